@@ -1,0 +1,538 @@
+//! The executor: spawns tasks, polls the ready ones in batches, and drives the
+//! reactor's timer queue through the host.
+//!
+//! A task's life, as the trace records it:
+//!
+//! ```text
+//!  spawn ──► queued ──batch──► poll_start ──► poll_end(pending) ──► waiting
+//!              ▲                    │                                  │
+//!              └──── wake(queued) ──┼──────────────────────────────────┘
+//!                                   └──► poll_end(ready): future dropped, slot freed
+//! ```
+//!
+//! - A wake sets the task's `scheduled` flag and queues it; while the flag is
+//!   set, more wakes add nothing, so N wakes before a poll give one poll.
+//! - The flag is cleared just before the poll, so a wake during the poll (from
+//!   the task itself or anyone else) queues it once more, for the next batch.
+//! - A batch polls only the tasks queued when it began, at most `budget` polls
+//!   per browser task; then the executor asks for a macrotask, so timers fire
+//!   and the page paints even if a task wakes itself forever.
+//! - Nothing polls re-entrantly: spawns and wakes during a poll only queue, and a
+//!   host callback that arrives while the runtime is busy is deferred.
+
+use std::cell::{Cell, RefCell};
+use std::collections::VecDeque;
+use std::future::Future;
+use std::rc::Rc;
+use std::task::{Context, Waker};
+
+use crate::context;
+use crate::host::{Host, RuntimeRef, MAX_TIMEOUT_MS};
+use crate::join_handle::{self, JoinHandle};
+use crate::reactor::{Expired, TimerId, TimerQueue};
+use crate::task::{Task, TaskFuture, TaskId, Tasks};
+use crate::trace::{Combinator, Event, Recorder, Trace, Turn, WakeOutcome, WakeSource};
+use crate::waker::{self, RuntimeKey};
+
+/// Polls per browser task before the executor yields to the browser.
+pub const DEFAULT_BUDGET: u32 = 1024;
+
+/// What the runtime holds right now. After a run completes, or after
+/// [`Runtime::shutdown`], every count is zero.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Counters {
+    /// Tasks spawned and not yet finished or dropped.
+    pub live_tasks: usize,
+    /// Tasks on the ready queue.
+    pub queued_tasks: usize,
+    /// Timers registered and neither fired nor cancelled.
+    pub pending_timers: usize,
+    /// Host timeouts armed (0 or 1).
+    pub armed_timeouts: usize,
+}
+
+/// A single-threaded executor with a timer reactor, driven by a [`Host`].
+///
+/// Dropping the runtime shuts it down: its tasks are dropped and its timeout is
+/// cleared.
+pub struct Runtime {
+    inner: Rc<Inner>,
+}
+
+pub(crate) struct Inner {
+    key: RuntimeKey,
+    host: Box<dyn Host>,
+    tasks: RefCell<Tasks>,
+    ready: RefCell<VecDeque<TaskId>>,
+    /// Live tasks with `scheduled` set (the ready queue may also hold ids of
+    /// tasks dropped since they were queued; they are skipped).
+    queued: Cell<usize>,
+    timers: RefCell<TimerQueue>,
+    /// Timers were added or removed during a callback: re-arm when it ends.
+    timers_changed: Cell<bool>,
+    recorder: RefCell<Recorder>,
+    tracing: Cell<bool>,
+    /// Host time at the start of the current callback.
+    now: Cell<f64>,
+    /// The task being polled: its id and its number in traces.
+    polling: Cell<Option<(TaskId, u32)>>,
+    /// The timer whose waker is being woken.
+    firing: Cell<Option<u32>>,
+    /// Inside a turn, a timeout or a shutdown.
+    busy: Cell<bool>,
+    turn_requested: Cell<bool>,
+    turn_polls: Cell<u32>,
+    budget: Cell<u32>,
+    next_serial: Cell<u32>,
+}
+
+impl Runtime {
+    /// A runtime driven by `host`, with tracing on.
+    ///
+    /// ```
+    /// use runtime::{Runtime, VirtualHost};
+    /// let rt = Runtime::new(VirtualHost::new());
+    /// assert_eq!(rt.counters().live_tasks, 0);
+    /// ```
+    pub fn new(host: impl Host + 'static) -> Runtime {
+        let inner = Rc::new_cyclic(|weak| {
+            let inner_ref = RuntimeRef(weak.clone());
+            host.connect(inner_ref);
+            Inner {
+                key: waker::register(weak.clone()),
+                host: Box::new(host),
+                tasks: RefCell::default(),
+                ready: RefCell::default(),
+                queued: Cell::new(0),
+                timers: RefCell::default(),
+                timers_changed: Cell::new(false),
+                recorder: RefCell::new(Recorder::new()),
+                tracing: Cell::new(true),
+                now: Cell::new(0.0),
+                polling: Cell::new(None),
+                firing: Cell::new(None),
+                busy: Cell::new(false),
+                turn_requested: Cell::new(false),
+                turn_polls: Cell::new(0),
+                budget: Cell::new(DEFAULT_BUDGET),
+                next_serial: Cell::new(0),
+            }
+        });
+        inner.refresh_now();
+        Runtime { inner }
+    }
+
+    /// Queues `future` as a new task. Nothing runs until the host gives the
+    /// runtime a turn; the handle yields the task's output.
+    ///
+    /// ```
+    /// use runtime::{Runtime, VirtualHost};
+    /// let host = VirtualHost::new();
+    /// let rt = Runtime::new(host.clone());
+    /// let task = rt.spawn(async { 6 * 7 });
+    /// assert_eq!(task.try_take(), None); // spawned, not yet polled
+    /// host.run();
+    /// assert_eq!(task.try_take(), Some(42));
+    /// ```
+    pub fn spawn<F>(&self, future: F) -> JoinHandle<F::Output>
+    where
+        F: Future + 'static,
+        F::Output: 'static,
+    {
+        self.inner.spawn(future)
+    }
+
+    /// The host's current time in milliseconds.
+    pub fn now(&self) -> f64 {
+        self.inner.current_time()
+    }
+
+    /// What the runtime holds right now.
+    pub fn counters(&self) -> Counters {
+        let inner = &self.inner;
+        Counters {
+            live_tasks: inner.tasks.borrow().live(),
+            queued_tasks: inner.queued.get(),
+            pending_timers: inner.timers.borrow().pending(),
+            armed_timeouts: inner.host.armed_timeouts(),
+        }
+    }
+
+    /// Switches event recording on or off (it starts on).
+    pub fn set_tracing(&self, on: bool) {
+        self.inner.tracing.set(on);
+    }
+
+    /// Returns the events recorded so far and starts a new trace.
+    pub fn take_trace(&self) -> Trace {
+        self.inner.recorder.borrow_mut().take()
+    }
+
+    /// How many events are recorded so far.
+    pub fn trace_len(&self) -> usize {
+        self.inner.recorder.borrow().len()
+    }
+
+    /// Sets how many polls one browser task may run before the executor yields
+    /// to the browser (at least 1; [`DEFAULT_BUDGET`] to start with).
+    pub fn set_budget(&self, polls: u32) {
+        self.inner.budget.set(polls.max(1));
+    }
+
+    /// Drops every task (their timers are cancelled as their futures drop) and
+    /// clears the host timeout. The runtime stays usable.
+    ///
+    /// ```
+    /// use runtime::{sleep_ms, Counters, Runtime, VirtualHost};
+    /// let host = VirtualHost::new();
+    /// let rt = Runtime::new(host.clone());
+    /// rt.spawn(sleep_ms(1_000));
+    /// host.run_until_stalled(); // polled once: the timer is pending
+    /// assert_eq!(rt.counters().pending_timers, 1);
+    /// rt.shutdown();
+    /// assert_eq!(rt.counters(), Counters::default());
+    /// ```
+    pub fn shutdown(&self) {
+        self.inner.shutdown();
+    }
+}
+
+impl Drop for Runtime {
+    fn drop(&mut self) {
+        self.inner.shutdown();
+        waker::unregister(self.inner.key);
+    }
+}
+
+impl Inner {
+    fn refresh_now(&self) -> f64 {
+        let now = self.host.now();
+        self.now.set(now);
+        now
+    }
+
+    /// The time for events: fixed during a callback, fresh outside one.
+    pub(crate) fn current_time(&self) -> f64 {
+        if self.busy.get() {
+            self.now.get()
+        } else {
+            self.refresh_now()
+        }
+    }
+
+    fn record(&self, event: Event) {
+        if self.tracing.get() {
+            let t = self.current_time();
+            self.recorder.borrow_mut().push(t, event);
+        }
+    }
+
+    pub(crate) fn log(&self, text: &str) {
+        if self.tracing.get() {
+            let t = self.current_time();
+            self.recorder.borrow_mut().push_log(t, text);
+        }
+    }
+
+    fn polling_serial(&self) -> u32 {
+        self.polling.get().map_or(0, |(_, serial)| serial)
+    }
+
+    pub(crate) fn spawn<F>(self: &Rc<Self>, future: F) -> JoinHandle<F::Output>
+    where
+        F: Future + 'static,
+        F::Output: 'static,
+    {
+        let (completion, state) = join_handle::pair();
+        let future: TaskFuture = Box::pin(async move { completion.complete(future.await) });
+        let serial = self.next_serial.get() + 1;
+        self.next_serial.set(serial);
+        let id = self.tasks.borrow_mut().insert(|id| Task {
+            serial,
+            future: Some(future),
+            waker: waker::task_waker(self.key, id, serial),
+            scheduled: true,
+        });
+        self.ready.borrow_mut().push_back(id);
+        self.queued.set(self.queued.get() + 1);
+        self.record(Event::Spawn { task: serial });
+        self.request_turn();
+        JoinHandle::new(Rc::downgrade(self), id, state)
+    }
+
+    /// Asks the host for a turn, unless one is coming anyway.
+    fn request_turn(&self) {
+        if !self.busy.get() && !self.turn_requested.get() {
+            self.turn_requested.set(true);
+            self.host.request_turn(Turn::Microtask);
+        }
+    }
+
+    /// Called through a waker.
+    pub(crate) fn wake(&self, id: TaskId, serial: u32) {
+        let by = match (self.firing.get(), self.polling.get()) {
+            (Some(timer), _) => WakeSource::Timer(timer),
+            (None, Some((polling, _))) if polling == id => WakeSource::SelfWake,
+            (None, Some((_, other))) => WakeSource::Task(other),
+            (None, None) => WakeSource::External,
+        };
+        let outcome = match self.tasks.borrow_mut().get_mut(id) {
+            None => WakeOutcome::Ignored,
+            Some(task) if task.scheduled => WakeOutcome::AlreadyQueued,
+            Some(task) => {
+                task.scheduled = true;
+                WakeOutcome::Queued
+            }
+        };
+        if outcome == WakeOutcome::Queued {
+            self.ready.borrow_mut().push_back(id);
+            self.queued.set(self.queued.get() + 1);
+        }
+        self.record(Event::Wake {
+            task: serial,
+            by,
+            outcome,
+        });
+        if outcome == WakeOutcome::Queued {
+            self.request_turn();
+        }
+    }
+
+    /// The host's turn: poll the tasks queued when it began.
+    pub(crate) fn turn(self: &Rc<Self>, turn: Turn) {
+        self.turn_requested.set(false);
+        if self.busy.replace(true) {
+            // Re-entered from inside a poll: the running turn re-requests a turn
+            // when it ends if work is left.
+            return;
+        }
+        self.refresh_now();
+        if turn == Turn::Macrotask {
+            self.turn_polls.set(0);
+        }
+        // The queue may also hold ids of tasks dropped since they were queued:
+        // they are popped and skipped.
+        let batch = self.ready.borrow().len();
+        if batch > 0 {
+            let live = self.queued.get() as u32;
+            if live > 0 {
+                self.record(Event::Batch { turn, tasks: live });
+            }
+            let _current = context::enter(self);
+            for _ in 0..batch {
+                if self.turn_polls.get() >= self.budget.get() {
+                    break;
+                }
+                // Drop the queue borrow before polling: the poll may queue more.
+                let next = self.ready.borrow_mut().pop_front();
+                let Some(id) = next else { break };
+                if self.poll_task(id) {
+                    self.turn_polls.set(self.turn_polls.get() + 1);
+                }
+            }
+        }
+        self.end_callback();
+    }
+
+    /// Polls one task once. Returns false if the id was stale.
+    fn poll_task(&self, id: TaskId) -> bool {
+        let (mut future, waker, serial) = {
+            let mut tasks = self.tasks.borrow_mut();
+            let Some(task) = tasks.get_mut(id) else {
+                return false;
+            };
+            let Some(future) = task.future.take() else {
+                return false;
+            };
+            task.scheduled = false;
+            self.queued.set(self.queued.get() - 1);
+            (future, task.waker.clone(), task.serial)
+        };
+        let addr = std::ptr::addr_of!(*future).cast::<()>() as usize;
+        self.record(Event::PollStart { task: serial, addr });
+        self.polling.set(Some((id, serial)));
+        let ready = future
+            .as_mut()
+            .poll(&mut Context::from_waker(&waker))
+            .is_ready();
+        self.polling.set(None);
+        self.record(Event::PollEnd {
+            task: serial,
+            ready,
+        });
+        let done = if ready {
+            Some((self.remove_task(id), future))
+        } else {
+            match self.tasks.borrow_mut().get_mut(id) {
+                Some(task) => {
+                    task.future = Some(future);
+                    None
+                }
+                // Aborted during its own poll.
+                None => Some((None, future)),
+            }
+        };
+        // Dropped here, with no borrow held: dropping a future may cancel its
+        // timers or wake other tasks.
+        drop(done);
+        true
+    }
+
+    fn remove_task(&self, id: TaskId) -> Option<Task> {
+        let task = self.tasks.borrow_mut().remove(id)?;
+        if task.scheduled {
+            self.queued.set(self.queued.get() - 1);
+        }
+        Some(task)
+    }
+
+    pub(crate) fn abort(&self, id: TaskId) {
+        if let Some(task) = self.remove_task(id) {
+            self.record(Event::TaskDrop { task: task.serial });
+            drop(task);
+        }
+    }
+
+    /// The host's timeout fired: expire everything due, once, then re-arm.
+    pub(crate) fn timeout(self: &Rc<Self>) {
+        // Whatever the host had armed has now fired.
+        self.timers.borrow_mut().armed_for = None;
+        self.timers_changed.set(true);
+        if self.busy.replace(true) {
+            return; // re-entered: the running callback re-arms when it ends
+        }
+        let now = self.refresh_now();
+        self.turn_polls.set(0);
+        // One timer at a time, with no borrow held while waking: a waker may
+        // run arbitrary code.
+        loop {
+            let due = self.timers.borrow_mut().pop_due(now);
+            let Some(Expired {
+                serial,
+                deadline,
+                waker,
+            }) = due
+            else {
+                break;
+            };
+            self.record(Event::TimerFired {
+                timer: serial,
+                late: now - deadline,
+            });
+            self.firing.set(Some(serial));
+            waker.wake();
+            self.firing.set(None);
+        }
+        self.end_callback();
+    }
+
+    fn end_callback(&self) {
+        if self.timers_changed.take() {
+            self.rearm();
+        }
+        self.busy.set(false);
+        if self.queued.get() > 0 && !self.turn_requested.get() {
+            let turn = if self.turn_polls.get() >= self.budget.get() {
+                self.record(Event::Yield {
+                    queued: self.queued.get() as u32,
+                });
+                Turn::Macrotask
+            } else {
+                Turn::Microtask
+            };
+            self.turn_requested.set(true);
+            self.host.request_turn(turn);
+        }
+    }
+
+    /// Arms the host timeout for the earliest deadline, if that changed.
+    fn rearm(&self) {
+        let earliest = {
+            let mut timers = self.timers.borrow_mut();
+            let earliest = timers.earliest();
+            if earliest == timers.armed_for {
+                return;
+            }
+            timers.armed_for = earliest;
+            earliest
+        };
+        match earliest {
+            Some(deadline) => {
+                let delay = (deadline - self.current_time()).clamp(0.0, MAX_TIMEOUT_MS);
+                self.host.arm(delay);
+                self.record(Event::ReactorArm { deadline, delay });
+            }
+            None => {
+                self.host.disarm();
+                self.record(Event::ReactorClear);
+            }
+        }
+    }
+
+    fn timers_changed(&self) {
+        if self.busy.get() {
+            self.timers_changed.set(true);
+        } else {
+            self.rearm();
+        }
+    }
+
+    /// Registers a timer `ms` from now, for the `Sleep` being polled.
+    pub(crate) fn add_timer(&self, ms: f64, waker: &Waker) -> TimerId {
+        let deadline = self.current_time() + ms;
+        let (id, serial) = self.timers.borrow_mut().insert(deadline, waker.clone());
+        self.record(Event::TimerSet {
+            timer: serial,
+            task: self.polling_serial(),
+            ms,
+            deadline,
+        });
+        self.timers_changed();
+        id
+    }
+
+    /// Whether the timer fired; if not, `waker` is the one it will wake.
+    pub(crate) fn timer_fired(&self, id: TimerId, waker: &Waker) -> bool {
+        self.timers.borrow_mut().poll_fired(id, waker)
+    }
+
+    /// Frees a timer; if it had not fired, that is a cancellation.
+    pub(crate) fn remove_timer(&self, id: TimerId) {
+        let cancelled = self.timers.borrow_mut().remove(id);
+        if let Some((serial, waker)) = cancelled {
+            self.record(Event::TimerCancel { timer: serial });
+            drop(waker);
+            self.timers_changed();
+        }
+    }
+
+    pub(crate) fn record_child_poll(&self, combinator: Combinator, child: usize, ready: bool) {
+        self.record(Event::ChildPoll {
+            task: self.polling_serial(),
+            combinator,
+            child: child as u32,
+            ready,
+        });
+    }
+
+    fn shutdown(&self) {
+        let was_busy = self.busy.replace(true);
+        loop {
+            let tasks = self.tasks.borrow_mut().drain();
+            if tasks.is_empty() {
+                break;
+            }
+            for task in &tasks {
+                self.record(Event::TaskDrop { task: task.serial });
+            }
+            // Dropping the futures cancels their timers; a drop may even spawn,
+            // hence the loop.
+            drop(tasks);
+        }
+        self.ready.borrow_mut().clear();
+        self.queued.set(0);
+        self.busy.set(was_busy);
+        self.timers_changed.set(false);
+        self.timers_changed();
+    }
+}

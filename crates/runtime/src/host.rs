@@ -1,0 +1,61 @@
+//! The host: where time comes from and who calls the runtime back.
+//!
+//! The executor and reactor never touch the browser directly. They ask a [`Host`]
+//! for the time, for one timeout and for turns to run in, and the host calls back
+//! through a [`RuntimeRef`]. [`crate::BrowserHost`] does this with `setTimeout` and
+//! `queueMicrotask`; [`crate::VirtualHost`] with a manual clock, so the same code
+//! runs deterministically and instantly in tests and on the page's Virtual clock.
+
+use std::rc::Weak;
+
+use crate::executor::Inner;
+use crate::trace::Turn;
+
+/// The largest delay a browser's `setTimeout` takes: it converts the delay with
+/// ToInt32, so anything longer would fire at once. Longer waits re-arm in chunks.
+pub const MAX_TIMEOUT_MS: f64 = 2_147_483_647.0;
+
+/// What the runtime needs from its environment.
+///
+/// A host keeps at most one timeout: [`Host::arm`] replaces the armed one.
+pub trait Host {
+    /// Called once by [`crate::Runtime::new`]: the handle to call back through.
+    fn connect(&self, runtime: RuntimeRef);
+    /// The current time in milliseconds.
+    fn now(&self) -> f64;
+    /// Call [`RuntimeRef::timeout`] after `delay_ms` (0 to [`MAX_TIMEOUT_MS`]),
+    /// replacing any armed timeout.
+    fn arm(&self, delay_ms: f64);
+    /// Cancel the armed timeout, if any.
+    fn disarm(&self);
+    /// Call [`RuntimeRef::turn`] once, in a turn of this kind.
+    fn request_turn(&self, turn: Turn);
+    /// How many host timeouts are armed right now (0 or 1).
+    fn armed_timeouts(&self) -> usize;
+}
+
+/// The host's way back into the runtime. It does not keep the runtime alive:
+/// once the runtime is dropped, its calls do nothing.
+#[derive(Clone, Debug)]
+pub struct RuntimeRef(pub(crate) Weak<Inner>);
+
+impl RuntimeRef {
+    /// Run a batch of queued tasks (the turn the host was asked for).
+    pub fn turn(&self, turn: Turn) {
+        if let Some(inner) = self.0.upgrade() {
+            inner.turn(turn);
+        }
+    }
+
+    /// The armed timeout fired: expire every due timer and re-arm.
+    pub fn timeout(&self) {
+        if let Some(inner) = self.0.upgrade() {
+            inner.timeout();
+        }
+    }
+
+    /// Whether the runtime still exists.
+    pub fn is_alive(&self) -> bool {
+        self.0.strong_count() > 0
+    }
+}

@@ -1,0 +1,309 @@
+//! What the runtime did, as compact records.
+//!
+//! Recording must stay cheap enough to leave on: an event is a small `Copy` enum
+//! pushed onto a `Vec`, with no string formatting. Names and text come later, when
+//! a trace is shown or exported ([`Event::kind`], [`Event::fields`]).
+//! The kinds are documented in `docs/trace-format.md`.
+
+/// Which host turn a batch of polls runs in.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Turn {
+    /// Right after the current JS task (`queueMicrotask`): no painting in between.
+    Microtask,
+    /// A fresh browser task: timers fire and the page paints before it runs.
+    Macrotask,
+}
+
+/// Who woke a task.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum WakeSource {
+    /// The reactor, because this timer expired.
+    Timer(u32),
+    /// The task itself, during its own poll (`yield_now` does this).
+    SelfWake,
+    /// Another task, during that task's poll.
+    Task(u32),
+    /// Code outside any poll or timer: a JS callback, a test, a drop.
+    External,
+}
+
+/// What a wake did.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum WakeOutcome {
+    /// The task was put on the ready queue.
+    Queued,
+    /// The task was already on the ready queue: this wake adds no poll.
+    AlreadyQueued,
+    /// The task has finished or was dropped: nothing to do.
+    Ignored,
+}
+
+/// The hand-written combinators whose child polls are recorded.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Combinator {
+    /// [`crate::join`]: waits for every child.
+    Join,
+    /// [`crate::select`]: the first child to finish wins.
+    Select,
+}
+
+/// One thing the executor or reactor did. Task and timer numbers count from 1 in
+/// the order tasks were spawned and timers registered.
+#[derive(Clone, Copy, Debug, PartialEq)]
+#[allow(missing_docs)] // each field is documented with its kind in docs/trace-format.md
+pub enum Event {
+    /// A task was spawned and queued for its first poll.
+    Spawn { task: u32 },
+    /// A host turn begins polling the `tasks` that were queued when it began.
+    Batch { turn: Turn, tasks: u32 },
+    /// The turn used its poll budget; the queued rest waits for a macrotask.
+    Yield { queued: u32 },
+    /// The executor calls `poll` on the task's future, which lives at `addr`.
+    PollStart { task: u32, addr: usize },
+    /// `poll` returned. On `ready` the task is finished: its future is dropped
+    /// right after this event, so any timers it still held are cancelled next.
+    PollEnd { task: u32, ready: bool },
+    /// A combinator inside `task` polled its child number `child`.
+    ChildPoll {
+        task: u32,
+        combinator: Combinator,
+        child: u32,
+        ready: bool,
+    },
+    /// A waker for `task` was woken.
+    Wake {
+        task: u32,
+        by: WakeSource,
+        outcome: WakeOutcome,
+    },
+    /// A task was dropped before it finished (aborted, or the runtime shut down).
+    TaskDrop { task: u32 },
+    /// A `Sleep` polled by `task` registered its timer with the reactor.
+    TimerSet {
+        timer: u32,
+        task: u32,
+        ms: f64,
+        deadline: f64,
+    },
+    /// The reactor expired the timer, `late` ms after its deadline.
+    TimerFired { timer: u32, late: f64 },
+    /// A pending timer was removed because its `Sleep` was dropped.
+    TimerCancel { timer: u32 },
+    /// The one browser timeout was (re)armed to call back after `delay` ms, for
+    /// the earliest `deadline`.
+    ReactorArm { deadline: f64, delay: f64 },
+    /// The timer queue is empty: the browser timeout was cleared.
+    ReactorClear,
+    /// The program logged a line; the text is [`Trace::text`]`(text)`.
+    Log { text: u32 },
+}
+
+/// A field value of an event, for display and export.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Value {
+    /// A task or timer number, a count or an address.
+    Int(u64),
+    /// A time or duration in milliseconds.
+    Ms(f64),
+    /// A fixed name (a wake source, a turn kind...).
+    Name(&'static str),
+}
+
+impl Event {
+    /// The event's kind, as written in traces: `poll_start`, `timer_fired`...
+    pub fn kind(&self) -> &'static str {
+        match self {
+            Event::Spawn { .. } => "spawn",
+            Event::Batch { .. } => "batch",
+            Event::Yield { .. } => "yield",
+            Event::PollStart { .. } => "poll_start",
+            Event::PollEnd { .. } => "poll_end",
+            Event::ChildPoll { .. } => "child_poll",
+            Event::Wake { .. } => "wake",
+            Event::TaskDrop { .. } => "task_drop",
+            Event::TimerSet { .. } => "timer_set",
+            Event::TimerFired { .. } => "timer_fired",
+            Event::TimerCancel { .. } => "timer_cancel",
+            Event::ReactorArm { .. } => "reactor_arm",
+            Event::ReactorClear => "reactor_clear",
+            Event::Log { .. } => "log",
+        }
+    }
+
+    /// Calls `field` with each field's name and value, in documented order.
+    /// `Log`'s text is reported by index; look it up with [`Trace::text`].
+    pub fn fields(&self, mut field: impl FnMut(&'static str, Value)) {
+        use Value::{Int, Ms, Name};
+        let int = |n: u32| Int(u64::from(n));
+        match *self {
+            Event::Spawn { task } | Event::TaskDrop { task } => field("task", int(task)),
+            Event::Batch { turn, tasks } => {
+                field("turn", Name(turn_name(turn)));
+                field("tasks", int(tasks));
+            }
+            Event::Yield { queued } => field("queued", int(queued)),
+            Event::PollStart { task, addr } => {
+                field("task", int(task));
+                field("addr", Int(addr as u64));
+            }
+            Event::PollEnd { task, ready } => {
+                field("task", int(task));
+                field("result", Name(if ready { "ready" } else { "pending" }));
+            }
+            Event::ChildPoll {
+                task,
+                combinator,
+                child,
+                ready,
+            } => {
+                field("task", int(task));
+                field("combinator", Name(combinator_name(combinator)));
+                field("child", int(child));
+                field("result", Name(if ready { "ready" } else { "pending" }));
+            }
+            Event::Wake { task, by, outcome } => {
+                field("task", int(task));
+                let (name, other) = match by {
+                    WakeSource::Timer(timer) => ("timer", Some(("timer", timer))),
+                    WakeSource::SelfWake => ("self", None),
+                    WakeSource::Task(other) => ("task", Some(("by_task", other))),
+                    WakeSource::External => ("external", None),
+                };
+                field("by", Name(name));
+                if let Some((key, n)) = other {
+                    field(key, int(n));
+                }
+                field("outcome", Name(outcome_name(outcome)));
+            }
+            Event::TimerSet {
+                timer,
+                task,
+                ms,
+                deadline,
+            } => {
+                field("timer", int(timer));
+                field("task", int(task));
+                field("ms", Ms(ms));
+                field("deadline", Ms(deadline));
+            }
+            Event::TimerFired { timer, late } => {
+                field("timer", int(timer));
+                field("late", Ms(late));
+            }
+            Event::TimerCancel { timer } => field("timer", int(timer)),
+            Event::ReactorArm { deadline, delay } => {
+                field("deadline", Ms(deadline));
+                field("delay", Ms(delay));
+            }
+            Event::ReactorClear => {}
+            Event::Log { text } => field("text", int(text)),
+        }
+    }
+}
+
+fn turn_name(turn: Turn) -> &'static str {
+    match turn {
+        Turn::Microtask => "microtask",
+        Turn::Macrotask => "macrotask",
+    }
+}
+
+fn combinator_name(combinator: Combinator) -> &'static str {
+    match combinator {
+        Combinator::Join => "join",
+        Combinator::Select => "select",
+    }
+}
+
+fn outcome_name(outcome: WakeOutcome) -> &'static str {
+    match outcome {
+        WakeOutcome::Queued => "queued",
+        WakeOutcome::AlreadyQueued => "already_queued",
+        WakeOutcome::Ignored => "ignored",
+    }
+}
+
+/// An event with its place in the trace and its time.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Record {
+    /// 0, 1, 2... in the order the events happened.
+    pub seq: u32,
+    /// Milliseconds on the host's clock at the start of the host callback (timer or
+    /// turn) the event happened in; events of one callback share it.
+    pub t: f64,
+    /// What happened.
+    pub event: Event,
+}
+
+/// A recorded trace: the records, and the texts that `Log` events refer to.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Trace {
+    /// The events, in order.
+    pub records: Vec<Record>,
+    texts: Vec<Box<str>>,
+}
+
+impl Trace {
+    /// The text of a `Log { text }` event.
+    pub fn text(&self, text: u32) -> &str {
+        self.texts.get(text as usize).map_or("", |s| s)
+    }
+
+    /// One line per event, `t kind field=value...`: handy in tests and logs.
+    pub fn lines(&self) -> Vec<String> {
+        self.records.iter().map(|r| self.line(r)).collect()
+    }
+
+    fn line(&self, record: &Record) -> String {
+        use std::fmt::Write;
+        let mut line = format!("{} {}", record.t, record.event.kind());
+        let log_text = match record.event {
+            Event::Log { text } => Some(self.text(text)),
+            _ => None,
+        };
+        record.event.fields(|name, value| {
+            let _ = match (value, log_text) {
+                (Value::Int(_), Some(text)) if name == "text" => write!(line, " text={text:?}"),
+                // Addresses differ between builds and runs; tests compare the rest.
+                (Value::Int(_), _) if name == "addr" => Ok(()),
+                (Value::Int(n), _) => write!(line, " {name}={n}"),
+                (Value::Ms(ms), _) => write!(line, " {name}={ms}"),
+                (Value::Name(s), _) => write!(line, " {name}={s}"),
+            };
+        });
+        line
+    }
+}
+
+/// Collects records (the runtime decides whether to record at all).
+#[derive(Debug)]
+pub(crate) struct Recorder {
+    trace: Trace,
+}
+
+impl Recorder {
+    pub(crate) fn new() -> Self {
+        Recorder {
+            trace: Trace::default(),
+        }
+    }
+
+    pub(crate) fn push(&mut self, t: f64, event: Event) {
+        let seq = self.trace.records.len() as u32;
+        self.trace.records.push(Record { seq, t, event });
+    }
+
+    pub(crate) fn push_log(&mut self, t: f64, text: &str) {
+        let index = self.trace.texts.len() as u32;
+        self.trace.texts.push(text.into());
+        self.push(t, Event::Log { text: index });
+    }
+
+    pub(crate) fn take(&mut self) -> Trace {
+        std::mem::take(&mut self.trace)
+    }
+
+    pub(crate) fn len(&self) -> usize {
+        self.trace.records.len()
+    }
+}

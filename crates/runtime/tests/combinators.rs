@@ -1,0 +1,107 @@
+//! join, select and yield_now, hand-written so each child poll is traced.
+
+mod common;
+use common::*;
+use runtime::{join, select, sleep_ms, Counters, Event};
+
+fn task_polls(rt: &runtime::Runtime) -> usize {
+    rt.take_trace()
+        .records
+        .iter()
+        .filter(|r| matches!(r.event, Event::PollStart { .. }))
+        .count()
+}
+
+#[test]
+fn join_of_200_100_50_polls_the_task_four_times() {
+    let (host, rt) = virtual_runtime();
+    let task = rt.spawn(join([sleep_ms(200), sleep_ms(100), sleep_ms(50)]));
+    assert_eq!(host.run(), 200.0);
+    assert_eq!(task.try_take().map(|v| v.len()), Some(3));
+    assert_eq!(task_polls(&rt), 4);
+}
+
+#[test]
+fn join_of_equal_timers_polls_twice_and_traces_each_child() {
+    let (host, rt) = virtual_runtime();
+    let _task = rt.spawn(join([sleep_ms(100), sleep_ms(100), sleep_ms(100)]));
+    assert_eq!(host.run(), 100.0);
+    assert_trace(
+        &rt,
+        &[
+            "0 spawn task=1",
+            "0 batch turn=microtask tasks=1",
+            "0 poll_start task=1",
+            "0 timer_set timer=1 task=1 ms=100 deadline=100",
+            "0 child_poll task=1 combinator=join child=0 result=pending",
+            "0 timer_set timer=2 task=1 ms=100 deadline=100",
+            "0 child_poll task=1 combinator=join child=1 result=pending",
+            "0 timer_set timer=3 task=1 ms=100 deadline=100",
+            "0 child_poll task=1 combinator=join child=2 result=pending",
+            "0 poll_end task=1 result=pending",
+            "0 reactor_arm deadline=100 delay=100",
+            "100 timer_fired timer=1 late=0",
+            "100 wake task=1 by=timer timer=1 outcome=queued",
+            // Three timers wake the same task: the later wakes add no poll.
+            "100 timer_fired timer=2 late=0",
+            "100 wake task=1 by=timer timer=2 outcome=already_queued",
+            "100 timer_fired timer=3 late=0",
+            "100 wake task=1 by=timer timer=3 outcome=already_queued",
+            "100 batch turn=microtask tasks=1",
+            "100 poll_start task=1",
+            "100 child_poll task=1 combinator=join child=0 result=ready",
+            "100 child_poll task=1 combinator=join child=1 result=ready",
+            "100 child_poll task=1 combinator=join child=2 result=ready",
+            "100 poll_end task=1 result=ready",
+        ],
+    );
+}
+
+#[test]
+fn select_drops_the_losers_and_cancels_their_timers() {
+    let (host, rt) = virtual_runtime();
+    let task = rt.spawn(select([sleep_ms(200), sleep_ms(100), sleep_ms(50)]));
+    assert_eq!(host.run(), 50.0);
+    assert_eq!(task.try_take(), Some((2, ())));
+    let tail: Vec<_> = lines(&rt).into_iter().skip(11).collect();
+    assert_eq!(
+        tail,
+        [
+            "50 timer_fired timer=3 late=0",
+            "50 wake task=1 by=timer timer=3 outcome=queued",
+            // The reactor cannot know the losers are about to go: it re-arms.
+            "50 reactor_arm deadline=100 delay=50",
+            "50 batch turn=microtask tasks=1",
+            "50 poll_start task=1",
+            "50 child_poll task=1 combinator=select child=0 result=pending",
+            "50 child_poll task=1 combinator=select child=1 result=pending",
+            "50 child_poll task=1 combinator=select child=2 result=ready",
+            // The losers are dropped inside the poll: their timers go with them.
+            "50 timer_cancel timer=1",
+            "50 timer_cancel timer=2",
+            "50 poll_end task=1 result=ready",
+            // No timers left: the browser timeout is cleared.
+            "50 reactor_clear",
+        ]
+    );
+    assert_eq!(rt.counters(), Counters::default());
+}
+
+#[test]
+#[should_panic(expected = "select needs at least one future")]
+fn select_of_nothing_is_refused() {
+    let _ = select(Vec::<runtime::Sleep>::new());
+}
+
+#[test]
+fn a_sleep_created_but_not_awaited_does_nothing() {
+    // Laziness: creating three sleeps and awaiting them in turn takes the sum.
+    let (host, rt) = virtual_runtime();
+    let _task = rt.spawn(async {
+        let (a, b, c) = (sleep_ms(200), sleep_ms(100), sleep_ms(50));
+        a.await;
+        b.await;
+        c.await;
+    });
+    assert_eq!(host.run(), 350.0);
+}

@@ -1,0 +1,275 @@
+//! The executor's scheduling rules, each test asserting the whole trace.
+
+mod common;
+use common::*;
+use runtime::{spawn, yield_now, Counters, Event, Runtime, VirtualHost};
+use std::cell::RefCell;
+use std::rc::Rc;
+
+#[test]
+fn many_wakes_before_a_poll_give_one_poll() {
+    let (host, rt) = virtual_runtime();
+    let gate = Gate::new();
+    let _task = rt.spawn(gate.wait());
+    host.run_until_stalled();
+    rt.take_trace();
+    gate.open();
+    for _ in 0..3 {
+        gate.waker().wake_by_ref();
+    }
+    host.run_until_stalled();
+    assert_trace(
+        &rt,
+        &[
+            "0 wake task=1 by=external outcome=queued",
+            // The task is already queued: these wakes add no poll.
+            "0 wake task=1 by=external outcome=already_queued",
+            "0 wake task=1 by=external outcome=already_queued",
+            "0 batch turn=microtask tasks=1",
+            "0 poll_start task=1",
+            "0 poll_end task=1 result=ready",
+        ],
+    );
+    assert_eq!(gate.probe().polls.get(), 2);
+}
+
+#[test]
+fn self_wake_during_poll_polls_again_in_the_next_batch() {
+    let (host, rt) = virtual_runtime();
+    let _task = rt.spawn(async {
+        yield_now().await;
+    });
+    host.run_until_stalled();
+    assert_trace(
+        &rt,
+        &[
+            "0 spawn task=1",
+            "0 batch turn=microtask tasks=1",
+            "0 poll_start task=1",
+            // The flag was cleared before polling, so the self-wake queues it...
+            "0 wake task=1 by=self outcome=queued",
+            "0 poll_end task=1 result=pending",
+            // ...for the next batch, not recursively.
+            "0 batch turn=microtask tasks=1",
+            "0 poll_start task=1",
+            "0 poll_end task=1 result=ready",
+        ],
+    );
+}
+
+#[test]
+fn a_batch_polls_only_tasks_queued_when_it_began() {
+    let (host, rt) = virtual_runtime();
+    let _a = rt.spawn(async {
+        let _b = spawn(async {});
+    });
+    host.run_until_stalled();
+    assert_trace(
+        &rt,
+        &[
+            "0 spawn task=1",
+            "0 batch turn=microtask tasks=1",
+            "0 poll_start task=1",
+            // Spawning inside a poll only queues: no re-entrant poll of task 2.
+            "0 spawn task=2",
+            "0 poll_end task=1 result=ready",
+            "0 batch turn=microtask tasks=1",
+            "0 poll_start task=2",
+            "0 poll_end task=2 result=ready",
+        ],
+    );
+}
+
+#[test]
+fn a_wake_from_another_task_names_the_waker() {
+    let (host, rt) = virtual_runtime();
+    let gate = Gate::new();
+    let _waiter = rt.spawn(gate.wait());
+    host.run_until_stalled();
+    let opener = gate.clone();
+    let _other = rt.spawn(async move { opener.open_and_wake() });
+    host.run_until_stalled();
+    assert_trace(
+        &rt,
+        &[
+            "0 spawn task=1",
+            "0 batch turn=microtask tasks=1",
+            "0 poll_start task=1",
+            "0 poll_end task=1 result=pending",
+            "0 spawn task=2",
+            "0 batch turn=microtask tasks=1",
+            "0 poll_start task=2",
+            "0 wake task=1 by=task by_task=2 outcome=queued",
+            "0 poll_end task=2 result=ready",
+            "0 batch turn=microtask tasks=1",
+            "0 poll_start task=1",
+            "0 poll_end task=1 result=ready",
+        ],
+    );
+}
+
+#[test]
+fn wakes_after_completion_and_stale_wakers_do_nothing() {
+    let (host, rt) = virtual_runtime();
+    let gate = Gate::new();
+    let _first = rt.spawn(gate.wait());
+    host.run_until_stalled();
+    gate.open_and_wake();
+    host.run_until_stalled();
+    let stale = gate.waker(); // task 1 has finished; its slot is free
+                              // Task 2 reuses task 1's slot (a new generation).
+    let second_gate = Gate::new();
+    let second = rt.spawn(second_gate.wait());
+    host.run_until_stalled();
+    rt.take_trace();
+    stale.wake_by_ref();
+    stale.wake();
+    assert!(!host.turn_pending(), "a stale wake must not ask for a turn");
+    host.run_until_stalled();
+    assert_trace(
+        &rt,
+        &[
+            "0 wake task=1 by=external outcome=ignored",
+            "0 wake task=1 by=external outcome=ignored",
+        ],
+    );
+    assert_eq!(second_gate.probe().polls.get(), 1, "task 2 was not polled");
+    assert!(!second.is_finished());
+}
+
+#[test]
+fn the_future_is_dropped_as_soon_as_it_is_ready() {
+    let (host, rt) = virtual_runtime();
+    let probe = Probe::default();
+    let flag = DropFlag(probe.clone());
+    let seen = Rc::new(RefCell::new(None));
+    let seen_in_next = seen.clone();
+    let dropped = probe.dropped.clone();
+    let _task = rt.spawn(async move {
+        let _flag = flag;
+    });
+    // Task 2 is polled right after task 1, in the same batch.
+    let _next = rt.spawn(async move {
+        *seen_in_next.borrow_mut() = Some(dropped.get());
+    });
+    host.run_until_stalled();
+    assert_eq!(*seen.borrow(), Some(true));
+    assert_eq!(rt.counters(), Counters::default());
+}
+
+#[test]
+fn join_handle_gives_output_or_cancelled() {
+    let (host, rt) = virtual_runtime();
+    let answer = rt.spawn(async { 41 + 1 });
+    let doomed = rt.spawn(Gate::new().wait());
+    host.run_until_stalled();
+    doomed.abort();
+    let waiter = rt.spawn(async move { (answer.await, doomed.await) });
+    host.run_until_stalled();
+    assert_eq!(waiter.try_take(), Some((Ok(42), Err(runtime::Cancelled))));
+    assert_eq!(rt.counters(), Counters::default());
+}
+
+#[test]
+fn a_task_dropped_by_shutdown_wakes_whoever_awaits_it() {
+    // The awaiter lives on a second runtime, so it survives the first's shutdown.
+    let (host_a, rt_a) = virtual_runtime();
+    let (host_b, rt_b) = virtual_runtime();
+    let doomed = rt_a.spawn(Gate::new().wait());
+    host_a.run_until_stalled();
+    let waiter = rt_b.spawn(doomed);
+    host_b.run_until_stalled();
+    assert!(!waiter.is_finished());
+    rt_b.take_trace();
+    rt_a.shutdown();
+    host_b.run_until_stalled();
+    assert_eq!(waiter.try_take(), Some(Err(runtime::Cancelled)));
+    assert_trace(
+        &rt_b,
+        &[
+            "0 wake task=1 by=external outcome=queued",
+            "0 batch turn=microtask tasks=1",
+            "0 poll_start task=1",
+            "0 poll_end task=1 result=ready",
+        ],
+    );
+}
+
+#[test]
+fn abort_drops_the_task_and_its_queued_entry() {
+    let (host, rt) = virtual_runtime();
+    let gate = Gate::new();
+    let task = rt.spawn(gate.wait());
+    assert_eq!(rt.counters().queued_tasks, 1);
+    task.abort();
+    assert_eq!(rt.counters(), Counters::default());
+    host.run_until_stalled();
+    assert_trace(&rt, &["0 spawn task=1", "0 task_drop task=1"]);
+    assert_eq!(gate.probe().polls.get(), 0);
+    assert!(gate.probe().dropped.get());
+    assert!(task.is_finished());
+}
+
+#[test]
+fn reentrant_host_callbacks_during_a_poll_do_not_panic() {
+    let host = VirtualHost::new();
+    let rt = Runtime::new(host.clone());
+    let inner_host = host.clone();
+    let _task = rt.spawn(async move {
+        yield_now().await; // a turn is now requested...
+        inner_host.run_until_stalled(); // ...and a JS callback tries to run it
+        inner_host.fire_timeout_at(0.0);
+    });
+    host.run();
+    assert_eq!(rt.counters(), Counters::default());
+    let kinds: Vec<_> = rt
+        .take_trace()
+        .records
+        .iter()
+        .map(|r| r.event.kind())
+        .collect();
+    assert_eq!(
+        kinds,
+        [
+            "spawn",
+            "batch",
+            "poll_start",
+            "wake",
+            "poll_end",
+            "batch",
+            "poll_start",
+            "poll_end"
+        ]
+    );
+}
+
+#[test]
+fn a_task_that_yields_forever_still_lets_timers_fire() {
+    let (host, rt) = virtual_runtime();
+    rt.set_budget(4);
+    let spins = Rc::new(RefCell::new(0u32));
+    let counter = spins.clone();
+    let spinner = rt.spawn(async move {
+        loop {
+            *counter.borrow_mut() += 1;
+            yield_now().await;
+        }
+    });
+    let sleeper = rt.spawn(runtime::sleep_ms(0));
+    // Let it spin for a while, one host callback at a time.
+    for _ in 0..20 {
+        host.step();
+    }
+    assert!(
+        sleeper.is_finished(),
+        "the 0 ms timer fired despite the spinner"
+    );
+    assert!(*spins.borrow() >= 4);
+    let trace = rt.take_trace();
+    assert!(trace
+        .records
+        .iter()
+        .any(|r| matches!(r.event, Event::Yield { queued: 1 })));
+    spinner.abort();
+    assert_eq!(rt.counters(), Counters::default());
+}

@@ -1,0 +1,211 @@
+//! Property tests: random schedules of spawns, sleeps, joins, selects, yields,
+//! external wakes, aborts and early or late timer callbacks, on a virtual
+//! clock. Whatever the schedule, the trace must obey the runtime's rules and
+//! everything must be released at the end. `PROPTEST_CASES` overrides the
+//! number of cases (10,000 by default).
+#![cfg(not(target_arch = "wasm32"))]
+
+mod common;
+use common::*;
+use proptest::prelude::*;
+use runtime::{join, select, sleep_ms, yield_now, Counters, Event, JoinHandle, Trace, WakeOutcome};
+use std::collections::{HashMap, HashSet};
+use std::future::Future;
+use std::pin::Pin;
+
+#[derive(Clone, Debug)]
+enum Step {
+    Sleep(u32),
+    Yield,
+    Join(Vec<u32>),
+    Select(Vec<u32>),
+    Gate(usize),
+}
+
+#[derive(Clone, Debug)]
+enum Op {
+    Spawn(Vec<Step>),
+    Step,
+    RunUntilStalled,
+    Advance(u32),
+    /// A timeout callback at now + offset, whether or not one is due.
+    StrayTimeout(u32),
+    Abort(usize),
+    OpenGate(usize),
+    SpuriousWake(usize),
+}
+
+const GATES: usize = 3;
+
+fn step() -> impl Strategy<Value = Step> {
+    let ms = 0u32..60;
+    prop_oneof![
+        4 => ms.clone().prop_map(Step::Sleep),
+        2 => Just(Step::Yield),
+        1 => prop::collection::vec(ms.clone(), 1..4).prop_map(Step::Join),
+        1 => prop::collection::vec(ms, 1..4).prop_map(Step::Select),
+        1 => (0..GATES).prop_map(Step::Gate),
+    ]
+}
+
+fn op() -> impl Strategy<Value = Op> {
+    prop_oneof![
+        3 => prop::collection::vec(step(), 0..5).prop_map(Op::Spawn),
+        3 => Just(Op::Step),
+        2 => Just(Op::RunUntilStalled),
+        2 => (0u32..80).prop_map(Op::Advance),
+        1 => (0u32..40).prop_map(Op::StrayTimeout),
+        1 => (0usize..8).prop_map(Op::Abort),
+        1 => (0..GATES).prop_map(Op::OpenGate),
+        1 => (0..GATES).prop_map(Op::SpuriousWake),
+    ]
+}
+
+fn program(steps: Vec<Step>, gates: Vec<Gate>) -> Pin<Box<dyn Future<Output = ()>>> {
+    Box::pin(async move {
+        for step in steps {
+            match step {
+                Step::Sleep(ms) => sleep_ms(ms).await,
+                Step::Yield => yield_now().await,
+                Step::Join(ms) => drop(join(ms.into_iter().map(sleep_ms)).await),
+                Step::Select(ms) => drop(select(ms.into_iter().map(sleep_ms)).await),
+                Step::Gate(g) => gates[g].wait().await,
+            }
+        }
+    })
+}
+
+/// Runs the schedule, then opens every gate and runs to the end.
+fn run(ops: &[Op]) -> (Trace, Counters, usize) {
+    let (host, rt) = virtual_runtime();
+    let gates: Vec<Gate> = (0..GATES).map(|_| Gate::new()).collect();
+    let mut handles: Vec<JoinHandle<()>> = Vec::new();
+    for op in ops {
+        match op {
+            Op::Spawn(steps) => handles.push(rt.spawn(program(steps.clone(), gates.clone()))),
+            Op::Step => drop(host.step()),
+            Op::RunUntilStalled => drop(host.run_until_stalled()),
+            Op::Advance(ms) => host.advance_to(host.now() + f64::from(*ms)),
+            Op::StrayTimeout(ms) => host.fire_timeout_at(host.now() + f64::from(*ms)),
+            Op::Abort(i) => {
+                if let Some(handle) = handles.get(*i) {
+                    handle.abort();
+                }
+            }
+            Op::OpenGate(g) => gates[*g].open(),
+            Op::SpuriousWake(g) => gates[*g].wake_all(),
+        }
+    }
+    for gate in &gates {
+        gate.open();
+        gate.wake_all();
+    }
+    // Like `host.run()`, but a runtime bug that loops forever fails the case
+    // instead of hanging the suite.
+    let mut callbacks = 0;
+    loop {
+        if host.step() {
+            callbacks += 1;
+            assert!(callbacks < 100_000, "the schedule never settles");
+        } else if let Some(at) = host.next_timeout() {
+            host.advance_to(at);
+        } else {
+            break;
+        }
+    }
+    let unfinished = handles.iter().filter(|h| !h.is_finished()).count();
+    (rt.take_trace(), rt.counters(), unfinished)
+}
+
+/// The runtime's rules, checked on a whole trace.
+fn check(trace: &Trace) -> Result<(), TestCaseError> {
+    let mut polling: Option<u32> = None;
+    let mut done = HashSet::new();
+    let mut queued = HashSet::new(); // tasks with a poll owed to them
+    let mut deadlines: HashMap<u32, f64> = HashMap::new();
+    let mut ended = HashSet::new(); // timers fired or cancelled
+    let mut last_t = f64::NEG_INFINITY;
+    for record in &trace.records {
+        prop_assert!(record.t >= last_t, "time went back at {:?}", record);
+        last_t = record.t;
+        match record.event {
+            Event::Spawn { task } => {
+                queued.insert(task);
+            }
+            Event::PollStart { task, .. } => {
+                prop_assert!(polling.is_none(), "re-entrant poll: {:?}", record);
+                prop_assert!(!done.contains(&task), "poll after ready/drop: {:?}", record);
+                prop_assert!(queued.remove(&task), "poll without a wake: {:?}", record);
+                polling = Some(task);
+            }
+            Event::PollEnd { task, ready } => {
+                prop_assert_eq!(polling.take(), Some(task));
+                if ready {
+                    done.insert(task);
+                    queued.remove(&task);
+                }
+            }
+            Event::Wake { task, outcome, .. } => {
+                let owed = queued.contains(&task);
+                match outcome {
+                    WakeOutcome::Queued => {
+                        prop_assert!(!owed, "queued twice before a poll: {:?}", record);
+                        queued.insert(task);
+                    }
+                    WakeOutcome::AlreadyQueued => prop_assert!(owed, "{:?}", record),
+                    WakeOutcome::Ignored => prop_assert!(done.contains(&task), "{:?}", record),
+                }
+            }
+            Event::TaskDrop { task } => {
+                prop_assert!(!done.contains(&task));
+                done.insert(task);
+                queued.remove(&task);
+            }
+            Event::TimerSet {
+                timer, deadline, ..
+            } => {
+                prop_assert!(polling.is_some(), "timer set outside a poll");
+                deadlines.insert(timer, deadline);
+            }
+            Event::TimerFired { timer, late } => {
+                prop_assert!(ended.insert(timer), "timer {} ended twice", timer);
+                prop_assert!(record.t >= deadlines[&timer], "fired early: {:?}", record);
+                prop_assert_eq!(late, record.t - deadlines[&timer]);
+            }
+            Event::TimerCancel { timer } => {
+                prop_assert!(ended.insert(timer), "timer {} ended twice", timer);
+            }
+            Event::ReactorArm { delay, .. } => {
+                prop_assert!((0.0..=runtime::MAX_TIMEOUT_MS).contains(&delay));
+            }
+            _ => {}
+        }
+    }
+    prop_assert!(polling.is_none());
+    prop_assert_eq!(ended.len(), deadlines.len(), "a timer never ended");
+    Ok(())
+}
+
+fn cases() -> u32 {
+    std::env::var("PROPTEST_CASES")
+        .ok()
+        .and_then(|n| n.parse().ok())
+        .unwrap_or(10_000)
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: cases(), ..ProptestConfig::default() })]
+
+    #[test]
+    fn every_schedule_keeps_the_rules_and_releases_everything(
+        ops in prop::collection::vec(op(), 0..40)
+    ) {
+        let (trace, counters, unfinished) = run(&ops);
+        check(&trace)?;
+        prop_assert_eq!(counters, Counters::default());
+        prop_assert_eq!(unfinished, 0);
+        // The same schedule gives the same trace.
+        let (again, _, _) = run(&ops);
+        prop_assert_eq!(trace.lines(), again.lines());
+    }
+}
