@@ -85,6 +85,10 @@ impl<T> JoinHandle<T> {
         self.state.finished.get()
     }
 
+    /// Lets the task run on with nobody waiting for its output (the same as
+    /// dropping the handle, but says so).
+    pub fn detach(self) {}
+
     /// Drops the task now, with its future and timers. Awaiting the handle then
     /// gives `Err(Cancelled)`. Does nothing if the task already finished.
     pub fn abort(&self) {

@@ -56,10 +56,11 @@ fn sequential_sleeps_poll_four_times_and_log_at_350() {
 fn same_program_gives_same_trace() {
     let run = || {
         let (host, rt) = virtual_runtime();
-        let _ = rt.spawn(async {
+        rt.spawn(async {
             sleep_ms(200).await;
             sleep_ms(100).await;
-        });
+        })
+        .detach();
         host.run();
         rt.take_trace()
     };
@@ -82,7 +83,7 @@ fn tracing_off_records_nothing_but_runs_the_same() {
     assert_eq!(task.try_take(), Some(7));
     assert_eq!(rt.trace_len(), 0);
     rt.set_tracing(true);
-    let _ = rt.spawn(async {});
+    rt.spawn(async {}).detach();
     host.run();
     assert_eq!(
         lines(&rt),

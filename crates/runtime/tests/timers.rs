@@ -37,7 +37,7 @@ fn a_zero_ms_sleep_still_goes_through_the_reactor() {
 fn equal_deadlines_fire_in_registration_order_from_one_timeout() {
     let (host, rt) = virtual_runtime();
     for _ in 0..3 {
-        let _ = rt.spawn(sleep_ms(100));
+        rt.spawn(sleep_ms(100)).detach();
     }
     host.run();
     assert_trace(
@@ -79,7 +79,7 @@ fn equal_deadlines_fire_in_registration_order_from_one_timeout() {
 fn the_timeout_is_rearmed_only_when_the_earliest_deadline_changes() {
     let (host, rt) = virtual_runtime();
     for ms in [300, 200, 400, 100] {
-        let _ = rt.spawn(sleep_ms(ms));
+        rt.spawn(sleep_ms(ms)).detach();
     }
     host.run_until_stalled();
     let arms: Vec<_> = lines(&rt)
@@ -88,10 +88,10 @@ fn the_timeout_is_rearmed_only_when_the_earliest_deadline_changes() {
         .collect();
     // Four registrations in one batch: one arm, for the earliest.
     assert_eq!(arms, ["0 reactor_arm deadline=100 delay=100"]);
-    let _ = rt.spawn(sleep_ms(500)); // later than the armed deadline
+    rt.spawn(sleep_ms(500)).detach(); // later than the armed deadline
     host.run_until_stalled();
     assert!(!lines(&rt).iter().any(|l| l.contains("reactor_")));
-    let _ = rt.spawn(sleep_ms(50)); // earlier: re-arm
+    rt.spawn(sleep_ms(50)).detach(); // earlier: re-arm
     host.run_until_stalled();
     let arms: Vec<_> = lines(&rt)
         .into_iter()
@@ -158,7 +158,7 @@ fn an_early_callback_expires_nothing_and_rearms_for_the_rest() {
 fn a_very_late_callback_expires_everything_due_once_in_order() {
     let (host, rt) = virtual_runtime();
     for ms in [30, 10, 1_000, 20] {
-        let _ = rt.spawn(sleep_ms(ms));
+        rt.spawn(sleep_ms(ms)).detach();
     }
     host.run_until_stalled();
     rt.take_trace();

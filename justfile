@@ -1,0 +1,63 @@
+# The futures playground. `just serve` to see it, `just test` to check it.
+set shell := ["bash", "-euo", "pipefail", "-c"]
+
+export CHROME := env("CHROME", "/usr/bin/chromium")
+export CHROMEDRIVER := env("CHROMEDRIVER", "/usr/bin/chromedriver")
+export CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER := "wasm-bindgen-test-runner"
+export PROPTEST_CASES := env("PROPTEST_CASES", "10000")
+
+wasm := "target/wasm32-unknown-unknown/release/playground.wasm"
+opt_wasm := "target/wasm32-unknown-unknown/release/playground.opt.wasm"
+# Debian's wasm-opt (108) must be told which features rustc's output uses.
+wasm_features := "--enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext --enable-mutable-globals --enable-multivalue --enable-reference-types"
+
+# List the recipes
+default:
+    @just --list
+
+# Install everything the other recipes need (idempotent)
+setup:
+    tools/setup.sh all
+
+# Build the wasm module into web/pkg (size-tuned, then wasm-opt -Oz)
+build:
+    tools/setup.sh build
+    cargo build -p playground --release --target wasm32-unknown-unknown
+    # wasm-opt runs before wasm-bindgen: version 108 rewrites the externref
+    # table that wasm-bindgen adds as anyref, which browsers then reject.
+    wasm-opt -Oz {{wasm_features}} {{wasm}} -o {{opt_wasm}}
+    wasm-bindgen --target web --no-typescript --out-dir web/pkg --out-name playground {{opt_wasm}}
+    @echo "wasm: $(wc -c < web/pkg/playground_bg.wasm) bytes, $(gzip -9c web/pkg/playground_bg.wasm | wc -c) gzipped"
+
+# Build, then serve web/ at http://127.0.0.1:8080/ (PORT overrides)
+serve: build
+    node tools/serve.mjs web
+
+# Every test: native (with property tests), in-browser, end to end
+test: build test-native test-browser test-e2e
+
+# The runtime and playground on the virtual clock, plus doctests
+test-native:
+    cargo test --workspace
+
+# The runtime on BrowserHost in headless Chromium (wasm-bindgen-test)
+test-browser:
+    tools/setup.sh browser
+    cargo test -p runtime --target wasm32-unknown-unknown --test browser
+
+# The page in headless Chromium (Playwright)
+test-e2e:
+    tools/setup.sh browser
+    node --test --test-concurrency=1 tests/e2e/
+
+# rustfmt, clippy (native and wasm32) with warnings as errors, ESLint
+lint:
+    tools/setup.sh all
+    cargo fmt --all -- --check
+    cargo clippy --workspace --all-targets -- -D warnings
+    cargo clippy --workspace --all-targets --target wasm32-unknown-unknown -- -D warnings
+    npx eslint .
+
+# Format Rust code
+fmt:
+    cargo fmt --all

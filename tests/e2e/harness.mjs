@@ -1,0 +1,51 @@
+// Shared set-up for the end-to-end tests: the page served on a free port, a
+// headless Chromium (CHROME, default /usr/bin/chromium), and a record of every
+// console error, uncaught exception and CSP violation.
+import { chromium } from 'playwright-core';
+import { serve } from '../../tools/serve.mjs';
+
+export const CHROME = process.env.CHROME ?? '/usr/bin/chromium';
+
+const ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-dev-shm-usage',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
+
+/** Serves `root`, launches Chromium; `close()` stops both. */
+export async function start(root = 'web') {
+  const server = await serve(root, { port: 0 });
+  const browser = await chromium.launch({ executablePath: CHROME, args: ARGS });
+  const url = `http://127.0.0.1:${server.address().port}/`;
+  return {
+    url,
+    browser,
+    async close() {
+      await browser.close();
+      await new Promise((done) => server.close(done));
+    },
+  };
+}
+
+/** A new page whose problems are collected in `problems`. */
+export async function openPage(browser, url) {
+  const page = await browser.newPage();
+  const problems = [];
+  page.on('console', (message) => {
+    if (message.type() === 'error') {
+      problems.push(`console: ${message.text()} (${message.location().url})`);
+    }
+  });
+  page.on('pageerror', (error) => problems.push(`uncaught: ${error.message}`));
+  await page.addInitScript(() => {
+    document.addEventListener('securitypolicyviolation', (e) => {
+      console.error(`CSP violation: ${e.violatedDirective} ${e.blockedURI}`);
+    });
+  });
+  await page.goto(url);
+  return { page, problems };
+}
