@@ -89,3 +89,8 @@ pub fn log(text: &str) {
         runtime.log(text);
     }
 }
+
+/// The README's examples, run as doctests so they stay true.
+#[doc = include_str!("../../../README.md")]
+#[cfg(doctest)]
+pub struct ReadmeDoctests;
