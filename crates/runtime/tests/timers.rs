@@ -82,21 +82,15 @@ fn the_timeout_is_rearmed_only_when_the_earliest_deadline_changes() {
         rt.spawn(sleep_ms(ms)).detach();
     }
     host.run_until_stalled();
-    let arms: Vec<_> = lines(&rt)
-        .into_iter()
-        .filter(|l| l.contains("reactor_"))
-        .collect();
+    let arms = lines_with(&rt, &["reactor_"]);
     // Four registrations in one batch: one arm, for the earliest.
     assert_eq!(arms, ["0 reactor_arm deadline=100 delay=100"]);
     rt.spawn(sleep_ms(500)).detach(); // later than the armed deadline
     host.run_until_stalled();
-    assert!(!lines(&rt).iter().any(|l| l.contains("reactor_")));
+    assert!(lines_with(&rt, &["reactor_"]).is_empty());
     rt.spawn(sleep_ms(50)).detach(); // earlier: re-arm
     host.run_until_stalled();
-    let arms: Vec<_> = lines(&rt)
-        .into_iter()
-        .filter(|l| l.contains("reactor_"))
-        .collect();
+    let arms = lines_with(&rt, &["reactor_"]);
     assert_eq!(arms, ["0 reactor_arm deadline=50 delay=50"]);
     assert_eq!(host.next_timeout(), Some(50.0));
 }
@@ -165,11 +159,7 @@ fn a_very_late_callback_expires_everything_due_once_in_order() {
     host.fire_timeout_at(500.0); // a throttled tab: 490 ms late
     host.fire_timeout_at(500.0); // and a stray second callback
     host.run_until_stalled();
-    let lines = lines(&rt);
-    let fired: Vec<_> = lines
-        .iter()
-        .filter(|l| l.contains("timer_fired") || l.contains("reactor_"))
-        .collect();
+    let fired = lines_with(&rt, &["timer_fired", "reactor_"]);
     assert_eq!(
         fired,
         [
@@ -192,10 +182,7 @@ fn delays_beyond_the_browser_limit_rearm_in_chunks() {
     let task = rt.spawn(sleep(Duration::from_millis(ms)));
     assert_eq!(host.run(), ms as f64);
     assert_eq!(task.try_take(), Some(()));
-    let reactor: Vec<_> = lines(&rt)
-        .into_iter()
-        .filter(|l| l.contains("reactor_") || l.contains("timer_fired"))
-        .collect();
+    let reactor = lines_with(&rt, &["reactor_", "timer_fired"]);
     assert_eq!(
         reactor,
         [
@@ -230,10 +217,7 @@ fn a_sleep_polled_by_a_new_task_wakes_the_new_task() {
     let sleep = handover.borrow_mut().take().unwrap();
     let _second = rt.spawn(sleep);
     host.run();
-    let wakes: Vec<_> = lines(&rt)
-        .into_iter()
-        .filter(|l| l.contains("wake") || l.contains("timer_"))
-        .collect();
+    let wakes = lines_with(&rt, &["wake", "timer_"]);
     assert_eq!(
         wakes,
         [

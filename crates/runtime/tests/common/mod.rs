@@ -22,6 +22,14 @@ pub fn lines(rt: &Runtime) -> Vec<String> {
     rt.take_trace().lines()
 }
 
+/// The lines of the trace so far that contain any of `needles`.
+pub fn lines_with(rt: &Runtime, needles: &[&str]) -> Vec<String> {
+    lines(rt)
+        .into_iter()
+        .filter(|line| needles.iter().any(|n| line.contains(n)))
+        .collect()
+}
+
 /// Asserts the whole trace, showing both sides on failure.
 #[track_caller]
 pub fn assert_trace(rt: &Runtime, expected: &[&str]) {
