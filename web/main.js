@@ -1,9 +1,12 @@
-// Entry point: load the wasm module and wire the Rust lane to the Run button.
-import init, { NotesExample } from './pkg/playground.js';
+// Entry point: load the wasm module, install window.playground, and show the
+// notes' example running on our executor in real time.
+import init from './pkg/playground.js';
+import { createPlayground } from './playground.js';
 import { showTrace, showOutput, showStatus } from './rust-lane.js';
 
 await init();
-const example = new NotesExample();
+const playground = createPlayground();
+window.playground = playground;
 const button = document.getElementById('run');
 
 async function run() {
@@ -11,13 +14,17 @@ async function run() {
   showStatus('running in real time…');
   showOutput([]);
   showTrace([]);
-  await example.run();
-  const events = example.events();
-  showTrace(events);
-  showOutput(events.filter((e) => e.kind === 'log').map((e) => e.text));
-  const last = events.at(-1);
-  showStatus(`finished at ${last.t.toFixed(1)} ms, ${events.length} events`);
-  button.disabled = false;
+  try {
+    const { futures } = await playground.run({ preset: 'sequential', clock: 'real' });
+    const { events } = futures;
+    showTrace(events);
+    showOutput(events.filter((e) => e.kind === 'log').map((e) => e.text));
+    showStatus(`finished at ${events.at(-1).t.toFixed(1)} ms, ${events.length} events`);
+  } catch (error) {
+    showStatus(error.message);
+  } finally {
+    button.disabled = false;
+  }
 }
 
 button.addEventListener('click', run);

@@ -1,36 +1,37 @@
 //! A trace as plain JS objects, `{seq, t, kind, ...fields}`, as the page's trace
 //! format (docs/trace-format.md) says.
 
-use js_sys::{Array, Object, Reflect};
-use runtime::{Event, Trace, Value};
+use js_sys::{Array, Object};
+use runtime::{Trace, Value};
 use wasm_bindgen::JsValue;
 
-pub(crate) fn events(trace: &Trace) -> Array {
+use crate::js_value::set;
+
+/// `label_of(timer)` names a timer's step; it is added to timer events as
+/// `label`, so lanes can be compared timer by timer.
+pub(crate) fn events(trace: &Trace, label_of: impl Fn(u32) -> Option<String>) -> Array {
     let events = Array::new();
     for record in &trace.records {
         let event = Object::new();
-        set(&event, "seq", JsValue::from(record.seq));
-        set(&event, "t", JsValue::from(record.t));
-        set(&event, "kind", JsValue::from_str(record.event.kind()));
-        let log_text = match record.event {
-            Event::Log { text } => Some(trace.text(text)),
-            _ => None,
-        };
+        set(&event, "seq", &JsValue::from(record.seq));
+        set(&event, "t", &JsValue::from(record.t));
+        set(&event, "kind", &JsValue::from_str(record.event.kind()));
+        let text = record.event.text().map(|text| trace.text(text));
         record.event.fields(|name, value| {
-            let value = match (value, log_text) {
-                (Value::Int(_), Some(text)) => JsValue::from_str(text),
-                (Value::Int(n), None) => JsValue::from(n as f64),
-                (Value::Ms(ms), _) => JsValue::from(ms),
-                (Value::Name(s), _) => JsValue::from_str(s),
+            let js = match (name, value) {
+                ("text", _) => JsValue::from_str(text.unwrap_or_default()),
+                (_, Value::Int(n)) => JsValue::from(n as f64),
+                (_, Value::Ms(ms)) => JsValue::from(ms),
+                (_, Value::Name(s)) => JsValue::from_str(s),
             };
-            set(&event, name, value);
+            set(&event, name, &js);
+            if let ("timer", Value::Int(timer)) = (name, value) {
+                if let Some(label) = label_of(timer as u32) {
+                    set(&event, "label", &JsValue::from_str(&label));
+                }
+            }
         });
         events.push(&event);
     }
     events
-}
-
-fn set(object: &Object, key: &str, value: JsValue) {
-    // Setting a data property on a fresh plain object cannot fail.
-    let _ = Reflect::set(object, &JsValue::from_str(key), &value);
 }

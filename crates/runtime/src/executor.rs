@@ -180,7 +180,8 @@ impl Runtime {
     }
 
     /// Drops every task (their timers are cancelled as their futures drop) and
-    /// clears the host timeout. The runtime stays usable.
+    /// clears the host timeout. The runtime stays usable; in its trace, tasks
+    /// and timers are numbered from 1 again.
     ///
     /// ```
     /// use runtime::{sleep_ms, Counters, Runtime, VirtualHost};
@@ -230,7 +231,19 @@ impl Inner {
     pub(crate) fn log(&self, text: &str) {
         if self.tracing.get() {
             let t = self.current_time();
-            self.recorder.borrow_mut().push_log(t, text);
+            self.recorder
+                .borrow_mut()
+                .push_text(t, text, |text| Event::Log { text });
+        }
+    }
+
+    pub(crate) fn state(&self, text: &str) {
+        if self.tracing.get() {
+            let t = self.current_time();
+            let task = self.polling_serial();
+            self.recorder
+                .borrow_mut()
+                .push_text(t, text, |text| Event::State { task, text });
         }
     }
 
@@ -477,8 +490,9 @@ impl Inner {
         }
     }
 
-    /// Registers a timer `ms` from now, for the `Sleep` being polled.
-    pub(crate) fn add_timer(&self, ms: f64, waker: &Waker) -> TimerId {
+    /// Registers a timer `ms` from now, for the `Sleep` being polled; returns
+    /// its id and its number in traces.
+    pub(crate) fn add_timer(&self, ms: f64, waker: &Waker) -> (TimerId, u32) {
         let deadline = self.current_time() + ms;
         let (id, serial) = self.timers.borrow_mut().insert(deadline, waker.clone());
         self.record(Event::TimerSet {
@@ -488,7 +502,7 @@ impl Inner {
             deadline,
         });
         self.timers_changed();
-        id
+        (id, serial)
     }
 
     /// Whether the timer fired; if not, `waker` is the one it will wake.
@@ -531,6 +545,9 @@ impl Inner {
         }
         self.ready.borrow_mut().clear();
         self.queued.set(0);
+        // A fresh start: the next run's tasks and timers count from 1 again.
+        self.next_serial.set(0);
+        self.timers.borrow_mut().restart_numbering();
         self.busy.set(was_busy);
         self.timers_changed.set(false);
         self.timers_changed();

@@ -82,6 +82,15 @@ where
         .spawn(future)
 }
 
+/// Records a `state` event (a hand-written future's state-machine state, such
+/// as "awaiting step 2 of 4") in the trace of the runtime whose task is being
+/// polled (does nothing outside a task).
+pub fn state(text: &str) {
+    if let Some(runtime) = context::current() {
+        runtime.state(text);
+    }
+}
+
 /// Records a `log` event in the trace of the runtime whose task is being
 /// polled (does nothing outside a task).
 pub fn log(text: &str) {

@@ -186,6 +186,11 @@ impl TimerQueue {
         }
     }
 
+    /// Numbers the next timer 1 again.
+    pub(crate) fn restart_numbering(&mut self) {
+        self.next_serial = 0;
+    }
+
     pub(crate) fn pending(&self) -> usize {
         self.pending
     }

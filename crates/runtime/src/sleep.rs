@@ -25,7 +25,7 @@ pub struct Sleep {
 #[derive(Debug)]
 enum State {
     Created,
-    Waiting(Weak<Inner>, TimerId),
+    Waiting(Weak<Inner>, TimerId, u32),
     Done,
 }
 
@@ -50,6 +50,14 @@ impl Sleep {
     pub fn ms(&self) -> f64 {
         self.ms
     }
+
+    /// The timer's number in the trace, once the first poll registered it.
+    pub fn timer(&self) -> Option<u32> {
+        match self.state {
+            State::Waiting(_, _, serial) => Some(serial),
+            State::Created | State::Done => None,
+        }
+    }
 }
 
 impl Future for Sleep {
@@ -61,11 +69,11 @@ impl Future for Sleep {
             State::Created => {
                 let runtime =
                     context::current().expect("Sleep polled outside a task of runtime::Runtime");
-                let timer = runtime.add_timer(this.ms, cx.waker());
-                this.state = State::Waiting(Rc::downgrade(&runtime), timer);
+                let (timer, serial) = runtime.add_timer(this.ms, cx.waker());
+                this.state = State::Waiting(Rc::downgrade(&runtime), timer, serial);
                 Poll::Pending
             }
-            State::Waiting(runtime, timer) => {
+            State::Waiting(runtime, timer, _) => {
                 // A runtime that is gone will never fire the timer.
                 let Some(runtime) = runtime.upgrade() else {
                     return Poll::Pending;
@@ -85,7 +93,7 @@ impl Future for Sleep {
 
 impl Drop for Sleep {
     fn drop(&mut self) {
-        if let State::Waiting(runtime, timer) = &self.state {
+        if let State::Waiting(runtime, timer, _) = &self.state {
             if let Some(runtime) = runtime.upgrade() {
                 runtime.remove_timer(*timer);
             }

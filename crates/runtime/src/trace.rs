@@ -96,6 +96,9 @@ pub enum Event {
     ReactorClear,
     /// The program logged a line; the text is [`Trace::text`]`(text)`.
     Log { text: u32 },
+    /// A hand-written future in `task` reported its state-machine state, e.g.
+    /// "awaiting step 2 of 4"; the text is [`Trace::text`]`(text)`.
+    State { task: u32, text: u32 },
 }
 
 /// A field value of an event, for display and export.
@@ -127,6 +130,15 @@ impl Event {
             Event::ReactorArm { .. } => "reactor_arm",
             Event::ReactorClear => "reactor_clear",
             Event::Log { .. } => "log",
+            Event::State { .. } => "state",
+        }
+    }
+
+    /// The text index of a `Log` or `State` event.
+    pub fn text(&self) -> Option<u32> {
+        match *self {
+            Event::Log { text } | Event::State { text, .. } => Some(text),
+            _ => None,
         }
     }
 
@@ -197,6 +209,10 @@ impl Event {
             }
             Event::ReactorClear => {}
             Event::Log { text } => field("text", int(text)),
+            Event::State { task, text } => {
+                field("task", int(task));
+                field("text", int(text));
+            }
         }
     }
 }
@@ -244,7 +260,7 @@ pub struct Trace {
 }
 
 impl Trace {
-    /// The text of a `Log { text }` event.
+    /// The text of a `Log` or `State` event.
     pub fn text(&self, text: u32) -> &str {
         self.texts.get(text as usize).map_or("", |s| s)
     }
@@ -257,10 +273,7 @@ impl Trace {
     fn line(&self, record: &Record) -> String {
         use std::fmt::Write;
         let mut line = format!("{} {}", record.t, record.event.kind());
-        let log_text = match record.event {
-            Event::Log { text } => Some(self.text(text)),
-            _ => None,
-        };
+        let log_text = record.event.text().map(|text| self.text(text));
         record.event.fields(|name, value| {
             let _ = match (value, log_text) {
                 (Value::Int(_), Some(text)) if name == "text" => write!(line, " text={text:?}"),
@@ -293,10 +306,11 @@ impl Recorder {
         self.trace.records.push(Record { seq, t, event });
     }
 
-    pub(crate) fn push_log(&mut self, t: f64, text: &str) {
+    /// Stores `text` and records the event `make` builds from its index.
+    pub(crate) fn push_text(&mut self, t: f64, text: &str, make: impl FnOnce(u32) -> Event) {
         let index = self.trace.texts.len() as u32;
         self.trace.texts.push(text.into());
-        self.push(t, Event::Log { text: index });
+        self.push(t, make(index));
     }
 
     pub(crate) fn take(&mut self) -> Trace {

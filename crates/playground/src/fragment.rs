@@ -1,0 +1,212 @@
+//! Scenarios in URL fragments, for share links: compact, readable, and decoded
+//! into a [`Value`] so the same validation applies as to any other input.
+//!
+//! ```text
+//! step := "S(" text "," number ")"        sleep(label, ms)
+//!       | "L(" text ")"                   log(text)
+//!       | ("Q"|"A"|"R"|"C") "(" step ("," step)* ")"
+//!                                         seq, all, race, create_then_await
+//! ```
+//! Text is percent-encoded UTF-8 (anything but letters, digits and `-._~'!*`).
+//! The notes' example: `Q(S(Timer%201,200),S(Timer%202,100),S(Timer%203,50),L(I'm%20the%20last%20one))`.
+
+use crate::scenario::Step;
+use crate::validate::{self, Problem};
+use crate::value::{n, obj, s, Value};
+
+/// Longest fragment read, in bytes: far above any valid scenario.
+pub const MAX_FRAGMENT: usize = 8_192;
+
+/// The scenario as a fragment.
+pub fn encode(step: &Step) -> String {
+    let mut out = String::new();
+    write_step(step, &mut out);
+    out
+}
+
+fn write_step(step: &Step, out: &mut String) {
+    let tag = match step {
+        Step::Sleep { label, ms } => {
+            out.push_str("S(");
+            escape(label, out);
+            out.push(',');
+            out.push_str(&ms.to_string());
+            out.push(')');
+            return;
+        }
+        Step::Log { text } => {
+            out.push_str("L(");
+            escape(text, out);
+            out.push(')');
+            return;
+        }
+        Step::Seq(_) => 'Q',
+        Step::All(_) => 'A',
+        Step::Race(_) => 'R',
+        Step::CreateThenAwait(_) => 'C',
+    };
+    out.push(tag);
+    out.push('(');
+    for (i, child) in step.children().iter().enumerate() {
+        if i > 0 {
+            out.push(',');
+        }
+        write_step(child, out);
+    }
+    out.push(')');
+}
+
+fn escape(text: &str, out: &mut String) {
+    for byte in text.bytes() {
+        if byte.is_ascii_alphanumeric() || b"-._~'!*".contains(&byte) {
+            out.push(byte as char);
+        } else {
+            out.push_str(&format!("%{byte:02X}"));
+        }
+    }
+}
+
+/// Reads a fragment and validates the scenario in it.
+pub fn decode(fragment: &str) -> Result<Step, Vec<Problem>> {
+    let value = parse(fragment).map_err(|message| {
+        vec![Problem {
+            path: "fragment".into(),
+            message,
+        }]
+    })?;
+    validate::scenario(&value)
+}
+
+/// Parses a fragment into a value tree (no validation of fields yet).
+pub fn parse(fragment: &str) -> Result<Value, String> {
+    if fragment.len() > MAX_FRAGMENT {
+        return Err(format!(
+            "is {} bytes long; at most {MAX_FRAGMENT} are read",
+            fragment.len()
+        ));
+    }
+    let mut parser = Parser {
+        bytes: fragment.as_bytes(),
+        at: 0,
+    };
+    let value = parser.step(0)?;
+    if parser.at != parser.bytes.len() {
+        return Err(parser.error("the end"));
+    }
+    Ok(value)
+}
+
+struct Parser<'a> {
+    bytes: &'a [u8],
+    at: usize,
+}
+
+/// Deeper than any valid scenario, so validation can name the depth problem.
+const MAX_PARSE_DEPTH: usize = 12;
+
+impl Parser<'_> {
+    fn error(&self, expected: &str) -> String {
+        match self.bytes.get(self.at) {
+            Some(&b) if b.is_ascii_graphic() => {
+                format!("expected {expected} at character {}, found '{}'", self.at + 1, b as char)
+            }
+            Some(_) => format!("expected {expected} at character {}", self.at + 1),
+            None => format!("expected {expected}, but the fragment ended"),
+        }
+    }
+
+    fn eat(&mut self, byte: u8) -> Result<(), String> {
+        if self.bytes.get(self.at) == Some(&byte) {
+            self.at += 1;
+            Ok(())
+        } else {
+            Err(self.error(&format!("'{}'", byte as char)))
+        }
+    }
+
+    fn step(&mut self, depth: usize) -> Result<Value, String> {
+        if depth > MAX_PARSE_DEPTH {
+            return Err(format!("is nested deeper than {MAX_PARSE_DEPTH} levels"));
+        }
+        let tag = *self
+            .bytes
+            .get(self.at)
+            .ok_or_else(|| self.error("a step (S, L, Q, A, R or C)"))?;
+        let kind = match tag {
+            b'S' => "sleep",
+            b'L' => "log",
+            b'Q' => "seq",
+            b'A' => "all",
+            b'R' => "race",
+            b'C' => "create_then_await",
+            _ => return Err(self.error("a step (S, L, Q, A, R or C)")),
+        };
+        self.at += 1;
+        self.eat(b'(')?;
+        let value = match tag {
+            b'S' => {
+                let label = self.text()?;
+                self.eat(b',')?;
+                let ms = self.number()?;
+                obj(&[("type", s(kind)), ("label", label), ("ms", ms)])
+            }
+            b'L' => obj(&[("type", s(kind)), ("text", self.text()?)]),
+            _ => {
+                let mut steps = vec![self.step(depth + 1)?];
+                while self.bytes.get(self.at) == Some(&b',') {
+                    self.at += 1;
+                    steps.push(self.step(depth + 1)?);
+                }
+                obj(&[("type", s(kind)), ("steps", Value::Array(steps))])
+            }
+        };
+        self.eat(b')')?;
+        Ok(value)
+    }
+
+    fn text(&mut self) -> Result<Value, String> {
+        let start = self.at;
+        let mut bytes = Vec::new();
+        while let Some(&b) = self.bytes.get(self.at) {
+            match b {
+                b',' | b')' | b'(' => break,
+                b'%' => {
+                    let hex = self
+                        .bytes
+                        .get(self.at + 1..self.at + 3)
+                        .and_then(|h| std::str::from_utf8(h).ok())
+                        .and_then(|h| u8::from_str_radix(h, 16).ok())
+                        .ok_or_else(|| self.error("two hex digits after %"))?;
+                    bytes.push(hex);
+                    self.at += 3;
+                }
+                _ => {
+                    bytes.push(b);
+                    self.at += 1;
+                }
+            }
+        }
+        String::from_utf8(bytes)
+            .map(Value::String)
+            .map_err(|_| format!("the text at character {} is not valid UTF-8", start + 1))
+    }
+
+    fn number(&mut self) -> Result<Value, String> {
+        let start = self.at;
+        while self
+            .bytes
+            .get(self.at)
+            .is_some_and(|b| b.is_ascii_digit() || b"-+.eE".contains(b))
+        {
+            self.at += 1;
+        }
+        std::str::from_utf8(&self.bytes[start..self.at])
+            .ok()
+            .and_then(|t| t.parse::<f64>().ok())
+            .map(n)
+            .ok_or_else(|| {
+                self.at = start;
+                self.error("a number of milliseconds")
+            })
+    }
+}

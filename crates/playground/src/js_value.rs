@@ -1,0 +1,98 @@
+//! JS values into [`Value`] trees, and scenarios back out as plain objects.
+//! Reading is bounded, so a hostile object (huge, deep, cyclic, with getters
+//! that throw) cannot hang or crash the module: what is past the bounds, or
+//! not plain data, becomes `Value::Other` and fails validation with a message.
+
+use js_sys::{Array, Object, Reflect};
+use wasm_bindgen::{JsCast, JsValue};
+
+use crate::scenario::{limits, Step};
+use crate::value::Value;
+
+/// Deeper than any valid scenario, so validation can name the depth problem.
+const MAX_DEPTH: usize = limits::MAX_DEPTH + 4;
+/// More items than any valid scenario has.
+const MAX_ITEMS: u32 = limits::MAX_STEPS as u32 + 1;
+/// Longer than any valid label, in UTF-16 units.
+const MAX_STRING: u32 = 1_000;
+
+/// Reads `value` as a plain tree.
+pub(crate) fn read(value: &JsValue) -> Value {
+    read_at(value, 0)
+}
+
+fn read_at(value: &JsValue, depth: usize) -> Value {
+    if value.is_null() || value.is_undefined() {
+        return Value::Null;
+    }
+    if let Some(b) = value.as_bool() {
+        return Value::Bool(b);
+    }
+    if let Some(n) = value.as_f64() {
+        return Value::Number(n);
+    }
+    if let Some(text) = value.dyn_ref::<js_sys::JsString>() {
+        if text.length() > MAX_STRING {
+            return Value::Other("a very long string");
+        }
+        if !text.is_valid_utf16() {
+            // Shown as U+FFFD, which validation refuses by name.
+            return Value::String("\u{FFFD}".into());
+        }
+        return Value::String(String::from(text));
+    }
+    if depth > MAX_DEPTH {
+        return Value::Other("a structure nested too deep");
+    }
+    if let Some(array) = value.dyn_ref::<Array>() {
+        if array.length() > MAX_ITEMS {
+            return Value::Other("an array with too many items");
+        }
+        return Value::Array(array.iter().map(|item| read_at(&item, depth + 1)).collect());
+    }
+    if value.is_function() {
+        return Value::Other("a function");
+    }
+    if let Some(object) = value.dyn_ref::<Object>() {
+        let keys = Object::keys(object);
+        if keys.length() > MAX_ITEMS {
+            return Value::Other("an object with too many fields");
+        }
+        let fields = keys
+            .iter()
+            .map(|key| {
+                let name = key.as_string().unwrap_or_default();
+                // A getter may throw: that is a bad value, not a crash.
+                let item = Reflect::get(object, &key)
+                    .map(|item| read_at(&item, depth + 1))
+                    .unwrap_or(Value::Other("a field that throws when read"));
+                (name, item)
+            })
+            .collect();
+        return Value::Object(fields);
+    }
+    Value::Other("a value that is not plain data")
+}
+
+/// The scenario as a plain object, as the JS lanes run it.
+pub(crate) fn write(step: &Step) -> JsValue {
+    let object = Object::new();
+    set(&object, "type", &JsValue::from_str(step.kind()));
+    match step {
+        Step::Sleep { label, ms } => {
+            set(&object, "label", &JsValue::from_str(label));
+            set(&object, "ms", &JsValue::from(*ms));
+        }
+        Step::Log { text } => set(&object, "text", &JsValue::from_str(text)),
+        _ => {
+            let steps: Array = step.children().iter().map(write).collect();
+            set(&object, "steps", &steps);
+        }
+    }
+    object.into()
+}
+
+pub(crate) fn set(object: &Object, key: &str, value: &JsValue) {
+    // Defining a data property on a plain object we made cannot fail.
+    let _ = Reflect::set(object, &JsValue::from_str(key), value);
+}

@@ -1,0 +1,203 @@
+//! What `window.playground` calls: scenarios in and out (validated here, once),
+//! presets, and the Rust lane on either clock.
+
+use std::cell::{Cell, RefCell};
+
+use js_sys::{Array, Function, Object, Promise};
+use runtime::{BrowserHost, Event, Runtime, VirtualHost};
+use wasm_bindgen::prelude::*;
+
+use crate::js_value::{self, set};
+use crate::machine::{Machine, TimerLabels};
+use crate::scenario::Step;
+use crate::{fragment, presets, trace_js, validate};
+
+fn refuse(problems: &[validate::Problem]) -> JsError {
+    JsError::new(&validate::describe(problems))
+}
+
+/// The presets: `[{id, name, explanation}]`.
+#[wasm_bindgen(js_name = presets)]
+pub fn preset_list() -> Array {
+    presets::PRESETS
+        .iter()
+        .map(|p| {
+            let object = Object::new();
+            set(&object, "id", &JsValue::from_str(p.id));
+            set(&object, "name", &JsValue::from_str(p.name));
+            set(&object, "explanation", &JsValue::from_str(p.explanation));
+            JsValue::from(object)
+        })
+        .collect()
+}
+
+/// Validates a run's scenario: a preset id or a scenario object, then timings.
+/// Returns the scenario as a plain object; throws naming every bad field.
+#[wasm_bindgen(js_name = resolveScenario)]
+pub fn resolve_scenario(
+    preset: JsValue,
+    scenario: JsValue,
+    timings: JsValue,
+) -> Result<JsValue, JsError> {
+    let mut step = resolve(&preset, &scenario)?;
+    if !timings.is_undefined() {
+        validate::apply_timings(&mut step, &js_value::read(&timings)).map_err(|p| refuse(&p))?;
+    }
+    Ok(js_value::write(&step))
+}
+
+fn resolve(preset: &JsValue, scenario: &JsValue) -> Result<Step, JsError> {
+    if !scenario.is_undefined() {
+        if !preset.is_undefined() {
+            return Err(JsError::new(
+                "preset, scenario: give one of them, not both",
+            ));
+        }
+        return validate::scenario(&js_value::read(scenario)).map_err(|p| refuse(&p));
+    }
+    let id = if preset.is_undefined() {
+        presets::PRESETS[0].id.to_string()
+    } else {
+        preset.as_string().unwrap_or_default()
+    };
+    presets::find(&id).map(|p| (p.scenario)()).ok_or_else(|| {
+        let ids: Vec<_> = presets::PRESETS.iter().map(|p| p.id).collect();
+        JsError::new(&format!("preset: must be one of {}", ids.join(", ")))
+    })
+}
+
+/// The scenario as a URL fragment (for share links).
+#[wasm_bindgen(js_name = encodeFragment)]
+pub fn encode_fragment(scenario: JsValue) -> Result<String, JsError> {
+    let step = validate::scenario(&js_value::read(&scenario)).map_err(|p| refuse(&p))?;
+    Ok(fragment::encode(&step))
+}
+
+/// A URL fragment's scenario, validated, as a plain object.
+#[wasm_bindgen(js_name = decodeFragment)]
+pub fn decode_fragment(text: &str) -> Result<JsValue, JsError> {
+    fragment::decode(text)
+        .map(|step| js_value::write(&step))
+        .map_err(|p| refuse(&p))
+}
+
+/// The Rust lane: one runtime, on the browser's timers or on a virtual clock.
+/// A new run drops the previous one first (its tasks and timers).
+#[wasm_bindgen]
+pub struct RustLane {
+    runtime: Runtime,
+    clock: Option<VirtualHost>,
+    labels: RefCell<TimerLabels>,
+    started: Cell<f64>,
+}
+
+#[wasm_bindgen]
+impl RustLane {
+    /// A lane on the virtual clock (`virtual_clock`) or on `setTimeout`.
+    #[wasm_bindgen(constructor)]
+    pub fn new(virtual_clock: bool) -> RustLane {
+        let (runtime, clock) = if virtual_clock {
+            let host = VirtualHost::new();
+            (Runtime::new(host.clone()), Some(host))
+        } else {
+            (Runtime::new(BrowserHost::new()), None)
+        };
+        RustLane {
+            runtime,
+            clock,
+            labels: RefCell::default(),
+            started: Cell::new(0.0),
+        }
+    }
+
+    /// Starts the scenario (a plain object from `resolveScenario`) as one task.
+    /// The promise resolves when the task has finished.
+    pub fn start(&self, scenario: JsValue) -> Result<Promise, JsError> {
+        let step = validate::scenario(&js_value::read(&scenario)).map_err(|p| refuse(&p))?;
+        self.runtime.shutdown();
+        self.runtime.take_trace();
+        let labels = TimerLabels::default();
+        *self.labels.borrow_mut() = labels.clone();
+        self.started.set(self.runtime.now());
+        let runtime = &self.runtime;
+        Ok(Promise::new(&mut |resolve: Function, _reject| {
+            let machine = Machine::new(&step, "", &labels);
+            runtime
+                .spawn(async move {
+                    machine.await;
+                    // JS sees this after the current batch: the final
+                    // poll_end is in the trace by then.
+                    let _ = resolve.call0(&JsValue::UNDEFINED);
+                })
+                .detach();
+        }))
+    }
+
+    /// Drops the run in flight: its tasks, timers and timeout.
+    pub fn cancel(&self) {
+        self.runtime.shutdown();
+    }
+
+    /// Events since the run started or the last call, with `t` and deadlines
+    /// in ms since the start; timer events carry their step's `label`.
+    pub fn events(&self) -> Array {
+        let mut trace = self.runtime.take_trace();
+        let start = self.started.get();
+        for record in &mut trace.records {
+            record.t -= start;
+            match &mut record.event {
+                Event::TimerSet { deadline, .. } | Event::ReactorArm { deadline, .. } => {
+                    *deadline -= start;
+                }
+                _ => {}
+            }
+        }
+        let labels = self.labels.borrow().borrow().clone();
+        trace_js::events(&trace, |timer| {
+            labels
+                .iter()
+                .find(|(t, _)| *t == timer)
+                .map(|(_, label)| label.clone())
+        })
+    }
+
+    /// `{liveTasks, queuedTasks, pendingTimers, armedTimeouts}`.
+    pub fn counters(&self) -> Object {
+        let c = self.runtime.counters();
+        let object = Object::new();
+        for (key, n) in [
+            ("liveTasks", c.live_tasks),
+            ("queuedTasks", c.queued_tasks),
+            ("pendingTimers", c.pending_timers),
+            ("armedTimeouts", c.armed_timeouts),
+        ] {
+            set(&object, key, &JsValue::from(n as u32));
+        }
+        object
+    }
+
+    /// Virtual clock: runs every callback due now; returns how many ran.
+    #[wasm_bindgen(js_name = runUntilStalled)]
+    pub fn run_until_stalled(&self) -> u32 {
+        self.clock.as_ref().map_or(0, |c| c.run_until_stalled() as u32)
+    }
+
+    /// Virtual clock: when the armed timeout is due, if any (ms, absolute).
+    #[wasm_bindgen(js_name = nextTimeout)]
+    pub fn next_timeout(&self) -> Option<f64> {
+        self.clock.as_ref().and_then(VirtualHost::next_timeout)
+    }
+
+    /// Virtual clock: moves time forward to `t` (absolute ms).
+    #[wasm_bindgen(js_name = advanceTo)]
+    pub fn advance_to(&self, t: f64) {
+        if let Some(clock) = &self.clock {
+            clock.advance_to(t);
+        }
+    }
+
+    /// The lane's clock now (absolute ms).
+    pub fn now(&self) -> f64 {
+        self.runtime.now()
+    }
+}

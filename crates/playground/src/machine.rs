@@ -1,0 +1,166 @@
+//! The Rust lane: a scenario run as hand-written `Future` state machines, the
+//! desugared form of the `async fn` the code panel shows. Each poll of a
+//! sequence reports its state ("awaiting step 2 of 4") to the trace.
+
+use std::cell::RefCell;
+use std::future::Future;
+use std::pin::Pin;
+use std::rc::Rc;
+use std::task::{Context, Poll};
+
+use runtime::{join, select, Join, Select, Sleep};
+
+use crate::scenario::Step;
+
+/// Timer numbers in the trace, and the labels of the steps that own them.
+pub type TimerLabels = Rc<RefCell<Vec<(u32, String)>>>;
+
+/// One step, as a future.
+pub enum Machine {
+    /// Waits on the reactor; notes which trace timer belongs to `label`.
+    Sleep {
+        /// The step's label.
+        label: String,
+        /// The timer future.
+        sleep: Sleep,
+        /// Where to note the timer's number once it is registered.
+        labels: TimerLabels,
+    },
+    /// Logs when first polled, then is Ready.
+    Log(String),
+    /// Awaits its steps one after another.
+    Seq(Sequence),
+    /// `join`: polls every unfinished step on each poll.
+    All(Join<Machine>),
+    /// `select`: the first Ready step wins; the others are dropped.
+    Race(Select<Machine>),
+}
+
+/// A sequence of steps awaited in order. `made` holds the futures already
+/// created: all of them from the start for `create_then_await`, otherwise
+/// each one just before it is awaited. Either way, nothing runs until polled.
+pub struct Sequence {
+    path: String,
+    steps: Vec<Step>,
+    made: Vec<Option<Pin<Box<Machine>>>>,
+    current: usize,
+    labels: TimerLabels,
+}
+
+impl Machine {
+    /// The future for `step`; `path` names it in state texts ("" for the root).
+    pub fn new(step: &Step, path: &str, labels: &TimerLabels) -> Machine {
+        let child = |i: usize| format!("{path}steps[{i}].");
+        match step {
+            Step::Sleep { label, ms } => Machine::Sleep {
+                label: label.clone(),
+                sleep: runtime::sleep_ms(*ms),
+                labels: labels.clone(),
+            },
+            Step::Log { text } => Machine::Log(text.clone()),
+            Step::Seq(steps) => Machine::Seq(Sequence::new(path, steps, false, labels)),
+            Step::CreateThenAwait(steps) => {
+                Machine::Seq(Sequence::new(path, steps, true, labels))
+            }
+            Step::All(steps) => Machine::All(join(
+                steps
+                    .iter()
+                    .enumerate()
+                    .map(|(i, s)| Machine::new(s, &child(i), labels)),
+            )),
+            Step::Race(steps) => Machine::Race(select(
+                steps
+                    .iter()
+                    .enumerate()
+                    .map(|(i, s)| Machine::new(s, &child(i), labels)),
+            )),
+        }
+    }
+}
+
+impl Sequence {
+    fn new(path: &str, steps: &[Step], make_all_now: bool, labels: &TimerLabels) -> Self {
+        let mut sequence = Sequence {
+            path: path.to_string(),
+            steps: steps.to_vec(),
+            made: steps.iter().map(|_| None).collect(),
+            current: 0,
+            labels: labels.clone(),
+        };
+        if make_all_now {
+            for i in 0..steps.len() {
+                sequence.make(i);
+            }
+        }
+        sequence
+    }
+
+    /// "" for the root sequence, "steps[1]: " for a nested one.
+    fn prefix(&self) -> String {
+        match self.path.strip_suffix('.') {
+            Some(path) => format!("{path}: "),
+            None => String::new(),
+        }
+    }
+
+    fn make(&mut self, i: usize) {
+        if self.made[i].is_none() {
+            let path = format!("{}steps[{i}].", self.path);
+            self.made[i] = Some(Box::pin(Machine::new(&self.steps[i], &path, &self.labels)));
+        }
+    }
+}
+
+impl Future for Machine {
+    type Output = ();
+
+    fn poll(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<()> {
+        // Every variant is Unpin: children are boxed.
+        match self.get_mut() {
+            Machine::Sleep {
+                label,
+                sleep,
+                labels,
+            } => {
+                let first = sleep.timer().is_none();
+                let poll = Pin::new(&mut *sleep).poll(cx);
+                if let (true, Some(timer)) = (first, sleep.timer()) {
+                    labels.borrow_mut().push((timer, label.clone()));
+                }
+                poll
+            }
+            Machine::Log(text) => {
+                runtime::log(text);
+                Poll::Ready(())
+            }
+            Machine::Seq(sequence) => sequence.poll(cx),
+            Machine::All(all) => Pin::new(all).poll(cx).map(drop),
+            Machine::Race(race) => Pin::new(race).poll(cx).map(drop),
+        }
+    }
+}
+
+impl Sequence {
+    fn poll(&mut self, cx: &mut Context<'_>) -> Poll<()> {
+        let count = self.steps.len();
+        while self.current < count {
+            runtime::state(&format!(
+                "{}awaiting step {} of {count}",
+                self.prefix(),
+                self.current + 1
+            ));
+            self.make(self.current);
+            let step = self.made[self.current].as_mut().expect("made above");
+            match step.as_mut().poll(cx) {
+                Poll::Pending => return Poll::Pending,
+                Poll::Ready(()) => {
+                    // Finished steps are dropped at once, as an async fn does.
+                    self.made[self.current] = None;
+                    self.current += 1;
+                }
+            }
+        }
+        runtime::state(&format!("{}done", self.prefix()));
+        Poll::Ready(())
+    }
+}

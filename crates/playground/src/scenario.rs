@@ -1,0 +1,107 @@
+//! The scenario: a small tree of steps that every lane runs in its own style.
+
+/// One step of a scenario.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Step {
+    /// Wait `ms` milliseconds (a timer named `label`).
+    Sleep {
+        /// Unique among the scenario's timers: "Timer 1".
+        label: String,
+        /// 0 to 60,000.
+        ms: u32,
+    },
+    /// Log a line.
+    Log {
+        /// 1 to 40 characters.
+        text: String,
+    },
+    /// Run the steps one after another.
+    Seq(Vec<Step>),
+    /// Run the steps together; done when all are (`join!` / `Promise.all`).
+    All(Vec<Step>),
+    /// Run the steps together; done when the first is (`select!` /
+    /// `Promise.race`).
+    Race(Vec<Step>),
+    /// Make every step first, then await them in order. Promises start when
+    /// made; futures start when awaited.
+    CreateThenAwait(Vec<Step>),
+}
+
+/// Limits every scenario keeps, wherever it comes from.
+pub mod limits {
+    /// Milliseconds a timer may last.
+    pub const MAX_MS: u32 = 60_000;
+    /// Characters in a label or log text.
+    pub const MAX_TEXT: usize = 40;
+    /// Timers in one scenario.
+    pub const MAX_TIMERS: usize = 32;
+    /// Nesting depth (a flat sequence has depth 2).
+    pub const MAX_DEPTH: usize = 6;
+    /// Steps in one scenario, all kinds counted.
+    pub const MAX_STEPS: usize = 64;
+}
+
+impl Step {
+    /// The step's type name, as written in scenarios.
+    pub fn kind(&self) -> &'static str {
+        match self {
+            Step::Sleep { .. } => "sleep",
+            Step::Log { .. } => "log",
+            Step::Seq(_) => "seq",
+            Step::All(_) => "all",
+            Step::Race(_) => "race",
+            Step::CreateThenAwait(_) => "create_then_await",
+        }
+    }
+
+    /// The children of a composite step (none for sleep and log).
+    pub fn children(&self) -> &[Step] {
+        match self {
+            Step::Seq(s) | Step::All(s) | Step::Race(s) | Step::CreateThenAwait(s) => s,
+            Step::Sleep { .. } | Step::Log { .. } => &[],
+        }
+    }
+
+    fn children_mut(&mut self) -> &mut [Step] {
+        match self {
+            Step::Seq(s) | Step::All(s) | Step::Race(s) | Step::CreateThenAwait(s) => s,
+            Step::Sleep { .. } | Step::Log { .. } => &mut [],
+        }
+    }
+
+    /// The timers' `(label, ms)` in reading order.
+    pub fn timers(&self) -> Vec<(&str, u32)> {
+        let mut out = Vec::new();
+        self.visit(&mut |step| {
+            if let Step::Sleep { label, ms } = step {
+                out.push((label.as_str(), *ms));
+            }
+        });
+        out
+    }
+
+    /// Calls `f` on every step, parents before children, in reading order.
+    pub fn visit<'a>(&'a self, f: &mut impl FnMut(&'a Step)) {
+        f(self);
+        for child in self.children() {
+            child.visit(f);
+        }
+    }
+
+    /// The timers' delays, mutably, in reading order.
+    pub fn timer_ms_mut(&mut self) -> Vec<&mut u32> {
+        let mut out = Vec::new();
+        collect_ms(self, &mut out);
+        out
+    }
+}
+
+fn collect_ms<'a>(step: &'a mut Step, out: &mut Vec<&'a mut u32>) {
+    if let Step::Sleep { ms, .. } = step {
+        out.push(ms);
+        return;
+    }
+    for child in step.children_mut() {
+        collect_ms(child, out);
+    }
+}

@@ -1,0 +1,312 @@
+//! Validation: untrusted [`Value`]s become a [`Step`] tree, or a list of every
+//! problem, each naming its field and what is allowed. It runs once, here, for
+//! every way a scenario arrives (JS objects, URL fragments, timings).
+
+use std::fmt;
+
+use crate::scenario::{limits, Step};
+use crate::value::{number, quote, Value};
+
+/// One thing wrong with an input.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Problem {
+    /// Where: `steps[1].ms`, `timings[0]`, `fragment`...
+    pub path: String,
+    /// What is wrong and what is allowed.
+    pub message: String,
+}
+
+impl fmt::Display for Problem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}: {}", self.path, self.message)
+    }
+}
+
+/// All problems, one per line.
+pub fn describe(problems: &[Problem]) -> String {
+    problems
+        .iter()
+        .map(Problem::to_string)
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+const STEP_TYPES: &str = "sleep, log, seq, all, race or create_then_await";
+
+/// Checks a whole scenario (its root step).
+pub fn scenario(value: &Value) -> Result<Step, Vec<Problem>> {
+    let mut check = Check::default();
+    let step = check.step(value, "scenario", 1);
+    if check.timers > limits::MAX_TIMERS {
+        check.problem(
+            "scenario",
+            format!(
+                "has {} timers; at most {} are allowed",
+                check.timers,
+                limits::MAX_TIMERS
+            ),
+        );
+    }
+    if check.steps > limits::MAX_STEPS {
+        check.problem(
+            "scenario",
+            format!(
+                "has {} steps; at most {} are allowed",
+                check.steps,
+                limits::MAX_STEPS
+            ),
+        );
+    }
+    match step {
+        Some(step) if check.problems.is_empty() => Ok(step),
+        _ => Err(check.problems),
+    }
+}
+
+/// Checks a delay given on its own (a timing), at `path`.
+pub fn ms(value: &Value, path: &str) -> Result<u32, Problem> {
+    let mut check = Check::default();
+    check
+        .ms(value, path)
+        .ok_or_else(|| check.problems.remove(0))
+}
+
+/// Sets the timers' delays, in reading order, from `timings` (an array of
+/// numbers); every bad or surplus entry is a problem.
+pub fn apply_timings(step: &mut Step, timings: &Value) -> Result<(), Vec<Problem>> {
+    let Value::Array(timings) = timings else {
+        return Err(vec![Problem {
+            path: "timings".into(),
+            message: format!("must be an array of milliseconds, got {}", timings.describe()),
+        }]);
+    };
+    let mut slots = step.timer_ms_mut();
+    let mut problems = Vec::new();
+    if timings.len() > slots.len() {
+        problems.push(Problem {
+            path: "timings".into(),
+            message: format!(
+                "has {} entries but the scenario has {} timers",
+                timings.len(),
+                slots.len()
+            ),
+        });
+    }
+    for (i, (timing, slot)) in timings.iter().zip(slots.iter_mut()).enumerate() {
+        match ms(timing, &format!("timings[{i}]")) {
+            Ok(value) => **slot = value,
+            Err(problem) => problems.push(problem),
+        }
+    }
+    if problems.is_empty() {
+        Ok(())
+    } else {
+        Err(problems)
+    }
+}
+
+#[derive(Default)]
+struct Check {
+    problems: Vec<Problem>,
+    timers: usize,
+    steps: usize,
+    labels: Vec<String>,
+}
+
+impl Check {
+    fn problem(&mut self, path: &str, message: String) {
+        // A hostile input could produce thousands; the first ones say enough.
+        if self.problems.len() < 20 {
+            self.problems.push(Problem {
+                path: path.into(),
+                message,
+            });
+        }
+    }
+
+    fn step(&mut self, value: &Value, path: &str, depth: usize) -> Option<Step> {
+        self.steps += 1;
+        if depth > limits::MAX_DEPTH {
+            self.problem(
+                path,
+                format!("is nested too deep: at most {} levels", limits::MAX_DEPTH),
+            );
+            return None;
+        }
+        let Value::Object(fields) = value else {
+            self.problem(
+                path,
+                format!("must be a step object, got {}", value.describe()),
+            );
+            return None;
+        };
+        let kind = match value.get("type") {
+            Some(Value::String(kind)) => kind.as_str(),
+            Some(other) => {
+                self.problem(
+                    &format!("{path}.type"),
+                    format!("must be one of {STEP_TYPES}, got {}", other.describe()),
+                );
+                return None;
+            }
+            None => {
+                self.problem(
+                    &format!("{path}.type"),
+                    format!("is missing: one of {STEP_TYPES}"),
+                );
+                return None;
+            }
+        };
+        let allowed: &[&str] = match kind {
+            "sleep" => &["type", "label", "ms"],
+            "log" => &["type", "text"],
+            "seq" | "all" | "race" | "create_then_await" => &["type", "steps"],
+            _ => {
+                self.problem(
+                    &format!("{path}.type"),
+                    format!("must be one of {STEP_TYPES}, got {}", quote(&clip(kind))),
+                );
+                return None;
+            }
+        };
+        for (key, _) in fields {
+            if !allowed.contains(&key.as_str()) {
+                self.problem(
+                    &format!("{path}.{}", clip(key)),
+                    format!("is not a field of a {kind} step (allowed: {})", allowed.join(", ")),
+                );
+            }
+        }
+        match kind {
+            "sleep" => {
+                self.timers += 1;
+                let label = self.text(value.get("label"), &format!("{path}.label"));
+                let ms = self.ms_field(value.get("ms"), &format!("{path}.ms"));
+                let label = label?;
+                if self.labels.contains(&label) {
+                    self.problem(
+                        &format!("{path}.label"),
+                        format!("{} is used by another timer; labels must be unique", quote(&label)),
+                    );
+                }
+                self.labels.push(label.clone());
+                Some(Step::Sleep { label, ms: ms? })
+            }
+            "log" => {
+                let text = self.text(value.get("text"), &format!("{path}.text"))?;
+                Some(Step::Log { text })
+            }
+            _ => {
+                let steps_path = format!("{path}.steps");
+                let children = match value.get("steps") {
+                    Some(Value::Array(items)) if !items.is_empty() => items,
+                    Some(Value::Array(_)) => {
+                        self.problem(&steps_path, "must hold at least one step".into());
+                        return None;
+                    }
+                    Some(other) => {
+                        self.problem(
+                            &steps_path,
+                            format!("must be an array of steps, got {}", other.describe()),
+                        );
+                        return None;
+                    }
+                    None => {
+                        self.problem(&steps_path, "is missing: an array of steps".into());
+                        return None;
+                    }
+                };
+                if children.len() > limits::MAX_STEPS {
+                    self.problem(
+                        &steps_path,
+                        format!("has {} steps; at most {} are allowed", children.len(), limits::MAX_STEPS),
+                    );
+                    return None;
+                }
+                let steps: Vec<Option<Step>> = children
+                    .iter()
+                    .enumerate()
+                    .map(|(i, child)| self.step(child, &format!("{steps_path}[{i}]"), depth + 1))
+                    .collect();
+                let steps: Option<Vec<Step>> = steps.into_iter().collect();
+                let steps = steps?;
+                Some(match kind {
+                    "seq" => Step::Seq(steps),
+                    "all" => Step::All(steps),
+                    "race" => Step::Race(steps),
+                    _ => Step::CreateThenAwait(steps),
+                })
+            }
+        }
+    }
+
+    fn ms_field(&mut self, value: Option<&Value>, path: &str) -> Option<u32> {
+        match value {
+            Some(value) => self.ms(value, path),
+            None => {
+                self.problem(path, ms_rule("is missing"));
+                None
+            }
+        }
+    }
+
+    fn ms(&mut self, value: &Value, path: &str) -> Option<u32> {
+        match value {
+            Value::Number(n) if n.fract() == 0.0 && (0.0..=f64::from(limits::MAX_MS)).contains(n) => {
+                Some(*n as u32)
+            }
+            Value::Number(n) if n.is_finite() && n.fract() != 0.0 => {
+                self.problem(path, ms_rule(&format!("got {}, which is not whole", number(*n))));
+                None
+            }
+            other => {
+                self.problem(path, ms_rule(&format!("got {}", other.describe())));
+                None
+            }
+        }
+    }
+
+    fn text(&mut self, value: Option<&Value>, path: &str) -> Option<String> {
+        let rule = format!("must be text of 1 to {} characters", limits::MAX_TEXT);
+        let text = match value {
+            Some(Value::String(text)) => text,
+            Some(other) => {
+                self.problem(path, format!("{rule}, got {}", other.describe()));
+                return None;
+            }
+            None => {
+                self.problem(path, format!("is missing: {rule}"));
+                return None;
+            }
+        };
+        let chars = text.chars().count();
+        if text.trim().is_empty() || chars > limits::MAX_TEXT {
+            self.problem(path, format!("{rule}, got {chars}"));
+            return None;
+        }
+        if text.chars().any(|c| c.is_control() || c == '\u{FFFD}') {
+            self.problem(
+                path,
+                format!("{rule}, without control characters or broken (lone surrogate) characters"),
+            );
+            return None;
+        }
+        Some(text.clone())
+    }
+}
+
+fn ms_rule(got: &str) -> String {
+    format!(
+        "must be a whole number of milliseconds from 0 to {}, {got}",
+        limits::MAX_MS
+    )
+}
+
+/// At most 40 characters of untrusted text, for messages.
+fn clip(text: &str) -> String {
+    let mut clipped: String = text.chars().take(40).collect();
+    if clipped.len() < text.len() {
+        clipped.push('…');
+    }
+    clipped
+}

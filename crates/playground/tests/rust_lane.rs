@@ -1,0 +1,181 @@
+//! The Rust lane on the virtual clock: each preset's finish time and poll
+//! counts, and the hand-written state machines against real `async fn`s.
+
+use playground::machine::{Machine, TimerLabels};
+use playground::presets;
+use playground::scenario::Step;
+use runtime::{join, log, select, sleep_ms, Counters, Event, Runtime, Trace, VirtualHost};
+use std::future::Future;
+
+fn run_future(future: impl Future<Output = ()> + 'static) -> (f64, Trace) {
+    let host = VirtualHost::new();
+    let rt = Runtime::new(host.clone());
+    rt.spawn(future).detach();
+    let end = host.run();
+    assert_eq!(rt.counters(), Counters::default());
+    (end, rt.take_trace())
+}
+
+fn run_step(step: &Step) -> (f64, Trace, TimerLabels) {
+    let labels = TimerLabels::default();
+    let (end, trace) = run_future(Machine::new(step, "", &labels));
+    (end, trace, labels)
+}
+
+fn preset(id: &str) -> Step {
+    (presets::find(id).expect("preset exists").scenario)()
+}
+
+fn count(trace: &Trace, kind: &str) -> usize {
+    trace
+        .records
+        .iter()
+        .filter(|r| r.event.kind() == kind)
+        .count()
+}
+
+fn log_time(trace: &Trace) -> f64 {
+    trace
+        .records
+        .iter()
+        .find(|r| r.event.kind() == "log")
+        .expect("a log event")
+        .t
+}
+
+/// The trace without `state` events (only the hand-written machines have them).
+fn without_states(trace: &Trace) -> Vec<String> {
+    trace
+        .lines()
+        .into_iter()
+        .filter(|l| !l.contains(" state "))
+        .collect()
+}
+
+#[test]
+fn sequential_logs_at_350_after_four_polls_with_states() {
+    let (end, trace, labels) = run_step(&preset("sequential"));
+    assert_eq!(end, 350.0);
+    assert_eq!(log_time(&trace), 350.0);
+    assert_eq!(count(&trace, "poll_start"), 4);
+    let states: Vec<_> = trace
+        .lines()
+        .into_iter()
+        .filter(|l| l.contains(" state "))
+        .collect();
+    assert_eq!(
+        states,
+        [
+            "0 state task=1 text=\"awaiting step 1 of 4\"",
+            "200 state task=1 text=\"awaiting step 1 of 4\"",
+            "200 state task=1 text=\"awaiting step 2 of 4\"",
+            "300 state task=1 text=\"awaiting step 2 of 4\"",
+            "300 state task=1 text=\"awaiting step 3 of 4\"",
+            "350 state task=1 text=\"awaiting step 3 of 4\"",
+            "350 state task=1 text=\"awaiting step 4 of 4\"",
+            "350 state task=1 text=\"done\"",
+        ]
+    );
+    let labels: Vec<_> = labels
+        .borrow()
+        .iter()
+        .map(|(t, l)| format!("{t}={l}"))
+        .collect();
+    assert_eq!(labels, ["1=Timer 1", "2=Timer 2", "3=Timer 3"]);
+}
+
+#[test]
+fn join_logs_at_200_after_four_polls() {
+    let (_, trace, _) = run_step(&preset("join"));
+    assert_eq!(log_time(&trace), 200.0);
+    assert_eq!(count(&trace, "poll_start"), 4);
+}
+
+#[test]
+fn join_of_equal_timers_polls_twice() {
+    let mut step = preset("join");
+    for ms in step.timer_ms_mut() {
+        *ms = 100;
+    }
+    let (_, trace, _) = run_step(&step);
+    assert_eq!(log_time(&trace), 100.0);
+    assert_eq!(count(&trace, "poll_start"), 2);
+}
+
+#[test]
+fn race_finishes_at_50_and_cancels_both_losers() {
+    let (end, trace, labels) = run_step(&preset("race"));
+    assert_eq!(end, 50.0);
+    assert_eq!(log_time(&trace), 50.0);
+    let cancelled: Vec<u32> = trace
+        .records
+        .iter()
+        .filter_map(|r| match r.event {
+            Event::TimerCancel { timer } => Some(timer),
+            _ => None,
+        })
+        .collect();
+    let label = |timer: u32| {
+        labels
+            .borrow()
+            .iter()
+            .find(|(t, _)| *t == timer)
+            .unwrap()
+            .1
+            .clone()
+    };
+    let cancelled: Vec<String> = cancelled.into_iter().map(label).collect();
+    assert_eq!(cancelled, ["Timer 1", "Timer 2"]);
+    assert_eq!(count(&trace, "timer_fired"), 1);
+}
+
+#[test]
+fn lazy_futures_finish_at_the_sum() {
+    let (end, trace, _) = run_step(&preset("lazy"));
+    assert_eq!(end, 350.0);
+    assert_eq!(log_time(&trace), 350.0);
+}
+
+#[test]
+fn the_state_machines_trace_like_the_async_fns_they_desugar() {
+    let cases: Vec<(&str, std::pin::Pin<Box<dyn Future<Output = ()>>>)> = vec![
+        (
+            "sequential",
+            Box::pin(async {
+                sleep_ms(200).await;
+                sleep_ms(100).await;
+                sleep_ms(50).await;
+                log("I'm the last one");
+            }),
+        ),
+        (
+            "join",
+            Box::pin(async {
+                join([sleep_ms(200), sleep_ms(100), sleep_ms(50)]).await;
+                log("All three are done");
+            }),
+        ),
+        (
+            "race",
+            Box::pin(async {
+                select([sleep_ms(200), sleep_ms(100), sleep_ms(50)]).await;
+                log("The fastest won");
+            }),
+        ),
+        (
+            "lazy",
+            Box::pin(async {
+                let (a, b, c) = (sleep_ms(200), sleep_ms(100), sleep_ms(50));
+                a.await;
+                b.await;
+                c.await;
+                log("Done awaiting");
+            }),
+        ),
+    ];
+    for (id, async_fn) in cases {
+        let (_, machine, _) = run_step(&preset(id));
+        let (_, real) = run_future(async_fn);
+        assert_eq!(without_states(&machine), real.lines(), "preset {id}");
+    }
+}

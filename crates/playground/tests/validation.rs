@@ -1,0 +1,185 @@
+//! Bad scenarios, timings and fragments: each is refused with a message that
+//! names the field and what is allowed. Decoding never panics.
+
+use playground::scenario::Step;
+use playground::value::{n, obj, s, Value};
+use playground::{fragment, presets, validate};
+use proptest::prelude::*;
+
+fn sleep(label: Value, ms: Value) -> Value {
+    obj(&[("type", s("sleep")), ("label", label), ("ms", ms)])
+}
+
+fn seq(steps: Vec<Value>) -> Value {
+    obj(&[("type", s("seq")), ("steps", Value::Array(steps))])
+}
+
+fn nested(depth: usize) -> Value {
+    let mut v = sleep(s("T"), n(1.0));
+    for _ in 1..depth {
+        v = seq(vec![v]);
+    }
+    v
+}
+
+fn timers(count: usize) -> Value {
+    seq((0..count)
+        .map(|i| sleep(s(&format!("T{i}")), n(1.0)))
+        .collect())
+}
+
+fn message(result: Result<Step, Vec<validate::Problem>>) -> String {
+    validate::describe(&result.expect_err("must be refused"))
+}
+
+#[test]
+fn bad_scenarios_are_refused_naming_the_field() {
+    let too_long = "x".repeat(41);
+    let table: Vec<(&str, Value, &str)> = vec![
+        ("negative", seq(vec![sleep(s("A"), n(-5.0))]), "scenario.steps[0].ms: must be a whole number of milliseconds from 0 to 60000, got -5"),
+        ("fractional", seq(vec![sleep(s("A"), n(1.5))]), "scenario.steps[0].ms: must be a whole number of milliseconds from 0 to 60000, got 1.5, which is not whole"),
+        ("NaN", seq(vec![sleep(s("A"), n(f64::NAN))]), "scenario.steps[0].ms: must be a whole number of milliseconds from 0 to 60000, got NaN"),
+        ("infinite", sleep(s("A"), n(f64::INFINITY)), "scenario.ms: must be a whole number of milliseconds from 0 to 60000, got inf"),
+        ("huge", sleep(s("A"), n(1e12)), "scenario.ms: must be a whole number of milliseconds from 0 to 60000, got 1000000000000"),
+        ("just over", sleep(s("A"), n(60_001.0)), "got 60001"),
+        ("ms as text", sleep(s("A"), s("200")), "scenario.ms: must be a whole number of milliseconds from 0 to 60000, got a string"),
+        ("ms missing", obj(&[("type", s("sleep")), ("label", s("A"))]), "scenario.ms: must be a whole number of milliseconds from 0 to 60000, is missing"),
+        ("label missing", obj(&[("type", s("sleep")), ("ms", n(1.0))]), "scenario.label: is missing: must be text of 1 to 40 characters"),
+        ("empty label", sleep(s(""), n(1.0)), "scenario.label: must be text of 1 to 40 characters, got 0"),
+        ("blank label", sleep(s("   "), n(1.0)), "scenario.label: must be text of 1 to 40 characters"),
+        ("long label", sleep(s(&too_long), n(1.0)), "scenario.label: must be text of 1 to 40 characters, got 41"),
+        ("label as number", sleep(n(3.0), n(1.0)), "scenario.label: must be text of 1 to 40 characters, got 3"),
+        ("control characters", sleep(s("a\u{0}b"), n(1.0)), "without control characters"),
+        ("lone surrogate (decoded)", sleep(s("a\u{FFFD}"), n(1.0)), "lone surrogate"),
+        ("duplicate labels", seq(vec![sleep(s("A"), n(1.0)), sleep(s("A"), n(2.0))]), "scenario.steps[1].label: \"A\" is used by another timer"),
+        ("unknown type", obj(&[("type", s("spin"))]), "scenario.type: must be one of sleep, log, seq, all, race or create_then_await, got \"spin\""),
+        ("type missing", obj(&[("ms", n(1.0))]), "scenario.type: is missing"),
+        ("not an object", n(3.0), "scenario: must be a step object, got 3"),
+        ("null", Value::Null, "scenario: must be a step object, got nothing"),
+        ("unknown field", obj(&[("type", s("log")), ("text", s("hi")), ("onclick", s("x"))]), "scenario.onclick: is not a field of a log step"),
+        ("steps not an array", obj(&[("type", s("all")), ("steps", s("no"))]), "scenario.steps: must be an array of steps, got a string"),
+        ("no steps", seq(vec![]), "scenario.steps: must hold at least one step"),
+        ("too deep", nested(7), "is nested too deep: at most 6 levels"),
+        ("too many timers", timers(33), "scenario: has 33 timers; at most 32 are allowed"),
+        ("a function", sleep(s("A"), Value::Other("a function")), "got a function"),
+    ];
+    assert!(table.len() >= 20);
+    for (name, value, expected) in table {
+        let got = message(validate::scenario(&value));
+        assert!(
+            got.contains(expected),
+            "{name}: got {got:?}, expected {expected:?}"
+        );
+    }
+    // Deep but allowed, and many but allowed, pass.
+    assert!(validate::scenario(&nested(6)).is_ok());
+    assert!(validate::scenario(&timers(32)).is_ok());
+}
+
+#[test]
+fn bad_fragments_are_refused_naming_the_place() {
+    let long = "Q(".repeat(5_000);
+    let table = [
+        (
+            "",
+            "fragment: expected a step (S, L, Q, A, R or C), but the fragment ended",
+        ),
+        (
+            "X(1)",
+            "fragment: expected a step (S, L, Q, A, R or C) at character 1, found 'X'",
+        ),
+        ("S(A,200", "fragment: expected ')', but the fragment ended"),
+        (
+            "S(A,abc)",
+            "fragment: expected a number of milliseconds at character 5, found 'a'",
+        ),
+        (
+            "S(A,-5)",
+            "scenario.ms: must be a whole number of milliseconds from 0 to 60000, got -5",
+        ),
+        ("S(A,1e9)", "got 1000000000"),
+        (
+            "S(%ZZ,1)",
+            "fragment: expected two hex digits after % at character 3",
+        ),
+        (
+            "S(%FF,1)",
+            "fragment: the text at character 3 is not valid UTF-8",
+        ),
+        (
+            "L(%3Cscript%3E)x",
+            "fragment: expected the end at character 16, found 'x'",
+        ),
+        ("Q()", "fragment: expected a step"),
+        (
+            &long,
+            "fragment: is 10000 bytes long; at most 8192 are read",
+        ),
+        (
+            "Q(Q(Q(Q(Q(Q(Q(Q(Q(Q(Q(Q(Q(L(a))))))))))))))",
+            "fragment: is nested deeper than 12 levels",
+        ),
+        (
+            "Q(Q(Q(Q(Q(Q(L(a)))))))",
+            "is nested too deep: at most 6 levels",
+        ),
+    ];
+    for (input, expected) in table {
+        let got = message(fragment::decode(input));
+        assert!(
+            got.contains(expected),
+            "{input:?}: got {got:?}, expected {expected:?}"
+        );
+    }
+}
+
+#[test]
+fn timings_are_checked_like_any_other_input() {
+    let mut step = (presets::find("sequential").unwrap().scenario)();
+    let bad = Value::Array(vec![n(500.0), n(-1.0), s("x"), n(1.0)]);
+    let got = validate::describe(&validate::apply_timings(&mut step, &bad).unwrap_err());
+    assert_eq!(
+        got,
+        "timings: has 4 entries but the scenario has 3 timers\n\
+         timings[1]: must be a whole number of milliseconds from 0 to 60000, got -1\n\
+         timings[2]: must be a whole number of milliseconds from 0 to 60000, got a string"
+    );
+    validate::apply_timings(&mut step, &Value::Array(vec![n(500.0)])).unwrap();
+    assert_eq!(
+        step.timers(),
+        [("Timer 1", 500), ("Timer 2", 100), ("Timer 3", 50)]
+    );
+}
+
+#[test]
+fn every_preset_round_trips_through_a_fragment() {
+    for preset in presets::PRESETS {
+        let step = (preset.scenario)();
+        let encoded = fragment::encode(&step);
+        assert_eq!(fragment::decode(&encoded), Ok(step), "{}", preset.id);
+    }
+    let notes = fragment::encode(&(presets::PRESETS[0].scenario)());
+    assert_eq!(
+        notes,
+        "Q(S(Timer%201,200),S(Timer%202,100),S(Timer%203,50),L(I'm%20the%20last%20one))"
+    );
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(
+        std::env::var("PROPTEST_CASES").ok().and_then(|n| n.parse().ok()).unwrap_or(10_000)
+    ))]
+
+    #[test]
+    fn decoding_arbitrary_fragments_never_panics(input in ".{0,200}") {
+        let _ = fragment::decode(&input);
+    }
+
+    #[test]
+    fn decoding_fragment_like_text_never_panics(input in "[SLQARC(),%0-9A-Fa-z.e-]{0,120}") {
+        if let Ok(step) = fragment::decode(&input) {
+            // What decodes re-encodes to something that decodes the same.
+            prop_assert_eq!(fragment::decode(&fragment::encode(&step)), Ok(step));
+        }
+    }
+}

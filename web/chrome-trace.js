@@ -1,0 +1,65 @@
+// A run in the Chrome Trace Event Format, for Perfetto (ui.perfetto.dev) or
+// chrome://tracing: one process, one thread (track) per lane; a slice per
+// poll (Rust) or timer callback (JS); timers as async bars; flow arrows from
+// each wake to the poll it causes.
+
+const LANES = [['callbacks', 'Callbacks'], ['promises', 'Promises'], ['futures', 'Rust futures']];
+const us = (ms) => Math.round(ms * 1000);
+
+/** `{traceEvents: [...]}` for a result of `playground.run`. */
+export function toChromeTrace(result) {
+  const traceEvents = [{ ph: 'M', pid: 1, tid: 0, name: 'process_name', args: { name: 'futures playground' } }];
+  let flow = 0;
+  LANES.forEach(([lane, name], i) => {
+    const tid = i + 1;
+    const events = result?.[lane]?.events ?? [];
+    traceEvents.push({ ph: 'M', pid: 1, tid, name: 'thread_name', args: { name } });
+    traceEvents.push({ ph: 'M', pid: 1, tid, name: 'thread_sort_index', args: { sort_index: tid } });
+    const base = { pid: 1, tid, cat: lane };
+    const openPolls = new Map();
+    const pendingWakes = new Map(); // task -> flow ids
+    for (const e of events) {
+      const ts = us(e.t);
+      const args = { ...e };
+      switch (e.kind) {
+        case 'timer_set':
+          traceEvents.push({ ...base, ph: 'b', id: `${lane}-${e.timer}`, name: e.label ?? `timer ${e.timer}`, ts, args });
+          break;
+        case 'timer_fired':
+        case 'timer_cancel':
+          traceEvents.push({ ...base, ph: 'e', id: `${lane}-${e.timer}`, name: e.label ?? `timer ${e.timer}`, ts, args });
+          if (lane !== 'futures' && e.kind === 'timer_fired') {
+            traceEvents.push({ ...base, ph: 'X', name: `callback ${e.label ?? e.timer}`, ts, dur: 1, args });
+          }
+          break;
+        case 'poll_start':
+          openPolls.set(e.task, e);
+          for (const id of pendingWakes.get(e.task) ?? []) {
+            traceEvents.push({ ...base, ph: 'f', bp: 'e', id, name: 'wake', ts });
+          }
+          pendingWakes.delete(e.task);
+          break;
+        case 'poll_end': {
+          const start = openPolls.get(e.task);
+          openPolls.delete(e.task);
+          const from = us(start?.t ?? e.t);
+          traceEvents.push({
+            ...base, ph: 'X', name: `poll task ${e.task}: ${e.result}`, ts: from, dur: Math.max(1, ts - from), args,
+          });
+          break;
+        }
+        case 'wake':
+          if (e.outcome === 'queued') {
+            flow += 1;
+            traceEvents.push({ ...base, ph: 'X', name: `wake task ${e.task} (${e.by})`, ts, dur: 1, args });
+            traceEvents.push({ ...base, ph: 's', id: flow, name: 'wake', ts });
+            pendingWakes.set(e.task, [...(pendingWakes.get(e.task) ?? []), flow]);
+          }
+          break;
+        default:
+          traceEvents.push({ ...base, ph: 'i', s: 't', name: e.kind === 'log' ? `log: ${e.text}` : e.kind, ts, args });
+      }
+    }
+  });
+  return { traceEvents, displayTimeUnit: 'ms' };
+}

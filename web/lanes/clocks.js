@@ -1,0 +1,87 @@
+// Timers for the JS lanes: the browser's, or a virtual clock that only moves
+// when the page's driver moves it. Each lane gets its own handle, which counts
+// its pending timers and can clear them all when a run is cancelled.
+
+/** The browser's clock and timers. */
+export class RealClock {
+  now() {
+    return performance.now();
+  }
+  setTimeout(fn, ms) {
+    return globalThis.setTimeout(fn, ms);
+  }
+  clearTimeout(id) {
+    globalThis.clearTimeout(id);
+  }
+}
+
+/** A deterministic clock: timers fire when `fireNext` is called, in deadline
+ * order, ties first-in first-out; time jumps to the next deadline. */
+export class VirtualClock {
+  constructor(start = 0) {
+    this.time = start;
+    this.timers = []; // sorted by (at, order)
+    this.order = 0;
+  }
+  now() {
+    return this.time;
+  }
+  setTimeout(fn, ms) {
+    const timer = { at: this.time + Math.max(0, ms), order: ++this.order, fn };
+    let i = this.timers.length;
+    while (i > 0 && this.timers[i - 1].at > timer.at) i -= 1;
+    this.timers.splice(i, 0, timer);
+    return timer.order;
+  }
+  clearTimeout(id) {
+    this.timers = this.timers.filter((t) => t.order !== id);
+  }
+  /** When the next timer is due, or undefined. */
+  next() {
+    return this.timers[0]?.at;
+  }
+  advanceTo(t) {
+    if (t > this.time) this.time = t;
+  }
+  /** Runs one due timer's callback; false if none is due. */
+  fireNext() {
+    const timer = this.timers[0];
+    if (!timer || timer.at > this.time) return false;
+    this.timers.shift();
+    timer.fn();
+    return true;
+  }
+}
+
+/** One lane's view of a clock: counts and cancels its own timers. */
+export class LaneTimers {
+  constructor(clock) {
+    this.clock = clock;
+    this.live = new Set();
+    this.cancelled = false;
+    this.idleWaiters = [];
+  }
+  now() {
+    return this.clock.now();
+  }
+  setTimeout(fn, ms) {
+    const id = this.clock.setTimeout(() => {
+      this.live.delete(id);
+      if (this.cancelled) return;
+      fn();
+      if (this.live.size === 0) this.idleWaiters.splice(0).forEach((wake) => wake());
+    }, ms);
+    this.live.add(id);
+    return id;
+  }
+  /** Resolves once no timer of this lane is pending. */
+  idle() {
+    if (this.live.size === 0) return Promise.resolve();
+    return new Promise((resolve) => this.idleWaiters.push(resolve));
+  }
+  cancel() {
+    this.cancelled = true;
+    for (const id of this.live) this.clock.clearTimeout(id);
+    this.live.clear();
+  }
+}

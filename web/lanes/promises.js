@@ -1,0 +1,94 @@
+// The Promises lane: the scenario with real Promises, as a `.then` chain or
+// with async/await. A promise starts its work when it is created (eager).
+// Reactions (`.then` callbacks) and resumptions after `await` are recorded:
+// they are the microtask hops of each style.
+
+// "steps[1].steps[0]." -> "steps[1].steps[0]"; the root is "scenario".
+const name = (path) => path.slice(0, -1) || 'scenario';
+
+/** Runs `scenario` in `style` ("then" or "await"); resolves when finished. */
+export function runPromises(scenario, timers, rec, style) {
+  let timerCount = 0;
+
+  // The notes' `timer(ms)`: a promise resolved by setTimeout.
+  function timer(step) {
+    const id = ++timerCount;
+    rec.record('timer_set', { timer: id, label: step.label, ms: step.ms });
+    return new Promise((resolve) => {
+      timers.setTimeout(() => {
+        rec.record('timer_fired', { timer: id, label: step.label });
+        resolve();
+      }, step.ms);
+    });
+  }
+
+  function chain(step, path) {
+    switch (step.type) {
+      case 'sleep':
+        return timer(step);
+      case 'log':
+        rec.record('log', { text: step.text });
+        return Promise.resolve();
+      case 'seq': {
+        // timer(200).then(() => timer(100)).then(...)
+        let p = chain(step.steps[0], `${path}steps[0].`);
+        step.steps.slice(1).forEach((child, i) => {
+          const at = `${path}steps[${i + 1}].`;
+          p = p.then(() => {
+            rec.record('reaction', { step: name(at) });
+            return chain(child, at);
+          });
+        });
+        return p;
+      }
+      case 'all':
+        return Promise.all(step.steps.map((c, i) => chain(c, `${path}steps[${i}].`)));
+      case 'race':
+        return Promise.race(step.steps.map((c, i) => chain(c, `${path}steps[${i}].`)));
+      case 'create_then_await': {
+        const made = step.steps.map((c, i) => chain(c, `${path}steps[${i}].`));
+        return made.reduce((p, q, i) => p.then(() => {
+          rec.record('reaction', { step: name(`${path}steps[${i}].`) });
+          return q;
+        }), Promise.resolve());
+      }
+      default:
+        throw new Error(`unknown step type ${step.type}`);
+    }
+  }
+
+  async function run(step, path) {
+    switch (step.type) {
+      case 'sleep':
+        await timer(step);
+        rec.record('resume', { step: name(path) });
+        return;
+      case 'log':
+        rec.record('log', { text: step.text });
+        return;
+      case 'seq':
+        for (const [i, child] of step.steps.entries()) await run(child, `${path}steps[${i}].`);
+        return;
+      case 'all':
+        await Promise.all(step.steps.map((c, i) => run(c, `${path}steps[${i}].`)));
+        rec.record('resume', { step: name(path) });
+        return;
+      case 'race':
+        await Promise.race(step.steps.map((c, i) => run(c, `${path}steps[${i}].`)));
+        rec.record('resume', { step: name(path) });
+        return;
+      case 'create_then_await': {
+        const made = step.steps.map((c, i) => run(c, `${path}steps[${i}].`));
+        for (const [i, p] of made.entries()) {
+          await p;
+          rec.record('resume', { step: name(`${path}steps[${i}].`) });
+        }
+        return;
+      }
+      default:
+        throw new Error(`unknown step type ${step.type}`);
+    }
+  }
+
+  return style === 'await' ? run(scenario, '') : chain(scenario, '');
+}

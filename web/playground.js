@@ -1,0 +1,156 @@
+// window.playground: run a scenario in all three lanes and get their traces.
+// Scenarios are validated once, in Rust; this module only orchestrates.
+import * as wasm from './pkg/playground.js';
+import { RealClock, VirtualClock, LaneTimers } from './lanes/clocks.js';
+import { Recorder } from './lanes/recorder.js';
+import { runCallbacks } from './lanes/callbacks.js';
+import { runPromises } from './lanes/promises.js';
+import { toChromeTrace } from './chrome-trace.js';
+
+const OPTIONS = ['preset', 'scenario', 'timings', 'clock', 'promiseStyle', 'oneByOne'];
+
+// A macrotask boundary: every queued microtask (promise reaction) has run.
+const channel = new MessageChannel();
+const waiting = [];
+channel.port1.onmessage = () => waiting.shift()?.();
+function nextTask() {
+  return new Promise((resolve) => {
+    waiting.push(resolve);
+    channel.port2.postMessage(null);
+  });
+}
+
+function checkOptions(options) {
+  if (options === null || typeof options !== 'object' || Array.isArray(options)) {
+    throw new Error('options: must be an object such as {preset: "sequential"}');
+  }
+  for (const key of Object.keys(options)) {
+    if (!OPTIONS.includes(key)) {
+      throw new Error(`options.${String(key).slice(0, 40)}: is not an option (allowed: ${OPTIONS.join(', ')})`);
+    }
+  }
+  const clock = options.clock ?? 'virtual';
+  if (clock !== 'real' && clock !== 'virtual') {
+    throw new Error('clock: must be "real" or "virtual"');
+  }
+  const promiseStyle = options.promiseStyle ?? 'then';
+  if (promiseStyle !== 'then' && promiseStyle !== 'await') {
+    throw new Error('promiseStyle: must be "then" or "await"');
+  }
+  if (options.oneByOne !== undefined && typeof options.oneByOne !== 'boolean') {
+    throw new Error('oneByOne: must be true or false');
+  }
+  return { clock, promiseStyle, oneByOne: options.oneByOne === true };
+}
+
+/** The page's playground API (see README). */
+export function createPlayground() {
+  const rustLanes = {};
+  let current = null;
+  let last = null;
+
+  const rustLane = (clock) => (rustLanes[clock] ??= new wasm.RustLane(clock === 'virtual'));
+
+  async function run(options = {}) {
+    const { clock, promiseStyle, oneByOne } = checkOptions(options);
+    // Throws an Error naming every bad field; nothing runs then.
+    const scenario = wasm.resolveScenario(options.preset, options.scenario, options.timings);
+    current?.cancel();
+    const rust = rustLane(clock);
+    const run = new Run(scenario, clock, promiseStyle, rust);
+    current = run;
+    const result = await run.execute(oneByOne);
+    if (current === run) current = null;
+    last = result;
+    return result;
+  }
+
+  return {
+    presets: () => wasm.presets().map(({ id, name }) => ({ id, name })),
+    explain: (id) => wasm.presets().find((p) => p.id === id)?.explanation,
+    run,
+    lastRun: () => last,
+    toChromeTrace,
+    encodeFragment: (scenario) => wasm.encodeFragment(scenario),
+    decodeFragment: (fragment) => wasm.decodeFragment(fragment),
+    counters: (clock = 'virtual') => rustLane(clock).counters(),
+  };
+}
+
+/** One run of the three lanes. */
+class Run {
+  constructor(scenario, clock, promiseStyle, rust) {
+    this.scenario = scenario;
+    this.clockName = clock;
+    this.promiseStyle = promiseStyle;
+    this.rust = rust;
+    this.cancelled = false;
+    this.whenCancelled = new Promise((resolve) => (this.onCancel = resolve));
+    this.clock = clock === 'virtual' ? new VirtualClock(rust.now()) : new RealClock();
+    this.timers = { callbacks: new LaneTimers(this.clock), promises: new LaneTimers(this.clock) };
+  }
+
+  cancel() {
+    this.cancelled = true;
+    this.onCancel();
+    this.timers.callbacks.cancel();
+    this.timers.promises.cancel();
+    this.rust.cancel();
+  }
+
+  startCallbacks() {
+    const timers = this.timers.callbacks;
+    this.callbacks = new Recorder('callbacks', this.clockName, timers);
+    return runCallbacks(this.scenario, timers, this.callbacks).then(() => timers.idle());
+  }
+
+  startPromises() {
+    const timers = this.timers.promises;
+    this.promises = new Recorder('promises', this.clockName, timers);
+    return runPromises(this.scenario, timers, this.promises, this.promiseStyle)
+      .then(() => timers.idle());
+  }
+
+  startFutures() {
+    return this.rust.start(this.scenario);
+  }
+
+  async execute(oneByOne) {
+    const starts = [() => this.startCallbacks(), () => this.startPromises(), () => this.startFutures()];
+    if (oneByOne) {
+      for (const start of starts) await this.settle([start()]);
+    } else {
+      await this.settle(starts.map((start) => start()));
+    }
+    if (this.cancelled) throw new Error('run: cancelled by a newer run');
+    return {
+      callbacks: this.callbacks.trace(),
+      promises: this.promises.trace(),
+      futures: { version: 1, lane: 'futures', clock: this.clockName, events: this.rust.events() },
+    };
+  }
+
+  /** Waits for the lanes; on the virtual clock, drives time until all idle. */
+  async settle(lanes) {
+    if (this.clockName === 'virtual') await this.driveVirtual();
+    await Promise.race([Promise.all(lanes), this.whenCancelled]);
+  }
+
+  // Time stands still while any lane has work (a promise reaction, a Rust
+  // turn); when all are idle, it jumps to the next deadline of any lane.
+  async driveVirtual() {
+    const { clock, rust } = this;
+    for (;;) {
+      await nextTask();
+      if (this.cancelled) return;
+      if (rust.runUntilStalled() > 0) continue;
+      const deadlines = [clock.next(), rust.nextTimeout()].filter((t) => t !== undefined);
+      if (deadlines.length === 0) return;
+      const next = Math.min(...deadlines);
+      clock.advanceTo(next);
+      rust.advanceTo(next);
+      // One JS timer callback per task, as a browser runs them.
+      if (!clock.fireNext()) rust.runUntilStalled();
+    }
+  }
+}
