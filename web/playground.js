@@ -61,11 +61,21 @@ export function createPlayground() {
     current = run;
     const result = await run.execute(oneByOne);
     if (current === run) current = null;
+    nameLines(result, wasm.renderCode(scenario, promiseStyle));
     last = result;
     return result;
   }
 
+  /** Each lane's code for a run's options: `{callbacks, promises, futures}`,
+   * each `{code, steps}` (step path -> first line). */
+  function code(options = {}) {
+    const { promiseStyle } = checkOptions(options);
+    const scenario = wasm.resolveScenario(options.preset, options.scenario, options.timings);
+    return wasm.renderCode(scenario, promiseStyle);
+  }
+
   return {
+    code,
     presets: () => wasm.presets().map(({ id, name }) => ({ id, name })),
     explain: (id) => wasm.presets().find((p) => p.id === id)?.explanation,
     run,
@@ -75,6 +85,16 @@ export function createPlayground() {
     decodeFragment: (fragment) => wasm.decodeFragment(fragment),
     counters: (clock = 'virtual') => rustLane(clock).counters(),
   };
+}
+
+/** Gives every event that names its step the line of that step in its lane's code. */
+function nameLines(result, code) {
+  for (const lane of ['callbacks', 'promises', 'futures']) {
+    const lines = code[lane].steps;
+    for (const event of result[lane].events) {
+      if (event.step !== undefined && lines[event.step] !== undefined) event.line = lines[event.step];
+    }
+  }
 }
 
 /** One run of the three lanes. */

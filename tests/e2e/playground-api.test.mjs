@@ -180,3 +180,20 @@ test('toChromeTrace gives one track per lane with slices and flows', async () =>
 test('no console errors or CSP violations', () => {
   assert.deepEqual(problems, []);
 });
+
+test('every timer and log event names its line in its lane\'s code', async () => {
+  const { result, code } = await page.evaluate(async () => ({
+    result: await window.playground.run({ preset: 'sequential', clock: 'virtual', promiseStyle: 'await' }),
+    code: window.playground.code({ preset: 'sequential', promiseStyle: 'await' }),
+  }));
+  for (const lane of ['callbacks', 'promises', 'futures']) {
+    const lines = code[lane].code.split('\n');
+    for (const e of result[lane].events.filter((ev) => ['timer_set', 'timer_fired', 'log'].includes(ev.kind))) {
+      assert.ok(e.line, `${lane} ${e.kind} has no line`);
+      const text = lines[e.line - 1];
+      if (e.kind === 'log') assert.match(text, /I'm the last one/, `${lane}: ${text}`);
+      else assert.match(text, new RegExp(e.label), `${lane}: ${text}`);
+    }
+  }
+  assert.match(code.futures.code, /sleep_ms\(200\)\.await; \/\/ Timer 1/);
+});

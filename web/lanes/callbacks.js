@@ -5,53 +5,52 @@
 export function runCallbacks(scenario, timers, rec) {
   let timerCount = 0;
 
-  function run(step, done) {
+  function run(step, path, done) {
+    const child = (i) => `${path}.steps[${i}]`;
     switch (step.type) {
       case 'sleep': {
         const timer = ++timerCount;
-        rec.record('timer_set', { timer, label: step.label, ms: step.ms });
+        rec.record('timer_set', { timer, label: step.label, step: path, ms: step.ms });
         timers.setTimeout(() => {
-          rec.record('timer_fired', { timer, label: step.label });
+          rec.record('timer_fired', { timer, label: step.label, step: path });
           done();
         }, step.ms);
         return;
       }
       case 'log':
-        rec.record('log', { text: step.text });
+        rec.record('log', { text: step.text, step: path });
         done();
         return;
       case 'seq': {
         // setTimeout(a, () => setTimeout(b, () => ...)): each step starts in the
         // previous one's callback.
         let i = 0;
-        const next = () => (i === step.steps.length ? done() : run(step.steps[i++], next));
+        const next = () => (i === step.steps.length ? done() : run(step.steps[i], child(i++), next));
         next();
         return;
       }
       case 'all': {
         let left = step.steps.length;
-        for (const child of step.steps) run(child, () => --left === 0 && done());
+        step.steps.forEach((s, i) => run(s, child(i), () => --left === 0 && done()));
         return;
       }
       case 'race': {
         // The first callback wins; the others still run: nothing cancels them.
         let won = false;
-        for (const child of step.steps) {
-          run(child, () => {
-            if (!won) {
-              won = true;
-              done();
-            }
-          });
-        }
+        step.steps.forEach((s, i) => run(s, child(i), () => {
+          if (!won) {
+            won = true;
+            done();
+          }
+        }));
         return;
       }
       case 'create_then_await': {
         // Calling starts the work at once; then wait for each in order.
         const finished = step.steps.map(() => false);
         const waiting = [];
-        step.steps.forEach((child, k) =>
-          run(child, () => {
+        step.steps.forEach((s, k) =>
+          run(s, child(k), () => {
             finished[k] = true;
             waiting[k]?.();
           }));
@@ -70,5 +69,5 @@ export function runCallbacks(scenario, timers, rec) {
     }
   }
 
-  return new Promise((resolve) => run(scenario, resolve));
+  return new Promise((resolve) => run(scenario, 'scenario', resolve));
 }

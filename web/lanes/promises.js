@@ -3,20 +3,17 @@
 // Reactions (`.then` callbacks) and resumptions after `await` are recorded:
 // they are the microtask hops of each style.
 
-// "steps[1].steps[0]." -> "steps[1].steps[0]"; the root is "scenario".
-const name = (path) => path.slice(0, -1) || 'scenario';
-
 /** Runs `scenario` in `style` ("then" or "await"); resolves when finished. */
 export function runPromises(scenario, timers, rec, style) {
   let timerCount = 0;
 
   // The notes' `timer(ms)`: a promise resolved by setTimeout.
-  function timer(step) {
+  function timer(step, path) {
     const id = ++timerCount;
-    rec.record('timer_set', { timer: id, label: step.label, ms: step.ms });
+    rec.record('timer_set', { timer: id, label: step.label, step: path, ms: step.ms });
     return new Promise((resolve) => {
       timers.setTimeout(() => {
-        rec.record('timer_fired', { timer: id, label: step.label });
+        rec.record('timer_fired', { timer: id, label: step.label, step: path });
         resolve();
       }, step.ms);
     });
@@ -25,30 +22,30 @@ export function runPromises(scenario, timers, rec, style) {
   function chain(step, path) {
     switch (step.type) {
       case 'sleep':
-        return timer(step);
+        return timer(step, path);
       case 'log':
-        rec.record('log', { text: step.text });
+        rec.record('log', { text: step.text, step: path });
         return Promise.resolve();
       case 'seq': {
         // timer(200).then(() => timer(100)).then(...)
-        let p = chain(step.steps[0], `${path}steps[0].`);
+        let p = chain(step.steps[0], `${path}.steps[0]`);
         step.steps.slice(1).forEach((child, i) => {
-          const at = `${path}steps[${i + 1}].`;
+          const at = `${path}.steps[${i + 1}]`;
           p = p.then(() => {
-            rec.record('reaction', { step: name(at) });
+            rec.record('reaction', { step: at });
             return chain(child, at);
           });
         });
         return p;
       }
       case 'all':
-        return Promise.all(step.steps.map((c, i) => chain(c, `${path}steps[${i}].`)));
+        return Promise.all(step.steps.map((c, i) => chain(c, `${path}.steps[${i}]`)));
       case 'race':
-        return Promise.race(step.steps.map((c, i) => chain(c, `${path}steps[${i}].`)));
+        return Promise.race(step.steps.map((c, i) => chain(c, `${path}.steps[${i}]`)));
       case 'create_then_await': {
-        const made = step.steps.map((c, i) => chain(c, `${path}steps[${i}].`));
+        const made = step.steps.map((c, i) => chain(c, `${path}.steps[${i}]`));
         return made.reduce((p, q, i) => p.then(() => {
-          rec.record('reaction', { step: name(`${path}steps[${i}].`) });
+          rec.record('reaction', { step: `${path}.steps[${i}]` });
           return q;
         }), Promise.resolve());
       }
@@ -60,28 +57,28 @@ export function runPromises(scenario, timers, rec, style) {
   async function run(step, path) {
     switch (step.type) {
       case 'sleep':
-        await timer(step);
-        rec.record('resume', { step: name(path) });
+        await timer(step, path);
+        rec.record('resume', { step: path });
         return;
       case 'log':
-        rec.record('log', { text: step.text });
+        rec.record('log', { text: step.text, step: path });
         return;
       case 'seq':
-        for (const [i, child] of step.steps.entries()) await run(child, `${path}steps[${i}].`);
+        for (const [i, child] of step.steps.entries()) await run(child, `${path}.steps[${i}]`);
         return;
       case 'all':
-        await Promise.all(step.steps.map((c, i) => run(c, `${path}steps[${i}].`)));
-        rec.record('resume', { step: name(path) });
+        await Promise.all(step.steps.map((c, i) => run(c, `${path}.steps[${i}]`)));
+        rec.record('resume', { step: path });
         return;
       case 'race':
-        await Promise.race(step.steps.map((c, i) => run(c, `${path}steps[${i}].`)));
-        rec.record('resume', { step: name(path) });
+        await Promise.race(step.steps.map((c, i) => run(c, `${path}.steps[${i}]`)));
+        rec.record('resume', { step: path });
         return;
       case 'create_then_await': {
-        const made = step.steps.map((c, i) => run(c, `${path}steps[${i}].`));
+        const made = step.steps.map((c, i) => run(c, `${path}.steps[${i}]`));
         for (const [i, p] of made.entries()) {
           await p;
-          rec.record('resume', { step: name(`${path}steps[${i}].`) });
+          rec.record('resume', { step: `${path}.steps[${i}]` });
         }
         return;
       }
@@ -90,5 +87,5 @@ export function runPromises(scenario, timers, rec, style) {
     }
   }
 
-  return style === 'await' ? run(scenario, '') : chain(scenario, '');
+  return style === 'await' ? run(scenario, 'scenario') : chain(scenario, 'scenario');
 }

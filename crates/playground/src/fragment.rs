@@ -108,7 +108,11 @@ impl Parser<'_> {
     fn error(&self, expected: &str) -> String {
         match self.bytes.get(self.at) {
             Some(&b) if b.is_ascii_graphic() => {
-                format!("expected {expected} at character {}, found '{}'", self.at + 1, b as char)
+                format!(
+                    "expected {expected} at character {}, found '{}'",
+                    self.at + 1,
+                    b as char
+                )
             }
             Some(_) => format!("expected {expected} at character {}", self.at + 1),
             None => format!("expected {expected}, but the fragment ended"),

@@ -10,7 +10,7 @@ use wasm_bindgen::prelude::*;
 use crate::js_value::{self, set};
 use crate::machine::{Machine, TimerLabels};
 use crate::scenario::Step;
-use crate::{fragment, presets, trace_js, validate};
+use crate::{fragment, presets, render, trace_js, validate};
 
 fn refuse(problems: &[validate::Problem]) -> JsError {
     JsError::new(&validate::describe(problems))
@@ -49,9 +49,7 @@ pub fn resolve_scenario(
 fn resolve(preset: &JsValue, scenario: &JsValue) -> Result<Step, JsError> {
     if !scenario.is_undefined() {
         if !preset.is_undefined() {
-            return Err(JsError::new(
-                "preset, scenario: give one of them, not both",
-            ));
+            return Err(JsError::new("preset, scenario: give one of them, not both"));
         }
         return validate::scenario(&js_value::read(scenario)).map_err(|p| refuse(&p));
     }
@@ -64,6 +62,34 @@ fn resolve(preset: &JsValue, scenario: &JsValue) -> Result<Step, JsError> {
         let ids: Vec<_> = presets::PRESETS.iter().map(|p| p.id).collect();
         JsError::new(&format!("preset: must be one of {}", ids.join(", ")))
     })
+}
+
+/// Each lane's code for a scenario (a plain object from `resolveScenario`):
+/// `{callbacks, promises, futures}`, each `{code, steps}` where `steps` maps a
+/// step path ("scenario.steps[1]") to its first line (from 1).
+#[wasm_bindgen(js_name = renderCode)]
+pub fn render_code(scenario: JsValue, promise_style: &str) -> Result<Object, JsError> {
+    let step = validate::scenario(&js_value::read(&scenario)).map_err(|p| refuse(&p))?;
+    let style = match promise_style {
+        "await" => render::PromiseStyle::Await,
+        _ => render::PromiseStyle::Then,
+    };
+    let lanes = Object::new();
+    for (lane, code, indent) in [
+        ("callbacks", render::callbacks(&step), 2),
+        ("promises", render::promises(&step, style), 2),
+        ("futures", render::rust(&step), 4),
+    ] {
+        let steps = Object::new();
+        for (path, line) in code.step_lines() {
+            set(&steps, &path, &JsValue::from(line as u32));
+        }
+        let entry = Object::new();
+        set(&entry, "code", &JsValue::from_str(&code.text(indent)));
+        set(&entry, "steps", &steps);
+        set(&lanes, lane, &entry);
+    }
+    Ok(lanes)
 }
 
 /// The scenario as a URL fragment (for share links).
@@ -121,7 +147,7 @@ impl RustLane {
         self.started.set(self.runtime.now());
         let runtime = &self.runtime;
         Ok(Promise::new(&mut |resolve: Function, _reject| {
-            let machine = Machine::new(&step, "", &labels);
+            let machine = Machine::new(&step, "scenario", &labels);
             runtime
                 .spawn(async move {
                     machine.await;
@@ -139,7 +165,8 @@ impl RustLane {
     }
 
     /// Events since the run started or the last call, with `t` and deadlines
-    /// in ms since the start; timer events carry their step's `label`.
+    /// in ms since the start; timer and log events name their `step` (and
+    /// timers their `label`).
     pub fn events(&self) -> Array {
         let mut trace = self.runtime.take_trace();
         let start = self.started.get();
@@ -152,13 +179,8 @@ impl RustLane {
                 _ => {}
             }
         }
-        let labels = self.labels.borrow().borrow().clone();
-        trace_js::events(&trace, |timer| {
-            labels
-                .iter()
-                .find(|(t, _)| *t == timer)
-                .map(|(_, label)| label.clone())
-        })
+        let names = self.labels.borrow().borrow().clone();
+        trace_js::events(&trace, &names)
     }
 
     /// `{liveTasks, queuedTasks, pendingTimers, armedTimeouts}`.
@@ -179,7 +201,9 @@ impl RustLane {
     /// Virtual clock: runs every callback due now; returns how many ran.
     #[wasm_bindgen(js_name = runUntilStalled)]
     pub fn run_until_stalled(&self) -> u32 {
-        self.clock.as_ref().map_or(0, |c| c.run_until_stalled() as u32)
+        self.clock
+            .as_ref()
+            .map_or(0, |c| c.run_until_stalled() as u32)
     }
 
     /// Virtual clock: when the armed timeout is due, if any (ms, absolute).

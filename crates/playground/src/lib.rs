@@ -5,6 +5,7 @@
 pub mod fragment;
 pub mod machine;
 pub mod presets;
+pub mod render;
 pub mod scenario;
 pub mod validate;
 pub mod value;
@@ -15,4 +16,3 @@ mod js_value;
 mod lane_api;
 #[cfg(target_arch = "wasm32")]
 mod trace_js;
-

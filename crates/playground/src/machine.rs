@@ -12,8 +12,18 @@ use runtime::{join, select, Join, Select, Sleep};
 
 use crate::scenario::Step;
 
-/// Timer numbers in the trace, and the labels of the steps that own them.
-pub type TimerLabels = Rc<RefCell<Vec<(u32, String)>>>;
+/// Which step each timer and log line in the trace came from, noted as they
+/// happen, so the trace can name the code line of each event.
+#[derive(Clone, Debug, Default)]
+pub struct StepNames {
+    /// `(timer number, label, step path)` in registration order.
+    pub timers: Vec<(u32, String, String)>,
+    /// The step path of each `log` event, in order.
+    pub logs: Vec<String>,
+}
+
+/// Shared between the lane and its machines.
+pub type TimerLabels = Rc<RefCell<StepNames>>;
 
 /// One step, as a future.
 pub enum Machine {
@@ -21,13 +31,22 @@ pub enum Machine {
     Sleep {
         /// The step's label.
         label: String,
+        /// The step's path.
+        path: String,
         /// The timer future.
         sleep: Sleep,
         /// Where to note the timer's number once it is registered.
         labels: TimerLabels,
     },
     /// Logs when first polled, then is Ready.
-    Log(String),
+    Log {
+        /// The line.
+        text: String,
+        /// The step's path.
+        path: String,
+        /// Where to note that this step logged.
+        labels: TimerLabels,
+    },
     /// Awaits its steps one after another.
     Seq(Sequence),
     /// `join`: polls every unfinished step on each poll.
@@ -48,20 +67,24 @@ pub struct Sequence {
 }
 
 impl Machine {
-    /// The future for `step`; `path` names it in state texts ("" for the root).
+    /// The future for `step`, at `path` ("scenario" for the root, then
+    /// "scenario.steps[1]" and so on, as validation names fields).
     pub fn new(step: &Step, path: &str, labels: &TimerLabels) -> Machine {
-        let child = |i: usize| format!("{path}steps[{i}].");
+        let child = |i: usize| format!("{path}.steps[{i}]");
         match step {
             Step::Sleep { label, ms } => Machine::Sleep {
                 label: label.clone(),
+                path: path.to_string(),
                 sleep: runtime::sleep_ms(*ms),
                 labels: labels.clone(),
             },
-            Step::Log { text } => Machine::Log(text.clone()),
+            Step::Log { text } => Machine::Log {
+                text: text.clone(),
+                path: path.to_string(),
+                labels: labels.clone(),
+            },
             Step::Seq(steps) => Machine::Seq(Sequence::new(path, steps, false, labels)),
-            Step::CreateThenAwait(steps) => {
-                Machine::Seq(Sequence::new(path, steps, true, labels))
-            }
+            Step::CreateThenAwait(steps) => Machine::Seq(Sequence::new(path, steps, true, labels)),
             Step::All(steps) => Machine::All(join(
                 steps
                     .iter()
@@ -95,17 +118,18 @@ impl Sequence {
         sequence
     }
 
-    /// "" for the root sequence, "steps[1]: " for a nested one.
+    /// "" for the root sequence, "scenario.steps[1]: " for a nested one.
     fn prefix(&self) -> String {
-        match self.path.strip_suffix('.') {
-            Some(path) => format!("{path}: "),
-            None => String::new(),
+        if self.path == "scenario" {
+            String::new()
+        } else {
+            format!("{}: ", self.path)
         }
     }
 
     fn make(&mut self, i: usize) {
         if self.made[i].is_none() {
-            let path = format!("{}steps[{i}].", self.path);
+            let path = format!("{}.steps[{i}]", self.path);
             self.made[i] = Some(Box::pin(Machine::new(&self.steps[i], &path, &self.labels)));
         }
     }
@@ -119,18 +143,23 @@ impl Future for Machine {
         match self.get_mut() {
             Machine::Sleep {
                 label,
+                path,
                 sleep,
                 labels,
             } => {
                 let first = sleep.timer().is_none();
                 let poll = Pin::new(&mut *sleep).poll(cx);
                 if let (true, Some(timer)) = (first, sleep.timer()) {
-                    labels.borrow_mut().push((timer, label.clone()));
+                    labels
+                        .borrow_mut()
+                        .timers
+                        .push((timer, label.clone(), path.clone()));
                 }
                 poll
             }
-            Machine::Log(text) => {
+            Machine::Log { text, path, labels } => {
                 runtime::log(text);
+                labels.borrow_mut().logs.push(path.clone());
                 Poll::Ready(())
             }
             Machine::Seq(sequence) => sequence.poll(cx),

@@ -2,15 +2,17 @@
 //! format (docs/trace-format.md) says.
 
 use js_sys::{Array, Object};
-use runtime::{Trace, Value};
+use runtime::{Event, Trace, Value};
 use wasm_bindgen::JsValue;
 
 use crate::js_value::set;
+use crate::machine::StepNames;
 
-/// `label_of(timer)` names a timer's step; it is added to timer events as
-/// `label`, so lanes can be compared timer by timer.
-pub(crate) fn events(trace: &Trace, label_of: impl Fn(u32) -> Option<String>) -> Array {
+/// `names` says which step each timer and log came from: timer events get
+/// `label` and `step`, log events `step`, so lanes compare step by step.
+pub(crate) fn events(trace: &Trace, names: &StepNames) -> Array {
     let events = Array::new();
+    let mut logs = names.logs.iter();
     for record in &trace.records {
         let event = Object::new();
         set(&event, "seq", &JsValue::from(record.seq));
@@ -26,11 +28,18 @@ pub(crate) fn events(trace: &Trace, label_of: impl Fn(u32) -> Option<String>) ->
             };
             set(&event, name, &js);
             if let ("timer", Value::Int(timer)) = (name, value) {
-                if let Some(label) = label_of(timer as u32) {
-                    set(&event, "label", &JsValue::from_str(&label));
+                let named = names.timers.iter().find(|(t, _, _)| u64::from(*t) == timer);
+                if let Some((_, label, step)) = named {
+                    set(&event, "label", &JsValue::from_str(label));
+                    set(&event, "step", &JsValue::from_str(step));
                 }
             }
         });
+        if let Event::Log { .. } = record.event {
+            if let Some(step) = logs.next() {
+                set(&event, "step", &JsValue::from_str(step));
+            }
+        }
         events.push(&event);
     }
     events

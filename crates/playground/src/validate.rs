@@ -77,7 +77,10 @@ pub fn apply_timings(step: &mut Step, timings: &Value) -> Result<(), Vec<Problem
     let Value::Array(timings) = timings else {
         return Err(vec![Problem {
             path: "timings".into(),
-            message: format!("must be an array of milliseconds, got {}", timings.describe()),
+            message: format!(
+                "must be an array of milliseconds, got {}",
+                timings.describe()
+            ),
         }]);
     };
     let mut slots = step.timer_ms_mut();
@@ -173,7 +176,10 @@ impl Check {
             if !allowed.contains(&key.as_str()) {
                 self.problem(
                     &format!("{path}.{}", clip(key)),
-                    format!("is not a field of a {kind} step (allowed: {})", allowed.join(", ")),
+                    format!(
+                        "is not a field of a {kind} step (allowed: {})",
+                        allowed.join(", ")
+                    ),
                 );
             }
         }
@@ -186,7 +192,10 @@ impl Check {
                 if self.labels.contains(&label) {
                     self.problem(
                         &format!("{path}.label"),
-                        format!("{} is used by another timer; labels must be unique", quote(&label)),
+                        format!(
+                            "{} is used by another timer; labels must be unique",
+                            quote(&label)
+                        ),
                     );
                 }
                 self.labels.push(label.clone());
@@ -219,7 +228,11 @@ impl Check {
                 if children.len() > limits::MAX_STEPS {
                     self.problem(
                         &steps_path,
-                        format!("has {} steps; at most {} are allowed", children.len(), limits::MAX_STEPS),
+                        format!(
+                            "has {} steps; at most {} are allowed",
+                            children.len(),
+                            limits::MAX_STEPS
+                        ),
                     );
                     return None;
                 }
@@ -252,11 +265,16 @@ impl Check {
 
     fn ms(&mut self, value: &Value, path: &str) -> Option<u32> {
         match value {
-            Value::Number(n) if n.fract() == 0.0 && (0.0..=f64::from(limits::MAX_MS)).contains(n) => {
+            Value::Number(n)
+                if n.fract() == 0.0 && (0.0..=f64::from(limits::MAX_MS)).contains(n) =>
+            {
                 Some(*n as u32)
             }
             Value::Number(n) if n.is_finite() && n.fract() != 0.0 => {
-                self.problem(path, ms_rule(&format!("got {}, which is not whole", number(*n))));
+                self.problem(
+                    path,
+                    ms_rule(&format!("got {}, which is not whole", number(*n))),
+                );
                 None
             }
             other => {

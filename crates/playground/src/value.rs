@@ -74,7 +74,12 @@ pub fn number(n: f64) -> String {
         return if n > 0.0 { "inf" } else { "-inf" }.into();
     }
     if n.abs() >= 1e15 {
-        return if n > 0.0 { "a huge number" } else { "a huge negative number" }.into();
+        return if n > 0.0 {
+            "a huge number"
+        } else {
+            "a huge negative number"
+        }
+        .into();
     }
     if n.fract() == 0.0 {
         return (n as i64).to_string();
@@ -83,7 +88,11 @@ pub fn number(n: f64) -> String {
     let millionths = (n.abs() * 1e6).round() as i64;
     let sign = if n < 0.0 { "-" } else { "" };
     let decimals = format!("{:06}", millionths % 1_000_000);
-    format!("{sign}{}.{}", millionths / 1_000_000, decimals.trim_end_matches('0'))
+    format!(
+        "{sign}{}.{}",
+        millionths / 1_000_000,
+        decimals.trim_end_matches('0')
+    )
 }
 
 /// Text in double quotes, for messages (without `{:?}`'s escaping tables).

@@ -18,7 +18,7 @@ fn run_future(future: impl Future<Output = ()> + 'static) -> (f64, Trace) {
 
 fn run_step(step: &Step) -> (f64, Trace, TimerLabels) {
     let labels = TimerLabels::default();
-    let (end, trace) = run_future(Machine::new(step, "", &labels));
+    let (end, trace) = run_future(Machine::new(step, "scenario", &labels));
     (end, trace, labels)
 }
 
@@ -76,12 +76,21 @@ fn sequential_logs_at_350_after_four_polls_with_states() {
             "350 state task=1 text=\"done\"",
         ]
     );
-    let labels: Vec<_> = labels
-        .borrow()
+    let names = labels.borrow();
+    let timers: Vec<_> = names
+        .timers
         .iter()
-        .map(|(t, l)| format!("{t}={l}"))
+        .map(|(t, l, p)| format!("{t}={l}@{p}"))
         .collect();
-    assert_eq!(labels, ["1=Timer 1", "2=Timer 2", "3=Timer 3"]);
+    assert_eq!(
+        timers,
+        [
+            "1=Timer 1@scenario.steps[0]",
+            "2=Timer 2@scenario.steps[1]",
+            "3=Timer 3@scenario.steps[2]"
+        ]
+    );
+    assert_eq!(names.logs, ["scenario.steps[3]"]);
 }
 
 #[test]
@@ -116,10 +125,11 @@ fn race_finishes_at_50_and_cancels_both_losers() {
         })
         .collect();
     let label = |timer: u32| {
-        labels
-            .borrow()
+        let names = labels.borrow();
+        names
+            .timers
             .iter()
-            .find(|(t, _)| *t == timer)
+            .find(|(t, _, _)| *t == timer)
             .unwrap()
             .1
             .clone()
@@ -138,7 +148,8 @@ fn lazy_futures_finish_at_the_sum() {
 
 #[test]
 fn the_state_machines_trace_like_the_async_fns_they_desugar() {
-    let cases: Vec<(&str, std::pin::Pin<Box<dyn Future<Output = ()>>>)> = vec![
+    type AsyncFn = std::pin::Pin<Box<dyn Future<Output = ()>>>;
+    let cases: Vec<(&str, AsyncFn)> = vec![
         (
             "sequential",
             Box::pin(async {

@@ -1,0 +1,453 @@
+//! Each lane's code, written from the scenario: callbacks as nested
+//! `setTimeout`, promises as a `.then` chain or `async`/`await`, Rust as an
+//! `async fn`. Every line knows the step it belongs to, so a trace event (which
+//! names its step) can point at its line.
+
+use std::cell::Cell;
+
+use crate::scenario::Step;
+use crate::value::quote;
+
+/// Code, and the step path of each line (if any).
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Code {
+    /// `(indent, text, step path)` per line.
+    lines: Vec<(usize, String, Option<String>)>,
+}
+
+impl Code {
+    fn push(&mut self, indent: usize, text: impl Into<String>, step: Option<&str>) {
+        self.lines
+            .push((indent, text.into(), step.map(String::from)));
+    }
+
+    fn append(&mut self, indent: usize, other: Code) {
+        for (i, text, step) in other.lines {
+            self.lines.push((indent + i, text, step));
+        }
+    }
+
+    /// Adds `suffix` to the last line (closing brackets, commas).
+    fn close(&mut self, suffix: &str) {
+        if let Some(last) = self.lines.last_mut() {
+            // Keep a trailing comment last: `timer(50), // Timer 3`.
+            match last.1.find(" // ") {
+                Some(at) => last.1.insert_str(at, suffix),
+                None => last.1.push_str(suffix),
+            }
+        }
+    }
+
+    /// The code as text, indented by two (JS) or four (Rust) spaces a level.
+    pub fn text(&self, indent_width: usize) -> String {
+        let mut out = String::new();
+        for (indent, text, _) in &self.lines {
+            out.push_str(&" ".repeat(indent * indent_width));
+            out.push_str(text);
+            out.push('\n');
+        }
+        out
+    }
+
+    /// The first line (from 1) of each step that has one.
+    pub fn step_lines(&self) -> Vec<(String, usize)> {
+        let mut seen: Vec<(String, usize)> = Vec::new();
+        for (n, (_, _, step)) in self.lines.iter().enumerate() {
+            if let Some(step) = step {
+                if !seen.iter().any(|(s, _)| s == step) {
+                    seen.push((step.clone(), n + 1));
+                }
+            }
+        }
+        seen
+    }
+}
+
+fn child(path: &str, i: usize) -> String {
+    format!("{path}.steps[{i}]")
+}
+
+fn js_string(text: &str) -> String {
+    // Labels and texts are validated (no control characters); only quotes and
+    // backslashes need escaping to stay a JS (and Rust) string literal.
+    quote(&text.replace('\\', "\\\\").replace('"', "\\\""))
+}
+
+fn comment(label: &str) -> String {
+    format!(" // {label}")
+}
+
+// ---- Callbacks: continuation-passing, as the notes nest setTimeout. ----
+
+/// The scenario as nested `setTimeout` callbacks.
+pub fn callbacks(step: &Step) -> Code {
+    let mut code = Code::default();
+    let names = Cell::new(0);
+    callback_step(step, "scenario", 0, &mut code, &names, &mut |_, _| {});
+    code
+}
+
+type Then<'a> = dyn FnMut(usize, &mut Code) + 'a;
+
+fn callback_step(
+    step: &Step,
+    path: &str,
+    indent: usize,
+    code: &mut Code,
+    names: &Cell<usize>,
+    then: &mut Then,
+) {
+    match step {
+        Step::Sleep { label, ms } => {
+            code.push(
+                indent,
+                format!("setTimeout(() => {{{}", comment(label)),
+                Some(path),
+            );
+            then(indent + 1, code);
+            code.push(indent, format!("}}, {ms});"), Some(path));
+        }
+        Step::Log { text } => {
+            code.push(
+                indent,
+                format!("console.log({});", js_string(text)),
+                Some(path),
+            );
+            then(indent, code);
+        }
+        Step::Seq(steps) => callback_seq(steps, 0, path, indent, code, names, then),
+        Step::All(steps) | Step::Race(steps) | Step::CreateThenAwait(steps) => {
+            names.set(names.get() + 1);
+            let n = names.get();
+            let race = matches!(step, Step::Race(_));
+            let why = match step {
+                Step::All(_) => "// all: go on when every one is done",
+                Step::Race(_) => "// race: go on at the first; the others still run",
+                _ => "// each starts when called; go on when all are done, in order",
+            };
+            code.push(indent, why, Some(path));
+            if race {
+                code.push(indent, format!("let won{n} = false;"), Some(path));
+                code.push(indent, format!("const done{n} = () => {{"), Some(path));
+                code.push(indent + 1, format!("if (won{n}) return;"), Some(path));
+                code.push(indent + 1, format!("won{n} = true;"), Some(path));
+            } else {
+                code.push(
+                    indent,
+                    format!("let left{n} = {};", steps.len()),
+                    Some(path),
+                );
+                code.push(indent, format!("const done{n} = () => {{"), Some(path));
+                code.push(
+                    indent + 1,
+                    format!("if (--left{n} > 0) return;"),
+                    Some(path),
+                );
+            }
+            then(indent + 1, code);
+            code.push(indent, "};", Some(path));
+            for (i, s) in steps.iter().enumerate() {
+                callback_step(s, &child(path, i), indent, code, names, &mut |ind, c| {
+                    c.push(ind, format!("done{n}();"), None)
+                });
+            }
+        }
+    }
+}
+
+fn callback_seq(
+    steps: &[Step],
+    i: usize,
+    path: &str,
+    indent: usize,
+    code: &mut Code,
+    names: &Cell<usize>,
+    then: &mut Then,
+) {
+    match steps.get(i) {
+        None => then(indent, code),
+        Some(step) => callback_step(step, &child(path, i), indent, code, names, &mut |ind, c| {
+            callback_seq(steps, i + 1, path, ind, c, names, then)
+        }),
+    }
+}
+
+// ---- Promises ----
+
+/// How the Promises lane is written.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum PromiseStyle {
+    /// A `.then` chain, as in the notes.
+    Then,
+    /// `async function` with `await`.
+    Await,
+}
+
+fn timer_function(code: &mut Code) {
+    code.push(0, "function timer(ms) {", None);
+    code.push(
+        1,
+        "return new Promise((resolve) => setTimeout(resolve, ms));",
+        None,
+    );
+    code.push(0, "}", None);
+    code.push(0, "", None);
+}
+
+/// The scenario with promises, in `style`.
+pub fn promises(step: &Step, style: PromiseStyle) -> Code {
+    let mut code = Code::default();
+    timer_function(&mut code);
+    match style {
+        PromiseStyle::Then => {
+            let mut main = then_expr(step, "scenario");
+            main.close(";");
+            code.append(0, main);
+        }
+        PromiseStyle::Await => {
+            let mut made = 0;
+            code.push(0, "async function run() {", None);
+            await_statements(step, "scenario", 1, &mut code, &mut made);
+            code.push(0, "}", None);
+        }
+    }
+    code
+}
+
+/// A promise-valued expression for `step` (a log is a plain call).
+fn then_expr(step: &Step, path: &str) -> Code {
+    let mut code = Code::default();
+    match step {
+        Step::Sleep { label, ms } => {
+            code.push(0, format!("timer({ms}){}", comment(label)), Some(path))
+        }
+        Step::Log { text } => code.push(0, format!("console.log({})", js_string(text)), Some(path)),
+        Step::Seq(steps) => {
+            let mut first = then_expr(&steps[0], &child(path, 0));
+            if matches!(steps[0], Step::Log { .. }) {
+                code.push(0, "Promise.resolve(", Some(path));
+                first.close(")");
+                code.append(1, first);
+            } else {
+                code.append(0, first);
+            }
+            for (i, s) in steps.iter().enumerate().skip(1) {
+                let mut next = then_expr(s, &child(path, i));
+                if next.lines.len() == 1 {
+                    let (_, text, step) = next.lines.remove(0);
+                    let mut line = Code::default();
+                    line.push(1, format!(".then(() => {text}"), step.as_deref());
+                    line.close(")");
+                    code.append(0, line);
+                } else {
+                    code.push(1, ".then(() =>", Some(&child(path, i)));
+                    next.close(")");
+                    code.append(2, next);
+                }
+            }
+        }
+        Step::All(steps) | Step::Race(steps) => {
+            let call = if matches!(step, Step::All(_)) {
+                "all"
+            } else {
+                "race"
+            };
+            code.push(0, format!("Promise.{call}(["), Some(path));
+            for (i, s) in steps.iter().enumerate() {
+                let mut item = then_expr(s, &child(path, i));
+                item.close(",");
+                code.append(1, item);
+            }
+            code.push(0, "])", Some(path));
+        }
+        Step::CreateThenAwait(steps) => {
+            code.push(0, "(() => {", Some(path));
+            code.push(1, "const made = [ // each starts now", Some(path));
+            for (i, s) in steps.iter().enumerate() {
+                let mut item = then_expr(s, &child(path, i));
+                item.close(",");
+                code.append(2, item);
+            }
+            code.push(1, "];", Some(path));
+            let chain: Vec<String> = (1..steps.len())
+                .map(|i| format!(".then(() => made[{i}])"))
+                .collect();
+            code.push(1, format!("return made[0]{};", chain.join("")), Some(path));
+            code.push(0, "})()", Some(path));
+        }
+    }
+    code
+}
+
+fn await_statements(step: &Step, path: &str, indent: usize, code: &mut Code, made: &mut usize) {
+    match step {
+        Step::Sleep { label, ms } => code.push(
+            indent,
+            format!("await timer({ms});{}", comment(label)),
+            Some(path),
+        ),
+        Step::Log { text } => code.push(
+            indent,
+            format!("console.log({});", js_string(text)),
+            Some(path),
+        ),
+        Step::Seq(steps) => {
+            for (i, s) in steps.iter().enumerate() {
+                await_statements(s, &child(path, i), indent, code, made);
+            }
+        }
+        Step::All(steps) | Step::Race(steps) => {
+            let call = if matches!(step, Step::All(_)) {
+                "all"
+            } else {
+                "race"
+            };
+            code.push(indent, format!("await Promise.{call}(["), Some(path));
+            for (i, s) in steps.iter().enumerate() {
+                await_expr(s, &child(path, i), indent + 1, code, made);
+            }
+            code.push(indent, "]);", Some(path));
+        }
+        Step::CreateThenAwait(steps) => {
+            *made += 1;
+            let name = if *made == 1 {
+                "made".to_string()
+            } else {
+                format!("made{made}")
+            };
+            code.push(
+                indent,
+                format!("const {name} = [ // each starts now"),
+                Some(path),
+            );
+            for (i, s) in steps.iter().enumerate() {
+                await_expr(s, &child(path, i), indent + 1, code, made);
+            }
+            code.push(indent, "];", Some(path));
+            for i in 0..steps.len() {
+                code.push(indent, format!("await {name}[{i}];"), Some(&child(path, i)));
+            }
+        }
+    }
+}
+
+/// A step as an array item: a promise expression.
+fn await_expr(step: &Step, path: &str, indent: usize, code: &mut Code, made: &mut usize) {
+    match step {
+        Step::Sleep { label, ms } => code.push(
+            indent,
+            format!("timer({ms}),{}", comment(label)),
+            Some(path),
+        ),
+        Step::Log { text } => code.push(
+            indent,
+            format!("console.log({}),", js_string(text)),
+            Some(path),
+        ),
+        _ => {
+            code.push(indent, "(async () => {", Some(path));
+            await_statements(step, path, indent + 1, code, made);
+            code.push(indent, "})(),", Some(path));
+        }
+    }
+}
+
+// ---- Rust ----
+
+/// The scenario as an `async fn` on our runtime.
+pub fn rust(step: &Step) -> Code {
+    let mut code = Code::default();
+    let mut made = 0;
+    code.push(0, "async fn run() {", None);
+    rust_statements(step, "scenario", 1, &mut code, &mut made);
+    code.push(0, "}", None);
+    code
+}
+
+fn rust_statements(step: &Step, path: &str, indent: usize, code: &mut Code, made: &mut usize) {
+    match step {
+        Step::Sleep { label, ms } => code.push(
+            indent,
+            format!("sleep_ms({ms}).await;{}", comment(label)),
+            Some(path),
+        ),
+        Step::Log { text } => code.push(indent, format!("log({});", js_string(text)), Some(path)),
+        Step::Seq(steps) => {
+            for (i, s) in steps.iter().enumerate() {
+                rust_statements(s, &child(path, i), indent, code, made);
+            }
+        }
+        Step::All(steps) => {
+            code.push(indent, "join!(", Some(path));
+            for (i, s) in steps.iter().enumerate() {
+                rust_future(s, &child(path, i), indent + 1, code, made, ",");
+            }
+            code.push(indent, ");", Some(path));
+        }
+        Step::Race(steps) => {
+            code.push(
+                indent,
+                "select! { // the first wins; the others are dropped",
+                Some(path),
+            );
+            for (i, s) in steps.iter().enumerate() {
+                rust_future(s, &child(path, i), indent + 1, code, made, " => {}");
+            }
+            code.push(indent, "}", Some(path));
+        }
+        Step::CreateThenAwait(steps) => {
+            let first = *made + 1;
+            for (i, s) in steps.iter().enumerate() {
+                *made += 1;
+                let mut item = Code::default();
+                rust_future(s, &child(path, i), 0, &mut item, made, ";");
+                if let Some(line) = item.lines.first_mut() {
+                    line.1.insert_str(0, &format!("let f{} = ", first + i));
+                }
+                code.append(indent, item);
+            }
+            code.push(
+                indent,
+                "// nothing has run yet: futures start when polled",
+                Some(path),
+            );
+            for i in 0..steps.len() {
+                code.push(
+                    indent,
+                    format!("f{}.await;", first + i),
+                    Some(&child(path, i)),
+                );
+            }
+        }
+    }
+}
+
+/// A step as a future expression, followed by `end` (`,` or ` => {}`).
+fn rust_future(
+    step: &Step,
+    path: &str,
+    indent: usize,
+    code: &mut Code,
+    made: &mut usize,
+    end: &str,
+) {
+    let select_arm = end.contains("=>");
+    let arm = if select_arm { "_ = " } else { "" };
+    match step {
+        Step::Sleep { label, ms } => code.push(
+            indent,
+            format!("{arm}sleep_ms({ms}){end}{}", comment(label)),
+            Some(path),
+        ),
+        Step::Log { text } => code.push(
+            indent,
+            format!("{arm}async {{ log({}) }}{end}", js_string(text)),
+            Some(path),
+        ),
+        _ => {
+            code.push(indent, format!("{arm}async {{"), Some(path));
+            rust_statements(step, path, indent + 1, code, made);
+            code.push(indent, format!("}}{end}"), Some(path));
+        }
+    }
+}

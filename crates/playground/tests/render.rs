@@ -1,0 +1,219 @@
+//! The code panels, written from the scenario, with a line for every step.
+
+use playground::presets;
+use playground::render::{self, PromiseStyle};
+use playground::scenario::Step;
+
+fn preset(id: &str) -> Step {
+    (presets::find(id).unwrap().scenario)()
+}
+
+#[test]
+fn sequential_in_three_lanes() {
+    let step = preset("sequential");
+    assert_eq!(
+        render::callbacks(&step).text(2),
+        "setTimeout(() => { // Timer 1
+  setTimeout(() => { // Timer 2
+    setTimeout(() => { // Timer 3
+      console.log(\"I'm the last one\");
+    }, 50);
+  }, 100);
+}, 200);
+"
+    );
+    assert_eq!(
+        render::promises(&step, PromiseStyle::Then).text(2),
+        "function timer(ms) {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}
+
+timer(200) // Timer 1
+  .then(() => timer(100)) // Timer 2
+  .then(() => timer(50)) // Timer 3
+  .then(() => console.log(\"I'm the last one\"));
+"
+    );
+    assert_eq!(
+        render::promises(&step, PromiseStyle::Await).text(2),
+        "function timer(ms) {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}
+
+async function run() {
+  await timer(200); // Timer 1
+  await timer(100); // Timer 2
+  await timer(50); // Timer 3
+  console.log(\"I'm the last one\");
+}
+"
+    );
+    let rust = render::rust(&step);
+    assert_eq!(
+        rust.text(4),
+        "async fn run() {
+    sleep_ms(200).await; // Timer 1
+    sleep_ms(100).await; // Timer 2
+    sleep_ms(50).await; // Timer 3
+    log(\"I'm the last one\");
+}
+"
+    );
+    assert_eq!(
+        rust.step_lines(),
+        [
+            ("scenario.steps[0]".to_string(), 2),
+            ("scenario.steps[1]".to_string(), 3),
+            ("scenario.steps[2]".to_string(), 4),
+            ("scenario.steps[3]".to_string(), 5),
+        ]
+    );
+}
+
+#[test]
+fn join_race_and_lazy_in_rust() {
+    assert_eq!(
+        render::rust(&preset("join")).text(4),
+        "async fn run() {
+    join!(
+        sleep_ms(200), // Timer 1
+        sleep_ms(100), // Timer 2
+        sleep_ms(50), // Timer 3
+    );
+    log(\"All three are done\");
+}
+"
+    );
+    assert_eq!(
+        render::rust(&preset("race")).text(4),
+        "async fn run() {
+    select! { // the first wins; the others are dropped
+        _ = sleep_ms(200) => {} // Timer 1
+        _ = sleep_ms(100) => {} // Timer 2
+        _ = sleep_ms(50) => {} // Timer 3
+    }
+    log(\"The fastest won\");
+}
+"
+    );
+    assert_eq!(
+        render::rust(&preset("lazy")).text(4),
+        "async fn run() {
+    let f1 = sleep_ms(200); // Timer 1
+    let f2 = sleep_ms(100); // Timer 2
+    let f3 = sleep_ms(50); // Timer 3
+    // nothing has run yet: futures start when polled
+    f1.await;
+    f2.await;
+    f3.await;
+    log(\"Done awaiting\");
+}
+"
+    );
+}
+
+#[test]
+fn join_race_and_lazy_with_promises() {
+    assert_eq!(
+        render::promises(&preset("race"), PromiseStyle::Then)
+            .text(2)
+            .split("\n\n")
+            .nth(1)
+            .unwrap(),
+        "Promise.race([
+  timer(200), // Timer 1
+  timer(100), // Timer 2
+  timer(50), // Timer 3
+])
+  .then(() => console.log(\"The fastest won\"));
+"
+    );
+    assert_eq!(
+        render::promises(&preset("lazy"), PromiseStyle::Await)
+            .text(2)
+            .split("\n\n")
+            .nth(1)
+            .unwrap(),
+        "async function run() {
+  const made = [ // each starts now
+    timer(200), // Timer 1
+    timer(100), // Timer 2
+    timer(50), // Timer 3
+  ];
+  await made[0];
+  await made[1];
+  await made[2];
+  console.log(\"Done awaiting\");
+}
+"
+    );
+    assert_eq!(
+        render::callbacks(&preset("join")).text(2),
+        "// all: go on when every one is done
+let left1 = 3;
+const done1 = () => {
+  if (--left1 > 0) return;
+  console.log(\"All three are done\");
+};
+setTimeout(() => { // Timer 1
+  done1();
+}, 200);
+setTimeout(() => { // Timer 2
+  done1();
+}, 100);
+setTimeout(() => { // Timer 3
+  done1();
+}, 50);
+"
+    );
+}
+
+#[test]
+fn every_step_of_every_preset_has_a_line_in_every_lane() {
+    for p in presets::PRESETS {
+        let step = (p.scenario)();
+        let mut paths = Vec::new();
+        collect(&step, "scenario", &mut paths);
+        let codes = [
+            render::callbacks(&step),
+            render::promises(&step, PromiseStyle::Then),
+            render::promises(&step, PromiseStyle::Await),
+            render::rust(&step),
+        ];
+        for code in codes {
+            let lines = code.step_lines();
+            for path in paths.iter().filter(|p| p.contains("steps")) {
+                assert!(
+                    lines.iter().any(|(s, _)| s == path),
+                    "{}: {path} has no line",
+                    p.id
+                );
+            }
+        }
+    }
+}
+
+fn collect(step: &Step, path: &str, out: &mut Vec<String>) {
+    out.push(path.to_string());
+    for (i, c) in step.children().iter().enumerate() {
+        collect(c, &format!("{path}.steps[{i}]"), out);
+    }
+}
+
+#[test]
+fn hostile_labels_stay_inside_string_literals_and_comments() {
+    let step = Step::Seq(vec![
+        Step::Sleep {
+            label: "*/ alert(1) //".into(),
+            ms: 1,
+        },
+        Step::Log {
+            text: "\"); alert(1); (\"\\".into(),
+        },
+    ]);
+    let code = render::promises(&step, PromiseStyle::Await).text(2);
+    assert!(
+        code.contains("console.log(\"\\\"); alert(1); (\\\"\\\\\");"),
+        "{code}"
+    );
+}
