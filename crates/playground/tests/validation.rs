@@ -1,5 +1,6 @@
 //! Bad scenarios, timings and fragments: each is refused with a message that
 //! names the field and what is allowed. Decoding never panics.
+#![cfg(not(target_arch = "wasm32"))]
 
 use playground::scenario::Step;
 use playground::value::{n, obj, s, Value};
