@@ -57,11 +57,11 @@ export function createPlayground() {
     const scenario = wasm.resolveScenario(options.preset, options.scenario, options.timings);
     current?.cancel();
     const rust = rustLane(clock);
-    const run = new Run(scenario, clock, promiseStyle, rust);
+    const run = new Run(scenario, options.preset, clock, promiseStyle, rust);
     current = run;
     const result = await run.execute(oneByOne);
     if (current === run) current = null;
-    nameLines(result, wasm.renderCode(scenario, promiseStyle));
+    nameLines(result, wasm.renderCode(scenario, promiseStyle, options.preset));
     last = result;
     return result;
   }
@@ -71,7 +71,7 @@ export function createPlayground() {
   function code(options = {}) {
     const { promiseStyle } = checkOptions(options);
     const scenario = wasm.resolveScenario(options.preset, options.scenario, options.timings);
-    return wasm.renderCode(scenario, promiseStyle);
+    return wasm.renderCode(scenario, promiseStyle, options.preset);
   }
 
   return {
@@ -99,22 +99,26 @@ function nameLines(result, code) {
 
 /** One run of the three lanes. */
 class Run {
-  constructor(scenario, clock, promiseStyle, rust) {
+  constructor(scenario, preset, clock, promiseStyle, rust) {
     this.scenario = scenario;
+    this.preset = preset;
     this.clockName = clock;
     this.promiseStyle = promiseStyle;
     this.rust = rust;
     this.cancelled = false;
     this.whenCancelled = new Promise((resolve) => (this.onCancel = resolve));
     this.clock = clock === 'virtual' ? new VirtualClock(rust.now()) : new RealClock();
-    this.timers = { callbacks: new LaneTimers(this.clock), promises: new LaneTimers(this.clock) };
+    this.timers = {
+      callbacks: new LaneTimers(this.clock),
+      promises: new LaneTimers(this.clock),
+      futures: new LaneTimers(this.clock), // only for JS Promises the Rust lane awaits
+    };
   }
 
   cancel() {
     this.cancelled = true;
     this.onCancel();
-    this.timers.callbacks.cancel();
-    this.timers.promises.cancel();
+    Object.values(this.timers).forEach((timers) => timers.cancel());
     this.rust.cancel();
   }
 
@@ -132,7 +136,9 @@ class Run {
   }
 
   startFutures() {
-    return this.rust.start(this.scenario);
+    const timers = this.timers.futures;
+    const makePromise = (ms) => new Promise((resolve) => timers.setTimeout(resolve, ms));
+    return this.rust.start(this.scenario, this.preset, makePromise);
   }
 
   async execute(oneByOne) {

@@ -7,7 +7,7 @@ import { start, openPage } from './harness.mjs';
 
 const GOLDEN = new URL('../golden/', import.meta.url);
 const UPDATE = process.env.UPDATE_GOLDEN === '1';
-const PRESETS = ['sequential', 'join', 'race', 'lazy'];
+const PRESETS = ['sequential', 'join', 'race', 'lazy', 'self-ref', 'interop'];
 
 let env;
 let page;
@@ -29,7 +29,12 @@ const runError = (options) => page.evaluate(
 
 /** Addresses differ between builds; everything else must match exactly. */
 function stable(result) {
-  const strip = (trace) => ({ ...trace, events: trace.events.map(({ addr, ...e }) => (addr === undefined ? e : { ...e, addr: 'addr' })) });
+  const mask = (e) => ({
+    ...e,
+    ...(e.addr === undefined ? {} : { addr: 'addr' }),
+    ...(e.size === undefined ? {} : { size: 'size' }),
+  });
+  const strip = (trace) => ({ ...trace, events: trace.events.map(mask) });
   return { callbacks: strip(result.callbacks), promises: strip(result.promises), futures: strip(result.futures) };
 }
 
@@ -137,7 +142,7 @@ test('a new run cancels the one in flight; its events never leak', async () => {
 test('bad input rejects with an Error naming the field; nothing runs', async () => {
   const before = await page.evaluate(() => window.playground.lastRun());
   const cases = [
-    [{ preset: 'nope' }, 'preset: must be one of sequential, join, race, lazy'],
+    [{ preset: 'nope' }, 'preset: must be one of sequential, join, race, lazy, self-ref, interop'],
     [{ timings: [-5] }, 'timings[0]: must be a whole number of milliseconds from 0 to 60000, got -5'],
     [{ timings: ['abc'] }, 'timings[0]: must be a whole number of milliseconds from 0 to 60000, got a string'],
     [{ timings: [1e9] }, 'timings[0]: must be a whole number of milliseconds from 0 to 60000, got 1000000000'],
@@ -196,4 +201,42 @@ test('every timer and log event names its line in its lane\'s code', async () =>
     }
   }
   assert.match(code.futures.code, /sleep_ms\(200\)\.await; \/\/ Timer 1/);
+});
+
+test('self-ref: s lives inside the pinned future, borrowed points at it, nothing moves', async () => {
+  const r = await run({ preset: 'self-ref', clock: 'virtual' });
+  const f = r.futures.events;
+  const size = first(r.futures, 'spawn').size;
+  const polls = all(r.futures, 'poll_start').map((e) => e.addr);
+  assert.equal(polls.length, 2);
+  assert.equal(polls[0], polls[1], 'the future did not move between polls');
+  const addresses = f.filter((e) => e.kind === 'address');
+  assert.deepEqual(addresses.map((e) => e.name), ['s', 'borrowed', 's', 'borrowed']);
+  const s = addresses[0].addr;
+  assert.ok(s >= polls[0] && s < polls[0] + size, `s at ${s} is inside the future [${polls[0]}, +${size})`);
+  assert.ok(addresses.every((e) => e.addr === s), 'borrowed points at s, before and after the await');
+  assert.equal(logTime(r.futures), 100);
+  assert.equal(first(r.futures, 'log').text, 'foo');
+});
+
+test('interop: the Rust task is woken by a JS Promise, not by our reactor', async () => {
+  for (const clock of ['virtual', 'real']) {
+    const r = await run({ preset: 'interop', clock, timings: [30] });
+    for (const lane of ['callbacks', 'promises', 'futures']) assert.ok(logTime(r[lane]) >= 30, `${clock} ${lane}`);
+    assert.equal(all(r.futures, 'timer_set').length, 0, 'no Rust timer');
+    assert.deepEqual(all(r.futures, 'wake').map((e) => e.by), ['external']);
+    if (clock === 'virtual') assert.equal(logTime(r.futures), 30);
+  }
+});
+
+test('both clocks run every preset in the served page', async () => {
+  for (const preset of PRESETS) {
+    for (const clock of ['virtual', 'real']) {
+      const r = await run({ preset, clock, timings: preset === 'self-ref' || preset === 'interop' ? [5] : [5, 3, 1] });
+      for (const lane of ['callbacks', 'promises', 'futures']) {
+        assert.equal(r[lane].clock, clock);
+        assert.ok(first(r[lane], 'log'), `${preset} ${clock} ${lane} logged`);
+      }
+    }
+  }
 });

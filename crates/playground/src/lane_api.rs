@@ -2,6 +2,7 @@
 //! presets, and the Rust lane on either clock.
 
 use std::cell::{Cell, RefCell};
+use std::future::Future;
 
 use js_sys::{Array, Function, Object, Promise};
 use runtime::{BrowserHost, Event, Runtime, VirtualHost};
@@ -10,7 +11,9 @@ use wasm_bindgen::prelude::*;
 use crate::js_value::{self, set};
 use crate::machine::{Machine, TimerLabels};
 use crate::scenario::Step;
+use crate::special::{self, Special};
 use crate::{fragment, presets, render, trace_js, validate};
+use wasm_bindgen_futures::JsFuture;
 
 fn refuse(problems: &[validate::Problem]) -> JsError {
     JsError::new(&validate::describe(problems))
@@ -67,8 +70,13 @@ fn resolve(preset: &JsValue, scenario: &JsValue) -> Result<Step, JsError> {
 /// Each lane's code for a scenario (a plain object from `resolveScenario`):
 /// `{callbacks, promises, futures}`, each `{code, steps}` where `steps` maps a
 /// step path ("scenario.steps[1]") to its first line (from 1).
+/// `preset` picks a special preset's own Rust code (self-ref, interop).
 #[wasm_bindgen(js_name = renderCode)]
-pub fn render_code(scenario: JsValue, promise_style: &str) -> Result<Object, JsError> {
+pub fn render_code(
+    scenario: JsValue,
+    promise_style: &str,
+    preset: Option<String>,
+) -> Result<Object, JsError> {
     let step = validate::scenario(&js_value::read(&scenario)).map_err(|p| refuse(&p))?;
     let style = match promise_style {
         "await" => render::PromiseStyle::Await,
@@ -78,7 +86,7 @@ pub fn render_code(scenario: JsValue, promise_style: &str) -> Result<Object, JsE
     for (lane, code, indent) in [
         ("callbacks", render::callbacks(&step), 2),
         ("promises", render::promises(&step, style), 2),
-        ("futures", render::rust(&step), 4),
+        ("futures", rust_code(&step, preset.as_deref()), 4),
     ] {
         let steps = Object::new();
         for (path, line) in code.step_lines() {
@@ -90,6 +98,36 @@ pub fn render_code(scenario: JsValue, promise_style: &str) -> Result<Object, JsE
         set(&lanes, lane, &entry);
     }
     Ok(lanes)
+}
+
+fn special(preset: Option<&str>) -> Option<Special> {
+    preset.and_then(presets::find).and_then(|p| p.special)
+}
+
+fn rust_code(step: &Step, preset: Option<&str>) -> render::Code {
+    match special(preset) {
+        Some(which) => special::code(which, step),
+        None => render::rust(step),
+    }
+}
+
+/// `future`, then `done()`.
+async fn then(future: impl Future<Output = ()>, done: impl FnOnce()) {
+    future.await;
+    done();
+}
+
+/// A Rust future awaiting the JS Promise that `make_promise(ms)` returns.
+async fn interop(make_promise: Function, ms: u32, text: String) {
+    runtime::state("awaiting a JS Promise");
+    let promise = make_promise
+        .call1(&JsValue::NULL, &JsValue::from(ms))
+        .ok()
+        .and_then(|p| p.dyn_into::<Promise>().ok())
+        .unwrap_or_else(|| Promise::resolve(&JsValue::UNDEFINED));
+    let _ = JsFuture::from(promise).await;
+    runtime::state("done");
+    runtime::log(&text);
 }
 
 /// The scenario as a URL fragment (for share links).
@@ -137,8 +175,15 @@ impl RustLane {
     }
 
     /// Starts the scenario (a plain object from `resolveScenario`) as one task.
-    /// The promise resolves when the task has finished.
-    pub fn start(&self, scenario: JsValue) -> Result<Promise, JsError> {
+    /// The promise resolves when the task has finished. `preset` picks a
+    /// special preset's own program; `make_promise(ms)` gives the JS Promise
+    /// the interop preset awaits.
+    pub fn start(
+        &self,
+        scenario: JsValue,
+        preset: Option<String>,
+        make_promise: Function,
+    ) -> Result<Promise, JsError> {
         let step = validate::scenario(&js_value::read(&scenario)).map_err(|p| refuse(&p))?;
         self.runtime.shutdown();
         self.runtime.take_trace();
@@ -147,15 +192,37 @@ impl RustLane {
         self.started.set(self.runtime.now());
         let runtime = &self.runtime;
         Ok(Promise::new(&mut |resolve: Function, _reject| {
-            let machine = Machine::new(&step, "scenario", &labels);
-            runtime
-                .spawn(async move {
-                    machine.await;
-                    // JS sees this after the current batch: the final
-                    // poll_end is in the trace by then.
-                    let _ = resolve.call0(&JsValue::UNDEFINED);
-                })
-                .detach();
+            let done = move || {
+                // JS sees this after the current batch: the final poll_end is
+                // in the trace by then.
+                let _ = resolve.call0(&JsValue::UNDEFINED);
+            };
+            // Each program is spawned as it is, not boxed on its own, so its
+            // locals live inside the task's future (self-ref shows where).
+            match (special(preset.as_deref()), special::parts(&step)) {
+                (Some(which), Some(parts)) => {
+                    // One sleep (timer 1 of the run, if it is a Rust timer),
+                    // then one log: name their steps now.
+                    let mut names = labels.borrow_mut();
+                    names.logs.push("scenario.steps[1]".into());
+                    match which {
+                        Special::SelfRef => {
+                            let step = "scenario.steps[0]".to_string();
+                            names.timers.push((1, parts.label, step));
+                            let program = special::self_ref(parts.ms, parts.text);
+                            runtime.spawn(then(program, done)).detach();
+                        }
+                        Special::Interop => {
+                            let program = interop(make_promise.clone(), parts.ms, parts.text);
+                            runtime.spawn(then(program, done)).detach();
+                        }
+                    }
+                }
+                _ => {
+                    let program = Machine::new(&step, "scenario", &labels);
+                    runtime.spawn(then(program, done)).detach();
+                }
+            }
         }))
     }
 

@@ -7,6 +7,7 @@ pub mod machine;
 pub mod presets;
 pub mod render;
 pub mod scenario;
+pub mod special;
 pub mod validate;
 pub mod value;
 

@@ -2,6 +2,7 @@
 //! look for when the three lanes run it.
 
 use crate::scenario::Step;
+use crate::special::Special;
 
 /// A named example.
 pub struct Preset {
@@ -13,6 +14,8 @@ pub struct Preset {
     pub explanation: &'static str,
     /// The steps.
     pub scenario: fn() -> Step,
+    /// A real `async fn` the Rust lane runs instead of the steps' machines.
+    pub special: Option<Special>,
 }
 
 fn sleep(label: &str, ms: u32) -> Step {
@@ -47,6 +50,7 @@ pub const PRESETS: &[Preset] = &[
             steps.push(log("I'm the last one"));
             Step::Seq(steps)
         },
+        special: None,
     },
     Preset {
         id: "join",
@@ -55,6 +59,7 @@ pub const PRESETS: &[Preset] = &[
             lane logs at 200 ms. The Rust task is polled once to start and once per wake: \
             4 polls. Give two timers the same delay and their wakes collapse into one poll.",
         scenario: || Step::Seq(vec![Step::All(three_timers()), log("All three are done")]),
+        special: None,
     },
     Preset {
         id: "race",
@@ -63,6 +68,7 @@ pub const PRESETS: &[Preset] = &[
             Rust's select drops the losers at once, cancelling their timers. \
             Promise.race cannot cancel: the losing timers still fire at 100 and 200 ms.",
         scenario: || Step::Seq(vec![Step::Race(three_timers()), log("The fastest won")]),
+        special: None,
     },
     Preset {
         id: "lazy",
@@ -77,6 +83,28 @@ pub const PRESETS: &[Preset] = &[
                 log("Done awaiting"),
             ])
         },
+        special: None,
+    },
+    Preset {
+        id: "self-ref",
+        name: "Self-reference and Pin (the notes' generator)",
+        explanation: "The notes' generator: `let s = String::from(\"foo\"); let borrowed = &s;` \
+            kept across an .await. Both live inside the future, so the future points into \
+            itself. The trace records the future's address and size, where s lives, and \
+            where borrowed points, before and after the await: the same addresses, because \
+            a pinned future never moves. The JS lanes keep s in a closure on the heap.",
+        scenario: || Step::Seq(vec![sleep("Suspend", 100), log("foo")]),
+        special: Some(Special::SelfRef),
+    },
+    Preset {
+        id: "interop",
+        name: "A Rust future awaiting a JS Promise",
+        explanation: "The Rust lane awaits a JS Promise through wasm-bindgen-futures' \
+            JsFuture. Our reactor has no timer here: the promise's own setTimeout resolves \
+            it, and the promise's callback wakes the task (a wake from outside, by \
+            \"external\"). Every lane logs at the promise's delay.",
+        scenario: || Step::Seq(vec![sleep("JS promise", 100), log("The promise resolved")]),
+        special: Some(Special::Interop),
     },
 ];
 

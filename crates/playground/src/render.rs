@@ -16,7 +16,7 @@ pub struct Code {
 }
 
 impl Code {
-    fn push(&mut self, indent: usize, text: impl Into<String>, step: Option<&str>) {
+    pub(crate) fn push(&mut self, indent: usize, text: impl Into<String>, step: Option<&str>) {
         self.lines
             .push((indent, text.into(), step.map(String::from)));
     }

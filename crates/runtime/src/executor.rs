@@ -237,6 +237,11 @@ impl Inner {
         }
     }
 
+    pub(crate) fn address(&self, name: &'static str, addr: usize) {
+        let task = self.polling_serial();
+        self.record(Event::Address { task, name, addr });
+    }
+
     pub(crate) fn state(&self, text: &str) {
         if self.tracing.get() {
             let t = self.current_time();
@@ -258,6 +263,7 @@ impl Inner {
     {
         let (completion, state) = join_handle::pair();
         let future: TaskFuture = Box::pin(async move { completion.complete(future.await) });
+        let size = std::mem::size_of_val(&*future) as u32;
         let serial = self.next_serial.get() + 1;
         self.next_serial.set(serial);
         let id = self.tasks.borrow_mut().insert(|id| Task {
@@ -268,7 +274,7 @@ impl Inner {
         });
         self.ready.borrow_mut().push_back(id);
         self.queued.set(self.queued.get() + 1);
-        self.record(Event::Spawn { task: serial });
+        self.record(Event::Spawn { task: serial, size });
         self.request_turn();
         JoinHandle::new(Rc::downgrade(self), id, state)
     }

@@ -91,6 +91,15 @@ pub fn state(text: &str) {
     }
 }
 
+/// Records an `address` event: where something of the polled task lives, or
+/// where a reference points, e.g. `address("s", &s as *const String as usize)`.
+/// Only the number is recorded; nothing is dereferenced.
+pub fn address(name: &'static str, addr: usize) {
+    if let Some(runtime) = context::current() {
+        runtime.address(name, addr);
+    }
+}
+
 /// Records a `log` event in the trace of the runtime whose task is being
 /// polled (does nothing outside a task).
 pub fn log(text: &str) {

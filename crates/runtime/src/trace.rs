@@ -52,8 +52,9 @@ pub enum Combinator {
 #[derive(Clone, Copy, Debug, PartialEq)]
 #[allow(missing_docs)] // each field is documented with its kind in docs/trace-format.md
 pub enum Event {
-    /// A task was spawned and queued for its first poll.
-    Spawn { task: u32 },
+    /// A task was spawned and queued for its first poll; its future takes
+    /// `size` bytes (it lives at the `addr` of its polls, and never moves).
+    Spawn { task: u32, size: u32 },
     /// A host turn begins polling the `tasks` that were queued when it began.
     Batch { turn: Turn, tasks: u32 },
     /// The turn used its poll budget; the queued rest waits for a macrotask.
@@ -99,6 +100,13 @@ pub enum Event {
     /// A hand-written future in `task` reported its state-machine state, e.g.
     /// "awaiting step 2 of 4"; the text is [`Trace::text`]`(text)`.
     State { task: u32, text: u32 },
+    /// A future in `task` reported an address: where a local lives (`&s`), or
+    /// where a reference inside it points. Only addresses; nothing is read.
+    Address {
+        task: u32,
+        name: &'static str,
+        addr: usize,
+    },
 }
 
 /// A field value of an event, for display and export.
@@ -131,6 +139,7 @@ impl Event {
             Event::ReactorClear => "reactor_clear",
             Event::Log { .. } => "log",
             Event::State { .. } => "state",
+            Event::Address { .. } => "address",
         }
     }
 
@@ -148,7 +157,11 @@ impl Event {
         use Value::{Int, Ms, Name};
         let int = |n: u32| Int(u64::from(n));
         match *self {
-            Event::Spawn { task } | Event::TaskDrop { task } => field("task", int(task)),
+            Event::Spawn { task, size } => {
+                field("task", int(task));
+                field("size", int(size));
+            }
+            Event::TaskDrop { task } => field("task", int(task)),
             Event::Batch { turn, tasks } => {
                 field("turn", Name(turn_name(turn)));
                 field("tasks", int(tasks));
@@ -213,6 +226,11 @@ impl Event {
                 field("task", int(task));
                 field("text", int(text));
             }
+            Event::Address { task, name, addr } => {
+                field("task", int(task));
+                field("name", Name(name));
+                field("addr", Int(addr as u64));
+            }
         }
     }
 }
@@ -265,7 +283,8 @@ impl Trace {
         self.texts.get(text as usize).map_or("", |s| s)
     }
 
-    /// One line per event, `t kind field=value...`: handy in tests and logs.
+    /// One line per event, `t kind field=value...` without addresses and
+    /// sizes (they vary between builds): handy in tests and logs.
     pub fn lines(&self) -> Vec<String> {
         self.records.iter().map(|r| self.line(r)).collect()
     }
@@ -277,8 +296,9 @@ impl Trace {
         record.event.fields(|name, value| {
             let _ = match (value, log_text) {
                 (Value::Int(_), Some(text)) if name == "text" => write!(line, " text={text:?}"),
-                // Addresses differ between builds and runs; tests compare the rest.
-                (Value::Int(_), _) if name == "addr" => Ok(()),
+                // Addresses and sizes differ between builds and runs; tests
+                // compare the rest.
+                (Value::Int(_), _) if name == "addr" || name == "size" => Ok(()),
                 (Value::Int(n), _) => write!(line, " {name}={n}"),
                 (Value::Ms(ms), _) => write!(line, " {name}={ms}"),
                 (Value::Name(s), _) => write!(line, " {name}={s}"),

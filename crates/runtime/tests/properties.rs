@@ -129,7 +129,7 @@ fn check(trace: &Trace) -> Result<(), TestCaseError> {
         prop_assert!(record.t >= last_t, "time went back at {:?}", record);
         last_t = record.t;
         match record.event {
-            Event::Spawn { task } => {
+            Event::Spawn { task, .. } => {
                 queued.insert(task);
             }
             Event::PollStart { task, .. } => {

@@ -1,0 +1,98 @@
+//! Two presets whose Rust lane is a real `async fn` rather than the scenario's
+//! state machines, because what they show lives in the compiler's futures:
+//! a self-referential future (the notes' generator, pinned), and a Rust future
+//! awaiting a JS Promise.
+
+use crate::render::Code;
+use crate::scenario::Step;
+
+/// Which special program a preset runs in the Rust lane.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Special {
+    /// `let s = ...; let borrowed = &s;` held across an `.await`.
+    SelfRef,
+    /// `JsFuture::from(promise).await`.
+    Interop,
+}
+
+/// The parts of a special preset's scenario (a sleep, then a log).
+pub struct Parts {
+    /// The sleep's label.
+    pub label: String,
+    /// The sleep's delay.
+    pub ms: u32,
+    /// The log line.
+    pub text: String,
+}
+
+/// The parts, if the scenario has the special presets' shape.
+pub fn parts(step: &Step) -> Option<Parts> {
+    match step.children() {
+        [Step::Sleep { label, ms }, Step::Log { text }] => Some(Parts {
+            label: label.clone(),
+            ms: *ms,
+            text: text.clone(),
+        }),
+        _ => None,
+    }
+}
+
+/// The notes' generator as an `async fn`: `s` and `borrowed` are kept inside
+/// the future across the suspension point, so the future points into itself.
+/// The trace gets the address of `s` and the pointer in `borrowed`, before and
+/// after the await: the same, because the pinned future never moved.
+pub async fn self_ref(ms: u32, text: String) {
+    let s = text;
+    let borrowed = &s;
+    runtime::address("s", std::ptr::addr_of!(s) as usize);
+    runtime::address("borrowed", std::ptr::from_ref(borrowed) as usize);
+    runtime::sleep_ms(ms).await;
+    runtime::address("s", std::ptr::addr_of!(s) as usize);
+    runtime::address("borrowed", std::ptr::from_ref(borrowed) as usize);
+    runtime::log(borrowed);
+}
+
+/// The Rust lane's code for a special preset.
+pub fn code(special: Special, step: &Step) -> Code {
+    let Some(Parts { ms, text, .. }) = parts(step) else {
+        return crate::render::rust(step);
+    };
+    let quoted = crate::value::quote(&text);
+    let sleep = Some("scenario.steps[0]");
+    let log = Some("scenario.steps[1]");
+    let mut code = Code::default();
+    match special {
+        Special::SelfRef => {
+            code.push(0, "async fn generator() {", None);
+            code.push(1, format!("let s = String::from({quoted});"), None);
+            code.push(1, "let borrowed = &s; // points into this future", None);
+            code.push(
+                1,
+                format!("sleep_ms({ms}).await; // s and borrowed wait inside the future"),
+                sleep,
+            );
+            code.push(
+                1,
+                "log(borrowed); // still valid: the pinned future never moved",
+                log,
+            );
+            code.push(0, "}", None);
+        }
+        Special::Interop => {
+            code.push(0, "async fn run() {", None);
+            code.push(
+                1,
+                format!("let promise = timer({ms}); // a JS Promise, on a JS timer"),
+                sleep,
+            );
+            code.push(
+                1,
+                "JsFuture::from(promise).await; // woken by the promise",
+                sleep,
+            );
+            code.push(1, format!("log({quoted});"), log);
+            code.push(0, "}", None);
+        }
+    }
+    code
+}
