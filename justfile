@@ -50,6 +50,12 @@ test-e2e:
     tools/setup.sh browser
     node --test --test-concurrency=1 tests/e2e/
 
+# Rewrite tests/golden/ from the current code, on purpose (then review the diff)
+golden: build
+    tools/setup.sh browser
+    UPDATE_GOLDEN=1 node --test --test-concurrency=1 tests/e2e/playground-api.test.mjs
+    git diff --stat tests/golden/
+
 # rustfmt, clippy (native and wasm32) with warnings as errors, ESLint
 lint:
     tools/setup.sh all
