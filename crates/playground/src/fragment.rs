@@ -204,13 +204,53 @@ impl Parser<'_> {
         {
             self.at += 1;
         }
-        std::str::from_utf8(&self.bytes[start..self.at])
-            .ok()
-            .and_then(|t| t.parse::<f64>().ok())
+        parse_number(&self.bytes[start..self.at])
             .map(n)
             .ok_or_else(|| {
                 self.at = start;
                 self.error("a number of milliseconds")
             })
     }
+}
+
+/// `-12`, `1.5`, `1e9`, `2.5E-3`: enough of JSON's number syntax to read any
+/// delay and report a bad one, without `f64::from_str` (whose tables would
+/// be a large part of the wasm).
+fn parse_number(text: &[u8]) -> Option<f64> {
+    let (negative, text) = match text.split_first() {
+        Some((b'-', rest)) => (true, rest),
+        _ => (false, text),
+    };
+    let (mantissa, exponent) = match text.iter().position(|b| *b == b'e' || *b == b'E') {
+        Some(at) => (&text[..at], Some(&text[at + 1..])),
+        None => (text, None),
+    };
+    let (whole, fraction) = match mantissa.iter().position(|b| *b == b'.') {
+        Some(at) => (&mantissa[..at], &mantissa[at + 1..]),
+        None => (mantissa, &[][..]),
+    };
+    let digits = |d: &[u8]| d.iter().all(u8::is_ascii_digit);
+    if whole.is_empty() || !digits(whole) || !digits(fraction) || whole.len() + fraction.len() > 30
+    {
+        return None;
+    }
+    let mut value = 0.0;
+    for d in whole.iter().chain(fraction) {
+        value = value * 10.0 + f64::from(d - b'0');
+    }
+    let mut power = -(fraction.len() as i32);
+    if let Some(exponent) = exponent {
+        let (sign, e) = match exponent.split_first() {
+            Some((b'-', rest)) => (-1, rest),
+            Some((b'+', rest)) => (1, rest),
+            _ => (1, exponent),
+        };
+        if e.is_empty() || e.len() > 4 || !digits(e) {
+            return None;
+        }
+        let e: i32 = e.iter().fold(0, |acc, d| acc * 10 + i32::from(d - b'0'));
+        power += sign * e;
+    }
+    let value = value * 10f64.powi(power);
+    Some(if negative { -value } else { value })
 }
