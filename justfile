@@ -26,7 +26,8 @@ build:
     # wasm-opt runs before wasm-bindgen: version 108 rewrites the externref
     # table that wasm-bindgen adds as anyref, which browsers then reject.
     wasm-opt -Oz {{wasm_features}} {{wasm}} -o {{opt_wasm}}
-    wasm-bindgen --target web --no-typescript --out-dir web/pkg --out-name playground {{opt_wasm}}
+    # The reset function lets the page re-instantiate the module after a trap.
+    wasm-bindgen --target web --no-typescript --experimental-reset-state-function --out-dir web/pkg --out-name playground {{opt_wasm}}
     @echo "wasm: $(wc -c < web/pkg/playground_bg.wasm) bytes, $(gzip -9c web/pkg/playground_bg.wasm | wc -c) gzipped"
 
 # Build, then serve web/ at http://127.0.0.1:8080/ (PORT overrides)

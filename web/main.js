@@ -1,31 +1,24 @@
-// Entry point: load the wasm module, install window.playground, and show the
-// notes' example running on our executor in real time.
-import init from './pkg/playground.js';
-import { createPlayground } from './playground.js';
-import { showTrace, showOutput, showStatus } from './rust-lane.js';
+// Entry point: load the wasm module, make the views, start the app.
+import * as wasm from './pkg/playground.js';
+import { App } from './app.js';
+import { Controls } from './ui/controls.js';
+import { Lanes } from './ui/lanes.js';
+import { Timeline } from './ui/timeline.js';
+import { ReplayControls } from './ui/replay-controls.js';
+import { Inspector } from './ui/inspector.js';
+import { Summary } from './ui/summary.js';
+import { Share } from './ui/share.js';
 
-await init();
-const playground = createPlayground();
-window.playground = playground;
-const button = document.getElementById('run');
-
-async function run() {
-  button.disabled = true;
-  showStatus('running in real time…');
-  showOutput([]);
-  showTrace([]);
-  try {
-    const { futures } = await playground.run({ preset: 'sequential', clock: 'real' });
-    const { events } = futures;
-    showTrace(events);
-    showOutput(events.filter((e) => e.kind === 'log').map((e) => e.text));
-    showStatus(`finished at ${events.at(-1).t.toFixed(1)} ms, ${events.length} events`);
-  } catch (error) {
-    showStatus(error.message);
-  } finally {
-    button.disabled = false;
-  }
-}
-
-button.addEventListener('click', run);
-run();
+const wasmUrl = document.getElementById('wasm').href;
+await wasm.default({ module_or_path: wasmUrl });
+const app = new App(wasm, {
+  controls: new Controls(document.getElementById('controls')),
+  lanes: new Lanes(document),
+  timeline: new Timeline(document.getElementById('timeline-section')),
+  replay: new ReplayControls(document.getElementById('replay')),
+  inspector: new Inspector(document.getElementById('inside-rust')),
+  summary: new Summary(document.getElementById('summary')),
+  share: new Share(document.getElementById('share')),
+});
+await app.start();
+document.body.dataset.ready = 'true';

@@ -1,6 +1,5 @@
 // window.playground: run a scenario in all three lanes and get their traces.
 // Scenarios are validated once, in Rust; this module only orchestrates.
-import * as wasm from './pkg/playground.js';
 import { RealClock, VirtualClock, LaneTimers } from './lanes/clocks.js';
 import { Recorder } from './lanes/recorder.js';
 import { runCallbacks } from './lanes/callbacks.js';
@@ -43,8 +42,8 @@ function checkOptions(options) {
   return { clock, promiseStyle, oneByOne: options.oneByOne === true };
 }
 
-/** The page's playground API (see README). */
-export function createPlayground() {
+/** The page's playground API (see README), over the loaded wasm module. */
+export function createPlayground(wasm) {
   const rustLanes = {};
   let current = null;
   let last = null;

@@ -31,9 +31,12 @@ export async function start(root = 'web') {
   };
 }
 
-/** A new page whose problems are collected in `problems`. */
-export async function openPage(browser, url) {
-  const page = await browser.newPage();
+/** A new page whose problems are collected in `problems`; `options` are
+ * Playwright's context options (viewport, colorScheme...). */
+export async function openPage(browser, url, options = {}) {
+  const context = await browser.newContext({ acceptDownloads: true, ...options });
+  const page = await context.newPage();
+  page.on('close', () => context.close());
   const problems = [];
   page.on('console', (message) => {
     if (message.type() === 'error') {

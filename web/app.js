@@ -1,0 +1,263 @@
+// The page's controller: keeps the current scenario, options and run, asks
+// the playground to validate and run, and tells each view what to show.
+import { createPlayground } from './playground.js';
+import { merge, currentByLane, currentLine, rustState, summarize, LANES, LANE_NAMES } from './replay.js';
+import { formatMs } from './dom.js';
+import { readFragment, writeFragment } from './ui/share.js';
+
+export class App {
+  constructor(wasm, views) {
+    this.wasm = wasm;
+    this.views = views;
+    this.playground = createPlayground(wasm);
+    this.presets = this.playground.presets();
+    this.options = { clock: 'virtual', promiseStyle: 'then' };
+    this.run = null;
+    this.merged = [];
+    this.position = 0;
+    this.trapped = false;
+  }
+
+  /** Loads the link's scenario (or the default), shows it, and runs it once. */
+  start() {
+    const { controls } = this.views;
+    // Read the link before showing anything: showing rewrites it.
+    const link = readFragment(location.hash);
+    controls.showPresets(this.presets);
+    this.selectExample(this.presets[0].id);
+    const problem = this.applyLink(link);
+    controls.bindExample((id) => {
+      this.selectExample(id);
+      this.runNow();
+    });
+    controls.bindTimings((values) => this.editTimings(values));
+    controls.bindAddRemove(() => this.changeTimers(+1), () => this.changeTimers(-1));
+    controls.bindOptions((options) => {
+      this.options = options;
+      this.refresh();
+    });
+    controls.bindRun(() => this.runNow());
+    this.views.replay.bind({
+      back: () => this.seek(this.position - 1),
+      forward: () => this.seek(this.position + 1),
+      toggle: () => this.togglePlay(),
+      seek: (p) => this.seek(p),
+    });
+    this.views.share.bind({
+      exportJson: () => this.run,
+      exportChrome: () => this.run && this.playground.toChromeTrace(this.run),
+    });
+    this.views.share.showAvailable(false);
+    window.playground = this.playground;
+    return this.runNow().then(() => {
+      if (problem) controls.showError(problem);
+    });
+  }
+
+  /** Applies a share link; returns a message if part of it was refused. */
+  applyLink(link) {
+    const problems = [];
+    if (link.preset !== undefined) {
+      if (this.presets.some((p) => p.id === link.preset)) this.selectExample(link.preset);
+      else problems.push(`Link: preset must be one of ${this.presets.map((p) => p.id).join(', ')}`);
+    }
+    if (link.s !== undefined) {
+      try {
+        const scenario = this.wasm.decodeFragment(link.s);
+        if (this.special()) this.timings = timersOf(scenario).map((t) => t.ms);
+        else this.scenario = scenario;
+      } catch (error) {
+        problems.push(`Link: ${error.message}`);
+      }
+    }
+    if (link.clock === 'real' || link.clock === 'virtual') this.options.clock = link.clock;
+    else if (link.clock !== undefined) problems.push('Link: clock must be "real" or "virtual"');
+    if (link.style === 'then' || link.style === 'await') this.options.promiseStyle = link.style;
+    else if (link.style !== undefined) problems.push('Link: style must be "then" or "await"');
+    this.refresh();
+    return problems.join('\n') || null;
+  }
+
+  special() {
+    return this.presetId === 'self-ref' || this.presetId === 'interop';
+  }
+
+  selectExample(id) {
+    this.presetId = id;
+    this.scenario = this.wasm.resolveScenario(id, undefined, undefined);
+    this.timings = undefined;
+    this.views.controls.showExample(id, this.playground.explain(id));
+    this.views.controls.showError(null);
+    this.refresh();
+  }
+
+  /** What `run` and `code` take: specials by preset (their Rust program is
+   * their own), the rest by scenario (timers may have been added). */
+  runOptions() {
+    const base = this.special()
+      ? { preset: this.presetId, timings: this.timings }
+      : { scenario: this.scenario };
+    return { ...base, ...this.options };
+  }
+
+  current() {
+    return this.special()
+      ? this.wasm.resolveScenario(this.presetId, undefined, this.timings)
+      : this.scenario;
+  }
+
+  /** Shows the timers, code and link for the current scenario and options. */
+  refresh() {
+    const scenario = this.current();
+    const timers = timersOf(scenario);
+    this.views.controls.showTimers(timers, {
+      canAdd: !this.special() && containerOf(scenario) !== null && timers.length < 32,
+      canRemove: !this.special() && timers.length > 1,
+    });
+    this.views.controls.showOptions(this.options);
+    this.showCode();
+  }
+
+  showCode() {
+    const { code } = this.playground;
+    this.views.lanes.showCode(code(this.runOptions()));
+    writeFragment({
+      preset: this.presetId,
+      fragment: this.wasm.encodeFragment(this.current()),
+      ...this.options,
+    });
+  }
+
+  editTimings(values) {
+    try {
+      const next = this.wasm.resolveScenario(
+        this.special() ? this.presetId : undefined,
+        this.special() ? undefined : this.scenario,
+        values,
+      );
+      if (this.special()) this.timings = values;
+      else this.scenario = next;
+      this.views.controls.showError(null);
+      this.showCode();
+    } catch (error) {
+      // The last good scenario, code and run stay on screen.
+      this.views.controls.showError(error.message);
+    }
+  }
+
+  changeTimers(delta) {
+    const scenario = structuredClone(this.scenario);
+    const container = containerOf(scenario);
+    if (!container) return;
+    if (delta > 0) {
+      const taken = new Set(timersOf(scenario).map((t) => t.label));
+      let n = timersOf(scenario).length + 1;
+      while (taken.has(`Timer ${n}`)) n += 1;
+      const at = container.steps.findLastIndex((s) => s.type === 'sleep') + 1;
+      container.steps.splice(at, 0, { type: 'sleep', label: `Timer ${n}`, ms: 100 });
+    } else {
+      const at = container.steps.findLastIndex((s) => s.type === 'sleep');
+      if (at >= 0 && timersOf(scenario).length > 1) container.steps.splice(at, 1);
+    }
+    try {
+      this.scenario = this.wasm.resolveScenario(undefined, scenario, undefined);
+      this.views.controls.showError(null);
+      this.refresh();
+    } catch (error) {
+      this.views.controls.showError(error.message);
+    }
+  }
+
+  async runNow() {
+    const { controls } = this.views;
+    if (this.trapped) this.restartWasm();
+    this.stopPlay();
+    controls.run.setAttribute('aria-busy', 'true');
+    try {
+      const run = await this.playground.run(this.runOptions());
+      this.show(run);
+    } catch (error) {
+      if (error instanceof WebAssembly.RuntimeError) {
+        this.trapped = true;
+        controls.showError(`The wasm module stopped (${error.message}). Press Run to restart it.`);
+        controls.run.disabled = false;
+      } else if (!/cancelled by a newer run/.test(error.message)) {
+        controls.showError(error.message);
+      }
+    } finally {
+      controls.run.removeAttribute('aria-busy');
+    }
+  }
+
+  restartWasm() {
+    this.wasm.__wbg_reset_state();
+    this.playground = createPlayground(this.wasm);
+    window.playground = this.playground;
+    this.trapped = false;
+    this.views.controls.showError(null);
+  }
+
+  show(run) {
+    this.run = run;
+    this.merged = merge(run).map((entry) => ({
+      ...entry,
+      laneName: LANE_NAMES[entry.lane],
+      time: formatMs(entry.event.t),
+    }));
+    const { lanes, timeline, summary, replay, share } = this.views;
+    lanes.showTraces(run);
+    timeline.show(run);
+    summary.show(summarize(run));
+    replay.showRange(this.merged.length);
+    share.showAvailable(true);
+    this.seek(this.merged.length - 1);
+  }
+
+  seek(position) {
+    const count = this.merged.length;
+    if (count === 0) return;
+    this.position = Math.max(0, Math.min(count - 1, position));
+    const p = this.position;
+    const lines = Object.fromEntries(LANES.map((lane) => [lane, currentLine(this.merged, p, lane)]));
+    this.views.lanes.showPosition(currentByLane(this.merged, p), lines);
+    this.views.timeline.showCursor(this.merged[p].event.t);
+    this.views.inspector.show(rustState(this.merged, p));
+    this.views.replay.showPosition(p, count, this.merged[p]);
+  }
+
+  togglePlay() {
+    if (this.playing) {
+      this.stopPlay();
+      return;
+    }
+    if (this.position >= this.merged.length - 1) this.seek(0);
+    this.playing = setInterval(() => {
+      if (this.position >= this.merged.length - 1) this.stopPlay();
+      else this.seek(this.position + 1);
+    }, 500 / this.views.replay.speedFactor());
+    this.views.replay.showPlaying(true);
+  }
+
+  stopPlay() {
+    clearInterval(this.playing);
+    this.playing = null;
+    this.views.replay.showPlaying(false);
+  }
+}
+
+/** `[{label, ms}]` in reading order. */
+function timersOf(step, out = []) {
+  if (step.type === 'sleep') out.push({ label: step.label, ms: step.ms });
+  for (const child of step.steps ?? []) timersOf(child, out);
+  return out;
+}
+
+/** The first composite step holding sleeps directly: where timers are added. */
+function containerOf(step) {
+  if (step.steps?.some((s) => s.type === 'sleep')) return step;
+  for (const child of step.steps ?? []) {
+    const found = containerOf(child);
+    if (found) return found;
+  }
+  return null;
+}

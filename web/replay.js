@@ -1,0 +1,144 @@
+// The replay model: all lanes' events merged in time order, and what the
+// views need to know at a position (derived from the events, never stored).
+
+export const LANES = ['callbacks', 'promises', 'futures'];
+export const LANE_NAMES = { callbacks: 'Callbacks', promises: 'Promises', futures: 'Rust futures' };
+
+/** `[{lane, event}]` in time order; lanes in a fixed order at equal times. */
+export function merge(result) {
+  const all = [];
+  LANES.forEach((lane, order) => {
+    for (const event of result[lane].events) all.push({ lane, order, event });
+  });
+  all.sort((a, b) => a.event.t - b.event.t || a.order - b.order || a.event.seq - b.event.seq);
+  return all.map(({ lane, event }) => ({ lane, event }));
+}
+
+/** For each lane, the seq of its latest event at or before `position`. */
+export function currentByLane(merged, position) {
+  const current = {};
+  for (let i = 0; i <= position && i < merged.length; i += 1) {
+    current[merged[i].lane] = merged[i].event;
+  }
+  return current;
+}
+
+/** The line to highlight in a lane: its latest event that names a line. */
+export function currentLine(merged, position, lane) {
+  for (let i = Math.min(position, merged.length - 1); i >= 0; i -= 1) {
+    if (merged[i].lane === lane && merged[i].event.line) return merged[i].event.line;
+  }
+  return undefined;
+}
+
+/** Inside the Rust lane at a position: tasks, ready queue, timers, the armed
+ * timeout, the state machine's state, and the self-ref addresses. */
+export function rustState(merged, position) {
+  const tasks = new Map();
+  const ready = [];
+  const timers = new Map();
+  let armed = null;
+  const addresses = {};
+  let size;
+  let futureAddr;
+  const task = (id) => {
+    if (!tasks.has(id)) tasks.set(id, { id, state: 'queued', polls: 0, wakes: 0, machine: '' });
+    return tasks.get(id);
+  };
+  for (let i = 0; i <= position && i < merged.length; i += 1) {
+    const { lane, event: e } = merged[i];
+    if (lane !== 'futures') continue;
+    switch (e.kind) {
+      case 'spawn':
+        task(e.task).state = 'queued';
+        ready.push(e.task);
+        size = e.size;
+        break;
+      case 'poll_start': {
+        const t = task(e.task);
+        t.state = 'polling';
+        t.polls += 1;
+        futureAddr = e.addr;
+        const at = ready.indexOf(e.task);
+        if (at >= 0) ready.splice(at, 1);
+        break;
+      }
+      case 'poll_end':
+        task(e.task).state = e.result === 'ready' ? 'done' : 'waiting';
+        break;
+      case 'wake':
+        task(e.task).wakes += 1;
+        if (e.outcome === 'queued') {
+          task(e.task).state = 'queued';
+          ready.push(e.task);
+        }
+        break;
+      case 'task_drop':
+        task(e.task).state = 'dropped';
+        break;
+      case 'state':
+        task(e.task).machine = e.text;
+        break;
+      case 'timer_set':
+        timers.set(e.timer, { timer: e.timer, label: e.label ?? `timer ${e.timer}`, deadline: e.deadline });
+        break;
+      case 'timer_fired':
+        timers.delete(e.timer);
+        armed = null; // the timeout that expired it is spent
+        break;
+      case 'timer_cancel':
+        timers.delete(e.timer);
+        break;
+      case 'reactor_arm':
+        armed = { deadline: e.deadline, delay: e.delay };
+        break;
+      case 'reactor_clear':
+        armed = null;
+        break;
+      case 'address':
+        addresses[e.name] = e.addr;
+        break;
+      default:
+    }
+  }
+  const timerQueue = [...timers.values()].sort((a, b) => a.deadline - b.deadline || a.timer - b.timer);
+  return { tasks: [...tasks.values()], ready, timerQueue, armed, addresses, size, futureAddr };
+}
+
+/** Per-lane figures and the one-sentence difference. */
+export function summarize(result) {
+  const lanes = {};
+  for (const lane of LANES) {
+    const events = result[lane].events;
+    const count = (kind) => events.filter((e) => e.kind === kind).length;
+    const logs = events.filter((e) => e.kind === 'log');
+    lanes[lane] = {
+      finish: logs.length ? logs.at(-1).t : events.at(-1)?.t ?? 0,
+      timersSet: count('timer_set'),
+      timersFired: count('timer_fired'),
+      timersCancelled: count('timer_cancel'),
+      callbacks: lane === 'callbacks' ? count('timer_fired') : 0,
+      reactions: count('reaction') + count('resume'),
+      polls: count('poll_start'),
+      wakes: events.filter((e) => e.kind === 'wake' && e.outcome !== 'ignored').length,
+    };
+  }
+  return { lanes, sentence: difference(lanes) };
+}
+
+function difference({ callbacks, promises, futures }) {
+  const ms = (t) => `${+t.toFixed(1)} ms`;
+  const js = Math.max(callbacks.finish, promises.finish);
+  if (Math.abs(futures.finish - js) >= 1) {
+    const why = futures.finish > js
+      ? 'the futures were not polled until awaited, so their timers started one after another'
+      : 'the JS lanes waited for timers the Rust lane had already dropped';
+    return `Rust finished at ${ms(futures.finish)}, JS at ${ms(js)}: ${why}.`;
+  }
+  if (futures.timersCancelled > 0) {
+    return `All lanes finished at ${ms(futures.finish)}; Rust's select dropped ${futures.timersCancelled} losing `
+      + `timer${futures.timersCancelled > 1 ? 's' : ''}, which still fired in the JS lanes.`;
+  }
+  return `All three lanes finished at ${ms(futures.finish)}; the Rust task was polled `
+    + `${futures.polls} time${futures.polls === 1 ? '' : 's'} for ${futures.wakes} wake${futures.wakes === 1 ? '' : 's'}.`;
+}

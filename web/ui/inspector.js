@@ -1,0 +1,49 @@
+// Inside the Rust lane: tasks, the executor's ready queue, the reactor's timer
+// queue and its one armed browser timeout, the state machine's state, and
+// (self-ref) where the future, s and borrowed live.
+import { qs, el, formatMs } from '../dom.js';
+
+const hex = (n) => `0x${n.toString(16).padStart(6, '0')}`;
+
+export class Inspector {
+  constructor(root) {
+    this.tasks = qs('#tasks', root);
+    this.ready = qs('#ready-queue', root);
+    this.timers = qs('#timer-queue', root);
+    this.armed = qs('#armed-timeout', root);
+    this.memory = qs('#memory', root);
+  }
+
+  show(state) {
+    this.tasks.replaceChildren(...state.tasks.map((t) => el(
+      'tr', {},
+      el('td', {}, `task ${t.id}`),
+      el('td', {}, t.state),
+      el('td', {}, String(t.polls)),
+      el('td', {}, String(t.wakes)),
+      el('td', {}, t.machine || '—'),
+    )));
+    this.ready.textContent = state.ready.length ? state.ready.map((id) => `task ${id}`).join(', ') : 'empty';
+    this.timers.replaceChildren(...(state.timerQueue.length
+      ? state.timerQueue.map((t) => el('li', {}, `${t.label}: due at ${formatMs(t.deadline)}`))
+      : [el('li', {}, 'empty')]));
+    this.armed.textContent = state.armed
+      ? `one setTimeout, for ${formatMs(state.armed.deadline)} (delay ${formatMs(state.armed.delay)})`
+      : 'none';
+    this.showMemory(state);
+  }
+
+  showMemory({ addresses, size, futureAddr }) {
+    if (addresses.s === undefined || futureAddr === undefined) {
+      this.memory.hidden = true;
+      return;
+    }
+    const inside = addresses.s >= futureAddr && addresses.s < futureAddr + size;
+    this.memory.hidden = false;
+    this.memory.replaceChildren(
+      el('li', {}, `The future: ${hex(futureAddr)} to ${hex(futureAddr + size)} (${size} bytes), the same at every poll`),
+      el('li', {}, `s lives at ${hex(addresses.s)}: ${inside ? 'inside the future' : 'outside the future'}`),
+      el('li', {}, `borrowed points to ${hex(addresses.borrowed ?? 0)}${addresses.borrowed === addresses.s ? ': at s, inside the future itself' : ''}`),
+    );
+  }
+}

@@ -1,0 +1,54 @@
+// Step back, Play (with speed), Step forward, and the scrubber. Arrow keys
+// step and Space plays when focus is not in a form field.
+import { qs } from '../dom.js';
+
+export class ReplayControls {
+  constructor(root) {
+    this.back = qs('#step-back', root);
+    this.forward = qs('#step-forward', root);
+    this.play = qs('#play', root);
+    this.speed = qs('#speed', root);
+    this.scrubber = qs('#scrubber', root);
+    this.position = qs('#position', root);
+  }
+
+  showRange(count) {
+    this.scrubber.max = String(Math.max(0, count - 1));
+    this.scrubber.disabled = count === 0;
+  }
+
+  showPosition(position, count, entry) {
+    this.scrubber.value = String(position);
+    this.back.disabled = position <= 0;
+    this.forward.disabled = position >= count - 1;
+    this.position.textContent = entry
+      ? `Event ${position + 1} of ${count}: ${entry.event.kind} in ${entry.laneName} at ${entry.time}`
+      : 'No run yet';
+  }
+
+  showPlaying(playing) {
+    this.play.textContent = playing ? 'Pause' : 'Play';
+    this.play.setAttribute('aria-label', playing ? 'Pause' : 'Play');
+  }
+
+  speedFactor() {
+    return Number(this.speed.value) || 1;
+  }
+
+  bind({ back, forward, toggle, seek }) {
+    this.back.addEventListener('click', back);
+    this.forward.addEventListener('click', forward);
+    this.play.addEventListener('click', toggle);
+    this.scrubber.addEventListener('input', () => seek(Number(this.scrubber.value)));
+    document.addEventListener('keydown', (e) => {
+      const tag = e.target.tagName;
+      if (['INPUT', 'SELECT', 'TEXTAREA', 'BUTTON'].includes(tag) && e.target !== this.scrubber) return;
+      if (e.target === this.scrubber && e.key !== ' ') return; // the range handles arrows
+      if (e.key === 'ArrowLeft') back();
+      else if (e.key === 'ArrowRight') forward();
+      else if (e.key === ' ') toggle();
+      else return;
+      e.preventDefault();
+    });
+  }
+}

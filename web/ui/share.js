@@ -1,0 +1,70 @@
+// The URL fragment holds the scenario and options, so a link reproduces the
+// page; Copy link; exports as our trace JSON and as a Chrome trace.
+import { qs } from '../dom.js';
+
+const KEYS = ['preset', 's', 'clock', 'style'];
+
+/** Reads `#preset=..&s=..&clock=..&style=..` (values still unvalidated).
+ * `s` is kept as written: it is a scenario fragment, percent-encoded by its
+ * own rules (`&` and `=` inside it are always encoded). */
+export function readFragment(hash) {
+  const out = {};
+  for (const part of hash.replace(/^#/, '').split('&')) {
+    const at = part.indexOf('=');
+    if (at < 0) continue;
+    const key = part.slice(0, at);
+    const value = part.slice(at + 1);
+    if (!KEYS.includes(key)) continue;
+    try {
+      out[key] = key === 's' ? value : decodeURIComponent(value);
+    } catch {
+      out[key] = value; // a malformed escape: validation will say so
+    }
+  }
+  return out;
+}
+
+export function writeFragment({ preset, fragment, clock, promiseStyle }) {
+  const hash = `#preset=${encodeURIComponent(preset)}&clock=${clock}&style=${promiseStyle}&s=${fragment}`;
+  if (location.hash !== hash) history.replaceState(null, '', hash);
+}
+
+export class Share {
+  constructor(root) {
+    this.copy = qs('#copy-link', root);
+    this.json = qs('#export-json', root);
+    this.chrome = qs('#export-chrome', root);
+    this.status = qs('#share-status', root);
+  }
+
+  bind({ exportJson, exportChrome }) {
+    this.copy.addEventListener('click', async () => {
+      try {
+        await navigator.clipboard.writeText(location.href);
+        this.status.textContent = 'Link copied.';
+      } catch {
+        this.status.textContent = `Copy this link: ${location.href}`;
+      }
+    });
+    this.json.addEventListener('click', () => download('futures-playground-run.json', exportJson()));
+    this.chrome.addEventListener('click', () => download('futures-playground-chrome-trace.json', exportChrome()));
+  }
+
+  showAvailable(hasRun) {
+    this.json.disabled = !hasRun;
+    this.chrome.disabled = !hasRun;
+  }
+}
+
+function download(name, data) {
+  if (!data) return;
+  const url = URL.createObjectURL(new Blob([JSON.stringify(data, null, 1)], { type: 'application/json' }));
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = name;
+  a.hidden = true;
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
+}

@@ -1,0 +1,23 @@
+// Per lane: finish time and counts; and the difference in one sentence.
+import { qs, el, formatMs } from '../dom.js';
+import { LANES, LANE_NAMES } from '../replay.js';
+
+export class Summary {
+  constructor(root) {
+    this.rows = qs('#summary-rows', root);
+    this.sentence = qs('#summary-sentence', root);
+  }
+
+  show({ lanes, sentence }) {
+    this.rows.replaceChildren(...LANES.map((lane) => {
+      const s = lanes[lane];
+      return el(
+        'tr', {},
+        el('th', { scope: 'row' }, LANE_NAMES[lane]),
+        ...[formatMs(s.finish), s.timersSet, s.timersFired, s.timersCancelled, s.callbacks, s.reactions, s.polls, s.wakes]
+          .map((v) => el('td', {}, String(v))),
+      );
+    }));
+    this.sentence.textContent = sentence;
+  }
+}

@@ -1,0 +1,170 @@
+// One time axis, a row per lane: timers as bars from set to fired (cancelled
+// ones dashed), polls and callbacks as slices, wakes as arrows into the poll
+// they cause, logs as diamonds. Every mark can be hovered or focused.
+import { qs, svg, formatMs } from '../dom.js';
+import { LANES, LANE_NAMES } from '../replay.js';
+
+const WIDTH = 1000;
+const LEFT = 110;
+const RIGHT = 16;
+const AXIS = 26;
+const BAR = 9;
+
+/** A step of 1, 2 or 5 × 10^k giving about six ticks over `span`. */
+function tickStep(span) {
+  const raw = span / 6;
+  const power = 10 ** Math.floor(Math.log10(raw));
+  return [1, 2, 5, 10].map((m) => m * power).find((s) => s >= raw);
+}
+
+export class Timeline {
+  constructor(root) {
+    this.svg = qs('#timeline', root);
+    this.detail = qs('#timeline-detail', root);
+    this.svg.addEventListener('focusin', (e) => this.explain(e.target));
+    this.svg.addEventListener('mouseover', (e) => this.explain(e.target));
+  }
+
+  explain(target) {
+    const title = target.closest?.('[data-detail]')?.dataset.detail;
+    if (title) this.detail.textContent = title;
+  }
+
+  show(result) {
+    const all = LANES.flatMap((lane) => result[lane].events);
+    const end = Math.max(1, ...all.map((e) => e.t)) * 1.02;
+    const x = (t) => LEFT + (t / end) * (WIDTH - LEFT - RIGHT);
+    this.x = x;
+    const rows = LANES.map((lane) => layoutLane(result[lane].events));
+    const heights = rows.map((r) => 30 + r.barRows * (BAR + 3));
+    const height = AXIS + heights.reduce((a, b) => a + b, 0) + 4;
+    this.svg.setAttribute('viewBox', `0 0 ${WIDTH} ${height}`);
+    this.svg.replaceChildren(defs());
+
+    const step = tickStep(end);
+    for (let t = 0; t <= end; t += step) {
+      this.svg.append(
+        svg('line', { class: 'tick', x1: x(t), x2: x(t), y1: AXIS - 6, y2: height }),
+        svg('text', { class: 'tick-label', x: x(t), y: AXIS - 10, 'text-anchor': 'middle' }, null),
+      );
+      this.svg.lastChild.textContent = formatMs(+t.toFixed(6));
+    }
+
+    let y = AXIS;
+    LANES.forEach((lane, i) => {
+      const g = svg('g', { class: `lane lane-${lane}` });
+      g.append(svg('rect', { class: 'lane-bg', x: 0, y, width: WIDTH, height: heights[i] }));
+      const label = svg('text', { class: 'lane-label', x: 6, y: y + 18 });
+      label.textContent = LANE_NAMES[lane];
+      g.append(label);
+      drawLane(g, rows[i], x, y);
+      this.svg.append(g);
+      y += heights[i];
+    });
+    this.cursor = svg('line', { class: 'cursor', x1: LEFT, x2: LEFT, y1: AXIS - 6, y2: height });
+    this.svg.append(this.cursor);
+  }
+
+  showCursor(t) {
+    if (!this.cursor) return;
+    const at = this.x(t ?? 0);
+    this.cursor.setAttribute('x1', at);
+    this.cursor.setAttribute('x2', at);
+  }
+}
+
+function defs() {
+  const d = svg('defs');
+  const marker = svg('marker', {
+    id: 'arrow', viewBox: '0 0 10 10', refX: 9, refY: 5, markerWidth: 6, markerHeight: 6, orient: 'auto-start-reverse',
+  });
+  marker.append(svg('path', { d: 'M 0 0 L 10 5 L 0 10 z', class: 'arrow-head' }));
+  d.append(marker);
+  return d;
+}
+
+/** Pairs each lane's events into bars, slices, wakes and logs. */
+function layoutLane(events) {
+  const timers = new Map();
+  const slices = [];
+  const wakes = [];
+  const logs = [];
+  const polls = new Map();
+  for (const e of events) {
+    if (e.kind === 'timer_set') timers.set(e.timer, { set: e, end: null });
+    else if ((e.kind === 'timer_fired' || e.kind === 'timer_cancel') && timers.has(e.timer)) {
+      timers.get(e.timer).end = e;
+      if (e.kind === 'timer_fired' && e.task === undefined && !('late' in e)) {
+        slices.push({ start: e, end: e, name: `callback for ${e.label ?? e.timer}` });
+      }
+    } else if (e.kind === 'poll_start') polls.set(e.task, e);
+    else if (e.kind === 'poll_end' && polls.has(e.task)) {
+      slices.push({ start: polls.get(e.task), end: e, name: `poll task ${e.task}: ${e.result}` });
+      polls.delete(e.task);
+    } else if (e.kind === 'wake' && e.outcome === 'queued') wakes.push(e);
+    else if (e.kind === 'log') logs.push(e);
+  }
+  // Stack overlapping timer bars.
+  const bars = [...timers.values()];
+  const rowEnds = [];
+  for (const bar of bars) {
+    const from = bar.set.t;
+    let row = rowEnds.findIndex((endT) => endT < from);
+    if (row < 0) row = rowEnds.length;
+    rowEnds[row] = bar.end ? bar.end.t : Infinity;
+    bar.row = row;
+  }
+  // Each wake points at the next poll of its task.
+  for (const wake of wakes) {
+    wake.poll = slices.find((s) => s.start.kind === 'poll_start' && s.start.task === wake.task && s.start.seq > wake.seq);
+  }
+  return { bars, slices, wakes, logs, barRows: Math.max(1, rowEnds.length) };
+}
+
+function focusable(node, detail) {
+  node.setAttribute('tabindex', '0');
+  node.setAttribute('role', 'img');
+  node.setAttribute('aria-label', detail);
+  node.dataset.detail = detail;
+  return node;
+}
+
+function drawLane(g, row, x, y) {
+  const activity = y + 22;
+  for (const bar of row.bars) {
+    const by = y + 30 + bar.row * (BAR + 3);
+    const endT = bar.end?.t;
+    const cancelled = bar.end?.kind === 'timer_cancel';
+    const label = bar.set.label ?? `timer ${bar.set.timer}`;
+    const detail = `${label}: set at ${formatMs(bar.set.t)} for ${formatMs(bar.set.ms)}, `
+      + (bar.end ? `${cancelled ? 'cancelled' : 'fired'} at ${formatMs(endT)}` : 'still pending');
+    const x1 = x(bar.set.t);
+    const x2 = x(endT ?? bar.set.t + bar.set.ms);
+    g.append(focusable(svg('rect', {
+      class: `timer${cancelled ? ' cancelled' : ''}`, x: x1, y: by, width: Math.max(2, x2 - x1), height: BAR, rx: 2,
+    }, detail), detail));
+  }
+  for (const s of row.slices) {
+    const x1 = x(s.start.t);
+    const detail = `${s.name} at ${formatMs(s.start.t)}`;
+    g.append(focusable(svg('rect', {
+      class: 'slice', x: x1 - 1.5, y: activity - 7, width: Math.max(3, x(s.end.t) - x1 + 3), height: 14, rx: 2,
+    }, detail), detail));
+  }
+  for (const w of row.wakes) {
+    if (!w.poll) continue;
+    const detail = `wake task ${w.task} by ${w.by}${w.label ? ` (${w.label})` : ''} at ${formatMs(w.t)}`;
+    const from = x(w.t);
+    const to = x(w.poll.start.t);
+    g.append(focusable(svg('line', {
+      class: 'wake', x1: from - 8, y1: activity - 18, x2: Math.max(to, from) - 1, y2: activity - 8, 'marker-end': 'url(#arrow)',
+    }, detail), detail));
+  }
+  for (const l of row.logs) {
+    const cx = x(l.t);
+    const detail = `log "${l.text}" at ${formatMs(l.t)}`;
+    g.append(focusable(svg('polygon', {
+      class: 'log', points: `${cx},${activity - 8} ${cx + 7},${activity} ${cx},${activity + 8} ${cx - 7},${activity}`,
+    }, detail), detail));
+  }
+}
