@@ -20,7 +20,7 @@ setup:
     tools/setup.sh all
 
 # Build the wasm module into web/pkg (size-tuned, then wasm-opt -Oz)
-build:
+wasm:
     tools/setup.sh build
     cargo build -p playground --release --target wasm32-unknown-unknown
     # wasm-opt runs before wasm-bindgen: version 108 rewrites the externref
@@ -30,9 +30,18 @@ build:
     wasm-bindgen --target web --no-typescript --experimental-reset-state-function --out-dir web/pkg --out-name playground {{opt_wasm}}
     @echo "wasm: $(wc -c < web/pkg/playground_bg.wasm) bytes, $(gzip -9c web/pkg/playground_bg.wasm | wc -c) gzipped"
 
+# The production site in dist/: hashed, minified assets for any static host
+build: wasm
+    tools/setup.sh npm
+    node tools/build-dist.mjs
+
 # Build, then serve web/ at http://127.0.0.1:8080/ (PORT overrides)
-serve: build
+serve: wasm
     node tools/serve.mjs web
+
+# Serve the production build in dist/ instead
+serve-dist: build
+    node tools/serve.mjs dist
 
 # Every test: native (with property tests), in-browser, end to end
 test: build test-native test-browser test-e2e
@@ -52,7 +61,7 @@ test-e2e:
     node --test --test-concurrency=1 tests/e2e/
 
 # Rewrite tests/golden/ from the current code, on purpose (then review the diff)
-golden: build
+golden: wasm
     tools/setup.sh browser
     UPDATE_GOLDEN=1 node --test --test-concurrency=1 tests/e2e/playground-api.test.mjs
     git diff --stat tests/golden/

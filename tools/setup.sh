@@ -2,6 +2,7 @@
 # Installs what the project needs, idempotently: quick when all is there.
 #   tools/setup.sh build    wasm32 target, wasm-bindgen CLI (pinned), wasm-opt
 #   tools/setup.sh browser  Chromium + chromedriver, npm dependencies
+#   tools/setup.sh npm      npm dependencies only
 # Chromium is found through CHROME / CHROMEDRIVER (default /usr/bin/...). On
 # Debian as root, missing system packages are installed with apt-get.
 set -euo pipefail
@@ -65,6 +66,10 @@ setup_browser() {
 { "goog:chromeOptions": { "binary": "$chrome", "args": ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"] } }
 JSON
 
+  setup_npm
+}
+
+setup_npm() {
   command -v node >/dev/null || fail "Node.js 20 or newer is missing: https://nodejs.org"
   local major
   major=$(node -p 'process.versions.node.split(".")[0]')
@@ -78,6 +83,7 @@ JSON
 case "${1:-all}" in
   build) setup_build ;;
   browser) setup_browser ;;
+  npm) setup_npm ;;
   all) setup_build; setup_browser ;;
-  *) fail "usage: tools/setup.sh [build|browser|all]" ;;
+  *) fail "usage: tools/setup.sh [build|browser|npm|all]" ;;
 esac

@@ -36,7 +36,8 @@ export async function start(root = 'web') {
 export async function openPage(browser, url, options = {}) {
   const context = await browser.newContext({ acceptDownloads: true, ...options });
   const page = await context.newPage();
-  page.on('close', () => context.close());
+  // Its context goes with it (quietly, if the browser is already closing).
+  page.on('close', () => context.close().catch(() => {}));
   const problems = [];
   page.on('console', (message) => {
     if (message.type() === 'error') {
