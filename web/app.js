@@ -15,7 +15,7 @@ export class App {
     this.run = null;
     this.merged = [];
     this.position = 0;
-    this.trapped = false;
+    this.needsRestart = false;
   }
 
   /** Loads the link's scenario (or the default), shows it, and runs it once. */
@@ -48,7 +48,11 @@ export class App {
       exportChrome: () => this.run && this.playground.toChromeTrace(this.run),
     });
     this.views.share.showAvailable(false);
-    window.playground = this.playground;
+    this.publish();
+    // A trap in a timer callback (real clock) surfaces here.
+    window.addEventListener('error', (e) => {
+      if (e.error instanceof WebAssembly.RuntimeError) this.trapped(e.error);
+    });
     return this.runNow().then(() => {
       if (problem) controls.showError(problem);
     });
@@ -170,7 +174,7 @@ export class App {
 
   async runNow() {
     const { controls } = this.views;
-    if (this.trapped) this.restartWasm();
+    if (this.needsRestart) this.restartWasm();
     this.stopPlay();
     controls.run.setAttribute('aria-busy', 'true');
     try {
@@ -178,9 +182,7 @@ export class App {
       this.show(run);
     } catch (error) {
       if (error instanceof WebAssembly.RuntimeError) {
-        this.trapped = true;
-        controls.showError(`The wasm module stopped (${error.message}). Press Run to restart it.`);
-        controls.run.disabled = false;
+        this.trapped(error);
       } else if (!/cancelled by a newer run/.test(error.message)) {
         controls.showError(error.message);
       }
@@ -189,12 +191,35 @@ export class App {
     }
   }
 
+  /** The module trapped: its memory can no longer be trusted. Say so, and
+   * start a fresh instance on the next Run. The last run stays on screen. */
+  trapped(error) {
+    this.needsRestart = true;
+    this.views.controls.showError(`The wasm module stopped (${error.message}). Press Run to restart it.`);
+    this.views.controls.run.disabled = false;
+  }
+
   restartWasm() {
     this.wasm.__wbg_reset_state();
     this.playground = createPlayground(this.wasm);
-    window.playground = this.playground;
-    this.trapped = false;
+    this.publish();
+    this.needsRestart = false;
     this.views.controls.showError(null);
+  }
+
+  /** `window.playground`, plus `debugTrap()` to see the recovery work. */
+  publish() {
+    window.playground = {
+      ...this.playground,
+      debugTrap: () => {
+        try {
+          this.wasm.debugTrap();
+        } catch (error) {
+          if (error instanceof WebAssembly.RuntimeError) this.trapped(error);
+          throw error;
+        }
+      },
+    };
   }
 
   show(run) {

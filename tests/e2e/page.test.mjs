@@ -245,3 +245,26 @@ test('screenshots: light, dark, and a phone', async () => {
     await page.close();
   }
 });
+
+test('a wasm trap is reported and the next Run restarts the module', async () => {
+  const { page, problems } = await open();
+  const message = await page.evaluate(() => {
+    try {
+      window.playground.debugTrap();
+      return 'no trap';
+    } catch (error) {
+      return `${error.constructor.name}: ${error.message}`;
+    }
+  });
+  assert.match(message, /^RuntimeError: unreachable/);
+  assert.match(await page.getByRole('alert').textContent(), /The wasm module stopped \(unreachable.*\)\. Press Run to restart it\./);
+  assert.equal(await logRow(page, 'futures'), '350 ms', 'the last run stays on screen');
+  await page.getByLabel('Timer 3 (ms)').fill('70');
+  await page.getByRole('button', { name: 'Run' }).click();
+  await page.locator('#trace-futures li[data-kind="log"] .t', { hasText: '370 ms' }).waitFor();
+  assert.equal(await page.getByRole('alert').isHidden(), true);
+  const again = await page.evaluate(() => window.playground.run({ preset: 'join' }));
+  assert.equal(again.futures.events.find((e) => e.kind === 'log').t, 200);
+  assert.deepEqual(problems, []);
+  await page.close();
+});

@@ -292,3 +292,11 @@ impl RustLane {
         self.runtime.now()
     }
 }
+
+/// Traps the module on purpose (a wasm `unreachable`), so the page's recovery
+/// can be seen and tested: it reports the trap and re-instantiates the module
+/// on the next Run.
+#[wasm_bindgen(js_name = debugTrap)]
+pub fn debug_trap() {
+    core::arch::wasm32::unreachable()
+}
