@@ -268,3 +268,19 @@ test('a wasm trap is reported and the next Run restarts the module', async () =>
   assert.deepEqual(problems, []);
   await page.close();
 });
+
+test('the timeline stays readable from 10 ms to 60 s runs', async () => {
+  const { page, problems } = await open();
+  for (const [timings, last] of [[[4, 3, 3], '10 ms'], [[20000, 20000, 20000], '60 s']]) {
+    const inputs = page.locator('#timings-list input');
+    for (const [i, ms] of timings.entries()) await inputs.nth(i).fill(String(ms));
+    await page.getByRole('button', { name: 'Run' }).click();
+    await page.locator('#trace-futures li[data-kind="log"] .t', { hasText: last }).waitFor();
+    const ticks = await page.locator('#timeline .tick-label').allTextContents();
+    assert.ok(ticks.length >= 4 && ticks.length <= 12, `${ticks}`);
+    assert.equal(new Set(ticks).size, ticks.length, `distinct tick labels: ${ticks}`);
+    assert.ok(ticks.every((t) => /^\d+(\.\d+)? (ms|s)$/.test(t)), `${ticks}`);
+  }
+  assert.deepEqual(problems, []);
+  await page.close();
+});
