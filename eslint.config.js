@@ -2,10 +2,10 @@ import js from '@eslint/js';
 import globals from 'globals';
 
 export default [
-  { ignores: ['web/pkg/', 'dist/', 'target/', 'node_modules/'] },
+  { ignores: ['web/pkg/', 'bench/pkg/', 'dist/', 'target/', 'node_modules/', 'tests/artifacts/'] },
   js.configs.recommended,
   {
-    files: ['web/**/*.js'],
+    files: ['web/**/*.js', 'bench/**/*.js'],
     languageOptions: { globals: globals.browser },
   },
   {

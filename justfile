@@ -43,8 +43,14 @@ serve: wasm
 serve-dist: build
     node tools/serve.mjs dist
 
-# Every test: native (with property tests), in-browser, end to end
-test: build test-native test-browser test-e2e
+# Every test: native (with property tests), in-browser, end to end, and
+# every benchmark once at a tiny size
+test: build test-native test-browser test-e2e test-bench
+
+# Each benchmark once, tiny: all tasks complete, all sleeps fire, no errors
+test-bench: bench-wasm
+    tools/setup.sh browser
+    node tools/bench.mjs --quick
 
 # The runtime and playground on the virtual clock, plus doctests
 test-native:
@@ -65,6 +71,28 @@ golden: wasm
     tools/setup.sh browser
     UPDATE_GOLDEN=1 node --test --test-concurrency=1 tests/e2e/playground-api.test.mjs
     git diff --stat tests/golden/
+
+# The benchmark page's wasm (bench/pkg)
+bench-wasm:
+    tools/setup.sh build
+    cargo build -p bench --release --target wasm32-unknown-unknown
+    wasm-opt -O3 {{wasm_features}} target/wasm32-unknown-unknown/release/bench.wasm -o target/wasm32-unknown-unknown/release/bench.opt.wasm
+    wasm-bindgen --target web --no-typescript --out-dir bench/pkg --out-name bench target/wasm32-unknown-unknown/release/bench.opt.wasm
+
+# Benchmarks against spawn_local + gloo-timers and plain JS (docs/benchmarks.md)
+bench: build bench-wasm
+    tools/setup.sh browser
+    node tools/bench.mjs
+
+# Instruction counts of the executor and reactor on the virtual clock
+# (valgrind's callgrind: repeatable, whatever else the machine is doing)
+bench-native:
+    cargo build --release -p runtime --examples
+    @for run in "polls" "timers" "timers --traced"; do \
+        set -- $run; \
+        valgrind --tool=callgrind --callgrind-out-file=/dev/null target/release/examples/$1 ${2:-} 2>&1 \
+        | sed -n "s/.*Collected : \([0-9]*\)/$run: \1 instructions/p"; \
+    done
 
 # rustfmt, clippy (native and wasm32) with warnings as errors, ESLint
 lint:

@@ -21,4 +21,6 @@ const app = new App(wasm, {
   share: new Share(document.getElementById('share')),
 });
 await app.start();
+// For the benchmarks: when the first run was on screen, in ms since navigation.
+window.__firstRunAt = performance.now();
 document.body.dataset.ready = 'true';

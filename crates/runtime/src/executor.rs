@@ -14,9 +14,10 @@
 //!   set, more wakes add nothing, so N wakes before a poll give one poll.
 //! - The flag is cleared just before the poll, so a wake during the poll (from
 //!   the task itself or anyone else) queues it once more, for the next batch.
-//! - A batch polls only the tasks queued when it began, at most `budget` polls
-//!   per browser task; then the executor asks for a macrotask, so timers fire
-//!   and the page paints even if a task wakes itself forever.
+//! - A batch polls only the tasks queued when it began, within a budget per
+//!   browser task (16,384 polls or 8 ms); then the executor asks for a
+//!   macrotask, so timers fire and the page paints even if a task wakes itself
+//!   forever.
 //! - Nothing polls re-entrantly: spawns and wakes during a poll only queue, and a
 //!   host callback that arrives while the runtime is busy is deferred.
 
@@ -35,7 +36,15 @@ use crate::trace::{Combinator, Event, Recorder, Trace, Turn, WakeOutcome, WakeSo
 use crate::waker::{self, RuntimeKey};
 
 /// Polls per browser task before the executor yields to the browser.
-pub const DEFAULT_BUDGET: u32 = 1024;
+pub const DEFAULT_BUDGET: u32 = 16_384;
+
+/// Milliseconds of polling per browser task before the executor yields to the
+/// browser, so the page keeps painting (half a 60 Hz frame).
+pub const DEFAULT_SLICE_MS: f64 = 8.0;
+
+/// How often (in polls) the time slice is checked: reading the clock costs a
+/// call into JS.
+const SLICE_CHECK_EVERY: u32 = 64;
 
 /// What the runtime holds right now. After a run completes, or after
 /// [`Runtime::shutdown`], every count is zero.
@@ -82,7 +91,12 @@ pub(crate) struct Inner {
     busy: Cell<bool>,
     turn_requested: Cell<bool>,
     turn_polls: Cell<u32>,
+    /// Host time when the current browser task began.
+    turn_started: Cell<f64>,
+    /// The poll budget or time slice of this browser task ran out.
+    exhausted: Cell<bool>,
     budget: Cell<u32>,
+    slice_ms: Cell<f64>,
     next_serial: Cell<u32>,
 }
 
@@ -114,7 +128,10 @@ impl Runtime {
                 busy: Cell::new(false),
                 turn_requested: Cell::new(false),
                 turn_polls: Cell::new(0),
+                turn_started: Cell::new(0.0),
+                exhausted: Cell::new(false),
                 budget: Cell::new(DEFAULT_BUDGET),
+                slice_ms: Cell::new(DEFAULT_SLICE_MS),
                 next_serial: Cell::new(0),
             }
         });
@@ -177,6 +194,13 @@ impl Runtime {
     /// to the browser (at least 1; [`DEFAULT_BUDGET`] to start with).
     pub fn set_budget(&self, polls: u32) {
         self.inner.budget.set(polls.max(1));
+    }
+
+    /// Sets how long (ms on the host clock) one browser task may poll before
+    /// the executor yields ([`DEFAULT_SLICE_MS`] to start with). A virtual
+    /// clock does not move during a turn, so there only the budget applies.
+    pub fn set_time_slice(&self, ms: f64) {
+        self.inner.slice_ms.set(ms);
     }
 
     /// Drops every task (their timers are cancelled as their futures drop) and
@@ -325,9 +349,9 @@ impl Inner {
             // when it ends if work is left.
             return;
         }
-        self.refresh_now();
+        let now = self.refresh_now();
         if turn == Turn::Macrotask {
-            self.turn_polls.set(0);
+            self.new_browser_task(now);
         }
         // The queue may also hold ids of tasks dropped since they were queued:
         // they are popped and skipped.
@@ -339,7 +363,7 @@ impl Inner {
             }
             let _current = context::enter(self);
             for _ in 0..batch {
-                if self.turn_polls.get() >= self.budget.get() {
+                if self.out_of_budget() {
                     break;
                 }
                 // Drop the queue borrow before polling: the poll may queue more.
@@ -351,6 +375,27 @@ impl Inner {
             }
         }
         self.end_callback();
+    }
+
+    /// A timer callback or a macrotask turn: the browser has painted since.
+    fn new_browser_task(&self, now: f64) {
+        self.turn_polls.set(0);
+        self.turn_started.set(now);
+        self.exhausted.set(false);
+    }
+
+    /// Whether this browser task has used its poll budget or time slice.
+    fn out_of_budget(&self) -> bool {
+        if self.exhausted.get() {
+            return true;
+        }
+        let polls = self.turn_polls.get();
+        let out = polls >= self.budget.get()
+            || (polls > 0
+                && polls % SLICE_CHECK_EVERY == 0
+                && self.host.now() - self.turn_started.get() >= self.slice_ms.get());
+        self.exhausted.set(out);
+        out
     }
 
     /// Polls one task once. Returns false if the id was stale.
@@ -365,7 +410,9 @@ impl Inner {
             };
             task.scheduled = false;
             self.queued.set(self.queued.get() - 1);
-            (future, task.waker.clone(), task.serial)
+            // Borrowed out for the poll and put back after: no refcount traffic.
+            let waker = std::mem::replace(&mut task.waker, Waker::noop().clone());
+            (future, waker, task.serial)
         };
         let addr = std::ptr::addr_of!(*future).cast::<()>() as usize;
         self.record(Event::PollStart { task: serial, addr });
@@ -385,6 +432,7 @@ impl Inner {
             match self.tasks.borrow_mut().get_mut(id) {
                 Some(task) => {
                     task.future = Some(future);
+                    task.waker = waker;
                     None
                 }
                 // Aborted during its own poll.
@@ -421,7 +469,7 @@ impl Inner {
             return; // re-entered: the running callback re-arms when it ends
         }
         let now = self.refresh_now();
-        self.turn_polls.set(0);
+        self.new_browser_task(now);
         // One timer at a time, with no borrow held while waking: a waker may
         // run arbitrary code.
         loop {
@@ -451,7 +499,7 @@ impl Inner {
         }
         self.busy.set(false);
         if self.queued.get() > 0 && !self.turn_requested.get() {
-            let turn = if self.turn_polls.get() >= self.budget.get() {
+            let turn = if self.exhausted.get() {
                 self.record(Event::Yield {
                     queued: self.queued.get() as u32,
                 });

@@ -56,7 +56,7 @@ mod yield_now;
 
 #[cfg(target_arch = "wasm32")]
 pub use browser_host::BrowserHost;
-pub use executor::{Counters, Runtime, DEFAULT_BUDGET};
+pub use executor::{Counters, Runtime, DEFAULT_BUDGET, DEFAULT_SLICE_MS};
 pub use host::{Host, RuntimeRef, MAX_TIMEOUT_MS};
 pub use join::{join, Join};
 pub use join_handle::{Cancelled, JoinHandle};

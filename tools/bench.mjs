@@ -1,0 +1,135 @@
+// `just bench`: our runtime against wasm-bindgen-futures + gloo-timers and
+// plain JS, in one headless Chromium, alternating A B C A B C... after a
+// warm-up. Writes target/bench/results.json and the table in
+// docs/benchmarks.md. `--quick`: tiny sizes, one round, checks only that
+// everything completes (for `just test`); writes nothing.
+import { readFile, writeFile, mkdir, readdir } from 'node:fs/promises';
+import { gzipSync } from 'node:zlib';
+import { cpus } from 'node:os';
+import { chromium } from 'playwright-core';
+import { serve } from './serve.mjs';
+import { CHROME } from '../tests/e2e/harness.mjs';
+
+const quick = process.argv.includes('--quick');
+const ROUNDS = quick ? 1 : Number(process.env.BENCH_ROUNDS ?? 7);
+const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking',
+  '--disable-component-update', '--disable-sync', '--no-first-run'];
+
+const n = (big, small) => (quick ? small : big);
+const WORKLOADS = [
+  { id: 'spawn', title: 'spawn and complete 100,000 trivial tasks', metric: 'elapsed',
+    params: { count: n(100_000, 100) }, executors: ['ours', 'spawn_local'] },
+  { id: 'polls', title: '1,000,000 polls (10,000 tasks × 100 yields)', metric: 'elapsed',
+    params: { tasks: n(10_000, 10), yields: n(100, 3) }, executors: ['ours', 'spawn_local'] },
+  ...[1_000, 10_000, 100_000].map((count) => ({
+    id: `timers-${count}`, workload: 'timers', title: `${count.toLocaleString('en')} sleeps over 0–50 ms`,
+    metric: 'overhead', params: { count: n(count, 20), spread: n(50, 5), seed: 7 },
+    executors: ['ours', 'spawn_local', 'js', 'ours-traced'],
+  })),
+];
+
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+};
+
+async function measureWorkloads(page) {
+  const results = [];
+  for (const w of WORKLOADS) {
+    const samples = Object.fromEntries(w.executors.map((e) => [e, []]));
+    for (let round = 0; round <= ROUNDS; round += 1) {
+      for (const executor of w.executors) {
+        const r = await page.evaluate(([workload, ex, params]) => window.bench.run(workload, ex, params),
+          [w.workload ?? w.id, executor, w.params]);
+        if (!r.completed) throw new Error(`${w.id}/${executor} did not complete`);
+        if (round > 0 || quick) samples[executor].push(r); // round 0 warms up
+      }
+    }
+    const figures = {};
+    for (const [executor, rs] of Object.entries(samples)) {
+      const values = rs.map((r) => r[w.metric]);
+      figures[executor] = {
+        median: median(values), min: Math.min(...values), max: Math.max(...values),
+        worstLateness: median(rs.map((r) => r.worstLateness)),
+      };
+    }
+    results.push({ ...w, figures });
+    console.log(`${w.id}: ${Object.entries(figures).map(([e, f]) => `${e} ${f.median.toFixed(2)} ms`).join(', ')}`);
+  }
+  return results;
+}
+
+async function pageFigures(browser) {
+  const dist = new URL('../dist/', import.meta.url);
+  let total = 0;
+  let wasm = { raw: 0, gzipped: 0 };
+  for (const file of ['index.html', ...(await readdir(new URL('assets/', dist))).map((f) => `assets/${f}`)]) {
+    const bytes = await readFile(new URL(file, dist));
+    const gz = gzipSync(bytes, { level: 9 }).length;
+    total += gz;
+    if (file.endsWith('.wasm')) wasm = { raw: bytes.length, gzipped: gz };
+  }
+  const server = await serve(dist.pathname, { port: 0 });
+  const times = [];
+  for (let i = 0; i < (quick ? 1 : 5); i += 1) {
+    const page = await browser.newPage();
+    await page.goto(`http://127.0.0.1:${server.address().port}/`);
+    await page.waitForSelector('body[data-ready="true"]');
+    times.push(await page.evaluate(() => window.__firstRunAt));
+    await page.close();
+  }
+  await new Promise((done) => server.close(done));
+  return { wasm, distGzipped: total, firstRun: median(times) };
+}
+
+function markdown(results, page, meta) {
+  const fmt = (x) => (Math.abs(x) >= 100 ? x.toFixed(0) : x.toFixed(2));
+  const lines = [
+    `Measured ${meta.date} in ${meta.browser} (headless), ${meta.cores} cores; ${ROUNDS} rounds after a warm-up, executors alternating. Medians, with min–max; ratio = peer ÷ ours (higher is better for us).`,
+    '',
+    '| workload | metric | ours | spawn_local + gloo | plain JS | ours, traced | spawn_local ÷ ours | JS ÷ ours | traced ÷ ours |',
+    '|---|---|---|---|---|---|---|---|---|',
+  ];
+  for (const r of results) {
+    const f = r.figures;
+    const cell = (e) => (f[e] ? `${fmt(f[e].median)} (${fmt(f[e].min)}–${fmt(f[e].max)})` : '—');
+    const ratio = (e) => (f[e] ? `${(f[e].median / f.ours.median).toFixed(2)}×` : '—');
+    lines.push(`| ${r.title} | ${r.metric} ms | ${cell('ours')} | ${cell('spawn_local')} | ${cell('js')} | ${cell('ours-traced')} | ${ratio('spawn_local')} | ${ratio('js')} | ${ratio('ours-traced')} |`);
+  }
+  lines.push('', '| timers: worst lateness of any sleep (ms, median) | ours | spawn_local + gloo | plain JS |', '|---|---|---|---|');
+  for (const r of results.filter((x) => x.metric === 'overhead')) {
+    lines.push(`| ${r.title} | ${fmt(r.figures.ours.worstLateness)} | ${fmt(r.figures.spawn_local.worstLateness)} | ${fmt(r.figures.js.worstLateness)} |`);
+  }
+  lines.push('', '| page | figure |', '|---|---|',
+    `| wasm | ${page.wasm.raw.toLocaleString('en')} B, ${page.wasm.gzipped.toLocaleString('en')} B gzipped |`,
+    `| whole dist/ | ${page.distGzipped.toLocaleString('en')} B gzipped |`,
+    `| navigation to the first Virtual run on screen | ${page.firstRun.toFixed(0)} ms (median of 5) |`);
+  return lines.join('\n');
+}
+
+const benchServer = await serve(new URL('../bench/', import.meta.url).pathname, { port: 0 });
+const browser = await chromium.launch({ executablePath: CHROME, args: ARGS });
+try {
+  const page = await browser.newPage();
+  page.on('pageerror', (e) => { throw e; });
+  await page.goto(`http://127.0.0.1:${benchServer.address().port}/`);
+  await page.waitForSelector('body[data-ready="true"]');
+  const results = await measureWorkloads(page);
+  const pageStats = await pageFigures(browser);
+  console.log(`page: wasm ${pageStats.wasm.gzipped} B gz, dist ${pageStats.distGzipped} B gz, first run ${pageStats.firstRun.toFixed(0)} ms`);
+  if (!quick) {
+    const meta = { date: new Date().toISOString().slice(0, 10), browser: `Chromium ${browser.version()}`, cores: cpus().length };
+    await mkdir(new URL('../target/bench/', import.meta.url), { recursive: true });
+    await writeFile(new URL('../target/bench/results.json', import.meta.url),
+      JSON.stringify({ meta, results, page: pageStats }, null, 1));
+    const docPath = new URL('../docs/benchmarks.md', import.meta.url);
+    const doc = await readFile(docPath, 'utf8');
+    const table = markdown(results, pageStats, meta);
+    const updated = doc.replace(/<!-- results -->[\s\S]*<!-- \/results -->/, `<!-- results -->\n${table}\n<!-- /results -->`);
+    await writeFile(docPath, updated);
+    console.log(`\n${table}\n\nWrote target/bench/results.json and docs/benchmarks.md.`);
+  }
+} finally {
+  await browser.close();
+  await new Promise((done) => benchServer.close(done));
+}
