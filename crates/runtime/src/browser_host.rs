@@ -2,12 +2,18 @@
 //! for batches, a `MessageChannel` message to yield to the browser.
 //!
 //! Everything is bound from the global scope (not `window`), so it also works
-//! in a worker. The three callbacks are made once per host and handed to JS as
+//! in a worker.
+//!
+//! Browsers clamp a `setTimeout` to at least 4 ms when it is set from inside a
+//! timer callback nested five deep, and the reactor re-arms from inside its own
+//! callback, timer after timer. So a short re-arm from inside the callback is
+//! made from a fresh task instead (a `MessageChannel` message), where nesting
+//! starts again at zero. The three callbacks are made once per host and handed to JS as
 //! functions that JS owns: a microtask or message still queued when the runtime
 //! is dropped calls a function that finds the runtime gone and does nothing,
 //! instead of a freed closure.
 
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 use std::rc::{Rc, Weak};
 
 use js_sys::{Function, Promise, Reflect};
@@ -64,9 +70,15 @@ struct State {
     microtasks: Microtasks,
     /// `(receiving port, sending port)`, if `MessageChannel` exists.
     channel: Option<(MessagePort, MessagePort)>,
+    /// The same, for arming a timeout from a fresh task.
+    arm_channel: Option<(MessagePort, MessagePort)>,
     callbacks: RefCell<Option<Callbacks>>,
     /// The handle of the armed timeout.
     armed: RefCell<Option<JsValue>>,
+    /// When a deferred arm (sent through `arm_channel`) should fire.
+    deferred: Cell<Option<f64>>,
+    /// Inside the timeout callback.
+    in_timeout: Cell<bool>,
 }
 
 struct Callbacks {
@@ -74,6 +86,9 @@ struct Callbacks {
     microtask: Function,
     macrotask: Function,
 }
+
+/// Below this, a timeout set inside a nested timer callback gets clamped.
+const CLAMPED_BELOW_MS: f64 = 4.0;
 
 impl BrowserHost {
     /// Binds the browser's timers from the global scope.
@@ -86,15 +101,22 @@ impl BrowserHost {
             Some(queue) => Microtasks::Queue(queue),
             None => Microtasks::Promise(Promise::resolve(&JsValue::UNDEFINED).unchecked_into()),
         };
-        let channel = MessageChannel::new()
-            .ok()
-            .map(|channel| (channel.port1(), channel.port2()));
+        let new_channel = || {
+            MessageChannel::new()
+                .ok()
+                .map(|channel| (channel.port1(), channel.port2()))
+        };
+        let channel = new_channel();
+        let arm_channel = new_channel();
         BrowserHost {
             state: Rc::new(State {
                 microtasks,
                 channel,
+                arm_channel,
                 callbacks: RefCell::new(None),
                 armed: RefCell::new(None),
+                deferred: Cell::new(None),
+                in_timeout: Cell::new(false),
             }),
         }
     }
@@ -122,14 +144,25 @@ impl Host for BrowserHost {
         let state: Weak<State> = Rc::downgrade(&self.state);
         let timeout = {
             let runtime = runtime.clone();
+            let state = state.clone();
             callback(move || {
+                let Some(state) = state.upgrade() else { return };
                 // This timeout is spent: forget its handle before the runtime re-arms.
-                if let Some(state) = state.upgrade() {
-                    state.armed.borrow_mut().take();
-                }
+                state.armed.borrow_mut().take();
+                state.in_timeout.set(true);
                 runtime.timeout();
+                state.in_timeout.set(false);
             })
         };
+        if let Some((receiver, _)) = &self.state.arm_channel {
+            let state = state.clone();
+            let arm_later = callback(move || {
+                if let Some(state) = state.upgrade() {
+                    state.arm_deferred();
+                }
+            });
+            receiver.set_onmessage(Some(&arm_later));
+        }
         let microtask = {
             let runtime = runtime.clone();
             callback(move || runtime.turn(Turn::Microtask))
@@ -151,15 +184,19 @@ impl Host for BrowserHost {
 
     fn arm(&self, delay_ms: f64) {
         self.disarm();
-        let callbacks = self.state.callbacks.borrow();
-        let Some(callbacks) = callbacks.as_ref() else {
-            return;
-        };
-        let handle = set_timeout(&callbacks.timeout, delay_ms);
-        *self.state.armed.borrow_mut() = Some(handle);
+        let state = &self.state;
+        match &state.arm_channel {
+            Some((_, sender)) if state.in_timeout.get() && delay_ms < CLAMPED_BELOW_MS => {
+                state.deferred.set(Some(performance_now() + delay_ms));
+                sender.post_message(&JsValue::NULL);
+            }
+            _ => state.set_timeout(delay_ms),
+        }
     }
 
     fn disarm(&self) {
+        // A deferred arm still in the channel finds nothing to do.
+        self.state.deferred.set(None);
         let handle = self.state.armed.borrow_mut().take();
         if let Some(handle) = handle {
             clear_timeout(&handle);
@@ -186,14 +223,36 @@ impl Host for BrowserHost {
     }
 
     fn armed_timeouts(&self) -> usize {
-        usize::from(self.state.armed.borrow().is_some())
+        let state = &self.state;
+        usize::from(state.armed.borrow().is_some() || state.deferred.get().is_some())
+    }
+}
+
+impl State {
+    fn set_timeout(&self, delay_ms: f64) {
+        let callbacks = self.callbacks.borrow();
+        let Some(callbacks) = callbacks.as_ref() else {
+            return;
+        };
+        let handle = set_timeout(&callbacks.timeout, delay_ms);
+        *self.armed.borrow_mut() = Some(handle);
+    }
+
+    /// The message for a deferred arm arrived: arm for what is left.
+    fn arm_deferred(&self) {
+        if let Some(at) = self.deferred.take() {
+            self.set_timeout((at - performance_now()).max(0.0));
+        }
     }
 }
 
 impl Drop for BrowserHost {
     fn drop(&mut self) {
         self.disarm();
-        if let Some((receiver, sender)) = &self.state.channel {
+        for (receiver, sender) in [&self.state.channel, &self.state.arm_channel]
+            .into_iter()
+            .flatten()
+        {
             receiver.set_onmessage(None);
             receiver.close();
             sender.close();
