@@ -94,6 +94,13 @@ bench-native:
         | sed -n "s/.*Collected : \([0-9]*\)/$run: \1 instructions/p"; \
     done
 
+# The runtime's native tests under Miri (undefined behaviour, leaks, waker
+# misuse); the property test runs a few cases, Miri is ~1000× slower
+miri:
+    tools/setup.sh miri
+    PROPTEST_CASES=${MIRI_PROPTEST_CASES:-4} MIRIFLAGS="-Zmiri-strict-provenance -Zmiri-disable-isolation" \
+        cargo +nightly miri test -p runtime --lib --tests
+
 # rustfmt, clippy (native and wasm32) with warnings as errors, ESLint
 lint:
     tools/setup.sh all

@@ -3,6 +3,7 @@
 #   tools/setup.sh build    wasm32 target, wasm-bindgen CLI (pinned), wasm-opt
 #   tools/setup.sh browser  Chromium + chromedriver, npm dependencies
 #   tools/setup.sh npm      npm dependencies only
+#   tools/setup.sh miri     the nightly toolchain's Miri component
 # Chromium is found through CHROME / CHROMEDRIVER (default /usr/bin/...). On
 # Debian as root, missing system packages are installed with apt-get.
 set -euo pipefail
@@ -80,10 +81,22 @@ setup_npm() {
   fi
 }
 
+setup_miri() {
+  if ! rustup toolchain list | grep -q '^nightly'; then
+    say "installing the nightly toolchain (for Miri)"
+    rustup toolchain install nightly --profile minimal
+  fi
+  if ! rustup component list --toolchain nightly --installed | grep -q '^miri'; then
+    say "adding Miri to nightly"
+    rustup component add miri rust-src --toolchain nightly
+  fi
+}
+
 case "${1:-all}" in
   build) setup_build ;;
   browser) setup_browser ;;
   npm) setup_npm ;;
+  miri) setup_miri ;;
   all) setup_build; setup_browser ;;
-  *) fail "usage: tools/setup.sh [build|browser|npm|all]" ;;
+  *) fail "usage: tools/setup.sh [build|browser|npm|miri|all]" ;;
 esac

@@ -9,8 +9,9 @@ use wasm_bindgen::{JsCast, JsValue};
 use crate::scenario::{limits, Step};
 use crate::value::Value;
 
-/// Deeper than any valid scenario, so validation can name the depth problem.
-const MAX_DEPTH: usize = limits::MAX_DEPTH + 4;
+/// Deeper than any valid scenario (each step is two JS levels: the step
+/// object and its `steps` array), so validation can name the depth problem.
+const MAX_DEPTH: usize = 2 * limits::MAX_DEPTH + 4;
 /// More items than any valid scenario has.
 const MAX_ITEMS: u32 = limits::MAX_STEPS as u32 + 1;
 /// Longer than any valid label, in UTF-16 units.

@@ -302,15 +302,26 @@ impl Check {
             self.problem(path, format!("{rule}, got {chars}"));
             return None;
         }
-        if text.chars().any(|c| c.is_control() || c == '\u{FFFD}') {
+        if text.chars().any(forbidden) {
             self.problem(
                 path,
-                format!("{rule}, without control characters or broken (lone surrogate) characters"),
+                format!(
+                    "{rule}, without control characters, bidirectional overrides \
+                     or broken (lone surrogate) characters"
+                ),
             );
             return None;
         }
         Some(text.clone())
     }
+}
+
+/// Characters no label or text may hold: controls (newlines would break the
+/// code panels), bidirectional embeddings, overrides and isolates (they can
+/// make code read differently from what runs: "Trojan Source"), and U+FFFD,
+/// which stands for a lone surrogate the input had.
+fn forbidden(c: char) -> bool {
+    c.is_control() || matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{FFFD}')
 }
 
 fn ms_rule(got: &str) -> String {

@@ -52,6 +52,7 @@ fn bad_scenarios_are_refused_naming_the_field() {
         ("label as number", sleep(n(3.0), n(1.0)), "scenario.label: must be text of 1 to 40 characters, got 3"),
         ("control characters", sleep(s("a\u{0}b"), n(1.0)), "without control characters"),
         ("lone surrogate (decoded)", sleep(s("a\u{FFFD}"), n(1.0)), "lone surrogate"),
+        ("bidi override", sleep(s("abc\u{202E}evil"), n(1.0)), "bidirectional overrides"),
         ("duplicate labels", seq(vec![sleep(s("A"), n(1.0)), sleep(s("A"), n(2.0))]), "scenario.steps[1].label: \"A\" is used by another timer"),
         ("unknown type", obj(&[("type", s("spin"))]), "scenario.type: must be one of sleep, log, seq, all, race or create_then_await, got \"spin\""),
         ("type missing", obj(&[("ms", n(1.0))]), "scenario.type: is missing"),

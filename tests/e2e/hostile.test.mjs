@@ -1,0 +1,128 @@
+// Hostile input, as a table: share links and window.playground.run arguments
+// with wrong types, huge numbers, deep or enormous scenarios, markup and script
+// in labels, and Unicode edge cases. Each gets a clear message (or, if valid,
+// is shown as plain text); the page keeps working; no markup ever reaches the
+// DOM from a label; no CSP violations. Add a row to add a case.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { start, openPage } from './harness.mjs';
+
+let env;
+let page;
+let problems;
+before(async () => {
+  env = await start('web');
+  ({ page, problems } = await openPage(env.browser, env.url));
+  await page.waitForSelector('body[data-ready="true"]');
+});
+after(async () => {
+  await env?.close();
+});
+
+const deep = (levels) => {
+  let step = { type: 'log', text: 'x' };
+  for (let i = 0; i < levels; i += 1) step = { type: 'seq', steps: [step] };
+  return step;
+};
+const sleeps = (n, label = (i) => `T${i}`) => ({
+  type: 'seq', steps: Array.from({ length: n }, (_, i) => ({ type: 'sleep', label: label(i), ms: 1 })),
+});
+
+// [name, options (JSON-able, or a string of JS for values JSON cannot carry), expected]
+// expected: an error message fragment, or {ok: label text that must show as text}.
+const RUN_CASES = [
+  ['options not an object', '"sequential"', 'options: must be an object'],
+  ['options null', 'null', 'options: must be an object'],
+  ['options an array', '[1, 2]', 'options: must be an object'],
+  ['preset a number', { preset: 42 }, 'preset: must be one of'],
+  ['timings a string', { timings: '200,100' }, 'timings: must be an array of milliseconds, got a string'],
+  ['timings an object', { timings: { 0: 5 } }, 'timings: must be an array of milliseconds, got an object'],
+  ['timing NaN', '({ timings: [NaN] })', 'timings[0]: must be a whole number of milliseconds from 0 to 60000, got NaN'],
+  ['timing Infinity', '({ timings: [Infinity] })', 'timings[0]: must be a whole number of milliseconds from 0 to 60000, got inf'],
+  ['timing -0.5', { timings: [-0.5] }, 'timings[0]: must be a whole number of milliseconds from 0 to 60000, got -0.5'],
+  ['timing 1e308', { timings: [1e308] }, 'got a huge number'],
+  ['timing a BigInt', '({ timings: [10n] })', 'timings[0]: must be a whole number of milliseconds from 0 to 60000, got a value that is not plain data'],
+  ['timing an object', { timings: [{ valueOf: 5 }] }, 'timings[0]: must be a whole number of milliseconds from 0 to 60000, got an object'],
+  ['too many timings', { timings: [1, 2, 3, 4] }, 'timings: has 4 entries but the scenario has 3 timers'],
+  ['too many timings (huge array)', '({ timings: new Array(100000).fill(1) })', 'timings: must be an array of milliseconds, got an array with too many items'],
+  ['scenario and preset', { preset: 'join', scenario: { type: 'log', text: 'x' } }, 'preset, scenario: give one of them, not both'],
+  ['scenario a function', '({ scenario: () => 1 })', 'scenario: must be a step object, got a function'],
+  ['scenario a symbol', '({ scenario: Symbol("x") })', 'scenario: must be a step object, got a value that is not plain data'],
+  ['scenario with a throwing getter', '({ scenario: { type: "log", get text() { throw new Error("boom"); } } })', 'scenario.text: must be text of 1 to 40 characters, got a field that throws when read'],
+  ['scenario cyclic', '(() => { const s = { type: "seq", steps: [] }; s.steps.push(s); return { scenario: s }; })()', 'is nested too deep: at most 6 levels'],
+  ['scenario too deep', { scenario: deep(50) }, 'is nested too deep: at most 6 levels'],
+  ['scenario enormous', { scenario: sleeps(5000) }, 'scenario.steps: must be an array of steps, got an array with too many items'],
+  ['scenario 33 timers', { scenario: sleeps(33) }, 'scenario: has 33 timers; at most 32 are allowed'],
+  ['label very long', { scenario: { type: 'sleep', label: 'x'.repeat(5000), ms: 1 } }, 'scenario.label: must be text of 1 to 40 characters, got a very long string'],
+  ['label with a newline', { scenario: { type: 'sleep', label: 'a\nb', ms: 1 } }, 'without control characters'],
+  ['label with NUL', { scenario: { type: 'log', text: 'a\u0000b' } }, 'without control characters'],
+  ['label a lone surrogate', { scenario: { type: 'log', text: 'a\ud800b' } }, 'broken (lone surrogate)'],
+  ['label RTL override', { scenario: { type: 'log', text: 'abc\u202Eevil' } }, 'bidirectional overrides'],
+  ['unknown step type', { scenario: { type: 'eval', code: 'alert(1)' } }, 'scenario.type: must be one of sleep, log, seq, all, race or create_then_await, got "eval"'],
+  ['prototype pollution key', '({ scenario: JSON.parse(\'{"type":"log","text":"x","__proto__":{"polluted":1}}\') })', 'scenario.__proto__: is not a field of a log step'],
+  ['script in a label', { scenario: { type: 'seq', steps: [{ type: 'sleep', label: '<script>alert(1)</script>', ms: 1 }, { type: 'log', text: '<img src=x onerror=alert(2)>' }] } }, { ok: '<script>alert(1)</script>' }],
+  ['Arabic, RTL text', { scenario: { type: 'seq', steps: [{ type: 'sleep', label: 'مؤقت ١', ms: 1 }, { type: 'log', text: 'انتهى' }] } }, { ok: 'مؤقت ١' }],
+  ['combining marks', { scenario: { type: 'seq', steps: [{ type: 'sleep', label: 'Z̷̢a̴l̸g̵o̶', ms: 1 }, { type: 'log', text: 'é' }] } }, { ok: 'Z̷̢a̴l̸g̵o̶' }],
+  ['emoji', { scenario: { type: 'seq', steps: [{ type: 'sleep', label: '⏱️ 🦀', ms: 1 }, { type: 'log', text: '👩‍👩‍👧‍👦 done' }] } }, { ok: '⏱️ 🦀' }],
+];
+
+test('hostile run() arguments', async () => {
+  for (const [name, options, expected] of RUN_CASES) {
+    const source = typeof options === 'string' ? options : JSON.stringify(options);
+    const outcome = await page.evaluate(async (src) => {
+      // eslint-disable-next-line no-new-func
+      const options = Function(`"use strict"; return (${src});`)();
+      try {
+        const r = await window.playground.run(options);
+        return { ok: true, labels: r.futures.events.filter((e) => e.label).map((e) => e.label) };
+      } catch (error) {
+        return { ok: false, message: `${error.constructor.name}: ${error.message}` };
+      }
+    }, source);
+    if (typeof expected === 'string') {
+      assert.equal(outcome.ok, false, `${name} ran`);
+      assert.match(outcome.message, /^Error: /, name);
+      assert.ok(outcome.message.includes(expected), `${name}: ${outcome.message}`);
+    } else {
+      assert.equal(outcome.ok, true, `${name}: ${outcome.message}`);
+      assert.ok(outcome.labels.includes(expected.ok), `${name}: ${outcome.labels}`);
+    }
+  }
+  // Still working after all that.
+  const r = await page.evaluate(() => window.playground.run({ preset: 'sequential' }));
+  assert.equal(r.futures.events.find((e) => e.kind === 'log').t, 350);
+  assert.deepEqual(problems, []);
+});
+
+const LINK_CASES = [
+  ['a label with markup', '#s=Q(S(%3Cscript%3Ealert(1)%3C%2Fscript%3E,5))', 'expected'],
+  ['markup, escaped', '#s=Q(S(%3Cscript%3Ealert%281%29%3C%2Fscript%3E,5),L(%3Cimg%20src%3Dx%3E))', { ok: '<script>alert(1)</script> (ms)' }],
+  ['RTL and emoji', '#s=Q(S(%D9%85%D8%A4%D9%82%D8%AA%20%F0%9F%A6%80,5),L(ok))', { ok: 'مؤقت 🦀 (ms)' }],
+  ['a lone surrogate in UTF-8', '#s=L(%ED%A0%80)', 'not valid UTF-8'],
+  ['overlong UTF-8', '#s=L(%C0%AF)', 'not valid UTF-8'],
+  ['a truncated escape', '#s=L(%E2%82)', 'not valid UTF-8'],
+  ['a bad escape', '#s=L(%G1)', 'two hex digits after %'],
+  ['javascript: in the preset', '#preset=javascript%3Aalert(1)', 'Link: preset must be one of'],
+  ['huge number', '#s=S(A,1e400)', 'got inf'],
+  ['negative zero', '#s=Q(S(A,-0),L(ok))', { ok: 'A (ms)' }],
+  ['many timers', `#s=Q(${Array.from({ length: 40 }, (_, i) => `S(T${i},1)`).join(',')})`, 'has 40 timers; at most 32'],
+  ['empty', '#s=', 'but the fragment ended'],
+];
+
+test('hostile share links', async () => {
+  for (const [name, hash, expected] of LINK_CASES) {
+    const { page: p, problems: ps } = await openPage(env.browser, `${env.url}${hash}`);
+    await p.waitForSelector('body[data-ready="true"]');
+    if (typeof expected === 'string') {
+      const alert = await p.getByRole('alert').textContent();
+      assert.ok(alert.includes(expected), `${name}: ${alert}`);
+    } else {
+      await p.getByLabel(expected.ok, { exact: true }).waitFor({ timeout: 5_000 });
+      assert.equal(await p.getByRole('alert').isHidden(), true, name);
+    }
+    assert.equal(await p.locator('main script, main img, main b').count(), 0, `${name}: markup reached the DOM`);
+    assert.ok(await p.locator('#trace-futures li[data-kind="log"]').count() > 0, `${name}: the page ran`);
+    assert.deepEqual(ps, [], name);
+    await p.close();
+  }
+});
