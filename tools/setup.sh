@@ -4,6 +4,7 @@
 #   tools/setup.sh browser  Chromium + chromedriver, npm dependencies
 #   tools/setup.sh npm      npm dependencies only
 #   tools/setup.sh miri     the nightly toolchain's Miri component
+#   tools/setup.sh fuzz     nightly and cargo-fuzz
 # Chromium is found through CHROME / CHROMEDRIVER (default /usr/bin/...). On
 # Debian as root, missing system packages are installed with apt-get.
 set -euo pipefail
@@ -92,11 +93,20 @@ setup_miri() {
   fi
 }
 
+setup_fuzz() {
+  setup_miri # the nightly toolchain
+  if ! command -v cargo-fuzz >/dev/null; then
+    say "installing cargo-fuzz"
+    cargo install cargo-fuzz
+  fi
+}
+
 case "${1:-all}" in
   build) setup_build ;;
   browser) setup_browser ;;
   npm) setup_npm ;;
   miri) setup_miri ;;
+  fuzz) setup_fuzz ;;
   all) setup_build; setup_browser ;;
-  *) fail "usage: tools/setup.sh [build|browser|npm|miri|all]" ;;
+  *) fail "usage: tools/setup.sh [build|browser|npm|miri|fuzz|all]" ;;
 esac

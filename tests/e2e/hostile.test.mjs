@@ -70,7 +70,6 @@ test('hostile run() arguments', async () => {
   for (const [name, options, expected] of RUN_CASES) {
     const source = typeof options === 'string' ? options : JSON.stringify(options);
     const outcome = await page.evaluate(async (src) => {
-      // eslint-disable-next-line no-new-func
       const options = Function(`"use strict"; return (${src});`)();
       try {
         const r = await window.playground.run(options);

@@ -289,6 +289,118 @@ impl Trace {
         self.records.iter().map(|r| self.line(r)).collect()
     }
 
+    /// Checks the runtime's rules on the whole trace: time never goes back;
+    /// polls never nest; no poll without a wake (or spawn) owed to it, none
+    /// after Ready or a drop; a wake queues a task at most once before its
+    /// poll; timers are set inside polls, fire at or after their deadline with
+    /// the right lateness, and end (fire or cancel) at most once, all of them;
+    /// the reactor's delays stay within what a browser accepts. Property tests
+    /// and the schedule fuzzer run it on every schedule they make.
+    pub fn check(&self) -> Result<(), String> {
+        use std::collections::{HashMap, HashSet};
+        let mut polling: Option<u32> = None;
+        let mut done = HashSet::new();
+        let mut owed = HashSet::new(); // tasks a poll is owed to
+        let mut deadlines: HashMap<u32, f64> = HashMap::new();
+        let mut ended = HashSet::new();
+        let mut last_t = f64::NEG_INFINITY;
+        let fail = |why: &str, r: &Record| Err(format!("{why}: {r:?}"));
+        for r in &self.records {
+            if r.t < last_t {
+                return fail("time went back", r);
+            }
+            last_t = r.t;
+            match r.event {
+                Event::Spawn { task, .. } => {
+                    owed.insert(task);
+                }
+                Event::PollStart { task, .. } => {
+                    if polling.is_some() {
+                        return fail("a poll inside a poll", r);
+                    }
+                    if done.contains(&task) {
+                        return fail("a poll after Ready or a drop", r);
+                    }
+                    if !owed.remove(&task) {
+                        return fail("a poll nobody woke", r);
+                    }
+                    polling = Some(task);
+                }
+                Event::PollEnd { task, ready } => {
+                    if polling.take() != Some(task) {
+                        return fail("a poll_end without its poll_start", r);
+                    }
+                    if ready {
+                        done.insert(task);
+                        owed.remove(&task);
+                    }
+                }
+                Event::Wake { task, outcome, .. } => {
+                    let is_owed = owed.contains(&task);
+                    match outcome {
+                        WakeOutcome::Queued if is_owed => return fail("queued twice", r),
+                        WakeOutcome::Queued => {
+                            owed.insert(task);
+                        }
+                        WakeOutcome::AlreadyQueued if !is_owed => {
+                            return fail("already_queued, but not queued", r)
+                        }
+                        WakeOutcome::Ignored if !done.contains(&task) => {
+                            return fail("ignored a live task", r)
+                        }
+                        _ => {}
+                    }
+                }
+                Event::TaskDrop { task } => {
+                    if !done.insert(task) {
+                        return fail("dropped a finished task", r);
+                    }
+                    owed.remove(&task);
+                }
+                Event::TimerSet {
+                    timer, deadline, ..
+                } => {
+                    if polling.is_none() {
+                        return fail("a timer set outside a poll", r);
+                    }
+                    deadlines.insert(timer, deadline);
+                }
+                Event::TimerFired { timer, late } => {
+                    let Some(&deadline) = deadlines.get(&timer) else {
+                        return fail("an unknown timer fired", r);
+                    };
+                    if !ended.insert(timer) {
+                        return fail("a timer ended twice", r);
+                    }
+                    if r.t < deadline || late != r.t - deadline {
+                        return fail("fired early, or lateness wrong", r);
+                    }
+                }
+                Event::TimerCancel { timer } => {
+                    if !ended.insert(timer) {
+                        return fail("a timer ended twice", r);
+                    }
+                }
+                Event::ReactorArm { delay, .. } => {
+                    if !(0.0..=crate::MAX_TIMEOUT_MS).contains(&delay) {
+                        return fail("a delay no browser takes", r);
+                    }
+                }
+                _ => {}
+            }
+        }
+        if polling.is_some() {
+            return Err("the trace ends inside a poll".into());
+        }
+        if ended.len() != deadlines.len() {
+            return Err(format!(
+                "{} timers never fired nor were cancelled",
+                deadlines.len() - ended.len()
+            ));
+        }
+        Ok(())
+    }
+
     fn line(&self, record: &Record) -> String {
         use std::fmt::Write;
         let mut line = format!("{} {}", record.t, record.event.kind());

@@ -8,8 +8,7 @@
 mod common;
 use common::*;
 use proptest::prelude::*;
-use runtime::{join, select, sleep_ms, yield_now, Counters, Event, JoinHandle, Trace, WakeOutcome};
-use std::collections::{HashMap, HashSet};
+use runtime::{join, select, sleep_ms, yield_now, Counters, JoinHandle, Trace};
 use std::future::Future;
 use std::pin::Pin;
 
@@ -117,75 +116,6 @@ fn run(ops: &[Op]) -> (Trace, Counters, usize) {
     (rt.take_trace(), rt.counters(), unfinished)
 }
 
-/// The runtime's rules, checked on a whole trace.
-fn check(trace: &Trace) -> Result<(), TestCaseError> {
-    let mut polling: Option<u32> = None;
-    let mut done = HashSet::new();
-    let mut queued = HashSet::new(); // tasks with a poll owed to them
-    let mut deadlines: HashMap<u32, f64> = HashMap::new();
-    let mut ended = HashSet::new(); // timers fired or cancelled
-    let mut last_t = f64::NEG_INFINITY;
-    for record in &trace.records {
-        prop_assert!(record.t >= last_t, "time went back at {:?}", record);
-        last_t = record.t;
-        match record.event {
-            Event::Spawn { task, .. } => {
-                queued.insert(task);
-            }
-            Event::PollStart { task, .. } => {
-                prop_assert!(polling.is_none(), "re-entrant poll: {:?}", record);
-                prop_assert!(!done.contains(&task), "poll after ready/drop: {:?}", record);
-                prop_assert!(queued.remove(&task), "poll without a wake: {:?}", record);
-                polling = Some(task);
-            }
-            Event::PollEnd { task, ready } => {
-                prop_assert_eq!(polling.take(), Some(task));
-                if ready {
-                    done.insert(task);
-                    queued.remove(&task);
-                }
-            }
-            Event::Wake { task, outcome, .. } => {
-                let owed = queued.contains(&task);
-                match outcome {
-                    WakeOutcome::Queued => {
-                        prop_assert!(!owed, "queued twice before a poll: {:?}", record);
-                        queued.insert(task);
-                    }
-                    WakeOutcome::AlreadyQueued => prop_assert!(owed, "{:?}", record),
-                    WakeOutcome::Ignored => prop_assert!(done.contains(&task), "{:?}", record),
-                }
-            }
-            Event::TaskDrop { task } => {
-                prop_assert!(!done.contains(&task));
-                done.insert(task);
-                queued.remove(&task);
-            }
-            Event::TimerSet {
-                timer, deadline, ..
-            } => {
-                prop_assert!(polling.is_some(), "timer set outside a poll");
-                deadlines.insert(timer, deadline);
-            }
-            Event::TimerFired { timer, late } => {
-                prop_assert!(ended.insert(timer), "timer {} ended twice", timer);
-                prop_assert!(record.t >= deadlines[&timer], "fired early: {:?}", record);
-                prop_assert_eq!(late, record.t - deadlines[&timer]);
-            }
-            Event::TimerCancel { timer } => {
-                prop_assert!(ended.insert(timer), "timer {} ended twice", timer);
-            }
-            Event::ReactorArm { delay, .. } => {
-                prop_assert!((0.0..=runtime::MAX_TIMEOUT_MS).contains(&delay));
-            }
-            _ => {}
-        }
-    }
-    prop_assert!(polling.is_none());
-    prop_assert_eq!(ended.len(), deadlines.len(), "a timer never ended");
-    Ok(())
-}
-
 fn cases() -> u32 {
     std::env::var("PROPTEST_CASES")
         .ok()
@@ -201,7 +131,7 @@ proptest! {
         ops in prop::collection::vec(op(), 0..40)
     ) {
         let (trace, counters, unfinished) = run(&ops);
-        check(&trace)?;
+        trace.check().map_err(TestCaseError::fail)?;
         prop_assert_eq!(counters, Counters::default());
         prop_assert_eq!(unfinished, 0);
         // The same schedule gives the same trace.

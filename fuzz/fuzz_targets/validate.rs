@@ -1,0 +1,82 @@
+//! Any JSON-like value as a scenario: validation must never panic, must name a
+//! field for every problem, and what passes must keep the limits.
+#![no_main]
+use arbitrary::Arbitrary;
+use libfuzzer_sys::fuzz_target;
+use playground::scenario::{limits, Step};
+use playground::validate;
+use playground::value::Value;
+
+/// A value tree, biased towards the shapes scenarios have.
+#[derive(Arbitrary, Debug)]
+enum Input {
+    Null,
+    Bool(bool),
+    Number(f64),
+    Text(String),
+    Key(Key),
+    Array(Vec<Input>),
+    Object(Vec<(Key, Input)>),
+}
+
+#[derive(Arbitrary, Debug, Clone, Copy)]
+enum Key {
+    Type,
+    Label,
+    Ms,
+    Text,
+    Steps,
+    Other,
+}
+
+impl Key {
+    fn name(self) -> &'static str {
+        match self {
+            Key::Type => "type",
+            Key::Label => "label",
+            Key::Ms => "ms",
+            Key::Text => "text",
+            Key::Steps => "steps",
+            Key::Other => "onclick",
+        }
+    }
+}
+
+const TYPES: [&str; 6] = ["sleep", "log", "seq", "all", "race", "create_then_await"];
+
+fn value(input: &Input) -> Value {
+    match input {
+        Input::Null => Value::Null,
+        Input::Bool(b) => Value::Bool(*b),
+        Input::Number(n) => Value::Number(*n),
+        Input::Text(s) => Value::String(s.clone()),
+        Input::Key(k) => Value::String(TYPES[*k as usize % TYPES.len()].into()),
+        Input::Array(items) => Value::Array(items.iter().map(value).collect()),
+        Input::Object(fields) => Value::Object(
+            fields
+                .iter()
+                .map(|(k, v)| (k.name().to_string(), value(v)))
+                .collect(),
+        ),
+    }
+}
+
+fn depth(step: &Step) -> usize {
+    1 + step.children().iter().map(depth).max().unwrap_or(0)
+}
+
+fuzz_target!(|input: Input| {
+    match validate::scenario(&value(&input)) {
+        Ok(step) => {
+            assert!(depth(&step) <= limits::MAX_DEPTH);
+            assert!(step.timers().len() <= limits::MAX_TIMERS);
+            assert!(step.timers().iter().all(|(_, ms)| *ms <= limits::MAX_MS));
+        }
+        Err(problems) => {
+            assert!(!problems.is_empty());
+            assert!(problems
+                .iter()
+                .all(|p| p.path.starts_with("scenario") && !p.message.is_empty()));
+        }
+    }
+});
