@@ -83,6 +83,7 @@ export function createPlayground(wasm) {
     encodeFragment: (scenario) => wasm.encodeFragment(scenario),
     decodeFragment: (fragment) => wasm.decodeFragment(fragment),
     counters: (clock = 'virtual') => rustLane(clock).counters(),
+    wasmMemoryBytes: () => wasm.wasmMemoryBytes(),
   };
 }
 

@@ -11,8 +11,11 @@ export function runCallbacks(scenario, timers, rec) {
       case 'sleep': {
         const timer = ++timerCount;
         rec.record('timer_set', { timer, label: step.label, step: path, ms: step.ms });
+        const due = timers.now() + step.ms;
         timers.setTimeout(() => {
-          rec.record('timer_fired', { timer, label: step.label, step: path });
+          // How late the callback came (a hidden or frozen tab, a busy page).
+          const late = Math.max(0, timers.now() - due);
+          rec.record('timer_fired', { timer, label: step.label, step: path, late });
           done();
         }, step.ms);
         return;

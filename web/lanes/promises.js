@@ -11,9 +11,12 @@ export function runPromises(scenario, timers, rec, style) {
   function timer(step, path) {
     const id = ++timerCount;
     rec.record('timer_set', { timer: id, label: step.label, step: path, ms: step.ms });
+    const due = timers.now() + step.ms;
     return new Promise((resolve) => {
       timers.setTimeout(() => {
-        rec.record('timer_fired', { timer: id, label: step.label, step: path });
+        // How late the callback came (a hidden or frozen tab, a busy page).
+        const late = Math.max(0, timers.now() - due);
+        rec.record('timer_fired', { timer: id, label: step.label, step: path, late });
         resolve();
       }, step.ms);
     });

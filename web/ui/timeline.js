@@ -35,7 +35,7 @@ export class Timeline {
     const end = Math.max(1, ...all.map((e) => e.t)) * 1.02;
     const x = (t) => LEFT + (t / end) * (WIDTH - LEFT - RIGHT);
     this.x = x;
-    const rows = LANES.map((lane) => layoutLane(result[lane].events));
+    const rows = LANES.map((lane) => layoutLane(result[lane].events, lane !== 'futures'));
     const heights = rows.map((r) => 30 + r.barRows * (BAR + 3));
     const height = AXIS + heights.reduce((a, b) => a + b, 0) + 4;
     this.svg.setAttribute('viewBox', `0 0 ${WIDTH} ${height}`);
@@ -83,8 +83,9 @@ function defs() {
   return d;
 }
 
-/** Pairs each lane's events into bars, slices, wakes and logs. */
-function layoutLane(events) {
+/** Pairs each lane's events into bars, slices, wakes and logs. In the JS
+ * lanes, a timer firing is a callback: a slice of its own. */
+function layoutLane(events, js) {
   const timers = new Map();
   const slices = [];
   const wakes = [];
@@ -94,7 +95,7 @@ function layoutLane(events) {
     if (e.kind === 'timer_set') timers.set(e.timer, { set: e, end: null });
     else if ((e.kind === 'timer_fired' || e.kind === 'timer_cancel') && timers.has(e.timer)) {
       timers.get(e.timer).end = e;
-      if (e.kind === 'timer_fired' && e.task === undefined && !('late' in e)) {
+      if (e.kind === 'timer_fired' && js) {
         slices.push({ start: e, end: e, name: `callback for ${e.label ?? e.timer}` });
       }
     } else if (e.kind === 'poll_start') polls.set(e.task, e);

@@ -300,3 +300,9 @@ impl RustLane {
 pub fn debug_trap() {
     core::arch::wasm32::unreachable()
 }
+
+/// The module's linear memory, in bytes (it only grows): for soak tests.
+#[wasm_bindgen(js_name = wasmMemoryBytes)]
+pub fn wasm_memory_bytes() -> f64 {
+    (core::arch::wasm32::memory_size(0) * 65_536) as f64
+}
