@@ -376,15 +376,13 @@ impl Trace {
                         return fail("fired early, or lateness wrong", r);
                     }
                 }
-                Event::TimerCancel { timer } => {
-                    if !ended.insert(timer) {
-                        return fail("a timer ended twice", r);
-                    }
+                Event::TimerCancel { timer } if !ended.insert(timer) => {
+                    return fail("a timer ended twice", r);
                 }
-                Event::ReactorArm { delay, .. } => {
-                    if !(0.0..=crate::MAX_TIMEOUT_MS).contains(&delay) {
-                        return fail("a delay no browser takes", r);
-                    }
+                Event::ReactorArm { delay, .. }
+                    if !(0.0..=crate::MAX_TIMEOUT_MS).contains(&delay) =>
+                {
+                    return fail("a delay no browser takes", r);
                 }
                 _ => {}
             }
