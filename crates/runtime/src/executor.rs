@@ -31,7 +31,7 @@ use crate::context;
 use crate::host::{Host, RuntimeRef, MAX_TIMEOUT_MS};
 use crate::join_handle::{self, JoinHandle};
 use crate::reactor::{Expired, TimerId, TimerQueue};
-use crate::task::{Task, TaskFuture, TaskId, Tasks};
+use crate::task::{Body, Task, TaskFuture, TaskId, Tasks};
 use crate::trace::{Combinator, Event, Recorder, Trace, Turn, WakeOutcome, WakeSource};
 use crate::waker::{self, RuntimeKey};
 
@@ -245,6 +245,7 @@ impl Inner {
         }
     }
 
+    #[inline]
     fn record(&self, event: Event) {
         if self.tracing.get() {
             let t = self.current_time();
@@ -292,8 +293,10 @@ impl Inner {
         self.next_serial.set(serial);
         let id = self.tasks.borrow_mut().insert(|id| Task {
             serial,
-            future: Some(future),
-            waker: waker::task_waker(self.key, id, serial),
+            body: Some(Body {
+                future,
+                waker: waker::task_waker(self.key, id, serial),
+            }),
             scheduled: true,
         });
         self.ready.borrow_mut().push_back(id);
@@ -313,12 +316,6 @@ impl Inner {
 
     /// Called through a waker.
     pub(crate) fn wake(&self, id: TaskId, serial: u32) {
-        let by = match (self.firing.get(), self.polling.get()) {
-            (Some(timer), _) => WakeSource::Timer(timer),
-            (None, Some((polling, _))) if polling == id => WakeSource::SelfWake,
-            (None, Some((_, other))) => WakeSource::Task(other),
-            (None, None) => WakeSource::External,
-        };
         let outcome = match self.tasks.borrow_mut().get_mut(id) {
             None => WakeOutcome::Ignored,
             Some(task) if task.scheduled => WakeOutcome::AlreadyQueued,
@@ -331,11 +328,19 @@ impl Inner {
             self.ready.borrow_mut().push_back(id);
             self.queued.set(self.queued.get() + 1);
         }
-        self.record(Event::Wake {
-            task: serial,
-            by,
-            outcome,
-        });
+        if self.tracing.get() {
+            let by = match (self.firing.get(), self.polling.get()) {
+                (Some(timer), _) => WakeSource::Timer(timer),
+                (None, Some((polling, _))) if polling == id => WakeSource::SelfWake,
+                (None, Some((_, other))) => WakeSource::Task(other),
+                (None, None) => WakeSource::External,
+            };
+            self.record(Event::Wake {
+                task: serial,
+                by,
+                outcome,
+            });
+        }
         if outcome == WakeOutcome::Queued {
             self.request_turn();
         }
@@ -385,6 +390,7 @@ impl Inner {
     }
 
     /// Whether this browser task has used its poll budget or time slice.
+    #[inline]
     fn out_of_budget(&self) -> bool {
         if self.exhausted.get() {
             return true;
@@ -400,26 +406,27 @@ impl Inner {
 
     /// Polls one task once. Returns false if the id was stale.
     fn poll_task(&self, id: TaskId) -> bool {
-        let (mut future, waker, serial) = {
+        let (mut body, serial) = {
             let mut tasks = self.tasks.borrow_mut();
             let Some(task) = tasks.get_mut(id) else {
                 return false;
             };
-            let Some(future) = task.future.take() else {
+            // Taken out for the poll and put back after: no borrow is held
+            // while the future runs, and no waker is cloned.
+            let Some(body) = task.body.take() else {
                 return false;
             };
             task.scheduled = false;
             self.queued.set(self.queued.get() - 1);
-            // Borrowed out for the poll and put back after: no refcount traffic.
-            let waker = std::mem::replace(&mut task.waker, Waker::noop().clone());
-            (future, waker, task.serial)
+            (body, task.serial)
         };
-        let addr = std::ptr::addr_of!(*future).cast::<()>() as usize;
+        let addr = std::ptr::addr_of!(*body.future).cast::<()>() as usize;
         self.record(Event::PollStart { task: serial, addr });
         self.polling.set(Some((id, serial)));
-        let ready = future
+        let ready = body
+            .future
             .as_mut()
-            .poll(&mut Context::from_waker(&waker))
+            .poll(&mut Context::from_waker(&body.waker))
             .is_ready();
         self.polling.set(None);
         self.record(Event::PollEnd {
@@ -427,16 +434,15 @@ impl Inner {
             ready,
         });
         let done = if ready {
-            Some((self.remove_task(id), future))
+            Some((self.remove_task(id), body))
         } else {
             match self.tasks.borrow_mut().get_mut(id) {
                 Some(task) => {
-                    task.future = Some(future);
-                    task.waker = waker;
+                    task.body = Some(body);
                     None
                 }
                 // Aborted during its own poll.
-                None => Some((None, future)),
+                None => Some((None, body)),
             }
         };
         // Dropped here, with no borrow held: dropping a future may cancel its

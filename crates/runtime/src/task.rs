@@ -19,11 +19,16 @@ pub(crate) struct TaskId {
 pub(crate) struct Task {
     /// The task's number in traces: 1 for the first spawned, and so on.
     pub(crate) serial: u32,
-    /// `None` while the executor is polling it.
-    pub(crate) future: Option<TaskFuture>,
-    pub(crate) waker: Waker,
+    /// `None` while the executor is polling it (it holds it meanwhile).
+    pub(crate) body: Option<Body>,
     /// On the ready queue: further wakes add nothing until it is polled.
     pub(crate) scheduled: bool,
+}
+
+/// What a poll needs: the pinned future and the task's own waker.
+pub(crate) struct Body {
+    pub(crate) future: TaskFuture,
+    pub(crate) waker: Waker,
 }
 
 struct Slot {
