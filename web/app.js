@@ -68,8 +68,14 @@ export class App {
     if (link.s !== undefined) {
       try {
         const scenario = this.wasm.decodeFragment(link.s);
-        if (this.special()) this.timings = timersOf(scenario).map((t) => t.ms);
-        else this.scenario = scenario;
+        if (this.special()) {
+          const timings = timersOf(scenario).map((t) => t.ms);
+          // The special presets keep their own shape: only their timings.
+          this.wasm.resolveScenario(this.presetId, undefined, timings);
+          this.timings = timings;
+        } else {
+          this.scenario = scenario;
+        }
       } catch (error) {
         problems.push(`Link: ${error.message}`);
       }

@@ -28,7 +28,6 @@ function setAttrs(node, attrs) {
   for (const [key, value] of Object.entries(attrs)) {
     if (value === undefined || value === null || value === false) continue;
     if (key === 'dataset') Object.assign(node.dataset, value);
-    else if (key === 'text') node.textContent = value;
     else node.setAttribute(key, value === true ? '' : String(value));
   }
 }

@@ -125,13 +125,13 @@ class Run {
   startCallbacks() {
     const timers = this.timers.callbacks;
     this.callbacks = new Recorder('callbacks', this.clockName, timers);
-    return runCallbacks(this.scenario, timers, this.callbacks).then(() => timers.idle());
+    return runCallbacks(this.scenario, this.callbacks).then(() => timers.idle());
   }
 
   startPromises() {
     const timers = this.timers.promises;
     this.promises = new Recorder('promises', this.clockName, timers);
-    return runPromises(this.scenario, timers, this.promises, this.promiseStyle)
+    return runPromises(this.scenario, this.promises, this.promiseStyle)
       .then(() => timers.idle());
   }
 
@@ -144,7 +144,11 @@ class Run {
   async execute(oneByOne) {
     const starts = [() => this.startCallbacks(), () => this.startPromises(), () => this.startFutures()];
     if (oneByOne) {
-      for (const start of starts) await this.settle([start()]);
+      for (const start of starts) {
+        // A newer run owns the lanes now: start nothing more.
+        if (this.cancelled) break;
+        await this.settle([start()]);
+      }
     } else {
       await this.settle(starts.map((start) => start()));
     }

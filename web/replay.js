@@ -14,7 +14,7 @@ export function merge(result) {
   return all.map(({ lane, event }) => ({ lane, event }));
 }
 
-/** For each lane, the seq of its latest event at or before `position`. */
+/** For each lane, its latest event at or before `position`. */
 export function currentByLane(merged, position) {
   const current = {};
   for (let i = 0; i <= position && i < merged.length; i += 1) {

@@ -106,6 +106,7 @@ const LINK_CASES = [
   ['negative zero', '#s=Q(S(A,-0),L(ok))', { ok: 'A (ms)' }],
   ['many timers', `#s=Q(${Array.from({ length: 40 }, (_, i) => `S(T${i},1)`).join(',')})`, 'has 40 timers; at most 32'],
   ['empty', '#s=', 'but the fragment ended'],
+  ['a special preset with other timers', '#preset=interop&s=Q(S(A,1),S(B,2),S(C,3),L(x))', 'timings: has 3 entries but the scenario has 1 timers'],
 ];
 
 test('hostile share links', async () => {

@@ -139,6 +139,21 @@ test('a new run cancels the one in flight; its events never leak', async () => {
   assert.deepEqual(outcome.counters, { liveTasks: 0, queuedTasks: 0, pendingTimers: 0, armedTimeouts: 0 });
 });
 
+test('a run one lane at a time, cut short, starts no more lanes', async () => {
+  const outcome = await page.evaluate(async () => {
+    const first = window.playground.run({ preset: 'sequential', clock: 'virtual', oneByOne: true, timings: [7, 7, 7] })
+      .then(() => 'resolved', (e) => e.message);
+    const second = await window.playground.run({ preset: 'join', clock: 'virtual', timings: [11, 12, 13] });
+    return { first: await first, second, counters: window.playground.counters('virtual') };
+  });
+  assert.equal(outcome.first, 'run: cancelled by a newer run');
+  for (const lane of ['callbacks', 'promises', 'futures']) {
+    const ms = outcome.second[lane].events.filter((e) => e.kind === 'timer_set').map((e) => e.ms);
+    assert.deepEqual(ms, [11, 12, 13], lane);
+  }
+  assert.deepEqual(outcome.counters, { liveTasks: 0, queuedTasks: 0, pendingTimers: 0, armedTimeouts: 0 });
+});
+
 test('bad input rejects with an Error naming the field; nothing runs', async () => {
   const before = await page.evaluate(() => window.playground.lastRun());
   const cases = [

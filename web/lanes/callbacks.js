@@ -2,22 +2,15 @@
 // notes write it. Each step takes a `done` callback; a sequence nests them.
 
 /** Runs `scenario`; resolves when the program has finished. */
-export function runCallbacks(scenario, timers, rec) {
+export function runCallbacks(scenario, rec) {
   let timerCount = 0;
 
   function run(step, path, done) {
     const child = (i) => `${path}.steps[${i}]`;
     switch (step.type) {
       case 'sleep': {
-        const timer = ++timerCount;
-        rec.record('timer_set', { timer, label: step.label, step: path, ms: step.ms });
-        const due = timers.now() + step.ms;
-        timers.setTimeout(() => {
-          // How late the callback came (a hidden or frozen tab, a busy page).
-          const late = Math.max(0, timers.now() - due);
-          rec.record('timer_fired', { timer, label: step.label, step: path, late });
-          done();
-        }, step.ms);
+        // setTimeout(callback, ms), recorded.
+        rec.timer({ timer: ++timerCount, label: step.label, step: path, ms: step.ms }, done);
         return;
       }
       case 'log':

@@ -4,22 +4,13 @@
 // they are the microtask hops of each style.
 
 /** Runs `scenario` in `style` ("then" or "await"); resolves when finished. */
-export function runPromises(scenario, timers, rec, style) {
+export function runPromises(scenario, rec, style) {
   let timerCount = 0;
 
   // The notes' `timer(ms)`: a promise resolved by setTimeout.
   function timer(step, path) {
-    const id = ++timerCount;
-    rec.record('timer_set', { timer: id, label: step.label, step: path, ms: step.ms });
-    const due = timers.now() + step.ms;
-    return new Promise((resolve) => {
-      timers.setTimeout(() => {
-        // How late the callback came (a hidden or frozen tab, a busy page).
-        const late = Math.max(0, timers.now() - due);
-        rec.record('timer_fired', { timer: id, label: step.label, step: path, late });
-        resolve();
-      }, step.ms);
-    });
+    const timer = ++timerCount;
+    return new Promise((resolve) => rec.timer({ timer, label: step.label, step: path, ms: step.ms }, resolve));
   }
 
   function chain(step, path) {

@@ -153,6 +153,8 @@ pub struct RustLane {
     clock: Option<VirtualHost>,
     labels: RefCell<TimerLabels>,
     started: Cell<f64>,
+    /// Log events of this run already returned by `events`.
+    logs_reported: Cell<usize>,
 }
 
 #[wasm_bindgen]
@@ -171,6 +173,7 @@ impl RustLane {
             clock,
             labels: RefCell::default(),
             started: Cell::new(0.0),
+            logs_reported: Cell::new(0),
         }
     }
 
@@ -190,6 +193,7 @@ impl RustLane {
         let labels = TimerLabels::default();
         *self.labels.borrow_mut() = labels.clone();
         self.started.set(self.runtime.now());
+        self.logs_reported.set(0);
         let runtime = &self.runtime;
         Ok(Promise::new(&mut |resolve: Function, _reject| {
             let done = move || {
@@ -247,7 +251,14 @@ impl RustLane {
             }
         }
         let names = self.labels.borrow().borrow().clone();
-        trace_js::events(&trace, &names)
+        let logs = trace
+            .records
+            .iter()
+            .filter(|r| matches!(r.event, Event::Log { .. }))
+            .count();
+        let events = trace_js::events(&trace, &names, self.logs_reported.get());
+        self.logs_reported.set(self.logs_reported.get() + logs);
+        events
     }
 
     /// `{liveTasks, queuedTasks, pendingTimers, armedTimeouts}`.

@@ -11,39 +11,64 @@ use crate::value::quote;
 /// Code, and the step path of each line (if any).
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Code {
-    /// `(indent, text, step path)` per line.
-    lines: Vec<(usize, String, Option<String>)>,
+    lines: Vec<Line>,
+}
+
+/// One line: code, then a trailing `// comment` kept apart, so closing
+/// brackets go after the code and never inside a comment or a string.
+#[derive(Clone, Debug, PartialEq)]
+struct Line {
+    indent: usize,
+    code: String,
+    comment: Option<String>,
+    step: Option<String>,
 }
 
 impl Code {
-    pub(crate) fn push(&mut self, indent: usize, text: impl Into<String>, step: Option<&str>) {
-        self.lines
-            .push((indent, text.into(), step.map(String::from)));
+    pub(crate) fn push(&mut self, indent: usize, code: impl Into<String>, step: Option<&str>) {
+        self.push_noted(indent, code, None, step);
+    }
+
+    /// A line with a trailing comment (a timer's label, a hint).
+    pub(crate) fn push_noted(
+        &mut self,
+        indent: usize,
+        code: impl Into<String>,
+        comment: Option<&str>,
+        step: Option<&str>,
+    ) {
+        self.lines.push(Line {
+            indent,
+            code: code.into(),
+            comment: comment.map(String::from),
+            step: step.map(String::from),
+        });
     }
 
     fn append(&mut self, indent: usize, other: Code) {
-        for (i, text, step) in other.lines {
-            self.lines.push((indent + i, text, step));
+        for mut line in other.lines {
+            line.indent += indent;
+            self.lines.push(line);
         }
     }
 
-    /// Adds `suffix` to the last line (closing brackets, commas).
+    /// Adds `suffix` to the last line's code (closing brackets, commas).
     fn close(&mut self, suffix: &str) {
         if let Some(last) = self.lines.last_mut() {
-            // Keep a trailing comment last: `timer(50), // Timer 3`.
-            match last.1.find(" // ") {
-                Some(at) => last.1.insert_str(at, suffix),
-                None => last.1.push_str(suffix),
-            }
+            last.code.push_str(suffix);
         }
     }
 
     /// The code as text, indented by two (JS) or four (Rust) spaces a level.
     pub fn text(&self, indent_width: usize) -> String {
         let mut out = String::new();
-        for (indent, text, _) in &self.lines {
-            out.push_str(&" ".repeat(indent * indent_width));
-            out.push_str(text);
+        for line in &self.lines {
+            out.push_str(&" ".repeat(line.indent * indent_width));
+            out.push_str(&line.code);
+            if let Some(comment) = &line.comment {
+                out.push_str(" // ");
+                out.push_str(comment);
+            }
             out.push('\n');
         }
         out
@@ -52,8 +77,8 @@ impl Code {
     /// The first line (from 1) of each step that has one.
     pub fn step_lines(&self) -> Vec<(String, usize)> {
         let mut seen: Vec<(String, usize)> = Vec::new();
-        for (n, (_, _, step)) in self.lines.iter().enumerate() {
-            if let Some(step) = step {
+        for (n, line) in self.lines.iter().enumerate() {
+            if let Some(step) = &line.step {
                 if !seen.iter().any(|(s, _)| s == step) {
                     seen.push((step.clone(), n + 1));
                 }
@@ -67,14 +92,11 @@ fn child(path: &str, i: usize) -> String {
     format!("{path}.steps[{i}]")
 }
 
-fn js_string(text: &str) -> String {
+/// `text` as a string literal, valid in JS and in Rust.
+pub(crate) fn js_string(text: &str) -> String {
     // Labels and texts are validated (no control characters); only quotes and
     // backslashes need escaping to stay a JS (and Rust) string literal.
     quote(&text.replace('\\', "\\\\").replace('"', "\\\""))
-}
-
-fn comment(label: &str) -> String {
-    format!(" // {label}")
 }
 
 // ---- Callbacks: continuation-passing, as the notes nest setTimeout. ----
@@ -99,9 +121,10 @@ fn callback_step(
 ) {
     match step {
         Step::Sleep { label, ms } => {
-            code.push(
+            code.push_noted(
                 indent,
-                format!("setTimeout(() => {{{}", comment(label)),
+                format!("setTimeout(() => {{"),
+                Some(label),
                 Some(path),
             );
             then(indent + 1, code);
@@ -219,7 +242,7 @@ fn then_expr(step: &Step, path: &str) -> Code {
     let mut code = Code::default();
     match step {
         Step::Sleep { label, ms } => {
-            code.push(0, format!("timer({ms}){}", comment(label)), Some(path))
+            code.push_noted(0, format!("timer({ms})"), Some(label), Some(path))
         }
         Step::Log { text } => code.push(0, format!("console.log({})", js_string(text)), Some(path)),
         Step::Seq(steps) => {
@@ -234,11 +257,10 @@ fn then_expr(step: &Step, path: &str) -> Code {
             for (i, s) in steps.iter().enumerate().skip(1) {
                 let mut next = then_expr(s, &child(path, i));
                 if next.lines.len() == 1 {
-                    let (_, text, step) = next.lines.remove(0);
-                    let mut line = Code::default();
-                    line.push(1, format!(".then(() => {text}"), step.as_deref());
-                    line.close(")");
-                    code.append(0, line);
+                    let mut line = next.lines.remove(0);
+                    line.indent = 1;
+                    line.code = format!(".then(() => {})", line.code);
+                    code.lines.push(line);
                 } else {
                     code.push(1, ".then(() =>", Some(&child(path, i)));
                     next.close(")");
@@ -262,7 +284,7 @@ fn then_expr(step: &Step, path: &str) -> Code {
         }
         Step::CreateThenAwait(steps) => {
             code.push(0, "(() => {", Some(path));
-            code.push(1, "const made = [ // each starts now", Some(path));
+            code.push_noted(1, "const made = [", Some("each starts now"), Some(path));
             for (i, s) in steps.iter().enumerate() {
                 let mut item = then_expr(s, &child(path, i));
                 item.close(",");
@@ -281,9 +303,10 @@ fn then_expr(step: &Step, path: &str) -> Code {
 
 fn await_statements(step: &Step, path: &str, indent: usize, code: &mut Code, made: &mut usize) {
     match step {
-        Step::Sleep { label, ms } => code.push(
+        Step::Sleep { label, ms } => code.push_noted(
             indent,
-            format!("await timer({ms});{}", comment(label)),
+            format!("await timer({ms});"),
+            Some(label),
             Some(path),
         ),
         Step::Log { text } => code.push(
@@ -315,9 +338,10 @@ fn await_statements(step: &Step, path: &str, indent: usize, code: &mut Code, mad
             } else {
                 format!("made{made}")
             };
-            code.push(
+            code.push_noted(
                 indent,
-                format!("const {name} = [ // each starts now"),
+                format!("const {name} = ["),
+                Some("each starts now"),
                 Some(path),
             );
             for (i, s) in steps.iter().enumerate() {
@@ -334,11 +358,9 @@ fn await_statements(step: &Step, path: &str, indent: usize, code: &mut Code, mad
 /// A step as an array item: a promise expression.
 fn await_expr(step: &Step, path: &str, indent: usize, code: &mut Code, made: &mut usize) {
     match step {
-        Step::Sleep { label, ms } => code.push(
-            indent,
-            format!("timer({ms}),{}", comment(label)),
-            Some(path),
-        ),
+        Step::Sleep { label, ms } => {
+            code.push_noted(indent, format!("timer({ms}),"), Some(label), Some(path))
+        }
         Step::Log { text } => code.push(
             indent,
             format!("console.log({}),", js_string(text)),
@@ -366,9 +388,10 @@ pub fn rust(step: &Step) -> Code {
 
 fn rust_statements(step: &Step, path: &str, indent: usize, code: &mut Code, made: &mut usize) {
     match step {
-        Step::Sleep { label, ms } => code.push(
+        Step::Sleep { label, ms } => code.push_noted(
             indent,
-            format!("sleep_ms({ms}).await;{}", comment(label)),
+            format!("sleep_ms({ms}).await;"),
+            Some(label),
             Some(path),
         ),
         Step::Log { text } => code.push(indent, format!("log({});", js_string(text)), Some(path)),
@@ -385,9 +408,10 @@ fn rust_statements(step: &Step, path: &str, indent: usize, code: &mut Code, made
             code.push(indent, ");", Some(path));
         }
         Step::Race(steps) => {
-            code.push(
+            code.push_noted(
                 indent,
-                "select! { // the first wins; the others are dropped",
+                "select! {",
+                Some("the first wins; the others are dropped"),
                 Some(path),
             );
             for (i, s) in steps.iter().enumerate() {
@@ -402,7 +426,7 @@ fn rust_statements(step: &Step, path: &str, indent: usize, code: &mut Code, made
                 let mut item = Code::default();
                 rust_future(s, &child(path, i), 0, &mut item, made, ";");
                 if let Some(line) = item.lines.first_mut() {
-                    line.1.insert_str(0, &format!("let f{} = ", first + i));
+                    line.code.insert_str(0, &format!("let f{} = ", first + i));
                 }
                 code.append(indent, item);
             }
@@ -434,9 +458,10 @@ fn rust_future(
     let select_arm = end.contains("=>");
     let arm = if select_arm { "_ = " } else { "" };
     match step {
-        Step::Sleep { label, ms } => code.push(
+        Step::Sleep { label, ms } => code.push_noted(
             indent,
-            format!("{arm}sleep_ms({ms}){end}{}", comment(label)),
+            format!("{arm}sleep_ms({ms}){end}"),
+            Some(label),
             Some(path),
         ),
         Step::Log { text } => code.push(

@@ -57,7 +57,7 @@ pub fn code(special: Special, step: &Step) -> Code {
     let Some(Parts { ms, text, .. }) = parts(step) else {
         return crate::render::rust(step);
     };
-    let quoted = crate::value::quote(&text);
+    let quoted = crate::render::js_string(&text);
     let sleep = Some("scenario.steps[0]");
     let log = Some("scenario.steps[1]");
     let mut code = Code::default();
@@ -65,29 +65,38 @@ pub fn code(special: Special, step: &Step) -> Code {
         Special::SelfRef => {
             code.push(0, "async fn generator() {", None);
             code.push(1, format!("let s = String::from({quoted});"), None);
-            code.push(1, "let borrowed = &s; // points into this future", None);
-            code.push(
+            code.push_noted(
                 1,
-                format!("sleep_ms({ms}).await; // s and borrowed wait inside the future"),
+                "let borrowed = &s;",
+                Some("points into this future"),
+                None,
+            );
+            code.push_noted(
+                1,
+                format!("sleep_ms({ms}).await;"),
+                Some("s and borrowed wait inside the future"),
                 sleep,
             );
-            code.push(
+            code.push_noted(
                 1,
-                "log(borrowed); // still valid: the pinned future never moved",
+                "log(borrowed);",
+                Some("still valid: the pinned future never moved"),
                 log,
             );
             code.push(0, "}", None);
         }
         Special::Interop => {
             code.push(0, "async fn run() {", None);
-            code.push(
+            code.push_noted(
                 1,
-                format!("let promise = timer({ms}); // a JS Promise, on a JS timer"),
+                format!("let promise = timer({ms});"),
+                Some("a JS Promise, on a JS timer"),
                 sleep,
             );
-            code.push(
+            code.push_noted(
                 1,
-                "JsFuture::from(promise).await; // woken by the promise",
+                "JsFuture::from(promise).await;",
+                Some("woken by the promise"),
                 sleep,
             );
             code.push(1, format!("log({quoted});"), log);

@@ -10,9 +10,10 @@ use crate::machine::StepNames;
 
 /// `names` says which step each timer and log came from: timer events get
 /// `label` and `step`, log events `step`, so lanes compare step by step.
-pub(crate) fn events(trace: &Trace, names: &StepNames) -> Array {
+/// `logs_before` is how many of the run's logs earlier calls reported.
+pub(crate) fn events(trace: &Trace, names: &StepNames, logs_before: usize) -> Array {
     let events = Array::new();
-    let mut logs = names.logs.iter();
+    let mut logs = names.logs.iter().skip(logs_before);
     for record in &trace.records {
         let event = Object::new();
         set(&event, "seq", &JsValue::from(record.seq));

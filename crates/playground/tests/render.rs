@@ -217,3 +217,21 @@ fn hostile_labels_stay_inside_string_literals_and_comments() {
         "{code}"
     );
 }
+
+#[test]
+fn a_comment_marker_inside_a_string_stays_inside_it() {
+    let step = Step::Seq(vec![
+        Step::Sleep {
+            label: "T".into(),
+            ms: 1,
+        },
+        Step::Log {
+            text: "a // b".into(),
+        },
+    ]);
+    let code = render::promises(&step, PromiseStyle::Then).text(2);
+    assert!(
+        code.ends_with("timer(1) // T\n  .then(() => console.log(\"a // b\"));\n"),
+        "{code}"
+    );
+}

@@ -75,9 +75,10 @@ struct State {
     callbacks: RefCell<Option<Callbacks>>,
     /// The handle of the armed timeout.
     armed: RefCell<Option<JsValue>>,
-    /// When a deferred arm (sent through `arm_channel`) should fire.
+    /// When a deferred arm (made from `arm_channel`'s message) should fire.
     deferred: Cell<Option<f64>>,
-    /// Inside the timeout callback.
+    /// Still in the browser task of our timeout callback (its microtasks
+    /// included): from the callback until `arm_channel`'s message arrives.
     in_timeout: Cell<bool>,
 }
 
@@ -149,9 +150,14 @@ impl Host for BrowserHost {
                 let Some(state) = state.upgrade() else { return };
                 // This timeout is spent: forget its handle before the runtime re-arms.
                 state.armed.borrow_mut().take();
-                state.in_timeout.set(true);
+                // The message arrives in a later task: until then, re-arms
+                // (from this callback or the microtask turns after it) would
+                // be nested and clamped, so they wait for it.
+                if let Some((_, sender)) = &state.arm_channel {
+                    state.in_timeout.set(true);
+                    sender.post_message(&JsValue::NULL);
+                }
                 runtime.timeout();
-                state.in_timeout.set(false);
             })
         };
         if let Some((receiver, _)) = &self.state.arm_channel {
@@ -186,9 +192,9 @@ impl Host for BrowserHost {
         self.disarm();
         let state = &self.state;
         match &state.arm_channel {
-            Some((_, sender)) if state.in_timeout.get() && delay_ms < CLAMPED_BELOW_MS => {
+            Some(_) if state.in_timeout.get() && delay_ms < CLAMPED_BELOW_MS => {
+                // The message posted by the timeout callback will arm it.
                 state.deferred.set(Some(performance_now() + delay_ms));
-                sender.post_message(&JsValue::NULL);
             }
             _ => state.set_timeout(delay_ms),
         }
@@ -238,8 +244,10 @@ impl State {
         *self.armed.borrow_mut() = Some(handle);
     }
 
-    /// The message for a deferred arm arrived: arm for what is left.
+    /// The timeout's browser task is over: arm a deferred timeout, if any,
+    /// for what is left of its delay.
     fn arm_deferred(&self) {
+        self.in_timeout.set(false);
         if let Some(at) = self.deferred.take() {
             self.set_timeout((at - performance_now()).max(0.0));
         }

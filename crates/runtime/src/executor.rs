@@ -98,6 +98,8 @@ pub(crate) struct Inner {
     budget: Cell<u32>,
     slice_ms: Cell<f64>,
     next_serial: Cell<u32>,
+    /// Counts shutdowns; wakers carry the epoch of their task's spawn.
+    epoch: Cell<u32>,
 }
 
 impl Runtime {
@@ -133,6 +135,7 @@ impl Runtime {
                 budget: Cell::new(DEFAULT_BUDGET),
                 slice_ms: Cell::new(DEFAULT_SLICE_MS),
                 next_serial: Cell::new(0),
+                epoch: Cell::new(0),
             }
         });
         inner.refresh_now();
@@ -295,7 +298,7 @@ impl Inner {
             serial,
             body: Some(Body {
                 future,
-                waker: waker::task_waker(self.key, id, serial),
+                waker: waker::task_waker(self.key, id, serial, self.epoch.get()),
             }),
             scheduled: true,
         });
@@ -306,16 +309,23 @@ impl Inner {
         JoinHandle::new(Rc::downgrade(self), id, state)
     }
 
-    /// Asks the host for a turn, unless one is coming anyway.
+    /// Asks the host for a turn, unless one is coming anyway. Called outside
+    /// any callback of ours, so from some other browser task: the budget
+    /// starts afresh.
     fn request_turn(&self) {
         if !self.busy.get() && !self.turn_requested.get() {
+            self.new_browser_task(self.host.now());
             self.turn_requested.set(true);
             self.host.request_turn(Turn::Microtask);
         }
     }
 
-    /// Called through a waker.
-    pub(crate) fn wake(&self, id: TaskId, serial: u32) {
+    /// Called through a waker. A waker from before the last shutdown is
+    /// ignored silently: its task number may belong to a new task now.
+    pub(crate) fn wake(&self, id: TaskId, serial: u32, epoch: u32) {
+        if epoch != self.epoch.get() {
+            return;
+        }
         let outcome = match self.tasks.borrow_mut().get_mut(id) {
             None => WakeOutcome::Ignored,
             Some(task) if task.scheduled => WakeOutcome::AlreadyQueued,
@@ -531,7 +541,9 @@ impl Inner {
         };
         match earliest {
             Some(deadline) => {
-                let delay = (deadline - self.current_time()).clamp(0.0, MAX_TIMEOUT_MS);
+                // From the host's clock now, not the callback's start: the
+                // batch that changed the timers took time too.
+                let delay = (deadline - self.host.now()).clamp(0.0, MAX_TIMEOUT_MS);
                 self.host.arm(delay);
                 self.record(Event::ReactorArm { deadline, delay });
             }
@@ -605,8 +617,10 @@ impl Inner {
         }
         self.ready.borrow_mut().clear();
         self.queued.set(0);
-        // A fresh start: the next run's tasks and timers count from 1 again.
+        // A fresh start: the next run's tasks and timers count from 1 again,
+        // and wakers of the tasks just dropped stay out of its trace.
         self.next_serial.set(0);
+        self.epoch.set(self.epoch.get().wrapping_add(1));
         self.timers.borrow_mut().restart_numbering();
         self.busy.set(was_busy);
         self.timers_changed.set(false);

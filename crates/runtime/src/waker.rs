@@ -78,6 +78,7 @@ struct TaskWaker {
     runtime: RuntimeKey,
     task: TaskId,
     serial: u32,
+    epoch: u32,
 }
 
 impl Wake for TaskWaker {
@@ -87,16 +88,17 @@ impl Wake for TaskWaker {
 
     fn wake_by_ref(self: &Arc<Self>) {
         if let Some(inner) = lookup(self.runtime) {
-            inner.wake(self.task, self.serial);
+            inner.wake(self.task, self.serial, self.epoch);
         }
     }
 }
 
 /// The waker of one task, made once at spawn.
-pub(crate) fn task_waker(runtime: RuntimeKey, task: TaskId, serial: u32) -> Waker {
+pub(crate) fn task_waker(runtime: RuntimeKey, task: TaskId, serial: u32, epoch: u32) -> Waker {
     Waker::from(Arc::new(TaskWaker {
         runtime,
         task,
         serial,
+        epoch,
     }))
 }

@@ -273,3 +273,30 @@ fn a_task_that_yields_forever_still_lets_timers_fire() {
     spinner.abort();
     assert_eq!(rt.counters(), Counters::default());
 }
+
+#[test]
+fn wakers_from_before_a_shutdown_stay_out_of_the_next_trace() {
+    let (host, rt) = virtual_runtime();
+    let gate = Gate::new();
+    rt.spawn(gate.wait()).detach();
+    host.run_until_stalled();
+    let old = gate.waker();
+    rt.shutdown();
+    rt.take_trace();
+    // The next run's first task is numbered 1 again...
+    let next = Gate::new();
+    rt.spawn(next.wait()).detach();
+    host.run_until_stalled();
+    // ...so a late wake of the old task 1 must not show up as "task 1".
+    old.wake();
+    assert!(!host.turn_pending());
+    assert_trace(
+        &rt,
+        &[
+            "0 spawn task=1",
+            "0 batch turn=microtask tasks=1",
+            "0 poll_start task=1",
+            "0 poll_end task=1 result=pending",
+        ],
+    );
+}
