@@ -121,12 +121,7 @@ fn callback_step(
 ) {
     match step {
         Step::Sleep { label, ms } => {
-            code.push_noted(
-                indent,
-                format!("setTimeout(() => {{"),
-                Some(label),
-                Some(path),
-            );
+            code.push_noted(indent, "setTimeout(() => {", Some(label), Some(path));
             then(indent + 1, code);
             code.push(indent, format!("}}, {ms});"), Some(path));
         }
