@@ -118,6 +118,25 @@ impl VirtualHost {
             }
         }
     }
+
+    /// Like [`VirtualHost::run`], but gives up after `callbacks` host
+    /// callbacks: `None` if the work never settles (a task that wakes itself
+    /// forever, or a bug), instead of looping for ever.
+    pub fn run_at_most(&self, callbacks: usize) -> Option<f64> {
+        let mut ran = 0;
+        loop {
+            if self.step() {
+                ran += 1;
+                if ran >= callbacks {
+                    return None;
+                }
+            } else if let Some(at) = self.state.armed_at.get() {
+                self.advance_to(at);
+            } else {
+                return Some(self.now());
+            }
+        }
+    }
 }
 
 impl Host for VirtualHost {

@@ -300,3 +300,17 @@ fn wakers_from_before_a_shutdown_stay_out_of_the_next_trace() {
         ],
     );
 }
+
+#[test]
+fn run_at_most_gives_up_on_work_that_never_settles() {
+    let (host, rt) = virtual_runtime();
+    let spinner = rt.spawn(async {
+        loop {
+            yield_now().await;
+        }
+    });
+    assert_eq!(host.run_at_most(50), None);
+    spinner.abort();
+    rt.spawn(runtime::sleep_ms(5)).detach();
+    assert_eq!(host.run_at_most(50), Some(5.0));
+}
