@@ -3,7 +3,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
-import { start, openPage } from './harness.mjs';
+import { start, openReadyPage } from './harness.mjs';
 
 let env;
 before(async () => {
@@ -18,8 +18,7 @@ test('dist/ loads with hashed assets, no console errors and no CSP violations', 
   assert.match(html, /assets\/main-[0-9a-f]{10}\.js/);
   assert.match(html, /assets\/playground-[0-9a-f]{10}\.wasm/);
   assert.doesNotMatch(html, /'unsafe-inline'|'unsafe-eval'/);
-  const { page, problems } = await openPage(env.browser, env.url);
-  await page.waitForSelector('body[data-ready="true"]', { timeout: 15_000 });
+  const { page, problems } = await openReadyPage(env.browser, env.url);
   assert.equal(await page.locator('#trace-futures li[data-kind="log"] .t').textContent(), '350 ms');
   const r = await page.evaluate(() => window.playground.run({ preset: 'lazy', clock: 'virtual' }));
   assert.equal(r.futures.events.find((e) => e.kind === 'log').t, 350);

@@ -53,3 +53,10 @@ export async function openPage(browser, url, options = {}) {
   await page.goto(url);
   return { page, problems };
 }
+
+/** `openPage`, then wait until the app has started and shown its first run. */
+export async function openReadyPage(browser, url, options = {}) {
+  const opened = await openPage(browser, url, options);
+  await opened.page.waitForSelector('body[data-ready="true"]', { timeout: 15_000 });
+  return opened;
+}

@@ -5,15 +5,14 @@
 // DOM from a label; no CSP violations. Add a row to add a case.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { start, openPage } from './harness.mjs';
+import { start, openReadyPage } from './harness.mjs';
 
 let env;
 let page;
 let problems;
 before(async () => {
   env = await start('web');
-  ({ page, problems } = await openPage(env.browser, env.url));
-  await page.waitForSelector('body[data-ready="true"]');
+  ({ page, problems } = await openReadyPage(env.browser, env.url));
 });
 after(async () => {
   await env?.close();
@@ -111,8 +110,7 @@ const LINK_CASES = [
 
 test('hostile share links', async () => {
   for (const [name, hash, expected] of LINK_CASES) {
-    const { page: p, problems: ps } = await openPage(env.browser, `${env.url}${hash}`);
-    await p.waitForSelector('body[data-ready="true"]');
+    const { page: p, problems: ps } = await openReadyPage(env.browser, `${env.url}${hash}`);
     if (typeof expected === 'string') {
       const alert = await p.getByRole('alert').textContent();
       assert.ok(alert.includes(expected), `${name}: ${alert}`);

@@ -4,7 +4,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile, mkdir } from 'node:fs/promises';
 import { createRequire } from 'node:module';
-import { start, openPage } from './harness.mjs';
+import { start, openReadyPage } from './harness.mjs';
 
 const require = createRequire(import.meta.url);
 const ARTIFACTS = new URL('../artifacts/', import.meta.url);
@@ -20,9 +20,7 @@ after(async () => {
 });
 
 async function open(hash = '', options = {}) {
-  const opened = await openPage(env.browser, `${env.url}${hash}`, options);
-  await opened.page.waitForSelector('body[data-ready="true"]', { timeout: 15_000 });
-  return opened;
+  return openReadyPage(env.browser, `${env.url}${hash}`, options);
 }
 
 const lane = (page, name) => page.getByRole('region', { name });

@@ -22,10 +22,12 @@ after(async () => {
 });
 
 const run = (options) => page.evaluate((o) => window.playground.run(o), options);
-const runError = (options) => page.evaluate(
-  (o) => window.playground.run(o).then(() => 'resolved', (e) => `${e.constructor.name}: ${e.message}`),
-  options,
-);
+// A refused run must leave the last result as it was: nothing ran.
+const runError = (options) => page.evaluate(async (o) => {
+  const last = window.playground.lastRun();
+  const got = await window.playground.run(o).then(() => 'resolved', (e) => `${e.constructor.name}: ${e.message}`);
+  return got === 'resolved' || window.playground.lastRun() === last ? got : `${got} (and lastRun changed)`;
+}, options);
 
 /** Addresses differ between builds; everything else must match exactly. */
 function stable(result) {
@@ -155,7 +157,6 @@ test('a run one lane at a time, cut short, starts no more lanes', async () => {
 });
 
 test('bad input rejects with an Error naming the field; nothing runs', async () => {
-  const before = await page.evaluate(() => window.playground.lastRun());
   const cases = [
     [{ preset: 'nope' }, 'preset: must be one of sequential, join, race, lazy, self-ref, interop'],
     [{ timings: [-5] }, 'timings[0]: must be a whole number of milliseconds from 0 to 60000, got -5'],
@@ -171,10 +172,11 @@ test('bad input rejects with an Error naming the field; nothing runs', async () 
   for (const [options, expected] of cases) {
     const got = await runError(options);
     assert.ok(got.includes(expected), `${JSON.stringify(options)}: got ${got}`);
-    if (expected !== 'resolved') assert.match(got, /^Error: /);
+    if (expected !== 'resolved') {
+      assert.match(got, /^Error: /);
+      assert.ok(!got.endsWith('(and lastRun changed)'), `${JSON.stringify(options)} ran: ${got}`);
+    }
   }
-  const after = await page.evaluate(() => window.playground.lastRun());
-  assert.ok(after !== null && before !== undefined);
 });
 
 test('toChromeTrace gives one track per lane with slices and flows', async () => {

@@ -5,7 +5,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdir, writeFile } from 'node:fs/promises';
-import { start, openPage } from './harness.mjs';
+import { start, openReadyPage } from './harness.mjs';
 
 const VIRTUAL_RUNS = Number(process.env.SOAK_VIRTUAL ?? 1000);
 const REAL_RUNS = Number(process.env.SOAK_REAL ?? 200);
@@ -52,8 +52,7 @@ async function memory(page, cdp) {
 }
 
 test('1,000 virtual and 200 real runs, each cutting the last one short', { timeout: 300_000 }, async () => {
-  const { page, problems } = await openPage(env.browser, env.url);
-  await page.waitForSelector('body[data-ready="true"]');
+  const { page, problems } = await openReadyPage(env.browser, env.url);
   const cdp = await page.context().newCDPSession(page);
   // Warm up, so the allocator has its working set before we measure.
   await page.evaluate(soak, [50, 'virtual']);

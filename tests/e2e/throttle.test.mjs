@@ -4,7 +4,7 @@
 // Protocol.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { start, openPage } from './harness.mjs';
+import { start, openReadyPage } from './harness.mjs';
 
 let env;
 before(async () => {
@@ -17,8 +17,7 @@ after(async () => {
 const FROZEN_MS = 700;
 
 test('after a freeze, every due timer fires once, in order, marked late', async () => {
-  const { page, problems } = await openPage(env.browser, env.url);
-  await page.waitForSelector('body[data-ready="true"]');
+  const { page, problems } = await openReadyPage(env.browser, env.url);
   const cdp = await page.context().newCDPSession(page);
   await page.evaluate(() => {
     window.__frozenRun = window.playground.run({ preset: 'join', clock: 'real', timings: [150, 200, 250] });

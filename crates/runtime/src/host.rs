@@ -53,9 +53,4 @@ impl RuntimeRef {
             inner.timeout();
         }
     }
-
-    /// Whether the runtime still exists.
-    pub fn is_alive(&self) -> bool {
-        self.0.strong_count() > 0
-    }
 }

@@ -46,11 +46,6 @@ pub fn sleep(duration: Duration) -> Sleep {
 }
 
 impl Sleep {
-    /// The delay in milliseconds.
-    pub fn ms(&self) -> f64 {
-        self.ms
-    }
-
     /// The timer's number in the trace, once the first poll registered it.
     pub fn timer(&self) -> Option<u32> {
         match self.state {
