@@ -75,9 +75,9 @@ golden: wasm
 # The benchmark page's wasm (bench/pkg)
 bench-wasm:
     tools/setup.sh build
-    cargo build -p bench --release --target wasm32-unknown-unknown
-    wasm-opt -O3 {{wasm_features}} target/wasm32-unknown-unknown/release/bench.wasm -o target/wasm32-unknown-unknown/release/bench.opt.wasm
-    wasm-bindgen --target web --no-typescript --out-dir bench/pkg --out-name bench target/wasm32-unknown-unknown/release/bench.opt.wasm
+    cargo build -p bench --profile wasm-bench --target wasm32-unknown-unknown
+    wasm-opt -O3 {{wasm_features}} target/wasm32-unknown-unknown/wasm-bench/bench.wasm -o target/wasm32-unknown-unknown/wasm-bench/bench.opt.wasm
+    wasm-bindgen --target web --no-typescript --out-dir bench/pkg --out-name bench target/wasm32-unknown-unknown/wasm-bench/bench.opt.wasm
 
 # Benchmarks against spawn_local + gloo-timers and plain JS (docs/benchmarks.md)
 bench: build bench-wasm

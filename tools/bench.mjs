@@ -2,7 +2,8 @@
 // plain JS, in one headless Chromium, alternating A B C A B C... after a
 // warm-up. Writes target/bench/results.json and the table in
 // docs/benchmarks.md. `--quick`: tiny sizes, one round, checks only that
-// everything completes (for `just test`); writes nothing.
+// everything completes (for `just test`); writes nothing. `BENCH_ONLY=spawn,polls`:
+// only those workloads, no page figures; writes nothing (for trying a change).
 import { readFile, writeFile, mkdir, readdir } from 'node:fs/promises';
 import { gzipSync } from 'node:zlib';
 import { cpus } from 'node:os';
@@ -15,6 +16,8 @@ const ROUNDS = quick ? 1 : Number(process.env.BENCH_ROUNDS ?? 7);
 const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking',
   '--disable-component-update', '--disable-sync', '--no-first-run'];
 
+const ONLY = process.env.BENCH_ONLY?.split(',');
+const partial = Boolean(ONLY);
 const n = (big, small) => (quick ? small : big);
 const WORKLOADS = [
   { id: 'spawn', title: 'spawn and complete 100,000 trivial tasks', metric: 'elapsed',
@@ -26,7 +29,7 @@ const WORKLOADS = [
     metric: 'overhead', params: { count: n(count, 20), spread: n(50, 5), seed: 7 },
     executors: ['ours', 'spawn_local', 'js', 'ours-traced'],
   })),
-];
+].filter((w) => !ONLY || ONLY.includes(w.id));
 
 const median = (xs) => {
   const s = [...xs].sort((a, b) => a - b);
@@ -115,6 +118,7 @@ try {
   await page.goto(`http://127.0.0.1:${benchServer.address().port}/`);
   await page.waitForSelector('body[data-ready="true"]');
   const results = await measureWorkloads(page);
+  if (partial) process.exit(0);
   const pageStats = await pageFigures(browser);
   console.log(`page: wasm ${pageStats.wasm.gzipped} B gz, dist ${pageStats.distGzipped} B gz, first run ${pageStats.firstRun.toFixed(0)} ms`);
   if (!quick) {

@@ -22,18 +22,18 @@
 //!   host callback that arrives while the runtime is busy is deferred.
 
 use std::cell::{Cell, RefCell};
-use std::collections::VecDeque;
 use std::future::Future;
 use std::rc::Rc;
-use std::task::{Context, Waker};
+use std::task::Waker;
 
 use crate::context;
 use crate::host::{Host, RuntimeRef, MAX_TIMEOUT_MS};
-use crate::join_handle::{self, JoinHandle};
+use crate::join_handle::JoinHandle;
 use crate::reactor::{Expired, TimerId, TimerQueue};
-use crate::task::{Body, Task, TaskFuture, TaskId, Tasks};
+use crate::ready::{Batch, ReadyQueue};
+use crate::task::{Header, LiveTasks, Runnable, TaskCell};
 use crate::trace::{Combinator, Event, Recorder, Trace, Turn, WakeOutcome, WakeSource};
-use crate::waker::{self, RuntimeKey};
+use crate::waker;
 
 /// Polls per browser task before the executor yields to the browser.
 pub const DEFAULT_BUDGET: u32 = 16_384;
@@ -44,7 +44,7 @@ pub const DEFAULT_SLICE_MS: f64 = 8.0;
 
 /// How often (in polls) the time slice is checked: reading the clock costs a
 /// call into JS.
-const SLICE_CHECK_EVERY: u32 = 64;
+const SLICE_CHECK_EVERY: u32 = 1024;
 
 /// What the runtime holds right now. After a run completes, or after
 /// [`Runtime::shutdown`], every count is zero.
@@ -69,12 +69,11 @@ pub struct Runtime {
 }
 
 pub(crate) struct Inner {
-    key: RuntimeKey,
     host: Box<dyn Host>,
-    tasks: RefCell<Tasks>,
-    ready: RefCell<VecDeque<TaskId>>,
-    /// Live tasks with `scheduled` set (the ready queue may also hold ids of
-    /// tasks dropped since they were queued; they are skipped).
+    tasks: RefCell<LiveTasks>,
+    ready: RefCell<ReadyQueue>,
+    /// Live tasks with `scheduled` set (the ready queue may also hold tasks
+    /// dropped since they were queued; they are skipped).
     queued: Cell<usize>,
     timers: RefCell<TimerQueue>,
     /// Timers were added or removed during a callback: re-arm when it ends.
@@ -83,8 +82,8 @@ pub(crate) struct Inner {
     tracing: Cell<bool>,
     /// Host time at the start of the current callback.
     now: Cell<f64>,
-    /// The task being polled: its id and its number in traces.
-    polling: Cell<Option<(TaskId, u32)>>,
+    /// The number (in traces) of the task being polled, while tracing.
+    polling: Cell<Option<u32>>,
     /// The timer whose waker is being woken.
     firing: Cell<Option<u32>>,
     /// Inside a turn, a timeout or a shutdown.
@@ -115,7 +114,6 @@ impl Runtime {
             let inner_ref = RuntimeRef(weak.clone());
             host.connect(inner_ref);
             Inner {
-                key: waker::register(weak.clone()),
                 host: Box::new(host),
                 tasks: RefCell::default(),
                 ready: RefCell::default(),
@@ -228,7 +226,6 @@ impl Runtime {
 impl Drop for Runtime {
     fn drop(&mut self) {
         self.inner.shutdown();
-        waker::unregister(self.inner.key);
     }
 }
 
@@ -281,7 +278,7 @@ impl Inner {
     }
 
     fn polling_serial(&self) -> u32 {
-        self.polling.get().map_or(0, |(_, serial)| serial)
+        self.polling.get().unwrap_or(0)
     }
 
     pub(crate) fn spawn<F>(self: &Rc<Self>, future: F) -> JoinHandle<F::Output>
@@ -289,24 +286,24 @@ impl Inner {
         F: Future + 'static,
         F::Output: 'static,
     {
-        let (completion, state) = join_handle::pair();
-        let future: TaskFuture = Box::pin(async move { completion.complete(future.await) });
-        let size = std::mem::size_of_val(&*future) as u32;
         let serial = self.next_serial.get() + 1;
         self.next_serial.set(serial);
-        let id = self.tasks.borrow_mut().insert(|id| Task {
+        let task = Rc::new(TaskCell::new(
+            self.clone(),
             serial,
-            body: Some(Body {
-                future,
-                waker: waker::task_waker(self.key, id, serial, self.epoch.get()),
-            }),
-            scheduled: true,
-        });
-        self.ready.borrow_mut().push_back(id);
+            self.epoch.get(),
+            future,
+        ));
+        let runnable: Rc<dyn Runnable> = task.clone();
+        self.tasks.borrow_mut().insert(runnable.clone());
+        self.ready.borrow_mut().push(runnable);
         self.queued.set(self.queued.get() + 1);
-        self.record(Event::Spawn { task: serial, size });
+        if self.tracing.get() {
+            let size = std::mem::size_of::<F>() as u32;
+            self.record(Event::Spawn { task: serial, size });
+        }
         self.request_turn();
-        JoinHandle::new(Rc::downgrade(self), id, state)
+        JoinHandle::new(task)
     }
 
     /// Asks the host for a turn, unless one is coming anyway. Called outside
@@ -320,40 +317,41 @@ impl Inner {
         }
     }
 
-    /// Called through a waker. A waker from before the last shutdown is
-    /// ignored silently: its task number may belong to a new task now.
-    pub(crate) fn wake(&self, id: TaskId, serial: u32, epoch: u32) {
-        if epoch != self.epoch.get() {
-            return;
-        }
-        let outcome = match self.tasks.borrow_mut().get_mut(id) {
-            None => WakeOutcome::Ignored,
-            Some(task) if task.scheduled => WakeOutcome::AlreadyQueued,
-            Some(task) => {
-                task.scheduled = true;
-                WakeOutcome::Queued
+    /// Called through a waker of the task with `header`; `task` makes the
+    /// reference the ready queue keeps. A waker from before the last shutdown
+    /// is ignored silently: its task number may belong to a new task now.
+    #[inline]
+    pub(crate) fn wake(&self, header: &Header, task: impl FnOnce() -> Rc<dyn Runnable>) {
+        let outcome = if header.done.get() {
+            // Every task of an earlier epoch is done (a shutdown drops all).
+            if header.epoch != self.epoch.get() {
+                return;
             }
-        };
-        if outcome == WakeOutcome::Queued {
-            self.ready.borrow_mut().push_back(id);
+            WakeOutcome::Ignored
+        } else if header.scheduled.replace(true) {
+            WakeOutcome::AlreadyQueued
+        } else {
+            self.ready.borrow_mut().push(task());
             self.queued.set(self.queued.get() + 1);
-        }
+            WakeOutcome::Queued
+        };
         if self.tracing.get() {
-            let by = match (self.firing.get(), self.polling.get()) {
-                (Some(timer), _) => WakeSource::Timer(timer),
-                (None, Some((polling, _))) if polling == id => WakeSource::SelfWake,
-                (None, Some((_, other))) => WakeSource::Task(other),
-                (None, None) => WakeSource::External,
-            };
-            self.record(Event::Wake {
-                task: serial,
-                by,
-                outcome,
-            });
+            self.record_wake(header.serial, outcome);
         }
         if outcome == WakeOutcome::Queued {
             self.request_turn();
         }
+    }
+
+    #[cold]
+    fn record_wake(&self, task: u32, outcome: WakeOutcome) {
+        let by = match (self.firing.get(), self.polling.get()) {
+            (Some(timer), _) => WakeSource::Timer(timer),
+            (None, Some(polling)) if polling == task => WakeSource::SelfWake,
+            (None, Some(other)) => WakeSource::Task(other),
+            (None, None) => WakeSource::External,
+        };
+        self.record(Event::Wake { task, by, outcome });
     }
 
     /// The host's turn: poll the tasks queued when it began.
@@ -368,28 +366,42 @@ impl Inner {
         if turn == Turn::Macrotask {
             self.new_browser_task(now);
         }
-        // The queue may also hold ids of tasks dropped since they were queued:
-        // they are popped and skipped.
-        let batch = self.ready.borrow().len();
-        if batch > 0 {
+        // The batch may also hold tasks dropped since they were queued: they
+        // are skipped.
+        let batch = self.ready.borrow_mut().take_batch();
+        if !batch.is_empty() {
             let live = self.queued.get() as u32;
             if live > 0 {
                 self.record(Event::Batch { turn, tasks: live });
             }
             let _current = context::enter(self);
-            for _ in 0..batch {
-                if self.out_of_budget() {
-                    break;
-                }
-                // Drop the queue borrow before polling: the poll may queue more.
-                let next = self.ready.borrow_mut().pop_front();
-                let Some(id) = next else { break };
-                if self.poll_task(id) {
-                    self.turn_polls.set(self.turn_polls.get() + 1);
-                }
-            }
+            let rest = self.poll_batch(batch);
+            self.ready.borrow_mut().return_batch(rest);
         }
         self.end_callback();
+    }
+
+    /// Polls the batch's tasks in order until it ends or this browser task's
+    /// budget runs out; returns the batch with what it did not poll.
+    fn poll_batch(&self, mut batch: Batch) -> Batch {
+        // Counted in locals: nothing else polls while a batch runs.
+        let budget = self.budget.get();
+        let mut polls = self.turn_polls.get();
+        let mut exhausted = self.exhausted.get();
+        while !exhausted {
+            exhausted = polls >= budget
+                || (polls > 0
+                    && polls % SLICE_CHECK_EVERY == 0
+                    && self.host.now() - self.turn_started.get() >= self.slice_ms.get());
+            if exhausted {
+                break;
+            }
+            let Some(task) = batch.pop_front() else { break };
+            polls += u32::from(task.run());
+        }
+        self.turn_polls.set(polls);
+        self.exhausted.set(exhausted);
+        batch
     }
 
     /// A timer callback or a macrotask turn: the browser has painted since.
@@ -399,81 +411,71 @@ impl Inner {
         self.exhausted.set(false);
     }
 
-    /// Whether this browser task has used its poll budget or time slice.
+    /// Polls one task once (called by the task's `run`). Returns false if it
+    /// was dropped since it was queued.
     #[inline]
-    fn out_of_budget(&self) -> bool {
-        if self.exhausted.get() {
-            return true;
+    pub(crate) fn poll_task<F: Future + 'static>(&self, task: &Rc<TaskCell<F>>) -> bool {
+        let header = &task.header;
+        if header.done.get() {
+            return false;
         }
-        let polls = self.turn_polls.get();
-        let out = polls >= self.budget.get()
-            || (polls > 0
-                && polls % SLICE_CHECK_EVERY == 0
-                && self.host.now() - self.turn_started.get() >= self.slice_ms.get());
-        self.exhausted.set(out);
-        out
-    }
-
-    /// Polls one task once. Returns false if the id was stale.
-    fn poll_task(&self, id: TaskId) -> bool {
-        let (mut body, serial) = {
-            let mut tasks = self.tasks.borrow_mut();
-            let Some(task) = tasks.get_mut(id) else {
-                return false;
-            };
-            // Taken out for the poll and put back after: no borrow is held
-            // while the future runs, and no waker is cloned.
-            let Some(body) = task.body.take() else {
-                return false;
-            };
-            task.scheduled = false;
-            self.queued.set(self.queued.get() - 1);
-            (body, task.serial)
-        };
-        let addr = std::ptr::addr_of!(*body.future).cast::<()>() as usize;
-        self.record(Event::PollStart { task: serial, addr });
-        self.polling.set(Some((id, serial)));
-        let ready = body
-            .future
-            .as_mut()
-            .poll(&mut Context::from_waker(&body.waker))
-            .is_ready();
-        self.polling.set(None);
-        self.record(Event::PollEnd {
-            task: serial,
-            ready,
-        });
-        let done = if ready {
-            Some((self.remove_task(id), body))
-        } else {
-            match self.tasks.borrow_mut().get_mut(id) {
-                Some(task) => {
-                    task.body = Some(body);
-                    None
-                }
-                // Aborted during its own poll.
-                None => Some((None, body)),
-            }
-        };
-        // Dropped here, with no borrow held: dropping a future may cancel its
-        // timers or wake other tasks.
-        drop(done);
+        header.scheduled.set(false);
+        self.queued.set(self.queued.get() - 1);
+        let serial = header.serial;
+        // Which task is polling only matters to the trace.
+        let tracing = self.tracing.get();
+        if tracing {
+            let addr = task.future_addr();
+            self.record(Event::PollStart { task: serial, addr });
+            self.polling.set(Some(serial));
+        }
+        let ready = task.poll(&waker::borrowed(task));
+        if tracing {
+            self.polling.set(None);
+            self.record(Event::PollEnd {
+                task: serial,
+                ready,
+            });
+        }
+        if ready {
+            self.finish(header);
+            task.wake_waiter();
+        }
         true
     }
 
-    fn remove_task(&self, id: TaskId) -> Option<Task> {
-        let task = self.tasks.borrow_mut().remove(id)?;
-        if task.scheduled {
+    /// The task finished, was aborted or dropped by a shutdown: off the live
+    /// list.
+    fn finish(&self, header: &Header) {
+        header.done.set(true);
+        if header.scheduled.replace(false) {
             self.queued.set(self.queued.get() - 1);
         }
-        Some(task)
+        let listed = self.tasks.borrow_mut().remove(header);
+        drop(listed);
     }
 
-    pub(crate) fn abort(&self, id: TaskId) {
-        if let Some(task) = self.remove_task(id) {
-            self.record(Event::TaskDrop { task: task.serial });
-            drop(task);
+    pub(crate) fn abort(&self, header: &Header) {
+        let Some(task) = self.tasks.borrow_mut().remove(header) else {
+            return;
+        };
+        self.record(Event::TaskDrop {
+            task: header.serial,
+        });
+        self.cancel(&task);
+    }
+
+    /// Drops a live task's future (or has its poll drop it, if it is the one
+    /// being polled), with no borrow held: dropping may cancel timers, wake
+    /// other tasks or even spawn.
+    fn cancel(&self, task: &Rc<dyn Runnable>) {
+        let header = task.header();
+        header.done.set(true);
+        if header.scheduled.replace(false) {
+            self.queued.set(self.queued.get() - 1);
         }
+        task.drop_future();
+        task.wake_waiter();
     }
 
     /// The host's timeout fired: expire everything due, once, then re-arm.
@@ -609,11 +611,15 @@ impl Inner {
                 break;
             }
             for task in &tasks {
-                self.record(Event::TaskDrop { task: task.serial });
+                self.record(Event::TaskDrop {
+                    task: task.header().serial,
+                });
             }
             // Dropping the futures cancels their timers; a drop may even spawn,
             // hence the loop.
-            drop(tasks);
+            for task in &tasks {
+                self.cancel(task);
+            }
         }
         self.ready.borrow_mut().clear();
         self.queued.set(0);

@@ -46,6 +46,7 @@ mod host;
 mod join;
 mod join_handle;
 mod reactor;
+mod ready;
 mod select;
 mod sleep;
 mod task;

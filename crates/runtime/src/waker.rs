@@ -1,104 +1,129 @@
-//! How a `Waker` finds its task.
+//! How a `Waker` finds its task: its data pointer is the task's `Rc`
+//! allocation (a `TaskCell<F>`), as in wasm-bindgen-futures and async-task, so
+//! a wake is a flag check and a push onto the ready queue.
 //!
-//! `std::task::Waker` must be `Send + Sync`, but the runtime is single-threaded
-//! (`Rc`, `RefCell`). Rather than an `unsafe` vtable over an `Rc` (sound only if no
-//! waker ever leaves the thread), a waker holds plain numbers: which runtime, which
-//! task slot and generation. Waking looks the runtime up in this thread's registry.
-//! A waker woken on another thread, after its runtime is gone, or after its task
-//! slot was reused finds nothing and does nothing.
+//! `std::task::Waker` must be `Send + Sync`, but a task is an `Rc`. So each
+//! task remembers its thread, and a waker used on any other thread never
+//! touches the task: a wake there does nothing, a clone there is a waker that
+//! does nothing, and a drop there leaks its reference (the task then outlives
+//! its runtime; leaking is safe, a race on the reference count would not be).
+//! On wasm32 there is one thread and the check is one comparison.
+//!
+//! A waker kept after its task finished keeps only the task's allocation
+//! alive (the future is dropped when it finishes); waking it does nothing.
 
-use std::cell::RefCell;
-use std::rc::{Rc, Weak};
+// The only unsafe code in the crate: a waker's vtable over an `Rc`.
+#![allow(unsafe_code)]
+
+use std::cell::Cell;
+use std::future::Future;
+use std::mem::ManuallyDrop;
+use std::rc::Rc;
 use std::sync::atomic::{AtomicU32, Ordering};
-use std::sync::Arc;
-use std::task::{Wake, Waker};
+use std::task::{RawWaker, RawWakerVTable, Waker};
 
-use crate::executor::Inner;
-use crate::task::TaskId;
+use crate::task::TaskCell;
 
-/// Identifies a runtime: its registry slot on its thread, and an id unique in the
-/// process so a slot on another thread (or a reused slot) never matches.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub(crate) struct RuntimeKey {
-    slot: u32,
-    id: u32,
-}
+/// Names a thread: 1, 2, ... in the order threads first spawn or wake.
+pub(crate) type ThreadToken = u32;
 
-static NEXT_ID: AtomicU32 = AtomicU32::new(1);
+static NEXT_THREAD: AtomicU32 = AtomicU32::new(1);
 
 thread_local! {
-    static REGISTRY: RefCell<Vec<(u32, Weak<Inner>)>> = const { RefCell::new(Vec::new()) };
+    static THREAD: Cell<ThreadToken> = const { Cell::new(0) };
 }
 
-pub(crate) fn register(inner: Weak<Inner>) -> RuntimeKey {
-    let id = NEXT_ID.fetch_add(1, Ordering::Relaxed);
-    REGISTRY.with(|r| {
-        let mut r = r.borrow_mut();
-        let slot = match r.iter().position(|(id, _)| *id == 0) {
-            Some(free) => free,
-            None => {
-                r.push((0, Weak::new()));
-                r.len() - 1
-            }
-        };
-        r[slot] = (id, inner);
-        RuntimeKey {
-            slot: slot as u32,
-            id,
+pub(crate) fn current_thread() -> ThreadToken {
+    THREAD.with(|t| match t.get() {
+        0 => {
+            let token = NEXT_THREAD.fetch_add(1, Ordering::Relaxed);
+            t.set(token);
+            token
         }
+        token => token,
     })
 }
 
-pub(crate) fn unregister(key: RuntimeKey) {
-    let _ = REGISTRY.try_with(|r| {
-        if let Some(entry) = r.borrow_mut().get_mut(key.slot as usize) {
-            if entry.0 == key.id {
-                *entry = (0, Weak::new());
-            }
-        }
-    });
+/// The task's waker, borrowed for one poll: no reference count is taken, so it
+/// must not outlive `task` (wakers cloned from it take their own).
+pub(crate) fn borrowed<F: Future + 'static>(task: &Rc<TaskCell<F>>) -> ManuallyDrop<Waker> {
+    let data = Rc::as_ptr(task).cast::<()>();
+    // SAFETY: `data` points at a `TaskCell<F>` in an `Rc` allocation (from
+    // `Rc::as_ptr`, as `Rc::into_raw` would give), and the vtable is the one for
+    // that `F`. The waker is never dropped (`ManuallyDrop`), so it releases no
+    // count it did not take, and the caller keeps `task` alive while it is used.
+    ManuallyDrop::new(unsafe { Waker::from_raw(RawWaker::new(data, &TaskWaker::<F>::VTABLE)) })
 }
 
-fn lookup(key: RuntimeKey) -> Option<Rc<Inner>> {
-    REGISTRY
-        .try_with(|r| {
-            let r = r.borrow();
-            let (id, inner) = r.get(key.slot as usize)?;
-            if *id == key.id {
-                inner.upgrade()
-            } else {
-                None
-            }
-        })
-        .ok()
-        .flatten()
-}
+struct TaskWaker<F>(F);
 
-struct TaskWaker {
-    runtime: RuntimeKey,
-    task: TaskId,
-    serial: u32,
-    epoch: u32,
-}
+impl<F: Future + 'static> TaskWaker<F> {
+    const VTABLE: RawWakerVTable =
+        RawWakerVTable::new(Self::clone, Self::wake, Self::wake_by_ref, Self::drop);
 
-impl Wake for TaskWaker {
-    fn wake(self: Arc<Self>) {
-        self.wake_by_ref();
+    /// Whether `data` may be used here: the task is on this thread.
+    ///
+    /// # Safety
+    /// `data` is a `TaskCell<F>` kept alive by the waker being used.
+    unsafe fn at_home(data: *const ()) -> bool {
+        // SAFETY: the cell is alive (the caller's waker holds a count), and
+        // `owner` is never written after spawn, so reading it races with
+        // nothing even from another thread.
+        let owner = unsafe { (*data.cast::<TaskCell<F>>()).header.owner };
+        owner == current_thread()
     }
 
-    fn wake_by_ref(self: &Arc<Self>) {
-        if let Some(inner) = lookup(self.runtime) {
-            inner.wake(self.task, self.serial, self.epoch);
+    unsafe fn clone(data: *const ()) -> RawWaker {
+        // SAFETY: as for every vtable function, `data` came from `borrowed`
+        // or from this function: a live `TaskCell<F>` in an `Rc`.
+        if unsafe { Self::at_home(data) } {
+            // SAFETY: on the task's thread; the count is at least one.
+            unsafe { Rc::increment_strong_count(data.cast::<TaskCell<F>>()) };
+            RawWaker::new(data, &Self::VTABLE)
+        } else {
+            RawWaker::new(std::ptr::null(), &NOOP)
+        }
+    }
+
+    unsafe fn wake(data: *const ()) {
+        // SAFETY: see `clone`; this consumes the waker's count.
+        unsafe {
+            Self::wake_by_ref(data);
+            Self::drop(data);
+        }
+    }
+
+    unsafe fn wake_by_ref(data: *const ()) {
+        // SAFETY: see `clone`.
+        if !unsafe { Self::at_home(data) } {
+            return;
+        }
+        let cell = data.cast::<TaskCell<F>>();
+        // SAFETY: alive, and on its thread, so no other thread touches it.
+        let header = unsafe { &(*cell).header };
+        header.runtime.wake(header, || {
+            // SAFETY: on the task's thread; the count is at least one, and the
+            // new `Rc` owns the count taken here.
+            unsafe {
+                Rc::increment_strong_count(cell);
+                Rc::from_raw(cell)
+            }
+        });
+    }
+
+    unsafe fn drop(data: *const ()) {
+        // SAFETY: see `clone`. Away from home the count is leaked, not touched.
+        if unsafe { Self::at_home(data) } {
+            // SAFETY: releases the count this waker held.
+            drop(unsafe { Rc::from_raw(data.cast::<TaskCell<F>>()) });
         }
     }
 }
 
-/// The waker of one task, made once at spawn.
-pub(crate) fn task_waker(runtime: RuntimeKey, task: TaskId, serial: u32, epoch: u32) -> Waker {
-    Waker::from(Arc::new(TaskWaker {
-        runtime,
-        task,
-        serial,
-        epoch,
-    }))
-}
+/// A waker that does nothing: what a clone made on another thread gets.
+static NOOP: RawWakerVTable = RawWakerVTable::new(
+    |_| RawWaker::new(std::ptr::null(), &NOOP),
+    |_| {},
+    |_| {},
+    |_| {},
+);
