@@ -232,6 +232,10 @@ impl Host for BrowserHost {
         let state = &self.state;
         usize::from(state.armed.borrow().is_some() || state.deferred.get().is_some())
     }
+
+    fn clock_is_virtual(&self) -> bool {
+        false
+    }
 }
 
 impl State {

@@ -32,6 +32,10 @@ pub trait Host {
     fn request_turn(&self, turn: Turn);
     /// How many host timeouts are armed right now (0 or 1).
     fn armed_timeouts(&self) -> usize;
+    /// Whether the clock stands still during a callback (a virtual clock).
+    /// Then a poll budget ([`crate::DEFAULT_BUDGET`]) bounds each browser
+    /// task; on a moving clock the time slice does, with no poll budget.
+    fn clock_is_virtual(&self) -> bool;
 }
 
 /// The host's way back into the runtime. It does not keep the runtime alive:

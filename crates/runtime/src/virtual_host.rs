@@ -174,4 +174,8 @@ impl Host for VirtualHost {
     fn armed_timeouts(&self) -> usize {
         usize::from(self.state.armed_at.get().is_some())
     }
+
+    fn clock_is_virtual(&self) -> bool {
+        true
+    }
 }

@@ -1,0 +1,124 @@
+//! Wakers point straight at their task's allocation (see `waker.rs`): these
+//! tests pin down what they may and may not do. Run under Miri too (`just
+//! miri`), which checks the reference counting for leaks, double frees and
+//! data races.
+
+mod common;
+use common::*;
+use runtime::Counters;
+use std::cell::RefCell;
+use std::rc::Rc;
+use std::sync::mpsc;
+
+#[test]
+fn a_waker_on_another_thread_does_nothing_there() {
+    let (host, rt) = virtual_runtime();
+    let gate = Gate::new();
+    let task = rt.spawn(gate.wait());
+    host.run_until_stalled();
+    rt.take_trace();
+    let waker = gate.waker();
+    let (back, home) = mpsc::channel();
+    std::thread::spawn(move || {
+        // Away from its thread a waker must not touch its task (an `Rc`).
+        let copy = waker.clone();
+        waker.wake_by_ref();
+        copy.wake_by_ref();
+        copy.wake();
+        back.send(waker).unwrap();
+    })
+    .join()
+    .unwrap();
+    assert!(
+        !host.turn_pending(),
+        "a wake on another thread queued the task"
+    );
+    assert_trace(&rt, &[]);
+    // Back home, the same waker works.
+    gate.open();
+    home.recv().unwrap().wake();
+    host.run_until_stalled();
+    assert_trace(
+        &rt,
+        &[
+            "0 wake task=1 by=external outcome=queued",
+            "0 batch turn=microtask tasks=1",
+            "0 poll_start task=1",
+            "0 poll_end task=1 result=ready",
+        ],
+    );
+    assert!(task.is_finished());
+    assert_eq!(rt.counters(), Counters::default());
+}
+
+#[test]
+fn a_waker_outliving_its_runtime_does_nothing() {
+    let (host, rt) = virtual_runtime();
+    let gate = Gate::new();
+    rt.spawn(gate.wait()).detach();
+    host.run_until_stalled();
+    let waker = gate.waker();
+    drop(rt);
+    assert!(
+        gate.probe().dropped.get(),
+        "dropping the runtime drops the task"
+    );
+    waker.wake_by_ref();
+    let copy = waker.clone();
+    copy.wake();
+    assert!(!host.turn_pending());
+    // The last waker frees the task (Miri reports a leak otherwise).
+    drop(waker);
+}
+
+#[test]
+fn a_task_aborting_itself_is_dropped_when_its_poll_returns() {
+    let (host, rt) = virtual_runtime();
+    let probe = Probe::default();
+    let flag = DropFlag(probe.clone());
+    let own_handle = Rc::new(RefCell::new(None::<runtime::JoinHandle<()>>));
+    let inside = own_handle.clone();
+    let dropped = probe.dropped.clone();
+    let seen_during_poll = Rc::new(RefCell::new(None));
+    let seen = seen_during_poll.clone();
+    let handle = rt.spawn(async move {
+        let _flag = flag;
+        let me = inside.borrow_mut().take();
+        if let Some(me) = me {
+            me.abort();
+        }
+        // Still running: a future is never dropped in the middle of its poll.
+        *seen.borrow_mut() = Some(dropped.get());
+        std::future::pending::<()>().await;
+    });
+    *own_handle.borrow_mut() = Some(handle);
+    host.run_until_stalled();
+    assert_eq!(*seen_during_poll.borrow(), Some(false));
+    assert!(probe.dropped.get(), "dropped once its poll returned");
+    assert_trace(
+        &rt,
+        &[
+            "0 spawn task=1",
+            "0 batch turn=microtask tasks=1",
+            "0 poll_start task=1",
+            "0 task_drop task=1",
+            "0 poll_end task=1 result=pending",
+        ],
+    );
+    assert_eq!(rt.counters(), Counters::default());
+}
+
+#[test]
+fn runtimes_on_two_threads_keep_to_their_own() {
+    let worker = std::thread::spawn(|| {
+        let (host, rt) = virtual_runtime();
+        let task = rt.spawn(async { 2 });
+        host.run_until_stalled();
+        task.try_take()
+    });
+    let (host, rt) = virtual_runtime();
+    let task = rt.spawn(async { 1 });
+    host.run_until_stalled();
+    assert_eq!(task.try_take(), Some(1));
+    assert_eq!(worker.join().unwrap(), Some(2));
+}
