@@ -75,9 +75,9 @@ golden: wasm
 # The benchmark page's wasm (bench/pkg)
 bench-wasm:
     tools/setup.sh build
-    cargo build -p bench --profile wasm-bench --target wasm32-unknown-unknown
-    wasm-opt -O3 {{wasm_features}} target/wasm32-unknown-unknown/wasm-bench/bench.wasm -o target/wasm32-unknown-unknown/wasm-bench/bench.opt.wasm
-    wasm-bindgen --target web --no-typescript --out-dir bench/pkg --out-name bench target/wasm32-unknown-unknown/wasm-bench/bench.opt.wasm
+    cargo build -p bench --profile measure --target wasm32-unknown-unknown
+    wasm-opt -O3 {{wasm_features}} target/wasm32-unknown-unknown/measure/bench.wasm -o target/wasm32-unknown-unknown/measure/bench.opt.wasm
+    wasm-bindgen --target web --no-typescript --out-dir bench/pkg --out-name bench target/wasm32-unknown-unknown/measure/bench.opt.wasm
 
 # Benchmarks against spawn_local + gloo-timers and plain JS (docs/benchmarks.md)
 bench: build bench-wasm
@@ -87,11 +87,16 @@ bench: build bench-wasm
 # Instruction counts of the executor and reactor on the virtual clock
 # (valgrind's callgrind: repeatable, whatever else the machine is doing)
 bench-native:
-    cargo build --release -p runtime --examples
-    @for run in "polls" "timers" "timers --traced"; do \
+    cargo build --profile measure -p runtime --examples
+    cargo build --profile measure -p bench --examples
+    @for run in "polls" "spawns" "timers" "timers --traced"; do \
         set -- $run; \
-        valgrind --tool=callgrind --callgrind-out-file=/dev/null target/release/examples/$1 ${2:-} 2>&1 \
-        | sed -n "s/.*Collected : \([0-9]*\)/$run: \1 instructions/p"; \
+        valgrind --tool=callgrind --callgrind-out-file=/dev/null target/measure/examples/$1 ${2:-} 2>&1 \
+        | sed -n "s/.*Collected : \([0-9]*\)/ours, $run: \1 instructions/p"; \
+    done
+    @for run in "polls" "spawns"; do \
+        valgrind --tool=callgrind --callgrind-out-file=/dev/null target/measure/examples/peer_executor $run 2>&1 \
+        | sed -n "s/.*Collected : \([0-9]*\)/wasm-bindgen-futures' design, $run: \1 instructions/p"; \
     done
 
 # The runtime's native tests under Miri (undefined behaviour, leaks, waker

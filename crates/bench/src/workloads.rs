@@ -78,7 +78,17 @@ where
     F: Fn(u32, Rc<Finish>) -> Fut,
     Fut: Future<Output = ()> + 'static,
 {
-    Promise::new(&mut |resolve, _reject| {
+    // Our runtime is made before the clock starts, as spawn_local's queue (a
+    // global made on first use) exists before any measured run.
+    let runtime = match executor {
+        Executor::Ours { tracing } => {
+            let runtime = Runtime::new(BrowserHost::new());
+            runtime.set_tracing(tracing);
+            Some(runtime)
+        }
+        Executor::SpawnLocal => None,
+    };
+    let promise = Promise::new(&mut |resolve, _reject| {
         let finish = Rc::new(Finish {
             remaining: Cell::new(count),
             start: now(),
@@ -86,22 +96,21 @@ where
             worst_lateness: Cell::new(0.0),
             resolve,
         });
-        match executor {
-            Executor::Ours { tracing } => {
-                let runtime = Runtime::new(BrowserHost::new());
-                runtime.set_tracing(tracing);
+        match &runtime {
+            Some(runtime) => {
                 for i in 0..count {
                     runtime.spawn(task(i, finish.clone())).detach();
                 }
-                RUNTIME.with(|slot| *slot.borrow_mut() = Some(runtime));
             }
-            Executor::SpawnLocal => {
+            None => {
                 for i in 0..count {
                     wasm_bindgen_futures::spawn_local(task(i, finish.clone()));
                 }
             }
         }
-    })
+    });
+    RUNTIME.with(|slot| *slot.borrow_mut() = runtime);
+    promise
 }
 
 /// Spawns `count` tasks that finish at once.

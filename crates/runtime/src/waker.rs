@@ -12,7 +12,8 @@
 //! A waker kept after its task finished keeps only the task's allocation
 //! alive (the future is dropped when it finishes); waking it does nothing.
 
-// The only unsafe code in the crate: a waker's vtable over an `Rc`.
+// Unsafe code: a waker's vtable over an `Rc` (the crate's only other unsafe
+// code pins a task's future in place, in task.rs).
 #![allow(unsafe_code)]
 
 use std::cell::Cell;
@@ -65,7 +66,12 @@ impl<F: Future + 'static> TaskWaker<F> {
     ///
     /// # Safety
     /// `data` is a `TaskCell<F>` kept alive by the waker being used.
+    #[inline]
     unsafe fn at_home(data: *const ()) -> bool {
+        if cfg!(all(target_family = "wasm", not(target_feature = "atomics"))) {
+            // Wasm without threads: there is no other thread to be on.
+            return true;
+        }
         // SAFETY: the cell is alive (the caller's waker holds a count), and
         // `owner` is never written after spawn, so reading it races with
         // nothing even from another thread.
