@@ -27,7 +27,7 @@ wasm:
     # table that wasm-bindgen adds as anyref, which browsers then reject.
     wasm-opt -Oz {{wasm_features}} {{wasm}} -o {{opt_wasm}}
     # The reset function lets the page re-instantiate the module after a trap.
-    wasm-bindgen --target web --no-typescript --experimental-reset-state-function --out-dir web/pkg --out-name playground {{opt_wasm}}
+    wasm-bindgen --target web --no-typescript --experimental-reset-state-function --remove-name-section --remove-producers-section --out-dir web/pkg --out-name playground {{opt_wasm}}
     @echo "wasm: $(wc -c < web/pkg/playground_bg.wasm) bytes, $(gzip -9c web/pkg/playground_bg.wasm | wc -c) gzipped"
 
 # The production site in dist/: hashed, minified assets for any static host
