@@ -410,7 +410,7 @@ fn rust_statements(step: &Step, path: &str, indent: usize, code: &mut Code, made
                 Some(path),
             );
             for (i, s) in steps.iter().enumerate() {
-                rust_future(s, &child(path, i), indent + 1, code, made, " => {}");
+                rust_future(s, &child(path, i), indent + 1, code, made, SELECT_ARM);
             }
             code.push(indent, "}", Some(path));
         }
@@ -441,6 +441,9 @@ fn rust_statements(step: &Step, path: &str, indent: usize, code: &mut Code, made
     }
 }
 
+/// The end of a `select!` arm.
+const SELECT_ARM: &str = " => {}";
+
 /// A step as a future expression, followed by `end` (`,` or ` => {}`).
 fn rust_future(
     step: &Step,
@@ -450,8 +453,7 @@ fn rust_future(
     made: &mut usize,
     end: &str,
 ) {
-    let select_arm = end.contains("=>");
-    let arm = if select_arm { "_ = " } else { "" };
+    let arm = if end == SELECT_ARM { "_ = " } else { "" };
     match step {
         Step::Sleep { label, ms } => code.push_noted(
             indent,
