@@ -2,6 +2,9 @@
 //! the presets, the Rust lane (the scenario as hand-written futures on our
 //! runtime), and what the page calls.
 
+#[macro_use]
+mod text;
+
 pub mod fragment;
 pub mod machine;
 pub mod presets;
