@@ -30,7 +30,7 @@ fn write_step(step: &Step, out: &mut String) {
             out.push_str("S(");
             escape(label, out);
             out.push(',');
-            out.push_str(&ms.to_string());
+            crate::text::push_u64(out, u64::from(*ms));
             out.push(')');
             return;
         }
@@ -61,7 +61,10 @@ fn escape(text: &str, out: &mut String) {
         if byte.is_ascii_alphanumeric() || b"-._~'!*".contains(&byte) {
             out.push(byte as char);
         } else {
-            out.push_str(&format!("%{byte:02X}"));
+            out.push('%');
+            for nibble in [byte >> 4, byte & 15] {
+                out.push(char::from(b"0123456789ABCDEF"[usize::from(nibble)]));
+            }
         }
     }
 }
@@ -80,9 +83,12 @@ pub fn decode(fragment: &str) -> Result<Step, Vec<Problem>> {
 /// Parses a fragment into a value tree (no validation of fields yet).
 pub fn parse(fragment: &str) -> Result<Value, String> {
     if fragment.len() > MAX_FRAGMENT {
-        return Err(format!(
-            "is {} bytes long; at most {MAX_FRAGMENT} are read",
-            fragment.len()
+        return Err(cat!(
+            "is ",
+            fragment.len(),
+            " bytes long; at most ",
+            MAX_FRAGMENT,
+            " are read"
         ));
     }
     let mut parser = Parser {
@@ -108,14 +114,18 @@ impl Parser<'_> {
     fn error(&self, expected: &str) -> String {
         match self.bytes.get(self.at) {
             Some(&b) if b.is_ascii_graphic() => {
-                format!(
-                    "expected {expected} at character {}, found '{}'",
+                cat!(
+                    "expected ",
+                    expected,
+                    " at character ",
                     self.at + 1,
-                    b as char
+                    ", found '",
+                    b as char,
+                    "'"
                 )
             }
-            Some(_) => format!("expected {expected} at character {}", self.at + 1),
-            None => format!("expected {expected}, but the fragment ended"),
+            Some(_) => cat!("expected ", expected, " at character ", self.at + 1),
+            None => cat!("expected ", expected, ", but the fragment ended"),
         }
     }
 
@@ -124,13 +134,13 @@ impl Parser<'_> {
             self.at += 1;
             Ok(())
         } else {
-            Err(self.error(&format!("'{}'", byte as char)))
+            Err(self.error(&cat!("'", byte as char, "'")))
         }
     }
 
     fn step(&mut self, depth: usize) -> Result<Value, String> {
         if depth > MAX_PARSE_DEPTH {
-            return Err(format!("is nested deeper than {MAX_PARSE_DEPTH} levels"));
+            return Err(cat!("is nested deeper than ", MAX_PARSE_DEPTH, " levels"));
         }
         let tag = *self
             .bytes
@@ -192,7 +202,7 @@ impl Parser<'_> {
         }
         String::from_utf8(bytes)
             .map(Value::String)
-            .map_err(|_| format!("the text at character {} is not valid UTF-8", start + 1))
+            .map_err(|_| cat!("the text at character ", start + 1, " is not valid UTF-8"))
     }
 
     fn number(&mut self) -> Result<Value, String> {

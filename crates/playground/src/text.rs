@@ -20,6 +20,12 @@ impl Piece for String {
     }
 }
 
+impl Piece for char {
+    fn push_to(&self, out: &mut String) {
+        out.push(*self);
+    }
+}
+
 impl Piece for usize {
     fn push_to(&self, out: &mut String) {
         push_u64(out, *self as u64);
