@@ -14,6 +14,12 @@ pub mod special;
 pub mod validate;
 pub mod value;
 
+/// The allocator: talc instead of std's dlmalloc, a few KB smaller in the
+/// module. Single-threaded wasm only, which is what the page runs.
+#[cfg(all(target_arch = "wasm32", not(target_feature = "atomics")))]
+#[global_allocator]
+static ALLOCATOR: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();
+
 #[cfg(target_arch = "wasm32")]
 mod js_value;
 #[cfg(target_arch = "wasm32")]
