@@ -12,7 +12,7 @@
 
 use crate::scenario::Step;
 use crate::validate::{self, Problem};
-use crate::value::{n, obj, s, Value};
+use crate::value::{n, s, Value};
 
 /// Longest fragment read, in bytes: far above any valid scenario.
 pub const MAX_FRAGMENT: usize = 8_192;
@@ -157,25 +157,25 @@ impl Parser<'_> {
         };
         self.at += 1;
         self.eat(b'(')?;
-        let value = match tag {
+        let mut fields = vec![("type".to_string(), s(kind))];
+        match tag {
             b'S' => {
-                let label = self.text()?;
+                fields.push(("label".into(), self.text()?));
                 self.eat(b',')?;
-                let ms = self.number()?;
-                obj(&[("type", s(kind)), ("label", label), ("ms", ms)])
+                fields.push(("ms".into(), self.number()?));
             }
-            b'L' => obj(&[("type", s(kind)), ("text", self.text()?)]),
+            b'L' => fields.push(("text".into(), self.text()?)),
             _ => {
                 let mut steps = vec![self.step(depth + 1)?];
                 while self.bytes.get(self.at) == Some(&b',') {
                     self.at += 1;
                     steps.push(self.step(depth + 1)?);
                 }
-                obj(&[("type", s(kind)), ("steps", Value::Array(steps))])
+                fields.push(("steps".into(), Value::Array(steps)));
             }
-        };
+        }
         self.eat(b')')?;
-        Ok(value)
+        Ok(Value::Object(fields))
     }
 
     fn text(&mut self) -> Result<Value, String> {
