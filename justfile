@@ -25,7 +25,7 @@ wasm:
     cargo build -p playground --release --target wasm32-unknown-unknown
     # wasm-opt runs before wasm-bindgen: version 108 rewrites the externref
     # table that wasm-bindgen adds as anyref, which browsers then reject.
-    wasm-opt -Oz {{wasm_features}} {{wasm}} -o {{opt_wasm}}
+    wasm-opt --merge-similar-functions -Oz --converge {{wasm_features}} {{wasm}} -o {{opt_wasm}}
     # The reset function lets the page re-instantiate the module after a trap.
     wasm-bindgen --target web --no-typescript --experimental-reset-state-function --remove-name-section --remove-producers-section --out-dir web/pkg --out-name playground {{opt_wasm}}
     @echo "wasm: $(wc -c < web/pkg/playground_bg.wasm) bytes, $(gzip -9c web/pkg/playground_bg.wasm | wc -c) gzipped"
