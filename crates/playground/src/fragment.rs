@@ -185,12 +185,15 @@ impl Parser<'_> {
             match b {
                 b',' | b')' | b'(' => break,
                 b'%' => {
-                    let hex = self
-                        .bytes
-                        .get(self.at + 1..self.at + 3)
-                        .and_then(|h| std::str::from_utf8(h).ok())
-                        .and_then(|h| u8::from_str_radix(h, 16).ok())
-                        .ok_or_else(|| self.error("two hex digits after %"))?;
+                    let hex = match self.bytes.get(self.at + 1..self.at + 3) {
+                        // As `u8::from_str_radix` read it: a leading `+` is a sign.
+                        Some(&[b'+', digit]) => hex_digit(digit),
+                        Some(&[high, low]) => {
+                            hex_digit(high).zip(hex_digit(low)).map(|(h, l)| h * 16 + l)
+                        }
+                        _ => None,
+                    }
+                    .ok_or_else(|| self.error("two hex digits after %"))?;
                     bytes.push(hex);
                     self.at += 3;
                 }
@@ -200,9 +203,9 @@ impl Parser<'_> {
                 }
             }
         }
-        String::from_utf8(bytes)
+        utf8(&bytes)
             .map(Value::String)
-            .map_err(|_| cat!("the text at character ", start + 1, " is not valid UTF-8"))
+            .ok_or_else(|| cat!("the text at character ", start + 1, " is not valid UTF-8"))
     }
 
     fn number(&mut self) -> Result<Value, String> {
@@ -221,6 +224,43 @@ impl Parser<'_> {
                 self.error("a number of milliseconds")
             })
     }
+}
+
+/// The value of a hex digit (either case).
+fn hex_digit(digit: u8) -> Option<u8> {
+    char::from(digit).to_digit(16).map(|d| d as u8)
+}
+
+/// `bytes` as text if they are valid UTF-8, as `String::from_utf8` decides
+/// (no overlong forms, surrogates or code points past U+10FFFF), without
+/// core's validator and its tables.
+fn utf8(bytes: &[u8]) -> Option<String> {
+    let mut text = String::new();
+    let mut at = 0;
+    while let Some(&lead) = bytes.get(at) {
+        let (len, min, bits) = match lead {
+            0x00..=0x7F => (1, 0, lead),
+            0xC0..=0xDF => (2, 0x80, lead & 0x1F),
+            0xE0..=0xEF => (3, 0x800, lead & 0x0F),
+            0xF0..=0xF7 => (4, 0x1_0000, lead & 0x07),
+            _ => return None,
+        };
+        let mut code = u32::from(bits);
+        for i in 1..len {
+            let next = *bytes.get(at + i)?;
+            if next & 0xC0 != 0x80 {
+                return None;
+            }
+            code = code << 6 | u32::from(next & 0x3F);
+        }
+        if code < min {
+            return None;
+        }
+        // Surrogates and code points past U+10FFFF are no `char`.
+        text.push(char::from_u32(code)?);
+        at += len;
+    }
+    Some(text)
 }
 
 /// `-12`, `1.5`, `1e9`, `2.5E-3`: enough of JSON's number syntax to read any
@@ -263,4 +303,36 @@ fn parse_number(text: &[u8]) -> Option<f64> {
     }
     let value = value * 10f64.powi(power);
     Some(if negative { -value } else { value })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::utf8;
+
+    #[test]
+    fn utf8_accepts_exactly_what_std_accepts() {
+        let edges = [
+            0x00, 0x41, 0x7F, 0x80, 0x8F, 0x90, 0x9F, 0xA0, 0xBF, 0xC0, 0xC2, 0xE0, 0xED, 0xF0,
+            0xF4, 0xF5, 0xFF,
+        ];
+        let mut inputs: Vec<Vec<u8>> = vec![vec![]];
+        for a in 0..=255u8 {
+            inputs.push(vec![a]);
+            for b in 0..=255u8 {
+                inputs.push(vec![a, b]);
+                for &c in &edges {
+                    inputs.push(vec![a, b, c]);
+                    if a >= 0xF0 {
+                        for &d in &edges {
+                            inputs.push(vec![a, b, c, d]);
+                        }
+                    }
+                }
+            }
+        }
+        for bytes in inputs {
+            let want = String::from_utf8(bytes.clone()).ok();
+            assert_eq!(utf8(&bytes), want, "{bytes:02X?}");
+        }
+    }
 }
