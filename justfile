@@ -10,6 +10,12 @@ wasm := "target/wasm32-unknown-unknown/release/playground.wasm"
 opt_wasm := "target/wasm32-unknown-unknown/release/playground.opt.wasm"
 # Debian's wasm-opt (108) must be told which features rustc's output uses.
 wasm_features := "--enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext --enable-mutable-globals --enable-multivalue --enable-reference-types"
+wasm_opt_flags := "--merge-similar-functions -Oz --converge"
+# Binaryen 132 from npm (pinned in package.json), for the module wasm-bindgen
+# wrote: unlike Debian's 108 it keeps wasm-bindgen's externref table valid.
+# (Before wasm-bindgen, 132's output makes wasm-bindgen emit a module that
+# traps on load, so that pass stays with 108.)
+wasm_opt_after_bindgen := "node node_modules/binaryen/bin/wasm-opt"
 
 # List the recipes
 default:
@@ -19,15 +25,16 @@ default:
 setup:
     tools/setup.sh all
 
-# Build the wasm module into web/pkg (size-tuned, then wasm-opt -Oz)
+# Build the wasm module into web/pkg (size-tuned, then wasm-opt -Oz before and
+# after wasm-bindgen)
 wasm:
     tools/setup.sh build
+    tools/setup.sh npm
     cargo build -p playground --release --target wasm32-unknown-unknown
-    # wasm-opt runs before wasm-bindgen: version 108 rewrites the externref
-    # table that wasm-bindgen adds as anyref, which browsers then reject.
-    wasm-opt -Oz {{wasm_features}} {{wasm}} -o {{opt_wasm}}
+    wasm-opt {{wasm_opt_flags}} {{wasm_features}} {{wasm}} -o {{opt_wasm}}
     # The reset function lets the page re-instantiate the module after a trap.
-    wasm-bindgen --target web --no-typescript --experimental-reset-state-function --out-dir web/pkg --out-name playground {{opt_wasm}}
+    wasm-bindgen --target web --no-typescript --experimental-reset-state-function --remove-name-section --remove-producers-section --out-dir web/pkg --out-name playground {{opt_wasm}}
+    {{wasm_opt_after_bindgen}} {{wasm_opt_flags}} {{wasm_features}} web/pkg/playground_bg.wasm -o web/pkg/playground_bg.wasm
     @echo "wasm: $(wc -c < web/pkg/playground_bg.wasm) bytes, $(gzip -9c web/pkg/playground_bg.wasm | wc -c) gzipped"
 
 # The production site in dist/: hashed, minified assets for any static host

@@ -12,7 +12,7 @@
 
 use crate::scenario::Step;
 use crate::validate::{self, Problem};
-use crate::value::{n, obj, s, Value};
+use crate::value::{n, s, Value};
 
 /// Longest fragment read, in bytes: far above any valid scenario.
 pub const MAX_FRAGMENT: usize = 8_192;
@@ -30,7 +30,7 @@ fn write_step(step: &Step, out: &mut String) {
             out.push_str("S(");
             escape(label, out);
             out.push(',');
-            out.push_str(&ms.to_string());
+            crate::text::push_u64(out, u64::from(*ms));
             out.push(')');
             return;
         }
@@ -61,7 +61,10 @@ fn escape(text: &str, out: &mut String) {
         if byte.is_ascii_alphanumeric() || b"-._~'!*".contains(&byte) {
             out.push(byte as char);
         } else {
-            out.push_str(&format!("%{byte:02X}"));
+            out.push('%');
+            for nibble in [byte >> 4, byte & 15] {
+                out.push(char::from(b"0123456789ABCDEF"[usize::from(nibble)]));
+            }
         }
     }
 }
@@ -80,9 +83,12 @@ pub fn decode(fragment: &str) -> Result<Step, Vec<Problem>> {
 /// Parses a fragment into a value tree (no validation of fields yet).
 pub fn parse(fragment: &str) -> Result<Value, String> {
     if fragment.len() > MAX_FRAGMENT {
-        return Err(format!(
-            "is {} bytes long; at most {MAX_FRAGMENT} are read",
-            fragment.len()
+        return Err(cat!(
+            "is ",
+            fragment.len(),
+            " bytes long; at most ",
+            MAX_FRAGMENT,
+            " are read"
         ));
     }
     let mut parser = Parser {
@@ -108,14 +114,18 @@ impl Parser<'_> {
     fn error(&self, expected: &str) -> String {
         match self.bytes.get(self.at) {
             Some(&b) if b.is_ascii_graphic() => {
-                format!(
-                    "expected {expected} at character {}, found '{}'",
+                cat!(
+                    "expected ",
+                    expected,
+                    " at character ",
                     self.at + 1,
-                    b as char
+                    ", found '",
+                    b as char,
+                    "'"
                 )
             }
-            Some(_) => format!("expected {expected} at character {}", self.at + 1),
-            None => format!("expected {expected}, but the fragment ended"),
+            Some(_) => cat!("expected ", expected, " at character ", self.at + 1),
+            None => cat!("expected ", expected, ", but the fragment ended"),
         }
     }
 
@@ -124,13 +134,13 @@ impl Parser<'_> {
             self.at += 1;
             Ok(())
         } else {
-            Err(self.error(&format!("'{}'", byte as char)))
+            Err(self.error(&cat!("'", byte as char, "'")))
         }
     }
 
     fn step(&mut self, depth: usize) -> Result<Value, String> {
         if depth > MAX_PARSE_DEPTH {
-            return Err(format!("is nested deeper than {MAX_PARSE_DEPTH} levels"));
+            return Err(cat!("is nested deeper than ", MAX_PARSE_DEPTH, " levels"));
         }
         let tag = *self
             .bytes
@@ -147,25 +157,25 @@ impl Parser<'_> {
         };
         self.at += 1;
         self.eat(b'(')?;
-        let value = match tag {
+        let mut fields = vec![("type".to_string(), s(kind))];
+        match tag {
             b'S' => {
-                let label = self.text()?;
+                fields.push(("label".into(), self.text()?));
                 self.eat(b',')?;
-                let ms = self.number()?;
-                obj(&[("type", s(kind)), ("label", label), ("ms", ms)])
+                fields.push(("ms".into(), self.number()?));
             }
-            b'L' => obj(&[("type", s(kind)), ("text", self.text()?)]),
+            b'L' => fields.push(("text".into(), self.text()?)),
             _ => {
                 let mut steps = vec![self.step(depth + 1)?];
                 while self.bytes.get(self.at) == Some(&b',') {
                     self.at += 1;
                     steps.push(self.step(depth + 1)?);
                 }
-                obj(&[("type", s(kind)), ("steps", Value::Array(steps))])
+                fields.push(("steps".into(), Value::Array(steps)));
             }
-        };
+        }
         self.eat(b')')?;
-        Ok(value)
+        Ok(Value::Object(fields))
     }
 
     fn text(&mut self) -> Result<Value, String> {
@@ -175,12 +185,15 @@ impl Parser<'_> {
             match b {
                 b',' | b')' | b'(' => break,
                 b'%' => {
-                    let hex = self
-                        .bytes
-                        .get(self.at + 1..self.at + 3)
-                        .and_then(|h| std::str::from_utf8(h).ok())
-                        .and_then(|h| u8::from_str_radix(h, 16).ok())
-                        .ok_or_else(|| self.error("two hex digits after %"))?;
+                    let hex = match self.bytes.get(self.at + 1..self.at + 3) {
+                        // As `u8::from_str_radix` read it: a leading `+` is a sign.
+                        Some(&[b'+', digit]) => hex_digit(digit),
+                        Some(&[high, low]) => {
+                            hex_digit(high).zip(hex_digit(low)).map(|(h, l)| h * 16 + l)
+                        }
+                        _ => None,
+                    }
+                    .ok_or_else(|| self.error("two hex digits after %"))?;
                     bytes.push(hex);
                     self.at += 3;
                 }
@@ -190,9 +203,9 @@ impl Parser<'_> {
                 }
             }
         }
-        String::from_utf8(bytes)
+        utf8(&bytes)
             .map(Value::String)
-            .map_err(|_| format!("the text at character {} is not valid UTF-8", start + 1))
+            .ok_or_else(|| cat!("the text at character ", start + 1, " is not valid UTF-8"))
     }
 
     fn number(&mut self) -> Result<Value, String> {
@@ -211,6 +224,43 @@ impl Parser<'_> {
                 self.error("a number of milliseconds")
             })
     }
+}
+
+/// The value of a hex digit (either case).
+fn hex_digit(digit: u8) -> Option<u8> {
+    char::from(digit).to_digit(16).map(|d| d as u8)
+}
+
+/// `bytes` as text if they are valid UTF-8, as `String::from_utf8` decides
+/// (no overlong forms, surrogates or code points past U+10FFFF), without
+/// core's validator and its tables.
+fn utf8(bytes: &[u8]) -> Option<String> {
+    let mut text = String::new();
+    let mut at = 0;
+    while let Some(&lead) = bytes.get(at) {
+        let (len, min, bits) = match lead {
+            0x00..=0x7F => (1, 0, lead),
+            0xC0..=0xDF => (2, 0x80, lead & 0x1F),
+            0xE0..=0xEF => (3, 0x800, lead & 0x0F),
+            0xF0..=0xF7 => (4, 0x1_0000, lead & 0x07),
+            _ => return None,
+        };
+        let mut code = u32::from(bits);
+        for i in 1..len {
+            let next = *bytes.get(at + i)?;
+            if next & 0xC0 != 0x80 {
+                return None;
+            }
+            code = code << 6 | u32::from(next & 0x3F);
+        }
+        if code < min {
+            return None;
+        }
+        // Surrogates and code points past U+10FFFF are no `char`.
+        text.push(char::from_u32(code)?);
+        at += len;
+    }
+    Some(text)
 }
 
 /// `-12`, `1.5`, `1e9`, `2.5E-3`: enough of JSON's number syntax to read any
@@ -253,4 +303,36 @@ fn parse_number(text: &[u8]) -> Option<f64> {
     }
     let value = value * 10f64.powi(power);
     Some(if negative { -value } else { value })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::utf8;
+
+    #[test]
+    fn utf8_accepts_exactly_what_std_accepts() {
+        let edges = [
+            0x00, 0x41, 0x7F, 0x80, 0x8F, 0x90, 0x9F, 0xA0, 0xBF, 0xC0, 0xC2, 0xE0, 0xED, 0xF0,
+            0xF4, 0xF5, 0xFF,
+        ];
+        let mut inputs: Vec<Vec<u8>> = vec![vec![]];
+        for a in 0..=255u8 {
+            inputs.push(vec![a]);
+            for b in 0..=255u8 {
+                inputs.push(vec![a, b]);
+                for &c in &edges {
+                    inputs.push(vec![a, b, c]);
+                    if a >= 0xF0 {
+                        for &d in &edges {
+                            inputs.push(vec![a, b, c, d]);
+                        }
+                    }
+                }
+            }
+        }
+        for bytes in inputs {
+            let want = String::from_utf8(bytes.clone()).ok();
+            assert_eq!(utf8(&bytes), want, "{bytes:02X?}");
+        }
+    }
 }

@@ -62,8 +62,14 @@ fn resolve(preset: &JsValue, scenario: &JsValue) -> Result<Step, JsError> {
         preset.as_string().unwrap_or_default()
     };
     presets::find(&id).map(|p| (p.scenario)()).ok_or_else(|| {
-        let ids: Vec<_> = presets::PRESETS.iter().map(|p| p.id).collect();
-        JsError::new(&format!("preset: must be one of {}", ids.join(", ")))
+        let mut message = String::from("preset: must be one of ");
+        for (i, p) in presets::PRESETS.iter().enumerate() {
+            if i > 0 {
+                message.push_str(", ");
+            }
+            message.push_str(p.id);
+        }
+        JsError::new(&message)
     })
 }
 

@@ -2,6 +2,9 @@
 //! the presets, the Rust lane (the scenario as hand-written futures on our
 //! runtime), and what the page calls.
 
+#[macro_use]
+mod text;
+
 pub mod fragment;
 pub mod machine;
 pub mod presets;
@@ -10,6 +13,12 @@ pub mod scenario;
 pub mod special;
 pub mod validate;
 pub mod value;
+
+/// The allocator: talc instead of std's dlmalloc, a few KB smaller in the
+/// module. Single-threaded wasm only, which is what the page runs.
+#[cfg(all(target_arch = "wasm32", not(target_feature = "atomics")))]
+#[global_allocator]
+static ALLOCATOR: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();
 
 #[cfg(target_arch = "wasm32")]
 mod js_value;

@@ -6,7 +6,6 @@
 use std::cell::Cell;
 
 use crate::scenario::Step;
-use crate::value::quote;
 
 /// Code, and the step path of each line (if any).
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -63,7 +62,9 @@ impl Code {
     pub fn text(&self, indent_width: usize) -> String {
         let mut out = String::new();
         for line in &self.lines {
-            out.push_str(&" ".repeat(line.indent * indent_width));
+            for _ in 0..line.indent * indent_width {
+                out.push(' ');
+            }
             out.push_str(&line.code);
             if let Some(comment) = &line.comment {
                 out.push_str(" // ");
@@ -89,14 +90,22 @@ impl Code {
 }
 
 fn child(path: &str, i: usize) -> String {
-    format!("{path}.steps[{i}]")
+    cat!(path, ".steps[", i, "]")
 }
 
 /// `text` as a string literal, valid in JS and in Rust.
 pub(crate) fn js_string(text: &str) -> String {
     // Labels and texts are validated (no control characters); only quotes and
     // backslashes need escaping to stay a JS (and Rust) string literal.
-    quote(&text.replace('\\', "\\\\").replace('"', "\\\""))
+    let mut out = String::from('"');
+    for c in text.chars() {
+        if c == '\\' || c == '"' {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+    out.push('"');
+    out
 }
 
 // ---- Callbacks: continuation-passing, as the notes nest setTimeout. ----
@@ -123,12 +132,12 @@ fn callback_step(
         Step::Sleep { label, ms } => {
             code.push_noted(indent, "setTimeout(() => {", Some(label), Some(path));
             then(indent + 1, code);
-            code.push(indent, format!("}}, {ms});"), Some(path));
+            code.push(indent, cat!("}, ", ms, ");"), Some(path));
         }
         Step::Log { text } => {
             code.push(
                 indent,
-                format!("console.log({});", js_string(text)),
+                cat!("console.log(", js_string(text), ");"),
                 Some(path),
             );
             then(indent, code);
@@ -145,20 +154,20 @@ fn callback_step(
             };
             code.push(indent, why, Some(path));
             if race {
-                code.push(indent, format!("let won{n} = false;"), Some(path));
-                code.push(indent, format!("const done{n} = () => {{"), Some(path));
-                code.push(indent + 1, format!("if (won{n}) return;"), Some(path));
-                code.push(indent + 1, format!("won{n} = true;"), Some(path));
+                code.push(indent, cat!("let won", n, " = false;"), Some(path));
+                code.push(indent, cat!("const done", n, " = () => {"), Some(path));
+                code.push(indent + 1, cat!("if (won", n, ") return;"), Some(path));
+                code.push(indent + 1, cat!("won", n, " = true;"), Some(path));
             } else {
                 code.push(
                     indent,
-                    format!("let left{n} = {};", steps.len()),
+                    cat!("let left", n, " = ", steps.len(), ";"),
                     Some(path),
                 );
-                code.push(indent, format!("const done{n} = () => {{"), Some(path));
+                code.push(indent, cat!("const done", n, " = () => {"), Some(path));
                 code.push(
                     indent + 1,
-                    format!("if (--left{n} > 0) return;"),
+                    cat!("if (--left", n, " > 0) return;"),
                     Some(path),
                 );
             }
@@ -166,7 +175,7 @@ fn callback_step(
             code.push(indent, "};", Some(path));
             for (i, s) in steps.iter().enumerate() {
                 callback_step(s, &child(path, i), indent, code, names, &mut |ind, c| {
-                    c.push(ind, format!("done{n}();"), None)
+                    c.push(ind, cat!("done", n, "();"), None)
                 });
             }
         }
@@ -237,9 +246,9 @@ fn then_expr(step: &Step, path: &str) -> Code {
     let mut code = Code::default();
     match step {
         Step::Sleep { label, ms } => {
-            code.push_noted(0, format!("timer({ms})"), Some(label), Some(path))
+            code.push_noted(0, cat!("timer(", ms, ")"), Some(label), Some(path))
         }
-        Step::Log { text } => code.push(0, format!("console.log({})", js_string(text)), Some(path)),
+        Step::Log { text } => code.push(0, cat!("console.log(", js_string(text), ")"), Some(path)),
         Step::Seq(steps) => {
             let mut first = then_expr(&steps[0], &child(path, 0));
             if matches!(steps[0], Step::Log { .. }) {
@@ -254,7 +263,7 @@ fn then_expr(step: &Step, path: &str) -> Code {
                 if next.lines.len() == 1 {
                     let mut line = next.lines.remove(0);
                     line.indent = 1;
-                    line.code = format!(".then(() => {})", line.code);
+                    line.code = cat!(".then(() => ", line.code, ")");
                     code.lines.push(line);
                 } else {
                     code.push(1, ".then(() =>", Some(&child(path, i)));
@@ -269,7 +278,7 @@ fn then_expr(step: &Step, path: &str) -> Code {
             } else {
                 "race"
             };
-            code.push(0, format!("Promise.{call}(["), Some(path));
+            code.push(0, cat!("Promise.", call, "(["), Some(path));
             for (i, s) in steps.iter().enumerate() {
                 let mut item = then_expr(s, &child(path, i));
                 item.close(",");
@@ -286,10 +295,12 @@ fn then_expr(step: &Step, path: &str) -> Code {
                 code.append(2, item);
             }
             code.push(1, "];", Some(path));
-            let chain: Vec<String> = (1..steps.len())
-                .map(|i| format!(".then(() => made[{i}])"))
-                .collect();
-            code.push(1, format!("return made[0]{};", chain.join("")), Some(path));
+            let mut chain = String::from("return made[0]");
+            for i in 1..steps.len() {
+                chain.push_str(&cat!(".then(() => made[", i, "])"));
+            }
+            chain.push(';');
+            code.push(1, chain, Some(path));
             code.push(0, "})()", Some(path));
         }
     }
@@ -300,13 +311,13 @@ fn await_statements(step: &Step, path: &str, indent: usize, code: &mut Code, mad
     match step {
         Step::Sleep { label, ms } => code.push_noted(
             indent,
-            format!("await timer({ms});"),
+            cat!("await timer(", ms, ");"),
             Some(label),
             Some(path),
         ),
         Step::Log { text } => code.push(
             indent,
-            format!("console.log({});", js_string(text)),
+            cat!("console.log(", js_string(text), ");"),
             Some(path),
         ),
         Step::Seq(steps) => {
@@ -320,7 +331,7 @@ fn await_statements(step: &Step, path: &str, indent: usize, code: &mut Code, mad
             } else {
                 "race"
             };
-            code.push(indent, format!("await Promise.{call}(["), Some(path));
+            code.push(indent, cat!("await Promise.", call, "(["), Some(path));
             for (i, s) in steps.iter().enumerate() {
                 await_expr(s, &child(path, i), indent + 1, code, made);
             }
@@ -329,13 +340,13 @@ fn await_statements(step: &Step, path: &str, indent: usize, code: &mut Code, mad
         Step::CreateThenAwait(steps) => {
             *made += 1;
             let name = if *made == 1 {
-                "made".to_string()
+                "made".into()
             } else {
-                format!("made{made}")
+                cat!("made", *made)
             };
             code.push_noted(
                 indent,
-                format!("const {name} = ["),
+                cat!("const ", name, " = ["),
                 Some("each starts now"),
                 Some(path),
             );
@@ -344,7 +355,11 @@ fn await_statements(step: &Step, path: &str, indent: usize, code: &mut Code, mad
             }
             code.push(indent, "];", Some(path));
             for i in 0..steps.len() {
-                code.push(indent, format!("await {name}[{i}];"), Some(&child(path, i)));
+                code.push(
+                    indent,
+                    cat!("await ", name, "[", i, "];"),
+                    Some(&child(path, i)),
+                );
             }
         }
     }
@@ -354,11 +369,11 @@ fn await_statements(step: &Step, path: &str, indent: usize, code: &mut Code, mad
 fn await_expr(step: &Step, path: &str, indent: usize, code: &mut Code, made: &mut usize) {
     match step {
         Step::Sleep { label, ms } => {
-            code.push_noted(indent, format!("timer({ms}),"), Some(label), Some(path))
+            code.push_noted(indent, cat!("timer(", ms, "),"), Some(label), Some(path))
         }
         Step::Log { text } => code.push(
             indent,
-            format!("console.log({}),", js_string(text)),
+            cat!("console.log(", js_string(text), "),"),
             Some(path),
         ),
         _ => {
@@ -385,11 +400,11 @@ fn rust_statements(step: &Step, path: &str, indent: usize, code: &mut Code, made
     match step {
         Step::Sleep { label, ms } => code.push_noted(
             indent,
-            format!("sleep_ms({ms}).await;"),
+            cat!("sleep_ms(", ms, ").await;"),
             Some(label),
             Some(path),
         ),
-        Step::Log { text } => code.push(indent, format!("log({});", js_string(text)), Some(path)),
+        Step::Log { text } => code.push(indent, cat!("log(", js_string(text), ");"), Some(path)),
         Step::Seq(steps) => {
             for (i, s) in steps.iter().enumerate() {
                 rust_statements(s, &child(path, i), indent, code, made);
@@ -410,7 +425,7 @@ fn rust_statements(step: &Step, path: &str, indent: usize, code: &mut Code, made
                 Some(path),
             );
             for (i, s) in steps.iter().enumerate() {
-                rust_future(s, &child(path, i), indent + 1, code, made, " => {}");
+                rust_future(s, &child(path, i), indent + 1, code, made, SELECT_ARM);
             }
             code.push(indent, "}", Some(path));
         }
@@ -421,7 +436,7 @@ fn rust_statements(step: &Step, path: &str, indent: usize, code: &mut Code, made
                 let mut item = Code::default();
                 rust_future(s, &child(path, i), 0, &mut item, made, ";");
                 if let Some(line) = item.lines.first_mut() {
-                    line.code.insert_str(0, &format!("let f{} = ", first + i));
+                    line.code = cat!("let f", first + i, " = ", line.code);
                 }
                 code.append(indent, item);
             }
@@ -433,13 +448,16 @@ fn rust_statements(step: &Step, path: &str, indent: usize, code: &mut Code, made
             for i in 0..steps.len() {
                 code.push(
                     indent,
-                    format!("f{}.await;", first + i),
+                    cat!("f", first + i, ".await;"),
                     Some(&child(path, i)),
                 );
             }
         }
     }
 }
+
+/// The end of a `select!` arm.
+const SELECT_ARM: &str = " => {}";
 
 /// A step as a future expression, followed by `end` (`,` or ` => {}`).
 fn rust_future(
@@ -450,24 +468,23 @@ fn rust_future(
     made: &mut usize,
     end: &str,
 ) {
-    let select_arm = end.contains("=>");
-    let arm = if select_arm { "_ = " } else { "" };
+    let arm = if end == SELECT_ARM { "_ = " } else { "" };
     match step {
         Step::Sleep { label, ms } => code.push_noted(
             indent,
-            format!("{arm}sleep_ms({ms}){end}"),
+            cat!(arm, "sleep_ms(", ms, ")", end),
             Some(label),
             Some(path),
         ),
         Step::Log { text } => code.push(
             indent,
-            format!("{arm}async {{ log({}) }}{end}", js_string(text)),
+            cat!(arm, "async { log(", js_string(text), ") }", end),
             Some(path),
         ),
         _ => {
-            code.push(indent, format!("{arm}async {{"), Some(path));
+            code.push(indent, cat!(arm, "async {"), Some(path));
             rust_statements(step, path, indent + 1, code, made);
-            code.push(indent, format!("}}{end}"), Some(path));
+            code.push(indent, cat!("}", end), Some(path));
         }
     }
 }

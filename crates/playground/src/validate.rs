@@ -24,11 +24,16 @@ impl fmt::Display for Problem {
 
 /// All problems, one per line.
 pub fn describe(problems: &[Problem]) -> String {
-    problems
-        .iter()
-        .map(Problem::to_string)
-        .collect::<Vec<_>>()
-        .join("\n")
+    let mut out = String::new();
+    for (i, problem) in problems.iter().enumerate() {
+        if i > 0 {
+            out.push('\n');
+        }
+        out.push_str(&problem.path);
+        out.push_str(": ");
+        out.push_str(&problem.message);
+    }
+    out
 }
 
 const STEP_TYPES: &str = "sleep, log, seq, all, race or create_then_await";
@@ -40,22 +45,17 @@ pub fn scenario(value: &Value) -> Result<Step, Vec<Problem>> {
     if check.timers > limits::MAX_TIMERS {
         check.problem(
             "scenario",
-            format!(
-                "has {} timers; at most {} are allowed",
+            cat!(
+                "has ",
                 check.timers,
-                limits::MAX_TIMERS
+                " timers; at most ",
+                limits::MAX_TIMERS,
+                " are allowed"
             ),
         );
     }
     if check.steps > limits::MAX_STEPS {
-        check.problem(
-            "scenario",
-            format!(
-                "has {} steps; at most {} are allowed",
-                check.steps,
-                limits::MAX_STEPS
-            ),
-        );
+        check.problem("scenario", too_many_steps(check.steps));
     }
     match step {
         Some(step) if check.problems.is_empty() => Ok(step),
@@ -77,10 +77,7 @@ pub fn apply_timings(step: &mut Step, timings: &Value) -> Result<(), Vec<Problem
     let Value::Array(timings) = timings else {
         return Err(vec![Problem {
             path: "timings".into(),
-            message: format!(
-                "must be an array of milliseconds, got {}",
-                timings.describe()
-            ),
+            message: cat!("must be an array of milliseconds, got ", timings.describe()),
         }]);
     };
     let mut slots = step.timer_ms_mut();
@@ -88,15 +85,17 @@ pub fn apply_timings(step: &mut Step, timings: &Value) -> Result<(), Vec<Problem
     if timings.len() > slots.len() {
         problems.push(Problem {
             path: "timings".into(),
-            message: format!(
-                "has {} entries but the scenario has {} timers",
+            message: cat!(
+                "has ",
                 timings.len(),
-                slots.len()
+                " entries but the scenario has ",
+                slots.len(),
+                " timers"
             ),
         });
     }
     for (i, (timing, slot)) in timings.iter().zip(slots.iter_mut()).enumerate() {
-        match ms(timing, &format!("timings[{i}]")) {
+        match ms(timing, &cat!("timings[", i, "]")) {
             Ok(value) => **slot = value,
             Err(problem) => problems.push(problem),
         }
@@ -132,42 +131,39 @@ impl Check {
         if depth > limits::MAX_DEPTH {
             self.problem(
                 path,
-                format!("is nested too deep: at most {} levels", limits::MAX_DEPTH),
+                cat!("is nested too deep: at most ", limits::MAX_DEPTH, " levels"),
             );
             return None;
         }
         let Value::Object(fields) = value else {
-            self.problem(
-                path,
-                format!("must be a step object, got {}", value.describe()),
-            );
+            self.problem(path, cat!("must be a step object, got ", value.describe()));
             return None;
         };
         let kind = match value.get("type") {
             Some(Value::String(kind)) => kind.as_str(),
             Some(other) => {
                 self.problem(
-                    &format!("{path}.type"),
-                    format!("must be one of {STEP_TYPES}, got {}", other.describe()),
+                    &cat!(path, ".type"),
+                    cat!("must be one of ", STEP_TYPES, ", got ", other.describe()),
                 );
                 return None;
             }
             None => {
                 self.problem(
-                    &format!("{path}.type"),
-                    format!("is missing: one of {STEP_TYPES}"),
+                    &cat!(path, ".type"),
+                    cat!("is missing: one of ", STEP_TYPES),
                 );
                 return None;
             }
         };
-        let allowed: &[&str] = match kind {
-            "sleep" => &["type", "label", "ms"],
-            "log" => &["type", "text"],
-            "seq" | "all" | "race" | "create_then_await" => &["type", "steps"],
+        let (allowed, listed): (&[&str], &str) = match kind {
+            "sleep" => (&["type", "label", "ms"], "type, label, ms"),
+            "log" => (&["type", "text"], "type, text"),
+            "seq" | "all" | "race" | "create_then_await" => (&["type", "steps"], "type, steps"),
             _ => {
                 self.problem(
-                    &format!("{path}.type"),
-                    format!("must be one of {STEP_TYPES}, got {}", quote(&clip(kind))),
+                    &cat!(path, ".type"),
+                    cat!("must be one of ", STEP_TYPES, ", got ", quote(&clip(kind))),
                 );
                 return None;
             }
@@ -175,10 +171,13 @@ impl Check {
         for (key, _) in fields {
             if !allowed.contains(&key.as_str()) {
                 self.problem(
-                    &format!("{path}.{}", clip(key)),
-                    format!(
-                        "is not a field of a {kind} step (allowed: {})",
-                        allowed.join(", ")
+                    &cat!(path, ".", clip(key)),
+                    cat!(
+                        "is not a field of a ",
+                        kind,
+                        " step (allowed: ",
+                        listed,
+                        ")"
                     ),
                 );
             }
@@ -186,15 +185,15 @@ impl Check {
         match kind {
             "sleep" => {
                 self.timers += 1;
-                let label = self.text(value.get("label"), &format!("{path}.label"));
-                let ms = self.ms_field(value.get("ms"), &format!("{path}.ms"));
+                let label = self.text(value.get("label"), &cat!(path, ".label"));
+                let ms = self.ms_field(value.get("ms"), &cat!(path, ".ms"));
                 let label = label?;
                 if self.labels.contains(&label) {
                     self.problem(
-                        &format!("{path}.label"),
-                        format!(
-                            "{} is used by another timer; labels must be unique",
-                            quote(&label)
+                        &cat!(path, ".label"),
+                        cat!(
+                            quote(&label),
+                            " is used by another timer; labels must be unique"
                         ),
                     );
                 }
@@ -202,11 +201,11 @@ impl Check {
                 Some(Step::Sleep { label, ms: ms? })
             }
             "log" => {
-                let text = self.text(value.get("text"), &format!("{path}.text"))?;
+                let text = self.text(value.get("text"), &cat!(path, ".text"))?;
                 Some(Step::Log { text })
             }
             _ => {
-                let steps_path = format!("{path}.steps");
+                let steps_path = cat!(path, ".steps");
                 let children = match value.get("steps") {
                     Some(Value::Array(items)) if !items.is_empty() => items,
                     Some(Value::Array(_)) => {
@@ -216,7 +215,7 @@ impl Check {
                     Some(other) => {
                         self.problem(
                             &steps_path,
-                            format!("must be an array of steps, got {}", other.describe()),
+                            cat!("must be an array of steps, got ", other.describe()),
                         );
                         return None;
                     }
@@ -226,20 +225,13 @@ impl Check {
                     }
                 };
                 if children.len() > limits::MAX_STEPS {
-                    self.problem(
-                        &steps_path,
-                        format!(
-                            "has {} steps; at most {} are allowed",
-                            children.len(),
-                            limits::MAX_STEPS
-                        ),
-                    );
+                    self.problem(&steps_path, too_many_steps(children.len()));
                     return None;
                 }
                 let steps: Vec<Option<Step>> = children
                     .iter()
                     .enumerate()
-                    .map(|(i, child)| self.step(child, &format!("{steps_path}[{i}]"), depth + 1))
+                    .map(|(i, child)| self.step(child, &cat!(steps_path, "[", i, "]"), depth + 1))
                     .collect();
                 let steps: Option<Vec<Step>> = steps.into_iter().collect();
                 let steps = steps?;
@@ -273,40 +265,41 @@ impl Check {
             Value::Number(n) if n.is_finite() && n.fract() != 0.0 => {
                 self.problem(
                     path,
-                    ms_rule(&format!("got {}, which is not whole", number(*n))),
+                    ms_rule(&cat!("got ", number(*n), ", which is not whole")),
                 );
                 None
             }
             other => {
-                self.problem(path, ms_rule(&format!("got {}", other.describe())));
+                self.problem(path, ms_rule(&cat!("got ", other.describe())));
                 None
             }
         }
     }
 
     fn text(&mut self, value: Option<&Value>, path: &str) -> Option<String> {
-        let rule = format!("must be text of 1 to {} characters", limits::MAX_TEXT);
+        let rule = cat!("must be text of 1 to ", limits::MAX_TEXT, " characters");
         let text = match value {
             Some(Value::String(text)) => text,
             Some(other) => {
-                self.problem(path, format!("{rule}, got {}", other.describe()));
+                self.problem(path, cat!(rule, ", got ", other.describe()));
                 return None;
             }
             None => {
-                self.problem(path, format!("is missing: {rule}"));
+                self.problem(path, cat!("is missing: ", rule));
                 return None;
             }
         };
-        let chars = text.chars().count();
-        if text.trim().is_empty() || chars > limits::MAX_TEXT {
-            self.problem(path, format!("{rule}, got {chars}"));
+        let chars = char_count(text);
+        if text.chars().all(char::is_whitespace) || chars > limits::MAX_TEXT {
+            self.problem(path, cat!(rule, ", got ", chars));
             return None;
         }
         if text.chars().any(forbidden) {
             self.problem(
                 path,
-                format!(
-                    "{rule}, without control characters, bidirectional overrides \
+                cat!(
+                    rule,
+                    ", without control characters, bidirectional overrides \
                      or broken (lone surrogate) characters"
                 ),
             );
@@ -325,17 +318,40 @@ fn forbidden(c: char) -> bool {
 }
 
 fn ms_rule(got: &str) -> String {
-    format!(
-        "must be a whole number of milliseconds from 0 to {}, {got}",
-        limits::MAX_MS
+    cat!(
+        "must be a whole number of milliseconds from 0 to ",
+        limits::MAX_MS,
+        ", ",
+        got
     )
+}
+
+fn too_many_steps(steps: usize) -> String {
+    cat!(
+        "has ",
+        steps,
+        " steps; at most ",
+        limits::MAX_STEPS,
+        " are allowed"
+    )
+}
+
+/// Characters (Unicode scalar values) in `text`: `chars().count()` without
+/// its unrolled counting loop.
+fn char_count(text: &str) -> usize {
+    // Every character has exactly one byte that is not a continuation byte.
+    text.bytes().filter(|b| b & 0xC0 != 0x80).count()
 }
 
 /// At most 40 characters of untrusted text, for messages.
 fn clip(text: &str) -> String {
-    let mut clipped: String = text.chars().take(40).collect();
-    if clipped.len() < text.len() {
-        clipped.push('…');
+    let mut clipped = String::new();
+    for (i, c) in text.chars().enumerate() {
+        if i == 40 {
+            clipped.push('…');
+            break;
+        }
+        clipped.push(c);
     }
     clipped
 }

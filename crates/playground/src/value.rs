@@ -34,7 +34,7 @@ impl Value {
     pub fn describe(&self) -> String {
         match self {
             Value::Null => "nothing".into(),
-            Value::Bool(b) => format!("{b}"),
+            Value::Bool(b) => if *b { "true" } else { "false" }.into(),
             Value::Number(n) => number(*n),
             Value::String(_) => "a string".into(),
             Value::Array(_) => "an array".into(),
@@ -81,21 +81,27 @@ pub fn number(n: f64) -> String {
         }
         .into();
     }
+    let mut out = String::new();
+    if n < 0.0 && (n.fract() != 0.0 || n as i64 != 0) {
+        out.push('-');
+    }
     if n.fract() == 0.0 {
-        return (n as i64).to_string();
+        crate::text::push_u64(&mut out, n.abs() as u64);
+        return out;
     }
     // Up to six decimals, trailing zeros trimmed.
-    let millionths = (n.abs() * 1e6).round() as i64;
-    let sign = if n < 0.0 { "-" } else { "" };
-    let decimals = format!("{:06}", millionths % 1_000_000);
-    format!(
-        "{sign}{}.{}",
-        millionths / 1_000_000,
-        decimals.trim_end_matches('0')
-    )
+    // Saturating at i64::MAX, as the message always did.
+    let millionths = (n.abs() * 1e6).round() as i64 as u64;
+    crate::text::push_u64(&mut out, millionths / 1_000_000);
+    out.push('.');
+    crate::text::push_digits(&mut out, millionths % 1_000_000, 6);
+    while out.as_bytes().last() == Some(&b'0') {
+        out.pop();
+    }
+    out
 }
 
 /// Text in double quotes, for messages (without `{:?}`'s escaping tables).
 pub fn quote(text: &str) -> String {
-    format!("\"{text}\"")
+    cat!("\"", text, "\"")
 }
