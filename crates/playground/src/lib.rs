@@ -2,6 +2,10 @@
 //! the presets, the Rust lane (the scenario as hand-written futures on our
 //! runtime), and what the page calls.
 
+// The workspace only denies unsafe code (the runtime's waker needs some);
+// here there is none, and none may come in.
+#![forbid(unsafe_code)]
+
 #[macro_use]
 mod text;
 

@@ -102,6 +102,8 @@ pub(crate) struct Inner {
     next_serial: Cell<u32>,
     /// Counts shutdowns; wakers carry the epoch of their task's spawn.
     epoch: Cell<u32>,
+    /// The host's clock stands still during callbacks (see [`Host`]).
+    clock_is_virtual: bool,
 }
 
 impl Runtime {
@@ -113,7 +115,8 @@ impl Runtime {
     /// assert_eq!(rt.counters().live_tasks, 0);
     /// ```
     pub fn new(host: impl Host + 'static) -> Runtime {
-        let budget = if host.clock_is_virtual() {
+        let clock_is_virtual = host.clock_is_virtual();
+        let budget = if clock_is_virtual {
             DEFAULT_BUDGET
         } else {
             u32::MAX
@@ -142,6 +145,7 @@ impl Runtime {
                 slice_ms: Cell::new(DEFAULT_SLICE_MS),
                 next_serial: Cell::new(0),
                 epoch: Cell::new(0),
+                clock_is_virtual,
             }
         });
         inner.refresh_now();
@@ -245,9 +249,22 @@ impl Inner {
         now
     }
 
-    /// The time for events: fixed during a callback, fresh outside one.
+    /// The time: fixed during a callback, fresh outside one.
     pub(crate) fn current_time(&self) -> f64 {
         if self.busy.get() {
+            self.now.get()
+        } else {
+            self.refresh_now()
+        }
+    }
+
+    /// The time for events. As `current_time`, except that on a real clock,
+    /// outside a callback, while a turn is requested (it comes at the next
+    /// microtask checkpoint, so this is still the JS task that asked for it),
+    /// the time read then is reused: spawning 100,000 tasks in a loop reads
+    /// the clock once, not 100,000 times (a call into JS each).
+    fn event_time(&self) -> f64 {
+        if self.busy.get() || (self.turn_requested.get() && !self.clock_is_virtual) {
             self.now.get()
         } else {
             self.refresh_now()
@@ -257,14 +274,14 @@ impl Inner {
     #[inline]
     fn record(&self, event: Event) {
         if self.tracing.get() {
-            let t = self.current_time();
+            let t = self.event_time();
             self.recorder.borrow_mut().push(t, event);
         }
     }
 
     pub(crate) fn log(&self, text: &str) {
         if self.tracing.get() {
-            let t = self.current_time();
+            let t = self.event_time();
             self.recorder
                 .borrow_mut()
                 .push_text(t, text, |text| Event::Log { text });
@@ -278,7 +295,7 @@ impl Inner {
 
     pub(crate) fn state(&self, text: &str) {
         if self.tracing.get() {
-            let t = self.current_time();
+            let t = self.event_time();
             let task = self.polling_serial();
             self.recorder
                 .borrow_mut()
@@ -330,7 +347,8 @@ impl Inner {
     #[cold]
     #[inline(never)]
     fn ask_for_turn(&self) {
-        self.new_browser_task(self.host.now());
+        let now = self.refresh_now();
+        self.new_browser_task(now);
         self.turn_requested.set(true);
         self.host.request_turn(Turn::Microtask);
     }
