@@ -480,13 +480,18 @@ impl Inner {
         true
     }
 
-    /// The task finished, was aborted or dropped by a shutdown: off the live
-    /// list.
-    fn finish(&self, header: &Header) {
+    /// No more polls for this task: later wakes are ignored, and a queued
+    /// entry is skipped.
+    fn mark_done(&self, header: &Header) {
         header.done.set(true);
         if header.scheduled.replace(false) {
             self.queued.set(self.queued.get() - 1);
         }
+    }
+
+    /// The task's future returned `Ready`: off the live list.
+    fn finish(&self, header: &Header) {
+        self.mark_done(header);
         let listed = self.tasks.borrow_mut().remove(header);
         drop(listed);
     }
@@ -505,11 +510,7 @@ impl Inner {
     /// being polled), with no borrow held: dropping may cancel timers, wake
     /// other tasks or even spawn.
     fn cancel(&self, task: &Rc<dyn Runnable>) {
-        let header = task.header();
-        header.done.set(true);
-        if header.scheduled.replace(false) {
-            self.queued.set(self.queued.get() - 1);
-        }
+        self.mark_done(task.header());
         task.drop_future();
         task.wake_waiter();
     }
