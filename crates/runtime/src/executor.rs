@@ -45,9 +45,13 @@ pub const DEFAULT_BUDGET: u32 = 16_384;
 pub const DEFAULT_SLICE_MS: f64 = 8.0;
 
 /// How often (in polls) the time slice is checked: reading the clock is a
-/// call into JS that costs about as much as a hundred polls. A slice then
-/// overruns only if polls average over 8 µs.
-const SLICE_CHECK_EVERY: u32 = 1024;
+/// call into JS that costs about as much as a hundred quick polls. The first
+/// check comes after `CHECK_FIRST` polls; the interval then doubles (up to
+/// `CHECK_MOST`) while an interval takes under `CHECK_QUICK_MS`, and halves
+/// when one takes longer, so slow polls are caught within a few of them.
+const CHECK_FIRST: u32 = 16;
+const CHECK_MOST: u32 = 1_024;
+const CHECK_QUICK_MS: f64 = 1.0;
 
 /// What the runtime holds right now. After a run completes, or after
 /// [`Runtime::shutdown`], every count is zero.
@@ -92,7 +96,15 @@ pub(crate) struct Inner {
     /// Inside a turn, a timeout or a shutdown.
     busy: Cell<bool>,
     turn_requested: Cell<bool>,
+    /// The pending turn was asked for from outside any callback (so it comes
+    /// at this JS task's microtask checkpoint), and `now` was read then.
+    now_read_for_turn: Cell<bool>,
     turn_polls: Cell<u32>,
+    /// When the time slice is checked next (in `turn_polls`), how many polls
+    /// apart the checks are now, and the host time at the last one.
+    next_check: Cell<u32>,
+    check_every: Cell<u32>,
+    last_check: Cell<f64>,
     /// Host time when the current browser task began.
     turn_started: Cell<f64>,
     /// The poll budget or time slice of this browser task ran out.
@@ -138,7 +150,11 @@ impl Runtime {
                 firing: Cell::new(None),
                 busy: Cell::new(false),
                 turn_requested: Cell::new(false),
+                now_read_for_turn: Cell::new(false),
                 turn_polls: Cell::new(0),
+                next_check: Cell::new(CHECK_FIRST),
+                check_every: Cell::new(CHECK_FIRST),
+                last_check: Cell::new(0.0),
                 turn_started: Cell::new(0.0),
                 exhausted: Cell::new(false),
                 budget: Cell::new(budget),
@@ -259,12 +275,13 @@ impl Inner {
     }
 
     /// The time for events. As `current_time`, except that on a real clock,
-    /// outside a callback, while a turn is requested (it comes at the next
-    /// microtask checkpoint, so this is still the JS task that asked for it),
-    /// the time read then is reused: spawning 100,000 tasks in a loop reads
-    /// the clock once, not 100,000 times (a call into JS each).
+    /// outside a callback, while a turn asked for from outside a callback is
+    /// pending (it comes at the next microtask checkpoint, so this is still
+    /// the JS task that asked for it), the time read then is reused: spawning
+    /// 100,000 tasks in a loop reads the clock once, not 100,000 times (a
+    /// call into JS each).
     fn event_time(&self) -> f64 {
-        if self.busy.get() || (self.turn_requested.get() && !self.clock_is_virtual) {
+        if self.busy.get() || (self.now_read_for_turn.get() && !self.clock_is_virtual) {
             self.now.get()
         } else {
             self.refresh_now()
@@ -315,7 +332,7 @@ impl Inner {
         let serial = self.next_serial.get() + 1;
         self.next_serial.set(serial);
         let task = Rc::new(TaskCell::new(
-            self.clone(),
+            Rc::downgrade(self),
             serial,
             self.epoch.get(),
             future,
@@ -324,11 +341,12 @@ impl Inner {
         self.tasks.borrow_mut().insert(runnable.clone());
         self.ready.borrow_mut().push(runnable);
         self.queued.set(self.queued.get() + 1);
+        // The turn first: asking for it reads the clock, which the event uses.
+        self.request_turn();
         if self.tracing.get() {
             let size = std::mem::size_of::<F>() as u32;
             self.record(Event::Spawn { task: serial, size });
         }
-        self.request_turn();
         JoinHandle::new(task)
     }
 
@@ -350,6 +368,7 @@ impl Inner {
         let now = self.refresh_now();
         self.new_browser_task(now);
         self.turn_requested.set(true);
+        self.now_read_for_turn.set(true);
         self.host.request_turn(Turn::Microtask);
     }
 
@@ -393,6 +412,7 @@ impl Inner {
     /// The host's turn: poll the tasks queued when it began.
     pub(crate) fn turn(self: &Rc<Self>, turn: Turn) {
         self.turn_requested.set(false);
+        self.now_read_for_turn.set(false);
         if self.busy.replace(true) {
             // Re-entered from inside a poll: the running turn re-requests a turn
             // when it ends if work is left.
@@ -424,25 +444,53 @@ impl Inner {
         let budget = self.budget.get();
         let mut polls = self.turn_polls.get();
         let mut exhausted = self.exhausted.get();
+        let mut next_check = self.next_check.get();
         while !exhausted {
-            exhausted = polls >= budget
-                || (polls > 0
-                    && polls % SLICE_CHECK_EVERY == 0
-                    && self.host.now() - self.turn_started.get() >= self.slice_ms.get());
-            if exhausted {
+            if polls >= budget {
+                exhausted = true;
                 break;
             }
+            if polls >= next_check {
+                exhausted = self.slice_used_up();
+                if exhausted {
+                    break;
+                }
+                next_check = polls + self.check_every.get();
+            }
             let Some(task) = batch.pop_front() else { break };
-            polls += u32::from(task.run());
+            polls += u32::from(task.run(self));
         }
         self.turn_polls.set(polls);
+        self.next_check.set(next_check);
         self.exhausted.set(exhausted);
         batch
+    }
+
+    /// Reads the clock: whether this browser task's time slice is used up;
+    /// if not, adapts how often to check (see `CHECK_FIRST`).
+    #[cold]
+    fn slice_used_up(&self) -> bool {
+        let now = self.host.now();
+        if now - self.turn_started.get() >= self.slice_ms.get() {
+            return true;
+        }
+        let every = self.check_every.get();
+        let every = if now - self.last_check.get() < CHECK_QUICK_MS {
+            (every * 2).min(CHECK_MOST)
+        } else {
+            (every / 2).max(CHECK_FIRST)
+        };
+        self.check_every.set(every);
+        self.last_check.set(now);
+        false
     }
 
     /// A timer callback or a macrotask turn: the browser has painted since.
     fn new_browser_task(&self, now: f64) {
         self.turn_polls.set(0);
+        self.next_check.set(CHECK_FIRST);
+        self.check_every.set(CHECK_FIRST);
+        self.last_check.set(now);
         self.turn_started.set(now);
         self.exhausted.set(false);
     }
@@ -563,6 +611,9 @@ impl Inner {
                 Turn::Microtask
             };
             self.turn_requested.set(true);
+            // Asked for from a callback: a later event outside callbacks may
+            // come from another JS task, so it reads the clock again.
+            self.now_read_for_turn.set(false);
             self.host.request_turn(turn);
         }
     }
@@ -644,7 +695,10 @@ impl Inner {
         let was_busy = self.busy.replace(true);
         loop {
             let tasks = self.tasks.borrow_mut().drain();
-            if tasks.is_empty() {
+            // Taken out of its cell before anything is dropped: dropping a
+            // task's output may run code that spawns.
+            let queue = std::mem::take(&mut *self.ready.borrow_mut());
+            if tasks.is_empty() && queue.is_empty() {
                 break;
             }
             for task in &tasks {
@@ -652,13 +706,21 @@ impl Inner {
                     task: task.header().serial,
                 });
             }
+            // All are done before any future is dropped, so wakes from those
+            // drops (a waiter among them) are ignored, not queued.
+            for task in &tasks {
+                self.mark_done(task.header());
+            }
             // Dropping the futures cancels their timers; a drop may even spawn,
             // hence the loop.
             for task in &tasks {
-                self.cancel(task);
+                task.drop_future();
+                task.wake_waiter();
             }
+            drop(tasks);
+            drop(queue);
         }
-        self.ready.borrow_mut().clear();
+        debug_assert_eq!(self.queued.get(), 0, "queued counts live tasks only");
         self.queued.set(0);
         // A fresh start: the next run's tasks and timers count from 1 again,
         // and wakers of the tasks just dropped stay out of its trace.

@@ -50,7 +50,9 @@ impl<T> JoinHandle<T> {
     /// gives `Err(Cancelled)`. Does nothing if the task already finished.
     pub fn abort(&self) {
         let header = self.task.header();
-        header.runtime.abort(header);
+        if let Some(runtime) = header.runtime.upgrade() {
+            runtime.abort(header);
+        }
     }
 }
 

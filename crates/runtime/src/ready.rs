@@ -49,8 +49,7 @@ impl ReadyQueue {
         }
     }
 
-    pub(crate) fn clear(&mut self) {
-        self.rest.clear();
-        self.next.clear();
+    pub(crate) fn is_empty(&self) -> bool {
+        self.rest.is_empty() && self.next.is_empty()
     }
 }

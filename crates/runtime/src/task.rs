@@ -10,7 +10,7 @@
 use std::cell::{Cell, RefCell};
 use std::future::Future;
 use std::pin::Pin;
-use std::rc::Rc;
+use std::rc::{Rc, Weak};
 use std::task::{Context, Poll, Waker};
 
 use crate::executor::Inner;
@@ -18,7 +18,9 @@ use crate::waker::{self, ThreadToken};
 
 /// What every task has, whatever its future.
 pub(crate) struct Header {
-    pub(crate) runtime: Rc<Inner>,
+    /// Weak: a task (kept by a waker or a `JoinHandle`) must not keep its
+    /// runtime, with its host and timers, alive.
+    pub(crate) runtime: Weak<Inner>,
     /// The task's number in traces: 1 for the first spawned, and so on.
     pub(crate) serial: u32,
     /// The runtime's shutdown count at spawn: wakes from before a shutdown are
@@ -47,7 +49,7 @@ pub(crate) struct TaskCell<F: Future> {
 }
 
 impl<F: Future + 'static> TaskCell<F> {
-    pub(crate) fn new(runtime: Rc<Inner>, serial: u32, epoch: u32, future: F) -> Self {
+    pub(crate) fn new(runtime: Weak<Inner>, serial: u32, epoch: u32, future: F) -> Self {
         TaskCell {
             header: Header {
                 runtime,
@@ -70,7 +72,7 @@ pub(crate) trait Runnable {
     fn header(&self) -> &Header;
     /// The executor's turn for this task, taken off the ready queue: polls it
     /// once, unless it was dropped meanwhile (then returns false).
-    fn run(self: Rc<Self>) -> bool;
+    fn run(self: Rc<Self>, runtime: &Inner) -> bool;
     /// Drops the future now, or, if it is being polled (a task aborting
     /// itself), as soon as that poll returns.
     fn drop_future(&self);
@@ -131,8 +133,8 @@ impl<F: Future + 'static> Runnable for TaskCell<F> {
         &self.header
     }
 
-    fn run(self: Rc<Self>) -> bool {
-        self.header.runtime.poll_task(&self)
+    fn run(self: Rc<Self>, runtime: &Inner) -> bool {
+        runtime.poll_task(&self)
     }
 
     fn drop_future(&self) {

@@ -20,15 +20,16 @@ use std::cell::Cell;
 use std::future::Future;
 use std::mem::ManuallyDrop;
 use std::rc::Rc;
-use std::sync::atomic::{AtomicU32, Ordering};
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::task::{RawWaker, RawWakerVTable, Waker};
 
 use crate::task::TaskCell;
 
-/// Names a thread: 1, 2, ... in the order threads first spawn or wake.
-pub(crate) type ThreadToken = u32;
+/// Names a thread: 1, 2, ... in the order threads first spawn or wake (64
+/// bits: never wraps, so no two threads ever share one).
+pub(crate) type ThreadToken = u64;
 
-static NEXT_THREAD: AtomicU32 = AtomicU32::new(1);
+static NEXT_THREAD: AtomicU64 = AtomicU64::new(1);
 
 thread_local! {
     static THREAD: Cell<ThreadToken> = const { Cell::new(0) };
@@ -107,7 +108,10 @@ impl<F: Future + 'static> TaskWaker<F> {
         let cell = data.cast::<TaskCell<F>>();
         // SAFETY: alive, and on its thread, so no other thread touches it.
         let header = unsafe { &(*cell).header };
-        header.runtime.wake(header, || {
+        let Some(runtime) = header.runtime.upgrade() else {
+            return; // the runtime is gone, and the task with it
+        };
+        runtime.wake(header, || {
             // SAFETY: on the task's thread; the count is at least one, and the
             // new `Rc` owns the count taken here.
             unsafe {

@@ -314,3 +314,66 @@ fn run_at_most_gives_up_on_work_that_never_settles() {
     rt.spawn(runtime::sleep_ms(5)).detach();
     assert_eq!(host.run_at_most(50), Some(5.0));
 }
+
+#[test]
+fn shutdown_ignores_wakes_among_the_tasks_it_drops() {
+    let (host, rt) = virtual_runtime();
+    let first = rt.spawn(Gate::new().wait());
+    // Task 2 awaits task 1: dropping task 1 wakes it, but it is being dropped
+    // by the same shutdown.
+    rt.spawn(async move {
+        let _ = first.await;
+    })
+    .detach();
+    host.run_until_stalled();
+    rt.take_trace();
+    rt.shutdown();
+    assert_trace(
+        &rt,
+        &[
+            "0 task_drop task=1",
+            "0 task_drop task=2",
+            "0 wake task=2 by=external outcome=ignored",
+        ],
+    );
+    assert_eq!(rt.counters(), Counters::default());
+}
+
+/// Wakes its task, then is ready at once (with its task woken).
+struct WakeThenReady<T>(Option<T>);
+
+impl<T: Unpin> std::future::Future for WakeThenReady<T> {
+    type Output = T;
+    fn poll(
+        mut self: std::pin::Pin<&mut Self>,
+        cx: &mut std::task::Context<'_>,
+    ) -> std::task::Poll<T> {
+        cx.waker().wake_by_ref();
+        std::task::Poll::Ready(self.0.take().expect("polled once"))
+    }
+}
+
+/// Spawns on a runtime when dropped.
+struct SpawnsWhenDropped(Rc<Runtime>);
+
+impl Drop for SpawnsWhenDropped {
+    fn drop(&mut self) {
+        self.0.spawn(async {}).detach();
+    }
+}
+
+#[test]
+fn shutdown_survives_a_dropped_output_that_spawns() {
+    let host = VirtualHost::new();
+    let rt = Rc::new(Runtime::new(host.clone()));
+    let inside = rt.clone();
+    // Wakes itself during its last poll, so a stale entry for it stays on the
+    // ready queue; its output (kept until the task is freed) spawns on drop.
+    rt.spawn(WakeThenReady(Some(SpawnsWhenDropped(inside))))
+        .detach();
+    host.step(); // the one poll; the stale entry waits for some next turn
+    assert_eq!(rt.counters(), Counters::default());
+    rt.shutdown();
+    // The task spawned while the queue was emptied is dropped too.
+    assert_eq!(rt.counters(), Counters::default());
+}

@@ -8,7 +8,7 @@ use common::*;
 use runtime::Counters;
 use std::cell::RefCell;
 use std::rc::Rc;
-use std::sync::mpsc;
+use std::sync::{mpsc, Arc, Barrier};
 
 #[test]
 fn a_waker_on_another_thread_does_nothing_there() {
@@ -121,4 +121,30 @@ fn runtimes_on_two_threads_keep_to_their_own() {
     host.run_until_stalled();
     assert_eq!(task.try_take(), Some(1));
     assert_eq!(worker.join().unwrap(), Some(2));
+}
+
+#[test]
+fn a_waker_used_on_two_threads_at_once_does_not_race() {
+    // Both threads clone and drop the waker at the same time: if the one
+    // away from home touched the task's `Rc` count, Miri would report a data
+    // race (it does, with the thread check removed).
+    let (host, rt) = virtual_runtime();
+    let gate = Gate::new();
+    rt.spawn(gate.wait()).detach();
+    host.run_until_stalled();
+    let waker = gate.waker();
+    let start = Arc::new(Barrier::new(2));
+    let start_away = start.clone();
+    let away = std::thread::spawn(move || {
+        start_away.wait();
+        for _ in 0..3 {
+            drop(waker.clone());
+        }
+        waker
+    });
+    start.wait();
+    for _ in 0..3 {
+        drop(gate.waker());
+    }
+    drop(away.join().unwrap());
 }
