@@ -1,8 +1,8 @@
 //! The ready queue. Wakes push onto `next`; a batch takes all of it at once
 //! (so it polls only what was queued when it began) and walks it with no
 //! borrow held, while its polls queue more for the next batch. A batch cut
-//! short by the budget keeps its place: the rest is polled first next time,
-//! without being copied.
+//! short (time slice or poll budget) keeps its place: its rest is polled
+//! first next time, not copied; what was queued meanwhile follows it.
 
 use std::collections::VecDeque;
 use std::rc::Rc;
