@@ -29,6 +29,11 @@ const WORKLOADS = [
     metric: 'overhead', params: { count: n(count, 20), spread: n(50, 5), seed: 7 },
     executors: ['ours', 'spawn_local', 'js', 'ours-traced'],
   })),
+  // Every deadline at 0: the overhead is the whole run (spawning, the first
+  // polls, firing, the second polls), with no race against the deadlines.
+  { id: 'timers-100000-at-0', workload: 'timers', title: '100,000 sleeps, all due at 0 ms',
+    metric: 'overhead', params: { count: n(100_000, 20), spread: 0, seed: 7 },
+    executors: ['ours', 'spawn_local', 'js', 'ours-traced'] },
 ].filter((w) => !ONLY || ONLY.includes(w.id));
 
 const median = (xs) => {
