@@ -129,10 +129,11 @@ try {
   await page.goto(`http://127.0.0.1:${benchServer.address().port}/`);
   await page.waitForSelector('body[data-ready="true"]');
   const results = await measureWorkloads(page);
-  if (partial) process.exit(0);
-  const pageStats = await pageFigures(browser);
-  console.log(`page: wasm ${pageStats.wasm.gzipped} B gz, dist ${pageStats.distGzipped} B gz, first run ${pageStats.firstRun.toFixed(0)} ms`);
-  if (!quick) {
+  const pageStats = partial ? null : await pageFigures(browser);
+  if (pageStats) {
+    console.log(`page: wasm ${pageStats.wasm.gzipped} B gz, dist ${pageStats.distGzipped} B gz, first run ${pageStats.firstRun.toFixed(0)} ms`);
+  }
+  if (!quick && !partial) {
     const meta = { date: new Date().toISOString().slice(0, 10), browser: `Chromium ${browser.version()}`, cores: cpus().length };
     await mkdir(new URL('../target/bench/', import.meta.url), { recursive: true });
     await writeFile(new URL('../target/bench/results.json', import.meta.url),

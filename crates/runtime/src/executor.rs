@@ -343,10 +343,8 @@ impl Inner {
         self.queued.set(self.queued.get() + 1);
         // The turn first: asking for it reads the clock, which the event uses.
         self.request_turn();
-        if self.tracing.get() {
-            let size = std::mem::size_of::<F>() as u32;
-            self.record(Event::Spawn { task: serial, size });
-        }
+        let size = std::mem::size_of::<F>() as u32;
+        self.record(Event::Spawn { task: serial, size });
         JoinHandle::new(task)
     }
 
@@ -554,9 +552,9 @@ impl Inner {
         self.cancel(&task);
     }
 
-    /// Drops a live task's future (or has its poll drop it, if it is the one
-    /// being polled), with no borrow held: dropping may cancel timers, wake
-    /// other tasks or even spawn.
+    /// Marks a task done and drops its future (or has its poll drop it, if it
+    /// is the one being polled), with no borrow held: dropping may cancel
+    /// timers, wake other tasks or even spawn.
     fn cancel(&self, task: &Rc<dyn Runnable>) {
         self.mark_done(task.header());
         task.drop_future();
@@ -714,8 +712,7 @@ impl Inner {
             // Dropping the futures cancels their timers; a drop may even spawn,
             // hence the loop.
             for task in &tasks {
-                task.drop_future();
-                task.wake_waiter();
+                self.cancel(task);
             }
             drop(tasks);
             drop(queue);

@@ -43,7 +43,6 @@ impl ReadyQueue {
     pub(crate) fn return_batch(&mut self, batch: Batch) {
         if batch.is_empty() {
             self.spare = Vec::from(batch);
-            self.spare.clear();
         } else {
             self.rest = batch;
         }

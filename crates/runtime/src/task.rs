@@ -119,13 +119,6 @@ impl<F: Future + 'static> TaskCell<F> {
             Err(_) => 0,
         }
     }
-
-    /// Wakes whoever awaits the `JoinHandle`.
-    pub(crate) fn wake_waiter(&self) {
-        if let Some(waiter) = self.waiter.take() {
-            waiter.wake();
-        }
-    }
 }
 
 impl<F: Future + 'static> Runnable for TaskCell<F> {
@@ -145,7 +138,9 @@ impl<F: Future + 'static> Runnable for TaskCell<F> {
     }
 
     fn wake_waiter(&self) {
-        TaskCell::wake_waiter(self);
+        if let Some(waiter) = self.waiter.take() {
+            waiter.wake();
+        }
     }
 }
 
@@ -181,7 +176,6 @@ impl<F: Future + 'static> JoinTarget<F::Output> for TaskCell<F> {
 pub(crate) struct LiveTasks {
     slots: Vec<Option<Rc<dyn Runnable>>>,
     free: Vec<u32>,
-    live: usize,
 }
 
 impl LiveTasks {
@@ -197,7 +191,6 @@ impl LiveTasks {
             }
         };
         task.header().slot.set(slot);
-        self.live += 1;
     }
 
     /// Takes `header`'s task off the list; `None` if it is not on it.
@@ -205,13 +198,12 @@ impl LiveTasks {
         let slot = header.slot.replace(NOT_LIVE);
         let task = self.slots.get_mut(slot as usize)?.take()?;
         self.free.push(slot);
-        self.live -= 1;
         Some(task)
     }
 
     /// Takes every task off the list (for shutdown), in slot order.
     pub(crate) fn drain(&mut self) -> Vec<Rc<dyn Runnable>> {
-        let mut tasks = Vec::with_capacity(self.live);
+        let mut tasks = Vec::with_capacity(self.live());
         for (index, slot) in self.slots.iter_mut().enumerate() {
             if let Some(task) = slot.take() {
                 task.header().slot.set(NOT_LIVE);
@@ -219,11 +211,10 @@ impl LiveTasks {
                 tasks.push(task);
             }
         }
-        self.live = 0;
         tasks
     }
 
     pub(crate) fn live(&self) -> usize {
-        self.live
+        self.slots.len() - self.free.len()
     }
 }

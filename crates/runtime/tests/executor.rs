@@ -277,10 +277,7 @@ fn a_task_that_yields_forever_still_lets_timers_fire() {
 #[test]
 fn wakers_from_before_a_shutdown_stay_out_of_the_next_trace() {
     let (host, rt) = virtual_runtime();
-    let gate = Gate::new();
-    rt.spawn(gate.wait()).detach();
-    host.run_until_stalled();
-    let old = gate.waker();
+    let old = parked_task(&host, &rt).waker();
     rt.shutdown();
     rt.take_trace();
     // The next run's first task is numbered 1 again...

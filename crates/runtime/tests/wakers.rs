@@ -54,9 +54,7 @@ fn a_waker_on_another_thread_does_nothing_there() {
 #[test]
 fn a_waker_outliving_its_runtime_does_nothing() {
     let (host, rt) = virtual_runtime();
-    let gate = Gate::new();
-    rt.spawn(gate.wait()).detach();
-    host.run_until_stalled();
+    let gate = parked_task(&host, &rt);
     let waker = gate.waker();
     drop(rt);
     assert!(
@@ -109,18 +107,19 @@ fn a_task_aborting_itself_is_dropped_when_its_poll_returns() {
 }
 
 #[test]
-fn runtimes_on_two_threads_keep_to_their_own() {
-    let worker = std::thread::spawn(|| {
+fn wakers_work_on_whichever_thread_their_task_lives() {
+    // Each thread has its own runtime; a task's waker, used on the task's own
+    // thread, wakes it, wherever that thread is.
+    let on_thread = || {
         let (host, rt) = virtual_runtime();
-        let task = rt.spawn(async { 2 });
+        let gate = parked_task(&host, &rt);
+        gate.open_and_wake();
         host.run_until_stalled();
-        task.try_take()
-    });
-    let (host, rt) = virtual_runtime();
-    let task = rt.spawn(async { 1 });
-    host.run_until_stalled();
-    assert_eq!(task.try_take(), Some(1));
-    assert_eq!(worker.join().unwrap(), Some(2));
+        rt.counters()
+    };
+    let worker = std::thread::spawn(on_thread);
+    assert_eq!(on_thread(), Counters::default());
+    assert_eq!(worker.join().unwrap(), Counters::default());
 }
 
 #[test]
@@ -129,10 +128,8 @@ fn a_waker_used_on_two_threads_at_once_does_not_race() {
     // away from home touched the task's `Rc` count, Miri would report a data
     // race (it does, with the thread check removed).
     let (host, rt) = virtual_runtime();
-    let gate = Gate::new();
-    rt.spawn(gate.wait()).detach();
-    host.run_until_stalled();
-    let waker = gate.waker();
+    let waker = parked_task(&host, &rt).waker();
+    let waker_at_home = waker.clone();
     let start = Arc::new(Barrier::new(2));
     let start_away = start.clone();
     let away = std::thread::spawn(move || {
@@ -144,7 +141,7 @@ fn a_waker_used_on_two_threads_at_once_does_not_race() {
     });
     start.wait();
     for _ in 0..3 {
-        drop(gate.waker());
+        drop(waker_at_home.clone());
     }
     drop(away.join().unwrap());
 }

@@ -17,6 +17,14 @@ pub fn virtual_runtime() -> (VirtualHost, Runtime) {
     (host, rt)
 }
 
+/// Spawns a detached task that waits on a new gate, and runs until it waits.
+pub fn parked_task(host: &VirtualHost, rt: &Runtime) -> Gate {
+    let gate = Gate::new();
+    rt.spawn(gate.wait()).detach();
+    host.run_until_stalled();
+    gate
+}
+
 /// The trace so far, one `t kind field=value...` line per event.
 pub fn lines(rt: &Runtime) -> Vec<String> {
     rt.take_trace().lines()
