@@ -33,7 +33,7 @@ wasm:
     cargo build -p playground --release --target wasm32-unknown-unknown
     wasm-opt {{wasm_opt_flags}} {{wasm_features}} {{wasm}} -o {{opt_wasm}}
     # The reset function lets the page re-instantiate the module after a trap.
-    wasm-bindgen --target web --no-typescript --experimental-reset-state-function --remove-name-section --remove-producers-section --out-dir web/pkg --out-name playground {{opt_wasm}}
+    wasm-bindgen --target web --experimental-reset-state-function --remove-name-section --remove-producers-section --out-dir web/pkg --out-name playground {{opt_wasm}}
     {{wasm_opt_after_bindgen}} {{wasm_opt_flags}} {{wasm_features}} web/pkg/playground_bg.wasm -o web/pkg/playground_bg.wasm
     @echo "wasm: $(wc -c < web/pkg/playground_bg.wasm) bytes, $(gzip -9c web/pkg/playground_bg.wasm | wc -c) gzipped"
 
