@@ -7,9 +7,13 @@
 //!       | ("Q"|"A"|"R"|"C") "(" step ("," step)* ")"
 //!                                         seq, all, race, create_then_await
 //! ```
-//! Text is percent-encoded UTF-8 (anything but letters, digits and `-._~'!*`).
+//! Text is percent-encoded UTF-8 (anything but letters, digits and `-._~'!*`);
+//! a number is a JSON decimal (`200`, `7.00000`, `2e2`), read exactly.
 //! The notes' example: `Q(S(Timer%201,200),S(Timer%202,100),S(Timer%203,50),L(I'm%20the%20last%20one))`.
 
+use percent_encoding::{percent_decode, utf8_percent_encode, AsciiSet, NON_ALPHANUMERIC};
+
+use crate::number::parse_decimal;
 use crate::scenario::Step;
 use crate::validate::{self, Problem};
 use crate::value::{n, s, Value};
@@ -30,7 +34,7 @@ fn write_step(step: &Step, out: &mut String) {
             out.push_str("S(");
             escape(label, out);
             out.push(',');
-            crate::text::push_u64(out, u64::from(*ms));
+            out.push_str(&ms.to_string());
             out.push(')');
             return;
         }
@@ -56,17 +60,19 @@ fn write_step(step: &Step, out: &mut String) {
     out.push(')');
 }
 
+/// What text keeps as it is: letters, digits and `-._~'!*`, which need no
+/// escaping in a URL fragment and read well in a share link.
+const KEEP: &AsciiSet = &NON_ALPHANUMERIC
+    .remove(b'-')
+    .remove(b'.')
+    .remove(b'_')
+    .remove(b'~')
+    .remove(b'\'')
+    .remove(b'!')
+    .remove(b'*');
+
 fn escape(text: &str, out: &mut String) {
-    for byte in text.bytes() {
-        if byte.is_ascii_alphanumeric() || b"-._~'!*".contains(&byte) {
-            out.push(byte as char);
-        } else {
-            out.push('%');
-            for nibble in [byte >> 4, byte & 15] {
-                out.push(char::from(b"0123456789ABCDEF"[usize::from(nibble)]));
-            }
-        }
-    }
+    out.extend(utf8_percent_encode(text, KEEP));
 }
 
 /// Reads a fragment and validates the scenario in it.
@@ -83,15 +89,14 @@ pub fn decode(fragment: &str) -> Result<Step, Vec<Problem>> {
 /// Parses a fragment into a value tree (no validation of fields yet).
 pub fn parse(fragment: &str) -> Result<Value, String> {
     if fragment.len() > MAX_FRAGMENT {
-        return Err(cat!(
-            "is ",
+        return Err(format!(
+            "is {} bytes long; at most {} are read",
             fragment.len(),
-            " bytes long; at most ",
-            MAX_FRAGMENT,
-            " are read"
+            MAX_FRAGMENT
         ));
     }
     let mut parser = Parser {
+        source: fragment,
         bytes: fragment.as_bytes(),
         at: 0,
     };
@@ -103,6 +108,7 @@ pub fn parse(fragment: &str) -> Result<Value, String> {
 }
 
 struct Parser<'a> {
+    source: &'a str,
     bytes: &'a [u8],
     at: usize,
 }
@@ -114,18 +120,14 @@ impl Parser<'_> {
     fn error(&self, expected: &str) -> String {
         match self.bytes.get(self.at) {
             Some(&b) if b.is_ascii_graphic() => {
-                cat!(
-                    "expected ",
-                    expected,
-                    " at character ",
+                format!(
+                    "expected {expected} at character {}, found '{}'",
                     self.at + 1,
-                    ", found '",
-                    b as char,
-                    "'"
+                    b as char
                 )
             }
-            Some(_) => cat!("expected ", expected, " at character ", self.at + 1),
-            None => cat!("expected ", expected, ", but the fragment ended"),
+            Some(_) => format!("expected {expected} at character {}", self.at + 1),
+            None => format!("expected {expected}, but the fragment ended"),
         }
     }
 
@@ -134,13 +136,13 @@ impl Parser<'_> {
             self.at += 1;
             Ok(())
         } else {
-            Err(self.error(&cat!("'", byte as char, "'")))
+            Err(self.error(&format!("'{}'", byte as char)))
         }
     }
 
     fn step(&mut self, depth: usize) -> Result<Value, String> {
         if depth > MAX_PARSE_DEPTH {
-            return Err(cat!("is nested deeper than ", MAX_PARSE_DEPTH, " levels"));
+            return Err(format!("is nested deeper than {MAX_PARSE_DEPTH} levels"));
         }
         let tag = *self
             .bytes
@@ -180,32 +182,23 @@ impl Parser<'_> {
 
     fn text(&mut self) -> Result<Value, String> {
         let start = self.at;
-        let mut bytes = Vec::new();
         while let Some(&b) = self.bytes.get(self.at) {
             match b {
                 b',' | b')' | b'(' => break,
-                b'%' => {
-                    let hex = match self.bytes.get(self.at + 1..self.at + 3) {
-                        // As `u8::from_str_radix` read it: a leading `+` is a sign.
-                        Some(&[b'+', digit]) => hex_digit(digit),
-                        Some(&[high, low]) => {
-                            hex_digit(high).zip(hex_digit(low)).map(|(h, l)| h * 16 + l)
-                        }
-                        _ => None,
-                    }
-                    .ok_or_else(|| self.error("two hex digits after %"))?;
-                    bytes.push(hex);
-                    self.at += 3;
+                // `percent_decode` would keep a bad escape as it is: refuse it.
+                b'%' if !self.bytes[self.at + 1..]
+                    .get(..2)
+                    .is_some_and(|hex| hex.iter().all(u8::is_ascii_hexdigit)) =>
+                {
+                    return Err(self.error("two hex digits after %"));
                 }
-                _ => {
-                    bytes.push(b);
-                    self.at += 1;
-                }
+                _ => self.at += 1,
             }
         }
-        utf8(&bytes)
-            .map(Value::String)
-            .ok_or_else(|| cat!("the text at character ", start + 1, " is not valid UTF-8"))
+        percent_decode(&self.bytes[start..self.at])
+            .decode_utf8()
+            .map(|text| Value::String(text.into_owned()))
+            .map_err(|_| format!("the text at character {} is not valid UTF-8", start + 1))
     }
 
     fn number(&mut self) -> Result<Value, String> {
@@ -217,122 +210,12 @@ impl Parser<'_> {
         {
             self.at += 1;
         }
-        parse_number(&self.bytes[start..self.at])
+        // Only ASCII was taken, so the slice ends on a character boundary.
+        parse_decimal(&self.source[start..self.at])
             .map(n)
             .ok_or_else(|| {
                 self.at = start;
                 self.error("a number of milliseconds")
             })
-    }
-}
-
-/// The value of a hex digit (either case).
-fn hex_digit(digit: u8) -> Option<u8> {
-    char::from(digit).to_digit(16).map(|d| d as u8)
-}
-
-/// `bytes` as text if they are valid UTF-8, as `String::from_utf8` decides
-/// (no overlong forms, surrogates or code points past U+10FFFF), without
-/// core's validator and its tables.
-fn utf8(bytes: &[u8]) -> Option<String> {
-    let mut text = String::new();
-    let mut at = 0;
-    while let Some(&lead) = bytes.get(at) {
-        let (len, min, bits) = match lead {
-            0x00..=0x7F => (1, 0, lead),
-            0xC0..=0xDF => (2, 0x80, lead & 0x1F),
-            0xE0..=0xEF => (3, 0x800, lead & 0x0F),
-            0xF0..=0xF7 => (4, 0x1_0000, lead & 0x07),
-            _ => return None,
-        };
-        let mut code = u32::from(bits);
-        for i in 1..len {
-            let next = *bytes.get(at + i)?;
-            if next & 0xC0 != 0x80 {
-                return None;
-            }
-            code = code << 6 | u32::from(next & 0x3F);
-        }
-        if code < min {
-            return None;
-        }
-        // Surrogates and code points past U+10FFFF are no `char`.
-        text.push(char::from_u32(code)?);
-        at += len;
-    }
-    Some(text)
-}
-
-/// `-12`, `1.5`, `1e9`, `2.5E-3`: enough of JSON's number syntax to read any
-/// delay and report a bad one, without `f64::from_str` (whose tables would
-/// be a large part of the wasm).
-fn parse_number(text: &[u8]) -> Option<f64> {
-    let (negative, text) = match text.split_first() {
-        Some((b'-', rest)) => (true, rest),
-        _ => (false, text),
-    };
-    let (mantissa, exponent) = match text.iter().position(|b| *b == b'e' || *b == b'E') {
-        Some(at) => (&text[..at], Some(&text[at + 1..])),
-        None => (text, None),
-    };
-    let (whole, fraction) = match mantissa.iter().position(|b| *b == b'.') {
-        Some(at) => (&mantissa[..at], &mantissa[at + 1..]),
-        None => (mantissa, &[][..]),
-    };
-    let digits = |d: &[u8]| d.iter().all(u8::is_ascii_digit);
-    if whole.is_empty() || !digits(whole) || !digits(fraction) || whole.len() + fraction.len() > 30
-    {
-        return None;
-    }
-    let mut value = 0.0;
-    for d in whole.iter().chain(fraction) {
-        value = value * 10.0 + f64::from(d - b'0');
-    }
-    let mut power = -(fraction.len() as i32);
-    if let Some(exponent) = exponent {
-        let (sign, e) = match exponent.split_first() {
-            Some((b'-', rest)) => (-1, rest),
-            Some((b'+', rest)) => (1, rest),
-            _ => (1, exponent),
-        };
-        if e.is_empty() || e.len() > 4 || !digits(e) {
-            return None;
-        }
-        let e: i32 = e.iter().fold(0, |acc, d| acc * 10 + i32::from(d - b'0'));
-        power += sign * e;
-    }
-    let value = value * 10f64.powi(power);
-    Some(if negative { -value } else { value })
-}
-
-#[cfg(test)]
-mod tests {
-    use super::utf8;
-
-    #[test]
-    fn utf8_accepts_exactly_what_std_accepts() {
-        let edges = [
-            0x00, 0x41, 0x7F, 0x80, 0x8F, 0x90, 0x9F, 0xA0, 0xBF, 0xC0, 0xC2, 0xE0, 0xED, 0xF0,
-            0xF4, 0xF5, 0xFF,
-        ];
-        let mut inputs: Vec<Vec<u8>> = vec![vec![]];
-        for a in 0..=255u8 {
-            inputs.push(vec![a]);
-            for b in 0..=255u8 {
-                inputs.push(vec![a, b]);
-                for &c in &edges {
-                    inputs.push(vec![a, b, c]);
-                    if a >= 0xF0 {
-                        for &d in &edges {
-                            inputs.push(vec![a, b, c, d]);
-                        }
-                    }
-                }
-            }
-        }
-        for bytes in inputs {
-            let want = String::from_utf8(bytes.clone()).ok();
-            assert_eq!(utf8(&bytes), want, "{bytes:02X?}");
-        }
     }
 }

@@ -70,7 +70,7 @@ impl Machine {
     /// The future for `step`, at `path` ("scenario" for the root, then
     /// "scenario.steps[1]" and so on, as validation names fields).
     pub fn new(step: &Step, path: &str, labels: &TimerLabels) -> Machine {
-        let child = |i: usize| cat!(path, ".steps[", i, "]");
+        let child = |i: usize| format!("{path}.steps[{i}]");
         match step {
             Step::Sleep { label, ms } => Machine::Sleep {
                 label: label.clone(),
@@ -123,13 +123,13 @@ impl Sequence {
         if self.path == "scenario" {
             String::new()
         } else {
-            cat!(self.path, ": ")
+            format!("{}: ", self.path)
         }
     }
 
     fn make(&mut self, i: usize) {
         if self.made[i].is_none() {
-            let path = cat!(self.path, ".steps[", i, "]");
+            let path = format!("{}.steps[{i}]", self.path);
             self.made[i] = Some(Box::pin(Machine::new(&self.steps[i], &path, &self.labels)));
         }
     }
@@ -173,12 +173,10 @@ impl Sequence {
     fn poll(&mut self, cx: &mut Context<'_>) -> Poll<()> {
         let count = self.steps.len();
         while self.current < count {
-            runtime::state(&cat!(
+            runtime::state(&format!(
+                "{}awaiting step {} of {count}",
                 self.prefix(),
-                "awaiting step ",
-                self.current + 1,
-                " of ",
-                count
+                self.current + 1
             ));
             self.make(self.current);
             let step = self.made[self.current].as_mut().expect("made above");
@@ -191,7 +189,7 @@ impl Sequence {
                 }
             }
         }
-        runtime::state(&cat!(self.prefix(), "done"));
+        runtime::state(&format!("{}done", self.prefix()));
         Poll::Ready(())
     }
 }

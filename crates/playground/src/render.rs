@@ -90,7 +90,7 @@ impl Code {
 }
 
 fn child(path: &str, i: usize) -> String {
-    cat!(path, ".steps[", i, "]")
+    format!("{path}.steps[{i}]")
 }
 
 /// `text` as a string literal, valid in JS and in Rust.
@@ -132,12 +132,12 @@ fn callback_step(
         Step::Sleep { label, ms } => {
             code.push_noted(indent, "setTimeout(() => {", Some(label), Some(path));
             then(indent + 1, code);
-            code.push(indent, cat!("}, ", ms, ");"), Some(path));
+            code.push(indent, format!("}}, {ms});"), Some(path));
         }
         Step::Log { text } => {
             code.push(
                 indent,
-                cat!("console.log(", js_string(text), ");"),
+                format!("console.log({});", js_string(text)),
                 Some(path),
             );
             then(indent, code);
@@ -154,20 +154,20 @@ fn callback_step(
             };
             code.push(indent, why, Some(path));
             if race {
-                code.push(indent, cat!("let won", n, " = false;"), Some(path));
-                code.push(indent, cat!("const done", n, " = () => {"), Some(path));
-                code.push(indent + 1, cat!("if (won", n, ") return;"), Some(path));
-                code.push(indent + 1, cat!("won", n, " = true;"), Some(path));
+                code.push(indent, format!("let won{n} = false;"), Some(path));
+                code.push(indent, format!("const done{n} = () => {{"), Some(path));
+                code.push(indent + 1, format!("if (won{n}) return;"), Some(path));
+                code.push(indent + 1, format!("won{n} = true;"), Some(path));
             } else {
                 code.push(
                     indent,
-                    cat!("let left", n, " = ", steps.len(), ";"),
+                    format!("let left{n} = {};", steps.len()),
                     Some(path),
                 );
-                code.push(indent, cat!("const done", n, " = () => {"), Some(path));
+                code.push(indent, format!("const done{n} = () => {{"), Some(path));
                 code.push(
                     indent + 1,
-                    cat!("if (--left", n, " > 0) return;"),
+                    format!("if (--left{n} > 0) return;"),
                     Some(path),
                 );
             }
@@ -175,7 +175,7 @@ fn callback_step(
             code.push(indent, "};", Some(path));
             for (i, s) in steps.iter().enumerate() {
                 callback_step(s, &child(path, i), indent, code, names, &mut |ind, c| {
-                    c.push(ind, cat!("done", n, "();"), None)
+                    c.push(ind, format!("done{n}();"), None)
                 });
             }
         }
@@ -246,9 +246,9 @@ fn then_expr(step: &Step, path: &str) -> Code {
     let mut code = Code::default();
     match step {
         Step::Sleep { label, ms } => {
-            code.push_noted(0, cat!("timer(", ms, ")"), Some(label), Some(path))
+            code.push_noted(0, format!("timer({ms})"), Some(label), Some(path))
         }
-        Step::Log { text } => code.push(0, cat!("console.log(", js_string(text), ")"), Some(path)),
+        Step::Log { text } => code.push(0, format!("console.log({})", js_string(text)), Some(path)),
         Step::Seq(steps) => {
             let mut first = then_expr(&steps[0], &child(path, 0));
             if matches!(steps[0], Step::Log { .. }) {
@@ -263,7 +263,7 @@ fn then_expr(step: &Step, path: &str) -> Code {
                 if next.lines.len() == 1 {
                     let mut line = next.lines.remove(0);
                     line.indent = 1;
-                    line.code = cat!(".then(() => ", line.code, ")");
+                    line.code = format!(".then(() => {})", line.code);
                     code.lines.push(line);
                 } else {
                     code.push(1, ".then(() =>", Some(&child(path, i)));
@@ -278,7 +278,7 @@ fn then_expr(step: &Step, path: &str) -> Code {
             } else {
                 "race"
             };
-            code.push(0, cat!("Promise.", call, "(["), Some(path));
+            code.push(0, format!("Promise.{call}(["), Some(path));
             for (i, s) in steps.iter().enumerate() {
                 let mut item = then_expr(s, &child(path, i));
                 item.close(",");
@@ -297,7 +297,7 @@ fn then_expr(step: &Step, path: &str) -> Code {
             code.push(1, "];", Some(path));
             let mut chain = String::from("return made[0]");
             for i in 1..steps.len() {
-                chain.push_str(&cat!(".then(() => made[", i, "])"));
+                chain.push_str(&format!(".then(() => made[{i}])"));
             }
             chain.push(';');
             code.push(1, chain, Some(path));
@@ -311,13 +311,13 @@ fn await_statements(step: &Step, path: &str, indent: usize, code: &mut Code, mad
     match step {
         Step::Sleep { label, ms } => code.push_noted(
             indent,
-            cat!("await timer(", ms, ");"),
+            format!("await timer({ms});"),
             Some(label),
             Some(path),
         ),
         Step::Log { text } => code.push(
             indent,
-            cat!("console.log(", js_string(text), ");"),
+            format!("console.log({});", js_string(text)),
             Some(path),
         ),
         Step::Seq(steps) => {
@@ -331,7 +331,7 @@ fn await_statements(step: &Step, path: &str, indent: usize, code: &mut Code, mad
             } else {
                 "race"
             };
-            code.push(indent, cat!("await Promise.", call, "(["), Some(path));
+            code.push(indent, format!("await Promise.{call}(["), Some(path));
             for (i, s) in steps.iter().enumerate() {
                 await_expr(s, &child(path, i), indent + 1, code, made);
             }
@@ -342,11 +342,11 @@ fn await_statements(step: &Step, path: &str, indent: usize, code: &mut Code, mad
             let name = if *made == 1 {
                 "made".into()
             } else {
-                cat!("made", *made)
+                format!("made{}", *made)
             };
             code.push_noted(
                 indent,
-                cat!("const ", name, " = ["),
+                format!("const {name} = ["),
                 Some("each starts now"),
                 Some(path),
             );
@@ -355,11 +355,7 @@ fn await_statements(step: &Step, path: &str, indent: usize, code: &mut Code, mad
             }
             code.push(indent, "];", Some(path));
             for i in 0..steps.len() {
-                code.push(
-                    indent,
-                    cat!("await ", name, "[", i, "];"),
-                    Some(&child(path, i)),
-                );
+                code.push(indent, format!("await {name}[{i}];"), Some(&child(path, i)));
             }
         }
     }
@@ -369,11 +365,11 @@ fn await_statements(step: &Step, path: &str, indent: usize, code: &mut Code, mad
 fn await_expr(step: &Step, path: &str, indent: usize, code: &mut Code, made: &mut usize) {
     match step {
         Step::Sleep { label, ms } => {
-            code.push_noted(indent, cat!("timer(", ms, "),"), Some(label), Some(path))
+            code.push_noted(indent, format!("timer({ms}),"), Some(label), Some(path))
         }
         Step::Log { text } => code.push(
             indent,
-            cat!("console.log(", js_string(text), "),"),
+            format!("console.log({}),", js_string(text)),
             Some(path),
         ),
         _ => {
@@ -400,11 +396,11 @@ fn rust_statements(step: &Step, path: &str, indent: usize, code: &mut Code, made
     match step {
         Step::Sleep { label, ms } => code.push_noted(
             indent,
-            cat!("sleep_ms(", ms, ").await;"),
+            format!("sleep_ms({ms}).await;"),
             Some(label),
             Some(path),
         ),
-        Step::Log { text } => code.push(indent, cat!("log(", js_string(text), ");"), Some(path)),
+        Step::Log { text } => code.push(indent, format!("log({});", js_string(text)), Some(path)),
         Step::Seq(steps) => {
             for (i, s) in steps.iter().enumerate() {
                 rust_statements(s, &child(path, i), indent, code, made);
@@ -436,7 +432,7 @@ fn rust_statements(step: &Step, path: &str, indent: usize, code: &mut Code, made
                 let mut item = Code::default();
                 rust_future(s, &child(path, i), 0, &mut item, made, ";");
                 if let Some(line) = item.lines.first_mut() {
-                    line.code = cat!("let f", first + i, " = ", line.code);
+                    line.code = format!("let f{} = {}", first + i, line.code);
                 }
                 code.append(indent, item);
             }
@@ -448,7 +444,7 @@ fn rust_statements(step: &Step, path: &str, indent: usize, code: &mut Code, made
             for i in 0..steps.len() {
                 code.push(
                     indent,
-                    cat!("f", first + i, ".await;"),
+                    format!("f{}.await;", first + i),
                     Some(&child(path, i)),
                 );
             }
@@ -472,19 +468,19 @@ fn rust_future(
     match step {
         Step::Sleep { label, ms } => code.push_noted(
             indent,
-            cat!(arm, "sleep_ms(", ms, ")", end),
+            format!("{arm}sleep_ms({ms}){end}"),
             Some(label),
             Some(path),
         ),
         Step::Log { text } => code.push(
             indent,
-            cat!(arm, "async { log(", js_string(text), ") }", end),
+            format!("{arm}async {{ log({}) }}{end}", js_string(text)),
             Some(path),
         ),
         _ => {
-            code.push(indent, cat!(arm, "async {"), Some(path));
+            code.push(indent, format!("{arm}async {{"), Some(path));
             rust_statements(step, path, indent + 1, code, made);
-            code.push(indent, cat!("}", end), Some(path));
+            code.push(indent, format!("}}{end}"), Some(path));
         }
     }
 }

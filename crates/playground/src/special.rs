@@ -64,7 +64,7 @@ pub fn code(special: Special, step: &Step) -> Code {
     match special {
         Special::SelfRef => {
             code.push(0, "async fn generator() {", None);
-            code.push(1, cat!("let s = String::from(", quoted, ");"), None);
+            code.push(1, format!("let s = String::from({quoted});"), None);
             code.push_noted(
                 1,
                 "let borrowed = &s;",
@@ -73,7 +73,7 @@ pub fn code(special: Special, step: &Step) -> Code {
             );
             code.push_noted(
                 1,
-                cat!("sleep_ms(", ms, ").await;"),
+                format!("sleep_ms({ms}).await;"),
                 Some("s and borrowed wait inside the future"),
                 sleep,
             );
@@ -89,7 +89,7 @@ pub fn code(special: Special, step: &Step) -> Code {
             code.push(0, "async fn run() {", None);
             code.push_noted(
                 1,
-                cat!("let promise = timer(", ms, ");"),
+                format!("let promise = timer({ms});"),
                 Some("a JS Promise, on a JS timer"),
                 sleep,
             );
@@ -99,7 +99,7 @@ pub fn code(special: Special, step: &Step) -> Code {
                 Some("woken by the promise"),
                 sleep,
             );
-            code.push(1, cat!("log(", quoted, ");"), log);
+            code.push(1, format!("log({quoted});"), log);
             code.push(0, "}", None);
         }
     }

@@ -4,8 +4,9 @@
 
 use std::fmt;
 
+use crate::number::to_js_string;
 use crate::scenario::{limits, Step};
-use crate::value::{number, quote, Value};
+use crate::value::{quote, Value};
 
 /// One thing wrong with an input.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -24,16 +25,8 @@ impl fmt::Display for Problem {
 
 /// All problems, one per line.
 pub fn describe(problems: &[Problem]) -> String {
-    let mut out = String::new();
-    for (i, problem) in problems.iter().enumerate() {
-        if i > 0 {
-            out.push('\n');
-        }
-        out.push_str(&problem.path);
-        out.push_str(": ");
-        out.push_str(&problem.message);
-    }
-    out
+    let lines: Vec<String> = problems.iter().map(Problem::to_string).collect();
+    lines.join("\n")
 }
 
 const STEP_TYPES: &str = "sleep, log, seq, all, race or create_then_await";
@@ -45,12 +38,10 @@ pub fn scenario(value: &Value) -> Result<Step, Vec<Problem>> {
     if check.timers > limits::MAX_TIMERS {
         check.problem(
             "scenario",
-            cat!(
-                "has ",
+            format!(
+                "has {} timers; at most {} are allowed",
                 check.timers,
-                " timers; at most ",
-                limits::MAX_TIMERS,
-                " are allowed"
+                limits::MAX_TIMERS
             ),
         );
     }
@@ -77,7 +68,10 @@ pub fn apply_timings(step: &mut Step, timings: &Value) -> Result<(), Vec<Problem
     let Value::Array(timings) = timings else {
         return Err(vec![Problem {
             path: "timings".into(),
-            message: cat!("must be an array of milliseconds, got ", timings.describe()),
+            message: format!(
+                "must be an array of milliseconds, got {}",
+                timings.describe()
+            ),
         }]);
     };
     let mut slots = step.timer_ms_mut();
@@ -85,17 +79,15 @@ pub fn apply_timings(step: &mut Step, timings: &Value) -> Result<(), Vec<Problem
     if timings.len() > slots.len() {
         problems.push(Problem {
             path: "timings".into(),
-            message: cat!(
-                "has ",
+            message: format!(
+                "has {} entries but the scenario has {} timers",
                 timings.len(),
-                " entries but the scenario has ",
-                slots.len(),
-                " timers"
+                slots.len()
             ),
         });
     }
     for (i, (timing, slot)) in timings.iter().zip(slots.iter_mut()).enumerate() {
-        match ms(timing, &cat!("timings[", i, "]")) {
+        match ms(timing, &format!("timings[{i}]")) {
             Ok(value) => **slot = value,
             Err(problem) => problems.push(problem),
         }
@@ -131,27 +123,30 @@ impl Check {
         if depth > limits::MAX_DEPTH {
             self.problem(
                 path,
-                cat!("is nested too deep: at most ", limits::MAX_DEPTH, " levels"),
+                format!("is nested too deep: at most {} levels", limits::MAX_DEPTH),
             );
             return None;
         }
         let Value::Object(fields) = value else {
-            self.problem(path, cat!("must be a step object, got ", value.describe()));
+            self.problem(
+                path,
+                format!("must be a step object, got {}", value.describe()),
+            );
             return None;
         };
         let kind = match value.get("type") {
             Some(Value::String(kind)) => kind.as_str(),
             Some(other) => {
                 self.problem(
-                    &cat!(path, ".type"),
-                    cat!("must be one of ", STEP_TYPES, ", got ", other.describe()),
+                    &format!("{path}.type"),
+                    format!("must be one of {STEP_TYPES}, got {}", other.describe()),
                 );
                 return None;
             }
             None => {
                 self.problem(
-                    &cat!(path, ".type"),
-                    cat!("is missing: one of ", STEP_TYPES),
+                    &format!("{path}.type"),
+                    format!("is missing: one of {STEP_TYPES}"),
                 );
                 return None;
             }
@@ -162,8 +157,8 @@ impl Check {
             "seq" | "all" | "race" | "create_then_await" => (&["type", "steps"], "type, steps"),
             _ => {
                 self.problem(
-                    &cat!(path, ".type"),
-                    cat!("must be one of ", STEP_TYPES, ", got ", quote(&clip(kind))),
+                    &format!("{path}.type"),
+                    format!("must be one of {STEP_TYPES}, got {}", quote(&clip(kind))),
                 );
                 return None;
             }
@@ -171,29 +166,23 @@ impl Check {
         for (key, _) in fields {
             if !allowed.contains(&key.as_str()) {
                 self.problem(
-                    &cat!(path, ".", clip(key)),
-                    cat!(
-                        "is not a field of a ",
-                        kind,
-                        " step (allowed: ",
-                        listed,
-                        ")"
-                    ),
+                    &format!("{path}.{}", clip(key)),
+                    format!("is not a field of a {kind} step (allowed: {listed})"),
                 );
             }
         }
         match kind {
             "sleep" => {
                 self.timers += 1;
-                let label = self.text(value.get("label"), &cat!(path, ".label"));
-                let ms = self.ms_field(value.get("ms"), &cat!(path, ".ms"));
+                let label = self.text(value.get("label"), &format!("{path}.label"));
+                let ms = self.ms_field(value.get("ms"), &format!("{path}.ms"));
                 let label = label?;
                 if self.labels.contains(&label) {
                     self.problem(
-                        &cat!(path, ".label"),
-                        cat!(
-                            quote(&label),
-                            " is used by another timer; labels must be unique"
+                        &format!("{path}.label"),
+                        format!(
+                            "{} is used by another timer; labels must be unique",
+                            quote(&label)
                         ),
                     );
                 }
@@ -201,11 +190,11 @@ impl Check {
                 Some(Step::Sleep { label, ms: ms? })
             }
             "log" => {
-                let text = self.text(value.get("text"), &cat!(path, ".text"))?;
+                let text = self.text(value.get("text"), &format!("{path}.text"))?;
                 Some(Step::Log { text })
             }
             _ => {
-                let steps_path = cat!(path, ".steps");
+                let steps_path = format!("{path}.steps");
                 let children = match value.get("steps") {
                     Some(Value::Array(items)) if !items.is_empty() => items,
                     Some(Value::Array(_)) => {
@@ -215,7 +204,7 @@ impl Check {
                     Some(other) => {
                         self.problem(
                             &steps_path,
-                            cat!("must be an array of steps, got ", other.describe()),
+                            format!("must be an array of steps, got {}", other.describe()),
                         );
                         return None;
                     }
@@ -231,7 +220,7 @@ impl Check {
                 let steps: Vec<Option<Step>> = children
                     .iter()
                     .enumerate()
-                    .map(|(i, child)| self.step(child, &cat!(steps_path, "[", i, "]"), depth + 1))
+                    .map(|(i, child)| self.step(child, &format!("{steps_path}[{i}]"), depth + 1))
                     .collect();
                 let steps: Option<Vec<Step>> = steps.into_iter().collect();
                 let steps = steps?;
@@ -265,41 +254,40 @@ impl Check {
             Value::Number(n) if n.is_finite() && n.fract() != 0.0 => {
                 self.problem(
                     path,
-                    ms_rule(&cat!("got ", number(*n), ", which is not whole")),
+                    ms_rule(&format!("got {}, which is not whole", to_js_string(*n))),
                 );
                 None
             }
             other => {
-                self.problem(path, ms_rule(&cat!("got ", other.describe())));
+                self.problem(path, ms_rule(&format!("got {}", other.describe())));
                 None
             }
         }
     }
 
     fn text(&mut self, value: Option<&Value>, path: &str) -> Option<String> {
-        let rule = cat!("must be text of 1 to ", limits::MAX_TEXT, " characters");
+        let rule = format!("must be text of 1 to {} characters", limits::MAX_TEXT);
         let text = match value {
             Some(Value::String(text)) => text,
             Some(other) => {
-                self.problem(path, cat!(rule, ", got ", other.describe()));
+                self.problem(path, format!("{rule}, got {}", other.describe()));
                 return None;
             }
             None => {
-                self.problem(path, cat!("is missing: ", rule));
+                self.problem(path, format!("is missing: {rule}"));
                 return None;
             }
         };
-        let chars = char_count(text);
+        let chars = text.chars().count();
         if text.chars().all(char::is_whitespace) || chars > limits::MAX_TEXT {
-            self.problem(path, cat!(rule, ", got ", chars));
+            self.problem(path, format!("{rule}, got {chars}"));
             return None;
         }
         if text.chars().any(forbidden) {
             self.problem(
                 path,
-                cat!(
-                    rule,
-                    ", without control characters, bidirectional overrides \
+                format!(
+                    "{rule}, without control characters, bidirectional overrides \
                      or broken (lone surrogate) characters"
                 ),
             );
@@ -318,40 +306,23 @@ fn forbidden(c: char) -> bool {
 }
 
 fn ms_rule(got: &str) -> String {
-    cat!(
-        "must be a whole number of milliseconds from 0 to ",
-        limits::MAX_MS,
-        ", ",
-        got
+    format!(
+        "must be a whole number of milliseconds from 0 to {}, {got}",
+        limits::MAX_MS
     )
 }
 
 fn too_many_steps(steps: usize) -> String {
-    cat!(
-        "has ",
-        steps,
-        " steps; at most ",
-        limits::MAX_STEPS,
-        " are allowed"
+    format!(
+        "has {steps} steps; at most {} are allowed",
+        limits::MAX_STEPS
     )
-}
-
-/// Characters (Unicode scalar values) in `text`: `chars().count()` without
-/// its unrolled counting loop.
-fn char_count(text: &str) -> usize {
-    // Every character has exactly one byte that is not a continuation byte.
-    text.bytes().filter(|b| b & 0xC0 != 0x80).count()
 }
 
 /// At most 40 characters of untrusted text, for messages.
 fn clip(text: &str) -> String {
-    let mut clipped = String::new();
-    for (i, c) in text.chars().enumerate() {
-        if i == 40 {
-            clipped.push('…');
-            break;
-        }
-        clipped.push(c);
+    match text.char_indices().nth(40) {
+        Some((end, _)) => format!("{}…", &text[..end]),
+        None => text.to_string(),
     }
-    clipped
 }

@@ -40,8 +40,11 @@ fn bad_scenarios_are_refused_naming_the_field() {
         ("negative", seq(vec![sleep(s("A"), n(-5.0))]), "scenario.steps[0].ms: must be a whole number of milliseconds from 0 to 60000, got -5"),
         ("fractional", seq(vec![sleep(s("A"), n(1.5))]), "scenario.steps[0].ms: must be a whole number of milliseconds from 0 to 60000, got 1.5, which is not whole"),
         ("NaN", seq(vec![sleep(s("A"), n(f64::NAN))]), "scenario.steps[0].ms: must be a whole number of milliseconds from 0 to 60000, got NaN"),
-        ("infinite", sleep(s("A"), n(f64::INFINITY)), "scenario.ms: must be a whole number of milliseconds from 0 to 60000, got inf"),
+        ("infinite", sleep(s("A"), n(f64::INFINITY)), "scenario.ms: must be a whole number of milliseconds from 0 to 60000, got Infinity"),
         ("huge", sleep(s("A"), n(1e12)), "scenario.ms: must be a whole number of milliseconds from 0 to 60000, got 1000000000000"),
+        ("nearly whole", sleep(s("A"), n(1.0000001)), "got 1.0000001, which is not whole"),
+        ("tiny", sleep(s("A"), n(2.5e-7)), "got 2.5e-7, which is not whole"),
+        ("vast", sleep(s("A"), n(1e308)), "got 1e+308"),
         ("just over", sleep(s("A"), n(60_001.0)), "got 60001"),
         ("ms as text", sleep(s("A"), s("200")), "scenario.ms: must be a whole number of milliseconds from 0 to 60000, got a string"),
         ("ms missing", obj(&[("type", s("sleep")), ("label", s("A"))]), "scenario.ms: must be a whole number of milliseconds from 0 to 60000, is missing"),
@@ -133,6 +136,22 @@ fn bad_fragments_are_refused_naming_the_place() {
             "{input:?}: got {got:?}, expected {expected:?}"
         );
     }
+}
+
+#[test]
+fn fragment_numbers_are_read_exactly() {
+    for (fragment, ms) in [
+        ("Q(S(T,7.00000))", 7),
+        ("S(T,100.000000000000001)", 100),
+        ("S(T,2e2)", 200),
+        ("S(T,60000.0)", 60_000),
+    ] {
+        let step = fragment::decode(fragment).unwrap_or_else(|p| panic!("{fragment}: {p:?}"));
+        assert_eq!(step.timers(), [("T", ms)], "{fragment}");
+    }
+    assert!(
+        message(fragment::decode("S(T,7.0000001)")).contains("got 7.0000001, which is not whole")
+    );
 }
 
 #[test]

@@ -1,0 +1,124 @@
+//! Numbers as a user reads and writes them: printed the way JavaScript prints
+//! them (`Number.prototype.toString`), so a message shows the value that was
+//! typed (`1.0000001`, `2.5e-7`, `Infinity`), and read from share links with
+//! `str::parse`, which rounds any decimal correctly (`7.00000` is 7).
+
+/// `n` as JavaScript's `String(n)` writes it.
+///
+/// Rust's `{:e}` gives the shortest digits that read back as `n`, as
+/// ECMAScript's Number::toString asks; only the layout differs: JavaScript
+/// writes plain decimals for exponents from -7 to 20 and `1e+21` beyond.
+pub fn to_js_string(n: f64) -> String {
+    if n.is_nan() {
+        return "NaN".into();
+    }
+    if n == 0.0 {
+        return "0".into(); // -0 too, as in JS
+    }
+    if n < 0.0 {
+        return format!("-{}", to_js_string(-n));
+    }
+    if n.is_infinite() {
+        return "Infinity".into();
+    }
+    let scientific = format!("{n:e}");
+    let (mantissa, exponent) = scientific
+        .split_once('e')
+        .expect("`{:e}` always writes an exponent");
+    let digits: String = mantissa.chars().filter(|c| *c != '.').collect();
+    let exponent: i32 = exponent.parse().expect("`{:e}` writes a whole exponent");
+    // The spec's names: the value is 0.digits × 10^point.
+    let point = exponent + 1;
+    let count = digits.len() as i32;
+    match point {
+        _ if count <= point && point <= 21 => {
+            format!("{digits}{}", "0".repeat((point - count) as usize))
+        }
+        1..=21 => {
+            let (whole, fraction) = digits.split_at(point as usize);
+            format!("{whole}.{fraction}")
+        }
+        -5..=0 => format!("0.{}{digits}", "0".repeat(-point as usize)),
+        _ => {
+            let (first, rest) = digits.split_at(1);
+            let dot = if rest.is_empty() { "" } else { "." };
+            let sign = if exponent < 0 { '-' } else { '+' };
+            format!("{first}{dot}{rest}e{sign}{}", exponent.abs())
+        }
+    }
+}
+
+/// Reads a decimal as JSON writes it, `-?digits(.digits?)?([eE][+-]?digits)?`,
+/// correctly rounded to the nearest double. `None` for anything else
+/// (`str::parse` alone would also take `inf`, `NaN`, `+1` and `.5`).
+pub fn parse_decimal(text: &str) -> Option<f64> {
+    let unsigned = text.strip_prefix('-').unwrap_or(text);
+    let (mantissa, exponent) = match unsigned.split_once(['e', 'E']) {
+        Some((mantissa, exponent)) => (mantissa, Some(exponent)),
+        None => (unsigned, None),
+    };
+    let (whole, fraction) = mantissa.split_once('.').unwrap_or((mantissa, ""));
+    let digits = |d: &str| d.bytes().all(|b| b.is_ascii_digit());
+    let exponent_ok = exponent.is_none_or(|e| {
+        let e = e.strip_prefix(['+', '-']).unwrap_or(e);
+        !e.is_empty() && digits(e)
+    });
+    (!whole.is_empty() && digits(whole) && digits(fraction) && exponent_ok)
+        .then(|| text.parse().ok())
+        .flatten()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{parse_decimal, to_js_string};
+
+    #[test]
+    fn prints_as_javascript_does() {
+        // Each pair was checked against `String(n)` in Chromium.
+        let table = [
+            (0.0, "0"),
+            (-0.0, "0"),
+            (7.0, "7"),
+            (-5.0, "-5"),
+            (1.5, "1.5"),
+            (1.0000001, "1.0000001"),
+            (2.5e-7, "2.5e-7"),
+            (0.000001, "0.000001"),
+            (1e-7, "1e-7"),
+            (123456789012345680000.0, "123456789012345680000"),
+            (1e21, "1e+21"),
+            (1.5e300, "1.5e+300"),
+            (0.1 + 0.2, "0.30000000000000004"),
+            (f64::MAX, "1.7976931348623157e+308"),
+            (f64::MIN_POSITIVE, "2.2250738585072014e-308"),
+            (5e-324, "5e-324"),
+            (f64::INFINITY, "Infinity"),
+            (f64::NEG_INFINITY, "-Infinity"),
+            (f64::NAN, "NaN"),
+        ];
+        for (n, want) in table {
+            assert_eq!(to_js_string(n), want, "{n:e}");
+        }
+    }
+
+    #[test]
+    fn reads_json_decimals_exactly() {
+        for (text, want) in [
+            ("7", 7.0),
+            ("7.00000", 7.0),
+            ("7.", 7.0),
+            ("100.000000000000001", 100.0),
+            ("-5", -5.0),
+            ("1e9", 1e9),
+            ("2.5E-3", 0.0025),
+            ("1e400", f64::INFINITY),
+        ] {
+            assert_eq!(parse_decimal(text), Some(want), "{text}");
+        }
+        for text in [
+            "", "-", ".5", "+1", "inf", "NaN", "1e", "1e+", "1..2", "0x10", "1_000",
+        ] {
+            assert_eq!(parse_decimal(text), None, "{text}");
+        }
+    }
+}
