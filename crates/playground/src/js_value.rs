@@ -1,12 +1,11 @@
-//! JS values into [`Value`] trees, and scenarios back out as plain objects.
-//! Reading is bounded, so a hostile object (huge, deep, cyclic, with getters
+//! JS values into [`Value`] trees, for validation. Reading is bounded, so a hostile object (huge, deep, cyclic, with getters
 //! that throw) cannot hang or crash the module: what is past the bounds, or
 //! not plain data, becomes `Value::Other` and fails validation with a message.
 
 use js_sys::{Array, Object, Reflect};
 use wasm_bindgen::{JsCast, JsValue};
 
-use crate::scenario::{limits, Step};
+use crate::scenario::limits;
 use crate::value::Value;
 
 /// Deeper than any valid scenario (each step is two JS levels: the step
@@ -73,27 +72,4 @@ fn read_at(value: &JsValue, depth: usize) -> Value {
         return Value::Object(fields);
     }
     Value::Other("a value that is not plain data")
-}
-
-/// The scenario as a plain object, as the JS lanes run it.
-pub(crate) fn write(step: &Step) -> JsValue {
-    let object = Object::new();
-    set(&object, "type", &JsValue::from_str(step.kind()));
-    match step {
-        Step::Sleep { label, ms } => {
-            set(&object, "label", &JsValue::from_str(label));
-            set(&object, "ms", &JsValue::from(*ms));
-        }
-        Step::Log { text } => set(&object, "text", &JsValue::from_str(text)),
-        _ => {
-            let steps: Array = step.children().iter().map(write).collect();
-            set(&object, "steps", &steps);
-        }
-    }
-    object.into()
-}
-
-pub(crate) fn set(object: &Object, key: &str, value: &JsValue) {
-    // Defining a data property on a plain object we made cannot fail.
-    let _ = Reflect::set(object, &JsValue::from_str(key), value);
 }

@@ -2,18 +2,30 @@
 //! presets, and the Rust lane on either clock.
 
 use std::cell::{Cell, RefCell};
+use std::collections::BTreeMap;
 use std::future::Future;
 
-use js_sys::{Array, Function, Object, Promise};
+use js_sys::{Function, Promise};
 use runtime::{BrowserHost, Event, Runtime, VirtualHost};
+use serde::Serialize;
 use wasm_bindgen::prelude::*;
+use wasm_bindgen_futures::JsFuture;
 
-use crate::js_value::{self, set};
+use crate::js_value;
 use crate::machine::{Machine, TimerLabels};
 use crate::scenario::Step;
 use crate::special::{self, Special};
-use crate::{fragment, presets, render, trace_js, validate};
-use wasm_bindgen_futures::JsFuture;
+use crate::trace_events::TraceEvents;
+use crate::{fragment, presets, render, validate};
+
+/// `value` as plain JS data: objects (not `Map`s), arrays, numbers, strings.
+fn to_js(value: &impl Serialize) -> JsValue {
+    value
+        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
+        // Our types hold only strings, small numbers and sequences: nothing
+        // that fails to convert.
+        .expect_throw("a value the page receives could not be converted")
+}
 
 fn refuse(problems: &[validate::Problem]) -> JsError {
     JsError::new(&validate::describe(problems))
@@ -21,17 +33,8 @@ fn refuse(problems: &[validate::Problem]) -> JsError {
 
 /// The presets: `[{id, name, explanation}]`.
 #[wasm_bindgen(js_name = presets)]
-pub fn preset_list() -> Array {
-    presets::PRESETS
-        .iter()
-        .map(|p| {
-            let object = Object::new();
-            set(&object, "id", &JsValue::from_str(p.id));
-            set(&object, "name", &JsValue::from_str(p.name));
-            set(&object, "explanation", &JsValue::from_str(p.explanation));
-            JsValue::from(object)
-        })
-        .collect()
+pub fn preset_list() -> JsValue {
+    to_js(&presets::PRESETS)
 }
 
 /// Validates a run's scenario: a preset id or a scenario object, then timings.
@@ -46,7 +49,7 @@ pub fn resolve_scenario(
     if !timings.is_undefined() {
         validate::apply_timings(&mut step, &js_value::read(&timings)).map_err(|p| refuse(&p))?;
     }
-    Ok(js_value::write(&step))
+    Ok(to_js(&step))
 }
 
 fn resolve(preset: &JsValue, scenario: &JsValue) -> Result<Step, JsError> {
@@ -62,15 +65,33 @@ fn resolve(preset: &JsValue, scenario: &JsValue) -> Result<Step, JsError> {
         preset.as_string().unwrap_or_default()
     };
     presets::find(&id).map(|p| (p.scenario)()).ok_or_else(|| {
-        let mut message = String::from("preset: must be one of ");
-        for (i, p) in presets::PRESETS.iter().enumerate() {
-            if i > 0 {
-                message.push_str(", ");
-            }
-            message.push_str(p.id);
-        }
-        JsError::new(&message)
+        let ids: Vec<&str> = presets::PRESETS.iter().map(|p| p.id).collect();
+        JsError::new(&format!("preset: must be one of {}", ids.join(", ")))
     })
+}
+
+/// One lane's code, and the first line (from 1) of each step path.
+#[derive(Serialize)]
+struct LaneCode {
+    code: String,
+    steps: BTreeMap<String, usize>,
+}
+
+impl LaneCode {
+    fn new(code: render::Code, indent: usize) -> Self {
+        LaneCode {
+            code: code.text(indent),
+            steps: code.step_lines().into_iter().collect(),
+        }
+    }
+}
+
+/// The code of all three lanes.
+#[derive(Serialize)]
+struct Lanes {
+    callbacks: LaneCode,
+    promises: LaneCode,
+    futures: LaneCode,
 }
 
 /// Each lane's code for a scenario (a plain object from `resolveScenario`):
@@ -82,28 +103,17 @@ pub fn render_code(
     scenario: JsValue,
     promise_style: &str,
     preset: Option<String>,
-) -> Result<Object, JsError> {
+) -> Result<JsValue, JsError> {
     let step = validate::scenario(&js_value::read(&scenario)).map_err(|p| refuse(&p))?;
     let style = match promise_style {
         "await" => render::PromiseStyle::Await,
         _ => render::PromiseStyle::Then,
     };
-    let lanes = Object::new();
-    for (lane, code, indent) in [
-        ("callbacks", render::callbacks(&step), 2),
-        ("promises", render::promises(&step, style), 2),
-        ("futures", rust_code(&step, preset.as_deref()), 4),
-    ] {
-        let steps = Object::new();
-        for (path, line) in code.step_lines() {
-            set(&steps, &path, &JsValue::from(line as u32));
-        }
-        let entry = Object::new();
-        set(&entry, "code", &JsValue::from_str(&code.text(indent)));
-        set(&entry, "steps", &steps);
-        set(&lanes, lane, &entry);
-    }
-    Ok(lanes)
+    Ok(to_js(&Lanes {
+        callbacks: LaneCode::new(render::callbacks(&step), 2),
+        promises: LaneCode::new(render::promises(&step, style), 2),
+        futures: LaneCode::new(rust_code(&step, preset.as_deref()), 4),
+    }))
 }
 
 fn special(preset: Option<&str>) -> Option<Special> {
@@ -147,7 +157,7 @@ pub fn encode_fragment(scenario: JsValue) -> Result<String, JsError> {
 #[wasm_bindgen(js_name = decodeFragment)]
 pub fn decode_fragment(text: &str) -> Result<JsValue, JsError> {
     fragment::decode(text)
-        .map(|step| js_value::write(&step))
+        .map(|step| to_js(&step))
         .map_err(|p| refuse(&p))
 }
 
@@ -244,7 +254,7 @@ impl RustLane {
     /// Events since the run started or the last call, with `t` and deadlines
     /// in ms since the start; timer and log events name their `step` (and
     /// timers their `label`).
-    pub fn events(&self) -> Array {
+    pub fn events(&self) -> JsValue {
         let mut trace = self.runtime.take_trace();
         let start = self.started.get();
         for record in &mut trace.records {
@@ -262,24 +272,18 @@ impl RustLane {
             .iter()
             .filter(|r| matches!(r.event, Event::Log { .. }))
             .count();
-        let events = trace_js::events(&trace, &names, self.logs_reported.get());
+        let events = to_js(&TraceEvents {
+            trace: &trace,
+            names: &names,
+            logs_before: self.logs_reported.get(),
+        });
         self.logs_reported.set(self.logs_reported.get() + logs);
         events
     }
 
     /// `{liveTasks, queuedTasks, pendingTimers, armedTimeouts}`.
-    pub fn counters(&self) -> Object {
-        let c = self.runtime.counters();
-        let object = Object::new();
-        for (key, n) in [
-            ("liveTasks", c.live_tasks),
-            ("queuedTasks", c.queued_tasks),
-            ("pendingTimers", c.pending_timers),
-            ("armedTimeouts", c.armed_timeouts),
-        ] {
-            set(&object, key, &JsValue::from(n as u32));
-        }
-        object
+    pub fn counters(&self) -> JsValue {
+        to_js(&self.runtime.counters())
     }
 
     /// Virtual clock: runs every callback due now; returns how many ran.

@@ -13,6 +13,7 @@ pub mod presets;
 pub mod render;
 pub mod scenario;
 pub mod special;
+pub mod trace_events;
 pub mod validate;
 pub mod value;
 
@@ -20,5 +21,3 @@ pub mod value;
 mod js_value;
 #[cfg(target_arch = "wasm32")]
 mod lane_api;
-#[cfg(target_arch = "wasm32")]
-mod trace_js;

@@ -1,10 +1,13 @@
 //! The examples a learner starts from. Each says, in a few sentences, what to
 //! look for when the three lanes run it.
 
+use serde::Serialize;
+
 use crate::scenario::Step;
 use crate::special::Special;
 
-/// A named example.
+/// A named example; JS sees `{id, name, explanation}`.
+#[derive(Serialize)]
 pub struct Preset {
     /// Stable id, used in URLs and by `window.playground`.
     pub id: &'static str,
@@ -13,8 +16,10 @@ pub struct Preset {
     /// What to look for.
     pub explanation: &'static str,
     /// The steps.
+    #[serde(skip)]
     pub scenario: fn() -> Step,
     /// A real `async fn` the Rust lane runs instead of the steps' machines.
+    #[serde(skip)]
     pub special: Option<Special>,
 }
 

@@ -62,9 +62,7 @@ impl Code {
     pub fn text(&self, indent_width: usize) -> String {
         let mut out = String::new();
         for line in &self.lines {
-            for _ in 0..line.indent * indent_width {
-                out.push(' ');
-            }
+            out.push_str(&" ".repeat(line.indent * indent_width));
             out.push_str(&line.code);
             if let Some(comment) = &line.comment {
                 out.push_str(" // ");

@@ -1,5 +1,7 @@
 //! The scenario: a small tree of steps that every lane runs in its own style.
 
+use serde::ser::{Serialize, SerializeStruct, Serializer};
+
 /// One step of a scenario.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Step {
@@ -103,5 +105,23 @@ fn collect_ms<'a>(step: &'a mut Step, out: &mut Vec<&'a mut u32>) {
     }
     for child in step.children_mut() {
         collect_ms(child, out);
+    }
+}
+
+/// As the JS lanes read it: `{type: "sleep", label, ms}`, `{type: "log", text}`,
+/// `{type: "seq", steps: [...]}`... (the form validation reads back).
+impl Serialize for Step {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut out = serializer.serialize_struct("Step", 3)?;
+        out.serialize_field("type", self.kind())?;
+        match self {
+            Step::Sleep { label, ms } => {
+                out.serialize_field("label", label)?;
+                out.serialize_field("ms", ms)?;
+            }
+            Step::Log { text } => out.serialize_field("text", text)?,
+            _ => out.serialize_field("steps", self.children())?,
+        }
+        out.end()
     }
 }

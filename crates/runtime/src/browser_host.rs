@@ -18,46 +18,20 @@ use std::rc::{Rc, Weak};
 
 use js_sys::{Function, Promise, Reflect};
 use wasm_bindgen::prelude::*;
+use web_sys::{MessageChannel, MessagePort, Performance};
 
+use crate::global_scope::GlobalScope;
 use crate::host::{Host, RuntimeRef};
 use crate::trace::Turn;
-
-#[wasm_bindgen]
-extern "C" {
-    #[wasm_bindgen(js_namespace = performance, js_name = now)]
-    fn performance_now() -> f64;
-    #[wasm_bindgen(js_name = setTimeout)]
-    fn set_timeout(handler: &Function, delay: f64) -> JsValue;
-    #[wasm_bindgen(js_name = clearTimeout)]
-    fn clear_timeout(handle: &JsValue);
-
-    /// A Promise, typed here so `then` takes a plain function.
-    type Thenable;
-    #[wasm_bindgen(method, js_name = then)]
-    fn then_call(this: &Thenable, callback: &Function) -> JsValue;
-
-    type MessageChannel;
-    #[wasm_bindgen(constructor, catch)]
-    fn new() -> Result<MessageChannel, JsValue>;
-    #[wasm_bindgen(method, getter)]
-    fn port1(this: &MessageChannel) -> MessagePort;
-    #[wasm_bindgen(method, getter)]
-    fn port2(this: &MessageChannel) -> MessagePort;
-
-    type MessagePort;
-    #[wasm_bindgen(method, setter)]
-    fn set_onmessage(this: &MessagePort, handler: Option<&Function>);
-    #[wasm_bindgen(method, js_name = postMessage)]
-    fn post_message(this: &MessagePort, message: &JsValue);
-    #[wasm_bindgen(method)]
-    fn close(this: &MessagePort);
-}
 
 /// How microtasks are queued: `queueMicrotask`, or a resolved Promise where that
 /// is missing.
 enum Microtasks {
-    Queue(Function),
-    Promise(Thenable),
+    Queue,
+    /// The resolved promise and its `then`. js-sys's `Promise::then` takes a
+    /// `Closure` that Rust owns; ours are functions JS owns (see the module
+    /// docs), so `then` is called as a plain function.
+    Promise(Promise, Function),
 }
 
 /// The browser host: `performance.now`, `setTimeout`/`clearTimeout`,
@@ -67,6 +41,8 @@ pub struct BrowserHost {
 }
 
 struct State {
+    scope: GlobalScope,
+    performance: Performance,
     microtasks: Microtasks,
     /// `(receiving port, sending port)`, if `MessageChannel` exists.
     channel: Option<(MessagePort, MessagePort)>,
@@ -74,7 +50,7 @@ struct State {
     arm_channel: Option<(MessagePort, MessagePort)>,
     callbacks: RefCell<Option<Callbacks>>,
     /// The handle of the armed timeout.
-    armed: RefCell<Option<JsValue>>,
+    armed: Cell<Option<i32>>,
     /// When a deferred arm (made from `arm_channel`'s message) should fire.
     deferred: Cell<Option<f64>>,
     /// Still in the browser task of our timeout callback (its microtasks
@@ -94,13 +70,16 @@ const CLAMPED_BELOW_MS: f64 = 4.0;
 impl BrowserHost {
     /// Binds the browser's timers from the global scope.
     pub fn new() -> Self {
-        let global = js_sys::global();
-        let queue = Reflect::get(&global, &JsValue::from_str("queueMicrotask"))
-            .ok()
-            .and_then(|f| f.dyn_into::<Function>().ok());
-        let microtasks = match queue {
-            Some(queue) => Microtasks::Queue(queue),
-            None => Microtasks::Promise(Promise::resolve(&JsValue::UNDEFINED).unchecked_into()),
+        let scope = GlobalScope::get();
+        let microtasks = if scope.has_queue_microtask() {
+            Microtasks::Queue
+        } else {
+            let resolved = Promise::resolve(&JsValue::UNDEFINED);
+            let then = Reflect::get(&resolved, &JsValue::from_str("then"))
+                .ok()
+                .and_then(|then| then.dyn_into().ok())
+                .expect_throw("a Promise has then()");
+            Microtasks::Promise(resolved, then)
         };
         let new_channel = || {
             MessageChannel::new()
@@ -111,11 +90,13 @@ impl BrowserHost {
         let arm_channel = new_channel();
         BrowserHost {
             state: Rc::new(State {
+                performance: scope.performance(),
+                scope,
                 microtasks,
                 channel,
                 arm_channel,
                 callbacks: RefCell::new(None),
-                armed: RefCell::new(None),
+                armed: Cell::new(None),
                 deferred: Cell::new(None),
                 in_timeout: Cell::new(false),
             }),
@@ -124,7 +105,7 @@ impl BrowserHost {
 
     /// Whether microtasks go through `queueMicrotask` (else through a Promise).
     pub fn uses_queue_microtask(&self) -> bool {
-        matches!(self.state.microtasks, Microtasks::Queue(_))
+        matches!(self.state.microtasks, Microtasks::Queue)
     }
 }
 
@@ -149,13 +130,13 @@ impl Host for BrowserHost {
             callback(move || {
                 let Some(state) = state.upgrade() else { return };
                 // This timeout is spent: forget its handle before the runtime re-arms.
-                state.armed.borrow_mut().take();
+                state.armed.take();
                 // The message arrives in a later task: until then, re-arms
                 // (from this callback or the microtask turns after it) would
                 // be nested and clamped, so they wait for it.
                 if let Some((_, sender)) = &state.arm_channel {
                     state.in_timeout.set(true);
-                    sender.post_message(&JsValue::NULL);
+                    post(sender);
                 }
                 runtime.timeout();
             })
@@ -185,7 +166,7 @@ impl Host for BrowserHost {
     }
 
     fn now(&self) -> f64 {
-        performance_now()
+        self.state.performance.now()
     }
 
     fn arm(&self, delay_ms: f64) {
@@ -194,7 +175,7 @@ impl Host for BrowserHost {
         match &state.arm_channel {
             Some(_) if state.in_timeout.get() && delay_ms < CLAMPED_BELOW_MS => {
                 // The message posted by the timeout callback will arm it.
-                state.deferred.set(Some(performance_now() + delay_ms));
+                state.deferred.set(Some(self.now() + delay_ms));
             }
             _ => state.set_timeout(delay_ms),
         }
@@ -203,9 +184,8 @@ impl Host for BrowserHost {
     fn disarm(&self) {
         // A deferred arm still in the channel finds nothing to do.
         self.state.deferred.set(None);
-        let handle = self.state.armed.borrow_mut().take();
-        if let Some(handle) = handle {
-            clear_timeout(&handle);
+        if let Some(handle) = self.state.armed.take() {
+            self.state.scope.clear_timeout(handle);
         }
     }
 
@@ -215,22 +195,22 @@ impl Host for BrowserHost {
             return;
         };
         match (turn, &self.state.microtasks, &self.state.channel) {
-            (Turn::Microtask, Microtasks::Queue(queue), _) => {
-                let _ = queue.call1(&JsValue::UNDEFINED, &callbacks.microtask);
+            (Turn::Microtask, Microtasks::Queue, _) => {
+                self.state.scope.queue_microtask(&callbacks.microtask);
             }
-            (Turn::Microtask, Microtasks::Promise(resolved), _) => {
-                let _ = resolved.then_call(&callbacks.microtask);
+            (Turn::Microtask, Microtasks::Promise(resolved, then), _) => {
+                let _ = then.call1(resolved, &callbacks.microtask);
             }
-            (Turn::Macrotask, _, Some((_, sender))) => sender.post_message(&JsValue::NULL),
+            (Turn::Macrotask, _, Some((_, sender))) => post(sender),
             (Turn::Macrotask, _, None) => {
-                let _ = set_timeout(&callbacks.macrotask, 0.0);
+                self.state.scope.set_timeout(&callbacks.macrotask, 0.0);
             }
         }
     }
 
     fn armed_timeouts(&self) -> usize {
         let state = &self.state;
-        usize::from(state.armed.borrow().is_some() || state.deferred.get().is_some())
+        usize::from(state.armed.get().is_some() || state.deferred.get().is_some())
     }
 
     fn clock_is_virtual(&self) -> bool {
@@ -244,8 +224,8 @@ impl State {
         let Some(callbacks) = callbacks.as_ref() else {
             return;
         };
-        let handle = set_timeout(&callbacks.timeout, delay_ms);
-        *self.armed.borrow_mut() = Some(handle);
+        let handle = self.scope.set_timeout(&callbacks.timeout, delay_ms);
+        self.armed.set(Some(handle));
     }
 
     /// The timeout's browser task is over: arm a deferred timeout, if any,
@@ -253,9 +233,15 @@ impl State {
     fn arm_deferred(&self) {
         self.in_timeout.set(false);
         if let Some(at) = self.deferred.take() {
-            self.set_timeout((at - performance_now()).max(0.0));
+            self.set_timeout((at - self.performance.now()).max(0.0));
         }
     }
+}
+
+/// Posts an empty message: its `onmessage` runs in a new browser task.
+fn post(sender: &MessagePort) {
+    // Posting `null` cannot fail (nothing to clone, no transfer list).
+    let _ = sender.post_message(&JsValue::NULL);
 }
 
 impl Drop for BrowserHost {

@@ -56,6 +56,11 @@ const CHECK_QUICK_MS: f64 = 1.0;
 /// What the runtime holds right now. After a run completes, or after
 /// [`Runtime::shutdown`], every count is zero.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+#[cfg_attr(
+    feature = "serde",
+    derive(serde::Serialize),
+    serde(rename_all = "camelCase")
+)]
 pub struct Counters {
     /// Tasks spawned and not yet finished or dropped.
     pub live_tasks: usize,

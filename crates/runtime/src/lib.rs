@@ -42,6 +42,8 @@
 mod browser_host;
 mod context;
 mod executor;
+#[cfg(target_arch = "wasm32")]
+mod global_scope;
 mod host;
 mod join;
 mod join_handle;
