@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Installs what the project needs, idempotently: quick when all is there.
-#   tools/setup.sh build    wasm32 target, wasm-bindgen CLI (pinned), wasm-opt
+#   tools/setup.sh build    wasm32 target, wasm-bindgen CLI (pinned)
 #   tools/setup.sh browser  Chromium + chromedriver, npm dependencies
-#   tools/setup.sh npm      npm dependencies only
+#   tools/setup.sh npm      npm dependencies only (binaryen's wasm-opt among them)
 #   tools/setup.sh miri     the nightly toolchain's Miri component
 #   tools/setup.sh fuzz     nightly and cargo-fuzz
 # Chromium is found through CHROME / CHROMEDRIVER (default /usr/bin/...). On
@@ -42,14 +42,7 @@ setup_build() {
     # No --locked: the registry mirror lacks one of its pinned dependencies.
     cargo install wasm-bindgen-cli --version "$want"
   fi
-
-  if ! command -v wasm-opt >/dev/null; then
-    if can_apt; then
-      apt_install binaryen
-    else
-      fail "wasm-opt is missing: install binaryen (https://github.com/WebAssembly/binaryen) and put wasm-opt on PATH"
-    fi
-  fi
+  # wasm-opt comes from npm (binaryen, pinned in package.json): see `setup_npm`.
 }
 
 setup_browser() {

@@ -14,6 +14,7 @@ import { CSP, serve } from '../../tools/serve.mjs';
 const SECRET = 'SECRET-0f9e8d7c-must-never-be-served';
 const INDEX = '<!doctype html><title>root index</title>';
 const WASM = Buffer.from([0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00]);
+const TIMEOUT = 5000; // ms for any one request
 const CLI = fileURLToPath(new URL('../../tools/serve.mjs', import.meta.url));
 
 // tmp/secret.txt (outside the root) and tmp/root/ with index.html, x.wasm,
@@ -42,11 +43,13 @@ after(async () => {
 });
 
 /** Sends `line` as the request line, exactly as given; resolves to
- * {status, headers, body} (status 0 if the server sent nothing). */
+ * {status, headers, body, text} (status 0 if the server sent nothing). */
 function raw(line, at = port) {
   return new Promise((ok) => {
     const socket = connect(at, '127.0.0.1');
     const chunks = [];
+    // A server that never answers fails the row instead of hanging the run.
+    socket.setTimeout(TIMEOUT, () => socket.destroy());
     socket.on('data', (chunk) => chunks.push(chunk));
     // The server may reset the connection after a 400; keep what came.
     socket.on('error', () => {});
@@ -63,6 +66,7 @@ function raw(line, at = port) {
   });
 }
 
+const get = (url) => fetch(url, { signal: AbortSignal.timeout(TIMEOUT) });
 const allow = (r) => assert.equal(r.headers.allow, 'GET, HEAD');
 
 // One row per request: the request line as sent, the status expected, and an
@@ -127,17 +131,17 @@ test('hostile requests', async (t) => {
 
 test('a normal page load still works after the table', async () => {
   const base = `http://127.0.0.1:${port}`;
-  const page = await fetch(`${base}/`);
+  const page = await get(`${base}/`);
   assert.equal(page.status, 200);
   assert.equal(page.headers.get('content-security-policy'), CSP);
   assert.equal(page.headers.get('x-content-type-options'), 'nosniff');
   assert.equal(page.headers.get('cache-control'), 'no-cache');
   assert.equal(await page.text(), INDEX);
-  const wasm = await fetch(`${base}/x.wasm`);
+  const wasm = await get(`${base}/x.wasm`);
   assert.equal(wasm.status, 200);
   assert.equal(wasm.headers.get('content-type'), 'application/wasm');
   assert.deepEqual(Buffer.from(await wasm.arrayBuffer()), WASM);
-  const sub = await fetch(`${base}/sub/`);
+  const sub = await get(`${base}/sub/`);
   assert.equal(sub.status, 200);
   assert.equal(await sub.text(), 'sub index');
 });
@@ -173,7 +177,7 @@ test('the CLI process survives GET /%', async () => {
       child.once('exit', (code) => fail(new Error(`the server exited early (${code}): ${out}`)));
     });
     assert.equal((await raw('GET /% HTTP/1.1', at)).status, 400);
-    const page = await fetch(`http://127.0.0.1:${at}/`);
+    const page = await get(`http://127.0.0.1:${at}/`);
     assert.equal(page.status, 200);
     assert.equal(await page.text(), INDEX);
     assert.equal(child.exitCode, null);
