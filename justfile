@@ -47,7 +47,7 @@ serve-dist: build
 
 # Every test: native (with property tests), in-browser, end to end, and
 # every benchmark once at a tiny size
-test: build test-native test-browser test-e2e test-bench
+test: build test-native test-server test-browser test-e2e test-bench
 
 # Each benchmark once, tiny: all tasks complete, all sleeps fire, no errors
 test-bench: bench-wasm
@@ -57,6 +57,11 @@ test-bench: bench-wasm
 # The runtime and playground on the virtual clock, plus doctests
 test-native:
     cargo test --workspace
+
+# The dev server against hostile requests (no browser)
+test-server:
+    tools/setup.sh npm
+    node --test tests/server/
 
 # The runtime on BrowserHost in headless Chromium (wasm-bindgen-test)
 test-browser:
