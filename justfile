@@ -63,10 +63,11 @@ test-server:
     tools/setup.sh npm
     node --test tests/server/
 
-# The runtime on BrowserHost in headless Chromium (wasm-bindgen-test)
+# The runtime on BrowserHost in headless Chromium, in a page and in a worker
+# (wasm-bindgen-test)
 test-browser:
     tools/setup.sh browser
-    cargo test -p runtime --target wasm32-unknown-unknown --test browser
+    cargo test -p runtime --target wasm32-unknown-unknown --test browser --test worker
 
 # The page in headless Chromium (Playwright)
 test-e2e:
