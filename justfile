@@ -129,13 +129,15 @@ fuzz:
 fuzz-smoke:
     FUZZ_SECONDS=10 just fuzz
 
-# rustfmt, clippy (native and wasm32) with warnings as errors, ESLint
-lint:
+# rustfmt, clippy (native and wasm32) with warnings as errors, ESLint, and
+# tsc type-checking web/ against wasm-bindgen's declarations (hence `wasm`)
+lint: wasm
     tools/setup.sh all
     cargo fmt --all -- --check
     cargo clippy --workspace --all-targets -- -D warnings
     cargo clippy --workspace --all-targets --target wasm32-unknown-unknown -- -D warnings
     npx eslint .
+    npx tsc -p tsconfig.json
 
 # Format Rust code
 fmt:

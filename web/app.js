@@ -5,14 +5,42 @@ import { merge, currentByLane, currentLine, rustState, summarize, LANES, LANE_NA
 import { formatMs } from './dom.js';
 import { readFragment, writeFragment } from './ui/share.js';
 
+/** @import { Scenario, Step, RunResult, Wasm, PageOptions, ReplayEntry, Link, RunOptions, CompositeStep } from './types.js' */
+/** @import { Controls } from './ui/controls.js' */
+/** @import { Inspector } from './ui/inspector.js' */
+/** @import { Lanes } from './ui/lanes.js' */
+/** @import { ReplayControls } from './ui/replay-controls.js' */
+/** @import { Share } from './ui/share.js' */
+/** @import { Summary } from './ui/summary.js' */
+/** @import { Timeline } from './ui/timeline.js' */
+
+/**
+ * The views, one per part of the page (ui/).
+ * @typedef {object} Views
+ * @property {Controls} controls
+ * @property {Lanes} lanes
+ * @property {Timeline} timeline
+ * @property {ReplayControls} replay
+ * @property {Inspector} inspector
+ * @property {Summary} summary
+ * @property {Share} share
+ */
+
 export class App {
+  /**
+   * @param {Wasm} wasm
+   * @param {Views} views
+   */
   constructor(wasm, views) {
     this.wasm = wasm;
     this.views = views;
     this.playground = createPlayground(wasm);
     this.presets = this.playground.presets();
+    /** @type {PageOptions} */
     this.options = { clock: 'virtual', promiseStyle: 'then' };
+    /** @type {RunResult | null} */
     this.run = null;
+    /** @type {ReplayEntry[]} */
     this.merged = [];
     this.position = 0;
     this.needsRestart = false;
@@ -58,8 +86,12 @@ export class App {
     });
   }
 
-  /** Applies a share link; returns a message if part of it was refused. */
+  /**
+   * Applies a share link; returns a message if part of it was refused.
+   * @param {Link} link
+   */
   applyLink(link) {
+    /** @type {string[]} */
     const problems = [];
     if (link.preset !== undefined) {
       if (this.presets.some((p) => p.id === link.preset)) this.selectExample(link.preset);
@@ -67,6 +99,7 @@ export class App {
     }
     if (link.s !== undefined) {
       try {
+        /** @type {Scenario} */
         const scenario = this.wasm.decodeFragment(link.s);
         if (this.special()) {
           const timings = timersOf(scenario).map((t) => t.ms);
@@ -77,7 +110,7 @@ export class App {
           this.scenario = scenario;
         }
       } catch (error) {
-        problems.push(`Link: ${error.message}`);
+        problems.push(`Link: ${/** @type {Error} */ (error).message}`);
       }
     }
     if (link.clock === 'real' || link.clock === 'virtual') this.options.clock = link.clock;
@@ -92,9 +125,14 @@ export class App {
     return this.presetId === 'self-ref' || this.presetId === 'interop';
   }
 
+  /** @param {string} id */
   selectExample(id) {
+    // `start` calls this first: `presetId` and `scenario` are set from then on.
+    /** @type {string} */
     this.presetId = id;
+    /** @type {Scenario} */
     this.scenario = this.wasm.resolveScenario(id, undefined, undefined);
+    /** @type {(number | null)[] | undefined} the special presets' edited timings */
     this.timings = undefined;
     this.views.controls.showExample(id, this.playground.explain(id));
     this.views.controls.showError(null);
@@ -102,7 +140,9 @@ export class App {
   }
 
   /** What `run` and `code` take: specials by preset (their Rust program is
-   * their own), the rest by scenario (timers may have been added). */
+   * their own), the rest by scenario (timers may have been added).
+   * @returns {RunOptions}
+   */
   runOptions() {
     const base = this.special()
       ? { preset: this.presetId, timings: this.timings }
@@ -110,10 +150,11 @@ export class App {
     return { ...base, ...this.options };
   }
 
+  /** @returns {Scenario} */
   current() {
     return this.special()
       ? this.wasm.resolveScenario(this.presetId, undefined, this.timings)
-      : this.scenario;
+      : /** @type {Scenario} */ (this.scenario);
   }
 
   /** Shows the timers, code and link for the current scenario and options. */
@@ -132,12 +173,13 @@ export class App {
     const { code } = this.playground;
     this.views.lanes.showCode(code(this.runOptions()));
     writeFragment({
-      preset: this.presetId,
+      preset: /** @type {string} */ (this.presetId),
       fragment: this.wasm.encodeFragment(this.current()),
       ...this.options,
     });
   }
 
+  /** @param {(number | null)[]} values */
   editTimings(values) {
     try {
       const next = this.wasm.resolveScenario(
@@ -151,12 +193,13 @@ export class App {
       this.showCode();
     } catch (error) {
       // The last good scenario, code and run stay on screen.
-      this.views.controls.showError(error.message);
+      this.views.controls.showError(/** @type {Error} */ (error).message);
     }
   }
 
+  /** @param {number} delta +1 adds a timer, -1 removes one */
   changeTimers(delta) {
-    const scenario = structuredClone(this.scenario);
+    const scenario = structuredClone(/** @type {Scenario} */ (this.scenario));
     const container = containerOf(scenario);
     if (!container) return;
     if (delta > 0) {
@@ -174,7 +217,7 @@ export class App {
       this.views.controls.showError(null);
       this.refresh();
     } catch (error) {
-      this.views.controls.showError(error.message);
+      this.views.controls.showError(/** @type {Error} */ (error).message);
     }
   }
 
@@ -189,8 +232,8 @@ export class App {
     } catch (error) {
       if (error instanceof WebAssembly.RuntimeError) {
         this.trapped(error);
-      } else if (!/cancelled by a newer run/.test(error.message)) {
-        controls.showError(error.message);
+      } else if (!/cancelled by a newer run/.test(/** @type {Error} */ (error).message)) {
+        controls.showError(/** @type {Error} */ (error).message);
       }
     } finally {
       controls.run.removeAttribute('aria-busy');
@@ -198,7 +241,9 @@ export class App {
   }
 
   /** The module trapped: its memory can no longer be trusted. Say so, and
-   * start a fresh instance on the next Run. The last run stays on screen. */
+   * start a fresh instance on the next Run. The last run stays on screen.
+   * @param {WebAssembly.RuntimeError} error
+   */
   trapped(error) {
     this.needsRestart = true;
     this.views.controls.showError(`The wasm module stopped (${error.message}). Press Run to restart it.`);
@@ -228,6 +273,7 @@ export class App {
     };
   }
 
+  /** @param {RunResult} run */
   show(run) {
     this.run = run;
     this.merged = merge(run).map((entry) => ({
@@ -244,6 +290,7 @@ export class App {
     this.seek(this.merged.length - 1);
   }
 
+  /** @param {number} position */
   seek(position) {
     const count = this.merged.length;
     if (count === 0) return;
@@ -262,6 +309,7 @@ export class App {
       return;
     }
     if (this.position >= this.merged.length - 1) this.seek(0);
+    /** @type {number | null} */
     this.playing = setInterval(() => {
       if (this.position >= this.merged.length - 1) this.stopPlay();
       else this.seek(this.position + 1);
@@ -270,20 +318,28 @@ export class App {
   }
 
   stopPlay() {
-    clearInterval(this.playing);
+    clearInterval(/** @type {number | undefined} */ (this.playing));
     this.playing = null;
     this.views.replay.showPlaying(false);
   }
 }
 
-/** `[{label, ms}]` in reading order. */
+/**
+ * `[{label, ms}]` in reading order.
+ * @param {Step} step
+ * @param {{label: string, ms: number}[]} [out]
+ */
 function timersOf(step, out = []) {
   if (step.type === 'sleep') out.push({ label: step.label, ms: step.ms });
   for (const child of step.steps ?? []) timersOf(child, out);
   return out;
 }
 
-/** The first composite step holding sleeps directly: where timers are added. */
+/**
+ * The first composite step holding sleeps directly: where timers are added.
+ * @param {Step} step
+ * @returns {CompositeStep | null}
+ */
 function containerOf(step) {
   if (step.steps?.some((s) => s.type === 'sleep')) return step;
   for (const child of step.steps ?? []) {

@@ -3,11 +3,35 @@
 // poll (Rust) or timer callback (JS); timers as async bars; flow arrows from
 // each wake to the poll it causes.
 
+/** @import { Lane, RunResult, TraceEvent } from './types.js' */
+
+/**
+ * One entry of `traceEvents` (only the fields used here).
+ * @typedef {object} ChromeEvent
+ * @property {string} ph the phase: M(etadata), X (a slice), b/e (async begin/end), s/f (flow), i(nstant)
+ * @property {number} pid
+ * @property {number} tid
+ * @property {string} name
+ * @property {string} [cat]
+ * @property {string | number} [id]
+ * @property {number} [ts] µs
+ * @property {number} [dur] µs
+ * @property {string} [bp]
+ * @property {string} [s]
+ * @property {object} [args]
+ */
+
+/** @type {[Lane, string][]} */
 const LANES = [['callbacks', 'Callbacks'], ['promises', 'Promises'], ['futures', 'Rust futures']];
+/** @param {number} ms */
 const us = (ms) => Math.round(ms * 1000);
 
-/** `{traceEvents: [...]}` for a result of `playground.run`. */
+/**
+ * `{traceEvents: [...]}` for a result of `playground.run`.
+ * @param {RunResult} result
+ */
 export function toChromeTrace(result) {
+  /** @type {ChromeEvent[]} */
   const traceEvents = [{ ph: 'M', pid: 1, tid: 0, name: 'process_name', args: { name: 'futures playground' } }];
   let flow = 0;
   LANES.forEach(([lane, name], i) => {
@@ -16,7 +40,9 @@ export function toChromeTrace(result) {
     traceEvents.push({ ph: 'M', pid: 1, tid, name: 'thread_name', args: { name } });
     traceEvents.push({ ph: 'M', pid: 1, tid, name: 'thread_sort_index', args: { sort_index: tid } });
     const base = { pid: 1, tid, cat: lane };
+    /** @type {Map<number, TraceEvent>} */
     const openPolls = new Map();
+    /** @type {Map<number, number[]>} */
     const pendingWakes = new Map(); // task -> flow ids
     for (const e of events) {
       const ts = us(e.t);

@@ -8,17 +8,18 @@ import { ReplayControls } from './ui/replay-controls.js';
 import { Inspector } from './ui/inspector.js';
 import { Summary } from './ui/summary.js';
 import { Share } from './ui/share.js';
+import { qs } from './dom.js';
 
-const wasmUrl = document.getElementById('wasm').href;
+const wasmUrl = /** @type {HTMLLinkElement} */ (qs('#wasm')).href;
 await wasm.default({ module_or_path: wasmUrl });
 const app = new App(wasm, {
-  controls: new Controls(document.getElementById('controls')),
+  controls: new Controls(qs('#controls')),
   lanes: new Lanes(document),
-  timeline: new Timeline(document.getElementById('timeline-section')),
-  replay: new ReplayControls(document.getElementById('replay')),
-  inspector: new Inspector(document.getElementById('inside-rust')),
-  summary: new Summary(document.getElementById('summary')),
-  share: new Share(document.getElementById('share')),
+  timeline: new Timeline(qs('#timeline-section')),
+  replay: new ReplayControls(qs('#replay')),
+  inspector: new Inspector(qs('#inside-rust')),
+  summary: new Summary(qs('#summary')),
+  share: new Share(qs('#share')),
 });
 await app.start();
 // For the benchmarks: when the first run was on screen, in ms since navigation.

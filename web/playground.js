@@ -6,12 +6,19 @@ import { runCallbacks } from './lanes/callbacks.js';
 import { runPromises } from './lanes/promises.js';
 import { toChromeTrace } from './chrome-trace.js';
 
+/** @import { Lane, ClockName, PromiseStyle, Scenario, RunOptions, RunResult, Code, Preset, Wasm } from './types.js' */
+/** @import { RustLane } from './pkg/playground.js' */
+
+/** @typedef {ReturnType<typeof createPlayground>} Playground */
+
 const OPTIONS = ['preset', 'scenario', 'timings', 'clock', 'promiseStyle', 'oneByOne'];
 
 // A macrotask boundary: every queued microtask (promise reaction) has run.
 const channel = new MessageChannel();
+/** @type {(() => void)[]} */
 const waiting = [];
 channel.port1.onmessage = () => waiting.shift()?.();
+/** @returns {Promise<void>} */
 function nextTask() {
   return new Promise((resolve) => {
     waiting.push(resolve);
@@ -19,6 +26,7 @@ function nextTask() {
   });
 }
 
+/** @param {RunOptions} options */
 function checkOptions(options) {
   if (options === null || typeof options !== 'object' || Array.isArray(options)) {
     throw new Error('options: must be an object such as {preset: "sequential"}');
@@ -42,17 +50,29 @@ function checkOptions(options) {
   return { clock, promiseStyle, oneByOne: options.oneByOne === true };
 }
 
-/** The page's playground API (see README), over the loaded wasm module. */
+/**
+ * The page's playground API (see README), over the loaded wasm module.
+ * @param {Wasm} wasm
+ */
 export function createPlayground(wasm) {
+  /** @type {Partial<Record<ClockName, RustLane>>} */
   const rustLanes = {};
+  /** @type {Run | null} */
   let current = null;
+  /** @type {RunResult | null} */
   let last = null;
 
+  /** @param {ClockName} clock */
   const rustLane = (clock) => (rustLanes[clock] ??= new wasm.RustLane(clock === 'virtual'));
 
+  /**
+   * @param {RunOptions} [options]
+   * @returns {Promise<RunResult>}
+   */
   async function run(options = {}) {
     const { clock, promiseStyle, oneByOne } = checkOptions(options);
     // Throws an Error naming every bad field; nothing runs then.
+    /** @type {Scenario} */
     const scenario = wasm.resolveScenario(options.preset, options.scenario, options.timings);
     current?.cancel();
     const rust = rustLane(clock);
@@ -66,7 +86,10 @@ export function createPlayground(wasm) {
   }
 
   /** Each lane's code for a run's options: `{callbacks, promises, futures}`,
-   * each `{code, steps}` (step path -> first line). */
+   * each `{code, steps}` (step path -> first line).
+   * @param {RunOptions} [options]
+   * @returns {Code}
+   */
   function code(options = {}) {
     const { promiseStyle } = checkOptions(options);
     const scenario = wasm.resolveScenario(options.preset, options.scenario, options.timings);
@@ -75,21 +98,26 @@ export function createPlayground(wasm) {
 
   return {
     code,
-    presets: () => wasm.presets().map(({ id, name }) => ({ id, name })),
-    explain: (id) => wasm.presets().find((p) => p.id === id)?.explanation,
+    presets: () => /** @type {Preset[]} */ (wasm.presets()).map(({ id, name }) => ({ id, name })),
+    explain: /** @param {string} id */ (id) => /** @type {Preset[]} */ (wasm.presets()).find((p) => p.id === id)?.explanation,
     run,
     lastRun: () => last,
     toChromeTrace,
-    encodeFragment: (scenario) => wasm.encodeFragment(scenario),
+    encodeFragment: /** @param {Scenario} scenario */ (scenario) => wasm.encodeFragment(scenario),
+    /** @type {(fragment: string) => Scenario} */
     decodeFragment: (fragment) => wasm.decodeFragment(fragment),
-    counters: (clock = 'virtual') => rustLane(clock).counters(),
+    counters: /** @param {ClockName} [clock] */ (clock = 'virtual') => rustLane(clock).counters(),
     wasmMemoryBytes: () => wasm.wasmMemoryBytes(),
   };
 }
 
-/** Gives every event that names its step the line of that step in its lane's code. */
+/**
+ * Gives every event that names its step the line of that step in its lane's code.
+ * @param {RunResult} result
+ * @param {Code} code
+ */
 function nameLines(result, code) {
-  for (const lane of ['callbacks', 'promises', 'futures']) {
+  for (const lane of /** @type {Lane[]} */ (['callbacks', 'promises', 'futures'])) {
     const lines = code[lane].steps;
     for (const event of result[lane].events) {
       if (event.step !== undefined && lines[event.step] !== undefined) event.line = lines[event.step];
@@ -99,6 +127,13 @@ function nameLines(result, code) {
 
 /** One run of the three lanes. */
 class Run {
+  /**
+   * @param {Scenario} scenario
+   * @param {string | undefined} preset
+   * @param {ClockName} clock
+   * @param {PromiseStyle} promiseStyle
+   * @param {RustLane} rust
+   */
   constructor(scenario, preset, clock, promiseStyle, rust) {
     this.scenario = scenario;
     this.preset = preset;
@@ -106,6 +141,7 @@ class Run {
     this.promiseStyle = promiseStyle;
     this.rust = rust;
     this.cancelled = false;
+    /** @type {Promise<void>} */
     this.whenCancelled = new Promise((resolve) => (this.onCancel = resolve));
     this.clock = clock === 'virtual' ? new VirtualClock(rust.now()) : new RealClock();
     this.timers = {
@@ -137,10 +173,18 @@ class Run {
 
   startFutures() {
     const timers = this.timers.futures;
+    /**
+     * @param {number} ms
+     * @returns {Promise<void>}
+     */
     const makePromise = (ms) => new Promise((resolve) => timers.setTimeout(resolve, ms));
     return this.rust.start(this.scenario, this.preset, makePromise);
   }
 
+  /**
+   * @param {boolean} oneByOne
+   * @returns {Promise<RunResult>}
+   */
   async execute(oneByOne) {
     const starts = [() => this.startCallbacks(), () => this.startPromises(), () => this.startFutures()];
     if (oneByOne) {
@@ -153,14 +197,18 @@ class Run {
       await this.settle(starts.map((start) => start()));
     }
     if (this.cancelled) throw new Error('run: cancelled by a newer run');
+    // Not cancelled: every lane was started.
     return {
-      callbacks: this.callbacks.trace(),
-      promises: this.promises.trace(),
+      callbacks: /** @type {Recorder} */ (this.callbacks).trace(),
+      promises: /** @type {Recorder} */ (this.promises).trace(),
       futures: { version: 1, lane: 'futures', clock: this.clockName, events: this.rust.events() },
     };
   }
 
-  /** Waits for the lanes; on the virtual clock, drives time until all idle. */
+  /**
+   * Waits for the lanes; on the virtual clock, drives time until all idle.
+   * @param {Promise<unknown>[]} lanes
+   */
   async settle(lanes) {
     if (this.clockName === 'virtual') await this.driveVirtual();
     await Promise.race([Promise.all(lanes), this.whenCancelled]);
@@ -169,7 +217,8 @@ class Run {
   // Time stands still while any lane has work (a promise reaction, a Rust
   // turn); when all are idle, it jumps to the next deadline of any lane.
   async driveVirtual() {
-    const { clock, rust } = this;
+    const { rust } = this;
+    const clock = /** @type {VirtualClock} */ (this.clock);
     for (;;) {
       await nextTask();
       if (this.cancelled) return;

@@ -1,11 +1,20 @@
 // The replay model: all lanes' events merged in time order, and what the
 // views need to know at a position (derived from the events, never stored).
 
+/** @import { Lane, RunResult, MergedEvent, TraceEvent, TaskView, RustState, LaneSummary, RunSummary, EventKind } from './types.js' */
+
+/** @type {Lane[]} */
 export const LANES = ['callbacks', 'promises', 'futures'];
+/** @type {Record<Lane, string>} */
 export const LANE_NAMES = { callbacks: 'Callbacks', promises: 'Promises', futures: 'Rust futures' };
 
-/** `[{lane, event}]` in time order; lanes in a fixed order at equal times. */
+/**
+ * `[{lane, event}]` in time order; lanes in a fixed order at equal times.
+ * @param {RunResult} result
+ * @returns {MergedEvent[]}
+ */
 export function merge(result) {
+  /** @type {(MergedEvent & {order: number})[]} */
   const all = [];
   LANES.forEach((lane, order) => {
     for (const event of result[lane].events) all.push({ lane, order, event });
@@ -14,8 +23,13 @@ export function merge(result) {
   return all.map(({ lane, event }) => ({ lane, event }));
 }
 
-/** For each lane, its latest event at or before `position`. */
+/**
+ * For each lane, its latest event at or before `position`.
+ * @param {MergedEvent[]} merged
+ * @param {number} position
+ */
 export function currentByLane(merged, position) {
+  /** @type {Partial<Record<Lane, TraceEvent>>} */
   const current = {};
   for (let i = 0; i <= position && i < merged.length; i += 1) {
     current[merged[i].lane] = merged[i].event;
@@ -23,7 +37,12 @@ export function currentByLane(merged, position) {
   return current;
 }
 
-/** The line to highlight in a lane: its latest event that names a line. */
+/**
+ * The line to highlight in a lane: its latest event that names a line.
+ * @param {MergedEvent[]} merged
+ * @param {number} position
+ * @param {Lane} lane
+ */
 export function currentLine(merged, position, lane) {
   for (let i = Math.min(position, merged.length - 1); i >= 0; i -= 1) {
     if (merged[i].lane === lane && merged[i].event.line) return merged[i].event.line;
@@ -31,19 +50,32 @@ export function currentLine(merged, position, lane) {
   return undefined;
 }
 
-/** Inside the Rust lane at a position: tasks, ready queue, timers, the armed
- * timeout, the state machine's state, and the self-ref addresses. */
+/**
+ * Inside the Rust lane at a position: tasks, ready queue, timers, the armed
+ * timeout, the state machine's state, and the self-ref addresses.
+ * @param {MergedEvent[]} merged
+ * @param {number} position
+ * @returns {RustState}
+ */
 export function rustState(merged, position) {
+  /** @type {Map<number, TaskView>} */
   const tasks = new Map();
+  /** @type {number[]} */
   const ready = [];
+  /** @type {Map<number, RustState['timerQueue'][number]>} */
   const timers = new Map();
+  /** @type {RustState['armed']} */
   let armed = null;
+  /** @type {RustState['addresses']} */
   const addresses = {};
+  /** @type {number | undefined} */
   let size;
+  /** @type {number | undefined} */
   let futureAddr;
+  /** @param {number} id */
   const task = (id) => {
     if (!tasks.has(id)) tasks.set(id, { id, state: 'queued', polls: 0, wakes: 0, machine: '' });
-    return tasks.get(id);
+    return /** @type {TaskView} */ (tasks.get(id));
   };
   for (let i = 0; i <= position && i < merged.length; i += 1) {
     const { lane, event: e } = merged[i];
@@ -80,7 +112,8 @@ export function rustState(merged, position) {
         task(e.task).machine = e.text;
         break;
       case 'timer_set':
-        timers.set(e.timer, { timer: e.timer, label: e.label ?? `timer ${e.timer}`, deadline: e.deadline });
+        // The Rust lane's timer_set always has a deadline.
+        timers.set(e.timer, { timer: e.timer, label: e.label ?? `timer ${e.timer}`, deadline: /** @type {number} */ (e.deadline) });
         break;
       case 'timer_fired':
         timers.delete(e.timer);
@@ -105,15 +138,20 @@ export function rustState(merged, position) {
   return { tasks: [...tasks.values()], ready, timerQueue, armed, addresses, size, futureAddr };
 }
 
-/** Per-lane figures and the one-sentence difference. */
+/**
+ * Per-lane figures and the one-sentence difference.
+ * @param {RunResult} result
+ * @returns {RunSummary}
+ */
 export function summarize(result) {
-  const lanes = {};
+  const lanes = /** @type {Record<Lane, LaneSummary>} */ ({});
   for (const lane of LANES) {
     const events = result[lane].events;
+    /** @param {EventKind} kind */
     const count = (kind) => events.filter((e) => e.kind === kind).length;
     const logs = events.filter((e) => e.kind === 'log');
     lanes[lane] = {
-      finish: logs.length ? logs.at(-1).t : events.at(-1)?.t ?? 0,
+      finish: logs.length ? /** @type {TraceEvent} */ (logs.at(-1)).t : events.at(-1)?.t ?? 0,
       timersSet: count('timer_set'),
       timersFired: count('timer_fired'),
       timersCancelled: count('timer_cancel'),
@@ -126,7 +164,9 @@ export function summarize(result) {
   return { lanes, sentence: difference(lanes) };
 }
 
+/** @param {Record<Lane, LaneSummary>} lanes */
 function difference({ callbacks, promises, futures }) {
+  /** @param {number} t */
   const ms = (t) => `${+t.toFixed(1)} ms`;
   const js = Math.max(callbacks.finish, promises.finish);
   if (Math.abs(futures.finish - js) >= 1) {

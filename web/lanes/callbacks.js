@@ -1,11 +1,25 @@
 // The Callbacks lane: the scenario as nested setTimeout callbacks, the way the
 // notes write it. Each step takes a `done` callback; a sequence nests them.
 
-/** Runs `scenario`; resolves when the program has finished. */
+/** @import { Step, Scenario } from '../types.js' */
+/** @import { Recorder } from './recorder.js' */
+
+/**
+ * Runs `scenario`; resolves when the program has finished.
+ * @param {Scenario} scenario
+ * @param {Recorder} rec
+ * @returns {Promise<void>}
+ */
 export function runCallbacks(scenario, rec) {
   let timerCount = 0;
 
+  /**
+   * @param {Step} step
+   * @param {string} path
+   * @param {() => void} done
+   */
   function run(step, path, done) {
+    /** @param {number} i */
     const child = (i) => `${path}.steps[${i}]`;
     switch (step.type) {
       case 'sleep': {
@@ -21,6 +35,7 @@ export function runCallbacks(scenario, rec) {
         // setTimeout(a, () => setTimeout(b, () => ...)): each step starts in the
         // previous one's callback.
         let i = 0;
+        /** @type {() => void} */
         const next = () => (i === step.steps.length ? done() : run(step.steps[i], child(i++), next));
         next();
         return;
@@ -44,6 +59,7 @@ export function runCallbacks(scenario, rec) {
       case 'create_then_await': {
         // Calling starts the work at once; then wait for each in order.
         const finished = step.steps.map(() => false);
+        /** @type {(() => void)[]} */
         const waiting = [];
         step.steps.forEach((s, k) =>
           run(s, child(k), () => {
@@ -51,6 +67,7 @@ export function runCallbacks(scenario, rec) {
             waiting[k]?.();
           }));
         let i = 0;
+        /** @type {() => void} */
         const next = () => {
           if (i === step.steps.length) return done();
           const k = i++;
@@ -61,7 +78,7 @@ export function runCallbacks(scenario, rec) {
         return;
       }
       default:
-        throw new Error(`unknown step type ${step.type}`);
+        throw new Error(`unknown step type ${/** @type {Step} */ (step).type}`);
     }
   }
 

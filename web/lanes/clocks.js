@@ -2,14 +2,21 @@
 // when the page's driver moves it. Each lane gets its own handle, which counts
 // its pending timers and can clear them all when a run is cancelled.
 
+/** @typedef {RealClock | VirtualClock} Clock */
+
 /** The browser's clock and timers. */
 export class RealClock {
   now() {
     return performance.now();
   }
+  /**
+   * @param {() => void} fn
+   * @param {number} ms
+   */
   setTimeout(fn, ms) {
     return globalThis.setTimeout(fn, ms);
   }
+  /** @param {number} id */
   clearTimeout(id) {
     globalThis.clearTimeout(id);
   }
@@ -20,12 +27,17 @@ export class RealClock {
 export class VirtualClock {
   constructor(start = 0) {
     this.time = start;
+    /** @type {{at: number, order: number, fn: () => void}[]} */
     this.timers = []; // sorted by (at, order)
     this.order = 0;
   }
   now() {
     return this.time;
   }
+  /**
+   * @param {() => void} fn
+   * @param {number} ms
+   */
   setTimeout(fn, ms) {
     const timer = { at: this.time + Math.max(0, ms), order: ++this.order, fn };
     let i = this.timers.length;
@@ -33,6 +45,7 @@ export class VirtualClock {
     this.timers.splice(i, 0, timer);
     return timer.order;
   }
+  /** @param {number} id */
   clearTimeout(id) {
     this.timers = this.timers.filter((t) => t.order !== id);
   }
@@ -40,6 +53,7 @@ export class VirtualClock {
   next() {
     return this.timers[0]?.at;
   }
+  /** @param {number} t */
   advanceTo(t) {
     if (t > this.time) this.time = t;
   }
@@ -55,15 +69,22 @@ export class VirtualClock {
 
 /** One lane's view of a clock: counts and cancels its own timers. */
 export class LaneTimers {
+  /** @param {Clock} clock */
   constructor(clock) {
     this.clock = clock;
+    /** @type {Set<number>} */
     this.live = new Set();
     this.cancelled = false;
+    /** @type {(() => void)[]} */
     this.idleWaiters = [];
   }
   now() {
     return this.clock.now();
   }
+  /**
+   * @param {() => void} fn
+   * @param {number} ms
+   */
   setTimeout(fn, ms) {
     const id = this.clock.setTimeout(() => {
       this.live.delete(id);
@@ -74,7 +95,10 @@ export class LaneTimers {
     this.live.add(id);
     return id;
   }
-  /** Resolves once no timer of this lane is pending. */
+  /**
+   * Resolves once no timer of this lane is pending.
+   * @returns {Promise<void>}
+   */
   idle() {
     if (this.live.size === 0) return Promise.resolve();
     return new Promise((resolve) => this.idleWaiters.push(resolve));

@@ -3,16 +3,35 @@
 // Reactions (`.then` callbacks) and resumptions after `await` are recorded:
 // they are the microtask hops of each style.
 
-/** Runs `scenario` in `style` ("then" or "await"); resolves when finished. */
+/** @import { Step, Scenario, PromiseStyle, SleepStep } from '../types.js' */
+/** @import { Recorder } from './recorder.js' */
+
+/**
+ * Runs `scenario` in `style` ("then" or "await"); resolves when finished.
+ * @param {Scenario} scenario
+ * @param {Recorder} rec
+ * @param {PromiseStyle} style
+ * @returns {Promise<unknown>}
+ */
 export function runPromises(scenario, rec, style) {
   let timerCount = 0;
 
-  // The notes' `timer(ms)`: a promise resolved by setTimeout.
+  /**
+   * The notes' `timer(ms)`: a promise resolved by setTimeout.
+   * @param {SleepStep} step
+   * @param {string} path
+   * @returns {Promise<void>}
+   */
   function timer(step, path) {
     const timer = ++timerCount;
     return new Promise((resolve) => rec.timer({ timer, label: step.label, step: path, ms: step.ms }, resolve));
   }
 
+  /**
+   * @param {Step} step
+   * @param {string} path
+   * @returns {Promise<unknown>}
+   */
   function chain(step, path) {
     switch (step.type) {
       case 'sleep':
@@ -41,13 +60,18 @@ export function runPromises(scenario, rec, style) {
         return made.reduce((p, q, i) => p.then(() => {
           rec.record('reaction', { step: `${path}.steps[${i}]` });
           return q;
-        }), Promise.resolve());
+        }), /** @type {Promise<unknown>} */ (Promise.resolve()));
       }
       default:
-        throw new Error(`unknown step type ${step.type}`);
+        throw new Error(`unknown step type ${/** @type {Step} */ (step).type}`);
     }
   }
 
+  /**
+   * @param {Step} step
+   * @param {string} path
+   * @returns {Promise<void>}
+   */
   async function run(step, path) {
     switch (step.type) {
       case 'sleep':
@@ -77,7 +101,7 @@ export function runPromises(scenario, rec, style) {
         return;
       }
       default:
-        throw new Error(`unknown step type ${step.type}`);
+        throw new Error(`unknown step type ${/** @type {Step} */ (step).type}`);
     }
   }
 

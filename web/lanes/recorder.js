@@ -1,22 +1,39 @@
 // A lane's trace as it happens: `{seq, t, kind, ...fields}`, `t` in ms since
 // the lane started. A cancelled run records nothing more.
 
+/** @import { TraceEvent, EventKind, Lane, ClockName, EventFields, Trace } from '../types.js' */
+/** @import { LaneTimers } from './clocks.js' */
+
 export class Recorder {
+  /**
+   * @param {Lane} lane
+   * @param {ClockName} clock
+   * @param {LaneTimers} timers
+   */
   constructor(lane, clock, timers) {
     this.lane = lane;
     this.clock = clock;
     this.timers = timers;
     this.start = timers.now();
+    /** @type {TraceEvent[]} */
     this.events = [];
   }
-  record(kind, fields = {}) {
+  /**
+   * @template {EventKind} K
+   * @param {K} kind
+   * @param {EventFields<K>} [fields] the kind's own fields
+   */
+  record(kind, fields = /** @type {EventFields<K>} */ ({})) {
     if (this.timers.cancelled) return;
     const t = this.timers.now() - this.start;
-    this.events.push({ seq: this.events.length, t, kind, ...fields });
+    this.events.push(/** @type {TraceEvent} */ ({ seq: this.events.length, t, kind, ...fields }));
   }
   /** Starts a timer of `ms` on the lane's timers: records timer_set now and,
    * when it fires, timer_fired with how late it came (a hidden or frozen tab,
-   * a busy page); then calls `fire`. */
+   * a busy page); then calls `fire`.
+   * @param {{timer: number, label: string, step: string, ms: number}} timer
+   * @param {() => void} fire
+   */
   timer({ timer, label, step, ms }, fire) {
     this.record('timer_set', { timer, label, step, ms });
     const due = this.timers.now() + ms;
@@ -27,6 +44,7 @@ export class Recorder {
     }, ms);
   }
 
+  /** @returns {Trace} */
   trace() {
     return { version: 1, lane: this.lane, clock: this.clock, events: this.events };
   }

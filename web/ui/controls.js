@@ -2,28 +2,47 @@
 // Run, and the inline error. The view reports edits; the app decides.
 import { qs, el } from '../dom.js';
 
+/** @import { PageOptions } from '../types.js' */
+
 export class Controls {
+  /** @param {ParentNode} root */
   constructor(root) {
     this.root = root;
+    /** @type {HTMLSelectElement} */
     this.example = qs('#example', root);
+    /** @type {HTMLElement} */
     this.explanation = qs('#explanation', root);
+    /** @type {HTMLElement} */
     this.timings = qs('#timings-list', root);
+    /** @type {HTMLButtonElement} */
     this.add = qs('#add-timer', root);
+    /** @type {HTMLButtonElement} */
     this.remove = qs('#remove-timer', root);
+    /** @type {HTMLButtonElement} */
     this.run = qs('#run', root);
+    /** @type {HTMLElement} */
     this.error = qs('#error', root);
   }
 
+  /** @param {{id: string, name: string}[]} presets */
   showPresets(presets) {
     this.example.replaceChildren(...presets.map((p) => el('option', { value: p.id }, p.name)));
   }
 
+  /**
+   * @param {string} id
+   * @param {string | undefined} explanation
+   */
   showExample(id, explanation) {
     this.example.value = id;
     this.explanation.textContent = explanation ?? '';
   }
 
-  /** One number input per timer, named "<label> (ms)". */
+  /**
+   * One number input per timer, named "<label> (ms)".
+   * @param {{label: string, ms: number}[]} timers
+   * @param {{canAdd: boolean, canRemove: boolean}} can
+   */
   showTimers(timers, { canAdd, canRemove }) {
     this.timings.replaceChildren(...timers.map(({ label, ms }, i) => {
       const input = el('input', {
@@ -38,7 +57,9 @@ export class Controls {
   }
 
   /** The raw input values: numbers, or null where the field is empty or
-   * not a number (validation names it). */
+   * not a number (validation names it).
+   * @returns {(number | null)[]}
+   */
   timingValues() {
     return [...this.timings.querySelectorAll('input')].map((input) => {
       const text = input.value.trim();
@@ -46,54 +67,74 @@ export class Controls {
     });
   }
 
-  /** "Timer 1 (ms)" for `timings[0]`, as the inputs are named. */
+  /**
+   * "Timer 1 (ms)" for `timings[0]`, as the inputs are named.
+   * @param {number} index
+   */
   fieldName(index) {
     return this.timings.querySelectorAll('label')[index]?.textContent ?? `timings[${index}]`;
   }
 
+  /** @param {PageOptions} options */
   showOptions({ clock, promiseStyle }) {
-    qs(`input[name="clock"][value="${clock}"]`, this.root).checked = true;
-    qs(`input[name="style"][value="${promiseStyle}"]`, this.root).checked = true;
+    /** @type {HTMLInputElement} */ (qs(`input[name="clock"][value="${clock}"]`, this.root)).checked = true;
+    /** @type {HTMLInputElement} */ (qs(`input[name="style"][value="${promiseStyle}"]`, this.root)).checked = true;
   }
 
+  /**
+   * The checked radio buttons (the markup's values are the allowed ones).
+   * @returns {PageOptions}
+   */
   options() {
-    return {
-      clock: qs('input[name="clock"]:checked', this.root).value,
-      promiseStyle: qs('input[name="style"]:checked', this.root).value,
-    };
+    return /** @type {PageOptions} */ ({
+      clock: /** @type {HTMLInputElement} */ (qs('input[name="clock"]:checked', this.root)).value,
+      promiseStyle: /** @type {HTMLInputElement} */ (qs('input[name="style"]:checked', this.root)).value,
+    });
   }
 
-  /** An error names the field and the allowed range; Run waits until fixed. */
+  /**
+   * An error names the field and the allowed range; Run waits until fixed.
+   * @param {string | null} message
+   */
   showError(message) {
     const named = message?.replace(/timings\[(\d+)\]/g, (_, i) => this.fieldName(Number(i)));
     this.error.textContent = named ?? '';
     this.error.hidden = !message;
     this.run.disabled = Boolean(message);
     for (const input of this.timings.querySelectorAll('input')) {
-      const bad = Boolean(message) && message.includes(`timings[${input.dataset.index}]`);
+      const bad = Boolean(message) && /** @type {string} */ (message).includes(`timings[${input.dataset.index}]`);
       input.setAttribute('aria-invalid', String(bad));
     }
   }
 
+  /** @param {(id: string) => void} handler */
   bindExample(handler) {
     this.example.addEventListener('change', () => handler(this.example.value));
   }
 
+  /** @param {(values: (number | null)[]) => void} handler */
   bindTimings(handler) {
     this.timings.addEventListener('input', () => handler(this.timingValues()));
   }
 
+  /** @param {(options: PageOptions) => void} handler */
   bindOptions(handler) {
     this.root.addEventListener('change', (e) => {
-      if (e.target.name === 'clock' || e.target.name === 'style') handler(this.options());
+      const { name } = /** @type {HTMLInputElement} */ (e.target);
+      if (name === 'clock' || name === 'style') handler(this.options());
     });
   }
 
+  /**
+   * @param {() => void} onAdd
+   * @param {() => void} onRemove
+   */
   bindAddRemove(onAdd, onRemove) {
     this.add.addEventListener('click', onAdd);
     this.remove.addEventListener('click', onRemove);
   }
 
+  /** @param {() => void} handler */
   bindRun(handler) {
     this.run.addEventListener('click', handler);
   }

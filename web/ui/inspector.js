@@ -3,17 +3,23 @@
 // (self-ref) where the future, s and borrowed live.
 import { qs, el, formatMs } from '../dom.js';
 
+/** @import { RustState } from '../types.js' */
+
+/** @param {number} n */
 const hex = (n) => `0x${n.toString(16).padStart(6, '0')}`;
 
 export class Inspector {
+  /** @param {ParentNode} root */
   constructor(root) {
     this.tasks = qs('#tasks', root);
     this.ready = qs('#ready-queue', root);
     this.timers = qs('#timer-queue', root);
     this.armed = qs('#armed-timeout', root);
+    /** @type {HTMLElement} */
     this.memory = qs('#memory', root);
   }
 
+  /** @param {RustState} state */
   show(state) {
     this.tasks.replaceChildren(...state.tasks.map((t) => el(
       'tr', {},
@@ -33,15 +39,19 @@ export class Inspector {
     this.showMemory(state);
   }
 
+  /**
+   * `size` is known once the future was polled: its task's spawn came first.
+   * @param {RustState} state
+   */
   showMemory({ addresses, size, futureAddr }) {
     if (addresses.s === undefined || futureAddr === undefined) {
       this.memory.hidden = true;
       return;
     }
-    const inside = addresses.s >= futureAddr && addresses.s < futureAddr + size;
+    const inside = addresses.s >= futureAddr && addresses.s < futureAddr + /** @type {number} */ (size);
     this.memory.hidden = false;
     this.memory.replaceChildren(
-      el('li', {}, `The future: ${hex(futureAddr)} to ${hex(futureAddr + size)} (${size} bytes), the same at every poll`),
+      el('li', {}, `The future: ${hex(futureAddr)} to ${hex(futureAddr + /** @type {number} */ (size))} (${size} bytes), the same at every poll`),
       el('li', {}, `s lives at ${hex(addresses.s)}: ${inside ? 'inside the future' : 'outside the future'}`),
       el('li', {}, `borrowed points to ${hex(addresses.borrowed ?? 0)}${addresses.borrowed === addresses.s ? ': at s, inside the future itself' : ''}`),
     );

@@ -3,8 +3,19 @@
 import { qs, el, formatMs } from '../dom.js';
 import { LANES } from '../replay.js';
 
+/** @import { Lane, TraceEvent, Code, RunResult } from '../types.js' */
+
+/**
+ * @typedef {object} Panel a lane's code and trace
+ * @property {Element} code
+ * @property {HTMLElement} trace
+ * @property {HTMLElement[]} lines the code's lines
+ * @property {HTMLElement[]} rows the trace's events
+ */
+
 const HIDDEN = new Set(['seq', 't', 'kind', 'line', 'step', 'addr', 'size']);
 
+/** @param {TraceEvent} event */
 export function detail(event) {
   return Object.entries(event)
     .filter(([key]) => !HIDDEN.has(key))
@@ -13,15 +24,17 @@ export function detail(event) {
 }
 
 export class Lanes {
+  /** @param {ParentNode} root */
   constructor(root) {
-    this.panels = Object.fromEntries(LANES.map((lane) => [lane, {
+    this.panels = Object.fromEntries(LANES.map((lane) => [lane, /** @type {Panel} */ ({
       code: qs(`#code-${lane}`, root),
       trace: qs(`#trace-${lane}`, root),
       lines: [],
       rows: [],
-    }]));
+    })]));
   }
 
+  /** @param {Code} code */
   showCode(code) {
     for (const lane of LANES) {
       const panel = this.panels[lane];
@@ -31,6 +44,7 @@ export class Lanes {
     }
   }
 
+  /** @param {RunResult} result */
   showTraces(result) {
     for (const lane of LANES) {
       const panel = this.panels[lane];
@@ -44,7 +58,11 @@ export class Lanes {
     }
   }
 
-  /** Marks each lane's current event and line; later events are dimmed. */
+  /**
+   * Marks each lane's current event and line; later events are dimmed.
+   * @param {Partial<Record<Lane, TraceEvent>>} current
+   * @param {Partial<Record<Lane, number>>} lines
+   */
   showPosition(current, lines) {
     for (const lane of LANES) {
       const panel = this.panels[lane];

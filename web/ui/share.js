@@ -2,12 +2,19 @@
 // page; Copy link; exports as our trace JSON and as a Chrome trace.
 import { qs } from '../dom.js';
 
+/** @import { Link, PageOptions } from '../types.js' */
+
 const KEYS = ['preset', 's', 'clock', 'style'];
 
-/** Reads `#preset=..&s=..&clock=..&style=..` (values still unvalidated).
+/**
+ * Reads `#preset=..&s=..&clock=..&style=..` (values still unvalidated).
  * `s` is kept as written: it is a scenario fragment, percent-encoded by its
- * own rules (`&` and `=` inside it are always encoded). */
+ * own rules (`&` and `=` inside it are always encoded).
+ * @param {string} hash
+ * @returns {Link}
+ */
 export function readFragment(hash) {
+  /** @type {Record<string, string>} */
   const out = {};
   for (const part of hash.replace(/^#/, '').split('&')) {
     const at = part.indexOf('=');
@@ -24,19 +31,26 @@ export function readFragment(hash) {
   return out;
 }
 
+/** @param {{preset: string, fragment: string} & PageOptions} link */
 export function writeFragment({ preset, fragment, clock, promiseStyle }) {
   const hash = `#preset=${encodeURIComponent(preset)}&clock=${clock}&style=${promiseStyle}&s=${fragment}`;
   if (location.hash !== hash) history.replaceState(null, '', hash);
 }
 
 export class Share {
+  /** @param {ParentNode} root */
   constructor(root) {
+    /** @type {HTMLButtonElement} */
     this.copy = qs('#copy-link', root);
+    /** @type {HTMLButtonElement} */
     this.json = qs('#export-json', root);
+    /** @type {HTMLButtonElement} */
     this.chrome = qs('#export-chrome', root);
+    /** @type {HTMLElement} */
     this.status = qs('#share-status', root);
   }
 
+  /** @param {{exportJson: () => unknown, exportChrome: () => unknown}} exports what to save (nothing if falsy) */
   bind({ exportJson, exportChrome }) {
     this.copy.addEventListener('click', async () => {
       try {
@@ -50,12 +64,17 @@ export class Share {
     this.chrome.addEventListener('click', () => download('futures-playground-chrome-trace.json', exportChrome()));
   }
 
+  /** @param {boolean} hasRun */
   showAvailable(hasRun) {
     this.json.disabled = !hasRun;
     this.chrome.disabled = !hasRun;
   }
 }
 
+/**
+ * @param {string} name
+ * @param {unknown} data
+ */
 function download(name, data) {
   if (!data) return;
   const url = URL.createObjectURL(new Blob([JSON.stringify(data, null, 1)], { type: 'application/json' }));

@@ -2,12 +2,16 @@
 import { qs, el, formatMs } from '../dom.js';
 import { LANES, LANE_NAMES } from '../replay.js';
 
+/** @import { RunSummary } from '../types.js' */
+
 export class Summary {
+  /** @param {ParentNode} root */
   constructor(root) {
     this.rows = qs('#summary-rows', root);
     this.sentence = qs('#summary-sentence', root);
   }
 
+  /** @param {RunSummary} summary */
   show({ lanes, sentence }) {
     this.rows.replaceChildren(...LANES.map((lane) => {
       const s = lanes[lane];

@@ -4,35 +4,59 @@
 import { qs, svg, formatMs } from '../dom.js';
 import { LANES, LANE_NAMES } from '../replay.js';
 
+/** @import { TraceEvent, TimerSetEvent, TimerFiredEvent, TimerCancelEvent, WakeEvent, RunResult, LogEvent } from '../types.js' */
+
+/** @typedef {(t: number) => number} Scale a time (ms) to an x coordinate */
+/**
+ * @typedef {object} Bar a timer, from set to fired or cancelled
+ * @property {TimerSetEvent} set
+ * @property {TimerFiredEvent | TimerCancelEvent | null} end
+ * @property {number} row which of the lane's stacked rows it is drawn in
+ */
+/** @typedef {{start: TraceEvent, end: TraceEvent, name: string}} Slice a poll, or a JS timer's callback */
+/** @typedef {WakeEvent & {poll?: Slice}} WakeMark a wake, and the poll it causes */
+/** @typedef {ReturnType<typeof layoutLane>} LaneLayout */
+
 const WIDTH = 1000;
 const LEFT = 110;
 const RIGHT = 16;
 const AXIS = 26;
 const BAR = 9;
 
-/** A step of 1, 2 or 5 × 10^k giving about six ticks over `span`. */
+/**
+ * A step of 1, 2 or 5 × 10^k giving about six ticks over `span`.
+ * @param {number} span
+ * @returns {number} (10 × 10^k is always ≥ span / 6)
+ */
 function tickStep(span) {
   const raw = span / 6;
   const power = 10 ** Math.floor(Math.log10(raw));
-  return [1, 2, 5, 10].map((m) => m * power).find((s) => s >= raw);
+  return /** @type {number} */ ([1, 2, 5, 10].map((m) => m * power).find((s) => s >= raw));
 }
 
 export class Timeline {
+  /** @param {ParentNode} root */
   constructor(root) {
+    /** @type {SVGSVGElement} */
     this.svg = qs('#timeline', root);
+    /** @type {HTMLElement} */
     this.detail = qs('#timeline-detail', root);
     this.svg.addEventListener('focusin', (e) => this.explain(e.target));
     this.svg.addEventListener('mouseover', (e) => this.explain(e.target));
   }
 
+  /** @param {EventTarget | null} target an element in the timeline */
   explain(target) {
-    const title = target.closest?.('[data-detail]')?.dataset.detail;
+    const mark = /** @type {Element} */ (target).closest?.('[data-detail]');
+    const title = /** @type {SVGElement | null | undefined} */ (mark)?.dataset.detail;
     if (title) this.detail.textContent = title;
   }
 
+  /** @param {RunResult} result */
   show(result) {
     const all = LANES.flatMap((lane) => result[lane].events);
     const end = Math.max(1, ...all.map((e) => e.t)) * 1.02;
+    /** @type {Scale} */
     const x = (t) => LEFT + (t / end) * (WIDTH - LEFT - RIGHT);
     this.x = x;
     const rows = LANES.map((lane) => layoutLane(result[lane].events, lane !== 'futures'));
@@ -47,7 +71,7 @@ export class Timeline {
         svg('line', { class: 'tick', x1: x(t), x2: x(t), y1: AXIS - 6, y2: height }),
         svg('text', { class: 'tick-label', x: x(t), y: AXIS - 10, 'text-anchor': 'middle' }, null),
       );
-      this.svg.lastChild.textContent = formatMs(+t.toFixed(6));
+      /** @type {ChildNode} */ (this.svg.lastChild).textContent = formatMs(+t.toFixed(6));
     }
 
     let y = AXIS;
@@ -65,11 +89,13 @@ export class Timeline {
     this.svg.append(this.cursor);
   }
 
+  /** @param {number | undefined} t */
   showCursor(t) {
     if (!this.cursor) return;
-    const at = this.x(t ?? 0);
-    this.cursor.setAttribute('x1', at);
-    this.cursor.setAttribute('x2', at);
+    // `show` made the cursor and the scale together.
+    const at = /** @type {Scale} */ (this.x)(t ?? 0);
+    this.cursor.setAttribute('x1', String(at));
+    this.cursor.setAttribute('x2', String(at));
   }
 }
 
@@ -83,30 +109,41 @@ function defs() {
   return d;
 }
 
-/** Pairs each lane's events into bars, slices, wakes and logs. In the JS
- * lanes, a timer firing is a callback: a slice of its own. */
+/**
+ * Pairs each lane's events into bars, slices, wakes and logs. In the JS
+ * lanes, a timer firing is a callback: a slice of its own.
+ * @param {TraceEvent[]} events
+ * @param {boolean} js
+ */
 function layoutLane(events, js) {
+  /** @type {Map<number, Bar>} */
   const timers = new Map();
+  /** @type {Slice[]} */
   const slices = [];
+  /** @type {WakeMark[]} */
   const wakes = [];
+  /** @type {LogEvent[]} */
   const logs = [];
+  /** @type {Map<number, TraceEvent>} */
   const polls = new Map();
   for (const e of events) {
-    if (e.kind === 'timer_set') timers.set(e.timer, { set: e, end: null });
+    // Each bar gets its `row` below.
+    if (e.kind === 'timer_set') timers.set(e.timer, /** @type {Bar} */ ({ set: e, end: null }));
     else if ((e.kind === 'timer_fired' || e.kind === 'timer_cancel') && timers.has(e.timer)) {
-      timers.get(e.timer).end = e;
+      /** @type {Bar} */ (timers.get(e.timer)).end = e;
       if (e.kind === 'timer_fired' && js) {
         slices.push({ start: e, end: e, name: `callback for ${e.label ?? e.timer}` });
       }
     } else if (e.kind === 'poll_start') polls.set(e.task, e);
     else if (e.kind === 'poll_end' && polls.has(e.task)) {
-      slices.push({ start: polls.get(e.task), end: e, name: `poll task ${e.task}: ${e.result}` });
+      slices.push({ start: /** @type {TraceEvent} */ (polls.get(e.task)), end: e, name: `poll task ${e.task}: ${e.result}` });
       polls.delete(e.task);
-    } else if (e.kind === 'wake' && e.outcome === 'queued') wakes.push(e);
+    } else if (e.kind === 'wake' && e.outcome === 'queued') wakes.push({ ...e }); // a copy: `poll` (below) is the view's, not the trace's
     else if (e.kind === 'log') logs.push(e);
   }
   // Stack overlapping timer bars.
   const bars = [...timers.values()];
+  /** @type {number[]} */
   const rowEnds = [];
   for (const bar of bars) {
     const from = bar.set.t;
@@ -122,6 +159,10 @@ function layoutLane(events, js) {
   return { bars, slices, wakes, logs, barRows: Math.max(1, rowEnds.length) };
 }
 
+/**
+ * @param {SVGElement} node
+ * @param {string} detail
+ */
 function focusable(node, detail) {
   node.setAttribute('tabindex', '0');
   node.setAttribute('role', 'img');
@@ -130,6 +171,12 @@ function focusable(node, detail) {
   return node;
 }
 
+/**
+ * @param {SVGElement} g
+ * @param {LaneLayout} row
+ * @param {Scale} x
+ * @param {number} y
+ */
 function drawLane(g, row, x, y) {
   const activity = y + 22;
   for (const bar of row.bars) {
@@ -138,7 +185,7 @@ function drawLane(g, row, x, y) {
     const cancelled = bar.end?.kind === 'timer_cancel';
     const label = bar.set.label ?? `timer ${bar.set.timer}`;
     const detail = `${label}: set at ${formatMs(bar.set.t)} for ${formatMs(bar.set.ms)}, `
-      + (bar.end ? `${cancelled ? 'cancelled' : 'fired'} at ${formatMs(endT)}` : 'still pending');
+      + (bar.end ? `${cancelled ? 'cancelled' : 'fired'} at ${formatMs(/** @type {number} */ (endT))}` : 'still pending');
     const x1 = x(bar.set.t);
     const x2 = x(endT ?? bar.set.t + bar.set.ms);
     g.append(focusable(svg('rect', {

@@ -1,0 +1,137 @@
+// The page's data shapes, as JSDoc types for `tsc --checkJs` (see
+// tsconfig.json). Nothing here runs and the page never loads this file: other
+// files import its types in a comment, `/** @import { Trace } from './types.js' */`.
+
+// Lanes, clocks, promise styles.
+
+/** @typedef {'callbacks' | 'promises' | 'futures'} Lane */
+/** @typedef {'real' | 'virtual'} ClockName */
+/** @typedef {'then' | 'await'} PromiseStyle */
+
+// Scenarios (README, "Scenarios are trees of steps"), as validation returns
+// them. Leaves declare `steps?: undefined` (they have none), so code may read
+// `step.steps ?? []` of any step.
+
+/** @typedef {{type: 'sleep', label: string, ms: number, steps?: undefined}} SleepStep */
+/** @typedef {{type: 'log', text: string, steps?: undefined}} LogStep */
+/** @typedef {{type: 'seq' | 'all' | 'race' | 'create_then_await', steps: Step[]}} CompositeStep */
+/** @typedef {SleepStep | LogStep | CompositeStep} Step */
+/** @typedef {Step} Scenario the root step, at path `scenario` */
+
+// Traces (docs/trace-format.md). Which fields an event must have follows
+// docs/trace.schema.json; the rest are optional, as the views expect.
+
+/**
+ * What every event has, and the fields several kinds share.
+ * @typedef {object} EventBase
+ * @property {number} seq 0, 1, 2… in order
+ * @property {number} t ms since the run started
+ * @property {string} [step] the scenario step it belongs to: `scenario.steps[1]`
+ * @property {number} [line] that step's line (from 1) in the lane's code
+ */
+
+// Every lane.
+/** @typedef {EventBase & {kind: 'timer_set', timer: number, ms: number, label?: string, task?: number, deadline?: number}} TimerSetEvent `task`, `deadline`: Rust only */
+/** @typedef {EventBase & {kind: 'timer_fired', timer: number, label?: string, late?: number}} TimerFiredEvent */
+/** @typedef {EventBase & {kind: 'log', text: string}} LogEvent */
+// The Promises lane.
+/** @typedef {EventBase & {kind: 'reaction', step: string}} ReactionEvent a `.then` callback ran */
+/** @typedef {EventBase & {kind: 'resume', step: string}} ResumeEvent an `await` resumed */
+// The Rust lane.
+/** @typedef {EventBase & {kind: 'spawn', task: number, size: number}} SpawnEvent */
+/** @typedef {EventBase & {kind: 'batch', turn: 'microtask' | 'macrotask', tasks: number}} BatchEvent */
+/** @typedef {EventBase & {kind: 'poll_start', task: number, addr: number}} PollStartEvent */
+/** @typedef {EventBase & {kind: 'poll_end', task: number, result: 'pending' | 'ready'}} PollEndEvent */
+/** @typedef {EventBase & {kind: 'child_poll', task: number, combinator: 'join' | 'select', child: number, result: 'pending' | 'ready'}} ChildPollEvent */
+/**
+ * @typedef {EventBase & {
+ *   kind: 'wake', task: number, by: 'timer' | 'self' | 'task' | 'external',
+ *   outcome: 'queued' | 'already_queued' | 'ignored', timer?: number, by_task?: number, label?: string,
+ * }} WakeEvent
+ */
+/** @typedef {EventBase & {kind: 'task_drop', task: number}} TaskDropEvent */
+/** @typedef {EventBase & {kind: 'timer_cancel', timer: number, label?: string}} TimerCancelEvent */
+/** @typedef {EventBase & {kind: 'reactor_arm', deadline: number, delay: number}} ReactorArmEvent */
+/** @typedef {EventBase & {kind: 'reactor_clear'}} ReactorClearEvent */
+/** @typedef {EventBase & {kind: 'yield', queued: number}} YieldEvent */
+/** @typedef {EventBase & {kind: 'state', task: number, text: string}} StateEvent */
+/** @typedef {EventBase & {kind: 'address', task: number, name: string, addr: number}} AddressEvent */
+
+/**
+ * @typedef {TimerSetEvent | TimerFiredEvent | LogEvent | ReactionEvent | ResumeEvent | SpawnEvent | BatchEvent
+ *   | PollStartEvent | PollEndEvent | ChildPollEvent | WakeEvent | TaskDropEvent | TimerCancelEvent
+ *   | ReactorArmEvent | ReactorClearEvent | YieldEvent | StateEvent | AddressEvent} TraceEvent
+ */
+/** @typedef {TraceEvent['kind']} EventKind */
+/**
+ * An event's own fields, without `seq`, `t` and `kind` (what a recorder is given).
+ * @template {EventKind} K
+ * @typedef {Omit<Extract<TraceEvent, {kind: K}>, 'seq' | 't' | 'kind'>} EventFields
+ */
+
+/**
+ * What one lane did during one run.
+ * @typedef {object} Trace
+ * @property {1} version
+ * @property {Lane} lane
+ * @property {ClockName} clock
+ * @property {TraceEvent[]} events
+ */
+/** @typedef {Record<Lane, Trace>} RunResult what `playground.run()` resolves to */
+
+// `playground.run()` and `playground.code()`, and what the wasm module returns.
+
+/**
+ * @typedef {object} RunOptions
+ * @property {string} [preset] a preset id (or `scenario`)
+ * @property {Scenario} [scenario]
+ * @property {(number | null)[]} [timings] ms per timer, in reading order (null: an empty field)
+ * @property {ClockName} [clock]
+ * @property {PromiseStyle} [promiseStyle]
+ * @property {boolean} [oneByOne]
+ */
+/** @typedef {{clock: ClockName, promiseStyle: PromiseStyle}} PageOptions the page's own radio buttons */
+/** @typedef {{id: string, name: string, explanation: string}} Preset */
+/** @typedef {{code: string, steps: Record<string, number>}} LaneCode the code, and each step's first line */
+/** @typedef {Record<Lane, LaneCode>} Code */
+/** @typedef {typeof import('./pkg/playground.js')} Wasm the wasm module (wasm-bindgen's declarations) */
+
+/** @typedef {{preset?: string, s?: string, clock?: string, style?: string}} Link a share link's fields, unvalidated */
+
+// The replay model (replay.js).
+
+/** @typedef {{lane: Lane, event: TraceEvent}} MergedEvent */
+/** @typedef {MergedEvent & {laneName: string, time: string}} ReplayEntry with the lane's name and the formatted time */
+
+/**
+ * @typedef {object} TaskView a Rust task at a replay position
+ * @property {number} id
+ * @property {'queued' | 'polling' | 'waiting' | 'done' | 'dropped'} state
+ * @property {number} polls
+ * @property {number} wakes
+ * @property {string} machine the state machine's last reported state
+ */
+/**
+ * @typedef {object} RustState inside the Rust lane at a replay position
+ * @property {TaskView[]} tasks
+ * @property {number[]} ready the executor's ready queue
+ * @property {{timer: number, label: string, deadline: number}[]} timerQueue the reactor's, by deadline
+ * @property {{deadline: number, delay: number} | null} armed the one browser timeout
+ * @property {Record<string, number>} addresses self-ref: where `s` and `borrowed` live
+ * @property {number | undefined} size the future's size in bytes
+ * @property {number | undefined} futureAddr where the future lives
+ */
+/**
+ * @typedef {object} LaneSummary
+ * @property {number} finish
+ * @property {number} timersSet
+ * @property {number} timersFired
+ * @property {number} timersCancelled
+ * @property {number} callbacks
+ * @property {number} reactions
+ * @property {number} polls
+ * @property {number} wakes
+ */
+/** @typedef {{lanes: Record<Lane, LaneSummary>, sentence: string}} RunSummary */
+
+export {};
