@@ -69,15 +69,17 @@ test-browser:
     tools/setup.sh browser
     cargo test -p runtime --target wasm32-unknown-unknown --test browser --test worker
 
-# The page in headless Chromium (Playwright)
+# The page in headless Chromium (Playwright Test; a failure keeps its trace and
+# screenshot under target/playwright/, the HTML report too). dist/ must be
+# built: `just test` builds it first.
 test-e2e:
     tools/setup.sh browser
-    node --test --test-concurrency=1 tests/e2e/
+    npx playwright test
 
 # Rewrite tests/golden/ from the current code, on purpose (then review the diff)
 golden: wasm
     tools/setup.sh browser
-    UPDATE_GOLDEN=1 node --test --test-concurrency=1 tests/e2e/playground-api.test.mjs
+    UPDATE_GOLDEN=1 npx playwright test tests/e2e/playground-api.spec.mjs
     git diff --stat tests/golden/
 
 # The benchmark page's wasm (bench/pkg)

@@ -5,9 +5,10 @@
 
 /// `n` as JavaScript's `String(n)` writes it.
 ///
-/// Rust's `{:e}` gives the shortest digits that read back as `n`, as
-/// ECMAScript's Number::toString asks; only the layout differs: JavaScript
-/// writes plain decimals for exponents from -7 to 20 and `1e+21` beyond.
+/// ECMAScript's Number::toString asks for the fewest digits that read back
+/// as `n`, the closest to `n` of those, and the even one on a tie; std gives
+/// the digits, and the layout is JavaScript's: plain decimals for exponents
+/// from -7 to 20, `1e+21` beyond.
 pub fn to_js_string(n: f64) -> String {
     if n.is_nan() {
         return "NaN".into();
@@ -21,7 +22,15 @@ pub fn to_js_string(n: f64) -> String {
     if n.is_infinite() {
         return "Infinity".into();
     }
-    let scientific = format!("{n:e}");
+    // How many digits the shortest round-trip form needs: std's `{:e}`.
+    // Printed again with exactly that many, the digits are correctly rounded,
+    // ties to even, as JS breaks them (`{:e}` alone rounds a tie up:
+    // 1125899906842624.25 is "…624.2" in JS, "…624.3" in `{:e}`).
+    let shortest = format!("{n:e}");
+    let digit_count = shortest.split_once('e').map_or(0, |(mantissa, _)| {
+        mantissa.bytes().filter(u8::is_ascii_digit).count()
+    });
+    let scientific = format!("{n:.*e}", digit_count.saturating_sub(1));
     let (mantissa, exponent) = scientific
         .split_once('e')
         .expect("`{:e}` always writes an exponent");
@@ -89,6 +98,10 @@ mod tests {
             (1e21, "1e+21"),
             (1.5e300, "1.5e+300"),
             (0.1 + 0.2, "0.30000000000000004"),
+            // Ties between two shortest forms go to the even digit.
+            (1125899906842624.25, "1125899906842624.2"),
+            (1125899906842624.75, "1125899906842624.8"),
+            (-119774867213213.625, "-119774867213213.62"),
             (f64::MAX, "1.7976931348623157e+308"),
             (f64::MIN_POSITIVE, "2.2250738585072014e-308"),
             (5e-324, "5e-324"),

@@ -2,21 +2,9 @@
 // with wrong types, huge numbers, deep or enormous scenarios, markup and script
 // in labels, and Unicode edge cases. Each gets a clear message (or, if valid,
 // is shown as plain text); the page keeps working; no markup ever reaches the
-// DOM from a label; no CSP violations. Add a row to add a case.
-import { test, before, after } from 'node:test';
-import assert from 'node:assert/strict';
-import { start, openReadyPage } from './harness.mjs';
-
-let env;
-let page;
-let problems;
-before(async () => {
-  env = await start('web');
-  ({ page, problems } = await openReadyPage(env.browser, env.url));
-});
-after(async () => {
-  await env?.close();
-});
+// DOM from a label; no CSP violations (the `problems` fixture). Add a row to
+// add a case.
+import { test, expect, openPlayground } from './fixtures.mjs';
 
 const deep = (levels) => {
   let step = { type: 'log', text: 'x' };
@@ -65,7 +53,8 @@ const RUN_CASES = [
   ['emoji', { scenario: { type: 'seq', steps: [{ type: 'sleep', label: '⏱️ 🦀', ms: 1 }, { type: 'log', text: '👩‍👩‍👧‍👦 done' }] } }, { ok: '⏱️ 🦀' }],
 ];
 
-test('hostile run() arguments', async () => {
+test('hostile run() arguments', async ({ page }) => {
+  await openPlayground(page);
   for (const [name, options, expected] of RUN_CASES) {
     const source = typeof options === 'string' ? options : JSON.stringify(options);
     const outcome = await page.evaluate(async (src) => {
@@ -78,18 +67,17 @@ test('hostile run() arguments', async () => {
       }
     }, source);
     if (typeof expected === 'string') {
-      assert.equal(outcome.ok, false, `${name} ran`);
-      assert.match(outcome.message, /^Error: /, name);
-      assert.ok(outcome.message.includes(expected), `${name}: ${outcome.message}`);
+      expect(outcome.ok, `${name} ran`).toBe(false);
+      expect(outcome.message, name).toMatch(/^Error: /);
+      expect(outcome.message, name).toContain(expected);
     } else {
-      assert.equal(outcome.ok, true, `${name}: ${outcome.message}`);
-      assert.ok(outcome.labels.includes(expected.ok), `${name}: ${outcome.labels}`);
+      expect(outcome.ok, `${name}: ${outcome.message}`).toBe(true);
+      expect(outcome.labels, name).toContain(expected.ok);
     }
   }
   // Still working after all that.
   const r = await page.evaluate(() => window.playground.run({ preset: 'sequential' }));
-  assert.equal(r.futures.events.find((e) => e.kind === 'log').t, 350);
-  assert.deepEqual(problems, []);
+  expect(r.futures.events.find((e) => e.kind === 'log').t).toBe(350);
 });
 
 const LINK_CASES = [
@@ -108,19 +96,18 @@ const LINK_CASES = [
   ['a special preset with other timers', '#preset=interop&s=Q(S(A,1),S(B,2),S(C,3),L(x))', 'timings: has 3 entries but the scenario has 1 timers'],
 ];
 
-test('hostile share links', async () => {
+test('hostile share links', async ({ context, problems }) => {
   for (const [name, hash, expected] of LINK_CASES) {
-    const { page: p, problems: ps } = await openReadyPage(env.browser, `${env.url}${hash}`);
+    const page = await openPlayground(await context.newPage(), `/${hash}`);
     if (typeof expected === 'string') {
-      const alert = await p.getByRole('alert').textContent();
-      assert.ok(alert.includes(expected), `${name}: ${alert}`);
+      await expect(page.getByRole('alert'), name).toContainText(expected);
     } else {
-      await p.getByLabel(expected.ok, { exact: true }).waitFor({ timeout: 5_000 });
-      assert.equal(await p.getByRole('alert').isHidden(), true, name);
+      await expect(page.getByLabel(expected.ok, { exact: true }), name).toBeVisible({ timeout: 5_000 });
+      await expect(page.getByRole('alert'), name).toBeHidden();
     }
-    assert.equal(await p.locator('main script, main img, main b').count(), 0, `${name}: markup reached the DOM`);
-    assert.ok(await p.locator('#trace-futures li[data-kind="log"]').count() > 0, `${name}: the page ran`);
-    assert.deepEqual(ps, [], name);
-    await p.close();
+    await expect(page.locator('main script, main img, main b'), `${name}: markup reached the DOM`).toHaveCount(0);
+    await expect(page.locator('#trace-futures li[data-kind="log"]').first(), `${name}: the page ran`).toBeAttached();
+    expect(problems, name).toEqual([]);
+    await page.close();
   }
 });

@@ -2,22 +2,12 @@
 // back, every due timer fires once, in order, in every lane, and the traces
 // say how late (`late` on timer_fired). Driven through the Chrome DevTools
 // Protocol.
-import { test, before, after } from 'node:test';
-import assert from 'node:assert/strict';
-import { start, openReadyPage } from './harness.mjs';
-
-let env;
-before(async () => {
-  env = await start('web');
-});
-after(async () => {
-  await env?.close();
-});
+import { test, expect, openPlayground } from './fixtures.mjs';
 
 const FROZEN_MS = 700;
 
-test('after a freeze, every due timer fires once, in order, marked late', async () => {
-  const { page, problems } = await openReadyPage(env.browser, env.url);
+test('after a freeze, every due timer fires once, in order, marked late', async ({ page }) => {
+  await openPlayground(page);
   const cdp = await page.context().newCDPSession(page);
   await page.evaluate(() => {
     window.__frozenRun = window.playground.run({ preset: 'join', clock: 'real', timings: [150, 200, 250] });
@@ -33,19 +23,15 @@ test('after a freeze, every due timer fires once, in order, marked late', async 
 
   for (const lane of ['callbacks', 'promises', 'futures']) {
     const fired = r[lane].events.filter((e) => e.kind === 'timer_fired');
-    assert.deepEqual(fired.map((e) => e.label), ['Timer 1', 'Timer 2', 'Timer 3'], `${lane}: once each, in order`);
-    for (const e of fired) {
-      assert.ok(e.late > 100, `${lane} ${e.label}: late by ${e.late} ms`);
-    }
+    expect(fired.map((e) => e.label), `${lane}: once each, in order`).toEqual(['Timer 1', 'Timer 2', 'Timer 3']);
+    for (const e of fired) expect(e.late, `${lane} ${e.label}: late by ${e.late} ms`).toBeGreaterThan(100);
     const log = r[lane].events.find((e) => e.kind === 'log');
-    assert.ok(log.t >= Math.max(...fired.map((e) => e.t)), `${lane} logs after the last timer`);
+    expect(log.t, `${lane} logs after the last timer`).toBeGreaterThanOrEqual(Math.max(...fired.map((e) => e.t)));
   }
   // The Rust lane's reactor expired all three in one late callback.
   const wakes = r.futures.events.filter((e) => e.kind === 'wake' && e.by === 'timer');
-  assert.equal(wakes.length, 3);
-  assert.equal(r.futures.events.filter((e) => e.kind === 'poll_start').length, 2, 'three wakes, one poll');
+  expect(wakes).toHaveLength(3);
+  expect(r.futures.events.filter((e) => e.kind === 'poll_start'), 'three wakes, one poll').toHaveLength(2);
   const counters = await page.evaluate(() => window.playground.counters('real'));
-  assert.deepEqual(counters, { liveTasks: 0, queuedTasks: 0, pendingTimers: 0, armedTimeouts: 0 });
-  assert.deepEqual(problems, []);
-  await page.close();
+  expect(counters).toEqual({ liveTasks: 0, queuedTasks: 0, pendingTimers: 0, armedTimeouts: 0 });
 });

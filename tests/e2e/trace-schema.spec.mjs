@@ -1,26 +1,14 @@
 // Every lane's trace, for every preset on both clocks and both promise styles,
 // matches docs/trace.schema.json; and the schema refuses what it should.
-import { test, before, after } from 'node:test';
-import assert from 'node:assert/strict';
-import { readFile } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
 import Ajv from 'ajv';
-import { start, openPage } from './harness.mjs';
+import { test, expect, openPlayground } from './fixtures.mjs';
 
-let env;
-let page;
-let validate;
-before(async () => {
-  const schema = JSON.parse(await readFile(new URL('../../docs/trace.schema.json', import.meta.url), 'utf8'));
-  validate = new Ajv({ allErrors: true }).compile(schema);
-  env = await start('web');
-  ({ page } = await openPage(env.browser, env.url));
-  await page.waitForFunction(() => window.playground !== undefined);
-});
-after(async () => {
-  await env?.close();
-});
+const schema = JSON.parse(readFileSync(new URL('../../docs/trace.schema.json', import.meta.url), 'utf8'));
+const validate = new Ajv({ allErrors: true }).compile(schema);
 
-test('every trace matches the schema', async () => {
+test('every trace matches the schema', async ({ page }) => {
+  await openPlayground(page);
   const results = await page.evaluate(async () => {
     const out = [];
     for (const { id } of window.playground.presets()) {
@@ -33,18 +21,18 @@ test('every trace matches the schema', async () => {
     }
     return out;
   });
-  assert.equal(results.length, 24);
+  expect(results).toHaveLength(24);
   for (const result of results) {
     for (const lane of ['callbacks', 'promises', 'futures']) {
       const ok = validate(result[lane]);
-      assert.ok(ok, `${lane}: ${JSON.stringify(validate.errors?.slice(0, 3))}`);
+      expect(ok, `${lane}: ${JSON.stringify(validate.errors?.slice(0, 3))}`).toBe(true);
     }
   }
 });
 
 test('the schema refuses malformed traces', () => {
   const good = { version: 1, lane: 'futures', clock: 'virtual', events: [{ seq: 0, t: 0, kind: 'spawn', task: 1, size: 8 }] };
-  assert.ok(validate(good));
+  expect(validate(good), JSON.stringify(validate.errors)).toBe(true);
   const bad = [
     { ...good, version: 2 },
     { ...good, lane: 'threads' },
@@ -53,5 +41,5 @@ test('the schema refuses malformed traces', () => {
     { ...good, events: [{ seq: 0, t: 0, kind: 'timer_set', timer: 1 }] },
     { ...good, events: [{ seq: 0, t: -1, kind: 'log', text: 'x' }] },
   ];
-  for (const trace of bad) assert.ok(!validate(trace), JSON.stringify(trace.events ?? trace));
+  for (const trace of bad) expect(validate(trace), JSON.stringify(trace.events ?? trace)).toBe(false);
 });

@@ -1,0 +1,288 @@
+// The playground page as a user drives it: edit, run, step, share, export,
+// bad input, accessibility, and screenshots (saved under tests/artifacts/, the
+// README links them). PAGE_ROOT=dist runs these against the production build.
+import { readFile, mkdir } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
+import { test, expect, openPlayground } from './fixtures.mjs';
+
+const require = createRequire(import.meta.url);
+const ARTIFACTS = new URL('../artifacts/', import.meta.url);
+
+test.use({ root: process.env.PAGE_ROOT ?? 'web' });
+
+const lane = (page, name) => page.getByRole('region', { name });
+/** The time shown on a lane's first log event. */
+const logTime = (page, id) => page.locator(`#trace-${id} li[data-kind="log"] .t`).first();
+/** Exactly `text`, whitespace and all (a string would be whitespace-normalised). */
+const exactly = (text) => new RegExp(`^${text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`);
+
+test('on load the notes example has run in all three lanes', async ({ page }) => {
+  await openPlayground(page);
+  await expect(page.getByLabel('Example')).toHaveValue('sequential');
+  for (const [id, name] of [['callbacks', 'Callbacks'], ['promises', 'Promises'], ['futures', 'Rust futures']]) {
+    // The trace's log event reads `text=I'm the last one`.
+    await expect(lane(page, name).getByText("text=I'm the last one")).toBeVisible();
+    await expect(logTime(page, id), name).toHaveText('350 ms');
+  }
+  await expect(page.locator('#code-futures')).toContainText('sleep_ms(200).await; // Timer 1');
+  await expect(page.locator('#summary-sentence')).toContainText('All three lanes finished at 350 ms');
+});
+
+test('editing a timing by keyboard updates the code, and Run runs it', async ({ page }) => {
+  await openPlayground(page);
+  await page.getByLabel('Timer 1 (ms)').focus();
+  await page.keyboard.press('ControlOrMeta+a');
+  await page.keyboard.type('500');
+  // The code follows the input before anything runs.
+  await expect(page.locator('#code-futures')).toContainText('sleep_ms(500)');
+  await expect(page.locator('#code-callbacks')).toContainText('}, 500);');
+  await expect(page.locator('#code-promises')).toContainText('timer(500)');
+  await expect(logTime(page, 'futures'), 'the old run is still shown').toHaveText('350 ms');
+  await page.keyboard.press('Tab'); // leave the field
+  await page.getByRole('button', { name: 'Run' }).click();
+  for (const id of ['futures', 'callbacks', 'promises']) await expect(logTime(page, id), id).toHaveText('650 ms');
+  await expect(page).toHaveURL(/s=Q\(S\(Timer%201,500\)/);
+});
+
+test('every preset runs under both clocks from the controls', async ({ page }) => {
+  await openPlayground(page);
+  const presets = await page.locator('#example option').evaluateAll((os) => os.map((o) => o.value));
+  expect(presets).toEqual(['sequential', 'join', 'race', 'lazy', 'self-ref', 'interop']);
+  for (const preset of presets) {
+    await page.getByLabel('Example').selectOption(preset);
+    for (const clock of ['Real', 'Virtual']) {
+      await page.getByRole('radio', { name: clock }).check();
+      // Short timings keep the real-clock runs quick.
+      const inputs = page.locator('#timings-list input');
+      for (let i = 0; i < await inputs.count(); i += 1) await inputs.nth(i).fill(String(10 + 5 * i));
+      await page.getByRole('button', { name: 'Run' }).click();
+      for (const id of ['callbacks', 'promises', 'futures']) {
+        await expect(page.locator(`#trace-${id} li[data-kind="log"]`).first()).toBeVisible({ timeout: 5_000 });
+      }
+      await expect(page.locator('#error'), `${preset} ${clock}`).toBeHidden();
+    }
+  }
+  // Self-ref shows where s and borrowed live.
+  await page.getByLabel('Example').selectOption('self-ref');
+  await page.getByRole('button', { name: 'Run' }).click();
+  await expect(page.locator('#memory')).toContainText('inside the future');
+  await expect(page.locator('#memory')).toHaveText(/borrowed points to 0x[0-9a-f]+: at s/);
+});
+
+test('replay steps move the highlight, the trace, the timeline and the panels', async ({ page }) => {
+  await openPlayground(page);
+  const position = page.locator('#position');
+  await expect(position).toHaveText(/Event 51 of 51/);
+  // Back to the start with the keyboard.
+  await page.locator('body').click({ position: { x: 5, y: 5 } });
+  for (let i = 0; i < 50; i += 1) await page.keyboard.press('ArrowLeft');
+  await expect(position).toHaveText(/Event 1 of 51: timer_set in Callbacks at 0 ms/);
+  await expect(page.locator('#code-callbacks .line.current')).toHaveText(exactly('setTimeout(() => { // Timer 1\n'));
+  await expect(page.locator('#trace-futures li.current'), 'no Rust event yet').toHaveCount(0);
+  // Forward, one step at a time, to the Rust lane's first poll.
+  const step = page.getByRole('button', { name: 'Step forward' });
+  const stepUntil = async (event) => {
+    for (let i = 0; i < 51 && !event.test(await position.textContent()); i += 1) await step.click();
+    await expect(position).toHaveText(event);
+  };
+  await stepUntil(/poll_start in Rust futures/);
+  await expect(page.locator('#tasks tr td').nth(1)).toHaveText('polling');
+  await expect(page.locator('#ready-queue')).toHaveText('empty');
+  await stepUntil(/reactor_arm in Rust futures/);
+  await expect(page.locator('#armed-timeout')).toContainText('one setTimeout, for 200 ms');
+  await expect(page.locator('#timer-queue')).toContainText('Timer 1: due at 200 ms');
+  await expect(page.locator('#tasks')).toContainText('awaiting step 1 of 4');
+  await expect(page.locator('#code-futures .line.current')).toHaveText(exactly('    sleep_ms(200).await; // Timer 1\n'));
+  const cursor = page.locator('#timeline .cursor');
+  const x1 = await cursor.getAttribute('x1');
+  await page.getByRole('button', { name: 'Step back' }).click();
+  await expect(position).toHaveText(/poll_end in Rust futures/);
+  // The scrubber and Play.
+  await page.getByLabel('Replay position').fill('30');
+  await expect(position).toHaveText(/Event 31 of 51/);
+  await expect(cursor).not.toHaveAttribute('x1', x1);
+  await page.getByLabel('Speed').selectOption('4');
+  await page.getByRole('button', { name: 'Play' }).click();
+  await expect(position).toHaveText(/Event 51 of 51/);
+});
+
+test('the timeline explains a mark on focus', async ({ page }) => {
+  await openPlayground(page, '/#preset=race&clock=virtual&style=then&s=Q(R(S(Timer%201,200),S(Timer%202,100),S(Timer%203,50)),L(The%20fastest%20won))');
+  const cancelled = page.locator('#timeline .lane-futures .timer.cancelled');
+  await expect(cancelled).toHaveCount(2);
+  await cancelled.first().focus();
+  await expect(page.locator('#timeline-detail')).toContainText('Timer 1: set at 0 ms for 200 ms, cancelled at 50 ms');
+  await expect(page.locator('#timeline .lane-callbacks .timer.cancelled')).toHaveCount(0);
+});
+
+test('a share link reproduces the scenario and options', async ({ page, context }) => {
+  await openPlayground(page);
+  await page.getByLabel('Example').selectOption('join');
+  await page.getByLabel('Timer 2 (ms)').fill('250');
+  await page.getByRole('radio', { name: 'async/await' }).check();
+  await page.getByRole('button', { name: 'Run' }).click();
+  await expect(logTime(page, 'futures')).toHaveText('250 ms');
+  const link = page.url();
+  await page.close();
+  const again = await openPlayground(await context.newPage(), link);
+  await expect(again.getByLabel('Example')).toHaveValue('join');
+  await expect(again.getByLabel('Timer 2 (ms)')).toHaveValue('250');
+  await expect(again.getByRole('radio', { name: 'async/await' })).toBeChecked();
+  await expect(logTime(again, 'promises')).toHaveText('250 ms');
+  await expect(again.locator('#code-promises')).toContainText('await Promise.all');
+});
+
+test('a share link with a decimal reads it exactly: 7.00000 is 7', async ({ page }) => {
+  await openPlayground(page, '/#s=Q(S(T,7.00000),L(done))');
+  await expect(page.getByLabel('T (ms)')).toHaveValue('7');
+  await expect(page.getByRole('alert')).toBeHidden();
+  for (const id of ['callbacks', 'promises', 'futures']) await expect(logTime(page, id), id).toHaveText('7 ms');
+});
+
+test('showing a run leaves its traces as they were recorded', async ({ page }) => {
+  await openPlayground(page);
+  // The views (the timeline pairs wakes with polls) work on copies: what
+  // lastRun() and the exports give is the trace format, nothing added.
+  const extra = await page.evaluate(() => {
+    const known = new Set(['seq', 't', 'kind', 'task', 'timer', 'by', 'by_task', 'outcome', 'label', 'step', 'line',
+      'size', 'turn', 'tasks', 'queued', 'addr', 'result', 'combinator', 'child', 'ms', 'deadline', 'late', 'delay',
+      'text', 'name']);
+    const run = window.playground.lastRun();
+    return Object.values(run).flatMap((trace) => trace.events.flatMap((e) => Object.keys(e).filter((k) => !known.has(k))));
+  });
+  expect(extra).toEqual([]);
+});
+
+test('both exports download and parse', async ({ page }) => {
+  await openPlayground(page);
+  const download = async (name) => {
+    const downloaded = page.waitForEvent('download');
+    await page.getByRole('button', { name }).click();
+    return JSON.parse(await readFile(await (await downloaded).path(), 'utf8'));
+  };
+  const run = await download('Export JSON');
+  expect(Object.keys(run)).toEqual(['callbacks', 'promises', 'futures']);
+  expect(run.futures.version).toBe(1);
+  const trace = await download('Export Chrome trace');
+  expect(trace.traceEvents.length).toBeGreaterThan(10);
+  for (const e of trace.traceEvents) {
+    expect(Object.keys(e), JSON.stringify(e)).toEqual(expect.arrayContaining(['ph', 'pid', 'tid']));
+    if (e.ph !== 'M') expect(typeof e.ts, JSON.stringify(e)).toBe('number');
+  }
+});
+
+test('bad input shows an alert naming the field and keeps the last run', async ({ page }) => {
+  await openPlayground(page);
+  const alert = page.getByRole('alert');
+  const run = page.getByRole('button', { name: 'Run' });
+  const input = page.getByLabel('Timer 1 (ms)');
+  for (const [value, message] of [
+    ['-5', 'Timer 1 (ms): must be a whole number of milliseconds from 0 to 60000, got -5'],
+    ['99999999', 'Timer 1 (ms): must be a whole number of milliseconds from 0 to 60000, got 99999999'],
+    ['1.5', 'Timer 1 (ms): must be a whole number of milliseconds from 0 to 60000, got 1.5, which is not whole'],
+    ['', 'Timer 1 (ms): must be a whole number of milliseconds from 0 to 60000, got nothing'],
+  ]) {
+    await input.fill(value);
+    await expect(alert).toHaveText(message);
+    await expect(run).toBeDisabled();
+    await expect(input).toHaveAttribute('aria-invalid', 'true');
+    await expect(logTime(page, 'futures'), 'the last good run stays').toHaveText('350 ms');
+    await expect(page.locator('#code-futures'), 'and its code').toContainText('sleep_ms(200)');
+  }
+  await input.fill('20');
+  await expect(alert).toBeHidden();
+  await expect(run).toBeEnabled();
+});
+
+test('bad and hostile links are refused or shown as text, never as markup', async ({ context, problems }) => {
+  const cases = [
+    ['#s=Q(S(Timer%201,-5))', 'scenario.steps[0].ms: must be a whole number of milliseconds from 0 to 60000, got -5'],
+    ['#s=X(', 'Link: fragment: expected a step (S, L, Q, A, R or C) at character 1'],
+    ['#s=Q(S(A,1),S(A,2))', 'is used by another timer'],
+    ['#preset=nope', 'Link: preset must be one of'],
+    ['#clock=fast', 'Link: clock must be "real" or "virtual"'],
+    [`#s=${'Q('.repeat(5000)}`, 'Link: fragment: is 10000 bytes long'],
+    [`#s=${'Q('.repeat(30)}`, 'Link: fragment: is nested deeper than 12 levels'],
+  ];
+  for (const [hash, message] of cases) {
+    const name = hash.slice(0, 40);
+    const page = await openPlayground(await context.newPage(), `/${hash}`);
+    await expect(page.getByRole('alert'), name).toContainText(message);
+    await expect(logTime(page, 'futures'), `${name}: the default example ran`).toHaveText('350 ms');
+    expect(problems, name).toEqual([]);
+    await page.close();
+  }
+  const hostile = '/#s=Q(S(%3Cimg%20src%3Dx%20onerror%3Dalert%281%29%3E,20),L(%3Cb%3Ebold%3C%2Fb%3E))';
+  const page = await openPlayground(await context.newPage(), hostile);
+  await expect(page.getByLabel('<img src=x onerror=alert(1)> (ms)')).toBeVisible();
+  await expect(page.locator('main img, main b'), 'no markup from a label').toHaveCount(0);
+  await expect(page.getByText('text=<b>bold</b>').first()).toBeVisible();
+});
+
+test('no serious or critical accessibility violations (axe-core)', async ({ page }) => {
+  await openPlayground(page);
+  // Evaluated, not a <script> tag: the page's CSP allows no inline script.
+  await page.evaluate(await readFile(require.resolve('axe-core/axe.min.js'), 'utf8'));
+  const results = await page.evaluate(() => window.axe.run(document, { resultTypes: ['violations'] }));
+  const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  expect(serious.map((v) => `${v.id}: ${v.nodes.slice(0, 3).map((n) => n.target).join(' ')}`)).toEqual([]);
+});
+
+for (const [name, options] of [
+  ['light', { viewport: { width: 1280, height: 900 }, colorScheme: 'light' }],
+  ['dark', { viewport: { width: 1280, height: 900 }, colorScheme: 'dark' }],
+  ['phone', { viewport: { width: 390, height: 844 }, colorScheme: 'light', isMobile: true }],
+]) {
+  test.describe(() => {
+    test.use(options);
+
+    test(`screenshot: ${name}`, async ({ page }) => {
+      await openPlayground(page);
+      await mkdir(ARTIFACTS, { recursive: true });
+      await page.screenshot({ path: fileURLToPath(new URL(`screenshot-${name}.png`, ARTIFACTS)), fullPage: true });
+      if (name === 'phone') {
+        const widths = await page.locator('.lane').evaluateAll((ls) => ls.map((l) => l.getBoundingClientRect().width));
+        expect(widths.every((w) => w > 300), `lanes stack at phone width: ${widths}`).toBe(true);
+        const width = await page.evaluate(() => document.documentElement.scrollWidth);
+        expect(width, 'no sideways scrolling').toBeLessThanOrEqual(390);
+      }
+    });
+  });
+}
+
+test('a wasm trap is reported and the next Run restarts the module', async ({ page }) => {
+  await openPlayground(page);
+  const message = await page.evaluate(() => {
+    try {
+      window.playground.debugTrap();
+      return 'no trap';
+    } catch (error) {
+      return `${error.constructor.name}: ${error.message}`;
+    }
+  });
+  expect(message).toMatch(/^RuntimeError: unreachable/);
+  await expect(page.getByRole('alert')).toHaveText(/The wasm module stopped \(unreachable.*\)\. Press Run to restart it\./);
+  await expect(logTime(page, 'futures'), 'the last run stays on screen').toHaveText('350 ms');
+  await page.getByLabel('Timer 3 (ms)').fill('70');
+  await page.getByRole('button', { name: 'Run' }).click();
+  await expect(logTime(page, 'futures')).toHaveText('370 ms');
+  await expect(page.getByRole('alert')).toBeHidden();
+  const again = await page.evaluate(() => window.playground.run({ preset: 'join' }));
+  expect(again.futures.events.find((e) => e.kind === 'log').t).toBe(200);
+});
+
+test('the timeline stays readable from 10 ms to 60 s runs', async ({ page }) => {
+  await openPlayground(page);
+  for (const [timings, last] of [[[4, 3, 3], '10 ms'], [[20000, 20000, 20000], '60 s']]) {
+    const inputs = page.locator('#timings-list input');
+    for (const [i, ms] of timings.entries()) await inputs.nth(i).fill(String(ms));
+    await page.getByRole('button', { name: 'Run' }).click();
+    await expect(logTime(page, 'futures')).toHaveText(last);
+    const ticks = await page.locator('#timeline .tick-label').allTextContents();
+    expect(ticks.length, `${ticks}`).toBeGreaterThanOrEqual(4);
+    expect(ticks.length, `${ticks}`).toBeLessThanOrEqual(12);
+    expect(new Set(ticks).size, `distinct tick labels: ${ticks}`).toBe(ticks.length);
+    for (const tick of ticks) expect(tick, `${ticks}`).toMatch(/^\d+(\.\d+)? (ms|s)$/);
+  }
+});

@@ -1,0 +1,254 @@
+// window.playground: every preset in all three lanes, golden traces on the
+// virtual clock, the cross-lane facts the presets teach, and bad input.
+// All these tests drive one page (`sharedPage`), in order. UPDATE_GOLDEN=1
+// rewrites tests/golden/ instead of comparing with it (then review the diff).
+import { readFile, writeFile, mkdir } from 'node:fs/promises';
+import { test, expect } from './fixtures.mjs';
+
+test.describe.configure({ mode: 'default' }); // in order, even under --fully-parallel
+
+const GOLDEN = new URL('../golden/', import.meta.url);
+const UPDATE = process.env.UPDATE_GOLDEN === '1';
+const PRESETS = ['sequential', 'join', 'race', 'lazy', 'self-ref', 'interop'];
+const LANES = ['callbacks', 'promises', 'futures'];
+const IDLE = { liveTasks: 0, queuedTasks: 0, pendingTimers: 0, armedTimeouts: 0 };
+
+const run = (page, options) => page.evaluate((o) => window.playground.run(o), options);
+// A refused run must leave the last result as it was: nothing ran.
+const runError = (page, options) => page.evaluate(async (o) => {
+  const last = window.playground.lastRun();
+  const got = await window.playground.run(o).then(() => 'resolved', (e) => `${e.constructor.name}: ${e.message}`);
+  return got === 'resolved' || window.playground.lastRun() === last ? got : `${got} (and lastRun changed)`;
+}, options);
+
+/** Addresses differ between builds; everything else must match exactly. */
+function stable(result) {
+  const mask = (e) => ({
+    ...e,
+    ...(e.addr === undefined ? {} : { addr: 'addr' }),
+    ...(e.size === undefined ? {} : { size: 'size' }),
+  });
+  const strip = (trace) => ({ ...trace, events: trace.events.map(mask) });
+  return { callbacks: strip(result.callbacks), promises: strip(result.promises), futures: strip(result.futures) };
+}
+
+const first = (trace, kind) => trace.events.find((e) => e.kind === kind);
+const all = (trace, kind) => trace.events.filter((e) => e.kind === kind);
+const logTime = (trace) => first(trace, 'log').t;
+
+test('presets() lists the contract ids', async ({ sharedPage: page }) => {
+  const presets = await page.evaluate(() => window.playground.presets());
+  expect(presets.map((p) => p.id)).toEqual(PRESETS);
+  for (const p of presets) {
+    expect(p.name, p.id).toEqual(expect.any(String));
+    expect(p.name, p.id).not.toBe('');
+  }
+});
+
+for (const preset of PRESETS) {
+  for (const promiseStyle of ['then', 'await']) {
+    test(`golden trace: ${preset}, promises with ${promiseStyle}, virtual clock`, async ({ sharedPage: page }) => {
+      const result = stable(await run(page, { preset, clock: 'virtual', promiseStyle }));
+      const file = new URL(`${preset}-${promiseStyle}.json`, GOLDEN);
+      if (UPDATE) {
+        await mkdir(GOLDEN, { recursive: true });
+        await writeFile(file, `${JSON.stringify(result, null, 1)}\n`);
+        return;
+      }
+      const expected = JSON.parse(await readFile(file, 'utf8'));
+      for (const lane of LANES) {
+        const want = expected[lane].events;
+        const got = result[lane].events;
+        for (let i = 0; i < Math.max(want.length, got.length); i += 1) {
+          expect(got[i], `${lane} event ${i} differs (UPDATE_GOLDEN=1 rewrites on purpose)`).toStrictEqual(want[i]);
+        }
+      }
+      expect(result).toStrictEqual(expected);
+    });
+  }
+}
+
+test('sequential logs at 350 in every lane; the Rust task is polled 4 times', async ({ sharedPage: page }) => {
+  const r = await run(page, { preset: 'sequential', clock: 'virtual' });
+  for (const lane of LANES) expect(logTime(r[lane]), lane).toBe(350);
+  expect(all(r.futures, 'poll_start')).toHaveLength(4);
+});
+
+test('join logs at 200 everywhere; 4 polls, or 2 when all timers are equal', async ({ sharedPage: page }) => {
+  const r = await run(page, { preset: 'join', clock: 'virtual' });
+  for (const lane of LANES) expect(logTime(r[lane]), lane).toBe(200);
+  expect(all(r.futures, 'poll_start')).toHaveLength(4);
+  const equal = await run(page, { preset: 'join', clock: 'virtual', timings: [100, 100, 100] });
+  expect(all(equal.futures, 'poll_start')).toHaveLength(2);
+  expect(logTime(equal.futures)).toBe(100);
+});
+
+test('race: 50 everywhere; Rust cancels the losers, JS losers fire at 100 and 200', async ({ sharedPage: page }) => {
+  const r = await run(page, { preset: 'race', clock: 'virtual' });
+  for (const lane of LANES) expect(logTime(r[lane]), lane).toBe(50);
+  expect(all(r.futures, 'timer_cancel').map((e) => e.label)).toEqual(['Timer 1', 'Timer 2']);
+  expect(all(r.futures, 'timer_fired').map((e) => e.label)).toEqual(['Timer 3']);
+  for (const lane of ['callbacks', 'promises']) {
+    const fired = all(r[lane], 'timer_fired').map((e) => [e.label, e.t]);
+    expect(fired, lane).toEqual([['Timer 3', 50], ['Timer 2', 100], ['Timer 1', 200]]);
+  }
+});
+
+test('lazy: JS finishes at the max (200), Rust at the sum (350)', async ({ sharedPage: page }) => {
+  const r = await run(page, { preset: 'lazy', clock: 'virtual' });
+  expect(logTime(r.callbacks)).toBe(200);
+  expect(logTime(r.promises)).toBe(200);
+  expect(logTime(r.futures)).toBe(350);
+});
+
+test('lanes can run one after another with the same traces', async ({ sharedPage: page }) => {
+  const together = stable(await run(page, { preset: 'join', clock: 'virtual' }));
+  const apart = stable(await run(page, { preset: 'join', clock: 'virtual', oneByOne: true }));
+  expect(apart).toStrictEqual(together);
+});
+
+test('real clock: sequential 30/20/10 logs at or after 60 ms in every lane', async ({ sharedPage: page }, testInfo) => {
+  const r = await run(page, { preset: 'sequential', clock: 'real', timings: [30, 20, 10] });
+  for (const lane of LANES) {
+    expect(logTime(r[lane]), lane).toBeGreaterThanOrEqual(60);
+    expect(r[lane].clock, lane).toBe('real');
+  }
+  // Reported, not asserted: how far the Rust lane's firings trail raw setTimeout.
+  const lags = all(r.futures, 'timer_fired').map((e, i) => e.t - all(r.callbacks, 'timer_fired')[i].t);
+  lags.sort((a, b) => a - b);
+  const median = `${lags[1].toFixed(2)} ms`;
+  console.log(`# Rust timer_fired minus callbacks timer_fired, median: ${median}`);
+  testInfo.annotations.push({ type: 'Rust timer_fired minus callbacks timer_fired, median', description: median });
+});
+
+test('a new run cancels the one in flight; its events never leak', async ({ sharedPage: page }) => {
+  const outcome = await page.evaluate(async () => {
+    const slow = window.playground.run({ preset: 'sequential', clock: 'real', timings: [5000, 5000, 5000] });
+    const slowResult = slow.then(() => 'resolved', (e) => e.message);
+    await new Promise((r) => setTimeout(r, 20));
+    const fast = await window.playground.run({ preset: 'join', clock: 'real', timings: [10, 20, 30] });
+    return { slow: await slowResult, fast, counters: window.playground.counters('real') };
+  });
+  expect(outcome.slow).toBe('run: cancelled by a newer run');
+  for (const lane of LANES) {
+    const ms = new Set(all(outcome.fast[lane], 'timer_set').map((e) => e.ms));
+    expect([...ms].sort(), lane).toEqual([10, 20, 30]);
+  }
+  expect(outcome.counters).toEqual(IDLE);
+});
+
+test('a run one lane at a time, cut short, starts no more lanes', async ({ sharedPage: page }) => {
+  const outcome = await page.evaluate(async () => {
+    const first = window.playground.run({ preset: 'sequential', clock: 'virtual', oneByOne: true, timings: [7, 7, 7] })
+      .then(() => 'resolved', (e) => e.message);
+    const second = await window.playground.run({ preset: 'join', clock: 'virtual', timings: [11, 12, 13] });
+    return { first: await first, second, counters: window.playground.counters('virtual') };
+  });
+  expect(outcome.first).toBe('run: cancelled by a newer run');
+  for (const lane of LANES) {
+    const ms = outcome.second[lane].events.filter((e) => e.kind === 'timer_set').map((e) => e.ms);
+    expect(ms, lane).toEqual([11, 12, 13]);
+  }
+  expect(outcome.counters).toEqual(IDLE);
+});
+
+test('bad input rejects with an Error naming the field; nothing runs', async ({ sharedPage: page }) => {
+  const cases = [
+    [{ preset: 'nope' }, 'preset: must be one of sequential, join, race, lazy, self-ref, interop'],
+    [{ timings: [-5] }, 'timings[0]: must be a whole number of milliseconds from 0 to 60000, got -5'],
+    [{ timings: ['abc'] }, 'timings[0]: must be a whole number of milliseconds from 0 to 60000, got a string'],
+    [{ timings: [1e9] }, 'timings[0]: must be a whole number of milliseconds from 0 to 60000, got 1000000000'],
+    [{ clock: 'fast' }, 'clock: must be "real" or "virtual"'],
+    [{ promiseStyle: 'callbacks' }, 'promiseStyle: must be "then" or "await"'],
+    [{ colour: 'red' }, 'options.colour: is not an option'],
+    [{ scenario: { type: 'sleep', label: '<img src=x onerror=alert(1)>', ms: 10 } }, 'resolved'],
+    [{ scenario: { type: 'sleep', label: 'x'.repeat(41), ms: 10 } }, 'scenario.label: must be text of 1 to 40 characters, got 41'],
+    [{ scenario: { type: 'seq', steps: [] } }, 'scenario.steps: must hold at least one step'],
+  ];
+  for (const [options, expected] of cases) {
+    const name = JSON.stringify(options);
+    const got = await runError(page, options);
+    expect(got, name).toContain(expected);
+    if (expected !== 'resolved') {
+      expect(got, name).toMatch(/^Error: /);
+      expect(got, `${name} ran`).not.toMatch(/\(and lastRun changed\)$/);
+    }
+  }
+});
+
+test('toChromeTrace gives one track per lane with slices and flows', async ({ sharedPage: page }) => {
+  const trace = await page.evaluate(async () => {
+    const result = await window.playground.run({ preset: 'join', clock: 'virtual' });
+    return window.playground.toChromeTrace(result);
+  });
+  const names = trace.traceEvents.filter((e) => e.name === 'thread_name').map((e) => e.args.name);
+  expect(names).toEqual(['Callbacks', 'Promises', 'Rust futures']);
+  for (const e of trace.traceEvents) {
+    const name = JSON.stringify(e);
+    expect(['M', 'X', 'i', 'b', 'e', 's', 'f'], name).toContain(e.ph);
+    expect(typeof e.pid, name).toBe('number');
+    expect(typeof e.tid, name).toBe('number');
+    if (e.ph !== 'M') expect(typeof e.ts, name).toBe('number');
+  }
+  const polls = trace.traceEvents.filter((e) => e.ph === 'X' && e.name.startsWith('poll task'));
+  expect(polls).toHaveLength(4);
+  const flows = trace.traceEvents.filter((e) => e.ph === 's').length;
+  expect(trace.traceEvents.filter((e) => e.ph === 'f')).toHaveLength(flows);
+  expect(flows).toBe(3);
+});
+
+test('every timer and log event names its line in its lane\'s code', async ({ sharedPage: page }) => {
+  const { result, code } = await page.evaluate(async () => ({
+    result: await window.playground.run({ preset: 'sequential', clock: 'virtual', promiseStyle: 'await' }),
+    code: window.playground.code({ preset: 'sequential', promiseStyle: 'await' }),
+  }));
+  for (const lane of LANES) {
+    const lines = code[lane].code.split('\n');
+    for (const e of result[lane].events.filter((ev) => ['timer_set', 'timer_fired', 'log'].includes(ev.kind))) {
+      expect(e.line, `${lane} ${e.kind} has no line`).toBeTruthy();
+      const text = lines[e.line - 1];
+      if (e.kind === 'log') expect(text, lane).toMatch(/I'm the last one/);
+      else expect(text, lane).toMatch(new RegExp(e.label));
+    }
+  }
+  expect(code.futures.code).toContain('sleep_ms(200).await; // Timer 1');
+});
+
+test('self-ref: s lives inside the pinned future, borrowed points at it, nothing moves', async ({ sharedPage: page }) => {
+  const r = await run(page, { preset: 'self-ref', clock: 'virtual' });
+  const size = first(r.futures, 'spawn').size;
+  const polls = all(r.futures, 'poll_start').map((e) => e.addr);
+  expect(polls).toHaveLength(2);
+  expect(polls[1], 'the future did not move between polls').toBe(polls[0]);
+  const addresses = all(r.futures, 'address');
+  expect(addresses.map((e) => e.name)).toEqual(['s', 'borrowed', 's', 'borrowed']);
+  const s = addresses[0].addr;
+  const inside = `s at ${s} is inside the future [${polls[0]}, +${size})`;
+  expect(s, inside).toBeGreaterThanOrEqual(polls[0]);
+  expect(s, inside).toBeLessThan(polls[0] + size);
+  for (const e of addresses) expect(e.addr, 'borrowed points at s, before and after the await').toBe(s);
+  expect(logTime(r.futures)).toBe(100);
+  expect(first(r.futures, 'log').text).toBe('foo');
+});
+
+test('interop: the Rust task is woken by a JS Promise, not by our reactor', async ({ sharedPage: page }) => {
+  for (const clock of ['virtual', 'real']) {
+    const r = await run(page, { preset: 'interop', clock, timings: [30] });
+    for (const lane of LANES) expect(logTime(r[lane]), `${clock} ${lane}`).toBeGreaterThanOrEqual(30);
+    expect(all(r.futures, 'timer_set'), 'no Rust timer').toHaveLength(0);
+    expect(all(r.futures, 'wake').map((e) => e.by)).toEqual(['external']);
+    if (clock === 'virtual') expect(logTime(r.futures)).toBe(30);
+  }
+});
+
+test('both clocks run every preset in the served page', async ({ sharedPage: page }) => {
+  for (const preset of PRESETS) {
+    for (const clock of ['virtual', 'real']) {
+      const r = await run(page, { preset, clock, timings: preset === 'self-ref' || preset === 'interop' ? [5] : [5, 3, 1] });
+      for (const lane of LANES) {
+        expect(r[lane].clock).toBe(clock);
+        expect(first(r[lane], 'log'), `${preset} ${clock} ${lane} logged`).toBeTruthy();
+      }
+    }
+  }
+});
