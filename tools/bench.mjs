@@ -9,7 +9,8 @@ import { gzipSync } from 'node:zlib';
 import { cpus } from 'node:os';
 import { chromium } from 'playwright-core';
 import { serve } from './serve.mjs';
-import { CHROME } from '../tests/e2e/harness.mjs';
+// The system Chromium, as for the end-to-end tests (playwright.config.mjs).
+const CHROME = process.env.CHROME ?? '/usr/bin/chromium';
 
 const quick = process.argv.includes('--quick');
 const ROUNDS = quick ? 1 : Number(process.env.BENCH_ROUNDS ?? 7);
