@@ -161,18 +161,48 @@ export function summarize(result) {
       wakes: events.filter((e) => e.kind === 'wake' && e.outcome !== 'ignored').length,
     };
   }
-  return { lanes, sentence: difference(lanes) };
+  return { lanes, sentence: difference(lanes, result) };
 }
 
-/** @param {Record<Lane, LaneSummary>} lanes */
-function difference({ callbacks, promises, futures }) {
+/**
+ * The first timer (by label) that the Rust lane set at least 1 ms later than
+ * the first JS lane did, if any: a future's body ran only when polled.
+ * @param {RunResult} result
+ */
+function laterStart(result) {
+  /** @param {TraceEvent[]} events */
+  const setTimes = (events) => new Map(events.filter((e) => e.kind === 'timer_set').map((e) => [e.label, e.t]));
+  const rust = setTimes(result.futures.events);
+  const js = [setTimes(result.callbacks.events), setTimes(result.promises.events)];
+  for (const [label, t] of rust) {
+    const jsTimes = js.map((m) => m.get(label)).filter((x) => x !== undefined);
+    if (jsTimes.length && t - Math.min(...jsTimes) >= 1) return { label, rust: t, js: Math.min(...jsTimes) };
+  }
+  return null;
+}
+
+/**
+ * One sentence on how the lanes differ, from what they recorded.
+ * @param {Record<Lane, LaneSummary>} lanes
+ * @param {RunResult} result
+ */
+function difference({ callbacks, promises, futures }, result) {
   /** @param {number} t */
   const ms = (t) => `${+t.toFixed(1)} ms`;
   const js = Math.max(callbacks.finish, promises.finish);
   if (Math.abs(futures.finish - js) >= 1) {
-    const why = futures.finish > js
-      ? 'the futures were not polled until awaited, so their timers started one after another'
-      : 'the JS lanes waited for timers the Rust lane had already dropped';
+    const later = laterStart(result);
+    let why;
+    if (futures.finish > js && later) {
+      why = `the Rust lane set ${later.label} at ${ms(later.rust)}, the JS lanes at ${ms(later.js)}: `
+        + 'the body of an async fn or block runs only when polled';
+    } else if (futures.finish > js) {
+      why = 'the same timers, set at the same times: the browser ran the Rust lane\'s callbacks later';
+    } else if (futures.timersCancelled > 0) {
+      why = 'the JS lanes waited for timers the Rust lane had already dropped';
+    } else {
+      why = 'the same timers, set at the same times: the browser ran the JS lanes\' callbacks later';
+    }
     return `Rust finished at ${ms(futures.finish)}, JS at ${ms(js)}: ${why}.`;
   }
   if (futures.timersCancelled > 0) {

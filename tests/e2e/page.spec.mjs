@@ -48,7 +48,7 @@ test('editing a timing by keyboard updates the code, and Run runs it', async ({ 
 test('every preset runs under both clocks from the controls', async ({ page }) => {
   await openPlayground(page);
   const presets = await page.locator('#example option').evaluateAll((os) => os.map((o) => o.value));
-  expect(presets).toEqual(['sequential', 'join', 'race', 'lazy', 'self-ref', 'interop']);
+  expect(presets).toEqual(['sequential', 'join', 'race', 'lazy', 'early-sleep', 'self-ref', 'interop']);
   for (const preset of presets) {
     await page.getByLabel('Example').selectOption(preset);
     for (const clock of ['Real', 'Virtual']) {
@@ -114,6 +114,18 @@ test('the timeline explains a mark on focus', async ({ page }) => {
   await cancelled.first().focus();
   await expect(page.locator('#timeline-detail')).toContainText('Timer 1: set at 0 ms for 200 ms, cancelled at 50 ms');
   await expect(page.locator('#timeline .lane-callbacks .timer.cancelled')).toHaveCount(0);
+});
+
+test('the summary says why the lanes differ, from what they recorded', async ({ page }) => {
+  await openPlayground(page);
+  const sentence = page.locator('#summary-sentence');
+  await page.getByLabel('Example').selectOption('lazy');
+  await page.getByRole('button', { name: 'Run' }).click();
+  await expect(sentence).toHaveText('Rust finished at 350 ms, JS at 200 ms: the Rust lane set Timer 2 at 200 ms, '
+    + 'the JS lanes at 0 ms: the body of an async fn or block runs only when polled.');
+  await page.getByLabel('Example').selectOption('early-sleep');
+  await page.getByRole('button', { name: 'Run' }).click();
+  await expect(sentence).toHaveText('All three lanes finished at 200 ms; the Rust task was polled 4 times for 3 wakes.');
 });
 
 test('a share link reproduces the scenario and options', async ({ page, context }) => {

@@ -9,7 +9,7 @@ test.describe.configure({ mode: 'default' }); // in order, even under --fully-pa
 
 const GOLDEN = new URL('../golden/', import.meta.url);
 const UPDATE = process.env.UPDATE_GOLDEN === '1';
-const PRESETS = ['sequential', 'join', 'race', 'lazy', 'self-ref', 'interop'];
+const PRESETS = ['sequential', 'join', 'race', 'lazy', 'early-sleep', 'self-ref', 'interop'];
 const LANES = ['callbacks', 'promises', 'futures'];
 const IDLE = { liveTasks: 0, queuedTasks: 0, pendingTimers: 0, armedTimeouts: 0 };
 
@@ -101,6 +101,17 @@ test('lazy: JS finishes at the max (200), Rust at the sum (350)', async ({ share
   expect(logTime(r.futures)).toBe(350);
 });
 
+test('early-sleep: a Sleep made first still fires at its deadline; every lane at 200', async ({ sharedPage: page }) => {
+  const r = await run(page, { preset: 'early-sleep', clock: 'virtual' });
+  for (const lane of LANES) expect(logTime(r[lane]), lane).toBe(200);
+  // Made at 0, registered at their first poll (200), already due: fired at
+  // once, late by what they waited past their deadline.
+  expect(all(r.futures, 'timer_set').map((e) => [e.label, e.t, e.deadline])).toEqual(
+    [['Timer 1', 0, 200], ['Timer 2', 200, 100], ['Timer 3', 200, 50]]);
+  expect(all(r.futures, 'timer_fired').map((e) => [e.label, e.t, e.late])).toEqual(
+    [['Timer 1', 200, 0], ['Timer 2', 200, 100], ['Timer 3', 200, 150]]);
+});
+
 test('lanes can run one after another with the same traces', async ({ sharedPage: page }) => {
   const together = stable(await run(page, { preset: 'join', clock: 'virtual' }));
   const apart = stable(await run(page, { preset: 'join', clock: 'virtual', oneByOne: true }));
@@ -154,7 +165,7 @@ test('a run one lane at a time, cut short, starts no more lanes', async ({ share
 
 test('bad input rejects with an Error naming the field; nothing runs', async ({ sharedPage: page }) => {
   const cases = [
-    [{ preset: 'nope' }, 'preset: must be one of sequential, join, race, lazy, self-ref, interop'],
+    [{ preset: 'nope' }, 'preset: must be one of sequential, join, race, lazy, early-sleep, self-ref, interop'],
     [{ timings: [-5] }, 'timings[0]: must be a whole number of milliseconds from 0 to 60000, got -5'],
     [{ timings: ['abc'] }, 'timings[0]: must be a whole number of milliseconds from 0 to 60000, got a string'],
     [{ timings: [1e9] }, 'timings[0]: must be a whole number of milliseconds from 0 to 60000, got 1000000000'],

@@ -56,12 +56,14 @@ pub enum Machine {
 }
 
 /// A sequence of steps awaited in order. `made` holds the futures already
-/// created: all of them from the start for `create_then_await`, otherwise
-/// each one just before it is awaited. Either way, nothing runs until polled.
+/// created: for `create_then_await`, all of them at the first poll (as the
+/// `let f1 = …;` lines of an async body run then), otherwise each one just
+/// before it is awaited.
 pub struct Sequence {
     path: String,
     steps: Vec<Step>,
     made: Vec<Option<Pin<Box<Machine>>>>,
+    make_all_first: bool,
     current: usize,
     labels: TimerLabels,
 }
@@ -102,20 +104,15 @@ impl Machine {
 }
 
 impl Sequence {
-    fn new(path: &str, steps: &[Step], make_all_now: bool, labels: &TimerLabels) -> Self {
-        let mut sequence = Sequence {
+    fn new(path: &str, steps: &[Step], make_all_first: bool, labels: &TimerLabels) -> Self {
+        Sequence {
             path: path.to_string(),
             steps: steps.to_vec(),
             made: steps.iter().map(|_| None).collect(),
+            make_all_first,
             current: 0,
             labels: labels.clone(),
-        };
-        if make_all_now {
-            for i in 0..steps.len() {
-                sequence.make(i);
-            }
         }
-        sequence
     }
 
     /// "" for the root sequence, "scenario.steps[1]: " for a nested one.
@@ -172,6 +169,11 @@ impl Future for Machine {
 impl Sequence {
     fn poll(&mut self, cx: &mut Context<'_>) -> Poll<()> {
         let count = self.steps.len();
+        if std::mem::take(&mut self.make_all_first) {
+            for i in 0..count {
+                self.make(i);
+            }
+        }
         while self.current < count {
             runtime::state(&format!(
                 "{}awaiting step {} of {count}",

@@ -78,10 +78,30 @@ pub const PRESETS: &[Preset] = &[
     Preset {
         id: "lazy",
         name: "Lazy futures, eager promises",
-        explanation: "Create three timers first, then await them in order. A JS promise \
-            starts its timer when it is created, so the JS lanes finish at the longest \
-            (200 ms). A Rust future does nothing until it is polled, so each timer starts \
-            only when awaited: the Rust lane finishes at the sum (350 ms).",
+        explanation: "Make three async blocks first, each waiting on one timer, then await \
+            them in order. A JS promise's work starts when the promise is made, so the JS \
+            lanes finish at the longest (200 ms). The body of a Rust async block or \
+            async fn does nothing until it is polled (a rule of the language, in every \
+            runtime), so each timer starts only when its block is awaited: the Rust lane \
+            finishes at the sum (350 ms).",
+        scenario: || {
+            let blocks = three_timers()
+                .into_iter()
+                .map(|t| Step::Seq(vec![t]))
+                .collect();
+            Step::Seq(vec![Step::CreateThenAwait(blocks), log("Done awaiting")])
+        },
+        special: None,
+    },
+    Preset {
+        id: "early-sleep",
+        name: "A timer made early still fires on time",
+        explanation: "Make three sleeps first, then await them in order. sleep_ms fixes its \
+            deadline when it is made, as tokio's sleep does (gloo's TimeoutFuture even \
+            calls setTimeout then), so every lane finishes at the longest (200 ms): the \
+            later sleeps are already due when awaited. That is a library's choice, not the \
+            language's: what is lazy in Rust is the body of an async fn or block (see \
+            Lazy futures).",
         scenario: || {
             Step::Seq(vec![
                 Step::CreateThenAwait(three_timers()),

@@ -140,10 +140,17 @@ fn race_finishes_at_50_and_cancels_both_losers() {
 }
 
 #[test]
-fn lazy_futures_finish_at_the_sum() {
+fn lazy_async_blocks_finish_at_the_sum() {
     let (end, trace, _) = run_step(&preset("lazy"));
     assert_eq!(end, 350.0);
     assert_eq!(log_time(&trace), 350.0);
+}
+
+#[test]
+fn sleeps_made_early_finish_at_the_longest() {
+    let (end, trace, _) = run_step(&preset("early-sleep"));
+    assert_eq!(end, 200.0);
+    assert_eq!(log_time(&trace), 200.0);
 }
 
 #[test]
@@ -175,6 +182,18 @@ fn the_state_machines_trace_like_the_async_fns_they_desugar() {
         ),
         (
             "lazy",
+            Box::pin(async {
+                let a = async { sleep_ms(200).await };
+                let b = async { sleep_ms(100).await };
+                let c = async { sleep_ms(50).await };
+                a.await;
+                b.await;
+                c.await;
+                log("Done awaiting");
+            }),
+        ),
+        (
+            "early-sleep",
             Box::pin(async {
                 let (a, b, c) = (sleep_ms(200), sleep_ms(100), sleep_ms(50));
                 a.await;

@@ -657,8 +657,9 @@ impl Inner {
 
     /// Registers a timer `ms` from now, for the `Sleep` being polled; returns
     /// its id and its number in traces.
-    pub(crate) fn add_timer(&self, ms: f64, waker: &Waker) -> (TimerId, u32) {
-        let deadline = self.current_time() + ms;
+    /// Registers a timer due at `deadline` (asked for as `ms` from its
+    /// creation, for the trace).
+    pub(crate) fn add_timer(&self, deadline: f64, ms: f64, waker: &Waker) -> (TimerId, u32) {
         let (id, serial) = self.timers.borrow_mut().insert(deadline, waker.clone());
         self.record(Event::TimerSet {
             timer: serial,

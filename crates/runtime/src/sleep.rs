@@ -10,15 +10,22 @@ use crate::context;
 use crate::executor::Inner;
 use crate::reactor::TimerId;
 
-/// Completes `ms` milliseconds after it is first polled.
+/// Completes `ms` milliseconds after it was created, as tokio's `sleep` does.
 ///
-/// Like an `async fn`, it is lazy: creating it does nothing; its first poll
-/// registers the timer with the reactor of the runtime polling it. Dropping it
-/// before it fires cancels the timer.
-#[must_use = "a Sleep does nothing until polled: its timer starts on first poll"]
+/// The deadline is fixed when the `Sleep` is made (inside a task: the
+/// runtime's current time plus `ms`; made outside any task, at its first
+/// poll). Its first poll registers the timer with the reactor of the runtime
+/// polling it; made early and awaited late, it still fires at its deadline
+/// (if that has passed, on the reactor's next callback, at once: one more
+/// wake and poll, which tokio saves by completing it in the first poll). Dropping it before it fires cancels the
+/// timer. What is lazy in Rust is the body of an `async fn` or block: a
+/// `Sleep` made inside one is made when that body runs.
+#[must_use = "a Sleep does nothing until polled: its timer is registered on first poll"]
 #[derive(Debug)]
 pub struct Sleep {
     ms: f64,
+    /// Fixed at creation when a runtime was current then.
+    deadline: Option<f64>,
     state: State,
 }
 
@@ -29,23 +36,26 @@ enum State {
     Done,
 }
 
-/// A `Sleep` of `ms` milliseconds.
+/// A `Sleep` of `ms` milliseconds from now.
 pub fn sleep_ms(ms: u32) -> Sleep {
-    Sleep {
-        ms: f64::from(ms),
-        state: State::Created,
-    }
+    Sleep::new(f64::from(ms))
 }
 
-/// A `Sleep` of `duration`, to the millisecond (sub-millisecond parts count).
+/// A `Sleep` of `duration` from now, to the millisecond (sub-millisecond
+/// parts count).
 pub fn sleep(duration: Duration) -> Sleep {
-    Sleep {
-        ms: duration.as_secs_f64() * 1000.0,
-        state: State::Created,
-    }
+    Sleep::new(duration.as_secs_f64() * 1000.0)
 }
 
 impl Sleep {
+    fn new(ms: f64) -> Sleep {
+        Sleep {
+            ms,
+            deadline: context::current().map(|runtime| runtime.current_time() + ms),
+            state: State::Created,
+        }
+    }
+
     /// The timer's number in the trace, once the first poll registered it.
     pub fn timer(&self) -> Option<u32> {
         match self.state {
@@ -64,7 +74,10 @@ impl Future for Sleep {
             State::Created => {
                 let runtime =
                     context::current().expect("Sleep polled outside a task of runtime::Runtime");
-                let (timer, serial) = runtime.add_timer(this.ms, cx.waker());
+                let deadline = this
+                    .deadline
+                    .unwrap_or_else(|| runtime.current_time() + this.ms);
+                let (timer, serial) = runtime.add_timer(deadline, this.ms, cx.waker());
                 this.state = State::Waiting(Rc::downgrade(&runtime), timer, serial);
                 Poll::Pending
             }

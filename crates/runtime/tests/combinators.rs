@@ -94,8 +94,9 @@ fn select_of_nothing_is_refused() {
 }
 
 #[test]
-fn a_sleep_created_but_not_awaited_does_nothing() {
-    // Laziness: creating three sleeps and awaiting them in turn takes the sum.
+fn a_sleep_fixes_its_deadline_when_created() {
+    // As tokio's `sleep`: three sleeps made first and awaited in turn end at
+    // the longest, 200 ms, not the sum; each is registered at its first poll.
     let (host, rt) = virtual_runtime();
     let _task = rt.spawn(async {
         let (a, b, c) = (sleep_ms(200), sleep_ms(100), sleep_ms(50));
@@ -103,5 +104,50 @@ fn a_sleep_created_but_not_awaited_does_nothing() {
         b.await;
         c.await;
     });
+    assert_eq!(host.run(), 200.0);
+    let lines = rt.take_trace().lines();
+    let timers: Vec<&str> = lines
+        .iter()
+        .map(String::as_str)
+        .filter(|l| l.contains("timer_"))
+        .collect();
+    assert_eq!(
+        timers,
+        [
+            "0 timer_set timer=1 task=1 ms=200 deadline=200",
+            "200 timer_fired timer=1 late=0",
+            // Already due when first polled: registered, and expired by the
+            // reactor's next callback (at once), late by what it waited.
+            "200 timer_set timer=2 task=1 ms=100 deadline=100",
+            "200 timer_fired timer=2 late=100",
+            "200 timer_set timer=3 task=1 ms=50 deadline=50",
+            "200 timer_fired timer=3 late=150",
+        ]
+    );
+}
+
+#[test]
+fn an_async_body_runs_only_when_polled() {
+    // The language's laziness: an `async fn` made first does nothing until
+    // awaited, so its sleep is made then; awaited in turn, they take the sum.
+    async fn wait(ms: u32) {
+        sleep_ms(ms).await;
+    }
+    let (host, rt) = virtual_runtime();
+    let _task = rt.spawn(async {
+        let (a, b, c) = (wait(200), wait(100), wait(50));
+        a.await;
+        b.await;
+        c.await;
+    });
     assert_eq!(host.run(), 350.0);
+}
+
+#[test]
+fn a_sleep_made_outside_a_task_starts_at_its_first_poll() {
+    let (host, rt) = virtual_runtime();
+    let early = sleep_ms(100); // no runtime is current: nothing to read the time from
+    host.advance_to(40.0);
+    let _task = rt.spawn(early);
+    assert_eq!(host.run(), 140.0);
 }
