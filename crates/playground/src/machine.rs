@@ -1,6 +1,10 @@
-//! The Rust lane: a scenario run as hand-written `Future` state machines, the
-//! desugared form of the `async fn` the code panel shows. Each poll of a
-//! sequence reports its state ("awaiting step 2 of 4") to the trace.
+//! The Rust lane: a scenario run as one hand-written `Future` per step,
+//! composed with the runtime's `join` and `select`. Each makes its futures
+//! when the panel's `async fn run()` would (a sequence's step when it is
+//! awaited, `create_then_await`'s at its first poll, `join!`'s and
+//! `select!`'s where they stand), so it traces exactly like the panel compiled
+//! (tests/compiled_panels.rs). Each poll of a sequence also reports its state
+//! ("awaiting step 2 of 4") to the trace, which the compiled panel does not.
 
 use std::cell::RefCell;
 use std::future::Future;
@@ -49,10 +53,36 @@ pub enum Machine {
     },
     /// Awaits its steps one after another.
     Seq(Sequence),
-    /// `join`: polls every unfinished step on each poll.
-    All(Join<Machine>),
-    /// `select`: the first Ready step wins; the others are dropped.
-    Race(Select<Machine>),
+    /// `join!`: polls every unfinished step on each poll.
+    All(MadeAtFirstPoll<Join<Machine>>),
+    /// `select!`: the first Ready step wins; the others are dropped.
+    Race(MadeAtFirstPoll<Select<Machine>>),
+}
+
+/// A combinator whose steps are made at its first poll: in the panel,
+/// `join!(…)` and `select! {…}` make their futures where they stand, when the
+/// body around them gets there, which is when they are first polled (an
+/// `async` block holding one is lazy like any other).
+pub struct MadeAtFirstPoll<F> {
+    make: Option<Box<dyn FnOnce() -> F>>,
+    made: Option<F>,
+}
+
+impl<F: Future + Unpin> MadeAtFirstPoll<F> {
+    fn new(make: impl FnOnce() -> F + 'static) -> Self {
+        MadeAtFirstPoll {
+            make: Some(Box::new(make)),
+            made: None,
+        }
+    }
+
+    fn poll(&mut self, cx: &mut Context<'_>) -> Poll<F::Output> {
+        if let Some(make) = self.make.take() {
+            self.made = Some(make());
+        }
+        let made = self.made.as_mut().expect("made at the first poll");
+        Pin::new(made).poll(cx)
+    }
 }
 
 /// A sequence of steps awaited in order. `made` holds the futures already
@@ -87,18 +117,20 @@ impl Machine {
             },
             Step::Seq(steps) => Machine::Seq(Sequence::new(path, steps, false, labels)),
             Step::CreateThenAwait(steps) => Machine::Seq(Sequence::new(path, steps, true, labels)),
-            Step::All(steps) => Machine::All(join(
-                steps
-                    .iter()
-                    .enumerate()
-                    .map(|(i, s)| Machine::new(s, &child(i), labels)),
-            )),
-            Step::Race(steps) => Machine::Race(select(
-                steps
-                    .iter()
-                    .enumerate()
-                    .map(|(i, s)| Machine::new(s, &child(i), labels)),
-            )),
+            Step::All(steps) | Step::Race(steps) => {
+                let (steps, labels) = (steps.clone(), labels.clone());
+                let paths: Vec<String> = (0..steps.len()).map(child).collect();
+                let make = move || -> Vec<Machine> {
+                    let machines = steps.iter().zip(&paths);
+                    machines
+                        .map(|(s, path)| Machine::new(s, path, &labels))
+                        .collect()
+                };
+                match step {
+                    Step::All(_) => Machine::All(MadeAtFirstPoll::new(move || join(make()))),
+                    _ => Machine::Race(MadeAtFirstPoll::new(move || select(make()))),
+                }
+            }
         }
     }
 }
@@ -160,8 +192,8 @@ impl Future for Machine {
                 Poll::Ready(())
             }
             Machine::Seq(sequence) => sequence.poll(cx),
-            Machine::All(all) => Pin::new(all).poll(cx).map(drop),
-            Machine::Race(race) => Pin::new(race).poll(cx).map(drop),
+            Machine::All(all) => all.poll(cx).map(drop),
+            Machine::Race(race) => race.poll(cx).map(drop),
         }
     }
 }

@@ -380,10 +380,17 @@ fn await_expr(step: &Step, path: &str, indent: usize, code: &mut Code, made: &mu
 
 // ---- Rust ----
 
-/// The scenario as an `async fn` on our runtime.
+/// The first lines of every Rust panel: it is a module that compiles in a
+/// crate depending on `crates/runtime`.
+pub(crate) const RUST_PRELUDE: &str = "use runtime::prelude::*;";
+
+/// The scenario as a Rust module on our runtime: its `use` line and
+/// `async fn run()`, the entry the lane spawns.
 pub fn rust(step: &Step) -> Code {
     let mut code = Code::default();
     let mut made = 0;
+    code.push(0, RUST_PRELUDE, None);
+    code.push(0, "", None);
     code.push(0, "async fn run() {", None);
     rust_statements(step, "scenario", 1, &mut code, &mut made);
     code.push(0, "}", None);
@@ -405,17 +412,23 @@ fn rust_statements(step: &Step, path: &str, indent: usize, code: &mut Code, made
             }
         }
         Step::All(steps) => {
-            code.push(indent, "join!(", Some(path));
+            code.push_noted(
+                indent,
+                "join!(",
+                Some("all at once; each poll polls every unfinished one"),
+                Some(path),
+            );
             for (i, s) in steps.iter().enumerate() {
                 rust_future(s, &child(path, i), indent + 1, code, made, ",");
             }
             code.push(indent, ");", Some(path));
         }
         Step::Race(steps) => {
+            code.push(indent, "select! {", Some(path));
             code.push_noted(
-                indent,
-                "select! {",
-                Some("the first wins; the others are dropped"),
+                indent + 1,
+                "biased;",
+                Some("polled in this order; the first ready wins, the others are dropped"),
                 Some(path),
             );
             for (i, s) in steps.iter().enumerate() {

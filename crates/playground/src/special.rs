@@ -63,7 +63,9 @@ pub fn code(special: Special, step: &Step) -> Code {
     let mut code = Code::default();
     match special {
         Special::SelfRef => {
-            code.push(0, "async fn generator() {", None);
+            code.push(0, crate::render::RUST_PRELUDE, None);
+            code.push(0, "", None);
+            code.push_noted(0, "async fn run() {", Some("the notes' generator"), None);
             code.push(1, format!("let s = String::from({quoted});"), None);
             code.push_noted(
                 1,

@@ -51,7 +51,9 @@ async function run() {
     let rust = render::rust(&step);
     assert_eq!(
         rust.text(4),
-        "async fn run() {
+        "use runtime::prelude::*;
+
+async fn run() {
     sleep_ms(200).await; // Timer 1
     sleep_ms(100).await; // Timer 2
     sleep_ms(50).await; // Timer 3
@@ -62,10 +64,10 @@ async function run() {
     assert_eq!(
         rust.step_lines(),
         [
-            ("scenario.steps[0]".to_string(), 2),
-            ("scenario.steps[1]".to_string(), 3),
-            ("scenario.steps[2]".to_string(), 4),
-            ("scenario.steps[3]".to_string(), 5),
+            ("scenario.steps[0]".to_string(), 4),
+            ("scenario.steps[1]".to_string(), 5),
+            ("scenario.steps[2]".to_string(), 6),
+            ("scenario.steps[3]".to_string(), 7),
         ]
     );
 }
@@ -74,8 +76,10 @@ async function run() {
 fn join_race_and_lazy_in_rust() {
     assert_eq!(
         render::rust(&preset("join")).text(4),
-        "async fn run() {
-    join!(
+        "use runtime::prelude::*;
+
+async fn run() {
+    join!( // all at once; each poll polls every unfinished one
         sleep_ms(200), // Timer 1
         sleep_ms(100), // Timer 2
         sleep_ms(50), // Timer 3
@@ -86,8 +90,11 @@ fn join_race_and_lazy_in_rust() {
     );
     assert_eq!(
         render::rust(&preset("race")).text(4),
-        "async fn run() {
-    select! { // the first wins; the others are dropped
+        "use runtime::prelude::*;
+
+async fn run() {
+    select! {
+        biased; // polled in this order; the first ready wins, the others are dropped
         _ = sleep_ms(200) => {} // Timer 1
         _ = sleep_ms(100) => {} // Timer 2
         _ = sleep_ms(50) => {} // Timer 3
@@ -98,7 +105,9 @@ fn join_race_and_lazy_in_rust() {
     );
     assert_eq!(
         render::rust(&preset("lazy")).text(4),
-        "async fn run() {
+        "use runtime::prelude::*;
+
+async fn run() {
     let f1 = async {
         sleep_ms(200).await; // Timer 1
     };
@@ -118,7 +127,9 @@ fn join_race_and_lazy_in_rust() {
     );
     assert_eq!(
         render::rust(&preset("early-sleep")).text(4),
-        "async fn run() {
+        "use runtime::prelude::*;
+
+async fn run() {
     let f1 = sleep_ms(200); // Timer 1
     let f2 = sleep_ms(100); // Timer 2
     let f3 = sleep_ms(50); // Timer 3

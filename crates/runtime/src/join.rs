@@ -21,7 +21,7 @@ pub fn join<F: Future>(futures: impl IntoIterator<Item = F>) -> Join<F> {
     }
 }
 
-/// The future of [`join`].
+/// The future of [`join()`].
 #[must_use = "futures do nothing unless polled"]
 pub struct Join<F: Future> {
     children: Vec<Child<F>>,

@@ -7,8 +7,8 @@
 //! - the **reactor** keeps every timer in one queue and asks the host for a
 //!   single timeout, for the earliest deadline; when it fires, the reactor wakes
 //!   the tasks whose timers expired;
-//! - the **futures**: [`Sleep`] (a timer), [`yield_now`], [`join`] and
-//!   [`select`], and any `async fn` built from them.
+//! - the **futures**: [`Sleep`] (a timer), [`yield_now`], [`join()`] and
+//!   [`select()`], and any `async fn` built from them.
 //!
 //! A [`Waker`](std::task::Waker) is how a future that returned `Pending` gets
 //! its task polled again: the reactor wakes it, the executor queues the task.
@@ -47,6 +47,8 @@ mod global_scope;
 mod host;
 mod join;
 mod join_handle;
+#[doc(hidden)]
+pub mod macros;
 mod reactor;
 mod ready;
 mod select;
@@ -70,6 +72,12 @@ pub use virtual_host::VirtualHost;
 pub use yield_now::{yield_now, YieldNow};
 
 use std::future::Future;
+
+/// What a program on this runtime uses: `use runtime::prelude::*;` is the
+/// first line of every Rust panel of the playground.
+pub mod prelude {
+    pub use crate::{join, log, select, sleep, sleep_ms, spawn, yield_now};
+}
 
 /// Spawns a task on the runtime whose task is being polled.
 ///

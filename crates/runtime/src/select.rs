@@ -22,7 +22,7 @@ pub fn select<F: Future>(futures: impl IntoIterator<Item = F>) -> Select<F> {
     Select { children }
 }
 
-/// The future of [`select`].
+/// The future of [`select()`].
 #[must_use = "futures do nothing unless polled"]
 pub struct Select<F: Future> {
     // Boxed so each child is pinned on its own; emptied once one wins.

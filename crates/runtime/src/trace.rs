@@ -41,9 +41,9 @@ pub enum WakeOutcome {
 /// The hand-written combinators whose child polls are recorded.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Combinator {
-    /// [`crate::join`]: waits for every child.
+    /// [`crate::join()`]: waits for every child.
     Join,
-    /// [`crate::select`]: the first child to finish wins.
+    /// [`crate::select()`]: the first child to finish wins.
     Select,
 }
 

@@ -1,0 +1,182 @@
+//! The Rust panel is the program: every preset's panel (but interop's, which
+//! needs a browser) and 200 random scenarios' panels are compiled into this
+//! test, from `panels/generated.rs`, and run on a `VirtualHost`. Each must
+//! trace exactly as the Rust lane runs the same scenario: the same polls and
+//! wakes of the task, the same timers set, fired and cancelled, the same logs,
+//! at the same times. (`state` and `address` events are the lane's own
+//! instrumentation, which the panel does not have.)
+//!
+//! `panels/generated.rs` is written by this test: it fails when the file is
+//! not what the renderer writes today; `UPDATE_PANELS=1 cargo test -p
+//! playground --test compiled_panels` rewrites it (then review the diff).
+#![cfg(not(target_arch = "wasm32"))]
+
+use std::future::Future;
+use std::pin::Pin;
+
+use playground::machine::{Machine, TimerLabels};
+use playground::presets;
+use playground::render;
+use playground::scenario::Step;
+use playground::special::{self, Special};
+use runtime::{Counters, Runtime, Trace, VirtualHost};
+
+#[rustfmt::skip]
+#[allow(clippy::all, dead_code, unused_imports)]
+#[path = "panels/generated.rs"]
+mod generated;
+
+const GENERATED: &str = "tests/panels/generated.rs";
+const RANDOM_SCENARIOS: usize = 200;
+
+/// `(name, preset id if any, scenario)`: the presets, then random scenarios.
+fn corpus() -> Vec<(String, Option<&'static str>, Step)> {
+    let mut cases: Vec<_> = presets::PRESETS
+        .iter()
+        .filter(|p| p.special != Some(Special::Interop))
+        .map(|p| (p.id.replace('-', "_"), Some(p.id), (p.scenario)()))
+        .collect();
+    let mut random = Random(0x5eed_cafe);
+    for i in 0..RANDOM_SCENARIOS {
+        let mut names = 0;
+        let step = random.scenario(&mut names);
+        cases.push((format!("random_{i:03}"), None, step));
+    }
+    cases
+}
+
+/// The panel the page shows for a case: the preset's own, or the scenario's.
+fn panel(preset: Option<&str>, step: &Step) -> String {
+    let code = match preset.and_then(presets::find).and_then(|p| p.special) {
+        Some(which) => special::code(which, step),
+        None => render::rust(step),
+    };
+    code.text(4)
+}
+
+fn generated_source() -> String {
+    let mut out = String::from(
+        "// Written by tests/compiled_panels.rs (UPDATE_PANELS=1): each module is a\n\
+         // Rust panel exactly as the page shows it, then the function the test calls.\n\n",
+    );
+    let mut table = String::new();
+    for (name, preset, step) in corpus() {
+        out.push_str(&format!("pub mod {name} {{\n"));
+        out.push_str(&panel(preset, &step));
+        out.push_str(
+            "\npub fn case() -> runtime::macros::BoxedFuture<'static, ()> {\n    Box::pin(run())\n}\n}\n\n",
+        );
+        table.push_str(&format!("    (\"{name}\", {name}::case),\n"));
+    }
+    out.push_str(&format!(
+        "pub const CASES: &[(&str, fn() -> runtime::macros::BoxedFuture<'static, ()>)] = &[\n{table}];\n"
+    ));
+    out
+}
+
+#[test]
+fn the_compiled_panels_are_the_panels_the_page_shows() {
+    let want = generated_source();
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(GENERATED);
+    if std::env::var("UPDATE_PANELS").as_deref() == Ok("1") {
+        std::fs::write(&path, &want).unwrap();
+        return;
+    }
+    let have = std::fs::read_to_string(&path).unwrap_or_default();
+    assert!(
+        have == want,
+        "{GENERATED} is out of date: run UPDATE_PANELS=1 cargo test -p playground --test compiled_panels"
+    );
+}
+
+fn run(future: Pin<Box<dyn Future<Output = ()>>>) -> (f64, Vec<String>) {
+    let host = VirtualHost::new();
+    let rt = Runtime::new(host.clone());
+    rt.spawn(future).detach();
+    let end = host.run();
+    assert_eq!(rt.counters(), Counters::default());
+    (end, comparable(&rt.take_trace()))
+}
+
+/// The trace's lines but the lane's own instrumentation.
+fn comparable(trace: &Trace) -> Vec<String> {
+    trace
+        .lines()
+        .into_iter()
+        .filter(|l| !l.contains(" state ") && !l.contains(" address "))
+        .collect()
+}
+
+/// What the Rust lane runs for a case (as `lane_api` does on the page).
+fn lane(preset: Option<&str>, step: &Step) -> Pin<Box<dyn Future<Output = ()>>> {
+    let special = preset.and_then(presets::find).and_then(|p| p.special);
+    match (special, special::parts(step)) {
+        (Some(Special::SelfRef), Some(parts)) => Box::pin(special::self_ref(parts.ms, parts.text)),
+        _ => Box::pin(Machine::new(step, "scenario", &TimerLabels::default())),
+    }
+}
+
+#[test]
+fn every_compiled_panel_traces_as_its_lane() {
+    let corpus = corpus();
+    assert_eq!(
+        generated::CASES.len(),
+        corpus.len(),
+        "regenerate the panels"
+    );
+    for ((name, preset, step), (compiled_name, case)) in corpus.iter().zip(generated::CASES) {
+        assert_eq!(name, compiled_name, "regenerate the panels");
+        let (end, compiled) = run(case());
+        let (lane_end, lane) = run(lane(*preset, step));
+        assert_eq!(end, lane_end, "{name}: finish time");
+        assert_eq!(compiled, lane, "{name}:\n{}", panel(*preset, step));
+    }
+}
+
+/// A small deterministic generator (xorshift), so the corpus is the same on
+/// every machine and the generated file stays up to date.
+struct Random(u64);
+
+impl Random {
+    fn next(&mut self, below: u64) -> u64 {
+        self.0 ^= self.0 << 13;
+        self.0 ^= self.0 >> 7;
+        self.0 ^= self.0 << 17;
+        self.0 % below
+    }
+
+    /// A valid scenario: at most depth 4, 3 children a step, 32 timers.
+    fn scenario(&mut self, names: &mut usize) -> Step {
+        let children = (0..1 + self.next(4)).map(|_| self.step(2, names)).collect();
+        Step::Seq(children)
+    }
+
+    fn step(&mut self, depth: usize, names: &mut usize) -> Step {
+        *names += 1;
+        let kind = if depth >= 4 {
+            self.next(2)
+        } else {
+            self.next(6)
+        };
+        match kind {
+            0 => Step::Log {
+                text: format!("log {names}"),
+            },
+            1 => Step::Sleep {
+                label: format!("Timer {names}"),
+                ms: [0, 10, 20, 20, 50, 100][self.next(6) as usize],
+            },
+            _ => {
+                let steps = (0..1 + self.next(3))
+                    .map(|_| self.step(depth + 1, names))
+                    .collect();
+                match kind {
+                    2 => Step::Seq(steps),
+                    3 => Step::All(steps),
+                    4 => Step::Race(steps),
+                    _ => Step::CreateThenAwait(steps),
+                }
+            }
+        }
+    }
+}

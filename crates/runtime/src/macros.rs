@@ -1,0 +1,69 @@
+//! `join!` and `select!`, the forms the Rust panel is written in: each takes
+//! futures of any types with the same output, boxes them (so they can share
+//! one list) and awaits the runtime's [`join()`](crate::join()) or
+//! [`select()`](crate::select()), so every child poll is traced.
+
+use std::future::Future;
+use std::pin::Pin;
+
+/// A future, boxed and pinned so futures of different types fit in one list.
+pub type BoxedFuture<'a, T> = Pin<Box<dyn Future<Output = T> + 'a>>;
+
+#[doc(hidden)]
+pub fn __boxed<'a, T>(future: impl Future<Output = T> + 'a) -> BoxedFuture<'a, T> {
+    Box::pin(future)
+}
+
+/// Awaits every future; each poll polls every unfinished one, in order (as
+/// `tokio::join!` and `futures::join!` do). Evaluates to their outputs, in
+/// order, as a `Vec` (tokio's is a tuple). Only inside `async` code.
+///
+/// ```
+/// use runtime::prelude::*;
+/// # use runtime::{Runtime, VirtualHost};
+///
+/// async fn run() {
+///     join!(sleep_ms(200), async { log("at once") }, sleep_ms(100));
+///     log("after 200 ms");
+/// }
+/// # let host = VirtualHost::new();
+/// # let rt = Runtime::new(host.clone());
+/// # rt.spawn(run()).detach();
+/// # assert_eq!(host.run(), 200.0);
+/// ```
+#[macro_export]
+macro_rules! join {
+    ($($future:expr),+ $(,)?) => {
+        $crate::join([$($crate::macros::__boxed($future)),+]).await
+    };
+}
+
+/// Awaits the first of its futures to finish and drops the others at once (a
+/// dropped `Sleep` cancels its timer). Only the `biased` form: the futures are
+/// polled in the order written, so a tie goes to the first (tokio's
+/// `select!` picks at random unless told `biased;`). Each arm is
+/// `_ = future => {}`. Only inside `async` code.
+///
+/// ```
+/// use runtime::prelude::*;
+/// # use runtime::{Runtime, VirtualHost};
+///
+/// async fn run() {
+///     select! {
+///         biased;
+///         _ = sleep_ms(200) => {}
+///         _ = sleep_ms(50) => {}
+///     }
+///     log("after 50 ms; the 200 ms timer was cancelled");
+/// }
+/// # let host = VirtualHost::new();
+/// # let rt = Runtime::new(host.clone());
+/// # rt.spawn(run()).detach();
+/// # assert_eq!(host.run(), 50.0);
+/// ```
+#[macro_export]
+macro_rules! select {
+    (biased; $(_ = $future:expr => {} $(,)?)+) => {{
+        $crate::select([$($crate::macros::__boxed($future)),+]).await;
+    }};
+}
