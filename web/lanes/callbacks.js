@@ -1,5 +1,6 @@
 // The Callbacks lane: the scenario as nested setTimeout callbacks, the way the
-// notes write it. Each step takes a `done` callback; a sequence nests them.
+// notes write it, doing what the Callbacks panel's code does (render.rs
+// `callbacks`): each step takes a `done` callback; a sequence nests them.
 
 /** @import { Step, Scenario } from '../types.js' */
 /** @import { Recorder } from './recorder.js' */
@@ -40,41 +41,26 @@ export function runCallbacks(scenario, rec) {
         next();
         return;
       }
-      case 'all': {
+      case 'all':
+      case 'create_then_await': {
+        // As the panel writes both: `let left = n; const done = () => { if
+        // (--left > 0) return; ... }`. Calling starts the work at once, so
+        // "then await each in order" is done when all are.
         let left = step.steps.length;
-        step.steps.forEach((s, i) => run(s, child(i), () => --left === 0 && done()));
+        step.steps.forEach((s, i) => run(s, child(i), () => {
+          if (--left > 0) return;
+          done();
+        }));
         return;
       }
       case 'race': {
         // The first callback wins; the others still run: nothing cancels them.
         let won = false;
         step.steps.forEach((s, i) => run(s, child(i), () => {
-          if (!won) {
-            won = true;
-            done();
-          }
+          if (won) return;
+          won = true;
+          done();
         }));
-        return;
-      }
-      case 'create_then_await': {
-        // Calling starts the work at once; then wait for each in order.
-        const finished = step.steps.map(() => false);
-        /** @type {(() => void)[]} */
-        const waiting = [];
-        step.steps.forEach((s, k) =>
-          run(s, child(k), () => {
-            finished[k] = true;
-            waiting[k]?.();
-          }));
-        let i = 0;
-        /** @type {() => void} */
-        const next = () => {
-          if (i === step.steps.length) return done();
-          const k = i++;
-          if (finished[k]) next();
-          else waiting[k] = next;
-        };
-        next();
         return;
       }
       default:

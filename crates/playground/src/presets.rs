@@ -117,7 +117,9 @@ pub const PRESETS: &[Preset] = &[
             kept across an .await. Both live inside the future, so the future points into \
             itself. The trace records the future's address and size, where s lives, and \
             where borrowed points, before and after the await: the same addresses, because \
-            a pinned future never moves. The JS lanes keep s in a closure on the heap.",
+            a pinned future never moves. The JS panels run the same timer and log: JS shows \
+            no addresses, and its garbage collector may move objects because it updates \
+            every reference, so JS needs no Pin.",
         scenario: || Step::Seq(vec![sleep("Suspend", 100), log("foo")]),
         special: Some(Special::SelfRef),
     },

@@ -234,6 +234,8 @@ pub fn promises(step: &Step, style: PromiseStyle) -> Code {
             code.push(0, "async function run() {", None);
             await_statements(step, "scenario", 1, &mut code, &mut made);
             code.push(0, "}", None);
+            code.push(0, "", None);
+            code.push(0, "run();", None);
         }
     }
     code
@@ -293,7 +295,12 @@ fn then_expr(step: &Step, path: &str) -> Code {
                 code.append(2, item);
             }
             code.push(1, "];", Some(path));
-            let mut chain = String::from("return made[0]");
+            // A log's item is no promise: wrap it to chain on.
+            let mut chain = if matches!(steps[0], Step::Log { .. }) {
+                String::from("return Promise.resolve(made[0])")
+            } else {
+                String::from("return made[0]")
+            };
             for i in 1..steps.len() {
                 chain.push_str(&format!(".then(() => made[{i}])"));
             }

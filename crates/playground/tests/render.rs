@@ -46,6 +46,8 @@ async function run() {
   await timer(50); // Timer 3
   console.log(\"I'm the last one\");
 }
+
+run();
 "
     );
     let rust = render::rust(&step);
@@ -181,8 +183,7 @@ fn join_race_and_lazy_with_promises() {
   await made[1];
   await made[2];
   console.log(\"Done awaiting\");
-}
-"
+}"
     );
 
     assert_eq!(
