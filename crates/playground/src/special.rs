@@ -88,6 +88,20 @@ pub fn code(special: Special, step: &Step) -> Code {
             code.push(0, "}", None);
         }
         Special::Interop => {
+            code.push(0, crate::render::RUST_PRELUDE, None);
+            code.push(0, "use wasm_bindgen::prelude::*;", None);
+            code.push(0, "use wasm_bindgen_futures::JsFuture;", None);
+            code.push(0, "", None);
+            code.push_noted(
+                0,
+                "#[wasm_bindgen(inline_js = \"export function timer(ms) { return new Promise((resolve) => setTimeout(resolve, ms)); }\")]",
+                Some("the JS panels' timer(ms)"),
+                None,
+            );
+            code.push(0, "extern \"C\" {", None);
+            code.push(1, "fn timer(ms: u32) -> js_sys::Promise;", None);
+            code.push(0, "}", None);
+            code.push(0, "", None);
             code.push(0, "async fn run() {", None);
             code.push_noted(
                 1,
@@ -97,8 +111,8 @@ pub fn code(special: Special, step: &Step) -> Code {
             );
             code.push_noted(
                 1,
-                "JsFuture::from(promise).await;",
-                Some("woken by the promise"),
+                "let _ = JsFuture::from(promise).await;",
+                Some("woken by the promise; Ok, as it resolves"),
                 sleep,
             );
             code.push(1, format!("log({quoted});"), log);

@@ -74,8 +74,30 @@ fn generated_source() -> String {
     out
 }
 
+/// The interop preset's panel needs a browser (a JS Promise): it is kept in
+/// `panels/interop.rs`, which `just lint` compiles for wasm32 (clippy
+/// `--all-targets`, through tests/interop_panel.rs).
+const INTEROP: &str = "tests/panels/interop.rs";
+
+fn interop_source() -> String {
+    let step = (presets::find("interop").unwrap().scenario)();
+    format!(
+        "// Written by tests/compiled_panels.rs (UPDATE_PANELS=1): the interop\n\
+         // preset's Rust panel exactly as the page shows it.\n\n{}",
+        panel(Some("interop"), &step)
+    )
+}
+
 #[test]
 fn the_compiled_panels_are_the_panels_the_page_shows() {
+    let interop = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(INTEROP);
+    if std::env::var("UPDATE_PANELS").as_deref() == Ok("1") {
+        std::fs::write(&interop, interop_source()).unwrap();
+    }
+    assert!(
+        std::fs::read_to_string(&interop).unwrap_or_default() == interop_source(),
+        "{INTEROP} is out of date: run UPDATE_PANELS=1 cargo test -p playground --test compiled_panels"
+    );
     let want = generated_source();
     let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(GENERATED);
     if std::env::var("UPDATE_PANELS").as_deref() == Ok("1") {
