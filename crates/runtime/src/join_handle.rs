@@ -1,5 +1,6 @@
 //! The handle `spawn` returns: the task's output, once it has one.
 
+use std::cell::Cell;
 use std::fmt;
 use std::future::Future;
 use std::pin::Pin;
@@ -8,33 +9,53 @@ use std::task::{Context, Poll};
 
 use crate::task::JoinTarget;
 
-/// The task was dropped before it finished: aborted, or its runtime shut down.
+/// Why awaiting a [`JoinHandle`] gave no output.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct Cancelled;
+pub enum JoinError {
+    /// The task was dropped before it finished: aborted, or its runtime shut
+    /// down.
+    Cancelled,
+    /// The task finished, but [`JoinHandle::try_take`] had already taken its
+    /// output.
+    Taken,
+}
 
-impl fmt::Display for Cancelled {
+impl fmt::Display for JoinError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("the task was dropped before it finished")
+        f.write_str(match self {
+            JoinError::Cancelled => "the task was dropped before it finished",
+            JoinError::Taken => "the task finished, and try_take took its output",
+        })
     }
 }
 
-impl std::error::Error for Cancelled {}
+impl std::error::Error for JoinError {}
 
 /// A spawned task's output, as a future (`handle.await`) or by
 /// [`JoinHandle::try_take`]. Dropping the handle detaches the task: it runs on.
 #[must_use = "dropping a JoinHandle detaches the task; keep it to get the output"]
 pub struct JoinHandle<T> {
     task: Rc<dyn JoinTarget<T>>,
+    /// `try_take` took the output (a handle is the only way to it).
+    taken: Cell<bool>,
 }
 
 impl<T> JoinHandle<T> {
     pub(crate) fn new(task: Rc<dyn JoinTarget<T>>) -> Self {
-        JoinHandle { task }
+        JoinHandle {
+            task,
+            taken: Cell::new(false),
+        }
     }
 
     /// The output, if the task has finished and it was not taken yet.
+    /// Awaiting the handle after this took it gives `Err(JoinError::Taken)`.
     pub fn try_take(&self) -> Option<T> {
-        self.task.take_output()
+        let output = self.task.take_output();
+        if output.is_some() {
+            self.taken.set(true);
+        }
+        output
     }
 
     /// Whether the task finished or was dropped.
@@ -47,7 +68,7 @@ impl<T> JoinHandle<T> {
     pub fn detach(self) {}
 
     /// Drops the task now, with its future and timers. Awaiting the handle then
-    /// gives `Err(Cancelled)`. Does nothing if the task already finished.
+    /// gives `Err(JoinError::Cancelled)`. Does nothing if the task already finished.
     pub fn abort(&self) {
         let header = self.task.header();
         if let Some(runtime) = header.runtime.upgrade() {
@@ -57,14 +78,17 @@ impl<T> JoinHandle<T> {
 }
 
 impl<T> Future for JoinHandle<T> {
-    type Output = Result<T, Cancelled>;
+    type Output = Result<T, JoinError>;
 
     fn poll(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Self::Output> {
-        if let Some(output) = self.try_take() {
+        if let Some(output) = self.task.take_output() {
             return Poll::Ready(Ok(output));
         }
+        if self.taken.get() {
+            return Poll::Ready(Err(JoinError::Taken));
+        }
         if self.is_finished() {
-            return Poll::Ready(Err(Cancelled));
+            return Poll::Ready(Err(JoinError::Cancelled));
         }
         self.task.set_waiter(cx.waker());
         Poll::Pending

@@ -64,7 +64,7 @@ pub use browser_host::BrowserHost;
 pub use executor::{Counters, Runtime, DEFAULT_BUDGET, DEFAULT_SLICE_MS};
 pub use host::{Host, RuntimeRef, MAX_TIMEOUT_MS};
 pub use join::{join, Join};
-pub use join_handle::{Cancelled, JoinHandle};
+pub use join_handle::{JoinError, JoinHandle};
 pub use select::{select, Select};
 pub use sleep::{sleep, sleep_ms, Sleep};
 pub use trace::{Combinator, Event, Record, Trace, Turn, Value, WakeOutcome, WakeSource};

@@ -2,7 +2,7 @@
 
 mod common;
 use common::*;
-use runtime::{spawn, yield_now, Counters, Event, Runtime, VirtualHost};
+use runtime::{spawn, yield_now, Counters, Event, JoinError, Runtime, VirtualHost};
 use std::cell::RefCell;
 use std::rc::Rc;
 
@@ -166,8 +166,21 @@ fn join_handle_gives_output_or_cancelled() {
     doomed.abort();
     let waiter = rt.spawn(async move { (answer.await, doomed.await) });
     host.run_until_stalled();
-    assert_eq!(waiter.try_take(), Some((Ok(42), Err(runtime::Cancelled))));
+    assert_eq!(waiter.try_take(), Some((Ok(42), Err(JoinError::Cancelled))));
     assert_eq!(rt.counters(), Counters::default());
+}
+
+#[test]
+fn awaiting_a_handle_whose_output_try_take_took_says_so() {
+    let (host, rt) = virtual_runtime();
+    let answer = rt.spawn(async { 41 + 1 });
+    host.run_until_stalled();
+    assert_eq!(answer.try_take(), Some(42));
+    assert_eq!(answer.try_take(), None); // taken once
+    let waiter = rt.spawn(answer);
+    host.run_until_stalled();
+    // Not Cancelled: the task finished; its output went to try_take.
+    assert_eq!(waiter.try_take(), Some(Err(JoinError::Taken)));
 }
 
 #[test]
@@ -183,7 +196,7 @@ fn a_task_dropped_by_shutdown_wakes_whoever_awaits_it() {
     rt_b.take_trace();
     rt_a.shutdown();
     host_b.run_until_stalled();
-    assert_eq!(waiter.try_take(), Some(Err(runtime::Cancelled)));
+    assert_eq!(waiter.try_take(), Some(Err(JoinError::Cancelled)));
     assert_trace(
         &rt_b,
         &[
