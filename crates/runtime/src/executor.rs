@@ -434,15 +434,18 @@ impl Inner {
                 self.record(Event::Batch { turn, tasks: live });
             }
             let _current = context::enter(self);
-            let rest = self.poll_batch(batch);
-            self.ready.borrow_mut().return_batch(rest);
+            let mut unpolled = BatchEnd {
+                runtime: self,
+                batch,
+            };
+            self.poll_batch(&mut unpolled.batch);
         }
         self.end_callback();
     }
 
     /// Polls the batch's tasks in order until it ends or this browser task's
-    /// budget runs out; returns the batch with what it did not poll.
-    fn poll_batch(&self, mut batch: Batch) -> Batch {
+    /// budget runs out; what it did not poll stays in `batch`.
+    fn poll_batch(&self, batch: &mut Batch) {
         // Counted in locals: nothing else polls while a batch runs.
         let budget = self.budget.get();
         let mut polls = self.turn_polls.get();
@@ -466,7 +469,6 @@ impl Inner {
         self.turn_polls.set(polls);
         self.next_check.set(next_check);
         self.exhausted.set(exhausted);
-        batch
     }
 
     /// Reads the clock: whether this browser task's time slice is used up;
@@ -499,7 +501,11 @@ impl Inner {
     }
 
     /// Polls one task once (called by the task's `run`). Returns false if it
-    /// was dropped since it was queued.
+    /// was dropped since it was queued. A poll that panics (natively, or in a
+    /// build with `panic = "unwind"`) is recorded as ending `pending`, and its
+    /// task is dropped as an abort would drop it (`task_drop`; awaiting its
+    /// handle gives `Cancelled`); the panic goes on to whoever called the
+    /// runtime, which stays usable.
     #[inline]
     pub(crate) fn poll_task<F: Future + 'static>(&self, task: &Rc<TaskCell<F>>) -> bool {
         let header = &task.header;
@@ -516,7 +522,12 @@ impl Inner {
             self.record(Event::PollStart { task: serial, addr });
             self.polling.set(Some(serial));
         }
+        let dropped_if_it_panics = AbortOnPanic {
+            runtime: self,
+            header,
+        };
         let ready = task.poll(&waker::borrowed(task));
+        std::mem::forget(dropped_if_it_panics);
         if tracing {
             self.polling.set(None);
             self.record(Event::PollEnd {
@@ -733,5 +744,43 @@ impl Inner {
         self.busy.set(was_busy);
         self.timers_changed.set(false);
         self.timers_changed();
+    }
+}
+
+/// Puts back what a batch did not poll, also when a poll panics; then (the
+/// normal end of the turn cannot run) ends the turn, so the runtime is not
+/// left busy and the rest of the batch runs in the next turn.
+struct BatchEnd<'a> {
+    runtime: &'a Inner,
+    batch: Batch,
+}
+
+impl Drop for BatchEnd<'_> {
+    fn drop(&mut self) {
+        let rest = std::mem::take(&mut self.batch);
+        self.runtime.ready.borrow_mut().return_batch(rest);
+        if std::thread::panicking() {
+            self.runtime.end_callback();
+        }
+    }
+}
+
+/// Dropped only if a poll panics (it is forgotten otherwise): ends the poll in
+/// the trace and drops the task.
+struct AbortOnPanic<'a> {
+    runtime: &'a Inner,
+    header: &'a Header,
+}
+
+impl Drop for AbortOnPanic<'_> {
+    fn drop(&mut self) {
+        let runtime = self.runtime;
+        if runtime.polling.take().is_some() {
+            runtime.record(Event::PollEnd {
+                task: self.header.serial,
+                ready: false,
+            });
+        }
+        runtime.abort(self.header);
     }
 }

@@ -387,3 +387,45 @@ fn shutdown_survives_a_dropped_output_that_spawns() {
     // The task spawned while the queue was emptied is dropped too.
     assert_eq!(rt.counters(), Counters::default());
 }
+
+#[test]
+fn a_panicking_poll_leaves_the_runtime_usable_and_the_rest_of_the_batch_runs() {
+    // Natively (and in any `panic = "unwind"` build) a poll may panic; the
+    // page's wasm aborts instead, and the page restarts the module.
+    let (host, rt) = virtual_runtime();
+    let bomb = rt.spawn(async { panic!("boom") });
+    let after = rt.spawn(async { 7 });
+    let hook = std::panic::take_hook();
+    std::panic::set_hook(Box::new(|_| {})); // the panic is expected: keep the output clean
+    let panicked =
+        std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| host.run_until_stalled()));
+    std::panic::set_hook(hook);
+    assert!(panicked.is_err());
+    assert!(after.try_take().is_none(), "the panic cut the batch short");
+    host.run_until_stalled();
+    assert_eq!(after.try_take(), Some(7), "the rest of the batch ran");
+    let waiter = rt.spawn(bomb);
+    host.run_until_stalled();
+    assert_eq!(waiter.try_take(), Some(Err(JoinError::Cancelled)));
+    assert_eq!(rt.counters(), Counters::default());
+    let trace = rt.take_trace();
+    trace.check().unwrap();
+    assert_eq!(
+        trace.lines()[..11],
+        [
+            "0 spawn task=1",
+            "0 spawn task=2",
+            "0 batch turn=microtask tasks=2",
+            "0 poll_start task=1",
+            // The poll panicked: recorded as ending pending, then dropped.
+            "0 poll_end task=1 result=pending",
+            "0 task_drop task=1",
+            // The runtime was not left busy: the rest of the batch runs next.
+            "0 batch turn=microtask tasks=1",
+            "0 poll_start task=2",
+            "0 poll_end task=2 result=ready",
+            "0 spawn task=3",
+            "0 batch turn=microtask tasks=1",
+        ]
+    );
+}
