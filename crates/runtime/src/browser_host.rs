@@ -56,6 +56,11 @@ struct State {
     /// Still in the browser task of our timeout callback (its microtasks
     /// included): from the callback until `arm_channel`'s message arrives.
     in_timeout: Cell<bool>,
+    /// A message posted to learn when the current browser task is over: when
+    /// it arrives, a new task has begun (`Host::new_task_began`).
+    probe_channel: Option<(MessagePort, MessagePort)>,
+    probe_posted: Cell<bool>,
+    task_began: Cell<bool>,
 }
 
 struct Callbacks {
@@ -88,6 +93,7 @@ impl BrowserHost {
         };
         let channel = new_channel();
         let arm_channel = new_channel();
+        let probe_channel = new_channel();
         BrowserHost {
             state: Rc::new(State {
                 performance: scope.performance(),
@@ -99,6 +105,9 @@ impl BrowserHost {
                 armed: Cell::new(None),
                 deferred: Cell::new(None),
                 in_timeout: Cell::new(false),
+                probe_channel,
+                probe_posted: Cell::new(false),
+                task_began: Cell::new(true),
             }),
         }
     }
@@ -149,6 +158,16 @@ impl Host for BrowserHost {
                 }
             });
             receiver.set_onmessage(Some(&arm_later));
+        }
+        if let Some((receiver, _)) = &self.state.probe_channel {
+            let state = state.clone();
+            let task_ended = callback(move || {
+                if let Some(state) = state.upgrade() {
+                    state.probe_posted.set(false);
+                    state.task_began.set(true);
+                }
+            });
+            receiver.set_onmessage(Some(&task_ended));
         }
         let microtask = {
             let runtime = runtime.clone();
@@ -208,6 +227,18 @@ impl Host for BrowserHost {
         }
     }
 
+    fn new_task_began(&self) -> bool {
+        let state = &self.state;
+        let Some((_, sender)) = &state.probe_channel else {
+            return true; // no MessageChannel: cannot tell
+        };
+        // The probe's message runs after this task and its microtasks.
+        if !state.probe_posted.replace(true) {
+            post(sender);
+        }
+        state.task_began.replace(false)
+    }
+
     fn armed_timeouts(&self) -> usize {
         let state = &self.state;
         usize::from(state.armed.get().is_some() || state.deferred.get().is_some())
@@ -247,7 +278,8 @@ fn post(sender: &MessagePort) {
 impl Drop for BrowserHost {
     fn drop(&mut self) {
         self.disarm();
-        for (receiver, sender) in [&self.state.channel, &self.state.arm_channel]
+        let state = &self.state;
+        for (receiver, sender) in [&state.channel, &state.arm_channel, &state.probe_channel]
             .into_iter()
             .flatten()
         {

@@ -369,7 +369,12 @@ impl Inner {
     #[inline(never)]
     fn ask_for_turn(&self) {
         let now = self.refresh_now();
-        self.new_browser_task(now);
+        // Outside our callbacks: a new browser task, or a microtask of the
+        // one we last ran in, whose slice then goes on (see
+        // `Host::new_task_began`).
+        if self.host.new_task_began() {
+            self.new_browser_task(now);
+        }
         self.turn_requested.set(true);
         self.now_read_for_turn.set(true);
         self.host.request_turn(Turn::Microtask);

@@ -32,6 +32,15 @@ pub trait Host {
     fn request_turn(&self, turn: Turn);
     /// How many host timeouts are armed right now (0 or 1).
     fn armed_timeouts(&self) -> usize;
+    /// Whether a new browser task has begun since the last call. A wake
+    /// from outside the runtime's callbacks may come from a microtask of the
+    /// task the runtime last ran in (a resolved promise's reaction, as a
+    /// `JsFuture` gets): then the time slice goes on instead of starting
+    /// again, so a task woken that way in a loop still yields. Hosts that
+    /// cannot tell, and virtual clocks, say true (a new slice).
+    fn new_task_began(&self) -> bool {
+        true
+    }
     /// Whether the clock stands still during a callback (a virtual clock).
     /// Then a poll budget ([`crate::DEFAULT_BUDGET`]) bounds each browser
     /// task; on a moving clock the time slice does, with no poll budget.

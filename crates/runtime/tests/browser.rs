@@ -40,6 +40,12 @@ export function performance_now() { return performance.now(); }
 export function restore_queue_microtask() {
   globalThis.queueMicrotask = globalThis.__savedQueueMicrotask;
 }
+// A setTimeout(0) callback that says when it ran.
+export function timeout_zero() {
+  globalThis.__timeoutRan = false;
+  setTimeout(() => { globalThis.__timeoutRan = true; }, 0);
+}
+export function timeout_ran() { return globalThis.__timeoutRan; }
 "#)]
 extern "C" {
     fn spy_install();
@@ -50,6 +56,8 @@ extern "C" {
     fn hide_queue_microtask();
     fn restore_queue_microtask();
     fn performance_now() -> f64;
+    fn timeout_zero();
+    fn timeout_ran() -> bool;
 }
 
 #[wasm_bindgen_test]
@@ -168,4 +176,37 @@ async fn a_runtime_dropped_with_work_pending_leaves_nothing_behind() {
     // Outlive the cleared deadline: nothing may call into the dropped runtime.
     let other = Runtime::new(BrowserHost::new());
     other.spawn(sleep_ms(20)).await.unwrap();
+}
+
+#[wasm_bindgen_test]
+async fn a_task_woken_by_promises_in_a_loop_still_lets_the_browser_run() {
+    // Each `JsFuture` of a resolved promise wakes the task from a microtask
+    // of the same browser task: were the 8 ms slice restarted on each such
+    // wake, the loop would never yield and the setTimeout(0) never run.
+    let rt = Runtime::new(BrowserHost::new());
+    let (ran, turns_after) = rt
+        .spawn(async {
+            timeout_zero();
+            let give_up = performance_now() + 2_000.0;
+            let mut turns_after = 0u32; // turns once the timeout had run
+            while turns_after < 10 && performance_now() < give_up {
+                let resolved = js_sys::Promise::resolve(&JsValue::NULL);
+                wasm_bindgen_futures::JsFuture::from(resolved)
+                    .await
+                    .unwrap();
+                turns_after += u32::from(timeout_ran());
+            }
+            (timeout_ran(), turns_after)
+        })
+        .await
+        .unwrap();
+    assert!(ran, "the setTimeout(0) never ran: the loop never yielded");
+    assert_eq!(turns_after, 10, "the loop went on after it");
+    let yields = rt
+        .take_trace()
+        .records
+        .iter()
+        .filter(|r| matches!(r.event, Event::Yield { .. }))
+        .count();
+    assert!(yields >= 1, "the executor yielded to the browser");
 }
