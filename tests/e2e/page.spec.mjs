@@ -73,17 +73,17 @@ test('every preset runs under both clocks from the controls', async ({ page }) =
 test('replay steps move the highlight, the trace, the timeline and the panels', async ({ page }) => {
   await openPlayground(page);
   const position = page.locator('#position');
-  await expect(position).toHaveText(/Event 51 of 51/);
+  await expect(position).toHaveText(/Event 47 of 47/);
   // Back to the start with the keyboard.
   await page.locator('body').click({ position: { x: 5, y: 5 } });
-  for (let i = 0; i < 50; i += 1) await page.keyboard.press('ArrowLeft');
-  await expect(position).toHaveText(/Event 1 of 51: timer_set in Callbacks at 0 ms/);
+  for (let i = 0; i < 46; i += 1) await page.keyboard.press('ArrowLeft');
+  await expect(position).toHaveText(/Event 1 of 47: timer_set in Callbacks at 0 ms/);
   await expect(page.locator('#code-callbacks .line.current')).toHaveText(exactly('setTimeout(() => { // Timer 1\n'));
   await expect(page.locator('#trace-futures li.current'), 'no Rust event yet').toHaveCount(0);
   // Forward, one step at a time, to the Rust lane's first poll.
   const step = page.getByRole('button', { name: 'Step forward' });
   const stepUntil = async (event) => {
-    for (let i = 0; i < 51 && !event.test(await position.textContent()); i += 1) await step.click();
+    for (let i = 0; i < 47 && !event.test(await position.textContent()); i += 1) await step.click();
     await expect(position).toHaveText(event);
   };
   await stepUntil(/poll_start in Rust futures/);
@@ -92,7 +92,7 @@ test('replay steps move the highlight, the trace, the timeline and the panels', 
   await stepUntil(/reactor_arm in Rust futures/);
   await expect(page.locator('#armed-timeout')).toContainText('one setTimeout, for 200 ms');
   await expect(page.locator('#timer-queue')).toContainText('Timer 1: due at 200 ms');
-  await expect(page.locator('#tasks')).toContainText('awaiting step 1 of 4');
+  await expect(page.locator('#tasks')).toContainText('Suspend0 at line 4');
   await expect(page.locator('#code-futures .line.current')).toHaveText(exactly('    sleep_ms(200).await; // Timer 1\n'));
   const cursor = page.locator('#timeline .cursor');
   const x1 = await cursor.getAttribute('x1');
@@ -100,11 +100,11 @@ test('replay steps move the highlight, the trace, the timeline and the panels', 
   await expect(position).toHaveText(/poll_end in Rust futures/);
   // The scrubber and Play.
   await page.getByLabel('Replay position').fill('30');
-  await expect(position).toHaveText(/Event 31 of 51/);
+  await expect(position).toHaveText(/Event 31 of 47/);
   await expect(cursor).not.toHaveAttribute('x1', x1);
   await page.getByLabel('Speed').selectOption('4');
   await page.getByRole('button', { name: 'Play' }).click();
-  await expect(position).toHaveText(/Event 51 of 51/);
+  await expect(position).toHaveText(/Event 47 of 47/);
 });
 
 test('the timeline explains a mark on focus', async ({ page }) => {

@@ -15,6 +15,7 @@ use crate::js_value;
 use crate::machine::{Machine, TimerLabels};
 use crate::scenario::Step;
 use crate::special::{self, Special};
+use crate::suspension::report_states;
 use crate::trace_events::TraceEvents;
 use crate::{fragment, presets, render, validate};
 
@@ -135,14 +136,12 @@ async fn then(future: impl Future<Output = ()>, done: impl FnOnce()) {
 
 /// A Rust future awaiting the JS Promise that `make_promise(ms)` returns.
 async fn interop(make_promise: Function, ms: u32, text: String) {
-    runtime::state("awaiting a JS Promise");
     let promise = make_promise
         .call1(&JsValue::NULL, &JsValue::from(ms))
         .ok()
         .and_then(|p| p.dyn_into::<Promise>().ok())
         .unwrap_or_else(|| Promise::resolve(&JsValue::UNDEFINED));
     let _ = JsFuture::from(promise).await;
-    runtime::state("done");
     runtime::log(&text);
 }
 
@@ -211,6 +210,8 @@ impl RustLane {
         self.started.set(self.runtime.now());
         self.logs_reported.set(0);
         let runtime = &self.runtime;
+        // Where the panel's run() can suspend: the states rustc gives it.
+        let points = rust_code(&step, preset.as_deref()).suspension_points();
         Ok(Promise::new(&mut |resolve: Function, _reject| {
             let done = move || {
                 // JS sees this after the current batch: the final poll_end is
@@ -230,16 +231,19 @@ impl RustLane {
                             let step = "scenario.steps[0]".to_string();
                             names.timers.push((1, parts.label, step));
                             let program = special::self_ref(parts.ms, parts.text);
+                            let program = report_states(program, points.clone(), |_| None);
                             runtime.spawn(then(program, done)).detach();
                         }
                         Special::Interop => {
                             let program = interop(make_promise.clone(), parts.ms, parts.text);
+                            let program = report_states(program, points.clone(), |_| None);
                             runtime.spawn(then(program, done)).detach();
                         }
                     }
                 }
                 _ => {
                     let program = Machine::new(&step, "scenario", &labels);
+                    let program = report_states(program, points.clone(), Machine::suspended_at);
                     runtime.spawn(then(program, done)).detach();
                 }
             }

@@ -13,6 +13,7 @@ pub mod presets;
 pub mod render;
 pub mod scenario;
 pub mod special;
+pub mod suspension;
 pub mod trace_events;
 pub mod validate;
 pub mod value;

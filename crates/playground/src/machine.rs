@@ -64,13 +64,15 @@ pub enum Machine {
 /// body around them gets there, which is when they are first polled (an
 /// `async` block holding one is lazy like any other).
 pub struct MadeAtFirstPoll<F> {
+    path: String,
     make: Option<Box<dyn FnOnce() -> F>>,
     made: Option<F>,
 }
 
 impl<F: Future + Unpin> MadeAtFirstPoll<F> {
-    fn new(make: impl FnOnce() -> F + 'static) -> Self {
+    fn new(path: &str, make: impl FnOnce() -> F + 'static) -> Self {
         MadeAtFirstPoll {
+            path: path.to_string(),
             make: Some(Box::new(make)),
             made: None,
         }
@@ -93,6 +95,8 @@ pub struct Sequence {
     path: String,
     steps: Vec<Step>,
     made: Vec<Option<Pin<Box<Machine>>>>,
+    /// `create_then_await`: each step is awaited by its own `fN.await`.
+    awaits_each: bool,
     make_all_first: bool,
     current: usize,
     labels: TimerLabels,
@@ -127,10 +131,35 @@ impl Machine {
                         .collect()
                 };
                 match step {
-                    Step::All(_) => Machine::All(MadeAtFirstPoll::new(move || join(make()))),
-                    _ => Machine::Race(MadeAtFirstPoll::new(move || select(make()))),
+                    Step::All(_) => Machine::All(MadeAtFirstPoll::new(path, move || join(make()))),
+                    _ => Machine::Race(MadeAtFirstPoll::new(path, move || select(make()))),
                 }
             }
+        }
+    }
+}
+
+impl Machine {
+    /// The step whose `.await` (or `join!`, `select!`) in the panel's
+    /// `run()` this future, as `run()`'s body, is suspended at: a sequence's
+    /// steps are statements of the same body, so a nested sequence answers
+    /// for its current step; `create_then_await` awaits each step by its own
+    /// `fN.await`. None for a log, which never suspends.
+    pub fn suspended_at(&self) -> Option<String> {
+        match self {
+            Machine::Sleep { path, .. } => Some(path.clone()),
+            Machine::Log { .. } => None,
+            Machine::All(made) => Some(made.path.clone()),
+            Machine::Race(made) => Some(made.path.clone()),
+            Machine::Seq(sequence) if sequence.awaits_each => {
+                let step = sequence.current.min(sequence.steps.len() - 1);
+                Some(format!("{}.steps[{step}]", sequence.path))
+            }
+            Machine::Seq(sequence) => sequence
+                .made
+                .get(sequence.current)?
+                .as_ref()?
+                .suspended_at(),
         }
     }
 }
@@ -141,18 +170,10 @@ impl Sequence {
             path: path.to_string(),
             steps: steps.to_vec(),
             made: steps.iter().map(|_| None).collect(),
+            awaits_each: make_all_first,
             make_all_first,
             current: 0,
             labels: labels.clone(),
-        }
-    }
-
-    /// "" for the root sequence, "scenario.steps[1]: " for a nested one.
-    fn prefix(&self) -> String {
-        if self.path == "scenario" {
-            String::new()
-        } else {
-            format!("{}: ", self.path)
         }
     }
 
@@ -207,11 +228,6 @@ impl Sequence {
             }
         }
         while self.current < count {
-            runtime::state(&format!(
-                "{}awaiting step {} of {count}",
-                self.prefix(),
-                self.current + 1
-            ));
             self.make(self.current);
             let step = self.made[self.current].as_mut().expect("made above");
             match step.as_mut().poll(cx) {
@@ -223,7 +239,6 @@ impl Sequence {
                 }
             }
         }
-        runtime::state(&format!("{}done", self.prefix()));
         Poll::Ready(())
     }
 }

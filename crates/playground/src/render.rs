@@ -73,6 +73,28 @@ impl Code {
         out
     }
 
+    /// Where `async fn run()` can suspend, in order: each `.await`, `join!`
+    /// and `select!` in its own body (not inside an `async` block, whose
+    /// awaits belong to that block's future), with the step it awaits and
+    /// its line (from 1). rustc gives `run()`'s future one `Suspend` state
+    /// per point; a `log(…)` or `let` line is none.
+    pub fn suspension_points(&self) -> Vec<(String, usize)> {
+        let Some(body) = self.lines.iter().position(|l| l.code == "async fn run() {") else {
+            return Vec::new();
+        };
+        let depth = self.lines[body].indent + 1;
+        let suspends = |code: &str| {
+            code.ends_with(".await;") || code.starts_with("join!(") || code == "select! {"
+        };
+        self.lines
+            .iter()
+            .enumerate()
+            .skip(body + 1)
+            .filter(|(_, l)| l.indent == depth && suspends(&l.code))
+            .filter_map(|(n, l)| Some((l.step.clone()?, n + 1)))
+            .collect()
+    }
+
     /// The first line (from 1) of each step that has one.
     pub fn step_lines(&self) -> Vec<(String, usize)> {
         let mut seen: Vec<(String, usize)> = Vec::new();

@@ -19,6 +19,7 @@ use playground::presets;
 use playground::render;
 use playground::scenario::Step;
 use playground::special::{self, Special};
+use playground::suspension::report_states;
 use runtime::{Counters, Runtime, Trace, VirtualHost};
 
 #[rustfmt::skip]
@@ -132,9 +133,17 @@ fn comparable(trace: &Trace) -> Vec<String> {
 /// What the Rust lane runs for a case (as `lane_api` does on the page).
 fn lane(preset: Option<&str>, step: &Step) -> Pin<Box<dyn Future<Output = ()>>> {
     let special = preset.and_then(presets::find).and_then(|p| p.special);
+    let points = render::rust(step).suspension_points();
     match (special, special::parts(step)) {
-        (Some(Special::SelfRef), Some(parts)) => Box::pin(special::self_ref(parts.ms, parts.text)),
-        _ => Box::pin(Machine::new(step, "scenario", &TimerLabels::default())),
+        (Some(Special::SelfRef), Some(parts)) => {
+            let points = special::code(Special::SelfRef, step).suspension_points();
+            let program = special::self_ref(parts.ms, parts.text);
+            Box::pin(report_states(program, points, |_| None))
+        }
+        _ => {
+            let program = Machine::new(step, "scenario", &TimerLabels::default());
+            Box::pin(report_states(program, points, Machine::suspended_at))
+        }
     }
 }
 
@@ -201,4 +210,79 @@ impl Random {
             }
         }
     }
+}
+
+/// The `state` texts of a lane run.
+fn states(preset: Option<&str>, step: &Step) -> Vec<String> {
+    let host = VirtualHost::new();
+    let rt = Runtime::new(host.clone());
+    rt.spawn(lane(preset, step)).detach();
+    host.run();
+    let trace = rt.take_trace();
+    trace
+        .records
+        .iter()
+        .filter_map(|r| match r.event {
+            runtime::Event::State { text, .. } => Some(trace.text(text).to_string()),
+            _ => None,
+        })
+        .collect()
+}
+
+#[test]
+fn every_state_is_a_suspension_point_of_the_panels_run() {
+    for (name, preset, step) in corpus() {
+        let panel = panel(preset, &step);
+        let lines: Vec<&str> = panel.lines().collect();
+        let states = states(preset, &step);
+        assert_eq!(
+            states.last().map(String::as_str),
+            Some("Returned"),
+            "{name}"
+        );
+        for state in &states[..states.len() - 1] {
+            // "Suspend{k} at line {L}": line L of the panel is an .await,
+            // join! or select! in run()'s own body (indented once).
+            let line: usize = state
+                .rsplit(' ')
+                .next()
+                .and_then(|l| l.parse().ok())
+                .unwrap_or_else(|| panic!("{name}: {state}"));
+            let code = lines[line - 1];
+            let body = code.strip_prefix("    ").filter(|c| !c.starts_with(' '));
+            assert!(
+                body.is_some_and(|c| c.contains(".await;")
+                    || c.starts_with("join!(")
+                    || c == "select! {"),
+                "{name}: {state} names {code:?}\n{panel}"
+            );
+        }
+    }
+}
+
+#[test]
+fn lazy_and_early_sleep_states_name_each_await() {
+    let lazy = (presets::find("lazy").unwrap().scenario)();
+    // f1.await, f2.await, f3.await are lines 14 to 16; the lets are none.
+    assert_eq!(
+        states(Some("lazy"), &lazy),
+        [
+            "Suspend0 at line 14",
+            "Suspend1 at line 15",
+            "Suspend2 at line 16",
+            "Returned"
+        ]
+    );
+    let early = (presets::find("early-sleep").unwrap().scenario)();
+    // The later sleeps are due when awaited: each await still suspends once,
+    // until the reactor's next callback fires it.
+    assert_eq!(
+        states(Some("early-sleep"), &early),
+        [
+            "Suspend0 at line 8",
+            "Suspend1 at line 9",
+            "Suspend2 at line 10",
+            "Returned"
+        ]
+    );
 }

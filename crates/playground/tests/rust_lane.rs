@@ -3,7 +3,9 @@
 
 use playground::machine::{Machine, TimerLabels};
 use playground::presets;
+use playground::render;
 use playground::scenario::Step;
+use playground::suspension::report_states;
 use runtime::{join, log, select, sleep_ms, Counters, Event, Runtime, Trace, VirtualHost};
 use std::future::Future;
 
@@ -16,9 +18,17 @@ fn run_future(future: impl Future<Output = ()> + 'static) -> (f64, Trace) {
     (end, rt.take_trace())
 }
 
+/// The lane's program for `step`, as the page spawns it: the composed
+/// futures, reporting `run()`'s state after each poll.
 fn run_step(step: &Step) -> (f64, Trace, TimerLabels) {
     let labels = TimerLabels::default();
-    let (end, trace) = run_future(Machine::new(step, "scenario", &labels));
+    let points = render::rust(step).suspension_points();
+    let program = report_states(
+        Machine::new(step, "scenario", &labels),
+        points,
+        Machine::suspended_at,
+    );
+    let (end, trace) = run_future(program);
     (end, trace, labels)
 }
 
@@ -43,7 +53,7 @@ fn log_time(trace: &Trace) -> f64 {
         .t
 }
 
-/// The trace without `state` events (only the hand-written machines have them).
+/// The trace without `state` events (only the lane records them).
 fn without_states(trace: &Trace) -> Vec<String> {
     trace
         .lines()
@@ -66,14 +76,13 @@ fn sequential_logs_at_350_after_four_polls_with_states() {
     assert_eq!(
         states,
         [
-            "0 state task=1 text=\"awaiting step 1 of 4\"",
-            "200 state task=1 text=\"awaiting step 1 of 4\"",
-            "200 state task=1 text=\"awaiting step 2 of 4\"",
-            "300 state task=1 text=\"awaiting step 2 of 4\"",
-            "300 state task=1 text=\"awaiting step 3 of 4\"",
-            "350 state task=1 text=\"awaiting step 3 of 4\"",
-            "350 state task=1 text=\"awaiting step 4 of 4\"",
-            "350 state task=1 text=\"done\"",
+            // One state per poll: the three awaits are run()'s Suspend0..2
+            // (lines 4 to 6 of the panel); the log (line 7) is no suspension
+            // point.
+            "0 state task=1 text=\"Suspend0 at line 4\"",
+            "200 state task=1 text=\"Suspend1 at line 5\"",
+            "300 state task=1 text=\"Suspend2 at line 6\"",
+            "350 state task=1 text=\"Returned\"",
         ]
     );
     let names = labels.borrow();
