@@ -3,8 +3,9 @@
 //! when the panel's `async fn run()` would (a sequence's step when it is
 //! awaited, `create_then_await`'s at its first poll, `join!`'s and
 //! `select!`'s where they stand), so it traces exactly like the panel compiled
-//! (tests/compiled_panels.rs). Each poll of a sequence also reports its state
-//! ("awaiting step 2 of 4") to the trace, which the compiled panel does not.
+//! (tests/compiled_panels.rs). [`Machine::suspended_at`] tells which of the
+//! panel's awaits it waits at, for the lane's `state` events
+//! ([`crate::suspension`]), which the compiled panel does not record.
 
 use std::cell::RefCell;
 use std::future::Future;

@@ -94,7 +94,7 @@ where
 }
 
 /// Records a `state` event (a hand-written future's state-machine state, such
-/// as "awaiting step 2 of 4") in the trace of the runtime whose task is being
+/// as "Suspend1 at line 5") in the trace of the runtime whose task is being
 /// polled (does nothing outside a task).
 pub fn state(text: &str) {
     if let Some(runtime) = context::current() {

@@ -98,7 +98,7 @@ pub enum Event {
     /// The program logged a line; the text is [`Trace::text`]`(text)`.
     Log { text: u32 },
     /// A hand-written future in `task` reported its state-machine state, e.g.
-    /// "awaiting step 2 of 4"; the text is [`Trace::text`]`(text)`.
+    /// "Suspend1 at line 5"; the text is [`Trace::text`]`(text)`.
     State { task: u32, text: u32 },
     /// A future in `task` reported an address: where a local lives (`&s`), or
     /// where a reference inside it points. Only addresses; nothing is read.
