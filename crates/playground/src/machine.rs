@@ -104,8 +104,8 @@ pub struct Sequence {
 }
 
 impl Machine {
-    /// The future for `step`, at `path` ("scenario" for the root, then
-    /// "scenario.steps[1]" and so on, as validation names fields).
+    /// The future for `step`, at `path` (`scenario` for the root, then
+    /// `scenario.steps[1]` and so on, as validation names fields).
     pub fn new(step: &Step, path: &str, labels: &TimerLabels) -> Machine {
         let child = |i: usize| format!("{path}.steps[{i}]");
         match step {
