@@ -3,6 +3,9 @@ set shell := ["bash", "-euo", "pipefail", "-c"]
 
 export CHROME := env("CHROME", "/usr/bin/chromium")
 export CHROMEDRIVER := env("CHROMEDRIVER", "/usr/bin/chromedriver")
+export FIREFOX := env("FIREFOX", "/usr/bin/firefox-esr")
+export GECKODRIVER := env("GECKODRIVER", env("HOME", "/root") + "/.cargo/bin/geckodriver")
+export WEBKIT_WEBDRIVER := env("WEBKIT_WEBDRIVER", "/usr/bin/WebKitWebDriver")
 export CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER := "wasm-bindgen-test-runner"
 export PROPTEST_CASES := env("PROPTEST_CASES", "10000")
 
@@ -47,7 +50,7 @@ serve-dist: build
 
 # Every test: native (with property tests), in-browser, end to end, and
 # every benchmark once at a tiny size
-test: build test-native test-server test-browser test-e2e test-bench
+test: build test-native test-server test-browser test-e2e test-engines test-bench
 
 # Each benchmark once, tiny: all tasks complete, all sleeps fire, no errors
 test-bench: bench-wasm
@@ -63,11 +66,19 @@ test-server:
     tools/setup.sh npm
     node --test tests/server/
 
-# The runtime on BrowserHost in headless Chromium, in a page and in a worker
-# (wasm-bindgen-test)
+# The runtime on BrowserHost in headless Chromium and Firefox, in a page and
+# in a worker (wasm-bindgen-test; the runner picks the browser by its driver)
 test-browser:
-    tools/setup.sh browser
-    cargo test -p runtime --target wasm32-unknown-unknown --test browser --test worker
+    tools/setup.sh engines
+    env -u GECKODRIVER cargo test -p runtime --target wasm32-unknown-unknown --test browser --test worker
+    env -u CHROMEDRIVER cargo test -p runtime --target wasm32-unknown-unknown --test browser --test worker
+
+# The page in Firefox and WebKit (W3C WebDriver; WebKit's MiniBrowser under
+# xvfb-run): first page, golden traces, a real run, the JS panels, a keyboard
+# edit; a screenshot of each in tests/artifacts/ (ENGINES=webkit: one engine)
+test-engines:
+    tools/setup.sh engines
+    MINIBROWSER="${MINIBROWSER:-$(ls /usr/lib/*/webkit2gtk-4.1/MiniBrowser | head -n 1)}" xvfb-run -a node --test --test-concurrency=1 tests/engines/
 
 # The page in headless Chromium (Playwright Test; a failure keeps its trace and
 # screenshot under target/playwright/, the HTML report too). dist/ must be

@@ -5,6 +5,9 @@
 #   tools/setup.sh npm      npm dependencies only (binaryen's wasm-opt among them)
 #   tools/setup.sh miri     the nightly toolchain's Miri component
 #   tools/setup.sh fuzz     nightly and cargo-fuzz
+#   tools/setup.sh engines  Firefox + geckodriver, WebKit's WebDriver and
+#                           MiniBrowser, Xvfb (FIREFOX, GECKODRIVER,
+#                           WEBKIT_WEBDRIVER, MINIBROWSER point at others)
 # Chromium is found through CHROME / CHROMEDRIVER (default /usr/bin/...). On
 # Debian as root, missing system packages are installed with apt-get.
 set -euo pipefail
@@ -56,9 +59,10 @@ setup_browser() {
   [ -x "$driver" ] || fail "no chromedriver at $driver: install the chromedriver matching your browser and set CHROMEDRIVER=/path/to/it"
 
   # wasm-bindgen-test-runner reads the browser's options from webdriver.json
-  # in the crate it tests.
+  # in the crate it tests (each driver reads its own key).
   cat > crates/runtime/webdriver.json <<JSON
-{ "goog:chromeOptions": { "binary": "$chrome", "args": ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"] } }
+{ "goog:chromeOptions": { "binary": "$chrome", "args": ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"] },
+  "moz:firefoxOptions": { "binary": "${FIREFOX:-/usr/bin/firefox-esr}", "args": ["-headless"] } }
 JSON
 
   setup_npm
@@ -94,12 +98,45 @@ setup_fuzz() {
   fi
 }
 
+# The geckodriver `just test-browser` and `just test-engines` use.
+GECKODRIVER_VERSION=0.37.0
+
+setup_engines() {
+  local firefox=${FIREFOX:-/usr/bin/firefox-esr}
+  local webkit=${WEBKIT_WEBDRIVER:-/usr/bin/WebKitWebDriver}
+  local minibrowser=${MINIBROWSER:-$(ls /usr/lib/*/webkit2gtk-4.1/MiniBrowser 2>/dev/null | head -n 1)}
+  local missing=()
+  [ -x "$firefox" ] || missing+=(firefox-esr)
+  [ -x "$webkit" ] && [ -x "$minibrowser" ] || missing+=(webkit2gtk-driver)
+  command -v xvfb-run >/dev/null || missing+=(xvfb xauth)
+  if [ ${#missing[@]} -gt 0 ] && can_apt; then
+    apt_install "${missing[@]}"
+    minibrowser=${MINIBROWSER:-$(ls /usr/lib/*/webkit2gtk-4.1/MiniBrowser 2>/dev/null | head -n 1)}
+  fi
+  [ -x "$firefox" ] || fail "no Firefox at $firefox: install it and set FIREFOX=/path/to/firefox"
+  [ -x "$webkit" ] || fail "no WebKitWebDriver at $webkit: install WebKitGTK's driver (or set WEBKIT_WEBDRIVER; on macOS, safaridriver)"
+  [ -x "$minibrowser" ] || fail "no MiniBrowser found: set MINIBROWSER=/path/to/MiniBrowser"
+  command -v xvfb-run >/dev/null || fail "xvfb-run is missing (WebKit's MiniBrowser needs a display)"
+  # Ours is installed with cargo, pinned; one elsewhere is the user's to keep.
+  local ours=$HOME/.cargo/bin/geckodriver gecko=${GECKODRIVER:-$HOME/.cargo/bin/geckodriver}
+  if [ "$gecko" = "$ours" ]; then
+    if ! "$gecko" --version 2>/dev/null | grep -q "^geckodriver $GECKODRIVER_VERSION"; then
+      say "installing geckodriver $GECKODRIVER_VERSION (a few minutes)"
+      cargo install geckodriver --version "$GECKODRIVER_VERSION"
+    fi
+  elif [ ! -x "$gecko" ]; then
+    fail "no geckodriver at $gecko: install it, or unset GECKODRIVER to have it installed"
+  fi
+  setup_browser # npm dependencies, and webdriver.json with Firefox's options
+}
+
 case "${1:-all}" in
   build) setup_build ;;
   browser) setup_browser ;;
   npm) setup_npm ;;
   miri) setup_miri ;;
   fuzz) setup_fuzz ;;
+  engines) setup_engines ;;
   all) setup_build; setup_browser ;;
-  *) fail "usage: tools/setup.sh [build|browser|npm|miri|fuzz|all]" ;;
+  *) fail "usage: tools/setup.sh [build|browser|npm|miri|fuzz|engines|all]" ;;
 esac

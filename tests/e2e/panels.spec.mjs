@@ -4,45 +4,12 @@
 // the same times as its lane did in the page, for every preset in both
 // promise styles and for 60 random scenarios. (The Rust panel is compiled and
 // checked the same way natively: crates/playground/tests/compiled_panels.rs.)
-import vm from 'node:vm';
 import { test, expect } from './fixtures.mjs';
+import { runScript, logsOf } from '../js-panel.mjs';
 
 test.describe.configure({ mode: 'default' });
 
 const RANDOM_SCENARIOS = 60;
-
-/**
- * Runs `code` as a script in a new realm on a virtual clock: timers fire in
- * due order (ties in the order set), one per task, with the realm's
- * microtasks drained in between, as a browser does. Returns `[text, t]` for
- * each console.log.
- */
-async function runScript(code) {
-  let now = 0;
-  let made = 0;
-  const timers = new Map();
-  const logs = [];
-  const realm = vm.createContext({
-    setTimeout: (callback, ms = 0) => {
-      made += 1;
-      timers.set(made, { id: made, due: now + Math.max(0, ms), callback });
-      return made;
-    },
-    clearTimeout: (id) => timers.delete(id),
-    console: { log: (...args) => logs.push([args.join(' '), now]) },
-  });
-  const drain = () => new Promise((resolve) => setImmediate(resolve)); // the realm shares our microtask queue
-  vm.runInContext(code, realm, { timeout: 1_000 });
-  await drain();
-  while (timers.size > 0) {
-    const next = [...timers.values()].sort((a, b) => a.due - b.due || a.id - b.id)[0];
-    timers.delete(next.id);
-    now = Math.max(now, next.due);
-    next.callback();
-    await drain();
-  }
-  return logs;
-}
 
 /** A small seeded generator (xorshift32), so failures repeat. */
 function random(seed) {
@@ -68,9 +35,6 @@ function scenario(next) {
   };
   return { type: 'seq', steps: Array.from({ length: 1 + next(4) }, () => step(2)) };
 }
-
-/** What a lane logged, as `[text, t]`. */
-const logsOf = (trace) => trace.events.filter((e) => e.kind === 'log').map((e) => [e.text, e.t]);
 
 async function check(page, options, name) {
   const { code, result } = await page.evaluate(async (o) => ({

@@ -4,10 +4,10 @@
 // rewrites tests/golden/ instead of comparing with it (then review the diff).
 import { readFile, writeFile, mkdir } from 'node:fs/promises';
 import { test, expect } from './fixtures.mjs';
+import { GOLDEN, stable } from '../golden.mjs';
 
 test.describe.configure({ mode: 'default' }); // in order, even under --fully-parallel
 
-const GOLDEN = new URL('../golden/', import.meta.url);
 const UPDATE = process.env.UPDATE_GOLDEN === '1';
 const PRESETS = ['sequential', 'join', 'race', 'lazy', 'early-sleep', 'self-ref', 'interop'];
 const LANES = ['callbacks', 'promises', 'futures'];
@@ -20,17 +20,6 @@ const runError = (page, options) => page.evaluate(async (o) => {
   const got = await window.playground.run(o).then(() => 'resolved', (e) => `${e.constructor.name}: ${e.message}`);
   return got === 'resolved' || window.playground.lastRun() === last ? got : `${got} (and lastRun changed)`;
 }, options);
-
-/** Addresses differ between builds; everything else must match exactly. */
-function stable(result) {
-  const mask = (e) => ({
-    ...e,
-    ...(e.addr === undefined ? {} : { addr: 'addr' }),
-    ...(e.size === undefined ? {} : { size: 'size' }),
-  });
-  const strip = (trace) => ({ ...trace, events: trace.events.map(mask) });
-  return { callbacks: strip(result.callbacks), promises: strip(result.promises), futures: strip(result.futures) };
-}
 
 const first = (trace, kind) => trace.events.find((e) => e.kind === kind);
 const all = (trace, kind) => trace.events.filter((e) => e.kind === kind);

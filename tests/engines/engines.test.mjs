@@ -1,0 +1,206 @@
+// The page in Firefox and WebKit, through W3C WebDriver (selenium-webdriver;
+// Playwright cannot drive these stock builds). Run by `just test-engines`
+// under xvfb-run (WebKit's MiniBrowser has no headless mode). Found through
+// FIREFOX, GECKODRIVER, WEBKIT_WEBDRIVER and MINIBROWSER (tools/setup.sh
+// engines); ENGINES=firefox (or webkit) runs one of them.
+import { test, describe, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import { createServer } from 'node:net';
+import { readFile, mkdir, writeFile } from 'node:fs/promises';
+import { Builder, By, Key, until } from 'selenium-webdriver';
+import { serve } from '../../tools/serve.mjs';
+import { GOLDEN, stable } from '../golden.mjs';
+import { runScript, logsOf } from '../js-panel.mjs';
+
+const ARTIFACTS = new URL('../artifacts/', import.meta.url);
+const PRESETS = ['sequential', 'join', 'race', 'lazy', 'early-sleep', 'self-ref', 'interop'];
+const LANES = ['callbacks', 'promises', 'futures'];
+
+const ALL_ENGINES = [
+  {
+    name: 'firefox',
+    driver: process.env.GECKODRIVER ?? 'geckodriver',
+    capabilities: {
+      browserName: 'firefox',
+      'moz:firefoxOptions': { binary: process.env.FIREFOX ?? '/usr/bin/firefox-esr', args: ['-headless'] },
+    },
+  },
+  {
+    name: 'webkit',
+    driver: process.env.WEBKIT_WEBDRIVER ?? '/usr/bin/WebKitWebDriver',
+    // WebKitGTK's MiniBrowser here; Safari where the driver is safaridriver.
+    capabilities: /safaridriver$/.test(process.env.WEBKIT_WEBDRIVER ?? '')
+      ? { browserName: 'safari' }
+      : {
+        browserName: 'MiniBrowser',
+        'webkitgtk:browserOptions': {
+          binary: process.env.MINIBROWSER ?? '/usr/lib/x86_64-linux-gnu/webkit2gtk-4.1/MiniBrowser',
+          args: ['--automation'],
+        },
+      },
+  },
+];
+const ENGINES = ALL_ENGINES.filter((e) => !process.env.ENGINES || process.env.ENGINES.split(',').includes(e.name));
+
+/** A free TCP port on the loopback. */
+function freePort() {
+  return new Promise((resolve, reject) => {
+    const probe = createServer().listen(0, '127.0.0.1', () => {
+      const { port } = probe.address();
+      probe.close(() => resolve(port));
+    }).on('error', reject);
+  });
+}
+
+/** Starts the engine's WebDriver server and a session on it. */
+async function startSession(engine) {
+  const port = await freePort();
+  const server = spawn(engine.driver, [`--port=${port}`], { stdio: 'ignore' });
+  const failed = new Promise((_, reject) => server.on('error', reject));
+  let browser;
+  for (let attempt = 0; !browser; attempt += 1) {
+    try {
+      browser = await Promise.race([
+        new Builder().usingServer(`http://127.0.0.1:${port}`).withCapabilities(engine.capabilities).build(),
+        failed,
+      ]);
+    } catch (error) {
+      if (attempt >= 20 || error.code === 'ENOENT') throw error;
+      await new Promise((resolve) => setTimeout(resolve, 250)); // the server is still starting
+    }
+  }
+  await browser.manage().setTimeouts({ script: 30_000 });
+  return { browser, server };
+}
+
+/** Calls `window.playground[method](options)` in the page; resolves to its result. */
+function call(browser, method, options) {
+  return browser.executeAsyncScript(
+    `const done = arguments[arguments.length - 1];
+     Promise.resolve().then(() => window.playground[arguments[0]](arguments[1]))
+       .then((r) => done({ ok: r }), (e) => done({ error: String(e) }));`,
+    method,
+    options,
+  ).then((r) => {
+    if (r.error) throw new Error(`${method}: ${r.error}`);
+    return r.ok;
+  });
+}
+
+/** An element's text (or attribute), found afresh: the page redraws. */
+async function textOf(browser, css, attribute) {
+  try {
+    const element = await browser.findElement(By.css(css));
+    return attribute ? await element.getAttribute(attribute) : await element.getText();
+  } catch {
+    return null; // redrawn between the lookup and the read: ask again
+  }
+}
+
+let page;
+before(async () => {
+  page = await serve('web', { port: 0 });
+  await mkdir(ARTIFACTS, { recursive: true });
+});
+after(() => page?.close());
+
+for (const engine of ENGINES) {
+  describe(engine.name, () => {
+    let session;
+    const open = async () => {
+      await session.browser.get(`http://127.0.0.1:${page.address().port}/`);
+      await session.browser.wait(until.elementLocated(By.css('body[data-ready="true"]')), 20_000);
+      return session.browser;
+    };
+    before(async () => {
+      session = await startSession(engine);
+    });
+    after(async () => {
+      await session?.browser.quit().catch(() => {});
+      session?.server.kill();
+    });
+
+    test('the first page shows the notes example run in every lane, with no error', async () => {
+      const browser = await open();
+      for (const id of LANES) assert.equal(await textOf(browser, `#trace-${id} li[data-kind="log"] .t`), '350 ms', id);
+      assert.match(await textOf(browser, '#trace-futures'), /I'm the last one/);
+      // The drivers report no console (W3C): the page's own alert, where it
+      // reports bad input and traps, must be silent.
+      const alert = await browser.findElement(By.css('[role="alert"]'));
+      assert.equal(await alert.isDisplayed(), false, await alert.getText());
+      const shot = await browser.takeScreenshot();
+      await writeFile(new URL(`screenshot-${engine.name}.png`, ARTIFACTS), Buffer.from(shot, 'base64'));
+    });
+
+    test('every preset in both promise styles traces as the golden traces, event by event', async () => {
+      const browser = await open();
+      for (const preset of PRESETS) {
+        for (const promiseStyle of ['then', 'await']) {
+          const got = stable(await call(browser, 'run', { preset, promiseStyle, clock: 'virtual' }));
+          const want = JSON.parse(await readFile(new URL(`${preset}-${promiseStyle}.json`, GOLDEN), 'utf8'));
+          for (const lane of LANES) {
+            const events = Math.max(got[lane].events.length, want[lane].events.length);
+            for (let i = 0; i < events; i += 1) {
+              assert.deepEqual(got[lane].events[i], want[lane].events[i], `${preset}, ${promiseStyle}: ${lane} event ${i}`);
+            }
+          }
+        }
+      }
+    });
+
+    test('a real-clock run of 30/20/10 logs at or after 60 ms in every lane', async () => {
+      const browser = await open();
+      const r = await call(browser, 'run', { preset: 'sequential', clock: 'real', timings: [30, 20, 10] });
+      for (const lane of LANES) {
+        const [log] = logsOf(r[lane]);
+        assert.ok(log && log[1] >= 60, `${lane}: ${JSON.stringify(log)}`);
+      }
+    });
+
+    test('the JS panels, run as scripts, log what their lanes logged in this engine', async () => {
+      const browser = await open();
+      for (const preset of PRESETS) {
+        for (const promiseStyle of ['then', 'await']) {
+          const code = await call(browser, 'code', { preset, promiseStyle });
+          const r = await call(browser, 'run', { preset, promiseStyle, clock: 'virtual' });
+          for (const lane of ['callbacks', 'promises']) {
+            assert.deepEqual(await runScript(code[lane].code), logsOf(r[lane]), `${preset}, ${promiseStyle}, ${lane}`);
+          }
+        }
+      }
+    });
+
+    test('performance.now() reads to a millisecond or finer (the trace\'s real times)', async () => {
+      const browser = await open();
+      // The smallest step between two different readings, over 50 ms.
+      const step = await browser.executeScript(`
+        let smallest = Infinity;
+        const end = performance.now() + 50;
+        for (let last = performance.now(), now; (now = performance.now()) < end; last = now) {
+          if (now > last) smallest = Math.min(smallest, now - last);
+        }
+        return smallest;`);
+      console.log(`${engine.name}: performance.now() steps by ${step} ms`);
+      assert.ok(step > 0 && step <= 1, `${step}`);
+    });
+
+    test('a timing edited by keyboard, then Run, runs the edited program', async () => {
+      const browser = await open();
+      assert.equal(await textOf(browser, 'label[for="timing-0"]'), 'Timer 1 (ms)');
+      await browser.findElement(By.id('timing-0')).click();
+      // Typed into whatever has the focus (the page redraws the inputs as the
+      // code follows them); "200" erased key by key, as select-all chords
+      // differ between engines.
+      const keys = [Key.END, Key.BACK_SPACE, Key.BACK_SPACE, Key.BACK_SPACE, '500', Key.TAB];
+      await browser.actions().sendKeys(...keys).perform();
+      assert.equal(await textOf(browser, '#timing-0', 'value'), '500');
+      await browser.wait(async () => (await textOf(browser, '#code-futures'))?.includes('sleep_ms(500)'), 5_000);
+      await browser.findElement(By.id('run')).click();
+      for (const id of LANES) {
+        const log = `#trace-${id} li[data-kind="log"] .t`;
+        await browser.wait(async () => (await textOf(browser, log)) === '650 ms', 10_000, id);
+      }
+    });
+  });
+}

@@ -1,0 +1,37 @@
+// Runs a JS panel's text as a whole script in a fresh node:vm realm that has
+// only setTimeout, clearTimeout and console.log, on a virtual clock: timers
+// fire in due order (ties in the order set), one per task, with the realm's
+// microtasks drained in between, as a browser does. Used by the end-to-end
+// tests (Chromium) and the engine tests (Firefox, WebKit).
+import vm from 'node:vm';
+
+/** Returns `[text, t]` for each console.log of `code`. */
+export async function runScript(code) {
+  let now = 0;
+  let made = 0;
+  const timers = new Map();
+  const logs = [];
+  const realm = vm.createContext({
+    setTimeout: (callback, ms = 0) => {
+      made += 1;
+      timers.set(made, { id: made, due: now + Math.max(0, ms), callback });
+      return made;
+    },
+    clearTimeout: (id) => timers.delete(id),
+    console: { log: (...args) => logs.push([args.join(' '), now]) },
+  });
+  const drain = () => new Promise((resolve) => setImmediate(resolve)); // the realm shares our microtask queue
+  vm.runInContext(code, realm, { timeout: 1_000 });
+  await drain();
+  while (timers.size > 0) {
+    const next = [...timers.values()].sort((a, b) => a.due - b.due || a.id - b.id)[0];
+    timers.delete(next.id);
+    now = Math.max(now, next.due);
+    next.callback();
+    await drain();
+  }
+  return logs;
+}
+
+/** What a lane logged, as `[text, t]`. */
+export const logsOf = (trace) => trace.events.filter((e) => e.kind === 'log').map((e) => [e.text, e.t]);
