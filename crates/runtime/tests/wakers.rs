@@ -123,6 +123,7 @@ fn wakers_work_on_whichever_thread_their_task_lives() {
 }
 
 #[test]
+#[cfg_attr(not(miri), ignore = "only Miri can see a data race: just miri runs it")]
 fn a_waker_used_on_two_threads_at_once_does_not_race() {
     // Both threads clone and drop the waker at the same time: if the one
     // away from home touched the task's `Rc` count, Miri would report a data
