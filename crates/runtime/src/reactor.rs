@@ -200,3 +200,75 @@ fn is_live(slots: &[Slot], entry: &Entry) -> bool {
     let slot = &slots[entry.id.index as usize];
     slot.generation == entry.id.generation && matches!(slot.state, TimerState::Pending { .. })
 }
+
+#[cfg(test)]
+mod tests {
+    use super::TimerQueue;
+    use std::task::Waker;
+
+    fn queue_of(deadlines: &[f64]) -> (TimerQueue, Vec<super::TimerId>) {
+        let mut queue = TimerQueue::default();
+        let ids = deadlines
+            .iter()
+            .map(|&d| queue.insert(d, Waker::noop().clone()).0)
+            .collect();
+        (queue, ids)
+    }
+
+    /// The serials `pop_due(now)` expires, in order.
+    fn expire(queue: &mut TimerQueue, now: f64) -> Vec<u32> {
+        std::iter::from_fn(|| queue.pop_due(now).map(|e| e.serial)).collect()
+    }
+
+    #[test]
+    fn timers_expire_by_deadline_then_in_the_order_set() {
+        let (mut queue, _) = queue_of(&[30.0, 10.0, 20.0, 10.0]);
+        assert_eq!(queue.earliest(), Some(10.0));
+        assert_eq!(expire(&mut queue, 9.0), [] as [u32; 0]);
+        assert_eq!(expire(&mut queue, 20.0), [2, 4, 3]); // ties: first set, first out
+        assert_eq!(queue.pending(), 1);
+        assert_eq!(expire(&mut queue, 1e9), [1]);
+        assert_eq!(queue.earliest(), None);
+    }
+
+    #[test]
+    fn a_removed_timer_never_expires_and_its_slot_is_reused_safely() {
+        let (mut queue, ids) = queue_of(&[10.0, 20.0]);
+        assert_eq!(queue.remove(ids[0]).map(|(serial, _)| serial), Some(1));
+        assert!(queue.remove(ids[0]).is_none(), "removed once");
+        assert_eq!(queue.earliest(), Some(20.0));
+        // The slot is reused by a new timer; the old id must not reach it.
+        let (new, serial) = queue.insert(5.0, Waker::noop().clone());
+        assert_eq!(serial, 3);
+        assert_ne!(new, ids[0]);
+        assert!(queue.remove(ids[0]).is_none(), "a stale id finds nothing");
+        assert!(!queue.poll_fired(ids[0], Waker::noop()));
+        assert_eq!(expire(&mut queue, 30.0), [3, 2]);
+        assert!(queue.poll_fired(new, Waker::noop()), "fired, until removed");
+        assert!(
+            queue.remove(new).is_none(),
+            "a fired timer is no cancellation"
+        );
+    }
+
+    #[test]
+    fn cancelled_entries_are_swept_once_they_outnumber_the_live_ones() {
+        // Removal leaves the heap entry behind (cheap); past twice the live
+        // timers plus 64, one sweep drops every dead entry.
+        let deadlines: Vec<f64> = (0..300).map(f64::from).collect();
+        let (mut queue, ids) = queue_of(&deadlines);
+        for id in &ids[..250] {
+            queue.remove(*id);
+            let (entries, live) = (queue.queue.len(), queue.pending());
+            assert!(
+                entries <= 2 * live + 64,
+                "{entries} entries for {live} timers"
+            );
+        }
+        // The sweep ran when 117 were live (300 > 2 × 117 + 64); 67 more
+        // were removed since.
+        assert_eq!((queue.queue.len(), queue.pending()), (117, 50));
+        assert_eq!(queue.earliest(), Some(250.0));
+        assert_eq!(expire(&mut queue, 1e9), (251..=300).collect::<Vec<u32>>());
+    }
+}
