@@ -2,7 +2,7 @@
 // wasm), and plain JS, behind one function the runner calls.
 import init, * as wasm from './pkg/bench.js';
 
-await init();
+const { memory } = await init();
 
 /** The same xorshift32 deadlines as crates/bench/src/deadlines.rs. */
 function deadlines(count, spread, seed) {
@@ -43,5 +43,14 @@ async function run(workload, executor, params) {
   }
 }
 
-window.bench = { run };
+/** For the memory workload: leaves `count` sleeps of `ms` pending. */
+function hold(executor, count, ms) {
+  if (executor === 'js') {
+    window.held = Array.from({ length: count }, () => new Promise((resolve) => setTimeout(resolve, ms)));
+  } else {
+    wasm.pending_sleeps(executor, count, ms);
+  }
+}
+
+window.bench = { run, hold, wasmMemoryBytes: () => memory.buffer.byteLength };
 document.body.dataset.ready = 'true';

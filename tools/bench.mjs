@@ -91,7 +91,44 @@ async function pageFigures(browser) {
   return { wasm, distGzipped: total, firstRun: median(times) };
 }
 
-function markdown(results, page, meta) {
+/** Sleeps held pending for the memory workload, and how long they wait. */
+const HELD = quick ? 100 : 100_000;
+const HELD_MS = 600_000;
+
+/**
+ * Memory held by HELD pending sleeps, per executor: the JS heap (after a
+ * forced collection, through the DevTools protocol) plus the wasm linear
+ * memory, after minus before, each in a fresh page (spawn_local's tasks
+ * cannot be cancelled, so a page is the only clean slate).
+ */
+async function measureMemory(browser, url) {
+  const executors = ['ours', 'spawn_local', 'js'];
+  const samples = Object.fromEntries(executors.map((e) => [e, []]));
+  for (let round = 0; round < (quick ? 1 : ROUNDS); round += 1) {
+    for (const executor of executors) {
+      const page = await browser.newPage();
+      await page.goto(url);
+      await page.waitForSelector('body[data-ready="true"]');
+      const cdp = await page.context().newCDPSession(page);
+      const held = async () => {
+        await cdp.send('HeapProfiler.collectGarbage');
+        const { usedSize } = await cdp.send('Runtime.getHeapUsage');
+        return usedSize + await page.evaluate(() => window.bench.wasmMemoryBytes());
+      };
+      const before = await held();
+      await page.evaluate(([ex, count, ms]) => window.bench.hold(ex, count, ms), [executor, HELD, HELD_MS]);
+      // Let every task be polled once, so each timer is registered.
+      await page.evaluate(() => new Promise((resolve) => setTimeout(resolve, 50)));
+      samples[executor].push((await held()) - before);
+      await page.close();
+    }
+  }
+  const figures = Object.fromEntries(Object.entries(samples).map(([e, xs]) => [e, median(xs)]));
+  console.log(`memory for ${HELD} pending sleeps: ${executors.map((e) => `${e} ${(figures[e] / 1e6).toFixed(2)} MB`).join(', ')}`);
+  return { sleeps: HELD, bytes: figures };
+}
+
+function markdown(results, page, meta, memory) {
   const fmt = (x) => (Math.abs(x) >= 100 ? x.toFixed(0) : x.toFixed(2));
   const lines = [
     `Measured ${meta.date} in ${meta.browser} (headless), ${meta.cores} cores; ${ROUNDS} rounds after a warm-up, executors alternating. Medians, with min–max; ratio = peer ÷ ours (higher is better for us).`,
@@ -115,6 +152,10 @@ function markdown(results, page, meta) {
   for (const r of results.filter((x) => x.metric === 'overhead')) {
     lines.push(`| ${r.title} | ${fmt(r.figures.ours.worstLateness)} | ${fmt(r.figures.spawn_local.worstLateness)} | ${fmt(r.figures.js.worstLateness)} |`);
   }
+  const perSleep = (bytes) => `${(bytes / 1e6).toFixed(1)} MB (${Math.round(bytes / memory.sleeps)} B a sleep)`;
+  lines.push('', `| memory held by ${memory.sleeps.toLocaleString('en')} pending sleeps (JS heap after GC + wasm memory, median) | ours | spawn_local + gloo | plain JS | spawn_local ÷ ours | JS ÷ ours |`,
+    '|---|---|---|---|---|---|',
+    `| bytes | ${perSleep(memory.bytes.ours)} | ${perSleep(memory.bytes.spawn_local)} | ${perSleep(memory.bytes.js)} | ${(memory.bytes.spawn_local / memory.bytes.ours).toFixed(2)}× | ${(memory.bytes.js / memory.bytes.ours).toFixed(2)}× |`);
   lines.push('', '| page | figure |', '|---|---|',
     `| wasm | ${page.wasm.raw.toLocaleString('en')} B, ${page.wasm.gzipped.toLocaleString('en')} B gzipped |`,
     `| whole dist/ | ${page.distGzipped.toLocaleString('en')} B gzipped (budget: 120 KB before the editor) |`,
@@ -130,6 +171,7 @@ try {
   await page.goto(`http://127.0.0.1:${benchServer.address().port}/`);
   await page.waitForSelector('body[data-ready="true"]');
   const results = await measureWorkloads(page);
+  const memory = partial ? null : await measureMemory(browser, page.url());
   const pageStats = partial ? null : await pageFigures(browser);
   if (pageStats) {
     console.log(`page: wasm ${pageStats.wasm.gzipped} B gz, dist ${pageStats.distGzipped} B gz, first run ${pageStats.firstRun.toFixed(0)} ms`);
@@ -138,10 +180,10 @@ try {
     const meta = { date: new Date().toISOString().slice(0, 10), browser: `Chromium ${browser.version()}`, cores: cpus().length };
     await mkdir(new URL('../target/bench/', import.meta.url), { recursive: true });
     await writeFile(new URL('../target/bench/results.json', import.meta.url),
-      JSON.stringify({ meta, results, page: pageStats }, null, 1));
+      JSON.stringify({ meta, results, memory, page: pageStats }, null, 1));
     const docPath = new URL('../docs/benchmarks.md', import.meta.url);
     const doc = await readFile(docPath, 'utf8');
-    const table = markdown(results, pageStats, meta);
+    const table = markdown(results, pageStats, meta, memory);
     const updated = doc.replace(/<!-- results -->[\s\S]*<!-- \/results -->/, `<!-- results -->\n${table}\n<!-- /results -->`);
     await writeFile(docPath, updated);
     console.log(`\n${table}\n\nWrote target/bench/results.json and docs/benchmarks.md.`);

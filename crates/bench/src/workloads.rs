@@ -157,3 +157,26 @@ pub fn timers(executor_name: &str, count: u32, spread: u32, seed: u32) -> Result
 pub fn reset() {
     RUNTIME.with(|slot| slot.borrow_mut().take());
 }
+
+/// Spawns `count` tasks that each wait on one sleep of `ms`, and leaves them
+/// pending (for the memory workload: what holding that many timers costs).
+/// They stay until `reset` (ours) or the page goes (spawn_local's).
+#[wasm_bindgen]
+pub fn pending_sleeps(executor_name: &str, count: u32, ms: u32) -> Result<(), JsError> {
+    match executor(executor_name)? {
+        Executor::Ours { tracing } => {
+            let runtime = Runtime::new(BrowserHost::new());
+            runtime.set_tracing(tracing);
+            for _ in 0..count {
+                runtime.spawn(sleep_ms(ms)).detach();
+            }
+            RUNTIME.with(|slot| *slot.borrow_mut() = Some(runtime));
+        }
+        Executor::SpawnLocal => {
+            for _ in 0..count {
+                wasm_bindgen_futures::spawn_local(gloo_timers::future::TimeoutFuture::new(ms));
+            }
+        }
+    }
+    Ok(())
+}
