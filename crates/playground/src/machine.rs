@@ -96,9 +96,9 @@ pub struct Sequence {
     path: String,
     steps: Vec<Step>,
     made: Vec<Option<Pin<Box<Machine>>>>,
-    /// `create_then_await`: each step is awaited by its own `fN.await`.
+    /// `create_then_await`: every step is made at the first poll, then each
+    /// awaited by its own `fN.await`.
     awaits_each: bool,
-    make_all_first: bool,
     current: usize,
     labels: TimerLabels,
 }
@@ -166,13 +166,12 @@ impl Machine {
 }
 
 impl Sequence {
-    fn new(path: &str, steps: &[Step], make_all_first: bool, labels: &TimerLabels) -> Self {
+    fn new(path: &str, steps: &[Step], awaits_each: bool, labels: &TimerLabels) -> Self {
         Sequence {
             path: path.to_string(),
             steps: steps.to_vec(),
             made: steps.iter().map(|_| None).collect(),
-            awaits_each: make_all_first,
-            make_all_first,
+            awaits_each,
             current: 0,
             labels: labels.clone(),
         }
@@ -223,7 +222,8 @@ impl Future for Machine {
 impl Sequence {
     fn poll(&mut self, cx: &mut Context<'_>) -> Poll<()> {
         let count = self.steps.len();
-        if std::mem::take(&mut self.make_all_first) {
+        // The first poll: nothing made yet.
+        if self.awaits_each && self.current == 0 && self.made[0].is_none() {
             for i in 0..count {
                 self.make(i);
             }
