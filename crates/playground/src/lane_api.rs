@@ -12,12 +12,11 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::JsFuture;
 
 use crate::js_value;
-use crate::machine::{Machine, TimerLabels};
+use crate::machine::TimerLabels;
 use crate::scenario::Step;
 use crate::special::{self, Special};
-use crate::suspension::report_states;
 use crate::trace_events::TraceEvents;
-use crate::{fragment, presets, render, validate};
+use crate::{fragment, lane, presets, render, validate};
 
 /// `value` as plain JS data: objects (not `Map`s), arrays, numbers, strings.
 fn to_js(value: &impl Serialize) -> JsValue {
@@ -128,10 +127,22 @@ fn rust_code(step: &Step, preset: Option<&str>) -> render::Code {
     }
 }
 
-/// `future`, then `done()`.
-async fn then(future: impl Future<Output = ()>, done: impl FnOnce()) {
-    future.await;
-    done();
+/// Spawns a lane's program on the page's runtime; `done()` when it is over.
+struct OnPage<'a, D> {
+    runtime: &'a Runtime,
+    done: D,
+}
+
+impl<D: FnOnce() + 'static> lane::Spawner for OnPage<'_, D> {
+    fn spawn<F: Future<Output = ()> + 'static>(self, program: F) {
+        let done = self.done;
+        self.runtime
+            .spawn(async move {
+                program.await;
+                done();
+            })
+            .detach();
+    }
 }
 
 /// A Rust future awaiting the JS Promise that `make_promise(ms)` returns.
@@ -210,43 +221,20 @@ impl RustLane {
         self.started.set(self.runtime.now());
         self.logs_reported.set(0);
         let runtime = &self.runtime;
-        // Where the panel's run() can suspend: the states rustc gives it.
-        let points = rust_code(&step, preset.as_deref()).suspension_points();
         Ok(Promise::new(&mut |resolve: Function, _reject| {
             let done = move || {
                 // JS sees this after the current batch: the final poll_end is
                 // in the trace by then.
                 let _ = resolve.call0(&JsValue::UNDEFINED);
             };
-            // Each program is spawned as it is, not boxed on its own, so its
-            // locals live inside the task's future (self-ref shows where).
-            match (special(preset.as_deref()), special::parts(&step)) {
-                (Some(which), Some(parts)) => {
-                    // One sleep (timer 1 of the run, if it is a Rust timer),
-                    // then one log: name their steps now.
-                    let mut names = labels.borrow_mut();
-                    names.logs.push("scenario.steps[1]".into());
-                    match which {
-                        Special::SelfRef => {
-                            let step = "scenario.steps[0]".to_string();
-                            names.timers.push((1, parts.label, step));
-                            let program = special::self_ref(parts.ms, parts.text);
-                            let program = report_states(program, points.clone(), |_| None);
-                            runtime.spawn(then(program, done)).detach();
-                        }
-                        Special::Interop => {
-                            let program = interop(make_promise.clone(), parts.ms, parts.text);
-                            let program = report_states(program, points.clone(), |_| None);
-                            runtime.spawn(then(program, done)).detach();
-                        }
-                    }
-                }
-                _ => {
-                    let program = Machine::new(&step, "scenario", &labels);
-                    let program = report_states(program, points.clone(), Machine::suspended_at);
-                    runtime.spawn(then(program, done)).detach();
-                }
-            }
+            let interop = |ms, text| interop(make_promise.clone(), ms, text);
+            lane::spawn(
+                &step,
+                preset.as_deref(),
+                &labels,
+                interop,
+                OnPage { runtime, done },
+            );
         }))
     }
 

@@ -7,6 +7,7 @@
 #![forbid(unsafe_code)]
 
 pub mod fragment;
+pub mod lane;
 pub mod machine;
 pub mod number;
 pub mod presets;

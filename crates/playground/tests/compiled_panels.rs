@@ -14,12 +14,12 @@
 use std::future::Future;
 use std::pin::Pin;
 
-use playground::machine::{Machine, TimerLabels};
+use playground::lane;
+use playground::machine::TimerLabels;
 use playground::presets;
 use playground::render;
 use playground::scenario::Step;
 use playground::special::{self, Special};
-use playground::suspension::report_states;
 use runtime::{Counters, Runtime, Trace, VirtualHost};
 
 #[rustfmt::skip]
@@ -130,21 +130,25 @@ fn comparable(trace: &Trace) -> Vec<String> {
         .collect()
 }
 
-/// What the Rust lane runs for a case (as `lane_api` does on the page).
+/// What the Rust lane runs for a case, as the page runs it (`lane::spawn`).
 fn lane(preset: Option<&str>, step: &Step) -> Pin<Box<dyn Future<Output = ()>>> {
-    let special = preset.and_then(presets::find).and_then(|p| p.special);
-    let points = render::rust(step).suspension_points();
-    match (special, special::parts(step)) {
-        (Some(Special::SelfRef), Some(parts)) => {
-            let points = special::code(Special::SelfRef, step).suspension_points();
-            let program = special::self_ref(parts.ms, parts.text);
-            Box::pin(report_states(program, points, |_| None))
-        }
-        _ => {
-            let program = Machine::new(step, "scenario", &TimerLabels::default());
-            Box::pin(report_states(program, points, Machine::suspended_at))
+    struct Boxed<'a>(&'a mut Option<Pin<Box<dyn Future<Output = ()>>>>);
+    impl lane::Spawner for Boxed<'_> {
+        fn spawn<F: Future<Output = ()> + 'static>(self, program: F) {
+            *self.0 = Some(Box::pin(program));
         }
     }
+    let mut program = None;
+    // The corpus leaves out interop: its program needs a JS Promise.
+    let no_interop = |_, _| async { unreachable!("interop is not in the corpus") };
+    lane::spawn(
+        step,
+        preset,
+        &TimerLabels::default(),
+        no_interop,
+        Boxed(&mut program),
+    );
+    program.expect("spawned")
 }
 
 #[test]

@@ -1,11 +1,10 @@
 //! The Rust lane on the virtual clock: each preset's finish time and poll
 //! counts, and the hand-written state machines against real `async fn`s.
 
-use playground::machine::{Machine, TimerLabels};
+use playground::lane;
+use playground::machine::TimerLabels;
 use playground::presets;
-use playground::render;
 use playground::scenario::Step;
-use playground::suspension::report_states;
 use runtime::{join, log, select, sleep_ms, Counters, Event, Runtime, Trace, VirtualHost};
 use std::future::Future;
 
@@ -18,18 +17,23 @@ fn run_future(future: impl Future<Output = ()> + 'static) -> (f64, Trace) {
     (end, rt.take_trace())
 }
 
-/// The lane's program for `step`, as the page spawns it: the composed
-/// futures, reporting `run()`'s state after each poll.
+/// The lane's program for `step`, spawned as the page spawns it
+/// (`lane::spawn`: the composed futures, reporting `run()`'s state).
 fn run_step(step: &Step) -> (f64, Trace, TimerLabels) {
+    struct OnVirtualHost<'a>(&'a Runtime);
+    impl lane::Spawner for OnVirtualHost<'_> {
+        fn spawn<F: Future<Output = ()> + 'static>(self, program: F) {
+            self.0.spawn(program).detach();
+        }
+    }
+    let host = VirtualHost::new();
+    let rt = Runtime::new(host.clone());
     let labels = TimerLabels::default();
-    let points = render::rust(step).suspension_points();
-    let program = report_states(
-        Machine::new(step, "scenario", &labels),
-        points,
-        Machine::suspended_at,
-    );
-    let (end, trace) = run_future(program);
-    (end, trace, labels)
+    let no_interop = |_, _| async { unreachable!("no preset here is interop") };
+    lane::spawn(step, None, &labels, no_interop, OnVirtualHost(&rt));
+    let end = host.run();
+    assert_eq!(rt.counters(), Counters::default());
+    (end, rt.take_trace(), labels)
 }
 
 fn preset(id: &str) -> Step {

@@ -671,10 +671,9 @@ impl Inner {
         }
     }
 
-    /// Registers a timer `ms` from now, for the `Sleep` being polled; returns
-    /// its id and its number in traces.
-    /// Registers a timer due at `deadline` (asked for as `ms` from its
-    /// creation, for the trace).
+    /// Registers a timer due at `deadline`, for the `Sleep` being polled
+    /// (made `ms` before it, for the trace); returns its id and its number in
+    /// traces.
     pub(crate) fn add_timer(&self, deadline: f64, ms: f64, waker: &Waker) -> (TimerId, u32) {
         let (id, serial) = self.timers.borrow_mut().insert(deadline, waker.clone());
         self.record(Event::TimerSet {

@@ -1,0 +1,63 @@
+//! What the Rust lane runs for a scenario, the same on the page (`lane_api`)
+//! and in the tests: the preset's own `async fn` for self-ref and interop,
+//! the composed futures ([`Machine`]) for every other program, each reporting
+//! `run()`'s state after every poll ([`crate::suspension`]), with its timers
+//! and logs named by step as they happen.
+
+use std::future::Future;
+
+use crate::machine::{Machine, TimerLabels};
+use crate::presets;
+use crate::render;
+use crate::scenario::Step;
+use crate::special::{self, Special};
+use crate::suspension::report_states;
+
+/// Where the lane's program goes: the page's runtime, or a test's.
+pub trait Spawner {
+    /// Spawns `program` as it is, not boxed on its own, so its locals live
+    /// inside the task's future (self-ref shows where).
+    fn spawn<F: Future<Output = ()> + 'static>(self, program: F);
+}
+
+/// Spawns the lane's program for `step` (`preset` picks a special preset's
+/// own `async fn`) through `spawner`, noting in `labels` which step each
+/// timer and log comes from. `interop(ms, text)` makes the interop preset's
+/// program, which awaits a JS Promise only the page can make.
+pub fn spawn<I: Future<Output = ()> + 'static>(
+    step: &Step,
+    preset: Option<&str>,
+    labels: &TimerLabels,
+    interop: impl FnOnce(u32, String) -> I,
+    spawner: impl Spawner,
+) {
+    let special = preset.and_then(presets::find).and_then(|p| p.special);
+    match (special, special::parts(step)) {
+        (Some(which), Some(parts)) => {
+            // Where the panel's run() can suspend: the states rustc gives it.
+            let points = special::code(which, step).suspension_points();
+            // One sleep (timer 1 of the run, if it is a Rust timer), then one
+            // log: name their steps now.
+            let mut names = labels.borrow_mut();
+            names.logs.push("scenario.steps[1]".into());
+            match which {
+                Special::SelfRef => {
+                    names
+                        .timers
+                        .push((1, parts.label, "scenario.steps[0]".into()));
+                    let program = special::self_ref(parts.ms, parts.text);
+                    spawner.spawn(report_states(program, points, |_| None));
+                }
+                Special::Interop => {
+                    let program = interop(parts.ms, parts.text);
+                    spawner.spawn(report_states(program, points, |_| None));
+                }
+            }
+        }
+        _ => {
+            let points = render::rust(step).suspension_points();
+            let program = Machine::new(step, "scenario", labels);
+            spawner.spawn(report_states(program, points, Machine::suspended_at));
+        }
+    }
+}
