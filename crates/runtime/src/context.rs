@@ -1,43 +1,86 @@
 //! The runtime whose tasks are being polled right now, so that `Sleep`, `spawn`,
 //! `log` and the combinators can find it without being handed it (as `async fn`
-//! bodies cannot be).
+//! bodies cannot be), and the functions that use it.
 
 use std::cell::Cell;
+use std::future::Future;
 use std::rc::Rc;
 
-use crate::executor::Inner;
+use crate::executor::Executor;
+use crate::join_handle::JoinHandle;
 
 thread_local! {
-    static CURRENT: Cell<Option<Rc<Inner>>> = const { Cell::new(None) };
+    static CURRENT: Cell<Option<Rc<Executor>>> = const { Cell::new(None) };
 }
 
-/// Makes `inner` current until the guard is dropped; restores the previous one,
-/// so runtimes may nest.
+/// Makes `executor` current until the guard is dropped; restores the previous
+/// one, so runtimes may nest.
 pub(crate) struct Enter {
-    previous: Option<Rc<Inner>>,
+    previous: Option<Rc<Executor>>,
 }
 
-pub(crate) fn enter(inner: &Rc<Inner>) -> Enter {
-    let previous = CURRENT.with(|c| c.replace(Some(inner.clone())));
+pub(crate) fn enter(executor: &Rc<Executor>) -> Enter {
+    let previous = CURRENT.with(|c| c.replace(Some(executor.clone())));
     Enter { previous }
 }
 
 impl Drop for Enter {
     fn drop(&mut self) {
         let previous = self.previous.take();
-        // Take the old value out before dropping it: dropping an `Rc<Inner>` must
-        // not happen while the cell is being written.
+        // Take the old value out before dropping it: dropping an `Rc<Executor>`
+        // must not happen while the cell is being written.
         let ours = CURRENT.with(|c| c.replace(previous));
         drop(ours);
     }
 }
 
 /// The current runtime, if a task of one is being polled.
-pub(crate) fn current() -> Option<Rc<Inner>> {
+pub(crate) fn current() -> Option<Rc<Executor>> {
     CURRENT.with(|c| {
-        let inner = c.take();
-        let copy = inner.clone();
-        c.set(inner);
+        let executor = c.take();
+        let copy = executor.clone();
+        c.set(executor);
         copy
     })
+}
+
+/// Spawns a task on the runtime whose task is being polled.
+///
+/// # Panics
+/// Outside a task of a [`Runtime`](crate::Runtime); use
+/// [`Runtime::spawn`](crate::Runtime::spawn) there.
+pub fn spawn<F>(future: F) -> JoinHandle<F::Output>
+where
+    F: Future + 'static,
+    F::Output: 'static,
+{
+    current()
+        .expect("runtime::spawn called outside a task; use Runtime::spawn")
+        .spawn(future)
+}
+
+/// Records a `state` event (a hand-written future's state-machine state, such
+/// as "Suspend1 at line 5") in the trace of the runtime whose task is being
+/// polled (does nothing outside a task).
+pub fn state(text: &str) {
+    if let Some(runtime) = current() {
+        runtime.state(text);
+    }
+}
+
+/// Records an `address` event: where something of the polled task lives, or
+/// where a reference points, e.g. `address("s", &s as *const String as usize)`.
+/// Only the number is recorded; nothing is dereferenced.
+pub fn address(name: &'static str, addr: usize) {
+    if let Some(runtime) = current() {
+        runtime.address(name, addr);
+    }
+}
+
+/// Records a `log` event in the trace of the runtime whose task is being
+/// polled (does nothing outside a task).
+pub fn log(text: &str) {
+    if let Some(runtime) = current() {
+        runtime.log(text);
+    }
 }

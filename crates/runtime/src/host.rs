@@ -8,7 +8,7 @@
 
 use std::rc::Weak;
 
-use crate::executor::Inner;
+use crate::executor::Executor;
 use crate::trace::Turn;
 
 /// The largest delay a browser's `setTimeout` takes: it converts the delay with
@@ -50,7 +50,7 @@ pub trait Host {
 /// The host's way back into the runtime. It does not keep the runtime alive:
 /// once the runtime is dropped, its calls do nothing.
 #[derive(Clone, Debug)]
-pub struct RuntimeRef(pub(crate) Weak<Inner>);
+pub struct RuntimeRef(pub(crate) Weak<Executor>);
 
 impl RuntimeRef {
     /// Run a batch of queued tasks (the turn the host was asked for).

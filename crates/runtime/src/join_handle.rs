@@ -60,7 +60,7 @@ impl<T> JoinHandle<T> {
 
     /// Whether the task finished or was dropped.
     pub fn is_finished(&self) -> bool {
-        self.task.header().done.get()
+        self.task.is_done()
     }
 
     /// Lets the task run on with nobody waiting for its output (the same as
@@ -70,10 +70,7 @@ impl<T> JoinHandle<T> {
     /// Drops the task now, with its future and timers. Awaiting the handle then
     /// gives `Err(JoinError::Cancelled)`. Does nothing if the task already finished.
     pub fn abort(&self) {
-        let header = self.task.header();
-        if let Some(runtime) = header.runtime.upgrade() {
-            runtime.abort(header);
-        }
+        self.task.abort();
     }
 }
 

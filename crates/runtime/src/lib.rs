@@ -14,6 +14,22 @@
 //! its task polled again: the reactor wakes it, the executor queues the task.
 //! Everything that happens is recorded in a [`Trace`].
 //!
+//! Each part in its file, to read in this order:
+//!
+//! | file | what it is |
+//! |---|---|
+//! | `task.rs` | a task: its state (scheduled, running, waiting, done), its future, and how a wake reschedules it |
+//! | `waker.rs` | the `Waker` that points at a task |
+//! | `ready.rs` | the ready queue |
+//! | `live_tasks.rs` | every live task, so a shutdown can drop them |
+//! | `executor.rs` | spawn, the turn (poll a batch of ready tasks) and shutdown |
+//! | `time_slice.rs` | when a turn must yield to the browser |
+//! | `reactor.rs`, `timer_queue.rs` | the timers and the one host timeout |
+//! | `tracer.rs`, `trace.rs` | what is recorded, and the trace's checks |
+//! | `clock.rs`, `host.rs` | the host's time and callbacks |
+//! | `context.rs` | the runtime being polled, for `spawn`, `log` and `Sleep` |
+//! | `runtime.rs` | the handle a program holds |
+//!
 //! The host supplies time and callbacks: [`BrowserHost`] (wasm32 only) uses
 //! `setTimeout` and microtasks; [`VirtualHost`] is a manual clock for tests and
 //! for deterministic, instant runs.
@@ -40,6 +56,7 @@
 
 #[cfg(target_arch = "wasm32")]
 mod browser_host;
+mod clock;
 mod context;
 mod executor;
 #[cfg(target_arch = "wasm32")]
@@ -47,76 +64,41 @@ mod global_scope;
 mod host;
 mod join;
 mod join_handle;
+mod live_tasks;
 #[doc(hidden)]
 pub mod macros;
 mod reactor;
 mod ready;
+mod runtime;
 mod select;
 mod sleep;
 mod task;
+mod time_slice;
+mod timer_queue;
 mod trace;
+mod tracer;
 mod virtual_host;
 mod waker;
 mod yield_now;
 
 #[cfg(target_arch = "wasm32")]
 pub use browser_host::BrowserHost;
-pub use executor::{Counters, Runtime, DEFAULT_BUDGET, DEFAULT_SLICE_MS};
+pub use context::{address, log, spawn, state};
 pub use host::{Host, RuntimeRef, MAX_TIMEOUT_MS};
 pub use join::{join, Join};
 pub use join_handle::{JoinError, JoinHandle};
+pub use runtime::{Counters, Runtime};
 pub use select::{select, Select};
 pub use sleep::{sleep, sleep_ms, Sleep};
+pub use time_slice::{DEFAULT_BUDGET, DEFAULT_SLICE_MS};
 pub use trace::{Combinator, Event, Record, Trace, Turn, Value, WakeOutcome, WakeSource};
 pub use virtual_host::VirtualHost;
 pub use yield_now::{yield_now, YieldNow};
-
-use std::future::Future;
 
 /// What a program on this runtime uses: `use runtime::prelude::*;` is the
 /// first line of every Rust panel of the playground.
 pub mod prelude {
     pub use crate::{join, log, select, sleep, sleep_ms, spawn, yield_now};
-}
-
-/// Spawns a task on the runtime whose task is being polled.
-///
-/// # Panics
-/// Outside a task of a [`Runtime`]; use [`Runtime::spawn`] there.
-pub fn spawn<F>(future: F) -> JoinHandle<F::Output>
-where
-    F: Future + 'static,
-    F::Output: 'static,
-{
-    context::current()
-        .expect("runtime::spawn called outside a task; use Runtime::spawn")
-        .spawn(future)
-}
-
-/// Records a `state` event (a hand-written future's state-machine state, such
-/// as "Suspend1 at line 5") in the trace of the runtime whose task is being
-/// polled (does nothing outside a task).
-pub fn state(text: &str) {
-    if let Some(runtime) = context::current() {
-        runtime.state(text);
-    }
-}
-
-/// Records an `address` event: where something of the polled task lives, or
-/// where a reference points, e.g. `address("s", &s as *const String as usize)`.
-/// Only the number is recorded; nothing is dereferenced.
-pub fn address(name: &'static str, addr: usize) {
-    if let Some(runtime) = context::current() {
-        runtime.address(name, addr);
-    }
-}
-
-/// Records a `log` event in the trace of the runtime whose task is being
-/// polled (does nothing outside a task).
-pub fn log(text: &str) {
-    if let Some(runtime) = context::current() {
-        runtime.log(text);
-    }
 }
 
 /// The README's examples, run as doctests so they stay true.

@@ -1,54 +1,41 @@
-//! The ready queue. Wakes push onto `next`; a batch takes all of it at once
-//! (so it polls only what was queued when it began) and walks it with no
-//! borrow held, while its polls queue more for the next batch. A batch cut
-//! short (time slice or poll budget) keeps its place: its rest is polled
-//! first next time, not copied; what was queued meanwhile follows it.
+//! The ready queue: tasks woken (or spawned) and waiting for their poll, first
+//! in, first out. A batch polls the tasks that were queued when it began
+//! (`len` then), so a task that wakes itself is polled again in the next
+//! batch, not in a loop within this one; a batch cut short by the time slice
+//! leaves the rest at the front, where the next batch starts.
+//!
+//! It may also hold tasks dropped since they were queued: the executor skips
+//! them.
 
 use std::collections::VecDeque;
 use std::rc::Rc;
 
+use crate::executor::Executor;
 use crate::task::Runnable;
 
-pub(crate) type Batch = VecDeque<Rc<dyn Runnable>>;
+pub(crate) type Ready = Rc<dyn Runnable<Executor>>;
 
 #[derive(Default)]
 pub(crate) struct ReadyQueue {
-    /// What the last batch did not get to.
-    rest: Batch,
-    next: Vec<Rc<dyn Runnable>>,
-    /// The last batch's buffer, empty, kept for its capacity.
-    spare: Vec<Rc<dyn Runnable>>,
+    tasks: VecDeque<Ready>,
 }
 
 impl ReadyQueue {
-    #[inline]
-    pub(crate) fn push(&mut self, task: Rc<dyn Runnable>) {
-        self.next.push(task);
+    pub(crate) fn push(&mut self, task: Ready) {
+        self.tasks.push_back(task);
     }
 
-    /// Everything queued so far, as the next batch.
-    pub(crate) fn take_batch(&mut self) -> Batch {
-        let next = std::mem::replace(&mut self.next, std::mem::take(&mut self.spare));
-        if self.rest.is_empty() {
-            // O(1): a `Vec` becomes a `VecDeque` without moving anything.
-            Batch::from(next)
-        } else {
-            let mut batch = std::mem::take(&mut self.rest);
-            batch.extend(next);
-            batch
-        }
+    pub(crate) fn pop(&mut self) -> Option<Ready> {
+        self.tasks.pop_front()
     }
 
-    /// Gives back a batch with what it did not poll.
-    pub(crate) fn return_batch(&mut self, batch: Batch) {
-        if batch.is_empty() {
-            self.spare = Vec::from(batch);
-        } else {
-            self.rest = batch;
-        }
+    /// Entries, live or dropped.
+    pub(crate) fn len(&self) -> usize {
+        self.tasks.len()
     }
 
-    pub(crate) fn is_empty(&self) -> bool {
-        self.rest.is_empty() && self.next.is_empty()
+    /// Empties the queue (a shutdown), handing back what it held.
+    pub(crate) fn take_all(&mut self) -> VecDeque<Ready> {
+        std::mem::take(&mut self.tasks)
     }
 }

@@ -7,8 +7,8 @@ use std::task::{Context, Poll};
 use std::time::Duration;
 
 use crate::context;
-use crate::executor::Inner;
-use crate::reactor::TimerId;
+use crate::executor::Executor;
+use crate::timer_queue::TimerId;
 
 /// Completes `ms` milliseconds after it was created, as tokio's `sleep` does.
 ///
@@ -32,7 +32,7 @@ pub struct Sleep {
 #[derive(Debug)]
 enum State {
     Created,
-    Waiting(Weak<Inner>, TimerId, u32),
+    Waiting(Weak<Executor>, TimerId, u32),
     Done,
 }
 

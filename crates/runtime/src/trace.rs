@@ -8,7 +8,7 @@
 /// Which host turn a batch of polls runs in.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Turn {
-    /// Right after the current JS task (`queueMicrotask`): no painting in between.
+    /// Right after the current browser task (`queueMicrotask`): no painting in between.
     Microtask,
     /// A fresh browser task: timers fire and the page paints before it runs.
     Macrotask,
@@ -274,7 +274,7 @@ pub struct Record {
 pub struct Trace {
     /// The events, in order.
     pub records: Vec<Record>,
-    texts: Vec<Box<str>>,
+    pub(crate) texts: Vec<Box<str>>,
 }
 
 impl Trace {
@@ -415,39 +415,5 @@ impl Trace {
             };
         });
         line
-    }
-}
-
-/// Collects records (the runtime decides whether to record at all).
-#[derive(Debug)]
-pub(crate) struct Recorder {
-    trace: Trace,
-}
-
-impl Recorder {
-    pub(crate) fn new() -> Self {
-        Recorder {
-            trace: Trace::default(),
-        }
-    }
-
-    pub(crate) fn push(&mut self, t: f64, event: Event) {
-        let seq = self.trace.records.len() as u32;
-        self.trace.records.push(Record { seq, t, event });
-    }
-
-    /// Stores `text` and records the event `make` builds from its index.
-    pub(crate) fn push_text(&mut self, t: f64, text: &str, make: impl FnOnce(u32) -> Event) {
-        let index = self.trace.texts.len() as u32;
-        self.trace.texts.push(text.into());
-        self.push(t, make(index));
-    }
-
-    pub(crate) fn take(&mut self) -> Trace {
-        std::mem::take(&mut self.trace)
-    }
-
-    pub(crate) fn len(&self) -> usize {
-        self.trace.records.len()
     }
 }

@@ -1,5 +1,5 @@
 //! How a `Waker` finds its task: its data pointer is the task's `Rc`
-//! allocation (a `TaskCell<F>`), as in wasm-bindgen-futures and async-task, so
+//! allocation (a `TaskCell<F, S>`), as in wasm-bindgen-futures and async-task, so
 //! a wake is a flag check and a push onto the ready queue.
 //!
 //! `std::task::Waker` must be `Send + Sync`, but a task is an `Rc`. So each
@@ -18,12 +18,13 @@
 
 use std::cell::Cell;
 use std::future::Future;
+use std::marker::PhantomData;
 use std::mem::ManuallyDrop;
 use std::rc::Rc;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::task::{RawWaker, RawWakerVTable, Waker};
 
-use crate::task::TaskCell;
+use crate::task::{Runnable, Schedule, TaskCell};
 
 /// Names a thread: 1, 2, ... in the order threads first spawn or wake (64
 /// bits: never wraps, so no two threads ever share one).
@@ -48,26 +49,32 @@ pub(crate) fn current_thread() -> ThreadToken {
 
 /// The task's waker, borrowed for one poll: no reference count is taken, so it
 /// must not outlive `task` (wakers cloned from it take their own).
-pub(crate) fn borrowed<F: Future + 'static>(task: &Rc<TaskCell<F>>) -> ManuallyDrop<Waker> {
+///
+/// # Safety
+/// `task` is a `TaskCell<F, S>`.
+pub(crate) unsafe fn borrowed<F: Future + 'static, S: Schedule>(
+    task: &Rc<dyn Runnable<S>>,
+) -> ManuallyDrop<Waker> {
     let data = Rc::as_ptr(task).cast::<()>();
-    // SAFETY: `data` points at a `TaskCell<F>` in an `Rc` allocation (from
-    // `Rc::as_ptr`, as `Rc::into_raw` would give), and the vtable is the one for
-    // that `F`. The waker is never dropped (`ManuallyDrop`), so it releases no
-    // count it did not take, and the caller keeps `task` alive while it is used.
-    ManuallyDrop::new(unsafe { Waker::from_raw(RawWaker::new(data, &TaskWaker::<F>::VTABLE)) })
+    // SAFETY: `data` points at a `TaskCell<F, S>` (the caller's promise) in an
+    // `Rc` allocation (from `Rc::as_ptr`, as `Rc::into_raw` would give), and
+    // the vtable is the one for that `F`. The waker is never dropped
+    // (`ManuallyDrop`), so it releases no count it did not take, and the
+    // caller keeps `task` alive while it is used.
+    ManuallyDrop::new(unsafe { Waker::from_raw(RawWaker::new(data, &TaskWaker::<F, S>::VTABLE)) })
 }
 
-struct TaskWaker<F>(F);
+/// The vtable's functions for tasks of future type `F`.
+struct TaskWaker<F, S>(PhantomData<(F, S)>);
 
-impl<F: Future + 'static> TaskWaker<F> {
+impl<F: Future + 'static, S: Schedule> TaskWaker<F, S> {
     const VTABLE: RawWakerVTable =
         RawWakerVTable::new(Self::clone, Self::wake, Self::wake_by_ref, Self::drop);
 
     /// Whether `data` may be used here: the task is on this thread.
     ///
     /// # Safety
-    /// `data` is a `TaskCell<F>` kept alive by the waker being used.
-    #[inline]
+    /// `data` is a `TaskCell<F, S>` kept alive by the waker being used.
     unsafe fn at_home(data: *const ()) -> bool {
         if cfg!(all(target_family = "wasm", not(target_feature = "atomics"))) {
             // Wasm without threads: there is no other thread to be on.
@@ -76,19 +83,20 @@ impl<F: Future + 'static> TaskWaker<F> {
         // SAFETY: the cell is alive (the caller's waker holds a count), and
         // `owner` is never written after spawn, so reading it races with
         // nothing even from another thread.
-        let owner = unsafe { (*data.cast::<TaskCell<F>>()).header.owner };
+        let owner = unsafe { (*data.cast::<TaskCell<F, S>>()).header.owner };
         owner == current_thread()
     }
 
     unsafe fn clone(data: *const ()) -> RawWaker {
         // SAFETY: as for every vtable function, `data` came from `borrowed`
-        // or from this function: a live `TaskCell<F>` in an `Rc`.
+        // or from this function: a live `TaskCell<F, S>` in an `Rc`.
         if unsafe { Self::at_home(data) } {
             // SAFETY: on the task's thread; the count is at least one.
-            unsafe { Rc::increment_strong_count(data.cast::<TaskCell<F>>()) };
+            unsafe { Rc::increment_strong_count(data.cast::<TaskCell<F, S>>()) };
             RawWaker::new(data, &Self::VTABLE)
         } else {
-            RawWaker::new(std::ptr::null(), &NOOP)
+            let noop = Waker::noop();
+            RawWaker::new(noop.data(), noop.vtable())
         }
     }
 
@@ -105,13 +113,10 @@ impl<F: Future + 'static> TaskWaker<F> {
         if !unsafe { Self::at_home(data) } {
             return;
         }
-        let cell = data.cast::<TaskCell<F>>();
+        let cell = data.cast::<TaskCell<F, S>>();
         // SAFETY: alive, and on its thread, so no other thread touches it.
         let header = unsafe { &(*cell).header };
-        let Some(runtime) = header.runtime.upgrade() else {
-            return; // the runtime is gone, and the task with it
-        };
-        runtime.wake(header, || {
+        header.wake(|| {
             // SAFETY: on the task's thread; the count is at least one, and the
             // new `Rc` owns the count taken here.
             unsafe {
@@ -125,15 +130,7 @@ impl<F: Future + 'static> TaskWaker<F> {
         // SAFETY: see `clone`. Away from home the count is leaked, not touched.
         if unsafe { Self::at_home(data) } {
             // SAFETY: releases the count this waker held.
-            drop(unsafe { Rc::from_raw(data.cast::<TaskCell<F>>()) });
+            drop(unsafe { Rc::from_raw(data.cast::<TaskCell<F, S>>()) });
         }
     }
 }
-
-/// A waker that does nothing: what a clone made on another thread gets.
-static NOOP: RawWakerVTable = RawWakerVTable::new(
-    |_| RawWaker::new(std::ptr::null(), &NOOP),
-    |_| {},
-    |_| {},
-    |_| {},
-);

@@ -1,0 +1,57 @@
+//! The runtime's live tasks, so a shutdown can drop them all (a task waiting
+//! on nothing is referenced by nobody else). Slots are reused, last freed first.
+
+use std::rc::Rc;
+
+use crate::executor::Executor;
+use crate::task::{Header, Runnable, NOT_LIVE};
+
+#[derive(Default)]
+pub(crate) struct LiveTasks {
+    slots: Vec<Option<Rc<dyn Runnable<Executor>>>>,
+    free: Vec<u32>,
+}
+
+impl LiveTasks {
+    pub(crate) fn insert(&mut self, task: Rc<dyn Runnable<Executor>>) {
+        let slot = match self.free.pop() {
+            Some(free) => {
+                self.slots[free as usize] = Some(task.clone());
+                free
+            }
+            None => {
+                self.slots.push(Some(task.clone()));
+                (self.slots.len() - 1) as u32
+            }
+        };
+        task.header().slot.set(slot);
+    }
+
+    /// Takes `header`'s task off the list; `None` if it is not on it.
+    pub(crate) fn remove(
+        &mut self,
+        header: &Header<Executor>,
+    ) -> Option<Rc<dyn Runnable<Executor>>> {
+        let slot = header.slot.replace(NOT_LIVE);
+        let task = self.slots.get_mut(slot as usize)?.take()?;
+        self.free.push(slot);
+        Some(task)
+    }
+
+    /// Takes every task off the list (for shutdown), in slot order.
+    pub(crate) fn drain(&mut self) -> Vec<Rc<dyn Runnable<Executor>>> {
+        let mut tasks = Vec::with_capacity(self.live());
+        for (index, slot) in self.slots.iter_mut().enumerate() {
+            if let Some(task) = slot.take() {
+                task.header().slot.set(NOT_LIVE);
+                self.free.push(index as u32);
+                tasks.push(task);
+            }
+        }
+        tasks
+    }
+
+    pub(crate) fn live(&self) -> usize {
+        self.slots.len() - self.free.len()
+    }
+}

@@ -1,0 +1,172 @@
+//! The time slice: how long the executor may poll in one browser task before
+//! it yields (asks for a new browser task), so timers fire and the page paints
+//! even if a task wakes itself forever.
+//!
+//! On a real clock the limit is time ([`DEFAULT_SLICE_MS`]); on a virtual
+//! clock, which stands still during a callback, it is a number of polls
+//! ([`DEFAULT_BUDGET`]).
+
+/// Polls per browser task before the executor yields to the browser, on a
+/// virtual clock (where time does not move during a turn, so the time slice
+/// cannot end one). On a real clock only the time slice applies.
+pub const DEFAULT_BUDGET: u32 = 16_384;
+
+/// Milliseconds of polling per browser task before the executor yields to the
+/// browser, so the page keeps painting (half a 60 Hz frame).
+pub const DEFAULT_SLICE_MS: f64 = 8.0;
+
+/// How often (in polls) the clock is read: reading it is a call into JS that
+/// costs about as much as a hundred quick polls. The first read comes after
+/// `CHECK_FIRST` polls; the interval then doubles (up to `CHECK_MOST`) while an
+/// interval takes under `CHECK_QUICK_MS`, and halves when one takes longer, so
+/// slow polls are caught within a few of them.
+const CHECK_FIRST: u32 = 16;
+const CHECK_MOST: u32 = 1_024;
+const CHECK_QUICK_MS: f64 = 1.0;
+
+/// One browser task's slice: plain data, copied into the batch that uses it.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct TimeSlice {
+    /// Polls allowed per browser task.
+    pub(crate) budget: u32,
+    /// Milliseconds allowed per browser task.
+    pub(crate) slice_ms: f64,
+    /// Host time when this browser task began.
+    started: f64,
+    polls: u32,
+    /// When the clock is read next (in `polls`), how many polls apart the
+    /// reads are now, and the time of the last one.
+    next_check: u32,
+    check_every: u32,
+    last_check: f64,
+    used_up: bool,
+}
+
+impl TimeSlice {
+    pub(crate) fn new(budget: u32, slice_ms: f64) -> Self {
+        let mut slice = TimeSlice {
+            budget,
+            slice_ms,
+            started: 0.0,
+            polls: 0,
+            next_check: 0,
+            check_every: 0,
+            last_check: 0.0,
+            used_up: false,
+        };
+        slice.begin(0.0);
+        slice
+    }
+
+    /// A new browser task began at `now`: the browser has painted since.
+    pub(crate) fn begin(&mut self, now: f64) {
+        self.started = now;
+        self.polls = 0;
+        self.next_check = CHECK_FIRST;
+        self.check_every = CHECK_FIRST;
+        self.last_check = now;
+        self.used_up = false;
+    }
+
+    /// Whether one more poll fits in this browser task. `now` reads the clock;
+    /// it is called only every so often (see `CHECK_FIRST`).
+    pub(crate) fn may_poll(&mut self, now: impl FnOnce() -> f64) -> bool {
+        if self.used_up {
+            return false;
+        }
+        if self.polls >= self.budget {
+            self.used_up = true;
+        } else if self.polls >= self.next_check {
+            self.check(now());
+        }
+        !self.used_up
+    }
+
+    /// Counts a poll made.
+    pub(crate) fn polled(&mut self) {
+        self.polls += 1;
+    }
+
+    /// The budget or the time ran out: the executor must yield.
+    pub(crate) fn is_used_up(&self) -> bool {
+        self.used_up
+    }
+
+    /// The clock says `now`: is the slice over? If not, adapts how often to
+    /// read the clock.
+    fn check(&mut self, now: f64) {
+        if now - self.started >= self.slice_ms {
+            self.used_up = true;
+            return;
+        }
+        self.check_every = if now - self.last_check < CHECK_QUICK_MS {
+            (self.check_every * 2).min(CHECK_MOST)
+        } else {
+            (self.check_every / 2).max(CHECK_FIRST)
+        };
+        self.last_check = now;
+        self.next_check = self.polls + self.check_every;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::cell::Cell;
+
+    /// Polls until the slice says stop; each poll takes `poll_ms` on a clock
+    /// that starts at 0. Returns the polls made and the clock reads.
+    fn run(mut slice: TimeSlice, poll_ms: f64, limit: u32) -> (u32, u32) {
+        let clock = Cell::new(0.0);
+        let reads = Cell::new(0);
+        let mut polls = 0;
+        while polls < limit
+            && slice.may_poll(|| {
+                reads.set(reads.get() + 1);
+                clock.get()
+            })
+        {
+            slice.polled();
+            polls += 1;
+            clock.set(clock.get() + poll_ms);
+        }
+        (polls, reads.get())
+    }
+
+    #[test]
+    fn a_virtual_clock_is_bounded_by_the_budget() {
+        let (polls, _) = run(TimeSlice::new(100, DEFAULT_SLICE_MS), 0.0, u32::MAX);
+        assert_eq!(polls, 100);
+    }
+
+    #[test]
+    fn slow_polls_end_the_slice_soon_after_it_is_over() {
+        // 1 ms polls, 8 ms slice: the first read is after 16 polls (16 ms),
+        // which finds the slice over.
+        let (polls, reads) = run(TimeSlice::new(u32::MAX, 8.0), 1.0, u32::MAX);
+        assert_eq!((polls, reads), (16, 1));
+    }
+
+    #[test]
+    fn quick_polls_read_the_clock_less_and_less_often() {
+        // 1 µs polls: 8,000 polls fill 8 ms. The interval doubles from 16 up
+        // to 1,024, so the slice ends within 1,024 polls of 8 ms, after a
+        // dozen clock reads instead of one per poll.
+        let (polls, reads) = run(TimeSlice::new(u32::MAX, 8.0), 0.001, u32::MAX);
+        assert!((8_000..=8_000 + 1_024).contains(&polls), "{polls}");
+        assert!(reads <= 16, "{reads} reads");
+    }
+
+    #[test]
+    fn a_new_browser_task_gives_a_fresh_slice() {
+        let mut slice = TimeSlice::new(3, DEFAULT_SLICE_MS);
+        for _ in 0..3 {
+            assert!(slice.may_poll(|| 0.0));
+            slice.polled();
+        }
+        assert!(!slice.may_poll(|| 0.0));
+        assert!(slice.is_used_up());
+        slice.begin(10.0);
+        assert!(slice.may_poll(|| 10.0));
+    }
+}
