@@ -128,11 +128,11 @@ miri:
     PROPTEST_CASES=${MIRI_PROPTEST_CASES:-4} MIRIFLAGS="-Zmiri-strict-provenance -Zmiri-disable-isolation" \
         cargo +nightly miri test -p runtime --lib --tests
 
-# Fuzz the fragment decoder, the validator and the executor/reactor schedule
-# for FUZZ_SECONDS each (default 60)
+# Fuzz the fragment decoder, the validator, the Rust panel parser and the
+# executor/reactor schedule for FUZZ_SECONDS each (default 60)
 fuzz:
     tools/setup.sh fuzz
-    @for target in fragment validate schedule; do \
+    @for target in fragment validate parse schedule; do \
         echo "== $target"; \
         cargo +nightly fuzz run $target -- -max_total_time=${FUZZ_SECONDS:-60} 2>&1 | grep -E "DONE|Done|ERROR|panicked|SUMMARY"; \
         test ${PIPESTATUS[0]} -eq 0 || exit 1; \

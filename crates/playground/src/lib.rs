@@ -10,6 +10,7 @@ pub mod fragment;
 pub mod lane;
 pub mod machine;
 pub mod number;
+pub mod parse;
 pub mod presets;
 pub mod render;
 pub mod scenario;

@@ -1,0 +1,150 @@
+//! The Rust panel's text back to a scenario: a small, documented subset of
+//! async Rust, exactly what [`render::rust`](crate::render::rust) writes.
+//! Anything else is an error with a line, a column and what was expected,
+//! never a guess.
+//!
+//! ```text
+//! module     = "use" "runtime" "::" "prelude" "::" "*" ";"
+//!              "async" "fn" "run" "(" ")" "{" { statement } "}" ;
+//! statement  = "sleep_ms" "(" number ")" "." "await" ";"
+//!            | "log" "(" string ")" ";"
+//!            | "join" "!" "(" future { "," future } [ "," ] ")" ";"
+//!            | "select" "!" "{" "biased" ";" arm { [ "," ] arm } [ "," ] "}"
+//!            | let { let } await { await } ;  (* each name awaited once, in order *)
+//! let        = "let" name "=" future ";" ;
+//! await      = name "." "await" ";" ;
+//! arm        = "_" "=" future "=>" "{" "}" ;
+//! future     = "sleep_ms" "(" number ")"
+//!            | "async" "{" "log" "(" string ")" "}"
+//!            | "async" "{" { statement } "}" ;
+//! number     = digit { digit | "_" } ;            (* 0 to 60000 *)
+//! string     = '"' { char | '\"' | '\\' } '"' ;   (* 1 to 40 characters *)
+//! ```
+//!
+//! `//` comments and whitespace go anywhere; a comment ending the line of a
+//! `sleep_ms(…)`'s `)` is that timer's label (else "Timer K"). What the
+//! grammar gives is then checked as every scenario is ([`crate::validate`]).
+//!
+//! The renderer writes a sequence nested in a sequence, or an `async` block
+//! holding one `join!`, `select!` or group of `let`s, the same way as the
+//! step alone: parsing gives the [`canonical`] form of the scenario.
+
+mod check;
+mod grammar;
+mod lexer;
+
+use std::fmt;
+
+use crate::scenario::Step;
+
+/// Longest program read, in bytes: far above any valid one (64 steps).
+pub const MAX_TEXT: usize = 64 * 1024;
+
+/// Where a program is not accepted, and why.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ParseError {
+    /// From 1.
+    pub line: usize,
+    /// From 1, in characters.
+    pub column: usize,
+    /// What was expected, or which rule the program breaks.
+    pub message: String,
+}
+
+impl ParseError {
+    fn new(at: Pos, message: impl Into<String>) -> Self {
+        ParseError {
+            line: at.line,
+            column: at.column,
+            message: message.into(),
+        }
+    }
+}
+
+impl fmt::Display for ParseError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "line {}, column {}: {}",
+            self.line, self.column, self.message
+        )
+    }
+}
+
+impl std::error::Error for ParseError {}
+
+/// A place in the text: line and column from 1, columns in characters.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+struct Pos {
+    line: usize,
+    column: usize,
+}
+
+impl Pos {
+    fn right(self, columns: usize) -> Pos {
+        Pos {
+            column: self.column + columns,
+            ..self
+        }
+    }
+}
+
+/// The scenario a Rust panel's text describes (the whole module, as
+/// `render::rust(step).text(4)` writes it), valid, in [`canonical`] form.
+pub fn parse(text: &str) -> Result<Step, ParseError> {
+    if text.len() > MAX_TEXT {
+        return Err(ParseError::new(
+            Pos { line: 1, column: 1 },
+            format!(
+                "the program is {} bytes long; at most {MAX_TEXT} are read",
+                text.len()
+            ),
+        ));
+    }
+    let lexed = lexer::lex(text)?;
+    let mut root = grammar::Parser::new(&lexed.tokens).module()?;
+    check::label_timers(&mut root, &lexed.comments);
+    check::validate(&root)
+}
+
+/// The scenario the Rust panel of `step` parses back to: both render alike,
+/// and `parse(&render::rust(step).text(4)) == Ok(canonical(step))` for every
+/// valid `step` whose root is a sequence. The renderer writes some different
+/// scenarios alike, so one is chosen: the root is a sequence (the body of
+/// `run()`); a sequence in a sequence is spread into it (its statements are
+/// written one after another); an `async` block that holds one `join!`,
+/// `select!` or group of `let`s is that step, not a sequence of it. The
+/// presets are canonical.
+pub fn canonical(step: &Step) -> Step {
+    Step::Seq(statements(step))
+}
+
+/// The steps of `step`'s statements, as the renderer writes them.
+fn statements(step: &Step) -> Vec<Step> {
+    match step {
+        Step::Seq(steps) => steps.iter().flat_map(statements).collect(),
+        Step::Sleep { .. } | Step::Log { .. } => vec![step.clone()],
+        Step::All(steps) => vec![Step::All(steps.iter().map(future).collect())],
+        Step::Race(steps) => vec![Step::Race(steps.iter().map(future).collect())],
+        Step::CreateThenAwait(steps) => {
+            vec![Step::CreateThenAwait(steps.iter().map(future).collect())]
+        }
+    }
+}
+
+/// `step` as a future (in `join!`, `select!` or `let`).
+fn future(step: &Step) -> Step {
+    match step {
+        Step::Sleep { .. } | Step::Log { .. } => step.clone(),
+        _ => {
+            let mut steps = statements(step);
+            let composite =
+                |s: &Step| matches!(s, Step::All(_) | Step::Race(_) | Step::CreateThenAwait(_));
+            if steps.len() == 1 && composite(&steps[0]) {
+                steps.remove(0)
+            } else {
+                Step::Seq(steps)
+            }
+        }
+    }
+}
