@@ -236,7 +236,11 @@ impl Executor {
                 self.finish(header);
                 task.wake_waiter();
             }
-            Poll::Pending => header.end_poll_pending(),
+            Poll::Pending => {
+                if !header.end_poll_pending() {
+                    self.lost(header);
+                }
+            }
         }
         true
     }
@@ -460,6 +464,11 @@ impl Schedule for Executor {
             let task = task.serial;
             self.record(Event::Wake { task, by, outcome });
         }
+    }
+
+    fn lost(&self, task: &Header<Executor>) {
+        let task = task.serial;
+        self.record(Event::LostWaker { task });
     }
 
     fn abort(&self, header: &Header<Executor>) {

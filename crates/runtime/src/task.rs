@@ -49,6 +49,8 @@ pub(crate) trait Schedule: Sized + 'static {
     );
     /// Drops the task now (its `JoinHandle::abort`).
     fn abort(&self, task: &Header<Self>);
+    /// `task` waits and no waker of it is left: it will never be polled again.
+    fn lost(&self, task: &Header<Self>);
 }
 
 /// What every task has, whatever its future.
@@ -62,6 +64,9 @@ pub(crate) struct Header<S> {
     /// ignored silently.
     pub(crate) epoch: u32,
     state: Cell<State>,
+    /// Wakers of this task alive now (clones of the one its polls lend; the
+    /// lent one is not counted). None left while it waits: a lost waker.
+    wakers: Cell<u32>,
     /// Where the runtime's list of live tasks holds it (`NOT_LIVE` once done).
     pub(crate) slot: Cell<u32>,
     /// The thread the task lives on: its wakers do nothing anywhere else.
@@ -108,9 +113,29 @@ impl<S: Schedule> Header<S> {
 
     /// Its poll returned `Pending`: it waits, unless woken during the poll
     /// (then it is queued already) or aborted during it (then it is done).
-    pub(crate) fn end_poll_pending(&self) {
+    /// Returns false if it waits with no waker left (a lost waker).
+    pub(crate) fn end_poll_pending(&self) -> bool {
         if self.state.get() == State::Running {
             self.state.set(State::Waiting);
+            return self.wakers.get() > 0;
+        }
+        true
+    }
+
+    /// A waker of this task was cloned.
+    pub(crate) fn waker_cloned(&self) {
+        self.wakers.set(self.wakers.get() + 1);
+    }
+
+    /// A waker of this task was dropped (woken by value, or not): if it was
+    /// the last and the task waits, nothing can wake it any more.
+    pub(crate) fn waker_dropped(&self) {
+        let left = self.wakers.get() - 1;
+        self.wakers.set(left);
+        if left == 0 && self.state.get() == State::Waiting {
+            if let Some(scheduler) = self.scheduler.upgrade() {
+                scheduler.lost(self);
+            }
         }
     }
 
@@ -140,6 +165,7 @@ impl<F: Future + 'static, S: Schedule> TaskCell<F, S> {
                 serial,
                 epoch,
                 state: Cell::new(State::Scheduled),
+                wakers: Cell::new(0),
                 slot: Cell::new(NOT_LIVE),
                 owner: waker::current_thread(),
             },
@@ -272,6 +298,7 @@ mod tests {
     #[derive(Default)]
     struct Log {
         scheduled: Cell<u32>,
+        lost: Cell<u32>,
         woken: RefCell<Vec<WakeOutcome>>,
         queue: RefCell<Vec<Rc<dyn Runnable<Log>>>>,
     }
@@ -291,6 +318,9 @@ mod tests {
             }
         }
         fn abort(&self, _: &Header<Log>) {}
+        fn lost(&self, _: &Header<Log>) {
+            self.lost.set(self.lost.get() + 1);
+        }
     }
 
     fn poll_once<F: Future + 'static>(task: &Rc<TaskCell<F, Log>>) -> Poll<()> {

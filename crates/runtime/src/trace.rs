@@ -79,6 +79,11 @@ pub enum Event {
     },
     /// A task was dropped before it finished (aborted, or the runtime shut down).
     TaskDrop { task: u32 },
+    /// `task` is waiting (its last poll returned `Pending`) and no waker of it
+    /// is left: nothing can wake it, so it will never be polled again (a
+    /// future returned `Pending` without keeping `cx.waker()`, or whoever
+    /// kept it dropped it unused). tokio-console warns of the same.
+    LostWaker { task: u32 },
     /// A `Sleep` polled by `task` registered its timer with the reactor.
     TimerSet {
         timer: u32,
@@ -132,6 +137,7 @@ impl Event {
             Event::ChildPoll { .. } => "child_poll",
             Event::Wake { .. } => "wake",
             Event::TaskDrop { .. } => "task_drop",
+            Event::LostWaker { .. } => "lost_waker",
             Event::TimerSet { .. } => "timer_set",
             Event::TimerFired { .. } => "timer_fired",
             Event::TimerCancel { .. } => "timer_cancel",
@@ -161,7 +167,7 @@ impl Event {
                 field("task", int(task));
                 field("size", int(size));
             }
-            Event::TaskDrop { task } => field("task", int(task)),
+            Event::TaskDrop { task } | Event::LostWaker { task } => field("task", int(task)),
             Event::Batch { turn, tasks } => {
                 field("turn", Name(turn_name(turn)));
                 field("tasks", int(tasks));
@@ -350,6 +356,11 @@ impl Trace {
                         }
                         _ => {}
                     }
+                }
+                Event::LostWaker { task }
+                    if owed.contains(&task) || done.contains(&task) || polling == Some(task) =>
+                {
+                    return fail("a lost waker of a task queued, polled or done", r);
                 }
                 Event::TaskDrop { task } => {
                     if !done.insert(task) {

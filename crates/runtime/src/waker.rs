@@ -91,8 +91,11 @@ impl<F: Future + 'static, S: Schedule> TaskWaker<F, S> {
         // SAFETY: as for every vtable function, `data` came from `borrowed`
         // or from this function: a live `TaskCell<F, S>` in an `Rc`.
         if unsafe { Self::at_home(data) } {
+            let cell = data.cast::<TaskCell<F, S>>();
             // SAFETY: on the task's thread; the count is at least one.
-            unsafe { Rc::increment_strong_count(data.cast::<TaskCell<F, S>>()) };
+            unsafe { Rc::increment_strong_count(cell) };
+            // SAFETY: alive, and on its thread, so no other thread touches it.
+            unsafe { &(*cell).header }.waker_cloned();
             RawWaker::new(data, &Self::VTABLE)
         } else {
             let noop = Waker::noop();
@@ -130,7 +133,8 @@ impl<F: Future + 'static, S: Schedule> TaskWaker<F, S> {
         // SAFETY: see `clone`. Away from home the count is leaked, not touched.
         if unsafe { Self::at_home(data) } {
             // SAFETY: releases the count this waker held.
-            drop(unsafe { Rc::from_raw(data.cast::<TaskCell<F, S>>()) });
+            let task = unsafe { Rc::from_raw(data.cast::<TaskCell<F, S>>()) };
+            task.header.waker_dropped();
         }
     }
 }

@@ -146,3 +146,80 @@ fn a_waker_used_on_two_threads_at_once_does_not_race() {
     }
     drop(away.join().unwrap());
 }
+
+/// Returns `Pending` and keeps nothing: the classic lost wake.
+struct Forgetful;
+
+impl std::future::Future for Forgetful {
+    type Output = ();
+    fn poll(self: std::pin::Pin<&mut Self>, _: &mut std::task::Context<'_>) -> std::task::Poll<()> {
+        std::task::Poll::Pending // the fix: keep cx.waker() and wake it when ready
+    }
+}
+
+#[test]
+fn a_pending_poll_that_keeps_no_waker_is_a_lost_waker() {
+    let (host, rt) = virtual_runtime();
+    rt.spawn(Forgetful).detach();
+    host.run();
+    assert_trace(
+        &rt,
+        &[
+            "0 spawn task=1",
+            "0 batch turn=microtask tasks=1",
+            "0 poll_start task=1",
+            "0 poll_end task=1 result=pending",
+            "0 lost_waker task=1",
+        ],
+    );
+    // Stuck: live, not queued, and nothing will ever wake it.
+    let counters = rt.counters();
+    assert_eq!((counters.live_tasks, counters.queued_tasks), (1, 0));
+}
+
+/// Pending for ever; keeps a clone of its waker where the test can reach it.
+struct Keeps(Rc<RefCell<Option<std::task::Waker>>>);
+
+impl std::future::Future for Keeps {
+    type Output = ();
+    fn poll(
+        self: std::pin::Pin<&mut Self>,
+        cx: &mut std::task::Context<'_>,
+    ) -> std::task::Poll<()> {
+        *self.0.borrow_mut() = Some(cx.waker().clone());
+        std::task::Poll::Pending
+    }
+}
+
+#[test]
+fn a_waker_kept_elsewhere_is_not_lost_until_its_last_clone_is_dropped() {
+    let (host, rt) = virtual_runtime();
+    let kept = Rc::new(RefCell::new(None));
+    rt.spawn(Keeps(kept.clone())).detach();
+    host.run();
+    rt.take_trace();
+    let copy = kept.borrow().clone().unwrap(); // a second clone
+    kept.borrow_mut().take(); // the first goes; `copy` can still wake the task
+    assert_trace(&rt, &[]);
+    drop(copy); // the last one: now nothing can
+    assert_trace(&rt, &["0 lost_waker task=1"]);
+}
+
+#[test]
+fn wakers_woken_by_value_or_stored_by_the_reactor_are_not_lost() {
+    let (host, rt) = virtual_runtime();
+    // The reactor keeps the Sleep's clone, then wakes it by value when it
+    // fires: the task is queued by then, so the drop that follows loses
+    // nothing.
+    rt.spawn(async {
+        runtime::sleep_ms(10).await;
+        let gate = Gate::new();
+        gate.open();
+        gate.wait().await; // a clone stored, then dropped with the gate
+    })
+    .detach();
+    host.run();
+    assert!(!lines(&rt).iter().any(|l| l.contains("lost_waker")));
+    assert_eq!(rt.counters(), Counters::default());
+    rt.take_trace().check().unwrap();
+}
