@@ -7,18 +7,26 @@ import vm from 'node:vm';
 
 /** Returns `[text, t]` for each console.log of `code`. */
 export async function runScript(code) {
+  return (await scriptEvents(code)).filter((e) => e[0] === 'log').map(([, text, t]) => [text, t]);
+}
+
+/** Runs `code`; returns what it did, in order: `['set', ms, t]` for each
+ * setTimeout, `['fired', t]` for each timer callback, `['log', text, t]` for
+ * each console.log. */
+export async function scriptEvents(code) {
   let now = 0;
   let made = 0;
   const timers = new Map();
-  const logs = [];
+  const events = [];
   const realm = vm.createContext({
     setTimeout: (callback, ms = 0) => {
       made += 1;
       timers.set(made, { id: made, due: now + Math.max(0, ms), callback });
+      events.push(['set', ms, now]);
       return made;
     },
     clearTimeout: (id) => timers.delete(id),
-    console: { log: (...args) => logs.push([args.join(' '), now]) },
+    console: { log: (...args) => events.push(['log', args.join(' '), now]) },
   });
   const drain = () => new Promise((resolve) => setImmediate(resolve)); // the realm shares our microtask queue
   vm.runInContext(code, realm, { timeout: 1_000 });
@@ -27,11 +35,20 @@ export async function runScript(code) {
     const next = [...timers.values()].sort((a, b) => a.due - b.due || a.id - b.id)[0];
     timers.delete(next.id);
     now = Math.max(now, next.due);
+    events.push(['fired', now]);
     next.callback();
     await drain();
   }
-  return logs;
+  return events;
 }
 
 /** What a lane logged, as `[text, t]`. */
 export const logsOf = (trace) => trace.events.filter((e) => e.kind === 'log').map((e) => [e.text, e.t]);
+
+/** What a lane did that its panel's script shows, as `scriptEvents` gives it. */
+export const eventsOf = (trace) => trace.events.flatMap((e) => {
+  if (e.kind === 'timer_set') return [['set', e.ms, e.t]];
+  if (e.kind === 'timer_fired') return [['fired', e.t]];
+  if (e.kind === 'log') return [['log', e.text, e.t]];
+  return [];
+});

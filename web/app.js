@@ -2,6 +2,7 @@
 // the playground to validate and run, and tells each view what to show.
 import { createPlayground } from './playground.js';
 import { merge, currentByLane, currentLine, rustState, summarize, LANES, LANE_NAMES } from './replay.js';
+import { jsPlaces, rustPlaces } from './event-loop.js';
 import { formatMs } from './dom.js';
 import { readFragment, writeFragment } from './ui/share.js';
 
@@ -9,6 +10,7 @@ import { readFragment, writeFragment } from './ui/share.js';
 /** @import { Controls } from './ui/controls.js' */
 /** @import { Inspector } from './ui/inspector.js' */
 /** @import { Lanes } from './ui/lanes.js' */
+/** @import { Machinery } from './ui/machinery.js' */
 /** @import { ReplayControls } from './ui/replay-controls.js' */
 /** @import { Share } from './ui/share.js' */
 /** @import { Summary } from './ui/summary.js' */
@@ -19,6 +21,7 @@ import { readFragment, writeFragment } from './ui/share.js';
  * @typedef {object} Views
  * @property {Controls} controls
  * @property {Lanes} lanes
+ * @property {Machinery} machinery
  * @property {Timeline} timeline
  * @property {ReplayControls} replay
  * @property {Inspector} inspector
@@ -300,6 +303,11 @@ export class App {
     this.views.lanes.showPosition(currentByLane(this.merged, p), lines);
     this.views.timeline.showCursor(this.merged[p].event.t);
     this.views.inspector.show(rustState(this.merged, p));
+    this.views.machinery.show({
+      callbacks: jsPlaces(this.merged, p, 'callbacks'),
+      promises: jsPlaces(this.merged, p, 'promises'),
+      futures: rustPlaces(this.merged, p),
+    });
     this.views.replay.showPosition(p, count, this.merged[p]);
   }
 

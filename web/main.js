@@ -3,6 +3,7 @@ import * as wasm from './pkg/playground.js';
 import { App } from './app.js';
 import { Controls } from './ui/controls.js';
 import { Lanes } from './ui/lanes.js';
+import { Machinery } from './ui/machinery.js';
 import { Timeline } from './ui/timeline.js';
 import { ReplayControls } from './ui/replay-controls.js';
 import { Inspector } from './ui/inspector.js';
@@ -15,6 +16,7 @@ await wasm.default({ module_or_path: wasmUrl });
 const app = new App(wasm, {
   controls: new Controls(qs('#controls')),
   lanes: new Lanes(document),
+  machinery: new Machinery(document),
   timeline: new Timeline(qs('#timeline-section')),
   replay: new ReplayControls(qs('#replay')),
   inspector: new Inspector(qs('#inside-rust')),

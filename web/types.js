@@ -34,9 +34,31 @@
 /** @typedef {EventBase & {kind: 'timer_set', timer: number, ms: number, label?: string, task?: number, deadline?: number}} TimerSetEvent `task`, `deadline`: Rust only */
 /** @typedef {EventBase & {kind: 'timer_fired', timer: number, label?: string, late?: number}} TimerFiredEvent */
 /** @typedef {EventBase & {kind: 'log', text: string}} LogEvent */
-// The Promises lane.
+// Both JS lanes: the script and the timer callbacks, as tasks.
+/** @typedef {EventBase & {kind: 'script_start'}} ScriptStartEvent the panel's script started */
+/** @typedef {EventBase & {kind: 'script_end'}} ScriptEndEvent the script's synchronous part returned */
+/** @typedef {EventBase & {kind: 'callback_end', timer: number, label?: string}} CallbackEndEvent a timer's callback returned */
+// The Promises lane: its microtasks (jobs).
+/**
+ * What a job runs: a `.then` callback of the panel, the rest of an async
+ * function after an `await`, or one of the engine's own jobs (Promise.all's
+ * or Promise.race's element function; the job that subscribes a `.then`
+ * promise to the promise its callback returned, and the reaction by which it
+ * takes that promise's value).
+ * @typedef {'then' | 'await' | 'all' | 'race' | 'thenable' | 'adopt'} Handler
+ */
+/**
+ * What queued a job: a promise fulfilled (a timer's, a `.then`'s, an async
+ * function's, a Promise.all's or Promise.race's), a reaction registered on a
+ * promise already fulfilled (or an `await` of a value), or a `.then` callback
+ * that returned a promise.
+ * @typedef {'timer' | 'then' | 'async' | 'all' | 'race' | 'settled' | 'return'} EnqueueBy
+ */
+/** @typedef {EventBase & {kind: 'enqueue', handler: Handler, step: string, by: EnqueueBy, timer?: number, label?: string}} EnqueueEvent a job joined the microtask queue */
 /** @typedef {EventBase & {kind: 'reaction', step: string}} ReactionEvent a `.then` callback ran */
 /** @typedef {EventBase & {kind: 'resume', step: string}} ResumeEvent an `await` resumed */
+/** @typedef {EventBase & {kind: 'engine_job', handler: Handler, step: string}} EngineJobEvent one of the engine's own jobs started */
+/** @typedef {EventBase & {kind: 'job_end', handler: Handler, step: string}} JobEndEvent the running job returned */
 // The Rust lane.
 /** @typedef {EventBase & {kind: 'spawn', task: number, size: number}} SpawnEvent */
 /** @typedef {EventBase & {kind: 'batch', turn: 'microtask' | 'macrotask', tasks: number}} BatchEvent */
@@ -58,7 +80,8 @@
 /** @typedef {EventBase & {kind: 'address', task: number, name: string, addr: number}} AddressEvent */
 
 /**
- * @typedef {TimerSetEvent | TimerFiredEvent | LogEvent | ReactionEvent | ResumeEvent | SpawnEvent | BatchEvent
+ * @typedef {TimerSetEvent | TimerFiredEvent | LogEvent | ScriptStartEvent | ScriptEndEvent | CallbackEndEvent
+ *   | EnqueueEvent | ReactionEvent | ResumeEvent | EngineJobEvent | JobEndEvent | SpawnEvent | BatchEvent
  *   | PollStartEvent | PollEndEvent | ChildPollEvent | WakeEvent | TaskDropEvent | TimerCancelEvent
  *   | ReactorArmEvent | ReactorClearEvent | YieldEvent | StateEvent | AddressEvent} TraceEvent
  */

@@ -75,17 +75,20 @@ test('every preset runs under both clocks from the controls', async ({ page }) =
 test('replay steps move the highlight, the trace, the timeline and the panels', async ({ page }) => {
   await openPlayground(page);
   const position = page.locator('#position');
-  await expect(position).toHaveText(/Event 47 of 47/);
+  const count = Number((await position.textContent()).match(/^Event (\d+) of \1:/)?.[1]);
+  expect(count, 'the replay starts at its last event').toBeGreaterThan(40);
   // Back to the start with the keyboard.
   await page.locator('body').click({ position: { x: 5, y: 5 } });
-  for (let i = 0; i < 46; i += 1) await page.keyboard.press('ArrowLeft');
-  await expect(position).toHaveText(/Event 1 of 47: timer_set in Callbacks at 0 ms/);
+  for (let i = 0; i < count - 1; i += 1) await page.keyboard.press('ArrowLeft');
+  await expect(position).toHaveText(new RegExp(`Event 1 of ${count}: script_start in Callbacks at 0 ms`));
+  await page.keyboard.press('ArrowRight');
+  await expect(position).toHaveText(new RegExp(`Event 2 of ${count}: timer_set in Callbacks at 0 ms`));
   await expect(page.locator('#code-callbacks .line.current')).toHaveText(exactly('setTimeout(() => { // Timer 1\n'));
   await expect(page.locator('#trace-futures li.current'), 'no Rust event yet').toHaveCount(0);
   // Forward, one step at a time, to the Rust lane's first poll.
   const step = page.getByRole('button', { name: 'Step forward' });
   const stepUntil = async (event) => {
-    for (let i = 0; i < 47 && !event.test(await position.textContent()); i += 1) await step.click();
+    for (let i = 0; i < count && !event.test(await position.textContent()); i += 1) await step.click();
     await expect(position).toHaveText(event);
   };
   await stepUntil(/poll_start in Rust futures/);
@@ -102,11 +105,11 @@ test('replay steps move the highlight, the trace, the timeline and the panels', 
   await expect(position).toHaveText(/poll_end in Rust futures/);
   // The scrubber and Play.
   await page.getByLabel('Replay position').fill('30');
-  await expect(position).toHaveText(/Event 31 of 47/);
+  await expect(position).toHaveText(new RegExp(`Event 31 of ${count}`));
   await expect(cursor).not.toHaveAttribute('x1', x1);
   await page.getByLabel('Speed').selectOption('4');
   await page.getByRole('button', { name: 'Play' }).click();
-  await expect(position).toHaveText(/Event 47 of 47/);
+  await expect(position).toHaveText(new RegExp(`Event ${count} of ${count}`), { timeout: 30_000 });
 });
 
 test('the timeline explains a mark on focus', async ({ page }) => {
@@ -161,7 +164,7 @@ test('showing a run leaves its traces as they were recorded', async ({ page }) =
   const extra = await page.evaluate(() => {
     const known = new Set(['seq', 't', 'kind', 'task', 'timer', 'by', 'by_task', 'outcome', 'label', 'step', 'line',
       'size', 'turn', 'tasks', 'queued', 'addr', 'result', 'combinator', 'child', 'ms', 'deadline', 'late', 'delay',
-      'text', 'name']);
+      'text', 'name', 'handler']);
     const run = window.playground.lastRun();
     return Object.values(run).flatMap((trace) => trace.events.flatMap((e) => Object.keys(e).filter((k) => !known.has(k))));
   });

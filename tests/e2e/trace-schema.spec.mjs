@@ -40,6 +40,10 @@ test('the schema refuses malformed traces', () => {
     { ...good, events: [{ seq: 0, t: 0, kind: 'poll_end', task: 1, result: 'maybe' }] },
     { ...good, events: [{ seq: 0, t: 0, kind: 'timer_set', timer: 1 }] },
     { ...good, events: [{ seq: 0, t: -1, kind: 'log', text: 'x' }] },
+    { ...good, events: [{ seq: 0, t: 0, kind: 'enqueue', handler: 'teleport', step: 'scenario', by: 'timer' }] },
+    { ...good, events: [{ seq: 0, t: 0, kind: 'enqueue', handler: 'then', step: 'scenario' }] },
+    { ...good, events: [{ seq: 0, t: 0, kind: 'engine_job', handler: 'then', step: 'scenario' }] },
+    { ...good, events: [{ seq: 0, t: 0, kind: 'callback_end' }] },
   ];
   for (const trace of bad) expect(validate(trace), JSON.stringify(trace.events ?? trace)).toBe(false);
 });

@@ -1,6 +1,8 @@
 // The Callbacks lane: the scenario as nested setTimeout callbacks, the way the
 // notes write it, doing what the Callbacks panel's code does (render.rs
 // `callbacks`): each step takes a `done` callback; a sequence nests them.
+// Its only tasks are the script and the timers' callbacks (start and end
+// recorded); it queues no microtask.
 
 /** @import { Step, Scenario } from '../types.js' */
 /** @import { Recorder } from './recorder.js' */
@@ -68,5 +70,5 @@ export function runCallbacks(scenario, rec) {
     }
   }
 
-  return new Promise((resolve) => run(scenario, 'scenario', resolve));
+  return new Promise((resolve) => rec.script(() => run(scenario, 'scenario', resolve)));
 }

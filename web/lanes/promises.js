@@ -3,12 +3,57 @@
 // renderer, render.rs, writes that code from the same scenario): the same
 // promises, `.then` callbacks, async functions and awaits, so the same
 // microtask hops. A promise starts its work when it is created (eager).
-// It records only at the calls the panel shows: `setTimeout` and its callback
-// (in `timer`), a `.then` callback running (`reaction`), an `await` resuming
-// (`resume`), `console.log` (`log`).
+// It records the calls the panel shows: `setTimeout` and its callback (in
+// `timer`), a `.then` callback running (`reaction`), an `await` resuming
+// (`resume`), `console.log` (`log`); and the microtask queue as it happens:
+// every job the engine queues for the panel's promises (`enqueue`), when it
+// starts (`reaction`, `resume`, or `engine_job` for the engine's own jobs)
+// and when it returns (`job_end`).
+//
+// How the lane sees the engine's own jobs without adding any: a promise that
+// the engine will subscribe to (an item of Promise.all or Promise.race, or a
+// promise a `.then` callback returns) gets its own `then` property, which
+// the engine calls (the spec's Invoke(promise, "then")) where it would call
+// Promise.prototype.then. It records, wraps the engine's handler to record
+// its job, and calls Promise.prototype.then: the same reactions, in the same
+// order, so the same jobs. The panel's own `.then`s and `await`s never look
+// `then` up (the lane calls Promise.prototype.then; `await` does not call it).
+// One job stays out of sight: the one the engine queues for a value (not a
+// promise) among Promise.all's or Promise.race's items; what it settles is
+// recorded when the lane next runs, which is before anything else can happen
+// (`combine`, `catchUp`). The order of the existing events (timers, logs,
+// reactions, resumes) is the same as without any of this: the tests compare.
 
-/** @import { Step, Scenario, PromiseStyle, SleepStep } from '../types.js' */
+/** @import { Step, Scenario, PromiseStyle, SleepStep, Handler, EnqueueBy } from '../types.js' */
 /** @import { Recorder } from './recorder.js' */
+
+/**
+ * A reaction: a handler that a promise will queue as a job once fulfilled;
+ * `pos`, once queued, its place in the order of all the jobs queued.
+ * @typedef {{handler: Handler, step: string, pos?: number}} Reaction
+ */
+
+/**
+ * An item of Promise.all or Promise.race: its `reaction` (a promise's), or
+ * `pos`, the place of the job the engine queues for it (a value's).
+ * @typedef {{promise: Promise<unknown> | undefined, step: string, subscribed: boolean, done: boolean, reaction?: Reaction, pos?: number}} Item
+ */
+
+/**
+ * One of the panel's promises, as the lane follows it. These programs never
+ * reject: a promise is pending or fulfilled.
+ * @typedef {object} Followed
+ * @property {EnqueueBy} by what fulfils it, for the `enqueue` events it causes
+ * @property {{timer: number, label: string}} [timer] a timer's promise: which
+ * @property {boolean} settled
+ * @property {Reaction[]} reactions registered while pending, in order
+ * @property {{job: Reaction, adopt: () => void}[]} adopters `.then` promises
+ *   whose callback returned this promise: each waits for the engine's job that
+ *   subscribes it (`job`, a `thenable`); `adopt` fulfils it
+ * @property {boolean} hooked has its own `then`
+ * @property {number} [hidden] to be settled by a job the lane cannot see: its
+ *   place in the queue (see `combine`)
+ */
 
 /**
  * Runs `scenario` in `style` ("then" or "await"); resolves when finished.
@@ -22,6 +67,269 @@ export function runPromises(scenario, rec, style) {
   /** @param {string} path @param {number} i */
   const child = (path, i) => `${path}.steps[${i}]`;
 
+  // ---- Following the panel's promises and the jobs they queue ----
+
+  const originalThen = Promise.prototype.then;
+  /** @type {WeakMap<Promise<unknown>, Followed>} */
+  const followed = new WeakMap();
+  // Counts the jobs queued, seen or not: the microtask queue is first in,
+  // first out, so a job has run once a job queued after it starts.
+  let queued = 0;
+  /** Promises that a job the lane cannot see will settle, by its place.
+   * @type {Followed[]} */
+  const hiddenSettles = [];
+  /**
+   * The Promise.all or Promise.race call in progress: its items, so the
+   * `then` the engine calls on each is known for an element's.
+   * @type {{handler: 'all' | 'race', items: Item[], subscribed: (item: Item, r: Reaction) => void, after: (item: Item, r: Reaction) => void} | null}
+   */
+  let collecting = null;
+
+  /**
+   * @param {EnqueueBy} by
+   * @param {Followed['timer']} [timer]
+   * @returns {Followed}
+   */
+  const newFollowed = (by, timer) => ({ by, timer, settled: false, reactions: [], adopters: [], hooked: false });
+
+  /**
+   * @template {Promise<unknown>} P
+   * @param {Followed} f
+   * @param {P} promise
+   * @returns {P}
+   */
+  function bind(f, promise) {
+    followed.set(promise, f);
+    return promise;
+  }
+
+  /**
+   * A job joined the microtask queue.
+   * @param {Reaction} r
+   * @param {EnqueueBy} by
+   * @param {Followed['timer']} [timer]
+   */
+  function enqueue(r, by, timer) {
+    r.pos = ++queued;
+    rec.record('enqueue', { handler: r.handler, step: r.step, by, ...timer });
+  }
+
+  /**
+   * The lane runs again, as the job at `pos` (Infinity: a task): every job
+   * queued before it has run, the unseen ones too. What those settled
+   * queued its reactions then, after every job queued before, and nothing
+   * ran since: they are recorded now, in that order.
+   * @param {number} pos
+   */
+  function catchUp(pos) {
+    hiddenSettles.sort((a, b) => /** @type {number} */ (a.hidden) - /** @type {number} */ (b.hidden));
+    while (hiddenSettles.length && /** @type {number} */ (hiddenSettles[0].hidden) < pos) {
+      fulfil(/** @type {Followed} */ (hiddenSettles.shift()));
+    }
+  }
+
+  /**
+   * `f` will be settled by the unseen job at `pos`.
+   * @param {Followed} f
+   * @param {number} pos
+   */
+  function settleHidden(f, pos) {
+    f.hidden = pos;
+    hiddenSettles.push(f);
+  }
+
+  /**
+   * `f` fulfilled: its reactions join the queue, in the order registered.
+   * Called right after the fulfilment, or, inside a callback or an async
+   * function, just before the return that fulfils: nothing can queue a job
+   * in between.
+   * @param {Followed} f
+   */
+  function fulfil(f) {
+    f.settled = true;
+    for (const r of f.reactions.splice(0)) enqueue(r, f.by, f.timer);
+  }
+
+  /**
+   * A reaction is registered on `f` (undefined: not a promise, as in `await
+   * console.log(...)`): queued at once if already fulfilled, else later.
+   * @param {Followed | undefined} f
+   * @param {Reaction} r
+   */
+  function register(f, r) {
+    if (!f || f.settled) enqueue(r, 'settled');
+    else f.reactions.push(r);
+  }
+
+  /** A job starts: the first thing it runs.
+   * @param {Reaction} r */
+  function started(r) {
+    catchUp(r.pos ?? Infinity);
+    if (r.handler === 'then') rec.record('reaction', { step: r.step });
+    else if (r.handler === 'await') rec.record('resume', { step: r.step });
+    else rec.record('engine_job', { handler: r.handler, step: r.step });
+  }
+
+  /** The job returns: the last thing it runs.
+   * @param {Reaction} r */
+  const ended = (r) => rec.record('job_end', { handler: r.handler, step: r.step });
+
+  /**
+   * The engine's handler, as a job of its own that the lane records.
+   * @param {Reaction} r
+   * @param {((value: unknown) => unknown) | null | undefined} handler
+   * @param {(r: Reaction) => void} after what the handler settled, if anything
+   */
+  const wrap = (r, handler, after) => (/** @type {unknown} */ value) => {
+    started(r);
+    const result = handler?.(value);
+    after(r);
+    ended(r);
+    return result;
+  };
+
+  /**
+   * Gives `promise` its own `then`, for the engine to call: as Promise.all's
+   * or Promise.race's item, or in the job that subscribes a `.then` promise
+   * to it. Any other caller gets Promise.prototype.then, unrecorded.
+   * @param {Promise<unknown>} promise
+   * @param {Followed} f
+   */
+  function hook(promise, f) {
+    if (f.hooked) return;
+    f.hooked = true;
+    Object.defineProperty(promise, 'then', {
+      configurable: true,
+      writable: true,
+      /**
+       * @param {((value: unknown) => unknown) | null | undefined} onFulfilled
+       * @param {((reason: unknown) => unknown) | null | undefined} onRejected
+       */
+      value(onFulfilled, onRejected) {
+        const item = collecting?.items.find((i) => i.promise === promise && !i.subscribed);
+        if (collecting && item) {
+          const r = { handler: collecting.handler, step: item.step };
+          const { after } = collecting;
+          collecting.subscribed(item, r);
+          register(f, r);
+          return originalThen.call(this, wrap(r, onFulfilled, () => after(item, r)), onRejected);
+        }
+        const adopter = f.adopters.shift();
+        if (!adopter) return originalThen.call(this, onFulfilled, onRejected);
+        // The thenable job is running now: it subscribes the `.then` promise.
+        const { job, adopt } = adopter;
+        started(job);
+        const r = { handler: /** @type {Handler} */ ('adopt'), step: job.step };
+        register(f, r);
+        const result = originalThen.call(this, wrap(r, onFulfilled, adopt), onRejected);
+        ended(job);
+        return result;
+      },
+    });
+  }
+
+  /**
+   * The panel's `p.then(callback)`, `callback` starting `step`.
+   * @param {Promise<unknown>} p
+   * @param {string} step
+   * @param {() => unknown} callback
+   * @returns {Promise<unknown>}
+   */
+  function then(p, step, callback) {
+    const d = newFollowed('then');
+    const r = { handler: /** @type {Handler} */ ('then'), step };
+    register(followed.get(p), r);
+    return bind(d, originalThen.call(p, () => {
+      started(r);
+      const value = callback();
+      const q = value instanceof Promise ? followed.get(value) : undefined;
+      if (q) {
+        // Resolved with a promise: the engine queues a job that calls its
+        // `then` (hooked: the job is recorded when it runs).
+        hook(/** @type {Promise<unknown>} */ (value), q);
+        const job = { handler: /** @type {Handler} */ ('thenable'), step };
+        q.adopters.push({ job, adopt: () => fulfil(d) });
+        enqueue(job, 'return');
+      } else {
+        fulfil(d);
+      }
+      ended(r);
+      return value;
+    }));
+  }
+
+  /**
+   * `Promise.resolve(value)` of a value (not a promise): fulfilled at once.
+   * @param {unknown} value
+   */
+  function resolved(value) {
+    const f = newFollowed('settled');
+    f.settled = true;
+    return bind(f, Promise.resolve(value));
+  }
+
+  /**
+   * The panel's `Promise.all(items)` or `Promise.race(items)`.
+   *
+   * A value among the items (a `console.log(...)`) is wrapped by the engine
+   * in a promise of its own, whose job (queued at once, in item order) runs
+   * nothing the lane can see. When such a job is the one that settles the
+   * result (the last to run for an `all`, the first for a `race`), the
+   * reactions that queues are recorded when the lane next runs (`catchUp`).
+   * @param {'all' | 'race'} handler
+   * @param {(Promise<unknown> | undefined)[]} items
+   * @param {string[]} steps each item's step
+   * @returns {Promise<unknown>}
+   */
+  function combine(handler, items, steps) {
+    const f = newFollowed(handler);
+    /** @type {Item[]} */
+    const entries = items.map((promise, i) => ({ promise, step: steps[i], subscribed: false, done: false }));
+    /** Values' jobs are queued in item order, before the next item's.
+     * @param {number} upTo */
+    const queueValues = (upTo) => {
+      for (const e of entries.slice(0, upTo)) {
+        if (e.promise === undefined && e.pos === undefined) e.pos = ++queued;
+      }
+    };
+    /** Whether an item's job has run, seen from the job at `pos`.
+     * @param {Item} e @param {number} pos */
+    const ran = (e, pos) => (e.promise === undefined ? /** @type {number} */ (e.pos) < pos : e.done);
+    for (const e of entries) {
+      if (e.promise) hook(e.promise, /** @type {Followed} */ (followed.get(e.promise)));
+    }
+    collecting = {
+      handler,
+      items: entries,
+      subscribed(item, r) {
+        queueValues(entries.indexOf(item));
+        item.subscribed = true;
+        item.reaction = r;
+      },
+      after(item, r) {
+        item.done = true;
+        if (f.settled || f.hidden !== undefined) return;
+        const left = entries.filter((e) => !ran(e, /** @type {number} */ (r.pos)));
+        if (handler === 'race' || left.length === 0) fulfil(f);
+        else if (left.every((e) => e.promise === undefined)) settleHidden(f, Math.max(...left.map((e) => /** @type {number} */ (e.pos))));
+      },
+    };
+    let promise;
+    try {
+      promise = handler === 'all' ? Promise.all(items) : Promise.race(items);
+    } finally {
+      collecting = null;
+    }
+    queueValues(entries.length);
+    // Items whose job is queued already (values, and promises fulfilled):
+    // a race goes with the first; an all of values only, with the last.
+    const now = entries.filter((e) => e.promise === undefined || e.reaction?.pos !== undefined);
+    const at = (/** @type {Item} */ e) => /** @type {number} */ (e.promise === undefined ? e.pos : e.reaction?.pos);
+    if (handler === 'race' && now.length && now[0].promise === undefined) settleHidden(f, at(now[0]));
+    if (handler === 'all' && entries.every((e) => e.promise === undefined)) settleHidden(f, Math.max(...entries.map(at)));
+    return bind(f, promise);
+  }
+
   /**
    * The panel's `timer(ms)`: a promise that a `setTimeout` resolves.
    * @param {SleepStep} step
@@ -30,7 +338,12 @@ export function runPromises(scenario, rec, style) {
    */
   function timer(step, path) {
     const timer = ++timerCount;
-    return new Promise((resolve) => rec.timer({ timer, label: step.label, step: path, ms: step.ms }, resolve));
+    const f = newFollowed('timer', { timer, label: step.label });
+    return bind(f, new Promise((resolve) => rec.timer({ timer, label: step.label, step: path, ms: step.ms }, () => {
+      catchUp(Infinity);
+      resolve();
+      fulfil(f);
+    })));
   }
 
   /**
@@ -62,29 +375,22 @@ export function runPromises(scenario, rec, style) {
         // timer(200).then(() => timer(100)).then(...); a log first is
         // wrapped: Promise.resolve(console.log(...)).
         const first = thenExpr(step.steps[0], child(path, 0));
-        let p = step.steps[0].type === 'log' ? Promise.resolve(first) : /** @type {Promise<unknown>} */ (first);
+        let p = step.steps[0].type === 'log' ? resolved(first) : /** @type {Promise<unknown>} */ (first);
         step.steps.slice(1).forEach((next, i) => {
           const at = child(path, i + 1);
-          p = p.then(() => {
-            rec.record('reaction', { step: at });
-            return thenExpr(next, at);
-          });
+          p = then(p, at, () => thenExpr(next, at));
         });
         return p;
       }
       case 'all':
-        return Promise.all(step.steps.map((c, i) => thenExpr(c, child(path, i))));
       case 'race':
-        return Promise.race(step.steps.map((c, i) => thenExpr(c, child(path, i))));
+        return combine(step.type, step.steps.map((c, i) => thenExpr(c, child(path, i))), step.steps.map((_, i) => child(path, i)));
       case 'create_then_await': {
         // (() => { const made = [...]; return made[0].then(() => made[1])...; })()
         const made = step.steps.map((c, i) => thenExpr(c, child(path, i)));
-        let p = step.steps[0].type === 'log' ? Promise.resolve(made[0]) : /** @type {Promise<unknown>} */ (made[0]);
+        let p = step.steps[0].type === 'log' ? resolved(made[0]) : /** @type {Promise<unknown>} */ (made[0]);
         made.slice(1).forEach((next, i) => {
-          p = p.then(() => {
-            rec.record('reaction', { step: child(path, i + 1) });
-            return next;
-          });
+          p = then(p, child(path, i + 1), () => next);
         });
         return p;
       }
@@ -110,40 +416,74 @@ export function runPromises(scenario, rec, style) {
 
   /**
    * An async function whose body is the step's statements: `run()`, or an
-   * `(async () => { ... })()` item.
+   * `(async () => { ... })()` item. Each `await x` is written as
+   * `const r = suspend(x, at); await x; resume(r);`: the same await of the
+   * same value, recorded around.
    * @param {Step} step
    * @param {string} path
    * @returns {Promise<void>}
    */
-  async function body(step, path) {
-    for (const [s, at] of statements(step, path)) {
-      switch (s.type) {
-        case 'sleep':
-          await timer(s, at);
-          rec.record('resume', { step: at });
-          break;
-        case 'log':
-          log(s, at);
-          break;
-        case 'all':
-        case 'race': {
-          const items = s.steps.map((c, i) => awaitExpr(c, child(at, i)));
-          await (s.type === 'all' ? Promise.all(items) : Promise.race(items));
-          rec.record('resume', { step: at });
-          break;
-        }
-        case 'create_then_await': {
-          const made = s.steps.map((c, i) => awaitExpr(c, child(at, i)));
-          for (const [i, item] of made.entries()) {
+  function body(step, path) {
+    const f = newFollowed('async');
+    return bind(f, (async () => {
+      // The job this part of the function runs in: none before its first
+      // await (it runs in its caller's).
+      /** @type {Reaction | null} */
+      let job = null;
+      /**
+       * Before `await item`: the continuation is registered on `item`, and
+       * the running job ends with the suspension.
+       * @param {unknown} item
+       * @param {string} at
+       */
+      const suspend = (item, at) => {
+        const r = { handler: /** @type {Handler} */ ('await'), step: at };
+        register(item instanceof Promise ? followed.get(item) : undefined, r);
+        if (job) ended(job);
+        return r;
+      };
+      /** @param {Reaction} r */
+      const resume = (r) => {
+        started(r);
+        job = r;
+      };
+      for (const [s, at] of statements(step, path)) {
+        switch (s.type) {
+          case 'sleep': {
+            const item = timer(s, at);
+            const r = suspend(item, at);
             await item;
-            rec.record('resume', { step: child(at, i) });
+            resume(r);
+            break;
           }
-          break;
+          case 'log':
+            log(s, at);
+            break;
+          case 'all':
+          case 'race': {
+            const item = combine(s.type, s.steps.map((c, i) => awaitExpr(c, child(at, i))), s.steps.map((_, i) => child(at, i)));
+            const r = suspend(item, at);
+            await item;
+            resume(r);
+            break;
+          }
+          case 'create_then_await': {
+            const made = s.steps.map((c, i) => awaitExpr(c, child(at, i)));
+            for (const [i, item] of made.entries()) {
+              const r = suspend(item, child(at, i));
+              await item;
+              resume(r);
+            }
+            break;
+          }
+          default:
+            throw new Error(`unknown step type ${s.type}`);
         }
-        default:
-          throw new Error(`unknown step type ${s.type}`);
       }
-    }
+      // The return just below fulfils the function's promise.
+      fulfil(f);
+      if (job) ended(job);
+    })());
   }
 
   /**
@@ -165,5 +505,5 @@ export function runPromises(scenario, rec, style) {
     }
   }
 
-  return style === 'await' ? body(scenario, 'scenario') : Promise.resolve(thenExpr(scenario, 'scenario'));
+  return rec.script(() => (style === 'await' ? body(scenario, 'scenario') : Promise.resolve(thenExpr(scenario, 'scenario'))));
 }

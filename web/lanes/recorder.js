@@ -30,7 +30,8 @@ export class Recorder {
   }
   /** Starts a timer of `ms` on the lane's timers: records timer_set now and,
    * when it fires, timer_fired with how late it came (a hidden or frozen tab,
-   * a busy page); then calls `fire`.
+   * a busy page); then calls `fire`, the callback, and records callback_end
+   * when it returns.
    * @param {{timer: number, label: string, step: string, ms: number}} timer
    * @param {() => void} fire
    */
@@ -41,7 +42,22 @@ export class Recorder {
       const late = Math.max(0, this.timers.now() - due);
       this.record('timer_fired', { timer, label, step, late });
       fire();
+      this.record('callback_end', { timer, label, step });
     }, ms);
+  }
+
+  /**
+   * Runs the lane's script, `body`, between script_start and script_end: the
+   * task that runs the panel's code at first, before any timer or microtask.
+   * @template T
+   * @param {() => T} body
+   * @returns {T}
+   */
+  script(body) {
+    this.record('script_start');
+    const result = body();
+    this.record('script_end');
+    return result;
   }
 
   /** @returns {Trace} */

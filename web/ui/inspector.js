@@ -1,7 +1,7 @@
-// Inside the Rust lane: tasks, the executor's ready queue, the reactor's timer
-// queue and its one armed browser timeout, the state machine's state, and
-// (self-ref) where the future, s and borrowed live.
-import { qs, el, formatMs } from '../dom.js';
+// Inside the Rust lane: its tasks and their state machines' states, and
+// (self-ref) where the future, s and borrowed live. Its queues and timers are
+// beside its code (machinery.js).
+import { qs, el } from '../dom.js';
 
 /** @import { RustState } from '../types.js' */
 
@@ -12,9 +12,6 @@ export class Inspector {
   /** @param {ParentNode} root */
   constructor(root) {
     this.tasks = qs('#tasks', root);
-    this.ready = qs('#ready-queue', root);
-    this.timers = qs('#timer-queue', root);
-    this.armed = qs('#armed-timeout', root);
     /** @type {HTMLElement} */
     this.memory = qs('#memory', root);
   }
@@ -29,13 +26,6 @@ export class Inspector {
       el('td', {}, String(t.wakes)),
       el('td', {}, t.machine || '—'),
     )));
-    this.ready.textContent = state.ready.length ? state.ready.map((id) => `task ${id}`).join(', ') : 'empty';
-    this.timers.replaceChildren(...(state.timerQueue.length
-      ? state.timerQueue.map((t) => el('li', {}, `${t.label}: due at ${formatMs(t.deadline)}`))
-      : [el('li', {}, 'empty')]));
-    this.armed.textContent = state.armed
-      ? `one setTimeout, for ${formatMs(state.armed.deadline)} (delay ${formatMs(state.armed.delay)})`
-      : 'none';
     this.showMemory(state);
   }
 

@@ -1,0 +1,91 @@
+// Each lane's machinery beside its code, following the replay: for a JS lane
+// its Web APIs, Task queue, Microtask queue and Call stack; for the Rust lane
+// their twins: the reactor's timer queue and its one browser timeout, the
+// browser's task queue, the executor's ready queue, the task being polled.
+// What is where comes from event-loop.js; this only words it.
+import { qs, el, formatMs } from '../dom.js';
+
+/** @import { JsPlaces, RustPlaces, JobPlace, Frame } from '../event-loop.js' */
+/** @import { Handler } from '../types.js' */
+
+/** @type {Record<Handler, string>} */
+const JOBS = {
+  then: '.then callback',
+  await: 'await resumes',
+  all: 'Promise.all: an item fulfilled',
+  race: 'Promise.race: an item fulfilled',
+  thenable: 'engine: follow the promise the callback returned',
+  adopt: 'engine: take that promise\'s value',
+};
+
+/** @param {{line?: number}} at */
+const line = (at) => (at.line ? `, line ${at.line}` : '');
+
+/** @param {JobPlace} job */
+export const describeJob = (job) => `${JOBS[job.handler]}${line(job)}`;
+
+/**
+ * @param {Frame} frame
+ * @param {boolean} resolves the callback is a promise's `resolve`
+ */
+export function describeFrame(frame, resolves) {
+  if (frame.kind === 'script') return 'script: the panel\'s code';
+  if (frame.kind === 'callback') return `${frame.label}'s callback${resolves ? ' (resolve)' : ''}`;
+  return describeJob(frame);
+}
+
+/**
+ * A list's items as text; an empty list says so.
+ * @param {Element} list
+ * @param {string[]} items
+ */
+function fill(list, items) {
+  list.replaceChildren(...(items.length
+    ? items.map((text) => el('li', {}, text))
+    : [el('li', { class: 'empty' }, 'empty')]));
+}
+
+export class Machinery {
+  /** @param {ParentNode} root */
+  constructor(root) {
+    /** @param {string} lane */
+    const jsLists = (lane) => ({
+      webApis: qs(`#webapis-${lane}`, root),
+      taskQueue: qs(`#tasks-${lane}`, root),
+      microtasks: qs(`#microtasks-${lane}`, root),
+      callStack: qs(`#stack-${lane}`, root),
+    });
+    this.callbacks = jsLists('callbacks');
+    this.promises = jsLists('promises');
+    this.futures = {
+      timers: qs('#timer-queue', root),
+      armed: qs('#armed-timeout', root),
+      taskQueue: qs('#task-queue-futures', root),
+      ready: qs('#ready-queue', root),
+      polling: qs('#polling', root),
+    };
+  }
+
+  /** @param {{callbacks: JsPlaces, promises: JsPlaces, futures: RustPlaces}} places */
+  show(places) {
+    for (const lane of /** @type {const} */ (['callbacks', 'promises'])) {
+      const p = places[lane];
+      const lists = this[lane];
+      fill(lists.webApis, p.webApis.map((t) => `${t.label}: due at ${formatMs(t.due)}`));
+      fill(lists.taskQueue, p.taskQueue.map((t) => `${t.label}'s callback (due at ${formatMs(t.due)})`));
+      fill(lists.microtasks, p.microtasks.map(describeJob));
+      fill(lists.callStack, p.callStack.map((f) => describeFrame(f, lane === 'promises')));
+    }
+    const r = places.futures;
+    const lists = this.futures;
+    fill(lists.timers, r.timers.map((t) => `${t.label}: due at ${formatMs(t.deadline)}`));
+    lists.armed.textContent = r.armed
+      ? `one setTimeout, for ${formatMs(r.armed.deadline)} (delay ${formatMs(r.armed.delay)})`
+      : 'none';
+    fill(lists.taskQueue, r.taskQueue.map((t) => (t.kind === 'reactor'
+      ? `the reactor's setTimeout callback (due at ${formatMs(t.deadline)})`
+      : `the executor's turn, after a yield (${t.queued} task${t.queued === 1 ? '' : 's'} queued)`)));
+    fill(lists.ready, r.ready.map((id) => `task ${id}`));
+    fill(lists.polling, r.polling.map((t) => `poll task ${t.id}`));
+  }
+}
