@@ -4,6 +4,7 @@
 //! ```text
 //! step := "S(" text "," number ")"        sleep(label, ms)
 //!       | "L(" text ")"                   log(text)
+//!       | "B(" number ")"                 block(ms)
 //!       | ("Q"|"A"|"R"|"C") "(" step ("," step)* ")"
 //!                                         seq, all, race, create_then_await
 //! ```
@@ -42,6 +43,10 @@ fn write_step(step: &Step, out: &mut String) {
             out.push_str("L(");
             escape(text, out);
             out.push(')');
+            return;
+        }
+        Step::Block { ms } => {
+            out.push_str(&format!("B({ms})"));
             return;
         }
         Step::Seq(_) => 'Q',
@@ -147,15 +152,16 @@ impl Parser<'_> {
         let tag = *self
             .bytes
             .get(self.at)
-            .ok_or_else(|| self.error("a step (S, L, Q, A, R or C)"))?;
+            .ok_or_else(|| self.error("a step (S, L, B, Q, A, R or C)"))?;
         let kind = match tag {
             b'S' => "sleep",
             b'L' => "log",
+            b'B' => "block",
             b'Q' => "seq",
             b'A' => "all",
             b'R' => "race",
             b'C' => "create_then_await",
-            _ => return Err(self.error("a step (S, L, Q, A, R or C)")),
+            _ => return Err(self.error("a step (S, L, B, Q, A, R or C)")),
         };
         self.at += 1;
         self.eat(b'(')?;
@@ -167,6 +173,7 @@ impl Parser<'_> {
                 fields.push(("ms".into(), self.number()?));
             }
             b'L' => fields.push(("text".into(), self.text()?)),
+            b'B' => fields.push(("ms".into(), self.number()?)),
             _ => {
                 let mut steps = vec![self.step(depth + 1)?];
                 while self.bytes.get(self.at) == Some(&b',') {

@@ -39,7 +39,7 @@ pub fn spawn<I: Future<Output = ()> + 'static>(
             // One sleep (timer 1 of the run, if it is a Rust timer), then one
             // log: name their steps now.
             let mut names = labels.borrow_mut();
-            names.logs.push("scenario.steps[1]".into());
+            names.calls.push("scenario.steps[1]".into());
             match which {
                 Special::SelfRef => {
                     names

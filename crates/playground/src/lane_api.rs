@@ -262,7 +262,7 @@ impl RustLane {
         let logs = trace
             .records
             .iter()
-            .filter(|r| matches!(r.event, Event::Log { .. }))
+            .filter(|r| matches!(r.event, Event::Log { .. } | Event::Block { .. }))
             .count();
         let events = to_js(&TraceEvents {
             trace: &trace,

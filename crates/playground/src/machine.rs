@@ -23,8 +23,8 @@ use crate::scenario::Step;
 pub struct StepNames {
     /// `(timer number, label, step path)` in registration order.
     pub timers: Vec<(u32, String, String)>,
-    /// The step path of each `log` event, in order.
-    pub logs: Vec<String>,
+    /// The step path of each `log` and `block` event, in order.
+    pub calls: Vec<String>,
 }
 
 /// Shared between the lane and its machines.
@@ -50,6 +50,15 @@ pub enum Machine {
         /// The step's path.
         path: String,
         /// Where to note that this step logged.
+        labels: TimerLabels,
+    },
+    /// Keeps the thread busy when first polled, then is Ready.
+    Block {
+        /// How long.
+        ms: u32,
+        /// The step's path.
+        path: String,
+        /// Where to note that this step blocked.
         labels: TimerLabels,
     },
     /// Awaits its steps one after another.
@@ -120,6 +129,11 @@ impl Machine {
                 path: path.to_string(),
                 labels: labels.clone(),
             },
+            Step::Block { ms } => Machine::Block {
+                ms: *ms,
+                path: path.to_string(),
+                labels: labels.clone(),
+            },
             Step::Seq(steps) => Machine::Seq(Sequence::new(path, steps, false, labels)),
             Step::CreateThenAwait(steps) => Machine::Seq(Sequence::new(path, steps, true, labels)),
             Step::All(steps) | Step::Race(steps) => {
@@ -145,11 +159,11 @@ impl Machine {
     /// `run()` this future, as `run()`'s body, is suspended at: a sequence's
     /// steps are statements of the same body, so a nested sequence answers
     /// for its current step; `create_then_await` awaits each step by its own
-    /// `fN.await`. None for a log, which never suspends.
+    /// `fN.await`. None for a log or a block, which never suspend.
     pub fn suspended_at(&self) -> Option<String> {
         match self {
             Machine::Sleep { path, .. } => Some(path.clone()),
-            Machine::Log { .. } => None,
+            Machine::Log { .. } | Machine::Block { .. } => None,
             Machine::All(made) => Some(made.path.clone()),
             Machine::Race(made) => Some(made.path.clone()),
             Machine::Seq(sequence) if sequence.awaits_each => {
@@ -209,7 +223,12 @@ impl Future for Machine {
             }
             Machine::Log { text, path, labels } => {
                 runtime::log(text);
-                labels.borrow_mut().logs.push(path.clone());
+                labels.borrow_mut().calls.push(path.clone());
+                Poll::Ready(())
+            }
+            Machine::Block { ms, path, labels } => {
+                labels.borrow_mut().calls.push(path.clone());
+                runtime::block_ms(*ms);
                 Poll::Ready(())
             }
             Machine::Seq(sequence) => sequence.poll(cx),

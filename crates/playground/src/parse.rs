@@ -8,6 +8,7 @@
 //!              "async" "fn" "run" "(" ")" "{" { statement } "}" ;
 //! statement  = "sleep_ms" "(" number ")" "." "await" ";"
 //!            | "log" "(" string ")" ";"
+//!            | "block_ms" "(" number ")" ";"       (* 0 to 5000 *)
 //!            | "join" "!" "(" future { "," future } [ "," ] ")" ";"
 //!            | "select" "!" "{" "biased" ";" arm { [ "," ] arm } [ "," ] "}"
 //!            | let { let } await { await } ;  (* each name awaited once, in order *)
@@ -16,6 +17,7 @@
 //! arm        = "_" "=" future "=>" "{" "}" ;
 //! future     = "sleep_ms" "(" number ")"
 //!            | "async" "{" "log" "(" string ")" "}"
+//!            | "async" "{" "block_ms" "(" number ")" "}"
 //!            | "async" "{" { statement } "}" ;
 //! number     = digit { digit | "_" } ;            (* 0 to 60000 *)
 //! string     = '"' { char | '\"' | '\\' } '"' ;   (* 1 to 40 characters *)
@@ -123,7 +125,7 @@ pub fn canonical(step: &Step) -> Step {
 fn statements(step: &Step) -> Vec<Step> {
     match step {
         Step::Seq(steps) => steps.iter().flat_map(statements).collect(),
-        Step::Sleep { .. } | Step::Log { .. } => vec![step.clone()],
+        Step::Sleep { .. } | Step::Log { .. } | Step::Block { .. } => vec![step.clone()],
         Step::All(steps) => vec![Step::All(steps.iter().map(future).collect())],
         Step::Race(steps) => vec![Step::Race(steps.iter().map(future).collect())],
         Step::CreateThenAwait(steps) => {
@@ -135,7 +137,7 @@ fn statements(step: &Step) -> Vec<Step> {
 /// `step` as a future (in `join!`, `select!` or `let`).
 fn future(step: &Step) -> Step {
     match step {
-        Step::Sleep { .. } | Step::Log { .. } => step.clone(),
+        Step::Sleep { .. } | Step::Log { .. } | Step::Block { .. } => step.clone(),
         _ => {
             let mut steps = statements(step);
             let composite =

@@ -111,6 +111,28 @@ pub const PRESETS: &[Preset] = &[
         special: None,
     },
     Preset {
+        id: "blocking",
+        name: "Blocking the thread",
+        explanation: "join! sets Timer 1 (50 ms) and Timer 2 (80 ms), then block_ms(100) \
+            keeps the thread busy for 100 ms, as CPU-bound work in a poll or a callback \
+            does: nothing else runs, no timer callback, no poll, no painting. Both timers \
+            fire only when the block ends, at 100 ms, 50 and 20 ms late, in every lane; \
+            Timer 3, set after, is on time. In async code such work belongs on another \
+            thread: tokio's spawn_blocking, or a Web Worker in the browser.",
+        scenario: || {
+            Step::Seq(vec![
+                Step::All(vec![
+                    sleep("Timer 1", 50),
+                    sleep("Timer 2", 80),
+                    Step::Block { ms: 100 },
+                ]),
+                sleep("Timer 3", 20),
+                log("Done"),
+            ])
+        },
+        special: None,
+    },
+    Preset {
         id: "self-ref",
         name: "Self-reference and Pin (the notes' generator)",
         explanation: "The notes' generator: `let s = String::from(\"foo\"); let borrowed = &s;` \

@@ -128,11 +128,50 @@ pub(crate) fn js_string(text: &str) -> String {
     out
 }
 
+/// A step that runs at once and makes no promise or future (a log or a
+/// block), as the JS panels call it: `console.log("…")`, `block(100)`.
+fn js_call(step: &Step) -> Option<String> {
+    match step {
+        Step::Log { text } => Some(format!("console.log({})", js_string(text))),
+        Step::Block { ms } => Some(format!("block({ms})")),
+        _ => None,
+    }
+}
+
+/// The same step as the Rust panel calls it: `log("…")`, `block_ms(100)`.
+fn rust_call(step: &Step) -> Option<String> {
+    match step {
+        Step::Log { text } => Some(format!("log({})", js_string(text))),
+        Step::Block { ms } => Some(format!("block_ms({ms})")),
+        _ => None,
+    }
+}
+
+/// The JS panels' `block(ms)`, written above the program when it blocks: a
+/// busy loop, as CPU-bound work keeps the thread.
+fn block_function(step: &Step, code: &mut Code) {
+    let mut blocks = false;
+    step.visit(&mut |s| blocks |= matches!(s, Step::Block { .. }));
+    if blocks {
+        code.push_noted(
+            0,
+            "function block(ms) {",
+            Some("busy: nothing else runs"),
+            None,
+        );
+        code.push(1, "const end = performance.now() + ms;", None);
+        code.push(1, "while (performance.now() < end) {}", None);
+        code.push(0, "}", None);
+        code.push(0, "", None);
+    }
+}
+
 // ---- Callbacks: continuation-passing, as the notes nest setTimeout. ----
 
 /// The scenario as nested `setTimeout` callbacks.
 pub fn callbacks(step: &Step) -> Code {
     let mut code = Code::default();
+    block_function(step, &mut code);
     let names = Cell::new(0);
     callback_step(step, "scenario", 0, &mut code, &names, &mut |_, _| {});
     code
@@ -154,12 +193,9 @@ fn callback_step(
             then(indent + 1, code);
             code.push(indent, format!("}}, {ms});"), Some(path));
         }
-        Step::Log { text } => {
-            code.push(
-                indent,
-                format!("console.log({});", js_string(text)),
-                Some(path),
-            );
+        Step::Log { .. } | Step::Block { .. } => {
+            let call = js_call(step).unwrap_or_default();
+            code.push(indent, format!("{call};"), Some(path));
             then(indent, code);
         }
         Step::Seq(steps) => callback_seq(steps, 0, path, indent, code, names, then),
@@ -245,6 +281,7 @@ fn timer_function(code: &mut Code) {
 pub fn promises(step: &Step, style: PromiseStyle) -> Code {
     let mut code = Code::default();
     timer_function(&mut code);
+    block_function(step, &mut code);
     match style {
         PromiseStyle::Then => {
             let mut main = then_expr(step, "scenario");
@@ -270,10 +307,12 @@ fn then_expr(step: &Step, path: &str) -> Code {
         Step::Sleep { label, ms } => {
             code.push_noted(0, format!("timer({ms})"), Some(label), Some(path))
         }
-        Step::Log { text } => code.push(0, format!("console.log({})", js_string(text)), Some(path)),
+        Step::Log { .. } | Step::Block { .. } => {
+            code.push(0, js_call(step).unwrap_or_default(), Some(path))
+        }
         Step::Seq(steps) => {
             let mut first = then_expr(&steps[0], &child(path, 0));
-            if matches!(steps[0], Step::Log { .. }) {
+            if js_call(&steps[0]).is_some() {
                 code.push(0, "Promise.resolve(", Some(path));
                 first.close(")");
                 code.append(1, first);
@@ -318,7 +357,7 @@ fn then_expr(step: &Step, path: &str) -> Code {
             }
             code.push(1, "];", Some(path));
             // A log's item is no promise: wrap it to chain on.
-            let mut chain = if matches!(steps[0], Step::Log { .. }) {
+            let mut chain = if js_call(&steps[0]).is_some() {
                 String::from("return Promise.resolve(made[0])")
             } else {
                 String::from("return made[0]")
@@ -342,11 +381,10 @@ fn await_statements(step: &Step, path: &str, indent: usize, code: &mut Code, mad
             Some(label),
             Some(path),
         ),
-        Step::Log { text } => code.push(
-            indent,
-            format!("console.log({});", js_string(text)),
-            Some(path),
-        ),
+        Step::Log { .. } | Step::Block { .. } => {
+            let call = js_call(step).unwrap_or_default();
+            code.push(indent, format!("{call};"), Some(path))
+        }
         Step::Seq(steps) => {
             for (i, s) in steps.iter().enumerate() {
                 await_statements(s, &child(path, i), indent, code, made);
@@ -394,11 +432,10 @@ fn await_expr(step: &Step, path: &str, indent: usize, code: &mut Code, made: &mu
         Step::Sleep { label, ms } => {
             code.push_noted(indent, format!("timer({ms}),"), Some(label), Some(path))
         }
-        Step::Log { text } => code.push(
-            indent,
-            format!("console.log({}),", js_string(text)),
-            Some(path),
-        ),
+        Step::Log { .. } | Step::Block { .. } => {
+            let call = js_call(step).unwrap_or_default();
+            code.push(indent, format!("{call},"), Some(path))
+        }
         _ => {
             code.push(indent, "(async () => {", Some(path));
             await_statements(step, path, indent + 1, code, made);
@@ -434,7 +471,10 @@ fn rust_statements(step: &Step, path: &str, indent: usize, code: &mut Code, made
             Some(label),
             Some(path),
         ),
-        Step::Log { text } => code.push(indent, format!("log({});", js_string(text)), Some(path)),
+        Step::Log { .. } | Step::Block { .. } => {
+            let call = rust_call(step).unwrap_or_default();
+            code.push(indent, format!("{call};"), Some(path))
+        }
         Step::Seq(steps) => {
             for (i, s) in steps.iter().enumerate() {
                 rust_statements(s, &child(path, i), indent, code, made);
@@ -512,11 +552,10 @@ fn rust_future(
             Some(label),
             Some(path),
         ),
-        Step::Log { text } => code.push(
-            indent,
-            format!("{arm}async {{ log({}) }}{end}", js_string(text)),
-            Some(path),
-        ),
+        Step::Log { .. } | Step::Block { .. } => {
+            let call = rust_call(step).unwrap_or_default();
+            code.push(indent, format!("{arm}async {{ {call} }}{end}"), Some(path))
+        }
         _ => {
             code.push(indent, format!("{arm}async {{"), Some(path));
             rust_statements(step, path, indent + 1, code, made);

@@ -17,6 +17,12 @@ pub enum Step {
         /// 1 to 40 characters.
         text: String,
     },
+    /// Keep the thread busy for `ms` milliseconds (a busy loop, as CPU-bound
+    /// work would): nothing else runs meanwhile, so timers due then fire late.
+    Block {
+        /// 0 to 5,000.
+        ms: u32,
+    },
     /// Run the steps one after another.
     Seq(Vec<Step>),
     /// Run the steps together; done when all are (`join!` / `Promise.all`).
@@ -33,6 +39,9 @@ pub enum Step {
 pub mod limits {
     /// Milliseconds a timer may last.
     pub const MAX_MS: u32 = 60_000;
+    /// Milliseconds a block may keep the thread busy (on the Real clock the
+    /// page is frozen that long).
+    pub const MAX_BLOCK_MS: u32 = 5_000;
     /// Characters in a label or log text.
     pub const MAX_TEXT: usize = 40;
     /// Timers in one scenario.
@@ -49,6 +58,7 @@ impl Step {
         match self {
             Step::Sleep { .. } => "sleep",
             Step::Log { .. } => "log",
+            Step::Block { .. } => "block",
             Step::Seq(_) => "seq",
             Step::All(_) => "all",
             Step::Race(_) => "race",
@@ -60,14 +70,14 @@ impl Step {
     pub fn children(&self) -> &[Step] {
         match self {
             Step::Seq(s) | Step::All(s) | Step::Race(s) | Step::CreateThenAwait(s) => s,
-            Step::Sleep { .. } | Step::Log { .. } => &[],
+            Step::Sleep { .. } | Step::Log { .. } | Step::Block { .. } => &[],
         }
     }
 
     fn children_mut(&mut self) -> &mut [Step] {
         match self {
             Step::Seq(s) | Step::All(s) | Step::Race(s) | Step::CreateThenAwait(s) => s,
-            Step::Sleep { .. } | Step::Log { .. } => &mut [],
+            Step::Sleep { .. } | Step::Log { .. } | Step::Block { .. } => &mut [],
         }
     }
 
@@ -120,6 +130,7 @@ impl Serialize for Step {
                 out.serialize_field("ms", ms)?;
             }
             Step::Log { text } => out.serialize_field("text", text)?,
+            Step::Block { ms } => out.serialize_field("ms", ms)?,
             _ => out.serialize_field("steps", self.children())?,
         }
         out.end()

@@ -1,6 +1,6 @@
 //! A trace as the page's trace format says (docs/trace-format.md): each record
 //! `{seq, t, kind, ...fields}`, timer events with the `label` and `step` of
-//! the sleep that set the timer, log events with the `step` that logged.
+//! the sleep that set the timer, log and block events with their `step`.
 //!
 //! The fields of each kind are named once, by the runtime's
 //! [`runtime::Event::fields`] (which also writes [`runtime::Trace::lines`]);
@@ -20,17 +20,17 @@ pub struct TraceEvents<'a> {
     pub trace: &'a Trace,
     /// Which step each timer and log came from.
     pub names: &'a StepNames,
-    /// Logs of this run already reported.
+    /// Log and block events of this run already reported.
     pub logs_before: usize,
 }
 
 impl Serialize for TraceEvents<'_> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        let mut log_steps = self.names.logs.iter().skip(self.logs_before);
+        let mut log_steps = self.names.calls.iter().skip(self.logs_before);
         let mut events = serializer.serialize_seq(Some(self.trace.records.len()))?;
         for record in &self.trace.records {
             let log_step = match record.event {
-                Event::Log { .. } => log_steps.next().map(String::as_str),
+                Event::Log { .. } | Event::Block { .. } => log_steps.next().map(String::as_str),
                 _ => None,
             };
             events.serialize_element(&EventOut {

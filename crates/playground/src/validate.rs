@@ -29,7 +29,7 @@ pub fn describe(problems: &[Problem]) -> String {
     lines.join("\n")
 }
 
-const STEP_TYPES: &str = "sleep, log, seq, all, race or create_then_await";
+const STEP_TYPES: &str = "sleep, log, block, seq, all, race or create_then_await";
 
 /// Checks a whole scenario (its root step).
 pub fn scenario(value: &Value) -> Result<Step, Vec<Problem>> {
@@ -58,7 +58,7 @@ pub fn scenario(value: &Value) -> Result<Step, Vec<Problem>> {
 pub fn ms(value: &Value, path: &str) -> Result<u32, Problem> {
     let mut check = Check::default();
     check
-        .ms(value, path)
+        .ms(value, path, limits::MAX_MS)
         .ok_or_else(|| check.problems.remove(0))
 }
 
@@ -154,6 +154,7 @@ impl Check {
         let (allowed, listed): (&[&str], &str) = match kind {
             "sleep" => (&["type", "label", "ms"], "type, label, ms"),
             "log" => (&["type", "text"], "type, text"),
+            "block" => (&["type", "ms"], "type, ms"),
             "seq" | "all" | "race" | "create_then_await" => (&["type", "steps"], "type, steps"),
             _ => {
                 self.problem(
@@ -175,7 +176,7 @@ impl Check {
             "sleep" => {
                 self.timers += 1;
                 let label = self.text(value.get("label"), &format!("{path}.label"));
-                let ms = self.ms_field(value.get("ms"), &format!("{path}.ms"));
+                let ms = self.ms_field(value.get("ms"), &format!("{path}.ms"), limits::MAX_MS);
                 let label = label?;
                 if self.labels.contains(&label) {
                     self.problem(
@@ -192,6 +193,11 @@ impl Check {
             "log" => {
                 let text = self.text(value.get("text"), &format!("{path}.text"))?;
                 Some(Step::Log { text })
+            }
+            "block" => {
+                let max = limits::MAX_BLOCK_MS;
+                let ms = self.ms_field(value.get("ms"), &format!("{path}.ms"), max)?;
+                Some(Step::Block { ms })
             }
             _ => {
                 let steps_path = format!("{path}.steps");
@@ -234,32 +240,33 @@ impl Check {
         }
     }
 
-    fn ms_field(&mut self, value: Option<&Value>, path: &str) -> Option<u32> {
+    fn ms_field(&mut self, value: Option<&Value>, path: &str, max: u32) -> Option<u32> {
         match value {
-            Some(value) => self.ms(value, path),
+            Some(value) => self.ms(value, path, max),
             None => {
-                self.problem(path, ms_rule("is missing"));
+                self.problem(path, ms_rule("is missing", max));
                 None
             }
         }
     }
 
-    fn ms(&mut self, value: &Value, path: &str) -> Option<u32> {
+    fn ms(&mut self, value: &Value, path: &str, max: u32) -> Option<u32> {
         match value {
-            Value::Number(n)
-                if n.fract() == 0.0 && (0.0..=f64::from(limits::MAX_MS)).contains(n) =>
-            {
+            Value::Number(n) if n.fract() == 0.0 && (0.0..=f64::from(max)).contains(n) => {
                 Some(*n as u32)
             }
             Value::Number(n) if n.is_finite() && n.fract() != 0.0 => {
                 self.problem(
                     path,
-                    ms_rule(&format!("got {}, which is not whole", to_js_string(*n))),
+                    ms_rule(
+                        &format!("got {}, which is not whole", to_js_string(*n)),
+                        max,
+                    ),
                 );
                 None
             }
             other => {
-                self.problem(path, ms_rule(&format!("got {}", other.describe())));
+                self.problem(path, ms_rule(&format!("got {}", other.describe()), max));
                 None
             }
         }
@@ -305,11 +312,8 @@ fn forbidden(c: char) -> bool {
     c.is_control() || matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{FFFD}')
 }
 
-fn ms_rule(got: &str) -> String {
-    format!(
-        "must be a whole number of milliseconds from 0 to {}, {got}",
-        limits::MAX_MS
-    )
+fn ms_rule(got: &str, max: u32) -> String {
+    format!("must be a whole number of milliseconds from 0 to {max}, {got}")
 }
 
 fn too_many_steps(steps: usize) -> String {

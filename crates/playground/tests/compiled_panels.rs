@@ -194,6 +194,9 @@ impl Random {
             self.next(6)
         };
         match kind {
+            0 if self.next(3) == 0 => Step::Block {
+                ms: [0, 10, 30][self.next(3) as usize],
+            },
             0 => Step::Log {
                 text: format!("log {names}"),
             },

@@ -36,6 +36,14 @@ fn rust(step: &Step) -> String {
 fn valid_programs_give_their_scenarios() {
     let table: Vec<(&str, String, Step)> = vec![
         (
+            "a block, alone and as a future",
+            module("    block_ms(100);\n    join!(sleep_ms(5), async { block_ms(20) });\n"),
+            Seq(vec![
+                Step::Block { ms: 100 },
+                All(vec![sleep("Timer 1", 5), Step::Block { ms: 20 }]),
+            ]),
+        ),
+        (
             "one sleep, no label: the first timer's default",
             module("    sleep_ms(5).await;\n"),
             Seq(vec![sleep("Timer 1", 5)]),
@@ -167,6 +175,12 @@ fn invalid_programs_are_refused_at_the_offending_token() {
          "expected `.await`, found `;`: a future does nothing unless it is awaited (rustc warns: unused future)"),
         ("out of range", module("    sleep_ms(70000).await;\n"), 4, 14,
          "this delay must be a whole number of milliseconds from 0 to 60000, got 70000"),
+        ("a block out of range", module("    block_ms(6000);\n"), 4, 14,
+         "this block must be a whole number of milliseconds from 0 to 5000, got 6000"),
+        ("a block awaited", module("    block_ms(10).await;\n"), 4, 17,
+         "`block_ms(…)` is a plain call that returns when its time is up: there is nothing to await"),
+        ("a block as a future", module("    join!(block_ms(10));\n"), 4, 11,
+         "`block_ms(…)` runs at once and is no future: write `async { block_ms(…) }`"),
         ("not whole", module("    sleep_ms(2.5).await;\n"), 4, 14, "got 2.5, which is not whole"),
         ("negative", module("    sleep_ms(-1).await;\n"), 4, 14,
          "expected a whole number of milliseconds from 0 to 60000, found `-`"),
@@ -223,7 +237,6 @@ fn invalid_programs_are_refused_at_the_offending_token() {
         ("depth 7", module("    join!(async { join!(async { join!(async { join!(async { join!(sleep_ms(1)); }); }); }); });\n"),
          4, 67, "this `sleep_ms` is nested too deep: at most 6 levels"),
         ("deep nesting stops early", module(&deep), 4, 89, "this `join!` is nested too deep: at most 6 levels"),
-        ("block_ms", module("    block_ms(10);\n"), 4, 5, "`block_ms` is not in the playground yet"),
         ("empty statement", module("    log(\"x\");;\n"), 4, 14, "an empty statement is not part of this subset"),
         ("a log and a tail", module("    join!(async { sleep_ms(1).await; log(\"x\") });\n"), 4, 47, "expected `;`, found `}`"),
         ("unknown character", module("    # log(\"x\");\n"), 4, 5,
@@ -303,6 +316,7 @@ fn step() -> impl Strategy<Value = Step> {
     let leaf = prop_oneof![
         (text(), 0..=limits::MAX_MS).prop_map(|(label, ms)| Step::Sleep { label, ms }),
         text().prop_map(|text| Step::Log { text }),
+        (0..=limits::MAX_BLOCK_MS).prop_map(|ms| Step::Block { ms }),
     ];
     leaf.prop_recursive(4, 48, 4, |inner| {
         prop_oneof![
@@ -344,7 +358,7 @@ fn unique_labels(step: &mut Step, seen: &mut Vec<String>) {
             }
             seen.push(label.clone());
         }
-        Step::Log { .. } => {}
+        Step::Log { .. } | Step::Block { .. } => {}
         Seq(s) | All(s) | Race(s) | Cta(s) => s.iter_mut().for_each(|c| unique_labels(c, seen)),
     }
 }

@@ -103,7 +103,7 @@ fn sequential_logs_at_350_after_four_polls_with_states() {
             "3=Timer 3@scenario.steps[2]"
         ]
     );
-    assert_eq!(names.logs, ["scenario.steps[3]"]);
+    assert_eq!(names.calls, ["scenario.steps[3]"]);
 }
 
 #[test]

@@ -48,6 +48,9 @@ fn bad_scenarios_are_refused_naming_the_field() {
         ("just over", sleep(s("A"), n(60_001.0)), "got 60001"),
         ("ms as text", sleep(s("A"), s("200")), "scenario.ms: must be a whole number of milliseconds from 0 to 60000, got a string"),
         ("ms missing", obj(&[("type", s("sleep")), ("label", s("A"))]), "scenario.ms: must be a whole number of milliseconds from 0 to 60000, is missing"),
+        ("block too long", seq(vec![obj(&[("type", s("block")), ("ms", n(5001.0))])]), "scenario.steps[0].ms: must be a whole number of milliseconds from 0 to 5000, got 5001"),
+        ("block not whole", obj(&[("type", s("block")), ("ms", n(0.5))]), "scenario.ms: must be a whole number of milliseconds from 0 to 5000, got 0.5, which is not whole"),
+        ("block with a label", obj(&[("type", s("block")), ("ms", n(5.0)), ("label", s("A"))]), "scenario.label: is not a field of a block step (allowed: type, ms)"),
         ("label missing", obj(&[("type", s("sleep")), ("ms", n(1.0))]), "scenario.label: is missing: must be text of 1 to 40 characters"),
         ("empty label", sleep(s(""), n(1.0)), "scenario.label: must be text of 1 to 40 characters, got 0"),
         ("blank label", sleep(s("   "), n(1.0)), "scenario.label: must be text of 1 to 40 characters"),
@@ -57,7 +60,7 @@ fn bad_scenarios_are_refused_naming_the_field() {
         ("lone surrogate (decoded)", sleep(s("a\u{FFFD}"), n(1.0)), "lone surrogate"),
         ("bidi override", sleep(s("abc\u{202E}evil"), n(1.0)), "bidirectional overrides"),
         ("duplicate labels", seq(vec![sleep(s("A"), n(1.0)), sleep(s("A"), n(2.0))]), "scenario.steps[1].label: \"A\" is used by another timer"),
-        ("unknown type", obj(&[("type", s("spin"))]), "scenario.type: must be one of sleep, log, seq, all, race or create_then_await, got \"spin\""),
+        ("unknown type", obj(&[("type", s("spin"))]), "scenario.type: must be one of sleep, log, block, seq, all, race or create_then_await, got \"spin\""),
         ("type missing", obj(&[("ms", n(1.0))]), "scenario.type: is missing"),
         ("not an object", n(3.0), "scenario: must be a step object, got 3"),
         ("null", Value::Null, "scenario: must be a step object, got nothing"),
@@ -87,11 +90,11 @@ fn bad_fragments_are_refused_naming_the_place() {
     let table = [
         (
             "",
-            "fragment: expected a step (S, L, Q, A, R or C), but the fragment ended",
+            "fragment: expected a step (S, L, B, Q, A, R or C), but the fragment ended",
         ),
         (
             "X(1)",
-            "fragment: expected a step (S, L, Q, A, R or C) at character 1, found 'X'",
+            "fragment: expected a step (S, L, B, Q, A, R or C) at character 1, found 'X'",
         ),
         ("S(A,200", "fragment: expected ')', but the fragment ended"),
         (

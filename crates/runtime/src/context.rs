@@ -77,6 +77,18 @@ pub fn address(name: &'static str, addr: usize) {
     }
 }
 
+/// Keeps the thread busy for `ms` milliseconds, as CPU-bound work inside a
+/// poll would: no other task, timer callback or painting runs meanwhile, so
+/// every timer due in that time fires late. On a virtual clock the time moves
+/// by exactly `ms`. Recorded as a `block` event; does nothing outside a task.
+/// (In an async runtime, such work belongs on another thread:
+/// `tokio::task::spawn_blocking`, or a Web Worker in the browser.)
+pub fn block_ms(ms: u32) {
+    if let Some(runtime) = current() {
+        runtime.block(f64::from(ms));
+    }
+}
+
 /// Records a `log` event in the trace of the runtime whose task is being
 /// polled (does nothing outside a task).
 pub fn log(text: &str) {

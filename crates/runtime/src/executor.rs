@@ -421,6 +421,15 @@ impl Executor {
         self.record_text(text, |text| Event::Log { text });
     }
 
+    /// Busy for `ms`: the host's time moves on, and the callback's time with
+    /// it (events after this one happen when it ends).
+    pub(crate) fn block(&self, ms: f64) {
+        let task = self.tracer.polling();
+        self.record(Event::Block { task, ms });
+        self.host.block(ms);
+        self.clock.read(&*self.host);
+    }
+
     pub(crate) fn state(&self, text: &str) {
         let task = self.tracer.polling();
         self.record_text(text, |text| Event::State { task, text });

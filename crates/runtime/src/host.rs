@@ -41,6 +41,15 @@ pub trait Host {
     fn new_task_began(&self) -> bool {
         true
     }
+    /// Keeps the thread busy for `ms` milliseconds ([`crate::block_ms`]). A
+    /// busy loop on [`Host::now`]; a virtual clock moves by exactly `ms`
+    /// instead.
+    fn block(&self, ms: f64) {
+        let end = self.now() + ms;
+        while self.now() < end {
+            std::hint::spin_loop();
+        }
+    }
     /// Whether the clock stands still during a callback (a virtual clock).
     /// Then a poll budget ([`crate::DEFAULT_BUDGET`]) bounds each browser
     /// task; on a moving clock the time slice does, with no poll budget.

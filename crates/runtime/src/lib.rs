@@ -83,7 +83,7 @@ mod yield_now;
 
 #[cfg(target_arch = "wasm32")]
 pub use browser_host::BrowserHost;
-pub use context::{address, log, spawn, state};
+pub use context::{address, block_ms, log, spawn, state};
 pub use host::{Host, RuntimeRef, MAX_TIMEOUT_MS};
 pub use join::{join, Join};
 pub use join_handle::{JoinError, JoinHandle};
@@ -98,7 +98,7 @@ pub use yield_now::{yield_now, YieldNow};
 /// What a program on this runtime uses: `use runtime::prelude::*;` is the
 /// first line of every Rust panel of the playground.
 pub mod prelude {
-    pub use crate::{join, log, select, sleep, sleep_ms, spawn, yield_now};
+    pub use crate::{block_ms, join, log, select, sleep, sleep_ms, spawn, yield_now};
 }
 
 /// The README's examples, run as doctests so they stay true.

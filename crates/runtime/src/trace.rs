@@ -102,6 +102,10 @@ pub enum Event {
     ReactorClear,
     /// The program logged a line; the text is [`Trace::text`]`(text)`.
     Log { text: u32 },
+    /// `task`'s poll kept the thread busy for `ms` ([`crate::block_ms`]):
+    /// nothing else ran meanwhile. Events after it in the same poll carry
+    /// the time it ended.
+    Block { task: u32, ms: f64 },
     /// A hand-written future in `task` reported its state-machine state, e.g.
     /// "Suspend1 at line 5"; the text is [`Trace::text`]`(text)`.
     State { task: u32, text: u32 },
@@ -144,6 +148,7 @@ impl Event {
             Event::ReactorArm { .. } => "reactor_arm",
             Event::ReactorClear => "reactor_clear",
             Event::Log { .. } => "log",
+            Event::Block { .. } => "block",
             Event::State { .. } => "state",
             Event::Address { .. } => "address",
         }
@@ -228,6 +233,10 @@ impl Event {
             }
             Event::ReactorClear => {}
             Event::Log { text } => field("text", int(text)),
+            Event::Block { task, ms } => {
+                field("task", int(task));
+                field("ms", Ms(ms));
+            }
             Event::State { task, text } => {
                 field("task", int(task));
                 field("text", int(text));

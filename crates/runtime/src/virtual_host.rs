@@ -175,6 +175,12 @@ impl Host for VirtualHost {
         usize::from(self.state.armed_at.get().is_some())
     }
 
+    /// Time moves by exactly `ms`, and nothing runs meanwhile: a timeout due
+    /// then calls back late, when the runtime is next driven.
+    fn block(&self, ms: f64) {
+        self.state.now.set(self.state.now.get() + ms);
+    }
+
     fn clock_is_virtual(&self) -> bool {
         true
     }

@@ -105,6 +105,7 @@ fn value(node: &Node) -> Value {
             return obj(&[("type", s("sleep")), ("label", s(label)), ("ms", n(*ms))]);
         }
         Kind::Log { text, .. } => return obj(&[("type", s("log")), ("text", s(text))]),
+        Kind::Block { ms, .. } => return obj(&[("type", s("block")), ("ms", n(*ms))]),
         Kind::Seq => "seq",
         Kind::All => "all",
         Kind::Race => "race",
@@ -156,6 +157,7 @@ fn locate(root: &Node, problem: &Problem) -> ParseError {
             (label.as_ref().map_or(node.at, |(_, at)| *at), "this label")
         }
         (Kind::Log { text_at, .. }, Some("text")) => (*text_at, "this text"),
+        (Kind::Block { ms_at, .. }, Some("ms")) => (*ms_at, "this block"),
         _ => (node.at, node.what),
     };
     ParseError::new(at, format!("{subject} {}", problem.message))

@@ -33,6 +33,11 @@ pub(super) enum Kind {
         text: String,
         text_at: Pos,
     },
+    Block {
+        /// As written; validation says if it is whole and in range.
+        ms: f64,
+        ms_at: Pos,
+    },
     Seq,
     All,
     Race,
@@ -264,13 +269,18 @@ impl<'a> Parser<'a> {
             Some("join") => self.join(),
             Some("select") => self.select(),
             Some("let") => self.lets(),
-            // `block_ms(N);` (the issue "See the machinery"): a step that
-            // holds the thread. Once the scenario has that step, it is
-            // parsed here, like `log`, and is a leaf like it.
-            Some("block_ms") => Err(ParseError::new(
-                self.peek().at,
-                "`block_ms` is not in the playground yet",
-            )),
+            Some("block_ms") => {
+                let block = self.block()?;
+                if self.is_await() {
+                    return Err(self.fail(
+                        "`;`",
+                        "`block_ms(…)` is a plain call that returns when its time is up: \
+                         there is nothing to await",
+                    ));
+                }
+                self.expect(";", "")?;
+                Ok(block)
+            }
             _ if self.is(";") => Err(self.fail(
                 A_STATEMENT,
                 "an empty statement is not part of this subset: remove the `;`",
@@ -302,6 +312,29 @@ impl<'a> Parser<'a> {
             label: None,
         };
         Ok(Node::new(kind, at, "this `sleep_ms`", vec![]))
+    }
+
+    /// `block_ms(N)`, the call without its `;`.
+    fn block(&mut self) -> Result<Node, ParseError> {
+        let at = self.bump().at;
+        self.expect("(", "")?;
+        let token = self.peek();
+        let Tok::Number(_, Some(ms)) = token.tok else {
+            return Err(self.fail(
+                &format!(
+                    "a whole number of milliseconds from 0 to {}",
+                    limits::MAX_BLOCK_MS
+                ),
+                "",
+            ));
+        };
+        self.bump();
+        self.expect(")", "")?;
+        let kind = Kind::Block {
+            ms,
+            ms_at: token.at,
+        };
+        Ok(Node::new(kind, at, "this `block_ms`", vec![]))
     }
 
     fn string(&mut self) -> Result<(String, Pos), ParseError> {
@@ -450,6 +483,10 @@ impl<'a> Parser<'a> {
                 A_FUTURE,
                 "`log(…)` runs at once and is no future: write `async { log(…) }`",
             )),
+            Some("block_ms") => Err(self.fail(
+                A_FUTURE,
+                "`block_ms(…)` runs at once and is no future: write `async { block_ms(…) }`",
+            )),
             _ => Err(self.fail(A_FUTURE, "")),
         }
     }
@@ -468,6 +505,11 @@ impl<'a> Parser<'a> {
             && matches!(self.ahead(2), Tok::Str(_))
             && self.is_at(3, ")")
             && self.is_at(4, "}");
+        let lone_block = self.is("block_ms")
+            && self.is_at(1, "(")
+            && matches!(self.ahead(2), Tok::Number(..))
+            && self.is_at(3, ")")
+            && self.is_at(4, "}");
         let node = if lone_log {
             self.bump();
             self.bump();
@@ -475,6 +517,10 @@ impl<'a> Parser<'a> {
             self.bump();
             self.bump();
             Node::new(Kind::Log { text, text_at }, at, "this `log`", vec![])
+        } else if lone_block {
+            let block = self.block()?;
+            self.bump();
+            block
         } else {
             let mut steps = self.statements(open)?;
             if steps.len() == 1 && steps[0].is_composite() {

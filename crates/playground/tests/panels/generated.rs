@@ -95,6 +95,24 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 }
 }
 
+pub mod blocking {
+use runtime::prelude::*;
+
+async fn run() {
+    join!( // all at once; each poll polls every unfinished one
+        sleep_ms(50), // Timer 1
+        sleep_ms(80), // Timer 2
+        async { block_ms(100) },
+    );
+    sleep_ms(20).await; // Timer 3
+    log("Done");
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
 pub mod self_ref {
 use runtime::prelude::*;
 
@@ -117,31 +135,14 @@ async fn run() {
     select! {
         biased; // polled in this order; the first ready wins, the others are dropped
         _ = async { log("log 3") } => {}
-        _ = sleep_ms(50) => {} // Timer 4
+        _ = async { log("log 4") } => {}
     }
     sleep_ms(10).await; // Timer 5
-    sleep_ms(20).await; // Timer 6
-    select! {
-        biased; // polled in this order; the first ready wins, the others are dropped
-        _ = async {
-            sleep_ms(10).await; // Timer 9
-        } => {}
-        _ = async {
-            join!( // all at once; each poll polls every unfinished one
-                async { log("log 11") },
-            );
-        } => {}
-        _ = sleep_ms(100) => {} // Timer 12
-    }
-    join!( // all at once; each poll polls every unfinished one
-        sleep_ms(10), // Timer 15
-    );
-    sleep_ms(50).await; // Timer 18
-    sleep_ms(20).await; // Timer 19
-    join!( // all at once; each poll polls every unfinished one
-        sleep_ms(0), // Timer 21
-    );
-    log("log 22");
+    sleep_ms(20).await; // Timer 7
+    sleep_ms(10).await; // Timer 8
+    sleep_ms(20).await; // Timer 9
+    log("log 10");
+    sleep_ms(100).await; // Timer 11
 }
 
 pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
@@ -153,20 +154,20 @@ pub mod random_001 {
 use runtime::prelude::*;
 
 async fn run() {
-    select! {
-        biased; // polled in this order; the first ready wins, the others are dropped
-        _ = async { log("log 2") } => {}
-    }
+    block_ms(0);
     join!( // all at once; each poll polls every unfinished one
         async {
-            select! {
-                biased; // polled in this order; the first ready wins, the others are dropped
-                _ = sleep_ms(10) => {} // Timer 5
-                _ = async { log("log 6") } => {}
-            }
+            log("log 4");
+            sleep_ms(50).await; // Timer 5
+            sleep_ms(20).await; // Timer 6
         },
-        async { log("log 7") },
+        async {
+            join!( // all at once; each poll polls every unfinished one
+                sleep_ms(0), // Timer 8
+            );
+        },
     );
+    log("log 9");
 }
 
 pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
@@ -178,39 +179,7 @@ pub mod random_002 {
 use runtime::prelude::*;
 
 async fn run() {
-    log("log 2");
-    log("log 4");
-    log("log 5");
-    select! {
-        biased; // polled in this order; the first ready wins, the others are dropped
-        _ = async {
-            log("log 8");
-        } => {}
-        _ = sleep_ms(10) => {} // Timer 9
-        _ = async {
-            log("log 11");
-        } => {}
-    }
-    log("log 12");
-    let f1 = async {
-        select! {
-            biased; // polled in this order; the first ready wins, the others are dropped
-            _ = async { log("log 15") } => {}
-            _ = sleep_ms(20) => {} // Timer 16
-        }
-    };
-    let f2 = async {
-        join!( // all at once; each poll polls every unfinished one
-            sleep_ms(10), // Timer 18
-            sleep_ms(50), // Timer 19
-            async { log("log 20") },
-        );
-    };
-    let f3 = async { log("log 21") };
-    // nothing has run yet: futures start when polled
-    f1.await;
-    f2.await;
-    f3.await;
+    block_ms(0);
 }
 
 pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
@@ -222,15 +191,28 @@ pub mod random_003 {
 use runtime::prelude::*;
 
 async fn run() {
-    log("log 2");
     select! {
         biased; // polled in this order; the first ready wins, the others are dropped
-        _ = async { log("log 4") } => {}
-        _ = sleep_ms(20) => {} // Timer 5
-        _ = async { log("log 6") } => {}
+        _ = async {
+            let f1 = async { block_ms(10) };
+            let f2 = async { log("log 4") };
+            // nothing has run yet: futures start when polled
+            f1.await;
+            f2.await;
+        } => {}
+        _ = async { log("log 5") } => {}
     }
-    log("log 7");
-    log("log 8");
+    select! {
+        biased; // polled in this order; the first ready wins, the others are dropped
+        _ = async {
+            select! {
+                biased; // polled in this order; the first ready wins, the others are dropped
+                _ = sleep_ms(20) => {} // Timer 8
+                _ = sleep_ms(0) => {} // Timer 9
+            }
+        } => {}
+        _ = sleep_ms(10) => {} // Timer 10
+    }
 }
 
 pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
@@ -242,38 +224,24 @@ pub mod random_004 {
 use runtime::prelude::*;
 
 async fn run() {
-    sleep_ms(50).await; // Timer 2
+    log("log 1");
+    log("log 2");
     let f1 = async {
         select! {
             biased; // polled in this order; the first ready wins, the others are dropped
-            _ = sleep_ms(0) => {} // Timer 5
-            _ = async { log("log 6") } => {}
-            _ = sleep_ms(20) => {} // Timer 7
+            _ = sleep_ms(20) => {} // Timer 5
         }
     };
     let f2 = async {
-        sleep_ms(20).await; // Timer 9
-        sleep_ms(0).await; // Timer 10
-    };
-    let f3 = async {
         join!( // all at once; each poll polls every unfinished one
-            async { log("log 12") },
-            sleep_ms(0), // Timer 13
+            sleep_ms(10), // Timer 7
+            sleep_ms(50), // Timer 8
+            async { block_ms(0) },
         );
     };
     // nothing has run yet: futures start when polled
     f1.await;
     f2.await;
-    f3.await;
-    let f4 = async {
-        join!( // all at once; each poll polls every unfinished one
-            sleep_ms(20), // Timer 16
-            async { log("log 17") },
-        );
-    };
-    // nothing has run yet: futures start when polled
-    f4.await;
-    log("log 18");
 }
 
 pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
@@ -285,8 +253,12 @@ pub mod random_005 {
 use runtime::prelude::*;
 
 async fn run() {
-    log("log 1");
-    sleep_ms(20).await; // Timer 2
+    select! {
+        biased; // polled in this order; the first ready wins, the others are dropped
+        _ = async { log("log 3") } => {}
+        _ = sleep_ms(20) => {} // Timer 4
+        _ = async { block_ms(10) } => {}
+    }
 }
 
 pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
@@ -299,14 +271,32 @@ use runtime::prelude::*;
 
 async fn run() {
     join!( // all at once; each poll polls every unfinished one
-        sleep_ms(20), // Timer 3
+        async {
+            select! {
+                biased; // polled in this order; the first ready wins, the others are dropped
+                _ = sleep_ms(50) => {} // Timer 3
+                _ = sleep_ms(20) => {} // Timer 4
+                _ = async { block_ms(0) } => {}
+            }
+        },
+        async {
+            join!( // all at once; each poll polls every unfinished one
+                sleep_ms(10), // Timer 7
+                sleep_ms(10), // Timer 8
+                async { block_ms(10) },
+            );
+        },
     );
-    let f1 = async { log("log 5") };
-    // nothing has run yet: futures start when polled
-    f1.await;
-    log("log 8");
-    sleep_ms(100).await; // Timer 9
-    sleep_ms(10).await; // Timer 10
+    select! {
+        biased; // polled in this order; the first ready wins, the others are dropped
+        _ = async { log("log 11") } => {}
+        _ = async {
+            join!( // all at once; each poll polls every unfinished one
+                async { block_ms(0) },
+            );
+        } => {}
+    }
+    sleep_ms(0).await; // Timer 15
 }
 
 pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
@@ -318,54 +308,17 @@ pub mod random_007 {
 use runtime::prelude::*;
 
 async fn run() {
-    let f1 = async {
-        let f2 = async { log("log 3") };
-        // nothing has run yet: futures start when polled
-        f2.await;
-    };
-    let f2 = async {
-        join!( // all at once; each poll polls every unfinished one
-            sleep_ms(20), // Timer 5
-        );
-    };
+    sleep_ms(20).await; // Timer 3
+    sleep_ms(20).await; // Timer 4
+    let f1 = async { log("log 6") };
     // nothing has run yet: futures start when polled
     f1.await;
-    f2.await;
     select! {
         biased; // polled in this order; the first ready wins, the others are dropped
-        _ = async {
-            let f4 = sleep_ms(20); // Timer 8
-            // nothing has run yet: futures start when polled
-            f4.await;
-        } => {}
-        _ = async {
-            select! {
-                biased; // polled in this order; the first ready wins, the others are dropped
-                _ = async { log("log 10") } => {}
-                _ = async { log("log 11") } => {}
-            }
-        } => {}
-        _ = async {
-            join!( // all at once; each poll polls every unfinished one
-                sleep_ms(20), // Timer 13
-                sleep_ms(50), // Timer 14
-                sleep_ms(10), // Timer 15
-            );
-        } => {}
+        _ = sleep_ms(0) => {} // Timer 8
+        _ = sleep_ms(100) => {} // Timer 9
+        _ = sleep_ms(10) => {} // Timer 10
     }
-    let f5 = sleep_ms(0); // Timer 17
-    let f6 = async {
-        join!( // all at once; each poll polls every unfinished one
-            async { log("log 19") },
-            sleep_ms(10), // Timer 20
-            async { log("log 21") },
-        );
-    };
-    let f7 = sleep_ms(50); // Timer 22
-    // nothing has run yet: futures start when polled
-    f5.await;
-    f6.await;
-    f7.await;
 }
 
 pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
@@ -377,23 +330,35 @@ pub mod random_008 {
 use runtime::prelude::*;
 
 async fn run() {
-    join!( // all at once; each poll polls every unfinished one
-        async {
-            let f1 = sleep_ms(20); // Timer 3
-            let f2 = async { log("log 4") };
-            let f3 = async { log("log 5") };
+    let f1 = async {
+        let f2 = async { block_ms(0) };
+        // nothing has run yet: futures start when polled
+        f2.await;
+    };
+    let f2 = sleep_ms(20); // Timer 4
+    // nothing has run yet: futures start when polled
+    f1.await;
+    f2.await;
+    select! {
+        biased; // polled in this order; the first ready wins, the others are dropped
+        _ = async {
+            let f4 = sleep_ms(20); // Timer 7
             // nothing has run yet: futures start when polled
-            f1.await;
-            f2.await;
-            f3.await;
-        },
-        async {
+            f4.await;
+        } => {}
+        _ = async {
             select! {
                 biased; // polled in this order; the first ready wins, the others are dropped
-                _ = sleep_ms(50) => {} // Timer 7
+                _ = async { block_ms(0) } => {}
+                _ = sleep_ms(10) => {} // Timer 10
             }
-        },
-    );
+        } => {}
+        _ = async {
+            block_ms(10);
+            sleep_ms(100).await; // Timer 13
+        } => {}
+    }
+    sleep_ms(0).await; // Timer 14
 }
 
 pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
@@ -405,11 +370,35 @@ pub mod random_009 {
 use runtime::prelude::*;
 
 async fn run() {
-    log("log 1");
-    join!( // all at once; each poll polls every unfinished one
-        async { log("log 4") },
-    );
-    sleep_ms(20).await; // Timer 5
+    let f1 = sleep_ms(10); // Timer 2
+    let f2 = async { log("log 3") };
+    // nothing has run yet: futures start when polled
+    f1.await;
+    f2.await;
+    select! {
+        biased; // polled in this order; the first ready wins, the others are dropped
+        _ = async {
+            join!( // all at once; each poll polls every unfinished one
+                sleep_ms(100), // Timer 6
+                sleep_ms(20), // Timer 7
+            );
+        } => {}
+        _ = async { block_ms(10) } => {}
+        _ = async { log("log 9") } => {}
+    }
+    select! {
+        biased; // polled in this order; the first ready wins, the others are dropped
+        _ = async { log("log 11") } => {}
+        _ = async { block_ms(0) } => {}
+        _ = async { log("log 13") } => {}
+    }
+    let f3 = async { log("log 16") };
+    let f4 = async { log("log 17") };
+    let f5 = async { log("log 18") };
+    // nothing has run yet: futures start when polled
+    f3.await;
+    f4.await;
+    f5.await;
 }
 
 pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
@@ -421,41 +410,23 @@ pub mod random_010 {
 use runtime::prelude::*;
 
 async fn run() {
-    let f1 = async {
-        log("log 3");
-        log("log 4");
-    };
-    let f2 = async {
-        select! {
-            biased; // polled in this order; the first ready wins, the others are dropped
-            _ = sleep_ms(0) => {} // Timer 6
-            _ = async { log("log 7") } => {}
-            _ = async { log("log 8") } => {}
-        }
-    };
-    let f3 = async {
-        join!( // all at once; each poll polls every unfinished one
-            sleep_ms(20), // Timer 10
-            async { log("log 11") },
-            async { log("log 12") },
-        );
-    };
-    // nothing has run yet: futures start when polled
-    f1.await;
-    f2.await;
-    f3.await;
-    let f4 = sleep_ms(10); // Timer 15
-    // nothing has run yet: futures start when polled
-    f4.await;
+    block_ms(0);
     join!( // all at once; each poll polls every unfinished one
-        async { log("log 17") },
+        async {
+            let f1 = async { log("log 4") };
+            // nothing has run yet: futures start when polled
+            f1.await;
+        },
+        async {
+            sleep_ms(20).await; // Timer 6
+            sleep_ms(10).await; // Timer 7
+        },
+        async {
+            join!( // all at once; each poll polls every unfinished one
+                async { block_ms(30) },
+            );
+        },
     );
-    log("log 18");
-    join!( // all at once; each poll polls every unfinished one
-        sleep_ms(50), // Timer 21
-    );
-    log("log 22");
-    sleep_ms(0).await; // Timer 24
 }
 
 pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
@@ -467,21 +438,14 @@ pub mod random_011 {
 use runtime::prelude::*;
 
 async fn run() {
-    sleep_ms(0).await; // Timer 1
     join!( // all at once; each poll polls every unfinished one
-        sleep_ms(20), // Timer 3
         async {
             join!( // all at once; each poll polls every unfinished one
-                sleep_ms(100), // Timer 5
-                async { log("log 6") },
-                sleep_ms(0), // Timer 7
+                async { log("log 3") },
+                async { block_ms(0) },
             );
         },
     );
-    select! {
-        biased; // polled in this order; the first ready wins, the others are dropped
-        _ = async { log("log 9") } => {}
-    }
 }
 
 pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
@@ -493,22 +457,23 @@ pub mod random_012 {
 use runtime::prelude::*;
 
 async fn run() {
+    sleep_ms(0).await; // Timer 1
     join!( // all at once; each poll polls every unfinished one
-        async { log("log 2") },
-        async { log("log 3") },
+        sleep_ms(20), // Timer 3
+        async {
+            join!( // all at once; each poll polls every unfinished one
+                sleep_ms(100), // Timer 5
+                async { log("log 6") },
+                async { log("log 7") },
+            );
+        },
     );
-    log("log 4");
-    let f1 = async { log("log 6") };
-    // nothing has run yet: futures start when polled
-    f1.await;
     join!( // all at once; each poll polls every unfinished one
         async {
-            select! {
-                biased; // polled in this order; the first ready wins, the others are dropped
-                _ = async { log("log 9") } => {}
-            }
+            let f1 = sleep_ms(0); // Timer 10
+            // nothing has run yet: futures start when polled
+            f1.await;
         },
-        async { log("log 10") },
     );
 }
 
@@ -521,16 +486,7 @@ pub mod random_013 {
 use runtime::prelude::*;
 
 async fn run() {
-    let f1 = async {
-        select! {
-            biased; // polled in this order; the first ready wins, the others are dropped
-            _ = sleep_ms(0) => {} // Timer 3
-            _ = sleep_ms(100) => {} // Timer 4
-            _ = sleep_ms(0) => {} // Timer 5
-        }
-    };
-    // nothing has run yet: futures start when polled
-    f1.await;
+    log("log 1");
 }
 
 pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
@@ -542,19 +498,7 @@ pub mod random_014 {
 use runtime::prelude::*;
 
 async fn run() {
-    sleep_ms(10).await; // Timer 1
-    log("log 2");
-    sleep_ms(20).await; // Timer 4
-    let f1 = async {
-        join!( // all at once; each poll polls every unfinished one
-            sleep_ms(20), // Timer 7
-            async { log("log 8") },
-        );
-    };
-    let f2 = sleep_ms(0); // Timer 9
-    // nothing has run yet: futures start when polled
-    f1.await;
-    f2.await;
+    block_ms(10);
 }
 
 pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
@@ -567,22 +511,7 @@ use runtime::prelude::*;
 
 async fn run() {
     join!( // all at once; each poll polls every unfinished one
-        async {
-            join!( // all at once; each poll polls every unfinished one
-                sleep_ms(0), // Timer 3
-            );
-        },
-        async { log("log 4") },
-    );
-    log("log 5");
-    join!( // all at once; each poll polls every unfinished one
-        sleep_ms(20), // Timer 7
-        async {
-            select! {
-                biased; // polled in this order; the first ready wins, the others are dropped
-                _ = sleep_ms(50) => {} // Timer 9
-            }
-        },
+        async { block_ms(30) },
     );
 }
 
@@ -595,30 +524,18 @@ pub mod random_016 {
 use runtime::prelude::*;
 
 async fn run() {
-    let f1 = async {
-        let f2 = async { log("log 3") };
-        let f3 = sleep_ms(0); // Timer 4
-        // nothing has run yet: futures start when polled
-        f2.await;
-        f3.await;
-    };
-    let f2 = async {
-        select! {
-            biased; // polled in this order; the first ready wins, the others are dropped
-            _ = async { log("log 6") } => {}
-            _ = sleep_ms(10) => {} // Timer 7
-        }
-    };
-    let f3 = async {
-        select! {
-            biased; // polled in this order; the first ready wins, the others are dropped
-            _ = async { log("log 9") } => {}
-        }
-    };
-    // nothing has run yet: futures start when polled
-    f1.await;
-    f2.await;
-    f3.await;
+    select! {
+        biased; // polled in this order; the first ready wins, the others are dropped
+        _ = sleep_ms(0) => {} // Timer 2
+        _ = sleep_ms(100) => {} // Timer 3
+        _ = async {
+            let f1 = sleep_ms(10); // Timer 5
+            // nothing has run yet: futures start when polled
+            f1.await;
+        } => {}
+    }
+    sleep_ms(0).await; // Timer 6
+    sleep_ms(20).await; // Timer 8
 }
 
 pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
@@ -630,12 +547,8 @@ pub mod random_017 {
 use runtime::prelude::*;
 
 async fn run() {
-    log("log 1");
-    let f1 = async { log("log 3") };
-    // nothing has run yet: futures start when polled
-    f1.await;
-    sleep_ms(50).await; // Timer 4
-    log("log 5");
+    sleep_ms(20).await; // Timer 1
+    sleep_ms(20).await; // Timer 2
 }
 
 pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
@@ -647,20 +560,13 @@ pub mod random_018 {
 use runtime::prelude::*;
 
 async fn run() {
+    log("log 2");
     join!( // all at once; each poll polls every unfinished one
-        async {
-            sleep_ms(20).await; // Timer 3
-            log("log 4");
-            log("log 5");
-        },
-        async {
-            select! {
-                biased; // polled in this order; the first ready wins, the others are dropped
-                _ = async { log("log 7") } => {}
-                _ = async { log("log 8") } => {}
-            }
-        },
+        sleep_ms(20), // Timer 4
+        sleep_ms(0), // Timer 5
     );
+    block_ms(0);
+    sleep_ms(10).await; // Timer 7
 }
 
 pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
@@ -672,7 +578,26 @@ pub mod random_019 {
 use runtime::prelude::*;
 
 async fn run() {
-    sleep_ms(20).await; // Timer 1
+    select! {
+        biased; // polled in this order; the first ready wins, the others are dropped
+        _ = async {
+            let f1 = async { log("log 3") };
+            let f2 = sleep_ms(100); // Timer 4
+            // nothing has run yet: futures start when polled
+            f1.await;
+            f2.await;
+        } => {}
+    }
+    sleep_ms(50).await; // Timer 5
+    join!( // all at once; each poll polls every unfinished one
+        async {
+            select! {
+                biased; // polled in this order; the first ready wins, the others are dropped
+                _ = async { log("log 8") } => {}
+                _ = sleep_ms(50) => {} // Timer 9
+            }
+        },
+    );
 }
 
 pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
@@ -684,14 +609,7 @@ pub mod random_020 {
 use runtime::prelude::*;
 
 async fn run() {
-    select! {
-        biased; // polled in this order; the first ready wins, the others are dropped
-        _ = async { log("log 3") } => {}
-    }
-    sleep_ms(10).await; // Timer 4
-    join!( // all at once; each poll polls every unfinished one
-        sleep_ms(20), // Timer 6
-    );
+    log("log 2");
 }
 
 pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
@@ -703,27 +621,7 @@ pub mod random_021 {
 use runtime::prelude::*;
 
 async fn run() {
-    select! {
-        biased; // polled in this order; the first ready wins, the others are dropped
-        _ = async {
-            join!( // all at once; each poll polls every unfinished one
-                async { log("log 3") },
-            );
-        } => {}
-        _ = async {
-            sleep_ms(20).await; // Timer 5
-            log("log 6");
-        } => {}
-        _ = async {
-            let f1 = async { log("log 8") };
-            let f2 = async { log("log 9") };
-            let f3 = async { log("log 10") };
-            // nothing has run yet: futures start when polled
-            f1.await;
-            f2.await;
-            f3.await;
-        } => {}
-    }
+    log("log 1");
 }
 
 pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
@@ -735,23 +633,14 @@ pub mod random_022 {
 use runtime::prelude::*;
 
 async fn run() {
-    let f1 = async {
-        let f2 = async { log("log 3") };
-        // nothing has run yet: futures start when polled
-        f2.await;
-    };
-    // nothing has run yet: futures start when polled
-    f1.await;
-    let f3 = async {
-        select! {
-            biased; // polled in this order; the first ready wins, the others are dropped
-            _ = sleep_ms(50) => {} // Timer 6
-            _ = sleep_ms(20) => {} // Timer 7
-        }
-    };
-    // nothing has run yet: futures start when polled
-    f3.await;
-    log("log 8");
+    block_ms(0);
+    sleep_ms(20).await; // Timer 2
+    join!( // all at once; each poll polls every unfinished one
+        async { log("log 5") },
+        async { log("log 6") },
+    );
+    log("log 7");
+    sleep_ms(20).await; // Timer 8
 }
 
 pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
@@ -765,10 +654,10 @@ use runtime::prelude::*;
 async fn run() {
     select! {
         biased; // polled in this order; the first ready wins, the others are dropped
-        _ = async {
-            log("log 3");
-        } => {}
+        _ = async { log("log 3") } => {}
     }
+    sleep_ms(20).await; // Timer 4
+    block_ms(30);
 }
 
 pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
@@ -780,8 +669,20 @@ pub mod random_024 {
 use runtime::prelude::*;
 
 async fn run() {
-    log("log 1");
-    log("log 2");
+    select! {
+        biased; // polled in this order; the first ready wins, the others are dropped
+        _ = async {
+            join!( // all at once; each poll polls every unfinished one
+                async { log("log 3") },
+            );
+        } => {}
+        _ = sleep_ms(20) => {} // Timer 4
+        _ = async {
+            join!( // all at once; each poll polls every unfinished one
+                sleep_ms(100), // Timer 6
+            );
+        } => {}
+    }
 }
 
 pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
@@ -793,30 +694,13 @@ pub mod random_025 {
 use runtime::prelude::*;
 
 async fn run() {
-    sleep_ms(20).await; // Timer 2
     select! {
         biased; // polled in this order; the first ready wins, the others are dropped
-        _ = async {
-            join!( // all at once; each poll polls every unfinished one
-                sleep_ms(20), // Timer 5
-                sleep_ms(0), // Timer 6
-            );
-        } => {}
-        _ = sleep_ms(0) => {} // Timer 7
-        _ = async {
-            let f1 = sleep_ms(10); // Timer 9
-            let f2 = sleep_ms(10); // Timer 10
-            // nothing has run yet: futures start when polled
-            f1.await;
-            f2.await;
-        } => {}
+        _ = async { log("log 3") } => {}
+        _ = async { block_ms(30) } => {}
+        _ = sleep_ms(50) => {} // Timer 5
     }
-    join!( // all at once; each poll polls every unfinished one
-        async {
-            log("log 13");
-            sleep_ms(0).await; // Timer 14
-        },
-    );
+    sleep_ms(100).await; // Timer 6
 }
 
 pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
@@ -828,12 +712,7 @@ pub mod random_026 {
 use runtime::prelude::*;
 
 async fn run() {
-    join!( // all at once; each poll polls every unfinished one
-        async { log("log 2") },
-        async {
-            log("log 4");
-        },
-    );
+    sleep_ms(20).await; // Timer 1
 }
 
 pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
@@ -845,28 +724,13 @@ pub mod random_027 {
 use runtime::prelude::*;
 
 async fn run() {
-    join!( // all at once; each poll polls every unfinished one
-        async {
-            select! {
-                biased; // polled in this order; the first ready wins, the others are dropped
-                _ = sleep_ms(50) => {} // Timer 3
-                _ = sleep_ms(20) => {} // Timer 4
-                _ = sleep_ms(50) => {} // Timer 5
-            }
-        },
-        async {
-            log("log 7");
-        },
-        async {
-            join!( // all at once; each poll polls every unfinished one
-                sleep_ms(20), // Timer 9
-                sleep_ms(50), // Timer 10
-            );
-        },
-    );
-    log("log 11");
-    log("log 12");
-    sleep_ms(50).await; // Timer 13
+    select! {
+        biased; // polled in this order; the first ready wins, the others are dropped
+        _ = async { log("log 2") } => {}
+        _ = async { block_ms(10) } => {}
+    }
+    block_ms(10);
+    sleep_ms(20).await; // Timer 6
 }
 
 pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
@@ -878,13 +742,9 @@ pub mod random_028 {
 use runtime::prelude::*;
 
 async fn run() {
-    sleep_ms(10).await; // Timer 1
-    sleep_ms(100).await; // Timer 3
-    join!( // all at once; each poll polls every unfinished one
-        sleep_ms(20), // Timer 5
-    );
-    log("log 6");
-    sleep_ms(20).await; // Timer 9
+    let f1 = sleep_ms(20); // Timer 2
+    // nothing has run yet: futures start when polled
+    f1.await;
 }
 
 pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
@@ -896,25 +756,22 @@ pub mod random_029 {
 use runtime::prelude::*;
 
 async fn run() {
-    sleep_ms(10).await; // Timer 1
-    log("log 2");
-    join!( // all at once; each poll polls every unfinished one
-        async { log("log 4") },
-        async {
-            let f1 = async { log("log 6") };
-            let f2 = sleep_ms(0); // Timer 7
-            // nothing has run yet: futures start when polled
-            f1.await;
-            f2.await;
-        },
-        async {
-            select! {
-                biased; // polled in this order; the first ready wins, the others are dropped
-                _ = sleep_ms(100) => {} // Timer 9
-                _ = sleep_ms(50) => {} // Timer 10
-            }
-        },
-    );
+    sleep_ms(0).await; // Timer 1
+    sleep_ms(0).await; // Timer 2
+    let f1 = async {
+        let f2 = sleep_ms(10); // Timer 5
+        let f3 = sleep_ms(20); // Timer 6
+        // nothing has run yet: futures start when polled
+        f2.await;
+        f3.await;
+    };
+    let f2 = async {
+        log("log 8");
+        block_ms(0);
+    };
+    // nothing has run yet: futures start when polled
+    f1.await;
+    f2.await;
 }
 
 pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
@@ -926,12 +783,21 @@ pub mod random_030 {
 use runtime::prelude::*;
 
 async fn run() {
-    let f1 = async { log("log 3") };
-    let f2 = async { log("log 4") };
+    log("log 1");
+    log("log 2");
+    sleep_ms(20).await; // Timer 3
+    let f1 = async { log("log 6") };
+    let f2 = async { log("log 7") };
+    let f3 = async { log("log 8") };
     // nothing has run yet: futures start when polled
     f1.await;
     f2.await;
-    log("log 6");
+    f3.await;
+    join!( // all at once; each poll polls every unfinished one
+        sleep_ms(10), // Timer 10
+        sleep_ms(20), // Timer 11
+        sleep_ms(50), // Timer 12
+    );
 }
 
 pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
@@ -943,46 +809,7 @@ pub mod random_031 {
 use runtime::prelude::*;
 
 async fn run() {
-    let f1 = async {
-        log("log 3");
-    };
-    let f2 = async {
-        select! {
-            biased; // polled in this order; the first ready wins, the others are dropped
-            _ = sleep_ms(100) => {} // Timer 5
-            _ = sleep_ms(0) => {} // Timer 6
-            _ = async { log("log 7") } => {}
-        }
-    };
-    let f3 = async {
-        join!( // all at once; each poll polls every unfinished one
-            sleep_ms(0), // Timer 9
-            async { log("log 10") },
-            async { log("log 11") },
-        );
-    };
-    // nothing has run yet: futures start when polled
-    f1.await;
-    f2.await;
-    f3.await;
-    let f4 = async {
-        join!( // all at once; each poll polls every unfinished one
-            sleep_ms(20), // Timer 14
-        );
-    };
-    let f5 = async { log("log 15") };
-    let f6 = async { log("log 16") };
-    // nothing has run yet: futures start when polled
-    f4.await;
-    f5.await;
-    f6.await;
-    log("log 19");
-    log("log 20");
-    join!( // all at once; each poll polls every unfinished one
-        sleep_ms(10), // Timer 22
-        sleep_ms(0), // Timer 23
-    );
-    log("log 24");
+    log("log 1");
 }
 
 pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
@@ -994,10 +821,17 @@ pub mod random_032 {
 use runtime::prelude::*;
 
 async fn run() {
-    select! {
-        biased; // polled in this order; the first ready wins, the others are dropped
-        _ = sleep_ms(10) => {} // Timer 2
-    }
+    let f1 = sleep_ms(20); // Timer 2
+    let f2 = async {
+        select! {
+            biased; // polled in this order; the first ready wins, the others are dropped
+            _ = sleep_ms(20) => {} // Timer 4
+            _ = sleep_ms(10) => {} // Timer 5
+        }
+    };
+    // nothing has run yet: futures start when polled
+    f1.await;
+    f2.await;
 }
 
 pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
@@ -1010,34 +844,20 @@ use runtime::prelude::*;
 
 async fn run() {
     log("log 1");
-    log("log 4");
-    sleep_ms(50).await; // Timer 5
-    log("log 6");
-    let f1 = sleep_ms(100); // Timer 8
-    let f2 = sleep_ms(50); // Timer 9
-    let f3 = async { log("log 10") };
-    // nothing has run yet: futures start when polled
-    f1.await;
-    f2.await;
-    f3.await;
-    select! {
-        biased; // polled in this order; the first ready wins, the others are dropped
-        _ = async { log("log 12") } => {}
-        _ = async {
-            let f4 = sleep_ms(20); // Timer 14
-            let f5 = sleep_ms(20); // Timer 15
+    join!( // all at once; each poll polls every unfinished one
+        async { block_ms(0) },
+        async { log("log 4") },
+        sleep_ms(0), // Timer 5
+    );
+    join!( // all at once; each poll polls every unfinished one
+        async { log("log 7") },
+        sleep_ms(20), // Timer 8
+        async {
+            let f1 = async { log("log 10") };
             // nothing has run yet: futures start when polled
-            f4.await;
-            f5.await;
-        } => {}
-        _ = async {
-            join!( // all at once; each poll polls every unfinished one
-                async { log("log 17") },
-                sleep_ms(0), // Timer 18
-            );
-        } => {}
-    }
-    sleep_ms(20).await; // Timer 19
+            f1.await;
+        },
+    );
 }
 
 pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
@@ -1049,20 +869,31 @@ pub mod random_034 {
 use runtime::prelude::*;
 
 async fn run() {
-    log("log 1");
-    sleep_ms(50).await; // Timer 2
-    log("log 3");
     let f1 = async {
-        let f2 = async { log("log 6") };
-        // nothing has run yet: futures start when polled
-        f2.await;
+        select! {
+            biased; // polled in this order; the first ready wins, the others are dropped
+            _ = async { block_ms(30) } => {}
+            _ = async { log("log 4") } => {}
+            _ = async { log("log 5") } => {}
+        }
     };
-    let f2 = sleep_ms(10); // Timer 7
-    let f3 = async { log("log 8") };
     // nothing has run yet: futures start when polled
     f1.await;
+    block_ms(10);
+    let f2 = async {
+        log("log 9");
+    };
+    let f3 = async {
+        sleep_ms(100).await; // Timer 11
+        block_ms(0);
+        sleep_ms(10).await; // Timer 13
+    };
+    let f4 = async { log("log 14") };
+    // nothing has run yet: futures start when polled
     f2.await;
     f3.await;
+    f4.await;
+    log("log 15");
 }
 
 pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
@@ -1074,26 +905,15 @@ pub mod random_035 {
 use runtime::prelude::*;
 
 async fn run() {
-    sleep_ms(100).await; // Timer 1
-    sleep_ms(20).await; // Timer 2
-    let f1 = async {
-        select! {
-            biased; // polled in this order; the first ready wins, the others are dropped
-            _ = async { log("log 5") } => {}
-        }
-    };
-    let f2 = async {
-        select! {
-            biased; // polled in this order; the first ready wins, the others are dropped
-            _ = async { log("log 7") } => {}
-            _ = async { log("log 8") } => {}
-            _ = async { log("log 9") } => {}
-        }
-    };
-    // nothing has run yet: futures start when polled
-    f1.await;
-    f2.await;
-    sleep_ms(50).await; // Timer 10
+    join!( // all at once; each poll polls every unfinished one
+        async {
+            join!( // all at once; each poll polls every unfinished one
+                async { block_ms(30) },
+                async { log("log 4") },
+                sleep_ms(50), // Timer 5
+            );
+        },
+    );
 }
 
 pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
@@ -1105,22 +925,20 @@ pub mod random_036 {
 use runtime::prelude::*;
 
 async fn run() {
-    let f1 = sleep_ms(0); // Timer 3
-    let f2 = sleep_ms(20); // Timer 4
-    let f3 = sleep_ms(20); // Timer 5
-    // nothing has run yet: futures start when polled
-    f1.await;
-    f2.await;
-    f3.await;
-    log("log 7");
-    let f4 = async { log("log 9") };
-    let f5 = async { log("log 10") };
-    let f6 = async { log("log 11") };
-    // nothing has run yet: futures start when polled
-    f4.await;
-    f5.await;
-    f6.await;
-    log("log 12");
+    join!( // all at once; each poll polls every unfinished one
+        async {
+            join!( // all at once; each poll polls every unfinished one
+                sleep_ms(0), // Timer 3
+                async { log("log 4") },
+            );
+        },
+        async {
+            select! {
+                biased; // polled in this order; the first ready wins, the others are dropped
+                _ = sleep_ms(10) => {} // Timer 6
+            }
+        },
+    );
 }
 
 pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
@@ -1132,15 +950,25 @@ pub mod random_037 {
 use runtime::prelude::*;
 
 async fn run() {
-    sleep_ms(0).await; // Timer 2
-    let f1 = async { log("log 4") };
+    log("log 1");
+    sleep_ms(20).await; // Timer 2
+    let f1 = async {
+        let f2 = async { log("log 5") };
+        let f3 = sleep_ms(100); // Timer 6
+        // nothing has run yet: futures start when polled
+        f2.await;
+        f3.await;
+    };
     // nothing has run yet: futures start when polled
     f1.await;
-    log("log 6");
-    select! {
-        biased; // polled in this order; the first ready wins, the others are dropped
-        _ = async { log("log 9") } => {}
-    }
+    let f4 = async {
+        select! {
+            biased; // polled in this order; the first ready wins, the others are dropped
+            _ = async { log("log 9") } => {}
+        }
+    };
+    // nothing has run yet: futures start when polled
+    f4.await;
 }
 
 pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
@@ -1152,12 +980,36 @@ pub mod random_038 {
 use runtime::prelude::*;
 
 async fn run() {
-    select! {
-        biased; // polled in this order; the first ready wins, the others are dropped
-        _ = async {
-            log("log 3");
-        } => {}
-    }
+    let f1 = sleep_ms(20); // Timer 2
+    let f2 = async {
+        let f3 = sleep_ms(10); // Timer 4
+        // nothing has run yet: futures start when polled
+        f3.await;
+    };
+    // nothing has run yet: futures start when polled
+    f1.await;
+    f2.await;
+    log("log 6");
+    log("log 8");
+    block_ms(30);
+    log("log 10");
+    join!( // all at once; each poll polls every unfinished one
+        sleep_ms(10), // Timer 12
+        async { block_ms(10) },
+        sleep_ms(10), // Timer 14
+    );
+    join!( // all at once; each poll polls every unfinished one
+        sleep_ms(50), // Timer 16
+        async { log("log 17") },
+        async {
+            select! {
+                biased; // polled in this order; the first ready wins, the others are dropped
+                _ = async { log("log 19") } => {}
+                _ = async { log("log 20") } => {}
+                _ = async { log("log 21") } => {}
+            }
+        },
+    );
 }
 
 pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
@@ -1169,17 +1021,19 @@ pub mod random_039 {
 use runtime::prelude::*;
 
 async fn run() {
-    sleep_ms(50).await; // Timer 1
-    select! {
-        biased; // polled in this order; the first ready wins, the others are dropped
-        _ = async { log("log 3") } => {}
-        _ = sleep_ms(100) => {} // Timer 4
-        _ = async {
+    join!( // all at once; each poll polls every unfinished one
+        async {
+            block_ms(0);
+        },
+        sleep_ms(20), // Timer 4
+        async {
             log("log 6");
-            sleep_ms(20).await; // Timer 7
-        } => {}
-    }
-    log("log 8");
+            log("log 7");
+            log("log 8");
+        },
+    );
+    log("log 9");
+    sleep_ms(0).await; // Timer 11
 }
 
 pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
@@ -1191,28 +1045,8 @@ pub mod random_040 {
 use runtime::prelude::*;
 
 async fn run() {
-    select! {
-        biased; // polled in this order; the first ready wins, the others are dropped
-        _ = async {
-            join!( // all at once; each poll polls every unfinished one
-                sleep_ms(10), // Timer 3
-            );
-        } => {}
-        _ = async {
-            sleep_ms(0).await; // Timer 5
-            sleep_ms(0).await; // Timer 6
-            log("log 7");
-        } => {}
-        _ = async {
-            let f1 = async { log("log 9") };
-            let f2 = async { log("log 10") };
-            let f3 = sleep_ms(50); // Timer 11
-            // nothing has run yet: futures start when polled
-            f1.await;
-            f2.await;
-            f3.await;
-        } => {}
-    }
+    block_ms(30);
+    block_ms(30);
 }
 
 pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
@@ -1224,22 +1058,46 @@ pub mod random_041 {
 use runtime::prelude::*;
 
 async fn run() {
-    log("log 1");
     select! {
         biased; // polled in this order; the first ready wins, the others are dropped
-        _ = async { log("log 3") } => {}
-        _ = sleep_ms(0) => {} // Timer 4
-        _ = sleep_ms(20) => {} // Timer 5
+        _ = async {
+            block_ms(30);
+            log("log 4");
+        } => {}
+    }
+    log("log 5");
+    select! {
+        biased; // polled in this order; the first ready wins, the others are dropped
+        _ = async {
+            let f1 = sleep_ms(100); // Timer 8
+            // nothing has run yet: futures start when polled
+            f1.await;
+        } => {}
+        _ = async {
+            log("log 10");
+            block_ms(0);
+        } => {}
     }
     select! {
         biased; // polled in this order; the first ready wins, the others are dropped
         _ = async {
-            let f1 = sleep_ms(20); // Timer 8
+            join!( // all at once; each poll polls every unfinished one
+                sleep_ms(10), // Timer 14
+            );
+        } => {}
+        _ = async {
+            sleep_ms(0).await; // Timer 16
+            sleep_ms(0).await; // Timer 17
+            log("log 18");
+        } => {}
+        _ = async {
+            let f2 = async { log("log 20") };
+            let f3 = async { log("log 21") };
             // nothing has run yet: futures start when polled
-            f1.await;
+            f2.await;
+            f3.await;
         } => {}
     }
-    log("log 9");
 }
 
 pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
@@ -1251,27 +1109,17 @@ pub mod random_042 {
 use runtime::prelude::*;
 
 async fn run() {
-    join!( // all at once; each poll polls every unfinished one
-        async {
-            select! {
-                biased; // polled in this order; the first ready wins, the others are dropped
-                _ = async { log("log 3") } => {}
-                _ = sleep_ms(0) => {} // Timer 4
-            }
-        },
-        async {
-            select! {
-                biased; // polled in this order; the first ready wins, the others are dropped
-                _ = sleep_ms(0) => {} // Timer 6
-            }
-        },
-        async { log("log 7") },
-    );
-    sleep_ms(20).await; // Timer 8
-    join!( // all at once; each poll polls every unfinished one
-        sleep_ms(10), // Timer 10
-        sleep_ms(10), // Timer 11
-    );
+    select! {
+        biased; // polled in this order; the first ready wins, the others are dropped
+        _ = async { log("log 2") } => {}
+        _ = async { log("log 3") } => {}
+        _ = async {
+            join!( // all at once; each poll polls every unfinished one
+                sleep_ms(100), // Timer 5
+                sleep_ms(100), // Timer 6
+            );
+        } => {}
+    }
 }
 
 pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
@@ -1283,26 +1131,25 @@ pub mod random_043 {
 use runtime::prelude::*;
 
 async fn run() {
-    let f1 = sleep_ms(0); // Timer 2
-    // nothing has run yet: futures start when polled
-    f1.await;
-    select! {
-        biased; // polled in this order; the first ready wins, the others are dropped
-        _ = async {
-            log("log 5");
-            sleep_ms(100).await; // Timer 6
-        } => {}
-        _ = async {
-            let f2 = sleep_ms(20); // Timer 8
-            let f3 = async { log("log 9") };
-            let f4 = sleep_ms(20); // Timer 10
-            // nothing has run yet: futures start when polled
-            f2.await;
-            f3.await;
-            f4.await;
-        } => {}
-        _ = async { log("log 11") } => {}
-    }
+    log("log 1");
+    join!( // all at once; each poll polls every unfinished one
+        async {
+            select! {
+                biased; // polled in this order; the first ready wins, the others are dropped
+                _ = async { log("log 4") } => {}
+                _ = async { log("log 5") } => {}
+            }
+        },
+        async {
+            join!( // all at once; each poll polls every unfinished one
+                async { block_ms(10) },
+                sleep_ms(20), // Timer 8
+            );
+        },
+        sleep_ms(10), // Timer 9
+    );
+    sleep_ms(10).await; // Timer 10
+    sleep_ms(20).await; // Timer 11
 }
 
 pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
@@ -1314,31 +1161,41 @@ pub mod random_044 {
 use runtime::prelude::*;
 
 async fn run() {
-    let f1 = async { log("log 2") };
-    let f2 = async { log("log 3") };
+    join!( // all at once; each poll polls every unfinished one
+        async { log("log 2") },
+        async {
+            log("log 4");
+            sleep_ms(100).await; // Timer 5
+            sleep_ms(20).await; // Timer 6
+        },
+    );
+    let f1 = async {
+        select! {
+            biased; // polled in this order; the first ready wins, the others are dropped
+            _ = async { block_ms(0) } => {}
+        }
+    };
+    let f2 = async {
+        let f3 = async { block_ms(0) };
+        let f4 = sleep_ms(10); // Timer 12
+        let f5 = sleep_ms(10); // Timer 13
+        // nothing has run yet: futures start when polled
+        f3.await;
+        f4.await;
+        f5.await;
+    };
     let f3 = async {
-        join!( // all at once; each poll polls every unfinished one
-            sleep_ms(100), // Timer 5
-            sleep_ms(50), // Timer 6
-        );
+        select! {
+            biased; // polled in this order; the first ready wins, the others are dropped
+            _ = sleep_ms(10) => {} // Timer 15
+            _ = async { log("log 16") } => {}
+            _ = sleep_ms(0) => {} // Timer 17
+        }
     };
     // nothing has run yet: futures start when polled
     f1.await;
     f2.await;
     f3.await;
-    let f4 = sleep_ms(20); // Timer 8
-    let f5 = async {
-        let f6 = async { log("log 10") };
-        let f7 = sleep_ms(20); // Timer 11
-        let f8 = async { log("log 12") };
-        // nothing has run yet: futures start when polled
-        f6.await;
-        f7.await;
-        f8.await;
-    };
-    // nothing has run yet: futures start when polled
-    f4.await;
-    f5.await;
 }
 
 pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
@@ -1351,52 +1208,31 @@ use runtime::prelude::*;
 
 async fn run() {
     join!( // all at once; each poll polls every unfinished one
-        async {
-            log("log 3");
-            log("log 4");
-            sleep_ms(0).await; // Timer 5
-        },
-        async {
-            let f1 = sleep_ms(50); // Timer 7
-            let f2 = async { log("log 8") };
-            let f3 = async { log("log 9") };
-            // nothing has run yet: futures start when polled
-            f1.await;
-            f2.await;
-            f3.await;
-        },
+        sleep_ms(20), // Timer 3
     );
-    sleep_ms(20).await; // Timer 10
+    let f1 = async { log("log 5") };
+    let f2 = async { log("log 6") };
+    // nothing has run yet: futures start when polled
+    f1.await;
+    f2.await;
+    let f3 = async {
+        select! {
+            biased; // polled in this order; the first ready wins, the others are dropped
+            _ = async { log("log 9") } => {}
+        }
+    };
     let f4 = async {
         join!( // all at once; each poll polls every unfinished one
-            sleep_ms(20), // Timer 13
-            async { log("log 14") },
-            sleep_ms(10), // Timer 15
+            async { block_ms(30) },
+            sleep_ms(20), // Timer 12
+            async { log("log 13") },
         );
     };
-    let f5 = async {
-        sleep_ms(20).await; // Timer 17
-        log("log 18");
-    };
+    let f5 = sleep_ms(20); // Timer 14
     // nothing has run yet: futures start when polled
+    f3.await;
     f4.await;
     f5.await;
-    join!( // all at once; each poll polls every unfinished one
-        async {
-            join!( // all at once; each poll polls every unfinished one
-                sleep_ms(20), // Timer 21
-                async { log("log 22") },
-            );
-        },
-        async {
-            select! {
-                biased; // polled in this order; the first ready wins, the others are dropped
-                _ = sleep_ms(100) => {} // Timer 24
-                _ = sleep_ms(100) => {} // Timer 25
-                _ = sleep_ms(0) => {} // Timer 26
-            }
-        },
-    );
 }
 
 pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
@@ -1412,41 +1248,26 @@ async fn run() {
         async {
             select! {
                 biased; // polled in this order; the first ready wins, the others are dropped
-                _ = sleep_ms(50) => {} // Timer 3
-                _ = sleep_ms(10) => {} // Timer 4
-                _ = sleep_ms(10) => {} // Timer 5
+                _ = sleep_ms(20) => {} // Timer 3
             }
         },
+    );
+    sleep_ms(10).await; // Timer 4
+    join!( // all at once; each poll polls every unfinished one
         async {
             select! {
                 biased; // polled in this order; the first ready wins, the others are dropped
                 _ = sleep_ms(100) => {} // Timer 7
-                _ = async { log("log 8") } => {}
-                _ = sleep_ms(100) => {} // Timer 9
+                _ = sleep_ms(100) => {} // Timer 8
+                _ = sleep_ms(0) => {} // Timer 9
             }
         },
-        async { log("log 10") },
+        async {
+            let f1 = async { log("log 11") };
+            // nothing has run yet: futures start when polled
+            f1.await;
+        },
     );
-    sleep_ms(10).await; // Timer 11
-    select! {
-        biased; // polled in this order; the first ready wins, the others are dropped
-        _ = async {
-            sleep_ms(20).await; // Timer 14
-            sleep_ms(0).await; // Timer 15
-            sleep_ms(50).await; // Timer 16
-        } => {}
-        _ = async {
-            log("log 18");
-        } => {}
-        _ = async {
-            join!( // all at once; each poll polls every unfinished one
-                async { log("log 20") },
-                sleep_ms(50), // Timer 21
-                sleep_ms(10), // Timer 22
-            );
-        } => {}
-    }
-    sleep_ms(20).await; // Timer 23
 }
 
 pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
@@ -1458,20 +1279,40 @@ pub mod random_047 {
 use runtime::prelude::*;
 
 async fn run() {
-    sleep_ms(50).await; // Timer 1
-    let f1 = async {
-        sleep_ms(20).await; // Timer 4
-    };
-    let f2 = async { log("log 5") };
-    // nothing has run yet: futures start when polled
-    f1.await;
-    f2.await;
-    log("log 6");
+    join!( // all at once; each poll polls every unfinished one
+        async {
+            join!( // all at once; each poll polls every unfinished one
+                sleep_ms(10), // Timer 3
+                async { log("log 4") },
+            );
+        },
+        async {
+            let f1 = async { log("log 6") };
+            let f2 = sleep_ms(0); // Timer 7
+            let f3 = sleep_ms(10); // Timer 8
+            // nothing has run yet: futures start when polled
+            f1.await;
+            f2.await;
+            f3.await;
+        },
+    );
     select! {
         biased; // polled in this order; the first ready wins, the others are dropped
-        _ = async { log("log 8") } => {}
         _ = async {
-            sleep_ms(10).await; // Timer 10
+            sleep_ms(20).await; // Timer 11
+            sleep_ms(0).await; // Timer 12
+            sleep_ms(50).await; // Timer 13
+        } => {}
+        _ = async {
+            block_ms(30);
+        } => {}
+        _ = async {
+            select! {
+                biased; // polled in this order; the first ready wins, the others are dropped
+                _ = async { block_ms(10) } => {}
+                _ = sleep_ms(20) => {} // Timer 18
+                _ = sleep_ms(10) => {} // Timer 19
+            }
         } => {}
     }
 }
@@ -1485,33 +1326,18 @@ pub mod random_048 {
 use runtime::prelude::*;
 
 async fn run() {
-    let f1 = sleep_ms(0); // Timer 3
+    let f1 = async {
+        sleep_ms(20).await; // Timer 3
+    };
+    let f2 = async { block_ms(10) };
     // nothing has run yet: futures start when polled
     f1.await;
-    select! {
-        biased; // polled in this order; the first ready wins, the others are dropped
-        _ = sleep_ms(100) => {} // Timer 5
-        _ = sleep_ms(20) => {} // Timer 6
-        _ = async { log("log 7") } => {}
-    }
+    f2.await;
+    sleep_ms(0).await; // Timer 5
     join!( // all at once; each poll polls every unfinished one
-        sleep_ms(20), // Timer 10
-        async { log("log 11") },
-        async { log("log 12") },
+        async { log("log 8") },
+        async { log("log 9") },
     );
-    select! {
-        biased; // polled in this order; the first ready wins, the others are dropped
-        _ = async {
-            select! {
-                biased; // polled in this order; the first ready wins, the others are dropped
-                _ = sleep_ms(50) => {} // Timer 15
-            }
-        } => {}
-        _ = async {
-            log("log 17");
-            sleep_ms(20).await; // Timer 18
-        } => {}
-    }
 }
 
 pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
@@ -1523,19 +1349,16 @@ pub mod random_049 {
 use runtime::prelude::*;
 
 async fn run() {
-    sleep_ms(50).await; // Timer 2
-    sleep_ms(50).await; // Timer 3
-    join!( // all at once; each poll polls every unfinished one
-        sleep_ms(20), // Timer 6
-    );
-    sleep_ms(10).await; // Timer 7
     let f1 = async {
-        sleep_ms(100).await; // Timer 10
-        sleep_ms(10).await; // Timer 11
+        select! {
+            biased; // polled in this order; the first ready wins, the others are dropped
+            _ = sleep_ms(100) => {} // Timer 3
+            _ = sleep_ms(20) => {} // Timer 4
+            _ = async { log("log 5") } => {}
+        }
     };
     // nothing has run yet: futures start when polled
     f1.await;
-    sleep_ms(10).await; // Timer 12
 }
 
 pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
@@ -1548,20 +1371,24 @@ use runtime::prelude::*;
 
 async fn run() {
     join!( // all at once; each poll polls every unfinished one
+        sleep_ms(20), // Timer 2
         async {
-            join!( // all at once; each poll polls every unfinished one
-                sleep_ms(20), // Timer 3
-                sleep_ms(20), // Timer 4
-                async { log("log 5") },
-            );
+            select! {
+                biased; // polled in this order; the first ready wins, the others are dropped
+                _ = async { log("log 4") } => {}
+                _ = async { block_ms(0) } => {}
+            }
         },
         async {
-            join!( // all at once; each poll polls every unfinished one
-                async { log("log 7") },
-                async { log("log 8") },
-            );
+            select! {
+                biased; // polled in this order; the first ready wins, the others are dropped
+                _ = async { log("log 7") } => {}
+                _ = sleep_ms(20) => {} // Timer 8
+                _ = sleep_ms(20) => {} // Timer 9
+            }
         },
     );
+    sleep_ms(10).await; // Timer 10
 }
 
 pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
@@ -1573,7 +1400,15 @@ pub mod random_051 {
 use runtime::prelude::*;
 
 async fn run() {
-    let f1 = sleep_ms(20); // Timer 2
+    sleep_ms(50).await; // Timer 1
+    join!( // all at once; each poll polls every unfinished one
+        sleep_ms(20), // Timer 4
+    );
+    sleep_ms(10).await; // Timer 5
+    let f1 = async {
+        sleep_ms(100).await; // Timer 8
+        sleep_ms(10).await; // Timer 9
+    };
     // nothing has run yet: futures start when polled
     f1.await;
 }
@@ -1587,37 +1422,17 @@ pub mod random_052 {
 use runtime::prelude::*;
 
 async fn run() {
+    sleep_ms(50).await; // Timer 1
     join!( // all at once; each poll polls every unfinished one
-        async { log("log 3") },
-    );
-    sleep_ms(50).await; // Timer 4
-    log("log 6");
-    sleep_ms(50).await; // Timer 7
-    let f1 = async {
-        sleep_ms(100).await; // Timer 10
-    };
-    let f2 = sleep_ms(0); // Timer 11
-    let f3 = async {
-        join!( // all at once; each poll polls every unfinished one
-            async { log("log 13") },
-            async { log("log 14") },
-        );
-    };
-    // nothing has run yet: futures start when polled
-    f1.await;
-    f2.await;
-    f3.await;
-    join!( // all at once; each poll polls every unfinished one
-        async { log("log 16") },
         async {
-            let f4 = sleep_ms(100); // Timer 18
-            // nothing has run yet: futures start when polled
-            f4.await;
+            join!( // all at once; each poll polls every unfinished one
+                sleep_ms(20), // Timer 4
+                sleep_ms(20), // Timer 5
+                async { block_ms(10) },
+            );
         },
         async {
-            log("log 20");
-            log("log 21");
-            sleep_ms(20).await; // Timer 22
+            log("log 8");
         },
     );
 }
@@ -1631,23 +1446,7 @@ pub mod random_053 {
 use runtime::prelude::*;
 
 async fn run() {
-    select! {
-        biased; // polled in this order; the first ready wins, the others are dropped
-        _ = async { log("log 3") } => {}
-    }
-    select! {
-        biased; // polled in this order; the first ready wins, the others are dropped
-        _ = sleep_ms(50) => {} // Timer 5
-    }
-    log("log 8");
-    sleep_ms(50).await; // Timer 9
-    select! {
-        biased; // polled in this order; the first ready wins, the others are dropped
-        _ = sleep_ms(0) => {} // Timer 11
-        _ = async { log("log 12") } => {}
-        _ = sleep_ms(0) => {} // Timer 13
-    }
-    sleep_ms(10).await; // Timer 14
+    sleep_ms(20).await; // Timer 1
 }
 
 pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
@@ -1659,10 +1458,36 @@ pub mod random_054 {
 use runtime::prelude::*;
 
 async fn run() {
-    log("log 3");
-    sleep_ms(20).await; // Timer 4
-    sleep_ms(10).await; // Timer 5
-    log("log 6");
+    join!( // all at once; each poll polls every unfinished one
+        async { log("log 3") },
+    );
+    select! {
+        biased; // polled in this order; the first ready wins, the others are dropped
+        _ = sleep_ms(50) => {} // Timer 5
+        _ = sleep_ms(50) => {} // Timer 6
+        _ = sleep_ms(100) => {} // Timer 7
+    }
+    sleep_ms(100).await; // Timer 9
+    sleep_ms(0).await; // Timer 10
+    join!( // all at once; each poll polls every unfinished one
+        async {
+            select! {
+                biased; // polled in this order; the first ready wins, the others are dropped
+                _ = sleep_ms(20) => {} // Timer 13
+                _ = async { log("log 14") } => {}
+            }
+        },
+        async {
+            join!( // all at once; each poll polls every unfinished one
+                sleep_ms(20), // Timer 16
+            );
+        },
+    );
+    select! {
+        biased; // polled in this order; the first ready wins, the others are dropped
+        _ = async { block_ms(30) } => {}
+        _ = async { log("log 20") } => {}
+    }
 }
 
 pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
@@ -1674,30 +1499,61 @@ pub mod random_055 {
 use runtime::prelude::*;
 
 async fn run() {
+    select! {
+        biased; // polled in this order; the first ready wins, the others are dropped
+        _ = async { block_ms(10) } => {}
+        _ = async {
+            log("log 4");
+            log("log 5");
+        } => {}
+    }
+    select! {
+        biased; // polled in this order; the first ready wins, the others are dropped
+        _ = async {
+            let f1 = async { block_ms(10) };
+            let f2 = async { log("log 9") };
+            let f3 = sleep_ms(0); // Timer 10
+            // nothing has run yet: futures start when polled
+            f1.await;
+            f2.await;
+            f3.await;
+        } => {}
+        _ = async {
+            log("log 12");
+        } => {}
+    }
+    select! {
+        biased; // polled in this order; the first ready wins, the others are dropped
+        _ = async {
+            join!( // all at once; each poll polls every unfinished one
+                sleep_ms(0), // Timer 15
+                sleep_ms(20), // Timer 16
+            );
+        } => {}
+    }
     join!( // all at once; each poll polls every unfinished one
         async {
-            sleep_ms(20).await; // Timer 3
+            join!( // all at once; each poll polls every unfinished one
+                async { log("log 19") },
+                sleep_ms(0), // Timer 20
+            );
         },
-    );
-    let f1 = async { log("log 5") };
-    let f2 = async {
-        select! {
-            biased; // polled in this order; the first ready wins, the others are dropped
-            _ = sleep_ms(100) => {} // Timer 7
-            _ = sleep_ms(50) => {} // Timer 8
-            _ = async { log("log 9") } => {}
-        }
-    };
-    // nothing has run yet: futures start when polled
-    f1.await;
-    f2.await;
-    log("log 10");
-    join!( // all at once; each poll polls every unfinished one
         async {
-            log("log 13");
-            log("log 14");
+            select! {
+                biased; // polled in this order; the first ready wins, the others are dropped
+                _ = sleep_ms(100) => {} // Timer 22
+                _ = sleep_ms(50) => {} // Timer 23
+                _ = async { block_ms(0) } => {}
+            }
         },
-        sleep_ms(100), // Timer 15
+        async {
+            select! {
+                biased; // polled in this order; the first ready wins, the others are dropped
+                _ = async { log("log 26") } => {}
+                _ = async { log("log 27") } => {}
+                _ = sleep_ms(100) => {} // Timer 28
+            }
+        },
     );
 }
 
@@ -1710,19 +1566,14 @@ pub mod random_056 {
 use runtime::prelude::*;
 
 async fn run() {
-    join!( // all at once; each poll polls every unfinished one
-        async {
-            join!( // all at once; each poll polls every unfinished one
-                sleep_ms(100), // Timer 3
-                sleep_ms(0), // Timer 4
-                async { log("log 5") },
-            );
-        },
-        async {
-            sleep_ms(20).await; // Timer 7
-        },
-    );
-    log("log 8");
+    sleep_ms(20).await; // Timer 1
+    let f1 = async { block_ms(30) };
+    // nothing has run yet: futures start when polled
+    f1.await;
+    log("log 5");
+    sleep_ms(100).await; // Timer 7
+    sleep_ms(0).await; // Timer 8
+    log("log 9");
 }
 
 pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
@@ -1734,12 +1585,24 @@ pub mod random_057 {
 use runtime::prelude::*;
 
 async fn run() {
-    let f1 = async { log("log 2") };
-    let f2 = async { log("log 3") };
-    // nothing has run yet: futures start when polled
-    f1.await;
-    f2.await;
-    sleep_ms(10).await; // Timer 4
+    join!( // all at once; each poll polls every unfinished one
+        async {
+            sleep_ms(0).await; // Timer 3
+            log("log 4");
+            log("log 5");
+        },
+        async {
+            block_ms(0);
+            log("log 8");
+        },
+        sleep_ms(10), // Timer 9
+    );
+    select! {
+        biased; // polled in this order; the first ready wins, the others are dropped
+        _ = async {
+            log("log 12");
+        } => {}
+    }
 }
 
 pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
@@ -1751,29 +1614,17 @@ pub mod random_058 {
 use runtime::prelude::*;
 
 async fn run() {
-    log("log 3");
     select! {
         biased; // polled in this order; the first ready wins, the others are dropped
-        _ = async { log("log 5") } => {}
-        _ = async { log("log 6") } => {}
-    }
-    log("log 8");
-    sleep_ms(0).await; // Timer 9
-    select! {
-        biased; // polled in this order; the first ready wins, the others are dropped
-        _ = sleep_ms(10) => {} // Timer 11
         _ = async {
             select! {
                 biased; // polled in this order; the first ready wins, the others are dropped
-                _ = async { log("log 13") } => {}
+                _ = async { log("log 3") } => {}
             }
         } => {}
-        _ = async {
-            join!( // all at once; each poll polls every unfinished one
-                sleep_ms(10), // Timer 15
-            );
-        } => {}
+        _ = async { block_ms(30) } => {}
     }
+    log("log 6");
 }
 
 pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
@@ -1785,31 +1636,21 @@ pub mod random_059 {
 use runtime::prelude::*;
 
 async fn run() {
-    select! {
-        biased; // polled in this order; the first ready wins, the others are dropped
-        _ = async {
-            join!( // all at once; each poll polls every unfinished one
-                sleep_ms(0), // Timer 3
-                async { log("log 4") },
-            );
-        } => {}
-        _ = async {
-            sleep_ms(0).await; // Timer 6
-            log("log 7");
-            log("log 8");
-        } => {}
-    }
     join!( // all at once; each poll polls every unfinished one
         async {
             join!( // all at once; each poll polls every unfinished one
-                async { log("log 11") },
-                async { log("log 12") },
+                async { log("log 3") },
+                async { block_ms(0) },
             );
         },
-        async { log("log 13") },
-        async { log("log 14") },
+        async {
+            join!( // all at once; each poll polls every unfinished one
+                sleep_ms(10), // Timer 6
+                async { log("log 7") },
+            );
+        },
+        async { block_ms(10) },
     );
-    log("log 15");
 }
 
 pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
@@ -1821,8 +1662,27 @@ pub mod random_060 {
 use runtime::prelude::*;
 
 async fn run() {
-    sleep_ms(20).await; // Timer 1
-    sleep_ms(0).await; // Timer 2
+    select! {
+        biased; // polled in this order; the first ready wins, the others are dropped
+        _ = async {
+            let f1 = sleep_ms(20); // Timer 3
+            let f2 = sleep_ms(0); // Timer 4
+            // nothing has run yet: futures start when polled
+            f1.await;
+            f2.await;
+        } => {}
+    }
+    log("log 5");
+    sleep_ms(50).await; // Timer 6
+    select! {
+        biased; // polled in this order; the first ready wins, the others are dropped
+        _ = async {
+            select! {
+                biased; // polled in this order; the first ready wins, the others are dropped
+                _ = async { block_ms(10) } => {}
+            }
+        } => {}
+    }
 }
 
 pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
@@ -1835,20 +1695,25 @@ use runtime::prelude::*;
 
 async fn run() {
     log("log 1");
-    join!( // all at once; each poll polls every unfinished one
-        async {
-            let f1 = async { log("log 4") };
-            let f2 = sleep_ms(10); // Timer 5
+    let f1 = async { block_ms(10) };
+    // nothing has run yet: futures start when polled
+    f1.await;
+    select! {
+        biased; // polled in this order; the first ready wins, the others are dropped
+        _ = async {
+            sleep_ms(50).await; // Timer 6
+            sleep_ms(10).await; // Timer 7
+        } => {}
+        _ = async {
+            let f2 = async { log("log 9") };
+            let f3 = async { log("log 10") };
+            let f4 = async { log("log 11") };
             // nothing has run yet: futures start when polled
-            f1.await;
             f2.await;
-        },
-        async {
-            let f3 = sleep_ms(0); // Timer 7
-            // nothing has run yet: futures start when polled
             f3.await;
-        },
-    );
+            f4.await;
+        } => {}
+    }
 }
 
 pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
@@ -1862,10 +1727,8 @@ use runtime::prelude::*;
 async fn run() {
     select! {
         biased; // polled in this order; the first ready wins, the others are dropped
-        _ = sleep_ms(50) => {} // Timer 3
-        _ = sleep_ms(20) => {} // Timer 4
+        _ = sleep_ms(100) => {} // Timer 2
     }
-    log("log 5");
 }
 
 pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
@@ -1879,39 +1742,14 @@ use runtime::prelude::*;
 async fn run() {
     select! {
         biased; // polled in this order; the first ready wins, the others are dropped
-        _ = async {
-            select! {
-                biased; // polled in this order; the first ready wins, the others are dropped
-                _ = sleep_ms(0) => {} // Timer 3
-                _ = async { log("log 4") } => {}
-                _ = async { log("log 5") } => {}
-            }
-        } => {}
+        _ = async { log("log 3") } => {}
     }
-    select! {
-        biased; // polled in this order; the first ready wins, the others are dropped
-        _ = async {
-            sleep_ms(50).await; // Timer 8
-            sleep_ms(10).await; // Timer 9
-        } => {}
-        _ = async {
-            let f1 = async { log("log 11") };
-            let f2 = sleep_ms(0); // Timer 12
-            let f3 = sleep_ms(20); // Timer 13
-            // nothing has run yet: futures start when polled
-            f1.await;
-            f2.await;
-            f3.await;
-        } => {}
-    }
-    select! {
-        biased; // polled in this order; the first ready wins, the others are dropped
-        _ = sleep_ms(100) => {} // Timer 16
-    }
-    log("log 17");
-    log("log 19");
-    log("log 20");
-    log("log 21");
+    log("log 4");
+    let f1 = sleep_ms(20); // Timer 6
+    let f2 = async { block_ms(30) };
+    // nothing has run yet: futures start when polled
+    f1.await;
+    f2.await;
 }
 
 pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
@@ -1923,18 +1761,35 @@ pub mod random_064 {
 use runtime::prelude::*;
 
 async fn run() {
-    log("log 1");
-    sleep_ms(20).await; // Timer 3
-    join!( // all at once; each poll polls every unfinished one
-        sleep_ms(100), // Timer 5
-        sleep_ms(50), // Timer 6
-        sleep_ms(0), // Timer 7
-    );
     select! {
         biased; // polled in this order; the first ready wins, the others are dropped
-        _ = sleep_ms(0) => {} // Timer 9
-        _ = async { log("log 10") } => {}
+        _ = async { log("log 2") } => {}
+        _ = async {
+            select! {
+                biased; // polled in this order; the first ready wins, the others are dropped
+                _ = async { log("log 4") } => {}
+                _ = sleep_ms(100) => {} // Timer 5
+            }
+        } => {}
+        _ = async {
+            let f1 = sleep_ms(10); // Timer 7
+            let f2 = async { log("log 8") };
+            // nothing has run yet: futures start when polled
+            f1.await;
+            f2.await;
+        } => {}
     }
+    join!( // all at once; each poll polls every unfinished one
+        async {
+            let f3 = sleep_ms(100); // Timer 11
+            let f4 = async { log("log 12") };
+            let f5 = sleep_ms(0); // Timer 13
+            // nothing has run yet: futures start when polled
+            f3.await;
+            f4.await;
+            f5.await;
+        },
+    );
 }
 
 pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
@@ -1946,24 +1801,12 @@ pub mod random_065 {
 use runtime::prelude::*;
 
 async fn run() {
-    let f1 = sleep_ms(100); // Timer 2
-    let f2 = sleep_ms(20); // Timer 3
-    let f3 = async {
-        let f4 = sleep_ms(100); // Timer 5
-        // nothing has run yet: futures start when polled
-        f4.await;
-    };
+    let f1 = async { log("log 2") };
     // nothing has run yet: futures start when polled
     f1.await;
-    f2.await;
-    f3.await;
-    let f5 = async {
-        let f6 = sleep_ms(100); // Timer 8
-        // nothing has run yet: futures start when polled
-        f6.await;
-    };
-    // nothing has run yet: futures start when polled
-    f5.await;
+    log("log 3");
+    log("log 4");
+    sleep_ms(50).await; // Timer 5
 }
 
 pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
@@ -1975,9 +1818,14 @@ pub mod random_066 {
 use runtime::prelude::*;
 
 async fn run() {
-    sleep_ms(100).await; // Timer 1
-    log("log 2");
-    log("log 3");
+    join!( // all at once; each poll polls every unfinished one
+        async {
+            join!( // all at once; each poll polls every unfinished one
+                async { log("log 3") },
+                sleep_ms(100), // Timer 4
+            );
+        },
+    );
 }
 
 pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
@@ -1989,7 +1837,36 @@ pub mod random_067 {
 use runtime::prelude::*;
 
 async fn run() {
-    log("log 1");
+    let f1 = async {
+        join!( // all at once; each poll polls every unfinished one
+            async { block_ms(0) },
+            sleep_ms(50), // Timer 4
+        );
+    };
+    let f2 = async {
+        select! {
+            biased; // polled in this order; the first ready wins, the others are dropped
+            _ = sleep_ms(20) => {} // Timer 6
+            _ = async { log("log 7") } => {}
+            _ = sleep_ms(0) => {} // Timer 8
+        }
+    };
+    let f3 = async {
+        join!( // all at once; each poll polls every unfinished one
+            async { block_ms(30) },
+            async { block_ms(30) },
+            sleep_ms(20), // Timer 12
+        );
+    };
+    // nothing has run yet: futures start when polled
+    f1.await;
+    f2.await;
+    f3.await;
+    join!( // all at once; each poll polls every unfinished one
+        sleep_ms(20), // Timer 15
+        async { block_ms(10) },
+    );
+    sleep_ms(10).await; // Timer 17
 }
 
 pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
@@ -2001,7 +1878,40 @@ pub mod random_068 {
 use runtime::prelude::*;
 
 async fn run() {
-    log("log 1");
+    join!( // all at once; each poll polls every unfinished one
+        async {
+            select! {
+                biased; // polled in this order; the first ready wins, the others are dropped
+                _ = async { log("log 3") } => {}
+            }
+        },
+        async {
+            let f1 = sleep_ms(20); // Timer 5
+            // nothing has run yet: futures start when polled
+            f1.await;
+        },
+        async {
+            sleep_ms(20).await; // Timer 7
+        },
+    );
+    sleep_ms(20).await; // Timer 8
+    let f2 = async {
+        log("log 11");
+        block_ms(0);
+    };
+    let f3 = async {
+        let f4 = async { log("log 14") };
+        let f5 = sleep_ms(100); // Timer 15
+        let f6 = sleep_ms(20); // Timer 16
+        // nothing has run yet: futures start when polled
+        f4.await;
+        f5.await;
+        f6.await;
+    };
+    // nothing has run yet: futures start when polled
+    f2.await;
+    f3.await;
+    sleep_ms(20).await; // Timer 17
 }
 
 pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
@@ -2013,7 +1923,19 @@ pub mod random_069 {
 use runtime::prelude::*;
 
 async fn run() {
-    sleep_ms(50).await; // Timer 1
+    sleep_ms(10).await; // Timer 1
+    block_ms(10);
+    select! {
+        biased; // polled in this order; the first ready wins, the others are dropped
+        _ = async {
+            join!( // all at once; each poll polls every unfinished one
+                sleep_ms(50), // Timer 5
+                sleep_ms(20), // Timer 6
+            );
+        } => {}
+        _ = sleep_ms(0) => {} // Timer 7
+        _ = async { log("log 8") } => {}
+    }
 }
 
 pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
@@ -2025,14 +1947,24 @@ pub mod random_070 {
 use runtime::prelude::*;
 
 async fn run() {
+    sleep_ms(10).await; // Timer 2
     join!( // all at once; each poll polls every unfinished one
-        async {
-            join!( // all at once; each poll polls every unfinished one
-                async { log("log 3") },
-                async { log("log 4") },
-            );
-        },
+        async { log("log 4") },
+        async { block_ms(30) },
+        async { block_ms(10) },
     );
+    let f1 = async {
+        join!( // all at once; each poll polls every unfinished one
+            sleep_ms(20), // Timer 9
+        );
+    };
+    let f2 = async { log("log 10") };
+    let f3 = async { block_ms(10) };
+    // nothing has run yet: futures start when polled
+    f1.await;
+    f2.await;
+    f3.await;
+    sleep_ms(50).await; // Timer 13
 }
 
 pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
@@ -2044,29 +1976,20 @@ pub mod random_071 {
 use runtime::prelude::*;
 
 async fn run() {
-    let f1 = async {
-        let f2 = sleep_ms(10); // Timer 3
-        let f3 = async { log("log 4") };
-        let f4 = sleep_ms(0); // Timer 5
-        // nothing has run yet: futures start when polled
-        f2.await;
-        f3.await;
-        f4.await;
-    };
-    // nothing has run yet: futures start when polled
-    f1.await;
-    let f5 = async {
-        select! {
-            biased; // polled in this order; the first ready wins, the others are dropped
-            _ = sleep_ms(20) => {} // Timer 8
-            _ = async { log("log 9") } => {}
-            _ = sleep_ms(10) => {} // Timer 10
-        }
-    };
-    let f6 = async { log("log 11") };
-    // nothing has run yet: futures start when polled
-    f5.await;
-    f6.await;
+    select! {
+        biased; // polled in this order; the first ready wins, the others are dropped
+        _ = async {
+            select! {
+                biased; // polled in this order; the first ready wins, the others are dropped
+                _ = async { block_ms(10) } => {}
+            }
+        } => {}
+    }
+    sleep_ms(10).await; // Timer 4
+    select! {
+        biased; // polled in this order; the first ready wins, the others are dropped
+        _ = sleep_ms(20) => {} // Timer 6
+    }
 }
 
 pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
@@ -2078,23 +2001,22 @@ pub mod random_072 {
 use runtime::prelude::*;
 
 async fn run() {
-    let f1 = async {
-        join!( // all at once; each poll polls every unfinished one
-            async { log("log 3") },
-            sleep_ms(20), // Timer 4
-            sleep_ms(20), // Timer 5
-        );
-    };
-    // nothing has run yet: futures start when polled
-    f1.await;
     join!( // all at once; each poll polls every unfinished one
-        sleep_ms(20), // Timer 8
-        async { log("log 9") },
+        async { log("log 2") },
     );
-    join!( // all at once; each poll polls every unfinished one
-        sleep_ms(10), // Timer 11
-        sleep_ms(20), // Timer 12
-    );
+    log("log 3");
+    select! {
+        biased; // polled in this order; the first ready wins, the others are dropped
+        _ = async {
+            select! {
+                biased; // polled in this order; the first ready wins, the others are dropped
+                _ = async { log("log 6") } => {}
+                _ = async { log("log 7") } => {}
+                _ = async { log("log 8") } => {}
+            }
+        } => {}
+        _ = async { block_ms(0) } => {}
+    }
 }
 
 pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
@@ -2109,15 +2031,14 @@ async fn run() {
     select! {
         biased; // polled in this order; the first ready wins, the others are dropped
         _ = async {
-            sleep_ms(20).await; // Timer 3
-            sleep_ms(20).await; // Timer 4
-            log("log 5");
+            select! {
+                biased; // polled in this order; the first ready wins, the others are dropped
+                _ = sleep_ms(100) => {} // Timer 3
+                _ = sleep_ms(0) => {} // Timer 4
+                _ = async { log("log 5") } => {}
+            }
         } => {}
     }
-    log("log 6");
-    let f1 = sleep_ms(20); // Timer 8
-    // nothing has run yet: futures start when polled
-    f1.await;
 }
 
 pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
@@ -2129,22 +2050,28 @@ pub mod random_074 {
 use runtime::prelude::*;
 
 async fn run() {
-    sleep_ms(20).await; // Timer 1
-    sleep_ms(50).await; // Timer 2
-    log("log 4");
-    log("log 5");
-    let f1 = async { log("log 7") };
-    let f2 = sleep_ms(10); // Timer 8
-    let f3 = sleep_ms(100); // Timer 9
+    let f1 = async {
+        let f2 = sleep_ms(20); // Timer 3
+        let f3 = async { log("log 4") };
+        let f4 = async { log("log 5") };
+        // nothing has run yet: futures start when polled
+        f2.await;
+        f3.await;
+        f4.await;
+    };
+    let f2 = sleep_ms(50); // Timer 6
+    let f3 = async {
+        select! {
+            biased; // polled in this order; the first ready wins, the others are dropped
+            _ = async { block_ms(10) } => {}
+            _ = async { block_ms(0) } => {}
+        }
+    };
     // nothing has run yet: futures start when polled
     f1.await;
     f2.await;
     f3.await;
-    join!( // all at once; each poll polls every unfinished one
-        sleep_ms(10), // Timer 12
-        async { log("log 13") },
-    );
-    log("log 14");
+    log("log 10");
 }
 
 pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
@@ -2158,36 +2085,13 @@ use runtime::prelude::*;
 async fn run() {
     select! {
         biased; // polled in this order; the first ready wins, the others are dropped
+        _ = async { log("log 2") } => {}
         _ = async {
-            join!( // all at once; each poll polls every unfinished one
-                sleep_ms(50), // Timer 3
-                sleep_ms(20), // Timer 4
-            );
-        } => {}
-        _ = sleep_ms(0) => {} // Timer 5
-        _ = async { log("log 6") } => {}
-    }
-    select! {
-        biased; // polled in this order; the first ready wins, the others are dropped
-        _ = async {
-            sleep_ms(10).await; // Timer 9
-            sleep_ms(100).await; // Timer 10
-        } => {}
-        _ = async {
-            select! {
-                biased; // polled in this order; the first ready wins, the others are dropped
-                _ = async { log("log 12") } => {}
-                _ = sleep_ms(100) => {} // Timer 13
-            }
+            sleep_ms(20).await; // Timer 4
+            log("log 5");
         } => {}
     }
-    select! {
-        biased; // polled in this order; the first ready wins, the others are dropped
-        _ = sleep_ms(20) => {} // Timer 16
-        _ = async { log("log 17") } => {}
-        _ = sleep_ms(20) => {} // Timer 18
-    }
-    log("log 19");
+    sleep_ms(10).await; // Timer 6
 }
 
 pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
@@ -2199,9 +2103,31 @@ pub mod random_076 {
 use runtime::prelude::*;
 
 async fn run() {
-    log("log 1");
-    log("log 2");
     sleep_ms(20).await; // Timer 3
+    log("log 4");
+    sleep_ms(20).await; // Timer 5
+    log("log 6");
+    join!( // all at once; each poll polls every unfinished one
+        async {
+            let f1 = async { log("log 9") };
+            let f2 = async { block_ms(0) };
+            // nothing has run yet: futures start when polled
+            f1.await;
+            f2.await;
+        },
+        async {
+            join!( // all at once; each poll polls every unfinished one
+                sleep_ms(10), // Timer 12
+            );
+        },
+        async {
+            join!( // all at once; each poll polls every unfinished one
+                async { log("log 14") },
+                async { block_ms(10) },
+                sleep_ms(20), // Timer 16
+            );
+        },
+    );
 }
 
 pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
@@ -2213,12 +2139,8 @@ pub mod random_077 {
 use runtime::prelude::*;
 
 async fn run() {
-    sleep_ms(50).await; // Timer 1
-    log("log 3");
-    select! {
-        biased; // polled in this order; the first ready wins, the others are dropped
-        _ = async { log("log 5") } => {}
-    }
+    sleep_ms(20).await; // Timer 1
+    log("log 2");
 }
 
 pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
@@ -2230,17 +2152,7 @@ pub mod random_078 {
 use runtime::prelude::*;
 
 async fn run() {
-    sleep_ms(10).await; // Timer 1
-    sleep_ms(50).await; // Timer 2
-    join!( // all at once; each poll polls every unfinished one
-        async {
-            sleep_ms(20).await; // Timer 5
-            log("log 6");
-        },
-        async {
-            sleep_ms(50).await; // Timer 8
-        },
-    );
+    log("log 2");
 }
 
 pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
@@ -2252,44 +2164,7 @@ pub mod random_079 {
 use runtime::prelude::*;
 
 async fn run() {
-    select! {
-        biased; // polled in this order; the first ready wins, the others are dropped
-        _ = async {
-            log("log 3");
-            sleep_ms(50).await; // Timer 4
-            sleep_ms(0).await; // Timer 5
-        } => {}
-        _ = async { log("log 6") } => {}
-        _ = async {
-            join!( // all at once; each poll polls every unfinished one
-                async { log("log 8") },
-                async { log("log 9") },
-            );
-        } => {}
-    }
-    select! {
-        biased; // polled in this order; the first ready wins, the others are dropped
-        _ = async {
-            let f1 = sleep_ms(0); // Timer 12
-            let f2 = async { log("log 13") };
-            let f3 = async { log("log 14") };
-            // nothing has run yet: futures start when polled
-            f1.await;
-            f2.await;
-            f3.await;
-        } => {}
-        _ = async {
-            join!( // all at once; each poll polls every unfinished one
-                async { log("log 16") },
-                sleep_ms(20), // Timer 17
-                sleep_ms(20), // Timer 18
-            );
-        } => {}
-        _ = async {
-            log("log 20");
-            sleep_ms(10).await; // Timer 21
-        } => {}
-    }
+    log("log 1");
 }
 
 pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
@@ -2301,18 +2176,40 @@ pub mod random_080 {
 use runtime::prelude::*;
 
 async fn run() {
+    log("log 1");
     select! {
         biased; // polled in this order; the first ready wins, the others are dropped
         _ = async {
-            log("log 3");
+            join!( // all at once; each poll polls every unfinished one
+                async { log("log 4") },
+                sleep_ms(20), // Timer 5
+            );
+        } => {}
+        _ = async {
+            let f1 = async { log("log 7") };
+            let f2 = sleep_ms(50); // Timer 8
+            // nothing has run yet: futures start when polled
+            f1.await;
+            f2.await;
         } => {}
         _ = async {
             select! {
                 biased; // polled in this order; the first ready wins, the others are dropped
-                _ = sleep_ms(0) => {} // Timer 5
+                _ = sleep_ms(50) => {} // Timer 10
             }
         } => {}
     }
+    log("log 11");
+    join!( // all at once; each poll polls every unfinished one
+        async {
+            let f3 = sleep_ms(0); // Timer 14
+            let f4 = sleep_ms(0); // Timer 15
+            // nothing has run yet: futures start when polled
+            f3.await;
+            f4.await;
+        },
+        sleep_ms(0), // Timer 16
+    );
 }
 
 pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
@@ -2324,43 +2221,24 @@ pub mod random_081 {
 use runtime::prelude::*;
 
 async fn run() {
-    let f1 = async {
-        select! {
-            biased; // polled in this order; the first ready wins, the others are dropped
-            _ = async { log("log 3") } => {}
-        }
-    };
-    let f2 = async {
-        sleep_ms(20).await; // Timer 5
-        log("log 6");
-    };
-    // nothing has run yet: futures start when polled
-    f1.await;
-    f2.await;
-    sleep_ms(50).await; // Timer 8
-    log("log 10");
-    let f3 = async {
-        log("log 13");
-        sleep_ms(20).await; // Timer 14
-        log("log 15");
-    };
-    let f4 = async {
-        let f5 = async { log("log 17") };
-        // nothing has run yet: futures start when polled
-        f5.await;
-    };
-    let f5 = async {
-        let f7 = async { log("log 19") };
-        let f8 = async { log("log 20") };
-        // nothing has run yet: futures start when polled
-        f7.await;
-        f8.await;
-    };
-    // nothing has run yet: futures start when polled
-    f3.await;
-    f4.await;
-    f5.await;
-    log("log 21");
+    join!( // all at once; each poll polls every unfinished one
+        async {
+            let f1 = sleep_ms(10); // Timer 3
+            let f2 = async { log("log 4") };
+            let f3 = async { log("log 5") };
+            // nothing has run yet: futures start when polled
+            f1.await;
+            f2.await;
+            f3.await;
+        },
+        async { block_ms(0) },
+        async {
+            select! {
+                biased; // polled in this order; the first ready wins, the others are dropped
+                _ = async { log("log 8") } => {}
+            }
+        },
+    );
 }
 
 pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
@@ -2372,9 +2250,16 @@ pub mod random_082 {
 use runtime::prelude::*;
 
 async fn run() {
-    log("log 1");
+    sleep_ms(100).await; // Timer 1
     join!( // all at once; each poll polls every unfinished one
-        sleep_ms(10), // Timer 3
+        async { block_ms(10) },
+        sleep_ms(20), // Timer 4
+        async {
+            join!( // all at once; each poll polls every unfinished one
+                sleep_ms(20), // Timer 6
+                sleep_ms(50), // Timer 7
+            );
+        },
     );
 }
 
@@ -2387,34 +2272,18 @@ pub mod random_083 {
 use runtime::prelude::*;
 
 async fn run() {
-    let f1 = sleep_ms(10); // Timer 3
-    let f2 = sleep_ms(20); // Timer 4
-    // nothing has run yet: futures start when polled
-    f1.await;
-    f2.await;
     join!( // all at once; each poll polls every unfinished one
-        async { log("log 6") },
-        async { log("log 7") },
+        async {
+            let f1 = sleep_ms(10); // Timer 3
+            let f2 = async { log("log 4") };
+            let f3 = async { log("log 5") };
+            // nothing has run yet: futures start when polled
+            f1.await;
+            f2.await;
+            f3.await;
+        },
     );
-    sleep_ms(20).await; // Timer 8
-    log("log 10");
-    select! {
-        biased; // polled in this order; the first ready wins, the others are dropped
-        _ = async { log("log 12") } => {}
-        _ = async {
-            select! {
-                biased; // polled in this order; the first ready wins, the others are dropped
-                _ = async { log("log 14") } => {}
-            }
-        } => {}
-    }
-    let f3 = async {
-        log("log 17");
-    };
-    let f4 = async { log("log 18") };
-    // nothing has run yet: futures start when polled
-    f3.await;
-    f4.await;
+    sleep_ms(10).await; // Timer 6
 }
 
 pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
@@ -2426,37 +2295,47 @@ pub mod random_084 {
 use runtime::prelude::*;
 
 async fn run() {
+    select! {
+        biased; // polled in this order; the first ready wins, the others are dropped
+        _ = sleep_ms(0) => {} // Timer 2
+        _ = sleep_ms(20) => {} // Timer 3
+        _ = async {
+            join!( // all at once; each poll polls every unfinished one
+                sleep_ms(0), // Timer 5
+                sleep_ms(20), // Timer 6
+            );
+        } => {}
+    }
+    log("log 7");
     join!( // all at once; each poll polls every unfinished one
         async {
-            let f1 = async { log("log 3") };
-            let f2 = async { log("log 4") };
-            // nothing has run yet: futures start when polled
-            f1.await;
-            f2.await;
+            log("log 10");
+            sleep_ms(20).await; // Timer 11
         },
         async {
-            join!( // all at once; each poll polls every unfinished one
-                async { log("log 6") },
-                sleep_ms(10), // Timer 7
-            );
+            sleep_ms(20).await; // Timer 13
+            sleep_ms(100).await; // Timer 14
         },
         async {
             select! {
                 biased; // polled in this order; the first ready wins, the others are dropped
-                _ = async { log("log 9") } => {}
+                _ = async { log("log 16") } => {}
+                _ = sleep_ms(10) => {} // Timer 17
+                _ = sleep_ms(20) => {} // Timer 18
             }
         },
     );
-    join!( // all at once; each poll polls every unfinished one
-        async {
-            let f3 = sleep_ms(0); // Timer 12
-            let f4 = sleep_ms(0); // Timer 13
-            // nothing has run yet: futures start when polled
-            f3.await;
-            f4.await;
-        },
-        sleep_ms(0), // Timer 14
-    );
+    select! {
+        biased; // polled in this order; the first ready wins, the others are dropped
+        _ = async { log("log 20") } => {}
+        _ = async {
+            join!( // all at once; each poll polls every unfinished one
+                sleep_ms(100), // Timer 22
+                sleep_ms(10), // Timer 23
+                async { block_ms(0) },
+            );
+        } => {}
+    }
 }
 
 pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
@@ -2468,28 +2347,28 @@ pub mod random_085 {
 use runtime::prelude::*;
 
 async fn run() {
-    join!( // all at once; each poll polls every unfinished one
-        async {
-            let f1 = sleep_ms(10); // Timer 3
-            let f2 = async { log("log 4") };
-            let f3 = sleep_ms(0); // Timer 5
-            // nothing has run yet: futures start when polled
-            f1.await;
-            f2.await;
-            f3.await;
-        },
-        async {
-            let f4 = sleep_ms(20); // Timer 7
-            // nothing has run yet: futures start when polled
-            f4.await;
-        },
-        async {
-            select! {
-                biased; // polled in this order; the first ready wins, the others are dropped
-                _ = async { log("log 9") } => {}
-            }
-        },
-    );
+    select! {
+        biased; // polled in this order; the first ready wins, the others are dropped
+        _ = sleep_ms(20) => {} // Timer 2
+        _ = sleep_ms(0) => {} // Timer 3
+        _ = async {
+            join!( // all at once; each poll polls every unfinished one
+                async { log("log 5") },
+                sleep_ms(50), // Timer 6
+            );
+        } => {}
+    }
+    sleep_ms(0).await; // Timer 7
+    block_ms(0);
+    let f1 = async {
+        join!( // all at once; each poll polls every unfinished one
+            async { log("log 11") },
+            async { block_ms(10) },
+            sleep_ms(100), // Timer 13
+        );
+    };
+    // nothing has run yet: futures start when polled
+    f1.await;
 }
 
 pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
@@ -2502,19 +2381,8 @@ use runtime::prelude::*;
 
 async fn run() {
     join!( // all at once; each poll polls every unfinished one
-        async {
-            let f1 = sleep_ms(0); // Timer 3
-            // nothing has run yet: futures start when polled
-            f1.await;
-        },
-        async {
-            join!( // all at once; each poll polls every unfinished one
-                sleep_ms(20), // Timer 5
-                sleep_ms(50), // Timer 6
-            );
-        },
+        sleep_ms(50), // Timer 2
     );
-    sleep_ms(20).await; // Timer 7
 }
 
 pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
@@ -2528,30 +2396,37 @@ use runtime::prelude::*;
 async fn run() {
     select! {
         biased; // polled in this order; the first ready wins, the others are dropped
-        _ = async {
-            join!( // all at once; each poll polls every unfinished one
-                sleep_ms(20), // Timer 3
-            );
-        } => {}
-        _ = async {
-            join!( // all at once; each poll polls every unfinished one
-                async { log("log 5") },
-                sleep_ms(50), // Timer 6
-            );
-        } => {}
-        _ = async {
-            select! {
-                biased; // polled in this order; the first ready wins, the others are dropped
-                _ = sleep_ms(100) => {} // Timer 8
-                _ = async { log("log 9") } => {}
-            }
-        } => {}
+        _ = sleep_ms(100) => {} // Timer 3
     }
-    let f1 = async { log("log 11") };
-    let f2 = sleep_ms(20); // Timer 12
-    // nothing has run yet: futures start when polled
-    f1.await;
-    f2.await;
+    join!( // all at once; each poll polls every unfinished one
+        async { log("log 5") },
+    );
+    log("log 6");
+    log("log 7");
+    join!( // all at once; each poll polls every unfinished one
+        async {
+            join!( // all at once; each poll polls every unfinished one
+                async { log("log 10") },
+                sleep_ms(100), // Timer 11
+                sleep_ms(0), // Timer 12
+            );
+        },
+        async {
+            let f1 = sleep_ms(20); // Timer 14
+            let f2 = async { log("log 15") };
+            let f3 = async { log("log 16") };
+            // nothing has run yet: futures start when polled
+            f1.await;
+            f2.await;
+            f3.await;
+        },
+        sleep_ms(20), // Timer 17
+    );
+    join!( // all at once; each poll polls every unfinished one
+        async {
+            log("log 20");
+        },
+    );
 }
 
 pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
@@ -2563,8 +2438,35 @@ pub mod random_088 {
 use runtime::prelude::*;
 
 async fn run() {
-    sleep_ms(100).await; // Timer 1
-    log("log 2");
+    select! {
+        biased; // polled in this order; the first ready wins, the others are dropped
+        _ = async {
+            join!( // all at once; each poll polls every unfinished one
+                async { block_ms(30) },
+                async { block_ms(10) },
+                async { block_ms(10) },
+            );
+        } => {}
+        _ = async {
+            join!( // all at once; each poll polls every unfinished one
+                sleep_ms(100), // Timer 7
+                async { log("log 8") },
+            );
+        } => {}
+        _ = async { log("log 9") } => {}
+    }
+    select! {
+        biased; // polled in this order; the first ready wins, the others are dropped
+        _ = sleep_ms(50) => {} // Timer 12
+    }
+    join!( // all at once; each poll polls every unfinished one
+        async { block_ms(10) },
+    );
+    let f1 = sleep_ms(20); // Timer 16
+    let f2 = async { block_ms(10) };
+    // nothing has run yet: futures start when polled
+    f1.await;
+    f2.await;
 }
 
 pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
@@ -2577,25 +2479,13 @@ use runtime::prelude::*;
 
 async fn run() {
     join!( // all at once; each poll polls every unfinished one
-        sleep_ms(20), // Timer 2
+        async { block_ms(10) },
     );
-    let f1 = sleep_ms(50); // Timer 4
-    let f2 = async {
-        let f3 = sleep_ms(20); // Timer 6
-        // nothing has run yet: futures start when polled
-        f3.await;
-    };
-    let f3 = async {
-        select! {
-            biased; // polled in this order; the first ready wins, the others are dropped
-            _ = async { log("log 8") } => {}
-            _ = sleep_ms(100) => {} // Timer 9
-        }
-    };
+    sleep_ms(20).await; // Timer 3
+    block_ms(0);
+    let f1 = async { log("log 6") };
     // nothing has run yet: futures start when polled
     f1.await;
-    f2.await;
-    f3.await;
 }
 
 pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
@@ -2608,21 +2498,39 @@ use runtime::prelude::*;
 
 async fn run() {
     let f1 = async {
-        sleep_ms(10).await; // Timer 3
-        log("log 4");
-        log("log 5");
+        select! {
+            biased; // polled in this order; the first ready wins, the others are dropped
+            _ = sleep_ms(100) => {} // Timer 3
+            _ = async { block_ms(30) } => {}
+        }
     };
     // nothing has run yet: futures start when polled
     f1.await;
+    sleep_ms(0).await; // Timer 7
+    log("log 8");
+    log("log 9");
     select! {
         biased; // polled in this order; the first ready wins, the others are dropped
-        _ = async {
-            let f2 = async { log("log 8") };
+        _ = sleep_ms(20) => {} // Timer 11
+        _ = sleep_ms(100) => {} // Timer 12
+    }
+    join!( // all at once; each poll polls every unfinished one
+        async {
+            let f2 = async { log("log 15") };
             // nothing has run yet: futures start when polled
             f2.await;
-        } => {}
-    }
-    sleep_ms(100).await; // Timer 9
+        },
+        async {
+            join!( // all at once; each poll polls every unfinished one
+                async { block_ms(10) },
+            );
+        },
+        async {
+            join!( // all at once; each poll polls every unfinished one
+                sleep_ms(20), // Timer 19
+            );
+        },
+    );
 }
 
 pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
@@ -2634,15 +2542,34 @@ pub mod random_091 {
 use runtime::prelude::*;
 
 async fn run() {
-    sleep_ms(50).await; // Timer 1
     join!( // all at once; each poll polls every unfinished one
+        sleep_ms(50), // Timer 2
         async {
-            join!( // all at once; each poll polls every unfinished one
-                sleep_ms(10), // Timer 4
-                sleep_ms(10), // Timer 5
-            );
+            select! {
+                biased; // polled in this order; the first ready wins, the others are dropped
+                _ = sleep_ms(20) => {} // Timer 4
+                _ = async { block_ms(0) } => {}
+                _ = sleep_ms(20) => {} // Timer 6
+            }
+        },
+        async {
+            let f1 = sleep_ms(20); // Timer 8
+            // nothing has run yet: futures start when polled
+            f1.await;
         },
     );
+    let f2 = async {
+        join!( // all at once; each poll polls every unfinished one
+            async { log("log 11") },
+            async { block_ms(30) },
+            sleep_ms(10), // Timer 13
+        );
+    };
+    let f3 = sleep_ms(0); // Timer 14
+    // nothing has run yet: futures start when polled
+    f2.await;
+    f3.await;
+    log("log 15");
 }
 
 pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
@@ -2656,16 +2583,14 @@ use runtime::prelude::*;
 async fn run() {
     join!( // all at once; each poll polls every unfinished one
         async {
-            select! {
-                biased; // polled in this order; the first ready wins, the others are dropped
-                _ = sleep_ms(50) => {} // Timer 3
-                _ = sleep_ms(0) => {} // Timer 4
-            }
+            let f1 = sleep_ms(50); // Timer 3
+            // nothing has run yet: futures start when polled
+            f1.await;
         },
+        sleep_ms(100), // Timer 4
         async { log("log 5") },
     );
     log("log 6");
-    log("log 7");
 }
 
 pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
@@ -2677,32 +2602,8 @@ pub mod random_093 {
 use runtime::prelude::*;
 
 async fn run() {
-    log("log 1");
     join!( // all at once; each poll polls every unfinished one
-        async {
-            select! {
-                biased; // polled in this order; the first ready wins, the others are dropped
-                _ = async { log("log 4") } => {}
-                _ = async { log("log 5") } => {}
-            }
-        },
-        async {
-            select! {
-                biased; // polled in this order; the first ready wins, the others are dropped
-                _ = sleep_ms(20) => {} // Timer 7
-                _ = sleep_ms(0) => {} // Timer 8
-                _ = sleep_ms(50) => {} // Timer 9
-            }
-        },
-        async {
-            let f1 = async { log("log 11") };
-            let f2 = async { log("log 12") };
-            let f3 = sleep_ms(10); // Timer 13
-            // nothing has run yet: futures start when polled
-            f1.await;
-            f2.await;
-            f3.await;
-        },
+        sleep_ms(0), // Timer 3
     );
 }
 
@@ -2715,46 +2616,12 @@ pub mod random_094 {
 use runtime::prelude::*;
 
 async fn run() {
-    join!( // all at once; each poll polls every unfinished one
-        async { log("log 2") },
-    );
+    log("log 1");
     select! {
         biased; // polled in this order; the first ready wins, the others are dropped
-        _ = async {
-            select! {
-                biased; // polled in this order; the first ready wins, the others are dropped
-                _ = async { log("log 5") } => {}
-            }
-        } => {}
-    }
-    join!( // all at once; each poll polls every unfinished one
-        async {
-            join!( // all at once; each poll polls every unfinished one
-                async { log("log 8") },
-                sleep_ms(20), // Timer 9
-                sleep_ms(100), // Timer 10
-            );
-        },
-        async { log("log 11") },
-        async {
-            let f1 = sleep_ms(20); // Timer 13
-            let f2 = async { log("log 14") };
-            let f3 = async { log("log 15") };
-            // nothing has run yet: futures start when polled
-            f1.await;
-            f2.await;
-            f3.await;
-        },
-    );
-    select! {
-        biased; // polled in this order; the first ready wins, the others are dropped
-        _ = sleep_ms(20) => {} // Timer 17
-        _ = async {
-            join!( // all at once; each poll polls every unfinished one
-                async { log("log 19") },
-            );
-        } => {}
-        _ = async { log("log 20") } => {}
+        _ = async { log("log 4") } => {}
+        _ = sleep_ms(0) => {} // Timer 5
+        _ = async { log("log 6") } => {}
     }
 }
 
@@ -2767,22 +2634,19 @@ pub mod random_095 {
 use runtime::prelude::*;
 
 async fn run() {
+    select! {
+        biased; // polled in this order; the first ready wins, the others are dropped
+        _ = sleep_ms(20) => {} // Timer 2
+    }
+    sleep_ms(20).await; // Timer 3
     let f1 = async {
-        select! {
-            biased; // polled in this order; the first ready wins, the others are dropped
-            _ = sleep_ms(20) => {} // Timer 3
-            _ = async { log("log 4") } => {}
-            _ = sleep_ms(20) => {} // Timer 5
-        }
+        log("log 6");
+        sleep_ms(20).await; // Timer 7
+        sleep_ms(10).await; // Timer 8
     };
-    let f2 = async { log("log 6") };
-    let f3 = async { log("log 7") };
     // nothing has run yet: futures start when polled
     f1.await;
-    f2.await;
-    f3.await;
-    sleep_ms(50).await; // Timer 8
-    log("log 9");
+    block_ms(10);
 }
 
 pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
@@ -2794,24 +2658,30 @@ pub mod random_096 {
 use runtime::prelude::*;
 
 async fn run() {
-    join!( // all at once; each poll polls every unfinished one
-        async {
-            join!( // all at once; each poll polls every unfinished one
-                async { log("log 3") },
-                async { log("log 4") },
-                async { log("log 5") },
-            );
-        },
-        async {
-            let f1 = sleep_ms(50); // Timer 7
-            let f2 = sleep_ms(100); // Timer 8
-            let f3 = async { log("log 9") };
-            // nothing has run yet: futures start when polled
-            f1.await;
-            f2.await;
-            f3.await;
-        },
-    );
+    let f1 = async { log("log 3") };
+    let f2 = sleep_ms(20); // Timer 4
+    // nothing has run yet: futures start when polled
+    f1.await;
+    f2.await;
+    select! {
+        biased; // polled in this order; the first ready wins, the others are dropped
+        _ = async {
+            select! {
+                biased; // polled in this order; the first ready wins, the others are dropped
+                _ = sleep_ms(20) => {} // Timer 7
+            }
+        } => {}
+    }
+    sleep_ms(0).await; // Timer 8
+    let f3 = async {
+        join!( // all at once; each poll polls every unfinished one
+            async { log("log 11") },
+            async { log("log 12") },
+            sleep_ms(20), // Timer 13
+        );
+    };
+    // nothing has run yet: futures start when polled
+    f3.await;
 }
 
 pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
@@ -2823,22 +2693,27 @@ pub mod random_097 {
 use runtime::prelude::*;
 
 async fn run() {
-    log("log 1");
-    select! {
-        biased; // polled in this order; the first ready wins, the others are dropped
-        _ = async { log("log 4") } => {}
-        _ = sleep_ms(20) => {} // Timer 5
-        _ = async { log("log 6") } => {}
-    }
     join!( // all at once; each poll polls every unfinished one
-        async {
-            join!( // all at once; each poll polls every unfinished one
-                async { log("log 9") },
-            );
-        },
-        async { log("log 10") },
+        sleep_ms(100), // Timer 2
     );
-    log("log 11");
+    join!( // all at once; each poll polls every unfinished one
+        async { block_ms(10) },
+        async {
+            let f1 = async { log("log 6") };
+            // nothing has run yet: futures start when polled
+            f1.await;
+        },
+        async {
+            select! {
+                biased; // polled in this order; the first ready wins, the others are dropped
+                _ = async { log("log 8") } => {}
+                _ = async { log("log 9") } => {}
+            }
+        },
+    );
+    join!( // all at once; each poll polls every unfinished one
+        sleep_ms(50), // Timer 12
+    );
 }
 
 pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
@@ -2850,7 +2725,29 @@ pub mod random_098 {
 use runtime::prelude::*;
 
 async fn run() {
-    sleep_ms(20).await; // Timer 1
+    select! {
+        biased; // polled in this order; the first ready wins, the others are dropped
+        _ = sleep_ms(0) => {} // Timer 3
+        _ = async { log("log 4") } => {}
+        _ = async { block_ms(30) } => {}
+    }
+    join!( // all at once; each poll polls every unfinished one
+        async {
+            select! {
+                biased; // polled in this order; the first ready wins, the others are dropped
+                _ = async { log("log 8") } => {}
+                _ = async { block_ms(10) } => {}
+            }
+        },
+        async {
+            select! {
+                biased; // polled in this order; the first ready wins, the others are dropped
+                _ = sleep_ms(0) => {} // Timer 11
+                _ = sleep_ms(10) => {} // Timer 12
+            }
+        },
+    );
+    block_ms(10);
 }
 
 pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
@@ -2859,301 +2756,6 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 }
 
 pub mod random_099 {
-use runtime::prelude::*;
-
-async fn run() {
-    join!( // all at once; each poll polls every unfinished one
-        async {
-            let f1 = async { log("log 3") };
-            // nothing has run yet: futures start when polled
-            f1.await;
-        },
-    );
-    let f2 = async {
-        let f3 = async { log("log 6") };
-        // nothing has run yet: futures start when polled
-        f3.await;
-    };
-    let f3 = sleep_ms(20); // Timer 7
-    let f4 = async {
-        let f6 = sleep_ms(20); // Timer 9
-        let f7 = async { log("log 10") };
-        let f8 = async { log("log 11") };
-        // nothing has run yet: futures start when polled
-        f6.await;
-        f7.await;
-        f8.await;
-    };
-    // nothing has run yet: futures start when polled
-    f2.await;
-    f3.await;
-    f4.await;
-    join!( // all at once; each poll polls every unfinished one
-        async { log("log 14") },
-    );
-    let f9 = sleep_ms(50); // Timer 16
-    // nothing has run yet: futures start when polled
-    f9.await;
-    select! {
-        biased; // polled in this order; the first ready wins, the others are dropped
-        _ = sleep_ms(20) => {} // Timer 18
-        _ = sleep_ms(20) => {} // Timer 19
-        _ = sleep_ms(100) => {} // Timer 20
-    }
-}
-
-pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
-    Box::pin(run())
-}
-}
-
-pub mod random_100 {
-use runtime::prelude::*;
-
-async fn run() {
-    select! {
-        biased; // polled in this order; the first ready wins, the others are dropped
-        _ = async {
-            join!( // all at once; each poll polls every unfinished one
-                async { log("log 3") },
-            );
-        } => {}
-        _ = async { log("log 4") } => {}
-        _ = async {
-            select! {
-                biased; // polled in this order; the first ready wins, the others are dropped
-                _ = sleep_ms(20) => {} // Timer 6
-            }
-        } => {}
-    }
-    join!( // all at once; each poll polls every unfinished one
-        sleep_ms(50), // Timer 9
-        async { log("log 10") },
-        sleep_ms(20), // Timer 11
-    );
-    join!( // all at once; each poll polls every unfinished one
-        sleep_ms(0), // Timer 13
-    );
-    let f1 = sleep_ms(0); // Timer 15
-    // nothing has run yet: futures start when polled
-    f1.await;
-    let f2 = async {
-        let f3 = sleep_ms(100); // Timer 18
-        let f4 = async { log("log 19") };
-        // nothing has run yet: futures start when polled
-        f3.await;
-        f4.await;
-    };
-    // nothing has run yet: futures start when polled
-    f2.await;
-    join!( // all at once; each poll polls every unfinished one
-        sleep_ms(10), // Timer 22
-        sleep_ms(0), // Timer 23
-        async { log("log 24") },
-    );
-    select! {
-        biased; // polled in this order; the first ready wins, the others are dropped
-        _ = sleep_ms(100) => {} // Timer 26
-        _ = sleep_ms(20) => {} // Timer 27
-        _ = sleep_ms(50) => {} // Timer 28
-    }
-    sleep_ms(100).await; // Timer 29
-}
-
-pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
-    Box::pin(run())
-}
-}
-
-pub mod random_101 {
-use runtime::prelude::*;
-
-async fn run() {
-    let f1 = sleep_ms(20); // Timer 2
-    // nothing has run yet: futures start when polled
-    f1.await;
-    join!( // all at once; each poll polls every unfinished one
-        sleep_ms(0), // Timer 5
-    );
-    let f2 = async {
-        let f3 = async { log("log 8") };
-        let f4 = async { log("log 9") };
-        let f5 = sleep_ms(50); // Timer 10
-        // nothing has run yet: futures start when polled
-        f3.await;
-        f4.await;
-        f5.await;
-    };
-    // nothing has run yet: futures start when polled
-    f2.await;
-}
-
-pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
-    Box::pin(run())
-}
-}
-
-pub mod random_102 {
-use runtime::prelude::*;
-
-async fn run() {
-    join!( // all at once; each poll polls every unfinished one
-        async {
-            select! {
-                biased; // polled in this order; the first ready wins, the others are dropped
-                _ = sleep_ms(50) => {} // Timer 3
-                _ = async { log("log 4") } => {}
-                _ = sleep_ms(20) => {} // Timer 5
-            }
-        },
-    );
-}
-
-pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
-    Box::pin(run())
-}
-}
-
-pub mod random_103 {
-use runtime::prelude::*;
-
-async fn run() {
-    join!( // all at once; each poll polls every unfinished one
-        async { log("log 3") },
-        async { log("log 4") },
-        async { log("log 5") },
-    );
-    join!( // all at once; each poll polls every unfinished one
-        sleep_ms(10), // Timer 7
-    );
-    log("log 8");
-    join!( // all at once; each poll polls every unfinished one
-        sleep_ms(20), // Timer 10
-        async {
-            join!( // all at once; each poll polls every unfinished one
-                async { log("log 12") },
-                async { log("log 13") },
-                sleep_ms(10), // Timer 14
-            );
-        },
-    );
-}
-
-pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
-    Box::pin(run())
-}
-}
-
-pub mod random_104 {
-use runtime::prelude::*;
-
-async fn run() {
-    select! {
-        biased; // polled in this order; the first ready wins, the others are dropped
-        _ = async {
-            select! {
-                biased; // polled in this order; the first ready wins, the others are dropped
-                _ = sleep_ms(20) => {} // Timer 3
-            }
-        } => {}
-    }
-    sleep_ms(0).await; // Timer 4
-    let f1 = async {
-        join!( // all at once; each poll polls every unfinished one
-            async { log("log 7") },
-            sleep_ms(0), // Timer 8
-            async { log("log 9") },
-        );
-    };
-    // nothing has run yet: futures start when polled
-    f1.await;
-    join!( // all at once; each poll polls every unfinished one
-        async {
-            select! {
-                biased; // polled in this order; the first ready wins, the others are dropped
-                _ = sleep_ms(10) => {} // Timer 12
-            }
-        },
-    );
-}
-
-pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
-    Box::pin(run())
-}
-}
-
-pub mod random_105 {
-use runtime::prelude::*;
-
-async fn run() {
-    join!( // all at once; each poll polls every unfinished one
-        async { log("log 2") },
-        async {
-            join!( // all at once; each poll polls every unfinished one
-                sleep_ms(20), // Timer 4
-                async { log("log 5") },
-            );
-        },
-        sleep_ms(50), // Timer 6
-    );
-    select! {
-        biased; // polled in this order; the first ready wins, the others are dropped
-        _ = async {
-            sleep_ms(20).await; // Timer 9
-        } => {}
-        _ = async { log("log 10") } => {}
-        _ = async {
-            join!( // all at once; each poll polls every unfinished one
-                sleep_ms(50), // Timer 12
-            );
-        } => {}
-    }
-    log("log 14");
-    select! {
-        biased; // polled in this order; the first ready wins, the others are dropped
-        _ = sleep_ms(0) => {} // Timer 16
-        _ = async { log("log 17") } => {}
-        _ = sleep_ms(50) => {} // Timer 18
-    }
-    join!( // all at once; each poll polls every unfinished one
-        sleep_ms(10), // Timer 20
-        async { log("log 21") },
-        async { log("log 22") },
-    );
-    log("log 23");
-}
-
-pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
-    Box::pin(run())
-}
-}
-
-pub mod random_106 {
-use runtime::prelude::*;
-
-async fn run() {
-    select! {
-        biased; // polled in this order; the first ready wins, the others are dropped
-        _ = sleep_ms(50) => {} // Timer 2
-    }
-    select! {
-        biased; // polled in this order; the first ready wins, the others are dropped
-        _ = async { log("log 4") } => {}
-        _ = async {
-            join!( // all at once; each poll polls every unfinished one
-                async { log("log 6") },
-                sleep_ms(10), // Timer 7
-            );
-        } => {}
-    }
-}
-
-pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
-    Box::pin(run())
-}
-}
-
-pub mod random_107 {
 use runtime::prelude::*;
 
 async fn run() {
@@ -3172,41 +2774,227 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 }
 }
 
-pub mod random_108 {
+pub mod random_100 {
+use runtime::prelude::*;
+
+async fn run() {
+    sleep_ms(100).await; // Timer 2
+    select! {
+        biased; // polled in this order; the first ready wins, the others are dropped
+        _ = sleep_ms(10) => {} // Timer 4
+        _ = sleep_ms(0) => {} // Timer 5
+        _ = sleep_ms(0) => {} // Timer 6
+    }
+    let f1 = async { log("log 8") };
+    // nothing has run yet: futures start when polled
+    f1.await;
+    log("log 9");
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_101 {
+use runtime::prelude::*;
+
+async fn run() {
+    join!( // all at once; each poll polls every unfinished one
+        async {
+            select! {
+                biased; // polled in this order; the first ready wins, the others are dropped
+                _ = sleep_ms(20) => {} // Timer 3
+                _ = sleep_ms(20) => {} // Timer 4
+                _ = sleep_ms(100) => {} // Timer 5
+            }
+        },
+    );
+    log("log 6");
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_102 {
+use runtime::prelude::*;
+
+async fn run() {
+    sleep_ms(10).await; // Timer 1
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_103 {
+use runtime::prelude::*;
+
+async fn run() {
+    join!( // all at once; each poll polls every unfinished one
+        async { log("log 2") },
+    );
+    sleep_ms(20).await; // Timer 4
+    join!( // all at once; each poll polls every unfinished one
+        sleep_ms(20), // Timer 6
+        async { log("log 7") },
+    );
+    block_ms(30);
+    log("log 10");
+    log("log 11");
+    sleep_ms(50).await; // Timer 12
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_104 {
+use runtime::prelude::*;
+
+async fn run() {
+    sleep_ms(100).await; // Timer 1
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_105 {
+use runtime::prelude::*;
+
+async fn run() {
+    select! {
+        biased; // polled in this order; the first ready wins, the others are dropped
+        _ = async { log("log 3") } => {}
+        _ = sleep_ms(100) => {} // Timer 4
+    }
+    sleep_ms(50).await; // Timer 6
+    log("log 8");
+    sleep_ms(10).await; // Timer 9
+    block_ms(30);
+    join!( // all at once; each poll polls every unfinished one
+        async {
+            sleep_ms(50).await; // Timer 13
+            sleep_ms(20).await; // Timer 14
+        },
+        async {
+            sleep_ms(20).await; // Timer 16
+        },
+        async {
+            select! {
+                biased; // polled in this order; the first ready wins, the others are dropped
+                _ = sleep_ms(50) => {} // Timer 18
+            }
+        },
+    );
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_106 {
+use runtime::prelude::*;
+
+async fn run() {
+    join!( // all at once; each poll polls every unfinished one
+        async { block_ms(30) },
+        sleep_ms(10), // Timer 3
+    );
+    log("log 4");
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_107 {
 use runtime::prelude::*;
 
 async fn run() {
     select! {
         biased; // polled in this order; the first ready wins, the others are dropped
         _ = async {
-            select! {
-                biased; // polled in this order; the first ready wins, the others are dropped
-                _ = sleep_ms(50) => {} // Timer 3
-                _ = sleep_ms(20) => {} // Timer 4
-            }
-        } => {}
-        _ = sleep_ms(20) => {} // Timer 5
-        _ = async { log("log 6") } => {}
-    }
-    join!( // all at once; each poll polls every unfinished one
-        async {
-            let f1 = async { log("log 9") };
+            let f1 = sleep_ms(20); // Timer 3
+            let f2 = sleep_ms(50); // Timer 4
             // nothing has run yet: futures start when polled
             f1.await;
-        },
-    );
+            f2.await;
+        } => {}
+        _ = async {
+            let f3 = sleep_ms(0); // Timer 6
+            let f4 = async { log("log 7") };
+            // nothing has run yet: futures start when polled
+            f3.await;
+            f4.await;
+        } => {}
+        _ = sleep_ms(20) => {} // Timer 8
+    }
+    let f5 = async {
+        select! {
+            biased; // polled in this order; the first ready wins, the others are dropped
+            _ = sleep_ms(20) => {} // Timer 11
+            _ = sleep_ms(10) => {} // Timer 12
+            _ = sleep_ms(20) => {} // Timer 13
+        }
+    };
+    let f6 = sleep_ms(20); // Timer 14
+    // nothing has run yet: futures start when polled
+    f5.await;
+    f6.await;
+    log("log 15");
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_108 {
+use runtime::prelude::*;
+
+async fn run() {
+    let f1 = async {
+        log("log 3");
+    };
     let f2 = async {
-        sleep_ms(0).await; // Timer 12
-        log("log 13");
+        join!( // all at once; each poll polls every unfinished one
+            sleep_ms(100), // Timer 5
+        );
+    };
+    let f3 = async {
+        select! {
+            biased; // polled in this order; the first ready wins, the others are dropped
+            _ = sleep_ms(20) => {} // Timer 7
+        }
     };
     // nothing has run yet: futures start when polled
+    f1.await;
     f2.await;
+    f3.await;
     join!( // all at once; each poll polls every unfinished one
-        sleep_ms(10), // Timer 16
-        sleep_ms(0), // Timer 17
-        sleep_ms(0), // Timer 18
+        async {
+            join!( // all at once; each poll polls every unfinished one
+                async { log("log 10") },
+                sleep_ms(50), // Timer 11
+                sleep_ms(20), // Timer 12
+            );
+        },
+        async {
+            join!( // all at once; each poll polls every unfinished one
+                async { block_ms(0) },
+                sleep_ms(100), // Timer 15
+            );
+        },
     );
-    sleep_ms(10).await; // Timer 19
 }
 
 pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
@@ -3218,17 +3006,37 @@ pub mod random_109 {
 use runtime::prelude::*;
 
 async fn run() {
+    let f1 = async { block_ms(10) };
+    let f2 = sleep_ms(20); // Timer 3
+    let f3 = async {
+        join!( // all at once; each poll polls every unfinished one
+            sleep_ms(100), // Timer 5
+            async { log("log 6") },
+            async { log("log 7") },
+        );
+    };
+    // nothing has run yet: futures start when polled
+    f1.await;
+    f2.await;
+    f3.await;
+    sleep_ms(50).await; // Timer 8
     join!( // all at once; each poll polls every unfinished one
-        async { log("log 2") },
-    );
-    sleep_ms(20).await; // Timer 3
-    join!( // all at once; each poll polls every unfinished one
-        sleep_ms(10), // Timer 6
-    );
-    join!( // all at once; each poll polls every unfinished one
-        sleep_ms(20), // Timer 8
-        async { log("log 9") },
-        async { log("log 10") },
+        async {
+            let f4 = sleep_ms(0); // Timer 11
+            let f5 = sleep_ms(10); // Timer 12
+            let f6 = sleep_ms(50); // Timer 13
+            // nothing has run yet: futures start when polled
+            f4.await;
+            f5.await;
+            f6.await;
+        },
+        async {
+            let f7 = async { log("log 15") };
+            let f8 = sleep_ms(10); // Timer 16
+            // nothing has run yet: futures start when polled
+            f7.await;
+            f8.await;
+        },
     );
 }
 
@@ -3241,9 +3049,24 @@ pub mod random_110 {
 use runtime::prelude::*;
 
 async fn run() {
-    sleep_ms(10).await; // Timer 3
-    log("log 4");
-    log("log 5");
+    log("log 1");
+    select! {
+        biased; // polled in this order; the first ready wins, the others are dropped
+        _ = async { log("log 4") } => {}
+        _ = async { log("log 5") } => {}
+    }
+    let f1 = async { block_ms(10) };
+    // nothing has run yet: futures start when polled
+    f1.await;
+    join!( // all at once; each poll polls every unfinished one
+        async {
+            sleep_ms(10).await; // Timer 10
+            block_ms(0);
+            log("log 12");
+        },
+        sleep_ms(10), // Timer 13
+        async { log("log 14") },
+    );
 }
 
 pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
@@ -3256,34 +3079,18 @@ use runtime::prelude::*;
 
 async fn run() {
     let f1 = async {
-        log("log 3");
-        sleep_ms(20).await; // Timer 4
-        sleep_ms(20).await; // Timer 5
+        let f2 = async { block_ms(30) };
+        // nothing has run yet: futures start when polled
+        f2.await;
+    };
+    let f2 = async {
+        let f4 = async { block_ms(0) };
+        // nothing has run yet: futures start when polled
+        f4.await;
     };
     // nothing has run yet: futures start when polled
     f1.await;
-    let f2 = async {
-        join!( // all at once; each poll polls every unfinished one
-            async { log("log 8") },
-            async { log("log 9") },
-            async { log("log 10") },
-        );
-    };
-    let f3 = async {
-        sleep_ms(10).await; // Timer 12
-        log("log 13");
-    };
-    let f4 = async {
-        join!( // all at once; each poll polls every unfinished one
-            sleep_ms(100), // Timer 15
-            async { log("log 16") },
-            sleep_ms(20), // Timer 17
-        );
-    };
-    // nothing has run yet: futures start when polled
     f2.await;
-    f3.await;
-    f4.await;
 }
 
 pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
@@ -3296,20 +3103,12 @@ use runtime::prelude::*;
 
 async fn run() {
     let f1 = async {
-        sleep_ms(20).await; // Timer 3
+        let f2 = sleep_ms(10); // Timer 3
+        // nothing has run yet: futures start when polled
+        f2.await;
     };
     // nothing has run yet: futures start when polled
     f1.await;
-    select! {
-        biased; // polled in this order; the first ready wins, the others are dropped
-        _ = async {
-            join!( // all at once; each poll polls every unfinished one
-                sleep_ms(20), // Timer 6
-                async { log("log 7") },
-            );
-        } => {}
-    }
-    log("log 8");
 }
 
 pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
@@ -3321,10 +3120,12 @@ pub mod random_113 {
 use runtime::prelude::*;
 
 async fn run() {
-    sleep_ms(0).await; // Timer 2
-    log("log 4");
-    log("log 5");
-    sleep_ms(50).await; // Timer 6
+    log("log 1");
+    block_ms(0);
+    log("log 3");
+    join!( // all at once; each poll polls every unfinished one
+        async { log("log 5") },
+    );
 }
 
 pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
@@ -3336,32 +3137,8 @@ pub mod random_114 {
 use runtime::prelude::*;
 
 async fn run() {
-    join!( // all at once; each poll polls every unfinished one
-        async {
-            select! {
-                biased; // polled in this order; the first ready wins, the others are dropped
-                _ = async { log("log 3") } => {}
-                _ = sleep_ms(0) => {} // Timer 4
-                _ = async { log("log 5") } => {}
-            }
-        },
-    );
-    sleep_ms(50).await; // Timer 8
-    sleep_ms(10).await; // Timer 9
-    log("log 10");
-    let f1 = sleep_ms(20); // Timer 12
-    let f2 = sleep_ms(20); // Timer 13
-    // nothing has run yet: futures start when polled
-    f1.await;
-    f2.await;
-    log("log 14");
-    let f3 = async { log("log 17") };
-    let f4 = sleep_ms(50); // Timer 18
-    let f5 = sleep_ms(20); // Timer 19
-    // nothing has run yet: futures start when polled
-    f3.await;
-    f4.await;
-    f5.await;
+    log("log 3");
+    sleep_ms(20).await; // Timer 5
 }
 
 pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
@@ -3373,30 +3150,31 @@ pub mod random_115 {
 use runtime::prelude::*;
 
 async fn run() {
-    let f1 = async {
-        select! {
-            biased; // polled in this order; the first ready wins, the others are dropped
-            _ = sleep_ms(20) => {} // Timer 3
-        }
-    };
-    let f2 = async {
-        join!( // all at once; each poll polls every unfinished one
-            sleep_ms(20), // Timer 5
-            async { log("log 6") },
-        );
-    };
-    let f3 = sleep_ms(20); // Timer 7
+    select! {
+        biased; // polled in this order; the first ready wins, the others are dropped
+        _ = async {
+            select! {
+                biased; // polled in this order; the first ready wins, the others are dropped
+                _ = async { log("log 3") } => {}
+                _ = sleep_ms(20) => {} // Timer 4
+            }
+        } => {}
+    }
+    let f1 = sleep_ms(0); // Timer 7
+    let f2 = async { log("log 8") };
+    let f3 = async { log("log 9") };
     // nothing has run yet: futures start when polled
     f1.await;
     f2.await;
     f3.await;
-    select! {
-        biased; // polled in this order; the first ready wins, the others are dropped
-        _ = async {
-            sleep_ms(0).await; // Timer 10
-        } => {}
-        _ = async { log("log 11") } => {}
-    }
+    sleep_ms(10).await; // Timer 11
+    join!( // all at once; each poll polls every unfinished one
+        sleep_ms(10), // Timer 14
+    );
+    join!( // all at once; each poll polls every unfinished one
+        sleep_ms(20), // Timer 16
+        async { block_ms(0) },
+    );
 }
 
 pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
@@ -3408,18 +3186,23 @@ pub mod random_116 {
 use runtime::prelude::*;
 
 async fn run() {
-    sleep_ms(100).await; // Timer 1
+    log("log 1");
+    let f1 = async {
+        select! {
+            biased; // polled in this order; the first ready wins, the others are dropped
+            _ = async { log("log 4") } => {}
+            _ = sleep_ms(0) => {} // Timer 5
+            _ = sleep_ms(20) => {} // Timer 6
+        }
+    };
+    // nothing has run yet: futures start when polled
+    f1.await;
     select! {
         biased; // polled in this order; the first ready wins, the others are dropped
         _ = async {
-            sleep_ms(50).await; // Timer 4
-        } => {}
-        _ = sleep_ms(20) => {} // Timer 5
-        _ = async {
             join!( // all at once; each poll polls every unfinished one
-                sleep_ms(100), // Timer 7
-                async { log("log 8") },
-                async { log("log 9") },
+                async { block_ms(10) },
+                sleep_ms(20), // Timer 10
             );
         } => {}
     }
@@ -3434,20 +3217,28 @@ pub mod random_117 {
 use runtime::prelude::*;
 
 async fn run() {
+    join!( // all at once; each poll polls every unfinished one
+        async {
+            join!( // all at once; each poll polls every unfinished one
+                async { block_ms(10) },
+                sleep_ms(10), // Timer 4
+                async { block_ms(0) },
+            );
+        },
+        sleep_ms(50), // Timer 6
+    );
     select! {
         biased; // polled in this order; the first ready wins, the others are dropped
         _ = async {
-            select! {
-                biased; // polled in this order; the first ready wins, the others are dropped
-                _ = sleep_ms(100) => {} // Timer 3
-            }
+            sleep_ms(100).await; // Timer 9
+            log("log 10");
         } => {}
         _ = async {
-            let f1 = async { log("log 5") };
-            let f2 = sleep_ms(10); // Timer 6
-            // nothing has run yet: futures start when polled
-            f1.await;
-            f2.await;
+            join!( // all at once; each poll polls every unfinished one
+                async { log("log 12") },
+                async { block_ms(0) },
+                async { log("log 14") },
+            );
         } => {}
     }
 }
@@ -3463,34 +3254,23 @@ use runtime::prelude::*;
 async fn run() {
     select! {
         biased; // polled in this order; the first ready wins, the others are dropped
-        _ = sleep_ms(0) => {} // Timer 2
-        _ = sleep_ms(100) => {} // Timer 3
-        _ = sleep_ms(50) => {} // Timer 4
+        _ = async { block_ms(0) } => {}
     }
-    log("log 5");
-    select! {
-        biased; // polled in this order; the first ready wins, the others are dropped
-        _ = sleep_ms(50) => {} // Timer 7
-        _ = async {
-            select! {
-                biased; // polled in this order; the first ready wins, the others are dropped
-                _ = async { log("log 9") } => {}
-                _ = async { log("log 10") } => {}
-            }
-        } => {}
-        _ = async {
-            let f1 = sleep_ms(20); // Timer 12
-            let f2 = sleep_ms(10); // Timer 13
-            let f3 = sleep_ms(20); // Timer 14
+    sleep_ms(20).await; // Timer 3
+    join!( // all at once; each poll polls every unfinished one
+        async {
+            let f1 = async { block_ms(10) };
+            let f2 = async { block_ms(10) };
             // nothing has run yet: futures start when polled
             f1.await;
             f2.await;
-            f3.await;
-        } => {}
-    }
-    sleep_ms(10).await; // Timer 16
-    log("log 18");
-    log("log 19");
+        },
+        async {
+            sleep_ms(20).await; // Timer 9
+            log("log 10");
+            sleep_ms(20).await; // Timer 11
+        },
+    );
 }
 
 pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
@@ -3502,20 +3282,18 @@ pub mod random_119 {
 use runtime::prelude::*;
 
 async fn run() {
-    sleep_ms(10).await; // Timer 1
-    log("log 2");
-    let f1 = sleep_ms(0); // Timer 5
-    let f2 = async { log("log 6") };
+    sleep_ms(50).await; // Timer 1
+    let f1 = async { log("log 4") };
     // nothing has run yet: futures start when polled
     f1.await;
+    let f2 = async { log("log 6") };
+    let f3 = async { log("log 7") };
+    let f4 = async { log("log 8") };
+    // nothing has run yet: futures start when polled
     f2.await;
-    join!( // all at once; each poll polls every unfinished one
-        sleep_ms(0), // Timer 8
-        async { log("log 9") },
-        async { log("log 10") },
-    );
-    log("log 11");
-    log("log 12");
+    f3.await;
+    f4.await;
+    sleep_ms(20).await; // Timer 9
 }
 
 pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
@@ -3527,24 +3305,16 @@ pub mod random_120 {
 use runtime::prelude::*;
 
 async fn run() {
+    block_ms(30);
     join!( // all at once; each poll polls every unfinished one
         async {
-            join!( // all at once; each poll polls every unfinished one
-                sleep_ms(10), // Timer 3
-                async { log("log 4") },
-                sleep_ms(0), // Timer 5
-            );
+            sleep_ms(0).await; // Timer 4
         },
         async {
-            join!( // all at once; each poll polls every unfinished one
-                async { log("log 7") },
-            );
-        },
-        async {
-            log("log 9");
+            block_ms(10);
+            log("log 7");
         },
     );
-    log("log 10");
 }
 
 pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
@@ -3556,20 +3326,18 @@ pub mod random_121 {
 use runtime::prelude::*;
 
 async fn run() {
-    select! {
-        biased; // polled in this order; the first ready wins, the others are dropped
-        _ = sleep_ms(20) => {} // Timer 2
-        _ = async { log("log 3") } => {}
-        _ = async {
-            log("log 5");
-            sleep_ms(20).await; // Timer 6
-        } => {}
-    }
-    select! {
-        biased; // polled in this order; the first ready wins, the others are dropped
-        _ = async { log("log 9") } => {}
-    }
-    sleep_ms(50).await; // Timer 10
+    log("log 1");
+    let f1 = async {
+        let f2 = sleep_ms(20); // Timer 4
+        // nothing has run yet: futures start when polled
+        f2.await;
+    };
+    // nothing has run yet: futures start when polled
+    f1.await;
+    join!( // all at once; each poll polls every unfinished one
+        async { block_ms(30) },
+        async { log("log 8") },
+    );
 }
 
 pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
@@ -3581,25 +3349,27 @@ pub mod random_122 {
 use runtime::prelude::*;
 
 async fn run() {
-    let f1 = async {
-        sleep_ms(20).await; // Timer 3
-        sleep_ms(0).await; // Timer 4
-    };
-    // nothing has run yet: futures start when polled
-    f1.await;
     select! {
         biased; // polled in this order; the first ready wins, the others are dropped
         _ = async {
-            select! {
-                biased; // polled in this order; the first ready wins, the others are dropped
-                _ = async { log("log 7") } => {}
-                _ = sleep_ms(20) => {} // Timer 8
-                _ = sleep_ms(20) => {} // Timer 9
-            }
+            join!( // all at once; each poll polls every unfinished one
+                async { block_ms(0) },
+                async { log("log 4") },
+                async { log("log 5") },
+            );
         } => {}
-        _ = sleep_ms(20) => {} // Timer 10
-        _ = async { log("log 11") } => {}
     }
+    block_ms(0);
+    join!( // all at once; each poll polls every unfinished one
+        sleep_ms(0), // Timer 8
+        async {
+            let f1 = async { block_ms(0) };
+            let f2 = async { log("log 11") };
+            // nothing has run yet: futures start when polled
+            f1.await;
+            f2.await;
+        },
+    );
 }
 
 pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
@@ -3611,23 +3381,36 @@ pub mod random_123 {
 use runtime::prelude::*;
 
 async fn run() {
-    sleep_ms(20).await; // Timer 1
-    sleep_ms(100).await; // Timer 2
-    join!( // all at once; each poll polls every unfinished one
-        async { log("log 4") },
-        async { log("log 5") },
-        async {
-            sleep_ms(100).await; // Timer 7
-        },
-    );
-    join!( // all at once; each poll polls every unfinished one
-        async {
-            let f1 = sleep_ms(10); // Timer 10
-            // nothing has run yet: futures start when polled
-            f1.await;
-        },
-        async { log("log 11") },
-    );
+    let f1 = sleep_ms(0); // Timer 2
+    let f2 = async {
+        let f3 = async { log("log 4") };
+        // nothing has run yet: futures start when polled
+        f3.await;
+    };
+    // nothing has run yet: futures start when polled
+    f1.await;
+    f2.await;
+    sleep_ms(20).await; // Timer 5
+    select! {
+        biased; // polled in this order; the first ready wins, the others are dropped
+        _ = async {
+            join!( // all at once; each poll polls every unfinished one
+                sleep_ms(50), // Timer 8
+                sleep_ms(50), // Timer 9
+            );
+        } => {}
+        _ = async {
+            sleep_ms(10).await; // Timer 11
+            log("log 12");
+            sleep_ms(50).await; // Timer 13
+        } => {}
+        _ = async {
+            join!( // all at once; each poll polls every unfinished one
+                async { block_ms(10) },
+                sleep_ms(20), // Timer 16
+            );
+        } => {}
+    }
 }
 
 pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
@@ -3639,17 +3422,12 @@ pub mod random_124 {
 use runtime::prelude::*;
 
 async fn run() {
-    log("log 2");
-    join!( // all at once; each poll polls every unfinished one
-        async { log("log 4") },
-        async { log("log 5") },
-    );
-    sleep_ms(100).await; // Timer 6
-    join!( // all at once; each poll polls every unfinished one
-        sleep_ms(100), // Timer 9
-        async { log("log 10") },
-    );
-    log("log 11");
+    let f1 = async { log("log 2") };
+    let f2 = async { log("log 3") };
+    // nothing has run yet: futures start when polled
+    f1.await;
+    f2.await;
+    sleep_ms(50).await; // Timer 4
 }
 
 pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
@@ -3661,34 +3439,32 @@ pub mod random_125 {
 use runtime::prelude::*;
 
 async fn run() {
+    block_ms(0);
+    let f1 = async { log("log 3") };
+    let f2 = async { log("log 4") };
+    let f3 = async {
+        select! {
+            biased; // polled in this order; the first ready wins, the others are dropped
+            _ = async { log("log 6") } => {}
+        }
+    };
+    // nothing has run yet: futures start when polled
+    f1.await;
+    f2.await;
+    f3.await;
     join!( // all at once; each poll polls every unfinished one
         async {
-            select! {
-                biased; // polled in this order; the first ready wins, the others are dropped
-                _ = async { log("log 3") } => {}
-            }
+            let f4 = async { block_ms(0) };
+            let f5 = sleep_ms(50); // Timer 10
+            let f6 = async { block_ms(10) };
+            // nothing has run yet: futures start when polled
+            f4.await;
+            f5.await;
+            f6.await;
         },
-        sleep_ms(50), // Timer 4
+        async { log("log 12") },
+        async { block_ms(0) },
     );
-    select! {
-        biased; // polled in this order; the first ready wins, the others are dropped
-        _ = async {
-            sleep_ms(100).await; // Timer 7
-            log("log 8");
-        } => {}
-        _ = async {
-            select! {
-                biased; // polled in this order; the first ready wins, the others are dropped
-                _ = async { log("log 10") } => {}
-            }
-        } => {}
-    }
-    select! {
-        biased; // polled in this order; the first ready wins, the others are dropped
-        _ = async { log("log 13") } => {}
-    }
-    log("log 14");
-    sleep_ms(50).await; // Timer 15
 }
 
 pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
@@ -3700,9 +3476,38 @@ pub mod random_126 {
 use runtime::prelude::*;
 
 async fn run() {
-    log("log 1");
-    log("log 2");
-    log("log 3");
+    let f1 = async {
+        select! {
+            biased; // polled in this order; the first ready wins, the others are dropped
+            _ = async { block_ms(10) } => {}
+        }
+    };
+    // nothing has run yet: futures start when polled
+    f1.await;
+    let f2 = async {
+        sleep_ms(20).await; // Timer 6
+        log("log 7");
+    };
+    // nothing has run yet: futures start when polled
+    f2.await;
+    sleep_ms(50).await; // Timer 8
+    select! {
+        biased; // polled in this order; the first ready wins, the others are dropped
+        _ = async {
+            join!( // all at once; each poll polls every unfinished one
+                sleep_ms(10), // Timer 11
+                async { log("log 12") },
+            );
+        } => {}
+        _ = async {
+            select! {
+                biased; // polled in this order; the first ready wins, the others are dropped
+                _ = async { log("log 14") } => {}
+                _ = async { log("log 15") } => {}
+                _ = async { block_ms(30) } => {}
+            }
+        } => {}
+    }
 }
 
 pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
@@ -3714,22 +3519,28 @@ pub mod random_127 {
 use runtime::prelude::*;
 
 async fn run() {
-    sleep_ms(20).await; // Timer 1
+    log("log 1");
     join!( // all at once; each poll polls every unfinished one
         async {
-            let f1 = async { log("log 4") };
-            let f2 = async { log("log 5") };
-            // nothing has run yet: futures start when polled
-            f1.await;
-            f2.await;
+            sleep_ms(20).await; // Timer 4
+            sleep_ms(20).await; // Timer 5
+            log("log 6");
         },
-        async {
-            select! {
-                biased; // polled in this order; the first ready wins, the others are dropped
-                _ = async { log("log 7") } => {}
-            }
-        },
+        async { block_ms(10) },
     );
+    let f1 = sleep_ms(100); // Timer 10
+    let f2 = sleep_ms(20); // Timer 11
+    let f3 = async { log("log 12") };
+    // nothing has run yet: futures start when polled
+    f1.await;
+    f2.await;
+    f3.await;
+    select! {
+        biased; // polled in this order; the first ready wins, the others are dropped
+        _ = async { block_ms(10) } => {}
+        _ = async { log("log 15") } => {}
+    }
+    block_ms(0);
 }
 
 pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
@@ -3741,12 +3552,27 @@ pub mod random_128 {
 use runtime::prelude::*;
 
 async fn run() {
-    let f1 = async { log("log 3") };
+    join!( // all at once; each poll polls every unfinished one
+        async {
+            join!( // all at once; each poll polls every unfinished one
+                async { log("log 3") },
+                async { log("log 4") },
+            );
+        },
+        sleep_ms(0), // Timer 5
+        async {
+            sleep_ms(50).await; // Timer 7
+        },
+    );
+    sleep_ms(10).await; // Timer 8
+    let f1 = async {
+        select! {
+            biased; // polled in this order; the first ready wins, the others are dropped
+            _ = sleep_ms(100) => {} // Timer 11
+        }
+    };
     // nothing has run yet: futures start when polled
     f1.await;
-    sleep_ms(10).await; // Timer 4
-    sleep_ms(50).await; // Timer 6
-    log("log 7");
 }
 
 pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
@@ -3758,19 +3584,18 @@ pub mod random_129 {
 use runtime::prelude::*;
 
 async fn run() {
-    let f1 = async {
-        sleep_ms(100).await; // Timer 3
-        log("log 4");
-        sleep_ms(0).await; // Timer 5
-    };
-    // nothing has run yet: futures start when polled
-    f1.await;
-    let f2 = async { log("log 8") };
-    let f3 = sleep_ms(0); // Timer 9
-    // nothing has run yet: futures start when polled
-    f2.await;
-    f3.await;
+    block_ms(10);
+    block_ms(10);
+    sleep_ms(50).await; // Timer 5
+    join!( // all at once; each poll polls every unfinished one
+        sleep_ms(10), // Timer 7
+        sleep_ms(20), // Timer 8
+        async { block_ms(10) },
+    );
     log("log 10");
+    sleep_ms(20).await; // Timer 13
+    sleep_ms(100).await; // Timer 14
+    log("log 15");
 }
 
 pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
@@ -3783,26 +3608,25 @@ use runtime::prelude::*;
 
 async fn run() {
     join!( // all at once; each poll polls every unfinished one
-        async {
-            sleep_ms(0).await; // Timer 3
-        },
-        async {
-            log("log 5");
-            log("log 6");
-        },
+        sleep_ms(10), // Timer 2
+        async { log("log 3") },
+        async { log("log 4") },
     );
-    select! {
-        biased; // polled in this order; the first ready wins, the others are dropped
-        _ = async {
-            log("log 9");
-            log("log 10");
-        } => {}
-        _ = async {
-            let f1 = sleep_ms(20); // Timer 12
-            // nothing has run yet: futures start when polled
-            f1.await;
-        } => {}
-    }
+    let f1 = async {
+        join!( // all at once; each poll polls every unfinished one
+            sleep_ms(100), // Timer 7
+            sleep_ms(20), // Timer 8
+            sleep_ms(10), // Timer 9
+        );
+    };
+    let f2 = async { log("log 10") };
+    let f3 = async { block_ms(0) };
+    // nothing has run yet: futures start when polled
+    f1.await;
+    f2.await;
+    f3.await;
+    sleep_ms(100).await; // Timer 13
+    log("log 14");
 }
 
 pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
@@ -3814,17 +3638,30 @@ pub mod random_131 {
 use runtime::prelude::*;
 
 async fn run() {
+    select! {
+        biased; // polled in this order; the first ready wins, the others are dropped
+        _ = async {
+            sleep_ms(100).await; // Timer 3
+            log("log 4");
+            sleep_ms(100).await; // Timer 5
+        } => {}
+        _ = async {
+            let f1 = async { log("log 7") };
+            let f2 = async { log("log 8") };
+            let f3 = async { log("log 9") };
+            // nothing has run yet: futures start when polled
+            f1.await;
+            f2.await;
+            f3.await;
+        } => {}
+    }
+    sleep_ms(20).await; // Timer 10
+    sleep_ms(20).await; // Timer 12
     join!( // all at once; each poll polls every unfinished one
-        async { log("log 2") },
-        async {
-            join!( // all at once; each poll polls every unfinished one
-                async { log("log 4") },
-                sleep_ms(100), // Timer 5
-            );
-        },
-        async { log("log 6") },
+        async { block_ms(30) },
+        sleep_ms(100), // Timer 15
     );
-    sleep_ms(20).await; // Timer 7
+    log("log 16");
 }
 
 pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
@@ -3836,13 +3673,31 @@ pub mod random_132 {
 use runtime::prelude::*;
 
 async fn run() {
-    join!( // all at once; each poll polls every unfinished one
-        async {
-            sleep_ms(20).await; // Timer 3
-            log("log 4");
-            log("log 5");
-        },
-    );
+    select! {
+        biased; // polled in this order; the first ready wins, the others are dropped
+        _ = async {
+            join!( // all at once; each poll polls every unfinished one
+                async { log("log 3") },
+                sleep_ms(10), // Timer 4
+            );
+        } => {}
+        _ = async {
+            join!( // all at once; each poll polls every unfinished one
+                sleep_ms(20), // Timer 6
+                async { log("log 7") },
+            );
+        } => {}
+    }
+    select! {
+        biased; // polled in this order; the first ready wins, the others are dropped
+        _ = async {
+            select! {
+                biased; // polled in this order; the first ready wins, the others are dropped
+                _ = async { log("log 10") } => {}
+            }
+        } => {}
+        _ = async { log("log 11") } => {}
+    }
 }
 
 pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
@@ -3854,24 +3709,59 @@ pub mod random_133 {
 use runtime::prelude::*;
 
 async fn run() {
+    block_ms(0);
+    select! {
+        biased; // polled in this order; the first ready wins, the others are dropped
+        _ = sleep_ms(20) => {} // Timer 4
+        _ = async { log("log 5") } => {}
+        _ = async { log("log 6") } => {}
+    }
     join!( // all at once; each poll polls every unfinished one
-        sleep_ms(10), // Timer 3
+        async { log("log 8") },
+        async { block_ms(10) },
     );
-    sleep_ms(0).await; // Timer 4
-    let f1 = async {
-        select! {
-            biased; // polled in this order; the first ready wins, the others are dropped
-            _ = async { log("log 7") } => {}
-        }
-    };
+    log("log 10");
+    let f1 = async { log("log 12") };
     let f2 = async {
-        log("log 9");
-        sleep_ms(50).await; // Timer 10
-        sleep_ms(0).await; // Timer 11
+        let f3 = async { log("log 14") };
+        let f4 = sleep_ms(100); // Timer 15
+        let f5 = async { block_ms(10) };
+        // nothing has run yet: futures start when polled
+        f3.await;
+        f4.await;
+        f5.await;
+    };
+    let f3 = async {
+        join!( // all at once; each poll polls every unfinished one
+            async { block_ms(30) },
+            async { block_ms(10) },
+        );
     };
     // nothing has run yet: futures start when polled
     f1.await;
     f2.await;
+    f3.await;
+    select! {
+        biased; // polled in this order; the first ready wins, the others are dropped
+        _ = async {
+            let f7 = sleep_ms(20); // Timer 22
+            // nothing has run yet: futures start when polled
+            f7.await;
+        } => {}
+        _ = async {
+            select! {
+                biased; // polled in this order; the first ready wins, the others are dropped
+                _ = sleep_ms(20) => {} // Timer 24
+                _ = async { log("log 25") } => {}
+            }
+        } => {}
+        _ = async {
+            join!( // all at once; each poll polls every unfinished one
+                sleep_ms(0), // Timer 27
+                sleep_ms(20), // Timer 28
+            );
+        } => {}
+    }
 }
 
 pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
@@ -3883,30 +3773,43 @@ pub mod random_134 {
 use runtime::prelude::*;
 
 async fn run() {
-    join!( // all at once; each poll polls every unfinished one
-        sleep_ms(10), // Timer 2
-    );
-    let f1 = sleep_ms(20); // Timer 5
+    let f1 = async { log("log 3") };
+    let f2 = sleep_ms(10); // Timer 4
     // nothing has run yet: futures start when polled
     f1.await;
-    select! {
-        biased; // polled in this order; the first ready wins, the others are dropped
-        _ = async { log("log 7") } => {}
-        _ = async { log("log 8") } => {}
-    }
-    let f2 = sleep_ms(20); // Timer 10
-    let f3 = sleep_ms(10); // Timer 11
-    let f4 = async {
-        select! {
-            biased; // polled in this order; the first ready wins, the others are dropped
-            _ = sleep_ms(0) => {} // Timer 13
-        }
+    f2.await;
+    block_ms(30);
+    sleep_ms(0).await; // Timer 8
+    sleep_ms(10).await; // Timer 9
+    log("log 11");
+    sleep_ms(20).await; // Timer 12
+    log("log 13");
+    let f3 = async {
+        log("log 16");
+        sleep_ms(50).await; // Timer 17
+        log("log 18");
     };
     // nothing has run yet: futures start when polled
-    f2.await;
     f3.await;
-    f4.await;
-    log("log 14");
+    select! {
+        biased; // polled in this order; the first ready wins, the others are dropped
+        _ = async {
+            let f4 = sleep_ms(0); // Timer 21
+            let f5 = sleep_ms(50); // Timer 22
+            let f6 = sleep_ms(20); // Timer 23
+            // nothing has run yet: futures start when polled
+            f4.await;
+            f5.await;
+            f6.await;
+        } => {}
+        _ = async {
+            select! {
+                biased; // polled in this order; the first ready wins, the others are dropped
+                _ = sleep_ms(20) => {} // Timer 25
+            }
+        } => {}
+        _ = async { log("log 26") } => {}
+    }
 }
 
 pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
@@ -3918,60 +3821,20 @@ pub mod random_135 {
 use runtime::prelude::*;
 
 async fn run() {
-    join!( // all at once; each poll polls every unfinished one
-        async {
-            join!( // all at once; each poll polls every unfinished one
-                sleep_ms(0), // Timer 3
-                sleep_ms(0), // Timer 4
-                async { log("log 5") },
-            );
-        },
-        sleep_ms(50), // Timer 6
-        async {
-            select! {
-                biased; // polled in this order; the first ready wins, the others are dropped
-                _ = async { log("log 8") } => {}
-            }
-        },
-    );
-    join!( // all at once; each poll polls every unfinished one
-        async {
-            sleep_ms(0).await; // Timer 11
-        },
-        async {
-            let f1 = async { log("log 13") };
-            let f2 = async { log("log 14") };
-            // nothing has run yet: futures start when polled
-            f1.await;
-            f2.await;
-        },
-        async {
-            log("log 16");
-        },
-    );
+    let f1 = sleep_ms(0); // Timer 2
+    let f2 = async { log("log 3") };
     let f3 = async {
         select! {
             biased; // polled in this order; the first ready wins, the others are dropped
-            _ = async { log("log 19") } => {}
-        }
-    };
-    let f4 = async {
-        join!( // all at once; each poll polls every unfinished one
-            async { log("log 21") },
-            async { log("log 22") },
-        );
-    };
-    let f5 = async {
-        select! {
-            biased; // polled in this order; the first ready wins, the others are dropped
-            _ = async { log("log 24") } => {}
+            _ = sleep_ms(20) => {} // Timer 5
+            _ = sleep_ms(20) => {} // Timer 6
+            _ = sleep_ms(0) => {} // Timer 7
         }
     };
     // nothing has run yet: futures start when polled
+    f1.await;
+    f2.await;
     f3.await;
-    f4.await;
-    f5.await;
-    log("log 25");
 }
 
 pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
@@ -3983,7 +3846,37 @@ pub mod random_136 {
 use runtime::prelude::*;
 
 async fn run() {
-    log("log 1");
+    let f1 = async {
+        let f2 = sleep_ms(10); // Timer 3
+        let f3 = async { log("log 4") };
+        let f4 = async { log("log 5") };
+        // nothing has run yet: futures start when polled
+        f2.await;
+        f3.await;
+        f4.await;
+    };
+    // nothing has run yet: futures start when polled
+    f1.await;
+    join!( // all at once; each poll polls every unfinished one
+        async { block_ms(0) },
+        sleep_ms(0), // Timer 9
+    );
+    let f5 = async {
+        select! {
+            biased; // polled in this order; the first ready wins, the others are dropped
+            _ = async { log("log 12") } => {}
+            _ = sleep_ms(10) => {} // Timer 13
+        }
+    };
+    let f6 = async {
+        join!( // all at once; each poll polls every unfinished one
+            sleep_ms(0), // Timer 15
+        );
+    };
+    // nothing has run yet: futures start when polled
+    f5.await;
+    f6.await;
+    block_ms(10);
 }
 
 pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
@@ -3995,17 +3888,14 @@ pub mod random_137 {
 use runtime::prelude::*;
 
 async fn run() {
-    let f1 = async {
-        select! {
-            biased; // polled in this order; the first ready wins, the others are dropped
-            _ = async { log("log 3") } => {}
-        }
-    };
-    // nothing has run yet: futures start when polled
-    f1.await;
-    log("log 4");
-    sleep_ms(100).await; // Timer 5
-    log("log 6");
+    join!( // all at once; each poll polls every unfinished one
+        async { block_ms(30) },
+        sleep_ms(50), // Timer 4
+    );
+    join!( // all at once; each poll polls every unfinished one
+        sleep_ms(100), // Timer 6
+        async { log("log 7") },
+    );
 }
 
 pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
@@ -4017,7 +3907,37 @@ pub mod random_138 {
 use runtime::prelude::*;
 
 async fn run() {
-    sleep_ms(100).await; // Timer 1
+    join!( // all at once; each poll polls every unfinished one
+        async { log("log 2") },
+        sleep_ms(0), // Timer 3
+        async {
+            select! {
+                biased; // polled in this order; the first ready wins, the others are dropped
+                _ = sleep_ms(20) => {} // Timer 5
+                _ = async { log("log 6") } => {}
+            }
+        },
+    );
+    join!( // all at once; each poll polls every unfinished one
+        async {
+            join!( // all at once; each poll polls every unfinished one
+                sleep_ms(20), // Timer 9
+                async { log("log 10") },
+                sleep_ms(50), // Timer 11
+            );
+        },
+        async {
+            select! {
+                biased; // polled in this order; the first ready wins, the others are dropped
+                _ = async { block_ms(10) } => {}
+                _ = sleep_ms(50) => {} // Timer 14
+                _ = sleep_ms(100) => {} // Timer 15
+            }
+        },
+        sleep_ms(10), // Timer 16
+    );
+    sleep_ms(0).await; // Timer 17
+    sleep_ms(20).await; // Timer 18
 }
 
 pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
@@ -4026,646 +3946,6 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 }
 
 pub mod random_139 {
-use runtime::prelude::*;
-
-async fn run() {
-    select! {
-        biased; // polled in this order; the first ready wins, the others are dropped
-        _ = sleep_ms(50) => {} // Timer 2
-        _ = async {
-            select! {
-                biased; // polled in this order; the first ready wins, the others are dropped
-                _ = sleep_ms(50) => {} // Timer 4
-                _ = sleep_ms(10) => {} // Timer 5
-            }
-        } => {}
-        _ = async { log("log 6") } => {}
-    }
-    select! {
-        biased; // polled in this order; the first ready wins, the others are dropped
-        _ = async {
-            log("log 9");
-        } => {}
-        _ = async {
-            select! {
-                biased; // polled in this order; the first ready wins, the others are dropped
-                _ = async { log("log 11") } => {}
-                _ = sleep_ms(100) => {} // Timer 12
-                _ = async { log("log 13") } => {}
-            }
-        } => {}
-    }
-}
-
-pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
-    Box::pin(run())
-}
-}
-
-pub mod random_140 {
-use runtime::prelude::*;
-
-async fn run() {
-    select! {
-        biased; // polled in this order; the first ready wins, the others are dropped
-        _ = sleep_ms(20) => {} // Timer 2
-    }
-}
-
-pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
-    Box::pin(run())
-}
-}
-
-pub mod random_141 {
-use runtime::prelude::*;
-
-async fn run() {
-    sleep_ms(20).await; // Timer 1
-    let f1 = async {
-        log("log 4");
-        log("log 5");
-    };
-    // nothing has run yet: futures start when polled
-    f1.await;
-    sleep_ms(20).await; // Timer 6
-    sleep_ms(20).await; // Timer 9
-    log("log 10");
-    log("log 11");
-    log("log 13");
-    log("log 14");
-    join!( // all at once; each poll polls every unfinished one
-        async { log("log 16") },
-        sleep_ms(0), // Timer 17
-    );
-}
-
-pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
-    Box::pin(run())
-}
-}
-
-pub mod random_142 {
-use runtime::prelude::*;
-
-async fn run() {
-    log("log 1");
-    log("log 2");
-    join!( // all at once; each poll polls every unfinished one
-        async {
-            join!( // all at once; each poll polls every unfinished one
-                async { log("log 5") },
-                sleep_ms(20), // Timer 6
-            );
-        },
-        async {
-            log("log 8");
-            log("log 9");
-        },
-        async { log("log 10") },
-    );
-    sleep_ms(50).await; // Timer 11
-}
-
-pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
-    Box::pin(run())
-}
-}
-
-pub mod random_143 {
-use runtime::prelude::*;
-
-async fn run() {
-    sleep_ms(100).await; // Timer 1
-    join!( // all at once; each poll polls every unfinished one
-        async {
-            join!( // all at once; each poll polls every unfinished one
-                sleep_ms(20), // Timer 4
-                async { log("log 5") },
-                async { log("log 6") },
-            );
-        },
-        async {
-            log("log 8");
-            log("log 9");
-            log("log 10");
-        },
-    );
-}
-
-pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
-    Box::pin(run())
-}
-}
-
-pub mod random_144 {
-use runtime::prelude::*;
-
-async fn run() {
-    log("log 1");
-    select! {
-        biased; // polled in this order; the first ready wins, the others are dropped
-        _ = async {
-            select! {
-                biased; // polled in this order; the first ready wins, the others are dropped
-                _ = sleep_ms(10) => {} // Timer 4
-            }
-        } => {}
-    }
-    sleep_ms(20).await; // Timer 5
-}
-
-pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
-    Box::pin(run())
-}
-}
-
-pub mod random_145 {
-use runtime::prelude::*;
-
-async fn run() {
-    log("log 1");
-}
-
-pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
-    Box::pin(run())
-}
-}
-
-pub mod random_146 {
-use runtime::prelude::*;
-
-async fn run() {
-    select! {
-        biased; // polled in this order; the first ready wins, the others are dropped
-        _ = async {
-            select! {
-                biased; // polled in this order; the first ready wins, the others are dropped
-                _ = async { log("log 3") } => {}
-                _ = async { log("log 4") } => {}
-                _ = sleep_ms(20) => {} // Timer 5
-            }
-        } => {}
-    }
-}
-
-pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
-    Box::pin(run())
-}
-}
-
-pub mod random_147 {
-use runtime::prelude::*;
-
-async fn run() {
-    join!( // all at once; each poll polls every unfinished one
-        async {
-            select! {
-                biased; // polled in this order; the first ready wins, the others are dropped
-                _ = async { log("log 3") } => {}
-                _ = sleep_ms(20) => {} // Timer 4
-                _ = sleep_ms(10) => {} // Timer 5
-            }
-        },
-        async { log("log 6") },
-        async {
-            let f1 = sleep_ms(100); // Timer 8
-            // nothing has run yet: futures start when polled
-            f1.await;
-        },
-    );
-}
-
-pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
-    Box::pin(run())
-}
-}
-
-pub mod random_148 {
-use runtime::prelude::*;
-
-async fn run() {
-    join!( // all at once; each poll polls every unfinished one
-        async {
-            let f1 = sleep_ms(20); // Timer 3
-            let f2 = sleep_ms(10); // Timer 4
-            let f3 = async { log("log 5") };
-            // nothing has run yet: futures start when polled
-            f1.await;
-            f2.await;
-            f3.await;
-        },
-        async {
-            select! {
-                biased; // polled in this order; the first ready wins, the others are dropped
-                _ = sleep_ms(0) => {} // Timer 7
-            }
-        },
-        async {
-            sleep_ms(100).await; // Timer 9
-            log("log 10");
-        },
-    );
-}
-
-pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
-    Box::pin(run())
-}
-}
-
-pub mod random_149 {
-use runtime::prelude::*;
-
-async fn run() {
-    select! {
-        biased; // polled in this order; the first ready wins, the others are dropped
-        _ = async { log("log 3") } => {}
-        _ = sleep_ms(100) => {} // Timer 4
-        _ = async { log("log 5") } => {}
-    }
-    sleep_ms(20).await; // Timer 6
-    let f1 = async {
-        log("log 9");
-    };
-    let f2 = async {
-        log("log 11");
-        sleep_ms(10).await; // Timer 12
-    };
-    let f3 = async {
-        join!( // all at once; each poll polls every unfinished one
-            sleep_ms(10), // Timer 14
-            async { log("log 15") },
-            sleep_ms(50), // Timer 16
-        );
-    };
-    // nothing has run yet: futures start when polled
-    f1.await;
-    f2.await;
-    f3.await;
-    sleep_ms(0).await; // Timer 19
-}
-
-pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
-    Box::pin(run())
-}
-}
-
-pub mod random_150 {
-use runtime::prelude::*;
-
-async fn run() {
-    join!( // all at once; each poll polls every unfinished one
-        sleep_ms(20), // Timer 2
-        sleep_ms(20), // Timer 3
-    );
-    sleep_ms(20).await; // Timer 4
-    sleep_ms(20).await; // Timer 5
-}
-
-pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
-    Box::pin(run())
-}
-}
-
-pub mod random_151 {
-use runtime::prelude::*;
-
-async fn run() {
-    sleep_ms(20).await; // Timer 1
-    select! {
-        biased; // polled in this order; the first ready wins, the others are dropped
-        _ = async {
-            select! {
-                biased; // polled in this order; the first ready wins, the others are dropped
-                _ = async { log("log 4") } => {}
-                _ = sleep_ms(0) => {} // Timer 5
-            }
-        } => {}
-        _ = async {
-            log("log 7");
-        } => {}
-        _ = sleep_ms(20) => {} // Timer 8
-    }
-    join!( // all at once; each poll polls every unfinished one
-        async { log("log 11") },
-    );
-    log("log 14");
-    select! {
-        biased; // polled in this order; the first ready wins, the others are dropped
-        _ = sleep_ms(10) => {} // Timer 16
-        _ = async { log("log 17") } => {}
-        _ = async { log("log 18") } => {}
-    }
-    log("log 20");
-}
-
-pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
-    Box::pin(run())
-}
-}
-
-pub mod random_152 {
-use runtime::prelude::*;
-
-async fn run() {
-    let f1 = async {
-        sleep_ms(100).await; // Timer 3
-    };
-    let f2 = async {
-        log("log 5");
-        sleep_ms(100).await; // Timer 6
-        log("log 7");
-    };
-    let f3 = async { log("log 8") };
-    // nothing has run yet: futures start when polled
-    f1.await;
-    f2.await;
-    f3.await;
-    select! {
-        biased; // polled in this order; the first ready wins, the others are dropped
-        _ = async {
-            select! {
-                biased; // polled in this order; the first ready wins, the others are dropped
-                _ = sleep_ms(100) => {} // Timer 11
-            }
-        } => {}
-    }
-    log("log 12");
-}
-
-pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
-    Box::pin(run())
-}
-}
-
-pub mod random_153 {
-use runtime::prelude::*;
-
-async fn run() {
-    sleep_ms(50).await; // Timer 1
-    log("log 3");
-    join!( // all at once; each poll polls every unfinished one
-        async { log("log 5") },
-    );
-    select! {
-        biased; // polled in this order; the first ready wins, the others are dropped
-        _ = sleep_ms(0) => {} // Timer 7
-    }
-}
-
-pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
-    Box::pin(run())
-}
-}
-
-pub mod random_154 {
-use runtime::prelude::*;
-
-async fn run() {
-    join!( // all at once; each poll polls every unfinished one
-        sleep_ms(0), // Timer 2
-        async {
-            join!( // all at once; each poll polls every unfinished one
-                sleep_ms(20), // Timer 4
-                sleep_ms(100), // Timer 5
-                async { log("log 6") },
-            );
-        },
-    );
-    select! {
-        biased; // polled in this order; the first ready wins, the others are dropped
-        _ = async {
-            join!( // all at once; each poll polls every unfinished one
-                async { log("log 9") },
-                sleep_ms(20), // Timer 10
-            );
-        } => {}
-        _ = async {
-            let f1 = async { log("log 12") };
-            let f2 = sleep_ms(100); // Timer 13
-            let f3 = async { log("log 14") };
-            // nothing has run yet: futures start when polled
-            f1.await;
-            f2.await;
-            f3.await;
-        } => {}
-    }
-    sleep_ms(10).await; // Timer 15
-    sleep_ms(20).await; // Timer 18
-    log("log 19");
-    sleep_ms(100).await; // Timer 20
-    log("log 21");
-    log("log 23");
-    sleep_ms(10).await; // Timer 24
-    log("log 25");
-}
-
-pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
-    Box::pin(run())
-}
-}
-
-pub mod random_155 {
-use runtime::prelude::*;
-
-async fn run() {
-    log("log 3");
-    sleep_ms(0).await; // Timer 4
-    sleep_ms(50).await; // Timer 5
-    let f1 = async { log("log 7") };
-    let f2 = sleep_ms(10); // Timer 8
-    let f3 = async { log("log 9") };
-    // nothing has run yet: futures start when polled
-    f1.await;
-    f2.await;
-    f3.await;
-    log("log 10");
-    select! {
-        biased; // polled in this order; the first ready wins, the others are dropped
-        _ = async {
-            let f4 = sleep_ms(0); // Timer 13
-            let f5 = async { log("log 14") };
-            let f6 = async { log("log 15") };
-            // nothing has run yet: futures start when polled
-            f4.await;
-            f5.await;
-            f6.await;
-        } => {}
-    }
-}
-
-pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
-    Box::pin(run())
-}
-}
-
-pub mod random_156 {
-use runtime::prelude::*;
-
-async fn run() {
-    let f1 = async {
-        join!( // all at once; each poll polls every unfinished one
-            async { log("log 3") },
-            sleep_ms(0), // Timer 4
-            sleep_ms(100), // Timer 5
-        );
-    };
-    // nothing has run yet: futures start when polled
-    f1.await;
-}
-
-pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
-    Box::pin(run())
-}
-}
-
-pub mod random_157 {
-use runtime::prelude::*;
-
-async fn run() {
-    let f1 = async {
-        let f2 = async { log("log 3") };
-        let f3 = sleep_ms(50); // Timer 4
-        // nothing has run yet: futures start when polled
-        f2.await;
-        f3.await;
-    };
-    let f2 = sleep_ms(20); // Timer 5
-    let f3 = async {
-        join!( // all at once; each poll polls every unfinished one
-            async { log("log 7") },
-        );
-    };
-    // nothing has run yet: futures start when polled
-    f1.await;
-    f2.await;
-    f3.await;
-    log("log 9");
-    let f6 = async {
-        let f7 = async { log("log 12") };
-        let f8 = sleep_ms(20); // Timer 13
-        // nothing has run yet: futures start when polled
-        f7.await;
-        f8.await;
-    };
-    // nothing has run yet: futures start when polled
-    f6.await;
-    select! {
-        biased; // polled in this order; the first ready wins, the others are dropped
-        _ = sleep_ms(20) => {} // Timer 15
-    }
-}
-
-pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
-    Box::pin(run())
-}
-}
-
-pub mod random_158 {
-use runtime::prelude::*;
-
-async fn run() {
-    join!( // all at once; each poll polls every unfinished one
-        async { log("log 2") },
-    );
-    join!( // all at once; each poll polls every unfinished one
-        async {
-            select! {
-                biased; // polled in this order; the first ready wins, the others are dropped
-                _ = sleep_ms(20) => {} // Timer 5
-                _ = async { log("log 6") } => {}
-                _ = async { log("log 7") } => {}
-            }
-        },
-        async { log("log 8") },
-    );
-    select! {
-        biased; // polled in this order; the first ready wins, the others are dropped
-        _ = async { log("log 11") } => {}
-    }
-    sleep_ms(100).await; // Timer 12
-}
-
-pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
-    Box::pin(run())
-}
-}
-
-pub mod random_159 {
-use runtime::prelude::*;
-
-async fn run() {
-    let f1 = async {
-        join!( // all at once; each poll polls every unfinished one
-            async { log("log 3") },
-            async { log("log 4") },
-            sleep_ms(0), // Timer 5
-        );
-    };
-    let f2 = async {
-        select! {
-            biased; // polled in this order; the first ready wins, the others are dropped
-            _ = sleep_ms(20) => {} // Timer 7
-            _ = async { log("log 8") } => {}
-        }
-    };
-    // nothing has run yet: futures start when polled
-    f1.await;
-    f2.await;
-}
-
-pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
-    Box::pin(run())
-}
-}
-
-pub mod random_160 {
-use runtime::prelude::*;
-
-async fn run() {
-    join!( // all at once; each poll polls every unfinished one
-        async {
-            join!( // all at once; each poll polls every unfinished one
-                sleep_ms(20), // Timer 3
-                async { log("log 4") },
-                async { log("log 5") },
-            );
-        },
-        async {
-            join!( // all at once; each poll polls every unfinished one
-                async { log("log 7") },
-                sleep_ms(50), // Timer 8
-            );
-        },
-        async { log("log 9") },
-    );
-}
-
-pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
-    Box::pin(run())
-}
-}
-
-pub mod random_161 {
-use runtime::prelude::*;
-
-async fn run() {
-    sleep_ms(50).await; // Timer 1
-    let f1 = sleep_ms(10); // Timer 3
-    let f2 = sleep_ms(0); // Timer 4
-    let f3 = sleep_ms(20); // Timer 5
-    // nothing has run yet: futures start when polled
-    f1.await;
-    f2.await;
-    f3.await;
-}
-
-pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
-    Box::pin(run())
-}
-}
-
-pub mod random_162 {
 use runtime::prelude::*;
 
 async fn run() {
@@ -4683,7 +3963,435 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 }
 }
 
-pub mod random_163 {
+pub mod random_140 {
+use runtime::prelude::*;
+
+async fn run() {
+    log("log 1");
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_141 {
+use runtime::prelude::*;
+
+async fn run() {
+    sleep_ms(10).await; // Timer 1
+    select! {
+        biased; // polled in this order; the first ready wins, the others are dropped
+        _ = async {
+            join!( // all at once; each poll polls every unfinished one
+                async { block_ms(30) },
+                async { block_ms(30) },
+                async { block_ms(0) },
+            );
+        } => {}
+    }
+    join!( // all at once; each poll polls every unfinished one
+        async {
+            sleep_ms(100).await; // Timer 9
+        },
+        async {
+            let f1 = async { log("log 11") };
+            let f2 = sleep_ms(100); // Timer 12
+            let f3 = async { log("log 13") };
+            // nothing has run yet: futures start when polled
+            f1.await;
+            f2.await;
+            f3.await;
+        },
+    );
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_142 {
+use runtime::prelude::*;
+
+async fn run() {
+    let f1 = async {
+        join!( // all at once; each poll polls every unfinished one
+            async { log("log 3") },
+        );
+    };
+    let f2 = async {
+        sleep_ms(20).await; // Timer 5
+    };
+    let f3 = async {
+        block_ms(0);
+    };
+    // nothing has run yet: futures start when polled
+    f1.await;
+    f2.await;
+    f3.await;
+    let f4 = async {
+        select! {
+            biased; // polled in this order; the first ready wins, the others are dropped
+            _ = async { log("log 10") } => {}
+            _ = sleep_ms(20) => {} // Timer 11
+            _ = sleep_ms(20) => {} // Timer 12
+        }
+    };
+    // nothing has run yet: futures start when polled
+    f4.await;
+    sleep_ms(0).await; // Timer 13
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_143 {
+use runtime::prelude::*;
+
+async fn run() {
+    sleep_ms(50).await; // Timer 1
+    select! {
+        biased; // polled in this order; the first ready wins, the others are dropped
+        _ = async {
+            block_ms(10);
+            block_ms(0);
+            sleep_ms(0).await; // Timer 6
+        } => {}
+    }
+    let f1 = async {
+        select! {
+            biased; // polled in this order; the first ready wins, the others are dropped
+            _ = async { block_ms(0) } => {}
+        }
+    };
+    let f2 = async { log("log 10") };
+    let f3 = async {
+        join!( // all at once; each poll polls every unfinished one
+            sleep_ms(20), // Timer 12
+            sleep_ms(20), // Timer 13
+        );
+    };
+    // nothing has run yet: futures start when polled
+    f1.await;
+    f2.await;
+    f3.await;
+    log("log 14");
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_144 {
+use runtime::prelude::*;
+
+async fn run() {
+    log("log 1");
+    let f1 = async { log("log 4") };
+    let f2 = async { block_ms(30) };
+    // nothing has run yet: futures start when polled
+    f1.await;
+    f2.await;
+    select! {
+        biased; // polled in this order; the first ready wins, the others are dropped
+        _ = async { block_ms(10) } => {}
+        _ = sleep_ms(20) => {} // Timer 8
+    }
+    log("log 9");
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_145 {
+use runtime::prelude::*;
+
+async fn run() {
+    select! {
+        biased; // polled in this order; the first ready wins, the others are dropped
+        _ = async {
+            log("log 3");
+        } => {}
+        _ = async {
+            block_ms(10);
+        } => {}
+        _ = async {
+            select! {
+                biased; // polled in this order; the first ready wins, the others are dropped
+                _ = async { block_ms(30) } => {}
+                _ = async { log("log 8") } => {}
+                _ = sleep_ms(50) => {} // Timer 9
+            }
+        } => {}
+    }
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_146 {
+use runtime::prelude::*;
+
+async fn run() {
+    let f1 = async {
+        sleep_ms(0).await; // Timer 3
+        sleep_ms(0).await; // Timer 4
+        sleep_ms(20).await; // Timer 5
+    };
+    let f2 = async { block_ms(0) };
+    // nothing has run yet: futures start when polled
+    f1.await;
+    f2.await;
+    join!( // all at once; each poll polls every unfinished one
+        async {
+            join!( // all at once; each poll polls every unfinished one
+                async { log("log 9") },
+                async { log("log 10") },
+                sleep_ms(100), // Timer 11
+            );
+        },
+        async {
+            let f3 = sleep_ms(10); // Timer 13
+            let f4 = async { log("log 14") };
+            // nothing has run yet: futures start when polled
+            f3.await;
+            f4.await;
+        },
+        async {
+            block_ms(10);
+            sleep_ms(0).await; // Timer 17
+        },
+    );
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_147 {
+use runtime::prelude::*;
+
+async fn run() {
+    let f1 = async {
+        select! {
+            biased; // polled in this order; the first ready wins, the others are dropped
+            _ = sleep_ms(0) => {} // Timer 3
+            _ = sleep_ms(50) => {} // Timer 4
+            _ = async { block_ms(30) } => {}
+        }
+    };
+    let f2 = async {
+        join!( // all at once; each poll polls every unfinished one
+            sleep_ms(20), // Timer 7
+        );
+    };
+    let f3 = async {
+        select! {
+            biased; // polled in this order; the first ready wins, the others are dropped
+            _ = sleep_ms(20) => {} // Timer 9
+        }
+    };
+    // nothing has run yet: futures start when polled
+    f1.await;
+    f2.await;
+    f3.await;
+    let f4 = async {
+        select! {
+            biased; // polled in this order; the first ready wins, the others are dropped
+            _ = sleep_ms(20) => {} // Timer 12
+            _ = sleep_ms(20) => {} // Timer 13
+            _ = sleep_ms(20) => {} // Timer 14
+        }
+    };
+    let f5 = async {
+        sleep_ms(20).await; // Timer 16
+        block_ms(10);
+        sleep_ms(100).await; // Timer 18
+    };
+    // nothing has run yet: futures start when polled
+    f4.await;
+    f5.await;
+    select! {
+        biased; // polled in this order; the first ready wins, the others are dropped
+        _ = async {
+            select! {
+                biased; // polled in this order; the first ready wins, the others are dropped
+                _ = async { log("log 21") } => {}
+                _ = async { log("log 22") } => {}
+            }
+        } => {}
+        _ = async { block_ms(0) } => {}
+        _ = async {
+            select! {
+                biased; // polled in this order; the first ready wins, the others are dropped
+                _ = sleep_ms(20) => {} // Timer 25
+                _ = async { log("log 26") } => {}
+            }
+        } => {}
+    }
+    select! {
+        biased; // polled in this order; the first ready wins, the others are dropped
+        _ = async { log("log 28") } => {}
+        _ = async {
+            sleep_ms(10).await; // Timer 30
+            block_ms(0);
+            block_ms(10);
+        } => {}
+        _ = async {
+            select! {
+                biased; // polled in this order; the first ready wins, the others are dropped
+                _ = async { log("log 34") } => {}
+                _ = async { log("log 35") } => {}
+                _ = async { log("log 36") } => {}
+            }
+        } => {}
+    }
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_148 {
+use runtime::prelude::*;
+
+async fn run() {
+    select! {
+        biased; // polled in this order; the first ready wins, the others are dropped
+        _ = async {
+            sleep_ms(20).await; // Timer 3
+        } => {}
+        _ = sleep_ms(0) => {} // Timer 4
+    }
+    join!( // all at once; each poll polls every unfinished one
+        async {
+            let f1 = sleep_ms(50); // Timer 7
+            let f2 = sleep_ms(100); // Timer 8
+            let f3 = sleep_ms(20); // Timer 9
+            // nothing has run yet: futures start when polled
+            f1.await;
+            f2.await;
+            f3.await;
+        },
+        async {
+            sleep_ms(20).await; // Timer 11
+            sleep_ms(20).await; // Timer 12
+            sleep_ms(20).await; // Timer 13
+        },
+    );
+    let f4 = async {
+        sleep_ms(0).await; // Timer 16
+        sleep_ms(50).await; // Timer 17
+        block_ms(30);
+    };
+    let f5 = async {
+        select! {
+            biased; // polled in this order; the first ready wins, the others are dropped
+            _ = async { log("log 20") } => {}
+        }
+    };
+    // nothing has run yet: futures start when polled
+    f4.await;
+    f5.await;
+    let f6 = async {
+        log("log 23");
+        sleep_ms(50).await; // Timer 24
+        block_ms(30);
+    };
+    let f7 = sleep_ms(0); // Timer 26
+    // nothing has run yet: futures start when polled
+    f6.await;
+    f7.await;
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_149 {
+use runtime::prelude::*;
+
+async fn run() {
+    log("log 1");
+    log("log 3");
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_150 {
+use runtime::prelude::*;
+
+async fn run() {
+    join!( // all at once; each poll polls every unfinished one
+        async {
+            join!( // all at once; each poll polls every unfinished one
+                sleep_ms(50), // Timer 3
+                async { log("log 4") },
+            );
+        },
+    );
+    sleep_ms(20).await; // Timer 6
+    block_ms(30);
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_151 {
+use runtime::prelude::*;
+
+async fn run() {
+    let f1 = sleep_ms(0); // Timer 2
+    // nothing has run yet: futures start when polled
+    f1.await;
+    log("log 4");
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_152 {
+use runtime::prelude::*;
+
+async fn run() {
+    let f1 = sleep_ms(20); // Timer 2
+    let f2 = async {
+        select! {
+            biased; // polled in this order; the first ready wins, the others are dropped
+            _ = async { log("log 4") } => {}
+            _ = async { log("log 5") } => {}
+            _ = sleep_ms(100) => {} // Timer 6
+        }
+    };
+    // nothing has run yet: futures start when polled
+    f1.await;
+    f2.await;
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_153 {
 use runtime::prelude::*;
 
 async fn run() {
@@ -4696,21 +4404,324 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 }
 }
 
-pub mod random_164 {
+pub mod random_154 {
 use runtime::prelude::*;
 
 async fn run() {
     select! {
         biased; // polled in this order; the first ready wins, the others are dropped
-        _ = sleep_ms(50) => {} // Timer 2
+        _ = async {
+            let f1 = async { block_ms(10) };
+            let f2 = sleep_ms(20); // Timer 4
+            let f3 = async { block_ms(0) };
+            // nothing has run yet: futures start when polled
+            f1.await;
+            f2.await;
+            f3.await;
+        } => {}
+        _ = async {
+            let f4 = sleep_ms(0); // Timer 7
+            let f5 = sleep_ms(100); // Timer 8
+            let f6 = sleep_ms(20); // Timer 9
+            // nothing has run yet: futures start when polled
+            f4.await;
+            f5.await;
+            f6.await;
+        } => {}
+    }
+    sleep_ms(0).await; // Timer 11
+    let f7 = async { log("log 13") };
+    let f8 = sleep_ms(10); // Timer 14
+    let f9 = sleep_ms(10); // Timer 15
+    // nothing has run yet: futures start when polled
+    f7.await;
+    f8.await;
+    f9.await;
+    select! {
+        biased; // polled in this order; the first ready wins, the others are dropped
+        _ = async { log("log 18") } => {}
+        _ = async { block_ms(10) } => {}
+        _ = async { block_ms(30) } => {}
+    }
+    block_ms(10);
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_155 {
+use runtime::prelude::*;
+
+async fn run() {
+    let f1 = sleep_ms(20); // Timer 3
+    let f2 = sleep_ms(50); // Timer 4
+    // nothing has run yet: futures start when polled
+    f1.await;
+    f2.await;
+    let f3 = async { log("log 6") };
+    let f4 = sleep_ms(20); // Timer 7
+    let f5 = async { log("log 8") };
+    // nothing has run yet: futures start when polled
+    f3.await;
+    f4.await;
+    f5.await;
+    select! {
+        biased; // polled in this order; the first ready wins, the others are dropped
+        _ = async { log("log 10") } => {}
+        _ = sleep_ms(10) => {} // Timer 11
+    }
+    log("log 12");
+    sleep_ms(10).await; // Timer 13
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_156 {
+use runtime::prelude::*;
+
+async fn run() {
+    select! {
+        biased; // polled in this order; the first ready wins, the others are dropped
         _ = async {
             join!( // all at once; each poll polls every unfinished one
-                async { log("log 4") },
+                async { log("log 3") },
+            );
+        } => {}
+        _ = async {
+            sleep_ms(10).await; // Timer 5
+            sleep_ms(20).await; // Timer 6
+            sleep_ms(0).await; // Timer 7
+        } => {}
+        _ = async {
+            join!( // all at once; each poll polls every unfinished one
+                sleep_ms(100), // Timer 9
+                async { block_ms(30) },
             );
         } => {}
     }
-    sleep_ms(100).await; // Timer 7
-    log("log 8");
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_157 {
+use runtime::prelude::*;
+
+async fn run() {
+    block_ms(30);
+    select! {
+        biased; // polled in this order; the first ready wins, the others are dropped
+        _ = async { block_ms(30) } => {}
+        _ = async { log("log 5") } => {}
+        _ = sleep_ms(0) => {} // Timer 6
+    }
+    sleep_ms(0).await; // Timer 7
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_158 {
+use runtime::prelude::*;
+
+async fn run() {
+    let f1 = async {
+        let f2 = sleep_ms(100); // Timer 3
+        let f3 = async { log("log 4") };
+        let f4 = sleep_ms(20); // Timer 5
+        // nothing has run yet: futures start when polled
+        f2.await;
+        f3.await;
+        f4.await;
+    };
+    let f2 = async {
+        log("log 7");
+    };
+    // nothing has run yet: futures start when polled
+    f1.await;
+    f2.await;
+    let f6 = sleep_ms(20); // Timer 10
+    // nothing has run yet: futures start when polled
+    f6.await;
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_159 {
+use runtime::prelude::*;
+
+async fn run() {
+    let f1 = async { log("log 2") };
+    // nothing has run yet: futures start when polled
+    f1.await;
+    let f2 = async {
+        select! {
+            biased; // polled in this order; the first ready wins, the others are dropped
+            _ = sleep_ms(50) => {} // Timer 5
+            _ = sleep_ms(100) => {} // Timer 6
+            _ = sleep_ms(20) => {} // Timer 7
+        }
+    };
+    let f3 = async { log("log 8") };
+    // nothing has run yet: futures start when polled
+    f2.await;
+    f3.await;
+    sleep_ms(20).await; // Timer 9
+    select! {
+        biased; // polled in this order; the first ready wins, the others are dropped
+        _ = async { log("log 11") } => {}
+        _ = async {
+            sleep_ms(20).await; // Timer 13
+            log("log 14");
+            sleep_ms(50).await; // Timer 15
+        } => {}
+    }
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_160 {
+use runtime::prelude::*;
+
+async fn run() {
+    join!( // all at once; each poll polls every unfinished one
+        async {
+            log("log 3");
+            log("log 4");
+        },
+    );
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_161 {
+use runtime::prelude::*;
+
+async fn run() {
+    block_ms(10);
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_162 {
+use runtime::prelude::*;
+
+async fn run() {
+    select! {
+        biased; // polled in this order; the first ready wins, the others are dropped
+        _ = async { log("log 2") } => {}
+        _ = async {
+            join!( // all at once; each poll polls every unfinished one
+                sleep_ms(20), // Timer 4
+            );
+        } => {}
+        _ = sleep_ms(20) => {} // Timer 5
+    }
+    log("log 6");
+    let f1 = sleep_ms(50); // Timer 8
+    let f2 = async {
+        select! {
+            biased; // polled in this order; the first ready wins, the others are dropped
+            _ = sleep_ms(0) => {} // Timer 10
+            _ = async { log("log 11") } => {}
+            _ = async { block_ms(10) } => {}
+        }
+    };
+    let f3 = async {
+        log("log 14");
+    };
+    // nothing has run yet: futures start when polled
+    f1.await;
+    f2.await;
+    f3.await;
+    sleep_ms(10).await; // Timer 17
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_163 {
+use runtime::prelude::*;
+
+async fn run() {
+    log("log 1");
+    join!( // all at once; each poll polls every unfinished one
+        async { log("log 3") },
+    );
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_164 {
+use runtime::prelude::*;
+
+async fn run() {
+    let f1 = sleep_ms(10); // Timer 2
+    let f2 = async {
+        select! {
+            biased; // polled in this order; the first ready wins, the others are dropped
+            _ = async { log("log 4") } => {}
+            _ = async { block_ms(0) } => {}
+            _ = sleep_ms(20) => {} // Timer 6
+        }
+    };
+    let f3 = async {
+        let f4 = sleep_ms(100); // Timer 8
+        let f5 = sleep_ms(20); // Timer 9
+        let f6 = sleep_ms(20); // Timer 10
+        // nothing has run yet: futures start when polled
+        f4.await;
+        f5.await;
+        f6.await;
+    };
+    // nothing has run yet: futures start when polled
+    f1.await;
+    f2.await;
+    f3.await;
+    sleep_ms(20).await; // Timer 11
+    join!( // all at once; each poll polls every unfinished one
+        async {
+            select! {
+                biased; // polled in this order; the first ready wins, the others are dropped
+                _ = async { log("log 14") } => {}
+                _ = sleep_ms(20) => {} // Timer 15
+            }
+        },
+        async {
+            let f7 = sleep_ms(0); // Timer 17
+            let f8 = async { log("log 18") };
+            // nothing has run yet: futures start when polled
+            f7.await;
+            f8.await;
+        },
+        sleep_ms(20), // Timer 19
+    );
 }
 
 pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
@@ -4722,30 +4733,7 @@ pub mod random_165 {
 use runtime::prelude::*;
 
 async fn run() {
-    join!( // all at once; each poll polls every unfinished one
-        async {
-            select! {
-                biased; // polled in this order; the first ready wins, the others are dropped
-                _ = async { log("log 3") } => {}
-                _ = sleep_ms(100) => {} // Timer 4
-                _ = sleep_ms(100) => {} // Timer 5
-            }
-        },
-    );
-    let f1 = async { log("log 8") };
-    let f2 = sleep_ms(50); // Timer 9
-    let f3 = sleep_ms(20); // Timer 10
-    // nothing has run yet: futures start when polled
-    f1.await;
-    f2.await;
-    f3.await;
-    join!( // all at once; each poll polls every unfinished one
-        async { log("log 12") },
-    );
-    log("log 14");
-    sleep_ms(20).await; // Timer 15
-    log("log 16");
-    log("log 17");
+    sleep_ms(10).await; // Timer 3
 }
 
 pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
@@ -4757,12 +4745,27 @@ pub mod random_166 {
 use runtime::prelude::*;
 
 async fn run() {
+    let f1 = async {
+        block_ms(30);
+        block_ms(30);
+    };
+    let f2 = async { log("log 5") };
+    let f3 = sleep_ms(0); // Timer 6
+    // nothing has run yet: futures start when polled
+    f1.await;
+    f2.await;
+    f3.await;
     join!( // all at once; each poll polls every unfinished one
         async {
-            let f1 = async { log("log 3") };
+            let f4 = sleep_ms(0); // Timer 9
+            let f5 = async { block_ms(0) };
+            let f6 = async { log("log 11") };
             // nothing has run yet: futures start when polled
-            f1.await;
+            f4.await;
+            f5.await;
+            f6.await;
         },
+        sleep_ms(100), // Timer 12
     );
 }
 
@@ -4775,7 +4778,38 @@ pub mod random_167 {
 use runtime::prelude::*;
 
 async fn run() {
-    log("log 1");
+    join!( // all at once; each poll polls every unfinished one
+        async {
+            log("log 3");
+            sleep_ms(10).await; // Timer 4
+        },
+        async { log("log 5") },
+        async {
+            select! {
+                biased; // polled in this order; the first ready wins, the others are dropped
+                _ = sleep_ms(0) => {} // Timer 7
+            }
+        },
+    );
+    select! {
+        biased; // polled in this order; the first ready wins, the others are dropped
+        _ = async {
+            log("log 10");
+            log("log 11");
+        } => {}
+        _ = async {
+            select! {
+                biased; // polled in this order; the first ready wins, the others are dropped
+                _ = async { block_ms(0) } => {}
+            }
+        } => {}
+        _ = async {
+            select! {
+                biased; // polled in this order; the first ready wins, the others are dropped
+                _ = async { log("log 15") } => {}
+            }
+        } => {}
+    }
 }
 
 pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
@@ -4787,9 +4821,11 @@ pub mod random_168 {
 use runtime::prelude::*;
 
 async fn run() {
-    sleep_ms(20).await; // Timer 1
-    sleep_ms(20).await; // Timer 2
-    sleep_ms(0).await; // Timer 3
+    log("log 3");
+    join!( // all at once; each poll polls every unfinished one
+        sleep_ms(20), // Timer 5
+    );
+    block_ms(0);
 }
 
 pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
@@ -4801,17 +4837,10 @@ pub mod random_169 {
 use runtime::prelude::*;
 
 async fn run() {
-    sleep_ms(50).await; // Timer 1
-    select! {
-        biased; // polled in this order; the first ready wins, the others are dropped
-        _ = async {
-            log("log 4");
-            sleep_ms(50).await; // Timer 5
-            log("log 6");
-        } => {}
-    }
-    log("log 7");
-    log("log 8");
+    log("log 2");
+    sleep_ms(20).await; // Timer 3
+    sleep_ms(20).await; // Timer 4
+    log("log 5");
 }
 
 pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
@@ -4823,32 +4852,16 @@ pub mod random_170 {
 use runtime::prelude::*;
 
 async fn run() {
-    log("log 1");
     let f1 = async {
-        select! {
-            biased; // polled in this order; the first ready wins, the others are dropped
-            _ = async { log("log 4") } => {}
-        }
-    };
-    let f2 = async { log("log 5") };
-    let f3 = async {
-        join!( // all at once; each poll polls every unfinished one
-            sleep_ms(20), // Timer 7
-        );
+        sleep_ms(50).await; // Timer 3
+        sleep_ms(20).await; // Timer 4
+        sleep_ms(100).await; // Timer 5
     };
     // nothing has run yet: futures start when polled
     f1.await;
-    f2.await;
-    f3.await;
-    sleep_ms(10).await; // Timer 8
-    join!( // all at once; each poll polls every unfinished one
-        async {
-            join!( // all at once; each poll polls every unfinished one
-                async { log("log 11") },
-            );
-        },
-        sleep_ms(0), // Timer 12
-    );
+    block_ms(10);
+    sleep_ms(20).await; // Timer 7
+    log("log 8");
 }
 
 pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
@@ -4860,31 +4873,29 @@ pub mod random_171 {
 use runtime::prelude::*;
 
 async fn run() {
-    let f1 = async { log("log 3") };
-    let f2 = sleep_ms(20); // Timer 4
+    let f1 = async {
+        let f2 = sleep_ms(10); // Timer 3
+        let f3 = async { log("log 4") };
+        // nothing has run yet: futures start when polled
+        f2.await;
+        f3.await;
+    };
+    let f2 = async {
+        select! {
+            biased; // polled in this order; the first ready wins, the others are dropped
+            _ = async { block_ms(0) } => {}
+            _ = sleep_ms(10) => {} // Timer 7
+            _ = async { block_ms(0) } => {}
+        }
+    };
+    let f3 = async {
+        log("log 10");
+        block_ms(30);
+    };
     // nothing has run yet: futures start when polled
     f1.await;
     f2.await;
-    join!( // all at once; each poll polls every unfinished one
-        async { log("log 6") },
-        async { log("log 7") },
-        async { log("log 8") },
-    );
-    join!( // all at once; each poll polls every unfinished one
-        sleep_ms(20), // Timer 10
-        async { log("log 11") },
-    );
-    select! {
-        biased; // polled in this order; the first ready wins, the others are dropped
-        _ = async { log("log 14") } => {}
-        _ = sleep_ms(20) => {} // Timer 15
-        _ = sleep_ms(20) => {} // Timer 16
-    }
-    log("log 17");
-    select! {
-        biased; // polled in this order; the first ready wins, the others are dropped
-        _ = sleep_ms(50) => {} // Timer 19
-    }
+    f3.await;
 }
 
 pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
@@ -4896,32 +4907,38 @@ pub mod random_172 {
 use runtime::prelude::*;
 
 async fn run() {
-    log("log 1");
-    log("log 2");
-    let f1 = async { log("log 5") };
+    let f1 = sleep_ms(50); // Timer 2
     // nothing has run yet: futures start when polled
     f1.await;
-    sleep_ms(100).await; // Timer 6
-    select! {
-        biased; // polled in this order; the first ready wins, the others are dropped
-        _ = async {
-            let f2 = async { log("log 9") };
-            let f3 = sleep_ms(0); // Timer 10
+    log("log 4");
+    let f2 = sleep_ms(0); // Timer 6
+    // nothing has run yet: futures start when polled
+    f2.await;
+    let f3 = async { block_ms(10) };
+    let f4 = async { block_ms(10) };
+    // nothing has run yet: futures start when polled
+    f3.await;
+    f4.await;
+    let f5 = async { log("log 12") };
+    let f6 = sleep_ms(100); // Timer 13
+    let f7 = sleep_ms(10); // Timer 14
+    // nothing has run yet: futures start when polled
+    f5.await;
+    f6.await;
+    f7.await;
+    let f8 = async { block_ms(10) };
+    // nothing has run yet: futures start when polled
+    f8.await;
+    join!( // all at once; each poll polls every unfinished one
+        async { log("log 18") },
+        async {
+            let f9 = sleep_ms(20); // Timer 20
+            let f10 = async { log("log 21") };
             // nothing has run yet: futures start when polled
-            f2.await;
-            f3.await;
-        } => {}
-        _ = async {
-            let f4 = async { log("log 12") };
-            // nothing has run yet: futures start when polled
-            f4.await;
-        } => {}
-        _ = async {
-            join!( // all at once; each poll polls every unfinished one
-                sleep_ms(20), // Timer 14
-            );
-        } => {}
-    }
+            f9.await;
+            f10.await;
+        },
+    );
 }
 
 pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
@@ -4933,42 +4950,7 @@ pub mod random_173 {
 use runtime::prelude::*;
 
 async fn run() {
-    let f1 = async {
-        select! {
-            biased; // polled in this order; the first ready wins, the others are dropped
-            _ = async { log("log 3") } => {}
-        }
-    };
-    // nothing has run yet: futures start when polled
-    f1.await;
-    join!( // all at once; each poll polls every unfinished one
-        async {
-            let f2 = sleep_ms(10); // Timer 6
-            let f3 = async { log("log 7") };
-            // nothing has run yet: futures start when polled
-            f2.await;
-            f3.await;
-        },
-        async {
-            let f4 = sleep_ms(0); // Timer 9
-            let f5 = async { log("log 10") };
-            let f6 = async { log("log 11") };
-            // nothing has run yet: futures start when polled
-            f4.await;
-            f5.await;
-            f6.await;
-        },
-        async {
-            let f7 = sleep_ms(100); // Timer 13
-            // nothing has run yet: futures start when polled
-            f7.await;
-        },
-    );
-    let f8 = async { log("log 16") };
-    // nothing has run yet: futures start when polled
-    f8.await;
-    sleep_ms(50).await; // Timer 17
-    log("log 18");
+    log("log 1");
 }
 
 pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
@@ -4980,10 +4962,13 @@ pub mod random_174 {
 use runtime::prelude::*;
 
 async fn run() {
-    let f1 = async { log("log 2") };
-    // nothing has run yet: futures start when polled
-    f1.await;
-    sleep_ms(20).await; // Timer 3
+    join!( // all at once; each poll polls every unfinished one
+        sleep_ms(50), // Timer 2
+        async {
+            block_ms(10);
+            sleep_ms(50).await; // Timer 5
+        },
+    );
 }
 
 pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
@@ -4996,27 +4981,22 @@ use runtime::prelude::*;
 
 async fn run() {
     join!( // all at once; each poll polls every unfinished one
-        async {
-            sleep_ms(50).await; // Timer 3
-            sleep_ms(10).await; // Timer 4
-            sleep_ms(100).await; // Timer 5
-        },
-        async {
-            sleep_ms(20).await; // Timer 7
-            sleep_ms(10).await; // Timer 8
-        },
+        sleep_ms(20), // Timer 3
     );
-    log("log 10");
+    join!( // all at once; each poll polls every unfinished one
+        async { log("log 5") },
+        async { log("log 6") },
+        sleep_ms(100), // Timer 7
+    );
+    block_ms(30);
+    log("log 11");
     select! {
         biased; // polled in this order; the first ready wins, the others are dropped
-        _ = async {
-            let f1 = async { log("log 13") };
-            let f2 = async { log("log 14") };
-            // nothing has run yet: futures start when polled
-            f1.await;
-            f2.await;
-        } => {}
+        _ = sleep_ms(100) => {} // Timer 13
+        _ = sleep_ms(50) => {} // Timer 14
     }
+    sleep_ms(20).await; // Timer 15
+    sleep_ms(100).await; // Timer 16
 }
 
 pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
@@ -5028,14 +5008,27 @@ pub mod random_176 {
 use runtime::prelude::*;
 
 async fn run() {
-    log("log 3");
-    sleep_ms(20).await; // Timer 4
     select! {
         biased; // polled in this order; the first ready wins, the others are dropped
-        _ = sleep_ms(20) => {} // Timer 6
-        _ = async { log("log 7") } => {}
+        _ = async {
+            sleep_ms(20).await; // Timer 3
+            log("log 4");
+            sleep_ms(20).await; // Timer 5
+        } => {}
+        _ = async {
+            select! {
+                biased; // polled in this order; the first ready wins, the others are dropped
+                _ = sleep_ms(50) => {} // Timer 7
+            }
+        } => {}
+        _ = async {
+            join!( // all at once; each poll polls every unfinished one
+                async { log("log 9") },
+                sleep_ms(10), // Timer 10
+            );
+        } => {}
     }
-    sleep_ms(50).await; // Timer 8
+    sleep_ms(20).await; // Timer 11
 }
 
 pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
@@ -5047,8 +5040,23 @@ pub mod random_177 {
 use runtime::prelude::*;
 
 async fn run() {
-    log("log 1");
-    sleep_ms(20).await; // Timer 2
+    join!( // all at once; each poll polls every unfinished one
+        async {
+            select! {
+                biased; // polled in this order; the first ready wins, the others are dropped
+                _ = sleep_ms(50) => {} // Timer 3
+            }
+        },
+        async {
+            join!( // all at once; each poll polls every unfinished one
+                sleep_ms(100), // Timer 5
+                async { block_ms(30) },
+                sleep_ms(0), // Timer 7
+            );
+        },
+    );
+    sleep_ms(20).await; // Timer 8
+    log("log 9");
 }
 
 pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
@@ -5060,12 +5068,24 @@ pub mod random_178 {
 use runtime::prelude::*;
 
 async fn run() {
-    let f1 = async { log("log 2") };
-    let f2 = async { log("log 3") };
+    log("log 1");
+    let f1 = async {
+        select! {
+            biased; // polled in this order; the first ready wins, the others are dropped
+            _ = sleep_ms(50) => {} // Timer 4
+        }
+    };
+    let f2 = sleep_ms(10); // Timer 5
     // nothing has run yet: futures start when polled
     f1.await;
     f2.await;
-    log("log 4");
+    select! {
+        biased; // polled in this order; the first ready wins, the others are dropped
+        _ = sleep_ms(20) => {} // Timer 7
+        _ = async {
+            log("log 9");
+        } => {}
+    }
 }
 
 pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
@@ -5077,7 +5097,32 @@ pub mod random_179 {
 use runtime::prelude::*;
 
 async fn run() {
-    log("log 1");
+    select! {
+        biased; // polled in this order; the first ready wins, the others are dropped
+        _ = async {
+            let f1 = sleep_ms(10); // Timer 3
+            let f2 = async { log("log 4") };
+            let f3 = async { log("log 5") };
+            // nothing has run yet: futures start when polled
+            f1.await;
+            f2.await;
+            f3.await;
+        } => {}
+        _ = async {
+            let f4 = async { log("log 7") };
+            // nothing has run yet: futures start when polled
+            f4.await;
+        } => {}
+    }
+    let f5 = async {
+        select! {
+            biased; // polled in this order; the first ready wins, the others are dropped
+            _ = sleep_ms(100) => {} // Timer 10
+        }
+    };
+    // nothing has run yet: futures start when polled
+    f5.await;
+    sleep_ms(20).await; // Timer 11
 }
 
 pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
@@ -5089,29 +5134,8 @@ pub mod random_180 {
 use runtime::prelude::*;
 
 async fn run() {
-    select! {
-        biased; // polled in this order; the first ready wins, the others are dropped
-        _ = async {
-            select! {
-                biased; // polled in this order; the first ready wins, the others are dropped
-                _ = async { log("log 3") } => {}
-                _ = async { log("log 4") } => {}
-            }
-        } => {}
-        _ = async {
-            select! {
-                biased; // polled in this order; the first ready wins, the others are dropped
-                _ = sleep_ms(50) => {} // Timer 6
-                _ = async { log("log 7") } => {}
-                _ = async { log("log 8") } => {}
-            }
-        } => {}
-        _ = async {
-            join!( // all at once; each poll polls every unfinished one
-                sleep_ms(10), // Timer 10
-            );
-        } => {}
-    }
+    log("log 1");
+    sleep_ms(50).await; // Timer 4
 }
 
 pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
@@ -5123,22 +5147,28 @@ pub mod random_181 {
 use runtime::prelude::*;
 
 async fn run() {
-    join!( // all at once; each poll polls every unfinished one
-        async {
-            let f1 = sleep_ms(50); // Timer 3
-            let f2 = sleep_ms(100); // Timer 4
-            let f3 = sleep_ms(20); // Timer 5
-            // nothing has run yet: futures start when polled
-            f1.await;
-            f2.await;
-            f3.await;
-        },
-        async {
-            sleep_ms(20).await; // Timer 7
-            sleep_ms(20).await; // Timer 8
-            sleep_ms(20).await; // Timer 9
-        },
-    );
+    log("log 1");
+    sleep_ms(50).await; // Timer 2
+    select! {
+        biased; // polled in this order; the first ready wins, the others are dropped
+        _ = async { log("log 5") } => {}
+    }
+    let f1 = async {
+        let f2 = sleep_ms(0); // Timer 8
+        // nothing has run yet: futures start when polled
+        f2.await;
+    };
+    let f2 = sleep_ms(50); // Timer 9
+    let f3 = async {
+        select! {
+            biased; // polled in this order; the first ready wins, the others are dropped
+            _ = async { log("log 11") } => {}
+        }
+    };
+    // nothing has run yet: futures start when polled
+    f1.await;
+    f2.await;
+    f3.await;
 }
 
 pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
@@ -5150,46 +5180,17 @@ pub mod random_182 {
 use runtime::prelude::*;
 
 async fn run() {
+    sleep_ms(50).await; // Timer 2
     select! {
         biased; // polled in this order; the first ready wins, the others are dropped
-        _ = async {
-            let f1 = async { log("log 3") };
-            let f2 = sleep_ms(50); // Timer 4
-            let f3 = async { log("log 5") };
-            // nothing has run yet: futures start when polled
-            f1.await;
-            f2.await;
-            f3.await;
-        } => {}
-        _ = async {
-            join!( // all at once; each poll polls every unfinished one
-                async { log("log 7") },
-                sleep_ms(20), // Timer 8
-                async { log("log 9") },
-            );
-        } => {}
-        _ = async {
-            let f4 = async { log("log 11") };
-            let f5 = sleep_ms(0); // Timer 12
-            // nothing has run yet: futures start when polled
-            f4.await;
-            f5.await;
-        } => {}
+        _ = async { block_ms(0) } => {}
+        _ = async { block_ms(30) } => {}
     }
     select! {
         biased; // polled in this order; the first ready wins, the others are dropped
-        _ = async {
-            select! {
-                biased; // polled in this order; the first ready wins, the others are dropped
-                _ = sleep_ms(100) => {} // Timer 15
-            }
-        } => {}
-        _ = sleep_ms(0) => {} // Timer 16
+        _ = sleep_ms(10) => {} // Timer 7
+        _ = sleep_ms(0) => {} // Timer 8
     }
-    sleep_ms(0).await; // Timer 17
-    log("log 19");
-    log("log 20");
-    sleep_ms(0).await; // Timer 21
 }
 
 pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
@@ -5201,18 +5202,13 @@ pub mod random_183 {
 use runtime::prelude::*;
 
 async fn run() {
-    log("log 1");
     join!( // all at once; each poll polls every unfinished one
         async {
-            join!( // all at once; each poll polls every unfinished one
-                async { log("log 4") },
-                sleep_ms(20), // Timer 5
-            );
+            sleep_ms(0).await; // Timer 3
         },
-        async { log("log 6") },
     );
-    sleep_ms(20).await; // Timer 7
-    log("log 8");
+    log("log 4");
+    block_ms(30);
 }
 
 pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
@@ -5224,27 +5220,20 @@ pub mod random_184 {
 use runtime::prelude::*;
 
 async fn run() {
-    let f1 = async {
-        let f2 = sleep_ms(0); // Timer 3
-        // nothing has run yet: futures start when polled
-        f2.await;
-    };
-    let f2 = async {
-        log("log 5");
-    };
+    select! {
+        biased; // polled in this order; the first ready wins, the others are dropped
+        _ = async {
+            log("log 3");
+            log("log 4");
+            sleep_ms(20).await; // Timer 5
+        } => {}
+    }
+    sleep_ms(20).await; // Timer 7
+    let f1 = async { log("log 9") };
+    let f2 = sleep_ms(10); // Timer 10
     // nothing has run yet: futures start when polled
     f1.await;
     f2.await;
-    let f4 = sleep_ms(20); // Timer 8
-    let f5 = async { log("log 9") };
-    // nothing has run yet: futures start when polled
-    f4.await;
-    f5.await;
-    let f6 = sleep_ms(0); // Timer 11
-    // nothing has run yet: futures start when polled
-    f6.await;
-    sleep_ms(10).await; // Timer 13
-    log("log 14");
 }
 
 pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
@@ -5256,8 +5245,34 @@ pub mod random_185 {
 use runtime::prelude::*;
 
 async fn run() {
-    log("log 1");
-    sleep_ms(10).await; // Timer 2
+    select! {
+        biased; // polled in this order; the first ready wins, the others are dropped
+        _ = async {
+            let f1 = async { log("log 3") };
+            let f2 = sleep_ms(100); // Timer 4
+            // nothing has run yet: futures start when polled
+            f1.await;
+            f2.await;
+        } => {}
+        _ = async {
+            join!( // all at once; each poll polls every unfinished one
+                async { log("log 6") },
+                async { log("log 7") },
+                sleep_ms(20), // Timer 8
+            );
+        } => {}
+    }
+    sleep_ms(10).await; // Timer 9
+    select! {
+        biased; // polled in this order; the first ready wins, the others are dropped
+        _ = async {
+            sleep_ms(20).await; // Timer 12
+        } => {}
+        _ = async {
+            sleep_ms(100).await; // Timer 14
+            sleep_ms(0).await; // Timer 15
+        } => {}
+    }
 }
 
 pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
@@ -5269,7 +5284,11 @@ pub mod random_186 {
 use runtime::prelude::*;
 
 async fn run() {
-    sleep_ms(100).await; // Timer 1
+    select! {
+        biased; // polled in this order; the first ready wins, the others are dropped
+        _ = sleep_ms(50) => {} // Timer 2
+    }
+    sleep_ms(0).await; // Timer 3
 }
 
 pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
@@ -5281,15 +5300,17 @@ pub mod random_187 {
 use runtime::prelude::*;
 
 async fn run() {
-    select! {
-        biased; // polled in this order; the first ready wins, the others are dropped
-        _ = sleep_ms(0) => {} // Timer 3
-        _ = sleep_ms(20) => {} // Timer 4
-        _ = sleep_ms(20) => {} // Timer 5
-    }
-    let f1 = sleep_ms(100); // Timer 7
-    // nothing has run yet: futures start when polled
-    f1.await;
+    join!( // all at once; each poll polls every unfinished one
+        async {
+            join!( // all at once; each poll polls every unfinished one
+                async { block_ms(0) },
+            );
+        },
+        async {
+            block_ms(0);
+            log("log 6");
+        },
+    );
 }
 
 pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
@@ -5301,25 +5322,29 @@ pub mod random_188 {
 use runtime::prelude::*;
 
 async fn run() {
-    sleep_ms(10).await; // Timer 2
-    log("log 3");
-    let f1 = async { log("log 5") };
-    let f2 = async { log("log 6") };
-    let f3 = sleep_ms(10); // Timer 7
-    // nothing has run yet: futures start when polled
-    f1.await;
-    f2.await;
-    f3.await;
     join!( // all at once; each poll polls every unfinished one
         async {
-            log("log 10");
+            let f1 = sleep_ms(10); // Timer 3
+            let f2 = async { log("log 4") };
+            // nothing has run yet: futures start when polled
+            f1.await;
+            f2.await;
         },
         async {
-            let f4 = async { log("log 12") };
-            let f5 = async { log("log 13") };
+            let f3 = async { log("log 6") };
+            let f4 = sleep_ms(20); // Timer 7
+            let f5 = sleep_ms(50); // Timer 8
             // nothing has run yet: futures start when polled
+            f3.await;
             f4.await;
             f5.await;
+        },
+        async {
+            select! {
+                biased; // polled in this order; the first ready wins, the others are dropped
+                _ = async { log("log 10") } => {}
+                _ = async { block_ms(0) } => {}
+            }
         },
     );
 }
@@ -5333,8 +5358,24 @@ pub mod random_189 {
 use runtime::prelude::*;
 
 async fn run() {
-    sleep_ms(50).await; // Timer 1
-    log("log 2");
+    join!( // all at once; each poll polls every unfinished one
+        sleep_ms(10), // Timer 2
+        async {
+            let f1 = sleep_ms(50); // Timer 4
+            let f2 = sleep_ms(20); // Timer 5
+            // nothing has run yet: futures start when polled
+            f1.await;
+            f2.await;
+        },
+        async {
+            select! {
+                biased; // polled in this order; the first ready wins, the others are dropped
+                _ = async { log("log 7") } => {}
+            }
+        },
+    );
+    sleep_ms(20).await; // Timer 8
+    block_ms(30);
 }
 
 pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
@@ -5346,35 +5387,7 @@ pub mod random_190 {
 use runtime::prelude::*;
 
 async fn run() {
-    log("log 2");
-    log("log 3");
-    select! {
-        biased; // polled in this order; the first ready wins, the others are dropped
-        _ = async {
-            sleep_ms(10).await; // Timer 6
-            sleep_ms(20).await; // Timer 7
-            sleep_ms(50).await; // Timer 8
-        } => {}
-        _ = async {
-            let f1 = async { log("log 10") };
-            let f2 = sleep_ms(100); // Timer 11
-            let f3 = sleep_ms(20); // Timer 12
-            // nothing has run yet: futures start when polled
-            f1.await;
-            f2.await;
-            f3.await;
-        } => {}
-    }
-    select! {
-        biased; // polled in this order; the first ready wins, the others are dropped
-        _ = async {
-            select! {
-                biased; // polled in this order; the first ready wins, the others are dropped
-                _ = sleep_ms(100) => {} // Timer 15
-            }
-        } => {}
-        _ = sleep_ms(0) => {} // Timer 16
-    }
+    block_ms(0);
 }
 
 pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
@@ -5386,7 +5399,24 @@ pub mod random_191 {
 use runtime::prelude::*;
 
 async fn run() {
-    sleep_ms(10).await; // Timer 1
+    join!( // all at once; each poll polls every unfinished one
+        async {
+            let f1 = async { block_ms(0) };
+            let f2 = async { log("log 4") };
+            // nothing has run yet: futures start when polled
+            f1.await;
+            f2.await;
+        },
+        sleep_ms(0), // Timer 5
+        async {
+            join!( // all at once; each poll polls every unfinished one
+                sleep_ms(20), // Timer 7
+                async { block_ms(10) },
+            );
+        },
+    );
+    sleep_ms(20).await; // Timer 9
+    sleep_ms(0).await; // Timer 10
 }
 
 pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
@@ -5398,23 +5428,7 @@ pub mod random_192 {
 use runtime::prelude::*;
 
 async fn run() {
-    select! {
-        biased; // polled in this order; the first ready wins, the others are dropped
-        _ = async {
-            join!( // all at once; each poll polls every unfinished one
-                async { log("log 3") },
-            );
-        } => {}
-        _ = async {
-            select! {
-                biased; // polled in this order; the first ready wins, the others are dropped
-                _ = sleep_ms(100) => {} // Timer 5
-                _ = sleep_ms(20) => {} // Timer 6
-                _ = sleep_ms(20) => {} // Timer 7
-            }
-        } => {}
-        _ = async { log("log 8") } => {}
-    }
+    sleep_ms(20).await; // Timer 1
 }
 
 pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
@@ -5426,64 +5440,44 @@ pub mod random_193 {
 use runtime::prelude::*;
 
 async fn run() {
-    sleep_ms(10).await; // Timer 1
-    let f1 = async { log("log 3") };
+    let f1 = async { log("log 2") };
     let f2 = async {
-        log("log 5");
-        sleep_ms(100).await; // Timer 6
-        log("log 7");
+        select! {
+            biased; // polled in this order; the first ready wins, the others are dropped
+            _ = sleep_ms(10) => {} // Timer 4
+            _ = sleep_ms(50) => {} // Timer 5
+        }
     };
     let f3 = async {
-        join!( // all at once; each poll polls every unfinished one
-            async { log("log 9") },
-            async { log("log 10") },
-        );
+        let f4 = async { log("log 7") };
+        let f5 = sleep_ms(10); // Timer 8
+        let f6 = async { log("log 9") };
+        // nothing has run yet: futures start when polled
+        f4.await;
+        f5.await;
+        f6.await;
     };
     // nothing has run yet: futures start when polled
     f1.await;
     f2.await;
     f3.await;
-    join!( // all at once; each poll polls every unfinished one
-        async {
-            select! {
-                biased; // polled in this order; the first ready wins, the others are dropped
-                _ = sleep_ms(0) => {} // Timer 13
-                _ = sleep_ms(0) => {} // Timer 14
-                _ = sleep_ms(100) => {} // Timer 15
-            }
-        },
-        async {
-            select! {
-                biased; // polled in this order; the first ready wins, the others are dropped
-                _ = async { log("log 17") } => {}
-                _ = sleep_ms(100) => {} // Timer 18
-                _ = async { log("log 19") } => {}
-            }
-        },
-        async {
-            let f4 = async { log("log 21") };
-            let f5 = async { log("log 22") };
-            let f6 = sleep_ms(20); // Timer 23
-            // nothing has run yet: futures start when polled
-            f4.await;
-            f5.await;
-            f6.await;
-        },
-    );
     select! {
         biased; // polled in this order; the first ready wins, the others are dropped
-        _ = async { log("log 25") } => {}
         _ = async {
-            let f7 = sleep_ms(20); // Timer 27
+            let f7 = async { log("log 12") };
+            let f8 = async { log("log 13") };
             // nothing has run yet: futures start when polled
             f7.await;
+            f8.await;
         } => {}
         _ = async {
-            join!( // all at once; each poll polls every unfinished one
-                sleep_ms(0), // Timer 29
-                async { log("log 30") },
-                sleep_ms(10), // Timer 31
-            );
+            let f9 = async { block_ms(30) };
+            let f10 = sleep_ms(20); // Timer 16
+            let f11 = async { block_ms(10) };
+            // nothing has run yet: futures start when polled
+            f9.await;
+            f10.await;
+            f11.await;
         } => {}
     }
 }
@@ -5497,33 +5491,15 @@ pub mod random_194 {
 use runtime::prelude::*;
 
 async fn run() {
-    select! {
-        biased; // polled in this order; the first ready wins, the others are dropped
-        _ = sleep_ms(100) => {} // Timer 3
-        _ = async { log("log 4") } => {}
-        _ = async { log("log 5") } => {}
-    }
-    select! {
-        biased; // polled in this order; the first ready wins, the others are dropped
-        _ = async { log("log 7") } => {}
-        _ = async { log("log 8") } => {}
-    }
-    select! {
-        biased; // polled in this order; the first ready wins, the others are dropped
-        _ = async {
-            sleep_ms(20).await; // Timer 11
-            sleep_ms(20).await; // Timer 12
-            sleep_ms(10).await; // Timer 13
-        } => {}
-    }
-    select! {
-        biased; // polled in this order; the first ready wins, the others are dropped
-        _ = async {
-            join!( // all at once; each poll polls every unfinished one
-                async { log("log 16") },
-            );
-        } => {}
-    }
+    join!( // all at once; each poll polls every unfinished one
+        async {
+            select! {
+                biased; // polled in this order; the first ready wins, the others are dropped
+                _ = async { log("log 3") } => {}
+                _ = async { log("log 4") } => {}
+            }
+        },
+    );
 }
 
 pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
@@ -5535,56 +5511,24 @@ pub mod random_195 {
 use runtime::prelude::*;
 
 async fn run() {
-    select! {
-        biased; // polled in this order; the first ready wins, the others are dropped
-        _ = async {
-            select! {
-                biased; // polled in this order; the first ready wins, the others are dropped
-                _ = async { log("log 3") } => {}
-                _ = async { log("log 4") } => {}
-                _ = async { log("log 5") } => {}
-            }
-        } => {}
-        _ = sleep_ms(100) => {} // Timer 6
-    }
-    select! {
-        biased; // polled in this order; the first ready wins, the others are dropped
-        _ = async { log("log 8") } => {}
-        _ = async {
-            select! {
-                biased; // polled in this order; the first ready wins, the others are dropped
-                _ = async { log("log 10") } => {}
-            }
-        } => {}
-        _ = async {
-            let f1 = sleep_ms(20); // Timer 12
-            let f2 = async { log("log 13") };
-            let f3 = async { log("log 14") };
-            // nothing has run yet: futures start when polled
-            f1.await;
-            f2.await;
-            f3.await;
-        } => {}
-    }
-    let f4 = sleep_ms(50); // Timer 16
-    let f5 = async {
-        select! {
-            biased; // polled in this order; the first ready wins, the others are dropped
-            _ = sleep_ms(0) => {} // Timer 18
-            _ = async { log("log 19") } => {}
-            _ = async { log("log 20") } => {}
-        }
-    };
-    let f6 = async {
-        log("log 22");
-    };
-    // nothing has run yet: futures start when polled
-    f4.await;
-    f5.await;
-    f6.await;
-    log("log 25");
-    sleep_ms(20).await; // Timer 26
-    log("log 27");
+    join!( // all at once; each poll polls every unfinished one
+        sleep_ms(0), // Timer 2
+        sleep_ms(50), // Timer 3
+    );
+    join!( // all at once; each poll polls every unfinished one
+        sleep_ms(20), // Timer 6
+        sleep_ms(20), // Timer 7
+    );
+    join!( // all at once; each poll polls every unfinished one
+        sleep_ms(100), // Timer 9
+        async {
+            join!( // all at once; each poll polls every unfinished one
+                async { log("log 11") },
+                sleep_ms(50), // Timer 12
+            );
+        },
+        sleep_ms(100), // Timer 13
+    );
 }
 
 pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
@@ -5596,8 +5540,48 @@ pub mod random_196 {
 use runtime::prelude::*;
 
 async fn run() {
-    sleep_ms(10).await; // Timer 1
-    log("log 2");
+    join!( // all at once; each poll polls every unfinished one
+        sleep_ms(0), // Timer 3
+        sleep_ms(20), // Timer 4
+        sleep_ms(20), // Timer 5
+    );
+    sleep_ms(20).await; // Timer 7
+    log("log 8");
+    select! {
+        biased; // polled in this order; the first ready wins, the others are dropped
+        _ = async { log("log 10") } => {}
+        _ = async { log("log 11") } => {}
+        _ = async { log("log 12") } => {}
+    }
+    select! {
+        biased; // polled in this order; the first ready wins, the others are dropped
+        _ = async {
+            select! {
+                biased; // polled in this order; the first ready wins, the others are dropped
+                _ = async { log("log 15") } => {}
+                _ = sleep_ms(10) => {} // Timer 16
+                _ = sleep_ms(50) => {} // Timer 17
+            }
+        } => {}
+        _ = async {
+            let f1 = async { log("log 19") };
+            let f2 = async { log("log 20") };
+            let f3 = sleep_ms(0); // Timer 21
+            // nothing has run yet: futures start when polled
+            f1.await;
+            f2.await;
+            f3.await;
+        } => {}
+        _ = async {
+            let f4 = async { block_ms(0) };
+            // nothing has run yet: futures start when polled
+            f4.await;
+        } => {}
+    }
+    log("log 26");
+    sleep_ms(50).await; // Timer 27
+    log("log 28");
+    log("log 30");
 }
 
 pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
@@ -5609,9 +5593,7 @@ pub mod random_197 {
 use runtime::prelude::*;
 
 async fn run() {
-    join!( // all at once; each poll polls every unfinished one
-        async { log("log 2") },
-    );
+    sleep_ms(20).await; // Timer 1
 }
 
 pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
@@ -5623,41 +5605,29 @@ pub mod random_198 {
 use runtime::prelude::*;
 
 async fn run() {
-    select! {
-        biased; // polled in this order; the first ready wins, the others are dropped
-        _ = async {
-            let f1 = sleep_ms(50); // Timer 3
+    join!( // all at once; each poll polls every unfinished one
+        async {
+            let f1 = sleep_ms(20); // Timer 3
             let f2 = async { log("log 4") };
+            let f3 = async { block_ms(10) };
             // nothing has run yet: futures start when polled
             f1.await;
             f2.await;
-        } => {}
-        _ = async {
-            select! {
-                biased; // polled in this order; the first ready wins, the others are dropped
-                _ = async { log("log 6") } => {}
-                _ = sleep_ms(20) => {} // Timer 7
-            }
-        } => {}
-        _ = async {
-            join!( // all at once; each poll polls every unfinished one
-                sleep_ms(100), // Timer 9
-                sleep_ms(100), // Timer 10
-                sleep_ms(20), // Timer 11
-            );
-        } => {}
-    }
-    join!( // all at once; each poll polls every unfinished one
-        sleep_ms(20), // Timer 13
+            f3.await;
+        },
         async {
             join!( // all at once; each poll polls every unfinished one
-                async { log("log 15") },
-                async { log("log 16") },
-                async { log("log 17") },
+                async { log("log 7") },
+                sleep_ms(20), // Timer 8
             );
         },
-        sleep_ms(10), // Timer 18
     );
+    select! {
+        biased; // polled in this order; the first ready wins, the others are dropped
+        _ = async { log("log 10") } => {}
+    }
+    sleep_ms(20).await; // Timer 11
+    log("log 12");
 }
 
 pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
@@ -5669,22 +5639,9 @@ pub mod random_199 {
 use runtime::prelude::*;
 
 async fn run() {
-    let f1 = async {
-        join!( // all at once; each poll polls every unfinished one
-            async { log("log 3") },
-        );
-    };
-    let f2 = async {
-        let f3 = sleep_ms(0); // Timer 5
-        let f4 = async { log("log 6") };
-        // nothing has run yet: futures start when polled
-        f3.await;
-        f4.await;
-    };
-    // nothing has run yet: futures start when polled
-    f1.await;
-    f2.await;
-    log("log 7");
+    join!( // all at once; each poll polls every unfinished one
+        async { block_ms(10) },
+    );
 }
 
 pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
@@ -5698,6 +5655,7 @@ pub const CASES: &[(&str, fn() -> runtime::macros::BoxedFuture<'static, ()>)] = 
     ("race", race::case),
     ("lazy", lazy::case),
     ("early_sleep", early_sleep::case),
+    ("blocking", blocking::case),
     ("self_ref", self_ref::case),
     ("random_000", random_000::case),
     ("random_001", random_001::case),
