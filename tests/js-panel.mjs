@@ -1,7 +1,10 @@
 // Runs a JS panel's text as a whole script in a fresh node:vm realm that has
-// only setTimeout, clearTimeout and console.log, on a virtual clock: timers
-// fire in due order (ties in the order set), one per task, with the realm's
-// microtasks drained in between, as a browser does. Used by the end-to-end
+// only setTimeout, clearTimeout, console.log and performance.now, on a
+// virtual clock: timers fire in due order (ties in the order set), one per
+// task, with the realm's microtasks drained in between, as a browser does.
+// The clock moves only between tasks, and by 1 µs at each performance.now()
+// read, so the panels' block(ms) busy loop ends, ms later (times are
+// reported to the 1/100 ms). Used by the end-to-end
 // tests (Chromium) and the engine tests (Firefox, WebKit).
 import vm from 'node:vm';
 
@@ -18,15 +21,17 @@ export async function scriptEvents(code) {
   let made = 0;
   const timers = new Map();
   const events = [];
+  const at = () => Math.round(now * 100) / 100;
   const realm = vm.createContext({
+    performance: { now: () => (now += 0.001) },
     setTimeout: (callback, ms = 0) => {
       made += 1;
       timers.set(made, { id: made, due: now + Math.max(0, ms), callback });
-      events.push(['set', ms, now]);
+      events.push(['set', ms, at()]);
       return made;
     },
     clearTimeout: (id) => timers.delete(id),
-    console: { log: (...args) => events.push(['log', args.join(' '), now]) },
+    console: { log: (...args) => events.push(['log', args.join(' '), at()]) },
   });
   const drain = () => new Promise((resolve) => setImmediate(resolve)); // the realm shares our microtask queue
   vm.runInContext(code, realm, { timeout: 1_000 });
@@ -35,7 +40,7 @@ export async function scriptEvents(code) {
     const next = [...timers.values()].sort((a, b) => a.due - b.due || a.id - b.id)[0];
     timers.delete(next.id);
     now = Math.max(now, next.due);
-    events.push(['fired', now]);
+    events.push(['fired', at()]);
     next.callback();
     await drain();
   }

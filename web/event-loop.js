@@ -140,7 +140,8 @@ export function jsPlaces(merged, position, lane) {
         break;
       }
       case 'log':
-        if (!running) problem(e, 'logged with nothing running');
+      case 'block':
+        if (!running) problem(e, `${e.kind === 'log' ? 'logged' : 'blocked'} with nothing running`);
         break;
       default:
     }

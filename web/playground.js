@@ -143,11 +143,16 @@ class Run {
     this.cancelled = false;
     /** @type {Promise<void>} */
     this.whenCancelled = new Promise((resolve) => (this.onCancel = resolve));
-    this.clock = clock === 'virtual' ? new VirtualClock(rust.now()) : new RealClock();
+    // On the virtual clock each lane keeps its own time, so a block in one
+    // lane delays only its own timers; on the real clock the lanes share the
+    // page's one thread, and a block delays them all.
+    const order = { n: 0 };
+    const real = new RealClock();
+    const laneClock = () => (clock === 'virtual' ? new VirtualClock(rust.now(), order) : real);
     this.timers = {
-      callbacks: new LaneTimers(this.clock),
-      promises: new LaneTimers(this.clock),
-      futures: new LaneTimers(this.clock), // only for JS Promises the Rust lane awaits
+      callbacks: new LaneTimers(laneClock()),
+      promises: new LaneTimers(laneClock()),
+      futures: new LaneTimers(laneClock()), // only for JS Promises the Rust lane awaits
     };
   }
 
@@ -215,21 +220,29 @@ class Run {
   }
 
   // Time stands still while any lane has work (a promise reaction, a Rust
-  // turn); when all are idle, it jumps to the next deadline of any lane.
+  // turn); when all are idle, it jumps to the next deadline of any lane (a
+  // lane whose block took it past that keeps its own, later time).
   async driveVirtual() {
     const { rust } = this;
-    const clock = /** @type {VirtualClock} */ (this.clock);
+    const clocks = Object.values(this.timers).map((timers) => /** @type {VirtualClock} */ (timers.clock));
     for (;;) {
       await nextTask();
       if (this.cancelled) return;
       if (rust.runUntilStalled() > 0) continue;
-      const deadlines = [clock.next(), rust.nextTimeout()].filter((t) => t !== undefined);
+      const deadlines = [...clocks.map((clock) => clock.next()), rust.nextTimeout()].filter((t) => t !== undefined);
       if (deadlines.length === 0) return;
       const next = Math.min(...deadlines);
-      clock.advanceTo(next);
+      clocks.forEach((clock) => clock.advanceTo(next));
       rust.advanceTo(next);
-      // One JS timer callback per task, as a browser runs them.
-      if (!clock.fireNext()) rust.runUntilStalled();
+      // One JS timer callback per task, as a browser runs them: of the due
+      // ones, the earliest set first.
+      const due = clocks
+        .filter((clock) => clock.due())
+        .sort((a, b) => {
+          const [x, y] = [/** @type {{at: number, order: number}} */ (a.due()), /** @type {{at: number, order: number}} */ (b.due())];
+          return x.at - y.at || x.order - y.order;
+        })[0];
+      if (!due?.fireNext()) rust.runUntilStalled();
     }
   }
 }

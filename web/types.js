@@ -14,8 +14,9 @@
 
 /** @typedef {{type: 'sleep', label: string, ms: number, steps?: undefined}} SleepStep */
 /** @typedef {{type: 'log', text: string, steps?: undefined}} LogStep */
+/** @typedef {{type: 'block', ms: number, steps?: undefined}} BlockStep */
 /** @typedef {{type: 'seq' | 'all' | 'race' | 'create_then_await', steps: Step[]}} CompositeStep */
-/** @typedef {SleepStep | LogStep | CompositeStep} Step */
+/** @typedef {SleepStep | LogStep | BlockStep | CompositeStep} Step */
 /** @typedef {Step} Scenario the root step, at path `scenario` */
 
 // Traces (docs/trace-format.md). Which fields an event must have follows
@@ -34,6 +35,7 @@
 /** @typedef {EventBase & {kind: 'timer_set', timer: number, ms: number, label?: string, task?: number, deadline?: number}} TimerSetEvent `task`, `deadline`: Rust only */
 /** @typedef {EventBase & {kind: 'timer_fired', timer: number, label?: string, late?: number}} TimerFiredEvent */
 /** @typedef {EventBase & {kind: 'log', text: string}} LogEvent */
+/** @typedef {EventBase & {kind: 'block', ms: number, task?: number}} BlockEvent the thread was kept busy for `ms`; `task`: Rust only */
 // Both JS lanes: the script and the timer callbacks, as tasks.
 /** @typedef {EventBase & {kind: 'script_start'}} ScriptStartEvent the panel's script started */
 /** @typedef {EventBase & {kind: 'script_end'}} ScriptEndEvent the script's synchronous part returned */
@@ -72,6 +74,7 @@
  * }} WakeEvent
  */
 /** @typedef {EventBase & {kind: 'task_drop', task: number}} TaskDropEvent */
+/** @typedef {EventBase & {kind: 'lost_waker', task: number}} LostWakerEvent the task waits and no waker of it is left */
 /** @typedef {EventBase & {kind: 'timer_cancel', timer: number, label?: string}} TimerCancelEvent */
 /** @typedef {EventBase & {kind: 'reactor_arm', deadline: number, delay: number}} ReactorArmEvent */
 /** @typedef {EventBase & {kind: 'reactor_clear'}} ReactorClearEvent */
@@ -80,7 +83,7 @@
 /** @typedef {EventBase & {kind: 'address', task: number, name: string, addr: number}} AddressEvent */
 
 /**
- * @typedef {TimerSetEvent | TimerFiredEvent | LogEvent | ScriptStartEvent | ScriptEndEvent | CallbackEndEvent
+ * @typedef {TimerSetEvent | TimerFiredEvent | LogEvent | BlockEvent | LostWakerEvent | ScriptStartEvent | ScriptEndEvent | CallbackEndEvent
  *   | EnqueueEvent | ReactionEvent | ResumeEvent | EngineJobEvent | JobEndEvent | SpawnEvent | BatchEvent
  *   | PollStartEvent | PollEndEvent | ChildPollEvent | WakeEvent | TaskDropEvent | TimerCancelEvent
  *   | ReactorArmEvent | ReactorClearEvent | YieldEvent | StateEvent | AddressEvent} TraceEvent

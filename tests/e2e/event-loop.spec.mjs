@@ -232,7 +232,7 @@ test('every step of every preset, on both clocks, keeps the event loop\'s rules 
     }
     return out;
   });
-  expect(runs).toHaveLength(28);
+  expect(runs).toHaveLength(32);
   const problems = runs.flatMap(({ name, result }) => check(result, name));
   expect(problems).toEqual([]);
   // The Promises lane's queue is not always empty: the check saw jobs.

@@ -9,7 +9,7 @@ import { GOLDEN, stable } from '../golden.mjs';
 test.describe.configure({ mode: 'default' }); // in order, even under --fully-parallel
 
 const UPDATE = process.env.UPDATE_GOLDEN === '1';
-const PRESETS = ['sequential', 'join', 'race', 'lazy', 'early-sleep', 'self-ref', 'interop'];
+const PRESETS = ['sequential', 'join', 'race', 'lazy', 'early-sleep', 'blocking', 'self-ref', 'interop'];
 const LANES = ['callbacks', 'promises', 'futures'];
 const IDLE = { liveTasks: 0, queuedTasks: 0, pendingTimers: 0, armedTimeouts: 0 };
 
@@ -101,6 +101,30 @@ test('early-sleep: a Sleep made first still fires at its deadline; every lane at
     [['Timer 1', 200, 0], ['Timer 2', 200, 100], ['Timer 3', 200, 150]]);
 });
 
+test('blocking: every timer due during a block fires when it ends, late by exactly the rest, in every lane', async ({ sharedPage: page }) => {
+  const r = await run(page, { preset: 'blocking', clock: 'virtual' });
+  for (const lane of LANES) {
+    expect(all(r[lane], 'block').map((e) => [e.t, e.ms]), lane).toEqual([[0, 100]]);
+    // Due at 50 and 80, during the block: fired at its end; Timer 3, set after, on time.
+    expect(all(r[lane], 'timer_fired').map((e) => [e.label, e.t, e.late]), lane).toEqual(
+      [['Timer 1', 100, 50], ['Timer 2', 100, 20], ['Timer 3', 120, 0]]);
+    expect(logTime(r[lane]), lane).toBe(120);
+  }
+  // A 100 ms block right after a timer due at once: that timer is 100 ms late.
+  const scenario = { type: 'seq', steps: [
+    { type: 'all', steps: [{ type: 'sleep', label: 'Now', ms: 0 }, { type: 'block', ms: 100 }] },
+    { type: 'log', text: 'done' }] };
+  for (const promiseStyle of ['then', 'await']) {
+    const b = await run(page, { scenario, clock: 'virtual', promiseStyle });
+    for (const lane of LANES) {
+      expect(all(b[lane], 'timer_fired').map((e) => [e.t, e.late]), `${lane}, ${promiseStyle}`).toEqual([[100, 100]]);
+    }
+  }
+  // Out of range, named as the timings are.
+  expect(await runError(page, { scenario: { type: 'block', ms: 5001 }, clock: 'virtual' })).toBe(
+    'Error: scenario.ms: must be a whole number of milliseconds from 0 to 5000, got 5001');
+});
+
 test('lanes can run one after another with the same traces', async ({ sharedPage: page }) => {
   const together = stable(await run(page, { preset: 'join', clock: 'virtual' }));
   const apart = stable(await run(page, { preset: 'join', clock: 'virtual', oneByOne: true }));
@@ -154,7 +178,7 @@ test('a run one lane at a time, cut short, starts no more lanes', async ({ share
 
 test('bad input rejects with an Error naming the field; nothing runs', async ({ sharedPage: page }) => {
   const cases = [
-    [{ preset: 'nope' }, 'preset: must be one of sequential, join, race, lazy, early-sleep, self-ref, interop'],
+    [{ preset: 'nope' }, 'preset: must be one of sequential, join, race, lazy, early-sleep, blocking, self-ref, interop'],
     [{ timings: [-5] }, 'timings[0]: must be a whole number of milliseconds from 0 to 60000, got -5'],
     [{ timings: ['abc'] }, 'timings[0]: must be a whole number of milliseconds from 0 to 60000, got a string'],
     [{ timings: [1e9] }, 'timings[0]: must be a whole number of milliseconds from 0 to 60000, got 1000000000'],

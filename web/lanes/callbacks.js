@@ -34,6 +34,11 @@ export function runCallbacks(scenario, rec) {
         rec.record('log', { text: step.text, step: path });
         done();
         return;
+      case 'block':
+        // The panel's block(ms): a busy loop in this callback.
+        rec.block({ ms: step.ms, step: path });
+        done();
+        return;
       case 'seq': {
         // setTimeout(a, () => setTimeout(b, () => ...)): each step starts in the
         // previous one's callback.

@@ -1,6 +1,7 @@
 // Timers for the JS lanes: the browser's, or a virtual clock that only moves
-// when the page's driver moves it. Each lane gets its own handle, which counts
-// its pending timers and can clear them all when a run is cancelled.
+// when the page's driver moves it (or a lane's block keeps it busy). Each
+// lane gets its own handle, which counts its pending timers and can clear
+// them all when a run is cancelled.
 
 /** @typedef {RealClock | VirtualClock} Clock */
 
@@ -20,16 +21,29 @@ export class RealClock {
   clearTimeout(id) {
     globalThis.clearTimeout(id);
   }
+  /** Keeps the thread busy for `ms`, as the panels' block(ms) does.
+   * @param {number} ms */
+  block(ms) {
+    const end = performance.now() + ms;
+    while (performance.now() < end) { /* busy */ }
+  }
 }
 
 /** A deterministic clock: timers fire when `fireNext` is called, in deadline
- * order, ties first-in first-out; time jumps to the next deadline. */
+ * order, ties first-in first-out; time jumps to the next deadline. Each lane
+ * has its own (a block in one lane makes only its own timers late), numbering
+ * timers from one shared `order` so that ties across lanes keep the order set.
+ */
 export class VirtualClock {
-  constructor(start = 0) {
+  /**
+   * @param {number} [start]
+   * @param {{n: number}} [order] shared by the clocks of one run
+   */
+  constructor(start = 0, order = { n: 0 }) {
     this.time = start;
     /** @type {{at: number, order: number, fn: () => void}[]} */
     this.timers = []; // sorted by (at, order)
-    this.order = 0;
+    this.order = order;
   }
   now() {
     return this.time;
@@ -39,7 +53,7 @@ export class VirtualClock {
    * @param {number} ms
    */
   setTimeout(fn, ms) {
-    const timer = { at: this.time + Math.max(0, ms), order: ++this.order, fn };
+    const timer = { at: this.time + Math.max(0, ms), order: ++this.order.n, fn };
     let i = this.timers.length;
     while (i > 0 && this.timers[i - 1].at > timer.at) i -= 1;
     this.timers.splice(i, 0, timer);
@@ -52,6 +66,16 @@ export class VirtualClock {
   /** When the next timer is due, or undefined. */
   next() {
     return this.timers[0]?.at;
+  }
+  /** The next timer, if it is due now: `{at, order}`, or undefined. */
+  due() {
+    const timer = this.timers[0];
+    return timer && timer.at <= this.time ? timer : undefined;
+  }
+  /** The thread is busy for `ms` (a block): time moves, nothing fires.
+   * @param {number} ms */
+  block(ms) {
+    this.time += ms;
   }
   /** @param {number} t */
   advanceTo(t) {
@@ -80,6 +104,10 @@ export class LaneTimers {
   }
   now() {
     return this.clock.now();
+  }
+  /** @param {number} ms */
+  block(ms) {
+    this.clock.block(ms);
   }
   /**
    * @param {() => void} fn

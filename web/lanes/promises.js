@@ -355,6 +355,22 @@ export function runPromises(scenario, rec, style) {
     rec.record('log', { text: step.text, step: path });
   }
 
+  /**
+   * The panel's `block(ms)`: a busy loop; no promise (undefined).
+   * @param {Step & {type: 'block'}} step
+   * @param {string} path
+   */
+  function block(step, path) {
+    rec.block({ ms: step.ms, step: path });
+  }
+
+  /**
+   * A step that runs at once and makes no promise (a log or a block), as
+   * render.rs `js_call`: its value is undefined.
+   * @param {Step} step
+   */
+  const isCall = (step) => step.type === 'log' || step.type === 'block';
+
   // ---- `.then` style: render.rs `then_expr` ----
 
   /**
@@ -371,11 +387,14 @@ export function runPromises(scenario, rec, style) {
       case 'log':
         log(step, path);
         return undefined;
+      case 'block':
+        block(step, path);
+        return undefined;
       case 'seq': {
         // timer(200).then(() => timer(100)).then(...); a log first is
         // wrapped: Promise.resolve(console.log(...)).
         const first = thenExpr(step.steps[0], child(path, 0));
-        let p = step.steps[0].type === 'log' ? resolved(first) : /** @type {Promise<unknown>} */ (first);
+        let p = isCall(step.steps[0]) ? resolved(first) : /** @type {Promise<unknown>} */ (first);
         step.steps.slice(1).forEach((next, i) => {
           const at = child(path, i + 1);
           p = then(p, at, () => thenExpr(next, at));
@@ -388,7 +407,7 @@ export function runPromises(scenario, rec, style) {
       case 'create_then_await': {
         // (() => { const made = [...]; return made[0].then(() => made[1])...; })()
         const made = step.steps.map((c, i) => thenExpr(c, child(path, i)));
-        let p = step.steps[0].type === 'log' ? resolved(made[0]) : /** @type {Promise<unknown>} */ (made[0]);
+        let p = isCall(step.steps[0]) ? resolved(made[0]) : /** @type {Promise<unknown>} */ (made[0]);
         made.slice(1).forEach((next, i) => {
           p = then(p, child(path, i + 1), () => next);
         });
@@ -459,6 +478,9 @@ export function runPromises(scenario, rec, style) {
           case 'log':
             log(s, at);
             break;
+          case 'block':
+            block(s, at);
+            break;
           case 'all':
           case 'race': {
             const item = combine(s.type, s.steps.map((c, i) => awaitExpr(c, child(at, i))), s.steps.map((_, i) => child(at, i)));
@@ -499,6 +521,9 @@ export function runPromises(scenario, rec, style) {
         return timer(step, path);
       case 'log':
         log(step, path);
+        return undefined;
+      case 'block':
+        block(step, path);
         return undefined;
       default:
         return body(step, path);

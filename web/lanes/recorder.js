@@ -46,6 +46,15 @@ export class Recorder {
     }, ms);
   }
 
+  /** The panels' `block(ms)`: records block, then keeps the thread busy for
+   * `ms` (a busy loop; on the virtual clock, the lane's time moves by `ms`).
+   * @param {{ms: number, step: string}} block
+   */
+  block({ ms, step }) {
+    this.record('block', { ms, step });
+    this.timers.block(ms);
+  }
+
   /**
    * Runs the lane's script, `body`, between script_start and script_end: the
    * task that runs the panel's code at first, before any timer or microtask.
