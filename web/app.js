@@ -125,7 +125,7 @@ export class App {
   }
 
   special() {
-    return this.presetId === 'self-ref' || this.presetId === 'interop';
+    return this.presets.some((p) => p.id === this.presetId && p.special);
   }
 
   /** @param {string} id */

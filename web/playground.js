@@ -12,6 +12,8 @@ import { toChromeTrace } from './chrome-trace.js';
 /** @typedef {ReturnType<typeof createPlayground>} Playground */
 
 const OPTIONS = ['preset', 'scenario', 'timings', 'clock', 'promiseStyle', 'oneByOne'];
+/** The preset whose programs lose their wake-up (special.rs `LostWake`). */
+const LOST_WAKE = 'lost-wake';
 
 // A macrotask boundary: every queued microtask (promise reaction) has run.
 const channel = new MessageChannel();
@@ -98,7 +100,7 @@ export function createPlayground(wasm) {
 
   return {
     code,
-    presets: () => /** @type {Preset[]} */ (wasm.presets()).map(({ id, name }) => ({ id, name })),
+    presets: () => /** @type {Preset[]} */ (wasm.presets()).map(({ id, name, special }) => ({ id, name, special })),
     explain: /** @param {string} id */ (id) => /** @type {Preset[]} */ (wasm.presets()).find((p) => p.id === id)?.explanation,
     run,
     lastRun: () => last,
@@ -141,6 +143,7 @@ class Run {
     this.promiseStyle = promiseStyle;
     this.rust = rust;
     this.cancelled = false;
+    this.rustDone = false;
     /** @type {Promise<void>} */
     this.whenCancelled = new Promise((resolve) => (this.onCancel = resolve));
     // On the virtual clock each lane keeps its own time, so a block in one
@@ -163,17 +166,28 @@ class Run {
     this.rust.cancel();
   }
 
+  /** The lost-wake preset's JS panels lose their continuation: the program
+   * never finishes, so the lane is over once its timers have fired.
+   * @param {Promise<unknown>} program
+   * @param {LaneTimers} timers
+   */
+  finished(program, timers) {
+    if (this.preset !== LOST_WAKE) return program.then(() => timers.idle());
+    return Promise.race([program, timers.idle().then(nextTask)]);
+  }
+
   startCallbacks() {
     const timers = this.timers.callbacks;
     this.callbacks = new Recorder('callbacks', this.clockName, timers);
-    return runCallbacks(this.scenario, this.callbacks).then(() => timers.idle());
+    const forget = this.preset === LOST_WAKE;
+    return this.finished(runCallbacks(this.scenario, this.callbacks, { forget }), timers);
   }
 
   startPromises() {
     const timers = this.timers.promises;
     this.promises = new Recorder('promises', this.clockName, timers);
-    return runPromises(this.scenario, this.promises, this.promiseStyle)
-      .then(() => timers.idle());
+    const forget = this.preset === LOST_WAKE;
+    return this.finished(runPromises(this.scenario, this.promises, this.promiseStyle, { forget }), timers);
   }
 
   startFutures() {
@@ -183,7 +197,26 @@ class Run {
      * @returns {Promise<void>}
      */
     const makePromise = (ms) => new Promise((resolve) => timers.setTimeout(resolve, ms));
-    return this.rust.start(this.scenario, this.preset, makePromise);
+    const started = this.rust.start(this.scenario, this.preset, makePromise);
+    started.then(() => (this.rustDone = true), () => (this.rustDone = true));
+    return Promise.race([started, this.rustStuck()]);
+  }
+
+  /** Resolves once the Rust lane's task is stuck (it lost its waker:
+   * lost-wake) and nothing else can happen: no timer, timeout or queued task.
+   * Checked every 20 ms (browser time) while the run lasts.
+   * @returns {Promise<void>}
+   */
+  rustStuck() {
+    return new Promise((resolve) => {
+      const check = () => {
+        if (this.cancelled) return;
+        const c = this.rust.counters();
+        if (c.stuckTasks > 0 && c.queuedTasks === 0 && c.pendingTimers === 0 && c.armedTimeouts === 0) resolve();
+        else if (!this.rustDone) setTimeout(check, 20);
+      };
+      setTimeout(check, 20);
+    });
   }
 
   /**

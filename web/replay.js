@@ -108,6 +108,9 @@ export function rustState(merged, position) {
       case 'task_drop':
         task(e.task).state = 'dropped';
         break;
+      case 'lost_waker':
+        task(e.task).state = 'stuck: lost its waker';
+        break;
       case 'state':
         task(e.task).machine = e.text;
         break;
@@ -189,6 +192,15 @@ function laterStart(result) {
 function difference({ callbacks, promises, futures }, result) {
   /** @param {number} t */
   const ms = (t) => `${+t.toFixed(1)} ms`;
+  const lost = result.futures.events.filter((e) => e.kind === 'lost_waker');
+  if (lost.length > 0) {
+    const task = /** @type {{task: number}} */ (lost[0]).task;
+    let sentence = `Task ${task} is Pending and nothing holds its waker: it will never be polled again`;
+    const jsStalled = [result.callbacks, result.promises].every((trace) =>
+      trace.events.some((e) => e.kind === 'timer_fired') && !trace.events.some((e) => e.kind === 'log'));
+    if (jsStalled) sentence += '; the JS lanes stall the same way: their timers fired, and nothing went on';
+    return `${sentence}.`;
+  }
   const js = Math.max(callbacks.finish, promises.finish);
   if (Math.abs(futures.finish - js) >= 1) {
     const later = laterStart(result);

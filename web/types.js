@@ -117,7 +117,7 @@
  * @property {boolean} [oneByOne]
  */
 /** @typedef {{clock: ClockName, promiseStyle: PromiseStyle}} PageOptions the page's own radio buttons */
-/** @typedef {{id: string, name: string, explanation: string}} Preset */
+/** @typedef {{id: string, name: string, explanation: string, special: boolean}} Preset `special`: runs its own program, keeps its own shape (only its timings change) */
 /** @typedef {{code: string, steps: Record<string, number>}} LaneCode the code, and each step's first line */
 /** @typedef {Record<Lane, LaneCode>} Code */
 /** @typedef {typeof import('./pkg/playground.js')} Wasm the wasm module (wasm-bindgen's declarations) */
@@ -132,7 +132,7 @@
 /**
  * @typedef {object} TaskView a Rust task at a replay position
  * @property {number} id
- * @property {'queued' | 'polling' | 'waiting' | 'done' | 'dropped'} state
+ * @property {'queued' | 'polling' | 'waiting' | 'done' | 'dropped' | 'stuck: lost its waker'} state
  * @property {number} polls
  * @property {number} wakes
  * @property {string} machine the state machine's last reported state

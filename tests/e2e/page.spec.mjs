@@ -50,7 +50,7 @@ test('editing a timing by keyboard updates the code, and Run runs it', async ({ 
 test('every preset runs under both clocks from the controls', async ({ page }) => {
   await openPlayground(page);
   const presets = await page.locator('#example option').evaluateAll((os) => os.map((o) => o.value));
-  expect(presets).toEqual(['sequential', 'join', 'race', 'lazy', 'early-sleep', 'blocking', 'self-ref', 'interop']);
+  expect(presets).toEqual(['sequential', 'join', 'race', 'lazy', 'early-sleep', 'blocking', 'lost-wake', 'self-ref', 'interop']);
   for (const preset of presets) {
     await page.getByLabel('Example').selectOption(preset);
     for (const clock of ['Real', 'Virtual']) {
@@ -59,8 +59,10 @@ test('every preset runs under both clocks from the controls', async ({ page }) =
       const inputs = page.locator('#timings-list input');
       for (let i = 0; i < await inputs.count(); i += 1) await inputs.nth(i).fill(String(10 + 5 * i));
       await page.getByRole('button', { name: 'Run' }).click();
+      // Every lane logs; lost-wake's never gets there, but its timer fires.
+      const last = preset === 'lost-wake' ? 'timer_fired' : 'log';
       for (const id of ['callbacks', 'promises', 'futures']) {
-        await expect(page.locator(`#trace-${id} li[data-kind="log"]`).first()).toBeVisible({ timeout: 5_000 });
+        await expect(page.locator(`#trace-${id} li[data-kind="${last}"]`).first()).toBeVisible({ timeout: 5_000 });
       }
       await expect(page.locator('#error'), `${preset} ${clock}`).toBeHidden();
     }
@@ -131,6 +133,12 @@ test('the summary says why the lanes differ, from what they recorded', async ({ 
   await page.getByLabel('Example').selectOption('early-sleep');
   await page.getByRole('button', { name: 'Run' }).click();
   await expect(sentence).toHaveText('All three lanes finished at 200 ms; the Rust task was polled 4 times for 3 wakes.');
+  // lost-wake: the page names the stuck task and why.
+  await page.getByLabel('Example').selectOption('lost-wake');
+  await page.getByRole('button', { name: 'Run' }).click();
+  await expect(sentence).toHaveText('Task 1 is Pending and nothing holds its waker: it will never be polled again; '
+    + 'the JS lanes stall the same way: their timers fired, and nothing went on.');
+  await expect(page.locator('#inside-rust')).toContainText('stuck: lost its waker');
 });
 
 test('a share link reproduces the scenario and options', async ({ page, context }) => {

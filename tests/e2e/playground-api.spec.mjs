@@ -9,9 +9,9 @@ import { GOLDEN, stable } from '../golden.mjs';
 test.describe.configure({ mode: 'default' }); // in order, even under --fully-parallel
 
 const UPDATE = process.env.UPDATE_GOLDEN === '1';
-const PRESETS = ['sequential', 'join', 'race', 'lazy', 'early-sleep', 'blocking', 'self-ref', 'interop'];
+const PRESETS = ['sequential', 'join', 'race', 'lazy', 'early-sleep', 'blocking', 'lost-wake', 'self-ref', 'interop'];
 const LANES = ['callbacks', 'promises', 'futures'];
-const IDLE = { liveTasks: 0, queuedTasks: 0, pendingTimers: 0, armedTimeouts: 0 };
+const IDLE = { liveTasks: 0, queuedTasks: 0, pendingTimers: 0, armedTimeouts: 0, stuckTasks: 0 };
 
 const run = (page, options) => page.evaluate((o) => window.playground.run(o), options);
 // A refused run must leave the last result as it was: nothing ran.
@@ -125,6 +125,23 @@ test('blocking: every timer due during a block fires when it ends, late by exact
     'Error: scenario.ms: must be a whole number of milliseconds from 0 to 5000, got 5001');
 });
 
+test('lost-wake: the run ends with task 1 stuck, reported, and no lane logs', async ({ sharedPage: page }) => {
+  for (const clock of ['virtual', 'real']) {
+    const r = await run(page, { preset: 'lost-wake', clock, timings: [20] });
+    const kinds = r.futures.events.map((e) => e.kind);
+    // Pending, and at once reported: the poll kept no waker of task 1.
+    expect(kinds.slice(kinds.indexOf('poll_end'), kinds.indexOf('poll_end') + 2), clock).toEqual(['poll_end', 'lost_waker']);
+    expect(first(r.futures, 'lost_waker').task).toBe(1);
+    expect(all(r.futures, 'poll_start'), `${clock}: polled once, never again`).toHaveLength(1);
+    for (const lane of LANES) {
+      expect(all(r[lane], 'timer_fired'), `${clock} ${lane}: the timer fires`).toHaveLength(1);
+      expect(all(r[lane], 'log'), `${clock} ${lane}: nothing goes on`).toHaveLength(0);
+    }
+    const counters = await page.evaluate((c) => window.playground.counters(c), clock);
+    expect(counters, clock).toEqual({ ...IDLE, liveTasks: 1, stuckTasks: 1 });
+  }
+});
+
 test('lanes can run one after another with the same traces', async ({ sharedPage: page }) => {
   const together = stable(await run(page, { preset: 'join', clock: 'virtual' }));
   const apart = stable(await run(page, { preset: 'join', clock: 'virtual', oneByOne: true }));
@@ -178,7 +195,7 @@ test('a run one lane at a time, cut short, starts no more lanes', async ({ share
 
 test('bad input rejects with an Error naming the field; nothing runs', async ({ sharedPage: page }) => {
   const cases = [
-    [{ preset: 'nope' }, 'preset: must be one of sequential, join, race, lazy, early-sleep, blocking, self-ref, interop'],
+    [{ preset: 'nope' }, 'preset: must be one of sequential, join, race, lazy, early-sleep, blocking, lost-wake, self-ref, interop'],
     [{ timings: [-5] }, 'timings[0]: must be a whole number of milliseconds from 0 to 60000, got -5'],
     [{ timings: ['abc'] }, 'timings[0]: must be a whole number of milliseconds from 0 to 60000, got a string'],
     [{ timings: [1e9] }, 'timings[0]: must be a whole number of milliseconds from 0 to 60000, got 1000000000'],
@@ -268,10 +285,12 @@ test('interop: the Rust task is woken by a JS Promise, not by our reactor', asyn
 test('both clocks run every preset in the served page', async ({ sharedPage: page }) => {
   for (const preset of PRESETS) {
     for (const clock of ['virtual', 'real']) {
-      const r = await run(page, { preset, clock, timings: preset === 'self-ref' || preset === 'interop' ? [5] : [5, 3, 1] });
+      const oneTimer = ['self-ref', 'interop', 'lost-wake'].includes(preset);
+      const r = await run(page, { preset, clock, timings: oneTimer ? [5] : [5, 3, 1] });
       for (const lane of LANES) {
         expect(r[lane].clock).toBe(clock);
-        expect(first(r[lane], 'log'), `${preset} ${clock} ${lane} logged`).toBeTruthy();
+        // lost-wake never gets to its log: that is its lesson.
+        expect(!!first(r[lane], 'log'), `${preset} ${clock} ${lane} logged`).toBe(preset !== 'lost-wake');
       }
     }
   }

@@ -75,7 +75,7 @@ test('1,000 virtual and 200 real runs, each cutting the last one short', async (
       expect(['completed', 'cancelled'], `${name}: ${JSON.stringify(figures[name])}`).toContain(o);
     }
     expect(figures[name].completed ?? 0, `${name}: the last run completes`).toBeGreaterThanOrEqual(1);
-    expect(result.counters, name).toEqual({ liveTasks: 0, queuedTasks: 0, pendingTimers: 0, armedTimeouts: 0 });
+    expect(result.counters, name).toEqual({ liveTasks: 0, queuedTasks: 0, pendingTimers: 0, armedTimeouts: 0, stuckTasks: 0 });
   }
   expect(figures.growth.wasm, 'wasm memory growth in bytes').toBeLessThanOrEqual(MB);
   expect(figures.growth.jsHeap, 'JS heap growth in bytes').toBeLessThanOrEqual(MB);

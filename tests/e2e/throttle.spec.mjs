@@ -33,5 +33,5 @@ test('after a freeze, every due timer fires once, in order, marked late', async 
   expect(wakes).toHaveLength(3);
   expect(r.futures.events.filter((e) => e.kind === 'poll_start'), 'three wakes, one poll').toHaveLength(2);
   const counters = await page.evaluate(() => window.playground.counters('real'));
-  expect(counters).toEqual({ liveTasks: 0, queuedTasks: 0, pendingTimers: 0, armedTimeouts: 0 });
+  expect(counters).toEqual({ liveTasks: 0, queuedTasks: 0, pendingTimers: 0, armedTimeouts: 0, stuckTasks: 0 });
 });

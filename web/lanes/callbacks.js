@@ -8,12 +8,15 @@
 /** @import { Recorder } from './recorder.js' */
 
 /**
- * Runs `scenario`; resolves when the program has finished.
+ * Runs `scenario`; resolves when the program has finished. With `forget`
+ * (the lost-wake preset, special.rs `js_code`), a timer's callback forgets
+ * to go on: the program never finishes.
  * @param {Scenario} scenario
  * @param {Recorder} rec
+ * @param {{forget?: boolean}} [options]
  * @returns {Promise<void>}
  */
-export function runCallbacks(scenario, rec) {
+export function runCallbacks(scenario, rec, { forget = false } = {}) {
   let timerCount = 0;
 
   /**
@@ -27,7 +30,7 @@ export function runCallbacks(scenario, rec) {
     switch (step.type) {
       case 'sleep': {
         // setTimeout(callback, ms), recorded.
-        rec.timer({ timer: ++timerCount, label: step.label, step: path, ms: step.ms }, done);
+        rec.timer({ timer: ++timerCount, label: step.label, step: path, ms: step.ms }, forget ? () => {} : done);
         return;
       }
       case 'log':

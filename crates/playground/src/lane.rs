@@ -52,6 +52,13 @@ pub fn spawn<I: Future<Output = ()> + 'static>(
                     let program = interop(parts.ms, parts.text);
                     spawner.spawn(report_states(program, points, |_| None));
                 }
+                Special::LostWake => {
+                    names
+                        .timers
+                        .push((1, parts.label, "scenario.steps[0]".into()));
+                    let program = special::lost_wake(parts.ms, parts.text);
+                    spawner.spawn(report_states(program, points, |_| None));
+                }
             }
         }
         _ => {

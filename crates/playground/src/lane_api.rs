@@ -109,9 +109,14 @@ pub fn render_code(
         "await" => render::PromiseStyle::Await,
         _ => render::PromiseStyle::Then,
     };
+    let own =
+        |promises| special(preset.as_deref()).and_then(|s| special::js_code(s, &step, promises));
     Ok(to_js(&Lanes {
-        callbacks: LaneCode::new(render::callbacks(&step), 2),
-        promises: LaneCode::new(render::promises(&step, style), 2),
+        callbacks: LaneCode::new(own(None).unwrap_or_else(|| render::callbacks(&step)), 2),
+        promises: LaneCode::new(
+            own(Some(style)).unwrap_or_else(|| render::promises(&step, style)),
+            2,
+        ),
         futures: LaneCode::new(rust_code(&step, preset.as_deref()), 4),
     }))
 }
@@ -273,7 +278,7 @@ impl RustLane {
         events
     }
 
-    /// `{liveTasks, queuedTasks, pendingTimers, armedTimeouts}`.
+    /// `{liveTasks, queuedTasks, pendingTimers, armedTimeouts, stuckTasks}`.
     pub fn counters(&self) -> JsValue {
         to_js(&self.runtime.counters())
     }

@@ -18,9 +18,14 @@ pub struct Preset {
     /// The steps.
     #[serde(skip)]
     pub scenario: fn() -> Step,
-    /// A real `async fn` the Rust lane runs instead of the steps' machines.
-    #[serde(skip)]
+    /// A real `async fn` the Rust lane runs instead of the steps' machines
+    /// (JS sees `special: true`: the preset keeps its own shape).
+    #[serde(serialize_with = "is_special")]
     pub special: Option<Special>,
+}
+
+fn is_special<S: serde::Serializer>(special: &Option<Special>, out: S) -> Result<S::Ok, S::Error> {
+    out.serialize_bool(special.is_some())
 }
 
 fn sleep(label: &str, ms: u32) -> Step {
@@ -131,6 +136,19 @@ pub const PRESETS: &[Preset] = &[
             ])
         },
         special: None,
+    },
+    Preset {
+        id: "lost-wake",
+        name: "A lost wake: Pending for ever",
+        explanation: "A hand-written future polls its Sleep with a waker that wakes nobody, \
+            instead of cx.waker(). The timer fires at 100 ms, but nothing wakes the task: it \
+            returned Pending and nothing holds its waker, so it is never polled again and \
+            never logs. The runtime counts each task's live wakers and reports the lost one, \
+            as tokio-console warns about lost wakers. The JS panels make the same mistake: a \
+            promise nobody resolves, a callback that never calls on. The fix is one line: \
+            pass cx on, so the timer keeps the task's waker.",
+        scenario: || Step::Seq(vec![sleep("Timer 1", 100), log("Never logged")]),
+        special: Some(Special::LostWake),
     },
     Preset {
         id: "self-ref",

@@ -1,9 +1,14 @@
-//! Two presets whose Rust lane is a real `async fn` rather than the scenario's
-//! state machines, because what they show lives in the compiler's futures:
-//! a self-referential future (the notes' generator, pinned), and a Rust future
-//! awaiting a JS Promise.
+//! Presets whose Rust lane is a real `async fn` rather than the scenario's
+//! state machines, because what they show lives in the compiler's futures or
+//! in a hand-written one: a self-referential future (the notes' generator,
+//! pinned), a Rust future awaiting a JS Promise, and a future that loses its
+//! waker (whose JS panels lose their continuation the same way).
 
-use crate::render::Code;
+use std::future::Future;
+use std::pin::Pin;
+use std::task::{Context, Poll, Waker};
+
+use crate::render::{Code, PromiseStyle};
 use crate::scenario::Step;
 
 /// Which special program a preset runs in the Rust lane.
@@ -13,6 +18,9 @@ pub enum Special {
     SelfRef,
     /// `JsFuture::from(promise).await`.
     Interop,
+    /// A hand-written future that polls its timer with a waker that wakes
+    /// nobody: the timer fires, and nothing polls the task again.
+    LostWake,
 }
 
 /// The parts of a special preset's scenario (a sleep, then a log).
@@ -52,6 +60,81 @@ pub async fn self_ref(ms: u32, text: String) {
     runtime::log(borrowed);
 }
 
+/// The lost-wake bug: polls the `Sleep` it waits on with a waker that wakes
+/// nobody, instead of `cx.waker()`, so when the timer fires nothing polls the
+/// task again. Returns `Pending` keeping no waker of its task: the runtime
+/// records `lost_waker`.
+pub struct LostWake(pub runtime::Sleep);
+
+impl Future for LostWake {
+    type Output = ();
+
+    fn poll(mut self: Pin<&mut Self>, _cx: &mut Context<'_>) -> Poll<()> {
+        let mut nobody = Context::from_waker(Waker::noop());
+        Pin::new(&mut self.0).poll(&mut nobody)
+    }
+}
+
+/// The lost-wake preset's program: never gets to its log.
+pub async fn lost_wake(ms: u32, text: String) {
+    LostWake(runtime::sleep_ms(ms)).await;
+    runtime::log(&text);
+}
+
+/// The JS panels' code for a special preset, if it has its own: lost-wake's
+/// timer never calls on (`None`: the scenario's panels, as rendered).
+pub fn js_code(special: Special, step: &Step, promises: Option<PromiseStyle>) -> Option<Code> {
+    let Some(Parts { label, ms, text }) = parts(step) else {
+        return None;
+    };
+    if special != Special::LostWake {
+        return None;
+    }
+    let quoted = crate::render::js_string(&text);
+    let sleep = Some("scenario.steps[0]");
+    let log = Some("scenario.steps[1]");
+    let mut code = Code::default();
+    match promises {
+        None => {
+            code.push(0, "setTimeout(() => {", sleep);
+            code.push_noted(
+                1,
+                format!("// BUG: forgets to go on; the fix: console.log({quoted});"),
+                None,
+                sleep,
+            );
+            code.push_noted(0, format!("}}, {ms});"), Some(&label), sleep);
+            code.push(0, format!("// console.log({quoted}) never runs"), log);
+        }
+        Some(style) => {
+            code.push(0, "function timer(ms) {", None);
+            code.push_noted(
+                1,
+                "return new Promise((resolve) => setTimeout(() => {}, ms));",
+                Some("BUG: nobody resolves it; fix: setTimeout(resolve, ms)"),
+                None,
+            );
+            code.push(0, "}", None);
+            code.push(0, "", None);
+            match style {
+                PromiseStyle::Then => {
+                    code.push_noted(0, format!("timer({ms})"), Some(&label), sleep);
+                    code.push(1, format!(".then(() => console.log({quoted}));"), log);
+                }
+                PromiseStyle::Await => {
+                    code.push(0, "async function run() {", None);
+                    code.push_noted(1, format!("await timer({ms});"), Some(&label), sleep);
+                    code.push(1, format!("console.log({quoted});"), log);
+                    code.push(0, "}", None);
+                    code.push(0, "", None);
+                    code.push(0, "run();", None);
+                }
+            }
+        }
+    }
+    Some(code)
+}
+
 /// The Rust lane's code for a special preset.
 pub fn code(special: Special, step: &Step) -> Code {
     let Some(Parts { ms, text, .. }) = parts(step) else {
@@ -85,6 +168,46 @@ pub fn code(special: Special, step: &Step) -> Code {
                 Some("still valid: the pinned future never moved"),
                 log,
             );
+            code.push(0, "}", None);
+        }
+        Special::LostWake => {
+            code.push(0, "use std::future::Future;", None);
+            code.push(0, "use std::pin::Pin;", None);
+            code.push(0, "use std::task::{Context, Poll, Waker};", None);
+            code.push(0, crate::render::RUST_PRELUDE, None);
+            code.push(0, "", None);
+            code.push(0, "struct LostWake(Sleep);", None);
+            code.push(0, "", None);
+            code.push(0, "impl Future for LostWake {", None);
+            code.push(1, "type Output = ();", None);
+            code.push(
+                1,
+                "fn poll(mut self: Pin<&mut Self>, _cx: &mut Context<'_>) -> Poll<()> {",
+                None,
+            );
+            code.push_noted(
+                2,
+                "let mut nobody = Context::from_waker(Waker::noop());",
+                Some("BUG: a waker that wakes nobody"),
+                sleep,
+            );
+            code.push_noted(
+                2,
+                "Pin::new(&mut self.0).poll(&mut nobody)",
+                Some("fix: .poll(cx), so the timer wakes this task"),
+                sleep,
+            );
+            code.push(1, "}", None);
+            code.push(0, "}", None);
+            code.push(0, "", None);
+            code.push(0, "async fn run() {", None);
+            code.push_noted(
+                1,
+                format!("LostWake(sleep_ms({ms})).await;"),
+                Some("Pending for ever: nothing holds this task's waker"),
+                sleep,
+            );
+            code.push(1, format!("log({quoted});"), log);
             code.push(0, "}", None);
         }
         Special::Interop => {

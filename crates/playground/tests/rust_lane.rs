@@ -222,3 +222,56 @@ fn the_state_machines_trace_like_the_async_fns_they_desugar() {
         assert_eq!(without_states(&machine), real.lines(), "preset {id}");
     }
 }
+
+#[test]
+fn lost_wake_leaves_its_task_stuck_and_says_so() {
+    struct OnVirtualHost<'a>(&'a Runtime);
+    impl lane::Spawner for OnVirtualHost<'_> {
+        fn spawn<F: Future<Output = ()> + 'static>(self, program: F) {
+            self.0.spawn(program).detach();
+        }
+    }
+    let host = VirtualHost::new();
+    let rt = Runtime::new(host.clone());
+    let labels = TimerLabels::default();
+    let no_interop = |_, _| async { unreachable!("lost-wake is not interop") };
+    let step = preset("lost-wake");
+    lane::spawn(
+        &step,
+        Some("lost-wake"),
+        &labels,
+        no_interop,
+        OnVirtualHost(&rt),
+    );
+    assert_eq!(host.run(), 100.0);
+    let lines: Vec<String> = rt
+        .take_trace()
+        .lines()
+        .into_iter()
+        .filter(|l| !l.contains(" state "))
+        .collect();
+    assert_eq!(
+        lines,
+        [
+            "0 spawn task=1",
+            "0 batch turn=microtask tasks=1",
+            "0 poll_start task=1",
+            "0 timer_set timer=1 task=1 ms=100 deadline=100",
+            "0 poll_end task=1 result=pending",
+            // The poll kept no waker of task 1: the runtime says so at once.
+            "0 lost_waker task=1",
+            "0 reactor_arm deadline=100 delay=100",
+            // The timer fires, and wakes nobody: task 1 is not polled, no log.
+            "100 timer_fired timer=1 late=0",
+        ]
+    );
+    let counters = rt.counters();
+    assert_eq!(
+        (
+            counters.live_tasks,
+            counters.queued_tasks,
+            counters.stuck_tasks
+        ),
+        (1, 0, 1)
+    );
+}

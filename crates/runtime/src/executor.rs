@@ -96,6 +96,7 @@ impl Executor {
             queued_tasks: self.queued.get(),
             pending_timers: self.reactor.pending(),
             armed_timeouts: self.host.armed_timeouts(),
+            stuck_tasks: self.tasks.borrow().count(|task| task.is_stuck()),
         }
     }
 

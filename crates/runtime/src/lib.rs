@@ -98,7 +98,7 @@ pub use yield_now::{yield_now, YieldNow};
 /// What a program on this runtime uses: `use runtime::prelude::*;` is the
 /// first line of every Rust panel of the playground.
 pub mod prelude {
-    pub use crate::{block_ms, join, log, select, sleep, sleep_ms, spawn, yield_now};
+    pub use crate::{block_ms, join, log, select, sleep, sleep_ms, spawn, yield_now, Sleep};
 }
 
 /// The README's examples, run as doctests so they stay true.

@@ -51,6 +51,15 @@ impl LiveTasks {
         tasks
     }
 
+    /// How many live tasks `test` holds for.
+    pub(crate) fn count(&self, test: impl Fn(&Header<Executor>) -> bool) -> usize {
+        self.slots
+            .iter()
+            .flatten()
+            .filter(|task| test(task.header()))
+            .count()
+    }
+
     pub(crate) fn live(&self) -> usize {
         self.slots.len() - self.free.len()
     }

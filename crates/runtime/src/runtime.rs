@@ -26,6 +26,9 @@ pub struct Counters {
     pub pending_timers: usize,
     /// Host timeouts armed (0 or 1).
     pub armed_timeouts: usize,
+    /// Live tasks that wait with no waker left (a lost wake, recorded as
+    /// `lost_waker`): nothing can wake them, so they are never polled again.
+    pub stuck_tasks: usize,
 }
 
 /// A single-threaded executor with a timer reactor, driven by a [`Host`].

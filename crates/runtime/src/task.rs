@@ -85,6 +85,11 @@ impl<S: Schedule> Header<S> {
         self.state.get() == State::Done
     }
 
+    /// Waiting, with no waker left to wake it.
+    pub(crate) fn is_stuck(&self) -> bool {
+        self.state.get() == State::Waiting && self.wakers.get() == 0
+    }
+
     /// A waker of this task was used; `task` makes the reference the ready
     /// queue keeps, if it needs one.
     pub(crate) fn wake(&self, task: impl FnOnce() -> Rc<dyn Runnable<S>>) {

@@ -174,7 +174,14 @@ fn a_pending_poll_that_keeps_no_waker_is_a_lost_waker() {
     );
     // Stuck: live, not queued, and nothing will ever wake it.
     let counters = rt.counters();
-    assert_eq!((counters.live_tasks, counters.queued_tasks), (1, 0));
+    assert_eq!(
+        (
+            counters.live_tasks,
+            counters.queued_tasks,
+            counters.stuck_tasks
+        ),
+        (1, 0, 1)
+    );
 }
 
 /// Pending for ever; keeps a clone of its waker where the test can reach it.
@@ -201,8 +208,10 @@ fn a_waker_kept_elsewhere_is_not_lost_until_its_last_clone_is_dropped() {
     let copy = kept.borrow().clone().unwrap(); // a second clone
     kept.borrow_mut().take(); // the first goes; `copy` can still wake the task
     assert_trace(&rt, &[]);
+    assert_eq!(rt.counters().stuck_tasks, 0);
     drop(copy); // the last one: now nothing can
     assert_trace(&rt, &["0 lost_waker task=1"]);
+    assert_eq!(rt.counters().stuck_tasks, 1);
 }
 
 #[test]

@@ -113,6 +113,32 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 }
 }
 
+pub mod lost_wake {
+use std::future::Future;
+use std::pin::Pin;
+use std::task::{Context, Poll, Waker};
+use runtime::prelude::*;
+
+struct LostWake(Sleep);
+
+impl Future for LostWake {
+    type Output = ();
+    fn poll(mut self: Pin<&mut Self>, _cx: &mut Context<'_>) -> Poll<()> {
+        let mut nobody = Context::from_waker(Waker::noop()); // BUG: a waker that wakes nobody
+        Pin::new(&mut self.0).poll(&mut nobody) // fix: .poll(cx), so the timer wakes this task
+    }
+}
+
+async fn run() {
+    LostWake(sleep_ms(100)).await; // Pending for ever: nothing holds this task's waker
+    log("Never logged");
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
 pub mod self_ref {
 use runtime::prelude::*;
 
@@ -5656,6 +5682,7 @@ pub const CASES: &[(&str, fn() -> runtime::macros::BoxedFuture<'static, ()>)] = 
     ("lazy", lazy::case),
     ("early_sleep", early_sleep::case),
     ("blocking", blocking::case),
+    ("lost_wake", lost_wake::case),
     ("self_ref", self_ref::case),
     ("random_000", random_000::case),
     ("random_001", random_001::case),
