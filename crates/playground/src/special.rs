@@ -84,9 +84,7 @@ pub async fn lost_wake(ms: u32, text: String) {
 /// The JS panels' code for a special preset, if it has its own: lost-wake's
 /// timer never calls on (`None`: the scenario's panels, as rendered).
 pub fn js_code(special: Special, step: &Step, promises: Option<PromiseStyle>) -> Option<Code> {
-    let Some(Parts { label, ms, text }) = parts(step) else {
-        return None;
-    };
+    let Parts { label, ms, text } = parts(step)?;
     if special != Special::LostWake {
         return None;
     }
