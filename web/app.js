@@ -3,6 +3,7 @@
 import { createPlayground } from './playground.js';
 import { merge, currentByLane, currentLine, rustState, summarize, LANES, LANE_NAMES } from './replay.js';
 import { jsPlaces, rustPlaces } from './event-loop.js';
+import { whatHappened } from './what-happened.js';
 import { formatMs } from './dom.js';
 import { readFragment, writeFragment } from './ui/share.js';
 
@@ -15,6 +16,7 @@ import { readFragment, writeFragment } from './ui/share.js';
 /** @import { Share } from './ui/share.js' */
 /** @import { Summary } from './ui/summary.js' */
 /** @import { Timeline } from './ui/timeline.js' */
+/** @import { WhatHappened } from './ui/what-happened.js' */
 
 /**
  * The views, one per part of the page (ui/).
@@ -24,6 +26,7 @@ import { readFragment, writeFragment } from './ui/share.js';
  * @property {Machinery} machinery
  * @property {Timeline} timeline
  * @property {ReplayControls} replay
+ * @property {WhatHappened} whatHappened
  * @property {Inspector} inspector
  * @property {Summary} summary
  * @property {Share} share
@@ -309,6 +312,7 @@ export class App {
       futures: rustPlaces(this.merged, p),
     });
     this.views.replay.showPosition(p, count, this.merged[p]);
+    this.views.whatHappened.show(whatHappened(this.merged, p, { clock: this.run?.futures.clock }).text, this.merged[p].lane);
   }
 
   togglePlay() {

@@ -6,6 +6,7 @@ import { Lanes } from './ui/lanes.js';
 import { Machinery } from './ui/machinery.js';
 import { Timeline } from './ui/timeline.js';
 import { ReplayControls } from './ui/replay-controls.js';
+import { WhatHappened } from './ui/what-happened.js';
 import { Inspector } from './ui/inspector.js';
 import { Summary } from './ui/summary.js';
 import { Share } from './ui/share.js';
@@ -19,6 +20,7 @@ const app = new App(wasm, {
   machinery: new Machinery(document),
   timeline: new Timeline(qs('#timeline-section')),
   replay: new ReplayControls(qs('#replay')),
+  whatHappened: new WhatHappened(qs('#replay')),
   inspector: new Inspector(qs('#inside-rust')),
   summary: new Summary(qs('#summary')),
   share: new Share(qs('#share')),

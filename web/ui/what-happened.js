@@ -1,0 +1,25 @@
+// What happened: one sentence for the replay's current step (what-happened.js
+// words it), in a live region, edged in the colour of the step's lane.
+import { qs } from '../dom.js';
+
+/** @import { Lane } from '../types.js' */
+
+export class WhatHappened {
+  /** @param {ParentNode} root */
+  constructor(root) {
+    /** @type {HTMLElement} */
+    this.box = qs('#what-happened-box', root);
+    /** @type {HTMLElement} */
+    this.sentence = qs('#what-happened', root);
+  }
+
+  /**
+   * @param {string} text
+   * @param {Lane | undefined} lane
+   */
+  show(text, lane) {
+    this.sentence.textContent = text;
+    if (lane) this.box.dataset.lane = lane;
+    else delete this.box.dataset.lane;
+  }
+}

@@ -1,0 +1,512 @@
+// One sentence for each step of the replay: what the event at that position
+// did, in plain English, naming the actors (the event loop, a callback, a
+// promise and its reactions; the executor, the reactor, a task and its
+// waker), starting with the time. Built from the event and what the events
+// before it left behind (event-loop.js, replay.js), never from anything the
+// trace does not say. Pure: no DOM.
+//
+// Each kind's meaning is in docs/trace-format.md. Our runtime's parts are
+// "our" (the reactor's one setTimeout, the executor's batches and time
+// slice): other runtimes do these differently. A kind this file does not know
+// still gets a readable sentence, marked `fallback` (the tests fail on one).
+
+import { formatMs } from './dom.js';
+import { jsPlaces } from './event-loop.js';
+import { rustState, LANE_NAMES } from './replay.js';
+
+/** @import { Lane, MergedEvent, TraceEvent, ClockName, Handler } from './types.js' */
+/** @import { JsPlaces, Frame, JobPlace } from './event-loop.js' */
+
+/**
+ * @typedef {object} Told
+ * @property {string} text the sentence
+ * @property {boolean} fallback true if the event's kind has no sentence of
+ *   its own (a kind added to the traces and not here)
+ */
+
+const ORDINALS = ['first', 'second', 'third', 'fourth', 'fifth', 'sixth', 'seventh', 'eighth', 'ninth', 'tenth'];
+/** `first`, `second`… then `number 11`. @param {number} n from 1 */
+const ordinal = (n) => ORDINALS[n - 1] ?? `number ${n}`;
+/** `1 task`, `2 tasks`. @param {number} n @param {string} noun */
+const count = (n, noun) => `${n} ${noun}${n === 1 ? '' : 's'}`;
+/** @param {number | undefined} line */
+const onLine = (line) => (line ? ` on line ${line}` : '');
+/** @param {number} addr */
+const hex = (addr) => `0x${addr.toString(16)}`;
+/** `A`, `A and B`, `A, B and C`. @param {string[]} items */
+const and = (items) => (items.length < 2 ? items.join('') : `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`);
+
+/** A timer's label as a name: "Timer 1" as it is, "Kettle" as `the “Kettle” timer`.
+ * @param {string} label */
+const named = (label) => (/^timer\b/i.test(label) ? label : `the “${label}” timer`);
+/** A timer's name, from its label (else its number).
+ * @param {{timer?: number, label?: string}} e */
+const timerName = (e) => (e.label === undefined ? `timer ${e.timer}` : named(e.label));
+
+/**
+ * What the event at `position` of a replay did, as one sentence.
+ * @param {MergedEvent[]} merged all lanes' events in replay order (replay.js `merge`)
+ * @param {number} position
+ * @param {{clock?: ClockName}} [options] the run's clock, for `yield`
+ * @returns {Told}
+ */
+export function whatHappened(merged, position, options = {}) {
+  const entry = merged[position];
+  if (!entry) return { text: 'No run yet.', fallback: false };
+  const { lane, event } = entry;
+  const said = lane === 'futures'
+    ? rustSentence(merged, position, options)
+    : jsSentence(merged, position, lane);
+  if (said !== null) return { text: `${formatMs(event.t)}: ${said}.`, fallback: false };
+  return { text: `${formatMs(event.t)}: ${fallbackSentence(lane, event)}.`, fallback: true };
+}
+
+/**
+ * A kind with no sentence of its own: its name and fields, readably.
+ * @param {Lane} lane
+ * @param {TraceEvent} event
+ */
+function fallbackSentence(lane, event) {
+  const skip = new Set(['seq', 't', 'kind', 'step', 'line']);
+  const fields = Object.entries(event)
+    .filter(([key, value]) => !skip.has(key) && value !== undefined && value !== null)
+    .map(([key, value]) => `${key} ${value}`);
+  return `the ${LANE_NAMES[lane]} lane recorded a “${event.kind}” event${fields.length ? ` (${fields.join(', ')})` : ''}`
+    + `${onLine(event.line)}`;
+}
+
+// ---- The JS lanes ----
+
+/** The ms a JS lane's timer was set for, from its `timer_set`.
+ * @param {MergedEvent[]} merged @param {number} position @param {Lane} lane @param {number} timer */
+function jsTimerMs(merged, position, lane, timer) {
+  for (let i = position; i >= 0; i -= 1) {
+    const { lane: l, event: e } = merged[i];
+    if (l === lane && e.kind === 'timer_set' && e.timer === timer) return e.ms;
+  }
+  return undefined;
+}
+
+/** `the promise from timer(200)`, or `Timer 1's promise` if its ms is unknown.
+ * @param {MergedEvent[]} merged @param {number} position @param {{timer?: number, label?: string}} e */
+function timerPromise(merged, position, e) {
+  const ms = e.timer === undefined ? undefined : jsTimerMs(merged, position, 'promises', e.timer);
+  return ms === undefined ? `${timerName(e)}'s promise` : `the promise from timer(${ms})`;
+}
+
+/** Who runs: the script, a timer's callback, a `.then` callback…
+ * @param {Frame | undefined} frame */
+function who(frame) {
+  if (!frame) return 'the lane';
+  if (frame.kind === 'script') return 'the script';
+  if (frame.kind === 'callback') return `${named(frame.label)}'s callback`;
+  return jobName(frame);
+}
+
+/** A job, by what it runs.
+ * @param {JobPlace} job */
+function jobName(job) {
+  /** @type {Record<Handler, string>} */
+  const names = {
+    then: `the .then callback${onLine(job.line)}`,
+    await: `the async function resumed at its await${onLine(job.line)}`,
+    all: `Promise.all's job for its item${onLine(job.line)}`,
+    race: `Promise.race's job for its item${onLine(job.line)}`,
+    thenable: `the engine's job that follows the promise the .then callback${onLine(job.line)} returned`,
+    adopt: `the engine's job that gives the .then${onLine(job.line)} that promise's value`,
+  };
+  return names[job.handler];
+}
+
+/** A queued job, as it joins the queue.
+ * @param {JobPlace} job */
+function queuedJob(job) {
+  /** @type {Record<Handler, string>} */
+  const names = {
+    then: `its .then callback${onLine(job.line)}`,
+    await: `the resumption of the await${onLine(job.line)}`,
+    all: `Promise.all's job for the item${onLine(job.line)}`,
+    race: `Promise.race's job for the item${onLine(job.line)}`,
+    thenable: `the engine's own job to follow that promise`,
+    adopt: `the engine's job to give its value to the .then${onLine(job.line)}`,
+  };
+  return names[job.handler];
+}
+
+/** What this lane's event loop does next, once the call stack is empty.
+ * @param {JsPlaces} places after the event */
+function nextUp(places) {
+  const { microtasks, taskQueue, webApis } = places;
+  const first = microtasks[0]?.handler === 'await'
+    ? `the await${onLine(microtasks[0].line)} resumes its async function`
+    : microtasks[0] && jobName(microtasks[0]);
+  if (microtasks.length === 1) return `the microtask queue runs next: ${first}`;
+  if (microtasks.length) return `the ${microtasks.length} microtasks queued run next, in order; first, ${first}`;
+  if (taskQueue.length) return `no microtask waits, so the next task runs: ${named(taskQueue[0].label)}'s callback, already due`;
+  if (webApis.length) {
+    return `no microtask waits and no task is due: this lane's next task is ${named(webApis[0].label)}'s callback, at ${formatMs(webApis[0].due)}`;
+  }
+  return 'nothing is queued and no timer is waiting: this lane has finished';
+}
+
+/**
+ * @param {MergedEvent[]} merged
+ * @param {number} position
+ * @param {Lane} lane 'callbacks' or 'promises'
+ * @returns {string | null}
+ */
+function jsSentence(merged, position, lane) {
+  const e = merged[position].event;
+  const after = jsPlaces(merged, position, lane);
+  const running = after.callStack[0];
+  const promises = lane === 'promises';
+  switch (e.kind) {
+    case 'script_start':
+      return `this lane's first task: the ${LANE_NAMES[lane]} panel's script starts, top to bottom`;
+    case 'script_end':
+      return `the script's synchronous part returned and the call stack is empty; ${nextUp(after)}`;
+    case 'timer_set': {
+      const due = formatMs(e.t + e.ms);
+      return promises
+        ? `${who(running)} called timer(${e.ms}), which made a promise and called setTimeout for ${timerName(e)}: `
+          + `a browser timer of its own, held in Web APIs until ${due}`
+        : `${who(running)} called setTimeout for ${timerName(e)} (${e.ms} ms): the browser holds it in Web APIs until ${due}`;
+    }
+    case 'timer_fired': {
+      const late = e.late && e.late >= 0.5 ? ` (${formatMs(e.late)} late)` : '';
+      const start = `${timerName(e)} was due${late}, so the event loop takes its callback from the task queue and runs it as a new task`;
+      return promises
+        ? `${start}: the callback is resolve, and ${timerPromise(merged, position, e)} fulfills now`
+        : `${start}: the function passed to setTimeout${onLine(e.line)} runs`;
+    }
+    case 'callback_end': {
+      if (!promises) return `${timerName(e)}'s callback returned and the call stack is empty; ${nextUp(after)}`;
+      const queued = after.microtasks.length;
+      const what = queued
+        ? `it queued ${count(queued, 'reaction')} to ${timerPromise(merged, position, e)}`
+        : `nothing was waiting on ${timerPromise(merged, position, e)} yet, so it queued no reaction`;
+      return `${timerName(e)}'s callback returned: ${what}; ${nextUp(after)}`;
+    }
+    case 'enqueue':
+      return `${enqueueCause(merged, position, e)} joined the microtask queue`
+        + `${after.microtasks.length > 1 ? ` (${ordinal(after.microtasks.length)} in line)` : ''}`;
+    case 'reaction':
+    case 'resume':
+    case 'engine_job':
+      return `the call stack is empty, so the event loop runs the first microtask: ${jobStarts(/** @type {JobPlace} */ (running))}`;
+    case 'job_end': {
+      const ended = jsPlaces(merged, position - 1, lane).callStack[0];
+      const job = ended?.kind === 'job' ? ended : { handler: e.handler, step: e.step, line: e.line };
+      const done = job.handler === 'await'
+        ? `the async function resumed at its await${onLine(job.line)} ran to its next await or its end, and gave the thread back`
+        : `${jobName(job)} ${job.handler === 'then' ? 'returned' : 'is done'}`;
+      return `${done}; ${nextUp(after)}`;
+    }
+    case 'log':
+      return `${who(running)} called console.log: “${e.text}”`;
+    case 'block':
+      return `${who(running)} kept the thread busy for ${formatMs(e.ms)} (a busy loop): nothing else runs meanwhile, `
+        + 'no timer callback, no microtask, no painting, so a timer due meanwhile fires late';
+    default:
+      return null;
+  }
+}
+
+/** A job that starts, and what it does.
+ * @param {JobPlace} job */
+function jobStarts(job) {
+  switch (job.handler) {
+    case 'then': return `the .then callback${onLine(job.line)} starts`;
+    case 'await': return `the async function resumes after its await${onLine(job.line)}`;
+    case 'all': return `the engine's own job: Promise.all notes that its item${onLine(job.line)} fulfilled (it fulfills once every item has)`;
+    case 'race': return `the engine's own job: Promise.race hears that its item${onLine(job.line)} fulfilled (the first to settle settles the race; later ones change nothing)`;
+    case 'thenable': return `the engine's own job subscribes the .then's promise to the promise its callback${onLine(job.line)} returned (no code of the panel runs)`;
+    default: return `the engine's own job: the promise the .then callback${onLine(job.line)} returned has fulfilled, so the .then's own promise takes its value (no code of the panel runs)`;
+  }
+}
+
+/**
+ * Why a job joined the microtask queue, and which: "the promise from
+ * timer(200) fulfilled, so its .then callback on line 6".
+ * @param {MergedEvent[]} merged
+ * @param {number} position
+ * @param {Extract<TraceEvent, {kind: 'enqueue'}>} e
+ */
+function enqueueCause(merged, position, e) {
+  const job = { handler: e.handler, step: e.step, line: e.line };
+  const what = queuedJob(job);
+  const running = jsPlaces(merged, position - 1, 'promises').callStack[0];
+  switch (e.by) {
+    case 'timer':
+      if (e.handler === 'adopt') {
+        return `${timerName(e)}'s callback fulfilled ${timerPromise(merged, position, e)}, the promise the .then callback${onLine(e.line)} `
+          + 'returned, so the engine\'s job to give its value to that .then\'s own promise';
+      }
+      return `${timerName(e)}'s callback fulfilled ${timerPromise(merged, position, e)}, so ${what}`;
+    case 'then': {
+      const cause = running?.kind === 'job' && running.handler === 'adopt'
+        ? `the .then${onLine(running.line)} took the value of the promise its callback returned, fulfilling its own promise`
+        : running?.kind === 'job' && running.handler === 'then'
+          ? `the .then callback${onLine(running.line)} returned, fulfilling its .then's promise`
+          : 'a .then\'s promise fulfilled';
+      return `${cause}, so ${what.replace(/^its /, 'the next ')}`;
+    }
+    case 'async':
+      return `an async function returned, fulfilling its promise, so ${what.replace(/^its /, 'the ')}`;
+    case 'all':
+      return `every item of Promise.all has fulfilled, so its promise fulfilled, and ${what.replace(/^its /, 'the ')}`;
+    case 'race':
+      return `an item of Promise.race fulfilled first, so the race's promise fulfilled, and ${what.replace(/^its /, 'the ')}`;
+    case 'settled':
+      if (e.handler === 'await') {
+        return `the await${onLine(e.line)} is of a promise already fulfilled (or of a plain value), so its resumption`;
+      }
+      if (e.handler === 'adopt') {
+        return `the promise the .then callback${onLine(e.line)} returned was already fulfilled, so the engine's job to give its value `
+          + 'to that .then\'s own promise';
+      }
+      return `${what.replace(/^its /, 'the ')} was registered on a promise already fulfilled, so it`;
+    case 'return':
+      return `the .then callback${onLine(e.line)} returned a promise, so the engine's own job to follow it `
+        + '(the first of two extra hops)';
+    default:
+      return `${what.replace(/^its /, 'the ')}`;
+  }
+}
+
+// ---- The Rust lane ----
+
+/** The task that registered each timer of the Rust lane (its `timer_set`'s
+ * `task`), up to `position`.
+ * @param {MergedEvent[]} merged @param {number} position */
+function rustTimers(merged, position) {
+  /** @type {Map<number, number>} */
+  const taskOf = new Map();
+  for (let i = 0; i <= position && i < merged.length; i += 1) {
+    const { lane, event: e } = merged[i];
+    if (lane === 'futures' && e.kind === 'timer_set' && e.task) taskOf.set(e.timer, e.task);
+  }
+  return taskOf;
+}
+
+/** The previous event of the Rust lane, if any.
+ * @param {MergedEvent[]} merged @param {number} position */
+function previousRust(merged, position) {
+  for (let i = position - 1; i >= 0; i -= 1) {
+    if (merged[i].lane === 'futures') return merged[i].event;
+  }
+  return undefined;
+}
+
+/** `run()` for the lane's root task (task 1, what the lane spawns), else `task N's future`.
+ * @param {number} task */
+const futureOf = (task) => (task === 1 ? 'run()' : `task ${task}'s future`);
+
+/** "Suspend1 at line 5" → ": run() stays suspended at line 5 (Suspend1)"; else nothing.
+ * @param {string} machine the task's last `state` @param {number} task */
+function suspended(machine, task) {
+  const m = /^Suspend(\d+) at line (\d+)$/.exec(machine);
+  return m ? `: ${futureOf(task)} stays suspended at line ${m[2]} (Suspend${m[1]})` : '';
+}
+
+/**
+ * @param {MergedEvent[]} merged
+ * @param {number} position
+ * @param {{clock?: ClockName}} options
+ * @returns {string | null}
+ */
+function rustSentence(merged, position, options) {
+  const e = merged[position].event;
+  const state = rustState(merged, position);
+  const task = (/** @type {number} */ id) => state.tasks.find((t) => t.id === id);
+  switch (e.kind) {
+    case 'spawn':
+      return `task ${e.task} was spawned: ${futureOf(e.task)} is on the executor's ready queue, and none of its code has run `
+        + '(futures are lazy: nothing happens until a poll)';
+    case 'batch':
+      return (e.turn === 'microtask'
+        ? 'our executor\'s turn begins in a microtask, right after the current browser task'
+        : 'our executor\'s turn begins in a new browser task, after its yield (timers could fire and the page paint in between)')
+        + `: it polls the ${count(e.tasks, 'task')} queued when it began; tasks woken meanwhile wait for the next batch`;
+    case 'poll_start': {
+      const polls = task(e.task)?.polls ?? 1;
+      if (polls === 1) {
+        return `the executor took task ${e.task} off the ready queue and called poll on its future: `
+          + `the first poll, so ${futureOf(e.task)}'s body starts only now`;
+      }
+      const before = previousPollAddr(merged, position, e.task);
+      const pinned = before === e.addr ? ', at the same address as before: the future is pinned, it never moves' : '';
+      return `the executor took task ${e.task} off the ready queue and polled its future again (poll ${polls})${pinned}`;
+    }
+    case 'poll_end': {
+      if (e.result === 'ready') {
+        const taskOf = rustTimers(merged, position);
+        const left = state.timerQueue.filter((t) => taskOf.get(t.timer) === e.task);
+        return `task ${e.task}'s poll returned Ready: ${futureOf(e.task)} is done, and its future is dropped`
+          + (left.length ? ` (which cancels ${and(left.map((t) => named(t.label)))}, next)` : '');
+      }
+      const machine = suspended(task(e.task)?.machine ?? '', e.task);
+      if (state.ready.includes(e.task)) {
+        return `task ${e.task}'s poll returned Pending${machine}; it woke itself during the poll, so it is already back on the `
+          + 'ready queue for the next batch';
+      }
+      const taskOf = rustTimers(merged, position);
+      const mine = state.timerQueue.filter((t) => taskOf.get(t.timer) === e.task);
+      const waits = mine.length
+        ? `it waits for ${and(mine.map((t) => `${named(t.label)} (${t.deadline <= e.t ? 'its deadline, ' : 'due at '}${formatMs(t.deadline)}${t.deadline <= e.t ? ', has passed' : ''})`))}, `
+          + 'and the reactor keeps its waker'
+        : 'it waits until something wakes its waker (no timer of our reactor holds it)';
+      return `task ${e.task}'s poll returned Pending${machine}; ${waits}`;
+    }
+    case 'child_poll': {
+      const nth = ordinal(e.child + 1);
+      if (e.combinator === 'select') {
+        return `inside task ${e.task}'s poll, select! polled its ${nth} branch: `
+          + (e.result === 'ready' ? 'Ready, so it wins, and select! drops the other branches now' : 'still Pending');
+      }
+      return `inside task ${e.task}'s poll, join! polled its ${nth} future: `
+        + (e.result === 'ready' ? 'Ready (join! is done when every one of its futures is)' : 'still Pending');
+    }
+    case 'wake': {
+      const twin = '(the twin of a promise reaction joining the microtask queue)';
+      if (e.by === 'timer' && e.outcome === 'queued') {
+        return `${timerName(e)}'s waker put task ${e.task} on the executor's ready queue ${twin}`;
+      }
+      const source = {
+        timer: `${timerName(e)}'s waker, kept by the reactor, woke task ${e.task}`,
+        self: `task ${e.task} woke its own waker during its poll (as yield_now does)`,
+        task: `task ${e.by_task} woke task ${e.task}'s waker during its poll`,
+        external: `something outside our executor (no poll, no timer of ours: JS such as a promise's callback, or a drop) woke task ${e.task}'s waker`,
+      }[e.by];
+      if (e.outcome === 'queued') {
+        return `${source}: task ${e.task} joins the ready queue${e.by === 'self' ? ' again, for the next batch' : ''} ${twin}`;
+      }
+      if (e.outcome === 'already_queued') {
+        return `${source}, but it was already on the ready queue: this wake adds no poll (many wakes, one poll)`;
+      }
+      return `${source}, but it has finished: the wake does nothing`;
+    }
+    case 'task_drop':
+      return `task ${e.task} was dropped before it finished (aborted, or the run was torn down); dropping its future cancels any timer it held`;
+    case 'lost_waker': {
+      const prev = previousRust(merged, position);
+      const why = prev?.kind === 'poll_end' && prev.task === e.task
+        ? ' (its last poll returned Pending without keeping cx.waker())'
+        : ' (whoever kept its last waker dropped it unused)';
+      return `task ${e.task} is waiting and nothing holds its waker: it will never be polled again${why}`;
+    }
+    case 'timer_set': {
+      const owner = e.task ? `during task ${e.task}'s poll, ` : '';
+      const deadline = e.deadline ?? e.t + e.ms;
+      const made = deadline - e.ms;
+      const keeps = e.task ? `; the reactor keeps task ${e.task}'s waker for it` : '';
+      if (made < e.t - 0.001) {
+        const passed = deadline <= e.t
+          ? `its deadline, ${formatMs(deadline)}, has passed, so it fires at once`
+          : `its deadline stays ${formatMs(deadline)}`;
+        return `${owner}the Sleep from sleep_ms(${e.ms}), made at ${formatMs(made)}, registered ${timerName(e)} with our reactor only now, `
+          + `at its first poll: ${passed}${keeps}`;
+      }
+      return `${owner}sleep_ms(${e.ms}) registered ${timerName(e)} with our reactor, due at ${formatMs(deadline)}${keeps}`;
+    }
+    case 'timer_fired': {
+      const taskOf = rustTimers(merged, position);
+      const owner = taskOf.get(e.timer);
+      const late = e.late && e.late >= 0.5 ? ` ${formatMs(e.late)} after its deadline` : '';
+      const wakes = owner ? `, and the reactor wakes the waker it kept for task ${owner}` : '';
+      const prev = previousRust(merged, position);
+      const same = prev && prev.t === e.t && (prev.kind === 'timer_fired' || (prev.kind === 'wake' && prev.by === 'timer'));
+      return same
+        ? `the same callback of the reactor's setTimeout also expired ${timerName(e)}, due too${late}${wakes}`
+        : `the browser ran the reactor's one setTimeout; ${timerName(e)} expired${late}${wakes}`;
+    }
+    case 'timer_cancel': {
+      let why = 'its Sleep was dropped before it fired';
+      for (let i = position - 1; i >= 0; i -= 1) {
+        const { lane, event: p } = merged[i];
+        if (lane !== 'futures') continue;
+        if (p.kind === 'poll_start' || p.kind === 'poll_end') break;
+        if (p.kind === 'child_poll' && p.combinator === 'select' && p.result === 'ready') {
+          why = 'select! dropped its losing branch, and with it the Sleep';
+          break;
+        }
+      }
+      return `${why}, so our reactor removed ${timerName(e)}: it will never fire`;
+    }
+    case 'reactor_arm': {
+      const before = rustState(merged, position - 1).armed;
+      const others = state.timerQueue.length - 1;
+      if (before && before.deadline === e.deadline) {
+        // The timeout came back with nothing due (browsers may call back a
+        // little early): the reactor arms it again for the same deadline.
+        return `the browser called the reactor's setTimeout back with nothing due${e.t < e.deadline ? ', before the deadline' : ''}, `
+          + `so our reactor armed it again for ${formatMs(e.deadline)}, to call back in ${formatMs(e.delay)}`;
+      }
+      const verb = before ? `re-armed its one browser setTimeout (it was for ${formatMs(before.deadline)})` : 'armed its one browser setTimeout';
+      const max = e.delay >= 2147483647 ? ' (the browser\'s longest delay: it re-arms in chunks)' : '';
+      return `our reactor ${verb} for the earliest deadline, ${formatMs(e.deadline)}, to call back in ${formatMs(e.delay)}${max}`
+        + (others === 1 ? '; the other timer waits behind it' : others > 1 ? `; the other ${others} timers wait behind it` : '');
+    }
+    case 'reactor_clear':
+      return 'no timer is left in our reactor, so it cleared its browser setTimeout';
+    case 'yield': {
+      const slice = options.clock === 'virtual' ? 'its budget of polls' : options.clock === 'real' ? 'its 8 ms' : 'its time slice';
+      return `our executor used up ${slice} in this browser task, so it yields: it asks the browser for a new task, and the `
+        + `${count(e.queued, 'task')} queued ${e.queued === 1 ? 'waits' : 'wait'} for it, while timers fire and the page paints first`;
+    }
+    case 'state': {
+      const m = /^Suspend(\d+) at line (\d+)$/.exec(e.text);
+      if (m) {
+        return `${futureOf(e.task)}'s state machine is now in Suspend${m[1]}: suspended at its `
+          + `${ordinal(Number(m[1]) + 1)} suspension point, line ${m[2]}`;
+      }
+      if (e.text === 'Returned') return `${futureOf(e.task)}'s state machine is now Returned: its body has run to the end`;
+      if (e.text === 'Unresumed') return `${futureOf(e.task)}'s state machine is Unresumed: its body has not started`;
+      return `task ${e.task} reported the state of its state machine: ${e.text}`;
+    }
+    case 'address': {
+      const start = state.futureAddr;
+      const inside = start !== undefined && state.size !== undefined && e.addr >= start && e.addr < start + state.size;
+      const where = inside ? `, inside task ${e.task}'s future (${hex(/** @type {number} */ (start))}, ${state.size} bytes)` : '';
+      const earlier = addressBefore(merged, position, e.name);
+      const same = earlier === undefined ? '' : earlier === e.addr ? '; the same as at the last poll: it never moved' : '; it moved';
+      if (e.name === 'borrowed') {
+        const s = state.addresses.s;
+        const at = s === e.addr ? `, where s lives: the future points into itself` : '';
+        return `borrowed points at ${hex(e.addr)}${at}${same}`;
+      }
+      return `${e.name} lives at ${hex(e.addr)}${where}${same}`;
+    }
+    case 'block': {
+      const owner = e.task ? `during task ${e.task}'s poll, ` : '';
+      return `${owner}block_ms(${e.ms}) kept the thread busy for ${formatMs(e.ms)}: nothing else runs meanwhile, no timer callback, `
+        + 'no other poll, no painting, so a timer due meanwhile fires late (the events after it happen when it ends)';
+    }
+    case 'log': {
+      const polled = state.tasks.find((t) => t.state === 'polling');
+      return polled ? `during task ${polled.id}'s poll, ${futureOf(polled.id)} logged “${e.text}”` : `the program logged “${e.text}”`;
+    }
+    default:
+      return null;
+  }
+}
+
+/** The address of the task's future at its poll before this one, if any.
+ * @param {MergedEvent[]} merged @param {number} position @param {number} task */
+function previousPollAddr(merged, position, task) {
+  for (let i = position - 1; i >= 0; i -= 1) {
+    const { lane, event: e } = merged[i];
+    if (lane === 'futures' && e.kind === 'poll_start' && e.task === task) return e.addr;
+  }
+  return undefined;
+}
+
+/** The address `name` had at the event before, if any.
+ * @param {MergedEvent[]} merged @param {number} position @param {string} name */
+function addressBefore(merged, position, name) {
+  for (let i = position - 1; i >= 0; i -= 1) {
+    const { lane, event: e } = merged[i];
+    if (lane === 'futures' && e.kind === 'address' && e.name === name) return e.addr;
+  }
+  return undefined;
+}
