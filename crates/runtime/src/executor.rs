@@ -192,58 +192,11 @@ impl Executor {
         while slice.may_poll(|| self.host.now()) && left > 0 {
             left -= 1;
             let task = self.ready.borrow_mut().pop().expect("batch ≤ queue length");
-            if self.poll(task) {
+            if task.run(self) {
                 slice.polled();
             }
         }
         self.slice.set(slice);
-    }
-
-    /// Polls one task once, unless it was dropped since it was queued (then
-    /// returns false). A poll that panics (natively, or in a build with
-    /// `panic = "unwind"`) is recorded as ending `pending`, and its task is
-    /// dropped as an abort would drop it (`task_drop`; awaiting its handle
-    /// gives `Cancelled`); the panic goes on to whoever called the runtime,
-    /// which stays usable.
-    fn poll(&self, task: Rc<dyn Runnable<Executor>>) -> bool {
-        let header = task.header();
-        if !header.begin_poll() {
-            return false;
-        }
-        self.queued.set(self.queued.get() - 1);
-        let serial = header.serial;
-        let tracing = self.tracer.is_on();
-        if tracing {
-            let addr = task.future_addr();
-            self.record(Event::PollStart { task: serial, addr });
-            self.tracer.set_polling(Some(serial));
-        }
-        let dropped_if_it_panics = AbortOnPanic {
-            executor: self,
-            header,
-        };
-        let poll = task.poll(&task);
-        std::mem::forget(dropped_if_it_panics);
-        if tracing {
-            self.tracer.set_polling(None);
-            let ready = poll.is_ready();
-            self.record(Event::PollEnd {
-                task: serial,
-                ready,
-            });
-        }
-        match poll {
-            Poll::Ready(()) => {
-                self.finish(header);
-                task.wake_waiter();
-            }
-            Poll::Pending => {
-                if !header.end_poll_pending() {
-                    self.lost(header);
-                }
-            }
-        }
-        true
     }
 
     /// No more polls for this task; a queued entry is skipped.
@@ -479,6 +432,53 @@ impl Schedule for Executor {
     fn lost(&self, task: &Header<Executor>) {
         let task = task.serial;
         self.record(Event::LostWaker { task });
+    }
+
+    /// Polls one task once, unless it was dropped since it was queued (then
+    /// returns false). A poll that panics (natively, or in a build with
+    /// `panic = "unwind"`) is recorded as ending `pending`, and its task is
+    /// dropped as an abort would drop it (`task_drop`; awaiting its handle
+    /// gives `Cancelled`); the panic goes on to whoever called the runtime,
+    /// which stays usable.
+    fn poll<F: Future + 'static>(&self, task: &Rc<TaskCell<F, Executor>>) -> bool {
+        let header = &task.header;
+        if !header.begin_poll() {
+            return false;
+        }
+        self.queued.set(self.queued.get() - 1);
+        let serial = header.serial;
+        let tracing = self.tracer.is_on();
+        if tracing {
+            let addr = task.future_addr();
+            self.record(Event::PollStart { task: serial, addr });
+            self.tracer.set_polling(Some(serial));
+        }
+        let dropped_if_it_panics = AbortOnPanic {
+            executor: self,
+            header,
+        };
+        let poll = task.poll_future();
+        std::mem::forget(dropped_if_it_panics);
+        if tracing {
+            self.tracer.set_polling(None);
+            let ready = poll.is_ready();
+            self.record(Event::PollEnd {
+                task: serial,
+                ready,
+            });
+        }
+        match poll {
+            Poll::Ready(()) => {
+                self.finish(header);
+                task.wake_waiter();
+            }
+            Poll::Pending => {
+                if !header.end_poll_pending() {
+                    self.lost(header);
+                }
+            }
+        }
+        true
     }
 
     fn abort(&self, header: &Header<Executor>) {

@@ -24,7 +24,7 @@ use std::rc::Rc;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::task::{RawWaker, RawWakerVTable, Waker};
 
-use crate::task::{Runnable, Schedule, TaskCell};
+use crate::task::{Schedule, TaskCell};
 
 /// Names a thread: 1, 2, ... in the order threads first spawn or wake (64
 /// bits: never wraps, so no two threads ever share one).
@@ -49,18 +49,15 @@ pub(crate) fn current_thread() -> ThreadToken {
 
 /// The task's waker, borrowed for one poll: no reference count is taken, so it
 /// must not outlive `task` (wakers cloned from it take their own).
-///
-/// # Safety
-/// `task` is a `TaskCell<F, S>`.
-pub(crate) unsafe fn borrowed<F: Future + 'static, S: Schedule>(
-    task: &Rc<dyn Runnable<S>>,
+pub(crate) fn borrowed<F: Future + 'static, S: Schedule>(
+    task: &Rc<TaskCell<F, S>>,
 ) -> ManuallyDrop<Waker> {
     let data = Rc::as_ptr(task).cast::<()>();
-    // SAFETY: `data` points at a `TaskCell<F, S>` (the caller's promise) in an
-    // `Rc` allocation (from `Rc::as_ptr`, as `Rc::into_raw` would give), and
-    // the vtable is the one for that `F`. The waker is never dropped
-    // (`ManuallyDrop`), so it releases no count it did not take, and the
-    // caller keeps `task` alive while it is used.
+    // SAFETY: `data` points at a `TaskCell<F, S>` in an `Rc` allocation (from
+    // `Rc::as_ptr`, as `Rc::into_raw` would give), and the vtable is the one
+    // for that `F` and `S`. The waker is never dropped (`ManuallyDrop`), so it
+    // releases no count it did not take, and the caller keeps `task` alive
+    // while it is used.
     ManuallyDrop::new(unsafe { Waker::from_raw(RawWaker::new(data, &TaskWaker::<F, S>::VTABLE)) })
 }
 
