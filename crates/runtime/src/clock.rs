@@ -13,7 +13,8 @@ pub(crate) struct Clock {
     /// Until the turn comes (at this browser task's microtask checkpoint),
     /// events outside callbacks reuse that time on a real clock: spawning
     /// 100,000 tasks in a loop reads the clock once, not 100,000 times (a
-    /// call into JS each).
+    /// call into JS each; the traced 100,000-timer overhead was 29 ms in
+    /// `just bench` before this, docs/benchmarks.md, "Tracing").
     reuse: Cell<bool>,
     /// The host's clock stands still during callbacks (see [`Host`]).
     is_virtual: bool,
