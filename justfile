@@ -25,8 +25,9 @@ default:
 setup:
     tools/setup.sh all
 
-# Build the wasm module into web/pkg (size-tuned, wasm-bindgen, then wasm-opt -Oz)
-wasm:
+# Build the wasm module into web/pkg (size-tuned, wasm-bindgen, then wasm-opt -Oz),
+# and the code editor beside it (the page needs both)
+wasm: editor
     tools/setup.sh build
     tools/setup.sh npm
     cargo build -p playground --release --target wasm32-unknown-unknown
@@ -34,6 +35,13 @@ wasm:
     wasm-bindgen --target web --experimental-reset-state-function --remove-name-section --remove-producers-section --out-dir web/pkg --out-name playground {{wasm}}
     {{wasm_opt}} --merge-similar-functions -Oz --converge web/pkg/playground_bg.wasm -o web/pkg/playground_bg.wasm
     @echo "wasm: $(wc -c < web/pkg/playground_bg.wasm) bytes, $(gzip -9c web/pkg/playground_bg.wasm | wc -c) gzipped"
+
+# The code editor (CodeMirror 6, web/editor/) as one module, web/pkg/editor.js,
+# which the page loads after its first run
+editor:
+    tools/setup.sh npm
+    node tools/build-editor.mjs
+    @echo "editor: $(wc -c < web/pkg/editor.js) bytes, $(gzip -9c web/pkg/editor.js | wc -c) gzipped"
 
 # The production site in dist/: hashed, minified assets for any static host
 build: wasm

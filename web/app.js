@@ -1,13 +1,15 @@
-// The page's controller: keeps the current scenario, options and run, asks
-// the playground to validate and run, and tells each view what to show.
-import { createPlayground } from './playground.js';
+// The page's controller: keeps the current program (its text and scenario),
+// options and run, asks the playground to validate and run, and tells each
+// view what to show. The Rust panel's text is the program: edits to it, to
+// the timings, the Example and the link all go through here.
+import { createPlayground, timersOf as delaysOf } from './playground.js';
 import { merge, currentByLane, currentLine, rustState, summarize, LANES, LANE_NAMES } from './replay.js';
 import { jsPlaces, rustPlaces } from './event-loop.js';
 import { whatHappened } from './what-happened.js';
 import { formatMs } from './dom.js';
-import { readFragment, writeFragment } from './ui/share.js';
+import { readFragment, writeFragment, MAX_LINK_TEXT } from './ui/share.js';
 
-/** @import { Scenario, Step, RunResult, Wasm, PageOptions, ReplayEntry, Link, RunOptions, CompositeStep } from './types.js' */
+/** @import { Scenario, Step, RunResult, Wasm, PageOptions, ReplayEntry, Link, RunOptions, CompositeStep, EditorModule, Problem } from './types.js' */
 /** @import { Controls } from './ui/controls.js' */
 /** @import { Inspector } from './ui/inspector.js' */
 /** @import { Lanes } from './ui/lanes.js' */
@@ -32,6 +34,19 @@ import { readFragment, writeFragment } from './ui/share.js';
  * @property {Share} share
  */
 
+const CUSTOM_EXPLANATION = 'Your own program, not one of the examples: press Run and compare the lanes. '
+  + 'Reset brings back the example.';
+
+/** How long typing pauses before the program is read (ms). */
+const EDIT_DELAY = 300;
+
+/**
+ * A scenario without its delays: two programs that differ only in their
+ * timings are the same example.
+ * @param {Scenario} scenario
+ */
+const shape = (scenario) => JSON.stringify(scenario, (key, value) => (key === 'ms' ? undefined : value));
+
 export class App {
   /**
    * @param {Wasm} wasm
@@ -42,6 +57,10 @@ export class App {
     this.views = views;
     this.playground = createPlayground(wasm);
     this.presets = this.playground.presets();
+    /** Presets whose Rust panel is an `async fn` of their own (self-ref,
+     * interop, lost-wake: `special` in presets.rs), outside the subset the
+     * editor reads: their panel is read-only, their timings editable. */
+    this.specials = new Set(this.presets.filter((p) => p.special).map((p) => p.id));
     /** @type {PageOptions} */
     this.options = { clock: 'virtual', promiseStyle: 'then' };
     /** @type {RunResult | null} */
@@ -50,6 +69,23 @@ export class App {
     this.merged = [];
     this.position = 0;
     this.needsRestart = false;
+    /** The example: the program's preset, or the one Reset brings back. */
+    this.presetId = this.presets[0].id;
+    /** @type {Scenario} */
+    this.scenario = wasm.resolveScenario(this.presetId, undefined, undefined);
+    /** The program is no preset's (the Example control says "Custom"). */
+    this.custom = false;
+    /** @type {string | undefined} the last program text that parsed (none for the special presets) */
+    this.text = undefined;
+    /** @type {Problem | null} where the Rust panel's text is not accepted */
+    this.problem = null;
+    /** @type {ReturnType<typeof setTimeout> | undefined} a pending read of the edited text */
+    this.editTimer = undefined;
+    /** The next change of program gets a history entry of its own (Back
+     * returns to the program before it); until then, changes replace it. */
+    this.pushNext = false;
+    /** The fragment the page last wrote or read: a navigation to it is no news. */
+    this.shownHash = '';
   }
 
   /** Loads the link's scenario (or the default), shows it, and runs it once. */
@@ -71,6 +107,14 @@ export class App {
       this.refresh();
     });
     controls.bindRun(() => this.runNow());
+    controls.bindReset(() => {
+      this.pushNext = true;
+      this.selectExample(this.presetId);
+      this.runNow();
+    });
+    // A link pasted into the address bar of this page, Back and Forward.
+    window.addEventListener('hashchange', () => this.navigated());
+    window.addEventListener('popstate', () => this.navigated());
     this.views.replay.bind({
       back: () => this.seek(this.position - 1),
       forward: () => this.seek(this.position + 1),
@@ -92,6 +136,104 @@ export class App {
     });
   }
 
+  /** The address changed under the page (not by `writeFragment`): open the
+   * link's program and run it, as on load. */
+  navigated() {
+    if (location.hash === this.shownHash) return;
+    const link = readFragment(location.hash);
+    clearTimeout(this.editTimer);
+    this.editTimer = undefined;
+    // This entry is the link's: showing it may tidy it, not add another.
+    this.pushNext = false;
+    const known = this.presets.some((p) => p.id === link.preset);
+    this.selectExample(known ? /** @type {string} */ (link.preset) : this.presets[0].id);
+    const problem = this.applyLink(link);
+    this.runNow().then(() => {
+      if (problem) this.views.controls.showError(problem);
+    });
+  }
+
+  /**
+   * Swaps the plain code panels for editors (web/pkg/editor.js, loaded after
+   * the first run); typing in the Rust one edits the program.
+   * @param {EditorModule} editor
+   */
+  useEditor(editor) {
+    this.views.lanes.useEditor(editor, {
+      edit: () => {
+        clearTimeout(this.editTimer);
+        this.editTimer = setTimeout(() => this.readText(), EDIT_DELAY);
+      },
+      blur: () => {
+        this.readText();
+        this.pushNext = true;
+      },
+    });
+    this.views.lanes.showRustReadOnly(this.special());
+  }
+
+  /** Reads the Rust panel's text, if it was edited since last read: a
+   * program that parses becomes the current one (timings, code, link and
+   * explanation follow); one that does not is underlined and named in the
+   * alert, and the last good program and run stay. */
+  readText() {
+    if (this.editTimer === undefined) return;
+    clearTimeout(this.editTimer);
+    this.editTimer = undefined;
+    const text = this.views.lanes.rustText();
+    if (this.special()) return;
+    /** @type {Scenario} */
+    let scenario;
+    try {
+      scenario = this.wasm.parse(text);
+    } catch (error) {
+      const { line, column, message } = /** @type {Error & {line?: number, column?: number}} */ (error);
+      if (line === undefined || column === undefined) throw error;
+      this.problem = { line, column, message };
+      this.views.lanes.showProblem(this.problem);
+      this.views.controls.showError(`Rust code: ${message}`);
+      return;
+    }
+    this.clearProblem();
+    this.text = text;
+    this.scenario = scenario;
+    this.identify();
+    this.views.controls.showError(null);
+    this.refresh();
+  }
+
+  clearProblem() {
+    if (!this.problem) return;
+    this.problem = null;
+    this.views.lanes.showProblem(null);
+  }
+
+  /** Which example the program is (the chosen one first), or "Custom": one
+   * whose steps and labels are a preset's, whatever its delays, is that preset. */
+  identify() {
+    if (this.special()) return;
+    const mine = shape(/** @type {Scenario} */ (this.scenario));
+    /** @param {string} id */
+    const same = (id) => !this.specials.has(id) && shape(this.wasm.resolveScenario(id, undefined, undefined)) === mine;
+    /** @type {string | undefined} */
+    const found = same(this.presetId) ? this.presetId : this.presets.find((p) => same(p.id))?.id;
+    this.custom = found === undefined;
+    if (found !== undefined) this.presetId = found;
+    this.views.controls.showExample(
+      this.custom ? 'custom' : this.presetId,
+      this.custom ? CUSTOM_EXPLANATION : this.playground.explain(this.presetId),
+    );
+  }
+
+  /**
+   * The Rust panel of `scenario`, as the page writes it.
+   * @param {Scenario} scenario
+   * @returns {string}
+   */
+  rendered(scenario) {
+    return this.wasm.renderCode(scenario, 'then', undefined).futures.code;
+  }
+
   /**
    * Applies a share link; returns a message if part of it was refused.
    * @param {Link} link
@@ -103,7 +245,26 @@ export class App {
       if (this.presets.some((p) => p.id === link.preset)) this.selectExample(link.preset);
       else problems.push(`Link: preset must be one of ${this.presets.map((p) => p.id).join(', ')}`);
     }
-    if (link.s !== undefined) {
+    if (link.rust !== undefined && !this.special()) {
+      try {
+        if (link.rust.length > MAX_LINK_TEXT) {
+          throw new Error(`is ${link.rust.length} characters long; at most ${MAX_LINK_TEXT} are read`);
+        }
+        let text;
+        try {
+          text = decodeURIComponent(link.rust);
+        } catch {
+          throw new Error('is not percent-encoded UTF-8 text');
+        }
+        /** @type {Scenario} */
+        const scenario = this.wasm.parse(text);
+        this.scenario = scenario;
+        this.text = text;
+        this.identify();
+      } catch (error) {
+        problems.push(`Link: rust: ${/** @type {Error} */ (error).message}`);
+      }
+    } else if (link.s !== undefined) {
       try {
         /** @type {Scenario} */
         const scenario = this.wasm.decodeFragment(link.s);
@@ -114,6 +275,8 @@ export class App {
           this.timings = timings;
         } else {
           this.scenario = scenario;
+          this.text = this.rendered(scenario);
+          this.identify();
         }
       } catch (error) {
         problems.push(`Link: ${/** @type {Error} */ (error).message}`);
@@ -127,19 +290,23 @@ export class App {
     return problems.join('\n') || null;
   }
 
+  /** Whether the program is a special preset's. */
   special() {
-    return this.presets.some((p) => p.id === this.presetId && p.special);
+    return this.specials.has(this.presetId);
   }
 
   /** @param {string} id */
   selectExample(id) {
-    // `start` calls this first: `presetId` and `scenario` are set from then on.
-    /** @type {string} */
     this.presetId = id;
-    /** @type {Scenario} */
     this.scenario = this.wasm.resolveScenario(id, undefined, undefined);
     /** @type {(number | null)[] | undefined} the special presets' edited timings */
     this.timings = undefined;
+    this.custom = false;
+    clearTimeout(this.editTimer);
+    this.editTimer = undefined;
+    this.clearProblem();
+    this.text = this.special() ? undefined : this.rendered(this.scenario);
+    this.views.lanes.showRustReadOnly(this.special());
     this.views.controls.showExample(id, this.playground.explain(id));
     this.views.controls.showError(null);
     this.refresh();
@@ -152,7 +319,7 @@ export class App {
   runOptions() {
     const base = this.special()
       ? { preset: this.presetId, timings: this.timings }
-      : { scenario: this.scenario };
+      : { rust: this.text };
     return { ...base, ...this.options };
   }
 
@@ -177,12 +344,23 @@ export class App {
 
   showCode() {
     const { code } = this.playground;
-    this.views.lanes.showCode(code(this.runOptions()));
+    const lanes = code(this.runOptions());
+    // A text being fixed stays as typed; the other panels show the last good program.
+    if (this.problem) lanes.futures.code = this.views.lanes.rustText();
+    this.views.lanes.showCode(lanes);
+    const scenario = this.current();
+    // The text itself only when it says more than the scenario (comments,
+    // layout), and fits in a link: the scenario always goes.
+    const text = this.text !== undefined && this.text !== this.rendered(scenario)
+      ? encodeURIComponent(this.text) : undefined;
     writeFragment({
-      preset: /** @type {string} */ (this.presetId),
-      fragment: this.wasm.encodeFragment(this.current()),
+      preset: this.custom ? undefined : this.presetId,
+      fragment: this.wasm.encodeFragment(scenario),
+      rust: text !== undefined && text.length <= MAX_LINK_TEXT ? text : undefined,
       ...this.options,
-    });
+    }, this.pushNext);
+    this.pushNext = false;
+    this.shownHash = location.hash;
   }
 
   /** @param {(number | null)[]} values */
@@ -193,8 +371,14 @@ export class App {
         this.special() ? undefined : this.scenario,
         values,
       );
-      if (this.special()) this.timings = values;
-      else this.scenario = next;
+      if (this.special()) {
+        this.timings = values;
+      } else {
+        // The numbers are rewritten where they are written: comments stay.
+        this.text = this.wasm.setTimings(/** @type {string} */ (this.text), Uint32Array.from(delaysOf(next)));
+        this.scenario = next;
+      }
+      this.clearProblem();
       this.views.controls.showError(null);
       this.showCode();
     } catch (error) {
@@ -219,7 +403,12 @@ export class App {
       if (at >= 0 && timersOf(scenario).length > 1) container.steps.splice(at, 1);
     }
     try {
-      this.scenario = this.wasm.resolveScenario(undefined, scenario, undefined);
+      /** @type {Scenario} */
+      const next = this.wasm.resolveScenario(undefined, scenario, undefined);
+      this.scenario = next;
+      this.text = this.rendered(next);
+      this.clearProblem();
+      this.identify();
       this.views.controls.showError(null);
       this.refresh();
     } catch (error) {
@@ -229,6 +418,9 @@ export class App {
 
   async runNow() {
     const { controls } = this.views;
+    // Run runs what is typed, even within the pause before it is read.
+    this.readText();
+    if (this.problem) return;
     if (this.needsRestart) this.restartWasm();
     this.stopPlay();
     controls.run.setAttribute('aria-busy', 'true');
@@ -243,6 +435,8 @@ export class App {
       }
     } finally {
       controls.run.removeAttribute('aria-busy');
+      // What is edited next is a new program: Back comes back to this one.
+      this.pushNext = true;
     }
   }
 

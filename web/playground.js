@@ -11,7 +11,7 @@ import { toChromeTrace } from './chrome-trace.js';
 
 /** @typedef {ReturnType<typeof createPlayground>} Playground */
 
-const OPTIONS = ['preset', 'scenario', 'timings', 'clock', 'promiseStyle', 'oneByOne'];
+const OPTIONS = ['preset', 'scenario', 'rust', 'timings', 'clock', 'promiseStyle', 'oneByOne'];
 /** The preset whose programs lose their wake-up (special.rs `LostWake`). */
 const LOST_WAKE = 'lost-wake';
 
@@ -68,21 +68,69 @@ export function createPlayground(wasm) {
   const rustLane = (clock) => (rustLanes[clock] ??= new wasm.RustLane(clock === 'virtual'));
 
   /**
+   * The scenario a run's options name, and the Rust program text if they
+   * give one (with `timings` written into it). Throws an Error naming every
+   * bad field, or where a program text is not accepted (`line`, `column`).
+   * @param {RunOptions} options
+   * @returns {{scenario: Scenario, rust?: string}}
+   */
+  function resolve(options) {
+    if (options.rust === undefined) {
+      return { scenario: wasm.resolveScenario(options.preset, options.scenario, options.timings) };
+    }
+    if (options.preset !== undefined || options.scenario !== undefined) {
+      throw new Error('preset, scenario, rust: give one of them, not more');
+    }
+    if (typeof options.rust !== 'string') throw new Error('rust: must be a program text (a string)');
+    const parsed = wasm.parse(options.rust);
+    if (options.timings === undefined) return { scenario: parsed, rust: options.rust };
+    const scenario = wasm.resolveScenario(undefined, parsed, options.timings);
+    return { scenario, rust: wasm.setTimings(options.rust, Uint32Array.from(timersOf(scenario))) };
+  }
+
+  /**
+   * Each lane's code; for a program text, the Rust panel is that text, and
+   * its steps' lines are lines of it.
+   * @param {Scenario} scenario
+   * @param {PromiseStyle} promiseStyle
+   * @param {string | undefined} preset
+   * @param {string | undefined} rust
+   * @returns {{code: Code, lineOf: (line: number) => number}}
+   */
+  function codeFor(scenario, promiseStyle, preset, rust) {
+    /** @type {Code} */
+    const code = wasm.renderCode(scenario, promiseStyle, preset);
+    if (rust === undefined) return { code, lineOf: (line) => line };
+    const map = wasm.lineMap(rust);
+    /** @param {number} line a line of the rendered panel */
+    const lineOf = (line) => map[line - 1] ?? line;
+    const steps = Object.fromEntries(Object.entries(code.futures.steps).map(([step, line]) => [step, lineOf(line)]));
+    code.futures = { code: rust, steps };
+    return { code, lineOf };
+  }
+
+  /**
    * @param {RunOptions} [options]
    * @returns {Promise<RunResult>}
    */
   async function run(options = {}) {
     const { clock, promiseStyle, oneByOne } = checkOptions(options);
     // Throws an Error naming every bad field; nothing runs then.
-    /** @type {Scenario} */
-    const scenario = wasm.resolveScenario(options.preset, options.scenario, options.timings);
+    const { scenario, rust: text } = resolve(options);
     current?.cancel();
     const rust = rustLane(clock);
     const run = new Run(scenario, options.preset, clock, promiseStyle, rust);
     current = run;
     const result = await run.execute(oneByOne);
     if (current === run) current = null;
-    nameLines(result, wasm.renderCode(scenario, promiseStyle, options.preset));
+    const { code, lineOf } = codeFor(scenario, promiseStyle, options.preset, text);
+    nameLines(result, code);
+    // `Suspend1 at line 5` names a line of the panel that ran: the text's.
+    if (text !== undefined) {
+      for (const event of result.futures.events) {
+        if (event.kind === 'state') event.text = event.text.replace(/ at line (\d+)$/, (_, n) => ` at line ${lineOf(Number(n))}`);
+      }
+    }
     last = result;
     return result;
   }
@@ -94,8 +142,8 @@ export function createPlayground(wasm) {
    */
   function code(options = {}) {
     const { promiseStyle } = checkOptions(options);
-    const scenario = wasm.resolveScenario(options.preset, options.scenario, options.timings);
-    return wasm.renderCode(scenario, promiseStyle, options.preset);
+    const { scenario, rust } = resolve(options);
+    return codeFor(scenario, promiseStyle, options.preset, rust).code;
   }
 
   return {
@@ -103,6 +151,11 @@ export function createPlayground(wasm) {
     presets: () => /** @type {Preset[]} */ (wasm.presets()).map(({ id, name, special }) => ({ id, name, special })),
     explain: /** @param {string} id */ (id) => /** @type {Preset[]} */ (wasm.presets()).find((p) => p.id === id)?.explanation,
     run,
+    /** @type {(text: string) => Scenario} */
+    parse: (text) => {
+      if (typeof text !== 'string') throw new Error('parse: give a program text (a string)');
+      return wasm.parse(text);
+    },
     lastRun: () => last,
     toChromeTrace,
     encodeFragment: /** @param {Scenario} scenario */ (scenario) => wasm.encodeFragment(scenario),
@@ -111,6 +164,17 @@ export function createPlayground(wasm) {
     counters: /** @param {ClockName} [clock] */ (clock = 'virtual') => rustLane(clock).counters(),
     wasmMemoryBytes: () => wasm.wasmMemoryBytes(),
   };
+}
+
+/**
+ * The timers' delays in reading order.
+ * @param {Scenario} step
+ * @param {number[]} [out]
+ */
+export function timersOf(step, out = []) {
+  if (step.type === 'sleep') out.push(step.ms);
+  for (const child of step.steps ?? []) timersOf(child, out);
+  return out;
 }
 
 /**

@@ -109,8 +109,9 @@
 
 /**
  * @typedef {object} RunOptions
- * @property {string} [preset] a preset id (or `scenario`)
+ * @property {string} [preset] a preset id (or `scenario`, or `rust`)
  * @property {Scenario} [scenario]
+ * @property {string} [rust] a Rust program text (README, "Writing your own program")
  * @property {(number | null)[]} [timings] ms per timer, in reading order (null: an empty field)
  * @property {ClockName} [clock]
  * @property {PromiseStyle} [promiseStyle]
@@ -122,7 +123,26 @@
 /** @typedef {Record<Lane, LaneCode>} Code */
 /** @typedef {typeof import('./pkg/playground.js')} Wasm the wasm module (wasm-bindgen's declarations) */
 
-/** @typedef {{preset?: string, s?: string, clock?: string, style?: string}} Link a share link's fields, unvalidated */
+/** @typedef {{preset?: string, s?: string, rust?: string, clock?: string, style?: string}} Link a share link's fields, unvalidated */
+
+// The code panels (ui/lanes.js: plain text first, then editor/index.js).
+
+/** @typedef {{line: number, column: number, message: string}} Problem where a program text is not accepted (from 1) */
+/**
+ * A code panel: plain text, or an editor once it has loaded.
+ * @typedef {object} CodeView
+ * @property {() => string} text
+ * @property {(text: string) => void} setText shows `text` (not reported as an edit)
+ * @property {(on: boolean) => void} setReadOnly
+ * @property {(line: number | undefined) => void} showLine highlights the current event's line (from 1)
+ * @property {(problem: Problem | null) => void} showProblem underlines where the text is not accepted
+ * @property {() => void} focus
+ */
+/**
+ * @typedef {object} EditorModule what web/pkg/editor.js exports (editor/index.js)
+ * @property {(replaced: Element, options: {text: string, label: string, readOnly: boolean, rust: boolean,
+ *   onEdit?: (text: string) => void, onBlur?: () => void}) => CodeView} createCodeView
+ */
 
 // The replay model (replay.js).
 

@@ -46,10 +46,11 @@ const urlOf = (server) => `http://127.0.0.1:${server.address().port}/`;
 const NO_PROBLEMS = 'console errors, uncaught exceptions and CSP violations';
 
 /** `page.goto(path)`, then wait until the app has started and shown its
- * first run. */
+ * first run, and the code panels have become editors (loaded after it). */
 export async function openPlayground(page, path = '/') {
   await page.goto(path);
   await expect(page.locator('body')).toHaveAttribute('data-ready', 'true', { timeout: 15_000 });
+  await expect(page.locator('body')).toHaveAttribute('data-editor', 'ready', { timeout: 15_000 });
   return page;
 }
 

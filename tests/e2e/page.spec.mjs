@@ -85,7 +85,8 @@ test('replay steps move the highlight, the trace, the timeline and the panels', 
   await expect(position).toHaveText(new RegExp(`Event 1 of ${count}: script_start in Callbacks at 0 ms`));
   await page.keyboard.press('ArrowRight');
   await expect(position).toHaveText(new RegExp(`Event 2 of ${count}: timer_set in Callbacks at 0 ms`));
-  await expect(page.locator('#code-callbacks .line.current')).toHaveText(exactly('setTimeout(() => { // Timer 1\n'));
+  // The code panels are editors by now: a line is its text, without the newline.
+  await expect(page.locator('#code-callbacks .current')).toHaveText(exactly('setTimeout(() => { // Timer 1'));
   await expect(page.locator('#trace-futures li.current'), 'no Rust event yet').toHaveCount(0);
   // Forward, one step at a time, to the Rust lane's first poll.
   const step = page.getByRole('button', { name: 'Step forward' });
@@ -100,7 +101,7 @@ test('replay steps move the highlight, the trace, the timeline and the panels', 
   await expect(page.locator('#armed-timeout')).toContainText('one setTimeout, for 200 ms');
   await expect(page.locator('#timer-queue')).toContainText('Timer 1: due at 200 ms');
   await expect(page.locator('#tasks')).toContainText('Suspend0 at line 4');
-  await expect(page.locator('#code-futures .line.current')).toHaveText(exactly('    sleep_ms(200).await; // Timer 1\n'));
+  await expect(page.locator('#code-futures .current')).toHaveText(exactly('    sleep_ms(200).await; // Timer 1'));
   const cursor = page.locator('#timeline .cursor');
   const x1 = await cursor.getAttribute('x1');
   await page.getByRole('button', { name: 'Step back' }).click();

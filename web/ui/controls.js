@@ -20,6 +20,8 @@ export class Controls {
     this.remove = qs('#remove-timer', root);
     /** @type {HTMLButtonElement} */
     this.run = qs('#run', root);
+    /** @type {HTMLButtonElement} */
+    this.reset = qs('#reset', root);
     /** @type {HTMLElement} */
     this.error = qs('#error', root);
   }
@@ -30,10 +32,13 @@ export class Controls {
   }
 
   /**
-   * @param {string} id
+   * @param {string} id a preset's, or 'custom' (an option there only then)
    * @param {string | undefined} explanation
    */
   showExample(id, explanation) {
+    const custom = this.example.querySelector('option[value="custom"]');
+    if (id === 'custom' && !custom) this.example.append(el('option', { value: 'custom' }, 'Custom'));
+    if (id !== 'custom') custom?.remove();
     this.example.value = id;
     this.explanation.textContent = explanation ?? '';
   }
@@ -109,7 +114,14 @@ export class Controls {
 
   /** @param {(id: string) => void} handler */
   bindExample(handler) {
-    this.example.addEventListener('change', () => handler(this.example.value));
+    this.example.addEventListener('change', () => {
+      if (this.example.value !== 'custom') handler(this.example.value);
+    });
+  }
+
+  /** @param {() => void} handler */
+  bindReset(handler) {
+    this.reset.addEventListener('click', handler);
   }
 
   /** @param {(values: (number | null)[]) => void} handler */

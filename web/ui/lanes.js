@@ -1,17 +1,51 @@
 // The three lanes: each lane's code, with the current event's line
 // highlighted, and its trace as a list that follows the replay position.
+// The code is plain text until the editor has loaded (`useEditor`), then
+// CodeMirror: the Rust panel an editor named "Rust code", the others
+// read-only.
 import { qs, el, formatMs } from '../dom.js';
-import { LANES } from '../replay.js';
+import { LANES, LANE_NAMES } from '../replay.js';
 
-/** @import { Lane, TraceEvent, Code, RunResult } from '../types.js' */
+/** @import { Lane, TraceEvent, Code, RunResult, CodeView, EditorModule, Problem } from '../types.js' */
 
 /**
  * @typedef {object} Panel a lane's code and trace
- * @property {Element} code
+ * @property {CodeView} code
  * @property {HTMLElement} trace
- * @property {HTMLElement[]} lines the code's lines
  * @property {HTMLElement[]} rows the trace's events
  */
+
+/**
+ * A code panel as plain text: the `<code>` element, one span per line.
+ * @param {Element} code
+ * @returns {CodeView}
+ */
+function plainCode(code) {
+  /** @type {HTMLElement[]} */
+  let lines = [];
+  let text = '';
+  return {
+    text: () => text,
+    setText(next) {
+      if (next === text && lines.length > 0) return;
+      text = next;
+      // Line by line as the editor shows them (an empty one after a last newline).
+      lines = next.split('\n').map((line, i) => el('span', { class: 'line', dataset: { line: i + 1 } }, line, '\n'));
+      code.replaceChildren(...lines);
+    },
+    setReadOnly() {},
+    showLine(line) {
+      lines.forEach((span, i) => {
+        const on = i + 1 === line;
+        span.classList.toggle('current', on);
+        if (on) span.setAttribute('aria-current', 'true');
+        else span.removeAttribute('aria-current');
+      });
+    },
+    showProblem() {},
+    focus: () => /** @type {HTMLElement} */ (code.parentElement).focus(),
+  };
+}
 
 const HIDDEN = new Set(['seq', 't', 'kind', 'line', 'step', 'addr', 'size']);
 
@@ -26,22 +60,67 @@ export function detail(event) {
 export class Lanes {
   /** @param {ParentNode} root */
   constructor(root) {
+    this.root = root;
     this.panels = Object.fromEntries(LANES.map((lane) => [lane, /** @type {Panel} */ ({
-      code: qs(`#code-${lane}`, root),
+      code: plainCode(qs(`#code-${lane}`, root)),
       trace: qs(`#trace-${lane}`, root),
-      lines: [],
       rows: [],
     })]));
+    this.rustReadOnly = false;
+    this.editor = false;
   }
 
   /** @param {Code} code */
   showCode(code) {
+    // As written, to the last newline: the Rust one is the program's text.
+    for (const lane of LANES) this.panels[lane].code.setText(code[lane].code);
+  }
+
+  /** The Rust panel's text, as shown (and, once it is an editor, as edited). */
+  rustText() {
+    return this.panels.futures.code.text();
+  }
+
+  /**
+   * The Rust panel can be edited, or not (a preset whose program is its own
+   * `async fn`, not the subset the editor reads).
+   * @param {boolean} on
+   */
+  showRustReadOnly(on) {
+    this.rustReadOnly = on;
+    this.panels.futures.code.setReadOnly(on);
+  }
+
+  /**
+   * Underlines where the Rust panel's text is not accepted (null: nowhere).
+   * @param {Problem | null} problem
+   */
+  showProblem(problem) {
+    this.panels.futures.code.showProblem(problem);
+  }
+
+  /**
+   * Swaps the plain panels for editors, with the same text.
+   * @param {EditorModule} editor
+   * @param {{edit: (text: string) => void, blur: () => void}} handlers what the user does in the Rust editor
+   */
+  useEditor(editor, { edit, blur }) {
     for (const lane of LANES) {
       const panel = this.panels[lane];
-      const text = code[lane].code.replace(/\n$/, '');
-      panel.lines = text.split('\n').map((line, i) => el('span', { class: 'line', dataset: { line: i + 1 } }, line, '\n'));
-      panel.code.replaceChildren(...panel.lines);
+      // The `<pre>` around the `<code>` goes: the editor takes its place.
+      const pre = /** @type {Element} */ (qs(`#code-${lane}`, this.root).parentElement);
+      pre.id = `code-${lane}`;
+      const rust = lane === 'futures';
+      panel.code = editor.createCodeView(pre, {
+        text: panel.code.text(),
+        label: rust ? 'Rust code' : `${LANE_NAMES[lane]} code`,
+        readOnly: rust ? this.rustReadOnly : true,
+        rust,
+        onEdit: rust ? edit : undefined,
+        onBlur: rust ? blur : undefined,
+      });
     }
+    this.editor = true;
   }
 
   /** @param {RunResult} result */
@@ -76,12 +155,7 @@ export class Lanes {
       const row = panel.rows[seq];
       // Scroll the list (not the page) so the current row is in view.
       if (row) panel.trace.scrollTop = row.offsetTop - panel.trace.clientHeight / 2;
-      panel.lines.forEach((line, i) => {
-        const on = i + 1 === lines[lane];
-        line.classList.toggle('current', on);
-        if (on) line.setAttribute('aria-current', 'true');
-        else line.removeAttribute('aria-current');
-      });
+      panel.code.showLine(lines[lane]);
     }
   }
 }

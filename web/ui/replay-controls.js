@@ -60,8 +60,9 @@ export class ReplayControls {
     this.play.addEventListener('click', toggle);
     this.scrubber.addEventListener('input', () => seek(Number(this.scrubber.value)));
     document.addEventListener('keydown', (e) => {
-      const tag = /** @type {Element} */ (e.target).tagName;
-      if (['INPUT', 'SELECT', 'TEXTAREA', 'BUTTON'].includes(tag) && e.target !== this.scrubber) return;
+      const target = /** @type {HTMLElement} */ (e.target);
+      if (['INPUT', 'SELECT', 'TEXTAREA', 'BUTTON'].includes(target.tagName) && e.target !== this.scrubber) return;
+      if (target.isContentEditable) return; // the code editors: keys are for the text
       if (e.target === this.scrubber && e.key !== ' ') return; // the range handles arrows
       if (e.key === 'ArrowLeft') back();
       else if (e.key === 'ArrowRight') forward();

@@ -1,15 +1,20 @@
-// The URL fragment holds the scenario and options, so a link reproduces the
+// The URL fragment holds the program and options, so a link reproduces the
 // page; Copy link; exports as our trace JSON and as a Chrome trace.
 import { qs } from '../dom.js';
 
 /** @import { Link, PageOptions } from '../types.js' */
 
-const KEYS = ['preset', 's', 'clock', 'style'];
+const KEYS = ['preset', 's', 'rust', 'clock', 'style'];
+
+/** The longest program text a link carries, percent-encoded (characters). */
+export const MAX_LINK_TEXT = 16_384;
 
 /**
- * Reads `#preset=..&s=..&clock=..&style=..` (values still unvalidated).
- * `s` is kept as written: it is a scenario fragment, percent-encoded by its
- * own rules (`&` and `=` inside it are always encoded).
+ * Reads `#preset=..&clock=..&style=..&s=..&rust=..` (values still
+ * unvalidated). `s` is kept as written: it is a scenario fragment,
+ * percent-encoded by its own rules (`&` and `=` inside it are always
+ * encoded). So is `rust`, the program text, percent-encoded as
+ * `encodeURIComponent` does: the app bounds and decodes it.
  * @param {string} hash
  * @returns {Link}
  */
@@ -23,7 +28,7 @@ export function readFragment(hash) {
     const value = part.slice(at + 1);
     if (!KEYS.includes(key)) continue;
     try {
-      out[key] = key === 's' ? value : decodeURIComponent(value);
+      out[key] = key === 's' || key === 'rust' ? value : decodeURIComponent(value);
     } catch {
       out[key] = value; // a malformed escape: validation will say so
     }
@@ -31,10 +36,21 @@ export function readFragment(hash) {
   return out;
 }
 
-/** @param {{preset: string, fragment: string} & PageOptions} link */
-export function writeFragment({ preset, fragment, clock, promiseStyle }) {
-  const hash = `#preset=${encodeURIComponent(preset)}&clock=${clock}&style=${promiseStyle}&s=${fragment}`;
-  if (location.hash !== hash) history.replaceState(null, '', hash);
+/**
+ * Puts the program in the address: a new history entry if `push` (Back
+ * returns to the program before), else in place of the current one.
+ * @param {{preset?: string, fragment: string, rust?: string} & PageOptions} link
+ *   `preset` unless the program is a custom one; `rust`, percent-encoded,
+ *   when the text says more than the scenario
+ * @param {boolean} push
+ */
+export function writeFragment({ preset, fragment, rust, clock, promiseStyle }, push) {
+  const named = preset === undefined ? '' : `preset=${encodeURIComponent(preset)}&`;
+  const text = rust === undefined ? '' : `&rust=${rust}`;
+  const hash = `#${named}clock=${clock}&style=${promiseStyle}&s=${fragment}${text}`;
+  if (location.hash === hash) return;
+  if (push) history.pushState(null, '', hash);
+  else history.replaceState(null, '', hash);
 }
 
 export class Share {

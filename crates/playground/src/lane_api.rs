@@ -5,7 +5,7 @@ use std::cell::{Cell, RefCell};
 use std::collections::BTreeMap;
 use std::future::Future;
 
-use js_sys::{Function, Promise};
+use js_sys::{Function, Promise, Reflect};
 use runtime::{BrowserHost, Event, Runtime, VirtualHost};
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
@@ -13,6 +13,7 @@ use wasm_bindgen_futures::JsFuture;
 
 use crate::js_value;
 use crate::machine::TimerLabels;
+use crate::parse::{self, ParseError};
 use crate::scenario::Step;
 use crate::special::{self, Special};
 use crate::trace_events::TraceEvents;
@@ -159,6 +160,42 @@ async fn interop(make_promise: Function, ms: u32, text: String) {
         .unwrap_or_else(|| Promise::resolve(&JsValue::UNDEFINED));
     let _ = JsFuture::from(promise).await;
     runtime::log(&text);
+}
+
+/// A parse error as JS sees it: an `Error` whose message is
+/// `line L, column C: …`, with numeric `line` and `column` (from 1).
+fn parse_error(error: &ParseError) -> JsValue {
+    let js = js_sys::Error::new(&error.to_string());
+    // Setting a data property on a fresh Error cannot fail.
+    let _ = Reflect::set(&js, &"line".into(), &(error.line as f64).into());
+    let _ = Reflect::set(&js, &"column".into(), &(error.column as f64).into());
+    js.into()
+}
+
+/// The scenario a Rust program text describes (the Rust panel's subset of
+/// async Rust), as a plain object; throws an `Error` with `line` and
+/// `column` where the text is not accepted.
+#[wasm_bindgen(js_name = parse)]
+pub fn parse_program(text: &str) -> Result<JsValue, JsValue> {
+    parse::parse(text)
+        .map(|step| to_js(&step))
+        .map_err(|e| parse_error(&e))
+}
+
+/// `text` with its timers' delays set to `ms`, in reading order: the numbers
+/// rewritten where they are written, comments and layout kept.
+#[wasm_bindgen(js_name = setTimings)]
+pub fn set_timings(text: &str, ms: Vec<u32>) -> Result<String, JsValue> {
+    parse::set_timings(text, &ms).map_err(|e| parse_error(&e))
+}
+
+/// For each line of the panel that `text`'s scenario renders to (item `k`
+/// for line `k + 1`), the line of `text` holding the same code.
+#[wasm_bindgen(js_name = lineMap)]
+pub fn line_map(text: &str) -> Result<Vec<u32>, JsValue> {
+    parse::line_map(text)
+        .map(|map| map.into_iter().map(|line| line as u32).collect())
+        .map_err(|e| parse_error(&e))
 }
 
 /// The scenario as a URL fragment (for share links).

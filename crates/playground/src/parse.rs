@@ -33,7 +33,10 @@
 
 mod check;
 mod grammar;
+mod layout;
 mod lexer;
+
+pub use layout::{line_map, set_timings};
 
 use std::fmt;
 

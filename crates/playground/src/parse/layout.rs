@@ -1,0 +1,132 @@
+//! Where things are in a program's text, as its writer laid it out: the
+//! numbers of its timers, so a timing input can rewrite one in place
+//! (comments and layout kept), and which line of the text each line of the
+//! rendered panel is, so a trace names lines of the text that was written.
+
+use super::lexer::{self, Tok, Token};
+use super::{parse, ParseError, Pos};
+use crate::render;
+
+/// `text` with its timers' delays set to `ms` (in reading order), nothing
+/// else changed. `text` must parse, and have as many timers as `ms` has.
+pub fn set_timings(text: &str, ms: &[u32]) -> Result<String, ParseError> {
+    let step = parse(text)?;
+    let tokens = lexer::lex(text)?.tokens;
+    // A timer is `sleep_ms ( N )`: its delay is the number after the `(`. The
+    // timers of a scenario are in the order their `sleep_ms` are written
+    // (a `let` group awaits its futures in the order they were made).
+    let numbers: Vec<&Token> = tokens
+        .windows(3)
+        .filter(|w| {
+            w[0].tok == Tok::Word("sleep_ms".into())
+                && w[1].tok == Tok::Punct("(")
+                && matches!(w[2].tok, Tok::Number(..))
+        })
+        .map(|w| &w[2])
+        .collect();
+    if numbers.len() != ms.len() || numbers.len() != step.timers().len() {
+        return Err(ParseError::new(
+            Pos { line: 1, column: 1 },
+            format!(
+                "the program has {} timers, {} delays were given",
+                step.timers().len(),
+                ms.len()
+            ),
+        ));
+    }
+    let starts = line_starts(text);
+    let mut out = text.to_string();
+    // From the last, so the earlier offsets stay right.
+    for (token, ms) in numbers.iter().zip(ms).rev() {
+        let Tok::Number(written, _) = &token.tok else {
+            continue;
+        };
+        let from = offset(text, &starts, token.at);
+        out.replace_range(from..from + written.len(), &ms.to_string());
+    }
+    Ok(out)
+}
+
+/// For each line of the panel `text`'s scenario renders to (from 1; item
+/// `k` is line `k + 1`), the line of `text` holding the same code. A
+/// rendered line without code (blank, a comment) takes the next line that
+/// has some (the last line of `text` at the end).
+pub fn line_map(text: &str) -> Result<Vec<usize>, ParseError> {
+    let step = parse(text)?;
+    let rendered = render::rust(&step).text(4);
+    let theirs = code_tokens(text)?;
+    let ours = code_tokens(&rendered)?;
+    let lines = rendered.lines().count();
+    let mut map = vec![0; lines];
+    for (i, j) in align(&ours, &theirs) {
+        let line = ours[i].at.line;
+        if line <= lines && map[line - 1] == 0 {
+            map[line - 1] = theirs[j].at.line;
+        }
+    }
+    let last = text.lines().count().max(1);
+    let mut next = last;
+    for slot in map.iter_mut().rev() {
+        if *slot == 0 {
+            *slot = next;
+        } else {
+            next = *slot;
+        }
+    }
+    Ok(map)
+}
+
+/// The tokens of `text` but the end.
+fn code_tokens(text: &str) -> Result<Vec<Token>, ParseError> {
+    let mut tokens = lexer::lex(text)?.tokens;
+    tokens.pop();
+    Ok(tokens)
+}
+
+/// Pairs `(i, j)` of the same token in the rendered text (`ours`) and the
+/// written one (`theirs`). Both parse to one scenario, so their code differs
+/// only by the liberties the grammar allows: the names of futures, a `join!`
+/// without its trailing comma, commas between `select!` arms.
+fn align(ours: &[Token], theirs: &[Token]) -> Vec<(usize, usize)> {
+    let comma = |t: &Token| t.tok == Tok::Punct(",");
+    let same = |a: &Tok, b: &Tok| match (a, b) {
+        (Tok::Word(_), Tok::Word(_))
+        | (Tok::Number(..), Tok::Number(..))
+        | (Tok::Str(_), Tok::Str(_)) => true,
+        _ => a == b,
+    };
+    let (mut i, mut j) = (0, 0);
+    let mut pairs = Vec::new();
+    while i < ours.len() && j < theirs.len() {
+        if same(&ours[i].tok, &theirs[j].tok) {
+            pairs.push((i, j));
+            i += 1;
+            j += 1;
+        } else if comma(&ours[i]) {
+            i += 1;
+        } else if comma(&theirs[j]) {
+            j += 1;
+        } else {
+            // Not reached for texts that parse; keep going all the same.
+            i += 1;
+            j += 1;
+        }
+    }
+    pairs
+}
+
+/// Where each line of `text` starts, in bytes.
+fn line_starts(text: &str) -> Vec<usize> {
+    std::iter::once(0)
+        .chain(text.match_indices('\n').map(|(i, _)| i + 1))
+        .collect()
+}
+
+/// The byte offset of `at` (line and column from 1, columns in characters).
+fn offset(text: &str, starts: &[usize], at: Pos) -> usize {
+    let start = starts[at.line - 1];
+    text[start..]
+        .char_indices()
+        .nth(at.column - 1)
+        .map_or(text.len(), |(i, _)| start + i)
+}

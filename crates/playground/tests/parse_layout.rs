@@ -1,0 +1,92 @@
+//! Where things are in a written program: a timing input rewrites a delay
+//! where it is written (comments and layout kept), and each line of the
+//! rendered panel has its line in the written text (for the trace's lines).
+#![cfg(not(target_arch = "wasm32"))]
+
+use playground::parse::{line_map, parse, set_timings};
+use playground::presets;
+use playground::render;
+
+fn rust(id: &str) -> String {
+    render::rust(&(presets::find(id).unwrap().scenario)()).text(4)
+}
+
+#[test]
+fn set_timings_rewrites_only_the_numbers() {
+    let text = "use runtime::prelude::*;\n// my program\nasync fn run() {\n    join!(sleep_ms(1_000), sleep_ms( 2 )); // b\n    let x = sleep_ms(3); // é🦀 c\n    x.await;\n    log(\"sleep_ms(4)\"); // sleep_ms(5)\n}\n";
+    let got = set_timings(text, &[10, 20, 30]).unwrap();
+    assert_eq!(
+        got,
+        "use runtime::prelude::*;\n// my program\nasync fn run() {\n    join!(sleep_ms(10), sleep_ms( 20 )); // b\n    let x = sleep_ms(30); // é🦀 c\n    x.await;\n    log(\"sleep_ms(4)\"); // sleep_ms(5)\n}\n"
+    );
+    let timers: Vec<u32> = parse(&got).unwrap().timers().iter().map(|t| t.1).collect();
+    assert_eq!(timers, [10, 20, 30]);
+}
+
+#[test]
+fn set_timings_refuses_a_wrong_count_or_a_bad_program() {
+    let text = rust("sequential");
+    assert!(set_timings(&text, &[1, 2]).is_err());
+    assert!(set_timings("fn main() {}", &[]).is_err());
+    assert_eq!(
+        set_timings(&text, &[7, 8, 9]).unwrap(),
+        text.replace("200", "7")
+            .replace("100", "8")
+            .replace("(50)", "(9)")
+    );
+}
+
+#[test]
+fn a_rendered_panel_maps_to_itself() {
+    for preset in ["sequential", "join", "race", "lazy", "early-sleep"] {
+        let text = rust(preset);
+        let lines = text.lines().count();
+        let map = line_map(&text).unwrap();
+        // Blank and comment lines take the next line with code.
+        for (k, line) in map.iter().enumerate() {
+            assert!(
+                *line > k && *line <= lines,
+                "{preset}: line {} -> {line}",
+                k + 1
+            );
+        }
+        let code_lines: Vec<usize> = (1..=lines)
+            .filter(|&n| {
+                let l = text.lines().nth(n - 1).unwrap().trim();
+                !l.is_empty() && !l.starts_with("//")
+            })
+            .collect();
+        for n in code_lines {
+            assert_eq!(map[n - 1], n, "{preset}: line {n}");
+        }
+    }
+}
+
+#[test]
+fn lines_follow_the_written_layout() {
+    // The join preset written on fewer lines, with a comment line added.
+    let written = "use runtime::prelude::*;\nasync fn run() {\n    // all three\n    join!(sleep_ms(200), sleep_ms(100), // Timer 2\n        sleep_ms(50)); // Timer 3\n    log(\"All three are done\");\n}\n";
+    let rendered = rust("join");
+    assert_eq!(parse(written).unwrap().timers().len(), 3);
+    let map = line_map(written).unwrap();
+    let line_of = |needle: &str| rendered.lines().position(|l| l.contains(needle)).unwrap();
+    assert_eq!(map[line_of("join!(")], 4);
+    assert_eq!(map[line_of("sleep_ms(100)")], 4);
+    assert_eq!(map[line_of("sleep_ms(50)")], 5);
+    assert_eq!(map[line_of("log(")], 6);
+}
+
+#[test]
+fn the_readme_program_parses() {
+    let readme = include_str!("../../../README.md");
+    let start = readme.find("One program with every construct").unwrap();
+    let block = &readme[start..];
+    let code = &block[block.find("```rust,ignore\n").unwrap() + 15..];
+    let code = &code[..code.find("```").unwrap()];
+    let step = parse(code).unwrap_or_else(|e| panic!("{e}\n{code}"));
+    let labels: Vec<&str> = step.timers().iter().map(|t| t.0).collect();
+    assert_eq!(
+        labels,
+        ["Kettle", "Toast", "Eggs", "Doorbell", "Phone", "Steep"]
+    );
+}

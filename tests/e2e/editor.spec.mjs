@@ -1,0 +1,254 @@
+// The Rust panel as an editor, as a user drives it: type a program with the
+// keyboard, see the other panels and the timings follow, run it, make a
+// mistake, share it, paste a link into the open page, go Back, Reset; and
+// `playground.parse` / `playground.run({rust})` from a script.
+import { readFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { test, expect, openPlayground } from './fixtures.mjs';
+
+const require = createRequire(import.meta.url);
+
+const editor = (page) => page.getByRole('textbox', { name: 'Rust code' });
+/** The editor's text, exactly (CodeMirror's document, through the page's panel). */
+const editorText = (page) => page.locator('#code-futures .cm-content').evaluate((content) => {
+  const view = content.closest('.cm-editor');
+  return [...view.querySelectorAll('.cm-line')].map((line) => line.textContent).join('\n');
+});
+/** The time shown on a lane's first log event. */
+const logTime = (page, id) => page.locator(`#trace-${id} li[data-kind="log"] .t`).first();
+const LANES = ['callbacks', 'promises', 'futures'];
+
+/** Selects everything in the Rust editor and types `keys` there: strings are
+ * typed, `[key]` pressed (the editor closes brackets as it goes, as for
+ * anyone typing). */
+async function typeProgram(page, ...keys) {
+  await editor(page).click();
+  await page.keyboard.press('ControlOrMeta+a');
+  await page.keyboard.press('Delete');
+  for (const key of keys) {
+    if (Array.isArray(key)) await page.keyboard.press(key[0]);
+    else await page.keyboard.type(key);
+  }
+}
+
+/** A join of two sleeps, then a log; `{` `(` `"` are closed by the editor. */
+const BREAKFAST = [
+  'use runtime::prelude::*;', ['Enter'],
+  '// breakfast, both at once', ['Enter'],
+  'async fn run() {', ['Enter'],
+  'join!(', ['Enter'],
+  'sleep_ms(100), // Kettle', ['Enter'],
+  'sleep_ms(250), // Toast',
+  ['ArrowDown'], ['End'], ';', ['Enter'],
+  'log("Breakfast");',
+];
+const BREAKFAST_TEXT = [
+  'use runtime::prelude::*;',
+  '// breakfast, both at once',
+  'async fn run() {',
+  '    join!(',
+  '        sleep_ms(100), // Kettle',
+  '        sleep_ms(250), // Toast',
+  '    );',
+  '    log("Breakfast");',
+  '}',
+].join('\n');
+
+test('the Rust panel becomes an editor with the same text; the JS panels are read-only editors', async ({ page }) => {
+  await openPlayground(page);
+  const code = await page.evaluate(() => window.playground.code({ preset: 'sequential' }));
+  await expect(editor(page)).toBeVisible();
+  await expect(editor(page)).toBeEditable();
+  expect(await editorText(page)).toBe(code.futures.code);
+  for (const name of ['Callbacks code', 'Promises code']) {
+    await expect(page.getByRole('textbox', { name })).toHaveAttribute('aria-readonly', 'true');
+  }
+  await expect(page.getByRole('textbox', { name: 'Callbacks code' })).toContainText('setTimeout(() => { // Timer 1');
+});
+
+test('a program typed with the keyboard: panels and timings follow, Run runs it in all three lanes', async ({ page }) => {
+  await openPlayground(page);
+  await typeProgram(page, ...BREAKFAST);
+  expect(await editorText(page)).toBe(BREAKFAST_TEXT);
+  // Before anything runs: the timings, the other panels, the Example.
+  await expect(page.getByLabel('Kettle (ms)')).toHaveValue('100');
+  await expect(page.getByLabel('Toast (ms)')).toHaveValue('250');
+  await expect(page.locator('#code-callbacks')).toContainText("console.log(\"Breakfast\");");
+  await expect(page.locator('#code-callbacks')).toContainText('}, 250);');
+  await expect(page.locator('#code-promises')).toContainText('Promise.all');
+  await expect(page.getByLabel('Example')).toHaveValue('custom');
+  await expect(page.locator('#explanation')).toContainText('Your own program');
+  await expect(logTime(page, 'futures'), 'the last run stays until Run').toHaveText('350 ms');
+  await expect(page).toHaveURL(/rust=use%20runtime/);
+  await page.getByRole('button', { name: 'Run' }).click();
+  for (const [id, name] of [['callbacks', 'Callbacks'], ['promises', 'Promises'], ['futures', 'Rust futures']]) {
+    await expect(logTime(page, id), name).toHaveText('250 ms');
+    await expect(page.getByRole('region', { name }).getByText('text=Breakfast')).toBeVisible();
+  }
+  // The trace names lines of the text as typed: the log is on line 8.
+  const lines = await page.evaluate(() => window.playground.lastRun().futures.events
+    .filter((e) => e.kind === 'log' || e.kind === 'state').map((e) => e.line ?? e.text));
+  expect(lines).toContain(8);
+  expect(lines).toContain('Suspend0 at line 4');
+});
+
+test('a mistake is underlined and named in the alert; the last program and run stay', async ({ page }) => {
+  await openPlayground(page);
+  const alert = page.getByRole('alert');
+  await editor(page).click();
+  // Line 4 is `    sleep_ms(200).await; // Timer 1`: delete `.await`.
+  await page.keyboard.press('ControlOrMeta+Home');
+  for (let i = 0; i < 3; i += 1) await page.keyboard.press('ArrowDown');
+  for (let i = 0; i < 17; i += 1) await page.keyboard.press('ArrowRight');
+  for (let i = 0; i < 6; i += 1) await page.keyboard.press('Delete');
+  await expect(alert).toHaveText('Rust code: line 4, column 18: expected `.await`, found `;`: '
+    + 'a future does nothing unless it is awaited (rustc warns: unused future)');
+  await expect(page.locator('#code-futures .cm-lintRange-error')).toHaveText(';');
+  await expect(page.getByRole('button', { name: 'Run' })).toBeDisabled();
+  await expect(logTime(page, 'futures'), 'the last run stays').toHaveText('350 ms');
+  await expect(page.getByLabel('Timer 1 (ms)'), 'and the last good program').toHaveValue('200');
+  expect(await editorText(page), 'the text stays as typed').toContain('sleep_ms(200); // Timer 1');
+  // Undo puts it back.
+  await page.keyboard.press('ControlOrMeta+z');
+  await expect(alert).toBeHidden();
+  await expect(page.locator('#code-futures .cm-lintRange-error')).toHaveCount(0);
+  await expect(page.getByRole('button', { name: 'Run' })).toBeEnabled();
+});
+
+test('a timing input rewrites its number in the editor; comments stay', async ({ page }) => {
+  await openPlayground(page);
+  await typeProgram(page, ...BREAKFAST);
+  await expect(page.getByLabel('Kettle (ms)')).toHaveValue('100');
+  await page.getByLabel('Kettle (ms)').fill('120');
+  await expect.poll(() => editorText(page)).toBe(BREAKFAST_TEXT.replace('sleep_ms(100)', 'sleep_ms(120)'));
+});
+
+test('the share link opens exactly what was typed', async ({ page, context }) => {
+  await openPlayground(page);
+  await typeProgram(page, ...BREAKFAST);
+  await expect(page.getByLabel('Toast (ms)')).toHaveValue('250');
+  const link = page.url();
+  const again = await openPlayground(await context.newPage(), link);
+  expect(await editorText(again)).toBe(BREAKFAST_TEXT);
+  await expect(again.getByLabel('Example')).toHaveValue('custom');
+  for (const id of LANES) await expect(logTime(again, id), id).toHaveText('250 ms');
+  await again.reload();
+  await expect(again.locator('body')).toHaveAttribute('data-editor', 'ready');
+  expect(await editorText(again), 'reloaded').toBe(BREAKFAST_TEXT);
+});
+
+test('a link pasted into the open page opens its program; Back and Forward go between programs', async ({ page }) => {
+  await openPlayground(page);
+  const first = await editorText(page);
+  const text = 'use runtime::prelude::*;\nasync fn run() {\n    sleep_ms(30).await; // Kettle\n    log("Tea");\n}';
+  // As if pasted into the address bar: the same document, a new fragment.
+  await page.goto(`/#rust=${encodeURIComponent(text)}`);
+  await expect(page.getByLabel('Kettle (ms)')).toHaveValue('30');
+  expect(await editorText(page)).toBe(text);
+  await expect(logTime(page, 'futures'), 'and it ran').toHaveText('30 ms');
+  await page.goBack();
+  await expect(page.getByLabel('Timer 1 (ms)')).toHaveValue('200');
+  expect(await editorText(page)).toBe(first);
+  await expect(logTime(page, 'futures')).toHaveText('350 ms');
+  await page.goForward();
+  await expect(page.getByLabel('Kettle (ms)')).toHaveValue('30');
+  // A typed program gets its own entry: Back returns to the one before it.
+  await typeProgram(page, ...BREAKFAST);
+  await expect(page.getByLabel('Toast (ms)')).toHaveValue('250');
+  await page.goBack();
+  await expect(page.getByLabel('Kettle (ms)')).toHaveValue('30');
+  expect(await editorText(page)).toBe(text);
+});
+
+test('a link whose program is refused says why, and the example runs instead', async ({ context }) => {
+  const cases = [
+    [`#rust=${encodeURIComponent('fn main() {}')}`, 'Link: rust: line 1, column 1: expected `use`, found `fn`'],
+    ['#rust=%E0%A4%A', 'Link: rust: is not percent-encoded UTF-8 text'],
+    [`#rust=${'a'.repeat(20_000)}`, 'Link: rust: is 20000 characters long; at most 16384 are read'],
+  ];
+  for (const [hash, message] of cases) {
+    const page = await openPlayground(await context.newPage(), `/${hash}`);
+    await expect(page.getByRole('alert'), hash.slice(0, 30)).toHaveText(message + (message.endsWith('`fn`')
+      ? ': the module starts with `use runtime::prelude::*;`' : ''));
+    await expect(logTime(page, 'futures')).toHaveText('350 ms');
+    await expect(page.getByLabel('Example')).toHaveValue('sequential');
+    await page.close();
+  }
+});
+
+test('Reset restores the example; choosing an Example replaces the text', async ({ page }) => {
+  await openPlayground(page);
+  const sequential = await editorText(page);
+  await typeProgram(page, ...BREAKFAST);
+  await expect(page.getByLabel('Example')).toHaveValue('custom');
+  await page.getByRole('button', { name: 'Reset' }).click();
+  await expect(page.getByLabel('Example')).toHaveValue('sequential');
+  await expect(page.locator('#example option[value="custom"]')).toHaveCount(0);
+  expect(await editorText(page)).toBe(sequential);
+  await expect(page.getByLabel('Timer 1 (ms)')).toHaveValue('200');
+  await page.getByLabel('Example').selectOption('race');
+  await expect(editor(page)).toContainText('select! {');
+  await expect(page.locator('#explanation')).toContainText('first to finish');
+  // A program typed to be a preset is that preset.
+  const join = await page.evaluate(() => window.playground.code({ preset: 'join' }).futures.code);
+  await editor(page).click();
+  await page.keyboard.press('ControlOrMeta+a');
+  await page.keyboard.insertText(join.replace('sleep_ms(200)', 'sleep_ms(20)'));
+  await expect(page.getByLabel('Example')).toHaveValue('join');
+  await expect(page.getByLabel('Timer 1 (ms)')).toHaveValue('20');
+});
+
+test('a special preset\'s Rust panel is read-only; its timings still edit it', async ({ page }) => {
+  await openPlayground(page);
+  await page.getByLabel('Example').selectOption('self-ref');
+  await expect(editor(page)).toHaveAttribute('aria-readonly', 'true');
+  await page.getByLabel('Suspend (ms)').fill('70');
+  await expect(editor(page)).toContainText('sleep_ms(70)');
+});
+
+test('playground.parse and playground.run({rust}) from a script', async ({ page }) => {
+  await openPlayground(page);
+  const out = await page.evaluate(async (text) => {
+    const scenario = window.playground.parse(text);
+    let error;
+    try {
+      window.playground.parse('use runtime::prelude::*;\nasync fn run() {\n    sleep_ms(20);\n}\n');
+    } catch (e) {
+      error = { name: e.constructor.name, message: e.message, line: e.line, column: e.column };
+    }
+    const run = await window.playground.run({ rust: text, promiseStyle: 'await' });
+    const timed = await window.playground.run({ rust: text, timings: [10, 40] });
+    const refused = await window.playground.run({ rust: 'fn main() {}' }).then(() => 'resolved', (e) => `${e.message} ${e.line}:${e.column}`);
+    return {
+      scenario,
+      error,
+      logs: Object.values(run).map((t) => t.events.find((e) => e.kind === 'log').t),
+      timedLog: timed.futures.events.find((e) => e.kind === 'log').t,
+      refused,
+    };
+  }, BREAKFAST_TEXT);
+  expect(out.scenario).toEqual({
+    type: 'seq',
+    steps: [
+      { type: 'all', steps: [{ type: 'sleep', label: 'Kettle', ms: 100 }, { type: 'sleep', label: 'Toast', ms: 250 }] },
+      { type: 'log', text: 'Breakfast' },
+    ],
+  });
+  expect(out.error.name).toBe('Error');
+  expect(out.error.message).toMatch(/^line 3, column 17: expected `\.await`/);
+  expect(out.error.line).toBe(3);
+  expect(out.error.column).toBe(17);
+  expect(out.logs).toEqual([250, 250, 250]);
+  expect(out.timedLog).toBe(40);
+  expect(out.refused).toBe('line 1, column 1: expected `use`, found `fn`: the module starts with `use runtime::prelude::*;` 1:1');
+});
+
+test('no serious or critical accessibility violations with the editor focused (axe-core)', async ({ page }) => {
+  await openPlayground(page);
+  await editor(page).click();
+  await expect(editor(page)).toBeFocused();
+  await page.evaluate(await readFile(require.resolve('axe-core/axe.min.js'), 'utf8'));
+  const results = await page.evaluate(() => window.axe.run(document, { resultTypes: ['violations'] }));
+  const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  expect(serious.map((v) => `${v.id}: ${v.nodes.slice(0, 3).map((n) => n.target).join(' ')}`)).toEqual([]);
+});
