@@ -6,6 +6,7 @@ import { createPlayground, timersOf as delaysOf } from './playground.js';
 import { merge, currentByLane, currentLine, rustState, summarize, LANES, LANE_NAMES } from './replay.js';
 import { jsPlaces, rustPlaces } from './event-loop.js';
 import { whatHappened } from './what-happened.js';
+import { currentVariant } from './state-machine.js';
 import { formatMs } from './dom.js';
 import { readFragment, writeFragment, MAX_LINK_TEXT } from './ui/share.js';
 
@@ -14,6 +15,7 @@ import { readFragment, writeFragment, MAX_LINK_TEXT } from './ui/share.js';
 /** @import { Inspector } from './ui/inspector.js' */
 /** @import { Lanes } from './ui/lanes.js' */
 /** @import { Machinery } from './ui/machinery.js' */
+/** @import { StateMachineView } from './ui/state-machine.js' */
 /** @import { ReplayControls } from './ui/replay-controls.js' */
 /** @import { Share } from './ui/share.js' */
 /** @import { Summary } from './ui/summary.js' */
@@ -26,6 +28,7 @@ import { readFragment, writeFragment, MAX_LINK_TEXT } from './ui/share.js';
  * @property {Controls} controls
  * @property {Lanes} lanes
  * @property {Machinery} machinery
+ * @property {StateMachineView} stateMachine
  * @property {Timeline} timeline
  * @property {ReplayControls} replay
  * @property {WhatHappened} whatHappened
@@ -425,7 +428,9 @@ export class App {
     this.stopPlay();
     controls.run.setAttribute('aria-busy', 'true');
     try {
-      const run = await this.playground.run(this.runOptions());
+      const options = this.runOptions();
+      const run = await this.playground.run(options);
+      this.views.stateMachine.showMachine(this.playground.stateMachine(options));
       this.show(run);
     } catch (error) {
       if (error instanceof WebAssembly.RuntimeError) {
@@ -500,6 +505,7 @@ export class App {
     this.views.lanes.showPosition(currentByLane(this.merged, p), lines);
     this.views.timeline.showCursor(this.merged[p].event.t);
     this.views.inspector.show(rustState(this.merged, p));
+    this.views.stateMachine.showCurrent(currentVariant(this.merged, p));
     this.views.machinery.show({
       callbacks: jsPlaces(this.merged, p, 'callbacks'),
       promises: jsPlaces(this.merged, p, 'promises'),

@@ -4,6 +4,7 @@ import { App } from './app.js';
 import { Controls } from './ui/controls.js';
 import { Lanes } from './ui/lanes.js';
 import { Machinery } from './ui/machinery.js';
+import { StateMachineView } from './ui/state-machine.js';
 import { Timeline } from './ui/timeline.js';
 import { ReplayControls } from './ui/replay-controls.js';
 import { WhatHappened } from './ui/what-happened.js';
@@ -18,6 +19,7 @@ const app = new App(wasm, {
   controls: new Controls(qs('#controls')),
   lanes: new Lanes(document),
   machinery: new Machinery(document),
+  stateMachine: new StateMachineView(qs('#state-machine')),
   timeline: new Timeline(qs('#timeline-section')),
   replay: new ReplayControls(qs('#replay')),
   whatHappened: new WhatHappened(qs('#replay')),

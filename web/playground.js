@@ -6,7 +6,7 @@ import { runCallbacks } from './lanes/callbacks.js';
 import { runPromises } from './lanes/promises.js';
 import { toChromeTrace } from './chrome-trace.js';
 
-/** @import { Lane, ClockName, PromiseStyle, Scenario, RunOptions, RunResult, Code, Preset, Wasm } from './types.js' */
+/** @import { Lane, ClockName, PromiseStyle, Scenario, RunOptions, RunResult, Code, Preset, StateMachine, Wasm } from './types.js' */
 /** @import { RustLane } from './pkg/playground.js' */
 
 /** @typedef {ReturnType<typeof createPlayground>} Playground */
@@ -146,8 +146,20 @@ export function createPlayground(wasm) {
     return codeFor(scenario, promiseStyle, options.preset, rust).code;
   }
 
+  /** The enum rustc makes of the Rust panel's `run()` for a run's options,
+   * and its size where known: `{variants, size, preset}`.
+   * @param {RunOptions} [options]
+   * @returns {StateMachine}
+   */
+  function stateMachine(options = {}) {
+    checkOptions(options);
+    const scenario = wasm.resolveScenario(options.preset, options.scenario, options.timings);
+    return wasm.stateMachine(scenario, options.preset);
+  }
+
   return {
     code,
+    stateMachine,
     presets: () => /** @type {Preset[]} */ (wasm.presets()).map(({ id, name, special }) => ({ id, name, special })),
     explain: /** @param {string} id */ (id) => /** @type {Preset[]} */ (wasm.presets()).find((p) => p.id === id)?.explanation,
     run,

@@ -121,6 +121,13 @@
 /** @typedef {{id: string, name: string, explanation: string, special: boolean}} Preset `special`: runs its own program, keeps its own shape (only its timings change) */
 /** @typedef {{code: string, steps: Record<string, number>}} LaneCode the code, and each step's first line */
 /** @typedef {Record<Lane, LaneCode>} Code */
+/**
+ * @typedef {object} StateVariant a variant of the enum rustc makes of the Rust panel's `async fn run()`
+ * @property {string} name `Unresumed`, `Suspend0`…, `Returned`, `Panicked`
+ * @property {{name: string, type: string}[]} fields the locals it holds (`__awaitee`: the future it awaits)
+ * @property {number | null} line a `Suspend`'s line in the Rust panel
+ */
+/** @typedef {{variants: StateVariant[], size: number | null, preset: string | null}} StateMachine `size`: rustc's `size_of_val(&run())` (wasm32), null if not known */
 /** @typedef {typeof import('./pkg/playground.js')} Wasm the wasm module (wasm-bindgen's declarations) */
 
 /** @typedef {{preset?: string, s?: string, rust?: string, clock?: string, style?: string}} Link a share link's fields, unvalidated */

@@ -30,7 +30,9 @@ export class Inspector {
   }
 
   /**
-   * `size` is known once the future was polled: its task's spawn came first.
+   * `size` is the task's future's (the spawn event's): the lane's wrapper
+   * around the program, not rustc's size for run() (the State machine has
+   * that). It is known once the future was polled: its spawn came first.
    * @param {RustState} state
    */
   showMemory({ addresses, size, futureAddr }) {
@@ -41,7 +43,7 @@ export class Inspector {
     const inside = addresses.s >= futureAddr && addresses.s < futureAddr + /** @type {number} */ (size);
     this.memory.hidden = false;
     this.memory.replaceChildren(
-      el('li', {}, `The future: ${hex(futureAddr)} to ${hex(futureAddr + /** @type {number} */ (size))} (${size} bytes), the same at every poll`),
+      el('li', {}, `The task's future (the program in the lane's wrapper): ${hex(futureAddr)} to ${hex(futureAddr + /** @type {number} */ (size))} (${size} bytes), the same at every poll`),
       el('li', {}, `s lives at ${hex(addresses.s)}: ${inside ? 'inside the future' : 'outside the future'}`),
       el('li', {}, `borrowed points to ${hex(addresses.borrowed ?? 0)}${addresses.borrowed === addresses.s ? ': at s, inside the future itself' : ''}`),
     );

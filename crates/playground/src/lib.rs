@@ -15,6 +15,7 @@ pub mod presets;
 pub mod render;
 pub mod scenario;
 pub mod special;
+pub mod state_machine;
 pub mod suspension;
 pub mod trace_events;
 pub mod validate;

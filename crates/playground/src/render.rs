@@ -95,6 +95,22 @@ impl Code {
             .collect()
     }
 
+    /// `async fn run()`'s body, as `(line from 1, depth below run(), code
+    /// without its comment)`: what [`crate::state_machine`] reads.
+    pub(crate) fn run_body(&self) -> Vec<(usize, usize, &str)> {
+        let Some(body) = self.lines.iter().position(|l| l.code == "async fn run() {") else {
+            return Vec::new();
+        };
+        let outer = self.lines[body].indent;
+        self.lines
+            .iter()
+            .enumerate()
+            .skip(body + 1)
+            .take_while(|(_, l)| l.indent > outer)
+            .map(|(n, l)| (n + 1, l.indent - outer - 1, l.code.as_str()))
+            .collect()
+    }
+
     /// The first line (from 1) of each step that has one.
     pub fn step_lines(&self) -> Vec<(String, usize)> {
         let mut seen: Vec<(String, usize)> = Vec::new();

@@ -1,0 +1,301 @@
+//! The enum rustc generates for the Rust panel's `async fn run()`, read from
+//! the panel's own code (the [`Code`] the page shows): `Unresumed` (not yet
+//! polled), one `Suspend{k}` per suspension point (each `.await`, `join!` and
+//! `select!` in `run()`'s own body, as [`Code::suspension_points`] finds them),
+//! holding the locals live across it, then `Returned` and `Panicked` (a poll
+//! panicked; never on this page). A suspension point's fields are the future
+//! it awaits, which rustc names `__awaitee` (a `Sleep`, the `Join` or
+//! `Select` that `join!`/`select!` await, an `async` block), and each `let`
+//! made before it and still needed after it: `f2` and `f3` at `f1.await`
+//! (create-then-await), `s` and `borrowed` in self-ref. rustc also keeps
+//! unnamed drop flags (a `bool` per moved future); they are left out.
+//!
+//! The size is rustc's where the page has it: every preset's panel is
+//! compiled into this crate (`preset_panels.rs`, written by
+//! tests/state_machine.rs) and measured with `size_of_val(&run())`, never
+//! polled; it does not depend on the timings or texts. Any other program is
+//! run by the runtime's combinators composed (crate::machine), whose size is
+//! not rustc's for the panel: its size is not known.
+//! tests/state_machine.rs checks all of it against rustc's
+//! `-Zprint-type-sizes`, where a nightly toolchain is installed.
+
+use serde::Serialize;
+
+use crate::presets;
+use crate::render::{self, Code};
+use crate::scenario::Step;
+use crate::special;
+
+#[rustfmt::skip]
+#[allow(clippy::all, dead_code, unused_imports)]
+#[path = "preset_panels.rs"]
+mod preset_panels;
+
+/// The type of the future `join!` awaits (runtime::Join over boxed futures).
+pub const JOIN: &str = "Join<Pin<Box<dyn Future<Output = ()>>>>";
+/// The type of the future `select!` awaits.
+pub const SELECT: &str = "Select<Pin<Box<dyn Future<Output = ()>>>>";
+/// How the page writes the type of an `async` block (rustc's
+/// `{async block@file:line:col}`, an `impl Future<Output = ()>`).
+pub const ASYNC_BLOCK: &str = "impl Future";
+
+/// A field of a variant: a local kept inside the future.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Field {
+    /// As in the code, or `__awaitee` for the awaited future.
+    pub name: String,
+    /// As a learner reads it: `Sleep`, `&String`, `impl Future` (an `async`
+    /// block).
+    #[serde(rename = "type")]
+    pub ty: String,
+}
+
+/// A variant of `run()`'s future.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Variant {
+    /// `Unresumed`, `Suspend0`…, `Returned`, `Panicked`.
+    pub name: String,
+    /// The locals it holds.
+    pub fields: Vec<Field>,
+    /// A `Suspend`'s line in the panel (from 1).
+    pub line: Option<usize>,
+}
+
+/// What JS gets: `{variants, size, preset}`.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct StateMachine {
+    /// In rustc's order.
+    pub variants: Vec<Variant>,
+    /// `size_of_val(&run())` as rustc lays it out for this build's target,
+    /// if this is a preset's program (`None`: not known).
+    pub size: Option<usize>,
+    /// The preset whose compiled panel gave the size.
+    pub preset: Option<&'static str>,
+}
+
+/// The state machine of the Rust panel the page shows for `step` (`preset`
+/// picks a special preset's own code, as the page does).
+pub fn of(step: &Step, preset: Option<&str>) -> StateMachine {
+    let special = preset
+        .and_then(presets::find)
+        .filter(|p| p.special.is_some());
+    let code = match special.and_then(|p| p.special) {
+        Some(which) => special::code(which, step),
+        None => render::rust(step),
+    };
+    // A special preset's panel is its own code whatever its timings; any
+    // other panel is a preset's if the program has that preset's shape.
+    let preset = special
+        .filter(|_| special::parts(step).is_some())
+        .or_else(|| {
+            presets::PRESETS
+                .iter()
+                .filter(|p| p.special.is_none())
+                .find(|p| shape(&(p.scenario)()) == shape(step))
+        })
+        .map(|p| p.id);
+    StateMachine {
+        variants: variants(&code),
+        size: preset.and_then(preset_panels::size_of_run),
+        preset,
+    }
+}
+
+/// The step with every delay and text blanked: programs of one shape have
+/// panels that differ only in literals and comments, so one future type.
+fn shape(step: &Step) -> Step {
+    match step {
+        Step::Sleep { .. } => Step::Sleep {
+            label: String::new(),
+            ms: 0,
+        },
+        Step::Log { .. } => Step::Log {
+            text: String::new(),
+        },
+        Step::Block { .. } => Step::Block { ms: 0 },
+        Step::Seq(s) => Step::Seq(s.iter().map(shape).collect()),
+        Step::All(s) => Step::All(s.iter().map(shape).collect()),
+        Step::Race(s) => Step::Race(s.iter().map(shape).collect()),
+        Step::CreateThenAwait(s) => Step::CreateThenAwait(s.iter().map(shape).collect()),
+    }
+}
+
+/// `run()`'s variants, read from its code.
+pub fn variants(code: &Code) -> Vec<Variant> {
+    let body = code.run_body();
+    let lets = bindings(&body);
+    let unit = |name: &str| Variant {
+        name: name.into(),
+        fields: Vec::new(),
+        line: None,
+    };
+    let mut out = vec![unit("Unresumed")];
+    for (k, (_, line)) in code.suspension_points().into_iter().enumerate() {
+        let Some(&(_, _, text)) = body.iter().find(|(n, _, _)| *n == line) else {
+            continue;
+        };
+        let mut fields: Vec<Field> = live_across(&body, &lets, line)
+            .into_iter()
+            .map(|b| Field {
+                name: b.name.clone(),
+                ty: b.ty.clone(),
+            })
+            .collect();
+        fields.push(Field {
+            name: "__awaitee".into(),
+            ty: awaitee(text, &lets),
+        });
+        out.push(Variant {
+            name: format!("Suspend{k}"),
+            fields,
+            line: Some(line),
+        });
+    }
+    out.push(unit("Returned"));
+    out.push(unit("Panicked"));
+    out
+}
+
+/// A `let` in `run()`'s own body.
+struct Binding {
+    name: String,
+    ty: String,
+    line: usize,
+    /// The binding it borrows (`let borrowed = &s;`).
+    borrows: Option<String>,
+}
+
+fn bindings(body: &[(usize, usize, &str)]) -> Vec<Binding> {
+    let mut out: Vec<Binding> = Vec::new();
+    for &(line, depth, code) in body {
+        let Some(rest) = code.strip_prefix("let ").filter(|_| depth == 0) else {
+            continue;
+        };
+        // One char pattern, not a substring search: smaller in wasm.
+        let Some((name, init)) = rest.split_once('=') else {
+            continue;
+        };
+        let (name, init) = (name.trim_end(), init.trim_start());
+        if name == "_" {
+            continue;
+        }
+        let borrows = init
+            .strip_prefix('&')
+            .map(|b| b.trim_end_matches(';').to_string());
+        let ty = match &borrows {
+            Some(target) => format!(
+                "&{}",
+                out.iter()
+                    .find(|b| b.name == *target)
+                    .map_or("_", |b| b.ty.as_str())
+            ),
+            None => expression_type(init, &out),
+        };
+        out.push(Binding {
+            name: name.to_string(),
+            ty,
+            line,
+            borrows,
+        });
+    }
+    out
+}
+
+/// The type of an expression the panels bind or await, as a learner reads it.
+fn expression_type(expr: &str, lets: &[Binding]) -> String {
+    let expr = expr.trim_end_matches(';').trim();
+    let known = [
+        ("sleep_ms(", "Sleep"),
+        ("async", ASYNC_BLOCK),
+        ("String::from(", "String"),
+        ("LostWake(", "LostWake"),
+        ("JsFuture::from(", "JsFuture"),
+        ("timer(", "Promise"),
+    ];
+    if let Some((_, ty)) = known.iter().find(|(start, _)| expr.starts_with(start)) {
+        return (*ty).to_string();
+    }
+    lets.iter()
+        .find(|b| b.name == expr)
+        .map_or_else(|| "impl Future".to_string(), |b| b.ty.clone())
+}
+
+/// The type of the future awaited on a suspension point's line.
+fn awaitee(code: &str, lets: &[Binding]) -> String {
+    if code.starts_with("join!(") {
+        return JOIN.into();
+    }
+    if code.starts_with("select!") {
+        return SELECT.into();
+    }
+    let awaited = code.strip_prefix("let _ = ").unwrap_or(code);
+    let awaited = awaited.strip_suffix(".await;").unwrap_or(awaited);
+    expression_type(awaited, lets)
+}
+
+/// The bindings made before `line` that the body needs after it (by name, or
+/// through a binding that borrows them): rustc keeps them in the variant.
+/// A binding used on the line itself and never after is moved into the
+/// awaited future (`f1.await`, `JsFuture::from(promise)`).
+fn live_across<'a>(
+    body: &[(usize, usize, &str)],
+    lets: &'a [Binding],
+    line: usize,
+) -> Vec<&'a Binding> {
+    let later: Vec<String> = body
+        .iter()
+        .filter(|(n, _, _)| *n > line)
+        .flat_map(|(_, _, code)| identifiers(code))
+        .collect();
+    let made = || lets.iter().filter(|b| b.line < line);
+    let used: Vec<&Binding> = made().filter(|b| later.contains(&b.name)).collect();
+    made()
+        .filter(|b| {
+            used.iter().any(|u| u.name == b.name)
+                || used.iter().any(|u| u.borrows.as_deref() == Some(&b.name))
+        })
+        .collect()
+}
+
+/// The identifiers in a line of code, outside string literals (ASCII: the
+/// panels' names are).
+fn identifiers(code: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut word = String::new();
+    let mut chars = code.chars();
+    let mut flush = |word: &mut String| {
+        if !word.is_empty() {
+            out.push(std::mem::take(word));
+        }
+    };
+    while let Some(c) = chars.next() {
+        if c == '"' {
+            flush(&mut word);
+            while let Some(s) = chars.next() {
+                match s {
+                    '\\' => {
+                        chars.next();
+                    }
+                    '"' => break,
+                    _ => {}
+                }
+            }
+        } else if c.is_ascii_alphanumeric() || c == '_' {
+            word.push(c);
+        } else {
+            flush(&mut word);
+        }
+    }
+    flush(&mut word);
+    out
+}
+
+/// The presets whose panels this crate has compiled (all of them; interop's
+/// only for wasm32, where its JS Promise exists).
+pub fn compiled_presets() -> Vec<&'static str> {
+    presets::PRESETS
+        .iter()
+        .map(|p| p.id)
+        .filter(|id| preset_panels::size_of_run(id).is_some())
+        .collect()
+}

@@ -1,0 +1,91 @@
+//! What the tests of the Rust panels share: the corpus (every preset but
+//! interop, then 200 random valid scenarios, the same on every machine) and
+//! the panel the page shows for each.
+#![allow(dead_code)]
+
+use playground::presets;
+use playground::render;
+use playground::scenario::Step;
+use playground::special::{self, Special};
+
+pub const RANDOM_SCENARIOS: usize = 200;
+
+/// `(name, preset id if any, scenario)`: the presets, then random scenarios.
+pub fn corpus() -> Vec<(String, Option<&'static str>, Step)> {
+    let mut cases: Vec<_> = presets::PRESETS
+        .iter()
+        .filter(|p| p.special != Some(Special::Interop))
+        .map(|p| (p.id.replace('-', "_"), Some(p.id), (p.scenario)()))
+        .collect();
+    let mut random = Random(0x5eed_cafe);
+    for i in 0..RANDOM_SCENARIOS {
+        let mut names = 0;
+        let step = random.scenario(&mut names);
+        cases.push((format!("random_{i:03}"), None, step));
+    }
+    cases
+}
+
+/// The panel the page shows for a case: the preset's own, or the scenario's.
+pub fn panel(preset: Option<&str>, step: &Step) -> String {
+    panel_code(preset, step).text(4)
+}
+
+/// The same panel, as the renderer's `Code`.
+pub fn panel_code(preset: Option<&str>, step: &Step) -> render::Code {
+    match preset.and_then(presets::find).and_then(|p| p.special) {
+        Some(which) => special::code(which, step),
+        None => render::rust(step),
+    }
+}
+
+/// A small deterministic generator (xorshift), so the corpus is the same on
+/// every machine and the generated file stays up to date.
+pub struct Random(pub u64);
+
+impl Random {
+    fn next(&mut self, below: u64) -> u64 {
+        self.0 ^= self.0 << 13;
+        self.0 ^= self.0 >> 7;
+        self.0 ^= self.0 << 17;
+        self.0 % below
+    }
+
+    /// A valid scenario: at most depth 4, 3 children a step, 32 timers.
+    pub fn scenario(&mut self, names: &mut usize) -> Step {
+        let children = (0..1 + self.next(4)).map(|_| self.step(2, names)).collect();
+        Step::Seq(children)
+    }
+
+    fn step(&mut self, depth: usize, names: &mut usize) -> Step {
+        *names += 1;
+        let kind = if depth >= 4 {
+            self.next(2)
+        } else {
+            self.next(6)
+        };
+        match kind {
+            0 if self.next(3) == 0 => Step::Block {
+                ms: [0, 10, 30][self.next(3) as usize],
+            },
+            0 => Step::Log {
+                text: format!("log {names}"),
+            },
+            1 => Step::Sleep {
+                label: format!("Timer {names}"),
+                ms: [0, 10, 20, 20, 50, 100][self.next(6) as usize],
+            },
+            _ => {
+                let steps = (0..1 + self.next(3))
+                    .map(|_| self.step(depth + 1, names))
+                    .collect();
+                match kind {
+                    2 => Step::Seq(steps),
+                    3 => Step::All(steps),
+                    4 => Step::Race(steps),
+                    _ => Step::CreateThenAwait(steps),
+                }
+            }
+        }
+    }
+}

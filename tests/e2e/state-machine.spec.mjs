@@ -1,0 +1,126 @@
+// The State machine beside the Rust lane's code: the enum rustc makes of the
+// panel's `async fn run()`, one variant a line, the live one marked
+// aria-current="step" as the replay moves (Step back/forward, the scrubber,
+// Play, on both clocks), and the future's size: rustc's for a preset's
+// program, "not known" for any other.
+import { readFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { test, expect, openPlayground } from './fixtures.mjs';
+import { merge } from '../../web/replay.js';
+import { formatMs } from '../../web/dom.js';
+
+const require = createRequire(import.meta.url);
+
+const machine = (page) => page.getByRole('region', { name: 'State machine', exact: true });
+const variants = (page) => machine(page).getByRole('listitem');
+const current = (page) => machine(page).locator('[aria-current="step"]');
+
+/** Moves the replay to the first event matching `pattern` ("kind in Lane at time"). */
+async function seekTo(page, pattern) {
+  const names = { callbacks: 'Callbacks', promises: 'Promises', futures: 'Rust futures' };
+  const merged = merge(await page.evaluate(() => window.playground.lastRun()));
+  const index = merged.findIndex(({ lane, event: e }) => pattern.test(`${e.kind} in ${names[lane]} at ${formatMs(e.t)}`));
+  expect(index, `no event matches ${pattern}`).toBeGreaterThanOrEqual(0);
+  await page.getByLabel('Replay position').fill(String(index));
+  await expect(page.locator('#position')).toHaveText(new RegExp(`Event ${index + 1} of \\d+: ${pattern.source}`));
+  return index;
+}
+
+test('the default example: Unresumed before the first poll, Suspend0 while Timer 1 is pending, Returned at the end', async ({ page }) => {
+  await openPlayground(page);
+  // In the Rust futures lane, with the enum written one variant a line.
+  const region = page.getByRole('region', { name: 'Rust futures', exact: true }).getByRole('region', { name: 'State machine', exact: true });
+  await expect(region).toBeVisible();
+  await expect(machine(page)).toContainText('enum RunFuture {');
+  await expect(variants(page)).toHaveText([
+    /^Unresumed, \/\/ /,
+    /^Suspend0 \{ __awaitee: Sleep \}, \/\/ suspended at line 4$/,
+    /^Suspend1 \{ __awaitee: Sleep \}, \/\/ suspended at line 5$/,
+    /^Suspend2 \{ __awaitee: Sleep \}, \/\/ suspended at line 6$/,
+    /^Returned, \/\/ /,
+    /^Panicked, \/\/ /,
+  ]);
+  await expect(page.locator('#state-size')).toHaveText(/^size_of: \d+ bytes, as rustc lays it out/);
+  // The run is over: Returned.
+  await expect(current(page)).toHaveCount(1);
+  await expect(current(page)).toHaveAttribute('data-variant', 'Returned');
+  // Before the first poll: Unresumed.
+  await page.getByLabel('Replay position').fill('0');
+  await expect(current(page)).toHaveAttribute('data-variant', 'Unresumed');
+  await seekTo(page, /poll_start in Rust futures at 0 ms/);
+  await expect(current(page)).toHaveAttribute('data-variant', 'Unresumed');
+  // The first poll suspends at Timer 1's await; it stays there while Timer 1
+  // waits in the reactor, until it fires.
+  const index = await seekTo(page, /state in Rust futures at 0 ms/);
+  await expect(current(page)).toHaveAttribute('data-variant', 'Suspend0');
+  await expect(current(page)).toHaveText(/Suspend0 \{ __awaitee: Sleep \}/);
+  await expect(page.locator('#timer-queue')).toContainText('Timer 1: due at 200 ms');
+  // Step back and forward follow.
+  await page.getByRole('button', { name: 'Step back' }).click();
+  await expect(current(page)).toHaveAttribute('data-variant', 'Unresumed');
+  await page.getByRole('button', { name: 'Step forward' }).click();
+  await expect(page.locator('#position')).toHaveText(new RegExp(`^Event ${index + 1} of`));
+  await expect(current(page)).toHaveAttribute('data-variant', 'Suspend0');
+  await seekTo(page, /timer_fired in Rust futures at 200 ms/);
+  await expect(current(page)).toHaveAttribute('data-variant', 'Suspend0');
+  await seekTo(page, /state in Rust futures at 200 ms/);
+  await expect(current(page)).toHaveAttribute('data-variant', 'Suspend1');
+  // Play to the end.
+  await page.getByLabel('Speed').selectOption('4');
+  await page.getByRole('button', { name: 'Play' }).click();
+  await expect(page.locator('#position')).toHaveText(/Event (\d+) of \1:/, { timeout: 30_000 });
+  await expect(current(page)).toHaveAttribute('data-variant', 'Returned');
+});
+
+test('on the Real clock the State machine follows Play from Unresumed to Returned', async ({ page }) => {
+  await openPlayground(page);
+  await page.getByRole('radio', { name: 'Real' }).check();
+  for (const [i, ms] of [30, 20, 10].entries()) await page.locator('#timings-list input').nth(i).fill(String(ms));
+  const run = page.getByRole('button', { name: 'Run' });
+  await run.click();
+  await expect(run).not.toHaveAttribute('aria-busy', 'true');
+  await expect(current(page)).toHaveAttribute('data-variant', 'Returned');
+  // Timings do not change the future's type: still rustc's size.
+  await expect(page.locator('#state-size')).toHaveText(/^size_of: \d+ bytes/);
+  await page.getByLabel('Replay position').fill('0');
+  await expect(current(page)).toHaveAttribute('data-variant', 'Unresumed');
+  await page.getByLabel('Speed').selectOption('4');
+  await page.getByRole('button', { name: 'Play' }).click();
+  await expect(current(page)).toHaveAttribute('data-variant', 'Suspend0', { timeout: 30_000 });
+  await expect(current(page)).toHaveAttribute('data-variant', 'Returned', { timeout: 30_000 });
+});
+
+test('self-ref holds s and borrowed in Suspend0; lost-wake ends at Suspend0', async ({ page }) => {
+  await openPlayground(page);
+  await page.getByLabel('Example').selectOption('self-ref');
+  await expect(variants(page).nth(1)).toHaveText(/^Suspend0 \{ s: String, borrowed: &String, __awaitee: Sleep \},/);
+  await expect(current(page)).toHaveAttribute('data-variant', 'Returned');
+  await expect(page.locator('#state-size')).toHaveText(/^size_of: \d+ bytes, as rustc lays it out/);
+  await page.getByLabel('Example').selectOption('lost-wake');
+  await expect(variants(page).nth(1)).toHaveText(/^Suspend0 \{ __awaitee: LostWake \},/);
+  // Never polled again: it stays suspended at its one await.
+  await expect(current(page)).toHaveAttribute('data-variant', 'Suspend0');
+  await page.getByLabel('Example').selectOption('lazy');
+  await expect(variants(page).nth(1)).toHaveText(/^Suspend0 \{ f2: impl Future, f3: impl Future, __awaitee: impl Future \},/);
+});
+
+test('a custom program says its size is not known', async ({ page }) => {
+  await openPlayground(page);
+  await page.getByRole('button', { name: 'Add timer' }).click();
+  await page.getByRole('button', { name: 'Run' }).click();
+  await expect(page.locator('#state-size')).toHaveText(/^size_of: not known\./);
+  // Four sleeps: four Suspend variants.
+  await expect(variants(page)).toHaveCount(4 + 3);
+  await expect(current(page)).toHaveAttribute('data-variant', 'Returned');
+});
+
+test('the State machine is accessible (axe-core) and fits a phone', async ({ page }) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  await openPlayground(page);
+  await page.getByLabel('Replay position').fill('0');
+  await page.evaluate(await readFile(require.resolve('axe-core/axe.min.js'), 'utf8'));
+  const results = await page.evaluate(() => window.axe.run('#state-machine', { resultTypes: ['violations'] }));
+  expect(results.violations.map((v) => `${v.id} (${v.impact}): ${v.nodes.slice(0, 3).map((n) => n.target).join(' ')}`)).toEqual([]);
+  const overflow = await machine(page).evaluate((el) => el.scrollWidth - el.clientWidth);
+  expect(overflow, 'no sideways scrolling at phone width').toBeLessThanOrEqual(0);
+});
