@@ -153,8 +153,17 @@ export function createPlayground(wasm) {
    */
   function stateMachine(options = {}) {
     checkOptions(options);
-    const scenario = wasm.resolveScenario(options.preset, options.scenario, options.timings);
-    return wasm.stateMachine(scenario, options.preset);
+    const { scenario, rust } = resolve(options);
+    /** @type {StateMachine} */
+    const machine = wasm.stateMachine(scenario, options.preset);
+    if (rust !== undefined) {
+      // Lines of the typed text, as the trace's are.
+      const map = wasm.lineMap(rust);
+      for (const variant of machine.variants) {
+        if (variant.line !== undefined && variant.line !== null) variant.line = map[variant.line - 1] ?? variant.line;
+      }
+    }
+    return machine;
   }
 
   return {
