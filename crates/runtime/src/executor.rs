@@ -33,7 +33,7 @@ use crate::host::{Host, RuntimeRef};
 use crate::join_handle::JoinHandle;
 use crate::live_tasks::LiveTasks;
 use crate::reactor::Reactor;
-use crate::ready::ReadyQueue;
+use crate::ready::{Batch, ReadyQueue};
 use crate::runtime::Counters;
 use crate::task::{Header, Runnable, Schedule, TaskCell};
 use crate::time_slice::{TimeSlice, DEFAULT_BUDGET, DEFAULT_SLICE_MS};
@@ -168,30 +168,31 @@ impl Executor {
             self.begin_browser_task(now);
         }
         // The tasks queued now; the ones they wake wait for the next batch.
-        let batch = self.ready.borrow().len();
-        if batch > 0 {
+        let batch = self.ready.borrow_mut().take_batch();
+        if !batch.is_empty() {
             let live = self.queued.get() as u32;
             if live > 0 {
                 self.record(Event::Batch { turn, tasks: live });
             }
             let _current = context::enter(self);
-            let _ends_the_turn_if_a_poll_panics = PanicGuard(self);
-            self.poll_batch(batch);
+            let mut unpolled = BatchEnd {
+                executor: self,
+                batch,
+            };
+            self.poll_batch(&mut unpolled.batch);
         }
         self.end_callback();
     }
 
     /// The turn's loop: polls the first `batch` tasks of the ready queue until
     /// they are done or the time slice is; the rest stay at the front.
-    fn poll_batch(&self, batch: usize) {
+    fn poll_batch(&self, batch: &mut Batch) {
         // A copy for the batch: nothing else uses the slice while it runs.
         let mut slice = self.slice.get();
-        let mut left = batch;
         // The slice first, also after the last poll: if it is used up, the
         // turn ends with a yield rather than a turn that polls nothing.
-        while slice.may_poll(|| self.host.now()) && left > 0 {
-            left -= 1;
-            let task = self.ready.borrow_mut().pop().expect("batch ≤ queue length");
+        while slice.may_poll(|| self.host.now()) {
+            let Some(task) = batch.pop_front() else { break };
             if task.run(self) {
                 slice.polled();
             }
@@ -492,14 +493,20 @@ impl Schedule for Executor {
     }
 }
 
-/// Ends the turn if a poll panics (the normal end cannot run), so the runtime
-/// is not left busy and the rest of the batch runs in the next turn.
-struct PanicGuard<'a>(&'a Executor);
+/// Puts back what a batch did not poll, also when a poll panics; then (the
+/// normal end of the turn cannot run) ends the turn, so the runtime is not
+/// left busy and the rest of the batch runs in the next turn.
+struct BatchEnd<'a> {
+    executor: &'a Executor,
+    batch: Batch,
+}
 
-impl Drop for PanicGuard<'_> {
+impl Drop for BatchEnd<'_> {
     fn drop(&mut self) {
+        let rest = std::mem::take(&mut self.batch);
+        self.executor.ready.borrow_mut().return_batch(rest);
         if std::thread::panicking() {
-            self.0.end_callback();
+            self.executor.end_callback();
         }
     }
 }

@@ -191,7 +191,13 @@ impl<F: Future + 'static, S: Schedule> TaskCell<F, S> {
 impl<F: Future + 'static, S: Schedule> TaskCell<F, S> {
     /// Polls the future once, with the task's own waker. When it is ready,
     /// its output is kept for the `JoinHandle` and the future dropped.
+    ///
+    /// Inlined into the executor's poll: with the batch taken out of the
+    /// ready queue (`ready.rs`), 8 % fewer instructions on `polls` (`just
+    /// bench-native`); each alone saves under 5 % (4 % and 4 %), so they stay
+    /// as a pair.
     #[allow(unsafe_code)] // pinning the future in place
+    #[inline]
     pub(crate) fn poll_future(self: &Rc<Self>) -> Poll<()> {
         // Never polled re-entrantly: the executor polls one task at a time.
         let mut slot = self.future.borrow_mut();
