@@ -8,6 +8,7 @@ import { test, expect, openPlayground } from './fixtures.mjs';
 import { merge } from '../../web/replay.js';
 import { formatMs } from '../../web/dom.js';
 import { jsPlaces, rustPlaces } from '../../web/event-loop.js';
+import { random, scenario } from '../random-scenario.mjs';
 
 const PLACES = ['Web APIs', 'Task queue', 'Microtask queue', 'Call stack'];
 
@@ -194,28 +195,6 @@ function check(result, name) {
   return problems;
 }
 
-/** The same random programs as panels.spec.mjs (xorshift32). */
-function random(seed) {
-  let x = seed;
-  return (below) => {
-    x ^= x << 13; x >>>= 0;
-    x ^= x >>> 17;
-    x ^= x << 5; x >>>= 0;
-    return x % below;
-  };
-}
-function scenario(next) {
-  let names = 0;
-  const step = (depth) => {
-    names += 1;
-    const kind = depth >= 4 ? next(2) : next(6);
-    if (kind === 0) return { type: 'log', text: `log ${names}` };
-    if (kind === 1) return { type: 'sleep', label: `Timer ${names}`, ms: [0, 10, 20, 20, 50, 100][next(6)] };
-    const steps = Array.from({ length: 1 + next(3) }, () => step(depth + 1));
-    return { type: ['seq', 'all', 'race', 'create_then_await'][kind - 2], steps };
-  };
-  return { type: 'seq', steps: Array.from({ length: 1 + next(4) }, () => step(2)) };
-}
 
 test('every step of every preset, on both clocks, keeps the event loop\'s rules and ends empty', async ({ page }) => {
   await openPlayground(page);

@@ -8,35 +8,12 @@
 // checked the same way natively: crates/playground/tests/compiled_panels.rs.)
 import { test, expect } from './fixtures.mjs';
 import { runScript, scriptEvents, eventsOf } from '../js-panel.mjs';
+import { random, scenario } from '../random-scenario.mjs';
 
 test.describe.configure({ mode: 'default' });
 
 const RANDOM_SCENARIOS = 60;
 
-/** A small seeded generator (xorshift32), so failures repeat. */
-function random(seed) {
-  let x = seed;
-  return (below) => {
-    x ^= x << 13; x >>>= 0;
-    x ^= x >>> 17;
-    x ^= x << 5; x >>>= 0;
-    return x % below;
-  };
-}
-
-/** A valid scenario: at most depth 4, 3 children a step, unique labels. */
-function scenario(next) {
-  let names = 0;
-  const step = (depth) => {
-    names += 1;
-    const kind = depth >= 4 ? next(2) : next(6);
-    if (kind === 0) return { type: 'log', text: `log ${names}` };
-    if (kind === 1) return { type: 'sleep', label: `Timer ${names}`, ms: [0, 10, 20, 20, 50, 100][next(6)] };
-    const steps = Array.from({ length: 1 + next(3) }, () => step(depth + 1));
-    return { type: ['seq', 'all', 'race', 'create_then_await'][kind - 2], steps };
-  };
-  return { type: 'seq', steps: Array.from({ length: 1 + next(4) }, () => step(2)) };
-}
 
 async function check(page, options, name) {
   const { code, result } = await page.evaluate(async (o) => ({

@@ -13,6 +13,7 @@ import { test, expect, openPlayground } from './fixtures.mjs';
 import { merge } from '../../web/replay.js';
 import { formatMs } from '../../web/dom.js';
 import { whatHappened } from '../../web/what-happened.js';
+import { random, scenario } from '../random-scenario.mjs';
 
 const require = createRequire(import.meta.url);
 
@@ -49,28 +50,6 @@ function check(result, name, seen) {
   return problems;
 }
 
-/** The same random programs as event-loop.spec.mjs (xorshift32). */
-function random(seed) {
-  let x = seed;
-  return (below) => {
-    x ^= x << 13; x >>>= 0;
-    x ^= x >>> 17;
-    x ^= x << 5; x >>>= 0;
-    return x % below;
-  };
-}
-function scenario(next) {
-  let names = 0;
-  const step = (depth) => {
-    names += 1;
-    const kind = depth >= 4 ? next(2) : next(6);
-    if (kind === 0) return { type: 'log', text: `log ${names}` };
-    if (kind === 1) return { type: 'sleep', label: `Timer ${names}`, ms: [0, 10, 20, 20, 50, 100][next(6)] };
-    const steps = Array.from({ length: 1 + next(3) }, () => step(depth + 1));
-    return { type: ['seq', 'all', 'race', 'create_then_await'][kind - 2], steps };
-  };
-  return { type: 'seq', steps: Array.from({ length: 1 + next(4) }, () => step(2)) };
-}
 
 /** A run of hand-made events, one lane's, with `seq` filled in. */
 function handMade(lane, events, clock = 'virtual') {

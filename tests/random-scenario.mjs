@@ -1,0 +1,29 @@
+// Seeded random scenarios for the end-to-end tests (the same programs in every
+// spec that uses them, so a failure repeats): valid, at most depth 4, 3
+// children a step, unique labels, some blocks.
+
+/** A small seeded generator (xorshift32): `next(below)` is in 0..below. */
+export function random(seed) {
+  let x = seed;
+  return (below) => {
+    x ^= x << 13; x >>>= 0;
+    x ^= x >>> 17;
+    x ^= x << 5; x >>>= 0;
+    return x % below;
+  };
+}
+
+/** A random valid scenario drawn from `next`. */
+export function scenario(next) {
+  let names = 0;
+  const step = (depth) => {
+    names += 1;
+    const kind = depth >= 4 ? next(2) : next(6);
+    if (kind === 0 && next(4) === 0) return { type: 'block', ms: [0, 10, 30][next(3)] };
+    if (kind === 0) return { type: 'log', text: `log ${names}` };
+    if (kind === 1) return { type: 'sleep', label: `Timer ${names}`, ms: [0, 10, 20, 20, 50, 100][next(6)] };
+    const steps = Array.from({ length: 1 + next(3) }, () => step(depth + 1));
+    return { type: ['seq', 'all', 'race', 'create_then_await'][kind - 2], steps };
+  };
+  return { type: 'seq', steps: Array.from({ length: 1 + next(4) }, () => step(2)) };
+}
