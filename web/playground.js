@@ -251,14 +251,21 @@ class Run {
     this.rust.cancel();
   }
 
-  /** The lost-wake preset's JS panels lose their continuation: the program
-   * never finishes, so the lane is over once its timers have fired.
+  /** A lane is over when its program is done and its timers have fired, or
+   * when nothing of it can happen any more: no timer pending, and one task
+   * later no microtask either (the lost-wake panels never finish).
    * @param {Promise<unknown>} program
    * @param {LaneTimers} timers
    */
   finished(program, timers) {
-    if (this.preset !== LOST_WAKE) return program.then(() => timers.idle());
-    return Promise.race([program, timers.idle().then(nextTask)]);
+    const stalled = async () => {
+      for (;;) {
+        await timers.idle();
+        await nextTask(); // the lane's microtasks have all run by then
+        if (timers.live.size === 0) return;
+      }
+    };
+    return Promise.race([program.then(() => timers.idle()), stalled()]);
   }
 
   startCallbacks() {
