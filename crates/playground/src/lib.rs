@@ -11,6 +11,12 @@ pub mod lane;
 pub mod machine;
 pub mod number;
 pub mod parse;
+/// Every preset's Rust panel compiled (written by tests/state_machine.rs):
+/// the page shows their sizes, and tests/compiled_panels.rs runs them.
+#[doc(hidden)]
+#[rustfmt::skip]
+#[allow(clippy::all, dead_code, unused_imports, missing_docs)]
+pub mod preset_panels;
 pub mod presets;
 pub mod render;
 pub mod scenario;

@@ -1,6 +1,7 @@
 // Written by tests/state_machine.rs (UPDATE_PANELS=1): every preset's Rust
 // panel as the page shows it, and the size of its run()'s future, as
-// rustc lays it out (made, never polled). Interop's panel (wasm32 only:
+// rustc lays it out (made, never polled), and a `case()` that runs it
+// (tests/compiled_panels.rs). Interop's panel (wasm32 only:
 // it awaits a JS Promise) is written without its `inline_js`, so the page
 // needs no JS snippet; the future's type does not depend on where the
 // JS function comes from.
@@ -17,6 +18,10 @@ async fn run() {
 
 pub fn size() -> usize {
     std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
 }
 }
 
@@ -35,6 +40,10 @@ async fn run() {
 pub fn size() -> usize {
     std::mem::size_of_val(&run())
 }
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
 }
 
 pub mod race {
@@ -52,6 +61,10 @@ async fn run() {
 
 pub fn size() -> usize {
     std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
 }
 }
 
@@ -78,6 +91,10 @@ async fn run() {
 pub fn size() -> usize {
     std::mem::size_of_val(&run())
 }
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
 }
 
 pub mod early_sleep {
@@ -97,6 +114,10 @@ async fn run() {
 pub fn size() -> usize {
     std::mem::size_of_val(&run())
 }
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
 }
 
 pub mod blocking {
@@ -114,6 +135,10 @@ async fn run() {
 
 pub fn size() -> usize {
     std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
 }
 }
 
@@ -141,6 +166,10 @@ async fn run() {
 pub fn size() -> usize {
     std::mem::size_of_val(&run())
 }
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
 }
 
 pub mod self_ref {
@@ -155,6 +184,10 @@ async fn run() { // the notes' generator
 
 pub fn size() -> usize {
     std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
 }
 }
 
@@ -178,6 +211,10 @@ async fn run() {
 pub fn size() -> usize {
     std::mem::size_of_val(&run())
 }
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
 }
 
 /// `size_of_val(&run())` for a preset's panel, by preset id.
@@ -196,3 +233,17 @@ pub fn size_of_run(id: &str) -> Option<usize> {
         _ => None,
     }
 }
+
+/// Each preset's `run()`, by module name, to run.
+pub const CASES: &[(&str, fn() -> runtime::macros::BoxedFuture<'static, ()>)] = &[
+    ("sequential", sequential::case),
+    ("join", join::case),
+    ("race", race::case),
+    ("lazy", lazy::case),
+    ("early_sleep", early_sleep::case),
+    ("blocking", blocking::case),
+    ("lost_wake", lost_wake::case),
+    ("self_ref", self_ref::case),
+    #[cfg(target_arch = "wasm32")]
+    ("interop", interop::case),
+];

@@ -26,10 +26,7 @@ use crate::render::{self, Code};
 use crate::scenario::Step;
 use crate::special;
 
-#[rustfmt::skip]
-#[allow(clippy::all, dead_code, unused_imports)]
-#[path = "preset_panels.rs"]
-mod preset_panels;
+use crate::preset_panels;
 
 /// The type of the future `join!` awaits (runtime::Join over boxed futures).
 pub const JOIN: &str = "Join<Pin<Box<dyn Future<Output = ()>>>>";

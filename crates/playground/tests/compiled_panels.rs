@@ -33,10 +33,11 @@ const GENERATED: &str = "tests/panels/generated.rs";
 fn generated_source() -> String {
     let mut out = String::from(
         "// Written by tests/compiled_panels.rs (UPDATE_PANELS=1): each module is a\n\
-         // Rust panel exactly as the page shows it, then the function the test calls.\n\n",
+         // Rust panel exactly as the page shows it, then the function the test calls.\n\
+         // The presets' are in src/preset_panels.rs.\n\n",
     );
     let mut table = String::new();
-    for (name, preset, step) in corpus() {
+    for (name, preset, step) in corpus().into_iter().filter(|(_, p, _)| p.is_none()) {
         out.push_str(&format!("pub mod {name} {{\n"));
         out.push_str(&panel(preset, &step));
         out.push_str(
@@ -139,12 +140,13 @@ fn lane(preset: Option<&str>, step: &Step) -> Pin<Box<dyn Future<Output = ()>>> 
 #[test]
 fn every_compiled_panel_traces_as_its_lane() {
     let corpus = corpus();
-    assert_eq!(
-        generated::CASES.len(),
-        corpus.len(),
-        "regenerate the panels"
-    );
-    for ((name, preset, step), (compiled_name, case)) in corpus.iter().zip(generated::CASES) {
+    // The presets first (compiled in the crate), then the random programs.
+    let compiled: Vec<_> = playground::preset_panels::CASES
+        .iter()
+        .chain(generated::CASES)
+        .collect();
+    assert_eq!(compiled.len(), corpus.len(), "regenerate the panels");
+    for ((name, preset, step), (compiled_name, case)) in corpus.iter().zip(compiled) {
         assert_eq!(name, compiled_name, "regenerate the panels");
         let (end, compiled) = run(case());
         let (lane_end, lane) = run(lane(*preset, step));

@@ -27,12 +27,14 @@ fn preset_panels_source() -> String {
     let mut out = String::from(
         "// Written by tests/state_machine.rs (UPDATE_PANELS=1): every preset's Rust\n\
          // panel as the page shows it, and the size of its run()'s future, as\n\
-         // rustc lays it out (made, never polled). Interop's panel (wasm32 only:\n\
+         // rustc lays it out (made, never polled), and a `case()` that runs it\n\
+         // (tests/compiled_panels.rs). Interop's panel (wasm32 only:\n\
          // it awaits a JS Promise) is written without its `inline_js`, so the page\n\
          // needs no JS snippet; the future's type does not depend on where the\n\
          // JS function comes from.\n\n",
     );
     let mut table = String::new();
+    let mut cases = String::new();
     for preset in presets::PRESETS {
         let name = preset.id.replace('-', "_");
         let mut text = panel(Some(preset.id), &(preset.scenario)());
@@ -40,6 +42,7 @@ fn preset_panels_source() -> String {
         if wasm_only {
             out.push_str("#[cfg(target_arch = \"wasm32\")]\n");
             table.push_str("        #[cfg(target_arch = \"wasm32\")]\n");
+            cases.push_str("    #[cfg(target_arch = \"wasm32\")]\n");
             text = text
                 .lines()
                 .map(|l| {
@@ -54,7 +57,11 @@ fn preset_panels_source() -> String {
             text.push('\n');
         }
         out.push_str(&format!("pub mod {name} {{\n{text}\n"));
-        out.push_str("pub fn size() -> usize {\n    std::mem::size_of_val(&run())\n}\n}\n\n");
+        out.push_str(
+            "pub fn size() -> usize {\n    std::mem::size_of_val(&run())\n}\n\n\
+             pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {\n    Box::pin(run())\n}\n}\n\n",
+        );
+        cases.push_str(&format!("    (\"{name}\", {name}::case),\n"));
         table.push_str(&format!(
             "        \"{}\" => Some({name}::size()),\n",
             preset.id
@@ -62,7 +69,9 @@ fn preset_panels_source() -> String {
     }
     out.push_str(&format!(
         "/// `size_of_val(&run())` for a preset's panel, by preset id.\n\
-         pub fn size_of_run(id: &str) -> Option<usize> {{\n    match id {{\n{table}        _ => None,\n    }}\n}}\n"
+         pub fn size_of_run(id: &str) -> Option<usize> {{\n    match id {{\n{table}        _ => None,\n    }}\n}}\n\n\
+         /// Each preset's `run()`, by module name, to run.\n\
+         pub const CASES: &[(&str, fn() -> runtime::macros::BoxedFuture<'static, ()>)] = &[\n{cases}];\n"
     ));
     out
 }
@@ -397,8 +406,11 @@ fn rustc_agrees_where_nightly_is_installed_else_skipped() {
     let printed = print_type_sizes(&lib).unwrap_or_else(|e| panic!("{version}: {e}"));
     let reported = parse_type_sizes(&printed);
 
+    // The presets are compiled once, in the crate (preset_panels); the
+    // corpus adds the random programs (tests/panels/generated.rs).
     let mut cases: Vec<(String, Option<&str>, Step)> = corpus()
         .into_iter()
+        .filter(|(_, preset, _)| preset.is_none())
         .map(|(name, preset, step)| (format!("generated::{name}"), preset, step))
         .collect();
     for p in presets::PRESETS.iter().filter(|p| p.id != "interop") {
