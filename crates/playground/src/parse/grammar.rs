@@ -292,22 +292,10 @@ impl<'a> Parser<'a> {
     /// `sleep_ms(N)`, not awaited: the callers say what follows.
     fn sleep(&mut self) -> Result<Node, ParseError> {
         let at = self.bump().at;
-        self.expect("(", "")?;
-        let token = self.peek();
-        let Tok::Number(_, Some(ms)) = token.tok else {
-            return Err(self.fail(
-                &format!(
-                    "a whole number of milliseconds from 0 to {}",
-                    limits::MAX_MS
-                ),
-                "",
-            ));
-        };
-        self.bump();
-        let close = self.expect(")", "")?;
+        let (ms, ms_at, close) = self.ms_argument(limits::MAX_MS)?;
         let kind = Kind::Sleep {
             ms,
-            ms_at: token.at,
+            ms_at,
             close_line: close.line,
             label: None,
         };
@@ -317,24 +305,27 @@ impl<'a> Parser<'a> {
     /// `block_ms(N)`, the call without its `;`.
     fn block(&mut self) -> Result<Node, ParseError> {
         let at = self.bump().at;
+        let (ms, ms_at, _) = self.ms_argument(limits::MAX_BLOCK_MS)?;
+        Ok(Node::new(
+            Kind::Block { ms, ms_at },
+            at,
+            "this `block_ms`",
+            vec![],
+        ))
+    }
+
+    /// `(N)` after `sleep_ms` or `block_ms`: the number as written (validation
+    /// says if it is in range), where it is, and where `)` is.
+    fn ms_argument(&mut self, max: u32) -> Result<(f64, Pos, Pos), ParseError> {
         self.expect("(", "")?;
         let token = self.peek();
         let Tok::Number(_, Some(ms)) = token.tok else {
-            return Err(self.fail(
-                &format!(
-                    "a whole number of milliseconds from 0 to {}",
-                    limits::MAX_BLOCK_MS
-                ),
-                "",
-            ));
+            let expected = format!("a whole number of milliseconds from 0 to {max}");
+            return Err(self.fail(&expected, ""));
         };
         self.bump();
-        self.expect(")", "")?;
-        let kind = Kind::Block {
-            ms,
-            ms_at: token.at,
-        };
-        Ok(Node::new(kind, at, "this `block_ms`", vec![]))
+        let close = self.expect(")", "")?;
+        Ok((ms, token.at, close))
     }
 
     fn string(&mut self) -> Result<(String, Pos), ParseError> {
