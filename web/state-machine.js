@@ -52,7 +52,7 @@ export function variantComment({ name, line }) {
 export function sizeText({ size }) {
   if (size !== null) {
     return `size_of: ${size} bytes, as rustc lays it out (wasm32): this preset's panel is compiled into the page, `
-      + 'and size_of_val(&run()) measured on its future, made and never polled.';
+      + 'the lane runs that compiled run(), and size_of_val(&run()) is measured on its future, made and never polled.';
   }
   return 'size_of: not known. The lane runs this program as the runtime\'s combinators composed, whose size '
     + 'is not rustc\'s for this panel; the page has rustc\'s size only for the presets, whose panels it compiles.';

@@ -1,12 +1,17 @@
 //! What the Rust lane runs for a scenario, the same on the page (`lane_api`)
-//! and in the tests: the preset's own `async fn` for self-ref and interop,
-//! the composed futures ([`Machine`]) for every other program, each reporting
-//! `run()`'s state after every poll ([`crate::suspension`]), with its timers
-//! and logs named by step as they happen.
+//! and in the tests: a special preset's own `async fn` (self-ref, interop,
+//! lost-wake); a preset's compiled `run()` for a program with that preset's
+//! shape, whatever its timings and texts ([`crate::compiled`]); the futures
+//! composed from the runtime's combinators ([`Machine`]) for a program of any
+//! other shape. Each reports `run()`'s state after every poll
+//! ([`crate::suspension`]) and names the steps of its timers and logs as
+//! they happen.
 
 use std::future::Future;
 
+use crate::compiled::WithScenario;
 use crate::machine::{Machine, TimerLabels};
+use crate::preset_panels;
 use crate::presets;
 use crate::render;
 use crate::scenario::Step;
@@ -62,9 +67,17 @@ pub fn spawn<I: Future<Output = ()> + 'static>(
             }
         }
         _ => {
-            let points = render::rust(step).suspension_points();
-            let program = Machine::new(step, "scenario", labels);
-            spawner.spawn(report_states(program, points, Machine::suspended_at));
+            let compiled = WithScenario {
+                step,
+                labels,
+                spawner,
+            };
+            let shaped = presets::of_shape(step).map_or("", |p| p.id);
+            if let Err(WithScenario { spawner, .. }) = preset_panels::spawn(shaped, compiled) {
+                let points = render::rust(step).suspension_points();
+                let program = Machine::new(step, "scenario", labels);
+                spawner.spawn(report_states(program, points, Machine::suspended_at));
+            }
         }
     }
 }

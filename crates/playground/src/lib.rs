@@ -1,18 +1,19 @@
 //! The futures playground's wasm module: the scenario model and its validation,
-//! the presets, the Rust lane (the scenario as hand-written futures on our
-//! runtime), and what the page calls.
+//! the presets, the Rust lane (the presets' `run()`s compiled, or the scenario
+//! as composed futures, on our runtime), and what the page calls.
 
 // The workspace only denies unsafe code (the runtime's waker needs some);
 // here there is none, and none may come in.
 #![forbid(unsafe_code)]
 
+pub mod compiled;
 pub mod fragment;
 pub mod lane;
 pub mod machine;
 pub mod number;
 pub mod parse;
 /// Every preset's Rust panel compiled (written by tests/state_machine.rs):
-/// the page shows their sizes, and tests/compiled_panels.rs runs them.
+/// the Rust lane runs them ([`compiled`]) and the page shows their sizes.
 #[doc(hidden)]
 #[rustfmt::skip]
 #[allow(clippy::all, dead_code, unused_imports, missing_docs)]

@@ -1,4 +1,6 @@
-//! The Rust lane: a scenario run as one hand-written `Future` per step,
+//! The Rust lane for a program of no preset's shape (a preset's shape runs
+//! the preset's compiled `run()`, crate::compiled): the scenario run as one
+//! hand-written `Future` per step,
 //! composed with the runtime's `join` and `select`. Each makes its futures
 //! when the panel's `async fn run()` would (a sequence's step when it is
 //! awaited, `create_then_await`'s at its first poll, `join!`'s and

@@ -1,27 +1,31 @@
 // Written by tests/state_machine.rs (UPDATE_PANELS=1): every preset's Rust
-// panel as the page shows it, and the size of its run()'s future, as
-// rustc lays it out (made, never polled), and a `case()` that runs it
-// (tests/compiled_panels.rs). Interop's panel (wasm32 only:
-// it awaits a JS Promise) is written without its `inline_js`, so the page
-// needs no JS snippet; the future's type does not depend on where the
-// JS function comes from.
+// panel compiled, and the size of its run()'s future as rustc lays it out
+// (made, never polled). The Rust lane runs these (src/compiled.rs): a
+// preset's program, or any with its shape, runs the panel's code line for
+// line, each sleep, log and block reading its value from the scenario
+// (`crate::compiled::sleep::<0>()` is the panel's first leaf). The special
+// presets' panels are as the page shows them (their lane runs
+// src/special.rs; tests/compiled_panels.rs runs these `case()`s).
+// Interop's (wasm32 only: it awaits a JS Promise) is written without its
+// `inline_js`, so the page needs no JS snippet; the future's type does
+// not depend on where the JS function comes from.
 
 pub mod sequential {
 use runtime::prelude::*;
 
 async fn run() {
-    sleep_ms(200).await; // Timer 1
-    sleep_ms(100).await; // Timer 2
-    sleep_ms(50).await; // Timer 3
-    log("I'm the last one");
+    crate::compiled::sleep::<0>().await; // Timer 1
+    crate::compiled::sleep::<1>().await; // Timer 2
+    crate::compiled::sleep::<2>().await; // Timer 3
+    crate::compiled::log::<3>();
 }
 
 pub fn size() -> usize {
     std::mem::size_of_val(&run())
 }
 
-pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
-    Box::pin(run())
+pub fn program() -> impl std::future::Future<Output = ()> {
+    run()
 }
 }
 
@@ -30,19 +34,19 @@ use runtime::prelude::*;
 
 async fn run() {
     join!( // all at once; each poll polls every unfinished one
-        sleep_ms(200), // Timer 1
-        sleep_ms(100), // Timer 2
-        sleep_ms(50), // Timer 3
+        crate::compiled::sleep::<0>(), // Timer 1
+        crate::compiled::sleep::<1>(), // Timer 2
+        crate::compiled::sleep::<2>(), // Timer 3
     );
-    log("All three are done");
+    crate::compiled::log::<3>();
 }
 
 pub fn size() -> usize {
     std::mem::size_of_val(&run())
 }
 
-pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
-    Box::pin(run())
+pub fn program() -> impl std::future::Future<Output = ()> {
+    run()
 }
 }
 
@@ -52,19 +56,19 @@ use runtime::prelude::*;
 async fn run() {
     select! {
         biased; // polled in this order; the first ready wins, the others are dropped
-        _ = sleep_ms(200) => {} // Timer 1
-        _ = sleep_ms(100) => {} // Timer 2
-        _ = sleep_ms(50) => {} // Timer 3
+        _ = crate::compiled::sleep::<0>() => {} // Timer 1
+        _ = crate::compiled::sleep::<1>() => {} // Timer 2
+        _ = crate::compiled::sleep::<2>() => {} // Timer 3
     }
-    log("The fastest won");
+    crate::compiled::log::<3>();
 }
 
 pub fn size() -> usize {
     std::mem::size_of_val(&run())
 }
 
-pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
-    Box::pin(run())
+pub fn program() -> impl std::future::Future<Output = ()> {
+    run()
 }
 }
 
@@ -73,27 +77,27 @@ use runtime::prelude::*;
 
 async fn run() {
     let f1 = async {
-        sleep_ms(200).await; // Timer 1
+        crate::compiled::sleep::<0>().await; // Timer 1
     };
     let f2 = async {
-        sleep_ms(100).await; // Timer 2
+        crate::compiled::sleep::<1>().await; // Timer 2
     };
     let f3 = async {
-        sleep_ms(50).await; // Timer 3
+        crate::compiled::sleep::<2>().await; // Timer 3
     };
     // nothing has run yet: futures start when polled
     f1.await;
     f2.await;
     f3.await;
-    log("Done awaiting");
+    crate::compiled::log::<3>();
 }
 
 pub fn size() -> usize {
     std::mem::size_of_val(&run())
 }
 
-pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
-    Box::pin(run())
+pub fn program() -> impl std::future::Future<Output = ()> {
+    run()
 }
 }
 
@@ -101,22 +105,22 @@ pub mod early_sleep {
 use runtime::prelude::*;
 
 async fn run() {
-    let f1 = sleep_ms(200); // Timer 1
-    let f2 = sleep_ms(100); // Timer 2
-    let f3 = sleep_ms(50); // Timer 3
+    let f1 = crate::compiled::sleep::<0>(); // Timer 1
+    let f2 = crate::compiled::sleep::<1>(); // Timer 2
+    let f3 = crate::compiled::sleep::<2>(); // Timer 3
     // nothing has run yet: futures start when polled
     f1.await;
     f2.await;
     f3.await;
-    log("Done awaiting");
+    crate::compiled::log::<3>();
 }
 
 pub fn size() -> usize {
     std::mem::size_of_val(&run())
 }
 
-pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
-    Box::pin(run())
+pub fn program() -> impl std::future::Future<Output = ()> {
+    run()
 }
 }
 
@@ -125,20 +129,20 @@ use runtime::prelude::*;
 
 async fn run() {
     join!( // all at once; each poll polls every unfinished one
-        sleep_ms(50), // Timer 1
-        sleep_ms(80), // Timer 2
-        async { block_ms(100) },
+        crate::compiled::sleep::<0>(), // Timer 1
+        crate::compiled::sleep::<1>(), // Timer 2
+        async { crate::compiled::block::<2>() },
     );
-    sleep_ms(20).await; // Timer 3
-    log("Done");
+    crate::compiled::sleep::<3>().await; // Timer 3
+    crate::compiled::log::<4>();
 }
 
 pub fn size() -> usize {
     std::mem::size_of_val(&run())
 }
 
-pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
-    Box::pin(run())
+pub fn program() -> impl std::future::Future<Output = ()> {
+    run()
 }
 }
 
@@ -234,14 +238,23 @@ pub fn size_of_run(id: &str) -> Option<usize> {
     }
 }
 
-/// Each preset's `run()`, by module name, to run.
+/// Spawns the compiled `run()` of preset `id` (not a special one) through
+/// `spawner`; gives `spawner` back if there is none.
+pub fn spawn<S: crate::lane::Spawner>(id: &str, spawner: S) -> Result<(), S> {
+    match id {
+        "sequential" => spawner.spawn(sequential::program()),
+        "join" => spawner.spawn(join::program()),
+        "race" => spawner.spawn(race::program()),
+        "lazy" => spawner.spawn(lazy::program()),
+        "early-sleep" => spawner.spawn(early_sleep::program()),
+        "blocking" => spawner.spawn(blocking::program()),
+        _ => return Err(spawner),
+    }
+    Ok(())
+}
+
+/// The special presets' `run()`, by module name, to run.
 pub const CASES: &[(&str, fn() -> runtime::macros::BoxedFuture<'static, ()>)] = &[
-    ("sequential", sequential::case),
-    ("join", join::case),
-    ("race", race::case),
-    ("lazy", lazy::case),
-    ("early_sleep", early_sleep::case),
-    ("blocking", blocking::case),
     ("lost_wake", lost_wake::case),
     ("self_ref", self_ref::case),
     #[cfg(target_arch = "wasm32")]

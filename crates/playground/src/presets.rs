@@ -179,3 +179,14 @@ pub const PRESETS: &[Preset] = &[
 pub fn find(id: &str) -> Option<&'static Preset> {
     PRESETS.iter().find(|p| p.id == id)
 }
+
+/// The preset (not a special one) whose program has `step`'s shape, if any:
+/// its compiled `run()` runs `step` with `step`'s own timings and texts
+/// ([`crate::compiled`]).
+pub fn of_shape(step: &Step) -> Option<&'static Preset> {
+    let shape = step.shape();
+    PRESETS
+        .iter()
+        .filter(|p| p.special.is_none())
+        .find(|p| (p.scenario)().shape() == shape)
+}

@@ -58,6 +58,16 @@ impl Code {
         }
     }
 
+    /// Rewrites the code (not the comment) of every line that belongs to a
+    /// step: `f(step path, code)`.
+    pub(crate) fn rewrite_calls(&mut self, mut f: impl FnMut(&str, &mut String)) {
+        for line in &mut self.lines {
+            if let Some(step) = &line.step {
+                f(step, &mut line.code);
+            }
+        }
+    }
+
     /// The code as text, indented by two (JS) or four (Rust) spaces a level.
     pub fn text(&self, indent_width: usize) -> String {
         let mut out = String::new();

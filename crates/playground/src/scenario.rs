@@ -100,6 +100,27 @@ impl Step {
         }
     }
 
+    /// The step with every delay and text blanked: programs of one shape
+    /// have Rust panels that differ only in literals and comments, so their
+    /// `run()`s have one future type.
+    pub fn shape(&self) -> Step {
+        let each = |steps: &[Step]| steps.iter().map(Step::shape).collect();
+        match self {
+            Step::Sleep { .. } => Step::Sleep {
+                label: String::new(),
+                ms: 0,
+            },
+            Step::Log { .. } => Step::Log {
+                text: String::new(),
+            },
+            Step::Block { .. } => Step::Block { ms: 0 },
+            Step::Seq(s) => Step::Seq(each(s)),
+            Step::All(s) => Step::All(each(s)),
+            Step::Race(s) => Step::Race(each(s)),
+            Step::CreateThenAwait(s) => Step::CreateThenAwait(each(s)),
+        }
+    }
+
     /// The timers' delays, mutably, in reading order.
     pub fn timer_ms_mut(&mut self) -> Vec<&mut u32> {
         let mut out = Vec::new();

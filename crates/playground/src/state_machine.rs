@@ -12,10 +12,11 @@
 //!
 //! The size is rustc's where the page has it: every preset's panel is
 //! compiled into this crate (`preset_panels.rs`, written by
-//! tests/state_machine.rs) and measured with `size_of_val(&run())`, never
-//! polled; it does not depend on the timings or texts. Any other program is
-//! run by the runtime's combinators composed (crate::machine), whose size is
-//! not rustc's for the panel: its size is not known.
+//! tests/state_machine.rs; the lane runs it, crate::compiled) and measured
+//! with `size_of_val(&run())`, never polled; it does not depend on the
+//! timings or texts. Any other program is run by the runtime's combinators
+//! composed (crate::machine), whose size is not rustc's for the panel: its
+//! size is not known.
 //! tests/state_machine.rs checks all of it against rustc's
 //! `-Zprint-type-sizes`, where a nightly toolchain is installed.
 
@@ -84,36 +85,12 @@ pub fn of(step: &Step, preset: Option<&str>) -> StateMachine {
     // other panel is a preset's if the program has that preset's shape.
     let preset = special
         .filter(|_| special::parts(step).is_some())
-        .or_else(|| {
-            presets::PRESETS
-                .iter()
-                .filter(|p| p.special.is_none())
-                .find(|p| shape(&(p.scenario)()) == shape(step))
-        })
+        .or_else(|| presets::of_shape(step))
         .map(|p| p.id);
     StateMachine {
         variants: variants(&code),
         size: preset.and_then(preset_panels::size_of_run),
         preset,
-    }
-}
-
-/// The step with every delay and text blanked: programs of one shape have
-/// panels that differ only in literals and comments, so one future type.
-fn shape(step: &Step) -> Step {
-    match step {
-        Step::Sleep { .. } => Step::Sleep {
-            label: String::new(),
-            ms: 0,
-        },
-        Step::Log { .. } => Step::Log {
-            text: String::new(),
-        },
-        Step::Block { .. } => Step::Block { ms: 0 },
-        Step::Seq(s) => Step::Seq(s.iter().map(shape).collect()),
-        Step::All(s) => Step::All(s.iter().map(shape).collect()),
-        Step::Race(s) => Step::Race(s.iter().map(shape).collect()),
-        Step::CreateThenAwait(s) => Step::CreateThenAwait(s.iter().map(shape).collect()),
     }
 }
 

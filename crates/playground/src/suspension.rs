@@ -5,8 +5,9 @@
 //! future, the lane records which variant it is in: `Suspend1 at line 5`, or
 //! `Returned`. The points come from the panel's code
 //! ([`crate::render::Code::suspension_points`]); which one the future waits
-//! at, from the future itself (the composed steps know their current step; a
-//! real `async fn` with one point can only be at that one).
+//! at, from the future itself (the composed steps know their current step, a
+//! compiled preset which sleep it waits on, and a special preset's `async fn`
+//! with one point can only be at that one).
 
 use std::future::Future;
 use std::pin::Pin;
@@ -38,10 +39,18 @@ pub fn report_states<F: Future<Output = ()>>(
     StateReported { future, points, at }
 }
 
-/// The variant a future suspended at `step` is in.
+/// The variant a future suspended at `step` is in: the point that is `step`
+/// or holds it (a `join!` holds the sleeps it joins), the innermost if
+/// several do.
 fn suspended(points: &[(String, usize)], step: Option<String>) -> String {
+    let holds = |point: &str, step: &str| {
+        step.strip_prefix(point)
+            .is_some_and(|rest| rest.is_empty() || rest.starts_with('.'))
+    };
     let point = match step {
-        Some(step) => points.iter().position(|(path, _)| *path == step),
+        Some(step) => (0..points.len())
+            .filter(|&k| holds(&points[k].0, &step))
+            .max_by_key(|&k| points[k].0.len()),
         None if points.len() == 1 => Some(0),
         None => None,
     };

@@ -1,10 +1,14 @@
 //! The Rust panel is the program: every preset's panel (but interop's, which
-//! needs a browser) and 200 random scenarios' panels are compiled into this
-//! test, from `panels/generated.rs`, and run on a `VirtualHost`. Each must
-//! trace exactly as the Rust lane runs the same scenario: the same polls and
-//! wakes of the task, the same timers set, fired and cancelled, the same logs,
-//! at the same times. (`state` and `address` events are the lane's own
-//! instrumentation, which the panel does not have.)
+//! needs a browser) and 200 random scenarios' panels, exactly as the page
+//! shows them, are compiled into this test (`panels/generated.rs`; the
+//! special presets' are in `src/preset_panels.rs`) and run on a
+//! `VirtualHost`. Each must trace exactly as the Rust lane runs the same
+//! scenario: the same polls and wakes of the task, the same timers set,
+//! fired and cancelled, the same logs, at the same times. (`state` and
+//! `address` events are the lane's own instrumentation, which the panel does
+//! not have.) The lane runs a preset's program on the preset's compiled
+//! `run()` (src/compiled.rs): its future has the panel's size, and with other
+//! timings and texts it traces as the composed futures do, states included.
 //!
 //! `panels/generated.rs` is written by this test: it fails when the file is
 //! not what the renderer writes today; `UPDATE_PANELS=1 cargo test -p
@@ -15,9 +19,10 @@ use std::future::Future;
 use std::pin::Pin;
 
 use playground::lane;
-use playground::machine::TimerLabels;
+use playground::machine::{Machine, TimerLabels};
 use playground::presets;
 use playground::scenario::Step;
+use playground::suspension::report_states;
 use runtime::{Counters, Runtime, Trace, VirtualHost};
 
 #[rustfmt::skip]
@@ -30,23 +35,37 @@ use common::{corpus, panel};
 
 const GENERATED: &str = "tests/panels/generated.rs";
 
+/// A special preset's panel is compiled in the crate as the page shows it;
+/// any other preset's there is the lane's copy (src/compiled.rs).
+fn is_special(preset: Option<&str>) -> bool {
+    preset
+        .and_then(presets::find)
+        .is_some_and(|p| p.special.is_some())
+}
+
 fn generated_source() -> String {
     let mut out = String::from(
         "// Written by tests/compiled_panels.rs (UPDATE_PANELS=1): each module is a\n\
-         // Rust panel exactly as the page shows it, then the function the test calls.\n\
-         // The presets' are in src/preset_panels.rs.\n\n",
+         // Rust panel exactly as the page shows it, then the functions the test calls.\n\
+         // The special presets' are in src/preset_panels.rs.\n\n",
     );
     let mut table = String::new();
-    for (name, preset, step) in corpus().into_iter().filter(|(_, p, _)| p.is_none()) {
+    let mut sizes = String::new();
+    for (name, preset, step) in corpus().into_iter().filter(|(_, p, _)| !is_special(*p)) {
         out.push_str(&format!("pub mod {name} {{\n"));
         out.push_str(&panel(preset, &step));
         out.push_str(
-            "\npub fn case() -> runtime::macros::BoxedFuture<'static, ()> {\n    Box::pin(run())\n}\n}\n\n",
+            "\npub fn size() -> usize {\n    std::mem::size_of_val(&run())\n}\n\n\
+             pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {\n    Box::pin(run())\n}\n}\n\n",
         );
         table.push_str(&format!("    (\"{name}\", {name}::case),\n"));
+        if preset.is_some() {
+            sizes.push_str(&format!("    (\"{name}\", {name}::size),\n"));
+        }
     }
     out.push_str(&format!(
-        "pub const CASES: &[(&str, fn() -> runtime::macros::BoxedFuture<'static, ()>)] = &[\n{table}];\n"
+        "pub const CASES: &[(&str, fn() -> runtime::macros::BoxedFuture<'static, ()>)] = &[\n{table}];\n\n\
+         pub const SIZES: &[(&str, fn() -> usize)] = &[\n{sizes}];\n"
     ));
     out
 }
@@ -118,6 +137,18 @@ fn comparable(trace: &Trace) -> Vec<String> {
 
 /// What the Rust lane runs for a case, as the page runs it (`lane::spawn`).
 fn lane(preset: Option<&str>, step: &Step) -> Pin<Box<dyn Future<Output = ()>>> {
+    lane_of(preset, step, &TimerLabels::default())
+}
+
+fn lane_with(step: &Step, labels: &TimerLabels) -> Pin<Box<dyn Future<Output = ()>>> {
+    lane_of(None, step, labels)
+}
+
+fn lane_of(
+    preset: Option<&str>,
+    step: &Step,
+    labels: &TimerLabels,
+) -> Pin<Box<dyn Future<Output = ()>>> {
     struct Boxed<'a>(&'a mut Option<Pin<Box<dyn Future<Output = ()>>>>);
     impl lane::Spawner for Boxed<'_> {
         fn spawn<F: Future<Output = ()> + 'static>(self, program: F) {
@@ -127,27 +158,23 @@ fn lane(preset: Option<&str>, step: &Step) -> Pin<Box<dyn Future<Output = ()>>> 
     let mut program = None;
     // The corpus leaves out interop: its program needs a JS Promise.
     let no_interop = |_, _| async { unreachable!("interop is not in the corpus") };
-    lane::spawn(
-        step,
-        preset,
-        &TimerLabels::default(),
-        no_interop,
-        Boxed(&mut program),
-    );
+    lane::spawn(step, preset, labels, no_interop, Boxed(&mut program));
     program.expect("spawned")
 }
 
 #[test]
 fn every_compiled_panel_traces_as_its_lane() {
     let corpus = corpus();
-    // The presets first (compiled in the crate), then the random programs.
     let compiled: Vec<_> = playground::preset_panels::CASES
         .iter()
         .chain(generated::CASES)
         .collect();
     assert_eq!(compiled.len(), corpus.len(), "regenerate the panels");
-    for ((name, preset, step), (compiled_name, case)) in corpus.iter().zip(compiled) {
-        assert_eq!(name, compiled_name, "regenerate the panels");
+    for (name, preset, step) in &corpus {
+        let (_, case) = compiled
+            .iter()
+            .find(|(n, _)| n == name)
+            .expect("regenerate the panels");
         let (end, compiled) = run(case());
         let (lane_end, lane) = run(lane(*preset, step));
         assert_eq!(end, lane_end, "{name}: finish time");
@@ -230,4 +257,66 @@ fn lazy_and_early_sleep_states_name_each_await() {
             "Returned"
         ]
     );
+}
+
+/// The sizes the page shows for the presets are those of the lane's compiled
+/// copies: the same as the panels' exactly as shown (compiled in this test),
+/// as each leaf call is a transparent `Sleep` or a plain call.
+#[test]
+fn the_lanes_compiled_presets_have_the_panels_sizes() {
+    let mut compared = 0;
+    for preset in presets::PRESETS.iter().filter(|p| p.special.is_none()) {
+        let name = preset.id.replace('-', "_");
+        let panel = generated::SIZES
+            .iter()
+            .find(|(n, _)| *n == name)
+            .map(|(_, size)| size())
+            .expect("regenerate the panels");
+        let lane = playground::preset_panels::size_of_run(preset.id);
+        assert_eq!(lane, Some(panel), "{}", preset.id);
+        compared += 1;
+    }
+    assert_eq!(compared, 6);
+}
+
+/// A program with a preset's shape but other timings and texts runs on the
+/// preset's compiled `run()`; it traces exactly as the composed futures
+/// (which the 200 random panels above check) run it, `state` events and the
+/// steps of its timers and logs included.
+#[test]
+fn a_presets_shape_with_other_values_runs_compiled_as_the_composed_futures_do() {
+    let mut random = common::Random(0x0ddba11);
+    let mut runs = 0;
+    for preset in presets::PRESETS.iter().filter(|p| p.special.is_none()) {
+        for round in 0..20 {
+            let mut step = (preset.scenario)();
+            random.revalue(&mut step, round);
+            assert_eq!(presets::of_shape(&step).map(|p| p.id), Some(preset.id));
+            let labels = TimerLabels::default();
+            let (end, compiled) = run_traced(lane_with(&step, &labels));
+            let compiled_names = labels.borrow().clone();
+            let labels = TimerLabels::default();
+            let points = playground::render::rust(&step).suspension_points();
+            let machine = Machine::new(&step, "scenario", &labels);
+            let machine = report_states(machine, points, Machine::suspended_at);
+            let (machine_end, composed) = run_traced(Box::pin(machine));
+            let context = format!("{} round {round}: {step:?}", preset.id);
+            assert_eq!(end, machine_end, "{context}");
+            assert_eq!(compiled, composed, "{context}");
+            assert_eq!(compiled_names.timers, labels.borrow().timers, "{context}");
+            assert_eq!(compiled_names.calls, labels.borrow().calls, "{context}");
+            runs += 1;
+        }
+    }
+    assert_eq!(runs, 120);
+}
+
+/// The whole trace of `future` on a `VirtualHost`, `state` events included.
+fn run_traced(future: Pin<Box<dyn Future<Output = ()>>>) -> (f64, Vec<String>) {
+    let host = VirtualHost::new();
+    let rt = Runtime::new(host.clone());
+    rt.spawn(future).detach();
+    let end = host.run();
+    assert_eq!(rt.counters(), Counters::default());
+    (end, rt.take_trace().lines())
 }

@@ -14,6 +14,7 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
+use playground::compiled;
 use playground::presets;
 use playground::scenario::Step;
 use playground::state_machine::{self, StateMachine, Variant, ASYNC_BLOCK, JOIN, SELECT};
@@ -26,18 +27,27 @@ const PRESET_PANELS: &str = "src/preset_panels.rs";
 fn preset_panels_source() -> String {
     let mut out = String::from(
         "// Written by tests/state_machine.rs (UPDATE_PANELS=1): every preset's Rust\n\
-         // panel as the page shows it, and the size of its run()'s future, as\n\
-         // rustc lays it out (made, never polled), and a `case()` that runs it\n\
-         // (tests/compiled_panels.rs). Interop's panel (wasm32 only:\n\
-         // it awaits a JS Promise) is written without its `inline_js`, so the page\n\
-         // needs no JS snippet; the future's type does not depend on where the\n\
-         // JS function comes from.\n\n",
+         // panel compiled, and the size of its run()'s future as rustc lays it out\n\
+         // (made, never polled). The Rust lane runs these (src/compiled.rs): a\n\
+         // preset's program, or any with its shape, runs the panel's code line for\n\
+         // line, each sleep, log and block reading its value from the scenario\n\
+         // (`crate::compiled::sleep::<0>()` is the panel's first leaf). The special\n\
+         // presets' panels are as the page shows them (their lane runs\n\
+         // src/special.rs; tests/compiled_panels.rs runs these `case()`s).\n\
+         // Interop's (wasm32 only: it awaits a JS Promise) is written without its\n\
+         // `inline_js`, so the page needs no JS snippet; the future's type does\n\
+         // not depend on where the JS function comes from.\n\n",
     );
     let mut table = String::new();
+    let mut programs = String::new();
     let mut cases = String::new();
     for preset in presets::PRESETS {
         let name = preset.id.replace('-', "_");
-        let mut text = panel(Some(preset.id), &(preset.scenario)());
+        let step = (preset.scenario)();
+        let mut text = match preset.special {
+            Some(_) => panel(Some(preset.id), &step),
+            None => compiled::source(&step),
+        };
         let wasm_only = text.contains("wasm_bindgen");
         if wasm_only {
             out.push_str("#[cfg(target_arch = \"wasm32\")]\n");
@@ -57,11 +67,24 @@ fn preset_panels_source() -> String {
             text.push('\n');
         }
         out.push_str(&format!("pub mod {name} {{\n{text}\n"));
-        out.push_str(
-            "pub fn size() -> usize {\n    std::mem::size_of_val(&run())\n}\n\n\
-             pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {\n    Box::pin(run())\n}\n}\n\n",
-        );
-        cases.push_str(&format!("    (\"{name}\", {name}::case),\n"));
+        out.push_str("pub fn size() -> usize {\n    std::mem::size_of_val(&run())\n}\n\n");
+        match preset.special {
+            Some(_) => {
+                out.push_str(
+                    "pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {\n    Box::pin(run())\n}\n}\n\n",
+                );
+                cases.push_str(&format!("    (\"{name}\", {name}::case),\n"));
+            }
+            None => {
+                out.push_str(
+                    "pub fn program() -> impl std::future::Future<Output = ()> {\n    run()\n}\n}\n\n",
+                );
+                programs.push_str(&format!(
+                    "        \"{}\" => spawner.spawn({name}::program()),\n",
+                    preset.id
+                ));
+            }
+        }
         table.push_str(&format!(
             "        \"{}\" => Some({name}::size()),\n",
             preset.id
@@ -70,7 +93,10 @@ fn preset_panels_source() -> String {
     out.push_str(&format!(
         "/// `size_of_val(&run())` for a preset's panel, by preset id.\n\
          pub fn size_of_run(id: &str) -> Option<usize> {{\n    match id {{\n{table}        _ => None,\n    }}\n}}\n\n\
-         /// Each preset's `run()`, by module name, to run.\n\
+         /// Spawns the compiled `run()` of preset `id` (not a special one) through\n\
+         /// `spawner`; gives `spawner` back if there is none.\n\
+         pub fn spawn<S: crate::lane::Spawner>(id: &str, spawner: S) -> Result<(), S> {{\n    match id {{\n{programs}        _ => return Err(spawner),\n    }}\n    Ok(())\n}}\n\n\
+         /// The special presets' `run()`, by module name, to run.\n\
          pub const CASES: &[(&str, fn() -> runtime::macros::BoxedFuture<'static, ()>)] = &[\n{cases}];\n"
     ));
     out
@@ -378,9 +404,10 @@ fn nightly() -> Result<String, String> {
 }
 
 /// Where `cargo +nightly` works (otherwise it says why it is skipped, and
-/// passes): compiles the preset panels the page measures
-/// (`src/preset_panels.rs`) and the compiled-panels corpus (every preset but
-/// interop, 200 random programs: `tests/panels/generated.rs`) with
+/// passes): compiles the panels of every preset but interop (as in
+/// `src/preset_panels.rs` for the special ones) and the compiled-panels
+/// corpus (`tests/panels/generated.rs`: the other presets, 200 random
+/// programs) with
 /// `-Zprint-type-sizes`, and checks that for every `run()` rustc's variants
 /// are ours, its named fields in each `Suspend` are ours (the awaited
 /// future's type too, the one type it prints), and for each preset its size
@@ -396,27 +423,44 @@ fn rustc_agrees_where_nightly_is_installed_else_skipped() {
         }
     };
     let manifest = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let lib = format!(
+    let mut lib = format!(
         "#![allow(dead_code, unused_imports, clippy::all)]\n\
          #[path = {:?}]\npub mod generated;\n\
-         #[path = {:?}]\npub mod preset_panels;\n",
+         pub mod preset_panels {{\n",
         manifest.join("tests/panels/generated.rs"),
-        manifest.join(PRESET_PANELS),
     );
+    // The special presets' panels, as in src/preset_panels.rs (which also
+    // holds the other presets' copies for the lane, which need the crate).
+    for (name, preset, step) in corpus() {
+        if preset
+            .and_then(presets::find)
+            .is_some_and(|p| p.special.is_some())
+        {
+            lib.push_str(&format!("pub mod {name} {{\n{}}}\n", panel(preset, &step)));
+        }
+    }
+    lib.push_str("}\n");
     let printed = print_type_sizes(&lib).unwrap_or_else(|e| panic!("{version}: {e}"));
     let reported = parse_type_sizes(&printed);
 
-    // The presets are compiled once, in the crate (preset_panels); the
-    // corpus adds the random programs (tests/panels/generated.rs).
-    let mut cases: Vec<(String, Option<&str>, Step)> = corpus()
+    // The panels exactly as the page shows them: the special presets' in
+    // the crate (preset_panels), every other in tests/panels/generated.rs
+    // (the crate's copies of those call the scenario's leaves instead of
+    // literals; their sizes are checked equal in tests/compiled_panels.rs).
+    let cases: Vec<(String, Option<&str>, Step)> = corpus()
         .into_iter()
-        .filter(|(_, preset, _)| preset.is_none())
-        .map(|(name, preset, step)| (format!("generated::{name}"), preset, step))
+        .map(|(name, preset, step)| {
+            let special = preset
+                .and_then(presets::find)
+                .is_some_and(|p| p.special.is_some());
+            let module = if special {
+                "preset_panels"
+            } else {
+                "generated"
+            };
+            (format!("{module}::{name}"), preset, step)
+        })
         .collect();
-    for p in presets::PRESETS.iter().filter(|p| p.id != "interop") {
-        let name = format!("preset_panels::{}", p.id.replace('-', "_"));
-        cases.push((name, Some(p.id), (p.scenario)()));
-    }
     assert!(cases.len() > 200);
     // Locals other than the awaitee compared (f2, f3, s, borrowed…).
     let mut locals = 0;
@@ -454,7 +498,7 @@ fn rustc_agrees_where_nightly_is_installed_else_skipped() {
             locals += mine.iter().filter(|(f, _)| *f != "__awaitee").count();
             assert_eq!(theirs, mine, "{}: {}", variant.name, context());
         }
-        if name.starts_with("preset_panels::") {
+        if preset.is_some() {
             assert_eq!(Some(rustc.size), ours.size, "size: {}", context());
             eprintln!(
                 "{name}: rustc {} bytes, the page {:?}",

@@ -88,4 +88,22 @@ impl Random {
             }
         }
     }
+
+    /// Gives every sleep, block and log of `step` new values (texts with
+    /// quotes and backslashes too); the shape stays.
+    pub fn revalue(&mut self, step: &mut Step, round: usize) {
+        match step {
+            Step::Sleep { ms, .. } => *ms = [0, 10, 20, 20, 50, 100, 200][self.next(7) as usize],
+            Step::Block { ms } => *ms = [0, 10, 30, 120][self.next(4) as usize],
+            Step::Log { text } => *text = format!("said \"{round}\" \\ {}", self.next(100)),
+            Step::Seq(steps)
+            | Step::All(steps)
+            | Step::Race(steps)
+            | Step::CreateThenAwait(steps) => {
+                for child in steps {
+                    self.revalue(child, round);
+                }
+            }
+        }
+    }
 }

@@ -1,6 +1,142 @@
 // Written by tests/compiled_panels.rs (UPDATE_PANELS=1): each module is a
-// Rust panel exactly as the page shows it, then the function the test calls.
-// The presets' are in src/preset_panels.rs.
+// Rust panel exactly as the page shows it, then the functions the test calls.
+// The special presets' are in src/preset_panels.rs.
+
+pub mod sequential {
+use runtime::prelude::*;
+
+async fn run() {
+    sleep_ms(200).await; // Timer 1
+    sleep_ms(100).await; // Timer 2
+    sleep_ms(50).await; // Timer 3
+    log("I'm the last one");
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod join {
+use runtime::prelude::*;
+
+async fn run() {
+    join!( // all at once; each poll polls every unfinished one
+        sleep_ms(200), // Timer 1
+        sleep_ms(100), // Timer 2
+        sleep_ms(50), // Timer 3
+    );
+    log("All three are done");
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod race {
+use runtime::prelude::*;
+
+async fn run() {
+    select! {
+        biased; // polled in this order; the first ready wins, the others are dropped
+        _ = sleep_ms(200) => {} // Timer 1
+        _ = sleep_ms(100) => {} // Timer 2
+        _ = sleep_ms(50) => {} // Timer 3
+    }
+    log("The fastest won");
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod lazy {
+use runtime::prelude::*;
+
+async fn run() {
+    let f1 = async {
+        sleep_ms(200).await; // Timer 1
+    };
+    let f2 = async {
+        sleep_ms(100).await; // Timer 2
+    };
+    let f3 = async {
+        sleep_ms(50).await; // Timer 3
+    };
+    // nothing has run yet: futures start when polled
+    f1.await;
+    f2.await;
+    f3.await;
+    log("Done awaiting");
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod early_sleep {
+use runtime::prelude::*;
+
+async fn run() {
+    let f1 = sleep_ms(200); // Timer 1
+    let f2 = sleep_ms(100); // Timer 2
+    let f3 = sleep_ms(50); // Timer 3
+    // nothing has run yet: futures start when polled
+    f1.await;
+    f2.await;
+    f3.await;
+    log("Done awaiting");
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod blocking {
+use runtime::prelude::*;
+
+async fn run() {
+    join!( // all at once; each poll polls every unfinished one
+        sleep_ms(50), // Timer 1
+        sleep_ms(80), // Timer 2
+        async { block_ms(100) },
+    );
+    sleep_ms(20).await; // Timer 3
+    log("Done");
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
 
 pub mod random_000 {
 use runtime::prelude::*;
@@ -17,6 +153,10 @@ async fn run() {
     sleep_ms(20).await; // Timer 9
     log("log 10");
     sleep_ms(100).await; // Timer 11
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
 }
 
 pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
@@ -44,6 +184,10 @@ async fn run() {
     log("log 9");
 }
 
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
 pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
     Box::pin(run())
 }
@@ -54,6 +198,10 @@ use runtime::prelude::*;
 
 async fn run() {
     block_ms(0);
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
 }
 
 pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
@@ -89,6 +237,10 @@ async fn run() {
     }
 }
 
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
 pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
     Box::pin(run())
 }
@@ -118,6 +270,10 @@ async fn run() {
     f2.await;
 }
 
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
 pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
     Box::pin(run())
 }
@@ -133,6 +289,10 @@ async fn run() {
         _ = sleep_ms(20) => {} // Timer 4
         _ = async { block_ms(10) } => {}
     }
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
 }
 
 pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
@@ -173,6 +333,10 @@ async fn run() {
     sleep_ms(0).await; // Timer 15
 }
 
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
 pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
     Box::pin(run())
 }
@@ -193,6 +357,10 @@ async fn run() {
         _ = sleep_ms(100) => {} // Timer 9
         _ = sleep_ms(10) => {} // Timer 10
     }
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
 }
 
 pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
@@ -235,6 +403,10 @@ async fn run() {
     sleep_ms(0).await; // Timer 14
 }
 
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
 pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
     Box::pin(run())
 }
@@ -275,6 +447,10 @@ async fn run() {
     f5.await;
 }
 
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
 pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
     Box::pin(run())
 }
@@ -303,6 +479,10 @@ async fn run() {
     );
 }
 
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
 pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
     Box::pin(run())
 }
@@ -320,6 +500,10 @@ async fn run() {
             );
         },
     );
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
 }
 
 pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
@@ -351,6 +535,10 @@ async fn run() {
     );
 }
 
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
 pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
     Box::pin(run())
 }
@@ -361,6 +549,10 @@ use runtime::prelude::*;
 
 async fn run() {
     log("log 1");
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
 }
 
 pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
@@ -375,6 +567,10 @@ async fn run() {
     block_ms(10);
 }
 
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
 pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
     Box::pin(run())
 }
@@ -387,6 +583,10 @@ async fn run() {
     join!( // all at once; each poll polls every unfinished one
         async { block_ms(30) },
     );
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
 }
 
 pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
@@ -412,6 +612,10 @@ async fn run() {
     sleep_ms(20).await; // Timer 8
 }
 
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
 pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
     Box::pin(run())
 }
@@ -423,6 +627,10 @@ use runtime::prelude::*;
 async fn run() {
     sleep_ms(20).await; // Timer 1
     sleep_ms(20).await; // Timer 2
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
 }
 
 pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
@@ -441,6 +649,10 @@ async fn run() {
     );
     block_ms(0);
     sleep_ms(10).await; // Timer 7
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
 }
 
 pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
@@ -474,6 +686,10 @@ async fn run() {
     );
 }
 
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
 pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
     Box::pin(run())
 }
@@ -486,6 +702,10 @@ async fn run() {
     log("log 2");
 }
 
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
 pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
     Box::pin(run())
 }
@@ -496,6 +716,10 @@ use runtime::prelude::*;
 
 async fn run() {
     log("log 1");
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
 }
 
 pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
@@ -517,6 +741,10 @@ async fn run() {
     sleep_ms(20).await; // Timer 8
 }
 
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
 pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
     Box::pin(run())
 }
@@ -532,6 +760,10 @@ async fn run() {
     }
     sleep_ms(20).await; // Timer 4
     block_ms(30);
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
 }
 
 pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
@@ -559,6 +791,10 @@ async fn run() {
     }
 }
 
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
 pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
     Box::pin(run())
 }
@@ -577,6 +813,10 @@ async fn run() {
     sleep_ms(100).await; // Timer 6
 }
 
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
 pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
     Box::pin(run())
 }
@@ -587,6 +827,10 @@ use runtime::prelude::*;
 
 async fn run() {
     sleep_ms(20).await; // Timer 1
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
 }
 
 pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
@@ -607,6 +851,10 @@ async fn run() {
     sleep_ms(20).await; // Timer 6
 }
 
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
 pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
     Box::pin(run())
 }
@@ -619,6 +867,10 @@ async fn run() {
     let f1 = sleep_ms(20); // Timer 2
     // nothing has run yet: futures start when polled
     f1.await;
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
 }
 
 pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
@@ -648,6 +900,10 @@ async fn run() {
     f2.await;
 }
 
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
 pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
     Box::pin(run())
 }
@@ -674,6 +930,10 @@ async fn run() {
     );
 }
 
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
 pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
     Box::pin(run())
 }
@@ -684,6 +944,10 @@ use runtime::prelude::*;
 
 async fn run() {
     log("log 1");
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
 }
 
 pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
@@ -706,6 +970,10 @@ async fn run() {
     // nothing has run yet: futures start when polled
     f1.await;
     f2.await;
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
 }
 
 pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
@@ -732,6 +1000,10 @@ async fn run() {
             f1.await;
         },
     );
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
 }
 
 pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
@@ -770,6 +1042,10 @@ async fn run() {
     log("log 15");
 }
 
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
 pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
     Box::pin(run())
 }
@@ -788,6 +1064,10 @@ async fn run() {
             );
         },
     );
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
 }
 
 pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
@@ -813,6 +1093,10 @@ async fn run() {
             }
         },
     );
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
 }
 
 pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
@@ -843,6 +1127,10 @@ async fn run() {
     };
     // nothing has run yet: futures start when polled
     f4.await;
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
 }
 
 pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
@@ -886,6 +1174,10 @@ async fn run() {
     );
 }
 
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
 pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
     Box::pin(run())
 }
@@ -910,6 +1202,10 @@ async fn run() {
     sleep_ms(0).await; // Timer 11
 }
 
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
 pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
     Box::pin(run())
 }
@@ -921,6 +1217,10 @@ use runtime::prelude::*;
 async fn run() {
     block_ms(30);
     block_ms(30);
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
 }
 
 pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
@@ -974,6 +1274,10 @@ async fn run() {
     }
 }
 
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
 pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
     Box::pin(run())
 }
@@ -994,6 +1298,10 @@ async fn run() {
             );
         } => {}
     }
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
 }
 
 pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
@@ -1024,6 +1332,10 @@ async fn run() {
     );
     sleep_ms(10).await; // Timer 10
     sleep_ms(20).await; // Timer 11
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
 }
 
 pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
@@ -1072,6 +1384,10 @@ async fn run() {
     f3.await;
 }
 
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
 pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
     Box::pin(run())
 }
@@ -1109,6 +1425,10 @@ async fn run() {
     f5.await;
 }
 
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
 pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
     Box::pin(run())
 }
@@ -1142,6 +1462,10 @@ async fn run() {
             f1.await;
         },
     );
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
 }
 
 pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
@@ -1191,6 +1515,10 @@ async fn run() {
     }
 }
 
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
 pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
     Box::pin(run())
 }
@@ -1214,6 +1542,10 @@ async fn run() {
     );
 }
 
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
 pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
     Box::pin(run())
 }
@@ -1233,6 +1565,10 @@ async fn run() {
     };
     // nothing has run yet: futures start when polled
     f1.await;
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
 }
 
 pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
@@ -1265,6 +1601,10 @@ async fn run() {
     sleep_ms(10).await; // Timer 10
 }
 
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
 pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
     Box::pin(run())
 }
@@ -1285,6 +1625,10 @@ async fn run() {
     };
     // nothing has run yet: futures start when polled
     f1.await;
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
 }
 
 pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
@@ -1311,6 +1655,10 @@ async fn run() {
     );
 }
 
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
 pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
     Box::pin(run())
 }
@@ -1321,6 +1669,10 @@ use runtime::prelude::*;
 
 async fn run() {
     sleep_ms(20).await; // Timer 1
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
 }
 
 pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
@@ -1362,6 +1714,10 @@ async fn run() {
         _ = async { block_ms(30) } => {}
         _ = async { log("log 20") } => {}
     }
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
 }
 
 pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
@@ -1431,6 +1787,10 @@ async fn run() {
     );
 }
 
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
 pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
     Box::pin(run())
 }
@@ -1448,6 +1808,10 @@ async fn run() {
     sleep_ms(100).await; // Timer 7
     sleep_ms(0).await; // Timer 8
     log("log 9");
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
 }
 
 pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
@@ -1479,6 +1843,10 @@ async fn run() {
     }
 }
 
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
 pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
     Box::pin(run())
 }
@@ -1499,6 +1867,10 @@ async fn run() {
         _ = async { block_ms(30) } => {}
     }
     log("log 6");
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
 }
 
 pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
@@ -1525,6 +1897,10 @@ async fn run() {
         },
         async { block_ms(10) },
     );
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
 }
 
 pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
@@ -1559,6 +1935,10 @@ async fn run() {
     }
 }
 
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
 pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
     Box::pin(run())
 }
@@ -1590,6 +1970,10 @@ async fn run() {
     }
 }
 
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
 pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
     Box::pin(run())
 }
@@ -1603,6 +1987,10 @@ async fn run() {
         biased; // polled in this order; the first ready wins, the others are dropped
         _ = sleep_ms(100) => {} // Timer 2
     }
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
 }
 
 pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
@@ -1624,6 +2012,10 @@ async fn run() {
     // nothing has run yet: futures start when polled
     f1.await;
     f2.await;
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
 }
 
 pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
@@ -1666,6 +2058,10 @@ async fn run() {
     );
 }
 
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
 pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
     Box::pin(run())
 }
@@ -1681,6 +2077,10 @@ async fn run() {
     log("log 3");
     log("log 4");
     sleep_ms(50).await; // Timer 5
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
 }
 
 pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
@@ -1700,6 +2100,10 @@ async fn run() {
             );
         },
     );
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
 }
 
 pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
@@ -1741,6 +2145,10 @@ async fn run() {
         async { block_ms(10) },
     );
     sleep_ms(10).await; // Timer 17
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
 }
 
 pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
@@ -1788,6 +2196,10 @@ async fn run() {
     sleep_ms(20).await; // Timer 17
 }
 
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
 pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
     Box::pin(run())
 }
@@ -1810,6 +2222,10 @@ async fn run() {
         _ = sleep_ms(0) => {} // Timer 7
         _ = async { log("log 8") } => {}
     }
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
 }
 
 pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
@@ -1841,6 +2257,10 @@ async fn run() {
     sleep_ms(50).await; // Timer 13
 }
 
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
 pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
     Box::pin(run())
 }
@@ -1864,6 +2284,10 @@ async fn run() {
         biased; // polled in this order; the first ready wins, the others are dropped
         _ = sleep_ms(20) => {} // Timer 6
     }
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
 }
 
 pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
@@ -1893,6 +2317,10 @@ async fn run() {
     }
 }
 
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
 pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
     Box::pin(run())
 }
@@ -1913,6 +2341,10 @@ async fn run() {
             }
         } => {}
     }
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
 }
 
 pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
@@ -1948,6 +2380,10 @@ async fn run() {
     log("log 10");
 }
 
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
 pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
     Box::pin(run())
 }
@@ -1966,6 +2402,10 @@ async fn run() {
         } => {}
     }
     sleep_ms(10).await; // Timer 6
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
 }
 
 pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
@@ -2004,6 +2444,10 @@ async fn run() {
     );
 }
 
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
 pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
     Box::pin(run())
 }
@@ -2015,6 +2459,10 @@ use runtime::prelude::*;
 async fn run() {
     sleep_ms(20).await; // Timer 1
     log("log 2");
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
 }
 
 pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
@@ -2029,6 +2477,10 @@ async fn run() {
     log("log 2");
 }
 
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
 pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
     Box::pin(run())
 }
@@ -2039,6 +2491,10 @@ use runtime::prelude::*;
 
 async fn run() {
     log("log 1");
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
 }
 
 pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
@@ -2086,6 +2542,10 @@ async fn run() {
     );
 }
 
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
 pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
     Box::pin(run())
 }
@@ -2115,6 +2575,10 @@ async fn run() {
     );
 }
 
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
 pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
     Box::pin(run())
 }
@@ -2135,6 +2599,10 @@ async fn run() {
             );
         },
     );
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
 }
 
 pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
@@ -2158,6 +2626,10 @@ async fn run() {
         },
     );
     sleep_ms(10).await; // Timer 6
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
 }
 
 pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
@@ -2212,6 +2684,10 @@ async fn run() {
     }
 }
 
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
 pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
     Box::pin(run())
 }
@@ -2245,6 +2721,10 @@ async fn run() {
     f1.await;
 }
 
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
 pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
     Box::pin(run())
 }
@@ -2257,6 +2737,10 @@ async fn run() {
     join!( // all at once; each poll polls every unfinished one
         sleep_ms(50), // Timer 2
     );
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
 }
 
 pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
@@ -2303,6 +2787,10 @@ async fn run() {
     );
 }
 
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
 pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
     Box::pin(run())
 }
@@ -2343,6 +2831,10 @@ async fn run() {
     f2.await;
 }
 
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
 pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
     Box::pin(run())
 }
@@ -2360,6 +2852,10 @@ async fn run() {
     let f1 = async { log("log 6") };
     // nothing has run yet: futures start when polled
     f1.await;
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
 }
 
 pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
@@ -2407,6 +2903,10 @@ async fn run() {
     );
 }
 
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
 pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
     Box::pin(run())
 }
@@ -2446,6 +2946,10 @@ async fn run() {
     log("log 15");
 }
 
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
 pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
     Box::pin(run())
 }
@@ -2467,6 +2971,10 @@ async fn run() {
     log("log 6");
 }
 
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
 pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
     Box::pin(run())
 }
@@ -2479,6 +2987,10 @@ async fn run() {
     join!( // all at once; each poll polls every unfinished one
         sleep_ms(0), // Timer 3
     );
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
 }
 
 pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
@@ -2497,6 +3009,10 @@ async fn run() {
         _ = sleep_ms(0) => {} // Timer 5
         _ = async { log("log 6") } => {}
     }
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
 }
 
 pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
@@ -2521,6 +3037,10 @@ async fn run() {
     // nothing has run yet: futures start when polled
     f1.await;
     block_ms(10);
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
 }
 
 pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
@@ -2558,6 +3078,10 @@ async fn run() {
     f3.await;
 }
 
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
 pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
     Box::pin(run())
 }
@@ -2588,6 +3112,10 @@ async fn run() {
     join!( // all at once; each poll polls every unfinished one
         sleep_ms(50), // Timer 12
     );
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
 }
 
 pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
@@ -2624,6 +3152,10 @@ async fn run() {
     block_ms(10);
 }
 
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
 pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
     Box::pin(run())
 }
@@ -2641,6 +3173,10 @@ async fn run() {
     };
     // nothing has run yet: futures start when polled
     f1.await;
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
 }
 
 pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
@@ -2665,6 +3201,10 @@ async fn run() {
     log("log 9");
 }
 
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
 pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
     Box::pin(run())
 }
@@ -2687,6 +3227,10 @@ async fn run() {
     log("log 6");
 }
 
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
 pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
     Box::pin(run())
 }
@@ -2697,6 +3241,10 @@ use runtime::prelude::*;
 
 async fn run() {
     sleep_ms(10).await; // Timer 1
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
 }
 
 pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
@@ -2722,6 +3270,10 @@ async fn run() {
     sleep_ms(50).await; // Timer 12
 }
 
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
 pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
     Box::pin(run())
 }
@@ -2732,6 +3284,10 @@ use runtime::prelude::*;
 
 async fn run() {
     sleep_ms(100).await; // Timer 1
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
 }
 
 pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
@@ -2769,6 +3325,10 @@ async fn run() {
     );
 }
 
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
 pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
     Box::pin(run())
 }
@@ -2783,6 +3343,10 @@ async fn run() {
         sleep_ms(10), // Timer 3
     );
     log("log 4");
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
 }
 
 pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
@@ -2825,6 +3389,10 @@ async fn run() {
     f5.await;
     f6.await;
     log("log 15");
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
 }
 
 pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
@@ -2871,6 +3439,10 @@ async fn run() {
     );
 }
 
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
 pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
     Box::pin(run())
 }
@@ -2914,6 +3486,10 @@ async fn run() {
     );
 }
 
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
 pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
     Box::pin(run())
 }
@@ -2943,6 +3519,10 @@ async fn run() {
     );
 }
 
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
 pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
     Box::pin(run())
 }
@@ -2967,6 +3547,10 @@ async fn run() {
     f2.await;
 }
 
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
 pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
     Box::pin(run())
 }
@@ -2983,6 +3567,10 @@ async fn run() {
     };
     // nothing has run yet: futures start when polled
     f1.await;
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
 }
 
 pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
@@ -3002,6 +3590,10 @@ async fn run() {
     );
 }
 
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
 pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
     Box::pin(run())
 }
@@ -3013,6 +3605,10 @@ use runtime::prelude::*;
 async fn run() {
     log("log 3");
     sleep_ms(20).await; // Timer 5
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
 }
 
 pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
@@ -3051,6 +3647,10 @@ async fn run() {
     );
 }
 
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
 pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
     Box::pin(run())
 }
@@ -3080,6 +3680,10 @@ async fn run() {
             );
         } => {}
     }
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
 }
 
 pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
@@ -3117,6 +3721,10 @@ async fn run() {
     }
 }
 
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
 pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
     Box::pin(run())
 }
@@ -3147,6 +3755,10 @@ async fn run() {
     );
 }
 
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
 pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
     Box::pin(run())
 }
@@ -3170,6 +3782,10 @@ async fn run() {
     sleep_ms(20).await; // Timer 9
 }
 
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
 pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
     Box::pin(run())
 }
@@ -3189,6 +3805,10 @@ async fn run() {
             log("log 7");
         },
     );
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
 }
 
 pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
@@ -3212,6 +3832,10 @@ async fn run() {
         async { block_ms(30) },
         async { log("log 8") },
     );
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
 }
 
 pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
@@ -3244,6 +3868,10 @@ async fn run() {
             f2.await;
         },
     );
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
 }
 
 pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
@@ -3287,6 +3915,10 @@ async fn run() {
     }
 }
 
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
 pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
     Box::pin(run())
 }
@@ -3302,6 +3934,10 @@ async fn run() {
     f1.await;
     f2.await;
     sleep_ms(50).await; // Timer 4
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
 }
 
 pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
@@ -3339,6 +3975,10 @@ async fn run() {
         async { log("log 12") },
         async { block_ms(0) },
     );
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
 }
 
 pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
@@ -3384,6 +4024,10 @@ async fn run() {
     }
 }
 
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
 pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
     Box::pin(run())
 }
@@ -3415,6 +4059,10 @@ async fn run() {
         _ = async { log("log 15") } => {}
     }
     block_ms(0);
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
 }
 
 pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
@@ -3449,6 +4097,10 @@ async fn run() {
     f1.await;
 }
 
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
 pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
     Box::pin(run())
 }
@@ -3470,6 +4122,10 @@ async fn run() {
     sleep_ms(20).await; // Timer 13
     sleep_ms(100).await; // Timer 14
     log("log 15");
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
 }
 
 pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
@@ -3501,6 +4157,10 @@ async fn run() {
     f3.await;
     sleep_ms(100).await; // Timer 13
     log("log 14");
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
 }
 
 pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
@@ -3538,6 +4198,10 @@ async fn run() {
     log("log 16");
 }
 
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
 pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
     Box::pin(run())
 }
@@ -3572,6 +4236,10 @@ async fn run() {
         } => {}
         _ = async { log("log 11") } => {}
     }
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
 }
 
 pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
@@ -3638,6 +4306,10 @@ async fn run() {
     }
 }
 
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
 pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
     Box::pin(run())
 }
@@ -3686,6 +4358,10 @@ async fn run() {
     }
 }
 
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
 pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
     Box::pin(run())
 }
@@ -3709,6 +4385,10 @@ async fn run() {
     f1.await;
     f2.await;
     f3.await;
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
 }
 
 pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
@@ -3753,6 +4433,10 @@ async fn run() {
     block_ms(10);
 }
 
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
 pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
     Box::pin(run())
 }
@@ -3770,6 +4454,10 @@ async fn run() {
         sleep_ms(100), // Timer 6
         async { log("log 7") },
     );
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
 }
 
 pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
@@ -3814,6 +4502,10 @@ async fn run() {
     sleep_ms(20).await; // Timer 18
 }
 
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
 pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
     Box::pin(run())
 }
@@ -3832,6 +4524,10 @@ async fn run() {
     f1.await;
 }
 
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
 pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
     Box::pin(run())
 }
@@ -3842,6 +4538,10 @@ use runtime::prelude::*;
 
 async fn run() {
     log("log 1");
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
 }
 
 pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
@@ -3880,6 +4580,10 @@ async fn run() {
     );
 }
 
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
 pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
     Box::pin(run())
 }
@@ -3915,6 +4619,10 @@ async fn run() {
     // nothing has run yet: futures start when polled
     f4.await;
     sleep_ms(0).await; // Timer 13
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
 }
 
 pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
@@ -3955,6 +4663,10 @@ async fn run() {
     log("log 14");
 }
 
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
 pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
     Box::pin(run())
 }
@@ -3976,6 +4688,10 @@ async fn run() {
         _ = sleep_ms(20) => {} // Timer 8
     }
     log("log 9");
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
 }
 
 pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
@@ -4004,6 +4720,10 @@ async fn run() {
             }
         } => {}
     }
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
 }
 
 pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
@@ -4044,6 +4764,10 @@ async fn run() {
             sleep_ms(0).await; // Timer 17
         },
     );
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
 }
 
 pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
@@ -4131,6 +4855,10 @@ async fn run() {
     }
 }
 
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
 pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
     Box::pin(run())
 }
@@ -4188,6 +4916,10 @@ async fn run() {
     f7.await;
 }
 
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
 pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
     Box::pin(run())
 }
@@ -4199,6 +4931,10 @@ use runtime::prelude::*;
 async fn run() {
     log("log 1");
     log("log 3");
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
 }
 
 pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
@@ -4222,6 +4958,10 @@ async fn run() {
     block_ms(30);
 }
 
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
 pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
     Box::pin(run())
 }
@@ -4235,6 +4975,10 @@ async fn run() {
     // nothing has run yet: futures start when polled
     f1.await;
     log("log 4");
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
 }
 
 pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
@@ -4260,6 +5004,10 @@ async fn run() {
     f2.await;
 }
 
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
 pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
     Box::pin(run())
 }
@@ -4271,6 +5019,10 @@ use runtime::prelude::*;
 async fn run() {
     log("log 1");
     log("log 2");
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
 }
 
 pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
@@ -4320,6 +5072,10 @@ async fn run() {
     block_ms(10);
 }
 
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
 pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
     Box::pin(run())
 }
@@ -4348,6 +5104,10 @@ async fn run() {
     }
     log("log 12");
     sleep_ms(10).await; // Timer 13
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
 }
 
 pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
@@ -4380,6 +5140,10 @@ async fn run() {
     }
 }
 
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
 pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
     Box::pin(run())
 }
@@ -4397,6 +5161,10 @@ async fn run() {
         _ = sleep_ms(0) => {} // Timer 6
     }
     sleep_ms(0).await; // Timer 7
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
 }
 
 pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
@@ -4426,6 +5194,10 @@ async fn run() {
     let f6 = sleep_ms(20); // Timer 10
     // nothing has run yet: futures start when polled
     f6.await;
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
 }
 
 pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
@@ -4464,6 +5236,10 @@ async fn run() {
     }
 }
 
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
 pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
     Box::pin(run())
 }
@@ -4481,6 +5257,10 @@ async fn run() {
     );
 }
 
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
 pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
     Box::pin(run())
 }
@@ -4491,6 +5271,10 @@ use runtime::prelude::*;
 
 async fn run() {
     block_ms(10);
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
 }
 
 pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
@@ -4532,6 +5316,10 @@ async fn run() {
     sleep_ms(10).await; // Timer 17
 }
 
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
 pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
     Box::pin(run())
 }
@@ -4545,6 +5333,10 @@ async fn run() {
     join!( // all at once; each poll polls every unfinished one
         async { log("log 3") },
     );
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
 }
 
 pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
@@ -4598,6 +5390,10 @@ async fn run() {
     );
 }
 
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
 pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
     Box::pin(run())
 }
@@ -4608,6 +5404,10 @@ use runtime::prelude::*;
 
 async fn run() {
     sleep_ms(10).await; // Timer 3
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
 }
 
 pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
@@ -4641,6 +5441,10 @@ async fn run() {
         },
         sleep_ms(100), // Timer 12
     );
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
 }
 
 pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
@@ -4686,6 +5490,10 @@ async fn run() {
     }
 }
 
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
 pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
     Box::pin(run())
 }
@@ -4702,6 +5510,10 @@ async fn run() {
     block_ms(0);
 }
 
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
 pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
     Box::pin(run())
 }
@@ -4715,6 +5527,10 @@ async fn run() {
     sleep_ms(20).await; // Timer 3
     sleep_ms(20).await; // Timer 4
     log("log 5");
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
 }
 
 pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
@@ -4736,6 +5552,10 @@ async fn run() {
     block_ms(10);
     sleep_ms(20).await; // Timer 7
     log("log 8");
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
 }
 
 pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
@@ -4770,6 +5590,10 @@ async fn run() {
     f1.await;
     f2.await;
     f3.await;
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
 }
 
 pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
@@ -4815,6 +5639,10 @@ async fn run() {
     );
 }
 
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
 pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
     Box::pin(run())
 }
@@ -4825,6 +5653,10 @@ use runtime::prelude::*;
 
 async fn run() {
     log("log 1");
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
 }
 
 pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
@@ -4843,6 +5675,10 @@ async fn run() {
             sleep_ms(50).await; // Timer 5
         },
     );
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
 }
 
 pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
@@ -4871,6 +5707,10 @@ async fn run() {
     }
     sleep_ms(20).await; // Timer 15
     sleep_ms(100).await; // Timer 16
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
 }
 
 pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
@@ -4905,6 +5745,10 @@ async fn run() {
     sleep_ms(20).await; // Timer 11
 }
 
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
 pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
     Box::pin(run())
 }
@@ -4931,6 +5775,10 @@ async fn run() {
     );
     sleep_ms(20).await; // Timer 8
     log("log 9");
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
 }
 
 pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
@@ -4960,6 +5808,10 @@ async fn run() {
             log("log 9");
         } => {}
     }
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
 }
 
 pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
@@ -4999,6 +5851,10 @@ async fn run() {
     sleep_ms(20).await; // Timer 11
 }
 
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
 pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
     Box::pin(run())
 }
@@ -5010,6 +5866,10 @@ use runtime::prelude::*;
 async fn run() {
     log("log 1");
     sleep_ms(50).await; // Timer 4
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
 }
 
 pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
@@ -5045,6 +5905,10 @@ async fn run() {
     f3.await;
 }
 
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
 pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
     Box::pin(run())
 }
@@ -5067,6 +5931,10 @@ async fn run() {
     }
 }
 
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
 pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
     Box::pin(run())
 }
@@ -5083,6 +5951,10 @@ async fn run() {
     );
     log("log 4");
     block_ms(30);
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
 }
 
 pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
@@ -5108,6 +5980,10 @@ async fn run() {
     // nothing has run yet: futures start when polled
     f1.await;
     f2.await;
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
 }
 
 pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
@@ -5149,6 +6025,10 @@ async fn run() {
     }
 }
 
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
 pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
     Box::pin(run())
 }
@@ -5163,6 +6043,10 @@ async fn run() {
         _ = sleep_ms(50) => {} // Timer 2
     }
     sleep_ms(0).await; // Timer 3
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
 }
 
 pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
@@ -5185,6 +6069,10 @@ async fn run() {
             log("log 6");
         },
     );
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
 }
 
 pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
@@ -5223,6 +6111,10 @@ async fn run() {
     );
 }
 
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
 pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
     Box::pin(run())
 }
@@ -5252,6 +6144,10 @@ async fn run() {
     block_ms(30);
 }
 
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
 pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
     Box::pin(run())
 }
@@ -5262,6 +6158,10 @@ use runtime::prelude::*;
 
 async fn run() {
     block_ms(0);
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
 }
 
 pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
@@ -5293,6 +6193,10 @@ async fn run() {
     sleep_ms(0).await; // Timer 10
 }
 
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
 pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
     Box::pin(run())
 }
@@ -5303,6 +6207,10 @@ use runtime::prelude::*;
 
 async fn run() {
     sleep_ms(20).await; // Timer 1
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
 }
 
 pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
@@ -5356,6 +6264,10 @@ async fn run() {
     }
 }
 
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
 pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
     Box::pin(run())
 }
@@ -5374,6 +6286,10 @@ async fn run() {
             }
         },
     );
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
 }
 
 pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
@@ -5403,6 +6319,10 @@ async fn run() {
         },
         sleep_ms(100), // Timer 13
     );
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
 }
 
 pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
@@ -5458,6 +6378,10 @@ async fn run() {
     log("log 30");
 }
 
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
 pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
     Box::pin(run())
 }
@@ -5468,6 +6392,10 @@ use runtime::prelude::*;
 
 async fn run() {
     sleep_ms(20).await; // Timer 1
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
 }
 
 pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
@@ -5504,6 +6432,10 @@ async fn run() {
     log("log 12");
 }
 
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
 pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
     Box::pin(run())
 }
@@ -5518,12 +6450,22 @@ async fn run() {
     );
 }
 
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
 pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
     Box::pin(run())
 }
 }
 
 pub const CASES: &[(&str, fn() -> runtime::macros::BoxedFuture<'static, ()>)] = &[
+    ("sequential", sequential::case),
+    ("join", join::case),
+    ("race", race::case),
+    ("lazy", lazy::case),
+    ("early_sleep", early_sleep::case),
+    ("blocking", blocking::case),
     ("random_000", random_000::case),
     ("random_001", random_001::case),
     ("random_002", random_002::case),
@@ -5724,4 +6666,13 @@ pub const CASES: &[(&str, fn() -> runtime::macros::BoxedFuture<'static, ()>)] = 
     ("random_197", random_197::case),
     ("random_198", random_198::case),
     ("random_199", random_199::case),
+];
+
+pub const SIZES: &[(&str, fn() -> usize)] = &[
+    ("sequential", sequential::size),
+    ("join", join::size),
+    ("race", race::size),
+    ("lazy", lazy::size),
+    ("early_sleep", early_sleep::size),
+    ("blocking", blocking::size),
 ];

@@ -1,0 +1,230 @@
+//! The presets' `async fn run()`s as the Rust lane runs them: compiled into
+//! the wasm (`preset_panels.rs`), so the future the lane polls is the one
+//! rustc makes of the panel's code, its size, states and addresses included.
+//!
+//! A program with a preset's shape but its own timings and texts runs on the
+//! same compiled code. The panel shows them as literals, `sleep_ms(200)`; a
+//! function compiled once cannot have them, so in the compiled copy each
+//! such call reads its value from the scenario being run: `sleep_ms(200)` is
+//! `crate::compiled::sleep::<0>()` (the scenario's first leaf, in reading
+//! order), on the same line. Passing the values as arguments of `run()`
+//! would keep them inside the future, making it bigger than the panel's; read
+//! this way, the future has the panel's layout exactly ([`LeafSleep`] is a
+//! transparent `Sleep`; tests/compiled_panels.rs checks the sizes equal).
+//! [`Running`] makes the scenario current for the length of each poll, as the
+//! runtime makes itself current for its tasks.
+//!
+//! The calls also note what the lane's trace names: which step each timer
+//! and log comes from, and which sleep the future is suspended on, so the
+//! lane can name the `.await` of `run()` that waits for it
+//! ([`crate::suspension`]).
+
+use std::cell::{Cell, RefCell};
+use std::future::Future;
+use std::pin::Pin;
+use std::rc::Rc;
+use std::task::{Context, Poll};
+
+use pin_project_lite::pin_project;
+use runtime::Sleep;
+
+use crate::lane::Spawner;
+use crate::machine::TimerLabels;
+use crate::render;
+use crate::scenario::Step;
+use crate::suspension::report_states;
+
+/// The scenario a compiled `run()` is running with.
+struct Scenario {
+    /// The sleeps, logs and blocks, in reading order, with their step paths.
+    leaves: Vec<(String, Step)>,
+    labels: TimerLabels,
+    /// The sleep last polled to Pending in the current poll of `run()`.
+    pending: Cell<Option<usize>>,
+}
+
+thread_local! {
+    static CURRENT: RefCell<Option<Rc<Scenario>>> = const { RefCell::new(None) };
+}
+
+impl Scenario {
+    fn of(step: &Step, labels: &TimerLabels) -> Scenario {
+        let mut leaves = Vec::new();
+        collect_leaves(step, "scenario", &mut leaves);
+        Scenario {
+            leaves,
+            labels: labels.clone(),
+            pending: Cell::new(None),
+        }
+    }
+}
+
+fn collect_leaves(step: &Step, path: &str, out: &mut Vec<(String, Step)>) {
+    match step {
+        Step::Sleep { .. } | Step::Log { .. } | Step::Block { .. } => {
+            out.push((path.to_string(), step.clone()));
+        }
+        _ => {
+            for (i, child) in step.children().iter().enumerate() {
+                collect_leaves(child, &format!("{path}.steps[{i}]"), out);
+            }
+        }
+    }
+}
+
+/// Leaf `k` of the running scenario, with its step path.
+fn with_leaf<R>(k: usize, f: impl FnOnce(&Scenario, &str, &Step) -> R) -> R {
+    let scenario = CURRENT
+        .with(|c| c.borrow().clone())
+        .expect("a compiled preset's leaf called outside Running::poll");
+    let (path, step) = &scenario.leaves[k];
+    f(&scenario, path, step)
+}
+
+/// The panel's `sleep_ms(ms)` for the scenario's leaf `K` (a sleep).
+pub fn sleep<const K: usize>() -> LeafSleep<K> {
+    let ms = with_leaf(K, |_, path, step| match step {
+        Step::Sleep { ms, .. } => *ms,
+        _ => panic!("{path} is not a sleep: the scenario has another shape"),
+    });
+    LeafSleep {
+        sleep: runtime::sleep_ms(ms),
+    }
+}
+
+/// The panel's `log("…")` for the scenario's leaf `K` (a log).
+pub fn log<const K: usize>() {
+    with_leaf(K, |scenario, path, step| {
+        let Step::Log { text } = step else {
+            panic!("{path} is not a log: the scenario has another shape");
+        };
+        runtime::log(text);
+        scenario.labels.borrow_mut().calls.push(path.to_string());
+    });
+}
+
+/// The panel's `block_ms(ms)` for the scenario's leaf `K` (a block).
+pub fn block<const K: usize>() {
+    let ms = with_leaf(K, |scenario, path, step| {
+        let Step::Block { ms } = step else {
+            panic!("{path} is not a block: the scenario has another shape");
+        };
+        scenario.labels.borrow_mut().calls.push(path.to_string());
+        *ms
+    });
+    runtime::block_ms(ms);
+}
+
+/// The runtime's `Sleep` for leaf `K`, with nothing added: `repr(transparent)`,
+/// so the future holding it has the size the panel's has.
+#[repr(transparent)]
+#[derive(Debug)]
+pub struct LeafSleep<const K: usize> {
+    sleep: Sleep,
+}
+
+impl<const K: usize> Future for LeafSleep<K> {
+    type Output = ();
+
+    fn poll(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<()> {
+        let sleep = &mut self.get_mut().sleep;
+        let first = sleep.timer().is_none();
+        let poll = Pin::new(&mut *sleep).poll(cx);
+        with_leaf(K, |scenario, path, step| {
+            if let (true, Some(timer), Step::Sleep { label, .. }) = (first, sleep.timer(), step) {
+                let named = (timer, label.clone(), path.to_string());
+                scenario.labels.borrow_mut().timers.push(named);
+            }
+            if poll.is_pending() {
+                scenario.pending.set(Some(K));
+            }
+        });
+        poll
+    }
+}
+
+pin_project! {
+    /// A compiled `run()` with the scenario it reads, made current for the
+    /// length of each of its polls.
+    pub struct Running<F> {
+        #[pin]
+        future: F,
+        scenario: Rc<Scenario>,
+    }
+}
+
+/// Puts the previous scenario back, even if the poll panics.
+struct Restore(Option<Rc<Scenario>>);
+
+impl Drop for Restore {
+    fn drop(&mut self) {
+        let previous = self.0.take();
+        CURRENT.with(|c| *c.borrow_mut() = previous);
+    }
+}
+
+impl<F: Future<Output = ()>> Future for Running<F> {
+    type Output = ();
+
+    fn poll(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<()> {
+        let this = self.project();
+        this.scenario.pending.set(None);
+        let previous = CURRENT.with(|c| c.replace(Some(this.scenario.clone())));
+        let _restore = Restore(previous);
+        this.future.poll(cx)
+    }
+}
+
+impl<F> Running<F> {
+    /// The step of the sleep `run()` waits on after its last poll: inside the
+    /// `.await`, `join!` or `select!` it is suspended at.
+    pub fn suspended_at(&self) -> Option<String> {
+        let k = self.scenario.pending.get()?;
+        Some(self.scenario.leaves[k].0.clone())
+    }
+}
+
+/// Spawns a compiled `run()` through `spawner`, running `step`'s values and
+/// reporting `run()`'s state after each poll.
+pub struct WithScenario<'a, S> {
+    /// The program, with the preset's shape.
+    pub step: &'a Step,
+    /// Where timers and logs are noted by step.
+    pub labels: &'a TimerLabels,
+    /// Where the program goes.
+    pub spawner: S,
+}
+
+impl<S: Spawner> Spawner for WithScenario<'_, S> {
+    fn spawn<F: Future<Output = ()> + 'static>(self, program: F) {
+        let points = render::rust(self.step).suspension_points();
+        let running = Running {
+            future: program,
+            scenario: Rc::new(Scenario::of(self.step, self.labels)),
+        };
+        let program = report_states(running, points, Running::suspended_at);
+        self.spawner.spawn(program);
+    }
+}
+
+/// The compiled copy of `step`'s Rust panel (`preset_panels.rs` is made of
+/// these): the panel's text, line for line, with each sleep, log and block
+/// call reading its value from the scenario.
+pub fn source(step: &Step) -> String {
+    let mut leaves = Vec::new();
+    collect_leaves(step, "scenario", &mut leaves);
+    let mut code = render::rust(step);
+    code.rewrite_calls(|path, line| {
+        let Some(k) = leaves.iter().position(|(p, _)| p == path) else {
+            return;
+        };
+        let (literal, leaf) = match &leaves[k].1 {
+            Step::Sleep { ms, .. } => (format!("sleep_ms({ms})"), "sleep"),
+            Step::Log { text } => (format!("log({})", render::js_string(text)), "log"),
+            Step::Block { ms } => (format!("block_ms({ms})"), "block"),
+            _ => return,
+        };
+        *line = line.replacen(&literal, &format!("crate::compiled::{leaf}::<{k}>()"), 1);
+    });
+    code.text(4)
+}
