@@ -28,12 +28,13 @@ impl Serialize for TraceEvents<'_> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         let mut log_steps = self.names.calls.iter().skip(self.logs_before);
         let mut events = serializer.serialize_seq(Some(self.trace.records.len()))?;
-        for record in &self.trace.records {
+        for (seq, record) in self.trace.records.iter().enumerate() {
             let log_step = match record.event {
                 Event::Log { .. } | Event::Block { .. } => log_steps.next().map(String::as_str),
                 _ => None,
             };
             events.serialize_element(&EventOut {
+                seq,
                 record,
                 trace: self.trace,
                 names: self.names,
@@ -45,6 +46,8 @@ impl Serialize for TraceEvents<'_> {
 }
 
 struct EventOut<'a> {
+    /// The record's index in the trace.
+    seq: usize,
     record: &'a Record,
     trace: &'a Trace,
     names: &'a StepNames,
@@ -53,9 +56,9 @@ struct EventOut<'a> {
 
 impl Serialize for EventOut<'_> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        let Record { seq, t, event } = self.record;
+        let Record { t, event } = self.record;
         let mut out = serializer.serialize_map(None)?;
-        out.serialize_entry("seq", seq)?;
+        out.serialize_entry("seq", &self.seq)?;
         out.serialize_entry("t", t)?;
         out.serialize_entry("kind", event.kind())?;
         // `fields` takes a closure that cannot fail: keep the first error.

@@ -272,11 +272,13 @@ fn outcome_name(outcome: WakeOutcome) -> &'static str {
     }
 }
 
-/// An event with its place in the trace and its time.
+/// An event and its time. Its place in the trace (`seq` in the trace
+/// format) is its index in [`Trace::records`], not stored twice: a record is
+/// 40 bytes, not 48, so tracing 100,000 timers (about 800,000 records) holds
+/// 6 MB less. (No speed change measured: `just bench`, 2026-11-30, traced
+/// ÷ untraced 1.37× both ways on the timers-at-0 workload.)
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct Record {
-    /// 0, 1, 2... in the order the events happened.
-    pub seq: u32,
     /// Milliseconds on the host's clock at the start of the host callback (timer or
     /// turn) the event happened in; events of one callback share it.
     pub t: f64,

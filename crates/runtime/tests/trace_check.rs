@@ -6,12 +6,8 @@ use runtime::{Event, Trace, Turn, WakeOutcome, WakeSource};
 
 fn trace(events: &[(f64, Event)]) -> Trace {
     let mut trace = Trace::default();
-    for (seq, &(t, event)) in events.iter().enumerate() {
-        trace.records.push(runtime::Record {
-            seq: seq as u32,
-            t,
-            event,
-        });
+    for &(t, event) in events {
+        trace.records.push(runtime::Record { t, event });
     }
     trace
 }
