@@ -98,7 +98,9 @@ impl<S: Schedule> Header<S> {
     }
 
     /// A waker of this task was used; `task` makes the reference the ready
-    /// queue keeps, if it needs one.
+    /// queue keeps, if it needs one. (Always inlined: see "The hot path in
+    /// wasm" in executor.rs.)
+    #[inline(always)]
     pub(crate) fn wake(&self, task: impl FnOnce() -> Rc<dyn Runnable<S>>) {
         let Some(scheduler) = self.scheduler.upgrade() else {
             return; // the runtime is gone, and the task with it
@@ -195,9 +197,10 @@ impl<F: Future + 'static, S: Schedule> TaskCell<F, S> {
     /// Inlined into the executor's poll: with the batch taken out of the
     /// ready queue (`ready.rs`), 8 % fewer instructions on `polls` (`just
     /// bench-native`); each alone saves under 5 % (4 % and 4 %), so they stay
-    /// as a pair.
+    /// as a pair. Always inlined, for wasm: see "The hot path in wasm" in
+    /// executor.rs.
     #[allow(unsafe_code)] // pinning the future in place
-    #[inline]
+    #[inline(always)]
     pub(crate) fn poll_future(self: &Rc<Self>) -> Poll<()> {
         // Never polled re-entrantly: the executor polls one task at a time.
         let mut slot = self.future.borrow_mut();
