@@ -49,10 +49,16 @@ export function variantComment({ name, line }) {
  * The size sentence: rustc's figure, or why the page has none.
  * @param {StateMachine} machine
  */
-export function sizeText({ size }) {
-  if (size !== null) {
+export function sizeText({ size, lane_runs_it: laneRunsIt }) {
+  if (size !== null && laneRunsIt) {
     return `size_of: ${size} bytes, as rustc lays it out (wasm32): this preset's panel is compiled into the page, `
       + 'the lane runs that compiled run(), and size_of_val(&run()) is measured on its future, made and never polled.';
+  }
+  if (size !== null) {
+    return `size_of: ${size} bytes, as rustc lays it out (wasm32), measured with size_of_val(&run()) on this `
+      + 'panel compiled into the page, made and never polled. The lane runs this example as its own async fn: '
+      + 'the panel\'s code with the timing and text as arguments (and Self-reference\'s address records), '
+      + 'so the future it polls holds those too.';
   }
   return 'size_of: not known. The lane runs this program as the runtime\'s combinators composed, whose size '
     + 'is not rustc\'s for this panel; the page has rustc\'s size only for the presets, whose panels it compiles.';

@@ -127,7 +127,7 @@
  * @property {{name: string, type: string}[]} fields the locals it holds (`__awaitee`: the future it awaits)
  * @property {number | null} line a `Suspend`'s line in the Rust panel
  */
-/** @typedef {{variants: StateVariant[], size: number | null, preset: string | null}} StateMachine `size`: rustc's `size_of_val(&run())` (wasm32), null if not known */
+/** @typedef {{variants: StateVariant[], size: number | null, preset: string | null, lane_runs_it: boolean}} StateMachine `size`: rustc's `size_of_val(&run())` (wasm32), null if not known; `lane_runs_it`: the Rust lane runs that compiled `run()` (not for the special presets) */
 /** @typedef {typeof import('./pkg/playground.js')} Wasm the wasm module (wasm-bindgen's declarations) */
 
 /** @typedef {{preset?: string, s?: string, rust?: string, clock?: string, style?: string}} Link a share link's fields, unvalidated */

@@ -41,6 +41,7 @@ test('the default example: Unresumed before the first poll, Suspend0 while Timer
     /^Panicked, \/\/ /,
   ]);
   await expect(page.locator('#state-size')).toHaveText(/^size_of: \d+ bytes, as rustc lays it out/);
+  await expect(page.locator('#state-size')).toContainText('the lane runs that compiled run()');
   // The run is over: Returned.
   await expect(current(page)).toHaveCount(1);
   await expect(current(page)).toHaveAttribute('data-variant', 'Returned');
@@ -96,6 +97,8 @@ test('self-ref holds s and borrowed in Suspend0; lost-wake ends at Suspend0', as
   await expect(variants(page).nth(1)).toHaveText(/^Suspend0 \{ s: String, borrowed: &String, __awaitee: Sleep \},/);
   await expect(current(page)).toHaveAttribute('data-variant', 'Returned');
   await expect(page.locator('#state-size')).toHaveText(/^size_of: \d+ bytes, as rustc lays it out/);
+  // Its lane runs its own async fn (timing and text as arguments), not the measured run().
+  await expect(page.locator('#state-size')).toContainText('The lane runs this example as its own async fn');
   await page.getByLabel('Example').selectOption('lost-wake');
   await expect(variants(page).nth(1)).toHaveText(/^Suspend0 \{ __awaitee: LostWake \},/);
   // Never polled again: it stays suspended at its one await.

@@ -1,6 +1,7 @@
-//! The presets' `async fn run()`s as the Rust lane runs them: compiled into
-//! the wasm (`preset_panels.rs`), so the future the lane polls is the one
-//! rustc makes of the panel's code, its size, states and addresses included.
+//! The presets' `async fn run()`s as the Rust lane runs them (all but the
+//! special ones, which run their own `async fn`, crate::special): compiled
+//! into the wasm (`preset_panels.rs`), so the future the lane polls is the
+//! one rustc makes of the panel's code, with its size and its states.
 //!
 //! A program with a preset's shape but its own timings and texts runs on the
 //! same compiled code. The panel shows them as literals, `sleep_ms(200)`; a
@@ -9,8 +10,9 @@
 //! `crate::compiled::sleep::<0>()` (the scenario's first leaf, in reading
 //! order), on the same line. Passing the values as arguments of `run()`
 //! would keep them inside the future, making it bigger than the panel's; read
-//! this way, the future has the panel's layout exactly ([`LeafSleep`] is a
-//! transparent `Sleep`; tests/compiled_panels.rs checks the sizes equal).
+//! this way, the future has the panel's size exactly (its only other type is
+//! [`LeafSleep`], a transparent `Sleep`; tests/compiled_panels.rs checks the
+//! sizes equal).
 //! [`Running`] makes the scenario current for the length of each poll, as the
 //! runtime makes itself current for its tasks.
 //!

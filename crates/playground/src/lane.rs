@@ -21,7 +21,8 @@ use crate::suspension::report_states;
 /// Where the lane's program goes: the page's runtime, or a test's.
 pub trait Spawner {
     /// Spawns `program` as it is, not boxed on its own, so its locals live
-    /// inside the task's future (self-ref shows where).
+    /// inside the task's future (self-ref shows where). A compiled preset's
+    /// `run()` comes boxed ([`WithScenario`] says why).
     fn spawn<F: Future<Output = ()> + 'static>(self, program: F);
 }
 
@@ -66,18 +67,22 @@ pub fn spawn<I: Future<Output = ()> + 'static>(
                 }
             }
         }
-        _ => {
-            let compiled = WithScenario {
-                step,
-                labels,
-                spawner,
-            };
-            let shaped = presets::of_shape(step).map_or("", |p| p.id);
-            if let Err(WithScenario { spawner, .. }) = preset_panels::spawn(shaped, compiled) {
+        _ => match presets::of_shape(step) {
+            Some(preset) => {
+                let compiled = WithScenario {
+                    step,
+                    labels,
+                    spawner,
+                };
+                if preset_panels::spawn(preset.id, compiled).is_err() {
+                    unreachable!("src/preset_panels.rs lacks {}: regenerate it", preset.id);
+                }
+            }
+            None => {
                 let points = render::rust(step).suspension_points();
                 let program = Machine::new(step, "scenario", labels);
                 spawner.spawn(report_states(program, points, Machine::suspended_at));
             }
-        }
+        },
     }
 }

@@ -13,7 +13,8 @@ pub mod machine;
 pub mod number;
 pub mod parse;
 /// Every preset's Rust panel compiled (written by tests/state_machine.rs):
-/// the Rust lane runs them ([`compiled`]) and the page shows their sizes.
+/// the page shows their sizes, and the Rust lane runs those of every preset
+/// but the special ones ([`compiled`]).
 #[doc(hidden)]
 #[rustfmt::skip]
 #[allow(clippy::all, dead_code, unused_imports, missing_docs)]

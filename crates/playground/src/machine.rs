@@ -1,13 +1,13 @@
 //! The Rust lane for a program of no preset's shape (a preset's shape runs
 //! the preset's compiled `run()`, crate::compiled): the scenario run as one
-//! hand-written `Future` per step,
-//! composed with the runtime's `join` and `select`. Each makes its futures
-//! when the panel's `async fn run()` would (a sequence's step when it is
-//! awaited, `create_then_await`'s at its first poll, `join!`'s and
-//! `select!`'s where they stand), so it traces exactly like the panel compiled
-//! (tests/compiled_panels.rs). [`Machine::suspended_at`] tells which of the
-//! panel's awaits it waits at, for the lane's `state` events
-//! ([`crate::suspension`]), which the compiled panel does not record.
+//! hand-written `Future` per step, composed with the runtime's `join` and
+//! `select`. Each makes its futures when the panel's `async fn run()` would
+//! (a sequence's step when it is awaited, `create_then_await`'s at its first
+//! poll, `join!`'s and `select!`'s where they stand), so it traces exactly
+//! like the panel compiled (tests/compiled_panels.rs).
+//! [`Machine::suspended_at`] tells which of the panel's awaits it waits at,
+//! for the lane's `state` events ([`crate::suspension`]), which the panel as
+//! shown does not record.
 
 use std::cell::RefCell;
 use std::future::Future;

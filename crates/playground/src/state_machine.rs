@@ -12,7 +12,8 @@
 //!
 //! The size is rustc's where the page has it: every preset's panel is
 //! compiled into this crate (`preset_panels.rs`, written by
-//! tests/state_machine.rs; the lane runs it, crate::compiled) and measured
+//! tests/state_machine.rs; the lane runs it, crate::compiled, but for the
+//! special presets, which run their own `async fn`) and measured
 //! with `size_of_val(&run())`, never polled; it does not depend on the
 //! timings or texts. Any other program is run by the runtime's combinators
 //! composed (crate::machine), whose size is not rustc's for the panel: its
@@ -59,7 +60,7 @@ pub struct Variant {
     pub line: Option<usize>,
 }
 
-/// What JS gets: `{variants, size, preset}`.
+/// What JS gets: `{variants, size, preset, lane_runs_it}`.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct StateMachine {
     /// In rustc's order.
@@ -69,6 +70,10 @@ pub struct StateMachine {
     pub size: Option<usize>,
     /// The preset whose compiled panel gave the size.
     pub preset: Option<&'static str>,
+    /// Whether the Rust lane runs that compiled `run()` itself: it does for
+    /// every preset's shape but the special presets', whose lane runs their
+    /// own `async fn`, with the timing as an argument (crate::special).
+    pub lane_runs_it: bool,
 }
 
 /// The state machine of the Rust panel the page shows for `step` (`preset`
@@ -91,6 +96,7 @@ pub fn of(step: &Step, preset: Option<&str>) -> StateMachine {
         variants: variants(&code),
         size: preset.and_then(preset_panels::size_of_run),
         preset,
+        lane_runs_it: preset.is_some() && special.is_none(),
     }
 }
 

@@ -311,6 +311,37 @@ fn a_presets_shape_with_other_values_runs_compiled_as_the_composed_futures_do() 
     assert_eq!(runs, 120);
 }
 
+/// What the lane spawns for `step`: a compiled `run()` for a preset's shape
+/// (the special presets excepted), the composed futures for any other.
+#[test]
+fn the_lane_runs_compiled_code_for_a_presets_shape_and_composed_futures_else() {
+    struct TypeOf<'a>(&'a mut &'static str);
+    impl lane::Spawner for TypeOf<'_> {
+        fn spawn<F: Future<Output = ()> + 'static>(self, _: F) {
+            *self.0 = std::any::type_name::<F>();
+        }
+    }
+    let spawned = |preset: Option<&str>, step: &Step| {
+        let mut name = "";
+        let no_interop = |_, _| async {};
+        let labels = TimerLabels::default();
+        lane::spawn(step, preset, &labels, no_interop, TypeOf(&mut name));
+        name
+    };
+    let mut random = common::Random(7);
+    for p in presets::PRESETS {
+        let mut step = (p.scenario)();
+        random.revalue(&mut step, 0);
+        let name = spawned(Some(p.id), &step);
+        let compiled = name.contains("compiled::Running");
+        assert_eq!(compiled, p.special.is_none(), "{}: {name}", p.id);
+        assert!(!name.contains("machine::Machine"), "{}: {name}", p.id);
+    }
+    let (_, _, custom) = corpus().pop().expect("random programs");
+    assert!(presets::of_shape(&custom).is_none());
+    assert!(spawned(None, &custom).contains("machine::Machine"));
+}
+
 /// The whole trace of `future` on a `VirtualHost`, `state` events included.
 fn run_traced(future: Pin<Box<dyn Future<Output = ()>>>) -> (f64, Vec<String>) {
     let host = VirtualHost::new();

@@ -247,6 +247,9 @@ fn a_presets_size_is_known_whatever_its_timings_and_another_programs_is_not() {
         }
         let special = p.special.map(|_| p.id);
         assert_eq!(state_machine::of(&step, special).size, machine.size);
+        // The lane runs the measured run() itself, but for the special
+        // presets (their own async fn, taking the timing as an argument).
+        assert_eq!(machine.lane_runs_it, p.special.is_none(), "{}", p.id);
     }
     // The sequential preset's steps without a preset id are its program.
     let sequential = (presets::find("sequential").unwrap().scenario)();
@@ -267,6 +270,7 @@ fn a_presets_size_is_known_whatever_its_timings_and_another_programs_is_not() {
     );
     let custom = state_machine::of(&Step::Seq(steps), None);
     assert_eq!((custom.size, custom.preset), (None, None));
+    assert!(!custom.lane_runs_it);
     assert_eq!(custom.variants.len(), 4 + 3);
     // Self-ref's steps, not as the preset: the scenario's own panel.
     let self_ref = (presets::find("self-ref").unwrap().scenario)();

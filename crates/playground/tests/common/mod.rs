@@ -93,7 +93,10 @@ impl Random {
     /// quotes and backslashes too); the shape stays.
     pub fn revalue(&mut self, step: &mut Step, round: usize) {
         match step {
-            Step::Sleep { ms, .. } => *ms = [0, 10, 20, 20, 50, 100, 200][self.next(7) as usize],
+            Step::Sleep { ms, label } => {
+                *ms = [0, 10, 20, 20, 50, 100, 200][self.next(7) as usize];
+                label.push_str(&format!(" (round {round})"));
+            }
             Step::Block { ms } => *ms = [0, 10, 30, 120][self.next(4) as usize],
             Step::Log { text } => *text = format!("said \"{round}\" \\ {}", self.next(100)),
             Step::Seq(steps)
