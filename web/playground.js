@@ -147,7 +147,7 @@ export function createPlayground(wasm) {
   }
 
   /** The enum rustc makes of the Rust panel's `run()` for a run's options,
-   * and its size where known: `{variants, size, preset}`.
+   * and its size where known: `{variants, size, preset, lane_runs_it}` (`lane_runs_it`: the Rust lane runs that measured `run()` itself).
    * @param {RunOptions} [options]
    * @returns {StateMachine}
    */
