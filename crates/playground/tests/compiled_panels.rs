@@ -31,7 +31,7 @@ use runtime::{Counters, Runtime, Trace, VirtualHost};
 mod generated;
 
 mod common;
-use common::{corpus, panel};
+use common::{corpus, panel, up_to_date};
 
 const GENERATED: &str = "tests/panels/generated.rs";
 
@@ -86,25 +86,8 @@ fn interop_source() -> String {
 
 #[test]
 fn the_compiled_panels_are_the_panels_the_page_shows() {
-    let interop = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(INTEROP);
-    if std::env::var("UPDATE_PANELS").as_deref() == Ok("1") {
-        std::fs::write(&interop, interop_source()).unwrap();
-    }
-    assert!(
-        std::fs::read_to_string(&interop).unwrap_or_default() == interop_source(),
-        "{INTEROP} is out of date: run UPDATE_PANELS=1 cargo test -p playground --test compiled_panels"
-    );
-    let want = generated_source();
-    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(GENERATED);
-    if std::env::var("UPDATE_PANELS").as_deref() == Ok("1") {
-        std::fs::write(&path, &want).unwrap();
-        return;
-    }
-    let have = std::fs::read_to_string(&path).unwrap_or_default();
-    assert!(
-        have == want,
-        "{GENERATED} is out of date: run UPDATE_PANELS=1 cargo test -p playground --test compiled_panels"
-    );
+    up_to_date(INTEROP, &interop_source(), "compiled_panels");
+    up_to_date(GENERATED, &generated_source(), "compiled_panels");
 }
 
 fn run(future: Pin<Box<dyn Future<Output = ()>>>) -> (f64, Vec<String>) {

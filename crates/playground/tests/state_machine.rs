@@ -20,7 +20,7 @@ use playground::scenario::Step;
 use playground::state_machine::{self, StateMachine, Variant, ASYNC_BLOCK, JOIN, SELECT};
 
 mod common;
-use common::{corpus, panel, panel_code};
+use common::{corpus, panel, panel_code, up_to_date};
 
 const PRESET_PANELS: &str = "src/preset_panels.rs";
 
@@ -104,17 +104,7 @@ fn preset_panels_source() -> String {
 
 #[test]
 fn the_compiled_preset_panels_are_the_panels_the_page_shows() {
-    let want = preset_panels_source();
-    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join(PRESET_PANELS);
-    if std::env::var("UPDATE_PANELS").as_deref() == Ok("1") {
-        std::fs::write(&path, &want).unwrap();
-        return;
-    }
-    let have = std::fs::read_to_string(&path).unwrap_or_default();
-    assert!(
-        have == want,
-        "{PRESET_PANELS} is out of date: run UPDATE_PANELS=1 cargo test -p playground --test state_machine"
-    );
+    up_to_date(PRESET_PANELS, &preset_panels_source(), "state_machine");
 }
 
 /// The machine as the page shows it: `Name { field: Type, … }` per variant.

@@ -26,6 +26,22 @@ pub fn corpus() -> Vec<(String, Option<&'static str>, Step)> {
     cases
 }
 
+/// Checks that the generated file at `path` (from the crate's root) is
+/// `want`; with `UPDATE_PANELS=1`, writes it instead. `test` names the test
+/// file that writes it, for the message.
+pub fn up_to_date(path: &str, want: &str, test: &str) {
+    let file = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(path);
+    if std::env::var("UPDATE_PANELS").as_deref() == Ok("1") {
+        std::fs::write(&file, want).unwrap();
+        return;
+    }
+    let have = std::fs::read_to_string(&file).unwrap_or_default();
+    assert!(
+        have == want,
+        "{path} is out of date: run UPDATE_PANELS=1 cargo test -p playground --test {test} (then review the diff)"
+    );
+}
+
 /// The panel the page shows for a case: the preset's own, or the scenario's.
 pub fn panel(preset: Option<&str>, step: &Step) -> String {
     panel_code(preset, step).text(4)
