@@ -17,9 +17,11 @@ fn run_future(future: impl Future<Output = ()> + 'static) -> (f64, Trace) {
     (end, rt.take_trace())
 }
 
-/// The lane's program for `step`, spawned as the page spawns it
-/// (`lane::spawn`: the composed futures, reporting `run()`'s state).
-fn run_step(step: &Step) -> (f64, Trace, TimerLabels) {
+/// The lane's program for `step` (`preset` picks a special preset's own
+/// `async fn`), spawned as the page spawns it (`lane::spawn`: a preset's
+/// compiled `run()` or the composed futures, reporting `run()`'s state), on
+/// a virtual clock, not yet run.
+fn spawn_step(step: &Step, preset: Option<&str>) -> (VirtualHost, Runtime, TimerLabels) {
     struct OnVirtualHost<'a>(&'a Runtime);
     impl lane::Spawner for OnVirtualHost<'_> {
         fn spawn<F: Future<Output = ()> + 'static>(self, program: F) {
@@ -30,7 +32,13 @@ fn run_step(step: &Step) -> (f64, Trace, TimerLabels) {
     let rt = Runtime::new(host.clone());
     let labels = TimerLabels::default();
     let no_interop = |_, _| async { unreachable!("no preset here is interop") };
-    lane::spawn(step, None, &labels, no_interop, OnVirtualHost(&rt));
+    lane::spawn(step, preset, &labels, no_interop, OnVirtualHost(&rt));
+    (host, rt, labels)
+}
+
+/// `spawn_step`'s program run to its end, which leaves nothing behind.
+fn run_step(step: &Step) -> (f64, Trace, TimerLabels) {
+    let (host, rt, labels) = spawn_step(step, None);
     let end = host.run();
     assert_eq!(rt.counters(), Counters::default());
     (end, rt.take_trace(), labels)
@@ -225,24 +233,7 @@ fn the_state_machines_trace_like_the_async_fns_they_desugar() {
 
 #[test]
 fn lost_wake_leaves_its_task_stuck_and_says_so() {
-    struct OnVirtualHost<'a>(&'a Runtime);
-    impl lane::Spawner for OnVirtualHost<'_> {
-        fn spawn<F: Future<Output = ()> + 'static>(self, program: F) {
-            self.0.spawn(program).detach();
-        }
-    }
-    let host = VirtualHost::new();
-    let rt = Runtime::new(host.clone());
-    let labels = TimerLabels::default();
-    let no_interop = |_, _| async { unreachable!("lost-wake is not interop") };
-    let step = preset("lost-wake");
-    lane::spawn(
-        &step,
-        Some("lost-wake"),
-        &labels,
-        no_interop,
-        OnVirtualHost(&rt),
-    );
+    let (host, rt, _) = spawn_step(&preset("lost-wake"), Some("lost-wake"));
     assert_eq!(host.run(), 100.0);
     let lines: Vec<String> = rt
         .take_trace()
@@ -265,13 +256,11 @@ fn lost_wake_leaves_its_task_stuck_and_says_so() {
             "100 timer_fired timer=1 late=0",
         ]
     );
-    let counters = rt.counters();
-    assert_eq!(
-        (
-            counters.live_tasks,
-            counters.queued_tasks,
-            counters.stuck_tasks
-        ),
-        (1, 0, 1)
-    );
+    // Stuck: live, not queued, nothing pending, nothing will wake it.
+    let stuck = Counters {
+        live_tasks: 1,
+        stuck_tasks: 1,
+        ..Counters::default()
+    };
+    assert_eq!(rt.counters(), stuck);
 }
