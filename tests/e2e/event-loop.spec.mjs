@@ -5,8 +5,8 @@
 // random programs, keeps the event loop's rules, and everything is empty
 // once a run has finished.
 import { test, expect, openPlayground } from './fixtures.mjs';
+import { seekTo, runOnRealClock } from './replay-steps.mjs';
 import { merge } from '../../web/replay.js';
-import { formatMs } from '../../web/dom.js';
 import { jsPlaces, rustPlaces } from '../../web/event-loop.js';
 import { random, scenario } from '../random-scenario.mjs';
 
@@ -17,17 +17,6 @@ const lane = (page, name) => page.getByRole('region', { name, exact: true });
 const place = (page, laneName, name) => lane(page, laneName).getByRole('list', { name, exact: true });
 /** A list's items' texts. */
 const items = (list) => list.getByRole('listitem');
-
-/** Moves the replay to the first event matching `pattern`, as the replay
- * names it ("kind in Lane at time"). */
-async function seekTo(page, pattern) {
-  const names = { callbacks: 'Callbacks', promises: 'Promises', futures: 'Rust futures' };
-  const merged = merge(await page.evaluate(() => window.playground.lastRun()));
-  const index = merged.findIndex(({ lane: l, event: e }) => pattern.test(`${e.kind} in ${names[l]} at ${formatMs(e.t)}`));
-  expect(index, `no event matches ${pattern}`).toBeGreaterThanOrEqual(0);
-  await page.getByLabel('Replay position').fill(String(index));
-  await expect(page.locator('#position')).toHaveText(new RegExp(`Event ${index + 1} of \\d+: ${pattern.source}`));
-}
 
 test('each JS lane has the four lists, named, beside its code; the Rust lane their twins', async ({ page }) => {
   await openPlayground(page);
@@ -147,11 +136,7 @@ test('Rust futures: the twins follow the replay (a wake is a reaction queued)', 
 
 test('the lists follow the scrubber and Play, and the Real clock', async ({ page }) => {
   await openPlayground(page);
-  await page.getByRole('radio', { name: 'Real' }).check();
-  for (const [i, ms] of [30, 20, 10].entries()) await page.locator('#timings-list input').nth(i).fill(String(ms));
-  const run = page.getByRole('button', { name: 'Run' });
-  await run.click();
-  await expect(run).not.toHaveAttribute('aria-busy', 'true');
+  await runOnRealClock(page);
   await expect(page.locator('#trace-promises li[data-kind="log"] .t')).not.toHaveText('350 ms');
   await seekTo(page, /timer_set in Promises at [\d.]+ ms/);
   await expect(items(place(page, 'Promises', 'Web APIs'))).toHaveText([/^Timer 1: due at 30(\.\d)? ms$/]);

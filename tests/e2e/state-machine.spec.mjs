@@ -6,25 +6,13 @@
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { test, expect, openPlayground } from './fixtures.mjs';
-import { merge } from '../../web/replay.js';
-import { formatMs } from '../../web/dom.js';
+import { seekTo, runOnRealClock } from './replay-steps.mjs';
 
 const require = createRequire(import.meta.url);
 
 const machine = (page) => page.getByRole('region', { name: 'State machine', exact: true });
 const variants = (page) => machine(page).getByRole('listitem');
 const current = (page) => machine(page).locator('[aria-current="step"]');
-
-/** Moves the replay to the first event matching `pattern` ("kind in Lane at time"). */
-async function seekTo(page, pattern) {
-  const names = { callbacks: 'Callbacks', promises: 'Promises', futures: 'Rust futures' };
-  const merged = merge(await page.evaluate(() => window.playground.lastRun()));
-  const index = merged.findIndex(({ lane, event: e }) => pattern.test(`${e.kind} in ${names[lane]} at ${formatMs(e.t)}`));
-  expect(index, `no event matches ${pattern}`).toBeGreaterThanOrEqual(0);
-  await page.getByLabel('Replay position').fill(String(index));
-  await expect(page.locator('#position')).toHaveText(new RegExp(`Event ${index + 1} of \\d+: ${pattern.source}`));
-  return index;
-}
 
 test('the default example: Unresumed before the first poll, Suspend0 while Timer 1 is pending, Returned at the end', async ({ page }) => {
   await openPlayground(page);
@@ -75,11 +63,7 @@ test('the default example: Unresumed before the first poll, Suspend0 while Timer
 
 test('on the Real clock the State machine follows Play from Unresumed to Returned', async ({ page }) => {
   await openPlayground(page);
-  await page.getByRole('radio', { name: 'Real' }).check();
-  for (const [i, ms] of [30, 20, 10].entries()) await page.locator('#timings-list input').nth(i).fill(String(ms));
-  const run = page.getByRole('button', { name: 'Run' });
-  await run.click();
-  await expect(run).not.toHaveAttribute('aria-busy', 'true');
+  await runOnRealClock(page);
   await expect(current(page)).toHaveAttribute('data-variant', 'Returned');
   // Timings do not change the future's type: still rustc's size.
   await expect(page.locator('#state-size')).toHaveText(/^size_of: \d+ bytes/);

@@ -10,6 +10,7 @@
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { test, expect, openPlayground } from './fixtures.mjs';
+import { seekTo, runOnRealClock } from './replay-steps.mjs';
 import { merge } from '../../web/replay.js';
 import { formatMs } from '../../web/dom.js';
 import { whatHappened } from '../../web/what-happened.js';
@@ -19,17 +20,6 @@ const require = createRequire(import.meta.url);
 
 /** The region, by its role and accessible name. */
 const region = (page) => page.getByRole('status', { name: 'What happened', exact: true });
-
-/** Moves the replay to the first event matching `pattern`, as the replay
- * names it ("kind in Lane at time"), as event-loop.spec.mjs does. */
-async function seekTo(page, pattern) {
-  const names = { callbacks: 'Callbacks', promises: 'Promises', futures: 'Rust futures' };
-  const merged = merge(await page.evaluate(() => window.playground.lastRun()));
-  const index = merged.findIndex(({ lane, event: e }) => pattern.test(`${e.kind} in ${names[lane]} at ${formatMs(e.t)}`));
-  expect(index, `no event matches ${pattern}`).toBeGreaterThanOrEqual(0);
-  await page.getByLabel('Replay position').fill(String(index));
-  await expect(page.locator('#position')).toHaveText(new RegExp(`Event ${index + 1} of \\d+: ${pattern.source}`));
-}
 
 // ---- The wording, over real and hand-made traces ----
 
@@ -254,11 +244,7 @@ test('it follows the scrubber and Play on the Real clock, at phone width, and pa
   await page.setViewportSize({ width: 390, height: 844 });
   await openPlayground(page);
   const what = region(page);
-  await page.getByRole('radio', { name: 'Real' }).check();
-  for (const [i, ms] of [30, 20, 10].entries()) await page.locator('#timings-list input').nth(i).fill(String(ms));
-  const run = page.getByRole('button', { name: 'Run' });
-  await run.click();
-  await expect(run).not.toHaveAttribute('aria-busy', 'true');
+  await runOnRealClock(page);
   await expect(page.locator('#trace-futures li[data-kind="log"] .t')).not.toHaveText('350 ms');
   // The scrubber: a real-clock time, the actors of that step.
   await seekTo(page, /timer_set in Callbacks at [\d.]+ ms/);

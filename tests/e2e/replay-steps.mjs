@@ -1,0 +1,27 @@
+// Steps the replay specs share (event-loop, state-machine, what-happened).
+import { expect } from './fixtures.mjs';
+import { merge } from '../../web/replay.js';
+import { formatMs } from '../../web/dom.js';
+
+const LANE_NAMES = { callbacks: 'Callbacks', promises: 'Promises', futures: 'Rust futures' };
+
+/** Moves the replay to the first event matching `pattern`, as the replay
+ * names it ("kind in Lane at time"); returns its position. */
+export async function seekTo(page, pattern) {
+  const merged = merge(await page.evaluate(() => window.playground.lastRun()));
+  const index = merged.findIndex(({ lane, event: e }) => pattern.test(`${e.kind} in ${LANE_NAMES[lane]} at ${formatMs(e.t)}`));
+  expect(index, `no event matches ${pattern}`).toBeGreaterThanOrEqual(0);
+  await page.getByLabel('Replay position').fill(String(index));
+  await expect(page.locator('#position')).toHaveText(new RegExp(`Event ${index + 1} of \\d+: ${pattern.source}`));
+  return index;
+}
+
+/** Runs the default example on the Real clock with timers of 30, 20 and
+ * 10 ms, and waits until the run is over. */
+export async function runOnRealClock(page) {
+  await page.getByRole('radio', { name: 'Real' }).check();
+  for (const [i, ms] of [30, 20, 10].entries()) await page.locator('#timings-list input').nth(i).fill(String(ms));
+  const run = page.getByRole('button', { name: 'Run' });
+  await run.click();
+  await expect(run).not.toHaveAttribute('aria-busy', 'true');
+}
