@@ -28,22 +28,11 @@ fn is_special<S: serde::Serializer>(special: &Option<Special>, out: S) -> Result
     out.serialize_bool(special.is_some())
 }
 
-fn sleep(label: &str, ms: u32) -> Step {
-    Step::Sleep {
-        label: label.into(),
-        ms,
-    }
-}
-
-fn log(text: &str) -> Step {
-    Step::Log { text: text.into() }
-}
-
 fn three_timers() -> Vec<Step> {
     vec![
-        sleep("Timer 1", 200),
-        sleep("Timer 2", 100),
-        sleep("Timer 3", 50),
+        Step::sleep("Timer 1", 200),
+        Step::sleep("Timer 2", 100),
+        Step::sleep("Timer 3", 50),
     ]
 }
 
@@ -57,7 +46,7 @@ pub const PRESETS: &[Preset] = &[
             task is polled four times: once to start, then once after each timer wakes it.",
         scenario: || {
             let mut steps = three_timers();
-            steps.push(log("I'm the last one"));
+            steps.push(Step::log("I'm the last one"));
             Step::Seq(steps)
         },
         special: None,
@@ -68,7 +57,12 @@ pub const PRESETS: &[Preset] = &[
         explanation: "Three timers run together; the log waits for all of them, so every \
             lane logs at 200 ms. The Rust task is polled once to start and once per wake: \
             4 polls. Give two timers the same delay and their wakes collapse into one poll.",
-        scenario: || Step::Seq(vec![Step::All(three_timers()), log("All three are done")]),
+        scenario: || {
+            Step::Seq(vec![
+                Step::All(three_timers()),
+                Step::log("All three are done"),
+            ])
+        },
         special: None,
     },
     Preset {
@@ -77,7 +71,12 @@ pub const PRESETS: &[Preset] = &[
         explanation: "Three timers race; the first to finish (50 ms) wins everywhere. \
             Rust's select drops the losers at once, cancelling their timers. \
             Promise.race cannot cancel: the losing timers still fire at 100 and 200 ms.",
-        scenario: || Step::Seq(vec![Step::Race(three_timers()), log("The fastest won")]),
+        scenario: || {
+            Step::Seq(vec![
+                Step::Race(three_timers()),
+                Step::log("The fastest won"),
+            ])
+        },
         special: None,
     },
     Preset {
@@ -94,7 +93,10 @@ pub const PRESETS: &[Preset] = &[
                 .into_iter()
                 .map(|t| Step::Seq(vec![t]))
                 .collect();
-            Step::Seq(vec![Step::CreateThenAwait(blocks), log("Done awaiting")])
+            Step::Seq(vec![
+                Step::CreateThenAwait(blocks),
+                Step::log("Done awaiting"),
+            ])
         },
         special: None,
     },
@@ -110,7 +112,7 @@ pub const PRESETS: &[Preset] = &[
         scenario: || {
             Step::Seq(vec![
                 Step::CreateThenAwait(three_timers()),
-                log("Done awaiting"),
+                Step::log("Done awaiting"),
             ])
         },
         special: None,
@@ -127,12 +129,12 @@ pub const PRESETS: &[Preset] = &[
         scenario: || {
             Step::Seq(vec![
                 Step::All(vec![
-                    sleep("Timer 1", 50),
-                    sleep("Timer 2", 80),
+                    Step::sleep("Timer 1", 50),
+                    Step::sleep("Timer 2", 80),
                     Step::Block { ms: 100 },
                 ]),
-                sleep("Timer 3", 20),
-                log("Done"),
+                Step::sleep("Timer 3", 20),
+                Step::log("Done"),
             ])
         },
         special: None,
@@ -147,7 +149,7 @@ pub const PRESETS: &[Preset] = &[
             as tokio-console warns about lost wakers. The JS panels make the same mistake: a \
             promise nobody resolves, a callback that never calls on. The fix is one line: \
             pass cx on, so the timer keeps the task's waker.",
-        scenario: || Step::Seq(vec![sleep("Timer 1", 100), log("Never logged")]),
+        scenario: || Step::Seq(vec![Step::sleep("Timer 1", 100), Step::log("Never logged")]),
         special: Some(Special::LostWake),
     },
     Preset {
@@ -160,7 +162,7 @@ pub const PRESETS: &[Preset] = &[
             a pinned future never moves. The JS panels run the same timer and log: JS shows \
             no addresses, and its garbage collector may move objects because it updates \
             every reference, so JS needs no Pin.",
-        scenario: || Step::Seq(vec![sleep("Suspend", 100), log("foo")]),
+        scenario: || Step::Seq(vec![Step::sleep("Suspend", 100), Step::log("foo")]),
         special: Some(Special::SelfRef),
     },
     Preset {
@@ -170,7 +172,12 @@ pub const PRESETS: &[Preset] = &[
             JsFuture. Our reactor has no timer here: the promise's own setTimeout resolves \
             it, and the promise's callback wakes the task (a wake from outside, by \
             \"external\"). Every lane logs at the promise's delay.",
-        scenario: || Step::Seq(vec![sleep("JS promise", 100), log("The promise resolved")]),
+        scenario: || {
+            Step::Seq(vec![
+                Step::sleep("JS promise", 100),
+                Step::log("The promise resolved"),
+            ])
+        },
         special: Some(Special::Interop),
     },
 ];

@@ -53,6 +53,19 @@ pub mod limits {
 }
 
 impl Step {
+    /// A timer of `ms` milliseconds named `label`.
+    pub fn sleep(label: &str, ms: u32) -> Step {
+        Step::Sleep {
+            label: label.into(),
+            ms,
+        }
+    }
+
+    /// A log line.
+    pub fn log(text: &str) -> Step {
+        Step::Log { text: text.into() }
+    }
+
     /// The step's type name, as written in scenarios.
     pub fn kind(&self) -> &'static str {
         match self {

@@ -10,17 +10,6 @@ use playground::scenario::{limits, Step};
 use playground::{presets, render};
 use proptest::prelude::*;
 
-fn sleep(label: &str, ms: u32) -> Step {
-    Step::Sleep {
-        label: label.into(),
-        ms,
-    }
-}
-
-fn log(text: &str) -> Step {
-    Step::Log { text: text.into() }
-}
-
 use Step::{All, CreateThenAwait as Cta, Race, Seq};
 
 /// A module around `body`, whose first line is line 4 of the text.
@@ -40,109 +29,109 @@ fn valid_programs_give_their_scenarios() {
             module("    block_ms(100);\n    join!(sleep_ms(5), async { block_ms(20) });\n"),
             Seq(vec![
                 Step::Block { ms: 100 },
-                All(vec![sleep("Timer 1", 5), Step::Block { ms: 20 }]),
+                All(vec![Step::sleep("Timer 1", 5), Step::Block { ms: 20 }]),
             ]),
         ),
         (
             "one sleep, no label: the first timer's default",
             module("    sleep_ms(5).await;\n"),
-            Seq(vec![sleep("Timer 1", 5)]),
+            Seq(vec![Step::sleep("Timer 1", 5)]),
         ),
         (
             "a default label skips a label taken anywhere",
             module("    sleep_ms(1).await;\n    sleep_ms(2).await; // Timer 1\n"),
-            Seq(vec![sleep("Timer 2", 1), sleep("Timer 1", 2)]),
+            Seq(vec![Step::sleep("Timer 2", 1), Step::sleep("Timer 1", 2)]),
         ),
         (
             "the label is the comment after one space, inner spaces kept",
             module("    sleep_ms(3).await; //  two words \n"),
-            Seq(vec![sleep(" two words ", 3)]),
+            Seq(vec![Step::sleep(" two words ", 3)]),
         ),
         (
             "a blank comment is no label",
             module("    sleep_ms(3).await; //\n    sleep_ms(4).await; //   \n"),
-            Seq(vec![sleep("Timer 1", 3), sleep("Timer 2", 4)]),
+            Seq(vec![Step::sleep("Timer 1", 3), Step::sleep("Timer 2", 4)]),
         ),
         (
             "a comment on its own line names nothing",
             module("    // Not a label\n    sleep_ms(3).await;\n"),
-            Seq(vec![sleep("Timer 1", 3)]),
+            Seq(vec![Step::sleep("Timer 1", 3)]),
         ),
         (
             "escapes in a log",
             module("    log(\"say \\\"hi\\\" \\\\ // bye\");\n"),
-            Seq(vec![log("say \"hi\" \\ // bye")]),
+            Seq(vec![Step::log("say \"hi\" \\ // bye")]),
         ),
         (
             "a one-line join: the comment names the last sleep on its line",
             module("    join!(sleep_ms(1), sleep_ms(2)); // b\n"),
-            Seq(vec![All(vec![sleep("Timer 1", 1), sleep("b", 2)])]),
+            Seq(vec![All(vec![Step::sleep("Timer 1", 1), Step::sleep("b", 2)])]),
         ),
         (
             "select with commas between arms",
             module(
                 "    select! { biased; _ = sleep_ms(1) => {}, _ = async { log(\"x\") } => {}, }\n",
             ),
-            Seq(vec![Race(vec![sleep("Timer 1", 1), log("x")])]),
+            Seq(vec![Race(vec![Step::sleep("Timer 1", 1), Step::log("x")])]),
         ),
         (
             "lets with any names",
             module(
                 "    let a = sleep_ms(1);\n    let b = async { log(\"x\") };\n    a.await;\n    b.await;\n",
             ),
-            Seq(vec![Cta(vec![sleep("Timer 1", 1), log("x")])]),
+            Seq(vec![Cta(vec![Step::sleep("Timer 1", 1), Step::log("x")])]),
         ),
         (
             "a block holding one log statement is a sequence of it",
             module("    join!(async {\n        log(\"x\");\n    });\n"),
-            Seq(vec![All(vec![Seq(vec![log("x")])])]),
+            Seq(vec![All(vec![Seq(vec![Step::log("x")])])]),
         ),
         (
             "a block holding one join is that join",
             module("    join!(async { join!(sleep_ms(1), sleep_ms(2)); }, sleep_ms(3));\n"),
             Seq(vec![All(vec![
-                All(vec![sleep("Timer 1", 1), sleep("Timer 2", 2)]),
-                sleep("Timer 3", 3),
+                All(vec![Step::sleep("Timer 1", 1), Step::sleep("Timer 2", 2)]),
+                Step::sleep("Timer 3", 3),
             ])]),
         ),
         (
             "a block of two statements is their sequence",
             module("    let f1 = async {\n        sleep_ms(1).await;\n        log(\"a\");\n    };\n    f1.await;\n"),
-            Seq(vec![Cta(vec![Seq(vec![sleep("Timer 1", 1), log("a")])])]),
+            Seq(vec![Cta(vec![Seq(vec![Step::sleep("Timer 1", 1), Step::log("a")])])]),
         ),
         (
             "two groups of lets, one after the other",
             module("    let f1 = sleep_ms(1);\n    f1.await;\n    let f2 = sleep_ms(2);\n    f2.await;\n"),
             Seq(vec![
-                Cta(vec![sleep("Timer 1", 1)]),
-                Cta(vec![sleep("Timer 2", 2)]),
+                Cta(vec![Step::sleep("Timer 1", 1)]),
+                Cta(vec![Step::sleep("Timer 2", 2)]),
             ]),
         ),
         (
             "comments and odd spacing anywhere",
             "// a program\nuse runtime :: prelude :: * ; // the prelude\nasync fn run ( ) { // go\n  join ! ( // all\n sleep_ms ( 1 ) , // T1\n // between\n sleep_ms(2) ) ;\n log ( \"x\" ) ; }\n"
                 .into(),
-            Seq(vec![All(vec![sleep("T1", 1), sleep("Timer 2", 2)]), log("x")]),
+            Seq(vec![All(vec![Step::sleep("T1", 1), Step::sleep("Timer 2", 2)]), Step::log("x")]),
         ),
         (
             "digits with underscores and leading zeros",
             module("    sleep_ms(1_000).await;\n    sleep_ms(007).await;\n"),
-            Seq(vec![sleep("Timer 1", 1000), sleep("Timer 2", 7)]),
+            Seq(vec![Step::sleep("Timer 1", 1000), Step::sleep("Timer 2", 7)]),
         ),
         (
             "CRLF line endings and tabs",
             "use runtime::prelude::*;\r\n\r\nasync fn run() {\r\n\tsleep_ms(9).await; // Nine\r\n}\r\n".into(),
-            Seq(vec![sleep("Nine", 9)]),
+            Seq(vec![Step::sleep("Nine", 9)]),
         ),
         (
             "a label of 40 characters, not ASCII",
             module(&format!("    sleep_ms(1).await; // {}\n", "é".repeat(40))),
-            Seq(vec![sleep(&"é".repeat(40), 1)]),
+            Seq(vec![Step::sleep(&"é".repeat(40), 1)]),
         ),
         (
             "nested to depth 6, the most allowed",
             module("    join!(async { join!(async { join!(async { join!(sleep_ms(1)); }); }); });\n"),
-            Seq(vec![All(vec![All(vec![All(vec![All(vec![sleep(
+            Seq(vec![All(vec![All(vec![All(vec![All(vec![Step::sleep(
                 "Timer 1", 1,
             )])])])])]),
         ),
