@@ -15,7 +15,7 @@ use crate::preset_panels;
 use crate::presets;
 use crate::render;
 use crate::scenario::Step;
-use crate::special::{self, Special};
+use crate::special::{self, Parts, Special};
 use crate::suspension::report_states;
 
 /// Where the lane's program goes: the page's runtime, or a test's.
@@ -39,31 +39,35 @@ pub fn spawn<I: Future<Output = ()> + 'static>(
 ) {
     let special = preset.and_then(presets::find).and_then(|p| p.special);
     match (special, special::parts(step)) {
-        (Some(which), Some(parts)) => {
+        (Some(which), Some(Parts { label, ms, text })) => {
             // Where the panel's run() can suspend: the states rustc gives it.
             let points = special::code(which, step).suspension_points();
-            // One sleep (timer 1 of the run, if it is a Rust timer), then one
-            // log: name their steps now.
+            // One sleep (timer 1 of the run, but for interop, whose timer is
+            // a JS one), then one log: name their steps now.
             let mut names = labels.borrow_mut();
             names.calls.push("scenario.steps[1]".into());
+            if which != Special::Interop {
+                names.timers.push((1, label, "scenario.steps[0]".into()));
+            }
+            drop(names);
+            // One async fn each, so one spawn each.
             match which {
                 Special::SelfRef => {
-                    names
-                        .timers
-                        .push((1, parts.label, "scenario.steps[0]".into()));
-                    let program = special::self_ref(parts.ms, parts.text);
-                    spawner.spawn(report_states(program, points, |_| None));
-                }
-                Special::Interop => {
-                    let program = interop(parts.ms, parts.text);
-                    spawner.spawn(report_states(program, points, |_| None));
+                    spawner.spawn(report_states(
+                        special::self_ref(ms, text),
+                        points,
+                        at_its_one_point,
+                    ));
                 }
                 Special::LostWake => {
-                    names
-                        .timers
-                        .push((1, parts.label, "scenario.steps[0]".into()));
-                    let program = special::lost_wake(parts.ms, parts.text);
-                    spawner.spawn(report_states(program, points, |_| None));
+                    spawner.spawn(report_states(
+                        special::lost_wake(ms, text),
+                        points,
+                        at_its_one_point,
+                    ));
+                }
+                Special::Interop => {
+                    spawner.spawn(report_states(interop(ms, text), points, at_its_one_point));
                 }
             }
         }
@@ -85,4 +89,10 @@ pub fn spawn<I: Future<Output = ()> + 'static>(
             }
         },
     }
+}
+
+/// Where a special preset's `async fn` is suspended: it has one point, so
+/// it can only be at that one ([`crate::suspension`]).
+fn at_its_one_point<F>(_: &F) -> Option<String> {
+    None
 }
