@@ -10,6 +10,9 @@ use playground::scenario::{limits, Step};
 use playground::{presets, render};
 use proptest::prelude::*;
 
+mod common;
+use common::Random;
+
 use Step::{All, CreateThenAwait as Cta, Race, Seq};
 
 /// A module around `body`, whose first line is line 4 of the text.
@@ -415,22 +418,6 @@ fn code(text: &str) -> Vec<String> {
             _ => None,
         })
         .collect()
-}
-
-/// A small deterministic generator for the perturbations (xorshift).
-struct Random(u64);
-
-impl Random {
-    fn below(&mut self, n: u64) -> u64 {
-        self.0 ^= self.0 << 13;
-        self.0 ^= self.0 >> 7;
-        self.0 ^= self.0 << 17;
-        self.0 % n
-    }
-
-    fn pick<'a>(&mut self, from: &[&'a str]) -> &'a str {
-        from[self.below(from.len() as u64) as usize]
-    }
 }
 
 fn wordy(piece: Option<&Piece>, first: bool) -> bool {

@@ -60,39 +60,47 @@ pub fn panel_code(preset: Option<&str>, step: &Step) -> render::Code {
 pub struct Random(pub u64);
 
 impl Random {
-    fn next(&mut self, below: u64) -> u64 {
+    /// A number from 0 up to `below` (excluded).
+    pub fn below(&mut self, below: u64) -> u64 {
         self.0 ^= self.0 << 13;
         self.0 ^= self.0 >> 7;
         self.0 ^= self.0 << 17;
         self.0 % below
     }
 
+    /// One of `from`.
+    pub fn pick<'a>(&mut self, from: &[&'a str]) -> &'a str {
+        from[self.below(from.len() as u64) as usize]
+    }
+
     /// A valid scenario: at most depth 4, 3 children a step, 32 timers.
     pub fn scenario(&mut self, names: &mut usize) -> Step {
-        let children = (0..1 + self.next(4)).map(|_| self.step(2, names)).collect();
+        let children = (0..1 + self.below(4))
+            .map(|_| self.step(2, names))
+            .collect();
         Step::Seq(children)
     }
 
     fn step(&mut self, depth: usize, names: &mut usize) -> Step {
         *names += 1;
         let kind = if depth >= 4 {
-            self.next(2)
+            self.below(2)
         } else {
-            self.next(6)
+            self.below(6)
         };
         match kind {
-            0 if self.next(3) == 0 => Step::Block {
-                ms: [0, 10, 30][self.next(3) as usize],
+            0 if self.below(3) == 0 => Step::Block {
+                ms: [0, 10, 30][self.below(3) as usize],
             },
             0 => Step::Log {
                 text: format!("log {names}"),
             },
             1 => Step::Sleep {
                 label: format!("Timer {names}"),
-                ms: [0, 10, 20, 20, 50, 100][self.next(6) as usize],
+                ms: [0, 10, 20, 20, 50, 100][self.below(6) as usize],
             },
             _ => {
-                let steps = (0..1 + self.next(3))
+                let steps = (0..1 + self.below(3))
                     .map(|_| self.step(depth + 1, names))
                     .collect();
                 match kind {
@@ -110,11 +118,11 @@ impl Random {
     pub fn revalue(&mut self, step: &mut Step, round: usize) {
         match step {
             Step::Sleep { ms, label } => {
-                *ms = [0, 10, 20, 20, 50, 100, 200][self.next(7) as usize];
+                *ms = [0, 10, 20, 20, 50, 100, 200][self.below(7) as usize];
                 label.push_str(&format!(" (round {round})"));
             }
-            Step::Block { ms } => *ms = [0, 10, 30, 120][self.next(4) as usize],
-            Step::Log { text } => *text = format!("said \"{round}\" \\ {}", self.next(100)),
+            Step::Block { ms } => *ms = [0, 10, 30, 120][self.below(4) as usize],
+            Step::Log { text } => *text = format!("said \"{round}\" \\ {}", self.below(100)),
             Step::Seq(steps)
             | Step::All(steps)
             | Step::Race(steps)
