@@ -35,8 +35,8 @@ use crate::live_tasks::LiveTasks;
 use crate::reactor::Reactor;
 use crate::ready::{Batch, ReadyQueue};
 use crate::runtime::Counters;
-use crate::task::{Header, Runnable, Schedule, TaskCell};
-use crate::time_slice::{TimeSlice, DEFAULT_BUDGET, DEFAULT_SLICE_MS};
+use crate::task::{AfterPending, Header, Runnable, Schedule, TaskCell};
+use crate::time_slice::{Limits, TimeSlice, DEFAULT_BUDGET, DEFAULT_SLICE_MS};
 use crate::timer_queue::{Expired, TimerId};
 use crate::trace::{Combinator, Event, Turn, WakeOutcome};
 use crate::tracer::Tracer;
@@ -54,6 +54,8 @@ pub(crate) struct Executor {
     queued: Cell<usize>,
     reactor: Reactor,
     tracer: Tracer,
+    /// The limits the next browser task's slice gets.
+    limits: Cell<Limits>,
     slice: Cell<TimeSlice>,
     /// Inside a turn, a timeout or a shutdown.
     busy: Cell<bool>,
@@ -65,10 +67,13 @@ pub(crate) struct Executor {
 
 impl Executor {
     pub(crate) fn new(host: impl Host + 'static) -> Rc<Executor> {
-        let budget = if host.clock_is_virtual() {
-            DEFAULT_BUDGET
-        } else {
-            u32::MAX
+        let limits = Limits {
+            polls: if host.clock_is_virtual() {
+                DEFAULT_BUDGET
+            } else {
+                u32::MAX
+            },
+            ms: DEFAULT_SLICE_MS,
         };
         Rc::new_cyclic(|weak| {
             host.connect(RuntimeRef(weak.clone()));
@@ -80,7 +85,8 @@ impl Executor {
                 queued: Cell::new(0),
                 reactor: Reactor::default(),
                 tracer: Tracer::new(),
-                slice: Cell::new(TimeSlice::new(budget, DEFAULT_SLICE_MS)),
+                limits: Cell::new(limits),
+                slice: Cell::new(TimeSlice::new(limits)),
                 busy: Cell::new(false),
                 turn_requested: Cell::new(false),
                 next_serial: Cell::new(0),
@@ -131,6 +137,13 @@ impl Executor {
         }
     }
 
+    /// A task woken during its poll goes back on the ready queue, for the
+    /// next batch (the turn asks for it when it ends).
+    fn requeue(&self, task: Rc<dyn Runnable<Executor>>) {
+        self.ready.borrow_mut().push(task);
+        self.queued.set(self.queued.get() + 1);
+    }
+
     /// Asks the host for a turn from outside our callbacks: from a new browser
     /// task, or from a microtask of the one we last ran in, whose slice then
     /// goes on (see `Host::new_task_began`).
@@ -145,13 +158,16 @@ impl Executor {
     }
 
     fn begin_browser_task(&self, now: f64) {
-        self.change_slice(|slice| slice.begin(now));
+        let mut slice = self.slice.get();
+        slice.begin(now, self.limits.get());
+        self.slice.set(slice);
     }
 
-    pub(crate) fn change_slice(&self, change: impl FnOnce(&mut TimeSlice)) {
-        let mut slice = self.slice.get();
-        change(&mut slice);
-        self.slice.set(slice);
+    /// Changes the time slice's limits, from the next browser task on.
+    pub(crate) fn change_limits(&self, change: impl FnOnce(&mut Limits)) {
+        let mut limits = self.limits.get();
+        change(&mut limits);
+        self.limits.set(limits);
     }
 
     /// The host's turn: poll the tasks queued when it began.
@@ -470,14 +486,14 @@ impl Schedule for Executor {
     /// dropped as an abort would drop it (`task_drop`; awaiting its handle
     /// gives `Cancelled`); the panic goes on to whoever called the runtime,
     /// which stays usable.
-    fn poll<F: Future + 'static>(&self, task: &Rc<TaskCell<F, Executor>>) -> bool {
+    fn poll<F: Future + 'static>(&self, task: Rc<TaskCell<F, Executor>>) -> bool {
         let header = &task.header;
-        if !header.begin_poll() {
+        let tracing = self.tracer.is_on();
+        if !header.begin_poll(tracing) {
             return false;
         }
         self.queued.set(self.queued.get() - 1);
         let serial = header.serial;
-        let tracing = self.tracer.is_on();
         if tracing {
             self.record_poll_start(serial, task.future_addr());
         }
@@ -495,11 +511,11 @@ impl Schedule for Executor {
                 self.finish(header);
                 task.wake_waiter();
             }
-            Poll::Pending => {
-                if !header.end_poll_pending() {
-                    self.lost(header);
-                }
-            }
+            Poll::Pending => match header.end_poll_pending() {
+                AfterPending::Waits => {}
+                AfterPending::Requeue => self.requeue(task),
+                AfterPending::Lost => self.lost(header),
+            },
         }
         true
     }

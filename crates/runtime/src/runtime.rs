@@ -104,14 +104,14 @@ impl Runtime {
     /// Set from inside a task, it applies from the next browser task.
     pub fn set_budget(&self, polls: u32) {
         self.executor
-            .change_slice(|slice| slice.budget = polls.max(1));
+            .change_limits(|limits| limits.polls = polls.max(1));
     }
 
     /// Sets how long (ms on the host clock) one browser task may poll before
     /// the executor yields ([`DEFAULT_SLICE_MS`](crate::DEFAULT_SLICE_MS) to start with). A virtual
     /// clock does not move during a turn, so there only the budget applies.
     pub fn set_time_slice(&self, ms: f64) {
-        self.executor.change_slice(|slice| slice.slice_ms = ms);
+        self.executor.change_limits(|limits| limits.ms = ms);
     }
 
     /// Drops every task (their timers are cancelled as their futures drop) and

@@ -25,13 +25,20 @@ const CHECK_FIRST: u32 = 16;
 const CHECK_MOST: u32 = 1_024;
 const CHECK_QUICK_MS: f64 = 1.0;
 
+/// How much one browser task may poll: set on the runtime, applied from the
+/// next browser task.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Limits {
+    /// Polls allowed per browser task.
+    pub(crate) polls: u32,
+    /// Milliseconds allowed per browser task.
+    pub(crate) ms: f64,
+}
+
 /// One browser task's slice: plain data, copied into the batch that uses it.
 #[derive(Clone, Copy, Debug)]
 pub(crate) struct TimeSlice {
-    /// Polls allowed per browser task.
-    pub(crate) budget: u32,
-    /// Milliseconds allowed per browser task.
-    pub(crate) slice_ms: f64,
+    limits: Limits,
     /// Host time when this browser task began.
     started: f64,
     polls: u32,
@@ -44,10 +51,9 @@ pub(crate) struct TimeSlice {
 }
 
 impl TimeSlice {
-    pub(crate) fn new(budget: u32, slice_ms: f64) -> Self {
+    pub(crate) fn new(limits: Limits) -> Self {
         let mut slice = TimeSlice {
-            budget,
-            slice_ms,
+            limits,
             started: 0.0,
             polls: 0,
             next_check: 0,
@@ -55,12 +61,14 @@ impl TimeSlice {
             last_check: 0.0,
             used_up: false,
         };
-        slice.begin(0.0);
+        slice.begin(0.0, limits);
         slice
     }
 
-    /// A new browser task began at `now`: the browser has painted since.
-    pub(crate) fn begin(&mut self, now: f64) {
+    /// A new browser task began at `now` (the browser has painted since),
+    /// with these `limits`.
+    pub(crate) fn begin(&mut self, now: f64, limits: Limits) {
+        self.limits = limits;
         self.started = now;
         self.polls = 0;
         self.next_check = CHECK_FIRST;
@@ -75,7 +83,7 @@ impl TimeSlice {
         if self.used_up {
             return false;
         }
-        if self.polls >= self.budget {
+        if self.polls >= self.limits.polls {
             self.used_up = true;
         } else if self.polls >= self.next_check {
             self.check(now());
@@ -96,7 +104,7 @@ impl TimeSlice {
     /// The clock says `now`: is the slice over? If not, adapts how often to
     /// read the clock.
     fn check(&mut self, now: f64) {
-        if now - self.started >= self.slice_ms {
+        if now - self.started >= self.limits.ms {
             self.used_up = true;
             return;
         }
@@ -114,6 +122,10 @@ impl TimeSlice {
 mod tests {
     use super::*;
     use std::cell::Cell;
+
+    fn limits(polls: u32, ms: f64) -> Limits {
+        Limits { polls, ms }
+    }
 
     /// Polls until the slice says stop; each poll takes `poll_ms` on a clock
     /// that starts at 0. Returns the polls made and the clock reads.
@@ -136,7 +148,7 @@ mod tests {
 
     #[test]
     fn a_virtual_clock_is_bounded_by_the_budget() {
-        let (polls, _) = run(TimeSlice::new(100, DEFAULT_SLICE_MS), 0.0, u32::MAX);
+        let (polls, _) = run(TimeSlice::new(limits(100, DEFAULT_SLICE_MS)), 0.0, u32::MAX);
         assert_eq!(polls, 100);
     }
 
@@ -144,7 +156,7 @@ mod tests {
     fn slow_polls_end_the_slice_soon_after_it_is_over() {
         // 1 ms polls, 8 ms slice: the first read is after 16 polls (16 ms),
         // which finds the slice over.
-        let (polls, reads) = run(TimeSlice::new(u32::MAX, 8.0), 1.0, u32::MAX);
+        let (polls, reads) = run(TimeSlice::new(limits(u32::MAX, 8.0)), 1.0, u32::MAX);
         assert_eq!((polls, reads), (16, 1));
     }
 
@@ -153,21 +165,21 @@ mod tests {
         // 1 µs polls: 8,000 polls fill 8 ms. The interval doubles from 16 up
         // to 1,024, so the slice ends within 1,024 polls of 8 ms, after a
         // dozen clock reads instead of one per poll.
-        let (polls, reads) = run(TimeSlice::new(u32::MAX, 8.0), 0.001, u32::MAX);
+        let (polls, reads) = run(TimeSlice::new(limits(u32::MAX, 8.0)), 0.001, u32::MAX);
         assert!((8_000..=8_000 + 1_024).contains(&polls), "{polls}");
         assert!(reads <= 16, "{reads} reads");
     }
 
     #[test]
     fn a_new_browser_task_gives_a_fresh_slice() {
-        let mut slice = TimeSlice::new(3, DEFAULT_SLICE_MS);
+        let mut slice = TimeSlice::new(limits(3, DEFAULT_SLICE_MS));
         for _ in 0..3 {
             assert!(slice.may_poll(|| 0.0));
             slice.polled();
         }
         assert!(!slice.may_poll(|| 0.0));
         assert!(slice.is_used_up());
-        slice.begin(10.0);
+        slice.begin(10.0, limits(3, DEFAULT_SLICE_MS));
         assert!(slice.may_poll(|| 10.0));
     }
 }

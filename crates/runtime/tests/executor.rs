@@ -288,6 +288,46 @@ fn a_task_that_yields_forever_still_lets_timers_fire() {
 }
 
 #[test]
+fn a_budget_set_inside_a_task_applies_from_the_next_browser_task() {
+    let host = VirtualHost::new();
+    let rt = Rc::new(Runtime::new(host.clone()));
+    let inside = rt.clone();
+    let yields_after_a_timer = || async {
+        runtime::sleep_ms(1).await;
+        for _ in 0..3 {
+            yield_now().await;
+        }
+    };
+    rt.spawn(async move {
+        inside.set_budget(2);
+        yields_after_a_timer().await;
+    })
+    .detach();
+    rt.spawn(yields_after_a_timer()).detach();
+    host.run();
+    // The timer's callback is a new browser task: from there on, two polls
+    // per browser task, then a yield to the browser. (Before, the batch that
+    // set it wrote its copy of the old slice back over the new budget.)
+    let yields: Vec<String> = lines_with(&rt, &["yield", "timer_fired", "batch"]);
+    assert_eq!(
+        yields,
+        [
+            "0 batch turn=microtask tasks=2",
+            "1 timer_fired timer=1 late=0",
+            "1 timer_fired timer=2 late=0",
+            "1 batch turn=microtask tasks=2",
+            "1 yield queued=2",
+            "1 batch turn=macrotask tasks=2",
+            "1 yield queued=2",
+            "1 batch turn=macrotask tasks=2",
+            "1 yield queued=2",
+            "1 batch turn=macrotask tasks=2",
+        ]
+    );
+    rt.shutdown();
+}
+
+#[test]
 fn wakers_from_before_a_shutdown_stay_out_of_the_next_trace() {
     let (host, rt) = virtual_runtime();
     let old = parked_task(&host, &rt).waker();
@@ -373,18 +413,39 @@ impl Drop for SpawnsWhenDropped {
 }
 
 #[test]
-fn shutdown_survives_a_dropped_output_that_spawns() {
+fn a_task_woken_in_its_last_poll_is_not_polled_again() {
+    let (host, rt) = virtual_runtime();
+    let answer = rt.spawn(WakeThenReady(Some(7)));
+    host.run_until_stalled();
+    assert_eq!(answer.try_take(), Some(7));
+    assert_eq!(rt.counters(), Counters::default());
+    assert_trace(
+        &rt,
+        &[
+            "0 spawn task=1",
+            "0 batch turn=microtask tasks=1",
+            "0 poll_start task=1",
+            "0 wake task=1 by=self outcome=queued",
+            "0 poll_end task=1 result=ready",
+        ],
+    );
+}
+
+#[test]
+fn shutdown_survives_a_dropped_future_that_spawns() {
     let host = VirtualHost::new();
     let rt = Rc::new(Runtime::new(host.clone()));
-    let inside = rt.clone();
-    // Wakes itself during its last poll, so a stale entry for it stays on the
-    // ready queue; its output (kept until the task is freed) spawns on drop.
-    rt.spawn(WakeThenReady(Some(SpawnsWhenDropped(inside))))
-        .detach();
-    host.step(); // the one poll; the stale entry waits for some next turn
-    assert_eq!(rt.counters(), Counters::default());
+    // Waits forever; dropping it (as the shutdown does) spawns a task.
+    let spawns = SpawnsWhenDropped(rt.clone());
+    rt.spawn(async move {
+        let _spawns = spawns;
+        std::future::pending::<()>().await;
+    })
+    .detach();
+    host.run_until_stalled();
+    assert_eq!(rt.counters().live_tasks, 1);
     rt.shutdown();
-    // The task spawned while the queue was emptied is dropped too.
+    // The task spawned while the tasks were dropped is dropped too.
     assert_eq!(rt.counters(), Counters::default());
 }
 
