@@ -127,8 +127,6 @@ impl Executor {
     }
 
     /// Puts a task on the ready queue and makes sure a turn is coming.
-    /// (Inlined: 8 % fewer instructions on `polls`, `just bench-native`.)
-    #[inline]
     fn enqueue(&self, task: Rc<dyn Runnable<Executor>>) {
         self.ready.borrow_mut().push(task);
         self.queued.set(self.queued.get() + 1);
@@ -381,31 +379,24 @@ impl Executor {
         }
     }
 
-    // The hot path in wasm. A poll and a wake (`Schedule::poll` inside the
-    // task's `run`, `woken` inside the waker's `wake_by_ref`) compile to
-    // straight code: what they call on every poll is inlined by force
-    // (`#[inline(always)]` on `woken`, `Header::wake`,
-    // `TaskCell::poll_future` and `ReadyQueue::push`, which LLVM's wasm32
-    // inliner left as calls), and the trace's events are built out of line,
-    // in the three functions below: an `Event` built inline gives the hot
-    // function a stack frame in linear memory, set up on every call, traced
-    // or not. Together: 1,000,000 polls 10 % faster in Chromium (20.4 to
-    // 18.3 ms, mean of 4 runs, `just bench`, 2026-11-30); each alone about
-    // 5 %, within the noise. Natively: polls 3 % fewer instructions, traced
-    // timers 4 % more (the calls).
-    #[inline(never)]
+    // The hot path in wasm: a task's poll (`Schedule::poll` inside the
+    // task's `run`) is straight code. `TaskCell::poll_future` is inlined by
+    // force (LLVM's wasm32 inliner left it a call: 1,000,000 polls 0.63x of
+    // spawn_local's speed without, 0.70x with, `just bench`, 2026-11-30), and
+    // so is a task's wake of itself during its poll (`Header::wake`). Hints
+    // kept before and measured again after those two, gone for paying under
+    // 5 % on any workload: inlining the enqueue, `woken` and the ready
+    // queue's push, and building the trace's events out of line (below).
     fn record_wake(&self, task: u32, outcome: WakeOutcome) {
         let by = self.tracer.wake_source(task);
         self.record(Event::Wake { task, by, outcome });
     }
 
-    #[inline(never)]
     fn record_poll_start(&self, task: u32, addr: usize) {
         self.record(Event::PollStart { task, addr });
         self.tracer.set_polling(Some(task));
     }
 
-    #[inline(never)]
     fn record_poll_end(&self, task: u32, ready: bool) {
         self.tracer.set_polling(None);
         self.record(Event::PollEnd { task, ready });
@@ -456,9 +447,6 @@ impl Executor {
 
 /// How the runtime's tasks reach it.
 impl Schedule for Executor {
-    // Inlined into the waker: 6.5 % fewer instructions on `polls` natively;
-    // always, for wasm (see "The hot path in wasm" above).
-    #[inline(always)]
     fn woken(
         &self,
         task: &Header<Executor>,

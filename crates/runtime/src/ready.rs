@@ -35,8 +35,6 @@ pub(crate) struct ReadyQueue {
 }
 
 impl ReadyQueue {
-    // Always inlined: see "The hot path in wasm" in executor.rs.
-    #[inline(always)]
     pub(crate) fn push(&mut self, task: Ready) {
         self.next.push(task);
     }

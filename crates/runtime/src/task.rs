@@ -246,11 +246,8 @@ impl<F: Future + 'static, S: Schedule> TaskCell<F, S> {
     /// Polls the future once, with the task's own waker. When it is ready,
     /// its output is kept for the `JoinHandle` and the future dropped.
     ///
-    /// Inlined into the executor's poll: with the batch taken out of the
-    /// ready queue (`ready.rs`), 8 % fewer instructions on `polls` (`just
-    /// bench-native`); each alone saves under 5 % (4 % and 4 %), so they stay
-    /// as a pair. Always inlined, for wasm: see "The hot path in wasm" in
-    /// executor.rs.
+    /// Always inlined into the executor's poll: see "The hot path in wasm"
+    /// in executor.rs.
     #[allow(unsafe_code)] // pinning the future in place
     #[inline(always)]
     pub(crate) fn poll_future(self: &Rc<Self>) -> Poll<()> {
