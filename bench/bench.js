@@ -31,7 +31,6 @@ async function jsTimers({ count, spread, seed }) {
 }
 
 async function run(workload, executor, params) {
-  wasm.reset();
   switch (`${workload}/${executor}`) {
     case 'timers/js':
       return jsTimers(params);
