@@ -15,7 +15,9 @@
 //!
 //! - A wake puts a waiting task on the ready queue (`Scheduled`); while it is
 //!   there, more wakes add nothing, so N wakes before a poll give one poll.
-//! - A wake during the task's own poll queues it once more, for the next batch.
+//! - A wake during the task's own poll only marks it (`Notified`); when the
+//!   poll ends, the executor queues it once more, for the next batch (as
+//!   tokio does, with its `NOTIFIED` bit).
 //! - A batch polls only the tasks queued when it began, within one time slice
 //!   per browser task; then the executor yields (asks for a new browser task),
 //!   so timers fire and the page paints even if a task wakes itself forever.

@@ -35,6 +35,12 @@ impl LiveTasks {
         let slot = header.slot.replace(NOT_LIVE);
         let task = self.slots.get_mut(slot as usize)?.take()?;
         self.free.push(slot);
+        if self.free.len() == self.slots.len() {
+            // None live: the next tasks take the slots in order again, not in
+            // the order these finished (see `TimerQueue::remove`).
+            self.free.clear();
+            self.free.extend((0..self.slots.len() as u32).rev());
+        }
         Some(task)
     }
 

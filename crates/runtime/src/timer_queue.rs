@@ -135,6 +135,15 @@ impl TimerQueue {
         let state = std::mem::replace(&mut slot.state, TimerState::Vacant);
         slot.generation = slot.generation.wrapping_add(1);
         self.free.push(id.index);
+        if self.free.len() == self.slots.len() {
+            // All free: the next timers take the slots in order again, not in
+            // the order these fired. (Scattered slots made a runtime slower
+            // with use: 100,000 sleeps all due at 0, run after 100,000 spread
+            // over 50 ms on the same runtime, 51 ms to 42 ms, and 37 ms with
+            // the same for the live-task list, `just bench`, 2026-11-30.)
+            self.free.clear();
+            self.free.extend((0..self.slots.len() as u32).rev());
+        }
         let cancelled = match state {
             TimerState::Pending { serial, waker, .. } => {
                 self.pending -= 1;
@@ -268,5 +277,21 @@ mod tests {
         assert_eq!((queue.queue.len(), queue.pending()), (117, 50));
         assert_eq!(queue.earliest(), Some(250.0));
         assert_eq!(expire(&mut queue, 1e9), (251..=300).collect::<Vec<u32>>());
+    }
+
+    #[test]
+    fn an_emptied_queue_hands_out_its_slots_in_order_again() {
+        let (mut queue, ids) = queue_of(&[30.0, 10.0, 20.0]);
+        let _ = expire(&mut queue, 1e9);
+        // Freed in the order they fired: slots 1, 2, 0.
+        for id in [ids[1], ids[2], ids[0]] {
+            queue.remove(id);
+        }
+        let slots: Vec<u32> = (0..3)
+            .map(|_| queue.insert(40.0, Waker::noop().clone()).0.index)
+            .collect();
+        assert_eq!(slots, [0, 1, 2]);
+        // A stale id still finds nothing: the slots' generations moved on.
+        assert!(queue.remove(ids[0]).is_none());
     }
 }
