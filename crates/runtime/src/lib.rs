@@ -18,7 +18,7 @@
 //!
 //! | file | what it is |
 //! |---|---|
-//! | `task.rs` | a task: its state (scheduled, running, waiting, done), its future, and how a wake reschedules it |
+//! | `task.rs` | a task: its state (scheduled, running, notified, waiting, done), its future, and how a wake reschedules it |
 //! | `waker.rs` | the `Waker` that points at a task |
 //! | `ready.rs` | the ready queue |
 //! | `live_tasks.rs` | every live task, so a shutdown can drop them |
