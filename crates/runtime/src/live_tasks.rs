@@ -70,3 +70,34 @@ impl LiveTasks {
         self.slots.len() - self.free.len()
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::task::TaskCell;
+    use std::rc::Weak;
+
+    fn task() -> Rc<dyn Runnable<Executor>> {
+        TaskCell::new(Weak::new(), 1, 0, async {})
+    }
+
+    #[test]
+    fn an_emptied_list_hands_out_its_slots_in_order_again() {
+        let mut live = LiveTasks::default();
+        let first: Vec<_> = (0..3).map(|_| task()).collect();
+        for task in &first {
+            live.insert(task.clone());
+        }
+        // Finished in another order than spawned: slots 1, 2, 0 freed.
+        for i in [1, 2, 0] {
+            assert!(live.remove(first[i].header()).is_some());
+        }
+        assert_eq!(live.live(), 0);
+        let next: Vec<_> = (0..3).map(|_| task()).collect();
+        for task in &next {
+            live.insert(task.clone());
+        }
+        let slots: Vec<u32> = next.iter().map(|task| task.header().slot.get()).collect();
+        assert_eq!(slots, [0, 1, 2]);
+    }
+}
