@@ -22,7 +22,7 @@ thread_local! {
     // spawn_local's queue is (a global made on first use): both start a
     // measured run with the capacity that earlier runs grew. (Made afresh
     // for each run, ours regrew its ready queue and task list every time:
-    // 100,000 spawns 0.80x of spawn_local's speed instead of 0.88x,
+    // 100,000 spawns 0.80x of spawn_local's speed instead of 0.85x,
     // `just bench`, 2026-11-30.)
     static RUNTIME: Runtime = Runtime::new(BrowserHost::new());
     // The memory workload's runtime and its pending sleeps.

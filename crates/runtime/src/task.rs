@@ -182,7 +182,8 @@ impl<S: Schedule> Header<S> {
                 self.state.set(State::Scheduled);
                 AfterPending::Requeue
             }
-            // Aborted during its poll.
+            // Aborted during its poll (done). A running task becomes
+            // scheduled or waiting only here.
             State::Done | State::Scheduled | State::Waiting => AfterPending::Waits,
         }
     }
