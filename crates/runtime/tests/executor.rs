@@ -46,7 +46,7 @@ fn self_wake_during_poll_polls_again_in_the_next_batch() {
             "0 spawn task=1",
             "0 batch turn=microtask tasks=1",
             "0 poll_start task=1",
-            // The flag was cleared before polling, so the self-wake queues it...
+            // A wake during its own poll queues it, when the poll ends...
             "0 wake task=1 by=self outcome=queued",
             "0 poll_end task=1 result=pending",
             // ...for the next batch, not recursively.
