@@ -175,6 +175,8 @@ export function rustPlaces(merged, position) {
   const ready = [];
   /** @type {number | null} */
   let polled = null;
+  /** @type {Set<number>} tasks woken during their own poll */
+  const notified = new Set();
   /** @type {Set<number>} */
   const timers = new Set();
   for (let i = 0; i <= position && i < merged.length; i += 1) {
@@ -193,7 +195,9 @@ export function rustPlaces(merged, position) {
         ready.push(e.task);
         break;
       case 'wake':
-        if (e.outcome === 'queued') {
+        // Woken during its own poll, a task is queued when that poll ends.
+        if (e.outcome === 'queued' && polled === e.task) notified.add(e.task);
+        else if (e.outcome === 'queued') {
           if (ready.includes(e.task)) problem('queued a task already on the ready queue');
           ready.push(e.task);
         }
@@ -206,6 +210,7 @@ export function rustPlaces(merged, position) {
         break;
       case 'poll_end':
         if (polled !== e.task) problem('the task was not being polled');
+        if (notified.delete(e.task) && e.result === 'pending') ready.push(e.task);
         polled = null;
         break;
       case 'timer_set':

@@ -62,6 +62,10 @@ export function rustState(merged, position) {
   const tasks = new Map();
   /** @type {number[]} */
   const ready = [];
+  // Tasks woken during their own poll: the executor queues them when the
+  // poll ends (as tokio does), not at the wake.
+  /** @type {Set<number>} */
+  const notified = new Set();
   /** @type {Map<number, RustState['timerQueue'][number]>} */
   const timers = new Map();
   /** @type {RustState['armed']} */
@@ -96,11 +100,17 @@ export function rustState(merged, position) {
         break;
       }
       case 'poll_end':
-        task(e.task).state = e.result === 'ready' ? 'done' : 'waiting';
+        if (e.result === 'ready') task(e.task).state = 'done';
+        else if (notified.has(e.task)) {
+          task(e.task).state = 'queued';
+          ready.push(e.task);
+        } else task(e.task).state = 'waiting';
+        notified.delete(e.task);
         break;
       case 'wake':
         task(e.task).wakes += 1;
-        if (e.outcome === 'queued') {
+        if (e.outcome === 'queued' && task(e.task).state === 'polling') notified.add(e.task);
+        else if (e.outcome === 'queued') {
           task(e.task).state = 'queued';
           ready.push(e.task);
         }

@@ -347,8 +347,8 @@ function rustSentence(merged, position, options) {
       }
       const machine = suspended(task(e.task)?.machine ?? '', e.task);
       if (state.ready.includes(e.task)) {
-        return `task ${e.task}'s poll returned Pending${machine}; it woke itself during the poll, so it is already back on the `
-          + 'ready queue for the next batch';
+        return `task ${e.task}'s poll returned Pending${machine}; it woke itself during the poll, so the executor puts it back on the `
+          + 'ready queue now, for the next batch';
       }
       const taskOf = rustTimers(merged, position);
       const mine = state.timerQueue.filter((t) => taskOf.get(t.timer) === e.task);
@@ -378,9 +378,11 @@ function rustSentence(merged, position, options) {
         task: `task ${e.by_task} woke task ${e.task}'s waker during its poll`,
         external: `something outside our executor (no poll, no timer of ours: JS such as a promise's callback, or a drop) woke task ${e.task}'s waker`,
       }[e.by];
-      if (e.outcome === 'queued') {
-        return `${source}: task ${e.task} joins the ready queue${e.by === 'self' ? ' again, for the next batch' : ''} ${twin}`;
+      if (e.outcome === 'queued' && e.by === 'self') {
+        return `${source}: the executor marks it woken, and puts it back on the ready queue when this poll ends, for the next batch `
+          + `(as tokio does; ${twin.slice(1)}`;
       }
+      if (e.outcome === 'queued') return `${source}: task ${e.task} joins the ready queue ${twin}`;
       if (e.outcome === 'already_queued') {
         return `${source}, but it was already on the ready queue: this wake adds no poll (many wakes, one poll)`;
       }

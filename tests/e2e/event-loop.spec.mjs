@@ -181,6 +181,29 @@ function check(result, name) {
 }
 
 
+test('Rust futures: a task woken during its own poll joins the ready queue when that poll ends', () => {
+  // As crates/runtime/tests/executor.rs records it: yield_now, then a wake
+  // in the last poll (the executor does not queue a task that finished).
+  const events = [
+    { t: 0, kind: 'spawn', task: 1, size: 16 },
+    { t: 0, kind: 'batch', turn: 'microtask', tasks: 1 },
+    { t: 0, kind: 'poll_start', task: 1, addr: 1024 },
+    { t: 0, kind: 'wake', task: 1, by: 'self', outcome: 'queued' },
+    { t: 0, kind: 'poll_end', task: 1, result: 'pending' },
+    { t: 0, kind: 'batch', turn: 'microtask', tasks: 1 },
+    { t: 0, kind: 'poll_start', task: 1, addr: 1024 },
+    { t: 0, kind: 'wake', task: 1, by: 'self', outcome: 'queued' },
+    { t: 0, kind: 'poll_end', task: 1, result: 'ready' },
+  ];
+  const trace = (lane) => ({
+    version: 1, lane, clock: 'virtual', events: lane === 'futures' ? events.map((e, seq) => ({ seq, ...e })) : [],
+  });
+  const run = { callbacks: trace('callbacks'), promises: trace('promises'), futures: trace('futures') };
+  const merged = merge(run);
+  expect(merged.map((_, p) => rustPlaces(merged, p).ready)).toEqual([[1], [1], [], [], [1], [1], [], [], []]);
+  expect(check(run, 'self-wakes')).toEqual([]);
+});
+
 test('every step of every preset, on both clocks, keeps the event loop\'s rules and ends empty', async ({ page }) => {
   await openPlayground(page);
   const runs = await page.evaluate(async () => {
