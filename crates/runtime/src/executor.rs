@@ -206,12 +206,23 @@ impl Executor {
         // A copy for the batch: nothing else uses the slice while it runs.
         let mut slice = self.slice.get();
         // The slice first, also after the last poll: if it is used up, the
-        // turn ends with a yield rather than a turn that polls nothing.
-        while slice.may_poll(|| self.host.now()) {
-            let Some(task) = batch.pop_front() else { break };
-            if task.run(self) {
-                slice.polled();
+        // turn ends with a yield rather than a turn that polls nothing. It is
+        // asked how many polls it allows before it must be asked again, and
+        // the inner loop runs that many, with one count and one comparison.
+        // (Asked before each poll instead: 1,000,000
+        // polls 0.66x to 0.71x of spawn_local's speed, against 0.75x, `just
+        // bench`, 2026-11-30.)
+        loop {
+            let allowed = slice.polls_allowed(|| self.host.now());
+            if allowed == 0 || batch.is_empty() {
+                break;
             }
+            let mut polled = 0;
+            while polled < allowed {
+                let Some(task) = batch.pop_front() else { break };
+                polled += u32::from(task.run(self));
+            }
+            slice.polled(polled);
         }
         self.slice.set(slice);
     }

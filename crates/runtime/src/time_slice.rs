@@ -77,23 +77,29 @@ impl TimeSlice {
         self.used_up = false;
     }
 
-    /// Whether one more poll fits in this browser task. `now` reads the clock;
-    /// it is called only every so often (see `CHECK_FIRST`).
-    pub(crate) fn may_poll(&mut self, now: impl FnOnce() -> f64) -> bool {
+    /// How many more polls fit in this browser task before it must be asked
+    /// again (0: none, the slice is used up). `now` reads the clock; it is
+    /// called only every so often (see `CHECK_FIRST`).
+    pub(crate) fn polls_allowed(&mut self, now: impl FnOnce() -> f64) -> u32 {
         if self.used_up {
-            return false;
+            return 0;
         }
         if self.polls >= self.limits.polls {
             self.used_up = true;
-        } else if self.polls >= self.next_check {
-            self.check(now());
+            return 0;
         }
-        !self.used_up
+        if self.polls >= self.next_check {
+            self.check(now());
+            if self.used_up {
+                return 0;
+            }
+        }
+        self.next_check.min(self.limits.polls) - self.polls
     }
 
-    /// Counts a poll made.
-    pub(crate) fn polled(&mut self) {
-        self.polls += 1;
+    /// Counts polls made.
+    pub(crate) fn polled(&mut self, polls: u32) {
+        self.polls += polls;
     }
 
     /// The budget or the time ran out: the executor must yield.
@@ -127,21 +133,25 @@ mod tests {
         Limits { polls, ms }
     }
 
-    /// Polls until the slice says stop; each poll takes `poll_ms` on a clock
-    /// that starts at 0. Returns the polls made and the clock reads.
+    /// Polls until the slice says stop, as many at a time as it allows; each
+    /// poll takes `poll_ms` on a clock that starts at 0. Returns the polls
+    /// made and the clock reads.
     fn run(mut slice: TimeSlice, poll_ms: f64, limit: u32) -> (u32, u32) {
         let clock = Cell::new(0.0);
         let reads = Cell::new(0);
         let mut polls = 0;
-        while polls < limit
-            && slice.may_poll(|| {
+        while polls < limit {
+            let allowed = slice.polls_allowed(|| {
                 reads.set(reads.get() + 1);
                 clock.get()
-            })
-        {
-            slice.polled();
-            polls += 1;
-            clock.set(clock.get() + poll_ms);
+            });
+            if allowed == 0 {
+                break;
+            }
+            let now = allowed.min(limit - polls);
+            slice.polled(now);
+            polls += now;
+            clock.set(clock.get() + poll_ms * f64::from(now));
         }
         (polls, reads.get())
     }
@@ -173,13 +183,13 @@ mod tests {
     #[test]
     fn a_new_browser_task_gives_a_fresh_slice() {
         let mut slice = TimeSlice::new(limits(3, DEFAULT_SLICE_MS));
-        for _ in 0..3 {
-            assert!(slice.may_poll(|| 0.0));
-            slice.polled();
-        }
-        assert!(!slice.may_poll(|| 0.0));
+        assert_eq!(slice.polls_allowed(|| 0.0), 3);
+        slice.polled(2);
+        assert_eq!(slice.polls_allowed(|| 0.0), 1);
+        slice.polled(1);
+        assert_eq!(slice.polls_allowed(|| 0.0), 0);
         assert!(slice.is_used_up());
         slice.begin(10.0, limits(3, DEFAULT_SLICE_MS));
-        assert!(slice.may_poll(|| 10.0));
+        assert_eq!(slice.polls_allowed(|| 10.0), 3);
     }
 }
