@@ -208,6 +208,9 @@ export function rustPlaces(merged, position) {
         else ready.splice(ready.indexOf(e.task), 1);
         polled = e.task;
         break;
+      case 'task_drop':
+        notified.delete(e.task); // a dropped task is not queued again
+        break;
       case 'poll_end':
         if (polled !== e.task) problem('the task was not being polled');
         if (notified.delete(e.task) && e.result === 'pending') ready.push(e.task);

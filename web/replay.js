@@ -117,6 +117,7 @@ export function rustState(merged, position) {
         break;
       case 'task_drop':
         task(e.task).state = 'dropped';
+        notified.delete(e.task); // a dropped task is not queued again
         break;
       case 'lost_waker':
         task(e.task).state = 'stuck: lost its waker';

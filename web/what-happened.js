@@ -379,10 +379,13 @@ function rustSentence(merged, position, options) {
         external: `something outside our executor (no poll, no timer of ours: JS such as a promise's callback, or a drop) woke task ${e.task}'s waker`,
       }[e.by];
       if (e.outcome === 'queued' && e.by === 'self') {
-        return `${source}: the executor marks it woken, and puts it back on the ready queue when this poll ends, for the next batch `
-          + `(as tokio does; ${twin.slice(1)}`;
+        return `${source}: the executor marks it woken, and puts it back on the ready queue for the next batch if this poll returns `
+          + `Pending (as tokio does; ${twin.slice(1)}`;
       }
       if (e.outcome === 'queued') return `${source}: task ${e.task} joins the ready queue ${twin}`;
+      if (e.outcome === 'already_queued' && e.by === 'self') {
+        return `${source}, but it is already marked woken in this poll: this wake adds no poll (many wakes, one poll)`;
+      }
       if (e.outcome === 'already_queued') {
         return `${source}, but it was already on the ready queue: this wake adds no poll (many wakes, one poll)`;
       }

@@ -182,8 +182,9 @@ function check(result, name) {
 
 
 test('Rust futures: a task woken during its own poll joins the ready queue when that poll ends', () => {
-  // As crates/runtime/tests/executor.rs records it: yield_now, then a wake
-  // in the last poll (the executor does not queue a task that finished).
+  // Stitched from traces crates/runtime/tests records: yield_now, then a
+  // wake in the last poll (the executor does not queue a task that
+  // finished), then a task that wakes and aborts itself in one poll.
   const events = [
     { t: 0, kind: 'spawn', task: 1, size: 16 },
     { t: 0, kind: 'batch', turn: 'microtask', tasks: 1 },
@@ -194,13 +195,20 @@ test('Rust futures: a task woken during its own poll joins the ready queue when 
     { t: 0, kind: 'poll_start', task: 1, addr: 1024 },
     { t: 0, kind: 'wake', task: 1, by: 'self', outcome: 'queued' },
     { t: 0, kind: 'poll_end', task: 1, result: 'ready' },
+    { t: 0, kind: 'spawn', task: 2, size: 16 },
+    { t: 0, kind: 'batch', turn: 'microtask', tasks: 1 },
+    { t: 0, kind: 'poll_start', task: 2, addr: 2048 },
+    { t: 0, kind: 'wake', task: 2, by: 'self', outcome: 'queued' },
+    { t: 0, kind: 'task_drop', task: 2 },
+    { t: 0, kind: 'poll_end', task: 2, result: 'pending' },
   ];
   const trace = (lane) => ({
     version: 1, lane, clock: 'virtual', events: lane === 'futures' ? events.map((e, seq) => ({ seq, ...e })) : [],
   });
   const run = { callbacks: trace('callbacks'), promises: trace('promises'), futures: trace('futures') };
   const merged = merge(run);
-  expect(merged.map((_, p) => rustPlaces(merged, p).ready)).toEqual([[1], [1], [], [], [1], [1], [], [], []]);
+  expect(merged.map((_, p) => rustPlaces(merged, p).ready))
+    .toEqual([[1], [1], [], [], [1], [1], [], [], [], [2], [2], [], [], [], []]);
   expect(check(run, 'self-wakes')).toEqual([]);
 });
 

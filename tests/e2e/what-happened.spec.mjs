@@ -156,8 +156,8 @@ test('the rare kinds read true to what they mean', () => {
     + '(its last poll returned Pending without keeping cx.waker()).');
   const rare = say(RUST_RARE);
   expect(rare[4]).toBe('0 ms: task 1 woke its own waker during its poll (as yield_now does): the executor marks it woken, and puts it '
-    + 'back on the ready queue when this poll ends, for the next batch (as tokio does; the twin of a promise reaction joining the '
-    + 'microtask queue).');
+    + 'back on the ready queue for the next batch if this poll returns Pending (as tokio does; the twin of a promise reaction joining '
+    + 'the microtask queue).');
   expect(rare[6]).toBe('30 ms: task 1\'s poll returned Pending; it woke itself during the poll, so the executor puts it back on the '
     + 'ready queue now, for the next batch.');
   expect(rare[5]).toMatch(/^0 ms: during task 1's poll, block_ms\(30\) kept the thread busy for 30 ms: nothing else runs meanwhile/);

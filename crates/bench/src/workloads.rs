@@ -20,7 +20,8 @@ extern "C" {
 thread_local! {
     // Our runtime, made on first use and kept from workload to workload, as
     // spawn_local's queue is (a global made on first use): both start a
-    // measured run with the capacity that earlier runs grew. (Made afresh
+    // measured run with the capacity that earlier runs grew (but for our
+    // trace's buffer, which each traced run grows anew). (Made afresh
     // for each run, ours regrew its ready queue and task list every time:
     // 100,000 spawns 0.80x of spawn_local's speed instead of 0.85x,
     // `just bench`, 2026-11-30.)
@@ -156,7 +157,7 @@ pub fn timers(executor_name: &str, count: u32, spread: u32, seed: u32) -> Result
 
 /// Spawns `count` tasks that each wait on one sleep of `ms`, and leaves them
 /// pending (for the memory workload: what holding that many timers costs).
-/// They stay until the page goes.
+/// They stay until the next call replaces them (ours) or the page goes.
 #[wasm_bindgen]
 pub fn pending_sleeps(executor_name: &str, count: u32, ms: u32) -> Result<(), JsError> {
     match executor(executor_name)? {

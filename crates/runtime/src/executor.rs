@@ -21,8 +21,9 @@
 //! - A batch polls only the tasks queued when it began, within one time slice
 //!   per browser task; then the executor yields (asks for a new browser task),
 //!   so timers fire and the page paints even if a task wakes itself forever.
-//! - Nothing polls re-entrantly: spawns and wakes during a poll only queue, and a
-//!   host callback that arrives while the runtime is busy is deferred.
+//! - Nothing polls re-entrantly: spawns and wakes during a poll only queue (or
+//!   mark), and a host callback that arrives while the runtime is busy is
+//!   deferred.
 
 use std::cell::{Cell, RefCell};
 use std::future::Future;
@@ -344,7 +345,7 @@ impl Executor {
         loop {
             let tasks = self.tasks.borrow_mut().drain();
             // Taken out of its cell before anything is dropped: dropping a
-            // task's output may run code that spawns.
+            // task drops the waker of whoever awaits it, which may run code.
             let queue = self.ready.borrow_mut().take_all();
             if tasks.is_empty() && queue.is_empty() {
                 break;

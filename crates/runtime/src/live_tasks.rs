@@ -1,5 +1,6 @@
 //! The runtime's live tasks, so a shutdown can drop them all (a task waiting
-//! on nothing is referenced by nobody else). Slots are reused, last freed first.
+//! on nothing is referenced by nobody else). Slots are reused, last freed
+//! first; once none is live, from the first slot up again.
 
 use std::rc::Rc;
 
@@ -9,21 +10,23 @@ use crate::task::{Header, Runnable, NOT_LIVE};
 #[derive(Default)]
 pub(crate) struct LiveTasks {
     slots: Vec<Option<Rc<dyn Runnable<Executor>>>>,
+    /// Freed slots below `fresh`, to reuse.
     free: Vec<u32>,
+    /// The slots from here on are empty and not in `free`: handed out in
+    /// order.
+    fresh: u32,
 }
 
 impl LiveTasks {
     pub(crate) fn insert(&mut self, task: Rc<dyn Runnable<Executor>>) {
-        let slot = match self.free.pop() {
-            Some(free) => {
-                self.slots[free as usize] = Some(task.clone());
-                free
+        let slot = self.free.pop().unwrap_or_else(|| {
+            if self.fresh as usize == self.slots.len() {
+                self.slots.push(None);
             }
-            None => {
-                self.slots.push(Some(task.clone()));
-                (self.slots.len() - 1) as u32
-            }
-        };
+            self.fresh += 1;
+            self.fresh - 1
+        });
+        self.slots[slot as usize] = Some(task.clone());
         task.header().slot.set(slot);
     }
 
@@ -35,25 +38,29 @@ impl LiveTasks {
         let slot = header.slot.replace(NOT_LIVE);
         let task = self.slots.get_mut(slot as usize)?.take()?;
         self.free.push(slot);
-        if self.free.len() == self.slots.len() {
-            // None live: the next tasks take the slots in order again, not in
-            // the order these finished (see `TimerQueue::remove`).
-            self.free.clear();
-            self.free.extend((0..self.slots.len() as u32).rev());
+        if self.free.len() == self.fresh as usize {
+            self.hand_out_in_order();
         }
         Some(task)
+    }
+
+    /// None is live: the next tasks take the slots in order again, not in
+    /// the order these finished (see `TimerQueue::remove`).
+    fn hand_out_in_order(&mut self) {
+        self.free.clear();
+        self.fresh = 0;
     }
 
     /// Takes every task off the list (for shutdown), in slot order.
     pub(crate) fn drain(&mut self) -> Vec<Rc<dyn Runnable<Executor>>> {
         let mut tasks = Vec::with_capacity(self.live());
-        for (index, slot) in self.slots.iter_mut().enumerate() {
+        for slot in &mut self.slots {
             if let Some(task) = slot.take() {
                 task.header().slot.set(NOT_LIVE);
-                self.free.push(index as u32);
                 tasks.push(task);
             }
         }
+        self.hand_out_in_order();
         tasks
     }
 
@@ -67,7 +74,7 @@ impl LiveTasks {
     }
 
     pub(crate) fn live(&self) -> usize {
-        self.slots.len() - self.free.len()
+        self.fresh as usize - self.free.len()
     }
 }
 
@@ -99,5 +106,14 @@ mod tests {
         }
         let slots: Vec<u32> = next.iter().map(|task| task.header().slot.get()).collect();
         assert_eq!(slots, [0, 1, 2]);
+        // So after a shutdown's drain.
+        assert_eq!(live.drain().len(), 3);
+        let after: Vec<_> = (0..2).map(|_| task()).collect();
+        for task in &after {
+            live.insert(task.clone());
+        }
+        let slots: Vec<u32> = after.iter().map(|task| task.header().slot.get()).collect();
+        assert_eq!(slots, [0, 1]);
+        assert_eq!(live.live(), 2);
     }
 }

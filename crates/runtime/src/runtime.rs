@@ -101,7 +101,8 @@ impl Runtime {
     /// Sets how many polls one browser task may run before the executor yields
     /// to the browser (at least 1; to start with, [`DEFAULT_BUDGET`](crate::DEFAULT_BUDGET) on a
     /// virtual clock and no limit on a real one, where the time slice applies).
-    /// Set from inside a task, it applies from the next browser task.
+    /// It applies from the next browser task the runtime polls in (set from
+    /// inside a task too).
     pub fn set_budget(&self, polls: u32) {
         self.executor
             .change_limits(|limits| limits.polls = polls.max(1));
@@ -110,6 +111,7 @@ impl Runtime {
     /// Sets how long (ms on the host clock) one browser task may poll before
     /// the executor yields ([`DEFAULT_SLICE_MS`](crate::DEFAULT_SLICE_MS) to start with). A virtual
     /// clock does not move during a turn, so there only the budget applies.
+    /// It applies from the next browser task the runtime polls in.
     pub fn set_time_slice(&self, ms: f64) {
         self.executor.change_limits(|limits| limits.ms = ms);
     }

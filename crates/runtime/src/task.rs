@@ -4,15 +4,15 @@
 //!
 //! One allocation per spawn, and a waker that points straight at it (see
 //! `waker.rs`), is what makes spawning and polling cheap: the ready queue holds
-//! the tasks themselves, so a wake is a state change and a push, and a poll a
-//! pop and a call.
+//! the tasks themselves, so a wake is a state change and a push (during the
+//! task's own poll, the state change alone), and a poll a pop and a call.
 //!
 //! A task does not know the runtime, only a [`Schedule`]: what its wakers
 //! and its handle ask of whoever runs it. The runtime's tasks are
 //! `TaskCell<F, Executor>`; the tests below run tasks under a scheduler that
 //! only writes down what it is asked. (A type parameter, not a `dyn
-//! Schedule`: a wake is the hot path of a task that yields, and static
-//! dispatch lets it inline, 11 % fewer instructions on `polls`.)
+//! Schedule`: the executor's poll is compiled for each future type, see
+//! [`Schedule::poll`], and a generic method cannot be called through `dyn`.)
 
 use std::cell::{Cell, RefCell};
 use std::future::Future;
@@ -43,7 +43,9 @@ pub(crate) enum State {
 /// What a task needs from the runtime that runs it.
 pub(crate) trait Schedule: Sized + 'static {
     /// A waker of `task` was used, with this `outcome`; if that was `Queued`,
-    /// `queue` is the task, to put on the ready queue.
+    /// `queue` is the task, to put on the ready queue, or `None` if the task
+    /// is being polled (it is queued when its poll ends; only a traced poll's
+    /// wakes are told).
     fn woken(
         &self,
         task: &Header<Self>,
@@ -182,9 +184,13 @@ impl<S: Schedule> Header<S> {
                 self.state.set(State::Scheduled);
                 AfterPending::Requeue
             }
-            // Aborted during its poll (done). A running task becomes
-            // scheduled or waiting only here.
-            State::Done | State::Scheduled | State::Waiting => AfterPending::Waits,
+            // Aborted during its poll.
+            State::Done => AfterPending::Waits,
+            // A running task becomes scheduled or waiting only here.
+            State::Scheduled | State::Waiting => {
+                debug_assert!(false, "a poll ended in state {:?}", self.state.get());
+                AfterPending::Waits
+            }
         }
     }
 

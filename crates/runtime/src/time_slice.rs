@@ -148,10 +148,10 @@ mod tests {
             if allowed == 0 {
                 break;
             }
-            let now = allowed.min(limit - polls);
-            slice.polled(now);
-            polls += now;
-            clock.set(clock.get() + poll_ms * f64::from(now));
+            let made = allowed.min(limit - polls);
+            slice.polled(made);
+            polls += made;
+            clock.set(clock.get() + poll_ms * f64::from(made));
         }
         (polls, reads.get())
     }

@@ -1,6 +1,8 @@
 //! How a `Waker` finds its task: its data pointer is the task's `Rc`
 //! allocation (a `TaskCell<F, S>`), as in wasm-bindgen-futures and async-task, so
-//! a wake is a flag check and a push onto the ready queue.
+//! a wake is a state check and a push onto the ready queue (during the task's
+//! own poll, the state change alone: the executor queues it when the poll
+//! ends).
 //!
 //! `std::task::Waker` must be `Send + Sync`, but a task is an `Rc`. So each
 //! task remembers its thread, and a waker used on any other thread never

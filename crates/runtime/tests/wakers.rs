@@ -107,6 +107,34 @@ fn a_task_aborting_itself_is_dropped_when_its_poll_returns() {
 }
 
 #[test]
+fn a_task_that_wakes_then_aborts_itself_in_one_poll_is_not_queued_again() {
+    let (host, rt) = virtual_runtime();
+    let own_handle = Rc::new(RefCell::new(None::<runtime::JoinHandle<()>>));
+    let inside = own_handle.clone();
+    let handle = rt.spawn(std::future::poll_fn(move |cx| {
+        cx.waker().wake_by_ref(); // marked woken, to be queued when the poll ends...
+        if let Some(me) = inside.borrow_mut().take() {
+            me.abort(); // ...but dropped first
+        }
+        std::task::Poll::Pending
+    }));
+    *own_handle.borrow_mut() = Some(handle);
+    host.run_until_stalled();
+    assert_trace(
+        &rt,
+        &[
+            "0 spawn task=1",
+            "0 batch turn=microtask tasks=1",
+            "0 poll_start task=1",
+            "0 wake task=1 by=self outcome=queued",
+            "0 task_drop task=1",
+            "0 poll_end task=1 result=pending",
+        ],
+    );
+    assert_eq!(rt.counters(), Counters::default());
+}
+
+#[test]
 fn wakers_work_on_whichever_thread_their_task_lives() {
     // Each thread has its own runtime; a task's waker, used on the task's own
     // thread, wakes it, wherever that thread is.
