@@ -52,8 +52,13 @@ pub(crate) struct Executor {
     clock: Clock,
     tasks: RefCell<LiveTasks>,
     ready: RefCell<ReadyQueue>,
-    /// Live tasks on the ready queue (which may also hold tasks dropped since
-    /// they were queued; they are skipped).
+    /// Live tasks scheduled: on the ready queue (which may also hold tasks
+    /// dropped since they were queued; they are skipped), or being polled. A
+    /// polled task leaves the count when its poll ends, unless it is queued
+    /// again, so a task that yields keeps its count untouched. (Taken off
+    /// when its poll began and put back when it was queued again: 1,000,000
+    /// polls 0.75x of spawn_local's speed, against 0.93x to 0.97x, `just
+    /// bench`, 2026-11-30; natively 116 M against 110 M instructions.)
     queued: Cell<usize>,
     reactor: Reactor,
     tracer: Tracer,
@@ -102,7 +107,8 @@ impl Executor {
     pub(crate) fn counters(&self) -> Counters {
         Counters {
             live_tasks: self.tasks.borrow().live(),
-            queued_tasks: self.queued.get(),
+            // The task being polled is off the queue.
+            queued_tasks: self.queued.get() - self.tasks.borrow().count(|task| task.is_polled()),
             pending_timers: self.reactor.pending(),
             armed_timeouts: self.host.armed_timeouts(),
             stuck_tasks: self.tasks.borrow().count(|task| task.is_stuck()),
@@ -139,10 +145,14 @@ impl Executor {
     }
 
     /// A task woken during its poll goes back on the ready queue, for the
-    /// next batch (the turn asks for it when it ends).
+    /// next batch (the turn asks for it when it ends); it stays scheduled.
     fn requeue(&self, task: Rc<dyn Runnable<Executor>>) {
         self.ready.borrow_mut().push(task);
-        self.queued.set(self.queued.get() + 1);
+    }
+
+    /// A polled task waits now: no longer scheduled.
+    fn unschedule(&self) {
+        self.queued.set(self.queued.get() - 1);
     }
 
     /// Asks the host for a turn from outside our callbacks: from a new browser
@@ -230,7 +240,7 @@ impl Executor {
     /// No more polls for this task; a queued entry is skipped.
     fn mark_done(&self, header: &Header<Executor>) {
         if header.mark_done() {
-            self.queued.set(self.queued.get() - 1);
+            self.unschedule();
         }
     }
 
@@ -493,7 +503,6 @@ impl Schedule for Executor {
         if !header.begin_poll(tracing) {
             return false;
         }
-        self.queued.set(self.queued.get() - 1);
         let serial = header.serial;
         if tracing {
             self.record_poll_start(serial, task.future_addr());
@@ -513,9 +522,13 @@ impl Schedule for Executor {
                 task.wake_waiter();
             }
             Poll::Pending => match header.end_poll_pending() {
-                AfterPending::Waits => {}
+                AfterPending::Waits => self.unschedule(),
                 AfterPending::Requeue => self.requeue(task),
-                AfterPending::Lost => self.lost(header),
+                AfterPending::Lost => {
+                    self.unschedule();
+                    self.lost(header);
+                }
+                AfterPending::Dropped => {} // its abort unscheduled it
             },
         }
         true

@@ -92,12 +92,14 @@ pub(crate) const NOT_LIVE: u32 = u32::MAX;
 /// What becomes of a task whose poll returned `Pending`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) enum AfterPending {
-    /// It waits for a wake (or it was aborted during the poll).
+    /// It waits for a wake.
     Waits,
     /// It was woken during the poll: the executor queues it again.
     Requeue,
     /// It waits, and no waker of it is left: it will never be polled again.
     Lost,
+    /// It was aborted during the poll (it is done).
+    Dropped,
 }
 
 impl<S: Schedule> Header<S> {
@@ -184,12 +186,11 @@ impl<S: Schedule> Header<S> {
                 self.state.set(State::Scheduled);
                 AfterPending::Requeue
             }
-            // Aborted during its poll.
-            State::Done => AfterPending::Waits,
+            State::Done => AfterPending::Dropped,
             // A running task becomes scheduled or waiting only here.
             State::Scheduled | State::Waiting => {
                 debug_assert!(false, "a poll ended in state {:?}", self.state.get());
-                AfterPending::Waits
+                AfterPending::Dropped
             }
         }
     }
@@ -211,10 +212,18 @@ impl<S: Schedule> Header<S> {
         }
     }
 
-    /// No more polls; returns whether it was on the ready queue (its entry
-    /// there is now skipped).
+    /// Being polled (woken during the poll or not).
+    pub(crate) fn is_polled(&self) -> bool {
+        matches!(self.state.get(), State::Running | State::Notified)
+    }
+
+    /// No more polls; returns whether it was scheduled: on the ready queue
+    /// (its entry there is now skipped) or being polled.
     pub(crate) fn mark_done(&self) -> bool {
-        self.state.replace(State::Done) == State::Scheduled
+        matches!(
+            self.state.replace(State::Done),
+            State::Scheduled | State::Running | State::Notified
+        )
     }
 }
 
@@ -435,7 +444,8 @@ mod tests {
             assert_eq!(task.header.state(), State::Scheduled);
             assert!(task.header.begin_poll(traced));
             assert_eq!(poll_once(&task), Poll::Ready(()));
-            assert!(!task.header.mark_done(), "not queued when it finished");
+            assert!(task.header.mark_done(), "scheduled while it was polled");
+            assert!(!task.header.mark_done(), "not scheduled once done");
             task.header.wake(waker);
             use WakeOutcome::*;
             let woken = if traced {

@@ -432,6 +432,31 @@ fn a_task_woken_in_its_last_poll_is_not_polled_again() {
 }
 
 #[test]
+fn counters_during_a_poll_leave_out_the_task_being_polled() {
+    let host = VirtualHost::new();
+    let rt = Rc::new(Runtime::new(host.clone()));
+    let inside = rt.clone();
+    let seen = Rc::new(RefCell::new(Vec::new()));
+    let seen_inside = seen.clone();
+    rt.spawn(async move {
+        seen_inside.borrow_mut().push(inside.counters());
+        yield_now().await;
+        seen_inside.borrow_mut().push(inside.counters());
+    })
+    .detach();
+    rt.spawn(async {}).detach();
+    host.run_until_stalled();
+    let queued: Vec<(usize, usize)> = seen
+        .borrow()
+        .iter()
+        .map(|c| (c.live_tasks, c.queued_tasks))
+        .collect();
+    // First poll: task 2 waits on the queue; last poll: nothing does.
+    assert_eq!(queued, [(2, 1), (1, 0)]);
+    assert_eq!(rt.counters(), Counters::default());
+}
+
+#[test]
 fn shutdown_survives_a_dropped_future_that_spawns() {
     let host = VirtualHost::new();
     let rt = Rc::new(Runtime::new(host.clone()));
