@@ -402,29 +402,6 @@ impl Executor {
         }
     }
 
-    // The hot path in wasm: a task's poll (`Schedule::poll` inside the
-    // task's `run`) is straight code. `TaskCell::poll_future` is inlined by
-    // force (LLVM's wasm32 inliner left it a call: 1,000,000 polls 0.63x of
-    // spawn_local's speed without, 0.70x with, `just bench`, 2026-11-30), and
-    // so is a task's wake of itself during its poll (`Header::wake`). Hints
-    // kept before and measured again after those two, gone for paying under
-    // 5 % on any workload: inlining the enqueue, `woken` and the ready
-    // queue's push, and building the trace's events out of line (below).
-    fn record_wake(&self, task: u32, outcome: WakeOutcome) {
-        let by = self.tracer.wake_source(task);
-        self.record(Event::Wake { task, by, outcome });
-    }
-
-    fn record_poll_start(&self, task: u32, addr: usize) {
-        self.record(Event::PollStart { task, addr });
-        self.tracer.set_polling(Some(task));
-    }
-
-    fn record_poll_end(&self, task: u32, ready: bool) {
-        self.tracer.set_polling(None);
-        self.record(Event::PollEnd { task, ready });
-    }
-
     fn record_text(&self, text: &str, make: impl FnOnce(u32) -> Event) {
         if self.tracer.is_on() {
             let t = self.clock.event_time(&*self.host, self.busy.get());
@@ -482,7 +459,9 @@ impl Schedule for Executor {
         // A waker from before the last shutdown stays out of the trace: its
         // task's number may belong to a new task now.
         if self.tracer.is_on() && task.epoch == self.epoch.get() {
-            self.record_wake(task.serial, outcome);
+            let by = self.tracer.wake_source(task.serial);
+            let task = task.serial;
+            self.record(Event::Wake { task, by, outcome });
         }
     }
 
@@ -497,6 +476,15 @@ impl Schedule for Executor {
     /// dropped as an abort would drop it (`task_drop`; awaiting its handle
     /// gives `Cancelled`); the panic goes on to whoever called the runtime,
     /// which stays usable.
+    ///
+    /// The hot path in wasm, straight code: `TaskCell::poll_future` is
+    /// inlined by force (LLVM's wasm32 inliner left it a call: 1,000,000
+    /// polls 0.63x of spawn_local's speed without, 0.70x with, `just bench`,
+    /// 2026-11-30), and so is a task's wake of itself during its poll
+    /// (`Header::wake`). Hints kept before and measured again after those,
+    /// gone for paying under 5 % on any workload: inlining the enqueue,
+    /// `woken` and the ready queue's push, and building the trace's events
+    /// out of line.
     fn poll<F: Future + 'static>(&self, task: Rc<TaskCell<F, Executor>>) -> bool {
         let header = &task.header;
         let tracing = self.tracer.is_on();
@@ -505,7 +493,9 @@ impl Schedule for Executor {
         }
         let serial = header.serial;
         if tracing {
-            self.record_poll_start(serial, task.future_addr());
+            let addr = task.future_addr();
+            self.record(Event::PollStart { task: serial, addr });
+            self.tracer.set_polling(Some(serial));
         }
         let dropped_if_it_panics = AbortOnPanic {
             executor: self,
@@ -514,7 +504,12 @@ impl Schedule for Executor {
         let poll = task.poll_future();
         std::mem::forget(dropped_if_it_panics);
         if tracing {
-            self.record_poll_end(serial, poll.is_ready());
+            self.tracer.set_polling(None);
+            let ready = poll.is_ready();
+            self.record(Event::PollEnd {
+                task: serial,
+                ready,
+            });
         }
         match poll {
             Poll::Ready(()) => {

@@ -22,6 +22,7 @@
 //! | `waker.rs` | the `Waker` that points at a task |
 //! | `ready.rs` | the ready queue |
 //! | `live_tasks.rs` | every live task, so a shutdown can drop them |
+//! | `free_slots.rs` | which slots of the task list and the timer queue are free |
 //! | `executor.rs` | spawn, the turn (poll a batch of ready tasks) and shutdown |
 //! | `time_slice.rs` | when a turn must yield to the browser |
 //! | `reactor.rs`, `timer_queue.rs` | the timers and the one host timeout |
@@ -59,6 +60,7 @@ mod browser_host;
 mod clock;
 mod context;
 mod executor;
+mod free_slots;
 #[cfg(target_arch = "wasm32")]
 mod global_scope;
 mod host;

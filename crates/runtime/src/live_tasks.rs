@@ -1,31 +1,24 @@
 //! The runtime's live tasks, so a shutdown can drop them all (a task waiting
-//! on nothing is referenced by nobody else). Slots are reused, last freed
-//! first; once none is live, from the first slot up again.
+//! on nothing is referenced by nobody else).
 
 use std::rc::Rc;
 
 use crate::executor::Executor;
+use crate::free_slots::FreeSlots;
 use crate::task::{Header, Runnable, NOT_LIVE};
 
 #[derive(Default)]
 pub(crate) struct LiveTasks {
     slots: Vec<Option<Rc<dyn Runnable<Executor>>>>,
-    /// Freed slots below `fresh`, to reuse.
-    free: Vec<u32>,
-    /// The slots from here on are empty and not in `free`: handed out in
-    /// order.
-    fresh: u32,
+    free: FreeSlots,
 }
 
 impl LiveTasks {
     pub(crate) fn insert(&mut self, task: Rc<dyn Runnable<Executor>>) {
-        let slot = self.free.pop().unwrap_or_else(|| {
-            if self.fresh as usize == self.slots.len() {
-                self.slots.push(None);
-            }
-            self.fresh += 1;
-            self.fresh - 1
-        });
+        let slot = self.free.take();
+        if slot as usize == self.slots.len() {
+            self.slots.push(None);
+        }
         self.slots[slot as usize] = Some(task.clone());
         task.header().slot.set(slot);
     }
@@ -37,18 +30,8 @@ impl LiveTasks {
     ) -> Option<Rc<dyn Runnable<Executor>>> {
         let slot = header.slot.replace(NOT_LIVE);
         let task = self.slots.get_mut(slot as usize)?.take()?;
-        self.free.push(slot);
-        if self.free.len() == self.fresh as usize {
-            self.hand_out_in_order();
-        }
+        self.free.give_back(slot);
         Some(task)
-    }
-
-    /// None is live: the next tasks take the slots in order again, not in
-    /// the order these finished (see `TimerQueue::remove`).
-    fn hand_out_in_order(&mut self) {
-        self.free.clear();
-        self.fresh = 0;
     }
 
     /// Takes every task off the list (for shutdown), in slot order.
@@ -60,7 +43,7 @@ impl LiveTasks {
                 tasks.push(task);
             }
         }
-        self.hand_out_in_order();
+        self.free.all_free();
         tasks
     }
 
@@ -74,7 +57,7 @@ impl LiveTasks {
     }
 
     pub(crate) fn live(&self) -> usize {
-        self.fresh as usize - self.free.len()
+        self.free.in_use()
     }
 }
 

@@ -7,6 +7,8 @@ use std::cmp::Ordering;
 use std::collections::BinaryHeap;
 use std::task::Waker;
 
+use crate::free_slots::FreeSlots;
+
 /// A timer slot and the generation of the timer that held it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) struct TimerId {
@@ -72,16 +74,9 @@ pub(crate) struct Expired {
 #[derive(Default)]
 pub(crate) struct TimerQueue {
     slots: Vec<Slot>,
-    /// Vacant slots below `fresh`, to reuse, last freed first.
-    free: Vec<u32>,
-    /// The slots from here on are vacant and not in `free`: handed out in
-    /// order. When every slot is vacant again it goes back to 0, so the
-    /// next timers take the slots in order, not in the order these fired.
-    /// (Scattered slots made a runtime slower with use: 100,000 sleeps all
-    /// due at 0, run after 100,000 spread over 50 ms on the same runtime,
-    /// 51 ms to 42 ms, and 37 ms with the same for the live-task list, `just
-    /// bench`, 2026-11-30.)
-    fresh: u32,
+    /// The vacant slots. (A slot's generation moves on when it is freed, so
+    /// a stale id never finds the timer that reuses it.)
+    free: FreeSlots,
     queue: BinaryHeap<Entry>,
     next_order: u64,
     next_serial: u32,
@@ -93,16 +88,13 @@ impl TimerQueue {
     pub(crate) fn insert(&mut self, deadline: f64, waker: Waker) -> (TimerId, u32) {
         self.next_serial += 1;
         let serial = self.next_serial;
-        let index = self.free.pop().unwrap_or_else(|| {
-            if self.fresh as usize == self.slots.len() {
-                self.slots.push(Slot {
-                    generation: 0,
-                    state: TimerState::Vacant,
-                });
-            }
-            self.fresh += 1;
-            self.fresh - 1
-        });
+        let index = self.free.take();
+        if index as usize == self.slots.len() {
+            self.slots.push(Slot {
+                generation: 0,
+                state: TimerState::Vacant,
+            });
+        }
         let slot = &mut self.slots[index as usize];
         slot.state = TimerState::Pending { serial, waker };
         let id = TimerId {
@@ -146,13 +138,7 @@ impl TimerQueue {
         let slot = self.slot(id)?;
         let state = std::mem::replace(&mut slot.state, TimerState::Vacant);
         slot.generation = slot.generation.wrapping_add(1);
-        self.free.push(id.index);
-        if self.free.len() == self.fresh as usize {
-            // Every slot is vacant (their generations moved on, so stale ids
-            // still find nothing): hand them out in order again.
-            self.free.clear();
-            self.fresh = 0;
-        }
+        self.free.give_back(id.index);
         let cancelled = match state {
             TimerState::Pending { serial, waker, .. } => {
                 self.pending -= 1;
@@ -221,6 +207,8 @@ fn is_live(slots: &[Slot], entry: &Entry) -> bool {
 mod tests {
     use super::TimerQueue;
     use std::task::Waker;
+
+    use crate::free_slots::FreeSlots;
 
     fn queue_of(deadlines: &[f64]) -> (TimerQueue, Vec<super::TimerId>) {
         let mut queue = TimerQueue::default();
