@@ -208,8 +208,6 @@ mod tests {
     use super::TimerQueue;
     use std::task::Waker;
 
-    use crate::free_slots::FreeSlots;
-
     fn queue_of(deadlines: &[f64]) -> (TimerQueue, Vec<super::TimerId>) {
         let mut queue = TimerQueue::default();
         let ids = deadlines
