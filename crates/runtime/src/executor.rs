@@ -34,15 +34,15 @@ use crate::clock::Clock;
 use crate::context;
 use crate::host::{Host, RuntimeRef};
 use crate::join_handle::JoinHandle;
-use crate::live_tasks::LiveTasks;
 use crate::reactor::Reactor;
 use crate::ready::{Batch, ReadyQueue};
 use crate::runtime::Counters;
-use crate::task::{AfterPending, Header, Runnable, Schedule, TaskCell};
+use crate::task::{AfterPending, Header, Runnable, Schedule, State, TaskCell};
 use crate::time_slice::{Limits, TimeSlice, DEFAULT_BUDGET, DEFAULT_SLICE_MS};
 use crate::timer_queue::{Expired, TimerId};
 use crate::trace::{Combinator, Event, Turn, WakeOutcome};
 use crate::tracer::Tracer;
+use crate::waited_tasks::WaitedTasks;
 
 /// What the runtime's handle, its tasks (as their [`Schedule`]), its host
 /// (through a [`RuntimeRef`]) and the futures it polls (through `context`)
@@ -50,15 +50,20 @@ use crate::tracer::Tracer;
 pub(crate) struct Executor {
     host: Box<dyn Host>,
     clock: Clock,
-    tasks: RefCell<LiveTasks>,
+    /// Tasks spawned and not yet done.
+    live: Cell<usize>,
+    /// The live tasks that have waited. Every other live task is on the
+    /// ready queue or being polled.
+    waited: RefCell<WaitedTasks>,
     ready: RefCell<ReadyQueue>,
-    /// Live tasks scheduled: on the ready queue (which may also hold tasks
-    /// dropped since they were queued; they are skipped), or being polled. A
-    /// polled task leaves the count when its poll ends, unless it is queued
-    /// again, so a task that yields keeps its count untouched. (Taken off
-    /// when its poll began and put back when it was queued again: 1,000,000
-    /// polls 0.75x of spawn_local's speed, against 0.93x to 0.97x, `just
-    /// bench`, 2026-11-30; natively 116 M against 110 M instructions.)
+    /// Tasks scheduled: live ones on the ready queue (which may also hold
+    /// tasks dropped since they were queued; they are skipped), and the one
+    /// being polled, whatever becomes of it, until its poll ends; then it
+    /// leaves the count unless it is queued again, so a task that yields
+    /// keeps its count untouched. (Taken off when its poll began and put back
+    /// when it was queued again: 1,000,000 polls 0.75x of spawn_local's
+    /// speed, against 0.93x to 0.97x, `just bench`, 2026-11-30; natively
+    /// 116 M against 110 M instructions.)
     queued: Cell<usize>,
     reactor: Reactor,
     tracer: Tracer,
@@ -67,6 +72,11 @@ pub(crate) struct Executor {
     slice: Cell<TimeSlice>,
     /// Inside a turn, a timeout or a shutdown.
     busy: Cell<bool>,
+    /// Polling a batch: user code that runs now runs in a poll.
+    in_batch: Cell<bool>,
+    /// A shutdown was asked for during a batch: it happens when the batch
+    /// ends.
+    shutdown_asked: Cell<bool>,
     turn_requested: Cell<bool>,
     next_serial: Cell<u32>,
     /// Counts shutdowns; a task carries the count at its spawn.
@@ -88,7 +98,8 @@ impl Executor {
             Executor {
                 clock: Clock::new(&host),
                 host: Box::new(host),
-                tasks: RefCell::default(),
+                live: Cell::new(0),
+                waited: RefCell::default(),
                 ready: RefCell::default(),
                 queued: Cell::new(0),
                 reactor: Reactor::default(),
@@ -96,6 +107,8 @@ impl Executor {
                 limits: Cell::new(limits),
                 slice: Cell::new(TimeSlice::new(limits)),
                 busy: Cell::new(false),
+                in_batch: Cell::new(false),
+                shutdown_asked: Cell::new(false),
                 turn_requested: Cell::new(false),
                 next_serial: Cell::new(0),
                 epoch: Cell::new(0),
@@ -106,12 +119,13 @@ impl Executor {
     /// What the runtime holds right now.
     pub(crate) fn counters(&self) -> Counters {
         Counters {
-            live_tasks: self.tasks.borrow().live(),
+            live_tasks: self.live.get(),
             // The task being polled is off the queue.
-            queued_tasks: self.queued.get() - self.tasks.borrow().count(|task| task.is_polled()),
+            queued_tasks: self.queued.get() - usize::from(self.in_batch.get()),
             pending_timers: self.reactor.pending(),
             armed_timeouts: self.host.armed_timeouts(),
-            stuck_tasks: self.tasks.borrow().count(|task| task.is_stuck()),
+            // A stuck task waits, so it is listed.
+            stuck_tasks: self.waited.borrow().count(|task| task.is_stuck()),
         }
     }
 
@@ -127,9 +141,8 @@ impl Executor {
         let serial = self.next_serial.get() + 1;
         self.next_serial.set(serial);
         let task = TaskCell::new(Rc::downgrade(self), serial, self.epoch.get(), future);
-        let runnable: Rc<dyn Runnable<Executor>> = task.clone();
-        self.tasks.borrow_mut().insert(runnable.clone());
-        self.enqueue(runnable);
+        self.live.set(self.live.get() + 1);
+        self.enqueue(task.clone());
         let size = std::mem::size_of::<F>() as u32;
         self.record(Event::Spawn { task: serial, size });
         JoinHandle::new(task)
@@ -150,9 +163,18 @@ impl Executor {
         self.ready.borrow_mut().push(task);
     }
 
-    /// A polled task waits now: no longer scheduled.
+    /// A polled task's poll ended, and it is not queued again.
     fn unschedule(&self) {
         self.queued.set(self.queued.get() - 1);
+    }
+
+    /// A polled task waits now: listed, if it is not yet, and no longer
+    /// scheduled.
+    fn wait(&self, task: Rc<dyn Runnable<Executor>>) {
+        if !task.header().is_listed() {
+            self.waited.borrow_mut().insert(task);
+        }
+        self.unschedule();
     }
 
     /// Asks the host for a turn from outside our callbacks: from a new browser
@@ -202,6 +224,7 @@ impl Executor {
                 self.record(Event::Batch { turn, tasks: live });
             }
             let _current = context::enter(self);
+            self.in_batch.set(true);
             let mut unpolled = BatchEnd {
                 executor: self,
                 batch,
@@ -237,24 +260,38 @@ impl Executor {
         self.slice.set(slice);
     }
 
-    /// No more polls for this task; a queued entry is skipped.
+    /// No more polls for this task; a queued entry is skipped. (A task being
+    /// polled leaves the scheduled count when its poll ends.)
     fn mark_done(&self, header: &Header<Executor>) {
-        if header.mark_done() {
-            self.unschedule();
+        match header.mark_done() {
+            State::Done => return,
+            State::Scheduled => self.unschedule(),
+            State::Running | State::Notified | State::Waiting => {}
+        }
+        self.live.set(self.live.get() - 1);
+    }
+
+    /// Takes a task off the list of waited ones, if it is on it.
+    fn unlist(&self, header: &Header<Executor>) -> Option<Rc<dyn Runnable<Executor>>> {
+        if header.is_listed() {
+            self.waited.borrow_mut().remove(header)
+        } else {
+            None
         }
     }
 
-    /// The task's future returned `Ready`: off the live list.
+    /// The task's future returned `Ready`.
     fn finish(&self, header: &Header<Executor>) {
         self.mark_done(header);
-        let listed = self.tasks.borrow_mut().remove(header);
+        self.unschedule();
+        let listed = self.unlist(header);
         drop(listed);
     }
 
     /// Marks a task done and drops its future (or has its poll drop it, if it
     /// is the one being polled), with no borrow held: dropping may cancel
     /// timers, wake other tasks or even spawn.
-    fn cancel(&self, task: &Rc<dyn Runnable<Executor>>) {
+    fn cancel(&self, task: &dyn Runnable<Executor>) {
         self.mark_done(task.header());
         task.drop_future();
         task.wake_waiter();
@@ -350,16 +387,31 @@ impl Executor {
         }
     }
 
+    /// Drops every task. Asked for during a poll (by a task of this
+    /// runtime), it happens when the batch ends: the tasks of the batch not
+    /// yet polled are not reachable before.
     pub(crate) fn shutdown(&self) {
+        if self.in_batch.get() {
+            self.shutdown_asked.set(true);
+            return;
+        }
         let was_busy = self.busy.replace(true);
         loop {
-            let tasks = self.tasks.borrow_mut().drain();
-            // Taken out of its cell before anything is dropped: dropping a
-            // task drops the waker of whoever awaits it, which may run code.
+            // Taken out of their cells before anything is dropped: dropping
+            // a task drops the waker of whoever awaits it, which may run code.
             let queue = self.ready.borrow_mut().take_all();
+            // The live tasks that never waited are on the queue (once each).
+            let never_waited: Vec<_> = queue
+                .iter()
+                .filter(|task| !task.header().is_done() && !task.header().is_listed())
+                .cloned()
+                .collect();
+            let mut tasks = self.waited.borrow_mut().drain();
             if tasks.is_empty() && queue.is_empty() {
                 break;
             }
+            tasks.extend(never_waited);
+            tasks.sort_unstable_by_key(|task| task.header().serial);
             for task in &tasks {
                 let task = task.header().serial;
                 self.record(Event::TaskDrop { task });
@@ -372,12 +424,13 @@ impl Executor {
             // Dropping the futures cancels their timers; a drop may even spawn,
             // hence the loop.
             for task in &tasks {
-                self.cancel(task);
+                self.cancel(&**task);
             }
             drop(tasks);
             drop(queue);
         }
         debug_assert_eq!(self.queued.get(), 0, "queued counts live tasks only");
+        debug_assert_eq!(self.live.get(), 0, "every live task is found");
         self.queued.set(0);
         // A fresh start: the next run's tasks and timers count from 1 again,
         // and wakers of the tasks just dropped stay out of its trace.
@@ -499,7 +552,7 @@ impl Schedule for Executor {
         }
         let dropped_if_it_panics = AbortOnPanic {
             executor: self,
-            header,
+            task: &*task,
         };
         let poll = task.poll_future();
         std::mem::forget(dropped_if_it_panics);
@@ -517,26 +570,31 @@ impl Schedule for Executor {
                 task.wake_waiter();
             }
             Poll::Pending => match header.end_poll_pending() {
-                AfterPending::Waits => self.unschedule(),
+                AfterPending::Waits => self.wait(task),
                 AfterPending::Requeue => self.requeue(task),
                 AfterPending::Lost => {
-                    self.unschedule();
                     self.lost(header);
+                    self.wait(task);
                 }
-                AfterPending::Dropped => {} // its abort unscheduled it
+                AfterPending::Dropped => self.unschedule(), // aborted in its poll
             },
         }
         true
     }
 
-    fn abort(&self, header: &Header<Executor>) {
-        let Some(task) = self.tasks.borrow_mut().remove(header) else {
+    fn abort(&self, task: &dyn Runnable<Executor>) {
+        let header = task.header();
+        if header.is_done() {
             return;
-        };
+        }
         self.record(Event::TaskDrop {
             task: header.serial,
         });
-        self.cancel(&task);
+        // Let go of by the list after it is dropped: the caller may hold it
+        // only by reference.
+        let listed = self.unlist(header);
+        self.cancel(task);
+        drop(listed);
     }
 }
 
@@ -550,10 +608,15 @@ struct BatchEnd<'a> {
 
 impl Drop for BatchEnd<'_> {
     fn drop(&mut self) {
+        let executor = self.executor;
         let rest = std::mem::take(&mut self.batch);
-        self.executor.ready.borrow_mut().return_batch(rest);
+        executor.ready.borrow_mut().return_batch(rest);
+        executor.in_batch.set(false);
+        if executor.shutdown_asked.replace(false) {
+            executor.shutdown();
+        }
         if std::thread::panicking() {
-            self.executor.end_callback();
+            executor.end_callback();
         }
     }
 }
@@ -562,17 +625,18 @@ impl Drop for BatchEnd<'_> {
 /// the trace and drops the task.
 struct AbortOnPanic<'a> {
     executor: &'a Executor,
-    header: &'a Header<Executor>,
+    task: &'a dyn Runnable<Executor>,
 }
 
 impl Drop for AbortOnPanic<'_> {
     fn drop(&mut self) {
         let executor = self.executor;
-        let task = self.header.serial;
+        let task = self.task.header().serial;
         if executor.tracer.is_on() && executor.tracer.polling() == task {
             executor.tracer.set_polling(None);
             executor.record(Event::PollEnd { task, ready: false });
         }
-        executor.abort(self.header);
+        executor.abort(self.task);
+        executor.unschedule(); // its poll ended
     }
 }

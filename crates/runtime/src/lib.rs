@@ -21,7 +21,7 @@
 //! | `task.rs` | a task: its state (scheduled, running, notified, waiting, done), its future, and how a wake reschedules it |
 //! | `waker.rs` | the `Waker` that points at a task |
 //! | `ready.rs` | the ready queue |
-//! | `live_tasks.rs` | every live task, so a shutdown can drop them |
+//! | `waited_tasks.rs` | the tasks that have waited, so a shutdown can drop them |
 //! | `free_slots.rs` | which slots of the task list and the timer queue are free |
 //! | `executor.rs` | spawn, the turn (poll a batch of ready tasks) and shutdown |
 //! | `time_slice.rs` | when a turn must yield to the browser |
@@ -66,7 +66,6 @@ mod global_scope;
 mod host;
 mod join;
 mod join_handle;
-mod live_tasks;
 #[doc(hidden)]
 pub mod macros;
 mod reactor;
@@ -80,6 +79,7 @@ mod timer_queue;
 mod trace;
 mod tracer;
 mod virtual_host;
+mod waited_tasks;
 mod waker;
 mod yield_now;
 

@@ -53,7 +53,7 @@ pub(crate) trait Schedule: Sized + 'static {
         queue: Option<Rc<dyn Runnable<Self>>>,
     );
     /// Drops the task now (its `JoinHandle::abort`).
-    fn abort(&self, task: &Header<Self>);
+    fn abort(&self, task: &dyn Runnable<Self>);
     /// `task` waits and no waker of it is left: it will never be polled again.
     fn lost(&self, task: &Header<Self>);
     /// Polls `task` once: the runtime's part around
@@ -81,13 +81,14 @@ pub(crate) struct Header<S> {
     /// Wakers of this task alive now (clones of the one its polls lend; the
     /// lent one is not counted). None left while it waits: a lost waker.
     wakers: Cell<u32>,
-    /// Where the runtime's list of live tasks holds it (`NOT_LIVE` once done).
+    /// Where the runtime's list of waited tasks holds it: `NOT_LISTED` until
+    /// its first poll that returns `Pending` with no wake, and once done.
     pub(crate) slot: Cell<u32>,
     /// The thread the task lives on: its wakers do nothing anywhere else.
     pub(crate) owner: ThreadToken,
 }
 
-pub(crate) const NOT_LIVE: u32 = u32::MAX;
+pub(crate) const NOT_LISTED: u32 = u32::MAX;
 
 /// What becomes of a task whose poll returned `Pending`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -212,18 +213,15 @@ impl<S: Schedule> Header<S> {
         }
     }
 
-    /// Being polled (woken during the poll or not).
-    pub(crate) fn is_polled(&self) -> bool {
-        matches!(self.state.get(), State::Running | State::Notified)
+    /// On the runtime's list of waited tasks.
+    pub(crate) fn is_listed(&self) -> bool {
+        self.slot.get() != NOT_LISTED
     }
 
-    /// No more polls; returns whether it was scheduled: on the ready queue
-    /// (its entry there is now skipped) or being polled.
-    pub(crate) fn mark_done(&self) -> bool {
-        matches!(
-            self.state.replace(State::Done),
-            State::Scheduled | State::Running | State::Notified
-        )
+    /// No more polls (a queued entry is skipped); returns the state it was
+    /// in.
+    pub(crate) fn mark_done(&self) -> State {
+        self.state.replace(State::Done)
     }
 }
 
@@ -248,7 +246,7 @@ impl<F: Future + 'static, S: Schedule> TaskCell<F, S> {
                 state: Cell::new(State::Scheduled),
                 traced: Cell::new(false),
                 wakers: Cell::new(0),
-                slot: Cell::new(NOT_LIVE),
+                slot: Cell::new(NOT_LISTED),
                 owner: waker::current_thread(),
             },
             future: RefCell::new(Some(future)),
@@ -356,7 +354,7 @@ impl<F: Future + 'static, S: Schedule> JoinTarget<F::Output> for TaskCell<F, S> 
 
     fn abort(&self) {
         if let Some(scheduler) = self.header.scheduler.upgrade() {
-            scheduler.abort(&self.header);
+            scheduler.abort(self);
         }
     }
 
@@ -402,7 +400,7 @@ mod tests {
                 self.queue.borrow_mut().push(task);
             }
         }
-        fn abort(&self, _: &Header<Log>) {}
+        fn abort(&self, _: &dyn Runnable<Log>) {}
         fn lost(&self, _: &Header<Log>) {
             self.lost.set(self.lost.get() + 1);
         }
@@ -444,8 +442,8 @@ mod tests {
             assert_eq!(task.header.state(), State::Scheduled);
             assert!(task.header.begin_poll(traced));
             assert_eq!(poll_once(&task), Poll::Ready(()));
-            assert!(task.header.mark_done(), "scheduled while it was polled");
-            assert!(!task.header.mark_done(), "not scheduled once done");
+            assert_eq!(task.header.mark_done(), State::Running);
+            assert_eq!(task.header.mark_done(), State::Done);
             task.header.wake(waker);
             use WakeOutcome::*;
             let woken = if traced {
@@ -473,7 +471,7 @@ mod tests {
         use WakeOutcome::*;
         assert_eq!(*log.woken.borrow(), [Queued, AlreadyQueued]);
         // Dropped while queued: its entry is skipped, not polled.
-        assert!(task.header.mark_done());
+        assert_eq!(task.header.mark_done(), State::Scheduled);
         assert!(!task.header.begin_poll(false));
     }
 

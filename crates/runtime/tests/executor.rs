@@ -515,3 +515,106 @@ fn a_panicking_poll_leaves_the_runtime_usable_and_the_rest_of_the_batch_runs() {
         ]
     );
 }
+
+#[test]
+fn shutdown_drops_tasks_that_waited_and_tasks_that_never_did() {
+    let (host, rt) = virtual_runtime();
+    let gates: Vec<Gate> = (0..3).map(|_| Gate::new()).collect();
+    // Tasks 1 and 2 wait on their gates; task 3 is spawned and not polled.
+    rt.spawn(gates[0].wait()).detach();
+    rt.spawn(gates[1].wait()).detach();
+    host.run_until_stalled();
+    rt.spawn(gates[2].wait()).detach();
+    // Task 1 is woken: queued again, and still on the list of waited tasks.
+    gates[0].waker().wake();
+    rt.take_trace();
+    assert_eq!(rt.counters().live_tasks, 3);
+    assert_eq!(rt.counters().queued_tasks, 2);
+    rt.shutdown();
+    // Each once, in the order they were spawned.
+    assert_trace(
+        &rt,
+        &[
+            "0 task_drop task=1",
+            "0 task_drop task=2",
+            "0 task_drop task=3",
+        ],
+    );
+    assert!(gates.iter().all(|gate| gate.probe().dropped.get()));
+    assert_eq!(gates[2].probe().polls.get(), 0);
+    assert_eq!(rt.counters(), Counters::default());
+    host.run_until_stalled();
+    assert_eq!(
+        gates[0].probe().polls.get(),
+        1,
+        "not polled after the shutdown"
+    );
+}
+
+#[test]
+fn a_shutdown_asked_for_in_a_poll_happens_when_the_batch_ends() {
+    let host = VirtualHost::new();
+    let rt = Rc::new(Runtime::new(host.clone()));
+    let inside = rt.clone();
+    let gate = Gate::new();
+    // Task 1 asks for the shutdown and then yields for ever (never waiting,
+    // it is only ever on the ready queue); task 2, in the same batch, waits.
+    rt.spawn(async move {
+        inside.shutdown();
+        loop {
+            yield_now().await;
+        }
+    })
+    .detach();
+    rt.spawn(gate.wait()).detach();
+    host.run_until_stalled();
+    // The batch's polls had begun: task 2's poll still runs, as the running
+    // poll must return before anything is dropped; then both go.
+    assert_trace(
+        &rt,
+        &[
+            "0 spawn task=1",
+            "0 spawn task=2",
+            "0 batch turn=microtask tasks=2",
+            "0 poll_start task=1",
+            "0 wake task=1 by=self outcome=queued",
+            "0 poll_end task=1 result=pending",
+            "0 poll_start task=2",
+            "0 poll_end task=2 result=pending",
+            "0 task_drop task=1",
+            "0 task_drop task=2",
+        ],
+    );
+    assert!(gate.probe().dropped.get());
+    assert_eq!(rt.counters(), Counters::default());
+    assert!(!host.turn_pending());
+}
+
+#[test]
+fn counters_in_a_poll_that_aborted_its_own_task() {
+    let host = VirtualHost::new();
+    let rt = Rc::new(Runtime::new(host.clone()));
+    let inside = rt.clone();
+    let own: Rc<RefCell<Option<runtime::JoinHandle<()>>>> = Rc::default();
+    let own_inside = own.clone();
+    let seen = Rc::new(RefCell::new(Vec::new()));
+    let seen_inside = seen.clone();
+    let task = rt.spawn(async move {
+        yield_now().await;
+        if let Some(handle) = own_inside.borrow().as_ref() {
+            handle.abort();
+        }
+        let c = inside.counters();
+        seen_inside
+            .borrow_mut()
+            .push((c.live_tasks, c.queued_tasks));
+        yield_now().await;
+        unreachable!("aborted");
+    });
+    *own.borrow_mut() = Some(task);
+    rt.spawn(async {}).detach();
+    host.run_until_stalled();
+    // Task 1 is done, no longer live; nothing else waits on the queue.
+    assert_eq!(*seen.borrow(), [(0, 0)]);
+    assert_eq!(rt.counters(), Counters::default());
+}
