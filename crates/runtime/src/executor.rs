@@ -266,7 +266,7 @@ impl Executor {
         match header.mark_done() {
             State::Done => return,
             State::Scheduled => self.unschedule(),
-            State::Running | State::Notified | State::Waiting => {}
+            State::Running { .. } | State::Notified | State::Waiting => {}
         }
         self.live.set(self.live.get() - 1);
     }

@@ -28,8 +28,9 @@ use crate::waker::{self, ThreadToken};
 pub(crate) enum State {
     /// On the ready queue: more wakes add nothing until it is polled.
     Scheduled,
-    /// Being polled.
-    Running,
+    /// Being polled; `traced`: the poll goes in the trace (and so do its
+    /// wakes).
+    Running { traced: bool },
     /// Woken during its poll: its executor queues it again, for the next
     /// batch, when the poll ends.
     Notified,
@@ -76,8 +77,6 @@ pub(crate) struct Header<S> {
     /// ignored silently.
     pub(crate) epoch: u32,
     state: Cell<State>,
-    /// Whether its poll now is traced (its wakes then go in the trace).
-    traced: Cell<bool>,
     /// Wakers of this task alive now (clones of the one its polls lend; the
     /// lent one is not counted). None left while it waits: a lost waker.
     wakers: Cell<u32>,
@@ -122,7 +121,7 @@ impl<S: Schedule> Header<S> {
     /// queue keeps, if it needs one.
     #[inline(always)]
     pub(crate) fn wake(&self, task: impl FnOnce() -> Rc<dyn Runnable<S>>) {
-        if self.state.get() == State::Running && !self.traced.get() {
+        if self.state.get() == (State::Running { traced: false }) {
             // Woken during its own poll (a yield, say): the executor polling
             // it queues it again when the poll ends, with the reference it
             // holds, so the wake need not reach the runtime (as tokio's
@@ -144,7 +143,7 @@ impl<S: Schedule> Header<S> {
             return; // the runtime is gone, and the task with it
         };
         match self.state.get() {
-            State::Running => {
+            State::Running { .. } => {
                 // Traced: the runtime records it; the executor queues the
                 // task again when the poll ends.
                 self.state.set(State::Notified);
@@ -167,15 +166,14 @@ impl<S: Schedule> Header<S> {
         if self.is_done() {
             return false;
         }
-        self.state.set(State::Running);
-        self.traced.set(traced);
+        self.state.set(State::Running { traced });
         true
     }
 
     /// Its poll returned `Pending`: what becomes of it.
     pub(crate) fn end_poll_pending(&self) -> AfterPending {
         match self.state.get() {
-            State::Running => {
+            State::Running { .. } => {
                 self.state.set(State::Waiting);
                 if self.wakers.get() > 0 {
                     AfterPending::Waits
@@ -244,7 +242,6 @@ impl<F: Future + 'static, S: Schedule> TaskCell<F, S> {
                 serial,
                 epoch,
                 state: Cell::new(State::Scheduled),
-                traced: Cell::new(false),
                 wakers: Cell::new(0),
                 slot: Cell::new(NOT_LISTED),
                 owner: waker::current_thread(),
@@ -442,7 +439,7 @@ mod tests {
             assert_eq!(task.header.state(), State::Scheduled);
             assert!(task.header.begin_poll(traced));
             assert_eq!(poll_once(&task), Poll::Ready(()));
-            assert_eq!(task.header.mark_done(), State::Running);
+            assert_eq!(task.header.mark_done(), State::Running { traced });
             assert_eq!(task.header.mark_done(), State::Done);
             task.header.wake(waker);
             use WakeOutcome::*;
