@@ -262,13 +262,15 @@ impl Executor {
 
     /// No more polls for this task; a queued entry is skipped. (A task being
     /// polled leaves the scheduled count when its poll ends.)
-    fn mark_done(&self, header: &Header<Executor>) {
-        match header.mark_done() {
-            State::Done => return,
+    fn mark_done(&self, header: &Header<Executor>) -> State {
+        let before = header.mark_done();
+        match before {
+            State::Done => return before,
             State::Scheduled => self.unschedule(),
             State::Running { .. } | State::Notified | State::Waiting => {}
         }
         self.live.set(self.live.get() - 1);
+        before
     }
 
     /// Takes a task off the list of waited ones, if it is on it.
@@ -288,12 +290,18 @@ impl Executor {
         drop(listed);
     }
 
-    /// Marks a task done and drops its future (or has its poll drop it, if it
-    /// is the one being polled), with no borrow held: dropping may cancel
-    /// timers, wake other tasks or even spawn.
-    fn cancel(&self, task: &dyn Runnable<Executor>) {
-        self.mark_done(task.header());
-        task.drop_future();
+    /// Drops the future of a task just marked done (`before`: its state
+    /// until then), or, if it is the one being polled, leaves that to its
+    /// poll; with no borrow held: dropping may cancel timers, wake other
+    /// tasks or even spawn.
+    #[allow(unsafe_code)] // dropping the future of a task not being polled
+    fn cancel(&self, task: &dyn Runnable<Executor>, before: State) {
+        if matches!(before, State::Scheduled | State::Waiting) {
+            // SAFETY: not being polled: a task is `Running` or `Notified`
+            // from `begin_poll` until its poll returns (or `Done`, if marked
+            // so during it), and only after that `Scheduled` or `Waiting`.
+            unsafe { task.drop_future() };
+        }
         task.wake_waiter();
     }
 
@@ -418,13 +426,14 @@ impl Executor {
             }
             // All are done before any future is dropped, so wakes from those
             // drops (a waiter among them) are ignored, not queued.
-            for task in &tasks {
-                self.mark_done(task.header());
-            }
+            let before: Vec<State> = tasks
+                .iter()
+                .map(|task| self.mark_done(task.header()))
+                .collect();
             // Dropping the futures cancels their timers; a drop may even spawn,
             // hence the loop.
-            for task in &tasks {
-                self.cancel(&**task);
+            for (task, before) in tasks.iter().zip(before) {
+                self.cancel(&**task, before);
             }
             drop(tasks);
             drop(queue);
@@ -593,7 +602,8 @@ impl Schedule for Executor {
         // Let go of by the list after it is dropped: the caller may hold it
         // only by reference.
         let listed = self.unlist(header);
-        self.cancel(task);
+        let before = self.mark_done(header);
+        self.cancel(task, before);
         drop(listed);
     }
 }
@@ -629,6 +639,7 @@ struct AbortOnPanic<'a> {
 }
 
 impl Drop for AbortOnPanic<'_> {
+    #[allow(unsafe_code)] // dropping the future of a poll that unwound
     fn drop(&mut self) {
         let executor = self.executor;
         let task = self.task.header().serial;
@@ -637,6 +648,8 @@ impl Drop for AbortOnPanic<'_> {
             executor.record(Event::PollEnd { task, ready: false });
         }
         executor.abort(self.task);
-        executor.unschedule(); // its poll ended
+        // SAFETY: its poll has ended: the panic unwound it.
+        unsafe { self.task.drop_future() };
+        executor.unschedule();
     }
 }
