@@ -21,7 +21,7 @@
 //! | `task.rs` | a task: its state (scheduled, running, notified, waiting, done), its future, and how a wake reschedules it |
 //! | `waker.rs` | the `Waker` that points at a task |
 //! | `ready.rs` | the ready queue |
-//! | `waited_tasks.rs` | the tasks that have waited, so a shutdown can drop them |
+//! | `waited_tasks.rs` | the tasks that have waited, so a shutdown can drop them (the others are on the ready queue or being polled) |
 //! | `free_slots.rs` | which slots of the task list and the timer queue are free |
 //! | `executor.rs` | spawn, the turn (poll a batch of ready tasks) and shutdown |
 //! | `time_slice.rs` | when a turn must yield to the browser |

@@ -118,7 +118,10 @@ impl Runtime {
 
     /// Drops every task (their timers are cancelled as their futures drop) and
     /// clears the host timeout. The runtime stays usable; in its trace, tasks
-    /// and timers are numbered from 1 again.
+    /// and timers are numbered from 1 again. Called from inside one of its
+    /// tasks, it happens when the batch being polled ends (a running poll
+    /// cannot be dropped, and the batch's other tasks are out of reach until
+    /// then), so those tasks are polled first.
     ///
     /// ```
     /// use runtime::{sleep_ms, Counters, Runtime, VirtualHost};

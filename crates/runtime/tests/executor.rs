@@ -531,7 +531,7 @@ fn shutdown_drops_tasks_that_waited_and_tasks_that_never_did() {
     assert_eq!(rt.counters().live_tasks, 3);
     assert_eq!(rt.counters().queued_tasks, 2);
     rt.shutdown();
-    // Each once, in the order they were spawned.
+    // Each once: the tasks that waited, then the one on the queue.
     assert_trace(
         &rt,
         &[
@@ -581,8 +581,9 @@ fn a_shutdown_asked_for_in_a_poll_happens_when_the_batch_ends() {
             "0 poll_end task=1 result=pending",
             "0 poll_start task=2",
             "0 poll_end task=2 result=pending",
-            "0 task_drop task=1",
+            // The task that waited, then the one on the queue.
             "0 task_drop task=2",
+            "0 task_drop task=1",
         ],
     );
     assert!(gate.probe().dropped.get());
