@@ -176,7 +176,7 @@ impl Executor {
     /// scheduled.
     fn wait(&self, task: Rc<dyn Runnable<Executor>>) {
         if !task.header().is_listed() {
-            self.waited.borrow_mut().insert(task);
+            self.waited.borrow_mut().insert(task, self.live.get());
         }
         self.unschedule();
     }
