@@ -146,6 +146,20 @@ test('a normal page load still works after the table', async () => {
   assert.equal(await sub.text(), 'sub index');
 });
 
+test('isolated pages are cross-origin isolated; others are not', async () => {
+  const plain = await get(`http://127.0.0.1:${port}/`);
+  assert.equal(plain.headers.get('cross-origin-opener-policy'), null);
+  const isolated = await serve(root, { port: 0, isolated: true });
+  try {
+    const page = await get(`http://127.0.0.1:${isolated.address().port}/`);
+    assert.equal(page.headers.get('cross-origin-opener-policy'), 'same-origin');
+    assert.equal(page.headers.get('cross-origin-embedder-policy'), 'require-corp');
+    assert.equal(page.headers.get('content-security-policy'), CSP);
+  } finally {
+    await new Promise((done) => isolated.close(done));
+  }
+});
+
 test('an unexpected error is a 500, and the server stays up', async (t) => {
   // A NUL in the root makes fs throw ERR_INVALID_ARG_VALUE, which the server
   // has no answer for but 500.
