@@ -14,8 +14,8 @@
 //!                                   └──► poll_end(ready): future dropped
 //! ```
 //!
-//! - A live task is on the ready queue, being polled, or on the list of
-//!   waited tasks, where its first `poll_end(pending)` with no wake puts it
+//! - A live task is on the ready queue (or in the batch taken from it),
+//!   being polled, or on the list of waited tasks, where its first `poll_end(pending)` with no wake puts it
 //!   (and it stays until it is done). A shutdown finds every task there.
 //! - A wake puts a waiting task on the ready queue (`Scheduled`); while it is
 //!   there, more wakes add nothing, so N wakes before a poll give one poll.
@@ -57,7 +57,7 @@ pub(crate) struct Executor {
     /// Tasks spawned and not yet done.
     live: Cell<usize>,
     /// The live tasks that have waited. Every other live task is on the
-    /// ready queue or being polled.
+    /// ready queue, in the batch taken from it, or being polled.
     waited: RefCell<WaitedTasks>,
     ready: RefCell<ReadyQueue>,
     /// Tasks scheduled: live ones on the ready queue (which may also hold
@@ -124,7 +124,9 @@ impl Executor {
     pub(crate) fn counters(&self) -> Counters {
         Counters {
             live_tasks: self.live.get(),
-            // The task being polled is off the queue.
+            // During a batch, user code runs only inside a poll, and the
+            // polled task, counted as scheduled until its poll ends, is not
+            // on the queue.
             queued_tasks: self.queued.get() - usize::from(self.in_batch.get()),
             pending_timers: self.reactor.pending(),
             armed_timeouts: self.host.armed_timeouts(),
@@ -236,6 +238,10 @@ impl Executor {
             self.poll_batch(&mut unpolled.batch);
         }
         self.end_callback();
+        // Now, as if asked for from outside: every task is within reach.
+        if self.shutdown_asked.replace(false) {
+            self.shutdown();
+        }
     }
 
     /// The turn's loop: polls the first `batch` tasks of the ready queue until
@@ -286,10 +292,10 @@ impl Executor {
         }
     }
 
-    /// The task's future returned `Ready`.
+    /// The task's future returned `Ready`: done, and off the list. (The
+    /// poll unschedules it last, see `Schedule::poll`.)
     fn finish(&self, header: &Header<Executor>) {
         self.mark_done(header);
-        self.unschedule();
         let listed = self.unlist(header);
         drop(listed);
     }
@@ -582,6 +588,11 @@ impl Schedule for Executor {
             Poll::Ready(()) => {
                 self.finish(header);
                 task.wake_waiter();
+                // Unscheduled last: until then `counters()`, called from the
+                // waiter's wake or from the output's drop (if this was the
+                // last reference), counts this task as the one being polled.
+                drop(task);
+                self.unschedule();
             }
             Poll::Pending => match header.end_poll_pending() {
                 AfterPending::Waits => self.wait(task),
@@ -590,7 +601,11 @@ impl Schedule for Executor {
                     self.lost(header);
                     self.wait(task);
                 }
-                AfterPending::Dropped => self.unschedule(), // aborted in its poll
+                AfterPending::Dropped => {
+                    // Aborted in its poll; unscheduled last, as above.
+                    drop(task);
+                    self.unschedule();
+                }
             },
         }
         true
@@ -613,9 +628,10 @@ impl Schedule for Executor {
     }
 }
 
-/// Puts back what a batch did not poll, also when a poll panics; then (the
-/// normal end of the turn cannot run) ends the turn, so the runtime is not
-/// left busy and the rest of the batch runs in the next turn.
+/// Puts back what a batch did not poll and marks the batch over, also when a
+/// poll panics; then (the normal end of the turn cannot run) ends the turn,
+/// so the runtime is not left busy and the rest of the batch runs in the
+/// next turn, and makes a shutdown asked for during the batch.
 struct BatchEnd<'a> {
     executor: &'a Executor,
     batch: Batch,
@@ -627,11 +643,11 @@ impl Drop for BatchEnd<'_> {
         let rest = std::mem::take(&mut self.batch);
         executor.ready.borrow_mut().return_batch(rest);
         executor.in_batch.set(false);
-        if executor.shutdown_asked.replace(false) {
-            executor.shutdown();
-        }
         if std::thread::panicking() {
             executor.end_callback();
+            if executor.shutdown_asked.replace(false) {
+                executor.shutdown();
+            }
         }
     }
 }

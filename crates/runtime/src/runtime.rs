@@ -10,7 +10,8 @@ use crate::join_handle::JoinHandle;
 use crate::trace::Trace;
 
 /// What the runtime holds right now. After a run completes, or after
-/// [`Runtime::shutdown`], every count is zero.
+/// [`Runtime::shutdown`] (called from outside its tasks), every count is
+/// zero.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 #[cfg_attr(
     feature = "serde",
@@ -34,7 +35,8 @@ pub struct Counters {
 /// A single-threaded executor with a timer reactor, driven by a [`Host`].
 ///
 /// Dropping the runtime shuts it down: its tasks are dropped and its timeout is
-/// cleared.
+/// cleared (from inside one of its tasks, when the batch ends, as with
+/// [`Runtime::shutdown`]).
 pub struct Runtime {
     executor: Rc<Executor>,
 }
@@ -121,7 +123,8 @@ impl Runtime {
     /// and timers are numbered from 1 again. Called from inside one of its
     /// tasks, it happens when the batch being polled ends (a running poll
     /// cannot be dropped, and the batch's other tasks are out of reach until
-    /// then), so those tasks are polled first.
+    /// then), so those tasks are polled first, and tasks spawned in the
+    /// meantime are dropped with the rest.
     ///
     /// ```
     /// use runtime::{sleep_ms, Counters, Runtime, VirtualHost};

@@ -276,7 +276,9 @@ impl<F: Future + 'static, S: Schedule> TaskCell<F, S> {
         // never called during a poll, and `future_addr` only between polls.
         let slot = unsafe { &mut *self.future.get() };
         let Some(future) = slot.as_mut() else {
-            return Poll::Pending; // dropped by an abort during an earlier poll
+            // Not reached: only a `Scheduled` task is polled, and a task
+            // loses its future only once done.
+            return Poll::Pending;
         };
         // SAFETY: the future is never moved: it lives in this `Rc` allocation
         // from spawn until it is dropped in place (`*slot = None`), and no

@@ -15,7 +15,8 @@
 //! alive (the future is dropped when it finishes); waking it does nothing.
 
 // Unsafe code: a waker's vtable over an `Rc` (the crate's only other unsafe
-// code pins a task's future in place, in task.rs).
+// code is the task's future, pinned in place in an `UnsafeCell`, in task.rs,
+// and the executor's drops of it, in executor.rs).
 #![allow(unsafe_code)]
 
 use std::cell::Cell;

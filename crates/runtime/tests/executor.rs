@@ -557,10 +557,14 @@ fn a_shutdown_asked_for_in_a_poll_happens_when_the_batch_ends() {
     let rt = Rc::new(Runtime::new(host.clone()));
     let inside = rt.clone();
     let gate = Gate::new();
-    // Task 1 asks for the shutdown and then yields for ever (never waiting,
-    // it is only ever on the ready queue); task 2, in the same batch, waits.
+    // Task 1 asks for the shutdown, spawns task 3, and then yields for ever
+    // (never waiting, it is only ever on the ready queue); task 2, in the
+    // same batch, waits.
+    let spawned = Gate::new();
+    let spawned_inside = spawned.clone();
     rt.spawn(async move {
         inside.shutdown();
+        inside.spawn(spawned_inside.wait()).detach();
         loop {
             yield_now().await;
         }
@@ -577,16 +581,20 @@ fn a_shutdown_asked_for_in_a_poll_happens_when_the_batch_ends() {
             "0 spawn task=2",
             "0 batch turn=microtask tasks=2",
             "0 poll_start task=1",
+            "0 spawn task=3",
             "0 wake task=1 by=self outcome=queued",
             "0 poll_end task=1 result=pending",
             "0 poll_start task=2",
             "0 poll_end task=2 result=pending",
-            // The task that waited, then the one on the queue.
+            // The task that waited, then the ones on the queue, in its order.
             "0 task_drop task=2",
+            "0 task_drop task=3",
             "0 task_drop task=1",
         ],
     );
     assert!(gate.probe().dropped.get());
+    assert!(spawned.probe().dropped.get());
+    assert_eq!(spawned.probe().polls.get(), 0);
     assert_eq!(rt.counters(), Counters::default());
     assert!(!host.turn_pending());
 }
@@ -618,4 +626,26 @@ fn counters_in_a_poll_that_aborted_its_own_task() {
     // Task 1 is done, no longer live; nothing else waits on the queue.
     assert_eq!(*seen.borrow(), [(0, 0)]);
     assert_eq!(rt.counters(), Counters::default());
+}
+
+/// Reads its runtime's counters when dropped.
+struct CountsWhenDropped(Rc<Runtime>, Rc<RefCell<Vec<Counters>>>);
+
+impl Drop for CountsWhenDropped {
+    fn drop(&mut self) {
+        self.1.borrow_mut().push(self.0.counters());
+    }
+}
+
+#[test]
+fn counters_while_a_finished_task_is_let_go() {
+    // A detached task's output is dropped with the task, at the end of its
+    // last poll; its runtime's counters then no longer count it.
+    let host = VirtualHost::new();
+    let rt = Rc::new(Runtime::new(host.clone()));
+    let seen = Rc::new(RefCell::new(Vec::new()));
+    let output = CountsWhenDropped(rt.clone(), seen.clone());
+    rt.spawn(async move { output }).detach();
+    host.run_until_stalled();
+    assert_eq!(*seen.borrow(), [Counters::default()]);
 }
