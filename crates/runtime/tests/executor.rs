@@ -573,7 +573,7 @@ fn a_shutdown_asked_for_in_a_poll_happens_when_the_batch_ends() {
     rt.spawn(gate.wait()).detach();
     host.run_until_stalled();
     // The batch's polls had begun: task 2's poll still runs, as the running
-    // poll must return before anything is dropped; then both go.
+    // poll must return before anything is dropped; then all three go.
     assert_trace(
         &rt,
         &[
