@@ -342,7 +342,8 @@ impl Executor {
     }
 
     /// A turn or a timeout ends: re-arm if timers changed, and ask for a turn
-    /// if tasks are queued (from a new browser task if the slice is used up).
+    /// if tasks are queued (from a new browser task if the slice is used up);
+    /// if none is asked for, tell the host (see `Host::callback_ended`).
     fn end_callback(&self) {
         if self.reactor.changed() {
             self.rearm();
@@ -359,6 +360,11 @@ impl Executor {
             self.turn_requested.set(true);
             self.clock.stop_reuse();
             self.host.request_turn(turn);
+        }
+        if !self.turn_requested.get() {
+            // The last callback before a wake from outside can ask for a
+            // turn (see `ask_for_turn`).
+            self.host.callback_ended();
         }
     }
 

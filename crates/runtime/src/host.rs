@@ -32,15 +32,22 @@ pub trait Host {
     fn request_turn(&self, turn: Turn);
     /// How many host timeouts are armed right now (0 or 1).
     fn armed_timeouts(&self) -> usize;
-    /// Whether a new browser task has begun since the last call. A wake
-    /// from outside the runtime's callbacks may come from a microtask of the
-    /// task the runtime last ran in (a resolved promise's reaction, as a
-    /// `JsFuture` gets): then the time slice goes on instead of starting
-    /// again, so a task woken that way in a loop still yields. Hosts that
-    /// cannot tell, and virtual clocks, say true (a new slice).
+    /// Whether a new browser task has begun since the runtime's last
+    /// callback ended (see [`Host::callback_ended`]). A wake from outside
+    /// the runtime's callbacks may come from a microtask of the task the
+    /// runtime last ran in (a resolved promise's reaction, as a `JsFuture`
+    /// gets): then the time slice goes on instead of starting again, so a
+    /// task woken that way in a loop still yields. Hosts that cannot tell,
+    /// and virtual clocks, say true (a new slice).
     fn new_task_began(&self) -> bool {
         true
     }
+    /// A runtime callback (a turn or a timeout) ended, and no turn is
+    /// pending: from now on, note when a new browser task begins, for
+    /// [`Host::new_task_began`]. Done here, after the polls, rather than when
+    /// a turn is asked for, so that what it costs does not delay a spawned
+    /// task's first poll.
+    fn callback_ended(&self) {}
     /// Keeps the thread busy for `ms` milliseconds ([`crate::block_ms`]). A
     /// busy loop on [`Host::now`]; a virtual clock moves by exactly `ms`
     /// instead.

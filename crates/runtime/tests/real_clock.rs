@@ -4,7 +4,7 @@
 
 mod common;
 use common::*;
-use runtime::{Host, Runtime, RuntimeRef, Turn};
+use runtime::{yield_now, Host, Runtime, RuntimeRef, Turn};
 use std::cell::{Cell, RefCell};
 use std::future::Future;
 use std::pin::Pin;
@@ -22,6 +22,9 @@ struct ClockState {
     reads: Cell<u32>,
     runtime: RefCell<Option<RuntimeRef>>,
     turns: RefCell<Vec<Turn>>,
+    /// What the runtime asked of the host, in order: "turn" (a turn
+    /// requested) and "ended" (`callback_ended`).
+    calls: RefCell<Vec<&'static str>>,
     dropped: Cell<bool>,
 }
 
@@ -46,6 +49,10 @@ impl Host for HostSide {
     fn disarm(&self) {}
     fn request_turn(&self, turn: Turn) {
         self.0 .0.turns.borrow_mut().push(turn);
+        self.0 .0.calls.borrow_mut().push("turn");
+    }
+    fn callback_ended(&self) {
+        self.0 .0.calls.borrow_mut().push("ended");
     }
     fn armed_timeouts(&self) -> usize {
         0
@@ -239,4 +246,24 @@ fn a_sleep_kept_outside_any_task_does_not_keep_the_runtime() {
         "the timer's waker kept the runtime alive"
     );
     drop(stash);
+}
+
+#[test]
+fn the_host_hears_a_callback_ended_only_once_nothing_is_left_to_run() {
+    // The browser host posts its new-task probe then: after the polls, not
+    // on the way to a spawned task's first poll.
+    let (clock, rt) = MovingClock::runtime();
+    rt.spawn(async {
+        yield_now().await;
+        yield_now().await;
+    })
+    .detach();
+    assert_eq!(
+        *clock.0.calls.borrow(),
+        ["turn"],
+        "a spawn asks for a turn only"
+    );
+    assert_eq!(clock.run_browser_task(), 3);
+    // Two turns that left the task queued, then one that finished it.
+    assert_eq!(*clock.0.calls.borrow(), ["turn", "turn", "turn", "ended"]);
 }
