@@ -30,12 +30,31 @@ async function jsTimers({ count, spread, seed }) {
   return { elapsed, overhead: elapsed - max, worstLateness: worst, completed: true };
 }
 
+/** A new browser task, as a click or a network callback would start. */
+const newTask = () => new Promise((resolve) => {
+  const { port1, port2 } = new MessageChannel();
+  port1.onmessage = resolve;
+  port2.postMessage(null);
+});
+
+/** `times` tasks, one at a time, each spawned from a new browser task: the
+ * time from each spawn until that task is done, summed. */
+async function spawnOneAtATime(executor, { times }) {
+  let elapsed = 0;
+  for (let i = 0; i < times; i += 1) {
+    await newTask();
+    elapsed += (await wasm.spawn_trivial(executor, 1)).elapsed;
+  }
+  return { elapsed, completed: true };
+}
+
 async function run(workload, executor, params) {
   switch (`${workload}/${executor}`) {
     case 'timers/js':
       return jsTimers(params);
     default:
       if (workload === 'spawn') return wasm.spawn_trivial(executor, params.count);
+      if (workload === 'spawn-one') return spawnOneAtATime(executor, params);
       if (workload === 'polls') return wasm.polls(executor, params.tasks, params.yields);
       if (workload === 'timers') return wasm.timers(executor, params.count, params.spread, params.seed);
       throw new Error(`unknown workload ${workload}`);
