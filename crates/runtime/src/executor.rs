@@ -15,8 +15,9 @@
 //! ```
 //!
 //! - A live task is on the ready queue (or in the batch taken from it),
-//!   being polled, or on the list of waited tasks, where its first `poll_end(pending)` with no wake puts it
-//!   (and it stays until it is done). A shutdown finds every task there.
+//!   being polled, or on the list of waited tasks, where its first
+//!   `poll_end(pending)` with no wake puts it (and it stays until it is
+//!   done). A shutdown finds every task there.
 //! - A wake puts a waiting task on the ready queue (`Scheduled`); while it is
 //!   there, more wakes add nothing, so N wakes before a poll give one poll.
 //! - A wake during the task's own poll only marks it (`Notified`); when the
@@ -78,7 +79,7 @@ pub(crate) struct Executor {
     busy: Cell<bool>,
     /// Polling a batch: user code that runs now runs in a poll.
     in_batch: Cell<bool>,
-    /// A shutdown was asked for during a batch: it happens when the batch
+    /// A shutdown was asked for during a batch: it happens when the turn
     /// ends.
     shutdown_asked: Cell<bool>,
     turn_requested: Cell<bool>,
@@ -412,8 +413,8 @@ impl Executor {
     }
 
     /// Drops every task. Asked for during a poll (by a task of this
-    /// runtime), it happens when the batch ends: the tasks of the batch not
-    /// yet polled are not reachable before.
+    /// runtime), it happens when the turn ends: the batch's tasks not yet
+    /// polled, and the one being polled, are out of reach until then.
     pub(crate) fn shutdown(&self) {
         if self.in_batch.get() {
             self.shutdown_asked.set(true);
