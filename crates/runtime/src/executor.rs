@@ -226,9 +226,12 @@ impl Executor {
         // The tasks queued now; the ones they wake wait for the next batch.
         let batch = self.ready.borrow_mut().take_batch();
         if !batch.is_empty() {
-            let live = self.queued.get() as u32;
-            if live > 0 {
-                self.record(Event::Batch { turn, tasks: live });
+            let queued = self.queued.get() as u32;
+            if queued > 0 {
+                self.record(Event::Batch {
+                    turn,
+                    tasks: queued,
+                });
             }
             let _current = context::enter(self);
             self.in_batch.set(true);

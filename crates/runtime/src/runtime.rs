@@ -35,7 +35,7 @@ pub struct Counters {
 /// A single-threaded executor with a timer reactor, driven by a [`Host`].
 ///
 /// Dropping the runtime shuts it down: its tasks are dropped and its timeout is
-/// cleared (from inside one of its tasks, when the batch ends, as with
+/// cleared (from inside one of its tasks, when the turn ends, as with
 /// [`Runtime::shutdown`]).
 pub struct Runtime {
     executor: Rc<Executor>,
@@ -121,7 +121,7 @@ impl Runtime {
     /// Drops every task (their timers are cancelled as their futures drop) and
     /// clears the host timeout. The runtime stays usable; in its trace, tasks
     /// and timers are numbered from 1 again. Called from inside one of its
-    /// tasks, it happens when the batch being polled ends (a running poll
+    /// tasks, it happens when the turn polling a batch ends (a running poll
     /// cannot be dropped, and the batch's other tasks are out of reach until
     /// then), so those tasks are polled first, and tasks spawned in the
     /// meantime are dropped with the rest.

@@ -275,11 +275,9 @@ impl<F: Future + 'static, S: Schedule> TaskCell<F, S> {
         // (from `Scheduled`, so never inside its own poll), `drop_future` is
         // never called during a poll, and `future_addr` only between polls.
         let slot = unsafe { &mut *self.future.get() };
-        let Some(future) = slot.as_mut() else {
-            // Not reached: only a `Scheduled` task is polled, and a task
-            // loses its future only once done.
-            return Poll::Pending;
-        };
+        // Only a `Scheduled` task is polled, and a task loses its future
+        // only once done.
+        let future = slot.as_mut().expect("a scheduled task has its future");
         // SAFETY: the future is never moved: it lives in this `Rc` allocation
         // from spawn until it is dropped in place (`*slot = None`), and no
         // `&mut F` is handed out anywhere else.

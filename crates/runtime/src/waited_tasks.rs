@@ -25,9 +25,9 @@ pub(crate) struct WaitedTasks {
 impl WaitedTasks {
     /// Lists `task`; `live`: how many tasks are live now. When the list is
     /// full, it grows to hold them all at once (or doubles, if that is more):
-    /// tasks
-    /// are listed during a batch, when nothing else is allocated to fill the
-    /// holes each doubling leaves in wasm memory, which never shrinks. (With
+    /// tasks are listed during a batch, when nothing else is allocated to
+    /// fill the holes each doubling leaves in wasm memory, which never
+    /// shrinks. (With
     /// doubling, 100,000 pending sleeps held 24.05 MB of wasm memory; with
     /// this, 19.27 MB; listed at spawn, as before, 20.25 MB; `just bench`'s
     /// memory workload, 2026-11-30.)
