@@ -2,8 +2,8 @@
 //! state machine, an enum with one `Suspend` variant per point where its body
 //! can suspend (each `.await`, `join!`, `select!` in it; `log(…)` is none),
 //! plus `Unresumed` and `Returned`. After every poll of the lane's root
-//! future, the lane records which variant it is in: `Suspend1 at line 5`, or
-//! `Returned`. The points come from the panel's code
+//! future, the lane records which variant it is in ([`MachineState`]:
+//! `Suspend1` at line 5, or `Returned`). The points come from the panel's code
 //! ([`crate::render::Code::suspension_points`]); which one the future waits
 //! at, from the future itself (the composed steps know their current step, a
 //! compiled preset which sleep it waits on, and a special preset's `async fn`
@@ -14,6 +14,7 @@ use std::pin::Pin;
 use std::task::{Context, Poll};
 
 use pin_project_lite::pin_project;
+use runtime::MachineState;
 
 pin_project! {
     /// `future`, recording its state after each poll. The future is kept
@@ -42,7 +43,7 @@ pub fn report_states<F: Future<Output = ()>>(
 /// The variant a future suspended at `step` is in: the point that is `step`
 /// or holds it (a `join!` holds the sleeps it joins), the innermost if
 /// several do.
-fn suspended(points: &[(String, usize)], step: Option<String>) -> String {
+fn suspended(points: &[(String, usize)], step: Option<String>) -> MachineState {
     let holds = |point: &str, step: &str| {
         step.strip_prefix(point)
             .is_some_and(|rest| rest.is_empty() || rest.starts_with('.'))
@@ -55,8 +56,11 @@ fn suspended(points: &[(String, usize)], step: Option<String>) -> String {
         None => None,
     };
     match point {
-        Some(k) => format!("Suspend{k} at line {}", points[k].1),
-        None => "Suspended".into(),
+        Some(k) => MachineState::Suspend {
+            point: k as u32,
+            line: points[k].1 as u32,
+        },
+        None => MachineState::Suspended,
     }
 }
 
@@ -68,9 +72,9 @@ impl<F: Future<Output = ()>> Future for StateReported<F> {
         let poll = this.future.as_mut().poll(cx);
         let state = match poll {
             Poll::Pending => suspended(this.points, (this.at)(&this.future)),
-            Poll::Ready(()) => "Returned".into(),
+            Poll::Ready(()) => MachineState::Returned,
         };
-        runtime::state(&state);
+        runtime::state(state);
         poll
     }
 }

@@ -84,13 +84,14 @@ impl EventOut<'_> {
         value: Value,
     ) -> Result<(), M::Error> {
         match (name, value) {
-            // Log and state texts are recorded by index.
+            // Log texts are recorded by index.
             ("text", Value::Int(index)) => {
                 out.serialize_entry(name, self.trace.text(index as u32))?
             }
             (_, Value::Int(n)) => out.serialize_entry(name, &n)?,
             (_, Value::Ms(ms)) => out.serialize_entry(name, &ms)?,
             (_, Value::Name(text)) => out.serialize_entry(name, text)?,
+            (_, Value::Variant(state)) => out.serialize_entry(name, &state.to_string())?,
         }
         if let ("timer", Value::Int(timer)) = (name, value) {
             let named = self

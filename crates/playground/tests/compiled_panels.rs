@@ -165,7 +165,7 @@ fn every_compiled_panel_traces_as_its_lane() {
     }
 }
 
-/// The `state` texts of a lane run.
+/// The `state` events of a lane run, as `Suspend1 at line 5` or `Returned`.
 fn states(preset: Option<&str>, step: &Step) -> Vec<String> {
     let host = VirtualHost::new();
     let rt = Runtime::new(host.clone());
@@ -176,7 +176,10 @@ fn states(preset: Option<&str>, step: &Step) -> Vec<String> {
         .records
         .iter()
         .filter_map(|r| match r.event {
-            runtime::Event::State { text, .. } => Some(trace.text(text).to_string()),
+            runtime::Event::State { state, .. } => Some(match state {
+                runtime::MachineState::Suspend { line, .. } => format!("{state} at line {line}"),
+                _ => state.to_string(),
+            }),
             _ => None,
         })
         .collect()

@@ -91,10 +91,10 @@ fn sequential_logs_at_350_after_four_polls_with_states() {
             // One state per poll: the three awaits are run()'s Suspend0..2
             // (lines 4 to 6 of the panel); the log (line 7) is no suspension
             // point.
-            "0 state task=1 text=\"Suspend0 at line 4\"",
-            "200 state task=1 text=\"Suspend1 at line 5\"",
-            "300 state task=1 text=\"Suspend2 at line 6\"",
-            "350 state task=1 text=\"Returned\"",
+            "0 state task=1 variant=Suspend0 line=4",
+            "200 state task=1 variant=Suspend1 line=5",
+            "300 state task=1 variant=Suspend2 line=6",
+            "350 state task=1 variant=Returned",
         ]
     );
     let names = labels.borrow();

@@ -8,6 +8,7 @@ use std::rc::Rc;
 
 use crate::executor::Executor;
 use crate::join_handle::JoinHandle;
+use crate::trace::MachineState;
 
 thread_local! {
     static CURRENT: Cell<Option<Rc<Executor>>> = const { Cell::new(None) };
@@ -59,12 +60,12 @@ where
         .spawn(future)
 }
 
-/// Records a `state` event (a hand-written future's state-machine state, such
-/// as "Suspend1 at line 5") in the trace of the runtime whose task is being
-/// polled (does nothing outside a task).
-pub fn state(text: &str) {
+/// Records a `state` event (a hand-written future's state-machine variant,
+/// such as `Suspend1` at line 5) in the trace of the runtime whose task is
+/// being polled (does nothing outside a task).
+pub fn state(state: MachineState) {
     if let Some(runtime) = current() {
-        runtime.state(text);
+        runtime.state(state);
     }
 }
 

@@ -45,7 +45,7 @@ use crate::runtime::Counters;
 use crate::task::{AfterPending, Header, Runnable, Schedule, State, TaskCell};
 use crate::time_slice::{Limits, TimeSlice, DEFAULT_BUDGET, DEFAULT_SLICE_MS};
 use crate::timer_queue::{Expired, TimerId};
-use crate::trace::{Combinator, Event, Turn, WakeOutcome};
+use crate::trace::{Combinator, Event, MachineState, Turn, WakeOutcome};
 use crate::tracer::Tracer;
 use crate::waited_tasks::WaitedTasks;
 
@@ -505,9 +505,9 @@ impl Executor {
         self.clock.read(&*self.host);
     }
 
-    pub(crate) fn state(&self, text: &str) {
+    pub(crate) fn state(&self, state: MachineState) {
         let task = self.tracer.polling();
-        self.record_text(text, |text| Event::State { task, text });
+        self.record(Event::State { task, state });
     }
 
     pub(crate) fn address(&self, name: &'static str, addr: usize) {

@@ -93,7 +93,9 @@ pub use runtime::{Counters, Runtime};
 pub use select::{select, Select};
 pub use sleep::{sleep, sleep_ms, Sleep};
 pub use time_slice::{DEFAULT_BUDGET, DEFAULT_SLICE_MS};
-pub use trace::{Combinator, Event, Record, Trace, Turn, Value, WakeOutcome, WakeSource};
+pub use trace::{
+    Combinator, Event, MachineState, Record, Trace, Turn, Value, WakeOutcome, WakeSource,
+};
 pub use virtual_host::VirtualHost;
 pub use yield_now::{yield_now, YieldNow};
 

@@ -47,6 +47,37 @@ pub enum Combinator {
     Select,
 }
 
+/// Which variant of the state machine rustc makes of an `async fn` a future
+/// is in after a poll, as a hand-written future reports it ([`crate::state`]).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum MachineState {
+    /// Suspended at one of its suspension points: rustc's `Suspend{point}`
+    /// variant.
+    Suspend {
+        /// Which point, from 0 in the order of the code: an `.await`, `join!`
+        /// or `select!` in the body.
+        point: u32,
+        /// The line of the code the point is written on, from 1.
+        line: u32,
+    },
+    /// Suspended at a point the future cannot name (none of its points holds
+    /// what it waits on).
+    Suspended,
+    /// The body has run to its end: rustc's `Returned` variant.
+    Returned,
+}
+
+impl std::fmt::Display for MachineState {
+    /// The variant's name, as rustc writes it: `Suspend1`, `Returned`.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            MachineState::Suspend { point, .. } => write!(f, "Suspend{point}"),
+            MachineState::Suspended => f.write_str("Suspended"),
+            MachineState::Returned => f.write_str("Returned"),
+        }
+    }
+}
+
 /// One thing the executor or reactor did. Task and timer numbers count from 1 in
 /// the order tasks were spawned and timers registered.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -106,9 +137,9 @@ pub enum Event {
     /// nothing else ran meanwhile. Events after it in the same poll carry
     /// the time it ended.
     Block { task: u32, ms: f64 },
-    /// A hand-written future in `task` reported its state-machine state, e.g.
-    /// "Suspend1 at line 5"; the text is [`Trace::text`]`(text)`.
-    State { task: u32, text: u32 },
+    /// A hand-written future in `task` reported its state machine's variant
+    /// after a poll (and, when suspended at a known point, that point's line).
+    State { task: u32, state: MachineState },
     /// A future in `task` reported an address: where a local lives (`&s`), or
     /// where a reference inside it points. Only addresses; nothing is read.
     Address {
@@ -127,6 +158,8 @@ pub enum Value {
     Ms(f64),
     /// A fixed name (a wake source, a turn kind...).
     Name(&'static str),
+    /// A state machine's variant, written by name (`Suspend1`).
+    Variant(MachineState),
 }
 
 impl Event {
@@ -154,10 +187,10 @@ impl Event {
         }
     }
 
-    /// The text index of a `Log` or `State` event.
+    /// The text index of a `Log` event.
     pub fn text(&self) -> Option<u32> {
         match *self {
-            Event::Log { text } | Event::State { text, .. } => Some(text),
+            Event::Log { text } => Some(text),
             _ => None,
         }
     }
@@ -237,9 +270,12 @@ impl Event {
                 field("task", int(task));
                 field("ms", Ms(ms));
             }
-            Event::State { task, text } => {
+            Event::State { task, state } => {
                 field("task", int(task));
-                field("text", int(text));
+                field("variant", Value::Variant(state));
+                if let MachineState::Suspend { line, .. } = state {
+                    field("line", int(line));
+                }
             }
             Event::Address { task, name, addr } => {
                 field("task", int(task));
@@ -295,7 +331,7 @@ pub struct Trace {
 }
 
 impl Trace {
-    /// The text of a `Log` or `State` event.
+    /// The text of a `Log` event.
     pub fn text(&self, text: u32) -> &str {
         self.texts.get(text as usize).map_or("", |s| s)
     }
@@ -434,6 +470,7 @@ impl Trace {
                 (Value::Int(n), _) => write!(line, " {name}={n}"),
                 (Value::Ms(ms), _) => write!(line, " {name}={ms}"),
                 (Value::Name(s), _) => write!(line, " {name}={s}"),
+                (Value::Variant(v), _) => write!(line, " {name}={v}"),
             };
         });
         line
