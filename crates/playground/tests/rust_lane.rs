@@ -91,9 +91,9 @@ fn sequential_logs_at_350_after_four_polls_with_states() {
             // One state per poll: the three awaits are run()'s Suspend0..2
             // (lines 4 to 6 of the panel); the log (line 7) is no suspension
             // point.
-            "0 state task=1 variant=Suspend0 line=4",
-            "200 state task=1 variant=Suspend1 line=5",
-            "300 state task=1 variant=Suspend2 line=6",
+            "0 state task=1 variant=Suspend0 point=0 line=4",
+            "200 state task=1 variant=Suspend1 point=1 line=5",
+            "300 state task=1 variant=Suspend2 point=2 line=6",
             "350 state task=1 variant=Returned",
         ]
     );

@@ -273,7 +273,8 @@ impl Event {
             Event::State { task, state } => {
                 field("task", int(task));
                 field("variant", Value::Variant(state));
-                if let MachineState::Suspend { line, .. } = state {
+                if let MachineState::Suspend { point, line } = state {
+                    field("point", int(point));
                     field("line", int(line));
                 }
             }
