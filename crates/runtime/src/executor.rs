@@ -27,8 +27,8 @@
 //!   per browser task; then the executor yields (asks for a new browser task),
 //!   so timers fire and the page paints even if a task wakes itself forever.
 //! - Nothing polls re-entrantly: spawns and wakes during a poll only queue (or
-//!   mark), and a host callback that arrives while the runtime is busy is
-//!   deferred.
+//!   mark), and a host callback that arrives while the runtime is busy (in
+//!   any `Phase` but `Idle`) is deferred.
 
 use std::cell::{Cell, RefCell};
 use std::future::Future;
@@ -75,17 +75,64 @@ pub(crate) struct Executor {
     /// The limits the next browser task's slice gets.
     limits: Cell<Limits>,
     slice: Cell<TimeSlice>,
-    /// Inside a turn, a timeout or a shutdown.
-    busy: Cell<bool>,
-    /// Polling a batch: user code that runs now runs in a poll.
-    in_batch: Cell<bool>,
-    /// A shutdown was asked for during a batch: it happens when the turn
-    /// ends.
-    shutdown_asked: Cell<bool>,
+    /// Which of its callbacks the executor is in, if any.
+    phase: Cell<Phase>,
+    /// A turn was asked of the host and has not begun: spawns and wakes need
+    /// not ask again. Not part of `phase`: it holds across phases (a turn is
+    /// asked for while idle or as a callback ends, and a timeout or a
+    /// shutdown may run before it comes). The clock keeps its own note of
+    /// whether it was asked for from outside a callback (see
+    /// `Clock::turn_asked_for`), as that is about which time events get.
     turn_requested: Cell<bool>,
     next_serial: Cell<u32>,
     /// Counts shutdowns; a task carries the count at its spawn.
     epoch: Cell<u32>,
+}
+
+/// Where the executor is: idle, or in one of its callbacks (a task's own
+/// states are `State`, in `task.rs`). Only `Idle` reads the clock afresh,
+/// re-arms the timeout when timers change and asks for a turn when a task
+/// is queued; in the other phases, which are busy, the callback's time
+/// holds, and the timeout and the next turn wait for the callback's end. A
+/// turn or a timeout that the host calls while busy is deferred.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Phase {
+    /// In none of its callbacks.
+    Idle,
+    /// In a turn, outside its batch: before it, or after it; then
+    /// `shutdown_asked` says a shutdown was asked for during the batch, to
+    /// be made when the turn ends.
+    Turn { shutdown_asked: bool },
+    /// In a turn, polling its batch: user code that runs now runs in a
+    /// poll, and the polled task, counted as scheduled until its poll ends,
+    /// is not on the queue. A shutdown asked for now is only noted
+    /// (`shutdown_asked`): the batch's tasks not yet polled, and the one
+    /// being polled, are out of its reach until the batch ends.
+    Polling { shutdown_asked: bool },
+    /// In a timeout: expiring the timers due and waking their tasks.
+    Timeout,
+    /// Dropping every task.
+    ShuttingDown,
+}
+
+impl Phase {
+    /// In a turn, a timeout or a shutdown.
+    fn is_busy(self) -> bool {
+        !matches!(self, Phase::Idle)
+    }
+
+    /// Polling a batch.
+    fn is_polling(self) -> bool {
+        matches!(self, Phase::Polling { .. })
+    }
+
+    /// A shutdown was asked for during the turn's batch.
+    fn shutdown_asked(self) -> bool {
+        match self {
+            Phase::Turn { shutdown_asked } | Phase::Polling { shutdown_asked } => shutdown_asked,
+            Phase::Idle | Phase::Timeout | Phase::ShuttingDown => false,
+        }
+    }
 }
 
 impl Executor {
@@ -111,9 +158,7 @@ impl Executor {
                 tracer: Tracer::new(),
                 limits: Cell::new(limits),
                 slice: Cell::new(TimeSlice::new(limits)),
-                busy: Cell::new(false),
-                in_batch: Cell::new(false),
-                shutdown_asked: Cell::new(false),
+                phase: Cell::new(Phase::Idle),
                 turn_requested: Cell::new(false),
                 next_serial: Cell::new(0),
                 epoch: Cell::new(0),
@@ -128,12 +173,17 @@ impl Executor {
             // During a batch, user code runs only inside a poll, and the
             // polled task, counted as scheduled until its poll ends, is not
             // on the queue.
-            queued_tasks: self.queued.get() - usize::from(self.in_batch.get()),
+            queued_tasks: self.queued.get() - usize::from(self.phase.get().is_polling()),
             pending_timers: self.reactor.pending(),
             armed_timeouts: self.host.armed_timeouts(),
             // A stuck task waits, so it is listed.
             stuck_tasks: self.waited.borrow().count(|task| task.is_stuck()),
         }
+    }
+
+    /// In a turn, a timeout or a shutdown (see `Phase`).
+    fn is_busy(&self) -> bool {
+        self.phase.get().is_busy()
     }
 
     pub(crate) fn tracer(&self) -> &Tracer {
@@ -159,7 +209,7 @@ impl Executor {
     fn enqueue(&self, task: Rc<dyn Runnable<Executor>>) {
         self.ready.borrow_mut().push(task);
         self.queued.set(self.queued.get() + 1);
-        if !self.busy.get() && !self.turn_requested.get() {
+        if !self.is_busy() && !self.turn_requested.get() {
             self.ask_for_turn();
         }
     }
@@ -214,11 +264,14 @@ impl Executor {
     pub(crate) fn turn(self: &Rc<Self>, turn: Turn) {
         self.turn_requested.set(false);
         self.clock.stop_reuse();
-        if self.busy.replace(true) {
+        if self.is_busy() {
             // Re-entered from inside a poll: the running turn asks for another
             // when it ends if work is left.
             return;
         }
+        self.phase.set(Phase::Turn {
+            shutdown_asked: false,
+        });
         let now = self.clock.read(&*self.host);
         if turn == Turn::Macrotask {
             self.begin_browser_task(now);
@@ -234,16 +287,21 @@ impl Executor {
                 });
             }
             let _current = context::enter(self);
-            self.in_batch.set(true);
+            self.phase.set(Phase::Polling {
+                shutdown_asked: false,
+            });
             let mut unpolled = BatchEnd {
                 executor: self,
                 batch,
             };
             self.poll_batch(&mut unpolled.batch);
         }
+        // A shutdown asked for during the batch (kept by `BatchEnd` when the
+        // batch ended) happens now, as if asked for from outside: every task
+        // is within reach.
+        let shutdown_asked = self.phase.get().shutdown_asked();
         self.end_callback();
-        // Now, as if asked for from outside: every task is within reach.
-        if self.shutdown_asked.replace(false) {
+        if shutdown_asked {
             self.shutdown();
         }
     }
@@ -322,9 +380,10 @@ impl Executor {
     /// The host's timeout fired: expire everything due, once, then re-arm.
     pub(crate) fn timeout(self: &Rc<Self>) {
         self.reactor.timeout_fired();
-        if self.busy.replace(true) {
+        if self.is_busy() {
             return; // re-entered: the running callback re-arms when it ends
         }
+        self.phase.set(Phase::Timeout);
         let now = self.clock.read(&*self.host);
         self.begin_browser_task(now);
         while let Some(Expired {
@@ -352,7 +411,7 @@ impl Executor {
         if self.reactor.changed() {
             self.rearm();
         }
-        self.busy.set(false);
+        self.phase.set(Phase::Idle);
         if self.queued.get() > 0 && !self.turn_requested.get() {
             let turn = if self.slice.get().is_used_up() {
                 let queued = self.queued.get() as u32;
@@ -380,7 +439,7 @@ impl Executor {
 
     /// Timers changed: re-arm now, or (during a callback) when it ends.
     fn timers_changed(&self) {
-        if !self.busy.get() {
+        if !self.is_busy() {
             self.rearm();
         }
     }
@@ -419,11 +478,14 @@ impl Executor {
     /// runtime), it happens when the turn ends: the batch's tasks not yet
     /// polled, and the one being polled, are out of reach until then.
     pub(crate) fn shutdown(&self) {
-        if self.in_batch.get() {
-            self.shutdown_asked.set(true);
+        let before = self.phase.get();
+        if before.is_polling() {
+            self.phase.set(Phase::Polling {
+                shutdown_asked: true,
+            });
             return;
         }
-        let was_busy = self.busy.replace(true);
+        self.phase.set(Phase::ShuttingDown);
         loop {
             // Taken out of their cells before anything is dropped: dropping
             // a task drops the waker of whoever awaits it, which may run code.
@@ -467,7 +529,10 @@ impl Executor {
         self.next_serial.set(0);
         self.epoch.set(self.epoch.get().wrapping_add(1));
         self.reactor.restart_numbering();
-        self.busy.set(was_busy);
+        // Back to what it was in: a shutdown may come from a timeout (a
+        // waker of the user's that a timer wakes) or from another shutdown
+        // (a dropped future's `Drop`).
+        self.phase.set(before);
         self.timers_changed();
     }
 
@@ -475,19 +540,19 @@ impl Executor {
 
     /// The time: fixed during a callback, fresh outside one.
     pub(crate) fn current_time(&self) -> f64 {
-        self.clock.now(&*self.host, self.busy.get())
+        self.clock.now(&*self.host, self.is_busy())
     }
 
     fn record(&self, event: Event) {
         if self.tracer.is_on() {
-            let t = self.clock.event_time(&*self.host, self.busy.get());
+            let t = self.clock.event_time(&*self.host, self.is_busy());
             self.tracer.push(t, event);
         }
     }
 
     fn record_text(&self, text: &str, make: impl FnOnce(u32) -> Event) {
         if self.tracer.is_on() {
-            let t = self.clock.event_time(&*self.host, self.busy.get());
+            let t = self.clock.event_time(&*self.host, self.is_busy());
             self.tracer.push_text(t, text, make);
         }
     }
@@ -638,10 +703,11 @@ impl Schedule for Executor {
     }
 }
 
-/// Puts back what a batch did not poll and marks the batch over, also when a
-/// poll panics; then (the normal end of the turn cannot run) ends the turn,
-/// so the runtime is not left busy and the rest of the batch runs in the
-/// next turn, and makes a shutdown asked for during the batch.
+/// Puts back what a batch did not poll and marks the batch over (the turn
+/// goes on, keeping a shutdown asked for during the batch), also when a poll
+/// panics; then (the normal end of the turn cannot run) ends the turn, so the
+/// runtime is not left busy and the rest of the batch runs in the next turn,
+/// and makes a shutdown asked for during the batch.
 struct BatchEnd<'a> {
     executor: &'a Executor,
     batch: Batch,
@@ -652,10 +718,11 @@ impl Drop for BatchEnd<'_> {
         let executor = self.executor;
         let rest = std::mem::take(&mut self.batch);
         executor.ready.borrow_mut().return_batch(rest);
-        executor.in_batch.set(false);
+        let shutdown_asked = executor.phase.get().shutdown_asked();
+        executor.phase.set(Phase::Turn { shutdown_asked });
         if std::thread::panicking() {
             executor.end_callback();
-            if executor.shutdown_asked.replace(false) {
+            if shutdown_asked {
                 executor.shutdown();
             }
         }
