@@ -55,6 +55,11 @@
 //! assert_eq!(rt.counters(), Default::default()); // nothing left behind
 //! ```
 
+// Every `unsafe` block says why it is sound (`// SAFETY:`), and every
+// `unsafe fn` what its callers must keep (`# Safety`), private ones too
+// (`check-private-items` in this crate's clippy.toml).
+#![deny(clippy::undocumented_unsafe_blocks, clippy::missing_safety_doc)]
+
 #[cfg(target_arch = "wasm32")]
 mod browser_host;
 mod clock;

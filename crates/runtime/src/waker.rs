@@ -87,9 +87,15 @@ impl<F: Future + 'static, S: Schedule> TaskWaker<F, S> {
         owner == current_thread()
     }
 
+    /// Another waker of the task, with a count of its own (on the task's
+    /// thread; elsewhere a waker that does nothing).
+    ///
+    /// # Safety
+    /// As for every function of the vtable: `data` came from `borrowed` or
+    /// from this function, so it is a `TaskCell<F, S>` in an `Rc`
+    /// allocation, kept alive by the waker being used.
     unsafe fn clone(data: *const ()) -> RawWaker {
-        // SAFETY: as for every vtable function, `data` came from `borrowed`
-        // or from this function: a live `TaskCell<F, S>` in an `Rc`.
+        // SAFETY: the caller's `data` is such a cell (see `# Safety`).
         if unsafe { Self::at_home(data) } {
             let cell = data.cast::<TaskCell<F, S>>();
             // SAFETY: on the task's thread; the count is at least one.
@@ -103,16 +109,26 @@ impl<F: Future + 'static, S: Schedule> TaskWaker<F, S> {
         }
     }
 
+    /// Wakes the task and lets go of the waker's count.
+    ///
+    /// # Safety
+    /// As for [`Self::clone`]; and the waker holds a count of its own (it
+    /// is not the one `borrowed` lends, which is never consumed), which
+    /// this releases.
     unsafe fn wake(data: *const ()) {
-        // SAFETY: see `clone`; this consumes the waker's count.
+        // SAFETY: see `# Safety`; this consumes the waker's count.
         unsafe {
             Self::wake_by_ref(data);
             Self::drop(data);
         }
     }
 
+    /// Wakes the task (on its thread; elsewhere, nothing).
+    ///
+    /// # Safety
+    /// As for [`Self::clone`].
     unsafe fn wake_by_ref(data: *const ()) {
-        // SAFETY: see `clone`.
+        // SAFETY: see `# Safety`.
         if !unsafe { Self::at_home(data) } {
             return;
         }
@@ -129,8 +145,14 @@ impl<F: Future + 'static, S: Schedule> TaskWaker<F, S> {
         });
     }
 
+    /// Lets go of the waker's count (on the task's thread; elsewhere the
+    /// count is leaked).
+    ///
+    /// # Safety
+    /// As for [`Self::wake`]: the waker holds a count of its own.
     unsafe fn drop(data: *const ()) {
-        // SAFETY: see `clone`. Away from home the count is leaked, not touched.
+        // SAFETY: see `# Safety`. Away from home the count is leaked, not
+        // touched.
         if unsafe { Self::at_home(data) } {
             // SAFETY: releases the count this waker held.
             let task = unsafe { Rc::from_raw(data.cast::<TaskCell<F, S>>()) };
