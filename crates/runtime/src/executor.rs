@@ -59,8 +59,8 @@ pub(crate) struct Executor {
     live: Cell<usize>,
     /// The live tasks that have waited. Every other live task is on the
     /// ready queue, in the batch taken from it, or being polled.
-    waited: RefCell<WaitedTasks>,
-    ready: RefCell<ReadyQueue>,
+    waited: RefCell<WaitedTasks<Executor>>,
+    ready: RefCell<ReadyQueue<Executor>>,
     /// Tasks scheduled: live ones on the ready queue (which may also hold
     /// tasks dropped since they were queued; they are skipped), and the one
     /// being polled, whatever becomes of it, until its poll ends; then it
@@ -308,7 +308,7 @@ impl Executor {
 
     /// The turn's loop: polls the first `batch` tasks of the ready queue until
     /// they are done or the time slice is; the rest stay at the front.
-    fn poll_batch(&self, batch: &mut Batch) {
+    fn poll_batch(&self, batch: &mut Batch<Executor>) {
         // A copy for the batch: nothing else uses the slice while it runs.
         let mut slice = self.slice.get();
         // The slice first, also after the last poll: if it is used up, the
@@ -710,7 +710,7 @@ impl Schedule for Executor {
 /// and makes a shutdown asked for during the batch.
 struct BatchEnd<'a> {
     executor: &'a Executor,
-    batch: Batch,
+    batch: Batch<Executor>,
 }
 
 impl Drop for BatchEnd<'_> {

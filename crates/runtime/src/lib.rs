@@ -14,22 +14,29 @@
 //! its task polled again: the reactor wakes it, the executor queues the task.
 //! Everything that happens is recorded in a [`Trace`].
 //!
-//! Each part in its file, to read in this order:
+//! Each part in its file, to read in this order: a file uses only those
+//! above it and those in its own row, but for the executor's ties both ways:
+//! the host calls it back through the `RuntimeRef` of `host.rs`, and it
+//! makes itself the runtime being polled in `context.rs` and returns the
+//! `Counters` of `runtime.rs`. (And the trace's checks take the host's
+//! `MAX_TIMEOUT_MS`.)
 //!
 //! | file | what it is |
 //! |---|---|
-//! | `task.rs` | a task: its state (scheduled, running, notified, waiting, done), its future, and how a wake reschedules it |
-//! | `waker.rs` | the `Waker` that points at a task |
+//! | `free_slots.rs` | which slots of the task list and the timer queue are free |
+//! | `trace.rs`, `tracer.rs` | what is recorded, and the trace's checks |
+//! | `task.rs`, `waker.rs` | a task: its state (scheduled, running, notified, waiting, done), its future, and how a wake reschedules it; and the `Waker` that points at it (each file uses the other) |
+//! | `join_handle.rs` | the handle `spawn` returns |
 //! | `ready.rs` | the ready queue |
 //! | `waited_tasks.rs` | the tasks that have waited, so a shutdown can drop them (the others are on the ready queue or being polled) |
-//! | `free_slots.rs` | which slots of the task list and the timer queue are free |
-//! | `executor.rs` | spawn, the turn (poll a batch of ready tasks) and shutdown |
 //! | `time_slice.rs` | when a turn must yield to the browser |
-//! | `reactor.rs`, `timer_queue.rs` | the timers and the one host timeout |
-//! | `tracer.rs`, `trace.rs` | what is recorded, and the trace's checks |
-//! | `clock.rs`, `host.rs` | the host's time and callbacks |
+//! | `host.rs`, `clock.rs` | the host's time and callbacks |
+//! | `timer_queue.rs`, `reactor.rs` | the timers and the one host timeout |
+//! | `executor.rs` | spawn, the turn (poll a batch of ready tasks) and shutdown |
 //! | `context.rs` | the runtime being polled, for `spawn`, `log` and `Sleep` |
 //! | `runtime.rs` | the handle a program holds |
+//! | `sleep.rs`, `yield_now.rs`, `join.rs`, `select.rs`, `macros.rs` | the futures |
+//! | `virtual_host.rs`, `browser_host.rs`, `global_scope.rs` | the two hosts |
 //!
 //! The host supplies time and callbacks: [`BrowserHost`] (wasm32 only) uses
 //! `setTimeout` and microtasks; [`VirtualHost`] is a manual clock for tests and

@@ -16,31 +16,42 @@
 use std::collections::VecDeque;
 use std::rc::Rc;
 
-use crate::executor::Executor;
 use crate::task::Runnable;
 
-pub(crate) type Ready = Rc<dyn Runnable<Executor>>;
+/// A queued task, of a runtime `S` (the runtime's are
+/// `Rc<dyn Runnable<Executor>>`; the queue needs nothing of the runtime).
+pub(crate) type Ready<S> = Rc<dyn Runnable<S>>;
 
 /// A batch, taken out of the queue: its polls queue for the next one.
-pub(crate) type Batch = VecDeque<Ready>;
+pub(crate) type Batch<S> = VecDeque<Ready<S>>;
 
-#[derive(Default)]
-pub(crate) struct ReadyQueue {
+pub(crate) struct ReadyQueue<S> {
     /// What the last batch did not get to: polled first.
-    rest: Batch,
+    rest: Batch<S>,
     /// Queued since the last batch began.
-    next: Vec<Ready>,
+    next: Vec<Ready<S>>,
     /// The last batch's buffer, empty, kept for its capacity.
-    spare: Vec<Ready>,
+    spare: Vec<Ready<S>>,
 }
 
-impl ReadyQueue {
-    pub(crate) fn push(&mut self, task: Ready) {
+// Not derived: that would ask `S: Default`.
+impl<S> Default for ReadyQueue<S> {
+    fn default() -> Self {
+        ReadyQueue {
+            rest: Batch::new(),
+            next: Vec::new(),
+            spare: Vec::new(),
+        }
+    }
+}
+
+impl<S> ReadyQueue<S> {
+    pub(crate) fn push(&mut self, task: Ready<S>) {
         self.next.push(task);
     }
 
     /// Everything queued so far, as the next batch.
-    pub(crate) fn take_batch(&mut self) -> Batch {
+    pub(crate) fn take_batch(&mut self) -> Batch<S> {
         let next = std::mem::replace(&mut self.next, std::mem::take(&mut self.spare));
         if self.rest.is_empty() {
             // O(1): a `Vec` becomes a `VecDeque` without moving anything.
@@ -53,7 +64,7 @@ impl ReadyQueue {
     }
 
     /// Gives back a batch with what it did not poll.
-    pub(crate) fn return_batch(&mut self, batch: Batch) {
+    pub(crate) fn return_batch(&mut self, batch: Batch<S>) {
         if batch.is_empty() {
             self.spare = Vec::from(batch);
         } else {
@@ -62,7 +73,7 @@ impl ReadyQueue {
     }
 
     /// Empties the queue (a shutdown), handing back what it held.
-    pub(crate) fn take_all(&mut self) -> Batch {
+    pub(crate) fn take_all(&mut self) -> Batch<S> {
         let mut all = std::mem::take(&mut self.rest);
         all.extend(std::mem::take(&mut self.next));
         all

@@ -12,17 +12,27 @@
 
 use std::rc::Rc;
 
-use crate::executor::Executor;
 use crate::free_slots::FreeSlots;
 use crate::task::{Header, Runnable, NOT_LISTED};
 
-#[derive(Default)]
-pub(crate) struct WaitedTasks {
-    slots: Vec<Option<Rc<dyn Runnable<Executor>>>>,
+/// The waited tasks of a runtime `S` (the runtime's are
+/// `WaitedTasks<Executor>`; the list needs nothing of the runtime).
+pub(crate) struct WaitedTasks<S> {
+    slots: Vec<Option<Rc<dyn Runnable<S>>>>,
     free: FreeSlots,
 }
 
-impl WaitedTasks {
+// Not derived: that would ask `S: Default`.
+impl<S> Default for WaitedTasks<S> {
+    fn default() -> Self {
+        WaitedTasks {
+            slots: Vec::new(),
+            free: FreeSlots::default(),
+        }
+    }
+}
+
+impl<S> WaitedTasks<S> {
     /// Lists `task`; `live`: how many tasks are live now. When the list is
     /// full, it grows to hold them all at once (or doubles, if that is more):
     /// tasks are listed during a batch, when nothing else is allocated to
@@ -31,7 +41,7 @@ impl WaitedTasks {
     /// doubling, 100,000 pending sleeps held 24.05 MB of wasm memory; with
     /// this, 19.27 MB; listed at spawn, as before, 20.25 MB; `just bench`'s
     /// memory workload, 2026-11-30.)
-    pub(crate) fn insert(&mut self, task: Rc<dyn Runnable<Executor>>, live: usize) {
+    pub(crate) fn insert(&mut self, task: Rc<dyn Runnable<S>>, live: usize) {
         let slot = self.free.take();
         task.header().slot.set(slot);
         if slot as usize == self.slots.len() {
@@ -45,10 +55,7 @@ impl WaitedTasks {
     }
 
     /// Takes `header`'s task off the list; `None` if it is not on it.
-    pub(crate) fn remove(
-        &mut self,
-        header: &Header<Executor>,
-    ) -> Option<Rc<dyn Runnable<Executor>>> {
+    pub(crate) fn remove(&mut self, header: &Header<S>) -> Option<Rc<dyn Runnable<S>>> {
         let slot = header.slot.replace(NOT_LISTED);
         let task = self.slots.get_mut(slot as usize)?.take()?;
         self.free.give_back(slot);
@@ -56,7 +63,7 @@ impl WaitedTasks {
     }
 
     /// Takes every task off the list (for shutdown).
-    pub(crate) fn drain(&mut self) -> Vec<Rc<dyn Runnable<Executor>>> {
+    pub(crate) fn drain(&mut self) -> Vec<Rc<dyn Runnable<S>>> {
         let mut tasks = Vec::with_capacity(self.len());
         for slot in &mut self.slots {
             if let Some(task) = slot.take() {
@@ -69,7 +76,7 @@ impl WaitedTasks {
     }
 
     /// How many listed tasks `test` holds for.
-    pub(crate) fn count(&self, test: impl Fn(&Header<Executor>) -> bool) -> usize {
+    pub(crate) fn count(&self, test: impl Fn(&Header<S>) -> bool) -> usize {
         self.slots
             .iter()
             .flatten()
@@ -85,10 +92,30 @@ impl WaitedTasks {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::task::TaskCell;
+    use crate::task::{Schedule, TaskCell};
+    use crate::trace::WakeOutcome;
+    use std::future::Future;
     use std::rc::Weak;
 
-    fn task() -> Rc<dyn Runnable<Executor>> {
+    /// A runtime that is never asked anything: the list only holds tasks.
+    struct Unused;
+
+    impl Schedule for Unused {
+        fn woken(&self, _: &Header<Self>, _: WakeOutcome, _: Option<Rc<dyn Runnable<Self>>>) {
+            unreachable!("no task is woken")
+        }
+        fn abort(&self, _: &dyn Runnable<Self>) {
+            unreachable!("no task is aborted")
+        }
+        fn lost(&self, _: &Header<Self>) {
+            unreachable!("no task has a waker")
+        }
+        fn poll<F: Future + 'static>(&self, _: Rc<TaskCell<F, Self>>) -> bool {
+            unreachable!("no task is polled")
+        }
+    }
+
+    fn task() -> Rc<dyn Runnable<Unused>> {
         TaskCell::new(Weak::new(), 1, 0, async {})
     }
 
