@@ -237,10 +237,9 @@ impl Host for BrowserHost {
 
     /// Posts the probe, unless one is on its way. (Posted when a turn was
     /// asked for instead, it made every spawn from outside the runtime wait
-    /// for it: 1,000 tasks, each spawned from a new browser task, took
-    /// 4.4 ms from spawn to done against spawn_local's 1.5, and 2.0 against
-    /// 1.8 with this, `just bench`, 2026-11-30; a `MessageChannel` post is a
-    /// round trip through the browser's message pipes.)
+    /// for it, as a `MessageChannel` post is a round trip through the
+    /// browser's message pipes; see docs/benchmarks.md, "The new-task probe
+    /// is posted when the runtime has nothing left to run".)
     fn callback_ended(&self) {
         let state = &self.state;
         if let Some((_, sender)) = &state.probe_channel {

@@ -12,9 +12,9 @@ pub(crate) struct Clock {
     /// A turn was asked for from outside a callback and the time read then.
     /// Until the turn comes (at this browser task's microtask checkpoint),
     /// events outside callbacks reuse that time on a real clock: spawning
-    /// 100,000 tasks in a loop reads the clock once, not 100,000 times (a
-    /// call into JS each; the traced 100,000-timer overhead was 29 ms in
-    /// `just bench` before this, docs/benchmarks.md, "Tracing").
+    /// tasks in a loop reads the clock once, not once per spawn (a call into
+    /// JS each, which made traced runs slower; see docs/benchmarks.md,
+    /// "Events outside a callback reuse the time of the turn asked for").
     reuse: Cell<bool>,
     /// The host's clock stands still during callbacks (see [`Host`]).
     is_virtual: bool,

@@ -66,9 +66,9 @@ pub(crate) struct Executor {
     /// being polled, whatever becomes of it, until its poll ends; then it
     /// leaves the count unless it is queued again, so a task that yields
     /// keeps its count untouched. (Taken off when its poll began and put back
-    /// when it was queued again: 1,000,000 polls 0.75x of spawn_local's
-    /// speed, against 0.93x to 0.97x, `just bench`, 2026-11-30; natively
-    /// 116 M against 110 M instructions.)
+    /// when it was queued again, that was two writes per poll of a task that
+    /// yields, and measurably slower: see docs/benchmarks.md, "A polled task
+    /// stays counted as scheduled".)
     queued: Cell<usize>,
     reactor: Reactor,
     tracer: Tracer,
@@ -314,9 +314,9 @@ impl Executor {
         // The slice first, also after the last poll: if it is used up, the
         // turn ends with a yield rather than a turn that polls nothing. It is
         // asked how many polls it allows before it must be asked again, and
-        // the inner loop runs that many, with one count and one comparison.
-        // (Asked before each poll instead: 1,000,000 polls 0.66x to 0.71x
-        // of spawn_local's speed, against 0.75x, `just bench`, 2026-11-30.)
+        // the inner loop runs that many, with one count and one comparison:
+        // faster than asking before each poll (see docs/benchmarks.md, "The
+        // turn asks the time slice once per stretch of polls").
         loop {
             let allowed = slice.polls_allowed(|| self.host.now());
             if allowed == 0 || batch.is_empty() {
@@ -501,7 +501,8 @@ impl Executor {
                 break;
             }
             // The waited ones in list order, then the others in queue order.
-            // (Sorting them by number put 2 KB, gzipped, on the page's wasm.)
+            // (Not sorted by number: that made the page's wasm larger, see
+            // docs/benchmarks.md, "A shutdown drops tasks in list order".)
             tasks.extend(never_waited);
             for task in &tasks {
                 let task = task.header().serial;
@@ -626,13 +627,12 @@ impl Schedule for Executor {
     /// which stays usable.
     ///
     /// The hot path in wasm, straight code: `TaskCell::poll_future` is
-    /// inlined by force (LLVM's wasm32 inliner left it a call: 1,000,000
-    /// polls 0.63x of spawn_local's speed without, 0.70x with, `just bench`,
-    /// 2026-11-30), and so is a task's wake of itself during its poll
-    /// (`Header::wake`). Hints kept before and measured again after those,
-    /// gone for paying under 5 % on any workload: inlining the enqueue,
+    /// inlined by force (LLVM's wasm32 inliner left it a call, which was
+    /// slower), and so is a task's wake of itself during its poll
+    /// (`Header::wake`). Hints kept before and measured again after those
+    /// are gone, as they no longer paid enough: inlining the enqueue,
     /// `woken` and the ready queue's push, and building the trace's events
-    /// out of line.
+    /// out of line. See docs/benchmarks.md, "Inlining on the hot path".
     fn poll<F: Future + 'static>(&self, task: Rc<TaskCell<F, Executor>>) -> bool {
         let header = &task.header;
         let tracing = self.tracer.is_on();

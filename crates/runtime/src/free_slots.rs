@@ -1,10 +1,10 @@
 //! Which slots of a slab (the task list, the timer queue) are free: the
 //! last freed is reused first, and once every slot is free again they are
-//! handed out from the first up, not in the order they were freed. (Scattered
-//! slots made a runtime slower with use: 100,000 sleeps all due at 0, run
-//! after 100,000 spread over 50 ms on the same runtime, 51 ms to 42 ms with
-//! this for the timer queue, and 37 ms with it for the task list as well
-//! (then every live task was on it), `just bench`, 2026-11-30.)
+//! handed out from the first up, not in the order they were freed.
+//! (Scattered slots made a runtime slower with use: a run after one that
+//! freed its slots in another order than it took them was slower than the
+//! same run on a fresh runtime; see docs/benchmarks.md, "Free slots are
+//! handed out in order again".)
 
 #[derive(Default)]
 pub(crate) struct FreeSlots {

@@ -6,9 +6,9 @@
 //! time slice keeps its place: its rest is polled first next time, not
 //! copied; what was queued meanwhile follows it.
 //!
-//! (A plain `VecDeque`, borrowed for each pop, is simpler; 1,000,000 polls
-//! ran at 0.63x of spawn_local's speed with it, 0.70x with this, `just
-//! bench`, 2026-11-30.)
+//! (A plain `VecDeque`, borrowed for each pop, is simpler, but polls ran
+//! slower with it: see docs/benchmarks.md, "The ready queue hands out
+//! batches".)
 //!
 //! It may also hold tasks dropped since they were queued: the executor skips
 //! them.

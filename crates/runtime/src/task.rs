@@ -60,9 +60,10 @@ pub(crate) trait Schedule: Sized + 'static {
     /// Polls `task` once: the runtime's part around
     /// [`TaskCell::poll_future`] (its bookkeeping, its trace). Called by the
     /// task's [`Runnable::run`], so it is compiled for each future type and
-    /// the future's poll inlines into it (7 % fewer instructions on `spawns`
-    /// than calls through `dyn Runnable`, `just bench-native`). Returns false
-    /// if the task was dropped since it was queued.
+    /// the future's poll inlines into it (fewer instructions than a call
+    /// through `dyn Runnable`: see docs/benchmarks.md, "The executor's poll,
+    /// compiled per future type"). Returns false if the task was dropped
+    /// since it was queued.
     fn poll<F: Future + 'static>(&self, task: Rc<TaskCell<F, Self>>) -> bool;
 }
 
@@ -125,11 +126,10 @@ impl<S: Schedule> Header<S> {
             // Woken during its own poll (a yield, say): the executor polling
             // it queues it again when the poll ends, with the reference it
             // holds, so the wake need not reach the runtime (as tokio's
-            // NOTIFIED bit). Measured with `just bench` (1,000,000 polls in
-            // Chromium, against spawn_local in the same run, 2026-11-30):
-            // no `Weak` upgraded and no count taken on such a wake, 0.61x to
-            // 0.65x spawn_local's speed; this path alone inlined into the
-            // waker, the rest a call, 0.65x to 0.70x.
+            // NOTIFIED bit): no `Weak` upgraded and no count taken on such a
+            // wake, and this path alone inlined into the waker, the rest a
+            // call; each made polls faster (see docs/benchmarks.md, "A wake
+            // during the task's own poll only marks it").
             self.state.set(State::Notified);
         } else {
             self.wake_and_tell(task);
@@ -230,11 +230,10 @@ impl<S: Schedule> Header<S> {
 pub(crate) struct TaskCell<F: Future, S> {
     pub(crate) header: Header<S>,
     /// `None` once finished or dropped. Only `poll_future` (during the poll)
-    /// and `drop_future` (never during one) write it. (A `RefCell`, whose
-    /// flag each poll set and cleared: 1,000,000 polls took 10.0 to 10.6 ms
-    /// against spawn_local's 9.6 to 10.1, 0.94x to 0.96x; with this 8.9 to
-    /// 9.8 ms against 9.7 to 10.5, 1.07x to 1.11x, `just bench`,
-    /// 2026-11-30.)
+    /// and `drop_future` (never during one) write it. (Not a `RefCell`:
+    /// setting and clearing its flag at each poll made polls measurably
+    /// slower, and the task's state already says who may touch the future;
+    /// see docs/benchmarks.md, "The future in an `UnsafeCell`".)
     future: UnsafeCell<Option<F>>,
     output: Cell<Option<F::Output>>,
     /// The waker of whoever awaits the `JoinHandle`.

@@ -16,11 +16,12 @@ pub const DEFAULT_BUDGET: u32 = 16_384;
 pub const DEFAULT_SLICE_MS: f64 = 8.0;
 
 /// How often (in polls) the clock is read: reading it is a call into JS that
-/// costs about as much as a hundred quick polls. The first read comes after
+/// costs as much as many quick polls. The first read comes after
 /// `CHECK_FIRST` polls; the interval then doubles (up to `CHECK_MOST`) while an
 /// interval takes under `CHECK_QUICK_MS`, and halves when one takes longer, so
-/// slow polls are caught within a few of them. (`just bench`, Chromium: read
-/// every 64 polls, the clock took 11 % of the 1,000,000-polls workload.)
+/// slow polls are caught within a few of them. (Read at a fixed interval, the
+/// clock took a large share of the polls workload: see docs/benchmarks.md,
+/// "The clock is read less often while polls are quick".)
 const CHECK_FIRST: u32 = 16;
 const CHECK_MOST: u32 = 1_024;
 const CHECK_QUICK_MS: f64 = 1.0;

@@ -310,10 +310,9 @@ fn outcome_name(outcome: WakeOutcome) -> &'static str {
 }
 
 /// An event and its time. Its place in the trace (`seq` in the trace
-/// format) is its index in [`Trace::records`], not stored twice: a record is
-/// 40 bytes, not 48, so tracing 100,000 timers (about 800,000 records) holds
-/// 6 MB less. (No speed change measured: `just bench`, 2026-11-30, traced
-/// ÷ untraced 1.37× both ways on the timers-at-0 workload.)
+/// format) is its index in [`Trace::records`], not stored twice: a smaller
+/// record, so a long trace holds less memory, at no cost in speed (see
+/// docs/benchmarks.md, "Trace records do not store their place").
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct Record {
     /// Milliseconds on the host's clock at the start of the host callback (timer or

@@ -6,9 +6,9 @@
 //! Every other live task is on the ready queue (or in the batch taken from
 //! it) or being polled, where a shutdown finds it, once the batch has ended.
 //! So a task that finishes in its first poll, or only yields, is never
-//! listed. (Listed at spawn, as every task was: 100,000 spawns 0.82x to
-//! 0.85x of spawn_local's speed, against 1.00x to 1.03x, `just bench`,
-//! back to back, 2026-11-30.)
+//! listed. (Every task was listed at spawn before: an insert and a removal
+//! per task made spawns slower; see docs/benchmarks.md, "A task is listed
+//! only once it first waits".)
 
 use std::rc::Rc;
 
@@ -37,10 +37,8 @@ impl<S> WaitedTasks<S> {
     /// full, it grows to hold them all at once (or doubles, if that is more):
     /// tasks are listed during a batch, when nothing else is allocated to
     /// fill the holes each doubling leaves in wasm memory, which never
-    /// shrinks. (With
-    /// doubling, 100,000 pending sleeps held 24.05 MB of wasm memory; with
-    /// this, 19.27 MB; listed at spawn, as before, 20.25 MB; `just bench`'s
-    /// memory workload, 2026-11-30.)
+    /// shrinks (see docs/benchmarks.md, "The list of waited tasks grows to
+    /// hold every live task at once").
     pub(crate) fn insert(&mut self, task: Rc<dyn Runnable<S>>, live: usize) {
         let slot = self.free.take();
         task.header().slot.set(slot);

@@ -21,9 +21,8 @@ impl Future for YieldNow {
     type Output = ();
 
     // Inlined into the task's poll, as the compiler does natively: in wasm
-    // it stayed a call. 1,000,000 polls without this, 16.1 ms ours and
-    // 12.1 ms spawn_local's; with it, 11.1 and 10.6 (`just bench`, mean of
-    // 3, 2026-11-30): it helps both executors, ours more.
+    // it stayed a call. Inlined, polls are faster on both executors, ours
+    // more (see docs/benchmarks.md, "`yield_now`'s poll is inlined").
     #[inline]
     fn poll(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<()> {
         if self.yielded {
