@@ -65,10 +65,10 @@ pub(crate) struct Executor {
     /// tasks dropped since they were queued; they are skipped), and the one
     /// being polled, whatever becomes of it, until its poll ends; then it
     /// leaves the count unless it is queued again, so a task that yields
-    /// keeps its count untouched. (Taken off when its poll began and put back
-    /// when it was queued again, that was two writes per poll of a task that
-    /// yields, and measurably slower: see docs/benchmarks.md, "A polled task
-    /// stays counted as scheduled".)
+    /// keeps its count untouched. (Taking it off when its poll began and
+    /// putting it back when it was queued again cost two writes per poll of
+    /// a task that yields, and polls were measurably slower: see
+    /// docs/benchmarks.md, "A polled task stays counted as scheduled".)
     queued: Cell<usize>,
     reactor: Reactor,
     tracer: Tracer,
