@@ -58,7 +58,7 @@ serve-dist: build
 
 # Every test: native (with property tests), in-browser, end to end, and
 # every benchmark once at a tiny size
-test: build test-native test-server test-browser test-e2e test-engines test-bench
+test: build test-native test-server test-replay test-browser test-e2e test-engines test-bench
 
 # Each benchmark once, tiny: all tasks complete, all sleeps fire, no errors
 test-bench: bench-wasm
@@ -76,6 +76,11 @@ test-native:
 test-server:
     tools/setup.sh npm
     node --test tests/server/
+
+# The page's replay model (web/replay/) in plain Node, no browser: each
+# position's snapshot over golden and hand-made traces
+test-replay:
+    node --test tests/replay/
 
 # The runtime on BrowserHost in headless Chromium and Firefox, in a page and
 # in a worker (wasm-bindgen-test; the runner picks the browser by its driver)

@@ -3,12 +3,14 @@
 // warm-up. Writes target/bench/results.json and the table in
 // docs/benchmarks.md. `--quick`: tiny sizes, one round, checks only that
 // everything completes (for `just test`); writes nothing. `BENCH_ONLY=spawn,polls`:
-// only those workloads, no page figures; writes nothing (for trying a change).
+// only those workloads, no page figures; writes nothing (for trying a change;
+// `BENCH_ONLY=replay` needs only dist/, not bench/pkg).
 import { readFile, writeFile, mkdir, readdir } from 'node:fs/promises';
 import { gzipSync } from 'node:zlib';
 import { cpus } from 'node:os';
 import { chromium } from 'playwright-core';
 import { serve } from './serve.mjs';
+import { measureReplay, replayFigures } from './bench-replay.mjs';
 // The system Chromium, as for the end-to-end tests (playwright.config.mjs).
 const CHROME = process.env.CHROME ?? '/usr/bin/chromium';
 
@@ -161,7 +163,7 @@ function markdown(results, page, meta, memory) {
     '| workload | metric | ours | spawn_local + gloo | plain JS | ours, traced | spawn_local ÷ ours | JS ÷ ours | traced ÷ ours |',
     '|---|---|---|---|---|---|---|---|---|',
   ];
-  for (const r of results) {
+  for (const r of results.filter((x) => x.figures.ours)) {
     const f = r.figures;
     const cell = (e) => (f[e] ? `${fmt(f[e].median)} (${fmt(f[e].min)}–${fmt(f[e].max)})` : '—');
     // performance.now() is coarsened to 0.1 ms here: a median of 0 means
@@ -177,6 +179,16 @@ function markdown(results, page, meta, memory) {
   for (const r of results.filter((x) => x.metric === 'overhead')) {
     lines.push(`| ${r.title} | ${fmt(r.figures.ours.worstLateness)} | ${fmt(r.figures.spawn_local.worstLateness)} | ${fmt(r.figures.js.worstLateness)} |`);
   }
+  const replayRun = results.find((x) => x.id === 'replay');
+  if (replayRun) {
+    const f = replayRun.figures;
+    const cell = (x) => `${x.median.toFixed(2)} (p95 ${x.p95.toFixed(2)})`;
+    lines.push('', `| ${replayRun.title} (${f.events} events, ${f.steps} steps) | ms |`, '|---|---|',
+      `| build the replay model (build_ms) | ${f.build_ms.toFixed(2)} |`,
+      `| a step's work: key to layout done (step_work_ms) | ${cell(f.step_work_ms)} |`,
+      `| key to the next frame (step_frame_ms) | ${cell(f.step_frame_ms)} |`,
+      `| the next frame, no step (frame_floor_ms) | ${cell(f.frame_floor_ms)} |`);
+  }
   const perSleep = (bytes) => `${(bytes / 1e6).toFixed(1)} MB (${Math.round(bytes / memory.sleeps)} B a sleep)`;
   lines.push('', `| memory held by ${memory.sleeps.toLocaleString('en')} pending sleeps (JS heap after GC + wasm memory, median) | ours | spawn_local + gloo | plain JS | spawn_local ÷ ours | JS ÷ ours |`,
     '|---|---|---|---|---|---|',
@@ -189,17 +201,40 @@ function markdown(results, page, meta, memory) {
   return lines.join('\n');
 }
 
-const benchServer = await serve(new URL('../bench/', import.meta.url).pathname, { port: 0, isolated: true });
-const browser = await chromium.launch({ executablePath: CHROME, args: ARGS });
-try {
+/** The page's replay (tools/bench-replay.mjs), in dist/ as a user gets it. */
+async function replay(browser) {
+  const server = await serve(new URL('../dist/', import.meta.url).pathname, { port: 0, isolated: true });
+  try {
+    const r = await measureReplay(browser, `http://127.0.0.1:${server.address().port}/`, { positions: quick ? 20 : undefined });
+    const figures = replayFigures(r);
+    const f = (x) => `${x.median.toFixed(2)} ms, p95 ${x.p95.toFixed(2)} ms`;
+    console.log(`replay: ${figures.events} events, build ${figures.build_ms.toFixed(2)} ms; step work ${f(figures.step_work_ms)}; `
+      + `step to frame ${f(figures.step_frame_ms)}; frame floor ${f(figures.frame_floor_ms)}`);
+    return { id: 'replay', title: 'the replay of the largest program, stepped with →', figures };
+  } finally {
+    await new Promise((done) => server.close(done));
+  }
+}
+
+/** The executors' bench page, ready. */
+async function benchPage(browser) {
   const page = await browser.newPage();
   page.on('pageerror', (e) => { throw e; });
-  await page.goto(`http://127.0.0.1:${benchServer.address().port}/`);
+  await page.goto(benchUrl);
   await page.waitForSelector('body[data-ready="true"]');
   // Else the clock counts in 100 µs steps, 3 % of the spawn workload.
   if (!await page.evaluate(() => crossOriginIsolated)) throw new Error('bench page: not cross-origin isolated');
-  const results = await measureWorkloads(page);
-  const memory = partial ? null : await measureMemory(browser, page.url());
+  return page;
+}
+
+const benchServer = await serve(new URL('../bench/', import.meta.url).pathname, { port: 0, isolated: true });
+const browser = await chromium.launch({ executablePath: CHROME, args: ARGS });
+const benchUrl = `http://127.0.0.1:${benchServer.address().port}/`;
+try {
+  // The executors' page (bench/), unless only the page's replay is asked for.
+  const results = WORKLOADS.length > 0 || !partial ? await measureWorkloads(await benchPage(browser)) : [];
+  if (!ONLY || ONLY.includes('replay')) results.push(await replay(browser));
+  const memory = partial ? null : await measureMemory(browser, benchUrl);
   const pageStats = partial ? null : await pageFigures(browser);
   if (pageStats) {
     console.log(`page: wasm ${pageStats.wasm.gzipped} B gz, dist ${pageStats.distGzipped} B gz, first run ${pageStats.firstRun.toFixed(0)} ms`);

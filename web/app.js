@@ -3,14 +3,11 @@
 // view what to show. The Rust panel's text is the program: edits to it, to
 // the timings, the Example and the link all go through here.
 import { createPlayground, timersOf as delaysOf } from './playground.js';
-import { merge, currentByLane, currentLine, rustState, summarize, LANES, LANE_NAMES } from './replay.js';
-import { jsPlaces, rustPlaces } from './event-loop.js';
-import { whatHappened } from './what-happened.js';
-import { currentVariant } from './state-machine.js';
-import { formatMs } from './dom.js';
+import { buildReplay } from './replay/index.js';
+import { summarize } from './replay/summary.js';
 import { readFragment, writeFragment, MAX_LINK_TEXT } from './ui/share.js';
 
-/** @import { Scenario, Step, RunResult, Wasm, PageOptions, ReplayEntry, Link, RunOptions, CompositeStep, EditorModule, Problem } from './types.js' */
+/** @import { Scenario, Step, RunResult, Wasm, PageOptions, Snapshot, Link, RunOptions, CompositeStep, EditorModule, Problem } from './types.js' */
 /** @import { Controls } from './ui/controls.js' */
 /** @import { Inspector } from './ui/inspector.js' */
 /** @import { Lanes } from './ui/lanes.js' */
@@ -68,8 +65,8 @@ export class App {
     this.options = { clock: 'virtual', promiseStyle: 'then' };
     /** @type {RunResult | null} */
     this.run = null;
-    /** @type {ReplayEntry[]} */
-    this.merged = [];
+    /** @type {Snapshot[]} the replay model: one snapshot per position */
+    this.replay = [];
     this.position = 0;
     this.needsRestart = false;
     /** The example: the program's preset, or the one Reset brings back. */
@@ -481,38 +478,33 @@ export class App {
   /** @param {RunResult} run */
   show(run) {
     this.run = run;
-    this.merged = merge(run).map((entry) => ({
-      ...entry,
-      laneName: LANE_NAMES[entry.lane],
-      time: formatMs(entry.event.t),
-    }));
+    const start = performance.now();
+    this.replay = buildReplay(run);
+    // `just bench` reads it (tools/bench-replay.mjs).
+    performance.measure('replay model', { start });
     const { lanes, timeline, summary, replay, share } = this.views;
     lanes.showTraces(run);
     timeline.show(run);
     summary.show(summarize(run));
-    replay.showRange(this.merged.length);
+    replay.showRange(this.replay.length);
     share.showAvailable(true);
-    this.seek(this.merged.length - 1);
+    this.seek(this.replay.length - 1);
   }
 
-  /** @param {number} position */
+  /** Shows the replay's snapshot at `position` (clamped) in every view.
+   * @param {number} position */
   seek(position) {
-    const count = this.merged.length;
+    const count = this.replay.length;
     if (count === 0) return;
     this.position = Math.max(0, Math.min(count - 1, position));
-    const p = this.position;
-    const lines = Object.fromEntries(LANES.map((lane) => [lane, currentLine(this.merged, p, lane)]));
-    this.views.lanes.showPosition(currentByLane(this.merged, p), lines);
-    this.views.timeline.showCursor(this.merged[p].event.t);
-    this.views.inspector.show(rustState(this.merged, p));
-    this.views.stateMachine.showCurrent(currentVariant(this.merged, p));
-    this.views.machinery.show({
-      callbacks: jsPlaces(this.merged, p, 'callbacks'),
-      promises: jsPlaces(this.merged, p, 'promises'),
-      futures: rustPlaces(this.merged, p),
-    });
-    this.views.replay.showPosition(p, count, this.merged[p]);
-    this.views.whatHappened.show(whatHappened(this.merged, p, { clock: this.run?.futures.clock }).text, this.merged[p].lane);
+    const at = this.replay[this.position];
+    this.views.lanes.showPosition(at.current, at.lines);
+    this.views.timeline.showCursor(at.entry.event.t);
+    this.views.inspector.show(at.rust);
+    this.views.stateMachine.showCurrent(at.variant);
+    this.views.machinery.show(at.places);
+    this.views.replay.showPosition(at.position, count, at.entry);
+    this.views.whatHappened.show(at.told.text, at.entry.lane);
   }
 
   togglePlay() {
@@ -520,10 +512,10 @@ export class App {
       this.stopPlay();
       return;
     }
-    if (this.position >= this.merged.length - 1) this.seek(0);
+    if (this.position >= this.replay.length - 1) this.seek(0);
     /** @type {number | null} */
     this.playing = setInterval(() => {
-      if (this.position >= this.merged.length - 1) this.stopPlay();
+      if (this.position >= this.replay.length - 1) this.stopPlay();
       else this.seek(this.position + 1);
     }, 500 / this.views.replay.speedFactor());
     this.views.replay.showPlaying(true);

@@ -125,10 +125,10 @@ export function createPlayground(wasm) {
     if (current === run) current = null;
     const { code, lineOf } = codeFor(scenario, promiseStyle, options.preset, text);
     nameLines(result, code);
-    // `Suspend1 at line 5` names a line of the panel that ran: the text's.
+    // A state's line is a line of the panel that ran: the text's.
     if (text !== undefined) {
       for (const event of result.futures.events) {
-        if (event.kind === 'state') event.text = event.text.replace(/ at line (\d+)$/, (_, n) => ` at line ${lineOf(Number(n))}`);
+        if (event.kind === 'state' && event.line !== undefined) event.line = lineOf(event.line);
       }
     }
     last = result;
@@ -331,7 +331,7 @@ class Run {
     return {
       callbacks: /** @type {Recorder} */ (this.callbacks).trace(),
       promises: /** @type {Recorder} */ (this.promises).trace(),
-      futures: { version: 1, lane: 'futures', clock: this.clockName, events: this.rust.events() },
+      futures: { version: 2, lane: 'futures', clock: this.clockName, events: this.rust.events() },
     };
   }
 

@@ -79,7 +79,11 @@
 /** @typedef {EventBase & {kind: 'reactor_arm', deadline: number, delay: number}} ReactorArmEvent */
 /** @typedef {EventBase & {kind: 'reactor_clear'}} ReactorClearEvent */
 /** @typedef {EventBase & {kind: 'yield', queued: number}} YieldEvent */
-/** @typedef {EventBase & {kind: 'state', task: number, text: string}} StateEvent */
+/**
+ * After a poll, the variant of rustc's state machine the task's future is in:
+ * `Suspend{point}` (with the point's index and line) or `Returned`.
+ * @typedef {EventBase & {kind: 'state', task: number, variant: string, point?: number}} StateEvent
+ */
 /** @typedef {EventBase & {kind: 'address', task: number, name: string, addr: number}} AddressEvent */
 
 /**
@@ -98,7 +102,7 @@
 /**
  * What one lane did during one run.
  * @typedef {object} Trace
- * @property {1} version
+ * @property {2} version
  * @property {Lane} lane
  * @property {ClockName} clock
  * @property {TraceEvent[]} events
@@ -151,7 +155,7 @@
  *   onEdit?: (text: string) => void, onBlur?: () => void}) => CodeView} createCodeView
  */
 
-// The replay model (replay.js).
+// The replay model (replay/).
 
 /** @typedef {{lane: Lane, event: TraceEvent}} MergedEvent */
 /** @typedef {MergedEvent & {laneName: string, time: string}} ReplayEntry with the lane's name and the formatted time */
@@ -162,7 +166,8 @@
  * @property {'queued' | 'polling' | 'waiting' | 'done' | 'dropped' | 'stuck: lost its waker'} state
  * @property {number} polls
  * @property {number} wakes
- * @property {string} machine the state machine's last reported state
+ * @property {{variant: string, line?: number} | null} machine the state machine's last reported variant
+ *   (and the line of its suspension point), none before its first poll
  */
 /**
  * @typedef {object} RustState inside the Rust lane at a replay position
@@ -186,5 +191,19 @@
  * @property {number} wakes
  */
 /** @typedef {{lanes: Record<Lane, LaneSummary>, sentence: string}} RunSummary */
+/**
+ * Everything the views show at one position of the replay (replay/index.js).
+ * @typedef {object} Snapshot
+ * @property {number} position
+ * @property {ReplayEntry} entry the event at this position, and its lane
+ * @property {Partial<Record<Lane, TraceEvent>>} current each lane's latest event
+ * @property {Partial<Record<Lane, number>>} lines each lane's line to highlight: of its latest event naming one
+ * @property {RustState} rust inside the Rust lane
+ * @property {{callbacks: import('./replay/js-lane.js').JsPlaces, promises: import('./replay/js-lane.js').JsPlaces,
+ *   futures: import('./replay/rust-lane.js').RustPlaces}} places each lane's event loop (the Rust lane's twins)
+ * @property {string} variant the live variant of run()'s state machine (Unresumed before its first poll)
+ * @property {{text: string, fallback: boolean}} told What happened: the sentence, and whether it is the
+ *   fallback for a kind without one of its own
+ */
 
 export {};

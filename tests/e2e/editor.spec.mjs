@@ -87,9 +87,9 @@ test('a program typed with the keyboard: panels and timings follow, Run runs it 
   }
   // The trace names lines of the text as typed: the log is on line 8.
   const lines = await page.evaluate(() => window.playground.lastRun().futures.events
-    .filter((e) => e.kind === 'log' || e.kind === 'state').map((e) => e.line ?? e.text));
+    .filter((e) => e.kind === 'log' || e.kind === 'state').map((e) => (e.kind === 'state' ? `${e.variant} ${e.line}` : e.line)));
   expect(lines).toContain(8);
-  expect(lines).toContain('Suspend0 at line 4');
+  expect(lines).toContain('Suspend0 4');
 });
 
 test('a mistake is underlined and named in the alert; the last program and run stay', async ({ page }) => {

@@ -1,13 +1,12 @@
 // The event loop beside each lane's code: Web APIs, Task queue, Microtask
 // queue and Call stack per JS lane, and their Rust twins, following the
-// replay; and the derivation behind them (web/event-loop.js), run here in
+// replay; and the derivation behind them (the replay model, web/replay/), run here in
 // Node over real traces: every step of every preset, on both clocks, and of
 // random programs, keeps the event loop's rules, and everything is empty
 // once a run has finished.
 import { test, expect, openPlayground } from './fixtures.mjs';
 import { seekTo, runOnRealClock } from './replay-steps.mjs';
-import { merge } from '../../web/replay.js';
-import { jsPlaces, rustPlaces } from '../../web/event-loop.js';
+import { buildReplay } from '../../web/replay/index.js';
 import { random, scenario } from '../random-scenario.mjs';
 
 const PLACES = ['Web APIs', 'Task queue', 'Microtask queue', 'Call stack'];
@@ -154,12 +153,12 @@ test('the lists follow the scrubber and Play, and the Real clock', async ({ page
 
 /** Checks every step of a run; returns the problems found, with `name`. */
 function check(result, name) {
-  const merged = merge(result);
+  const snapshots = buildReplay(result);
   const problems = [];
-  const last = merged.length - 1;
+  const last = snapshots.length - 1;
   for (let p = 0; p <= last; p += 1) {
     for (const l of ['callbacks', 'promises']) {
-      const places = jsPlaces(merged, p, l);
+      const places = snapshots[p].places[l];
       problems.push(...places.problems.map((x) => `${name} @${p}: ${x}`));
       for (const [key, list] of Object.entries(places)) {
         if (Array.isArray(list) && key !== 'problems' && p === last && list.length) {
@@ -167,7 +166,7 @@ function check(result, name) {
         }
       }
     }
-    const rust = rustPlaces(merged, p);
+    const rust = snapshots[p].places.futures;
     problems.push(...rust.problems.map((x) => `${name} @${p}: ${x}`));
     if (p === last) {
       const left = { timers: rust.timers, taskQueue: rust.taskQueue, ready: rust.ready, polling: rust.polling };
@@ -203,11 +202,10 @@ test('Rust futures: a task woken during its own poll joins the ready queue when 
     { t: 0, kind: 'poll_end', task: 2, result: 'pending' },
   ];
   const trace = (lane) => ({
-    version: 1, lane, clock: 'virtual', events: lane === 'futures' ? events.map((e, seq) => ({ seq, ...e })) : [],
+    version: 2, lane, clock: 'virtual', events: lane === 'futures' ? events.map((e, seq) => ({ seq, ...e })) : [],
   });
   const run = { callbacks: trace('callbacks'), promises: trace('promises'), futures: trace('futures') };
-  const merged = merge(run);
-  expect(merged.map((_, p) => rustPlaces(merged, p).ready))
+  expect(buildReplay(run).map((at) => at.places.futures.ready))
     .toEqual([[1], [1], [], [], [1], [1], [], [], [], [2], [2], [], [], [], []]);
   expect(check(run, 'self-wakes')).toEqual([]);
 });

@@ -176,7 +176,7 @@ test('showing a run leaves its traces as they were recorded', async ({ page }) =
   const extra = await page.evaluate(() => {
     const known = new Set(['seq', 't', 'kind', 'task', 'timer', 'by', 'by_task', 'outcome', 'label', 'step', 'line',
       'size', 'turn', 'tasks', 'queued', 'addr', 'result', 'combinator', 'child', 'ms', 'deadline', 'late', 'delay',
-      'text', 'name', 'handler']);
+      'text', 'name', 'handler', 'variant', 'point']);
     const run = window.playground.lastRun();
     return Object.values(run).flatMap((trace) => trace.events.flatMap((e) => Object.keys(e).filter((k) => !known.has(k))));
   });
@@ -192,7 +192,7 @@ test('both exports download and parse', async ({ page }) => {
   };
   const run = await download('Export JSON');
   expect(Object.keys(run)).toEqual(['callbacks', 'promises', 'futures']);
-  expect(run.futures.version).toBe(1);
+  expect(run.futures.version).toBe(2);
   const trace = await download('Export Chrome trace');
   expect(trace.traceEvents.length).toBeGreaterThan(10);
   for (const e of trace.traceEvents) {

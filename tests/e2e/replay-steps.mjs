@@ -1,6 +1,6 @@
 // Steps the replay specs share (event-loop, state-machine, what-happened).
 import { expect } from './fixtures.mjs';
-import { merge } from '../../web/replay.js';
+import { merge } from '../../web/replay/merge.js';
 import { formatMs } from '../../web/dom.js';
 
 const LANE_NAMES = { callbacks: 'Callbacks', promises: 'Promises', futures: 'Rust futures' };

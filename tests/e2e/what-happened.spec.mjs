@@ -1,5 +1,5 @@
 // What happened: one plain-English sentence for every step of the replay
-// (web/what-happened.js), in a live region named "What happened" beside the
+// (web/replay/sentences.js, through the replay model), in a live region named "What happened" beside the
 // replay controls. The wording, run here in Node over real traces: every step
 // of every preset (both clocks, both promise styles) and of 50 random
 // programs has a sentence of its own, never a fallback, never "undefined";
@@ -11,9 +11,8 @@ import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { test, expect, openPlayground } from './fixtures.mjs';
 import { seekTo, runOnRealClock } from './replay-steps.mjs';
-import { merge } from '../../web/replay.js';
+import { buildReplay } from '../../web/replay/index.js';
 import { formatMs } from '../../web/dom.js';
-import { whatHappened } from '../../web/what-happened.js';
 import { random, scenario } from '../random-scenario.mjs';
 
 const require = createRequire(import.meta.url);
@@ -26,10 +25,8 @@ const region = (page) => page.getByRole('status', { name: 'What happened', exact
 /** What is wrong with the sentences of a run, if anything; adds each
  * `lane:kind` worded to `seen`. */
 function check(result, name, seen) {
-  const merged = merge(result);
   const problems = [];
-  merged.forEach(({ lane, event }, p) => {
-    const { text, fallback } = whatHappened(merged, p, { clock: result.futures.clock });
+  buildReplay(result).forEach(({ entry: { lane, event }, told: { text, fallback } }, p) => {
     const at = `${name} @${p} (${lane} ${event.kind}): ${JSON.stringify(text)}`;
     if (fallback) problems.push(`no sentence of its own: ${at}`);
     else seen.add(`${lane}:${event.kind}`);
@@ -44,7 +41,7 @@ function check(result, name, seen) {
 /** A run of hand-made events, one lane's, with `seq` filled in. */
 function handMade(lane, events, clock = 'virtual') {
   const trace = (l) => ({
-    version: 1, lane: l, clock, events: l === lane ? events.map((e, seq) => ({ seq, ...e })) : [],
+    version: 2, lane: l, clock, events: l === lane ? events.map((e, seq) => ({ seq, ...e })) : [],
   });
   return { callbacks: trace('callbacks'), promises: trace('promises'), futures: trace('futures') };
 }
@@ -143,7 +140,7 @@ test('every step of every preset, both clocks and both styles, and of 50 random 
 
 test('a kind the page does not know still reads, but is marked a fallback', () => {
   const run = handMade('futures', [{ t: 12, kind: 'teleport', task: 3, step: 'scenario.steps[0]' }]);
-  expect(whatHappened(merge(run), 0)).toEqual({
+  expect(buildReplay(run)[0].told).toEqual({
     text: '12 ms: the Rust futures lane recorded a “teleport” event (task 3).',
     fallback: true,
   });
@@ -151,7 +148,7 @@ test('a kind the page does not know still reads, but is marked a fallback', () =
 });
 
 test('the rare kinds read true to what they mean', () => {
-  const say = (run) => merge(run).map((_, p, merged) => whatHappened(merged, p, { clock: run.futures.clock }).text);
+  const say = (run) => buildReplay(run).map((at) => at.told.text);
   expect(say(LOST_WAKE).at(-1)).toBe('0 ms: task 1 is waiting and nothing holds its waker: it will never be polled again '
     + '(its last poll returned Pending without keeping cx.waker()).');
   const rare = say(RUST_RARE);

@@ -93,6 +93,9 @@ function range(doc, line, column) {
  * @returns {CodeView}
  */
 export function createCodeView(replaced, { text, label, readOnly, rust: isRust, onEdit, onBlur }) {
+  /** The line `showLine` last marked (0: none); -1 once the text changed,
+   * which may have moved the mark. */
+  let shownLine = 0;
   const readOnlyness = new Compartment();
   const scheme = new Compartment();
   /** @param {boolean} on */
@@ -123,6 +126,7 @@ export function createCodeView(replaced, { text, label, readOnly, rust: isRust, 
     // element's classes as it gains and loses the focus: only these last).
     EditorView.editorAttributes.of({ id: replaced.id, class: replaced.className }),
     EditorView.updateListener.of((update) => {
+      if (update.docChanged) shownLine = -1;
       // Typing, pasting, deleting, undo: every edit but the page's own
       // (`setText`), which carries no user event.
       if (update.transactions.some((tr) => tr.docChanged && tr.annotation(Transaction.userEvent) !== undefined)) {
@@ -159,7 +163,10 @@ export function createCodeView(replaced, { text, label, readOnly, rust: isRust, 
       view.dispatch({ effects: readOnlyness.reconfigure(readOnlyExtensions(on)) });
     },
     showLine(line) {
-      view.dispatch({ effects: showLine.of(line ?? 0) });
+      // The same line again changes nothing: no transaction, no update.
+      if ((line ?? 0) === shownLine) return;
+      shownLine = line ?? 0;
+      view.dispatch({ effects: showLine.of(shownLine) });
     },
     showProblem(problem) {
       const diagnostics = problem

@@ -71,6 +71,6 @@ export class Recorder {
 
   /** @returns {Trace} */
   trace() {
-    return { version: 1, lane: this.lane, clock: this.clock, events: this.events };
+    return { version: 2, lane: this.lane, clock: this.clock, events: this.events };
   }
 }

@@ -1,21 +1,33 @@
-// One sentence for each step of the replay: what the event at that position
-// did, in plain English, naming the actors (the event loop, a callback, a
-// promise and its reactions; the executor, the reactor, a task and its
-// waker), starting with the time. Built from the event and what the events
-// before it left behind (event-loop.js, replay.js), never from anything the
-// trace does not say. Pure: no DOM.
+// What happened: one sentence for each step of the replay, what the event at
+// that position did, in plain English, naming the actors (the event loop, a
+// callback, a promise and its reactions; the executor, the reactor, a task
+// and its waker), starting with the time. Built from the event and what the
+// events before it left behind (the lanes' folds, js-lane.js and
+// rust-lane.js, before and after it), never from anything the trace does not
+// say. Pure: no DOM.
 //
 // Each kind's meaning is in docs/trace-format.md. Our runtime's parts are
 // "our" (the reactor's one setTimeout, the executor's batches and time
 // slice): other runtimes do these differently. A kind this file does not know
 // still gets a readable sentence, marked `fallback` (the tests fail on one).
 
-import { formatMs } from './dom.js';
-import { jsPlaces } from './event-loop.js';
-import { rustState, LANE_NAMES } from './replay.js';
+import { formatMs } from '../dom.js';
+import { LANE_NAMES } from './merge.js';
 
-/** @import { Lane, MergedEvent, TraceEvent, ClockName, Handler } from './types.js' */
-/** @import { JsPlaces, Frame, JobPlace } from './event-loop.js' */
+/** @import { Lane, MergedEvent, TraceEvent, ClockName, Handler, TaskView, Snapshot } from '../types.js' */
+/** @import { JsPlaces, Frame, JobPlace, JsLane } from './js-lane.js' */
+/** @import { RustLane, RustLookback } from './rust-lane.js' */
+
+/**
+ * What a sentence is built from, besides its event.
+ * @typedef {object} Context
+ * @property {Snapshot | undefined} before the position before (none at the first)
+ * @property {Pick<Snapshot, 'places' | 'rust'>} after this position
+ * @property {JsLane} promises the Promises lane's fold, after the event
+ * @property {RustLane} rust the Rust lane's fold, after the event
+ * @property {RustLookback} lookback what the Rust lane's events before it said
+ * @property {ClockName | undefined} clock the run's clock, for `yield`
+ */
 
 /**
  * @typedef {object} Told
@@ -44,19 +56,16 @@ const named = (label) => (/^timer\b/i.test(label) ? label : `the “${label}” 
 const timerName = (e) => (e.label === undefined ? `timer ${e.timer}` : named(e.label));
 
 /**
- * What the event at `position` of a replay did, as one sentence.
- * @param {MergedEvent[]} merged all lanes' events in replay order (replay.js `merge`)
- * @param {number} position
- * @param {{clock?: ClockName}} [options] the run's clock, for `yield`
+ * What `entry`'s event did, as one sentence.
+ * @param {MergedEvent} entry
+ * @param {Context} context
  * @returns {Told}
  */
-export function whatHappened(merged, position, options = {}) {
-  const entry = merged[position];
-  if (!entry) return { text: 'No run yet.', fallback: false };
+export function whatHappened(entry, context) {
   const { lane, event } = entry;
   const said = lane === 'futures'
-    ? rustSentence(merged, position, options)
-    : jsSentence(merged, position, lane);
+    ? rustSentence(event, context)
+    : jsSentence(event, lane, context);
   if (said !== null) return { text: `${formatMs(event.t)}: ${said}.`, fallback: false };
   return { text: `${formatMs(event.t)}: ${fallbackSentence(lane, event)}.`, fallback: true };
 }
@@ -77,20 +86,10 @@ function fallbackSentence(lane, event) {
 
 // ---- The JS lanes ----
 
-/** The ms a JS lane's timer was set for, from its `timer_set`.
- * @param {MergedEvent[]} merged @param {number} position @param {Lane} lane @param {number} timer */
-function jsTimerMs(merged, position, lane, timer) {
-  for (let i = position; i >= 0; i -= 1) {
-    const { lane: l, event: e } = merged[i];
-    if (l === lane && e.kind === 'timer_set' && e.timer === timer) return e.ms;
-  }
-  return undefined;
-}
-
 /** `the promise from timer(200)`, or `Timer 1's promise` if its ms is unknown.
- * @param {MergedEvent[]} merged @param {number} position @param {{timer?: number, label?: string}} e */
-function timerPromise(merged, position, e) {
-  const ms = e.timer === undefined ? undefined : jsTimerMs(merged, position, 'promises', e.timer);
+ * @param {Context} context @param {{timer?: number, label?: string}} e */
+function timerPromise(context, e) {
+  const ms = e.timer === undefined ? undefined : context.promises.delayOf(e.timer);
   return ms === undefined ? `${timerName(e)}'s promise` : `the promise from timer(${ms})`;
 }
 
@@ -150,14 +149,14 @@ function nextUp(places) {
 }
 
 /**
- * @param {MergedEvent[]} merged
- * @param {number} position
- * @param {Lane} lane 'callbacks' or 'promises'
+ * @param {TraceEvent} e
+ * @param {'callbacks' | 'promises'} lane
+ * @param {Context} context
  * @returns {string | null}
  */
-function jsSentence(merged, position, lane) {
-  const e = merged[position].event;
-  const after = jsPlaces(merged, position, lane);
+function jsSentence(e, lane, context) {
+  const after = context.after.places[lane];
+  const before = context.before?.places[lane];
   const running = after.callStack[0];
   const promises = lane === 'promises';
   switch (e.kind) {
@@ -176,26 +175,26 @@ function jsSentence(merged, position, lane) {
       const late = e.late && e.late >= 0.5 ? ` (${formatMs(e.late)} late)` : '';
       const start = `${timerName(e)} was due${late}, so the event loop takes its callback from the task queue and runs it as a new task`;
       return promises
-        ? `${start}: the callback is resolve, and ${timerPromise(merged, position, e)} fulfills now`
+        ? `${start}: the callback is resolve, and ${timerPromise(context, e)} fulfills now`
         : `${start}: the function passed to setTimeout${onLine(e.line)} runs`;
     }
     case 'callback_end': {
       if (!promises) return `${timerName(e)}'s callback returned and the call stack is empty; ${nextUp(after)}`;
       const queued = after.microtasks.length;
       const what = queued
-        ? `it queued ${count(queued, 'reaction')} to ${timerPromise(merged, position, e)}`
-        : `nothing was waiting on ${timerPromise(merged, position, e)} yet, so it queued no reaction`;
+        ? `it queued ${count(queued, 'reaction')} to ${timerPromise(context, e)}`
+        : `nothing was waiting on ${timerPromise(context, e)} yet, so it queued no reaction`;
       return `${timerName(e)}'s callback returned: ${what}; ${nextUp(after)}`;
     }
     case 'enqueue':
-      return `${enqueueCause(merged, position, e)} joined the microtask queue`
+      return `${enqueueCause(context, e)} joined the microtask queue`
         + `${after.microtasks.length > 1 ? ` (${ordinal(after.microtasks.length)} in line)` : ''}`;
     case 'reaction':
     case 'resume':
     case 'engine_job':
       return `the call stack is empty, so the event loop runs the first microtask: ${jobStarts(/** @type {JobPlace} */ (running))}`;
     case 'job_end': {
-      const ended = jsPlaces(merged, position - 1, lane).callStack[0];
+      const ended = before?.callStack[0];
       const job = ended?.kind === 'job' ? ended : { handler: e.handler, step: e.step, line: e.line };
       const done = job.handler === 'await'
         ? `the async function resumed at its await${onLine(job.line)} ran to its next await or its end, and gave the thread back`
@@ -228,21 +227,20 @@ function jobStarts(job) {
 /**
  * Why a job joined the microtask queue, and which: "the promise from
  * timer(200) fulfilled, so its .then callback on line 6".
- * @param {MergedEvent[]} merged
- * @param {number} position
+ * @param {Context} context
  * @param {Extract<TraceEvent, {kind: 'enqueue'}>} e
  */
-function enqueueCause(merged, position, e) {
+function enqueueCause(context, e) {
   const job = { handler: e.handler, step: e.step, line: e.line };
   const what = queuedJob(job);
-  const running = jsPlaces(merged, position - 1, 'promises').callStack[0];
+  const running = context.before?.places.promises.callStack[0];
   switch (e.by) {
     case 'timer':
       if (e.handler === 'adopt') {
-        return `${timerName(e)}'s callback fulfilled ${timerPromise(merged, position, e)}, the promise the .then callback${onLine(e.line)} `
+        return `${timerName(e)}'s callback fulfilled ${timerPromise(context, e)}, the promise the .then callback${onLine(e.line)} `
           + 'returned, so the engine\'s job to give its value to that .then\'s own promise';
       }
-      return `${timerName(e)}'s callback fulfilled ${timerPromise(merged, position, e)}, so ${what}`;
+      return `${timerName(e)}'s callback fulfilled ${timerPromise(context, e)}, so ${what}`;
     case 'then': {
       const cause = running?.kind === 'job' && running.handler === 'adopt'
         ? `the .then${onLine(running.line)} took the value of the promise its callback returned, fulfilling its own promise`
@@ -276,48 +274,26 @@ function enqueueCause(merged, position, e) {
 
 // ---- The Rust lane ----
 
-/** The task that registered each timer of the Rust lane (its `timer_set`'s
- * `task`), up to `position`.
- * @param {MergedEvent[]} merged @param {number} position */
-function rustTimers(merged, position) {
-  /** @type {Map<number, number>} */
-  const taskOf = new Map();
-  for (let i = 0; i <= position && i < merged.length; i += 1) {
-    const { lane, event: e } = merged[i];
-    if (lane === 'futures' && e.kind === 'timer_set' && e.task) taskOf.set(e.timer, e.task);
-  }
-  return taskOf;
-}
-
-/** The previous event of the Rust lane, if any.
- * @param {MergedEvent[]} merged @param {number} position */
-function previousRust(merged, position) {
-  for (let i = position - 1; i >= 0; i -= 1) {
-    if (merged[i].lane === 'futures') return merged[i].event;
-  }
-  return undefined;
-}
-
 /** `run()` for the lane's root task (task 1, what the lane spawns), else `task N's future`.
  * @param {number} task */
 const futureOf = (task) => (task === 1 ? 'run()' : `task ${task}'s future`);
 
-/** "Suspend1 at line 5" → ": run() stays suspended at line 5 (Suspend1)"; else nothing.
- * @param {string} machine the task's last `state` @param {number} task */
+/** Suspend1 at line 5 → ": run() stays suspended at line 5 (Suspend1)"; else nothing.
+ * @param {TaskView['machine'] | undefined} machine the task's last `state` @param {number} task */
 function suspended(machine, task) {
-  const m = /^Suspend(\d+) at line (\d+)$/.exec(machine);
-  return m ? `: ${futureOf(task)} stays suspended at line ${m[2]} (Suspend${m[1]})` : '';
+  return machine?.line === undefined ? '' : `: ${futureOf(task)} stays suspended at line ${machine.line} (${machine.variant})`;
 }
 
 /**
- * @param {MergedEvent[]} merged
- * @param {number} position
- * @param {{clock?: ClockName}} options
+ * @param {TraceEvent} e
+ * @param {Context} context
  * @returns {string | null}
  */
-function rustSentence(merged, position, options) {
-  const e = merged[position].event;
-  const state = rustState(merged, position);
+function rustSentence(e, context) {
+  const state = context.after.rust;
+  const { lookback } = context;
+  /** @param {number} timer */
+  const ownerOf = (timer) => context.rust.ownerOf(timer);
   const task = (/** @type {number} */ id) => state.tasks.find((t) => t.id === id);
   switch (e.kind) {
     case 'spawn':
@@ -334,24 +310,21 @@ function rustSentence(merged, position, options) {
         return `the executor took task ${e.task} off the ready queue and called poll on its future: `
           + `the first poll, so ${futureOf(e.task)}'s body starts only now`;
       }
-      const before = previousPollAddr(merged, position, e.task);
-      const pinned = before === e.addr ? ', at the same address as before: the future is pinned, it never moves' : '';
+      const pinned = lookback.pollAddr === e.addr ? ', at the same address as before: the future is pinned, it never moves' : '';
       return `the executor took task ${e.task} off the ready queue and polled its future again (poll ${polls})${pinned}`;
     }
     case 'poll_end': {
       if (e.result === 'ready') {
-        const taskOf = rustTimers(merged, position);
-        const left = state.timerQueue.filter((t) => taskOf.get(t.timer) === e.task);
+        const left = state.timerQueue.filter((t) => ownerOf(t.timer) === e.task);
         return `task ${e.task}'s poll returned Ready: ${futureOf(e.task)} is done, and its future is dropped`
           + (left.length ? ` (which cancels ${and(left.map((t) => named(t.label)))}, next)` : '');
       }
-      const machine = suspended(task(e.task)?.machine ?? '', e.task);
+      const machine = suspended(task(e.task)?.machine, e.task);
       if (state.ready.includes(e.task)) {
         return `task ${e.task}'s poll returned Pending${machine}; it woke itself during the poll, so the executor puts it back on the `
           + 'ready queue now, for the next batch';
       }
-      const taskOf = rustTimers(merged, position);
-      const mine = state.timerQueue.filter((t) => taskOf.get(t.timer) === e.task);
+      const mine = state.timerQueue.filter((t) => ownerOf(t.timer) === e.task);
       const waits = mine.length
         ? `it waits for ${and(mine.map((t) => `${named(t.label)} (${t.deadline <= e.t ? 'its deadline, ' : 'due at '}${formatMs(t.deadline)}${t.deadline <= e.t ? ', has passed' : ''})`))}, `
           + 'and the reactor keeps its waker'
@@ -394,7 +367,7 @@ function rustSentence(merged, position, options) {
     case 'task_drop':
       return `task ${e.task} was dropped before it finished (aborted, or the run was torn down); dropping its future cancels any timer it held`;
     case 'lost_waker': {
-      const prev = previousRust(merged, position);
+      const prev = lookback.previous;
       const why = prev?.kind === 'poll_end' && prev.task === e.task
         ? ' (its last poll returned Pending without keeping cx.waker())'
         : ' (whoever kept its last waker dropped it unused)';
@@ -415,31 +388,23 @@ function rustSentence(merged, position, options) {
       return `${owner}sleep_ms(${e.ms}) registered ${timerName(e)} with our reactor, due at ${formatMs(deadline)}${keeps}`;
     }
     case 'timer_fired': {
-      const taskOf = rustTimers(merged, position);
-      const owner = taskOf.get(e.timer);
+      const owner = ownerOf(e.timer);
       const late = e.late && e.late >= 0.5 ? ` ${formatMs(e.late)} after its deadline` : '';
       const wakes = owner ? `, and the reactor wakes the waker it kept for task ${owner}` : '';
-      const prev = previousRust(merged, position);
+      const prev = lookback.previous;
       const same = prev && prev.t === e.t && (prev.kind === 'timer_fired' || (prev.kind === 'wake' && prev.by === 'timer'));
       return same
         ? `the same callback of the reactor's setTimeout also expired ${timerName(e)}, due too${late}${wakes}`
         : `the browser ran the reactor's one setTimeout; ${timerName(e)} expired${late}${wakes}`;
     }
     case 'timer_cancel': {
-      let why = 'its Sleep was dropped before it fired';
-      for (let i = position - 1; i >= 0; i -= 1) {
-        const { lane, event: p } = merged[i];
-        if (lane !== 'futures') continue;
-        if (p.kind === 'poll_start' || p.kind === 'poll_end') break;
-        if (p.kind === 'child_poll' && p.combinator === 'select' && p.result === 'ready') {
-          why = 'select! dropped its losing branch, and with it the Sleep';
-          break;
-        }
-      }
+      const why = lookback.selectWon
+        ? 'select! dropped its losing branch, and with it the Sleep'
+        : 'its Sleep was dropped before it fired';
       return `${why}, so our reactor removed ${timerName(e)}: it will never fire`;
     }
     case 'reactor_arm': {
-      const before = rustState(merged, position - 1).armed;
+      const before = context.before?.rust.armed ?? null;
       const others = state.timerQueue.length - 1;
       if (before && before.deadline === e.deadline) {
         // The timeout came back with nothing due (browsers may call back a
@@ -455,25 +420,23 @@ function rustSentence(merged, position, options) {
     case 'reactor_clear':
       return 'no timer is left in our reactor, so it cleared its browser setTimeout';
     case 'yield': {
-      const slice = options.clock === 'virtual' ? 'its budget of polls' : options.clock === 'real' ? 'its 8 ms' : 'its time slice';
+      const slice = context.clock === 'virtual' ? 'its budget of polls' : context.clock === 'real' ? 'its 8 ms' : 'its time slice';
       return `our executor used up ${slice} in this browser task, so it yields: it asks the browser for a new task, and the `
         + `${count(e.queued, 'task')} queued ${e.queued === 1 ? 'waits' : 'wait'} for it, while timers fire and the page paints first`;
     }
     case 'state': {
-      const m = /^Suspend(\d+) at line (\d+)$/.exec(e.text);
-      if (m) {
-        return `${futureOf(e.task)}'s state machine is now in Suspend${m[1]}: suspended at its `
-          + `${ordinal(Number(m[1]) + 1)} suspension point, line ${m[2]}`;
+      if (e.point !== undefined && e.line !== undefined) {
+        return `${futureOf(e.task)}'s state machine is now in ${e.variant}: suspended at its `
+          + `${ordinal(e.point + 1)} suspension point, line ${e.line}`;
       }
-      if (e.text === 'Returned') return `${futureOf(e.task)}'s state machine is now Returned: its body has run to the end`;
-      if (e.text === 'Unresumed') return `${futureOf(e.task)}'s state machine is Unresumed: its body has not started`;
-      return `task ${e.task} reported the state of its state machine: ${e.text}`;
+      if (e.variant === 'Returned') return `${futureOf(e.task)}'s state machine is now Returned: its body has run to the end`;
+      return `task ${e.task} reported the state of its state machine: ${e.variant}`;
     }
     case 'address': {
       const start = state.futureAddr;
       const inside = start !== undefined && state.size !== undefined && e.addr >= start && e.addr < start + state.size;
       const where = inside ? `, inside task ${e.task}'s future (${hex(/** @type {number} */ (start))}, ${state.size} bytes)` : '';
-      const earlier = addressBefore(merged, position, e.name);
+      const earlier = context.before?.rust.addresses[e.name];
       const same = earlier === undefined ? '' : earlier === e.addr ? '; the same as at the last poll: it never moved' : '; it moved';
       if (e.name === 'borrowed') {
         const s = state.addresses.s;
@@ -494,24 +457,4 @@ function rustSentence(merged, position, options) {
     default:
       return null;
   }
-}
-
-/** The address of the task's future at its poll before this one, if any.
- * @param {MergedEvent[]} merged @param {number} position @param {number} task */
-function previousPollAddr(merged, position, task) {
-  for (let i = position - 1; i >= 0; i -= 1) {
-    const { lane, event: e } = merged[i];
-    if (lane === 'futures' && e.kind === 'poll_start' && e.task === task) return e.addr;
-  }
-  return undefined;
-}
-
-/** The address `name` had at the event before, if any.
- * @param {MergedEvent[]} merged @param {number} position @param {string} name */
-function addressBefore(merged, position, name) {
-  for (let i = position - 1; i >= 0; i -= 1) {
-    const { lane, event: e } = merged[i];
-    if (lane === 'futures' && e.kind === 'address' && e.name === name) return e.addr;
-  }
-  return undefined;
 }

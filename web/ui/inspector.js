@@ -14,19 +14,31 @@ export class Inspector {
     this.tasks = qs('#tasks', root);
     /** @type {HTMLElement} */
     this.memory = qs('#memory', root);
+    /** The tasks the table shows, as JSON. */
+    this.shownTasks = '';
   }
 
   /** @param {RustState} state */
   show(state) {
+    // A step that leaves the tasks as they were touches nothing.
+    const key = JSON.stringify(state.tasks);
+    if (key !== this.shownTasks) {
+      this.shownTasks = key;
+      this.showTasks(state);
+    }
+    this.showMemory(state);
+  }
+
+  /** @param {RustState} state */
+  showTasks(state) {
     this.tasks.replaceChildren(...state.tasks.map((t) => el(
       'tr', {},
       el('td', {}, `task ${t.id}`),
       el('td', {}, t.state),
       el('td', {}, String(t.polls)),
       el('td', {}, String(t.wakes)),
-      el('td', {}, t.machine || '—'),
+      el('td', {}, t.machine ? `${t.machine.variant}${t.machine.line === undefined ? '' : ` at line ${t.machine.line}`}` : '—'),
     )));
-    this.showMemory(state);
   }
 
   /**

@@ -4,7 +4,7 @@
 // CodeMirror: the Rust panel an editor named "Rust code", the others
 // read-only.
 import { qs, el, formatMs } from '../dom.js';
-import { LANES, LANE_NAMES } from '../replay.js';
+import { LANES, LANE_NAMES } from '../replay/merge.js';
 
 /** @import { Lane, TraceEvent, Code, RunResult, CodeView, EditorModule, Problem } from '../types.js' */
 
@@ -13,6 +13,7 @@ import { LANES, LANE_NAMES } from '../replay.js';
  * @property {CodeView} code
  * @property {HTMLElement} trace
  * @property {HTMLElement[]} rows the trace's events
+ * @property {number} [shown] the row marked current (-1: none yet); unset while no row is marked
  */
 
 /**
@@ -134,6 +135,7 @@ export class Lanes {
         el('span', { class: 'detail' }, detail(event)),
       ));
       panel.trace.replaceChildren(...panel.rows);
+      panel.shown = undefined;
     }
   }
 
@@ -143,19 +145,39 @@ export class Lanes {
    * @param {Partial<Record<Lane, number>>} lines
    */
   showPosition(current, lines) {
+    /** @type {Partial<Record<Lane, boolean>>} the lanes whose current row changed */
+    const moved = {};
     for (const lane of LANES) {
       const panel = this.panels[lane];
       const seq = current[lane]?.seq ?? -1;
-      panel.rows.forEach((row, i) => {
+      // Only the rows between the last position and this one change: a step
+      // touches a few rows, not every row of a long trace.
+      const was = panel.shown ?? -1;
+      moved[lane] = panel.shown !== seq;
+      const from = panel.shown === undefined ? 0 : Math.min(was, seq);
+      const to = panel.shown === undefined ? panel.rows.length - 1 : Math.max(was, seq);
+      for (let i = Math.max(0, from); i <= to && i < panel.rows.length; i += 1) {
+        const row = panel.rows[i];
         row.classList.toggle('future', i > seq);
         row.classList.toggle('current', i === seq);
         if (i === seq) row.setAttribute('aria-current', 'step');
         else row.removeAttribute('aria-current');
-      });
-      const row = panel.rows[seq];
-      // Scroll the list (not the page) so the current row is in view.
-      if (row) panel.trace.scrollTop = row.offsetTop - panel.trace.clientHeight / 2;
+      }
+      panel.shown = seq;
       panel.code.showLine(lines[lane]);
     }
+    // Scroll each list whose row changed (not the page) so its current row
+    // is in view: all positions read first, then all scrolls written, so
+    // layout runs once; a list that did not move is not scrolled (a scroll
+    // repaints it).
+    const tops = LANES.map((lane) => {
+      const { rows, shown, trace } = this.panels[lane];
+      const row = rows[shown ?? -1];
+      return row && moved[lane] ? row.offsetTop - trace.clientHeight / 2 : null;
+    });
+    LANES.forEach((lane, i) => {
+      const top = tops[i];
+      if (top !== null) this.panels[lane].trace.scrollTop = top;
+    });
   }
 }

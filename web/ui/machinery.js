@@ -2,10 +2,12 @@
 // its Web APIs, Task queue, Microtask queue and Call stack; for the Rust lane
 // their twins: the reactor's timer queue and its one browser timeout, the
 // browser's task queue, the executor's ready queue, the task being polled.
-// What is where comes from event-loop.js; this only words it.
+// What is where comes from the replay model (replay/js-lane.js,
+// replay/rust-lane.js); this only words it.
 import { qs, el, formatMs } from '../dom.js';
 
-/** @import { JsPlaces, RustPlaces, JobPlace, Frame } from '../event-loop.js' */
+/** @import { JsPlaces, JobPlace, Frame } from '../replay/js-lane.js' */
+/** @import { RustPlaces } from '../replay/rust-lane.js' */
 /** @import { Handler } from '../types.js' */
 
 /** @type {Record<Handler, string>} */
@@ -34,12 +36,18 @@ export function describeFrame(frame, resolves) {
   return describeJob(frame);
 }
 
+/** What each list shows now, so a step that leaves it as it was touches nothing. */
+const shown = new WeakMap();
+
 /**
  * A list's items as text; an empty list says so.
  * @param {Element} list
  * @param {string[]} items
  */
 function fill(list, items) {
+  const key = items.join('\n');
+  if (shown.get(list) === key) return;
+  shown.set(list, key);
   list.replaceChildren(...(items.length
     ? items.map((text) => el('li', {}, text))
     : [el('li', { class: 'empty' }, 'empty')]));

@@ -1,11 +1,56 @@
 // The State machine beside the Rust lane's code: the enum rustc makes of the
 // panel's `async fn run()`, one variant per line, the live one marked
-// `aria-current="step"` as the replay moves; and the future's size.
-// state-machine.js says what is live and words it.
+// `aria-current="step"` as the replay moves (the replay model knows which,
+// from the Rust lane's `state` events: Unresumed before the first); and the
+// future's size.
 import { qs, el } from '../dom.js';
-import { variantText, variantComment, sizeText } from '../state-machine.js';
 
 /** @import { StateMachine } from '../types.js' */
+
+/**
+ * A variant as the enum's source would write it: `Suspend0 { __awaitee: Sleep }`.
+ * @param {StateMachine['variants'][number]} variant
+ */
+export function variantText({ name, fields }) {
+  if (fields.length === 0) return name;
+  return `${name} { ${fields.map((f) => `${f.name}: ${f.type}`).join(', ')} }`;
+}
+
+/** What each variant without a line means, as a trailing comment. */
+const MEANING = {
+  Unresumed: 'made, not polled yet: the body has not started',
+  Returned: 'run() has finished',
+  Panicked: 'a poll panicked (never here)',
+};
+
+/**
+ * The comment after a variant: its `.await`'s line, or what it means.
+ * @param {StateMachine['variants'][number]} variant
+ */
+export function variantComment({ name, line }) {
+  if (line !== null) return `suspended at line ${line}`;
+  return MEANING[/** @type {keyof typeof MEANING} */ (name)] ?? '';
+}
+
+/**
+ * The size sentence: rustc's figure, or why the page has none.
+ * @param {StateMachine} machine
+ */
+export function sizeText({ size, lane_runs_it: laneRunsIt }) {
+  if (size !== null && laneRunsIt) {
+    return `size_of: ${size} bytes, as rustc lays it out (wasm32): this preset's panel is compiled into the page, `
+      + 'the lane runs that compiled run(), and size_of_val(&run()) is measured on its future, made and never polled.';
+  }
+  if (size !== null) {
+    return `size_of: ${size} bytes, as rustc lays it out (wasm32), measured with size_of_val(&run()) on this `
+      + 'panel compiled into the page, made and never polled. The lane runs this example as its own async fn: '
+      + 'the panel\'s code with the timing and text as arguments (and Self-reference\'s address records), '
+      + 'so the future it polls holds those too.';
+  }
+  return 'size_of: not known. The lane runs this program as the runtime\'s combinators composed, whose size '
+    + 'is not rustc\'s for this panel; the page has rustc\'s size only for the presets, whose panels it compiles.';
+}
+
 
 export class StateMachineView {
   /** @param {ParentNode} root */

@@ -1,6 +1,6 @@
 // Per lane: finish time and counts; and the difference in one sentence.
 import { qs, el, formatMs } from '../dom.js';
-import { LANES, LANE_NAMES } from '../replay.js';
+import { LANES, LANE_NAMES } from '../replay/merge.js';
 
 /** @import { RunSummary } from '../types.js' */
 

@@ -2,7 +2,7 @@
 // ones dashed), polls and callbacks as slices, wakes as arrows into the poll
 // they cause, logs as diamonds. Every mark can be hovered or focused.
 import { qs, svg, formatMs } from '../dom.js';
-import { LANES, LANE_NAMES } from '../replay.js';
+import { LANES, LANE_NAMES } from '../replay/merge.js';
 
 /** @import { TraceEvent, TimerSetEvent, TimerFiredEvent, TimerCancelEvent, WakeEvent, RunResult, LogEvent } from '../types.js' */
 

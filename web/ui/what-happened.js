@@ -1,4 +1,4 @@
-// What happened: one sentence for the replay's current step (what-happened.js
+// What happened: one sentence for the replay's current step (the replay model
 // words it), in a live region, edged in the colour of the step's lane.
 import { qs } from '../dom.js';
 

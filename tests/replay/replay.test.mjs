@@ -1,0 +1,129 @@
+// The replay model (web/replay/) in plain Node: a run folded once into one
+// snapshot per position. Over the golden traces (tests/golden/, recorded by
+// the page) and hand-made ones: what each position holds, exactly, and that
+// folding on never changes a snapshot already taken.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { buildReplay, merge } from '../../web/replay/index.js';
+
+/** @param {string} name a file of tests/golden/ */
+const golden = (name) => JSON.parse(readFileSync(new URL(`../golden/${name}.json`, import.meta.url), 'utf8'));
+
+/** `run` with only `lane`'s events (the others empty). */
+function only(run, lane) {
+  return Object.fromEntries(Object.entries(run).map(([l, trace]) => [l, { ...trace, events: l === lane ? trace.events : [] }]));
+}
+
+/** A run of hand-made events in `lane`, with `seq` filled in. */
+function handMade(lane, events) {
+  const trace = (l) => ({ version: 2, lane: l, clock: 'virtual', events: l === lane ? events.map((e, seq) => ({ seq, ...e })) : [] });
+  return { callbacks: trace('callbacks'), promises: trace('promises'), futures: trace('futures') };
+}
+
+test('the notes\' example in the Rust lane: every position\'s tasks, timers, timeout, variant and line', () => {
+  const replay = buildReplay(only(golden('sequential-then'), 'futures'));
+  assert.equal(replay.length, 30);
+  assert.deepEqual(replay.map((at) => at.position), [...Array(30).keys()]);
+  // run()'s state machine: Unresumed until the first poll reports Suspend0.
+  assert.deepEqual(replay.map((at) => at.variant), [
+    ...Array(4).fill('Unresumed'), ...Array(8).fill('Suspend0'), ...Array(8).fill('Suspend1'),
+    ...Array(8).fill('Suspend2'), 'Returned', 'Returned',
+  ]);
+  // After the first poll: waiting on Timer 1, whose waker the reactor keeps.
+  assert.deepEqual(replay[5].rust.tasks, [{ id: 1, state: 'waiting', polls: 1, wakes: 0, machine: { variant: 'Suspend0', line: 4 } }]);
+  assert.deepEqual(replay[5].rust.timerQueue, [{ timer: 1, label: 'Timer 1', deadline: 200 }]);
+  assert.equal(replay[5].rust.armed, null);
+  assert.deepEqual(replay[6].rust.armed, { deadline: 200, delay: 200 });
+  // At 200 ms the timeout fires: the timer leaves the queue, the timeout is spent.
+  assert.deepEqual(replay[7].rust.timerQueue, []);
+  assert.equal(replay[7].rust.armed, null);
+  assert.equal(replay[7].told.text, '200 ms: the browser ran the reactor\'s one setTimeout; Timer 1 expired, and the reactor '
+    + 'wakes the waker it kept for task 1.');
+  // The wake queues the task; its poll takes it off the ready queue.
+  assert.deepEqual(replay[8].places.futures.ready, [1]);
+  assert.equal(replay[8].rust.tasks[0].state, 'queued');
+  assert.deepEqual(replay[10].places.futures.ready, []);
+  assert.deepEqual(replay[10].places.futures.polling.map((t) => t.id), [1]);
+  // The highlighted line: the latest event that ran code there (a state is not one).
+  assert.equal(replay[3].lines.futures, 4);
+  assert.equal(replay[12].lines.futures, 5);
+  assert.equal(replay[27].lines.futures, 7);
+  assert.equal(replay[27].told.text, '350 ms: during task 1\'s poll, run() logged “I\'m the last one”.');
+  // The end: done after 4 polls for 3 wakes, and every place empty.
+  const end = replay[29];
+  assert.deepEqual(end.rust.tasks, [{ id: 1, state: 'done', polls: 4, wakes: 3, machine: { variant: 'Returned', line: undefined } }]);
+  assert.deepEqual(end.places.futures, { timers: [], armed: null, taskQueue: [], ready: [], polling: [], problems: [] });
+  assert.equal(end.current.futures, end.entry.event);
+  assert.equal(end.entry.laneName, 'Rust futures');
+  assert.equal(end.entry.time, '350 ms');
+});
+
+test('the Promises lane: a reaction joins the microtask queue, then runs on the call stack', () => {
+  const replay = buildReplay(only(golden('sequential-then'), 'promises'));
+  const queued = replay.findIndex((at) => at.entry.event.kind === 'enqueue');
+  assert.ok(queued > 0);
+  const before = replay[queued - 1].places.promises;
+  const after = replay[queued].places.promises;
+  assert.equal(after.microtasks.length, before.microtasks.length + 1);
+  assert.equal(after.microtasks.at(-1).handler, 'then');
+  const ran = replay.findIndex((at, p) => p > queued && at.entry.event.kind === 'reaction');
+  assert.deepEqual(replay[ran].places.promises.callStack.map((f) => f.kind), ['job']);
+  assert.equal(replay[ran].places.promises.microtasks.length, after.microtasks.length - 1);
+  // Timer 1 is in Web APIs until its due time, then its callback runs.
+  assert.deepEqual(replay[1].places.promises.webApis.map((t) => [t.label, t.due]), [['Timer 1', 200]]);
+  for (const at of replay) assert.deepEqual(at.places.promises.problems, []);
+  const end = replay.at(-1).places.promises;
+  assert.deepEqual([end.webApis, end.taskQueue, end.microtasks, end.callStack], [[], [], [], []]);
+});
+
+test('a due timer waits in the task queue while another lane runs at its time', () => {
+  // All three lanes: at 200 ms the callbacks lane runs first, so the
+  // Promises lane's Timer 1 is due, not yet fired: in its Task queue.
+  const replay = buildReplay(golden('sequential-then'));
+  const at = replay.find((s) => s.entry.lane === 'callbacks' && s.entry.event.kind === 'timer_fired');
+  assert.deepEqual(at.places.promises.taskQueue.map((t) => t.label), ['Timer 1']);
+  assert.deepEqual(at.places.promises.webApis, []);
+  assert.deepEqual(at.places.futures.taskQueue, [{ kind: 'reactor', deadline: 200 }]);
+});
+
+test('folding on never changes a snapshot already taken', () => {
+  for (const name of ['sequential-then', 'join-await', 'race-then', 'self-ref-then', 'blocking-await']) {
+    const run = golden(name);
+    const replay = buildReplay(run);
+    const merged = merge(run);
+    assert.equal(replay.length, merged.length);
+    for (let p = 0; p < merged.length; p += 1) {
+      // The run as it stood after position p, folded on its own.
+      const upTo = new Set(merged.slice(0, p + 1).map((m) => m.event));
+      const prefix = Object.fromEntries(Object.entries(run).map(([l, t]) => [l, { ...t, events: t.events.filter((e) => upTo.has(e)) }]));
+      const alone = buildReplay(prefix).at(-1);
+      assert.deepEqual(replay[p], alone, `${name} @${p}`);
+    }
+  }
+});
+
+test('events that break the executor\'s or the event loop\'s rules are named as problems', () => {
+  const rust = buildReplay(handMade('futures', [
+    { t: 0, kind: 'poll_start', task: 1, addr: 8 },
+    { t: 0, kind: 'poll_end', task: 2, result: 'pending' },
+    { t: 1, kind: 'timer_fired', timer: 9, late: 0 },
+  ]));
+  assert.deepEqual(rust.at(-1).places.futures.problems, [
+    'futures event 0 (poll_start): the task was not on the ready queue',
+    'futures event 1 (poll_end): the task was not being polled',
+    'futures event 2 (timer_fired): no such timer was pending',
+  ]);
+  // Earlier snapshots keep the problems found so far.
+  assert.equal(rust[0].places.futures.problems.length, 1);
+  const js = buildReplay(handMade('promises', [
+    { t: 0, kind: 'reaction', step: 'scenario' },
+    { t: 0, kind: 'log', text: 'x' },
+  ]));
+  assert.deepEqual(js.at(-1).places.promises.problems, ['promises event 0 (reaction): started, but the first job queued is none']);
+});
+
+test('a kind without a sentence of its own is marked a fallback', () => {
+  const [at] = buildReplay(handMade('futures', [{ t: 12, kind: 'teleport', task: 3 }]));
+  assert.deepEqual(at.told, { text: '12 ms: the Rust futures lane recorded a “teleport” event (task 3).', fallback: true });
+});

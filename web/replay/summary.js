@@ -1,0 +1,89 @@
+// The Summary: per lane, figures counted from what it recorded, and one
+// sentence on how the lanes differ. Read once per run, not per step.
+import { LANES } from './merge.js';
+
+/** @import { Lane, RunResult, TraceEvent, LaneSummary, RunSummary, EventKind } from '../types.js' */
+
+/**
+ * Per-lane figures and the one-sentence difference.
+ * @param {RunResult} result
+ * @returns {RunSummary}
+ */
+export function summarize(result) {
+  const lanes = /** @type {Record<Lane, LaneSummary>} */ ({});
+  for (const lane of LANES) {
+    const events = result[lane].events;
+    /** @param {EventKind} kind */
+    const count = (kind) => events.filter((e) => e.kind === kind).length;
+    const logs = events.filter((e) => e.kind === 'log');
+    lanes[lane] = {
+      finish: logs.length ? /** @type {TraceEvent} */ (logs.at(-1)).t : events.at(-1)?.t ?? 0,
+      timersSet: count('timer_set'),
+      timersFired: count('timer_fired'),
+      timersCancelled: count('timer_cancel'),
+      callbacks: lane === 'callbacks' ? count('timer_fired') : 0,
+      reactions: count('reaction') + count('resume'),
+      polls: count('poll_start'),
+      wakes: events.filter((e) => e.kind === 'wake' && e.outcome !== 'ignored').length,
+    };
+  }
+  return { lanes, sentence: difference(lanes, result) };
+}
+
+/**
+ * The first timer (by label) that the Rust lane set at least 1 ms later than
+ * the first JS lane did, if any: a future's body ran only when polled.
+ * @param {RunResult} result
+ */
+function laterStart(result) {
+  /** @param {TraceEvent[]} events */
+  const setTimes = (events) => new Map(events.filter((e) => e.kind === 'timer_set').map((e) => [e.label, e.t]));
+  const rust = setTimes(result.futures.events);
+  const js = [setTimes(result.callbacks.events), setTimes(result.promises.events)];
+  for (const [label, t] of rust) {
+    const jsTimes = js.map((m) => m.get(label)).filter((x) => x !== undefined);
+    if (jsTimes.length && t - Math.min(...jsTimes) >= 1) return { label, rust: t, js: Math.min(...jsTimes) };
+  }
+  return null;
+}
+
+/**
+ * One sentence on how the lanes differ, from what they recorded.
+ * @param {Record<Lane, LaneSummary>} lanes
+ * @param {RunResult} result
+ */
+function difference({ callbacks, promises, futures }, result) {
+  /** @param {number} t */
+  const ms = (t) => `${+t.toFixed(1)} ms`;
+  const lost = result.futures.events.filter((e) => e.kind === 'lost_waker');
+  if (lost.length > 0) {
+    const task = /** @type {{task: number}} */ (lost[0]).task;
+    let sentence = `Task ${task} is Pending and nothing holds its waker: it will never be polled again`;
+    const jsStalled = [result.callbacks, result.promises].every((trace) =>
+      trace.events.some((e) => e.kind === 'timer_fired') && !trace.events.some((e) => e.kind === 'log'));
+    if (jsStalled) sentence += '; the JS lanes stall the same way: their timers fired, and nothing went on';
+    return `${sentence}.`;
+  }
+  const js = Math.max(callbacks.finish, promises.finish);
+  if (Math.abs(futures.finish - js) >= 1) {
+    const later = laterStart(result);
+    let why;
+    if (futures.finish > js && later) {
+      why = `the Rust lane set ${later.label} at ${ms(later.rust)}, the JS lanes at ${ms(later.js)}: `
+        + 'the body of an async fn or block runs only when polled';
+    } else if (futures.finish > js) {
+      why = 'the same timers, set at the same times: the browser ran the Rust lane\'s callbacks later';
+    } else if (futures.timersCancelled > 0) {
+      why = 'the JS lanes waited for timers the Rust lane had already dropped';
+    } else {
+      why = 'the same timers, set at the same times: the browser ran the JS lanes\' callbacks later';
+    }
+    return `Rust finished at ${ms(futures.finish)}, JS at ${ms(js)}: ${why}.`;
+  }
+  if (futures.timersCancelled > 0) {
+    return `All lanes finished at ${ms(futures.finish)}; Rust's select dropped ${futures.timersCancelled} losing `
+      + `timer${futures.timersCancelled > 1 ? 's' : ''}, which still fired in the JS lanes.`;
+  }
+  return `All three lanes finished at ${ms(futures.finish)}; the Rust task was polled `
+    + `${futures.polls} time${futures.polls === 1 ? '' : 's'} for ${futures.wakes} wake${futures.wakes === 1 ? '' : 's'}.`;
+}
