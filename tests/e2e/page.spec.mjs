@@ -269,7 +269,42 @@ for (const [name, options] of [
     test(`screenshot: ${name}`, async ({ page }) => {
       await openPlayground(page);
       await mkdir(ARTIFACTS, { recursive: true });
-      await page.screenshot({ path: fileURLToPath(new URL(`screenshot-${name}.png`, ARTIFACTS)), fullPage: true });
+      const png = await page.screenshot({ path: fileURLToPath(new URL(`screenshot-${name}.png`, ARTIFACTS)), fullPage: true });
+      // The picture is the whole page (PNG's header: width, then height).
+      const size = await page.evaluate(() => [document.documentElement.scrollWidth, document.documentElement.scrollHeight]);
+      expect([png.readUInt32BE(16), png.readUInt32BE(20)], 'the screenshot is the whole page').toEqual(size);
+      // What it shows: the run, and the colour scheme asked for, page and editors alike.
+      for (const id of ['callbacks', 'promises', 'futures']) await expect(logTime(page, id), id).toHaveText('350 ms');
+      await expect(page.getByRole('status', { name: 'What happened' })).toHaveText(/^350 ms: /);
+      const shades = await page.evaluate(() => {
+        /** Relative luminance of a computed `rgb(...)` colour, 0 (black) to 1 (white). */
+        const luminance = (color) => {
+          const [r, g, b] = color.match(/[\d.]+/g).slice(0, 3).map((c) => {
+            const v = Number(c) / 255;
+            return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4;
+          });
+          return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+        };
+        const style = (el) => getComputedStyle(/** @type {Element} */ (el));
+        return {
+          background: luminance(style(document.body).backgroundColor),
+          text: luminance(style(document.body).color),
+          editor: luminance(style(document.querySelector('.cm-editor .cm-content')).color),
+        };
+      });
+      if (name === 'dark') {
+        expect(shades.background, 'a dark page').toBeLessThan(0.05);
+        expect(shades.text, 'light text').toBeGreaterThan(0.5);
+        expect(shades.editor, 'the editors are dark too: light code').toBeGreaterThan(0.3);
+      } else {
+        expect(shades.background, 'a light page').toBeGreaterThan(0.9);
+        expect(shades.text, 'dark text').toBeLessThan(0.1);
+        expect(shades.editor, 'dark code').toBeLessThan(0.2);
+      }
+      if (name !== 'phone') {
+        const tops = await page.locator('.lanes > .lane').evaluateAll((ls) => ls.map((l) => Math.round(l.getBoundingClientRect().top)));
+        expect(new Set(tops).size, `the three lanes side by side at 1280 px: tops ${tops}`).toBe(1);
+      }
       if (name === 'phone') {
         const widths = await page.locator('.lane').evaluateAll((ls) => ls.map((l) => l.getBoundingClientRect().width));
         expect(widths.every((w) => w > 300), `lanes stack at phone width: ${widths}`).toBe(true);
