@@ -7,7 +7,7 @@ const DEPTH = 6;
 const KINDS = ['all', 'seq', 'race', 'create_then_await'];
 
 /**
- * The largest program the limits allow (crates/playground/src/scenario.rs
+ * The largest program the limits allow (crates/playground/src/program/scenario.rs
  * `limits`): 32 timers, 64 steps, nested 6 deep, with logs and blocks, so
  * every lane has all its kinds of events.
  */

@@ -2,7 +2,7 @@
 //! decodes must re-encode to a fragment that decodes the same.
 #![no_main]
 use libfuzzer_sys::fuzz_target;
-use playground::fragment;
+use playground::program::fragment;
 
 fuzz_target!(|text: &str| {
     if let Ok(step) = fragment::decode(text) {

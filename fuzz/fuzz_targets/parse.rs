@@ -4,7 +4,7 @@
 use libfuzzer_sys::fuzz_target;
 use playground::parse::{canonical, parse};
 use playground::render;
-use playground::scenario::limits;
+use playground::program::scenario::limits;
 
 fuzz_target!(|text: &str| {
     match parse(text) {

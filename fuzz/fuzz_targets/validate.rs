@@ -3,9 +3,9 @@
 #![no_main]
 use arbitrary::Arbitrary;
 use libfuzzer_sys::fuzz_target;
-use playground::scenario::{limits, Step};
-use playground::validate;
-use playground::value::Value;
+use playground::program::scenario::{limits, Step};
+use playground::program::validate;
+use playground::program::value::Value;
 
 /// A value tree, biased towards the shapes scenarios have.
 #[derive(Arbitrary, Debug)]

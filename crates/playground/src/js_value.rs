@@ -5,8 +5,8 @@
 use js_sys::{Array, Object, Reflect};
 use wasm_bindgen::{JsCast, JsValue};
 
-use crate::scenario::limits;
-use crate::value::Value;
+use crate::program::scenario::limits;
+use crate::program::value::Value;
 
 /// Deeper than any valid scenario (each step is two JS levels: the step
 /// object and its `steps` array), so validation can name the depth problem.

@@ -12,12 +12,14 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::JsFuture;
 
 use crate::js_value;
-use crate::machine::TimerLabels;
 use crate::parse::{self, ParseError};
-use crate::scenario::Step;
-use crate::special::{self, Special};
-use crate::trace_events::TraceEvents;
-use crate::{fragment, lane, presets, render, validate};
+use crate::program::presets::Special;
+use crate::program::scenario::Step;
+use crate::program::{editing, fragment, presets, validate};
+use crate::rust_lane::special;
+use crate::rust_lane::step_names::TimerLabels;
+use crate::rust_lane::trace_events::TraceEvents;
+use crate::{render, rust_lane};
 
 /// `value` as plain JS data: objects (not `Map`s), arrays, numbers, strings.
 fn to_js(value: &impl Serialize) -> JsValue {
@@ -69,6 +71,31 @@ fn resolve(preset: &JsValue, scenario: &JsValue) -> Result<Step, JsError> {
         let ids: Vec<&str> = presets::PRESETS.iter().map(|p| p.id).collect();
         JsError::new(&format!("preset: must be one of {}", ids.join(", ")))
     })
+}
+
+/// What the page shows and allows for a program (a scenario object):
+/// `{preset, timers, textEditable, canAddTimer, canRemoveTimer}`. `chosen`
+/// is the example picked last (program/editing.rs). Throws naming every bad
+/// field of the scenario.
+#[wasm_bindgen(js_name = describeProgram)]
+pub fn describe_program(scenario: JsValue, chosen: Option<String>) -> Result<JsValue, JsError> {
+    let step = validate::scenario(&js_value::read(&scenario)).map_err(|p| refuse(&p))?;
+    Ok(to_js(&editing::describe(&step, chosen.as_deref())))
+}
+
+/// The program with a timer added (`delta` 1) or removed (-1), as the
+/// Add timer and Remove timer buttons do; throws if it cannot be.
+#[wasm_bindgen(js_name = changeTimers)]
+pub fn change_timers(scenario: JsValue, delta: i32) -> Result<JsValue, JsError> {
+    let step = validate::scenario(&js_value::read(&scenario)).map_err(|p| refuse(&p))?;
+    let changed = match delta {
+        1 => editing::add_timer(&step),
+        -1 => editing::remove_timer(&step),
+        _ => return Err(JsError::new("delta: must be 1 or -1")),
+    };
+    changed
+        .map(|step| to_js(&step))
+        .ok_or_else(|| JsError::new("timers: this program has no timer to change there"))
 }
 
 /// One lane's code, and the first line (from 1) of each step path.
@@ -139,7 +166,7 @@ struct OnPage<'a, D> {
     done: D,
 }
 
-impl<D: FnOnce() + 'static> lane::Spawner for OnPage<'_, D> {
+impl<D: FnOnce() + 'static> rust_lane::Spawner for OnPage<'_, D> {
     fn spawn<F: Future<Output = ()> + 'static>(self, program: F) {
         let done = self.done;
         self.runtime
@@ -186,14 +213,14 @@ pub fn parse_program(text: &str) -> Result<JsValue, JsValue> {
 /// rewritten where they are written, comments and layout kept.
 #[wasm_bindgen(js_name = setTimings)]
 pub fn set_timings(text: &str, ms: Vec<u32>) -> Result<String, JsValue> {
-    parse::set_timings(text, &ms).map_err(|e| parse_error(&e))
+    parse::layout::set_timings(text, &ms).map_err(|e| parse_error(&e))
 }
 
 /// For each line of the panel that `text`'s scenario renders to (item `k`
 /// for line `k + 1`), the line of `text` holding the same code.
 #[wasm_bindgen(js_name = lineMap)]
 pub fn line_map(text: &str) -> Result<Vec<u32>, JsValue> {
-    parse::line_map(text)
+    parse::layout::line_map(text)
         .map(|map| map.into_iter().map(|line| line as u32).collect())
         .map_err(|e| parse_error(&e))
 }
@@ -281,7 +308,7 @@ impl RustLane {
                 let _ = resolve.call0(&JsValue::UNDEFINED);
             };
             let interop = |ms, text| interop(make_promise.clone(), ms, text);
-            lane::spawn(
+            rust_lane::spawn(
                 &step,
                 preset.as_deref(),
                 &labels,

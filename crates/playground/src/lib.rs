@@ -1,33 +1,31 @@
-//! The futures playground's wasm module: the scenario model and its validation,
-//! the presets, the Rust lane (the presets' `run()`s compiled, or the scenario
-//! as composed futures, on our runtime), and what the page calls.
+//! The futures playground's wasm module: the program and its checks, the
+//! code of each lane's panel, the Rust lane (the presets' `run()`s compiled,
+//! or the program as composed futures, on our runtime), and what the page
+//! calls.
+//!
+//! Its parts, in reading order (a module uses only those above it):
+//!
+//! | module | what it is |
+//! |---|---|
+//! | [`program`] | the scenario (a tree of steps), its limits and checks, the presets, share-link fragments, numbers as JS prints them |
+//! | [`render`] | each lane's panel for a program: Callbacks, Promises (`.then` or `await`), Rust; each step's first line |
+//! | [`parse`] | the Rust panel's text back into a program (lexer, grammar, checks), and timings written into a text |
+//! | [`rust_lane`] | what the Rust lane runs: a special preset's own `async fn`, a preset's compiled `run()` (generated `rust_lane/preset_panels.rs`), or composed futures; its `state` events and the steps its trace names |
+//! | [`state_machine`] | the enum rustc makes of the panel's `run()`, and its size where known |
+//! | `lane_api`, `js_value` | the wasm exports the page calls, and the bounded reader of what JS passes in (wasm32 only) |
+//!
+//! `docs/architecture.md` has the data flow and the checklists to add a
+//! preset, a step kind or a lane.
 
 // The workspace only denies unsafe code (the runtime's waker needs some);
 // here there is none, and none may come in.
 #![forbid(unsafe_code)]
 
-pub mod compiled;
-pub mod fragment;
-pub mod lane;
-pub mod machine;
-pub mod number;
 pub mod parse;
-/// Every preset's Rust panel compiled (written by tests/state_machine.rs):
-/// the page shows their sizes, and the Rust lane runs those of every preset
-/// but the special ones ([`compiled`]).
-#[doc(hidden)]
-#[rustfmt::skip]
-#[allow(clippy::all, dead_code, unused_imports, missing_docs)]
-pub mod preset_panels;
-pub mod presets;
+pub mod program;
 pub mod render;
-pub mod scenario;
-pub mod special;
+pub mod rust_lane;
 pub mod state_machine;
-pub mod suspension;
-pub mod trace_events;
-pub mod validate;
-pub mod value;
 
 #[cfg(target_arch = "wasm32")]
 mod js_value;

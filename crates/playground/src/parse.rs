@@ -25,74 +25,25 @@
 //!
 //! `//` comments and whitespace go anywhere; a comment ending the line of a
 //! `sleep_ms(…)`'s `)` is that timer's label (else "Timer K"). What the
-//! grammar gives is then checked as every scenario is ([`crate::validate`]).
+//! grammar gives is then checked as every scenario is ([`crate::program::validate`]).
 //!
 //! The renderer writes a sequence nested in a sequence, or an `async` block
 //! holding one `join!`, `select!` or group of `let`s, the same way as the
 //! step alone: parsing gives the [`canonical`] form of the scenario.
 
 mod check;
+mod error;
 mod grammar;
-mod layout;
+pub mod layout;
 mod lexer;
 
-pub use layout::{line_map, set_timings};
+pub use error::ParseError;
 
-use std::fmt;
-
-use crate::scenario::Step;
+use crate::program::scenario::Step;
+use error::Pos;
 
 /// Longest program read, in bytes: far above any valid one (64 steps).
 pub const MAX_TEXT: usize = 64 * 1024;
-
-/// Where a program is not accepted, and why.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct ParseError {
-    /// From 1.
-    pub line: usize,
-    /// From 1, in characters.
-    pub column: usize,
-    /// What was expected, or which rule the program breaks.
-    pub message: String,
-}
-
-impl ParseError {
-    fn new(at: Pos, message: impl Into<String>) -> Self {
-        ParseError {
-            line: at.line,
-            column: at.column,
-            message: message.into(),
-        }
-    }
-}
-
-impl fmt::Display for ParseError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(
-            f,
-            "line {}, column {}: {}",
-            self.line, self.column, self.message
-        )
-    }
-}
-
-impl std::error::Error for ParseError {}
-
-/// A place in the text: line and column from 1, columns in characters.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-struct Pos {
-    line: usize,
-    column: usize,
-}
-
-impl Pos {
-    fn right(self, columns: usize) -> Pos {
-        Pos {
-            column: self.column + columns,
-            ..self
-        }
-    }
-}
 
 /// The scenario a Rust panel's text describes (the whole module, as
 /// `render::rust(step).text(4)` writes it), valid, in [`canonical`] form.

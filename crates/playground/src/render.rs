@@ -5,7 +5,7 @@
 
 use std::cell::Cell;
 
-use crate::scenario::Step;
+use crate::program::scenario::Step;
 
 /// Code, and the step path of each line (if any).
 #[derive(Clone, Debug, Default, PartialEq)]

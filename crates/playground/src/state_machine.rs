@@ -11,24 +11,24 @@
 //! unnamed drop flags (a `bool` per moved future); they are left out.
 //!
 //! The size is rustc's where the page has it: every preset's panel is
-//! compiled into this crate (`preset_panels.rs`, written by
-//! tests/state_machine.rs; the lane runs it, crate::compiled, but for the
+//! compiled into this crate (`rust_lane/preset_panels.rs`, written by
+//! tests/state_machine.rs; the lane runs it, crate::rust_lane::compiled, but for the
 //! special presets, which run their own `async fn`) and measured
 //! with `size_of_val(&run())`, never polled; it does not depend on the
 //! timings or texts. Any other program is run by the runtime's combinators
-//! composed (crate::machine), whose size is not rustc's for the panel: its
+//! composed (crate::rust_lane::machine), whose size is not rustc's for the panel: its
 //! size is not known.
 //! tests/state_machine.rs checks all of it against rustc's
 //! `-Zprint-type-sizes`, where a nightly toolchain is installed.
 
 use serde::Serialize;
 
-use crate::presets;
+use crate::program::presets;
+use crate::program::scenario::Step;
 use crate::render::{self, Code};
-use crate::scenario::Step;
-use crate::special;
+use crate::rust_lane::special;
 
-use crate::preset_panels;
+use crate::rust_lane::preset_panels;
 
 /// The type of the future `join!` awaits (runtime::Join over boxed futures).
 pub const JOIN: &str = "Join<Pin<Box<dyn Future<Output = ()>>>>";
@@ -72,7 +72,7 @@ pub struct StateMachine {
     pub preset: Option<&'static str>,
     /// Whether the Rust lane runs that compiled `run()` itself: it does for
     /// every preset's shape but the special presets', whose lane runs their
-    /// own `async fn`, with the timing as an argument (crate::special).
+    /// own `async fn`, with the timing as an argument (crate::rust_lane::special).
     pub lane_runs_it: bool,
 }
 

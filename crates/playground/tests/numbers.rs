@@ -5,7 +5,7 @@
 //! browser's `String(n)`.)
 #![cfg(not(target_arch = "wasm32"))]
 
-use playground::number::{parse_decimal, to_js_string};
+use playground::program::number::{parse_decimal, to_js_string};
 use proptest::prelude::*;
 
 /// Any finite double: every bit pattern but NaN and the infinities.

@@ -6,8 +6,9 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 use playground::parse::{canonical, parse, MAX_TEXT};
-use playground::scenario::{limits, Step};
-use playground::{presets, render};
+use playground::program::presets;
+use playground::program::scenario::{limits, Step};
+use playground::render;
 use proptest::prelude::*;
 
 mod common;

@@ -3,8 +3,9 @@
 //! rendered panel has its line in the written text (for the trace's lines).
 #![cfg(not(target_arch = "wasm32"))]
 
-use playground::parse::{line_map, parse, set_timings};
-use playground::presets;
+use playground::parse::layout::{line_map, set_timings};
+use playground::parse::parse;
+use playground::program::presets;
 use playground::render;
 
 fn rust(id: &str) -> String {

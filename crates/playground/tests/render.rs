@@ -1,8 +1,8 @@
 //! The code panels, written from the scenario, with a line for every step.
 
-use playground::presets;
+use playground::program::presets;
+use playground::program::scenario::Step;
 use playground::render::{self, PromiseStyle};
-use playground::scenario::Step;
 
 fn preset(id: &str) -> Step {
     (presets::find(id).unwrap().scenario)()

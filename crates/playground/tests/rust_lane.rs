@@ -1,10 +1,10 @@
 //! The Rust lane on the virtual clock: each preset's finish time and poll
 //! counts, and the hand-written state machines against real `async fn`s.
 
-use playground::lane;
-use playground::machine::TimerLabels;
-use playground::presets;
-use playground::scenario::Step;
+use playground::program::presets;
+use playground::program::scenario::Step;
+use playground::rust_lane;
+use playground::rust_lane::step_names::TimerLabels;
 use runtime::{join, log, select, sleep_ms, Counters, Event, Runtime, Trace, VirtualHost};
 use std::future::Future;
 
@@ -18,12 +18,12 @@ fn run_future(future: impl Future<Output = ()> + 'static) -> (f64, Trace) {
 }
 
 /// The lane's program for `step` (`preset` picks a special preset's own
-/// `async fn`), spawned as the page spawns it (`lane::spawn`: a preset's
+/// `async fn`), spawned as the page spawns it (`rust_lane::spawn`: a preset's
 /// compiled `run()` or the composed futures, reporting `run()`'s state), on
 /// a virtual clock, not yet run.
 fn spawn_step(step: &Step, preset: Option<&str>) -> (VirtualHost, Runtime, TimerLabels) {
     struct OnVirtualHost<'a>(&'a Runtime);
-    impl lane::Spawner for OnVirtualHost<'_> {
+    impl rust_lane::Spawner for OnVirtualHost<'_> {
         fn spawn<F: Future<Output = ()> + 'static>(self, program: F) {
             self.0.spawn(program).detach();
         }
@@ -32,7 +32,7 @@ fn spawn_step(step: &Step, preset: Option<&str>) -> (VirtualHost, Runtime, Timer
     let rt = Runtime::new(host.clone());
     let labels = TimerLabels::default();
     let no_interop = |_, _| async { unreachable!("no preset here is interop") };
-    lane::spawn(step, preset, &labels, no_interop, OnVirtualHost(&rt));
+    rust_lane::spawn(step, preset, &labels, no_interop, OnVirtualHost(&rt));
     (host, rt, labels)
 }
 

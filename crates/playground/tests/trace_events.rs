@@ -4,9 +4,10 @@
 //! check it there, event by event.)
 #![cfg(not(target_arch = "wasm32"))]
 
-use playground::machine::{Machine, TimerLabels};
-use playground::presets;
-use playground::trace_events::TraceEvents;
+use playground::program::presets;
+use playground::rust_lane::machine::Machine;
+use playground::rust_lane::step_names::TimerLabels;
+use playground::rust_lane::trace_events::TraceEvents;
 use runtime::{Runtime, VirtualHost};
 use serde_json::{json, Value};
 

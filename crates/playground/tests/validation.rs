@@ -2,9 +2,9 @@
 //! names the field and what is allowed. Decoding never panics.
 #![cfg(not(target_arch = "wasm32"))]
 
-use playground::scenario::Step;
-use playground::value::{n, obj, s, Value};
-use playground::{fragment, presets, validate};
+use playground::program::scenario::Step;
+use playground::program::value::{n, obj, s, Value};
+use playground::program::{fragment, presets, validate};
 use proptest::prelude::*;
 
 fn sleep(label: Value, ms: Value) -> Value {

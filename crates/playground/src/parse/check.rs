@@ -5,12 +5,12 @@
 
 use std::collections::HashSet;
 
+use super::error::{ParseError, Pos};
 use super::grammar::{Kind, Node};
 use super::lexer::Comment;
-use super::{ParseError, Pos};
-use crate::scenario::{limits, Step};
-use crate::validate::{self, Problem};
-use crate::value::{n, obj, s, Value};
+use crate::program::scenario::{limits, Step};
+use crate::program::validate::{self, Problem};
+use crate::program::value::{n, obj, s, Value};
 
 /// Names every timer. A `//` comment ending the line of a `sleep_ms(…)`'s
 /// `)` is its label (after the one space the renderer writes after `//`),

@@ -2,9 +2,9 @@
 //! of the grammar in `parse.rs`. Every error names the offending token's
 //! place and what was expected there.
 
+use super::error::{ParseError, Pos};
 use super::lexer::{Tok, Token};
-use super::{ParseError, Pos};
-use crate::scenario::limits;
+use crate::program::scenario::limits;
 
 /// A step as parsed, with the places messages about it point at.
 #[derive(Debug)]

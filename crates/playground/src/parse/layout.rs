@@ -3,8 +3,9 @@
 //! (comments and layout kept), and which line of the text each line of the
 //! rendered panel is, so a trace names lines of the text that was written.
 
+use super::error::{ParseError, Pos};
 use super::lexer::{self, Tok, Token};
-use super::{parse, ParseError, Pos};
+use super::parse;
 use crate::render;
 
 /// `text` with its timers' delays set to `ms` (in reading order), nothing

@@ -2,7 +2,7 @@
 //! tokens: they are kept apart, one per line at most, because one that trails
 //! a `sleep_ms(…)` names its timer.
 
-use super::{ParseError, Pos};
+use super::error::{ParseError, Pos};
 
 /// One token.
 #[derive(Clone, Debug, PartialEq)]

@@ -3,10 +3,11 @@
 //! the panel the page shows for each.
 #![allow(dead_code)]
 
-use playground::presets;
+use playground::program::presets;
+use playground::program::presets::Special;
+use playground::program::scenario::Step;
 use playground::render;
-use playground::scenario::Step;
-use playground::special::{self, Special};
+use playground::rust_lane::special;
 
 pub const RANDOM_SCENARIOS: usize = 200;
 

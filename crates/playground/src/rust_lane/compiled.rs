@@ -1,5 +1,5 @@
 //! The presets' `async fn run()`s as the Rust lane runs them (all but the
-//! special ones, which run their own `async fn`, crate::special): compiled
+//! special ones, which run their own `async fn`, crate::rust_lane::special): compiled
 //! into the wasm (`preset_panels.rs`), so the future the lane polls is the
 //! one rustc makes of the panel's code, with its size and its states.
 //!
@@ -7,7 +7,7 @@
 //! same compiled code. The panel shows them as literals, `sleep_ms(200)`; a
 //! function compiled once cannot have them, so in the compiled copy each
 //! such call reads its value from the scenario being run: `sleep_ms(200)` is
-//! `crate::compiled::sleep::<0>()` (the scenario's first leaf, in reading
+//! `crate::rust_lane::compiled::sleep::<0>()` (the scenario's first leaf, in reading
 //! order), on the same line. Passing the values as arguments of `run()`
 //! would keep them inside the future, making it bigger than the panel's; read
 //! this way, the future has the panel's size exactly (its only other type is
@@ -19,7 +19,7 @@
 //! The calls also note what the lane's trace names: which step each timer
 //! and log comes from, and which sleep the future is suspended on, so the
 //! lane can name the `.await` of `run()` that waits for it
-//! ([`crate::suspension`]).
+//! ([`crate::rust_lane::suspension`]).
 
 use std::cell::{Cell, RefCell};
 use std::future::Future;
@@ -30,11 +30,11 @@ use std::task::{Context, Poll};
 use pin_project_lite::pin_project;
 use runtime::Sleep;
 
-use crate::lane::Spawner;
-use crate::machine::TimerLabels;
+use crate::program::scenario::Step;
 use crate::render;
-use crate::scenario::Step;
-use crate::suspension::report_states;
+use crate::rust_lane::spawner::Spawner;
+use crate::rust_lane::step_names::TimerLabels;
+use crate::rust_lane::suspension::report_states;
 
 /// The scenario a compiled `run()` is running with.
 struct Scenario {
@@ -230,7 +230,11 @@ pub fn source(step: &Step) -> String {
             Step::Block { ms } => (format!("block_ms({ms})"), "block"),
             _ => return,
         };
-        *line = line.replacen(&literal, &format!("crate::compiled::{leaf}::<{k}>()"), 1);
+        *line = line.replacen(
+            &literal,
+            &format!("crate::rust_lane::compiled::{leaf}::<{k}>()"),
+            1,
+        );
     });
     code.text(4)
 }

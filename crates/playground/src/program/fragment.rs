@@ -14,10 +14,10 @@
 
 use percent_encoding::{percent_decode, utf8_percent_encode, AsciiSet, NON_ALPHANUMERIC};
 
-use crate::number::parse_decimal;
-use crate::scenario::Step;
-use crate::validate::{self, Problem};
-use crate::value::{n, s, Value};
+use crate::program::number::parse_decimal;
+use crate::program::scenario::Step;
+use crate::program::validate::{self, Problem};
+use crate::program::value::{n, s, Value};
 
 /// Longest fragment read, in bytes: far above any valid scenario.
 pub const MAX_FRAGMENT: usize = 8_192;

@@ -3,8 +3,19 @@
 
 use serde::Serialize;
 
-use crate::scenario::Step;
-use crate::special::Special;
+use crate::program::scenario::Step;
+
+/// Which special program a preset runs in the Rust lane.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Special {
+    /// `let s = ...; let borrowed = &s;` held across an `.await`.
+    SelfRef,
+    /// `JsFuture::from(promise).await`.
+    Interop,
+    /// A hand-written future that polls its timer with a waker that wakes
+    /// nobody: the timer fires, and nothing polls the task again.
+    LostWake,
+}
 
 /// A named example; JS sees `{id, name, explanation}`.
 #[derive(Serialize)]
@@ -189,7 +200,7 @@ pub fn find(id: &str) -> Option<&'static Preset> {
 
 /// The preset (not a special one) whose program has `step`'s shape, if any:
 /// its compiled `run()` runs `step` with `step`'s own timings and texts
-/// ([`crate::compiled`]).
+/// ([`crate::rust_lane::compiled`]).
 pub fn of_shape(step: &Step) -> Option<&'static Preset> {
     let shape = step.shape();
     PRESETS

@@ -4,9 +4,9 @@
 
 use std::fmt;
 
-use crate::number::to_js_string;
-use crate::scenario::{limits, Step};
-use crate::value::{quote, Value};
+use crate::program::number::to_js_string;
+use crate::program::scenario::{limits, Step};
+use crate::program::value::{quote, Value};
 
 /// One thing wrong with an input.
 #[derive(Clone, Debug, PartialEq, Eq)]

@@ -10,7 +10,7 @@ use runtime::{Event, Record, Trace, Value};
 use serde::ser::{SerializeMap, SerializeSeq};
 use serde::{Serialize, Serializer};
 
-use crate::machine::StepNames;
+use crate::rust_lane::step_names::StepNames;
 
 /// The records of `trace`, named by `names`. `logs_before` is how many of
 /// the run's logs earlier calls reported (so the next log has the next

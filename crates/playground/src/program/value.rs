@@ -1,7 +1,7 @@
 //! Untrusted input as a plain tree, before validation: what a JS object, a
 //! URL fragment or a test gives. Validation reads only this.
 
-use crate::number::to_js_string;
+use crate::program::number::to_js_string;
 
 /// A JSON-like value.
 #[derive(Clone, Debug, PartialEq)]

@@ -1,36 +1,22 @@
 //! The Rust lane for a program of no preset's shape (a preset's shape runs
-//! the preset's compiled `run()`, crate::compiled): the scenario run as one
+//! the preset's compiled `run()`, crate::rust_lane::compiled): the scenario run as one
 //! hand-written `Future` per step, composed with the runtime's `join` and
 //! `select`. Each makes its futures when the panel's `async fn run()` would
 //! (a sequence's step when it is awaited, `create_then_await`'s at its first
 //! poll, `join!`'s and `select!`'s where they stand), so it traces exactly
 //! like the panel compiled (tests/compiled_panels.rs).
 //! [`Machine::suspended_at`] tells which of the panel's awaits it waits at,
-//! for the lane's `state` events ([`crate::suspension`]), which the panel as
+//! for the lane's `state` events ([`crate::rust_lane::suspension`]), which the panel as
 //! shown does not record.
 
-use std::cell::RefCell;
 use std::future::Future;
 use std::pin::Pin;
-use std::rc::Rc;
 use std::task::{Context, Poll};
 
 use runtime::{join, select, Join, Select, Sleep};
 
-use crate::scenario::Step;
-
-/// Which step each timer and log line in the trace came from, noted as they
-/// happen, so the trace can name the code line of each event.
-#[derive(Clone, Debug, Default)]
-pub struct StepNames {
-    /// `(timer number, label, step path)` in registration order.
-    pub timers: Vec<(u32, String, String)>,
-    /// The step path of each `log` and `block` event, in order.
-    pub calls: Vec<String>,
-}
-
-/// Shared between the lane and its machines.
-pub type TimerLabels = Rc<RefCell<StepNames>>;
+use crate::program::scenario::Step;
+use crate::rust_lane::step_names::TimerLabels;
 
 /// One step, as a future.
 pub enum Machine {

@@ -8,20 +8,9 @@ use std::future::Future;
 use std::pin::Pin;
 use std::task::{Context, Poll, Waker};
 
+use crate::program::presets::Special;
+use crate::program::scenario::Step;
 use crate::render::{Code, PromiseStyle};
-use crate::scenario::Step;
-
-/// Which special program a preset runs in the Rust lane.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Special {
-    /// `let s = ...; let borrowed = &s;` held across an `.await`.
-    SelfRef,
-    /// `JsFuture::from(promise).await`.
-    Interop,
-    /// A hand-written future that polls its timer with a waker that wakes
-    /// nobody: the timer fires, and nothing polls the task again.
-    LostWake,
-}
 
 /// The parts of a special preset's scenario (a sleep, then a log).
 pub struct Parts {

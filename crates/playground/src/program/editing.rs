@@ -1,0 +1,169 @@
+//! What the page's controls may do to a program, asked of the program and
+//! the presets rather than decided in the page: which example it is, its
+//! timers, whether its Rust text can be edited, and adding or removing a
+//! timer.
+//!
+//! Two programs are the same example when they differ only in their delays
+//! (labels and texts count). That is stricter than having a preset's shape
+//! ([`presets::of_shape`], which also ignores labels and texts and says
+//! which compiled `run()` the Rust lane runs): a program with a preset's
+//! steps and other texts runs on that preset's code, and is still the
+//! learner's own.
+
+use serde::Serialize;
+
+use crate::program::presets::{self, Preset};
+use crate::program::scenario::{limits, Step};
+
+/// A timer of the program, as the timing inputs show it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Timer {
+    /// The input's label.
+    pub label: String,
+    /// Its delay.
+    pub ms: u32,
+}
+
+/// What the page shows and allows for a program; JS sees
+/// `{preset, timers, textEditable, canAddTimer, canRemoveTimer}`.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Described {
+    /// The example the program is, if any (else the page says "Custom").
+    pub preset: Option<&'static str>,
+    /// The timers, in reading order.
+    pub timers: Vec<Timer>,
+    /// The Rust panel can be edited: every program but a special preset's,
+    /// whose Rust lane runs an `async fn` of its own, outside what the
+    /// editor reads (only its timings can change).
+    pub text_editable: bool,
+    /// A timer can be added (the program has a sequence of sleeps to add it
+    /// to, and room under the limits).
+    pub can_add_timer: bool,
+    /// A timer can be removed (more than one, in such a sequence).
+    pub can_remove_timer: bool,
+}
+
+/// What the page shows and allows for `step`. `chosen` is the example
+/// picked last: a special preset's program is that preset's (its own code
+/// runs, whatever the timings), and among presets `step` is the same
+/// example as, the chosen one comes first.
+pub fn describe(step: &Step, chosen: Option<&str>) -> Described {
+    let timers = step
+        .timers()
+        .into_iter()
+        .map(|(label, ms)| Timer {
+            label: label.to_string(),
+            ms,
+        })
+        .collect::<Vec<_>>();
+    if let Some(special) = chosen
+        .and_then(presets::find)
+        .filter(|p| p.special.is_some())
+    {
+        return Described {
+            preset: Some(special.id),
+            timers,
+            text_editable: false,
+            can_add_timer: false,
+            can_remove_timer: false,
+        };
+    }
+    let count = timers.len();
+    let mut steps = 0;
+    step.visit(&mut |_| steps += 1);
+    let has_container = container(step).is_some();
+    Described {
+        preset: example(step, chosen).map(|p| p.id),
+        timers,
+        text_editable: true,
+        can_add_timer: has_container && count < limits::MAX_TIMERS && steps < limits::MAX_STEPS,
+        can_remove_timer: has_container && count > 1,
+    }
+}
+
+/// The (not special) preset `step` is the same example as, the chosen one
+/// first.
+fn example(step: &Step, chosen: Option<&str>) -> Option<&'static Preset> {
+    let mine = without_delays(step);
+    let same = |p: &&Preset| p.special.is_none() && without_delays(&(p.scenario)()) == mine;
+    chosen
+        .and_then(presets::find)
+        .filter(same)
+        .or_else(|| presets::PRESETS.iter().find(same))
+}
+
+fn without_delays(step: &Step) -> Step {
+    let mut step = step.clone();
+    for ms in step.timer_ms_mut() {
+        *ms = 0;
+    }
+    step
+}
+
+/// The first step, in reading order, holding sleeps directly: where the
+/// timer controls add and remove timers.
+fn container(step: &Step) -> Option<&Step> {
+    if step
+        .children()
+        .iter()
+        .any(|s| matches!(s, Step::Sleep { .. }))
+    {
+        return Some(step);
+    }
+    step.children().iter().find_map(container)
+}
+
+fn container_mut(step: &mut Step) -> Option<&mut Vec<Step>> {
+    let holds = step
+        .children()
+        .iter()
+        .any(|s| matches!(s, Step::Sleep { .. }));
+    match step {
+        Step::Seq(s) | Step::All(s) | Step::Race(s) | Step::CreateThenAwait(s) => {
+            if holds {
+                Some(s)
+            } else {
+                s.iter_mut().find_map(container_mut)
+            }
+        }
+        _ => None,
+    }
+}
+
+/// `step` with one more timer, "Timer n" (the first n not taken, from the
+/// count plus one) of 100 ms, after the last sleep of its container; None
+/// if [`describe`] says no timer can be added.
+pub fn add_timer(step: &Step) -> Option<Step> {
+    if !describe(step, None).can_add_timer {
+        return None;
+    }
+    let taken: Vec<String> = step.timers().iter().map(|(l, _)| l.to_string()).collect();
+    let mut n = taken.len() + 1;
+    while taken.contains(&format!("Timer {n}")) {
+        n += 1;
+    }
+    let mut next = step.clone();
+    let steps = container_mut(&mut next)?;
+    let at = steps
+        .iter()
+        .rposition(|s| matches!(s, Step::Sleep { .. }))
+        .map_or(0, |k| k + 1);
+    steps.insert(at, Step::sleep(&format!("Timer {n}"), 100));
+    Some(next)
+}
+
+/// `step` without the last sleep of its container; None if [`describe`]
+/// says no timer can be removed.
+pub fn remove_timer(step: &Step) -> Option<Step> {
+    if !describe(step, None).can_remove_timer {
+        return None;
+    }
+    let mut next = step.clone();
+    let steps = container_mut(&mut next)?;
+    let at = steps
+        .iter()
+        .rposition(|s| matches!(s, Step::Sleep { .. }))?;
+    steps.remove(at);
+    Some(next)
+}

@@ -1,0 +1,20 @@
+//! Which step of the program each timer and log of the Rust lane's trace
+//! came from: the runtime records numbers only (cheap enough to leave on);
+//! the lane notes the steps as it runs, and [`super::trace_events`] joins
+//! them to the events when the trace is handed to JS.
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
+/// Which step each timer and log line in the trace came from, noted as they
+/// happen, so the trace can name the code line of each event.
+#[derive(Clone, Debug, Default)]
+pub struct StepNames {
+    /// `(timer number, label, step path)` in registration order.
+    pub timers: Vec<(u32, String, String)>,
+    /// The step path of each `log` and `block` event, in order.
+    pub calls: Vec<String>,
+}
+
+/// Shared between the lane and its machines.
+pub type TimerLabels = Rc<RefCell<StepNames>>;
