@@ -7,7 +7,7 @@ import { buildReplay } from './replay/index.js';
 import { summarize } from './replay/summary.js';
 import { readFragment, writeFragment, MAX_LINK_TEXT } from './ui/share.js';
 
-/** @import { Scenario, Step, RunResult, Wasm, PageOptions, Snapshot, Link, RunOptions, CompositeStep, EditorModule, Problem } from './types.js' */
+/** @import { Scenario, RunResult, Wasm, PageOptions, Snapshot, Link, RunOptions, EditorModule, Problem, Described } from './types.js' */
 /** @import { Controls } from './ui/controls.js' */
 /** @import { Inspector } from './ui/inspector.js' */
 /** @import { Lanes } from './ui/lanes.js' */
@@ -40,13 +40,6 @@ const CUSTOM_EXPLANATION = 'Your own program, not one of the examples: press Run
 /** How long typing pauses before the program is read (ms). */
 const EDIT_DELAY = 300;
 
-/**
- * A scenario without its delays: two programs that differ only in their
- * timings are the same example.
- * @param {Scenario} scenario
- */
-const shape = (scenario) => JSON.stringify(scenario, (key, value) => (key === 'ms' ? undefined : value));
-
 export class App {
   /**
    * @param {Wasm} wasm
@@ -57,10 +50,6 @@ export class App {
     this.views = views;
     this.playground = createPlayground(wasm);
     this.presets = this.playground.presets();
-    /** Presets whose Rust panel is an `async fn` of their own (self-ref,
-     * interop, lost-wake: `special` in presets.rs), outside the subset the
-     * editor reads: their panel is read-only, their timings editable. */
-    this.specials = new Set(this.presets.filter((p) => p.special).map((p) => p.id));
     /** @type {PageOptions} */
     this.options = { clock: 'virtual', promiseStyle: 'then' };
     /** @type {RunResult | null} */
@@ -69,13 +58,18 @@ export class App {
     this.replay = [];
     this.position = 0;
     this.needsRestart = false;
+    // The program: its scenario, its text, and what the wasm says of it
+    // (which example it is, its timers, what the controls may do:
+    // program/editing.rs). Nothing here decides those.
     /** The example: the program's preset, or the one Reset brings back. */
     this.presetId = this.presets[0].id;
     /** @type {Scenario} */
     this.scenario = wasm.resolveScenario(this.presetId, undefined, undefined);
-    /** The program is no preset's (the Example control says "Custom"). */
-    this.custom = false;
-    /** @type {string | undefined} the last program text that parsed (none for the special presets) */
+    /** @type {Described} */
+    this.described = wasm.describeProgram(this.scenario, this.presetId);
+    /** @type {string | undefined} the last program text that parsed; none
+     * where the Rust panel cannot be edited (a preset running an `async fn`
+     * of its own: only its timings change) */
     this.text = undefined;
     /** @type {Problem | null} where the Rust panel's text is not accepted */
     this.problem = null;
@@ -101,7 +95,7 @@ export class App {
       this.runNow();
     });
     controls.bindTimings((values) => this.editTimings(values));
-    controls.bindAddRemove(() => this.changeTimers(+1), () => this.changeTimers(-1));
+    controls.bindAddRemove(() => this.changeTimers(1), () => this.changeTimers(-1));
     controls.bindOptions((options) => {
       this.options = options;
       this.refresh();
@@ -169,7 +163,7 @@ export class App {
         this.pushNext = true;
       },
     });
-    this.views.lanes.showRustReadOnly(this.special());
+    this.views.lanes.showRustReadOnly(!this.described.textEditable);
   }
 
   /** Reads the Rust panel's text, if it was edited since last read: a
@@ -181,7 +175,7 @@ export class App {
     clearTimeout(this.editTimer);
     this.editTimer = undefined;
     const text = this.views.lanes.rustText();
-    if (this.special()) return;
+    if (!this.described.textEditable) return;
     /** @type {Scenario} */
     let scenario;
     try {
@@ -208,21 +202,22 @@ export class App {
     this.views.lanes.showProblem(null);
   }
 
-  /** Which example the program is (the chosen one first), or "Custom": one
-   * whose steps and labels are a preset's, whatever its delays, is that preset. */
+  /** Asks the wasm what the program is: which example (the chosen one
+   * first; one whose steps, labels and texts are a preset's, whatever its
+   * delays, is that preset), or "Custom"; and shows it. */
   identify() {
-    if (this.special()) return;
-    const mine = shape(/** @type {Scenario} */ (this.scenario));
-    /** @param {string} id */
-    const same = (id) => !this.specials.has(id) && shape(this.wasm.resolveScenario(id, undefined, undefined)) === mine;
-    /** @type {string | undefined} */
-    const found = same(this.presetId) ? this.presetId : this.presets.find((p) => same(p.id))?.id;
-    this.custom = found === undefined;
-    if (found !== undefined) this.presetId = found;
+    this.described = this.wasm.describeProgram(this.scenario, this.presetId);
+    const { preset } = this.described;
+    if (preset) this.presetId = preset;
     this.views.controls.showExample(
-      this.custom ? 'custom' : this.presetId,
-      this.custom ? CUSTOM_EXPLANATION : this.playground.explain(this.presetId),
+      preset ?? 'custom',
+      preset ? this.playground.explain(preset) : CUSTOM_EXPLANATION,
     );
+  }
+
+  /** The program is none of the examples (the Example control says "Custom"). */
+  custom() {
+    return !this.described.preset;
   }
 
   /**
@@ -245,7 +240,7 @@ export class App {
       if (this.presets.some((p) => p.id === link.preset)) this.selectExample(link.preset);
       else problems.push(`Link: preset must be one of ${this.presets.map((p) => p.id).join(', ')}`);
     }
-    if (link.rust !== undefined && !this.special()) {
+    if (link.rust !== undefined && this.described.textEditable) {
       try {
         if (link.rust.length > MAX_LINK_TEXT) {
           throw new Error(`is ${link.rust.length} characters long; at most ${MAX_LINK_TEXT} are read`);
@@ -268,11 +263,10 @@ export class App {
       try {
         /** @type {Scenario} */
         const scenario = this.wasm.decodeFragment(link.s);
-        if (this.special()) {
-          const timings = timersOf(scenario).map((t) => t.ms);
-          // The special presets keep their own shape: only their timings.
-          this.wasm.resolveScenario(this.presetId, undefined, timings);
-          this.timings = timings;
+        if (!this.described.textEditable) {
+          // A preset running its own async fn keeps its shape: only its timings.
+          this.scenario = this.wasm.resolveScenario(this.presetId, undefined, delaysOf(scenario));
+          this.described = this.wasm.describeProgram(this.scenario, this.presetId);
         } else {
           this.scenario = scenario;
           this.text = this.rendered(scenario);
@@ -290,54 +284,36 @@ export class App {
     return problems.join('\n') || null;
   }
 
-  /** Whether the program is a special preset's. */
-  special() {
-    return this.specials.has(this.presetId);
-  }
-
   /** @param {string} id */
   selectExample(id) {
     this.presetId = id;
     this.scenario = this.wasm.resolveScenario(id, undefined, undefined);
-    /** @type {(number | null)[] | undefined} the special presets' edited timings */
-    this.timings = undefined;
-    this.custom = false;
+    this.described = this.wasm.describeProgram(this.scenario, id);
     clearTimeout(this.editTimer);
     this.editTimer = undefined;
     this.clearProblem();
-    this.text = this.special() ? undefined : this.rendered(this.scenario);
-    this.views.lanes.showRustReadOnly(this.special());
+    this.text = this.described.textEditable ? this.rendered(this.scenario) : undefined;
+    this.views.lanes.showRustReadOnly(!this.described.textEditable);
     this.views.controls.showExample(id, this.playground.explain(id));
     this.views.controls.showError(null);
     this.refresh();
   }
 
-  /** What `run` and `code` take: specials by preset (their Rust program is
-   * their own), the rest by scenario (timers may have been added).
+  /** What `run` and `code` take: the program's text; or, where there is
+   * none (a preset running its own async fn), the preset and its timings.
    * @returns {RunOptions}
    */
   runOptions() {
-    const base = this.special()
-      ? { preset: this.presetId, timings: this.timings }
+    const base = this.text === undefined
+      ? { preset: this.presetId, timings: delaysOf(this.scenario) }
       : { rust: this.text };
     return { ...base, ...this.options };
   }
 
-  /** @returns {Scenario} */
-  current() {
-    return this.special()
-      ? this.wasm.resolveScenario(this.presetId, undefined, this.timings)
-      : /** @type {Scenario} */ (this.scenario);
-  }
-
-  /** Shows the timers, code and link for the current scenario and options. */
+  /** Shows the timers, code and link for the current program and options. */
   refresh() {
-    const scenario = this.current();
-    const timers = timersOf(scenario);
-    this.views.controls.showTimers(timers, {
-      canAdd: !this.special() && containerOf(scenario) !== null && timers.length < 32,
-      canRemove: !this.special() && timers.length > 1,
-    });
+    const { timers, canAddTimer, canRemoveTimer } = this.described;
+    this.views.controls.showTimers(timers, { canAdd: canAddTimer, canRemove: canRemoveTimer });
     this.views.controls.showOptions(this.options);
     this.showCode();
   }
@@ -348,13 +324,13 @@ export class App {
     // A text being fixed stays as typed; the other panels show the last good program.
     if (this.problem) lanes.futures.code = this.views.lanes.rustText();
     this.views.lanes.showCode(lanes);
-    const scenario = this.current();
+    const { scenario } = this;
     // The text itself only when it says more than the scenario (comments,
     // layout), and fits in a link: the scenario always goes.
     const text = this.text !== undefined && this.text !== this.rendered(scenario)
       ? encodeURIComponent(this.text) : undefined;
     writeFragment({
-      preset: this.custom ? undefined : this.presetId,
+      preset: this.custom() ? undefined : this.presetId,
       fragment: this.wasm.encodeFragment(scenario),
       rust: text !== undefined && text.length <= MAX_LINK_TEXT ? text : undefined,
       ...this.options,
@@ -366,18 +342,15 @@ export class App {
   /** @param {(number | null)[]} values */
   editTimings(values) {
     try {
-      const next = this.wasm.resolveScenario(
-        this.special() ? this.presetId : undefined,
-        this.special() ? undefined : this.scenario,
-        values,
-      );
-      if (this.special()) {
-        this.timings = values;
-      } else {
+      /** @type {Scenario} */
+      const next = this.wasm.resolveScenario(undefined, this.scenario, values);
+      if (this.text !== undefined) {
         // The numbers are rewritten where they are written: comments stay.
-        this.text = this.wasm.setTimings(/** @type {string} */ (this.text), Uint32Array.from(delaysOf(next)));
-        this.scenario = next;
+        this.text = this.wasm.setTimings(this.text, Uint32Array.from(delaysOf(next)));
       }
+      this.scenario = next;
+      // The same example with other delays: only the timers changed.
+      this.described = this.wasm.describeProgram(next, this.presetId);
       this.clearProblem();
       this.views.controls.showError(null);
       this.showCode();
@@ -387,24 +360,13 @@ export class App {
     }
   }
 
-  /** @param {number} delta +1 adds a timer, -1 removes one */
+  /** Add timer and Remove timer: the wasm changes the program (where, and
+   * whether it may: program/editing.rs).
+   * @param {1 | -1} delta */
   changeTimers(delta) {
-    const scenario = structuredClone(/** @type {Scenario} */ (this.scenario));
-    const container = containerOf(scenario);
-    if (!container) return;
-    if (delta > 0) {
-      const taken = new Set(timersOf(scenario).map((t) => t.label));
-      let n = timersOf(scenario).length + 1;
-      while (taken.has(`Timer ${n}`)) n += 1;
-      const at = container.steps.findLastIndex((s) => s.type === 'sleep') + 1;
-      container.steps.splice(at, 0, { type: 'sleep', label: `Timer ${n}`, ms: 100 });
-    } else {
-      const at = container.steps.findLastIndex((s) => s.type === 'sleep');
-      if (at >= 0 && timersOf(scenario).length > 1) container.steps.splice(at, 1);
-    }
     try {
       /** @type {Scenario} */
-      const next = this.wasm.resolveScenario(undefined, scenario, undefined);
+      const next = this.wasm.changeTimers(this.scenario, delta);
       this.scenario = next;
       this.text = this.rendered(next);
       this.clearProblem();
@@ -526,29 +488,4 @@ export class App {
     this.playing = null;
     this.views.replay.showPlaying(false);
   }
-}
-
-/**
- * `[{label, ms}]` in reading order.
- * @param {Step} step
- * @param {{label: string, ms: number}[]} [out]
- */
-function timersOf(step, out = []) {
-  if (step.type === 'sleep') out.push({ label: step.label, ms: step.ms });
-  for (const child of step.steps ?? []) timersOf(child, out);
-  return out;
-}
-
-/**
- * The first composite step holding sleeps directly: where timers are added.
- * @param {Step} step
- * @returns {CompositeStep | null}
- */
-function containerOf(step) {
-  if (step.steps?.some((s) => s.type === 'sleep')) return step;
-  for (const child of step.steps ?? []) {
-    const found = containerOf(child);
-    if (found) return found;
-  }
-  return null;
 }

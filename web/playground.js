@@ -12,8 +12,6 @@ import { toChromeTrace } from './chrome-trace.js';
 /** @typedef {ReturnType<typeof createPlayground>} Playground */
 
 const OPTIONS = ['preset', 'scenario', 'rust', 'timings', 'clock', 'promiseStyle', 'oneByOne'];
-/** The preset whose programs lose their wake-up (special.rs `LostWake`). */
-const LOST_WAKE = 'lost-wake';
 
 // A macrotask boundary: every queued microtask (promise reaction) has run.
 const channel = new MessageChannel();
@@ -64,6 +62,8 @@ export function createPlayground(wasm) {
   /** @type {RunResult | null} */
   let last = null;
 
+  /** @type {Preset[]} what the presets declare (program/presets.rs) */
+  const presetList = wasm.presets();
   /** @param {ClockName} clock */
   const rustLane = (clock) => (rustLanes[clock] ??= new wasm.RustLane(clock === 'virtual'));
 
@@ -119,7 +119,8 @@ export function createPlayground(wasm) {
     const { scenario, rust: text } = resolve(options);
     current?.cancel();
     const rust = rustLane(clock);
-    const run = new Run(scenario, options.preset, clock, promiseStyle, rust);
+    const forget = presetList.some((p) => p.id === options.preset && p.forgetsWake);
+    const run = new Run(scenario, options.preset, clock, promiseStyle, rust, forget);
     current = run;
     const result = await run.execute(oneByOne);
     if (current === run) current = null;
@@ -169,8 +170,8 @@ export function createPlayground(wasm) {
   return {
     code,
     stateMachine,
-    presets: () => /** @type {Preset[]} */ (wasm.presets()).map(({ id, name, special }) => ({ id, name, special })),
-    explain: /** @param {string} id */ (id) => /** @type {Preset[]} */ (wasm.presets()).find((p) => p.id === id)?.explanation,
+    presets: () => presetList.map(({ id, name, special }) => ({ id, name, special })),
+    explain: /** @param {string} id */ (id) => presetList.find((p) => p.id === id)?.explanation,
     run,
     /** @type {(text: string) => Scenario} */
     parse: (text) => {
@@ -220,10 +221,13 @@ class Run {
    * @param {ClockName} clock
    * @param {PromiseStyle} promiseStyle
    * @param {RustLane} rust
+   * @param {boolean} forget the preset's JS panels lose their continuation
+   *   (its Preset's `forgetsWake`: lost-wake)
    */
-  constructor(scenario, preset, clock, promiseStyle, rust) {
+  constructor(scenario, preset, clock, promiseStyle, rust, forget) {
     this.scenario = scenario;
     this.preset = preset;
+    this.forget = forget;
     this.clockName = clock;
     this.promiseStyle = promiseStyle;
     this.rust = rust;
@@ -271,14 +275,14 @@ class Run {
   startCallbacks() {
     const timers = this.timers.callbacks;
     this.callbacks = new Recorder('callbacks', this.clockName, timers);
-    const forget = this.preset === LOST_WAKE;
+    const { forget } = this;
     return this.finished(runCallbacks(this.scenario, this.callbacks, { forget }), timers);
   }
 
   startPromises() {
     const timers = this.timers.promises;
     this.promises = new Recorder('promises', this.clockName, timers);
-    const forget = this.preset === LOST_WAKE;
+    const { forget } = this;
     return this.finished(runPromises(this.scenario, this.promises, this.promiseStyle, { forget }), timers);
   }
 

@@ -122,7 +122,15 @@
  * @property {boolean} [oneByOne]
  */
 /** @typedef {{clock: ClockName, promiseStyle: PromiseStyle}} PageOptions the page's own radio buttons */
-/** @typedef {{id: string, name: string, explanation: string, special: boolean}} Preset `special`: runs its own program, keeps its own shape (only its timings change) */
+/**
+ * A preset, as the wasm declares it (program/presets.rs).
+ * @typedef {object} Preset
+ * @property {string} id
+ * @property {string} name
+ * @property {string} explanation
+ * @property {boolean} special runs its own program, keeps its own shape (only its timings change)
+ * @property {boolean} forgetsWake its JS panels lose their continuation, as its Rust future loses its waker (lost-wake)
+ */
 /** @typedef {{code: string, steps: Record<string, number>}} LaneCode the code, and each step's first line */
 /** @typedef {Record<Lane, LaneCode>} Code */
 /**
@@ -133,6 +141,16 @@
  */
 /** @typedef {{variants: StateVariant[], size: number | null, preset: string | null, lane_runs_it: boolean}} StateMachine `size`: rustc's `size_of_val(&run())` (wasm32), null if not known; `lane_runs_it`: the Rust lane runs that compiled `run()` (not for the special presets) */
 /** @typedef {typeof import('./pkg/playground.js')} Wasm the wasm module (wasm-bindgen's declarations) */
+/**
+ * What the page shows and allows for a program (`wasm.describeProgram`,
+ * crates/playground/src/program/editing.rs).
+ * @typedef {object} Described
+ * @property {string | null} preset the example it is; null: "Custom"
+ * @property {{label: string, ms: number}[]} timers in reading order
+ * @property {boolean} textEditable the Rust panel can be edited (not for a preset running its own async fn)
+ * @property {boolean} canAddTimer
+ * @property {boolean} canRemoveTimer
+ */
 
 /** @typedef {{preset?: string, s?: string, rust?: string, clock?: string, style?: string}} Link a share link's fields, unvalidated */
 

@@ -114,3 +114,31 @@ fn no_timer_is_added_past_the_limits() {
     let logs = Step::Seq(vec![Step::log("a")]);
     assert_eq!(add_timer(&logs), None);
 }
+
+#[test]
+fn the_presets_declare_what_the_page_needs_of_them() {
+    let json = serde_json::to_value(presets::PRESETS).unwrap();
+    let declared: Vec<(String, bool, bool)> = json
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| {
+            let keys: Vec<&str> = p.as_object().unwrap().keys().map(String::as_str).collect();
+            assert_eq!(
+                keys,
+                ["id", "name", "explanation", "special", "forgetsWake"]
+            );
+            (
+                p["id"].as_str().unwrap().to_string(),
+                p["special"].as_bool().unwrap(),
+                p["forgetsWake"].as_bool().unwrap(),
+            )
+        })
+        .collect();
+    for (id, special, forgets) in &declared {
+        let expected = ["self-ref", "interop", "lost-wake"].contains(&id.as_str());
+        assert_eq!(*special, expected, "{id}");
+        assert_eq!(*forgets, id == "lost-wake", "{id}");
+    }
+    assert_eq!(declared.len(), presets::PRESETS.len());
+}

@@ -17,8 +17,7 @@ pub enum Special {
     LostWake,
 }
 
-/// A named example; JS sees `{id, name, explanation}`.
-#[derive(Serialize)]
+/// A named example; JS sees `{id, name, explanation, special, forgetsWake}`.
 pub struct Preset {
     /// Stable id, used in URLs and by `window.playground`.
     pub id: &'static str,
@@ -27,16 +26,26 @@ pub struct Preset {
     /// What to look for.
     pub explanation: &'static str,
     /// The steps.
-    #[serde(skip)]
     pub scenario: fn() -> Step,
     /// A real `async fn` the Rust lane runs instead of the steps' machines
     /// (JS sees `special: true`: the preset keeps its own shape).
-    #[serde(serialize_with = "is_special")]
     pub special: Option<Special>,
 }
 
-fn is_special<S: serde::Serializer>(special: &Option<Special>, out: S) -> Result<S::Ok, S::Error> {
-    out.serialize_bool(special.is_some())
+impl Serialize for Preset {
+    fn serialize<S: serde::Serializer>(&self, out: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        let mut preset = out.serialize_struct("Preset", 5)?;
+        preset.serialize_field("id", self.id)?;
+        preset.serialize_field("name", self.name)?;
+        preset.serialize_field("explanation", self.explanation)?;
+        preset.serialize_field("special", &self.special.is_some())?;
+        // Its JS panels lose their continuation as its Rust future loses its
+        // waker: a timer's callback forgets what comes next (the JS lanes
+        // run them so; rust_lane/special.rs `js_code` writes them so).
+        preset.serialize_field("forgetsWake", &(self.special == Some(Special::LostWake)))?;
+        preset.end()
+    }
 }
 
 fn three_timers() -> Vec<Step> {
