@@ -122,35 +122,16 @@
  * @property {boolean} [oneByOne]
  */
 /** @typedef {{clock: ClockName, promiseStyle: PromiseStyle}} PageOptions the page's own radio buttons */
-/**
- * A preset, as the wasm declares it (program/presets.rs).
- * @typedef {object} Preset
- * @property {string} id
- * @property {string} name
- * @property {string} explanation
- * @property {boolean} special runs its own program, keeps its own shape (only its timings change)
- * @property {boolean} forgetsWake its JS panels lose their continuation, as its Rust future loses its waker (lost-wake)
- */
-/** @typedef {{code: string, steps: Record<string, number>}} LaneCode the code, and each step's first line */
-/** @typedef {Record<Lane, LaneCode>} Code */
-/**
- * @typedef {object} StateVariant a variant of the enum rustc makes of the Rust panel's `async fn run()`
- * @property {string} name `Unresumed`, `Suspend0`…, `Returned`, `Panicked`
- * @property {{name: string, type: string}[]} fields the locals it holds (`__awaitee`: the future it awaits)
- * @property {number | null} line a `Suspend`'s line in the Rust panel
- */
-/** @typedef {{variants: StateVariant[], size: number | null, preset: string | null, lane_runs_it: boolean}} StateMachine `size`: rustc's `size_of_val(&run())` (wasm32), null if not known; `lane_runs_it`: the Rust lane runs that compiled `run()` (not for the special presets) */
+/** @typedef {import('./pkg/playground.js').PresetInfo} Preset a preset, as the wasm declares it */
 /** @typedef {typeof import('./pkg/playground.js')} Wasm the wasm module (wasm-bindgen's declarations) */
-/**
- * What the page shows and allows for a program (`wasm.describeProgram`,
- * crates/playground/src/program/editing.rs).
- * @typedef {object} Described
- * @property {string | null} preset the example it is; null: "Custom"
- * @property {{label: string, ms: number}[]} timers in reading order
- * @property {boolean} textEditable the Rust panel can be edited (not for a preset running its own async fn)
- * @property {boolean} canAddTimer
- * @property {boolean} canRemoveTimer
- */
+// What the wasm hands the page, declared by the Rust types themselves (tsify
+// writes them into wasm-bindgen's pkg/playground.d.ts; their docs are
+// there): a field renamed in Rust fails `just lint` wherever the page reads it.
+/** @typedef {import('./pkg/playground.js').LaneCode} LaneCode a lane's code, and each step's first line */
+/** @typedef {import('./pkg/playground.js').Lanes} Code each lane's code */
+/** @typedef {import('./pkg/playground.js').Variant} StateVariant a variant of the enum rustc makes of the Rust panel's `run()` */
+/** @typedef {import('./pkg/playground.js').StateMachine} StateMachine */
+/** @typedef {import('./pkg/playground.js').Described} Described what the page shows and allows for a program */
 
 /** @typedef {{preset?: string, s?: string, rust?: string, clock?: string, style?: string}} Link a share link's fields, unvalidated */
 

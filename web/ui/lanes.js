@@ -25,6 +25,8 @@ function plainCode(code) {
   /** @type {HTMLElement[]} */
   let lines = [];
   let text = '';
+  /** @type {HTMLElement | undefined} the line marked current */
+  let marked;
   return {
     text: () => text,
     setText(next) {
@@ -32,16 +34,19 @@ function plainCode(code) {
       text = next;
       // Line by line as the editor shows them (an empty one after a last newline).
       lines = next.split('\n').map((line, i) => el('span', { class: 'line', dataset: { line: i + 1 } }, line, '\n'));
+      marked = undefined;
       code.replaceChildren(...lines);
     },
     setReadOnly() {},
     showLine(line) {
-      lines.forEach((span, i) => {
-        const on = i + 1 === line;
-        span.classList.toggle('current', on);
-        if (on) span.setAttribute('aria-current', 'true');
-        else span.removeAttribute('aria-current');
-      });
+      // Only the line marked before and the one marked now change.
+      const next = line === undefined ? undefined : lines[line - 1];
+      if (next === marked) return;
+      marked?.classList.remove('current');
+      marked?.removeAttribute('aria-current');
+      next?.classList.add('current');
+      next?.setAttribute('aria-current', 'true');
+      marked = next;
     },
     showProblem() {},
     focus: () => /** @type {HTMLElement} */ (code.parentElement).focus(),

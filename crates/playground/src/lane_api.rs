@@ -34,10 +34,15 @@ fn refuse(problems: &[validate::Problem]) -> JsError {
     JsError::new(&validate::describe(problems))
 }
 
-/// The presets: `[{id, name, explanation}]`.
+/// The presets, as [`presets::PresetInfo`]s.
 #[wasm_bindgen(js_name = presets)]
 pub fn preset_list() -> JsValue {
-    to_js(&presets::PRESETS)
+    to_js(
+        &presets::PRESETS
+            .iter()
+            .map(presets::Preset::info)
+            .collect::<Vec<_>>(),
+    )
 }
 
 /// Validates a run's scenario: a preset id or a scenario object, then timings.
@@ -99,9 +104,12 @@ pub fn change_timers(scenario: JsValue, delta: i32) -> Result<JsValue, JsError> 
 }
 
 /// One lane's code, and the first line (from 1) of each step path.
-#[derive(Serialize)]
+#[derive(Serialize, tsify::Tsify)]
 struct LaneCode {
+    /// The panel's text.
     code: String,
+    /// Each step path's first line (from 1).
+    #[tsify(type = "Record<string, number>")]
     steps: BTreeMap<String, usize>,
 }
 
@@ -115,7 +123,7 @@ impl LaneCode {
 }
 
 /// The code of all three lanes.
-#[derive(Serialize)]
+#[derive(Serialize, tsify::Tsify)]
 struct Lanes {
     callbacks: LaneCode,
     promises: LaneCode,

@@ -40,6 +40,7 @@ pub const ASYNC_BLOCK: &str = "impl Future";
 
 /// A field of a variant: a local kept inside the future.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 pub struct Field {
     /// As in the code, or `__awaitee` for the awaited future.
     pub name: String,
@@ -51,24 +52,29 @@ pub struct Field {
 
 /// A variant of `run()`'s future.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 pub struct Variant {
     /// `Unresumed`, `Suspend0`…, `Returned`, `Panicked`.
     pub name: String,
     /// The locals it holds.
     pub fields: Vec<Field>,
     /// A `Suspend`'s line in the panel (from 1).
+    #[cfg_attr(target_arch = "wasm32", tsify(type = "number | null"))]
     pub line: Option<usize>,
 }
 
 /// What JS gets: `{variants, size, preset, lane_runs_it}`.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 pub struct StateMachine {
     /// In rustc's order.
     pub variants: Vec<Variant>,
     /// `size_of_val(&run())` as rustc lays it out for this build's target,
     /// if this is a preset's program (`None`: not known).
+    #[cfg_attr(target_arch = "wasm32", tsify(type = "number | null"))]
     pub size: Option<usize>,
     /// The preset whose compiled panel gave the size.
+    #[cfg_attr(target_arch = "wasm32", tsify(type = "string | null"))]
     pub preset: Option<&'static str>,
     /// Whether the Rust lane runs that compiled `run()` itself: it does for
     /// every preset's shape but the special presets', whose lane runs their

@@ -17,6 +17,7 @@ use crate::program::scenario::{limits, Step};
 
 /// A timer of the program, as the timing inputs show it.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 pub struct Timer {
     /// The input's label.
     pub label: String,
@@ -27,9 +28,11 @@ pub struct Timer {
 /// What the page shows and allows for a program; JS sees
 /// `{preset, timers, textEditable, canAddTimer, canRemoveTimer}`.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
 pub struct Described {
     /// The example the program is, if any (else the page says "Custom").
+    #[cfg_attr(target_arch = "wasm32", tsify(type = "string | null"))]
     pub preset: Option<&'static str>,
     /// The timers, in reading order.
     pub timers: Vec<Timer>,

@@ -17,7 +17,7 @@ pub enum Special {
     LostWake,
 }
 
-/// A named example; JS sees `{id, name, explanation, special, forgetsWake}`.
+/// A named example; JS sees it as a [`PresetInfo`].
 pub struct Preset {
     /// Stable id, used in URLs and by `window.playground`.
     pub id: &'static str,
@@ -32,19 +32,36 @@ pub struct Preset {
     pub special: Option<Special>,
 }
 
-impl Serialize for Preset {
-    fn serialize<S: serde::Serializer>(&self, out: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::SerializeStruct;
-        let mut preset = out.serialize_struct("Preset", 5)?;
-        preset.serialize_field("id", self.id)?;
-        preset.serialize_field("name", self.name)?;
-        preset.serialize_field("explanation", self.explanation)?;
-        preset.serialize_field("special", &self.special.is_some())?;
-        // Its JS panels lose their continuation as its Rust future loses its
-        // waker: a timer's callback forgets what comes next (the JS lanes
-        // run them so; rust_lane/special.rs `js_code` writes them so).
-        preset.serialize_field("forgetsWake", &(self.special == Some(Special::LostWake)))?;
-        preset.end()
+/// A preset as JS sees it: what the page needs to know of it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+#[serde(rename_all = "camelCase")]
+pub struct PresetInfo {
+    /// Stable id, used in URLs and by `window.playground`.
+    pub id: &'static str,
+    /// What the Example select shows.
+    pub name: &'static str,
+    /// What to look for.
+    pub explanation: &'static str,
+    /// Its Rust lane runs an `async fn` of its own: it keeps its shape, and
+    /// only its timings change.
+    pub special: bool,
+    /// Its JS panels lose their continuation as its Rust future loses its
+    /// waker: a timer's callback forgets what comes next (the JS lanes run
+    /// them so; rust_lane/special.rs `js_code` writes them so).
+    pub forgets_wake: bool,
+}
+
+impl Preset {
+    /// What JS sees of it.
+    pub fn info(&self) -> PresetInfo {
+        PresetInfo {
+            id: self.id,
+            name: self.name,
+            explanation: self.explanation,
+            special: self.special.is_some(),
+            forgets_wake: self.special == Some(Special::LostWake),
+        }
     }
 }
 
