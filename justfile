@@ -90,7 +90,8 @@ test-browser:
     env -u CHROMEDRIVER cargo test -p runtime --target wasm32-unknown-unknown --test browser --test worker
 
 # The page in Firefox and WebKit (W3C WebDriver; WebKit's MiniBrowser under
-# xvfb-run): first page, golden traces, a real run, the JS panels, a keyboard
+# xvfb-run): first page, golden traces, a real run, the JS panels, the replay
+# stepped by keyboard, a keyboard
 # edit; a screenshot of each in tests/artifacts/ (ENGINES=webkit: one engine)
 test-engines:
     tools/setup.sh engines

@@ -185,6 +185,42 @@ for (const engine of ENGINES) {
       assert.ok(step > 0 && step <= 1, `${step}`);
     });
 
+    test('stepping the replay by keyboard moves every view to the same step', async () => {
+      const browser = await open();
+      // From the first position, → until the Rust lane's Timer 1 fires.
+      await browser.executeScript(`
+        const scrubber = document.querySelector('#scrubber');
+        scrubber.value = '0';
+        scrubber.dispatchEvent(new Event('input'));
+        document.activeElement.blur();`);
+      assert.match(await textOf(browser, '#position'), /^Event 1 of \d+: script_start in Callbacks at 0 ms$/);
+      assert.match(await textOf(browser, '#what-happened'), /^0 ms: this lane's first task/);
+      let steps = 0;
+      while (!/timer_fired in Rust futures at 200 ms/.test(await textOf(browser, '#position'))) {
+        assert.ok((steps += 1) < 80, 'the Rust lane\'s Timer 1 fired within 80 steps');
+        await browser.actions().sendKeys(Key.ARROW_RIGHT).perform();
+      }
+      assert.equal(await textOf(browser, '#what-happened'), '200 ms: the browser ran the reactor\'s one setTimeout; '
+        + 'Timer 1 expired, and the reactor wakes the waker it kept for task 1.');
+      const seen = await browser.executeScript(`
+        const row = document.querySelector('#trace-futures li[aria-current="step"]');
+        const list = document.querySelector('#trace-futures').getBoundingClientRect();
+        const box = row.getBoundingClientRect();
+        return {
+          row: row.dataset.kind,
+          inView: box.top >= list.top - 1 && box.bottom <= list.bottom + 1,
+          line: document.querySelector('#code-futures [aria-current="true"]')?.textContent,
+          variant: document.querySelector('#state-variants [aria-current="step"]')?.dataset.variant,
+          ready: document.querySelector('#ready-queue').textContent,
+        };`);
+      assert.deepEqual(seen, { row: 'timer_fired', inView: true, line: seen.line, variant: 'Suspend0', ready: 'empty' });
+      assert.match(seen.line ?? '', /sleep_ms\(200\)\.await/);
+      // One more step: the wake puts task 1 on the ready queue.
+      await browser.actions().sendKeys(Key.ARROW_RIGHT).perform();
+      assert.match(await textOf(browser, '#position'), /wake in Rust futures at 200 ms/);
+      assert.equal(await textOf(browser, '#ready-queue'), 'task 1');
+    });
+
     test('a timing edited by keyboard, then Run, runs the edited program', async () => {
       const browser = await open();
       assert.equal(await textOf(browser, 'label[for="timing-0"]'), 'Timer 1 (ms)');
