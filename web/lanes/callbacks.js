@@ -4,6 +4,8 @@
 // Its only tasks are the script and the timers' callbacks (start and end
 // recorded); it queues no microtask.
 
+import { ROOT, childPath } from './step-path.js';
+
 /** @import { Step, Scenario } from '../types.js' */
 /** @import { Recorder } from './recorder.js' */
 
@@ -26,7 +28,8 @@ export function runCallbacks(scenario, rec, { forget = false } = {}) {
    */
   function run(step, path, done) {
     /** @param {number} i */
-    const child = (i) => `${path}.steps[${i}]`;
+    /** @param {number} i */
+    const child = (i) => childPath(path, i);
     switch (step.type) {
       case 'sleep': {
         // setTimeout(callback, ms), recorded.
@@ -78,5 +81,5 @@ export function runCallbacks(scenario, rec, { forget = false } = {}) {
     }
   }
 
-  return new Promise((resolve) => rec.script(() => run(scenario, 'scenario', resolve)));
+  return new Promise((resolve) => rec.script(() => run(scenario, ROOT, resolve)));
 }

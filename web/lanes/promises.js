@@ -24,6 +24,8 @@
 // (`combine`, `catchUp`). The order of the existing events (timers, logs,
 // reactions, resumes) is the same as without any of this: the tests compare.
 
+import { ROOT, childPath } from './step-path.js';
+
 /** @import { Step, Scenario, PromiseStyle, SleepStep, Handler, EnqueueBy } from '../types.js' */
 /** @import { Recorder } from './recorder.js' */
 
@@ -67,7 +69,6 @@
 export function runPromises(scenario, rec, style, { forget = false } = {}) {
   let timerCount = 0;
   /** @param {string} path @param {number} i */
-  const child = (path, i) => `${path}.steps[${i}]`;
 
   // ---- Following the panel's promises and the jobs they queue ----
 
@@ -396,23 +397,23 @@ export function runPromises(scenario, rec, style, { forget = false } = {}) {
       case 'seq': {
         // timer(200).then(() => timer(100)).then(...); a log first is
         // wrapped: Promise.resolve(console.log(...)).
-        const first = thenExpr(step.steps[0], child(path, 0));
+        const first = thenExpr(step.steps[0], childPath(path, 0));
         let p = isCall(step.steps[0]) ? resolved(first) : /** @type {Promise<unknown>} */ (first);
         step.steps.slice(1).forEach((next, i) => {
-          const at = child(path, i + 1);
+          const at = childPath(path, i + 1);
           p = then(p, at, () => thenExpr(next, at));
         });
         return p;
       }
       case 'all':
       case 'race':
-        return combine(step.type, step.steps.map((c, i) => thenExpr(c, child(path, i))), step.steps.map((_, i) => child(path, i)));
+        return combine(step.type, step.steps.map((c, i) => thenExpr(c, childPath(path, i))), step.steps.map((_, i) => childPath(path, i)));
       case 'create_then_await': {
         // (() => { const made = [...]; return made[0].then(() => made[1])...; })()
-        const made = step.steps.map((c, i) => thenExpr(c, child(path, i)));
+        const made = step.steps.map((c, i) => thenExpr(c, childPath(path, i)));
         let p = isCall(step.steps[0]) ? resolved(made[0]) : /** @type {Promise<unknown>} */ (made[0]);
         made.slice(1).forEach((next, i) => {
-          p = then(p, child(path, i + 1), () => next);
+          p = then(p, childPath(path, i + 1), () => next);
         });
         return p;
       }
@@ -432,7 +433,7 @@ export function runPromises(scenario, rec, style, { forget = false } = {}) {
    */
   function statements(step, path) {
     return step.type === 'seq'
-      ? step.steps.flatMap((s, i) => statements(s, child(path, i)))
+      ? step.steps.flatMap((s, i) => statements(s, childPath(path, i)))
       : [[step, path]];
   }
 
@@ -486,16 +487,16 @@ export function runPromises(scenario, rec, style, { forget = false } = {}) {
             break;
           case 'all':
           case 'race': {
-            const item = combine(s.type, s.steps.map((c, i) => awaitExpr(c, child(at, i))), s.steps.map((_, i) => child(at, i)));
+            const item = combine(s.type, s.steps.map((c, i) => awaitExpr(c, childPath(at, i))), s.steps.map((_, i) => childPath(at, i)));
             const r = suspend(item, at);
             await item;
             resume(r);
             break;
           }
           case 'create_then_await': {
-            const made = s.steps.map((c, i) => awaitExpr(c, child(at, i)));
+            const made = s.steps.map((c, i) => awaitExpr(c, childPath(at, i)));
             for (const [i, item] of made.entries()) {
-              const r = suspend(item, child(at, i));
+              const r = suspend(item, childPath(at, i));
               await item;
               resume(r);
             }
@@ -533,5 +534,5 @@ export function runPromises(scenario, rec, style, { forget = false } = {}) {
     }
   }
 
-  return rec.script(() => (style === 'await' ? body(scenario, 'scenario') : Promise.resolve(thenExpr(scenario, 'scenario'))));
+  return rec.script(() => (style === 'await' ? body(scenario, ROOT) : Promise.resolve(thenExpr(scenario, ROOT))));
 }

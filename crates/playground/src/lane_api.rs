@@ -117,7 +117,11 @@ impl LaneCode {
     fn new(code: render::Code, indent: usize) -> Self {
         LaneCode {
             code: code.text(indent),
-            steps: code.step_lines().into_iter().collect(),
+            steps: code
+                .step_lines()
+                .into_iter()
+                .map(|(step, line)| (step.to_string(), line))
+                .collect(),
         }
     }
 }

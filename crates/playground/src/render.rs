@@ -6,6 +6,7 @@
 use std::cell::Cell;
 
 use crate::program::scenario::Step;
+use crate::program::step_path::StepPath;
 
 /// Code, and the step path of each line (if any).
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -20,11 +21,11 @@ struct Line {
     indent: usize,
     code: String,
     comment: Option<String>,
-    step: Option<String>,
+    step: Option<StepPath>,
 }
 
 impl Code {
-    pub(crate) fn push(&mut self, indent: usize, code: impl Into<String>, step: Option<&str>) {
+    pub(crate) fn push(&mut self, indent: usize, code: impl Into<String>, step: Option<&StepPath>) {
         self.push_noted(indent, code, None, step);
     }
 
@@ -34,13 +35,13 @@ impl Code {
         indent: usize,
         code: impl Into<String>,
         comment: Option<&str>,
-        step: Option<&str>,
+        step: Option<&StepPath>,
     ) {
         self.lines.push(Line {
             indent,
             code: code.into(),
             comment: comment.map(String::from),
-            step: step.map(String::from),
+            step: step.cloned(),
         });
     }
 
@@ -60,7 +61,7 @@ impl Code {
 
     /// Rewrites the code (not the comment) of every line that belongs to a
     /// step: `f(step path, code)`.
-    pub(crate) fn rewrite_calls(&mut self, mut f: impl FnMut(&str, &mut String)) {
+    pub(crate) fn rewrite_calls(&mut self, mut f: impl FnMut(&StepPath, &mut String)) {
         for line in &mut self.lines {
             if let Some(step) = &line.step {
                 f(step, &mut line.code);
@@ -88,7 +89,7 @@ impl Code {
     /// awaits belong to that block's future), with the step it awaits and
     /// its line (from 1). rustc gives `run()`'s future one `Suspend` state
     /// per point; a `log(…)` or `let` line is none.
-    pub fn suspension_points(&self) -> Vec<(String, usize)> {
+    pub fn suspension_points(&self) -> Vec<(StepPath, usize)> {
         let Some(body) = self.lines.iter().position(|l| l.code == "async fn run() {") else {
             return Vec::new();
         };
@@ -122,8 +123,8 @@ impl Code {
     }
 
     /// The first line (from 1) of each step that has one.
-    pub fn step_lines(&self) -> Vec<(String, usize)> {
-        let mut seen: Vec<(String, usize)> = Vec::new();
+    pub fn step_lines(&self) -> Vec<(StepPath, usize)> {
+        let mut seen: Vec<(StepPath, usize)> = Vec::new();
         for (n, line) in self.lines.iter().enumerate() {
             if let Some(step) = &line.step {
                 if !seen.iter().any(|(s, _)| s == step) {
@@ -133,10 +134,6 @@ impl Code {
         }
         seen
     }
-}
-
-fn child(path: &str, i: usize) -> String {
-    format!("{path}.steps[{i}]")
 }
 
 /// `text` as a string literal, valid in JS and in Rust.
@@ -199,7 +196,14 @@ pub fn callbacks(step: &Step) -> Code {
     let mut code = Code::default();
     block_function(step, &mut code);
     let names = Cell::new(0);
-    callback_step(step, "scenario", 0, &mut code, &names, &mut |_, _| {});
+    callback_step(
+        step,
+        &StepPath::root(),
+        0,
+        &mut code,
+        &names,
+        &mut |_, _| {},
+    );
     code
 }
 
@@ -207,7 +211,7 @@ type Then<'a> = dyn FnMut(usize, &mut Code) + 'a;
 
 fn callback_step(
     step: &Step,
-    path: &str,
+    path: &StepPath,
     indent: usize,
     code: &mut Code,
     names: &Cell<usize>,
@@ -256,7 +260,7 @@ fn callback_step(
             then(indent + 1, code);
             code.push(indent, "};", Some(path));
             for (i, s) in steps.iter().enumerate() {
-                callback_step(s, &child(path, i), indent, code, names, &mut |ind, c| {
+                callback_step(s, &path.child(i), indent, code, names, &mut |ind, c| {
                     c.push(ind, format!("done{n}();"), None)
                 });
             }
@@ -267,7 +271,7 @@ fn callback_step(
 fn callback_seq(
     steps: &[Step],
     i: usize,
-    path: &str,
+    path: &StepPath,
     indent: usize,
     code: &mut Code,
     names: &Cell<usize>,
@@ -275,7 +279,7 @@ fn callback_seq(
 ) {
     match steps.get(i) {
         None => then(indent, code),
-        Some(step) => callback_step(step, &child(path, i), indent, code, names, &mut |ind, c| {
+        Some(step) => callback_step(step, &path.child(i), indent, code, names, &mut |ind, c| {
             callback_seq(steps, i + 1, path, ind, c, names, then)
         }),
     }
@@ -310,14 +314,14 @@ pub fn promises(step: &Step, style: PromiseStyle) -> Code {
     block_function(step, &mut code);
     match style {
         PromiseStyle::Then => {
-            let mut main = then_expr(step, "scenario");
+            let mut main = then_expr(step, &StepPath::root());
             main.close(";");
             code.append(0, main);
         }
         PromiseStyle::Await => {
             let mut made = 0;
             code.push(0, "async function run() {", None);
-            await_statements(step, "scenario", 1, &mut code, &mut made);
+            await_statements(step, &StepPath::root(), 1, &mut code, &mut made);
             code.push(0, "}", None);
             code.push(0, "", None);
             code.push(0, "run();", None);
@@ -327,7 +331,7 @@ pub fn promises(step: &Step, style: PromiseStyle) -> Code {
 }
 
 /// A promise-valued expression for `step` (a log is a plain call).
-fn then_expr(step: &Step, path: &str) -> Code {
+fn then_expr(step: &Step, path: &StepPath) -> Code {
     let mut code = Code::default();
     match step {
         Step::Sleep { label, ms } => {
@@ -337,7 +341,7 @@ fn then_expr(step: &Step, path: &str) -> Code {
             code.push(0, js_call(step).unwrap_or_default(), Some(path))
         }
         Step::Seq(steps) => {
-            let mut first = then_expr(&steps[0], &child(path, 0));
+            let mut first = then_expr(&steps[0], &path.child(0));
             if js_call(&steps[0]).is_some() {
                 code.push(0, "Promise.resolve(", Some(path));
                 first.close(")");
@@ -346,14 +350,14 @@ fn then_expr(step: &Step, path: &str) -> Code {
                 code.append(0, first);
             }
             for (i, s) in steps.iter().enumerate().skip(1) {
-                let mut next = then_expr(s, &child(path, i));
+                let mut next = then_expr(s, &path.child(i));
                 if next.lines.len() == 1 {
                     let mut line = next.lines.remove(0);
                     line.indent = 1;
                     line.code = format!(".then(() => {})", line.code);
                     code.lines.push(line);
                 } else {
-                    code.push(1, ".then(() =>", Some(&child(path, i)));
+                    code.push(1, ".then(() =>", Some(&path.child(i)));
                     next.close(")");
                     code.append(2, next);
                 }
@@ -367,7 +371,7 @@ fn then_expr(step: &Step, path: &str) -> Code {
             };
             code.push(0, format!("Promise.{call}(["), Some(path));
             for (i, s) in steps.iter().enumerate() {
-                let mut item = then_expr(s, &child(path, i));
+                let mut item = then_expr(s, &path.child(i));
                 item.close(",");
                 code.append(1, item);
             }
@@ -377,7 +381,7 @@ fn then_expr(step: &Step, path: &str) -> Code {
             code.push(0, "(() => {", Some(path));
             code.push_noted(1, "const made = [", Some("each starts now"), Some(path));
             for (i, s) in steps.iter().enumerate() {
-                let mut item = then_expr(s, &child(path, i));
+                let mut item = then_expr(s, &path.child(i));
                 item.close(",");
                 code.append(2, item);
             }
@@ -399,7 +403,13 @@ fn then_expr(step: &Step, path: &str) -> Code {
     code
 }
 
-fn await_statements(step: &Step, path: &str, indent: usize, code: &mut Code, made: &mut usize) {
+fn await_statements(
+    step: &Step,
+    path: &StepPath,
+    indent: usize,
+    code: &mut Code,
+    made: &mut usize,
+) {
     match step {
         Step::Sleep { label, ms } => code.push_noted(
             indent,
@@ -413,7 +423,7 @@ fn await_statements(step: &Step, path: &str, indent: usize, code: &mut Code, mad
         }
         Step::Seq(steps) => {
             for (i, s) in steps.iter().enumerate() {
-                await_statements(s, &child(path, i), indent, code, made);
+                await_statements(s, &path.child(i), indent, code, made);
             }
         }
         Step::All(steps) | Step::Race(steps) => {
@@ -424,7 +434,7 @@ fn await_statements(step: &Step, path: &str, indent: usize, code: &mut Code, mad
             };
             code.push(indent, format!("await Promise.{call}(["), Some(path));
             for (i, s) in steps.iter().enumerate() {
-                await_expr(s, &child(path, i), indent + 1, code, made);
+                await_expr(s, &path.child(i), indent + 1, code, made);
             }
             code.push(indent, "]);", Some(path));
         }
@@ -442,18 +452,18 @@ fn await_statements(step: &Step, path: &str, indent: usize, code: &mut Code, mad
                 Some(path),
             );
             for (i, s) in steps.iter().enumerate() {
-                await_expr(s, &child(path, i), indent + 1, code, made);
+                await_expr(s, &path.child(i), indent + 1, code, made);
             }
             code.push(indent, "];", Some(path));
             for i in 0..steps.len() {
-                code.push(indent, format!("await {name}[{i}];"), Some(&child(path, i)));
+                code.push(indent, format!("await {name}[{i}];"), Some(&path.child(i)));
             }
         }
     }
 }
 
 /// A step as an array item: a promise expression.
-fn await_expr(step: &Step, path: &str, indent: usize, code: &mut Code, made: &mut usize) {
+fn await_expr(step: &Step, path: &StepPath, indent: usize, code: &mut Code, made: &mut usize) {
     match step {
         Step::Sleep { label, ms } => {
             code.push_noted(indent, format!("timer({ms}),"), Some(label), Some(path))
@@ -484,12 +494,12 @@ pub fn rust(step: &Step) -> Code {
     code.push(0, RUST_PRELUDE, None);
     code.push(0, "", None);
     code.push(0, "async fn run() {", None);
-    rust_statements(step, "scenario", 1, &mut code, &mut made);
+    rust_statements(step, &StepPath::root(), 1, &mut code, &mut made);
     code.push(0, "}", None);
     code
 }
 
-fn rust_statements(step: &Step, path: &str, indent: usize, code: &mut Code, made: &mut usize) {
+fn rust_statements(step: &Step, path: &StepPath, indent: usize, code: &mut Code, made: &mut usize) {
     match step {
         Step::Sleep { label, ms } => code.push_noted(
             indent,
@@ -503,7 +513,7 @@ fn rust_statements(step: &Step, path: &str, indent: usize, code: &mut Code, made
         }
         Step::Seq(steps) => {
             for (i, s) in steps.iter().enumerate() {
-                rust_statements(s, &child(path, i), indent, code, made);
+                rust_statements(s, &path.child(i), indent, code, made);
             }
         }
         Step::All(steps) => {
@@ -514,7 +524,7 @@ fn rust_statements(step: &Step, path: &str, indent: usize, code: &mut Code, made
                 Some(path),
             );
             for (i, s) in steps.iter().enumerate() {
-                rust_future(s, &child(path, i), indent + 1, code, made, ",");
+                rust_future(s, &path.child(i), indent + 1, code, made, ",");
             }
             code.push(indent, ");", Some(path));
         }
@@ -527,7 +537,7 @@ fn rust_statements(step: &Step, path: &str, indent: usize, code: &mut Code, made
                 Some(path),
             );
             for (i, s) in steps.iter().enumerate() {
-                rust_future(s, &child(path, i), indent + 1, code, made, SELECT_ARM);
+                rust_future(s, &path.child(i), indent + 1, code, made, SELECT_ARM);
             }
             code.push(indent, "}", Some(path));
         }
@@ -536,7 +546,7 @@ fn rust_statements(step: &Step, path: &str, indent: usize, code: &mut Code, made
             for (i, s) in steps.iter().enumerate() {
                 *made += 1;
                 let mut item = Code::default();
-                rust_future(s, &child(path, i), 0, &mut item, made, ";");
+                rust_future(s, &path.child(i), 0, &mut item, made, ";");
                 if let Some(line) = item.lines.first_mut() {
                     line.code = format!("let f{} = {}", first + i, line.code);
                 }
@@ -551,7 +561,7 @@ fn rust_statements(step: &Step, path: &str, indent: usize, code: &mut Code, made
                 code.push(
                     indent,
                     format!("f{}.await;", first + i),
-                    Some(&child(path, i)),
+                    Some(&path.child(i)),
                 );
             }
         }
@@ -564,7 +574,7 @@ const SELECT_ARM: &str = " => {}";
 /// A step as a future expression, followed by `end` (`,` or ` => {}`).
 fn rust_future(
     step: &Step,
-    path: &str,
+    path: &StepPath,
     indent: usize,
     code: &mut Code,
     made: &mut usize,

@@ -20,6 +20,7 @@ use std::pin::Pin;
 
 use playground::program::presets;
 use playground::program::scenario::Step;
+use playground::program::step_path::StepPath;
 use playground::rust_lane;
 use playground::rust_lane::machine::Machine;
 use playground::rust_lane::step_names::TimerLabels;
@@ -286,7 +287,7 @@ fn a_presets_shape_with_other_values_runs_compiled_as_the_composed_futures_do() 
             let compiled_names = labels.borrow().clone();
             let labels = TimerLabels::default();
             let points = playground::render::rust(&step).suspension_points();
-            let machine = Machine::new(&step, "scenario", &labels);
+            let machine = Machine::new(&step, &StepPath::root(), &labels);
             let machine = report_states(machine, points, Machine::suspended_at);
             let (machine_end, composed) = run_traced(Box::pin(machine));
             let context = format!("{} round {round}: {step:?}", preset.id);

@@ -63,8 +63,13 @@ async fn run() {
 }
 "
     );
+    let written: Vec<(String, usize)> = rust
+        .step_lines()
+        .into_iter()
+        .map(|(step, line)| (step.to_string(), line))
+        .collect();
     assert_eq!(
-        rust.step_lines(),
+        written,
         [
             ("scenario.steps[0]".to_string(), 4),
             ("scenario.steps[1]".to_string(), 5),
@@ -223,7 +228,7 @@ fn every_step_of_every_preset_has_a_line_in_every_lane() {
             let lines = code.step_lines();
             for path in paths.iter().filter(|p| p.contains("steps")) {
                 assert!(
-                    lines.iter().any(|(s, _)| s == path),
+                    lines.iter().any(|(s, _)| s.to_string() == *path),
                     "{}: {path} has no line",
                     p.id
                 );

@@ -3,6 +3,7 @@
 
 use playground::program::presets;
 use playground::program::scenario::Step;
+use playground::program::step_path::StepPath;
 use playground::rust_lane;
 use playground::rust_lane::step_names::TimerLabels;
 use runtime::{join, log, select, sleep_ms, Counters, Event, Runtime, Trace, VirtualHost};
@@ -111,7 +112,8 @@ fn sequential_logs_at_350_after_four_polls_with_states() {
             "3=Timer 3@scenario.steps[2]"
         ]
     );
-    assert_eq!(names.calls, ["scenario.steps[3]"]);
+    assert_eq!(names.calls, [StepPath::at(&[3])]);
+    assert_eq!(names.calls[0].to_string(), "scenario.steps[3]");
 }
 
 #[test]

@@ -5,6 +5,7 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 use playground::program::presets;
+use playground::program::step_path::StepPath;
 use playground::rust_lane::machine::Machine;
 use playground::rust_lane::step_names::TimerLabels;
 use playground::rust_lane::trace_events::TraceEvents;
@@ -16,7 +17,8 @@ fn notes_example_events() -> Vec<Value> {
     let host = VirtualHost::new();
     let rt = Runtime::new(host.clone());
     let labels = TimerLabels::default();
-    rt.spawn(Machine::new(&step, "scenario", &labels)).detach();
+    rt.spawn(Machine::new(&step, &StepPath::root(), &labels))
+        .detach();
     host.run();
     let trace = rt.take_trace();
     let names = labels.borrow().clone();

@@ -9,6 +9,7 @@ use super::error::{ParseError, Pos};
 use super::grammar::{Kind, Node};
 use super::lexer::Comment;
 use crate::program::scenario::{limits, Step};
+use crate::program::step_path::StepPath;
 use crate::program::validate::{self, Problem};
 use crate::program::value::{n, obj, s, Value};
 
@@ -121,20 +122,14 @@ fn value(node: &Node) -> Value {
 /// 70000").
 fn locate(root: &Node, problem: &Problem) -> ParseError {
     let mut node = root;
-    let mut field = None;
-    for part in problem.path.split('.').skip(1) {
-        let index = part
-            .strip_prefix("steps[")
-            .and_then(|rest| rest.strip_suffix(']'))
-            .and_then(|i| i.parse::<usize>().ok());
-        match index.and_then(|i| node.children.get(i)) {
+    let (at, rest) = StepPath::read_prefix(&problem.path).unwrap_or((StepPath::root(), ""));
+    for &i in at.indices() {
+        match node.children.get(i) {
             Some(child) => node = child,
-            None => {
-                field = Some(part);
-                break;
-            }
+            None => break,
         }
     }
+    let field = rest.strip_prefix('.').and_then(|r| r.split('.').next());
     if problem.path == "scenario" {
         // Only the counts are checked on the whole scenario: point at the
         // first timer or step past the limit.

@@ -7,5 +7,6 @@ pub mod fragment;
 pub mod number;
 pub mod presets;
 pub mod scenario;
+pub mod step_path;
 pub mod validate;
 pub mod value;

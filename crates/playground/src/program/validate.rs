@@ -6,6 +6,7 @@ use std::fmt;
 
 use crate::program::number::to_js_string;
 use crate::program::scenario::{limits, Step};
+use crate::program::step_path::StepPath;
 use crate::program::value::{quote, Value};
 
 /// One thing wrong with an input.
@@ -34,7 +35,7 @@ const STEP_TYPES: &str = "sleep, log, block, seq, all, race or create_then_await
 /// Checks a whole scenario (its root step).
 pub fn scenario(value: &Value) -> Result<Step, Vec<Problem>> {
     let mut check = Check::default();
-    let step = check.step(value, "scenario", 1);
+    let step = check.step(value, &StepPath::root(), 1);
     if check.timers > limits::MAX_TIMERS {
         check.problem(
             "scenario",
@@ -118,8 +119,10 @@ impl Check {
         }
     }
 
-    fn step(&mut self, value: &Value, path: &str, depth: usize) -> Option<Step> {
+    fn step(&mut self, value: &Value, at: &StepPath, depth: usize) -> Option<Step> {
         self.steps += 1;
+        // Problems name the step and its field: `scenario.steps[1].ms`.
+        let path = &at.to_string();
         if depth > limits::MAX_DEPTH {
             self.problem(
                 path,
@@ -226,7 +229,7 @@ impl Check {
                 let steps: Vec<Option<Step>> = children
                     .iter()
                     .enumerate()
-                    .map(|(i, child)| self.step(child, &format!("{steps_path}[{i}]"), depth + 1))
+                    .map(|(i, child)| self.step(child, &at.child(i), depth + 1))
                     .collect();
                 let steps: Option<Vec<Step>> = steps.into_iter().collect();
                 let steps = steps?;

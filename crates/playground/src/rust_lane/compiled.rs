@@ -31,6 +31,7 @@ use pin_project_lite::pin_project;
 use runtime::Sleep;
 
 use crate::program::scenario::Step;
+use crate::program::step_path::StepPath;
 use crate::render;
 use crate::rust_lane::spawner::Spawner;
 use crate::rust_lane::step_names::TimerLabels;
@@ -39,7 +40,7 @@ use crate::rust_lane::suspension::report_states;
 /// The scenario a compiled `run()` is running with.
 struct Scenario {
     /// The sleeps, logs and blocks, in reading order, with their step paths.
-    leaves: Vec<(String, Step)>,
+    leaves: Vec<(StepPath, Step)>,
     labels: TimerLabels,
     /// The sleep last polled to Pending in the current poll of `run()`.
     pending: Cell<Option<usize>>,
@@ -52,7 +53,7 @@ thread_local! {
 impl Scenario {
     fn of(step: &Step, labels: &TimerLabels) -> Scenario {
         let mut leaves = Vec::new();
-        collect_leaves(step, "scenario", &mut leaves);
+        collect_leaves(step, &StepPath::root(), &mut leaves);
         Scenario {
             leaves,
             labels: labels.clone(),
@@ -61,21 +62,21 @@ impl Scenario {
     }
 }
 
-fn collect_leaves(step: &Step, path: &str, out: &mut Vec<(String, Step)>) {
+fn collect_leaves(step: &Step, path: &StepPath, out: &mut Vec<(StepPath, Step)>) {
     match step {
         Step::Sleep { .. } | Step::Log { .. } | Step::Block { .. } => {
-            out.push((path.to_string(), step.clone()));
+            out.push((path.clone(), step.clone()));
         }
         _ => {
             for (i, child) in step.children().iter().enumerate() {
-                collect_leaves(child, &format!("{path}.steps[{i}]"), out);
+                collect_leaves(child, &path.child(i), out);
             }
         }
     }
 }
 
 /// Leaf `k` of the running scenario, with its step path.
-fn with_leaf<R>(k: usize, f: impl FnOnce(&Scenario, &str, &Step) -> R) -> R {
+fn with_leaf<R>(k: usize, f: impl FnOnce(&Scenario, &StepPath, &Step) -> R) -> R {
     let scenario = CURRENT
         .with(|c| c.borrow().clone())
         .expect("a compiled preset's leaf called outside Running::poll");
@@ -101,7 +102,7 @@ pub fn log<const K: usize>() {
             panic!("{path} is not a log: the scenario has another shape");
         };
         runtime::log(text);
-        scenario.labels.borrow_mut().calls.push(path.to_string());
+        scenario.labels.borrow_mut().calls.push(path.clone());
     });
 }
 
@@ -111,7 +112,7 @@ pub fn block<const K: usize>() {
         let Step::Block { ms } = step else {
             panic!("{path} is not a block: the scenario has another shape");
         };
-        scenario.labels.borrow_mut().calls.push(path.to_string());
+        scenario.labels.borrow_mut().calls.push(path.clone());
         *ms
     });
     runtime::block_ms(ms);
@@ -134,7 +135,7 @@ impl<const K: usize> Future for LeafSleep<K> {
         let poll = Pin::new(&mut *sleep).poll(cx);
         with_leaf(K, |scenario, path, step| {
             if let (true, Some(timer), Step::Sleep { label, .. }) = (first, sleep.timer(), step) {
-                let named = (timer, label.clone(), path.to_string());
+                let named = (timer, label.clone(), path.clone());
                 scenario.labels.borrow_mut().timers.push(named);
             }
             if poll.is_pending() {
@@ -180,7 +181,7 @@ impl<F: Future<Output = ()>> Future for Running<F> {
 impl<F> Running<F> {
     /// The step of the sleep `run()` waits on after its last poll: inside the
     /// `.await`, `join!` or `select!` it is suspended at.
-    pub fn suspended_at(&self) -> Option<String> {
+    pub fn suspended_at(&self) -> Option<StepPath> {
         let k = self.scenario.pending.get()?;
         Some(self.scenario.leaves[k].0.clone())
     }
@@ -218,7 +219,7 @@ impl<S: Spawner> Spawner for WithScenario<'_, S> {
 /// call reading its value from the scenario.
 pub fn source(step: &Step) -> String {
     let mut leaves = Vec::new();
-    collect_leaves(step, "scenario", &mut leaves);
+    collect_leaves(step, &StepPath::root(), &mut leaves);
     let mut code = render::rust(step);
     code.rewrite_calls(|path, line| {
         let Some(k) = leaves.iter().position(|(p, _)| p == path) else {

@@ -16,6 +16,7 @@ use std::task::{Context, Poll};
 use runtime::{join, select, Join, Select, Sleep};
 
 use crate::program::scenario::Step;
+use crate::program::step_path::StepPath;
 use crate::rust_lane::step_names::TimerLabels;
 
 /// One step, as a future.
@@ -25,7 +26,7 @@ pub enum Machine {
         /// The step's label.
         label: String,
         /// The step's path.
-        path: String,
+        path: StepPath,
         /// The timer future.
         sleep: Sleep,
         /// Where to note the timer's number once it is registered.
@@ -36,7 +37,7 @@ pub enum Machine {
         /// The line.
         text: String,
         /// The step's path.
-        path: String,
+        path: StepPath,
         /// Where to note that this step logged.
         labels: TimerLabels,
     },
@@ -45,7 +46,7 @@ pub enum Machine {
         /// How long.
         ms: u32,
         /// The step's path.
-        path: String,
+        path: StepPath,
         /// Where to note that this step blocked.
         labels: TimerLabels,
     },
@@ -62,15 +63,15 @@ pub enum Machine {
 /// body around them gets there, which is when they are first polled (an
 /// `async` block holding one is lazy like any other).
 pub struct MadeAtFirstPoll<F> {
-    path: String,
+    path: StepPath,
     make: Option<Box<dyn FnOnce() -> F>>,
     made: Option<F>,
 }
 
 impl<F: Future + Unpin> MadeAtFirstPoll<F> {
-    fn new(path: &str, make: impl FnOnce() -> F + 'static) -> Self {
+    fn new(path: &StepPath, make: impl FnOnce() -> F + 'static) -> Self {
         MadeAtFirstPoll {
-            path: path.to_string(),
+            path: path.clone(),
             make: Some(Box::new(make)),
             made: None,
         }
@@ -90,7 +91,7 @@ impl<F: Future + Unpin> MadeAtFirstPoll<F> {
 /// `let f1 = …;` lines of an async body run then), otherwise each one just
 /// before it is awaited.
 pub struct Sequence {
-    path: String,
+    path: StepPath,
     steps: Vec<Step>,
     made: Vec<Option<Pin<Box<Machine>>>>,
     /// `create_then_await`: every step is made at the first poll, then each
@@ -103,30 +104,30 @@ pub struct Sequence {
 impl Machine {
     /// The future for `step`, at `path` (`scenario` for the root, then
     /// `scenario.steps[1]` and so on, as validation names fields).
-    pub fn new(step: &Step, path: &str, labels: &TimerLabels) -> Machine {
-        let child = |i: usize| format!("{path}.steps[{i}]");
+    pub fn new(step: &Step, path: &StepPath, labels: &TimerLabels) -> Machine {
+        let child = |i: usize| path.child(i);
         match step {
             Step::Sleep { label, ms } => Machine::Sleep {
                 label: label.clone(),
-                path: path.to_string(),
+                path: path.clone(),
                 sleep: runtime::sleep_ms(*ms),
                 labels: labels.clone(),
             },
             Step::Log { text } => Machine::Log {
                 text: text.clone(),
-                path: path.to_string(),
+                path: path.clone(),
                 labels: labels.clone(),
             },
             Step::Block { ms } => Machine::Block {
                 ms: *ms,
-                path: path.to_string(),
+                path: path.clone(),
                 labels: labels.clone(),
             },
             Step::Seq(steps) => Machine::Seq(Sequence::new(path, steps, false, labels)),
             Step::CreateThenAwait(steps) => Machine::Seq(Sequence::new(path, steps, true, labels)),
             Step::All(steps) | Step::Race(steps) => {
                 let (steps, labels) = (steps.clone(), labels.clone());
-                let paths: Vec<String> = (0..steps.len()).map(child).collect();
+                let paths: Vec<StepPath> = (0..steps.len()).map(child).collect();
                 let make = move || -> Vec<Machine> {
                     let machines = steps.iter().zip(&paths);
                     machines
@@ -148,7 +149,7 @@ impl Machine {
     /// steps are statements of the same body, so a nested sequence answers
     /// for its current step; `create_then_await` awaits each step by its own
     /// `fN.await`. None for a log or a block, which never suspend.
-    pub fn suspended_at(&self) -> Option<String> {
+    pub fn suspended_at(&self) -> Option<StepPath> {
         match self {
             Machine::Sleep { path, .. } => Some(path.clone()),
             Machine::Log { .. } | Machine::Block { .. } => None,
@@ -156,7 +157,7 @@ impl Machine {
             Machine::Race(made) => Some(made.path.clone()),
             Machine::Seq(sequence) if sequence.awaits_each => {
                 let step = sequence.current.min(sequence.steps.len() - 1);
-                Some(format!("{}.steps[{step}]", sequence.path))
+                Some(sequence.path.child(step))
             }
             Machine::Seq(sequence) => sequence
                 .made
@@ -168,9 +169,9 @@ impl Machine {
 }
 
 impl Sequence {
-    fn new(path: &str, steps: &[Step], awaits_each: bool, labels: &TimerLabels) -> Self {
+    fn new(path: &StepPath, steps: &[Step], awaits_each: bool, labels: &TimerLabels) -> Self {
         Sequence {
-            path: path.to_string(),
+            path: path.clone(),
             steps: steps.to_vec(),
             made: steps.iter().map(|_| None).collect(),
             awaits_each,
@@ -181,7 +182,7 @@ impl Sequence {
 
     fn make(&mut self, i: usize) {
         if self.made[i].is_none() {
-            let path = format!("{}.steps[{i}]", self.path);
+            let path = self.path.child(i);
             self.made[i] = Some(Box::pin(Machine::new(&self.steps[i], &path, &self.labels)));
         }
     }

@@ -26,6 +26,7 @@ use std::future::Future;
 
 use crate::program::presets::{self, Special};
 use crate::program::scenario::Step;
+use crate::program::step_path::StepPath;
 use crate::render;
 use compiled::WithScenario;
 use machine::Machine;
@@ -53,9 +54,9 @@ pub fn spawn<I: Future<Output = ()> + 'static>(
             // One sleep (timer 1 of the run, but for interop, whose timer is
             // a JS one), then one log: name their steps now.
             let mut names = labels.borrow_mut();
-            names.calls.push("scenario.steps[1]".into());
+            names.calls.push(StepPath::at(&[1]));
             if which != Special::Interop {
-                names.timers.push((1, label, "scenario.steps[0]".into()));
+                names.timers.push((1, label, StepPath::at(&[0])));
             }
             drop(names);
             // One async fn each, so one spawn each.
@@ -95,7 +96,7 @@ pub fn spawn<I: Future<Output = ()> + 'static>(
             }
             None => {
                 let points = render::rust(step).suspension_points();
-                let program = Machine::new(step, "scenario", labels);
+                let program = Machine::new(step, &StepPath::root(), labels);
                 spawner.spawn(report_states(program, points, Machine::suspended_at));
             }
         },
@@ -104,6 +105,6 @@ pub fn spawn<I: Future<Output = ()> + 'static>(
 
 /// Where a special preset's `async fn` is suspended: it has one point, so
 /// it can only be at that one ([`crate::rust_lane::suspension`]).
-fn at_its_one_point<F>(_: &F) -> Option<String> {
+fn at_its_one_point<F>(_: &F) -> Option<StepPath> {
     None
 }

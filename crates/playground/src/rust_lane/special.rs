@@ -10,6 +10,7 @@ use std::task::{Context, Poll, Waker};
 
 use crate::program::presets::Special;
 use crate::program::scenario::Step;
+use crate::program::step_path::StepPath;
 use crate::render::{Code, PromiseStyle};
 
 /// The parts of a special preset's scenario (a sleep, then a log).
@@ -78,8 +79,8 @@ pub fn js_code(special: Special, step: &Step, promises: Option<PromiseStyle>) ->
         return None;
     }
     let quoted = crate::render::js_string(&text);
-    let sleep = Some("scenario.steps[0]");
-    let log = Some("scenario.steps[1]");
+    let sleep = Some(&StepPath::at(&[0]));
+    let log = Some(&StepPath::at(&[1]));
     let mut code = Code::default();
     match promises {
         None => {
@@ -128,8 +129,8 @@ pub fn code(special: Special, step: &Step) -> Code {
         return crate::render::rust(step);
     };
     let quoted = crate::render::js_string(&text);
-    let sleep = Some("scenario.steps[0]");
-    let log = Some("scenario.steps[1]");
+    let sleep = Some(&StepPath::at(&[0]));
+    let log = Some(&StepPath::at(&[1]));
     let mut code = Code::default();
     match special {
         Special::SelfRef => {

@@ -6,14 +6,16 @@
 use std::cell::RefCell;
 use std::rc::Rc;
 
+use crate::program::step_path::StepPath;
+
 /// Which step each timer and log line in the trace came from, noted as they
 /// happen, so the trace can name the code line of each event.
 #[derive(Clone, Debug, Default)]
 pub struct StepNames {
     /// `(timer number, label, step path)` in registration order.
-    pub timers: Vec<(u32, String, String)>,
+    pub timers: Vec<(u32, String, StepPath)>,
     /// The step path of each `log` and `block` event, in order.
-    pub calls: Vec<String>,
+    pub calls: Vec<StepPath>,
 }
 
 /// Shared between the lane and its machines.

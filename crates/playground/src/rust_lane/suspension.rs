@@ -16,6 +16,8 @@ use std::task::{Context, Poll};
 use pin_project_lite::pin_project;
 use runtime::MachineState;
 
+use crate::program::step_path::StepPath;
+
 pin_project! {
     /// `future`, recording its state after each poll. The future is kept
     /// inline, not boxed, so its locals live inside the task's future (the
@@ -23,8 +25,8 @@ pin_project! {
     pub struct StateReported<F> {
         #[pin]
         future: F,
-        points: Vec<(String, usize)>,
-        at: fn(&F) -> Option<String>,
+        points: Vec<(StepPath, usize)>,
+        at: fn(&F) -> Option<StepPath>,
     }
 }
 
@@ -34,8 +36,8 @@ pin_project! {
 /// only point).
 pub fn report_states<F: Future<Output = ()>>(
     future: F,
-    points: Vec<(String, usize)>,
-    at: fn(&F) -> Option<String>,
+    points: Vec<(StepPath, usize)>,
+    at: fn(&F) -> Option<StepPath>,
 ) -> StateReported<F> {
     StateReported { future, points, at }
 }
@@ -43,15 +45,11 @@ pub fn report_states<F: Future<Output = ()>>(
 /// The variant a future suspended at `step` is in: the point that is `step`
 /// or holds it (a `join!` holds the sleeps it joins), the innermost if
 /// several do.
-fn suspended(points: &[(String, usize)], step: Option<String>) -> MachineState {
-    let holds = |point: &str, step: &str| {
-        step.strip_prefix(point)
-            .is_some_and(|rest| rest.is_empty() || rest.starts_with('.'))
-    };
+fn suspended(points: &[(StepPath, usize)], step: Option<StepPath>) -> MachineState {
     let point = match step {
         Some(step) => (0..points.len())
-            .filter(|&k| holds(&points[k].0, &step))
-            .max_by_key(|&k| points[k].0.len()),
+            .filter(|&k| points[k].0.holds(&step))
+            .max_by_key(|&k| points[k].0.indices().len()),
         None if points.len() == 1 => Some(0),
         None => None,
     };

@@ -10,6 +10,7 @@ use runtime::{Event, Record, Trace, Value};
 use serde::ser::{SerializeMap, SerializeSeq};
 use serde::{Serialize, Serializer};
 
+use crate::program::step_path::StepPath;
 use crate::rust_lane::step_names::StepNames;
 
 /// The records of `trace`, named by `names`. `logs_before` is how many of
@@ -30,7 +31,7 @@ impl Serialize for TraceEvents<'_> {
         let mut events = serializer.serialize_seq(Some(self.trace.records.len()))?;
         for (seq, record) in self.trace.records.iter().enumerate() {
             let log_step = match record.event {
-                Event::Log { .. } | Event::Block { .. } => log_steps.next().map(String::as_str),
+                Event::Log { .. } | Event::Block { .. } => log_steps.next(),
                 _ => None,
             };
             events.serialize_element(&EventOut {
@@ -51,7 +52,7 @@ struct EventOut<'a> {
     record: &'a Record,
     trace: &'a Trace,
     names: &'a StepNames,
-    log_step: Option<&'a str>,
+    log_step: Option<&'a StepPath>,
 }
 
 impl Serialize for EventOut<'_> {
