@@ -366,7 +366,7 @@ export class App {
   changeTimers(delta) {
     try {
       /** @type {Scenario} */
-      const next = this.wasm.changeTimers(this.scenario, delta);
+      const next = this.wasm.changeTimers(this.scenario, delta, this.presetId);
       this.scenario = next;
       this.text = this.rendered(next);
       this.clearProblem();

@@ -89,13 +89,19 @@ pub fn describe_program(scenario: JsValue, chosen: Option<String>) -> Result<JsV
 }
 
 /// The program with a timer added (`delta` 1) or removed (-1), as the
-/// Add timer and Remove timer buttons do; throws if it cannot be.
+/// Add timer and Remove timer buttons do; throws if it cannot be (as
+/// `describeProgram` with the same `chosen` example says).
 #[wasm_bindgen(js_name = changeTimers)]
-pub fn change_timers(scenario: JsValue, delta: i32) -> Result<JsValue, JsError> {
+pub fn change_timers(
+    scenario: JsValue,
+    delta: i32,
+    chosen: Option<String>,
+) -> Result<JsValue, JsError> {
     let step = validate::scenario(&js_value::read(&scenario)).map_err(|p| refuse(&p))?;
+    let chosen = chosen.as_deref();
     let changed = match delta {
-        1 => editing::add_timer(&step),
-        -1 => editing::remove_timer(&step),
+        1 => editing::add_timer(&step, chosen),
+        -1 => editing::remove_timer(&step, chosen),
         _ => return Err(JsError::new("delta: must be 1 or -1")),
     };
     changed

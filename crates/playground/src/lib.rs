@@ -7,7 +7,7 @@
 //!
 //! | module | what it is |
 //! |---|---|
-//! | [`program`] | the scenario (a tree of steps) and a step's path in it, its limits and checks, the presets, share-link fragments, numbers as JS prints them |
+//! | [`program`] | the scenario (a tree of steps) and a step's path in it, its limits and checks, the presets, what the page's controls may do to a program, share-link fragments, numbers as JS prints them |
 //! | [`render`] | each lane's panel for a program: Callbacks, Promises (`.then` or `await`), Rust; each step's first line |
 //! | [`parse`] | the Rust panel's text back into a program (lexer, grammar, checks), and timings written into a text |
 //! | [`rust_lane`] | what the Rust lane runs: a special preset's own `async fn`, a preset's compiled `run()` (generated `rust_lane/preset_panels.rs`), or composed futures; its `state` events and the steps its trace names |

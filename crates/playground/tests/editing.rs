@@ -61,13 +61,19 @@ fn every_preset_is_its_own_example_and_a_special_one_keeps_its_shape() {
     // preset's; not chosen, it is nobody's example.
     let lost = preset("lost-wake");
     assert_eq!(describe(&lost, Some("lost-wake")).preset, Some("lost-wake"));
+    // The controls refuse what describe refuses: no timer added to it.
+    assert_eq!(add_timer(&lost, Some("lost-wake")), None);
+    assert!(
+        add_timer(&lost, None).is_some(),
+        "as nobody's example, it is a program like any"
+    );
     assert_eq!(describe(&lost, None).preset, None);
     assert!(describe(&lost, None).text_editable);
 }
 
 #[test]
 fn add_timer_appends_the_next_free_label_after_the_last_sleep() {
-    let added = add_timer(&preset("sequential")).unwrap();
+    let added = add_timer(&preset("sequential"), None).unwrap();
     let Step::Seq(steps) = &added else { panic!() };
     assert_eq!(steps[3], Step::sleep("Timer 4", 100));
     assert!(matches!(steps[4], Step::Log { .. }), "the log stays last");
@@ -77,23 +83,25 @@ fn add_timer_appends_the_next_free_label_after_the_last_sleep() {
         "now Custom"
     );
     // "Timer 4" taken: the next free one.
-    let again = add_timer(&remove_timer(&add_timer(&added).unwrap()).unwrap()).unwrap();
+    let again = add_timer(&added, None).unwrap();
+    let again = add_timer(&remove_timer(&again, None).unwrap(), None).unwrap();
     let labels: Vec<&str> = again.timers().iter().map(|(l, _)| *l).collect();
     assert_eq!(
         labels,
         ["Timer 1", "Timer 2", "Timer 3", "Timer 4", "Timer 5"]
     );
     // Removing takes the last sleep, and never the last timer.
-    let one = remove_timer(&remove_timer(&preset("sequential")).unwrap()).unwrap();
+    let one = remove_timer(&preset("sequential"), None).unwrap();
+    let one = remove_timer(&one, None).unwrap();
     assert_eq!(one.timers(), [("Timer 1", 200)]);
-    assert_eq!(remove_timer(&one), None);
+    assert_eq!(remove_timer(&one, None), None);
     assert!(!describe(&one, None).can_remove_timer);
 }
 
 #[test]
 fn timers_are_added_inside_the_first_step_holding_sleeps() {
     // join: the sleeps are inside the join!, not in the sequence around it.
-    let added = add_timer(&preset("join")).unwrap();
+    let added = add_timer(&preset("join"), None).unwrap();
     let Step::Seq(outer) = &added else { panic!() };
     let Step::All(inner) = &outer[0] else {
         panic!("{added:?}")
@@ -105,14 +113,14 @@ fn timers_are_added_inside_the_first_step_holding_sleeps() {
 #[test]
 fn no_timer_is_added_past_the_limits() {
     let mut step = preset("sequential");
-    while let Some(next) = add_timer(&step) {
+    while let Some(next) = add_timer(&step, None) {
         step = next;
     }
     assert_eq!(step.timers().len(), 32);
     assert!(!describe(&step, None).can_add_timer);
     // A program with no step holding sleeps has nowhere to add one.
     let logs = Step::Seq(vec![Step::log("a")]);
-    assert_eq!(add_timer(&logs), None);
+    assert_eq!(add_timer(&logs, None), None);
 }
 
 // serde_json is a native dev-dependency.

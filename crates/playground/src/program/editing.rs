@@ -3,12 +3,14 @@
 //! timers, whether its Rust text can be edited, and adding or removing a
 //! timer.
 //!
-//! Two programs are the same example when they differ only in their delays
-//! (labels and texts count). That is stricter than having a preset's shape
-//! ([`presets::of_shape`], which also ignores labels and texts and says
-//! which compiled `run()` the Rust lane runs): a program with a preset's
-//! steps and other texts runs on that preset's code, and is still the
-//! learner's own.
+//! An *example* is a preset as the page's Example menu names it; a program
+//! that is none is "Custom". Two programs are the same example when they
+//! differ only in their timers' delays: their steps, timer labels, log texts
+//! and block durations must match. That is stricter than having a preset's
+//! shape ([`presets::of_shape`], which ignores labels, texts and every
+//! duration, and says which compiled `run()` the Rust lane runs): a program
+//! with a preset's steps and other texts runs on that preset's code, and is
+//! still Custom.
 
 use serde::Serialize;
 
@@ -36,21 +38,25 @@ pub struct Described {
     pub preset: Option<&'static str>,
     /// The timers, in reading order.
     pub timers: Vec<Timer>,
-    /// The Rust panel can be edited: every program but a special preset's,
-    /// whose Rust lane runs an `async fn` of its own, outside what the
-    /// editor reads (only its timings can change).
+    /// The Rust panel can be edited: false exactly when the chosen example
+    /// is a special preset, whose Rust lane runs an `async fn` of its own,
+    /// outside what the editor reads (only its timings can change).
     pub text_editable: bool,
-    /// A timer can be added (the program has a sequence of sleeps to add it
-    /// to, and room under the limits).
+    /// A timer can be added: some step holds sleeps directly (of any
+    /// composite kind: the first such step gets it), and the limits leave
+    /// room.
     pub can_add_timer: bool,
-    /// A timer can be removed (more than one, in such a sequence).
+    /// A timer can be removed: the program has more than one timer, and some
+    /// step holds sleeps directly (the last sleep of the first such step is
+    /// the one removed).
     pub can_remove_timer: bool,
 }
 
-/// What the page shows and allows for `step`. `chosen` is the example
-/// picked last: a special preset's program is that preset's (its own code
-/// runs, whatever the timings), and among presets `step` is the same
-/// example as, the chosen one comes first.
+/// What the page shows and allows for `step`. `chosen` is the page's
+/// current example. If it is a special preset, the program is that
+/// preset's, whatever its timings (its own code runs), and its text cannot
+/// be edited. Otherwise, if `step` is the same example as several presets,
+/// `chosen` is preferred.
 pub fn describe(step: &Step, chosen: Option<&str>) -> Described {
     let timers = step
         .timers()
@@ -135,10 +141,11 @@ fn container_mut(step: &mut Step) -> Option<&mut Vec<Step>> {
 }
 
 /// `step` with one more timer, "Timer n" (the first n not taken, from the
-/// count plus one) of 100 ms, after the last sleep of its container; None
-/// if [`describe`] says no timer can be added.
-pub fn add_timer(step: &Step) -> Option<Step> {
-    if !describe(step, None).can_add_timer {
+/// count plus one) of 100 ms, after the last sleep of the first step that
+/// holds sleeps; None if [`describe`], with the same `chosen` example,
+/// says no timer can be added.
+pub fn add_timer(step: &Step, chosen: Option<&str>) -> Option<Step> {
+    if !describe(step, chosen).can_add_timer {
         return None;
     }
     let taken: Vec<String> = step.timers().iter().map(|(l, _)| l.to_string()).collect();
@@ -156,10 +163,11 @@ pub fn add_timer(step: &Step) -> Option<Step> {
     Some(next)
 }
 
-/// `step` without the last sleep of its container; None if [`describe`]
-/// says no timer can be removed.
-pub fn remove_timer(step: &Step) -> Option<Step> {
-    if !describe(step, None).can_remove_timer {
+/// `step` without the last sleep of the first step that holds sleeps; None
+/// if [`describe`], with the same `chosen` example, says no timer can be
+/// removed.
+pub fn remove_timer(step: &Step, chosen: Option<&str>) -> Option<Step> {
+    if !describe(step, chosen).can_remove_timer {
         return None;
     }
     let mut next = step.clone();

@@ -1,6 +1,7 @@
-//! The program: a scenario (a tree of steps), where it comes from (the
-//! presets, a share link's fragment, a JS object read into a [`value`]
-//! tree), and the checks every way in goes through.
+//! The program: a scenario (a tree of steps) and a step's place in it,
+//! where it comes from (the presets, a share link's fragment, a JS object
+//! read into a [`value`] tree), the checks every way in goes through, and
+//! what the page's controls may do to it ([`editing`]).
 
 pub mod editing;
 pub mod fragment;

@@ -1,7 +1,8 @@
 //! Where a step sits in a program: the index of each step on the way down
 //! from the root. One type for every place that names a step (the trace's
 //! `step`, the code panels' step lines, the lane's notes, the suspension
-//! points), written in one place: `scenario.steps[1].steps[0]`.
+//! points, the paths of validation problems), always written the same way,
+//! by its `Display`: `scenario.steps[1].steps[0]`.
 
 use std::fmt;
 
@@ -17,7 +18,8 @@ impl StepPath {
         StepPath(Vec::new())
     }
 
-    /// The root's children, one after another: `root().at(&[1, 0])`.
+    /// The step these child indices lead to from the root:
+    /// `StepPath::at(&[1, 0])` is `scenario.steps[1].steps[0]`.
     pub fn at(indices: &[usize]) -> StepPath {
         StepPath(indices.to_vec())
     }
