@@ -10,14 +10,14 @@
 // Folds replace the arrays and objects they change rather than change them,
 // so consecutive snapshots share what did not change.
 import { formatMs } from '../dom.js';
-import { merge, LANES, LANE_NAMES } from './merge.js';
+import { merge, LANE_NAMES } from './merge.js';
 import { JsLane } from './js-lane.js';
 import { RustLane } from './rust-lane.js';
 import { whatHappened } from './sentences.js';
 
 /** @import { RunResult, Snapshot, Lane, TraceEvent } from '../types.js' */
 
-export { LANES, LANE_NAMES, merge };
+export { merge };
 
 /**
  * Every position's snapshot, in replay order.

@@ -16,6 +16,7 @@ use serde::Serialize;
 
 use crate::program::presets::{self, Preset};
 use crate::program::scenario::{limits, Step};
+use crate::program::step_path::StepPath;
 
 /// A timer of the program, as the timing inputs show it.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
@@ -81,7 +82,7 @@ pub fn describe(step: &Step, chosen: Option<&str>) -> Described {
     let count = timers.len();
     let mut steps = 0;
     step.visit(&mut |_| steps += 1);
-    let has_container = container(step).is_some();
+    let has_container = container(step, StepPath::root()).is_some();
     Described {
         preset: example(step, chosen).map(|p| p.id),
         timers,
@@ -112,32 +113,37 @@ fn without_delays(step: &Step) -> Step {
 
 /// The first step, in reading order, holding sleeps directly: where the
 /// timer controls add and remove timers.
-fn container(step: &Step) -> Option<&Step> {
+fn container(step: &Step, path: StepPath) -> Option<StepPath> {
     if step
         .children()
         .iter()
         .any(|s| matches!(s, Step::Sleep { .. }))
     {
-        return Some(step);
+        return Some(path);
     }
-    step.children().iter().find_map(container)
+    step.children()
+        .iter()
+        .enumerate()
+        .find_map(|(i, child)| container(child, path.child(i)))
 }
 
-fn container_mut(step: &mut Step) -> Option<&mut Vec<Step>> {
-    let holds = step
-        .children()
-        .iter()
-        .any(|s| matches!(s, Step::Sleep { .. }));
-    match step {
-        Step::Seq(s) | Step::All(s) | Step::Race(s) | Step::CreateThenAwait(s) => {
-            if holds {
-                Some(s)
-            } else {
-                s.iter_mut().find_map(container_mut)
-            }
-        }
-        _ => None,
+/// The steps held by the composite step at `path` (child indices from `step`).
+fn held_mut<'a>(step: &'a mut Step, path: &[usize]) -> Option<&'a mut Vec<Step>> {
+    let (Step::Seq(steps) | Step::All(steps) | Step::Race(steps) | Step::CreateThenAwait(steps)) =
+        step
+    else {
+        return None;
+    };
+    match path.split_first() {
+        None => Some(steps),
+        Some((&i, rest)) => held_mut(steps.get_mut(i)?, rest),
     }
+}
+
+/// The steps of `step`'s [`container`], to change.
+fn container_mut(step: &mut Step) -> Option<&mut Vec<Step>> {
+    let at = container(step, StepPath::root())?;
+    held_mut(step, at.indices())
 }
 
 /// `step` with one more timer, "Timer n" (the first n not taken, from the
