@@ -14,3 +14,10 @@ export function stable(result) {
   const strip = (trace) => ({ ...trace, events: trace.events.map(mask) });
   return { callbacks: strip(result.callbacks), promises: strip(result.promises), futures: strip(result.futures) };
 }
+
+/** A golden file's text: JSON, one field per line, a step path (`[1, 0]`) on
+ * the line of its field. */
+export function goldenText(result) {
+  const text = JSON.stringify(result, null, 1);
+  return `${text.replace(/\[\s*((?:\d+,\s*)*\d+)?\s*\]/g, (_, inner = '') => `[${inner.split(/,\s*/).filter(Boolean).join(', ')}]`)}\n`;
+}

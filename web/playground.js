@@ -5,6 +5,7 @@ import { Recorder } from './lanes/recorder.js';
 import { runCallbacks } from './lanes/callbacks.js';
 import { runPromises } from './lanes/promises.js';
 import { toChromeTrace } from './chrome-trace.js';
+import { stepKey } from './lanes/step-path.js';
 
 /** @import { Lane, ClockName, PromiseStyle, Scenario, RunOptions, RunResult, Code, Preset, StateMachine, Wasm } from './types.js' */
 /** @import { RustLane } from './pkg/playground.js' */
@@ -104,7 +105,7 @@ export function createPlayground(wasm) {
     const map = wasm.lineMap(rust);
     /** @param {number} line a line of the rendered panel */
     const lineOf = (line) => map[line - 1] ?? line;
-    const steps = Object.fromEntries(Object.entries(code.futures.steps).map(([step, line]) => [step, lineOf(line)]));
+    const steps = code.futures.steps.map(({ step, line }) => ({ step, line: lineOf(line) }));
     code.futures = { code: rust, steps };
     return { code, lineOf };
   }
@@ -137,7 +138,7 @@ export function createPlayground(wasm) {
   }
 
   /** Each lane's code for a run's options: `{callbacks, promises, futures}`,
-   * each `{code, steps}` (step path -> first line).
+   * each `{code, steps}` (each step's first line: `{step: [1], line: 5}`).
    * @param {RunOptions} [options]
    * @returns {Code}
    */
@@ -195,7 +196,7 @@ export function createPlayground(wasm) {
  */
 export function timersOf(step, out = []) {
   if (step.type === 'sleep') out.push(step.ms);
-  for (const child of step.steps ?? []) timersOf(child, out);
+  if ('steps' in step) for (const child of step.steps) timersOf(child, out);
   return out;
 }
 
@@ -206,9 +207,10 @@ export function timersOf(step, out = []) {
  */
 function nameLines(result, code) {
   for (const lane of /** @type {Lane[]} */ (['callbacks', 'promises', 'futures'])) {
-    const lines = code[lane].steps;
+    const lines = new Map(code[lane].steps.map(({ step, line }) => [stepKey(step), line]));
     for (const event of result[lane].events) {
-      if (event.step !== undefined && lines[event.step] !== undefined) event.line = lines[event.step];
+      const line = 'step' in event && event.step !== undefined ? lines.get(stepKey(event.step)) : undefined;
+      if (line !== undefined) event.line = line;
     }
   }
 }
@@ -335,7 +337,7 @@ class Run {
     return {
       callbacks: /** @type {Recorder} */ (this.callbacks).trace(),
       promises: /** @type {Recorder} */ (this.promises).trace(),
-      futures: { version: 2, lane: 'futures', clock: this.clockName, events: this.rust.events() },
+      futures: { version: 3, lane: 'futures', clock: this.clockName, events: this.rust.events() },
     };
   }
 

@@ -4,108 +4,37 @@
 
 // Lanes, clocks, promise styles.
 
-/** @typedef {'callbacks' | 'promises' | 'futures'} Lane */
-/** @typedef {'real' | 'virtual'} ClockName */
+/** @typedef {import('./pkg/playground.js').Lane} Lane */
+/** @typedef {import('./pkg/playground.js').ClockName} ClockName */
 /** @typedef {'then' | 'await'} PromiseStyle */
 
 // Scenarios (README, "Scenarios are trees of steps"), as validation returns
-// them. Leaves declare `steps?: undefined` (they have none), so code may read
-// `step.steps ?? []` of any step.
+// them, declared by the Rust type that writes them (program/scenario.rs).
 
-/** @typedef {{type: 'sleep', label: string, ms: number, steps?: undefined}} SleepStep */
-/** @typedef {{type: 'log', text: string, steps?: undefined}} LogStep */
-/** @typedef {{type: 'block', ms: number, steps?: undefined}} BlockStep */
-/** @typedef {{type: 'seq' | 'all' | 'race' | 'create_then_await', steps: Step[]}} CompositeStep */
-/** @typedef {SleepStep | LogStep | BlockStep | CompositeStep} Step */
-/** @typedef {Step} Scenario the root step, at path `scenario` */
+/** @typedef {import('./pkg/playground.js').Step} Step */
+/** @typedef {Extract<Step, {type: 'sleep'}>} SleepStep */
+/** @typedef {Step} Scenario the root step */
 
-// Traces (docs/trace-format.md). Which fields an event must have follows
-// docs/trace.schema.json; the rest are optional, as the views expect.
+// Traces (docs/trace-format.md), as the Rust types declare them
+// (crates/playground/src/trace.rs; tsify writes them into pkg/playground.d.ts,
+// their docs are there): a JS lane that records a field or a value the
+// format does not have fails `just lint`.
 
-/**
- * What every event has, and the fields several kinds share.
- * @typedef {object} EventBase
- * @property {number} seq 0, 1, 2… in order
- * @property {number} t ms since the run started
- * @property {string} [step] the scenario step it belongs to: `scenario.steps[1]`
- * @property {number} [line] that step's line (from 1) in the lane's code
- */
-
-// Every lane.
-/** @typedef {EventBase & {kind: 'timer_set', timer: number, ms: number, label?: string, task?: number, deadline?: number}} TimerSetEvent `task`, `deadline`: Rust only */
-/** @typedef {EventBase & {kind: 'timer_fired', timer: number, label?: string, late?: number}} TimerFiredEvent */
-/** @typedef {EventBase & {kind: 'log', text: string}} LogEvent */
-/** @typedef {EventBase & {kind: 'block', ms: number, task?: number}} BlockEvent the thread was kept busy for `ms`; `task`: Rust only */
-// Both JS lanes: the script and the timer callbacks, as tasks.
-/** @typedef {EventBase & {kind: 'script_start'}} ScriptStartEvent the panel's script started */
-/** @typedef {EventBase & {kind: 'script_end'}} ScriptEndEvent the script's synchronous part returned */
-/** @typedef {EventBase & {kind: 'callback_end', timer: number, label?: string}} CallbackEndEvent a timer's callback returned */
-// The Promises lane: its microtasks (jobs).
-/**
- * What a job runs: a `.then` callback of the panel, the rest of an async
- * function after an `await`, or one of the engine's own jobs (Promise.all's
- * or Promise.race's element function; the job that subscribes a `.then`
- * promise to the promise its callback returned, and the reaction by which it
- * takes that promise's value).
- * @typedef {'then' | 'await' | 'all' | 'race' | 'thenable' | 'adopt'} Handler
- */
-/**
- * What queued a job: a promise fulfilled (a timer's, a `.then`'s, an async
- * function's, a Promise.all's or Promise.race's), a reaction registered on a
- * promise already fulfilled (or an `await` of a value), or a `.then` callback
- * that returned a promise.
- * @typedef {'timer' | 'then' | 'async' | 'all' | 'race' | 'settled' | 'return'} EnqueueBy
- */
-/** @typedef {EventBase & {kind: 'enqueue', handler: Handler, step: string, by: EnqueueBy, timer?: number, label?: string}} EnqueueEvent a job joined the microtask queue */
-/** @typedef {EventBase & {kind: 'reaction', step: string}} ReactionEvent a `.then` callback ran */
-/** @typedef {EventBase & {kind: 'resume', step: string}} ResumeEvent an `await` resumed */
-/** @typedef {EventBase & {kind: 'engine_job', handler: Handler, step: string}} EngineJobEvent one of the engine's own jobs started */
-/** @typedef {EventBase & {kind: 'job_end', handler: Handler, step: string}} JobEndEvent the running job returned */
-// The Rust lane.
-/** @typedef {EventBase & {kind: 'spawn', task: number, size: number}} SpawnEvent */
-/** @typedef {EventBase & {kind: 'batch', turn: 'microtask' | 'macrotask', tasks: number}} BatchEvent */
-/** @typedef {EventBase & {kind: 'poll_start', task: number, addr: number}} PollStartEvent */
-/** @typedef {EventBase & {kind: 'poll_end', task: number, result: 'pending' | 'ready'}} PollEndEvent */
-/** @typedef {EventBase & {kind: 'child_poll', task: number, combinator: 'join' | 'select', child: number, result: 'pending' | 'ready'}} ChildPollEvent */
-/**
- * @typedef {EventBase & {
- *   kind: 'wake', task: number, by: 'timer' | 'self' | 'task' | 'external',
- *   outcome: 'queued' | 'already_queued' | 'ignored', timer?: number, by_task?: number, label?: string,
- * }} WakeEvent
- */
-/** @typedef {EventBase & {kind: 'task_drop', task: number}} TaskDropEvent */
-/** @typedef {EventBase & {kind: 'lost_waker', task: number}} LostWakerEvent the task waits and no waker of it is left */
-/** @typedef {EventBase & {kind: 'timer_cancel', timer: number, label?: string}} TimerCancelEvent */
-/** @typedef {EventBase & {kind: 'reactor_arm', deadline: number, delay: number}} ReactorArmEvent */
-/** @typedef {EventBase & {kind: 'reactor_clear'}} ReactorClearEvent */
-/** @typedef {EventBase & {kind: 'yield', queued: number}} YieldEvent */
-/**
- * After a poll, the variant of rustc's state machine the task's future is in:
- * `Suspend{point}` (with the point's index and line) or `Returned`.
- * @typedef {EventBase & {kind: 'state', task: number, variant: string, point?: number}} StateEvent
- */
-/** @typedef {EventBase & {kind: 'address', task: number, name: string, addr: number}} AddressEvent */
-
-/**
- * @typedef {TimerSetEvent | TimerFiredEvent | LogEvent | BlockEvent | LostWakerEvent | ScriptStartEvent | ScriptEndEvent | CallbackEndEvent
- *   | EnqueueEvent | ReactionEvent | ResumeEvent | EngineJobEvent | JobEndEvent | SpawnEvent | BatchEvent
- *   | PollStartEvent | PollEndEvent | ChildPollEvent | WakeEvent | TaskDropEvent | TimerCancelEvent
- *   | ReactorArmEvent | ReactorClearEvent | YieldEvent | StateEvent | AddressEvent} TraceEvent
- */
+/** @typedef {import('./pkg/playground.js').Trace} Trace what one lane did during one run */
+/** @typedef {import('./pkg/playground.js').TraceEvent} TraceEvent `{seq, t, kind, ...that kind's fields, line?}` */
+/** @typedef {import('./pkg/playground.js').StepPath} StepPath a step's child indices from the root: `[1, 0]` */
+/** @typedef {import('./pkg/playground.js').Handler} Handler what a Promises-lane job runs */
+/** @typedef {import('./pkg/playground.js').EnqueueBy} EnqueueBy what queued a job */
 /** @typedef {TraceEvent['kind']} EventKind */
 /**
  * An event's own fields, without `seq`, `t` and `kind` (what a recorder is given).
  * @template {EventKind} K
- * @typedef {Omit<Extract<TraceEvent, {kind: K}>, 'seq' | 't' | 'kind'>} EventFields
+ * @typedef {Omit<Extract<import('./pkg/playground.js').Kind, {kind: K}>, 'kind'>} EventFields
  */
-
 /**
- * What one lane did during one run.
- * @typedef {object} Trace
- * @property {2} version
- * @property {Lane} lane
- * @property {ClockName} clock
- * @property {TraceEvent[]} events
+ * The event of kind `K`.
+ * @template {EventKind} K
+ * @typedef {Extract<TraceEvent, {kind: K}>} EventOf
  */
 /** @typedef {Record<Lane, Trace>} RunResult what `playground.run()` resolves to */
 

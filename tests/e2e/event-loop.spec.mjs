@@ -202,7 +202,7 @@ test('Rust futures: a task woken during its own poll joins the ready queue when 
     { t: 0, kind: 'poll_end', task: 2, result: 'pending' },
   ];
   const trace = (lane) => ({
-    version: 2, lane, clock: 'virtual', events: lane === 'futures' ? events.map((e, seq) => ({ seq, ...e })) : [],
+    version: 3, lane, clock: 'virtual', events: lane === 'futures' ? events.map((e, seq) => ({ seq, ...e })) : [],
   });
   const run = { callbacks: trace('callbacks'), promises: trace('promises'), futures: trace('futures') };
   expect(buildReplay(run).map((at) => at.places.futures.ready))

@@ -192,7 +192,7 @@ test('both exports download and parse', async ({ page }) => {
   };
   const run = await download('Export JSON');
   expect(Object.keys(run)).toEqual(['callbacks', 'promises', 'futures']);
-  expect(run.futures.version).toBe(2);
+  expect(run.futures.version).toBe(3);
   const trace = await download('Export Chrome trace');
   expect(trace.traceEvents.length).toBeGreaterThan(10);
   for (const e of trace.traceEvents) {

@@ -4,7 +4,7 @@
 // rewrites tests/golden/ instead of comparing with it (then review the diff).
 import { readFile, writeFile, mkdir } from 'node:fs/promises';
 import { test, expect } from './fixtures.mjs';
-import { GOLDEN, stable } from '../golden.mjs';
+import { GOLDEN, stable, goldenText } from '../golden.mjs';
 
 test.describe.configure({ mode: 'default' }); // in order, even under --fully-parallel
 
@@ -41,7 +41,7 @@ for (const preset of PRESETS) {
       const file = new URL(`${preset}-${promiseStyle}.json`, GOLDEN);
       if (UPDATE) {
         await mkdir(GOLDEN, { recursive: true });
-        await writeFile(file, `${JSON.stringify(result, null, 1)}\n`);
+        await writeFile(file, goldenText(result));
         return;
       }
       const expected = JSON.parse(await readFile(file, 'utf8'));

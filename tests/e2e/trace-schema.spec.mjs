@@ -31,15 +31,22 @@ test('every trace matches the schema', async ({ page }) => {
 });
 
 test('the schema refuses malformed traces', () => {
-  const good = { version: 2, lane: 'futures', clock: 'virtual', events: [{ seq: 0, t: 0, kind: 'spawn', task: 1, size: 8 }] };
+  const good = { version: 3, lane: 'futures', clock: 'virtual', events: [{ seq: 0, t: 0, kind: 'spawn', task: 1, size: 8 }] };
   expect(validate(good), JSON.stringify(validate.errors)).toBe(true);
   const suspended = { seq: 1, t: 0, kind: 'state', task: 1, variant: 'Suspend1', point: 1, line: 5 };
   expect(validate({ ...good, events: [suspended] }), JSON.stringify(validate.errors)).toBe(true);
   expect(validate({ ...good, events: [{ seq: 1, t: 0, kind: 'state', task: 1, variant: 'Returned' }] })).toBe(true);
-  // A version 1 trace (an export made before state events were typed) still validates.
+  // Exports made before still validate: version 1 (state as text, steps as
+  // text) and version 2 (state typed, steps as text).
   expect(validate({ ...good, version: 1, events: [{ seq: 1, t: 0, kind: 'state', task: 1, text: 'Suspend1 at line 5' }] })).toBe(true);
+  const logAt = (step) => ({ seq: 0, t: 0, kind: 'log', text: 'x', step });
+  expect(validate({ ...good, version: 2, events: [suspended, logAt('scenario.steps[1]')] }), JSON.stringify(validate.errors)).toBe(true);
+  expect(validate({ ...good, events: [logAt([1, 0]), logAt([])] }), JSON.stringify(validate.errors)).toBe(true);
   const bad = [
-    { ...good, version: 3 },
+    { ...good, version: 4 },
+    { ...good, events: [logAt('scenario.steps[1]')] },
+    { ...good, version: 2, events: [logAt([1])] },
+    { ...good, events: [logAt([-1])] },
     { ...good, events: [{ seq: 1, t: 0, kind: 'state', task: 1, text: 'Suspend1 at line 5' }] },
     { ...good, version: 1, events: [suspended] },
     { ...good, events: [{ ...suspended, line: undefined }] },
@@ -49,9 +56,9 @@ test('the schema refuses malformed traces', () => {
     { ...good, events: [{ seq: 0, t: 0, kind: 'poll_end', task: 1, result: 'maybe' }] },
     { ...good, events: [{ seq: 0, t: 0, kind: 'timer_set', timer: 1 }] },
     { ...good, events: [{ seq: 0, t: -1, kind: 'log', text: 'x' }] },
-    { ...good, events: [{ seq: 0, t: 0, kind: 'enqueue', handler: 'teleport', step: 'scenario', by: 'timer' }] },
-    { ...good, events: [{ seq: 0, t: 0, kind: 'enqueue', handler: 'then', step: 'scenario' }] },
-    { ...good, events: [{ seq: 0, t: 0, kind: 'engine_job', handler: 'then', step: 'scenario' }] },
+    { ...good, events: [{ seq: 0, t: 0, kind: 'enqueue', handler: 'teleport', step: [], by: 'timer' }] },
+    { ...good, events: [{ seq: 0, t: 0, kind: 'enqueue', handler: 'then', step: [] }] },
+    { ...good, events: [{ seq: 0, t: 0, kind: 'engine_job', handler: 'then', step: [] }] },
     { ...good, events: [{ seq: 0, t: 0, kind: 'callback_end' }] },
   ];
   for (const trace of bad) expect(validate(JSON.parse(JSON.stringify(trace))), JSON.stringify(trace.events ?? trace)).toBe(false);

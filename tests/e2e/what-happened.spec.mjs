@@ -41,7 +41,7 @@ function check(result, name, seen) {
 /** A run of hand-made events, one lane's, with `seq` filled in. */
 function handMade(lane, events, clock = 'virtual') {
   const trace = (l) => ({
-    version: 2, lane: l, clock, events: l === lane ? events.map((e, seq) => ({ seq, ...e })) : [],
+    version: 3, lane: l, clock, events: l === lane ? events.map((e, seq) => ({ seq, ...e })) : [],
   });
   return { callbacks: trace('callbacks'), promises: trace('promises'), futures: trace('futures') };
 }
@@ -81,7 +81,7 @@ const RUST_RARE = handMade('futures', [
 ], 'real');
 const jsBlock = (lane) => handMade(lane, [
   { t: 0, kind: 'script_start' },
-  { t: 0, kind: 'block', ms: 100, step: 'scenario.steps[0]', line: 1 },
+  { t: 0, kind: 'block', ms: 100, step: [0], line: 1 },
   { t: 100, kind: 'script_end' },
 ]);
 const JS_BLOCK = jsBlock('callbacks');
@@ -139,7 +139,7 @@ test('every step of every preset, both clocks and both styles, and of 50 random 
 });
 
 test('a kind the page does not know still reads, but is marked a fallback', () => {
-  const run = handMade('futures', [{ t: 12, kind: 'teleport', task: 3, step: 'scenario.steps[0]' }]);
+  const run = handMade('futures', [{ t: 12, kind: 'teleport', task: 3, step: [0] }]);
   expect(buildReplay(run)[0].told).toEqual({
     text: '12 ms: the Rust futures lane recorded a “teleport” event (task 3).',
     fallback: true,

@@ -17,7 +17,7 @@ function only(run, lane) {
 
 /** A run of hand-made events in `lane`, with `seq` filled in. */
 function handMade(lane, events) {
-  const trace = (l) => ({ version: 2, lane: l, clock: 'virtual', events: l === lane ? events.map((e, seq) => ({ seq, ...e })) : [] });
+  const trace = (l) => ({ version: 3, lane: l, clock: 'virtual', events: l === lane ? events.map((e, seq) => ({ seq, ...e })) : [] });
   return { callbacks: trace('callbacks'), promises: trace('promises'), futures: trace('futures') };
 }
 
@@ -117,7 +117,7 @@ test('events that break the executor\'s or the event loop\'s rules are named as 
   // Earlier snapshots keep the problems found so far.
   assert.equal(rust[0].places.futures.problems.length, 1);
   const js = buildReplay(handMade('promises', [
-    { t: 0, kind: 'reaction', step: 'scenario' },
+    { t: 0, kind: 'reaction', step: [] },
     { t: 0, kind: 'log', text: 'x' },
   ]));
   assert.deepEqual(js.at(-1).places.promises.problems, ['promises event 0 (reaction): started, but the first job queued is none']);

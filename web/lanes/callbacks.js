@@ -6,7 +6,7 @@
 
 import { ROOT, childPath } from './step-path.js';
 
-/** @import { Step, Scenario } from '../types.js' */
+/** @import { Step, Scenario, StepPath } from '../types.js' */
 /** @import { Recorder } from './recorder.js' */
 
 /**
@@ -23,7 +23,7 @@ export function runCallbacks(scenario, rec, { forget = false } = {}) {
 
   /**
    * @param {Step} step
-   * @param {string} path
+   * @param {StepPath} path
    * @param {() => void} done
    */
   function run(step, path, done) {

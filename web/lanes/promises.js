@@ -26,19 +26,19 @@
 
 import { ROOT, childPath } from './step-path.js';
 
-/** @import { Step, Scenario, PromiseStyle, SleepStep, Handler, EnqueueBy } from '../types.js' */
+/** @import { Step, Scenario, PromiseStyle, SleepStep, Handler, EnqueueBy, StepPath } from '../types.js' */
 /** @import { Recorder } from './recorder.js' */
 
 /**
  * A reaction: a handler that a promise will queue as a job once fulfilled;
  * `pos`, once queued, its place in the order of all the jobs queued.
- * @typedef {{handler: Handler, step: string, pos?: number}} Reaction
+ * @typedef {{handler: Handler, step: StepPath, pos?: number}} Reaction
  */
 
 /**
  * An item of Promise.all or Promise.race: its `reaction` (a promise's), or
  * `pos`, the place of the job the engine queues for it (a value's).
- * @typedef {{promise: Promise<unknown> | undefined, step: string, subscribed: boolean, done: boolean, reaction?: Reaction, pos?: number}} Item
+ * @typedef {{promise: Promise<unknown> | undefined, step: StepPath, subscribed: boolean, done: boolean, reaction?: Reaction, pos?: number}} Item
  */
 
 /**
@@ -68,7 +68,7 @@ import { ROOT, childPath } from './step-path.js';
  */
 export function runPromises(scenario, rec, style, { forget = false } = {}) {
   let timerCount = 0;
-  /** @param {string} path @param {number} i */
+  /** @param {StepPath} path @param {number} i */
 
   // ---- Following the panel's promises and the jobs they queue ----
 
@@ -234,7 +234,7 @@ export function runPromises(scenario, rec, style, { forget = false } = {}) {
   /**
    * The panel's `p.then(callback)`, `callback` starting `step`.
    * @param {Promise<unknown>} p
-   * @param {string} step
+   * @param {StepPath} step
    * @param {() => unknown} callback
    * @returns {Promise<unknown>}
    */
@@ -281,7 +281,7 @@ export function runPromises(scenario, rec, style, { forget = false } = {}) {
    * reactions that queues are recorded when the lane next runs (`catchUp`).
    * @param {'all' | 'race'} handler
    * @param {(Promise<unknown> | undefined)[]} items
-   * @param {string[]} steps each item's step
+   * @param {StepPath[]} steps each item's step
    * @returns {Promise<unknown>}
    */
   function combine(handler, items, steps) {
@@ -336,7 +336,7 @@ export function runPromises(scenario, rec, style, { forget = false } = {}) {
   /**
    * The panel's `timer(ms)`: a promise that a `setTimeout` resolves.
    * @param {SleepStep} step
-   * @param {string} path
+   * @param {StepPath} path
    * @returns {Promise<void>}
    */
   function timer(step, path) {
@@ -353,7 +353,7 @@ export function runPromises(scenario, rec, style, { forget = false } = {}) {
   /**
    * The panel's `console.log(text)`: no promise (undefined).
    * @param {Step & {type: 'log'}} step
-   * @param {string} path
+   * @param {StepPath} path
    */
   function log(step, path) {
     rec.record('log', { text: step.text, step: path });
@@ -362,7 +362,7 @@ export function runPromises(scenario, rec, style, { forget = false } = {}) {
   /**
    * The panel's `block(ms)`: a busy loop; no promise (undefined).
    * @param {Step & {type: 'block'}} step
-   * @param {string} path
+   * @param {StepPath} path
    */
   function block(step, path) {
     rec.block({ ms: step.ms, step: path });
@@ -381,7 +381,7 @@ export function runPromises(scenario, rec, style, { forget = false } = {}) {
    * The value of the step's expression in the panel: a promise, or undefined
    * for a log.
    * @param {Step} step
-   * @param {string} path
+   * @param {StepPath} path
    * @returns {Promise<unknown> | undefined}
    */
   function thenExpr(step, path) {
@@ -428,8 +428,8 @@ export function runPromises(scenario, rec, style, { forget = false } = {}) {
    * The statements a step is in a function body: a sequence's steps, one
    * after another, in the same function (no call of its own).
    * @param {Step} step
-   * @param {string} path
-   * @returns {[Step, string][]}
+   * @param {StepPath} path
+   * @returns {[Step, StepPath][]}
    */
   function statements(step, path) {
     return step.type === 'seq'
@@ -443,7 +443,7 @@ export function runPromises(scenario, rec, style, { forget = false } = {}) {
    * `const r = suspend(x, at); await x; resume(r);`: the same await of the
    * same value, recorded around.
    * @param {Step} step
-   * @param {string} path
+   * @param {StepPath} path
    * @returns {Promise<void>}
    */
   function body(step, path) {
@@ -457,7 +457,7 @@ export function runPromises(scenario, rec, style, { forget = false } = {}) {
        * Before `await item`: the continuation is registered on `item`, and
        * the running job ends with the suspension.
        * @param {unknown} item
-       * @param {string} at
+       * @param {StepPath} at
        */
       const suspend = (item, at) => {
         const r = { handler: /** @type {Handler} */ ('await'), step: at };
@@ -516,7 +516,7 @@ export function runPromises(scenario, rec, style, { forget = false } = {}) {
    * A step as an array item: `timer(ms)`, `console.log(...)` or an async
    * function called at once.
    * @param {Step} step
-   * @param {string} path
+   * @param {StepPath} path
    * @returns {Promise<unknown> | undefined}
    */
   function awaitExpr(step, path) {

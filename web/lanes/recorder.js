@@ -1,7 +1,7 @@
 // A lane's trace as it happens: `{seq, t, kind, ...fields}`, `t` in ms since
 // the lane started. A cancelled run records nothing more.
 
-/** @import { TraceEvent, EventKind, Lane, ClockName, EventFields, Trace } from '../types.js' */
+/** @import { TraceEvent, EventKind, Lane, ClockName, EventFields, Trace, StepPath } from '../types.js' */
 /** @import { LaneTimers } from './clocks.js' */
 
 export class Recorder {
@@ -32,7 +32,7 @@ export class Recorder {
    * when it fires, timer_fired with how late it came (a hidden or frozen tab,
    * a busy page); then calls `fire`, the callback, and records callback_end
    * when it returns.
-   * @param {{timer: number, label: string, step: string, ms: number}} timer
+   * @param {{timer: number, label: string, step: StepPath, ms: number}} timer
    * @param {() => void} fire
    */
   timer({ timer, label, step, ms }, fire) {
@@ -48,7 +48,7 @@ export class Recorder {
 
   /** The panels' `block(ms)`: records block, then keeps the thread busy for
    * `ms` (a busy loop; on the virtual clock, the lane's time moves by `ms`).
-   * @param {{ms: number, step: string}} block
+   * @param {{ms: number, step: StepPath}} block
    */
   block({ ms, step }) {
     this.record('block', { ms, step });
@@ -71,6 +71,6 @@ export class Recorder {
 
   /** @returns {Trace} */
   trace() {
-    return { version: 2, lane: this.lane, clock: this.clock, events: this.events };
+    return { version: 3, lane: this.lane, clock: this.clock, events: this.events };
   }
 }

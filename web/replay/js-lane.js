@@ -5,7 +5,9 @@
 // run), Microtask queue (jobs queued and not yet run), Call stack (the
 // script, a timer callback or a job running now). Pure: no DOM.
 
-/** @import { Lane, TraceEvent, Handler, EnqueueBy } from '../types.js' */
+/** @import { Lane, TraceEvent, Handler, EnqueueBy, StepPath } from '../types.js' */
+
+import { sameStep } from '../lanes/step-path.js';
 
 /**
  * A timer of a JS lane, waiting (Web APIs) or due (Task queue).
@@ -13,7 +15,7 @@
  */
 /**
  * A microtask: queued (Microtask queue) or running (Call stack).
- * @typedef {{handler: Handler, step: string, line?: number, by?: EnqueueBy, label?: string}} JobPlace
+ * @typedef {{handler: Handler, step: StepPath, line?: number, by?: EnqueueBy, label?: string}} JobPlace
  */
 /**
  * What runs on the call stack: the script, a timer's callback, or a job.
@@ -32,13 +34,13 @@
  * @property {string[]} problems
  */
 
-/** The job a start event runs.
+/** The job a start event runs, and its step.
  * @param {TraceEvent} e
- * @returns {Handler | null} */
-function startedHandler(e) {
-  if (e.kind === 'reaction') return 'then';
-  if (e.kind === 'resume') return 'await';
-  if (e.kind === 'engine_job') return e.handler;
+ * @returns {{handler: Handler, step: StepPath} | null} */
+function startedJob(e) {
+  if (e.kind === 'reaction') return { handler: 'then', step: e.step };
+  if (e.kind === 'resume') return { handler: 'await', step: e.step };
+  if (e.kind === 'engine_job') return { handler: e.handler, step: e.step };
   return null;
 }
 
@@ -83,14 +85,15 @@ export class JsLane {
 
   /** @param {TraceEvent} e the lane's next event */
   apply(e) {
-    const handler = startedHandler(e);
-    if (handler) {
+    const job = startedJob(e);
+    if (job) {
+      const { handler, step } = job;
       if (this.running) this.problem(e, `a job started while ${this.running.kind} was running`);
       const head = this.microtasks[0];
-      const queued = head && head.handler === handler && head.step === e.step ? head : undefined;
+      const queued = head && head.handler === handler && sameStep(head.step, step) ? head : undefined;
       if (queued) this.microtasks = this.microtasks.slice(1);
-      else this.problem(e, `started, but the first job queued is ${head ? `${head.handler} ${head.step}` : 'none'}`);
-      this.running = { kind: 'job', handler, step: /** @type {string} */ (e.step), line: e.line, by: queued?.by, label: queued?.label };
+      else this.problem(e, `started, but the first job queued is ${head ? `${head.handler} [${head.step}]` : 'none'}`);
+      this.running = { kind: 'job', handler, step, line: e.line, by: queued?.by, label: queued?.label };
       return;
     }
     switch (e.kind) {
@@ -121,7 +124,7 @@ export class JsLane {
         const { running } = this;
         if (running?.kind !== kind) this.problem(e, `ends a ${kind}, but ${running ? `a ${running.kind}` : 'nothing'} was running`);
         else if (running.kind === 'callback' && e.kind === 'callback_end' && running.timer !== e.timer) this.problem(e, 'ends another timer\'s callback');
-        else if (running.kind === 'job' && e.kind === 'job_end' && (running.handler !== e.handler || running.step !== e.step)) this.problem(e, 'ends another job');
+        else if (running.kind === 'job' && e.kind === 'job_end' && (running.handler !== e.handler || !sameStep(running.step, e.step))) this.problem(e, 'ends another job');
         this.running = null;
         break;
       }

@@ -4,7 +4,12 @@
 import { qs, svg, formatMs } from '../dom.js';
 import { LANES, LANE_NAMES } from '../replay/merge.js';
 
-/** @import { TraceEvent, TimerSetEvent, TimerFiredEvent, TimerCancelEvent, WakeEvent, RunResult, LogEvent } from '../types.js' */
+/** @import { TraceEvent, EventOf, RunResult } from '../types.js' */
+/** @typedef {EventOf<'timer_set'>} TimerSetEvent */
+/** @typedef {EventOf<'timer_fired'>} TimerFiredEvent */
+/** @typedef {EventOf<'timer_cancel'>} TimerCancelEvent */
+/** @typedef {EventOf<'wake'>} WakeEvent */
+/** @typedef {EventOf<'log'>} LogEvent */
 
 /** @typedef {(t: number) => number} Scale a time (ms) to an x coordinate */
 /**

@@ -2,7 +2,6 @@
 //! presets, and the Rust lane on either clock.
 
 use std::cell::{Cell, RefCell};
-use std::collections::BTreeMap;
 use std::future::Future;
 
 use js_sys::{Function, Promise, Reflect};
@@ -15,10 +14,11 @@ use crate::js_value;
 use crate::parse::{self, ParseError};
 use crate::program::presets::Special;
 use crate::program::scenario::Step;
+use crate::program::step_path::StepPath;
 use crate::program::{editing, fragment, presets, validate};
 use crate::rust_lane::special;
 use crate::rust_lane::step_names::TimerLabels;
-use crate::rust_lane::trace_events::TraceEvents;
+use crate::rust_lane::trace_events;
 use crate::{render, rust_lane};
 
 /// `value` as plain JS data: objects (not `Map`s), arrays, numbers, strings.
@@ -109,14 +109,22 @@ pub fn change_timers(
         .ok_or_else(|| JsError::new("timers: this program has no timer to change there"))
 }
 
-/// One lane's code, and the first line (from 1) of each step path.
+/// One lane's code, and the first line (from 1) of each step.
 #[derive(Serialize, tsify::Tsify)]
 struct LaneCode {
     /// The panel's text.
     code: String,
-    /// Each step path's first line (from 1).
-    #[tsify(type = "Record<string, number>")]
-    steps: BTreeMap<String, usize>,
+    /// Each step's first line, in the order of the text.
+    steps: Vec<StepLine>,
+}
+
+/// Where a step starts in a panel.
+#[derive(Serialize, tsify::Tsify)]
+struct StepLine {
+    /// The step, as trace events name it.
+    step: StepPath,
+    /// Its first line (from 1).
+    line: usize,
 }
 
 impl LaneCode {
@@ -126,7 +134,7 @@ impl LaneCode {
             steps: code
                 .step_lines()
                 .into_iter()
-                .map(|(step, line)| (step.to_string(), line))
+                .map(|(step, line)| StepLine { step, line })
                 .collect(),
         }
     }
@@ -141,8 +149,8 @@ struct Lanes {
 }
 
 /// Each lane's code for a scenario (a plain object from `resolveScenario`):
-/// `{callbacks, promises, futures}`, each `{code, steps}` where `steps` maps a
-/// step path ("scenario.steps[1]") to its first line (from 1).
+/// `{callbacks, promises, futures}`, each `{code, steps}` where `steps` gives
+/// each step's first line (from 1): `{step: [1], line: 5}`.
 /// `preset` picks a special preset's own Rust code (self-ref, interop).
 #[wasm_bindgen(js_name = renderCode)]
 pub fn render_code(
@@ -362,11 +370,11 @@ impl RustLane {
             .iter()
             .filter(|r| matches!(r.event, Event::Log { .. } | Event::Block { .. }))
             .count();
-        let events = to_js(&TraceEvents {
-            trace: &trace,
-            names: &names,
-            logs_before: self.logs_reported.get(),
-        });
+        let events = to_js(&trace_events::records(
+            &trace,
+            &names,
+            self.logs_reported.get(),
+        ));
         self.logs_reported.set(self.logs_reported.get() + logs);
         events
     }

@@ -10,6 +10,7 @@
 //! | [`program`] | the scenario (a tree of steps) and a step's path in it, its limits and checks, the presets, what the page's controls may do to a program, share-link fragments, numbers as JS prints them |
 //! | [`render`] | each lane's panel for a program: Callbacks, Promises (`.then` or `await`), Rust; each step's first line |
 //! | [`parse`] | the Rust panel's text back into a program (lexer, grammar, checks), and timings written into a text |
+//! | [`trace`] | the trace format: what a lane's run records, event by event, as the page receives and exports it |
 //! | [`rust_lane`] | what the Rust lane runs: a special preset's own `async fn`, a preset's compiled `run()` (generated `rust_lane/preset_panels.rs`), or composed futures; its `state` events and the steps its trace names |
 //! | [`state_machine`] | the enum rustc makes of the panel's `run()`, and its size where known |
 //! | `lane_api`, `js_value` | the wasm exports the page calls, and the bounded reader of what JS passes in (wasm32 only) |
@@ -26,6 +27,7 @@ pub mod program;
 pub mod render;
 pub mod rust_lane;
 pub mod state_machine;
+pub mod trace;
 
 #[cfg(target_arch = "wasm32")]
 mod js_value;

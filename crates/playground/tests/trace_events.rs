@@ -8,7 +8,7 @@ use playground::program::presets;
 use playground::program::step_path::StepPath;
 use playground::rust_lane::machine::Machine;
 use playground::rust_lane::step_names::TimerLabels;
-use playground::rust_lane::trace_events::TraceEvents;
+use playground::rust_lane::trace_events;
 use runtime::{Runtime, VirtualHost};
 use serde_json::{json, Value};
 
@@ -22,11 +22,7 @@ fn notes_example_events() -> Vec<Value> {
     host.run();
     let trace = rt.take_trace();
     let names = labels.borrow().clone();
-    let events = TraceEvents {
-        trace: &trace,
-        names: &names,
-        logs_before: 0,
-    };
+    let events = trace_events::records(&trace, &names, 0);
     match serde_json::to_value(&events).unwrap() {
         Value::Array(events) => events,
         other => panic!("not an array: {other}"),
@@ -44,20 +40,20 @@ fn timer_and_log_events_carry_their_step() {
     assert_eq!(
         set[1],
         &json!({"seq": set[1]["seq"], "t": 200.0, "kind": "timer_set", "timer": 2,
-                "label": "Timer 2", "step": "scenario.steps[1]", "task": 1,
+                "label": "Timer 2", "step": [1], "task": 1,
                 "ms": 100.0, "deadline": 300.0})
     );
     let wake = of_kind("wake");
     assert_eq!(
         wake[2],
         &json!({"seq": wake[2]["seq"], "t": 350.0, "kind": "wake", "task": 1, "by": "timer",
-                "timer": 3, "label": "Timer 3", "step": "scenario.steps[2]", "outcome": "queued"})
+                "timer": 3, "label": "Timer 3", "step": [2], "outcome": "queued"})
     );
     assert_eq!(
         of_kind("log"),
         [
             &json!({"seq": of_kind("log")[0]["seq"], "t": 350.0, "kind": "log",
-                 "text": "I'm the last one", "step": "scenario.steps[3]"})
+                 "text": "I'm the last one", "step": [3]})
         ]
     );
     assert_eq!(of_kind("poll_end").last().unwrap()["result"], "ready");

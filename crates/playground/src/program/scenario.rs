@@ -1,6 +1,6 @@
 //! The scenario: a small tree of steps that every lane runs in its own style.
 
-use serde::ser::{Serialize, SerializeStruct, Serializer};
+use serde::{Serialize, Serializer};
 
 /// One step of a scenario.
 #[derive(Clone, Debug, PartialEq)]
@@ -153,20 +153,55 @@ fn collect_ms<'a>(step: &'a mut Step, out: &mut Vec<&'a mut u32>) {
 }
 
 /// As the JS lanes read it: `{type: "sleep", label, ms}`, `{type: "log", text}`,
-/// `{type: "seq", steps: [...]}`... (the form validation reads back).
+/// `{type: "seq", steps: [...]}`... (the form validation reads back), through
+/// [`written::Step`], whose declaration tsify writes for the page.
 impl Serialize for Step {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        let mut out = serializer.serialize_struct("Step", 3)?;
-        out.serialize_field("type", self.kind())?;
-        match self {
-            Step::Sleep { label, ms } => {
-                out.serialize_field("label", label)?;
-                out.serialize_field("ms", ms)?;
+        written::Step::from(self).serialize(serializer)
+    }
+}
+
+/// A step as it is written for JS: the same tree, with each variant's fields
+/// named. (`super::Step` keeps its composites as tuple variants,
+/// `Step::Seq(steps)`, which serde's `tag` cannot write.) Its own module so
+/// that its declaration for the page is named `Step` too.
+mod written {
+    use serde::Serialize;
+
+    /// A step of a program (a scenario is its root step).
+    #[derive(Serialize)]
+    #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+    #[serde(tag = "type", rename_all = "snake_case")]
+    pub enum Step<'a> {
+        /// Wait `ms` milliseconds (a timer named `label`).
+        Sleep { label: &'a str, ms: u32 },
+        /// Log a line.
+        Log { text: &'a str },
+        /// Keep the thread busy for `ms` milliseconds.
+        Block { ms: u32 },
+        /// One after another.
+        Seq { steps: Vec<Step<'a>> },
+        /// Together; done when all are (`join!` / `Promise.all`).
+        All { steps: Vec<Step<'a>> },
+        /// Together; done when the first is (`select!` / `Promise.race`).
+        Race { steps: Vec<Step<'a>> },
+        /// Every step made first, then awaited in order.
+        CreateThenAwait { steps: Vec<Step<'a>> },
+    }
+
+    impl<'a> From<&'a super::Step> for Step<'a> {
+        fn from(step: &'a super::Step) -> Self {
+            use super::Step as S;
+            let steps = |steps: &'a [S]| steps.iter().map(Step::from).collect();
+            match step {
+                S::Sleep { label, ms } => Step::Sleep { label, ms: *ms },
+                S::Log { text } => Step::Log { text },
+                S::Block { ms } => Step::Block { ms: *ms },
+                S::Seq(s) => Step::Seq { steps: steps(s) },
+                S::All(s) => Step::All { steps: steps(s) },
+                S::Race(s) => Step::Race { steps: steps(s) },
+                S::CreateThenAwait(s) => Step::CreateThenAwait { steps: steps(s) },
             }
-            Step::Log { text } => out.serialize_field("text", text)?,
-            Step::Block { ms } => out.serialize_field("ms", ms)?,
-            _ => out.serialize_field("steps", self.children())?,
         }
-        out.end()
     }
 }

@@ -1,15 +1,17 @@
 //! Where a step sits in a program: the index of each step on the way down
 //! from the root. One type for every place that names a step (the trace's
 //! `step`, the code panels' step lines, the lane's notes, the suspension
-//! points, the paths of validation problems), always written the same way,
-//! by its `Display`: `scenario.steps[1].steps[0]`.
+//! points, the paths of validation problems). Data carries it as its indices
+//! (the trace's `step` is `[1, 0]`); words for people write it one way, by
+//! its `Display`: `scenario.steps[1].steps[0]`.
 
 use std::fmt;
 
-use serde::{Serialize, Serializer};
+use serde::{Deserialize, Serialize};
 
 /// A step's place: the child indices from the root (none: the root).
-#[derive(Clone, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 pub struct StepPath(Vec<usize>);
 
 impl StepPath {
@@ -67,13 +69,6 @@ impl StepPath {
             rest = after;
         }
         Some((StepPath(indices), rest))
-    }
-}
-
-/// Written as [`fmt::Display`] writes it (the trace format's `step`).
-impl Serialize for StepPath {
-    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.collect_str(self)
     }
 }
 

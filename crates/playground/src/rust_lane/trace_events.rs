@@ -1,110 +1,164 @@
-//! A trace as the page's trace format says (docs/trace-format.md): each record
-//! `{seq, t, kind, ...fields}`, timer events with the `label` and `step` of
-//! the sleep that set the timer, log and block events with their `step`.
-//!
-//! The fields of each kind are named once, by the runtime's
-//! [`runtime::Event::fields`] (which also writes [`runtime::Trace::lines`]);
-//! this walks them into serde, which hands them to JS as plain objects.
+//! The Rust lane's trace in the trace format ([`crate::trace`]): the
+//! runtime's events, numbered and timed, timer events named by the `label`
+//! and `step` of the sleep that set the timer, log and block events by their
+//! `step`.
 
-use runtime::{Event, Record, Trace, Value};
-use serde::ser::{SerializeMap, SerializeSeq};
-use serde::{Serialize, Serializer};
+use runtime::{Event, MachineState, Trace};
 
-use crate::program::step_path::StepPath;
 use crate::rust_lane::step_names::StepNames;
+use crate::trace::{Combinator, Kind, PollResult, TraceEvent, Turn, WakeBy, WakeOutcome};
 
 /// The records of `trace`, named by `names`. `logs_before` is how many of
-/// the run's logs earlier calls reported (so the next log has the next
-/// log step).
-pub struct TraceEvents<'a> {
-    /// What was recorded.
-    pub trace: &'a Trace,
-    /// Which step each timer and log came from.
-    pub names: &'a StepNames,
-    /// Log and block events of this run already reported.
-    pub logs_before: usize,
-}
-
-impl Serialize for TraceEvents<'_> {
-    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        let mut log_steps = self.names.calls.iter().skip(self.logs_before);
-        let mut events = serializer.serialize_seq(Some(self.trace.records.len()))?;
-        for (seq, record) in self.trace.records.iter().enumerate() {
-            let log_step = match record.event {
-                Event::Log { .. } | Event::Block { .. } => log_steps.next(),
-                _ => None,
-            };
-            events.serialize_element(&EventOut {
-                seq,
-                record,
-                trace: self.trace,
-                names: self.names,
-                log_step,
-            })?;
+/// the run's log and block events earlier calls reported (so the next one
+/// has the next noted step).
+pub fn records(trace: &Trace, names: &StepNames, logs_before: usize) -> Vec<TraceEvent> {
+    let mut call_steps = names.calls.iter().skip(logs_before);
+    let timer = |timer: u32| {
+        let named = names.timers.iter().find(|(t, _, _)| *t == timer);
+        (
+            named.map(|(_, label, _)| label.clone()),
+            named.map(|(_, _, step)| step.clone()),
+        )
+    };
+    let result = |ready: bool| {
+        if ready {
+            PollResult::Ready
+        } else {
+            PollResult::Pending
         }
-        events.end()
-    }
-}
-
-struct EventOut<'a> {
-    /// The record's index in the trace.
-    seq: usize,
-    record: &'a Record,
-    trace: &'a Trace,
-    names: &'a StepNames,
-    log_step: Option<&'a StepPath>,
-}
-
-impl Serialize for EventOut<'_> {
-    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        let Record { t, event } = self.record;
-        let mut out = serializer.serialize_map(None)?;
-        out.serialize_entry("seq", &self.seq)?;
-        out.serialize_entry("t", t)?;
-        out.serialize_entry("kind", event.kind())?;
-        // `fields` takes a closure that cannot fail: keep the first error.
-        let mut result = Ok(());
-        event.fields(|name, value| {
-            if result.is_ok() {
-                result = self.field(&mut out, name, value);
+    };
+    let mut records = Vec::with_capacity(trace.records.len());
+    for (seq, record) in trace.records.iter().enumerate() {
+        let mut line = None;
+        let kind = match record.event {
+            Event::Spawn { task, size } => Kind::Spawn { task, size },
+            Event::Batch { turn, tasks } => Kind::Batch {
+                turn: match turn {
+                    runtime::Turn::Microtask => Turn::Microtask,
+                    runtime::Turn::Macrotask => Turn::Macrotask,
+                },
+                tasks,
+            },
+            Event::Yield { queued } => Kind::Yield { queued },
+            Event::PollStart { task, addr } => Kind::PollStart {
+                task,
+                addr: addr as u64,
+            },
+            Event::PollEnd { task, ready } => Kind::PollEnd {
+                task,
+                result: result(ready),
+            },
+            Event::ChildPoll {
+                task,
+                combinator,
+                child,
+                ready,
+            } => Kind::ChildPoll {
+                task,
+                combinator: match combinator {
+                    runtime::Combinator::Join => Combinator::Join,
+                    runtime::Combinator::Select => Combinator::Select,
+                },
+                child,
+                result: result(ready),
+            },
+            Event::Wake { task, by, outcome } => {
+                let (by, timer_number, by_task) = match by {
+                    runtime::WakeSource::Timer(t) => (WakeBy::Timer, Some(t), None),
+                    runtime::WakeSource::SelfWake => (WakeBy::SelfWake, None, None),
+                    runtime::WakeSource::Task(other) => (WakeBy::Task, None, Some(other)),
+                    runtime::WakeSource::External => (WakeBy::External, None, None),
+                };
+                let (label, step) = timer_number.map(timer).unwrap_or_default();
+                Kind::Wake {
+                    task,
+                    by,
+                    timer: timer_number,
+                    by_task,
+                    label,
+                    step,
+                    outcome: match outcome {
+                        runtime::WakeOutcome::Queued => WakeOutcome::Queued,
+                        runtime::WakeOutcome::AlreadyQueued => WakeOutcome::AlreadyQueued,
+                        runtime::WakeOutcome::Ignored => WakeOutcome::Ignored,
+                    },
+                }
             }
+            Event::TaskDrop { task } => Kind::TaskDrop { task },
+            Event::LostWaker { task } => Kind::LostWaker { task },
+            Event::TimerSet {
+                timer: number,
+                task,
+                ms,
+                deadline,
+            } => {
+                let (label, step) = timer(number);
+                Kind::TimerSet {
+                    timer: number,
+                    ms,
+                    label,
+                    step,
+                    task: Some(task),
+                    deadline: Some(deadline),
+                }
+            }
+            Event::TimerFired {
+                timer: number,
+                late,
+            } => {
+                let (label, step) = timer(number);
+                Kind::TimerFired {
+                    timer: number,
+                    label,
+                    step,
+                    late: Some(late),
+                }
+            }
+            Event::TimerCancel { timer: number } => {
+                let (label, step) = timer(number);
+                Kind::TimerCancel {
+                    timer: number,
+                    label,
+                    step,
+                }
+            }
+            Event::ReactorArm { deadline, delay } => Kind::ReactorArm { deadline, delay },
+            Event::ReactorClear => Kind::ReactorClear,
+            Event::Log { text } => Kind::Log {
+                text: trace.text(text).to_string(),
+                step: call_steps.next().cloned(),
+            },
+            Event::Block { task, ms } => Kind::Block {
+                ms,
+                step: call_steps.next().cloned(),
+                task: Some(task),
+            },
+            Event::State { task, state } => {
+                let point = match state {
+                    MachineState::Suspend { point, line: at } => {
+                        line = Some(at);
+                        Some(point)
+                    }
+                    MachineState::Suspended | MachineState::Returned => None,
+                };
+                Kind::State {
+                    task,
+                    variant: state.to_string(),
+                    point,
+                }
+            }
+            Event::Address { task, name, addr } => Kind::Address {
+                task,
+                name: name.to_string(),
+                addr: addr as u64,
+            },
+        };
+        records.push(TraceEvent {
+            seq: seq as u32,
+            t: record.t,
+            kind,
+            line,
         });
-        result?;
-        if let Some(step) = self.log_step {
-            out.serialize_entry("step", step)?;
-        }
-        out.end()
     }
-}
-
-impl EventOut<'_> {
-    fn field<M: SerializeMap>(
-        &self,
-        out: &mut M,
-        name: &str,
-        value: Value,
-    ) -> Result<(), M::Error> {
-        match (name, value) {
-            // Log texts are recorded by index.
-            ("text", Value::Int(index)) => {
-                out.serialize_entry(name, self.trace.text(index as u32))?
-            }
-            (_, Value::Int(n)) => out.serialize_entry(name, &n)?,
-            (_, Value::Ms(ms)) => out.serialize_entry(name, &ms)?,
-            (_, Value::Name(text)) => out.serialize_entry(name, text)?,
-            (_, Value::Variant(state)) => out.serialize_entry(name, &state.to_string())?,
-        }
-        if let ("timer", Value::Int(timer)) = (name, value) {
-            let named = self
-                .names
-                .timers
-                .iter()
-                .find(|(t, _, _)| u64::from(*t) == timer);
-            if let Some((_, label, step)) = named {
-                out.serialize_entry("label", label)?;
-                out.serialize_entry("step", step)?;
-            }
-        }
-        Ok(())
-    }
+    records
 }
