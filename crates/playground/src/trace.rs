@@ -80,9 +80,10 @@ pub struct TraceEvent {
     pub line: Option<u32>,
 }
 
-/// What an event is: its kind (`kind` in the trace) and that kind's fields. Timer numbers count from 1 per lane, task numbers from
-/// 1 per run. `step` is the scenario step the event belongs to; `label` the
-/// label of the timer's sleep ("Timer 1"), the same in every lane.
+/// What an event is: its kind (`kind` in the trace) and that kind's fields.
+/// Timer and task numbers count from 1 in each lane's trace. `step` is the
+/// program's step the event belongs to; `label` the timer's label ("Timer
+/// 1"), the same in every lane.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 #[serde(tag = "kind", rename_all = "snake_case")]
