@@ -5,6 +5,7 @@
 import { createPlayground, timersOf as delaysOf } from './playground.js';
 import { buildReplay } from './replay/index.js';
 import { summarize } from './replay/summary.js';
+import { inThisRun } from './replay/in-this-run.js';
 import { readFragment, writeFragment, MAX_LINK_TEXT } from './ui/share.js';
 
 /** @import { Scenario, RunResult, Wasm, PageOptions, Snapshot, Link, RunOptions, EditorModule, Problem, Described } from './types.js' */
@@ -80,6 +81,9 @@ export class App {
     this.pushNext = false;
     /** The fragment the page last wrote or read: a navigation to it is no news. */
     this.shownHash = '';
+    /** @type {{options: string, sentence: string} | undefined} the last run's
+     * options (to tell whether the views still show the program) and figures */
+    this.ran = undefined;
   }
 
   /** Loads the link's scenario (or the default), shows it, and runs it once. */
@@ -324,6 +328,7 @@ export class App {
     // A text being fixed stays as typed; the other panels show the last good program.
     if (this.problem) lanes.futures.code = this.views.lanes.rustText();
     this.views.lanes.showCode(lanes);
+    if (this.ran) this.views.controls.showRun(this.ran.sentence, this.ran.options === JSON.stringify(this.runOptions()));
     const { scenario } = this;
     // The text itself only when it says more than the scenario (comments,
     // layout), and fits in a link: the scenario always goes.
@@ -388,7 +393,9 @@ export class App {
     controls.run.setAttribute('aria-busy', 'true');
     try {
       const options = this.runOptions();
+      const ranOptions = JSON.stringify(options);
       const run = await this.playground.run(options);
+      this.ran = { options: ranOptions, sentence: inThisRun(run) };
       this.views.stateMachine.showMachine(this.playground.stateMachine(options));
       this.show(run);
     } catch (error) {
@@ -448,6 +455,7 @@ export class App {
     lanes.showTraces(run);
     timeline.show(run);
     summary.show(summarize(run));
+    if (this.ran) this.views.controls.showRun(this.ran.sentence, true);
     replay.showRange(this.replay.length);
     share.showAvailable(true);
     this.seek(this.replay.length - 1);

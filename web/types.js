@@ -109,7 +109,8 @@
  */
 /**
  * @typedef {object} LaneSummary
- * @property {number} finish
+ * @property {number | null} lastLog when the lane logged its last line (null: it never logged)
+ * @property {number} idle when its last event happened: nothing was left to run after it
  * @property {number} timersSet
  * @property {number} timersFired
  * @property {number} timersCancelled

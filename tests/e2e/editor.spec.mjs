@@ -188,7 +188,7 @@ test('Reset restores the example; choosing an Example replaces the text', async 
   await expect(page.getByLabel('Timer 1 (ms)')).toHaveValue('200');
   await page.getByLabel('Example').selectOption('race');
   await expect(editor(page)).toContainText('select! {');
-  await expect(page.locator('#explanation')).toContainText('first to finish');
+  await expect(page.locator('#explanation')).toContainText('first to fire');
   // A program typed to be a preset is that preset.
   const join = await page.evaluate(() => window.playground.code({ preset: 'join' }).futures.code);
   await editor(page).click();

@@ -26,7 +26,7 @@ test('on load the notes example has run in all three lanes', async ({ page }) =>
     await expect(logTime(page, id), name).toHaveText('350 ms');
   }
   await expect(page.locator('#code-futures')).toContainText('sleep_ms(200).await; // Timer 1');
-  await expect(page.locator('#summary-sentence')).toContainText('All three lanes finished at 350 ms');
+  await expect(page.locator('#summary-sentence')).toContainText('Every lane logged its last line at 350 ms');
   // The Rust lane says what it runs: the example's compiled run(), or for
   // another shape composed futures, whose size is not rustc's.
   const note = page.locator('#inside-rust .note');
@@ -132,11 +132,11 @@ test('the summary says why the lanes differ, from what they recorded', async ({ 
   const sentence = page.locator('#summary-sentence');
   await page.getByLabel('Example').selectOption('lazy');
   await page.getByRole('button', { name: 'Run' }).click();
-  await expect(sentence).toHaveText('Rust finished at 350 ms, JS at 200 ms: the Rust lane set Timer 2 at 200 ms, '
+  await expect(sentence).toHaveText('Rust logged its last line at 350 ms, JS at 200 ms: the Rust lane set Timer 2 at 200 ms, '
     + 'the JS lanes at 0 ms: the body of an async fn or block runs only when polled.');
   await page.getByLabel('Example').selectOption('early-sleep');
   await page.getByRole('button', { name: 'Run' }).click();
-  await expect(sentence).toHaveText('All three lanes finished at 200 ms; the Rust task was polled 4 times for 3 wakes.');
+  await expect(sentence).toHaveText('Every lane logged its last line at 200 ms; the Rust task was polled 4 times for 3 wakes.');
   // lost-wake: the page names the stuck task and why.
   await page.getByLabel('Example').selectOption('lost-wake');
   await page.getByRole('button', { name: 'Run' }).click();

@@ -17,7 +17,8 @@ export function summarize(result) {
     const count = (kind) => events.filter((e) => e.kind === kind).length;
     const logs = events.filter((e) => e.kind === 'log');
     lanes[lane] = {
-      finish: logs.length ? /** @type {TraceEvent} */ (logs.at(-1)).t : events.at(-1)?.t ?? 0,
+      lastLog: logs.at(-1)?.t ?? null,
+      idle: events.at(-1)?.t ?? 0,
       timersSet: count('timer_set'),
       timersFired: count('timer_fired'),
       timersCancelled: count('timer_cancel'),
@@ -64,26 +65,29 @@ function difference({ callbacks, promises, futures }, result) {
     if (jsStalled) sentence += '; the JS lanes stall the same way: their timers fired, and nothing went on';
     return `${sentence}.`;
   }
-  const js = Math.max(callbacks.finish, promises.finish);
-  if (Math.abs(futures.finish - js) >= 1) {
+  /** @param {LaneSummary} lane when it logged its last line (or went idle, if it never logged) */
+  const done = (lane) => lane.lastLog ?? lane.idle;
+  const rust = done(futures);
+  const js = Math.max(done(callbacks), done(promises));
+  if (Math.abs(rust - js) >= 1) {
     const later = laterStart(result);
     let why;
-    if (futures.finish > js && later) {
+    if (rust > js && later) {
       why = `the Rust lane set ${later.label} at ${ms(later.rust)}, the JS lanes at ${ms(later.js)}: `
         + 'the body of an async fn or block runs only when polled';
-    } else if (futures.finish > js) {
+    } else if (rust > js) {
       why = 'the same timers, set at the same times: the browser ran the Rust lane\'s callbacks later';
     } else if (futures.timersCancelled > 0) {
       why = 'the JS lanes waited for timers the Rust lane had already dropped';
     } else {
       why = 'the same timers, set at the same times: the browser ran the JS lanes\' callbacks later';
     }
-    return `Rust finished at ${ms(futures.finish)}, JS at ${ms(js)}: ${why}.`;
+    return `Rust logged its last line at ${ms(rust)}, JS at ${ms(js)}: ${why}.`;
   }
   if (futures.timersCancelled > 0) {
-    return `All lanes finished at ${ms(futures.finish)}; Rust's select dropped ${futures.timersCancelled} losing `
+    return `Every lane logged its last line at ${ms(rust)}; Rust's select dropped ${futures.timersCancelled} losing `
       + `timer${futures.timersCancelled > 1 ? 's' : ''}, which still fired in the JS lanes.`;
   }
-  return `All three lanes finished at ${ms(futures.finish)}; the Rust task was polled `
+  return `Every lane logged its last line at ${ms(rust)}; the Rust task was polled `
     + `${futures.polls} time${futures.polls === 1 ? '' : 's'} for ${futures.wakes} wake${futures.wakes === 1 ? '' : 's'}.`;
 }

@@ -24,6 +24,8 @@ export class Controls {
     this.reset = qs('#reset', root);
     /** @type {HTMLElement} */
     this.error = qs('#error', root);
+    /** @type {HTMLElement} */
+    this.inThisRun = qs('#in-this-run', root);
   }
 
   /** @param {{id: string, name: string}[]} presets */
@@ -41,6 +43,17 @@ export class Controls {
     if (id !== 'custom') custom?.remove();
     this.example.value = id;
     this.explanation.textContent = explanation ?? '';
+  }
+
+  /**
+   * The last run's figures, and whether that run was of the program shown.
+   * @param {string} sentence
+   * @param {boolean} current
+   */
+  showRun(sentence, current) {
+    this.inThisRun.textContent = current ? sentence
+      : `From before your last change (press Run to see the edited program): ${sentence}`;
+    this.inThisRun.toggleAttribute('data-stale', !current);
   }
 
   /**

@@ -18,7 +18,7 @@ export class Summary {
       return el(
         'tr', {},
         el('th', { scope: 'row' }, LANE_NAMES[lane]),
-        ...[formatMs(s.finish), s.timersSet, s.timersFired, s.timersCancelled, s.callbacks, s.reactions, s.polls, s.wakes]
+        ...[s.lastLog === null ? 'never' : formatMs(s.lastLog), formatMs(s.idle), s.timersSet, s.timersFired, s.timersCancelled, s.callbacks, s.reactions, s.polls, s.wakes]
           .map((v) => el('td', {}, String(v))),
       );
     }));

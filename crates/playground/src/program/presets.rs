@@ -78,9 +78,10 @@ pub const PRESETS: &[Preset] = &[
     Preset {
         id: "sequential",
         name: "Sequential timers (the notes' example)",
-        explanation: "Three timers, one after another, then a log line. All three lanes \
-            log at 200 + 100 + 50 = 350 ms. Callbacks nest, promises chain, and the Rust \
-            task is polled four times: once to start, then once after each timer wakes it.",
+        explanation: "Timers one after another, then a log line: each timer starts when the one \
+            before it fires, so every lane logs at the sum of the delays. Callbacks nest, \
+            promises chain, and the Rust task is polled once to start, then once each time \
+            a timer wakes it.",
         scenario: || {
             let mut steps = three_timers();
             steps.push(Step::log("I'm the last one"));
@@ -91,9 +92,10 @@ pub const PRESETS: &[Preset] = &[
     Preset {
         id: "join",
         name: "Join: wait for all",
-        explanation: "Three timers run together; the log waits for all of them, so every \
-            lane logs at 200 ms. The Rust task is polled once to start and once per wake: \
-            4 polls. Give two timers the same delay and their wakes collapse into one poll.",
+        explanation: "Timers run together; the log waits for all of them, so every lane logs \
+            when the longest fires. The Rust task is polled once to start and once per \
+            wake. Give two timers the same delay and their wakes come in the same turn: \
+            one poll serves both.",
         scenario: || {
             Step::Seq(vec![
                 Step::All(three_timers()),
@@ -105,9 +107,9 @@ pub const PRESETS: &[Preset] = &[
     Preset {
         id: "race",
         name: "Race: the first one wins",
-        explanation: "Three timers race; the first to finish (50 ms) wins everywhere. \
-            Rust's select drops the losers at once, cancelling their timers. \
-            Promise.race cannot cancel: the losing timers still fire at 100 and 200 ms.",
+        explanation: "Timers race; the first to fire wins everywhere. Rust's select drops the \
+            losers immediately, and dropping a Sleep cancels its timer. Promise.race cannot \
+            cancel: the losing timers still fire, with nothing waiting for them.",
         scenario: || {
             Step::Seq(vec![
                 Step::Race(three_timers()),
@@ -121,10 +123,10 @@ pub const PRESETS: &[Preset] = &[
         name: "Lazy futures, eager promises",
         explanation: "Make three async blocks first, each waiting on one timer, then await \
             them in order. A JS promise's work starts when the promise is made, so the JS \
-            lanes finish at the longest (200 ms). The body of a Rust async block or \
+            lanes log when the longest timer fires. The body of a Rust async block or \
             async fn does nothing until it is polled (a rule of the language, in every \
             runtime), so each timer starts only when its block is awaited: the Rust lane \
-            finishes at the sum (350 ms).",
+            logs at the sum of the delays.",
         scenario: || {
             let blocks = three_timers()
                 .into_iter()
@@ -141,9 +143,10 @@ pub const PRESETS: &[Preset] = &[
         id: "early-sleep",
         name: "A timer made early still fires on time",
         explanation: "Make three sleeps first, then await them in order. sleep_ms fixes its \
-            deadline when it is made, as tokio's sleep does (gloo's TimeoutFuture even \
-            calls setTimeout then), so every lane finishes at the longest (200 ms): the \
-            later sleeps are already due when awaited. That is a library's choice, not the \
+            deadline when it is made, as tokio's sleep does (gloo's TimeoutFuture goes \
+            further: it calls setTimeout as soon as it is made), so every lane logs when the longest timer is due: a \
+            sleep whose deadline has passed when it is first polled fires at once (here \
+            through one more wake and poll; tokio's sleep is Ready in that first poll). That is a library's choice, not the \
             language's: what is lazy in Rust is the body of an async fn or block (see \
             Lazy futures).",
         scenario: || {
@@ -157,11 +160,10 @@ pub const PRESETS: &[Preset] = &[
     Preset {
         id: "blocking",
         name: "Blocking the thread",
-        explanation: "join! sets Timer 1 (50 ms) and Timer 2 (80 ms), then block_ms(100) \
-            keeps the thread busy for 100 ms, as CPU-bound work in a poll or a callback \
-            does: nothing else runs, no timer callback, no poll, no painting. Both timers \
-            fire only when the block ends, at 100 ms, 50 and 20 ms late, in every lane; \
-            Timer 3, set after, is on time. In async code such work belongs on another \
+        explanation: "join! sets Timer 1 and Timer 2, then block_ms keeps the thread busy, \
+            as CPU-bound work in a poll or a callback does: nothing else runs, no timer \
+            callback, no poll, no painting. A timer due during the block fires only when \
+            the block ends, late, in every lane; Timer 3, set after, is on time. In async code such work belongs on another \
             thread: tokio's spawn_blocking, or a Web Worker in the browser.",
         scenario: || {
             Step::Seq(vec![
@@ -180,7 +182,7 @@ pub const PRESETS: &[Preset] = &[
         id: "lost-wake",
         name: "A lost wake: Pending for ever",
         explanation: "A hand-written future polls its Sleep with a waker that wakes nobody, \
-            instead of cx.waker(). The timer fires at 100 ms, but nothing wakes the task: it \
+            instead of cx.waker(). The timer fires, but nothing wakes the task: it \
             returned Pending and nothing holds its waker, so it is never polled again and \
             never logs. The runtime counts each task's live wakers and reports the lost one, \
             as tokio-console warns about lost wakers. The JS panels make the same mistake: a \
@@ -207,8 +209,8 @@ pub const PRESETS: &[Preset] = &[
         name: "A Rust future awaiting a JS Promise",
         explanation: "The Rust lane awaits a JS Promise through wasm-bindgen-futures' \
             JsFuture. Our reactor has no timer here: the promise's own setTimeout resolves \
-            it, and the promise's callback wakes the task (a wake from outside, by \
-            \"external\"). Every lane logs at the promise's delay.",
+            it, and the promise's callback wakes the task (a wake from outside the \
+            runtime: the trace says by \"external\"). Every lane logs at the promise's delay.",
         scenario: || {
             Step::Seq(vec![
                 Step::sleep("JS promise", 100),
@@ -233,4 +235,30 @@ pub fn of_shape(step: &Step) -> Option<&'static Preset> {
         .iter()
         .filter(|p| p.special.is_none())
         .find(|p| (p.scenario)().shape() == shape)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::PRESETS;
+
+    /// An explanation is shown for every timing of its example: a number in
+    /// it would be wrong as soon as a timing changes (the page states the
+    /// run's own numbers beside it, read from the traces).
+    #[test]
+    fn explanations_state_no_numbers() {
+        for preset in PRESETS {
+            // Timer labels are names, not figures.
+            let words = ["Timer 1", "Timer 2", "Timer 3"]
+                .iter()
+                .fold(preset.explanation.to_string(), |text, label| {
+                    text.replace(label, "")
+                });
+            assert!(
+                !words.contains(|c: char| c.is_ascii_digit()),
+                "{}: {}",
+                preset.id,
+                preset.explanation
+            );
+        }
+    }
 }
