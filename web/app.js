@@ -81,8 +81,8 @@ export class App {
     this.pushNext = false;
     /** The fragment the page last wrote or read: a navigation to it is no news. */
     this.shownHash = '';
-    /** @type {{options: string, sentence: string} | undefined} the last run's
-     * options (to tell whether the views still show the program) and figures */
+    /** @type {{options: string, sentence: string} | undefined} the shown
+     * run's options (do the views still show the program?) and figures */
     this.ran = undefined;
   }
 
@@ -393,11 +393,10 @@ export class App {
     controls.run.setAttribute('aria-busy', 'true');
     try {
       const options = this.runOptions();
-      const ranOptions = JSON.stringify(options);
+      const asked = JSON.stringify(options);
       const run = await this.playground.run(options);
-      this.ran = { options: ranOptions, sentence: inThisRun(run) };
       this.views.stateMachine.showMachine(this.playground.stateMachine(options));
-      this.show(run);
+      this.show(run, asked);
     } catch (error) {
       if (error instanceof WebAssembly.RuntimeError) {
         this.trapped(error);
@@ -444,8 +443,11 @@ export class App {
     };
   }
 
-  /** @param {RunResult} run */
-  show(run) {
+  /**
+   * @param {RunResult} run
+   * @param {string} options the run's options, as JSON
+   */
+  show(run, options) {
     this.run = run;
     const start = performance.now();
     this.replay = buildReplay(run);
@@ -454,8 +456,10 @@ export class App {
     const { lanes, timeline, summary, replay, share } = this.views;
     lanes.showTraces(run);
     timeline.show(run);
-    summary.show(summarize(run));
-    if (this.ran) this.views.controls.showRun(this.ran.sentence, true);
+    const figures = summarize(run);
+    summary.show(figures);
+    this.ran = { options, sentence: inThisRun(run, figures.lanes) };
+    this.views.controls.showRun(this.ran.sentence, true);
     replay.showRange(this.replay.length);
     share.showAvailable(true);
     this.seek(this.replay.length - 1);

@@ -1,14 +1,13 @@
 // "In this run": the figures of the run just made, said under the example's
 // explanation. The explanation says what is true of every run of the
 // program (it is written once, with no numbers); these sentences give this
-// run's numbers, each read from the traces, so they follow any timings.
+// run's numbers, read from the Summary's figures and the traces, so they
+// follow any timings.
 
+import { formatMs } from '../dom.js';
 import { LANES, LANE_NAMES } from './merge.js';
 
-/** @import { Lane, RunResult, TraceEvent, EventOf } from '../types.js' */
-
-/** @param {number} t */
-const ms = (t) => `${+t.toFixed(1)} ms`;
+/** @import { Lane, RunResult, EventOf, LaneSummary } from '../types.js' */
 
 /** @param {string[]} items `a`, `a and b`, `a, b and c` */
 const list = (items) => (items.length < 2 ? items.join('') : `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`);
@@ -16,44 +15,45 @@ const list = (items) => (items.length < 2 ? items.join('') : `${items.slice(0, -
 /** @param {number} n `once`, `twice`, `3 times` */
 const times = (n) => (n === 1 ? 'once' : n === 2 ? 'twice' : `${n} times`);
 
+/** @param {{label?: string, timer: number}} e */
+const label = (e) => e.label ?? `timer ${e.timer}`;
+
+/** @param {Lane[]} lanes */
+const names = (lanes) => list(lanes.map((l) => LANE_NAMES[l]));
+
 /**
  * When each lane logged its last line, lanes with the same time together.
- * @param {RunResult} result
+ * @param {Record<Lane, LaneSummary>} lanes
  */
-function lastLogs(result) {
+function lastLogs(lanes) {
   /** @type {Map<string, Lane[]>} */
   const byTime = new Map();
-  /** @type {Lane[]} */
-  const silent = [];
   for (const lane of LANES) {
-    const last = result[lane].events.findLast((e) => e.kind === 'log');
-    if (!last) silent.push(lane);
-    else byTime.set(ms(last.t), [...(byTime.get(ms(last.t)) ?? []), lane]);
+    const { lastLog } = lanes[lane];
+    if (lastLog !== null) byTime.set(formatMs(lastLog), [...(byTime.get(formatMs(lastLog)) ?? []), lane]);
   }
-  const groups = [...byTime];
-  const names = (/** @type {Lane[]} */ lanes) => list(lanes.map((l) => LANE_NAMES[l]));
-  const said = [];
-  if (groups.length === 0) return 'no lane logged';
-  if (groups.length === 1 && silent.length === 0) said.push(`every lane logged its last line at ${groups[0][0]}`);
-  else if (groups.length) {
-    const [[time, lanes], ...rest] = groups;
-    said.push([`${names(lanes)} logged ${lanes.length === 1 ? 'its' : 'their'} last line at ${time}`,
-      ...rest.map(([t, l]) => `${names(l)} at ${t}`)].join(', '));
-  }
+  const silent = LANES.filter((lane) => lanes[lane].lastLog === null);
+  if (byTime.size === 0) return 'no lane logged';
+  const [[time, first], ...rest] = byTime;
+  if (rest.length === 0 && silent.length === 0) return `every lane logged its last line at ${time}`;
+  const said = [[`${names(first)} logged ${first.length === 1 ? 'its' : 'their'} last line at ${time}`,
+    ...rest.map(([t, l]) => `${names(l)} at ${t}`)].join(', ')];
   if (silent.length) said.push(`${names(silent)} never logged`);
   return said.join('; ');
 }
 
 /**
- * The Rust lane's polls and wakes.
- * @param {TraceEvent[]} events
+ * The Rust lane's polls and wakes, and the wakes that added no poll.
+ * @param {LaneSummary} futures
+ * @param {RunResult} result
  */
-function pollsAndWakes(events) {
+function pollsAndWakes({ polls, wakes }, result) {
+  const { events } = result.futures;
   const tasks = events.filter((e) => e.kind === 'spawn').length;
-  const polls = events.filter((e) => e.kind === 'poll_start').length;
-  const wakes = events.filter((e) => e.kind === 'wake' && e.outcome !== 'ignored').length;
+  const queued = events.filter((e) => e.kind === 'wake' && e.outcome === 'already_queued').length;
   const who = tasks === 1 ? 'the Rust task was' : `the ${tasks} Rust tasks were`;
-  return `${who} polled ${times(polls)} and ${wakes ? `woken ${times(wakes)}` : 'never woken'}`;
+  const noPoll = queued ? ` (${queued} of those wakes came while it was already queued to be polled: ${queued === 1 ? 'it' : 'they'} added no poll)` : '';
+  return `${who} polled ${times(polls)} and ${wakes ? `woken ${times(wakes)}${noPoll}` : 'never woken'}`;
 }
 
 /**
@@ -61,54 +61,58 @@ function pollsAndWakes(events) {
  * @param {RunResult} result
  */
 function cancelled(result) {
-  const labels = result.futures.events.filter((e) => e.kind === 'timer_cancel').map((e) => e.label ?? `timer ${e.timer}`);
+  const labels = result.futures.events.filter((e) => e.kind === 'timer_cancel').map(label);
   if (!labels.length) return null;
   const fired = /** @type {EventOf<'timer_fired'>[]} */ (result.promises.events
-    .filter((e) => e.kind === 'timer_fired' && labels.includes(e.label ?? '')))
-    .map((e) => `${e.label} at ${ms(e.t)}`);
-  const js = fired.length ? `; in the JS lanes ${labels.length === 1 ? 'it' : 'they'} still fired, with nothing waiting: ${list(fired)}` : '';
-  return `Rust cancelled ${list(labels)} when ${labels.length === 1 ? "its sleep was" : "their sleeps were"} dropped${js}`;
+    .filter((e) => e.kind === 'timer_fired' && labels.includes(label(e))))
+    .map((e) => `${label(e)} at ${formatMs(e.t)}`);
+  const js = fired.length ? `; in the JS lanes ${labels.length === 1 ? 'it' : 'they'} still fired, and nothing waited for ${labels.length === 1 ? 'it' : 'them'}: ${list(fired)}` : '';
+  return `Rust cancelled ${list(labels)} when ${labels.length === 1 ? 'its sleep was' : 'their sleeps were'} dropped${js}`;
 }
 
 /**
- * Rust timers whose deadline had passed when they were set: a sleep fixes
- * its deadline when it is made, and registers its timer when first polled.
- * @param {RunResult} result
- */
-function setAfterDeadline(result) {
-  const set = /** @type {EventOf<'timer_set'>[]} */ (result.futures.events.filter((e) => e.kind === 'timer_set' && e.deadline !== undefined && e.deadline < e.t));
-  return set.map((e) => e.timer);
-}
-
-/**
- * Timers that fired at least 1 ms late in the Rust lane because something
- * kept the thread busy past their deadline (a block, a hidden tab), and
- * those first polled after their deadline.
+ * Timers that fired at least 1 ms late because something kept the thread
+ * busy past their deadline (a block, a hidden tab), in every lane alike or
+ * in the Rust lane; and Rust timers first polled after their deadline (a
+ * sleep fixes its deadline when it is made and registers its timer when
+ * first polled), which are not late for that reason.
  * @param {RunResult} result
  * @returns {string[]}
  */
-function late(result) {
-  const early = setAfterDeadline(result);
-  const label = (/** @type {{label?: string, timer: number}} */ e) => e.label ?? `timer ${e.timer}`;
-  const fired = /** @type {EventOf<'timer_fired'>[]} */ (result.futures.events.filter((e) => e.kind === 'timer_fired' && (e.late ?? 0) >= 1 && !early.includes(e.timer)));
+function lateTimers(result) {
+  const polledLate = /** @type {EventOf<'timer_set'>[]} */ (result.futures.events
+    .filter((e) => e.kind === 'timer_set' && e.deadline !== undefined && e.deadline < e.t));
+  const passed = new Set(polledLate.map((e) => e.timer));
+  /** @param {Lane} lane `Timer 1 fired 50 ms late`… */
+  const lateIn = (lane) => /** @type {EventOf<'timer_fired'>[]} */ (result[lane].events
+    .filter((e) => e.kind === 'timer_fired' && (e.late ?? 0) >= 1 && !(lane === 'futures' && passed.has(e.timer))))
+    .map((e) => `${label(e)} fired ${formatMs(e.late ?? 0)} after its deadline`);
+  const rust = lateIn('futures');
   const said = [];
-  if (fired.length) said.push(`in the Rust lane ${list(fired.map((e) => `${label(e)} fired ${ms(e.late ?? 0)} late`))}`);
-  const polledLate = /** @type {EventOf<'timer_set'>[]} */ (result.futures.events.filter((e) => e.kind === 'timer_set' && early.includes(e.timer)));
+  if (rust.length) {
+    const everywhere = LANES.every((lane) => lateIn(lane).sort().join() === [...rust].sort().join());
+    const why = result.futures.events.some((e) => e.kind === 'block') ? 'a block kept the thread busy' : 'the browser ran the callbacks late';
+    said.push(`in ${everywhere ? 'every lane' : 'the Rust lane'} ${list(rust)}: ${why}`);
+  }
   if (polledLate.length) {
     const one = polledLate.length === 1;
     said.push(`in the Rust lane the deadline of ${list(polledLate.map(label))}, fixed when ${one ? 'its sleep was' : 'their sleeps were'} made, `
-      + `had passed when ${one ? 'it was' : 'they were'} first polled, so ${one ? 'its timer' : 'their timers'} fired at once`);
+      + `had passed when ${one ? 'it was' : 'they were'} first polled, so ${one ? 'it' : 'they'} did not wait: `
+      + `${one ? 'its timer' : 'their timers'} fired as soon as ${one ? 'it was' : 'they were'} set`);
   }
   return said;
 }
 
 /**
- * The run's figures in one or two sentences: "In this run, …".
+ * The run's figures in one to three sentences, the first to follow "In this
+ * run, " (or "In the last run, …", which the view writes): `every lane
+ * logged its last line at 350 ms; …`.
  * @param {RunResult} result
+ * @param {Record<Lane, LaneSummary>} lanes the Summary's figures of the same run
  * @returns {string}
  */
-export function inThisRun(result) {
-  const first = `In this run, ${lastLogs(result)}; ${pollsAndWakes(result.futures.events)}.`;
-  const more = [cancelled(result), ...late(result)].filter((x) => x !== null).map((x) => `${x[0].toUpperCase()}${x.slice(1)}.`);
+export function inThisRun(result, lanes) {
+  const first = `${lastLogs(lanes)}; ${pollsAndWakes(lanes.futures, result)}.`;
+  const more = [cancelled(result), ...lateTimers(result)].filter((x) => x !== null).map((x) => `${x[0].toUpperCase()}${x.slice(1)}.`);
   return [first, ...more].join(' ');
 }

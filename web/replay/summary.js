@@ -1,5 +1,6 @@
 // The Summary: per lane, figures counted from what it recorded, and one
 // sentence on how the lanes differ. Read once per run, not per step.
+import { formatMs as ms } from '../dom.js';
 import { LANES } from './merge.js';
 
 /** @import { Lane, RunResult, TraceEvent, LaneSummary, RunSummary, EventKind } from '../types.js' */
@@ -54,8 +55,6 @@ function laterStart(result) {
  * @param {RunResult} result
  */
 function difference({ callbacks, promises, futures }, result) {
-  /** @param {number} t */
-  const ms = (t) => `${+t.toFixed(1)} ms`;
   const lost = result.futures.events.filter((e) => e.kind === 'lost_waker');
   if (lost.length > 0) {
     const task = /** @type {{task: number}} */ (lost[0]).task;

@@ -47,12 +47,12 @@ export class Controls {
 
   /**
    * The last run's figures, and whether that run was of the program shown.
-   * @param {string} sentence
+   * @param {string} figures what follows "In this run, " (replay/in-this-run.js)
    * @param {boolean} current
    */
-  showRun(sentence, current) {
-    this.inThisRun.textContent = current ? sentence
-      : `From before your last change (press Run to see the edited program): ${sentence}`;
+  showRun(figures, current) {
+    this.inThisRun.textContent = current ? `In this run, ${figures}`
+      : `In the last run, before your edit (press Run to run the edited program), ${figures}`;
     this.inThisRun.toggleAttribute('data-stale', !current);
   }
 

@@ -11,7 +11,7 @@ import { qs, el } from '../dom.js';
  * A variant as the enum's source would write it: `Suspend0 { __awaitee: Sleep }`.
  * @param {StateMachine['variants'][number]} variant
  */
-export function variantText({ name, fields }) {
+function variantText({ name, fields }) {
   if (fields.length === 0) return name;
   return `${name} { ${fields.map((f) => `${f.name}: ${f.type}`).join(', ')} }`;
 }
@@ -27,7 +27,7 @@ const MEANING = {
  * The comment after a variant: its `.await`'s line, or what it means.
  * @param {StateMachine['variants'][number]} variant
  */
-export function variantComment({ name, line }) {
+function variantComment({ name, line }) {
   if (line !== null) return `suspended at line ${line}`;
   return MEANING[/** @type {keyof typeof MEANING} */ (name)] ?? '';
 }
@@ -36,7 +36,7 @@ export function variantComment({ name, line }) {
  * The size sentence: rustc's figure, or why the page has none.
  * @param {StateMachine} machine
  */
-export function sizeText({ size, lane_runs_it: laneRunsIt }) {
+function sizeText({ size, lane_runs_it: laneRunsIt }) {
   if (size !== null && laneRunsIt) {
     return `size_of: ${size} bytes, as rustc lays it out (wasm32): this preset's panel is compiled into the page, `
       + 'the lane runs that compiled run(), and size_of_val(&run()) is measured on its future, made and never polled.';

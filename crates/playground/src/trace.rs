@@ -8,6 +8,11 @@
 //! every golden trace of every lane back through them (`tests/trace_format.rs`).
 //!
 //! Optional fields are left out when absent, never written as `null`.
+//!
+//! `Turn`, `Combinator` and `WakeOutcome` have twins in the runtime, which
+//! records with those (small `Copy` values, no serde, no tsify: recording
+//! stays cheap and the runtime stays free of the page's format); the
+//! exhaustive matches in `rust_lane/trace_events.rs` keep each pair in step.
 
 use serde::{Deserialize, Serialize};
 

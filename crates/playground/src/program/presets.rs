@@ -144,11 +144,12 @@ pub const PRESETS: &[Preset] = &[
         name: "A timer made early still fires on time",
         explanation: "Make three sleeps first, then await them in order. sleep_ms fixes its \
             deadline when it is made, as tokio's sleep does (gloo's TimeoutFuture goes \
-            further: it calls setTimeout as soon as it is made), so every lane logs when the longest timer is due: a \
-            sleep whose deadline has passed when it is first polled fires at once (here \
-            through one more wake and poll; tokio's sleep is Ready in that first poll). That is a library's choice, not the \
-            language's: what is lazy in Rust is the body of an async fn or block (see \
-            Lazy futures).",
+            further: it calls setTimeout as soon as it is made), so every lane logs its \
+            last line when the longest timer is due. A sleep whose deadline has already \
+            passed when it is first polled does not wait: tokio's is Ready in that first \
+            poll; ours fires its timer at once, which costs one more wake and poll. Fixing \
+            the deadline early is the library's choice, not the language's: what is lazy in \
+            Rust is the body of an async fn or block (see Lazy futures).",
         scenario: || {
             Step::Seq(vec![
                 Step::CreateThenAwait(three_timers()),

@@ -154,7 +154,7 @@ fn collect_ms<'a>(step: &'a mut Step, out: &mut Vec<&'a mut u32>) {
 
 /// As the JS lanes read it: `{type: "sleep", label, ms}`, `{type: "log", text}`,
 /// `{type: "seq", steps: [...]}`... (the form validation reads back), through
-/// [`written::Step`], whose declaration tsify writes for the page.
+/// `written::Step` (below), whose declaration tsify writes for the page.
 impl Serialize for Step {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         written::Step::from(self).serialize(serializer)
