@@ -51,6 +51,10 @@ export function toChromeTrace(result) {
         case 'timer_set':
           traceEvents.push({ ...base, ph: 'b', id: `${lane}-${e.timer}`, name: e.label ?? `timer ${e.timer}`, ts, args });
           break;
+        case 'timer_elapsed':
+          // No timer was set: the Sleep was already past its deadline.
+          traceEvents.push({ ...base, ph: 'i', s: 't', name: `${e.label ?? `timer ${e.timer}`}: already past its deadline`, ts, args });
+          break;
         case 'timer_fired':
         case 'timer_cancel':
           traceEvents.push({ ...base, ph: 'e', id: `${lane}-${e.timer}`, name: e.label ?? `timer ${e.timer}`, ts, args });

@@ -25,6 +25,7 @@
 /** @typedef {import('./pkg/playground.js').StepPath} StepPath a step's child indices from the root: `[1, 0]` */
 /** @typedef {import('./pkg/playground.js').Handler} Handler what a Promises-lane job runs */
 /** @typedef {import('./pkg/playground.js').EnqueueBy} EnqueueBy what queued a job */
+/** @typedef {import('./pkg/playground.js').TimerWaker} TimerWaker whose waker the Rust reactor keeps for a timer */
 /** @typedef {TraceEvent['kind']} EventKind */
 /**
  * An event's own fields, without `seq`, `t` and `kind` (what a recorder is given).
@@ -101,7 +102,8 @@
  * @typedef {object} RustState inside the Rust lane at a replay position
  * @property {TaskView[]} tasks
  * @property {number[]} ready the executor's ready queue
- * @property {{timer: number, label: string, deadline: number}[]} timerQueue the reactor's, by deadline
+ * @property {{timer: number, label: string, deadline: number, waker: TimerWaker, task?: number}[]} timerQueue the
+ *   reactor's, by deadline, each with whose waker it keeps and the task that set it
  * @property {{deadline: number, delay: number} | null} armed the one browser timeout
  * @property {Record<string, number>} addresses self-ref: where `s` and `borrowed` live
  * @property {number | undefined} size the future's size in bytes
@@ -112,6 +114,7 @@
  * @property {number | null} lastLog when the lane logged its last line (null: it never logged)
  * @property {number} idle when its last event happened: nothing was left to run after it
  * @property {number} timersSet
+ * @property {number} timersElapsed Rust sleeps already past their deadline when first polled: Ready at once, no timer set
  * @property {number} timersFired
  * @property {number} timersCancelled
  * @property {number} callbacks

@@ -114,7 +114,7 @@ test('Rust futures: the twins follow the replay (a wake is a reaction queued)', 
   const ready = page.locator('#ready-queue');
   const polling = page.locator('#polling');
   await seekTo(page, /reactor_arm in Rust futures at 0 ms/);
-  await expect(items(timers)).toHaveText(['Timer 1: due at 200 ms']);
+  await expect(items(timers)).toHaveText(['Timer 1: due at 200 ms, wakes task 1']);
   await expect(page.locator('#armed-timeout')).toHaveText('one setTimeout, for 200 ms (delay 200 ms)');
   await expect(tasks).toHaveText('empty');
   // At 200 ms, while the JS lanes' callbacks run, the reactor's setTimeout

@@ -90,15 +90,18 @@ test('lazy: JS finishes at the max (200), Rust at the sum (350)', async ({ share
   expect(logTime(r.futures)).toBe(350);
 });
 
-test('early-sleep: a Sleep made first still fires at its deadline; every lane at 200', async ({ sharedPage: page }) => {
+test('early-sleep: a Sleep made first still ends at its deadline; every lane at 200', async ({ sharedPage: page }) => {
   const r = await run(page, { preset: 'early-sleep', clock: 'virtual' });
   for (const lane of LANES) expect(logTime(r[lane]), lane).toBe(200);
-  // Made at 0, registered at their first poll (200), already due: fired at
-  // once, late by what they waited past their deadline.
-  expect(all(r.futures, 'timer_set').map((e) => [e.label, e.t, e.deadline])).toEqual(
-    [['Timer 1', 0, 200], ['Timer 2', 200, 100], ['Timer 3', 200, 50]]);
-  expect(all(r.futures, 'timer_fired').map((e) => [e.label, e.t, e.late])).toEqual(
-    [['Timer 1', 200, 0], ['Timer 2', 200, 100], ['Timer 3', 200, 150]]);
+  // Made at 0; Timer 1 registered at the first poll. Timers 2 and 3, first
+  // polled at 200, are past their deadlines: Ready at once, no timer, as
+  // tokio's are; late by what they waited past their deadline.
+  expect(all(r.futures, 'timer_set').map((e) => [e.label, e.t, e.deadline, e.waker])).toEqual([['Timer 1', 0, 200, 'task']]);
+  expect(all(r.futures, 'timer_fired').map((e) => [e.label, e.t, e.late])).toEqual([['Timer 1', 200, 0]]);
+  expect(all(r.futures, 'timer_elapsed').map((e) => [e.label, e.t, e.ms, e.deadline, e.late])).toEqual(
+    [['Timer 2', 200, 100, 100, 100], ['Timer 3', 200, 50, 50, 150]]);
+  // One wait, so two polls for one wake.
+  expect([all(r.futures, 'poll_start').length, all(r.futures, 'wake').length]).toEqual([2, 1]);
 });
 
 test('blocking: every timer due during a block fires when it ends, late by exactly the rest, in every lane', async ({ sharedPage: page }) => {
@@ -132,6 +135,11 @@ test('lost-wake: the run ends with task 1 stuck, reported, and no lane logs', as
     // Pending, and at once reported: the poll kept no waker of task 1.
     expect(kinds.slice(kinds.indexOf('poll_end'), kinds.indexOf('poll_end') + 2), clock).toEqual(['poll_end', 'lost_waker']);
     expect(first(r.futures, 'lost_waker').task).toBe(1);
+    // The reactor kept the waker it was handed, which wakes nobody; the JS
+    // panels' callback is () => {}.
+    expect(first(r.futures, 'timer_set').waker, clock).toBe('noop');
+    expect(first(r.callbacks, 'timer_set').callback, clock).toBe('noop');
+    expect(first(r.promises, 'timer_set').callback, clock).toBe('noop');
     expect(all(r.futures, 'poll_start'), `${clock}: polled once, never again`).toHaveLength(1);
     for (const lane of LANES) {
       expect(all(r[lane], 'timer_fired'), `${clock} ${lane}: the timer fires`).toHaveLength(1);

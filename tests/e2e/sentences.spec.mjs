@@ -81,9 +81,9 @@ function check(sentence, run) {
     (_, n) => +n === events('futures').filter((e) => e.kind === 'timer_cancel').length, 'dropped timers');
   phrase(/polled (\d+) times? for (\d+) wakes?/g, (_, p, w) => +p === polls && +w === wakes, 'summary polls and wakes');
   phrase(/Task (\d+) is Pending/g, (_, task) => events('futures').some((e) => e.kind === 'lost_waker' && e.task === +task), 'lost waker');
-  // "the deadline of Timer 2 and Timer 3, fixed when …, had passed when they were first polled": each was set after its deadline.
+  // "the deadline of Timer 2 and Timer 3, fixed when …, had passed when they were first polled": each was Ready at once.
   phrase(/the deadline of ((?:Timer \d+(?:, | and )?)+), fixed when/g,
-    (_, labels) => labels.split(/, | and /).every((label) => events('futures').some((e) => e.kind === 'timer_set' && e.label === label && e.deadline < e.t)),
+    (_, labels) => labels.split(/, | and /).every((label) => events('futures').some((e) => e.kind === 'timer_elapsed' && e.label === label && e.deadline < e.t)),
     'polled after the deadline');
   // Labels name timers; they are not figures.
   rest = rest.replace(/Timer \d+/g, '');
@@ -124,7 +124,7 @@ test('every number the run\'s sentences state is the trace\'s, for every preset 
   expect(check(sentences[0].replace(/(\d+) ms/, (_, n) => `${+n + 1} ms`), run)).not.toEqual([]);
   expect(check(`${sentences[0]} It took 12 ms.`, run)).not.toEqual([]);
   const said = runs.flatMap((r) => r.sentences).join(' ');
-  for (const kind of ['Callbacks and Promises logged their last line', 'Rust cancelled', 'did not wait', 'In every lane Timer', 'already queued', ' s;', 'no lane logged']) {
+  for (const kind of ['Callbacks and Promises logged their last line', 'Rust cancelled', 'Ready at once', 'In every lane Timer', 'already queued', ' s;', 'no lane logged']) {
     expect(said, kind).toContain(kind);
   }
 });

@@ -42,8 +42,21 @@ test('the schema refuses malformed traces', () => {
   const logAt = (step) => ({ seq: 0, t: 0, kind: 'log', text: 'x', step });
   expect(validate({ ...good, version: 2, events: [suspended, logAt('scenario.steps[1]')] }), JSON.stringify(validate.errors)).toBe(true);
   expect(validate({ ...good, events: [logAt([1, 0]), logAt([])] }), JSON.stringify(validate.errors)).toBe(true);
+  // Version 4: a Sleep Ready at once (timer_elapsed), and whose waker or what callback a timer keeps.
+  const elapsed = { seq: 0, t: 200, kind: 'timer_elapsed', timer: 2, ms: 100, task: 1, deadline: 100, late: 100 };
+  const set = { seq: 0, t: 0, kind: 'timer_set', timer: 1, ms: 100 };
+  const v4 = { ...good, version: 4 };
+  for (const event of [elapsed, { ...set, waker: 'noop' }, { ...set, waker: 'task' }, { ...set, callback: 'noop' }]) {
+    expect(validate({ ...v4, events: [event] }), JSON.stringify(validate.errors)).toBe(true);
+  }
   const bad = [
-    { ...good, version: 4 },
+    { ...good, version: 5 },
+    { ...good, events: [elapsed] },
+    { ...good, events: [{ ...set, waker: 'noop' }] },
+    { ...v4, events: [{ ...set, waker: 'nobody' }] },
+    { ...v4, events: [{ ...set, callback: 'resolve' }] },
+    { ...v4, events: [{ ...elapsed, late: 0 }] },
+    { ...v4, events: [{ ...elapsed, deadline: undefined }] },
     { ...good, events: [logAt('scenario.steps[1]')] },
     { ...good, version: 2, events: [logAt([1])] },
     { ...good, events: [logAt([-1])] },

@@ -17,7 +17,7 @@ function only(run, lane) {
 
 /** A run of hand-made events in `lane`, with `seq` filled in. */
 function handMade(lane, events) {
-  const trace = (l) => ({ version: 3, lane: l, clock: 'virtual', events: l === lane ? events.map((e, seq) => ({ seq, ...e })) : [] });
+  const trace = (l) => ({ version: 4, lane: l, clock: 'virtual', events: l === lane ? events.map((e, seq) => ({ seq, ...e })) : [] });
   return { callbacks: trace('callbacks'), promises: trace('promises'), futures: trace('futures') };
 }
 
@@ -32,7 +32,7 @@ test('the notes\' example in the Rust lane: every position\'s tasks, timers, tim
   ]);
   // After the first poll: waiting on Timer 1, whose waker the reactor keeps.
   assert.deepEqual(replay[5].rust.tasks, [{ id: 1, state: 'waiting', polls: 1, wakes: 0, machine: { variant: 'Suspend0', line: 4 } }]);
-  assert.deepEqual(replay[5].rust.timerQueue, [{ timer: 1, label: 'Timer 1', deadline: 200 }]);
+  assert.deepEqual(replay[5].rust.timerQueue, [{ timer: 1, label: 'Timer 1', deadline: 200, waker: 'task', task: 1 }]);
   assert.equal(replay[5].rust.armed, null);
   assert.deepEqual(replay[6].rust.armed, { deadline: 200, delay: 200 });
   // At 200 ms the timeout fires: the timer leaves the queue, the timeout is spent.
@@ -126,4 +126,47 @@ test('events that break the executor\'s or the event loop\'s rules are named as 
 test('a kind without a sentence of its own is marked a fallback', () => {
   const [at] = buildReplay(handMade('futures', [{ t: 12, kind: 'teleport', task: 3 }]));
   assert.deepEqual(at.told, { text: '12 ms: the Rust futures lane recorded a “teleport” event (task 3).', fallback: true });
+});
+
+/** Every sentence of `lane` in `run`, by position, without the time. */
+const sentences = (run, lane) => buildReplay(only(run, lane)).map((at) => at.told.text.replace(/^[^:]*: /, ''));
+
+test('lost-wake says who holds which waker, and that the JS callbacks do nothing', () => {
+  const run = golden('lost-wake-then');
+  const rust = sentences(run, 'futures');
+  // The reactor keeps a waker that wakes nobody; task 1's own is lost at
+  // once; the timer fires and wakes nobody: task 1 is never polled again.
+  assert.match(rust[3], /registered Timer 1 with our reactor, due at 100 ms; the reactor keeps the waker it was handed: Waker::noop\(\), which wakes nobody, not task 1's\.$/);
+  assert.match(rust[5], /it waits for Timer 1 \(due at 100 ms\), but the reactor keeps no waker of task 1 for it: only Waker::noop\(\), which wakes nobody\.$/);
+  assert.equal(rust[6], 'task 1 is waiting and nothing holds its waker: it will never be polled again (its last poll returned Pending without keeping cx.waker()).');
+  assert.equal(rust.at(-1), 'the browser ran the reactor\'s one setTimeout; Timer 1 expired, and the reactor wakes the waker it kept: '
+    + 'Waker::noop(), which wakes nobody, so task 1 is not told.');
+  assert.equal(rust.length, 9, 'nothing after the timer: no wake, no poll');
+  for (const sentence of rust) assert.doesNotMatch(sentence, /keeps task 1's waker|waker it kept for task 1/);
+  // The JS panels' bug: the callback is () => {}.
+  const promises = sentences(run, 'promises');
+  assert.equal(promises[3], 'Timer 1 was due, so the event loop takes its callback from the task queue and runs it as a new task: '
+    + 'the callback is () => {}, which does nothing: it never calls resolve, so the promise from timer(100) stays pending.');
+  assert.match(promises[4], /^Timer 1's callback returned without resolving the promise from timer\(100\): it stays pending for ever, so what waits on it never runs; /);
+  for (const sentence of promises) assert.doesNotMatch(sentence, /fulfills|callback is resolve|nothing was waiting/);
+  const callbacks = sentences(run, 'callbacks');
+  assert.match(callbacks[3], /the function passed to setTimeout on line 1 runs, and its body is empty: it never calls on to what comes next\.$/);
+  // The Rust timer queue says whom each timer wakes.
+  const queue = buildReplay(only(run, 'futures'))[5].rust.timerQueue;
+  assert.deepEqual(queue, [{ timer: 1, label: 'Timer 1', deadline: 100, waker: 'noop', task: 1 }]);
+});
+
+test('early-sleep: a Sleep made early and first polled after its deadline is Ready at once', () => {
+  const rust = sentences(golden('early-sleep-then'), 'futures');
+  const elapsed = rust.filter((s) => s.includes('already past its deadline'));
+  assert.deepEqual(elapsed, [
+    'during task 1\'s poll, the Sleep from sleep_ms(100), made at 0 ms with its deadline fixed then at 100 ms, was polled for the first '
+      + 'time: already past its deadline (by 100 ms), it is Ready at once, with no timer registered and no wake needed, as tokio\'s sleep is.',
+    'during task 1\'s poll, the Sleep from sleep_ms(50), made at 0 ms with its deadline fixed then at 50 ms, was polled for the first '
+      + 'time: already past its deadline (by 150 ms), it is Ready at once, with no timer registered and no wake needed, as tokio\'s sleep is.',
+  ]);
+  // One timer set, one fired, one wake: the later sleeps cost no wake.
+  assert.equal(rust.filter((s) => s.includes('registered Timer')).length, 1);
+  assert.equal(rust.filter((s) => s.includes('expired')).length, 1);
+  for (const sentence of rust) assert.doesNotMatch(sentence, /after its deadline|fires at once/);
 });

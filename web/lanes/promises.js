@@ -342,7 +342,8 @@ export function runPromises(scenario, rec, style, { forget = false } = {}) {
   function timer(step, path) {
     const timer = ++timerCount;
     const f = newFollowed('timer', { timer, label: step.label });
-    return bind(f, new Promise((resolve) => rec.timer({ timer, label: step.label, step: path, ms: step.ms }, () => {
+    const callback = forget ? /** @type {const} */ ({ callback: 'noop' }) : {};
+    return bind(f, new Promise((resolve) => rec.timer({ timer, label: step.label, step: path, ms: step.ms, ...callback }, () => {
       catchUp(Infinity);
       if (forget) return; // the panel's bug: nobody resolves it
       resolve();

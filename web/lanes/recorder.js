@@ -31,12 +31,13 @@ export class Recorder {
   /** Starts a timer of `ms` on the lane's timers: records timer_set now and,
    * when it fires, timer_fired with how late it came (a hidden or frozen tab,
    * a busy page); then calls `fire`, the callback, and records callback_end
-   * when it returns.
-   * @param {{timer: number, label: string, step: StepPath, ms: number}} timer
+   * when it returns. `callback: 'noop'` says that `fire` does nothing for
+   * the program (the panel's callback is `() => {}`: lost-wake's bug).
+   * @param {{timer: number, label: string, step: StepPath, ms: number, callback?: 'noop'}} timer
    * @param {() => void} fire
    */
-  timer({ timer, label, step, ms }, fire) {
-    this.record('timer_set', { timer, label, step, ms });
+  timer({ timer, label, step, ms, callback }, fire) {
+    this.record('timer_set', callback ? { timer, label, step, ms, callback } : { timer, label, step, ms });
     const due = this.timers.now() + ms;
     this.timers.setTimeout(() => {
       const late = Math.max(0, this.timers.now() - due);
@@ -71,6 +72,6 @@ export class Recorder {
 
   /** @returns {Trace} */
   trace() {
-    return { version: 3, lane: this.lane, clock: this.clock, events: this.events };
+    return { version: 4, lane: this.lane, clock: this.clock, events: this.events };
   }
 }

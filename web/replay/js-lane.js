@@ -10,8 +10,9 @@
 import { sameStep } from '../lanes/step-path.js';
 
 /**
- * A timer of a JS lane, waiting (Web APIs) or due (Task queue).
- * @typedef {{timer: number, label: string, due: number, line?: number}} TimerPlace
+ * A timer of a JS lane, waiting (Web APIs) or due (Task queue). `noop`:
+ * its callback does nothing (the trace's `callback: "noop"`).
+ * @typedef {{timer: number, label: string, due: number, line?: number, noop?: boolean}} TimerPlace
  */
 /**
  * A microtask: queued (Microtask queue) or running (Call stack).
@@ -19,7 +20,7 @@ import { sameStep } from '../lanes/step-path.js';
  */
 /**
  * What runs on the call stack: the script, a timer's callback, or a job.
- * @typedef {{kind: 'script'} | {kind: 'callback', timer: number, label: string, line?: number} | ({kind: 'job'} & JobPlace)} Frame
+ * @typedef {{kind: 'script'} | {kind: 'callback', timer: number, label: string, line?: number, noop?: boolean} | ({kind: 'job'} & JobPlace)} Frame
  */
 /**
  * A JS lane's four places at a position. `problems`: events that break the
@@ -102,7 +103,9 @@ export class JsLane {
         this.running = { kind: 'script' };
         break;
       case 'timer_set':
-        this.timers.set(e.timer, { timer: e.timer, label: e.label ?? `timer ${e.timer}`, due: e.t + e.ms, line: e.line });
+        this.timers.set(e.timer, {
+          timer: e.timer, label: e.label ?? `timer ${e.timer}`, due: e.t + e.ms, line: e.line, noop: e.callback === 'noop',
+        });
         this.delays.set(e.timer, e.ms);
         break;
       case 'timer_fired': {
@@ -110,7 +113,9 @@ export class JsLane {
         if (!timer) this.problem(e, 'no such timer was set');
         this.timers.delete(e.timer);
         this.taskStarts(e);
-        this.running = { kind: 'callback', timer: e.timer, label: timer?.label ?? e.label ?? `timer ${e.timer}`, line: e.line };
+        this.running = {
+          kind: 'callback', timer: e.timer, label: timer?.label ?? e.label ?? `timer ${e.timer}`, line: e.line, noop: timer?.noop,
+        };
         break;
       }
       case 'enqueue':

@@ -9,7 +9,7 @@
 // queues a task once; a task woken during its own poll is queued when that
 // poll ends, as tokio does; a dropped task is not queued again.
 
-/** @import { TraceEvent, TaskView, RustState } from '../types.js' */
+/** @import { TraceEvent, TaskView, RustState, TimerWaker } from '../types.js' */
 
 /**
  * The Rust lane's four places at a position.
@@ -48,6 +48,8 @@ export class RustLane {
     this.timers = new Map();
     /** @type {Map<number, number>} the task that set each timer, ended or not */
     this.owners = new Map();
+    /** @type {Map<number, TimerWaker>} whose waker the reactor kept for each timer, ended or not */
+    this.wakers = new Map();
     /** @type {RustState['armed']} */
     this.armed = null;
     /** @type {number | null} tasks waiting for a macrotask turn, after a yield */
@@ -73,6 +75,12 @@ export class RustLane {
    * @param {number} timer */
   ownerOf(timer) {
     return this.owners.get(timer);
+  }
+
+  /** Whose waker the reactor kept for `timer`, if it set one.
+   * @param {number} timer */
+  wakerOf(timer) {
+    return this.wakers.get(timer);
   }
 
   /** @param {number} id */
@@ -173,8 +181,15 @@ export class RustLane {
         this.variant = e.variant;
         break;
       case 'timer_set':
-        // The Rust lane's timer_set always has a deadline.
-        this.timers.set(e.timer, { timer: e.timer, label: e.label ?? `timer ${e.timer}`, deadline: /** @type {number} */ (e.deadline) });
+        // The Rust lane's timer_set always has a deadline (and, from
+        // version 4, `waker`; before, it was always the task's).
+        this.timers.set(e.timer, {
+          timer: e.timer, label: e.label ?? `timer ${e.timer}`, deadline: /** @type {number} */ (e.deadline), waker: e.waker ?? 'task', task: e.task,
+        });
+        this.wakers.set(e.timer, e.waker ?? 'task');
+        if (e.task) this.owners.set(e.timer, e.task);
+        break;
+      case 'timer_elapsed':
         if (e.task) this.owners.set(e.timer, e.task);
         break;
       case 'timer_fired':

@@ -14,7 +14,7 @@
 import { formatMs } from '../dom.js';
 import { LANE_NAMES } from './merge.js';
 
-/** @import { Lane, MergedEvent, TraceEvent, ClockName, Handler, TaskView, Snapshot } from '../types.js' */
+/** @import { Lane, MergedEvent, TraceEvent, ClockName, Handler, TaskView, Snapshot, RustState } from '../types.js' */
 /** @import { JsPlaces, Frame, JobPlace, JsLane } from './js-lane.js' */
 /** @import { RustLane, RustLookback } from './rust-lane.js' */
 
@@ -174,11 +174,23 @@ function jsSentence(e, lane, context) {
     case 'timer_fired': {
       const late = e.late && e.late >= 0.5 ? ` (${formatMs(e.late)} late)` : '';
       const start = `${timerName(e)} was due${late}, so the event loop takes its callback from the task queue and runs it as a new task`;
+      if (running?.kind === 'callback' && running.noop) {
+        return promises
+          ? `${start}: the callback is () => {}, which does nothing: it never calls resolve, so ${timerPromise(context, e)} stays pending`
+          : `${start}: the function passed to setTimeout${onLine(e.line)} runs, and its body is empty: it never calls on to what comes next`;
+      }
       return promises
         ? `${start}: the callback is resolve, and ${timerPromise(context, e)} fulfills now`
         : `${start}: the function passed to setTimeout${onLine(e.line)} runs`;
     }
     case 'callback_end': {
+      const noop = before?.callStack[0]?.kind === 'callback' && before.callStack[0].noop;
+      if (noop) {
+        return promises
+          ? `${timerName(e)}'s callback returned without resolving ${timerPromise(context, e)}: it stays pending for ever, `
+            + `so what waits on it never runs; ${nextUp(after)}`
+          : `${timerName(e)}'s callback returned without calling on, so what comes next never runs; ${nextUp(after)}`;
+      }
       if (!promises) return `${timerName(e)}'s callback returned and the call stack is empty; ${nextUp(after)}`;
       const queued = after.microtasks.length;
       const what = queued
@@ -325,9 +337,17 @@ function rustSentence(e, context) {
           + 'ready queue now, for the next batch';
       }
       const mine = state.timerQueue.filter((t) => ownerOf(t.timer) === e.task);
+      const due = (/** @type {RustState['timerQueue'][number]} */ t) => `${named(t.label)} (${t.deadline <= e.t ? 'its deadline, ' : 'due at '}`
+        + `${formatMs(t.deadline)}${t.deadline <= e.t ? ', has passed' : ''})`;
+      const waking = mine.filter((t) => t.waker === 'task');
+      const notWaking = mine.filter((t) => t.waker !== 'task');
+      const keeps = !notWaking.length
+        ? 'and the reactor keeps its waker'
+        : `but the reactor keeps no waker of task ${e.task} for ${waking.length ? and(notWaking.map((t) => named(t.label))) : (mine.length === 1 ? 'it' : 'them')}: `
+          + `${notWaking.every((t) => t.waker === 'noop') ? 'only Waker::noop(), which wakes nobody' : `only a waker that is not task ${e.task}'s`}`
+          + (waking.length ? `; for ${and(waking.map((t) => named(t.label)))} it keeps task ${e.task}'s` : '');
       const waits = mine.length
-        ? `it waits for ${and(mine.map((t) => `${named(t.label)} (${t.deadline <= e.t ? 'its deadline, ' : 'due at '}${formatMs(t.deadline)}${t.deadline <= e.t ? ', has passed' : ''})`))}, `
-          + 'and the reactor keeps its waker'
+        ? `it waits for ${and(mine.map(due))}, ${keeps}`
         : 'it waits until something wakes its waker (no timer of our reactor holds it)';
       return `task ${e.task}'s poll returned Pending${machine}; ${waits}`;
     }
@@ -377,20 +397,33 @@ function rustSentence(e, context) {
       const owner = e.task ? `during task ${e.task}'s poll, ` : '';
       const deadline = e.deadline ?? e.t + e.ms;
       const made = deadline - e.ms;
-      const keeps = e.task ? `; the reactor keeps task ${e.task}'s waker for it` : '';
+      const keeps = !e.task ? ''
+        : e.waker === 'noop' ? `; the reactor keeps the waker it was handed: Waker::noop(), which wakes nobody, not task ${e.task}'s`
+          : e.waker === 'other' ? `; the reactor keeps the waker it was handed, which is not task ${e.task}'s`
+            : `; the reactor keeps task ${e.task}'s waker for it`;
       if (made < e.t - 0.001) {
         const passed = deadline <= e.t
-          ? `its deadline, ${formatMs(deadline)}, has passed, so it fires at once`
+          ? `its deadline, ${formatMs(deadline)}, is now, so it fires on the reactor's next callback`
           : `its deadline stays ${formatMs(deadline)}`;
         return `${owner}the Sleep from sleep_ms(${e.ms}), made at ${formatMs(made)}, registered ${timerName(e)} with our reactor only now, `
           + `at its first poll: ${passed}${keeps}`;
       }
       return `${owner}sleep_ms(${e.ms}) registered ${timerName(e)} with our reactor, due at ${formatMs(deadline)}${keeps}`;
     }
+    case 'timer_elapsed': {
+      const owner = e.task ? `during task ${e.task}'s poll, ` : '';
+      return `${owner}the Sleep from sleep_ms(${e.ms}), made at ${formatMs(e.deadline - e.ms)} with its deadline fixed then at `
+        + `${formatMs(e.deadline)}, was polled for the first time: already past its deadline (by ${formatMs(e.late)}), it is Ready at once, `
+        + 'with no timer registered and no wake needed, as tokio\'s sleep is';
+    }
     case 'timer_fired': {
       const owner = ownerOf(e.timer);
       const late = e.late && e.late >= 0.5 ? ` ${formatMs(e.late)} after its deadline` : '';
-      const wakes = owner ? `, and the reactor wakes the waker it kept for task ${owner}` : '';
+      const waker = context.rust.wakerOf(e.timer);
+      const wakes = !owner ? ''
+        : waker === 'noop' ? `, and the reactor wakes the waker it kept: Waker::noop(), which wakes nobody, so task ${owner} is not told`
+          : waker === 'other' ? `, and the reactor wakes the waker it kept, which is not task ${owner}'s`
+            : `, and the reactor wakes the waker it kept for task ${owner}`;
       const prev = lookback.previous;
       const same = prev && prev.t === e.t && (prev.kind === 'timer_fired' || (prev.kind === 'wake' && prev.by === 'timer'));
       return same

@@ -21,6 +21,7 @@ export function summarize(result) {
       lastLog: logs.at(-1)?.t ?? null,
       idle: events.at(-1)?.t ?? 0,
       timersSet: count('timer_set'),
+      timersElapsed: count('timer_elapsed'),
       timersFired: count('timer_fired'),
       timersCancelled: count('timer_cancel'),
       callbacks: lane === 'callbacks' ? count('timer_fired') : 0,

@@ -32,8 +32,17 @@ export const describeJob = (job) => `${JOBS[job.handler]}${line(job)}`;
  */
 export function describeFrame(frame, resolves) {
   if (frame.kind === 'script') return 'script: the panel\'s code';
+  if (frame.kind === 'callback' && frame.noop) return `${frame.label}'s callback: () => {}, which does nothing`;
   if (frame.kind === 'callback') return `${frame.label}'s callback${resolves ? ' (resolve)' : ''}`;
   return describeJob(frame);
+}
+
+/** Whom a Rust timer's waker wakes.
+ * @param {RustPlaces['timers'][number]} timer */
+function wakes(timer) {
+  if (timer.waker === 'noop') return 'keeps Waker::noop(), which wakes nobody';
+  if (timer.waker === 'other') return `keeps a waker that is not ${timer.task ? `task ${timer.task}'s` : 'a task\'s'}`;
+  return timer.task ? `wakes task ${timer.task}` : 'wakes its task';
 }
 
 /** What each list shows now, so a step that leaves it as it was touches nothing. */
@@ -86,7 +95,7 @@ export class Machinery {
     }
     const r = places.futures;
     const lists = this.futures;
-    fill(lists.timers, r.timers.map((t) => `${t.label}: due at ${formatMs(t.deadline)}`));
+    fill(lists.timers, r.timers.map((t) => `${t.label}: due at ${formatMs(t.deadline)}, ${wakes(t)}`));
     lists.armed.textContent = r.armed
       ? `one setTimeout, for ${formatMs(r.armed.deadline)} (delay ${formatMs(r.armed.delay)})`
       : 'none';

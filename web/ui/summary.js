@@ -2,7 +2,13 @@
 import { qs, el, formatMs } from '../dom.js';
 import { LANES, LANE_NAMES } from '../replay/merge.js';
 
-/** @import { RunSummary } from '../types.js' */
+/** @import { RunSummary, LaneSummary } from '../types.js' */
+
+/** Timers set; and Rust sleeps that needed none (already past their deadline).
+ * @param {LaneSummary} s */
+const timersSet = (s) => (s.timersElapsed
+  ? `${s.timersSet} (and ${s.timersElapsed} ${s.timersElapsed === 1 ? 'sleep' : 'sleeps'} already past ${s.timersElapsed === 1 ? 'its' : 'their'} deadline: Ready at once, no timer)`
+  : s.timersSet);
 
 export class Summary {
   /** @param {ParentNode} root */
@@ -18,7 +24,7 @@ export class Summary {
       return el(
         'tr', {},
         el('th', { scope: 'row' }, LANE_NAMES[lane]),
-        ...[s.lastLog === null ? 'never' : formatMs(s.lastLog), formatMs(s.idle), s.timersSet, s.timersFired, s.timersCancelled, s.callbacks, s.reactions, s.polls, s.wakes]
+        ...[s.lastLog === null ? 'never' : formatMs(s.lastLog), formatMs(s.idle), timersSet(s), s.timersFired, s.timersCancelled, s.callbacks, s.reactions, s.polls, s.wakes]
           .map((v) => el('td', {}, String(v))),
       );
     }));

@@ -1,5 +1,7 @@
 // One time axis, a row per lane: timers as bars from set to fired (cancelled
-// ones dashed), polls and callbacks as slices, wakes as arrows into the poll
+// ones dashed; a Rust sleep's from when it was made, which fixed its
+// deadline, and one already past its deadline at its first poll as a bar to
+// its deadline and a thin line to that poll), polls and callbacks as slices, wakes as arrows into the poll
 // they cause, logs as diamonds. Every mark can be hovered or focused.
 import { qs, svg, formatMs } from '../dom.js';
 import { LANES, LANE_NAMES } from '../replay/merge.js';
@@ -8,14 +10,15 @@ import { LANES, LANE_NAMES } from '../replay/merge.js';
 /** @typedef {EventOf<'timer_set'>} TimerSetEvent */
 /** @typedef {EventOf<'timer_fired'>} TimerFiredEvent */
 /** @typedef {EventOf<'timer_cancel'>} TimerCancelEvent */
+/** @typedef {EventOf<'timer_elapsed'>} TimerElapsedEvent */
 /** @typedef {EventOf<'wake'>} WakeEvent */
 /** @typedef {EventOf<'log'>} LogEvent */
 
 /** @typedef {(t: number) => number} Scale a time (ms) to an x coordinate */
 /**
  * @typedef {object} Bar a timer, from set to fired or cancelled
- * @property {TimerSetEvent} set
- * @property {TimerFiredEvent | TimerCancelEvent | null} end
+ * @property {TimerSetEvent | TimerElapsedEvent} set
+ * @property {TimerFiredEvent | TimerCancelEvent | TimerElapsedEvent | null} end
  * @property {number} row which of the lane's stacked rows it is drawn in
  */
 /** @typedef {{start: TraceEvent, end: TraceEvent, name: string}} Slice a poll, or a JS timer's callback */
@@ -134,6 +137,7 @@ function layoutLane(events, js) {
   for (const e of events) {
     // Each bar gets its `row` below.
     if (e.kind === 'timer_set') timers.set(e.timer, /** @type {Bar} */ ({ set: e, end: null }));
+    else if (e.kind === 'timer_elapsed') timers.set(e.timer, /** @type {Bar} */ ({ set: e, end: e }));
     else if ((e.kind === 'timer_fired' || e.kind === 'timer_cancel') && timers.has(e.timer)) {
       /** @type {Bar} */ (timers.get(e.timer)).end = e;
       if (e.kind === 'timer_fired' && js) {
@@ -151,7 +155,7 @@ function layoutLane(events, js) {
   /** @type {number[]} */
   const rowEnds = [];
   for (const bar of bars) {
-    const from = bar.set.t;
+    const from = madeAt(bar.set);
     let row = rowEnds.findIndex((endT) => endT < from);
     if (row < 0) row = rowEnds.length;
     rowEnds[row] = bar.end ? bar.end.t : Infinity;
@@ -162,6 +166,29 @@ function layoutLane(events, js) {
     wake.poll = slices.find((s) => s.start.kind === 'poll_start' && s.start.task === wake.task && s.start.seq > wake.seq);
   }
   return { bars, slices, wakes, logs, barRows: Math.max(1, rowEnds.length) };
+}
+
+/** When a timer's wait began: in the Rust lane, when its Sleep was made
+ * (which fixed its deadline), else when it was set.
+ * @param {TimerSetEvent | TimerElapsedEvent} set */
+const madeAt = (set) => (set.deadline === undefined ? set.t : set.deadline - set.ms);
+
+/**
+ * What a timer bar's tooltip says.
+ * @param {Bar} bar
+ */
+function timerDetail({ set, end }) {
+  const label = set.label ?? `timer ${set.timer}`;
+  const made = madeAt(set);
+  if (set.kind === 'timer_elapsed') {
+    return `${label}: made at ${formatMs(made)} for ${formatMs(set.ms)}, due at ${formatMs(set.deadline)}; first polled at `
+      + `${formatMs(set.t)}, already past its deadline: Ready at once, no timer set`;
+  }
+  const start = made < set.t - 0.001
+    ? `made at ${formatMs(made)} for ${formatMs(set.ms)}, due at ${formatMs(made + set.ms)}; set when first polled, at ${formatMs(set.t)}`
+    : `set at ${formatMs(set.t)} for ${formatMs(set.ms)}`;
+  if (!end) return `${label}: ${start}, still pending`;
+  return `${label}: ${start}, ${end.kind === 'timer_cancel' ? 'cancelled' : 'fired'} at ${formatMs(end.t)}`;
 }
 
 /**
@@ -186,13 +213,16 @@ function drawLane(g, row, x, y) {
   const activity = y + 22;
   for (const bar of row.bars) {
     const by = y + 30 + bar.row * (BAR + 3);
-    const endT = bar.end?.t;
     const cancelled = bar.end?.kind === 'timer_cancel';
-    const label = bar.set.label ?? `timer ${bar.set.timer}`;
-    const detail = `${label}: set at ${formatMs(bar.set.t)} for ${formatMs(bar.set.ms)}, `
-      + (bar.end ? `${cancelled ? 'cancelled' : 'fired'} at ${formatMs(/** @type {number} */ (endT))}` : 'still pending');
-    const x1 = x(bar.set.t);
-    const x2 = x(endT ?? bar.set.t + bar.set.ms);
+    const elapsed = bar.set.kind === 'timer_elapsed';
+    const detail = timerDetail(bar);
+    const made = madeAt(bar.set);
+    const x1 = x(made);
+    // An elapsed sleep's bar ends at its deadline; a line leads on to its first poll.
+    const x2 = x(elapsed ? made + bar.set.ms : bar.end?.t ?? made + bar.set.ms);
+    if (elapsed) {
+      g.append(svg('line', { class: 'timer-late-poll', x1: x2, x2: x(bar.set.t), y1: by + BAR / 2, y2: by + BAR / 2 }));
+    }
     g.append(focusable(svg('rect', {
       class: `timer${cancelled ? ' cancelled' : ''}`, x: x1, y: by, width: Math.max(2, x2 - x1), height: BAR, rx: 2,
     }, detail), detail));

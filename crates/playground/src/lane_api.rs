@@ -358,7 +358,9 @@ impl RustLane {
         for record in &mut trace.records {
             record.t -= start;
             match &mut record.event {
-                Event::TimerSet { deadline, .. } | Event::ReactorArm { deadline, .. } => {
+                Event::TimerSet { deadline, .. }
+                | Event::TimerElapsed { deadline, .. }
+                | Event::ReactorArm { deadline, .. } => {
                     *deadline -= start;
                 }
                 _ => {}

@@ -9,7 +9,7 @@
 //!
 //! Optional fields are left out when absent, never written as `null`.
 //!
-//! `Turn`, `Combinator` and `WakeOutcome` have twins in the runtime, which
+//! `Turn`, `Combinator`, `WakeOutcome` and `TimerWaker` have twins in the runtime, which
 //! records with those (small `Copy` values, no serde, no tsify: recording
 //! stays cheap and the runtime stays free of the page's format); the
 //! exhaustive matches in `rust_lane/trace_events.rs` keep each pair in step.
@@ -20,7 +20,7 @@ use crate::program::step_path::StepPath;
 
 /// The version of the format these types write (docs/trace-format.md,
 /// "Versions").
-pub const VERSION: u32 = 3;
+pub const VERSION: u32 = 4;
 
 /// A lane: Callbacks, Promises, or Futures (the Rust lane).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -52,7 +52,7 @@ pub enum ClockName {
 #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 pub struct Trace {
     /// [`VERSION`].
-    #[cfg_attr(target_arch = "wasm32", tsify(type = "3"))]
+    #[cfg_attr(target_arch = "wasm32", tsify(type = "4"))]
     pub version: u32,
     /// Whose trace it is.
     pub lane: Lane,
@@ -108,6 +108,25 @@ pub enum Kind {
         task: Option<u32>,
         #[serde(default, skip_serializing_if = "Option::is_none")]
         deadline: Option<f64>,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        waker: Option<TimerWaker>,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        callback: Option<TimerCallback>,
+    },
+    /// The Rust lane: a `Sleep` made before its first poll found its
+    /// deadline already passed at that poll, by `late` ms, and was Ready at
+    /// once; no timer was registered.
+    TimerElapsed {
+        timer: u32,
+        ms: f64,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        label: Option<String>,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        step: Option<StepPath>,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        task: Option<u32>,
+        deadline: f64,
+        late: f64,
     },
     /// The timer expired, `late` ms after its due time.
     TimerFired {
@@ -279,6 +298,30 @@ pub enum EnqueueBy {
     Settled,
     /// A `.then` callback returned a promise.
     Return,
+}
+
+/// Whose waker the reactor keeps for a Rust timer (`timer_set`'s `waker`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+#[serde(rename_all = "snake_case")]
+pub enum TimerWaker {
+    /// The polled task's own (`cx.waker()`): the timer wakes that task.
+    Task,
+    /// `Waker::noop()`, which wakes nobody.
+    Noop,
+    /// Another waker: the trace cannot say whom it wakes.
+    Other,
+}
+
+/// What a JS timer's callback does, when it does not carry the program on
+/// (`timer_set`'s `callback`; absent: it does, by resolving the timer's
+/// promise or calling the next step).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+#[serde(rename_all = "snake_case")]
+pub enum TimerCallback {
+    /// `() => {}`: it does nothing (the lost-wake example's bug).
+    Noop,
 }
 
 /// Which host turn a batch runs in: right after the current browser task,

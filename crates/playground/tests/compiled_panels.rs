@@ -236,16 +236,11 @@ fn lazy_and_early_sleep_states_name_each_await() {
         ]
     );
     let early = (presets::find("early-sleep").unwrap().scenario)();
-    // The later sleeps are due when awaited: each await still suspends once,
-    // until the reactor's next callback fires it.
+    // The later sleeps are past their deadlines when awaited: Ready at once,
+    // they never suspend, so the second poll runs to the end.
     assert_eq!(
         states(Some("early-sleep"), &early),
-        [
-            "Suspend0 at line 8",
-            "Suspend1 at line 9",
-            "Suspend2 at line 10",
-            "Returned"
-        ]
+        ["Suspend0 at line 8", "Returned"]
     );
 }
 

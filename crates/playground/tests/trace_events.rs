@@ -41,7 +41,7 @@ fn timer_and_log_events_carry_their_step() {
         set[1],
         &json!({"seq": set[1]["seq"], "t": 200.0, "kind": "timer_set", "timer": 2,
                 "label": "Timer 2", "step": [1], "task": 1,
-                "ms": 100.0, "deadline": 300.0})
+                "ms": 100.0, "deadline": 300.0, "waker": "task"})
     );
     let wake = of_kind("wake");
     assert_eq!(

@@ -449,15 +449,33 @@ impl Executor {
     /// traces.
     pub(crate) fn add_timer(&self, deadline: f64, ms: f64, waker: &Waker) -> (TimerId, u32) {
         let (id, serial) = self.reactor.add(deadline, waker);
-        let task = self.tracer.polling();
-        self.record(Event::TimerSet {
-            timer: serial,
-            task,
-            ms,
-            deadline,
-        });
+        if self.tracer.is_on() {
+            self.record(Event::TimerSet {
+                timer: serial,
+                task: self.tracer.polling(),
+                ms,
+                deadline,
+                waker: self.tracer.waker_of(waker),
+            });
+        }
         self.timers_changed();
         (id, serial)
+    }
+
+    /// A `Sleep` polled for the first time after its `deadline` (made `ms`
+    /// before it) completes at once, with no timer; returns its number in
+    /// traces.
+    pub(crate) fn elapsed_timer(&self, deadline: f64, ms: f64) -> u32 {
+        let serial = self.reactor.number();
+        if self.tracer.is_on() {
+            self.record(Event::TimerElapsed {
+                timer: serial,
+                task: self.tracer.polling(),
+                ms,
+                deadline,
+            });
+        }
+        serial
     }
 
     /// Whether the timer fired; if not, `waker` is the one it will wake.
@@ -643,7 +661,9 @@ impl Schedule for Executor {
         if tracing {
             let addr = task.future_addr();
             self.record(Event::PollStart { task: serial, addr });
-            self.tracer.set_polling(Some(serial));
+            // A waker's data is its task's allocation (waker.rs).
+            self.tracer
+                .set_polling(Some(serial), Rc::as_ptr(&task).cast::<()>());
         }
         let dropped_if_it_panics = AbortOnPanic {
             executor: self,
@@ -652,7 +672,7 @@ impl Schedule for Executor {
         let poll = task.poll_future();
         std::mem::forget(dropped_if_it_panics);
         if tracing {
-            self.tracer.set_polling(None);
+            self.tracer.set_polling(None, std::ptr::null());
             let ready = poll.is_ready();
             self.record(Event::PollEnd {
                 task: serial,
@@ -742,7 +762,7 @@ impl Drop for AbortOnPanic<'_> {
         let executor = self.executor;
         let task = self.task.header().serial;
         if executor.tracer.is_on() && executor.tracer.polling() == task {
-            executor.tracer.set_polling(None);
+            executor.tracer.set_polling(None, std::ptr::null());
             executor.record(Event::PollEnd { task, ready: false });
         }
         executor.abort(self.task);

@@ -106,7 +106,8 @@ pub use select::{select, Select};
 pub use sleep::{sleep, sleep_ms, Sleep};
 pub use time_slice::{DEFAULT_BUDGET, DEFAULT_SLICE_MS};
 pub use trace::{
-    Combinator, Event, MachineState, Record, Trace, Turn, Value, WakeOutcome, WakeSource,
+    Combinator, Event, MachineState, Record, TimerWaker, Trace, Turn, Value, WakeOutcome,
+    WakeSource,
 };
 pub use virtual_host::VirtualHost;
 pub use yield_now::{yield_now, YieldNow};

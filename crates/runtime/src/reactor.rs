@@ -30,6 +30,12 @@ impl Reactor {
         self.timers.borrow_mut().insert(deadline, waker.clone())
     }
 
+    /// A number for a timer that is never registered (see
+    /// [`TimerQueue::number`]).
+    pub(crate) fn number(&self) -> u32 {
+        self.timers.borrow_mut().number()
+    }
+
     /// Whether the timer fired; if not, `waker` is the one it will wake.
     pub(crate) fn poll_fired(&self, id: TimerId, waker: &Waker) -> bool {
         self.timers.borrow_mut().poll_fired(id, waker)

@@ -15,10 +15,10 @@ use crate::timer_queue::TimerId;
 /// The deadline is fixed when the `Sleep` is made (inside a task: the
 /// runtime's current time plus `ms`; made outside any task, at its first
 /// poll). Its first poll registers the timer with the reactor of the runtime
-/// polling it; made early and awaited late, it still fires at its deadline
-/// (if that has passed, on the reactor's next callback, at once: one more
-/// wake and poll, which tokio saves by completing it in the first poll). Dropping it before it fires cancels the
-/// timer. What is lazy in Rust is the body of an `async fn` or block: a
+/// polling it; made early and awaited late, it still fires at its deadline.
+/// If that deadline has already passed at its first poll, it is Ready in
+/// that poll and registers no timer, as tokio's is (the trace says
+/// `timer_elapsed`). Dropping it before it fires cancels the timer. What is lazy in Rust is the body of an `async fn` or block: a
 /// `Sleep` made inside one is made when that body runs.
 #[must_use = "a Sleep does nothing until polled: its timer is registered on first poll"]
 #[derive(Debug)]
@@ -33,7 +33,8 @@ pub struct Sleep {
 enum State {
     Created,
     Waiting(Weak<Executor>, TimerId, u32),
-    Done,
+    /// Finished; with its number in traces once it had one.
+    Done(Option<u32>),
 }
 
 /// A `Sleep` of `ms` milliseconds from now.
@@ -56,11 +57,12 @@ impl Sleep {
         }
     }
 
-    /// The timer's number in the trace, once the first poll registered it.
+    /// The timer's number in the trace, from its first poll on (a `Sleep`
+    /// already past its deadline then has one too, and no timer).
     pub fn timer(&self) -> Option<u32> {
         match self.state {
-            State::Waiting(_, _, serial) => Some(serial),
-            State::Created | State::Done => None,
+            State::Waiting(_, _, serial) | State::Done(Some(serial)) => Some(serial),
+            State::Created | State::Done(None) => None,
         }
     }
 }
@@ -74,9 +76,14 @@ impl Future for Sleep {
             State::Created => {
                 let runtime =
                     context::current().expect("Sleep polled outside a task of runtime::Runtime");
-                let deadline = this
-                    .deadline
-                    .unwrap_or_else(|| runtime.current_time() + this.ms);
+                let now = runtime.current_time();
+                let deadline = this.deadline.unwrap_or(now + this.ms);
+                if deadline < now {
+                    // Made early and polled late: nothing to wait for.
+                    let serial = runtime.elapsed_timer(deadline, this.ms);
+                    this.state = State::Done(Some(serial));
+                    return Poll::Ready(());
+                }
                 let (timer, serial) = runtime.add_timer(deadline, this.ms, cx.waker());
                 this.state = State::Waiting(Rc::downgrade(&runtime), timer, serial);
                 Poll::Pending
@@ -87,14 +94,15 @@ impl Future for Sleep {
                     return Poll::Pending;
                 };
                 if runtime.timer_fired(*timer, cx.waker()) {
+                    let serial = this.timer();
                     runtime.remove_timer(*timer);
-                    this.state = State::Done;
+                    this.state = State::Done(serial);
                     Poll::Ready(())
                 } else {
                     Poll::Pending
                 }
             }
-            State::Done => Poll::Ready(()),
+            State::Done(_) => Poll::Ready(()),
         }
     }
 }

@@ -84,10 +84,16 @@ pub(crate) struct TimerQueue {
 }
 
 impl TimerQueue {
+    /// The next number in traces, for a timer that is never inserted (a
+    /// `Sleep` already past its deadline at its first poll).
+    pub(crate) fn number(&mut self) -> u32 {
+        self.next_serial += 1;
+        self.next_serial
+    }
+
     /// Adds a pending timer; returns its id and its number in traces.
     pub(crate) fn insert(&mut self, deadline: f64, waker: Waker) -> (TimerId, u32) {
-        self.next_serial += 1;
-        let serial = self.next_serial;
+        let serial = self.number();
         let index = self.free.take();
         if index as usize == self.slots.len() {
             self.slots.push(Slot {

@@ -38,6 +38,22 @@ pub enum WakeOutcome {
     Ignored,
 }
 
+/// Whose waker the reactor keeps for a timer: the one the `Sleep` was
+/// polled with, compared with the waker of the task being polled.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum TimerWaker {
+    /// The polled task's own waker (`cx.waker()`, or a clone of it): the
+    /// timer's firing wakes that task.
+    Task,
+    /// `Waker::noop()` (told by its null data pointer): a waker that wakes
+    /// nobody (a hand-written future that did not pass `cx` on). The timer
+    /// fires, and no task hears of it.
+    Noop,
+    /// Some other waker (a combinator's own, another task's): the trace
+    /// cannot say whom it wakes.
+    Other,
+}
+
 /// The hand-written combinators whose child polls are recorded.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Combinator {
@@ -115,8 +131,22 @@ pub enum Event {
     /// future returned `Pending` without keeping `cx.waker()`, or whoever
     /// kept it dropped it unused). tokio-console warns of the same.
     LostWaker { task: u32 },
-    /// A `Sleep` polled by `task` registered its timer with the reactor.
+    /// A `Sleep` polled by `task` registered its timer with the reactor,
+    /// which keeps `waker` to wake when it fires.
     TimerSet {
+        timer: u32,
+        task: u32,
+        ms: f64,
+        deadline: f64,
+        waker: TimerWaker,
+    },
+    /// A `Sleep` made before its first poll (its deadline fixed then) found
+    /// at that poll (the event's time) its deadline already passed: it was
+    /// Ready at once, as tokio's is, and registered no timer (`timer`
+    /// numbers it among the timers all the same). No `late` field: it is the
+    /// event's time less `deadline` (and the event stays as small as the
+    /// others, 40 bytes a record).
+    TimerElapsed {
         timer: u32,
         task: u32,
         ms: f64,
@@ -176,6 +206,7 @@ impl Event {
             Event::TaskDrop { .. } => "task_drop",
             Event::LostWaker { .. } => "lost_waker",
             Event::TimerSet { .. } => "timer_set",
+            Event::TimerElapsed { .. } => "timer_elapsed",
             Event::TimerFired { .. } => "timer_fired",
             Event::TimerCancel { .. } => "timer_cancel",
             Event::ReactorArm { .. } => "reactor_arm",
@@ -249,6 +280,19 @@ impl Event {
                 task,
                 ms,
                 deadline,
+                waker,
+            } => {
+                field("timer", int(timer));
+                field("task", int(task));
+                field("ms", Ms(ms));
+                field("deadline", Ms(deadline));
+                field("waker", Name(timer_waker_name(waker)));
+            }
+            Event::TimerElapsed {
+                timer,
+                task,
+                ms,
+                deadline,
             } => {
                 field("timer", int(timer));
                 field("task", int(task));
@@ -284,6 +328,14 @@ impl Event {
                 field("addr", Int(addr as u64));
             }
         }
+    }
+}
+
+fn timer_waker_name(waker: TimerWaker) -> &'static str {
+    match waker {
+        TimerWaker::Task => "task",
+        TimerWaker::Noop => "noop",
+        TimerWaker::Other => "other",
     }
 }
 
@@ -345,7 +397,8 @@ impl Trace {
     /// Checks the runtime's rules on the whole trace: time never goes back;
     /// polls never nest; no poll without a wake (or spawn) owed to it, none
     /// after Ready or a drop; a wake queues a task at most once before its
-    /// poll; timers are set inside polls, fire at or after their deadline with
+    /// poll; timers are set inside polls (an elapsed one, only after its
+    /// deadline), fire at or after their deadline with
     /// the right lateness, and end (fire or cancel) at most once, all of them;
     /// the reactor's delays stay within what a browser accepts. Property tests
     /// and the schedule fuzzer run it on every schedule they make.
@@ -422,6 +475,14 @@ impl Trace {
                         return fail("a timer set outside a poll", r);
                     }
                     deadlines.insert(timer, deadline);
+                }
+                Event::TimerElapsed { deadline, .. } => {
+                    if polling.is_none() {
+                        return fail("a timer set outside a poll", r);
+                    }
+                    if r.t <= deadline {
+                        return fail("elapsed before its deadline", r);
+                    }
                 }
                 Event::TimerFired { timer, late } => {
                     let Some(&deadline) = deadlines.get(&timer) else {

@@ -3,14 +3,18 @@
 //! wake can say who woke whom.
 
 use std::cell::{Cell, RefCell};
+use std::task::Waker;
 
-use crate::trace::{Event, Record, Trace, WakeSource};
+use crate::trace::{Event, Record, TimerWaker, Trace, WakeSource};
 
 pub(crate) struct Tracer {
     on: Cell<bool>,
     trace: RefCell<Trace>,
     /// The number of the task being polled, while tracing.
     polling: Cell<Option<u32>>,
+    /// The data pointer of the polled task's wakers (its allocation), to
+    /// tell its waker from others; null when no task is polled.
+    polled_waker: Cell<*const ()>,
     /// The timer whose waker is being woken.
     firing: Cell<Option<u32>>,
 }
@@ -21,6 +25,7 @@ impl Tracer {
             on: Cell::new(true),
             trace: RefCell::default(),
             polling: Cell::new(None),
+            polled_waker: Cell::new(std::ptr::null()),
             firing: Cell::new(None),
         }
     }
@@ -57,9 +62,27 @@ impl Tracer {
         self.trace.borrow().records.len()
     }
 
-    /// Task `task` is being polled (`None`: no task is).
-    pub(crate) fn set_polling(&self, task: Option<u32>) {
+    /// Task `task` is being polled (`None`: no task is), and its wakers'
+    /// data pointer is `waker` (null when none is).
+    pub(crate) fn set_polling(&self, task: Option<u32>, waker: *const ()) {
         self.polling.set(task);
+        self.polled_waker.set(waker);
+    }
+
+    /// Whose `waker` is: the polled task's, `Waker::noop()`, or another's.
+    pub(crate) fn waker_of(&self, waker: &Waker) -> TimerWaker {
+        if !self.polled_waker.get().is_null() && waker.data() == self.polled_waker.get() {
+            TimerWaker::Task
+        } else if waker.data().is_null() {
+            // `Waker::noop()` has no data. Comparing vtables (or
+            // `will_wake(Waker::noop())`) is not reliable: the same vtable
+            // may sit at two addresses (it failed in release builds).
+            // Another waker with no data could only wake a global: none in
+            // this crate or the playground does.
+            TimerWaker::Noop
+        } else {
+            TimerWaker::Other
+        }
     }
 
     /// The task being polled, or 0 if none is.
@@ -91,7 +114,7 @@ mod tests {
     fn a_wake_names_the_timer_firing_else_the_task_polling() {
         let tracer = Tracer::new();
         assert_eq!(tracer.wake_source(1), WakeSource::External);
-        tracer.set_polling(Some(1));
+        tracer.set_polling(Some(1), std::ptr::null());
         assert_eq!(tracer.wake_source(1), WakeSource::SelfWake);
         assert_eq!(tracer.wake_source(2), WakeSource::Task(1));
         tracer.set_firing(Some(7));

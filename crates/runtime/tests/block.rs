@@ -24,7 +24,7 @@ fn on_a_virtual_clock_a_block_moves_time_by_exactly_its_length() {
             "0 spawn task=2",
             "0 batch turn=microtask tasks=2",
             "0 poll_start task=1",
-            "0 timer_set timer=1 task=1 ms=50 deadline=50",
+            "0 timer_set timer=1 task=1 ms=50 deadline=50 waker=task",
             "0 poll_end task=1 result=pending",
             "0 poll_start task=2",
             "0 block task=2 ms=100",

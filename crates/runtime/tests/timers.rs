@@ -21,7 +21,7 @@ fn a_zero_ms_sleep_still_goes_through_the_reactor() {
             "0 spawn task=1",
             "0 batch turn=microtask tasks=1",
             "0 poll_start task=1",
-            "0 timer_set timer=1 task=1 ms=0 deadline=0",
+            "0 timer_set timer=1 task=1 ms=0 deadline=0 waker=task",
             "0 poll_end task=1 result=pending",
             "0 reactor_arm deadline=0 delay=0",
             "0 timer_fired timer=1 late=0",
@@ -48,13 +48,13 @@ fn equal_deadlines_fire_in_registration_order_from_one_timeout() {
             "0 spawn task=3",
             "0 batch turn=microtask tasks=3",
             "0 poll_start task=1",
-            "0 timer_set timer=1 task=1 ms=100 deadline=100",
+            "0 timer_set timer=1 task=1 ms=100 deadline=100 waker=task",
             "0 poll_end task=1 result=pending",
             "0 poll_start task=2",
-            "0 timer_set timer=2 task=2 ms=100 deadline=100",
+            "0 timer_set timer=2 task=2 ms=100 deadline=100 waker=task",
             "0 poll_end task=2 result=pending",
             "0 poll_start task=3",
-            "0 timer_set timer=3 task=3 ms=100 deadline=100",
+            "0 timer_set timer=3 task=3 ms=100 deadline=100 waker=task",
             "0 poll_end task=3 result=pending",
             // Three timers, one browser timeout.
             "0 reactor_arm deadline=100 delay=100",
@@ -221,7 +221,7 @@ fn a_sleep_polled_by_a_new_task_wakes_the_new_task() {
     assert_eq!(
         wakes,
         [
-            "0 timer_set timer=1 task=1 ms=10 deadline=10",
+            "0 timer_set timer=1 task=1 ms=10 deadline=10 waker=task",
             "10 timer_fired timer=1 late=0",
             "10 wake task=2 by=timer timer=1 outcome=queued",
         ]
@@ -243,7 +243,7 @@ fn a_fired_sleep_dropped_before_its_poll_is_not_a_cancel() {
             "0 spawn task=1",
             "0 batch turn=microtask tasks=1",
             "0 poll_start task=1",
-            "0 timer_set timer=1 task=1 ms=10 deadline=10",
+            "0 timer_set timer=1 task=1 ms=10 deadline=10 waker=task",
             "0 poll_end task=1 result=pending",
             "0 reactor_arm deadline=10 delay=10",
             "10 timer_fired timer=1 late=0",

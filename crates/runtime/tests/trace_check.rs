@@ -2,7 +2,7 @@
 //! catch a broken runtime, rejects each broken rule: one row per rule, each a
 //! small trace that breaks only that rule (and the same trace mended passes).
 
-use runtime::{Event, Trace, Turn, WakeOutcome, WakeSource};
+use runtime::{Event, TimerWaker, Trace, Turn, WakeOutcome, WakeSource};
 
 fn trace(events: &[(f64, Event)]) -> Trace {
     let mut trace = Trace::default();
@@ -31,6 +31,7 @@ const SET: Event = Event::TimerSet {
     task: 1,
     ms: 10.0,
     deadline: 10.0,
+    waker: TimerWaker::Task,
 };
 const FIRED: Event = Event::TimerFired {
     timer: 1,
@@ -113,6 +114,7 @@ fn each_broken_rule_is_rejected() {
                         task: 1,
                         ms: 1.0,
                         deadline: 1.0,
+                        waker: TimerWaker::Task,
                     },
                 ),
             ),
@@ -169,6 +171,7 @@ fn each_broken_rule_is_rejected() {
                         task: 1,
                         ms: 5.0,
                         deadline: 5.0,
+                        waker: TimerWaker::Task,
                     },
                 ),
             ),

@@ -257,3 +257,54 @@ fn wakers_woken_by_value_or_stored_by_the_reactor_are_not_lost() {
     assert_eq!(rt.counters(), Counters::default());
     rt.take_trace().check().unwrap();
 }
+
+/// Polls its Sleep with a waker of its choosing instead of `cx`'s.
+struct PollsWith(runtime::Sleep, std::task::Waker);
+
+impl std::future::Future for PollsWith {
+    type Output = ();
+    fn poll(self: std::pin::Pin<&mut Self>, _: &mut std::task::Context<'_>) -> std::task::Poll<()> {
+        let this = self.get_mut();
+        let mut cx = std::task::Context::from_waker(&this.1);
+        std::pin::Pin::new(&mut this.0).poll(&mut cx)
+    }
+}
+
+#[test]
+fn a_timer_set_says_whose_waker_the_reactor_keeps() {
+    // The lost-wake example's bug: a Sleep polled with `Waker::noop()`. The
+    // reactor keeps a waker that wakes nobody; the task's own is dropped at
+    // once, so it is lost; the timer fires and no task is woken.
+    let (host, rt) = virtual_runtime();
+    let noop = std::task::Waker::noop().clone();
+    rt.spawn(PollsWith(runtime::sleep_ms(10), noop)).detach();
+    host.run();
+    assert_trace(
+        &rt,
+        &[
+            "0 spawn task=1",
+            "0 batch turn=microtask tasks=1",
+            "0 poll_start task=1",
+            "0 timer_set timer=1 task=1 ms=10 deadline=10 waker=noop",
+            "0 poll_end task=1 result=pending",
+            "0 lost_waker task=1",
+            "0 reactor_arm deadline=10 delay=10",
+            "10 timer_fired timer=1 late=0",
+        ],
+    );
+    // Another task's waker: the trace cannot say whom it wakes.
+    let (host, rt) = virtual_runtime();
+    let gate = Gate::new();
+    rt.spawn(gate.wait()).detach();
+    host.run_until_stalled();
+    rt.spawn(PollsWith(runtime::sleep_ms(10), gate.waker()))
+        .detach();
+    host.run();
+    assert!(
+        lines(&rt)
+            .iter()
+            .any(|l| l.ends_with("ms=10 deadline=10 waker=other")),
+        "{:#?}",
+        lines(&rt)
+    );
+}

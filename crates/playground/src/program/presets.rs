@@ -146,8 +146,8 @@ pub const PRESETS: &[Preset] = &[
             deadline when it is made, as tokio's sleep does (gloo's TimeoutFuture goes \
             further: it calls setTimeout as soon as it is made), so every lane logs its \
             last line when the longest timer is due. A sleep whose deadline has already \
-            passed when it is first polled does not wait: tokio's is Ready in that first \
-            poll; ours fires its timer at once, which costs one more wake and poll. Fixing \
+            passed when it is first polled does not wait: it is Ready in that first poll, \
+            with no timer set, in our runtime as in tokio. Fixing \
             the deadline early is the library's choice, not the language's: what is lazy in \
             Rust is the body of an async fn or block (see Lazy futures).",
         scenario: || {

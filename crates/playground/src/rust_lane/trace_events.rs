@@ -6,7 +6,9 @@
 use runtime::{Event, MachineState, Trace};
 
 use crate::rust_lane::step_names::StepNames;
-use crate::trace::{Combinator, Kind, PollResult, TraceEvent, Turn, WakeBy, WakeOutcome};
+use crate::trace::{
+    Combinator, Kind, PollResult, TimerWaker, TraceEvent, Turn, WakeBy, WakeOutcome,
+};
 
 /// The records of `trace`, named by `names`. `logs_before` is how many of
 /// the run's log and block events earlier calls reported (so the next one
@@ -91,6 +93,7 @@ pub fn records(trace: &Trace, names: &StepNames, logs_before: usize) -> Vec<Trac
                 task,
                 ms,
                 deadline,
+                waker,
             } => {
                 let (label, step) = timer(number);
                 Kind::TimerSet {
@@ -100,6 +103,29 @@ pub fn records(trace: &Trace, names: &StepNames, logs_before: usize) -> Vec<Trac
                     step,
                     task: Some(task),
                     deadline: Some(deadline),
+                    waker: Some(match waker {
+                        runtime::TimerWaker::Task => TimerWaker::Task,
+                        runtime::TimerWaker::Noop => TimerWaker::Noop,
+                        runtime::TimerWaker::Other => TimerWaker::Other,
+                    }),
+                    callback: None,
+                }
+            }
+            Event::TimerElapsed {
+                timer: number,
+                task,
+                ms,
+                deadline,
+            } => {
+                let (label, step) = timer(number);
+                Kind::TimerElapsed {
+                    timer: number,
+                    ms,
+                    label,
+                    step,
+                    task: Some(task),
+                    deadline,
+                    late: record.t - deadline,
                 }
             }
             Event::TimerFired {
