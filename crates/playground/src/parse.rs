@@ -1,12 +1,15 @@
 //! The Rust panel's text back to a scenario: a small, documented subset of
 //! async Rust, exactly what [`render::rust`](crate::render::rust) writes.
 //! Anything else is an error with a line, a column and what was expected,
-//! never a guess.
+//! never a guess; its message is true of Rust: what this playground does
+//! not read yet is said to be fine in Rust, code from JS, tokio or the
+//! futures crate gets what to write here instead (`hints`), and a near miss
+//! its likely word (`spelling`).
 //!
 //! ```text
 //! module     = "use" "runtime" "::" "prelude" "::" "*" ";"
 //!              "async" "fn" "run" "(" ")" "{" { statement } "}" ;
-//! statement  = "sleep_ms" "(" number ")" "." "await" ";"
+//! statement  = [ "let" "_" "=" ] "sleep_ms" "(" number ")" "." "await" ";"
 //!            | "log" "(" string ")" ";"
 //!            | "block_ms" "(" number ")" ";"       (* 0 to 5000 *)
 //!            | "join" "!" "(" future { "," future } [ "," ] ")" ";"
@@ -16,16 +19,20 @@
 //! await      = name "." "await" ";" ;
 //! arm        = "_" "=" future "=>" "{" "}" ;
 //! future     = "sleep_ms" "(" number ")"
-//!            | "async" "{" "log" "(" string ")" "}"
-//!            | "async" "{" "block_ms" "(" number ")" "}"
-//!            | "async" "{" { statement } "}" ;
+//!            | async "{" "log" "(" string ")" "}"
+//!            | async "{" "block_ms" "(" number ")" "}"
+//!            | async "{" { statement } "}" ;
+//! async      = "async" [ "move" ] ;
 //! number     = digit { digit | "_" } ;            (* 0 to 60000 *)
 //! string     = '"' { char | '\"' | '\\' } '"' ;   (* 1 to 40 characters *)
 //! ```
 //!
-//! `//` comments and whitespace go anywhere; a comment ending the line of a
-//! `sleep_ms(…)`'s `)` is that timer's label (else "Timer K"). What the
-//! grammar gives is then checked as every scenario is ([`crate::program::validate`]).
+//! `let _ = sleep_ms(…).await;` is `sleep_ms(…).await;`, and `async move`
+//! is `async` (no block names a variable from outside it: there is nothing
+//! to move). `//` comments and whitespace go anywhere; a comment ending the
+//! line of a `sleep_ms(…)`'s `)` is that timer's label (else "Timer K").
+//! What the grammar gives is then checked as every scenario is
+//! ([`crate::program::validate`]).
 //!
 //! The renderer writes a sequence nested in a sequence, or an `async` block
 //! holding one `join!`, `select!` or group of `let`s, the same way as the
@@ -34,8 +41,10 @@
 mod check;
 mod error;
 mod grammar;
+mod hints;
 pub mod layout;
 mod lexer;
+mod spelling;
 
 pub use error::ParseError;
 

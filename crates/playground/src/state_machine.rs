@@ -8,7 +8,10 @@
 //! `Select` that `join!`/`select!` await, an `async` block), and each `let`
 //! made before it and still needed after it: `f2` and `f3` at `f1.await`
 //! (create-then-await), `s` and `borrowed` in self-ref. rustc also keeps
-//! unnamed drop flags (a `bool` per moved future); they are left out.
+//! unnamed drop flags (a `bool` per moved future); they are left out. For
+//! a program the learner wrote ([`of_text`]), a `let`'s future keeps the
+//! name that `let` gives it (`eggs`, where the panel the page renders would
+//! say `f2`).
 //!
 //! The size is rustc's where the page has it: every preset's panel is
 //! compiled into this crate (`rust_lane/preset_panels.rs`, written by
@@ -23,6 +26,7 @@
 
 use serde::Serialize;
 
+use crate::parse::{self, ParseError};
 use crate::program::presets;
 use crate::program::scenario::Step;
 use crate::render::{self, Code};
@@ -104,6 +108,23 @@ pub fn of(step: &Step, preset: Option<&str>) -> StateMachine {
         preset,
         lane_runs_it: preset.is_some() && special.is_none(),
     }
+}
+
+/// The state machine of a program text the learner wrote: that of its
+/// scenario's panel ([`of`]), each field a `let` made named as the text's
+/// `let` names it. rustc names the field after the local, so `let eggs =
+/// sleep_ms(20);` is kept as `eggs: Sleep`.
+pub fn of_text(text: &str) -> Result<StateMachine, ParseError> {
+    let step = parse::parse(text)?;
+    let names = parse::layout::future_names(text)?;
+    let mut machine = of(&step, None);
+    for field in machine.variants.iter_mut().flat_map(|v| &mut v.fields) {
+        // The panel's names (`f1`, `f2`…) are unique: one lookup each.
+        if let Some((_, written)) = names.iter().find(|(ours, _)| *ours == field.name) {
+            field.name = written.clone();
+        }
+    }
+    Ok(machine)
 }
 
 /// `run()`'s variants, read from its code.

@@ -5,6 +5,7 @@
 //! up to whitespace and comments.
 #![cfg(not(target_arch = "wasm32"))]
 
+use playground::parse::layout::{future_names, line_map};
 use playground::parse::{canonical, parse, MAX_TEXT};
 use playground::program::presets;
 use playground::program::scenario::{limits, Step};
@@ -165,7 +166,7 @@ fn invalid_programs_are_refused_at_the_offending_token() {
     );
     let table: Vec<(&str, String, usize, usize, &str)> = vec![
         ("not awaited", module("    sleep_ms(20);\n"), 4, 17,
-         "expected `.await`, found `;`: a future does nothing unless it is awaited (rustc warns: unused future)"),
+         "expected `.await`, found `;`: without `.await` this future is dropped, never polled"),
         ("out of range", module("    sleep_ms(70000).await;\n"), 4, 14,
          "this delay must be a whole number of milliseconds from 0 to 60000, got 70000"),
         ("a block out of range", module("    block_ms(6000);\n"), 4, 14,
@@ -178,13 +179,14 @@ fn invalid_programs_are_refused_at_the_offending_token() {
         ("negative", module("    sleep_ms(-1).await;\n"), 4, 14,
          "expected a whole number of milliseconds from 0 to 60000, found `-`"),
         ("suffix", module("    sleep_ms(20u32).await;\n"), 4, 14, "found `20u32`"),
-        ("no .await nor ;", module("    sleep_ms(20)\n}\n"), 5, 1, "expected `.await`, found `}`"),
-        ("awaited, no ;", module("    sleep_ms(20).await\n"), 5, 1, "expected `;`, found `}`"),
+        ("no .await nor ;", module("    sleep_ms(20)\n}\n"), 4, 17,
+         "expected `.await` at the end of this line"),
+        ("awaited, no ;", module("    sleep_ms(20).await\n"), 4, 23, "expected `;` at the end of this line"),
         ("no use line", "async fn run() {}\n".into(), 1, 1,
          "expected `use`, found `async`: the module starts with `use runtime::prelude::*;`"),
         ("not async", "use runtime::prelude::*;\nfn run() {}\n".into(), 2, 1, "expected `async`, found `fn`"),
         ("not run", "use runtime::prelude::*;\nasync fn main() {}\n".into(), 2, 10,
-         "expected `run`, found `main`: the program is `async fn run() { … }`"),
+         "expected `run`, found `main`: the page calls `async fn run()` itself"),
         ("empty body", module(""), 3, 16, "`run`'s body must hold at least one step"),
         ("unclosed", "use runtime::prelude::*;\nasync fn run() {\n    log(\"x\");\n".into(), 4, 1,
          "expected `}`, found the end of the text: to close the `{` at line 2, column 16"),
@@ -199,7 +201,7 @@ fn invalid_programs_are_refused_at_the_offending_token() {
          "this text must be text of 1 to 40 characters, got 41"),
         ("control character", module("    log(\"a\tb\");\n"), 4, 9, "without control characters"),
         ("escape", module("    log(\"a\\nb\");\n"), 4, 11,
-         "`\\n` is not an escape this subset reads: a text may escape only `\\\"` and `\\\\`"),
+         "this playground does not read the escape `\\n` yet; in Rust it is fine: a text here may escape only `\\\"` and `\\\\`"),
         ("unterminated", module("    log(\"abc);\n"), 4, 9, "this string has no closing `\"` on its line"),
         ("no string", module("    log(x);\n"), 4, 9, "expected a string in double quotes, found `x`"),
         ("empty join", module("    join!();\n"), 4, 5, "this `join!` must hold at least one step"),
@@ -210,32 +212,34 @@ fn invalid_programs_are_refused_at_the_offending_token() {
         ("no comma", module("    join!(sleep_ms(1) sleep_ms(2));\n"), 4, 23, "expected `,` or `)`, found `sleep_ms`"),
         ("not biased", module("    select! { _ = sleep_ms(1) => {} }\n"), 4, 15, "expected `biased;`, found `_`"),
         ("arm with a body", module("    select! { biased; _ = sleep_ms(1) => { log(\"x\"); } }\n"), 4, 44,
-         "expected `}`, found `log`: in this subset a branch does nothing"),
+         "expected `}`, found `log`: this playground does not read code in a `select!` branch yet"),
         ("not awaited next", module("    let f1 = sleep_ms(1);\n    log(\"x\");\n"), 5, 5,
-         "expected `f1.await;`, found `log`: each future made by `let` is awaited next, in the order made"),
+         "expected `f1.await;`, found `log`: this playground does not read other statements between"),
         ("awaited out of order", module("    let f1 = sleep_ms(1);\n    let f2 = sleep_ms(2);\n    f2.await;\n"), 6, 5,
          "expected `f1.await;`, found `f2`"),
         ("a let never awaited", module("    let f1 = sleep_ms(1);\n    f1;\n"), 5, 7,
-         "a future does nothing unless it is awaited (rustc warns: unused future)"),
-        ("let awaits", module("    let f1 = sleep_ms(1).await;\n    f1.await;\n"), 4, 25,
-         "here `let` keeps the future, to await it later: remove `.await`"),
-        ("let _", module("    let _ = sleep_ms(1);\n"), 4, 9, "`let _ =` would drop it at once"),
+         "without `.await` this future is dropped, never polled"),
+        ("let awaits", module("    let f1 = sleep_ms(1).await;\n    f1.await;\n"), 4, 9,
+         "this playground does not read `let f1 = ….await;` yet"),
+        ("let _", module("    let _ = sleep_ms(1);\n"), 4, 9, "`let _ =` drops this future at once, never polled"),
         ("a name twice", module("    let f = sleep_ms(1);\n    let f = sleep_ms(2);\n"), 5, 9,
          "`f` already names a future made above"),
-        ("a keyword as a name", module("    let mut f = sleep_ms(1);\n"), 4, 9, "expected a name for the future, found `mut`"),
+        ("a keyword as a name", module("    let fn = sleep_ms(1);\n"), 4, 9,
+         "expected a name for the future, found `fn`: `fn` is a Rust keyword"),
         ("empty block", module("    join!(async {});\n"), 4, 11, "this `async` block must hold at least one step"),
-        ("block comment", module("    /* no */ log(\"x\");\n"), 4, 5, "block comments (`/* … */`) are not part of this subset"),
+        ("block comment", module("    /* no */ log(\"x\");\n"), 4, 5, "this playground does not read block comments (`/* … */`) yet"),
         ("33 timers", module(&many_timers), 36, 5, "the program has 33 timers; at most 32 are allowed"),
         ("65 steps", module(&many_steps), 67, 5, "the program has 65 steps; at most 64 are allowed"),
         ("depth 7", module("    join!(async { join!(async { join!(async { join!(async { join!(sleep_ms(1)); }); }); }); });\n"),
          4, 67, "this `sleep_ms` is nested too deep: at most 6 levels"),
         ("deep nesting stops early", module(&deep), 4, 89, "this `join!` is nested too deep: at most 6 levels"),
-        ("empty statement", module("    log(\"x\");;\n"), 4, 14, "an empty statement is not part of this subset"),
+        ("empty statement", module("    log(\"x\");;\n"), 4, 14,
+         "this playground does not read an empty statement (a `;` alone) yet"),
         ("a log and a tail", module("    join!(async { sleep_ms(1).await; log(\"x\") });\n"), 4, 47, "expected `;`, found `}`"),
         ("unknown character", module("    # log(\"x\");\n"), 4, 5,
          "expected a statement (`sleep_ms(…).await;`, `log(\"…\");`, `join!(…);`, `select! { … }` or `let f = …;`), found `#`"),
         ("no-break space", module("    log(\"x\");\u{a0}\n"), 4, 14, "found the character U+00A0"),
-        ("an await with no let", module("    f1.await;\n"), 4, 5, "found `f1`"),
+        ("an await with no let", module("    f1.await;\n"), 4, 5, "no `let` above makes `f1`"),
         ("too long", format!("{}{}", module("    log(\"x\");\n"), " ".repeat(MAX_TEXT)), 1, 1,
          "at most 65536 are read"),
     ];
@@ -489,7 +493,8 @@ fn gap(random: &mut Random, must: bool, keep_lines: bool) -> &'static str {
 
 /// The liberties the grammar allows beyond whitespace and comments: other
 /// names for the `let`s' futures, no trailing comma in `join!`, commas
-/// between `select!` arms.
+/// between `select!` arms, `async move` blocks, `let _ =` before an awaited
+/// sleep.
 fn liberties(text: &str) -> String {
     let pieces = pieces(text);
     let mut out = String::new();
@@ -497,9 +502,18 @@ fn liberties(text: &str) -> String {
         let code = |p: &&Piece| matches!(p, Piece::Code(_));
         let next = pieces[i + 1..].iter().find(code);
         let mut before = pieces[..i].iter().rev().filter(code);
+        let last = before.clone().next();
         let arm_end = before.next() == Some(&Piece::Code("{".into()))
             && before.next() == Some(&Piece::Code("=>".into()));
+        let statement_start =
+            matches!(last, Some(Piece::Code(c)) if [";", "{", "}"].contains(&c.as_str()));
         match piece {
+            Piece::Code(c) if c == "async" && next == Some(&Piece::Code("{".into())) => {
+                out.push_str("async move")
+            }
+            Piece::Code(c) if c == "sleep_ms" && statement_start => {
+                out.push_str("let _ = sleep_ms")
+            }
             Piece::Code(c) if c.starts_with('f') && c[1..].parse::<u32>().is_ok() => {
                 out.push_str(&format!("task_{}", &c[1..]));
             }
@@ -566,6 +580,12 @@ proptest! {
         prop_assert_eq!(code(&rust(&parsed.unwrap())), code(&moved));
         let free = liberties(&text);
         prop_assert_eq!(parse(&free), Ok(same), "{}", free);
+        // The names written are the State machine's; the rendered `fK` is
+        // written `task_K` here.
+        for (rendered, written) in future_names(&free).unwrap() {
+            prop_assert_eq!(written, format!("task_{}", &rendered[1..]));
+        }
+        prop_assert_eq!(line_map(&free).unwrap().len(), text.lines().count());
     }
 
     #[test]

@@ -223,6 +223,44 @@ fn the_presets_variants_and_fields() {
     assert_eq!(lines, [None, Some(14), Some(15), Some(16), None, None]);
 }
 
+/// A program the learner wrote: each field a `let` made has the name that
+/// `let` gives it, as rustc names it; the others keep theirs.
+#[test]
+fn a_written_programs_fields_are_named_after_its_lets() {
+    let text = "use runtime::prelude::*;\n\nasync fn run() {\n    let toast = sleep_ms(100);\n    let eggs = sleep_ms(20);\n    toast.await;\n    eggs.await;\n    let tea = async move { log(\"tea\") };\n    tea.await;\n}\n";
+    let machine = state_machine::of_text(text).unwrap();
+    assert_eq!(
+        shown(&machine),
+        [
+            "Unresumed".to_string(),
+            "Suspend0 { eggs: Sleep, __awaitee: Sleep }".into(),
+            "Suspend1 { __awaitee: Sleep }".into(),
+            format!("Suspend2 {{ __awaitee: {ASYNC_BLOCK} }}"),
+            "Returned".into(),
+            "Panicked".into(),
+        ]
+    );
+    // The same as the rendered panel's machine but for the names; its
+    // lines are the panel's, as `of`'s are (the page maps them to the text).
+    let step = playground::parse::parse(text).unwrap();
+    let rendered = state_machine::of(&step, None);
+    assert_eq!(
+        shown(&rendered)[1],
+        "Suspend0 { f2: Sleep, __awaitee: Sleep }"
+    );
+    let lines = |m: &StateMachine| m.variants.iter().map(|v| v.line).collect::<Vec<_>>();
+    assert_eq!(lines(&machine), lines(&rendered));
+    assert_eq!(
+        (machine.size, machine.preset),
+        (rendered.size, rendered.preset)
+    );
+    // Names a preset's panel gives are kept when written so.
+    let early = playground::render::rust(&(presets::find("early-sleep").unwrap().scenario)());
+    let machine = state_machine::of_text(&early.text(4)).unwrap();
+    assert_eq!(shown(&machine), shown(&preset("early-sleep")));
+    assert!(state_machine::of_text("fn main() {}").is_err());
+}
+
 #[test]
 fn a_presets_size_is_known_whatever_its_timings_and_another_programs_is_not() {
     // Natively every preset but interop (wasm32 only) is compiled in.

@@ -2,9 +2,12 @@
 //! of the grammar in `parse.rs`. Every error names the offending token's
 //! place and what was expected there.
 
-use super::error::{ParseError, Pos};
+use super::error::{not_read_yet, ParseError, Pos};
+use super::hints::{self, Place};
 use super::lexer::{Tok, Token};
+use super::spelling::nearest;
 use crate::program::scenario::limits;
+use crate::render::js_string;
 
 /// A step as parsed, with the places messages about it point at.
 #[derive(Debug)]
@@ -67,29 +70,47 @@ impl Node {
 /// keeps the recursion (and the stack) small on hostile input.
 const MAX_NESTING: usize = 2 * limits::MAX_DEPTH;
 
-const UNAWAITED: &str = "a future does nothing unless it is awaited (rustc warns: unused future)";
+/// Why `sleep_ms(20);` waits for nothing: true of every future in Rust.
+const UNAWAITED: &str = "without `.await` this future is dropped, never polled, so nothing \
+     waits (futures do nothing unless you `.await` or poll them)";
+
+/// Why `let _ = sleep_ms(20);` waits for nothing.
+const LET_UNDERSCORE_DROPS: &str = "`let _ =` drops this future at once, never polled, so \
+     nothing waits: add `.await`, or give it a name (`let f = …;`) to await it later";
 
 const A_STATEMENT: &str = "a statement (`sleep_ms(…).await;`, `log(\"…\");`, `join!(…);`, \
      `select! { … }` or `let f = …;`)";
 
 const A_FUTURE: &str = "a future (`sleep_ms(…)` or `async { … }`)";
 
-/// Words a future may not be named: Rust's keywords, and the functions the
-/// program calls (a future named `log` would hide `log(…)`).
-const RESERVED: &[&str] = &[
+/// What may start a statement, for near misses (`sleepms`, `jion`).
+const STATEMENT_WORDS: &[&str] = &["sleep_ms", "log", "block_ms", "join", "select", "let"];
+
+/// What may start a future, for near misses.
+const FUTURE_WORDS: &[&str] = &["sleep_ms", "async"];
+
+/// Rust's keywords: no name for a future, in Rust either.
+const KEYWORDS: &[&str] = &[
     "as", "async", "await", "break", "const", "continue", "crate", "dyn", "else", "enum", "extern",
     "false", "fn", "for", "gen", "if", "impl", "in", "let", "loop", "match", "mod", "move", "mut",
     "pub", "ref", "return", "self", "Self", "static", "struct", "super", "trait", "true", "try",
     "type", "unsafe", "use", "where", "while", "yield", "abstract", "become", "box", "do", "final",
-    "macro", "override", "priv", "typeof", "unsized", "virtual", "sleep_ms", "log", "join",
-    "select", "run", "block_ms",
+    "macro", "override", "priv", "typeof", "unsized", "virtual",
 ];
+
+/// The functions and macros the program calls: Rust lets a `let` shadow
+/// them, this playground does not (a future named `log` would hide `log(…)`).
+const PRELUDE: &[&str] = &["sleep_ms", "log", "join", "select", "run", "block_ms"];
 
 pub(super) struct Parser<'a> {
     /// Never empty: the last token is [`Tok::End`].
     tokens: &'a [Token],
     next: usize,
     nesting: usize,
+    /// The names `let`s made in each open block, outermost first: a group's
+    /// names are awaited before the next statement, so a later use of one
+    /// is of a future already awaited.
+    scopes: Vec<Vec<&'a str>>,
 }
 
 impl<'a> Parser<'a> {
@@ -98,6 +119,7 @@ impl<'a> Parser<'a> {
             tokens,
             next: 0,
             nesting: 0,
+            scopes: Vec::new(),
         }
     }
 
@@ -158,26 +180,138 @@ impl<'a> Parser<'a> {
         ParseError::new(token.at, message)
     }
 
-    /// Takes the token `s`, or fails saying so (and why, if given).
-    fn expect(&mut self, s: &str, why: &str) -> Result<Pos, ParseError> {
-        if self.is(s) {
-            Ok(self.bump().at)
-        } else {
-            Err(self.fail(&format!("`{s}`"), why))
+    /// An error for what ends a line (`;`, `.await`, `,`) and is missing:
+    /// when the next token is on a later line, it is put at the end of the
+    /// last token, where the missing text goes (as rustc does), not at the
+    /// start of the next line.
+    fn fail_missing(&self, expected: &str, why: &str) -> ParseError {
+        let token = self.peek();
+        let last = self.next.checked_sub(1).map(|k| &self.tokens[k]);
+        match last {
+            Some(last) if token.at.line > last.end.line => {
+                let mut message = format!("expected {expected} at the end of this line");
+                if !why.is_empty() {
+                    message.push_str(": ");
+                    message.push_str(why);
+                }
+                ParseError::new(last.end, message)
+            }
+            _ => self.fail(expected, why),
         }
     }
 
-    /// Takes `.await`, or fails; `sleep_ms(20);` gets the rule it breaks.
+    /// "did you mean …?" for a word one slip away from one of `candidates`.
+    fn slip(&self, candidates: &[&str]) -> Option<ParseError> {
+        let word = self.word()?;
+        let meant = nearest(word, candidates)?;
+        let bang = if matches!(meant, "join" | "select") {
+            "!"
+        } else {
+            ""
+        };
+        Some(ParseError::new(
+            self.peek().at,
+            format!("there is no `{word}` here: did you mean `{meant}{bang}`?"),
+        ))
+    }
+
+    /// Takes the token `s`, or fails saying so (and why, if given).
+    fn expect(&mut self, s: &str, why: &str) -> Result<Pos, ParseError> {
+        if self.is(s) {
+            return Ok(self.bump().at);
+        }
+        if s == ";" {
+            return Err(self.fail_missing("`;`", why));
+        }
+        let wordy = s.len() > 1 && s.chars().all(|c| c.is_alphanumeric() || c == '_');
+        match self.slip(&[s]).filter(|_| wordy) {
+            Some(error) => Err(error),
+            None => Err(self.fail(&format!("`{s}`"), why)),
+        }
+    }
+
+    /// Takes `.await`, or fails; `sleep_ms(20);` gets the rule it breaks,
+    /// JS's habits (`.then(…)`, `await` without its dot) what to write.
     fn expect_await(&mut self) -> Result<(), ParseError> {
+        if self.is_await() {
+            self.bump();
+            self.bump();
+            if self.is("(") {
+                return Err(self.fail("`;`", "`.await` is not a method call: remove the `()`"));
+            }
+            return Ok(());
+        }
+        if self.is(".") {
+            if let (Tok::Word(word), Some(after)) = (self.ahead(1), self.tokens.get(self.next + 1))
+            {
+                if word == "then" {
+                    return Err(ParseError::new(
+                        after.at,
+                        "`.then(…)` chains a JS promise; in Rust write `.await;` here, \
+                         and what follows on the next lines (as after JS's `await`)",
+                    ));
+                }
+                if nearest(word, &["await"]).is_some() {
+                    return Err(ParseError::new(
+                        after.at,
+                        format!("there is no `.{}` here: did you mean `.await`?", clip(word)),
+                    ));
+                }
+            }
+        }
+        if self.is("await") {
+            return Err(self.fail("`.await`", "Rust writes it with a dot: `.await`"));
+        }
         if self.is(";") {
             return Err(self.fail("`.await`", UNAWAITED));
         }
-        if !self.is_await() {
-            return Err(self.fail("`.await`", ""));
+        Err(self.fail_missing("`.await`", ""))
+    }
+
+    /// Whether a `let` in an open block made `name`.
+    fn made(&self, name: &str) -> bool {
+        self.scopes.iter().flatten().any(|n| *n == name)
+    }
+
+    /// The error for a word or token that starts no `place` here: code from
+    /// JS, tokio or the futures crate gets what to write instead, a near
+    /// miss its likely word, a future already awaited or never made says
+    /// so; anything else what was `expected`.
+    fn unknown(&self, place: Place, expected: &str) -> ParseError {
+        let token = self.peek();
+        if let Some(message) = hints::foreign(self.tokens, self.next, place) {
+            return ParseError::new(token.at, message);
         }
-        self.bump();
-        self.bump();
-        Ok(())
+        let words = match place {
+            Place::Statement => STATEMENT_WORDS,
+            Place::Future => FUTURE_WORDS,
+        };
+        if let Some(error) = self.slip(words) {
+            return error;
+        }
+        if let Some(word) = self.word() {
+            let word = clip(word);
+            if self.made(&word) {
+                return ParseError::new(
+                    token.at,
+                    format!(
+                        "`{word}` was awaited above: `.await` takes the future, so it is \
+                         awaited once (rustc: use of moved value)"
+                    ),
+                );
+            }
+            let a_value = !matches!(self.ahead(1), Tok::Punct("(" | "!" | "::"));
+            if a_value && !KEYWORDS.contains(&word.as_str()) {
+                return ParseError::new(
+                    token.at,
+                    format!(
+                        "no `let` above makes `{word}` \
+                         (rustc: cannot find value `{word}` in this scope)"
+                    ),
+                );
+            }
+        }
+        self.fail(expected, "")
     }
 
     /// One level deeper; fails past [`MAX_NESTING`]. The caller calls
@@ -205,35 +339,86 @@ impl<'a> Parser<'a> {
     /// `use runtime::prelude::*;` `async fn run() { statements }`, then the
     /// end: the whole module, as the Rust panel shows it.
     pub(super) fn module(&mut self) -> Result<Node, ParseError> {
+        self.attribute()?;
         let why = "the module starts with `use runtime::prelude::*;`";
         for token in ["use", "runtime", "::", "prelude", "::", "*", ";"] {
+            if token == "runtime" && matches!(self.word(), Some("tokio" | "futures" | "std")) {
+                return Err(self.fail(
+                    "`runtime`",
+                    "this page polls futures on its own runtime: the module starts with \
+                     `use runtime::prelude::*;`, which gives `sleep_ms`, `log`, `block_ms`, \
+                     `join!` and `select!`",
+                ));
+            }
             self.expect(token, why)?;
         }
+        if self.is("use") {
+            return Err(self.fail(
+                "`async`",
+                &not_read_yet(
+                    "more `use` lines",
+                    "remove it here: the prelude gives all the program can call",
+                ),
+            ));
+        }
+        self.attribute()?;
         let why = "the program is `async fn run() { … }`";
         for token in ["async", "fn", "run", "(", ")"] {
+            if token == "run" && self.is("main") {
+                return Err(self.fail(
+                    "`run`",
+                    "the page calls `async fn run()` itself, so there is no `main` here: \
+                     name it `run`",
+                ));
+            }
             self.expect(token, why)?;
         }
         let open = self.expect("{", why)?;
         let steps = self.statements(open)?;
         if self.peek().tok != Tok::End {
+            let close = self.tokens[self.next - 1].at.line;
+            if self.is("}") {
+                return Err(ParseError::new(
+                    self.peek().at,
+                    format!("unexpected `}}`: nothing is open here (`run()` ends on line {close})"),
+                ));
+            }
             return Err(self.fail(
                 "the end of the text",
-                "the module holds one `async fn run()`",
+                &format!(
+                    "`run()` ends on line {close}, and this playground reads nothing after it"
+                ),
             ));
         }
         Ok(Node::new(Kind::Seq, open, "`run`'s body", steps))
     }
 
+    /// An attribute where the module has none: `#[tokio::main]` gets what
+    /// to do instead; any other is left to the next expectation.
+    fn attribute(&self) -> Result<(), ParseError> {
+        if self.peek().tok != Tok::Other('#') {
+            return Ok(());
+        }
+        match hints::attribute(self.tokens, self.next) {
+            Some(message) => Err(ParseError::new(self.peek().at, message)),
+            None => Ok(()),
+        }
+    }
+
     /// Statements up to the `}` closing the `{` at `open`, which it takes.
     fn statements(&mut self, open: Pos) -> Result<Vec<Node>, ParseError> {
+        self.scopes.push(Vec::new());
         let mut steps = Vec::new();
         loop {
             match self.peek().tok {
                 Tok::Punct("}") => {
                     self.bump();
+                    self.scopes.pop();
                     return Ok(steps);
                 }
-                Tok::End => {
+                // The end, or the `)` of a call around this block: the `}`
+                // is missing.
+                Tok::End | Tok::Punct(")") => {
                     let why = format!(
                         "to close the `{{` at line {}, column {}",
                         open.line, open.column
@@ -268,6 +453,7 @@ impl<'a> Parser<'a> {
             }
             Some("join") => self.join(),
             Some("select") => self.select(),
+            Some("let") if self.is_at(1, "_") => self.let_underscore(),
             Some("let") => self.lets(),
             Some("block_ms") => {
                 let block = self.block()?;
@@ -281,18 +467,57 @@ impl<'a> Parser<'a> {
                 self.expect(";", "")?;
                 Ok(block)
             }
-            _ if self.is(";") => Err(self.fail(
-                A_STATEMENT,
-                "an empty statement is not part of this subset: remove the `;`",
+            Some("async") => {
+                let block = self.async_block()?;
+                let why = if self.is_await() {
+                    not_read_yet(
+                        "`async { … }.await`",
+                        "write its statements here, without `async { }`",
+                    )
+                } else {
+                    "this `async` block is made and dropped, never run (futures do nothing \
+                     unless you `.await` or poll them): put it in `join!(…)`, or write its \
+                     statements here without `async { }`"
+                        .into()
+                };
+                Err(ParseError::new(block.at, why))
+            }
+            _ if self.is(";") => Err(ParseError::new(
+                self.peek().at,
+                not_read_yet("an empty statement (a `;` alone)", "remove this `;`"),
             )),
-            _ => Err(self.fail(A_STATEMENT, "")),
+            _ => Err(self.unknown(Place::Statement, A_STATEMENT)),
         }
+    }
+
+    /// `let _ = sleep_ms(N).await;`, which is `sleep_ms(N).await;`: the `()`
+    /// it gives is dropped at once, and there is nothing else to keep.
+    fn let_underscore(&mut self) -> Result<Node, ParseError> {
+        self.bump();
+        let underscore = self.bump().at;
+        self.expect("=", "")?;
+        let future = self.future()?;
+        if self.is(";") {
+            return Err(ParseError::new(underscore, LET_UNDERSCORE_DROPS));
+        }
+        self.expect_await()?;
+        if !matches!(future.kind, Kind::Sleep { .. }) {
+            return Err(ParseError::new(
+                future.at,
+                not_read_yet(
+                    "`async { … }.await`",
+                    "write its statements here, without `let _ = async { }`",
+                ),
+            ));
+        }
+        self.expect(";", "")?;
+        Ok(future)
     }
 
     /// `sleep_ms(N)`, not awaited: the callers say what follows.
     fn sleep(&mut self) -> Result<Node, ParseError> {
         let at = self.bump().at;
-        let (ms, ms_at, close) = self.ms_argument(limits::MAX_MS)?;
+        let (ms, ms_at, close) = self.ms_argument("sleep_ms", limits::MAX_MS)?;
         let kind = Kind::Sleep {
             ms,
             ms_at,
@@ -305,7 +530,7 @@ impl<'a> Parser<'a> {
     /// `block_ms(N)`, the call without its `;`.
     fn block(&mut self) -> Result<Node, ParseError> {
         let at = self.bump().at;
-        let (ms, ms_at, _) = self.ms_argument(limits::MAX_BLOCK_MS)?;
+        let (ms, ms_at, _) = self.ms_argument("block_ms", limits::MAX_BLOCK_MS)?;
         Ok(Node::new(
             Kind::Block { ms, ms_at },
             at,
@@ -314,14 +539,41 @@ impl<'a> Parser<'a> {
         ))
     }
 
-    /// `(N)` after `sleep_ms` or `block_ms`: the number as written (validation
-    /// says if it is in range), where it is, and where `)` is.
-    fn ms_argument(&mut self, max: u32) -> Result<(f64, Pos, Pos), ParseError> {
+    /// `(N)` after `sleep_ms` or `block_ms` (`call`): the number as written
+    /// (validation says if it is in range), where it is, and where `)` is.
+    fn ms_argument(&mut self, call: &str, max: u32) -> Result<(f64, Pos, Pos), ParseError> {
         self.expect("(", "")?;
         let token = self.peek();
         let Tok::Number(_, Some(ms)) = token.tok else {
             let expected = format!("a whole number of milliseconds from 0 to {max}");
-            return Err(self.fail(&expected, ""));
+            let why = match &token.tok {
+                Tok::Other('-') => format!("a delay cannot be negative (`{call}` takes a `u32`)"),
+                Tok::Str(text) => {
+                    let number = text.trim();
+                    let ms = if !number.is_empty() && number.bytes().all(|b| b.is_ascii_digit()) {
+                        number
+                    } else {
+                        "…"
+                    };
+                    format!("`{call}` takes a number, not text: write `{call}({ms})`")
+                }
+                Tok::Number(written, None) => match suffixed(written) {
+                    Some((digits, "u32")) => not_read_yet(
+                        "a number with a type suffix",
+                        &format!("write `{digits}` here"),
+                    ),
+                    Some((digits, suffix)) => {
+                        format!("`{call}` takes a `u32`, not a `{suffix}`: write `{digits}` here")
+                    }
+                    None => String::new(),
+                },
+                Tok::Word(w) if matches!(w.as_str(), "Duration" | "std" | "time") => format!(
+                    "`{call}` takes milliseconds as a plain number: write `{call}({})`",
+                    hints::delay(self.tokens, Some(self.next - 1))
+                ),
+                _ => String::new(),
+            };
+            return Err(self.fail(&expected, &why));
         };
         self.bump();
         let close = self.expect(")", "")?;
@@ -331,6 +583,10 @@ impl<'a> Parser<'a> {
     fn string(&mut self) -> Result<(String, Pos), ParseError> {
         match &self.peek().tok {
             Tok::Str(text) => Ok((text.clone(), self.bump().at)),
+            Tok::Other('\'') => Err(self.fail(
+                "a string in double quotes",
+                "Rust writes text in double quotes (`'x'` is one character)",
+            )),
             _ => Err(self.fail("a string in double quotes", "the text to log")),
         }
     }
@@ -354,7 +610,7 @@ impl<'a> Parser<'a> {
             if self.is(",") {
                 self.bump();
             } else if !self.is(")") {
-                return Err(self.fail("`,` or `)`", ""));
+                return Err(self.fail_missing("`,` or `)`", ""));
             }
         }
         self.bump();
@@ -374,10 +630,16 @@ impl<'a> Parser<'a> {
         self.expect("!", "`select!` is a macro")?;
         self.expect("{", "")?;
         if !self.is("biased") {
+            if let Some(error) = self.slip(&["biased"]) {
+                return Err(error);
+            }
             return Err(self.fail(
                 "`biased;`",
-                "this playground's `select!` polls its futures in the order written \
-                 (without `biased;`, tokio's picks one at random)",
+                &not_read_yet(
+                    "`select!` without `biased;`",
+                    "write `biased;` here (without it, tokio's `select!` polls its branches \
+                     in random order)",
+                ),
             ));
         }
         self.bump();
@@ -385,6 +647,12 @@ impl<'a> Parser<'a> {
         let arm = "each branch is `_ = future => {}`";
         let mut futures = Vec::new();
         while !self.is("}") {
+            if self.word().is_some_and(|w| w != "_") && self.is_at(1, "=") {
+                return Err(self.fail(
+                    "`_`",
+                    &not_read_yet("a named result in a `select!` branch", "write `_` here"),
+                ));
+            }
             self.expect("_", arm)?;
             self.expect("=", arm)?;
             futures.push(self.future()?);
@@ -396,7 +664,13 @@ impl<'a> Parser<'a> {
             }
             self.expect("=>", arm)?;
             self.expect("{", arm)?;
-            self.expect("}", "in this subset a branch does nothing: `=> {}`")?;
+            self.expect(
+                "}",
+                &not_read_yet(
+                    "code in a `select!` branch",
+                    "leave the branch empty: `=> {}`",
+                ),
+            )?;
             if self.is(",") {
                 self.bump();
             }
@@ -412,56 +686,186 @@ impl<'a> Parser<'a> {
         let at = self.peek().at;
         let what = "this group of `let`s";
         self.enter(at, what)?;
-        let mut names: Vec<&str> = Vec::new();
+        let mut names: Vec<&'a str> = Vec::new();
         let mut futures = Vec::new();
-        while self.is("let") {
+        // `let _ = ….await;` is a statement of its own, after the group.
+        while self.is("let") && !self.is_at(1, "_") {
             self.bump();
+            // Said after the future is read: what it is comes first.
+            let mut_at = self.is("mut").then(|| self.bump().at);
+            let name_at = self.peek().at;
             let name = self.name()?;
             if names.contains(&name) {
                 return Err(ParseError::new(
                     self.tokens[self.next - 1].at,
-                    format!("`{name}` already names a future made above: give each its own name"),
+                    format!(
+                        "`{name}` already names a future made above; in Rust the second \
+                         `{name}` would hide the first, which could then never be awaited: \
+                         give each its own name"
+                    ),
                 ));
             }
             names.push(name);
             self.expect("=", "")?;
-            futures.push(self.future()?);
-            if self.is_await() {
+            if matches!(self.peek().tok, Tok::Number(..) | Tok::Str(_)) {
+                let instead = match self.peek().tok {
+                    Tok::Number(ref n, Some(_)) => format!("sleep_ms({n})"),
+                    _ => "sleep_ms(…)".into(),
+                };
                 return Err(self.fail(
-                    "`;`",
-                    "here `let` keeps the future, to await it later: remove `.await`",
+                    A_FUTURE,
+                    &not_read_yet(
+                        "a `let` of a plain value",
+                        &format!("write a future here, such as `{instead}`"),
+                    ),
+                ));
+            }
+            futures.push(self.future()?);
+            if let Some(at) = mut_at {
+                return Err(ParseError::new(
+                    at,
+                    not_read_yet(
+                        "`let mut`",
+                        "remove `mut` here (rustc would warn: variable does not need to be \
+                         mutable)",
+                    ),
+                ));
+            }
+            if self.is_await() {
+                return Err(ParseError::new(
+                    name_at,
+                    not_read_yet(
+                        &format!("`let {name} = ….await;`"),
+                        &format!(
+                            "write `_` here in place of `{name}`, or remove `.await` to await \
+                             `{name}` later"
+                        ),
+                    ),
                 ));
             }
             self.expect(";", "")?;
         }
-        for name in names {
+        for (k, name) in names.iter().enumerate() {
             if !self.is(name) {
-                return Err(self.fail(
-                    &format!("`{name}.await;`"),
-                    "each future made by `let` is awaited next, in the order made",
-                ));
+                return Err(self.not_awaited_next(&names[k..], &futures[k..]));
             }
             self.bump();
             self.expect_await()?;
             self.expect(";", "")?;
         }
+        if let Some(scope) = self.scopes.last_mut() {
+            scope.extend(names);
+        }
         self.leave();
         Ok(Node::new(Kind::CreateThenAwait, at, what, futures))
     }
 
+    /// Why the next statement is not `names[0].await;`, the future made
+    /// first of those not awaited yet (`futures` are theirs, in order).
+    fn not_awaited_next(&self, names: &[&str], futures: &[Node]) -> ParseError {
+        let name = names[0];
+        let expected = format!("`{name}.await;`");
+        let here = format!("write `{name}.await;` here");
+        match self.word() {
+            Some(w) if names.contains(&w) => {
+                return self.fail(
+                    &expected,
+                    &not_read_yet("futures awaited in another order than made", &here),
+                );
+            }
+            Some(w @ ("join" | "select")) => {
+                if let Some((k, token)) = self.name_inside(names) {
+                    return ParseError::new(
+                        token.at,
+                        not_read_yet(
+                            &format!("a future made by `let` inside `{w}!`"),
+                            &format!(
+                                "write the future itself here, `{}`, in place of `{}`",
+                                written(&futures[k]),
+                                names[k]
+                            ),
+                        ),
+                    );
+                }
+            }
+            _ => {}
+        }
+        if let Some(error) = self.slip(names) {
+            return error;
+        }
+        if matches!(self.peek().tok, Tok::Punct("}") | Tok::End) {
+            return self.fail(
+                &expected,
+                &format!(
+                    "`{name}` is never awaited, so it never runs \
+                     (rustc warns: unused variable): {here}"
+                ),
+            );
+        }
+        self.fail(
+            &expected,
+            &not_read_yet(
+                "other statements between the `let`s and their `.await`s",
+                &here,
+            ),
+        )
+    }
+
+    /// The first of `names` standing as a future in the `join!` or
+    /// `select!` starting at the next token: its index in `names`, and
+    /// the token.
+    fn name_inside(&self, names: &[&str]) -> Option<(usize, &'a Token)> {
+        let mut depth = 0usize;
+        for (k, token) in self.tokens.iter().enumerate().skip(self.next) {
+            match &token.tok {
+                Tok::Punct("(" | "{") => depth += 1,
+                Tok::Punct(")" | "}") => {
+                    depth = depth.saturating_sub(1);
+                    if depth == 0 {
+                        return None;
+                    }
+                }
+                Tok::Word(w) if depth > 0 => {
+                    let before = &self.tokens[k - 1].tok;
+                    let as_future = matches!(before, Tok::Punct("(" | "," | "="));
+                    if let Some(i) = names.iter().position(|n| n == w).filter(|_| as_future) {
+                        return Some((i, token));
+                    }
+                }
+                Tok::End => return None,
+                _ => {}
+            }
+        }
+        None
+    }
+
     /// The name a `let` gives its future.
     fn name(&mut self) -> Result<&'a str, ParseError> {
+        let expected = "a name for the future";
         match self.word() {
-            Some("_") => Err(self.fail("a name for the future", "`let _ =` would drop it at once")),
-            Some(w) if RESERVED.contains(&w) => Err(self.fail(
-                "a name for the future",
-                &format!("`{w}` is taken (a keyword or a function here)"),
+            Some(w) if KEYWORDS.contains(&w) => Err(self.fail(
+                expected,
+                &format!("`{w}` is a Rust keyword: give the future another name"),
             )),
+            Some(w) if PRELUDE.contains(&w) => {
+                let kind = if matches!(w, "join" | "select") {
+                    "macro"
+                } else {
+                    "function"
+                };
+                Err(self.fail(
+                    expected,
+                    &not_read_yet(
+                        &format!("`{w}` as a future's name (it names a {kind} here)"),
+                        "give the future another name here",
+                    ),
+                ))
+            }
             Some(w) => {
                 self.bump();
                 Ok(w)
             }
-            None => Err(self.fail("a name for the future", "")),
+            None => Err(self.fail(expected, "")),
         }
     }
 
@@ -478,18 +882,24 @@ impl<'a> Parser<'a> {
                 A_FUTURE,
                 "`block_ms(…)` runs at once and is no future: write `async { block_ms(…) }`",
             )),
-            _ => Err(self.fail(A_FUTURE, "")),
+            _ => Err(self.unknown(Place::Future, A_FUTURE)),
         }
     }
 
     /// `async { log("…") }` is a log step; `async { statements }` is their
     /// sequence, or, when it holds one `join!`, `select!` or group of `let`s
     /// only, that step itself (the renderer writes such a step so: a
-    /// sequence of one would read the same).
+    /// sequence of one would read the same). `async move { … }` is the
+    /// same block: nothing in it names a variable from outside (a `let`'s
+    /// future is awaited in the block that made it), so there is nothing to
+    /// move.
     fn async_block(&mut self) -> Result<Node, ParseError> {
         let at = self.bump().at;
         let what = "this `async` block";
         self.enter(at, what)?;
+        if self.is("move") {
+            self.bump();
+        }
         let open = self.expect("{", "an async block is `async { … }`")?;
         let lone_log = self.is("log")
             && self.is_at(1, "(")
@@ -539,6 +949,30 @@ fn describe(tok: &Tok) -> String {
         Tok::Other(c) => format!("the character U+{:04X}", u32::from(*c)),
         Tok::End => "the end of the text".into(),
     }
+}
+
+/// A future as written in place of the name of a `let` that made it.
+fn written(node: &Node) -> String {
+    match &node.kind {
+        Kind::Sleep { ms, .. } => format!("sleep_ms({ms})"),
+        Kind::Log { text, .. } => format!("async {{ log({}) }}", js_string(text)),
+        Kind::Block { ms, .. } => format!("async {{ block_ms({ms}) }}"),
+        _ => "async { … }".into(),
+    }
+}
+
+/// A number with one of Rust's type suffixes (`20u32`), as its digits and
+/// its suffix.
+fn suffixed(written: &str) -> Option<(&str, &'static str)> {
+    const SUFFIXES: &[&str] = &[
+        "u8", "u16", "u32", "u64", "u128", "usize", "i8", "i16", "i32", "i64", "i128", "isize",
+        "f32", "f64",
+    ];
+    SUFFIXES.iter().find_map(|&suffix| {
+        let digits = written.strip_suffix(suffix)?.trim_end_matches('_');
+        let whole = !digits.is_empty() && digits.bytes().all(|b| b.is_ascii_digit() || b == b'_');
+        whole.then_some((digits, suffix))
+    })
 }
 
 /// At most 20 characters of a long word or number, for messages.

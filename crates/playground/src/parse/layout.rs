@@ -1,7 +1,9 @@
 //! Where things are in a program's text, as its writer laid it out: the
 //! numbers of its timers, so a timing input can rewrite one in place
-//! (comments and layout kept), and which line of the text each line of the
-//! rendered panel is, so a trace names lines of the text that was written.
+//! (comments and layout kept); which line of the text each line of the
+//! rendered panel is, so a trace names lines of the text that was written;
+//! and the names its `let`s give their futures, so the State machine shows
+//! them.
 
 use super::error::{ParseError, Pos};
 use super::lexer::{self, Tok, Token};
@@ -55,7 +57,7 @@ pub fn set_timings(text: &str, ms: &[u32]) -> Result<String, ParseError> {
 pub fn line_map(text: &str) -> Result<Vec<usize>, ParseError> {
     let step = parse(text)?;
     let rendered = render::rust(&step).text(4);
-    let theirs = code_tokens(text)?;
+    let theirs = written_code(text)?;
     let ours = code_tokens(&rendered)?;
     let lines = rendered.lines().count();
     let mut map = vec![0; lines];
@@ -77,11 +79,52 @@ pub fn line_map(text: &str) -> Result<Vec<usize>, ParseError> {
     Ok(map)
 }
 
+/// For each future a `let` of `text` names, the name the rendered panel
+/// gives it (`f1`, `f2`… in the order made) and the name written, in
+/// that order; `text` must parse.
+pub fn future_names(text: &str) -> Result<Vec<(String, String)>, ParseError> {
+    let step = parse(text)?;
+    let rendered = render::rust(&step).text(4);
+    let theirs = written_code(text)?;
+    let ours = code_tokens(&rendered)?;
+    let is_let = |t: &Token| t.tok == Tok::Word("let".into());
+    Ok(align(&ours, &theirs)
+        .into_iter()
+        .filter(|&(i, _)| i > 0 && is_let(&ours[i - 1]))
+        .filter_map(|(i, j)| match (&ours[i].tok, &theirs[j].tok) {
+            (Tok::Word(rendered), Tok::Word(written)) => Some((rendered.clone(), written.clone())),
+            _ => None,
+        })
+        .collect())
+}
+
 /// The tokens of `text` but the end.
 fn code_tokens(text: &str) -> Result<Vec<Token>, ParseError> {
     let mut tokens = lexer::lex(text)?.tokens;
     tokens.pop();
     Ok(tokens)
+}
+
+/// The tokens of a written text that parses, but for the words the
+/// renderer never writes and that change nothing: `let _ =` before an
+/// awaited sleep, `move` after `async`.
+fn written_code(text: &str) -> Result<Vec<Token>, ParseError> {
+    let tokens = code_tokens(text)?;
+    let word = |k: usize, w: &str| tokens.get(k).is_some_and(|t| t.tok == Tok::Word(w.into()));
+    let mut out = Vec::with_capacity(tokens.len());
+    let mut k = 0;
+    while k < tokens.len() {
+        if word(k, "let") && word(k + 1, "_") {
+            // `let _ =`: the `=` is the third.
+            k += 3;
+            continue;
+        }
+        if !(word(k, "move") && k > 0 && word(k - 1, "async")) {
+            out.push(tokens[k].clone());
+        }
+        k += 1;
+    }
+    Ok(out)
 }
 
 /// Pairs `(i, j)` of the same token in the rendered text (`ours`) and the

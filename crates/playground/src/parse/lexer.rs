@@ -2,7 +2,7 @@
 //! tokens: they are kept apart, one per line at most, because one that trails
 //! a `sleep_ms(…)` names its timer.
 
-use super::error::{ParseError, Pos};
+use super::error::{not_read_yet, ParseError, Pos};
 
 /// One token.
 #[derive(Clone, Debug, PartialEq)]
@@ -23,11 +23,13 @@ pub(super) enum Tok {
     End,
 }
 
-/// A token and where it starts.
+/// A token, where it starts, and where it ends (just after it: where a
+/// missing `;` after it goes).
 #[derive(Clone, Debug)]
 pub(super) struct Token {
     pub tok: Tok,
     pub at: Pos,
+    pub end: Pos,
 }
 
 /// A `//` comment: its text after the `//`, and where that text starts.
@@ -119,24 +121,28 @@ pub(super) fn lex(text: &str) -> Result<Lexed, ParseError> {
         } else if cur.rest.starts_with("/*") {
             return Err(ParseError::new(
                 at,
-                "block comments (`/* … */`) are not part of this subset: use `//`",
+                not_read_yet("block comments (`/* … */`)", "write `//` comments here"),
             ));
         } else if c == '"' {
             let text = string(&mut cur)?;
             tokens.push(Token {
                 tok: Tok::Str(text),
                 at,
+                end: cur.pos,
             });
         } else if c.is_ascii_digit() {
+            let tok = number(&mut cur);
             tokens.push(Token {
-                tok: number(&mut cur),
+                tok,
                 at,
+                end: cur.pos,
             });
         } else if is_word_start(c) {
             let word = cur.take_while(is_word);
             tokens.push(Token {
                 tok: Tok::Word(word),
                 at,
+                end: cur.pos,
             });
         } else if let Some(p) = PUNCT.iter().find(|p| cur.rest.starts_with(**p)) {
             for _ in 0..p.len() {
@@ -145,18 +151,21 @@ pub(super) fn lex(text: &str) -> Result<Lexed, ParseError> {
             tokens.push(Token {
                 tok: Tok::Punct(p),
                 at,
+                end: cur.pos,
             });
         } else {
             cur.bump();
             tokens.push(Token {
                 tok: Tok::Other(c),
                 at,
+                end: cur.pos,
             });
         }
     }
     tokens.push(Token {
         tok: Tok::End,
         at: cur.pos,
+        end: cur.pos,
     });
     Ok(Lexed { tokens, comments })
 }
@@ -183,13 +192,21 @@ fn string(cur: &mut Cursor) -> Result<String, ParseError> {
                     let shown = other
                         .filter(|c| c.is_ascii_graphic() || c.is_alphanumeric())
                         .map_or_else(|| "\\".to_string(), |c| format!("\\{c}"));
-                    return Err(ParseError::new(
-                        at,
-                        format!(
-                            "`{shown}` is not an escape this subset reads: \
-                             a text may escape only `\\\"` and `\\\\`"
-                        ),
-                    ));
+                    // Rust's own escapes are a limit of the playground;
+                    // any other is no escape in Rust either.
+                    let message =
+                        if matches!(other, Some('n' | 'r' | 't' | '0' | '\'' | 'x' | 'u' | '\n')) {
+                            not_read_yet(
+                                &format!("the escape `{shown}`"),
+                                "a text here may escape only `\\\"` and `\\\\`",
+                            )
+                        } else {
+                            format!(
+                                "`{shown}` is no escape in Rust: write `\\\\` for a backslash, \
+                             `\\\"` for a quote"
+                            )
+                        };
+                    return Err(ParseError::new(at, message));
                 }
             },
             // A string left open would swallow the rest of the program;

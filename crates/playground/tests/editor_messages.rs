@@ -1,0 +1,585 @@
+//! What the editor says about the programs a learner writes: a table of
+//! programs, most of them mistakes a learner who knows JS promises (or has
+//! read tokio's docs) makes, each pinned to "it parses" or to its exact
+//! message and the line and column the editor underlines. The messages
+//! must be true of Rust as rustc and tokio see it: a playground's limit
+//! says it is one ("this playground does not read … yet; in Rust it is
+//! fine: …"), code from elsewhere gets what to write here instead, a near
+//! miss its likely word, and a missing `;` is put where it goes.
+#![cfg(not(target_arch = "wasm32"))]
+
+use playground::parse::layout::{future_names, line_map};
+use playground::parse::parse;
+use playground::program::scenario::Step;
+use playground::render;
+
+/// What the editor makes of a program.
+enum Want {
+    Parses,
+    /// Line, column (from 1, in characters) and the exact message.
+    Refused(usize, usize, &'static str),
+}
+use Want::{Parses, Refused};
+
+/// The whole text for a program of the table: one indented is `run()`'s
+/// body, its first line line 4 of the text; any other is the whole text.
+fn text(program: &str) -> String {
+    if program.starts_with("    ") {
+        format!("use runtime::prelude::*;\n\nasync fn run() {{\n{program}}}\n")
+    } else {
+        program.to_string()
+    }
+}
+
+/// `(what the learner tried, the program, what the editor says)`.
+#[rustfmt::skip]
+const TABLE: &[(&str, &str, Want)] = &[
+    ("let _ = sleep_ms(…).await is awaited", "    let _ = sleep_ms(10).await;\n", Parses),
+    ("async move in join!", "    join!(async move { log(\"x\") }, sleep_ms(5));\n", Parses),
+    ("async move in a let", "    let a = async move { sleep_ms(1).await; };\n    a.await;\n", Parses),
+    (
+        "join! of futures made by let",
+        "    let x = sleep_ms(5);\n    let y = sleep_ms(10);\n    join!(x, y);\n",
+        Refused(6, 11, "this playground does not read a future made by `let` inside `join!` yet; in Rust it is fine: write the future itself here, `sleep_ms(5)`, in place of `x`"),
+    ),
+    (
+        "tokio::time::sleep",
+        "    tokio::time::sleep(Duration::from_millis(100)).await;\n",
+        Refused(4, 5, "`tokio::time::sleep` needs tokio's runtime, and this page runs futures on its own: write `sleep_ms(100).await;` here (milliseconds, no `Duration`)"),
+    ),
+    (
+        "tokio::join!",
+        "    tokio::join!(sleep_ms(1), sleep_ms(2));\n",
+        Refused(4, 5, "this playground does not read `tokio::join!` yet; in Rust it is fine: write `join!(…);` here, which awaits its futures together as `tokio::join!` does"),
+    ),
+    (
+        "futures::join!",
+        "    futures::join!(sleep_ms(1), sleep_ms(2));\n",
+        Refused(4, 5, "this playground does not read `futures::join!` yet; in Rust it is fine: write `join!(…);` here, which awaits its futures together as `futures::join!` does"),
+    ),
+    (
+        "tokio::select!",
+        "    tokio::select! { _ = sleep_ms(1) => {} }\n",
+        Refused(4, 5, "this playground does not read `tokio::select!` yet; in Rust it is fine: write `select! { biased; _ = … => {} }` here"),
+    ),
+    (
+        "tokio::spawn",
+        "    tokio::spawn(async { log(\"x\") });\n",
+        Refused(4, 5, "`tokio::spawn` starts another task on tokio's runtime; this page runs one task on its own: to run futures at once, write `join!(…);` here"),
+    ),
+    (
+        "println!",
+        "    println!(\"hello\");\n",
+        Refused(4, 5, "this playground does not read `println!` yet; in Rust it is fine: write `log(\"hello\");` here: its text shows in the trace"),
+    ),
+    (
+        "std::thread::sleep",
+        "    std::thread::sleep(Duration::from_millis(50));\n",
+        Refused(4, 5, "`std::thread::sleep` blocks the whole thread: no other future runs meanwhile; `block_ms(50);` does exactly that here (to wait and let others run: `sleep_ms(50).await;`)"),
+    ),
+    (
+        ".awiat",
+        "    sleep_ms(100).awiat;\n",
+        Refused(4, 19, "there is no `.awiat` here: did you mean `.await`?"),
+    ),
+    (
+        "sleepms",
+        "    sleepms(100).await;\n",
+        Refused(4, 5, "there is no `sleepms` here: did you mean `sleep_ms`?"),
+    ),
+    (
+        "lgo",
+        "    lgo(\"x\");\n",
+        Refused(4, 5, "there is no `lgo` here: did you mean `log`?"),
+    ),
+    (
+        "blok_ms",
+        "    blok_ms(5);\n",
+        Refused(4, 5, "there is no `blok_ms` here: did you mean `block_ms`?"),
+    ),
+    (
+        "jion!",
+        "    jion!(sleep_ms(1));\n",
+        Refused(4, 5, "there is no `jion` here: did you mean `join!`?"),
+    ),
+    (
+        "slect!",
+        "    slect! { biased; _ = sleep_ms(1) => {} }\n",
+        Refused(4, 5, "there is no `slect` here: did you mean `select!`?"),
+    ),
+    (
+        "a missing ; after .await",
+        "    sleep_ms(20).await\n    log(\"x\");\n",
+        Refused(4, 23, "expected `;` at the end of this line"),
+    ),
+    (
+        "a missing ; after log",
+        "    log(\"x\")\n    sleep_ms(20).await;\n",
+        Refused(4, 13, "expected `;` at the end of this line"),
+    ),
+    (
+        "sleep_ms(100); never polled",
+        "    sleep_ms(100);\n",
+        Refused(4, 18, "expected `.await`, found `;`: without `.await` this future is dropped, never polled, so nothing waits (futures do nothing unless you `.await` or poll them)"),
+    ),
+    (
+        "a missing .await at the end of a line",
+        "    sleep_ms(100)\n    log(\"x\");\n",
+        Refused(4, 18, "expected `.await` at the end of this line"),
+    ),
+    (
+        "await before the future",
+        "    await sleep_ms(100);\n",
+        Refused(4, 5, "Rust writes `.await` after the future: `sleep_ms(100).await;`"),
+    ),
+    (
+        "await without its dot",
+        "    sleep_ms(100) await;\n",
+        Refused(4, 19, "expected `.await`, found `await`: Rust writes it with a dot: `.await`"),
+    ),
+    (
+        "sleep(100)",
+        "    sleep(100).await;\n",
+        Refused(4, 5, "there is no `sleep` here: did you mean `sleep_ms(100).await;`? (tokio's `sleep` takes a `Duration`, `sleep_ms` milliseconds)"),
+    ),
+    (
+        "a negative delay",
+        "    sleep_ms(-5).await;\n",
+        Refused(4, 14, "expected a whole number of milliseconds from 0 to 60000, found `-`: a delay cannot be negative (`sleep_ms` takes a `u32`)"),
+    ),
+    (
+        "a delay as text",
+        "    sleep_ms(\"100\").await;\n",
+        Refused(4, 14, "expected a whole number of milliseconds from 0 to 60000, found a string: `sleep_ms` takes a number, not text: write `sleep_ms(100)`"),
+    ),
+    (
+        "one } too many",
+        "    sleep_ms(1).await;\n}\n",
+        Refused(6, 1, "unexpected `}`: nothing is open here (`run()` ends on line 5)"),
+    ),
+    (
+        "a } missing in join!",
+        "    join!(async { sleep_ms(1).await; );\n",
+        Refused(4, 38, "expected `}`, found `)`: to close the `{` at line 4, column 17"),
+    ),
+    (
+        "async fn main",
+        "use runtime::prelude::*;\n\nasync fn main() {\n    sleep_ms(1).await;\n}\n",
+        Refused(3, 10, "expected `run`, found `main`: the page calls `async fn run()` itself, so there is no `main` here: name it `run`"),
+    ),
+    (
+        "#[tokio::main]",
+        "#[tokio::main]\nasync fn main() {\n    sleep_ms(1).await;\n}\n",
+        Refused(1, 1, "`#[tokio::main]` starts tokio's runtime for `main`; this page polls `run()` on its own: remove it"),
+    ),
+    (
+        "use tokio",
+        "use tokio::time::sleep;\n",
+        Refused(1, 5, "expected `runtime`, found `tokio`: this page polls futures on its own runtime: the module starts with `use runtime::prelude::*;`, which gives `sleep_ms`, `log`, `block_ms`, `join!` and `select!`"),
+    ),
+    (
+        "run() never closed",
+        "use runtime::prelude::*;\n\nasync fn run() {\n    sleep_ms(1).await;\n",
+        Refused(5, 1, "expected `}`, found the end of the text: to close the `{` at line 3, column 16"),
+    ),
+    (
+        ".then(…)",
+        "    sleep_ms(100).then(|_| log(\"x\"));\n",
+        Refused(4, 19, "`.then(…)` chains a JS promise; in Rust write `.await;` here, and what follows on the next lines (as after JS's `await`)"),
+    ),
+    (
+        "Promise.all",
+        "    Promise.all([sleep_ms(1), sleep_ms(2)]);\n",
+        Refused(4, 5, "`Promise.all` is JavaScript's: write `join!(…);` here: it awaits its futures together"),
+    ),
+    (
+        "setTimeout",
+        "    setTimeout(() => log(\"x\"), 100);\n",
+        Refused(4, 5, "`setTimeout` is JavaScript's; in Rust a timer is a future you await: write `sleep_ms(100).await;` here"),
+    ),
+    (
+        "console.log",
+        "    console.log(\"x\");\n",
+        Refused(4, 5, "`console.log` is JavaScript's: write `log(\"x\");` here"),
+    ),
+    (
+        "let x = 5;",
+        "    let x = 5;\n",
+        Refused(4, 13, "expected a future (`sleep_ms(…)` or `async { … }`), found `5`: this playground does not read a `let` of a plain value yet; in Rust it is fine: write a future here, such as `sleep_ms(5)`"),
+    ),
+    (
+        ".await()",
+        "    sleep_ms(100).await();\n",
+        Refused(4, 24, "expected `;`, found `(`: `.await` is not a method call: remove the `()`"),
+    ),
+    (
+        "let _ = without .await",
+        "    let _ = sleep_ms(10);\n",
+        Refused(4, 9, "`let _ =` drops this future at once, never polled, so nothing waits: add `.await`, or give it a name (`let f = …;`) to await it later"),
+    ),
+    (
+        "let x = ….await",
+        "    let x = sleep_ms(5).await;\n",
+        Refused(4, 9, "this playground does not read `let x = ….await;` yet; in Rust it is fine: write `_` here in place of `x`, or remove `.await` to await `x` later"),
+    ),
+    (
+        "let mut",
+        "    let mut f = sleep_ms(1);\n    f.await;\n",
+        Refused(4, 9, "this playground does not read `let mut` yet; in Rust it is fine: remove `mut` here (rustc would warn: variable does not need to be mutable)"),
+    ),
+    (
+        "awaited out of order",
+        "    let a = sleep_ms(1);\n    let b = sleep_ms(2);\n    b.await;\n    a.await;\n",
+        Refused(6, 5, "expected `a.await;`, found `b`: this playground does not read futures awaited in another order than made yet; in Rust it is fine: write `a.await;` here"),
+    ),
+    (
+        "a misspelt let name",
+        "    let toast = sleep_ms(1);\n    tost.await;\n",
+        Refused(5, 5, "there is no `tost` here: did you mean `toast`?"),
+    ),
+    (
+        "a let never awaited",
+        "    let toast = sleep_ms(1);\n",
+        Refused(5, 1, "expected `toast.await;`, found `}`: `toast` is never awaited, so it never runs (rustc warns: unused variable): write `toast.await;` here"),
+    ),
+    (
+        "an await with no let",
+        "    f1.await;\n",
+        Refused(4, 5, "no `let` above makes `f1` (rustc: cannot find value `f1` in this scope)"),
+    ),
+    (
+        "awaited twice",
+        "    let a = sleep_ms(1);\n    a.await;\n    a.await;\n",
+        Refused(6, 5, "`a` was awaited above: `.await` takes the future, so it is awaited once (rustc: use of moved value)"),
+    ),
+    (
+        "single quotes",
+        "    log('hi');\n",
+        Refused(4, 9, "expected a string in double quotes, found `'`: Rust writes text in double quotes (`'x'` is one character)"),
+    ),
+    (
+        "select! without biased;",
+        "    select! { _ = sleep_ms(1) => {} }\n",
+        Refused(4, 15, "expected `biased;`, found `_`: this playground does not read `select!` without `biased;` yet; in Rust it is fine: write `biased;` here (without it, tokio's `select!` polls its branches in random order)"),
+    ),
+    (
+        "a for loop",
+        "    for i in 0..3 { sleep_ms(100).await; }\n",
+        Refused(4, 5, "this playground does not read `for` yet; in Rust it is fine: write its steps out one by one here"),
+    ),
+    (
+        "an async block as a statement",
+        "    async { log(\"x\") };\n",
+        Refused(4, 5, "this `async` block is made and dropped, never run (futures do nothing unless you `.await` or poll them): put it in `join!(…)`, or write its statements here without `async { }`"),
+    ),
+    (
+        "a u32 suffix",
+        "    sleep_ms(20u32).await;\n",
+        Refused(4, 14, "expected a whole number of milliseconds from 0 to 60000, found `20u32`: this playground does not read a number with a type suffix yet; in Rust it is fine: write `20` here"),
+    ),
+    (
+        "a u64 suffix",
+        "    sleep_ms(20u64).await;\n",
+        Refused(4, 14, "expected a whole number of milliseconds from 0 to 60000, found `20u64`: `sleep_ms` takes a `u32`, not a `u64`: write `20` here"),
+    ),
+    (
+        "Duration in sleep_ms",
+        "    sleep_ms(Duration::from_millis(100)).await;\n",
+        Refused(4, 14, "expected a whole number of milliseconds from 0 to 60000, found `Duration`: `sleep_ms` takes milliseconds as a plain number: write `sleep_ms(100)`"),
+    ),
+    (
+        "const",
+        "    const x = sleep_ms(5);\n",
+        Refused(4, 5, "Rust makes a variable with `let`, not `const`: write `let` here"),
+    ),
+    (
+        "a future named log",
+        "    let log = sleep_ms(1);\n",
+        Refused(4, 9, "expected a name for the future, found `log`: this playground does not read `log` as a future's name (it names a function here) yet; in Rust it is fine: give the future another name here"),
+    ),
+    (
+        "a named select! branch",
+        "    select! { biased; x = sleep_ms(1) => {} }\n",
+        Refused(4, 23, "expected `_`, found `x`: this playground does not read a named result in a `select!` branch yet; in Rust it is fine: write `_` here"),
+    ),
+    (
+        "a fraction",
+        "    sleep_ms(2.5).await;\n",
+        Refused(4, 14, "this delay must be a whole number of milliseconds from 0 to 60000, got 2.5, which is not whole"),
+    ),
+    (
+        "a second use line",
+        "use runtime::prelude::*;\nuse std::time::Duration;\n\nasync fn run() {\n    sleep_ms(1).await;\n}\n",
+        Refused(2, 1, "expected `async`, found `use`: this playground does not read more `use` lines yet; in Rust it is fine: remove it here: the prelude gives all the program can call"),
+    ),
+    (
+        "a missing ; after join!",
+        "    join!(sleep_ms(1), sleep_ms(2))\n    log(\"x\");\n",
+        Refused(4, 36, "expected `;` at the end of this line"),
+    ),
+    (
+        "a missing , in join!",
+        "    join!(\n        sleep_ms(1)\n        sleep_ms(2),\n    );\n",
+        Refused(5, 20, "expected `,` or `)` at the end of this line"),
+    ),
+    (
+        "a } too early",
+        "    sleep_ms(1).await;\n    }\n    log(\"x\");\n",
+        Refused(6, 5, "expected the end of the text, found `log`: `run()` ends on line 5, and this playground reads nothing after it"),
+    ),
+    (
+        "a statement between let and await",
+        "    let a = sleep_ms(1);\n    log(\"x\");\n    a.await;\n",
+        Refused(5, 5, "expected `a.await;`, found `log`: this playground does not read other statements between the `let`s and their `.await`s yet; in Rust it is fine: write `a.await;` here"),
+    ),
+    (
+        "let _ = async { … }.await",
+        "    let _ = async { log(\"x\") }.await;\n",
+        Refused(4, 13, "this playground does not read `async { … }.await` yet; in Rust it is fine: write its statements here, without `let _ = async { }`"),
+    ),
+    (
+        "async { … }.await",
+        "    async { log(\"x\") }.await;\n",
+        Refused(4, 5, "this playground does not read `async { … }.await` yet; in Rust it is fine: write its statements here, without `async { }`"),
+    ),
+    (
+        "an empty statement",
+        "    sleep_ms(1).await;;\n",
+        Refused(4, 23, "this playground does not read an empty statement (a `;` alone) yet; in Rust it is fine: remove this `;`"),
+    ),
+    (
+        "a name made twice",
+        "    let a = sleep_ms(1);\n    let a = sleep_ms(2);\n",
+        Refused(5, 9, "`a` already names a future made above; in Rust the second `a` would hide the first, which could then never be awaited: give each its own name"),
+    ),
+    (
+        "an escape Rust lacks",
+        "    log(\"a\\qb\");\n",
+        Refused(4, 11, "`\\q` is no escape in Rust: write `\\\\` for a backslash, `\\\"` for a quote"),
+    ),
+    (
+        "an escape Rust has",
+        "    log(\"a\\nb\");\n",
+        Refused(4, 11, "this playground does not read the escape `\\n` yet; in Rust it is fine: a text here may escape only `\\\"` and `\\\\`"),
+    ),
+    (
+        "biassed",
+        "    select! { biassed; _ = sleep_ms(1) => {} }\n",
+        Refused(4, 15, "there is no `biassed` here: did you mean `biased`?"),
+    ),
+    (
+        "a value never made",
+        "    x = sleep_ms(1);\n",
+        Refused(4, 5, "no `let` above makes `x` (rustc: cannot find value `x` in this scope)"),
+    ),
+    (
+        "time::sleep",
+        "    time::sleep(Duration::from_secs(1)).await;\n",
+        Refused(4, 5, "`time::sleep` needs tokio's runtime, and this page runs futures on its own: write `sleep_ms(1000).await;` here (milliseconds, no `Duration`)"),
+    ),
+    (
+        "thread::sleep",
+        "    thread::sleep(Duration::from_millis(50));\n",
+        Refused(4, 5, "`thread::sleep` blocks the whole thread: no other future runs meanwhile; `block_ms(50);` does exactly that here (to wait and let others run: `sleep_ms(50).await;`)"),
+    ),
+    (
+        "Promise.race",
+        "    Promise.race([sleep_ms(1)]);\n",
+        Refused(4, 5, "`Promise.race` is JavaScript's: write `select! { biased; _ = … => {} }` here: the first future to finish wins"),
+    ),
+    (
+        "tokio's sleep in join!",
+        "    join!(tokio::time::sleep(Duration::from_millis(5)), sleep_ms(1));\n",
+        Refused(4, 11, "`tokio::time::sleep` needs tokio's runtime, and this page runs futures on its own: write `sleep_ms(5)` here (milliseconds, no `Duration`)"),
+    ),
+    (
+        "select! of futures made by let",
+        "    let x = sleep_ms(5);\n    let y = sleep_ms(10);\n    select! { biased; _ = x => {} _ = y => {} }\n",
+        Refused(6, 27, "this playground does not read a future made by `let` inside `select!` yet; in Rust it is fine: write the future itself here, `sleep_ms(5)`, in place of `x`"),
+    ),
+    (
+        "a future awaited in join!",
+        "    join!(sleep_ms(1).await, sleep_ms(2));\n",
+        Refused(4, 22, "expected `,` or `)`, found `.`: `join!` awaits its futures itself: remove `.await`"),
+    ),
+    (
+        "log(…) as a future",
+        "    join!(log(\"x\"));\n",
+        Refused(4, 11, "expected a future (`sleep_ms(…)` or `async { … }`), found `log`: `log(…)` runs at once and is no future: write `async { log(…) }`"),
+    ),
+    (
+        "block_ms awaited",
+        "    block_ms(10).await;\n",
+        Refused(4, 17, "expected `;`, found `.`: `block_ms(…)` is a plain call that returns when its time is up: there is nothing to await"),
+    ),
+    (
+        "a delay out of range",
+        "    sleep_ms(70000).await;\n",
+        Refused(4, 14, "this delay must be a whole number of milliseconds from 0 to 60000, got 70000"),
+    ),
+    (
+        "fn main",
+        "fn main() {}\n",
+        Refused(1, 1, "expected `use`, found `fn`: the module starts with `use runtime::prelude::*;`"),
+    ),
+    (
+        "no use line",
+        "async fn run() {\n    sleep_ms(1).await;\n}\n",
+        Refused(1, 1, "expected `use`, found `async`: the module starts with `use runtime::prelude::*;`"),
+    ),
+    (
+        "log of a variable",
+        "    log(x);\n",
+        Refused(4, 9, "expected a string in double quotes, found `x`: the text to log"),
+    ),
+    (
+        "tokio::time::interval",
+        "    let mut tick = tokio::time::interval(Duration::from_millis(10));\n",
+        Refused(4, 20, "`tokio::time::interval` is tokio's, and this page runs futures on its own runtime: its prelude gives `sleep_ms`, `log`, `block_ms`, `join!` and `select!`"),
+    ),
+    (
+        "futures::executor::block_on",
+        "    futures::executor::block_on(sleep_ms(5));\n",
+        Refused(4, 5, "`futures::executor::block_on` blocks the thread until its future is done; in `async fn run()`, write `….await;` here instead"),
+    ),
+    (
+        "a let's future used in another block",
+        "    join!(async { let a = sleep_ms(1); a.await; }, async { a.await; });\n",
+        Refused(4, 60, "no `let` above makes `a` (rustc: cannot find value `a` in this scope)"),
+    ),
+    (
+        "let _ = and async move inside join!",
+        "    join!(async move {\n        let _ = sleep_ms(1).await; // Kettle\n        log(\"hot\");\n    }, sleep_ms(2));\n",
+        Parses,
+    ),
+];
+
+#[test]
+fn every_program_parses_or_gets_its_message_at_its_place() {
+    assert!(TABLE.len() >= 40, "{} programs", TABLE.len());
+    let mut wrong = Vec::new();
+    for (what, program, want) in TABLE {
+        match (parse(&text(program)), want) {
+            (Ok(_), Parses) => {}
+            (Err(e), Refused(line, column, message))
+                if (e.line, e.column, e.message.as_str()) == (*line, *column, *message) => {}
+            (got, _) => wrong.push(format!("{what}: got {got:?}")),
+        }
+    }
+    assert!(wrong.is_empty(), "{}", wrong.join("\n"));
+}
+
+/// Every message speaks to a learner: no word of the parser's own, and a
+/// playground's limit always says Rust allows it and what to write here.
+#[test]
+fn messages_name_no_internals_and_say_what_is_a_limit() {
+    for (what, _, want) in TABLE {
+        let Refused(_, _, message) = want else {
+            continue;
+        };
+        for internal in [
+            "subset",
+            "scenario",
+            "token",
+            "canonical",
+            "grammar",
+            ".rs",
+            "Node",
+        ] {
+            assert!(
+                !message.contains(internal),
+                "{what}: {internal} in {message}"
+            );
+        }
+        if message.contains("this playground does not read") {
+            assert!(
+                message.contains("yet; in Rust it is fine: "),
+                "{what}: {message}"
+            );
+        }
+        assert!(message.chars().count() <= 240, "{what}: {message}");
+    }
+}
+
+/// The README's table of messages is what the editor says.
+#[test]
+fn the_readmes_messages_are_the_editors() {
+    let readme = include_str!("../../../README.md");
+    let table = &readme[readme.find("| text | message |").unwrap()..];
+    let rows: Vec<&str> = table
+        .lines()
+        .skip(2)
+        .take_while(|l| l.starts_with('|'))
+        .collect();
+    assert!(rows.len() >= 12, "{rows:?}");
+    for row in rows {
+        // | `program` | ``line L, column C: message`` |
+        let cells: Vec<&str> = row.trim_matches('|').split(" | ").map(str::trim).collect();
+        let program = cells[0].trim_end_matches(" (the whole text)");
+        let whole = program.len() != cells[0].len();
+        let code = program.trim_matches('`');
+        let said = cells[1]
+            .trim_start_matches("``")
+            .trim_end_matches("``")
+            .trim_end();
+        let text = if whole {
+            format!("{code}\n")
+        } else {
+            text(&format!("    {code}\n"))
+        };
+        let error = parse(&text).expect_err(row);
+        assert_eq!(error.to_string(), said, "{row}");
+    }
+}
+
+#[test]
+fn let_underscore_and_async_move_read_as_without_them() {
+    let pairs = [
+        ("    let _ = sleep_ms(10).await;\n", "    sleep_ms(10).await;\n"),
+        (
+            "    join!(async move { log(\"x\") }, sleep_ms(5));\n",
+            "    join!(async { log(\"x\") }, sleep_ms(5));\n",
+        ),
+        (
+            "    let a = async move {\n        let _ = sleep_ms(1).await; // Kettle\n    };\n    a.await;\n",
+            "    let a = async {\n        sleep_ms(1).await; // Kettle\n    };\n    a.await;\n",
+        ),
+    ];
+    for (written, plain) in pairs {
+        assert_eq!(parse(&text(written)), parse(&text(plain)), "{written}");
+        assert!(parse(&text(written)).is_ok(), "{written}");
+        // Each line keeps its place for the trace.
+        assert_eq!(
+            line_map(&text(written)),
+            line_map(&text(plain)),
+            "{written}"
+        );
+    }
+}
+
+#[test]
+fn a_missing_semicolon_is_put_after_the_code_not_after_its_comment() {
+    let program = "    sleep_ms(20).await // Kettle\n\n    log(\"x\");\n";
+    let error = parse(&text(program)).unwrap_err();
+    assert_eq!((error.line, error.column), (4, 23));
+    assert_eq!(error.message, "expected `;` at the end of this line");
+}
+
+#[test]
+fn the_names_written_are_the_names_of_the_futures() {
+    let program = "    let toast = sleep_ms(100); // Toast\n    let eggs = async move { log(\"eggs\") };\n    toast.await;\n    eggs.await;\n    let tea = sleep_ms(5);\n    tea.await;\n";
+    let names = future_names(&text(program)).unwrap();
+    let pairs: Vec<(&str, &str)> = names
+        .iter()
+        .map(|(a, b)| (a.as_str(), b.as_str()))
+        .collect();
+    assert_eq!(pairs, [("f1", "toast"), ("f2", "eggs"), ("f3", "tea")]);
+    // The renderer names them so: the pairs are its names and the text's.
+    let step = parse(&text(program)).unwrap();
+    let panel = render::rust(&step).text(4);
+    assert!(
+        panel.contains("let f2 = async { log(\"eggs\") };"),
+        "{panel}"
+    );
+    assert!(matches!(&step, Step::Seq(steps) if steps.len() == 2));
+}
