@@ -6,9 +6,19 @@
 // lateness, a count of polls or wakes (a time as the page writes one:
 // `350 ms`, `1.1 s`). A number no phrase accounts for fails the test too,
 // so a new sentence cannot state an unchecked number.
+//
+// The same for every step's sentence (What happened, web/replay/sentences.js)
+// of those runs, in both promise styles: each phrase that states a number
+// (a time, a ms, a line, a task, a count, an ordinal, an address, a timer's
+// label) is checked against the event the step is and against the lane's
+// trace up to it, walked here from the events alone (what runs, what is
+// queued, which timers wait, whose waker the reactor kept, which timer fires
+// next), not through the replay model the sentences come from. And for the
+// timeline's tooltips: each mark's numbers are one event's of its lane.
 import { test, expect, openPlayground } from './fixtures.mjs';
 import { random } from '../random-scenario.mjs';
 import { formatMs } from '../../web/dom.js';
+import { buildReplay } from '../../web/replay/index.js';
 
 const LANE = { Callbacks: 'callbacks', Promises: 'promises', 'Rust futures': 'futures' };
 const LANES = String.raw`(?:Callbacks|Promises|Rust futures)`;
@@ -92,28 +102,40 @@ function check(sentence, run) {
   return problems;
 }
 
+/**
+ * Every preset with its own timings (`timings` undefined) and 20 random
+ * ones, zeros and ties among them: `[{preset, timings, nth}]`, `nth` 0 for
+ * its own, 1 to 20 for the random ones.
+ * @param {import('@playwright/test').Page} page
+ */
+async function presetTimings(page) {
+  const presets = await page.evaluate(() => window.playground.presets().map((p) => p.id));
+  const next = random(0x5e7c);
+  const choices = [0, 10, 20, 20, 50, 100, 150, 200, 350, 1000];
+  const out = [];
+  for (const preset of presets) {
+    // As many timings as the example has timers: its first run shows them.
+    const count = await page.evaluate(async (id) => (await window.playground.run({ preset: id, clock: 'virtual' }))
+      .callbacks.events.filter((e) => e.kind === 'timer_set').length, preset);
+    out.push({ preset, timings: undefined, nth: 0 });
+    for (let nth = 1; nth <= 20; nth += 1) out.push({ preset, timings: Array.from({ length: count }, () => choices[next(choices.length)]), nth });
+  }
+  return out;
+}
+
 test('every number the run\'s sentences state is the trace\'s, for every preset with its own and 20 random timings', async ({ page }) => {
   test.setTimeout(120_000);
   await openPlayground(page);
-  const presets = await page.evaluate(() => window.playground.presets().map((p) => ({ id: p.id })));
-  const next = random(0x5e7c);
   const runs = [];
-  for (const { id } of presets) {
-    // As many timings as the example has timers: its first run shows them.
-    const count = await page.evaluate(async (preset) => (await window.playground.run({ preset, clock: 'virtual' }))
-      .callbacks.events.filter((e) => e.kind === 'timer_set').length, id);
-    const choices = [0, 10, 20, 20, 50, 100, 150, 200, 350, 1000];
-    const timings = [undefined, ...Array.from({ length: 20 }, () => Array.from({ length: count }, () => choices[next(choices.length)]))];
-    for (const t of timings) {
-      runs.push(await page.evaluate(async ({ preset, timings: ts }) => {
-        const base = new URL('.', location.href);
-        const { inThisRun } = await import(new URL('replay/in-this-run.js', base).href);
-        const { summarize } = await import(new URL('replay/summary.js', base).href);
-        const run = await window.playground.run({ preset, timings: ts, clock: 'virtual' });
-        const { lanes, sentence } = summarize(run);
-        return { name: `${preset} ${JSON.stringify(ts)}`, run, sentences: [inThisRun(run, lanes), sentence] };
-      }, { preset: id, timings: t }));
-    }
+  for (const { preset, timings } of await presetTimings(page)) {
+    runs.push(await page.evaluate(async ({ preset: id, timings: ts }) => {
+      const base = new URL('.', location.href);
+      const { inThisRun } = await import(new URL('replay/in-this-run.js', base).href);
+      const { summarize } = await import(new URL('replay/summary.js', base).href);
+      const run = await window.playground.run({ preset: id, timings: ts, clock: 'virtual' });
+      const { lanes, sentence } = summarize(run);
+      return { name: `${id} ${JSON.stringify(ts)}`, run, sentences: [inThisRun(run, lanes), sentence] };
+    }, { preset, timings }));
   }
   expect(runs.length).toBeGreaterThanOrEqual(9 * 21);
   const problems = runs.flatMap(({ name, run, sentences }) => sentences.flatMap((s) => check(s, run).map((p) => `${name}: ${p}`)));
@@ -140,4 +162,570 @@ test('"In this run" follows the timings, and says so when the program changed af
   await expect(said).toHaveText('In this run, every lane logged its last line at 160 ms; the Rust task was polled 4 times and woken 3 times.');
   // The explanation states no number: it is true of every timing.
   await expect(page.locator('#explanation')).not.toHaveText(/\d/);
+});
+
+// ---- Every step's sentence (What happened) ----
+
+/** Each lane as its trace left it, walked here from the events alone (not
+ * through the replay model the sentences are built from). */
+class TraceWalk {
+  /** @param {object} run */
+  constructor(run) {
+    const js = () => ({ timers: new Map(), delays: new Map(), frame: null, queue: [], queued: 0 });
+    this.lanes = { callbacks: js(), promises: js() };
+    this.rust = {
+      timers: new Map(), owners: new Map(), wakers: new Map(), polled: null, polls: new Map(), addrs: new Map(),
+      sizes: new Map(), states: new Map(), armed: null, addresses: new Map(),
+    };
+    // For each JS event, the lane's next timer to fire after it.
+    this.nextFired = new Map();
+    for (const lane of ['callbacks', 'promises']) {
+      let next;
+      for (const e of [...run[lane].events].reverse()) {
+        this.nextFired.set(e, next);
+        if (e.kind === 'timer_fired') next = e;
+      }
+    }
+    // For each Rust event, the lane's events before and after it.
+    this.around = new Map(run.futures.events.map((e, i, all) => [e, { previous: all[i - 1], next: all[i + 1] }]));
+    this.sets = new Map(['callbacks', 'promises', 'futures'].map((lane) =>
+      [lane, new Map(run[lane].events.filter((e) => e.kind === 'timer_set').map((e) => [e.timer, e]))]));
+  }
+
+  /** Applies `e`; returns what a sentence about it may state. */
+  step(lane, e) {
+    return lane === 'futures' ? this.rustStep(e) : this.jsStep(lane, e);
+  }
+
+  jsStep(lane, e) {
+    const s = this.lanes[lane];
+    const before = s.frame;
+    const problems = [];
+    switch (e.kind) {
+      case 'script_start': s.frame = { kind: 'script' }; break;
+      case 'timer_set':
+        s.timers.set(e.timer, { label: e.label, due: e.t + e.ms });
+        s.delays.set(e.timer, e.ms);
+        break;
+      case 'timer_fired':
+        s.timers.delete(e.timer);
+        s.frame = { kind: 'callback', label: e.label, timer: e.timer };
+        s.queued = 0;
+        break;
+      case 'enqueue': s.queue = [...s.queue, { handler: e.handler, line: e.line }]; s.queued += 1; break;
+      case 'reaction': case 'resume': case 'engine_job': {
+        const [job, ...rest] = s.queue;
+        s.queue = rest;
+        if (job?.line !== e.line) problems.push(`the job that starts is not the first queued (line ${job?.line})`);
+        s.frame = { kind: 'job', handler: job?.handler, line: e.line };
+        break;
+      }
+      case 'script_end': case 'callback_end': case 'job_end': s.frame = null; break;
+      default:
+    }
+    const next = this.nextFired.get(e);
+    const nextSet = next && this.sets.get(lane).get(next.timer);
+    return {
+      before, frame: s.frame, queue: s.queue, queued: s.queued, pending: s.timers.size, problems,
+      delay: (timer) => s.delays.get(timer),
+      // The panel's function given to setTimeout does nothing (lost-wake's bug).
+      noop: e.timer !== undefined && this.sets.get(lane).get(e.timer)?.callback === 'noop',
+      next: next && { label: next.label, due: nextSet.t + nextSet.ms },
+    };
+  }
+
+  rustStep(e) {
+    const s = this.rust;
+    const armedBefore = s.armed;
+    const stateBefore = e.task === undefined ? undefined : s.states.get(e.task);
+    const pollAddrBefore = e.task === undefined ? undefined : s.addrs.get(e.task);
+    const addressBefore = e.kind === 'address' ? s.addresses.get(e.name) : undefined;
+    switch (e.kind) {
+      case 'spawn': s.sizes.set(e.task, e.size); break;
+      case 'poll_start':
+        s.polled = e.task;
+        s.polls.set(e.task, (s.polls.get(e.task) ?? 0) + 1);
+        s.addrs.set(e.task, e.addr);
+        break;
+      case 'poll_end': s.polled = null; break;
+      case 'timer_set':
+        s.timers.set(e.timer, { label: e.label, deadline: e.deadline, task: e.task, timer: e.timer, waker: e.waker });
+        s.owners.set(e.timer, e.task);
+        s.wakers.set(e.timer, e.waker);
+        break;
+      case 'timer_elapsed': s.owners.set(e.timer, e.task); break;
+      case 'timer_fired': s.timers.delete(e.timer); s.armed = null; break;
+      case 'timer_cancel': s.timers.delete(e.timer); break;
+      case 'reactor_arm': s.armed = e.deadline; break;
+      case 'reactor_clear': s.armed = null; break;
+      case 'state': s.states.set(e.task, e); break;
+      case 'address': s.addresses.set(e.name, e.addr); break;
+      default:
+    }
+    const timers = [...s.timers.values()].sort((a, b) => a.deadline - b.deadline || a.timer - b.timer);
+    const { previous, next } = this.around.get(e);
+    return {
+      nextEvent: next,
+      // A timer that expires right after another at the same time (or its
+      // wake): the reactor's callback expires every timer due.
+      sameCallback: previous?.t === e.t && (previous.kind === 'timer_fired' || (previous.kind === 'wake' && previous.by === 'timer')),
+      armedBefore, stateBefore, pollAddrBefore, addressBefore, timers, problems: [],
+      // The task being polled (at its poll_end, still the one that ends).
+      polled: s.polled ?? (e.kind === 'poll_end' ? e.task : null),
+      polls: e.task === undefined ? undefined : s.polls.get(e.task),
+      owner: e.timer === undefined ? undefined : s.owners.get(e.timer),
+      waker: e.timer === undefined ? undefined : s.wakers.get(e.timer),
+      pollAddr: e.task === undefined ? undefined : s.addrs.get(e.task),
+      size: e.task === undefined ? undefined : s.sizes.get(e.task),
+      addresses: s.addresses,
+    };
+  }
+}
+
+const ORDINALS = ['first', 'second', 'third', 'fourth', 'fifth', 'sixth', 'seventh', 'eighth', 'ninth', 'tenth'];
+const ordinalOf = (n) => ORDINALS[n - 1] ?? `number ${n}`;
+const ORD = String.raw`(${ORDINALS.join('|')}|number \d+)`;
+/** A timer as the sentences name it: "Timer 1", or `the “Kettle” timer`. */
+const nameOf = (label) => (/^timer\b/i.test(label) ? label : `the “${label}” timer`);
+const LABEL = String.raw`(Timer \d+|the “[^”]*” timer)`;
+const LABELS = String.raw`((?:Timer \d+|the “[^”]*” timer)(?:(?:, | and )(?:Timer \d+|the “[^”]*” timer))*)`;
+const labelsOf = (said) => said.match(/Timer \d+|the “[^”]*” timer/g) ?? [];
+const FUT = String.raw`(run\(\)|task \d+'s future)`;
+const futureOf = (task) => (task === 1 ? 'run()' : `task ${task}'s future`);
+const HEX = '(0x[0-9a-f]+)';
+const hex = (addr) => `0x${addr.toString(16)}`;
+const at = (ms, said) => ms !== undefined && said !== undefined && formatMs(ms) === said;
+/** `said` states no number but `line N`s, each of them `line`. */
+const lines = (said, line) => !/\d/.test(said.replace(/line (\d+)/g, (m, n) => (+n === line ? '' : m)));
+const same = (a, b) => JSON.stringify(a) === JSON.stringify(b);
+
+/** Who a JS sentence says runs: the script, a timer's callback, a job (by its line). */
+function isRunning(said, frame) {
+  if (said === 'the script') return frame?.kind === 'script';
+  if (said.endsWith('\'s callback')) return frame?.kind === 'callback' && said === `${nameOf(frame.label)}'s callback`;
+  return frame?.kind === 'job' && lines(said, frame.line);
+}
+
+/** What a JS lane does next, the tail of several sentences, against the trace. */
+const NEXT = ['js:script_end', 'js:callback_end', 'promises:job_end'];
+
+/**
+ * The phrases of the step sentences that state a number, in the order they
+ * are read: for which events (`lane:kind`, `js:` for both JS lanes), the
+ * phrase, and its check against the event `e` and the trace walked up to it
+ * (`f`, from TraceWalk), given the phrase's groups. A phrase's match is
+ * removed once checked; what is left must state no number.
+ */
+const STEP_PHRASES = [
+  // The JS lanes.
+  [['js:timer_set'], String.raw`^(.+) called setTimeout for ${LABEL} \((\d+) ms\): the browser holds it in Web APIs until ${T}$`,
+    ({ e, f }, who, label, ms, due) => isRunning(who, f.before) && label === nameOf(e.label) && +ms === e.ms && at(e.t + e.ms, due)],
+  [['js:timer_set'], String.raw`^(.+) called timer\((\d+)\), which made a promise and called setTimeout for ${LABEL}: a browser timer of its own, held in Web APIs until ${T}$`,
+    ({ e, f }, who, ms, label, due) => isRunning(who, f.before) && +ms === e.ms && label === nameOf(e.label) && at(e.t + e.ms, due)],
+  [['js:timer_fired'], String.raw`^${LABEL} was due(?: \(${T} late\))?, so the event loop takes its callback from the task queue and runs it as a new task`,
+    ({ e }, label, late) => label === nameOf(e.label) && (e.late >= 0.5 ? at(e.late, late) : late === undefined)],
+  [['js:timer_fired'], String.raw`the function passed to setTimeout on line (\d+) runs(, and its body is empty)?`,
+    ({ e, f }, line, empty) => +line === e.line && Boolean(empty) === f.noop],
+  [['promises:timer_fired'], String.raw`: the callback is (\(\) => \{\}, which does nothing|resolve)`, ({ f }, callback) => (callback !== 'resolve') === f.noop],
+  [['promises:timer_fired', 'promises:callback_end', 'promises:enqueue'], String.raw`the promise from timer\((\d+)\)`,
+    ({ e, f }, ms) => +ms === f.delay(e.timer)],
+  [['js:callback_end'], String.raw`^${LABEL}'s callback returned( without (?:resolving|calling on))?`,
+    ({ e, f }, label, without) => label === nameOf(e.label) && f.before?.label === e.label && Boolean(without) === f.noop],
+  [['promises:callback_end'], String.raw`it queued (\d+) reactions? to`, ({ f }, n) => +n === f.queued && f.queued > 0],
+  // (The promise it names was read by the phrase above.)
+  [['promises:callback_end'], String.raw`nothing was waiting on +yet, so it queued no reaction`, ({ f }) => f.queued === 0],
+  [NEXT, String.raw`; the microtask queue runs next: (.+)$`, ({ f }, job) => f.queue.length === 1 && lines(job, f.queue[0].line)],
+  [NEXT, String.raw`; the (\d+) microtasks queued run next, in order; first, (.+)$`,
+    ({ f }, n, job) => +n === f.queue.length && f.queue.length > 1 && lines(job, f.queue[0].line)],
+  [NEXT, String.raw`; no microtask waits, so the next task runs: ${LABEL}'s callback, already due$`,
+    ({ e, f }, label) => !f.queue.length && f.next && label === nameOf(f.next.label) && f.next.due <= e.t],
+  [NEXT, String.raw`; no microtask waits and no task is due: this lane's next task is ${LABEL}'s callback, at ${T}$`,
+    ({ e, f }, label, due) => !f.queue.length && f.next && label === nameOf(f.next.label) && at(f.next.due, due) && f.next.due > e.t],
+  [NEXT, String.raw`; nothing is queued and no timer is waiting: this lane has finished$`,
+    ({ f }) => !f.queue.length && !f.next && !f.pending],
+  [['promises:enqueue'], String.raw`^${LABEL}'s callback fulfilled`, ({ e }, label) => label === nameOf(e.label)],
+  // What queued the job and which: lines of the job that ran (a .then's
+  // promise fulfilled as its callback returned) and of the job queued.
+  [['promises:enqueue'], String.raw`^(.+) joined the microtask queue(?: \(${ORD} in line\))?$`,
+    ({ e, f }, said, nth) => (f.queue.length > 1 ? nth === ordinalOf(f.queue.length) : nth === undefined)
+      && (e.by === 'then'
+        ? lines(said.split(', so ')[0], f.before?.line) && lines(said.split(', so ').slice(1).join(), e.line)
+        : lines(said, e.line))],
+  [['promises:reaction', 'promises:resume', 'promises:engine_job'], String.raw`^the call stack is empty, so the event loop runs the first microtask: (.+)$`,
+    ({ e }, job) => lines(job, e.line)],
+  [['promises:job_end'], String.raw`^(.+?) (?:returned|is done|ran to its next await or its end, and gave the thread back)(?=;|$)`,
+    ({ e, f }, job) => lines(job, e.line) && f.before?.kind === 'job' && f.before.line === e.line],
+  [['js:log'], String.raw`^(.+) called console\.log: “(.*)”$`, ({ e, f }, who, text) => isRunning(who, f.before) && text === e.text],
+  [['js:block'], String.raw`^(.+) kept the thread busy for ${T} \(a busy loop\)`, ({ e, f }, who, ms) => isRunning(who, f.before) && at(e.ms, ms)],
+  [['js:script_start'], String.raw`^this lane's first task`, () => true],
+
+  // The Rust lane.
+  [['futures:spawn'], String.raw`^task (\d+) was spawned: ${FUT} is on`, ({ e }, task, fut) => +task === e.task && fut === futureOf(e.task)],
+  [['futures:batch'], String.raw`it polls the (\d+) tasks? queued when it began`, ({ e }, n) => +n === e.tasks],
+  [['futures:poll_start'], String.raw`^the executor took task (\d+) off the ready queue and called poll on its future: the first poll, so ${FUT}'s body starts only now$`,
+    ({ e, f }, task, fut) => +task === e.task && f.polls === 1 && fut === futureOf(e.task)],
+  [['futures:poll_start'], String.raw`^the executor took task (\d+) off the ready queue and polled its future again \(poll (\d+)\)(, at the same address as before: the future is pinned, it never moves)?$`,
+    ({ e, f }, task, polls, pinned) => +task === e.task && +polls === f.polls && f.polls > 1 && (pinned ? f.pollAddrBefore === e.addr : f.pollAddrBefore !== e.addr)],
+  [['futures:poll_end'], String.raw`^task (\d+)'s poll returned (Ready|Pending)`, ({ e }, task, result) => +task === e.task && result.toLowerCase() === e.result],
+  [['futures:poll_end'], String.raw`: ${FUT} is done, and its future is dropped(?: \(which cancels ${LABELS}, next\))?$`,
+    ({ e, f }, fut, cancels) => fut === futureOf(e.task)
+      && same(labelsOf(cancels ?? ''), f.timers.filter((t) => t.task === e.task).map((t) => nameOf(t.label)))],
+  [['futures:poll_end'], String.raw`: ${FUT} stays suspended at line (\d+) \((Suspend\d+)\)`,
+    ({ e, f }, fut, line, variant) => fut === futureOf(e.task) && +line === f.stateBefore?.line && variant === f.stateBefore.variant],
+  [['futures:poll_end'], String.raw`it waits for ((?:${LABEL} \((?:due at ${T}|its deadline, ${T}, has passed)\)(?:, | and )?)+), `,
+    ({ e, f }, said) => {
+      const mine = f.timers.filter((t) => t.task === e.task);
+      const items = [...said.matchAll(new RegExp(String.raw`${LABEL} \((?:due at ${T}|its deadline, ${T}, has passed)\)`, 'g'))];
+      return items.length === mine.length && items.every(([, label, due, passed], i) => label === nameOf(mine[i].label)
+        && (mine[i].deadline <= e.t ? at(mine[i].deadline, passed) && !due : at(mine[i].deadline, due) && !passed));
+    }],
+  [['futures:poll_end'], String.raw`and the reactor keeps its waker$`,
+    ({ e, f }) => f.timers.filter((t) => t.task === e.task).every((t) => t.waker === 'task')],
+  [['futures:poll_end'], String.raw`but the reactor keeps no waker of task (\d+) for (it|them|${LABELS}): (?:only Waker::noop\(\), which wakes nobody|only a waker that is not task (\d+)'s)(?:; for ${LABELS} it keeps task (\d+)'s)?$`,
+    ({ e, f }, task, those, _, other, keeps, own) => {
+      const mine = f.timers.filter((t) => t.task === e.task);
+      const not = mine.filter((t) => t.waker !== 'task').map((t) => nameOf(t.label));
+      const yes = mine.filter((t) => t.waker === 'task').map((t) => nameOf(t.label));
+      return +task === e.task && (other === undefined ? mine.every((t) => t.waker !== 'other') : +other === e.task)
+        && (keeps === undefined ? !yes.length && those === (not.length === 1 ? 'it' : 'them') : same(labelsOf(those), not) && same(labelsOf(keeps), yes) && +own === e.task);
+    }],
+  [['futures:poll_end'], String.raw`it waits until something wakes its waker \(no timer of our reactor holds it\)`,
+    ({ e, f }) => !f.timers.some((t) => t.task === e.task)],
+  [['futures:child_poll'], String.raw`^inside task (\d+)'s poll, (?:select! polled its ${ORD} branch|join! polled its ${ORD} future)`,
+    ({ e }, task, branch, future) => +task === e.task && (branch ?? future) === ordinalOf(e.child + 1)
+      && (e.combinator === 'select') === (branch !== undefined)],
+  [['futures:wake'], String.raw`^${LABEL}'s waker(?:, kept by the reactor, woke| put) task (\d+)`,
+    ({ e }, label, task) => e.by === 'timer' && label === nameOf(e.label) && +task === e.task],
+  [['futures:wake'], String.raw`^task (\d+) woke its own waker`, ({ e }, task) => e.by === 'self' && +task === e.task],
+  [['futures:wake'], String.raw`^task (\d+) woke task (\d+)'s waker`, ({ e }, by, task) => e.by === 'task' && +by === e.by_task && +task === e.task],
+  [['futures:wake'], String.raw`\) woke task (\d+)'s waker`, ({ e }, task) => e.by === 'external' && +task === e.task],
+  [['futures:wake'], String.raw`: task (\d+) joins the ready queue`, ({ e }, task) => +task === e.task],
+  [['futures:task_drop'], String.raw`^task (\d+) was dropped`, ({ e }, task) => +task === e.task],
+  [['futures:lost_waker'], String.raw`^task (\d+) is waiting and nothing holds its waker`, ({ e }, task) => +task === e.task],
+  [['futures:timer_set', 'futures:timer_elapsed', 'futures:block', 'futures:log'], String.raw`^during task (\d+)'s poll, `,
+    ({ e, f }, task) => +task === f.polled && (e.task === undefined || e.task === f.polled)],
+  [['futures:log'], String.raw`(?:${FUT}|the program) logged “(.*)”$`,
+    ({ e, f }, fut, text) => text === e.text && (fut === undefined ? f.polled === null : fut === futureOf(f.polled))],
+  [['futures:timer_set'], String.raw`^sleep_ms\((\d+)\) registered ${LABEL} with our reactor, due at ${T}`,
+    ({ e }, ms, label, due) => +ms === e.ms && label === nameOf(e.label) && at(e.deadline, due) && e.deadline - e.ms >= e.t - 0.001],
+  [['futures:timer_set'], String.raw`^the Sleep from sleep_ms\((\d+)\), made at ${T}, registered ${LABEL} with our reactor only now, at its first poll: (?:its deadline, ${T}, is now, so it fires on the reactor's next callback|its deadline stays ${T})`,
+    ({ e }, ms, made, label, now, stays) => +ms === e.ms && at(e.deadline - e.ms, made) && e.deadline - e.ms < e.t && label === nameOf(e.label)
+      && (e.deadline <= e.t ? at(e.deadline, now) && !stays : at(e.deadline, stays) && !now)],
+  [['futures:timer_set'], String.raw`; the reactor keeps (?:task (\d+)'s waker for it|the waker it was handed: Waker::noop\(\), which wakes nobody, not task (\d+)'s|the waker it was handed, which is not task (\d+)'s)$`,
+    ({ e }, own, noop, other) => +(own ?? noop ?? other) === e.task
+      && e.waker === (own ? 'task' : noop ? 'noop' : 'other')],
+  [['futures:timer_elapsed'], String.raw`^the Sleep from sleep_ms\((\d+)\), made at ${T} with its deadline fixed then at ${T}, was polled for the first time: already past its deadline \(by ${T}\)`,
+    ({ e }, ms, made, deadline, late) => +ms === e.ms && at(e.deadline - e.ms, made) && at(e.deadline, deadline) && at(e.late, late)
+      && Math.abs(e.t - e.deadline - e.late) < 0.001 && e.late > 0],
+  [['futures:timer_fired'], String.raw`^(?:the browser ran the reactor's one setTimeout; ${LABEL} expired(?: ${T} after its deadline)?|the same callback of the reactor's setTimeout also expired ${LABEL}, which was due too(?: \(it expired ${T} after its deadline\))?)`,
+    ({ e, f }, label, late, also, lateToo) => (label ?? also) === nameOf(e.label) && (also === undefined) === !f.sameCallback
+      && (e.late >= 0.5 ? at(e.late, late ?? lateToo) : (late ?? lateToo) === undefined)],
+  [['futures:timer_fired'], String.raw`, and the reactor wakes the waker it kept(?: for task (\d+)|: Waker::noop\(\), which wakes nobody, so task (\d+) is not told|, which is not task (\d+)'s)$`,
+    ({ e, f }, own, noop, other) => +(own ?? noop ?? other) === f.owner && f.waker === (own ? 'task' : noop ? 'noop' : 'other')
+      // The task's own waker wakes it next; another wakes nobody the trace names.
+      && (f.nextEvent?.kind === 'wake' && f.nextEvent.timer === e.timer && f.nextEvent.task === f.owner) === Boolean(own)],
+  [['futures:timer_cancel'], String.raw`our reactor removed ${LABEL}: it will never fire`, ({ e }, label) => label === nameOf(e.label)],
+  [['futures:reactor_arm'], String.raw`^our reactor (?:armed|re-armed) its one browser setTimeout(?: \(it was for ${T}\))? for the earliest deadline, ${T}, to call back in ${T}( \(the browser's longest delay: it re-arms in chunks\))?(?:(; the other timer waits behind it)|; the other (\d+) timers wait behind it)?$`,
+    ({ e, f }, was, deadline, delay, longest, one, others) => (was === undefined ? f.armedBefore === null : at(f.armedBefore, was))
+      && at(e.deadline, deadline) && e.deadline === f.timers[0]?.deadline && at(e.delay, delay) && Boolean(longest) === (e.delay >= 2147483647)
+      && f.timers.length - 1 === (one ? 1 : +(others ?? 0)) && (others === undefined || +others > 1)],
+  [['futures:reactor_arm'], String.raw`^the browser called the reactor's setTimeout back with nothing due(?:, before the deadline)?, so our reactor armed it again for ${T}, to call back in ${T}$`,
+    ({ e, f }, deadline, delay) => f.armedBefore === e.deadline && at(e.deadline, deadline) && at(e.delay, delay)],
+  [['futures:yield'], String.raw`the (\d+) tasks? queued waits? for it, while timers fire and the page paints first`, ({ e }, n) => +n === e.queued],
+  [['futures:state'], String.raw`^${FUT}'s state machine is now in (Suspend(\d+)): suspended at its ${ORD} suspension point, line (\d+)$`,
+    ({ e }, fut, variant, k, nth, line) => fut === futureOf(e.task) && variant === e.variant && +k === e.point
+      && nth === ordinalOf(e.point + 1) && +line === e.line],
+  [['futures:state'], String.raw`^${FUT}'s state machine is now Returned`, ({ e }, fut) => fut === futureOf(e.task) && e.variant === 'Returned'],
+  [['futures:state'], String.raw`^task (\d+) reported the state`, ({ e }, task) => +task === e.task],
+  [['futures:address'], String.raw`^(s|borrowed) (?:lives|points) at ${HEX}`, ({ e }, name, addr) => name === e.name && addr === hex(e.addr)],
+  [['futures:address'], String.raw`, inside task (\d+)'s future \(${HEX}, (\d+) bytes\)`,
+    ({ e, f }, task, start, size) => +task === e.task && start === hex(f.pollAddr) && +size === f.size
+      && e.addr >= f.pollAddr && e.addr < f.pollAddr + f.size],
+  [['futures:address'], ', where s lives: the future points into itself', ({ e, f }) => f.addresses.get('s') === e.addr],
+  [['futures:address'], '; the same as at the last poll: it never moved$', ({ e, f }) => f.addressBefore === e.addr],
+  [['futures:address'], '; it moved$', ({ e, f }) => f.addressBefore !== undefined && f.addressBefore !== e.addr],
+  [['futures:block'], String.raw`block_ms\((\d+)\) kept the thread busy for ${T}`, ({ e }, ms, said) => +ms === e.ms && at(e.ms, said)],
+].map(([kinds, source, ok]) => ({ kinds, pattern: new RegExp(source, 'g'), ok, source }));
+
+/**
+ * Checks one step's sentence against its event and the trace up to it;
+ * returns the problems found. Counts each phrase it used in `used`.
+ */
+function checkStep(text, lane, e, f, used = new Map()) {
+  const problems = [];
+  const prefix = `${formatMs(e.t)}: `;
+  if (!text.startsWith(prefix) || !text.endsWith('.')) return [`not "${prefix}….": "${text}"`];
+  let rest = text.slice(prefix.length, -1);
+  const kinds = [`${lane}:${e.kind}`, lane !== 'futures' ? `js:${e.kind}` : ''];
+  const c = { e, f };
+  for (const phrase of STEP_PHRASES) {
+    if (!phrase.kinds.some((k) => kinds.includes(k))) continue;
+    rest = rest.replace(phrase.pattern, (...m) => {
+      used.set(phrase.source, (used.get(phrase.source) ?? 0) + 1);
+      if (!phrase.ok(c, ...m.slice(1, -2))) problems.push(`"${m[0]}" is not what the trace says`);
+      return '';
+    });
+  }
+  const unchecked = rest.match(/\d+(\.\d+)?|\b(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)\b/g);
+  if (unchecked) problems.push(`no phrase accounts for ${unchecked.join(', ')}`);
+  return problems.map((p) => `${p} in "${text}"`);
+}
+
+/** A run of hand-made events, `seq` filled in: `events` per lane. */
+function handMade(events) {
+  const trace = (lane) => ({ version: 4, lane, clock: 'virtual', events: (events[lane] ?? []).map((e, seq) => ({ seq, ...e })) });
+  return { callbacks: trace('callbacks'), promises: trace('promises'), futures: trace('futures') };
+}
+
+// What no preset makes, for the phrases that word it: two jobs queued at
+// once; a task that wakes itself, one woken by another task, a state the
+// lane cannot name, an address that moved, a yield, a timeout called back
+// before its deadline, a dropped task.
+const RARE = handMade({
+  promises: [
+    { t: 0, kind: 'script_start' },
+    { t: 0, kind: 'enqueue', handler: 'then', by: 'settled', step: [1], line: 2 },
+    { t: 0, kind: 'enqueue', handler: 'then', by: 'settled', step: [2], line: 3 },
+    { t: 0, kind: 'script_end' },
+    { t: 0, kind: 'reaction', step: [1], line: 2 },
+    { t: 0, kind: 'job_end', handler: 'then', step: [1], line: 2 },
+    { t: 0, kind: 'reaction', step: [2], line: 3 },
+    { t: 0, kind: 'job_end', handler: 'then', step: [2], line: 3 },
+  ],
+  futures: [
+    { t: 0, kind: 'spawn', task: 1, size: 16 },
+    { t: 0, kind: 'spawn', task: 2, size: 32 },
+    { t: 0, kind: 'batch', turn: 'microtask', tasks: 2 },
+    { t: 0, kind: 'poll_start', task: 1, addr: 1024 },
+    { t: 0, kind: 'wake', task: 1, by: 'self', outcome: 'queued' },
+    { t: 0, kind: 'address', task: 1, name: 's', addr: 1030 },
+    { t: 0, kind: 'state', task: 1, variant: 'Suspended' },
+    { t: 0, kind: 'poll_end', task: 1, result: 'pending' },
+    { t: 0, kind: 'poll_start', task: 2, addr: 2048 },
+    { t: 0, kind: 'wake', task: 1, by: 'task', by_task: 2, outcome: 'already_queued' },
+    { t: 0, kind: 'timer_set', timer: 1, task: 2, ms: 10, deadline: 10, label: 'Timer 1', waker: 'task' },
+    { t: 0, kind: 'poll_end', task: 2, result: 'pending' },
+    { t: 0, kind: 'reactor_arm', deadline: 10, delay: 10 },
+    { t: 0, kind: 'yield', queued: 1 },
+    { t: 1, kind: 'batch', turn: 'macrotask', tasks: 1 },
+    { t: 1, kind: 'poll_start', task: 1, addr: 1024 },
+    { t: 1, kind: 'address', task: 1, name: 's', addr: 1034 },
+    { t: 1, kind: 'poll_end', task: 1, result: 'ready' },
+    { t: 8, kind: 'reactor_arm', deadline: 10, delay: 2 },
+    { t: 9, kind: 'task_drop', task: 2 },
+    { t: 9, kind: 'timer_cancel', timer: 1, label: 'Timer 1' },
+    { t: 9, kind: 'reactor_clear' },
+  ],
+});
+
+/**
+ * Every step of `run`: its sentence, checked. Returns the steps
+ * (`{text, lane, e, f}`, to check again) and the problems.
+ * @param {object} run
+ * @param {string} name
+ * @param {Map<string, number>} used
+ */
+function checkSteps(run, name, used) {
+  const walk = new TraceWalk(run);
+  const steps = buildReplay(run).map(({ entry: { lane, event }, told }) => ({ text: told.text, lane, e: event, f: walk.step(lane, event) }));
+  const problems = steps.flatMap(({ text, lane, e, f }, position) => [...f.problems, ...checkStep(text, lane, e, f, used)]
+    .map((p) => `${name} @${position}: ${p}`));
+  return { steps, problems };
+}
+
+test('every number in every step\'s sentence is its event\'s, for every preset with its own and 20 random timings, in both promise styles', async ({ page }) => {
+  test.setTimeout(120_000);
+  await openPlayground(page);
+  const runs = await page.evaluate(async (list) => {
+    const out = [];
+    for (const { preset, timings } of list) {
+      for (const promiseStyle of ['then', 'await']) {
+        const run = await window.playground.run({ preset, timings, clock: 'virtual', promiseStyle });
+        out.push({ name: `${preset} ${JSON.stringify(timings)} ${promiseStyle}`, run });
+      }
+    }
+    return out;
+  }, await presetTimings(page));
+  expect(runs.length).toBeGreaterThanOrEqual(9 * 21 * 2);
+  const used = new Map();
+  const checked = [...runs, { name: 'rare kinds', run: RARE }].map(({ name, run }) => checkSteps(run, name, used));
+  const steps = checked.flatMap((c) => c.steps);
+  expect(steps.length).toBeGreaterThan(20_000);
+  expect(checked.flatMap((c) => c.problems)).toEqual([]);
+
+  // Every phrase was read somewhere, and every kind it is for.
+  expect(STEP_PHRASES.filter((p) => !used.has(p.source)).map((p) => p.source), 'phrases never used').toEqual([]);
+  const seen = new Set(steps.map(({ lane, e }) => `${lane}:${e.kind}`));
+  const kinds = STEP_PHRASES.flatMap((p) => p.kinds).flatMap((k) => (k.startsWith('js:') ? [`callbacks:${k.slice(3)}`, `promises:${k.slice(3)}`] : [k]));
+  expect([...new Set(kinds)].filter((k) => !seen.has(k)), 'kinds never seen').toEqual([]);
+
+  // The checker itself: in one sentence of each shape, any number changed
+  // (a time, a ms, a line, a task, a count, a label's, an address, an
+  // ordinal that counts) is caught, and so is a number no phrase reads.
+  const shapes = new Map();
+  for (const step of steps) {
+    shapes.set(`${step.lane} ${step.text.replace(/0x[0-9a-f]+/g, 'H').replace(/\d+(\.\d+)?/g, 'N').replace(/“[^”]*”/g, 'Q')}`, step);
+  }
+  expect(shapes.size).toBeGreaterThan(250);
+  const missed = [];
+  for (const { text, lane, e, f } of shapes.values()) {
+    for (const m of text.matchAll(new RegExp(String.raw`0x[0-9a-f]+|\d+|\b(?:${ORDINALS.join('|')})(?= (?:in line|suspension point|branch|future))`, 'g'))) {
+      const [said] = m;
+      const changed = said.startsWith('0x') ? hex(parseInt(said, 16) + 8) : /^\d/.test(said) ? String(+said + 1) : ordinalOf(ORDINALS.indexOf(said) + 2);
+      const wrong = `${text.slice(0, m.index)}${changed}${text.slice(m.index + said.length)}`;
+      if (!checkStep(wrong, lane, e, f).length) missed.push(wrong);
+    }
+    if (!checkStep(`${text.slice(0, -1)}, 3 times.`, lane, e, f).length) missed.push(`${text} (with a number added)`);
+  }
+  expect(missed, 'changed numbers the check let through').toEqual([]);
+});
+
+// ---- The timeline's tooltips ----
+
+/**
+ * The timeline's tooltips, by the class of their mark: each phrase, and its
+ * check (given `take`, which takes the first event of the lane not taken
+ * yet that fits, and `after`, the lane's first event after one that fits).
+ */
+const TOOLTIPS = [
+  ['timer', String.raw`^(.+): set at ${T} for ${T}, (?:(fired|cancelled) at ${T}|still pending)$`, ({ take, after }, lane, label, set, ms, how, end) => take(lane, (e) => {
+    if (e.kind !== 'timer_set' || e.label !== label || !at(e.t, set) || !at(e.ms, ms)) return false;
+    // A Rust Sleep made before it was set says so (below).
+    if (e.deadline !== undefined && e.deadline - e.ms < e.t - 0.001) return false;
+    const ended = after(lane, e, (x) => (x.kind === 'timer_fired' || x.kind === 'timer_cancel') && x.timer === e.timer);
+    return how === undefined ? !ended : ended?.kind === `timer_${how === 'fired' ? 'fired' : 'cancel'}` && at(ended.t, end)
+      && (how === 'cancelled' || ended.t >= e.t + e.ms - 0.001);
+  })],
+  ['timer', String.raw`^(.+): made at ${T} for ${T}, due at ${T}; set when first polled, at ${T}, (?:(fired|cancelled) at ${T}|still pending)$`,
+    ({ take, after }, lane, label, made, ms, due, set, how, end) => take(lane, (e) => {
+      if (e.kind !== 'timer_set' || e.label !== label || !at(e.deadline - e.ms, made) || !at(e.ms, ms) || !at(e.deadline, due)
+        || !at(e.t, set) || !(e.deadline - e.ms < e.t)) return false;
+      const ended = after(lane, e, (x) => (x.kind === 'timer_fired' || x.kind === 'timer_cancel') && x.timer === e.timer);
+      return how === undefined ? !ended : ended?.kind === `timer_${how === 'fired' ? 'fired' : 'cancel'}` && at(ended.t, end)
+        && (how === 'cancelled' || ended.t >= e.deadline - 0.001);
+    })],
+  ['timer', String.raw`^(.+): made at ${T} for ${T}, due at ${T}; first polled at ${T}, already past its deadline: Ready at once, no timer set$`,
+    ({ take }, lane, label, made, ms, due, polled) => take(lane, (e) => e.kind === 'timer_elapsed' && e.label === label && at(e.deadline - e.ms, made)
+      && at(e.ms, ms) && at(e.deadline, due) && at(e.t, polled) && e.deadline < e.t)],
+  ['slice', String.raw`^callback for (.+) at ${T}$`, ({ take }, lane, label, when) => lane !== 'futures'
+    && take(lane, (e) => e.kind === 'timer_fired' && (e.label ?? String(e.timer)) === label && at(e.t, when))],
+  ['slice', String.raw`^poll task (\d+): (pending|ready) at ${T}$`, ({ take, after }, lane, task, result, when) => lane === 'futures'
+    && take(lane, (e) => e.kind === 'poll_start' && e.task === +task && at(e.t, when)
+      && after(lane, e, (x) => x.kind === 'poll_end' && x.task === e.task)?.result === result)],
+  ['wake', String.raw`^wake task (\d+) by (timer|self|task|external)(?: \((.+)\))? at ${T}$`, ({ take }, lane, task, by, label, when) => take(lane,
+    (e) => e.kind === 'wake' && e.outcome === 'queued' && e.task === +task && e.by === by && e.label === label && at(e.t, when))],
+  ['log', String.raw`^log "(.*)" at ${T}$`, ({ take }, lane, text, when) => take(lane, (e) => e.kind === 'log' && e.text === text && at(e.t, when))],
+].map(([kind, source, ok]) => ({ kind, pattern: new RegExp(source), ok, source }));
+
+/**
+ * Checks the timeline's marks of one run (`{lane, kind, detail, aria,
+ * title}`, kind being the mark's class) against its traces: each mark's
+ * tooltip matches one phrase, and its numbers one event of its lane, a
+ * different one for each mark; every event the timeline draws has its mark.
+ * Returns the problems found; counts each phrase used in `used`.
+ */
+function checkMarks(marks, run, used = new Map()) {
+  const problems = [];
+  const taken = new Set();
+  /** The first event of `lane` not yet taken for which `ok` holds. */
+  const take = (lane, ok) => {
+    const found = run[lane].events.find((e) => !taken.has(e) && ok(e));
+    if (found) taken.add(found);
+    return found;
+  };
+  const after = (lane, e, ok) => run[lane].events.find((x) => x.seq > e.seq && ok(x));
+  for (const { lane, kind, detail, aria, title } of marks) {
+    const where = `${lane} ${kind}: "${detail}"`;
+    // Its name and its <title> say the same, adding no number.
+    if (!aria?.includes(detail) || /\d/.test(aria.replace(detail, ''))) problems.push(`${where}: its aria-label is "${aria}"`);
+    if (title !== null && title !== detail) problems.push(`${where}: its title is "${title}"`);
+    const phrase = TOOLTIPS.find((p) => kind.split(' ').includes(p.kind) && p.pattern.test(detail));
+    if (!phrase) {
+      problems.push(`${where}: no phrase reads it`);
+      continue;
+    }
+    used.set(phrase.source, (used.get(phrase.source) ?? 0) + 1);
+    if (!phrase.ok({ take, after }, lane, ...detail.match(phrase.pattern).slice(1))) problems.push(`${where}: no event of the trace says that`);
+  }
+  // And nothing the timeline draws is left out.
+  for (const lane of ['callbacks', 'promises', 'futures']) {
+    for (const e of run[lane].events) {
+      const drawn = e.kind === 'timer_set' || e.kind === 'timer_elapsed' || e.kind === 'log'
+        || (e.kind === 'timer_fired' && lane !== 'futures')
+        || (e.kind === 'poll_start' && after(lane, e, (x) => x.kind === 'poll_end' && x.task === e.task))
+        || (e.kind === 'wake' && e.outcome === 'queued' && after(lane, e, (x) => x.kind === 'poll_start' && x.task === e.task));
+      if (drawn && !taken.has(e)) problems.push(`${lane} ${e.kind} ${e.seq} (t ${e.t}) has no mark`);
+    }
+  }
+  return problems;
+}
+
+/** The timeline's marks as the page shows them: lane, class, tooltip, name and title.
+ * @param {import('@playwright/test').Page} page */
+const marksOf = (page) => page.locator('#timeline [data-detail]').evaluateAll((marks) => marks.map((mark) => ({
+  lane: (mark.closest('g.lane')?.getAttribute('class') ?? '').replace(/^lane lane-/, ''),
+  kind: mark.getAttribute('class') ?? '',
+  detail: /** @type {HTMLElement} */ (mark).dataset.detail ?? '',
+  aria: mark.getAttribute('aria-label'),
+  title: mark.querySelector(':scope > title')?.textContent ?? null,
+})));
+
+test('every number in the timeline\'s tooltips is its event\'s, for every preset with its own and 5 random timings, run from the page', async ({ page }) => {
+  test.setTimeout(120_000);
+  await openPlayground(page);
+  const runButton = page.getByRole('button', { name: 'Run', exact: true });
+  const used = new Map();
+  const problems = [];
+  let count = 0;
+  let first;
+  let preset;
+  /** One mark of each shape (numbers aside), with its run's marks. */
+  const shapes = new Map();
+  for (const choice of (await presetTimings(page)).filter((c) => c.nth <= 5)) {
+    if (choice.preset !== preset) {
+      preset = choice.preset;
+      await page.getByLabel('Example').selectOption(preset);
+      await page.getByRole('radio', { name: 'Virtual' }).check();
+    }
+    const inputs = page.locator('#timings-list input');
+    if (choice.timings) {
+      await expect(inputs).toHaveCount(choice.timings.length);
+      for (const [i, ms] of choice.timings.entries()) await inputs.nth(i).fill(String(ms));
+    }
+    await runButton.click();
+    await expect(runButton).not.toHaveAttribute('aria-busy', 'true');
+    const run = await page.evaluate(() => window.playground.lastRun());
+    // The run shown is the one asked for: its timers, its clock.
+    expect(run.futures.clock).toBe('virtual');
+    if (choice.timings) {
+      expect(run.callbacks.events.filter((e) => e.kind === 'timer_set').map((e) => e.ms).sort((a, b) => a - b))
+        .toEqual([...choice.timings].sort((a, b) => a - b));
+    }
+    const marks = await marksOf(page);
+    count += marks.length;
+    first ??= { marks, run };
+    for (const [i, mark] of marks.entries()) shapes.set(`${mark.lane} ${mark.kind} ${mark.detail.replace(/\d+/g, 'N')}`, { marks, run, i });
+    problems.push(...checkMarks(marks, run, used).map((p) => `${preset} ${JSON.stringify(choice.timings)}: ${p}`));
+  }
+  expect(count).toBeGreaterThan(500);
+  expect(problems).toEqual([]);
+  expect(TOOLTIPS.filter((p) => !used.has(p.source)).map((p) => p.source), 'tooltip phrases never used').toEqual([]);
+
+  // The checker itself: in a mark of each shape, any number changed is
+  // caught; so is a mark that reads as no phrase, and an event left without
+  // its mark.
+  expect(shapes.size).toBeGreaterThan(40);
+  const missed = [];
+  for (const { marks, run, i } of shapes.values()) {
+    const { detail } = marks[i];
+    for (const m of detail.matchAll(/\d+/g)) {
+      const wrong = `${detail.slice(0, m.index)}${+m[0] + 1}${detail.slice(m.index + m[0].length)}`;
+      const changed = marks.map((mark, j) => (j === i ? { ...mark, detail: wrong, aria: mark.aria?.replace(detail, wrong) ?? null, title: wrong } : mark));
+      if (!checkMarks(changed, run).length) missed.push(wrong);
+    }
+  }
+  expect(missed, 'changed numbers the check let through').toEqual([]);
+  const { marks, run } = first;
+  expect(checkMarks([...marks, { ...marks[0], detail: `${marks[0].detail} (2 ms late)` }], run)).not.toEqual([]);
+  expect(checkMarks(marks.slice(1), run)).not.toEqual([]);
 });

@@ -426,8 +426,10 @@ function rustSentence(e, context) {
             : `, and the reactor wakes the waker it kept for task ${owner}`;
       const prev = lookback.previous;
       const same = prev && prev.t === e.t && (prev.kind === 'timer_fired' || (prev.kind === 'wake' && prev.by === 'timer'));
+      // "Timer 2, which was due too (it expired 20 ms after its deadline)":
+      // the lateness is the timer's, not its due time's.
       return same
-        ? `the same callback of the reactor's setTimeout also expired ${timerName(e)}, due too${late}${wakes}`
+        ? `the same callback of the reactor's setTimeout also expired ${timerName(e)}, which was due too${late ? ` (it expired${late})` : ''}${wakes}`
         : `the browser ran the reactor's one setTimeout; ${timerName(e)} expired${late}${wakes}`;
     }
     case 'timer_cancel': {
@@ -466,9 +468,12 @@ function rustSentence(e, context) {
       return `task ${e.task} reported the state of its state machine: ${e.variant}`;
     }
     case 'address': {
-      const start = state.futureAddr;
-      const inside = start !== undefined && state.size !== undefined && e.addr >= start && e.addr < start + state.size;
-      const where = inside ? `, inside task ${e.task}'s future (${hex(/** @type {number} */ (start))}, ${state.size} bytes)` : '';
+      // Task e.task's future: where its last poll found it, and its size
+      // (the fold keeps the latest spawn's size only: with one task, its).
+      const start = context.rust.pollAddrs.get(e.task);
+      const size = state.tasks.length === 1 ? state.size : undefined;
+      const inside = start !== undefined && size !== undefined && e.addr >= start && e.addr < start + size;
+      const where = inside ? `, inside task ${e.task}'s future (${hex(/** @type {number} */ (start))}, ${size} bytes)` : '';
       const earlier = context.before?.rust.addresses[e.name];
       const same = earlier === undefined ? '' : earlier === e.addr ? '; the same as at the last poll: it never moved' : '; it moved';
       if (e.name === 'borrowed') {
