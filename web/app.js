@@ -7,6 +7,7 @@ import { buildReplay } from './replay/index.js';
 import { summarize } from './replay/summary.js';
 import { inThisRun } from './replay/in-this-run.js';
 import { readFragment, writeFragment, MAX_LINK_TEXT } from './ui/share.js';
+import { formatMs } from './dom.js';
 
 /** @import { Scenario, RunResult, Wasm, PageOptions, Snapshot, Link, RunOptions, EditorModule, Problem, Described } from './types.js' */
 /** @import { Controls } from './ui/controls.js' */
@@ -84,6 +85,10 @@ export class App {
     /** @type {{options: string, sentence: string} | undefined} the shown
      * run's options (do the views still show the program?) and figures */
     this.ran = undefined;
+    /** @type {{started: number, expected: number | null} | null} a run in flight (real clock: how far) */
+    this.running = null;
+    /** @type {Map<string, number>} each event's replay position, by `lane:seq` */
+    this.positions = new Map();
   }
 
   /** Loads the link's scenario (or the default), shows it, and runs it once. */
@@ -113,6 +118,12 @@ export class App {
     // A link pasted into the address bar of this page, Back and Forward.
     window.addEventListener('hashchange', () => this.navigated());
     window.addEventListener('popstate', () => this.navigated());
+    const seekEvent = (/** @type {import('./types.js').Lane} */ lane, /** @type {number} */ seq) => {
+      const position = this.positions.get(`${lane}:${seq}`);
+      if (position !== undefined) this.seek(position);
+    };
+    this.views.lanes.bindSeek(seekEvent);
+    this.views.timeline.bindSeek(seekEvent);
     this.views.replay.bind({
       back: () => this.seek(this.position - 1),
       forward: () => this.seek(this.position + 1),
@@ -190,6 +201,7 @@ export class App {
       this.problem = { line, column, message };
       this.views.lanes.showProblem(this.problem);
       this.views.controls.showError(`Rust code: ${message}`);
+      this.showStatus();
       return;
     }
     this.clearProblem();
@@ -329,6 +341,7 @@ export class App {
     if (this.problem) lanes.futures.code = this.views.lanes.rustText();
     this.views.lanes.showCode(lanes);
     if (this.ran) this.views.controls.showRun(this.ran.sentence, this.ran.options === JSON.stringify(this.runOptions()));
+    this.showStatus();
     const { scenario } = this;
     // The text itself only when it says more than the scenario (comments,
     // layout), and fits in a link: the scenario always goes.
@@ -362,6 +375,34 @@ export class App {
     } catch (error) {
       // The last good scenario, code and run stay on screen.
       this.views.controls.showError(/** @type {Error} */ (error).message);
+      this.showStatus();
+    }
+  }
+
+  /** The line beside Run: whether the views show the program as it is now,
+   * and, while a run is in flight, how far it is. */
+  showStatus() {
+    const { controls } = this.views;
+    if (this.running) {
+      const { started, expected } = this.running;
+      // In tenths of a second: a figure that moves, and does not flicker.
+      const elapsed = Math.round((performance.now() - started) / 100) * 100;
+      const far = expected === null ? '' : `: ${formatMs(elapsed)} of about ${formatMs(expected)}`;
+      controls.showStatus(this.options.clock === 'real'
+        ? `Running on the real clock${far}. Run starts it over.`
+        : 'Running…', 'running');
+      return;
+    }
+    if (!this.ran) return;
+    if (this.problem) {
+      controls.showStatus(`Showing the last run: line ${this.problem.line} of the Rust code has an error, `
+        + 'written under the code; fix it, then Run.', 'problem');
+    } else if (!controls.error.hidden) {
+      controls.showStatus('Showing the last run: fix the error above, then Run.', 'problem');
+    } else if (this.ran.options !== JSON.stringify(this.runOptions())) {
+      controls.showStatus('Showing the last run: the program has changed since. Press Run (or Ctrl+Enter) to run it.', 'stale');
+    } else {
+      controls.showStatus(`Showing the run of the program as it is now, on the ${this.options.clock} clock.`, 'current');
     }
   }
 
@@ -387,13 +428,26 @@ export class App {
     const { controls } = this.views;
     // Run runs what is typed, even within the pause before it is read.
     this.readText();
-    if (this.problem) return;
+    if (this.problem || !controls.error.hidden) return;
     if (this.needsRestart) this.restartWasm();
     this.stopPlay();
     controls.run.setAttribute('aria-busy', 'true');
+    /** @type {ReturnType<typeof setInterval> | undefined} */
+    let progress;
+    const running = { started: performance.now(), expected: /** @type {number | null} */ (null) };
     try {
       const options = this.runOptions();
       const asked = JSON.stringify(options);
+      this.running = running;
+      if (options.clock === 'real') {
+        // How long it should take: the same program on the virtual clock
+        // (exact, and done in a moment), to show the real one's progress.
+        const preview = await this.playground.run({ ...options, clock: 'virtual' });
+        running.expected = Math.max(...Object.values(preview).flatMap((trace) => trace.events.map((e) => e.t)), 0);
+        running.started = performance.now();
+        progress = setInterval(() => this.showStatus(), 100);
+      }
+      this.showStatus();
       const run = await this.playground.run(options);
       this.views.stateMachine.showMachine(this.playground.stateMachine(options));
       this.show(run, asked);
@@ -404,6 +458,10 @@ export class App {
         controls.showError(/** @type {Error} */ (error).message);
       }
     } finally {
+      clearInterval(progress);
+      // A newer run may have started meanwhile: it owns the status.
+      if (this.running === running) this.running = null;
+      this.showStatus();
       controls.run.removeAttribute('aria-busy');
       // What is edited next is a new program: Back comes back to this one.
       this.pushNext = true;
@@ -451,6 +509,7 @@ export class App {
     this.run = run;
     const start = performance.now();
     this.replay = buildReplay(run);
+    this.positions = new Map(this.replay.map((at) => [`${at.entry.lane}:${at.entry.event.seq}`, at.position]));
     // `just bench` reads it (tools/bench-replay.mjs).
     performance.measure('replay model', { start });
     const { lanes, timeline, summary, replay, share } = this.views;
@@ -462,7 +521,8 @@ export class App {
     this.views.controls.showRun(this.ran.sentence, true);
     replay.showRange(this.replay.length);
     share.showAvailable(true);
-    this.seek(this.replay.length - 1);
+    // At the start: Step forward and Play are what to do next.
+    this.seek(0);
   }
 
   /** Shows the replay's snapshot at `position` (clamped) in every view.

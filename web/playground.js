@@ -157,7 +157,7 @@ export function createPlayground(wasm) {
     checkOptions(options);
     const { scenario, rust } = resolve(options);
     /** @type {StateMachine} */
-    const machine = wasm.stateMachine(scenario, options.preset);
+    const machine = wasm.stateMachine(scenario, options.preset, rust);
     if (rust !== undefined) {
       // Lines of the typed text, as the trace's are.
       const map = wasm.lineMap(rust);

@@ -5,7 +5,7 @@
 // random programs, keeps the event loop's rules, and everything is empty
 // once a run has finished.
 import { test, expect, openPlayground } from './fixtures.mjs';
-import { seekTo, runOnRealClock } from './replay-steps.mjs';
+import { seekTo, seekEnd, runOnRealClock } from './replay-steps.mjs';
 import { buildReplay } from '../../web/replay/index.js';
 import { random, scenario } from '../random-scenario.mjs';
 
@@ -30,6 +30,7 @@ test('each JS lane has the four lists, named, beside its code; the Rust lane the
     await expect(rust.getByText(`JS twin: ${twin}`, { exact: true })).toBeVisible();
   }
   // The run has finished: every list says it is empty.
+  await seekEnd(page);
   for (const name of ['Callbacks', 'Promises']) {
     for (const list of PLACES) await expect(place(page, name, list), `${name}: ${list}`).toHaveText('empty');
   }

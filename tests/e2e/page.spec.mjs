@@ -5,6 +5,7 @@ import { readFile, mkdir } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { test, expect, openPlayground } from './fixtures.mjs';
+import { seekEnd } from './replay-steps.mjs';
 
 const require = createRequire(import.meta.url);
 const ARTIFACTS = new URL('../artifacts/', import.meta.url);
@@ -73,6 +74,7 @@ test('every preset runs under both clocks from the controls', async ({ page }) =
   // Self-ref shows where s and borrowed live.
   await page.getByLabel('Example').selectOption('self-ref');
   await page.getByRole('button', { name: 'Run' }).click();
+  await seekEnd(page);
   await expect(page.locator('#memory')).toContainText('inside the future');
   await expect(page.locator('#memory')).toHaveText(/borrowed points to 0x[0-9a-f]+: at s/);
 });
@@ -80,13 +82,16 @@ test('every preset runs under both clocks from the controls', async ({ page }) =
 test('replay steps move the highlight, the trace, the timeline and the panels', async ({ page }) => {
   await openPlayground(page);
   const position = page.locator('#position');
-  const count = Number((await position.textContent()).match(/^Event (\d+) of \1:/)?.[1]);
-  expect(count, 'the replay starts at its last event').toBeGreaterThan(40);
-  // Back to the start with the keyboard.
-  await page.locator('body').click({ position: { x: 5, y: 5 } });
-  for (let i = 0; i < count - 1; i += 1) await page.keyboard.press('ArrowLeft');
+  const count = Number((await position.textContent()).match(/^Event 1 of (\d+):/)?.[1]);
+  expect(count, 'the replay opens at its first event').toBeGreaterThan(40);
   await expect(position).toHaveText(new RegExp(`Event 1 of ${count}: script_start in Callbacks at 0 ms`));
+  await expect(page.getByRole('button', { name: 'Step back' })).toBeDisabled();
+  await expect(page.getByRole('button', { name: 'Step forward' })).toBeEnabled();
+  // The arrow keys step with the focus on a button (Run, here), not only on the page.
+  await page.getByRole('button', { name: 'Run' }).focus();
   await page.keyboard.press('ArrowRight');
+  await page.keyboard.press('ArrowRight');
+  await page.keyboard.press('ArrowLeft');
   await expect(position).toHaveText(new RegExp(`Event 2 of ${count}: timer_set in Callbacks at 0 ms`));
   // The code panels are editors by now: a line is its text, without the newline.
   await expect(page.locator('#code-callbacks .current')).toHaveText(exactly('setTimeout(() => { // Timer 1'));
@@ -143,6 +148,7 @@ test('the summary says why the lanes differ, from what they recorded', async ({ 
   await page.getByRole('button', { name: 'Run' }).click();
   await expect(sentence).toHaveText('Task 1 is Pending and nothing holds its waker: it will never be polled again; '
     + 'the JS lanes stall the same way: their timers fired, and nothing went on.');
+  await seekEnd(page);
   await expect(page.locator('#inside-rust')).toContainText('stuck: lost its waker');
 });
 
@@ -276,7 +282,7 @@ for (const [name, options] of [
       expect([png.readUInt32BE(16), png.readUInt32BE(20)], 'the screenshot is the whole page').toEqual(size);
       // What it shows: the run, and the colour scheme asked for, page and editors alike.
       for (const id of ['callbacks', 'promises', 'futures']) await expect(logTime(page, id), id).toHaveText('350 ms');
-      await expect(page.getByRole('status', { name: 'What happened' })).toHaveText(/^350 ms: /);
+      await expect(page.getByRole('status', { name: 'What happened' })).toHaveText(/^0 ms: /);
       const shades = await page.evaluate(() => {
         /** Relative luminance of a computed `rgb(...)` colour, 0 (black) to 1 (white). */
         const luminance = (color) => {

@@ -25,3 +25,11 @@ export async function runOnRealClock(page) {
   await run.click();
   await expect(run).not.toHaveAttribute('aria-busy', 'true');
 }
+
+/** Moves the replay to its last event (a run opens at its first). */
+export async function seekEnd(page) {
+  const scrubber = page.getByLabel('Replay position');
+  const last = await scrubber.getAttribute('max');
+  await scrubber.fill(String(last));
+  await expect(page.locator('#position')).toHaveText(new RegExp(`^Event (\\d+) of \\1:`));
+}

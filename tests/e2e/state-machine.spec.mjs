@@ -6,7 +6,7 @@
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { test, expect, openPlayground } from './fixtures.mjs';
-import { seekTo, runOnRealClock } from './replay-steps.mjs';
+import { seekTo, seekEnd, runOnRealClock } from './replay-steps.mjs';
 
 const require = createRequire(import.meta.url);
 
@@ -30,10 +30,12 @@ test('the default example: Unresumed before the first poll, Suspend0 while Timer
   ]);
   await expect(page.locator('#state-size')).toHaveText(/^size_of: \d+ bytes, as rustc lays it out/);
   await expect(page.locator('#state-size')).toContainText('the lane runs that compiled run()');
-  // The run is over: Returned.
+  // The replay opens at the start, before the first poll: Unresumed.
   await expect(current(page)).toHaveCount(1);
+  await expect(current(page)).toHaveAttribute('data-variant', 'Unresumed');
+  // The run is over: Returned.
+  await seekEnd(page);
   await expect(current(page)).toHaveAttribute('data-variant', 'Returned');
-  // Before the first poll: Unresumed.
   await page.getByLabel('Replay position').fill('0');
   await expect(current(page)).toHaveAttribute('data-variant', 'Unresumed');
   await seekTo(page, /poll_start in Rust futures at 0 ms/);
@@ -64,6 +66,7 @@ test('the default example: Unresumed before the first poll, Suspend0 while Timer
 test('on the Real clock the State machine follows Play from Unresumed to Returned', async ({ page }) => {
   await openPlayground(page);
   await runOnRealClock(page);
+  await seekEnd(page);
   await expect(current(page)).toHaveAttribute('data-variant', 'Returned');
   // Timings do not change the future's type: still rustc's size.
   await expect(page.locator('#state-size')).toHaveText(/^size_of: \d+ bytes/);
@@ -79,6 +82,7 @@ test('self-ref holds s and borrowed in Suspend0; lost-wake ends at Suspend0', as
   await openPlayground(page);
   await page.getByLabel('Example').selectOption('self-ref');
   await expect(variants(page).nth(1)).toHaveText(/^Suspend0 \{ s: String, borrowed: &String, __awaitee: Sleep \},/);
+  await seekEnd(page);
   await expect(current(page)).toHaveAttribute('data-variant', 'Returned');
   await expect(page.locator('#state-size')).toHaveText(/^size_of: \d+ bytes, as rustc lays it out/);
   // Its lane runs its own async fn (timing and text as arguments), not the measured run().
@@ -86,6 +90,7 @@ test('self-ref holds s and borrowed in Suspend0; lost-wake ends at Suspend0', as
   await page.getByLabel('Example').selectOption('lost-wake');
   await expect(variants(page).nth(1)).toHaveText(/^Suspend0 \{ __awaitee: LostWake \},/);
   // Never polled again: it stays suspended at its one await.
+  await seekEnd(page);
   await expect(current(page)).toHaveAttribute('data-variant', 'Suspend0');
   await page.getByLabel('Example').selectOption('lazy');
   await expect(variants(page).nth(1)).toHaveText(/^Suspend0 \{ f2: impl Future, f3: impl Future, __awaitee: impl Future \},/);
@@ -98,6 +103,7 @@ test('a custom program says its size is not known', async ({ page }) => {
   await expect(page.locator('#state-size')).toHaveText(/^size_of: not known\./);
   // Four sleeps: four Suspend variants.
   await expect(variants(page)).toHaveCount(4 + 3);
+  await seekEnd(page);
   await expect(current(page)).toHaveAttribute('data-variant', 'Returned');
 });
 

@@ -175,9 +175,11 @@ test('What happened is a polite live region, and changes on every step of the de
   await openPlayground(page);
   const what = region(page);
   await expect(what).toHaveAttribute('aria-live', 'polite');
-  // Before any step is chosen it tells the current one: the last.
-  await expect(what).toHaveText("350 ms: task 1's poll returned Ready: run() is done, and its future is dropped.");
+  // A run opens at its first step, and says it.
+  await expect(what).toHaveText("0 ms: this lane's first task: the Callbacks panel's script starts, top to bottom.");
   const count = Number(await page.getByLabel('Replay position').getAttribute('max')) + 1;
+  await page.getByLabel('Replay position').fill(String(count - 1));
+  await expect(what).toHaveText("350 ms: task 1's poll returned Ready: run() is done, and its future is dropped.");
   await page.getByLabel('Replay position').fill('0');
   await expect(what).toHaveText("0 ms: this lane's first task: the Callbacks panel's script starts, top to bottom.");
   const forward = page.getByRole('button', { name: 'Step forward' });

@@ -185,6 +185,31 @@ for (const engine of ENGINES) {
       assert.ok(step > 0 && step <= 1, `${step}`);
     });
 
+    test('at 1440x900 the first screen shows Run and the program; a run opens at its first step; the arrows step from Run', async () => {
+      const browser = await open();
+      await browser.manage().window().setRect({ width: 1440, height: 900 });
+      // The resize lands a moment later in some engines.
+      await browser.wait(async () => (await browser.executeScript('return innerWidth')) > 1200, 5_000);
+      const seen = await browser.executeScript(`
+        const top = (s) => document.querySelector(s).getBoundingClientRect().top;
+        return { height: innerHeight, run: top('#run'), rust: top('#code-futures'), callbacks: top('#code-callbacks') };`);
+      for (const part of ['run', 'rust', 'callbacks']) assert.ok(seen[part] < seen.height - 50, `${part} at ${seen[part]} of ${seen.height}`);
+      assert.match(await textOf(browser, '#position'), /^Event 1 of \d+: script_start in Callbacks at 0 ms$/);
+      await browser.executeScript("document.querySelector('#run').focus()");
+      await browser.actions().sendKeys(Key.ARROW_RIGHT).perform();
+      await browser.actions().sendKeys(Key.ARROW_RIGHT).perform();
+      assert.match(await textOf(browser, '#position'), /^Event 3 of \d+: /);
+      // The timeline is one tab stop; its arrows move between marks, Enter goes there.
+      const stops = await browser.executeScript("return document.querySelectorAll('#timeline [tabindex=\"0\"]').length");
+      assert.equal(stops, 1);
+      await browser.executeScript("document.querySelector('#timeline [tabindex=\"0\"]').focus()");
+      await browser.actions().sendKeys(Key.ARROW_RIGHT).perform();
+      await browser.actions().sendKeys(Key.ENTER).perform();
+      const mark = await browser.executeScript('return document.activeElement.dataset.seq');
+      assert.equal(typeof mark, 'string');
+      assert.doesNotMatch(await textOf(browser, '#position'), /^Event 3 of /);
+    });
+
     test('stepping the replay by keyboard moves every view to the same step', async () => {
       const browser = await open();
       // From the first position, → until the Rust lane's Timer 1 fires.

@@ -19,6 +19,9 @@ import { rust } from '@codemirror/lang-rust';
 // (`tok-keyword`...), and CodeMirror's own parts (cursor, selection,
 // tooltips) its dark variant when the page is dark.
 const darkScheme = matchMedia('(prefers-color-scheme: dark)');
+// On a phone-wide screen long lines wrap, so no comment is cut off (wider,
+// the panel scrolls sideways).
+const narrow = matchMedia('(max-width: 700px)');
 
 /** The line of the current replay event: 1-based, or 0 for none. */
 const showLine = StateEffect.define({ map: (/** @type {number} */ line) => line });
@@ -98,6 +101,7 @@ export function createCodeView(replaced, { text, label, readOnly, rust: isRust, 
   let shownLine = 0;
   const readOnlyness = new Compartment();
   const scheme = new Compartment();
+  const wrapping = new Compartment();
   /** @param {boolean} on */
   const readOnlyExtensions = (on) => [
     EditorState.readOnly.of(on),
@@ -115,6 +119,7 @@ export function createCodeView(replaced, { text, label, readOnly, rust: isRust, 
     indentUnit.of('    '), // as rustfmt, and as the panels are written
     syntaxHighlighting(classHighlighter),
     scheme.of(EditorView.darkTheme.of(darkScheme.matches)),
+    wrapping.of(narrow.matches ? EditorView.lineWrapping : []),
     bracketMatching(),
     closeBrackets(),
     lintGutter(),
@@ -144,6 +149,9 @@ export function createCodeView(replaced, { text, label, readOnly, rust: isRust, 
   darkScheme.addEventListener('change', () => {
     view.dispatch({ effects: scheme.reconfigure(EditorView.darkTheme.of(darkScheme.matches)) });
   });
+  narrow.addEventListener('change', () => {
+    view.dispatch({ effects: wrapping.reconfigure(narrow.matches ? EditorView.lineWrapping : []) });
+  });
 
   return {
     text: () => view.state.doc.toString(),
@@ -167,6 +175,20 @@ export function createCodeView(replaced, { text, label, readOnly, rust: isRust, 
       if ((line ?? 0) === shownLine) return;
       shownLine = line ?? 0;
       view.dispatch({ effects: showLine.of(shownLine) });
+      if (shownLine < 1 || shownLine > view.state.doc.lines) return;
+      // Into the panel's view: its scroller moves, never the page (which
+      // CodeMirror's own scrollIntoView would move too).
+      view.requestMeasure({
+        read: () => {
+          const block = view.lineBlockAt(view.state.doc.line(shownLine).from);
+          const { scrollTop, clientHeight } = view.scrollDOM;
+          const top = block.top + view.documentPadding.top;
+          return top < scrollTop || top + block.height > scrollTop + clientHeight ? top - clientHeight / 2 : null;
+        },
+        write: (to) => {
+          if (to !== null) view.scrollDOM.scrollTop = to;
+        },
+      });
     },
     showProblem(problem) {
       const diagnostics = problem

@@ -1,5 +1,7 @@
 // The scenario controls: Example, one input per timer, Clock, Promise style,
-// Run, and the inline error. The view reports edits; the app decides.
+// and the inline error; and, in the bar that stays in view, Run (also
+// Ctrl+Enter or Cmd+Enter anywhere on the page, the editor included) and the
+// line saying what the views show. The view reports edits; the app decides.
 import { qs, el } from '../dom.js';
 
 /** @import { PageOptions } from '../types.js' */
@@ -19,7 +21,9 @@ export class Controls {
     /** @type {HTMLButtonElement} */
     this.remove = qs('#remove-timer', root);
     /** @type {HTMLButtonElement} */
-    this.run = qs('#run', root);
+    this.run = qs('#run');
+    /** @type {HTMLElement} */
+    this.status = qs('#program-status');
     /** @type {HTMLButtonElement} */
     this.reset = qs('#reset', root);
     /** @type {HTMLElement} */
@@ -159,8 +163,26 @@ export class Controls {
     this.remove.addEventListener('click', onRemove);
   }
 
+  /**
+   * What the views show, in one line beside Run.
+   * @param {string} text
+   * @param {'current' | 'stale' | 'problem' | 'running'} state
+   */
+  showStatus(text, state) {
+    if (this.status.textContent !== text) this.status.textContent = text;
+    this.status.dataset.state = state;
+  }
+
   /** @param {() => void} handler */
   bindRun(handler) {
     this.run.addEventListener('click', handler);
+    // Capture: before the editor, whose own Ctrl+Enter would insert a line.
+    document.addEventListener('keydown', (e) => {
+      if (e.key !== 'Enter' || !(e.ctrlKey || e.metaKey) || e.altKey || e.shiftKey) return;
+      e.preventDefault();
+      e.stopPropagation();
+      // Even while Run is disabled: the text just typed may fix the error.
+      handler();
+    }, { capture: true });
   }
 }

@@ -1,5 +1,8 @@
 // The three lanes: each lane's code, with the current event's line
-// highlighted, and its trace as a list that follows the replay position.
+// highlighted (and scrolled into the panel's view), and its trace as a list
+// that follows the replay position; a click on a row, or Enter on it (the
+// arrow keys move between rows: the list is one tab stop), moves the replay
+// to its event.
 // The code is plain text until the editor has loaded (`useEditor`), then
 // CodeMirror: the Rust panel an editor named "Rust code", the others
 // read-only.
@@ -47,6 +50,11 @@ function plainCode(code) {
       next?.classList.add('current');
       next?.setAttribute('aria-current', 'true');
       marked = next;
+      // Into the panel's view (the panel scrolls, not the page).
+      const pre = /** @type {HTMLElement} */ (code.parentElement);
+      if (next && (next.offsetTop < pre.scrollTop || next.offsetTop + next.offsetHeight > pre.scrollTop + pre.clientHeight)) {
+        pre.scrollTop = next.offsetTop - pre.clientHeight / 2;
+      }
     },
     showProblem() {},
     focus: () => /** @type {HTMLElement} */ (code.parentElement).focus(),
@@ -95,6 +103,52 @@ export class Lanes {
   showRustReadOnly(on) {
     this.rustReadOnly = on;
     this.panels.futures.code.setReadOnly(on);
+    /** @type {HTMLElement} */ (qs('#rust-read-only', this.root)).hidden = !on;
+  }
+
+  /** Moves the focus to the Rust panel (the skip link's target). */
+  focusRust() {
+    this.panels.futures.code.focus();
+  }
+
+  /**
+   * A click on a trace row, or Enter on it, asks for its event.
+   * @param {(lane: Lane, seq: number) => void} handler
+   */
+  bindSeek(handler) {
+    for (const lane of LANES) {
+      const { trace } = this.panels[lane];
+      /** @param {EventTarget | null} target */
+      const rowOf = (target) => /** @type {HTMLElement | null} */ (/** @type {Element} */ (target).closest?.('li[data-seq]'));
+      trace.addEventListener('click', (e) => {
+        const row = rowOf(e.target);
+        if (row) handler(lane, Number(row.dataset.seq));
+      });
+      trace.addEventListener('keydown', (e) => {
+        const row = rowOf(e.target);
+        if (!row) return;
+        const { rows } = this.panels[lane];
+        const i = Number(row.dataset.seq);
+        const to = { ArrowDown: i + 1, ArrowUp: i - 1, Home: 0, End: rows.length - 1 }[e.key];
+        if (e.key === 'Enter' || e.key === ' ') handler(lane, i);
+        else if (to !== undefined && rows[to]) this.focusRow(lane, to);
+        else return;
+        e.preventDefault();
+      });
+    }
+    qs('#skip-to-code').addEventListener('click', (e) => {
+      e.preventDefault();
+      this.focusRust();
+    });
+  }
+
+  /** The one row of `lane`'s trace in the tab order, focused.
+   * @param {Lane} lane @param {number} seq */
+  focusRow(lane, seq) {
+    const { rows } = this.panels[lane];
+    for (const row of rows) if (row.tabIndex === 0) row.tabIndex = -1;
+    rows[seq].tabIndex = 0;
+    rows[seq].focus();
   }
 
   /**
@@ -103,6 +157,10 @@ export class Lanes {
    */
   showProblem(problem) {
     this.panels.futures.code.showProblem(problem);
+    // In words under the panel too: the underline's tooltip needs a hover.
+    const note = qs('#rust-problem', this.root);
+    note.textContent = problem ? `Not run: ${problem.message}` : '';
+    /** @type {HTMLElement} */ (note).hidden = !problem;
   }
 
   /**
@@ -133,8 +191,9 @@ export class Lanes {
   showTraces(result) {
     for (const lane of LANES) {
       const panel = this.panels[lane];
-      panel.rows = result[lane].events.map((event) => el(
-        'li', { dataset: { kind: event.kind } },
+      // One tab stop per list (the first row), arrows between rows.
+      panel.rows = result[lane].events.map((event, i) => el(
+        'li', { dataset: { kind: event.kind, seq: event.seq }, tabindex: i === 0 ? 0 : -1 },
         el('span', { class: 't' }, formatMs(event.t)),
         el('span', { class: 'kind' }, event.kind),
         el('span', { class: 'detail' }, detail(event)),

@@ -1,5 +1,8 @@
-// Step back, Play (with speed), Step forward, and the scrubber. Arrow keys
-// step and Space plays when focus is not in a form field.
+// Step back, Play (with speed), Step forward, and the scrubber. ← and → step
+// wherever the focus is, but in a field that takes them itself (a text or
+// number field, a radio group, a select, the code editor, the scrubber, and
+// the timeline and trace lists, whose arrows move between their marks and
+// rows); Space plays where it would do nothing else.
 import { qs } from '../dom.js';
 
 /** @import { ReplayEntry } from '../types.js' */
@@ -60,13 +63,15 @@ export class ReplayControls {
     this.play.addEventListener('click', toggle);
     this.scrubber.addEventListener('input', () => seek(Number(this.scrubber.value)));
     document.addEventListener('keydown', (e) => {
+      if (e.defaultPrevented || e.ctrlKey || e.metaKey || e.altKey) return;
       const target = /** @type {HTMLElement} */ (e.target);
-      if (['INPUT', 'SELECT', 'TEXTAREA', 'BUTTON'].includes(target.tagName) && e.target !== this.scrubber) return;
-      if (target.isContentEditable) return; // the code editors: keys are for the text
-      if (e.target === this.scrubber && e.key !== ' ') return; // the range handles arrows
-      if (e.key === 'ArrowLeft') back();
-      else if (e.key === 'ArrowRight') forward();
-      else if (e.key === ' ') toggle();
+      const field = ['INPUT', 'SELECT', 'TEXTAREA'].includes(target.tagName) || target.isContentEditable;
+      const ownArrows = field || Boolean(target.closest?.('#timeline, .trace'));
+      if (e.key === 'ArrowLeft' && !ownArrows) back();
+      else if (e.key === 'ArrowRight' && !ownArrows) forward();
+      // Space presses a focused button, and scrolls a focused list: not those.
+      else if (e.key === ' ' && (!field || e.target === this.scrubber) && !['BUTTON', 'A'].includes(target.tagName)
+        && !target.closest?.('#timeline, .trace')) toggle();
       else return;
       e.preventDefault();
     });

@@ -2,7 +2,11 @@
 // ones dashed; a Rust sleep's from when it was made, which fixed its
 // deadline, and one already past its deadline at its first poll as a bar to
 // its deadline and a thin line to that poll), polls and callbacks as slices, wakes as arrows into the poll
-// they cause, logs as diamonds. Every mark can be hovered or focused.
+// they cause, logs as diamonds. Every mark can be hovered or focused, and a
+// click or Enter on one moves the replay to its event. The timeline is one
+// tab stop: the arrow keys move between its marks, in time order (a roving
+// tabindex).
+/** @import { Lane } from '../types.js' */
 import { qs, svg, formatMs } from '../dom.js';
 import { LANES, LANE_NAMES } from '../replay/merge.js';
 
@@ -51,6 +55,43 @@ export class Timeline {
     this.detail = qs('#timeline-detail', root);
     this.svg.addEventListener('focusin', (e) => this.explain(e.target));
     this.svg.addEventListener('mouseover', (e) => this.explain(e.target));
+    this.svg.addEventListener('click', (e) => this.explain(e.target)); // a tap, where nothing hovers
+    this.svg.addEventListener('keydown', (e) => this.move(e));
+    /** @type {SVGElement[]} the marks, in time order */
+    this.marks = [];
+  }
+
+  /** Arrow keys, Home and End: the focus to another mark.
+   * @param {KeyboardEvent} e */
+  move(e) {
+    const at = this.marks.indexOf(/** @type {SVGElement} */ (e.target));
+    if (at < 0) return;
+    const to = {
+      ArrowRight: at + 1, ArrowDown: at + 1, ArrowLeft: at - 1, ArrowUp: at - 1, Home: 0, End: this.marks.length - 1,
+    }[e.key];
+    if (to === undefined || !this.marks[to]) return;
+    e.preventDefault();
+    this.marks[at].setAttribute('tabindex', '-1');
+    this.marks[to].setAttribute('tabindex', '0');
+    this.marks[to].focus();
+  }
+
+  /**
+   * A click on a mark, or Enter on it, asks for its event.
+   * @param {(lane: Lane, seq: number) => void} handler
+   */
+  bindSeek(handler) {
+    /** @param {Event} e */
+    const seek = (e) => {
+      const mark = /** @type {SVGElement | null} */ (/** @type {Element} */ (e.target).closest?.('[data-seq]'));
+      if (!mark) return false;
+      handler(/** @type {Lane} */ (mark.dataset.lane), Number(mark.dataset.seq));
+      return true;
+    };
+    this.svg.addEventListener('click', seek);
+    this.svg.addEventListener('keydown', (e) => {
+      if ((e.key === 'Enter' || e.key === ' ') && seek(e)) e.preventDefault();
+    });
   }
 
   /** @param {EventTarget | null} target an element in the timeline */
@@ -89,10 +130,16 @@ export class Timeline {
       const label = svg('text', { class: 'lane-label', x: 6, y: y + 18 });
       label.textContent = LANE_NAMES[lane];
       g.append(label);
-      drawLane(g, rows[i], x, y);
+      drawLane(g, rows[i], x, y, lane);
       this.svg.append(g);
       y += heights[i];
     });
+    // In time order, then top to bottom; only the first is a tab stop.
+    this.marks = /** @type {SVGElement[]} */ ([...this.svg.querySelectorAll('[data-seq]')])
+      .map((mark, order) => ({ mark, order, t: Number(mark.dataset.t) }))
+      .sort((a, b) => a.t - b.t || a.order - b.order)
+      .map(({ mark }) => mark);
+    this.marks[0]?.setAttribute('tabindex', '0');
     this.cursor = svg('line', { class: 'cursor', x1: LEFT, x2: LEFT, y1: AXIS - 6, y2: height });
     this.svg.append(this.cursor);
   }
@@ -192,14 +239,22 @@ function timerDetail({ set, end }) {
 }
 
 /**
+ * A mark: its details as its name, and the event it stands for (a click or
+ * Enter moves the replay there). Out of the tab order until the arrow keys
+ * reach it.
  * @param {SVGElement} node
  * @param {string} detail
+ * @param {Lane} lane
+ * @param {TraceEvent} event
  */
-function focusable(node, detail) {
-  node.setAttribute('tabindex', '0');
-  node.setAttribute('role', 'img');
-  node.setAttribute('aria-label', detail);
+function focusable(node, detail, lane, event) {
+  node.setAttribute('tabindex', '-1');
+  node.setAttribute('role', 'button');
+  node.setAttribute('aria-label', `${detail} (Enter: go to this step)`);
   node.dataset.detail = detail;
+  node.dataset.lane = lane;
+  node.dataset.seq = String(event.seq);
+  node.dataset.t = String(event.t);
   return node;
 }
 
@@ -208,8 +263,9 @@ function focusable(node, detail) {
  * @param {LaneLayout} row
  * @param {Scale} x
  * @param {number} y
+ * @param {Lane} lane
  */
-function drawLane(g, row, x, y) {
+function drawLane(g, row, x, y, lane) {
   const activity = y + 22;
   for (const bar of row.bars) {
     const by = y + 30 + bar.row * (BAR + 3);
@@ -225,14 +281,14 @@ function drawLane(g, row, x, y) {
     }
     g.append(focusable(svg('rect', {
       class: `timer${cancelled ? ' cancelled' : ''}`, x: x1, y: by, width: Math.max(2, x2 - x1), height: BAR, rx: 2,
-    }, detail), detail));
+    }, detail), detail, lane, bar.set));
   }
   for (const s of row.slices) {
     const x1 = x(s.start.t);
     const detail = `${s.name} at ${formatMs(s.start.t)}`;
     g.append(focusable(svg('rect', {
       class: 'slice', x: x1 - 1.5, y: activity - 7, width: Math.max(3, x(s.end.t) - x1 + 3), height: 14, rx: 2,
-    }, detail), detail));
+    }, detail), detail, lane, s.start));
   }
   for (const w of row.wakes) {
     if (!w.poll) continue;
@@ -241,13 +297,13 @@ function drawLane(g, row, x, y) {
     const to = x(w.poll.start.t);
     g.append(focusable(svg('line', {
       class: 'wake', x1: from - 8, y1: activity - 18, x2: Math.max(to, from) - 1, y2: activity - 8, 'marker-end': 'url(#arrow)',
-    }, detail), detail));
+    }, detail), detail, lane, w));
   }
   for (const l of row.logs) {
     const cx = x(l.t);
     const detail = `log "${l.text}" at ${formatMs(l.t)}`;
     g.append(focusable(svg('polygon', {
       class: 'log', points: `${cx},${activity - 8} ${cx + 7},${activity} ${cx},${activity + 8} ${cx - 7},${activity}`,
-    }, detail), detail));
+    }, detail), detail, lane, l));
   }
 }

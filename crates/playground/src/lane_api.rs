@@ -271,8 +271,18 @@ pub fn decode_fragment(text: &str) -> Result<JsValue, JsError> {
 /// own code): `{variants: [{name, fields: [{name, type}], line}], size,
 /// preset}`, `size` being `size_of_val(&run())` as rustc lays it out for
 /// wasm32, or null where it is not known (a program that is no preset's).
+/// With `rust`, the text the scenario was read from, each field a `let`
+/// made is named as the text names it (`eggs: Sleep`), as rustc names it.
 #[wasm_bindgen(js_name = stateMachine)]
-pub fn state_machine(scenario: JsValue, preset: Option<String>) -> Result<JsValue, JsError> {
+pub fn state_machine(
+    scenario: JsValue,
+    preset: Option<String>,
+    rust: Option<String>,
+) -> Result<JsValue, JsValue> {
+    if let Some(text) = rust {
+        let machine = crate::state_machine::of_text(&text).map_err(|e| parse_error(&e))?;
+        return Ok(to_js(&machine));
+    }
     let step = validate::scenario(&js_value::read(&scenario)).map_err(|p| refuse(&p))?;
     Ok(to_js(&crate::state_machine::of(&step, preset.as_deref())))
 }

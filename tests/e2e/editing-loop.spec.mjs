@@ -1,0 +1,234 @@
+// One place to edit and see (issue 23, points 4 and 5): Run beside a line
+// saying what the views show, Ctrl+Enter, the parse error in words, the
+// first screen, the replay opening at its start, the bar that stays in view,
+// panels that scroll their line into view, trace rows and timeline marks
+// that move the replay, a Real run's progress; the keyboard (one tab stop
+// for the timeline, a skip link, arrows that step) and a phone.
+import { test, expect, openPlayground } from './fixtures.mjs';
+
+const status = (page) => page.locator('#program-status');
+const position = (page) => page.locator('#position');
+const rustEditor = (page) => page.getByRole('textbox', { name: 'Rust code' });
+const logTime = (page, lane) => page.locator(`#trace-${lane} li[data-kind="log"] .t`).last();
+
+/** Replaces the Rust panel's text by typing, as a learner would. */
+async function typeProgram(page, text) {
+  await rustEditor(page).click();
+  await page.keyboard.press('ControlOrMeta+a');
+  await page.keyboard.insertText(text);
+}
+
+test('the replay opens at its first step; the status line says the views show the program as it is', async ({ page }) => {
+  await openPlayground(page);
+  await expect(position(page)).toHaveText(/^Event 1 of \d+: script_start in Callbacks at 0 ms$/);
+  await expect(page.getByRole('button', { name: 'Step forward' })).toBeEnabled();
+  await expect(page.getByRole('button', { name: 'Play' })).toBeEnabled();
+  await expect(page.getByRole('button', { name: 'Step back' })).toBeDisabled();
+  await expect(status(page)).toHaveText('Showing the run of the program as it is now, on the virtual clock.');
+  // A timing typed but not run: the line says so, and Run brings it back.
+  await page.getByLabel('Timer 3 (ms)').fill('70');
+  await expect(status(page)).toHaveText('Showing the last run: the program has changed since. Press Run (or Ctrl+Enter) to run it.');
+  await expect(status(page)).toHaveAttribute('data-state', 'stale');
+  await page.getByRole('button', { name: 'Run' }).click();
+  await expect(status(page)).toHaveAttribute('data-state', 'current');
+  await expect(logTime(page, 'futures')).toHaveText('370 ms');
+});
+
+test('Ctrl+Enter in the editor runs the edited text, and inserts no line', async ({ page }) => {
+  await openPlayground(page);
+  const text = 'use runtime::prelude::*;\n\nasync fn run() {\n    sleep_ms(40).await;\n    log("typed");\n}\n';
+  await typeProgram(page, text);
+  await page.keyboard.press('Control+Enter');
+  await expect(logTime(page, 'futures')).toHaveText('40 ms');
+  await expect(logTime(page, 'promises')).toHaveText('40 ms');
+  expect(await page.evaluate(() => window.playground.lastRun().futures.events.find((e) => e.kind === 'log').text)).toBe('typed');
+  // The editor kept the text as typed: Ctrl+Enter ran it, and added no line.
+  await expect(page.locator('#code-futures .cm-line')).toHaveCount(text.split('\n').length);
+  await expect(status(page)).toHaveAttribute('data-state', 'current');
+  // Meta+Enter (macOS) too.
+  await typeProgram(page, text.replace('40', '30'));
+  await page.keyboard.press('Meta+Enter');
+  await expect(logTime(page, 'futures')).toHaveText('30 ms');
+});
+
+test('a text that does not parse: the error in words under the code and in the status line; the last run stays', async ({ page }) => {
+  await openPlayground(page);
+  await typeProgram(page, 'use runtime::prelude::*;\n\nasync fn run() {\n    sleep_ms(20).awiat;\n}\n');
+  const problem = page.locator('#rust-problem');
+  await expect(problem).toBeVisible();
+  await expect(problem).toHaveText(/^Not run: line 4, column \d+: .*did you mean `\.await`\?/);
+  await expect(status(page)).toHaveText('Showing the last run: line 4 of the Rust code has an error, written under the code; fix it, then Run.');
+  await expect(status(page)).toHaveAttribute('data-state', 'problem');
+  // Run does nothing while it does not parse: the last run stays on screen.
+  await page.keyboard.press('Control+Enter');
+  await expect(logTime(page, 'futures')).toHaveText('350 ms');
+  // Fixed: the words go, and Run runs it.
+  await typeProgram(page, 'use runtime::prelude::*;\n\nasync fn run() {\n    sleep_ms(20).await;\n    log("fixed");\n}\n');
+  await expect(problem).toBeHidden();
+  await page.keyboard.press('Control+Enter');
+  await expect(logTime(page, 'futures')).toHaveText('20 ms');
+});
+
+test('at 1440x900 the first screen shows Run, the program and the start of the lanes', async ({ page }) => {
+  await page.setViewportSize({ width: 1440, height: 900 });
+  await openPlayground(page);
+  const boxes = await page.evaluate(() => Object.fromEntries(['#run', '#code-futures', '#code-callbacks', '#code-promises', '#step-forward']
+    .map((s) => [s, document.querySelector(s).getBoundingClientRect().top])));
+  for (const [selector, top] of Object.entries(boxes)) expect(top, selector).toBeLessThan(900 - 100);
+});
+
+test('the bar with Run and the replay stays in view while the lanes scroll', async ({ page }) => {
+  await page.setViewportSize({ width: 1440, height: 900 });
+  await openPlayground(page);
+  await page.locator('#summary').scrollIntoViewIfNeeded();
+  for (const name of ['Run', 'Step forward', 'Play']) await expect(page.getByRole('button', { name, exact: true })).toBeInViewport();
+  await expect(page.getByRole('status', { name: 'What happened' })).toBeInViewport();
+  // And it still steps from there.
+  await page.getByRole('button', { name: 'Step forward' }).click();
+  await expect(position(page)).toHaveText(/^Event 2 of /);
+});
+
+test('each panel scrolls its highlighted line into view (a 30-timer program)', async ({ page }) => {
+  await openPlayground(page);
+  const sleeps = Array.from({ length: 30 }, (_, i) => `    sleep_ms(${i + 1}).await;`).join('\n');
+  await typeProgram(page, `use runtime::prelude::*;\n\nasync fn run() {\n${sleeps}\n    log("end");\n}\n`);
+  await page.keyboard.press('Control+Enter');
+  await expect(logTime(page, 'futures')).toHaveText('465 ms');
+  const last = Number(await page.getByLabel('Replay position').getAttribute('max'));
+  await page.getByLabel('Replay position').fill(String(last));
+  for (const lane of ['callbacks', 'promises', 'futures']) {
+    const current = page.locator(`#code-${lane} .current`);
+    await expect(current, lane).toHaveCount(1);
+    const [line, scroller] = await Promise.all([current.boundingBox(), page.locator(`#code-${lane} .cm-scroller`).boundingBox()]);
+    expect(line.y, `${lane}: the line is below the panel's top`).toBeGreaterThanOrEqual(scroller.y - 1);
+    expect(line.y + line.height, `${lane}: and above its bottom`).toBeLessThanOrEqual(scroller.y + scroller.height + 1);
+  }
+});
+
+test('a click or Enter on a trace row, or on a timeline mark, moves the replay to its event', async ({ page }) => {
+  await openPlayground(page);
+  // The Rust lane's first log: a click on its row.
+  await page.locator('#trace-futures li[data-kind="log"]').click();
+  await expect(position(page)).toHaveText(/: log in Rust futures at 350 ms$/);
+  // Enter on a row reached with the arrow keys: the list is one tab stop.
+  const rows = page.locator('#trace-callbacks li');
+  await expect(page.locator('#trace-callbacks li[tabindex="0"]')).toHaveCount(1);
+  await rows.first().focus();
+  await page.keyboard.press('ArrowDown');
+  await expect(rows.nth(1)).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(position(page)).toHaveText(/^Event 2 of \d+: timer_set in Callbacks at 0 ms$/);
+  // A timeline mark: a click, then Enter on another.
+  const marks = page.locator('#timeline [data-seq]');
+  await page.locator('#timeline .lane-futures polygon.log').click();
+  await expect(position(page)).toHaveText(/: log in Rust futures at 350 ms$/);
+  await expect(page.locator('#timeline-detail')).toHaveText('log "I\'m the last one" at 350 ms');
+  // One tab stop: Tab reaches the first mark; the arrows move on, Enter goes there.
+  await expect(page.locator('#timeline [tabindex="0"]')).toHaveCount(1);
+  expect(await marks.count()).toBeGreaterThan(20);
+  await page.locator('#timeline [tabindex="0"]').focus();
+  await page.keyboard.press('ArrowRight');
+  await page.keyboard.press('ArrowRight');
+  const focused = await page.evaluate(() => ({ lane: document.activeElement.dataset.lane, seq: document.activeElement.dataset.seq }));
+  await expect(page.locator('#timeline [tabindex="0"]')).toHaveCount(1);
+  await page.keyboard.press('Enter');
+  const at = await page.evaluate(({ lane, seq }) => {
+    const names = { callbacks: 'Callbacks', promises: 'Promises', futures: 'Rust futures' };
+    const event = window.playground.lastRun()[lane].events[Number(seq)];
+    return `${event.kind} in ${names[lane]}`;
+  }, focused);
+  await expect(position(page)).toContainText(at);
+  // The focused mark's ring is drawn: a thick stroke.
+  const ring = await page.evaluate(() => parseFloat(getComputedStyle(document.activeElement).strokeWidth));
+  expect(ring).toBeGreaterThanOrEqual(4);
+});
+
+test('← and → step wherever the focus is but a field; the skip link reaches the editor', async ({ page }) => {
+  await openPlayground(page);
+  await page.keyboard.press('Tab');
+  await expect(page.getByRole('link', { name: 'Skip to the Rust code' })).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(rustEditor(page)).toBeFocused();
+  // In the editor the arrows move the cursor, not the replay.
+  await page.keyboard.press('ArrowRight');
+  await expect(position(page)).toHaveText(/^Event 1 of /);
+  for (const name of ['Run', 'Reset', 'Play']) {
+    await page.getByRole('button', { name, exact: true }).focus();
+    await page.keyboard.press('ArrowRight');
+  }
+  await expect(position(page)).toHaveText(/^Event 4 of /);
+  await page.getByRole('button', { name: 'Step forward' }).focus();
+  await page.keyboard.press('ArrowLeft');
+  await expect(position(page)).toHaveText(/^Event 3 of /);
+  // A number field keeps its arrows.
+  await page.getByLabel('Timer 1 (ms)').focus();
+  await page.keyboard.press('ArrowLeft');
+  await expect(position(page)).toHaveText(/^Event 3 of /);
+});
+
+test('a Real run shows its progress against the expected end, and what Run will do', async ({ page }) => {
+  await openPlayground(page);
+  await page.getByRole('radio', { name: 'Real' }).check();
+  for (const [i, ms] of [400, 300, 300].entries()) await page.locator('#timings-list input').nth(i).fill(String(ms));
+  await page.getByRole('button', { name: 'Run' }).click();
+  await expect(status(page)).toHaveText(/^Running on the real clock: (\d00 ms|0 ms|1 s) of about 1 s\. Run starts it over\.$/);
+  await expect(status(page)).toHaveAttribute('data-state', 'running');
+  await expect(status(page)).toHaveText('Showing the run of the program as it is now, on the real clock.', { timeout: 10_000 });
+  await expect(logTime(page, 'futures')).toHaveText(/^1(\.\d+)? s$/);
+});
+
+test('the State machine names each field after the let that made it', async ({ page }) => {
+  await openPlayground(page);
+  await typeProgram(page, 'use runtime::prelude::*;\n\nasync fn run() {\n    let toast = sleep_ms(30);\n    let eggs = sleep_ms(20);\n'
+    + '    toast.await;\n    eggs.await;\n    log("breakfast");\n}\n');
+  await page.keyboard.press('Control+Enter');
+  await expect(logTime(page, 'futures')).toHaveText('30 ms');
+  await expect(page.locator('#state-variants li').nth(1)).toContainText('eggs: Sleep');
+  await expect(page.locator('#state-variants')).not.toContainText('f2');
+});
+
+test.describe('on a 390 px phone', () => {
+  test.use({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+
+  test('text is 12 px or more, targets 24 px or more, hints say tap, and no code is cut off', async ({ page }) => {
+    await openPlayground(page);
+    for (const preset of ['sequential', 'lost-wake']) {
+      await page.getByLabel('Example').selectOption(preset);
+      const small = await page.evaluate(() => [...document.querySelectorAll('body *')]
+        .filter((e) => e.getClientRects().length && [...e.childNodes].some((n) => n.nodeType === 3 && n.textContent.trim()))
+        .filter((e) => getComputedStyle(e).display !== 'none')
+        .map((e) => {
+          // SVG text: its rendered size, as the viewBox scales it.
+          const size = e instanceof SVGElement ? e.getBoundingClientRect().height : parseFloat(getComputedStyle(e).fontSize);
+          return [`${e.tagName}#${e.id}.${e.getAttribute('class')}: ${e.textContent.trim().slice(0, 30)}`, size];
+        })
+        .filter(([, size]) => size < 11.5));
+      expect(small, `${preset}: text under 12 px`).toEqual([]);
+      // No panel hides part of a line: long lines wrap.
+      const cut = await page.evaluate(() => [...document.querySelectorAll('.lane .cm-scroller')]
+        .filter((s) => s.scrollWidth > s.clientWidth + 1).map((s) => s.closest('.lane').querySelector('h2').textContent));
+      expect(cut, `${preset}: panels wider than their box`).toEqual([]);
+    }
+    await expect(page.locator('.cm-content').filter({ hasText: 'fix:' }).first()).toBeVisible();
+    const targets = await page.evaluate(() => [...document.querySelectorAll('button, input, select, a')]
+      .filter((e) => e.getClientRects().length && !e.closest('.skip-link'))
+      .map((e) => ({ name: e.id || e.textContent, ...e.getBoundingClientRect().toJSON() }))
+      .filter(({ width, height }) => width < 24 || height < 24)
+      .map(({ name, width, height }) => `${name}: ${Math.round(width)}x${Math.round(height)}`));
+    expect(targets, 'targets under 24 px').toEqual([]);
+    await expect(page.locator('#timeline-detail .hint-touch')).toHaveText('Tap a mark for its details and to go to that step.');
+    await expect(page.locator('#timeline-detail .hint-touch')).toBeVisible();
+    await expect(page.locator('#timeline-detail .hint-hover')).toBeHidden();
+  });
+
+  test('a read-only Rust panel says so, and why', async ({ page }) => {
+    await openPlayground(page);
+    const note = page.locator('#rust-read-only');
+    await expect(note).toBeHidden();
+    await page.getByLabel('Example').selectOption('self-ref');
+    await expect(note).toBeVisible();
+    await expect(note).toContainText('shown, not edited');
+    await page.getByLabel('Example').selectOption('join');
+    await expect(note).toBeHidden();
+  });
+});
