@@ -389,20 +389,20 @@ export class App {
       const elapsed = Math.round((performance.now() - started) / 100) * 100;
       const far = expected === null ? '' : `: ${formatMs(elapsed)} of about ${formatMs(expected)}`;
       controls.showStatus(this.options.clock === 'real'
-        ? `Running on the real clock${far}. Run starts it over.`
+        ? `Running in real time${far}. Pressing Run again restarts it.`
         : 'Running…', 'running');
       return;
     }
     if (!this.ran) return;
     if (this.problem) {
-      controls.showStatus(`Showing the last run: line ${this.problem.line} of the Rust code has an error, `
-        + 'written under the code; fix it, then Run.', 'problem');
+      controls.showStatus(`Line ${this.problem.line} of the Rust code has an error (explained under the code). `
+        + 'Fix it, then press Run. The last run is still shown.', 'problem');
     } else if (!controls.error.hidden) {
-      controls.showStatus('Showing the last run: fix the error above, then Run.', 'problem');
+      controls.showStatus('Fix the error above, then press Run. The last run is still shown.', 'problem');
     } else if (this.ran.options !== JSON.stringify(this.runOptions())) {
-      controls.showStatus('Showing the last run: the program has changed since. Press Run (or Ctrl+Enter) to run it.', 'stale');
+      controls.showStatus('You changed the program since the last run, which is still shown. Press Run (Ctrl+Enter) to run it.', 'stale');
     } else {
-      controls.showStatus(`Showing the run of the program as it is now, on the ${this.options.clock} clock.`, 'current');
+      controls.showStatus(`Up to date: the views show a run of the program as it is now (${this.options.clock} clock).`, 'current');
     }
   }
 

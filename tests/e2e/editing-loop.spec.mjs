@@ -24,10 +24,10 @@ test('the replay opens at its first step; the status line says the views show th
   await expect(page.getByRole('button', { name: 'Step forward' })).toBeEnabled();
   await expect(page.getByRole('button', { name: 'Play' })).toBeEnabled();
   await expect(page.getByRole('button', { name: 'Step back' })).toBeDisabled();
-  await expect(status(page)).toHaveText('Showing the run of the program as it is now, on the virtual clock.');
+  await expect(status(page)).toHaveText('Up to date: the views show a run of the program as it is now (virtual clock).');
   // A timing typed but not run: the line says so, and Run brings it back.
   await page.getByLabel('Timer 3 (ms)').fill('70');
-  await expect(status(page)).toHaveText('Showing the last run: the program has changed since. Press Run (or Ctrl+Enter) to run it.');
+  await expect(status(page)).toHaveText('You changed the program since the last run, which is still shown. Press Run (Ctrl+Enter) to run it.');
   await expect(status(page)).toHaveAttribute('data-state', 'stale');
   await page.getByRole('button', { name: 'Run' }).click();
   await expect(status(page)).toHaveAttribute('data-state', 'current');
@@ -56,8 +56,9 @@ test('a text that does not parse: the error in words under the code and in the s
   await typeProgram(page, 'use runtime::prelude::*;\n\nasync fn run() {\n    sleep_ms(20).awiat;\n}\n');
   const problem = page.locator('#rust-problem');
   await expect(problem).toBeVisible();
-  await expect(problem).toHaveText(/^Not run: line 4, column \d+: .*did you mean `\.await`\?/);
-  await expect(status(page)).toHaveText('Showing the last run: line 4 of the Rust code has an error, written under the code; fix it, then Run.');
+  await expect(problem).toHaveText(/^Can't run: line 4, column \d+: .*did you mean `\.await`\?/);
+  await expect(status(page)).toHaveText('Line 4 of the Rust code has an error (explained under the code). Fix it, then press Run. '
+    + 'The last run is still shown.');
   await expect(status(page)).toHaveAttribute('data-state', 'problem');
   // Run does nothing while it does not parse: the last run stays on screen.
   await page.keyboard.press('Control+Enter');
@@ -171,9 +172,9 @@ test('a Real run shows its progress against the expected end, and what Run will 
   await page.getByRole('radio', { name: 'Real' }).check();
   for (const [i, ms] of [400, 300, 300].entries()) await page.locator('#timings-list input').nth(i).fill(String(ms));
   await page.getByRole('button', { name: 'Run' }).click();
-  await expect(status(page)).toHaveText(/^Running on the real clock: (\d00 ms|0 ms|1 s) of about 1 s\. Run starts it over\.$/);
+  await expect(status(page)).toHaveText(/^Running in real time: (\d00 ms|0 ms|1 s) of about 1 s\. Pressing Run again restarts it\.$/);
   await expect(status(page)).toHaveAttribute('data-state', 'running');
-  await expect(status(page)).toHaveText('Showing the run of the program as it is now, on the real clock.', { timeout: 10_000 });
+  await expect(status(page)).toHaveText('Up to date: the views show a run of the program as it is now (real clock).', { timeout: 10_000 });
   await expect(logTime(page, 'futures')).toHaveText(/^1(\.\d+)? s$/);
 });
 
@@ -216,7 +217,7 @@ test.describe('on a 390 px phone', () => {
       .filter(({ width, height }) => width < 24 || height < 24)
       .map(({ name, width, height }) => `${name}: ${Math.round(width)}x${Math.round(height)}`));
     expect(targets, 'targets under 24 px').toEqual([]);
-    await expect(page.locator('#timeline-detail .hint-touch')).toHaveText('Tap a mark for its details and to go to that step.');
+    await expect(page.locator('#timeline-detail .hint-touch')).toHaveText('Tap a mark for its details and to move the replay there.');
     await expect(page.locator('#timeline-detail .hint-touch')).toBeVisible();
     await expect(page.locator('#timeline-detail .hint-hover')).toBeHidden();
   });
@@ -227,7 +228,7 @@ test.describe('on a 390 px phone', () => {
     await expect(note).toBeHidden();
     await page.getByLabel('Example').selectOption('self-ref');
     await expect(note).toBeVisible();
-    await expect(note).toContainText('shown, not edited');
+    await expect(note).toContainText('You can\'t edit this example\'s Rust code');
     await page.getByLabel('Example').selectOption('join');
     await expect(note).toBeHidden();
   });

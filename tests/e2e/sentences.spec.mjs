@@ -329,7 +329,7 @@ const STEP_PHRASES = [
   [['promises:timer_fired'], String.raw`: the callback is (\(\) => \{\}, which does nothing|resolve)`, ({ f }, callback) => (callback !== 'resolve') === f.noop],
   [['promises:timer_fired', 'promises:callback_end', 'promises:enqueue'], String.raw`the promise from timer\((\d+)\)`,
     ({ e, f }, ms) => +ms === f.delay(e.timer)],
-  [['js:callback_end'], String.raw`^${LABEL}'s callback returned( without (?:resolving|calling on))?`,
+  [['js:callback_end'], String.raw`^${LABEL}'s callback returned( without (?:resolving|calling the next step))?`,
     ({ e, f }, label, without) => label === nameOf(e.label) && f.before?.label === e.label && Boolean(without) === f.noop],
   [['promises:callback_end'], String.raw`it queued (\d+) reactions? to`, ({ f }, n) => +n === f.queued && f.queued > 0],
   // (The promise it names was read by the phrase above.)
@@ -343,6 +343,8 @@ const STEP_PHRASES = [
     ({ e, f }, label, due) => !f.queue.length && f.next && label === nameOf(f.next.label) && at(f.next.due, due) && f.next.due > e.t],
   [NEXT, String.raw`; nothing is queued and no timer is waiting: this lane has finished$`,
     ({ f }) => !f.queue.length && !f.next && !f.pending],
+  [['js:callback_end'], String.raw`; nothing is queued and no timer is waiting: this lane stops here, its program unfinished$`,
+    ({ f }) => !f.queue.length && !f.next && !f.pending && f.noop],
   [['promises:enqueue'], String.raw`^${LABEL}'s callback fulfilled`, ({ e }, label) => label === nameOf(e.label)],
   // What queued the job and which: lines of the job that ran (a .then's
   // promise fulfilled as its callback returned) and of the job queued.
@@ -381,8 +383,9 @@ const STEP_PHRASES = [
     }],
   [['futures:poll_end'], String.raw`and the reactor keeps its waker$`,
     ({ e, f }) => f.timers.filter((t) => t.task === e.task).every((t) => t.waker === 'task')],
-  [['futures:poll_end'], String.raw`but the reactor keeps no waker of task (\d+) for (it|them|${LABELS}): (?:only Waker::noop\(\), which wakes nobody|only a waker that is not task (\d+)'s)(?:; for ${LABELS} it keeps task (\d+)'s)?$`,
-    ({ e, f }, task, those, _, other, keeps, own) => {
+  [['futures:poll_end'], String.raw`but for (it|them|${LABELS}) the reactor holds (?:only Waker::noop\(\), which wakes nobody|only a waker that is not task (\d+)'s)(?:; for ${LABELS} it keeps task (\d+)'s)?$`,
+    ({ e, f }, those, _, other, keeps, own) => {
+      const task = e.task;
       const mine = f.timers.filter((t) => t.task === e.task);
       const not = mine.filter((t) => t.waker !== 'task').map((t) => nameOf(t.label));
       const yes = mine.filter((t) => t.waker === 'task').map((t) => nameOf(t.label));
@@ -411,16 +414,16 @@ const STEP_PHRASES = [
   [['futures:timer_set'], String.raw`^the Sleep from sleep_ms\((\d+)\), made at ${T}, registered ${LABEL} with our reactor only now, at its first poll: (?:its deadline, ${T}, is now, so it fires on the reactor's next callback|its deadline stays ${T})`,
     ({ e }, ms, made, label, now, stays) => +ms === e.ms && at(e.deadline - e.ms, made) && e.deadline - e.ms < e.t && label === nameOf(e.label)
       && (e.deadline <= e.t ? at(e.deadline, now) && !stays : at(e.deadline, stays) && !now)],
-  [['futures:timer_set'], String.raw`; the reactor keeps (?:task (\d+)'s waker for it|the waker it was handed: Waker::noop\(\), which wakes nobody, not task (\d+)'s|the waker it was handed, which is not task (\d+)'s)$`,
+  [['futures:timer_set'], String.raw`; (?:the reactor keeps task (\d+)'s waker for it|the waker the reactor keeps is the one the Sleep was polled with: Waker::noop\(\), which wakes nobody, not task (\d+)'s \(the hand-written future did not pass its cx on\)|the reactor keeps the waker it was handed, which is not task (\d+)'s)$`,
     ({ e }, own, noop, other) => +(own ?? noop ?? other) === e.task
       && e.waker === (own ? 'task' : noop ? 'noop' : 'other')],
-  [['futures:timer_elapsed'], String.raw`^the Sleep from sleep_ms\((\d+)\), made at ${T} with its deadline fixed then at ${T}, was polled for the first time: already past its deadline \(by ${T}\)`,
+  [['futures:timer_elapsed'], String.raw`^the Sleep from sleep_ms\((\d+)\) was polled for the first time: made at ${T}, its deadline is ${T}, which passed ${T} ago`,
     ({ e }, ms, made, deadline, late) => +ms === e.ms && at(e.deadline - e.ms, made) && at(e.deadline, deadline) && at(e.late, late)
       && Math.abs(e.t - e.deadline - e.late) < 0.001 && e.late > 0],
   [['futures:timer_fired'], String.raw`^(?:the browser ran the reactor's one setTimeout; ${LABEL} expired(?: ${T} after its deadline)?|the same callback of the reactor's setTimeout also expired ${LABEL}, which was due too(?: \(it expired ${T} after its deadline\))?)`,
     ({ e, f }, label, late, also, lateToo) => (label ?? also) === nameOf(e.label) && (also === undefined) === !f.sameCallback
       && (e.late >= 0.5 ? at(e.late, late ?? lateToo) : (late ?? lateToo) === undefined)],
-  [['futures:timer_fired'], String.raw`, and the reactor wakes the waker it kept(?: for task (\d+)|: Waker::noop\(\), which wakes nobody, so task (\d+) is not told|, which is not task (\d+)'s)$`,
+  [['futures:timer_fired'], String.raw`, and the reactor wakes the waker it kept(?: for task (\d+)|: Waker::noop\(\), which does nothing, so task (\d+) is not woken|, which is not task (\d+)'s)$`,
     ({ e, f }, own, noop, other) => +(own ?? noop ?? other) === f.owner && f.waker === (own ? 'task' : noop ? 'noop' : 'other')
       // The task's own waker wakes it next; another wakes nobody the trace names.
       && (f.nextEvent?.kind === 'wake' && f.nextEvent.timer === e.timer && f.nextEvent.task === f.owner) === Boolean(own)],
@@ -604,7 +607,7 @@ const TOOLTIPS = [
       return how === undefined ? !ended : ended?.kind === `timer_${how === 'fired' ? 'fired' : 'cancel'}` && at(ended.t, end)
         && (how === 'cancelled' || ended.t >= e.deadline - 0.001);
     })],
-  ['timer', String.raw`^(.+): made at ${T} for ${T}, due at ${T}; first polled at ${T}, already past its deadline: Ready at once, no timer set$`,
+  ['timer', String.raw`^(.+): made at ${T} for ${T}, due at ${T}; first polled at ${T}, already past its deadline: Ready at once, no timer registered$`,
     ({ take }, lane, label, made, ms, due, polled) => take(lane, (e) => e.kind === 'timer_elapsed' && e.label === label && at(e.deadline - e.ms, made)
       && at(e.ms, ms) && at(e.deadline, due) && at(e.t, polled) && e.deadline < e.t)],
   ['slice', String.raw`^callback for (.+) at ${T}$`, ({ take }, lane, label, when) => lane !== 'futures'

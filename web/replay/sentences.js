@@ -148,6 +148,16 @@ function nextUp(places) {
   return 'nothing is queued and no timer is waiting: this lane has finished';
 }
 
+/** What comes next after a callback that did nothing: more, or the lane
+ * stopping there, its program unfinished.
+ * @param {JsPlaces} places after the event */
+function stops(places) {
+  const next = nextUp(places);
+  return next.endsWith('this lane has finished')
+    ? 'nothing is queued and no timer is waiting: this lane stops here, its program unfinished'
+    : next;
+}
+
 /**
  * @param {TraceEvent} e
  * @param {'callbacks' | 'promises'} lane
@@ -176,8 +186,9 @@ function jsSentence(e, lane, context) {
       const start = `${timerName(e)} was due${late}, so the event loop takes its callback from the task queue and runs it as a new task`;
       if (running?.kind === 'callback' && running.noop) {
         return promises
-          ? `${start}: the callback is () => {}, which does nothing: it never calls resolve, so ${timerPromise(context, e)} stays pending`
-          : `${start}: the function passed to setTimeout${onLine(e.line)} runs, and its body is empty: it never calls on to what comes next`;
+          ? `${start}: the callback is () => {}, which does nothing: it never calls resolve (the fix: setTimeout(resolve, ms)), `
+            + `so ${timerPromise(context, e)} stays pending`
+          : `${start}: the function passed to setTimeout${onLine(e.line)} runs, and its body is empty: it never calls the next step`;
       }
       return promises
         ? `${start}: the callback is resolve, and ${timerPromise(context, e)} fulfills now`
@@ -187,9 +198,9 @@ function jsSentence(e, lane, context) {
       const noop = before?.callStack[0]?.kind === 'callback' && before.callStack[0].noop;
       if (noop) {
         return promises
-          ? `${timerName(e)}'s callback returned without resolving ${timerPromise(context, e)}: it stays pending for ever, `
-            + `so what waits on it never runs; ${nextUp(after)}`
-          : `${timerName(e)}'s callback returned without calling on, so what comes next never runs; ${nextUp(after)}`;
+          ? `${timerName(e)}'s callback returned without resolving ${timerPromise(context, e)}: it stays pending forever, `
+            + `so the code waiting on it never runs; ${stops(after)}`
+          : `${timerName(e)}'s callback returned without calling the next step, so it never runs; ${stops(after)}`;
       }
       if (!promises) return `${timerName(e)}'s callback returned and the call stack is empty; ${nextUp(after)}`;
       const queued = after.microtasks.length;
@@ -343,7 +354,7 @@ function rustSentence(e, context) {
       const notWaking = mine.filter((t) => t.waker !== 'task');
       const keeps = !notWaking.length
         ? 'and the reactor keeps its waker'
-        : `but the reactor keeps no waker of task ${e.task} for ${waking.length ? and(notWaking.map((t) => named(t.label))) : (mine.length === 1 ? 'it' : 'them')}: `
+        : `but for ${waking.length ? and(notWaking.map((t) => named(t.label))) : (mine.length === 1 ? 'it' : 'them')} the reactor holds `
           + `${notWaking.every((t) => t.waker === 'noop') ? 'only Waker::noop(), which wakes nobody' : `only a waker that is not task ${e.task}'s`}`
           + (waking.length ? `; for ${and(waking.map((t) => named(t.label)))} it keeps task ${e.task}'s` : '');
       const waits = mine.length
@@ -398,7 +409,8 @@ function rustSentence(e, context) {
       const deadline = e.deadline ?? e.t + e.ms;
       const made = deadline - e.ms;
       const keeps = !e.task ? ''
-        : e.waker === 'noop' ? `; the reactor keeps the waker it was handed: Waker::noop(), which wakes nobody, not task ${e.task}'s`
+        : e.waker === 'noop' ? `; the waker the reactor keeps is the one the Sleep was polled with: Waker::noop(), which wakes nobody, `
+          + `not task ${e.task}'s (the hand-written future did not pass its cx on)`
           : e.waker === 'other' ? `; the reactor keeps the waker it was handed, which is not task ${e.task}'s`
             : `; the reactor keeps task ${e.task}'s waker for it`;
       if (made < e.t - 0.001) {
@@ -412,16 +424,16 @@ function rustSentence(e, context) {
     }
     case 'timer_elapsed': {
       const owner = e.task ? `during task ${e.task}'s poll, ` : '';
-      return `${owner}the Sleep from sleep_ms(${e.ms}), made at ${formatMs(e.deadline - e.ms)} with its deadline fixed then at `
-        + `${formatMs(e.deadline)}, was polled for the first time: already past its deadline (by ${formatMs(e.late)}), it is Ready at once, `
-        + 'with no timer registered and no wake needed, as tokio\'s sleep is';
+      return `${owner}the Sleep from sleep_ms(${e.ms}) was polled for the first time: made at ${formatMs(e.deadline - e.ms)}, its `
+        + `deadline is ${formatMs(e.deadline)}, which passed ${formatMs(e.late)} ago, so it is Ready at once, with no timer registered `
+        + 'and no wake needed (tokio\'s sleep does the same)';
     }
     case 'timer_fired': {
       const owner = ownerOf(e.timer);
       const late = e.late && e.late >= 0.5 ? ` ${formatMs(e.late)} after its deadline` : '';
       const waker = context.rust.wakerOf(e.timer);
       const wakes = !owner ? ''
-        : waker === 'noop' ? `, and the reactor wakes the waker it kept: Waker::noop(), which wakes nobody, so task ${owner} is not told`
+        : waker === 'noop' ? `, and the reactor wakes the waker it kept: Waker::noop(), which does nothing, so task ${owner} is not woken`
           : waker === 'other' ? `, and the reactor wakes the waker it kept, which is not task ${owner}'s`
             : `, and the reactor wakes the waker it kept for task ${owner}`;
       const prev = lookback.previous;

@@ -159,7 +159,7 @@ export class Lanes {
     this.panels.futures.code.showProblem(problem);
     // In words under the panel too: the underline's tooltip needs a hover.
     const note = qs('#rust-problem', this.root);
-    note.textContent = problem ? `Not run: ${problem.message}` : '';
+    note.textContent = problem ? `Can't run: ${problem.message}` : '';
     /** @type {HTMLElement} */ (note).hidden = !problem;
   }
 

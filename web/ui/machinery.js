@@ -40,8 +40,8 @@ export function describeFrame(frame, resolves) {
 /** Whom a Rust timer's waker wakes.
  * @param {RustPlaces['timers'][number]} timer */
 function wakes(timer) {
-  if (timer.waker === 'noop') return 'keeps Waker::noop(), which wakes nobody';
-  if (timer.waker === 'other') return `keeps a waker that is not ${timer.task ? `task ${timer.task}'s` : 'a task\'s'}`;
+  if (timer.waker === 'noop') return 'wakes nobody (it holds Waker::noop())';
+  if (timer.waker === 'other') return `wakes a waker that is not ${timer.task ? `task ${timer.task}'s` : 'a task\'s'}`;
   return timer.task ? `wakes task ${timer.task}` : 'wakes its task';
 }
 

@@ -7,7 +7,7 @@ import { LANES, LANE_NAMES } from '../replay/merge.js';
 /** Timers set; and Rust sleeps that needed none (already past their deadline).
  * @param {LaneSummary} s */
 const timersSet = (s) => (s.timersElapsed
-  ? `${s.timersSet} (and ${s.timersElapsed} ${s.timersElapsed === 1 ? 'sleep' : 'sleeps'} already past ${s.timersElapsed === 1 ? 'its' : 'their'} deadline: Ready at once, no timer)`
+  ? `${s.timersSet} (${s.timersElapsed} more ${s.timersElapsed === 1 ? 'sleep needed none: already past its' : 'sleeps needed none: already past their'} deadline at the first poll)`
   : s.timersSet);
 
 export class Summary {

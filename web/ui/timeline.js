@@ -229,7 +229,7 @@ function timerDetail({ set, end }) {
   const made = madeAt(set);
   if (set.kind === 'timer_elapsed') {
     return `${label}: made at ${formatMs(made)} for ${formatMs(set.ms)}, due at ${formatMs(set.deadline)}; first polled at `
-      + `${formatMs(set.t)}, already past its deadline: Ready at once, no timer set`;
+      + `${formatMs(set.t)}, already past its deadline: Ready at once, no timer registered`;
   }
   const start = made < set.t - 0.001
     ? `made at ${formatMs(made)} for ${formatMs(set.ms)}, due at ${formatMs(made + set.ms)}; set when first polled, at ${formatMs(set.t)}`

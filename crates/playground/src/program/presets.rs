@@ -141,7 +141,7 @@ pub const PRESETS: &[Preset] = &[
     },
     Preset {
         id: "early-sleep",
-        name: "A timer made early still fires on time",
+        name: "A sleep made early still ends on time",
         explanation: "Make three sleeps first, then await them in order. sleep_ms fixes its \
             deadline when it is made, as tokio's sleep does (gloo's TimeoutFuture goes \
             further: it calls setTimeout as soon as it is made), so every lane logs its \
