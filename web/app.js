@@ -220,15 +220,21 @@ export class App {
 
   /** Asks the wasm what the program is: which example (the chosen one
    * first; one whose steps, labels and texts are a preset's, whatever its
-   * delays, is that preset), or "Custom"; and shows it. */
-  identify() {
+   * delays, is that preset), or "Custom"; and shows it.
+   * @param {boolean} [madeFrom] Add timer or Remove timer made the program
+   *   from the current example */
+  identify(madeFrom = false) {
+    const from = this.presets.find((p) => p.id === this.presetId);
     this.described = this.wasm.describeProgram(this.scenario, this.presetId);
     const { preset } = this.described;
     if (preset) this.presetId = preset;
-    this.views.controls.showExample(
-      preset ?? 'custom',
-      preset ? this.playground.explain(preset) : CUSTOM_EXPLANATION,
-    );
+    // Add timer or Remove timer made it: the example it came from still
+    // tells what to look for, as that example's lesson.
+    const custom = madeFrom && from
+      ? `Your own program, made from the example “${from.name}” with a timer more or less (Reset brings the example back). `
+        + `That example's lesson: ${this.playground.explain(from.id)}`
+      : CUSTOM_EXPLANATION;
+    this.views.controls.showExample(preset ?? 'custom', preset ? this.playground.explain(preset) : custom);
   }
 
   /** The program is none of the examples (the Example control says "Custom"). */
@@ -416,7 +422,7 @@ export class App {
       this.scenario = next;
       this.text = this.rendered(next);
       this.clearProblem();
-      this.identify();
+      this.identify(true);
       this.views.controls.showError(null);
       this.refresh();
     } catch (error) {

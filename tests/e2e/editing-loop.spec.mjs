@@ -178,6 +178,18 @@ test('a Real run shows its progress against the expected end, and what Run will 
   await expect(logTime(page, 'futures')).toHaveText(/^1(\.\d+)? s$/);
 });
 
+test('Add timer keeps the example\'s lesson in view, as that example\'s', async ({ page }) => {
+  await openPlayground(page);
+  const explanation = page.locator('#explanation');
+  const lesson = await explanation.textContent();
+  await page.getByRole('button', { name: 'Add timer' }).click();
+  await expect(page.getByLabel('Example')).toHaveValue('custom');
+  await expect(explanation).toHaveText(`Your own program, made from the example “Sequential timers (the notes' example)” with a timer `
+    + `more or less (Reset brings the example back). That example's lesson: ${lesson}`);
+  await page.getByRole('button', { name: 'Reset' }).click();
+  await expect(explanation).toHaveText(lesson);
+});
+
 test('the State machine names each field after the let that made it', async ({ page }) => {
   await openPlayground(page);
   await typeProgram(page, 'use runtime::prelude::*;\n\nasync fn run() {\n    let toast = sleep_ms(30);\n    let eggs = sleep_ms(20);\n'
