@@ -1,6 +1,6 @@
 //! The executor: spawns tasks, polls the ready ones in batches, and drives the
 //! reactor through the host. Its parts live in their own files: the task
-//! (`task.rs`), the ready queue (`ready.rs`), the reactor (`reactor.rs`), the
+//! (`task_cell.rs`), the ready queue (`ready.rs`), the reactor (`reactor.rs`), the
 //! tracer (`tracer.rs`), the time slice (`time_slice.rs`), the clock
 //! (`clock.rs`) and the list of waited tasks (`waited_tasks.rs`); this file
 //! keeps spawn, the turn and shutdown.
@@ -42,7 +42,7 @@ use crate::join_handle::JoinHandle;
 use crate::reactor::Reactor;
 use crate::ready::{Batch, ReadyQueue};
 use crate::runtime::Counters;
-use crate::task::{AfterPending, Header, Runnable, Schedule, State, TaskCell};
+use crate::task_cell::{AfterPending, Header, Runnable, Schedule, State, TaskCell};
 use crate::time_slice::{Limits, TimeSlice, DEFAULT_BUDGET, DEFAULT_SLICE_MS};
 use crate::timer_queue::{Expired, TimerId};
 use crate::trace::{Combinator, Event, MachineState, Turn, WakeOutcome};
@@ -90,7 +90,7 @@ pub(crate) struct Executor {
 }
 
 /// Where the executor is: idle, or in one of its callbacks (a task's own
-/// states are `State`, in `task.rs`). Only `Idle` reads the clock afresh,
+/// states are `State`, in `task_cell.rs`). Only `Idle` reads the clock afresh,
 /// re-arms the timeout when timers change and asks for a turn when a task
 /// is queued; in the other phases, which are busy, the callback's time
 /// holds, and the timeout and the next turn wait for the callback's end. A

@@ -7,7 +7,7 @@ use std::pin::Pin;
 use std::rc::Rc;
 use std::task::{Context, Poll};
 
-use crate::task::JoinTarget;
+use crate::task_cell::JoinTarget;
 
 /// Why awaiting a [`JoinHandle`] gave no output.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

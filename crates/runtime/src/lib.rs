@@ -25,7 +25,7 @@
 //! |---|---|
 //! | `free_slots.rs` | which slots of the task list and the timer queue are free |
 //! | `trace.rs`, `tracer.rs` | what is recorded, and the trace's checks |
-//! | `task.rs`, `waker.rs` | a task: its state (scheduled, running, notified, waiting, done), its future, and how a wake reschedules it; and the `Waker` that points at it (each file uses the other) |
+//! | `task_cell.rs`, `waker.rs` | a task: its state (scheduled, running, notified, waiting, done), its future, and how a wake reschedules it; and the `Waker` that points at it (each file uses the other) |
 //! | `join_handle.rs` | the handle `spawn` returns |
 //! | `ready.rs` | the ready queue |
 //! | `waited_tasks.rs` | the tasks that have waited, so a shutdown can drop them (the others are on the ready queue or being polled) |
@@ -36,6 +36,7 @@
 //! | `context.rs` | the runtime being polled, for `spawn`, `log` and `Sleep` |
 //! | `runtime.rs` | the handle a program holds |
 //! | `sleep.rs`, `yield_now.rs`, `join.rs`, `select.rs`, `macros.rs` | the futures |
+//! | `tokio_paths.rs` | tokio's paths (`time::sleep`, `task::spawn`…) for what the runtime has |
 //! | `virtual_host.rs`, `browser_host.rs`, `global_scope.rs` | the two hosts |
 //!
 //! The host supplies time and callbacks: [`BrowserHost`] (wasm32 only) uses
@@ -85,9 +86,10 @@ mod ready;
 mod runtime;
 mod select;
 mod sleep;
-mod task;
+mod task_cell;
 mod time_slice;
 mod timer_queue;
+mod tokio_paths;
 mod trace;
 mod tracer;
 mod virtual_host;
@@ -105,6 +107,7 @@ pub use runtime::{Counters, Runtime};
 pub use select::{select, Select};
 pub use sleep::{sleep, sleep_ms, Sleep};
 pub use time_slice::{DEFAULT_BUDGET, DEFAULT_SLICE_MS};
+pub use tokio_paths::{task, time};
 pub use trace::{
     Combinator, Event, MachineState, Record, TimerWaker, Trace, Turn, Value, WakeOutcome,
     WakeSource,

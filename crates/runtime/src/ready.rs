@@ -16,7 +16,7 @@
 use std::collections::VecDeque;
 use std::rc::Rc;
 
-use crate::task::Runnable;
+use crate::task_cell::Runnable;
 
 /// A queued task, of a runtime `S` (the runtime's are
 /// `Rc<dyn Runnable<Executor>>`; the queue needs nothing of the runtime).

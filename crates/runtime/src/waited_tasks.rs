@@ -13,7 +13,7 @@
 use std::rc::Rc;
 
 use crate::free_slots::FreeSlots;
-use crate::task::{Header, Runnable, NOT_LISTED};
+use crate::task_cell::{Header, Runnable, NOT_LISTED};
 
 /// The waited tasks of a runtime `S` (the runtime's are
 /// `WaitedTasks<Executor>`; the list needs nothing of the runtime).
@@ -90,7 +90,7 @@ impl<S> WaitedTasks<S> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::task::{Schedule, TaskCell};
+    use crate::task_cell::{Schedule, TaskCell};
     use crate::trace::WakeOutcome;
     use std::future::Future;
     use std::rc::Weak;

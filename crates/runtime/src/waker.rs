@@ -15,7 +15,7 @@
 //! alive (the future is dropped when it finishes); waking it does nothing.
 
 // Unsafe code: a waker's vtable over an `Rc` (the crate's only other unsafe
-// code is the task's future, pinned in place in an `UnsafeCell`, in task.rs,
+// code is the task's future, pinned in place in an `UnsafeCell`, in task_cell.rs,
 // and the executor's drops of it, in executor.rs).
 #![allow(unsafe_code)]
 
@@ -27,7 +27,7 @@ use std::rc::Rc;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::task::{RawWaker, RawWakerVTable, Waker};
 
-use crate::task::{Schedule, TaskCell};
+use crate::task_cell::{Schedule, TaskCell};
 
 /// Names a thread: 1, 2, ... in the order threads first spawn or wake (64
 /// bits: never wraps, so no two threads ever share one).
