@@ -178,6 +178,21 @@ test('a Real run shows its progress against the expected end, and what Run will 
   await expect(logTime(page, 'futures')).toHaveText(/^1(\.\d+)? s$/);
 });
 
+test('tokio\'s spelling of a sleep runs as written, with Duration brought in', async ({ page }) => {
+  await openPlayground(page);
+  await typeProgram(page, 'use runtime::prelude::*;\nuse std::time::Duration;\n\nasync fn run() {\n'
+    + '    sleep(Duration::from_millis(120)).await; // Kettle\n    log("tea");\n}\n');
+  await page.keyboard.press('Control+Enter');
+  for (const lane of ['callbacks', 'promises', 'futures']) await expect(logTime(page, lane), lane).toHaveText('120 ms');
+  await expect(page.getByLabel('Kettle (ms)')).toHaveValue('120');
+  // The timing input rewrites the number where it is written.
+  await page.getByLabel('Kettle (ms)').fill('90');
+  await expect(page.locator('#code-futures')).toContainText('sleep(Duration::from_millis(90)).await; // Kettle');
+  // The trace names the line written: the sleep is line 5 of the text.
+  await page.locator('#trace-futures li[data-kind="timer_set"]').click();
+  await expect(page.locator('#code-futures .current')).toHaveText('    sleep(Duration::from_millis(90)).await; // Kettle');
+});
+
 test('Add timer keeps the example\'s lesson in view, as that example\'s', async ({ page }) => {
   await openPlayground(page);
   const explanation = page.locator('#explanation');

@@ -8,8 +8,9 @@
 //!
 //! ```text
 //! module     = "use" "runtime" "::" "prelude" "::" "*" ";"
+//!              { "use" ( "std" | "core" | "runtime" ) "::" "time" "::" "Duration" ";" }
 //!              "async" "fn" "run" "(" ")" "{" { statement } "}" ;
-//! statement  = [ "let" "_" "=" ] "sleep_ms" "(" number ")" "." "await" ";"
+//! statement  = [ "let" "_" "=" ] sleep "." "await" ";"
 //!            | "log" "(" string ")" ";"
 //!            | "block_ms" "(" number ")" ";"       (* 0 to 5000 *)
 //!            | "join" "!" "(" future { "," future } [ "," ] ")" ";"
@@ -18,7 +19,9 @@
 //! let        = "let" name "=" future ";" ;
 //! await      = name "." "await" ";" ;
 //! arm        = "_" "=" future "=>" "{" "}" ;
-//! future     = "sleep_ms" "(" number ")"
+//! sleep      = "sleep_ms" "(" number ")"
+//!            | "sleep" "(" "Duration" "::" "from_millis" "(" number ")" ")" ;  (* needs the Duration use *)
+//! future     = sleep
 //!            | async "{" "log" "(" string ")" "}"
 //!            | async "{" "block_ms" "(" number ")" "}"
 //!            | async "{" { statement } "}" ;

@@ -45,7 +45,7 @@ const TABLE: &[(&str, &str, Want)] = &[
     (
         "tokio::time::sleep",
         "    tokio::time::sleep(Duration::from_millis(100)).await;\n",
-        Refused(4, 5, "`tokio::time::sleep` needs tokio's runtime, and this page runs futures on its own: write `sleep_ms(100).await;` here (milliseconds, no `Duration`)"),
+        Refused(4, 5, "`tokio::time::sleep` needs tokio's runtime, and this page runs futures on its own: write `sleep_ms(100).await;` here, or the prelude's `sleep(Duration::from_millis(100))` with `use std::time::Duration;` under the first line"),
     ),
     (
         "tokio::join!",
@@ -140,7 +140,7 @@ const TABLE: &[(&str, &str, Want)] = &[
     (
         "sleep(100)",
         "    sleep(100).await;\n",
-        Refused(4, 5, "there is no `sleep` here: did you mean `sleep_ms(100).await;`? (tokio's `sleep` takes a `Duration`, `sleep_ms` milliseconds)"),
+        Refused(4, 5, "`sleep` takes a `Duration`, as tokio's does: write `sleep_ms(100).await;` here (milliseconds), or `sleep(Duration::from_millis(100))` with `use std::time::Duration;` under the first line"),
     ),
     (
         "a negative delay",
@@ -309,8 +309,23 @@ const TABLE: &[(&str, &str, Want)] = &[
     ),
     (
         "a second use line",
-        "use runtime::prelude::*;\nuse std::time::Duration;\n\nasync fn run() {\n    sleep_ms(1).await;\n}\n",
-        Refused(2, 1, "expected `async`, found `use`: this playground does not read more `use` lines yet; in Rust it is fine: remove it here: the prelude gives all the program can call"),
+        "use runtime::prelude::*;\nuse std::collections::HashMap;\n\nasync fn run() {\n    sleep_ms(1).await;\n}\n",
+        Refused(2, 1, "expected `async`, found `use`: this playground does not read more `use` lines yet; in Rust it is fine: remove it here: the prelude gives all the program can call (but `use std::time::Duration;`, for `sleep(Duration::from_millis(…))`)"),
+    ),
+    (
+        "tokio's sleep, with Duration brought in",
+        "use runtime::prelude::*;\nuse std::time::Duration;\n\nasync fn run() {\n    sleep(Duration::from_millis(100)).await;\n    let _ = sleep(Duration::from_millis(5)).await;\n    join!(sleep(Duration::from_millis(1)), sleep_ms(2));\n}\n",
+        Parses,
+    ),
+    (
+        "tokio's sleep, Duration not brought in",
+        "    sleep(Duration::from_millis(100)).await;\n",
+        Refused(4, 11, "`Duration` is not in scope here: add `use std::time::Duration;` under the first line (rustc: use of undeclared type `Duration`)"),
+    ),
+    (
+        "tokio's sleep in seconds",
+        "use runtime::prelude::*;\nuse std::time::Duration;\n\nasync fn run() {\n    sleep(Duration::from_secs(1)).await;\n}\n",
+        Refused(5, 21, "expected `from_millis`, found `from_secs`: this playground does not read `Duration::from_secs` yet; in Rust it is fine: write the delay in milliseconds, `Duration::from_millis(…)`"),
     ),
     (
         "a missing ; after join!",
@@ -375,7 +390,7 @@ const TABLE: &[(&str, &str, Want)] = &[
     (
         "time::sleep",
         "    time::sleep(Duration::from_secs(1)).await;\n",
-        Refused(4, 5, "`time::sleep` needs tokio's runtime, and this page runs futures on its own: write `sleep_ms(1000).await;` here (milliseconds, no `Duration`)"),
+        Refused(4, 5, "`time::sleep` needs tokio's runtime, and this page runs futures on its own: write `sleep_ms(1000).await;` here, or the prelude's `sleep(Duration::from_millis(1000))` with `use std::time::Duration;` under the first line"),
     ),
     (
         "thread::sleep",
@@ -390,7 +405,7 @@ const TABLE: &[(&str, &str, Want)] = &[
     (
         "tokio's sleep in join!",
         "    join!(tokio::time::sleep(Duration::from_millis(5)), sleep_ms(1));\n",
-        Refused(4, 11, "`tokio::time::sleep` needs tokio's runtime, and this page runs futures on its own: write `sleep_ms(5)` here (milliseconds, no `Duration`)"),
+        Refused(4, 11, "`tokio::time::sleep` needs tokio's runtime, and this page runs futures on its own: write `sleep_ms(5)` here, or the prelude's `sleep(Duration::from_millis(5))` with `use std::time::Duration;` under the first line"),
     ),
     (
         "select! of futures made by let",
@@ -545,6 +560,22 @@ fn let_underscore_and_async_move_read_as_without_them() {
             "    let a = async {\n        sleep_ms(1).await; // Kettle\n    };\n    a.await;\n",
         ),
     ];
+    let duration = |body: &str| {
+        format!(
+            "use runtime::prelude::*;\nuse std::time::Duration;\n\nasync fn run() {{\n{body}}}\n"
+        )
+    };
+    let tokio_style =
+        duration("    sleep(Duration::from_millis(100)).await; // Kettle\n    log(\"tea\");\n");
+    let ours = text("    sleep_ms(100).await; // Kettle\n    log(\"tea\");\n");
+    assert_eq!(parse(&tokio_style), parse(&ours));
+    // The trace names the lines written (one lower, for the `use` line), and
+    // a timing input rewrites the number where it is written.
+    assert_eq!(line_map(&tokio_style).unwrap()[3..], [5, 6, 7]);
+    assert_eq!(
+        playground::parse::layout::set_timings(&tokio_style, &[250]).unwrap(),
+        tokio_style.replace("100", "250")
+    );
     for (written, plain) in pairs {
         assert_eq!(parse(&text(written)), parse(&text(plain)), "{written}");
         assert!(parse(&text(written)).is_ok(), "{written}");

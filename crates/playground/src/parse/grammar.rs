@@ -111,7 +111,19 @@ pub(super) struct Parser<'a> {
     /// names are awaited before the next statement, so a later use of one
     /// is of a future already awaited.
     scopes: Vec<Vec<&'a str>>,
+    /// A `use` line brought `Duration` in, so `sleep(Duration::from_millis(N))`
+    /// compiles as written.
+    duration: bool,
 }
+
+/// The `use` lines read after the prelude's: each brings in `Duration`, for
+/// `sleep(Duration::from_millis(N))` (the prelude's `sleep` is tokio's, and
+/// takes a `Duration`).
+const DURATION_USES: &[&[&str]] = &[
+    &["use", "std", "::", "time", "::", "Duration", ";"],
+    &["use", "runtime", "::", "time", "::", "Duration", ";"],
+    &["use", "core", "::", "time", "::", "Duration", ";"],
+];
 
 impl<'a> Parser<'a> {
     pub(super) fn new(tokens: &'a [Token]) -> Self {
@@ -120,6 +132,7 @@ impl<'a> Parser<'a> {
             next: 0,
             nesting: 0,
             scopes: Vec::new(),
+            duration: false,
         }
     }
 
@@ -352,12 +365,22 @@ impl<'a> Parser<'a> {
             }
             self.expect(token, why)?;
         }
+        while let Some(line) = DURATION_USES
+            .iter()
+            .find(|line| line.iter().enumerate().all(|(k, s)| self.is_at(k, s)))
+        {
+            for _ in line.iter() {
+                self.bump();
+            }
+            self.duration = true;
+        }
         if self.is("use") {
             return Err(self.fail(
                 "`async`",
                 &not_read_yet(
                     "more `use` lines",
-                    "remove it here: the prelude gives all the program can call",
+                    "remove it here: the prelude gives all the program can call \
+                     (but `use std::time::Duration;`, for `sleep(Duration::from_millis(…))`)",
                 ),
             ));
         }
@@ -434,6 +457,12 @@ impl<'a> Parser<'a> {
         match self.word() {
             Some("sleep_ms") => {
                 let sleep = self.sleep()?;
+                self.expect_await()?;
+                self.expect(";", "")?;
+                Ok(sleep)
+            }
+            Some("sleep") if self.is_duration_sleep() => {
+                let sleep = self.duration_sleep()?;
                 self.expect_await()?;
                 self.expect(";", "")?;
                 Ok(sleep)
@@ -525,6 +554,47 @@ impl<'a> Parser<'a> {
             label: None,
         };
         Ok(Node::new(kind, at, "this `sleep_ms`", vec![]))
+    }
+
+    /// `sleep(Duration::…` next: the prelude's `sleep`, tokio's spelling.
+    fn is_duration_sleep(&self) -> bool {
+        self.is("sleep") && self.is_at(1, "(") && self.is_at(2, "Duration") && self.is_at(3, "::")
+    }
+
+    /// `sleep(Duration::from_millis(N))`, not awaited: `sleep_ms(N)` in
+    /// tokio's spelling (the prelude's `sleep` takes a `Duration`).
+    fn duration_sleep(&mut self) -> Result<Node, ParseError> {
+        let at = self.bump().at;
+        self.expect("(", "")?;
+        let duration = self.bump().at;
+        if !self.duration {
+            return Err(ParseError::new(
+                duration,
+                "`Duration` is not in scope here: add `use std::time::Duration;` under the \
+                 first line (rustc: use of undeclared type `Duration`)",
+            ));
+        }
+        self.expect("::", "")?;
+        if !self.is("from_millis") {
+            let unit = self.word().map_or_else(|| "…".into(), clip);
+            return Err(self.fail(
+                "`from_millis`",
+                &not_read_yet(
+                    &format!("`Duration::{unit}`"),
+                    "write the delay in milliseconds, `Duration::from_millis(…)`",
+                ),
+            ));
+        }
+        self.bump();
+        let (ms, ms_at, _) = self.ms_argument("Duration::from_millis", limits::MAX_MS)?;
+        let close = self.expect(")", "`sleep(…)` takes one `Duration`")?;
+        let kind = Kind::Sleep {
+            ms,
+            ms_at,
+            close_line: close.line,
+            label: None,
+        };
+        Ok(Node::new(kind, at, "this `sleep`", vec![]))
     }
 
     /// `block_ms(N)`, the call without its `;`.
@@ -873,6 +943,7 @@ impl<'a> Parser<'a> {
     fn future(&mut self) -> Result<Node, ParseError> {
         match self.word() {
             Some("sleep_ms") => self.sleep(),
+            Some("sleep") if self.is_duration_sleep() => self.duration_sleep(),
             Some("async") => self.async_block(),
             Some("log") => Err(self.fail(
                 A_FUTURE,

@@ -180,8 +180,10 @@ pub(super) fn foreign(tokens: &[Token], i: usize, place: Place) -> Option<String
     let message = match (call.first(), call.last(), call.segments.len()) {
         ("tokio", "sleep", _) | ("time", "sleep", 2) => format!(
             "`{written}` needs tokio's runtime, and this page runs futures on its own: \
-             write `{}` here (milliseconds, no `Duration`)",
-            place.sleep(&ms())
+             write `{}` here, or the prelude's `sleep(Duration::from_millis({}))` with \
+             `use std::time::Duration;` under the first line",
+            place.sleep(&ms()),
+            ms()
         ),
         ("tokio" | "futures", "join" | "try_join" | "join_all", _) => not_read_yet(
             &format!("`{written}`"),
@@ -241,9 +243,10 @@ pub(super) fn foreign(tokens: &[Token], i: usize, place: Place) -> Option<String
             "`{written}` is JavaScript's: write `{SELECT}` here: the first future to finish wins"
         ),
         ("sleep", _, 1) => format!(
-            "there is no `sleep` here: did you mean `{}`? (tokio's `sleep` takes a `Duration`, \
-             `sleep_ms` milliseconds)",
-            place.sleep(&ms())
+            "`sleep` takes a `Duration`, as tokio's does: write `{}` here (milliseconds), or \
+             `sleep(Duration::from_millis({}))` with `use std::time::Duration;` under the first line",
+            place.sleep(&ms()),
+            ms()
         ),
         ("await", _, 1) if place == Place::Statement => {
             let awaited = match call_after_await(tokens, i) {

@@ -15,13 +15,15 @@ use crate::render;
 pub fn set_timings(text: &str, ms: &[u32]) -> Result<String, ParseError> {
     let step = parse(text)?;
     let tokens = lexer::lex(text)?.tokens;
-    // A timer is `sleep_ms ( N )`: its delay is the number after the `(`. The
-    // timers of a scenario are in the order their `sleep_ms` are written
-    // (a `let` group awaits its futures in the order they were made).
+    // A timer is `sleep_ms ( N )`, or `sleep(Duration::from_millis ( N ))`:
+    // its delay is the number after the `(`. The timers of a scenario are in
+    // the order they are written (a `let` group awaits its futures in the
+    // order they were made).
     let numbers: Vec<&Token> = tokens
         .windows(3)
         .filter(|w| {
-            w[0].tok == Tok::Word("sleep_ms".into())
+            (w[0].tok == Tok::Word("sleep_ms".into())
+                || w[0].tok == Tok::Word("from_millis".into()))
                 && w[1].tok == Tok::Punct("(")
                 && matches!(w[2].tok, Tok::Number(..))
         })
@@ -107,13 +109,29 @@ fn code_tokens(text: &str) -> Result<Vec<Token>, ParseError> {
 
 /// The tokens of a written text that parses, but for the words the
 /// renderer never writes and that change nothing: `let _ =` before an
-/// awaited sleep, `move` after `async`.
+/// awaited sleep, `move` after `async`, the `use` lines after the first;
+/// and `sleep(Duration::from_millis(N))` as the renderer writes it,
+/// `sleep_ms(N)`.
 fn written_code(text: &str) -> Result<Vec<Token>, ParseError> {
     let tokens = code_tokens(text)?;
     let word = |k: usize, w: &str| tokens.get(k).is_some_and(|t| t.tok == Tok::Word(w.into()));
     let mut out = Vec::with_capacity(tokens.len());
     let mut k = 0;
     while k < tokens.len() {
+        if word(k, "use") && k > 0 {
+            while k < tokens.len() && tokens[k].tok != Tok::Punct(";") {
+                k += 1;
+            }
+            k += 1;
+            continue;
+        }
+        if word(k, "sleep") && word(k + 2, "Duration") {
+            // sleep ( Duration :: from_millis ( N ) ): the renderer's
+            // sleep_ms ( N ) is its 1st, 2nd, 7th and 9th tokens.
+            out.extend([0, 1, 6, 8].map(|i| tokens[k + i].clone()));
+            k += 9;
+            continue;
+        }
         if word(k, "let") && word(k + 1, "_") {
             // `let _ =`: the `=` is the third.
             k += 3;
