@@ -178,12 +178,13 @@ test('a Real run shows its progress against the expected end, and what Run will 
   await expect(logTime(page, 'futures')).toHaveText(/^1(\.\d+)? s$/);
 });
 
-test('tokio\'s spelling of a sleep runs as written, with Duration brought in', async ({ page }) => {
+test('tokio\'s spelling of a sleep and println! run as written, with their use lines', async ({ page }) => {
   await openPlayground(page);
-  await typeProgram(page, 'use runtime::prelude::*;\nuse std::time::Duration;\n\nasync fn run() {\n'
-    + '    sleep(Duration::from_millis(120)).await; // Kettle\n    log("tea");\n}\n');
+  await typeProgram(page, 'use runtime::prelude::*;\nuse runtime::println;\nuse std::time::Duration;\n\nasync fn run() {\n'
+    + '    sleep(Duration::from_millis(120)).await; // Kettle\n    println!("tea");\n}\n');
   await page.keyboard.press('Control+Enter');
   for (const lane of ['callbacks', 'promises', 'futures']) await expect(logTime(page, lane), lane).toHaveText('120 ms');
+  expect(await page.evaluate(() => window.playground.lastRun().futures.events.find((e) => e.kind === 'log').text)).toBe('tea');
   await expect(page.getByLabel('Kettle (ms)')).toHaveValue('120');
   // The timing input rewrites the number where it is written.
   await page.getByLabel('Kettle (ms)').fill('90');

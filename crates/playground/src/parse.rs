@@ -8,10 +8,12 @@
 //!
 //! ```text
 //! module     = "use" "runtime" "::" "prelude" "::" "*" ";"
-//!              { "use" ( "std" | "core" | "runtime" ) "::" "time" "::" "Duration" ";" }
+//!              { "use" ( "std" | "core" | "runtime" ) "::" "time" "::" "Duration" ";"
+//!              | "use" "runtime" "::" "println" ";" }
 //!              "async" "fn" "run" "(" ")" "{" { statement } "}" ;
 //! statement  = [ "let" "_" "=" ] sleep "." "await" ";"
 //!            | "log" "(" string ")" ";"
+//!            | "println" "!" "(" string ")" ";"         (* needs the println use; no `{}` *)
 //!            | "block_ms" "(" number ")" ";"       (* 0 to 5000 *)
 //!            | "join" "!" "(" future { "," future } [ "," ] ")" ";"
 //!            | "select" "!" "{" "biased" ";" arm { [ "," ] arm } [ "," ] "}"

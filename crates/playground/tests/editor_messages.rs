@@ -70,7 +70,17 @@ const TABLE: &[(&str, &str, Want)] = &[
     (
         "println!",
         "    println!(\"hello\");\n",
-        Refused(4, 5, "this playground does not read `println!` yet; in Rust it is fine: write `log(\"hello\");` here: its text shows in the trace"),
+        Refused(4, 5, "std's `println!` prints to a terminal this page does not have: add `use runtime::println;` under the first line, and it prints into the trace (or write `log(\"…\");`)"),
+    ),
+    (
+        "println! with the runtime's brought in",
+        "use runtime::prelude::*;\nuse runtime::println;\n\nasync fn run() {\n    sleep_ms(5).await;\n    println!(\"hello\");\n}\n",
+        Parses,
+    ),
+    (
+        "println! with a value to format",
+        "use runtime::prelude::*;\nuse runtime::println;\n\nasync fn run() {\n    println!(\"at {} ms\", 5);\n}\n",
+        Refused(5, 14, "this playground does not read `println!` with values to format yet; in Rust it is fine: write the text itself here, `println!(\"…\")`"),
     ),
     (
         "std::thread::sleep",
@@ -310,7 +320,7 @@ const TABLE: &[(&str, &str, Want)] = &[
     (
         "a second use line",
         "use runtime::prelude::*;\nuse std::collections::HashMap;\n\nasync fn run() {\n    sleep_ms(1).await;\n}\n",
-        Refused(2, 1, "expected `async`, found `use`: this playground does not read more `use` lines yet; in Rust it is fine: remove it here: the prelude gives all the program can call (but `use std::time::Duration;`, for `sleep(Duration::from_millis(…))`)"),
+        Refused(2, 1, "expected `async`, found `use`: this playground does not read more `use` lines yet; in Rust it is fine: remove it here (after the prelude's, only `use std::time::Duration;` and `use runtime::println;` are read)"),
     ),
     (
         "tokio's sleep, with Duration brought in",
@@ -565,6 +575,9 @@ fn let_underscore_and_async_move_read_as_without_them() {
             "use runtime::prelude::*;\nuse std::time::Duration;\n\nasync fn run() {{\n{body}}}\n"
         )
     };
+    let printing = "use runtime::prelude::*;\nuse runtime::println;\n\nasync fn run() {\n    println!(\"tea\");\n}\n";
+    assert_eq!(parse(printing), parse(&text("    log(\"tea\");\n")));
+    assert_eq!(line_map(printing).unwrap()[3], 5);
     let tokio_style =
         duration("    sleep(Duration::from_millis(100)).await; // Kettle\n    log(\"tea\");\n");
     let ours = text("    sleep_ms(100).await; // Kettle\n    log(\"tea\");\n");

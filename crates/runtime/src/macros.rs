@@ -67,3 +67,31 @@ macro_rules! select {
         $crate::select([$($crate::macros::__boxed($future)),+]).await;
     }};
 }
+
+/// Prints a line, as std's `println!`, into the trace: a `log` event of the
+/// task being polled (the page has no terminal; the trace is its output).
+/// Takes `format!`'s arguments. Brought in by name, `use runtime::println;`,
+/// which shadows std's; the prelude's glob cannot (rustc: `println` is
+/// ambiguous between a glob import and std's).
+///
+/// ```
+/// use runtime::prelude::*;
+/// use runtime::println;
+/// # use runtime::{Runtime, VirtualHost};
+///
+/// async fn run() {
+///     sleep_ms(20).await;
+///     println!("tea after {} ms", 20);
+/// }
+/// # let host = VirtualHost::new();
+/// # let rt = Runtime::new(host.clone());
+/// # rt.spawn(run()).detach();
+/// # host.run();
+/// # assert!(rt.take_trace().lines().contains(&"20 log text=\"tea after 20 ms\"".to_string()));
+/// ```
+#[macro_export]
+macro_rules! println {
+    ($($arg:tt)*) => {
+        $crate::log(&::std::format!($($arg)*))
+    };
+}

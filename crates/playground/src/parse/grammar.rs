@@ -114,16 +114,37 @@ pub(super) struct Parser<'a> {
     /// A `use` line brought `Duration` in, so `sleep(Duration::from_millis(N))`
     /// compiles as written.
     duration: bool,
+    /// `use runtime::println;` brought in the runtime's `println!`, which
+    /// prints into the trace (std's would print where the page cannot see).
+    println: bool,
 }
 
-/// The `use` lines read after the prelude's: each brings in `Duration`, for
+/// The `use` lines read after the prelude's: `Duration`, for
 /// `sleep(Duration::from_millis(N))` (the prelude's `sleep` is tokio's, and
-/// takes a `Duration`).
-const DURATION_USES: &[&[&str]] = &[
-    &["use", "std", "::", "time", "::", "Duration", ";"],
-    &["use", "runtime", "::", "time", "::", "Duration", ";"],
-    &["use", "core", "::", "time", "::", "Duration", ";"],
+/// takes a `Duration`); and the runtime's `println!` (by name: the prelude's
+/// glob cannot shadow std's, rustc calls that ambiguous).
+const MORE_USES: &[(&[&str], Brings)] = &[
+    (
+        &["use", "std", "::", "time", "::", "Duration", ";"],
+        Brings::Duration,
+    ),
+    (
+        &["use", "runtime", "::", "time", "::", "Duration", ";"],
+        Brings::Duration,
+    ),
+    (
+        &["use", "core", "::", "time", "::", "Duration", ";"],
+        Brings::Duration,
+    ),
+    (&["use", "runtime", "::", "println", ";"], Brings::Println),
 ];
+
+/// What a `use` line after the prelude's brings in.
+#[derive(Clone, Copy)]
+enum Brings {
+    Duration,
+    Println,
+}
 
 impl<'a> Parser<'a> {
     pub(super) fn new(tokens: &'a [Token]) -> Self {
@@ -133,6 +154,7 @@ impl<'a> Parser<'a> {
             nesting: 0,
             scopes: Vec::new(),
             duration: false,
+            println: false,
         }
     }
 
@@ -365,22 +387,25 @@ impl<'a> Parser<'a> {
             }
             self.expect(token, why)?;
         }
-        while let Some(line) = DURATION_USES
+        while let Some((line, brings)) = MORE_USES
             .iter()
-            .find(|line| line.iter().enumerate().all(|(k, s)| self.is_at(k, s)))
+            .find(|(line, _)| line.iter().enumerate().all(|(k, s)| self.is_at(k, s)))
         {
             for _ in line.iter() {
                 self.bump();
             }
-            self.duration = true;
+            match brings {
+                Brings::Duration => self.duration = true,
+                Brings::Println => self.println = true,
+            }
         }
         if self.is("use") {
             return Err(self.fail(
                 "`async`",
                 &not_read_yet(
                     "more `use` lines",
-                    "remove it here: the prelude gives all the program can call \
-                     (but `use std::time::Duration;`, for `sleep(Duration::from_millis(…))`)",
+                    "remove it here (after the prelude's, only \
+                     `use std::time::Duration;` and `use runtime::println;` are read)",
                 ),
             ));
         }
@@ -480,6 +505,7 @@ impl<'a> Parser<'a> {
                     vec![],
                 ))
             }
+            Some("println") if self.is_at(1, "!") && self.is_at(2, "(") => self.println(),
             Some("join") => self.join(),
             Some("select") => self.select(),
             Some("let") if self.is_at(1, "_") => self.let_underscore(),
@@ -554,6 +580,40 @@ impl<'a> Parser<'a> {
             label: None,
         };
         Ok(Node::new(kind, at, "this `sleep_ms`", vec![]))
+    }
+
+    /// `println!("…");`, a log with `use runtime::println;` (the runtime's,
+    /// which prints into the trace).
+    fn println(&mut self) -> Result<Node, ParseError> {
+        let at = self.bump().at;
+        if !self.println {
+            return Err(ParseError::new(
+                at,
+                "std's `println!` prints to a terminal this page does not have: add \
+                 `use runtime::println;` under the first line, and it prints into the \
+                 trace (or write `log(\"…\");`)",
+            ));
+        }
+        self.bump();
+        self.expect("(", "")?;
+        let (text, text_at) = self.string()?;
+        if text.contains(['{', '}']) || self.is(",") {
+            return Err(ParseError::new(
+                text_at,
+                not_read_yet(
+                    "`println!` with values to format",
+                    "write the text itself here, `println!(\"…\")`",
+                ),
+            ));
+        }
+        self.expect(")", "")?;
+        self.expect(";", "")?;
+        Ok(Node::new(
+            Kind::Log { text, text_at },
+            at,
+            "this `println!`",
+            vec![],
+        ))
     }
 
     /// `sleep(Duration::…` next: the prelude's `sleep`, tokio's spelling.

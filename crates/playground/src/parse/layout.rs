@@ -110,8 +110,8 @@ fn code_tokens(text: &str) -> Result<Vec<Token>, ParseError> {
 /// The tokens of a written text that parses, but for the words the
 /// renderer never writes and that change nothing: `let _ =` before an
 /// awaited sleep, `move` after `async`, the `use` lines after the first;
-/// and `sleep(Duration::from_millis(N))` as the renderer writes it,
-/// `sleep_ms(N)`.
+/// `sleep(Duration::from_millis(N))` as the renderer writes it,
+/// `sleep_ms(N)`, and `println!(…)` as `log(…)`.
 fn written_code(text: &str) -> Result<Vec<Token>, ParseError> {
     let tokens = code_tokens(text)?;
     let word = |k: usize, w: &str| tokens.get(k).is_some_and(|t| t.tok == Tok::Word(w.into()));
@@ -123,6 +123,12 @@ fn written_code(text: &str) -> Result<Vec<Token>, ParseError> {
                 k += 1;
             }
             k += 1;
+            continue;
+        }
+        if word(k, "println") && tokens.get(k + 1).is_some_and(|t| t.tok == Tok::Punct("!")) {
+            // `println!(…)` is the renderer's `log(…)`: the `!` goes.
+            out.push(tokens[k].clone());
+            k += 2;
             continue;
         }
         if word(k, "sleep") && word(k + 2, "Duration") {
