@@ -578,6 +578,9 @@ fn let_underscore_and_async_move_read_as_without_them() {
     let printing = "use runtime::prelude::*;\nuse runtime::println;\n\nasync fn run() {\n    println!(\"tea\");\n}\n";
     assert_eq!(parse(printing), parse(&text("    log(\"tea\");\n")));
     assert_eq!(line_map(printing).unwrap()[3], 5);
+    // A format string: doubled braces are braces.
+    let braces = printing.replace("tea", "{{tea}}");
+    assert_eq!(parse(&braces), parse(&text("    log(\"{tea}\");\n")));
     let tokio_style =
         duration("    sleep(Duration::from_millis(100)).await; // Kettle\n    log(\"tea\");\n");
     let ours = text("    sleep_ms(100).await; // Kettle\n    log(\"tea\");\n");

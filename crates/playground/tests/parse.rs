@@ -494,11 +494,30 @@ fn gap(random: &mut Random, must: bool, keep_lines: bool) -> &'static str {
 /// The liberties the grammar allows beyond whitespace and comments: other
 /// names for the `let`s' futures, no trailing comma in `join!`, commas
 /// between `select!` arms, `async move` blocks, `let _ =` before an awaited
-/// sleep.
+/// sleep; and, with their `use` lines, every other sleep in tokio's spelling,
+/// `sleep(Duration::from_millis(N))`, and every `log(…);` a `println!`.
 fn liberties(text: &str) -> String {
     let pieces = pieces(text);
     let mut out = String::new();
+    // Sleeps so far, and the `)` that closes the current one in tokio's
+    // spelling (it takes one more).
+    let mut sleeps = 0;
+    let mut duration_close = None;
+    // The text of a log written as `println!`, whose braces are doubled.
+    let mut format_string = None;
     for (i, piece) in pieces.iter().enumerate() {
+        if Some(i) == duration_close {
+            out.push_str("))");
+            duration_close = None;
+            continue;
+        }
+        if Some(i) == format_string {
+            if let Piece::Code(c) = piece {
+                out.push_str(&c.replace('{', "{{").replace('}', "}}"));
+            }
+            format_string = None;
+            continue;
+        }
         let code = |p: &&Piece| matches!(p, Piece::Code(_));
         let next = pieces[i + 1..].iter().find(code);
         let mut before = pieces[..i].iter().rev().filter(code);
@@ -511,8 +530,25 @@ fn liberties(text: &str) -> String {
             Piece::Code(c) if c == "async" && next == Some(&Piece::Code("{".into())) => {
                 out.push_str("async move")
             }
-            Piece::Code(c) if c == "sleep_ms" && statement_start => {
-                out.push_str("let _ = sleep_ms")
+            Piece::Code(c) if c == "sleep_ms" => {
+                sleeps += 1;
+                if statement_start {
+                    out.push_str("let _ = ");
+                }
+                if sleeps % 2 == 0 {
+                    // sleep_ms ( N ): pieces i+1, i+2, i+3 with no space between.
+                    out.push_str("sleep(Duration::from_millis");
+                    duration_close = Some(i + 3);
+                } else {
+                    out.push_str("sleep_ms");
+                }
+            }
+            // A statement's (`async { log("…") }` stays: the grammar reads
+            // no lone `println!` there).
+            Piece::Code(c) if c == "log" && pieces.get(i + 4) == Some(&Piece::Code(";".into())) => {
+                out.push_str("println!");
+                // log ( "text" ): the text is piece i+2.
+                format_string = Some(i + 2);
             }
             Piece::Code(c) if c.starts_with('f') && c[1..].parse::<u32>().is_ok() => {
                 out.push_str(&format!("task_{}", &c[1..]));
@@ -522,7 +558,11 @@ fn liberties(text: &str) -> String {
             Piece::Code(c) | Piece::Comment(c) | Piece::Space(c) => out.push_str(c),
         }
     }
-    out
+    out.replacen(
+        "use runtime::prelude::*;",
+        "use runtime::prelude::*; use runtime::println; use std::time::Duration;",
+        1,
+    )
 }
 
 const PARTS: &[&str] = &[
@@ -551,6 +591,9 @@ const PARTS: &[&str] = &[
     ";",
     "sleep_ms(6)",
     ".await",
+    "println!(\"c {{}}\");",
+    "sleep(Duration::from_millis(7)).await;",
+    "use runtime::println;",
 ];
 
 proptest! {

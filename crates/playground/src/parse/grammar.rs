@@ -596,7 +596,9 @@ impl<'a> Parser<'a> {
         }
         self.bump();
         self.expect("(", "")?;
-        let (text, text_at) = self.string()?;
+        let (written, text_at) = self.string()?;
+        // A format string: `{{` and `}}` are braces, any other is a value's place.
+        let text = written.replace("{{", "\u{0}").replace("}}", "\u{1}");
         if text.contains(['{', '}']) || self.is(",") {
             return Err(ParseError::new(
                 text_at,
@@ -606,6 +608,7 @@ impl<'a> Parser<'a> {
                 ),
             ));
         }
+        let text = text.replace('\u{0}', "{").replace('\u{1}', "}");
         self.expect(")", "")?;
         self.expect(";", "")?;
         Ok(Node::new(
