@@ -8,12 +8,12 @@
 //!
 //! ```text
 //! module     = "use" "runtime" "::" "prelude" "::" "*" ";"
-//!              { "use" ( "std" | "core" | "runtime" ) "::" "time" "::" "Duration" ";"
-//!              | "use" "runtime" "::" "println" ";" }
+//!              [ "use" ( "std" | "core" | "runtime" ) "::" "time" "::" "Duration" ";" ]
+//!              [ "use" "runtime" "::" "println" ";" ]   (* each once, as rustc wants *)
 //!              "async" "fn" "run" "(" ")" "{" { statement } "}" ;
 //! statement  = [ "let" "_" "=" ] sleep "." "await" ";"
 //!            | "log" "(" string ")" ";"
-//!            | "println" "!" "(" string ")" ";"         (* needs the println use; no `{}` *)
+//!            | "println" "!" "(" string ")" ";"  (* needs the println use; plain text: no values to format, {{ }} for braces *)
 //!            | "block_ms" "(" number ")" ";"       (* 0 to 5000 *)
 //!            | "join" "!" "(" future { "," future } [ "," ] ")" ";"
 //!            | "select" "!" "{" "biased" ";" arm { [ "," ] arm } [ "," ] "}"

@@ -320,7 +320,12 @@ const TABLE: &[(&str, &str, Want)] = &[
     (
         "a second use line",
         "use runtime::prelude::*;\nuse std::collections::HashMap;\n\nasync fn run() {\n    sleep_ms(1).await;\n}\n",
-        Refused(2, 1, "expected `async`, found `use`: this playground does not read more `use` lines yet; in Rust it is fine: remove it here (after the prelude's, only `use std::time::Duration;` and `use runtime::println;` are read)"),
+        Refused(2, 1, "expected `async`, found `use`: this playground does not read more `use` lines yet; in Rust it is fine: remove it here (after the prelude's, only a `Duration` line, `use std::time::Duration;`, and `use runtime::println;` are read)"),
+    ),
+    (
+        "Duration brought in twice",
+        "use runtime::prelude::*;\nuse std::time::Duration;\nuse core::time::Duration;\n\nasync fn run() {\n    sleep_ms(1).await;\n}\n",
+        Refused(3, 1, "`Duration` is brought in above already: remove this line (rustc: the name `Duration` is defined multiple times)"),
     ),
     (
         "tokio's sleep, with Duration brought in",

@@ -70,9 +70,10 @@ macro_rules! select {
 
 /// Prints a line, as std's `println!`, into the trace: a `log` event of the
 /// task being polled (the page has no terminal; the trace is its output).
-/// Takes `format!`'s arguments. Brought in by name, `use runtime::println;`,
-/// which shadows std's; the prelude's glob cannot (rustc: `println` is
-/// ambiguous between a glob import and std's).
+/// Takes `format!`'s arguments (the playground's editor reads a plain text
+/// only); outside a task it prints nothing. Brought in by name,
+/// `use runtime::println;`, which shadows std's; the prelude's glob cannot
+/// (rustc error E0659: `println` is ambiguous).
 ///
 /// ```
 /// use runtime::prelude::*;

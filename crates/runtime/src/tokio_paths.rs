@@ -1,5 +1,6 @@
 //! tokio's paths for what this runtime has, so a program written against
-//! tokio runs here by changing its `use` lines only:
+//! tokio runs here once its `tokio::` paths become `runtime::`, except where
+//! the right column says otherwise:
 //!
 //! | tokio | here |
 //! |---|---|
@@ -15,7 +16,8 @@
 //! `spawn_blocking`, channels, I/O) has no path here.
 
 /// Time, as `tokio::time`: [`sleep`] takes a [`Duration`], and the `Sleep`
-/// it returns fixes its deadline when made, as tokio's does.
+/// it returns fixes its deadline when made, as tokio's does (inside a task;
+/// made outside one, at its first poll).
 pub mod time {
     pub use crate::sleep::{sleep, Sleep};
     pub use std::time::Duration;

@@ -119,9 +119,9 @@ pub(super) struct Parser<'a> {
     println: bool,
 }
 
-/// The `use` lines read after the prelude's: `Duration`, for
-/// `sleep(Duration::from_millis(N))` (the prelude's `sleep` is tokio's, and
-/// takes a `Duration`); and the runtime's `println!` (by name: the prelude's
+/// The `use` lines read after the prelude's, each once: `Duration`, for
+/// `sleep(Duration::from_millis(N))` (the prelude's `sleep` is the
+/// runtime's and, like tokio's, takes a `Duration`); and the runtime's `println!` (by name: the prelude's
 /// glob cannot shadow std's, rustc calls that ambiguous).
 const MORE_USES: &[(&[&str], Brings)] = &[
     (
@@ -391,12 +391,22 @@ impl<'a> Parser<'a> {
             .iter()
             .find(|(line, _)| line.iter().enumerate().all(|(k, s)| self.is_at(k, s)))
         {
+            let already = match brings {
+                Brings::Duration => std::mem::replace(&mut self.duration, true),
+                Brings::Println => std::mem::replace(&mut self.println, true),
+            };
+            if already {
+                let name = line[line.len() - 2];
+                return Err(ParseError::new(
+                    self.peek().at,
+                    format!(
+                        "`{name}` is brought in above already: remove this line \
+                         (rustc: the name `{name}` is defined multiple times)"
+                    ),
+                ));
+            }
             for _ in line.iter() {
                 self.bump();
-            }
-            match brings {
-                Brings::Duration => self.duration = true,
-                Brings::Println => self.println = true,
             }
         }
         if self.is("use") {
@@ -404,8 +414,8 @@ impl<'a> Parser<'a> {
                 "`async`",
                 &not_read_yet(
                     "more `use` lines",
-                    "remove it here (after the prelude's, only \
-                     `use std::time::Duration;` and `use runtime::println;` are read)",
+                    "remove it here (after the prelude's, only a `Duration` line, \
+                     `use std::time::Duration;`, and `use runtime::println;` are read)",
                 ),
             ));
         }
