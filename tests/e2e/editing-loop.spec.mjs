@@ -194,6 +194,16 @@ test('tokio\'s spelling of a sleep and println! run as written, with their use l
   await expect(page.locator('#code-futures .current')).toHaveText('    sleep(Duration::from_millis(90)).await; // Kettle');
 });
 
+test('a delay written as a sum runs as its value; its timing input writes the one number', async ({ page }) => {
+  await openPlayground(page);
+  await typeProgram(page, 'use runtime::prelude::*;\n\nasync fn run() {\n    sleep_ms(100 + 2 * 25).await; // Kettle\n    log("tea");\n}\n');
+  await page.keyboard.press('Control+Enter');
+  for (const lane of ['callbacks', 'promises', 'futures']) await expect(logTime(page, lane), lane).toHaveText('150 ms');
+  await expect(page.getByLabel('Kettle (ms)')).toHaveValue('150');
+  await page.getByLabel('Kettle (ms)').fill('90');
+  await expect(page.locator('#code-futures')).toContainText('sleep_ms(90).await; // Kettle');
+});
+
 test('Add timer keeps the example\'s lesson in view, as that example\'s', async ({ page }) => {
   await openPlayground(page);
   const explanation = page.locator('#explanation');

@@ -14,20 +14,21 @@
 //! statement  = [ "let" "_" "=" ] sleep "." "await" ";"
 //!            | "log" "(" string ")" ";"
 //!            | "println" "!" "(" string ")" ";"  (* needs the println use; plain text: no values to format, {{ }} for braces *)
-//!            | "block_ms" "(" number ")" ";"       (* 0 to 5000 *)
+//!            | "block_ms" "(" delay ")" ";"       (* 0 to 5000 *)
 //!            | "join" "!" "(" future { "," future } [ "," ] ")" ";"
 //!            | "select" "!" "{" "biased" ";" arm { [ "," ] arm } [ "," ] "}"
 //!            | let { let } await { await } ;  (* each name awaited once, in order *)
 //! let        = "let" name "=" future ";" ;
 //! await      = name "." "await" ";" ;
 //! arm        = "_" "=" future "=>" "{" "}" ;
-//! sleep      = "sleep_ms" "(" number ")"
-//!            | "sleep" "(" "Duration" "::" "from_millis" "(" number ")" ")" ;  (* needs the Duration use *)
+//! sleep      = "sleep_ms" "(" delay ")"
+//!            | "sleep" "(" "Duration" "::" "from_millis" "(" delay ")" ")" ;  (* needs the Duration use *)
 //! future     = sleep
 //!            | async "{" "log" "(" string ")" "}"
 //!            | async "{" "block_ms" "(" number ")" "}"
 //!            | async "{" { statement } "}" ;
 //! async      = "async" [ "move" ] ;
+//! delay      = number { ( "+" | "-" | "*" ) number } ;  (* `*` first; never below 0 *)
 //! number     = digit { digit | "_" } ;            (* 0 to 60000 *)
 //! string     = '"' { char | '\"' | '\\' } '"' ;   (* 1 to 40 characters *)
 //! ```

@@ -322,6 +322,12 @@ const TABLE: &[(&str, &str, Want)] = &[
         "use runtime::prelude::*;\nuse std::collections::HashMap;\n\nasync fn run() {\n    sleep_ms(1).await;\n}\n",
         Refused(2, 1, "expected `async`, found `use`: this playground does not read more `use` lines yet; in Rust it is fine: remove it here (after the prelude's, only a `Duration` line, `use std::time::Duration;`, and `use runtime::println;` are read)"),
     ),
+    ("a delay as a sum", "    sleep_ms(100 + 50).await;\n    block_ms(2 * 5 + 1);\n    join!(async { block_ms(1 + 1) }, sleep_ms(3 * 2));\n", Parses),
+    (
+        "a delay below 0",
+        "    sleep_ms(50 - 100 + 100).await;\n",
+        Refused(4, 14, "this delay goes below 0, and `sleep_ms` takes a `u32` (rustc: attempt to subtract with overflow)"),
+    ),
     (
         "Duration brought in twice",
         "use runtime::prelude::*;\nuse std::time::Duration;\nuse core::time::Duration;\n\nasync fn run() {\n    sleep_ms(1).await;\n}\n",
@@ -583,6 +589,20 @@ fn let_underscore_and_async_move_read_as_without_them() {
     let printing = "use runtime::prelude::*;\nuse runtime::println;\n\nasync fn run() {\n    println!(\"tea\");\n}\n";
     assert_eq!(parse(printing), parse(&text("    log(\"tea\");\n")));
     assert_eq!(line_map(printing).unwrap()[3], 5);
+    // A delay as a sum is its value; a timing input writes the one number.
+    let sum = text("    sleep_ms(100 + 2 * 25).await; // Kettle\n");
+    assert_eq!(
+        parse(&sum),
+        parse(&text("    sleep_ms(150).await; // Kettle\n"))
+    );
+    assert_eq!(
+        line_map(&sum),
+        line_map(&text("    sleep_ms(150).await;\n"))
+    );
+    assert_eq!(
+        playground::parse::layout::set_timings(&sum, &[90]).unwrap(),
+        text("    sleep_ms(90).await; // Kettle\n")
+    );
     // A format string: doubled braces are braces.
     let braces = printing.replace("tea", "{{tea}}");
     assert_eq!(parse(&braces), parse(&text("    log(\"{tea}\");\n")));

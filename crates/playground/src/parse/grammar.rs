@@ -719,8 +719,69 @@ impl<'a> Parser<'a> {
             return Err(self.fail(&expected, &why));
         };
         self.bump();
+        let ms = self.arithmetic(ms, call)?;
         let close = self.expect(")", "")?;
         Ok((ms, token.at, close))
+    }
+
+    /// How many tokens the delay `k` ahead takes (`100 + 50`: 3; none: 0).
+    fn delay_len(&self, k: usize) -> usize {
+        if !matches!(self.ahead(k), Tok::Number(..)) {
+            return 0;
+        }
+        let mut len = 1;
+        while arithmetic_op(self.ahead(k + len)).is_some()
+            && matches!(self.ahead(k + len + 1), Tok::Number(..))
+        {
+            len += 2;
+        }
+        len
+    }
+
+    /// The rest of a constant sum after its first number, `first`: `+`, `-`
+    /// and `*` between whole numbers, `*` first and then left to right, as
+    /// Rust computes them in `u32` (`sleep_ms(100 + 50)` is `sleep_ms(150)`;
+    /// `50 - 100 + 100` overflows, and rustc refuses it).
+    fn arithmetic(&mut self, first: f64, call: &str) -> Result<f64, ParseError> {
+        let start = self.tokens[self.next - 1].at;
+        let below_zero = || {
+            ParseError::new(
+                start,
+                format!(
+                    "this delay goes below 0, and `{call}` takes a `u32` \
+                     (rustc: attempt to subtract with overflow)"
+                ),
+            )
+        };
+        // The terms added so far, and the term being multiplied with its sign.
+        let (mut sum, mut sign, mut term) = (0.0, 1.0, first);
+        while let Some(op) = arithmetic_op(self.ahead(0)) {
+            self.bump();
+            let Tok::Number(_, Some(n)) = self.peek().tok else {
+                return Err(self.fail(
+                    "a whole number",
+                    &not_read_yet(
+                        &format!("`{op}` with anything but a whole number"),
+                        "write the delay as numbers",
+                    ),
+                ));
+            };
+            self.bump();
+            if op == '*' {
+                term *= n;
+                continue;
+            }
+            sum += sign * term;
+            if sum < 0.0 {
+                return Err(below_zero());
+            }
+            (sign, term) = (if op == '-' { -1.0 } else { 1.0 }, n);
+        }
+        sum += sign * term;
+        if sum < 0.0 {
+            return Err(below_zero());
+        }
+        Ok(sum)
     }
 
     fn string(&mut self) -> Result<(String, Pos), ParseError> {
@@ -1050,11 +1111,12 @@ impl<'a> Parser<'a> {
             && matches!(self.ahead(2), Tok::Str(_))
             && self.is_at(3, ")")
             && self.is_at(4, "}");
+        let delay = self.delay_len(2);
         let lone_block = self.is("block_ms")
             && self.is_at(1, "(")
-            && matches!(self.ahead(2), Tok::Number(..))
-            && self.is_at(3, ")")
-            && self.is_at(4, "}");
+            && delay > 0
+            && self.is_at(2 + delay, ")")
+            && self.is_at(3 + delay, "}");
         let node = if lone_log {
             self.bump();
             self.bump();
@@ -1124,5 +1186,14 @@ fn clip(text: &str) -> String {
     match text.char_indices().nth(20) {
         Some((end, _)) => format!("{}…", &text[..end]),
         None => text.to_string(),
+    }
+}
+
+/// `+`, `-` or `*` between the numbers of a delay.
+fn arithmetic_op(tok: &Tok) -> Option<char> {
+    match tok {
+        Tok::Other(c @ ('+' | '-')) => Some(*c),
+        Tok::Punct("*") => Some('*'),
+        _ => None,
     }
 }

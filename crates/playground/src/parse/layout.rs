@@ -41,13 +41,21 @@ pub fn set_timings(text: &str, ms: &[u32]) -> Result<String, ParseError> {
     }
     let starts = line_starts(text);
     let mut out = text.to_string();
-    // From the last, so the earlier offsets stay right.
+    // From the last, so the earlier offsets stay right. A delay written as
+    // a sum (`100 + 50`) becomes the one number, up to its `)`.
     for (token, ms) in numbers.iter().zip(ms).rev() {
-        let Tok::Number(written, _) = &token.tok else {
-            continue;
-        };
+        let k = tokens
+            .iter()
+            .position(|t| std::ptr::eq(t, *token))
+            .expect("a token of the text");
+        let last = tokens[k..]
+            .iter()
+            .take_while(|t| t.tok != Tok::Punct(")"))
+            .last()
+            .unwrap_or(token);
         let from = offset(text, &starts, token.at);
-        out.replace_range(from..from + written.len(), &ms.to_string());
+        let to = offset(text, &starts, last.end);
+        out.replace_range(from..to, &ms.to_string());
     }
     Ok(out)
 }
@@ -123,6 +131,18 @@ fn written_code(text: &str) -> Result<Vec<Token>, ParseError> {
                 k += 1;
             }
             k += 1;
+            continue;
+        }
+        if matches!(tokens[k].tok, Tok::Number(..)) {
+            // A delay written as a sum is the renderer's one number.
+            out.push(tokens[k].clone());
+            k += 1;
+            while k + 1 < tokens.len()
+                && matches!(tokens[k].tok, Tok::Other('+' | '-') | Tok::Punct("*"))
+                && matches!(tokens[k + 1].tok, Tok::Number(..))
+            {
+                k += 2;
+            }
             continue;
         }
         if word(k, "println") && tokens.get(k + 1).is_some_and(|t| t.tok == Tok::Punct("!")) {
