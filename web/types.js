@@ -106,8 +106,8 @@
  *   reactor's, by deadline, each with whose waker it keeps and the task that set it
  * @property {{deadline: number, delay: number} | null} armed the one browser timeout
  * @property {Record<string, number>} addresses self-ref: where `s` and `borrowed` live
- * @property {number | undefined} size the future's size in bytes
- * @property {number | undefined} futureAddr where the future lives
+ * @property {number | undefined} size the size in bytes of the future the addresses are in (of the task whose `address` events came last; else the last spawned)
+ * @property {number | undefined} futureAddr where that future lives
  */
 /**
  * @typedef {object} LaneSummary

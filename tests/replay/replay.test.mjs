@@ -171,3 +171,20 @@ test('early-sleep: a Sleep made early and first polled after its deadline is Rea
   assert.equal(rust.filter((s) => s.includes('expired')).length, 1);
   for (const sentence of rust) assert.doesNotMatch(sentence, /after its deadline|fires at once/);
 });
+
+test('an address is placed in its own task\'s future, with that future\'s size', () => {
+  const run = handMade('futures', [
+    { t: 0, kind: 'spawn', task: 1, size: 100 },
+    { t: 0, kind: 'spawn', task: 2, size: 50 },
+    { t: 0, kind: 'batch', turn: 'microtask', tasks: 2 },
+    { t: 0, kind: 'poll_start', task: 2, addr: 2000 },
+    { t: 0, kind: 'address', task: 2, name: 's', addr: 2010 },
+    { t: 0, kind: 'poll_end', task: 2, result: 'pending' },
+    { t: 0, kind: 'poll_start', task: 1, addr: 1000 },
+    { t: 0, kind: 'poll_end', task: 1, result: 'pending' },
+  ]);
+  const replay = buildReplay(run);
+  assert.equal(replay[4].told.text, '0 ms: s lives at 0x7da, inside task 2\'s future (0x7d0, 50 bytes).');
+  // Polling task 1 after leaves the addresses in task 2's future.
+  assert.deepEqual([replay[7].rust.futureAddr, replay[7].rust.size], [2000, 50]);
+});

@@ -58,6 +58,10 @@ export class RustLane {
     this.addresses = {};
     /** @type {Map<number, number>} where each task's future was at its last poll */
     this.pollAddrs = new Map();
+    /** @type {Map<number, number>} each task's future's size, from its spawn */
+    this.sizes = new Map();
+    /** @type {number | undefined} the task whose `address` events came last */
+    this.addressTask = undefined;
     /** @type {number | undefined} */
     this.size = undefined;
     /** @type {number | undefined} */
@@ -123,6 +127,7 @@ export class RustLane {
         this.update(e.task, { state: 'queued' });
         this.enqueue(e.task);
         this.size = e.size;
+        this.sizes.set(e.task, e.size);
         break;
       case 'batch':
         if (e.turn === 'macrotask') this.yielded = null;
@@ -205,6 +210,7 @@ export class RustLane {
         break;
       case 'address':
         this.addresses = { ...this.addresses, [e.name]: e.addr };
+        this.addressTask = e.task;
         break;
       default:
     }
@@ -220,8 +226,9 @@ export class RustLane {
       timerQueue: [...this.timers.values()].sort((a, b) => a.deadline - b.deadline || a.timer - b.timer),
       armed: this.armed,
       addresses: this.addresses,
-      size: this.size,
-      futureAddr: this.futureAddr,
+      // The future the addresses are in (else the last spawned and polled).
+      size: this.addressTask === undefined ? this.size : this.sizes.get(this.addressTask),
+      futureAddr: this.addressTask === undefined ? this.futureAddr : this.pollAddrs.get(this.addressTask),
     };
   }
 

@@ -480,10 +480,9 @@ function rustSentence(e, context) {
       return `task ${e.task} reported the state of its state machine: ${e.variant}`;
     }
     case 'address': {
-      // Task e.task's future: where its last poll found it, and its size
-      // (the fold keeps the latest spawn's size only: with one task, its).
+      // Task e.task's future: where its last poll found it, and its size.
       const start = context.rust.pollAddrs.get(e.task);
-      const size = state.tasks.length === 1 ? state.size : undefined;
+      const size = context.rust.sizes.get(e.task);
       const inside = start !== undefined && size !== undefined && e.addr >= start && e.addr < start + size;
       const where = inside ? `, inside task ${e.task}'s future (${hex(/** @type {number} */ (start))}, ${size} bytes)` : '';
       const earlier = context.before?.rust.addresses[e.name];

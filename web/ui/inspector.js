@@ -42,7 +42,7 @@ export class Inspector {
   }
 
   /**
-   * `size` is the task's future's (the spawn event's): the lane's wrapper
+   * `size` is the task's future's (its spawn event's): the lane's wrapper
    * around the program, not rustc's size for run() (the State machine has
    * that). It is known once the future was polled: its spawn came first.
    * @param {RustState} state
