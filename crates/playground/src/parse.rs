@@ -8,7 +8,8 @@
 //!
 //! ```text
 //! module     = "use" "runtime" "::" "prelude" "::" "*" ";"
-//!              [ "use" ( "std" | "core" | "runtime" ) "::" "time" "::" "Duration" ";" ]
+//!              [ "use" ( "std" | "core" | "runtime" ) "::" "time" "::" "Duration" ";"
+//!              | "use" "runtime" "::" "time" "::" "{" "sleep" "," "Duration" "}" ";" ]
 //!              [ "use" "runtime" "::" "println" ";" ]   (* each once, as rustc wants *)
 //!              "async" "fn" "run" "(" ")" "{" { statement } "}" ;
 //! statement  = [ "let" "_" "=" ] sleep "." "await" ";"

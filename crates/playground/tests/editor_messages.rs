@@ -329,6 +329,11 @@ const TABLE: &[(&str, &str, Want)] = &[
         Refused(4, 14, "this delay goes below 0, and `sleep_ms` takes a `u32` (rustc: attempt to subtract with overflow)"),
     ),
     (
+        "tokio's use line, made this runtime's",
+        "use runtime::prelude::*;\nuse runtime::time::{sleep, Duration};\n\nasync fn run() {\n    sleep(Duration::from_millis(5)).await;\n}\n",
+        Parses,
+    ),
+    (
         "Duration brought in twice",
         "use runtime::prelude::*;\nuse std::time::Duration;\nuse core::time::Duration;\n\nasync fn run() {\n    sleep_ms(1).await;\n}\n",
         Refused(3, 1, "`Duration` is brought in above already: remove this line (rustc: the name `Duration` is defined multiple times)"),

@@ -136,6 +136,14 @@ const MORE_USES: &[(&[&str], Brings)] = &[
         &["use", "core", "::", "time", "::", "Duration", ";"],
         Brings::Duration,
     ),
+    // tokio's `use tokio::time::{sleep, Duration};`, made this runtime's
+    // (the `sleep` named here is the prelude's).
+    (
+        &[
+            "use", "runtime", "::", "time", "::", "{", "sleep", ",", "Duration", "}", ";",
+        ],
+        Brings::Duration,
+    ),
     (&["use", "runtime", "::", "println", ";"], Brings::Println),
 ];
 
@@ -396,7 +404,10 @@ impl<'a> Parser<'a> {
                 Brings::Println => std::mem::replace(&mut self.println, true),
             };
             if already {
-                let name = line[line.len() - 2];
+                let name = match brings {
+                    Brings::Duration => "Duration",
+                    Brings::Println => "println",
+                };
                 return Err(ParseError::new(
                     self.peek().at,
                     format!(
