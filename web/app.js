@@ -221,9 +221,9 @@ export class App {
   /** Asks the wasm what the program is: which example (the chosen one
    * first; one whose steps, labels and texts are a preset's, whatever its
    * delays, is that preset), or "Custom"; and shows it.
-   * @param {boolean} [madeFrom] Add timer or Remove timer made the program
-   *   from the current example */
-  identify(madeFrom = false) {
+   * @param {1 | -1} [madeFrom] Add timer (1) or Remove timer (-1) made the
+   *   program from the current example */
+  identify(madeFrom) {
     const from = this.presets.find((p) => p.id === this.presetId);
     this.described = this.wasm.describeProgram(this.scenario, this.presetId);
     const { preset } = this.described;
@@ -231,7 +231,8 @@ export class App {
     // Add timer or Remove timer made it: the example it came from still
     // tells what to look for, as that example's lesson.
     const custom = madeFrom && from
-      ? `Your own program, made from the example “${from.name}” with a timer more or less (Reset brings the example back). `
+      ? `Your own program, made from the example “${from.name}” with a timer ${madeFrom === 1 ? 'added' : 'removed'} `
+        + '(Reset brings the example back). '
         + `That example's lesson: ${this.playground.explain(from.id)}`
       : CUSTOM_EXPLANATION;
     this.views.controls.showExample(preset ?? 'custom', preset ? this.playground.explain(preset) : custom);
@@ -346,7 +347,7 @@ export class App {
     // A text being fixed stays as typed; the other panels show the last good program.
     if (this.problem) lanes.futures.code = this.views.lanes.rustText();
     this.views.lanes.showCode(lanes);
-    if (this.ran) this.views.controls.showRun(this.ran.sentence, this.ran.options === JSON.stringify(this.runOptions()));
+    if (this.ran) this.views.controls.showRun(this.ran.sentence, this.showsCurrent());
     this.showStatus();
     const { scenario } = this;
     // The text itself only when it says more than the scenario (comments,
@@ -385,6 +386,11 @@ export class App {
     }
   }
 
+  /** The shown run is of the program and options as they are now. */
+  showsCurrent() {
+    return this.ran?.options === JSON.stringify(this.runOptions());
+  }
+
   /** The line beside Run: whether the views show the program as it is now,
    * and, while a run is in flight, how far it is. */
   showStatus() {
@@ -405,7 +411,7 @@ export class App {
         + 'Fix it, then press Run. The last run is still shown.', 'problem');
     } else if (!controls.error.hidden) {
       controls.showStatus('Fix the error above, then press Run. The last run is still shown.', 'problem');
-    } else if (this.ran.options !== JSON.stringify(this.runOptions())) {
+    } else if (!this.showsCurrent()) {
       controls.showStatus('You changed the program since the last run, which is still shown. Press Run (Ctrl+Enter) to run it.', 'stale');
     } else {
       controls.showStatus(`Up to date: the views show a run of the program as it is now (${this.options.clock} clock).`, 'current');
@@ -422,7 +428,7 @@ export class App {
       this.scenario = next;
       this.text = this.rendered(next);
       this.clearProblem();
-      this.identify(true);
+      this.identify(delta);
       this.views.controls.showError(null);
       this.refresh();
     } catch (error) {
@@ -449,7 +455,7 @@ export class App {
         // How long it should take: the same program on the virtual clock
         // (exact, and done in a moment), to show the real one's progress.
         const preview = await this.playground.run({ ...options, clock: 'virtual' });
-        running.expected = Math.max(...Object.values(preview).flatMap((trace) => trace.events.map((e) => e.t)), 0);
+        running.expected = Object.values(preview).reduce((end, trace) => Math.max(end, trace.events.at(-1)?.t ?? 0), 0);
         running.started = performance.now();
         progress = setInterval(() => this.showStatus(), 100);
       }

@@ -211,7 +211,7 @@ test('Add timer keeps the example\'s lesson in view, as that example\'s', async 
   await page.getByRole('button', { name: 'Add timer' }).click();
   await expect(page.getByLabel('Example')).toHaveValue('custom');
   await expect(explanation).toHaveText(`Your own program, made from the example “Sequential timers (the notes' example)” with a timer `
-    + `more or less (Reset brings the example back). That example's lesson: ${lesson}`);
+    + `added (Reset brings the example back). That example's lesson: ${lesson}`);
   await page.getByRole('button', { name: 'Reset' }).click();
   await expect(explanation).toHaveText(lesson);
 });

@@ -203,11 +203,22 @@ for (const engine of ENGINES) {
       const stops = await browser.executeScript("return document.querySelectorAll('#timeline [tabindex=\"0\"]').length");
       assert.equal(stops, 1);
       await browser.executeScript("document.querySelector('#timeline [tabindex=\"0\"]').focus()");
-      await browser.actions().sendKeys(Key.ARROW_RIGHT).perform();
+      // Three marks on, then Enter: the replay goes to that mark's event.
+      for (let i = 0; i < 3; i += 1) await browser.actions().sendKeys(Key.ARROW_RIGHT).perform();
+      const want = await browser.executeScript(`
+        const { lane, seq } = document.activeElement.dataset;
+        const names = { callbacks: 'Callbacks', promises: 'Promises', futures: 'Rust futures' };
+        const event = window.playground.lastRun()[lane].events[Number(seq)];
+        return event.kind + ' in ' + names[lane];`);
+      // Elsewhere first (the scrubber at the end, the focus kept on the mark).
+      await browser.executeScript(`
+        const scrubber = document.querySelector('#scrubber');
+        scrubber.value = scrubber.max;
+        scrubber.dispatchEvent(new Event('input'));`);
+      assert.match(await textOf(browser, '#position'), /^Event (\d+) of \1: /);
       await browser.actions().sendKeys(Key.ENTER).perform();
-      const mark = await browser.executeScript('return document.activeElement.dataset.seq');
-      assert.equal(typeof mark, 'string');
-      assert.doesNotMatch(await textOf(browser, '#position'), /^Event 3 of /);
+      const at = await textOf(browser, '#position');
+      assert.ok(at.includes(`: ${want} at `) && !/^Event (\d+) of \1: /.test(at), `${at} names ${want}`);
     });
 
     test('stepping the replay by keyboard moves every view to the same step', async () => {

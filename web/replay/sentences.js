@@ -152,10 +152,10 @@ function nextUp(places) {
  * stopping there, its program unfinished.
  * @param {JsPlaces} places after the event */
 function stops(places) {
-  const next = nextUp(places);
-  return next.endsWith('this lane has finished')
-    ? 'nothing is queued and no timer is waiting: this lane stops here, its program unfinished'
-    : next;
+  const { microtasks, taskQueue, webApis } = places;
+  return microtasks.length || taskQueue.length || webApis.length
+    ? nextUp(places)
+    : 'nothing is queued and no timer is waiting: this lane stops here, its program unfinished';
 }
 
 /**
@@ -297,6 +297,21 @@ function enqueueCause(context, e) {
 
 // ---- The Rust lane ----
 
+/**
+ * Whose wakers the reactor holds for the timers `task` waits on: its own,
+ * or (lost-wake's bug) one that wakes nobody.
+ * @param {RustState['timerQueue']} mine @param {number} task
+ */
+function wakersHeld(mine, task) {
+  const waking = mine.filter((t) => t.waker === 'task');
+  const notWaking = mine.filter((t) => t.waker !== 'task');
+  if (!notWaking.length) return 'and the reactor keeps its waker';
+  const which = waking.length ? and(notWaking.map((t) => named(t.label))) : (mine.length === 1 ? 'it' : 'them');
+  const held = notWaking.every((t) => t.waker === 'noop') ? 'only Waker::noop(), which wakes nobody' : `only a waker that is not task ${task}'s`;
+  const rest = waking.length ? `; for ${and(waking.map((t) => named(t.label)))} it keeps task ${task}'s` : '';
+  return `but for ${which} the reactor holds ${held}${rest}`;
+}
+
 /** `run()` for the lane's root task (task 1, what the lane spawns), else `task N's future`.
  * @param {number} task */
 const futureOf = (task) => (task === 1 ? 'run()' : `task ${task}'s future`);
@@ -350,15 +365,8 @@ function rustSentence(e, context) {
       const mine = state.timerQueue.filter((t) => ownerOf(t.timer) === e.task);
       const due = (/** @type {RustState['timerQueue'][number]} */ t) => `${named(t.label)} (${t.deadline <= e.t ? 'its deadline, ' : 'due at '}`
         + `${formatMs(t.deadline)}${t.deadline <= e.t ? ', has passed' : ''})`;
-      const waking = mine.filter((t) => t.waker === 'task');
-      const notWaking = mine.filter((t) => t.waker !== 'task');
-      const keeps = !notWaking.length
-        ? 'and the reactor keeps its waker'
-        : `but for ${waking.length ? and(notWaking.map((t) => named(t.label))) : (mine.length === 1 ? 'it' : 'them')} the reactor holds `
-          + `${notWaking.every((t) => t.waker === 'noop') ? 'only Waker::noop(), which wakes nobody' : `only a waker that is not task ${e.task}'s`}`
-          + (waking.length ? `; for ${and(waking.map((t) => named(t.label)))} it keeps task ${e.task}'s` : '');
       const waits = mine.length
-        ? `it waits for ${and(mine.map(due))}, ${keeps}`
+        ? `it waits for ${and(mine.map(due))}, ${wakersHeld(mine, e.task)}`
         : 'it waits until something wakes its waker (no timer of our reactor holds it)';
       return `task ${e.task}'s poll returned Pending${machine}; ${waits}`;
     }

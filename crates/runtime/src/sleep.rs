@@ -18,8 +18,9 @@ use crate::timer_queue::TimerId;
 /// polling it; made early and awaited late, it still fires at its deadline.
 /// If that deadline has already passed at its first poll, it is Ready in
 /// that poll and registers no timer, as tokio's is (the trace says
-/// `timer_elapsed`). Dropping it before it fires cancels the timer. What is lazy in Rust is the body of an `async fn` or block: a
-/// `Sleep` made inside one is made when that body runs.
+/// `timer_elapsed`). Dropping it before it fires cancels the timer. What is
+/// lazy in Rust is the body of an `async fn` or block: a `Sleep` made inside
+/// one is made when that body runs.
 #[must_use = "a Sleep does nothing until polled: its timer is registered on first poll"]
 #[derive(Debug)]
 pub struct Sleep {

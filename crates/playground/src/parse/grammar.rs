@@ -1201,7 +1201,7 @@ fn clip(text: &str) -> String {
 }
 
 /// `+`, `-` or `*` between the numbers of a delay.
-fn arithmetic_op(tok: &Tok) -> Option<char> {
+pub(super) fn arithmetic_op(tok: &Tok) -> Option<char> {
     match tok {
         Tok::Other(c @ ('+' | '-')) => Some(*c),
         Tok::Punct("*") => Some('*'),

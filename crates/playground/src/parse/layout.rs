@@ -6,6 +6,7 @@
 //! them.
 
 use super::error::{ParseError, Pos};
+use super::grammar::arithmetic_op;
 use super::lexer::{self, Tok, Token};
 use super::parse;
 use crate::render;
@@ -138,7 +139,7 @@ fn written_code(text: &str) -> Result<Vec<Token>, ParseError> {
             out.push(tokens[k].clone());
             k += 1;
             while k + 1 < tokens.len()
-                && matches!(tokens[k].tok, Tok::Other('+' | '-') | Tok::Punct("*"))
+                && arithmetic_op(&tokens[k].tok).is_some()
                 && matches!(tokens[k + 1].tok, Tok::Number(..))
             {
                 k += 2;
