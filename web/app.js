@@ -231,9 +231,8 @@ export class App {
     // Add timer or Remove timer made it: the example it came from still
     // tells what to look for, as that example's lesson.
     const custom = madeFrom && from
-      ? `Your own program, made from the example “${from.name}” with a timer ${madeFrom === 1 ? 'added' : 'removed'} `
-        + '(Reset brings the example back). '
-        + `That example's lesson: ${this.playground.explain(from.id)}`
+      ? `Custom program: the example “${from.name}” with ${madeFrom === 1 ? 'one more timer' : 'one timer fewer'}. `
+        + `Press Reset to restore the original. That example's lesson: ${this.playground.explain(from.id)}`
       : CUSTOM_EXPLANATION;
     this.views.controls.showExample(preset ?? 'custom', preset ? this.playground.explain(preset) : custom);
   }

@@ -210,8 +210,8 @@ test('Add timer keeps the example\'s lesson in view, as that example\'s', async 
   const lesson = await explanation.textContent();
   await page.getByRole('button', { name: 'Add timer' }).click();
   await expect(page.getByLabel('Example')).toHaveValue('custom');
-  await expect(explanation).toHaveText(`Your own program, made from the example “Sequential timers (the notes' example)” with a timer `
-    + `added (Reset brings the example back). That example's lesson: ${lesson}`);
+  await expect(explanation).toHaveText('Custom program: the example “Sequential timers (the notes\' example)” with one more timer. '
+    + `Press Reset to restore the original. That example's lesson: ${lesson}`);
   await page.getByRole('button', { name: 'Reset' }).click();
   await expect(explanation).toHaveText(lesson);
 });
