@@ -505,7 +505,8 @@ function rustSentence(e, context) {
     case 'block': {
       const owner = e.task ? `during task ${e.task}'s poll, ` : '';
       return `${owner}block_ms(${e.ms}) kept the thread busy for ${formatMs(e.ms)}: nothing else runs meanwhile, no timer callback, `
-        + 'no other poll, no painting, so a timer due meanwhile fires late (the events after it happen when it ends)';
+        + 'no other poll, no painting, so a timer due meanwhile fires late (the events after it happen when it ends). '
+        + 'std::thread::sleep in an async fn does exactly this, the classic bug: to wait and let other futures run, await a sleep';
     }
     case 'log': {
       const polled = state.tasks.find((t) => t.state === 'polling');

@@ -16,6 +16,7 @@
 //!            | "log" "(" string ")" ";"
 //!            | "println" "!" "(" string ")" ";"  (* needs the println use; plain text: no values to format, {{ }} for braces *)
 //!            | "block_ms" "(" delay ")" ";"       (* 0 to 5000 *)
+//!            | "std" "::" "thread" "::" "sleep" "(" "Duration" "::" "from_millis" "(" delay ")" ")" ";"  (* block_ms, in std's words; needs the Duration use *)
 //!            | "join" "!" "(" future { "," future } [ "," ] ")" ";"
 //!            | "select" "!" "{" "biased" ";" arm { [ "," ] arm } [ "," ] "}"
 //!            | let { let } await { await } ;  (* each name awaited once, in order *)

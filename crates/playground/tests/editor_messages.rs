@@ -83,9 +83,19 @@ const TABLE: &[(&str, &str, Want)] = &[
         Refused(5, 14, "this playground does not read `println!` with values to format yet; in Rust it is fine: write the text itself here, `println!(\"…\")`"),
     ),
     (
-        "std::thread::sleep",
+        "std::thread::sleep without Duration",
         "    std::thread::sleep(Duration::from_millis(50));\n",
-        Refused(4, 5, "`std::thread::sleep` blocks the whole thread: no other future runs meanwhile; `block_ms(50);` does exactly that here (to wait and let others run: `sleep_ms(50).await;`)"),
+        Refused(4, 24, "`Duration` is not in scope here: add `use std::time::Duration;` under the first line (rustc: use of undeclared type `Duration`)"),
+    ),
+    (
+        "std::thread::sleep, awaited",
+        "use runtime::prelude::*;\nuse std::time::Duration;\n\nasync fn run() {\n    std::thread::sleep(Duration::from_millis(50)).await;\n}\n",
+        Refused(5, 50, "expected `;`, found `.`: `std::thread::sleep(…)` is a plain call that returns when its time is up (it blocks the thread meanwhile): there is nothing to await"),
+    ),
+    (
+        "std::thread::sleep, with Duration brought in",
+        "use runtime::prelude::*;\nuse std::time::Duration;\n\nasync fn run() {\n    std::thread::sleep(Duration::from_millis(50));\n}\n",
+        Parses,
     ),
     (
         ".awiat",
@@ -591,6 +601,19 @@ fn let_underscore_and_async_move_read_as_without_them() {
             "use runtime::prelude::*;\nuse std::time::Duration;\n\nasync fn run() {{\n{body}}}\n"
         )
     };
+    // std's blocking sleep is the block it is; its number is no timer's.
+    let blocking = duration(
+        "    std::thread::sleep(Duration::from_millis(2 * 10)); // not a label\n    sleep(Duration::from_millis(40 + 2)).await;\n",
+    );
+    assert_eq!(
+        parse(&blocking),
+        parse(&text("    block_ms(20);\n    sleep_ms(42).await;\n"))
+    );
+    assert_eq!(line_map(&blocking).unwrap()[3..], [5, 6, 7]);
+    assert_eq!(
+        playground::parse::layout::set_timings(&blocking, &[7]).unwrap(),
+        blocking.replace("40 + 2", "7")
+    );
     let printing = "use runtime::prelude::*;\nuse runtime::println;\n\nasync fn run() {\n    println!(\"tea\");\n}\n";
     assert_eq!(parse(printing), parse(&text("    log(\"tea\");\n")));
     assert_eq!(line_map(printing).unwrap()[3], 5);

@@ -495,13 +495,16 @@ fn gap(random: &mut Random, must: bool, keep_lines: bool) -> &'static str {
 /// names for the `let`s' futures, no trailing comma in `join!`, commas
 /// between `select!` arms, `async move` blocks, `let _ =` before an awaited
 /// sleep; and, with their `use` lines, every other sleep in tokio's spelling,
-/// `sleep(Duration::from_millis(N))`, and every `log(…);` a `println!`.
+/// `sleep(Duration::from_millis(N))`, every other `block_ms(N);` std's
+/// `std::thread::sleep(Duration::from_millis(N));`, and every `log(…);` a
+/// `println!`.
 fn liberties(text: &str) -> String {
     let pieces = pieces(text);
     let mut out = String::new();
     // Sleeps so far, and the `)` that closes the current one in tokio's
     // spelling (it takes one more).
     let mut sleeps = 0;
+    let mut blocks = 0;
     let mut duration_close = None;
     // The text of a log written as `println!`, whose braces are doubled.
     let mut format_string = None;
@@ -541,6 +544,20 @@ fn liberties(text: &str) -> String {
                     duration_close = Some(i + 3);
                 } else {
                     out.push_str("sleep_ms");
+                }
+            }
+            // A statement's (`async { block_ms(N) }` stays: its value is
+            // the block's, with no `;`).
+            Piece::Code(c)
+                if c == "block_ms" && pieces.get(i + 4) == Some(&Piece::Code(";".into())) =>
+            {
+                blocks += 1;
+                if blocks % 2 == 1 {
+                    // std's blocking sleep, the same block.
+                    out.push_str("std::thread::sleep(Duration::from_millis");
+                    duration_close = Some(i + 3);
+                } else {
+                    out.push_str("block_ms");
                 }
             }
             // A statement's (`async { log("…") }` stays: the grammar reads
@@ -593,6 +610,8 @@ const PARTS: &[&str] = &[
     ".await",
     "println!(\"c {{}}\");",
     "sleep(Duration::from_millis(7)).await;",
+    "std::thread::sleep(Duration::from_millis(8));",
+    "sleep(Duration::from_millis(9 + 1)).await;",
     "use runtime::println;",
 ];
 

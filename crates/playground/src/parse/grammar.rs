@@ -527,6 +527,7 @@ impl<'a> Parser<'a> {
                 ))
             }
             Some("println") if self.is_at(1, "!") && self.is_at(2, "(") => self.println(),
+            Some("std") if self.is_thread_sleep() => self.thread_sleep(),
             Some("join") => self.join(),
             Some("select") => self.select(),
             Some("let") if self.is_at(1, "_") => self.let_underscore(),
@@ -648,6 +649,12 @@ impl<'a> Parser<'a> {
     /// `sleep(Duration::from_millis(N))`, not awaited: `sleep_ms(N)` in
     /// tokio's spelling (the prelude's `sleep` takes a `Duration`).
     fn duration_sleep(&mut self) -> Result<Node, ParseError> {
+        self.duration_sleep_of("sleep", limits::MAX_MS)
+    }
+
+    /// `sleep(Duration::from_millis(N))` after the path before `sleep`:
+    /// `call` is how messages name it, `max` its largest delay.
+    fn duration_sleep_of(&mut self, call: &str, max: u32) -> Result<Node, ParseError> {
         let at = self.bump().at;
         self.expect("(", "")?;
         let duration = self.bump().at;
@@ -670,8 +677,8 @@ impl<'a> Parser<'a> {
             ));
         }
         self.bump();
-        let (ms, ms_at, _) = self.ms_argument("Duration::from_millis", limits::MAX_MS)?;
-        let close = self.expect(")", "`sleep(…)` takes one `Duration`")?;
+        let (ms, ms_at, _) = self.ms_argument("Duration::from_millis", max)?;
+        let close = self.expect(")", &format!("`{call}(…)` takes one `Duration`"))?;
         let kind = Kind::Sleep {
             ms,
             ms_at,
@@ -679,6 +686,43 @@ impl<'a> Parser<'a> {
             label: None,
         };
         Ok(Node::new(kind, at, "this `sleep`", vec![]))
+    }
+
+    /// `std::thread::sleep(Duration::…` next: std's blocking sleep.
+    fn is_thread_sleep(&self) -> bool {
+        ["std", "::", "thread", "::", "sleep", "(", "Duration", "::"]
+            .iter()
+            .enumerate()
+            .all(|(k, s)| self.is_at(k, s))
+    }
+
+    /// `std::thread::sleep(Duration::from_millis(N));`: it blocks the whole
+    /// thread, no other future runs meanwhile, exactly as `block_ms(N)`
+    /// does, so it is read as that (the classic bug of async code: the
+    /// step's sentence says so).
+    fn thread_sleep(&mut self) -> Result<Node, ParseError> {
+        let at = self.peek().at;
+        for _ in 0..4 {
+            self.bump();
+        }
+        let sleep = self.duration_sleep_of("std::thread::sleep", limits::MAX_BLOCK_MS)?;
+        let Kind::Sleep { ms, ms_at, .. } = sleep.kind else {
+            unreachable!("a duration sleep is a sleep")
+        };
+        if self.is_await() {
+            return Err(self.fail(
+                "`;`",
+                "`std::thread::sleep(…)` is a plain call that returns when its time is up \
+                 (it blocks the thread meanwhile): there is nothing to await",
+            ));
+        }
+        self.expect(";", "")?;
+        Ok(Node::new(
+            Kind::Block { ms, ms_at },
+            at,
+            "this `std::thread::sleep`",
+            vec![],
+        ))
     }
 
     /// `block_ms(N)`, the call without its `;`.

@@ -20,15 +20,17 @@ pub fn set_timings(text: &str, ms: &[u32]) -> Result<String, ParseError> {
     // its delay is the number after the `(`. The timers of a scenario are in
     // the order they are written (a `let` group awaits its futures in the
     // order they were made).
-    let numbers: Vec<&Token> = tokens
-        .windows(3)
-        .filter(|w| {
-            (w[0].tok == Tok::Word("sleep_ms".into())
-                || w[0].tok == Tok::Word("from_millis".into()))
-                && w[1].tok == Tok::Punct("(")
-                && matches!(w[2].tok, Tok::Number(..))
+    // `std::thread::sleep(Duration::from_millis(N))` is a block, no timer:
+    // its `sleep` follows a `::`.
+    let word = |k: usize, w: &str| tokens.get(k).is_some_and(|t| t.tok == Tok::Word(w.into()));
+    let blocks = |k: usize| k >= 5 && word(k - 4, "sleep") && tokens[k - 5].tok == Tok::Punct("::");
+    let numbers: Vec<&Token> = (0..tokens.len().saturating_sub(2))
+        .filter(|&k| {
+            (word(k, "sleep_ms") || (word(k, "from_millis") && !blocks(k)))
+                && tokens[k + 1].tok == Tok::Punct("(")
+                && matches!(tokens[k + 2].tok, Tok::Number(..))
         })
-        .map(|w| &w[2])
+        .map(|k| &tokens[k + 2])
         .collect();
     if numbers.len() != ms.len() || numbers.len() != step.timers().len() {
         return Err(ParseError::new(
@@ -120,13 +122,26 @@ fn code_tokens(text: &str) -> Result<Vec<Token>, ParseError> {
 /// renderer never writes and that change nothing: `let _ =` before an
 /// awaited sleep, `move` after `async`, the `use` lines after the first;
 /// `sleep(Duration::from_millis(N))` as the renderer writes it,
-/// `sleep_ms(N)`, and `println!(…)` as `log(…)`.
+/// `sleep_ms(N)`, `std::thread::sleep(Duration::from_millis(N))` as
+/// `block_ms(N)`, and `println!(…)` as `log(…)`.
 fn written_code(text: &str) -> Result<Vec<Token>, ParseError> {
     let tokens = code_tokens(text)?;
     let word = |k: usize, w: &str| tokens.get(k).is_some_and(|t| t.tok == Tok::Word(w.into()));
     let mut out = Vec::with_capacity(tokens.len());
+    // `)`s still to drop: those closing a `Duration::from_millis(`.
+    let mut closes = 0;
     let mut k = 0;
     while k < tokens.len() {
+        if closes > 0 && tokens[k].tok == Tok::Punct(")") {
+            closes -= 1;
+            k += 1;
+            continue;
+        }
+        if word(k, "std") && word(k + 2, "thread") {
+            // std :: thread :: sleep: the renderer's one word, block_ms.
+            k += 4;
+            continue;
+        }
         if word(k, "use") && k > 0 {
             while k < tokens.len() && tokens[k].tok != Tok::Punct(";") {
                 k += 1;
@@ -154,9 +169,11 @@ fn written_code(text: &str) -> Result<Vec<Token>, ParseError> {
         }
         if word(k, "sleep") && word(k + 2, "Duration") {
             // sleep ( Duration :: from_millis ( N ) ): the renderer's
-            // sleep_ms ( N ) is its 1st, 2nd, 7th and 9th tokens.
-            out.extend([0, 1, 6, 8].map(|i| tokens[k + i].clone()));
-            k += 9;
+            // sleep_ms ( N ) is its 1st, 2nd, then the delay (which may be
+            // a sum) and one `)` of the two.
+            out.extend([0, 1].map(|i| tokens[k + i].clone()));
+            k += 6;
+            closes += 1;
             continue;
         }
         if word(k, "let") && word(k + 1, "_") {
