@@ -2,9 +2,10 @@
 // only setTimeout, clearTimeout, console.log and performance.now, on a
 // virtual clock: timers fire in due order (ties in the order set), one per
 // task, with the realm's microtasks drained in between, as a browser does.
-// The clock moves only between tasks, and by 1 µs at each performance.now()
-// read, so the panels' block(ms) busy loop ends, ms later (times are
-// reported to the 1/100 ms). Used by the end-to-end
+// The clock moves only between tasks, and by 0.1 µs at each performance.now()
+// read, so the panels' block(ms) busy loop ends, ms later. Those reads add
+// up (about 0.2 µs a block), always forward: times are reported floored to
+// the 1/100 ms, exact for up to 50 blocks in a run. Used by the end-to-end
 // tests (Chromium) and the engine tests (Firefox, WebKit).
 import vm from 'node:vm';
 
@@ -21,9 +22,9 @@ export async function scriptEvents(code) {
   let made = 0;
   const timers = new Map();
   const events = [];
-  const at = () => Math.round(now * 100) / 100;
+  const at = () => Math.floor(now * 100) / 100;
   const realm = vm.createContext({
-    performance: { now: () => (now += 0.001) },
+    performance: { now: () => (now += 0.0001) },
     setTimeout: (callback, ms = 0) => {
       made += 1;
       timers.set(made, { id: made, due: now + Math.max(0, ms), callback });

@@ -1,6 +1,6 @@
 // Seeded random scenarios for the end-to-end tests (the same programs in every
 // spec that uses them, so a failure repeats): valid, at most depth 4, 3
-// children a step, unique labels, some blocks.
+// children a step, unique labels, some blocks and yields.
 
 /** A small seeded generator (xorshift32): `next(below)` is in 0..below. */
 export function random(seed) {
@@ -20,6 +20,7 @@ export function scenario(next) {
     names += 1;
     const kind = depth >= 4 ? next(2) : next(6);
     if (kind === 0 && next(4) === 0) return { type: 'block', ms: [0, 10, 30][next(3)] };
+    if (kind === 0 && next(5) === 0) return { type: 'yield' };
     if (kind === 0) return { type: 'log', text: `log ${names}` };
     if (kind === 1) return { type: 'sleep', label: `Timer ${names}`, ms: [0, 10, 20, 20, 50, 100][next(6)] };
     const steps = Array.from({ length: 1 + next(3) }, () => step(depth + 1));

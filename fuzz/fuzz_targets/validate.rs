@@ -42,7 +42,7 @@ impl Key {
     }
 }
 
-const TYPES: [&str; 7] = ["sleep", "log", "block", "seq", "all", "race", "create_then_await"];
+const TYPES: [&str; 8] = ["sleep", "log", "block", "yield", "seq", "all", "race", "create_then_await"];
 
 fn value(input: &Input) -> Value {
     match input {

@@ -128,6 +128,34 @@ test('blocking: every timer due during a block fires when it ends, late by exact
     'Error: scenario.ms: must be a whole number of milliseconds from 0 to 5000, got 5001');
 });
 
+test('a yield: a new browser task in Callbacks, a microtask in Promises, our ready queue in Rust', async ({ sharedPage: page }) => {
+  // join!(async { sleep_ms(0).await; log("timer") }, async { yield_now().await; log("after yield") })
+  const scenario = { type: 'seq', steps: [{ type: 'all', steps: [
+    { type: 'seq', steps: [{ type: 'sleep', label: 'T', ms: 0 }, { type: 'log', text: 'timer' }] },
+    { type: 'seq', steps: [{ type: 'yield' }, { type: 'log', text: 'after yield' }] }] }] };
+  const logs = (trace) => all(trace, 'log').map((e) => [e.text, e.t]);
+  for (const promiseStyle of ['then', 'await']) {
+    const r = await run(page, { scenario, clock: 'virtual', promiseStyle });
+    // setTimeout(…, 0) is a timer like T's, set after it: it fires after it.
+    expect(all(r.callbacks, 'timer_set').map((e) => [e.label, e.ms])).toEqual([['T', 0], ['yield', 0]]);
+    expect(logs(r.callbacks)).toEqual([['timer', 0], ['after yield', 0]]);
+    // A microtask runs before any timer: the yield's log comes first.
+    expect(all(r.promises, 'timer_set').map((e) => e.label), promiseStyle).toEqual(['T']);
+    expect(logs(r.promises), promiseStyle).toEqual([['after yield', 0], ['timer', 0]]);
+  }
+  // The yield wakes its own task, which our executor polls again in its
+  // next batch, in a microtask: before the reactor's timeout for T.
+  const r = await run(page, { scenario, clock: 'virtual' });
+  expect(all(r.futures, 'timer_set').map((e) => [e.label, e.ms])).toEqual([['T', 0]]);
+  expect(all(r.futures, 'wake').map((e) => [e.task, e.by, e.outcome])).toEqual([[1, 'self', 'queued'], [1, 'timer', 'queued']]);
+  expect(all(r.futures, 'batch').map((e) => e.turn)).toEqual(['microtask', 'microtask', 'microtask']);
+  expect(all(r.futures, 'poll_start')).toHaveLength(3);
+  expect(logs(r.futures)).toEqual([['after yield', 0], ['timer', 0]]);
+  // A share link writes it Y.
+  expect(await page.evaluate(() => window.playground.decodeFragment('Q(A(Q(S(T,0),L(timer)),Q(Y,L(after%20yield))))')))
+    .toEqual(scenario);
+});
+
 test('lost-wake: the run ends with task 1 stuck, reported, and no lane logs', async ({ sharedPage: page }) => {
   for (const clock of ['virtual', 'real']) {
     const r = await run(page, { preset: 'lost-wake', clock, timings: [20] });

@@ -316,10 +316,19 @@ const NEXT = ['js:script_end', 'js:callback_end', 'promises:job_end'];
  * (`f`, from TraceWalk), given the phrase's groups. A phrase's match is
  * removed once checked; what is left must state no number.
  */
+/** Programs with the kinds of step no preset has yet: a yield. */
+const NO_PRESETS_KINDS = [
+  { type: 'seq', steps: [{ type: 'log', text: 'a' }, { type: 'yield' }, { type: 'all', steps: [
+    { type: 'seq', steps: [{ type: 'sleep', label: 'T', ms: 0 }, { type: 'log', text: 'timer' }] },
+    { type: 'seq', steps: [{ type: 'yield' }, { type: 'log', text: 'after yield' }] }] }] },
+];
+
 const STEP_PHRASES = [
   // The JS lanes.
   [['js:timer_set'], String.raw`^(.+) called setTimeout for ${LABEL} \((\d+) ms\): the browser holds it in Web APIs until ${T}$`,
     ({ e, f }, who, label, ms, due) => isRunning(who, f.before) && label === nameOf(e.label) && +ms === e.ms && at(e.t + e.ms, due)],
+  [['js:timer_set'], String.raw`^(.+) called setTimeout\(…, (\d+)\) to yield: `,
+    ({ e, f }, who, ms) => isRunning(who, f.before) && +ms === e.ms && e.label === 'yield'],
   [['js:timer_set'], String.raw`^(.+) called timer\((\d+)\), which made a promise and called setTimeout for ${LABEL}: a browser timer of its own, held in Web APIs until ${T}$`,
     ({ e, f }, who, ms, label, due) => isRunning(who, f.before) && +ms === e.ms && label === nameOf(e.label) && at(e.t + e.ms, due)],
   [['js:timer_fired'], String.raw`^${LABEL} was due(?: \(${T} late\))?, so the event loop takes its callback from the task queue and runs it as a new task`,
@@ -539,7 +548,7 @@ function checkSteps(run, name, used) {
 test('every number in every step\'s sentence is its event\'s, for every preset with its own and 20 random timings, in both promise styles', async ({ page }) => {
   test.setTimeout(120_000);
   await openPlayground(page);
-  const runs = await page.evaluate(async (list) => {
+  const runs = await page.evaluate(async ({ list, scenarios }) => {
     const out = [];
     for (const { preset, timings } of list) {
       for (const promiseStyle of ['then', 'await']) {
@@ -547,8 +556,14 @@ test('every number in every step\'s sentence is its event\'s, for every preset w
         out.push({ name: `${preset} ${JSON.stringify(timings)} ${promiseStyle}`, run });
       }
     }
+    for (const scenario of scenarios) {
+      for (const promiseStyle of ['then', 'await']) {
+        const run = await window.playground.run({ scenario, clock: 'virtual', promiseStyle });
+        out.push({ name: `${JSON.stringify(scenario)} ${promiseStyle}`, run });
+      }
+    }
     return out;
-  }, await presetTimings(page));
+  }, { list: await presetTimings(page), scenarios: NO_PRESETS_KINDS });
   expect(runs.length).toBeGreaterThanOrEqual(9 * 21 * 2);
   const used = new Map();
   const checked = [...runs, { name: 'rare kinds', run: RARE }].map(({ name, run }) => checkSteps(run, name, used));

@@ -37,6 +37,11 @@ export function runCallbacks(scenario, rec, { forget = false } = {}) {
         else rec.timer(timer, done);
         return;
       }
+      case 'yield':
+        // setTimeout(callback, 0): the rest runs in a new browser task, after
+        // the tasks already due. Its label names it in the trace.
+        rec.timer({ timer: ++timerCount, label: 'yield', step: path, ms: 0 }, done);
+        return;
       case 'log':
         rec.record('log', { text: step.text, step: path });
         done();

@@ -280,14 +280,15 @@ export function runPromises(scenario, rec, style, { forget = false } = {}) {
    * result (the last to run for an `all`, the first for a `race`), the
    * reactions that queues are recorded when the lane next runs (`catchUp`).
    * @param {'all' | 'race'} handler
-   * @param {(Promise<unknown> | undefined)[]} items
+   * @param {(Promise<unknown> | null | undefined)[]} items
    * @param {StepPath[]} steps each item's step
    * @returns {Promise<unknown>}
    */
   function combine(handler, items, steps) {
     const f = newFollowed(handler);
     /** @type {Item[]} */
-    const entries = items.map((promise, i) => ({ promise, step: steps[i], subscribed: false, done: false }));
+    // A value item (undefined, or a yield's null) is no promise.
+    const entries = items.map((promise, i) => ({ promise: promise ?? undefined, step: steps[i], subscribed: false, done: false }));
     /** Values' jobs are queued in item order, before the next item's.
      * @param {number} upTo */
     const queueValues = (upTo) => {
@@ -370,11 +371,11 @@ export function runPromises(scenario, rec, style, { forget = false } = {}) {
   }
 
   /**
-   * A step that runs at once and makes no promise (a log or a block), as
-   * render.rs `js_call`: its value is undefined.
+   * A step whose value is no promise (a log, a block, a yield's `null`), as
+   * render.rs `js_call`.
    * @param {Step} step
    */
-  const isCall = (step) => step.type === 'log' || step.type === 'block';
+  const isCall = (step) => step.type === 'log' || step.type === 'block' || step.type === 'yield';
 
   // ---- `.then` style: render.rs `then_expr` ----
 
@@ -383,7 +384,7 @@ export function runPromises(scenario, rec, style, { forget = false } = {}) {
    * for a log.
    * @param {Step} step
    * @param {StepPath} path
-   * @returns {Promise<unknown> | undefined}
+   * @returns {Promise<unknown> | null | undefined}
    */
   function thenExpr(step, path) {
     switch (step.type) {
@@ -395,6 +396,9 @@ export function runPromises(scenario, rec, style, { forget = false } = {}) {
       case 'block':
         block(step, path);
         return undefined;
+      case 'yield':
+        // `null`: a value, so the next `.then` callback runs one microtask later.
+        return null;
       case 'seq': {
         // timer(200).then(() => timer(100)).then(...); a log first is
         // wrapped: Promise.resolve(console.log(...)).
@@ -486,6 +490,13 @@ export function runPromises(scenario, rec, style, { forget = false } = {}) {
           case 'block':
             block(s, at);
             break;
+          case 'yield': {
+            // `await null`: the function resumes in a microtask.
+            const r = suspend(null, at);
+            await null;
+            resume(r);
+            break;
+          }
           case 'all':
           case 'race': {
             const item = combine(s.type, s.steps.map((c, i) => awaitExpr(c, childPath(at, i))), s.steps.map((_, i) => childPath(at, i)));
@@ -518,7 +529,7 @@ export function runPromises(scenario, rec, style, { forget = false } = {}) {
    * function called at once.
    * @param {Step} step
    * @param {StepPath} path
-   * @returns {Promise<unknown> | undefined}
+   * @returns {Promise<unknown> | null | undefined}
    */
   function awaitExpr(step, path) {
     switch (step.type) {
@@ -530,6 +541,8 @@ export function runPromises(scenario, rec, style, { forget = false } = {}) {
       case 'block':
         block(step, path);
         return undefined;
+      case 'yield':
+        return null;
       default:
         return body(step, path);
     }

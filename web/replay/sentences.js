@@ -176,6 +176,11 @@ function jsSentence(e, lane, context) {
       return `the script's synchronous part returned and the call stack is empty; ${nextUp(after)}`;
     case 'timer_set': {
       const due = formatMs(e.t + e.ms);
+      if (!promises && e.label === 'yield' && e.ms === 0) {
+        return `${who(running)} called setTimeout(…, ${e.ms}) to yield: the rest of the program is its callback, which runs in a new `
+          + 'browser task once the event loop gets to it, after any timer already due (await null, in the Promises lane, '
+          + 'resumes in a microtask instead, before any timer)';
+      }
       return promises
         ? `${who(running)} called timer(${e.ms}), which made a promise and called setTimeout for ${timerName(e)}: `
           + `a browser timer of its own, held in Web APIs until ${due}`

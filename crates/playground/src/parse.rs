@@ -12,7 +12,7 @@
 //!              | "use" "runtime" "::" "time" "::" "{" "sleep" "," "Duration" "}" ";" ]
 //!              [ "use" "runtime" "::" "println" ";" ]   (* each once, as rustc wants *)
 //!              "async" "fn" "run" "(" ")" "{" { statement } "}" ;
-//! statement  = [ "let" "_" "=" ] sleep "." "await" ";"
+//! statement  = [ "let" "_" "=" ] ( sleep | yield ) "." "await" ";"
 //!            | "log" "(" string ")" ";"
 //!            | "println" "!" "(" string ")" ";"  (* needs the println use; plain text: no values to format, {{ }} for braces *)
 //!            | "block_ms" "(" delay ")" ";"       (* 0 to 5000 *)
@@ -25,7 +25,8 @@
 //! arm        = "_" "=" future "=>" "{" "}" ;
 //! sleep      = "sleep_ms" "(" delay ")"
 //!            | "sleep" "(" "Duration" "::" "from_millis" "(" delay ")" ")" ;  (* needs the Duration use *)
-//! future     = sleep
+//! yield      = "yield_now" "(" ")" ;  (* give the other tasks a turn *)
+//! future     = sleep | yield
 //!            | async "{" "log" "(" string ")" "}"
 //!            | async "{" "block_ms" "(" number ")" "}"
 //!            | async "{" { statement } "}" ;
@@ -96,7 +97,9 @@ pub fn canonical(step: &Step) -> Step {
 fn statements(step: &Step) -> Vec<Step> {
     match step {
         Step::Seq(steps) => steps.iter().flat_map(statements).collect(),
-        Step::Sleep { .. } | Step::Log { .. } | Step::Block { .. } => vec![step.clone()],
+        Step::Sleep { .. } | Step::Log { .. } | Step::Block { .. } | Step::Yield => {
+            vec![step.clone()]
+        }
         Step::All(steps) => vec![Step::All(steps.iter().map(future).collect())],
         Step::Race(steps) => vec![Step::Race(steps.iter().map(future).collect())],
         Step::CreateThenAwait(steps) => {
@@ -108,7 +111,7 @@ fn statements(step: &Step) -> Vec<Step> {
 /// `step` as a future (in `join!`, `select!` or `let`).
 fn future(step: &Step) -> Step {
     match step {
-        Step::Sleep { .. } | Step::Log { .. } | Step::Block { .. } => step.clone(),
+        Step::Sleep { .. } | Step::Log { .. } | Step::Block { .. } | Step::Yield => step.clone(),
         _ => {
             let mut steps = statements(step);
             let composite =

@@ -151,15 +151,22 @@ pub(crate) fn js_string(text: &str) -> String {
     out
 }
 
-/// A step that runs at once and makes no promise or future (a log or a
-/// block), as the JS panels call it: `console.log("…")`, `block(100)`.
+/// A step whose value in the JS panels is no promise (a log, a block, a
+/// yield), as they write it: `console.log("…")`, `block(100)`, `null` (what
+/// `await null` awaits: a value, so the function resumes in a microtask).
 fn js_call(step: &Step) -> Option<String> {
     match step {
         Step::Log { text } => Some(format!("console.log({})", js_string(text))),
         Step::Block { ms } => Some(format!("block({ms})")),
+        Step::Yield => Some("null".into()),
         _ => None,
     }
 }
+
+/// What a yield's line says in each panel: where the rest of the code runs.
+const YIELD_CALLBACK: &str = "yield: the rest runs in a new browser task";
+const YIELD_AWAIT: &str = "yield: resumes in a microtask";
+const YIELD_RUST: &str = "yield: to the back of the ready queue";
 
 /// The same step as the Rust panel calls it: `log("…")`, `block_ms(100)`.
 fn rust_call(step: &Step) -> Option<String> {
@@ -222,6 +229,16 @@ fn callback_step(
             code.push_noted(indent, "setTimeout(() => {", Some(label), Some(path));
             then(indent + 1, code);
             code.push(indent, format!("}}, {ms});"), Some(path));
+        }
+        Step::Yield => {
+            code.push_noted(
+                indent,
+                "setTimeout(() => {",
+                Some(YIELD_CALLBACK),
+                Some(path),
+            );
+            then(indent + 1, code);
+            code.push(indent, "}, 0);", Some(path));
         }
         Step::Log { .. } | Step::Block { .. } => {
             let call = js_call(step).unwrap_or_default();
@@ -337,7 +354,7 @@ fn then_expr(step: &Step, path: &StepPath) -> Code {
         Step::Sleep { label, ms } => {
             code.push_noted(0, format!("timer({ms})"), Some(label), Some(path))
         }
-        Step::Log { .. } | Step::Block { .. } => {
+        Step::Log { .. } | Step::Block { .. } | Step::Yield => {
             code.push(0, js_call(step).unwrap_or_default(), Some(path))
         }
         Step::Seq(steps) => {
@@ -421,6 +438,7 @@ fn await_statements(
             let call = js_call(step).unwrap_or_default();
             code.push(indent, format!("{call};"), Some(path))
         }
+        Step::Yield => code.push_noted(indent, "await null;", Some(YIELD_AWAIT), Some(path)),
         Step::Seq(steps) => {
             for (i, s) in steps.iter().enumerate() {
                 await_statements(s, &path.child(i), indent, code, made);
@@ -468,7 +486,7 @@ fn await_expr(step: &Step, path: &StepPath, indent: usize, code: &mut Code, made
         Step::Sleep { label, ms } => {
             code.push_noted(indent, format!("timer({ms}),"), Some(label), Some(path))
         }
-        Step::Log { .. } | Step::Block { .. } => {
+        Step::Log { .. } | Step::Block { .. } | Step::Yield => {
             let call = js_call(step).unwrap_or_default();
             code.push(indent, format!("{call},"), Some(path))
         }
@@ -511,6 +529,7 @@ fn rust_statements(step: &Step, path: &StepPath, indent: usize, code: &mut Code,
             let call = rust_call(step).unwrap_or_default();
             code.push(indent, format!("{call};"), Some(path))
         }
+        Step::Yield => code.push_noted(indent, "yield_now().await;", Some(YIELD_RUST), Some(path)),
         Step::Seq(steps) => {
             for (i, s) in steps.iter().enumerate() {
                 rust_statements(s, &path.child(i), indent, code, made);
@@ -592,6 +611,7 @@ fn rust_future(
             let call = rust_call(step).unwrap_or_default();
             code.push(indent, format!("{arm}async {{ {call} }}{end}"), Some(path))
         }
+        Step::Yield => code.push(indent, format!("{arm}yield_now(){end}"), Some(path)),
         _ => {
             code.push(indent, format!("{arm}async {{"), Some(path));
             rust_statements(step, path, indent + 1, code, made);

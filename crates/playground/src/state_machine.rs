@@ -213,6 +213,7 @@ fn expression_type(expr: &str, lets: &[Binding]) -> String {
     let expr = expr.trim_end_matches(';').trim();
     let known = [
         ("sleep_ms(", "Sleep"),
+        ("yield_now(", "YieldNow"),
         ("async", ASYNC_BLOCK),
         ("String::from(", "String"),
         ("LostWake(", "LostWake"),

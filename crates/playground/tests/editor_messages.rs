@@ -82,6 +82,27 @@ const TABLE: &[(&str, &str, Want)] = &[
         "use runtime::prelude::*;\nuse runtime::println;\n\nasync fn run() {\n    println!(\"at {} ms\", 5);\n}\n",
         Refused(5, 14, "this playground does not read `println!` with values to format yet; in Rust it is fine: write the text itself here, `println!(\"…\")`"),
     ),
+    ("yield_now awaited", "    yield_now().await;\n", Parses),
+    (
+        "yield_now in join! and as a let",
+        "    join!(yield_now(), sleep_ms(1));\n    let y = yield_now();\n    y.await;\n",
+        Parses,
+    ),
+    (
+        "yield_now not awaited",
+        "    yield_now();\n",
+        Refused(4, 16, "expected `.await`, found `;`: without `.await` this future is dropped, never polled, so nothing waits (futures do nothing unless you `.await` or poll them)"),
+    ),
+    (
+        "yield_now with an argument",
+        "    yield_now(5).await;\n",
+        Refused(4, 15, "expected `)`, found `5`: `yield_now()` takes nothing"),
+    ),
+    (
+        "tokio::task::yield_now",
+        "    tokio::task::yield_now().await;\n",
+        Refused(4, 5, "`tokio::task::yield_now` is tokio's; the prelude's `yield_now` does the same on this page's runtime: write `yield_now().await;` here"),
+    ),
     (
         "std::thread::sleep without Duration",
         "    std::thread::sleep(Duration::from_millis(50));\n",
@@ -195,7 +216,7 @@ const TABLE: &[(&str, &str, Want)] = &[
     (
         "use tokio",
         "use tokio::time::sleep;\n",
-        Refused(1, 5, "expected `runtime`, found `tokio`: this page polls futures on its own runtime: the module starts with `use runtime::prelude::*;`, which gives `sleep_ms`, `log`, `block_ms`, `join!` and `select!`"),
+        Refused(1, 5, "expected `runtime`, found `tokio`: this page polls futures on its own runtime: the module starts with `use runtime::prelude::*;`, which gives `sleep_ms`, `log`, `block_ms`, `yield_now`, `join!` and `select!`"),
     ),
     (
         "run() never closed",
@@ -225,7 +246,7 @@ const TABLE: &[(&str, &str, Want)] = &[
     (
         "let x = 5;",
         "    let x = 5;\n",
-        Refused(4, 13, "expected a future (`sleep_ms(…)` or `async { … }`), found `5`: this playground does not read a `let` of a plain value yet; in Rust it is fine: write a future here, such as `sleep_ms(5)`"),
+        Refused(4, 13, "expected a future (`sleep_ms(…)`, `yield_now()` or `async { … }`), found `5`: this playground does not read a `let` of a plain value yet; in Rust it is fine: write a future here, such as `sleep_ms(5)`"),
     ),
     (
         ".await()",
@@ -456,7 +477,7 @@ const TABLE: &[(&str, &str, Want)] = &[
     (
         "log(…) as a future",
         "    join!(log(\"x\"));\n",
-        Refused(4, 11, "expected a future (`sleep_ms(…)` or `async { … }`), found `log`: `log(…)` runs at once and is no future: write `async { log(…) }`"),
+        Refused(4, 11, "expected a future (`sleep_ms(…)`, `yield_now()` or `async { … }`), found `log`: `log(…)` runs at once and is no future: write `async { log(…) }`"),
     ),
     (
         "block_ms awaited",
@@ -486,7 +507,7 @@ const TABLE: &[(&str, &str, Want)] = &[
     (
         "tokio::time::interval",
         "    let mut tick = tokio::time::interval(Duration::from_millis(10));\n",
-        Refused(4, 20, "`tokio::time::interval` is tokio's, and this page runs futures on its own runtime: its prelude gives `sleep_ms`, `log`, `block_ms`, `join!` and `select!`"),
+        Refused(4, 20, "`tokio::time::interval` is tokio's, and this page runs futures on its own runtime: its prelude gives `sleep_ms`, `log`, `block_ms`, `yield_now`, `join!` and `select!`"),
     ),
     (
         "futures::executor::block_on",

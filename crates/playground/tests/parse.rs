@@ -314,6 +314,7 @@ fn step() -> impl Strategy<Value = Step> {
         (text(), 0..=limits::MAX_MS).prop_map(|(label, ms)| Step::Sleep { label, ms }),
         text().prop_map(|text| Step::Log { text }),
         (0..=limits::MAX_BLOCK_MS).prop_map(|ms| Step::Block { ms }),
+        Just(Step::Yield),
     ];
     leaf.prop_recursive(4, 48, 4, |inner| {
         prop_oneof![
@@ -355,7 +356,7 @@ fn unique_labels(step: &mut Step, seen: &mut Vec<String>) {
             }
             seen.push(label.clone());
         }
-        Step::Log { .. } | Step::Block { .. } => {}
+        Step::Log { .. } | Step::Block { .. } | Step::Yield => {}
         Seq(s) | All(s) | Race(s) | Cta(s) => s.iter_mut().for_each(|c| unique_labels(c, seen)),
     }
 }
@@ -611,6 +612,8 @@ const PARTS: &[&str] = &[
     "println!(\"c {{}}\");",
     "sleep(Duration::from_millis(7)).await;",
     "std::thread::sleep(Duration::from_millis(8));",
+    "yield_now().await;",
+    "yield_now(),",
     "sleep(Duration::from_millis(9 + 1)).await;",
     "use runtime::println;",
 ];

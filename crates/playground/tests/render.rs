@@ -283,3 +283,85 @@ fn a_comment_marker_inside_a_string_stays_inside_it() {
         "{code}"
     );
 }
+
+#[test]
+fn a_yield_in_each_lane_is_its_own_way_to_give_a_turn() {
+    // A yield first, then in a sequence, then in a join.
+    let step = Step::Seq(vec![
+        Step::Yield,
+        Step::log("a"),
+        Step::Yield,
+        Step::All(vec![Step::Yield, Step::sleep("T", 5)]),
+    ]);
+    assert_eq!(
+        render::callbacks(&step).text(2),
+        "setTimeout(() => { // yield: the rest runs in a new browser task
+  console.log(\"a\");
+  setTimeout(() => { // yield: the rest runs in a new browser task
+    // all: go on when every one is done
+    let left1 = 2;
+    const done1 = () => {
+      if (--left1 > 0) return;
+    };
+    setTimeout(() => { // yield: the rest runs in a new browser task
+      done1();
+    }, 0);
+    setTimeout(() => { // T
+      done1();
+    }, 5);
+  }, 0);
+}, 0);
+"
+    );
+    assert_eq!(
+        render::promises(&step, PromiseStyle::Then).text(2),
+        "function timer(ms) {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}
+
+Promise.resolve(
+  null)
+  .then(() => console.log(\"a\"))
+  .then(() => null)
+  .then(() =>
+    Promise.all([
+      null,
+      timer(5), // T
+    ]));
+"
+    );
+    assert_eq!(
+        render::promises(&step, PromiseStyle::Await).text(2),
+        "function timer(ms) {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}
+
+async function run() {
+  await null; // yield: resumes in a microtask
+  console.log(\"a\");
+  await null; // yield: resumes in a microtask
+  await Promise.all([
+    null,
+    timer(5), // T
+  ]);
+}
+
+run();
+"
+    );
+    assert_eq!(
+        render::rust(&step).text(4),
+        "use runtime::prelude::*;
+
+async fn run() {
+    yield_now().await; // yield: to the back of the ready queue
+    log(\"a\");
+    yield_now().await; // yield: to the back of the ready queue
+    join!( // all at once; each poll polls every unfinished one
+        yield_now(),
+        sleep_ms(5), // T
+    );
+}
+"
+    );
+}

@@ -267,3 +267,45 @@ fn lost_wake_leaves_its_task_stuck_and_says_so() {
     };
     assert_eq!(rt.counters(), stuck);
 }
+
+#[test]
+fn a_yield_wakes_its_own_task_and_is_polled_again_in_the_next_batch() {
+    // log("a"); yield_now().await; log("b"); run as the composed futures.
+    let step = Step::Seq(vec![Step::log("a"), Step::Yield, Step::log("b")]);
+    let (end, trace, labels) = run_step(&step);
+    assert_eq!(end, 0.0);
+    assert_eq!(
+        without_states(&trace),
+        [
+            "0 spawn task=1",
+            "0 batch turn=microtask tasks=1",
+            "0 poll_start task=1",
+            "0 log text=\"a\"",
+            "0 wake task=1 by=self outcome=queued",
+            "0 poll_end task=1 result=pending",
+            // Its own wake put it back on our ready queue: the executor's
+            // next batch, in a microtask, not a new browser task.
+            "0 batch turn=microtask tasks=1",
+            "0 poll_start task=1",
+            "0 log text=\"b\"",
+            "0 poll_end task=1 result=ready",
+        ]
+    );
+    // The one state between the polls is run()'s await of the yield.
+    let states: Vec<_> = trace
+        .lines()
+        .into_iter()
+        .filter(|l| l.contains(" state "))
+        .collect();
+    assert_eq!(
+        states,
+        [
+            "0 state task=1 variant=Suspend0 point=0 line=5",
+            "0 state task=1 variant=Returned",
+        ]
+    );
+    assert_eq!(
+        labels.borrow().calls,
+        [StepPath::at(&[0]), StepPath::at(&[2])]
+    );
+}

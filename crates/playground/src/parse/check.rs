@@ -107,6 +107,7 @@ fn value(node: &Node) -> Value {
         }
         Kind::Log { text, .. } => return obj(&[("type", s("log")), ("text", s(text))]),
         Kind::Block { ms, .. } => return obj(&[("type", s("block")), ("ms", n(*ms))]),
+        Kind::Yield => return obj(&[("type", s("yield"))]),
         Kind::Seq => "seq",
         Kind::All => "all",
         Kind::Race => "race",

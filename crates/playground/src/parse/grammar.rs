@@ -41,6 +41,7 @@ pub(super) enum Kind {
         ms: f64,
         ms_at: Pos,
     },
+    Yield,
     Seq,
     All,
     Race,
@@ -81,13 +82,21 @@ const LET_UNDERSCORE_DROPS: &str = "`let _ =` drops this future at once, never p
 const A_STATEMENT: &str = "a statement (`sleep_ms(…).await;`, `log(\"…\");`, `join!(…);`, \
      `select! { … }` or `let f = …;`)";
 
-const A_FUTURE: &str = "a future (`sleep_ms(…)` or `async { … }`)";
+const A_FUTURE: &str = "a future (`sleep_ms(…)`, `yield_now()` or `async { … }`)";
 
 /// What may start a statement, for near misses (`sleepms`, `jion`).
-const STATEMENT_WORDS: &[&str] = &["sleep_ms", "log", "block_ms", "join", "select", "let"];
+const STATEMENT_WORDS: &[&str] = &[
+    "sleep_ms",
+    "log",
+    "block_ms",
+    "join",
+    "select",
+    "let",
+    "yield_now",
+];
 
 /// What may start a future, for near misses.
-const FUTURE_WORDS: &[&str] = &["sleep_ms", "async"];
+const FUTURE_WORDS: &[&str] = &["sleep_ms", "async", "yield_now"];
 
 /// Rust's keywords: no name for a future, in Rust either.
 const KEYWORDS: &[&str] = &[
@@ -100,7 +109,15 @@ const KEYWORDS: &[&str] = &[
 
 /// The functions and macros the program calls: Rust lets a `let` shadow
 /// them, this playground does not (a future named `log` would hide `log(…)`).
-const PRELUDE: &[&str] = &["sleep_ms", "log", "join", "select", "run", "block_ms"];
+const PRELUDE: &[&str] = &[
+    "sleep_ms",
+    "log",
+    "join",
+    "select",
+    "run",
+    "block_ms",
+    "yield_now",
+];
 
 pub(super) struct Parser<'a> {
     /// Never empty: the last token is [`Tok::End`].
@@ -390,7 +407,7 @@ impl<'a> Parser<'a> {
                     "`runtime`",
                     "this page polls futures on its own runtime: the module starts with \
                      `use runtime::prelude::*;`, which gives `sleep_ms`, `log`, `block_ms`, \
-                     `join!` and `select!`",
+                     `yield_now`, `join!` and `select!`",
                 ));
             }
             self.expect(token, why)?;
@@ -513,6 +530,12 @@ impl<'a> Parser<'a> {
                 self.expect(";", "")?;
                 Ok(sleep)
             }
+            Some("yield_now") => {
+                let node = self.yield_now()?;
+                self.expect_await()?;
+                self.expect(";", "")?;
+                Ok(node)
+            }
             Some("log") => {
                 let at = self.bump().at;
                 self.expect("(", "")?;
@@ -578,7 +601,7 @@ impl<'a> Parser<'a> {
             return Err(ParseError::new(underscore, LET_UNDERSCORE_DROPS));
         }
         self.expect_await()?;
-        if !matches!(future.kind, Kind::Sleep { .. }) {
+        if !matches!(future.kind, Kind::Sleep { .. } | Kind::Yield) {
             return Err(ParseError::new(
                 future.at,
                 not_read_yet(
@@ -602,6 +625,14 @@ impl<'a> Parser<'a> {
             label: None,
         };
         Ok(Node::new(kind, at, "this `sleep_ms`", vec![]))
+    }
+
+    /// `yield_now()`, not awaited: the callers say what follows.
+    fn yield_now(&mut self) -> Result<Node, ParseError> {
+        let at = self.bump().at;
+        self.expect("(", "")?;
+        self.expect(")", "`yield_now()` takes nothing")?;
+        Ok(Node::new(Kind::Yield, at, "this `yield_now`", vec![]))
     }
 
     /// `println!("…");`, a log with `use runtime::println;` (the runtime's,
@@ -1133,6 +1164,7 @@ impl<'a> Parser<'a> {
         match self.word() {
             Some("sleep_ms") => self.sleep(),
             Some("sleep") if self.is_duration_sleep() => self.duration_sleep(),
+            Some("yield_now") => self.yield_now(),
             Some("async") => self.async_block(),
             Some("log") => Err(self.fail(
                 A_FUTURE,
@@ -1218,6 +1250,7 @@ fn written(node: &Node) -> String {
         Kind::Sleep { ms, .. } => format!("sleep_ms({ms})"),
         Kind::Log { text, .. } => format!("async {{ log({}) }}", js_string(text)),
         Kind::Block { ms, .. } => format!("async {{ block_ms({ms}) }}"),
+        Kind::Yield => "yield_now()".into(),
         _ => "async { … }".into(),
     }
 }

@@ -39,6 +39,13 @@ impl Place {
         }
     }
 
+    fn yield_now(self) -> &'static str {
+        match self {
+            Place::Statement => "yield_now().await;",
+            Place::Future => "yield_now()",
+        }
+    }
+
     fn join(self) -> &'static str {
         match self {
             Place::Statement => "join!(…);",
@@ -195,6 +202,11 @@ pub(super) fn foreign(tokens: &[Token], i: usize, place: Place) -> Option<String
         ("tokio" | "futures", "select", _) => {
             not_read_yet(&format!("`{written}`"), &format!("write `{SELECT}` here"))
         }
+        ("tokio" | "task", "yield_now", _) => format!(
+            "`{written}` is tokio's; the prelude's `yield_now` does the same on this page's \
+             runtime: write `{}` here",
+            place.yield_now()
+        ),
         ("tokio", "spawn", _) => format!(
             "`{written}` starts another task on tokio's runtime; this page runs one task \
              on its own: to run futures at once, write `{}` here",
@@ -202,7 +214,7 @@ pub(super) fn foreign(tokens: &[Token], i: usize, place: Place) -> Option<String
         ),
         ("tokio", ..) => format!(
             "`{written}` is tokio's, and this page runs futures on its own runtime: \
-             its prelude gives `sleep_ms`, `log`, `block_ms`, `join!` and `select!`"
+             its prelude gives `sleep_ms`, `log`, `block_ms`, `yield_now`, `join!` and `select!`"
         ),
         ("futures", "block_on", _) => format!(
             "`{written}` blocks the thread until its future is done; in `async fn run()`, \
@@ -210,7 +222,7 @@ pub(super) fn foreign(tokens: &[Token], i: usize, place: Place) -> Option<String
         ),
         ("futures", ..) => not_read_yet(
             "the futures crate",
-            "here the prelude gives `sleep_ms`, `log`, `block_ms`, `join!` and `select!`",
+            "here the prelude gives `sleep_ms`, `log`, `block_ms`, `yield_now`, `join!` and `select!`",
         ),
         ("std", "sleep", 3) | ("thread", "sleep", 2) => format!(
             "`{written}` blocks the whole thread: no other future runs meanwhile; \

@@ -5,6 +5,7 @@
 //! step := "S(" text "," number ")"        sleep(label, ms)
 //!       | "L(" text ")"                   log(text)
 //!       | "B(" number ")"                 block(ms)
+//!       | "Y"                             yield
 //!       | ("Q"|"A"|"R"|"C") "(" step ("," step)* ")"
 //!                                         seq, all, race, create_then_await
 //! ```
@@ -47,6 +48,10 @@ fn write_step(step: &Step, out: &mut String) {
         }
         Step::Block { ms } => {
             out.push_str(&format!("B({ms})"));
+            return;
+        }
+        Step::Yield => {
+            out.push('Y');
             return;
         }
         Step::Seq(_) => 'Q',
@@ -152,20 +157,25 @@ impl Parser<'_> {
         let tag = *self
             .bytes
             .get(self.at)
-            .ok_or_else(|| self.error("a step (S, L, B, Q, A, R or C)"))?;
+            .ok_or_else(|| self.error("a step (S, L, B, Y, Q, A, R or C)"))?;
         let kind = match tag {
             b'S' => "sleep",
             b'L' => "log",
             b'B' => "block",
+            b'Y' => "yield",
             b'Q' => "seq",
             b'A' => "all",
             b'R' => "race",
             b'C' => "create_then_await",
-            _ => return Err(self.error("a step (S, L, B, Q, A, R or C)")),
+            _ => return Err(self.error("a step (S, L, B, Y, Q, A, R or C)")),
         };
         self.at += 1;
-        self.eat(b'(')?;
         let mut fields = vec![("type".to_string(), s(kind))];
+        if tag == b'Y' {
+            // A yield has nothing to say: no parentheses.
+            return Ok(Value::Object(fields));
+        }
+        self.eat(b'(')?;
         match tag {
             b'S' => {
                 fields.push(("label".into(), self.text()?));

@@ -23,6 +23,10 @@ pub enum Step {
         /// 0 to 5,000.
         ms: u32,
     },
+    /// Give the other work a turn, then go on: `yield_now().await` (our
+    /// ready queue), `await null` (the microtask queue), `setTimeout(…, 0)`
+    /// (a new browser task).
+    Yield,
     /// Run the steps one after another.
     Seq(Vec<Step>),
     /// Run the steps together; done when all are (`join!` / `Promise.all`).
@@ -72,6 +76,7 @@ impl Step {
             Step::Sleep { .. } => "sleep",
             Step::Log { .. } => "log",
             Step::Block { .. } => "block",
+            Step::Yield => "yield",
             Step::Seq(_) => "seq",
             Step::All(_) => "all",
             Step::Race(_) => "race",
@@ -83,14 +88,14 @@ impl Step {
     pub fn children(&self) -> &[Step] {
         match self {
             Step::Seq(s) | Step::All(s) | Step::Race(s) | Step::CreateThenAwait(s) => s,
-            Step::Sleep { .. } | Step::Log { .. } | Step::Block { .. } => &[],
+            Step::Sleep { .. } | Step::Log { .. } | Step::Block { .. } | Step::Yield => &[],
         }
     }
 
     fn children_mut(&mut self) -> &mut [Step] {
         match self {
             Step::Seq(s) | Step::All(s) | Step::Race(s) | Step::CreateThenAwait(s) => s,
-            Step::Sleep { .. } | Step::Log { .. } | Step::Block { .. } => &mut [],
+            Step::Sleep { .. } | Step::Log { .. } | Step::Block { .. } | Step::Yield => &mut [],
         }
     }
 
@@ -127,6 +132,7 @@ impl Step {
                 text: String::new(),
             },
             Step::Block { .. } => Step::Block { ms: 0 },
+            Step::Yield => Step::Yield,
             Step::Seq(s) => Step::Seq(each(s)),
             Step::All(s) => Step::All(each(s)),
             Step::Race(s) => Step::Race(each(s)),
@@ -179,6 +185,8 @@ mod written {
         Log { text: &'a str },
         /// Keep the thread busy for `ms` milliseconds.
         Block { ms: u32 },
+        /// Give the other work a turn, then go on.
+        Yield,
         /// One after another.
         Seq { steps: Vec<Step<'a>> },
         /// Together; done when all are (`join!` / `Promise.all`).
@@ -197,6 +205,7 @@ mod written {
                 S::Sleep { label, ms } => Step::Sleep { label, ms: *ms },
                 S::Log { text } => Step::Log { text },
                 S::Block { ms } => Step::Block { ms: *ms },
+                S::Yield => Step::Yield,
                 S::Seq(s) => Step::Seq { steps: steps(s) },
                 S::All(s) => Step::All { steps: steps(s) },
                 S::Race(s) => Step::Race { steps: steps(s) },

@@ -30,7 +30,7 @@ pub fn describe(problems: &[Problem]) -> String {
     lines.join("\n")
 }
 
-const STEP_TYPES: &str = "sleep, log, block, seq, all, race or create_then_await";
+const STEP_TYPES: &str = "sleep, log, block, yield, seq, all, race or create_then_await";
 
 /// Checks a whole scenario (its root step).
 pub fn scenario(value: &Value) -> Result<Step, Vec<Problem>> {
@@ -158,6 +158,7 @@ impl Check {
             "sleep" => (&["type", "label", "ms"], "type, label, ms"),
             "log" => (&["type", "text"], "type, text"),
             "block" => (&["type", "ms"], "type, ms"),
+            "yield" => (&["type"], "type"),
             "seq" | "all" | "race" | "create_then_await" => (&["type", "steps"], "type, steps"),
             _ => {
                 self.problem(
@@ -202,6 +203,7 @@ impl Check {
                 let ms = self.ms_field(value.get("ms"), &format!("{path}.ms"), max)?;
                 Some(Step::Block { ms })
             }
+            "yield" => Some(Step::Yield),
             _ => {
                 let steps_path = format!("{path}.steps");
                 let children = match value.get("steps") {

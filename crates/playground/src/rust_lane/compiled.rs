@@ -39,7 +39,8 @@ use crate::rust_lane::suspension::report_states;
 
 /// The scenario a compiled `run()` is running with.
 struct Scenario {
-    /// The sleeps, logs and blocks, in reading order, with their step paths.
+    /// The sleeps, logs, blocks and yields, in reading order, with their
+    /// step paths.
     leaves: Vec<(StepPath, Step)>,
     labels: TimerLabels,
     /// The sleep last polled to Pending in the current poll of `run()`.
@@ -64,7 +65,7 @@ impl Scenario {
 
 fn collect_leaves(step: &Step, path: &StepPath, out: &mut Vec<(StepPath, Step)>) {
     match step {
-        Step::Sleep { .. } | Step::Log { .. } | Step::Block { .. } => {
+        Step::Sleep { .. } | Step::Log { .. } | Step::Block { .. } | Step::Yield => {
             out.push((path.clone(), step.clone()));
         }
         _ => {
@@ -116,6 +117,39 @@ pub fn block<const K: usize>() {
         *ms
     });
     runtime::block_ms(ms);
+}
+
+/// The panel's `yield_now()` for the scenario's leaf `K` (a yield).
+pub fn yield_now<const K: usize>() -> LeafYield<K> {
+    with_leaf(K, |_, path, step| {
+        assert!(
+            matches!(step, Step::Yield),
+            "{path} is not a yield: the scenario has another shape"
+        );
+    });
+    LeafYield {
+        future: runtime::yield_now(),
+    }
+}
+
+/// The runtime's `YieldNow` for leaf `K`, with nothing added, as
+/// [`LeafSleep`]: it notes that `run()` waits on it.
+#[repr(transparent)]
+#[derive(Debug)]
+pub struct LeafYield<const K: usize> {
+    future: runtime::YieldNow,
+}
+
+impl<const K: usize> Future for LeafYield<K> {
+    type Output = ();
+
+    fn poll(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<()> {
+        let poll = Pin::new(&mut self.get_mut().future).poll(cx);
+        if poll.is_pending() {
+            with_leaf(K, |scenario, _, _| scenario.pending.set(Some(K)));
+        }
+        poll
+    }
 }
 
 /// The runtime's `Sleep` for leaf `K`, with nothing added: `repr(transparent)`,
@@ -229,6 +263,7 @@ pub fn source(step: &Step) -> String {
             Step::Sleep { ms, .. } => (format!("sleep_ms({ms})"), "sleep"),
             Step::Log { text } => (format!("log({})", render::js_string(text)), "log"),
             Step::Block { ms } => (format!("block_ms({ms})"), "block"),
+            Step::Yield => ("yield_now()".into(), "yield_now"),
             _ => return,
         };
         *line = line.replacen(

@@ -13,7 +13,7 @@ use std::future::Future;
 use std::pin::Pin;
 use std::task::{Context, Poll};
 
-use runtime::{join, select, Join, Select, Sleep};
+use runtime::{join, select, Join, Select, Sleep, YieldNow};
 
 use crate::program::scenario::Step;
 use crate::program::step_path::StepPath;
@@ -49,6 +49,13 @@ pub enum Machine {
         path: StepPath,
         /// Where to note that this step blocked.
         labels: TimerLabels,
+    },
+    /// `yield_now()`: Pending once, after waking its own task.
+    Yield {
+        /// The step's path.
+        path: StepPath,
+        /// The runtime's future.
+        future: YieldNow,
     },
     /// Awaits its steps one after another.
     Seq(Sequence),
@@ -123,6 +130,10 @@ impl Machine {
                 path: path.clone(),
                 labels: labels.clone(),
             },
+            Step::Yield => Machine::Yield {
+                path: path.clone(),
+                future: runtime::yield_now(),
+            },
             Step::Seq(steps) => Machine::Seq(Sequence::new(path, steps, false, labels)),
             Step::CreateThenAwait(steps) => Machine::Seq(Sequence::new(path, steps, true, labels)),
             Step::All(steps) | Step::Race(steps) => {
@@ -151,7 +162,7 @@ impl Machine {
     /// `fN.await`. None for a log or a block, which never suspend.
     pub fn suspended_at(&self) -> Option<StepPath> {
         match self {
-            Machine::Sleep { path, .. } => Some(path.clone()),
+            Machine::Sleep { path, .. } | Machine::Yield { path, .. } => Some(path.clone()),
             Machine::Log { .. } | Machine::Block { .. } => None,
             Machine::All(made) => Some(made.path.clone()),
             Machine::Race(made) => Some(made.path.clone()),
@@ -220,6 +231,7 @@ impl Future for Machine {
                 runtime::block_ms(*ms);
                 Poll::Ready(())
             }
+            Machine::Yield { future, .. } => Pin::new(future).poll(cx),
             Machine::Seq(sequence) => sequence.poll(cx),
             Machine::All(all) => all.poll(cx).map(drop),
             Machine::Race(race) => race.poll(cx).map(drop),

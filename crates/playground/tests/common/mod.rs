@@ -93,6 +93,7 @@ impl Random {
             0 if self.below(3) == 0 => Step::Block {
                 ms: [0, 10, 30][self.below(3) as usize],
             },
+            0 if self.below(4) == 0 => Step::Yield,
             0 => Step::Log {
                 text: format!("log {names}"),
             },
@@ -124,6 +125,7 @@ impl Random {
             }
             Step::Block { ms } => *ms = [0, 10, 30, 120][self.below(4) as usize],
             Step::Log { text } => *text = format!("said \"{round}\" \\ {}", self.below(100)),
+            Step::Yield => {}
             Step::Seq(steps)
             | Step::All(steps)
             | Step::Race(steps)

@@ -146,15 +146,39 @@ use runtime::prelude::*;
 async fn run() {
     select! {
         biased; // polled in this order; the first ready wins, the others are dropped
-        _ = async { log("log 3") } => {}
-        _ = async { log("log 4") } => {}
+        _ = yield_now() => {}
+        _ = sleep_ms(10) => {} // Timer 4
     }
-    sleep_ms(10).await; // Timer 5
-    sleep_ms(20).await; // Timer 7
-    sleep_ms(10).await; // Timer 8
-    sleep_ms(20).await; // Timer 9
-    log("log 10");
-    sleep_ms(100).await; // Timer 11
+    sleep_ms(20).await; // Timer 5
+    select! {
+        biased; // polled in this order; the first ready wins, the others are dropped
+        _ = async { block_ms(10) } => {}
+        _ = sleep_ms(20) => {} // Timer 8
+        _ = async { log("log 9") } => {}
+    }
+    let f1 = async { block_ms(0) };
+    let f2 = async {
+        join!( // all at once; each poll polls every unfinished one
+            async { log("log 13") },
+            sleep_ms(20), // Timer 14
+        );
+    };
+    let f3 = async {
+        select! {
+            biased; // polled in this order; the first ready wins, the others are dropped
+            _ = sleep_ms(20) => {} // Timer 16
+            _ = sleep_ms(100) => {} // Timer 17
+        }
+    };
+    // nothing has run yet: futures start when polled
+    f1.await;
+    f2.await;
+    f3.await;
+    block_ms(30);
+    select! {
+        biased; // polled in this order; the first ready wins, the others are dropped
+        _ = async { block_ms(10) } => {}
+    }
 }
 
 pub fn size() -> usize {
@@ -170,20 +194,17 @@ pub mod random_001 {
 use runtime::prelude::*;
 
 async fn run() {
-    block_ms(0);
-    join!( // all at once; each poll polls every unfinished one
-        async {
-            log("log 4");
-            sleep_ms(50).await; // Timer 5
-            sleep_ms(20).await; // Timer 6
-        },
-        async {
-            join!( // all at once; each poll polls every unfinished one
-                sleep_ms(0), // Timer 8
-            );
-        },
-    );
-    log("log 9");
+    select! {
+        biased; // polled in this order; the first ready wins, the others are dropped
+        _ = sleep_ms(20) => {} // Timer 2
+        _ = async { log("log 3") } => {}
+        _ = async {
+            select! {
+                biased; // polled in this order; the first ready wins, the others are dropped
+                _ = yield_now() => {}
+            }
+        } => {}
+    }
 }
 
 pub fn size() -> usize {
@@ -199,7 +220,22 @@ pub mod random_002 {
 use runtime::prelude::*;
 
 async fn run() {
-    block_ms(0);
+    select! {
+        biased; // polled in this order; the first ready wins, the others are dropped
+        _ = async {
+            log("log 3");
+        } => {}
+        _ = async {
+            block_ms(30);
+        } => {}
+        _ = async {
+            let f1 = async { block_ms(30) };
+            let f2 = sleep_ms(20); // Timer 8
+            // nothing has run yet: futures start when polled
+            f1.await;
+            f2.await;
+        } => {}
+    }
 }
 
 pub fn size() -> usize {
@@ -215,28 +251,40 @@ pub mod random_003 {
 use runtime::prelude::*;
 
 async fn run() {
+    join!( // all at once; each poll polls every unfinished one
+        sleep_ms(50), // Timer 2
+        async { block_ms(0) },
+    );
+    log("log 5");
     select! {
         biased; // polled in this order; the first ready wins, the others are dropped
-        _ = async {
-            let f1 = async { block_ms(10) };
-            let f2 = async { log("log 4") };
-            // nothing has run yet: futures start when polled
-            f1.await;
-            f2.await;
-        } => {}
-        _ = async { log("log 5") } => {}
+        _ = sleep_ms(20) => {} // Timer 7
+        _ = async { block_ms(10) } => {}
     }
-    select! {
-        biased; // polled in this order; the first ready wins, the others are dropped
-        _ = async {
-            select! {
-                biased; // polled in this order; the first ready wins, the others are dropped
-                _ = sleep_ms(20) => {} // Timer 8
-                _ = sleep_ms(0) => {} // Timer 9
-            }
-        } => {}
-        _ = sleep_ms(10) => {} // Timer 10
-    }
+    sleep_ms(50).await; // Timer 10
+    let f1 = async {
+        select! {
+            biased; // polled in this order; the first ready wins, the others are dropped
+            _ = sleep_ms(0) => {} // Timer 13
+            _ = async { block_ms(0) } => {}
+            _ = async { log("log 15") } => {}
+        }
+    };
+    let f2 = async {
+        join!( // all at once; each poll polls every unfinished one
+            async { block_ms(10) },
+            async { log("log 18") },
+        );
+    };
+    let f3 = async {
+        let f4 = sleep_ms(50); // Timer 20
+        // nothing has run yet: futures start when polled
+        f4.await;
+    };
+    // nothing has run yet: futures start when polled
+    f1.await;
+    f2.await;
+    f3.await;
 }
 
 pub fn size() -> usize {
@@ -252,24 +300,34 @@ pub mod random_004 {
 use runtime::prelude::*;
 
 async fn run() {
-    log("log 1");
-    log("log 2");
-    let f1 = async {
-        select! {
-            biased; // polled in this order; the first ready wins, the others are dropped
-            _ = sleep_ms(20) => {} // Timer 5
-        }
-    };
-    let f2 = async {
-        join!( // all at once; each poll polls every unfinished one
-            sleep_ms(10), // Timer 7
-            sleep_ms(50), // Timer 8
-            async { block_ms(0) },
-        );
-    };
-    // nothing has run yet: futures start when polled
-    f1.await;
-    f2.await;
+    join!( // all at once; each poll polls every unfinished one
+        yield_now(),
+        sleep_ms(20), // Timer 3
+        sleep_ms(20), // Timer 4
+    );
+    sleep_ms(20).await; // Timer 5
+    join!( // all at once; each poll polls every unfinished one
+        async {
+            sleep_ms(0).await; // Timer 8
+            log("log 9");
+            sleep_ms(0).await; // Timer 10
+        },
+        sleep_ms(100), // Timer 11
+        sleep_ms(10), // Timer 12
+    );
+    select! {
+        biased; // polled in this order; the first ready wins, the others are dropped
+        _ = sleep_ms(50) => {} // Timer 15
+        _ = sleep_ms(20) => {} // Timer 16
+        _ = sleep_ms(20) => {} // Timer 17
+    }
+    select! {
+        biased; // polled in this order; the first ready wins, the others are dropped
+        _ = sleep_ms(0) => {} // Timer 19
+        _ = sleep_ms(20) => {} // Timer 20
+        _ = async { log("log 21") } => {}
+    }
+    block_ms(30);
 }
 
 pub fn size() -> usize {
@@ -287,10 +345,21 @@ use runtime::prelude::*;
 async fn run() {
     select! {
         biased; // polled in this order; the first ready wins, the others are dropped
-        _ = async { log("log 3") } => {}
-        _ = sleep_ms(20) => {} // Timer 4
-        _ = async { block_ms(10) } => {}
+        _ = sleep_ms(100) => {} // Timer 3
     }
+    let f1 = async { block_ms(30) };
+    let f2 = async { log("log 6") };
+    // nothing has run yet: futures start when polled
+    f1.await;
+    f2.await;
+    yield_now().await; // yield: to the back of the ready queue
+    select! {
+        biased; // polled in this order; the first ready wins, the others are dropped
+        _ = sleep_ms(10) => {} // Timer 10
+        _ = sleep_ms(0) => {} // Timer 11
+        _ = yield_now() => {}
+    }
+    sleep_ms(50).await; // Timer 13
 }
 
 pub fn size() -> usize {
@@ -306,33 +375,31 @@ pub mod random_006 {
 use runtime::prelude::*;
 
 async fn run() {
+    yield_now().await; // yield: to the back of the ready queue
+    join!( // all at once; each poll polls every unfinished one
+        async { log("log 3") },
+    );
     join!( // all at once; each poll polls every unfinished one
         async {
-            select! {
-                biased; // polled in this order; the first ready wins, the others are dropped
-                _ = sleep_ms(50) => {} // Timer 3
-                _ = sleep_ms(20) => {} // Timer 4
-                _ = async { block_ms(0) } => {}
-            }
+            block_ms(30);
+            log("log 7");
+            block_ms(0);
         },
         async {
             join!( // all at once; each poll polls every unfinished one
-                sleep_ms(10), // Timer 7
-                sleep_ms(10), // Timer 8
-                async { block_ms(10) },
+                sleep_ms(20), // Timer 10
+                yield_now(),
+                async { log("log 12") },
             );
         },
+        async {
+            let f1 = sleep_ms(0); // Timer 14
+            let f2 = async { block_ms(30) };
+            // nothing has run yet: futures start when polled
+            f1.await;
+            f2.await;
+        },
     );
-    select! {
-        biased; // polled in this order; the first ready wins, the others are dropped
-        _ = async { log("log 11") } => {}
-        _ = async {
-            join!( // all at once; each poll polls every unfinished one
-                async { block_ms(0) },
-            );
-        } => {}
-    }
-    sleep_ms(0).await; // Timer 15
 }
 
 pub fn size() -> usize {
@@ -348,17 +415,14 @@ pub mod random_007 {
 use runtime::prelude::*;
 
 async fn run() {
-    sleep_ms(20).await; // Timer 3
-    sleep_ms(20).await; // Timer 4
-    let f1 = async { log("log 6") };
-    // nothing has run yet: futures start when polled
-    f1.await;
-    select! {
-        biased; // polled in this order; the first ready wins, the others are dropped
-        _ = sleep_ms(0) => {} // Timer 8
-        _ = sleep_ms(100) => {} // Timer 9
-        _ = sleep_ms(10) => {} // Timer 10
-    }
+    join!( // all at once; each poll polls every unfinished one
+        async {
+            join!( // all at once; each poll polls every unfinished one
+                yield_now(),
+                sleep_ms(0), // Timer 4
+            );
+        },
+    );
 }
 
 pub fn size() -> usize {
@@ -374,35 +438,20 @@ pub mod random_008 {
 use runtime::prelude::*;
 
 async fn run() {
-    let f1 = async {
-        let f2 = async { block_ms(0) };
-        // nothing has run yet: futures start when polled
-        f2.await;
-    };
-    let f2 = sleep_ms(20); // Timer 4
+    sleep_ms(0).await; // Timer 1
+    join!( // all at once; each poll polls every unfinished one
+        sleep_ms(20), // Timer 3
+        async {
+            join!( // all at once; each poll polls every unfinished one
+                sleep_ms(100), // Timer 5
+                async { log("log 6") },
+                async { block_ms(0) },
+            );
+        },
+    );
+    let f1 = sleep_ms(0); // Timer 9
     // nothing has run yet: futures start when polled
     f1.await;
-    f2.await;
-    select! {
-        biased; // polled in this order; the first ready wins, the others are dropped
-        _ = async {
-            let f4 = sleep_ms(20); // Timer 7
-            // nothing has run yet: futures start when polled
-            f4.await;
-        } => {}
-        _ = async {
-            select! {
-                biased; // polled in this order; the first ready wins, the others are dropped
-                _ = async { block_ms(0) } => {}
-                _ = sleep_ms(10) => {} // Timer 10
-            }
-        } => {}
-        _ = async {
-            block_ms(10);
-            sleep_ms(100).await; // Timer 13
-        } => {}
-    }
-    sleep_ms(0).await; // Timer 14
 }
 
 pub fn size() -> usize {
@@ -418,35 +467,7 @@ pub mod random_009 {
 use runtime::prelude::*;
 
 async fn run() {
-    let f1 = sleep_ms(10); // Timer 2
-    let f2 = async { log("log 3") };
-    // nothing has run yet: futures start when polled
-    f1.await;
-    f2.await;
-    select! {
-        biased; // polled in this order; the first ready wins, the others are dropped
-        _ = async {
-            join!( // all at once; each poll polls every unfinished one
-                sleep_ms(100), // Timer 6
-                sleep_ms(20), // Timer 7
-            );
-        } => {}
-        _ = async { block_ms(10) } => {}
-        _ = async { log("log 9") } => {}
-    }
-    select! {
-        biased; // polled in this order; the first ready wins, the others are dropped
-        _ = async { log("log 11") } => {}
-        _ = async { block_ms(0) } => {}
-        _ = async { log("log 13") } => {}
-    }
-    let f3 = async { log("log 16") };
-    let f4 = async { log("log 17") };
-    let f5 = async { log("log 18") };
-    // nothing has run yet: futures start when polled
-    f3.await;
-    f4.await;
-    f5.await;
+    yield_now().await; // yield: to the back of the ready queue
 }
 
 pub fn size() -> usize {
@@ -462,21 +483,17 @@ pub mod random_010 {
 use runtime::prelude::*;
 
 async fn run() {
-    block_ms(0);
     join!( // all at once; each poll polls every unfinished one
         async {
-            let f1 = async { log("log 4") };
+            select! {
+                biased; // polled in this order; the first ready wins, the others are dropped
+                _ = async { block_ms(0) } => {}
+            }
+        },
+        async {
+            let f1 = async { log("log 5") };
             // nothing has run yet: futures start when polled
             f1.await;
-        },
-        async {
-            sleep_ms(20).await; // Timer 6
-            sleep_ms(10).await; // Timer 7
-        },
-        async {
-            join!( // all at once; each poll polls every unfinished one
-                async { block_ms(30) },
-            );
         },
     );
 }
@@ -494,14 +511,11 @@ pub mod random_011 {
 use runtime::prelude::*;
 
 async fn run() {
-    join!( // all at once; each poll polls every unfinished one
-        async {
-            join!( // all at once; each poll polls every unfinished one
-                async { log("log 3") },
-                async { block_ms(0) },
-            );
-        },
-    );
+    sleep_ms(100).await; // Timer 1
+    let f1 = sleep_ms(10); // Timer 3
+    // nothing has run yet: futures start when polled
+    f1.await;
+    sleep_ms(0).await; // Timer 4
 }
 
 pub fn size() -> usize {
@@ -517,22 +531,22 @@ pub mod random_012 {
 use runtime::prelude::*;
 
 async fn run() {
-    sleep_ms(0).await; // Timer 1
     join!( // all at once; each poll polls every unfinished one
-        sleep_ms(20), // Timer 3
+        async {
+            sleep_ms(20).await; // Timer 3
+            sleep_ms(20).await; // Timer 4
+            log("log 5");
+        },
+        async { log("log 6") },
+    );
+    sleep_ms(20).await; // Timer 7
+    join!( // all at once; each poll polls every unfinished one
+        async { block_ms(0) },
         async {
             join!( // all at once; each poll polls every unfinished one
-                sleep_ms(100), // Timer 5
-                async { log("log 6") },
-                async { log("log 7") },
+                sleep_ms(20), // Timer 11
+                async { block_ms(30) },
             );
-        },
-    );
-    join!( // all at once; each poll polls every unfinished one
-        async {
-            let f1 = sleep_ms(0); // Timer 10
-            // nothing has run yet: futures start when polled
-            f1.await;
         },
     );
 }
@@ -550,7 +564,25 @@ pub mod random_013 {
 use runtime::prelude::*;
 
 async fn run() {
-    log("log 1");
+    select! {
+        biased; // polled in this order; the first ready wins, the others are dropped
+        _ = async {
+            let f1 = sleep_ms(50); // Timer 3
+            let f2 = sleep_ms(0); // Timer 4
+            let f3 = async { log("log 5") };
+            // nothing has run yet: futures start when polled
+            f1.await;
+            f2.await;
+            f3.await;
+        } => {}
+        _ = sleep_ms(10) => {} // Timer 6
+        _ = async {
+            select! {
+                biased; // polled in this order; the first ready wins, the others are dropped
+                _ = async { block_ms(0) } => {}
+            }
+        } => {}
+    }
 }
 
 pub fn size() -> usize {
@@ -567,6 +599,10 @@ use runtime::prelude::*;
 
 async fn run() {
     block_ms(10);
+    select! {
+        biased; // polled in this order; the first ready wins, the others are dropped
+        _ = async { block_ms(10) } => {}
+    }
 }
 
 pub fn size() -> usize {
@@ -583,8 +619,16 @@ use runtime::prelude::*;
 
 async fn run() {
     join!( // all at once; each poll polls every unfinished one
+        yield_now(),
         async { block_ms(30) },
     );
+    sleep_ms(20).await; // Timer 5
+    select! {
+        biased; // polled in this order; the first ready wins, the others are dropped
+        _ = async { log("log 7") } => {}
+        _ = async { log("log 8") } => {}
+        _ = sleep_ms(0) => {} // Timer 9
+    }
 }
 
 pub fn size() -> usize {
@@ -602,16 +646,28 @@ use runtime::prelude::*;
 async fn run() {
     select! {
         biased; // polled in this order; the first ready wins, the others are dropped
-        _ = sleep_ms(0) => {} // Timer 2
-        _ = sleep_ms(100) => {} // Timer 3
+        _ = sleep_ms(0) => {} // Timer 3
+        _ = async { log("log 4") } => {}
+        _ = sleep_ms(20) => {} // Timer 5
+    }
+    log("log 6");
+    select! {
+        biased; // polled in this order; the first ready wins, the others are dropped
+        _ = async { log("log 8") } => {}
+        _ = async { log("log 9") } => {}
+        _ = async { log("log 10") } => {}
+    }
+    select! {
+        biased; // polled in this order; the first ready wins, the others are dropped
         _ = async {
-            let f1 = sleep_ms(10); // Timer 5
+            let f1 = sleep_ms(20); // Timer 13
+            let f2 = async { log("log 14") };
             // nothing has run yet: futures start when polled
             f1.await;
+            f2.await;
         } => {}
+        _ = yield_now() => {}
     }
-    sleep_ms(0).await; // Timer 6
-    sleep_ms(20).await; // Timer 8
 }
 
 pub fn size() -> usize {
@@ -627,8 +683,7 @@ pub mod random_017 {
 use runtime::prelude::*;
 
 async fn run() {
-    sleep_ms(20).await; // Timer 1
-    sleep_ms(20).await; // Timer 2
+    sleep_ms(0).await; // Timer 1
 }
 
 pub fn size() -> usize {
@@ -644,13 +699,19 @@ pub mod random_018 {
 use runtime::prelude::*;
 
 async fn run() {
-    log("log 2");
-    join!( // all at once; each poll polls every unfinished one
-        sleep_ms(20), // Timer 4
-        sleep_ms(0), // Timer 5
-    );
-    block_ms(0);
-    sleep_ms(10).await; // Timer 7
+    select! {
+        biased; // polled in this order; the first ready wins, the others are dropped
+        _ = async { log("log 2") } => {}
+        _ = async {
+            select! {
+                biased; // polled in this order; the first ready wins, the others are dropped
+                _ = sleep_ms(10) => {} // Timer 4
+                _ = sleep_ms(20) => {} // Timer 5
+                _ = sleep_ms(0) => {} // Timer 6
+            }
+        } => {}
+        _ = sleep_ms(0) => {} // Timer 7
+    }
 }
 
 pub fn size() -> usize {
@@ -668,24 +729,18 @@ use runtime::prelude::*;
 async fn run() {
     select! {
         biased; // polled in this order; the first ready wins, the others are dropped
+        _ = sleep_ms(100) => {} // Timer 2
+        _ = sleep_ms(20) => {} // Timer 3
         _ = async {
-            let f1 = async { log("log 3") };
-            let f2 = sleep_ms(100); // Timer 4
-            // nothing has run yet: futures start when polled
-            f1.await;
-            f2.await;
+            join!( // all at once; each poll polls every unfinished one
+                async { log("log 5") },
+                async { block_ms(0) },
+                sleep_ms(0), // Timer 7
+            );
         } => {}
     }
-    sleep_ms(50).await; // Timer 5
-    join!( // all at once; each poll polls every unfinished one
-        async {
-            select! {
-                biased; // polled in this order; the first ready wins, the others are dropped
-                _ = async { log("log 8") } => {}
-                _ = sleep_ms(50) => {} // Timer 9
-            }
-        },
-    );
+    sleep_ms(20).await; // Timer 10
+    log("log 11");
 }
 
 pub fn size() -> usize {
@@ -701,7 +756,33 @@ pub mod random_020 {
 use runtime::prelude::*;
 
 async fn run() {
-    log("log 2");
+    let f1 = async {
+        let f2 = async { block_ms(30) };
+        let f3 = sleep_ms(10); // Timer 4
+        // nothing has run yet: futures start when polled
+        f2.await;
+        f3.await;
+    };
+    let f2 = async {
+        join!( // all at once; each poll polls every unfinished one
+            sleep_ms(50), // Timer 6
+        );
+    };
+    let f3 = async { block_ms(10) };
+    // nothing has run yet: futures start when polled
+    f1.await;
+    f2.await;
+    f3.await;
+    select! {
+        biased; // polled in this order; the first ready wins, the others are dropped
+        _ = sleep_ms(10) => {} // Timer 9
+        _ = async {
+            sleep_ms(100).await; // Timer 11
+            sleep_ms(20).await; // Timer 12
+        } => {}
+        _ = sleep_ms(20) => {} // Timer 13
+    }
+    log("log 14");
 }
 
 pub fn size() -> usize {
@@ -717,7 +798,7 @@ pub mod random_021 {
 use runtime::prelude::*;
 
 async fn run() {
-    log("log 1");
+    block_ms(0);
 }
 
 pub fn size() -> usize {
@@ -733,14 +814,9 @@ pub mod random_022 {
 use runtime::prelude::*;
 
 async fn run() {
-    block_ms(0);
-    sleep_ms(20).await; // Timer 2
-    join!( // all at once; each poll polls every unfinished one
-        async { log("log 5") },
-        async { log("log 6") },
-    );
-    log("log 7");
-    sleep_ms(20).await; // Timer 8
+    sleep_ms(10).await; // Timer 1
+    block_ms(30);
+    log("log 3");
 }
 
 pub fn size() -> usize {
@@ -756,12 +832,15 @@ pub mod random_023 {
 use runtime::prelude::*;
 
 async fn run() {
-    select! {
-        biased; // polled in this order; the first ready wins, the others are dropped
-        _ = async { log("log 3") } => {}
-    }
-    sleep_ms(20).await; // Timer 4
-    block_ms(30);
+    let f1 = async {
+        select! {
+            biased; // polled in this order; the first ready wins, the others are dropped
+            _ = sleep_ms(100) => {} // Timer 3
+            _ = sleep_ms(50) => {} // Timer 4
+        }
+    };
+    // nothing has run yet: futures start when polled
+    f1.await;
 }
 
 pub fn size() -> usize {
@@ -777,20 +856,33 @@ pub mod random_024 {
 use runtime::prelude::*;
 
 async fn run() {
-    select! {
-        biased; // polled in this order; the first ready wins, the others are dropped
-        _ = async {
-            join!( // all at once; each poll polls every unfinished one
-                async { log("log 3") },
-            );
-        } => {}
-        _ = sleep_ms(20) => {} // Timer 4
-        _ = async {
-            join!( // all at once; each poll polls every unfinished one
-                sleep_ms(100), // Timer 6
-            );
-        } => {}
-    }
+    let f1 = yield_now();
+    let f2 = async { block_ms(10) };
+    // nothing has run yet: futures start when polled
+    f1.await;
+    f2.await;
+    let f3 = async {
+        log("log 7");
+    };
+    let f4 = async {
+        let f5 = sleep_ms(0); // Timer 9
+        let f6 = async { block_ms(30) };
+        let f7 = sleep_ms(0); // Timer 11
+        // nothing has run yet: futures start when polled
+        f5.await;
+        f6.await;
+        f7.await;
+    };
+    let f5 = async {
+        select! {
+            biased; // polled in this order; the first ready wins, the others are dropped
+            _ = sleep_ms(20) => {} // Timer 13
+        }
+    };
+    // nothing has run yet: futures start when polled
+    f3.await;
+    f4.await;
+    f5.await;
 }
 
 pub fn size() -> usize {
@@ -806,13 +898,15 @@ pub mod random_025 {
 use runtime::prelude::*;
 
 async fn run() {
+    block_ms(30);
+    block_ms(30);
+    sleep_ms(50).await; // Timer 4
     select! {
         biased; // polled in this order; the first ready wins, the others are dropped
-        _ = async { log("log 3") } => {}
-        _ = async { block_ms(30) } => {}
-        _ = sleep_ms(50) => {} // Timer 5
+        _ = sleep_ms(20) => {} // Timer 6
     }
-    sleep_ms(100).await; // Timer 6
+    sleep_ms(10).await; // Timer 7
+    block_ms(10);
 }
 
 pub fn size() -> usize {
@@ -828,7 +922,7 @@ pub mod random_026 {
 use runtime::prelude::*;
 
 async fn run() {
-    sleep_ms(20).await; // Timer 1
+    log("log 1");
 }
 
 pub fn size() -> usize {
@@ -844,13 +938,25 @@ pub mod random_027 {
 use runtime::prelude::*;
 
 async fn run() {
-    select! {
-        biased; // polled in this order; the first ready wins, the others are dropped
-        _ = async { log("log 2") } => {}
-        _ = async { block_ms(10) } => {}
-    }
-    block_ms(10);
-    sleep_ms(20).await; // Timer 6
+    log("log 1");
+    yield_now().await; // yield: to the back of the ready queue
+    log("log 4");
+    let f1 = sleep_ms(50); // Timer 6
+    let f2 = async { log("log 7") };
+    let f3 = yield_now();
+    // nothing has run yet: futures start when polled
+    f1.await;
+    f2.await;
+    f3.await;
+    sleep_ms(20).await; // Timer 9
+    let f4 = async {
+        join!( // all at once; each poll polls every unfinished one
+            yield_now(),
+            sleep_ms(20), // Timer 13
+        );
+    };
+    // nothing has run yet: futures start when polled
+    f4.await;
 }
 
 pub fn size() -> usize {
@@ -866,9 +972,28 @@ pub mod random_028 {
 use runtime::prelude::*;
 
 async fn run() {
-    let f1 = sleep_ms(20); // Timer 2
+    log("log 1");
+    log("log 2");
+    let f1 = async {
+        sleep_ms(0).await; // Timer 5
+        sleep_ms(10).await; // Timer 6
+    };
     // nothing has run yet: futures start when polled
     f1.await;
+    let f2 = async {
+        join!( // all at once; each poll polls every unfinished one
+            sleep_ms(50), // Timer 9
+            yield_now(),
+            async { block_ms(10) },
+        );
+    };
+    let f3 = async {
+        log("log 13");
+        sleep_ms(100).await; // Timer 14
+    };
+    // nothing has run yet: futures start when polled
+    f2.await;
+    f3.await;
 }
 
 pub fn size() -> usize {
@@ -884,22 +1009,13 @@ pub mod random_029 {
 use runtime::prelude::*;
 
 async fn run() {
-    sleep_ms(0).await; // Timer 1
-    sleep_ms(0).await; // Timer 2
-    let f1 = async {
-        let f2 = sleep_ms(10); // Timer 5
-        let f3 = sleep_ms(20); // Timer 6
-        // nothing has run yet: futures start when polled
-        f2.await;
-        f3.await;
-    };
-    let f2 = async {
-        log("log 8");
-        block_ms(0);
-    };
-    // nothing has run yet: futures start when polled
-    f1.await;
-    f2.await;
+    join!( // all at once; each poll polls every unfinished one
+        async {
+            join!( // all at once; each poll polls every unfinished one
+                sleep_ms(20), // Timer 3
+            );
+        },
+    );
 }
 
 pub fn size() -> usize {
@@ -915,21 +1031,17 @@ pub mod random_030 {
 use runtime::prelude::*;
 
 async fn run() {
-    log("log 1");
-    log("log 2");
-    sleep_ms(20).await; // Timer 3
-    let f1 = async { log("log 6") };
-    let f2 = async { log("log 7") };
-    let f3 = async { log("log 8") };
+    let f1 = async { log("log 3") };
+    let f2 = async { log("log 4") };
+    let f3 = async { log("log 5") };
     // nothing has run yet: futures start when polled
     f1.await;
     f2.await;
     f3.await;
-    join!( // all at once; each poll polls every unfinished one
-        sleep_ms(10), // Timer 10
-        sleep_ms(20), // Timer 11
-        sleep_ms(50), // Timer 12
-    );
+    let f4 = yield_now();
+    // nothing has run yet: futures start when polled
+    f4.await;
+    log("log 8");
 }
 
 pub fn size() -> usize {
@@ -945,7 +1057,7 @@ pub mod random_031 {
 use runtime::prelude::*;
 
 async fn run() {
-    log("log 1");
+    yield_now().await; // yield: to the back of the ready queue
 }
 
 pub fn size() -> usize {
@@ -961,17 +1073,22 @@ pub mod random_032 {
 use runtime::prelude::*;
 
 async fn run() {
-    let f1 = sleep_ms(20); // Timer 2
-    let f2 = async {
-        select! {
-            biased; // polled in this order; the first ready wins, the others are dropped
-            _ = sleep_ms(20) => {} // Timer 4
-            _ = sleep_ms(10) => {} // Timer 5
-        }
-    };
-    // nothing has run yet: futures start when polled
-    f1.await;
-    f2.await;
+    yield_now().await; // yield: to the back of the ready queue
+    select! {
+        biased; // polled in this order; the first ready wins, the others are dropped
+        _ = sleep_ms(50) => {} // Timer 3
+    }
+    select! {
+        biased; // polled in this order; the first ready wins, the others are dropped
+        _ = async { log("log 5") } => {}
+        _ = async {
+            log("log 7");
+            block_ms(10);
+        } => {}
+        _ = async {
+            log("log 10");
+        } => {}
+    }
 }
 
 pub fn size() -> usize {
@@ -987,21 +1104,27 @@ pub mod random_033 {
 use runtime::prelude::*;
 
 async fn run() {
-    log("log 1");
-    join!( // all at once; each poll polls every unfinished one
-        async { block_ms(0) },
-        async { log("log 4") },
-        sleep_ms(0), // Timer 5
-    );
-    join!( // all at once; each poll polls every unfinished one
-        async { log("log 7") },
-        sleep_ms(20), // Timer 8
-        async {
-            let f1 = async { log("log 10") };
-            // nothing has run yet: futures start when polled
-            f1.await;
-        },
-    );
+    yield_now().await; // yield: to the back of the ready queue
+    log("log 3");
+    select! {
+        biased; // polled in this order; the first ready wins, the others are dropped
+        _ = sleep_ms(50) => {} // Timer 5
+        _ = sleep_ms(0) => {} // Timer 6
+    }
+    select! {
+        biased; // polled in this order; the first ready wins, the others are dropped
+        _ = yield_now() => {}
+        _ = sleep_ms(20) => {} // Timer 9
+        _ = async {
+            select! {
+                biased; // polled in this order; the first ready wins, the others are dropped
+                _ = sleep_ms(20) => {} // Timer 11
+            }
+        } => {}
+    }
+    let f1 = async { log("log 13") };
+    // nothing has run yet: futures start when polled
+    f1.await;
 }
 
 pub fn size() -> usize {
@@ -1017,31 +1140,21 @@ pub mod random_034 {
 use runtime::prelude::*;
 
 async fn run() {
-    let f1 = async {
-        select! {
-            biased; // polled in this order; the first ready wins, the others are dropped
-            _ = async { block_ms(30) } => {}
-            _ = async { log("log 4") } => {}
-            _ = async { log("log 5") } => {}
-        }
-    };
-    // nothing has run yet: futures start when polled
-    f1.await;
-    block_ms(10);
-    let f2 = async {
-        log("log 9");
-    };
-    let f3 = async {
-        sleep_ms(100).await; // Timer 11
-        block_ms(0);
-        sleep_ms(10).await; // Timer 13
-    };
-    let f4 = async { log("log 14") };
-    // nothing has run yet: futures start when polled
-    f2.await;
-    f3.await;
-    f4.await;
-    log("log 15");
+    select! {
+        biased; // polled in this order; the first ready wins, the others are dropped
+        _ = yield_now() => {}
+        _ = async {
+            select! {
+                biased; // polled in this order; the first ready wins, the others are dropped
+                _ = sleep_ms(0) => {} // Timer 4
+            }
+        } => {}
+    }
+    log("log 5");
+    join!( // all at once; each poll polls every unfinished one
+        sleep_ms(10), // Timer 7
+        sleep_ms(10), // Timer 8
+    );
 }
 
 pub fn size() -> usize {
@@ -1057,15 +1170,26 @@ pub mod random_035 {
 use runtime::prelude::*;
 
 async fn run() {
-    join!( // all at once; each poll polls every unfinished one
-        async {
-            join!( // all at once; each poll polls every unfinished one
-                async { block_ms(30) },
-                async { log("log 4") },
-                sleep_ms(50), // Timer 5
-            );
-        },
-    );
+    let f1 = sleep_ms(0); // Timer 2
+    // nothing has run yet: futures start when polled
+    f1.await;
+    select! {
+        biased; // polled in this order; the first ready wins, the others are dropped
+        _ = async {
+            log("log 5");
+            sleep_ms(20).await; // Timer 6
+        } => {}
+        _ = async {
+            let f2 = async { block_ms(30) };
+            let f3 = async { block_ms(30) };
+            let f4 = sleep_ms(0); // Timer 10
+            // nothing has run yet: futures start when polled
+            f2.await;
+            f3.await;
+            f4.await;
+        } => {}
+        _ = async { block_ms(10) } => {}
+    }
 }
 
 pub fn size() -> usize {
@@ -1081,19 +1205,44 @@ pub mod random_036 {
 use runtime::prelude::*;
 
 async fn run() {
+    let f1 = async {
+        select! {
+            biased; // polled in this order; the first ready wins, the others are dropped
+            _ = sleep_ms(10) => {} // Timer 3
+            _ = async { log("log 4") } => {}
+            _ = async { block_ms(30) } => {}
+        }
+    };
+    let f2 = async {
+        select! {
+            biased; // polled in this order; the first ready wins, the others are dropped
+            _ = sleep_ms(10) => {} // Timer 7
+        }
+    };
+    // nothing has run yet: futures start when polled
+    f1.await;
+    f2.await;
+    select! {
+        biased; // polled in this order; the first ready wins, the others are dropped
+        _ = sleep_ms(0) => {} // Timer 10
+        _ = sleep_ms(100) => {} // Timer 11
+    }
+    let f3 = async { block_ms(10) };
+    let f4 = sleep_ms(100); // Timer 14
+    // nothing has run yet: futures start when polled
+    f3.await;
+    f4.await;
+    select! {
+        biased; // polled in this order; the first ready wins, the others are dropped
+        _ = yield_now() => {}
+    }
+    log("log 17");
     join!( // all at once; each poll polls every unfinished one
-        async {
-            join!( // all at once; each poll polls every unfinished one
-                sleep_ms(0), // Timer 3
-                async { log("log 4") },
-            );
-        },
-        async {
-            select! {
-                biased; // polled in this order; the first ready wins, the others are dropped
-                _ = sleep_ms(10) => {} // Timer 6
-            }
-        },
+        async { block_ms(10) },
+    );
+    join!( // all at once; each poll polls every unfinished one
+        sleep_ms(20), // Timer 22
+        yield_now(),
     );
 }
 
@@ -1110,25 +1259,43 @@ pub mod random_037 {
 use runtime::prelude::*;
 
 async fn run() {
-    log("log 1");
-    sleep_ms(20).await; // Timer 2
     let f1 = async {
-        let f2 = async { log("log 5") };
-        let f3 = sleep_ms(100); // Timer 6
+        let f2 = async { log("log 3") };
+        let f3 = async { log("log 4") };
+        let f4 = sleep_ms(50); // Timer 5
         // nothing has run yet: futures start when polled
         f2.await;
         f3.await;
+        f4.await;
+    };
+    let f2 = async {
+        join!( // all at once; each poll polls every unfinished one
+            sleep_ms(10), // Timer 7
+            async { log("log 8") },
+        );
     };
     // nothing has run yet: futures start when polled
     f1.await;
-    let f4 = async {
-        select! {
-            biased; // polled in this order; the first ready wins, the others are dropped
-            _ = async { log("log 9") } => {}
-        }
+    f2.await;
+    let f6 = async {
+        let f7 = async { log("log 11") };
+        let f8 = async { log("log 12") };
+        let f9 = sleep_ms(20); // Timer 13
+        // nothing has run yet: futures start when polled
+        f7.await;
+        f8.await;
+        f9.await;
+    };
+    let f7 = async {
+        join!( // all at once; each poll polls every unfinished one
+            async { block_ms(10) },
+            async { block_ms(30) },
+            sleep_ms(20), // Timer 17
+        );
     };
     // nothing has run yet: futures start when polled
-    f4.await;
+    f6.await;
+    f7.await;
 }
 
 pub fn size() -> usize {
@@ -1144,36 +1311,23 @@ pub mod random_038 {
 use runtime::prelude::*;
 
 async fn run() {
-    let f1 = sleep_ms(20); // Timer 2
+    let f1 = async {
+        join!( // all at once; each poll polls every unfinished one
+            sleep_ms(20), // Timer 3
+            sleep_ms(10), // Timer 4
+        );
+    };
     let f2 = async {
-        let f3 = sleep_ms(10); // Timer 4
-        // nothing has run yet: futures start when polled
-        f3.await;
+        select! {
+            biased; // polled in this order; the first ready wins, the others are dropped
+            _ = async { log("log 6") } => {}
+            _ = sleep_ms(20) => {} // Timer 7
+            _ = async { block_ms(10) } => {}
+        }
     };
     // nothing has run yet: futures start when polled
     f1.await;
     f2.await;
-    log("log 6");
-    log("log 8");
-    block_ms(30);
-    log("log 10");
-    join!( // all at once; each poll polls every unfinished one
-        sleep_ms(10), // Timer 12
-        async { block_ms(10) },
-        sleep_ms(10), // Timer 14
-    );
-    join!( // all at once; each poll polls every unfinished one
-        sleep_ms(50), // Timer 16
-        async { log("log 17") },
-        async {
-            select! {
-                biased; // polled in this order; the first ready wins, the others are dropped
-                _ = async { log("log 19") } => {}
-                _ = async { log("log 20") } => {}
-                _ = async { log("log 21") } => {}
-            }
-        },
-    );
 }
 
 pub fn size() -> usize {
@@ -1189,19 +1343,54 @@ pub mod random_039 {
 use runtime::prelude::*;
 
 async fn run() {
+    log("log 1");
     join!( // all at once; each poll polls every unfinished one
         async {
-            block_ms(0);
-        },
-        sleep_ms(20), // Timer 4
-        async {
+            yield_now().await; // yield: to the back of the ready queue
+            sleep_ms(0).await; // Timer 5
             log("log 6");
-            log("log 7");
-            log("log 8");
+        },
+        async {
+            let f1 = sleep_ms(50); // Timer 8
+            let f2 = async { block_ms(0) };
+            // nothing has run yet: futures start when polled
+            f1.await;
+            f2.await;
         },
     );
-    log("log 9");
-    sleep_ms(0).await; // Timer 11
+    let f3 = async {
+        join!( // all at once; each poll polls every unfinished one
+            async { log("log 12") },
+            async { block_ms(0) },
+        );
+    };
+    let f4 = async {
+        select! {
+            biased; // polled in this order; the first ready wins, the others are dropped
+            _ = async { log("log 15") } => {}
+            _ = sleep_ms(100) => {} // Timer 16
+            _ = async { log("log 17") } => {}
+        }
+    };
+    // nothing has run yet: futures start when polled
+    f3.await;
+    f4.await;
+    select! {
+        biased; // polled in this order; the first ready wins, the others are dropped
+        _ = async {
+            select! {
+                biased; // polled in this order; the first ready wins, the others are dropped
+                _ = sleep_ms(20) => {} // Timer 20
+                _ = async { log("log 21") } => {}
+                _ = sleep_ms(10) => {} // Timer 22
+            }
+        } => {}
+        _ = async {
+            let f5 = async { log("log 24") };
+            // nothing has run yet: futures start when polled
+            f5.await;
+        } => {}
+    }
 }
 
 pub fn size() -> usize {
@@ -1217,8 +1406,30 @@ pub mod random_040 {
 use runtime::prelude::*;
 
 async fn run() {
-    block_ms(30);
-    block_ms(30);
+    let f1 = sleep_ms(10); // Timer 2
+    let f2 = async {
+        select! {
+            biased; // polled in this order; the first ready wins, the others are dropped
+            _ = sleep_ms(20) => {} // Timer 4
+        }
+    };
+    // nothing has run yet: futures start when polled
+    f1.await;
+    f2.await;
+    let f3 = async {
+        sleep_ms(20).await; // Timer 7
+    };
+    let f4 = async {
+        join!( // all at once; each poll polls every unfinished one
+            async { block_ms(30) },
+            sleep_ms(0), // Timer 10
+        );
+    };
+    // nothing has run yet: futures start when polled
+    f3.await;
+    f4.await;
+    sleep_ms(20).await; // Timer 11
+    sleep_ms(20).await; // Timer 12
 }
 
 pub fn size() -> usize {
@@ -1234,44 +1445,45 @@ pub mod random_041 {
 use runtime::prelude::*;
 
 async fn run() {
-    select! {
-        biased; // polled in this order; the first ready wins, the others are dropped
-        _ = async {
-            block_ms(30);
-            log("log 4");
-        } => {}
-    }
-    log("log 5");
-    select! {
-        biased; // polled in this order; the first ready wins, the others are dropped
-        _ = async {
-            let f1 = sleep_ms(100); // Timer 8
+    join!( // all at once; each poll polls every unfinished one
+        async {
+            log("log 3");
+            yield_now().await; // yield: to the back of the ready queue
+        },
+    );
+    let f1 = async {
+        sleep_ms(100).await; // Timer 7
+    };
+    let f2 = sleep_ms(0); // Timer 8
+    let f3 = async {
+        join!( // all at once; each poll polls every unfinished one
+            async { log("log 10") },
+            async { block_ms(30) },
+        );
+    };
+    // nothing has run yet: futures start when polled
+    f1.await;
+    f2.await;
+    f3.await;
+    join!( // all at once; each poll polls every unfinished one
+        async {
+            let f4 = async { block_ms(10) };
+            let f5 = sleep_ms(20); // Timer 15
+            let f6 = yield_now();
             // nothing has run yet: futures start when polled
-            f1.await;
-        } => {}
-        _ = async {
-            log("log 10");
-            block_ms(0);
-        } => {}
-    }
+            f4.await;
+            f5.await;
+            f6.await;
+        },
+    );
     select! {
         biased; // polled in this order; the first ready wins, the others are dropped
         _ = async {
-            join!( // all at once; each poll polls every unfinished one
-                sleep_ms(10), // Timer 14
-            );
-        } => {}
-        _ = async {
-            sleep_ms(0).await; // Timer 16
-            sleep_ms(0).await; // Timer 17
-            log("log 18");
-        } => {}
-        _ = async {
-            let f2 = async { log("log 20") };
-            let f3 = async { log("log 21") };
-            // nothing has run yet: futures start when polled
-            f2.await;
-            f3.await;
+            select! {
+                biased; // polled in this order; the first ready wins, the others are dropped
+                _ = async { block_ms(10) } => {}
+                _ = yield_now() => {}
+            }
         } => {}
     }
 }
@@ -1291,15 +1503,42 @@ use runtime::prelude::*;
 async fn run() {
     select! {
         biased; // polled in this order; the first ready wins, the others are dropped
-        _ = async { log("log 2") } => {}
-        _ = async { log("log 3") } => {}
         _ = async {
-            join!( // all at once; each poll polls every unfinished one
-                sleep_ms(100), // Timer 5
-                sleep_ms(100), // Timer 6
-            );
+            select! {
+                biased; // polled in this order; the first ready wins, the others are dropped
+                _ = sleep_ms(100) => {} // Timer 3
+                _ = async { block_ms(10) } => {}
+            }
         } => {}
+        _ = async { log("log 5") } => {}
+        _ = async { log("log 6") } => {}
     }
+    select! {
+        biased; // polled in this order; the first ready wins, the others are dropped
+        _ = sleep_ms(10) => {} // Timer 9
+    }
+    sleep_ms(0).await; // Timer 10
+    sleep_ms(20).await; // Timer 11
+    join!( // all at once; each poll polls every unfinished one
+        async {
+            join!( // all at once; each poll polls every unfinished one
+                async { log("log 14") },
+                async { log("log 15") },
+            );
+        },
+        async {
+            let f1 = sleep_ms(50); // Timer 17
+            let f2 = async { block_ms(0) };
+            let f3 = yield_now();
+            // nothing has run yet: futures start when polled
+            f1.await;
+            f2.await;
+            f3.await;
+        },
+        async {
+            sleep_ms(100).await; // Timer 21
+        },
+    );
 }
 
 pub fn size() -> usize {
@@ -1315,25 +1554,17 @@ pub mod random_043 {
 use runtime::prelude::*;
 
 async fn run() {
-    log("log 1");
     join!( // all at once; each poll polls every unfinished one
         async {
-            select! {
-                biased; // polled in this order; the first ready wins, the others are dropped
-                _ = async { log("log 4") } => {}
-                _ = async { log("log 5") } => {}
-            }
-        },
-        async {
             join!( // all at once; each poll polls every unfinished one
-                async { block_ms(10) },
-                sleep_ms(20), // Timer 8
+                sleep_ms(100), // Timer 3
+                sleep_ms(0), // Timer 4
+                yield_now(),
             );
         },
-        sleep_ms(10), // Timer 9
+        sleep_ms(20), // Timer 6
     );
-    sleep_ms(10).await; // Timer 10
-    sleep_ms(20).await; // Timer 11
+    log("log 7");
 }
 
 pub fn size() -> usize {
@@ -1349,41 +1580,21 @@ pub mod random_044 {
 use runtime::prelude::*;
 
 async fn run() {
+    block_ms(10);
+    sleep_ms(20).await; // Timer 2
+    yield_now().await; // yield: to the back of the ready queue
+    yield_now().await; // yield: to the back of the ready queue
+    sleep_ms(50).await; // Timer 7
     join!( // all at once; each poll polls every unfinished one
-        async { log("log 2") },
         async {
-            log("log 4");
-            sleep_ms(100).await; // Timer 5
-            sleep_ms(20).await; // Timer 6
+            select! {
+                biased; // polled in this order; the first ready wins, the others are dropped
+                _ = sleep_ms(10) => {} // Timer 10
+                _ = async { block_ms(30) } => {}
+                _ = sleep_ms(0) => {} // Timer 12
+            }
         },
     );
-    let f1 = async {
-        select! {
-            biased; // polled in this order; the first ready wins, the others are dropped
-            _ = async { block_ms(0) } => {}
-        }
-    };
-    let f2 = async {
-        let f3 = async { block_ms(0) };
-        let f4 = sleep_ms(10); // Timer 12
-        let f5 = sleep_ms(10); // Timer 13
-        // nothing has run yet: futures start when polled
-        f3.await;
-        f4.await;
-        f5.await;
-    };
-    let f3 = async {
-        select! {
-            biased; // polled in this order; the first ready wins, the others are dropped
-            _ = sleep_ms(10) => {} // Timer 15
-            _ = async { log("log 16") } => {}
-            _ = sleep_ms(0) => {} // Timer 17
-        }
-    };
-    // nothing has run yet: futures start when polled
-    f1.await;
-    f2.await;
-    f3.await;
 }
 
 pub fn size() -> usize {
@@ -1399,32 +1610,21 @@ pub mod random_045 {
 use runtime::prelude::*;
 
 async fn run() {
-    join!( // all at once; each poll polls every unfinished one
-        sleep_ms(20), // Timer 3
-    );
-    let f1 = async { log("log 5") };
-    let f2 = async { log("log 6") };
-    // nothing has run yet: futures start when polled
-    f1.await;
-    f2.await;
-    let f3 = async {
-        select! {
-            biased; // polled in this order; the first ready wins, the others are dropped
-            _ = async { log("log 9") } => {}
-        }
-    };
-    let f4 = async {
-        join!( // all at once; each poll polls every unfinished one
-            async { block_ms(30) },
-            sleep_ms(20), // Timer 12
-            async { log("log 13") },
-        );
-    };
-    let f5 = sleep_ms(20); // Timer 14
-    // nothing has run yet: futures start when polled
-    f3.await;
-    f4.await;
-    f5.await;
+    sleep_ms(50).await; // Timer 1
+    select! {
+        biased; // polled in this order; the first ready wins, the others are dropped
+        _ = async {
+            join!( // all at once; each poll polls every unfinished one
+                sleep_ms(0), // Timer 4
+                async { log("log 5") },
+            );
+        } => {}
+        _ = async {
+            join!( // all at once; each poll polls every unfinished one
+                async { block_ms(0) },
+            );
+        } => {}
+    }
 }
 
 pub fn size() -> usize {
@@ -1442,28 +1642,23 @@ use runtime::prelude::*;
 async fn run() {
     join!( // all at once; each poll polls every unfinished one
         async {
-            select! {
-                biased; // polled in this order; the first ready wins, the others are dropped
-                _ = sleep_ms(20) => {} // Timer 3
-            }
+            block_ms(0);
+            sleep_ms(10).await; // Timer 4
+            sleep_ms(10).await; // Timer 5
         },
+        async { log("log 6") },
     );
-    sleep_ms(10).await; // Timer 4
     join!( // all at once; each poll polls every unfinished one
         async {
-            select! {
-                biased; // polled in this order; the first ready wins, the others are dropped
-                _ = sleep_ms(100) => {} // Timer 7
-                _ = sleep_ms(100) => {} // Timer 8
-                _ = sleep_ms(0) => {} // Timer 9
-            }
-        },
-        async {
-            let f1 = async { log("log 11") };
+            let f1 = async { log("log 9") };
+            let f2 = sleep_ms(20); // Timer 10
             // nothing has run yet: futures start when polled
             f1.await;
+            f2.await;
         },
+        sleep_ms(0), // Timer 11
     );
+    log("log 12");
 }
 
 pub fn size() -> usize {
@@ -1479,42 +1674,39 @@ pub mod random_047 {
 use runtime::prelude::*;
 
 async fn run() {
-    join!( // all at once; each poll polls every unfinished one
-        async {
-            join!( // all at once; each poll polls every unfinished one
-                sleep_ms(10), // Timer 3
-                async { log("log 4") },
-            );
-        },
-        async {
-            let f1 = async { log("log 6") };
-            let f2 = sleep_ms(0); // Timer 7
-            let f3 = sleep_ms(10); // Timer 8
-            // nothing has run yet: futures start when polled
-            f1.await;
-            f2.await;
-            f3.await;
-        },
-    );
     select! {
         biased; // polled in this order; the first ready wins, the others are dropped
-        _ = async {
-            sleep_ms(20).await; // Timer 11
-            sleep_ms(0).await; // Timer 12
-            sleep_ms(50).await; // Timer 13
-        } => {}
-        _ = async {
-            block_ms(30);
-        } => {}
         _ = async {
             select! {
                 biased; // polled in this order; the first ready wins, the others are dropped
                 _ = async { block_ms(10) } => {}
-                _ = sleep_ms(20) => {} // Timer 18
-                _ = sleep_ms(10) => {} // Timer 19
             }
         } => {}
     }
+    select! {
+        biased; // polled in this order; the first ready wins, the others are dropped
+        _ = async {
+            select! {
+                biased; // polled in this order; the first ready wins, the others are dropped
+                _ = sleep_ms(0) => {} // Timer 6
+                _ = async { log("log 7") } => {}
+                _ = async { log("log 8") } => {}
+            }
+        } => {}
+    }
+    let f1 = sleep_ms(10); // Timer 10
+    let f2 = async {
+        let f3 = yield_now();
+        let f4 = sleep_ms(20); // Timer 13
+        let f5 = yield_now();
+        // nothing has run yet: futures start when polled
+        f3.await;
+        f4.await;
+        f5.await;
+    };
+    // nothing has run yet: futures start when polled
+    f1.await;
+    f2.await;
 }
 
 pub fn size() -> usize {
@@ -1530,18 +1722,8 @@ pub mod random_048 {
 use runtime::prelude::*;
 
 async fn run() {
-    let f1 = async {
-        sleep_ms(20).await; // Timer 3
-    };
-    let f2 = async { block_ms(10) };
-    // nothing has run yet: futures start when polled
-    f1.await;
-    f2.await;
-    sleep_ms(0).await; // Timer 5
-    join!( // all at once; each poll polls every unfinished one
-        async { log("log 8") },
-        async { log("log 9") },
-    );
+    sleep_ms(100).await; // Timer 1
+    log("log 2");
 }
 
 pub fn size() -> usize {
@@ -1557,16 +1739,7 @@ pub mod random_049 {
 use runtime::prelude::*;
 
 async fn run() {
-    let f1 = async {
-        select! {
-            biased; // polled in this order; the first ready wins, the others are dropped
-            _ = sleep_ms(100) => {} // Timer 3
-            _ = sleep_ms(20) => {} // Timer 4
-            _ = async { log("log 5") } => {}
-        }
-    };
-    // nothing has run yet: futures start when polled
-    f1.await;
+    log("log 1");
 }
 
 pub fn size() -> usize {
@@ -1582,25 +1755,17 @@ pub mod random_050 {
 use runtime::prelude::*;
 
 async fn run() {
+    sleep_ms(20).await; // Timer 2
     join!( // all at once; each poll polls every unfinished one
-        sleep_ms(20), // Timer 2
-        async {
-            select! {
-                biased; // polled in this order; the first ready wins, the others are dropped
-                _ = async { log("log 4") } => {}
-                _ = async { block_ms(0) } => {}
-            }
-        },
-        async {
-            select! {
-                biased; // polled in this order; the first ready wins, the others are dropped
-                _ = async { log("log 7") } => {}
-                _ = sleep_ms(20) => {} // Timer 8
-                _ = sleep_ms(20) => {} // Timer 9
-            }
-        },
+        sleep_ms(100), // Timer 4
+        sleep_ms(50), // Timer 5
+        sleep_ms(0), // Timer 6
     );
-    sleep_ms(10).await; // Timer 10
+    select! {
+        biased; // polled in this order; the first ready wins, the others are dropped
+        _ = sleep_ms(0) => {} // Timer 8
+        _ = async { log("log 9") } => {}
+    }
 }
 
 pub fn size() -> usize {
@@ -1616,17 +1781,18 @@ pub mod random_051 {
 use runtime::prelude::*;
 
 async fn run() {
-    sleep_ms(50).await; // Timer 1
-    join!( // all at once; each poll polls every unfinished one
-        sleep_ms(20), // Timer 4
-    );
-    sleep_ms(10).await; // Timer 5
+    sleep_ms(100).await; // Timer 1
+    sleep_ms(20).await; // Timer 2
     let f1 = async {
-        sleep_ms(100).await; // Timer 8
-        sleep_ms(10).await; // Timer 9
+        join!( // all at once; each poll polls every unfinished one
+            sleep_ms(20), // Timer 5
+            sleep_ms(0), // Timer 6
+            sleep_ms(100), // Timer 7
+        );
     };
     // nothing has run yet: futures start when polled
     f1.await;
+    log("log 8");
 }
 
 pub fn size() -> usize {
@@ -1642,19 +1808,18 @@ pub mod random_052 {
 use runtime::prelude::*;
 
 async fn run() {
-    sleep_ms(50).await; // Timer 1
-    join!( // all at once; each poll polls every unfinished one
-        async {
-            join!( // all at once; each poll polls every unfinished one
-                sleep_ms(20), // Timer 4
-                sleep_ms(20), // Timer 5
-                async { block_ms(10) },
-            );
-        },
-        async {
-            log("log 8");
-        },
-    );
+    yield_now().await; // yield: to the back of the ready queue
+    select! {
+        biased; // polled in this order; the first ready wins, the others are dropped
+        _ = async {
+            select! {
+                biased; // polled in this order; the first ready wins, the others are dropped
+                _ = async { log("log 4") } => {}
+                _ = async { block_ms(10) } => {}
+            }
+        } => {}
+    }
+    log("log 6");
 }
 
 pub fn size() -> usize {
@@ -1670,7 +1835,34 @@ pub mod random_053 {
 use runtime::prelude::*;
 
 async fn run() {
-    sleep_ms(20).await; // Timer 1
+    join!( // all at once; each poll polls every unfinished one
+        async {
+            let f1 = sleep_ms(50); // Timer 3
+            // nothing has run yet: futures start when polled
+            f1.await;
+        },
+        async {
+            join!( // all at once; each poll polls every unfinished one
+                sleep_ms(50), // Timer 5
+            );
+        },
+        async {
+            select! {
+                biased; // polled in this order; the first ready wins, the others are dropped
+                _ = sleep_ms(20) => {} // Timer 7
+                _ = async { log("log 8") } => {}
+                _ = async { block_ms(30) } => {}
+            }
+        },
+    );
+    block_ms(30);
+    block_ms(30);
+    let f2 = async {
+        sleep_ms(10).await; // Timer 14
+        sleep_ms(20).await; // Timer 15
+    };
+    // nothing has run yet: futures start when polled
+    f2.await;
 }
 
 pub fn size() -> usize {
@@ -1687,35 +1879,30 @@ use runtime::prelude::*;
 
 async fn run() {
     join!( // all at once; each poll polls every unfinished one
-        async { log("log 3") },
-    );
-    select! {
-        biased; // polled in this order; the first ready wins, the others are dropped
-        _ = sleep_ms(50) => {} // Timer 5
-        _ = sleep_ms(50) => {} // Timer 6
-        _ = sleep_ms(100) => {} // Timer 7
-    }
-    sleep_ms(100).await; // Timer 9
-    sleep_ms(0).await; // Timer 10
-    join!( // all at once; each poll polls every unfinished one
-        async {
-            select! {
-                biased; // polled in this order; the first ready wins, the others are dropped
-                _ = sleep_ms(20) => {} // Timer 13
-                _ = async { log("log 14") } => {}
-            }
-        },
+        sleep_ms(10), // Timer 2
         async {
             join!( // all at once; each poll polls every unfinished one
-                sleep_ms(20), // Timer 16
+                async { log("log 4") },
             );
         },
     );
-    select! {
-        biased; // polled in this order; the first ready wins, the others are dropped
-        _ = async { block_ms(30) } => {}
-        _ = async { log("log 20") } => {}
-    }
+    let f1 = sleep_ms(20); // Timer 7
+    // nothing has run yet: futures start when polled
+    f1.await;
+    sleep_ms(20).await; // Timer 9
+    sleep_ms(20).await; // Timer 10
+    let f2 = async {
+        yield_now().await; // yield: to the back of the ready queue
+        block_ms(30);
+    };
+    let f3 = async {
+        sleep_ms(10).await; // Timer 16
+        sleep_ms(100).await; // Timer 17
+        log("log 18");
+    };
+    // nothing has run yet: futures start when polled
+    f2.await;
+    f3.await;
 }
 
 pub fn size() -> usize {
@@ -1728,486 +1915,6 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 }
 
 pub mod random_055 {
-use runtime::prelude::*;
-
-async fn run() {
-    select! {
-        biased; // polled in this order; the first ready wins, the others are dropped
-        _ = async { block_ms(10) } => {}
-        _ = async {
-            log("log 4");
-            log("log 5");
-        } => {}
-    }
-    select! {
-        biased; // polled in this order; the first ready wins, the others are dropped
-        _ = async {
-            let f1 = async { block_ms(10) };
-            let f2 = async { log("log 9") };
-            let f3 = sleep_ms(0); // Timer 10
-            // nothing has run yet: futures start when polled
-            f1.await;
-            f2.await;
-            f3.await;
-        } => {}
-        _ = async {
-            log("log 12");
-        } => {}
-    }
-    select! {
-        biased; // polled in this order; the first ready wins, the others are dropped
-        _ = async {
-            join!( // all at once; each poll polls every unfinished one
-                sleep_ms(0), // Timer 15
-                sleep_ms(20), // Timer 16
-            );
-        } => {}
-    }
-    join!( // all at once; each poll polls every unfinished one
-        async {
-            join!( // all at once; each poll polls every unfinished one
-                async { log("log 19") },
-                sleep_ms(0), // Timer 20
-            );
-        },
-        async {
-            select! {
-                biased; // polled in this order; the first ready wins, the others are dropped
-                _ = sleep_ms(100) => {} // Timer 22
-                _ = sleep_ms(50) => {} // Timer 23
-                _ = async { block_ms(0) } => {}
-            }
-        },
-        async {
-            select! {
-                biased; // polled in this order; the first ready wins, the others are dropped
-                _ = async { log("log 26") } => {}
-                _ = async { log("log 27") } => {}
-                _ = sleep_ms(100) => {} // Timer 28
-            }
-        },
-    );
-}
-
-pub fn size() -> usize {
-    std::mem::size_of_val(&run())
-}
-
-pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
-    Box::pin(run())
-}
-}
-
-pub mod random_056 {
-use runtime::prelude::*;
-
-async fn run() {
-    sleep_ms(20).await; // Timer 1
-    let f1 = async { block_ms(30) };
-    // nothing has run yet: futures start when polled
-    f1.await;
-    log("log 5");
-    sleep_ms(100).await; // Timer 7
-    sleep_ms(0).await; // Timer 8
-    log("log 9");
-}
-
-pub fn size() -> usize {
-    std::mem::size_of_val(&run())
-}
-
-pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
-    Box::pin(run())
-}
-}
-
-pub mod random_057 {
-use runtime::prelude::*;
-
-async fn run() {
-    join!( // all at once; each poll polls every unfinished one
-        async {
-            sleep_ms(0).await; // Timer 3
-            log("log 4");
-            log("log 5");
-        },
-        async {
-            block_ms(0);
-            log("log 8");
-        },
-        sleep_ms(10), // Timer 9
-    );
-    select! {
-        biased; // polled in this order; the first ready wins, the others are dropped
-        _ = async {
-            log("log 12");
-        } => {}
-    }
-}
-
-pub fn size() -> usize {
-    std::mem::size_of_val(&run())
-}
-
-pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
-    Box::pin(run())
-}
-}
-
-pub mod random_058 {
-use runtime::prelude::*;
-
-async fn run() {
-    select! {
-        biased; // polled in this order; the first ready wins, the others are dropped
-        _ = async {
-            select! {
-                biased; // polled in this order; the first ready wins, the others are dropped
-                _ = async { log("log 3") } => {}
-            }
-        } => {}
-        _ = async { block_ms(30) } => {}
-    }
-    log("log 6");
-}
-
-pub fn size() -> usize {
-    std::mem::size_of_val(&run())
-}
-
-pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
-    Box::pin(run())
-}
-}
-
-pub mod random_059 {
-use runtime::prelude::*;
-
-async fn run() {
-    join!( // all at once; each poll polls every unfinished one
-        async {
-            join!( // all at once; each poll polls every unfinished one
-                async { log("log 3") },
-                async { block_ms(0) },
-            );
-        },
-        async {
-            join!( // all at once; each poll polls every unfinished one
-                sleep_ms(10), // Timer 6
-                async { log("log 7") },
-            );
-        },
-        async { block_ms(10) },
-    );
-}
-
-pub fn size() -> usize {
-    std::mem::size_of_val(&run())
-}
-
-pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
-    Box::pin(run())
-}
-}
-
-pub mod random_060 {
-use runtime::prelude::*;
-
-async fn run() {
-    select! {
-        biased; // polled in this order; the first ready wins, the others are dropped
-        _ = async {
-            let f1 = sleep_ms(20); // Timer 3
-            let f2 = sleep_ms(0); // Timer 4
-            // nothing has run yet: futures start when polled
-            f1.await;
-            f2.await;
-        } => {}
-    }
-    log("log 5");
-    sleep_ms(50).await; // Timer 6
-    select! {
-        biased; // polled in this order; the first ready wins, the others are dropped
-        _ = async {
-            select! {
-                biased; // polled in this order; the first ready wins, the others are dropped
-                _ = async { block_ms(10) } => {}
-            }
-        } => {}
-    }
-}
-
-pub fn size() -> usize {
-    std::mem::size_of_val(&run())
-}
-
-pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
-    Box::pin(run())
-}
-}
-
-pub mod random_061 {
-use runtime::prelude::*;
-
-async fn run() {
-    log("log 1");
-    let f1 = async { block_ms(10) };
-    // nothing has run yet: futures start when polled
-    f1.await;
-    select! {
-        biased; // polled in this order; the first ready wins, the others are dropped
-        _ = async {
-            sleep_ms(50).await; // Timer 6
-            sleep_ms(10).await; // Timer 7
-        } => {}
-        _ = async {
-            let f2 = async { log("log 9") };
-            let f3 = async { log("log 10") };
-            let f4 = async { log("log 11") };
-            // nothing has run yet: futures start when polled
-            f2.await;
-            f3.await;
-            f4.await;
-        } => {}
-    }
-}
-
-pub fn size() -> usize {
-    std::mem::size_of_val(&run())
-}
-
-pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
-    Box::pin(run())
-}
-}
-
-pub mod random_062 {
-use runtime::prelude::*;
-
-async fn run() {
-    select! {
-        biased; // polled in this order; the first ready wins, the others are dropped
-        _ = sleep_ms(100) => {} // Timer 2
-    }
-}
-
-pub fn size() -> usize {
-    std::mem::size_of_val(&run())
-}
-
-pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
-    Box::pin(run())
-}
-}
-
-pub mod random_063 {
-use runtime::prelude::*;
-
-async fn run() {
-    select! {
-        biased; // polled in this order; the first ready wins, the others are dropped
-        _ = async { log("log 3") } => {}
-    }
-    log("log 4");
-    let f1 = sleep_ms(20); // Timer 6
-    let f2 = async { block_ms(30) };
-    // nothing has run yet: futures start when polled
-    f1.await;
-    f2.await;
-}
-
-pub fn size() -> usize {
-    std::mem::size_of_val(&run())
-}
-
-pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
-    Box::pin(run())
-}
-}
-
-pub mod random_064 {
-use runtime::prelude::*;
-
-async fn run() {
-    select! {
-        biased; // polled in this order; the first ready wins, the others are dropped
-        _ = async { log("log 2") } => {}
-        _ = async {
-            select! {
-                biased; // polled in this order; the first ready wins, the others are dropped
-                _ = async { log("log 4") } => {}
-                _ = sleep_ms(100) => {} // Timer 5
-            }
-        } => {}
-        _ = async {
-            let f1 = sleep_ms(10); // Timer 7
-            let f2 = async { log("log 8") };
-            // nothing has run yet: futures start when polled
-            f1.await;
-            f2.await;
-        } => {}
-    }
-    join!( // all at once; each poll polls every unfinished one
-        async {
-            let f3 = sleep_ms(100); // Timer 11
-            let f4 = async { log("log 12") };
-            let f5 = sleep_ms(0); // Timer 13
-            // nothing has run yet: futures start when polled
-            f3.await;
-            f4.await;
-            f5.await;
-        },
-    );
-}
-
-pub fn size() -> usize {
-    std::mem::size_of_val(&run())
-}
-
-pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
-    Box::pin(run())
-}
-}
-
-pub mod random_065 {
-use runtime::prelude::*;
-
-async fn run() {
-    let f1 = async { log("log 2") };
-    // nothing has run yet: futures start when polled
-    f1.await;
-    log("log 3");
-    log("log 4");
-    sleep_ms(50).await; // Timer 5
-}
-
-pub fn size() -> usize {
-    std::mem::size_of_val(&run())
-}
-
-pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
-    Box::pin(run())
-}
-}
-
-pub mod random_066 {
-use runtime::prelude::*;
-
-async fn run() {
-    join!( // all at once; each poll polls every unfinished one
-        async {
-            join!( // all at once; each poll polls every unfinished one
-                async { log("log 3") },
-                sleep_ms(100), // Timer 4
-            );
-        },
-    );
-}
-
-pub fn size() -> usize {
-    std::mem::size_of_val(&run())
-}
-
-pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
-    Box::pin(run())
-}
-}
-
-pub mod random_067 {
-use runtime::prelude::*;
-
-async fn run() {
-    let f1 = async {
-        join!( // all at once; each poll polls every unfinished one
-            async { block_ms(0) },
-            sleep_ms(50), // Timer 4
-        );
-    };
-    let f2 = async {
-        select! {
-            biased; // polled in this order; the first ready wins, the others are dropped
-            _ = sleep_ms(20) => {} // Timer 6
-            _ = async { log("log 7") } => {}
-            _ = sleep_ms(0) => {} // Timer 8
-        }
-    };
-    let f3 = async {
-        join!( // all at once; each poll polls every unfinished one
-            async { block_ms(30) },
-            async { block_ms(30) },
-            sleep_ms(20), // Timer 12
-        );
-    };
-    // nothing has run yet: futures start when polled
-    f1.await;
-    f2.await;
-    f3.await;
-    join!( // all at once; each poll polls every unfinished one
-        sleep_ms(20), // Timer 15
-        async { block_ms(10) },
-    );
-    sleep_ms(10).await; // Timer 17
-}
-
-pub fn size() -> usize {
-    std::mem::size_of_val(&run())
-}
-
-pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
-    Box::pin(run())
-}
-}
-
-pub mod random_068 {
-use runtime::prelude::*;
-
-async fn run() {
-    join!( // all at once; each poll polls every unfinished one
-        async {
-            select! {
-                biased; // polled in this order; the first ready wins, the others are dropped
-                _ = async { log("log 3") } => {}
-            }
-        },
-        async {
-            let f1 = sleep_ms(20); // Timer 5
-            // nothing has run yet: futures start when polled
-            f1.await;
-        },
-        async {
-            sleep_ms(20).await; // Timer 7
-        },
-    );
-    sleep_ms(20).await; // Timer 8
-    let f2 = async {
-        log("log 11");
-        block_ms(0);
-    };
-    let f3 = async {
-        let f4 = async { log("log 14") };
-        let f5 = sleep_ms(100); // Timer 15
-        let f6 = sleep_ms(20); // Timer 16
-        // nothing has run yet: futures start when polled
-        f4.await;
-        f5.await;
-        f6.await;
-    };
-    // nothing has run yet: futures start when polled
-    f2.await;
-    f3.await;
-    sleep_ms(20).await; // Timer 17
-}
-
-pub fn size() -> usize {
-    std::mem::size_of_val(&run())
-}
-
-pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
-    Box::pin(run())
-}
-}
-
-pub mod random_069 {
 use runtime::prelude::*;
 
 async fn run() {
@@ -2235,28 +1942,498 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 }
 }
 
-pub mod random_070 {
+pub mod random_056 {
 use runtime::prelude::*;
 
 async fn run() {
-    sleep_ms(10).await; // Timer 2
+    select! {
+        biased; // polled in this order; the first ready wins, the others are dropped
+        _ = sleep_ms(20) => {} // Timer 2
+        _ = async {
+            let f1 = sleep_ms(50); // Timer 4
+            let f2 = sleep_ms(100); // Timer 5
+            // nothing has run yet: futures start when polled
+            f1.await;
+            f2.await;
+        } => {}
+    }
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_057 {
+use runtime::prelude::*;
+
+async fn run() {
     join!( // all at once; each poll polls every unfinished one
-        async { log("log 4") },
-        async { block_ms(30) },
-        async { block_ms(10) },
+        async {
+            let f1 = sleep_ms(0); // Timer 3
+            let f2 = sleep_ms(20); // Timer 4
+            let f3 = async { log("log 5") };
+            // nothing has run yet: futures start when polled
+            f1.await;
+            f2.await;
+            f3.await;
+        },
+        yield_now(),
     );
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_058 {
+use runtime::prelude::*;
+
+async fn run() {
+    sleep_ms(50).await; // Timer 1
+    yield_now().await; // yield: to the back of the ready queue
+    select! {
+        biased; // polled in this order; the first ready wins, the others are dropped
+        _ = sleep_ms(10) => {} // Timer 5
+    }
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_059 {
+use runtime::prelude::*;
+
+async fn run() {
+    select! {
+        biased; // polled in this order; the first ready wins, the others are dropped
+        _ = sleep_ms(20) => {} // Timer 2
+    }
+    select! {
+        biased; // polled in this order; the first ready wins, the others are dropped
+        _ = async {
+            join!( // all at once; each poll polls every unfinished one
+                async { block_ms(10) },
+            );
+        } => {}
+    }
+    select! {
+        biased; // polled in this order; the first ready wins, the others are dropped
+        _ = async {
+            select! {
+                biased; // polled in this order; the first ready wins, the others are dropped
+                _ = yield_now() => {}
+                _ = sleep_ms(50) => {} // Timer 9
+                _ = sleep_ms(0) => {} // Timer 10
+            }
+        } => {}
+        _ = async { block_ms(10) } => {}
+    }
+    select! {
+        biased; // polled in this order; the first ready wins, the others are dropped
+        _ = async {
+            select! {
+                biased; // polled in this order; the first ready wins, the others are dropped
+                _ = sleep_ms(100) => {} // Timer 14
+                _ = sleep_ms(0) => {} // Timer 15
+                _ = async { log("log 16") } => {}
+            }
+        } => {}
+    }
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_060 {
+use runtime::prelude::*;
+
+async fn run() {
+    sleep_ms(20).await; // Timer 3
+    log("log 4");
+    sleep_ms(50).await; // Timer 5
+    select! {
+        biased; // polled in this order; the first ready wins, the others are dropped
+        _ = async { block_ms(10) } => {}
+        _ = async { block_ms(0) } => {}
+    }
+    log("log 9");
+    select! {
+        biased; // polled in this order; the first ready wins, the others are dropped
+        _ = async { log("log 11") } => {}
+        _ = sleep_ms(20) => {} // Timer 12
+    }
+    join!( // all at once; each poll polls every unfinished one
+        async {
+            sleep_ms(50).await; // Timer 15
+            block_ms(30);
+        },
+    );
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_061 {
+use runtime::prelude::*;
+
+async fn run() {
     let f1 = async {
+        sleep_ms(20).await; // Timer 3
+        log("log 4");
+        yield_now().await; // yield: to the back of the ready queue
+    };
+    let f2 = async { log("log 6") };
+    let f3 = async {
         join!( // all at once; each poll polls every unfinished one
-            sleep_ms(20), // Timer 9
+            sleep_ms(20), // Timer 8
         );
     };
-    let f2 = async { log("log 10") };
-    let f3 = async { block_ms(10) };
     // nothing has run yet: futures start when polled
     f1.await;
     f2.await;
     f3.await;
-    sleep_ms(50).await; // Timer 13
+    sleep_ms(10).await; // Timer 9
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_062 {
+use runtime::prelude::*;
+
+async fn run() {
+    let f1 = sleep_ms(10); // Timer 3
+    let f2 = sleep_ms(20); // Timer 4
+    // nothing has run yet: futures start when polled
+    f1.await;
+    f2.await;
+    join!( // all at once; each poll polls every unfinished one
+        async { block_ms(10) },
+        async { log("log 7") },
+    );
+    yield_now().await; // yield: to the back of the ready queue
+    log("log 9");
+    log("log 10");
+    select! {
+        biased; // polled in this order; the first ready wins, the others are dropped
+        _ = sleep_ms(20) => {} // Timer 13
+    }
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_063 {
+use runtime::prelude::*;
+
+async fn run() {
+    let f1 = async {
+        select! {
+            biased; // polled in this order; the first ready wins, the others are dropped
+            _ = sleep_ms(50) => {} // Timer 3
+            _ = async { block_ms(10) } => {}
+            _ = async { block_ms(30) } => {}
+        }
+    };
+    let f2 = async {
+        join!( // all at once; each poll polls every unfinished one
+            sleep_ms(10), // Timer 7
+            sleep_ms(0), // Timer 8
+        );
+    };
+    // nothing has run yet: futures start when polled
+    f1.await;
+    f2.await;
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_064 {
+use runtime::prelude::*;
+
+async fn run() {
+    yield_now().await; // yield: to the back of the ready queue
+    select! {
+        biased; // polled in this order; the first ready wins, the others are dropped
+        _ = async {
+            let f1 = async { block_ms(10) };
+            let f2 = yield_now();
+            let f3 = sleep_ms(0); // Timer 6
+            // nothing has run yet: futures start when polled
+            f1.await;
+            f2.await;
+            f3.await;
+        } => {}
+    }
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_065 {
+use runtime::prelude::*;
+
+async fn run() {
+    join!( // all at once; each poll polls every unfinished one
+        async { block_ms(30) },
+        async {
+            join!( // all at once; each poll polls every unfinished one
+                sleep_ms(20), // Timer 4
+                sleep_ms(0), // Timer 5
+            );
+        },
+    );
+    join!( // all at once; each poll polls every unfinished one
+        sleep_ms(20), // Timer 7
+        async {
+            join!( // all at once; each poll polls every unfinished one
+                sleep_ms(20), // Timer 9
+                sleep_ms(50), // Timer 10
+            );
+        },
+    );
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_066 {
+use runtime::prelude::*;
+
+async fn run() {
+    join!( // all at once; each poll polls every unfinished one
+        async {
+            let f1 = sleep_ms(10); // Timer 3
+            let f2 = async { log("log 4") };
+            let f3 = async { log("log 5") };
+            // nothing has run yet: futures start when polled
+            f1.await;
+            f2.await;
+            f3.await;
+        },
+    );
+    let f4 = async {
+        let f5 = yield_now();
+        let f6 = sleep_ms(10); // Timer 9
+        // nothing has run yet: futures start when polled
+        f5.await;
+        f6.await;
+    };
+    let f5 = async {
+        let f8 = sleep_ms(20); // Timer 11
+        // nothing has run yet: futures start when polled
+        f8.await;
+    };
+    // nothing has run yet: futures start when polled
+    f4.await;
+    f5.await;
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_067 {
+use runtime::prelude::*;
+
+async fn run() {
+    sleep_ms(20).await; // Timer 1
+    let f1 = sleep_ms(50); // Timer 3
+    let f2 = async {
+        let f3 = sleep_ms(20); // Timer 5
+        // nothing has run yet: futures start when polled
+        f3.await;
+    };
+    let f3 = async {
+        select! {
+            biased; // polled in this order; the first ready wins, the others are dropped
+            _ = async { log("log 7") } => {}
+            _ = async { log("log 8") } => {}
+        }
+    };
+    // nothing has run yet: futures start when polled
+    f1.await;
+    f2.await;
+    f3.await;
+    sleep_ms(10).await; // Timer 10
+    block_ms(30);
+    sleep_ms(20).await; // Timer 13
+    sleep_ms(100).await; // Timer 14
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_068 {
+use runtime::prelude::*;
+
+async fn run() {
+    sleep_ms(50).await; // Timer 1
+    join!( // all at once; each poll polls every unfinished one
+        async {
+            join!( // all at once; each poll polls every unfinished one
+                sleep_ms(10), // Timer 4
+                sleep_ms(10), // Timer 5
+            );
+        },
+    );
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_069 {
+use runtime::prelude::*;
+
+async fn run() {
+    join!( // all at once; each poll polls every unfinished one
+        async {
+            select! {
+                biased; // polled in this order; the first ready wins, the others are dropped
+                _ = sleep_ms(50) => {} // Timer 3
+                _ = sleep_ms(0) => {} // Timer 4
+            }
+        },
+        async { block_ms(0) },
+    );
+    let f1 = async {
+        join!( // all at once; each poll polls every unfinished one
+            async { log("log 8") },
+            async { log("log 9") },
+            sleep_ms(20), // Timer 10
+        );
+    };
+    // nothing has run yet: futures start when polled
+    f1.await;
+    join!( // all at once; each poll polls every unfinished one
+        sleep_ms(50), // Timer 12
+    );
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_070 {
+use runtime::prelude::*;
+
+async fn run() {
+    select! {
+        biased; // polled in this order; the first ready wins, the others are dropped
+        _ = sleep_ms(100) => {} // Timer 3
+    }
+    join!( // all at once; each poll polls every unfinished one
+        yield_now(),
+    );
+    select! {
+        biased; // polled in this order; the first ready wins, the others are dropped
+        _ = async { block_ms(30) } => {}
+    }
+    join!( // all at once; each poll polls every unfinished one
+        async { log("log 9") },
+        async {
+            let f1 = async { log("log 11") };
+            let f2 = sleep_ms(20); // Timer 12
+            let f3 = async { log("log 13") };
+            // nothing has run yet: futures start when polled
+            f1.await;
+            f2.await;
+            f3.await;
+        },
+        async {
+            let f4 = sleep_ms(20); // Timer 15
+            let f5 = sleep_ms(20); // Timer 16
+            // nothing has run yet: futures start when polled
+            f4.await;
+            f5.await;
+        },
+    );
+    log("log 17");
+    let f6 = async { block_ms(0) };
+    // nothing has run yet: futures start when polled
+    f6.await;
+    log("log 22");
 }
 
 pub fn size() -> usize {
@@ -2277,14 +2454,27 @@ async fn run() {
         _ = async {
             select! {
                 biased; // polled in this order; the first ready wins, the others are dropped
-                _ = async { block_ms(10) } => {}
+                _ = sleep_ms(20) => {} // Timer 3
             }
         } => {}
     }
-    sleep_ms(10).await; // Timer 4
     select! {
         biased; // polled in this order; the first ready wins, the others are dropped
-        _ = sleep_ms(20) => {} // Timer 6
+        _ = async {
+            let f1 = sleep_ms(50); // Timer 6
+            let f2 = sleep_ms(100); // Timer 7
+            let f3 = async { block_ms(0) };
+            // nothing has run yet: futures start when polled
+            f1.await;
+            f2.await;
+            f3.await;
+        } => {}
+    }
+    select! {
+        biased; // polled in this order; the first ready wins, the others are dropped
+        _ = async { log("log 11") } => {}
+        _ = async { block_ms(10) } => {}
+        _ = sleep_ms(20) => {} // Timer 13
     }
 }
 
@@ -2301,22 +2491,7 @@ pub mod random_072 {
 use runtime::prelude::*;
 
 async fn run() {
-    join!( // all at once; each poll polls every unfinished one
-        async { log("log 2") },
-    );
-    log("log 3");
-    select! {
-        biased; // polled in this order; the first ready wins, the others are dropped
-        _ = async {
-            select! {
-                biased; // polled in this order; the first ready wins, the others are dropped
-                _ = async { log("log 6") } => {}
-                _ = async { log("log 7") } => {}
-                _ = async { log("log 8") } => {}
-            }
-        } => {}
-        _ = async { block_ms(0) } => {}
-    }
+    block_ms(10);
 }
 
 pub fn size() -> usize {
@@ -2332,16 +2507,31 @@ pub mod random_073 {
 use runtime::prelude::*;
 
 async fn run() {
+    join!( // all at once; each poll polls every unfinished one
+        async {
+            join!( // all at once; each poll polls every unfinished one
+                sleep_ms(0), // Timer 3
+            );
+        },
+    );
+    log("log 4");
+    let f1 = async {
+        select! {
+            biased; // polled in this order; the first ready wins, the others are dropped
+            _ = sleep_ms(100) => {} // Timer 7
+            _ = async { block_ms(30) } => {}
+        }
+    };
+    // nothing has run yet: futures start when polled
+    f1.await;
+    sleep_ms(0).await; // Timer 11
+    log("log 12");
+    sleep_ms(50).await; // Timer 13
     select! {
         biased; // polled in this order; the first ready wins, the others are dropped
-        _ = async {
-            select! {
-                biased; // polled in this order; the first ready wins, the others are dropped
-                _ = sleep_ms(100) => {} // Timer 3
-                _ = sleep_ms(0) => {} // Timer 4
-                _ = async { log("log 5") } => {}
-            }
-        } => {}
+        _ = sleep_ms(20) => {} // Timer 15
+        _ = sleep_ms(20) => {} // Timer 16
+        _ = sleep_ms(100) => {} // Timer 17
     }
 }
 
@@ -2358,28 +2548,58 @@ pub mod random_074 {
 use runtime::prelude::*;
 
 async fn run() {
-    let f1 = async {
-        let f2 = sleep_ms(20); // Timer 3
-        let f3 = async { log("log 4") };
-        let f4 = async { log("log 5") };
-        // nothing has run yet: futures start when polled
-        f2.await;
-        f3.await;
-        f4.await;
-    };
-    let f2 = sleep_ms(50); // Timer 6
-    let f3 = async {
-        select! {
-            biased; // polled in this order; the first ready wins, the others are dropped
-            _ = async { block_ms(10) } => {}
-            _ = async { block_ms(0) } => {}
-        }
-    };
-    // nothing has run yet: futures start when polled
-    f1.await;
-    f2.await;
-    f3.await;
-    log("log 10");
+    select! {
+        biased; // polled in this order; the first ready wins, the others are dropped
+        _ = async {
+            join!( // all at once; each poll polls every unfinished one
+                async { block_ms(10) },
+            );
+        } => {}
+        _ = async {
+            join!( // all at once; each poll polls every unfinished one
+                sleep_ms(20), // Timer 5
+            );
+        } => {}
+        _ = async {
+            yield_now().await; // yield: to the back of the ready queue
+        } => {}
+    }
+    select! {
+        biased; // polled in this order; the first ready wins, the others are dropped
+        _ = async {
+            join!( // all at once; each poll polls every unfinished one
+                async { block_ms(0) },
+            );
+        } => {}
+        _ = async {
+            let f1 = sleep_ms(0); // Timer 12
+            // nothing has run yet: futures start when polled
+            f1.await;
+        } => {}
+        _ = async {
+            let f2 = sleep_ms(10); // Timer 14
+            // nothing has run yet: futures start when polled
+            f2.await;
+        } => {}
+    }
+    join!( // all at once; each poll polls every unfinished one
+        yield_now(),
+        async {
+            join!( // all at once; each poll polls every unfinished one
+                sleep_ms(10), // Timer 18
+                sleep_ms(0), // Timer 19
+                async { log("log 20") },
+            );
+        },
+        async {
+            join!( // all at once; each poll polls every unfinished one
+                sleep_ms(20), // Timer 22
+                sleep_ms(50), // Timer 23
+                sleep_ms(100), // Timer 24
+            );
+        },
+    );
+    log("log 25");
 }
 
 pub fn size() -> usize {
@@ -2395,15 +2615,34 @@ pub mod random_075 {
 use runtime::prelude::*;
 
 async fn run() {
+    block_ms(0);
+    sleep_ms(0).await; // Timer 3
+    let f1 = sleep_ms(20); // Timer 5
+    // nothing has run yet: futures start when polled
+    f1.await;
+    log("log 6");
     select! {
         biased; // polled in this order; the first ready wins, the others are dropped
-        _ = async { log("log 2") } => {}
         _ = async {
-            sleep_ms(20).await; // Timer 4
-            log("log 5");
+            join!( // all at once; each poll polls every unfinished one
+                async { log("log 9") },
+            );
         } => {}
+        _ = async {
+            select! {
+                biased; // polled in this order; the first ready wins, the others are dropped
+                _ = sleep_ms(20) => {} // Timer 11
+            }
+        } => {}
+        _ = sleep_ms(20) => {} // Timer 12
     }
-    sleep_ms(10).await; // Timer 6
+    let f2 = async {
+        log("log 15");
+        sleep_ms(10).await; // Timer 16
+        sleep_ms(0).await; // Timer 17
+    };
+    // nothing has run yet: futures start when polled
+    f2.await;
 }
 
 pub fn size() -> usize {
@@ -2419,31 +2658,25 @@ pub mod random_076 {
 use runtime::prelude::*;
 
 async fn run() {
-    sleep_ms(20).await; // Timer 3
-    log("log 4");
-    sleep_ms(20).await; // Timer 5
-    log("log 6");
+    sleep_ms(10).await; // Timer 1
+    let f1 = async { log("log 4") };
+    let f2 = sleep_ms(50); // Timer 5
+    // nothing has run yet: futures start when polled
+    f1.await;
+    f2.await;
     join!( // all at once; each poll polls every unfinished one
-        async {
-            let f1 = async { log("log 9") };
-            let f2 = async { block_ms(0) };
-            // nothing has run yet: futures start when polled
-            f1.await;
-            f2.await;
-        },
-        async {
-            join!( // all at once; each poll polls every unfinished one
-                sleep_ms(10), // Timer 12
-            );
-        },
-        async {
-            join!( // all at once; each poll polls every unfinished one
-                async { log("log 14") },
-                async { block_ms(10) },
-                sleep_ms(20), // Timer 16
-            );
-        },
+        async { log("log 7") },
+        sleep_ms(0), // Timer 8
     );
+    let f3 = async {
+        join!( // all at once; each poll polls every unfinished one
+            yield_now(),
+            async { block_ms(0) },
+            async { block_ms(0) },
+        );
+    };
+    // nothing has run yet: futures start when polled
+    f3.await;
 }
 
 pub fn size() -> usize {
@@ -2459,8 +2692,31 @@ pub mod random_077 {
 use runtime::prelude::*;
 
 async fn run() {
-    sleep_ms(20).await; // Timer 1
-    log("log 2");
+    let f1 = async {
+        let f2 = sleep_ms(50); // Timer 3
+        // nothing has run yet: futures start when polled
+        f2.await;
+    };
+    // nothing has run yet: futures start when polled
+    f1.await;
+    let f3 = async {
+        yield_now().await; // yield: to the back of the ready queue
+        block_ms(10);
+    };
+    // nothing has run yet: futures start when polled
+    f3.await;
+    join!( // all at once; each poll polls every unfinished one
+        sleep_ms(50), // Timer 10
+    );
+    log("log 12");
+    join!( // all at once; each poll polls every unfinished one
+        async { log("log 14") },
+    );
+    join!( // all at once; each poll polls every unfinished one
+        sleep_ms(10), // Timer 16
+        yield_now(),
+        sleep_ms(50), // Timer 18
+    );
 }
 
 pub fn size() -> usize {
@@ -2476,7 +2732,7 @@ pub mod random_078 {
 use runtime::prelude::*;
 
 async fn run() {
-    log("log 2");
+    sleep_ms(50).await; // Timer 1
 }
 
 pub fn size() -> usize {
@@ -2492,7 +2748,25 @@ pub mod random_079 {
 use runtime::prelude::*;
 
 async fn run() {
-    log("log 1");
+    sleep_ms(0).await; // Timer 1
+    join!( // all at once; each poll polls every unfinished one
+        async { block_ms(10) },
+        yield_now(),
+    );
+    join!( // all at once; each poll polls every unfinished one
+        async {
+            join!( // all at once; each poll polls every unfinished one
+                async { log("log 7") },
+                async { log("log 8") },
+                sleep_ms(50), // Timer 9
+            );
+        },
+        async {
+            let f1 = sleep_ms(20); // Timer 11
+            // nothing has run yet: futures start when polled
+            f1.await;
+        },
+    );
 }
 
 pub fn size() -> usize {
@@ -2508,40 +2782,22 @@ pub mod random_080 {
 use runtime::prelude::*;
 
 async fn run() {
-    log("log 1");
-    select! {
-        biased; // polled in this order; the first ready wins, the others are dropped
-        _ = async {
-            join!( // all at once; each poll polls every unfinished one
-                async { log("log 4") },
-                sleep_ms(20), // Timer 5
-            );
-        } => {}
-        _ = async {
-            let f1 = async { log("log 7") };
-            let f2 = sleep_ms(50); // Timer 8
-            // nothing has run yet: futures start when polled
-            f1.await;
-            f2.await;
-        } => {}
-        _ = async {
-            select! {
-                biased; // polled in this order; the first ready wins, the others are dropped
-                _ = sleep_ms(50) => {} // Timer 10
-            }
-        } => {}
-    }
-    log("log 11");
     join!( // all at once; each poll polls every unfinished one
         async {
-            let f3 = sleep_ms(0); // Timer 14
-            let f4 = sleep_ms(0); // Timer 15
+            let f1 = async { log("log 3") };
             // nothing has run yet: futures start when polled
-            f3.await;
-            f4.await;
+            f1.await;
         },
-        sleep_ms(0), // Timer 16
     );
+    join!( // all at once; each poll polls every unfinished one
+        async { log("log 6") },
+    );
+    join!( // all at once; each poll polls every unfinished one
+        sleep_ms(10), // Timer 8
+        sleep_ms(0), // Timer 9
+        sleep_ms(0), // Timer 10
+    );
+    sleep_ms(10).await; // Timer 11
 }
 
 pub fn size() -> usize {
@@ -2558,23 +2814,18 @@ use runtime::prelude::*;
 
 async fn run() {
     join!( // all at once; each poll polls every unfinished one
-        async {
-            let f1 = sleep_ms(10); // Timer 3
-            let f2 = async { log("log 4") };
-            let f3 = async { log("log 5") };
-            // nothing has run yet: futures start when polled
-            f1.await;
-            f2.await;
-            f3.await;
-        },
-        async { block_ms(0) },
-        async {
-            select! {
-                biased; // polled in this order; the first ready wins, the others are dropped
-                _ = async { log("log 8") } => {}
-            }
-        },
+        async { log("log 2") },
     );
+    join!( // all at once; each poll polls every unfinished one
+        sleep_ms(10), // Timer 5
+    );
+    join!( // all at once; each poll polls every unfinished one
+        sleep_ms(20), // Timer 7
+        yield_now(),
+        async { block_ms(30) },
+    );
+    sleep_ms(50).await; // Timer 11
+    log("log 12");
 }
 
 pub fn size() -> usize {
@@ -2590,17 +2841,24 @@ pub mod random_082 {
 use runtime::prelude::*;
 
 async fn run() {
-    sleep_ms(100).await; // Timer 1
+    select! {
+        biased; // polled in this order; the first ready wins, the others are dropped
+        _ = async { log("log 3") } => {}
+        _ = sleep_ms(20) => {} // Timer 4
+    }
     join!( // all at once; each poll polls every unfinished one
-        async { block_ms(10) },
-        sleep_ms(20), // Timer 4
-        async {
-            join!( // all at once; each poll polls every unfinished one
-                sleep_ms(20), // Timer 6
-                sleep_ms(50), // Timer 7
-            );
-        },
+        yield_now(),
+        async { log("log 7") },
+        sleep_ms(50), // Timer 8
     );
+    join!( // all at once; each poll polls every unfinished one
+        sleep_ms(100), // Timer 10
+        async { log("log 11") },
+        async { log("log 12") },
+    );
+    let f1 = async { block_ms(0) };
+    // nothing has run yet: futures start when polled
+    f1.await;
 }
 
 pub fn size() -> usize {
@@ -2616,18 +2874,14 @@ pub mod random_083 {
 use runtime::prelude::*;
 
 async fn run() {
-    join!( // all at once; each poll polls every unfinished one
-        async {
-            let f1 = sleep_ms(10); // Timer 3
-            let f2 = async { log("log 4") };
-            let f3 = async { log("log 5") };
-            // nothing has run yet: futures start when polled
-            f1.await;
-            f2.await;
-            f3.await;
-        },
-    );
-    sleep_ms(10).await; // Timer 6
+    let f1 = async {
+        select! {
+            biased; // polled in this order; the first ready wins, the others are dropped
+            _ = async { log("log 3") } => {}
+        }
+    };
+    // nothing has run yet: futures start when polled
+    f1.await;
 }
 
 pub fn size() -> usize {
@@ -2643,45 +2897,27 @@ pub mod random_084 {
 use runtime::prelude::*;
 
 async fn run() {
+    log("log 1");
     select! {
         biased; // polled in this order; the first ready wins, the others are dropped
-        _ = sleep_ms(0) => {} // Timer 2
-        _ = sleep_ms(20) => {} // Timer 3
         _ = async {
-            join!( // all at once; each poll polls every unfinished one
-                sleep_ms(0), // Timer 5
-                sleep_ms(20), // Timer 6
-            );
+            let f1 = sleep_ms(20); // Timer 4
+            let f2 = sleep_ms(50); // Timer 5
+            // nothing has run yet: futures start when polled
+            f1.await;
+            f2.await;
         } => {}
-    }
-    log("log 7");
-    join!( // all at once; each poll polls every unfinished one
-        async {
-            log("log 10");
-            sleep_ms(20).await; // Timer 11
-        },
-        async {
-            sleep_ms(20).await; // Timer 13
-            sleep_ms(100).await; // Timer 14
-        },
-        async {
-            select! {
-                biased; // polled in this order; the first ready wins, the others are dropped
-                _ = async { log("log 16") } => {}
-                _ = sleep_ms(10) => {} // Timer 17
-                _ = sleep_ms(20) => {} // Timer 18
-            }
-        },
-    );
-    select! {
-        biased; // polled in this order; the first ready wins, the others are dropped
-        _ = async { log("log 20") } => {}
         _ = async {
-            join!( // all at once; each poll polls every unfinished one
-                sleep_ms(100), // Timer 22
-                sleep_ms(10), // Timer 23
-                async { block_ms(0) },
-            );
+            let f3 = sleep_ms(0); // Timer 7
+            let f4 = async { log("log 8") };
+            // nothing has run yet: futures start when polled
+            f3.await;
+            f4.await;
+        } => {}
+        _ = async {
+            sleep_ms(50).await; // Timer 10
+            sleep_ms(10).await; // Timer 11
+            log("log 12");
         } => {}
     }
 }
@@ -2699,28 +2935,31 @@ pub mod random_085 {
 use runtime::prelude::*;
 
 async fn run() {
-    select! {
-        biased; // polled in this order; the first ready wins, the others are dropped
-        _ = sleep_ms(20) => {} // Timer 2
-        _ = sleep_ms(0) => {} // Timer 3
-        _ = async {
+    join!( // all at once; each poll polls every unfinished one
+        async {
             join!( // all at once; each poll polls every unfinished one
-                async { log("log 5") },
-                sleep_ms(50), // Timer 6
+                async { block_ms(30) },
             );
-        } => {}
-    }
-    sleep_ms(0).await; // Timer 7
-    block_ms(0);
-    let f1 = async {
+        },
+        async {
+            let f1 = sleep_ms(50); // Timer 5
+            let f2 = sleep_ms(20); // Timer 6
+            let f3 = sleep_ms(100); // Timer 7
+            // nothing has run yet: futures start when polled
+            f1.await;
+            f2.await;
+            f3.await;
+        },
+    );
+    let f4 = async {
         join!( // all at once; each poll polls every unfinished one
-            async { log("log 11") },
-            async { block_ms(10) },
-            sleep_ms(100), // Timer 13
+            sleep_ms(20), // Timer 10
         );
     };
+    let f5 = sleep_ms(20); // Timer 11
     // nothing has run yet: futures start when polled
-    f1.await;
+    f4.await;
+    f5.await;
 }
 
 pub fn size() -> usize {
@@ -2737,8 +2976,10 @@ use runtime::prelude::*;
 
 async fn run() {
     join!( // all at once; each poll polls every unfinished one
-        sleep_ms(50), // Timer 2
+        sleep_ms(20), // Timer 3
+        sleep_ms(10), // Timer 4
     );
+    block_ms(0);
 }
 
 pub fn size() -> usize {
@@ -2754,39 +2995,39 @@ pub mod random_087 {
 use runtime::prelude::*;
 
 async fn run() {
-    select! {
-        biased; // polled in this order; the first ready wins, the others are dropped
-        _ = sleep_ms(100) => {} // Timer 3
-    }
-    join!( // all at once; each poll polls every unfinished one
-        async { log("log 5") },
-    );
-    log("log 6");
-    log("log 7");
-    join!( // all at once; each poll polls every unfinished one
-        async {
-            join!( // all at once; each poll polls every unfinished one
-                async { log("log 10") },
-                sleep_ms(100), // Timer 11
-                sleep_ms(0), // Timer 12
-            );
-        },
-        async {
-            let f1 = sleep_ms(20); // Timer 14
-            let f2 = async { log("log 15") };
-            let f3 = async { log("log 16") };
-            // nothing has run yet: futures start when polled
-            f1.await;
-            f2.await;
-            f3.await;
-        },
-        sleep_ms(20), // Timer 17
-    );
-    join!( // all at once; each poll polls every unfinished one
-        async {
-            log("log 20");
-        },
-    );
+    let f1 = async {
+        let f2 = async { block_ms(10) };
+        let f3 = sleep_ms(20); // Timer 4
+        let f4 = sleep_ms(20); // Timer 5
+        // nothing has run yet: futures start when polled
+        f2.await;
+        f3.await;
+        f4.await;
+    };
+    let f2 = async {
+        join!( // all at once; each poll polls every unfinished one
+            yield_now(),
+            async { log("log 8") },
+            sleep_ms(10), // Timer 9
+        );
+    };
+    // nothing has run yet: futures start when polled
+    f1.await;
+    f2.await;
+    let f6 = sleep_ms(0); // Timer 11
+    let f7 = async {
+        join!( // all at once; each poll polls every unfinished one
+            sleep_ms(50), // Timer 13
+            sleep_ms(10), // Timer 14
+        );
+    };
+    let f8 = async { log("log 15") };
+    // nothing has run yet: futures start when polled
+    f6.await;
+    f7.await;
+    f8.await;
+    sleep_ms(50).await; // Timer 16
+    yield_now().await; // yield: to the back of the ready queue
 }
 
 pub fn size() -> usize {
@@ -2805,32 +3046,32 @@ async fn run() {
     select! {
         biased; // polled in this order; the first ready wins, the others are dropped
         _ = async {
-            join!( // all at once; each poll polls every unfinished one
-                async { block_ms(30) },
-                async { block_ms(10) },
-                async { block_ms(10) },
-            );
+            select! {
+                biased; // polled in this order; the first ready wins, the others are dropped
+                _ = async { log("log 3") } => {}
+                _ = sleep_ms(20) => {} // Timer 4
+                _ = sleep_ms(10) => {} // Timer 5
+            }
         } => {}
         _ = async {
             join!( // all at once; each poll polls every unfinished one
-                sleep_ms(100), // Timer 7
-                async { log("log 8") },
+                async { log("log 7") },
+                sleep_ms(20), // Timer 8
+                async { block_ms(0) },
             );
         } => {}
-        _ = async { log("log 9") } => {}
     }
-    select! {
-        biased; // polled in this order; the first ready wins, the others are dropped
-        _ = sleep_ms(50) => {} // Timer 12
-    }
-    join!( // all at once; each poll polls every unfinished one
-        async { block_ms(10) },
-    );
-    let f1 = sleep_ms(20); // Timer 16
-    let f2 = async { block_ms(10) };
+    sleep_ms(10).await; // Timer 10
+    sleep_ms(0).await; // Timer 11
+    let f1 = sleep_ms(0); // Timer 14
+    let f2 = async { block_ms(30) };
     // nothing has run yet: futures start when polled
     f1.await;
     f2.await;
+    let f3 = async { block_ms(0) };
+    // nothing has run yet: futures start when polled
+    f3.await;
+    log("log 18");
 }
 
 pub fn size() -> usize {
@@ -2847,13 +3088,15 @@ use runtime::prelude::*;
 
 async fn run() {
     join!( // all at once; each poll polls every unfinished one
-        async { block_ms(10) },
+        sleep_ms(10), // Timer 2
+        yield_now(),
+        async {
+            join!( // all at once; each poll polls every unfinished one
+                async { log("log 5") },
+            );
+        },
     );
-    sleep_ms(20).await; // Timer 3
-    block_ms(0);
-    let f1 = async { log("log 6") };
-    // nothing has run yet: futures start when polled
-    f1.await;
+    block_ms(10);
 }
 
 pub fn size() -> usize {
@@ -2869,39 +3112,9 @@ pub mod random_090 {
 use runtime::prelude::*;
 
 async fn run() {
-    let f1 = async {
-        select! {
-            biased; // polled in this order; the first ready wins, the others are dropped
-            _ = sleep_ms(100) => {} // Timer 3
-            _ = async { block_ms(30) } => {}
-        }
-    };
-    // nothing has run yet: futures start when polled
-    f1.await;
-    sleep_ms(0).await; // Timer 7
-    log("log 8");
-    log("log 9");
-    select! {
-        biased; // polled in this order; the first ready wins, the others are dropped
-        _ = sleep_ms(20) => {} // Timer 11
-        _ = sleep_ms(100) => {} // Timer 12
-    }
+    log("log 3");
     join!( // all at once; each poll polls every unfinished one
-        async {
-            let f2 = async { log("log 15") };
-            // nothing has run yet: futures start when polled
-            f2.await;
-        },
-        async {
-            join!( // all at once; each poll polls every unfinished one
-                async { block_ms(10) },
-            );
-        },
-        async {
-            join!( // all at once; each poll polls every unfinished one
-                sleep_ms(20), // Timer 19
-            );
-        },
+        async { block_ms(10) },
     );
 }
 
@@ -2918,34 +3131,37 @@ pub mod random_091 {
 use runtime::prelude::*;
 
 async fn run() {
-    join!( // all at once; each poll polls every unfinished one
-        sleep_ms(50), // Timer 2
-        async {
+    select! {
+        biased; // polled in this order; the first ready wins, the others are dropped
+        _ = async {
             select! {
                 biased; // polled in this order; the first ready wins, the others are dropped
-                _ = sleep_ms(20) => {} // Timer 4
-                _ = async { block_ms(0) } => {}
-                _ = sleep_ms(20) => {} // Timer 6
+                _ = sleep_ms(20) => {} // Timer 3
+                _ = async { log("log 4") } => {}
+                _ = yield_now() => {}
             }
-        },
+        } => {}
+        _ = async {
+            select! {
+                biased; // polled in this order; the first ready wins, the others are dropped
+                _ = yield_now() => {}
+                _ = sleep_ms(20) => {} // Timer 8
+                _ = sleep_ms(20) => {} // Timer 9
+            }
+        } => {}
+    }
+    sleep_ms(20).await; // Timer 10
+    block_ms(10);
+    join!( // all at once; each poll polls every unfinished one
         async {
-            let f1 = sleep_ms(20); // Timer 8
+            let f1 = async { block_ms(0) };
             // nothing has run yet: futures start when polled
             f1.await;
         },
+        async {
+            sleep_ms(100).await; // Timer 16
+        },
     );
-    let f2 = async {
-        join!( // all at once; each poll polls every unfinished one
-            async { log("log 11") },
-            async { block_ms(30) },
-            sleep_ms(10), // Timer 13
-        );
-    };
-    let f3 = sleep_ms(0); // Timer 14
-    // nothing has run yet: futures start when polled
-    f2.await;
-    f3.await;
-    log("log 15");
 }
 
 pub fn size() -> usize {
@@ -2961,16 +3177,37 @@ pub mod random_092 {
 use runtime::prelude::*;
 
 async fn run() {
+    select! {
+        biased; // polled in this order; the first ready wins, the others are dropped
+        _ = async { log("log 2") } => {}
+        _ = async { block_ms(30) } => {}
+        _ = async {
+            select! {
+                biased; // polled in this order; the first ready wins, the others are dropped
+                _ = sleep_ms(10) => {} // Timer 5
+            }
+        } => {}
+    }
+    sleep_ms(100).await; // Timer 7
+    join!( // all at once; each poll polls every unfinished one
+        sleep_ms(100), // Timer 10
+        async { block_ms(10) },
+    );
     join!( // all at once; each poll polls every unfinished one
         async {
-            let f1 = sleep_ms(50); // Timer 3
-            // nothing has run yet: futures start when polled
-            f1.await;
+            select! {
+                biased; // polled in this order; the first ready wins, the others are dropped
+                _ = async { log("log 14") } => {}
+            }
         },
-        sleep_ms(100), // Timer 4
-        async { log("log 5") },
+        async {
+            select! {
+                biased; // polled in this order; the first ready wins, the others are dropped
+                _ = async { log("log 16") } => {}
+                _ = sleep_ms(20) => {} // Timer 17
+            }
+        },
     );
-    log("log 6");
 }
 
 pub fn size() -> usize {
@@ -2987,7 +3224,17 @@ use runtime::prelude::*;
 
 async fn run() {
     join!( // all at once; each poll polls every unfinished one
-        sleep_ms(0), // Timer 3
+        async {
+            block_ms(0);
+            log("log 4");
+        },
+        async {
+            select! {
+                biased; // polled in this order; the first ready wins, the others are dropped
+                _ = async { block_ms(0) } => {}
+            }
+        },
+        sleep_ms(20), // Timer 7
     );
 }
 
@@ -3004,13 +3251,40 @@ pub mod random_094 {
 use runtime::prelude::*;
 
 async fn run() {
-    log("log 1");
     select! {
         biased; // polled in this order; the first ready wins, the others are dropped
-        _ = async { log("log 4") } => {}
-        _ = sleep_ms(0) => {} // Timer 5
-        _ = async { log("log 6") } => {}
+        _ = async {
+            select! {
+                biased; // polled in this order; the first ready wins, the others are dropped
+                _ = async { log("log 3") } => {}
+                _ = yield_now() => {}
+            }
+        } => {}
+        _ = async {
+            let f1 = sleep_ms(0); // Timer 6
+            let f2 = sleep_ms(10); // Timer 7
+            let f3 = async { log("log 8") };
+            // nothing has run yet: futures start when polled
+            f1.await;
+            f2.await;
+            f3.await;
+        } => {}
+        _ = async {
+            select! {
+                biased; // polled in this order; the first ready wins, the others are dropped
+                _ = yield_now() => {}
+                _ = async { log("log 11") } => {}
+                _ = sleep_ms(20) => {} // Timer 12
+            }
+        } => {}
     }
+    sleep_ms(0).await; // Timer 13
+    let f4 = yield_now();
+    let f5 = async { log("log 17") };
+    // nothing has run yet: futures start when polled
+    f4.await;
+    f5.await;
+    sleep_ms(20).await; // Timer 18
 }
 
 pub fn size() -> usize {
@@ -3026,19 +3300,12 @@ pub mod random_095 {
 use runtime::prelude::*;
 
 async fn run() {
-    select! {
-        biased; // polled in this order; the first ready wins, the others are dropped
-        _ = sleep_ms(20) => {} // Timer 2
-    }
-    sleep_ms(20).await; // Timer 3
     let f1 = async {
-        log("log 6");
-        sleep_ms(20).await; // Timer 7
-        sleep_ms(10).await; // Timer 8
+        block_ms(10);
+        log("log 4");
     };
     // nothing has run yet: futures start when polled
     f1.await;
-    block_ms(10);
 }
 
 pub fn size() -> usize {
@@ -3054,30 +3321,20 @@ pub mod random_096 {
 use runtime::prelude::*;
 
 async fn run() {
-    let f1 = async { log("log 3") };
-    let f2 = sleep_ms(20); // Timer 4
-    // nothing has run yet: futures start when polled
-    f1.await;
-    f2.await;
     select! {
         biased; // polled in this order; the first ready wins, the others are dropped
         _ = async {
-            select! {
-                biased; // polled in this order; the first ready wins, the others are dropped
-                _ = sleep_ms(20) => {} // Timer 7
-            }
+            join!( // all at once; each poll polls every unfinished one
+                sleep_ms(20), // Timer 3
+                sleep_ms(20), // Timer 4
+                async { block_ms(10) },
+            );
         } => {}
+        _ = async {
+            sleep_ms(0).await; // Timer 7
+        } => {}
+        _ = sleep_ms(20) => {} // Timer 8
     }
-    sleep_ms(0).await; // Timer 8
-    let f3 = async {
-        join!( // all at once; each poll polls every unfinished one
-            async { log("log 11") },
-            async { log("log 12") },
-            sleep_ms(20), // Timer 13
-        );
-    };
-    // nothing has run yet: futures start when polled
-    f3.await;
 }
 
 pub fn size() -> usize {
@@ -3094,25 +3351,11 @@ use runtime::prelude::*;
 
 async fn run() {
     join!( // all at once; each poll polls every unfinished one
-        sleep_ms(100), // Timer 2
-    );
-    join!( // all at once; each poll polls every unfinished one
-        async { block_ms(10) },
         async {
-            let f1 = async { log("log 6") };
-            // nothing has run yet: futures start when polled
-            f1.await;
+            sleep_ms(20).await; // Timer 3
+            log("log 4");
+            block_ms(0);
         },
-        async {
-            select! {
-                biased; // polled in this order; the first ready wins, the others are dropped
-                _ = async { log("log 8") } => {}
-                _ = async { log("log 9") } => {}
-            }
-        },
-    );
-    join!( // all at once; each poll polls every unfinished one
-        sleep_ms(50), // Timer 12
     );
 }
 
@@ -3129,29 +3372,38 @@ pub mod random_098 {
 use runtime::prelude::*;
 
 async fn run() {
-    select! {
-        biased; // polled in this order; the first ready wins, the others are dropped
-        _ = sleep_ms(0) => {} // Timer 3
-        _ = async { log("log 4") } => {}
-        _ = async { block_ms(30) } => {}
-    }
     join!( // all at once; each poll polls every unfinished one
+        sleep_ms(0), // Timer 2
         async {
-            select! {
-                biased; // polled in this order; the first ready wins, the others are dropped
-                _ = async { log("log 8") } => {}
-                _ = async { block_ms(10) } => {}
-            }
-        },
-        async {
-            select! {
-                biased; // polled in this order; the first ready wins, the others are dropped
-                _ = sleep_ms(0) => {} // Timer 11
-                _ = sleep_ms(10) => {} // Timer 12
-            }
+            let f1 = async { block_ms(0) };
+            let f2 = async { log("log 5") };
+            // nothing has run yet: futures start when polled
+            f1.await;
+            f2.await;
         },
     );
-    block_ms(10);
+    let f3 = sleep_ms(0); // Timer 7
+    let f4 = async {
+        let f5 = async { log("log 9") };
+        // nothing has run yet: futures start when polled
+        f5.await;
+    };
+    // nothing has run yet: futures start when polled
+    f3.await;
+    f4.await;
+    let f6 = sleep_ms(20); // Timer 12
+    // nothing has run yet: futures start when polled
+    f6.await;
+    select! {
+        biased; // polled in this order; the first ready wins, the others are dropped
+        _ = async { log("log 14") } => {}
+        _ = sleep_ms(10) => {} // Timer 15
+    }
+    sleep_ms(50).await; // Timer 17
+    join!( // all at once; each poll polls every unfinished one
+        async { block_ms(10) },
+        sleep_ms(20), // Timer 20
+    );
 }
 
 pub fn size() -> usize {
@@ -3167,14 +3419,17 @@ pub mod random_099 {
 use runtime::prelude::*;
 
 async fn run() {
-    let f1 = async {
-        join!( // all at once; each poll polls every unfinished one
-            sleep_ms(20), // Timer 3
-            async { log("log 4") },
-        );
+    let f1 = async { log("log 2") };
+    let f2 = async {
+        log("log 4");
+        block_ms(30);
     };
     // nothing has run yet: futures start when polled
     f1.await;
+    f2.await;
+    let f3 = sleep_ms(50); // Timer 8
+    // nothing has run yet: futures start when polled
+    f3.await;
 }
 
 pub fn size() -> usize {
@@ -3190,17 +3445,25 @@ pub mod random_100 {
 use runtime::prelude::*;
 
 async fn run() {
-    sleep_ms(100).await; // Timer 2
     select! {
         biased; // polled in this order; the first ready wins, the others are dropped
-        _ = sleep_ms(10) => {} // Timer 4
-        _ = sleep_ms(0) => {} // Timer 5
-        _ = sleep_ms(0) => {} // Timer 6
+        _ = async {
+            join!( // all at once; each poll polls every unfinished one
+                sleep_ms(100), // Timer 3
+                async { block_ms(0) },
+                sleep_ms(50), // Timer 5
+            );
+        } => {}
+        _ = async {
+            block_ms(10);
+        } => {}
+        _ = async { block_ms(0) } => {}
     }
-    let f1 = async { log("log 8") };
-    // nothing has run yet: futures start when polled
-    f1.await;
-    log("log 9");
+    sleep_ms(100).await; // Timer 9
+    join!( // all at once; each poll polls every unfinished one
+        async { log("log 11") },
+        sleep_ms(100), // Timer 12
+    );
 }
 
 pub fn size() -> usize {
@@ -3216,17 +3479,20 @@ pub mod random_101 {
 use runtime::prelude::*;
 
 async fn run() {
-    join!( // all at once; each poll polls every unfinished one
-        async {
-            select! {
-                biased; // polled in this order; the first ready wins, the others are dropped
-                _ = sleep_ms(20) => {} // Timer 3
-                _ = sleep_ms(20) => {} // Timer 4
-                _ = sleep_ms(100) => {} // Timer 5
-            }
-        },
-    );
-    log("log 6");
+    let f1 = async { log("log 3") };
+    // nothing has run yet: futures start when polled
+    f1.await;
+    select! {
+        biased; // polled in this order; the first ready wins, the others are dropped
+        _ = async { block_ms(10) } => {}
+        _ = sleep_ms(10) => {} // Timer 6
+    }
+    yield_now().await; // yield: to the back of the ready queue
+    select! {
+        biased; // polled in this order; the first ready wins, the others are dropped
+        _ = async { log("log 10") } => {}
+        _ = sleep_ms(50) => {} // Timer 11
+    }
 }
 
 pub fn size() -> usize {
@@ -3242,7 +3508,10 @@ pub mod random_102 {
 use runtime::prelude::*;
 
 async fn run() {
-    sleep_ms(10).await; // Timer 1
+    select! {
+        biased; // polled in this order; the first ready wins, the others are dropped
+        _ = sleep_ms(20) => {} // Timer 2
+    }
 }
 
 pub fn size() -> usize {
@@ -3258,18 +3527,35 @@ pub mod random_103 {
 use runtime::prelude::*;
 
 async fn run() {
+    sleep_ms(20).await; // Timer 1
+    let f1 = async {
+        block_ms(10);
+        log("log 5");
+    };
+    // nothing has run yet: futures start when polled
+    f1.await;
+    let f2 = async { log("log 8") };
+    // nothing has run yet: futures start when polled
+    f2.await;
+    select! {
+        biased; // polled in this order; the first ready wins, the others are dropped
+        _ = async { block_ms(10) } => {}
+        _ = async { log("log 11") } => {}
+    }
     join!( // all at once; each poll polls every unfinished one
-        async { log("log 2") },
+        async { block_ms(30) },
     );
-    sleep_ms(20).await; // Timer 4
     join!( // all at once; each poll polls every unfinished one
-        sleep_ms(20), // Timer 6
-        async { log("log 7") },
+        async {
+            select! {
+                biased; // polled in this order; the first ready wins, the others are dropped
+                _ = async { log("log 16") } => {}
+                _ = async { log("log 17") } => {}
+                _ = sleep_ms(50) => {} // Timer 18
+            }
+        },
+        sleep_ms(10), // Timer 19
     );
-    block_ms(30);
-    log("log 10");
-    log("log 11");
-    sleep_ms(50).await; // Timer 12
 }
 
 pub fn size() -> usize {
@@ -3285,7 +3571,17 @@ pub mod random_104 {
 use runtime::prelude::*;
 
 async fn run() {
-    sleep_ms(100).await; // Timer 1
+    join!( // all at once; each poll polls every unfinished one
+        async {
+            join!( // all at once; each poll polls every unfinished one
+                sleep_ms(20), // Timer 3
+                async { log("log 4") },
+                sleep_ms(20), // Timer 5
+            );
+        },
+        async { log("log 6") },
+    );
+    log("log 7");
 }
 
 pub fn size() -> usize {
@@ -3301,28 +3597,21 @@ pub mod random_105 {
 use runtime::prelude::*;
 
 async fn run() {
-    select! {
-        biased; // polled in this order; the first ready wins, the others are dropped
-        _ = async { log("log 3") } => {}
-        _ = sleep_ms(100) => {} // Timer 4
-    }
-    sleep_ms(50).await; // Timer 6
-    log("log 8");
-    sleep_ms(10).await; // Timer 9
-    block_ms(30);
     join!( // all at once; each poll polls every unfinished one
+        sleep_ms(10), // Timer 2
         async {
-            sleep_ms(50).await; // Timer 13
-            sleep_ms(20).await; // Timer 14
+            join!( // all at once; each poll polls every unfinished one
+                async { block_ms(10) },
+                yield_now(),
+                async { log("log 6") },
+            );
         },
         async {
-            sleep_ms(20).await; // Timer 16
-        },
-        async {
-            select! {
-                biased; // polled in this order; the first ready wins, the others are dropped
-                _ = sleep_ms(50) => {} // Timer 18
-            }
+            join!( // all at once; each poll polls every unfinished one
+                sleep_ms(100), // Timer 8
+                async { log("log 9") },
+                sleep_ms(20), // Timer 10
+            );
         },
     );
 }
@@ -3340,11 +3629,25 @@ pub mod random_106 {
 use runtime::prelude::*;
 
 async fn run() {
-    join!( // all at once; each poll polls every unfinished one
-        async { block_ms(30) },
-        sleep_ms(10), // Timer 3
-    );
-    log("log 4");
+    sleep_ms(0).await; // Timer 1
+    let f1 = sleep_ms(100); // Timer 3
+    // nothing has run yet: futures start when polled
+    f1.await;
+    let f2 = sleep_ms(10); // Timer 6
+    let f3 = sleep_ms(20); // Timer 7
+    let f4 = sleep_ms(0); // Timer 8
+    // nothing has run yet: futures start when polled
+    f2.await;
+    f3.await;
+    f4.await;
+    select! {
+        biased; // polled in this order; the first ready wins, the others are dropped
+        _ = async {
+            join!( // all at once; each poll polls every unfinished one
+                async { log("log 11") },
+            );
+        } => {}
+    }
 }
 
 pub fn size() -> usize {
@@ -3360,37 +3663,18 @@ pub mod random_107 {
 use runtime::prelude::*;
 
 async fn run() {
+    log("log 1");
     select! {
         biased; // polled in this order; the first ready wins, the others are dropped
         _ = async {
-            let f1 = sleep_ms(20); // Timer 3
-            let f2 = sleep_ms(50); // Timer 4
-            // nothing has run yet: futures start when polled
-            f1.await;
-            f2.await;
+            sleep_ms(100).await; // Timer 4
+            log("log 5");
+            sleep_ms(100).await; // Timer 6
         } => {}
         _ = async {
-            let f3 = sleep_ms(0); // Timer 6
-            let f4 = async { log("log 7") };
-            // nothing has run yet: futures start when polled
-            f3.await;
-            f4.await;
+            log("log 8");
         } => {}
-        _ = sleep_ms(20) => {} // Timer 8
     }
-    let f5 = async {
-        select! {
-            biased; // polled in this order; the first ready wins, the others are dropped
-            _ = sleep_ms(20) => {} // Timer 11
-            _ = sleep_ms(10) => {} // Timer 12
-            _ = sleep_ms(20) => {} // Timer 13
-        }
-    };
-    let f6 = sleep_ms(20); // Timer 14
-    // nothing has run yet: futures start when polled
-    f5.await;
-    f6.await;
-    log("log 15");
 }
 
 pub fn size() -> usize {
@@ -3406,39 +3690,25 @@ pub mod random_108 {
 use runtime::prelude::*;
 
 async fn run() {
-    let f1 = async {
-        log("log 3");
-    };
-    let f2 = async {
-        join!( // all at once; each poll polls every unfinished one
-            sleep_ms(100), // Timer 5
-        );
-    };
-    let f3 = async {
-        select! {
-            biased; // polled in this order; the first ready wins, the others are dropped
-            _ = sleep_ms(20) => {} // Timer 7
-        }
-    };
-    // nothing has run yet: futures start when polled
-    f1.await;
-    f2.await;
-    f3.await;
+    sleep_ms(10).await; // Timer 1
     join!( // all at once; each poll polls every unfinished one
         async {
-            join!( // all at once; each poll polls every unfinished one
-                async { log("log 10") },
-                sleep_ms(50), // Timer 11
-                sleep_ms(20), // Timer 12
-            );
+            let f1 = async { block_ms(10) };
+            let f2 = async { block_ms(30) };
+            // nothing has run yet: futures start when polled
+            f1.await;
+            f2.await;
         },
         async {
             join!( // all at once; each poll polls every unfinished one
-                async { block_ms(0) },
-                sleep_ms(100), // Timer 15
+                async { log("log 7") },
+                async { log("log 8") },
+                sleep_ms(20), // Timer 9
             );
         },
+        sleep_ms(20), // Timer 10
     );
+    sleep_ms(20).await; // Timer 11
 }
 
 pub fn size() -> usize {
@@ -3454,38 +3724,53 @@ pub mod random_109 {
 use runtime::prelude::*;
 
 async fn run() {
-    let f1 = async { block_ms(10) };
-    let f2 = sleep_ms(20); // Timer 3
-    let f3 = async {
-        join!( // all at once; each poll polls every unfinished one
-            sleep_ms(100), // Timer 5
-            async { log("log 6") },
-            async { log("log 7") },
-        );
-    };
-    // nothing has run yet: futures start when polled
-    f1.await;
-    f2.await;
-    f3.await;
-    sleep_ms(50).await; // Timer 8
-    join!( // all at once; each poll polls every unfinished one
-        async {
-            let f4 = sleep_ms(0); // Timer 11
-            let f5 = sleep_ms(10); // Timer 12
-            let f6 = sleep_ms(50); // Timer 13
+    sleep_ms(20).await; // Timer 1
+    select! {
+        biased; // polled in this order; the first ready wins, the others are dropped
+        _ = async {
+            select! {
+                biased; // polled in this order; the first ready wins, the others are dropped
+                _ = async { block_ms(0) } => {}
+                _ = async { block_ms(10) } => {}
+            }
+        } => {}
+        _ = sleep_ms(20) => {} // Timer 6
+        _ = async {
+            sleep_ms(20).await; // Timer 8
+        } => {}
+    }
+    select! {
+        biased; // polled in this order; the first ready wins, the others are dropped
+        _ = async {
+            let f1 = yield_now();
+            let f2 = async { block_ms(10) };
+            let f3 = async { log("log 13") };
+            // nothing has run yet: futures start when polled
+            f1.await;
+            f2.await;
+            f3.await;
+        } => {}
+        _ = async { log("log 14") } => {}
+        _ = async {
+            let f4 = async { block_ms(10) };
+            let f5 = sleep_ms(20); // Timer 17
+            let f6 = async { log("log 18") };
             // nothing has run yet: futures start when polled
             f4.await;
             f5.await;
             f6.await;
-        },
-        async {
-            let f7 = async { log("log 15") };
-            let f8 = sleep_ms(10); // Timer 16
-            // nothing has run yet: futures start when polled
-            f7.await;
-            f8.await;
-        },
-    );
+        } => {}
+    }
+    let f7 = async { log("log 20") };
+    let f8 = async {
+        select! {
+            biased; // polled in this order; the first ready wins, the others are dropped
+            _ = sleep_ms(100) => {} // Timer 22
+        }
+    };
+    // nothing has run yet: futures start when polled
+    f7.await;
+    f8.await;
 }
 
 pub fn size() -> usize {
@@ -3501,24 +3786,38 @@ pub mod random_110 {
 use runtime::prelude::*;
 
 async fn run() {
-    log("log 1");
-    select! {
-        biased; // polled in this order; the first ready wins, the others are dropped
-        _ = async { log("log 4") } => {}
-        _ = async { log("log 5") } => {}
-    }
-    let f1 = async { block_ms(10) };
-    // nothing has run yet: futures start when polled
-    f1.await;
     join!( // all at once; each poll polls every unfinished one
         async {
-            sleep_ms(10).await; // Timer 10
-            block_ms(0);
-            log("log 12");
+            select! {
+                biased; // polled in this order; the first ready wins, the others are dropped
+                _ = sleep_ms(0) => {} // Timer 3
+                _ = sleep_ms(20) => {} // Timer 4
+                _ = async { log("log 5") } => {}
+            }
         },
-        sleep_ms(10), // Timer 13
-        async { log("log 14") },
+        async {
+            join!( // all at once; each poll polls every unfinished one
+                sleep_ms(20), // Timer 7
+            );
+        },
     );
+    select! {
+        biased; // polled in this order; the first ready wins, the others are dropped
+        _ = async { block_ms(30) } => {}
+        _ = async {
+            join!( // all at once; each poll polls every unfinished one
+                sleep_ms(100), // Timer 11
+                async { log("log 12") },
+                sleep_ms(10), // Timer 13
+            );
+        } => {}
+    }
+    block_ms(30);
+    sleep_ms(0).await; // Timer 17
+    sleep_ms(10).await; // Timer 18
+    log("log 20");
+    log("log 21");
+    sleep_ms(0).await; // Timer 22
 }
 
 pub fn size() -> usize {
@@ -3534,19 +3833,21 @@ pub mod random_111 {
 use runtime::prelude::*;
 
 async fn run() {
-    let f1 = async {
-        let f2 = async { block_ms(30) };
-        // nothing has run yet: futures start when polled
-        f2.await;
-    };
-    let f2 = async {
-        let f4 = async { block_ms(0) };
-        // nothing has run yet: futures start when polled
-        f4.await;
-    };
+    let f1 = async { log("log 3") };
+    let f2 = async { log("log 4") };
     // nothing has run yet: futures start when polled
     f1.await;
     f2.await;
+    yield_now().await; // yield: to the back of the ready queue
+    let f3 = async { block_ms(10) };
+    let f4 = async { block_ms(10) };
+    let f5 = async { log("log 10") };
+    // nothing has run yet: futures start when polled
+    f3.await;
+    f4.await;
+    f5.await;
+    sleep_ms(0).await; // Timer 11
+    yield_now().await; // yield: to the back of the ready queue
 }
 
 pub fn size() -> usize {
@@ -3562,13 +3863,38 @@ pub mod random_112 {
 use runtime::prelude::*;
 
 async fn run() {
-    let f1 = async {
-        let f2 = sleep_ms(10); // Timer 3
-        // nothing has run yet: futures start when polled
-        f2.await;
-    };
+    join!( // all at once; each poll polls every unfinished one
+        async {
+            let f1 = sleep_ms(0); // Timer 3
+            let f2 = sleep_ms(100); // Timer 4
+            let f3 = sleep_ms(100); // Timer 5
+            // nothing has run yet: futures start when polled
+            f1.await;
+            f2.await;
+            f3.await;
+        },
+    );
+    let f4 = sleep_ms(0); // Timer 7
+    let f5 = sleep_ms(50); // Timer 8
+    let f6 = sleep_ms(20); // Timer 9
     // nothing has run yet: futures start when polled
-    f1.await;
+    f4.await;
+    f5.await;
+    f6.await;
+    join!( // all at once; each poll polls every unfinished one
+        async {
+            select! {
+                biased; // polled in this order; the first ready wins, the others are dropped
+                _ = async { block_ms(30) } => {}
+                _ = async { log("log 13") } => {}
+                _ = async { log("log 14") } => {}
+            }
+        },
+    );
+    select! {
+        biased; // polled in this order; the first ready wins, the others are dropped
+        _ = sleep_ms(20) => {} // Timer 16
+    }
 }
 
 pub fn size() -> usize {
@@ -3584,12 +3910,42 @@ pub mod random_113 {
 use runtime::prelude::*;
 
 async fn run() {
-    log("log 1");
-    block_ms(0);
-    log("log 3");
     join!( // all at once; each poll polls every unfinished one
-        async { log("log 5") },
+        async { block_ms(10) },
     );
+    select! {
+        biased; // polled in this order; the first ready wins, the others are dropped
+        _ = sleep_ms(20) => {} // Timer 4
+        _ = async {
+            select! {
+                biased; // polled in this order; the first ready wins, the others are dropped
+                _ = async { log("log 6") } => {}
+            }
+        } => {}
+        _ = async {
+            select! {
+                biased; // polled in this order; the first ready wins, the others are dropped
+                _ = async { log("log 8") } => {}
+            }
+        } => {}
+    }
+    select! {
+        biased; // polled in this order; the first ready wins, the others are dropped
+        _ = sleep_ms(20) => {} // Timer 10
+        _ = async {
+            yield_now().await; // yield: to the back of the ready queue
+        } => {}
+        _ = async {
+            select! {
+                biased; // polled in this order; the first ready wins, the others are dropped
+                _ = sleep_ms(20) => {} // Timer 14
+                _ = async { log("log 15") } => {}
+            }
+        } => {}
+    }
+    let f1 = sleep_ms(20); // Timer 18
+    // nothing has run yet: futures start when polled
+    f1.await;
 }
 
 pub fn size() -> usize {
@@ -3605,8 +3961,19 @@ pub mod random_114 {
 use runtime::prelude::*;
 
 async fn run() {
-    log("log 3");
-    sleep_ms(20).await; // Timer 5
+    join!( // all at once; each poll polls every unfinished one
+        async {
+            select! {
+                biased; // polled in this order; the first ready wins, the others are dropped
+                _ = async { block_ms(10) } => {}
+                _ = sleep_ms(50) => {} // Timer 4
+                _ = sleep_ms(100) => {} // Timer 5
+            }
+        },
+        sleep_ms(10), // Timer 6
+    );
+    sleep_ms(0).await; // Timer 7
+    sleep_ms(20).await; // Timer 8
 }
 
 pub fn size() -> usize {
@@ -3622,31 +3989,13 @@ pub mod random_115 {
 use runtime::prelude::*;
 
 async fn run() {
-    select! {
-        biased; // polled in this order; the first ready wins, the others are dropped
-        _ = async {
-            select! {
-                biased; // polled in this order; the first ready wins, the others are dropped
-                _ = async { log("log 3") } => {}
-                _ = sleep_ms(20) => {} // Timer 4
-            }
-        } => {}
-    }
-    let f1 = sleep_ms(0); // Timer 7
-    let f2 = async { log("log 8") };
-    let f3 = async { log("log 9") };
+    let f1 = async {
+        sleep_ms(100).await; // Timer 3
+        sleep_ms(10).await; // Timer 4
+        yield_now().await; // yield: to the back of the ready queue
+    };
     // nothing has run yet: futures start when polled
     f1.await;
-    f2.await;
-    f3.await;
-    sleep_ms(10).await; // Timer 11
-    join!( // all at once; each poll polls every unfinished one
-        sleep_ms(10), // Timer 14
-    );
-    join!( // all at once; each poll polls every unfinished one
-        sleep_ms(20), // Timer 16
-        async { block_ms(0) },
-    );
 }
 
 pub fn size() -> usize {
@@ -3662,23 +4011,15 @@ pub mod random_116 {
 use runtime::prelude::*;
 
 async fn run() {
-    log("log 1");
-    let f1 = async {
-        select! {
-            biased; // polled in this order; the first ready wins, the others are dropped
-            _ = async { log("log 4") } => {}
-            _ = sleep_ms(0) => {} // Timer 5
-            _ = sleep_ms(20) => {} // Timer 6
-        }
-    };
-    // nothing has run yet: futures start when polled
-    f1.await;
+    sleep_ms(50).await; // Timer 1
+    sleep_ms(10).await; // Timer 2
     select! {
         biased; // polled in this order; the first ready wins, the others are dropped
         _ = async {
             join!( // all at once; each poll polls every unfinished one
-                async { block_ms(10) },
-                sleep_ms(20), // Timer 10
+                async { block_ms(30) },
+                async { block_ms(30) },
+                async { block_ms(0) },
             );
         } => {}
     }
@@ -3697,30 +4038,45 @@ pub mod random_117 {
 use runtime::prelude::*;
 
 async fn run() {
-    join!( // all at once; each poll polls every unfinished one
-        async {
-            join!( // all at once; each poll polls every unfinished one
-                async { block_ms(10) },
-                sleep_ms(10), // Timer 4
-                async { block_ms(0) },
-            );
-        },
-        sleep_ms(50), // Timer 6
-    );
     select! {
         biased; // polled in this order; the first ready wins, the others are dropped
+        _ = async { log("log 2") } => {}
         _ = async {
-            sleep_ms(100).await; // Timer 9
-            log("log 10");
+            let f1 = async { log("log 4") };
+            let f2 = sleep_ms(20); // Timer 5
+            let f3 = sleep_ms(50); // Timer 6
+            // nothing has run yet: futures start when polled
+            f1.await;
+            f2.await;
+            f3.await;
         } => {}
         _ = async {
-            join!( // all at once; each poll polls every unfinished one
-                async { log("log 12") },
-                async { block_ms(0) },
-                async { log("log 14") },
-            );
+            let f4 = sleep_ms(20); // Timer 8
+            let f5 = yield_now();
+            let f6 = async { log("log 10") };
+            // nothing has run yet: futures start when polled
+            f4.await;
+            f5.await;
+            f6.await;
         } => {}
     }
+    log("log 13");
+    select! {
+        biased; // polled in this order; the first ready wins, the others are dropped
+        _ = async { log("log 15") } => {}
+        _ = async {
+            sleep_ms(10).await; // Timer 17
+            block_ms(10);
+        } => {}
+        _ = async {
+            select! {
+                biased; // polled in this order; the first ready wins, the others are dropped
+                _ = async { log("log 20") } => {}
+                _ = async { block_ms(10) } => {}
+            }
+        } => {}
+    }
+    block_ms(0);
 }
 
 pub fn size() -> usize {
@@ -3736,25 +4092,16 @@ pub mod random_118 {
 use runtime::prelude::*;
 
 async fn run() {
-    select! {
-        biased; // polled in this order; the first ready wins, the others are dropped
-        _ = async { block_ms(0) } => {}
-    }
-    sleep_ms(20).await; // Timer 3
-    join!( // all at once; each poll polls every unfinished one
-        async {
-            let f1 = async { block_ms(10) };
-            let f2 = async { block_ms(10) };
-            // nothing has run yet: futures start when polled
-            f1.await;
-            f2.await;
-        },
-        async {
-            sleep_ms(20).await; // Timer 9
-            log("log 10");
-            sleep_ms(20).await; // Timer 11
-        },
-    );
+    let f1 = async {
+        join!( // all at once; each poll polls every unfinished one
+            async { block_ms(0) },
+        );
+    };
+    let f2 = sleep_ms(20); // Timer 4
+    // nothing has run yet: futures start when polled
+    f1.await;
+    f2.await;
+    sleep_ms(10).await; // Timer 5
 }
 
 pub fn size() -> usize {
@@ -3770,18 +4117,8 @@ pub mod random_119 {
 use runtime::prelude::*;
 
 async fn run() {
-    sleep_ms(50).await; // Timer 1
-    let f1 = async { log("log 4") };
-    // nothing has run yet: futures start when polled
-    f1.await;
-    let f2 = async { log("log 6") };
-    let f3 = async { log("log 7") };
-    let f4 = async { log("log 8") };
-    // nothing has run yet: futures start when polled
-    f2.await;
-    f3.await;
-    f4.await;
-    sleep_ms(20).await; // Timer 9
+    sleep_ms(20).await; // Timer 1
+    log("log 2");
 }
 
 pub fn size() -> usize {
@@ -3797,16 +4134,23 @@ pub mod random_120 {
 use runtime::prelude::*;
 
 async fn run() {
-    block_ms(30);
-    join!( // all at once; each poll polls every unfinished one
-        async {
-            sleep_ms(0).await; // Timer 4
-        },
-        async {
-            block_ms(10);
-            log("log 7");
-        },
-    );
+    let f1 = async {
+        sleep_ms(20).await; // Timer 3
+        sleep_ms(20).await; // Timer 4
+        sleep_ms(20).await; // Timer 5
+    };
+    let f2 = async {
+        select! {
+            biased; // polled in this order; the first ready wins, the others are dropped
+            _ = async { block_ms(10) } => {}
+            _ = sleep_ms(20) => {} // Timer 8
+        }
+    };
+    let f3 = yield_now();
+    // nothing has run yet: futures start when polled
+    f1.await;
+    f2.await;
+    f3.await;
 }
 
 pub fn size() -> usize {
@@ -3822,18 +4166,55 @@ pub mod random_121 {
 use runtime::prelude::*;
 
 async fn run() {
-    log("log 1");
     let f1 = async {
-        let f2 = sleep_ms(20); // Timer 4
+        join!( // all at once; each poll polls every unfinished one
+            sleep_ms(20), // Timer 3
+            yield_now(),
+            sleep_ms(50), // Timer 5
+        );
+    };
+    let f2 = async {
+        let f3 = yield_now();
         // nothing has run yet: futures start when polled
-        f2.await;
+        f3.await;
+    };
+    let f3 = async {
+        let f5 = async { log("log 9") };
+        // nothing has run yet: futures start when polled
+        f5.await;
     };
     // nothing has run yet: futures start when polled
     f1.await;
-    join!( // all at once; each poll polls every unfinished one
-        async { block_ms(30) },
-        async { log("log 8") },
-    );
+    f2.await;
+    f3.await;
+    select! {
+        biased; // polled in this order; the first ready wins, the others are dropped
+        _ = async {
+            let f6 = yield_now();
+            let f7 = sleep_ms(20); // Timer 13
+            // nothing has run yet: futures start when polled
+            f6.await;
+            f7.await;
+        } => {}
+        _ = async { block_ms(0) } => {}
+        _ = async {
+            join!( // all at once; each poll polls every unfinished one
+                sleep_ms(100), // Timer 16
+                yield_now(),
+                async { block_ms(30) },
+            );
+        } => {}
+    }
+    let f8 = async {
+        join!( // all at once; each poll polls every unfinished one
+            yield_now(),
+            sleep_ms(0), // Timer 22
+        );
+    };
+    let f9 = async { log("log 23") };
+    // nothing has run yet: futures start when polled
+    f8.await;
+    f9.await;
 }
 
 pub fn size() -> usize {
@@ -3849,27 +4230,20 @@ pub mod random_122 {
 use runtime::prelude::*;
 
 async fn run() {
-    select! {
-        biased; // polled in this order; the first ready wins, the others are dropped
-        _ = async {
-            join!( // all at once; each poll polls every unfinished one
-                async { block_ms(0) },
-                async { log("log 4") },
-                async { log("log 5") },
-            );
-        } => {}
-    }
-    block_ms(0);
-    join!( // all at once; each poll polls every unfinished one
-        sleep_ms(0), // Timer 8
-        async {
-            let f1 = async { block_ms(0) };
-            let f2 = async { log("log 11") };
-            // nothing has run yet: futures start when polled
-            f1.await;
-            f2.await;
-        },
-    );
+    let f1 = async {
+        sleep_ms(20).await; // Timer 3
+        yield_now().await; // yield: to the back of the ready queue
+    };
+    let f2 = async { block_ms(30) };
+    let f3 = async {
+        join!( // all at once; each poll polls every unfinished one
+            sleep_ms(20), // Timer 7
+        );
+    };
+    // nothing has run yet: futures start when polled
+    f1.await;
+    f2.await;
+    f3.await;
 }
 
 pub fn size() -> usize {
@@ -3885,36 +4259,30 @@ pub mod random_123 {
 use runtime::prelude::*;
 
 async fn run() {
-    let f1 = sleep_ms(0); // Timer 2
+    join!( // all at once; each poll polls every unfinished one
+        async {
+            sleep_ms(50).await; // Timer 3
+            sleep_ms(10).await; // Timer 4
+            sleep_ms(100).await; // Timer 5
+        },
+        async {
+            sleep_ms(20).await; // Timer 7
+            sleep_ms(10).await; // Timer 8
+        },
+    );
+    log("log 10");
+    let f1 = async {
+        log("log 13");
+        log("log 14");
+    };
     let f2 = async {
-        let f3 = async { log("log 4") };
-        // nothing has run yet: futures start when polled
-        f3.await;
+        join!( // all at once; each poll polls every unfinished one
+            async { log("log 16") },
+        );
     };
     // nothing has run yet: futures start when polled
     f1.await;
     f2.await;
-    sleep_ms(20).await; // Timer 5
-    select! {
-        biased; // polled in this order; the first ready wins, the others are dropped
-        _ = async {
-            join!( // all at once; each poll polls every unfinished one
-                sleep_ms(50), // Timer 8
-                sleep_ms(50), // Timer 9
-            );
-        } => {}
-        _ = async {
-            sleep_ms(10).await; // Timer 11
-            log("log 12");
-            sleep_ms(50).await; // Timer 13
-        } => {}
-        _ = async {
-            join!( // all at once; each poll polls every unfinished one
-                async { block_ms(10) },
-                sleep_ms(20), // Timer 16
-            );
-        } => {}
-    }
 }
 
 pub fn size() -> usize {
@@ -3930,12 +4298,28 @@ pub mod random_124 {
 use runtime::prelude::*;
 
 async fn run() {
-    let f1 = async { log("log 2") };
-    let f2 = async { log("log 3") };
+    select! {
+        biased; // polled in this order; the first ready wins, the others are dropped
+        _ = yield_now() => {}
+        _ = sleep_ms(100) => {} // Timer 4
+        _ = sleep_ms(0) => {} // Timer 5
+    }
+    block_ms(0);
+    log("log 7");
+    let f1 = sleep_ms(0); // Timer 9
+    let f2 = async {
+        select! {
+            biased; // polled in this order; the first ready wins, the others are dropped
+            _ = async { block_ms(10) } => {}
+            _ = async { log("log 12") } => {}
+        }
+    };
     // nothing has run yet: futures start when polled
     f1.await;
     f2.await;
-    sleep_ms(50).await; // Timer 4
+    join!( // all at once; each poll polls every unfinished one
+        sleep_ms(0), // Timer 14
+    );
 }
 
 pub fn size() -> usize {
@@ -3951,32 +4335,12 @@ pub mod random_125 {
 use runtime::prelude::*;
 
 async fn run() {
-    block_ms(0);
-    let f1 = async { log("log 3") };
-    let f2 = async { log("log 4") };
-    let f3 = async {
-        select! {
-            biased; // polled in this order; the first ready wins, the others are dropped
-            _ = async { log("log 6") } => {}
-        }
-    };
-    // nothing has run yet: futures start when polled
-    f1.await;
-    f2.await;
-    f3.await;
-    join!( // all at once; each poll polls every unfinished one
-        async {
-            let f4 = async { block_ms(0) };
-            let f5 = sleep_ms(50); // Timer 10
-            let f6 = async { block_ms(10) };
-            // nothing has run yet: futures start when polled
-            f4.await;
-            f5.await;
-            f6.await;
-        },
-        async { log("log 12") },
-        async { block_ms(0) },
-    );
+    sleep_ms(100).await; // Timer 1
+    select! {
+        biased; // polled in this order; the first ready wins, the others are dropped
+        _ = sleep_ms(10) => {} // Timer 4
+        _ = async { log("log 5") } => {}
+    }
 }
 
 pub fn size() -> usize {
@@ -3992,38 +4356,28 @@ pub mod random_126 {
 use runtime::prelude::*;
 
 async fn run() {
+    join!( // all at once; each poll polls every unfinished one
+        async {
+            join!( // all at once; each poll polls every unfinished one
+                sleep_ms(100), // Timer 3
+                async { log("log 4") },
+            );
+        },
+    );
     let f1 = async {
-        select! {
-            biased; // polled in this order; the first ready wins, the others are dropped
-            _ = async { block_ms(10) } => {}
-        }
+        join!( // all at once; each poll polls every unfinished one
+            async { block_ms(30) },
+            async { block_ms(30) },
+        );
     };
     // nothing has run yet: futures start when polled
     f1.await;
-    let f2 = async {
-        sleep_ms(20).await; // Timer 6
-        log("log 7");
-    };
+    sleep_ms(20).await; // Timer 10
+    let f2 = yield_now();
     // nothing has run yet: futures start when polled
     f2.await;
-    sleep_ms(50).await; // Timer 8
-    select! {
-        biased; // polled in this order; the first ready wins, the others are dropped
-        _ = async {
-            join!( // all at once; each poll polls every unfinished one
-                sleep_ms(10), // Timer 11
-                async { log("log 12") },
-            );
-        } => {}
-        _ = async {
-            select! {
-                biased; // polled in this order; the first ready wins, the others are dropped
-                _ = async { log("log 14") } => {}
-                _ = async { log("log 15") } => {}
-                _ = async { block_ms(30) } => {}
-            }
-        } => {}
-    }
+    block_ms(30);
+    sleep_ms(0).await; // Timer 14
 }
 
 pub fn size() -> usize {
@@ -4040,27 +4394,7 @@ use runtime::prelude::*;
 
 async fn run() {
     log("log 1");
-    join!( // all at once; each poll polls every unfinished one
-        async {
-            sleep_ms(20).await; // Timer 4
-            sleep_ms(20).await; // Timer 5
-            log("log 6");
-        },
-        async { block_ms(10) },
-    );
-    let f1 = sleep_ms(100); // Timer 10
-    let f2 = sleep_ms(20); // Timer 11
-    let f3 = async { log("log 12") };
-    // nothing has run yet: futures start when polled
-    f1.await;
-    f2.await;
-    f3.await;
-    select! {
-        biased; // polled in this order; the first ready wins, the others are dropped
-        _ = async { block_ms(10) } => {}
-        _ = async { log("log 15") } => {}
-    }
-    block_ms(0);
+    block_ms(10);
 }
 
 pub fn size() -> usize {
@@ -4079,24 +4413,13 @@ async fn run() {
     join!( // all at once; each poll polls every unfinished one
         async {
             join!( // all at once; each poll polls every unfinished one
-                async { log("log 3") },
+                sleep_ms(50), // Timer 3
                 async { log("log 4") },
             );
         },
-        sleep_ms(0), // Timer 5
-        async {
-            sleep_ms(50).await; // Timer 7
-        },
     );
-    sleep_ms(10).await; // Timer 8
-    let f1 = async {
-        select! {
-            biased; // polled in this order; the first ready wins, the others are dropped
-            _ = sleep_ms(100) => {} // Timer 11
-        }
-    };
-    // nothing has run yet: futures start when polled
-    f1.await;
+    log("log 5");
+    block_ms(30);
 }
 
 pub fn size() -> usize {
@@ -4112,18 +4435,10 @@ pub mod random_129 {
 use runtime::prelude::*;
 
 async fn run() {
-    block_ms(10);
-    block_ms(10);
-    sleep_ms(50).await; // Timer 5
-    join!( // all at once; each poll polls every unfinished one
-        sleep_ms(10), // Timer 7
-        sleep_ms(20), // Timer 8
-        async { block_ms(10) },
-    );
-    log("log 10");
-    sleep_ms(20).await; // Timer 13
-    sleep_ms(100).await; // Timer 14
-    log("log 15");
+    let f1 = sleep_ms(0); // Timer 2
+    // nothing has run yet: futures start when polled
+    f1.await;
+    yield_now().await; // yield: to the back of the ready queue
 }
 
 pub fn size() -> usize {
@@ -4139,26 +4454,39 @@ pub mod random_130 {
 use runtime::prelude::*;
 
 async fn run() {
-    join!( // all at once; each poll polls every unfinished one
-        sleep_ms(10), // Timer 2
-        async { log("log 3") },
-        async { log("log 4") },
-    );
-    let f1 = async {
-        join!( // all at once; each poll polls every unfinished one
-            sleep_ms(100), // Timer 7
-            sleep_ms(20), // Timer 8
-            sleep_ms(10), // Timer 9
-        );
-    };
-    let f2 = async { log("log 10") };
-    let f3 = async { block_ms(0) };
-    // nothing has run yet: futures start when polled
-    f1.await;
-    f2.await;
-    f3.await;
-    sleep_ms(100).await; // Timer 13
-    log("log 14");
+    select! {
+        biased; // polled in this order; the first ready wins, the others are dropped
+        _ = async {
+            sleep_ms(0).await; // Timer 3
+            sleep_ms(0).await; // Timer 4
+        } => {}
+        _ = async {
+            sleep_ms(10).await; // Timer 6
+        } => {}
+    }
+    yield_now().await; // yield: to the back of the ready queue
+    sleep_ms(10).await; // Timer 8
+    select! {
+        biased; // polled in this order; the first ready wins, the others are dropped
+        _ = async {
+            let f1 = async { block_ms(10) };
+            let f2 = sleep_ms(20); // Timer 12
+            let f3 = async { block_ms(0) };
+            // nothing has run yet: futures start when polled
+            f1.await;
+            f2.await;
+            f3.await;
+        } => {}
+        _ = async {
+            let f4 = sleep_ms(0); // Timer 15
+            let f5 = sleep_ms(100); // Timer 16
+            let f6 = sleep_ms(20); // Timer 17
+            // nothing has run yet: futures start when polled
+            f4.await;
+            f5.await;
+            f6.await;
+        } => {}
+    }
 }
 
 pub fn size() -> usize {
@@ -4174,30 +4502,7 @@ pub mod random_131 {
 use runtime::prelude::*;
 
 async fn run() {
-    select! {
-        biased; // polled in this order; the first ready wins, the others are dropped
-        _ = async {
-            sleep_ms(100).await; // Timer 3
-            log("log 4");
-            sleep_ms(100).await; // Timer 5
-        } => {}
-        _ = async {
-            let f1 = async { log("log 7") };
-            let f2 = async { log("log 8") };
-            let f3 = async { log("log 9") };
-            // nothing has run yet: futures start when polled
-            f1.await;
-            f2.await;
-            f3.await;
-        } => {}
-    }
-    sleep_ms(20).await; // Timer 10
-    sleep_ms(20).await; // Timer 12
-    join!( // all at once; each poll polls every unfinished one
-        async { block_ms(30) },
-        sleep_ms(100), // Timer 15
-    );
-    log("log 16");
+    sleep_ms(10).await; // Timer 1
 }
 
 pub fn size() -> usize {
@@ -4213,31 +4518,42 @@ pub mod random_132 {
 use runtime::prelude::*;
 
 async fn run() {
-    select! {
-        biased; // polled in this order; the first ready wins, the others are dropped
-        _ = async {
-            join!( // all at once; each poll polls every unfinished one
-                async { log("log 3") },
-                sleep_ms(10), // Timer 4
-            );
-        } => {}
-        _ = async {
-            join!( // all at once; each poll polls every unfinished one
-                sleep_ms(20), // Timer 6
-                async { log("log 7") },
-            );
-        } => {}
-    }
-    select! {
-        biased; // polled in this order; the first ready wins, the others are dropped
-        _ = async {
-            select! {
-                biased; // polled in this order; the first ready wins, the others are dropped
-                _ = async { log("log 10") } => {}
-            }
-        } => {}
-        _ = async { log("log 11") } => {}
-    }
+    let f1 = async {
+        select! {
+            biased; // polled in this order; the first ready wins, the others are dropped
+            _ = sleep_ms(10) => {} // Timer 3
+            _ = sleep_ms(10) => {} // Timer 4
+        }
+    };
+    let f2 = async {
+        log("log 6");
+    };
+    let f3 = async {
+        select! {
+            biased; // polled in this order; the first ready wins, the others are dropped
+            _ = sleep_ms(10) => {} // Timer 8
+            _ = async { block_ms(30) } => {}
+            _ = async { block_ms(0) } => {}
+        }
+    };
+    // nothing has run yet: futures start when polled
+    f1.await;
+    f2.await;
+    f3.await;
+    log("log 11");
+    let f4 = sleep_ms(20); // Timer 14
+    let f5 = sleep_ms(50); // Timer 15
+    // nothing has run yet: futures start when polled
+    f4.await;
+    f5.await;
+    let f6 = async { log("log 17") };
+    let f7 = sleep_ms(20); // Timer 18
+    let f8 = async { log("log 19") };
+    // nothing has run yet: futures start when polled
+    f6.await;
+    f7.await;
+    f8.await;
+    log("log 20");
 }
 
 pub fn size() -> usize {
@@ -4253,59 +4569,8 @@ pub mod random_133 {
 use runtime::prelude::*;
 
 async fn run() {
-    block_ms(0);
-    select! {
-        biased; // polled in this order; the first ready wins, the others are dropped
-        _ = sleep_ms(20) => {} // Timer 4
-        _ = async { log("log 5") } => {}
-        _ = async { log("log 6") } => {}
-    }
-    join!( // all at once; each poll polls every unfinished one
-        async { log("log 8") },
-        async { block_ms(10) },
-    );
-    log("log 10");
-    let f1 = async { log("log 12") };
-    let f2 = async {
-        let f3 = async { log("log 14") };
-        let f4 = sleep_ms(100); // Timer 15
-        let f5 = async { block_ms(10) };
-        // nothing has run yet: futures start when polled
-        f3.await;
-        f4.await;
-        f5.await;
-    };
-    let f3 = async {
-        join!( // all at once; each poll polls every unfinished one
-            async { block_ms(30) },
-            async { block_ms(10) },
-        );
-    };
-    // nothing has run yet: futures start when polled
-    f1.await;
-    f2.await;
-    f3.await;
-    select! {
-        biased; // polled in this order; the first ready wins, the others are dropped
-        _ = async {
-            let f7 = sleep_ms(20); // Timer 22
-            // nothing has run yet: futures start when polled
-            f7.await;
-        } => {}
-        _ = async {
-            select! {
-                biased; // polled in this order; the first ready wins, the others are dropped
-                _ = sleep_ms(20) => {} // Timer 24
-                _ = async { log("log 25") } => {}
-            }
-        } => {}
-        _ = async {
-            join!( // all at once; each poll polls every unfinished one
-                sleep_ms(0), // Timer 27
-                sleep_ms(20), // Timer 28
-            );
-        } => {}
-    }
+    log("log 1");
+    sleep_ms(50).await; // Timer 2
 }
 
 pub fn size() -> usize {
@@ -4321,42 +4586,24 @@ pub mod random_134 {
 use runtime::prelude::*;
 
 async fn run() {
-    let f1 = async { log("log 3") };
-    let f2 = sleep_ms(10); // Timer 4
+    let f1 = async { log("log 2") };
     // nothing has run yet: futures start when polled
     f1.await;
-    f2.await;
-    block_ms(30);
-    sleep_ms(0).await; // Timer 8
-    sleep_ms(10).await; // Timer 9
-    log("log 11");
-    sleep_ms(20).await; // Timer 12
-    log("log 13");
-    let f3 = async {
-        log("log 16");
-        sleep_ms(50).await; // Timer 17
-        log("log 18");
-    };
+    let f2 = sleep_ms(20); // Timer 5
+    let f3 = sleep_ms(0); // Timer 6
     // nothing has run yet: futures start when polled
+    f2.await;
     f3.await;
+    join!( // all at once; each poll polls every unfinished one
+        sleep_ms(100), // Timer 8
+        async { block_ms(30) },
+    );
+    sleep_ms(100).await; // Timer 11
     select! {
         biased; // polled in this order; the first ready wins, the others are dropped
-        _ = async {
-            let f4 = sleep_ms(0); // Timer 21
-            let f5 = sleep_ms(50); // Timer 22
-            let f6 = sleep_ms(20); // Timer 23
-            // nothing has run yet: futures start when polled
-            f4.await;
-            f5.await;
-            f6.await;
-        } => {}
-        _ = async {
-            select! {
-                biased; // polled in this order; the first ready wins, the others are dropped
-                _ = sleep_ms(20) => {} // Timer 25
-            }
-        } => {}
-        _ = async { log("log 26") } => {}
+        _ = async { block_ms(30) } => {}
+        _ = async { log("log 15") } => {}
+        _ = yield_now() => {}
     }
 }
 
@@ -4373,20 +4620,29 @@ pub mod random_135 {
 use runtime::prelude::*;
 
 async fn run() {
-    let f1 = sleep_ms(0); // Timer 2
-    let f2 = async { log("log 3") };
-    let f3 = async {
-        select! {
-            biased; // polled in this order; the first ready wins, the others are dropped
-            _ = sleep_ms(20) => {} // Timer 5
-            _ = sleep_ms(20) => {} // Timer 6
-            _ = sleep_ms(0) => {} // Timer 7
-        }
+    let f1 = async {
+        let f2 = sleep_ms(100); // Timer 3
+        let f3 = async { log("log 4") };
+        let f4 = async { log("log 5") };
+        // nothing has run yet: futures start when polled
+        f2.await;
+        f3.await;
+        f4.await;
+    };
+    let f2 = async {
+        block_ms(30);
+        sleep_ms(20).await; // Timer 8
     };
     // nothing has run yet: futures start when polled
     f1.await;
     f2.await;
-    f3.await;
+    join!( // all at once; each poll polls every unfinished one
+        async {
+            let f6 = async { log("log 11") };
+            // nothing has run yet: futures start when polled
+            f6.await;
+        },
+    );
 }
 
 pub fn size() -> usize {
@@ -4402,37 +4658,31 @@ pub mod random_136 {
 use runtime::prelude::*;
 
 async fn run() {
-    let f1 = async {
-        let f2 = sleep_ms(10); // Timer 3
-        let f3 = async { log("log 4") };
-        let f4 = async { log("log 5") };
-        // nothing has run yet: futures start when polled
-        f2.await;
-        f3.await;
-        f4.await;
-    };
-    // nothing has run yet: futures start when polled
-    f1.await;
-    join!( // all at once; each poll polls every unfinished one
-        async { block_ms(0) },
-        sleep_ms(0), // Timer 9
-    );
-    let f5 = async {
-        select! {
-            biased; // polled in this order; the first ready wins, the others are dropped
-            _ = async { log("log 12") } => {}
-            _ = sleep_ms(10) => {} // Timer 13
-        }
-    };
-    let f6 = async {
+    select! {
+        biased; // polled in this order; the first ready wins, the others are dropped
+        _ = sleep_ms(50) => {} // Timer 2
+        _ = async {
+            let f1 = sleep_ms(20); // Timer 4
+            let f2 = async { log("log 5") };
+            let f3 = async { log("log 6") };
+            // nothing has run yet: futures start when polled
+            f1.await;
+            f2.await;
+            f3.await;
+        } => {}
+        _ = async { log("log 7") } => {}
+    }
+    let f4 = async {
         join!( // all at once; each poll polls every unfinished one
-            sleep_ms(0), // Timer 15
+            sleep_ms(10), // Timer 10
+            async { block_ms(0) },
+            sleep_ms(20), // Timer 12
         );
     };
     // nothing has run yet: futures start when polled
-    f5.await;
-    f6.await;
-    block_ms(10);
+    f4.await;
+    sleep_ms(50).await; // Timer 13
+    sleep_ms(50).await; // Timer 14
 }
 
 pub fn size() -> usize {
@@ -4448,14 +4698,17 @@ pub mod random_137 {
 use runtime::prelude::*;
 
 async fn run() {
-    join!( // all at once; each poll polls every unfinished one
-        async { block_ms(30) },
-        sleep_ms(50), // Timer 4
-    );
-    join!( // all at once; each poll polls every unfinished one
-        sleep_ms(100), // Timer 6
-        async { log("log 7") },
-    );
+    select! {
+        biased; // polled in this order; the first ready wins, the others are dropped
+        _ = async { log("log 2") } => {}
+    }
+    select! {
+        biased; // polled in this order; the first ready wins, the others are dropped
+        _ = async { log("log 4") } => {}
+        _ = async { log("log 5") } => {}
+        _ = sleep_ms(20) => {} // Timer 6
+    }
+    log("log 7");
 }
 
 pub fn size() -> usize {
@@ -4471,37 +4724,33 @@ pub mod random_138 {
 use runtime::prelude::*;
 
 async fn run() {
-    join!( // all at once; each poll polls every unfinished one
-        async { log("log 2") },
-        sleep_ms(0), // Timer 3
-        async {
-            select! {
-                biased; // polled in this order; the first ready wins, the others are dropped
-                _ = sleep_ms(20) => {} // Timer 5
-                _ = async { log("log 6") } => {}
-            }
-        },
-    );
-    join!( // all at once; each poll polls every unfinished one
-        async {
+    sleep_ms(50).await; // Timer 1
+    select! {
+        biased; // polled in this order; the first ready wins, the others are dropped
+        _ = async {
             join!( // all at once; each poll polls every unfinished one
-                sleep_ms(20), // Timer 9
-                async { log("log 10") },
-                sleep_ms(50), // Timer 11
+                yield_now(),
             );
-        },
+        } => {}
+        _ = async { log("log 5") } => {}
+        _ = async {
+            join!( // all at once; each poll polls every unfinished one
+                async { log("log 7") },
+                async { block_ms(0) },
+                sleep_ms(10), // Timer 9
+            );
+        } => {}
+    }
+    log("log 10");
+    join!( // all at once; each poll polls every unfinished one
         async {
-            select! {
-                biased; // polled in this order; the first ready wins, the others are dropped
-                _ = async { block_ms(10) } => {}
-                _ = sleep_ms(50) => {} // Timer 14
-                _ = sleep_ms(100) => {} // Timer 15
-            }
+            let f1 = sleep_ms(100); // Timer 13
+            let f2 = sleep_ms(10); // Timer 14
+            // nothing has run yet: futures start when polled
+            f1.await;
+            f2.await;
         },
-        sleep_ms(10), // Timer 16
     );
-    sleep_ms(0).await; // Timer 17
-    sleep_ms(20).await; // Timer 18
 }
 
 pub fn size() -> usize {
@@ -4517,13 +4766,30 @@ pub mod random_139 {
 use runtime::prelude::*;
 
 async fn run() {
-    let f1 = async {
-        sleep_ms(100).await; // Timer 3
-        sleep_ms(10).await; // Timer 4
-        log("log 5");
-    };
+    select! {
+        biased; // polled in this order; the first ready wins, the others are dropped
+        _ = sleep_ms(20) => {} // Timer 3
+        _ = sleep_ms(20) => {} // Timer 4
+    }
+    let f1 = sleep_ms(100); // Timer 6
+    let f2 = sleep_ms(20); // Timer 7
+    let f3 = sleep_ms(20); // Timer 8
     // nothing has run yet: futures start when polled
     f1.await;
+    f2.await;
+    f3.await;
+    sleep_ms(20).await; // Timer 9
+    join!( // all at once; each poll polls every unfinished one
+        async {
+            select! {
+                biased; // polled in this order; the first ready wins, the others are dropped
+                _ = async { log("log 12") } => {}
+                _ = sleep_ms(100) => {} // Timer 13
+            }
+        },
+        sleep_ms(20), // Timer 14
+        async { log("log 15") },
+    );
 }
 
 pub fn size() -> usize {
@@ -4539,7 +4805,44 @@ pub mod random_140 {
 use runtime::prelude::*;
 
 async fn run() {
-    log("log 1");
+    join!( // all at once; each poll polls every unfinished one
+        async {
+            block_ms(0);
+        },
+    );
+    sleep_ms(20).await; // Timer 4
+    let f1 = async {
+        block_ms(30);
+        block_ms(30);
+    };
+    let f2 = async { log("log 9") };
+    let f3 = async { block_ms(10) };
+    // nothing has run yet: futures start when polled
+    f1.await;
+    f2.await;
+    f3.await;
+    let f4 = async {
+        let f5 = async { block_ms(0) };
+        // nothing has run yet: futures start when polled
+        f5.await;
+    };
+    let f5 = async {
+        select! {
+            biased; // polled in this order; the first ready wins, the others are dropped
+            _ = sleep_ms(100) => {} // Timer 15
+            _ = sleep_ms(20) => {} // Timer 16
+            _ = yield_now() => {}
+        }
+    };
+    let f6 = async {
+        sleep_ms(10).await; // Timer 19
+        yield_now().await; // yield: to the back of the ready queue
+        yield_now().await; // yield: to the back of the ready queue
+    };
+    // nothing has run yet: futures start when polled
+    f4.await;
+    f5.await;
+    f6.await;
 }
 
 pub fn size() -> usize {
@@ -4555,30 +4858,18 @@ pub mod random_141 {
 use runtime::prelude::*;
 
 async fn run() {
-    sleep_ms(10).await; // Timer 1
     select! {
         biased; // polled in this order; the first ready wins, the others are dropped
-        _ = async {
-            join!( // all at once; each poll polls every unfinished one
-                async { block_ms(30) },
-                async { block_ms(30) },
-                async { block_ms(0) },
-            );
-        } => {}
+        _ = sleep_ms(20) => {} // Timer 3
+        _ = async { log("log 4") } => {}
+    }
+    select! {
+        biased; // polled in this order; the first ready wins, the others are dropped
+        _ = sleep_ms(50) => {} // Timer 6
     }
     join!( // all at once; each poll polls every unfinished one
-        async {
-            sleep_ms(100).await; // Timer 9
-        },
-        async {
-            let f1 = async { log("log 11") };
-            let f2 = sleep_ms(100); // Timer 12
-            let f3 = async { log("log 13") };
-            // nothing has run yet: futures start when polled
-            f1.await;
-            f2.await;
-            f3.await;
-        },
+        async { block_ms(30) },
+        yield_now(),
     );
 }
 
@@ -4595,32 +4886,18 @@ pub mod random_142 {
 use runtime::prelude::*;
 
 async fn run() {
-    let f1 = async {
-        join!( // all at once; each poll polls every unfinished one
-            async { log("log 3") },
-        );
-    };
-    let f2 = async {
-        sleep_ms(20).await; // Timer 5
-    };
-    let f3 = async {
-        block_ms(0);
-    };
+    join!( // all at once; each poll polls every unfinished one
+        sleep_ms(0), // Timer 3
+        sleep_ms(20), // Timer 4
+    );
+    let f1 = async { block_ms(10) };
+    let f2 = sleep_ms(20); // Timer 7
+    let f3 = sleep_ms(20); // Timer 8
     // nothing has run yet: futures start when polled
     f1.await;
     f2.await;
     f3.await;
-    let f4 = async {
-        select! {
-            biased; // polled in this order; the first ready wins, the others are dropped
-            _ = async { log("log 10") } => {}
-            _ = sleep_ms(20) => {} // Timer 11
-            _ = sleep_ms(20) => {} // Timer 12
-        }
-    };
-    // nothing has run yet: futures start when polled
-    f4.await;
-    sleep_ms(0).await; // Timer 13
+    log("log 9");
 }
 
 pub fn size() -> usize {
@@ -4636,33 +4913,60 @@ pub mod random_143 {
 use runtime::prelude::*;
 
 async fn run() {
-    sleep_ms(50).await; // Timer 1
-    select! {
-        biased; // polled in this order; the first ready wins, the others are dropped
-        _ = async {
-            block_ms(10);
-            block_ms(0);
-            sleep_ms(0).await; // Timer 6
-        } => {}
-    }
-    let f1 = async {
-        select! {
-            biased; // polled in this order; the first ready wins, the others are dropped
-            _ = async { block_ms(0) } => {}
-        }
+    yield_now().await; // yield: to the back of the ready queue
+    join!( // all at once; each poll polls every unfinished one
+        sleep_ms(20), // Timer 3
+        async {
+            let f1 = async { block_ms(10) };
+            let f2 = sleep_ms(20); // Timer 6
+            let f3 = yield_now();
+            // nothing has run yet: futures start when polled
+            f1.await;
+            f2.await;
+            f3.await;
+        },
+    );
+    let f4 = async {
+        let f5 = sleep_ms(10); // Timer 10
+        let f6 = async { log("log 11") };
+        // nothing has run yet: futures start when polled
+        f5.await;
+        f6.await;
     };
-    let f2 = async { log("log 10") };
-    let f3 = async {
+    let f5 = async {
+        let f8 = sleep_ms(0); // Timer 13
+        // nothing has run yet: futures start when polled
+        f8.await;
+    };
+    let f6 = async {
+        let f10 = async { block_ms(0) };
+        let f11 = async { log("log 16") };
+        // nothing has run yet: futures start when polled
+        f10.await;
+        f11.await;
+    };
+    // nothing has run yet: futures start when polled
+    f4.await;
+    f5.await;
+    f6.await;
+    let f12 = async {
         join!( // all at once; each poll polls every unfinished one
-            sleep_ms(20), // Timer 12
-            sleep_ms(20), // Timer 13
+            sleep_ms(100), // Timer 19
+            sleep_ms(10), // Timer 20
+            async { log("log 21") },
+        );
+    };
+    let f13 = async { log("log 22") };
+    let f14 = async {
+        join!( // all at once; each poll polls every unfinished one
+            async { log("log 24") },
+            async { block_ms(10) },
         );
     };
     // nothing has run yet: futures start when polled
-    f1.await;
-    f2.await;
-    f3.await;
-    log("log 14");
+    f12.await;
+    f13.await;
+    f14.await;
 }
 
 pub fn size() -> usize {
@@ -4679,17 +4983,23 @@ use runtime::prelude::*;
 
 async fn run() {
     log("log 1");
-    let f1 = async { log("log 4") };
-    let f2 = async { block_ms(30) };
+    sleep_ms(100).await; // Timer 2
+    let f1 = async {
+        sleep_ms(10).await; // Timer 5
+        sleep_ms(100).await; // Timer 6
+    };
+    let f2 = async {
+        join!( // all at once; each poll polls every unfinished one
+            async { log("log 8") },
+            async { block_ms(10) },
+            sleep_ms(10), // Timer 10
+        );
+    };
+    let f3 = sleep_ms(20); // Timer 11
     // nothing has run yet: futures start when polled
     f1.await;
     f2.await;
-    select! {
-        biased; // polled in this order; the first ready wins, the others are dropped
-        _ = async { block_ms(10) } => {}
-        _ = sleep_ms(20) => {} // Timer 8
-    }
-    log("log 9");
+    f3.await;
 }
 
 pub fn size() -> usize {
@@ -4705,23 +5015,30 @@ pub mod random_145 {
 use runtime::prelude::*;
 
 async fn run() {
-    select! {
-        biased; // polled in this order; the first ready wins, the others are dropped
-        _ = async {
-            log("log 3");
-        } => {}
-        _ = async {
+    let f1 = yield_now();
+    // nothing has run yet: futures start when polled
+    f1.await;
+    join!( // all at once; each poll polls every unfinished one
+        sleep_ms(50), // Timer 4
+        async {
             block_ms(10);
-        } => {}
-        _ = async {
-            select! {
-                biased; // polled in this order; the first ready wins, the others are dropped
-                _ = async { block_ms(30) } => {}
-                _ = async { log("log 8") } => {}
-                _ = sleep_ms(50) => {} // Timer 9
-            }
-        } => {}
-    }
+            sleep_ms(50).await; // Timer 7
+        },
+    );
+    join!( // all at once; each poll polls every unfinished one
+        sleep_ms(20), // Timer 9
+        async {
+            join!( // all at once; each poll polls every unfinished one
+                async { block_ms(30) },
+                async { log("log 12") },
+            );
+        },
+        async {
+            sleep_ms(20).await; // Timer 14
+            block_ms(0);
+            yield_now().await; // yield: to the back of the ready queue
+        },
+    );
 }
 
 pub fn size() -> usize {
@@ -4737,35 +5054,12 @@ pub mod random_146 {
 use runtime::prelude::*;
 
 async fn run() {
-    let f1 = async {
-        sleep_ms(0).await; // Timer 3
-        sleep_ms(0).await; // Timer 4
-        sleep_ms(20).await; // Timer 5
-    };
-    let f2 = async { block_ms(0) };
+    sleep_ms(20).await; // Timer 2
+    let f1 = async { log("log 4") };
+    let f2 = sleep_ms(100); // Timer 5
     // nothing has run yet: futures start when polled
     f1.await;
     f2.await;
-    join!( // all at once; each poll polls every unfinished one
-        async {
-            join!( // all at once; each poll polls every unfinished one
-                async { log("log 9") },
-                async { log("log 10") },
-                sleep_ms(100), // Timer 11
-            );
-        },
-        async {
-            let f3 = sleep_ms(10); // Timer 13
-            let f4 = async { log("log 14") };
-            // nothing has run yet: futures start when polled
-            f3.await;
-            f4.await;
-        },
-        async {
-            block_ms(10);
-            sleep_ms(0).await; // Timer 17
-        },
-    );
 }
 
 pub fn size() -> usize {
@@ -4781,80 +5075,29 @@ pub mod random_147 {
 use runtime::prelude::*;
 
 async fn run() {
-    let f1 = async {
-        select! {
-            biased; // polled in this order; the first ready wins, the others are dropped
-            _ = sleep_ms(0) => {} // Timer 3
-            _ = sleep_ms(50) => {} // Timer 4
-            _ = async { block_ms(30) } => {}
-        }
-    };
-    let f2 = async {
-        join!( // all at once; each poll polls every unfinished one
-            sleep_ms(20), // Timer 7
-        );
-    };
-    let f3 = async {
-        select! {
-            biased; // polled in this order; the first ready wins, the others are dropped
-            _ = sleep_ms(20) => {} // Timer 9
-        }
-    };
-    // nothing has run yet: futures start when polled
-    f1.await;
-    f2.await;
-    f3.await;
-    let f4 = async {
-        select! {
-            biased; // polled in this order; the first ready wins, the others are dropped
-            _ = sleep_ms(20) => {} // Timer 12
-            _ = sleep_ms(20) => {} // Timer 13
-            _ = sleep_ms(20) => {} // Timer 14
-        }
-    };
-    let f5 = async {
-        sleep_ms(20).await; // Timer 16
-        block_ms(10);
-        sleep_ms(100).await; // Timer 18
-    };
-    // nothing has run yet: futures start when polled
-    f4.await;
-    f5.await;
     select! {
         biased; // polled in this order; the first ready wins, the others are dropped
         _ = async {
-            select! {
-                biased; // polled in this order; the first ready wins, the others are dropped
-                _ = async { log("log 21") } => {}
-                _ = async { log("log 22") } => {}
-            }
+            sleep_ms(20).await; // Timer 3
+            log("log 4");
+            log("log 5");
         } => {}
-        _ = async { block_ms(0) } => {}
+        _ = sleep_ms(50) => {} // Timer 6
         _ = async {
-            select! {
-                biased; // polled in this order; the first ready wins, the others are dropped
-                _ = sleep_ms(20) => {} // Timer 25
-                _ = async { log("log 26") } => {}
-            }
+            join!( // all at once; each poll polls every unfinished one
+                async { log("log 8") },
+                sleep_ms(10), // Timer 9
+            );
         } => {}
     }
-    select! {
-        biased; // polled in this order; the first ready wins, the others are dropped
-        _ = async { log("log 28") } => {}
-        _ = async {
-            sleep_ms(10).await; // Timer 30
-            block_ms(0);
-            block_ms(10);
-        } => {}
-        _ = async {
-            select! {
-                biased; // polled in this order; the first ready wins, the others are dropped
-                _ = async { log("log 34") } => {}
-                _ = async { log("log 35") } => {}
-                _ = async { log("log 36") } => {}
-            }
-        } => {}
-    }
+    join!( // all at once; each poll polls every unfinished one
+        async {
+            join!( // all at once; each poll polls every unfinished one
+                async { block_ms(0) },
+                async { block_ms(30) },
+            );
+        },
+    );
 }
 
 pub fn size() -> usize {
@@ -4870,52 +5113,14 @@ pub mod random_148 {
 use runtime::prelude::*;
 
 async fn run() {
-    select! {
-        biased; // polled in this order; the first ready wins, the others are dropped
-        _ = async {
-            sleep_ms(20).await; // Timer 3
-        } => {}
-        _ = sleep_ms(0) => {} // Timer 4
-    }
-    join!( // all at once; each poll polls every unfinished one
-        async {
-            let f1 = sleep_ms(50); // Timer 7
-            let f2 = sleep_ms(100); // Timer 8
-            let f3 = sleep_ms(20); // Timer 9
-            // nothing has run yet: futures start when polled
-            f1.await;
-            f2.await;
-            f3.await;
-        },
-        async {
-            sleep_ms(20).await; // Timer 11
-            sleep_ms(20).await; // Timer 12
-            sleep_ms(20).await; // Timer 13
-        },
-    );
-    let f4 = async {
-        sleep_ms(0).await; // Timer 16
-        sleep_ms(50).await; // Timer 17
-        block_ms(30);
-    };
-    let f5 = async {
-        select! {
-            biased; // polled in this order; the first ready wins, the others are dropped
-            _ = async { log("log 20") } => {}
-        }
-    };
+    let f1 = async { log("log 2") };
+    let f2 = yield_now();
+    let f3 = async { log("log 4") };
     // nothing has run yet: futures start when polled
-    f4.await;
-    f5.await;
-    let f6 = async {
-        log("log 23");
-        sleep_ms(50).await; // Timer 24
-        block_ms(30);
-    };
-    let f7 = sleep_ms(0); // Timer 26
-    // nothing has run yet: futures start when polled
-    f6.await;
-    f7.await;
+    f1.await;
+    f2.await;
+    f3.await;
+    log("log 5");
 }
 
 pub fn size() -> usize {
@@ -4931,8 +5136,55 @@ pub mod random_149 {
 use runtime::prelude::*;
 
 async fn run() {
-    log("log 1");
-    log("log 3");
+    select! {
+        biased; // polled in this order; the first ready wins, the others are dropped
+        _ = async {
+            let f1 = sleep_ms(10); // Timer 3
+            let f2 = async { log("log 4") };
+            // nothing has run yet: futures start when polled
+            f1.await;
+            f2.await;
+        } => {}
+    }
+    join!( // all at once; each poll polls every unfinished one
+        async {
+            join!( // all at once; each poll polls every unfinished one
+                sleep_ms(0), // Timer 7
+                async { log("log 8") },
+                async { log("log 9") },
+            );
+        },
+        async {
+            log("log 11");
+            yield_now().await; // yield: to the back of the ready queue
+        },
+        async {
+            let f3 = async { block_ms(10) };
+            // nothing has run yet: futures start when polled
+            f3.await;
+        },
+    );
+    let f4 = async {
+        join!( // all at once; each poll polls every unfinished one
+            async { log("log 17") },
+            sleep_ms(20), // Timer 18
+            sleep_ms(20), // Timer 19
+        );
+    };
+    let f5 = async {
+        select! {
+            biased; // polled in this order; the first ready wins, the others are dropped
+            _ = async { log("log 21") } => {}
+            _ = async { log("log 22") } => {}
+        }
+    };
+    // nothing has run yet: futures start when polled
+    f4.await;
+    f5.await;
+    select! {
+        biased; // polled in this order; the first ready wins, the others are dropped
+        _ = async { log("log 24") } => {}
+    }
 }
 
 pub fn size() -> usize {
@@ -4948,16 +5200,28 @@ pub mod random_150 {
 use runtime::prelude::*;
 
 async fn run() {
-    join!( // all at once; each poll polls every unfinished one
-        async {
-            join!( // all at once; each poll polls every unfinished one
-                sleep_ms(50), // Timer 3
-                async { log("log 4") },
-            );
-        },
-    );
-    sleep_ms(20).await; // Timer 6
-    block_ms(30);
+    let f1 = async {
+        join!( // all at once; each poll polls every unfinished one
+            sleep_ms(50), // Timer 3
+        );
+    };
+    // nothing has run yet: futures start when polled
+    f1.await;
+    select! {
+        biased; // polled in this order; the first ready wins, the others are dropped
+        _ = yield_now() => {}
+    }
+    sleep_ms(50).await; // Timer 7
+    select! {
+        biased; // polled in this order; the first ready wins, the others are dropped
+        _ = async { block_ms(0) } => {}
+        _ = async { block_ms(30) } => {}
+    }
+    select! {
+        biased; // polled in this order; the first ready wins, the others are dropped
+        _ = sleep_ms(10) => {} // Timer 12
+        _ = sleep_ms(0) => {} // Timer 13
+    }
 }
 
 pub fn size() -> usize {
@@ -4973,10 +5237,13 @@ pub mod random_151 {
 use runtime::prelude::*;
 
 async fn run() {
-    let f1 = sleep_ms(0); // Timer 2
-    // nothing has run yet: futures start when polled
-    f1.await;
-    log("log 4");
+    join!( // all at once; each poll polls every unfinished one
+        async {
+            sleep_ms(0).await; // Timer 3
+        },
+    );
+    yield_now().await; // yield: to the back of the ready queue
+    block_ms(0);
 }
 
 pub fn size() -> usize {
@@ -4992,18 +5259,50 @@ pub mod random_152 {
 use runtime::prelude::*;
 
 async fn run() {
-    let f1 = sleep_ms(20); // Timer 2
+    let f1 = async { log("log 2") };
     let f2 = async {
-        select! {
-            biased; // polled in this order; the first ready wins, the others are dropped
-            _ = async { log("log 4") } => {}
-            _ = async { log("log 5") } => {}
-            _ = sleep_ms(100) => {} // Timer 6
-        }
+        log("log 4");
+        sleep_ms(20).await; // Timer 5
     };
     // nothing has run yet: futures start when polled
     f1.await;
     f2.await;
+    select! {
+        biased; // polled in this order; the first ready wins, the others are dropped
+        _ = async {
+            sleep_ms(50).await; // Timer 8
+            log("log 9");
+            log("log 10");
+        } => {}
+        _ = async {
+            let f3 = async { log("log 12") };
+            let f4 = sleep_ms(20); // Timer 13
+            // nothing has run yet: futures start when polled
+            f3.await;
+            f4.await;
+        } => {}
+    }
+    let f5 = async {
+        let f6 = sleep_ms(20); // Timer 16
+        let f7 = sleep_ms(10); // Timer 17
+        // nothing has run yet: futures start when polled
+        f6.await;
+        f7.await;
+    };
+    let f6 = sleep_ms(50); // Timer 18
+    let f7 = async {
+        select! {
+            biased; // polled in this order; the first ready wins, the others are dropped
+            _ = sleep_ms(100) => {} // Timer 20
+            _ = sleep_ms(20) => {} // Timer 21
+            _ = async { block_ms(30) } => {}
+        }
+    };
+    // nothing has run yet: futures start when polled
+    f5.await;
+    f6.await;
+    f7.await;
+    sleep_ms(0).await; // Timer 23
 }
 
 pub fn size() -> usize {
@@ -5016,1027 +5315,6 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 }
 
 pub mod random_153 {
-use runtime::prelude::*;
-
-async fn run() {
-    log("log 1");
-    log("log 2");
-}
-
-pub fn size() -> usize {
-    std::mem::size_of_val(&run())
-}
-
-pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
-    Box::pin(run())
-}
-}
-
-pub mod random_154 {
-use runtime::prelude::*;
-
-async fn run() {
-    select! {
-        biased; // polled in this order; the first ready wins, the others are dropped
-        _ = async {
-            let f1 = async { block_ms(10) };
-            let f2 = sleep_ms(20); // Timer 4
-            let f3 = async { block_ms(0) };
-            // nothing has run yet: futures start when polled
-            f1.await;
-            f2.await;
-            f3.await;
-        } => {}
-        _ = async {
-            let f4 = sleep_ms(0); // Timer 7
-            let f5 = sleep_ms(100); // Timer 8
-            let f6 = sleep_ms(20); // Timer 9
-            // nothing has run yet: futures start when polled
-            f4.await;
-            f5.await;
-            f6.await;
-        } => {}
-    }
-    sleep_ms(0).await; // Timer 11
-    let f7 = async { log("log 13") };
-    let f8 = sleep_ms(10); // Timer 14
-    let f9 = sleep_ms(10); // Timer 15
-    // nothing has run yet: futures start when polled
-    f7.await;
-    f8.await;
-    f9.await;
-    select! {
-        biased; // polled in this order; the first ready wins, the others are dropped
-        _ = async { log("log 18") } => {}
-        _ = async { block_ms(10) } => {}
-        _ = async { block_ms(30) } => {}
-    }
-    block_ms(10);
-}
-
-pub fn size() -> usize {
-    std::mem::size_of_val(&run())
-}
-
-pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
-    Box::pin(run())
-}
-}
-
-pub mod random_155 {
-use runtime::prelude::*;
-
-async fn run() {
-    let f1 = sleep_ms(20); // Timer 3
-    let f2 = sleep_ms(50); // Timer 4
-    // nothing has run yet: futures start when polled
-    f1.await;
-    f2.await;
-    let f3 = async { log("log 6") };
-    let f4 = sleep_ms(20); // Timer 7
-    let f5 = async { log("log 8") };
-    // nothing has run yet: futures start when polled
-    f3.await;
-    f4.await;
-    f5.await;
-    select! {
-        biased; // polled in this order; the first ready wins, the others are dropped
-        _ = async { log("log 10") } => {}
-        _ = sleep_ms(10) => {} // Timer 11
-    }
-    log("log 12");
-    sleep_ms(10).await; // Timer 13
-}
-
-pub fn size() -> usize {
-    std::mem::size_of_val(&run())
-}
-
-pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
-    Box::pin(run())
-}
-}
-
-pub mod random_156 {
-use runtime::prelude::*;
-
-async fn run() {
-    select! {
-        biased; // polled in this order; the first ready wins, the others are dropped
-        _ = async {
-            join!( // all at once; each poll polls every unfinished one
-                async { log("log 3") },
-            );
-        } => {}
-        _ = async {
-            sleep_ms(10).await; // Timer 5
-            sleep_ms(20).await; // Timer 6
-            sleep_ms(0).await; // Timer 7
-        } => {}
-        _ = async {
-            join!( // all at once; each poll polls every unfinished one
-                sleep_ms(100), // Timer 9
-                async { block_ms(30) },
-            );
-        } => {}
-    }
-}
-
-pub fn size() -> usize {
-    std::mem::size_of_val(&run())
-}
-
-pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
-    Box::pin(run())
-}
-}
-
-pub mod random_157 {
-use runtime::prelude::*;
-
-async fn run() {
-    block_ms(30);
-    select! {
-        biased; // polled in this order; the first ready wins, the others are dropped
-        _ = async { block_ms(30) } => {}
-        _ = async { log("log 5") } => {}
-        _ = sleep_ms(0) => {} // Timer 6
-    }
-    sleep_ms(0).await; // Timer 7
-}
-
-pub fn size() -> usize {
-    std::mem::size_of_val(&run())
-}
-
-pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
-    Box::pin(run())
-}
-}
-
-pub mod random_158 {
-use runtime::prelude::*;
-
-async fn run() {
-    let f1 = async {
-        let f2 = sleep_ms(100); // Timer 3
-        let f3 = async { log("log 4") };
-        let f4 = sleep_ms(20); // Timer 5
-        // nothing has run yet: futures start when polled
-        f2.await;
-        f3.await;
-        f4.await;
-    };
-    let f2 = async {
-        log("log 7");
-    };
-    // nothing has run yet: futures start when polled
-    f1.await;
-    f2.await;
-    let f6 = sleep_ms(20); // Timer 10
-    // nothing has run yet: futures start when polled
-    f6.await;
-}
-
-pub fn size() -> usize {
-    std::mem::size_of_val(&run())
-}
-
-pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
-    Box::pin(run())
-}
-}
-
-pub mod random_159 {
-use runtime::prelude::*;
-
-async fn run() {
-    let f1 = async { log("log 2") };
-    // nothing has run yet: futures start when polled
-    f1.await;
-    let f2 = async {
-        select! {
-            biased; // polled in this order; the first ready wins, the others are dropped
-            _ = sleep_ms(50) => {} // Timer 5
-            _ = sleep_ms(100) => {} // Timer 6
-            _ = sleep_ms(20) => {} // Timer 7
-        }
-    };
-    let f3 = async { log("log 8") };
-    // nothing has run yet: futures start when polled
-    f2.await;
-    f3.await;
-    sleep_ms(20).await; // Timer 9
-    select! {
-        biased; // polled in this order; the first ready wins, the others are dropped
-        _ = async { log("log 11") } => {}
-        _ = async {
-            sleep_ms(20).await; // Timer 13
-            log("log 14");
-            sleep_ms(50).await; // Timer 15
-        } => {}
-    }
-}
-
-pub fn size() -> usize {
-    std::mem::size_of_val(&run())
-}
-
-pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
-    Box::pin(run())
-}
-}
-
-pub mod random_160 {
-use runtime::prelude::*;
-
-async fn run() {
-    join!( // all at once; each poll polls every unfinished one
-        async {
-            log("log 3");
-            log("log 4");
-        },
-    );
-}
-
-pub fn size() -> usize {
-    std::mem::size_of_val(&run())
-}
-
-pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
-    Box::pin(run())
-}
-}
-
-pub mod random_161 {
-use runtime::prelude::*;
-
-async fn run() {
-    block_ms(10);
-}
-
-pub fn size() -> usize {
-    std::mem::size_of_val(&run())
-}
-
-pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
-    Box::pin(run())
-}
-}
-
-pub mod random_162 {
-use runtime::prelude::*;
-
-async fn run() {
-    select! {
-        biased; // polled in this order; the first ready wins, the others are dropped
-        _ = async { log("log 2") } => {}
-        _ = async {
-            join!( // all at once; each poll polls every unfinished one
-                sleep_ms(20), // Timer 4
-            );
-        } => {}
-        _ = sleep_ms(20) => {} // Timer 5
-    }
-    log("log 6");
-    let f1 = sleep_ms(50); // Timer 8
-    let f2 = async {
-        select! {
-            biased; // polled in this order; the first ready wins, the others are dropped
-            _ = sleep_ms(0) => {} // Timer 10
-            _ = async { log("log 11") } => {}
-            _ = async { block_ms(10) } => {}
-        }
-    };
-    let f3 = async {
-        log("log 14");
-    };
-    // nothing has run yet: futures start when polled
-    f1.await;
-    f2.await;
-    f3.await;
-    sleep_ms(10).await; // Timer 17
-}
-
-pub fn size() -> usize {
-    std::mem::size_of_val(&run())
-}
-
-pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
-    Box::pin(run())
-}
-}
-
-pub mod random_163 {
-use runtime::prelude::*;
-
-async fn run() {
-    log("log 1");
-    join!( // all at once; each poll polls every unfinished one
-        async { log("log 3") },
-    );
-}
-
-pub fn size() -> usize {
-    std::mem::size_of_val(&run())
-}
-
-pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
-    Box::pin(run())
-}
-}
-
-pub mod random_164 {
-use runtime::prelude::*;
-
-async fn run() {
-    let f1 = sleep_ms(10); // Timer 2
-    let f2 = async {
-        select! {
-            biased; // polled in this order; the first ready wins, the others are dropped
-            _ = async { log("log 4") } => {}
-            _ = async { block_ms(0) } => {}
-            _ = sleep_ms(20) => {} // Timer 6
-        }
-    };
-    let f3 = async {
-        let f4 = sleep_ms(100); // Timer 8
-        let f5 = sleep_ms(20); // Timer 9
-        let f6 = sleep_ms(20); // Timer 10
-        // nothing has run yet: futures start when polled
-        f4.await;
-        f5.await;
-        f6.await;
-    };
-    // nothing has run yet: futures start when polled
-    f1.await;
-    f2.await;
-    f3.await;
-    sleep_ms(20).await; // Timer 11
-    join!( // all at once; each poll polls every unfinished one
-        async {
-            select! {
-                biased; // polled in this order; the first ready wins, the others are dropped
-                _ = async { log("log 14") } => {}
-                _ = sleep_ms(20) => {} // Timer 15
-            }
-        },
-        async {
-            let f7 = sleep_ms(0); // Timer 17
-            let f8 = async { log("log 18") };
-            // nothing has run yet: futures start when polled
-            f7.await;
-            f8.await;
-        },
-        sleep_ms(20), // Timer 19
-    );
-}
-
-pub fn size() -> usize {
-    std::mem::size_of_val(&run())
-}
-
-pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
-    Box::pin(run())
-}
-}
-
-pub mod random_165 {
-use runtime::prelude::*;
-
-async fn run() {
-    sleep_ms(10).await; // Timer 3
-}
-
-pub fn size() -> usize {
-    std::mem::size_of_val(&run())
-}
-
-pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
-    Box::pin(run())
-}
-}
-
-pub mod random_166 {
-use runtime::prelude::*;
-
-async fn run() {
-    let f1 = async {
-        block_ms(30);
-        block_ms(30);
-    };
-    let f2 = async { log("log 5") };
-    let f3 = sleep_ms(0); // Timer 6
-    // nothing has run yet: futures start when polled
-    f1.await;
-    f2.await;
-    f3.await;
-    join!( // all at once; each poll polls every unfinished one
-        async {
-            let f4 = sleep_ms(0); // Timer 9
-            let f5 = async { block_ms(0) };
-            let f6 = async { log("log 11") };
-            // nothing has run yet: futures start when polled
-            f4.await;
-            f5.await;
-            f6.await;
-        },
-        sleep_ms(100), // Timer 12
-    );
-}
-
-pub fn size() -> usize {
-    std::mem::size_of_val(&run())
-}
-
-pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
-    Box::pin(run())
-}
-}
-
-pub mod random_167 {
-use runtime::prelude::*;
-
-async fn run() {
-    join!( // all at once; each poll polls every unfinished one
-        async {
-            log("log 3");
-            sleep_ms(10).await; // Timer 4
-        },
-        async { log("log 5") },
-        async {
-            select! {
-                biased; // polled in this order; the first ready wins, the others are dropped
-                _ = sleep_ms(0) => {} // Timer 7
-            }
-        },
-    );
-    select! {
-        biased; // polled in this order; the first ready wins, the others are dropped
-        _ = async {
-            log("log 10");
-            log("log 11");
-        } => {}
-        _ = async {
-            select! {
-                biased; // polled in this order; the first ready wins, the others are dropped
-                _ = async { block_ms(0) } => {}
-            }
-        } => {}
-        _ = async {
-            select! {
-                biased; // polled in this order; the first ready wins, the others are dropped
-                _ = async { log("log 15") } => {}
-            }
-        } => {}
-    }
-}
-
-pub fn size() -> usize {
-    std::mem::size_of_val(&run())
-}
-
-pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
-    Box::pin(run())
-}
-}
-
-pub mod random_168 {
-use runtime::prelude::*;
-
-async fn run() {
-    log("log 3");
-    join!( // all at once; each poll polls every unfinished one
-        sleep_ms(20), // Timer 5
-    );
-    block_ms(0);
-}
-
-pub fn size() -> usize {
-    std::mem::size_of_val(&run())
-}
-
-pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
-    Box::pin(run())
-}
-}
-
-pub mod random_169 {
-use runtime::prelude::*;
-
-async fn run() {
-    log("log 2");
-    sleep_ms(20).await; // Timer 3
-    sleep_ms(20).await; // Timer 4
-    log("log 5");
-}
-
-pub fn size() -> usize {
-    std::mem::size_of_val(&run())
-}
-
-pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
-    Box::pin(run())
-}
-}
-
-pub mod random_170 {
-use runtime::prelude::*;
-
-async fn run() {
-    let f1 = async {
-        sleep_ms(50).await; // Timer 3
-        sleep_ms(20).await; // Timer 4
-        sleep_ms(100).await; // Timer 5
-    };
-    // nothing has run yet: futures start when polled
-    f1.await;
-    block_ms(10);
-    sleep_ms(20).await; // Timer 7
-    log("log 8");
-}
-
-pub fn size() -> usize {
-    std::mem::size_of_val(&run())
-}
-
-pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
-    Box::pin(run())
-}
-}
-
-pub mod random_171 {
-use runtime::prelude::*;
-
-async fn run() {
-    let f1 = async {
-        let f2 = sleep_ms(10); // Timer 3
-        let f3 = async { log("log 4") };
-        // nothing has run yet: futures start when polled
-        f2.await;
-        f3.await;
-    };
-    let f2 = async {
-        select! {
-            biased; // polled in this order; the first ready wins, the others are dropped
-            _ = async { block_ms(0) } => {}
-            _ = sleep_ms(10) => {} // Timer 7
-            _ = async { block_ms(0) } => {}
-        }
-    };
-    let f3 = async {
-        log("log 10");
-        block_ms(30);
-    };
-    // nothing has run yet: futures start when polled
-    f1.await;
-    f2.await;
-    f3.await;
-}
-
-pub fn size() -> usize {
-    std::mem::size_of_val(&run())
-}
-
-pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
-    Box::pin(run())
-}
-}
-
-pub mod random_172 {
-use runtime::prelude::*;
-
-async fn run() {
-    let f1 = sleep_ms(50); // Timer 2
-    // nothing has run yet: futures start when polled
-    f1.await;
-    log("log 4");
-    let f2 = sleep_ms(0); // Timer 6
-    // nothing has run yet: futures start when polled
-    f2.await;
-    let f3 = async { block_ms(10) };
-    let f4 = async { block_ms(10) };
-    // nothing has run yet: futures start when polled
-    f3.await;
-    f4.await;
-    let f5 = async { log("log 12") };
-    let f6 = sleep_ms(100); // Timer 13
-    let f7 = sleep_ms(10); // Timer 14
-    // nothing has run yet: futures start when polled
-    f5.await;
-    f6.await;
-    f7.await;
-    let f8 = async { block_ms(10) };
-    // nothing has run yet: futures start when polled
-    f8.await;
-    join!( // all at once; each poll polls every unfinished one
-        async { log("log 18") },
-        async {
-            let f9 = sleep_ms(20); // Timer 20
-            let f10 = async { log("log 21") };
-            // nothing has run yet: futures start when polled
-            f9.await;
-            f10.await;
-        },
-    );
-}
-
-pub fn size() -> usize {
-    std::mem::size_of_val(&run())
-}
-
-pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
-    Box::pin(run())
-}
-}
-
-pub mod random_173 {
-use runtime::prelude::*;
-
-async fn run() {
-    log("log 1");
-}
-
-pub fn size() -> usize {
-    std::mem::size_of_val(&run())
-}
-
-pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
-    Box::pin(run())
-}
-}
-
-pub mod random_174 {
-use runtime::prelude::*;
-
-async fn run() {
-    join!( // all at once; each poll polls every unfinished one
-        sleep_ms(50), // Timer 2
-        async {
-            block_ms(10);
-            sleep_ms(50).await; // Timer 5
-        },
-    );
-}
-
-pub fn size() -> usize {
-    std::mem::size_of_val(&run())
-}
-
-pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
-    Box::pin(run())
-}
-}
-
-pub mod random_175 {
-use runtime::prelude::*;
-
-async fn run() {
-    join!( // all at once; each poll polls every unfinished one
-        sleep_ms(20), // Timer 3
-    );
-    join!( // all at once; each poll polls every unfinished one
-        async { log("log 5") },
-        async { log("log 6") },
-        sleep_ms(100), // Timer 7
-    );
-    block_ms(30);
-    log("log 11");
-    select! {
-        biased; // polled in this order; the first ready wins, the others are dropped
-        _ = sleep_ms(100) => {} // Timer 13
-        _ = sleep_ms(50) => {} // Timer 14
-    }
-    sleep_ms(20).await; // Timer 15
-    sleep_ms(100).await; // Timer 16
-}
-
-pub fn size() -> usize {
-    std::mem::size_of_val(&run())
-}
-
-pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
-    Box::pin(run())
-}
-}
-
-pub mod random_176 {
-use runtime::prelude::*;
-
-async fn run() {
-    select! {
-        biased; // polled in this order; the first ready wins, the others are dropped
-        _ = async {
-            sleep_ms(20).await; // Timer 3
-            log("log 4");
-            sleep_ms(20).await; // Timer 5
-        } => {}
-        _ = async {
-            select! {
-                biased; // polled in this order; the first ready wins, the others are dropped
-                _ = sleep_ms(50) => {} // Timer 7
-            }
-        } => {}
-        _ = async {
-            join!( // all at once; each poll polls every unfinished one
-                async { log("log 9") },
-                sleep_ms(10), // Timer 10
-            );
-        } => {}
-    }
-    sleep_ms(20).await; // Timer 11
-}
-
-pub fn size() -> usize {
-    std::mem::size_of_val(&run())
-}
-
-pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
-    Box::pin(run())
-}
-}
-
-pub mod random_177 {
-use runtime::prelude::*;
-
-async fn run() {
-    join!( // all at once; each poll polls every unfinished one
-        async {
-            select! {
-                biased; // polled in this order; the first ready wins, the others are dropped
-                _ = sleep_ms(50) => {} // Timer 3
-            }
-        },
-        async {
-            join!( // all at once; each poll polls every unfinished one
-                sleep_ms(100), // Timer 5
-                async { block_ms(30) },
-                sleep_ms(0), // Timer 7
-            );
-        },
-    );
-    sleep_ms(20).await; // Timer 8
-    log("log 9");
-}
-
-pub fn size() -> usize {
-    std::mem::size_of_val(&run())
-}
-
-pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
-    Box::pin(run())
-}
-}
-
-pub mod random_178 {
-use runtime::prelude::*;
-
-async fn run() {
-    log("log 1");
-    let f1 = async {
-        select! {
-            biased; // polled in this order; the first ready wins, the others are dropped
-            _ = sleep_ms(50) => {} // Timer 4
-        }
-    };
-    let f2 = sleep_ms(10); // Timer 5
-    // nothing has run yet: futures start when polled
-    f1.await;
-    f2.await;
-    select! {
-        biased; // polled in this order; the first ready wins, the others are dropped
-        _ = sleep_ms(20) => {} // Timer 7
-        _ = async {
-            log("log 9");
-        } => {}
-    }
-}
-
-pub fn size() -> usize {
-    std::mem::size_of_val(&run())
-}
-
-pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
-    Box::pin(run())
-}
-}
-
-pub mod random_179 {
-use runtime::prelude::*;
-
-async fn run() {
-    select! {
-        biased; // polled in this order; the first ready wins, the others are dropped
-        _ = async {
-            let f1 = sleep_ms(10); // Timer 3
-            let f2 = async { log("log 4") };
-            let f3 = async { log("log 5") };
-            // nothing has run yet: futures start when polled
-            f1.await;
-            f2.await;
-            f3.await;
-        } => {}
-        _ = async {
-            let f4 = async { log("log 7") };
-            // nothing has run yet: futures start when polled
-            f4.await;
-        } => {}
-    }
-    let f5 = async {
-        select! {
-            biased; // polled in this order; the first ready wins, the others are dropped
-            _ = sleep_ms(100) => {} // Timer 10
-        }
-    };
-    // nothing has run yet: futures start when polled
-    f5.await;
-    sleep_ms(20).await; // Timer 11
-}
-
-pub fn size() -> usize {
-    std::mem::size_of_val(&run())
-}
-
-pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
-    Box::pin(run())
-}
-}
-
-pub mod random_180 {
-use runtime::prelude::*;
-
-async fn run() {
-    log("log 1");
-    sleep_ms(50).await; // Timer 4
-}
-
-pub fn size() -> usize {
-    std::mem::size_of_val(&run())
-}
-
-pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
-    Box::pin(run())
-}
-}
-
-pub mod random_181 {
-use runtime::prelude::*;
-
-async fn run() {
-    log("log 1");
-    sleep_ms(50).await; // Timer 2
-    select! {
-        biased; // polled in this order; the first ready wins, the others are dropped
-        _ = async { log("log 5") } => {}
-    }
-    let f1 = async {
-        let f2 = sleep_ms(0); // Timer 8
-        // nothing has run yet: futures start when polled
-        f2.await;
-    };
-    let f2 = sleep_ms(50); // Timer 9
-    let f3 = async {
-        select! {
-            biased; // polled in this order; the first ready wins, the others are dropped
-            _ = async { log("log 11") } => {}
-        }
-    };
-    // nothing has run yet: futures start when polled
-    f1.await;
-    f2.await;
-    f3.await;
-}
-
-pub fn size() -> usize {
-    std::mem::size_of_val(&run())
-}
-
-pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
-    Box::pin(run())
-}
-}
-
-pub mod random_182 {
-use runtime::prelude::*;
-
-async fn run() {
-    sleep_ms(50).await; // Timer 2
-    select! {
-        biased; // polled in this order; the first ready wins, the others are dropped
-        _ = async { block_ms(0) } => {}
-        _ = async { block_ms(30) } => {}
-    }
-    select! {
-        biased; // polled in this order; the first ready wins, the others are dropped
-        _ = sleep_ms(10) => {} // Timer 7
-        _ = sleep_ms(0) => {} // Timer 8
-    }
-}
-
-pub fn size() -> usize {
-    std::mem::size_of_val(&run())
-}
-
-pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
-    Box::pin(run())
-}
-}
-
-pub mod random_183 {
-use runtime::prelude::*;
-
-async fn run() {
-    join!( // all at once; each poll polls every unfinished one
-        async {
-            sleep_ms(0).await; // Timer 3
-        },
-    );
-    log("log 4");
-    block_ms(30);
-}
-
-pub fn size() -> usize {
-    std::mem::size_of_val(&run())
-}
-
-pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
-    Box::pin(run())
-}
-}
-
-pub mod random_184 {
-use runtime::prelude::*;
-
-async fn run() {
-    select! {
-        biased; // polled in this order; the first ready wins, the others are dropped
-        _ = async {
-            log("log 3");
-            log("log 4");
-            sleep_ms(20).await; // Timer 5
-        } => {}
-    }
-    sleep_ms(20).await; // Timer 7
-    let f1 = async { log("log 9") };
-    let f2 = sleep_ms(10); // Timer 10
-    // nothing has run yet: futures start when polled
-    f1.await;
-    f2.await;
-}
-
-pub fn size() -> usize {
-    std::mem::size_of_val(&run())
-}
-
-pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
-    Box::pin(run())
-}
-}
-
-pub mod random_185 {
-use runtime::prelude::*;
-
-async fn run() {
-    select! {
-        biased; // polled in this order; the first ready wins, the others are dropped
-        _ = async {
-            let f1 = async { log("log 3") };
-            let f2 = sleep_ms(100); // Timer 4
-            // nothing has run yet: futures start when polled
-            f1.await;
-            f2.await;
-        } => {}
-        _ = async {
-            join!( // all at once; each poll polls every unfinished one
-                async { log("log 6") },
-                async { log("log 7") },
-                sleep_ms(20), // Timer 8
-            );
-        } => {}
-    }
-    sleep_ms(10).await; // Timer 9
-    select! {
-        biased; // polled in this order; the first ready wins, the others are dropped
-        _ = async {
-            sleep_ms(20).await; // Timer 12
-        } => {}
-        _ = async {
-            sleep_ms(100).await; // Timer 14
-            sleep_ms(0).await; // Timer 15
-        } => {}
-    }
-}
-
-pub fn size() -> usize {
-    std::mem::size_of_val(&run())
-}
-
-pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
-    Box::pin(run())
-}
-}
-
-pub mod random_186 {
 use runtime::prelude::*;
 
 async fn run() {
@@ -6056,7 +5334,7 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 }
 }
 
-pub mod random_187 {
+pub mod random_154 {
 use runtime::prelude::*;
 
 async fn run() {
@@ -6068,7 +5346,1132 @@ async fn run() {
         },
         async {
             block_ms(0);
-            log("log 6");
+            yield_now().await; // yield: to the back of the ready queue
+        },
+    );
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_155 {
+use runtime::prelude::*;
+
+async fn run() {
+    let f1 = sleep_ms(10); // Timer 2
+    let f2 = sleep_ms(50); // Timer 3
+    let f3 = sleep_ms(100); // Timer 4
+    // nothing has run yet: futures start when polled
+    f1.await;
+    f2.await;
+    f3.await;
+    let f4 = async {
+        let f5 = sleep_ms(10); // Timer 7
+        let f6 = async { log("log 8") };
+        // nothing has run yet: futures start when polled
+        f5.await;
+        f6.await;
+    };
+    let f5 = async {
+        select! {
+            biased; // polled in this order; the first ready wins, the others are dropped
+            _ = async { block_ms(0) } => {}
+            _ = async { block_ms(30) } => {}
+        }
+    };
+    // nothing has run yet: futures start when polled
+    f4.await;
+    f5.await;
+    sleep_ms(10).await; // Timer 12
+    let f8 = async {
+        let f9 = sleep_ms(20); // Timer 15
+        let f10 = async { block_ms(10) };
+        // nothing has run yet: futures start when polled
+        f9.await;
+        f10.await;
+    };
+    let f9 = async {
+        block_ms(0);
+        sleep_ms(20).await; // Timer 19
+    };
+    // nothing has run yet: futures start when polled
+    f8.await;
+    f9.await;
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_156 {
+use runtime::prelude::*;
+
+async fn run() {
+    block_ms(30);
+    join!( // all at once; each poll polls every unfinished one
+        async {
+            let f1 = async { block_ms(0) };
+            let f2 = async { log("log 5") };
+            // nothing has run yet: futures start when polled
+            f1.await;
+            f2.await;
+        },
+        async { block_ms(10) },
+        async {
+            join!( // all at once; each poll polls every unfinished one
+                async { block_ms(10) },
+            );
+        },
+    );
+    sleep_ms(20).await; // Timer 9
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_157 {
+use runtime::prelude::*;
+
+async fn run() {
+    block_ms(10);
+    join!( // all at once; each poll polls every unfinished one
+        async {
+            let f1 = async { log("log 4") };
+            let f2 = async { log("log 5") };
+            let f3 = sleep_ms(50); // Timer 6
+            // nothing has run yet: futures start when polled
+            f1.await;
+            f2.await;
+            f3.await;
+        },
+        async {
+            let f4 = async { log("log 8") };
+            let f5 = sleep_ms(50); // Timer 9
+            let f6 = sleep_ms(50); // Timer 10
+            // nothing has run yet: futures start when polled
+            f4.await;
+            f5.await;
+            f6.await;
+        },
+        sleep_ms(100), // Timer 11
+    );
+    sleep_ms(0).await; // Timer 12
+    select! {
+        biased; // polled in this order; the first ready wins, the others are dropped
+        _ = async {
+            let f7 = async { log("log 15") };
+            let f8 = async { log("log 16") };
+            let f9 = async { block_ms(10) };
+            // nothing has run yet: futures start when polled
+            f7.await;
+            f8.await;
+            f9.await;
+        } => {}
+        _ = async {
+            sleep_ms(50).await; // Timer 19
+        } => {}
+    }
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_158 {
+use runtime::prelude::*;
+
+async fn run() {
+    select! {
+        biased; // polled in this order; the first ready wins, the others are dropped
+        _ = async { log("log 2") } => {}
+        _ = async {
+            join!( // all at once; each poll polls every unfinished one
+                sleep_ms(0), // Timer 4
+                sleep_ms(50), // Timer 5
+            );
+        } => {}
+        _ = async {
+            sleep_ms(10).await; // Timer 7
+        } => {}
+    }
+    join!( // all at once; each poll polls every unfinished one
+        async {
+            let f1 = sleep_ms(20); // Timer 10
+            let f2 = sleep_ms(100); // Timer 11
+            let f3 = sleep_ms(50); // Timer 12
+            // nothing has run yet: futures start when polled
+            f1.await;
+            f2.await;
+            f3.await;
+        },
+        async { log("log 13") },
+        async {
+            select! {
+                biased; // polled in this order; the first ready wins, the others are dropped
+                _ = sleep_ms(10) => {} // Timer 15
+                _ = async { log("log 16") } => {}
+            }
+        },
+    );
+    let f4 = async { log("log 18") };
+    // nothing has run yet: futures start when polled
+    f4.await;
+    join!( // all at once; each poll polls every unfinished one
+        async {
+            sleep_ms(20).await; // Timer 21
+            log("log 22");
+        },
+    );
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_159 {
+use runtime::prelude::*;
+
+async fn run() {
+    select! {
+        biased; // polled in this order; the first ready wins, the others are dropped
+        _ = async {
+            yield_now().await; // yield: to the back of the ready queue
+            log("log 4");
+            log("log 5");
+        } => {}
+        _ = sleep_ms(10) => {} // Timer 6
+        _ = async {
+            select! {
+                biased; // polled in this order; the first ready wins, the others are dropped
+                _ = async { log("log 8") } => {}
+                _ = async { log("log 9") } => {}
+                _ = async { log("log 10") } => {}
+            }
+        } => {}
+    }
+    block_ms(0);
+    log("log 14");
+    block_ms(10);
+    yield_now().await; // yield: to the back of the ready queue
+    sleep_ms(20).await; // Timer 18
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_160 {
+use runtime::prelude::*;
+
+async fn run() {
+    join!( // all at once; each poll polls every unfinished one
+        async {
+            let f1 = sleep_ms(20); // Timer 3
+            let f2 = yield_now();
+            let f3 = sleep_ms(50); // Timer 5
+            // nothing has run yet: futures start when polled
+            f1.await;
+            f2.await;
+            f3.await;
+        },
+        async {
+            join!( // all at once; each poll polls every unfinished one
+                async { log("log 7") },
+                async { log("log 8") },
+            );
+        },
+    );
+    log("log 9");
+    let f4 = sleep_ms(0); // Timer 12
+    // nothing has run yet: futures start when polled
+    f4.await;
+    block_ms(10);
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_161 {
+use runtime::prelude::*;
+
+async fn run() {
+    block_ms(30);
+    join!( // all at once; each poll polls every unfinished one
+        async {
+            select! {
+                biased; // polled in this order; the first ready wins, the others are dropped
+                _ = sleep_ms(100) => {} // Timer 4
+            }
+        },
+        async {
+            join!( // all at once; each poll polls every unfinished one
+                sleep_ms(20), // Timer 6
+                sleep_ms(20), // Timer 7
+                async { block_ms(10) },
+            );
+        },
+        yield_now(),
+    );
+    join!( // all at once; each poll polls every unfinished one
+        async { block_ms(0) },
+        sleep_ms(10), // Timer 13
+        sleep_ms(50), // Timer 14
+    );
+    sleep_ms(50).await; // Timer 15
+    join!( // all at once; each poll polls every unfinished one
+        async { block_ms(0) },
+    );
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_162 {
+use runtime::prelude::*;
+
+async fn run() {
+    sleep_ms(0).await; // Timer 1
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_163 {
+use runtime::prelude::*;
+
+async fn run() {
+    block_ms(10);
+    sleep_ms(10).await; // Timer 2
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_164 {
+use runtime::prelude::*;
+
+async fn run() {
+    select! {
+        biased; // polled in this order; the first ready wins, the others are dropped
+        _ = sleep_ms(10) => {} // Timer 3
+    }
+    sleep_ms(20).await; // Timer 4
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_165 {
+use runtime::prelude::*;
+
+async fn run() {
+    select! {
+        biased; // polled in this order; the first ready wins, the others are dropped
+        _ = sleep_ms(50) => {} // Timer 2
+        _ = async {
+            sleep_ms(10).await; // Timer 4
+        } => {}
+    }
+    join!( // all at once; each poll polls every unfinished one
+        sleep_ms(100), // Timer 6
+        async {
+            let f1 = sleep_ms(0); // Timer 8
+            let f2 = async { log("log 9") };
+            let f3 = async { log("log 10") };
+            // nothing has run yet: futures start when polled
+            f1.await;
+            f2.await;
+            f3.await;
+        },
+        async { block_ms(0) },
+    );
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_166 {
+use runtime::prelude::*;
+
+async fn run() {
+    let f1 = async {
+        log("log 3");
+    };
+    let f2 = async {
+        select! {
+            biased; // polled in this order; the first ready wins, the others are dropped
+            _ = sleep_ms(100) => {} // Timer 5
+            _ = yield_now() => {}
+            _ = sleep_ms(0) => {} // Timer 7
+        }
+    };
+    // nothing has run yet: futures start when polled
+    f1.await;
+    f2.await;
+    sleep_ms(20).await; // Timer 9
+    select! {
+        biased; // polled in this order; the first ready wins, the others are dropped
+        _ = async { log("log 11") } => {}
+        _ = yield_now() => {}
+    }
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_167 {
+use runtime::prelude::*;
+
+async fn run() {
+    select! {
+        biased; // polled in this order; the first ready wins, the others are dropped
+        _ = yield_now() => {}
+        _ = async {
+            select! {
+                biased; // polled in this order; the first ready wins, the others are dropped
+                _ = async { log("log 4") } => {}
+            }
+        } => {}
+        _ = async {
+            yield_now().await; // yield: to the back of the ready queue
+            yield_now().await; // yield: to the back of the ready queue
+            log("log 8");
+        } => {}
+    }
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_168 {
+use runtime::prelude::*;
+
+async fn run() {
+    sleep_ms(100).await; // Timer 1
+    sleep_ms(20).await; // Timer 2
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_169 {
+use runtime::prelude::*;
+
+async fn run() {
+    let f1 = async {
+        sleep_ms(50).await; // Timer 3
+        sleep_ms(20).await; // Timer 4
+    };
+    // nothing has run yet: futures start when polled
+    f1.await;
+    join!( // all at once; each poll polls every unfinished one
+        async {
+            join!( // all at once; each poll polls every unfinished one
+                async { block_ms(10) },
+                async { log("log 8") },
+            );
+        },
+        async {
+            select! {
+                biased; // polled in this order; the first ready wins, the others are dropped
+                _ = async { block_ms(30) } => {}
+            }
+        },
+    );
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_170 {
+use runtime::prelude::*;
+
+async fn run() {
+    select! {
+        biased; // polled in this order; the first ready wins, the others are dropped
+        _ = async {
+            log("log 3");
+        } => {}
+        _ = async {
+            select! {
+                biased; // polled in this order; the first ready wins, the others are dropped
+                _ = async { block_ms(10) } => {}
+                _ = sleep_ms(20) => {} // Timer 6
+                _ = sleep_ms(100) => {} // Timer 7
+            }
+        } => {}
+    }
+    select! {
+        biased; // polled in this order; the first ready wins, the others are dropped
+        _ = async {
+            join!( // all at once; each poll polls every unfinished one
+                async { block_ms(0) },
+                async { block_ms(0) },
+            );
+        } => {}
+        _ = yield_now() => {}
+    }
+    join!( // all at once; each poll polls every unfinished one
+        async { block_ms(10) },
+        async {
+            join!( // all at once; each poll polls every unfinished one
+                sleep_ms(10), // Timer 16
+                async { log("log 17") },
+                yield_now(),
+            );
+        },
+        async {
+            select! {
+                biased; // polled in this order; the first ready wins, the others are dropped
+                _ = async { block_ms(30) } => {}
+                _ = async { log("log 21") } => {}
+                _ = async { block_ms(0) } => {}
+            }
+        },
+    );
+    sleep_ms(10).await; // Timer 23
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_171 {
+use runtime::prelude::*;
+
+async fn run() {
+    block_ms(10);
+    select! {
+        biased; // polled in this order; the first ready wins, the others are dropped
+        _ = yield_now() => {}
+        _ = yield_now() => {}
+        _ = sleep_ms(10) => {} // Timer 6
+    }
+    sleep_ms(10).await; // Timer 8
+    yield_now().await; // yield: to the back of the ready queue
+    select! {
+        biased; // polled in this order; the first ready wins, the others are dropped
+        _ = sleep_ms(20) => {} // Timer 11
+        _ = async {
+            yield_now().await; // yield: to the back of the ready queue
+        } => {}
+        _ = async { block_ms(10) } => {}
+    }
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_172 {
+use runtime::prelude::*;
+
+async fn run() {
+    let f1 = sleep_ms(0); // Timer 3
+    let f2 = async { log("log 4") };
+    // nothing has run yet: futures start when polled
+    f1.await;
+    f2.await;
+    sleep_ms(50).await; // Timer 5
+    join!( // all at once; each poll polls every unfinished one
+        async { log("log 7") },
+    );
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_173 {
+use runtime::prelude::*;
+
+async fn run() {
+    sleep_ms(0).await; // Timer 1
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_174 {
+use runtime::prelude::*;
+
+async fn run() {
+    log("log 1");
+    log("log 3");
+    join!( // all at once; each poll polls every unfinished one
+        sleep_ms(0), // Timer 5
+        sleep_ms(100), // Timer 6
+    );
+    select! {
+        biased; // polled in this order; the first ready wins, the others are dropped
+        _ = sleep_ms(0) => {} // Timer 8
+        _ = async { block_ms(0) } => {}
+    }
+    log("log 11");
+    yield_now().await; // yield: to the back of the ready queue
+    sleep_ms(20).await; // Timer 13
+    block_ms(10);
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_175 {
+use runtime::prelude::*;
+
+async fn run() {
+    select! {
+        biased; // polled in this order; the first ready wins, the others are dropped
+        _ = async {
+            select! {
+                biased; // polled in this order; the first ready wins, the others are dropped
+                _ = async { log("log 3") } => {}
+            }
+        } => {}
+    }
+    log("log 4");
+    let f1 = async {
+        select! {
+            biased; // polled in this order; the first ready wins, the others are dropped
+            _ = async { block_ms(10) } => {}
+        }
+    };
+    let f2 = async {
+        select! {
+            biased; // polled in this order; the first ready wins, the others are dropped
+            _ = async { block_ms(10) } => {}
+            _ = sleep_ms(50) => {} // Timer 10
+            _ = sleep_ms(100) => {} // Timer 11
+        }
+    };
+    // nothing has run yet: futures start when polled
+    f1.await;
+    f2.await;
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_176 {
+use runtime::prelude::*;
+
+async fn run() {
+    log("log 1");
+    block_ms(10);
+    select! {
+        biased; // polled in this order; the first ready wins, the others are dropped
+        _ = async {
+            join!( // all at once; each poll polls every unfinished one
+                sleep_ms(10), // Timer 5
+            );
+        } => {}
+        _ = async {
+            join!( // all at once; each poll polls every unfinished one
+                async { log("log 7") },
+            );
+        } => {}
+        _ = async {
+            join!( // all at once; each poll polls every unfinished one
+                async { log("log 9") },
+                async { log("log 10") },
+                sleep_ms(20), // Timer 11
+            );
+        } => {}
+    }
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_177 {
+use runtime::prelude::*;
+
+async fn run() {
+    join!( // all at once; each poll polls every unfinished one
+        sleep_ms(0), // Timer 2
+    );
+    block_ms(10);
+    select! {
+        biased; // polled in this order; the first ready wins, the others are dropped
+        _ = sleep_ms(20) => {} // Timer 6
+    }
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_178 {
+use runtime::prelude::*;
+
+async fn run() {
+    select! {
+        biased; // polled in this order; the first ready wins, the others are dropped
+        _ = async {
+            let f1 = sleep_ms(10); // Timer 3
+            let f2 = async { log("log 4") };
+            let f3 = async { log("log 5") };
+            // nothing has run yet: futures start when polled
+            f1.await;
+            f2.await;
+            f3.await;
+        } => {}
+    }
+    log("log 6");
+    join!( // all at once; each poll polls every unfinished one
+        async {
+            select! {
+                biased; // polled in this order; the first ready wins, the others are dropped
+                _ = async { block_ms(10) } => {}
+            }
+        },
+        async {
+            join!( // all at once; each poll polls every unfinished one
+                async { log("log 11") },
+                sleep_ms(20), // Timer 12
+            );
+        },
+        sleep_ms(100), // Timer 13
+    );
+    let f4 = sleep_ms(20); // Timer 15
+    let f5 = async {
+        sleep_ms(10).await; // Timer 17
+        block_ms(30);
+        log("log 19");
+    };
+    // nothing has run yet: futures start when polled
+    f4.await;
+    f5.await;
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_179 {
+use runtime::prelude::*;
+
+async fn run() {
+    sleep_ms(10).await; // Timer 1
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_180 {
+use runtime::prelude::*;
+
+async fn run() {
+    select! {
+        biased; // polled in this order; the first ready wins, the others are dropped
+        _ = async {
+            sleep_ms(50).await; // Timer 3
+        } => {}
+        _ = async {
+            select! {
+                biased; // polled in this order; the first ready wins, the others are dropped
+                _ = sleep_ms(100) => {} // Timer 5
+                _ = sleep_ms(10) => {} // Timer 6
+            }
+        } => {}
+    }
+    let f1 = sleep_ms(20); // Timer 9
+    let f2 = sleep_ms(100); // Timer 10
+    // nothing has run yet: futures start when polled
+    f1.await;
+    f2.await;
+    select! {
+        biased; // polled in this order; the first ready wins, the others are dropped
+        _ = async { log("log 12") } => {}
+    }
+    yield_now().await; // yield: to the back of the ready queue
+    sleep_ms(10).await; // Timer 14
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_181 {
+use runtime::prelude::*;
+
+async fn run() {
+    log("log 3");
+    select! {
+        biased; // polled in this order; the first ready wins, the others are dropped
+        _ = sleep_ms(100) => {} // Timer 5
+    }
+    join!( // all at once; each poll polls every unfinished one
+        async {
+            join!( // all at once; each poll polls every unfinished one
+                async { block_ms(10) },
+                sleep_ms(10), // Timer 9
+                yield_now(),
+            );
+        },
+        async {
+            sleep_ms(20).await; // Timer 12
+        },
+        async {
+            join!( // all at once; each poll polls every unfinished one
+                sleep_ms(100), // Timer 14
+                async { log("log 15") },
+                async { block_ms(30) },
+            );
+        },
+    );
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_182 {
+use runtime::prelude::*;
+
+async fn run() {
+    sleep_ms(0).await; // Timer 1
+    sleep_ms(20).await; // Timer 3
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_183 {
+use runtime::prelude::*;
+
+async fn run() {
+    let f1 = sleep_ms(20); // Timer 2
+    let f2 = yield_now();
+    // nothing has run yet: futures start when polled
+    f1.await;
+    f2.await;
+    join!( // all at once; each poll polls every unfinished one
+        sleep_ms(100), // Timer 5
+    );
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_184 {
+use runtime::prelude::*;
+
+async fn run() {
+    select! {
+        biased; // polled in this order; the first ready wins, the others are dropped
+        _ = async {
+            select! {
+                biased; // polled in this order; the first ready wins, the others are dropped
+                _ = async { log("log 3") } => {}
+                _ = async { log("log 4") } => {}
+            }
+        } => {}
+        _ = async {
+            select! {
+                biased; // polled in this order; the first ready wins, the others are dropped
+                _ = async { log("log 6") } => {}
+            }
+        } => {}
+        _ = async {
+            let f1 = async { block_ms(0) };
+            let f2 = sleep_ms(100); // Timer 9
+            // nothing has run yet: futures start when polled
+            f1.await;
+            f2.await;
+        } => {}
+    }
+    sleep_ms(10).await; // Timer 12
+    let f3 = async { block_ms(10) };
+    let f4 = sleep_ms(20); // Timer 15
+    // nothing has run yet: futures start when polled
+    f3.await;
+    f4.await;
+    join!( // all at once; each poll polls every unfinished one
+        sleep_ms(20), // Timer 17
+        async {
+            select! {
+                biased; // polled in this order; the first ready wins, the others are dropped
+                _ = async { block_ms(10) } => {}
+            }
+        },
+    );
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_185 {
+use runtime::prelude::*;
+
+async fn run() {
+    select! {
+        biased; // polled in this order; the first ready wins, the others are dropped
+        _ = async {
+            let f1 = sleep_ms(10); // Timer 3
+            // nothing has run yet: futures start when polled
+            f1.await;
+        } => {}
+        _ = async {
+            join!( // all at once; each poll polls every unfinished one
+                yield_now(),
+                sleep_ms(20), // Timer 6
+            );
+        } => {}
+    }
+    block_ms(0);
+    let f2 = sleep_ms(50); // Timer 9
+    let f3 = async {
+        join!( // all at once; each poll polls every unfinished one
+            async { log("log 11") },
+            sleep_ms(100), // Timer 12
+        );
+    };
+    // nothing has run yet: futures start when polled
+    f2.await;
+    f3.await;
+    join!( // all at once; each poll polls every unfinished one
+        sleep_ms(10), // Timer 14
+    );
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_186 {
+use runtime::prelude::*;
+
+async fn run() {
+    join!( // all at once; each poll polls every unfinished one
+        async { log("log 2") },
+    );
+    select! {
+        biased; // polled in this order; the first ready wins, the others are dropped
+        _ = async { log("log 4") } => {}
+        _ = async { block_ms(10) } => {}
+        _ = sleep_ms(20) => {} // Timer 6
+    }
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_187 {
+use runtime::prelude::*;
+
+async fn run() {
+    select! {
+        biased; // polled in this order; the first ready wins, the others are dropped
+        _ = async {
+            select! {
+                biased; // polled in this order; the first ready wins, the others are dropped
+                _ = async { log("log 3") } => {}
+                _ = yield_now() => {}
+            }
+        } => {}
+        _ = async {
+            let f1 = sleep_ms(20); // Timer 6
+            let f2 = sleep_ms(100); // Timer 7
+            // nothing has run yet: futures start when polled
+            f1.await;
+            f2.await;
+        } => {}
+    }
+    join!( // all at once; each poll polls every unfinished one
+        sleep_ms(20), // Timer 9
+        async {
+            select! {
+                biased; // polled in this order; the first ready wins, the others are dropped
+                _ = sleep_ms(50) => {} // Timer 11
+                _ = async { block_ms(30) } => {}
+            }
         },
     );
 }
@@ -6086,30 +6489,23 @@ pub mod random_188 {
 use runtime::prelude::*;
 
 async fn run() {
+    select! {
+        biased; // polled in this order; the first ready wins, the others are dropped
+        _ = sleep_ms(20) => {} // Timer 2
+        _ = async {
+            sleep_ms(0).await; // Timer 4
+            block_ms(0);
+            sleep_ms(0).await; // Timer 6
+        } => {}
+    }
+    sleep_ms(20).await; // Timer 7
+    select! {
+        biased; // polled in this order; the first ready wins, the others are dropped
+        _ = async { block_ms(0) } => {}
+    }
     join!( // all at once; each poll polls every unfinished one
-        async {
-            let f1 = sleep_ms(10); // Timer 3
-            let f2 = async { log("log 4") };
-            // nothing has run yet: futures start when polled
-            f1.await;
-            f2.await;
-        },
-        async {
-            let f3 = async { log("log 6") };
-            let f4 = sleep_ms(20); // Timer 7
-            let f5 = sleep_ms(50); // Timer 8
-            // nothing has run yet: futures start when polled
-            f3.await;
-            f4.await;
-            f5.await;
-        },
-        async {
-            select! {
-                biased; // polled in this order; the first ready wins, the others are dropped
-                _ = async { log("log 10") } => {}
-                _ = async { block_ms(0) } => {}
-            }
-        },
+        sleep_ms(0), // Timer 12
+        sleep_ms(50), // Timer 13
     );
 }
 
@@ -6127,23 +6523,19 @@ use runtime::prelude::*;
 
 async fn run() {
     join!( // all at once; each poll polls every unfinished one
-        sleep_ms(10), // Timer 2
         async {
-            let f1 = sleep_ms(50); // Timer 4
-            let f2 = sleep_ms(20); // Timer 5
+            let f1 = sleep_ms(20); // Timer 3
             // nothing has run yet: futures start when polled
             f1.await;
-            f2.await;
         },
         async {
-            select! {
-                biased; // polled in this order; the first ready wins, the others are dropped
-                _ = async { log("log 7") } => {}
-            }
+            let f2 = sleep_ms(0); // Timer 5
+            // nothing has run yet: futures start when polled
+            f2.await;
         },
     );
-    sleep_ms(20).await; // Timer 8
-    block_ms(30);
+    sleep_ms(0).await; // Timer 6
+    yield_now().await; // yield: to the back of the ready queue
 }
 
 pub fn size() -> usize {
@@ -6159,7 +6551,16 @@ pub mod random_190 {
 use runtime::prelude::*;
 
 async fn run() {
-    block_ms(0);
+    log("log 2");
+    let f1 = async { block_ms(0) };
+    // nothing has run yet: futures start when polled
+    f1.await;
+    let f2 = sleep_ms(10); // Timer 6
+    let f3 = sleep_ms(100); // Timer 7
+    // nothing has run yet: futures start when polled
+    f2.await;
+    f3.await;
+    sleep_ms(10).await; // Timer 8
 }
 
 pub fn size() -> usize {
@@ -6176,23 +6577,48 @@ use runtime::prelude::*;
 
 async fn run() {
     join!( // all at once; each poll polls every unfinished one
-        async {
-            let f1 = async { block_ms(0) };
-            let f2 = async { log("log 4") };
-            // nothing has run yet: futures start when polled
-            f1.await;
-            f2.await;
-        },
-        sleep_ms(0), // Timer 5
-        async {
-            join!( // all at once; each poll polls every unfinished one
-                sleep_ms(20), // Timer 7
-                async { block_ms(10) },
-            );
-        },
+        sleep_ms(10), // Timer 3
     );
-    sleep_ms(20).await; // Timer 9
-    sleep_ms(0).await; // Timer 10
+    join!( // all at once; each poll polls every unfinished one
+        sleep_ms(10), // Timer 5
+        sleep_ms(50), // Timer 6
+        async { log("log 7") },
+    );
+    select! {
+        biased; // polled in this order; the first ready wins, the others are dropped
+        _ = async {
+            select! {
+                biased; // polled in this order; the first ready wins, the others are dropped
+                _ = async { log("log 10") } => {}
+                _ = async { block_ms(30) } => {}
+            }
+        } => {}
+    }
+    let f1 = async {
+        block_ms(0);
+        log("log 15");
+    };
+    let f2 = async {
+        join!( // all at once; each poll polls every unfinished one
+            async { log("log 17") },
+        );
+    };
+    // nothing has run yet: futures start when polled
+    f1.await;
+    f2.await;
+    select! {
+        biased; // polled in this order; the first ready wins, the others are dropped
+        _ = async {
+            block_ms(0);
+        } => {}
+        _ = async {
+            join!( // all at once; each poll polls every unfinished one
+                sleep_ms(20), // Timer 22
+                yield_now(),
+                sleep_ms(50), // Timer 24
+            );
+        } => {}
+    }
 }
 
 pub fn size() -> usize {
@@ -6208,7 +6634,25 @@ pub mod random_192 {
 use runtime::prelude::*;
 
 async fn run() {
-    sleep_ms(20).await; // Timer 1
+    select! {
+        biased; // polled in this order; the first ready wins, the others are dropped
+        _ = async {
+            let f1 = async { log("log 3") };
+            // nothing has run yet: futures start when polled
+            f1.await;
+        } => {}
+        _ = async {
+            log("log 5");
+            block_ms(10);
+        } => {}
+    }
+    sleep_ms(0).await; // Timer 7
+    sleep_ms(50).await; // Timer 9
+    join!( // all at once; each poll polls every unfinished one
+        async { log("log 11") },
+    );
+    yield_now().await; // yield: to the back of the ready queue
+    sleep_ms(100).await; // Timer 14
 }
 
 pub fn size() -> usize {
@@ -6224,44 +6668,37 @@ pub mod random_193 {
 use runtime::prelude::*;
 
 async fn run() {
-    let f1 = async { log("log 2") };
-    let f2 = async {
-        select! {
-            biased; // polled in this order; the first ready wins, the others are dropped
-            _ = sleep_ms(10) => {} // Timer 4
-            _ = sleep_ms(50) => {} // Timer 5
-        }
-    };
-    let f3 = async {
-        let f4 = async { log("log 7") };
-        let f5 = sleep_ms(10); // Timer 8
-        let f6 = async { log("log 9") };
-        // nothing has run yet: futures start when polled
-        f4.await;
-        f5.await;
-        f6.await;
-    };
-    // nothing has run yet: futures start when polled
-    f1.await;
-    f2.await;
-    f3.await;
+    log("log 1");
     select! {
         biased; // polled in this order; the first ready wins, the others are dropped
         _ = async {
-            let f7 = async { log("log 12") };
-            let f8 = async { log("log 13") };
+            let f1 = sleep_ms(100); // Timer 4
             // nothing has run yet: futures start when polled
-            f7.await;
-            f8.await;
+            f1.await;
         } => {}
         _ = async {
-            let f9 = async { block_ms(30) };
-            let f10 = sleep_ms(20); // Timer 16
-            let f11 = async { block_ms(10) };
+            let f2 = async { block_ms(0) };
+            let f3 = sleep_ms(50); // Timer 7
+            let f4 = sleep_ms(20); // Timer 8
             // nothing has run yet: futures start when polled
-            f9.await;
-            f10.await;
-            f11.await;
+            f2.await;
+            f3.await;
+            f4.await;
+        } => {}
+        _ = sleep_ms(20) => {} // Timer 9
+    }
+    sleep_ms(10).await; // Timer 10
+    select! {
+        biased; // polled in this order; the first ready wins, the others are dropped
+        _ = async {
+            sleep_ms(20).await; // Timer 13
+            log("log 14");
+            sleep_ms(10).await; // Timer 15
+        } => {}
+        _ = async {
+            sleep_ms(100).await; // Timer 17
+            sleep_ms(20).await; // Timer 18
+            sleep_ms(20).await; // Timer 19
         } => {}
     }
 }
@@ -6279,15 +6716,40 @@ pub mod random_194 {
 use runtime::prelude::*;
 
 async fn run() {
-    join!( // all at once; each poll polls every unfinished one
-        async {
-            select! {
-                biased; // polled in this order; the first ready wins, the others are dropped
-                _ = async { log("log 3") } => {}
-                _ = async { log("log 4") } => {}
-            }
-        },
-    );
+    let f1 = sleep_ms(50); // Timer 2
+    let f2 = async {
+        let f3 = async { log("log 4") };
+        let f4 = yield_now();
+        // nothing has run yet: futures start when polled
+        f3.await;
+        f4.await;
+    };
+    let f3 = async {
+        join!( // all at once; each poll polls every unfinished one
+            sleep_ms(50), // Timer 7
+        );
+    };
+    // nothing has run yet: futures start when polled
+    f1.await;
+    f2.await;
+    f3.await;
+    block_ms(30);
+    let f6 = async {
+        sleep_ms(20).await; // Timer 11
+        log("log 12");
+        sleep_ms(0).await; // Timer 13
+    };
+    let f7 = async {
+        select! {
+            biased; // polled in this order; the first ready wins, the others are dropped
+            _ = yield_now() => {}
+        }
+    };
+    let f8 = sleep_ms(10); // Timer 16
+    // nothing has run yet: futures start when polled
+    f6.await;
+    f7.await;
+    f8.await;
 }
 
 pub fn size() -> usize {
@@ -6303,23 +6765,40 @@ pub mod random_195 {
 use runtime::prelude::*;
 
 async fn run() {
+    let f1 = async {
+        let f2 = sleep_ms(0); // Timer 3
+        let f3 = async { block_ms(10) };
+        // nothing has run yet: futures start when polled
+        f2.await;
+        f3.await;
+    };
+    let f2 = async {
+        sleep_ms(0).await; // Timer 6
+    };
+    // nothing has run yet: futures start when polled
+    f1.await;
+    f2.await;
+    let f5 = async {
+        join!( // all at once; each poll polls every unfinished one
+            async { log("log 9") },
+            sleep_ms(50), // Timer 10
+            sleep_ms(10), // Timer 11
+        );
+    };
+    // nothing has run yet: futures start when polled
+    f5.await;
     join!( // all at once; each poll polls every unfinished one
-        sleep_ms(0), // Timer 2
-        sleep_ms(50), // Timer 3
-    );
-    join!( // all at once; each poll polls every unfinished one
-        sleep_ms(20), // Timer 6
-        sleep_ms(20), // Timer 7
-    );
-    join!( // all at once; each poll polls every unfinished one
-        sleep_ms(100), // Timer 9
         async {
-            join!( // all at once; each poll polls every unfinished one
-                async { log("log 11") },
-                sleep_ms(50), // Timer 12
-            );
+            select! {
+                biased; // polled in this order; the first ready wins, the others are dropped
+                _ = async { log("log 14") } => {}
+                _ = sleep_ms(0) => {} // Timer 15
+            }
         },
-        sleep_ms(100), // Timer 13
+        async {
+            sleep_ms(20).await; // Timer 17
+        },
+        sleep_ms(10), // Timer 18
     );
 }
 
@@ -6336,48 +6815,41 @@ pub mod random_196 {
 use runtime::prelude::*;
 
 async fn run() {
+    sleep_ms(0).await; // Timer 1
+    let f1 = async {
+        join!( // all at once; each poll polls every unfinished one
+            async { block_ms(10) },
+            async { block_ms(0) },
+        );
+    };
+    let f2 = async { log("log 6") };
+    let f3 = async { log("log 7") };
+    // nothing has run yet: futures start when polled
+    f1.await;
+    f2.await;
+    f3.await;
     join!( // all at once; each poll polls every unfinished one
-        sleep_ms(0), // Timer 3
-        sleep_ms(20), // Timer 4
-        sleep_ms(20), // Timer 5
-    );
-    sleep_ms(20).await; // Timer 7
-    log("log 8");
-    select! {
-        biased; // polled in this order; the first ready wins, the others are dropped
-        _ = async { log("log 10") } => {}
-        _ = async { log("log 11") } => {}
-        _ = async { log("log 12") } => {}
-    }
-    select! {
-        biased; // polled in this order; the first ready wins, the others are dropped
-        _ = async {
-            select! {
-                biased; // polled in this order; the first ready wins, the others are dropped
-                _ = async { log("log 15") } => {}
-                _ = sleep_ms(10) => {} // Timer 16
-                _ = sleep_ms(50) => {} // Timer 17
-            }
-        } => {}
-        _ = async {
-            let f1 = async { log("log 19") };
-            let f2 = async { log("log 20") };
-            let f3 = sleep_ms(0); // Timer 21
-            // nothing has run yet: futures start when polled
-            f1.await;
-            f2.await;
-            f3.await;
-        } => {}
-        _ = async {
-            let f4 = async { block_ms(0) };
+        async {
+            log("log 10");
+            block_ms(0);
+            block_ms(30);
+        },
+        async {
+            let f4 = async { log("log 14") };
             // nothing has run yet: futures start when polled
             f4.await;
-        } => {}
-    }
-    log("log 26");
-    sleep_ms(50).await; // Timer 27
-    log("log 28");
-    log("log 30");
+        },
+        async {
+            let f5 = async { log("log 16") };
+            let f6 = sleep_ms(50); // Timer 17
+            let f7 = sleep_ms(100); // Timer 18
+            // nothing has run yet: futures start when polled
+            f5.await;
+            f6.await;
+            f7.await;
+        },
+    );
+    sleep_ms(20).await; // Timer 19
 }
 
 pub fn size() -> usize {
@@ -6393,7 +6865,28 @@ pub mod random_197 {
 use runtime::prelude::*;
 
 async fn run() {
-    sleep_ms(20).await; // Timer 1
+    let f1 = async {
+        select! {
+            biased; // polled in this order; the first ready wins, the others are dropped
+            _ = sleep_ms(50) => {} // Timer 3
+            _ = sleep_ms(20) => {} // Timer 4
+            _ = yield_now() => {}
+        }
+    };
+    let f2 = async {
+        select! {
+            biased; // polled in this order; the first ready wins, the others are dropped
+            _ = sleep_ms(10) => {} // Timer 7
+        }
+    };
+    // nothing has run yet: futures start when polled
+    f1.await;
+    f2.await;
+    join!( // all at once; each poll polls every unfinished one
+        async { block_ms(10) },
+        yield_now(),
+    );
+    sleep_ms(0).await; // Timer 11
 }
 
 pub fn size() -> usize {
@@ -6409,29 +6902,32 @@ pub mod random_198 {
 use runtime::prelude::*;
 
 async fn run() {
-    join!( // all at once; each poll polls every unfinished one
-        async {
-            let f1 = sleep_ms(20); // Timer 3
-            let f2 = async { log("log 4") };
-            let f3 = async { block_ms(10) };
-            // nothing has run yet: futures start when polled
-            f1.await;
-            f2.await;
-            f3.await;
-        },
-        async {
-            join!( // all at once; each poll polls every unfinished one
-                async { log("log 7") },
-                sleep_ms(20), // Timer 8
-            );
-        },
-    );
+    log("log 1");
+    sleep_ms(0).await; // Timer 3
+    let f1 = async { log("log 5") };
+    // nothing has run yet: futures start when polled
+    f1.await;
     select! {
         biased; // polled in this order; the first ready wins, the others are dropped
-        _ = async { log("log 10") } => {}
+        _ = sleep_ms(100) => {} // Timer 7
+        _ = async { block_ms(0) } => {}
     }
-    sleep_ms(20).await; // Timer 11
-    log("log 12");
+    select! {
+        biased; // polled in this order; the first ready wins, the others are dropped
+        _ = sleep_ms(50) => {} // Timer 10
+    }
+    select! {
+        biased; // polled in this order; the first ready wins, the others are dropped
+        _ = async {
+            let f2 = async { log("log 13") };
+            let f3 = sleep_ms(10); // Timer 14
+            let f4 = sleep_ms(20); // Timer 15
+            // nothing has run yet: futures start when polled
+            f2.await;
+            f3.await;
+            f4.await;
+        } => {}
+    }
 }
 
 pub fn size() -> usize {
@@ -6447,9 +6943,22 @@ pub mod random_199 {
 use runtime::prelude::*;
 
 async fn run() {
-    join!( // all at once; each poll polls every unfinished one
-        async { block_ms(10) },
-    );
+    sleep_ms(50).await; // Timer 1
+    let f1 = async { log("log 3") };
+    let f2 = async {
+        join!( // all at once; each poll polls every unfinished one
+            sleep_ms(20), // Timer 5
+        );
+    };
+    let f3 = async {
+        let f4 = sleep_ms(50); // Timer 7
+        // nothing has run yet: futures start when polled
+        f4.await;
+    };
+    // nothing has run yet: futures start when polled
+    f1.await;
+    f2.await;
+    f3.await;
 }
 
 pub fn size() -> usize {
