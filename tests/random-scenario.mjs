@@ -1,6 +1,7 @@
 // Seeded random scenarios for the end-to-end tests (the same programs in every
 // spec that uses them, so a failure repeats): valid, at most depth 4, 3
-// children a step, unique labels, some blocks and yields.
+// children a step, unique labels, some blocks, yields and loops (of 0 to 3
+// rounds, so no program runs more steps than a run may).
 
 /** A small seeded generator (xorshift32): `next(below)` is in 0..below. */
 export function random(seed) {
@@ -24,6 +25,7 @@ export function scenario(next) {
     if (kind === 0) return { type: 'log', text: `log ${names}` };
     if (kind === 1) return { type: 'sleep', label: `Timer ${names}`, ms: [0, 10, 20, 20, 50, 100][next(6)] };
     const steps = Array.from({ length: 1 + next(3) }, () => step(depth + 1));
+    if (kind === 5 && next(3) === 0) return { type: 'repeat', times: next(4), steps };
     return { type: ['seq', 'all', 'race', 'create_then_await'][kind - 2], steps };
   };
   return { type: 'seq', steps: Array.from({ length: 1 + next(4) }, () => step(2)) };

@@ -26,6 +26,7 @@ enum Key {
     Ms,
     Text,
     Steps,
+    Times,
     Other,
 }
 
@@ -37,12 +38,13 @@ impl Key {
             Key::Ms => "ms",
             Key::Text => "text",
             Key::Steps => "steps",
+            Key::Times => "times",
             Key::Other => "onclick",
         }
     }
 }
 
-const TYPES: [&str; 8] = ["sleep", "log", "block", "yield", "seq", "all", "race", "create_then_await"];
+const TYPES: [&str; 9] = ["sleep", "log", "block", "yield", "seq", "all", "race", "create_then_await", "repeat"];
 
 fn value(input: &Input) -> Value {
     match input {
@@ -71,6 +73,7 @@ fuzz_target!(|input: Input| {
             assert!(depth(&step) <= limits::MAX_DEPTH);
             assert!(step.timers().len() <= limits::MAX_TIMERS);
             assert!(step.timers().iter().all(|(_, ms)| *ms <= limits::MAX_MS));
+            assert!(step.run_steps() <= limits::MAX_RUN_STEPS);
         }
         Err(problems) => {
             assert!(!problems.is_empty());

@@ -156,6 +156,31 @@ test('a yield: a new browser task in Callbacks, a microtask in Promises, our rea
     .toEqual(scenario);
 });
 
+test('a loop: each round a new timer, in every lane and both styles; too many rounds are refused', async ({ sharedPage: page }) => {
+  // for _ in 0..3 { sleep_ms(100).await; log("tick"); } log("done");
+  const scenario = { type: 'seq', steps: [
+    { type: 'repeat', times: 3, steps: [{ type: 'sleep', label: 'T', ms: 100 }, { type: 'log', text: 'tick' }] },
+    { type: 'log', text: 'done' }] };
+  const logs = (trace) => all(trace, 'log').map((e) => [e.text, e.t]);
+  for (const promiseStyle of ['then', 'await']) {
+    const r = await run(page, { scenario, clock: 'virtual', promiseStyle });
+    for (const lane of LANES) {
+      expect(logs(r[lane]), `${lane}, ${promiseStyle}`).toEqual([['tick', 100], ['tick', 200], ['tick', 300], ['done', 300]]);
+      expect(all(r[lane], 'timer_set').map((e) => [e.label, e.t, e.step]), `${lane}, ${promiseStyle}`)
+        .toEqual([['T', 0, [0, 0]], ['T', 100, [0, 0]], ['T', 200, [0, 0]]]);
+    }
+  }
+  // A share link writes it F(times,steps…).
+  expect(await page.evaluate(() => window.playground.decodeFragment('Q(F(3,S(T,100),L(tick)),L(done))'))).toEqual(scenario);
+  // 100 rounds of 10 logs run 1000 steps: refused, the loop named.
+  const long = { type: 'seq', steps: [{ type: 'repeat', times: 100, steps: [
+    { type: 'repeat', times: 10, steps: [{ type: 'log', text: 'x' }] }] }] };
+  expect(await runError(page, { scenario: long, clock: 'virtual' })).toBe(
+    'Error: scenario.steps[0].times: makes the program run 1000 steps in all (sleeps, logs, blocks and yields, each loop\'s repeats counted); at most 500 are allowed');
+  expect(await runError(page, { scenario: { type: 'repeat', times: 101, steps: [{ type: 'yield' }] }, clock: 'virtual' })).toBe(
+    'Error: scenario.times: must be a whole number of times from 0 to 100, got 101');
+});
+
 test('lost-wake: the run ends with task 1 stuck, reported, and no lane logs', async ({ sharedPage: page }) => {
   for (const clock of ['virtual', 'real']) {
     const r = await run(page, { preset: 'lost-wake', clock, timings: [20] });

@@ -316,8 +316,9 @@ const NEXT = ['js:script_end', 'js:callback_end', 'promises:job_end'];
  * (`f`, from TraceWalk), given the phrase's groups. A phrase's match is
  * removed once checked; what is left must state no number.
  */
-/** Programs with the kinds of step no preset has yet: a yield. */
+/** Programs with the kinds of step no preset has yet: a yield, a loop. */
 const NO_PRESETS_KINDS = [
+  { type: 'seq', steps: [{ type: 'repeat', times: 2, steps: [{ type: 'sleep', label: 'T', ms: 100 }, { type: 'yield' }, { type: 'log', text: 'tick' }] }] },
   { type: 'seq', steps: [{ type: 'log', text: 'a' }, { type: 'yield' }, { type: 'all', steps: [
     { type: 'seq', steps: [{ type: 'sleep', label: 'T', ms: 0 }, { type: 'log', text: 'timer' }] },
     { type: 'seq', steps: [{ type: 'yield' }, { type: 'log', text: 'after yield' }] }] }] },

@@ -60,6 +60,23 @@ export function runCallbacks(scenario, rec, { forget = false } = {}) {
         next();
         return;
       }
+      case 'repeat': {
+        // (function loop1(i) { if (i === times) { …done…; return; } body,
+        // then loop1(i + 1) })(0): each round starts in the last one's
+        // callback. Calling the function is no task and records nothing.
+        let round = 0;
+        /** @type {() => void} */
+        const loop = () => {
+          if (round === step.times) {
+            done();
+            return;
+          }
+          round += 1;
+          run({ type: 'seq', steps: step.steps }, path, loop);
+        };
+        loop();
+        return;
+      }
       case 'all':
       case 'create_then_await': {
         // As the panel writes both: `let left = n; const done = () => { if

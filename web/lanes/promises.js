@@ -413,6 +413,18 @@ export function runPromises(scenario, rec, style, { forget = false } = {}) {
       case 'all':
       case 'race':
         return combine(step.type, step.steps.map((c, i) => thenExpr(c, childPath(path, i))), step.steps.map((_, i) => childPath(path, i)));
+      case 'repeat': {
+        // (function loop1(i) { if (i === times) return Promise.resolve();
+        // return <body>.then(() => loop1(i + 1)); })(0): the `.then`
+        // callback returns the next round's promise.
+        /** @param {number} i @returns {Promise<unknown>} */
+        const loop = (i) => {
+          if (i === step.times) return resolved(undefined);
+          const body = /** @type {Promise<unknown>} */ (thenExpr({ type: 'seq', steps: step.steps }, path));
+          return then(body, path, () => loop(i + 1));
+        };
+        return loop(0);
+      }
       case 'create_then_await': {
         // (() => { const made = [...]; return made[0].then(() => made[1])...; })()
         const made = step.steps.map((c, i) => thenExpr(c, childPath(path, i)));
@@ -430,16 +442,21 @@ export function runPromises(scenario, rec, style, { forget = false } = {}) {
   // ---- async/await style: render.rs `await_statements`, `await_expr` ----
 
   /**
-   * The statements a step is in a function body: a sequence's steps, one
-   * after another, in the same function (no call of its own).
+   * The statements a step is in a function body, as they run: a
+   * sequence's steps, one after another, and a loop's, round after round,
+   * in the same function (no call of its own).
    * @param {Step} step
    * @param {StepPath} path
    * @returns {[Step, StepPath][]}
    */
   function statements(step, path) {
-    return step.type === 'seq'
-      ? step.steps.flatMap((s, i) => statements(s, childPath(path, i)))
-      : [[step, path]];
+    /** @param {Step[]} steps */
+    const each = (steps) => steps.flatMap((s, i) => statements(s, childPath(path, i)));
+    if (step.type === 'seq') return each(step.steps);
+    // A `for` loop runs its body's statements in the same function, round
+    // after round; the loop itself queues nothing.
+    if (step.type === 'repeat') return Array.from({ length: step.times }, () => each(step.steps)).flat();
+    return [[step, path]];
   }
 
   /**

@@ -19,7 +19,8 @@
 //!            | "std" "::" "thread" "::" "sleep" "(" "Duration" "::" "from_millis" "(" delay ")" ")" ";"  (* block_ms, in std's words; needs the Duration use *)
 //!            | "join" "!" "(" future { "," future } [ "," ] ")" ";"
 //!            | "select" "!" "{" "biased" ";" arm { [ "," ] arm } [ "," ] "}"
-//!            | let { let } await { await } ;  (* each name awaited once, in order *)
+//!            | let { let } await { await }   (* each name awaited once, in order *)
+//!            | "for" ( "_" | name ) "in" "0" ".." number "{" { statement } "}" ;  (* 0 to 100 times; the body does not read the variable *)
 //! let        = "let" name "=" future ";" ;
 //! await      = name "." "await" ";" ;
 //! arm        = "_" "=" future "=>" "{" "}" ;
@@ -105,6 +106,10 @@ fn statements(step: &Step) -> Vec<Step> {
         Step::CreateThenAwait(steps) => {
             vec![Step::CreateThenAwait(steps.iter().map(future).collect())]
         }
+        Step::Repeat { times, steps } => vec![Step::Repeat {
+            times: *times,
+            steps: steps.iter().flat_map(statements).collect(),
+        }],
     }
 }
 
@@ -114,8 +119,12 @@ fn future(step: &Step) -> Step {
         Step::Sleep { .. } | Step::Log { .. } | Step::Block { .. } | Step::Yield => step.clone(),
         _ => {
             let mut steps = statements(step);
-            let composite =
-                |s: &Step| matches!(s, Step::All(_) | Step::Race(_) | Step::CreateThenAwait(_));
+            let composite = |s: &Step| {
+                matches!(
+                    s,
+                    Step::All(_) | Step::Race(_) | Step::CreateThenAwait(_) | Step::Repeat { .. }
+                )
+            };
             if steps.len() == 1 && composite(&steps[0]) {
                 steps.remove(0)
             } else {

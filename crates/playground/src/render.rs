@@ -85,41 +85,49 @@ impl Code {
     }
 
     /// Where `async fn run()` can suspend, in order: each `.await`, `join!`
-    /// and `select!` in its own body (not inside an `async` block, whose
-    /// awaits belong to that block's future), with the step it awaits and
-    /// its line (from 1). rustc gives `run()`'s future one `Suspend` state
-    /// per point; a `log(…)` or `let` line is none.
+    /// and `select!` in its own body, loops' bodies included (not inside an
+    /// `async` block, whose awaits belong to that block's future), with the
+    /// step it awaits and its line (from 1). rustc gives `run()`'s future
+    /// one `Suspend` state per point; a `log(…)` or `let` line is none.
     pub fn suspension_points(&self) -> Vec<(StepPath, usize)> {
-        let Some(body) = self.lines.iter().position(|l| l.code == "async fn run() {") else {
-            return Vec::new();
-        };
-        let depth = self.lines[body].indent + 1;
         let suspends = |code: &str| {
             code.ends_with(".await;") || code.starts_with("join!(") || code == "select! {"
         };
-        self.lines
-            .iter()
-            .enumerate()
-            .skip(body + 1)
-            .filter(|(_, l)| l.indent == depth && suspends(&l.code))
-            .filter_map(|(n, l)| Some((l.step.clone()?, n + 1)))
+        self.run_body()
+            .into_iter()
+            .filter(|&(_, loops, code)| loops.is_some() && suspends(code))
+            .filter_map(|(n, _, _)| Some((self.lines[n - 1].step.clone()?, n)))
             .collect()
     }
 
-    /// `async fn run()`'s body, as `(line from 1, depth below run(), code
-    /// without its comment)`: what [`crate::state_machine`] reads.
-    pub(crate) fn run_body(&self) -> Vec<(usize, usize, &str)> {
+    /// `async fn run()`'s body, as `(line from 1, loops, code without its
+    /// comment)`: what [`crate::state_machine`] reads. `loops` is how many
+    /// `for` loops hold a line of `run()`'s own body (`Some(0)` outside any),
+    /// `None` for a line inside an `async` block or a macro's arguments.
+    pub(crate) fn run_body(&self) -> Vec<(usize, Option<usize>, &str)> {
         let Some(body) = self.lines.iter().position(|l| l.code == "async fn run() {") else {
             return Vec::new();
         };
         let outer = self.lines[body].indent;
-        self.lines
-            .iter()
-            .enumerate()
-            .skip(body + 1)
-            .take_while(|(_, l)| l.indent > outer)
-            .map(|(n, l)| (n + 1, l.indent - outer - 1, l.code.as_str()))
-            .collect()
+        // The blocks open around a line: (indent, its loops if it is run()'s
+        // own body). A line closes those at its indent or deeper.
+        let mut open: Vec<(usize, Option<usize>)> = vec![(outer, Some(0))];
+        let mut out = Vec::new();
+        for (n, l) in self.lines.iter().enumerate().skip(body + 1) {
+            if l.indent <= outer {
+                break;
+            }
+            while open.last().is_some_and(|&(indent, _)| indent >= l.indent) {
+                open.pop();
+            }
+            let loops = open.last().and_then(|&(_, loops)| loops);
+            out.push((n + 1, loops, l.code.as_str()));
+            if l.code.ends_with('{') || l.code.ends_with('(') {
+                let inner = loops.filter(|_| l.code.starts_with("for ")).map(|k| k + 1);
+                open.push((l.indent, inner));
+            }
+        }
+        out
     }
 
     /// The first line (from 1) of each step that has one.
@@ -161,6 +169,14 @@ fn js_call(step: &Step) -> Option<String> {
         Step::Yield => Some("null".into()),
         _ => None,
     }
+}
+
+/// The JS panels' names for loop number `n` (from 1) and its count: `loop1`
+/// and `i`, then `loop2` and `i2`…, so that an inner loop's code never
+/// hides an outer one's name.
+fn loop_names(n: usize) -> (String, String) {
+    let i = if n == 1 { "i".into() } else { format!("i{n}") };
+    (format!("loop{n}"), i)
 }
 
 /// What a yield's line says in each panel: where the rest of the code runs.
@@ -246,6 +262,21 @@ fn callback_step(
             then(indent, code);
         }
         Step::Seq(steps) => callback_seq(steps, 0, path, indent, code, names, then),
+        Step::Repeat { times, steps } => {
+            // A function that runs the body, then calls itself with the next
+            // count: each step starts in the previous one's callback.
+            names.set(names.get() + 1);
+            let (name, i) = loop_names(names.get());
+            code.push(indent, format!("(function {name}({i}) {{"), Some(path));
+            code.push(indent + 1, format!("if ({i} === {times}) {{"), Some(path));
+            then(indent + 2, code);
+            code.push(indent + 2, "return;", None);
+            code.push(indent + 1, "}", Some(path));
+            callback_seq(steps, 0, path, indent + 1, code, names, &mut |ind, c| {
+                c.push(ind, format!("{name}({i} + 1);"), Some(path))
+            });
+            code.push(indent, "})(0);", Some(path));
+        }
         Step::All(steps) | Step::Race(steps) | Step::CreateThenAwait(steps) => {
             names.set(names.get() + 1);
             let n = names.get();
@@ -331,7 +362,7 @@ pub fn promises(step: &Step, style: PromiseStyle) -> Code {
     block_function(step, &mut code);
     match style {
         PromiseStyle::Then => {
-            let mut main = then_expr(step, &StepPath::root());
+            let mut main = then_expr(step, &StepPath::root(), &Cell::new(0));
             main.close(";");
             code.append(0, main);
         }
@@ -348,7 +379,7 @@ pub fn promises(step: &Step, style: PromiseStyle) -> Code {
 }
 
 /// A promise-valued expression for `step` (a log is a plain call).
-fn then_expr(step: &Step, path: &StepPath) -> Code {
+fn then_expr(step: &Step, path: &StepPath, loops: &Cell<usize>) -> Code {
     let mut code = Code::default();
     match step {
         Step::Sleep { label, ms } => {
@@ -358,7 +389,7 @@ fn then_expr(step: &Step, path: &StepPath) -> Code {
             code.push(0, js_call(step).unwrap_or_default(), Some(path))
         }
         Step::Seq(steps) => {
-            let mut first = then_expr(&steps[0], &path.child(0));
+            let mut first = then_expr(&steps[0], &path.child(0), loops);
             if js_call(&steps[0]).is_some() {
                 code.push(0, "Promise.resolve(", Some(path));
                 first.close(")");
@@ -367,7 +398,7 @@ fn then_expr(step: &Step, path: &StepPath) -> Code {
                 code.append(0, first);
             }
             for (i, s) in steps.iter().enumerate().skip(1) {
-                let mut next = then_expr(s, &path.child(i));
+                let mut next = then_expr(s, &path.child(i), loops);
                 if next.lines.len() == 1 {
                     let mut line = next.lines.remove(0);
                     line.indent = 1;
@@ -388,17 +419,35 @@ fn then_expr(step: &Step, path: &StepPath) -> Code {
             };
             code.push(0, format!("Promise.{call}(["), Some(path));
             for (i, s) in steps.iter().enumerate() {
-                let mut item = then_expr(s, &path.child(i));
+                let mut item = then_expr(s, &path.child(i), loops);
                 item.close(",");
                 code.append(1, item);
             }
             code.push(0, "])", Some(path));
         }
+        Step::Repeat { times, steps } => {
+            // A function that chains the body, then itself with the next count.
+            loops.set(loops.get() + 1);
+            let (name, i) = loop_names(loops.get());
+            code.push(0, format!("(function {name}({i}) {{"), Some(path));
+            code.push(
+                1,
+                format!("if ({i} === {times}) return Promise.resolve();"),
+                Some(path),
+            );
+            let mut body = then_expr(&Step::Seq(steps.clone()), path, loops);
+            if let Some(first) = body.lines.first_mut() {
+                first.code = format!("return {}", first.code);
+            }
+            code.append(1, body);
+            code.push(2, format!(".then(() => {name}({i} + 1));"), Some(path));
+            code.push(0, "})(0)", Some(path));
+        }
         Step::CreateThenAwait(steps) => {
             code.push(0, "(() => {", Some(path));
             code.push_noted(1, "const made = [", Some("each starts now"), Some(path));
             for (i, s) in steps.iter().enumerate() {
-                let mut item = then_expr(s, &path.child(i));
+                let mut item = then_expr(s, &path.child(i), loops);
                 item.close(",");
                 code.append(2, item);
             }
@@ -439,6 +488,17 @@ fn await_statements(
             code.push(indent, format!("{call};"), Some(path))
         }
         Step::Yield => code.push_noted(indent, "await null;", Some(YIELD_AWAIT), Some(path)),
+        Step::Repeat { times, steps } => {
+            code.push(
+                indent,
+                format!("for (let i = 0; i < {times}; i++) {{"),
+                Some(path),
+            );
+            for (i, s) in steps.iter().enumerate() {
+                await_statements(s, &path.child(i), indent + 1, code, made);
+            }
+            code.push(indent, "}", Some(path));
+        }
         Step::Seq(steps) => {
             for (i, s) in steps.iter().enumerate() {
                 await_statements(s, &path.child(i), indent, code, made);
@@ -530,6 +590,13 @@ fn rust_statements(step: &Step, path: &StepPath, indent: usize, code: &mut Code,
             code.push(indent, format!("{call};"), Some(path))
         }
         Step::Yield => code.push_noted(indent, "yield_now().await;", Some(YIELD_RUST), Some(path)),
+        Step::Repeat { times, steps } => {
+            code.push(indent, format!("for _ in 0..{times} {{"), Some(path));
+            for (i, s) in steps.iter().enumerate() {
+                rust_statements(s, &path.child(i), indent + 1, code, made);
+            }
+            code.push(indent, "}", Some(path));
+        }
         Step::Seq(steps) => {
             for (i, s) in steps.iter().enumerate() {
                 rust_statements(s, &path.child(i), indent, code, made);

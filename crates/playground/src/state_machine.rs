@@ -38,6 +38,8 @@ use crate::rust_lane::preset_panels;
 pub const JOIN: &str = "Join<Pin<Box<dyn Future<Output = ()>>>>";
 /// The type of the future `select!` awaits.
 pub const SELECT: &str = "Select<Pin<Box<dyn Future<Output = ()>>>>";
+/// The type of a `for` loop's iterator over `0..N`.
+pub const RANGE: &str = "Range<u32>";
 /// How the page writes the type of an `async` block (rustc's
 /// `{async block@file:line:col}`, an `impl Future<Output = ()>`).
 pub const ASYNC_BLOCK: &str = "impl Future";
@@ -138,15 +140,20 @@ pub fn variants(code: &Code) -> Vec<Variant> {
     };
     let mut out = vec![unit("Unresumed")];
     for (k, (_, line)) in code.suspension_points().into_iter().enumerate() {
-        let Some(&(_, _, text)) = body.iter().find(|(n, _, _)| *n == line) else {
+        let Some(&(_, loops, text)) = body.iter().find(|(n, _, _)| *n == line) else {
             continue;
         };
-        let mut fields: Vec<Field> = live_across(&body, &lets, line)
-            .into_iter()
-            .map(|b| Field {
+        // Each `for` loop around the point keeps its range's iterator (rustc
+        // names it `iter`: `for` is sugar for a loop over `iter.next()`).
+        let iterators = (0..loops.unwrap_or(0)).map(|_| Field {
+            name: "iter".into(),
+            ty: RANGE.into(),
+        });
+        let mut fields: Vec<Field> = iterators
+            .chain(live_across(&body, &lets, line).into_iter().map(|b| Field {
                 name: b.name.clone(),
                 ty: b.ty.clone(),
-            })
+            }))
             .collect();
         fields.push(Field {
             name: "__awaitee".into(),
@@ -172,10 +179,10 @@ struct Binding {
     borrows: Option<String>,
 }
 
-fn bindings(body: &[(usize, usize, &str)]) -> Vec<Binding> {
+fn bindings(body: &[(usize, Option<usize>, &str)]) -> Vec<Binding> {
     let mut out: Vec<Binding> = Vec::new();
-    for &(line, depth, code) in body {
-        let Some(rest) = code.strip_prefix("let ").filter(|_| depth == 0) else {
+    for &(line, loops, code) in body {
+        let Some(rest) = code.strip_prefix("let ").filter(|_| loops.is_some()) else {
             continue;
         };
         // One char pattern, not a substring search: smaller in wasm.
@@ -246,7 +253,7 @@ fn awaitee(code: &str, lets: &[Binding]) -> String {
 /// A binding used on the line itself and never after is moved into the
 /// awaited future (`f1.await`, `JsFuture::from(promise)`).
 fn live_across<'a>(
-    body: &[(usize, usize, &str)],
+    body: &[(usize, Option<usize>, &str)],
     lets: &'a [Binding],
     line: usize,
 ) -> Vec<&'a Binding> {

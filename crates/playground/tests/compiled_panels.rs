@@ -204,18 +204,35 @@ fn every_state_is_a_suspension_point_of_the_panels_run() {
         assert_eq!(states.last().map(String::as_str), Some(last), "{name}");
         for state in &states[..states.len() - 1] {
             // "Suspend{k} at line {L}": line L of the panel is an .await,
-            // join! or select! in run()'s own body (indented once).
+            // join! or select! in run()'s own body (indented once), or in
+            // the body of a `for` loop there.
             let line: usize = state
                 .rsplit(' ')
                 .next()
                 .and_then(|l| l.parse().ok())
                 .unwrap_or_else(|| panic!("{name}: {state}"));
             let code = lines[line - 1];
-            let body = code.strip_prefix("    ").filter(|c| !c.starts_with(' '));
+            let indent = |c: &str| c.len() - c.trim_start().len();
+            let mut at = (line - 1, indent(code));
+            while at.1 > 4 {
+                // The line that opens the block this one is in.
+                let opener = (0..at.0)
+                    .rev()
+                    .find(|&j| indent(lines[j]) < at.1)
+                    .unwrap_or_else(|| panic!("{name}: {state}"));
+                assert!(
+                    lines[opener].trim_start().starts_with("for "),
+                    "{name}: {state} is inside {:?}\n{panel}",
+                    lines[opener]
+                );
+                at = (opener, indent(lines[opener]));
+            }
+            let body = code.trim_start();
             assert!(
-                body.is_some_and(|c| c.contains(".await;")
-                    || c.starts_with("join!(")
-                    || c == "select! {"),
+                at.1 == 4
+                    && (body.contains(".await;")
+                        || body.starts_with("join!(")
+                        || body == "select! {"),
                 "{name}: {state} names {code:?}\n{panel}"
             );
         }

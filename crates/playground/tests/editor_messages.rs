@@ -306,8 +306,24 @@ const TABLE: &[(&str, &str, Want)] = &[
     (
         "a for loop",
         "    for i in 0..3 { sleep_ms(100).await; }\n",
-        Refused(4, 5, "this playground does not read `for` yet; in Rust it is fine: write its steps out one by one here"),
+        Parses,
     ),
+    (
+        "for loops nested, in a join!",
+        "    join!(async { for _ in 0..2 { for _ in 0..2 { yield_now().await; } } }, sleep_ms(1));\n",
+        Parses,
+    ),
+    ("a while loop", "    while true { sleep_ms(1).await; }\n", Refused(4, 5, "this playground does not read `while` yet; in Rust it is fine: write a loop that runs its body N times as `for _ in 0..N { … }` here")),
+    ("a range from 1", "    for _ in 1..3 { log(\"x\"); }\n", Refused(4, 14, "expected `0`, found `1`: this playground does not read a range that does not start at 0 yet; in Rust it is fine: write `0..N`, which runs the body N times")),
+    ("an inclusive range", "    for _ in 0..=3 { log(\"x\"); }\n", Refused(4, 15, "expected `..`, found `..=`: this playground does not read `..=` yet; in Rust it is fine: write `0..N`, which runs the body N times")),
+    ("a loop of 101", "    for _ in 0..101 { log(\"x\"); }\n", Refused(4, 17, "this loop's count must be a whole number of times from 0 to 100, got 101")),
+    (
+        "loops running 1000 steps",
+        "    for _ in 0..100 {\n        for _ in 0..10 { log(\"x\"); }\n    }\n",
+        Refused(4, 17, "this loop's count makes the program run 1000 steps in all (sleeps, logs, blocks and yields, each loop's repeats counted); at most 500 are allowed"),
+    ),
+    ("the loop's variable read", "    for i in 0..3 { i.await; }\n", Refused(4, 21, "this playground does not read the loop's variable `i` in its body yet; in Rust it is fine: write the body without it")),
+    ("a loop named like the prelude", "    for log in 0..3 { sleep_ms(1).await; }\n", Refused(4, 9, "this playground does not read a loop variable that hides the prelude's `log` yet; in Rust it is fine: name it `_`")),
     (
         "an async block as a statement",
         "    async { log(\"x\") };\n",

@@ -321,7 +321,9 @@ fn step() -> impl Strategy<Value = Step> {
             prop::collection::vec(inner.clone(), 1..4).prop_map(Seq),
             prop::collection::vec(inner.clone(), 1..4).prop_map(All),
             prop::collection::vec(inner.clone(), 1..4).prop_map(Race),
-            prop::collection::vec(inner, 1..4).prop_map(Cta),
+            prop::collection::vec(inner.clone(), 1..4).prop_map(Cta),
+            (0..=limits::MAX_TIMES, prop::collection::vec(inner, 1..4))
+                .prop_map(|(times, steps)| Step::Repeat { times, steps }),
         ]
     })
 }
@@ -344,6 +346,7 @@ fn scenario() -> impl Strategy<Value = Step> {
             });
             timers <= limits::MAX_TIMERS
                 && steps <= limits::MAX_STEPS
+                && step.run_steps() <= limits::MAX_RUN_STEPS
                 && depth(step) <= limits::MAX_DEPTH
         })
 }
@@ -357,7 +360,9 @@ fn unique_labels(step: &mut Step, seen: &mut Vec<String>) {
             seen.push(label.clone());
         }
         Step::Log { .. } | Step::Block { .. } | Step::Yield => {}
-        Seq(s) | All(s) | Race(s) | Cta(s) => s.iter_mut().for_each(|c| unique_labels(c, seen)),
+        Seq(s) | All(s) | Race(s) | Cta(s) | Step::Repeat { steps: s, .. } => {
+            s.iter_mut().for_each(|c| unique_labels(c, seen))
+        }
     }
 }
 
@@ -405,7 +410,10 @@ fn pieces(text: &str) -> Vec<Piece> {
             i += 1;
         } else if c.is_alphanumeric() || c == '_' {
             take(&mut i, &|c| c.is_alphanumeric() || c == '_');
-        } else if matches!((c, chars.get(i + 1)), ('=', Some('>')) | (':', Some(':'))) {
+        } else if matches!(
+            (c, chars.get(i + 1)),
+            ('=', Some('>')) | (':', Some(':')) | ('.', Some('.'))
+        ) {
             i += 2;
         } else {
             i += 1;
@@ -614,6 +622,8 @@ const PARTS: &[&str] = &[
     "std::thread::sleep(Duration::from_millis(8));",
     "yield_now().await;",
     "yield_now(),",
+    "for _ in 0..3 {",
+    "for i in 0..2 { log(\"x\"); }",
     "sleep(Duration::from_millis(9 + 1)).await;",
     "use runtime::println;",
 ];

@@ -365,3 +365,92 @@ async fn run() {
 "
     );
 }
+
+#[test]
+fn a_loop_in_each_lane() {
+    // for _ in 0..3 { sleep 100; log "tick" } then log "done".
+    let step = Step::Seq(vec![
+        Step::Repeat {
+            times: 3,
+            steps: vec![Step::sleep("T", 100), Step::log("tick")],
+        },
+        Step::log("done"),
+    ]);
+    assert_eq!(
+        render::callbacks(&step).text(2),
+        "(function loop1(i) {
+  if (i === 3) {
+    console.log(\"done\");
+    return;
+  }
+  setTimeout(() => { // T
+    console.log(\"tick\");
+    loop1(i + 1);
+  }, 100);
+})(0);
+"
+    );
+    assert_eq!(
+        render::promises(&step, PromiseStyle::Then).text(2),
+        "function timer(ms) {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}
+
+(function loop1(i) {
+  if (i === 3) return Promise.resolve();
+  return timer(100) // T
+    .then(() => console.log(\"tick\"))
+    .then(() => loop1(i + 1));
+})(0)
+  .then(() => console.log(\"done\"));
+"
+    );
+    assert_eq!(
+        render::promises(&step, PromiseStyle::Await).text(2),
+        "function timer(ms) {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}
+
+async function run() {
+  for (let i = 0; i < 3; i++) {
+    await timer(100); // T
+    console.log(\"tick\");
+  }
+  console.log(\"done\");
+}
+
+run();
+"
+    );
+    let rust = render::rust(&step);
+    assert_eq!(
+        rust.text(4),
+        "use runtime::prelude::*;
+
+async fn run() {
+    for _ in 0..3 {
+        sleep_ms(100).await; // T
+        log(\"tick\");
+    }
+    log(\"done\");
+}
+"
+    );
+    // The await in the loop's body is run()'s one suspension point.
+    let points: Vec<usize> = rust.suspension_points().iter().map(|(_, l)| *l).collect();
+    assert_eq!(points, [5]);
+    // Nested loops in callbacks: the inner loop's end calls the outer's
+    // next round by its own names.
+    let nested = Step::Seq(vec![Step::Repeat {
+        times: 2,
+        steps: vec![Step::Repeat {
+            times: 2,
+            steps: vec![Step::Yield],
+        }],
+    }]);
+    let callbacks = render::callbacks(&nested).text(2);
+    assert!(
+        callbacks.contains("(function loop2(i2) {\n    if (i2 === 2) {\n      loop1(i + 1);"),
+        "{callbacks}"
+    );
+}

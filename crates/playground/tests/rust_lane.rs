@@ -309,3 +309,73 @@ fn a_yield_wakes_its_own_task_and_is_polled_again_in_the_next_batch() {
         [StepPath::at(&[0]), StepPath::at(&[2])]
     );
 }
+
+#[test]
+fn a_loop_runs_its_body_round_after_round_in_one_task() {
+    // for _ in 0..3 { sleep_ms(100).await; log("tick"); } log("done");
+    let step = Step::Seq(vec![
+        Step::Repeat {
+            times: 3,
+            steps: vec![Step::sleep("T", 100), Step::log("tick")],
+        },
+        Step::log("done"),
+    ]);
+    let (end, trace, labels) = run_step(&step);
+    assert_eq!(end, 300.0);
+    let logs: Vec<String> = trace
+        .lines()
+        .into_iter()
+        .filter(|l| l.contains(" log "))
+        .collect();
+    assert_eq!(
+        logs,
+        [
+            "100 log text=\"tick\"",
+            "200 log text=\"tick\"",
+            "300 log text=\"tick\"",
+            "300 log text=\"done\"",
+        ]
+    );
+    // One poll to start, one per timer: each round's sleep is a new timer.
+    assert_eq!(count(&trace, "poll_start"), 4);
+    assert_eq!(count(&trace, "timer_set"), 3);
+    // Every round waits at the same await, run()'s one suspension point.
+    let states: Vec<_> = trace
+        .lines()
+        .into_iter()
+        .filter(|l| l.contains(" state "))
+        .collect();
+    assert_eq!(
+        states,
+        [
+            "0 state task=1 variant=Suspend0 point=0 line=5",
+            "100 state task=1 variant=Suspend0 point=0 line=5",
+            "200 state task=1 variant=Suspend0 point=0 line=5",
+            "300 state task=1 variant=Returned",
+        ]
+    );
+    let names = labels.borrow();
+    let timers: Vec<_> = names
+        .timers
+        .iter()
+        .map(|(t, l, p)| format!("{t}={l}@{p}"))
+        .collect();
+    assert_eq!(
+        timers,
+        [
+            "1=T@scenario.steps[0].steps[0]",
+            "2=T@scenario.steps[0].steps[0]",
+            "3=T@scenario.steps[0].steps[0]"
+        ]
+    );
+    // Zero rounds: the body never runs.
+    let none = Step::Seq(vec![
+        Step::Repeat {
+            times: 0,
+            steps: vec![Step::sleep("T", 100)],
+        },
+        Step::log("done"),
+    ]);
+    let (end, trace, _) = run_step(&none);
+    assert_eq!((end, count(&trace, "timer_set")), (0.0, 0));
+}

@@ -146,14 +146,18 @@ fn one_variant_per_suspension_point_for_every_preset_and_200_random_programs() {
         want.extend(["Returned".into(), "Panicked".into()]);
         assert_eq!(names, want, "{name}:\n{}", code.text(4));
         // Each Suspend is at its point's line, awaits one future, and its
-        // other fields are distinct `let`s of run().
+        // other fields are distinct `let`s of run() (but the `iter` of each
+        // `for` loop around it, all named so by rustc).
         for (v, (_, line)) in machine.variants[1..].iter().zip(&points) {
             assert_eq!(v.line, Some(*line), "{name}: {}", v.name);
             let last = v.fields.last().expect("an awaitee");
             assert_eq!(last.name, "__awaitee", "{name}: {}", v.name);
             let mut fields: Vec<&str> = v.fields.iter().map(|f| f.name.as_str()).collect();
+            fields.retain(|f| *f != "iter");
+            let loops = v.fields.len() - fields.len();
             fields.dedup();
-            assert_eq!(fields.len(), v.fields.len(), "{name}: {}", v.name);
+            let fields = fields.len() + loops;
+            assert_eq!(fields, v.fields.len(), "{name}: {}", v.name);
         }
     }
 }
@@ -549,5 +553,30 @@ fn rustc_agrees_where_nightly_is_installed_else_skipped() {
     eprintln!(
         "{version}: {} futures as rustc lays them out, {locals} locals besides the awaitees",
         cases.len()
+    );
+}
+
+#[test]
+fn a_loop_keeps_its_iterator_across_each_await_in_its_body() {
+    // for _ in 0..2 { for _ in 0..2 { yield_now().await; } sleep_ms(5).await; }
+    let step = Step::Seq(vec![Step::Repeat {
+        times: 2,
+        steps: vec![
+            Step::Repeat {
+                times: 2,
+                steps: vec![Step::Yield],
+            },
+            Step::sleep("T", 5),
+        ],
+    }]);
+    assert_eq!(
+        shown(&state_machine::of(&step, None)),
+        [
+            "Unresumed",
+            "Suspend0 { iter: Range<u32>, iter: Range<u32>, __awaitee: YieldNow }",
+            "Suspend1 { iter: Range<u32>, __awaitee: Sleep }",
+            "Returned",
+            "Panicked",
+        ]
     );
 }

@@ -108,6 +108,14 @@ fn value(node: &Node) -> Value {
         Kind::Log { text, .. } => return obj(&[("type", s("log")), ("text", s(text))]),
         Kind::Block { ms, .. } => return obj(&[("type", s("block")), ("ms", n(*ms))]),
         Kind::Yield => return obj(&[("type", s("yield"))]),
+        Kind::Repeat { times, .. } => {
+            let steps = Value::Array(node.children.iter().map(value).collect());
+            return obj(&[
+                ("type", s("repeat")),
+                ("times", n(*times)),
+                ("steps", steps),
+            ]);
+        }
         Kind::Seq => "seq",
         Kind::All => "all",
         Kind::Race => "race",
@@ -154,6 +162,7 @@ fn locate(root: &Node, problem: &Problem) -> ParseError {
         }
         (Kind::Log { text_at, .. }, Some("text")) => (*text_at, "this text"),
         (Kind::Block { ms_at, .. }, Some("ms")) => (*ms_at, "this block"),
+        (Kind::Repeat { times_at, .. }, Some("times")) => (*times_at, "this loop's count"),
         _ => (node.at, node.what),
     };
     ParseError::new(at, format!("{subject} {}", problem.message))

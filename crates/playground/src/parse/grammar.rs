@@ -42,6 +42,11 @@ pub(super) enum Kind {
         ms_at: Pos,
     },
     Yield,
+    Repeat {
+        /// As written; validation says if it is whole and in range.
+        times: f64,
+        times_at: Pos,
+    },
     Seq,
     All,
     Race,
@@ -61,7 +66,10 @@ impl Node {
     /// A `join!`, `select!` or group of `let`s: a statement that is one step
     /// of its own, not a leaf.
     fn is_composite(&self) -> bool {
-        matches!(self.kind, Kind::All | Kind::Race | Kind::CreateThenAwait)
+        matches!(
+            self.kind,
+            Kind::All | Kind::Race | Kind::CreateThenAwait | Kind::Repeat { .. }
+        )
     }
 }
 
@@ -134,6 +142,9 @@ pub(super) struct Parser<'a> {
     /// `use runtime::println;` brought in the runtime's `println!`, which
     /// prints into the trace (std's would print where the page cannot see).
     println: bool,
+    /// The variables of the `for` loops open here: a body may not read them
+    /// yet, and a message says so.
+    loop_vars: Vec<&'a str>,
 }
 
 /// The `use` lines read after the prelude's, each once: `Duration`, for
@@ -180,6 +191,7 @@ impl<'a> Parser<'a> {
             scopes: Vec::new(),
             duration: false,
             println: false,
+            loop_vars: Vec::new(),
         }
     }
 
@@ -350,6 +362,15 @@ impl<'a> Parser<'a> {
             return error;
         }
         if let Some(word) = self.word() {
+            if word != "_" && self.loop_vars.contains(&word) {
+                return ParseError::new(
+                    token.at,
+                    not_read_yet(
+                        &format!("the loop's variable `{}` in its body", clip(word)),
+                        "write the body without it",
+                    ),
+                );
+            }
             let word = clip(word);
             if self.made(&word) {
                 return ParseError::new(
@@ -553,6 +574,7 @@ impl<'a> Parser<'a> {
             Some("std") if self.is_thread_sleep() => self.thread_sleep(),
             Some("join") => self.join(),
             Some("select") => self.select(),
+            Some("for") => self.for_loop(),
             Some("let") if self.is_at(1, "_") => self.let_underscore(),
             Some("let") => self.lets(),
             Some("block_ms") => {
@@ -625,6 +647,68 @@ impl<'a> Parser<'a> {
             label: None,
         };
         Ok(Node::new(kind, at, "this `sleep_ms`", vec![]))
+    }
+
+    /// `for _ in 0..N { statements }`: the body N times over. The variable
+    /// may have a name (rustc warns that it is unused), which the body may
+    /// not read yet.
+    fn for_loop(&mut self) -> Result<Node, ParseError> {
+        let at = self.bump().at;
+        let what = "this `for` loop";
+        self.enter(at, what)?;
+        let var = match self.word() {
+            Some(w) if PRELUDE.contains(&w) => {
+                return Err(ParseError::new(
+                    self.peek().at,
+                    not_read_yet(
+                        &format!("a loop variable that hides the prelude's `{w}`"),
+                        "name it `_`",
+                    ),
+                ))
+            }
+            Some(w) if w == "_" || !KEYWORDS.contains(&w) => w,
+            _ => {
+                return Err(self.fail(
+                    "a name for the loop's variable",
+                    "a loop is `for _ in 0..3 { … }`",
+                ))
+            }
+        };
+        self.bump();
+        self.expect("in", "a loop is `for _ in 0..3 { … }`")?;
+        if !matches!(self.peek().tok, Tok::Number(_, Some(n)) if n == 0.0) {
+            return Err(self.fail(
+                "`0`",
+                &not_read_yet(
+                    "a range that does not start at 0",
+                    "write `0..N`, which runs the body N times",
+                ),
+            ));
+        }
+        self.bump();
+        if self.is("..=") {
+            return Err(self.fail(
+                "`..`",
+                &not_read_yet("`..=`", "write `0..N`, which runs the body N times"),
+            ));
+        }
+        self.expect("..", "a range is `0..N`, which runs the body N times")?;
+        let token = self.peek();
+        let Tok::Number(_, Some(times)) = token.tok else {
+            let max = limits::MAX_TIMES;
+            return Err(self.fail(&format!("a whole number of times from 0 to {max}"), ""));
+        };
+        self.bump();
+        let open = self.expect("{", "the loop's body is `{ … }`")?;
+        self.loop_vars.push(var);
+        let steps = self.statements(open)?;
+        self.loop_vars.pop();
+        self.leave();
+        let kind = Kind::Repeat {
+            times,
+            times_at: token.at,
+        };
+        Ok(Node::new(kind, at, what, steps))
     }
 
     /// `yield_now()`, not awaited: the callers say what follows.

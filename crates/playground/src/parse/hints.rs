@@ -271,7 +271,11 @@ pub(super) fn foreign(tokens: &[Token], i: usize, place: Place) -> Option<String
             format!("Rust makes a variable with `let`, not `{written}`: write `let` here")
         }
         ("function", _, 1) => "`function` is JavaScript's: Rust writes `fn`".into(),
-        ("for" | "while" | "loop" | "if" | "match", _, 1) => not_read_yet(
+        ("while" | "loop", _, 1) => not_read_yet(
+            &format!("`{written}`"),
+            "write a loop that runs its body N times as `for _ in 0..N { … }` here",
+        ),
+        ("if" | "match", _, 1) => not_read_yet(
             &format!("`{written}`"),
             "write its steps out one by one here",
         ),

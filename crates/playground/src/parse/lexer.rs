@@ -46,7 +46,9 @@ pub(super) struct Lexed {
 }
 
 /// Longest first, so `=>` and `::` are one token each.
-const PUNCT: &[&str] = &["=>", "::", "(", ")", "{", "}", ";", ",", ".", "!", "=", "*"];
+const PUNCT: &[&str] = &[
+    "=>", "::", "..=", "..", "(", ")", "{", "}", ";", ",", ".", "!", "=", "*",
+];
 
 /// The text not read yet, and where it starts.
 struct Cursor<'a> {

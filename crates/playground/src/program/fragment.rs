@@ -8,6 +8,7 @@
 //!       | "Y"                             yield
 //!       | ("Q"|"A"|"R"|"C") "(" step ("," step)* ")"
 //!                                         seq, all, race, create_then_await
+//!       | "F(" number ("," step)+ ")"     repeat(times, steps): a for loop
 //! ```
 //! Text is percent-encoded UTF-8 (anything but letters, digits and `-._~'!*`);
 //! a number is a JSON decimal (`200`, `7.00000`, `2e2`), read exactly.
@@ -52,6 +53,15 @@ fn write_step(step: &Step, out: &mut String) {
         }
         Step::Yield => {
             out.push('Y');
+            return;
+        }
+        Step::Repeat { times, .. } => {
+            out.push_str(&format!("F({times}"));
+            for child in step.children() {
+                out.push(',');
+                write_step(child, out);
+            }
+            out.push(')');
             return;
         }
         Step::Seq(_) => 'Q',
@@ -157,7 +167,7 @@ impl Parser<'_> {
         let tag = *self
             .bytes
             .get(self.at)
-            .ok_or_else(|| self.error("a step (S, L, B, Y, Q, A, R or C)"))?;
+            .ok_or_else(|| self.error("a step (S, L, B, Y, Q, A, R, C or F)"))?;
         let kind = match tag {
             b'S' => "sleep",
             b'L' => "log",
@@ -167,7 +177,8 @@ impl Parser<'_> {
             b'A' => "all",
             b'R' => "race",
             b'C' => "create_then_await",
-            _ => return Err(self.error("a step (S, L, B, Y, Q, A, R or C)")),
+            b'F' => "repeat",
+            _ => return Err(self.error("a step (S, L, B, Y, Q, A, R, C or F)")),
         };
         self.at += 1;
         let mut fields = vec![("type".to_string(), s(kind))];
@@ -184,6 +195,15 @@ impl Parser<'_> {
             }
             b'L' => fields.push(("text".into(), self.text()?)),
             b'B' => fields.push(("ms".into(), self.number()?)),
+            b'F' => {
+                fields.push(("times".into(), self.number()?));
+                let mut steps = Vec::new();
+                while self.bytes.get(self.at) == Some(&b',') {
+                    self.at += 1;
+                    steps.push(self.step(depth + 1)?);
+                }
+                fields.push(("steps".into(), Value::Array(steps)));
+            }
             _ => {
                 let mut steps = vec![self.step(depth + 1)?];
                 while self.bytes.get(self.at) == Some(&b',') {

@@ -37,6 +37,14 @@ pub enum Step {
     /// Make every step first, then await them in order. Promises start when
     /// made; futures start when awaited.
     CreateThenAwait(Vec<Step>),
+    /// Run the steps one after another, `times` times over (`for _ in
+    /// 0..times { … }`).
+    Repeat {
+        /// 0 to 100.
+        times: u32,
+        /// The loop's body.
+        steps: Vec<Step>,
+    },
 }
 
 /// Limits every scenario keeps, wherever it comes from.
@@ -54,6 +62,11 @@ pub mod limits {
     pub const MAX_DEPTH: usize = 6;
     /// Steps in one scenario, all kinds counted.
     pub const MAX_STEPS: usize = 64;
+    /// Times a loop may run its body.
+    pub const MAX_TIMES: u32 = 100;
+    /// Sleeps, logs, blocks and yields one run may do, each loop's repeats
+    /// counted: what the lanes record and the replay shows grows with it.
+    pub const MAX_RUN_STEPS: u64 = 500;
 }
 
 impl Step {
@@ -81,6 +94,7 @@ impl Step {
             Step::All(_) => "all",
             Step::Race(_) => "race",
             Step::CreateThenAwait(_) => "create_then_await",
+            Step::Repeat { .. } => "repeat",
         }
     }
 
@@ -88,13 +102,27 @@ impl Step {
     pub fn children(&self) -> &[Step] {
         match self {
             Step::Seq(s) | Step::All(s) | Step::Race(s) | Step::CreateThenAwait(s) => s,
+            Step::Repeat { steps, .. } => steps,
             Step::Sleep { .. } | Step::Log { .. } | Step::Block { .. } | Step::Yield => &[],
+        }
+    }
+
+    /// How many sleeps, logs, blocks and yields a run does: each loop's
+    /// body counted as many times as it runs.
+    pub fn run_steps(&self) -> u64 {
+        match self {
+            Step::Sleep { .. } | Step::Log { .. } | Step::Block { .. } | Step::Yield => 1,
+            Step::Repeat { times, steps } => {
+                u64::from(*times) * steps.iter().map(Step::run_steps).sum::<u64>()
+            }
+            _ => self.children().iter().map(Step::run_steps).sum(),
         }
     }
 
     fn children_mut(&mut self) -> &mut [Step] {
         match self {
             Step::Seq(s) | Step::All(s) | Step::Race(s) | Step::CreateThenAwait(s) => s,
+            Step::Repeat { steps, .. } => steps,
             Step::Sleep { .. } | Step::Log { .. } | Step::Block { .. } | Step::Yield => &mut [],
         }
     }
@@ -137,6 +165,10 @@ impl Step {
             Step::All(s) => Step::All(each(s)),
             Step::Race(s) => Step::Race(each(s)),
             Step::CreateThenAwait(s) => Step::CreateThenAwait(each(s)),
+            Step::Repeat { steps, .. } => Step::Repeat {
+                times: 0,
+                steps: each(steps),
+            },
         }
     }
 
@@ -195,6 +227,8 @@ mod written {
         Race { steps: Vec<Step<'a>> },
         /// Every step made first, then awaited in order.
         CreateThenAwait { steps: Vec<Step<'a>> },
+        /// The steps one after another, `times` times over.
+        Repeat { times: u32, steps: Vec<Step<'a>> },
     }
 
     impl<'a> From<&'a super::Step> for Step<'a> {
@@ -210,6 +244,10 @@ mod written {
                 S::All(s) => Step::All { steps: steps(s) },
                 S::Race(s) => Step::Race { steps: steps(s) },
                 S::CreateThenAwait(s) => Step::CreateThenAwait { steps: steps(s) },
+                S::Repeat { times, steps: s } => Step::Repeat {
+                    times: *times,
+                    steps: steps(s),
+                },
             }
         }
     }

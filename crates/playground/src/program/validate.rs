@@ -30,7 +30,7 @@ pub fn describe(problems: &[Problem]) -> String {
     lines.join("\n")
 }
 
-const STEP_TYPES: &str = "sleep, log, block, yield, seq, all, race or create_then_await";
+const STEP_TYPES: &str = "sleep, log, block, yield, seq, all, race, create_then_await or repeat";
 
 /// Checks a whole scenario (its root step).
 pub fn scenario(value: &Value) -> Result<Step, Vec<Problem>> {
@@ -48,6 +48,11 @@ pub fn scenario(value: &Value) -> Result<Step, Vec<Problem>> {
     }
     if check.steps > limits::MAX_STEPS {
         check.problem("scenario", too_many_steps(check.steps));
+    }
+    if let Some(step) = step.as_ref().filter(|_| check.problems.is_empty()) {
+        if let Some((path, problem)) = runs_too_long(step) {
+            check.problem(&path, problem);
+        }
     }
     match step {
         Some(step) if check.problems.is_empty() => Ok(step),
@@ -160,6 +165,7 @@ impl Check {
             "block" => (&["type", "ms"], "type, ms"),
             "yield" => (&["type"], "type"),
             "seq" | "all" | "race" | "create_then_await" => (&["type", "steps"], "type, steps"),
+            "repeat" => (&["type", "times", "steps"], "type, times, steps"),
             _ => {
                 self.problem(
                     &format!("{path}.type"),
@@ -205,6 +211,10 @@ impl Check {
             }
             "yield" => Some(Step::Yield),
             _ => {
+                let times = match kind {
+                    "repeat" => Some(self.times(value.get("times"), &format!("{path}.times"))),
+                    _ => None,
+                };
                 let steps_path = format!("{path}.steps");
                 let children = match value.get("steps") {
                     Some(Value::Array(items)) if !items.is_empty() => items,
@@ -239,8 +249,31 @@ impl Check {
                     "seq" => Step::Seq(steps),
                     "all" => Step::All(steps),
                     "race" => Step::Race(steps),
+                    "repeat" => Step::Repeat {
+                        times: times.flatten()?,
+                        steps,
+                    },
                     _ => Step::CreateThenAwait(steps),
                 })
+            }
+        }
+    }
+
+    /// A loop's count: a whole number from 0 to [`limits::MAX_TIMES`].
+    fn times(&mut self, value: Option<&Value>, path: &str) -> Option<u32> {
+        let max = limits::MAX_TIMES;
+        let rule = format!("must be a whole number of times from 0 to {max}");
+        match value {
+            Some(Value::Number(n)) if n.fract() == 0.0 && (0.0..=f64::from(max)).contains(n) => {
+                Some(*n as u32)
+            }
+            Some(other) => {
+                self.problem(path, format!("{rule}, got {}", other.describe()));
+                None
+            }
+            None => {
+                self.problem(path, format!("is missing: {rule}"));
+                None
             }
         }
     }
@@ -315,6 +348,46 @@ impl Check {
 /// which stands for a lone surrogate the input had.
 fn forbidden(c: char) -> bool {
     c.is_control() || matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{FFFD}')
+}
+
+/// If `root` would run more than [`limits::MAX_RUN_STEPS`] steps, the loop
+/// to blame (the first of those that run the most, with its `times` path)
+/// and what to say; a program without loops never does (64 steps at most).
+fn runs_too_long(root: &Step) -> Option<(String, String)> {
+    let total = root.run_steps();
+    if total <= limits::MAX_RUN_STEPS {
+        return None;
+    }
+    // Each loop's steps run, its enclosing loops' repeats counted.
+    let mut loops: Vec<(StepPath, u64)> = Vec::new();
+    fn visit(step: &Step, at: &StepPath, outer: u64, loops: &mut Vec<(StepPath, u64)>) {
+        let outer = match step {
+            Step::Repeat { times, .. } => {
+                loops.push((at.clone(), outer * step.run_steps()));
+                outer * u64::from(*times)
+            }
+            _ => outer,
+        };
+        for (i, child) in step.children().iter().enumerate() {
+            visit(child, &at.child(i), outer, loops);
+        }
+    }
+    visit(root, &StepPath::root(), 1, &mut loops);
+    let most = loops.iter().map(|(_, n)| *n).max()?;
+    let (at, runs) = loops.into_iter().find(|(_, n)| *n == most)?;
+    let this = if runs < total {
+        format!(", {runs} of them in this loop")
+    } else {
+        String::new()
+    };
+    Some((
+        format!("{at}.times"),
+        format!(
+            "makes the program run {total} steps in all (sleeps, logs, blocks and yields, \
+             each loop's repeats counted{this}); at most {} are allowed",
+            limits::MAX_RUN_STEPS
+        ),
+    ))
 }
 
 fn ms_rule(got: &str, max: u32) -> String {

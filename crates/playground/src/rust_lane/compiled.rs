@@ -68,6 +68,13 @@ fn collect_leaves(step: &Step, path: &StepPath, out: &mut Vec<(StepPath, Step)>)
         Step::Sleep { .. } | Step::Log { .. } | Step::Block { .. } | Step::Yield => {
             out.push((path.clone(), step.clone()));
         }
+        Step::Repeat { .. } => {
+            // Its count is read from the scenario too; then its body's leaves.
+            out.push((path.clone(), step.clone()));
+            for (i, child) in step.children().iter().enumerate() {
+                collect_leaves(child, &path.child(i), out);
+            }
+        }
         _ => {
             for (i, child) in step.children().iter().enumerate() {
                 collect_leaves(child, &path.child(i), out);
@@ -117,6 +124,15 @@ pub fn block<const K: usize>() {
         *ms
     });
     runtime::block_ms(ms);
+}
+
+/// The count of the panel's `for _ in 0..times` for the scenario's leaf `K`
+/// (a loop).
+pub fn times<const K: usize>() -> u32 {
+    with_leaf(K, |_, path, step| match step {
+        Step::Repeat { times, .. } => *times,
+        _ => panic!("{path} is not a loop: the scenario has another shape"),
+    })
 }
 
 /// The panel's `yield_now()` for the scenario's leaf `K` (a yield).
@@ -264,6 +280,11 @@ pub fn source(step: &Step) -> String {
             Step::Log { text } => (format!("log({})", render::js_string(text)), "log"),
             Step::Block { ms } => (format!("block_ms({ms})"), "block"),
             Step::Yield => ("yield_now()".into(), "yield_now"),
+            Step::Repeat { times, .. } => {
+                let count = format!("0..crate::rust_lane::compiled::times::<{k}>()");
+                *line = line.replacen(&format!("0..{times}"), &count, 1);
+                return;
+            }
             _ => return,
         };
         *line = line.replacen(

@@ -63,6 +63,19 @@ pub enum Machine {
     All(MadeAtFirstPoll<Join<Machine>>),
     /// `select!`: the first Ready step wins; the others are dropped.
     Race(MadeAtFirstPoll<Select<Machine>>),
+    /// `for _ in 0..times`: its body, a sequence, made anew for each round.
+    Repeat(Repeat),
+}
+
+/// A loop: `body` is the current round's sequence (none before the first
+/// poll and between rounds).
+pub struct Repeat {
+    path: StepPath,
+    times: u32,
+    done: u32,
+    steps: Vec<Step>,
+    body: Option<Box<Sequence>>,
+    labels: TimerLabels,
 }
 
 /// A combinator whose steps are made at its first poll: in the panel,
@@ -135,6 +148,14 @@ impl Machine {
                 future: runtime::yield_now(),
             },
             Step::Seq(steps) => Machine::Seq(Sequence::new(path, steps, false, labels)),
+            Step::Repeat { times, steps } => Machine::Repeat(Repeat {
+                path: path.clone(),
+                times: *times,
+                done: 0,
+                steps: steps.clone(),
+                body: None,
+                labels: labels.clone(),
+            }),
             Step::CreateThenAwait(steps) => Machine::Seq(Sequence::new(path, steps, true, labels)),
             Step::All(steps) | Step::Race(steps) => {
                 let (steps, labels) = (steps.clone(), labels.clone());
@@ -170,11 +191,8 @@ impl Machine {
                 let step = sequence.current.min(sequence.steps.len() - 1);
                 Some(sequence.path.child(step))
             }
-            Machine::Seq(sequence) => sequence
-                .made
-                .get(sequence.current)?
-                .as_ref()?
-                .suspended_at(),
+            Machine::Seq(sequence) => sequence.suspended_at(),
+            Machine::Repeat(repeat) => repeat.body.as_ref()?.suspended_at(),
         }
     }
 }
@@ -189,6 +207,11 @@ impl Sequence {
             current: 0,
             labels: labels.clone(),
         }
+    }
+
+    /// The step of the body's current statement that waits.
+    fn suspended_at(&self) -> Option<StepPath> {
+        self.made.get(self.current)?.as_ref()?.suspended_at()
     }
 
     fn make(&mut self, i: usize) {
@@ -235,7 +258,29 @@ impl Future for Machine {
             Machine::Seq(sequence) => sequence.poll(cx),
             Machine::All(all) => all.poll(cx).map(drop),
             Machine::Race(race) => race.poll(cx).map(drop),
+            Machine::Repeat(repeat) => repeat.poll(cx),
         }
+    }
+}
+
+impl Repeat {
+    fn poll(&mut self, cx: &mut Context<'_>) -> Poll<()> {
+        while self.done < self.times {
+            let (path, steps, labels) = (&self.path, &self.steps, &self.labels);
+            let body = self
+                .body
+                .get_or_insert_with(|| Box::new(Sequence::new(path, steps, false, labels)));
+            match body.poll(cx) {
+                Poll::Pending => return Poll::Pending,
+                Poll::Ready(()) => {
+                    // The round's futures are dropped with it, as a loop
+                    // body's locals are.
+                    self.body = None;
+                    self.done += 1;
+                }
+            }
+        }
+        Poll::Ready(())
     }
 }
 

@@ -76,10 +76,16 @@ impl Random {
 
     /// A valid scenario: at most depth 4, 3 children a step, 32 timers.
     pub fn scenario(&mut self, names: &mut usize) -> Step {
-        let children = (0..1 + self.below(4))
-            .map(|_| self.step(2, names))
-            .collect();
-        Step::Seq(children)
+        loop {
+            let children = (0..1 + self.below(4))
+                .map(|_| self.step(2, names))
+                .collect();
+            let step = Step::Seq(children);
+            // Loops in loops could run too many steps: draw again.
+            if step.run_steps() <= playground::program::scenario::limits::MAX_RUN_STEPS {
+                return step;
+            }
+        }
     }
 
     fn step(&mut self, depth: usize, names: &mut usize) -> Step {
@@ -109,6 +115,10 @@ impl Random {
                     2 => Step::Seq(steps),
                     3 => Step::All(steps),
                     4 => Step::Race(steps),
+                    _ if self.below(3) == 0 => Step::Repeat {
+                        times: [0, 1, 2, 3][self.below(4) as usize],
+                        steps,
+                    },
                     _ => Step::CreateThenAwait(steps),
                 }
             }
@@ -126,6 +136,12 @@ impl Random {
             Step::Block { ms } => *ms = [0, 10, 30, 120][self.below(4) as usize],
             Step::Log { text } => *text = format!("said \"{round}\" \\ {}", self.below(100)),
             Step::Yield => {}
+            Step::Repeat { times, steps } => {
+                *times = [0, 1, 2, 3][self.below(4) as usize];
+                for child in steps {
+                    self.revalue(child, round);
+                }
+            }
             Step::Seq(steps)
             | Step::All(steps)
             | Step::Race(steps)

@@ -156,29 +156,35 @@ async fn run() {
         _ = sleep_ms(20) => {} // Timer 8
         _ = async { log("log 9") } => {}
     }
-    let f1 = async { block_ms(0) };
-    let f2 = async {
+    for _ in 0..0 {
+        block_ms(0);
         join!( // all at once; each poll polls every unfinished one
             async { log("log 13") },
             sleep_ms(20), // Timer 14
         );
-    };
-    let f3 = async {
         select! {
             biased; // polled in this order; the first ready wins, the others are dropped
             _ = sleep_ms(20) => {} // Timer 16
             _ = sleep_ms(100) => {} // Timer 17
         }
-    };
+    }
+    let f1 = async { block_ms(0) };
+    let f2 = sleep_ms(50); // Timer 20
     // nothing has run yet: futures start when polled
     f1.await;
     f2.await;
+    let f3 = async {
+        sleep_ms(20).await; // Timer 23
+    };
+    let f4 = async {
+        select! {
+            biased; // polled in this order; the first ready wins, the others are dropped
+            _ = yield_now() => {}
+        }
+    };
+    // nothing has run yet: futures start when polled
     f3.await;
-    block_ms(30);
-    select! {
-        biased; // polled in this order; the first ready wins, the others are dropped
-        _ = async { block_ms(10) } => {}
-    }
+    f4.await;
 }
 
 pub fn size() -> usize {
@@ -194,16 +200,16 @@ pub mod random_001 {
 use runtime::prelude::*;
 
 async fn run() {
-    select! {
-        biased; // polled in this order; the first ready wins, the others are dropped
-        _ = sleep_ms(20) => {} // Timer 2
-        _ = async { log("log 3") } => {}
-        _ = async {
-            select! {
-                biased; // polled in this order; the first ready wins, the others are dropped
-                _ = yield_now() => {}
-            }
-        } => {}
+    for _ in 0..1 {
+        join!( // all at once; each poll polls every unfinished one
+            sleep_ms(10), // Timer 3
+        );
+        block_ms(30);
+        let f1 = async { block_ms(30) };
+        let f2 = sleep_ms(20); // Timer 8
+        // nothing has run yet: futures start when polled
+        f1.await;
+        f2.await;
     }
 }
 
@@ -222,19 +228,13 @@ use runtime::prelude::*;
 async fn run() {
     select! {
         biased; // polled in this order; the first ready wins, the others are dropped
-        _ = async {
-            log("log 3");
-        } => {}
-        _ = async {
-            block_ms(30);
-        } => {}
-        _ = async {
-            let f1 = async { block_ms(30) };
-            let f2 = sleep_ms(20); // Timer 8
-            // nothing has run yet: futures start when polled
-            f1.await;
-            f2.await;
-        } => {}
+        _ = async { block_ms(30) } => {}
+    }
+    select! {
+        biased; // polled in this order; the first ready wins, the others are dropped
+        _ = async { log("log 5") } => {}
+        _ = async { block_ms(0) } => {}
+        _ = sleep_ms(20) => {} // Timer 7
     }
 }
 
@@ -251,35 +251,25 @@ pub mod random_003 {
 use runtime::prelude::*;
 
 async fn run() {
-    join!( // all at once; each poll polls every unfinished one
-        sleep_ms(50), // Timer 2
-        async { block_ms(0) },
-    );
-    log("log 5");
-    select! {
-        biased; // polled in this order; the first ready wins, the others are dropped
-        _ = sleep_ms(20) => {} // Timer 7
-        _ = async { block_ms(10) } => {}
-    }
-    sleep_ms(50).await; // Timer 10
+    sleep_ms(50).await; // Timer 1
     let f1 = async {
         select! {
             biased; // polled in this order; the first ready wins, the others are dropped
-            _ = sleep_ms(0) => {} // Timer 13
+            _ = sleep_ms(0) => {} // Timer 4
             _ = async { block_ms(0) } => {}
-            _ = async { log("log 15") } => {}
+            _ = async { log("log 6") } => {}
         }
     };
     let f2 = async {
         join!( // all at once; each poll polls every unfinished one
             async { block_ms(10) },
-            async { log("log 18") },
+            async { log("log 9") },
         );
     };
     let f3 = async {
-        let f4 = sleep_ms(50); // Timer 20
-        // nothing has run yet: futures start when polled
-        f4.await;
+        for _ in 0..3 {
+            sleep_ms(50).await; // Timer 11
+        }
     };
     // nothing has run yet: futures start when polled
     f1.await;
@@ -300,34 +290,7 @@ pub mod random_004 {
 use runtime::prelude::*;
 
 async fn run() {
-    join!( // all at once; each poll polls every unfinished one
-        yield_now(),
-        sleep_ms(20), // Timer 3
-        sleep_ms(20), // Timer 4
-    );
-    sleep_ms(20).await; // Timer 5
-    join!( // all at once; each poll polls every unfinished one
-        async {
-            sleep_ms(0).await; // Timer 8
-            log("log 9");
-            sleep_ms(0).await; // Timer 10
-        },
-        sleep_ms(100), // Timer 11
-        sleep_ms(10), // Timer 12
-    );
-    select! {
-        biased; // polled in this order; the first ready wins, the others are dropped
-        _ = sleep_ms(50) => {} // Timer 15
-        _ = sleep_ms(20) => {} // Timer 16
-        _ = sleep_ms(20) => {} // Timer 17
-    }
-    select! {
-        biased; // polled in this order; the first ready wins, the others are dropped
-        _ = sleep_ms(0) => {} // Timer 19
-        _ = sleep_ms(20) => {} // Timer 20
-        _ = async { log("log 21") } => {}
-    }
-    block_ms(30);
+    sleep_ms(0).await; // Timer 1
 }
 
 pub fn size() -> usize {
@@ -343,23 +306,12 @@ pub mod random_005 {
 use runtime::prelude::*;
 
 async fn run() {
-    select! {
-        biased; // polled in this order; the first ready wins, the others are dropped
-        _ = sleep_ms(100) => {} // Timer 3
-    }
-    let f1 = async { block_ms(30) };
-    let f2 = async { log("log 6") };
+    sleep_ms(20).await; // Timer 3
+    sleep_ms(20).await; // Timer 4
+    let f1 = async { log("log 6") };
     // nothing has run yet: futures start when polled
     f1.await;
-    f2.await;
-    yield_now().await; // yield: to the back of the ready queue
-    select! {
-        biased; // polled in this order; the first ready wins, the others are dropped
-        _ = sleep_ms(10) => {} // Timer 10
-        _ = sleep_ms(0) => {} // Timer 11
-        _ = yield_now() => {}
-    }
-    sleep_ms(50).await; // Timer 13
+    sleep_ms(0).await; // Timer 7
 }
 
 pub fn size() -> usize {
@@ -375,31 +327,33 @@ pub mod random_006 {
 use runtime::prelude::*;
 
 async fn run() {
-    yield_now().await; // yield: to the back of the ready queue
-    join!( // all at once; each poll polls every unfinished one
-        async { log("log 3") },
-    );
-    join!( // all at once; each poll polls every unfinished one
-        async {
-            block_ms(30);
-            log("log 7");
-            block_ms(0);
-        },
-        async {
-            join!( // all at once; each poll polls every unfinished one
-                sleep_ms(20), // Timer 10
-                yield_now(),
-                async { log("log 12") },
-            );
-        },
-        async {
-            let f1 = sleep_ms(0); // Timer 14
-            let f2 = async { block_ms(30) };
+    let f1 = sleep_ms(20); // Timer 2
+    let f2 = async {
+        let f3 = sleep_ms(20); // Timer 4
+        let f4 = async { block_ms(0) };
+        // nothing has run yet: futures start when polled
+        f3.await;
+        f4.await;
+    };
+    // nothing has run yet: futures start when polled
+    f1.await;
+    f2.await;
+    select! {
+        biased; // polled in this order; the first ready wins, the others are dropped
+        _ = async {
+            let f5 = sleep_ms(20); // Timer 8
             // nothing has run yet: futures start when polled
-            f1.await;
-            f2.await;
-        },
-    );
+            f5.await;
+        } => {}
+        _ = async {
+            select! {
+                biased; // polled in this order; the first ready wins, the others are dropped
+                _ = async { block_ms(30) } => {}
+                _ = sleep_ms(20) => {} // Timer 11
+            }
+        } => {}
+        _ = sleep_ms(50) => {} // Timer 12
+    }
 }
 
 pub fn size() -> usize {
@@ -415,13 +369,32 @@ pub mod random_007 {
 use runtime::prelude::*;
 
 async fn run() {
+    sleep_ms(100).await; // Timer 1
+    let f1 = async { block_ms(30) };
+    let f2 = async {
+        select! {
+            biased; // polled in this order; the first ready wins, the others are dropped
+            _ = sleep_ms(0) => {} // Timer 5
+            _ = sleep_ms(50) => {} // Timer 6
+        }
+    };
+    // nothing has run yet: futures start when polled
+    f1.await;
+    f2.await;
     join!( // all at once; each poll polls every unfinished one
         async {
-            join!( // all at once; each poll polls every unfinished one
-                yield_now(),
-                sleep_ms(0), // Timer 4
-            );
+            let f3 = sleep_ms(20); // Timer 9
+            let f4 = async { block_ms(10) };
+            let f5 = async { log("log 11") };
+            // nothing has run yet: futures start when polled
+            f3.await;
+            f4.await;
+            f5.await;
         },
+        yield_now(),
+    );
+    join!( // all at once; each poll polls every unfinished one
+        async { log("log 14") },
     );
 }
 
@@ -438,20 +411,31 @@ pub mod random_008 {
 use runtime::prelude::*;
 
 async fn run() {
-    sleep_ms(0).await; // Timer 1
-    join!( // all at once; each poll polls every unfinished one
-        sleep_ms(20), // Timer 3
-        async {
-            join!( // all at once; each poll polls every unfinished one
-                sleep_ms(100), // Timer 5
-                async { log("log 6") },
-                async { block_ms(0) },
-            );
-        },
-    );
-    let f1 = sleep_ms(0); // Timer 9
+    let f1 = async {
+        yield_now().await; // yield: to the back of the ready queue
+        sleep_ms(20).await; // Timer 4
+    };
+    let f2 = async { block_ms(0) };
+    let f3 = async {
+        join!( // all at once; each poll polls every unfinished one
+            sleep_ms(20), // Timer 7
+            yield_now(),
+            async { log("log 9") },
+        );
+    };
     // nothing has run yet: futures start when polled
     f1.await;
+    f2.await;
+    f3.await;
+    sleep_ms(20).await; // Timer 10
+    block_ms(0);
+    join!( // all at once; each poll polls every unfinished one
+        sleep_ms(50), // Timer 14
+    );
+    yield_now().await; // yield: to the back of the ready queue
+    join!( // all at once; each poll polls every unfinished one
+        yield_now(),
+    );
 }
 
 pub fn size() -> usize {
@@ -467,7 +451,13 @@ pub mod random_009 {
 use runtime::prelude::*;
 
 async fn run() {
-    yield_now().await; // yield: to the back of the ready queue
+    sleep_ms(10).await; // Timer 1
+    sleep_ms(0).await; // Timer 4
+    sleep_ms(0).await; // Timer 5
+    select! {
+        biased; // polled in this order; the first ready wins, the others are dropped
+        _ = async { log("log 7") } => {}
+    }
 }
 
 pub fn size() -> usize {
@@ -483,19 +473,14 @@ pub mod random_010 {
 use runtime::prelude::*;
 
 async fn run() {
+    block_ms(0);
+    let f1 = async { block_ms(10) };
+    // nothing has run yet: futures start when polled
+    f1.await;
     join!( // all at once; each poll polls every unfinished one
-        async {
-            select! {
-                biased; // polled in this order; the first ready wins, the others are dropped
-                _ = async { block_ms(0) } => {}
-            }
-        },
-        async {
-            let f1 = async { log("log 5") };
-            // nothing has run yet: futures start when polled
-            f1.await;
-        },
+        async { block_ms(30) },
     );
+    log("log 6");
 }
 
 pub fn size() -> usize {
@@ -511,11 +496,10 @@ pub mod random_011 {
 use runtime::prelude::*;
 
 async fn run() {
-    sleep_ms(100).await; // Timer 1
+    log("log 1");
     let f1 = sleep_ms(10); // Timer 3
     // nothing has run yet: futures start when polled
     f1.await;
-    sleep_ms(0).await; // Timer 4
 }
 
 pub fn size() -> usize {
@@ -531,24 +515,15 @@ pub mod random_012 {
 use runtime::prelude::*;
 
 async fn run() {
-    join!( // all at once; each poll polls every unfinished one
-        async {
-            sleep_ms(20).await; // Timer 3
-            sleep_ms(20).await; // Timer 4
-            log("log 5");
-        },
-        async { log("log 6") },
-    );
-    sleep_ms(20).await; // Timer 7
-    join!( // all at once; each poll polls every unfinished one
-        async { block_ms(0) },
-        async {
-            join!( // all at once; each poll polls every unfinished one
-                sleep_ms(20), // Timer 11
-                async { block_ms(30) },
-            );
-        },
-    );
+    sleep_ms(20).await; // Timer 2
+    for _ in 0..3 {
+        join!( // all at once; each poll polls every unfinished one
+            sleep_ms(20), // Timer 5
+            yield_now(),
+        );
+        sleep_ms(20).await; // Timer 8
+    }
+    block_ms(0);
 }
 
 pub fn size() -> usize {
@@ -564,25 +539,23 @@ pub mod random_013 {
 use runtime::prelude::*;
 
 async fn run() {
+    sleep_ms(10).await; // Timer 1
+    yield_now().await; // yield: to the back of the ready queue
+    select! {
+        biased; // polled in this order; the first ready wins, the others are dropped
+        _ = sleep_ms(100) => {} // Timer 5
+        _ = sleep_ms(50) => {} // Timer 6
+        _ = sleep_ms(0) => {} // Timer 7
+    }
     select! {
         biased; // polled in this order; the first ready wins, the others are dropped
         _ = async {
-            let f1 = sleep_ms(50); // Timer 3
-            let f2 = sleep_ms(0); // Timer 4
-            let f3 = async { log("log 5") };
-            // nothing has run yet: futures start when polled
-            f1.await;
-            f2.await;
-            f3.await;
+            sleep_ms(50).await; // Timer 10
+            log("log 11");
         } => {}
-        _ = sleep_ms(10) => {} // Timer 6
-        _ = async {
-            select! {
-                biased; // polled in this order; the first ready wins, the others are dropped
-                _ = async { block_ms(0) } => {}
-            }
-        } => {}
+        _ = yield_now() => {}
     }
+    log("log 13");
 }
 
 pub fn size() -> usize {
@@ -599,10 +572,6 @@ use runtime::prelude::*;
 
 async fn run() {
     block_ms(10);
-    select! {
-        biased; // polled in this order; the first ready wins, the others are dropped
-        _ = async { block_ms(10) } => {}
-    }
 }
 
 pub fn size() -> usize {
@@ -660,13 +629,12 @@ async fn run() {
     select! {
         biased; // polled in this order; the first ready wins, the others are dropped
         _ = async {
-            let f1 = sleep_ms(20); // Timer 13
-            let f2 = async { log("log 14") };
-            // nothing has run yet: futures start when polled
-            f1.await;
-            f2.await;
+            for _ in 0..2 {
+                sleep_ms(20).await; // Timer 13
+                log("log 14");
+            }
         } => {}
-        _ = yield_now() => {}
+        _ = async { block_ms(10) } => {}
     }
 }
 
@@ -683,7 +651,7 @@ pub mod random_017 {
 use runtime::prelude::*;
 
 async fn run() {
-    sleep_ms(0).await; // Timer 1
+    log("log 1");
 }
 
 pub fn size() -> usize {
@@ -699,19 +667,27 @@ pub mod random_018 {
 use runtime::prelude::*;
 
 async fn run() {
+    sleep_ms(20).await; // Timer 1
     select! {
         biased; // polled in this order; the first ready wins, the others are dropped
-        _ = async { log("log 2") } => {}
         _ = async {
-            select! {
-                biased; // polled in this order; the first ready wins, the others are dropped
-                _ = sleep_ms(10) => {} // Timer 4
-                _ = sleep_ms(20) => {} // Timer 5
-                _ = sleep_ms(0) => {} // Timer 6
+            join!( // all at once; each poll polls every unfinished one
+                sleep_ms(20), // Timer 4
+                sleep_ms(0), // Timer 5
+            );
+        } => {}
+        _ = sleep_ms(0) => {} // Timer 6
+        _ = async {
+            for _ in 0..3 {
+                sleep_ms(10).await; // Timer 8
+                sleep_ms(10).await; // Timer 9
             }
         } => {}
-        _ = sleep_ms(0) => {} // Timer 7
     }
+    block_ms(0);
+    sleep_ms(0).await; // Timer 13
+    block_ms(30);
+    sleep_ms(20).await; // Timer 15
 }
 
 pub fn size() -> usize {
@@ -729,18 +705,22 @@ use runtime::prelude::*;
 async fn run() {
     select! {
         biased; // polled in this order; the first ready wins, the others are dropped
-        _ = sleep_ms(100) => {} // Timer 2
-        _ = sleep_ms(20) => {} // Timer 3
+        _ = async {
+            let f1 = sleep_ms(20); // Timer 3
+            let f2 = sleep_ms(50); // Timer 4
+            // nothing has run yet: futures start when polled
+            f1.await;
+            f2.await;
+        } => {}
         _ = async {
             join!( // all at once; each poll polls every unfinished one
-                async { log("log 5") },
-                async { block_ms(0) },
-                sleep_ms(0), // Timer 7
+                sleep_ms(10), // Timer 6
+                sleep_ms(20), // Timer 7
+                sleep_ms(50), // Timer 8
             );
         } => {}
+        _ = async { block_ms(10) } => {}
     }
-    sleep_ms(20).await; // Timer 10
-    log("log 11");
 }
 
 pub fn size() -> usize {
@@ -756,33 +736,17 @@ pub mod random_020 {
 use runtime::prelude::*;
 
 async fn run() {
-    let f1 = async {
-        let f2 = async { block_ms(30) };
-        let f3 = sleep_ms(10); // Timer 4
-        // nothing has run yet: futures start when polled
-        f2.await;
-        f3.await;
-    };
+    let f1 = sleep_ms(20); // Timer 2
     let f2 = async {
-        join!( // all at once; each poll polls every unfinished one
-            sleep_ms(50), // Timer 6
-        );
+        select! {
+            biased; // polled in this order; the first ready wins, the others are dropped
+            _ = sleep_ms(20) => {} // Timer 4
+            _ = sleep_ms(10) => {} // Timer 5
+        }
     };
-    let f3 = async { block_ms(10) };
     // nothing has run yet: futures start when polled
     f1.await;
     f2.await;
-    f3.await;
-    select! {
-        biased; // polled in this order; the first ready wins, the others are dropped
-        _ = sleep_ms(10) => {} // Timer 9
-        _ = async {
-            sleep_ms(100).await; // Timer 11
-            sleep_ms(20).await; // Timer 12
-        } => {}
-        _ = sleep_ms(20) => {} // Timer 13
-    }
-    log("log 14");
 }
 
 pub fn size() -> usize {
@@ -798,7 +762,9 @@ pub mod random_021 {
 use runtime::prelude::*;
 
 async fn run() {
-    block_ms(0);
+    sleep_ms(20).await; // Timer 3
+    log("log 4");
+    block_ms(30);
 }
 
 pub fn size() -> usize {
@@ -814,9 +780,23 @@ pub mod random_022 {
 use runtime::prelude::*;
 
 async fn run() {
-    sleep_ms(10).await; // Timer 1
-    block_ms(30);
-    log("log 3");
+    let f1 = async {
+        log("log 3");
+        sleep_ms(100).await; // Timer 4
+        sleep_ms(50).await; // Timer 5
+    };
+    let f2 = async {
+        let f3 = yield_now();
+        let f4 = yield_now();
+        let f5 = async { block_ms(10) };
+        // nothing has run yet: futures start when polled
+        f3.await;
+        f4.await;
+        f5.await;
+    };
+    // nothing has run yet: futures start when polled
+    f1.await;
+    f2.await;
 }
 
 pub fn size() -> usize {
@@ -832,15 +812,16 @@ pub mod random_023 {
 use runtime::prelude::*;
 
 async fn run() {
-    let f1 = async {
-        select! {
-            biased; // polled in this order; the first ready wins, the others are dropped
-            _ = sleep_ms(100) => {} // Timer 3
-            _ = sleep_ms(50) => {} // Timer 4
-        }
-    };
-    // nothing has run yet: futures start when polled
-    f1.await;
+    join!( // all at once; each poll polls every unfinished one
+        async {
+            select! {
+                biased; // polled in this order; the first ready wins, the others are dropped
+                _ = sleep_ms(100) => {} // Timer 3
+                _ = sleep_ms(0) => {} // Timer 4
+                _ = async { block_ms(30) } => {}
+            }
+        },
+    );
 }
 
 pub fn size() -> usize {
@@ -856,33 +837,22 @@ pub mod random_024 {
 use runtime::prelude::*;
 
 async fn run() {
-    let f1 = yield_now();
-    let f2 = async { block_ms(10) };
+    log("log 1");
+    let f1 = async {
+        join!( // all at once; each poll polls every unfinished one
+            sleep_ms(20), // Timer 4
+        );
+    };
+    let f2 = async { block_ms(30) };
+    let f3 = async {
+        sleep_ms(50).await; // Timer 7
+        block_ms(10);
+        sleep_ms(10).await; // Timer 9
+    };
     // nothing has run yet: futures start when polled
     f1.await;
     f2.await;
-    let f3 = async {
-        log("log 7");
-    };
-    let f4 = async {
-        let f5 = sleep_ms(0); // Timer 9
-        let f6 = async { block_ms(30) };
-        let f7 = sleep_ms(0); // Timer 11
-        // nothing has run yet: futures start when polled
-        f5.await;
-        f6.await;
-        f7.await;
-    };
-    let f5 = async {
-        select! {
-            biased; // polled in this order; the first ready wins, the others are dropped
-            _ = sleep_ms(20) => {} // Timer 13
-        }
-    };
-    // nothing has run yet: futures start when polled
     f3.await;
-    f4.await;
-    f5.await;
 }
 
 pub fn size() -> usize {
@@ -898,15 +868,9 @@ pub mod random_025 {
 use runtime::prelude::*;
 
 async fn run() {
-    block_ms(30);
-    block_ms(30);
-    sleep_ms(50).await; // Timer 4
-    select! {
-        biased; // polled in this order; the first ready wins, the others are dropped
-        _ = sleep_ms(20) => {} // Timer 6
-    }
-    sleep_ms(10).await; // Timer 7
-    block_ms(10);
+    yield_now().await; // yield: to the back of the ready queue
+    log("log 2");
+    sleep_ms(0).await; // Timer 3
 }
 
 pub fn size() -> usize {
@@ -922,7 +886,17 @@ pub mod random_026 {
 use runtime::prelude::*;
 
 async fn run() {
-    log("log 1");
+    sleep_ms(20).await; // Timer 1
+    for _ in 0..2 {
+        for _ in 0..2 {
+            log("log 4");
+            sleep_ms(100).await; // Timer 5
+        }
+    }
+    for _ in 0..3 {
+        sleep_ms(20).await; // Timer 8
+        sleep_ms(20).await; // Timer 9
+    }
 }
 
 pub fn size() -> usize {
@@ -938,25 +912,9 @@ pub mod random_027 {
 use runtime::prelude::*;
 
 async fn run() {
-    log("log 1");
-    yield_now().await; // yield: to the back of the ready queue
-    log("log 4");
-    let f1 = sleep_ms(50); // Timer 6
-    let f2 = async { log("log 7") };
-    let f3 = yield_now();
+    let f1 = sleep_ms(20); // Timer 2
     // nothing has run yet: futures start when polled
     f1.await;
-    f2.await;
-    f3.await;
-    sleep_ms(20).await; // Timer 9
-    let f4 = async {
-        join!( // all at once; each poll polls every unfinished one
-            yield_now(),
-            sleep_ms(20), // Timer 13
-        );
-    };
-    // nothing has run yet: futures start when polled
-    f4.await;
 }
 
 pub fn size() -> usize {
@@ -972,28 +930,7 @@ pub mod random_028 {
 use runtime::prelude::*;
 
 async fn run() {
-    log("log 1");
-    log("log 2");
-    let f1 = async {
-        sleep_ms(0).await; // Timer 5
-        sleep_ms(10).await; // Timer 6
-    };
-    // nothing has run yet: futures start when polled
-    f1.await;
-    let f2 = async {
-        join!( // all at once; each poll polls every unfinished one
-            sleep_ms(50), // Timer 9
-            yield_now(),
-            async { block_ms(10) },
-        );
-    };
-    let f3 = async {
-        log("log 13");
-        sleep_ms(100).await; // Timer 14
-    };
-    // nothing has run yet: futures start when polled
-    f2.await;
-    f3.await;
+    sleep_ms(50).await; // Timer 1
 }
 
 pub fn size() -> usize {
@@ -1009,13 +946,17 @@ pub mod random_029 {
 use runtime::prelude::*;
 
 async fn run() {
-    join!( // all at once; each poll polls every unfinished one
-        async {
-            join!( // all at once; each poll polls every unfinished one
-                sleep_ms(20), // Timer 3
-            );
-        },
-    );
+    let f1 = async {
+        for _ in 0..3 {
+            log("log 3");
+        }
+    };
+    let f2 = sleep_ms(100); // Timer 4
+    let f3 = sleep_ms(20); // Timer 5
+    // nothing has run yet: futures start when polled
+    f1.await;
+    f2.await;
+    f3.await;
 }
 
 pub fn size() -> usize {
@@ -1031,17 +972,26 @@ pub mod random_030 {
 use runtime::prelude::*;
 
 async fn run() {
-    let f1 = async { log("log 3") };
-    let f2 = async { log("log 4") };
-    let f3 = async { log("log 5") };
-    // nothing has run yet: futures start when polled
-    f1.await;
-    f2.await;
-    f3.await;
-    let f4 = yield_now();
-    // nothing has run yet: futures start when polled
-    f4.await;
-    log("log 8");
+    select! {
+        biased; // polled in this order; the first ready wins, the others are dropped
+        _ = async {
+            block_ms(10);
+            yield_now().await; // yield: to the back of the ready queue
+        } => {}
+    }
+    sleep_ms(20).await; // Timer 5
+    join!( // all at once; each poll polls every unfinished one
+        async {
+            block_ms(0);
+        },
+        sleep_ms(20), // Timer 9
+        async {
+            log("log 11");
+            log("log 12");
+            log("log 13");
+        },
+    );
+    log("log 14");
 }
 
 pub fn size() -> usize {
@@ -1057,7 +1007,8 @@ pub mod random_031 {
 use runtime::prelude::*;
 
 async fn run() {
-    yield_now().await; // yield: to the back of the ready queue
+    block_ms(30);
+    block_ms(30);
 }
 
 pub fn size() -> usize {
@@ -1073,22 +1024,34 @@ pub mod random_032 {
 use runtime::prelude::*;
 
 async fn run() {
-    yield_now().await; // yield: to the back of the ready queue
     select! {
         biased; // polled in this order; the first ready wins, the others are dropped
-        _ = sleep_ms(50) => {} // Timer 3
-    }
-    select! {
-        biased; // polled in this order; the first ready wins, the others are dropped
-        _ = async { log("log 5") } => {}
         _ = async {
-            log("log 7");
+            block_ms(30);
+            log("log 4");
+        } => {}
+    }
+    sleep_ms(50).await; // Timer 5
+    select! {
+        biased; // polled in this order; the first ready wins, the others are dropped
+        _ = async { log("log 7") } => {}
+        _ = async {
+            log("log 9");
             block_ms(10);
         } => {}
         _ = async {
-            log("log 10");
+            log("log 12");
         } => {}
     }
+    for _ in 0..3 {
+        sleep_ms(0).await; // Timer 15
+    }
+    let f1 = async { log("log 17") };
+    let f2 = sleep_ms(0); // Timer 18
+    // nothing has run yet: futures start when polled
+    f1.await;
+    f2.await;
+    sleep_ms(0).await; // Timer 20
 }
 
 pub fn size() -> usize {
@@ -1104,27 +1067,23 @@ pub mod random_033 {
 use runtime::prelude::*;
 
 async fn run() {
-    yield_now().await; // yield: to the back of the ready queue
-    log("log 3");
-    select! {
-        biased; // polled in this order; the first ready wins, the others are dropped
-        _ = sleep_ms(50) => {} // Timer 5
-        _ = sleep_ms(0) => {} // Timer 6
-    }
-    select! {
-        biased; // polled in this order; the first ready wins, the others are dropped
-        _ = yield_now() => {}
-        _ = sleep_ms(20) => {} // Timer 9
-        _ = async {
+    join!( // all at once; each poll polls every unfinished one
+        async {
+            join!( // all at once; each poll polls every unfinished one
+                sleep_ms(100), // Timer 3
+                sleep_ms(0), // Timer 4
+                async { block_ms(30) },
+            );
+        },
+        async {
             select! {
                 biased; // polled in this order; the first ready wins, the others are dropped
-                _ = sleep_ms(20) => {} // Timer 11
+                _ = yield_now() => {}
+                _ = async { block_ms(10) } => {}
             }
-        } => {}
-    }
-    let f1 = async { log("log 13") };
-    // nothing has run yet: futures start when polled
-    f1.await;
+        },
+    );
+    block_ms(10);
 }
 
 pub fn size() -> usize {
@@ -1140,21 +1099,65 @@ pub mod random_034 {
 use runtime::prelude::*;
 
 async fn run() {
+    join!( // all at once; each poll polls every unfinished one
+        sleep_ms(10), // Timer 2
+        sleep_ms(10), // Timer 3
+    );
+    join!( // all at once; each poll polls every unfinished one
+        async {
+            join!( // all at once; each poll polls every unfinished one
+                yield_now(),
+                async { log("log 7") },
+            );
+        },
+        async {
+            for _ in 0..1 {
+                sleep_ms(20).await; // Timer 9
+                sleep_ms(20).await; // Timer 10
+                block_ms(30);
+            }
+        },
+        async {
+            let f1 = async { block_ms(0) };
+            let f2 = sleep_ms(10); // Timer 14
+            let f3 = sleep_ms(10); // Timer 15
+            // nothing has run yet: futures start when polled
+            f1.await;
+            f2.await;
+            f3.await;
+        },
+    );
+    let f4 = sleep_ms(20); // Timer 17
+    let f5 = async {
+        let f6 = async { block_ms(30) };
+        let f7 = async { block_ms(0) };
+        let f8 = sleep_ms(20); // Timer 21
+        // nothing has run yet: futures start when polled
+        f6.await;
+        f7.await;
+        f8.await;
+    };
+    // nothing has run yet: futures start when polled
+    f4.await;
+    f5.await;
     select! {
         biased; // polled in this order; the first ready wins, the others are dropped
-        _ = yield_now() => {}
+        _ = async { log("log 23") } => {}
         _ = async {
-            select! {
-                biased; // polled in this order; the first ready wins, the others are dropped
-                _ = sleep_ms(0) => {} // Timer 4
-            }
+            let f9 = async { block_ms(10) };
+            let f10 = sleep_ms(100); // Timer 26
+            // nothing has run yet: futures start when polled
+            f9.await;
+            f10.await;
+        } => {}
+        _ = async {
+            join!( // all at once; each poll polls every unfinished one
+                sleep_ms(20), // Timer 28
+                async { log("log 29") },
+                async { log("log 30") },
+            );
         } => {}
     }
-    log("log 5");
-    join!( // all at once; each poll polls every unfinished one
-        sleep_ms(10), // Timer 7
-        sleep_ms(10), // Timer 8
-    );
 }
 
 pub fn size() -> usize {
@@ -1170,26 +1173,11 @@ pub mod random_035 {
 use runtime::prelude::*;
 
 async fn run() {
-    let f1 = sleep_ms(0); // Timer 2
-    // nothing has run yet: futures start when polled
-    f1.await;
     select! {
         biased; // polled in this order; the first ready wins, the others are dropped
-        _ = async {
-            log("log 5");
-            sleep_ms(20).await; // Timer 6
-        } => {}
-        _ = async {
-            let f2 = async { block_ms(30) };
-            let f3 = async { block_ms(30) };
-            let f4 = sleep_ms(0); // Timer 10
-            // nothing has run yet: futures start when polled
-            f2.await;
-            f3.await;
-            f4.await;
-        } => {}
-        _ = async { block_ms(10) } => {}
+        _ = sleep_ms(20) => {} // Timer 2
     }
+    sleep_ms(10).await; // Timer 3
 }
 
 pub fn size() -> usize {
@@ -1205,123 +1193,32 @@ pub mod random_036 {
 use runtime::prelude::*;
 
 async fn run() {
+    select! {
+        biased; // polled in this order; the first ready wins, the others are dropped
+        _ = async {
+            sleep_ms(10).await; // Timer 3
+        } => {}
+        _ = async {
+            for _ in 0..1 {
+                log("log 5");
+                log("log 6");
+                sleep_ms(50).await; // Timer 7
+            }
+        } => {}
+    }
     let f1 = async {
         select! {
             biased; // polled in this order; the first ready wins, the others are dropped
-            _ = sleep_ms(10) => {} // Timer 3
-            _ = async { log("log 4") } => {}
-            _ = async { block_ms(30) } => {}
+            _ = sleep_ms(100) => {} // Timer 10
+            _ = async { log("log 11") } => {}
+            _ = async { log("log 12") } => {}
         }
     };
     let f2 = async {
         select! {
             biased; // polled in this order; the first ready wins, the others are dropped
-            _ = sleep_ms(10) => {} // Timer 7
-        }
-    };
-    // nothing has run yet: futures start when polled
-    f1.await;
-    f2.await;
-    select! {
-        biased; // polled in this order; the first ready wins, the others are dropped
-        _ = sleep_ms(0) => {} // Timer 10
-        _ = sleep_ms(100) => {} // Timer 11
-    }
-    let f3 = async { block_ms(10) };
-    let f4 = sleep_ms(100); // Timer 14
-    // nothing has run yet: futures start when polled
-    f3.await;
-    f4.await;
-    select! {
-        biased; // polled in this order; the first ready wins, the others are dropped
-        _ = yield_now() => {}
-    }
-    log("log 17");
-    join!( // all at once; each poll polls every unfinished one
-        async { block_ms(10) },
-    );
-    join!( // all at once; each poll polls every unfinished one
-        sleep_ms(20), // Timer 22
-        yield_now(),
-    );
-}
-
-pub fn size() -> usize {
-    std::mem::size_of_val(&run())
-}
-
-pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
-    Box::pin(run())
-}
-}
-
-pub mod random_037 {
-use runtime::prelude::*;
-
-async fn run() {
-    let f1 = async {
-        let f2 = async { log("log 3") };
-        let f3 = async { log("log 4") };
-        let f4 = sleep_ms(50); // Timer 5
-        // nothing has run yet: futures start when polled
-        f2.await;
-        f3.await;
-        f4.await;
-    };
-    let f2 = async {
-        join!( // all at once; each poll polls every unfinished one
-            sleep_ms(10), // Timer 7
-            async { log("log 8") },
-        );
-    };
-    // nothing has run yet: futures start when polled
-    f1.await;
-    f2.await;
-    let f6 = async {
-        let f7 = async { log("log 11") };
-        let f8 = async { log("log 12") };
-        let f9 = sleep_ms(20); // Timer 13
-        // nothing has run yet: futures start when polled
-        f7.await;
-        f8.await;
-        f9.await;
-    };
-    let f7 = async {
-        join!( // all at once; each poll polls every unfinished one
-            async { block_ms(10) },
-            async { block_ms(30) },
-            sleep_ms(20), // Timer 17
-        );
-    };
-    // nothing has run yet: futures start when polled
-    f6.await;
-    f7.await;
-}
-
-pub fn size() -> usize {
-    std::mem::size_of_val(&run())
-}
-
-pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
-    Box::pin(run())
-}
-}
-
-pub mod random_038 {
-use runtime::prelude::*;
-
-async fn run() {
-    let f1 = async {
-        join!( // all at once; each poll polls every unfinished one
-            sleep_ms(20), // Timer 3
-            sleep_ms(10), // Timer 4
-        );
-    };
-    let f2 = async {
-        select! {
-            biased; // polled in this order; the first ready wins, the others are dropped
-            _ = async { log("log 6") } => {}
-            _ = sleep_ms(20) => {} // Timer 7
+            _ = async { log("log 14") } => {}
+            _ = sleep_ms(100) => {} // Timer 15
             _ = async { block_ms(10) } => {}
         }
     };
@@ -1339,58 +1236,106 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 }
 }
 
+pub mod random_037 {
+use runtime::prelude::*;
+
+async fn run() {
+    sleep_ms(50).await; // Timer 3
+    sleep_ms(10).await; // Timer 4
+    sleep_ms(20).await; // Timer 5
+    sleep_ms(10).await; // Timer 6
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_038 {
+use runtime::prelude::*;
+
+async fn run() {
+    let f1 = async {
+        sleep_ms(20).await; // Timer 3
+    };
+    let f2 = async { block_ms(10) };
+    // nothing has run yet: futures start when polled
+    f1.await;
+    f2.await;
+    log("log 5");
+    join!( // all at once; each poll polls every unfinished one
+        async {
+            yield_now().await; // yield: to the back of the ready queue
+            sleep_ms(0).await; // Timer 9
+            log("log 10");
+        },
+        async {
+            let f3 = sleep_ms(50); // Timer 12
+            let f4 = async { block_ms(0) };
+            // nothing has run yet: futures start when polled
+            f3.await;
+            f4.await;
+        },
+    );
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
 pub mod random_039 {
 use runtime::prelude::*;
 
 async fn run() {
-    log("log 1");
     join!( // all at once; each poll polls every unfinished one
         async {
-            yield_now().await; // yield: to the back of the ready queue
-            sleep_ms(0).await; // Timer 5
-            log("log 6");
+            select! {
+                biased; // polled in this order; the first ready wins, the others are dropped
+                _ = yield_now() => {}
+                _ = sleep_ms(50) => {} // Timer 4
+            }
         },
         async {
-            let f1 = sleep_ms(50); // Timer 8
-            let f2 = async { block_ms(0) };
-            // nothing has run yet: futures start when polled
-            f1.await;
-            f2.await;
+            block_ms(0);
+            sleep_ms(20).await; // Timer 7
         },
     );
-    let f3 = async {
-        join!( // all at once; each poll polls every unfinished one
-            async { log("log 12") },
-            async { block_ms(0) },
-        );
-    };
-    let f4 = async {
-        select! {
-            biased; // polled in this order; the first ready wins, the others are dropped
-            _ = async { log("log 15") } => {}
-            _ = sleep_ms(100) => {} // Timer 16
-            _ = async { log("log 17") } => {}
-        }
-    };
-    // nothing has run yet: futures start when polled
-    f3.await;
-    f4.await;
+    sleep_ms(10).await; // Timer 8
     select! {
         biased; // polled in this order; the first ready wins, the others are dropped
         _ = async {
             select! {
                 biased; // polled in this order; the first ready wins, the others are dropped
-                _ = sleep_ms(20) => {} // Timer 20
-                _ = async { log("log 21") } => {}
-                _ = sleep_ms(10) => {} // Timer 22
+                _ = sleep_ms(20) => {} // Timer 11
+                _ = async { log("log 12") } => {}
+                _ = sleep_ms(10) => {} // Timer 13
             }
         } => {}
         _ = async {
-            let f5 = async { log("log 24") };
+            let f1 = async { log("log 15") };
             // nothing has run yet: futures start when polled
-            f5.await;
+            f1.await;
         } => {}
     }
+    let f2 = sleep_ms(10); // Timer 17
+    let f3 = async {
+        select! {
+            biased; // polled in this order; the first ready wins, the others are dropped
+            _ = sleep_ms(20) => {} // Timer 19
+        }
+    };
+    // nothing has run yet: futures start when polled
+    f2.await;
+    f3.await;
 }
 
 pub fn size() -> usize {
@@ -1406,30 +1351,12 @@ pub mod random_040 {
 use runtime::prelude::*;
 
 async fn run() {
-    let f1 = sleep_ms(10); // Timer 2
-    let f2 = async {
-        select! {
-            biased; // polled in this order; the first ready wins, the others are dropped
-            _ = sleep_ms(20) => {} // Timer 4
-        }
-    };
-    // nothing has run yet: futures start when polled
-    f1.await;
-    f2.await;
-    let f3 = async {
-        sleep_ms(20).await; // Timer 7
-    };
-    let f4 = async {
-        join!( // all at once; each poll polls every unfinished one
-            async { block_ms(30) },
-            sleep_ms(0), // Timer 10
-        );
-    };
-    // nothing has run yet: futures start when polled
-    f3.await;
-    f4.await;
-    sleep_ms(20).await; // Timer 11
-    sleep_ms(20).await; // Timer 12
+    join!( // all at once; each poll polls every unfinished one
+        sleep_ms(50), // Timer 3
+        async { block_ms(30) },
+        sleep_ms(0), // Timer 5
+    );
+    sleep_ms(20).await; // Timer 6
 }
 
 pub fn size() -> usize {
@@ -1446,46 +1373,49 @@ use runtime::prelude::*;
 
 async fn run() {
     join!( // all at once; each poll polls every unfinished one
-        async {
-            log("log 3");
-            yield_now().await; // yield: to the back of the ready queue
-        },
+        async { log("log 3") },
     );
-    let f1 = async {
-        sleep_ms(100).await; // Timer 7
-    };
-    let f2 = sleep_ms(0); // Timer 8
-    let f3 = async {
-        join!( // all at once; each poll polls every unfinished one
-            async { log("log 10") },
-            async { block_ms(30) },
-        );
-    };
+    yield_now().await; // yield: to the back of the ready queue
+    let f1 = async { block_ms(10) };
+    let f2 = sleep_ms(10); // Timer 8
+    let f3 = async { block_ms(10) };
     // nothing has run yet: futures start when polled
     f1.await;
     f2.await;
     f3.await;
-    join!( // all at once; each poll polls every unfinished one
-        async {
-            let f4 = async { block_ms(10) };
-            let f5 = sleep_ms(20); // Timer 15
-            let f6 = yield_now();
-            // nothing has run yet: futures start when polled
-            f4.await;
-            f5.await;
-            f6.await;
-        },
-    );
     select! {
         biased; // polled in this order; the first ready wins, the others are dropped
         _ = async {
+            sleep_ms(20).await; // Timer 12
+        } => {}
+    }
+    join!( // all at once; each poll polls every unfinished one
+        async {
+            log("log 15");
+            block_ms(30);
+            log("log 17");
+        },
+        async {
             select! {
                 biased; // polled in this order; the first ready wins, the others are dropped
                 _ = async { block_ms(10) } => {}
                 _ = yield_now() => {}
             }
-        } => {}
-    }
+        },
+        sleep_ms(50), // Timer 21
+    );
+    let f4 = async {
+        select! {
+            biased; // polled in this order; the first ready wins, the others are dropped
+            _ = sleep_ms(0) => {} // Timer 24
+            _ = yield_now() => {}
+            _ = sleep_ms(10) => {} // Timer 26
+        }
+    };
+    let f5 = async { log("log 27") };
+    // nothing has run yet: futures start when polled
+    f4.await;
+    f5.await;
 }
 
 pub fn size() -> usize {
@@ -1504,30 +1434,21 @@ async fn run() {
     select! {
         biased; // polled in this order; the first ready wins, the others are dropped
         _ = async {
-            select! {
-                biased; // polled in this order; the first ready wins, the others are dropped
-                _ = sleep_ms(100) => {} // Timer 3
-                _ = async { block_ms(10) } => {}
-            }
+            join!( // all at once; each poll polls every unfinished one
+                sleep_ms(0), // Timer 3
+                sleep_ms(20), // Timer 4
+            );
         } => {}
-        _ = async { log("log 5") } => {}
-        _ = async { log("log 6") } => {}
     }
-    select! {
-        biased; // polled in this order; the first ready wins, the others are dropped
-        _ = sleep_ms(10) => {} // Timer 9
-    }
-    sleep_ms(0).await; // Timer 10
-    sleep_ms(20).await; // Timer 11
     join!( // all at once; each poll polls every unfinished one
         async {
             join!( // all at once; each poll polls every unfinished one
-                async { log("log 14") },
-                async { log("log 15") },
+                async { log("log 7") },
+                async { log("log 8") },
             );
         },
         async {
-            let f1 = sleep_ms(50); // Timer 17
+            let f1 = sleep_ms(50); // Timer 10
             let f2 = async { block_ms(0) };
             let f3 = yield_now();
             // nothing has run yet: futures start when polled
@@ -1535,10 +1456,22 @@ async fn run() {
             f2.await;
             f3.await;
         },
-        async {
-            sleep_ms(100).await; // Timer 21
-        },
+        async { log("log 13") },
     );
+    let f4 = sleep_ms(20); // Timer 15
+    // nothing has run yet: futures start when polled
+    f4.await;
+    let f5 = async {
+        join!( // all at once; each poll polls every unfinished one
+            yield_now(),
+        );
+    };
+    let f6 = sleep_ms(20); // Timer 19
+    let f7 = async { log("log 20") };
+    // nothing has run yet: futures start when polled
+    f5.await;
+    f6.await;
+    f7.await;
 }
 
 pub fn size() -> usize {
@@ -1554,17 +1487,27 @@ pub mod random_043 {
 use runtime::prelude::*;
 
 async fn run() {
+    log("log 1");
     join!( // all at once; each poll polls every unfinished one
         async {
-            join!( // all at once; each poll polls every unfinished one
-                sleep_ms(100), // Timer 3
-                sleep_ms(0), // Timer 4
-                yield_now(),
-            );
+            sleep_ms(0).await; // Timer 4
+            yield_now().await; // yield: to the back of the ready queue
+            log("log 6");
         },
-        sleep_ms(20), // Timer 6
+        async {
+            select! {
+                biased; // polled in this order; the first ready wins, the others are dropped
+                _ = async { log("log 8") } => {}
+            }
+        },
+        sleep_ms(10), // Timer 9
     );
-    log("log 7");
+    select! {
+        biased; // polled in this order; the first ready wins, the others are dropped
+        _ = async {
+            log("log 12");
+        } => {}
+    }
 }
 
 pub fn size() -> usize {
@@ -1580,21 +1523,22 @@ pub mod random_044 {
 use runtime::prelude::*;
 
 async fn run() {
-    block_ms(10);
-    sleep_ms(20).await; // Timer 2
-    yield_now().await; // yield: to the back of the ready queue
-    yield_now().await; // yield: to the back of the ready queue
-    sleep_ms(50).await; // Timer 7
-    join!( // all at once; each poll polls every unfinished one
-        async {
-            select! {
-                biased; // polled in this order; the first ready wins, the others are dropped
-                _ = sleep_ms(10) => {} // Timer 10
-                _ = async { block_ms(30) } => {}
-                _ = sleep_ms(0) => {} // Timer 12
-            }
-        },
-    );
+    select! {
+        biased; // polled in this order; the first ready wins, the others are dropped
+        _ = async {
+            join!( // all at once; each poll polls every unfinished one
+                sleep_ms(0), // Timer 3
+                async { log("log 4") },
+            );
+        } => {}
+        _ = async {
+            join!( // all at once; each poll polls every unfinished one
+                async { block_ms(0) },
+            );
+        } => {}
+    }
+    sleep_ms(20).await; // Timer 8
+    block_ms(0);
 }
 
 pub fn size() -> usize {
@@ -1610,19 +1554,26 @@ pub mod random_045 {
 use runtime::prelude::*;
 
 async fn run() {
-    sleep_ms(50).await; // Timer 1
+    join!( // all at once; each poll polls every unfinished one
+        async { log("log 2") },
+        async {
+            join!( // all at once; each poll polls every unfinished one
+                sleep_ms(50), // Timer 4
+                async { log("log 5") },
+            );
+        },
+    );
+    for _ in 0..0 {
+        sleep_ms(0).await; // Timer 7
+    }
+    sleep_ms(50).await; // Timer 8
     select! {
         biased; // polled in this order; the first ready wins, the others are dropped
         _ = async {
-            join!( // all at once; each poll polls every unfinished one
-                sleep_ms(0), // Timer 4
-                async { log("log 5") },
-            );
-        } => {}
-        _ = async {
-            join!( // all at once; each poll polls every unfinished one
-                async { block_ms(0) },
-            );
+            select! {
+                biased; // polled in this order; the first ready wins, the others are dropped
+                _ = async { block_ms(10) } => {}
+            }
         } => {}
     }
 }
@@ -1640,25 +1591,26 @@ pub mod random_046 {
 use runtime::prelude::*;
 
 async fn run() {
+    log("log 1");
     join!( // all at once; each poll polls every unfinished one
-        async {
-            block_ms(0);
-            sleep_ms(10).await; // Timer 4
-            sleep_ms(10).await; // Timer 5
-        },
-        async { log("log 6") },
+        async { log("log 3") },
     );
-    join!( // all at once; each poll polls every unfinished one
-        async {
-            let f1 = async { log("log 9") };
-            let f2 = sleep_ms(20); // Timer 10
+    select! {
+        biased; // polled in this order; the first ready wins, the others are dropped
+        _ = sleep_ms(100) => {} // Timer 5
+        _ = async {
+            select! {
+                biased; // polled in this order; the first ready wins, the others are dropped
+                _ = sleep_ms(100) => {} // Timer 7
+                _ = sleep_ms(50) => {} // Timer 8
+            }
+        } => {}
+        _ = async {
+            let f1 = sleep_ms(20); // Timer 10
             // nothing has run yet: futures start when polled
             f1.await;
-            f2.await;
-        },
-        sleep_ms(0), // Timer 11
-    );
-    log("log 12");
+        } => {}
+    }
 }
 
 pub fn size() -> usize {
@@ -1676,37 +1628,8 @@ use runtime::prelude::*;
 async fn run() {
     select! {
         biased; // polled in this order; the first ready wins, the others are dropped
-        _ = async {
-            select! {
-                biased; // polled in this order; the first ready wins, the others are dropped
-                _ = async { block_ms(10) } => {}
-            }
-        } => {}
+        _ = sleep_ms(100) => {} // Timer 2
     }
-    select! {
-        biased; // polled in this order; the first ready wins, the others are dropped
-        _ = async {
-            select! {
-                biased; // polled in this order; the first ready wins, the others are dropped
-                _ = sleep_ms(0) => {} // Timer 6
-                _ = async { log("log 7") } => {}
-                _ = async { log("log 8") } => {}
-            }
-        } => {}
-    }
-    let f1 = sleep_ms(10); // Timer 10
-    let f2 = async {
-        let f3 = yield_now();
-        let f4 = sleep_ms(20); // Timer 13
-        let f5 = yield_now();
-        // nothing has run yet: futures start when polled
-        f3.await;
-        f4.await;
-        f5.await;
-    };
-    // nothing has run yet: futures start when polled
-    f1.await;
-    f2.await;
 }
 
 pub fn size() -> usize {
@@ -1722,8 +1645,17 @@ pub mod random_048 {
 use runtime::prelude::*;
 
 async fn run() {
-    sleep_ms(100).await; // Timer 1
-    log("log 2");
+    select! {
+        biased; // polled in this order; the first ready wins, the others are dropped
+        _ = yield_now() => {}
+    }
+    sleep_ms(20).await; // Timer 5
+    sleep_ms(20).await; // Timer 6
+    sleep_ms(100).await; // Timer 7
+    for _ in 0..0 {
+        sleep_ms(0).await; // Timer 9
+        log("log 10");
+    }
 }
 
 pub fn size() -> usize {
@@ -1739,7 +1671,14 @@ pub mod random_049 {
 use runtime::prelude::*;
 
 async fn run() {
-    log("log 1");
+    for _ in 0..3 {
+        sleep_ms(100).await; // Timer 2
+        sleep_ms(20).await; // Timer 3
+        let f1 = sleep_ms(100); // Timer 5
+        // nothing has run yet: futures start when polled
+        f1.await;
+    }
+    log("log 6");
 }
 
 pub fn size() -> usize {
@@ -1755,17 +1694,9 @@ pub mod random_050 {
 use runtime::prelude::*;
 
 async fn run() {
-    sleep_ms(20).await; // Timer 2
-    join!( // all at once; each poll polls every unfinished one
-        sleep_ms(100), // Timer 4
-        sleep_ms(50), // Timer 5
-        sleep_ms(0), // Timer 6
-    );
-    select! {
-        biased; // polled in this order; the first ready wins, the others are dropped
-        _ = sleep_ms(0) => {} // Timer 8
-        _ = async { log("log 9") } => {}
-    }
+    sleep_ms(100).await; // Timer 1
+    block_ms(30);
+    log("log 3");
 }
 
 pub fn size() -> usize {
@@ -1781,18 +1712,7 @@ pub mod random_051 {
 use runtime::prelude::*;
 
 async fn run() {
-    sleep_ms(100).await; // Timer 1
-    sleep_ms(20).await; // Timer 2
-    let f1 = async {
-        join!( // all at once; each poll polls every unfinished one
-            sleep_ms(20), // Timer 5
-            sleep_ms(0), // Timer 6
-            sleep_ms(100), // Timer 7
-        );
-    };
-    // nothing has run yet: futures start when polled
-    f1.await;
-    log("log 8");
+    sleep_ms(50).await; // Timer 1
 }
 
 pub fn size() -> usize {
@@ -1808,18 +1728,14 @@ pub mod random_052 {
 use runtime::prelude::*;
 
 async fn run() {
-    yield_now().await; // yield: to the back of the ready queue
-    select! {
-        biased; // polled in this order; the first ready wins, the others are dropped
-        _ = async {
-            select! {
-                biased; // polled in this order; the first ready wins, the others are dropped
-                _ = async { log("log 4") } => {}
-                _ = async { block_ms(10) } => {}
-            }
-        } => {}
-    }
-    log("log 6");
+    join!( // all at once; each poll polls every unfinished one
+        async {
+            join!( // all at once; each poll polls every unfinished one
+                async { log("log 3") },
+                sleep_ms(20), // Timer 4
+            );
+        },
+    );
 }
 
 pub fn size() -> usize {
@@ -1835,34 +1751,18 @@ pub mod random_053 {
 use runtime::prelude::*;
 
 async fn run() {
-    join!( // all at once; each poll polls every unfinished one
-        async {
-            let f1 = sleep_ms(50); // Timer 3
-            // nothing has run yet: futures start when polled
-            f1.await;
-        },
-        async {
-            join!( // all at once; each poll polls every unfinished one
-                sleep_ms(50), // Timer 5
-            );
-        },
-        async {
-            select! {
-                biased; // polled in this order; the first ready wins, the others are dropped
-                _ = sleep_ms(20) => {} // Timer 7
-                _ = async { log("log 8") } => {}
-                _ = async { block_ms(30) } => {}
-            }
-        },
-    );
-    block_ms(30);
-    block_ms(30);
-    let f2 = async {
-        sleep_ms(10).await; // Timer 14
-        sleep_ms(20).await; // Timer 15
-    };
-    // nothing has run yet: futures start when polled
-    f2.await;
+    for _ in 0..2 {
+        sleep_ms(50).await; // Timer 2
+    }
+    for _ in 0..1 {
+        select! {
+            biased; // polled in this order; the first ready wins, the others are dropped
+            _ = sleep_ms(20) => {} // Timer 5
+            _ = async { log("log 6") } => {}
+            _ = async { block_ms(30) } => {}
+        }
+        block_ms(30);
+    }
 }
 
 pub fn size() -> usize {
@@ -1878,31 +1778,12 @@ pub mod random_054 {
 use runtime::prelude::*;
 
 async fn run() {
-    join!( // all at once; each poll polls every unfinished one
-        sleep_ms(10), // Timer 2
-        async {
-            join!( // all at once; each poll polls every unfinished one
-                async { log("log 4") },
-            );
-        },
-    );
-    let f1 = sleep_ms(20); // Timer 7
+    let f1 = async {
+        sleep_ms(10).await; // Timer 3
+        sleep_ms(20).await; // Timer 4
+    };
     // nothing has run yet: futures start when polled
     f1.await;
-    sleep_ms(20).await; // Timer 9
-    sleep_ms(20).await; // Timer 10
-    let f2 = async {
-        yield_now().await; // yield: to the back of the ready queue
-        block_ms(30);
-    };
-    let f3 = async {
-        sleep_ms(10).await; // Timer 16
-        sleep_ms(100).await; // Timer 17
-        log("log 18");
-    };
-    // nothing has run yet: futures start when polled
-    f2.await;
-    f3.await;
 }
 
 pub fn size() -> usize {
@@ -1918,19 +1799,22 @@ pub mod random_055 {
 use runtime::prelude::*;
 
 async fn run() {
-    sleep_ms(10).await; // Timer 1
-    block_ms(10);
     select! {
         biased; // polled in this order; the first ready wins, the others are dropped
+        _ = sleep_ms(20) => {} // Timer 2
         _ = async {
             join!( // all at once; each poll polls every unfinished one
-                sleep_ms(50), // Timer 5
+                async { block_ms(30) },
+                async { log("log 5") },
                 sleep_ms(20), // Timer 6
             );
         } => {}
-        _ = sleep_ms(0) => {} // Timer 7
-        _ = async { log("log 8") } => {}
     }
+    let f1 = sleep_ms(20); // Timer 9
+    // nothing has run yet: futures start when polled
+    f1.await;
+    sleep_ms(20).await; // Timer 10
+    sleep_ms(50).await; // Timer 11
 }
 
 pub fn size() -> usize {
@@ -1946,17 +1830,7 @@ pub mod random_056 {
 use runtime::prelude::*;
 
 async fn run() {
-    select! {
-        biased; // polled in this order; the first ready wins, the others are dropped
-        _ = sleep_ms(20) => {} // Timer 2
-        _ = async {
-            let f1 = sleep_ms(50); // Timer 4
-            let f2 = sleep_ms(100); // Timer 5
-            // nothing has run yet: futures start when polled
-            f1.await;
-            f2.await;
-        } => {}
-    }
+    log("log 2");
 }
 
 pub fn size() -> usize {
@@ -1972,18 +1846,7 @@ pub mod random_057 {
 use runtime::prelude::*;
 
 async fn run() {
-    join!( // all at once; each poll polls every unfinished one
-        async {
-            let f1 = sleep_ms(0); // Timer 3
-            let f2 = sleep_ms(20); // Timer 4
-            let f3 = async { log("log 5") };
-            // nothing has run yet: futures start when polled
-            f1.await;
-            f2.await;
-            f3.await;
-        },
-        yield_now(),
-    );
+    sleep_ms(10).await; // Timer 1
 }
 
 pub fn size() -> usize {
@@ -1999,12 +1862,31 @@ pub mod random_058 {
 use runtime::prelude::*;
 
 async fn run() {
-    sleep_ms(50).await; // Timer 1
-    yield_now().await; // yield: to the back of the ready queue
-    select! {
-        biased; // polled in this order; the first ready wins, the others are dropped
-        _ = sleep_ms(10) => {} // Timer 5
-    }
+    let f1 = sleep_ms(20); // Timer 2
+    let f2 = async {
+        select! {
+            biased; // polled in this order; the first ready wins, the others are dropped
+            _ = sleep_ms(0) => {} // Timer 4
+            _ = yield_now() => {}
+        }
+    };
+    let f3 = async {
+        sleep_ms(10).await; // Timer 7
+    };
+    // nothing has run yet: futures start when polled
+    f1.await;
+    f2.await;
+    f3.await;
+    join!( // all at once; each poll polls every unfinished one
+        sleep_ms(0), // Timer 9
+    );
+    log("log 10");
+    sleep_ms(10).await; // Timer 12
+    join!( // all at once; each poll polls every unfinished one
+        async { log("log 14") },
+        sleep_ms(100), // Timer 15
+        async { block_ms(10) },
+    );
 }
 
 pub fn size() -> usize {
@@ -2017,6 +1899,31 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 }
 
 pub mod random_059 {
+use runtime::prelude::*;
+
+async fn run() {
+    for _ in 0..2 {
+        block_ms(30);
+    }
+    block_ms(10);
+    sleep_ms(50).await; // Timer 5
+    yield_now().await; // yield: to the back of the ready queue
+    select! {
+        biased; // polled in this order; the first ready wins, the others are dropped
+        _ = sleep_ms(10) => {} // Timer 9
+    }
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_060 {
 use runtime::prelude::*;
 
 async fn run() {
@@ -2066,7 +1973,7 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 }
 }
 
-pub mod random_060 {
+pub mod random_061 {
 use runtime::prelude::*;
 
 async fn run() {
@@ -2101,7 +2008,7 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 }
 }
 
-pub mod random_061 {
+pub mod random_062 {
 use runtime::prelude::*;
 
 async fn run() {
@@ -2120,38 +2027,7 @@ async fn run() {
     f1.await;
     f2.await;
     f3.await;
-    sleep_ms(10).await; // Timer 9
-}
-
-pub fn size() -> usize {
-    std::mem::size_of_val(&run())
-}
-
-pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
-    Box::pin(run())
-}
-}
-
-pub mod random_062 {
-use runtime::prelude::*;
-
-async fn run() {
-    let f1 = sleep_ms(10); // Timer 3
-    let f2 = sleep_ms(20); // Timer 4
-    // nothing has run yet: futures start when polled
-    f1.await;
-    f2.await;
-    join!( // all at once; each poll polls every unfinished one
-        async { block_ms(10) },
-        async { log("log 7") },
-    );
-    yield_now().await; // yield: to the back of the ready queue
-    log("log 9");
-    log("log 10");
-    select! {
-        biased; // polled in this order; the first ready wins, the others are dropped
-        _ = sleep_ms(20) => {} // Timer 13
-    }
+    sleep_ms(20).await; // Timer 9
 }
 
 pub fn size() -> usize {
@@ -2167,18 +2043,39 @@ pub mod random_063 {
 use runtime::prelude::*;
 
 async fn run() {
+    select! {
+        biased; // polled in this order; the first ready wins, the others are dropped
+        _ = sleep_ms(20) => {} // Timer 3
+    }
+    join!( // all at once; each poll polls every unfinished one
+        sleep_ms(20), // Timer 5
+    );
+    yield_now().await; // yield: to the back of the ready queue
+    yield_now().await; // yield: to the back of the ready queue
+    log("log 9");
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_064 {
+use runtime::prelude::*;
+
+async fn run() {
     let f1 = async {
-        select! {
-            biased; // polled in this order; the first ready wins, the others are dropped
-            _ = sleep_ms(50) => {} // Timer 3
-            _ = async { block_ms(10) } => {}
-            _ = async { block_ms(30) } => {}
-        }
+        block_ms(30);
     };
     let f2 = async {
         join!( // all at once; each poll polls every unfinished one
-            sleep_ms(10), // Timer 7
-            sleep_ms(0), // Timer 8
+            sleep_ms(10), // Timer 5
+            async { log("log 6") },
+            async { log("log 7") },
         );
     };
     // nothing has run yet: futures start when polled
@@ -2195,56 +2092,13 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 }
 }
 
-pub mod random_064 {
-use runtime::prelude::*;
-
-async fn run() {
-    yield_now().await; // yield: to the back of the ready queue
-    select! {
-        biased; // polled in this order; the first ready wins, the others are dropped
-        _ = async {
-            let f1 = async { block_ms(10) };
-            let f2 = yield_now();
-            let f3 = sleep_ms(0); // Timer 6
-            // nothing has run yet: futures start when polled
-            f1.await;
-            f2.await;
-            f3.await;
-        } => {}
-    }
-}
-
-pub fn size() -> usize {
-    std::mem::size_of_val(&run())
-}
-
-pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
-    Box::pin(run())
-}
-}
-
 pub mod random_065 {
 use runtime::prelude::*;
 
 async fn run() {
-    join!( // all at once; each poll polls every unfinished one
-        async { block_ms(30) },
-        async {
-            join!( // all at once; each poll polls every unfinished one
-                sleep_ms(20), // Timer 4
-                sleep_ms(0), // Timer 5
-            );
-        },
-    );
-    join!( // all at once; each poll polls every unfinished one
-        sleep_ms(20), // Timer 7
-        async {
-            join!( // all at once; each poll polls every unfinished one
-                sleep_ms(20), // Timer 9
-                sleep_ms(50), // Timer 10
-            );
-        },
-    );
+    log("log 1");
+    sleep_ms(100).await; // Timer 2
+    sleep_ms(10).await; // Timer 3
 }
 
 pub fn size() -> usize {
@@ -2261,31 +2115,8 @@ use runtime::prelude::*;
 
 async fn run() {
     join!( // all at once; each poll polls every unfinished one
-        async {
-            let f1 = sleep_ms(10); // Timer 3
-            let f2 = async { log("log 4") };
-            let f3 = async { log("log 5") };
-            // nothing has run yet: futures start when polled
-            f1.await;
-            f2.await;
-            f3.await;
-        },
+        sleep_ms(0), // Timer 2
     );
-    let f4 = async {
-        let f5 = yield_now();
-        let f6 = sleep_ms(10); // Timer 9
-        // nothing has run yet: futures start when polled
-        f5.await;
-        f6.await;
-    };
-    let f5 = async {
-        let f8 = sleep_ms(20); // Timer 11
-        // nothing has run yet: futures start when polled
-        f8.await;
-    };
-    // nothing has run yet: futures start when polled
-    f4.await;
-    f5.await;
 }
 
 pub fn size() -> usize {
@@ -2301,28 +2132,22 @@ pub mod random_067 {
 use runtime::prelude::*;
 
 async fn run() {
-    sleep_ms(20).await; // Timer 1
-    let f1 = sleep_ms(50); // Timer 3
-    let f2 = async {
-        let f3 = sleep_ms(20); // Timer 5
-        // nothing has run yet: futures start when polled
-        f3.await;
-    };
-    let f3 = async {
-        select! {
-            biased; // polled in this order; the first ready wins, the others are dropped
-            _ = async { log("log 7") } => {}
-            _ = async { log("log 8") } => {}
-        }
-    };
-    // nothing has run yet: futures start when polled
-    f1.await;
-    f2.await;
-    f3.await;
-    sleep_ms(10).await; // Timer 10
-    block_ms(30);
-    sleep_ms(20).await; // Timer 13
-    sleep_ms(100).await; // Timer 14
+    join!( // all at once; each poll polls every unfinished one
+        async {
+            for _ in 0..1 {
+                sleep_ms(10).await; // Timer 3
+                yield_now().await; // yield: to the back of the ready queue
+                sleep_ms(0).await; // Timer 5
+            }
+        },
+        async {
+            select! {
+                biased; // polled in this order; the first ready wins, the others are dropped
+                _ = async { log("log 7") } => {}
+            }
+        },
+        sleep_ms(100), // Timer 8
+    );
 }
 
 pub fn size() -> usize {
@@ -2338,13 +2163,37 @@ pub mod random_068 {
 use runtime::prelude::*;
 
 async fn run() {
-    sleep_ms(50).await; // Timer 1
+    let f1 = async {
+        join!( // all at once; each poll polls every unfinished one
+            sleep_ms(20), // Timer 3
+            sleep_ms(50), // Timer 4
+        );
+    };
+    // nothing has run yet: futures start when polled
+    f1.await;
     join!( // all at once; each poll polls every unfinished one
         async {
-            join!( // all at once; each poll polls every unfinished one
-                sleep_ms(10), // Timer 4
-                sleep_ms(10), // Timer 5
-            );
+            select! {
+                biased; // polled in this order; the first ready wins, the others are dropped
+                _ = sleep_ms(20) => {} // Timer 7
+                _ = sleep_ms(20) => {} // Timer 8
+                _ = sleep_ms(10) => {} // Timer 9
+            }
+        },
+        async {
+            select! {
+                biased; // polled in this order; the first ready wins, the others are dropped
+                _ = async { log("log 11") } => {}
+                _ = sleep_ms(100) => {} // Timer 12
+            }
+        },
+        async {
+            select! {
+                biased; // polled in this order; the first ready wins, the others are dropped
+                _ = sleep_ms(0) => {} // Timer 14
+                _ = sleep_ms(20) => {} // Timer 15
+                _ = sleep_ms(10) => {} // Timer 16
+            }
         },
     );
 }
@@ -2362,28 +2211,31 @@ pub mod random_069 {
 use runtime::prelude::*;
 
 async fn run() {
-    join!( // all at once; each poll polls every unfinished one
-        async {
-            select! {
-                biased; // polled in this order; the first ready wins, the others are dropped
-                _ = sleep_ms(50) => {} // Timer 3
-                _ = sleep_ms(0) => {} // Timer 4
-            }
-        },
-        async { block_ms(0) },
-    );
-    let f1 = async {
-        join!( // all at once; each poll polls every unfinished one
-            async { log("log 8") },
-            async { log("log 9") },
-            sleep_ms(20), // Timer 10
-        );
+    log("log 1");
+    log("log 2");
+    let f1 = sleep_ms(50); // Timer 4
+    let f2 = async {
+        let f3 = sleep_ms(20); // Timer 6
+        // nothing has run yet: futures start when polled
+        f3.await;
     };
+    let f3 = sleep_ms(20); // Timer 7
     // nothing has run yet: futures start when polled
     f1.await;
-    join!( // all at once; each poll polls every unfinished one
-        sleep_ms(50), // Timer 12
-    );
+    f2.await;
+    f3.await;
+    let f5 = async {
+        let f6 = async { log("log 10") };
+        // nothing has run yet: futures start when polled
+        f6.await;
+    };
+    let f6 = async {
+        block_ms(30);
+        sleep_ms(20).await; // Timer 13
+    };
+    // nothing has run yet: futures start when polled
+    f5.await;
+    f6.await;
 }
 
 pub fn size() -> usize {
@@ -2396,6 +2248,58 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 }
 
 pub mod random_070 {
+use runtime::prelude::*;
+
+async fn run() {
+    join!( // all at once; each poll polls every unfinished one
+        async {
+            select! {
+                biased; // polled in this order; the first ready wins, the others are dropped
+                _ = async { block_ms(10) } => {}
+            }
+        },
+        async {
+            let f1 = sleep_ms(10); // Timer 5
+            let f2 = async { block_ms(10) };
+            // nothing has run yet: futures start when polled
+            f1.await;
+            f2.await;
+        },
+    );
+    select! {
+        biased; // polled in this order; the first ready wins, the others are dropped
+        _ = async {
+            select! {
+                biased; // polled in this order; the first ready wins, the others are dropped
+                _ = async { block_ms(0) } => {}
+                _ = async { log("log 10") } => {}
+            }
+        } => {}
+        _ = async {
+            join!( // all at once; each poll polls every unfinished one
+                async { log("log 12") },
+                async { log("log 13") },
+                sleep_ms(20), // Timer 14
+            );
+        } => {}
+        _ = async {
+            join!( // all at once; each poll polls every unfinished one
+                sleep_ms(50), // Timer 16
+            );
+        } => {}
+    }
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_071 {
 use runtime::prelude::*;
 
 async fn run() {
@@ -2421,60 +2325,37 @@ async fn run() {
             f2.await;
             f3.await;
         },
+        sleep_ms(20), // Timer 14
+    );
+    join!( // all at once; each poll polls every unfinished one
         async {
-            let f4 = sleep_ms(20); // Timer 15
-            let f5 = sleep_ms(20); // Timer 16
+            log("log 17");
+        },
+    );
+    select! {
+        biased; // polled in this order; the first ready wins, the others are dropped
+        _ = async {
+            join!( // all at once; each poll polls every unfinished one
+                async { block_ms(30) },
+                async { block_ms(10) },
+                async { block_ms(10) },
+            );
+        } => {}
+        _ = async {
+            join!( // all at once; each poll polls every unfinished one
+                sleep_ms(100), // Timer 24
+                async { log("log 25") },
+            );
+        } => {}
+        _ = async {
+            let f4 = sleep_ms(50); // Timer 27
+            let f5 = sleep_ms(100); // Timer 28
+            let f6 = async { block_ms(0) };
             // nothing has run yet: futures start when polled
             f4.await;
             f5.await;
-        },
-    );
-    log("log 17");
-    let f6 = async { block_ms(0) };
-    // nothing has run yet: futures start when polled
-    f6.await;
-    log("log 22");
-}
-
-pub fn size() -> usize {
-    std::mem::size_of_val(&run())
-}
-
-pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
-    Box::pin(run())
-}
-}
-
-pub mod random_071 {
-use runtime::prelude::*;
-
-async fn run() {
-    select! {
-        biased; // polled in this order; the first ready wins, the others are dropped
-        _ = async {
-            select! {
-                biased; // polled in this order; the first ready wins, the others are dropped
-                _ = sleep_ms(20) => {} // Timer 3
-            }
+            f6.await;
         } => {}
-    }
-    select! {
-        biased; // polled in this order; the first ready wins, the others are dropped
-        _ = async {
-            let f1 = sleep_ms(50); // Timer 6
-            let f2 = sleep_ms(100); // Timer 7
-            let f3 = async { block_ms(0) };
-            // nothing has run yet: futures start when polled
-            f1.await;
-            f2.await;
-            f3.await;
-        } => {}
-    }
-    select! {
-        biased; // polled in this order; the first ready wins, the others are dropped
-        _ = async { log("log 11") } => {}
-        _ = async { block_ms(10) } => {}
-        _ = sleep_ms(20) => {} // Timer 13
     }
 }
 
@@ -2491,7 +2372,26 @@ pub mod random_072 {
 use runtime::prelude::*;
 
 async fn run() {
-    block_ms(10);
+    select! {
+        biased; // polled in this order; the first ready wins, the others are dropped
+        _ = async {
+            select! {
+                biased; // polled in this order; the first ready wins, the others are dropped
+                _ = async { block_ms(0) } => {}
+                _ = sleep_ms(20) => {} // Timer 4
+            }
+        } => {}
+        _ = async {
+            join!( // all at once; each poll polls every unfinished one
+                async { block_ms(10) },
+            );
+        } => {}
+        _ = sleep_ms(20) => {} // Timer 7
+    }
+    block_ms(0);
+    let f1 = async { log("log 10") };
+    // nothing has run yet: futures start when polled
+    f1.await;
 }
 
 pub fn size() -> usize {
@@ -2507,32 +2407,18 @@ pub mod random_073 {
 use runtime::prelude::*;
 
 async fn run() {
-    join!( // all at once; each poll polls every unfinished one
-        async {
-            join!( // all at once; each poll polls every unfinished one
-                sleep_ms(0), // Timer 3
-            );
-        },
-    );
-    log("log 4");
-    let f1 = async {
-        select! {
-            biased; // polled in this order; the first ready wins, the others are dropped
-            _ = sleep_ms(100) => {} // Timer 7
-            _ = async { block_ms(30) } => {}
-        }
-    };
-    // nothing has run yet: futures start when polled
-    f1.await;
-    sleep_ms(0).await; // Timer 11
-    log("log 12");
-    sleep_ms(50).await; // Timer 13
     select! {
         biased; // polled in this order; the first ready wins, the others are dropped
-        _ = sleep_ms(20) => {} // Timer 15
-        _ = sleep_ms(20) => {} // Timer 16
-        _ = sleep_ms(100) => {} // Timer 17
+        _ = async {
+            join!( // all at once; each poll polls every unfinished one
+                async { block_ms(30) },
+                yield_now(),
+                sleep_ms(20), // Timer 5
+            );
+        } => {}
+        _ = async { log("log 6") } => {}
     }
+    yield_now().await; // yield: to the back of the ready queue
 }
 
 pub fn size() -> usize {
@@ -2548,58 +2434,21 @@ pub mod random_074 {
 use runtime::prelude::*;
 
 async fn run() {
-    select! {
-        biased; // polled in this order; the first ready wins, the others are dropped
-        _ = async {
-            join!( // all at once; each poll polls every unfinished one
-                async { block_ms(10) },
-            );
-        } => {}
-        _ = async {
-            join!( // all at once; each poll polls every unfinished one
-                sleep_ms(20), // Timer 5
-            );
-        } => {}
-        _ = async {
-            yield_now().await; // yield: to the back of the ready queue
-        } => {}
+    for _ in 0..0 {
+        join!( // all at once; each poll polls every unfinished one
+            sleep_ms(100), // Timer 3
+            sleep_ms(20), // Timer 4
+            async { log("log 5") },
+        );
     }
-    select! {
-        biased; // polled in this order; the first ready wins, the others are dropped
-        _ = async {
-            join!( // all at once; each poll polls every unfinished one
-                async { block_ms(0) },
-            );
-        } => {}
-        _ = async {
-            let f1 = sleep_ms(0); // Timer 12
-            // nothing has run yet: futures start when polled
-            f1.await;
-        } => {}
-        _ = async {
-            let f2 = sleep_ms(10); // Timer 14
-            // nothing has run yet: futures start when polled
-            f2.await;
-        } => {}
-    }
+    log("log 6");
     join!( // all at once; each poll polls every unfinished one
-        yield_now(),
         async {
-            join!( // all at once; each poll polls every unfinished one
-                sleep_ms(10), // Timer 18
-                sleep_ms(0), // Timer 19
-                async { log("log 20") },
-            );
-        },
-        async {
-            join!( // all at once; each poll polls every unfinished one
-                sleep_ms(20), // Timer 22
-                sleep_ms(50), // Timer 23
-                sleep_ms(100), // Timer 24
-            );
+            sleep_ms(20).await; // Timer 9
+            sleep_ms(50).await; // Timer 10
+            log("log 11");
         },
     );
-    log("log 25");
 }
 
 pub fn size() -> usize {
@@ -2616,33 +2465,31 @@ use runtime::prelude::*;
 
 async fn run() {
     block_ms(0);
-    sleep_ms(0).await; // Timer 3
-    let f1 = sleep_ms(20); // Timer 5
-    // nothing has run yet: futures start when polled
-    f1.await;
-    log("log 6");
-    select! {
-        biased; // polled in this order; the first ready wins, the others are dropped
-        _ = async {
-            join!( // all at once; each poll polls every unfinished one
-                async { log("log 9") },
-            );
-        } => {}
-        _ = async {
-            select! {
-                biased; // polled in this order; the first ready wins, the others are dropped
-                _ = sleep_ms(20) => {} // Timer 11
-            }
-        } => {}
-        _ = sleep_ms(20) => {} // Timer 12
-    }
-    let f2 = async {
-        log("log 15");
-        sleep_ms(10).await; // Timer 16
-        sleep_ms(0).await; // Timer 17
+    let f1 = async {
+        let f2 = sleep_ms(20); // Timer 4
+        // nothing has run yet: futures start when polled
+        f2.await;
     };
     // nothing has run yet: futures start when polled
-    f2.await;
+    f1.await;
+    join!( // all at once; each poll polls every unfinished one
+        yield_now(),
+        async {
+            join!( // all at once; each poll polls every unfinished one
+                sleep_ms(10), // Timer 8
+                sleep_ms(0), // Timer 9
+                async { log("log 10") },
+            );
+        },
+        async {
+            join!( // all at once; each poll polls every unfinished one
+                sleep_ms(20), // Timer 12
+                sleep_ms(50), // Timer 13
+                sleep_ms(100), // Timer 14
+            );
+        },
+    );
+    log("log 15");
 }
 
 pub fn size() -> usize {
@@ -2658,25 +2505,31 @@ pub mod random_076 {
 use runtime::prelude::*;
 
 async fn run() {
-    sleep_ms(10).await; // Timer 1
-    let f1 = async { log("log 4") };
-    let f2 = sleep_ms(50); // Timer 5
+    block_ms(0);
+    sleep_ms(0).await; // Timer 3
+    for _ in 0..0 {
+        sleep_ms(20).await; // Timer 5
+    }
+    let f1 = async {
+        log("log 8");
+    };
+    let f2 = async {
+        join!( // all at once; each poll polls every unfinished one
+            async { log("log 10") },
+            sleep_ms(20), // Timer 11
+        );
+    };
     // nothing has run yet: futures start when polled
     f1.await;
     f2.await;
     join!( // all at once; each poll polls every unfinished one
-        async { log("log 7") },
-        sleep_ms(0), // Timer 8
+        async {
+            block_ms(0);
+        },
+        sleep_ms(10), // Timer 15
+        async { block_ms(10) },
     );
-    let f3 = async {
-        join!( // all at once; each poll polls every unfinished one
-            yield_now(),
-            async { block_ms(0) },
-            async { block_ms(0) },
-        );
-    };
-    // nothing has run yet: futures start when polled
-    f3.await;
+    sleep_ms(20).await; // Timer 17
 }
 
 pub fn size() -> usize {
@@ -2693,29 +2546,40 @@ use runtime::prelude::*;
 
 async fn run() {
     let f1 = async {
-        let f2 = sleep_ms(50); // Timer 3
-        // nothing has run yet: futures start when polled
-        f2.await;
-    };
-    // nothing has run yet: futures start when polled
-    f1.await;
-    let f3 = async {
-        yield_now().await; // yield: to the back of the ready queue
+        sleep_ms(20).await; // Timer 3
         block_ms(10);
     };
+    let f2 = async { log("log 5") };
     // nothing has run yet: futures start when polled
-    f3.await;
+    f1.await;
+    f2.await;
+    log("log 6");
     join!( // all at once; each poll polls every unfinished one
-        sleep_ms(50), // Timer 10
-    );
-    log("log 12");
-    join!( // all at once; each poll polls every unfinished one
-        async { log("log 14") },
-    );
-    join!( // all at once; each poll polls every unfinished one
-        sleep_ms(10), // Timer 16
         yield_now(),
-        sleep_ms(50), // Timer 18
+        async {
+            select! {
+                biased; // polled in this order; the first ready wins, the others are dropped
+                _ = sleep_ms(50) => {} // Timer 10
+            }
+        },
+        async {
+            join!( // all at once; each poll polls every unfinished one
+                sleep_ms(100), // Timer 12
+            );
+        },
+    );
+    join!( // all at once; each poll polls every unfinished one
+        async { block_ms(10) },
+        async {
+            let f3 = yield_now();
+            // nothing has run yet: futures start when polled
+            f3.await;
+        },
+        async {
+            log("log 18");
+            block_ms(0);
+            sleep_ms(50).await; // Timer 20
+        },
     );
 }
 
@@ -2732,7 +2596,29 @@ pub mod random_078 {
 use runtime::prelude::*;
 
 async fn run() {
-    sleep_ms(50).await; // Timer 1
+    select! {
+        biased; // polled in this order; the first ready wins, the others are dropped
+        _ = sleep_ms(0) => {} // Timer 3
+        _ = async { log("log 4") } => {}
+        _ = sleep_ms(20) => {} // Timer 5
+    }
+    join!( // all at once; each poll polls every unfinished one
+        async {
+            select! {
+                biased; // polled in this order; the first ready wins, the others are dropped
+                _ = yield_now() => {}
+                _ = yield_now() => {}
+            }
+        },
+        async {
+            select! {
+                biased; // polled in this order; the first ready wins, the others are dropped
+                _ = async { block_ms(10) } => {}
+                _ = async { block_ms(10) } => {}
+            }
+        },
+    );
+    yield_now().await; // yield: to the back of the ready queue
 }
 
 pub fn size() -> usize {
@@ -2748,25 +2634,21 @@ pub mod random_079 {
 use runtime::prelude::*;
 
 async fn run() {
-    sleep_ms(0).await; // Timer 1
+    sleep_ms(20).await; // Timer 1
+    let f1 = async { log("log 4") };
+    let f2 = sleep_ms(50); // Timer 5
+    // nothing has run yet: futures start when polled
+    f1.await;
+    f2.await;
     join!( // all at once; each poll polls every unfinished one
-        async { block_ms(10) },
-        yield_now(),
+        sleep_ms(0), // Timer 7
+        sleep_ms(0), // Timer 8
     );
-    join!( // all at once; each poll polls every unfinished one
-        async {
-            join!( // all at once; each poll polls every unfinished one
-                async { log("log 7") },
-                async { log("log 8") },
-                sleep_ms(50), // Timer 9
-            );
-        },
-        async {
-            let f1 = sleep_ms(20); // Timer 11
-            // nothing has run yet: futures start when polled
-            f1.await;
-        },
-    );
+    let f3 = async { log("log 10") };
+    // nothing has run yet: futures start when polled
+    f3.await;
+    sleep_ms(20).await; // Timer 11
+    log("log 12");
 }
 
 pub fn size() -> usize {
@@ -2784,20 +2666,27 @@ use runtime::prelude::*;
 async fn run() {
     join!( // all at once; each poll polls every unfinished one
         async {
-            let f1 = async { log("log 3") };
-            // nothing has run yet: futures start when polled
-            f1.await;
+            join!( // all at once; each poll polls every unfinished one
+                sleep_ms(0), // Timer 3
+                sleep_ms(0), // Timer 4
+            );
+        },
+        sleep_ms(10), // Timer 5
+        async {
+            select! {
+                biased; // polled in this order; the first ready wins, the others are dropped
+                _ = async { block_ms(10) } => {}
+            }
         },
     );
+    sleep_ms(20).await; // Timer 9
     join!( // all at once; each poll polls every unfinished one
-        async { log("log 6") },
+        sleep_ms(20), // Timer 11
+        async { log("log 12") },
     );
-    join!( // all at once; each poll polls every unfinished one
-        sleep_ms(10), // Timer 8
-        sleep_ms(0), // Timer 9
-        sleep_ms(0), // Timer 10
-    );
-    sleep_ms(10).await; // Timer 11
+    log("log 14");
+    log("log 15");
+    sleep_ms(50).await; // Timer 16
 }
 
 pub fn size() -> usize {
@@ -2813,19 +2702,7 @@ pub mod random_081 {
 use runtime::prelude::*;
 
 async fn run() {
-    join!( // all at once; each poll polls every unfinished one
-        async { log("log 2") },
-    );
-    join!( // all at once; each poll polls every unfinished one
-        sleep_ms(10), // Timer 5
-    );
-    join!( // all at once; each poll polls every unfinished one
-        sleep_ms(20), // Timer 7
-        yield_now(),
-        async { block_ms(30) },
-    );
-    sleep_ms(50).await; // Timer 11
-    log("log 12");
+    sleep_ms(100).await; // Timer 1
 }
 
 pub fn size() -> usize {
@@ -2874,14 +2751,11 @@ pub mod random_083 {
 use runtime::prelude::*;
 
 async fn run() {
-    let f1 = async {
-        select! {
-            biased; // polled in this order; the first ready wins, the others are dropped
-            _ = async { log("log 3") } => {}
-        }
-    };
-    // nothing has run yet: futures start when polled
-    f1.await;
+    join!( // all at once; each poll polls every unfinished one
+        async { block_ms(30) },
+        sleep_ms(10), // Timer 3
+    );
+    log("log 4");
 }
 
 pub fn size() -> usize {
@@ -2897,29 +2771,13 @@ pub mod random_084 {
 use runtime::prelude::*;
 
 async fn run() {
-    log("log 1");
     select! {
         biased; // polled in this order; the first ready wins, the others are dropped
-        _ = async {
-            let f1 = sleep_ms(20); // Timer 4
-            let f2 = sleep_ms(50); // Timer 5
-            // nothing has run yet: futures start when polled
-            f1.await;
-            f2.await;
-        } => {}
-        _ = async {
-            let f3 = sleep_ms(0); // Timer 7
-            let f4 = async { log("log 8") };
-            // nothing has run yet: futures start when polled
-            f3.await;
-            f4.await;
-        } => {}
-        _ = async {
-            sleep_ms(50).await; // Timer 10
-            sleep_ms(10).await; // Timer 11
-            log("log 12");
-        } => {}
+        _ = sleep_ms(20) => {} // Timer 3
+        _ = yield_now() => {}
     }
+    sleep_ms(0).await; // Timer 5
+    log("log 6");
 }
 
 pub fn size() -> usize {
@@ -2935,31 +2793,45 @@ pub mod random_085 {
 use runtime::prelude::*;
 
 async fn run() {
+    for _ in 0..2 {
+        select! {
+            biased; // polled in this order; the first ready wins, the others are dropped
+            _ = sleep_ms(20) => {} // Timer 3
+            _ = sleep_ms(10) => {} // Timer 4
+            _ = sleep_ms(20) => {} // Timer 5
+        }
+        sleep_ms(20).await; // Timer 6
+    }
     join!( // all at once; each poll polls every unfinished one
         async {
-            join!( // all at once; each poll polls every unfinished one
-                async { block_ms(30) },
-            );
-        },
-        async {
-            let f1 = sleep_ms(50); // Timer 5
-            let f2 = sleep_ms(20); // Timer 6
-            let f3 = sleep_ms(100); // Timer 7
+            let f1 = sleep_ms(50); // Timer 9
+            let f2 = sleep_ms(20); // Timer 10
+            let f3 = sleep_ms(100); // Timer 11
             // nothing has run yet: futures start when polled
             f1.await;
             f2.await;
             f3.await;
         },
+        async {
+            select! {
+                biased; // polled in this order; the first ready wins, the others are dropped
+                _ = sleep_ms(20) => {} // Timer 13
+            }
+        },
+        async {
+            join!( // all at once; each poll polls every unfinished one
+                sleep_ms(20), // Timer 15
+                async { log("log 16") },
+            );
+        },
     );
-    let f4 = async {
-        join!( // all at once; each poll polls every unfinished one
-            sleep_ms(20), // Timer 10
-        );
-    };
-    let f5 = sleep_ms(20); // Timer 11
-    // nothing has run yet: futures start when polled
-    f4.await;
-    f5.await;
+    select! {
+        biased; // polled in this order; the first ready wins, the others are dropped
+        _ = async {
+            sleep_ms(0).await; // Timer 19
+        } => {}
+        _ = async { block_ms(10) } => {}
+    }
 }
 
 pub fn size() -> usize {
@@ -2975,11 +2847,32 @@ pub mod random_086 {
 use runtime::prelude::*;
 
 async fn run() {
+    select! {
+        biased; // polled in this order; the first ready wins, the others are dropped
+        _ = async {
+            sleep_ms(50).await; // Timer 3
+        } => {}
+        _ = sleep_ms(20) => {} // Timer 4
+        _ = async {
+            join!( // all at once; each poll polls every unfinished one
+                sleep_ms(100), // Timer 6
+                yield_now(),
+                async { log("log 8") },
+            );
+        } => {}
+    }
     join!( // all at once; each poll polls every unfinished one
-        sleep_ms(20), // Timer 3
-        sleep_ms(10), // Timer 4
+        async {
+            let f1 = sleep_ms(0); // Timer 11
+            let f2 = sleep_ms(10); // Timer 12
+            let f3 = sleep_ms(50); // Timer 13
+            // nothing has run yet: futures start when polled
+            f1.await;
+            f2.await;
+            f3.await;
+        },
+        sleep_ms(0), // Timer 14
     );
-    block_ms(0);
 }
 
 pub fn size() -> usize {
@@ -2995,39 +2888,35 @@ pub mod random_087 {
 use runtime::prelude::*;
 
 async fn run() {
-    let f1 = async {
-        let f2 = async { block_ms(10) };
-        let f3 = sleep_ms(20); // Timer 4
-        let f4 = sleep_ms(20); // Timer 5
-        // nothing has run yet: futures start when polled
-        f2.await;
-        f3.await;
-        f4.await;
-    };
-    let f2 = async {
-        join!( // all at once; each poll polls every unfinished one
-            yield_now(),
-            async { log("log 8") },
-            sleep_ms(10), // Timer 9
-        );
-    };
+    for _ in 0..0 {
+        select! {
+            biased; // polled in this order; the first ready wins, the others are dropped
+            _ = async { log("log 3") } => {}
+        }
+        select! {
+            biased; // polled in this order; the first ready wins, the others are dropped
+            _ = async { log("log 5") } => {}
+            _ = sleep_ms(100) => {} // Timer 6
+        }
+    }
+    join!( // all at once; each poll polls every unfinished one
+        async {
+            join!( // all at once; each poll polls every unfinished one
+                async { log("log 9") },
+                sleep_ms(20), // Timer 10
+                async { block_ms(0) },
+            );
+        },
+        sleep_ms(10), // Timer 12
+    );
+    sleep_ms(0).await; // Timer 13
+    let f1 = sleep_ms(0); // Timer 16
+    let f2 = async { block_ms(30) };
     // nothing has run yet: futures start when polled
     f1.await;
     f2.await;
-    let f6 = sleep_ms(0); // Timer 11
-    let f7 = async {
-        join!( // all at once; each poll polls every unfinished one
-            sleep_ms(50), // Timer 13
-            sleep_ms(10), // Timer 14
-        );
-    };
-    let f8 = async { log("log 15") };
-    // nothing has run yet: futures start when polled
-    f6.await;
-    f7.await;
-    f8.await;
-    sleep_ms(50).await; // Timer 16
     yield_now().await; // yield: to the back of the ready queue
+    block_ms(30);
 }
 
 pub fn size() -> usize {
@@ -3043,35 +2932,31 @@ pub mod random_088 {
 use runtime::prelude::*;
 
 async fn run() {
-    select! {
-        biased; // polled in this order; the first ready wins, the others are dropped
-        _ = async {
-            select! {
-                biased; // polled in this order; the first ready wins, the others are dropped
-                _ = async { log("log 3") } => {}
-                _ = sleep_ms(20) => {} // Timer 4
-                _ = sleep_ms(10) => {} // Timer 5
-            }
-        } => {}
-        _ = async {
-            join!( // all at once; each poll polls every unfinished one
-                async { log("log 7") },
-                sleep_ms(20), // Timer 8
-                async { block_ms(0) },
-            );
-        } => {}
+    for _ in 0..0 {
+        for _ in 0..3 {
+            sleep_ms(0).await; // Timer 3
+            sleep_ms(0).await; // Timer 4
+        }
     }
-    sleep_ms(10).await; // Timer 10
-    sleep_ms(0).await; // Timer 11
-    let f1 = sleep_ms(0); // Timer 14
-    let f2 = async { block_ms(30) };
-    // nothing has run yet: futures start when polled
-    f1.await;
-    f2.await;
-    let f3 = async { block_ms(0) };
-    // nothing has run yet: futures start when polled
-    f3.await;
-    log("log 18");
+    join!( // all at once; each poll polls every unfinished one
+        yield_now(),
+    );
+    log("log 9");
+    join!( // all at once; each poll polls every unfinished one
+        async { block_ms(10) },
+    );
+    join!( // all at once; each poll polls every unfinished one
+        sleep_ms(50), // Timer 13
+        async {
+            let f1 = sleep_ms(20); // Timer 15
+            let f2 = sleep_ms(100); // Timer 16
+            let f3 = yield_now();
+            // nothing has run yet: futures start when polled
+            f1.await;
+            f2.await;
+            f3.await;
+        },
+    );
 }
 
 pub fn size() -> usize {
@@ -3087,16 +2972,50 @@ pub mod random_089 {
 use runtime::prelude::*;
 
 async fn run() {
-    join!( // all at once; each poll polls every unfinished one
-        sleep_ms(10), // Timer 2
-        yield_now(),
-        async {
+    select! {
+        biased; // polled in this order; the first ready wins, the others are dropped
+        _ = async {
+            sleep_ms(10).await; // Timer 3
+        } => {}
+        _ = async {
+            sleep_ms(0).await; // Timer 5
+            sleep_ms(10).await; // Timer 6
+        } => {}
+        _ = async {
             join!( // all at once; each poll polls every unfinished one
-                async { log("log 5") },
+                sleep_ms(20), // Timer 8
+                async { block_ms(0) },
             );
+        } => {}
+    }
+    sleep_ms(100).await; // Timer 11
+    join!( // all at once; each poll polls every unfinished one
+        async {
+            for _ in 0..3 {
+                sleep_ms(10).await; // Timer 14
+            }
+        },
+        async {
+            block_ms(10);
+            block_ms(10);
         },
     );
-    block_ms(10);
+    let f1 = async {
+        join!( // all at once; each poll polls every unfinished one
+            sleep_ms(20), // Timer 20
+        );
+    };
+    let f2 = async {
+        for _ in 0..0 {
+            log("log 22");
+            sleep_ms(50).await; // Timer 23
+        }
+    };
+    let f3 = sleep_ms(50); // Timer 24
+    // nothing has run yet: futures start when polled
+    f1.await;
+    f2.await;
+    f3.await;
 }
 
 pub fn size() -> usize {
@@ -3112,10 +3031,9 @@ pub mod random_090 {
 use runtime::prelude::*;
 
 async fn run() {
-    log("log 3");
-    join!( // all at once; each poll polls every unfinished one
-        async { block_ms(10) },
-    );
+    sleep_ms(100).await; // Timer 2
+    sleep_ms(20).await; // Timer 4
+    log("log 5");
 }
 
 pub fn size() -> usize {
@@ -3131,37 +3049,7 @@ pub mod random_091 {
 use runtime::prelude::*;
 
 async fn run() {
-    select! {
-        biased; // polled in this order; the first ready wins, the others are dropped
-        _ = async {
-            select! {
-                biased; // polled in this order; the first ready wins, the others are dropped
-                _ = sleep_ms(20) => {} // Timer 3
-                _ = async { log("log 4") } => {}
-                _ = yield_now() => {}
-            }
-        } => {}
-        _ = async {
-            select! {
-                biased; // polled in this order; the first ready wins, the others are dropped
-                _ = yield_now() => {}
-                _ = sleep_ms(20) => {} // Timer 8
-                _ = sleep_ms(20) => {} // Timer 9
-            }
-        } => {}
-    }
-    sleep_ms(20).await; // Timer 10
     block_ms(10);
-    join!( // all at once; each poll polls every unfinished one
-        async {
-            let f1 = async { block_ms(0) };
-            // nothing has run yet: futures start when polled
-            f1.await;
-        },
-        async {
-            sleep_ms(100).await; // Timer 16
-        },
-    );
 }
 
 pub fn size() -> usize {
@@ -3179,33 +3067,25 @@ use runtime::prelude::*;
 async fn run() {
     select! {
         biased; // polled in this order; the first ready wins, the others are dropped
-        _ = async { log("log 2") } => {}
-        _ = async { block_ms(30) } => {}
-        _ = async {
-            select! {
-                biased; // polled in this order; the first ready wins, the others are dropped
-                _ = sleep_ms(10) => {} // Timer 5
-            }
-        } => {}
+        _ = async { block_ms(0) } => {}
     }
-    sleep_ms(100).await; // Timer 7
-    join!( // all at once; each poll polls every unfinished one
-        sleep_ms(100), // Timer 10
-        async { block_ms(10) },
-    );
+    sleep_ms(20).await; // Timer 3
     join!( // all at once; each poll polls every unfinished one
         async {
-            select! {
-                biased; // polled in this order; the first ready wins, the others are dropped
-                _ = async { log("log 14") } => {}
-            }
+            let f1 = async { block_ms(10) };
+            let f2 = async { block_ms(10) };
+            // nothing has run yet: futures start when polled
+            f1.await;
+            f2.await;
         },
         async {
-            select! {
-                biased; // polled in this order; the first ready wins, the others are dropped
-                _ = async { log("log 16") } => {}
-                _ = sleep_ms(20) => {} // Timer 17
-            }
+            let f3 = sleep_ms(0); // Timer 9
+            let f4 = sleep_ms(10); // Timer 10
+            let f5 = async { log("log 11") };
+            // nothing has run yet: futures start when polled
+            f3.await;
+            f4.await;
+            f5.await;
         },
     );
 }
@@ -3223,19 +3103,30 @@ pub mod random_093 {
 use runtime::prelude::*;
 
 async fn run() {
+    select! {
+        biased; // polled in this order; the first ready wins, the others are dropped
+        _ = async { log("log 2") } => {}
+        _ = async {
+            let f1 = yield_now();
+            let f2 = async { block_ms(30) };
+            let f3 = sleep_ms(20); // Timer 6
+            // nothing has run yet: futures start when polled
+            f1.await;
+            f2.await;
+            f3.await;
+        } => {}
+        _ = async { block_ms(30) } => {}
+    }
     join!( // all at once; each poll polls every unfinished one
         async {
-            block_ms(0);
-            log("log 4");
+            sleep_ms(0).await; // Timer 10
         },
         async {
-            select! {
-                biased; // polled in this order; the first ready wins, the others are dropped
-                _ = async { block_ms(0) } => {}
-            }
+            block_ms(10);
+            log("log 13");
         },
-        sleep_ms(20), // Timer 7
     );
+    log("log 14");
 }
 
 pub fn size() -> usize {
@@ -3251,40 +3142,26 @@ pub mod random_094 {
 use runtime::prelude::*;
 
 async fn run() {
-    select! {
-        biased; // polled in this order; the first ready wins, the others are dropped
-        _ = async {
-            select! {
-                biased; // polled in this order; the first ready wins, the others are dropped
-                _ = async { log("log 3") } => {}
-                _ = yield_now() => {}
-            }
-        } => {}
-        _ = async {
-            let f1 = sleep_ms(0); // Timer 6
-            let f2 = sleep_ms(10); // Timer 7
-            let f3 = async { log("log 8") };
-            // nothing has run yet: futures start when polled
-            f1.await;
-            f2.await;
-            f3.await;
-        } => {}
-        _ = async {
-            select! {
-                biased; // polled in this order; the first ready wins, the others are dropped
-                _ = yield_now() => {}
-                _ = async { log("log 11") } => {}
-                _ = sleep_ms(20) => {} // Timer 12
-            }
-        } => {}
-    }
-    sleep_ms(0).await; // Timer 13
-    let f4 = yield_now();
-    let f5 = async { log("log 17") };
+    let f1 = async {
+        join!( // all at once; each poll polls every unfinished one
+            async { block_ms(0) },
+        );
+    };
     // nothing has run yet: futures start when polled
-    f4.await;
-    f5.await;
-    sleep_ms(20).await; // Timer 18
+    f1.await;
+    let f2 = sleep_ms(20); // Timer 6
+    // nothing has run yet: futures start when polled
+    f2.await;
+    join!( // all at once; each poll polls every unfinished one
+        async {
+            sleep_ms(20).await; // Timer 9
+            log("log 10");
+            block_ms(0);
+        },
+    );
+    join!( // all at once; each poll polls every unfinished one
+        sleep_ms(10), // Timer 13
+    );
 }
 
 pub fn size() -> usize {
@@ -3301,11 +3178,52 @@ use runtime::prelude::*;
 
 async fn run() {
     let f1 = async {
-        block_ms(10);
-        log("log 4");
+        select! {
+            biased; // polled in this order; the first ready wins, the others are dropped
+            _ = async { log("log 3") } => {}
+        }
+    };
+    let f2 = async {
+        log("log 5");
+        sleep_ms(20).await; // Timer 6
+        log("log 7");
     };
     // nothing has run yet: futures start when polled
     f1.await;
+    f2.await;
+    select! {
+        biased; // polled in this order; the first ready wins, the others are dropped
+        _ = async {
+            join!( // all at once; each poll polls every unfinished one
+                sleep_ms(50), // Timer 10
+                sleep_ms(50), // Timer 11
+            );
+        } => {}
+        _ = async {
+            sleep_ms(10).await; // Timer 13
+            log("log 14");
+            block_ms(10);
+        } => {}
+        _ = async { block_ms(10) } => {}
+    }
+    join!( // all at once; each poll polls every unfinished one
+        async {
+            join!( // all at once; each poll polls every unfinished one
+                sleep_ms(0), // Timer 19
+                sleep_ms(0), // Timer 20
+                yield_now(),
+            );
+        },
+        async {
+            select! {
+                biased; // polled in this order; the first ready wins, the others are dropped
+                _ = async { block_ms(30) } => {}
+            }
+        },
+        async {
+            sleep_ms(0).await; // Timer 25
+        },
+    );
 }
 
 pub fn size() -> usize {
@@ -3324,17 +3242,25 @@ async fn run() {
     select! {
         biased; // polled in this order; the first ready wins, the others are dropped
         _ = async {
-            join!( // all at once; each poll polls every unfinished one
-                sleep_ms(20), // Timer 3
-                sleep_ms(20), // Timer 4
-                async { block_ms(10) },
-            );
+            select! {
+                biased; // polled in this order; the first ready wins, the others are dropped
+                _ = sleep_ms(20) => {} // Timer 3
+                _ = sleep_ms(100) => {} // Timer 4
+                _ = async { block_ms(0) } => {}
+            }
         } => {}
-        _ = async {
-            sleep_ms(0).await; // Timer 7
-        } => {}
-        _ = sleep_ms(20) => {} // Timer 8
     }
+    join!( // all at once; each poll polls every unfinished one
+        async {
+            block_ms(10);
+        },
+        async { block_ms(0) },
+    );
+    sleep_ms(100).await; // Timer 10
+    join!( // all at once; each poll polls every unfinished one
+        async { log("log 12") },
+        sleep_ms(100), // Timer 13
+    );
 }
 
 pub fn size() -> usize {
@@ -3350,141 +3276,12 @@ pub mod random_097 {
 use runtime::prelude::*;
 
 async fn run() {
-    join!( // all at once; each poll polls every unfinished one
-        async {
-            sleep_ms(20).await; // Timer 3
-            log("log 4");
-            block_ms(0);
-        },
-    );
-}
-
-pub fn size() -> usize {
-    std::mem::size_of_val(&run())
-}
-
-pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
-    Box::pin(run())
-}
-}
-
-pub mod random_098 {
-use runtime::prelude::*;
-
-async fn run() {
-    join!( // all at once; each poll polls every unfinished one
-        sleep_ms(0), // Timer 2
-        async {
-            let f1 = async { block_ms(0) };
-            let f2 = async { log("log 5") };
-            // nothing has run yet: futures start when polled
-            f1.await;
-            f2.await;
-        },
-    );
-    let f3 = sleep_ms(0); // Timer 7
-    let f4 = async {
-        let f5 = async { log("log 9") };
-        // nothing has run yet: futures start when polled
-        f5.await;
-    };
-    // nothing has run yet: futures start when polled
-    f3.await;
-    f4.await;
-    let f6 = sleep_ms(20); // Timer 12
-    // nothing has run yet: futures start when polled
-    f6.await;
-    select! {
-        biased; // polled in this order; the first ready wins, the others are dropped
-        _ = async { log("log 14") } => {}
-        _ = sleep_ms(10) => {} // Timer 15
-    }
-    sleep_ms(50).await; // Timer 17
-    join!( // all at once; each poll polls every unfinished one
-        async { block_ms(10) },
-        sleep_ms(20), // Timer 20
-    );
-}
-
-pub fn size() -> usize {
-    std::mem::size_of_val(&run())
-}
-
-pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
-    Box::pin(run())
-}
-}
-
-pub mod random_099 {
-use runtime::prelude::*;
-
-async fn run() {
-    let f1 = async { log("log 2") };
-    let f2 = async {
-        log("log 4");
-        block_ms(30);
-    };
-    // nothing has run yet: futures start when polled
-    f1.await;
-    f2.await;
-    let f3 = sleep_ms(50); // Timer 8
-    // nothing has run yet: futures start when polled
-    f3.await;
-}
-
-pub fn size() -> usize {
-    std::mem::size_of_val(&run())
-}
-
-pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
-    Box::pin(run())
-}
-}
-
-pub mod random_100 {
-use runtime::prelude::*;
-
-async fn run() {
-    select! {
-        biased; // polled in this order; the first ready wins, the others are dropped
-        _ = async {
-            join!( // all at once; each poll polls every unfinished one
-                sleep_ms(100), // Timer 3
-                async { block_ms(0) },
-                sleep_ms(50), // Timer 5
-            );
-        } => {}
-        _ = async {
-            block_ms(10);
-        } => {}
-        _ = async { block_ms(0) } => {}
-    }
-    sleep_ms(100).await; // Timer 9
-    join!( // all at once; each poll polls every unfinished one
-        async { log("log 11") },
-        sleep_ms(100), // Timer 12
-    );
-}
-
-pub fn size() -> usize {
-    std::mem::size_of_val(&run())
-}
-
-pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
-    Box::pin(run())
-}
-}
-
-pub mod random_101 {
-use runtime::prelude::*;
-
-async fn run() {
     let f1 = async { log("log 3") };
     // nothing has run yet: futures start when polled
     f1.await;
     select! {
         biased; // polled in this order; the first ready wins, the others are dropped
-        _ = async { block_ms(10) } => {}
+        _ = sleep_ms(50) => {} // Timer 5
         _ = sleep_ms(10) => {} // Timer 6
     }
     yield_now().await; // yield: to the back of the ready queue
@@ -3504,7 +3301,7 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 }
 }
 
-pub mod random_102 {
+pub mod random_098 {
 use runtime::prelude::*;
 
 async fn run() {
@@ -3523,7 +3320,7 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 }
 }
 
-pub mod random_103 {
+pub mod random_099 {
 use runtime::prelude::*;
 
 async fn run() {
@@ -3534,27 +3331,142 @@ async fn run() {
     };
     // nothing has run yet: futures start when polled
     f1.await;
-    let f2 = async { log("log 8") };
+    let f2 = async {
+        join!( // all at once; each poll polls every unfinished one
+            async { log("log 8") },
+            async { log("log 9") },
+            sleep_ms(20), // Timer 10
+        );
+    };
+    let f3 = async {
+        for _ in 0..3 {
+            sleep_ms(0).await; // Timer 12
+        }
+    };
+    let f4 = async {
+        log("log 14");
+    };
     // nothing has run yet: futures start when polled
     f2.await;
+    f3.await;
+    f4.await;
+    log("log 16");
+    sleep_ms(50).await; // Timer 17
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_100 {
+use runtime::prelude::*;
+
+async fn run() {
+    sleep_ms(100).await; // Timer 1
+    join!( // all at once; each poll polls every unfinished one
+        async {
+            join!( // all at once; each poll polls every unfinished one
+                sleep_ms(20), // Timer 4
+                async { log("log 5") },
+                sleep_ms(20), // Timer 6
+            );
+        },
+        async { log("log 7") },
+    );
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_101 {
+use runtime::prelude::*;
+
+async fn run() {
     select! {
         biased; // polled in this order; the first ready wins, the others are dropped
-        _ = async { block_ms(10) } => {}
-        _ = async { log("log 11") } => {}
+        _ = async {
+            select! {
+                biased; // polled in this order; the first ready wins, the others are dropped
+                _ = sleep_ms(10) => {} // Timer 3
+            }
+        } => {}
     }
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_102 {
+use runtime::prelude::*;
+
+async fn run() {
     join!( // all at once; each poll polls every unfinished one
-        async { block_ms(30) },
+        async { block_ms(10) },
+        yield_now(),
+        async { log("log 4") },
     );
     join!( // all at once; each poll polls every unfinished one
         async {
-            select! {
-                biased; // polled in this order; the first ready wins, the others are dropped
-                _ = async { log("log 16") } => {}
-                _ = async { log("log 17") } => {}
-                _ = sleep_ms(50) => {} // Timer 18
+            join!( // all at once; each poll polls every unfinished one
+                async { log("log 7") },
+                sleep_ms(20), // Timer 8
+                sleep_ms(10), // Timer 9
+            );
+        },
+        yield_now(),
+        sleep_ms(100), // Timer 11
+    );
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_103 {
+use runtime::prelude::*;
+
+async fn run() {
+    join!( // all at once; each poll polls every unfinished one
+        async {
+            for _ in 0..2 {
+                sleep_ms(20).await; // Timer 3
+                sleep_ms(10).await; // Timer 4
+                log("log 5");
             }
         },
-        sleep_ms(10), // Timer 19
+        async {
+            sleep_ms(100).await; // Timer 7
+            log("log 8");
+        },
+        async {
+            select! {
+                biased; // polled in this order; the first ready wins, the others are dropped
+                _ = async { log("log 10") } => {}
+                _ = sleep_ms(50) => {} // Timer 11
+            }
+        },
     );
 }
 
@@ -3573,15 +3485,57 @@ use runtime::prelude::*;
 async fn run() {
     join!( // all at once; each poll polls every unfinished one
         async {
-            join!( // all at once; each poll polls every unfinished one
-                sleep_ms(20), // Timer 3
-                async { log("log 4") },
-                sleep_ms(20), // Timer 5
-            );
+            for _ in 0..0 {
+                yield_now().await; // yield: to the back of the ready queue
+                sleep_ms(0).await; // Timer 4
+                sleep_ms(10).await; // Timer 5
+            }
         },
-        async { log("log 6") },
+        async {
+            for _ in 0..3 {
+                block_ms(10);
+                block_ms(30);
+            }
+        },
+        async { log("log 9") },
     );
-    log("log 7");
+    select! {
+        biased; // polled in this order; the first ready wins, the others are dropped
+        _ = async {
+            join!( // all at once; each poll polls every unfinished one
+                async { log("log 12") },
+                sleep_ms(20), // Timer 13
+            );
+        } => {}
+        _ = sleep_ms(10) => {} // Timer 14
+    }
+    join!( // all at once; each poll polls every unfinished one
+        async {
+            log("log 17");
+            log("log 18");
+        },
+        async {
+            select! {
+                biased; // polled in this order; the first ready wins, the others are dropped
+                _ = yield_now() => {}
+                _ = sleep_ms(20) => {} // Timer 21
+            }
+        },
+    );
+    select! {
+        biased; // polled in this order; the first ready wins, the others are dropped
+        _ = async {
+            for _ in 0..0 {
+                yield_now().await; // yield: to the back of the ready queue
+                block_ms(10);
+                log("log 26");
+            }
+        } => {}
+        _ = async { log("log 27") } => {}
+        _ = async {
+            sleep_ms(100).await; // Timer 29
+        } => {}
+    }
 }
 
 pub fn size() -> usize {
@@ -3598,21 +3552,42 @@ use runtime::prelude::*;
 
 async fn run() {
     join!( // all at once; each poll polls every unfinished one
-        sleep_ms(10), // Timer 2
+        async { block_ms(10) },
+        sleep_ms(50), // Timer 4
+        async { block_ms(30) },
+    );
+    block_ms(10);
+    select! {
+        biased; // polled in this order; the first ready wins, the others are dropped
+        _ = sleep_ms(0) => {} // Timer 8
+        _ = sleep_ms(20) => {} // Timer 9
+        _ = async { log("log 10") } => {}
+    }
+    join!( // all at once; each poll polls every unfinished one
+        async {
+            for _ in 0..2 {
+                log("log 13");
+            }
+        },
+    );
+    join!( // all at once; each poll polls every unfinished one
         async {
             join!( // all at once; each poll polls every unfinished one
-                async { block_ms(10) },
-                yield_now(),
-                async { log("log 6") },
+                async { log("log 16") },
+                sleep_ms(10), // Timer 17
+                async { log("log 18") },
             );
         },
         async {
-            join!( // all at once; each poll polls every unfinished one
-                sleep_ms(100), // Timer 8
-                async { log("log 9") },
-                sleep_ms(20), // Timer 10
-            );
+            let f1 = async { log("log 20") };
+            let f2 = async { log("log 21") };
+            let f3 = async { log("log 22") };
+            // nothing has run yet: futures start when polled
+            f1.await;
+            f2.await;
+            f3.await;
         },
+        sleep_ms(20), // Timer 23
     );
 }
 
@@ -3629,25 +3604,19 @@ pub mod random_106 {
 use runtime::prelude::*;
 
 async fn run() {
-    sleep_ms(0).await; // Timer 1
-    let f1 = sleep_ms(100); // Timer 3
+    sleep_ms(100).await; // Timer 1
+    yield_now().await; // yield: to the back of the ready queue
+    sleep_ms(50).await; // Timer 4
+    log("log 6");
+    block_ms(0);
+    sleep_ms(50).await; // Timer 8
+    let f1 = async { block_ms(10) };
+    let f2 = async { block_ms(10) };
+    let f3 = async { log("log 12") };
     // nothing has run yet: futures start when polled
     f1.await;
-    let f2 = sleep_ms(10); // Timer 6
-    let f3 = sleep_ms(20); // Timer 7
-    let f4 = sleep_ms(0); // Timer 8
-    // nothing has run yet: futures start when polled
     f2.await;
     f3.await;
-    f4.await;
-    select! {
-        biased; // polled in this order; the first ready wins, the others are dropped
-        _ = async {
-            join!( // all at once; each poll polls every unfinished one
-                async { log("log 11") },
-            );
-        } => {}
-    }
 }
 
 pub fn size() -> usize {
@@ -3663,18 +3632,7 @@ pub mod random_107 {
 use runtime::prelude::*;
 
 async fn run() {
-    log("log 1");
-    select! {
-        biased; // polled in this order; the first ready wins, the others are dropped
-        _ = async {
-            sleep_ms(100).await; // Timer 4
-            log("log 5");
-            sleep_ms(100).await; // Timer 6
-        } => {}
-        _ = async {
-            log("log 8");
-        } => {}
-    }
+    yield_now().await; // yield: to the back of the ready queue
 }
 
 pub fn size() -> usize {
@@ -3690,25 +3648,36 @@ pub mod random_108 {
 use runtime::prelude::*;
 
 async fn run() {
-    sleep_ms(10).await; // Timer 1
     join!( // all at once; each poll polls every unfinished one
         async {
-            let f1 = async { block_ms(10) };
-            let f2 = async { block_ms(30) };
+            let f1 = sleep_ms(0); // Timer 3
+            let f2 = sleep_ms(100); // Timer 4
+            let f3 = sleep_ms(100); // Timer 5
             // nothing has run yet: futures start when polled
             f1.await;
             f2.await;
+            f3.await;
         },
-        async {
-            join!( // all at once; each poll polls every unfinished one
-                async { log("log 7") },
-                async { log("log 8") },
-                sleep_ms(20), // Timer 9
-            );
-        },
-        sleep_ms(20), // Timer 10
     );
-    sleep_ms(20).await; // Timer 11
+    for _ in 0..3 {
+        yield_now().await; // yield: to the back of the ready queue
+        sleep_ms(20).await; // Timer 8
+    }
+    select! {
+        biased; // polled in this order; the first ready wins, the others are dropped
+        _ = async { block_ms(30) } => {}
+        _ = async { log("log 11") } => {}
+        _ = async {
+            select! {
+                biased; // polled in this order; the first ready wins, the others are dropped
+                _ = async { log("log 13") } => {}
+                _ = sleep_ms(20) => {} // Timer 14
+            }
+        } => {}
+    }
+    join!( // all at once; each poll polls every unfinished one
+        async { block_ms(0) },
+    );
 }
 
 pub fn size() -> usize {
@@ -3724,53 +3693,22 @@ pub mod random_109 {
 use runtime::prelude::*;
 
 async fn run() {
-    sleep_ms(20).await; // Timer 1
     select! {
         biased; // polled in this order; the first ready wins, the others are dropped
+        _ = sleep_ms(20) => {} // Timer 2
         _ = async {
             select! {
                 biased; // polled in this order; the first ready wins, the others are dropped
-                _ = async { block_ms(0) } => {}
-                _ = async { block_ms(10) } => {}
+                _ = async { log("log 4") } => {}
             }
         } => {}
-        _ = sleep_ms(20) => {} // Timer 6
         _ = async {
-            sleep_ms(20).await; // Timer 8
+            select! {
+                biased; // polled in this order; the first ready wins, the others are dropped
+                _ = async { log("log 6") } => {}
+            }
         } => {}
     }
-    select! {
-        biased; // polled in this order; the first ready wins, the others are dropped
-        _ = async {
-            let f1 = yield_now();
-            let f2 = async { block_ms(10) };
-            let f3 = async { log("log 13") };
-            // nothing has run yet: futures start when polled
-            f1.await;
-            f2.await;
-            f3.await;
-        } => {}
-        _ = async { log("log 14") } => {}
-        _ = async {
-            let f4 = async { block_ms(10) };
-            let f5 = sleep_ms(20); // Timer 17
-            let f6 = async { log("log 18") };
-            // nothing has run yet: futures start when polled
-            f4.await;
-            f5.await;
-            f6.await;
-        } => {}
-    }
-    let f7 = async { log("log 20") };
-    let f8 = async {
-        select! {
-            biased; // polled in this order; the first ready wins, the others are dropped
-            _ = sleep_ms(100) => {} // Timer 22
-        }
-    };
-    // nothing has run yet: futures start when polled
-    f7.await;
-    f8.await;
 }
 
 pub fn size() -> usize {
@@ -3786,38 +3724,17 @@ pub mod random_110 {
 use runtime::prelude::*;
 
 async fn run() {
-    join!( // all at once; each poll polls every unfinished one
-        async {
-            select! {
-                biased; // polled in this order; the first ready wins, the others are dropped
-                _ = sleep_ms(0) => {} // Timer 3
-                _ = sleep_ms(20) => {} // Timer 4
-                _ = async { log("log 5") } => {}
-            }
-        },
-        async {
-            join!( // all at once; each poll polls every unfinished one
-                sleep_ms(20), // Timer 7
-            );
-        },
-    );
-    select! {
-        biased; // polled in this order; the first ready wins, the others are dropped
-        _ = async { block_ms(30) } => {}
-        _ = async {
-            join!( // all at once; each poll polls every unfinished one
-                sleep_ms(100), // Timer 11
-                async { log("log 12") },
-                sleep_ms(10), // Timer 13
-            );
-        } => {}
-    }
-    block_ms(30);
-    sleep_ms(0).await; // Timer 17
-    sleep_ms(10).await; // Timer 18
-    log("log 20");
-    log("log 21");
-    sleep_ms(0).await; // Timer 22
+    let f1 = async {
+        join!( // all at once; each poll polls every unfinished one
+            async { log("log 3") },
+            yield_now(),
+            sleep_ms(20), // Timer 5
+        );
+    };
+    let f2 = async { log("log 6") };
+    // nothing has run yet: futures start when polled
+    f1.await;
+    f2.await;
 }
 
 pub fn size() -> usize {
@@ -3833,21 +3750,36 @@ pub mod random_111 {
 use runtime::prelude::*;
 
 async fn run() {
-    let f1 = async { log("log 3") };
-    let f2 = async { log("log 4") };
+    let f1 = async {
+        join!( // all at once; each poll polls every unfinished one
+            async { block_ms(10) },
+            yield_now(),
+            async { log("log 5") },
+        );
+    };
     // nothing has run yet: futures start when polled
     f1.await;
-    f2.await;
-    yield_now().await; // yield: to the back of the ready queue
-    let f3 = async { block_ms(10) };
-    let f4 = async { block_ms(10) };
-    let f5 = async { log("log 10") };
+    let f2 = sleep_ms(10); // Timer 7
+    let f3 = sleep_ms(0); // Timer 8
+    let f4 = sleep_ms(20); // Timer 9
     // nothing has run yet: futures start when polled
+    f2.await;
     f3.await;
     f4.await;
-    f5.await;
-    sleep_ms(0).await; // Timer 11
-    yield_now().await; // yield: to the back of the ready queue
+    for _ in 0..1 {
+        sleep_ms(100).await; // Timer 12
+        sleep_ms(10).await; // Timer 13
+        yield_now().await; // yield: to the back of the ready queue
+    }
+    select! {
+        biased; // polled in this order; the first ready wins, the others are dropped
+        _ = sleep_ms(50) => {} // Timer 16
+        _ = async {
+            join!( // all at once; each poll polls every unfinished one
+                async { log("log 18") },
+            );
+        } => {}
+    }
 }
 
 pub fn size() -> usize {
@@ -3863,37 +3795,17 @@ pub mod random_112 {
 use runtime::prelude::*;
 
 async fn run() {
-    join!( // all at once; each poll polls every unfinished one
-        async {
-            let f1 = sleep_ms(0); // Timer 3
-            let f2 = sleep_ms(100); // Timer 4
+    select! {
+        biased; // polled in this order; the first ready wins, the others are dropped
+        _ = async {
+            let f1 = async { block_ms(0) };
+            let f2 = yield_now();
             let f3 = sleep_ms(100); // Timer 5
             // nothing has run yet: futures start when polled
             f1.await;
             f2.await;
             f3.await;
-        },
-    );
-    let f4 = sleep_ms(0); // Timer 7
-    let f5 = sleep_ms(50); // Timer 8
-    let f6 = sleep_ms(20); // Timer 9
-    // nothing has run yet: futures start when polled
-    f4.await;
-    f5.await;
-    f6.await;
-    join!( // all at once; each poll polls every unfinished one
-        async {
-            select! {
-                biased; // polled in this order; the first ready wins, the others are dropped
-                _ = async { block_ms(30) } => {}
-                _ = async { log("log 13") } => {}
-                _ = async { log("log 14") } => {}
-            }
-        },
-    );
-    select! {
-        biased; // polled in this order; the first ready wins, the others are dropped
-        _ = sleep_ms(20) => {} // Timer 16
+        } => {}
     }
 }
 
@@ -3910,42 +3822,32 @@ pub mod random_113 {
 use runtime::prelude::*;
 
 async fn run() {
-    join!( // all at once; each poll polls every unfinished one
-        async { block_ms(10) },
-    );
-    select! {
-        biased; // polled in this order; the first ready wins, the others are dropped
-        _ = sleep_ms(20) => {} // Timer 4
-        _ = async {
-            select! {
-                biased; // polled in this order; the first ready wins, the others are dropped
-                _ = async { log("log 6") } => {}
-            }
-        } => {}
-        _ = async {
-            select! {
-                biased; // polled in this order; the first ready wins, the others are dropped
-                _ = async { log("log 8") } => {}
-            }
-        } => {}
+    for _ in 0..0 {
+        log("log 3");
+        sleep_ms(20).await; // Timer 4
+        sleep_ms(20).await; // Timer 5
+    }
+    sleep_ms(20).await; // Timer 7
+    block_ms(0);
+    for _ in 0..3 {
+        select! {
+            biased; // polled in this order; the first ready wins, the others are dropped
+            _ = async { log("log 12") } => {}
+            _ = async { log("log 13") } => {}
+            _ = sleep_ms(0) => {} // Timer 14
+        }
     }
     select! {
         biased; // polled in this order; the first ready wins, the others are dropped
-        _ = sleep_ms(20) => {} // Timer 10
-        _ = async {
-            yield_now().await; // yield: to the back of the ready queue
-        } => {}
+        _ = async { log("log 16") } => {}
         _ = async {
             select! {
                 biased; // polled in this order; the first ready wins, the others are dropped
-                _ = sleep_ms(20) => {} // Timer 14
-                _ = async { log("log 15") } => {}
+                _ = yield_now() => {}
             }
         } => {}
     }
-    let f1 = sleep_ms(20); // Timer 18
-    // nothing has run yet: futures start when polled
-    f1.await;
+    block_ms(0);
 }
 
 pub fn size() -> usize {
@@ -3961,19 +3863,16 @@ pub mod random_114 {
 use runtime::prelude::*;
 
 async fn run() {
-    join!( // all at once; each poll polls every unfinished one
-        async {
-            select! {
-                biased; // polled in this order; the first ready wins, the others are dropped
-                _ = async { block_ms(10) } => {}
-                _ = sleep_ms(50) => {} // Timer 4
-                _ = sleep_ms(100) => {} // Timer 5
-            }
-        },
-        sleep_ms(10), // Timer 6
-    );
-    sleep_ms(0).await; // Timer 7
-    sleep_ms(20).await; // Timer 8
+    let f1 = async {
+        join!( // all at once; each poll polls every unfinished one
+            async { block_ms(0) },
+        );
+    };
+    let f2 = sleep_ms(20); // Timer 4
+    // nothing has run yet: futures start when polled
+    f1.await;
+    f2.await;
+    sleep_ms(20).await; // Timer 5
 }
 
 pub fn size() -> usize {
@@ -3989,13 +3888,18 @@ pub mod random_115 {
 use runtime::prelude::*;
 
 async fn run() {
-    let f1 = async {
-        sleep_ms(100).await; // Timer 3
-        sleep_ms(10).await; // Timer 4
-        yield_now().await; // yield: to the back of the ready queue
-    };
-    // nothing has run yet: futures start when polled
-    f1.await;
+    join!( // all at once; each poll polls every unfinished one
+        async {
+            select! {
+                biased; // polled in this order; the first ready wins, the others are dropped
+                _ = yield_now() => {}
+                _ = async { log("log 4") } => {}
+            }
+        },
+    );
+    yield_now().await; // yield: to the back of the ready queue
+    block_ms(10);
+    sleep_ms(20).await; // Timer 9
 }
 
 pub fn size() -> usize {
@@ -4011,18 +3915,16 @@ pub mod random_116 {
 use runtime::prelude::*;
 
 async fn run() {
-    sleep_ms(50).await; // Timer 1
-    sleep_ms(10).await; // Timer 2
     select! {
         biased; // polled in this order; the first ready wins, the others are dropped
-        _ = async {
-            join!( // all at once; each poll polls every unfinished one
-                async { block_ms(30) },
-                async { block_ms(30) },
-                async { block_ms(0) },
-            );
-        } => {}
+        _ = async { block_ms(30) } => {}
+        _ = sleep_ms(20) => {} // Timer 4
+        _ = yield_now() => {}
     }
+    sleep_ms(50).await; // Timer 6
+    let f1 = yield_now();
+    // nothing has run yet: futures start when polled
+    f1.await;
 }
 
 pub fn size() -> usize {
@@ -4040,43 +3942,42 @@ use runtime::prelude::*;
 async fn run() {
     select! {
         biased; // polled in this order; the first ready wins, the others are dropped
-        _ = async { log("log 2") } => {}
         _ = async {
-            let f1 = async { log("log 4") };
-            let f2 = sleep_ms(20); // Timer 5
-            let f3 = sleep_ms(50); // Timer 6
+            let f1 = async { log("log 3") };
+            let f2 = yield_now();
             // nothing has run yet: futures start when polled
             f1.await;
             f2.await;
-            f3.await;
         } => {}
         _ = async {
-            let f4 = sleep_ms(20); // Timer 8
-            let f5 = yield_now();
-            let f6 = async { log("log 10") };
-            // nothing has run yet: futures start when polled
-            f4.await;
-            f5.await;
-            f6.await;
+            join!( // all at once; each poll polls every unfinished one
+                sleep_ms(20), // Timer 6
+            );
         } => {}
     }
-    log("log 13");
-    select! {
-        biased; // polled in this order; the first ready wins, the others are dropped
-        _ = async { log("log 15") } => {}
-        _ = async {
-            sleep_ms(10).await; // Timer 17
-            block_ms(10);
-        } => {}
-        _ = async {
-            select! {
-                biased; // polled in this order; the first ready wins, the others are dropped
-                _ = async { log("log 20") } => {}
-                _ = async { block_ms(10) } => {}
-            }
-        } => {}
+    join!( // all at once; each poll polls every unfinished one
+        async {
+            join!( // all at once; each poll polls every unfinished one
+                yield_now(),
+                async { block_ms(30) },
+                sleep_ms(50), // Timer 11
+            );
+        },
+        async {
+            join!( // all at once; each poll polls every unfinished one
+                yield_now(),
+                sleep_ms(0), // Timer 14
+            );
+        },
+        async { log("log 15") },
+    );
+    log("log 16");
+    for _ in 0..1 {
+        yield_now().await; // yield: to the back of the ready queue
     }
-    block_ms(0);
+    let f3 = async { log("log 21") };
+    // nothing has run yet: futures start when polled
+    f3.await;
 }
 
 pub fn size() -> usize {
@@ -4092,16 +3993,23 @@ pub mod random_118 {
 use runtime::prelude::*;
 
 async fn run() {
+    sleep_ms(20).await; // Timer 1
     let f1 = async {
-        join!( // all at once; each poll polls every unfinished one
-            async { block_ms(0) },
-        );
+        select! {
+            biased; // polled in this order; the first ready wins, the others are dropped
+            _ = sleep_ms(20) => {} // Timer 4
+            _ = sleep_ms(20) => {} // Timer 5
+            _ = sleep_ms(20) => {} // Timer 6
+        }
     };
-    let f2 = sleep_ms(20); // Timer 4
+    let f2 = async {
+        sleep_ms(20).await; // Timer 8
+        block_ms(10);
+        sleep_ms(100).await; // Timer 10
+    };
     // nothing has run yet: futures start when polled
     f1.await;
     f2.await;
-    sleep_ms(10).await; // Timer 5
 }
 
 pub fn size() -> usize {
@@ -4117,8 +4025,35 @@ pub mod random_119 {
 use runtime::prelude::*;
 
 async fn run() {
-    sleep_ms(20).await; // Timer 1
-    log("log 2");
+    select! {
+        biased; // polled in this order; the first ready wins, the others are dropped
+        _ = async {
+            log("log 3");
+            sleep_ms(20).await; // Timer 4
+            log("log 5");
+        } => {}
+        _ = async {
+            join!( // all at once; each poll polls every unfinished one
+                sleep_ms(50), // Timer 7
+                sleep_ms(0), // Timer 8
+                sleep_ms(20), // Timer 9
+            );
+        } => {}
+    }
+    let f1 = sleep_ms(0); // Timer 11
+    let f2 = async { block_ms(0) };
+    let f3 = async { log("log 13") };
+    // nothing has run yet: futures start when polled
+    f1.await;
+    f2.await;
+    f3.await;
+    select! {
+        biased; // polled in this order; the first ready wins, the others are dropped
+        _ = async { log("log 15") } => {}
+        _ = async {
+            log("log 17");
+        } => {}
+    }
 }
 
 pub fn size() -> usize {
@@ -4134,23 +4069,49 @@ pub mod random_120 {
 use runtime::prelude::*;
 
 async fn run() {
-    let f1 = async {
-        sleep_ms(20).await; // Timer 3
-        sleep_ms(20).await; // Timer 4
-        sleep_ms(20).await; // Timer 5
-    };
-    let f2 = async {
+    join!( // all at once; each poll polls every unfinished one
+        sleep_ms(0), // Timer 2
+    );
+    join!( // all at once; each poll polls every unfinished one
+        async {
+            let f1 = sleep_ms(50); // Timer 5
+            let f2 = sleep_ms(100); // Timer 6
+            let f3 = sleep_ms(20); // Timer 7
+            // nothing has run yet: futures start when polled
+            f1.await;
+            f2.await;
+            f3.await;
+        },
+        async {
+            for _ in 0..1 {
+                sleep_ms(20).await; // Timer 9
+            }
+        },
+    );
+    join!( // all at once; each poll polls every unfinished one
+        async {
+            select! {
+                biased; // polled in this order; the first ready wins, the others are dropped
+                _ = sleep_ms(100) => {} // Timer 12
+                _ = async { block_ms(10) } => {}
+                _ = async { block_ms(30) } => {}
+            }
+        },
+        async {
+            select! {
+                biased; // polled in this order; the first ready wins, the others are dropped
+                _ = async { log("log 16") } => {}
+            }
+        },
+        sleep_ms(20), // Timer 17
+    );
+    for _ in 0..1 {
         select! {
             biased; // polled in this order; the first ready wins, the others are dropped
-            _ = async { block_ms(10) } => {}
-            _ = sleep_ms(20) => {} // Timer 8
+            _ = async { block_ms(0) } => {}
+            _ = sleep_ms(10) => {} // Timer 21
         }
-    };
-    let f3 = yield_now();
-    // nothing has run yet: futures start when polled
-    f1.await;
-    f2.await;
-    f3.await;
+    }
 }
 
 pub fn size() -> usize {
@@ -4166,55 +4127,14 @@ pub mod random_121 {
 use runtime::prelude::*;
 
 async fn run() {
-    let f1 = async {
-        join!( // all at once; each poll polls every unfinished one
-            sleep_ms(20), // Timer 3
-            yield_now(),
-            sleep_ms(50), // Timer 5
-        );
-    };
-    let f2 = async {
-        let f3 = yield_now();
-        // nothing has run yet: futures start when polled
-        f3.await;
-    };
-    let f3 = async {
-        let f5 = async { log("log 9") };
-        // nothing has run yet: futures start when polled
-        f5.await;
-    };
-    // nothing has run yet: futures start when polled
-    f1.await;
-    f2.await;
-    f3.await;
-    select! {
-        biased; // polled in this order; the first ready wins, the others are dropped
-        _ = async {
-            let f6 = yield_now();
-            let f7 = sleep_ms(20); // Timer 13
-            // nothing has run yet: futures start when polled
-            f6.await;
-            f7.await;
-        } => {}
-        _ = async { block_ms(0) } => {}
-        _ = async {
-            join!( // all at once; each poll polls every unfinished one
-                sleep_ms(100), // Timer 16
-                yield_now(),
-                async { block_ms(30) },
-            );
-        } => {}
-    }
-    let f8 = async {
-        join!( // all at once; each poll polls every unfinished one
-            yield_now(),
-            sleep_ms(0), // Timer 22
-        );
-    };
-    let f9 = async { log("log 23") };
-    // nothing has run yet: futures start when polled
-    f8.await;
-    f9.await;
+    block_ms(10);
+    block_ms(0);
+    join!( // all at once; each poll polls every unfinished one
+        sleep_ms(50), // Timer 5
+        async { log("log 6") },
+    );
+    log("log 7");
+    block_ms(30);
 }
 
 pub fn size() -> usize {
@@ -4230,20 +4150,16 @@ pub mod random_122 {
 use runtime::prelude::*;
 
 async fn run() {
-    let f1 = async {
-        sleep_ms(20).await; // Timer 3
-        yield_now().await; // yield: to the back of the ready queue
-    };
-    let f2 = async { block_ms(30) };
-    let f3 = async {
-        join!( // all at once; each poll polls every unfinished one
-            sleep_ms(20), // Timer 7
-        );
-    };
+    let f1 = sleep_ms(0); // Timer 2
     // nothing has run yet: futures start when polled
     f1.await;
-    f2.await;
-    f3.await;
+    join!( // all at once; each poll polls every unfinished one
+        async {
+            sleep_ms(50).await; // Timer 5
+            sleep_ms(20).await; // Timer 6
+            yield_now().await; // yield: to the back of the ready queue
+        },
+    );
 }
 
 pub fn size() -> usize {
@@ -4259,30 +4175,32 @@ pub mod random_123 {
 use runtime::prelude::*;
 
 async fn run() {
-    join!( // all at once; each poll polls every unfinished one
-        async {
-            sleep_ms(50).await; // Timer 3
-            sleep_ms(10).await; // Timer 4
-            sleep_ms(100).await; // Timer 5
-        },
-        async {
-            sleep_ms(20).await; // Timer 7
-            sleep_ms(10).await; // Timer 8
-        },
-    );
-    log("log 10");
-    let f1 = async {
-        log("log 13");
-        log("log 14");
-    };
-    let f2 = async {
-        join!( // all at once; each poll polls every unfinished one
-            async { log("log 16") },
-        );
-    };
+    log("log 1");
+    let f1 = yield_now();
+    let f2 = sleep_ms(10); // Timer 4
     // nothing has run yet: futures start when polled
     f1.await;
     f2.await;
+    sleep_ms(100).await; // Timer 5
+    let f3 = async { log("log 7") };
+    let f4 = async {
+        join!( // all at once; each poll polls every unfinished one
+            sleep_ms(20), // Timer 9
+        );
+    };
+    let f5 = async {
+        let f6 = sleep_ms(0); // Timer 11
+        let f7 = sleep_ms(100); // Timer 12
+        let f8 = sleep_ms(20); // Timer 13
+        // nothing has run yet: futures start when polled
+        f6.await;
+        f7.await;
+        f8.await;
+    };
+    // nothing has run yet: futures start when polled
+    f3.await;
+    f4.await;
+    f5.await;
 }
 
 pub fn size() -> usize {
@@ -4298,28 +4216,17 @@ pub mod random_124 {
 use runtime::prelude::*;
 
 async fn run() {
+    log("log 1");
     select! {
         biased; // polled in this order; the first ready wins, the others are dropped
-        _ = yield_now() => {}
-        _ = sleep_ms(100) => {} // Timer 4
-        _ = sleep_ms(0) => {} // Timer 5
+        _ = sleep_ms(10) => {} // Timer 3
+        _ = async {
+            join!( // all at once; each poll polls every unfinished one
+                async { block_ms(10) },
+                sleep_ms(50), // Timer 6
+            );
+        } => {}
     }
-    block_ms(0);
-    log("log 7");
-    let f1 = sleep_ms(0); // Timer 9
-    let f2 = async {
-        select! {
-            biased; // polled in this order; the first ready wins, the others are dropped
-            _ = async { block_ms(10) } => {}
-            _ = async { log("log 12") } => {}
-        }
-    };
-    // nothing has run yet: futures start when polled
-    f1.await;
-    f2.await;
-    join!( // all at once; each poll polls every unfinished one
-        sleep_ms(0), // Timer 14
-    );
 }
 
 pub fn size() -> usize {
@@ -4335,12 +4242,9 @@ pub mod random_125 {
 use runtime::prelude::*;
 
 async fn run() {
-    sleep_ms(100).await; // Timer 1
-    select! {
-        biased; // polled in this order; the first ready wins, the others are dropped
-        _ = sleep_ms(10) => {} // Timer 4
-        _ = async { log("log 5") } => {}
-    }
+    sleep_ms(50).await; // Timer 2
+    yield_now().await; // yield: to the back of the ready queue
+    block_ms(0);
 }
 
 pub fn size() -> usize {
@@ -4356,28 +4260,55 @@ pub mod random_126 {
 use runtime::prelude::*;
 
 async fn run() {
-    join!( // all at once; each poll polls every unfinished one
-        async {
+    select! {
+        biased; // polled in this order; the first ready wins, the others are dropped
+        _ = async {
+            let f1 = sleep_ms(100); // Timer 3
+            let f2 = sleep_ms(10); // Timer 4
+            let f3 = async { log("log 5") };
+            // nothing has run yet: futures start when polled
+            f1.await;
+            f2.await;
+            f3.await;
+        } => {}
+        _ = async {
+            let f4 = sleep_ms(20); // Timer 7
+            let f5 = async { log("log 8") };
+            let f6 = async { log("log 9") };
+            // nothing has run yet: futures start when polled
+            f4.await;
+            f5.await;
+            f6.await;
+        } => {}
+        _ = async { log("log 10") } => {}
+    }
+    sleep_ms(50).await; // Timer 11
+    select! {
+        biased; // polled in this order; the first ready wins, the others are dropped
+        _ = async {
             join!( // all at once; each poll polls every unfinished one
-                sleep_ms(100), // Timer 3
-                async { log("log 4") },
+                yield_now(),
             );
-        },
-    );
-    let f1 = async {
-        join!( // all at once; each poll polls every unfinished one
-            async { block_ms(30) },
-            async { block_ms(30) },
-        );
-    };
-    // nothing has run yet: futures start when polled
-    f1.await;
-    sleep_ms(20).await; // Timer 10
-    let f2 = yield_now();
-    // nothing has run yet: futures start when polled
-    f2.await;
-    block_ms(30);
-    sleep_ms(0).await; // Timer 14
+        } => {}
+        _ = async {
+            let f7 = sleep_ms(20); // Timer 16
+            let f8 = sleep_ms(20); // Timer 17
+            let f9 = async { block_ms(10) };
+            // nothing has run yet: futures start when polled
+            f7.await;
+            f8.await;
+            f9.await;
+        } => {}
+        _ = async {
+            let f10 = async { log("log 20") };
+            let f11 = async { block_ms(30) };
+            let f12 = async { block_ms(10) };
+            // nothing has run yet: futures start when polled
+            f10.await;
+            f11.await;
+            f12.await;
+        } => {}
+    }
 }
 
 pub fn size() -> usize {
@@ -4393,8 +4324,28 @@ pub mod random_127 {
 use runtime::prelude::*;
 
 async fn run() {
-    log("log 1");
-    block_ms(10);
+    join!( // all at once; each poll polls every unfinished one
+        async {
+            select! {
+                biased; // polled in this order; the first ready wins, the others are dropped
+                _ = sleep_ms(0) => {} // Timer 3
+                _ = sleep_ms(0) => {} // Timer 4
+                _ = sleep_ms(100) => {} // Timer 5
+            }
+        },
+        async {
+            select! {
+                biased; // polled in this order; the first ready wins, the others are dropped
+                _ = async { log("log 7") } => {}
+                _ = async { log("log 8") } => {}
+                _ = async { log("log 9") } => {}
+            }
+        },
+        async {
+            block_ms(30);
+            sleep_ms(20).await; // Timer 12
+        },
+    );
 }
 
 pub fn size() -> usize {
@@ -4413,13 +4364,35 @@ async fn run() {
     join!( // all at once; each poll polls every unfinished one
         async {
             join!( // all at once; each poll polls every unfinished one
-                sleep_ms(50), // Timer 3
-                async { log("log 4") },
+                async { log("log 3") },
             );
         },
+        async {
+            select! {
+                biased; // polled in this order; the first ready wins, the others are dropped
+                _ = sleep_ms(50) => {} // Timer 5
+                _ = sleep_ms(100) => {} // Timer 6
+                _ = sleep_ms(20) => {} // Timer 7
+            }
+        },
+        async { log("log 8") },
     );
-    log("log 5");
-    block_ms(30);
+    select! {
+        biased; // polled in this order; the first ready wins, the others are dropped
+        _ = async { log("log 11") } => {}
+    }
+    join!( // all at once; each poll polls every unfinished one
+        async { log("log 13") },
+    );
+    select! {
+        biased; // polled in this order; the first ready wins, the others are dropped
+        _ = async {
+            join!( // all at once; each poll polls every unfinished one
+                yield_now(),
+            );
+        } => {}
+    }
+    sleep_ms(50).await; // Timer 17
 }
 
 pub fn size() -> usize {
@@ -4432,269 +4405,6 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 }
 
 pub mod random_129 {
-use runtime::prelude::*;
-
-async fn run() {
-    let f1 = sleep_ms(0); // Timer 2
-    // nothing has run yet: futures start when polled
-    f1.await;
-    yield_now().await; // yield: to the back of the ready queue
-}
-
-pub fn size() -> usize {
-    std::mem::size_of_val(&run())
-}
-
-pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
-    Box::pin(run())
-}
-}
-
-pub mod random_130 {
-use runtime::prelude::*;
-
-async fn run() {
-    select! {
-        biased; // polled in this order; the first ready wins, the others are dropped
-        _ = async {
-            sleep_ms(0).await; // Timer 3
-            sleep_ms(0).await; // Timer 4
-        } => {}
-        _ = async {
-            sleep_ms(10).await; // Timer 6
-        } => {}
-    }
-    yield_now().await; // yield: to the back of the ready queue
-    sleep_ms(10).await; // Timer 8
-    select! {
-        biased; // polled in this order; the first ready wins, the others are dropped
-        _ = async {
-            let f1 = async { block_ms(10) };
-            let f2 = sleep_ms(20); // Timer 12
-            let f3 = async { block_ms(0) };
-            // nothing has run yet: futures start when polled
-            f1.await;
-            f2.await;
-            f3.await;
-        } => {}
-        _ = async {
-            let f4 = sleep_ms(0); // Timer 15
-            let f5 = sleep_ms(100); // Timer 16
-            let f6 = sleep_ms(20); // Timer 17
-            // nothing has run yet: futures start when polled
-            f4.await;
-            f5.await;
-            f6.await;
-        } => {}
-    }
-}
-
-pub fn size() -> usize {
-    std::mem::size_of_val(&run())
-}
-
-pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
-    Box::pin(run())
-}
-}
-
-pub mod random_131 {
-use runtime::prelude::*;
-
-async fn run() {
-    sleep_ms(10).await; // Timer 1
-}
-
-pub fn size() -> usize {
-    std::mem::size_of_val(&run())
-}
-
-pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
-    Box::pin(run())
-}
-}
-
-pub mod random_132 {
-use runtime::prelude::*;
-
-async fn run() {
-    let f1 = async {
-        select! {
-            biased; // polled in this order; the first ready wins, the others are dropped
-            _ = sleep_ms(10) => {} // Timer 3
-            _ = sleep_ms(10) => {} // Timer 4
-        }
-    };
-    let f2 = async {
-        log("log 6");
-    };
-    let f3 = async {
-        select! {
-            biased; // polled in this order; the first ready wins, the others are dropped
-            _ = sleep_ms(10) => {} // Timer 8
-            _ = async { block_ms(30) } => {}
-            _ = async { block_ms(0) } => {}
-        }
-    };
-    // nothing has run yet: futures start when polled
-    f1.await;
-    f2.await;
-    f3.await;
-    log("log 11");
-    let f4 = sleep_ms(20); // Timer 14
-    let f5 = sleep_ms(50); // Timer 15
-    // nothing has run yet: futures start when polled
-    f4.await;
-    f5.await;
-    let f6 = async { log("log 17") };
-    let f7 = sleep_ms(20); // Timer 18
-    let f8 = async { log("log 19") };
-    // nothing has run yet: futures start when polled
-    f6.await;
-    f7.await;
-    f8.await;
-    log("log 20");
-}
-
-pub fn size() -> usize {
-    std::mem::size_of_val(&run())
-}
-
-pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
-    Box::pin(run())
-}
-}
-
-pub mod random_133 {
-use runtime::prelude::*;
-
-async fn run() {
-    log("log 1");
-    sleep_ms(50).await; // Timer 2
-}
-
-pub fn size() -> usize {
-    std::mem::size_of_val(&run())
-}
-
-pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
-    Box::pin(run())
-}
-}
-
-pub mod random_134 {
-use runtime::prelude::*;
-
-async fn run() {
-    let f1 = async { log("log 2") };
-    // nothing has run yet: futures start when polled
-    f1.await;
-    let f2 = sleep_ms(20); // Timer 5
-    let f3 = sleep_ms(0); // Timer 6
-    // nothing has run yet: futures start when polled
-    f2.await;
-    f3.await;
-    join!( // all at once; each poll polls every unfinished one
-        sleep_ms(100), // Timer 8
-        async { block_ms(30) },
-    );
-    sleep_ms(100).await; // Timer 11
-    select! {
-        biased; // polled in this order; the first ready wins, the others are dropped
-        _ = async { block_ms(30) } => {}
-        _ = async { log("log 15") } => {}
-        _ = yield_now() => {}
-    }
-}
-
-pub fn size() -> usize {
-    std::mem::size_of_val(&run())
-}
-
-pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
-    Box::pin(run())
-}
-}
-
-pub mod random_135 {
-use runtime::prelude::*;
-
-async fn run() {
-    let f1 = async {
-        let f2 = sleep_ms(100); // Timer 3
-        let f3 = async { log("log 4") };
-        let f4 = async { log("log 5") };
-        // nothing has run yet: futures start when polled
-        f2.await;
-        f3.await;
-        f4.await;
-    };
-    let f2 = async {
-        block_ms(30);
-        sleep_ms(20).await; // Timer 8
-    };
-    // nothing has run yet: futures start when polled
-    f1.await;
-    f2.await;
-    join!( // all at once; each poll polls every unfinished one
-        async {
-            let f6 = async { log("log 11") };
-            // nothing has run yet: futures start when polled
-            f6.await;
-        },
-    );
-}
-
-pub fn size() -> usize {
-    std::mem::size_of_val(&run())
-}
-
-pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
-    Box::pin(run())
-}
-}
-
-pub mod random_136 {
-use runtime::prelude::*;
-
-async fn run() {
-    select! {
-        biased; // polled in this order; the first ready wins, the others are dropped
-        _ = sleep_ms(50) => {} // Timer 2
-        _ = async {
-            let f1 = sleep_ms(20); // Timer 4
-            let f2 = async { log("log 5") };
-            let f3 = async { log("log 6") };
-            // nothing has run yet: futures start when polled
-            f1.await;
-            f2.await;
-            f3.await;
-        } => {}
-        _ = async { log("log 7") } => {}
-    }
-    let f4 = async {
-        join!( // all at once; each poll polls every unfinished one
-            sleep_ms(10), // Timer 10
-            async { block_ms(0) },
-            sleep_ms(20), // Timer 12
-        );
-    };
-    // nothing has run yet: futures start when polled
-    f4.await;
-    sleep_ms(50).await; // Timer 13
-    sleep_ms(50).await; // Timer 14
-}
-
-pub fn size() -> usize {
-    std::mem::size_of_val(&run())
-}
-
-pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
-    Box::pin(run())
-}
-}
-
-pub mod random_137 {
 use runtime::prelude::*;
 
 async fn run() {
@@ -4720,7 +4430,7 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 }
 }
 
-pub mod random_138 {
+pub mod random_130 {
 use runtime::prelude::*;
 
 async fn run() {
@@ -4762,34 +4472,260 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 }
 }
 
-pub mod random_139 {
+pub mod random_131 {
 use runtime::prelude::*;
 
 async fn run() {
     select! {
         biased; // polled in this order; the first ready wins, the others are dropped
-        _ = sleep_ms(20) => {} // Timer 3
-        _ = sleep_ms(20) => {} // Timer 4
+        _ = async {
+            select! {
+                biased; // polled in this order; the first ready wins, the others are dropped
+                _ = sleep_ms(20) => {} // Timer 3
+            }
+        } => {}
+        _ = async {
+            sleep_ms(100).await; // Timer 5
+            sleep_ms(10).await; // Timer 6
+            block_ms(30);
+        } => {}
     }
-    let f1 = sleep_ms(100); // Timer 6
-    let f2 = sleep_ms(20); // Timer 7
-    let f3 = sleep_ms(20); // Timer 8
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_132 {
+use runtime::prelude::*;
+
+async fn run() {
+    let f1 = async { log("log 3") };
+    let f2 = sleep_ms(20); // Timer 4
+    // nothing has run yet: futures start when polled
+    f1.await;
+    f2.await;
+    sleep_ms(20).await; // Timer 5
+    log("log 6");
+    sleep_ms(20).await; // Timer 7
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_133 {
+use runtime::prelude::*;
+
+async fn run() {
+    sleep_ms(10).await; // Timer 3
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_134 {
+use runtime::prelude::*;
+
+async fn run() {
+    let f1 = async {
+        block_ms(30);
+        block_ms(30);
+    };
+    let f2 = async { log("log 5") };
+    let f3 = async { block_ms(10) };
     // nothing has run yet: futures start when polled
     f1.await;
     f2.await;
     f3.await;
-    sleep_ms(20).await; // Timer 9
-    join!( // all at once; each poll polls every unfinished one
-        async {
+    for _ in 0..3 {
+        block_ms(0);
+        join!( // all at once; each poll polls every unfinished one
+            async { log("log 10") },
+            sleep_ms(20), // Timer 11
+        );
+        log("log 13");
+        sleep_ms(10).await; // Timer 14
+        yield_now().await; // yield: to the back of the ready queue
+    }
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_135 {
+use runtime::prelude::*;
+
+async fn run() {
+    select! {
+        biased; // polled in this order; the first ready wins, the others are dropped
+        _ = async {
+            yield_now().await; // yield: to the back of the ready queue
+            log("log 4");
+        } => {}
+        _ = async {
             select! {
                 biased; // polled in this order; the first ready wins, the others are dropped
-                _ = async { log("log 12") } => {}
-                _ = sleep_ms(100) => {} // Timer 13
+                _ = sleep_ms(50) => {} // Timer 6
             }
-        },
-        sleep_ms(20), // Timer 14
-        async { log("log 15") },
+        } => {}
+        _ = async {
+            join!( // all at once; each poll polls every unfinished one
+                async { block_ms(30) },
+                yield_now(),
+            );
+        } => {}
+    }
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_136 {
+use runtime::prelude::*;
+
+async fn run() {
+    join!( // all at once; each poll polls every unfinished one
+        sleep_ms(0), // Timer 3
+        sleep_ms(20), // Timer 4
     );
+    for _ in 0..2 {
+        block_ms(10);
+        sleep_ms(20).await; // Timer 7
+        sleep_ms(20).await; // Timer 8
+    }
+    let f1 = yield_now();
+    let f2 = async {
+        join!( // all at once; each poll polls every unfinished one
+            sleep_ms(20), // Timer 12
+            sleep_ms(100), // Timer 13
+        );
+    };
+    let f3 = async { block_ms(10) };
+    // nothing has run yet: futures start when polled
+    f1.await;
+    f2.await;
+    f3.await;
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_137 {
+use runtime::prelude::*;
+
+async fn run() {
+    yield_now().await; // yield: to the back of the ready queue
+    let f1 = async {
+        let f2 = sleep_ms(10); // Timer 4
+        let f3 = async { log("log 5") };
+        // nothing has run yet: futures start when polled
+        f2.await;
+        f3.await;
+    };
+    let f2 = async { block_ms(0) };
+    let f3 = async {
+        let f6 = async { block_ms(0) };
+        let f7 = async { log("log 9") };
+        // nothing has run yet: futures start when polled
+        f6.await;
+        f7.await;
+    };
+    // nothing has run yet: futures start when polled
+    f1.await;
+    f2.await;
+    f3.await;
+    join!( // all at once; each poll polls every unfinished one
+        async {
+            join!( // all at once; each poll polls every unfinished one
+                sleep_ms(10), // Timer 12
+                async { log("log 13") },
+                async { log("log 14") },
+            );
+        },
+        async {
+            join!( // all at once; each poll polls every unfinished one
+                async { log("log 16") },
+                async { block_ms(10) },
+            );
+        },
+        async {
+            sleep_ms(20).await; // Timer 19
+        },
+    );
+    sleep_ms(100).await; // Timer 20
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_138 {
+use runtime::prelude::*;
+
+async fn run() {
+    sleep_ms(100).await; // Timer 2
+    sleep_ms(10).await; // Timer 3
+    for _ in 0..2 {
+        block_ms(10);
+    }
+    log("log 6");
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_139 {
+use runtime::prelude::*;
+
+async fn run() {
+    sleep_ms(20).await; // Timer 1
+    yield_now().await; // yield: to the back of the ready queue
 }
 
 pub fn size() -> usize {
@@ -4805,44 +4741,27 @@ pub mod random_140 {
 use runtime::prelude::*;
 
 async fn run() {
+    for _ in 0..1 {
+        join!( // all at once; each poll polls every unfinished one
+            sleep_ms(50), // Timer 3
+            yield_now(),
+        );
+    }
+    sleep_ms(50).await; // Timer 5
     join!( // all at once; each poll polls every unfinished one
+        sleep_ms(20), // Timer 7
         async {
+            join!( // all at once; each poll polls every unfinished one
+                async { block_ms(30) },
+                async { log("log 10") },
+            );
+        },
+        async {
+            sleep_ms(20).await; // Timer 12
             block_ms(0);
+            yield_now().await; // yield: to the back of the ready queue
         },
     );
-    sleep_ms(20).await; // Timer 4
-    let f1 = async {
-        block_ms(30);
-        block_ms(30);
-    };
-    let f2 = async { log("log 9") };
-    let f3 = async { block_ms(10) };
-    // nothing has run yet: futures start when polled
-    f1.await;
-    f2.await;
-    f3.await;
-    let f4 = async {
-        let f5 = async { block_ms(0) };
-        // nothing has run yet: futures start when polled
-        f5.await;
-    };
-    let f5 = async {
-        select! {
-            biased; // polled in this order; the first ready wins, the others are dropped
-            _ = sleep_ms(100) => {} // Timer 15
-            _ = sleep_ms(20) => {} // Timer 16
-            _ = yield_now() => {}
-        }
-    };
-    let f6 = async {
-        sleep_ms(10).await; // Timer 19
-        yield_now().await; // yield: to the back of the ready queue
-        yield_now().await; // yield: to the back of the ready queue
-    };
-    // nothing has run yet: futures start when polled
-    f4.await;
-    f5.await;
-    f6.await;
 }
 
 pub fn size() -> usize {
@@ -4858,19 +4777,11 @@ pub mod random_141 {
 use runtime::prelude::*;
 
 async fn run() {
-    select! {
-        biased; // polled in this order; the first ready wins, the others are dropped
-        _ = sleep_ms(20) => {} // Timer 3
-        _ = async { log("log 4") } => {}
+    sleep_ms(20).await; // Timer 2
+    for _ in 0..0 {
+        log("log 4");
+        sleep_ms(100).await; // Timer 5
     }
-    select! {
-        biased; // polled in this order; the first ready wins, the others are dropped
-        _ = sleep_ms(50) => {} // Timer 6
-    }
-    join!( // all at once; each poll polls every unfinished one
-        async { block_ms(30) },
-        yield_now(),
-    );
 }
 
 pub fn size() -> usize {
@@ -4887,17 +4798,28 @@ use runtime::prelude::*;
 
 async fn run() {
     join!( // all at once; each poll polls every unfinished one
-        sleep_ms(0), // Timer 3
-        sleep_ms(20), // Timer 4
+        async { log("log 3") },
     );
-    let f1 = async { block_ms(10) };
-    let f2 = sleep_ms(20); // Timer 7
-    let f3 = sleep_ms(20); // Timer 8
-    // nothing has run yet: futures start when polled
-    f1.await;
-    f2.await;
-    f3.await;
-    log("log 9");
+    sleep_ms(10).await; // Timer 5
+    block_ms(10);
+    select! {
+        biased; // polled in this order; the first ready wins, the others are dropped
+        _ = sleep_ms(10) => {} // Timer 8
+        _ = sleep_ms(20) => {} // Timer 9
+    }
+    block_ms(10);
+    select! {
+        biased; // polled in this order; the first ready wins, the others are dropped
+        _ = async {
+            join!( // all at once; each poll polls every unfinished one
+                sleep_ms(100), // Timer 13
+                sleep_ms(100), // Timer 14
+            );
+        } => {}
+    }
+    for _ in 0..0 {
+        yield_now().await; // yield: to the back of the ready queue
+    }
 }
 
 pub fn size() -> usize {
@@ -4913,60 +4835,29 @@ pub mod random_143 {
 use runtime::prelude::*;
 
 async fn run() {
-    yield_now().await; // yield: to the back of the ready queue
+    log("log 1");
+    sleep_ms(50).await; // Timer 2
     join!( // all at once; each poll polls every unfinished one
-        sleep_ms(20), // Timer 3
         async {
-            let f1 = async { block_ms(10) };
-            let f2 = sleep_ms(20); // Timer 6
-            let f3 = yield_now();
-            // nothing has run yet: futures start when polled
-            f1.await;
-            f2.await;
-            f3.await;
+            select! {
+                biased; // polled in this order; the first ready wins, the others are dropped
+                _ = sleep_ms(50) => {} // Timer 5
+                _ = sleep_ms(10) => {} // Timer 6
+            }
+        },
+        async {
+            join!( // all at once; each poll polls every unfinished one
+                sleep_ms(20), // Timer 8
+                sleep_ms(0), // Timer 9
+                async { log("log 10") },
+            );
+        },
+        async {
+            sleep_ms(20).await; // Timer 12
+            log("log 13");
+            sleep_ms(0).await; // Timer 14
         },
     );
-    let f4 = async {
-        let f5 = sleep_ms(10); // Timer 10
-        let f6 = async { log("log 11") };
-        // nothing has run yet: futures start when polled
-        f5.await;
-        f6.await;
-    };
-    let f5 = async {
-        let f8 = sleep_ms(0); // Timer 13
-        // nothing has run yet: futures start when polled
-        f8.await;
-    };
-    let f6 = async {
-        let f10 = async { block_ms(0) };
-        let f11 = async { log("log 16") };
-        // nothing has run yet: futures start when polled
-        f10.await;
-        f11.await;
-    };
-    // nothing has run yet: futures start when polled
-    f4.await;
-    f5.await;
-    f6.await;
-    let f12 = async {
-        join!( // all at once; each poll polls every unfinished one
-            sleep_ms(100), // Timer 19
-            sleep_ms(10), // Timer 20
-            async { log("log 21") },
-        );
-    };
-    let f13 = async { log("log 22") };
-    let f14 = async {
-        join!( // all at once; each poll polls every unfinished one
-            async { log("log 24") },
-            async { block_ms(10) },
-        );
-    };
-    // nothing has run yet: futures start when polled
-    f12.await;
-    f13.await;
-    f14.await;
 }
 
 pub fn size() -> usize {
@@ -4982,24 +4873,34 @@ pub mod random_144 {
 use runtime::prelude::*;
 
 async fn run() {
-    log("log 1");
-    sleep_ms(100).await; // Timer 2
-    let f1 = async {
-        sleep_ms(10).await; // Timer 5
-        sleep_ms(100).await; // Timer 6
-    };
-    let f2 = async {
-        join!( // all at once; each poll polls every unfinished one
-            async { log("log 8") },
-            async { block_ms(10) },
-            sleep_ms(10), // Timer 10
-        );
-    };
-    let f3 = sleep_ms(20); // Timer 11
+    join!( // all at once; each poll polls every unfinished one
+        async { log("log 3") },
+        sleep_ms(20), // Timer 4
+    );
+    for _ in 0..2 {
+        sleep_ms(20).await; // Timer 6
+    }
+    join!( // all at once; each poll polls every unfinished one
+        yield_now(),
+    );
+    select! {
+        biased; // polled in this order; the first ready wins, the others are dropped
+        _ = sleep_ms(50) => {} // Timer 11
+        _ = sleep_ms(0) => {} // Timer 12
+        _ = async { log("log 13") } => {}
+    }
+    let f1 = sleep_ms(0); // Timer 15
     // nothing has run yet: futures start when polled
     f1.await;
-    f2.await;
-    f3.await;
+    select! {
+        biased; // polled in this order; the first ready wins, the others are dropped
+        _ = async { block_ms(30) } => {}
+        _ = async {
+            yield_now().await; // yield: to the back of the ready queue
+            yield_now().await; // yield: to the back of the ready queue
+            block_ms(0);
+        } => {}
+    }
 }
 
 pub fn size() -> usize {
@@ -5015,29 +4916,15 @@ pub mod random_145 {
 use runtime::prelude::*;
 
 async fn run() {
-    let f1 = yield_now();
-    // nothing has run yet: futures start when polled
-    f1.await;
+    select! {
+        biased; // polled in this order; the first ready wins, the others are dropped
+        _ = sleep_ms(100) => {} // Timer 3
+        _ = async { block_ms(0) } => {}
+    }
     join!( // all at once; each poll polls every unfinished one
-        sleep_ms(50), // Timer 4
-        async {
-            block_ms(10);
-            sleep_ms(50).await; // Timer 7
-        },
-    );
-    join!( // all at once; each poll polls every unfinished one
-        sleep_ms(20), // Timer 9
-        async {
-            join!( // all at once; each poll polls every unfinished one
-                async { block_ms(30) },
-                async { log("log 12") },
-            );
-        },
-        async {
-            sleep_ms(20).await; // Timer 14
-            block_ms(0);
-            yield_now().await; // yield: to the back of the ready queue
-        },
+        async { block_ms(0) },
+        yield_now(),
+        async { block_ms(0) },
     );
 }
 
@@ -5054,12 +4941,40 @@ pub mod random_146 {
 use runtime::prelude::*;
 
 async fn run() {
-    sleep_ms(20).await; // Timer 2
-    let f1 = async { log("log 4") };
-    let f2 = sleep_ms(100); // Timer 5
+    let f1 = async { log("log 2") };
+    let f2 = async {
+        log("log 4");
+        sleep_ms(20).await; // Timer 5
+    };
     // nothing has run yet: futures start when polled
     f1.await;
     f2.await;
+    sleep_ms(20).await; // Timer 6
+    let f3 = async {
+        select! {
+            biased; // polled in this order; the first ready wins, the others are dropped
+            _ = sleep_ms(10) => {} // Timer 9
+            _ = async { log("log 10") } => {}
+            _ = sleep_ms(10) => {} // Timer 11
+        }
+    };
+    let f4 = async {
+        sleep_ms(100).await; // Timer 13
+        sleep_ms(100).await; // Timer 14
+    };
+    // nothing has run yet: futures start when polled
+    f3.await;
+    f4.await;
+    let f5 = sleep_ms(20); // Timer 16
+    let f6 = async {
+        join!( // all at once; each poll polls every unfinished one
+            sleep_ms(50), // Timer 18
+            async { log("log 19") },
+        );
+    };
+    // nothing has run yet: futures start when polled
+    f5.await;
+    f6.await;
 }
 
 pub fn size() -> usize {
@@ -5075,29 +4990,43 @@ pub mod random_147 {
 use runtime::prelude::*;
 
 async fn run() {
-    select! {
-        biased; // polled in this order; the first ready wins, the others are dropped
-        _ = async {
-            sleep_ms(20).await; // Timer 3
-            log("log 4");
-            log("log 5");
-        } => {}
-        _ = sleep_ms(50) => {} // Timer 6
-        _ = async {
-            join!( // all at once; each poll polls every unfinished one
-                async { log("log 8") },
-                sleep_ms(10), // Timer 9
-            );
-        } => {}
-    }
     join!( // all at once; each poll polls every unfinished one
+        sleep_ms(0), // Timer 3
+        sleep_ms(50), // Timer 4
+        async { log("log 5") },
+    );
+    sleep_ms(0).await; // Timer 6
+    sleep_ms(20).await; // Timer 8
+    join!( // all at once; each poll polls every unfinished one
+        async { block_ms(30) },
         async {
-            join!( // all at once; each poll polls every unfinished one
-                async { block_ms(0) },
-                async { block_ms(30) },
-            );
+            select! {
+                biased; // polled in this order; the first ready wins, the others are dropped
+                _ = async { block_ms(0) } => {}
+                _ = sleep_ms(0) => {} // Timer 13
+                _ = sleep_ms(100) => {} // Timer 14
+            }
+        },
+        async {
+            let f1 = sleep_ms(10); // Timer 16
+            let f2 = async { log("log 17") };
+            // nothing has run yet: futures start when polled
+            f1.await;
+            f2.await;
         },
     );
+    select! {
+        biased; // polled in this order; the first ready wins, the others are dropped
+        _ = sleep_ms(20) => {} // Timer 19
+        _ = sleep_ms(50) => {} // Timer 20
+        _ = async {
+            select! {
+                biased; // polled in this order; the first ready wins, the others are dropped
+                _ = yield_now() => {}
+                _ = async { block_ms(30) } => {}
+            }
+        } => {}
+    }
 }
 
 pub fn size() -> usize {
@@ -5113,14 +5042,42 @@ pub mod random_148 {
 use runtime::prelude::*;
 
 async fn run() {
-    let f1 = async { log("log 2") };
-    let f2 = yield_now();
-    let f3 = async { log("log 4") };
-    // nothing has run yet: futures start when polled
-    f1.await;
-    f2.await;
-    f3.await;
-    log("log 5");
+    sleep_ms(100).await; // Timer 2
+    sleep_ms(100).await; // Timer 3
+    select! {
+        biased; // polled in this order; the first ready wins, the others are dropped
+        _ = async {
+            join!( // all at once; each poll polls every unfinished one
+                async { log("log 6") },
+                sleep_ms(20), // Timer 7
+            );
+        } => {}
+        _ = async { block_ms(30) } => {}
+        _ = async {
+            block_ms(30);
+        } => {}
+    }
+    join!( // all at once; each poll polls every unfinished one
+        async {
+            for _ in 0..3 {
+                block_ms(0);
+                log("log 14");
+            }
+        },
+        async {
+            select! {
+                biased; // polled in this order; the first ready wins, the others are dropped
+                _ = sleep_ms(50) => {} // Timer 16
+            }
+        },
+        async { log("log 17") },
+    );
+    block_ms(10);
+    join!( // all at once; each poll polls every unfinished one
+        sleep_ms(20), // Timer 21
+        async { log("log 22") },
+        async { log("log 23") },
+    );
 }
 
 pub fn size() -> usize {
@@ -5139,52 +5096,45 @@ async fn run() {
     select! {
         biased; // polled in this order; the first ready wins, the others are dropped
         _ = async {
-            let f1 = sleep_ms(10); // Timer 3
-            let f2 = async { log("log 4") };
+            let f1 = sleep_ms(100); // Timer 3
             // nothing has run yet: futures start when polled
             f1.await;
+        } => {}
+        _ = async {
+            select! {
+                biased; // polled in this order; the first ready wins, the others are dropped
+                _ = async { log("log 5") } => {}
+                _ = sleep_ms(0) => {} // Timer 6
+                _ = async { log("log 7") } => {}
+            }
+        } => {}
+        _ = async {
+            let f2 = async { block_ms(30) };
+            let f3 = sleep_ms(20); // Timer 10
+            let f4 = async { block_ms(10) };
+            // nothing has run yet: futures start when polled
             f2.await;
+            f3.await;
+            f4.await;
         } => {}
     }
     join!( // all at once; each poll polls every unfinished one
         async {
-            join!( // all at once; each poll polls every unfinished one
-                sleep_ms(0), // Timer 7
-                async { log("log 8") },
-                async { log("log 9") },
-            );
-        },
-        async {
-            log("log 11");
-            yield_now().await; // yield: to the back of the ready queue
-        },
-        async {
-            let f3 = async { block_ms(10) };
-            // nothing has run yet: futures start when polled
-            f3.await;
+            select! {
+                biased; // polled in this order; the first ready wins, the others are dropped
+                _ = yield_now() => {}
+                _ = sleep_ms(20) => {} // Timer 15
+            }
         },
     );
-    let f4 = async {
-        join!( // all at once; each poll polls every unfinished one
-            async { log("log 17") },
-            sleep_ms(20), // Timer 18
-            sleep_ms(20), // Timer 19
-        );
-    };
-    let f5 = async {
-        select! {
-            biased; // polled in this order; the first ready wins, the others are dropped
-            _ = async { log("log 21") } => {}
-            _ = async { log("log 22") } => {}
-        }
-    };
-    // nothing has run yet: futures start when polled
-    f4.await;
-    f5.await;
-    select! {
-        biased; // polled in this order; the first ready wins, the others are dropped
-        _ = async { log("log 24") } => {}
-    }
+    join!( // all at once; each poll polls every unfinished one
+        sleep_ms(0), // Timer 17
+        sleep_ms(50), // Timer 18
+    );
+    join!( // all at once; each poll polls every unfinished one
+        sleep_ms(20), // Timer 21
+        sleep_ms(20), // Timer 22
+    );
 }
 
 pub fn size() -> usize {
@@ -5200,27 +5150,16 @@ pub mod random_150 {
 use runtime::prelude::*;
 
 async fn run() {
-    let f1 = async {
-        join!( // all at once; each poll polls every unfinished one
-            sleep_ms(50), // Timer 3
-        );
-    };
+    let f1 = async { block_ms(10) };
     // nothing has run yet: futures start when polled
     f1.await;
     select! {
         biased; // polled in this order; the first ready wins, the others are dropped
-        _ = yield_now() => {}
+        _ = sleep_ms(10) => {} // Timer 5
+        _ = async { log("log 6") } => {}
     }
-    sleep_ms(50).await; // Timer 7
-    select! {
-        biased; // polled in this order; the first ready wins, the others are dropped
-        _ = async { block_ms(0) } => {}
-        _ = async { block_ms(30) } => {}
-    }
-    select! {
-        biased; // polled in this order; the first ready wins, the others are dropped
-        _ = sleep_ms(10) => {} // Timer 12
-        _ = sleep_ms(0) => {} // Timer 13
+    for _ in 0..1 {
+        log("log 8");
     }
 }
 
@@ -5237,13 +5176,13 @@ pub mod random_151 {
 use runtime::prelude::*;
 
 async fn run() {
-    join!( // all at once; each poll polls every unfinished one
-        async {
-            sleep_ms(0).await; // Timer 3
-        },
-    );
+    sleep_ms(10).await; // Timer 1
+    select! {
+        biased; // polled in this order; the first ready wins, the others are dropped
+        _ = sleep_ms(50) => {} // Timer 4
+        _ = async { log("log 5") } => {}
+    }
     yield_now().await; // yield: to the back of the ready queue
-    block_ms(0);
 }
 
 pub fn size() -> usize {
@@ -5259,50 +5198,22 @@ pub mod random_152 {
 use runtime::prelude::*;
 
 async fn run() {
-    let f1 = async { log("log 2") };
-    let f2 = async {
-        log("log 4");
-        sleep_ms(20).await; // Timer 5
-    };
-    // nothing has run yet: futures start when polled
-    f1.await;
-    f2.await;
     select! {
         biased; // polled in this order; the first ready wins, the others are dropped
         _ = async {
-            sleep_ms(50).await; // Timer 8
-            log("log 9");
-            log("log 10");
+            select! {
+                biased; // polled in this order; the first ready wins, the others are dropped
+                _ = sleep_ms(10) => {} // Timer 3
+                _ = sleep_ms(50) => {} // Timer 4
+                _ = sleep_ms(20) => {} // Timer 5
+            }
         } => {}
         _ = async {
-            let f3 = async { log("log 12") };
-            let f4 = sleep_ms(20); // Timer 13
-            // nothing has run yet: futures start when polled
-            f3.await;
-            f4.await;
+            log("log 7");
+            log("log 8");
         } => {}
+        _ = async { block_ms(0) } => {}
     }
-    let f5 = async {
-        let f6 = sleep_ms(20); // Timer 16
-        let f7 = sleep_ms(10); // Timer 17
-        // nothing has run yet: futures start when polled
-        f6.await;
-        f7.await;
-    };
-    let f6 = sleep_ms(50); // Timer 18
-    let f7 = async {
-        select! {
-            biased; // polled in this order; the first ready wins, the others are dropped
-            _ = sleep_ms(100) => {} // Timer 20
-            _ = sleep_ms(20) => {} // Timer 21
-            _ = async { block_ms(30) } => {}
-        }
-    };
-    // nothing has run yet: futures start when polled
-    f5.await;
-    f6.await;
-    f7.await;
-    sleep_ms(0).await; // Timer 23
 }
 
 pub fn size() -> usize {
@@ -5318,11 +5229,9 @@ pub mod random_153 {
 use runtime::prelude::*;
 
 async fn run() {
-    select! {
-        biased; // polled in this order; the first ready wins, the others are dropped
-        _ = sleep_ms(50) => {} // Timer 2
-    }
-    sleep_ms(0).await; // Timer 3
+    sleep_ms(20).await; // Timer 1
+    sleep_ms(20).await; // Timer 2
+    sleep_ms(20).await; // Timer 3
 }
 
 pub fn size() -> usize {
@@ -5338,17 +5247,7 @@ pub mod random_154 {
 use runtime::prelude::*;
 
 async fn run() {
-    join!( // all at once; each poll polls every unfinished one
-        async {
-            join!( // all at once; each poll polls every unfinished one
-                async { block_ms(0) },
-            );
-        },
-        async {
-            block_ms(0);
-            yield_now().await; // yield: to the back of the ready queue
-        },
-    );
+    log("log 1");
 }
 
 pub fn size() -> usize {
@@ -5364,45 +5263,8 @@ pub mod random_155 {
 use runtime::prelude::*;
 
 async fn run() {
-    let f1 = sleep_ms(10); // Timer 2
-    let f2 = sleep_ms(50); // Timer 3
-    let f3 = sleep_ms(100); // Timer 4
-    // nothing has run yet: futures start when polled
-    f1.await;
-    f2.await;
-    f3.await;
-    let f4 = async {
-        let f5 = sleep_ms(10); // Timer 7
-        let f6 = async { log("log 8") };
-        // nothing has run yet: futures start when polled
-        f5.await;
-        f6.await;
-    };
-    let f5 = async {
-        select! {
-            biased; // polled in this order; the first ready wins, the others are dropped
-            _ = async { block_ms(0) } => {}
-            _ = async { block_ms(30) } => {}
-        }
-    };
-    // nothing has run yet: futures start when polled
-    f4.await;
-    f5.await;
-    sleep_ms(10).await; // Timer 12
-    let f8 = async {
-        let f9 = sleep_ms(20); // Timer 15
-        let f10 = async { block_ms(10) };
-        // nothing has run yet: futures start when polled
-        f9.await;
-        f10.await;
-    };
-    let f9 = async {
-        block_ms(0);
-        sleep_ms(20).await; // Timer 19
-    };
-    // nothing has run yet: futures start when polled
-    f8.await;
-    f9.await;
+    yield_now().await; // yield: to the back of the ready queue
+    sleep_ms(20).await; // Timer 2
 }
 
 pub fn size() -> usize {
@@ -5418,23 +5280,38 @@ pub mod random_156 {
 use runtime::prelude::*;
 
 async fn run() {
-    block_ms(30);
     join!( // all at once; each poll polls every unfinished one
         async {
-            let f1 = async { block_ms(0) };
-            let f2 = async { log("log 5") };
-            // nothing has run yet: futures start when polled
-            f1.await;
-            f2.await;
+            for _ in 0..0 {
+                sleep_ms(20).await; // Timer 3
+                yield_now().await; // yield: to the back of the ready queue
+                sleep_ms(50).await; // Timer 5
+            }
         },
-        async { block_ms(10) },
         async {
-            join!( // all at once; each poll polls every unfinished one
-                async { block_ms(10) },
-            );
+            select! {
+                biased; // polled in this order; the first ready wins, the others are dropped
+                _ = sleep_ms(20) => {} // Timer 7
+                _ = async { block_ms(0) } => {}
+                _ = sleep_ms(10) => {} // Timer 9
+            }
         },
     );
-    sleep_ms(20).await; // Timer 9
+    for _ in 0..2 {
+        sleep_ms(0).await; // Timer 12
+    }
+    select! {
+        biased; // polled in this order; the first ready wins, the others are dropped
+        _ = async { block_ms(30) } => {}
+        _ = async {
+            join!( // all at once; each poll polls every unfinished one
+                async { block_ms(0) },
+                sleep_ms(20), // Timer 17
+                async { log("log 18") },
+            );
+        } => {}
+    }
+    sleep_ms(20).await; // Timer 19
 }
 
 pub fn size() -> usize {
@@ -5450,44 +5327,17 @@ pub mod random_157 {
 use runtime::prelude::*;
 
 async fn run() {
-    block_ms(10);
+    yield_now().await; // yield: to the back of the ready queue
+    sleep_ms(0).await; // Timer 2
     join!( // all at once; each poll polls every unfinished one
-        async {
-            let f1 = async { log("log 4") };
-            let f2 = async { log("log 5") };
-            let f3 = sleep_ms(50); // Timer 6
-            // nothing has run yet: futures start when polled
-            f1.await;
-            f2.await;
-            f3.await;
-        },
-        async {
-            let f4 = async { log("log 8") };
-            let f5 = sleep_ms(50); // Timer 9
-            let f6 = sleep_ms(50); // Timer 10
-            // nothing has run yet: futures start when polled
-            f4.await;
-            f5.await;
-            f6.await;
-        },
-        sleep_ms(100), // Timer 11
+        async { block_ms(0) },
+        sleep_ms(10), // Timer 6
+        sleep_ms(50), // Timer 7
     );
-    sleep_ms(0).await; // Timer 12
-    select! {
-        biased; // polled in this order; the first ready wins, the others are dropped
-        _ = async {
-            let f7 = async { log("log 15") };
-            let f8 = async { log("log 16") };
-            let f9 = async { block_ms(10) };
-            // nothing has run yet: futures start when polled
-            f7.await;
-            f8.await;
-            f9.await;
-        } => {}
-        _ = async {
-            sleep_ms(50).await; // Timer 19
-        } => {}
-    }
+    sleep_ms(50).await; // Timer 8
+    join!( // all at once; each poll polls every unfinished one
+        async { block_ms(0) },
+    );
 }
 
 pub fn size() -> usize {
@@ -5503,177 +5353,6 @@ pub mod random_158 {
 use runtime::prelude::*;
 
 async fn run() {
-    select! {
-        biased; // polled in this order; the first ready wins, the others are dropped
-        _ = async { log("log 2") } => {}
-        _ = async {
-            join!( // all at once; each poll polls every unfinished one
-                sleep_ms(0), // Timer 4
-                sleep_ms(50), // Timer 5
-            );
-        } => {}
-        _ = async {
-            sleep_ms(10).await; // Timer 7
-        } => {}
-    }
-    join!( // all at once; each poll polls every unfinished one
-        async {
-            let f1 = sleep_ms(20); // Timer 10
-            let f2 = sleep_ms(100); // Timer 11
-            let f3 = sleep_ms(50); // Timer 12
-            // nothing has run yet: futures start when polled
-            f1.await;
-            f2.await;
-            f3.await;
-        },
-        async { log("log 13") },
-        async {
-            select! {
-                biased; // polled in this order; the first ready wins, the others are dropped
-                _ = sleep_ms(10) => {} // Timer 15
-                _ = async { log("log 16") } => {}
-            }
-        },
-    );
-    let f4 = async { log("log 18") };
-    // nothing has run yet: futures start when polled
-    f4.await;
-    join!( // all at once; each poll polls every unfinished one
-        async {
-            sleep_ms(20).await; // Timer 21
-            log("log 22");
-        },
-    );
-}
-
-pub fn size() -> usize {
-    std::mem::size_of_val(&run())
-}
-
-pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
-    Box::pin(run())
-}
-}
-
-pub mod random_159 {
-use runtime::prelude::*;
-
-async fn run() {
-    select! {
-        biased; // polled in this order; the first ready wins, the others are dropped
-        _ = async {
-            yield_now().await; // yield: to the back of the ready queue
-            log("log 4");
-            log("log 5");
-        } => {}
-        _ = sleep_ms(10) => {} // Timer 6
-        _ = async {
-            select! {
-                biased; // polled in this order; the first ready wins, the others are dropped
-                _ = async { log("log 8") } => {}
-                _ = async { log("log 9") } => {}
-                _ = async { log("log 10") } => {}
-            }
-        } => {}
-    }
-    block_ms(0);
-    log("log 14");
-    block_ms(10);
-    yield_now().await; // yield: to the back of the ready queue
-    sleep_ms(20).await; // Timer 18
-}
-
-pub fn size() -> usize {
-    std::mem::size_of_val(&run())
-}
-
-pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
-    Box::pin(run())
-}
-}
-
-pub mod random_160 {
-use runtime::prelude::*;
-
-async fn run() {
-    join!( // all at once; each poll polls every unfinished one
-        async {
-            let f1 = sleep_ms(20); // Timer 3
-            let f2 = yield_now();
-            let f3 = sleep_ms(50); // Timer 5
-            // nothing has run yet: futures start when polled
-            f1.await;
-            f2.await;
-            f3.await;
-        },
-        async {
-            join!( // all at once; each poll polls every unfinished one
-                async { log("log 7") },
-                async { log("log 8") },
-            );
-        },
-    );
-    log("log 9");
-    let f4 = sleep_ms(0); // Timer 12
-    // nothing has run yet: futures start when polled
-    f4.await;
-    block_ms(10);
-}
-
-pub fn size() -> usize {
-    std::mem::size_of_val(&run())
-}
-
-pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
-    Box::pin(run())
-}
-}
-
-pub mod random_161 {
-use runtime::prelude::*;
-
-async fn run() {
-    block_ms(30);
-    join!( // all at once; each poll polls every unfinished one
-        async {
-            select! {
-                biased; // polled in this order; the first ready wins, the others are dropped
-                _ = sleep_ms(100) => {} // Timer 4
-            }
-        },
-        async {
-            join!( // all at once; each poll polls every unfinished one
-                sleep_ms(20), // Timer 6
-                sleep_ms(20), // Timer 7
-                async { block_ms(10) },
-            );
-        },
-        yield_now(),
-    );
-    join!( // all at once; each poll polls every unfinished one
-        async { block_ms(0) },
-        sleep_ms(10), // Timer 13
-        sleep_ms(50), // Timer 14
-    );
-    sleep_ms(50).await; // Timer 15
-    join!( // all at once; each poll polls every unfinished one
-        async { block_ms(0) },
-    );
-}
-
-pub fn size() -> usize {
-    std::mem::size_of_val(&run())
-}
-
-pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
-    Box::pin(run())
-}
-}
-
-pub mod random_162 {
-use runtime::prelude::*;
-
-async fn run() {
     sleep_ms(0).await; // Timer 1
 }
 
@@ -5686,7 +5365,7 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 }
 }
 
-pub mod random_163 {
+pub mod random_159 {
 use runtime::prelude::*;
 
 async fn run() {
@@ -5703,7 +5382,7 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 }
 }
 
-pub mod random_164 {
+pub mod random_160 {
 use runtime::prelude::*;
 
 async fn run() {
@@ -5723,7 +5402,7 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 }
 }
 
-pub mod random_165 {
+pub mod random_161 {
 use runtime::prelude::*;
 
 async fn run() {
@@ -5737,16 +5416,165 @@ async fn run() {
     join!( // all at once; each poll polls every unfinished one
         sleep_ms(100), // Timer 6
         async {
-            let f1 = sleep_ms(0); // Timer 8
-            let f2 = async { log("log 9") };
-            let f3 = async { log("log 10") };
-            // nothing has run yet: futures start when polled
-            f1.await;
-            f2.await;
-            f3.await;
+            for _ in 0..1 {
+                sleep_ms(0).await; // Timer 8
+                log("log 9");
+                log("log 10");
+            }
         },
-        async { block_ms(0) },
+        async {
+            join!( // all at once; each poll polls every unfinished one
+                sleep_ms(50), // Timer 12
+                async { block_ms(0) },
+            );
+        },
     );
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_162 {
+use runtime::prelude::*;
+
+async fn run() {
+    join!( // all at once; each poll polls every unfinished one
+        async {
+            sleep_ms(0).await; // Timer 3
+            log("log 4");
+        },
+        async { log("log 5") },
+    );
+    sleep_ms(20).await; // Timer 6
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_163 {
+use runtime::prelude::*;
+
+async fn run() {
+    sleep_ms(0).await; // Timer 1
+    yield_now().await; // yield: to the back of the ready queue
+    select! {
+        biased; // polled in this order; the first ready wins, the others are dropped
+        _ = sleep_ms(0) => {} // Timer 5
+        _ = async { block_ms(10) } => {}
+    }
+    yield_now().await; // yield: to the back of the ready queue
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_164 {
+use runtime::prelude::*;
+
+async fn run() {
+    yield_now().await; // yield: to the back of the ready queue
+    select! {
+        biased; // polled in this order; the first ready wins, the others are dropped
+        _ = async { block_ms(30) } => {}
+        _ = async { block_ms(10) } => {}
+    }
+    let f1 = sleep_ms(100); // Timer 7
+    let f2 = sleep_ms(0); // Timer 8
+    // nothing has run yet: futures start when polled
+    f1.await;
+    f2.await;
+    select! {
+        biased; // polled in this order; the first ready wins, the others are dropped
+        _ = async {
+            select! {
+                biased; // polled in this order; the first ready wins, the others are dropped
+                _ = async { block_ms(10) } => {}
+                _ = sleep_ms(50) => {} // Timer 12
+            }
+        } => {}
+        _ = async {
+            select! {
+                biased; // polled in this order; the first ready wins, the others are dropped
+                _ = async { block_ms(10) } => {}
+            }
+        } => {}
+        _ = async {
+            for _ in 0..2 {
+                sleep_ms(20).await; // Timer 16
+                sleep_ms(100).await; // Timer 17
+            }
+        } => {}
+    }
+    select! {
+        biased; // polled in this order; the first ready wins, the others are dropped
+        _ = async { block_ms(10) } => {}
+        _ = async {
+            for _ in 0..1 {
+                sleep_ms(0).await; // Timer 21
+                log("log 22");
+            }
+        } => {}
+        _ = async {
+            let f3 = async { block_ms(10) };
+            let f4 = async { block_ms(0) };
+            // nothing has run yet: futures start when polled
+            f3.await;
+            f4.await;
+        } => {}
+    }
+    block_ms(0);
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_165 {
+use runtime::prelude::*;
+
+async fn run() {
+    for _ in 0..3 {
+        sleep_ms(50).await; // Timer 3
+    }
+    join!( // all at once; each poll polls every unfinished one
+        async {
+            select! {
+                biased; // polled in this order; the first ready wins, the others are dropped
+                _ = async { block_ms(10) } => {}
+                _ = async { log("log 7") } => {}
+                _ = async { block_ms(30) } => {}
+            }
+        },
+        async {
+            yield_now().await; // yield: to the back of the ready queue
+            log("log 11");
+            sleep_ms(20).await; // Timer 12
+        },
+    );
+    log("log 14");
 }
 
 pub fn size() -> usize {
@@ -5762,193 +5590,13 @@ pub mod random_166 {
 use runtime::prelude::*;
 
 async fn run() {
-    let f1 = async {
-        log("log 3");
-    };
-    let f2 = async {
-        select! {
-            biased; // polled in this order; the first ready wins, the others are dropped
-            _ = sleep_ms(100) => {} // Timer 5
-            _ = yield_now() => {}
-            _ = sleep_ms(0) => {} // Timer 7
-        }
-    };
-    // nothing has run yet: futures start when polled
-    f1.await;
-    f2.await;
-    sleep_ms(20).await; // Timer 9
-    select! {
-        biased; // polled in this order; the first ready wins, the others are dropped
-        _ = async { log("log 11") } => {}
-        _ = yield_now() => {}
-    }
-}
-
-pub fn size() -> usize {
-    std::mem::size_of_val(&run())
-}
-
-pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
-    Box::pin(run())
-}
-}
-
-pub mod random_167 {
-use runtime::prelude::*;
-
-async fn run() {
-    select! {
-        biased; // polled in this order; the first ready wins, the others are dropped
-        _ = yield_now() => {}
-        _ = async {
-            select! {
-                biased; // polled in this order; the first ready wins, the others are dropped
-                _ = async { log("log 4") } => {}
-            }
-        } => {}
-        _ = async {
-            yield_now().await; // yield: to the back of the ready queue
-            yield_now().await; // yield: to the back of the ready queue
-            log("log 8");
-        } => {}
-    }
-}
-
-pub fn size() -> usize {
-    std::mem::size_of_val(&run())
-}
-
-pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
-    Box::pin(run())
-}
-}
-
-pub mod random_168 {
-use runtime::prelude::*;
-
-async fn run() {
-    sleep_ms(100).await; // Timer 1
-    sleep_ms(20).await; // Timer 2
-}
-
-pub fn size() -> usize {
-    std::mem::size_of_val(&run())
-}
-
-pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
-    Box::pin(run())
-}
-}
-
-pub mod random_169 {
-use runtime::prelude::*;
-
-async fn run() {
-    let f1 = async {
-        sleep_ms(50).await; // Timer 3
-        sleep_ms(20).await; // Timer 4
-    };
-    // nothing has run yet: futures start when polled
-    f1.await;
-    join!( // all at once; each poll polls every unfinished one
-        async {
-            join!( // all at once; each poll polls every unfinished one
-                async { block_ms(10) },
-                async { log("log 8") },
-            );
-        },
-        async {
-            select! {
-                biased; // polled in this order; the first ready wins, the others are dropped
-                _ = async { block_ms(30) } => {}
-            }
-        },
-    );
-}
-
-pub fn size() -> usize {
-    std::mem::size_of_val(&run())
-}
-
-pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
-    Box::pin(run())
-}
-}
-
-pub mod random_170 {
-use runtime::prelude::*;
-
-async fn run() {
-    select! {
-        biased; // polled in this order; the first ready wins, the others are dropped
-        _ = async {
-            log("log 3");
-        } => {}
-        _ = async {
-            select! {
-                biased; // polled in this order; the first ready wins, the others are dropped
-                _ = async { block_ms(10) } => {}
-                _ = sleep_ms(20) => {} // Timer 6
-                _ = sleep_ms(100) => {} // Timer 7
-            }
-        } => {}
-    }
-    select! {
-        biased; // polled in this order; the first ready wins, the others are dropped
-        _ = async {
-            join!( // all at once; each poll polls every unfinished one
-                async { block_ms(0) },
-                async { block_ms(0) },
-            );
-        } => {}
-        _ = yield_now() => {}
-    }
-    join!( // all at once; each poll polls every unfinished one
-        async { block_ms(10) },
-        async {
-            join!( // all at once; each poll polls every unfinished one
-                sleep_ms(10), // Timer 16
-                async { log("log 17") },
-                yield_now(),
-            );
-        },
-        async {
-            select! {
-                biased; // polled in this order; the first ready wins, the others are dropped
-                _ = async { block_ms(30) } => {}
-                _ = async { log("log 21") } => {}
-                _ = async { block_ms(0) } => {}
-            }
-        },
-    );
-    sleep_ms(10).await; // Timer 23
-}
-
-pub fn size() -> usize {
-    std::mem::size_of_val(&run())
-}
-
-pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
-    Box::pin(run())
-}
-}
-
-pub mod random_171 {
-use runtime::prelude::*;
-
-async fn run() {
     block_ms(10);
-    select! {
-        biased; // polled in this order; the first ready wins, the others are dropped
-        _ = yield_now() => {}
-        _ = yield_now() => {}
-        _ = sleep_ms(10) => {} // Timer 6
-    }
-    sleep_ms(10).await; // Timer 8
+    block_ms(10);
+    sleep_ms(10).await; // Timer 5
     yield_now().await; // yield: to the back of the ready queue
     select! {
         biased; // polled in this order; the first ready wins, the others are dropped
-        _ = sleep_ms(20) => {} // Timer 11
+        _ = sleep_ms(20) => {} // Timer 8
         _ = async {
             yield_now().await; // yield: to the back of the ready queue
         } => {}
@@ -5965,7 +5613,7 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 }
 }
 
-pub mod random_172 {
+pub mod random_167 {
 use runtime::prelude::*;
 
 async fn run() {
@@ -5974,10 +5622,211 @@ async fn run() {
     // nothing has run yet: futures start when polled
     f1.await;
     f2.await;
-    sleep_ms(50).await; // Timer 5
+    select! {
+        biased; // polled in this order; the first ready wins, the others are dropped
+        _ = yield_now() => {}
+    }
+    let f3 = sleep_ms(0); // Timer 8
+    // nothing has run yet: futures start when polled
+    f3.await;
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_168 {
+use runtime::prelude::*;
+
+async fn run() {
+    log("log 3");
+    sleep_ms(50).await; // Timer 4
+    sleep_ms(0).await; // Timer 5
     join!( // all at once; each poll polls every unfinished one
         async { log("log 7") },
+        yield_now(),
+        sleep_ms(20), // Timer 9
     );
+    let f1 = async { block_ms(0) };
+    // nothing has run yet: futures start when polled
+    f1.await;
+    select! {
+        biased; // polled in this order; the first ready wins, the others are dropped
+        _ = async {
+            join!( // all at once; each poll polls every unfinished one
+                async { log("log 14") },
+            );
+        } => {}
+        _ = async {
+            select! {
+                biased; // polled in this order; the first ready wins, the others are dropped
+                _ = async { block_ms(30) } => {}
+            }
+        } => {}
+    }
+    select! {
+        biased; // polled in this order; the first ready wins, the others are dropped
+        _ = async { log("log 18") } => {}
+        _ = async {
+            let f2 = async { block_ms(30) };
+            let f3 = sleep_ms(50); // Timer 21
+            // nothing has run yet: futures start when polled
+            f2.await;
+            f3.await;
+        } => {}
+    }
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_169 {
+use runtime::prelude::*;
+
+async fn run() {
+    select! {
+        biased; // polled in this order; the first ready wins, the others are dropped
+        _ = sleep_ms(100) => {} // Timer 2
+    }
+    select! {
+        biased; // polled in this order; the first ready wins, the others are dropped
+        _ = async {
+            let f1 = async { log("log 5") };
+            let f2 = async { block_ms(10) };
+            // nothing has run yet: futures start when polled
+            f1.await;
+            f2.await;
+        } => {}
+        _ = async {
+            let f3 = sleep_ms(100); // Timer 8
+            // nothing has run yet: futures start when polled
+            f3.await;
+        } => {}
+    }
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_170 {
+use runtime::prelude::*;
+
+async fn run() {
+    log("log 1");
+    join!( // all at once; each poll polls every unfinished one
+        async {
+            let f1 = sleep_ms(100); // Timer 4
+            // nothing has run yet: futures start when polled
+            f1.await;
+        },
+    );
+    for _ in 0..3 {
+        sleep_ms(20).await; // Timer 6
+        join!( // all at once; each poll polls every unfinished one
+            yield_now(),
+        );
+        block_ms(10);
+        block_ms(30);
+    }
+    select! {
+        biased; // polled in this order; the first ready wins, the others are dropped
+        _ = async {
+            for _ in 0..0 {
+                sleep_ms(10).await; // Timer 14
+                log("log 15");
+                log("log 16");
+            }
+        } => {}
+    }
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_171 {
+use runtime::prelude::*;
+
+async fn run() {
+    join!( // all at once; each poll polls every unfinished one
+        async {
+            select! {
+                biased; // polled in this order; the first ready wins, the others are dropped
+                _ = async { block_ms(10) } => {}
+            }
+        },
+        async {
+            join!( // all at once; each poll polls every unfinished one
+                async { log("log 5") },
+                sleep_ms(20), // Timer 6
+            );
+        },
+        sleep_ms(100), // Timer 7
+    );
+    for _ in 0..3 {
+        sleep_ms(20).await; // Timer 9
+        sleep_ms(10).await; // Timer 11
+        block_ms(30);
+        log("log 13");
+    }
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_172 {
+use runtime::prelude::*;
+
+async fn run() {
+    let f1 = async {
+        select! {
+            biased; // polled in this order; the first ready wins, the others are dropped
+            _ = async { block_ms(10) } => {}
+            _ = async { log("log 4") } => {}
+            _ = sleep_ms(100) => {} // Timer 5
+        }
+    };
+    let f2 = sleep_ms(20); // Timer 6
+    // nothing has run yet: futures start when polled
+    f1.await;
+    f2.await;
+    for _ in 0..3 {
+        join!( // all at once; each poll polls every unfinished one
+            sleep_ms(100), // Timer 9
+        );
+        select! {
+            biased; // polled in this order; the first ready wins, the others are dropped
+            _ = async { log("log 11") } => {}
+        }
+    }
 }
 
 pub fn size() -> usize {
@@ -5993,206 +5842,6 @@ pub mod random_173 {
 use runtime::prelude::*;
 
 async fn run() {
-    sleep_ms(0).await; // Timer 1
-}
-
-pub fn size() -> usize {
-    std::mem::size_of_val(&run())
-}
-
-pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
-    Box::pin(run())
-}
-}
-
-pub mod random_174 {
-use runtime::prelude::*;
-
-async fn run() {
-    log("log 1");
-    log("log 3");
-    join!( // all at once; each poll polls every unfinished one
-        sleep_ms(0), // Timer 5
-        sleep_ms(100), // Timer 6
-    );
-    select! {
-        biased; // polled in this order; the first ready wins, the others are dropped
-        _ = sleep_ms(0) => {} // Timer 8
-        _ = async { block_ms(0) } => {}
-    }
-    log("log 11");
-    yield_now().await; // yield: to the back of the ready queue
-    sleep_ms(20).await; // Timer 13
-    block_ms(10);
-}
-
-pub fn size() -> usize {
-    std::mem::size_of_val(&run())
-}
-
-pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
-    Box::pin(run())
-}
-}
-
-pub mod random_175 {
-use runtime::prelude::*;
-
-async fn run() {
-    select! {
-        biased; // polled in this order; the first ready wins, the others are dropped
-        _ = async {
-            select! {
-                biased; // polled in this order; the first ready wins, the others are dropped
-                _ = async { log("log 3") } => {}
-            }
-        } => {}
-    }
-    log("log 4");
-    let f1 = async {
-        select! {
-            biased; // polled in this order; the first ready wins, the others are dropped
-            _ = async { block_ms(10) } => {}
-        }
-    };
-    let f2 = async {
-        select! {
-            biased; // polled in this order; the first ready wins, the others are dropped
-            _ = async { block_ms(10) } => {}
-            _ = sleep_ms(50) => {} // Timer 10
-            _ = sleep_ms(100) => {} // Timer 11
-        }
-    };
-    // nothing has run yet: futures start when polled
-    f1.await;
-    f2.await;
-}
-
-pub fn size() -> usize {
-    std::mem::size_of_val(&run())
-}
-
-pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
-    Box::pin(run())
-}
-}
-
-pub mod random_176 {
-use runtime::prelude::*;
-
-async fn run() {
-    log("log 1");
-    block_ms(10);
-    select! {
-        biased; // polled in this order; the first ready wins, the others are dropped
-        _ = async {
-            join!( // all at once; each poll polls every unfinished one
-                sleep_ms(10), // Timer 5
-            );
-        } => {}
-        _ = async {
-            join!( // all at once; each poll polls every unfinished one
-                async { log("log 7") },
-            );
-        } => {}
-        _ = async {
-            join!( // all at once; each poll polls every unfinished one
-                async { log("log 9") },
-                async { log("log 10") },
-                sleep_ms(20), // Timer 11
-            );
-        } => {}
-    }
-}
-
-pub fn size() -> usize {
-    std::mem::size_of_val(&run())
-}
-
-pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
-    Box::pin(run())
-}
-}
-
-pub mod random_177 {
-use runtime::prelude::*;
-
-async fn run() {
-    join!( // all at once; each poll polls every unfinished one
-        sleep_ms(0), // Timer 2
-    );
-    block_ms(10);
-    select! {
-        biased; // polled in this order; the first ready wins, the others are dropped
-        _ = sleep_ms(20) => {} // Timer 6
-    }
-}
-
-pub fn size() -> usize {
-    std::mem::size_of_val(&run())
-}
-
-pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
-    Box::pin(run())
-}
-}
-
-pub mod random_178 {
-use runtime::prelude::*;
-
-async fn run() {
-    select! {
-        biased; // polled in this order; the first ready wins, the others are dropped
-        _ = async {
-            let f1 = sleep_ms(10); // Timer 3
-            let f2 = async { log("log 4") };
-            let f3 = async { log("log 5") };
-            // nothing has run yet: futures start when polled
-            f1.await;
-            f2.await;
-            f3.await;
-        } => {}
-    }
-    log("log 6");
-    join!( // all at once; each poll polls every unfinished one
-        async {
-            select! {
-                biased; // polled in this order; the first ready wins, the others are dropped
-                _ = async { block_ms(10) } => {}
-            }
-        },
-        async {
-            join!( // all at once; each poll polls every unfinished one
-                async { log("log 11") },
-                sleep_ms(20), // Timer 12
-            );
-        },
-        sleep_ms(100), // Timer 13
-    );
-    let f4 = sleep_ms(20); // Timer 15
-    let f5 = async {
-        sleep_ms(10).await; // Timer 17
-        block_ms(30);
-        log("log 19");
-    };
-    // nothing has run yet: futures start when polled
-    f4.await;
-    f5.await;
-}
-
-pub fn size() -> usize {
-    std::mem::size_of_val(&run())
-}
-
-pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
-    Box::pin(run())
-}
-}
-
-pub mod random_179 {
-use runtime::prelude::*;
-
-async fn run() {
     sleep_ms(10).await; // Timer 1
 }
 
@@ -6205,46 +5854,7 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 }
 }
 
-pub mod random_180 {
-use runtime::prelude::*;
-
-async fn run() {
-    select! {
-        biased; // polled in this order; the first ready wins, the others are dropped
-        _ = async {
-            sleep_ms(50).await; // Timer 3
-        } => {}
-        _ = async {
-            select! {
-                biased; // polled in this order; the first ready wins, the others are dropped
-                _ = sleep_ms(100) => {} // Timer 5
-                _ = sleep_ms(10) => {} // Timer 6
-            }
-        } => {}
-    }
-    let f1 = sleep_ms(20); // Timer 9
-    let f2 = sleep_ms(100); // Timer 10
-    // nothing has run yet: futures start when polled
-    f1.await;
-    f2.await;
-    select! {
-        biased; // polled in this order; the first ready wins, the others are dropped
-        _ = async { log("log 12") } => {}
-    }
-    yield_now().await; // yield: to the back of the ready queue
-    sleep_ms(10).await; // Timer 14
-}
-
-pub fn size() -> usize {
-    std::mem::size_of_val(&run())
-}
-
-pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
-    Box::pin(run())
-}
-}
-
-pub mod random_181 {
+pub mod random_174 {
 use runtime::prelude::*;
 
 async fn run() {
@@ -6283,7 +5893,7 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 }
 }
 
-pub mod random_182 {
+pub mod random_175 {
 use runtime::prelude::*;
 
 async fn run() {
@@ -6300,18 +5910,15 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 }
 }
 
-pub mod random_183 {
+pub mod random_176 {
 use runtime::prelude::*;
 
 async fn run() {
-    let f1 = sleep_ms(20); // Timer 2
-    let f2 = yield_now();
-    // nothing has run yet: futures start when polled
-    f1.await;
-    f2.await;
-    join!( // all at once; each poll polls every unfinished one
-        sleep_ms(100), // Timer 5
-    );
+    for _ in 0..0 {
+        sleep_ms(20).await; // Timer 2
+        yield_now().await; // yield: to the back of the ready queue
+    }
+    sleep_ms(100).await; // Timer 4
 }
 
 pub fn size() -> usize {
@@ -6323,7 +5930,7 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 }
 }
 
-pub mod random_184 {
+pub mod random_177 {
 use runtime::prelude::*;
 
 async fn run() {
@@ -6350,21 +5957,216 @@ async fn run() {
             f2.await;
         } => {}
     }
-    sleep_ms(10).await; // Timer 12
-    let f3 = async { block_ms(10) };
-    let f4 = sleep_ms(20); // Timer 15
+    select! {
+        biased; // polled in this order; the first ready wins, the others are dropped
+        _ = async { log("log 11") } => {}
+        _ = async {
+            for _ in 0..0 {
+                block_ms(10);
+                sleep_ms(20).await; // Timer 14
+            }
+        } => {}
+        _ = sleep_ms(20) => {} // Timer 15
+    }
+    select! {
+        biased; // polled in this order; the first ready wins, the others are dropped
+        _ = async { block_ms(10) } => {}
+    }
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_178 {
+use runtime::prelude::*;
+
+async fn run() {
+    select! {
+        biased; // polled in this order; the first ready wins, the others are dropped
+        _ = async {
+            for _ in 0..2 {
+                sleep_ms(10).await; // Timer 3
+            }
+        } => {}
+        _ = yield_now() => {}
+    }
+    let f1 = async { block_ms(0) };
     // nothing has run yet: futures start when polled
-    f3.await;
-    f4.await;
-    join!( // all at once; each poll polls every unfinished one
-        sleep_ms(20), // Timer 17
-        async {
+    f1.await;
+    sleep_ms(10).await; // Timer 7
+    select! {
+        biased; // polled in this order; the first ready wins, the others are dropped
+        _ = sleep_ms(20) => {} // Timer 9
+    }
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_179 {
+use runtime::prelude::*;
+
+async fn run() {
+    let f1 = async {
+        let f2 = async { log("log 3") };
+        // nothing has run yet: futures start when polled
+        f2.await;
+    };
+    let f2 = async {
+        join!( // all at once; each poll polls every unfinished one
+            async { log("log 5") },
+        );
+    };
+    // nothing has run yet: futures start when polled
+    f1.await;
+    f2.await;
+    block_ms(10);
+    sleep_ms(20).await; // Timer 9
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_180 {
+use runtime::prelude::*;
+
+async fn run() {
+    select! {
+        biased; // polled in this order; the first ready wins, the others are dropped
+        _ = async {
             select! {
                 biased; // polled in this order; the first ready wins, the others are dropped
-                _ = async { block_ms(10) } => {}
+                _ = async { log("log 3") } => {}
+                _ = yield_now() => {}
             }
-        },
+        } => {}
+        _ = async {
+            for _ in 0..3 {
+                sleep_ms(20).await; // Timer 6
+                sleep_ms(100).await; // Timer 7
+            }
+        } => {}
+    }
+    sleep_ms(20).await; // Timer 8
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_181 {
+use runtime::prelude::*;
+
+async fn run() {
+    select! {
+        biased; // polled in this order; the first ready wins, the others are dropped
+        _ = async {
+            select! {
+                biased; // polled in this order; the first ready wins, the others are dropped
+                _ = async { log("log 3") } => {}
+                _ = async { log("log 4") } => {}
+                _ = sleep_ms(20) => {} // Timer 5
+            }
+        } => {}
+    }
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_182 {
+use runtime::prelude::*;
+
+async fn run() {
+    for _ in 0..3 {
+        sleep_ms(10).await; // Timer 3
+    }
+    sleep_ms(50).await; // Timer 5
+    join!( // all at once; each poll polls every unfinished one
+        async { block_ms(0) },
+        async { block_ms(0) },
+        sleep_ms(50), // Timer 9
     );
+    select! {
+        biased; // polled in this order; the first ready wins, the others are dropped
+        _ = sleep_ms(100) => {} // Timer 11
+    }
+    block_ms(0);
+    for _ in 0..1 {
+        join!( // all at once; each poll polls every unfinished one
+            sleep_ms(0), // Timer 15
+        );
+    }
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_183 {
+use runtime::prelude::*;
+
+async fn run() {
+    sleep_ms(20).await; // Timer 1
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_184 {
+use runtime::prelude::*;
+
+async fn run() {
+    log("log 1");
+    let f1 = async {
+        select! {
+            biased; // polled in this order; the first ready wins, the others are dropped
+            _ = sleep_ms(100) => {} // Timer 4
+        }
+    };
+    // nothing has run yet: futures start when polled
+    f1.await;
+    sleep_ms(10).await; // Timer 5
 }
 
 pub fn size() -> usize {
@@ -6380,34 +6182,21 @@ pub mod random_185 {
 use runtime::prelude::*;
 
 async fn run() {
-    select! {
-        biased; // polled in this order; the first ready wins, the others are dropped
-        _ = async {
-            let f1 = sleep_ms(10); // Timer 3
-            // nothing has run yet: futures start when polled
-            f1.await;
-        } => {}
-        _ = async {
-            join!( // all at once; each poll polls every unfinished one
-                yield_now(),
-                sleep_ms(20), // Timer 6
-            );
-        } => {}
+    for _ in 0..2 {
+        sleep_ms(20).await; // Timer 2
+        sleep_ms(0).await; // Timer 4
+        sleep_ms(10).await; // Timer 5
     }
-    block_ms(0);
-    let f2 = sleep_ms(50); // Timer 9
-    let f3 = async {
+    let f1 = async {
         join!( // all at once; each poll polls every unfinished one
-            async { log("log 11") },
-            sleep_ms(100), // Timer 12
+            async { log("log 8") },
+            async { block_ms(10) },
         );
     };
+    let f2 = sleep_ms(20); // Timer 10
     // nothing has run yet: futures start when polled
+    f1.await;
     f2.await;
-    f3.await;
-    join!( // all at once; each poll polls every unfinished one
-        sleep_ms(10), // Timer 14
-    );
 }
 
 pub fn size() -> usize {
@@ -6423,14 +6212,29 @@ pub mod random_186 {
 use runtime::prelude::*;
 
 async fn run() {
-    join!( // all at once; each poll polls every unfinished one
-        async { log("log 2") },
-    );
     select! {
         biased; // polled in this order; the first ready wins, the others are dropped
-        _ = async { log("log 4") } => {}
-        _ = async { block_ms(10) } => {}
-        _ = sleep_ms(20) => {} // Timer 6
+        _ = async {
+            for _ in 0..3 {
+                yield_now().await; // yield: to the back of the ready queue
+                block_ms(0);
+                log("log 5");
+            }
+        } => {}
+    }
+    log("log 6");
+    select! {
+        biased; // polled in this order; the first ready wins, the others are dropped
+        _ = async {
+            block_ms(0);
+        } => {}
+        _ = async {
+            join!( // all at once; each poll polls every unfinished one
+                sleep_ms(20), // Timer 11
+                yield_now(),
+                sleep_ms(50), // Timer 13
+            );
+        } => {}
     }
 }
 
@@ -6450,30 +6254,18 @@ async fn run() {
     select! {
         biased; // polled in this order; the first ready wins, the others are dropped
         _ = async {
-            select! {
-                biased; // polled in this order; the first ready wins, the others are dropped
-                _ = async { log("log 3") } => {}
-                _ = yield_now() => {}
-            }
-        } => {}
-        _ = async {
-            let f1 = sleep_ms(20); // Timer 6
-            let f2 = sleep_ms(100); // Timer 7
+            let f1 = async { log("log 3") };
             // nothing has run yet: futures start when polled
             f1.await;
-            f2.await;
         } => {}
+        _ = sleep_ms(0) => {} // Timer 4
     }
-    join!( // all at once; each poll polls every unfinished one
-        sleep_ms(20), // Timer 9
-        async {
-            select! {
-                biased; // polled in this order; the first ready wins, the others are dropped
-                _ = sleep_ms(50) => {} // Timer 11
-                _ = async { block_ms(30) } => {}
-            }
-        },
-    );
+    sleep_ms(20).await; // Timer 5
+    select! {
+        biased; // polled in this order; the first ready wins, the others are dropped
+        _ = async { log("log 8") } => {}
+        _ = sleep_ms(50) => {} // Timer 9
+    }
 }
 
 pub fn size() -> usize {
@@ -6489,24 +6281,34 @@ pub mod random_188 {
 use runtime::prelude::*;
 
 async fn run() {
-    select! {
-        biased; // polled in this order; the first ready wins, the others are dropped
-        _ = sleep_ms(20) => {} // Timer 2
-        _ = async {
-            sleep_ms(0).await; // Timer 4
-            block_ms(0);
-            sleep_ms(0).await; // Timer 6
-        } => {}
-    }
-    sleep_ms(20).await; // Timer 7
-    select! {
-        biased; // polled in this order; the first ready wins, the others are dropped
-        _ = async { block_ms(0) } => {}
-    }
     join!( // all at once; each poll polls every unfinished one
-        sleep_ms(0), // Timer 12
-        sleep_ms(50), // Timer 13
+        async {
+            log("log 3");
+            sleep_ms(20).await; // Timer 4
+            sleep_ms(100).await; // Timer 5
+        },
+        sleep_ms(0), // Timer 6
+        async {
+            select! {
+                biased; // polled in this order; the first ready wins, the others are dropped
+                _ = async { log("log 8") } => {}
+                _ = async { log("log 9") } => {}
+            }
+        },
     );
+    let f1 = async { block_ms(0) };
+    let f2 = async {
+        let f3 = sleep_ms(20); // Timer 13
+        let f4 = sleep_ms(20); // Timer 14
+        // nothing has run yet: futures start when polled
+        f3.await;
+        f4.await;
+    };
+    let f3 = sleep_ms(50); // Timer 15
+    // nothing has run yet: futures start when polled
+    f1.await;
+    f2.await;
+    f3.await;
 }
 
 pub fn size() -> usize {
@@ -6522,20 +6324,18 @@ pub mod random_189 {
 use runtime::prelude::*;
 
 async fn run() {
-    join!( // all at once; each poll polls every unfinished one
-        async {
-            let f1 = sleep_ms(20); // Timer 3
-            // nothing has run yet: futures start when polled
-            f1.await;
-        },
-        async {
-            let f2 = sleep_ms(0); // Timer 5
-            // nothing has run yet: futures start when polled
-            f2.await;
-        },
-    );
-    sleep_ms(0).await; // Timer 6
-    yield_now().await; // yield: to the back of the ready queue
+    let f1 = async {
+        sleep_ms(100).await; // Timer 3
+        sleep_ms(10).await; // Timer 4
+    };
+    let f2 = async {
+        sleep_ms(100).await; // Timer 6
+        sleep_ms(20).await; // Timer 7
+        sleep_ms(20).await; // Timer 8
+    };
+    // nothing has run yet: futures start when polled
+    f1.await;
+    f2.await;
 }
 
 pub fn size() -> usize {
@@ -6551,16 +6351,16 @@ pub mod random_190 {
 use runtime::prelude::*;
 
 async fn run() {
-    log("log 2");
-    let f1 = async { block_ms(0) };
-    // nothing has run yet: futures start when polled
-    f1.await;
-    let f2 = sleep_ms(10); // Timer 6
-    let f3 = sleep_ms(100); // Timer 7
-    // nothing has run yet: futures start when polled
-    f2.await;
-    f3.await;
-    sleep_ms(10).await; // Timer 8
+    select! {
+        biased; // polled in this order; the first ready wins, the others are dropped
+        _ = sleep_ms(50) => {} // Timer 3
+        _ = sleep_ms(20) => {} // Timer 4
+        _ = yield_now() => {}
+    }
+    join!( // all at once; each poll polls every unfinished one
+        sleep_ms(50), // Timer 7
+    );
+    block_ms(30);
 }
 
 pub fn size() -> usize {
@@ -6576,47 +6376,32 @@ pub mod random_191 {
 use runtime::prelude::*;
 
 async fn run() {
-    join!( // all at once; each poll polls every unfinished one
-        sleep_ms(10), // Timer 3
-    );
-    join!( // all at once; each poll polls every unfinished one
-        sleep_ms(10), // Timer 5
-        sleep_ms(50), // Timer 6
-        async { log("log 7") },
-    );
-    select! {
-        biased; // polled in this order; the first ready wins, the others are dropped
-        _ = async {
-            select! {
-                biased; // polled in this order; the first ready wins, the others are dropped
-                _ = async { log("log 10") } => {}
-                _ = async { block_ms(30) } => {}
-            }
-        } => {}
+    sleep_ms(0).await; // Timer 3
+    log("log 4");
+    log("log 5");
+    log("log 7");
+    log("log 8");
+    sleep_ms(50).await; // Timer 9
+    for _ in 0..2 {
+        select! {
+            biased; // polled in this order; the first ready wins, the others are dropped
+            _ = async { log("log 12") } => {}
+        }
     }
-    let f1 = async {
-        block_ms(0);
-        log("log 15");
-    };
-    let f2 = async {
+    for _ in 0..2 {
         join!( // all at once; each poll polls every unfinished one
-            async { log("log 17") },
+            async { log("log 15") },
+            sleep_ms(50), // Timer 16
+            sleep_ms(10), // Timer 17
         );
-    };
-    // nothing has run yet: futures start when polled
-    f1.await;
-    f2.await;
+    }
     select! {
         biased; // polled in this order; the first ready wins, the others are dropped
+        _ = async { log("log 19") } => {}
         _ = async {
-            block_ms(0);
-        } => {}
-        _ = async {
-            join!( // all at once; each poll polls every unfinished one
-                sleep_ms(20), // Timer 22
-                yield_now(),
-                sleep_ms(50), // Timer 24
-            );
+            for _ in 0..1 {
+                block_ms(10);
+            }
         } => {}
     }
 }
@@ -6634,25 +6419,36 @@ pub mod random_192 {
 use runtime::prelude::*;
 
 async fn run() {
-    select! {
-        biased; // polled in this order; the first ready wins, the others are dropped
-        _ = async {
-            let f1 = async { log("log 3") };
+    join!( // all at once; each poll polls every unfinished one
+        async { log("log 2") },
+        async {
+            join!( // all at once; each poll polls every unfinished one
+                async { block_ms(10) },
+                async { block_ms(0) },
+            );
+        },
+    );
+    log("log 6");
+    log("log 7");
+    join!( // all at once; each poll polls every unfinished one
+        async {
+            log("log 10");
+            block_ms(0);
+            block_ms(30);
+        },
+        async {
+            let f1 = async { log("log 14") };
             // nothing has run yet: futures start when polled
             f1.await;
-        } => {}
-        _ = async {
-            log("log 5");
-            block_ms(10);
-        } => {}
-    }
-    sleep_ms(0).await; // Timer 7
-    sleep_ms(50).await; // Timer 9
-    join!( // all at once; each poll polls every unfinished one
-        async { log("log 11") },
+        },
+        async {
+            let f2 = sleep_ms(20); // Timer 16
+            let f3 = sleep_ms(50); // Timer 17
+            // nothing has run yet: futures start when polled
+            f2.await;
+            f3.await;
+        },
     );
-    yield_now().await; // yield: to the back of the ready queue
-    sleep_ms(100).await; // Timer 14
 }
 
 pub fn size() -> usize {
@@ -6668,39 +6464,26 @@ pub mod random_193 {
 use runtime::prelude::*;
 
 async fn run() {
-    log("log 1");
+    sleep_ms(20).await; // Timer 1
+    log("log 2");
     select! {
         biased; // polled in this order; the first ready wins, the others are dropped
         _ = async {
-            let f1 = sleep_ms(100); // Timer 4
+            let f1 = sleep_ms(20); // Timer 5
+            let f2 = yield_now();
             // nothing has run yet: futures start when polled
             f1.await;
-        } => {}
-        _ = async {
-            let f2 = async { block_ms(0) };
-            let f3 = sleep_ms(50); // Timer 7
-            let f4 = sleep_ms(20); // Timer 8
-            // nothing has run yet: futures start when polled
             f2.await;
-            f3.await;
-            f4.await;
         } => {}
-        _ = sleep_ms(20) => {} // Timer 9
-    }
-    sleep_ms(10).await; // Timer 10
-    select! {
-        biased; // polled in this order; the first ready wins, the others are dropped
+        _ = async { block_ms(10) } => {}
         _ = async {
-            sleep_ms(20).await; // Timer 13
-            log("log 14");
-            sleep_ms(10).await; // Timer 15
-        } => {}
-        _ = async {
-            sleep_ms(100).await; // Timer 17
-            sleep_ms(20).await; // Timer 18
-            sleep_ms(20).await; // Timer 19
+            join!( // all at once; each poll polls every unfinished one
+                async { block_ms(10) },
+                yield_now(),
+            );
         } => {}
     }
+    sleep_ms(0).await; // Timer 11
 }
 
 pub fn size() -> usize {
@@ -6716,40 +6499,31 @@ pub mod random_194 {
 use runtime::prelude::*;
 
 async fn run() {
-    let f1 = sleep_ms(50); // Timer 2
+    log("log 1");
+    sleep_ms(0).await; // Timer 3
+    let f1 = async { log("log 5") };
+    // nothing has run yet: futures start when polled
+    f1.await;
+    sleep_ms(20).await; // Timer 6
     let f2 = async {
-        let f3 = async { log("log 4") };
-        let f4 = yield_now();
-        // nothing has run yet: futures start when polled
-        f3.await;
-        f4.await;
-    };
-    let f3 = async {
         join!( // all at once; each poll polls every unfinished one
-            sleep_ms(50), // Timer 7
+            async { block_ms(10) },
         );
     };
     // nothing has run yet: futures start when polled
-    f1.await;
     f2.await;
-    f3.await;
-    block_ms(30);
-    let f6 = async {
-        sleep_ms(20).await; // Timer 11
-        log("log 12");
-        sleep_ms(0).await; // Timer 13
-    };
-    let f7 = async {
-        select! {
-            biased; // polled in this order; the first ready wins, the others are dropped
-            _ = yield_now() => {}
-        }
-    };
-    let f8 = sleep_ms(10); // Timer 16
-    // nothing has run yet: futures start when polled
-    f6.await;
-    f7.await;
-    f8.await;
+    select! {
+        biased; // polled in this order; the first ready wins, the others are dropped
+        _ = async {
+            let f3 = async { log("log 12") };
+            let f4 = sleep_ms(10); // Timer 13
+            let f5 = sleep_ms(20); // Timer 14
+            // nothing has run yet: futures start when polled
+            f3.await;
+            f4.await;
+            f5.await;
+        } => {}
+    }
 }
 
 pub fn size() -> usize {
@@ -6765,40 +6539,22 @@ pub mod random_195 {
 use runtime::prelude::*;
 
 async fn run() {
-    let f1 = async {
-        let f2 = sleep_ms(0); // Timer 3
-        let f3 = async { block_ms(10) };
-        // nothing has run yet: futures start when polled
-        f2.await;
-        f3.await;
-    };
-    let f2 = async {
-        sleep_ms(0).await; // Timer 6
-    };
-    // nothing has run yet: futures start when polled
-    f1.await;
-    f2.await;
-    let f5 = async {
-        join!( // all at once; each poll polls every unfinished one
-            async { log("log 9") },
-            sleep_ms(50), // Timer 10
-            sleep_ms(10), // Timer 11
-        );
-    };
-    // nothing has run yet: futures start when polled
-    f5.await;
-    join!( // all at once; each poll polls every unfinished one
-        async {
-            select! {
-                biased; // polled in this order; the first ready wins, the others are dropped
-                _ = async { log("log 14") } => {}
-                _ = sleep_ms(0) => {} // Timer 15
+    select! {
+        biased; // polled in this order; the first ready wins, the others are dropped
+        _ = async {
+            for _ in 0..1 {
+                log("log 3");
             }
-        },
-        async {
-            sleep_ms(20).await; // Timer 17
-        },
-        sleep_ms(10), // Timer 18
+        } => {}
+        _ = async {
+            sleep_ms(100).await; // Timer 5
+            block_ms(0);
+            sleep_ms(20).await; // Timer 7
+        } => {}
+        _ = async { log("log 8") } => {}
+    }
+    join!( // all at once; each poll polls every unfinished one
+        sleep_ms(20), // Timer 10
     );
 }
 
@@ -6815,41 +6571,11 @@ pub mod random_196 {
 use runtime::prelude::*;
 
 async fn run() {
-    sleep_ms(0).await; // Timer 1
-    let f1 = async {
-        join!( // all at once; each poll polls every unfinished one
-            async { block_ms(10) },
-            async { block_ms(0) },
-        );
-    };
-    let f2 = async { log("log 6") };
-    let f3 = async { log("log 7") };
-    // nothing has run yet: futures start when polled
-    f1.await;
-    f2.await;
-    f3.await;
     join!( // all at once; each poll polls every unfinished one
-        async {
-            log("log 10");
-            block_ms(0);
-            block_ms(30);
-        },
-        async {
-            let f4 = async { log("log 14") };
-            // nothing has run yet: futures start when polled
-            f4.await;
-        },
-        async {
-            let f5 = async { log("log 16") };
-            let f6 = sleep_ms(50); // Timer 17
-            let f7 = sleep_ms(100); // Timer 18
-            // nothing has run yet: futures start when polled
-            f5.await;
-            f6.await;
-            f7.await;
-        },
+        sleep_ms(100), // Timer 3
+        sleep_ms(100), // Timer 4
     );
-    sleep_ms(20).await; // Timer 19
+    sleep_ms(20).await; // Timer 5
 }
 
 pub fn size() -> usize {
@@ -6865,28 +6591,20 @@ pub mod random_197 {
 use runtime::prelude::*;
 
 async fn run() {
-    let f1 = async {
-        select! {
-            biased; // polled in this order; the first ready wins, the others are dropped
-            _ = sleep_ms(50) => {} // Timer 3
-            _ = sleep_ms(20) => {} // Timer 4
-            _ = yield_now() => {}
-        }
-    };
-    let f2 = async {
-        select! {
-            biased; // polled in this order; the first ready wins, the others are dropped
-            _ = sleep_ms(10) => {} // Timer 7
-        }
-    };
-    // nothing has run yet: futures start when polled
-    f1.await;
-    f2.await;
     join!( // all at once; each poll polls every unfinished one
-        async { block_ms(10) },
-        yield_now(),
+        async { block_ms(30) },
     );
-    sleep_ms(0).await; // Timer 11
+    join!( // all at once; each poll polls every unfinished one
+        sleep_ms(20), // Timer 4
+        sleep_ms(20), // Timer 5
+        async {
+            select! {
+                biased; // polled in this order; the first ready wins, the others are dropped
+                _ = async { log("log 7") } => {}
+                _ = sleep_ms(0) => {} // Timer 8
+            }
+        },
+    );
 }
 
 pub fn size() -> usize {
@@ -6902,32 +6620,27 @@ pub mod random_198 {
 use runtime::prelude::*;
 
 async fn run() {
-    log("log 1");
-    sleep_ms(0).await; // Timer 3
-    let f1 = async { log("log 5") };
-    // nothing has run yet: futures start when polled
-    f1.await;
-    select! {
-        biased; // polled in this order; the first ready wins, the others are dropped
-        _ = sleep_ms(100) => {} // Timer 7
-        _ = async { block_ms(0) } => {}
+    for _ in 0..1 {
+        for _ in 0..3 {
+            sleep_ms(0).await; // Timer 3
+            sleep_ms(20).await; // Timer 4
+        }
+        select! {
+            biased; // polled in this order; the first ready wins, the others are dropped
+            _ = sleep_ms(0) => {} // Timer 6
+            _ = async { log("log 7") } => {}
+            _ = sleep_ms(20) => {} // Timer 8
+        }
+        let f1 = yield_now();
+        let f2 = async { log("log 11") };
+        // nothing has run yet: futures start when polled
+        f1.await;
+        f2.await;
     }
-    select! {
-        biased; // polled in this order; the first ready wins, the others are dropped
-        _ = sleep_ms(50) => {} // Timer 10
-    }
-    select! {
-        biased; // polled in this order; the first ready wins, the others are dropped
-        _ = async {
-            let f2 = async { log("log 13") };
-            let f3 = sleep_ms(10); // Timer 14
-            let f4 = sleep_ms(20); // Timer 15
-            // nothing has run yet: futures start when polled
-            f2.await;
-            f3.await;
-            f4.await;
-        } => {}
-    }
+    log("log 14");
+    sleep_ms(10).await; // Timer 15
+    block_ms(30);
+    log("log 17");
 }
 
 pub fn size() -> usize {
@@ -6943,22 +6656,15 @@ pub mod random_199 {
 use runtime::prelude::*;
 
 async fn run() {
-    sleep_ms(50).await; // Timer 1
-    let f1 = async { log("log 3") };
-    let f2 = async {
-        join!( // all at once; each poll polls every unfinished one
-            sleep_ms(20), // Timer 5
-        );
-    };
-    let f3 = async {
-        let f4 = sleep_ms(50); // Timer 7
-        // nothing has run yet: futures start when polled
-        f4.await;
-    };
-    // nothing has run yet: futures start when polled
-    f1.await;
-    f2.await;
-    f3.await;
+    join!( // all at once; each poll polls every unfinished one
+        async {
+            select! {
+                biased; // polled in this order; the first ready wins, the others are dropped
+                _ = async { log("log 3") } => {}
+                _ = async { log("log 4") } => {}
+            }
+        },
+    );
 }
 
 pub fn size() -> usize {
