@@ -1,7 +1,9 @@
 // Runs a JS panel's text as a whole script in a fresh node:vm realm that has
 // only setTimeout, clearTimeout, console.log and performance.now, on a
 // virtual clock: timers fire in due order (ties in the order set), one per
-// task, with the realm's microtasks drained in between, as a browser does.
+// task, with the realm's microtasks drained in between, as a browser does,
+// and a short timer set from more than five nested timer tasks deep waits
+// 4 ms, as HTML says (its own count, written apart from the lanes' clocks).
 // The clock moves only between tasks, and by 0.1 µs at each performance.now()
 // read, so the panels' block(ms) busy loop ends, ms later. Those reads add
 // up (about 0.2 µs a block), always forward: times are reported floored to
@@ -23,11 +25,15 @@ export async function scriptEvents(code) {
   const timers = new Map();
   const events = [];
   const at = () => Math.floor(now * 100) / 100;
+  // The timer nesting level of the running task, as HTML counts it: a timer
+  // set from more than 5 levels deep waits at least 4 ms.
+  let level = 0;
   const realm = vm.createContext({
     performance: { now: () => (now += 0.0001) },
     setTimeout: (callback, ms = 0) => {
       made += 1;
-      timers.set(made, { id: made, due: now + Math.max(0, ms), callback });
+      const delay = level > 5 && ms < 4 ? 4 : Math.max(0, ms);
+      timers.set(made, { id: made, due: now + delay, callback, level: level + 1 });
       events.push(['set', ms, at()]);
       return made;
     },
@@ -42,6 +48,7 @@ export async function scriptEvents(code) {
     timers.delete(next.id);
     now = Math.max(now, next.due);
     events.push(['fired', at()]);
+    level = next.level;
     next.callback();
     await drain();
   }

@@ -337,7 +337,7 @@ class Run {
     return {
       callbacks: /** @type {Recorder} */ (this.callbacks).trace(),
       promises: /** @type {Recorder} */ (this.promises).trace(),
-      futures: { version: 4, lane: 'futures', clock: this.clockName, events: this.rust.events() },
+      futures: { version: 5, lane: 'futures', clock: this.clockName, events: this.rust.events() },
     };
   }
 

@@ -54,7 +54,7 @@ test('editing a timing by keyboard updates the code, and Run runs it', async ({ 
 test('every preset runs under both clocks from the controls', async ({ page }) => {
   await openPlayground(page);
   const presets = await page.locator('#example option').evaluateAll((os) => os.map((o) => o.value));
-  expect(presets).toEqual(['sequential', 'join', 'race', 'lazy', 'early-sleep', 'blocking', 'lost-wake', 'self-ref', 'interop']);
+  expect(presets).toEqual(['sequential', 'join', 'race', 'lazy', 'early-sleep', 'blocking', 'starve', 'lost-wake', 'self-ref', 'interop']);
   for (const preset of presets) {
     await page.getByLabel('Example').selectOption(preset);
     for (const clock of ['Real', 'Virtual']) {
@@ -199,7 +199,7 @@ test('both exports download and parse', async ({ page }) => {
   };
   const run = await download('Export JSON');
   expect(Object.keys(run)).toEqual(['callbacks', 'promises', 'futures']);
-  expect(run.futures.version).toBe(4);
+  expect(run.futures.version).toBe(5);
   const trace = await download('Export Chrome trace');
   expect(trace.traceEvents.length).toBeGreaterThan(10);
   for (const e of trace.traceEvents) {

@@ -5,11 +5,13 @@
 import { readFile, writeFile, mkdir } from 'node:fs/promises';
 import { test, expect } from './fixtures.mjs';
 import { GOLDEN, stable, goldenText } from '../golden.mjs';
+import { summarize } from '../../web/replay/summary.js';
+import { inThisRun } from '../../web/replay/in-this-run.js';
 
 test.describe.configure({ mode: 'default' }); // in order, even under --fully-parallel
 
 const UPDATE = process.env.UPDATE_GOLDEN === '1';
-const PRESETS = ['sequential', 'join', 'race', 'lazy', 'early-sleep', 'blocking', 'lost-wake', 'self-ref', 'interop'];
+const PRESETS = ['sequential', 'join', 'race', 'lazy', 'early-sleep', 'blocking', 'starve', 'lost-wake', 'self-ref', 'interop'];
 const LANES = ['callbacks', 'promises', 'futures'];
 const IDLE = { liveTasks: 0, queuedTasks: 0, pendingTimers: 0, armedTimeouts: 0, stuckTasks: 0 };
 
@@ -181,6 +183,32 @@ test('a loop: each round a new timer, in every lane and both styles; too many ro
     'Error: scenario.times: must be a whole number of times from 0 to 100, got 101');
 });
 
+test('starve: a yielding loop lets the timer in at once (Callbacks), at its end (Promises), after a time slice (Rust)', async ({ sharedPage: page }) => {
+  for (const promiseStyle of ['then', 'await']) {
+    const r = await run(page, { preset: 'starve', clock: 'virtual', promiseStyle });
+    const fired = (lane) => all(r[lane], 'timer_fired').filter((e) => e.label === 'Timer 1').map((e) => [e.t, e.late]);
+    // Each round a setTimeout(…, 0): the timer's task comes between two
+    // rounds. From the seventh round on, a yield is set from timer tasks
+    // nested more than five deep, and the browser makes it wait 4 ms.
+    expect(fired('callbacks')).toEqual([[5, 0]]);
+    const yields = all(r.callbacks, 'timer_set').filter((e) => e.label === 'yield');
+    expect(yields.map((e) => e.clamped ?? 0)).toEqual([...Array(6).fill(0), ...Array(24).fill(4)]);
+    expect(all(r.callbacks, 'log').map((e) => [e.text, e.t])).toEqual([['Timer 1 done', 5], ['Loop done', 126]]);
+    // Each round a microtask: every one runs before the timer's task.
+    expect(fired('promises'), promiseStyle).toEqual([[30, 25]]);
+    // 16 polls in one browser task (the first clock read), 16 ms of blocks:
+    // past the 8 ms slice, the executor yields and the reactor's timeout runs.
+    expect(fired('futures')).toEqual([[16, 11]]);
+    expect(all(r.futures, 'yield').map((e) => e.t)).toEqual([16]);
+    for (const lane of ['promises', 'futures']) expect(all(r[lane], 'log').at(-1)?.t, lane).toBe(30);
+    const { lanes } = summarize(r);
+    expect(inThisRun(r, lanes)).toBe('Callbacks logged its last line at 126 ms, Promises and Rust futures at 30 ms; the Rust task was polled 31 times and woken 31 times '
+      + '(1 of those wakes came while it was already queued to be polled: it added no poll). '
+      + 'In the Promises lane Timer 1 fired 25 ms after its deadline: microtasks ran first, and the event loop runs all microtasks, even those queued meanwhile, before the next task. '
+      + 'In the Rust lane Timer 1 fired 11 ms after its deadline: our executor kept polling its ready queue until its time slice was used up, then gave the browser a turn.');
+  }
+});
+
 test('lost-wake: the run ends with task 1 stuck, reported, and no lane logs', async ({ sharedPage: page }) => {
   for (const clock of ['virtual', 'real']) {
     const r = await run(page, { preset: 'lost-wake', clock, timings: [20] });
@@ -267,7 +295,7 @@ test('a run one lane at a time, cut short, starts no more lanes', async ({ share
 
 test('bad input rejects with an Error naming the field; nothing runs', async ({ sharedPage: page }) => {
   const cases = [
-    [{ preset: 'nope' }, 'preset: must be one of sequential, join, race, lazy, early-sleep, blocking, lost-wake, self-ref, interop'],
+    [{ preset: 'nope' }, 'preset: must be one of sequential, join, race, lazy, early-sleep, blocking, starve, lost-wake, self-ref, interop'],
     [{ timings: [-5] }, 'timings[0]: must be a whole number of milliseconds from 0 to 60000, got -5'],
     [{ timings: ['abc'] }, 'timings[0]: must be a whole number of milliseconds from 0 to 60000, got a string'],
     [{ timings: [1e9] }, 'timings[0]: must be a whole number of milliseconds from 0 to 60000, got 1000000000'],
@@ -357,7 +385,7 @@ test('interop: the Rust task is woken by a JS Promise, not by our reactor', asyn
 test('both clocks run every preset in the served page', async ({ sharedPage: page }) => {
   for (const preset of PRESETS) {
     for (const clock of ['virtual', 'real']) {
-      const oneTimer = ['self-ref', 'interop', 'lost-wake'].includes(preset);
+      const oneTimer = ['self-ref', 'interop', 'lost-wake', 'starve'].includes(preset);
       const r = await run(page, { preset, clock, timings: oneTimer ? [5] : [5, 3, 1] });
       for (const lane of LANES) {
         expect(r[lane].clock).toBe(clock);

@@ -71,14 +71,20 @@ function check(sentence, run) {
       return JSON.stringify(names) === JSON.stringify(cancelled) && JSON.stringify(said) === JSON.stringify(fired);
     }, 'cancelled timers');
   // "In every lane Timer 1 fired 50 ms after its deadline and Timer 2 fired 20 ms after its deadline" (or "In the Rust lane …")
-  phrase(re(String.raw`[Ii]n (every lane|the Rust lane) ((?:Timer \d+ fired [\d.]+ m?s after its deadline(?:, | and )?)+)`),
-    (_, where, said) => (where === 'every lane' ? ['callbacks', 'promises', 'futures'] : ['futures']).every((lane) =>
+  const places = { 'every lane': ['callbacks', 'promises', 'futures'], 'the Callbacks lane': ['callbacks'], 'the Promises lane': ['promises'], 'the Rust lane': ['futures'] };
+  phrase(re(String.raw`[Ii]n (every lane|the Callbacks lane|the Promises lane|the Rust lane) ((?:Timer \d+ fired [\d.]+ m?s after its deadline(?:, | and )?)+)`),
+    (_, where, said) => places[where].every((lane) =>
       [...said.matchAll(re(String.raw`(Timer \d+) fired ${T} after its deadline`))].every(([, label, late]) =>
         events(lane).some((e) => e.kind === 'timer_fired' && e.label === label && formatMs(e.late) === late))),
     'late timers');
   // Summary: "Rust logged its last line at 350 ms, JS at 200 ms: the Rust lane set Timer 2 at 200 ms, the JS lanes at 0 ms"
   phrase(re(String.raw`Rust logged its last line at ${T}, JS at ${T}`),
     (_, rust, js) => formatMs(done('futures')) === rust && formatMs(Math.max(done('callbacks'), done('promises'))) === js, 'Rust against JS');
+  phrase(re(String.raw`the browser made (\d+) of the (Callbacks|Promises) lane's timers wait ${T}`),
+    (_, n, lane, wait) => {
+      const clamped = events(LANE[lane]).filter((e) => e.kind === 'timer_set' && e.clamped !== undefined);
+      return clamped.length === +n && clamped.every((e) => formatMs(e.clamped) === wait);
+    }, 'clamped timers');
   phrase(re(String.raw`the Rust lane set (.+?) at ${T}, the JS lanes at ${T}`),
     (_, label, rust, js) => {
       const set = (lane) => events(lane).find((e) => e.kind === 'timer_set' && e.label === label)?.t;
@@ -116,7 +122,8 @@ async function presetTimings(page) {
   for (const preset of presets) {
     // As many timings as the example has timers: its first run shows them.
     const count = await page.evaluate(async (id) => (await window.playground.run({ preset: id, clock: 'virtual' }))
-      .callbacks.events.filter((e) => e.kind === 'timer_set').length, preset);
+      .callbacks.events.filter((e) => e.kind === 'timer_set' && e.label !== 'yield').map((e) => e.label), preset)
+      .then((labels) => new Set(labels).size);
     out.push({ preset, timings: undefined, nth: 0 });
     for (let nth = 1; nth <= 20; nth += 1) out.push({ preset, timings: Array.from({ length: count }, () => choices[next(choices.length)]), nth });
   }
@@ -204,7 +211,7 @@ class TraceWalk {
     switch (e.kind) {
       case 'script_start': s.frame = { kind: 'script' }; break;
       case 'timer_set':
-        s.timers.set(e.timer, { label: e.label, due: e.t + e.ms });
+        s.timers.set(e.timer, { label: e.label, due: e.t + (e.clamped ?? e.ms) });
         s.delays.set(e.timer, e.ms);
         break;
       case 'timer_fired':
@@ -230,7 +237,7 @@ class TraceWalk {
       delay: (timer) => s.delays.get(timer),
       // The panel's function given to setTimeout does nothing (lost-wake's bug).
       noop: e.timer !== undefined && this.sets.get(lane).get(e.timer)?.callback === 'noop',
-      next: next && { label: next.label, due: nextSet.t + nextSet.ms },
+      next: next && { label: next.label, due: nextSet.t + (nextSet.clamped ?? nextSet.ms) },
     };
   }
 
@@ -309,13 +316,6 @@ function isRunning(said, frame) {
 /** What a JS lane does next, the tail of several sentences, against the trace. */
 const NEXT = ['js:script_end', 'js:callback_end', 'promises:job_end'];
 
-/**
- * The phrases of the step sentences that state a number, in the order they
- * are read: for which events (`lane:kind`, `js:` for both JS lanes), the
- * phrase, and its check against the event `e` and the trace walked up to it
- * (`f`, from TraceWalk), given the phrase's groups. A phrase's match is
- * removed once checked; what is left must state no number.
- */
 /** Programs with the kinds of step no preset has yet: a yield, a loop. */
 const NO_PRESETS_KINDS = [
   { type: 'seq', steps: [{ type: 'repeat', times: 2, steps: [{ type: 'sleep', label: 'T', ms: 100 }, { type: 'yield' }, { type: 'log', text: 'tick' }] }] },
@@ -324,14 +324,25 @@ const NO_PRESETS_KINDS = [
     { type: 'seq', steps: [{ type: 'yield' }, { type: 'log', text: 'after yield' }] }] }] },
 ];
 
+/**
+ * The phrases of the step sentences that state a number, in the order they
+ * are read: for which events (`lane:kind`, `js:` for both JS lanes), the
+ * phrase, and its check against the event `e` and the trace walked up to it
+ * (`f`, from TraceWalk), given the phrase's groups. A phrase's match is
+ * removed once checked; what is left must state no number.
+ */
 const STEP_PHRASES = [
   // The JS lanes.
-  [['js:timer_set'], String.raw`^(.+) called setTimeout for ${LABEL} \((\d+) ms\): the browser holds it in Web APIs until ${T}$`,
-    ({ e, f }, who, label, ms, due) => isRunning(who, f.before) && label === nameOf(e.label) && +ms === e.ms && at(e.t + e.ms, due)],
-  [['js:timer_set'], String.raw`^(.+) called setTimeout\(…, (\d+)\) to yield: `,
+  [['js:timer_set'], String.raw`^(.+) called setTimeout for ${LABEL} \((\d+) ms\): the browser holds it in Web APIs until ${T}(?=$| \(the browser made it)`,
+    ({ e, f }, who, label, ms, due) => isRunning(who, f.before) && label === nameOf(e.label) && +ms === e.ms && at(e.t + (e.clamped ?? e.ms), due)],
+  [['js:timer_set'], String.raw`the browser made it wait ${T}, not ${T}: a short timer set from inside timer callbacks nested more than five deep waits longer`,
+    ({ e }, clamped, ms) => at(e.clamped, clamped) && at(e.ms, ms)],
+  [['js:timer_set'], String.raw`runs as a new browser task, after any timer already due, at ${T} at the earliest`,
+    ({ e }, due) => at(e.t + (e.clamped ?? e.ms), due)],
+  [['js:timer_set'], String.raw`^(.+) called setTimeout\(…, (\d+)\) to yield\. `,
     ({ e, f }, who, ms) => isRunning(who, f.before) && +ms === e.ms && e.label === 'yield'],
-  [['js:timer_set'], String.raw`^(.+) called timer\((\d+)\), which made a promise and called setTimeout for ${LABEL}: a browser timer of its own, held in Web APIs until ${T}$`,
-    ({ e, f }, who, ms, label, due) => isRunning(who, f.before) && +ms === e.ms && label === nameOf(e.label) && at(e.t + e.ms, due)],
+  [['js:timer_set'], String.raw`^(.+) called timer\((\d+)\), which made a promise and called setTimeout for ${LABEL}: a browser timer of its own, held in Web APIs until ${T}(?=$| \(the browser made it)`,
+    ({ e, f }, who, ms, label, due) => isRunning(who, f.before) && +ms === e.ms && label === nameOf(e.label) && at(e.t + (e.clamped ?? e.ms), due)],
   [['js:timer_fired'], String.raw`^${LABEL} was due(?: \(${T} late\))?, so the event loop takes its callback from the task queue and runs it as a new task`,
     ({ e }, label, late) => label === nameOf(e.label) && (e.late >= 0.5 ? at(e.late, late) : late === undefined)],
   [['js:timer_fired'], String.raw`the function passed to setTimeout on line (\d+) runs(, and its body is empty)?`,
@@ -607,13 +618,14 @@ test('every number in every step\'s sentence is its event\'s, for every preset w
  * yet that fits, and `after`, the lane's first event after one that fits).
  */
 const TOOLTIPS = [
-  ['timer', String.raw`^(.+): set at ${T} for ${T}, (?:(fired|cancelled) at ${T}|still pending)$`, ({ take, after }, lane, label, set, ms, how, end) => take(lane, (e) => {
+  ['timer', String.raw`^(.+): set at ${T} for ${T}(?: \(the browser made it wait ${T}: nested timers\))?, (?:(fired|cancelled) at ${T}|still pending)$`, ({ take, after }, lane, label, set, ms, clamped, how, end) => take(lane, (e) => {
     if (e.kind !== 'timer_set' || e.label !== label || !at(e.t, set) || !at(e.ms, ms)) return false;
+    if (clamped === undefined ? e.clamped !== undefined : !at(e.clamped, clamped)) return false;
     // A Rust Sleep made before it was set says so (below).
     if (e.deadline !== undefined && e.deadline - e.ms < e.t - 0.001) return false;
     const ended = after(lane, e, (x) => (x.kind === 'timer_fired' || x.kind === 'timer_cancel') && x.timer === e.timer);
     return how === undefined ? !ended : ended?.kind === `timer_${how === 'fired' ? 'fired' : 'cancel'}` && at(ended.t, end)
-      && (how === 'cancelled' || ended.t >= e.t + e.ms - 0.001);
+      && (how === 'cancelled' || ended.t >= e.t + (e.clamped ?? e.ms) - 0.001);
   })],
   ['timer', String.raw`^(.+): made at ${T} for ${T}, due at ${T}; set when first polled, at ${T}, (?:(fired|cancelled) at ${T}|still pending)$`,
     ({ take, after }, lane, label, made, ms, due, set, how, end) => take(lane, (e) => {
@@ -717,7 +729,7 @@ test('every number in the timeline\'s tooltips is its event\'s, for every preset
     // The run shown is the one asked for: its timers, its clock.
     expect(run.futures.clock).toBe('virtual');
     if (choice.timings) {
-      expect(run.callbacks.events.filter((e) => e.kind === 'timer_set').map((e) => e.ms).sort((a, b) => a - b))
+      expect(run.callbacks.events.filter((e) => e.kind === 'timer_set' && e.label !== 'yield').map((e) => e.ms).sort((a, b) => a - b))
         .toEqual([...choice.timings].sort((a, b) => a - b));
     }
     const marks = await marksOf(page);

@@ -14,14 +14,14 @@ test('every trace matches the schema', async ({ page }) => {
     for (const { id } of window.playground.presets()) {
       for (const clock of ['virtual', 'real']) {
         for (const promiseStyle of ['then', 'await']) {
-          const timings = ['self-ref', 'interop', 'lost-wake'].includes(id) ? [3] : [3, 2, 1];
+          const timings = ['self-ref', 'interop', 'lost-wake', 'starve'].includes(id) ? [3] : [3, 2, 1];
           out.push(await window.playground.run({ preset: id, clock, promiseStyle, timings }));
         }
       }
     }
     return out;
   });
-  expect(results).toHaveLength(36); // 9 presets × 2 styles × 2 clocks
+  expect(results).toHaveLength(40); // 10 presets × 2 styles × 2 clocks
   for (const result of results) {
     for (const lane of ['callbacks', 'promises', 'futures']) {
       const ok = validate(result[lane]);
@@ -49,8 +49,13 @@ test('the schema refuses malformed traces', () => {
   for (const event of [elapsed, { ...set, waker: 'noop' }, { ...set, waker: 'task' }, { ...set, callback: 'noop' }]) {
     expect(validate({ ...v4, events: [event] }), JSON.stringify(validate.errors)).toBe(true);
   }
+  // Version 5: a JS timer the browser clamps.
+  const v5 = { ...good, version: 5 };
+  expect(validate({ ...v5, events: [{ ...set, ms: 0, clamped: 4 }] }), JSON.stringify(validate.errors)).toBe(true);
   const bad = [
-    { ...good, version: 5 },
+    { ...good, version: 6 },
+    { ...v4, events: [{ ...set, ms: 0, clamped: 4 }] },
+    { ...v5, events: [{ ...set, ms: 0, clamped: -1 }] },
     { ...good, events: [elapsed] },
     { ...good, events: [{ ...set, waker: 'noop' }] },
     { ...v4, events: [{ ...set, waker: 'nobody' }] },

@@ -5,17 +5,64 @@
 
 /** @typedef {RealClock | VirtualClock} Clock */
 
+/**
+ * Browsers make a timer set from a timer's task nested more than this deep
+ * wait at least `CLAMPED_MS` (HTML's timer initialization steps: "if nesting
+ * level is greater than 5, and timeout is less than 4, then set timeout to
+ * 4"; Chromium clamps one level earlier). A yield by `setTimeout(…, 0)` in a
+ * loop meets it from its sixth round on.
+ */
+export const NESTING_CLAMPED_ABOVE = 5;
+export const CLAMPED_MS = 4;
+
+/**
+ * The delay a browser gives a timer of `ms` set from a task at timer
+ * nesting `level` (0: not a timer's task).
+ * @param {number} ms
+ * @param {number} level
+ */
+export const browserDelay = (ms, level) => (level > NESTING_CLAMPED_ABOVE && ms < CLAMPED_MS ? CLAMPED_MS : Math.max(0, ms));
+
+/**
+ * The timer nesting level of the task running now, as a browser counts it:
+ * a timer's callback runs at its timer's level (one more than the level it
+ * was set at), and so do the microtasks after it, in the same task. The
+ * lanes' code runs only in the script (level 0), their own timers' tasks and
+ * those tasks' microtasks, so the last callback started tells the level.
+ */
+class Nesting {
+  constructor() {
+    this.level = 0;
+  }
+  /**
+   * `fn` as the callback of a timer set now: it runs at the next level.
+   * @param {() => void} fn
+   * @returns {{level: number, run: () => void}}
+   */
+  callback(fn) {
+    const level = this.level + 1;
+    return { level, run: () => { this.level = level; fn(); } };
+  }
+}
 /** The browser's clock and timers. */
 export class RealClock {
+  constructor() {
+    this.nesting = new Nesting();
+  }
   now() {
     return performance.now();
+  }
+  /** The delay the browser gives a timer of `ms` set now.
+   * @param {number} ms */
+  delay(ms) {
+    return browserDelay(ms, this.nesting.level);
   }
   /**
    * @param {() => void} fn
    * @param {number} ms
    */
   setTimeout(fn, ms) {
-    return globalThis.setTimeout(fn, ms);
+    return globalThis.setTimeout(this.nesting.callback(fn).run, ms);
   }
   /** @param {number} id */
   clearTimeout(id) {
@@ -44,16 +91,22 @@ export class VirtualClock {
     /** @type {{at: number, order: number, fn: () => void}[]} */
     this.timers = []; // sorted by (at, order)
     this.order = order;
+    this.nesting = new Nesting();
   }
   now() {
     return this.time;
+  }
+  /** The delay a browser gives a timer of `ms` set now (clamped when nested).
+   * @param {number} ms */
+  delay(ms) {
+    return browserDelay(ms, this.nesting.level);
   }
   /**
    * @param {() => void} fn
    * @param {number} ms
    */
   setTimeout(fn, ms) {
-    const timer = { at: this.time + Math.max(0, ms), order: ++this.order.n, fn };
+    const timer = { at: this.time + this.delay(ms), order: ++this.order.n, fn: this.nesting.callback(fn).run };
     let i = this.timers.length;
     while (i > 0 && this.timers[i - 1].at > timer.at) i -= 1;
     this.timers.splice(i, 0, timer);
@@ -104,6 +157,11 @@ export class LaneTimers {
   }
   now() {
     return this.clock.now();
+  }
+  /** The delay a timer of `ms` set now really gets (see `browserDelay`).
+   * @param {number} ms */
+  delay(ms) {
+    return this.clock.delay(ms);
   }
   /** @param {number} ms */
   block(ms) {

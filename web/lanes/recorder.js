@@ -33,12 +33,16 @@ export class Recorder {
    * a busy page); then calls `fire`, the callback, and records callback_end
    * when it returns. `callback: 'noop'` says that `fire` does nothing for
    * the program (the panel's callback is `() => {}`: lost-wake's bug).
+   * A browser makes a short timer set from deep in nested timers wait
+   * longer: `clamped` says how long (see clocks.js `browserDelay`).
    * @param {{timer: number, label: string, step: StepPath, ms: number, callback?: 'noop'}} timer
    * @param {() => void} fire
    */
   timer({ timer, label, step, ms, callback }, fire) {
-    this.record('timer_set', callback ? { timer, label, step, ms, callback } : { timer, label, step, ms });
-    const due = this.timers.now() + ms;
+    const delay = this.timers.delay(ms);
+    const clamped = delay === ms ? {} : { clamped: delay };
+    this.record('timer_set', callback ? { timer, label, step, ms, ...clamped, callback } : { timer, label, step, ms, ...clamped });
+    const due = this.timers.now() + delay;
     this.timers.setTimeout(() => {
       const late = Math.max(0, this.timers.now() - due);
       this.record('timer_fired', { timer, label, step, late });
@@ -72,6 +76,6 @@ export class Recorder {
 
   /** @returns {Trace} */
   trace() {
-    return { version: 4, lane: this.lane, clock: this.clock, events: this.events };
+    return { version: 5, lane: this.lane, clock: this.clock, events: this.events };
   }
 }

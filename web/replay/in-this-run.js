@@ -70,36 +70,65 @@ function cancelled(result) {
   return `Rust cancelled ${list(labels)} when ${labels.length === 1 ? 'its sleep was' : 'their sleeps were'} dropped${js}`;
 }
 
+/** How "In this run" names a lane. */
+const LANE_PLACES = { callbacks: 'the Callbacks lane', promises: 'the Promises lane', futures: 'the Rust lane' };
+
+/**
+ * Why a timer of `lane` fired late, read from what the lane did between its
+ * deadline and its firing: microtasks run before any task (a loop of
+ * `await`s starves timers); our executor polled until its time slice was
+ * used up; a block kept the thread busy; else the browser ran it late.
+ * @param {RunResult} result
+ * @param {Lane} lane
+ * @param {EventOf<'timer_fired'>} fired
+ */
+function lateBecause(result, lane, fired) {
+  const due = fired.t - (fired.late ?? 0);
+  const between = result[lane].events.filter((e) => e.t >= due && e.seq < fired.seq);
+  if (lane === 'promises' && between.some((e) => e.kind === 'resume' || e.kind === 'reaction')) {
+    return 'microtasks ran first, and the event loop runs all microtasks, even those queued meanwhile, before the next task';
+  }
+  if (lane === 'futures' && between.some((e) => e.kind === 'yield')) {
+    return 'our executor kept polling its ready queue until its time slice was used up, then gave the browser a turn';
+  }
+  return result[lane].events.some((e) => e.kind === 'block') ? 'a block kept the thread busy' : 'the browser ran the callbacks late';
+}
+
 /**
  * Timers that fired at least 1 ms late because something kept the thread
- * busy past their deadline (a block, a hidden tab), in every lane alike or
- * in the Rust lane; and Rust sleeps first polled after their deadline (a
- * sleep fixes its deadline when it is made, and one already past it when
- * first polled is Ready at once, with no timer).
+ * busy past their deadline (a block, microtasks, polls, a hidden tab), in
+ * every lane alike or lane by lane; and Rust sleeps first polled after their
+ * deadline (a sleep fixes its deadline when it is made, and one already past
+ * it when first polled is Ready at once, with no timer).
  * @param {RunResult} result
  * @returns {string[]}
  */
 function lateTimers(result) {
   const polledLate = /** @type {EventOf<'timer_elapsed'>[]} */ (result.futures.events
     .filter((e) => e.kind === 'timer_elapsed'));
-  /** @param {Lane} lane `Timer 1 fired 50 ms late`… */
+  /** @param {Lane} lane its timers that fired late */
   const lateIn = (lane) => /** @type {EventOf<'timer_fired'>[]} */ (result[lane].events
-    .filter((e) => e.kind === 'timer_fired' && (e.late ?? 0) >= 1))
-    .map((e) => `${label(e)} fired ${formatMs(e.late ?? 0)} after its deadline`);
-  const rust = lateIn('futures');
-  const said = [];
-  if (rust.length) {
-    const everywhere = LANES.every((lane) => lateIn(lane).sort().join() === [...rust].sort().join());
-    const why = result.futures.events.some((e) => e.kind === 'block') ? 'a block kept the thread busy' : 'the browser ran the callbacks late';
-    said.push(`in ${everywhere ? 'every lane' : 'the Rust lane'} ${list(rust)}: ${why}`);
+    .filter((e) => e.kind === 'timer_fired' && (e.late ?? 0) >= 1));
+  /** @param {EventOf<'timer_fired'>[]} fired `Timer 1 fired 50 ms after its deadline`… */
+  const said = (fired) => fired.map((e) => `${label(e)} fired ${formatMs(e.late ?? 0)} after its deadline`);
+  const rust = said(lateIn('futures'));
+  const out = [];
+  const everywhere = rust.length > 0 && LANES.every((lane) => said(lateIn(lane)).sort().join() === [...rust].sort().join());
+  if (everywhere) {
+    out.push(`in every lane ${list(rust)}: ${lateBecause(result, 'futures', lateIn('futures')[0])}`);
+  } else {
+    for (const lane of LANES) {
+      const late = lateIn(lane);
+      if (late.length) out.push(`in ${LANE_PLACES[lane]} ${list(said(late))}: ${lateBecause(result, lane, late[0])}`);
+    }
   }
   if (polledLate.length) {
     const one = polledLate.length === 1;
-    said.push(`in the Rust lane the deadline of ${list(polledLate.map(label))}, fixed when ${one ? 'its sleep was' : 'their sleeps were'} made, `
+    out.push(`in the Rust lane the deadline of ${list(polledLate.map(label))}, fixed when ${one ? 'its sleep was' : 'their sleeps were'} made, `
       + `had passed when ${one ? 'it was' : 'they were'} first polled, so ${one ? 'it was' : 'they were'} Ready at once, `
       + 'with no timer set');
   }
-  return said;
+  return out;
 }
 
 /**

@@ -104,7 +104,7 @@ export class JsLane {
         break;
       case 'timer_set':
         this.timers.set(e.timer, {
-          timer: e.timer, label: e.label ?? `timer ${e.timer}`, due: e.t + e.ms, line: e.line, noop: e.callback === 'noop',
+          timer: e.timer, label: e.label ?? `timer ${e.timer}`, due: e.t + (e.clamped ?? e.ms), line: e.line, noop: e.callback === 'noop',
         });
         this.delays.set(e.timer, e.ms);
         break;

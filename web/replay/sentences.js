@@ -175,16 +175,19 @@ function jsSentence(e, lane, context) {
     case 'script_end':
       return `the script's synchronous part returned and the call stack is empty; ${nextUp(after)}`;
     case 'timer_set': {
-      const due = formatMs(e.t + e.ms);
+      const due = formatMs(e.t + (e.clamped ?? e.ms));
+      const clamped = e.clamped === undefined ? ''
+        : ` (the browser made it wait ${formatMs(e.clamped)}, not ${formatMs(e.ms)}: a short timer set from inside timer callbacks nested more `
+          + 'than five deep waits longer)';
       if (!promises && e.label === 'yield' && e.ms === 0) {
-        return `${who(running)} called setTimeout(…, ${e.ms}) to yield: the rest of the program is its callback, which runs in a new `
-          + 'browser task once the event loop gets to it, after any timer already due (await null, in the Promises lane, '
-          + 'resumes in a microtask instead, before any timer)';
+        return `${who(running)} called setTimeout(…, ${e.ms}) to yield. The rest of the program is its callback, which runs as a new `
+          + `browser task, after any timer already due, at ${due} at the earliest${clamped}. `
+          + '(In the Promises lane, await null resumes in a microtask instead, before any timer.)';
       }
       return promises
         ? `${who(running)} called timer(${e.ms}), which made a promise and called setTimeout for ${timerName(e)}: `
-          + `a browser timer of its own, held in Web APIs until ${due}`
-        : `${who(running)} called setTimeout for ${timerName(e)} (${e.ms} ms): the browser holds it in Web APIs until ${due}`;
+          + `a browser timer of its own, held in Web APIs until ${due}${clamped}`
+        : `${who(running)} called setTimeout for ${timerName(e)} (${e.ms} ms): the browser holds it in Web APIs until ${due}${clamped}`;
     }
     case 'timer_fired': {
       const late = e.late && e.late >= 0.5 ? ` (${formatMs(e.late)} late)` : '';
@@ -510,8 +513,9 @@ function rustSentence(e, context) {
     case 'block': {
       const owner = e.task ? `during task ${e.task}'s poll, ` : '';
       return `${owner}block_ms(${e.ms}) kept the thread busy for ${formatMs(e.ms)}: nothing else runs meanwhile, no timer callback, `
-        + 'no other poll, no painting, so a timer due meanwhile fires late (the events after it happen when it ends). '
-        + 'std::thread::sleep in an async fn does exactly this, the classic bug: to wait and let other futures run, await a sleep';
+        + 'no other poll, no painting, so a timer due meanwhile fires late (anything due during the block happens after it ends). '
+        + 'Calling std::thread::sleep in an async fn blocks the thread the same way, a classic bug (on tokio\'s multi-threaded '
+        + 'runtime it blocks one worker thread): to wait while other futures run, await a sleep';
     }
     case 'log': {
       const polled = state.tasks.find((t) => t.state === 'polling');

@@ -1,9 +1,9 @@
 // The Summary: per lane, figures counted from what it recorded, and one
 // sentence on how the lanes differ. Read once per run, not per step.
 import { formatMs as ms } from '../dom.js';
-import { LANES } from './merge.js';
+import { LANES, LANE_NAMES } from './merge.js';
 
-/** @import { Lane, RunResult, TraceEvent, LaneSummary, RunSummary, EventKind } from '../types.js' */
+/** @import { Lane, RunResult, TraceEvent, LaneSummary, RunSummary, EventKind, EventOf } from '../types.js' */
 
 /**
  * Per-lane figures and the one-sentence difference.
@@ -51,6 +51,21 @@ function laterStart(result) {
 }
 
 /**
+ * The JS lane whose timers the browser clamped most (set from deep in
+ * nested timer callbacks), if any: how many, and to what delay.
+ * @param {RunResult} result
+ */
+function clampedTimers(result) {
+  const lanes = /** @type {const} */ (['callbacks', 'promises']).map((lane) => {
+    const clamped = /** @type {EventOf<'timer_set'>[]} */ (result[lane].events
+      .filter((e) => e.kind === 'timer_set' && e.clamped !== undefined));
+    return { lane: LANE_NAMES[lane], count: clamped.length, ms: clamped[0]?.clamped ?? 0 };
+  });
+  const most = lanes.reduce((a, b) => (b.count > a.count ? b : a));
+  return most.count ? most : null;
+}
+
+/**
  * One sentence on how the lanes differ, from what they recorded.
  * @param {Record<Lane, LaneSummary>} lanes
  * @param {RunResult} result
@@ -71,8 +86,12 @@ function difference({ callbacks, promises, futures }, result) {
   const js = Math.max(done(callbacks), done(promises));
   if (Math.abs(rust - js) >= 1) {
     const later = laterStart(result);
+    const clamped = clampedTimers(result);
     let why;
-    if (rust > js && later) {
+    if (rust < js && clamped) {
+      why = `the browser made ${clamped.count} of the ${clamped.lane} lane's timers wait ${ms(clamped.ms)}, as it does with a short timer `
+        + 'set from inside timer callbacks nested more than five deep';
+    } else if (rust > js && later) {
       why = `the Rust lane set ${later.label} at ${ms(later.rust)}, the JS lanes at ${ms(later.js)}: `
         + 'the body of an async fn or block runs only when polled';
     } else if (rust > js) {

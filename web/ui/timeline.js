@@ -233,7 +233,8 @@ function timerDetail({ set, end }) {
   }
   const start = made < set.t - 0.001
     ? `made at ${formatMs(made)} for ${formatMs(set.ms)}, due at ${formatMs(made + set.ms)}; set when first polled, at ${formatMs(set.t)}`
-    : `set at ${formatMs(set.t)} for ${formatMs(set.ms)}`;
+    : `set at ${formatMs(set.t)} for ${formatMs(set.ms)}`
+      + (set.clamped === undefined ? '' : ` (the browser made it wait ${formatMs(set.clamped)}: nested timers)`);
   if (!end) return `${label}: ${start}, still pending`;
   return `${label}: ${start}, ${end.kind === 'timer_cancel' ? 'cancelled' : 'fired'} at ${formatMs(end.t)}`;
 }

@@ -12,6 +12,9 @@ use crate::program::step_path::StepPath;
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Code {
     lines: Vec<Line>,
+    /// Sequences of two steps or more written with no line of their own,
+    /// as their steps one after another, and their first step.
+    sequences: Vec<(StepPath, StepPath)>,
 }
 
 /// One line: code, then a trailing `// comment` kept apart, so closing
@@ -49,6 +52,15 @@ impl Code {
         for mut line in other.lines {
             line.indent += indent;
             self.lines.push(line);
+        }
+        self.sequences.extend(other.sequences);
+    }
+
+    /// Notes that the sequence at `path` of `steps` is written as its steps
+    /// (a sequence of one is written as that step, and has no line).
+    fn sequence(&mut self, path: &StepPath, steps: &[Step]) {
+        if steps.len() > 1 && !path.indices().is_empty() {
+            self.sequences.push((path.clone(), path.child(0)));
         }
     }
 
@@ -130,7 +142,9 @@ impl Code {
         out
     }
 
-    /// The first line (from 1) of each step that has one.
+    /// The first line (from 1) of each step that has one, and of each
+    /// sequence written as its steps one after another (in the Callbacks
+    /// panel and a `.then` chain): its first step's line.
     pub fn step_lines(&self) -> Vec<(StepPath, usize)> {
         let mut seen: Vec<(StepPath, usize)> = Vec::new();
         for (n, line) in self.lines.iter().enumerate() {
@@ -138,6 +152,12 @@ impl Code {
                 if !seen.iter().any(|(s, _)| s == step) {
                     seen.push((step.clone(), n + 1));
                 }
+            }
+        }
+        for (sequence, first) in &self.sequences {
+            let line = seen.iter().find(|(s, _)| first.holds(s)).map(|(_, l)| *l);
+            if let (Some(line), false) = (line, seen.iter().any(|(s, _)| s == sequence)) {
+                seen.push((sequence.clone(), line));
             }
         }
         seen
@@ -181,8 +201,8 @@ fn loop_names(n: usize) -> (String, String) {
 
 /// What a yield's line says in each panel: where the rest of the code runs.
 const YIELD_CALLBACK: &str = "yield: the rest runs in a new browser task";
-const YIELD_AWAIT: &str = "yield: resumes in a microtask";
-const YIELD_RUST: &str = "yield: to the back of the ready queue";
+const YIELD_AWAIT: &str = "yield: the rest runs in a microtask";
+const YIELD_RUST: &str = "yield: the task goes to the back of the ready queue";
 
 /// The same step as the Rust panel calls it: `log("…")`, `block_ms(100)`.
 fn rust_call(step: &Step) -> Option<String> {
@@ -261,7 +281,10 @@ fn callback_step(
             code.push(indent, format!("{call};"), Some(path));
             then(indent, code);
         }
-        Step::Seq(steps) => callback_seq(steps, 0, path, indent, code, names, then),
+        Step::Seq(steps) => {
+            code.sequence(path, steps);
+            callback_seq(steps, 0, path, indent, code, names, then)
+        }
         Step::Repeat { times, steps } => {
             // A function that runs the body, then calls itself with the next
             // count: each step starts in the previous one's callback.
@@ -389,6 +412,7 @@ fn then_expr(step: &Step, path: &StepPath, loops: &Cell<usize>) -> Code {
             code.push(0, js_call(step).unwrap_or_default(), Some(path))
         }
         Step::Seq(steps) => {
+            code.sequence(path, steps);
             let mut first = then_expr(&steps[0], &path.child(0), loops);
             if js_call(&steps[0]).is_some() {
                 code.push(0, "Promise.resolve(", Some(path));

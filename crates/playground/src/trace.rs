@@ -20,7 +20,7 @@ use crate::program::step_path::StepPath;
 
 /// The version of the format these types write (docs/trace-format.md,
 /// "Versions").
-pub const VERSION: u32 = 4;
+pub const VERSION: u32 = 5;
 
 /// A lane: Callbacks, Promises, or Futures (the Rust lane).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -52,7 +52,7 @@ pub enum ClockName {
 #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 pub struct Trace {
     /// [`VERSION`].
-    #[cfg_attr(target_arch = "wasm32", tsify(type = "4"))]
+    #[cfg_attr(target_arch = "wasm32", tsify(type = "5"))]
     pub version: u32,
     /// Whose trace it is.
     pub lane: Lane,
@@ -112,6 +112,11 @@ pub enum Kind {
         waker: Option<TimerWaker>,
         #[serde(default, skip_serializing_if = "Option::is_none")]
         callback: Option<TimerCallback>,
+        /// The JS lanes: the delay the browser gives it, when not `ms`: a
+        /// short timer set from a timer's task nested more than five deep
+        /// waits at least 4 ms.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        clamped: Option<f64>,
     },
     /// The Rust lane: a `Sleep` made before its first poll found its
     /// deadline already passed at that poll, by `late` ms, and was Ready at

@@ -337,9 +337,9 @@ Promise.resolve(
 }
 
 async function run() {
-  await null; // yield: resumes in a microtask
+  await null; // yield: the rest runs in a microtask
   console.log(\"a\");
-  await null; // yield: resumes in a microtask
+  await null; // yield: the rest runs in a microtask
   await Promise.all([
     null,
     timer(5), // T
@@ -354,9 +354,9 @@ run();
         "use runtime::prelude::*;
 
 async fn run() {
-    yield_now().await; // yield: to the back of the ready queue
+    yield_now().await; // yield: the task goes to the back of the ready queue
     log(\"a\");
-    yield_now().await; // yield: to the back of the ready queue
+    yield_now().await; // yield: the task goes to the back of the ready queue
     join!( // all at once; each poll polls every unfinished one
         yield_now(),
         sleep_ms(5), // T

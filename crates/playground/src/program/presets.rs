@@ -180,6 +180,39 @@ pub const PRESETS: &[Preset] = &[
         special: None,
     },
     Preset {
+        id: "starve",
+        name: "Yielding in a loop: who waits for it?",
+        explanation: "join! runs two branches in one Rust task. One waits for Timer 1; the \
+            other loops: it keeps the thread busy for a moment (block_ms), then yields. Where \
+            a yield sends the rest of the loop decides when Timer 1 can run. Callbacks: the \
+            yield is a setTimeout with a zero delay, so each round is a new browser task, and once Timer 1 \
+            is due its callback runs between two rounds, on time; but a browser makes a short \
+            timer set from inside timer callbacks nested more than five deep wait a few \
+            milliseconds, so the loop itself takes much longer. Promises: the yield is await \
+            null, a microtask, and the event loop runs all microtasks, even those queued \
+            meanwhile, before the next task, so Timer 1 waits for the whole loop. Rust: \
+            yield_now puts the task at the back of our executor's ready queue, and it is \
+            polled again in the same browser task. Timer 1's sleep ends only when the \
+            reactor's setTimeout runs, and our executor lets the browser run it only after \
+            polling for a while (its time slice): if the loop outlasts a time slice, Timer 1 \
+            is late, but by about one time slice, not the whole loop. tokio currently goes \
+            further: after a yield_now it checks its timers and I/O before polling that task \
+            again (its docs do not promise this order).",
+        scenario: || {
+            Step::Seq(vec![Step::All(vec![
+                Step::Seq(vec![Step::sleep("Timer 1", 5), Step::log("Timer 1 done")]),
+                Step::Seq(vec![
+                    Step::Repeat {
+                        times: 30,
+                        steps: vec![Step::Block { ms: 1 }, Step::Yield],
+                    },
+                    Step::log("Loop done"),
+                ]),
+            ])])
+        },
+        special: None,
+    },
+    Preset {
         id: "lost-wake",
         name: "A lost wake: Pending for ever",
         explanation: "A hand-written future polls its Sleep with a waker that wakes nobody, \

@@ -148,6 +148,34 @@ pub fn program() -> impl std::future::Future<Output = ()> {
 }
 }
 
+pub mod starve {
+use runtime::prelude::*;
+
+async fn run() {
+    join!( // all at once; each poll polls every unfinished one
+        async {
+            crate::rust_lane::compiled::sleep::<0>().await; // Timer 1
+            crate::rust_lane::compiled::log::<1>();
+        },
+        async {
+            for _ in 0..crate::rust_lane::compiled::times::<2>() {
+                crate::rust_lane::compiled::block::<3>();
+                crate::rust_lane::compiled::yield_now::<4>().await; // yield: the task goes to the back of the ready queue
+            }
+            crate::rust_lane::compiled::log::<5>();
+        },
+    );
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn program() -> impl std::future::Future<Output = ()> {
+    run()
+}
+}
+
 pub mod lost_wake {
 use std::future::Future;
 use std::pin::Pin;
@@ -232,6 +260,7 @@ pub fn size_of_run(id: &str) -> Option<usize> {
         "lazy" => Some(lazy::size()),
         "early-sleep" => Some(early_sleep::size()),
         "blocking" => Some(blocking::size()),
+        "starve" => Some(starve::size()),
         "lost-wake" => Some(lost_wake::size()),
         "self-ref" => Some(self_ref::size()),
         #[cfg(target_arch = "wasm32")]
@@ -250,6 +279,7 @@ pub fn spawn<S: crate::rust_lane::spawner::Spawner>(id: &str, spawner: S) -> Res
         "lazy" => spawner.spawn(lazy::program()),
         "early-sleep" => spawner.spawn(early_sleep::program()),
         "blocking" => spawner.spawn(blocking::program()),
+        "starve" => spawner.spawn(starve::program()),
         _ => return Err(spawner),
     }
     Ok(())

@@ -109,6 +109,7 @@ pub fn records(trace: &Trace, names: &StepNames, logs_before: usize) -> Vec<Trac
                         runtime::TimerWaker::Other => TimerWaker::Other,
                     }),
                     callback: None,
+                    clamped: None,
                 }
             }
             Event::TimerElapsed {

@@ -140,6 +140,34 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 }
 }
 
+pub mod starve {
+use runtime::prelude::*;
+
+async fn run() {
+    join!( // all at once; each poll polls every unfinished one
+        async {
+            sleep_ms(5).await; // Timer 1
+            log("Timer 1 done");
+        },
+        async {
+            for _ in 0..30 {
+                block_ms(1);
+                yield_now().await; // yield: the task goes to the back of the ready queue
+            }
+            log("Loop done");
+        },
+    );
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
 pub mod random_000 {
 use runtime::prelude::*;
 
@@ -412,7 +440,7 @@ use runtime::prelude::*;
 
 async fn run() {
     let f1 = async {
-        yield_now().await; // yield: to the back of the ready queue
+        yield_now().await; // yield: the task goes to the back of the ready queue
         sleep_ms(20).await; // Timer 4
     };
     let f2 = async { block_ms(0) };
@@ -432,7 +460,7 @@ async fn run() {
     join!( // all at once; each poll polls every unfinished one
         sleep_ms(50), // Timer 14
     );
-    yield_now().await; // yield: to the back of the ready queue
+    yield_now().await; // yield: the task goes to the back of the ready queue
     join!( // all at once; each poll polls every unfinished one
         yield_now(),
     );
@@ -540,7 +568,7 @@ use runtime::prelude::*;
 
 async fn run() {
     sleep_ms(10).await; // Timer 1
-    yield_now().await; // yield: to the back of the ready queue
+    yield_now().await; // yield: the task goes to the back of the ready queue
     select! {
         biased; // polled in this order; the first ready wins, the others are dropped
         _ = sleep_ms(100) => {} // Timer 5
@@ -868,7 +896,7 @@ pub mod random_025 {
 use runtime::prelude::*;
 
 async fn run() {
-    yield_now().await; // yield: to the back of the ready queue
+    yield_now().await; // yield: the task goes to the back of the ready queue
     log("log 2");
     sleep_ms(0).await; // Timer 3
 }
@@ -976,7 +1004,7 @@ async fn run() {
         biased; // polled in this order; the first ready wins, the others are dropped
         _ = async {
             block_ms(10);
-            yield_now().await; // yield: to the back of the ready queue
+            yield_now().await; // yield: the task goes to the back of the ready queue
         } => {}
     }
     sleep_ms(20).await; // Timer 5
@@ -1269,7 +1297,7 @@ async fn run() {
     log("log 5");
     join!( // all at once; each poll polls every unfinished one
         async {
-            yield_now().await; // yield: to the back of the ready queue
+            yield_now().await; // yield: the task goes to the back of the ready queue
             sleep_ms(0).await; // Timer 9
             log("log 10");
         },
@@ -1375,7 +1403,7 @@ async fn run() {
     join!( // all at once; each poll polls every unfinished one
         async { log("log 3") },
     );
-    yield_now().await; // yield: to the back of the ready queue
+    yield_now().await; // yield: the task goes to the back of the ready queue
     let f1 = async { block_ms(10) };
     let f2 = sleep_ms(10); // Timer 8
     let f3 = async { block_ms(10) };
@@ -1491,7 +1519,7 @@ async fn run() {
     join!( // all at once; each poll polls every unfinished one
         async {
             sleep_ms(0).await; // Timer 4
-            yield_now().await; // yield: to the back of the ready queue
+            yield_now().await; // yield: the task goes to the back of the ready queue
             log("log 6");
         },
         async {
@@ -1907,7 +1935,7 @@ async fn run() {
     }
     block_ms(10);
     sleep_ms(50).await; // Timer 5
-    yield_now().await; // yield: to the back of the ready queue
+    yield_now().await; // yield: the task goes to the back of the ready queue
     select! {
         biased; // polled in this order; the first ready wins, the others are dropped
         _ = sleep_ms(10) => {} // Timer 9
@@ -2015,7 +2043,7 @@ async fn run() {
     let f1 = async {
         sleep_ms(20).await; // Timer 3
         log("log 4");
-        yield_now().await; // yield: to the back of the ready queue
+        yield_now().await; // yield: the task goes to the back of the ready queue
     };
     let f2 = async { log("log 6") };
     let f3 = async {
@@ -2050,8 +2078,8 @@ async fn run() {
     join!( // all at once; each poll polls every unfinished one
         sleep_ms(20), // Timer 5
     );
-    yield_now().await; // yield: to the back of the ready queue
-    yield_now().await; // yield: to the back of the ready queue
+    yield_now().await; // yield: the task goes to the back of the ready queue
+    yield_now().await; // yield: the task goes to the back of the ready queue
     log("log 9");
 }
 
@@ -2136,7 +2164,7 @@ async fn run() {
         async {
             for _ in 0..1 {
                 sleep_ms(10).await; // Timer 3
-                yield_now().await; // yield: to the back of the ready queue
+                yield_now().await; // yield: the task goes to the back of the ready queue
                 sleep_ms(0).await; // Timer 5
             }
         },
@@ -2418,7 +2446,7 @@ async fn run() {
         } => {}
         _ = async { log("log 6") } => {}
     }
-    yield_now().await; // yield: to the back of the ready queue
+    yield_now().await; // yield: the task goes to the back of the ready queue
 }
 
 pub fn size() -> usize {
@@ -2618,7 +2646,7 @@ async fn run() {
             }
         },
     );
-    yield_now().await; // yield: to the back of the ready queue
+    yield_now().await; // yield: the task goes to the back of the ready queue
 }
 
 pub fn size() -> usize {
@@ -2915,7 +2943,7 @@ async fn run() {
     // nothing has run yet: futures start when polled
     f1.await;
     f2.await;
-    yield_now().await; // yield: to the back of the ready queue
+    yield_now().await; // yield: the task goes to the back of the ready queue
     block_ms(30);
 }
 
@@ -3284,7 +3312,7 @@ async fn run() {
         _ = sleep_ms(50) => {} // Timer 5
         _ = sleep_ms(10) => {} // Timer 6
     }
-    yield_now().await; // yield: to the back of the ready queue
+    yield_now().await; // yield: the task goes to the back of the ready queue
     select! {
         biased; // polled in this order; the first ready wins, the others are dropped
         _ = async { log("log 10") } => {}
@@ -3486,7 +3514,7 @@ async fn run() {
     join!( // all at once; each poll polls every unfinished one
         async {
             for _ in 0..0 {
-                yield_now().await; // yield: to the back of the ready queue
+                yield_now().await; // yield: the task goes to the back of the ready queue
                 sleep_ms(0).await; // Timer 4
                 sleep_ms(10).await; // Timer 5
             }
@@ -3526,7 +3554,7 @@ async fn run() {
         biased; // polled in this order; the first ready wins, the others are dropped
         _ = async {
             for _ in 0..0 {
-                yield_now().await; // yield: to the back of the ready queue
+                yield_now().await; // yield: the task goes to the back of the ready queue
                 block_ms(10);
                 log("log 26");
             }
@@ -3605,7 +3633,7 @@ use runtime::prelude::*;
 
 async fn run() {
     sleep_ms(100).await; // Timer 1
-    yield_now().await; // yield: to the back of the ready queue
+    yield_now().await; // yield: the task goes to the back of the ready queue
     sleep_ms(50).await; // Timer 4
     log("log 6");
     block_ms(0);
@@ -3632,7 +3660,7 @@ pub mod random_107 {
 use runtime::prelude::*;
 
 async fn run() {
-    yield_now().await; // yield: to the back of the ready queue
+    yield_now().await; // yield: the task goes to the back of the ready queue
 }
 
 pub fn size() -> usize {
@@ -3660,7 +3688,7 @@ async fn run() {
         },
     );
     for _ in 0..3 {
-        yield_now().await; // yield: to the back of the ready queue
+        yield_now().await; // yield: the task goes to the back of the ready queue
         sleep_ms(20).await; // Timer 8
     }
     select! {
@@ -3769,7 +3797,7 @@ async fn run() {
     for _ in 0..1 {
         sleep_ms(100).await; // Timer 12
         sleep_ms(10).await; // Timer 13
-        yield_now().await; // yield: to the back of the ready queue
+        yield_now().await; // yield: the task goes to the back of the ready queue
     }
     select! {
         biased; // polled in this order; the first ready wins, the others are dropped
@@ -3897,7 +3925,7 @@ async fn run() {
             }
         },
     );
-    yield_now().await; // yield: to the back of the ready queue
+    yield_now().await; // yield: the task goes to the back of the ready queue
     block_ms(10);
     sleep_ms(20).await; // Timer 9
 }
@@ -3973,7 +4001,7 @@ async fn run() {
     );
     log("log 16");
     for _ in 0..1 {
-        yield_now().await; // yield: to the back of the ready queue
+        yield_now().await; // yield: the task goes to the back of the ready queue
     }
     let f3 = async { log("log 21") };
     // nothing has run yet: futures start when polled
@@ -4157,7 +4185,7 @@ async fn run() {
         async {
             sleep_ms(50).await; // Timer 5
             sleep_ms(20).await; // Timer 6
-            yield_now().await; // yield: to the back of the ready queue
+            yield_now().await; // yield: the task goes to the back of the ready queue
         },
     );
 }
@@ -4243,7 +4271,7 @@ use runtime::prelude::*;
 
 async fn run() {
     sleep_ms(50).await; // Timer 2
-    yield_now().await; // yield: to the back of the ready queue
+    yield_now().await; // yield: the task goes to the back of the ready queue
     block_ms(0);
 }
 
@@ -4562,7 +4590,7 @@ async fn run() {
         );
         log("log 13");
         sleep_ms(10).await; // Timer 14
-        yield_now().await; // yield: to the back of the ready queue
+        yield_now().await; // yield: the task goes to the back of the ready queue
     }
 }
 
@@ -4582,7 +4610,7 @@ async fn run() {
     select! {
         biased; // polled in this order; the first ready wins, the others are dropped
         _ = async {
-            yield_now().await; // yield: to the back of the ready queue
+            yield_now().await; // yield: the task goes to the back of the ready queue
             log("log 4");
         } => {}
         _ = async {
@@ -4649,7 +4677,7 @@ pub mod random_137 {
 use runtime::prelude::*;
 
 async fn run() {
-    yield_now().await; // yield: to the back of the ready queue
+    yield_now().await; // yield: the task goes to the back of the ready queue
     let f1 = async {
         let f2 = sleep_ms(10); // Timer 4
         let f3 = async { log("log 5") };
@@ -4725,7 +4753,7 @@ use runtime::prelude::*;
 
 async fn run() {
     sleep_ms(20).await; // Timer 1
-    yield_now().await; // yield: to the back of the ready queue
+    yield_now().await; // yield: the task goes to the back of the ready queue
 }
 
 pub fn size() -> usize {
@@ -4759,7 +4787,7 @@ async fn run() {
         async {
             sleep_ms(20).await; // Timer 12
             block_ms(0);
-            yield_now().await; // yield: to the back of the ready queue
+            yield_now().await; // yield: the task goes to the back of the ready queue
         },
     );
 }
@@ -4818,7 +4846,7 @@ async fn run() {
         } => {}
     }
     for _ in 0..0 {
-        yield_now().await; // yield: to the back of the ready queue
+        yield_now().await; // yield: the task goes to the back of the ready queue
     }
 }
 
@@ -4896,8 +4924,8 @@ async fn run() {
         biased; // polled in this order; the first ready wins, the others are dropped
         _ = async { block_ms(30) } => {}
         _ = async {
-            yield_now().await; // yield: to the back of the ready queue
-            yield_now().await; // yield: to the back of the ready queue
+            yield_now().await; // yield: the task goes to the back of the ready queue
+            yield_now().await; // yield: the task goes to the back of the ready queue
             block_ms(0);
         } => {}
     }
@@ -5182,7 +5210,7 @@ async fn run() {
         _ = sleep_ms(50) => {} // Timer 4
         _ = async { log("log 5") } => {}
     }
-    yield_now().await; // yield: to the back of the ready queue
+    yield_now().await; // yield: the task goes to the back of the ready queue
 }
 
 pub fn size() -> usize {
@@ -5263,7 +5291,7 @@ pub mod random_155 {
 use runtime::prelude::*;
 
 async fn run() {
-    yield_now().await; // yield: to the back of the ready queue
+    yield_now().await; // yield: the task goes to the back of the ready queue
     sleep_ms(20).await; // Timer 2
 }
 
@@ -5284,7 +5312,7 @@ async fn run() {
         async {
             for _ in 0..0 {
                 sleep_ms(20).await; // Timer 3
-                yield_now().await; // yield: to the back of the ready queue
+                yield_now().await; // yield: the task goes to the back of the ready queue
                 sleep_ms(50).await; // Timer 5
             }
         },
@@ -5327,7 +5355,7 @@ pub mod random_157 {
 use runtime::prelude::*;
 
 async fn run() {
-    yield_now().await; // yield: to the back of the ready queue
+    yield_now().await; // yield: the task goes to the back of the ready queue
     sleep_ms(0).await; // Timer 2
     join!( // all at once; each poll polls every unfinished one
         async { block_ms(0) },
@@ -5468,13 +5496,13 @@ use runtime::prelude::*;
 
 async fn run() {
     sleep_ms(0).await; // Timer 1
-    yield_now().await; // yield: to the back of the ready queue
+    yield_now().await; // yield: the task goes to the back of the ready queue
     select! {
         biased; // polled in this order; the first ready wins, the others are dropped
         _ = sleep_ms(0) => {} // Timer 5
         _ = async { block_ms(10) } => {}
     }
-    yield_now().await; // yield: to the back of the ready queue
+    yield_now().await; // yield: the task goes to the back of the ready queue
 }
 
 pub fn size() -> usize {
@@ -5490,7 +5518,7 @@ pub mod random_164 {
 use runtime::prelude::*;
 
 async fn run() {
-    yield_now().await; // yield: to the back of the ready queue
+    yield_now().await; // yield: the task goes to the back of the ready queue
     select! {
         biased; // polled in this order; the first ready wins, the others are dropped
         _ = async { block_ms(30) } => {}
@@ -5569,7 +5597,7 @@ async fn run() {
             }
         },
         async {
-            yield_now().await; // yield: to the back of the ready queue
+            yield_now().await; // yield: the task goes to the back of the ready queue
             log("log 11");
             sleep_ms(20).await; // Timer 12
         },
@@ -5593,12 +5621,12 @@ async fn run() {
     block_ms(10);
     block_ms(10);
     sleep_ms(10).await; // Timer 5
-    yield_now().await; // yield: to the back of the ready queue
+    yield_now().await; // yield: the task goes to the back of the ready queue
     select! {
         biased; // polled in this order; the first ready wins, the others are dropped
         _ = sleep_ms(20) => {} // Timer 8
         _ = async {
-            yield_now().await; // yield: to the back of the ready queue
+            yield_now().await; // yield: the task goes to the back of the ready queue
         } => {}
         _ = async { block_ms(10) } => {}
     }
@@ -5916,7 +5944,7 @@ use runtime::prelude::*;
 async fn run() {
     for _ in 0..0 {
         sleep_ms(20).await; // Timer 2
-        yield_now().await; // yield: to the back of the ready queue
+        yield_now().await; // yield: the task goes to the back of the ready queue
     }
     sleep_ms(100).await; // Timer 4
 }
@@ -6216,7 +6244,7 @@ async fn run() {
         biased; // polled in this order; the first ready wins, the others are dropped
         _ = async {
             for _ in 0..3 {
-                yield_now().await; // yield: to the back of the ready queue
+                yield_now().await; // yield: the task goes to the back of the ready queue
                 block_ms(0);
                 log("log 5");
             }
@@ -6683,6 +6711,7 @@ pub const CASES: &[(&str, fn() -> runtime::macros::BoxedFuture<'static, ()>)] = 
     ("lazy", lazy::case),
     ("early_sleep", early_sleep::case),
     ("blocking", blocking::case),
+    ("starve", starve::case),
     ("random_000", random_000::case),
     ("random_001", random_001::case),
     ("random_002", random_002::case),
@@ -6892,4 +6921,5 @@ pub const SIZES: &[(&str, fn() -> usize)] = &[
     ("lazy", lazy::size),
     ("early_sleep", early_sleep::size),
     ("blocking", blocking::size),
+    ("starve", starve::size),
 ];
