@@ -1,7 +1,7 @@
 // Seeded random scenarios for the end-to-end tests (the same programs in every
 // spec that uses them, so a failure repeats): valid, at most depth 4, 3
 // children a step, unique labels, some blocks, yields and loops (of 0 to 3
-// rounds, so no program runs more steps than a run may).
+// rounds, so no program runs more steps than a run may), some spawns.
 
 /** A small seeded generator (xorshift32): `next(below)` is in 0..below. */
 export function random(seed) {
@@ -28,5 +28,13 @@ export function scenario(next) {
     if (kind === 5 && next(3) === 0) return { type: 'repeat', times: next(4), steps };
     return { type: ['seq', 'all', 'race', 'create_then_await'][kind - 2], steps };
   };
-  return { type: 'seq', steps: Array.from({ length: 1 + next(4) }, () => step(2)) };
+  const steps = Array.from({ length: 1 + next(4) }, () => step(2));
+  // Some spawn one of their steps as a task, awaited by its handle later or never.
+  if (next(3) === 0) {
+    const i = next(steps.length);
+    const awaited = next(4) > 0;
+    steps[i] = { type: 'spawn', ...(awaited ? { handle: 1 } : {}), steps: [steps[i]] };
+    if (awaited) steps.splice(i + 1 + next(steps.length - i), 0, { type: 'await_handle', handle: 1 });
+  }
+  return { type: 'seq', steps };
 }

@@ -27,6 +27,7 @@ enum Key {
     Text,
     Steps,
     Times,
+    Handle,
     Other,
 }
 
@@ -39,12 +40,25 @@ impl Key {
             Key::Text => "text",
             Key::Steps => "steps",
             Key::Times => "times",
+            Key::Handle => "handle",
             Key::Other => "onclick",
         }
     }
 }
 
-const TYPES: [&str; 9] = ["sleep", "log", "block", "yield", "seq", "all", "race", "create_then_await", "repeat"];
+const TYPES: [&str; 11] = [
+    "sleep",
+    "log",
+    "block",
+    "yield",
+    "seq",
+    "all",
+    "race",
+    "create_then_await",
+    "repeat",
+    "spawn",
+    "await_handle",
+];
 
 fn value(input: &Input) -> Value {
     match input {
@@ -74,6 +88,7 @@ fuzz_target!(|input: Input| {
             assert!(step.timers().len() <= limits::MAX_TIMERS);
             assert!(step.timers().iter().all(|(_, ms)| *ms <= limits::MAX_MS));
             assert!(step.run_steps() <= limits::MAX_RUN_STEPS);
+            assert!(step.run_spawns() <= limits::MAX_RUN_SPAWNS);
         }
         Err(problems) => {
             assert!(!problems.is_empty());

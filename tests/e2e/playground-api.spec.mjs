@@ -183,6 +183,43 @@ test('a loop: each round a new timer, in every lane and both styles; too many ro
     'Error: scenario.times: must be a whole number of times from 0 to 100, got 101');
 });
 
+test('spawn: a task runs without being awaited; JS starts it at once, Rust at its first poll; its handle awaits it', async ({ sharedPage: page }) => {
+  // let h1 = spawn(async { sleep_ms(100).await; log("child done"); });
+  // log("spawned"); sleep_ms(50).await; log("parent done"); h1.await.unwrap(); log("all done");
+  const scenario = { type: 'seq', steps: [
+    { type: 'spawn', handle: 1, steps: [{ type: 'sleep', label: 'Child', ms: 100 }, { type: 'log', text: 'child done' }] },
+    { type: 'log', text: 'spawned' },
+    { type: 'sleep', label: 'Parent', ms: 50 },
+    { type: 'log', text: 'parent done' },
+    { type: 'await_handle', handle: 1 },
+    { type: 'log', text: 'all done' }] };
+  const logs = (trace) => all(trace, 'log').map((e) => [e.text, e.t]);
+  for (const promiseStyle of ['then', 'await']) {
+    const r = await run(page, { scenario, clock: 'virtual', promiseStyle });
+    for (const lane of LANES) {
+      expect(logs(r[lane]), `${lane}, ${promiseStyle}`).toEqual([['spawned', 0], ['parent done', 50], ['child done', 100], ['all done', 100]]);
+    }
+    // JS runs the task's first steps when it is made; Rust polls it only
+    // once run() has yielded, so its timer is set after the parent's.
+    expect(all(r.callbacks, 'timer_set').map((e) => e.label)).toEqual(['Child', 'Parent']);
+    expect(all(r.futures, 'timer_set').map((e) => e.label)).toEqual(['Parent', 'Child']);
+    if (promiseStyle === 'await') expect(all(r.promises, 'timer_set').map((e) => e.label)).toEqual(['Child', 'Parent']);
+    // Two tasks; the child's end wakes run(), which waits on its handle.
+    expect(all(r.futures, 'spawn').map((e) => e.task)).toEqual([1, 2]);
+    expect(all(r.futures, 'wake').filter((e) => e.by === 'task').map((e) => [e.task, e.by_task])).toEqual([[1, 2]]);
+  }
+  // A share link writes it P(handle,steps…) and W(handle).
+  expect(await page.evaluate(() => window.playground.decodeFragment(
+    'Q(P(1,S(Child,100),L(child%20done)),L(spawned),S(Parent,50),L(parent%20done),W(1),L(all%20done))'))).toEqual(scenario);
+  // A handle awaited before its spawn, or twice, is refused, named.
+  const early = { type: 'seq', steps: [{ type: 'await_handle', handle: 1 }, scenario.steps[0]] };
+  expect(await runError(page, { scenario: early, clock: 'virtual' })).toBe(
+    'Error: scenario.steps[0].handle: is 1, which no spawn step before this one in the same block made');
+  const twice = { type: 'seq', steps: [...scenario.steps, { type: 'await_handle', handle: 1 }] };
+  expect(await runError(page, { scenario: twice, clock: 'virtual' })).toBe(
+    'Error: scenario.steps[6].handle: is 1, which an earlier step awaited already: a handle is awaited once');
+});
+
 test('starve: a yielding loop lets the timer in at once (Callbacks), at its end (Promises), after a time slice (Rust)', async ({ sharedPage: page }) => {
   for (const promiseStyle of ['then', 'await']) {
     const r = await run(page, { preset: 'starve', clock: 'virtual', promiseStyle });

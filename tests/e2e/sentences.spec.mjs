@@ -316,8 +316,12 @@ function isRunning(said, frame) {
 /** What a JS lane does next, the tail of several sentences, against the trace. */
 const NEXT = ['js:script_end', 'js:callback_end', 'promises:job_end'];
 
-/** Programs with the kinds of step no preset has yet: a yield, a loop. */
+/** Programs with the kinds of step no preset has yet: a yield, a loop, a spawn. */
 const NO_PRESETS_KINDS = [
+  { type: 'seq', steps: [
+    { type: 'spawn', handle: 1, steps: [{ type: 'sleep', label: 'Child', ms: 100 }, { type: 'log', text: 'child done' }] },
+    { type: 'spawn', steps: [{ type: 'log', text: 'free' }] },
+    { type: 'sleep', label: 'Parent', ms: 50 }, { type: 'await_handle', handle: 1 }, { type: 'log', text: 'all done' }] },
   { type: 'seq', steps: [{ type: 'repeat', times: 2, steps: [{ type: 'sleep', label: 'T', ms: 100 }, { type: 'yield' }, { type: 'log', text: 'tick' }] }] },
   { type: 'seq', steps: [{ type: 'log', text: 'a' }, { type: 'yield' }, { type: 'all', steps: [
     { type: 'seq', steps: [{ type: 'sleep', label: 'T', ms: 0 }, { type: 'log', text: 'timer' }] },

@@ -20,6 +20,9 @@ import { ROOT, childPath } from './step-path.js';
  */
 export function runCallbacks(scenario, rec, { forget = false } = {}) {
   let timerCount = 0;
+  /** The spawned tasks' `{done, onDone}`, by handle (render.rs `callback_step`).
+   * @type {Map<number, {done: boolean, onDone: (() => void) | null}>} */
+  const handles = new Map();
 
   /**
    * @param {Step} step
@@ -58,6 +61,27 @@ export function runCallbacks(scenario, rec, { forget = false } = {}) {
         /** @type {() => void} */
         const next = () => (i === step.steps.length ? done() : run(step.steps[i], child(i++), next));
         next();
+        return;
+      }
+      case 'spawn': {
+        // The task's steps start now, and the code after them runs on at
+        // once; their last callback marks the handle done and goes on with
+        // whoever awaits it.
+        /** @type {{done: boolean, onDone: (() => void) | null}} */
+        const handle = { done: false, onDone: null };
+        if (step.handle !== undefined) handles.set(step.handle, handle);
+        run({ type: 'seq', steps: step.steps }, path, () => {
+          handle.done = true;
+          handle.onDone?.();
+        });
+        done();
+        return;
+      }
+      case 'await_handle': {
+        // Go on now if the task is done, else from its last callback.
+        const handle = /** @type {{done: boolean, onDone: (() => void) | null}} */ (handles.get(step.handle));
+        if (handle.done) done();
+        else handle.onDone = done;
         return;
       }
       case 'repeat': {

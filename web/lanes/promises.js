@@ -68,6 +68,9 @@ import { ROOT, childPath } from './step-path.js';
  */
 export function runPromises(scenario, rec, style, { forget = false } = {}) {
   let timerCount = 0;
+  /** The spawned tasks' promises, by handle (render.rs: `h1`, `h2`…).
+   * @type {Map<number, Promise<unknown>>} */
+  const handles = new Map();
   /** @param {StepPath} path @param {number} i */
 
   // ---- Following the panel's promises and the jobs they queue ----
@@ -401,15 +404,33 @@ export function runPromises(scenario, rec, style, { forget = false } = {}) {
         return null;
       case 'seq': {
         // timer(200).then(() => timer(100)).then(...); a log first is
-        // wrapped: Promise.resolve(console.log(...)).
-        const first = thenExpr(step.steps[0], childPath(path, 0));
-        let p = isCall(step.steps[0]) ? resolved(first) : /** @type {Promise<unknown>} */ (first);
-        step.steps.slice(1).forEach((next, i) => {
-          const at = childPath(path, i + 1);
+        // wrapped: Promise.resolve(console.log(...)); a spawn first is a
+        // `.then` callback of its own, after Promise.resolve().
+        const spawnsFirst = step.steps[0].type === 'spawn';
+        /** @type {Promise<unknown>} */
+        let p;
+        if (spawnsFirst) {
+          p = resolved(undefined);
+        } else {
+          const first = thenExpr(step.steps[0], childPath(path, 0));
+          p = isCall(step.steps[0]) ? resolved(first) : /** @type {Promise<unknown>} */ (first);
+        }
+        const skip = spawnsFirst ? 0 : 1;
+        step.steps.slice(skip).forEach((next, i) => {
+          const at = childPath(path, i + skip);
           p = then(p, at, () => thenExpr(next, at));
         });
         return p;
       }
+      case 'spawn': {
+        // `{ h1 = <the task's chain>; }`: it starts now; nothing waits.
+        const task = /** @type {Promise<unknown>} */ (thenExpr({ type: 'seq', steps: step.steps }, path));
+        if (step.handle !== undefined) handles.set(step.handle, task);
+        return undefined;
+      }
+      case 'await_handle':
+        // `.then(() => h1)`: the callback returns the task's promise.
+        return handles.get(step.handle);
       case 'all':
       case 'race':
         return combine(step.type, step.steps.map((c, i) => thenExpr(c, childPath(path, i))), step.steps.map((_, i) => childPath(path, i)));
@@ -507,6 +528,20 @@ export function runPromises(scenario, rec, style, { forget = false } = {}) {
           case 'block':
             block(s, at);
             break;
+          case 'spawn': {
+            // `const h1 = (async () => { … })();`: called now, it runs to
+            // its first await, then this function goes on.
+            const task = body({ type: 'seq', steps: s.steps }, at);
+            if (s.handle !== undefined) handles.set(s.handle, task);
+            break;
+          }
+          case 'await_handle': {
+            const item = handles.get(s.handle);
+            const r = suspend(item, at);
+            await item;
+            resume(r);
+            break;
+          }
           case 'yield': {
             // `await null`: the function resumes in a microtask.
             const r = suspend(null, at);

@@ -20,7 +20,9 @@
 //!            | "join" "!" "(" future { "," future } [ "," ] ")" ";"
 //!            | "select" "!" "{" "biased" ";" arm { [ "," ] arm } [ "," ] "}"
 //!            | let { let } await { await }   (* each name awaited once, in order *)
-//!            | "for" ( "_" | name ) "in" "0" ".." number "{" { statement } "}" ;  (* 0 to 100 times; the body does not read the variable *)
+//!            | "for" ( "_" | name ) "in" "0" ".." number "{" { statement } "}"  (* 0 to 100 times; the body does not read the variable *)
+//!            | [ "let" ( name | "_" ) "=" ] "spawn" "(" async "{" { statement } "}" ")" ";"  (* a task of its own *)
+//!            | name "." "await" "." "unwrap" "(" ")" ";" ;  (* a task spawned above in this block, once *)
 //! let        = "let" name "=" future ";" ;
 //! await      = name "." "await" ";" ;
 //! arm        = "_" "=" future "=>" "{" "}" ;
@@ -110,6 +112,11 @@ fn statements(step: &Step) -> Vec<Step> {
             times: *times,
             steps: steps.iter().flat_map(statements).collect(),
         }],
+        Step::Spawn { handle, steps } => vec![Step::Spawn {
+            handle: *handle,
+            steps: steps.iter().flat_map(statements).collect(),
+        }],
+        Step::AwaitHandle { .. } => vec![step.clone()],
     }
 }
 

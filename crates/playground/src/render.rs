@@ -103,7 +103,10 @@ impl Code {
     /// one `Suspend` state per point; a `log(…)` or `let` line is none.
     pub fn suspension_points(&self) -> Vec<(StepPath, usize)> {
         let suspends = |code: &str| {
-            code.ends_with(".await;") || code.starts_with("join!(") || code == "select! {"
+            code.ends_with(".await;")
+                || code.ends_with(".await.unwrap();")
+                || code.starts_with("join!(")
+                || code == "select! {"
         };
         self.run_body()
             .into_iter()
@@ -199,6 +202,14 @@ fn loop_names(n: usize) -> (String, String) {
     (format!("loop{n}"), i)
 }
 
+/// What a spawn's line says in each panel: when the task's code runs.
+const SPAWN_CALLBACK: &str =
+    "spawn: its first step starts now; the code below goes on without waiting";
+const SPAWN_PROMISE: &str =
+    "spawn: an async function called now runs to its first await, then returns its promise";
+const SPAWN_THEN: &str = "spawn: start its chain; this callback returns nothing, so nothing waits";
+const SPAWN_RUST: &str = "spawn: a task of its own; it starts once this task pauses at an .await";
+
 /// What a yield's line says in each panel: where the rest of the code runs.
 const YIELD_CALLBACK: &str = "yield: the rest runs in a new browser task";
 const YIELD_AWAIT: &str = "yield: the rest runs in a microtask";
@@ -284,6 +295,50 @@ fn callback_step(
         Step::Seq(steps) => {
             code.sequence(path, steps);
             callback_seq(steps, 0, path, indent, code, names, then)
+        }
+        Step::Spawn { handle, steps } => {
+            // The task's steps start now; the code after them runs on at
+            // once. A handle notes when they are done, for an await below.
+            let comment = Some(SPAWN_CALLBACK);
+            match handle {
+                Some(k) => {
+                    let h = format!("h{k}");
+                    code.push_noted(
+                        indent,
+                        format!("const {h} = {{ done: false, onDone: null }};"),
+                        comment,
+                        Some(path),
+                    );
+                    callback_seq(steps, 0, path, indent, code, names, &mut |ind, c| {
+                        c.push(ind, format!("{h}.done = true;"), Some(path));
+                        c.push(ind, format!("if ({h}.onDone) {h}.onDone();"), Some(path));
+                    });
+                }
+                None => {
+                    code.push_noted(indent, "// the task's steps:", comment, Some(path));
+                    callback_seq(steps, 0, path, indent, code, names, &mut |_, _| {});
+                }
+            }
+            then(indent, code);
+        }
+        Step::AwaitHandle { handle } => {
+            // Go on when the task is done: now, or from its last callback.
+            names.set(names.get() + 1);
+            let after = format!("after{}", names.get());
+            let h = format!("h{handle}");
+            code.push_noted(
+                indent,
+                format!("const {after} = () => {{"),
+                Some(&format!("await {h}: go on when its task is done")),
+                Some(path),
+            );
+            then(indent + 1, code);
+            code.push(indent, "};", Some(path));
+            code.push(
+                indent,
+                format!("if ({h}.done) {after}(); else {h}.onDone = {after};"),
+                Some(path),
+            );
         }
         Step::Repeat { times, steps } => {
             // A function that runs the body, then calls itself with the next
@@ -385,6 +440,20 @@ pub fn promises(step: &Step, style: PromiseStyle) -> Code {
     block_function(step, &mut code);
     match style {
         PromiseStyle::Then => {
+            // The spawned tasks' promises, assigned in the chain.
+            let mut handles = Vec::new();
+            step.visit(&mut |s| {
+                if let Step::Spawn {
+                    handle: Some(k), ..
+                } = s
+                {
+                    handles.push(format!("h{k}"));
+                }
+            });
+            if !handles.is_empty() {
+                code.push(0, format!("let {};", handles.join(", ")), None);
+                code.push(0, "", None);
+            }
             let mut main = then_expr(step, &StepPath::root(), &Cell::new(0));
             main.close(";");
             code.append(0, main);
@@ -413,15 +482,22 @@ fn then_expr(step: &Step, path: &StepPath, loops: &Cell<usize>) -> Code {
         }
         Step::Seq(steps) => {
             code.sequence(path, steps);
-            let mut first = then_expr(&steps[0], &path.child(0), loops);
-            if js_call(&steps[0]).is_some() {
-                code.push(0, "Promise.resolve(", Some(path));
-                first.close(")");
-                code.append(1, first);
+            // A spawn is a statement, so it goes in a `.then` callback of
+            // its own, even first.
+            let spawns_first = matches!(steps[0], Step::Spawn { .. });
+            if spawns_first {
+                code.push(0, "Promise.resolve()", Some(path));
             } else {
-                code.append(0, first);
+                let mut first = then_expr(&steps[0], &path.child(0), loops);
+                if js_call(&steps[0]).is_some() {
+                    code.push(0, "Promise.resolve(", Some(path));
+                    first.close(")");
+                    code.append(1, first);
+                } else {
+                    code.append(0, first);
+                }
             }
-            for (i, s) in steps.iter().enumerate().skip(1) {
+            for (i, s) in steps.iter().enumerate().skip(usize::from(!spawns_first)) {
                 let mut next = then_expr(s, &path.child(i), loops);
                 if next.lines.len() == 1 {
                     let mut line = next.lines.remove(0);
@@ -449,6 +525,19 @@ fn then_expr(step: &Step, path: &StepPath, loops: &Cell<usize>) -> Code {
             }
             code.push(0, "])", Some(path));
         }
+        Step::Spawn { handle, steps } => {
+            // `{ h1 = <the task's chain>; }`: it starts now, and the `.then`
+            // callback returns at once, with nothing to wait for.
+            let mut body = then_expr(&Step::Seq(steps.clone()), path, loops);
+            code.push_noted(0, "{", Some(SPAWN_THEN), Some(path));
+            if let (Some(first), Some(k)) = (body.lines.first_mut(), handle) {
+                first.code = format!("h{k} = {}", first.code);
+            }
+            body.close(";");
+            code.append(1, body);
+            code.push(0, "}", Some(path));
+        }
+        Step::AwaitHandle { handle } => code.push(0, format!("h{handle}"), Some(path)),
         Step::Repeat { times, steps } => {
             // A function that chains the body, then itself with the next count.
             loops.set(loops.get() + 1);
@@ -512,6 +601,18 @@ fn await_statements(
             code.push(indent, format!("{call};"), Some(path))
         }
         Step::Yield => code.push_noted(indent, "await null;", Some(YIELD_AWAIT), Some(path)),
+        Step::Spawn { handle, steps } => {
+            let start = match handle {
+                Some(k) => format!("const h{k} = (async () => {{"),
+                None => "(async () => {".into(),
+            };
+            code.push_noted(indent, start, Some(SPAWN_PROMISE), Some(path));
+            for (i, s) in steps.iter().enumerate() {
+                await_statements(s, &path.child(i), indent + 1, code, made);
+            }
+            code.push(indent, "})();", Some(path));
+        }
+        Step::AwaitHandle { handle } => code.push(indent, format!("await h{handle};"), Some(path)),
         Step::Repeat { times, steps } => {
             code.push(
                 indent,
@@ -614,6 +715,20 @@ fn rust_statements(step: &Step, path: &StepPath, indent: usize, code: &mut Code,
             code.push(indent, format!("{call};"), Some(path))
         }
         Step::Yield => code.push_noted(indent, "yield_now().await;", Some(YIELD_RUST), Some(path)),
+        Step::Spawn { handle, steps } => {
+            let start = match handle {
+                Some(k) => format!("let h{k} = spawn(async {{"),
+                None => "spawn(async {".into(),
+            };
+            code.push_noted(indent, start, Some(SPAWN_RUST), Some(path));
+            for (i, s) in steps.iter().enumerate() {
+                rust_statements(s, &path.child(i), indent + 1, code, made);
+            }
+            code.push(indent, "});", Some(path));
+        }
+        Step::AwaitHandle { handle } => {
+            code.push(indent, format!("h{handle}.await.unwrap();"), Some(path))
+        }
         Step::Repeat { times, steps } => {
             code.push(indent, format!("for _ in 0..{times} {{"), Some(path));
             for (i, s) in steps.iter().enumerate() {

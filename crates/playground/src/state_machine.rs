@@ -221,6 +221,7 @@ fn expression_type(expr: &str, lets: &[Binding]) -> String {
     let known = [
         ("sleep_ms(", "Sleep"),
         ("yield_now(", "YieldNow"),
+        ("spawn(", "JoinHandle<()>"),
         ("async", ASYNC_BLOCK),
         ("String::from(", "String"),
         ("LostWake(", "LostWake"),
@@ -244,7 +245,10 @@ fn awaitee(code: &str, lets: &[Binding]) -> String {
         return SELECT.into();
     }
     let awaited = code.strip_prefix("let _ = ").unwrap_or(code);
-    let awaited = awaited.strip_suffix(".await;").unwrap_or(awaited);
+    let awaited = awaited
+        .strip_suffix(".await;")
+        .or_else(|| awaited.strip_suffix(".await.unwrap();"))
+        .unwrap_or(awaited);
     expression_type(awaited, lets)
 }
 

@@ -231,6 +231,7 @@ fn every_state_is_a_suspension_point_of_the_panels_run() {
             assert!(
                 at.1 == 4
                     && (body.contains(".await;")
+                        || body.ends_with(".await.unwrap();")
                         || body.starts_with("join!(")
                         || body == "select! {"),
                 "{name}: {state} names {code:?}\n{panel}"

@@ -65,8 +65,22 @@ const TABLE: &[(&str, &str, Want)] = &[
     (
         "tokio::spawn",
         "    tokio::spawn(async { log(\"x\") });\n",
-        Refused(4, 5, "`tokio::spawn` starts another task on tokio's runtime; this page runs one task on its own: to run futures at once, write `join!(…);` here"),
+        Refused(4, 5, "this page does not run tokio, so `tokio::spawn` is not here; the prelude's `spawn` works the same way: write `spawn(async { … });` here, or `let h = spawn(async { … });` and later `h.await.unwrap();`"),
     ),
+    (
+        "spawn, awaited by its handle",
+        "    let tea = spawn(async move { sleep_ms(100).await; log(\"tea\"); });\n    log(\"spawned\");\n    tea.await.unwrap();\n",
+        Parses,
+    ),
+    (
+        "spawn, never awaited",
+        "    spawn(async { log(\"x\"); });\n    let _ = spawn(async { log(\"y\") });\n",
+        Parses,
+    ),
+    ("spawn of a sleep", "    spawn(sleep_ms(5));\n", Refused(4, 11, "expected `async`, found `sleep_ms`: this playground does not read `spawn` of a future other than an `async` block yet; in Rust it is fine: write `spawn(async { … })` with the future's statements in the block")),
+    ("a handle awaited without unwrap", "    let h = spawn(async { log(\"x\") });\n    h.await;\n", Refused(5, 12, "expected `.unwrap()`, found `;`: this playground does not read a task's result left unused (rustc warns: unused `Result`) yet; in Rust it is fine: write `.unwrap()` before `;`: the task's output, or a panic if it panicked or was aborted")),
+    ("a handle awaited twice", "    let h = spawn(async { log(\"x\") });\n    h.await.unwrap();\n    h.await.unwrap();\n", Refused(6, 5, "`h` was awaited above: `.await` consumes the handle (moves it), so it is awaited once, unlike a JS promise (rustc: use of moved value)")),
+    ("a handle awaited in another block", "    let h = spawn(async { log(\"x\") });\n    join!(async { h.await.unwrap(); }, sleep_ms(1));\n", Refused(5, 19, "this playground does not read a handle awaited in another block than its `spawn` (`h`) yet; in Rust it is fine: write `h.await.unwrap();` in the block that called `spawn`")),
     (
         "println!",
         "    println!(\"hello\");\n",

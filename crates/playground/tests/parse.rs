@@ -329,10 +329,24 @@ fn step() -> impl Strategy<Value = Step> {
 }
 
 /// Random valid scenarios: a sequence at the root (the body of `run()`), any
-/// nesting below, in canonical form or not; labels made unique.
+/// nesting below, in canonical form or not; labels made unique. Some spawn
+/// one of the root's steps as a task, awaited by its handle later or not.
 fn scenario() -> impl Strategy<Value = Step> {
-    prop::collection::vec(step(), 1..5)
-        .prop_map(|steps| {
+    (prop::collection::vec(step(), 1..5), any::<(u8, u8, u8)>())
+        .prop_map(|(mut steps, (spawn, which, until))| {
+            if spawn % 3 > 0 {
+                let i = usize::from(which) % steps.len();
+                let handle = (spawn % 3 == 1).then_some(1);
+                let body = steps[i].clone();
+                steps[i] = Step::Spawn {
+                    handle,
+                    steps: vec![body],
+                };
+                if let Some(handle) = handle {
+                    let at = i + 1 + usize::from(until) % (steps.len() - i);
+                    steps.insert(at, Step::AwaitHandle { handle });
+                }
+            }
             let mut step = Seq(steps);
             let mut seen = Vec::new();
             unique_labels(&mut step, &mut seen);
@@ -360,9 +374,13 @@ fn unique_labels(step: &mut Step, seen: &mut Vec<String>) {
             seen.push(label.clone());
         }
         Step::Log { .. } | Step::Block { .. } | Step::Yield => {}
-        Seq(s) | All(s) | Race(s) | Cta(s) | Step::Repeat { steps: s, .. } => {
-            s.iter_mut().for_each(|c| unique_labels(c, seen))
-        }
+        Seq(s)
+        | All(s)
+        | Race(s)
+        | Cta(s)
+        | Step::Repeat { steps: s, .. }
+        | Step::Spawn { steps: s, .. } => s.iter_mut().for_each(|c| unique_labels(c, seen)),
+        Step::AwaitHandle { .. } => {}
     }
 }
 
@@ -579,6 +597,9 @@ fn liberties(text: &str) -> String {
             Piece::Code(c) if c.starts_with('f') && c[1..].parse::<u32>().is_ok() => {
                 out.push_str(&format!("task_{}", &c[1..]));
             }
+            Piece::Code(c) if c.starts_with('h') && c[1..].parse::<u32>().is_ok() => {
+                out.push_str(&format!("handle_{}", &c[1..]));
+            }
             Piece::Code(c) if c == "," && next == Some(&Piece::Code(")".into())) => {}
             Piece::Code(c) if c == "}" && arm_end => out.push_str("},"),
             Piece::Code(c) | Piece::Comment(c) | Piece::Space(c) => out.push_str(c),
@@ -623,6 +644,10 @@ const PARTS: &[&str] = &[
     "yield_now().await;",
     "yield_now(),",
     "for _ in 0..3 {",
+    "let h = spawn(async {",
+    "});",
+    "h.await.unwrap();",
+    "spawn(async { log(\"t\"); });",
     "for i in 0..2 { log(\"x\"); }",
     "sleep(Duration::from_millis(9 + 1)).await;",
     "use runtime::println;",
@@ -656,9 +681,10 @@ proptest! {
         let free = liberties(&text);
         prop_assert_eq!(parse(&free), Ok(same), "{}", free);
         // The names written are the State machine's; the rendered `fK` is
-        // written `task_K` here.
+        // written `task_K` here, a handle's `hK` `handle_K`.
         for (rendered, written) in future_names(&free).unwrap() {
-            prop_assert_eq!(written, format!("task_{}", &rendered[1..]));
+            let name = if rendered.starts_with('h') { "handle" } else { "task" };
+            prop_assert_eq!(written, format!("{name}_{}", &rendered[1..]));
         }
         prop_assert_eq!(line_map(&free).unwrap().len(), text.lines().count());
     }

@@ -454,3 +454,80 @@ async fn run() {
         "{callbacks}"
     );
 }
+
+#[test]
+fn a_spawned_task_and_its_handle_in_each_lane() {
+    // let h1 = spawn(async { sleep 100; log "child" }); log "spawned"; h1.await.unwrap();
+    let step = Step::Seq(vec![
+        Step::Spawn {
+            handle: Some(1),
+            steps: vec![Step::sleep("Child", 100), Step::log("child")],
+        },
+        Step::log("spawned"),
+        Step::AwaitHandle { handle: 1 },
+    ]);
+    assert_eq!(
+        render::callbacks(&step).text(2),
+        "const h1 = { done: false, onDone: null }; // spawn: its first step starts now; the code below goes on without waiting
+setTimeout(() => { // Child
+  console.log(\"child\");
+  h1.done = true;
+  if (h1.onDone) h1.onDone();
+}, 100);
+console.log(\"spawned\");
+const after1 = () => { // await h1: go on when its task is done
+};
+if (h1.done) after1(); else h1.onDone = after1;
+"
+    );
+    assert_eq!(
+        render::promises(&step, PromiseStyle::Then).text(2),
+        "function timer(ms) {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}
+
+let h1;
+
+Promise.resolve()
+  .then(() =>
+    { // spawn: start its chain; this callback returns nothing, so nothing waits
+      h1 = timer(100) // Child
+        .then(() => console.log(\"child\"));
+    })
+  .then(() => console.log(\"spawned\"))
+  .then(() => h1);
+"
+    );
+    assert_eq!(
+        render::promises(&step, PromiseStyle::Await).text(2),
+        "function timer(ms) {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}
+
+async function run() {
+  const h1 = (async () => { // spawn: an async function called now runs to its first await, then returns its promise
+    await timer(100); // Child
+    console.log(\"child\");
+  })();
+  console.log(\"spawned\");
+  await h1;
+}
+
+run();
+"
+    );
+    assert_eq!(
+        render::rust(&step).text(4),
+        "use runtime::prelude::*;
+
+async fn run() {
+    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
+        sleep_ms(100).await; // Child
+        log(\"child\");
+    });
+    log(\"spawned\");
+    h1.await.unwrap();
+}
+"
+    );
+}

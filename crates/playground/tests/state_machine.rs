@@ -580,3 +580,26 @@ fn a_loop_keeps_its_iterator_across_each_await_in_its_body() {
         ]
     );
 }
+
+#[test]
+fn a_handle_is_kept_until_awaited() {
+    // let h1 = spawn(async { … }); sleep_ms(5).await; h1.await.unwrap();
+    let step = Step::Seq(vec![
+        Step::Spawn {
+            handle: Some(1),
+            steps: vec![Step::sleep("Child", 10)],
+        },
+        Step::sleep("Parent", 5),
+        Step::AwaitHandle { handle: 1 },
+    ]);
+    assert_eq!(
+        shown(&state_machine::of(&step, None)),
+        [
+            "Unresumed",
+            "Suspend0 { h1: JoinHandle<()>, __awaitee: Sleep }",
+            "Suspend1 { __awaitee: JoinHandle<()> }",
+            "Returned",
+            "Panicked",
+        ]
+    );
+}

@@ -60,7 +60,7 @@ fn bad_scenarios_are_refused_naming_the_field() {
         ("lone surrogate (decoded)", sleep(s("a\u{FFFD}"), n(1.0)), "lone surrogate"),
         ("bidi override", sleep(s("abc\u{202E}evil"), n(1.0)), "bidirectional overrides"),
         ("duplicate labels", seq(vec![sleep(s("A"), n(1.0)), sleep(s("A"), n(2.0))]), "scenario.steps[1].label: \"A\" is used by another timer"),
-        ("unknown type", obj(&[("type", s("spin"))]), "scenario.type: must be one of sleep, log, block, yield, seq, all, race, create_then_await or repeat, got \"spin\""),
+        ("unknown type", obj(&[("type", s("spin"))]), "scenario.type: must be one of sleep, log, block, yield, seq, all, race, create_then_await, repeat, spawn or await_handle, got \"spin\""),
         ("type missing", obj(&[("ms", n(1.0))]), "scenario.type: is missing"),
         ("not an object", n(3.0), "scenario: must be a step object, got 3"),
         ("null", Value::Null, "scenario: must be a step object, got nothing"),
@@ -90,11 +90,11 @@ fn bad_fragments_are_refused_naming_the_place() {
     let table = [
         (
             "",
-            "fragment: expected a step (S, L, B, Y, Q, A, R, C or F), but the fragment ended",
+            "fragment: expected a step (S, L, B, Y, Q, A, R, C, F, P or W), but the fragment ended",
         ),
         (
             "X(1)",
-            "fragment: expected a step (S, L, B, Y, Q, A, R, C or F) at character 1, found 'X'",
+            "fragment: expected a step (S, L, B, Y, Q, A, R, C, F, P or W) at character 1, found 'X'",
         ),
         ("S(A,200", "fragment: expected ')', but the fragment ended"),
         (

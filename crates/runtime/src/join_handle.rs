@@ -33,7 +33,9 @@ impl std::error::Error for JoinError {}
 
 /// A spawned task's output, as a future (`handle.await`) or by
 /// [`JoinHandle::try_take`]. Dropping the handle detaches the task: it runs on.
-#[must_use = "dropping a JoinHandle detaches the task; keep it to get the output"]
+/// Not `#[must_use]`, as tokio's is not: `spawn(async { … });` starts a task
+/// nobody waits for, and a program written for tokio compiles here without
+/// a warning.
 pub struct JoinHandle<T> {
     task: Rc<dyn JoinTarget<T>>,
     /// `try_take` took the output (a handle is the only way to it).

@@ -109,6 +109,35 @@ fn a_wake_from_another_task_names_the_waker() {
 }
 
 #[test]
+fn a_task_that_finishes_wakes_its_handles_awaiter_as_itself() {
+    let (host, rt) = virtual_runtime();
+    let _parent = rt.spawn(async {
+        let child = spawn(async {});
+        child.await.unwrap();
+    });
+    host.run_until_stalled();
+    assert_trace(
+        &rt,
+        &[
+            "0 spawn task=1",
+            "0 batch turn=microtask tasks=1",
+            "0 poll_start task=1",
+            "0 spawn task=2",
+            "0 poll_end task=1 result=pending",
+            "0 batch turn=microtask tasks=1",
+            "0 poll_start task=2",
+            // Its output is in: it wakes task 1, which awaits its handle,
+            // within its own poll (not "external", from outside).
+            "0 wake task=1 by=task by_task=2 outcome=queued",
+            "0 poll_end task=2 result=ready",
+            "0 batch turn=microtask tasks=1",
+            "0 poll_start task=1",
+            "0 poll_end task=1 result=ready",
+        ],
+    );
+}
+
+#[test]
 fn wakes_after_completion_and_stale_wakers_do_nothing() {
     let (host, rt) = virtual_runtime();
     let gate = Gate::new();

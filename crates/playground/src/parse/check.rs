@@ -108,6 +108,20 @@ fn value(node: &Node) -> Value {
         Kind::Log { text, .. } => return obj(&[("type", s("log")), ("text", s(text))]),
         Kind::Block { ms, .. } => return obj(&[("type", s("block")), ("ms", n(*ms))]),
         Kind::Yield => return obj(&[("type", s("yield"))]),
+        Kind::Spawn { handle } => {
+            let steps = Value::Array(node.children.iter().map(value).collect());
+            let mut fields = vec![("type", s("spawn")), ("steps", steps)];
+            if let Some(handle) = handle {
+                fields.insert(1, ("handle", n(f64::from(*handle))));
+            }
+            return obj(&fields);
+        }
+        Kind::AwaitHandle { handle } => {
+            return obj(&[
+                ("type", s("await_handle")),
+                ("handle", n(f64::from(*handle))),
+            ])
+        }
         Kind::Repeat { times, .. } => {
             let steps = Value::Array(node.children.iter().map(value).collect());
             return obj(&[

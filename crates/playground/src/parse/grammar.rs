@@ -47,6 +47,13 @@ pub(super) enum Kind {
         times: f64,
         times_at: Pos,
     },
+    /// Its handle's number (from 1, in reading order) if a `let` names it.
+    Spawn {
+        handle: Option<u32>,
+    },
+    AwaitHandle {
+        handle: u32,
+    },
     Seq,
     All,
     Race,
@@ -101,6 +108,7 @@ const STATEMENT_WORDS: &[&str] = &[
     "select",
     "let",
     "yield_now",
+    "spawn",
 ];
 
 /// What may start a future, for near misses.
@@ -125,6 +133,7 @@ const PRELUDE: &[&str] = &[
     "run",
     "block_ms",
     "yield_now",
+    "spawn",
 ];
 
 pub(super) struct Parser<'a> {
@@ -145,6 +154,11 @@ pub(super) struct Parser<'a> {
     /// The variables of the `for` loops open here: a body may not read them
     /// yet, and a message says so.
     loop_vars: Vec<&'a str>,
+    /// The handles `let h = spawn(…);` made in each open block, outermost
+    /// first: `(name, number, awaited)`.
+    handles: Vec<Vec<(&'a str, u32, bool)>>,
+    /// Handles made so far.
+    handle_count: u32,
 }
 
 /// The `use` lines read after the prelude's, each once: `Duration`, for
@@ -192,6 +206,8 @@ impl<'a> Parser<'a> {
             duration: false,
             println: false,
             loop_vars: Vec::new(),
+            handles: Vec::new(),
+            handle_count: 0,
         }
     }
 
@@ -362,6 +378,21 @@ impl<'a> Parser<'a> {
             return error;
         }
         if let Some(word) = self.word() {
+            if self.handles.iter().flatten().any(|(n, _, _)| *n == word) {
+                return ParseError::new(
+                    token.at,
+                    not_read_yet(
+                        &format!(
+                            "a handle awaited in another block than its `spawn` (`{}`)",
+                            clip(word)
+                        ),
+                        &format!(
+                            "write `{}.await.unwrap();` in the block that called `spawn`",
+                            clip(word)
+                        ),
+                    ),
+                );
+            }
             if word != "_" && self.loop_vars.contains(&word) {
                 return ParseError::new(
                     token.at,
@@ -515,12 +546,14 @@ impl<'a> Parser<'a> {
     /// Statements up to the `}` closing the `{` at `open`, which it takes.
     fn statements(&mut self, open: Pos) -> Result<Vec<Node>, ParseError> {
         self.scopes.push(Vec::new());
+        self.handles.push(Vec::new());
         let mut steps = Vec::new();
         loop {
             match self.peek().tok {
                 Tok::Punct("}") => {
                     self.bump();
                     self.scopes.pop();
+                    self.handles.pop();
                     return Ok(steps);
                 }
                 // The end, or the `)` of a call around this block: the `}`
@@ -575,6 +608,14 @@ impl<'a> Parser<'a> {
             Some("join") => self.join(),
             Some("select") => self.select(),
             Some("for") => self.for_loop(),
+            Some("spawn") => self.spawn(None),
+            Some("let") if self.is_spawn_let() => {
+                self.bump();
+                let name = self.name()?;
+                self.expect("=", "")?;
+                self.spawn(Some(name))
+            }
+            Some(w) if self.handle_here(w).is_some() => self.await_handle(),
             Some("let") if self.is_at(1, "_") => self.let_underscore(),
             Some("let") => self.lets(),
             Some("block_ms") => {
@@ -618,6 +659,10 @@ impl<'a> Parser<'a> {
         self.bump();
         let underscore = self.bump().at;
         self.expect("=", "")?;
+        if self.is("spawn") {
+            // The handle is dropped: the task runs on, nobody awaits it.
+            return self.spawn(None);
+        }
         let future = self.future()?;
         if self.is(";") {
             return Err(ParseError::new(underscore, LET_UNDERSCORE_DROPS));
@@ -709,6 +754,103 @@ impl<'a> Parser<'a> {
             times_at: token.at,
         };
         Ok(Node::new(kind, at, what, steps))
+    }
+
+    /// `let name = spawn(` next.
+    fn is_spawn_let(&self) -> bool {
+        self.is("let")
+            && !self.is_at(1, "_")
+            && self.is_at(2, "=")
+            && self.is_at(3, "spawn")
+            && self.is_at(4, "(")
+    }
+
+    /// The handle `name` made in the innermost block, if any.
+    fn handle_here(&self, name: &str) -> Option<(u32, bool)> {
+        let block = self.handles.last()?;
+        let found = block.iter().rev().find(|(n, _, _)| *n == name)?;
+        Some((found.1, found.2))
+    }
+
+    /// `spawn(async { … });` after `let name =`, if `named`: the block's
+    /// statements as a task of its own.
+    fn spawn(&mut self, named: Option<&'a str>) -> Result<Node, ParseError> {
+        let at = self.bump().at;
+        let what = "this `spawn`";
+        self.enter(at, what)?;
+        self.expect("(", "")?;
+        if !self.is("async") {
+            return Err(self.fail(
+                "`async`",
+                &not_read_yet(
+                    "`spawn` of a future other than an `async` block",
+                    "write `spawn(async { … })` with the future's statements in the block",
+                ),
+            ));
+        }
+        let block = self.async_block()?;
+        self.expect(")", "`spawn(…)` takes one future")?;
+        self.expect(";", "")?;
+        self.leave();
+        let handle = named.map(|name| {
+            self.handle_count += 1;
+            let number = self.handle_count;
+            if let Some(block) = self.handles.last_mut() {
+                block.push((name, number, false));
+            }
+            number
+        });
+        let steps = match block.kind {
+            Kind::Seq => block.children,
+            _ => vec![block],
+        };
+        Ok(Node::new(Kind::Spawn { handle }, at, what, steps))
+    }
+
+    /// `h.await.unwrap();` of a handle made in this block.
+    fn await_handle(&mut self) -> Result<Node, ParseError> {
+        let token = self.bump();
+        let Tok::Word(name) = &token.tok else {
+            unreachable!("a handle's name is a word")
+        };
+        let (handle, awaited) = self.handle_here(name).expect("checked by the caller");
+        if awaited {
+            return Err(ParseError::new(
+                token.at,
+                format!(
+                    "`{name}` was awaited above: `.await` consumes the handle (moves it), so it \
+                     is awaited once, unlike a JS promise (rustc: use of moved value)"
+                ),
+            ));
+        }
+        self.expect(".", "a task's handle is awaited as `h.await.unwrap();`")?;
+        self.expect("await", "a task's handle is awaited as `h.await.unwrap();`")?;
+        if self.is(";") {
+            return Err(self.fail(
+                "`.unwrap()`",
+                &not_read_yet(
+                    "a task's result left unused (rustc warns: unused `Result`)",
+                    "write `.unwrap()` before `;`: the task's output, or a panic if it \
+                     panicked or was aborted",
+                ),
+            ));
+        }
+        for token in [".", "unwrap", "(", ")", ";"] {
+            self.expect(token, "a task's handle is awaited as `h.await.unwrap();`")?;
+        }
+        if let Some(entry) = self
+            .handles
+            .last_mut()
+            .and_then(|block| block.iter_mut().rev().find(|(n, _, _)| n == name))
+        {
+            entry.2 = true;
+        }
+        Ok(Node::new(
+            Kind::AwaitHandle { handle },
+            token.at,
+            "this `.await` of a task",
+            vec![],
+        ))
     }
 
     /// `yield_now()`, not awaited: the callers say what follows.
@@ -1063,7 +1205,7 @@ impl<'a> Parser<'a> {
         let mut names: Vec<&'a str> = Vec::new();
         let mut futures = Vec::new();
         // `let _ = ….await;` is a statement of its own, after the group.
-        while self.is("let") && !self.is_at(1, "_") {
+        while self.is("let") && !self.is_at(1, "_") && !self.is_spawn_let() {
             self.bump();
             // Said after the future is read: what it is comes first.
             let mut_at = self.is("mut").then(|| self.bump().at);

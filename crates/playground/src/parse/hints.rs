@@ -207,9 +207,14 @@ pub(super) fn foreign(tokens: &[Token], i: usize, place: Place) -> Option<String
              runtime: write `{}` here",
             place.yield_now()
         ),
+        ("tokio", "spawn", _) if place == Place::Statement => format!(
+            "this page does not run tokio, so `{written}` is not here; the prelude's `spawn` \
+             works the same way: write `spawn(async {{ … }});` here, or \
+             `let h = spawn(async {{ … }});` and later `h.await.unwrap();`"
+        ),
         ("tokio", "spawn", _) => format!(
-            "`{written}` starts another task on tokio's runtime; this page runs one task \
-             on its own: to run futures at once, write `{}` here",
+            "`{written}` starts a task, which is a statement here, not a future: to run \
+             futures at once, write `{}` here",
             place.join()
         ),
         ("tokio", ..) => format!(

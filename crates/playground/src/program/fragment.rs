@@ -9,6 +9,8 @@
 //!       | ("Q"|"A"|"R"|"C") "(" step ("," step)* ")"
 //!                                         seq, all, race, create_then_await
 //!       | "F(" number ("," step)+ ")"     repeat(times, steps): a for loop
+//!       | "P(" number ("," step)+ ")"     spawn(handle, steps); handle 0: none
+//!       | "W(" number ")"                 await_handle(handle)
 //! ```
 //! Text is percent-encoded UTF-8 (anything but letters, digits and `-._~'!*`);
 //! a number is a JSON decimal (`200`, `7.00000`, `2e2`), read exactly.
@@ -53,6 +55,19 @@ fn write_step(step: &Step, out: &mut String) {
         }
         Step::Yield => {
             out.push('Y');
+            return;
+        }
+        Step::AwaitHandle { handle } => {
+            out.push_str(&format!("W({handle})"));
+            return;
+        }
+        Step::Spawn { handle, .. } => {
+            out.push_str(&format!("P({}", handle.unwrap_or(0)));
+            for child in step.children() {
+                out.push(',');
+                write_step(child, out);
+            }
+            out.push(')');
             return;
         }
         Step::Repeat { times, .. } => {
@@ -167,7 +182,7 @@ impl Parser<'_> {
         let tag = *self
             .bytes
             .get(self.at)
-            .ok_or_else(|| self.error("a step (S, L, B, Y, Q, A, R, C or F)"))?;
+            .ok_or_else(|| self.error("a step (S, L, B, Y, Q, A, R, C, F, P or W)"))?;
         let kind = match tag {
             b'S' => "sleep",
             b'L' => "log",
@@ -178,7 +193,9 @@ impl Parser<'_> {
             b'R' => "race",
             b'C' => "create_then_await",
             b'F' => "repeat",
-            _ => return Err(self.error("a step (S, L, B, Y, Q, A, R, C or F)")),
+            b'P' => "spawn",
+            b'W' => "await_handle",
+            _ => return Err(self.error("a step (S, L, B, Y, Q, A, R, C, F, P or W)")),
         };
         self.at += 1;
         let mut fields = vec![("type".to_string(), s(kind))];
@@ -195,8 +212,15 @@ impl Parser<'_> {
             }
             b'L' => fields.push(("text".into(), self.text()?)),
             b'B' => fields.push(("ms".into(), self.number()?)),
-            b'F' => {
-                fields.push(("times".into(), self.number()?));
+            b'W' => fields.push(("handle".into(), self.number()?)),
+            b'P' | b'F' => {
+                let number = self.number()?;
+                match tag {
+                    b'F' => fields.push(("times".into(), number)),
+                    // 0: a task nobody awaits has no handle.
+                    _ if number != n(0.0) => fields.push(("handle".into(), number)),
+                    _ => {}
+                }
                 let mut steps = Vec::new();
                 while self.bytes.get(self.at) == Some(&b',') {
                     self.at += 1;

@@ -45,6 +45,20 @@ pub enum Step {
         /// The loop's body.
         steps: Vec<Step>,
     },
+    /// Start the steps as a task of their own and go on at once (`spawn`);
+    /// `handle`, if any, names it for an [`Step::AwaitHandle`] later in the
+    /// same block.
+    Spawn {
+        /// 1 to [`limits::MAX_HANDLES`], unique in the scenario.
+        handle: Option<u32>,
+        /// The task's body.
+        steps: Vec<Step>,
+    },
+    /// Wait until the task spawned with `handle` is done (`h.await`).
+    AwaitHandle {
+        /// A handle spawned before, in the same block, awaited once.
+        handle: u32,
+    },
 }
 
 /// Limits every scenario keeps, wherever it comes from.
@@ -67,6 +81,11 @@ pub mod limits {
     /// Sleeps, logs, blocks and yields one run may do, each loop's repeats
     /// counted: what the lanes record and the replay shows grows with it.
     pub const MAX_RUN_STEPS: u64 = 500;
+    /// Handles a scenario may name.
+    pub const MAX_HANDLES: u32 = 16;
+    /// Tasks one run may spawn, each loop's repeats counted (`run()` is
+    /// one more).
+    pub const MAX_RUN_SPAWNS: u64 = 16;
 }
 
 impl Step {
@@ -95,6 +114,8 @@ impl Step {
             Step::Race(_) => "race",
             Step::CreateThenAwait(_) => "create_then_await",
             Step::Repeat { .. } => "repeat",
+            Step::Spawn { .. } => "spawn",
+            Step::AwaitHandle { .. } => "await_handle",
         }
     }
 
@@ -102,8 +123,12 @@ impl Step {
     pub fn children(&self) -> &[Step] {
         match self {
             Step::Seq(s) | Step::All(s) | Step::Race(s) | Step::CreateThenAwait(s) => s,
-            Step::Repeat { steps, .. } => steps,
-            Step::Sleep { .. } | Step::Log { .. } | Step::Block { .. } | Step::Yield => &[],
+            Step::Repeat { steps, .. } | Step::Spawn { steps, .. } => steps,
+            Step::Sleep { .. }
+            | Step::Log { .. }
+            | Step::Block { .. }
+            | Step::Yield
+            | Step::AwaitHandle { .. } => &[],
         }
     }
 
@@ -119,11 +144,26 @@ impl Step {
         }
     }
 
+    /// How many tasks a run spawns: each loop's body counted as many times
+    /// as it runs.
+    pub fn run_spawns(&self) -> u64 {
+        let inner: u64 = self.children().iter().map(Step::run_spawns).sum();
+        match self {
+            Step::Repeat { times, .. } => u64::from(*times) * inner,
+            Step::Spawn { .. } => 1 + inner,
+            _ => inner,
+        }
+    }
+
     fn children_mut(&mut self) -> &mut [Step] {
         match self {
             Step::Seq(s) | Step::All(s) | Step::Race(s) | Step::CreateThenAwait(s) => s,
-            Step::Repeat { steps, .. } => steps,
-            Step::Sleep { .. } | Step::Log { .. } | Step::Block { .. } | Step::Yield => &mut [],
+            Step::Repeat { steps, .. } | Step::Spawn { steps, .. } => steps,
+            Step::Sleep { .. }
+            | Step::Log { .. }
+            | Step::Block { .. }
+            | Step::Yield
+            | Step::AwaitHandle { .. } => &mut [],
         }
     }
 
@@ -169,6 +209,11 @@ impl Step {
                 times: 0,
                 steps: each(steps),
             },
+            Step::Spawn { handle, steps } => Step::Spawn {
+                handle: *handle,
+                steps: each(steps),
+            },
+            Step::AwaitHandle { handle } => Step::AwaitHandle { handle: *handle },
         }
     }
 
@@ -229,6 +274,15 @@ mod written {
         CreateThenAwait { steps: Vec<Step<'a>> },
         /// The steps one after another, `times` times over.
         Repeat { times: u32, steps: Vec<Step<'a>> },
+        /// The steps as a task of their own, started at once; `handle`
+        /// names it for an `await_handle`.
+        Spawn {
+            #[serde(skip_serializing_if = "Option::is_none")]
+            handle: Option<u32>,
+            steps: Vec<Step<'a>>,
+        },
+        /// Wait until the task spawned with `handle` is done.
+        AwaitHandle { handle: u32 },
     }
 
     impl<'a> From<&'a super::Step> for Step<'a> {
@@ -248,6 +302,11 @@ mod written {
                     times: *times,
                     steps: steps(s),
                 },
+                S::Spawn { handle, steps: s } => Step::Spawn {
+                    handle: *handle,
+                    steps: steps(s),
+                },
+                S::AwaitHandle { handle } => Step::AwaitHandle { handle: *handle },
             }
         }
     }

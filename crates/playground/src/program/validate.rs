@@ -2,6 +2,8 @@
 //! problem, each naming its field and what is allowed. It runs once, here, for
 //! every way a scenario arrives (JS objects, URL fragments, timings).
 
+mod handles;
+
 use std::fmt;
 
 use crate::program::number::to_js_string;
@@ -30,7 +32,8 @@ pub fn describe(problems: &[Problem]) -> String {
     lines.join("\n")
 }
 
-const STEP_TYPES: &str = "sleep, log, block, yield, seq, all, race, create_then_await or repeat";
+const STEP_TYPES: &str =
+    "sleep, log, block, yield, seq, all, race, create_then_await, repeat, spawn or await_handle";
 
 /// Checks a whole scenario (its root step).
 pub fn scenario(value: &Value) -> Result<Step, Vec<Problem>> {
@@ -51,6 +54,9 @@ pub fn scenario(value: &Value) -> Result<Step, Vec<Problem>> {
     }
     if let Some(step) = step.as_ref().filter(|_| check.problems.is_empty()) {
         if let Some((path, problem)) = runs_too_long(step) {
+            check.problem(&path, problem);
+        }
+        for (path, problem) in handles::problems(step) {
             check.problem(&path, problem);
         }
     }
@@ -166,6 +172,8 @@ impl Check {
             "yield" => (&["type"], "type"),
             "seq" | "all" | "race" | "create_then_await" => (&["type", "steps"], "type, steps"),
             "repeat" => (&["type", "times", "steps"], "type, times, steps"),
+            "spawn" => (&["type", "handle", "steps"], "type, handle, steps"),
+            "await_handle" => (&["type", "handle"], "type, handle"),
             _ => {
                 self.problem(
                     &format!("{path}.type"),
@@ -210,9 +218,20 @@ impl Check {
                 Some(Step::Block { ms })
             }
             "yield" => Some(Step::Yield),
+            "await_handle" => {
+                let handle = self.handle(value.get("handle"), &format!("{path}.handle"))?;
+                Some(Step::AwaitHandle { handle })
+            }
             _ => {
                 let times = match kind {
                     "repeat" => Some(self.times(value.get("times"), &format!("{path}.times"))),
+                    _ => None,
+                };
+                // A spawn's handle is optional: a task nobody awaits.
+                let handle = match (kind, value.get("handle")) {
+                    ("spawn", Some(handle)) => {
+                        Some(self.handle(Some(handle), &format!("{path}.handle")))
+                    }
                     _ => None,
                 };
                 let steps_path = format!("{path}.steps");
@@ -253,8 +272,34 @@ impl Check {
                         times: times.flatten()?,
                         steps,
                     },
+                    "spawn" => Step::Spawn {
+                        handle: match handle {
+                            Some(handle) => Some(handle?),
+                            None => None,
+                        },
+                        steps,
+                    },
                     _ => Step::CreateThenAwait(steps),
                 })
+            }
+        }
+    }
+
+    /// A handle: a whole number from 1 to [`limits::MAX_HANDLES`].
+    fn handle(&mut self, value: Option<&Value>, path: &str) -> Option<u32> {
+        let max = limits::MAX_HANDLES;
+        let rule = format!("must be a whole number from 1 to {max}");
+        match value {
+            Some(Value::Number(n)) if n.fract() == 0.0 && (1.0..=f64::from(max)).contains(n) => {
+                Some(*n as u32)
+            }
+            Some(other) => {
+                self.problem(path, format!("{rule}, got {}", other.describe()));
+                None
+            }
+            None => {
+                self.problem(path, format!("is missing: {rule}"));
+                None
             }
         }
     }

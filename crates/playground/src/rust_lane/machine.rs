@@ -13,7 +13,7 @@ use std::future::Future;
 use std::pin::Pin;
 use std::task::{Context, Poll};
 
-use runtime::{join, select, Join, Select, Sleep, YieldNow};
+use runtime::{join, select, Join, JoinHandle, Select, Sleep, YieldNow};
 
 use crate::program::scenario::Step;
 use crate::program::step_path::StepPath;
@@ -65,6 +65,28 @@ pub enum Machine {
     Race(MadeAtFirstPoll<Select<Machine>>),
     /// `for _ in 0..times`: its body, a sequence, made anew for each round.
     Repeat(Repeat),
+    /// `spawn(async { … })`: the steps as a task of their own; Ready at once.
+    Spawn {
+        /// The step's path.
+        path: StepPath,
+        /// Its handle's number, if the program awaits it.
+        handle: Option<u32>,
+        /// The task's steps.
+        steps: Vec<Step>,
+        /// Where the handle is kept, and the task's timers named.
+        labels: TimerLabels,
+    },
+    /// `h.await`: Ready when the task spawned with `handle` is done.
+    AwaitHandle {
+        /// The step's path.
+        path: StepPath,
+        /// The handle's number.
+        handle: u32,
+        /// The spawned task's handle, once taken.
+        task: Option<JoinHandle<()>>,
+        /// Where the handle is kept.
+        labels: TimerLabels,
+    },
 }
 
 /// A loop: `body` is the current round's sequence (none before the first
@@ -148,6 +170,18 @@ impl Machine {
                 future: runtime::yield_now(),
             },
             Step::Seq(steps) => Machine::Seq(Sequence::new(path, steps, false, labels)),
+            Step::Spawn { handle, steps } => Machine::Spawn {
+                path: path.clone(),
+                handle: *handle,
+                steps: steps.clone(),
+                labels: labels.clone(),
+            },
+            Step::AwaitHandle { handle } => Machine::AwaitHandle {
+                path: path.clone(),
+                handle: *handle,
+                task: None,
+                labels: labels.clone(),
+            },
             Step::Repeat { times, steps } => Machine::Repeat(Repeat {
                 path: path.clone(),
                 times: *times,
@@ -183,8 +217,10 @@ impl Machine {
     /// `fN.await`. None for a log or a block, which never suspend.
     pub fn suspended_at(&self) -> Option<StepPath> {
         match self {
-            Machine::Sleep { path, .. } | Machine::Yield { path, .. } => Some(path.clone()),
-            Machine::Log { .. } | Machine::Block { .. } => None,
+            Machine::Sleep { path, .. }
+            | Machine::Yield { path, .. }
+            | Machine::AwaitHandle { path, .. } => Some(path.clone()),
+            Machine::Log { .. } | Machine::Block { .. } | Machine::Spawn { .. } => None,
             Machine::All(made) => Some(made.path.clone()),
             Machine::Race(made) => Some(made.path.clone()),
             Machine::Seq(sequence) if sequence.awaits_each => {
@@ -259,6 +295,34 @@ impl Future for Machine {
             Machine::All(all) => all.poll(cx).map(drop),
             Machine::Race(race) => race.poll(cx).map(drop),
             Machine::Repeat(repeat) => repeat.poll(cx),
+            Machine::Spawn {
+                path,
+                handle,
+                steps,
+                labels,
+            } => {
+                let body = Machine::Seq(Sequence::new(path, steps, false, labels));
+                let task = runtime::spawn(body);
+                match handle {
+                    Some(number) => labels.borrow().handles.keep(*number, task),
+                    None => task.detach(),
+                }
+                Poll::Ready(())
+            }
+            Machine::AwaitHandle {
+                handle,
+                task,
+                labels,
+                ..
+            } => {
+                let task = task.get_or_insert_with(|| {
+                    let kept = labels.borrow().handles.take(*handle);
+                    kept.expect("validation: a handle is awaited after its spawn, once")
+                });
+                // Cancelled or done, the await is over (the panel unwraps:
+                // no task here is ever cancelled).
+                Pin::new(task).poll(cx).map(drop)
+            }
         }
     }
 }

@@ -80,6 +80,22 @@ impl Random {
             let children = (0..1 + self.below(4))
                 .map(|_| self.step(2, names))
                 .collect();
+            let mut children: Vec<Step> = children;
+            // Some programs spawn one of their steps as a task, awaited by
+            // its handle later or never.
+            if self.below(3) == 0 {
+                let i = self.below(children.len() as u64) as usize;
+                let handle = (self.below(4) > 0).then_some(1);
+                let body = children[i].clone();
+                children[i] = Step::Spawn {
+                    handle,
+                    steps: vec![body],
+                };
+                if let Some(handle) = handle {
+                    let at = i + 1 + self.below((children.len() - i) as u64) as usize;
+                    children.insert(at, Step::AwaitHandle { handle });
+                }
+            }
             let step = Step::Seq(children);
             // Loops in loops could run too many steps: draw again.
             if step.run_steps() <= playground::program::scenario::limits::MAX_RUN_STEPS {
@@ -142,6 +158,12 @@ impl Random {
                     self.revalue(child, round);
                 }
             }
+            Step::Spawn { steps, .. } => {
+                for child in steps {
+                    self.revalue(child, round);
+                }
+            }
+            Step::AwaitHandle { .. } => {}
             Step::Seq(steps)
             | Step::All(steps)
             | Step::Race(steps)

@@ -228,17 +228,26 @@ pub mod random_001 {
 use runtime::prelude::*;
 
 async fn run() {
-    for _ in 0..1 {
-        join!( // all at once; each poll polls every unfinished one
-            sleep_ms(10), // Timer 3
-        );
-        block_ms(30);
-        let f1 = async { block_ms(30) };
-        let f2 = sleep_ms(20); // Timer 8
-        // nothing has run yet: futures start when polled
-        f1.await;
-        f2.await;
+    log("log 2");
+    sleep_ms(100).await; // Timer 5
+    select! {
+        biased; // polled in this order; the first ready wins, the others are dropped
+        _ = async { log("log 7") } => {}
+        _ = async {
+            join!( // all at once; each poll polls every unfinished one
+                sleep_ms(10), // Timer 9
+                sleep_ms(50), // Timer 10
+                async { block_ms(0) },
+            );
+        } => {}
     }
+    log("log 13");
+    select! {
+        biased; // polled in this order; the first ready wins, the others are dropped
+        _ = sleep_ms(20) => {} // Timer 15
+        _ = async { block_ms(10) } => {}
+    }
+    sleep_ms(50).await; // Timer 18
 }
 
 pub fn size() -> usize {
@@ -256,14 +265,30 @@ use runtime::prelude::*;
 async fn run() {
     select! {
         biased; // polled in this order; the first ready wins, the others are dropped
-        _ = async { block_ms(30) } => {}
+        _ = async {
+            join!( // all at once; each poll polls every unfinished one
+                async { block_ms(0) },
+            );
+        } => {}
+        _ = async {
+            sleep_ms(20).await; // Timer 5
+            sleep_ms(0).await; // Timer 6
+        } => {}
+        _ = async {
+            join!( // all at once; each poll polls every unfinished one
+                async { log("log 8") },
+                sleep_ms(20), // Timer 9
+            );
+        } => {}
     }
-    select! {
-        biased; // polled in this order; the first ready wins, the others are dropped
-        _ = async { log("log 5") } => {}
-        _ = async { block_ms(0) } => {}
-        _ = sleep_ms(20) => {} // Timer 7
-    }
+    join!( // all at once; each poll polls every unfinished one
+        async {
+            join!( // all at once; each poll polls every unfinished one
+                async { block_ms(10) },
+            );
+        },
+        async { log("log 13") },
+    );
 }
 
 pub fn size() -> usize {
@@ -279,30 +304,9 @@ pub mod random_003 {
 use runtime::prelude::*;
 
 async fn run() {
-    sleep_ms(50).await; // Timer 1
-    let f1 = async {
-        select! {
-            biased; // polled in this order; the first ready wins, the others are dropped
-            _ = sleep_ms(0) => {} // Timer 4
-            _ = async { block_ms(0) } => {}
-            _ = async { log("log 6") } => {}
-        }
-    };
-    let f2 = async {
-        join!( // all at once; each poll polls every unfinished one
-            async { block_ms(10) },
-            async { log("log 9") },
-        );
-    };
-    let f3 = async {
-        for _ in 0..3 {
-            sleep_ms(50).await; // Timer 11
-        }
-    };
-    // nothing has run yet: futures start when polled
-    f1.await;
-    f2.await;
-    f3.await;
+    spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
+        sleep_ms(20).await; // Timer 1
+    });
 }
 
 pub fn size() -> usize {
@@ -318,7 +322,13 @@ pub mod random_004 {
 use runtime::prelude::*;
 
 async fn run() {
-    sleep_ms(0).await; // Timer 1
+    join!( // all at once; each poll polls every unfinished one
+        async {
+            yield_now().await; // yield: the task goes to the back of the ready queue
+            sleep_ms(100).await; // Timer 4
+        },
+    );
+    sleep_ms(10).await; // Timer 5
 }
 
 pub fn size() -> usize {
@@ -334,12 +344,25 @@ pub mod random_005 {
 use runtime::prelude::*;
 
 async fn run() {
-    sleep_ms(20).await; // Timer 3
-    sleep_ms(20).await; // Timer 4
-    let f1 = async { log("log 6") };
-    // nothing has run yet: futures start when polled
-    f1.await;
-    sleep_ms(0).await; // Timer 7
+    select! {
+        biased; // polled in this order; the first ready wins, the others are dropped
+        _ = async {
+            join!( // all at once; each poll polls every unfinished one
+                sleep_ms(20), // Timer 3
+                sleep_ms(20), // Timer 4
+            );
+        } => {}
+        _ = async {
+            select! {
+                biased; // polled in this order; the first ready wins, the others are dropped
+                _ = sleep_ms(0) => {} // Timer 6
+                _ = sleep_ms(20) => {} // Timer 7
+                _ = async { log("log 8") } => {}
+            }
+        } => {}
+        _ = async { block_ms(30) } => {}
+    }
+    sleep_ms(20).await; // Timer 10
 }
 
 pub fn size() -> usize {
@@ -355,33 +378,25 @@ pub mod random_006 {
 use runtime::prelude::*;
 
 async fn run() {
-    let f1 = sleep_ms(20); // Timer 2
-    let f2 = async {
-        let f3 = sleep_ms(20); // Timer 4
-        let f4 = async { block_ms(0) };
-        // nothing has run yet: futures start when polled
-        f3.await;
-        f4.await;
-    };
-    // nothing has run yet: futures start when polled
-    f1.await;
-    f2.await;
-    select! {
-        biased; // polled in this order; the first ready wins, the others are dropped
-        _ = async {
-            let f5 = sleep_ms(20); // Timer 8
-            // nothing has run yet: futures start when polled
-            f5.await;
-        } => {}
-        _ = async {
+    join!( // all at once; each poll polls every unfinished one
+        async {
+            for _ in 0..3 {
+                sleep_ms(0).await; // Timer 3
+                sleep_ms(100).await; // Timer 4
+                log("log 5");
+            }
+        },
+        async {
             select! {
                 biased; // polled in this order; the first ready wins, the others are dropped
-                _ = async { block_ms(30) } => {}
-                _ = sleep_ms(20) => {} // Timer 11
+                _ = sleep_ms(50) => {} // Timer 7
+                _ = sleep_ms(100) => {} // Timer 8
+                _ = sleep_ms(20) => {} // Timer 9
             }
-        } => {}
-        _ = sleep_ms(50) => {} // Timer 12
-    }
+        },
+    );
+    block_ms(10);
+    log("log 11");
 }
 
 pub fn size() -> usize {
@@ -397,32 +412,37 @@ pub mod random_007 {
 use runtime::prelude::*;
 
 async fn run() {
-    sleep_ms(100).await; // Timer 1
-    let f1 = async { block_ms(30) };
-    let f2 = async {
-        select! {
-            biased; // polled in this order; the first ready wins, the others are dropped
-            _ = sleep_ms(0) => {} // Timer 5
-            _ = sleep_ms(50) => {} // Timer 6
-        }
-    };
-    // nothing has run yet: futures start when polled
-    f1.await;
-    f2.await;
     join!( // all at once; each poll polls every unfinished one
-        async {
-            let f3 = sleep_ms(20); // Timer 9
-            let f4 = async { block_ms(10) };
-            let f5 = async { log("log 11") };
-            // nothing has run yet: futures start when polled
-            f3.await;
-            f4.await;
-            f5.await;
-        },
-        yield_now(),
+        async { log("log 3") },
     );
     join!( // all at once; each poll polls every unfinished one
-        async { log("log 14") },
+        async {
+            block_ms(30);
+            log("log 7");
+            block_ms(0);
+        },
+        async {
+            join!( // all at once; each poll polls every unfinished one
+                sleep_ms(20), // Timer 10
+                yield_now(),
+                async { log("log 12") },
+            );
+        },
+        async {
+            let f1 = sleep_ms(0); // Timer 14
+            let f2 = async { block_ms(30) };
+            // nothing has run yet: futures start when polled
+            f1.await;
+            f2.await;
+        },
+    );
+    join!( // all at once; each poll polls every unfinished one
+        async {
+            join!( // all at once; each poll polls every unfinished one
+                yield_now(),
+                sleep_ms(0), // Timer 19
+            );
+        },
     );
 }
 
@@ -439,31 +459,20 @@ pub mod random_008 {
 use runtime::prelude::*;
 
 async fn run() {
-    let f1 = async {
-        yield_now().await; // yield: the task goes to the back of the ready queue
-        sleep_ms(20).await; // Timer 4
-    };
-    let f2 = async { block_ms(0) };
-    let f3 = async {
-        join!( // all at once; each poll polls every unfinished one
-            sleep_ms(20), // Timer 7
-            yield_now(),
-            async { log("log 9") },
-        );
-    };
-    // nothing has run yet: futures start when polled
-    f1.await;
-    f2.await;
-    f3.await;
-    sleep_ms(20).await; // Timer 10
+    block_ms(10);
+    sleep_ms(20).await; // Timer 2
+    join!( // all at once; each poll polls every unfinished one
+        async {
+            join!( // all at once; each poll polls every unfinished one
+                async { log("log 5") },
+                async { block_ms(0) },
+                sleep_ms(20), // Timer 7
+            );
+        },
+        sleep_ms(0), // Timer 8
+        async { block_ms(30) },
+    );
     block_ms(0);
-    join!( // all at once; each poll polls every unfinished one
-        sleep_ms(50), // Timer 14
-    );
-    yield_now().await; // yield: the task goes to the back of the ready queue
-    join!( // all at once; each poll polls every unfinished one
-        yield_now(),
-    );
 }
 
 pub fn size() -> usize {
@@ -479,13 +488,12 @@ pub mod random_009 {
 use runtime::prelude::*;
 
 async fn run() {
-    sleep_ms(10).await; // Timer 1
-    sleep_ms(0).await; // Timer 4
-    sleep_ms(0).await; // Timer 5
-    select! {
-        biased; // polled in this order; the first ready wins, the others are dropped
-        _ = async { log("log 7") } => {}
-    }
+    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
+        join!( // all at once; each poll polls every unfinished one
+            async { block_ms(30) },
+        );
+    });
+    h1.await.unwrap();
 }
 
 pub fn size() -> usize {
@@ -501,14 +509,11 @@ pub mod random_010 {
 use runtime::prelude::*;
 
 async fn run() {
-    block_ms(0);
-    let f1 = async { block_ms(10) };
+    sleep_ms(100).await; // Timer 1
+    let f1 = sleep_ms(10); // Timer 3
     // nothing has run yet: futures start when polled
     f1.await;
-    join!( // all at once; each poll polls every unfinished one
-        async { block_ms(30) },
-    );
-    log("log 6");
+    log("log 4");
 }
 
 pub fn size() -> usize {
@@ -524,10 +529,23 @@ pub mod random_011 {
 use runtime::prelude::*;
 
 async fn run() {
-    log("log 1");
-    let f1 = sleep_ms(10); // Timer 3
-    // nothing has run yet: futures start when polled
-    f1.await;
+    for _ in 0..3 {
+        join!( // all at once; each poll polls every unfinished one
+            sleep_ms(20), // Timer 3
+            yield_now(),
+        );
+        sleep_ms(20).await; // Timer 6
+    }
+    block_ms(0);
+    join!( // all at once; each poll polls every unfinished one
+        sleep_ms(20), // Timer 9
+        async {
+            select! {
+                biased; // polled in this order; the first ready wins, the others are dropped
+                _ = sleep_ms(50) => {} // Timer 11
+            }
+        },
+    );
 }
 
 pub fn size() -> usize {
@@ -543,15 +561,23 @@ pub mod random_012 {
 use runtime::prelude::*;
 
 async fn run() {
-    sleep_ms(20).await; // Timer 2
-    for _ in 0..3 {
-        join!( // all at once; each poll polls every unfinished one
-            sleep_ms(20), // Timer 5
-            yield_now(),
-        );
-        sleep_ms(20).await; // Timer 8
-    }
-    block_ms(0);
+    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
+        let f1 = sleep_ms(50); // Timer 2
+        let f2 = async {
+            join!( // all at once; each poll polls every unfinished one
+                async { log("log 4") },
+            );
+        };
+        let f3 = sleep_ms(10); // Timer 5
+        // nothing has run yet: futures start when polled
+        f1.await;
+        f2.await;
+        f3.await;
+    });
+    log("log 6");
+    yield_now().await; // yield: the task goes to the back of the ready queue
+    log("log 8");
+    h1.await.unwrap();
 }
 
 pub fn size() -> usize {
@@ -567,23 +593,19 @@ pub mod random_013 {
 use runtime::prelude::*;
 
 async fn run() {
-    sleep_ms(10).await; // Timer 1
-    yield_now().await; // yield: the task goes to the back of the ready queue
-    select! {
-        biased; // polled in this order; the first ready wins, the others are dropped
-        _ = sleep_ms(100) => {} // Timer 5
-        _ = sleep_ms(50) => {} // Timer 6
-        _ = sleep_ms(0) => {} // Timer 7
-    }
-    select! {
-        biased; // polled in this order; the first ready wins, the others are dropped
-        _ = async {
-            sleep_ms(50).await; // Timer 10
-            log("log 11");
-        } => {}
-        _ = yield_now() => {}
-    }
-    log("log 13");
+    spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
+        join!( // all at once; each poll polls every unfinished one
+            yield_now(),
+            async { block_ms(30) },
+        );
+        sleep_ms(20).await; // Timer 5
+        select! {
+            biased; // polled in this order; the first ready wins, the others are dropped
+            _ = async { log("log 7") } => {}
+            _ = async { log("log 8") } => {}
+            _ = sleep_ms(0) => {} // Timer 9
+        }
+    });
 }
 
 pub fn size() -> usize {
@@ -599,7 +621,12 @@ pub mod random_014 {
 use runtime::prelude::*;
 
 async fn run() {
-    block_ms(10);
+    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
+        let f1 = async { block_ms(30) };
+        // nothing has run yet: futures start when polled
+        f1.await;
+    });
+    h1.await.unwrap();
 }
 
 pub fn size() -> usize {
@@ -615,17 +642,27 @@ pub mod random_015 {
 use runtime::prelude::*;
 
 async fn run() {
-    join!( // all at once; each poll polls every unfinished one
-        yield_now(),
-        async { block_ms(30) },
-    );
-    sleep_ms(20).await; // Timer 5
-    select! {
-        biased; // polled in this order; the first ready wins, the others are dropped
-        _ = async { log("log 7") } => {}
-        _ = async { log("log 8") } => {}
-        _ = sleep_ms(0) => {} // Timer 9
-    }
+    spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
+        select! {
+            biased; // polled in this order; the first ready wins, the others are dropped
+            _ = async {
+                select! {
+                    biased; // polled in this order; the first ready wins, the others are dropped
+                    _ = sleep_ms(0) => {} // Timer 3
+                    _ = sleep_ms(0) => {} // Timer 4
+                }
+            } => {}
+            _ = async { log("log 5") } => {}
+            _ = async {
+                select! {
+                    biased; // polled in this order; the first ready wins, the others are dropped
+                    _ = sleep_ms(50) => {} // Timer 7
+                    _ = sleep_ms(20) => {} // Timer 8
+                }
+            } => {}
+        }
+    });
+    log("log 9");
 }
 
 pub fn size() -> usize {
@@ -641,29 +678,10 @@ pub mod random_016 {
 use runtime::prelude::*;
 
 async fn run() {
-    select! {
-        biased; // polled in this order; the first ready wins, the others are dropped
-        _ = sleep_ms(0) => {} // Timer 3
-        _ = async { log("log 4") } => {}
-        _ = sleep_ms(20) => {} // Timer 5
-    }
-    log("log 6");
-    select! {
-        biased; // polled in this order; the first ready wins, the others are dropped
-        _ = async { log("log 8") } => {}
-        _ = async { log("log 9") } => {}
-        _ = async { log("log 10") } => {}
-    }
-    select! {
-        biased; // polled in this order; the first ready wins, the others are dropped
-        _ = async {
-            for _ in 0..2 {
-                sleep_ms(20).await; // Timer 13
-                log("log 14");
-            }
-        } => {}
-        _ = async { block_ms(10) } => {}
-    }
+    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
+        sleep_ms(0).await; // Timer 1
+    });
+    h1.await.unwrap();
 }
 
 pub fn size() -> usize {
@@ -679,7 +697,11 @@ pub mod random_017 {
 use runtime::prelude::*;
 
 async fn run() {
-    log("log 1");
+    let f1 = sleep_ms(20); // Timer 3
+    // nothing has run yet: futures start when polled
+    f1.await;
+    sleep_ms(0).await; // Timer 4
+    sleep_ms(0).await; // Timer 5
 }
 
 pub fn size() -> usize {
@@ -695,27 +717,27 @@ pub mod random_018 {
 use runtime::prelude::*;
 
 async fn run() {
-    sleep_ms(20).await; // Timer 1
-    select! {
-        biased; // polled in this order; the first ready wins, the others are dropped
-        _ = async {
-            join!( // all at once; each poll polls every unfinished one
-                sleep_ms(20), // Timer 4
-                sleep_ms(0), // Timer 5
-            );
-        } => {}
-        _ = sleep_ms(0) => {} // Timer 6
-        _ = async {
-            for _ in 0..3 {
-                sleep_ms(10).await; // Timer 8
-                sleep_ms(10).await; // Timer 9
-            }
-        } => {}
-    }
-    block_ms(0);
-    sleep_ms(0).await; // Timer 13
-    block_ms(30);
-    sleep_ms(20).await; // Timer 15
+    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
+        let f1 = async {
+            let f2 = sleep_ms(20); // Timer 3
+            let f3 = yield_now();
+            // nothing has run yet: futures start when polled
+            f2.await;
+            f3.await;
+        };
+        let f2 = async { block_ms(0) };
+        // nothing has run yet: futures start when polled
+        f1.await;
+        f2.await;
+    });
+    yield_now().await; // yield: the task goes to the back of the ready queue
+    h1.await.unwrap();
+    join!( // all at once; each poll polls every unfinished one
+        async { log("log 9") },
+        yield_now(),
+        sleep_ms(50), // Timer 11
+    );
+    block_ms(10);
 }
 
 pub fn size() -> usize {
@@ -731,24 +753,7 @@ pub mod random_019 {
 use runtime::prelude::*;
 
 async fn run() {
-    select! {
-        biased; // polled in this order; the first ready wins, the others are dropped
-        _ = async {
-            let f1 = sleep_ms(20); // Timer 3
-            let f2 = sleep_ms(50); // Timer 4
-            // nothing has run yet: futures start when polled
-            f1.await;
-            f2.await;
-        } => {}
-        _ = async {
-            join!( // all at once; each poll polls every unfinished one
-                sleep_ms(10), // Timer 6
-                sleep_ms(20), // Timer 7
-                sleep_ms(50), // Timer 8
-            );
-        } => {}
-        _ = async { block_ms(10) } => {}
-    }
+    yield_now().await; // yield: the task goes to the back of the ready queue
 }
 
 pub fn size() -> usize {
@@ -764,17 +769,23 @@ pub mod random_020 {
 use runtime::prelude::*;
 
 async fn run() {
-    let f1 = sleep_ms(20); // Timer 2
-    let f2 = async {
-        select! {
-            biased; // polled in this order; the first ready wins, the others are dropped
-            _ = sleep_ms(20) => {} // Timer 4
-            _ = sleep_ms(10) => {} // Timer 5
-        }
-    };
-    // nothing has run yet: futures start when polled
-    f1.await;
-    f2.await;
+    sleep_ms(20).await; // Timer 1
+    select! {
+        biased; // polled in this order; the first ready wins, the others are dropped
+        _ = async {
+            let f1 = sleep_ms(10); // Timer 4
+            // nothing has run yet: futures start when polled
+            f1.await;
+        } => {}
+        _ = async { log("log 5") } => {}
+    }
+    join!( // all at once; each poll polls every unfinished one
+        async { log("log 8") },
+    );
+    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
+        block_ms(30);
+    });
+    h1.await.unwrap();
 }
 
 pub fn size() -> usize {
@@ -790,9 +801,41 @@ pub mod random_021 {
 use runtime::prelude::*;
 
 async fn run() {
-    sleep_ms(20).await; // Timer 3
-    log("log 4");
-    block_ms(30);
+    log("log 1");
+    join!( // all at once; each poll polls every unfinished one
+        async {
+            join!( // all at once; each poll polls every unfinished one
+                sleep_ms(20), // Timer 4
+                yield_now(),
+            );
+        },
+        async {
+            block_ms(0);
+            yield_now().await; // yield: the task goes to the back of the ready queue
+            block_ms(0);
+        },
+        async {
+            select! {
+                biased; // polled in this order; the first ready wins, the others are dropped
+                _ = sleep_ms(100) => {} // Timer 11
+                _ = sleep_ms(0) => {} // Timer 12
+                _ = async { block_ms(30) } => {}
+            }
+        },
+    );
+    sleep_ms(0).await; // Timer 14
+    select! {
+        biased; // polled in this order; the first ready wins, the others are dropped
+        _ = async {
+            let f1 = sleep_ms(0); // Timer 17
+            let f2 = sleep_ms(20); // Timer 18
+            let f3 = async { block_ms(30) };
+            // nothing has run yet: futures start when polled
+            f1.await;
+            f2.await;
+            f3.await;
+        } => {}
+    }
 }
 
 pub fn size() -> usize {
@@ -808,23 +851,25 @@ pub mod random_022 {
 use runtime::prelude::*;
 
 async fn run() {
-    let f1 = async {
-        log("log 3");
-        sleep_ms(100).await; // Timer 4
-        sleep_ms(50).await; // Timer 5
-    };
-    let f2 = async {
-        let f3 = yield_now();
-        let f4 = yield_now();
-        let f5 = async { block_ms(10) };
-        // nothing has run yet: futures start when polled
-        f3.await;
-        f4.await;
-        f5.await;
-    };
-    // nothing has run yet: futures start when polled
-    f1.await;
-    f2.await;
+    select! {
+        biased; // polled in this order; the first ready wins, the others are dropped
+        _ = async {
+            join!( // all at once; each poll polls every unfinished one
+                sleep_ms(10), // Timer 3
+                sleep_ms(0), // Timer 4
+            );
+        } => {}
+        _ = yield_now() => {}
+    }
+    log("log 6");
+    sleep_ms(0).await; // Timer 7
+    yield_now().await; // yield: the task goes to the back of the ready queue
+    log("log 11");
+    sleep_ms(100).await; // Timer 12
+    join!( // all at once; each poll polls every unfinished one
+        async { log("log 14") },
+        yield_now(),
+    );
 }
 
 pub fn size() -> usize {
@@ -840,16 +885,22 @@ pub mod random_023 {
 use runtime::prelude::*;
 
 async fn run() {
-    join!( // all at once; each poll polls every unfinished one
-        async {
-            select! {
-                biased; // polled in this order; the first ready wins, the others are dropped
-                _ = sleep_ms(100) => {} // Timer 3
-                _ = sleep_ms(0) => {} // Timer 4
-                _ = async { block_ms(30) } => {}
-            }
-        },
-    );
+    let f1 = async {
+        join!( // all at once; each poll polls every unfinished one
+            yield_now(),
+            sleep_ms(20), // Timer 4
+        );
+    };
+    // nothing has run yet: futures start when polled
+    f1.await;
+    log("log 5");
+    log("log 6");
+    let f2 = async {
+        sleep_ms(0).await; // Timer 9
+        sleep_ms(10).await; // Timer 10
+    };
+    // nothing has run yet: futures start when polled
+    f2.await;
 }
 
 pub fn size() -> usize {
@@ -865,22 +916,36 @@ pub mod random_024 {
 use runtime::prelude::*;
 
 async fn run() {
-    log("log 1");
-    let f1 = async {
-        join!( // all at once; each poll polls every unfinished one
-            sleep_ms(20), // Timer 4
-        );
-    };
-    let f2 = async { block_ms(30) };
-    let f3 = async {
-        sleep_ms(50).await; // Timer 7
-        block_ms(10);
-        sleep_ms(10).await; // Timer 9
-    };
-    // nothing has run yet: futures start when polled
-    f1.await;
-    f2.await;
-    f3.await;
+    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
+        let f1 = async {
+            select! {
+                biased; // polled in this order; the first ready wins, the others are dropped
+                _ = async { log("log 3") } => {}
+            }
+        };
+        let f2 = async { log("log 4") };
+        // nothing has run yet: futures start when polled
+        f1.await;
+        f2.await;
+    });
+    h1.await.unwrap();
+    select! {
+        biased; // polled in this order; the first ready wins, the others are dropped
+        _ = async {
+            sleep_ms(20).await; // Timer 7
+        } => {}
+        _ = async {
+            join!( // all at once; each poll polls every unfinished one
+                sleep_ms(20), // Timer 9
+            );
+        } => {}
+    }
+    sleep_ms(20).await; // Timer 10
+    log("log 12");
+    block_ms(30);
+    block_ms(10);
+    yield_now().await; // yield: the task goes to the back of the ready queue
+    yield_now().await; // yield: the task goes to the back of the ready queue
 }
 
 pub fn size() -> usize {
@@ -896,9 +961,31 @@ pub mod random_025 {
 use runtime::prelude::*;
 
 async fn run() {
-    yield_now().await; // yield: the task goes to the back of the ready queue
-    log("log 2");
-    sleep_ms(0).await; // Timer 3
+    select! {
+        biased; // polled in this order; the first ready wins, the others are dropped
+        _ = async { block_ms(10) } => {}
+    }
+    log("log 4");
+    select! {
+        biased; // polled in this order; the first ready wins, the others are dropped
+        _ = async { log("log 6") } => {}
+        _ = async {
+            log("log 8");
+            block_ms(10);
+        } => {}
+        _ = async {
+            log("log 11");
+        } => {}
+    }
+    for _ in 0..3 {
+        sleep_ms(0).await; // Timer 14
+    }
+    let f1 = async { log("log 16") };
+    let f2 = sleep_ms(0); // Timer 17
+    // nothing has run yet: futures start when polled
+    f1.await;
+    f2.await;
+    sleep_ms(0).await; // Timer 19
 }
 
 pub fn size() -> usize {
@@ -914,17 +1001,31 @@ pub mod random_026 {
 use runtime::prelude::*;
 
 async fn run() {
-    sleep_ms(20).await; // Timer 1
-    for _ in 0..2 {
-        for _ in 0..2 {
-            log("log 4");
-            sleep_ms(100).await; // Timer 5
-        }
+    select! {
+        biased; // polled in this order; the first ready wins, the others are dropped
+        _ = async {
+            for _ in 0..2 {
+                sleep_ms(20).await; // Timer 3
+            }
+        } => {}
     }
-    for _ in 0..3 {
-        sleep_ms(20).await; // Timer 8
-        sleep_ms(20).await; // Timer 9
-    }
+    join!( // all at once; each poll polls every unfinished one
+        async {
+            select! {
+                biased; // polled in this order; the first ready wins, the others are dropped
+                _ = yield_now() => {}
+                _ = async { block_ms(10) } => {}
+            }
+        },
+        async { block_ms(10) },
+        async {
+            join!( // all at once; each poll polls every unfinished one
+                sleep_ms(10), // Timer 10
+            );
+        },
+    );
+    sleep_ms(10).await; // Timer 11
+    sleep_ms(20).await; // Timer 12
 }
 
 pub fn size() -> usize {
@@ -940,9 +1041,22 @@ pub mod random_027 {
 use runtime::prelude::*;
 
 async fn run() {
-    let f1 = sleep_ms(20); // Timer 2
-    // nothing has run yet: futures start when polled
-    f1.await;
+    sleep_ms(0).await; // Timer 1
+    select! {
+        biased; // polled in this order; the first ready wins, the others are dropped
+        _ = async {
+            log("log 4");
+            sleep_ms(20).await; // Timer 5
+        } => {}
+        _ = async {
+            for _ in 0..3 {
+                block_ms(30);
+                block_ms(30);
+                sleep_ms(0).await; // Timer 9
+            }
+        } => {}
+        _ = sleep_ms(10) => {} // Timer 10
+    }
 }
 
 pub fn size() -> usize {
@@ -958,7 +1072,34 @@ pub mod random_028 {
 use runtime::prelude::*;
 
 async fn run() {
-    sleep_ms(50).await; // Timer 1
+    select! {
+        biased; // polled in this order; the first ready wins, the others are dropped
+        _ = sleep_ms(10) => {} // Timer 2
+        _ = async {
+            sleep_ms(0).await; // Timer 4
+            sleep_ms(20).await; // Timer 5
+            block_ms(0);
+        } => {}
+        _ = sleep_ms(20) => {} // Timer 7
+    }
+    let f1 = async {
+        select! {
+            biased; // polled in this order; the first ready wins, the others are dropped
+            _ = async { log("log 10") } => {}
+            _ = sleep_ms(50) => {} // Timer 11
+            _ = async { block_ms(10) } => {}
+        }
+    };
+    let f2 = async {
+        join!( // all at once; each poll polls every unfinished one
+            async { block_ms(30) },
+            sleep_ms(20), // Timer 15
+            async { log("log 16") },
+        );
+    };
+    // nothing has run yet: futures start when polled
+    f1.await;
+    f2.await;
 }
 
 pub fn size() -> usize {
@@ -974,17 +1115,26 @@ pub mod random_029 {
 use runtime::prelude::*;
 
 async fn run() {
-    let f1 = async {
-        for _ in 0..3 {
-            log("log 3");
+    join!( // all at once; each poll polls every unfinished one
+        async {
+            join!( // all at once; each poll polls every unfinished one
+                sleep_ms(10), // Timer 3
+                sleep_ms(20), // Timer 4
+            );
+        },
+        async {
+            select! {
+                biased; // polled in this order; the first ready wins, the others are dropped
+                _ = async { block_ms(30) } => {}
+                _ = sleep_ms(100) => {} // Timer 7
+            }
+        },
+    );
+    for _ in 0..1 {
+        for _ in 0..2 {
+            log("log 10");
         }
-    };
-    let f2 = sleep_ms(100); // Timer 4
-    let f3 = sleep_ms(20); // Timer 5
-    // nothing has run yet: futures start when polled
-    f1.await;
-    f2.await;
-    f3.await;
+    }
 }
 
 pub fn size() -> usize {
@@ -1003,23 +1153,44 @@ async fn run() {
     select! {
         biased; // polled in this order; the first ready wins, the others are dropped
         _ = async {
-            block_ms(10);
-            yield_now().await; // yield: the task goes to the back of the ready queue
+            let f1 = async { log("log 3") };
+            let f2 = async { log("log 4") };
+            let f3 = async { log("log 5") };
+            // nothing has run yet: futures start when polled
+            f1.await;
+            f2.await;
+            f3.await;
+        } => {}
+        _ = async {
+            join!( // all at once; each poll polls every unfinished one
+                sleep_ms(0), // Timer 7
+            );
+        } => {}
+        _ = async {
+            join!( // all at once; each poll polls every unfinished one
+                async { block_ms(30) },
+                sleep_ms(20), // Timer 10
+            );
         } => {}
     }
-    sleep_ms(20).await; // Timer 5
-    join!( // all at once; each poll polls every unfinished one
-        async {
-            block_ms(0);
-        },
-        sleep_ms(20), // Timer 9
-        async {
-            log("log 11");
-            log("log 12");
-            log("log 13");
-        },
-    );
-    log("log 14");
+    select! {
+        biased; // polled in this order; the first ready wins, the others are dropped
+        _ = async {
+            select! {
+                biased; // polled in this order; the first ready wins, the others are dropped
+                _ = sleep_ms(10) => {} // Timer 13
+            }
+        } => {}
+        _ = async {
+            sleep_ms(50).await; // Timer 15
+            sleep_ms(50).await; // Timer 16
+        } => {}
+        _ = async {
+            sleep_ms(20).await; // Timer 18
+        } => {}
+    }
+    block_ms(10);
+    sleep_ms(0).await; // Timer 20
 }
 
 pub fn size() -> usize {
@@ -1035,8 +1206,34 @@ pub mod random_031 {
 use runtime::prelude::*;
 
 async fn run() {
-    block_ms(30);
-    block_ms(30);
+    join!( // all at once; each poll polls every unfinished one
+        async {
+            yield_now().await; // yield: the task goes to the back of the ready queue
+            sleep_ms(0).await; // Timer 4
+            log("log 5");
+        },
+        async {
+            let f1 = sleep_ms(50); // Timer 7
+            let f2 = async { block_ms(0) };
+            // nothing has run yet: futures start when polled
+            f1.await;
+            f2.await;
+        },
+    );
+    sleep_ms(20).await; // Timer 9
+    select! {
+        biased; // polled in this order; the first ready wins, the others are dropped
+        _ = async {
+            select! {
+                biased; // polled in this order; the first ready wins, the others are dropped
+                _ = async { block_ms(0) } => {}
+                _ = yield_now() => {}
+            }
+        } => {}
+        _ = async {
+            sleep_ms(100).await; // Timer 15
+        } => {}
+    }
 }
 
 pub fn size() -> usize {
@@ -1052,34 +1249,18 @@ pub mod random_032 {
 use runtime::prelude::*;
 
 async fn run() {
-    select! {
-        biased; // polled in this order; the first ready wins, the others are dropped
-        _ = async {
-            block_ms(30);
-            log("log 4");
-        } => {}
-    }
-    sleep_ms(50).await; // Timer 5
-    select! {
-        biased; // polled in this order; the first ready wins, the others are dropped
-        _ = async { log("log 7") } => {}
-        _ = async {
-            log("log 9");
-            block_ms(10);
-        } => {}
-        _ = async {
-            log("log 12");
-        } => {}
-    }
-    for _ in 0..3 {
-        sleep_ms(0).await; // Timer 15
-    }
-    let f1 = async { log("log 17") };
-    let f2 = sleep_ms(0); // Timer 18
+    sleep_ms(50).await; // Timer 1
+    sleep_ms(50).await; // Timer 2
+    join!( // all at once; each poll polls every unfinished one
+        sleep_ms(20), // Timer 5
+    );
+    sleep_ms(10).await; // Timer 6
+    let f1 = async {
+        sleep_ms(100).await; // Timer 9
+        sleep_ms(10).await; // Timer 10
+    };
     // nothing has run yet: futures start when polled
     f1.await;
-    f2.await;
-    sleep_ms(0).await; // Timer 20
 }
 
 pub fn size() -> usize {
@@ -1098,20 +1279,15 @@ async fn run() {
     join!( // all at once; each poll polls every unfinished one
         async {
             join!( // all at once; each poll polls every unfinished one
-                sleep_ms(100), // Timer 3
-                sleep_ms(0), // Timer 4
-                async { block_ms(30) },
+                sleep_ms(20), // Timer 3
+                sleep_ms(20), // Timer 4
+                async { block_ms(10) },
             );
         },
         async {
-            select! {
-                biased; // polled in this order; the first ready wins, the others are dropped
-                _ = yield_now() => {}
-                _ = async { block_ms(10) } => {}
-            }
+            yield_now().await; // yield: the task goes to the back of the ready queue
         },
     );
-    block_ms(10);
 }
 
 pub fn size() -> usize {
@@ -1127,64 +1303,23 @@ pub mod random_034 {
 use runtime::prelude::*;
 
 async fn run() {
-    join!( // all at once; each poll polls every unfinished one
-        sleep_ms(10), // Timer 2
-        sleep_ms(10), // Timer 3
-    );
-    join!( // all at once; each poll polls every unfinished one
-        async {
-            join!( // all at once; each poll polls every unfinished one
-                yield_now(),
-                async { log("log 7") },
-            );
-        },
-        async {
-            for _ in 0..1 {
-                sleep_ms(20).await; // Timer 9
-                sleep_ms(20).await; // Timer 10
-                block_ms(30);
-            }
-        },
-        async {
-            let f1 = async { block_ms(0) };
-            let f2 = sleep_ms(10); // Timer 14
-            let f3 = sleep_ms(10); // Timer 15
-            // nothing has run yet: futures start when polled
-            f1.await;
-            f2.await;
-            f3.await;
-        },
-    );
-    let f4 = sleep_ms(20); // Timer 17
-    let f5 = async {
-        let f6 = async { block_ms(30) };
-        let f7 = async { block_ms(0) };
-        let f8 = sleep_ms(20); // Timer 21
-        // nothing has run yet: futures start when polled
-        f6.await;
-        f7.await;
-        f8.await;
+    sleep_ms(20).await; // Timer 1
+    let f1 = async {
+        join!( // all at once; each poll polls every unfinished one
+            sleep_ms(50), // Timer 4
+            async { block_ms(10) },
+            sleep_ms(50), // Timer 6
+        );
     };
     // nothing has run yet: futures start when polled
-    f4.await;
-    f5.await;
-    select! {
-        biased; // polled in this order; the first ready wins, the others are dropped
-        _ = async { log("log 23") } => {}
-        _ = async {
-            let f9 = async { block_ms(10) };
-            let f10 = sleep_ms(100); // Timer 26
-            // nothing has run yet: futures start when polled
-            f9.await;
-            f10.await;
-        } => {}
-        _ = async {
-            join!( // all at once; each poll polls every unfinished one
-                sleep_ms(20), // Timer 28
-                async { log("log 29") },
-                async { log("log 30") },
-            );
-        } => {}
+    f1.await;
+    for _ in 0..1 {
+        log("log 8");
+        sleep_ms(0).await; // Timer 9
+        join!( // all at once; each poll polls every unfinished one
+            async { log("log 11") },
+            async { block_ms(30) },
+        );
     }
 }
 
@@ -1201,11 +1336,34 @@ pub mod random_035 {
 use runtime::prelude::*;
 
 async fn run() {
+    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
+        select! {
+            biased; // polled in this order; the first ready wins, the others are dropped
+            _ = async { block_ms(30) } => {}
+            _ = async { log("log 4") } => {}
+        }
+    });
     select! {
         biased; // polled in this order; the first ready wins, the others are dropped
-        _ = sleep_ms(20) => {} // Timer 2
+        _ = async { block_ms(10) } => {}
+        _ = async {
+            log("log 8");
+            sleep_ms(50).await; // Timer 9
+        } => {}
     }
-    sleep_ms(10).await; // Timer 3
+    h1.await.unwrap();
+    select! {
+        biased; // polled in this order; the first ready wins, the others are dropped
+        _ = async {
+            let f1 = yield_now();
+            // nothing has run yet: futures start when polled
+            f1.await;
+        } => {}
+        _ = sleep_ms(0) => {} // Timer 13
+        _ = async {
+            log("log 15");
+        } => {}
+    }
 }
 
 pub fn size() -> usize {
@@ -1221,38 +1379,28 @@ pub mod random_036 {
 use runtime::prelude::*;
 
 async fn run() {
-    select! {
-        biased; // polled in this order; the first ready wins, the others are dropped
-        _ = async {
-            sleep_ms(10).await; // Timer 3
-        } => {}
-        _ = async {
-            for _ in 0..1 {
-                log("log 5");
-                log("log 6");
-                sleep_ms(50).await; // Timer 7
-            }
-        } => {}
-    }
-    let f1 = async {
-        select! {
-            biased; // polled in this order; the first ready wins, the others are dropped
-            _ = sleep_ms(100) => {} // Timer 10
-            _ = async { log("log 11") } => {}
-            _ = async { log("log 12") } => {}
-        }
-    };
-    let f2 = async {
-        select! {
-            biased; // polled in this order; the first ready wins, the others are dropped
-            _ = async { log("log 14") } => {}
-            _ = sleep_ms(100) => {} // Timer 15
-            _ = async { block_ms(10) } => {}
-        }
-    };
+    sleep_ms(20).await; // Timer 1
+    join!( // all at once; each poll polls every unfinished one
+        async {
+            join!( // all at once; each poll polls every unfinished one
+                async { log("log 4") },
+                async { log("log 5") },
+            );
+        },
+        async {
+            let f1 = sleep_ms(50); // Timer 7
+            let f2 = async { block_ms(0) };
+            let f3 = yield_now();
+            // nothing has run yet: futures start when polled
+            f1.await;
+            f2.await;
+            f3.await;
+        },
+        async { log("log 10") },
+    );
+    let f4 = sleep_ms(20); // Timer 12
     // nothing has run yet: futures start when polled
-    f1.await;
-    f2.await;
+    f4.await;
 }
 
 pub fn size() -> usize {
@@ -1268,10 +1416,13 @@ pub mod random_037 {
 use runtime::prelude::*;
 
 async fn run() {
-    sleep_ms(50).await; // Timer 3
-    sleep_ms(10).await; // Timer 4
-    sleep_ms(20).await; // Timer 5
-    sleep_ms(10).await; // Timer 6
+    join!( // all at once; each poll polls every unfinished one
+        yield_now(),
+    );
+    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
+        sleep_ms(20).await; // Timer 3
+    });
+    h1.await.unwrap();
 }
 
 pub fn size() -> usize {
@@ -1284,234 +1435,6 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 }
 
 pub mod random_038 {
-use runtime::prelude::*;
-
-async fn run() {
-    let f1 = async {
-        sleep_ms(20).await; // Timer 3
-    };
-    let f2 = async { block_ms(10) };
-    // nothing has run yet: futures start when polled
-    f1.await;
-    f2.await;
-    log("log 5");
-    join!( // all at once; each poll polls every unfinished one
-        async {
-            yield_now().await; // yield: the task goes to the back of the ready queue
-            sleep_ms(0).await; // Timer 9
-            log("log 10");
-        },
-        async {
-            let f3 = sleep_ms(50); // Timer 12
-            let f4 = async { block_ms(0) };
-            // nothing has run yet: futures start when polled
-            f3.await;
-            f4.await;
-        },
-    );
-}
-
-pub fn size() -> usize {
-    std::mem::size_of_val(&run())
-}
-
-pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
-    Box::pin(run())
-}
-}
-
-pub mod random_039 {
-use runtime::prelude::*;
-
-async fn run() {
-    join!( // all at once; each poll polls every unfinished one
-        async {
-            select! {
-                biased; // polled in this order; the first ready wins, the others are dropped
-                _ = yield_now() => {}
-                _ = sleep_ms(50) => {} // Timer 4
-            }
-        },
-        async {
-            block_ms(0);
-            sleep_ms(20).await; // Timer 7
-        },
-    );
-    sleep_ms(10).await; // Timer 8
-    select! {
-        biased; // polled in this order; the first ready wins, the others are dropped
-        _ = async {
-            select! {
-                biased; // polled in this order; the first ready wins, the others are dropped
-                _ = sleep_ms(20) => {} // Timer 11
-                _ = async { log("log 12") } => {}
-                _ = sleep_ms(10) => {} // Timer 13
-            }
-        } => {}
-        _ = async {
-            let f1 = async { log("log 15") };
-            // nothing has run yet: futures start when polled
-            f1.await;
-        } => {}
-    }
-    let f2 = sleep_ms(10); // Timer 17
-    let f3 = async {
-        select! {
-            biased; // polled in this order; the first ready wins, the others are dropped
-            _ = sleep_ms(20) => {} // Timer 19
-        }
-    };
-    // nothing has run yet: futures start when polled
-    f2.await;
-    f3.await;
-}
-
-pub fn size() -> usize {
-    std::mem::size_of_val(&run())
-}
-
-pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
-    Box::pin(run())
-}
-}
-
-pub mod random_040 {
-use runtime::prelude::*;
-
-async fn run() {
-    join!( // all at once; each poll polls every unfinished one
-        sleep_ms(50), // Timer 3
-        async { block_ms(30) },
-        sleep_ms(0), // Timer 5
-    );
-    sleep_ms(20).await; // Timer 6
-}
-
-pub fn size() -> usize {
-    std::mem::size_of_val(&run())
-}
-
-pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
-    Box::pin(run())
-}
-}
-
-pub mod random_041 {
-use runtime::prelude::*;
-
-async fn run() {
-    join!( // all at once; each poll polls every unfinished one
-        async { log("log 3") },
-    );
-    yield_now().await; // yield: the task goes to the back of the ready queue
-    let f1 = async { block_ms(10) };
-    let f2 = sleep_ms(10); // Timer 8
-    let f3 = async { block_ms(10) };
-    // nothing has run yet: futures start when polled
-    f1.await;
-    f2.await;
-    f3.await;
-    select! {
-        biased; // polled in this order; the first ready wins, the others are dropped
-        _ = async {
-            sleep_ms(20).await; // Timer 12
-        } => {}
-    }
-    join!( // all at once; each poll polls every unfinished one
-        async {
-            log("log 15");
-            block_ms(30);
-            log("log 17");
-        },
-        async {
-            select! {
-                biased; // polled in this order; the first ready wins, the others are dropped
-                _ = async { block_ms(10) } => {}
-                _ = yield_now() => {}
-            }
-        },
-        sleep_ms(50), // Timer 21
-    );
-    let f4 = async {
-        select! {
-            biased; // polled in this order; the first ready wins, the others are dropped
-            _ = sleep_ms(0) => {} // Timer 24
-            _ = yield_now() => {}
-            _ = sleep_ms(10) => {} // Timer 26
-        }
-    };
-    let f5 = async { log("log 27") };
-    // nothing has run yet: futures start when polled
-    f4.await;
-    f5.await;
-}
-
-pub fn size() -> usize {
-    std::mem::size_of_val(&run())
-}
-
-pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
-    Box::pin(run())
-}
-}
-
-pub mod random_042 {
-use runtime::prelude::*;
-
-async fn run() {
-    select! {
-        biased; // polled in this order; the first ready wins, the others are dropped
-        _ = async {
-            join!( // all at once; each poll polls every unfinished one
-                sleep_ms(0), // Timer 3
-                sleep_ms(20), // Timer 4
-            );
-        } => {}
-    }
-    join!( // all at once; each poll polls every unfinished one
-        async {
-            join!( // all at once; each poll polls every unfinished one
-                async { log("log 7") },
-                async { log("log 8") },
-            );
-        },
-        async {
-            let f1 = sleep_ms(50); // Timer 10
-            let f2 = async { block_ms(0) };
-            let f3 = yield_now();
-            // nothing has run yet: futures start when polled
-            f1.await;
-            f2.await;
-            f3.await;
-        },
-        async { log("log 13") },
-    );
-    let f4 = sleep_ms(20); // Timer 15
-    // nothing has run yet: futures start when polled
-    f4.await;
-    let f5 = async {
-        join!( // all at once; each poll polls every unfinished one
-            yield_now(),
-        );
-    };
-    let f6 = sleep_ms(20); // Timer 19
-    let f7 = async { log("log 20") };
-    // nothing has run yet: futures start when polled
-    f5.await;
-    f6.await;
-    f7.await;
-}
-
-pub fn size() -> usize {
-    std::mem::size_of_val(&run())
-}
-
-pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
-    Box::pin(run())
-}
-}
-
-pub mod random_043 {
 use runtime::prelude::*;
 
 async fn run() {
@@ -1547,26 +1470,182 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 }
 }
 
-pub mod random_044 {
+pub mod random_039 {
 use runtime::prelude::*;
 
 async fn run() {
     select! {
         biased; // polled in this order; the first ready wins, the others are dropped
         _ = async {
-            join!( // all at once; each poll polls every unfinished one
-                sleep_ms(0), // Timer 3
-                async { log("log 4") },
-            );
-        } => {}
-        _ = async {
-            join!( // all at once; each poll polls every unfinished one
-                async { block_ms(0) },
-            );
+            select! {
+                biased; // polled in this order; the first ready wins, the others are dropped
+                _ = async { block_ms(30) } => {}
+                _ = async { block_ms(0) } => {}
+            }
         } => {}
     }
-    sleep_ms(20).await; // Timer 8
-    block_ms(0);
+    join!( // all at once; each poll polls every unfinished one
+        sleep_ms(10), // Timer 7
+        async { log("log 8") },
+        async { block_ms(0) },
+    );
+    sleep_ms(20).await; // Timer 10
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_040 {
+use runtime::prelude::*;
+
+async fn run() {
+    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
+        sleep_ms(0).await; // Timer 1
+    });
+    h1.await.unwrap();
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_041 {
+use runtime::prelude::*;
+
+async fn run() {
+    let f1 = async {
+        for _ in 0..0 {
+            sleep_ms(0).await; // Timer 3
+        }
+    };
+    let f2 = sleep_ms(50); // Timer 4
+    // nothing has run yet: futures start when polled
+    f1.await;
+    f2.await;
+    join!( // all at once; each poll polls every unfinished one
+        async {
+            join!( // all at once; each poll polls every unfinished one
+                async { log("log 7") },
+                async { log("log 8") },
+                sleep_ms(0), // Timer 9
+            );
+        },
+        async { log("log 10") },
+    );
+    select! {
+        biased; // polled in this order; the first ready wins, the others are dropped
+        _ = sleep_ms(100) => {} // Timer 12
+        _ = async {
+            select! {
+                biased; // polled in this order; the first ready wins, the others are dropped
+                _ = sleep_ms(100) => {} // Timer 14
+                _ = sleep_ms(50) => {} // Timer 15
+            }
+        } => {}
+        _ = async {
+            let f3 = sleep_ms(20); // Timer 17
+            // nothing has run yet: futures start when polled
+            f3.await;
+        } => {}
+    }
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_042 {
+use runtime::prelude::*;
+
+async fn run() {
+    join!( // all at once; each poll polls every unfinished one
+        async {
+            for _ in 0..2 {
+                yield_now().await; // yield: the task goes to the back of the ready queue
+            }
+        },
+        sleep_ms(0), // Timer 4
+    );
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_043 {
+use runtime::prelude::*;
+
+async fn run() {
+    sleep_ms(20).await; // Timer 1
+    join!( // all at once; each poll polls every unfinished one
+        async {
+            join!( // all at once; each poll polls every unfinished one
+                sleep_ms(50), // Timer 4
+                sleep_ms(0), // Timer 5
+                async { log("log 6") },
+            );
+        },
+        async { log("log 7") },
+        async {
+            for _ in 0..1 {
+                sleep_ms(100).await; // Timer 9
+                sleep_ms(20).await; // Timer 10
+                sleep_ms(20).await; // Timer 11
+            }
+        },
+    );
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_044 {
+use runtime::prelude::*;
+
+async fn run() {
+    for _ in 0..3 {
+        sleep_ms(100).await; // Timer 2
+    }
+    let f1 = yield_now();
+    // nothing has run yet: futures start when polled
+    f1.await;
+    log("log 5");
+    select! {
+        biased; // polled in this order; the first ready wins, the others are dropped
+        _ = async {
+            join!( // all at once; each poll polls every unfinished one
+                sleep_ms(10), // Timer 8
+            );
+        } => {}
+        _ = async { log("log 9") } => {}
+    }
 }
 
 pub fn size() -> usize {
@@ -1582,28 +1661,28 @@ pub mod random_045 {
 use runtime::prelude::*;
 
 async fn run() {
+    for _ in 0..1 {
+        join!( // all at once; each poll polls every unfinished one
+            async { block_ms(0) },
+            sleep_ms(50), // Timer 4
+        );
+        select! {
+            biased; // polled in this order; the first ready wins, the others are dropped
+            _ = sleep_ms(20) => {} // Timer 6
+            _ = async { log("log 7") } => {}
+            _ = async { block_ms(30) } => {}
+        }
+        block_ms(30);
+    }
     join!( // all at once; each poll polls every unfinished one
-        async { log("log 2") },
-        async {
-            join!( // all at once; each poll polls every unfinished one
-                sleep_ms(50), // Timer 4
-                async { log("log 5") },
-            );
-        },
+        async { block_ms(10) },
+        sleep_ms(20), // Timer 13
+        async { block_ms(10) },
     );
-    for _ in 0..0 {
-        sleep_ms(0).await; // Timer 7
-    }
-    sleep_ms(50).await; // Timer 8
-    select! {
-        biased; // polled in this order; the first ready wins, the others are dropped
-        _ = async {
-            select! {
-                biased; // polled in this order; the first ready wins, the others are dropped
-                _ = async { block_ms(10) } => {}
-            }
-        } => {}
-    }
+    sleep_ms(10).await; // Timer 15
+    join!( // all at once; each poll polls every unfinished one
+        async { log("log 17") },
+    );
 }
 
 pub fn size() -> usize {
@@ -1619,26 +1698,13 @@ pub mod random_046 {
 use runtime::prelude::*;
 
 async fn run() {
-    log("log 1");
-    join!( // all at once; each poll polls every unfinished one
-        async { log("log 3") },
-    );
-    select! {
-        biased; // polled in this order; the first ready wins, the others are dropped
-        _ = sleep_ms(100) => {} // Timer 5
-        _ = async {
-            select! {
-                biased; // polled in this order; the first ready wins, the others are dropped
-                _ = sleep_ms(100) => {} // Timer 7
-                _ = sleep_ms(50) => {} // Timer 8
-            }
-        } => {}
-        _ = async {
-            let f1 = sleep_ms(20); // Timer 10
-            // nothing has run yet: futures start when polled
-            f1.await;
-        } => {}
-    }
+    let f1 = async {
+        for _ in 0..3 {
+            block_ms(30);
+        }
+    };
+    // nothing has run yet: futures start when polled
+    f1.await;
 }
 
 pub fn size() -> usize {
@@ -1656,8 +1722,18 @@ use runtime::prelude::*;
 async fn run() {
     select! {
         biased; // polled in this order; the first ready wins, the others are dropped
-        _ = sleep_ms(100) => {} // Timer 2
+        _ = async { block_ms(0) } => {}
+        _ = sleep_ms(20) => {} // Timer 4
+        _ = async { log("log 5") } => {}
     }
+    let f1 = async { log("log 7") };
+    let f2 = async { log("log 8") };
+    let f3 = async { block_ms(10) };
+    // nothing has run yet: futures start when polled
+    f1.await;
+    f2.await;
+    f3.await;
+    sleep_ms(10).await; // Timer 11
 }
 
 pub fn size() -> usize {
@@ -1673,17 +1749,42 @@ pub mod random_048 {
 use runtime::prelude::*;
 
 async fn run() {
-    select! {
-        biased; // polled in this order; the first ready wins, the others are dropped
-        _ = yield_now() => {}
-    }
-    sleep_ms(20).await; // Timer 5
-    sleep_ms(20).await; // Timer 6
-    sleep_ms(100).await; // Timer 7
-    for _ in 0..0 {
-        sleep_ms(0).await; // Timer 9
-        log("log 10");
-    }
+    join!( // all at once; each poll polls every unfinished one
+        async { block_ms(10) },
+        async {
+            select! {
+                biased; // polled in this order; the first ready wins, the others are dropped
+                _ = async { log("log 4") } => {}
+                _ = sleep_ms(100) => {} // Timer 5
+                _ = async { log("log 6") } => {}
+            }
+        },
+    );
+    spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
+        join!( // all at once; each poll polls every unfinished one
+            async {
+                log("log 9");
+            },
+            async {
+                join!( // all at once; each poll polls every unfinished one
+                    sleep_ms(20), // Timer 11
+                );
+            },
+            async { log("log 12") },
+        );
+    });
+    yield_now().await; // yield: the task goes to the back of the ready queue
+    join!( // all at once; each poll polls every unfinished one
+        async {
+            select! {
+                biased; // polled in this order; the first ready wins, the others are dropped
+                _ = async { block_ms(10) } => {}
+                _ = async { log("log 17") } => {}
+                _ = sleep_ms(10) => {} // Timer 18
+            }
+        },
+        sleep_ms(50), // Timer 19
+    );
 }
 
 pub fn size() -> usize {
@@ -1699,14 +1800,11 @@ pub mod random_049 {
 use runtime::prelude::*;
 
 async fn run() {
-    for _ in 0..3 {
-        sleep_ms(100).await; // Timer 2
-        sleep_ms(20).await; // Timer 3
-        let f1 = sleep_ms(100); // Timer 5
-        // nothing has run yet: futures start when polled
-        f1.await;
-    }
-    log("log 6");
+    join!( // all at once; each poll polls every unfinished one
+        async { log("log 2") },
+    );
+    sleep_ms(50).await; // Timer 3
+    sleep_ms(50).await; // Timer 4
 }
 
 pub fn size() -> usize {
@@ -1722,9 +1820,31 @@ pub mod random_050 {
 use runtime::prelude::*;
 
 async fn run() {
-    sleep_ms(100).await; // Timer 1
-    block_ms(30);
-    log("log 3");
+    let f1 = sleep_ms(0); // Timer 3
+    let f2 = async { block_ms(10) };
+    // nothing has run yet: futures start when polled
+    f1.await;
+    f2.await;
+    yield_now().await; // yield: the task goes to the back of the ready queue
+    let f3 = async {
+        join!( // all at once; each poll polls every unfinished one
+            async { log("log 8") },
+        );
+    };
+    let f4 = async {
+        let f5 = sleep_ms(20); // Timer 10
+        let f6 = sleep_ms(20); // Timer 11
+        let f7 = yield_now();
+        // nothing has run yet: futures start when polled
+        f5.await;
+        f6.await;
+        f7.await;
+    };
+    let f5 = sleep_ms(50); // Timer 13
+    // nothing has run yet: futures start when polled
+    f3.await;
+    f4.await;
+    f5.await;
 }
 
 pub fn size() -> usize {
@@ -1740,7 +1860,21 @@ pub mod random_051 {
 use runtime::prelude::*;
 
 async fn run() {
-    sleep_ms(50).await; // Timer 1
+    join!( // all at once; each poll polls every unfinished one
+        async {
+            select! {
+                biased; // polled in this order; the first ready wins, the others are dropped
+                _ = sleep_ms(0) => {} // Timer 3
+            }
+        },
+        async {
+            for _ in 0..2 {
+                yield_now().await; // yield: the task goes to the back of the ready queue
+                log("log 6");
+                sleep_ms(20).await; // Timer 7
+            }
+        },
+    );
 }
 
 pub fn size() -> usize {
@@ -1756,14 +1890,25 @@ pub mod random_052 {
 use runtime::prelude::*;
 
 async fn run() {
-    join!( // all at once; each poll polls every unfinished one
-        async {
-            join!( // all at once; each poll polls every unfinished one
-                async { log("log 3") },
-                sleep_ms(20), // Timer 4
-            );
-        },
-    );
+    spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
+        select! {
+            biased; // polled in this order; the first ready wins, the others are dropped
+            _ = async {
+                join!( // all at once; each poll polls every unfinished one
+                    sleep_ms(100), // Timer 3
+                    async { log("log 4") },
+                    sleep_ms(20), // Timer 5
+                );
+            } => {}
+            _ = async { log("log 6") } => {}
+            _ = async {
+                block_ms(30);
+                block_ms(0);
+                sleep_ms(20).await; // Timer 10
+            } => {}
+        }
+    });
+    sleep_ms(10).await; // Timer 11
 }
 
 pub fn size() -> usize {
@@ -1779,18 +1924,15 @@ pub mod random_053 {
 use runtime::prelude::*;
 
 async fn run() {
-    for _ in 0..2 {
-        sleep_ms(50).await; // Timer 2
+    select! {
+        biased; // polled in this order; the first ready wins, the others are dropped
+        _ = sleep_ms(20) => {} // Timer 2
     }
-    for _ in 0..1 {
-        select! {
-            biased; // polled in this order; the first ready wins, the others are dropped
-            _ = sleep_ms(20) => {} // Timer 5
-            _ = async { log("log 6") } => {}
-            _ = async { block_ms(30) } => {}
-        }
-        block_ms(30);
-    }
+    spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
+        join!( // all at once; each poll polls every unfinished one
+            sleep_ms(20), // Timer 4
+        );
+    });
 }
 
 pub fn size() -> usize {
@@ -1806,12 +1948,15 @@ pub mod random_054 {
 use runtime::prelude::*;
 
 async fn run() {
-    let f1 = async {
-        sleep_ms(10).await; // Timer 3
-        sleep_ms(20).await; // Timer 4
-    };
-    // nothing has run yet: futures start when polled
-    f1.await;
+    join!( // all at once; each poll polls every unfinished one
+        async {
+            select! {
+                biased; // polled in this order; the first ready wins, the others are dropped
+                _ = async { log("log 3") } => {}
+                _ = async { log("log 4") } => {}
+            }
+        },
+    );
 }
 
 pub fn size() -> usize {
@@ -1829,20 +1974,34 @@ use runtime::prelude::*;
 async fn run() {
     select! {
         biased; // polled in this order; the first ready wins, the others are dropped
-        _ = sleep_ms(20) => {} // Timer 2
         _ = async {
-            join!( // all at once; each poll polls every unfinished one
-                async { block_ms(30) },
-                async { log("log 5") },
-                sleep_ms(20), // Timer 6
-            );
+            let f1 = async { log("log 3") };
+            // nothing has run yet: futures start when polled
+            f1.await;
         } => {}
     }
-    let f1 = sleep_ms(20); // Timer 9
-    // nothing has run yet: futures start when polled
-    f1.await;
-    sleep_ms(20).await; // Timer 10
-    sleep_ms(50).await; // Timer 11
+    select! {
+        biased; // polled in this order; the first ready wins, the others are dropped
+        _ = sleep_ms(10) => {} // Timer 6
+        _ = async { block_ms(30) } => {}
+    }
+    join!( // all at once; each poll polls every unfinished one
+        async {
+            let f2 = sleep_ms(0); // Timer 10
+            let f3 = sleep_ms(0); // Timer 11
+            // nothing has run yet: futures start when polled
+            f2.await;
+            f3.await;
+        },
+        async { log("log 12") },
+    );
+    for _ in 0..0 {
+        sleep_ms(50).await; // Timer 15
+        sleep_ms(0).await; // Timer 16
+        let f4 = sleep_ms(20); // Timer 18
+        // nothing has run yet: futures start when polled
+        f4.await;
+    }
 }
 
 pub fn size() -> usize {
@@ -1858,7 +2017,17 @@ pub mod random_056 {
 use runtime::prelude::*;
 
 async fn run() {
-    log("log 2");
+    sleep_ms(100).await; // Timer 1
+    join!( // all at once; each poll polls every unfinished one
+        async { block_ms(10) },
+        sleep_ms(20), // Timer 4
+        async {
+            join!( // all at once; each poll polls every unfinished one
+                sleep_ms(20), // Timer 6
+                sleep_ms(50), // Timer 7
+            );
+        },
+    );
 }
 
 pub fn size() -> usize {
@@ -1874,7 +2043,46 @@ pub mod random_057 {
 use runtime::prelude::*;
 
 async fn run() {
-    sleep_ms(10).await; // Timer 1
+    join!( // all at once; each poll polls every unfinished one
+        async {
+            sleep_ms(50).await; // Timer 3
+        },
+        sleep_ms(50), // Timer 4
+        async {
+            select! {
+                biased; // polled in this order; the first ready wins, the others are dropped
+                _ = sleep_ms(100) => {} // Timer 6
+                _ = async { log("log 7") } => {}
+            }
+        },
+    );
+    yield_now().await; // yield: the task goes to the back of the ready queue
+    join!( // all at once; each poll polls every unfinished one
+        async {
+            for _ in 0..1 {
+                sleep_ms(20).await; // Timer 11
+            }
+        },
+        async {
+            join!( // all at once; each poll polls every unfinished one
+                async { log("log 13") },
+                sleep_ms(20), // Timer 14
+                sleep_ms(20), // Timer 15
+            );
+        },
+    );
+    select! {
+        biased; // polled in this order; the first ready wins, the others are dropped
+        _ = async {
+            sleep_ms(50).await; // Timer 18
+            sleep_ms(0).await; // Timer 19
+        } => {}
+        _ = async {
+            sleep_ms(10).await; // Timer 21
+            yield_now().await; // yield: the task goes to the back of the ready queue
+            log("log 23");
+        } => {}
+    }
 }
 
 pub fn size() -> usize {
@@ -1890,31 +2098,29 @@ pub mod random_058 {
 use runtime::prelude::*;
 
 async fn run() {
-    let f1 = sleep_ms(20); // Timer 2
-    let f2 = async {
-        select! {
-            biased; // polled in this order; the first ready wins, the others are dropped
-            _ = sleep_ms(0) => {} // Timer 4
-            _ = yield_now() => {}
+    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
+        for _ in 0..0 {
+            sleep_ms(50).await; // Timer 2
         }
-    };
-    let f3 = async {
-        sleep_ms(10).await; // Timer 7
-    };
-    // nothing has run yet: futures start when polled
-    f1.await;
-    f2.await;
-    f3.await;
+    });
     join!( // all at once; each poll polls every unfinished one
-        sleep_ms(0), // Timer 9
+        async {
+            let f1 = sleep_ms(10); // Timer 5
+            let f2 = async { block_ms(10) };
+            // nothing has run yet: futures start when polled
+            f1.await;
+            f2.await;
+        },
+        async {
+            select! {
+                biased; // polled in this order; the first ready wins, the others are dropped
+                _ = yield_now() => {}
+                _ = async { block_ms(0) } => {}
+                _ = sleep_ms(0) => {} // Timer 10
+            }
+        },
     );
-    log("log 10");
-    sleep_ms(10).await; // Timer 12
-    join!( // all at once; each poll polls every unfinished one
-        async { log("log 14") },
-        sleep_ms(100), // Timer 15
-        async { block_ms(10) },
-    );
+    h1.await.unwrap();
 }
 
 pub fn size() -> usize {
@@ -1930,16 +2136,45 @@ pub mod random_059 {
 use runtime::prelude::*;
 
 async fn run() {
-    for _ in 0..2 {
-        block_ms(30);
-    }
-    block_ms(10);
-    sleep_ms(50).await; // Timer 5
-    yield_now().await; // yield: the task goes to the back of the ready queue
-    select! {
-        biased; // polled in this order; the first ready wins, the others are dropped
-        _ = sleep_ms(10) => {} // Timer 9
-    }
+    log("log 1");
+    let f1 = async {
+        join!( // all at once; each poll polls every unfinished one
+            sleep_ms(50), // Timer 4
+        );
+    };
+    let f2 = async {
+        for _ in 0..2 {
+            log("log 6");
+            sleep_ms(100).await; // Timer 7
+            sleep_ms(0).await; // Timer 8
+        }
+    };
+    let f3 = yield_now();
+    // nothing has run yet: futures start when polled
+    f1.await;
+    f2.await;
+    f3.await;
+    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
+        join!( // all at once; each poll polls every unfinished one
+            async {
+                join!( // all at once; each poll polls every unfinished one
+                    async { log("log 12") },
+                    sleep_ms(100), // Timer 13
+                    async { log("log 14") },
+                );
+            },
+            sleep_ms(20), // Timer 15
+            async {
+                select! {
+                    biased; // polled in this order; the first ready wins, the others are dropped
+                    _ = async { log("log 17") } => {}
+                    _ = sleep_ms(20) => {} // Timer 18
+                    _ = sleep_ms(20) => {} // Timer 19
+                }
+            },
+        );
+    });
+    h1.await.unwrap();
 }
 
 pub fn size() -> usize {
@@ -1955,40 +2190,8 @@ pub mod random_060 {
 use runtime::prelude::*;
 
 async fn run() {
-    select! {
-        biased; // polled in this order; the first ready wins, the others are dropped
-        _ = sleep_ms(20) => {} // Timer 2
-    }
-    select! {
-        biased; // polled in this order; the first ready wins, the others are dropped
-        _ = async {
-            join!( // all at once; each poll polls every unfinished one
-                async { block_ms(10) },
-            );
-        } => {}
-    }
-    select! {
-        biased; // polled in this order; the first ready wins, the others are dropped
-        _ = async {
-            select! {
-                biased; // polled in this order; the first ready wins, the others are dropped
-                _ = yield_now() => {}
-                _ = sleep_ms(50) => {} // Timer 9
-                _ = sleep_ms(0) => {} // Timer 10
-            }
-        } => {}
-        _ = async { block_ms(10) } => {}
-    }
-    select! {
-        biased; // polled in this order; the first ready wins, the others are dropped
-        _ = async {
-            select! {
-                biased; // polled in this order; the first ready wins, the others are dropped
-                _ = sleep_ms(100) => {} // Timer 14
-                _ = sleep_ms(0) => {} // Timer 15
-                _ = async { log("log 16") } => {}
-            }
-        } => {}
+    for _ in 0..0 {
+        sleep_ms(20).await; // Timer 3
     }
 }
 
@@ -2005,24 +2208,22 @@ pub mod random_061 {
 use runtime::prelude::*;
 
 async fn run() {
-    sleep_ms(20).await; // Timer 3
-    log("log 4");
-    sleep_ms(50).await; // Timer 5
+    log("log 1");
     select! {
         biased; // polled in this order; the first ready wins, the others are dropped
-        _ = async { block_ms(10) } => {}
-        _ = async { block_ms(0) } => {}
-    }
-    log("log 9");
-    select! {
-        biased; // polled in this order; the first ready wins, the others are dropped
-        _ = async { log("log 11") } => {}
-        _ = sleep_ms(20) => {} // Timer 12
+        _ = async {
+            let f1 = async { block_ms(30) };
+            let f2 = async { log("log 5") };
+            let f3 = sleep_ms(100); // Timer 6
+            // nothing has run yet: futures start when polled
+            f1.await;
+            f2.await;
+            f3.await;
+        } => {}
     }
     join!( // all at once; each poll polls every unfinished one
         async {
-            sleep_ms(50).await; // Timer 15
-            block_ms(30);
+            yield_now().await; // yield: the task goes to the back of the ready queue
         },
     );
 }
@@ -2040,22 +2241,26 @@ pub mod random_062 {
 use runtime::prelude::*;
 
 async fn run() {
-    let f1 = async {
-        sleep_ms(20).await; // Timer 3
-        log("log 4");
-        yield_now().await; // yield: the task goes to the back of the ready queue
-    };
-    let f2 = async { log("log 6") };
-    let f3 = async {
+    block_ms(10);
+    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
         join!( // all at once; each poll polls every unfinished one
-            sleep_ms(20), // Timer 8
+            async { block_ms(0) },
         );
-    };
-    // nothing has run yet: futures start when polled
-    f1.await;
-    f2.await;
-    f3.await;
-    sleep_ms(20).await; // Timer 9
+    });
+    select! {
+        biased; // polled in this order; the first ready wins, the others are dropped
+        _ = async {
+            join!( // all at once; each poll polls every unfinished one
+                sleep_ms(0), // Timer 6
+            );
+        } => {}
+        _ = async {
+            let f1 = async { log("log 8") };
+            // nothing has run yet: futures start when polled
+            f1.await;
+        } => {}
+    }
+    h1.await.unwrap();
 }
 
 pub fn size() -> usize {
@@ -2071,16 +2276,10 @@ pub mod random_063 {
 use runtime::prelude::*;
 
 async fn run() {
-    select! {
-        biased; // polled in this order; the first ready wins, the others are dropped
-        _ = sleep_ms(20) => {} // Timer 3
-    }
-    join!( // all at once; each poll polls every unfinished one
-        sleep_ms(20), // Timer 5
-    );
-    yield_now().await; // yield: the task goes to the back of the ready queue
-    yield_now().await; // yield: the task goes to the back of the ready queue
-    log("log 9");
+    log("log 3");
+    sleep_ms(0).await; // Timer 4
+    log("log 5");
+    sleep_ms(50).await; // Timer 6
 }
 
 pub fn size() -> usize {
@@ -2096,19 +2295,43 @@ pub mod random_064 {
 use runtime::prelude::*;
 
 async fn run() {
+    join!( // all at once; each poll polls every unfinished one
+        async {
+            for _ in 0..0 {
+                sleep_ms(100).await; // Timer 3
+            }
+        },
+    );
     let f1 = async {
-        block_ms(30);
-    };
-    let f2 = async {
         join!( // all at once; each poll polls every unfinished one
-            sleep_ms(10), // Timer 5
             async { log("log 6") },
-            async { log("log 7") },
+            sleep_ms(20), // Timer 7
+            async { log("log 8") },
         );
     };
     // nothing has run yet: futures start when polled
     f1.await;
-    f2.await;
+    sleep_ms(50).await; // Timer 9
+    select! {
+        biased; // polled in this order; the first ready wins, the others are dropped
+        _ = async {
+            join!( // all at once; each poll polls every unfinished one
+                async { block_ms(0) },
+            );
+        } => {}
+        _ = async {
+            let f2 = sleep_ms(0); // Timer 14
+            // nothing has run yet: futures start when polled
+            f2.await;
+        } => {}
+        _ = async {
+            join!( // all at once; each poll polls every unfinished one
+                sleep_ms(20), // Timer 16
+                sleep_ms(0), // Timer 17
+                async { log("log 18") },
+            );
+        } => {}
+    }
 }
 
 pub fn size() -> usize {
@@ -2124,9 +2347,8 @@ pub mod random_065 {
 use runtime::prelude::*;
 
 async fn run() {
-    log("log 1");
-    sleep_ms(100).await; // Timer 2
-    sleep_ms(10).await; // Timer 3
+    sleep_ms(10).await; // Timer 1
+    block_ms(10);
 }
 
 pub fn size() -> usize {
@@ -2142,9 +2364,28 @@ pub mod random_066 {
 use runtime::prelude::*;
 
 async fn run() {
-    join!( // all at once; each poll polls every unfinished one
-        sleep_ms(0), // Timer 2
-    );
+    let f1 = async {
+        join!( // all at once; each poll polls every unfinished one
+            async { log("log 3") },
+        );
+    };
+    let f2 = async { log("log 4") };
+    let f3 = sleep_ms(20); // Timer 5
+    // nothing has run yet: futures start when polled
+    f1.await;
+    f2.await;
+    f3.await;
+    spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
+        block_ms(0);
+    });
+    sleep_ms(0).await; // Timer 7
+    for _ in 0..1 {
+        for _ in 0..0 {
+            log("log 10");
+            log("log 11");
+            log("log 12");
+        }
+    }
 }
 
 pub fn size() -> usize {
@@ -2162,20 +2403,14 @@ use runtime::prelude::*;
 async fn run() {
     join!( // all at once; each poll polls every unfinished one
         async {
-            for _ in 0..1 {
-                sleep_ms(10).await; // Timer 3
-                yield_now().await; // yield: the task goes to the back of the ready queue
-                sleep_ms(0).await; // Timer 5
-            }
+            block_ms(0);
         },
-        async {
-            select! {
-                biased; // polled in this order; the first ready wins, the others are dropped
-                _ = async { log("log 7") } => {}
-            }
-        },
-        sleep_ms(100), // Timer 8
+        sleep_ms(10), // Timer 4
+        async { block_ms(10) },
     );
+    spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
+        sleep_ms(20).await; // Timer 6
+    });
 }
 
 pub fn size() -> usize {
@@ -2191,39 +2426,10 @@ pub mod random_068 {
 use runtime::prelude::*;
 
 async fn run() {
-    let f1 = async {
-        join!( // all at once; each poll polls every unfinished one
-            sleep_ms(20), // Timer 3
-            sleep_ms(50), // Timer 4
-        );
-    };
-    // nothing has run yet: futures start when polled
-    f1.await;
-    join!( // all at once; each poll polls every unfinished one
-        async {
-            select! {
-                biased; // polled in this order; the first ready wins, the others are dropped
-                _ = sleep_ms(20) => {} // Timer 7
-                _ = sleep_ms(20) => {} // Timer 8
-                _ = sleep_ms(10) => {} // Timer 9
-            }
-        },
-        async {
-            select! {
-                biased; // polled in this order; the first ready wins, the others are dropped
-                _ = async { log("log 11") } => {}
-                _ = sleep_ms(100) => {} // Timer 12
-            }
-        },
-        async {
-            select! {
-                biased; // polled in this order; the first ready wins, the others are dropped
-                _ = sleep_ms(0) => {} // Timer 14
-                _ = sleep_ms(20) => {} // Timer 15
-                _ = sleep_ms(10) => {} // Timer 16
-            }
-        },
-    );
+    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
+        sleep_ms(10).await; // Timer 1
+    });
+    h1.await.unwrap();
 }
 
 pub fn size() -> usize {
@@ -2239,31 +2445,29 @@ pub mod random_069 {
 use runtime::prelude::*;
 
 async fn run() {
-    log("log 1");
-    log("log 2");
-    let f1 = sleep_ms(50); // Timer 4
-    let f2 = async {
-        let f3 = sleep_ms(20); // Timer 6
-        // nothing has run yet: futures start when polled
-        f3.await;
-    };
-    let f3 = sleep_ms(20); // Timer 7
-    // nothing has run yet: futures start when polled
-    f1.await;
-    f2.await;
-    f3.await;
-    let f5 = async {
-        let f6 = async { log("log 10") };
-        // nothing has run yet: futures start when polled
-        f6.await;
-    };
-    let f6 = async {
-        block_ms(30);
-        sleep_ms(20).await; // Timer 13
-    };
-    // nothing has run yet: futures start when polled
-    f5.await;
-    f6.await;
+    for _ in 0..2 {
+        sleep_ms(0).await; // Timer 2
+        for _ in 0..3 {
+            sleep_ms(20).await; // Timer 4
+        }
+        log("log 5");
+    }
+    join!( // all at once; each poll polls every unfinished one
+        sleep_ms(100), // Timer 7
+    );
+    join!( // all at once; each poll polls every unfinished one
+        async { block_ms(10) },
+        async {
+            let f1 = yield_now();
+            // nothing has run yet: futures start when polled
+            f1.await;
+        },
+        async {
+            log("log 13");
+            block_ms(0);
+            sleep_ms(50).await; // Timer 15
+        },
+    );
 }
 
 pub fn size() -> usize {
@@ -2279,42 +2483,24 @@ pub mod random_070 {
 use runtime::prelude::*;
 
 async fn run() {
+    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
+        log("log 1");
+    });
+    h1.await.unwrap();
     join!( // all at once; each poll polls every unfinished one
         async {
-            select! {
-                biased; // polled in this order; the first ready wins, the others are dropped
-                _ = async { block_ms(10) } => {}
-            }
-        },
-        async {
-            let f1 = sleep_ms(10); // Timer 5
-            let f2 = async { block_ms(10) };
-            // nothing has run yet: futures start when polled
-            f1.await;
-            f2.await;
+            block_ms(30);
+            sleep_ms(10).await; // Timer 5
+            yield_now().await; // yield: the task goes to the back of the ready queue
         },
     );
-    select! {
-        biased; // polled in this order; the first ready wins, the others are dropped
-        _ = async {
-            select! {
-                biased; // polled in this order; the first ready wins, the others are dropped
-                _ = async { block_ms(0) } => {}
-                _ = async { log("log 10") } => {}
-            }
-        } => {}
-        _ = async {
-            join!( // all at once; each poll polls every unfinished one
-                async { log("log 12") },
-                async { log("log 13") },
-                sleep_ms(20), // Timer 14
-            );
-        } => {}
-        _ = async {
-            join!( // all at once; each poll polls every unfinished one
-                sleep_ms(50), // Timer 16
-            );
-        } => {}
+    for _ in 0..1 {
+        yield_now().await; // yield: the task goes to the back of the ready queue
+        select! {
+            biased; // polled in this order; the first ready wins, the others are dropped
+            _ = async { block_ms(10) } => {}
+            _ = async { block_ms(10) } => {}
+        }
     }
 }
 
@@ -2333,58 +2519,14 @@ use runtime::prelude::*;
 async fn run() {
     select! {
         biased; // polled in this order; the first ready wins, the others are dropped
-        _ = sleep_ms(100) => {} // Timer 3
+        _ = async { log("log 3") } => {}
+        _ = async { log("log 4") } => {}
+        _ = sleep_ms(20) => {} // Timer 5
     }
-    join!( // all at once; each poll polls every unfinished one
-        yield_now(),
-    );
-    select! {
-        biased; // polled in this order; the first ready wins, the others are dropped
-        _ = async { block_ms(30) } => {}
-    }
-    join!( // all at once; each poll polls every unfinished one
-        async { log("log 9") },
-        async {
-            let f1 = async { log("log 11") };
-            let f2 = sleep_ms(20); // Timer 12
-            let f3 = async { log("log 13") };
-            // nothing has run yet: futures start when polled
-            f1.await;
-            f2.await;
-            f3.await;
-        },
-        sleep_ms(20), // Timer 14
-    );
-    join!( // all at once; each poll polls every unfinished one
-        async {
-            log("log 17");
-        },
-    );
-    select! {
-        biased; // polled in this order; the first ready wins, the others are dropped
-        _ = async {
-            join!( // all at once; each poll polls every unfinished one
-                async { block_ms(30) },
-                async { block_ms(10) },
-                async { block_ms(10) },
-            );
-        } => {}
-        _ = async {
-            join!( // all at once; each poll polls every unfinished one
-                sleep_ms(100), // Timer 24
-                async { log("log 25") },
-            );
-        } => {}
-        _ = async {
-            let f4 = sleep_ms(50); // Timer 27
-            let f5 = sleep_ms(100); // Timer 28
-            let f6 = async { block_ms(0) };
-            // nothing has run yet: futures start when polled
-            f4.await;
-            f5.await;
-            f6.await;
-        } => {}
-    }
+    block_ms(0);
+    let f1 = async { log("log 8") };
+    // nothing has run yet: futures start when polled
+    f1.await;
 }
 
 pub fn size() -> usize {
@@ -2400,26 +2542,12 @@ pub mod random_072 {
 use runtime::prelude::*;
 
 async fn run() {
-    select! {
-        biased; // polled in this order; the first ready wins, the others are dropped
-        _ = async {
-            select! {
-                biased; // polled in this order; the first ready wins, the others are dropped
-                _ = async { block_ms(0) } => {}
-                _ = sleep_ms(20) => {} // Timer 4
-            }
-        } => {}
-        _ = async {
-            join!( // all at once; each poll polls every unfinished one
-                async { block_ms(10) },
-            );
-        } => {}
-        _ = sleep_ms(20) => {} // Timer 7
+    log("log 1");
+    sleep_ms(20).await; // Timer 2
+    for _ in 0..3 {
+        sleep_ms(100).await; // Timer 4
     }
-    block_ms(0);
-    let f1 = async { log("log 10") };
-    // nothing has run yet: futures start when polled
-    f1.await;
+    log("log 5");
 }
 
 pub fn size() -> usize {
@@ -2435,18 +2563,18 @@ pub mod random_073 {
 use runtime::prelude::*;
 
 async fn run() {
-    select! {
-        biased; // polled in this order; the first ready wins, the others are dropped
-        _ = async {
-            join!( // all at once; each poll polls every unfinished one
-                async { block_ms(30) },
-                yield_now(),
-                sleep_ms(20), // Timer 5
-            );
-        } => {}
-        _ = async { log("log 6") } => {}
-    }
-    yield_now().await; // yield: the task goes to the back of the ready queue
+    block_ms(10);
+    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
+        sleep_ms(20).await; // Timer 3
+        join!( // all at once; each poll polls every unfinished one
+            sleep_ms(20), // Timer 5
+            async { log("log 6") },
+        );
+        log("log 8");
+        log("log 9");
+        sleep_ms(50).await; // Timer 10
+    });
+    h1.await.unwrap();
 }
 
 pub fn size() -> usize {
@@ -2462,21 +2590,11 @@ pub mod random_074 {
 use runtime::prelude::*;
 
 async fn run() {
-    for _ in 0..0 {
-        join!( // all at once; each poll polls every unfinished one
-            sleep_ms(100), // Timer 3
-            sleep_ms(20), // Timer 4
-            async { log("log 5") },
-        );
-    }
-    log("log 6");
-    join!( // all at once; each poll polls every unfinished one
-        async {
-            sleep_ms(20).await; // Timer 9
-            sleep_ms(50).await; // Timer 10
-            log("log 11");
-        },
-    );
+    let f1 = sleep_ms(20); // Timer 2
+    let f2 = sleep_ms(20); // Timer 3
+    // nothing has run yet: futures start when polled
+    f1.await;
+    f2.await;
 }
 
 pub fn size() -> usize {
@@ -2492,32 +2610,17 @@ pub mod random_075 {
 use runtime::prelude::*;
 
 async fn run() {
-    block_ms(0);
-    let f1 = async {
-        let f2 = sleep_ms(20); // Timer 4
-        // nothing has run yet: futures start when polled
-        f2.await;
-    };
-    // nothing has run yet: futures start when polled
-    f1.await;
-    join!( // all at once; each poll polls every unfinished one
-        yield_now(),
-        async {
-            join!( // all at once; each poll polls every unfinished one
-                sleep_ms(10), // Timer 8
-                sleep_ms(0), // Timer 9
-                async { log("log 10") },
-            );
-        },
-        async {
-            join!( // all at once; each poll polls every unfinished one
-                sleep_ms(20), // Timer 12
-                sleep_ms(50), // Timer 13
-                sleep_ms(100), // Timer 14
-            );
-        },
-    );
-    log("log 15");
+    for _ in 0..0 {
+        log("log 3");
+        sleep_ms(50).await; // Timer 4
+        sleep_ms(100).await; // Timer 5
+        join!( // all at once; each poll polls every unfinished one
+            async { log("log 7") },
+            async { log("log 8") },
+            async { block_ms(30) },
+        );
+    }
+    block_ms(10);
 }
 
 pub fn size() -> usize {
@@ -2533,31 +2636,11 @@ pub mod random_076 {
 use runtime::prelude::*;
 
 async fn run() {
-    block_ms(0);
-    sleep_ms(0).await; // Timer 3
-    for _ in 0..0 {
-        sleep_ms(20).await; // Timer 5
+    select! {
+        biased; // polled in this order; the first ready wins, the others are dropped
+        _ = async { log("log 2") } => {}
     }
-    let f1 = async {
-        log("log 8");
-    };
-    let f2 = async {
-        join!( // all at once; each poll polls every unfinished one
-            async { log("log 10") },
-            sleep_ms(20), // Timer 11
-        );
-    };
-    // nothing has run yet: futures start when polled
-    f1.await;
-    f2.await;
-    join!( // all at once; each poll polls every unfinished one
-        async {
-            block_ms(0);
-        },
-        sleep_ms(10), // Timer 15
-        async { block_ms(10) },
-    );
-    sleep_ms(20).await; // Timer 17
+    sleep_ms(0).await; // Timer 3
 }
 
 pub fn size() -> usize {
@@ -2573,42 +2656,31 @@ pub mod random_077 {
 use runtime::prelude::*;
 
 async fn run() {
-    let f1 = async {
-        sleep_ms(20).await; // Timer 3
-        block_ms(10);
-    };
-    let f2 = async { log("log 5") };
-    // nothing has run yet: futures start when polled
-    f1.await;
-    f2.await;
-    log("log 6");
-    join!( // all at once; each poll polls every unfinished one
-        yield_now(),
-        async {
+    select! {
+        biased; // polled in this order; the first ready wins, the others are dropped
+        _ = async {
+            let f1 = sleep_ms(20); // Timer 3
+            let f2 = sleep_ms(50); // Timer 4
+            // nothing has run yet: futures start when polled
+            f1.await;
+            f2.await;
+        } => {}
+        _ = async {
             select! {
                 biased; // polled in this order; the first ready wins, the others are dropped
-                _ = sleep_ms(50) => {} // Timer 10
+                _ = async { block_ms(30) } => {}
+                _ = sleep_ms(20) => {} // Timer 7
             }
-        },
-        async {
-            join!( // all at once; each poll polls every unfinished one
-                sleep_ms(100), // Timer 12
-            );
-        },
-    );
-    join!( // all at once; each poll polls every unfinished one
-        async { block_ms(10) },
-        async {
-            let f3 = yield_now();
-            // nothing has run yet: futures start when polled
-            f3.await;
-        },
-        async {
-            log("log 18");
-            block_ms(0);
-            sleep_ms(50).await; // Timer 20
-        },
-    );
+        } => {}
+        _ = async {
+            for _ in 0..3 {
+                log("log 9");
+                log("log 10");
+            }
+        } => {}
+    }
+    sleep_ms(20).await; // Timer 11
+    log("log 12");
 }
 
 pub fn size() -> usize {
@@ -2626,27 +2698,51 @@ use runtime::prelude::*;
 async fn run() {
     select! {
         biased; // polled in this order; the first ready wins, the others are dropped
-        _ = sleep_ms(0) => {} // Timer 3
-        _ = async { log("log 4") } => {}
-        _ = sleep_ms(20) => {} // Timer 5
+        _ = sleep_ms(20) => {} // Timer 3
+        _ = sleep_ms(100) => {} // Timer 4
+    }
+    select! {
+        biased; // polled in this order; the first ready wins, the others are dropped
+        _ = async {
+            join!( // all at once; each poll polls every unfinished one
+                sleep_ms(10), // Timer 7
+            );
+        } => {}
     }
     join!( // all at once; each poll polls every unfinished one
         async {
-            select! {
-                biased; // polled in this order; the first ready wins, the others are dropped
-                _ = yield_now() => {}
-                _ = yield_now() => {}
-            }
+            sleep_ms(50).await; // Timer 10
+            sleep_ms(20).await; // Timer 11
+        },
+        async {
+            join!( // all at once; each poll polls every unfinished one
+                async { block_ms(0) },
+                sleep_ms(100), // Timer 14
+            );
         },
         async {
             select! {
                 biased; // polled in this order; the first ready wins, the others are dropped
-                _ = async { block_ms(10) } => {}
-                _ = async { block_ms(10) } => {}
+                _ = async { block_ms(0) } => {}
+                _ = async { log("log 17") } => {}
+                _ = sleep_ms(20) => {} // Timer 18
             }
         },
     );
-    yield_now().await; // yield: the task goes to the back of the ready queue
+    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
+        join!( // all at once; each poll polls every unfinished one
+            yield_now(),
+            async {
+                select! {
+                    biased; // polled in this order; the first ready wins, the others are dropped
+                    _ = async { block_ms(10) } => {}
+                    _ = sleep_ms(100) => {} // Timer 23
+                }
+            },
+            sleep_ms(0), // Timer 24
+        );
+    });
+    h1.await.unwrap();
 }
 
 pub fn size() -> usize {
@@ -2662,21 +2758,8 @@ pub mod random_079 {
 use runtime::prelude::*;
 
 async fn run() {
-    sleep_ms(20).await; // Timer 1
-    let f1 = async { log("log 4") };
-    let f2 = sleep_ms(50); // Timer 5
-    // nothing has run yet: futures start when polled
-    f1.await;
-    f2.await;
-    join!( // all at once; each poll polls every unfinished one
-        sleep_ms(0), // Timer 7
-        sleep_ms(0), // Timer 8
-    );
-    let f3 = async { log("log 10") };
-    // nothing has run yet: futures start when polled
-    f3.await;
-    sleep_ms(20).await; // Timer 11
-    log("log 12");
+    sleep_ms(0).await; // Timer 1
+    sleep_ms(100).await; // Timer 2
 }
 
 pub fn size() -> usize {
@@ -2692,29 +2775,23 @@ pub mod random_080 {
 use runtime::prelude::*;
 
 async fn run() {
-    join!( // all at once; each poll polls every unfinished one
-        async {
+    yield_now().await; // yield: the task goes to the back of the ready queue
+    sleep_ms(50).await; // Timer 2
+    select! {
+        biased; // polled in this order; the first ready wins, the others are dropped
+        _ = async {
+            sleep_ms(100).await; // Timer 5
+            sleep_ms(20).await; // Timer 6
+            sleep_ms(10).await; // Timer 7
+        } => {}
+        _ = async {
             join!( // all at once; each poll polls every unfinished one
-                sleep_ms(0), // Timer 3
-                sleep_ms(0), // Timer 4
+                async { log("log 9") },
+                sleep_ms(20), // Timer 10
+                async { block_ms(0) },
             );
-        },
-        sleep_ms(10), // Timer 5
-        async {
-            select! {
-                biased; // polled in this order; the first ready wins, the others are dropped
-                _ = async { block_ms(10) } => {}
-            }
-        },
-    );
-    sleep_ms(20).await; // Timer 9
-    join!( // all at once; each poll polls every unfinished one
-        sleep_ms(20), // Timer 11
-        async { log("log 12") },
-    );
-    log("log 14");
-    log("log 15");
-    sleep_ms(50).await; // Timer 16
+        } => {}
+    }
 }
 
 pub fn size() -> usize {
@@ -2730,7 +2807,17 @@ pub mod random_081 {
 use runtime::prelude::*;
 
 async fn run() {
-    sleep_ms(100).await; // Timer 1
+    sleep_ms(0).await; // Timer 1
+    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
+        let f1 = sleep_ms(0); // Timer 4
+        let f2 = async { block_ms(30) };
+        // nothing has run yet: futures start when polled
+        f1.await;
+        f2.await;
+        yield_now().await; // yield: the task goes to the back of the ready queue
+        block_ms(30);
+    });
+    h1.await.unwrap();
 }
 
 pub fn size() -> usize {
@@ -2746,24 +2833,10 @@ pub mod random_082 {
 use runtime::prelude::*;
 
 async fn run() {
-    select! {
-        biased; // polled in this order; the first ready wins, the others are dropped
-        _ = async { log("log 3") } => {}
-        _ = sleep_ms(20) => {} // Timer 4
-    }
-    join!( // all at once; each poll polls every unfinished one
-        yield_now(),
-        async { log("log 7") },
-        sleep_ms(50), // Timer 8
-    );
-    join!( // all at once; each poll polls every unfinished one
-        sleep_ms(100), // Timer 10
-        async { log("log 11") },
-        async { log("log 12") },
-    );
-    let f1 = async { block_ms(0) };
-    // nothing has run yet: futures start when polled
-    f1.await;
+    sleep_ms(0).await; // Timer 1
+    spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
+        sleep_ms(0).await; // Timer 2
+    });
 }
 
 pub fn size() -> usize {
@@ -2780,10 +2853,8 @@ use runtime::prelude::*;
 
 async fn run() {
     join!( // all at once; each poll polls every unfinished one
-        async { block_ms(30) },
-        sleep_ms(10), // Timer 3
+        yield_now(),
     );
-    log("log 4");
 }
 
 pub fn size() -> usize {
@@ -2799,185 +2870,13 @@ pub mod random_084 {
 use runtime::prelude::*;
 
 async fn run() {
-    select! {
-        biased; // polled in this order; the first ready wins, the others are dropped
-        _ = sleep_ms(20) => {} // Timer 3
-        _ = yield_now() => {}
-    }
-    sleep_ms(0).await; // Timer 5
-    log("log 6");
-}
-
-pub fn size() -> usize {
-    std::mem::size_of_val(&run())
-}
-
-pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
-    Box::pin(run())
-}
-}
-
-pub mod random_085 {
-use runtime::prelude::*;
-
-async fn run() {
-    for _ in 0..2 {
-        select! {
-            biased; // polled in this order; the first ready wins, the others are dropped
-            _ = sleep_ms(20) => {} // Timer 3
-            _ = sleep_ms(10) => {} // Timer 4
-            _ = sleep_ms(20) => {} // Timer 5
-        }
-        sleep_ms(20).await; // Timer 6
-    }
+    block_ms(0);
+    block_ms(10);
     join!( // all at once; each poll polls every unfinished one
+        sleep_ms(50), // Timer 6
         async {
-            let f1 = sleep_ms(50); // Timer 9
-            let f2 = sleep_ms(20); // Timer 10
-            let f3 = sleep_ms(100); // Timer 11
-            // nothing has run yet: futures start when polled
-            f1.await;
-            f2.await;
-            f3.await;
-        },
-        async {
-            select! {
-                biased; // polled in this order; the first ready wins, the others are dropped
-                _ = sleep_ms(20) => {} // Timer 13
-            }
-        },
-        async {
-            join!( // all at once; each poll polls every unfinished one
-                sleep_ms(20), // Timer 15
-                async { log("log 16") },
-            );
-        },
-    );
-    select! {
-        biased; // polled in this order; the first ready wins, the others are dropped
-        _ = async {
-            sleep_ms(0).await; // Timer 19
-        } => {}
-        _ = async { block_ms(10) } => {}
-    }
-}
-
-pub fn size() -> usize {
-    std::mem::size_of_val(&run())
-}
-
-pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
-    Box::pin(run())
-}
-}
-
-pub mod random_086 {
-use runtime::prelude::*;
-
-async fn run() {
-    select! {
-        biased; // polled in this order; the first ready wins, the others are dropped
-        _ = async {
-            sleep_ms(50).await; // Timer 3
-        } => {}
-        _ = sleep_ms(20) => {} // Timer 4
-        _ = async {
-            join!( // all at once; each poll polls every unfinished one
-                sleep_ms(100), // Timer 6
-                yield_now(),
-                async { log("log 8") },
-            );
-        } => {}
-    }
-    join!( // all at once; each poll polls every unfinished one
-        async {
-            let f1 = sleep_ms(0); // Timer 11
-            let f2 = sleep_ms(10); // Timer 12
-            let f3 = sleep_ms(50); // Timer 13
-            // nothing has run yet: futures start when polled
-            f1.await;
-            f2.await;
-            f3.await;
-        },
-        sleep_ms(0), // Timer 14
-    );
-}
-
-pub fn size() -> usize {
-    std::mem::size_of_val(&run())
-}
-
-pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
-    Box::pin(run())
-}
-}
-
-pub mod random_087 {
-use runtime::prelude::*;
-
-async fn run() {
-    for _ in 0..0 {
-        select! {
-            biased; // polled in this order; the first ready wins, the others are dropped
-            _ = async { log("log 3") } => {}
-        }
-        select! {
-            biased; // polled in this order; the first ready wins, the others are dropped
-            _ = async { log("log 5") } => {}
-            _ = sleep_ms(100) => {} // Timer 6
-        }
-    }
-    join!( // all at once; each poll polls every unfinished one
-        async {
-            join!( // all at once; each poll polls every unfinished one
-                async { log("log 9") },
-                sleep_ms(20), // Timer 10
-                async { block_ms(0) },
-            );
-        },
-        sleep_ms(10), // Timer 12
-    );
-    sleep_ms(0).await; // Timer 13
-    let f1 = sleep_ms(0); // Timer 16
-    let f2 = async { block_ms(30) };
-    // nothing has run yet: futures start when polled
-    f1.await;
-    f2.await;
-    yield_now().await; // yield: the task goes to the back of the ready queue
-    block_ms(30);
-}
-
-pub fn size() -> usize {
-    std::mem::size_of_val(&run())
-}
-
-pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
-    Box::pin(run())
-}
-}
-
-pub mod random_088 {
-use runtime::prelude::*;
-
-async fn run() {
-    for _ in 0..0 {
-        for _ in 0..3 {
-            sleep_ms(0).await; // Timer 3
-            sleep_ms(0).await; // Timer 4
-        }
-    }
-    join!( // all at once; each poll polls every unfinished one
-        yield_now(),
-    );
-    log("log 9");
-    join!( // all at once; each poll polls every unfinished one
-        async { block_ms(10) },
-    );
-    join!( // all at once; each poll polls every unfinished one
-        sleep_ms(50), // Timer 13
-        async {
-            let f1 = sleep_ms(20); // Timer 15
-            let f2 = sleep_ms(100); // Timer 16
+            let f1 = sleep_ms(20); // Timer 8
+            let f2 = sleep_ms(100); // Timer 9
             let f3 = yield_now();
             // nothing has run yet: futures start when polled
             f1.await;
@@ -2996,31 +2895,39 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 }
 }
 
-pub mod random_089 {
+pub mod random_085 {
 use runtime::prelude::*;
 
 async fn run() {
-    select! {
-        biased; // polled in this order; the first ready wins, the others are dropped
-        _ = async {
-            sleep_ms(10).await; // Timer 3
-        } => {}
-        _ = async {
-            sleep_ms(0).await; // Timer 5
-            sleep_ms(10).await; // Timer 6
-        } => {}
-        _ = async {
-            join!( // all at once; each poll polls every unfinished one
-                sleep_ms(20), // Timer 8
-                async { block_ms(0) },
-            );
-        } => {}
-    }
-    sleep_ms(100).await; // Timer 11
+    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
+        join!( // all at once; each poll polls every unfinished one
+            sleep_ms(20), // Timer 3
+        );
+        sleep_ms(20).await; // Timer 4
+        block_ms(10);
+    });
+    h1.await.unwrap();
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_086 {
+use runtime::prelude::*;
+
+async fn run() {
+    block_ms(30);
+    log("log 2");
     join!( // all at once; each poll polls every unfinished one
         async {
             for _ in 0..3 {
-                sleep_ms(10).await; // Timer 14
+                sleep_ms(10).await; // Timer 5
             }
         },
         async {
@@ -3028,22 +2935,6 @@ async fn run() {
             block_ms(10);
         },
     );
-    let f1 = async {
-        join!( // all at once; each poll polls every unfinished one
-            sleep_ms(20), // Timer 20
-        );
-    };
-    let f2 = async {
-        for _ in 0..0 {
-            log("log 22");
-            sleep_ms(50).await; // Timer 23
-        }
-    };
-    let f3 = sleep_ms(50); // Timer 24
-    // nothing has run yet: futures start when polled
-    f1.await;
-    f2.await;
-    f3.await;
 }
 
 pub fn size() -> usize {
@@ -3055,13 +2946,18 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 }
 }
 
-pub mod random_090 {
+pub mod random_087 {
 use runtime::prelude::*;
 
 async fn run() {
-    sleep_ms(100).await; // Timer 2
-    sleep_ms(20).await; // Timer 4
-    log("log 5");
+    join!( // all at once; each poll polls every unfinished one
+        sleep_ms(20), // Timer 2
+    );
+    for _ in 0..0 {
+        log("log 4");
+        sleep_ms(50).await; // Timer 5
+    }
+    sleep_ms(50).await; // Timer 6
 }
 
 pub fn size() -> usize {
@@ -3073,11 +2969,16 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 }
 }
 
-pub mod random_091 {
+pub mod random_088 {
 use runtime::prelude::*;
 
 async fn run() {
-    block_ms(10);
+    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
+        sleep_ms(100).await; // Timer 2
+        sleep_ms(20).await; // Timer 4
+        log("log 5");
+    });
+    h1.await.unwrap();
 }
 
 pub fn size() -> usize {
@@ -3089,7 +2990,7 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 }
 }
 
-pub mod random_092 {
+pub mod random_089 {
 use runtime::prelude::*;
 
 async fn run() {
@@ -3127,6 +3028,90 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 }
 }
 
+pub mod random_090 {
+use runtime::prelude::*;
+
+async fn run() {
+    let f1 = async {
+        sleep_ms(100).await; // Timer 3
+        yield_now().await; // yield: the task goes to the back of the ready queue
+        block_ms(30);
+    };
+    // nothing has run yet: futures start when polled
+    f1.await;
+    block_ms(30);
+    join!( // all at once; each poll polls every unfinished one
+        async { block_ms(30) },
+        async { log("log 10") },
+    );
+    select! {
+        biased; // polled in this order; the first ready wins, the others are dropped
+        _ = async {
+            select! {
+                biased; // polled in this order; the first ready wins, the others are dropped
+                _ = yield_now() => {}
+                _ = async { log("log 14") } => {}
+            }
+        } => {}
+    }
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_091 {
+use runtime::prelude::*;
+
+async fn run() {
+    join!( // all at once; each poll polls every unfinished one
+        async {
+            sleep_ms(10).await; // Timer 3
+        },
+    );
+    spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
+        let f1 = sleep_ms(20); // Timer 6
+        // nothing has run yet: futures start when polled
+        f1.await;
+    });
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_092 {
+use runtime::prelude::*;
+
+async fn run() {
+    join!( // all at once; each poll polls every unfinished one
+        async { log("log 2") },
+    );
+    join!( // all at once; each poll polls every unfinished one
+        sleep_ms(10), // Timer 5
+    );
+    sleep_ms(0).await; // Timer 6
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
 pub mod random_093 {
 use runtime::prelude::*;
 
@@ -3134,27 +3119,19 @@ async fn run() {
     select! {
         biased; // polled in this order; the first ready wins, the others are dropped
         _ = async { log("log 2") } => {}
-        _ = async {
-            let f1 = yield_now();
-            let f2 = async { block_ms(30) };
-            let f3 = sleep_ms(20); // Timer 6
-            // nothing has run yet: futures start when polled
-            f1.await;
-            f2.await;
-            f3.await;
-        } => {}
-        _ = async { block_ms(30) } => {}
     }
-    join!( // all at once; each poll polls every unfinished one
-        async {
-            sleep_ms(0).await; // Timer 10
-        },
-        async {
-            block_ms(10);
-            log("log 13");
-        },
-    );
-    log("log 14");
+    select! {
+        biased; // polled in this order; the first ready wins, the others are dropped
+        _ = async { log("log 5") } => {}
+        _ = async { log("log 6") } => {}
+    }
+    sleep_ms(20).await; // Timer 8
+    sleep_ms(20).await; // Timer 9
+    select! {
+        biased; // polled in this order; the first ready wins, the others are dropped
+        _ = async { log("log 11") } => {}
+        _ = sleep_ms(10) => {} // Timer 12
+    }
 }
 
 pub fn size() -> usize {
@@ -3170,25 +3147,16 @@ pub mod random_094 {
 use runtime::prelude::*;
 
 async fn run() {
-    let f1 = async {
-        join!( // all at once; each poll polls every unfinished one
-            async { block_ms(0) },
-        );
-    };
-    // nothing has run yet: futures start when polled
-    f1.await;
-    let f2 = sleep_ms(20); // Timer 6
-    // nothing has run yet: futures start when polled
-    f2.await;
+    sleep_ms(50).await; // Timer 1
     join!( // all at once; each poll polls every unfinished one
+        async { block_ms(10) },
         async {
-            sleep_ms(20).await; // Timer 9
-            log("log 10");
-            block_ms(0);
+            join!( // all at once; each poll polls every unfinished one
+                sleep_ms(100), // Timer 5
+                sleep_ms(0), // Timer 6
+                sleep_ms(0), // Timer 7
+            );
         },
-    );
-    join!( // all at once; each poll polls every unfinished one
-        sleep_ms(10), // Timer 13
     );
 }
 
@@ -3205,53 +3173,31 @@ pub mod random_095 {
 use runtime::prelude::*;
 
 async fn run() {
+    select! {
+        biased; // polled in this order; the first ready wins, the others are dropped
+        _ = async { block_ms(0) } => {}
+        _ = async {
+            for _ in 0..2 {
+                yield_now().await; // yield: the task goes to the back of the ready queue
+                sleep_ms(50).await; // Timer 5
+                yield_now().await; // yield: the task goes to the back of the ready queue
+            }
+        } => {}
+    }
     let f1 = async {
         select! {
             biased; // polled in this order; the first ready wins, the others are dropped
-            _ = async { log("log 3") } => {}
+            _ = async { block_ms(10) } => {}
         }
     };
     let f2 = async {
-        log("log 5");
-        sleep_ms(20).await; // Timer 6
-        log("log 7");
+        block_ms(10);
     };
+    let f3 = async { block_ms(0) };
     // nothing has run yet: futures start when polled
     f1.await;
     f2.await;
-    select! {
-        biased; // polled in this order; the first ready wins, the others are dropped
-        _ = async {
-            join!( // all at once; each poll polls every unfinished one
-                sleep_ms(50), // Timer 10
-                sleep_ms(50), // Timer 11
-            );
-        } => {}
-        _ = async {
-            sleep_ms(10).await; // Timer 13
-            log("log 14");
-            block_ms(10);
-        } => {}
-        _ = async { block_ms(10) } => {}
-    }
-    join!( // all at once; each poll polls every unfinished one
-        async {
-            join!( // all at once; each poll polls every unfinished one
-                sleep_ms(0), // Timer 19
-                sleep_ms(0), // Timer 20
-                yield_now(),
-            );
-        },
-        async {
-            select! {
-                biased; // polled in this order; the first ready wins, the others are dropped
-                _ = async { block_ms(30) } => {}
-            }
-        },
-        async {
-            sleep_ms(0).await; // Timer 25
-        },
-    );
+    f3.await;
 }
 
 pub fn size() -> usize {
@@ -3270,25 +3216,32 @@ async fn run() {
     select! {
         biased; // polled in this order; the first ready wins, the others are dropped
         _ = async {
-            select! {
-                biased; // polled in this order; the first ready wins, the others are dropped
-                _ = sleep_ms(20) => {} // Timer 3
-                _ = sleep_ms(100) => {} // Timer 4
-                _ = async { block_ms(0) } => {}
-            }
+            sleep_ms(100).await; // Timer 3
         } => {}
     }
-    join!( // all at once; each poll polls every unfinished one
-        async {
+    log("log 4");
+    for _ in 0..0 {
+        select! {
+            biased; // polled in this order; the first ready wins, the others are dropped
+            _ = sleep_ms(50) => {} // Timer 7
+            _ = async { log("log 8") } => {}
+            _ = async { block_ms(10) } => {}
+        }
+    }
+    select! {
+        biased; // polled in this order; the first ready wins, the others are dropped
+        _ = yield_now() => {}
+        _ = async {
+            sleep_ms(100).await; // Timer 13
             block_ms(10);
-        },
-        async { block_ms(0) },
-    );
-    sleep_ms(100).await; // Timer 10
-    join!( // all at once; each poll polls every unfinished one
-        async { log("log 12") },
-        sleep_ms(100), // Timer 13
-    );
+        } => {}
+        _ = async {
+            join!( // all at once; each poll polls every unfinished one
+                async { log("log 16") },
+                async { log("log 17") },
+            );
+        } => {}
+    }
 }
 
 pub fn size() -> usize {
@@ -3304,19 +3257,25 @@ pub mod random_097 {
 use runtime::prelude::*;
 
 async fn run() {
-    let f1 = async { log("log 3") };
+    block_ms(10);
+    let f1 = sleep_ms(100); // Timer 4
+    let f2 = sleep_ms(20); // Timer 5
+    let f3 = async { log("log 6") };
     // nothing has run yet: futures start when polled
     f1.await;
+    f2.await;
+    f3.await;
     select! {
         biased; // polled in this order; the first ready wins, the others are dropped
-        _ = sleep_ms(50) => {} // Timer 5
-        _ = sleep_ms(10) => {} // Timer 6
+        _ = sleep_ms(20) => {} // Timer 8
     }
-    yield_now().await; // yield: the task goes to the back of the ready queue
+    for _ in 0..3 {
+        sleep_ms(0).await; // Timer 10
+    }
     select! {
         biased; // polled in this order; the first ready wins, the others are dropped
-        _ = async { log("log 10") } => {}
-        _ = sleep_ms(50) => {} // Timer 11
+        _ = sleep_ms(20) => {} // Timer 13
+        _ = yield_now() => {}
     }
 }
 
@@ -3333,10 +3292,16 @@ pub mod random_098 {
 use runtime::prelude::*;
 
 async fn run() {
-    select! {
-        biased; // polled in this order; the first ready wins, the others are dropped
-        _ = sleep_ms(20) => {} // Timer 2
-    }
+    sleep_ms(50).await; // Timer 1
+    sleep_ms(10).await; // Timer 2
+    let f1 = async {
+        select! {
+            biased; // polled in this order; the first ready wins, the others are dropped
+            _ = sleep_ms(100) => {} // Timer 5
+        }
+    };
+    // nothing has run yet: futures start when polled
+    f1.await;
 }
 
 pub fn size() -> usize {
@@ -3352,34 +3317,28 @@ pub mod random_099 {
 use runtime::prelude::*;
 
 async fn run() {
-    sleep_ms(20).await; // Timer 1
-    let f1 = async {
-        block_ms(10);
-        log("log 5");
-    };
-    // nothing has run yet: futures start when polled
-    f1.await;
-    let f2 = async {
-        join!( // all at once; each poll polls every unfinished one
-            async { log("log 8") },
-            async { log("log 9") },
-            sleep_ms(20), // Timer 10
-        );
-    };
-    let f3 = async {
-        for _ in 0..3 {
-            sleep_ms(0).await; // Timer 12
-        }
-    };
-    let f4 = async {
-        log("log 14");
-    };
-    // nothing has run yet: futures start when polled
-    f2.await;
-    f3.await;
-    f4.await;
-    log("log 16");
-    sleep_ms(50).await; // Timer 17
+    block_ms(0);
+    select! {
+        biased; // polled in this order; the first ready wins, the others are dropped
+        _ = async { block_ms(30) } => {}
+    }
+    sleep_ms(10).await; // Timer 6
+    join!( // all at once; each poll polls every unfinished one
+        async { block_ms(10) },
+        yield_now(),
+        async { log("log 10") },
+    );
+    join!( // all at once; each poll polls every unfinished one
+        async {
+            join!( // all at once; each poll polls every unfinished one
+                async { log("log 13") },
+                sleep_ms(20), // Timer 14
+                sleep_ms(10), // Timer 15
+            );
+        },
+        yield_now(),
+        sleep_ms(100), // Timer 17
+    );
 }
 
 pub fn size() -> usize {
@@ -3395,16 +3354,48 @@ pub mod random_100 {
 use runtime::prelude::*;
 
 async fn run() {
-    sleep_ms(100).await; // Timer 1
+    let f1 = async {
+        let f2 = sleep_ms(20); // Timer 3
+        let f3 = sleep_ms(0); // Timer 4
+        // nothing has run yet: futures start when polled
+        f2.await;
+        f3.await;
+    };
+    let f2 = async { block_ms(0) };
+    let f3 = async {
+        sleep_ms(100).await; // Timer 7
+        log("log 8");
+    };
+    // nothing has run yet: futures start when polled
+    f1.await;
+    f2.await;
+    f3.await;
+    select! {
+        biased; // polled in this order; the first ready wins, the others are dropped
+        _ = async {
+            sleep_ms(50).await; // Timer 11
+        } => {}
+        _ = sleep_ms(20) => {} // Timer 12
+        _ = async {
+            for _ in 0..0 {
+                block_ms(30);
+                log("log 15");
+                sleep_ms(10).await; // Timer 16
+            }
+        } => {}
+    }
+    let f6 = async {
+        yield_now().await; // yield: the task goes to the back of the ready queue
+    };
+    let f7 = async {
+        sleep_ms(0).await; // Timer 21
+    };
+    // nothing has run yet: futures start when polled
+    f6.await;
+    f7.await;
     join!( // all at once; each poll polls every unfinished one
-        async {
-            join!( // all at once; each poll polls every unfinished one
-                sleep_ms(20), // Timer 4
-                async { log("log 5") },
-                sleep_ms(20), // Timer 6
-            );
-        },
-        async { log("log 7") },
+        sleep_ms(20), // Timer 23
+        sleep_ms(20), // Timer 24
     );
 }
 
@@ -3421,15 +3412,10 @@ pub mod random_101 {
 use runtime::prelude::*;
 
 async fn run() {
-    select! {
-        biased; // polled in this order; the first ready wins, the others are dropped
-        _ = async {
-            select! {
-                biased; // polled in this order; the first ready wins, the others are dropped
-                _ = sleep_ms(10) => {} // Timer 3
-            }
-        } => {}
-    }
+    spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
+        sleep_ms(20).await; // Timer 1
+    });
+    sleep_ms(10).await; // Timer 2
 }
 
 pub fn size() -> usize {
@@ -3445,22 +3431,23 @@ pub mod random_102 {
 use runtime::prelude::*;
 
 async fn run() {
-    join!( // all at once; each poll polls every unfinished one
-        async { block_ms(10) },
-        yield_now(),
-        async { log("log 4") },
-    );
-    join!( // all at once; each poll polls every unfinished one
-        async {
+    select! {
+        biased; // polled in this order; the first ready wins, the others are dropped
+        _ = async {
             join!( // all at once; each poll polls every unfinished one
-                async { log("log 7") },
-                sleep_ms(20), // Timer 8
-                sleep_ms(10), // Timer 9
+                async { block_ms(10) },
             );
-        },
-        yield_now(),
-        sleep_ms(100), // Timer 11
-    );
+        } => {}
+        _ = sleep_ms(20) => {} // Timer 4
+    }
+    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
+        join!( // all at once; each poll polls every unfinished one
+            async { log("log 7") },
+        );
+    });
+    block_ms(10);
+    log("log 11");
+    h1.await.unwrap();
 }
 
 pub fn size() -> usize {
@@ -3476,26 +3463,16 @@ pub mod random_103 {
 use runtime::prelude::*;
 
 async fn run() {
-    join!( // all at once; each poll polls every unfinished one
-        async {
-            for _ in 0..2 {
-                sleep_ms(20).await; // Timer 3
-                sleep_ms(10).await; // Timer 4
-                log("log 5");
-            }
-        },
-        async {
-            sleep_ms(100).await; // Timer 7
-            log("log 8");
-        },
-        async {
-            select! {
-                biased; // polled in this order; the first ready wins, the others are dropped
-                _ = async { log("log 10") } => {}
-                _ = sleep_ms(50) => {} // Timer 11
-            }
-        },
-    );
+    sleep_ms(100).await; // Timer 2
+    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
+        sleep_ms(50).await; // Timer 5
+        log("log 6");
+        select! {
+            biased; // polled in this order; the first ready wins, the others are dropped
+            _ = sleep_ms(100) => {} // Timer 8
+        }
+    });
+    h1.await.unwrap();
 }
 
 pub fn size() -> usize {
@@ -3511,58 +3488,27 @@ pub mod random_104 {
 use runtime::prelude::*;
 
 async fn run() {
-    join!( // all at once; each poll polls every unfinished one
-        async {
-            for _ in 0..0 {
-                yield_now().await; // yield: the task goes to the back of the ready queue
-                sleep_ms(0).await; // Timer 4
-                sleep_ms(10).await; // Timer 5
-            }
-        },
-        async {
-            for _ in 0..3 {
-                block_ms(10);
-                block_ms(30);
-            }
-        },
-        async { log("log 9") },
-    );
+    for _ in 0..0 {
+        join!( // all at once; each poll polls every unfinished one
+            async { log("log 3") },
+        );
+    }
+    for _ in 0..1 {
+        select! {
+            biased; // polled in this order; the first ready wins, the others are dropped
+            _ = async { block_ms(30) } => {}
+            _ = sleep_ms(20) => {} // Timer 7
+        }
+    }
     select! {
         biased; // polled in this order; the first ready wins, the others are dropped
         _ = async {
-            join!( // all at once; each poll polls every unfinished one
-                async { log("log 12") },
-                sleep_ms(20), // Timer 13
-            );
-        } => {}
-        _ = sleep_ms(10) => {} // Timer 14
-    }
-    join!( // all at once; each poll polls every unfinished one
-        async {
-            log("log 17");
-            log("log 18");
-        },
-        async {
             select! {
                 biased; // polled in this order; the first ready wins, the others are dropped
-                _ = yield_now() => {}
-                _ = sleep_ms(20) => {} // Timer 21
-            }
-        },
-    );
-    select! {
-        biased; // polled in this order; the first ready wins, the others are dropped
-        _ = async {
-            for _ in 0..0 {
-                yield_now().await; // yield: the task goes to the back of the ready queue
-                block_ms(10);
-                log("log 26");
+                _ = sleep_ms(20) => {} // Timer 10
             }
         } => {}
-        _ = async { log("log 27") } => {}
-        _ = async {
-            sleep_ms(100).await; // Timer 29
-        } => {}
+        _ = sleep_ms(20) => {} // Timer 11
     }
 }
 
@@ -3579,44 +3525,10 @@ pub mod random_105 {
 use runtime::prelude::*;
 
 async fn run() {
-    join!( // all at once; each poll polls every unfinished one
-        async { block_ms(10) },
-        sleep_ms(50), // Timer 4
-        async { block_ms(30) },
-    );
-    block_ms(10);
-    select! {
-        biased; // polled in this order; the first ready wins, the others are dropped
-        _ = sleep_ms(0) => {} // Timer 8
-        _ = sleep_ms(20) => {} // Timer 9
-        _ = async { log("log 10") } => {}
-    }
-    join!( // all at once; each poll polls every unfinished one
-        async {
-            for _ in 0..2 {
-                log("log 13");
-            }
-        },
-    );
-    join!( // all at once; each poll polls every unfinished one
-        async {
-            join!( // all at once; each poll polls every unfinished one
-                async { log("log 16") },
-                sleep_ms(10), // Timer 17
-                async { log("log 18") },
-            );
-        },
-        async {
-            let f1 = async { log("log 20") };
-            let f2 = async { log("log 21") };
-            let f3 = async { log("log 22") };
-            // nothing has run yet: futures start when polled
-            f1.await;
-            f2.await;
-            f3.await;
-        },
-        sleep_ms(20), // Timer 23
-    );
+    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
+        log("log 1");
+    });
+    h1.await.unwrap();
 }
 
 pub fn size() -> usize {
@@ -3632,19 +3544,25 @@ pub mod random_106 {
 use runtime::prelude::*;
 
 async fn run() {
-    sleep_ms(100).await; // Timer 1
-    yield_now().await; // yield: the task goes to the back of the ready queue
-    sleep_ms(50).await; // Timer 4
-    log("log 6");
-    block_ms(0);
-    sleep_ms(50).await; // Timer 8
-    let f1 = async { block_ms(10) };
-    let f2 = async { block_ms(10) };
-    let f3 = async { log("log 12") };
-    // nothing has run yet: futures start when polled
-    f1.await;
-    f2.await;
-    f3.await;
+    spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
+        sleep_ms(20).await; // Timer 2
+        sleep_ms(0).await; // Timer 4
+        log("log 5");
+        let f1 = async { log("log 7") };
+        let f2 = async { log("log 8") };
+        // nothing has run yet: futures start when polled
+        f1.await;
+        f2.await;
+    });
+    join!( // all at once; each poll polls every unfinished one
+        async {
+            let f3 = sleep_ms(20); // Timer 11
+            let f4 = async { block_ms(10) };
+            // nothing has run yet: futures start when polled
+            f3.await;
+            f4.await;
+        },
+    );
 }
 
 pub fn size() -> usize {
@@ -3660,7 +3578,27 @@ pub mod random_107 {
 use runtime::prelude::*;
 
 async fn run() {
-    yield_now().await; // yield: the task goes to the back of the ready queue
+    block_ms(30);
+    select! {
+        biased; // polled in this order; the first ready wins, the others are dropped
+        _ = sleep_ms(20) => {} // Timer 4
+        _ = sleep_ms(20) => {} // Timer 5
+        _ = sleep_ms(0) => {} // Timer 6
+    }
+    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
+        for _ in 0..1 {
+            join!( // all at once; each poll polls every unfinished one
+                sleep_ms(100), // Timer 9
+                sleep_ms(0), // Timer 10
+                sleep_ms(50), // Timer 11
+            );
+            sleep_ms(20).await; // Timer 12
+            join!( // all at once; each poll polls every unfinished one
+                yield_now(),
+            );
+        }
+    });
+    h1.await.unwrap();
 }
 
 pub fn size() -> usize {
@@ -3677,35 +3615,46 @@ use runtime::prelude::*;
 
 async fn run() {
     join!( // all at once; each poll polls every unfinished one
-        async {
-            let f1 = sleep_ms(0); // Timer 3
-            let f2 = sleep_ms(100); // Timer 4
-            let f3 = sleep_ms(100); // Timer 5
-            // nothing has run yet: futures start when polled
-            f1.await;
-            f2.await;
-            f3.await;
-        },
+        sleep_ms(20), // Timer 3
+        sleep_ms(0), // Timer 4
     );
-    for _ in 0..3 {
-        yield_now().await; // yield: the task goes to the back of the ready queue
-        sleep_ms(20).await; // Timer 8
-    }
+    block_ms(10);
     select! {
         biased; // polled in this order; the first ready wins, the others are dropped
-        _ = async { block_ms(30) } => {}
-        _ = async { log("log 11") } => {}
+        _ = sleep_ms(20) => {} // Timer 7
         _ = async {
             select! {
                 biased; // polled in this order; the first ready wins, the others are dropped
-                _ = async { log("log 13") } => {}
-                _ = sleep_ms(20) => {} // Timer 14
+                _ = async { log("log 9") } => {}
+            }
+        } => {}
+        _ = async {
+            select! {
+                biased; // polled in this order; the first ready wins, the others are dropped
+                _ = async { log("log 11") } => {}
             }
         } => {}
     }
-    join!( // all at once; each poll polls every unfinished one
-        async { block_ms(0) },
-    );
+    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
+        select! {
+            biased; // polled in this order; the first ready wins, the others are dropped
+            _ = sleep_ms(20) => {} // Timer 13
+            _ = async {
+                yield_now().await; // yield: the task goes to the back of the ready queue
+            } => {}
+            _ = async {
+                select! {
+                    biased; // polled in this order; the first ready wins, the others are dropped
+                    _ = sleep_ms(20) => {} // Timer 17
+                    _ = async { log("log 18") } => {}
+                }
+            } => {}
+        }
+    });
+    let f1 = sleep_ms(20); // Timer 21
+    // nothing has run yet: futures start when polled
+    f1.await;
+    h1.await.unwrap();
 }
 
 pub fn size() -> usize {
@@ -3721,22 +3670,7 @@ pub mod random_109 {
 use runtime::prelude::*;
 
 async fn run() {
-    select! {
-        biased; // polled in this order; the first ready wins, the others are dropped
-        _ = sleep_ms(20) => {} // Timer 2
-        _ = async {
-            select! {
-                biased; // polled in this order; the first ready wins, the others are dropped
-                _ = async { log("log 4") } => {}
-            }
-        } => {}
-        _ = async {
-            select! {
-                biased; // polled in this order; the first ready wins, the others are dropped
-                _ = async { log("log 6") } => {}
-            }
-        } => {}
-    }
+    log("log 1");
 }
 
 pub fn size() -> usize {
@@ -3752,17 +3686,16 @@ pub mod random_110 {
 use runtime::prelude::*;
 
 async fn run() {
-    let f1 = async {
-        join!( // all at once; each poll polls every unfinished one
-            async { log("log 3") },
-            yield_now(),
-            sleep_ms(20), // Timer 5
-        );
-    };
-    let f2 = async { log("log 6") };
+    let f1 = sleep_ms(10); // Timer 2
+    let f2 = async { log("log 3") };
     // nothing has run yet: futures start when polled
     f1.await;
     f2.await;
+    for _ in 0..1 {
+        sleep_ms(100).await; // Timer 6
+        sleep_ms(10).await; // Timer 7
+        yield_now().await; // yield: the task goes to the back of the ready queue
+    }
 }
 
 pub fn size() -> usize {
@@ -3778,36 +3711,17 @@ pub mod random_111 {
 use runtime::prelude::*;
 
 async fn run() {
-    let f1 = async {
-        join!( // all at once; each poll polls every unfinished one
-            async { block_ms(10) },
-            yield_now(),
-            async { log("log 5") },
-        );
-    };
-    // nothing has run yet: futures start when polled
-    f1.await;
-    let f2 = sleep_ms(10); // Timer 7
-    let f3 = sleep_ms(0); // Timer 8
-    let f4 = sleep_ms(20); // Timer 9
-    // nothing has run yet: futures start when polled
-    f2.await;
-    f3.await;
-    f4.await;
-    for _ in 0..1 {
-        sleep_ms(100).await; // Timer 12
-        sleep_ms(10).await; // Timer 13
-        yield_now().await; // yield: the task goes to the back of the ready queue
-    }
-    select! {
-        biased; // polled in this order; the first ready wins, the others are dropped
-        _ = sleep_ms(50) => {} // Timer 16
-        _ = async {
-            join!( // all at once; each poll polls every unfinished one
-                async { log("log 18") },
-            );
-        } => {}
-    }
+    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
+        sleep_ms(50).await; // Timer 1
+    });
+    h1.await.unwrap();
+    join!( // all at once; each poll polls every unfinished one
+        async {
+            log("log 4");
+            sleep_ms(100).await; // Timer 5
+            block_ms(0);
+        },
+    );
 }
 
 pub fn size() -> usize {
@@ -3823,18 +3737,23 @@ pub mod random_112 {
 use runtime::prelude::*;
 
 async fn run() {
-    select! {
-        biased; // polled in this order; the first ready wins, the others are dropped
-        _ = async {
-            let f1 = async { block_ms(0) };
-            let f2 = yield_now();
-            let f3 = sleep_ms(100); // Timer 5
-            // nothing has run yet: futures start when polled
-            f1.await;
-            f2.await;
-            f3.await;
-        } => {}
-    }
+    let f1 = async {
+        for _ in 0..3 {
+            log("log 3");
+            log("log 4");
+            sleep_ms(20).await; // Timer 5
+        }
+    };
+    let f2 = yield_now();
+    let f3 = async { log("log 7") };
+    // nothing has run yet: futures start when polled
+    f1.await;
+    f2.await;
+    f3.await;
+    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
+        log("log 8");
+    });
+    h1.await.unwrap();
 }
 
 pub fn size() -> usize {
@@ -3850,32 +3769,7 @@ pub mod random_113 {
 use runtime::prelude::*;
 
 async fn run() {
-    for _ in 0..0 {
-        log("log 3");
-        sleep_ms(20).await; // Timer 4
-        sleep_ms(20).await; // Timer 5
-    }
-    sleep_ms(20).await; // Timer 7
-    block_ms(0);
-    for _ in 0..3 {
-        select! {
-            biased; // polled in this order; the first ready wins, the others are dropped
-            _ = async { log("log 12") } => {}
-            _ = async { log("log 13") } => {}
-            _ = sleep_ms(0) => {} // Timer 14
-        }
-    }
-    select! {
-        biased; // polled in this order; the first ready wins, the others are dropped
-        _ = async { log("log 16") } => {}
-        _ = async {
-            select! {
-                biased; // polled in this order; the first ready wins, the others are dropped
-                _ = yield_now() => {}
-            }
-        } => {}
-    }
-    block_ms(0);
+    log("log 1");
 }
 
 pub fn size() -> usize {
@@ -3891,16 +3785,34 @@ pub mod random_114 {
 use runtime::prelude::*;
 
 async fn run() {
-    let f1 = async {
-        join!( // all at once; each poll polls every unfinished one
-            async { block_ms(0) },
-        );
-    };
-    let f2 = sleep_ms(20); // Timer 4
-    // nothing has run yet: futures start when polled
-    f1.await;
-    f2.await;
-    sleep_ms(20).await; // Timer 5
+    join!( // all at once; each poll polls every unfinished one
+        async { block_ms(10) },
+        async {
+            select! {
+                biased; // polled in this order; the first ready wins, the others are dropped
+                _ = async { log("log 4") } => {}
+                _ = async { block_ms(10) } => {}
+            }
+        },
+    );
+    block_ms(0);
+    for _ in 0..1 {
+        select! {
+            biased; // polled in this order; the first ready wins, the others are dropped
+            _ = async { block_ms(0) } => {}
+        }
+        log("log 11");
+        sleep_ms(10).await; // Timer 12
+    }
+    join!( // all at once; each poll polls every unfinished one
+        async {
+            select! {
+                biased; // polled in this order; the first ready wins, the others are dropped
+                _ = yield_now() => {}
+                _ = async { log("log 16") } => {}
+            }
+        },
+    );
 }
 
 pub fn size() -> usize {
@@ -3916,18 +3828,20 @@ pub mod random_115 {
 use runtime::prelude::*;
 
 async fn run() {
-    join!( // all at once; each poll polls every unfinished one
-        async {
-            select! {
-                biased; // polled in this order; the first ready wins, the others are dropped
-                _ = yield_now() => {}
-                _ = async { log("log 4") } => {}
-            }
-        },
-    );
+    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
+        block_ms(0);
+        sleep_ms(10).await; // Timer 4
+    });
     yield_now().await; // yield: the task goes to the back of the ready queue
-    block_ms(10);
-    sleep_ms(20).await; // Timer 9
+    join!( // all at once; each poll polls every unfinished one
+        sleep_ms(20), // Timer 9
+        yield_now(),
+        sleep_ms(50), // Timer 11
+    );
+    let f1 = yield_now();
+    // nothing has run yet: futures start when polled
+    f1.await;
+    h1.await.unwrap();
 }
 
 pub fn size() -> usize {
@@ -3943,16 +3857,13 @@ pub mod random_116 {
 use runtime::prelude::*;
 
 async fn run() {
-    select! {
-        biased; // polled in this order; the first ready wins, the others are dropped
-        _ = async { block_ms(30) } => {}
-        _ = sleep_ms(20) => {} // Timer 4
-        _ = yield_now() => {}
-    }
-    sleep_ms(50).await; // Timer 6
-    let f1 = yield_now();
-    // nothing has run yet: futures start when polled
-    f1.await;
+    spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
+        sleep_ms(0).await; // Timer 2
+        sleep_ms(0).await; // Timer 3
+        for _ in 0..0 {
+            block_ms(0);
+        }
+    });
 }
 
 pub fn size() -> usize {
@@ -3968,44 +3879,7 @@ pub mod random_117 {
 use runtime::prelude::*;
 
 async fn run() {
-    select! {
-        biased; // polled in this order; the first ready wins, the others are dropped
-        _ = async {
-            let f1 = async { log("log 3") };
-            let f2 = yield_now();
-            // nothing has run yet: futures start when polled
-            f1.await;
-            f2.await;
-        } => {}
-        _ = async {
-            join!( // all at once; each poll polls every unfinished one
-                sleep_ms(20), // Timer 6
-            );
-        } => {}
-    }
-    join!( // all at once; each poll polls every unfinished one
-        async {
-            join!( // all at once; each poll polls every unfinished one
-                yield_now(),
-                async { block_ms(30) },
-                sleep_ms(50), // Timer 11
-            );
-        },
-        async {
-            join!( // all at once; each poll polls every unfinished one
-                yield_now(),
-                sleep_ms(0), // Timer 14
-            );
-        },
-        async { log("log 15") },
-    );
-    log("log 16");
-    for _ in 0..1 {
-        yield_now().await; // yield: the task goes to the back of the ready queue
-    }
-    let f3 = async { log("log 21") };
-    // nothing has run yet: futures start when polled
-    f3.await;
+    log("log 1");
 }
 
 pub fn size() -> usize {
@@ -4021,23 +3895,17 @@ pub mod random_118 {
 use runtime::prelude::*;
 
 async fn run() {
-    sleep_ms(20).await; // Timer 1
-    let f1 = async {
-        select! {
-            biased; // polled in this order; the first ready wins, the others are dropped
-            _ = sleep_ms(20) => {} // Timer 4
-            _ = sleep_ms(20) => {} // Timer 5
-            _ = sleep_ms(20) => {} // Timer 6
-        }
-    };
-    let f2 = async {
-        sleep_ms(20).await; // Timer 8
-        block_ms(10);
-        sleep_ms(100).await; // Timer 10
-    };
+    select! {
+        biased; // polled in this order; the first ready wins, the others are dropped
+        _ = sleep_ms(50) => {} // Timer 2
+    }
+    let f1 = sleep_ms(0); // Timer 4
+    let f2 = async { log("log 5") };
+    let f3 = async { log("log 6") };
     // nothing has run yet: futures start when polled
     f1.await;
     f2.await;
+    f3.await;
 }
 
 pub fn size() -> usize {
@@ -4053,35 +3921,13 @@ pub mod random_119 {
 use runtime::prelude::*;
 
 async fn run() {
-    select! {
-        biased; // polled in this order; the first ready wins, the others are dropped
-        _ = async {
-            log("log 3");
-            sleep_ms(20).await; // Timer 4
-            log("log 5");
-        } => {}
-        _ = async {
-            join!( // all at once; each poll polls every unfinished one
-                sleep_ms(50), // Timer 7
-                sleep_ms(0), // Timer 8
-                sleep_ms(20), // Timer 9
-            );
-        } => {}
-    }
-    let f1 = sleep_ms(0); // Timer 11
-    let f2 = async { block_ms(0) };
-    let f3 = async { log("log 13") };
-    // nothing has run yet: futures start when polled
-    f1.await;
-    f2.await;
-    f3.await;
-    select! {
-        biased; // polled in this order; the first ready wins, the others are dropped
-        _ = async { log("log 15") } => {}
-        _ = async {
-            log("log 17");
-        } => {}
-    }
+    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
+        join!( // all at once; each poll polls every unfinished one
+            sleep_ms(50), // Timer 2
+        );
+    });
+    block_ms(30);
+    h1.await.unwrap();
 }
 
 pub fn size() -> usize {
@@ -4098,47 +3944,23 @@ use runtime::prelude::*;
 
 async fn run() {
     join!( // all at once; each poll polls every unfinished one
-        sleep_ms(0), // Timer 2
-    );
-    join!( // all at once; each poll polls every unfinished one
         async {
-            let f1 = sleep_ms(50); // Timer 5
-            let f2 = sleep_ms(100); // Timer 6
-            let f3 = sleep_ms(20); // Timer 7
-            // nothing has run yet: futures start when polled
-            f1.await;
-            f2.await;
-            f3.await;
+            sleep_ms(50).await; // Timer 3
+            sleep_ms(10).await; // Timer 4
+            sleep_ms(100).await; // Timer 5
         },
         async {
-            for _ in 0..1 {
-                sleep_ms(20).await; // Timer 9
-            }
+            sleep_ms(20).await; // Timer 7
+            sleep_ms(10).await; // Timer 8
         },
     );
-    join!( // all at once; each poll polls every unfinished one
-        async {
-            select! {
-                biased; // polled in this order; the first ready wins, the others are dropped
-                _ = sleep_ms(100) => {} // Timer 12
-                _ = async { block_ms(10) } => {}
-                _ = async { block_ms(30) } => {}
-            }
-        },
-        async {
-            select! {
-                biased; // polled in this order; the first ready wins, the others are dropped
-                _ = async { log("log 16") } => {}
-            }
-        },
-        sleep_ms(20), // Timer 17
-    );
-    for _ in 0..1 {
-        select! {
-            biased; // polled in this order; the first ready wins, the others are dropped
-            _ = async { block_ms(0) } => {}
-            _ = sleep_ms(10) => {} // Timer 21
-        }
+    log("log 10");
+    for _ in 0..2 {
+        log("log 13");
+        log("log 14");
+        join!( // all at once; each poll polls every unfinished one
+            async { log("log 16") },
+        );
     }
 }
 
@@ -4155,14 +3977,22 @@ pub mod random_121 {
 use runtime::prelude::*;
 
 async fn run() {
-    block_ms(10);
-    block_ms(0);
-    join!( // all at once; each poll polls every unfinished one
-        sleep_ms(50), // Timer 5
-        async { log("log 6") },
-    );
-    log("log 7");
-    block_ms(30);
+    let f1 = sleep_ms(20); // Timer 2
+    // nothing has run yet: futures start when polled
+    f1.await;
+    let f2 = async { block_ms(0) };
+    let f3 = async { block_ms(10) };
+    // nothing has run yet: futures start when polled
+    f2.await;
+    f3.await;
+    for _ in 0..1 {
+        sleep_ms(0).await; // Timer 7
+        select! {
+            biased; // polled in this order; the first ready wins, the others are dropped
+            _ = async { block_ms(10) } => {}
+            _ = async { log("log 10") } => {}
+        }
+    }
 }
 
 pub fn size() -> usize {
@@ -4178,16 +4008,24 @@ pub mod random_122 {
 use runtime::prelude::*;
 
 async fn run() {
-    let f1 = sleep_ms(0); // Timer 2
-    // nothing has run yet: futures start when polled
-    f1.await;
-    join!( // all at once; each poll polls every unfinished one
-        async {
-            sleep_ms(50).await; // Timer 5
-            sleep_ms(20).await; // Timer 6
-            yield_now().await; // yield: the task goes to the back of the ready queue
-        },
-    );
+    spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
+        join!( // all at once; each poll polls every unfinished one
+            async {
+                let f1 = sleep_ms(50); // Timer 3
+                let f2 = sleep_ms(100); // Timer 4
+                let f3 = sleep_ms(20); // Timer 5
+                // nothing has run yet: futures start when polled
+                f1.await;
+                f2.await;
+                f3.await;
+            },
+            async {
+                for _ in 0..1 {
+                    sleep_ms(20).await; // Timer 7
+                }
+            },
+        );
+    });
 }
 
 pub fn size() -> usize {
@@ -4203,32 +4041,28 @@ pub mod random_123 {
 use runtime::prelude::*;
 
 async fn run() {
-    log("log 1");
-    let f1 = yield_now();
-    let f2 = sleep_ms(10); // Timer 4
-    // nothing has run yet: futures start when polled
-    f1.await;
-    f2.await;
-    sleep_ms(100).await; // Timer 5
-    let f3 = async { log("log 7") };
-    let f4 = async {
-        join!( // all at once; each poll polls every unfinished one
-            sleep_ms(20), // Timer 9
-        );
-    };
-    let f5 = async {
-        let f6 = sleep_ms(0); // Timer 11
-        let f7 = sleep_ms(100); // Timer 12
-        let f8 = sleep_ms(20); // Timer 13
-        // nothing has run yet: futures start when polled
-        f6.await;
-        f7.await;
-        f8.await;
-    };
-    // nothing has run yet: futures start when polled
-    f3.await;
-    f4.await;
-    f5.await;
+    for _ in 0..1 {
+        block_ms(10);
+        select! {
+            biased; // polled in this order; the first ready wins, the others are dropped
+            _ = async { log("log 4") } => {}
+        }
+        sleep_ms(10).await; // Timer 6
+        yield_now().await; // yield: the task goes to the back of the ready queue
+        yield_now().await; // yield: the task goes to the back of the ready queue
+    }
+    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
+        for _ in 0..2 {
+            log("log 10");
+            block_ms(10);
+            block_ms(0);
+            sleep_ms(10).await; // Timer 14
+        }
+    });
+    h1.await.unwrap();
+    sleep_ms(20).await; // Timer 17
+    block_ms(30);
+    sleep_ms(100).await; // Timer 19
 }
 
 pub fn size() -> usize {
@@ -4244,17 +4078,40 @@ pub mod random_124 {
 use runtime::prelude::*;
 
 async fn run() {
-    log("log 1");
-    select! {
-        biased; // polled in this order; the first ready wins, the others are dropped
-        _ = sleep_ms(10) => {} // Timer 3
-        _ = async {
-            join!( // all at once; each poll polls every unfinished one
-                async { block_ms(10) },
-                sleep_ms(50), // Timer 6
-            );
-        } => {}
-    }
+    yield_now().await; // yield: the task goes to the back of the ready queue
+    let f1 = sleep_ms(20); // Timer 3
+    let f2 = async {
+        select! {
+            biased; // polled in this order; the first ready wins, the others are dropped
+            _ = async { log("log 5") } => {}
+            _ = async { block_ms(30) } => {}
+            _ = sleep_ms(0) => {} // Timer 7
+        }
+    };
+    // nothing has run yet: futures start when polled
+    f1.await;
+    f2.await;
+    log("log 8");
+    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
+        select! {
+            biased; // polled in this order; the first ready wins, the others are dropped
+            _ = async {
+                let f3 = async { block_ms(10) };
+                let f4 = sleep_ms(20); // Timer 12
+                let f5 = async { block_ms(0) };
+                // nothing has run yet: futures start when polled
+                f3.await;
+                f4.await;
+                f5.await;
+            } => {}
+            _ = async {
+                log("log 15");
+                sleep_ms(20).await; // Timer 16
+                log("log 17");
+            } => {}
+        }
+    });
+    h1.await.unwrap();
 }
 
 pub fn size() -> usize {
@@ -4270,9 +4127,21 @@ pub mod random_125 {
 use runtime::prelude::*;
 
 async fn run() {
-    sleep_ms(50).await; // Timer 2
-    yield_now().await; // yield: the task goes to the back of the ready queue
-    block_ms(0);
+    sleep_ms(10).await; // Timer 1
+    join!( // all at once; each poll polls every unfinished one
+        async {
+            log("log 4");
+        },
+        async {
+            select! {
+                biased; // polled in this order; the first ready wins, the others are dropped
+                _ = sleep_ms(10) => {} // Timer 6
+                _ = async { block_ms(30) } => {}
+                _ = async { block_ms(0) } => {}
+            }
+        },
+    );
+    log("log 9");
 }
 
 pub fn size() -> usize {
@@ -4288,54 +4157,24 @@ pub mod random_126 {
 use runtime::prelude::*;
 
 async fn run() {
+    let f1 = async {
+        let f2 = sleep_ms(50); // Timer 3
+        // nothing has run yet: futures start when polled
+        f2.await;
+    };
+    let f2 = async {
+        let f4 = sleep_ms(100); // Timer 5
+        let f5 = sleep_ms(20); // Timer 6
+        // nothing has run yet: futures start when polled
+        f4.await;
+        f5.await;
+    };
+    // nothing has run yet: futures start when polled
+    f1.await;
+    f2.await;
     select! {
         biased; // polled in this order; the first ready wins, the others are dropped
-        _ = async {
-            let f1 = sleep_ms(100); // Timer 3
-            let f2 = sleep_ms(10); // Timer 4
-            let f3 = async { log("log 5") };
-            // nothing has run yet: futures start when polled
-            f1.await;
-            f2.await;
-            f3.await;
-        } => {}
-        _ = async {
-            let f4 = sleep_ms(20); // Timer 7
-            let f5 = async { log("log 8") };
-            let f6 = async { log("log 9") };
-            // nothing has run yet: futures start when polled
-            f4.await;
-            f5.await;
-            f6.await;
-        } => {}
-        _ = async { log("log 10") } => {}
-    }
-    sleep_ms(50).await; // Timer 11
-    select! {
-        biased; // polled in this order; the first ready wins, the others are dropped
-        _ = async {
-            join!( // all at once; each poll polls every unfinished one
-                yield_now(),
-            );
-        } => {}
-        _ = async {
-            let f7 = sleep_ms(20); // Timer 16
-            let f8 = sleep_ms(20); // Timer 17
-            let f9 = async { block_ms(10) };
-            // nothing has run yet: futures start when polled
-            f7.await;
-            f8.await;
-            f9.await;
-        } => {}
-        _ = async {
-            let f10 = async { log("log 20") };
-            let f11 = async { block_ms(30) };
-            let f12 = async { block_ms(10) };
-            // nothing has run yet: futures start when polled
-            f10.await;
-            f11.await;
-            f12.await;
-        } => {}
+        _ = sleep_ms(100) => {} // Timer 8
     }
 }
 
@@ -4352,27 +4191,16 @@ pub mod random_127 {
 use runtime::prelude::*;
 
 async fn run() {
+    sleep_ms(50).await; // Timer 2
+    select! {
+        biased; // polled in this order; the first ready wins, the others are dropped
+        _ = sleep_ms(0) => {} // Timer 4
+        _ = yield_now() => {}
+        _ = sleep_ms(100) => {} // Timer 6
+    }
+    sleep_ms(20).await; // Timer 7
     join!( // all at once; each poll polls every unfinished one
-        async {
-            select! {
-                biased; // polled in this order; the first ready wins, the others are dropped
-                _ = sleep_ms(0) => {} // Timer 3
-                _ = sleep_ms(0) => {} // Timer 4
-                _ = sleep_ms(100) => {} // Timer 5
-            }
-        },
-        async {
-            select! {
-                biased; // polled in this order; the first ready wins, the others are dropped
-                _ = async { log("log 7") } => {}
-                _ = async { log("log 8") } => {}
-                _ = async { log("log 9") } => {}
-            }
-        },
-        async {
-            block_ms(30);
-            sleep_ms(20).await; // Timer 12
-        },
+        async { block_ms(10) },
     );
 }
 
@@ -4389,38 +4217,25 @@ pub mod random_128 {
 use runtime::prelude::*;
 
 async fn run() {
+    block_ms(30);
+    block_ms(10);
+    block_ms(0);
+    yield_now().await; // yield: the task goes to the back of the ready queue
+    sleep_ms(100).await; // Timer 9
+    log("log 10");
+    for _ in 0..1 {
+        log("log 12");
+        log("log 13");
+        yield_now().await; // yield: the task goes to the back of the ready queue
+    }
     join!( // all at once; each poll polls every unfinished one
         async {
             join!( // all at once; each poll polls every unfinished one
-                async { log("log 3") },
+                sleep_ms(20), // Timer 17
             );
         },
-        async {
-            select! {
-                biased; // polled in this order; the first ready wins, the others are dropped
-                _ = sleep_ms(50) => {} // Timer 5
-                _ = sleep_ms(100) => {} // Timer 6
-                _ = sleep_ms(20) => {} // Timer 7
-            }
-        },
-        async { log("log 8") },
     );
-    select! {
-        biased; // polled in this order; the first ready wins, the others are dropped
-        _ = async { log("log 11") } => {}
-    }
-    join!( // all at once; each poll polls every unfinished one
-        async { log("log 13") },
-    );
-    select! {
-        biased; // polled in this order; the first ready wins, the others are dropped
-        _ = async {
-            join!( // all at once; each poll polls every unfinished one
-                yield_now(),
-            );
-        } => {}
-    }
-    sleep_ms(50).await; // Timer 17
+    log("log 18");
 }
 
 pub fn size() -> usize {
@@ -4438,15 +4253,29 @@ use runtime::prelude::*;
 async fn run() {
     select! {
         biased; // polled in this order; the first ready wins, the others are dropped
-        _ = async { log("log 2") } => {}
+        _ = sleep_ms(100) => {} // Timer 3
+        _ = async { block_ms(10) } => {}
+        _ = sleep_ms(20) => {} // Timer 5
     }
     select! {
         biased; // polled in this order; the first ready wins, the others are dropped
-        _ = async { log("log 4") } => {}
-        _ = async { log("log 5") } => {}
-        _ = sleep_ms(20) => {} // Timer 6
+        _ = async { log("log 7") } => {}
+        _ = sleep_ms(20) => {} // Timer 8
     }
-    log("log 7");
+    join!( // all at once; each poll polls every unfinished one
+        sleep_ms(10), // Timer 10
+        async {
+            select! {
+                biased; // polled in this order; the first ready wins, the others are dropped
+                _ = sleep_ms(20) => {} // Timer 12
+            }
+        },
+        async {
+            log("log 14");
+            yield_now().await; // yield: the task goes to the back of the ready queue
+        },
+    );
+    log("log 16");
 }
 
 pub fn size() -> usize {
@@ -4462,33 +4291,10 @@ pub mod random_130 {
 use runtime::prelude::*;
 
 async fn run() {
-    sleep_ms(50).await; // Timer 1
-    select! {
-        biased; // polled in this order; the first ready wins, the others are dropped
-        _ = async {
-            join!( // all at once; each poll polls every unfinished one
-                yield_now(),
-            );
-        } => {}
-        _ = async { log("log 5") } => {}
-        _ = async {
-            join!( // all at once; each poll polls every unfinished one
-                async { log("log 7") },
-                async { block_ms(0) },
-                sleep_ms(10), // Timer 9
-            );
-        } => {}
-    }
-    log("log 10");
-    join!( // all at once; each poll polls every unfinished one
-        async {
-            let f1 = sleep_ms(100); // Timer 13
-            let f2 = sleep_ms(10); // Timer 14
-            // nothing has run yet: futures start when polled
-            f1.await;
-            f2.await;
-        },
-    );
+    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
+        log("log 1");
+    });
+    h1.await.unwrap();
 }
 
 pub fn size() -> usize {
@@ -4504,20 +4310,20 @@ pub mod random_131 {
 use runtime::prelude::*;
 
 async fn run() {
-    select! {
-        biased; // polled in this order; the first ready wins, the others are dropped
-        _ = async {
-            select! {
-                biased; // polled in this order; the first ready wins, the others are dropped
-                _ = sleep_ms(20) => {} // Timer 3
-            }
-        } => {}
-        _ = async {
-            sleep_ms(100).await; // Timer 5
-            sleep_ms(10).await; // Timer 6
-            block_ms(30);
-        } => {}
-    }
+    log("log 1");
+    let f1 = async {
+        select! {
+            biased; // polled in this order; the first ready wins, the others are dropped
+            _ = sleep_ms(20) => {} // Timer 4
+            _ = async { block_ms(10) } => {}
+        }
+    };
+    let f2 = async {
+        log("log 7");
+    };
+    // nothing has run yet: futures start when polled
+    f1.await;
+    f2.await;
 }
 
 pub fn size() -> usize {
@@ -4533,14 +4339,36 @@ pub mod random_132 {
 use runtime::prelude::*;
 
 async fn run() {
-    let f1 = async { log("log 3") };
-    let f2 = sleep_ms(20); // Timer 4
+    join!( // all at once; each poll polls every unfinished one
+        async { block_ms(10) },
+        sleep_ms(0), // Timer 3
+        async {
+            select! {
+                biased; // polled in this order; the first ready wins, the others are dropped
+                _ = sleep_ms(0) => {} // Timer 5
+            }
+        },
+    );
+    let f1 = async {
+        for _ in 0..1 {
+            sleep_ms(10).await; // Timer 8
+            log("log 9");
+            log("log 10");
+        }
+    };
+    let f2 = async {
+        sleep_ms(100).await; // Timer 12
+        sleep_ms(10).await; // Timer 13
+        block_ms(30);
+    };
     // nothing has run yet: futures start when polled
     f1.await;
     f2.await;
-    sleep_ms(20).await; // Timer 5
-    log("log 6");
-    sleep_ms(20).await; // Timer 7
+    let f3 = async { log("log 17") };
+    let f4 = sleep_ms(20); // Timer 18
+    // nothing has run yet: futures start when polled
+    f3.await;
+    f4.await;
 }
 
 pub fn size() -> usize {
@@ -4556,7 +4384,11 @@ pub mod random_133 {
 use runtime::prelude::*;
 
 async fn run() {
-    sleep_ms(10).await; // Timer 3
+    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
+        log("log 1");
+    });
+    h1.await.unwrap();
+    sleep_ms(20).await; // Timer 2
 }
 
 pub fn size() -> usize {
@@ -4572,26 +4404,19 @@ pub mod random_134 {
 use runtime::prelude::*;
 
 async fn run() {
-    let f1 = async {
-        block_ms(30);
-        block_ms(30);
-    };
-    let f2 = async { log("log 5") };
-    let f3 = async { block_ms(10) };
-    // nothing has run yet: futures start when polled
-    f1.await;
-    f2.await;
-    f3.await;
-    for _ in 0..3 {
-        block_ms(0);
+    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
         join!( // all at once; each poll polls every unfinished one
-            async { log("log 10") },
-            sleep_ms(20), // Timer 11
+            async {
+                join!( // all at once; each poll polls every unfinished one
+                    yield_now(),
+                    async { block_ms(30) },
+                    async { block_ms(30) },
+                );
+            },
+            async { log("log 6") },
         );
-        log("log 13");
-        sleep_ms(10).await; // Timer 14
-        yield_now().await; // yield: the task goes to the back of the ready queue
-    }
+    });
+    h1.await.unwrap();
 }
 
 pub fn size() -> usize {
@@ -4607,25 +4432,19 @@ pub mod random_135 {
 use runtime::prelude::*;
 
 async fn run() {
-    select! {
-        biased; // polled in this order; the first ready wins, the others are dropped
-        _ = async {
-            yield_now().await; // yield: the task goes to the back of the ready queue
-            log("log 4");
-        } => {}
-        _ = async {
-            select! {
-                biased; // polled in this order; the first ready wins, the others are dropped
-                _ = sleep_ms(50) => {} // Timer 6
-            }
-        } => {}
-        _ = async {
-            join!( // all at once; each poll polls every unfinished one
-                async { block_ms(30) },
-                yield_now(),
-            );
-        } => {}
-    }
+    let f1 = async { block_ms(0) };
+    // nothing has run yet: futures start when polled
+    f1.await;
+    spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
+        let f2 = sleep_ms(20); // Timer 5
+        let f3 = async { log("log 6") };
+        let f4 = sleep_ms(20); // Timer 7
+        // nothing has run yet: futures start when polled
+        f2.await;
+        f3.await;
+        f4.await;
+        yield_now().await; // yield: the task goes to the back of the ready queue
+    });
 }
 
 pub fn size() -> usize {
@@ -4641,27 +4460,19 @@ pub mod random_136 {
 use runtime::prelude::*;
 
 async fn run() {
-    join!( // all at once; each poll polls every unfinished one
-        sleep_ms(0), // Timer 3
-        sleep_ms(20), // Timer 4
-    );
-    for _ in 0..2 {
-        block_ms(10);
-        sleep_ms(20).await; // Timer 7
-        sleep_ms(20).await; // Timer 8
+    select! {
+        biased; // polled in this order; the first ready wins, the others are dropped
+        _ = sleep_ms(20) => {} // Timer 3
+        _ = async { log("log 4") } => {}
     }
-    let f1 = yield_now();
-    let f2 = async {
-        join!( // all at once; each poll polls every unfinished one
-            sleep_ms(20), // Timer 12
-            sleep_ms(100), // Timer 13
-        );
-    };
-    let f3 = async { block_ms(10) };
-    // nothing has run yet: futures start when polled
-    f1.await;
-    f2.await;
-    f3.await;
+    select! {
+        biased; // polled in this order; the first ready wins, the others are dropped
+        _ = sleep_ms(50) => {} // Timer 6
+    }
+    join!( // all at once; each poll polls every unfinished one
+        async { block_ms(30) },
+        yield_now(),
+    );
 }
 
 pub fn size() -> usize {
@@ -4677,45 +4488,12 @@ pub mod random_137 {
 use runtime::prelude::*;
 
 async fn run() {
-    yield_now().await; // yield: the task goes to the back of the ready queue
-    let f1 = async {
-        let f2 = sleep_ms(10); // Timer 4
-        let f3 = async { log("log 5") };
-        // nothing has run yet: futures start when polled
-        f2.await;
-        f3.await;
-    };
-    let f2 = async { block_ms(0) };
-    let f3 = async {
-        let f6 = async { block_ms(0) };
-        let f7 = async { log("log 9") };
-        // nothing has run yet: futures start when polled
-        f6.await;
-        f7.await;
-    };
-    // nothing has run yet: futures start when polled
-    f1.await;
-    f2.await;
-    f3.await;
-    join!( // all at once; each poll polls every unfinished one
-        async {
-            join!( // all at once; each poll polls every unfinished one
-                sleep_ms(10), // Timer 12
-                async { log("log 13") },
-                async { log("log 14") },
-            );
-        },
-        async {
-            join!( // all at once; each poll polls every unfinished one
-                async { log("log 16") },
-                async { block_ms(10) },
-            );
-        },
-        async {
-            sleep_ms(20).await; // Timer 19
-        },
-    );
-    sleep_ms(100).await; // Timer 20
+    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
+        join!( // all at once; each poll polls every unfinished one
+            sleep_ms(20), // Timer 2
+        );
+    });
+    h1.await.unwrap();
 }
 
 pub fn size() -> usize {
@@ -4731,12 +4509,12 @@ pub mod random_138 {
 use runtime::prelude::*;
 
 async fn run() {
-    sleep_ms(100).await; // Timer 2
-    sleep_ms(10).await; // Timer 3
-    for _ in 0..2 {
-        block_ms(10);
-    }
-    log("log 6");
+    block_ms(10);
+    sleep_ms(20).await; // Timer 2
+    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
+        sleep_ms(20).await; // Timer 3
+    });
+    h1.await.unwrap();
 }
 
 pub fn size() -> usize {
@@ -4752,8 +4530,14 @@ pub mod random_139 {
 use runtime::prelude::*;
 
 async fn run() {
-    sleep_ms(20).await; // Timer 1
-    yield_now().await; // yield: the task goes to the back of the ready queue
+    spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
+        join!( // all at once; each poll polls every unfinished one
+            sleep_ms(20), // Timer 3
+            sleep_ms(100), // Timer 4
+        );
+        block_ms(10);
+        sleep_ms(20).await; // Timer 6
+    });
 }
 
 pub fn size() -> usize {
@@ -4769,27 +4553,59 @@ pub mod random_140 {
 use runtime::prelude::*;
 
 async fn run() {
-    for _ in 0..1 {
-        join!( // all at once; each poll polls every unfinished one
-            sleep_ms(50), // Timer 3
-            yield_now(),
-        );
-    }
-    sleep_ms(50).await; // Timer 5
+    let f1 = async {
+        select! {
+            biased; // polled in this order; the first ready wins, the others are dropped
+            _ = sleep_ms(20) => {} // Timer 3
+            _ = async { log("log 4") } => {}
+            _ = async { block_ms(0) } => {}
+        }
+    };
+    let f2 = async {
+        let f3 = async { block_ms(0) };
+        let f4 = async { log("log 8") };
+        // nothing has run yet: futures start when polled
+        f3.await;
+        f4.await;
+    };
+    let f3 = async {
+        sleep_ms(20).await; // Timer 10
+    };
+    // nothing has run yet: futures start when polled
+    f1.await;
+    f2.await;
+    f3.await;
     join!( // all at once; each poll polls every unfinished one
-        sleep_ms(20), // Timer 7
         async {
-            join!( // all at once; each poll polls every unfinished one
-                async { block_ms(30) },
-                async { log("log 10") },
-            );
+            select! {
+                biased; // polled in this order; the first ready wins, the others are dropped
+                _ = sleep_ms(0) => {} // Timer 13
+                _ = async { log("log 14") } => {}
+                _ = sleep_ms(0) => {} // Timer 15
+            }
         },
         async {
-            sleep_ms(20).await; // Timer 12
-            block_ms(0);
-            yield_now().await; // yield: the task goes to the back of the ready queue
+            let f6 = async { block_ms(10) };
+            let f7 = async { block_ms(10) };
+            // nothing has run yet: futures start when polled
+            f6.await;
+            f7.await;
         },
     );
+    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
+        sleep_ms(100).await; // Timer 19
+    });
+    h1.await.unwrap();
+    for _ in 0..3 {
+        sleep_ms(10).await; // Timer 22
+        sleep_ms(100).await; // Timer 23
+        join!( // all at once; each poll polls every unfinished one
+            async { log("log 25") },
+            async { block_ms(10) },
+            sleep_ms(10), // Timer 27
+        );
+        sleep_ms(20).await; // Timer 28
+    }
 }
 
 pub fn size() -> usize {
@@ -4805,11 +4621,40 @@ pub mod random_141 {
 use runtime::prelude::*;
 
 async fn run() {
-    sleep_ms(20).await; // Timer 2
-    for _ in 0..0 {
-        log("log 4");
-        sleep_ms(100).await; // Timer 5
+    select! {
+        biased; // polled in this order; the first ready wins, the others are dropped
+        _ = async {
+            select! {
+                biased; // polled in this order; the first ready wins, the others are dropped
+                _ = sleep_ms(0) => {} // Timer 3
+                _ = sleep_ms(10) => {} // Timer 4
+                _ = sleep_ms(50) => {} // Timer 5
+            }
+        } => {}
+        _ = async {
+            join!( // all at once; each poll polls every unfinished one
+                sleep_ms(20), // Timer 7
+                sleep_ms(10), // Timer 8
+                async { block_ms(30) },
+            );
+        } => {}
     }
+    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
+        select! {
+            biased; // polled in this order; the first ready wins, the others are dropped
+            _ = async { log("log 11") } => {}
+            _ = async {
+                let f1 = async { block_ms(0) };
+                let f2 = yield_now();
+                let f3 = async { log("log 15") };
+                // nothing has run yet: futures start when polled
+                f1.await;
+                f2.await;
+                f3.await;
+            } => {}
+        }
+    });
+    h1.await.unwrap();
 }
 
 pub fn size() -> usize {
@@ -4825,29 +4670,26 @@ pub mod random_142 {
 use runtime::prelude::*;
 
 async fn run() {
+    let f1 = yield_now();
+    // nothing has run yet: futures start when polled
+    f1.await;
     join!( // all at once; each poll polls every unfinished one
-        async { log("log 3") },
+        async { log("log 5") },
     );
-    sleep_ms(10).await; // Timer 5
-    block_ms(10);
-    select! {
-        biased; // polled in this order; the first ready wins, the others are dropped
-        _ = sleep_ms(10) => {} // Timer 8
-        _ = sleep_ms(20) => {} // Timer 9
-    }
-    block_ms(10);
-    select! {
-        biased; // polled in this order; the first ready wins, the others are dropped
-        _ = async {
+    join!( // all at once; each poll polls every unfinished one
+        async { block_ms(10) },
+        async { log("log 9") },
+    );
+    sleep_ms(10).await; // Timer 10
+    join!( // all at once; each poll polls every unfinished one
+        async {
             join!( // all at once; each poll polls every unfinished one
-                sleep_ms(100), // Timer 13
-                sleep_ms(100), // Timer 14
+                async { block_ms(0) },
+                async { block_ms(30) },
             );
-        } => {}
-    }
-    for _ in 0..0 {
-        yield_now().await; // yield: the task goes to the back of the ready queue
-    }
+        },
+    );
+    sleep_ms(100).await; // Timer 15
 }
 
 pub fn size() -> usize {
@@ -4863,29 +4705,22 @@ pub mod random_143 {
 use runtime::prelude::*;
 
 async fn run() {
-    log("log 1");
-    sleep_ms(50).await; // Timer 2
-    join!( // all at once; each poll polls every unfinished one
-        async {
-            select! {
-                biased; // polled in this order; the first ready wins, the others are dropped
-                _ = sleep_ms(50) => {} // Timer 5
-                _ = sleep_ms(10) => {} // Timer 6
-            }
-        },
-        async {
-            join!( // all at once; each poll polls every unfinished one
-                sleep_ms(20), // Timer 8
-                sleep_ms(0), // Timer 9
-                async { log("log 10") },
-            );
-        },
-        async {
-            sleep_ms(20).await; // Timer 12
-            log("log 13");
-            sleep_ms(0).await; // Timer 14
-        },
-    );
+    for _ in 0..0 {
+        yield_now().await; // yield: the task goes to the back of the ready queue
+    }
+    select! {
+        biased; // polled in this order; the first ready wins, the others are dropped
+        _ = sleep_ms(50) => {} // Timer 5
+        _ = sleep_ms(100) => {} // Timer 6
+        _ = async { log("log 7") } => {}
+    }
+    select! {
+        biased; // polled in this order; the first ready wins, the others are dropped
+        _ = sleep_ms(20) => {} // Timer 9
+        _ = async {
+            log("log 11");
+        } => {}
+    }
 }
 
 pub fn size() -> usize {
@@ -4901,34 +4736,39 @@ pub mod random_144 {
 use runtime::prelude::*;
 
 async fn run() {
-    join!( // all at once; each poll polls every unfinished one
-        async { log("log 3") },
-        sleep_ms(20), // Timer 4
-    );
-    for _ in 0..2 {
-        sleep_ms(20).await; // Timer 6
+    for _ in 0..1 {
+        let f1 = yield_now();
+        let f2 = async { log("log 4") };
+        // nothing has run yet: futures start when polled
+        f1.await;
+        f2.await;
+        sleep_ms(50).await; // Timer 6
+        log("log 7");
+        sleep_ms(20).await; // Timer 8
+        for _ in 0..2 {
+            sleep_ms(20).await; // Timer 10
+        }
     }
-    join!( // all at once; each poll polls every unfinished one
-        yield_now(),
-    );
     select! {
         biased; // polled in this order; the first ready wins, the others are dropped
-        _ = sleep_ms(50) => {} // Timer 11
-        _ = sleep_ms(0) => {} // Timer 12
-        _ = async { log("log 13") } => {}
-    }
-    let f1 = sleep_ms(0); // Timer 15
-    // nothing has run yet: futures start when polled
-    f1.await;
-    select! {
-        biased; // polled in this order; the first ready wins, the others are dropped
-        _ = async { block_ms(30) } => {}
+        _ = async { log("log 12") } => {}
         _ = async {
-            yield_now().await; // yield: the task goes to the back of the ready queue
-            yield_now().await; // yield: the task goes to the back of the ready queue
-            block_ms(0);
+            select! {
+                biased; // polled in this order; the first ready wins, the others are dropped
+                _ = sleep_ms(50) => {} // Timer 14
+                _ = sleep_ms(0) => {} // Timer 15
+                _ = async { log("log 16") } => {}
+            }
         } => {}
     }
+    let f3 = async {
+        join!( // all at once; each poll polls every unfinished one
+            sleep_ms(50), // Timer 19
+        );
+    };
+    // nothing has run yet: futures start when polled
+    f3.await;
+    block_ms(30);
 }
 
 pub fn size() -> usize {
@@ -4944,16 +4784,16 @@ pub mod random_145 {
 use runtime::prelude::*;
 
 async fn run() {
-    select! {
-        biased; // polled in this order; the first ready wins, the others are dropped
-        _ = sleep_ms(100) => {} // Timer 3
-        _ = async { block_ms(0) } => {}
-    }
-    join!( // all at once; each poll polls every unfinished one
-        async { block_ms(0) },
-        yield_now(),
-        async { block_ms(0) },
-    );
+    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
+        select! {
+            biased; // polled in this order; the first ready wins, the others are dropped
+            _ = async { log("log 3") } => {}
+            _ = async { block_ms(0) } => {}
+        }
+        log("log 6");
+        sleep_ms(0).await; // Timer 7
+    });
+    h1.await.unwrap();
 }
 
 pub fn size() -> usize {
@@ -4969,40 +4809,24 @@ pub mod random_146 {
 use runtime::prelude::*;
 
 async fn run() {
-    let f1 = async { log("log 2") };
-    let f2 = async {
-        log("log 4");
-        sleep_ms(20).await; // Timer 5
+    join!( // all at once; each poll polls every unfinished one
+        yield_now(),
+    );
+    block_ms(0);
+    let f1 = async {
+        select! {
+            biased; // polled in this order; the first ready wins, the others are dropped
+            _ = async { log("log 6") } => {}
+        }
+    };
+    let f2 = sleep_ms(20); // Timer 7
+    let f3 = async {
+        sleep_ms(20).await; // Timer 9
     };
     // nothing has run yet: futures start when polled
     f1.await;
     f2.await;
-    sleep_ms(20).await; // Timer 6
-    let f3 = async {
-        select! {
-            biased; // polled in this order; the first ready wins, the others are dropped
-            _ = sleep_ms(10) => {} // Timer 9
-            _ = async { log("log 10") } => {}
-            _ = sleep_ms(10) => {} // Timer 11
-        }
-    };
-    let f4 = async {
-        sleep_ms(100).await; // Timer 13
-        sleep_ms(100).await; // Timer 14
-    };
-    // nothing has run yet: futures start when polled
     f3.await;
-    f4.await;
-    let f5 = sleep_ms(20); // Timer 16
-    let f6 = async {
-        join!( // all at once; each poll polls every unfinished one
-            sleep_ms(50), // Timer 18
-            async { log("log 19") },
-        );
-    };
-    // nothing has run yet: futures start when polled
-    f5.await;
-    f6.await;
 }
 
 pub fn size() -> usize {
@@ -5018,43 +4842,41 @@ pub mod random_147 {
 use runtime::prelude::*;
 
 async fn run() {
+    let f1 = async {
+        select! {
+            biased; // polled in this order; the first ready wins, the others are dropped
+            _ = sleep_ms(10) => {} // Timer 3
+            _ = async { log("log 4") } => {}
+            _ = sleep_ms(10) => {} // Timer 5
+        }
+    };
+    let f2 = async {
+        sleep_ms(100).await; // Timer 7
+        sleep_ms(100).await; // Timer 8
+    };
+    // nothing has run yet: futures start when polled
+    f1.await;
+    f2.await;
+    let f3 = sleep_ms(20); // Timer 10
+    let f4 = async {
+        join!( // all at once; each poll polls every unfinished one
+            sleep_ms(50), // Timer 12
+            async { log("log 13") },
+        );
+    };
+    // nothing has run yet: futures start when polled
+    f3.await;
+    f4.await;
     join!( // all at once; each poll polls every unfinished one
-        sleep_ms(0), // Timer 3
-        sleep_ms(50), // Timer 4
-        async { log("log 5") },
-    );
-    sleep_ms(0).await; // Timer 6
-    sleep_ms(20).await; // Timer 8
-    join!( // all at once; each poll polls every unfinished one
-        async { block_ms(30) },
         async {
             select! {
                 biased; // polled in this order; the first ready wins, the others are dropped
-                _ = async { block_ms(0) } => {}
-                _ = sleep_ms(0) => {} // Timer 13
-                _ = sleep_ms(100) => {} // Timer 14
+                _ = sleep_ms(10) => {} // Timer 16
             }
         },
-        async {
-            let f1 = sleep_ms(10); // Timer 16
-            let f2 = async { log("log 17") };
-            // nothing has run yet: futures start when polled
-            f1.await;
-            f2.await;
-        },
+        async { log("log 17") },
+        async { log("log 18") },
     );
-    select! {
-        biased; // polled in this order; the first ready wins, the others are dropped
-        _ = sleep_ms(20) => {} // Timer 19
-        _ = sleep_ms(50) => {} // Timer 20
-        _ = async {
-            select! {
-                biased; // polled in this order; the first ready wins, the others are dropped
-                _ = yield_now() => {}
-                _ = async { block_ms(30) } => {}
-            }
-        } => {}
-    }
 }
 
 pub fn size() -> usize {
@@ -5070,42 +4892,40 @@ pub mod random_148 {
 use runtime::prelude::*;
 
 async fn run() {
-    sleep_ms(100).await; // Timer 2
-    sleep_ms(100).await; // Timer 3
-    select! {
-        biased; // polled in this order; the first ready wins, the others are dropped
-        _ = async {
-            join!( // all at once; each poll polls every unfinished one
-                async { log("log 6") },
-                sleep_ms(20), // Timer 7
-            );
-        } => {}
-        _ = async { block_ms(30) } => {}
-        _ = async {
-            block_ms(30);
-        } => {}
-    }
+    sleep_ms(20).await; // Timer 2
     join!( // all at once; each poll polls every unfinished one
-        async {
-            for _ in 0..3 {
-                block_ms(0);
-                log("log 14");
-            }
-        },
+        async { block_ms(30) },
         async {
             select! {
                 biased; // polled in this order; the first ready wins, the others are dropped
-                _ = sleep_ms(50) => {} // Timer 16
+                _ = async { block_ms(0) } => {}
+                _ = sleep_ms(0) => {} // Timer 7
+                _ = sleep_ms(100) => {} // Timer 8
             }
         },
-        async { log("log 17") },
+        async {
+            let f1 = sleep_ms(10); // Timer 10
+            let f2 = async { log("log 11") };
+            // nothing has run yet: futures start when polled
+            f1.await;
+            f2.await;
+        },
     );
-    block_ms(10);
-    join!( // all at once; each poll polls every unfinished one
-        sleep_ms(20), // Timer 21
-        async { log("log 22") },
-        async { log("log 23") },
-    );
+    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
+        select! {
+            biased; // polled in this order; the first ready wins, the others are dropped
+            _ = sleep_ms(20) => {} // Timer 13
+            _ = sleep_ms(50) => {} // Timer 14
+            _ = async {
+                select! {
+                    biased; // polled in this order; the first ready wins, the others are dropped
+                    _ = yield_now() => {}
+                    _ = async { block_ms(30) } => {}
+                }
+            } => {}
+        }
+    });
+    h1.await.unwrap();
 }
 
 pub fn size() -> usize {
@@ -5121,48 +4941,44 @@ pub mod random_149 {
 use runtime::prelude::*;
 
 async fn run() {
+    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
+        sleep_ms(100).await; // Timer 1
+    });
     select! {
         biased; // polled in this order; the first ready wins, the others are dropped
         _ = async {
-            let f1 = sleep_ms(100); // Timer 3
-            // nothing has run yet: futures start when polled
-            f1.await;
+            join!( // all at once; each poll polls every unfinished one
+                async { log("log 4") },
+                sleep_ms(20), // Timer 5
+            );
         } => {}
+        _ = async { block_ms(30) } => {}
         _ = async {
-            select! {
-                biased; // polled in this order; the first ready wins, the others are dropped
-                _ = async { log("log 5") } => {}
-                _ = sleep_ms(0) => {} // Timer 6
-                _ = async { log("log 7") } => {}
-            }
-        } => {}
-        _ = async {
-            let f2 = async { block_ms(30) };
-            let f3 = sleep_ms(20); // Timer 10
-            let f4 = async { block_ms(10) };
-            // nothing has run yet: futures start when polled
-            f2.await;
-            f3.await;
-            f4.await;
+            block_ms(30);
         } => {}
     }
     join!( // all at once; each poll polls every unfinished one
         async {
-            select! {
-                biased; // polled in this order; the first ready wins, the others are dropped
-                _ = yield_now() => {}
-                _ = sleep_ms(20) => {} // Timer 15
+            for _ in 0..3 {
+                block_ms(0);
+                log("log 12");
             }
         },
+        async {
+            select! {
+                biased; // polled in this order; the first ready wins, the others are dropped
+                _ = sleep_ms(50) => {} // Timer 14
+            }
+        },
+        async { log("log 15") },
     );
+    block_ms(10);
     join!( // all at once; each poll polls every unfinished one
-        sleep_ms(0), // Timer 17
-        sleep_ms(50), // Timer 18
+        sleep_ms(20), // Timer 19
+        async { log("log 20") },
+        async { log("log 21") },
     );
-    join!( // all at once; each poll polls every unfinished one
-        sleep_ms(20), // Timer 21
-        sleep_ms(20), // Timer 22
-    );
+    h1.await.unwrap();
 }
 
 pub fn size() -> usize {
@@ -5178,17 +4994,28 @@ pub mod random_150 {
 use runtime::prelude::*;
 
 async fn run() {
-    let f1 = async { block_ms(10) };
-    // nothing has run yet: futures start when polled
-    f1.await;
-    select! {
-        biased; // polled in this order; the first ready wins, the others are dropped
-        _ = sleep_ms(10) => {} // Timer 5
-        _ = async { log("log 6") } => {}
-    }
-    for _ in 0..1 {
-        log("log 8");
-    }
+    spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
+        let f1 = sleep_ms(50); // Timer 2
+        let f2 = async {
+            let f3 = sleep_ms(100); // Timer 4
+            let f4 = sleep_ms(0); // Timer 5
+            // nothing has run yet: futures start when polled
+            f3.await;
+            f4.await;
+        };
+        let f3 = async {
+            select! {
+                biased; // polled in this order; the first ready wins, the others are dropped
+                _ = sleep_ms(20) => {} // Timer 7
+                _ = async { block_ms(30) } => {}
+                _ = sleep_ms(20) => {} // Timer 9
+            }
+        };
+        // nothing has run yet: futures start when polled
+        f1.await;
+        f2.await;
+        f3.await;
+    });
 }
 
 pub fn size() -> usize {
@@ -5204,13 +5031,30 @@ pub mod random_151 {
 use runtime::prelude::*;
 
 async fn run() {
-    sleep_ms(10).await; // Timer 1
-    select! {
-        biased; // polled in this order; the first ready wins, the others are dropped
-        _ = sleep_ms(50) => {} // Timer 4
-        _ = async { log("log 5") } => {}
-    }
-    yield_now().await; // yield: the task goes to the back of the ready queue
+    join!( // all at once; each poll polls every unfinished one
+        sleep_ms(50), // Timer 2
+        async {
+            sleep_ms(20).await; // Timer 4
+        },
+    );
+    join!( // all at once; each poll polls every unfinished one
+        sleep_ms(0), // Timer 6
+        sleep_ms(50), // Timer 7
+    );
+    join!( // all at once; each poll polls every unfinished one
+        sleep_ms(20), // Timer 10
+        sleep_ms(20), // Timer 11
+    );
+    join!( // all at once; each poll polls every unfinished one
+        sleep_ms(100), // Timer 13
+        async {
+            join!( // all at once; each poll polls every unfinished one
+                async { log("log 15") },
+                async { log("log 16") },
+            );
+        },
+        sleep_ms(20), // Timer 17
+    );
 }
 
 pub fn size() -> usize {
@@ -5226,22 +5070,11 @@ pub mod random_152 {
 use runtime::prelude::*;
 
 async fn run() {
-    select! {
-        biased; // polled in this order; the first ready wins, the others are dropped
-        _ = async {
-            select! {
-                biased; // polled in this order; the first ready wins, the others are dropped
-                _ = sleep_ms(10) => {} // Timer 3
-                _ = sleep_ms(50) => {} // Timer 4
-                _ = sleep_ms(20) => {} // Timer 5
-            }
-        } => {}
-        _ = async {
-            log("log 7");
-            log("log 8");
-        } => {}
-        _ = async { block_ms(0) } => {}
+    for _ in 0..1 {
+        log("log 2");
     }
+    sleep_ms(20).await; // Timer 4
+    log("log 5");
 }
 
 pub fn size() -> usize {
@@ -5257,9 +5090,19 @@ pub mod random_153 {
 use runtime::prelude::*;
 
 async fn run() {
-    sleep_ms(20).await; // Timer 1
-    sleep_ms(20).await; // Timer 2
-    sleep_ms(20).await; // Timer 3
+    yield_now().await; // yield: the task goes to the back of the ready queue
+    select! {
+        biased; // polled in this order; the first ready wins, the others are dropped
+        _ = async { log("log 5") } => {}
+        _ = sleep_ms(10) => {} // Timer 6
+        _ = yield_now() => {}
+    }
+    log("log 9");
+    log("log 10");
+    block_ms(0);
+    log("log 14");
+    block_ms(10);
+    yield_now().await; // yield: the task goes to the back of the ready queue
 }
 
 pub fn size() -> usize {
@@ -5275,7 +5118,30 @@ pub mod random_154 {
 use runtime::prelude::*;
 
 async fn run() {
-    log("log 1");
+    spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
+        sleep_ms(20).await; // Timer 1
+    });
+    select! {
+        biased; // polled in this order; the first ready wins, the others are dropped
+        _ = async {
+            sleep_ms(50).await; // Timer 4
+            log("log 5");
+        } => {}
+        _ = async {
+            select! {
+                biased; // polled in this order; the first ready wins, the others are dropped
+                _ = async { log("log 7") } => {}
+            }
+        } => {}
+        _ = async {
+            join!( // all at once; each poll polls every unfinished one
+                async { block_ms(0) },
+                sleep_ms(10), // Timer 10
+                async { block_ms(30) },
+            );
+        } => {}
+    }
+    block_ms(0);
 }
 
 pub fn size() -> usize {
@@ -5291,8 +5157,32 @@ pub mod random_155 {
 use runtime::prelude::*;
 
 async fn run() {
-    yield_now().await; // yield: the task goes to the back of the ready queue
-    sleep_ms(20).await; // Timer 2
+    block_ms(30);
+    join!( // all at once; each poll polls every unfinished one
+        async {
+            select! {
+                biased; // polled in this order; the first ready wins, the others are dropped
+                _ = sleep_ms(100) => {} // Timer 4
+            }
+        },
+        async {
+            join!( // all at once; each poll polls every unfinished one
+                sleep_ms(20), // Timer 6
+                sleep_ms(20), // Timer 7
+                async { block_ms(10) },
+            );
+        },
+        yield_now(),
+    );
+    join!( // all at once; each poll polls every unfinished one
+        async { block_ms(0) },
+        sleep_ms(10), // Timer 13
+        sleep_ms(50), // Timer 14
+    );
+    sleep_ms(50).await; // Timer 15
+    join!( // all at once; each poll polls every unfinished one
+        async { block_ms(0) },
+    );
 }
 
 pub fn size() -> usize {
@@ -5308,38 +5198,17 @@ pub mod random_156 {
 use runtime::prelude::*;
 
 async fn run() {
+    block_ms(0);
     join!( // all at once; each poll polls every unfinished one
+        sleep_ms(10), // Timer 3
         async {
-            for _ in 0..0 {
-                sleep_ms(20).await; // Timer 3
-                yield_now().await; // yield: the task goes to the back of the ready queue
-                sleep_ms(50).await; // Timer 5
-            }
-        },
-        async {
-            select! {
-                biased; // polled in this order; the first ready wins, the others are dropped
-                _ = sleep_ms(20) => {} // Timer 7
-                _ = async { block_ms(0) } => {}
-                _ = sleep_ms(10) => {} // Timer 9
-            }
+            join!( // all at once; each poll polls every unfinished one
+                sleep_ms(50), // Timer 5
+                async { log("log 6") },
+                sleep_ms(20), // Timer 7
+            );
         },
     );
-    for _ in 0..2 {
-        sleep_ms(0).await; // Timer 12
-    }
-    select! {
-        biased; // polled in this order; the first ready wins, the others are dropped
-        _ = async { block_ms(30) } => {}
-        _ = async {
-            join!( // all at once; each poll polls every unfinished one
-                async { block_ms(0) },
-                sleep_ms(20), // Timer 17
-                async { log("log 18") },
-            );
-        } => {}
-    }
-    sleep_ms(20).await; // Timer 19
 }
 
 pub fn size() -> usize {
@@ -5355,17 +5224,43 @@ pub mod random_157 {
 use runtime::prelude::*;
 
 async fn run() {
-    yield_now().await; // yield: the task goes to the back of the ready queue
-    sleep_ms(0).await; // Timer 2
+    select! {
+        biased; // polled in this order; the first ready wins, the others are dropped
+        _ = async {
+            select! {
+                biased; // polled in this order; the first ready wins, the others are dropped
+                _ = sleep_ms(20) => {} // Timer 3
+                _ = sleep_ms(20) => {} // Timer 4
+                _ = sleep_ms(10) => {} // Timer 5
+            }
+        } => {}
+        _ = async {
+            for _ in 0..0 {
+                sleep_ms(20).await; // Timer 7
+                log("log 8");
+                yield_now().await; // yield: the task goes to the back of the ready queue
+            }
+        } => {}
+    }
     join!( // all at once; each poll polls every unfinished one
-        async { block_ms(0) },
-        sleep_ms(10), // Timer 6
-        sleep_ms(50), // Timer 7
+        async {
+            select! {
+                biased; // polled in this order; the first ready wins, the others are dropped
+                _ = yield_now() => {}
+                _ = async { log("log 13") } => {}
+                _ = async { log("log 14") } => {}
+            }
+        },
     );
-    sleep_ms(50).await; // Timer 8
-    join!( // all at once; each poll polls every unfinished one
-        async { block_ms(0) },
-    );
+    let f1 = async {
+        select! {
+            biased; // polled in this order; the first ready wins, the others are dropped
+            _ = sleep_ms(0) => {} // Timer 17
+            _ = async { block_ms(10) } => {}
+        }
+    };
+    // nothing has run yet: futures start when polled
+    f1.await;
 }
 
 pub fn size() -> usize {
@@ -5381,7 +5276,8 @@ pub mod random_158 {
 use runtime::prelude::*;
 
 async fn run() {
-    sleep_ms(0).await; // Timer 1
+    log("log 1");
+    yield_now().await; // yield: the task goes to the back of the ready queue
 }
 
 pub fn size() -> usize {
@@ -5397,8 +5293,11 @@ pub mod random_159 {
 use runtime::prelude::*;
 
 async fn run() {
-    block_ms(10);
-    sleep_ms(10).await; // Timer 2
+    let f1 = async {
+        block_ms(30);
+    };
+    // nothing has run yet: futures start when polled
+    f1.await;
 }
 
 pub fn size() -> usize {
@@ -5414,11 +5313,7 @@ pub mod random_160 {
 use runtime::prelude::*;
 
 async fn run() {
-    select! {
-        biased; // polled in this order; the first ready wins, the others are dropped
-        _ = sleep_ms(10) => {} // Timer 3
-    }
-    sleep_ms(20).await; // Timer 4
+    sleep_ms(0).await; // Timer 2
 }
 
 pub fn size() -> usize {
@@ -5434,29 +5329,20 @@ pub mod random_161 {
 use runtime::prelude::*;
 
 async fn run() {
-    select! {
-        biased; // polled in this order; the first ready wins, the others are dropped
-        _ = sleep_ms(50) => {} // Timer 2
-        _ = async {
-            sleep_ms(10).await; // Timer 4
-        } => {}
-    }
-    join!( // all at once; each poll polls every unfinished one
-        sleep_ms(100), // Timer 6
-        async {
-            for _ in 0..1 {
-                sleep_ms(0).await; // Timer 8
-                log("log 9");
-                log("log 10");
-            }
-        },
-        async {
-            join!( // all at once; each poll polls every unfinished one
-                sleep_ms(50), // Timer 12
-                async { block_ms(0) },
-            );
-        },
-    );
+    spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
+        select! {
+            biased; // polled in this order; the first ready wins, the others are dropped
+            _ = async {
+                let f1 = sleep_ms(10); // Timer 3
+                let f2 = sleep_ms(10); // Timer 4
+                let f3 = sleep_ms(100); // Timer 5
+                // nothing has run yet: futures start when polled
+                f1.await;
+                f2.await;
+                f3.await;
+            } => {}
+        }
+    });
 }
 
 pub fn size() -> usize {
@@ -5472,14 +5358,41 @@ pub mod random_162 {
 use runtime::prelude::*;
 
 async fn run() {
-    join!( // all at once; each poll polls every unfinished one
-        async {
-            sleep_ms(0).await; // Timer 3
-            log("log 4");
-        },
-        async { log("log 5") },
-    );
-    sleep_ms(20).await; // Timer 6
+    select! {
+        biased; // polled in this order; the first ready wins, the others are dropped
+        _ = async {
+            block_ms(10);
+        } => {}
+        _ = async {
+            select! {
+                biased; // polled in this order; the first ready wins, the others are dropped
+                _ = async { block_ms(10) } => {}
+            }
+        } => {}
+    }
+    let f1 = async {
+        join!( // all at once; each poll polls every unfinished one
+            sleep_ms(100), // Timer 8
+            sleep_ms(50), // Timer 9
+            yield_now(),
+        );
+    };
+    let f2 = async { log("log 11") };
+    // nothing has run yet: futures start when polled
+    f1.await;
+    f2.await;
+    spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
+        for _ in 0..1 {
+            log("log 13");
+        }
+    });
+    for _ in 0..3 {
+        select! {
+            biased; // polled in this order; the first ready wins, the others are dropped
+            _ = sleep_ms(20) => {} // Timer 16
+        }
+        block_ms(10);
+    }
 }
 
 pub fn size() -> usize {
@@ -5495,14 +5408,41 @@ pub mod random_163 {
 use runtime::prelude::*;
 
 async fn run() {
-    sleep_ms(0).await; // Timer 1
+    let f1 = async {
+        join!( // all at once; each poll polls every unfinished one
+            sleep_ms(100), // Timer 3
+            sleep_ms(10), // Timer 4
+        );
+    };
+    // nothing has run yet: futures start when polled
+    f1.await;
     yield_now().await; // yield: the task goes to the back of the ready queue
     select! {
         biased; // polled in this order; the first ready wins, the others are dropped
-        _ = sleep_ms(0) => {} // Timer 5
-        _ = async { block_ms(10) } => {}
+        _ = async { block_ms(30) } => {}
+        _ = async {
+            yield_now().await; // yield: the task goes to the back of the ready queue
+            log("log 11");
+            sleep_ms(20).await; // Timer 12
+        } => {}
+        _ = async {
+            log("log 14");
+        } => {}
     }
-    yield_now().await; // yield: the task goes to the back of the ready queue
+    let f2 = async {
+        yield_now().await; // yield: the task goes to the back of the ready queue
+    };
+    let f3 = async {
+        join!( // all at once; each poll polls every unfinished one
+            async { log("log 19") },
+            sleep_ms(20), // Timer 20
+        );
+    };
+    let f4 = sleep_ms(20); // Timer 21
+    // nothing has run yet: futures start when polled
+    f2.await;
+    f3.await;
+    f4.await;
 }
 
 pub fn size() -> usize {
@@ -5518,57 +5458,42 @@ pub mod random_164 {
 use runtime::prelude::*;
 
 async fn run() {
-    yield_now().await; // yield: the task goes to the back of the ready queue
-    select! {
-        biased; // polled in this order; the first ready wins, the others are dropped
-        _ = async { block_ms(30) } => {}
-        _ = async { block_ms(10) } => {}
-    }
-    let f1 = sleep_ms(100); // Timer 7
-    let f2 = sleep_ms(0); // Timer 8
-    // nothing has run yet: futures start when polled
-    f1.await;
-    f2.await;
-    select! {
-        biased; // polled in this order; the first ready wins, the others are dropped
-        _ = async {
+    join!( // all at once; each poll polls every unfinished one
+        async { block_ms(10) },
+        async { block_ms(0) },
+        async {
             select! {
                 biased; // polled in this order; the first ready wins, the others are dropped
-                _ = async { block_ms(10) } => {}
-                _ = sleep_ms(50) => {} // Timer 12
+                _ = async { log("log 5") } => {}
+                _ = sleep_ms(20) => {} // Timer 6
+                _ = async { log("log 7") } => {}
             }
-        } => {}
-        _ = async {
+        },
+    );
+    join!( // all at once; each poll polls every unfinished one
+        async {
             select! {
                 biased; // polled in this order; the first ready wins, the others are dropped
-                _ = async { block_ms(10) } => {}
+                _ = yield_now() => {}
             }
-        } => {}
-        _ = async {
-            for _ in 0..2 {
-                sleep_ms(20).await; // Timer 16
-                sleep_ms(100).await; // Timer 17
-            }
-        } => {}
-    }
-    select! {
-        biased; // polled in this order; the first ready wins, the others are dropped
-        _ = async { block_ms(10) } => {}
-        _ = async {
-            for _ in 0..1 {
-                sleep_ms(0).await; // Timer 21
-                log("log 22");
-            }
-        } => {}
-        _ = async {
-            let f3 = async { block_ms(10) };
-            let f4 = async { block_ms(0) };
+        },
+        async {
+            let f1 = sleep_ms(0); // Timer 12
             // nothing has run yet: futures start when polled
-            f3.await;
-            f4.await;
-        } => {}
+            f1.await;
+        },
+    );
+    log("log 13");
+    log("log 15");
+    join!( // all at once; each poll polls every unfinished one
+        sleep_ms(0), // Timer 17
+        sleep_ms(100), // Timer 18
+    );
+    select! {
+        biased; // polled in this order; the first ready wins, the others are dropped
+        _ = sleep_ms(0) => {} // Timer 20
+        _ = async { block_ms(0) } => {}
     }
-    block_ms(0);
 }
 
 pub fn size() -> usize {
@@ -5584,25 +5509,8 @@ pub mod random_165 {
 use runtime::prelude::*;
 
 async fn run() {
-    for _ in 0..3 {
-        sleep_ms(50).await; // Timer 3
-    }
-    join!( // all at once; each poll polls every unfinished one
-        async {
-            select! {
-                biased; // polled in this order; the first ready wins, the others are dropped
-                _ = async { block_ms(10) } => {}
-                _ = async { log("log 7") } => {}
-                _ = async { block_ms(30) } => {}
-            }
-        },
-        async {
-            yield_now().await; // yield: the task goes to the back of the ready queue
-            log("log 11");
-            sleep_ms(20).await; // Timer 12
-        },
-    );
-    log("log 14");
+    log("log 1");
+    yield_now().await; // yield: the task goes to the back of the ready queue
 }
 
 pub fn size() -> usize {
@@ -5619,17 +5527,34 @@ use runtime::prelude::*;
 
 async fn run() {
     block_ms(10);
-    block_ms(10);
-    sleep_ms(10).await; // Timer 5
     yield_now().await; // yield: the task goes to the back of the ready queue
     select! {
         biased; // polled in this order; the first ready wins, the others are dropped
-        _ = sleep_ms(20) => {} // Timer 8
         _ = async {
-            yield_now().await; // yield: the task goes to the back of the ready queue
+            sleep_ms(0).await; // Timer 5
+            sleep_ms(0).await; // Timer 6
         } => {}
-        _ = async { block_ms(10) } => {}
     }
+    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
+        let f1 = async {
+            select! {
+                biased; // polled in this order; the first ready wins, the others are dropped
+                _ = async { block_ms(10) } => {}
+            }
+        };
+        let f2 = async {
+            select! {
+                biased; // polled in this order; the first ready wins, the others are dropped
+                _ = async { block_ms(10) } => {}
+                _ = sleep_ms(50) => {} // Timer 12
+                _ = sleep_ms(100) => {} // Timer 13
+            }
+        };
+        // nothing has run yet: futures start when polled
+        f1.await;
+        f2.await;
+    });
+    h1.await.unwrap();
 }
 
 pub fn size() -> usize {
@@ -5645,18 +5570,17 @@ pub mod random_167 {
 use runtime::prelude::*;
 
 async fn run() {
-    let f1 = sleep_ms(0); // Timer 3
-    let f2 = async { log("log 4") };
+    sleep_ms(50).await; // Timer 1
+    let f1 = async {
+        join!( // all at once; each poll polls every unfinished one
+            sleep_ms(20), // Timer 4
+            async { log("log 5") },
+            sleep_ms(20), // Timer 6
+        );
+    };
     // nothing has run yet: futures start when polled
     f1.await;
-    f2.await;
-    select! {
-        biased; // polled in this order; the first ready wins, the others are dropped
-        _ = yield_now() => {}
-    }
-    let f3 = sleep_ms(0); // Timer 8
-    // nothing has run yet: futures start when polled
-    f3.await;
+    log("log 7");
 }
 
 pub fn size() -> usize {
@@ -5672,42 +5596,30 @@ pub mod random_168 {
 use runtime::prelude::*;
 
 async fn run() {
-    log("log 3");
-    sleep_ms(50).await; // Timer 4
-    sleep_ms(0).await; // Timer 5
-    join!( // all at once; each poll polls every unfinished one
-        async { log("log 7") },
-        yield_now(),
-        sleep_ms(20), // Timer 9
-    );
-    let f1 = async { block_ms(0) };
+    let f1 = async {
+        sleep_ms(0).await; // Timer 3
+    };
+    let f2 = sleep_ms(0); // Timer 4
     // nothing has run yet: futures start when polled
     f1.await;
-    select! {
-        biased; // polled in this order; the first ready wins, the others are dropped
-        _ = async {
-            join!( // all at once; each poll polls every unfinished one
-                async { log("log 14") },
-            );
-        } => {}
-        _ = async {
+    f2.await;
+    sleep_ms(0).await; // Timer 5
+    join!( // all at once; each poll polls every unfinished one
+        async {
             select! {
                 biased; // polled in this order; the first ready wins, the others are dropped
-                _ = async { block_ms(30) } => {}
+                _ = sleep_ms(20) => {} // Timer 8
             }
-        } => {}
-    }
-    select! {
-        biased; // polled in this order; the first ready wins, the others are dropped
-        _ = async { log("log 18") } => {}
-        _ = async {
-            let f2 = async { block_ms(30) };
-            let f3 = sleep_ms(50); // Timer 21
+        },
+        async {
+            let f3 = async { log("log 10") };
+            let f4 = sleep_ms(10); // Timer 11
             // nothing has run yet: futures start when polled
-            f2.await;
             f3.await;
-        } => {}
-    }
+            f4.await;
+        },
+    );
+    sleep_ms(10).await; // Timer 12
 }
 
 pub fn size() -> usize {
@@ -5725,22 +5637,28 @@ use runtime::prelude::*;
 async fn run() {
     select! {
         biased; // polled in this order; the first ready wins, the others are dropped
-        _ = sleep_ms(100) => {} // Timer 2
+        _ = sleep_ms(20) => {} // Timer 3
+        _ = async { block_ms(30) } => {}
     }
+    log("log 5");
     select! {
         biased; // polled in this order; the first ready wins, the others are dropped
         _ = async {
-            let f1 = async { log("log 5") };
-            let f2 = async { block_ms(10) };
-            // nothing has run yet: futures start when polled
-            f1.await;
-            f2.await;
+            sleep_ms(20).await; // Timer 8
+            sleep_ms(100).await; // Timer 9
+            sleep_ms(50).await; // Timer 10
         } => {}
-        _ = async {
-            let f3 = sleep_ms(100); // Timer 8
-            // nothing has run yet: futures start when polled
-            f3.await;
-        } => {}
+        _ = sleep_ms(20) => {} // Timer 11
+    }
+    for _ in 0..3 {
+        block_ms(30);
+        log("log 15");
+    }
+    sleep_ms(100).await; // Timer 16
+    select! {
+        biased; // polled in this order; the first ready wins, the others are dropped
+        _ = async { block_ms(0) } => {}
+        _ = yield_now() => {}
     }
 }
 
@@ -5757,155 +5675,41 @@ pub mod random_170 {
 use runtime::prelude::*;
 
 async fn run() {
-    log("log 1");
-    join!( // all at once; each poll polls every unfinished one
-        async {
-            let f1 = sleep_ms(100); // Timer 4
-            // nothing has run yet: futures start when polled
-            f1.await;
-        },
-    );
-    for _ in 0..3 {
-        sleep_ms(20).await; // Timer 6
+    let f1 = async {
+        sleep_ms(50).await; // Timer 3
+        sleep_ms(20).await; // Timer 4
+    };
+    let f2 = async {
         join!( // all at once; each poll polls every unfinished one
+            async { block_ms(0) },
+            sleep_ms(0), // Timer 7
             yield_now(),
         );
-        block_ms(10);
-        block_ms(30);
-    }
-    select! {
-        biased; // polled in this order; the first ready wins, the others are dropped
-        _ = async {
-            for _ in 0..0 {
-                sleep_ms(10).await; // Timer 14
-                log("log 15");
-                log("log 16");
-            }
-        } => {}
-    }
-}
-
-pub fn size() -> usize {
-    std::mem::size_of_val(&run())
-}
-
-pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
-    Box::pin(run())
-}
-}
-
-pub mod random_171 {
-use runtime::prelude::*;
-
-async fn run() {
-    join!( // all at once; each poll polls every unfinished one
-        async {
-            select! {
-                biased; // polled in this order; the first ready wins, the others are dropped
-                _ = async { block_ms(10) } => {}
-            }
-        },
-        async {
-            join!( // all at once; each poll polls every unfinished one
-                async { log("log 5") },
-                sleep_ms(20), // Timer 6
-            );
-        },
-        sleep_ms(100), // Timer 7
-    );
-    for _ in 0..3 {
-        sleep_ms(20).await; // Timer 9
-        sleep_ms(10).await; // Timer 11
-        block_ms(30);
-        log("log 13");
-    }
-}
-
-pub fn size() -> usize {
-    std::mem::size_of_val(&run())
-}
-
-pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
-    Box::pin(run())
-}
-}
-
-pub mod random_172 {
-use runtime::prelude::*;
-
-async fn run() {
-    let f1 = async {
-        select! {
-            biased; // polled in this order; the first ready wins, the others are dropped
-            _ = async { block_ms(10) } => {}
-            _ = async { log("log 4") } => {}
-            _ = sleep_ms(100) => {} // Timer 5
-        }
     };
-    let f2 = sleep_ms(20); // Timer 6
     // nothing has run yet: futures start when polled
     f1.await;
     f2.await;
-    for _ in 0..3 {
-        join!( // all at once; each poll polls every unfinished one
-            sleep_ms(100), // Timer 9
-        );
-        select! {
-            biased; // polled in this order; the first ready wins, the others are dropped
-            _ = async { log("log 11") } => {}
-        }
-    }
-}
-
-pub fn size() -> usize {
-    std::mem::size_of_val(&run())
-}
-
-pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
-    Box::pin(run())
-}
-}
-
-pub mod random_173 {
-use runtime::prelude::*;
-
-async fn run() {
-    sleep_ms(10).await; // Timer 1
-}
-
-pub fn size() -> usize {
-    std::mem::size_of_val(&run())
-}
-
-pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
-    Box::pin(run())
-}
-}
-
-pub mod random_174 {
-use runtime::prelude::*;
-
-async fn run() {
-    log("log 3");
+    sleep_ms(100).await; // Timer 9
+    log("log 12");
     select! {
         biased; // polled in this order; the first ready wins, the others are dropped
-        _ = sleep_ms(100) => {} // Timer 5
+        _ = sleep_ms(100) => {} // Timer 14
     }
     join!( // all at once; each poll polls every unfinished one
         async {
             join!( // all at once; each poll polls every unfinished one
                 async { block_ms(10) },
-                sleep_ms(10), // Timer 9
+                sleep_ms(10), // Timer 18
                 yield_now(),
             );
         },
         async {
-            sleep_ms(20).await; // Timer 12
+            sleep_ms(20).await; // Timer 21
         },
         async {
             join!( // all at once; each poll polls every unfinished one
-                sleep_ms(100), // Timer 14
-                async { log("log 15") },
+                sleep_ms(100), // Timer 23
+                async { log("log 24") },
                 async { block_ms(30) },
             );
         },
@@ -5921,12 +5725,123 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 }
 }
 
+pub mod random_171 {
+use runtime::prelude::*;
+
+async fn run() {
+    yield_now().await; // yield: the task goes to the back of the ready queue
+    sleep_ms(20).await; // Timer 2
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_172 {
+use runtime::prelude::*;
+
+async fn run() {
+    sleep_ms(10).await; // Timer 1
+    sleep_ms(0).await; // Timer 4
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_173 {
+use runtime::prelude::*;
+
+async fn run() {
+    select! {
+        biased; // polled in this order; the first ready wins, the others are dropped
+        _ = async {
+            let f1 = sleep_ms(20); // Timer 3
+            let f2 = yield_now();
+            // nothing has run yet: futures start when polled
+            f1.await;
+            f2.await;
+        } => {}
+        _ = async {
+            sleep_ms(0).await; // Timer 6
+            sleep_ms(20).await; // Timer 7
+        } => {}
+    }
+    for _ in 0..2 {
+        block_ms(0);
+        join!( // all at once; each poll polls every unfinished one
+            yield_now(),
+            async { log("log 12") },
+            sleep_ms(50), // Timer 13
+        );
+    }
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_174 {
+use runtime::prelude::*;
+
+async fn run() {
+    join!( // all at once; each poll polls every unfinished one
+        async {
+            select! {
+                biased; // polled in this order; the first ready wins, the others are dropped
+                _ = sleep_ms(50) => {} // Timer 3
+                _ = sleep_ms(0) => {} // Timer 4
+            }
+        },
+    );
+    log("log 5");
+    select! {
+        biased; // polled in this order; the first ready wins, the others are dropped
+        _ = async {
+            for _ in 0..2 {
+                sleep_ms(10).await; // Timer 8
+            }
+        } => {}
+        _ = yield_now() => {}
+    }
+    let f1 = async { block_ms(0) };
+    // nothing has run yet: futures start when polled
+    f1.await;
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
 pub mod random_175 {
 use runtime::prelude::*;
 
 async fn run() {
-    sleep_ms(0).await; // Timer 1
-    sleep_ms(20).await; // Timer 3
+    select! {
+        biased; // polled in this order; the first ready wins, the others are dropped
+        _ = sleep_ms(20) => {} // Timer 2
+    }
+    sleep_ms(100).await; // Timer 3
 }
 
 pub fn size() -> usize {
@@ -5942,11 +5857,15 @@ pub mod random_176 {
 use runtime::prelude::*;
 
 async fn run() {
-    for _ in 0..0 {
-        sleep_ms(20).await; // Timer 2
-        yield_now().await; // yield: the task goes to the back of the ready queue
+    join!( // all at once; each poll polls every unfinished one
+        sleep_ms(10), // Timer 2
+    );
+    for _ in 0..2 {
+        block_ms(10);
     }
-    sleep_ms(100).await; // Timer 4
+    block_ms(10);
+    sleep_ms(20).await; // Timer 8
+    sleep_ms(50).await; // Timer 9
 }
 
 pub fn size() -> usize {
@@ -5962,44 +5881,17 @@ pub mod random_177 {
 use runtime::prelude::*;
 
 async fn run() {
+    sleep_ms(50).await; // Timer 1
+    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
+        sleep_ms(20).await; // Timer 2
+    });
     select! {
         biased; // polled in this order; the first ready wins, the others are dropped
-        _ = async {
-            select! {
-                biased; // polled in this order; the first ready wins, the others are dropped
-                _ = async { log("log 3") } => {}
-                _ = async { log("log 4") } => {}
-            }
-        } => {}
-        _ = async {
-            select! {
-                biased; // polled in this order; the first ready wins, the others are dropped
-                _ = async { log("log 6") } => {}
-            }
-        } => {}
-        _ = async {
-            let f1 = async { block_ms(0) };
-            let f2 = sleep_ms(100); // Timer 9
-            // nothing has run yet: futures start when polled
-            f1.await;
-            f2.await;
-        } => {}
+        _ = async { log("log 4") } => {}
+        _ = sleep_ms(20) => {} // Timer 5
+        _ = sleep_ms(100) => {} // Timer 6
     }
-    select! {
-        biased; // polled in this order; the first ready wins, the others are dropped
-        _ = async { log("log 11") } => {}
-        _ = async {
-            for _ in 0..0 {
-                block_ms(10);
-                sleep_ms(20).await; // Timer 14
-            }
-        } => {}
-        _ = sleep_ms(20) => {} // Timer 15
-    }
-    select! {
-        biased; // polled in this order; the first ready wins, the others are dropped
-        _ = async { block_ms(10) } => {}
-    }
+    h1.await.unwrap();
 }
 
 pub fn size() -> usize {
@@ -6018,100 +5910,6 @@ async fn run() {
     select! {
         biased; // polled in this order; the first ready wins, the others are dropped
         _ = async {
-            for _ in 0..2 {
-                sleep_ms(10).await; // Timer 3
-            }
-        } => {}
-        _ = yield_now() => {}
-    }
-    let f1 = async { block_ms(0) };
-    // nothing has run yet: futures start when polled
-    f1.await;
-    sleep_ms(10).await; // Timer 7
-    select! {
-        biased; // polled in this order; the first ready wins, the others are dropped
-        _ = sleep_ms(20) => {} // Timer 9
-    }
-}
-
-pub fn size() -> usize {
-    std::mem::size_of_val(&run())
-}
-
-pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
-    Box::pin(run())
-}
-}
-
-pub mod random_179 {
-use runtime::prelude::*;
-
-async fn run() {
-    let f1 = async {
-        let f2 = async { log("log 3") };
-        // nothing has run yet: futures start when polled
-        f2.await;
-    };
-    let f2 = async {
-        join!( // all at once; each poll polls every unfinished one
-            async { log("log 5") },
-        );
-    };
-    // nothing has run yet: futures start when polled
-    f1.await;
-    f2.await;
-    block_ms(10);
-    sleep_ms(20).await; // Timer 9
-}
-
-pub fn size() -> usize {
-    std::mem::size_of_val(&run())
-}
-
-pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
-    Box::pin(run())
-}
-}
-
-pub mod random_180 {
-use runtime::prelude::*;
-
-async fn run() {
-    select! {
-        biased; // polled in this order; the first ready wins, the others are dropped
-        _ = async {
-            select! {
-                biased; // polled in this order; the first ready wins, the others are dropped
-                _ = async { log("log 3") } => {}
-                _ = yield_now() => {}
-            }
-        } => {}
-        _ = async {
-            for _ in 0..3 {
-                sleep_ms(20).await; // Timer 6
-                sleep_ms(100).await; // Timer 7
-            }
-        } => {}
-    }
-    sleep_ms(20).await; // Timer 8
-}
-
-pub fn size() -> usize {
-    std::mem::size_of_val(&run())
-}
-
-pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
-    Box::pin(run())
-}
-}
-
-pub mod random_181 {
-use runtime::prelude::*;
-
-async fn run() {
-    select! {
-        biased; // polled in this order; the first ready wins, the others are dropped
-        _ = async {
             select! {
                 biased; // polled in this order; the first ready wins, the others are dropped
                 _ = async { log("log 3") } => {}
@@ -6131,29 +5929,96 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 }
 }
 
+pub mod random_179 {
+use runtime::prelude::*;
+
+async fn run() {
+    log("log 1");
+    join!( // all at once; each poll polls every unfinished one
+        yield_now(),
+        async {
+            block_ms(30);
+            block_ms(0);
+        },
+    );
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_180 {
+use runtime::prelude::*;
+
+async fn run() {
+    log("log 1");
+    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
+        select! {
+            biased; // polled in this order; the first ready wins, the others are dropped
+            _ = sleep_ms(100) => {} // Timer 3
+        }
+    });
+    h1.await.unwrap();
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_181 {
+use runtime::prelude::*;
+
+async fn run() {
+    join!( // all at once; each poll polls every unfinished one
+        sleep_ms(0), // Timer 2
+    );
+    yield_now().await; // yield: the task goes to the back of the ready queue
+    sleep_ms(20).await; // Timer 4
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
 pub mod random_182 {
 use runtime::prelude::*;
 
 async fn run() {
-    for _ in 0..3 {
-        sleep_ms(10).await; // Timer 3
+    let f1 = async { block_ms(0) };
+    // nothing has run yet: futures start when polled
+    f1.await;
+    sleep_ms(10).await; // Timer 4
+    sleep_ms(10).await; // Timer 5
+    for _ in 0..2 {
+        sleep_ms(20).await; // Timer 7
+        sleep_ms(0).await; // Timer 9
+        sleep_ms(10).await; // Timer 10
     }
-    sleep_ms(50).await; // Timer 5
-    join!( // all at once; each poll polls every unfinished one
-        async { block_ms(0) },
-        async { block_ms(0) },
-        sleep_ms(50), // Timer 9
-    );
-    select! {
-        biased; // polled in this order; the first ready wins, the others are dropped
-        _ = sleep_ms(100) => {} // Timer 11
-    }
-    block_ms(0);
-    for _ in 0..1 {
+    let f2 = async {
         join!( // all at once; each poll polls every unfinished one
-            sleep_ms(0), // Timer 15
+            async { log("log 13") },
+            async { block_ms(10) },
         );
-    }
+    };
+    let f3 = sleep_ms(20); // Timer 15
+    // nothing has run yet: futures start when polled
+    f2.await;
+    f3.await;
 }
 
 pub fn size() -> usize {
@@ -6169,7 +6034,7 @@ pub mod random_183 {
 use runtime::prelude::*;
 
 async fn run() {
-    sleep_ms(20).await; // Timer 1
+    log("log 1");
 }
 
 pub fn size() -> usize {
@@ -6185,16 +6050,16 @@ pub mod random_184 {
 use runtime::prelude::*;
 
 async fn run() {
-    log("log 1");
-    let f1 = async {
+    spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
         select! {
             biased; // polled in this order; the first ready wins, the others are dropped
-            _ = sleep_ms(100) => {} // Timer 4
+            _ = async {
+                join!( // all at once; each poll polls every unfinished one
+                    async { log("log 3") },
+                );
+            } => {}
         }
-    };
-    // nothing has run yet: futures start when polled
-    f1.await;
-    sleep_ms(10).await; // Timer 5
+    });
 }
 
 pub fn size() -> usize {
@@ -6210,21 +6075,24 @@ pub mod random_185 {
 use runtime::prelude::*;
 
 async fn run() {
-    for _ in 0..2 {
-        sleep_ms(20).await; // Timer 2
-        sleep_ms(0).await; // Timer 4
-        sleep_ms(10).await; // Timer 5
-    }
-    let f1 = async {
-        join!( // all at once; each poll polls every unfinished one
-            async { log("log 8") },
-            async { block_ms(10) },
-        );
-    };
-    let f2 = sleep_ms(20); // Timer 10
+    join!( // all at once; each poll polls every unfinished one
+        async {
+            select! {
+                biased; // polled in this order; the first ready wins, the others are dropped
+                _ = async { log("log 3") } => {}
+                _ = async { block_ms(30) } => {}
+                _ = sleep_ms(20) => {} // Timer 5
+            }
+        },
+        async {
+            log("log 7");
+            yield_now().await; // yield: the task goes to the back of the ready queue
+        },
+    );
+    let f1 = async { log("log 10") };
     // nothing has run yet: futures start when polled
     f1.await;
-    f2.await;
+    sleep_ms(0).await; // Timer 11
 }
 
 pub fn size() -> usize {
@@ -6242,28 +6110,17 @@ use runtime::prelude::*;
 async fn run() {
     select! {
         biased; // polled in this order; the first ready wins, the others are dropped
-        _ = async {
-            for _ in 0..3 {
-                yield_now().await; // yield: the task goes to the back of the ready queue
-                block_ms(0);
-                log("log 5");
-            }
-        } => {}
+        _ = async { log("log 3") } => {}
+        _ = sleep_ms(50) => {} // Timer 4
     }
-    log("log 6");
-    select! {
-        biased; // polled in this order; the first ready wins, the others are dropped
-        _ = async {
-            block_ms(0);
-        } => {}
-        _ = async {
-            join!( // all at once; each poll polls every unfinished one
-                sleep_ms(20), // Timer 11
-                yield_now(),
-                sleep_ms(50), // Timer 13
-            );
-        } => {}
-    }
+    join!( // all at once; each poll polls every unfinished one
+        async {
+            sleep_ms(20).await; // Timer 7
+            log("log 8");
+            block_ms(30);
+        },
+    );
+    sleep_ms(0).await; // Timer 10
 }
 
 pub fn size() -> usize {
@@ -6282,17 +6139,33 @@ async fn run() {
     select! {
         biased; // polled in this order; the first ready wins, the others are dropped
         _ = async {
-            let f1 = async { log("log 3") };
+            let f1 = sleep_ms(100); // Timer 3
             // nothing has run yet: futures start when polled
             f1.await;
         } => {}
-        _ = sleep_ms(0) => {} // Timer 4
+        _ = async {
+            block_ms(30);
+        } => {}
+        _ = async {
+            select! {
+                biased; // polled in this order; the first ready wins, the others are dropped
+                _ = yield_now() => {}
+                _ = sleep_ms(10) => {} // Timer 8
+            }
+        } => {}
     }
-    sleep_ms(20).await; // Timer 5
     select! {
         biased; // polled in this order; the first ready wins, the others are dropped
-        _ = async { log("log 8") } => {}
-        _ = sleep_ms(50) => {} // Timer 9
+        _ = async {
+            sleep_ms(20).await; // Timer 11
+            log("log 12");
+            sleep_ms(10).await; // Timer 13
+        } => {}
+        _ = async {
+            sleep_ms(100).await; // Timer 15
+            sleep_ms(20).await; // Timer 16
+            sleep_ms(20).await; // Timer 17
+        } => {}
     }
 }
 
@@ -6306,76 +6179,6 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 }
 
 pub mod random_188 {
-use runtime::prelude::*;
-
-async fn run() {
-    join!( // all at once; each poll polls every unfinished one
-        async {
-            log("log 3");
-            sleep_ms(20).await; // Timer 4
-            sleep_ms(100).await; // Timer 5
-        },
-        sleep_ms(0), // Timer 6
-        async {
-            select! {
-                biased; // polled in this order; the first ready wins, the others are dropped
-                _ = async { log("log 8") } => {}
-                _ = async { log("log 9") } => {}
-            }
-        },
-    );
-    let f1 = async { block_ms(0) };
-    let f2 = async {
-        let f3 = sleep_ms(20); // Timer 13
-        let f4 = sleep_ms(20); // Timer 14
-        // nothing has run yet: futures start when polled
-        f3.await;
-        f4.await;
-    };
-    let f3 = sleep_ms(50); // Timer 15
-    // nothing has run yet: futures start when polled
-    f1.await;
-    f2.await;
-    f3.await;
-}
-
-pub fn size() -> usize {
-    std::mem::size_of_val(&run())
-}
-
-pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
-    Box::pin(run())
-}
-}
-
-pub mod random_189 {
-use runtime::prelude::*;
-
-async fn run() {
-    let f1 = async {
-        sleep_ms(100).await; // Timer 3
-        sleep_ms(10).await; // Timer 4
-    };
-    let f2 = async {
-        sleep_ms(100).await; // Timer 6
-        sleep_ms(20).await; // Timer 7
-        sleep_ms(20).await; // Timer 8
-    };
-    // nothing has run yet: futures start when polled
-    f1.await;
-    f2.await;
-}
-
-pub fn size() -> usize {
-    std::mem::size_of_val(&run())
-}
-
-pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
-    Box::pin(run())
-}
-}
-
-pub mod random_190 {
 use runtime::prelude::*;
 
 async fn run() {
@@ -6400,38 +6203,100 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 }
 }
 
+pub mod random_189 {
+use runtime::prelude::*;
+
+async fn run() {
+    sleep_ms(20).await; // Timer 2
+    log("log 3");
+    sleep_ms(0).await; // Timer 4
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_190 {
+use runtime::prelude::*;
+
+async fn run() {
+    select! {
+        biased; // polled in this order; the first ready wins, the others are dropped
+        _ = sleep_ms(0) => {} // Timer 3
+        _ = sleep_ms(50) => {} // Timer 4
+    }
+    let f1 = sleep_ms(0); // Timer 6
+    let f2 = async { block_ms(10) };
+    // nothing has run yet: futures start when polled
+    f1.await;
+    f2.await;
+    join!( // all at once; each poll polls every unfinished one
+        async { log("log 9") },
+    );
+    spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
+        join!( // all at once; each poll polls every unfinished one
+            async {
+                sleep_ms(20).await; // Timer 12
+                block_ms(10);
+            },
+            async {
+                join!( // all at once; each poll polls every unfinished one
+                    yield_now(),
+                    async { log("log 16") },
+                    async { log("log 17") },
+                );
+            },
+            sleep_ms(20), // Timer 18
+        );
+    });
+    sleep_ms(10).await; // Timer 19
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
 pub mod random_191 {
 use runtime::prelude::*;
 
 async fn run() {
-    sleep_ms(0).await; // Timer 3
-    log("log 4");
-    log("log 5");
-    log("log 7");
-    log("log 8");
-    sleep_ms(50).await; // Timer 9
     for _ in 0..2 {
         select! {
             biased; // polled in this order; the first ready wins, the others are dropped
-            _ = async { log("log 12") } => {}
+            _ = yield_now() => {}
+            _ = async { block_ms(0) } => {}
+            _ = sleep_ms(100) => {} // Timer 5
         }
     }
-    for _ in 0..2 {
-        join!( // all at once; each poll polls every unfinished one
-            async { log("log 15") },
-            sleep_ms(50), // Timer 16
-            sleep_ms(10), // Timer 17
-        );
+    sleep_ms(20).await; // Timer 6
+    for _ in 0..0 {
+        log("log 9");
     }
-    select! {
-        biased; // polled in this order; the first ready wins, the others are dropped
-        _ = async { log("log 19") } => {}
-        _ = async {
-            for _ in 0..1 {
-                block_ms(10);
-            }
-        } => {}
-    }
+    log("log 11");
+    log("log 12");
+    let f1 = async {
+        select! {
+            biased; // polled in this order; the first ready wins, the others are dropped
+            _ = async { log("log 15") } => {}
+            _ = sleep_ms(100) => {} // Timer 16
+        }
+    };
+    let f2 = sleep_ms(20); // Timer 17
+    let f3 = async { log("log 18") };
+    // nothing has run yet: futures start when polled
+    f1.await;
+    f2.await;
+    f3.await;
 }
 
 pub fn size() -> usize {
@@ -6447,36 +6312,16 @@ pub mod random_192 {
 use runtime::prelude::*;
 
 async fn run() {
-    join!( // all at once; each poll polls every unfinished one
-        async { log("log 2") },
-        async {
-            join!( // all at once; each poll polls every unfinished one
-                async { block_ms(10) },
-                async { block_ms(0) },
-            );
-        },
-    );
-    log("log 6");
-    log("log 7");
-    join!( // all at once; each poll polls every unfinished one
-        async {
-            log("log 10");
-            block_ms(0);
-            block_ms(30);
-        },
-        async {
-            let f1 = async { log("log 14") };
-            // nothing has run yet: futures start when polled
-            f1.await;
-        },
-        async {
-            let f2 = sleep_ms(20); // Timer 16
-            let f3 = sleep_ms(50); // Timer 17
-            // nothing has run yet: futures start when polled
-            f2.await;
-            f3.await;
-        },
-    );
+    select! {
+        biased; // polled in this order; the first ready wins, the others are dropped
+        _ = async {
+            log("log 3");
+            block_ms(10);
+            sleep_ms(10).await; // Timer 5
+        } => {}
+        _ = async { block_ms(10) } => {}
+    }
+    yield_now().await; // yield: the task goes to the back of the ready queue
 }
 
 pub fn size() -> usize {
@@ -6492,26 +6337,33 @@ pub mod random_193 {
 use runtime::prelude::*;
 
 async fn run() {
-    sleep_ms(20).await; // Timer 1
-    log("log 2");
+    join!( // all at once; each poll polls every unfinished one
+        async {
+            log("log 3");
+            log("log 4");
+            log("log 5");
+        },
+    );
     select! {
         biased; // polled in this order; the first ready wins, the others are dropped
         _ = async {
-            let f1 = sleep_ms(20); // Timer 5
-            let f2 = yield_now();
-            // nothing has run yet: futures start when polled
-            f1.await;
-            f2.await;
-        } => {}
-        _ = async { block_ms(10) } => {}
-        _ = async {
             join!( // all at once; each poll polls every unfinished one
+                async { block_ms(0) },
                 async { block_ms(10) },
                 yield_now(),
             );
         } => {}
+        _ = async {
+            let f1 = async { log("log 12") };
+            let f2 = sleep_ms(10); // Timer 13
+            let f3 = sleep_ms(20); // Timer 14
+            // nothing has run yet: futures start when polled
+            f1.await;
+            f2.await;
+            f3.await;
+        } => {}
     }
-    sleep_ms(0).await; // Timer 11
+    sleep_ms(50).await; // Timer 15
 }
 
 pub fn size() -> usize {
@@ -6528,30 +6380,15 @@ use runtime::prelude::*;
 
 async fn run() {
     log("log 1");
-    sleep_ms(0).await; // Timer 3
-    let f1 = async { log("log 5") };
-    // nothing has run yet: futures start when polled
-    f1.await;
-    sleep_ms(20).await; // Timer 6
-    let f2 = async {
-        join!( // all at once; each poll polls every unfinished one
-            async { block_ms(10) },
-        );
-    };
-    // nothing has run yet: futures start when polled
-    f2.await;
-    select! {
-        biased; // polled in this order; the first ready wins, the others are dropped
-        _ = async {
-            let f3 = async { log("log 12") };
-            let f4 = sleep_ms(10); // Timer 13
-            let f5 = sleep_ms(20); // Timer 14
-            // nothing has run yet: futures start when polled
-            f3.await;
-            f4.await;
-            f5.await;
-        } => {}
-    }
+    join!( // all at once; each poll polls every unfinished one
+        async {
+            join!( // all at once; each poll polls every unfinished one
+                sleep_ms(20), // Timer 4
+                sleep_ms(50), // Timer 5
+                sleep_ms(0), // Timer 6
+            );
+        },
+    );
 }
 
 pub fn size() -> usize {
@@ -6567,23 +6404,38 @@ pub mod random_195 {
 use runtime::prelude::*;
 
 async fn run() {
+    log("log 1");
+    join!( // all at once; each poll polls every unfinished one
+        sleep_ms(20), // Timer 3
+    );
+    select! {
+        biased; // polled in this order; the first ready wins, the others are dropped
+        _ = sleep_ms(20) => {} // Timer 6
+    }
+    for _ in 0..2 {
+        sleep_ms(10).await; // Timer 8
+        block_ms(0);
+    }
+    join!( // all at once; each poll polls every unfinished one
+        sleep_ms(100), // Timer 11
+        sleep_ms(20), // Timer 12
+        sleep_ms(20), // Timer 13
+    );
     select! {
         biased; // polled in this order; the first ready wins, the others are dropped
         _ = async {
-            for _ in 0..1 {
-                log("log 3");
-            }
+            sleep_ms(10).await; // Timer 16
+            log("log 17");
+            sleep_ms(100).await; // Timer 18
         } => {}
         _ = async {
-            sleep_ms(100).await; // Timer 5
-            block_ms(0);
-            sleep_ms(20).await; // Timer 7
+            select! {
+                biased; // polled in this order; the first ready wins, the others are dropped
+                _ = async { log("log 20") } => {}
+                _ = sleep_ms(10) => {} // Timer 21
+            }
         } => {}
-        _ = async { log("log 8") } => {}
     }
-    join!( // all at once; each poll polls every unfinished one
-        sleep_ms(20), // Timer 10
-    );
 }
 
 pub fn size() -> usize {
@@ -6600,10 +6452,8 @@ use runtime::prelude::*;
 
 async fn run() {
     join!( // all at once; each poll polls every unfinished one
-        sleep_ms(100), // Timer 3
-        sleep_ms(100), // Timer 4
+        async { log("log 2") },
     );
-    sleep_ms(20).await; // Timer 5
 }
 
 pub fn size() -> usize {
@@ -6619,20 +6469,27 @@ pub mod random_197 {
 use runtime::prelude::*;
 
 async fn run() {
+    let f1 = yield_now();
+    let f2 = async {
+        select! {
+            biased; // polled in this order; the first ready wins, the others are dropped
+            _ = async { log("log 4") } => {}
+            _ = sleep_ms(20) => {} // Timer 5
+            _ = yield_now() => {}
+        }
+    };
+    // nothing has run yet: futures start when polled
+    f1.await;
+    f2.await;
+    sleep_ms(10).await; // Timer 7
     join!( // all at once; each poll polls every unfinished one
         async { block_ms(30) },
+        async { log("log 10") },
     );
-    join!( // all at once; each poll polls every unfinished one
-        sleep_ms(20), // Timer 4
-        sleep_ms(20), // Timer 5
-        async {
-            select! {
-                biased; // polled in this order; the first ready wins, the others are dropped
-                _ = async { log("log 7") } => {}
-                _ = sleep_ms(0) => {} // Timer 8
-            }
-        },
-    );
+    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
+        yield_now().await; // yield: the task goes to the back of the ready queue
+    });
+    h1.await.unwrap();
 }
 
 pub fn size() -> usize {
@@ -6648,27 +6505,16 @@ pub mod random_198 {
 use runtime::prelude::*;
 
 async fn run() {
-    for _ in 0..1 {
-        for _ in 0..3 {
-            sleep_ms(0).await; // Timer 3
-            sleep_ms(20).await; // Timer 4
+    let f1 = async {
+        for _ in 0..1 {
+            sleep_ms(20).await; // Timer 3
         }
-        select! {
-            biased; // polled in this order; the first ready wins, the others are dropped
-            _ = sleep_ms(0) => {} // Timer 6
-            _ = async { log("log 7") } => {}
-            _ = sleep_ms(20) => {} // Timer 8
-        }
-        let f1 = yield_now();
-        let f2 = async { log("log 11") };
-        // nothing has run yet: futures start when polled
-        f1.await;
-        f2.await;
-    }
-    log("log 14");
-    sleep_ms(10).await; // Timer 15
-    block_ms(30);
-    log("log 17");
+    };
+    // nothing has run yet: futures start when polled
+    f1.await;
+    spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
+        yield_now().await; // yield: the task goes to the back of the ready queue
+    });
 }
 
 pub fn size() -> usize {
@@ -6686,13 +6532,68 @@ use runtime::prelude::*;
 async fn run() {
     join!( // all at once; each poll polls every unfinished one
         async {
+            join!( // all at once; each poll polls every unfinished one
+                sleep_ms(100), // Timer 3
+                async { block_ms(0) },
+            );
+        },
+        async {
+            join!( // all at once; each poll polls every unfinished one
+                sleep_ms(0), // Timer 6
+                yield_now(),
+                sleep_ms(50), // Timer 8
+            );
+        },
+        async {
+            let f1 = yield_now();
+            let f2 = sleep_ms(20); // Timer 11
+            // nothing has run yet: futures start when polled
+            f1.await;
+            f2.await;
+        },
+    );
+    log("log 13");
+    join!( // all at once; each poll polls every unfinished one
+        yield_now(),
+        sleep_ms(10), // Timer 16
+        async { log("log 17") },
+    );
+    join!( // all at once; each poll polls every unfinished one
+        sleep_ms(20), // Timer 19
+        async { log("log 20") },
+    );
+    join!( // all at once; each poll polls every unfinished one
+        async {
+            let f3 = async { log("log 23") };
+            let f4 = sleep_ms(50); // Timer 24
+            let f5 = async { log("log 25") };
+            // nothing has run yet: futures start when polled
+            f3.await;
+            f4.await;
+            f5.await;
+        },
+        async { log("log 26") },
+        async {
             select! {
                 biased; // polled in this order; the first ready wins, the others are dropped
-                _ = async { log("log 3") } => {}
-                _ = async { log("log 4") } => {}
+                _ = sleep_ms(50) => {} // Timer 28
+                _ = async { log("log 29") } => {}
             }
         },
     );
+    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
+        let f6 = async { block_ms(30) };
+        let f7 = async {
+            join!( // all at once; each poll polls every unfinished one
+                async { block_ms(0) },
+                async { log("log 34") },
+            );
+        };
+        // nothing has run yet: futures start when polled
+        f6.await;
+        f7.await;
+    });
+    h1.await.unwrap();
 }
 
 pub fn size() -> usize {
