@@ -3,16 +3,17 @@
 // clearTimeout and console.log (on a virtual clock), sets and fires the same
 // timers and logs the same texts, in the same order and at the same times,
 // as its lane did in the page, for every preset in both promise styles and
-// for 60 random scenarios. (So the lane's recording of its microtasks moves
-// nothing the panel shows.) (The Rust panel is compiled and
-// checked the same way natively: crates/playground/tests/compiled_panels.rs.)
+// for 100 random scenarios (yields, loops and spawns among them). (So the
+// lane's recording of its microtasks moves nothing the panel shows.) (The
+// Rust panel is compiled and checked the same way natively:
+// crates/playground/tests/compiled_panels.rs.)
 import { test, expect } from './fixtures.mjs';
 import { runScript, scriptEvents, eventsOf } from '../js-panel.mjs';
 import { random, scenario } from '../random-scenario.mjs';
 
 test.describe.configure({ mode: 'default' });
 
-const RANDOM_SCENARIOS = 60;
+const RANDOM_SCENARIOS = 100;
 
 
 async function check(page, options, name) {

@@ -20,6 +20,7 @@
 //!            | "join" "!" "(" future { "," future } [ "," ] ")" ";"
 //!            | "select" "!" "{" "biased" ";" arm { [ "," ] arm } [ "," ] "}"
 //!            | let { let } await { await }   (* each name awaited once, in order *)
+//!            | let { let } "join" "!" "(" name { "," name } [ "," ] ")" ";"  (* every name, in the order made: their join! *)
 //!            | "for" ( "_" | name ) "in" "0" ".." number "{" { statement } "}"  (* 0 to 100 times; the body does not read the variable *)
 //!            | [ "let" ( name | "_" ) "=" ] "spawn" "(" async "{" { statement } "}" ")" ";"  (* a task of its own *)
 //!            | name "." "await" "." "unwrap" "(" ")" ";" ;  (* a task spawned above in this block, once *)

@@ -1,5 +1,5 @@
 //! The Rust panel is the program: every preset's panel (but interop's, which
-//! needs a browser) and 200 random scenarios' panels, exactly as the page
+//! needs a browser) and 300 random scenarios' panels, exactly as the page
 //! shows them, are compiled into this test (`panels/generated.rs`; the
 //! special presets' are in `src/rust_lane/preset_panels.rs`) and run on a
 //! `VirtualHost`. Each must trace exactly as the Rust lane runs the same
@@ -284,7 +284,7 @@ fn the_lanes_compiled_presets_have_the_panels_sizes() {
 
 /// A program with a preset's shape but other timings and texts runs on the
 /// preset's compiled `run()`; it traces exactly as the composed futures
-/// (which the 200 random panels above check) run it, `state` events and the
+/// (which the 300 random panels above check) run it, `state` events and the
 /// steps of its timers and logs included.
 #[test]
 fn a_presets_shape_with_other_values_runs_compiled_as_the_composed_futures_do() {

@@ -40,7 +40,12 @@ const TABLE: &[(&str, &str, Want)] = &[
     (
         "join! of futures made by let",
         "    let x = sleep_ms(5);\n    let y = sleep_ms(10);\n    join!(x, y);\n",
-        Refused(6, 11, "this playground does not read a future made by `let` inside `join!` yet; in Rust it is fine: write the future itself here, `sleep_ms(5)`, in place of `x`"),
+        Parses,
+    ),
+    (
+        "join! of futures made by let, in another order",
+        "    let x = sleep_ms(5);\n    let y = sleep_ms(10);\n    join!(y, x);\n",
+        Refused(6, 11, "this playground does not read a future made by `let` inside `join!` yet; in Rust it is fine: write the future itself here, `sleep_ms(10)`, in place of `y`"),
     ),
     (
         "tokio::time::sleep",
@@ -652,6 +657,30 @@ fn let_underscore_and_async_move_read_as_without_them() {
             "use runtime::prelude::*;\nuse std::time::Duration;\n\nasync fn run() {{\n{body}}}\n"
         )
     };
+    // Futures made by `let`s, then joined in that order: the `join!` of
+    // them; each timer's line is its `let`'s, and a timing is rewritten there.
+    let joined = text(
+        "    let kettle = sleep_ms(300); // Kettle\n    let toast = async { sleep_ms(200).await; log(\"toast\"); };\n    join!(kettle, toast);\n    log(\"done\");\n",
+    );
+    let plain = text("    join!(\n        sleep_ms(300), // Kettle\n        async {\n            sleep_ms(200).await;\n            log(\"toast\");\n        },\n    );\n    log(\"done\");\n");
+    assert_eq!(parse(&joined), parse(&plain));
+    assert!(parse(&joined).is_ok());
+    let step = parse(&joined).unwrap();
+    let rendered = playground::render::rust(&step).text(4);
+    let map = line_map(&joined).unwrap();
+    let line_of = |code: &str| map[rendered.lines().position(|l| l.contains(code)).unwrap()];
+    assert_eq!(
+        (
+            line_of("sleep_ms(300)"),
+            line_of("sleep_ms(200)"),
+            line_of("log(\"done\")")
+        ),
+        (4, 5, 7)
+    );
+    assert_eq!(
+        playground::parse::layout::set_timings(&joined, &[30, 20]).unwrap(),
+        joined.replace("300", "30").replace("200", "20")
+    );
     // std's blocking sleep is the block it is; its number is no timer's.
     let blocking = duration(
         "    std::thread::sleep(Duration::from_millis(2 * 10)); // not a label\n    sleep(Duration::from_millis(40 + 2)).await;\n",

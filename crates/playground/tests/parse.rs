@@ -645,6 +645,8 @@ const PARTS: &[&str] = &[
     "yield_now(),",
     "for _ in 0..3 {",
     "let h = spawn(async {",
+    "join!(f1, f2);",
+    "join!(f1);",
     "});",
     "h.await.unwrap();",
     "spawn(async { log(\"t\"); });",

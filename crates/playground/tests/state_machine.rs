@@ -1,6 +1,6 @@
 //! The state machine the page shows for the Rust panel's `async fn run()`
 //! (`playground::state_machine`): one variant per suspension point for every
-//! preset and 200 random programs; the fields and sizes of the presets; and,
+//! preset and 300 random programs; the fields and sizes of the presets; and,
 //! where a nightly toolchain is installed, all of it checked against what
 //! rustc itself reports (`-Zprint-type-sizes`).
 //!
@@ -445,7 +445,7 @@ fn nightly() -> Result<String, String> {
 /// passes; but in CI, where `CI` is set and `just test-native` installs
 /// nightly first, it fails): compiles the panels of every preset but interop (as in
 /// `src/rust_lane/preset_panels.rs` for the special ones) and the compiled-panels
-/// corpus (`tests/panels/generated.rs`: the other presets, 200 random
+/// corpus (`tests/panels/generated.rs`: the other presets, 300 random
 /// programs) with
 /// `-Zprint-type-sizes`, and checks that for every `run()` rustc's variants
 /// are ours, its named fields in each `Suspend` are ours (the awaited

@@ -1261,6 +1261,27 @@ impl<'a> Parser<'a> {
             }
             self.expect(";", "")?;
         }
+        if self.joins_all(&names) {
+            // `join!(a, b);` of every future the group made, in the order
+            // made: the `join!` of those futures (nothing ran in between,
+            // so each `Sleep`'s deadline is the one it has there).
+            self.bump();
+            self.bump();
+            self.bump();
+            for _ in &names {
+                self.bump();
+                if self.is(",") {
+                    self.bump();
+                }
+            }
+            self.expect(")", "")?;
+            self.expect(";", "")?;
+            if let Some(scope) = self.scopes.last_mut() {
+                scope.extend(names);
+            }
+            self.leave();
+            return Ok(Node::new(Kind::All, at, "this `join!`", futures));
+        }
         for (k, name) in names.iter().enumerate() {
             if !self.is(name) {
                 return Err(self.not_awaited_next(&names[k..], &futures[k..]));
@@ -1274,6 +1295,27 @@ impl<'a> Parser<'a> {
         }
         self.leave();
         Ok(Node::new(Kind::CreateThenAwait, at, what, futures))
+    }
+
+    /// `join!(` next, with exactly `names` as its futures, in that order
+    /// (a trailing comma allowed), then `)`.
+    fn joins_all(&self, names: &[&str]) -> bool {
+        if !(self.is("join") && self.is_at(1, "!") && self.is_at(2, "(")) {
+            return false;
+        }
+        let mut k = 3;
+        for (i, name) in names.iter().enumerate() {
+            if !self.is_at(k, name) {
+                return false;
+            }
+            k += 1;
+            if self.is_at(k, ",") {
+                k += 1;
+            } else if i + 1 < names.len() {
+                return false;
+            }
+        }
+        self.is_at(k, ")")
     }
 
     /// Why the next statement is not `names[0].await;`, the future made

@@ -125,7 +125,7 @@ fn code_tokens(text: &str) -> Result<Vec<Token>, ParseError> {
 /// `sleep_ms(N)`, `std::thread::sleep(Duration::from_millis(N))` as
 /// `block_ms(N)`, and `println!(…)` as `log(…)`.
 fn written_code(text: &str) -> Result<Vec<Token>, ParseError> {
-    let tokens = code_tokens(text)?;
+    let tokens = joined_lets(code_tokens(text)?);
     let word = |k: usize, w: &str| tokens.get(k).is_some_and(|t| t.tok == Tok::Word(w.into()));
     let mut out = Vec::with_capacity(tokens.len());
     // `)`s still to drop: those closing a `Duration::from_millis(`.
@@ -187,6 +187,65 @@ fn written_code(text: &str) -> Result<Vec<Token>, ParseError> {
         k += 1;
     }
     Ok(out)
+}
+
+/// `let a = F; let b = G; join!(a, b);` as the renderer writes it,
+/// `join!(F, G);`: each future's tokens stay where they were written, so
+/// the trace names the line of its `let`.
+fn joined_lets(tokens: Vec<Token>) -> Vec<Token> {
+    let word = |k: usize, w: &str| tokens.get(k).is_some_and(|t| t.tok == Tok::Word(w.into()));
+    let punct = |k: usize, p: &'static str| tokens.get(k).is_some_and(|t| t.tok == Tok::Punct(p));
+    let mut out = Vec::with_capacity(tokens.len());
+    let mut k = 0;
+    while k < tokens.len() {
+        // A group of `let name = future;`, each future up to its `;`.
+        let mut lets: Vec<(&str, std::ops::Range<usize>)> = Vec::new();
+        let mut j = k;
+        while word(j, "let") && punct(j + 2, "=") && !word(j + 3, "spawn") {
+            let Some(Tok::Word(name)) = tokens.get(j + 1).map(|t| &t.tok) else {
+                break;
+            };
+            if name == "_" || name == "mut" {
+                break;
+            }
+            let mut depth = 0i32;
+            let mut end = j + 3;
+            while end < tokens.len() {
+                match tokens[end].tok {
+                    Tok::Punct("(" | "{") => depth += 1,
+                    Tok::Punct(")" | "}") => depth -= 1,
+                    Tok::Punct(";") if depth == 0 => break,
+                    _ => {}
+                }
+                end += 1;
+            }
+            lets.push((name, j + 3..end));
+            j = end + 1;
+        }
+        // Then `join!(` of those names in that order, `)` and `;`.
+        let mut at = j + 3;
+        let mut joins =
+            !lets.is_empty() && word(j, "join") && punct(j + 1, "!") && punct(j + 2, "(");
+        for (name, _) in &lets {
+            joins &= word(at, name);
+            at += 1;
+            if punct(at, ",") {
+                at += 1;
+            }
+        }
+        if joins && punct(at, ")") && punct(at + 1, ";") {
+            out.extend(tokens[j..j + 3].iter().cloned());
+            for (_, future) in &lets {
+                out.extend(tokens[future.clone()].iter().cloned());
+            }
+            out.extend(tokens[at..at + 2].iter().cloned());
+            k = at + 2;
+        } else {
+            out.push(tokens[k].clone());
+            k += 1;
+        }
+    }
+    out
 }
 
 /// Pairs `(i, j)` of the same token in the rendered text (`ours`) and the

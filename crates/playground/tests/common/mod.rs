@@ -1,5 +1,5 @@
 //! What the tests of the Rust panels share: the corpus (every preset but
-//! interop, then 200 random valid scenarios, the same on every machine) and
+//! interop, then 300 random valid scenarios, the same on every machine) and
 //! the panel the page shows for each.
 #![allow(dead_code)]
 
@@ -9,7 +9,7 @@ use playground::program::scenario::Step;
 use playground::render;
 use playground::rust_lane::special;
 
-pub const RANDOM_SCENARIOS: usize = 200;
+pub const RANDOM_SCENARIOS: usize = 300;
 
 /// `(name, preset id if any, scenario)`: the presets, then random scenarios.
 pub fn corpus() -> Vec<(String, Option<&'static str>, Step)> {

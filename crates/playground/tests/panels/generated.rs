@@ -6605,6 +6605,3392 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 }
 }
 
+pub mod random_200 {
+use runtime::prelude::*;
+
+async fn run() {
+    select! {
+        biased; // polled in this order; the first ready wins, the others are dropped
+        _ = async {
+            join!( // all at once; each poll polls every unfinished one
+                async { block_ms(10) },
+            );
+        } => {}
+    }
+    let f1 = async { log("log 6") };
+    let f2 = sleep_ms(50); // Timer 7
+    // nothing has run yet: futures start when polled
+    f1.await;
+    f2.await;
+    select! {
+        biased; // polled in this order; the first ready wins, the others are dropped
+        _ = sleep_ms(20) => {} // Timer 10
+        _ = sleep_ms(0) => {} // Timer 11
+    }
+    let f3 = sleep_ms(20); // Timer 13
+    let f4 = async { log("log 14") };
+    let f5 = sleep_ms(50); // Timer 15
+    // nothing has run yet: futures start when polled
+    f3.await;
+    f4.await;
+    f5.await;
+    select! {
+        biased; // polled in this order; the first ready wins, the others are dropped
+        _ = async { block_ms(10) } => {}
+        _ = sleep_ms(0) => {} // Timer 18
+    }
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_201 {
+use runtime::prelude::*;
+
+async fn run() {
+    for _ in 0..1 {
+        select! {
+            biased; // polled in this order; the first ready wins, the others are dropped
+            _ = yield_now() => {}
+            _ = async { log("log 4") } => {}
+        }
+        select! {
+            biased; // polled in this order; the first ready wins, the others are dropped
+            _ = async { block_ms(10) } => {}
+            _ = async { log("log 7") } => {}
+            _ = sleep_ms(100) => {} // Timer 8
+        }
+    }
+    sleep_ms(50).await; // Timer 10
+    log("log 11");
+    sleep_ms(0).await; // Timer 12
+    select! {
+        biased; // polled in this order; the first ready wins, the others are dropped
+        _ = async { log("log 14") } => {}
+    }
+    for _ in 0..0 {
+        join!( // all at once; each poll polls every unfinished one
+            async { log("log 17") },
+        );
+        select! {
+            biased; // polled in this order; the first ready wins, the others are dropped
+            _ = sleep_ms(50) => {} // Timer 19
+            _ = sleep_ms(50) => {} // Timer 20
+        }
+    }
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_202 {
+use runtime::prelude::*;
+
+async fn run() {
+    log("log 1");
+    join!( // all at once; each poll polls every unfinished one
+        async { log("log 3") },
+    );
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_203 {
+use runtime::prelude::*;
+
+async fn run() {
+    select! {
+        biased; // polled in this order; the first ready wins, the others are dropped
+        _ = sleep_ms(10) => {} // Timer 2
+        _ = async {
+            join!( // all at once; each poll polls every unfinished one
+                async { log("log 4") },
+            );
+        } => {}
+        _ = sleep_ms(0) => {} // Timer 5
+    }
+    spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
+        log("log 6");
+    });
+    sleep_ms(20).await; // Timer 7
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_204 {
+use runtime::prelude::*;
+
+async fn run() {
+    sleep_ms(20).await; // Timer 1
+    sleep_ms(20).await; // Timer 4
+    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
+        let f1 = async {
+            sleep_ms(100).await; // Timer 7
+            sleep_ms(100).await; // Timer 8
+            sleep_ms(100).await; // Timer 9
+        };
+        let f2 = async {
+            join!( // all at once; each poll polls every unfinished one
+                async { block_ms(30) },
+                sleep_ms(20), // Timer 12
+            );
+        };
+        let f3 = async {
+            select! {
+                biased; // polled in this order; the first ready wins, the others are dropped
+                _ = sleep_ms(0) => {} // Timer 14
+                _ = sleep_ms(20) => {} // Timer 15
+                _ = sleep_ms(20) => {} // Timer 16
+            }
+        };
+        // nothing has run yet: futures start when polled
+        f1.await;
+        f2.await;
+        f3.await;
+    });
+    sleep_ms(20).await; // Timer 17
+    h1.await.unwrap();
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_205 {
+use runtime::prelude::*;
+
+async fn run() {
+    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
+        sleep_ms(10).await; // Timer 3
+    });
+    h1.await.unwrap();
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_206 {
+use runtime::prelude::*;
+
+async fn run() {
+    sleep_ms(20).await; // Timer 1
+    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
+        log("log 2");
+    });
+    h1.await.unwrap();
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_207 {
+use runtime::prelude::*;
+
+async fn run() {
+    let f1 = async { block_ms(30) };
+    // nothing has run yet: futures start when polled
+    f1.await;
+    yield_now().await; // yield: the task goes to the back of the ready queue
+    select! {
+        biased; // polled in this order; the first ready wins, the others are dropped
+        _ = async {
+            select! {
+                biased; // polled in this order; the first ready wins, the others are dropped
+                _ = async { block_ms(10) } => {}
+                _ = sleep_ms(50) => {} // Timer 9
+            }
+        } => {}
+        _ = async { log("log 10") } => {}
+        _ = yield_now() => {}
+    }
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_208 {
+use runtime::prelude::*;
+
+async fn run() {
+    sleep_ms(50).await; // Timer 1
+    sleep_ms(10).await; // Timer 3
+    log("log 4");
+    join!( // all at once; each poll polls every unfinished one
+        async {
+            log("log 7");
+        },
+        async {
+            join!( // all at once; each poll polls every unfinished one
+                sleep_ms(50), // Timer 9
+                sleep_ms(50), // Timer 10
+            );
+        },
+        sleep_ms(0), // Timer 11
+    );
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_209 {
+use runtime::prelude::*;
+
+async fn run() {
+    select! {
+        biased; // polled in this order; the first ready wins, the others are dropped
+        _ = async {
+            select! {
+                biased; // polled in this order; the first ready wins, the others are dropped
+                _ = async { block_ms(0) } => {}
+            }
+        } => {}
+        _ = async {
+            join!( // all at once; each poll polls every unfinished one
+                async { block_ms(10) },
+                sleep_ms(0), // Timer 6
+                async { log("log 7") },
+            );
+        } => {}
+    }
+    sleep_ms(0).await; // Timer 8
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_210 {
+use runtime::prelude::*;
+
+async fn run() {
+    block_ms(0);
+    sleep_ms(100).await; // Timer 4
+    sleep_ms(10).await; // Timer 5
+    sleep_ms(20).await; // Timer 6
+    log("log 8");
+    log("log 9");
+    sleep_ms(20).await; // Timer 10
+    select! {
+        biased; // polled in this order; the first ready wins, the others are dropped
+        _ = async {
+            for _ in 0..0 {
+                yield_now().await; // yield: the task goes to the back of the ready queue
+                sleep_ms(100).await; // Timer 14
+                block_ms(30);
+            }
+        } => {}
+        _ = sleep_ms(0) => {} // Timer 16
+        _ = async {
+            block_ms(10);
+            log("log 19");
+        } => {}
+    }
+    let f1 = async {
+        log("log 22");
+    };
+    // nothing has run yet: futures start when polled
+    f1.await;
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_211 {
+use runtime::prelude::*;
+
+async fn run() {
+    join!( // all at once; each poll polls every unfinished one
+        async { block_ms(0) },
+        async { log("log 3") },
+    );
+    let f1 = async {
+        log("log 6");
+    };
+    let f2 = async {
+        select! {
+            biased; // polled in this order; the first ready wins, the others are dropped
+            _ = sleep_ms(20) => {} // Timer 8
+            _ = yield_now() => {}
+        }
+    };
+    // nothing has run yet: futures start when polled
+    f1.await;
+    f2.await;
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_212 {
+use runtime::prelude::*;
+
+async fn run() {
+    let f1 = async { log("log 2") };
+    let f2 = sleep_ms(50); // Timer 3
+    let f3 = async {
+        join!( // all at once; each poll polls every unfinished one
+            sleep_ms(50), // Timer 5
+            async { block_ms(10) },
+        );
+    };
+    // nothing has run yet: futures start when polled
+    f1.await;
+    f2.await;
+    f3.await;
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_213 {
+use runtime::prelude::*;
+
+async fn run() {
+    join!( // all at once; each poll polls every unfinished one
+        yield_now(),
+        async {
+            for _ in 0..2 {
+                sleep_ms(0).await; // Timer 4
+            }
+        },
+    );
+    let f1 = sleep_ms(50); // Timer 6
+    let f2 = async { log("log 7") };
+    let f3 = async {
+        for _ in 0..0 {
+            log("log 9");
+            sleep_ms(20).await; // Timer 10
+        }
+    };
+    // nothing has run yet: futures start when polled
+    f1.await;
+    f2.await;
+    f3.await;
+    log("log 12");
+    log("log 14");
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_214 {
+use runtime::prelude::*;
+
+async fn run() {
+    for _ in 0..3 {
+        yield_now().await; // yield: the task goes to the back of the ready queue
+    }
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_215 {
+use runtime::prelude::*;
+
+async fn run() {
+    for _ in 0..3 {
+        select! {
+            biased; // polled in this order; the first ready wins, the others are dropped
+            _ = async { block_ms(10) } => {}
+            _ = sleep_ms(50) => {} // Timer 4
+            _ = sleep_ms(0) => {} // Timer 5
+        }
+        let f1 = sleep_ms(10); // Timer 7
+        let f2 = sleep_ms(100); // Timer 8
+        // nothing has run yet: futures start when polled
+        f1.await;
+        f2.await;
+        let f3 = sleep_ms(10); // Timer 10
+        let f4 = async { block_ms(0) };
+        // nothing has run yet: futures start when polled
+        f3.await;
+        f4.await;
+    }
+    join!( // all at once; each poll polls every unfinished one
+        sleep_ms(10), // Timer 13
+        sleep_ms(20), // Timer 14
+        async {
+            block_ms(30);
+            sleep_ms(20).await; // Timer 17
+        },
+    );
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_216 {
+use runtime::prelude::*;
+
+async fn run() {
+    spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
+        sleep_ms(10).await; // Timer 1
+    });
+    select! {
+        biased; // polled in this order; the first ready wins, the others are dropped
+        _ = async { block_ms(10) } => {}
+        _ = async { log("log 5") } => {}
+        _ = async { log("log 6") } => {}
+    }
+    sleep_ms(50).await; // Timer 8
+    block_ms(30);
+    sleep_ms(20).await; // Timer 10
+    let f1 = async { block_ms(0) };
+    // nothing has run yet: futures start when polled
+    f1.await;
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_217 {
+use runtime::prelude::*;
+
+async fn run() {
+    let f1 = async {
+        log("log 3");
+        sleep_ms(100).await; // Timer 4
+    };
+    // nothing has run yet: futures start when polled
+    f1.await;
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_218 {
+use runtime::prelude::*;
+
+async fn run() {
+    join!( // all at once; each poll polls every unfinished one
+        async {
+            let f1 = async { log("log 3") };
+            let f2 = sleep_ms(20); // Timer 4
+            // nothing has run yet: futures start when polled
+            f1.await;
+            f2.await;
+        },
+    );
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_219 {
+use runtime::prelude::*;
+
+async fn run() {
+    sleep_ms(0).await; // Timer 1
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_220 {
+use runtime::prelude::*;
+
+async fn run() {
+    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
+        select! {
+            biased; // polled in this order; the first ready wins, the others are dropped
+            _ = async {
+                let f1 = async { block_ms(30) };
+                let f2 = sleep_ms(0); // Timer 4
+                // nothing has run yet: futures start when polled
+                f1.await;
+                f2.await;
+            } => {}
+            _ = async {
+                for _ in 0..1 {
+                    sleep_ms(0).await; // Timer 6
+                    log("log 7");
+                    sleep_ms(0).await; // Timer 8
+                }
+            } => {}
+        }
+    });
+    let f3 = yield_now();
+    let f4 = sleep_ms(20); // Timer 12
+    let f5 = sleep_ms(100); // Timer 13
+    // nothing has run yet: futures start when polled
+    f3.await;
+    f4.await;
+    f5.await;
+    sleep_ms(10).await; // Timer 15
+    sleep_ms(10).await; // Timer 16
+    sleep_ms(0).await; // Timer 17
+    sleep_ms(20).await; // Timer 18
+    let f6 = async {
+        for _ in 0..1 {
+            sleep_ms(20).await; // Timer 21
+            sleep_ms(10).await; // Timer 22
+            sleep_ms(20).await; // Timer 23
+        }
+    };
+    let f7 = async {
+        join!( // all at once; each poll polls every unfinished one
+            sleep_ms(20), // Timer 25
+            sleep_ms(10), // Timer 26
+            async { log("log 27") },
+        );
+    };
+    let f8 = async {
+        select! {
+            biased; // polled in this order; the first ready wins, the others are dropped
+            _ = async { block_ms(0) } => {}
+        }
+    };
+    // nothing has run yet: futures start when polled
+    f6.await;
+    f7.await;
+    f8.await;
+    h1.await.unwrap();
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_221 {
+use runtime::prelude::*;
+
+async fn run() {
+    select! {
+        biased; // polled in this order; the first ready wins, the others are dropped
+        _ = async {
+            yield_now().await; // yield: the task goes to the back of the ready queue
+        } => {}
+    }
+    let f1 = async {
+        select! {
+            biased; // polled in this order; the first ready wins, the others are dropped
+            _ = sleep_ms(100) => {} // Timer 6
+            _ = async { log("log 7") } => {}
+        }
+    };
+    let f2 = async {
+        let f3 = async { block_ms(30) };
+        let f4 = async { block_ms(0) };
+        // nothing has run yet: futures start when polled
+        f3.await;
+        f4.await;
+    };
+    let f3 = async {
+        let f6 = sleep_ms(100); // Timer 12
+        // nothing has run yet: futures start when polled
+        f6.await;
+    };
+    // nothing has run yet: futures start when polled
+    f1.await;
+    f2.await;
+    f3.await;
+    select! {
+        biased; // polled in this order; the first ready wins, the others are dropped
+        _ = async {
+            select! {
+                biased; // polled in this order; the first ready wins, the others are dropped
+                _ = async { log("log 15") } => {}
+                _ = sleep_ms(0) => {} // Timer 16
+                _ = async { log("log 17") } => {}
+            }
+        } => {}
+        _ = sleep_ms(50) => {} // Timer 18
+        _ = async {
+            join!( // all at once; each poll polls every unfinished one
+                sleep_ms(20), // Timer 20
+                async { log("log 21") },
+            );
+        } => {}
+    }
+    select! {
+        biased; // polled in this order; the first ready wins, the others are dropped
+        _ = sleep_ms(0) => {} // Timer 24
+        _ = sleep_ms(10) => {} // Timer 25
+    }
+    log("log 26");
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_222 {
+use runtime::prelude::*;
+
+async fn run() {
+    join!( // all at once; each poll polls every unfinished one
+        async {
+            let f1 = sleep_ms(20); // Timer 3
+            let f2 = async { block_ms(0) };
+            // nothing has run yet: futures start when polled
+            f1.await;
+            f2.await;
+        },
+        async { block_ms(30) },
+        async {
+            select! {
+                biased; // polled in this order; the first ready wins, the others are dropped
+                _ = async { log("log 7") } => {}
+            }
+        },
+    );
+    for _ in 0..2 {
+        for _ in 0..3 {
+            sleep_ms(10).await; // Timer 10
+            sleep_ms(10).await; // Timer 11
+        }
+        for _ in 0..0 {
+            sleep_ms(20).await; // Timer 13
+            sleep_ms(50).await; // Timer 14
+        }
+        sleep_ms(100).await; // Timer 15
+    }
+    let f3 = sleep_ms(20); // Timer 18
+    // nothing has run yet: futures start when polled
+    f3.await;
+    sleep_ms(20).await; // Timer 19
+    join!( // all at once; each poll polls every unfinished one
+        async { log("log 21") },
+    );
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_223 {
+use runtime::prelude::*;
+
+async fn run() {
+    block_ms(10);
+    join!( // all at once; each poll polls every unfinished one
+        sleep_ms(10), // Timer 4
+        async { block_ms(10) },
+    );
+    log("log 7");
+    sleep_ms(100).await; // Timer 8
+    join!( // all at once; each poll polls every unfinished one
+        async {
+            select! {
+                biased; // polled in this order; the first ready wins, the others are dropped
+                _ = sleep_ms(20) => {} // Timer 11
+                _ = sleep_ms(50) => {} // Timer 12
+                _ = sleep_ms(20) => {} // Timer 13
+            }
+        },
+    );
+    select! {
+        biased; // polled in this order; the first ready wins, the others are dropped
+        _ = async {
+            join!( // all at once; each poll polls every unfinished one
+                sleep_ms(20), // Timer 16
+            );
+        } => {}
+        _ = async {
+            select! {
+                biased; // polled in this order; the first ready wins, the others are dropped
+                _ = async { block_ms(10) } => {}
+            }
+        } => {}
+    }
+    let f1 = async {
+        join!( // all at once; each poll polls every unfinished one
+            async { log("log 21") },
+            sleep_ms(20), // Timer 22
+        );
+    };
+    // nothing has run yet: futures start when polled
+    f1.await;
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_224 {
+use runtime::prelude::*;
+
+async fn run() {
+    yield_now().await; // yield: the task goes to the back of the ready queue
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_225 {
+use runtime::prelude::*;
+
+async fn run() {
+    select! {
+        biased; // polled in this order; the first ready wins, the others are dropped
+        _ = async { block_ms(10) } => {}
+        _ = async {
+            log("log 4");
+            sleep_ms(20).await; // Timer 5
+        } => {}
+    }
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_226 {
+use runtime::prelude::*;
+
+async fn run() {
+    join!( // all at once; each poll polls every unfinished one
+        yield_now(),
+    );
+    select! {
+        biased; // polled in this order; the first ready wins, the others are dropped
+        _ = sleep_ms(20) => {} // Timer 5
+        _ = sleep_ms(20) => {} // Timer 6
+    }
+    sleep_ms(0).await; // Timer 7
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_227 {
+use runtime::prelude::*;
+
+async fn run() {
+    select! {
+        biased; // polled in this order; the first ready wins, the others are dropped
+        _ = sleep_ms(0) => {} // Timer 2
+        _ = async {
+            for _ in 0..3 {
+                sleep_ms(50).await; // Timer 4
+            }
+        } => {}
+    }
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_228 {
+use runtime::prelude::*;
+
+async fn run() {
+    yield_now().await; // yield: the task goes to the back of the ready queue
+    for _ in 0..0 {
+        log("log 3");
+    }
+    join!( // all at once; each poll polls every unfinished one
+        async {
+            join!( // all at once; each poll polls every unfinished one
+                sleep_ms(50), // Timer 6
+            );
+        },
+        async {
+            let f1 = sleep_ms(10); // Timer 8
+            let f2 = async { log("log 9") };
+            let f3 = yield_now();
+            // nothing has run yet: futures start when polled
+            f1.await;
+            f2.await;
+            f3.await;
+        },
+    );
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_229 {
+use runtime::prelude::*;
+
+async fn run() {
+    select! {
+        biased; // polled in this order; the first ready wins, the others are dropped
+        _ = async {
+            select! {
+                biased; // polled in this order; the first ready wins, the others are dropped
+                _ = async { block_ms(30) } => {}
+                _ = yield_now() => {}
+                _ = async { log("log 5") } => {}
+            }
+        } => {}
+        _ = sleep_ms(20) => {} // Timer 6
+        _ = async {
+            block_ms(30);
+            log("log 9");
+            block_ms(10);
+        } => {}
+    }
+    sleep_ms(20).await; // Timer 11
+    select! {
+        biased; // polled in this order; the first ready wins, the others are dropped
+        _ = async {
+            for _ in 0..3 {
+                yield_now().await; // yield: the task goes to the back of the ready queue
+            }
+        } => {}
+        _ = async {
+            let f1 = sleep_ms(0); // Timer 16
+            // nothing has run yet: futures start when polled
+            f1.await;
+        } => {}
+    }
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_230 {
+use runtime::prelude::*;
+
+async fn run() {
+    sleep_ms(10).await; // Timer 1
+    log("log 4");
+    sleep_ms(0).await; // Timer 5
+    join!( // all at once; each poll polls every unfinished one
+        async {
+            select! {
+                biased; // polled in this order; the first ready wins, the others are dropped
+                _ = async { log("log 8") } => {}
+                _ = async { block_ms(10) } => {}
+            }
+        },
+    );
+    let f1 = async {
+        join!( // all at once; each poll polls every unfinished one
+            sleep_ms(20), // Timer 12
+        );
+    };
+    let f2 = async { log("log 13") };
+    let f3 = async {
+        for _ in 0..2 {
+            log("log 15");
+            sleep_ms(0).await; // Timer 16
+            log("log 17");
+        }
+    };
+    // nothing has run yet: futures start when polled
+    f1.await;
+    f2.await;
+    f3.await;
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_231 {
+use runtime::prelude::*;
+
+async fn run() {
+    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
+        log("log 1");
+    });
+    h1.await.unwrap();
+    let f1 = async {
+        select! {
+            biased; // polled in this order; the first ready wins, the others are dropped
+            _ = sleep_ms(100) => {} // Timer 4
+            _ = sleep_ms(50) => {} // Timer 5
+            _ = sleep_ms(20) => {} // Timer 6
+        }
+    };
+    // nothing has run yet: futures start when polled
+    f1.await;
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_232 {
+use runtime::prelude::*;
+
+async fn run() {
+    for _ in 0..1 {
+        block_ms(30);
+        log("log 4");
+        block_ms(10);
+        select! {
+            biased; // polled in this order; the first ready wins, the others are dropped
+            _ = sleep_ms(0) => {} // Timer 7
+            _ = sleep_ms(50) => {} // Timer 8
+        }
+    }
+    sleep_ms(0).await; // Timer 9
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_233 {
+use runtime::prelude::*;
+
+async fn run() {
+    sleep_ms(20).await; // Timer 1
+    select! {
+        biased; // polled in this order; the first ready wins, the others are dropped
+        _ = async {
+            block_ms(30);
+        } => {}
+        _ = sleep_ms(50) => {} // Timer 5
+        _ = async {
+            join!( // all at once; each poll polls every unfinished one
+                async { block_ms(10) },
+                sleep_ms(10), // Timer 8
+            );
+        } => {}
+    }
+    select! {
+        biased; // polled in this order; the first ready wins, the others are dropped
+        _ = async {
+            log("log 11");
+            sleep_ms(10).await; // Timer 12
+        } => {}
+        _ = async {
+            block_ms(30);
+            log("log 15");
+        } => {}
+        _ = async {
+            let f1 = async { block_ms(10) };
+            let f2 = async { block_ms(10) };
+            let f3 = sleep_ms(20); // Timer 19
+            // nothing has run yet: futures start when polled
+            f1.await;
+            f2.await;
+            f3.await;
+        } => {}
+    }
+    for _ in 0..0 {
+        sleep_ms(50).await; // Timer 22
+        log("log 23");
+    }
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_234 {
+use runtime::prelude::*;
+
+async fn run() {
+    yield_now().await; // yield: the task goes to the back of the ready queue
+    select! {
+        biased; // polled in this order; the first ready wins, the others are dropped
+        _ = sleep_ms(20) => {} // Timer 4
+        _ = async { log("log 5") } => {}
+        _ = async { log("log 6") } => {}
+    }
+    let f1 = sleep_ms(20); // Timer 8
+    let f2 = sleep_ms(10); // Timer 9
+    // nothing has run yet: futures start when polled
+    f1.await;
+    f2.await;
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_235 {
+use runtime::prelude::*;
+
+async fn run() {
+    log("log 1");
+    let f1 = async {
+        select! {
+            biased; // polled in this order; the first ready wins, the others are dropped
+            _ = async { log("log 4") } => {}
+            _ = async { block_ms(10) } => {}
+            _ = sleep_ms(0) => {} // Timer 6
+        }
+    };
+    let f2 = async {
+        sleep_ms(50).await; // Timer 8
+        sleep_ms(20).await; // Timer 9
+        sleep_ms(100).await; // Timer 10
+    };
+    let f3 = yield_now();
+    // nothing has run yet: futures start when polled
+    f1.await;
+    f2.await;
+    f3.await;
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_236 {
+use runtime::prelude::*;
+
+async fn run() {
+    sleep_ms(50).await; // Timer 1
+    yield_now().await; // yield: the task goes to the back of the ready queue
+    log("log 3");
+    join!( // all at once; each poll polls every unfinished one
+        sleep_ms(20), // Timer 5
+    );
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_237 {
+use runtime::prelude::*;
+
+async fn run() {
+    select! {
+        biased; // polled in this order; the first ready wins, the others are dropped
+        _ = async {
+            sleep_ms(100).await; // Timer 3
+            sleep_ms(20).await; // Timer 4
+            sleep_ms(20).await; // Timer 5
+        } => {}
+        _ = async {
+            for _ in 0..0 {
+                yield_now().await; // yield: the task goes to the back of the ready queue
+            }
+        } => {}
+    }
+    let f1 = async {
+        select! {
+            biased; // polled in this order; the first ready wins, the others are dropped
+            _ = async { log("log 10") } => {}
+        }
+    };
+    let f2 = async {
+        let f3 = async { log("log 12") };
+        let f4 = sleep_ms(10); // Timer 13
+        let f5 = async { block_ms(10) };
+        // nothing has run yet: futures start when polled
+        f3.await;
+        f4.await;
+        f5.await;
+    };
+    let f3 = async {
+        let f7 = async { block_ms(0) };
+        // nothing has run yet: futures start when polled
+        f7.await;
+    };
+    // nothing has run yet: futures start when polled
+    f1.await;
+    f2.await;
+    f3.await;
+    select! {
+        biased; // polled in this order; the first ready wins, the others are dropped
+        _ = sleep_ms(0) => {} // Timer 18
+        _ = yield_now() => {}
+        _ = sleep_ms(0) => {} // Timer 20
+    }
+    yield_now().await; // yield: the task goes to the back of the ready queue
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_238 {
+use runtime::prelude::*;
+
+async fn run() {
+    block_ms(0);
+    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
+        for _ in 0..0 {
+            block_ms(0);
+            join!( // all at once; each poll polls every unfinished one
+                sleep_ms(20), // Timer 5
+            );
+        }
+    });
+    h1.await.unwrap();
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_239 {
+use runtime::prelude::*;
+
+async fn run() {
+    let f1 = yield_now();
+    // nothing has run yet: futures start when polled
+    f1.await;
+    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
+        yield_now().await; // yield: the task goes to the back of the ready queue
+    });
+    let f2 = async {
+        join!( // all at once; each poll polls every unfinished one
+            async { log("log 6") },
+            sleep_ms(20), // Timer 7
+        );
+    };
+    let f3 = sleep_ms(20); // Timer 8
+    let f4 = async {
+        let f5 = yield_now();
+        let f6 = async { log("log 11") };
+        let f7 = sleep_ms(0); // Timer 12
+        // nothing has run yet: futures start when polled
+        f5.await;
+        f6.await;
+        f7.await;
+    };
+    // nothing has run yet: futures start when polled
+    f2.await;
+    f3.await;
+    f4.await;
+    h1.await.unwrap();
+    sleep_ms(100).await; // Timer 13
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_240 {
+use runtime::prelude::*;
+
+async fn run() {
+    sleep_ms(10).await; // Timer 1
+    let f1 = async {
+        let f2 = sleep_ms(20); // Timer 4
+        // nothing has run yet: futures start when polled
+        f2.await;
+    };
+    // nothing has run yet: futures start when polled
+    f1.await;
+    join!( // all at once; each poll polls every unfinished one
+        async {
+            select! {
+                biased; // polled in this order; the first ready wins, the others are dropped
+                _ = async { log("log 7") } => {}
+            }
+        },
+        async {
+            sleep_ms(0).await; // Timer 9
+            sleep_ms(20).await; // Timer 10
+            block_ms(10);
+        },
+    );
+    join!( // all at once; each poll polls every unfinished one
+        async {
+            join!( // all at once; each poll polls every unfinished one
+                async { log("log 14") },
+                sleep_ms(50), // Timer 15
+            );
+        },
+        async {
+            select! {
+                biased; // polled in this order; the first ready wins, the others are dropped
+                _ = sleep_ms(10) => {} // Timer 17
+            }
+        },
+    );
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_241 {
+use runtime::prelude::*;
+
+async fn run() {
+    select! {
+        biased; // polled in this order; the first ready wins, the others are dropped
+        _ = sleep_ms(10) => {} // Timer 3
+        _ = async { log("log 4") } => {}
+    }
+    block_ms(10);
+    block_ms(0);
+    log("log 8");
+    select! {
+        biased; // polled in this order; the first ready wins, the others are dropped
+        _ = yield_now() => {}
+    }
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_242 {
+use runtime::prelude::*;
+
+async fn run() {
+    let f1 = async {
+        for _ in 0..2 {
+            sleep_ms(100).await; // Timer 3
+        }
+    };
+    let f2 = async {
+        select! {
+            biased; // polled in this order; the first ready wins, the others are dropped
+            _ = async { log("log 5") } => {}
+            _ = async { log("log 6") } => {}
+        }
+    };
+    // nothing has run yet: futures start when polled
+    f1.await;
+    f2.await;
+    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
+        sleep_ms(20).await; // Timer 7
+    });
+    h1.await.unwrap();
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_243 {
+use runtime::prelude::*;
+
+async fn run() {
+    block_ms(10);
+    sleep_ms(100).await; // Timer 4
+    sleep_ms(0).await; // Timer 5
+    join!( // all at once; each poll polls every unfinished one
+        async {
+            join!( // all at once; each poll polls every unfinished one
+                sleep_ms(20), // Timer 8
+            );
+        },
+        async {
+            block_ms(30);
+            sleep_ms(20).await; // Timer 11
+        },
+        async {
+            sleep_ms(20).await; // Timer 13
+            sleep_ms(20).await; // Timer 14
+            sleep_ms(20).await; // Timer 15
+        },
+    );
+    spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
+        select! {
+            biased; // polled in this order; the first ready wins, the others are dropped
+            _ = async {
+                join!( // all at once; each poll polls every unfinished one
+                    sleep_ms(10), // Timer 18
+                    sleep_ms(20), // Timer 19
+                );
+            } => {}
+            _ = async {
+                sleep_ms(20).await; // Timer 21
+                sleep_ms(20).await; // Timer 22
+                yield_now().await; // yield: the task goes to the back of the ready queue
+            } => {}
+        }
+    });
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_244 {
+use runtime::prelude::*;
+
+async fn run() {
+    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
+        sleep_ms(50).await; // Timer 1
+    });
+    h1.await.unwrap();
+    sleep_ms(100).await; // Timer 3
+    log("log 5");
+    select! {
+        biased; // polled in this order; the first ready wins, the others are dropped
+        _ = sleep_ms(20) => {} // Timer 7
+        _ = sleep_ms(0) => {} // Timer 8
+        _ = sleep_ms(20) => {} // Timer 9
+    }
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_245 {
+use runtime::prelude::*;
+
+async fn run() {
+    let f1 = async {
+        let f2 = sleep_ms(100); // Timer 3
+        // nothing has run yet: futures start when polled
+        f2.await;
+    };
+    let f2 = async {
+        select! {
+            biased; // polled in this order; the first ready wins, the others are dropped
+            _ = sleep_ms(20) => {} // Timer 5
+            _ = yield_now() => {}
+            _ = async { block_ms(30) } => {}
+        }
+    };
+    let f3 = sleep_ms(20); // Timer 8
+    // nothing has run yet: futures start when polled
+    f1.await;
+    f2.await;
+    f3.await;
+    let f5 = async { log("log 11") };
+    let f6 = async { block_ms(30) };
+    // nothing has run yet: futures start when polled
+    f5.await;
+    f6.await;
+    block_ms(10);
+    sleep_ms(20).await; // Timer 15
+    log("log 16");
+    block_ms(10);
+    join!( // all at once; each poll polls every unfinished one
+        sleep_ms(10), // Timer 19
+        async {
+            for _ in 0..1 {
+                log("log 21");
+                sleep_ms(10).await; // Timer 22
+                log("log 23");
+            }
+        },
+    );
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_246 {
+use runtime::prelude::*;
+
+async fn run() {
+    let f1 = async {
+        sleep_ms(20).await; // Timer 3
+        log("log 4");
+    };
+    let f2 = async {
+        log("log 6");
+        yield_now().await; // yield: the task goes to the back of the ready queue
+        log("log 8");
+    };
+    // nothing has run yet: futures start when polled
+    f1.await;
+    f2.await;
+    sleep_ms(10).await; // Timer 10
+    select! {
+        biased; // polled in this order; the first ready wins, the others are dropped
+        _ = sleep_ms(10) => {} // Timer 12
+    }
+    for _ in 0..3 {
+        yield_now().await; // yield: the task goes to the back of the ready queue
+    }
+    join!( // all at once; each poll polls every unfinished one
+        async {
+            sleep_ms(100).await; // Timer 17
+        },
+        async {
+            join!( // all at once; each poll polls every unfinished one
+                async { log("log 19") },
+                async { log("log 20") },
+                async { log("log 21") },
+            );
+        },
+        sleep_ms(100), // Timer 22
+    );
+    sleep_ms(50).await; // Timer 23
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_247 {
+use runtime::prelude::*;
+
+async fn run() {
+    for _ in 0..0 {
+        for _ in 0..3 {
+            sleep_ms(0).await; // Timer 3
+            sleep_ms(10).await; // Timer 4
+            log("log 5");
+        }
+        sleep_ms(100).await; // Timer 6
+    }
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_248 {
+use runtime::prelude::*;
+
+async fn run() {
+    let f1 = async {
+        join!( // all at once; each poll polls every unfinished one
+            yield_now(),
+        );
+    };
+    let f2 = async {
+        join!( // all at once; each poll polls every unfinished one
+            sleep_ms(20), // Timer 5
+        );
+    };
+    // nothing has run yet: futures start when polled
+    f1.await;
+    f2.await;
+    join!( // all at once; each poll polls every unfinished one
+        async { block_ms(10) },
+        async {
+            join!( // all at once; each poll polls every unfinished one
+                async { log("log 9") },
+            );
+        },
+        async {
+            sleep_ms(20).await; // Timer 11
+        },
+    );
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_249 {
+use runtime::prelude::*;
+
+async fn run() {
+    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
+        select! {
+            biased; // polled in this order; the first ready wins, the others are dropped
+            _ = async {
+                for _ in 0..0 {
+                    log("log 3");
+                    sleep_ms(50).await; // Timer 4
+                    log("log 5");
+                }
+            } => {}
+        }
+    });
+    h1.await.unwrap();
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_250 {
+use runtime::prelude::*;
+
+async fn run() {
+    let f1 = async {
+        join!( // all at once; each poll polls every unfinished one
+            async { block_ms(30) },
+            sleep_ms(0), // Timer 4
+        );
+    };
+    let f2 = async {
+        select! {
+            biased; // polled in this order; the first ready wins, the others are dropped
+            _ = sleep_ms(20) => {} // Timer 6
+            _ = sleep_ms(20) => {} // Timer 7
+        }
+    };
+    let f3 = async {
+        let f4 = async { block_ms(0) };
+        let f5 = async { block_ms(0) };
+        let f6 = sleep_ms(20); // Timer 11
+        // nothing has run yet: futures start when polled
+        f4.await;
+        f5.await;
+        f6.await;
+    };
+    // nothing has run yet: futures start when polled
+    f1.await;
+    f2.await;
+    f3.await;
+    block_ms(10);
+    select! {
+        biased; // polled in this order; the first ready wins, the others are dropped
+        _ = yield_now() => {}
+    }
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_251 {
+use runtime::prelude::*;
+
+async fn run() {
+    block_ms(30);
+    select! {
+        biased; // polled in this order; the first ready wins, the others are dropped
+        _ = async {
+            sleep_ms(0).await; // Timer 4
+            sleep_ms(50).await; // Timer 5
+        } => {}
+    }
+    sleep_ms(10).await; // Timer 6
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_252 {
+use runtime::prelude::*;
+
+async fn run() {
+    join!( // all at once; each poll polls every unfinished one
+        async { log("log 2") },
+    );
+    sleep_ms(100).await; // Timer 3
+    yield_now().await; // yield: the task goes to the back of the ready queue
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_253 {
+use runtime::prelude::*;
+
+async fn run() {
+    block_ms(30);
+    join!( // all at once; each poll polls every unfinished one
+        async {
+            join!( // all at once; each poll polls every unfinished one
+                async { log("log 4") },
+                sleep_ms(0), // Timer 5
+                async { log("log 6") },
+            );
+        },
+        async {
+            let f1 = async { log("log 8") };
+            let f2 = yield_now();
+            let f3 = sleep_ms(20); // Timer 10
+            // nothing has run yet: futures start when polled
+            f1.await;
+            f2.await;
+            f3.await;
+        },
+        async {
+            select! {
+                biased; // polled in this order; the first ready wins, the others are dropped
+                _ = sleep_ms(0) => {} // Timer 12
+                _ = async { block_ms(10) } => {}
+            }
+        },
+    );
+    let f4 = async { log("log 15") };
+    // nothing has run yet: futures start when polled
+    f4.await;
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_254 {
+use runtime::prelude::*;
+
+async fn run() {
+    sleep_ms(20).await; // Timer 1
+    log("log 2");
+    log("log 3");
+    sleep_ms(100).await; // Timer 4
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_255 {
+use runtime::prelude::*;
+
+async fn run() {
+    sleep_ms(0).await; // Timer 1
+    let f1 = async {
+        join!( // all at once; each poll polls every unfinished one
+            sleep_ms(20), // Timer 4
+            yield_now(),
+            async { block_ms(0) },
+        );
+    };
+    let f2 = async {
+        sleep_ms(50).await; // Timer 8
+        sleep_ms(50).await; // Timer 9
+    };
+    let f3 = sleep_ms(0); // Timer 10
+    // nothing has run yet: futures start when polled
+    f1.await;
+    f2.await;
+    f3.await;
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_256 {
+use runtime::prelude::*;
+
+async fn run() {
+    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
+        select! {
+            biased; // polled in this order; the first ready wins, the others are dropped
+            _ = async {
+                log("log 3");
+                yield_now().await; // yield: the task goes to the back of the ready queue
+                log("log 5");
+            } => {}
+            _ = async {
+                select! {
+                    biased; // polled in this order; the first ready wins, the others are dropped
+                    _ = async { block_ms(30) } => {}
+                    _ = async { log("log 8") } => {}
+                    _ = sleep_ms(20) => {} // Timer 9
+                }
+            } => {}
+        }
+    });
+    h1.await.unwrap();
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_257 {
+use runtime::prelude::*;
+
+async fn run() {
+    join!( // all at once; each poll polls every unfinished one
+        async {
+            select! {
+                biased; // polled in this order; the first ready wins, the others are dropped
+                _ = async { log("log 3") } => {}
+            }
+        },
+        async {
+            join!( // all at once; each poll polls every unfinished one
+                async { block_ms(10) },
+                sleep_ms(20), // Timer 6
+            );
+        },
+        async {
+            for _ in 0..2 {
+                log("log 8");
+            }
+        },
+    );
+    block_ms(10);
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_258 {
+use runtime::prelude::*;
+
+async fn run() {
+    sleep_ms(100).await; // Timer 2
+    join!( // all at once; each poll polls every unfinished one
+        async {
+            sleep_ms(20).await; // Timer 5
+        },
+        async {
+            sleep_ms(100).await; // Timer 7
+        },
+    );
+    let f1 = async {
+        join!( // all at once; each poll polls every unfinished one
+            async { log("log 10") },
+        );
+    };
+    // nothing has run yet: futures start when polled
+    f1.await;
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_259 {
+use runtime::prelude::*;
+
+async fn run() {
+    join!( // all at once; each poll polls every unfinished one
+        async {
+            join!( // all at once; each poll polls every unfinished one
+                sleep_ms(10), // Timer 3
+                sleep_ms(20), // Timer 4
+            );
+        },
+    );
+    sleep_ms(10).await; // Timer 5
+    log("log 6");
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_260 {
+use runtime::prelude::*;
+
+async fn run() {
+    join!( // all at once; each poll polls every unfinished one
+        async {
+            select! {
+                biased; // polled in this order; the first ready wins, the others are dropped
+                _ = yield_now() => {}
+                _ = yield_now() => {}
+                _ = sleep_ms(20) => {} // Timer 5
+            }
+        },
+        async { log("log 6") },
+    );
+    join!( // all at once; each poll polls every unfinished one
+        async { log("log 8") },
+        async {
+            join!( // all at once; each poll polls every unfinished one
+                async { block_ms(0) },
+                sleep_ms(0), // Timer 11
+                yield_now(),
+            );
+        },
+    );
+    let f1 = sleep_ms(0); // Timer 14
+    let f2 = async {
+        join!( // all at once; each poll polls every unfinished one
+            sleep_ms(0), // Timer 16
+        );
+    };
+    // nothing has run yet: futures start when polled
+    f1.await;
+    f2.await;
+    join!( // all at once; each poll polls every unfinished one
+        async { log("log 18") },
+    );
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_261 {
+use runtime::prelude::*;
+
+async fn run() {
+    select! {
+        biased; // polled in this order; the first ready wins, the others are dropped
+        _ = sleep_ms(20) => {} // Timer 2
+        _ = async { log("log 3") } => {}
+        _ = async {
+            join!( // all at once; each poll polls every unfinished one
+                async { block_ms(10) },
+                sleep_ms(0), // Timer 6
+                sleep_ms(50), // Timer 7
+            );
+        } => {}
+    }
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_262 {
+use runtime::prelude::*;
+
+async fn run() {
+    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
+        let f1 = async { log("log 2") };
+        let f2 = sleep_ms(50); // Timer 3
+        let f3 = yield_now();
+        // nothing has run yet: futures start when polled
+        f1.await;
+        f2.await;
+        f3.await;
+    });
+    h1.await.unwrap();
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_263 {
+use runtime::prelude::*;
+
+async fn run() {
+    let f1 = async {
+        join!( // all at once; each poll polls every unfinished one
+            sleep_ms(20), // Timer 3
+            sleep_ms(50), // Timer 4
+        );
+    };
+    let f2 = async {
+        let f3 = async { block_ms(10) };
+        let f4 = async { block_ms(10) };
+        // nothing has run yet: futures start when polled
+        f3.await;
+        f4.await;
+    };
+    let f3 = async {
+        select! {
+            biased; // polled in this order; the first ready wins, the others are dropped
+            _ = async { block_ms(10) } => {}
+        }
+    };
+    // nothing has run yet: futures start when polled
+    f1.await;
+    f2.await;
+    f3.await;
+    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
+        select! {
+            biased; // polled in this order; the first ready wins, the others are dropped
+            _ = sleep_ms(10) => {} // Timer 11
+            _ = async {
+                join!( // all at once; each poll polls every unfinished one
+                    async { block_ms(10) },
+                    async { log("log 14") },
+                    sleep_ms(50), // Timer 15
+                );
+            } => {}
+        }
+    });
+    h1.await.unwrap();
+    sleep_ms(10).await; // Timer 16
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_264 {
+use runtime::prelude::*;
+
+async fn run() {
+    join!( // all at once; each poll polls every unfinished one
+        sleep_ms(50), // Timer 2
+        async {
+            let f1 = yield_now();
+            let f2 = sleep_ms(100); // Timer 5
+            // nothing has run yet: futures start when polled
+            f1.await;
+            f2.await;
+        },
+        async {
+            select! {
+                biased; // polled in this order; the first ready wins, the others are dropped
+                _ = async { block_ms(0) } => {}
+            }
+        },
+    );
+    let f3 = async { log("log 9") };
+    let f4 = async {
+        select! {
+            biased; // polled in this order; the first ready wins, the others are dropped
+            _ = async { log("log 11") } => {}
+            _ = sleep_ms(20) => {} // Timer 12
+            _ = sleep_ms(10) => {} // Timer 13
+        }
+    };
+    let f5 = async {
+        log("log 15");
+        sleep_ms(10).await; // Timer 16
+    };
+    // nothing has run yet: futures start when polled
+    f3.await;
+    f4.await;
+    f5.await;
+    join!( // all at once; each poll polls every unfinished one
+        async { block_ms(0) },
+        async {
+            let f6 = async { log("log 20") };
+            // nothing has run yet: futures start when polled
+            f6.await;
+        },
+        async {
+            select! {
+                biased; // polled in this order; the first ready wins, the others are dropped
+                _ = yield_now() => {}
+                _ = async { log("log 23") } => {}
+                _ = yield_now() => {}
+            }
+        },
+    );
+    sleep_ms(0).await; // Timer 25
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_265 {
+use runtime::prelude::*;
+
+async fn run() {
+    select! {
+        biased; // polled in this order; the first ready wins, the others are dropped
+        _ = async {
+            join!( // all at once; each poll polls every unfinished one
+                async { log("log 3") },
+            );
+        } => {}
+        _ = async {
+            select! {
+                biased; // polled in this order; the first ready wins, the others are dropped
+                _ = async { log("log 5") } => {}
+                _ = async { block_ms(10) } => {}
+                _ = yield_now() => {}
+            }
+        } => {}
+    }
+    join!( // all at once; each poll polls every unfinished one
+        sleep_ms(10), // Timer 9
+        async {
+            for _ in 0..3 {
+                sleep_ms(20).await; // Timer 11
+                sleep_ms(10).await; // Timer 12
+                sleep_ms(50).await; // Timer 13
+            }
+        },
+        async {
+            join!( // all at once; each poll polls every unfinished one
+                sleep_ms(50), // Timer 15
+                sleep_ms(50), // Timer 16
+                async { log("log 17") },
+            );
+        },
+    );
+    join!( // all at once; each poll polls every unfinished one
+        async {
+            sleep_ms(10).await; // Timer 20
+            block_ms(30);
+            sleep_ms(100).await; // Timer 22
+        },
+        sleep_ms(10), // Timer 23
+        async { log("log 24") },
+    );
+    select! {
+        biased; // polled in this order; the first ready wins, the others are dropped
+        _ = sleep_ms(20) => {} // Timer 26
+        _ = async {
+            join!( // all at once; each poll polls every unfinished one
+                async { block_ms(30) },
+                async { block_ms(10) },
+                sleep_ms(50), // Timer 30
+            );
+        } => {}
+    }
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_266 {
+use runtime::prelude::*;
+
+async fn run() {
+    select! {
+        biased; // polled in this order; the first ready wins, the others are dropped
+        _ = async {
+            for _ in 0..0 {
+                sleep_ms(50).await; // Timer 3
+                log("log 4");
+                sleep_ms(0).await; // Timer 5
+            }
+        } => {}
+        _ = yield_now() => {}
+    }
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_267 {
+use runtime::prelude::*;
+
+async fn run() {
+    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
+        let f1 = async { block_ms(30) };
+        let f2 = async {
+            let f3 = async { log("log 4") };
+            let f4 = sleep_ms(10); // Timer 5
+            // nothing has run yet: futures start when polled
+            f3.await;
+            f4.await;
+        };
+        // nothing has run yet: futures start when polled
+        f1.await;
+        f2.await;
+    });
+    h1.await.unwrap();
+    join!( // all at once; each poll polls every unfinished one
+        sleep_ms(0), // Timer 7
+        async { block_ms(30) },
+    );
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_268 {
+use runtime::prelude::*;
+
+async fn run() {
+    sleep_ms(0).await; // Timer 1
+    join!( // all at once; each poll polls every unfinished one
+        async { log("log 3") },
+    );
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_269 {
+use runtime::prelude::*;
+
+async fn run() {
+    join!( // all at once; each poll polls every unfinished one
+        async { log("log 2") },
+        async {
+            join!( // all at once; each poll polls every unfinished one
+                async { block_ms(30) },
+                sleep_ms(20), // Timer 5
+            );
+        },
+    );
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_270 {
+use runtime::prelude::*;
+
+async fn run() {
+    log("log 2");
+    sleep_ms(10).await; // Timer 3
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_271 {
+use runtime::prelude::*;
+
+async fn run() {
+    select! {
+        biased; // polled in this order; the first ready wins, the others are dropped
+        _ = async {
+            sleep_ms(100).await; // Timer 3
+            sleep_ms(0).await; // Timer 4
+        } => {}
+    }
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_272 {
+use runtime::prelude::*;
+
+async fn run() {
+    join!( // all at once; each poll polls every unfinished one
+        async {
+            sleep_ms(50).await; // Timer 3
+        },
+    );
+    let f1 = async {
+        block_ms(30);
+        sleep_ms(10).await; // Timer 7
+    };
+    let f2 = async {
+        select! {
+            biased; // polled in this order; the first ready wins, the others are dropped
+            _ = yield_now() => {}
+            _ = async { log("log 10") } => {}
+        }
+    };
+    let f3 = async {
+        for _ in 0..1 {
+            log("log 12");
+        }
+    };
+    // nothing has run yet: futures start when polled
+    f1.await;
+    f2.await;
+    f3.await;
+    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
+        sleep_ms(20).await; // Timer 13
+    });
+    h1.await.unwrap();
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_273 {
+use runtime::prelude::*;
+
+async fn run() {
+    let f1 = async { block_ms(30) };
+    let f2 = async {
+        join!( // all at once; each poll polls every unfinished one
+            sleep_ms(10), // Timer 4
+            sleep_ms(50), // Timer 5
+        );
+    };
+    let f3 = async {
+        block_ms(10);
+        sleep_ms(100).await; // Timer 8
+        yield_now().await; // yield: the task goes to the back of the ready queue
+    };
+    // nothing has run yet: futures start when polled
+    f1.await;
+    f2.await;
+    f3.await;
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_274 {
+use runtime::prelude::*;
+
+async fn run() {
+    sleep_ms(0).await; // Timer 1
+    let f1 = async {
+        join!( // all at once; each poll polls every unfinished one
+            sleep_ms(100), // Timer 4
+            sleep_ms(10), // Timer 5
+            yield_now(),
+        );
+    };
+    let f2 = async {
+        select! {
+            biased; // polled in this order; the first ready wins, the others are dropped
+            _ = sleep_ms(20) => {} // Timer 8
+            _ = async { log("log 9") } => {}
+        }
+    };
+    let f3 = async {
+        select! {
+            biased; // polled in this order; the first ready wins, the others are dropped
+            _ = yield_now() => {}
+        }
+    };
+    // nothing has run yet: futures start when polled
+    f1.await;
+    f2.await;
+    f3.await;
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_275 {
+use runtime::prelude::*;
+
+async fn run() {
+    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
+        block_ms(0);
+    });
+    block_ms(10);
+    join!( // all at once; each poll polls every unfinished one
+        async {
+            let f1 = sleep_ms(10); // Timer 5
+            // nothing has run yet: futures start when polled
+            f1.await;
+        },
+        async {
+            let f2 = yield_now();
+            let f3 = sleep_ms(20); // Timer 8
+            let f4 = async { block_ms(0) };
+            // nothing has run yet: futures start when polled
+            f2.await;
+            f3.await;
+            f4.await;
+        },
+    );
+    h1.await.unwrap();
+    select! {
+        biased; // polled in this order; the first ready wins, the others are dropped
+        _ = async {
+            join!( // all at once; each poll polls every unfinished one
+                async { log("log 12") },
+            );
+        } => {}
+    }
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_276 {
+use runtime::prelude::*;
+
+async fn run() {
+    select! {
+        biased; // polled in this order; the first ready wins, the others are dropped
+        _ = sleep_ms(20) => {} // Timer 2
+        _ = sleep_ms(0) => {} // Timer 3
+        _ = async {
+            for _ in 0..1 {
+                block_ms(10);
+                block_ms(30);
+            }
+        } => {}
+    }
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_277 {
+use runtime::prelude::*;
+
+async fn run() {
+    log("log 3");
+    yield_now().await; // yield: the task goes to the back of the ready queue
+    sleep_ms(20).await; // Timer 5
+    select! {
+        biased; // polled in this order; the first ready wins, the others are dropped
+        _ = async { block_ms(30) } => {}
+    }
+    select! {
+        biased; // polled in this order; the first ready wins, the others are dropped
+        _ = sleep_ms(50) => {} // Timer 9
+        _ = async { log("log 10") } => {}
+        _ = async {
+            join!( // all at once; each poll polls every unfinished one
+                sleep_ms(100), // Timer 12
+            );
+        } => {}
+    }
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_278 {
+use runtime::prelude::*;
+
+async fn run() {
+    spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
+        select! {
+            biased; // polled in this order; the first ready wins, the others are dropped
+            _ = sleep_ms(0) => {} // Timer 2
+        }
+    });
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_279 {
+use runtime::prelude::*;
+
+async fn run() {
+    select! {
+        biased; // polled in this order; the first ready wins, the others are dropped
+        _ = async {
+            log("log 3");
+            log("log 4");
+            sleep_ms(100).await; // Timer 5
+        } => {}
+        _ = async {
+            let f1 = sleep_ms(50); // Timer 7
+            // nothing has run yet: futures start when polled
+            f1.await;
+        } => {}
+        _ = async {
+            select! {
+                biased; // polled in this order; the first ready wins, the others are dropped
+                _ = sleep_ms(20) => {} // Timer 9
+                _ = async { block_ms(30) } => {}
+                _ = sleep_ms(20) => {} // Timer 11
+            }
+        } => {}
+    }
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_280 {
+use runtime::prelude::*;
+
+async fn run() {
+    let f1 = async {
+        join!( // all at once; each poll polls every unfinished one
+            async { log("log 3") },
+            async { log("log 4") },
+        );
+    };
+    // nothing has run yet: futures start when polled
+    f1.await;
+    log("log 6");
+    select! {
+        biased; // polled in this order; the first ready wins, the others are dropped
+        _ = async { block_ms(0) } => {}
+        _ = sleep_ms(20) => {} // Timer 9
+        _ = async { log("log 10") } => {}
+    }
+    log("log 12");
+    select! {
+        biased; // polled in this order; the first ready wins, the others are dropped
+        _ = async {
+            join!( // all at once; each poll polls every unfinished one
+                sleep_ms(20), // Timer 15
+                sleep_ms(20), // Timer 16
+            );
+        } => {}
+    }
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_281 {
+use runtime::prelude::*;
+
+async fn run() {
+    log("log 1");
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_282 {
+use runtime::prelude::*;
+
+async fn run() {
+    let f1 = sleep_ms(100); // Timer 2
+    let f2 = async {
+        join!( // all at once; each poll polls every unfinished one
+            yield_now(),
+            sleep_ms(20), // Timer 5
+            sleep_ms(20), // Timer 6
+        );
+    };
+    let f3 = async {
+        let f4 = sleep_ms(0); // Timer 8
+        let f5 = sleep_ms(50); // Timer 9
+        let f6 = sleep_ms(10); // Timer 10
+        // nothing has run yet: futures start when polled
+        f4.await;
+        f5.await;
+        f6.await;
+    };
+    // nothing has run yet: futures start when polled
+    f1.await;
+    f2.await;
+    f3.await;
+    select! {
+        biased; // polled in this order; the first ready wins, the others are dropped
+        _ = sleep_ms(100) => {} // Timer 12
+    }
+    let f7 = yield_now();
+    let f8 = sleep_ms(0); // Timer 16
+    // nothing has run yet: futures start when polled
+    f7.await;
+    f8.await;
+    select! {
+        biased; // polled in this order; the first ready wins, the others are dropped
+        _ = async {
+            sleep_ms(100).await; // Timer 19
+            sleep_ms(100).await; // Timer 20
+        } => {}
+        _ = async {
+            select! {
+                biased; // polled in this order; the first ready wins, the others are dropped
+                _ = sleep_ms(0) => {} // Timer 22
+                _ = async { block_ms(10) } => {}
+            }
+        } => {}
+    }
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_283 {
+use runtime::prelude::*;
+
+async fn run() {
+    sleep_ms(10).await; // Timer 3
+    log("log 4");
+    select! {
+        biased; // polled in this order; the first ready wins, the others are dropped
+        _ = yield_now() => {}
+        _ = sleep_ms(10) => {} // Timer 7
+        _ = sleep_ms(100) => {} // Timer 8
+    }
+    join!( // all at once; each poll polls every unfinished one
+        sleep_ms(20), // Timer 10
+    );
+    log("log 11");
+    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
+        select! {
+            biased; // polled in this order; the first ready wins, the others are dropped
+            _ = async {
+                log("log 14");
+                block_ms(0);
+                yield_now().await; // yield: the task goes to the back of the ready queue
+            } => {}
+            _ = async {
+                yield_now().await; // yield: the task goes to the back of the ready queue
+                sleep_ms(20).await; // Timer 19
+                log("log 20");
+            } => {}
+            _ = sleep_ms(10) => {} // Timer 21
+        }
+    });
+    h1.await.unwrap();
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_284 {
+use runtime::prelude::*;
+
+async fn run() {
+    join!( // all at once; each poll polls every unfinished one
+        async {
+            yield_now().await; // yield: the task goes to the back of the ready queue
+            sleep_ms(20).await; // Timer 4
+            log("log 5");
+        },
+        async { log("log 6") },
+        async {
+            for _ in 0..0 {
+                sleep_ms(20).await; // Timer 8
+                block_ms(10);
+            }
+        },
+    );
+    sleep_ms(10).await; // Timer 12
+    sleep_ms(10).await; // Timer 13
+    sleep_ms(20).await; // Timer 14
+    let f1 = sleep_ms(20); // Timer 16
+    // nothing has run yet: futures start when polled
+    f1.await;
+    spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
+        let f2 = async {
+            join!( // all at once; each poll polls every unfinished one
+                sleep_ms(10), // Timer 19
+                async { block_ms(30) },
+                sleep_ms(0), // Timer 21
+            );
+        };
+        let f3 = yield_now();
+        // nothing has run yet: futures start when polled
+        f2.await;
+        f3.await;
+    });
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_285 {
+use runtime::prelude::*;
+
+async fn run() {
+    sleep_ms(50).await; // Timer 2
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_286 {
+use runtime::prelude::*;
+
+async fn run() {
+    log("log 1");
+    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
+        block_ms(10);
+    });
+    h1.await.unwrap();
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_287 {
+use runtime::prelude::*;
+
+async fn run() {
+    select! {
+        biased; // polled in this order; the first ready wins, the others are dropped
+        _ = async {
+            select! {
+                biased; // polled in this order; the first ready wins, the others are dropped
+                _ = sleep_ms(50) => {} // Timer 3
+                _ = sleep_ms(100) => {} // Timer 4
+                _ = async { log("log 5") } => {}
+            }
+        } => {}
+    }
+    let f1 = async {
+        select! {
+            biased; // polled in this order; the first ready wins, the others are dropped
+            _ = async { log("log 8") } => {}
+            _ = async { log("log 9") } => {}
+            _ = async { log("log 10") } => {}
+        }
+    };
+    // nothing has run yet: futures start when polled
+    f1.await;
+    join!( // all at once; each poll polls every unfinished one
+        sleep_ms(100), // Timer 12
+    );
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_288 {
+use runtime::prelude::*;
+
+async fn run() {
+    join!( // all at once; each poll polls every unfinished one
+        async {
+            for _ in 0..2 {
+                log("log 3");
+                yield_now().await; // yield: the task goes to the back of the ready queue
+                sleep_ms(100).await; // Timer 5
+            }
+        },
+        async {
+            sleep_ms(50).await; // Timer 7
+            log("log 8");
+        },
+    );
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_289 {
+use runtime::prelude::*;
+
+async fn run() {
+    join!( // all at once; each poll polls every unfinished one
+        async {
+            let f1 = async { log("log 3") };
+            // nothing has run yet: futures start when polled
+            f1.await;
+        },
+    );
+    sleep_ms(20).await; // Timer 4
+    block_ms(10);
+    for _ in 0..0 {
+        block_ms(30);
+        sleep_ms(10).await; // Timer 9
+    }
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_290 {
+use runtime::prelude::*;
+
+async fn run() {
+    block_ms(30);
+    join!( // all at once; each poll polls every unfinished one
+        async {
+            select! {
+                biased; // polled in this order; the first ready wins, the others are dropped
+                _ = async { log("log 4") } => {}
+                _ = yield_now() => {}
+                _ = async { log("log 6") } => {}
+            }
+        },
+        async { log("log 7") },
+    );
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_291 {
+use runtime::prelude::*;
+
+async fn run() {
+    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
+        log("log 1");
+    });
+    h1.await.unwrap();
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_292 {
+use runtime::prelude::*;
+
+async fn run() {
+    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
+        log("log 1");
+    });
+    sleep_ms(10).await; // Timer 2
+    h1.await.unwrap();
+    join!( // all at once; each poll polls every unfinished one
+        async {
+            join!( // all at once; each poll polls every unfinished one
+                async { log("log 5") },
+                async { block_ms(30) },
+            );
+        },
+        sleep_ms(20), // Timer 7
+    );
+    sleep_ms(10).await; // Timer 10
+    let f1 = async { log("log 12") };
+    let f2 = sleep_ms(100); // Timer 13
+    let f3 = async { log("log 14") };
+    // nothing has run yet: futures start when polled
+    f1.await;
+    f2.await;
+    f3.await;
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_293 {
+use runtime::prelude::*;
+
+async fn run() {
+    select! {
+        biased; // polled in this order; the first ready wins, the others are dropped
+        _ = async {
+            join!( // all at once; each poll polls every unfinished one
+                async { block_ms(30) },
+                sleep_ms(20), // Timer 4
+                async { log("log 5") },
+            );
+        } => {}
+        _ = async {
+            join!( // all at once; each poll polls every unfinished one
+                sleep_ms(50), // Timer 7
+                sleep_ms(50), // Timer 8
+                sleep_ms(100), // Timer 9
+            );
+        } => {}
+        _ = async {
+            select! {
+                biased; // polled in this order; the first ready wins, the others are dropped
+                _ = sleep_ms(50) => {} // Timer 11
+                _ = async { log("log 12") } => {}
+            }
+        } => {}
+    }
+    sleep_ms(0).await; // Timer 13
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_294 {
+use runtime::prelude::*;
+
+async fn run() {
+    select! {
+        biased; // polled in this order; the first ready wins, the others are dropped
+        _ = sleep_ms(20) => {} // Timer 2
+    }
+    join!( // all at once; each poll polls every unfinished one
+        async {
+            yield_now().await; // yield: the task goes to the back of the ready queue
+        },
+        async {
+            sleep_ms(0).await; // Timer 7
+            block_ms(10);
+        },
+        async {
+            join!( // all at once; each poll polls every unfinished one
+                sleep_ms(20), // Timer 10
+                async { log("log 11") },
+                async { block_ms(0) },
+            );
+        },
+    );
+    select! {
+        biased; // polled in this order; the first ready wins, the others are dropped
+        _ = async {
+            join!( // all at once; each poll polls every unfinished one
+                sleep_ms(20), // Timer 15
+                async { log("log 16") },
+                sleep_ms(50), // Timer 17
+            );
+        } => {}
+        _ = async {
+            sleep_ms(10).await; // Timer 19
+            log("log 20");
+            sleep_ms(0).await; // Timer 21
+        } => {}
+    }
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_295 {
+use runtime::prelude::*;
+
+async fn run() {
+    log("log 1");
+    block_ms(30);
+    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
+        log("log 3");
+    });
+    sleep_ms(20).await; // Timer 4
+    h1.await.unwrap();
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_296 {
+use runtime::prelude::*;
+
+async fn run() {
+    join!( // all at once; each poll polls every unfinished one
+        async {
+            log("log 3");
+        },
+        async { log("log 4") },
+        async {
+            block_ms(0);
+            yield_now().await; // yield: the task goes to the back of the ready queue
+            sleep_ms(100).await; // Timer 8
+        },
+    );
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_297 {
+use runtime::prelude::*;
+
+async fn run() {
+    join!( // all at once; each poll polls every unfinished one
+        sleep_ms(50), // Timer 2
+    );
+    sleep_ms(50).await; // Timer 3
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_298 {
+use runtime::prelude::*;
+
+async fn run() {
+    join!( // all at once; each poll polls every unfinished one
+        async {
+            select! {
+                biased; // polled in this order; the first ready wins, the others are dropped
+                _ = async { log("log 3") } => {}
+                _ = async { log("log 4") } => {}
+            }
+        },
+    );
+    spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
+        block_ms(10);
+    });
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_299 {
+use runtime::prelude::*;
+
+async fn run() {
+    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
+        log("log 1");
+    });
+    h1.await.unwrap();
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
 pub const CASES: &[(&str, fn() -> runtime::macros::BoxedFuture<'static, ()>)] = &[
     ("sequential", sequential::case),
     ("join", join::case),
@@ -6813,6 +10199,106 @@ pub const CASES: &[(&str, fn() -> runtime::macros::BoxedFuture<'static, ()>)] = 
     ("random_197", random_197::case),
     ("random_198", random_198::case),
     ("random_199", random_199::case),
+    ("random_200", random_200::case),
+    ("random_201", random_201::case),
+    ("random_202", random_202::case),
+    ("random_203", random_203::case),
+    ("random_204", random_204::case),
+    ("random_205", random_205::case),
+    ("random_206", random_206::case),
+    ("random_207", random_207::case),
+    ("random_208", random_208::case),
+    ("random_209", random_209::case),
+    ("random_210", random_210::case),
+    ("random_211", random_211::case),
+    ("random_212", random_212::case),
+    ("random_213", random_213::case),
+    ("random_214", random_214::case),
+    ("random_215", random_215::case),
+    ("random_216", random_216::case),
+    ("random_217", random_217::case),
+    ("random_218", random_218::case),
+    ("random_219", random_219::case),
+    ("random_220", random_220::case),
+    ("random_221", random_221::case),
+    ("random_222", random_222::case),
+    ("random_223", random_223::case),
+    ("random_224", random_224::case),
+    ("random_225", random_225::case),
+    ("random_226", random_226::case),
+    ("random_227", random_227::case),
+    ("random_228", random_228::case),
+    ("random_229", random_229::case),
+    ("random_230", random_230::case),
+    ("random_231", random_231::case),
+    ("random_232", random_232::case),
+    ("random_233", random_233::case),
+    ("random_234", random_234::case),
+    ("random_235", random_235::case),
+    ("random_236", random_236::case),
+    ("random_237", random_237::case),
+    ("random_238", random_238::case),
+    ("random_239", random_239::case),
+    ("random_240", random_240::case),
+    ("random_241", random_241::case),
+    ("random_242", random_242::case),
+    ("random_243", random_243::case),
+    ("random_244", random_244::case),
+    ("random_245", random_245::case),
+    ("random_246", random_246::case),
+    ("random_247", random_247::case),
+    ("random_248", random_248::case),
+    ("random_249", random_249::case),
+    ("random_250", random_250::case),
+    ("random_251", random_251::case),
+    ("random_252", random_252::case),
+    ("random_253", random_253::case),
+    ("random_254", random_254::case),
+    ("random_255", random_255::case),
+    ("random_256", random_256::case),
+    ("random_257", random_257::case),
+    ("random_258", random_258::case),
+    ("random_259", random_259::case),
+    ("random_260", random_260::case),
+    ("random_261", random_261::case),
+    ("random_262", random_262::case),
+    ("random_263", random_263::case),
+    ("random_264", random_264::case),
+    ("random_265", random_265::case),
+    ("random_266", random_266::case),
+    ("random_267", random_267::case),
+    ("random_268", random_268::case),
+    ("random_269", random_269::case),
+    ("random_270", random_270::case),
+    ("random_271", random_271::case),
+    ("random_272", random_272::case),
+    ("random_273", random_273::case),
+    ("random_274", random_274::case),
+    ("random_275", random_275::case),
+    ("random_276", random_276::case),
+    ("random_277", random_277::case),
+    ("random_278", random_278::case),
+    ("random_279", random_279::case),
+    ("random_280", random_280::case),
+    ("random_281", random_281::case),
+    ("random_282", random_282::case),
+    ("random_283", random_283::case),
+    ("random_284", random_284::case),
+    ("random_285", random_285::case),
+    ("random_286", random_286::case),
+    ("random_287", random_287::case),
+    ("random_288", random_288::case),
+    ("random_289", random_289::case),
+    ("random_290", random_290::case),
+    ("random_291", random_291::case),
+    ("random_292", random_292::case),
+    ("random_293", random_293::case),
+    ("random_294", random_294::case),
+    ("random_295", random_295::case),
+    ("random_296", random_296::case),
+    ("random_297", random_297::case),
+    ("random_298", random_298::case),
+    ("random_299", random_299::case),
 ];
 
 pub const SIZES: &[(&str, fn() -> usize)] = &[
