@@ -54,7 +54,7 @@ test('editing a timing by keyboard updates the code, and Run runs it', async ({ 
 test('every preset runs under both clocks from the controls', async ({ page }) => {
   await openPlayground(page);
   const presets = await page.locator('#example option').evaluateAll((os) => os.map((o) => o.value));
-  expect(presets).toEqual(['sequential', 'join', 'race', 'lazy', 'early-sleep', 'blocking', 'starve', 'lost-wake', 'self-ref', 'interop']);
+  expect(presets).toEqual(['sequential', 'join', 'race', 'lazy', 'spawn', 'early-sleep', 'blocking', 'starve', 'lost-wake', 'self-ref', 'interop']);
   for (const preset of presets) {
     await page.getByLabel('Example').selectOption(preset);
     for (const clock of ['Real', 'Virtual']) {
@@ -62,7 +62,7 @@ test('every preset runs under both clocks from the controls', async ({ page }) =
       // Short timings keep the real-clock runs quick.
       const inputs = page.locator('#timings-list input');
       for (let i = 0; i < await inputs.count(); i += 1) await inputs.nth(i).fill(String(10 + 5 * i));
-      await page.getByRole('button', { name: 'Run' }).click();
+      await page.getByRole('button', { name: 'Run', exact: true }).click();
       // Every lane logs; lost-wake's never gets there, but its timer fires.
       const last = preset === 'lost-wake' ? 'timer_fired' : 'log';
       for (const id of ['callbacks', 'promises', 'futures']) {
@@ -73,7 +73,7 @@ test('every preset runs under both clocks from the controls', async ({ page }) =
   }
   // Self-ref shows where s and borrowed live.
   await page.getByLabel('Example').selectOption('self-ref');
-  await page.getByRole('button', { name: 'Run' }).click();
+  await page.getByRole('button', { name: 'Run', exact: true }).click();
   await seekEnd(page);
   await expect(page.locator('#memory')).toContainText('inside the future');
   await expect(page.locator('#memory')).toHaveText(/borrowed points to 0x[0-9a-f]+: at s/);

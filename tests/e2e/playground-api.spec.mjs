@@ -11,7 +11,7 @@ import { inThisRun } from '../../web/replay/in-this-run.js';
 test.describe.configure({ mode: 'default' }); // in order, even under --fully-parallel
 
 const UPDATE = process.env.UPDATE_GOLDEN === '1';
-const PRESETS = ['sequential', 'join', 'race', 'lazy', 'early-sleep', 'blocking', 'starve', 'lost-wake', 'self-ref', 'interop'];
+const PRESETS = ['sequential', 'join', 'race', 'lazy', 'spawn', 'early-sleep', 'blocking', 'starve', 'lost-wake', 'self-ref', 'interop'];
 const LANES = ['callbacks', 'promises', 'futures'];
 const IDLE = { liveTasks: 0, queuedTasks: 0, pendingTimers: 0, armedTimeouts: 0, stuckTasks: 0 };
 
@@ -220,6 +220,21 @@ test('spawn: a task runs without being awaited; JS starts it at once, Rust at it
     'Error: scenario.steps[6].handle: is 1, which an earlier step awaited already: a handle is awaited once');
 });
 
+test('spawn: the spawned task finishes on its own; the await of its handle is Ready at once', async ({ sharedPage: page }) => {
+  for (const promiseStyle of ['then', 'await']) {
+    const r = await run(page, { preset: 'spawn', clock: 'virtual', promiseStyle });
+    for (const lane of LANES) {
+      expect(all(r[lane], 'log').map((e) => [e.text, e.t]), `${lane}, ${promiseStyle}`)
+        .toEqual([['Task 2 is done', 100], ['run() goes on', 200], ['Done', 200]]);
+    }
+    // run() is polled three times: at the start, when Timer 2 fires, and
+    // not again for the handle: the task had finished, so its await was
+    // Ready in the same poll. Task 2 is polled twice.
+    const polls = (task) => all(r.futures, 'poll_start').filter((e) => e.task === task).length;
+    expect([polls(1), polls(2)]).toEqual([2, 2]);
+  }
+});
+
 test('starve: a yielding loop lets the timer in at once (Callbacks), at its end (Promises), after a time slice (Rust)', async ({ sharedPage: page }) => {
   for (const promiseStyle of ['then', 'await']) {
     const r = await run(page, { preset: 'starve', clock: 'virtual', promiseStyle });
@@ -332,7 +347,7 @@ test('a run one lane at a time, cut short, starts no more lanes', async ({ share
 
 test('bad input rejects with an Error naming the field; nothing runs', async ({ sharedPage: page }) => {
   const cases = [
-    [{ preset: 'nope' }, 'preset: must be one of sequential, join, race, lazy, early-sleep, blocking, starve, lost-wake, self-ref, interop'],
+    [{ preset: 'nope' }, 'preset: must be one of sequential, join, race, lazy, spawn, early-sleep, blocking, starve, lost-wake, self-ref, interop'],
     [{ timings: [-5] }, 'timings[0]: must be a whole number of milliseconds from 0 to 60000, got -5'],
     [{ timings: ['abc'] }, 'timings[0]: must be a whole number of milliseconds from 0 to 60000, got a string'],
     [{ timings: [1e9] }, 'timings[0]: must be a whole number of milliseconds from 0 to 60000, got 1000000000'],
@@ -423,7 +438,8 @@ test('both clocks run every preset in the served page', async ({ sharedPage: pag
   for (const preset of PRESETS) {
     for (const clock of ['virtual', 'real']) {
       const oneTimer = ['self-ref', 'interop', 'lost-wake', 'starve'].includes(preset);
-      const r = await run(page, { preset, clock, timings: oneTimer ? [5] : [5, 3, 1] });
+      const timings = oneTimer ? [5] : preset === 'spawn' ? [5, 3] : [5, 3, 1];
+      const r = await run(page, { preset, clock, timings });
       for (const lane of LANES) {
         expect(r[lane].clock).toBe(clock);
         // lost-wake never gets to its log: that is its lesson.

@@ -140,6 +140,32 @@ pub const PRESETS: &[Preset] = &[
         special: None,
     },
     Preset {
+        id: "spawn",
+        name: "Spawn: a task that runs without being awaited",
+        explanation: "spawn starts a separate task and returns its handle. The task waits \
+            for Timer 1 and logs, while run() waits for Timer 2, logs, and only then awaits \
+            the handle. A spawned task needs no await to run: our executor starts it when \
+            run() first pauses at an .await, so both timers count down together. If Timer 1 \
+            is shorter, the task is done by then and the handle's await returns at once; if \
+            longer, that await waits for it. An async block stored with let would not start \
+            until awaited (see Lazy futures). tokio::spawn is eager too; on a multi-threaded \
+            runtime the task may start even sooner, on another thread. JS async functions \
+            and callback chains start sooner still: at the call itself.",
+        scenario: || {
+            Step::Seq(vec![
+                Step::Spawn {
+                    handle: Some(1),
+                    steps: vec![Step::sleep("Timer 1", 100), Step::log("Task 2 is done")],
+                },
+                Step::sleep("Timer 2", 200),
+                Step::log("run() goes on"),
+                Step::AwaitHandle { handle: 1 },
+                Step::log("Done"),
+            ])
+        },
+        special: None,
+    },
+    Preset {
         id: "early-sleep",
         name: "A sleep made early still ends on time",
         explanation: "Make three sleeps first, then await them in order. sleep_ms fixes its \

@@ -65,7 +65,11 @@ impl Scenario {
 
 fn collect_leaves(step: &Step, path: &StepPath, out: &mut Vec<(StepPath, Step)>) {
     match step {
-        Step::Sleep { .. } | Step::Log { .. } | Step::Block { .. } | Step::Yield => {
+        Step::Sleep { .. }
+        | Step::Log { .. }
+        | Step::Block { .. }
+        | Step::Yield
+        | Step::AwaitHandle { .. } => {
             out.push((path.clone(), step.clone()));
         }
         Step::Repeat { .. } => {
@@ -124,6 +128,66 @@ pub fn block<const K: usize>() {
         *ms
     });
     runtime::block_ms(ms);
+}
+
+/// The panel's `h.await` for the scenario's leaf `K` (an await of a
+/// handle): the handle, noting that `run()` waits on it.
+pub fn handle<const K: usize>(handle: runtime::JoinHandle<()>) -> LeafHandle<K> {
+    with_leaf(K, |_, path, step| {
+        assert!(
+            matches!(step, Step::AwaitHandle { .. }),
+            "{path} is not an await of a handle: the scenario has another shape"
+        );
+    });
+    LeafHandle { handle }
+}
+
+/// A `JoinHandle` with nothing added, as [`LeafSleep`]: it notes that
+/// `run()` waits on it.
+#[repr(transparent)]
+pub struct LeafHandle<const K: usize> {
+    handle: runtime::JoinHandle<()>,
+}
+
+impl<const K: usize> Future for LeafHandle<K> {
+    type Output = Result<(), runtime::JoinError>;
+
+    fn poll(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Self::Output> {
+        let poll = Pin::new(&mut self.get_mut().handle).poll(cx);
+        if poll.is_pending() {
+            with_leaf(K, |scenario, _, _| scenario.pending.set(Some(K)));
+        }
+        poll
+    }
+}
+
+/// The panel's `spawn(async { … })`: the runtime's `spawn`, with the task's
+/// polls reading the running scenario, as `run()`'s do.
+pub fn spawn<F: Future<Output = ()> + 'static>(future: F) -> runtime::JoinHandle<()> {
+    let scenario = CURRENT
+        .with(|c| c.borrow().clone())
+        .expect("a compiled preset's spawn called outside Running::poll");
+    runtime::spawn(InScenario { future, scenario })
+}
+
+pin_project! {
+    /// A spawned task of a compiled `run()`, with the scenario it reads.
+    pub struct InScenario<F> {
+        #[pin]
+        future: F,
+        scenario: Rc<Scenario>,
+    }
+}
+
+impl<F: Future<Output = ()>> Future for InScenario<F> {
+    type Output = ();
+
+    fn poll(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<()> {
+        let this = self.project();
+        let previous = CURRENT.with(|c| c.replace(Some(this.scenario.clone())));
+        let _restore = Restore(previous);
+        this.future.poll(cx)
+    }
 }
 
 /// The count of the panel's `for _ in 0..times` for the scenario's leaf `K`
@@ -272,6 +336,11 @@ pub fn source(step: &Step) -> String {
     collect_leaves(step, &StepPath::root(), &mut leaves);
     let mut code = render::rust(step);
     code.rewrite_calls(|path, line| {
+        // A spawned task reads its leaves from the scenario too.
+        if line.contains("spawn(async {") {
+            *line = line.replacen("spawn(", "crate::rust_lane::compiled::spawn(", 1);
+            return;
+        }
         let Some(k) = leaves.iter().position(|(p, _)| p == path) else {
             return;
         };
@@ -280,6 +349,12 @@ pub fn source(step: &Step) -> String {
             Step::Log { text } => (format!("log({})", render::js_string(text)), "log"),
             Step::Block { ms } => (format!("block_ms({ms})"), "block"),
             Step::Yield => ("yield_now()".into(), "yield_now"),
+            Step::AwaitHandle { handle } => {
+                let h = format!("h{handle}");
+                let wrapped = format!("crate::rust_lane::compiled::handle::<{k}>({h})");
+                *line = line.replacen(&format!("{h}.await"), &format!("{wrapped}.await"), 1);
+                return;
+            }
             Step::Repeat { times, .. } => {
                 let count = format!("0..crate::rust_lane::compiled::times::<{k}>()");
                 *line = line.replacen(&format!("0..{times}"), &count, 1);

@@ -103,6 +103,29 @@ pub fn program() -> impl std::future::Future<Output = ()> {
 }
 }
 
+pub mod spawn {
+use runtime::prelude::*;
+
+async fn run() {
+    let h1 = crate::rust_lane::compiled::spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
+        crate::rust_lane::compiled::sleep::<0>().await; // Timer 1
+        crate::rust_lane::compiled::log::<1>();
+    });
+    crate::rust_lane::compiled::sleep::<2>().await; // Timer 2
+    crate::rust_lane::compiled::log::<3>();
+    crate::rust_lane::compiled::handle::<4>(h1).await.unwrap();
+    crate::rust_lane::compiled::log::<5>();
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn program() -> impl std::future::Future<Output = ()> {
+    run()
+}
+}
+
 pub mod early_sleep {
 use runtime::prelude::*;
 
@@ -258,6 +281,7 @@ pub fn size_of_run(id: &str) -> Option<usize> {
         "join" => Some(join::size()),
         "race" => Some(race::size()),
         "lazy" => Some(lazy::size()),
+        "spawn" => Some(spawn::size()),
         "early-sleep" => Some(early_sleep::size()),
         "blocking" => Some(blocking::size()),
         "starve" => Some(starve::size()),
@@ -277,6 +301,7 @@ pub fn spawn<S: crate::rust_lane::spawner::Spawner>(id: &str, spawner: S) -> Res
         "join" => spawner.spawn(join::program()),
         "race" => spawner.spawn(race::program()),
         "lazy" => spawner.spawn(lazy::program()),
+        "spawn" => spawner.spawn(spawn::program()),
         "early-sleep" => spawner.spawn(early_sleep::program()),
         "blocking" => spawner.spawn(blocking::program()),
         "starve" => spawner.spawn(starve::program()),

@@ -95,6 +95,29 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 }
 }
 
+pub mod spawn {
+use runtime::prelude::*;
+
+async fn run() {
+    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
+        sleep_ms(100).await; // Timer 1
+        log("Task 2 is done");
+    });
+    sleep_ms(200).await; // Timer 2
+    log("run() goes on");
+    h1.await.unwrap();
+    log("Done");
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
 pub mod early_sleep {
 use runtime::prelude::*;
 
@@ -9996,6 +10019,7 @@ pub const CASES: &[(&str, fn() -> runtime::macros::BoxedFuture<'static, ()>)] = 
     ("join", join::case),
     ("race", race::case),
     ("lazy", lazy::case),
+    ("spawn", spawn::case),
     ("early_sleep", early_sleep::case),
     ("blocking", blocking::case),
     ("starve", starve::case),
@@ -10306,6 +10330,7 @@ pub const SIZES: &[(&str, fn() -> usize)] = &[
     ("join", join::size),
     ("race", race::size),
     ("lazy", lazy::size),
+    ("spawn", spawn::size),
     ("early_sleep", early_sleep::size),
     ("blocking", blocking::size),
     ("starve", starve::size),
