@@ -66,6 +66,25 @@ fn log_time(trace: &Trace) -> f64 {
         .t
 }
 
+/// The trace's `state` events (only the lane records them).
+fn states(trace: &Trace) -> Vec<String> {
+    trace
+        .lines()
+        .into_iter()
+        .filter(|l| l.contains(" state "))
+        .collect()
+}
+
+/// Each timer the lane noted, as `number=label@step`.
+fn timer_steps(labels: &TimerLabels) -> Vec<String> {
+    labels
+        .borrow()
+        .timers
+        .iter()
+        .map(|(t, l, p)| format!("{t}={l}@{p}"))
+        .collect()
+}
+
 /// The trace without `state` events (only the lane records them).
 fn without_states(trace: &Trace) -> Vec<String> {
     trace
@@ -81,13 +100,8 @@ fn sequential_logs_at_350_after_four_polls_with_states() {
     assert_eq!(end, 350.0);
     assert_eq!(log_time(&trace), 350.0);
     assert_eq!(count(&trace, "poll_start"), 4);
-    let states: Vec<_> = trace
-        .lines()
-        .into_iter()
-        .filter(|l| l.contains(" state "))
-        .collect();
     assert_eq!(
-        states,
+        states(&trace),
         [
             // One state per poll: the three awaits are run()'s Suspend0..2
             // (lines 4 to 6 of the panel); the log (line 7) is no suspension
@@ -98,22 +112,17 @@ fn sequential_logs_at_350_after_four_polls_with_states() {
             "350 state task=1 variant=Returned",
         ]
     );
-    let names = labels.borrow();
-    let timers: Vec<_> = names
-        .timers
-        .iter()
-        .map(|(t, l, p)| format!("{t}={l}@{p}"))
-        .collect();
     assert_eq!(
-        timers,
+        timer_steps(&labels),
         [
             "1=Timer 1@scenario.steps[0]",
             "2=Timer 2@scenario.steps[1]",
             "3=Timer 3@scenario.steps[2]"
         ]
     );
-    assert_eq!(names.calls, [StepPath::at(&[3])]);
-    assert_eq!(names.calls[0].to_string(), "scenario.steps[3]");
+    let calls = &labels.borrow().calls;
+    assert_eq!(calls, &[StepPath::at(&[3])]);
+    assert_eq!(calls[0].to_string(), "scenario.steps[3]");
 }
 
 #[test]
@@ -292,13 +301,8 @@ fn a_yield_wakes_its_own_task_and_is_polled_again_in_the_next_batch() {
         ]
     );
     // The one state between the polls is run()'s await of the yield.
-    let states: Vec<_> = trace
-        .lines()
-        .into_iter()
-        .filter(|l| l.contains(" state "))
-        .collect();
     assert_eq!(
-        states,
+        states(&trace),
         [
             "0 state task=1 variant=Suspend0 point=0 line=5",
             "0 state task=1 variant=Returned",
@@ -340,13 +344,8 @@ fn a_loop_runs_its_body_round_after_round_in_one_task() {
     assert_eq!(count(&trace, "poll_start"), 4);
     assert_eq!(count(&trace, "timer_set"), 3);
     // Every round waits at the same await, run()'s one suspension point.
-    let states: Vec<_> = trace
-        .lines()
-        .into_iter()
-        .filter(|l| l.contains(" state "))
-        .collect();
     assert_eq!(
-        states,
+        states(&trace),
         [
             "0 state task=1 variant=Suspend0 point=0 line=5",
             "100 state task=1 variant=Suspend0 point=0 line=5",
@@ -354,14 +353,8 @@ fn a_loop_runs_its_body_round_after_round_in_one_task() {
             "300 state task=1 variant=Returned",
         ]
     );
-    let names = labels.borrow();
-    let timers: Vec<_> = names
-        .timers
-        .iter()
-        .map(|(t, l, p)| format!("{t}={l}@{p}"))
-        .collect();
     assert_eq!(
-        timers,
+        timer_steps(&labels),
         [
             "1=T@scenario.steps[0].steps[0]",
             "2=T@scenario.steps[0].steps[0]",

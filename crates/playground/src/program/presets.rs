@@ -209,21 +209,24 @@ pub const PRESETS: &[Preset] = &[
         id: "starve",
         name: "Yielding in a loop: who waits for it?",
         explanation: "join! runs two branches in one Rust task. One waits for Timer 1; the \
-            other loops: it keeps the thread busy for a moment (block_ms), then yields. Where \
-            a yield sends the rest of the loop decides when Timer 1 can run. Callbacks: the \
-            yield is a setTimeout with a zero delay, so each round is a new browser task, and once Timer 1 \
-            is due its callback runs between two rounds, on time; but a browser makes a short \
-            timer set from inside timer callbacks nested more than five deep wait a few \
-            milliseconds, so the loop itself takes much longer. Promises: the yield is await \
-            null, a microtask, and the event loop runs all microtasks, even those queued \
-            meanwhile, before the next task, so Timer 1 waits for the whole loop. Rust: \
-            yield_now puts the task at the back of our executor's ready queue, and it is \
-            polled again in the same browser task. Timer 1's sleep ends only when the \
-            reactor's setTimeout runs, and our executor lets the browser run it only after \
-            polling for a while (its time slice): if the loop outlasts a time slice, Timer 1 \
-            is late, but by about one time slice, not the whole loop. tokio currently goes \
-            further: after a yield_now it checks its timers and I/O before polling that task \
-            again (its docs do not promise this order).",
+            other loops: it keeps the thread busy for a moment (block_ms), then yields. When \
+            Timer 1 falls due while the loop runs, where a yield sends the rest of the loop \
+            decides when Timer 1 can run. Callbacks: the yield is a setTimeout with a zero \
+            delay, so each round is a new browser task, and Timer 1's callback gets in at the \
+            first break: on time if the loop is waiting for its next timer, else as soon as \
+            the current round ends; but a browser makes a short timer set from inside timer \
+            callbacks nested more than five deep wait a few milliseconds, so after some \
+            rounds the loop itself slows down. Promises: the yield is await null, a \
+            microtask, and the event loop runs all microtasks, even those queued meanwhile, \
+            before the next task, so Timer 1 waits until the loop is done. Rust: yield_now \
+            puts the task at the back of our executor's ready queue, and it is polled \
+            (resumed up to its next await) again, in the same browser task until the \
+            executor's time slice runs out. Timer 1's sleep ends only when the reactor (the \
+            part of our runtime that turns browser timers into wake-ups) has its setTimeout \
+            run, and while the loop keeps the executor busy that happens only when the time \
+            slice ends: Timer 1 is late until then, not by the whole loop. tokio, the most \
+            used Rust runtime, goes further today: after a yield_now it checks its timers and \
+            I/O before polling that task again (its docs do not promise this order).",
         scenario: || {
             Step::Seq(vec![Step::All(vec![
                 Step::Seq(vec![Step::sleep("Timer 1", 5), Step::log("Timer 1 done")]),

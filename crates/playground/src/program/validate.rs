@@ -273,6 +273,7 @@ impl Check {
                         steps,
                     },
                     "spawn" => Step::Spawn {
+                        // Absent, or given and valid.
                         handle: match handle {
                             Some(handle) => Some(handle?),
                             None => None,
@@ -287,31 +288,28 @@ impl Check {
 
     /// A handle: a whole number from 1 to [`limits::MAX_HANDLES`].
     fn handle(&mut self, value: Option<&Value>, path: &str) -> Option<u32> {
-        let max = limits::MAX_HANDLES;
-        let rule = format!("must be a whole number from 1 to {max}");
-        match value {
-            Some(Value::Number(n)) if n.fract() == 0.0 && (1.0..=f64::from(max)).contains(n) => {
-                Some(*n as u32)
-            }
-            Some(other) => {
-                self.problem(path, format!("{rule}, got {}", other.describe()));
-                None
-            }
-            None => {
-                self.problem(path, format!("is missing: {rule}"));
-                None
-            }
-        }
+        self.whole(value, path, 1, limits::MAX_HANDLES, "")
     }
 
     /// A loop's count: a whole number from 0 to [`limits::MAX_TIMES`].
     fn times(&mut self, value: Option<&Value>, path: &str) -> Option<u32> {
-        let max = limits::MAX_TIMES;
-        let rule = format!("must be a whole number of times from 0 to {max}");
+        self.whole(value, path, 0, limits::MAX_TIMES, " of times")
+    }
+
+    /// A whole number from `min` to `max`; `unit` is how the rule names it
+    /// (`" of times"`).
+    fn whole(
+        &mut self,
+        value: Option<&Value>,
+        path: &str,
+        min: u32,
+        max: u32,
+        unit: &str,
+    ) -> Option<u32> {
+        let rule = format!("must be a whole number{unit} from {min} to {max}");
+        let range = f64::from(min)..=f64::from(max);
         match value {
-            Some(Value::Number(n)) if n.fract() == 0.0 && (0.0..=f64::from(max)).contains(n) => {
-                Some(*n as u32)
-            }
+            Some(Value::Number(n)) if n.fract() == 0.0 && range.contains(n) => Some(*n as u32),
             Some(other) => {
                 self.problem(path, format!("{rule}, got {}", other.describe()));
                 None
