@@ -38,7 +38,8 @@ export async function scriptEvents(code) {
       return made;
     },
     clearTimeout: (id) => timers.delete(id),
-    console: { log: (...args) => events.push(['log', args.join(' '), at()]) },
+    // Returns nothing, as console.log does (a panel may race its value).
+    console: { log: (...args) => void events.push(['log', args.join(' '), at()]) },
   });
   const drain = () => new Promise((resolve) => setImmediate(resolve)); // the realm shares our microtask queue
   vm.runInContext(code, realm, { timeout: 1_000 });

@@ -1,7 +1,8 @@
 // Seeded random scenarios for the end-to-end tests (the same programs in every
 // spec that uses them, so a failure repeats): valid, at most depth 4, 3
 // children a step, unique labels, some blocks, yields and loops (of 0 to 3
-// rounds, so no program runs more steps than a run may), some spawns.
+// rounds, so no program runs more steps than a run may), some spawns, some
+// select! arms with a body of one or two leaves.
 
 /** A small seeded generator (xorshift32): `next(below)` is in 0..below. */
 export function random(seed) {
@@ -26,9 +27,17 @@ export function scenario(next) {
     if (kind === 1) return { type: 'sleep', label: `Timer ${names}`, ms: [0, 10, 20, 20, 50, 100][next(6)] };
     const steps = Array.from({ length: 1 + next(3) }, () => step(depth + 1));
     if (kind === 5 && next(3) === 0) return { type: 'repeat', times: next(4), steps };
+    if (kind === 4) {
+      const arm = (/** @type {object} */ future) => ({ type: 'arm', steps: [future,
+        { type: 'seq', steps: Array.from({ length: 1 + next(2) }, () => step(4)) }] });
+      return { type: 'race', steps: steps.map((s) => (next(3) === 0 ? arm(s) : s)) };
+    }
     return { type: ['seq', 'all', 'race', 'create_then_await'][kind - 2], steps };
   };
   const steps = Array.from({ length: 1 + next(4) }, () => step(2));
+  // An arm, then a spawn, may nest a step too deep: draw again.
+  /** @param {any} s @returns {number} */
+  const depth = (s) => 1 + Math.max(0, ...(s.steps ?? []).map(depth));
   // Some spawn one of their steps as a task, awaited by its handle later or never.
   if (next(3) === 0) {
     const i = next(steps.length);
@@ -36,5 +45,6 @@ export function scenario(next) {
     steps[i] = { type: 'spawn', ...(awaited ? { handle: 1 } : {}), steps: [steps[i]] };
     if (awaited) steps.splice(i + 1 + next(steps.length - i), 0, { type: 'await_handle', handle: 1 });
   }
-  return { type: 'seq', steps };
+  const root = { type: 'seq', steps };
+  return depth(root) > 6 ? scenario(next) : root;
 }

@@ -226,7 +226,7 @@ test('every step of every preset, on both clocks, keeps the event loop\'s rules 
     }
     return out;
   });
-  expect(runs).toHaveLength(44);
+  expect(runs).toHaveLength(48);
   const problems = runs.flatMap(({ name, result }) => check(result, name));
   expect(problems).toEqual([]);
   // The Promises lane's queue is not always empty: the check saw jobs (but

@@ -11,7 +11,7 @@ import { inThisRun } from '../../web/replay/in-this-run.js';
 test.describe.configure({ mode: 'default' }); // in order, even under --fully-parallel
 
 const UPDATE = process.env.UPDATE_GOLDEN === '1';
-const PRESETS = ['sequential', 'join', 'race', 'lazy', 'spawn', 'early-sleep', 'blocking', 'starve', 'lost-wake', 'self-ref', 'interop'];
+const PRESETS = ['sequential', 'join', 'race', 'cancel-at-await', 'lazy', 'spawn', 'early-sleep', 'blocking', 'starve', 'lost-wake', 'self-ref', 'interop'];
 const LANES = ['callbacks', 'promises', 'futures'];
 const IDLE = { liveTasks: 0, queuedTasks: 0, pendingTimers: 0, armedTimeouts: 0, stuckTasks: 0 };
 
@@ -156,6 +156,41 @@ test('a yield: a new browser task in Callbacks, a microtask in Promises, our rea
   // A share link writes it Y.
   expect(await page.evaluate(() => window.playground.decodeFragment('Q(A(Q(S(T,0),L(timer)),Q(Y,L(after%20yield))))')))
     .toEqual(scenario);
+});
+
+test('a select! arm\'s code runs after its future wins; the loser stops at its await in Rust, not in JS', async ({ sharedPage: page }) => {
+  // select! { biased; _ = async { sleep_ms(100).await; log("Half-way"); sleep_ms(100).await; log("Saved"); } => {}
+  //          _ = sleep_ms(150) => { log("Timed out"); sleep_ms(10).await; log("Cleaned up"); } }  log("Done");
+  const scenario = { type: 'seq', steps: [
+    { type: 'race', steps: [
+      { type: 'seq', steps: [{ type: 'sleep', label: 'A', ms: 100 }, { type: 'log', text: 'Half-way' },
+        { type: 'sleep', label: 'B', ms: 100 }, { type: 'log', text: 'Saved' }] },
+      { type: 'arm', steps: [{ type: 'sleep', label: 'Timeout', ms: 150 },
+        { type: 'seq', steps: [{ type: 'log', text: 'Timed out' }, { type: 'sleep', label: 'C', ms: 10 }, { type: 'log', text: 'Cleaned up' }] }] }] },
+    { type: 'log', text: 'Done' }] };
+  const logs = (trace) => all(trace, 'log').map((e) => [e.text, e.t]);
+  for (const promiseStyle of ['then', 'await']) {
+    const r = await run(page, { scenario, clock: 'virtual', promiseStyle });
+    for (const lane of ['callbacks', 'promises']) {
+      // Nothing stops the losing branch: it logs Saved after the race is over.
+      expect(logs(r[lane]), `${lane}, ${promiseStyle}`).toEqual(
+        [['Half-way', 100], ['Timed out', 150], ['Cleaned up', 160], ['Done', 160], ['Saved', 200]]);
+    }
+  }
+  const r = await run(page, { scenario, clock: 'virtual' });
+  // Dropped at its second await: B is cancelled as the arm wins, Saved never comes.
+  expect(logs(r.futures)).toEqual([['Half-way', 100], ['Timed out', 150], ['Cleaned up', 160], ['Done', 160]]);
+  expect(all(r.futures, 'timer_cancel').map((e) => [e.label, e.t])).toEqual([['B', 150]]);
+  // The arm's body's await is one of run()'s: the state names its line.
+  expect(all(r.futures, 'state').map((e) => [e.variant, e.line])).toEqual(
+    [['Suspend0', 4], ['Suspend0', 4], ['Suspend1', 14], ['Returned', undefined]]);
+  // A share link writes an arm M(future,body).
+  const fragment = await page.evaluate((s) => window.playground.encodeFragment(s), scenario);
+  expect(fragment).toBe('Q(R(Q(S(A,100),L(Half-way),S(B,100),L(Saved)),M(S(Timeout,150),Q(L(Timed%20out),S(C,10),L(Cleaned%20up)))),L(Done))');
+  expect(await page.evaluate((f) => window.playground.decodeFragment(f), fragment)).toEqual(scenario);
+  // An arm is a race's branch only.
+  expect(await runError(page, { scenario: { type: 'seq', steps: [scenario.steps[0].steps[1]] }, clock: 'virtual' })).toBe(
+    'Error: scenario.steps[0]: is an arm, which only a race\'s steps may be (an arm is a branch of a select! with a body)');
 });
 
 test('a loop: each round a new timer, in every lane and both styles; too many rounds are refused', async ({ sharedPage: page }) => {
@@ -347,7 +382,7 @@ test('a run one lane at a time, cut short, starts no more lanes', async ({ share
 
 test('bad input rejects with an Error naming the field; nothing runs', async ({ sharedPage: page }) => {
   const cases = [
-    [{ preset: 'nope' }, 'preset: must be one of sequential, join, race, lazy, spawn, early-sleep, blocking, starve, lost-wake, self-ref, interop'],
+    [{ preset: 'nope' }, 'preset: must be one of sequential, join, race, cancel-at-await, lazy, spawn, early-sleep, blocking, starve, lost-wake, self-ref, interop'],
     [{ timings: [-5] }, 'timings[0]: must be a whole number of milliseconds from 0 to 60000, got -5'],
     [{ timings: ['abc'] }, 'timings[0]: must be a whole number of milliseconds from 0 to 60000, got a string'],
     [{ timings: [1e9] }, 'timings[0]: must be a whole number of milliseconds from 0 to 60000, got 1000000000'],

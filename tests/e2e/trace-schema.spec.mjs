@@ -21,7 +21,7 @@ test('every trace matches the schema', async ({ page }) => {
     }
     return out;
   });
-  expect(results).toHaveLength(44); // 11 presets × 2 styles × 2 clocks
+  expect(results).toHaveLength(48); // 12 presets × 2 styles × 2 clocks
   for (const result of results) {
     for (const lane of ['callbacks', 'promises', 'futures']) {
       const ok = validate(result[lane]);

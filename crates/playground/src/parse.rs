@@ -105,7 +105,9 @@ fn statements(step: &Step) -> Vec<Step> {
             vec![step.clone()]
         }
         Step::All(steps) => vec![Step::All(steps.iter().map(future).collect())],
-        Step::Race(steps) => vec![Step::Race(steps.iter().map(future).collect())],
+        Step::Race(steps) => vec![Step::Race(steps.iter().map(branch).collect())],
+        // Only a race's branch.
+        Step::Arm(_) => vec![branch(step)],
         Step::CreateThenAwait(steps) => {
             vec![Step::CreateThenAwait(steps.iter().map(future).collect())]
         }
@@ -118,6 +120,14 @@ fn statements(step: &Step) -> Vec<Step> {
             steps: steps.iter().flat_map(statements).collect(),
         }],
         Step::AwaitHandle { .. } => vec![step.clone()],
+    }
+}
+
+/// A `select!` branch: its future, and its body's statements if it has one.
+fn branch(step: &Step) -> Step {
+    match step {
+        Step::Arm(arm) => Step::Arm(Box::new([future(&arm[0]), Step::Seq(statements(&arm[1]))])),
+        _ => future(step),
     }
 }
 

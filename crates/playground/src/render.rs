@@ -138,7 +138,15 @@ impl Code {
             let loops = open.last().and_then(|&(_, loops)| loops);
             out.push((n + 1, loops, l.code.as_str()));
             if l.code.ends_with('{') || l.code.ends_with('(') {
-                let inner = loops.filter(|_| l.code.starts_with("for ")).map(|k| k + 1);
+                // A loop's body and a `select!` arm's body are `run()`'s own
+                // (the arms' futures are not: `_ = async {` opens a block).
+                let inner = if l.code.starts_with("for ") {
+                    loops.map(|k| k + 1)
+                } else if l.code == "select! {" || l.code.ends_with("=> {") {
+                    loops
+                } else {
+                    None
+                };
                 open.push((l.indent, inner));
             }
         }
@@ -185,6 +193,26 @@ pub(crate) fn js_string(text: &str) -> String {
 /// A step whose value in the JS panels is no promise (a log, a block, a
 /// yield), as they write it: `console.log("…")`, `block(100)`, `null` (what
 /// `await null` awaits: a value, so the function resumes in a microtask).
+/// Whether a race has a branch with code of its own (a `select!` arm with a
+/// body).
+fn has_arms(steps: &[Step]) -> bool {
+    steps.iter().any(|s| matches!(s, Step::Arm(_)))
+}
+
+/// An arm's body that is one plain call (a log, a block):
+/// the call and its path. The `.then` chain writes it as a statement, with
+/// nothing to return.
+fn one_call<'a>(body: &'a Step, at: &StepPath) -> Option<(&'a Step, StepPath)> {
+    match body {
+        Step::Seq(steps) if steps.len() == 1 => one_call(&steps[0], &at.child(0)),
+        Step::Log { .. } | Step::Block { .. } => Some((body, at.clone())),
+        _ => None,
+    }
+}
+
+/// What the line that reads a race's winner says.
+const ARM_NUMBER: &str = "the number of the first to finish: its code runs";
+
 fn js_call(step: &Step) -> Option<String> {
     match step {
         Step::Log { text } => Some(format!("console.log({})", js_string(text))),
@@ -355,6 +383,11 @@ fn callback_step(
             });
             code.push(indent, "})(0);", Some(path));
         }
+        Step::Race(steps) if steps.iter().any(|s| matches!(s, Step::Arm(_))) => {
+            callback_arms(steps, path, indent, code, names, then)
+        }
+        // Only a race's branch (callback_arms): the future, then the body.
+        Step::Arm(arm) => callback_seq(&arm[..], 0, path, indent, code, names, then),
         Step::All(steps) | Step::Race(steps) | Step::CreateThenAwait(steps) => {
             names.set(names.get() + 1);
             let n = names.get();
@@ -391,6 +424,48 @@ fn callback_step(
                 });
             }
         }
+    }
+}
+
+/// A race whose branches may have code of their own (a `select!` arm's
+/// body): the first to finish runs its code, then goes on.
+fn callback_arms(
+    steps: &[Step],
+    path: &StepPath,
+    indent: usize,
+    code: &mut Code,
+    names: &Cell<usize>,
+    then: &mut Then,
+) {
+    names.set(names.get() + 1);
+    let n = names.get();
+    code.push(
+        indent,
+        "// race: the first to finish runs its code and goes on; the others still run",
+        Some(path),
+    );
+    code.push(indent, format!("let won{n} = false;"), Some(path));
+    code.push(indent, format!("const after{n} = () => {{"), Some(path));
+    then(indent + 1, code);
+    code.push(indent, "};", Some(path));
+    for (i, branch) in steps.iter().enumerate() {
+        let at = path.child(i);
+        let (future, future_at) = match branch {
+            Step::Arm(arm) => (&arm[0], at.child(0)),
+            _ => (branch, at.clone()),
+        };
+        // `if`, not `return`: a log's branch finishes in the code around it,
+        // which may be the script itself.
+        callback_step(future, &future_at, indent, code, names, &mut |ind, c| {
+            c.push(ind, format!("if (!won{n}) {{"), Some(&at));
+            c.push(ind + 1, format!("won{n} = true;"), Some(&at));
+            let go_on = &mut |ind: usize, c: &mut Code| c.push(ind, format!("after{n}();"), None);
+            match branch {
+                Step::Arm(arm) => callback_step(&arm[1], &at.child(1), ind + 1, c, names, go_on),
+                _ => go_on(ind + 1, c),
+            }
+            c.push(ind, "}", Some(&at));
+        });
     }
 }
 
@@ -511,6 +586,47 @@ fn then_expr(step: &Step, path: &StepPath, loops: &Cell<usize>) -> Code {
                 }
             }
         }
+        Step::Race(steps) if has_arms(steps) => {
+            code.push(0, "Promise.race([", Some(path));
+            for (i, s) in steps.iter().enumerate() {
+                let mut item = match s {
+                    Step::Arm(arm) => {
+                        let at = path.child(i);
+                        let mut future = then_expr(&arm[0], &at.child(0), loops);
+                        if js_call(&arm[0]).is_some() {
+                            future.lines[0].code =
+                                format!("Promise.resolve({})", future.lines[0].code);
+                        }
+                        future.push(1, format!(".then(() => {i})"), Some(&at));
+                        future
+                    }
+                    _ => then_expr(s, &path.child(i), loops),
+                };
+                item.close(",");
+                code.append(1, item);
+            }
+            code.push_noted(0, "]).then((won) => {", Some(ARM_NUMBER), Some(path));
+            for (i, s) in steps.iter().enumerate() {
+                if let Step::Arm(arm) = s {
+                    let at = path.child(i);
+                    code.push(1, format!("if (won === {i}) {{"), Some(&at));
+                    let mut body = match one_call(&arm[1], &at.child(1)) {
+                        Some((call, call_at)) => then_expr(call, &call_at, loops),
+                        None => {
+                            let mut chain = then_expr(&arm[1], &at.child(1), loops);
+                            chain.lines[0].code = format!("return {}", chain.lines[0].code);
+                            chain
+                        }
+                    };
+                    body.close(";");
+                    code.append(2, body);
+                    code.push(1, "}", Some(&at));
+                }
+            }
+            code.push(0, "})", Some(path));
+        }
+        // Only a race's branch (above).
+        Step::Arm(arm) => return then_expr(&Step::Seq(arm.to_vec()), path, loops),
         Step::All(steps) | Step::Race(steps) => {
             let call = if matches!(step, Step::All(_)) {
                 "all"
@@ -629,6 +745,63 @@ fn await_statements(
                 await_statements(s, &path.child(i), indent, code, made);
             }
         }
+        Step::Race(steps) if has_arms(steps) => {
+            *made += 1;
+            let won = if *made == 1 {
+                "won".into()
+            } else {
+                format!("won{}", *made)
+            };
+            code.push_noted(
+                indent,
+                format!("const {won} = await Promise.race(["),
+                Some(ARM_NUMBER),
+                Some(path),
+            );
+            for (i, s) in steps.iter().enumerate() {
+                let at = path.child(i);
+                let Step::Arm(arm) = s else {
+                    await_expr(s, &at, indent + 1, code, made);
+                    continue;
+                };
+                let future_at = at.child(0);
+                match &arm[0] {
+                    Step::Sleep { label, ms } => code.push_noted(
+                        indent + 1,
+                        format!("timer({ms})"),
+                        Some(label),
+                        Some(&future_at),
+                    ),
+                    Step::Log { .. } | Step::Block { .. } | Step::Yield => {
+                        let call = js_call(&arm[0]).unwrap_or_default();
+                        code.push(
+                            indent + 1,
+                            format!("Promise.resolve({call})"),
+                            Some(&future_at),
+                        )
+                    }
+                    future => {
+                        code.push(indent + 1, "(async () => {", Some(&future_at));
+                        await_statements(future, &future_at, indent + 2, code, made);
+                        code.push(indent + 2, format!("return {i};"), Some(&at));
+                        code.push(indent + 1, "})(),", Some(&future_at));
+                        continue;
+                    }
+                }
+                code.push(indent + 2, format!(".then(() => {i}),"), Some(&at));
+            }
+            code.push(indent, "]);", Some(path));
+            for (i, s) in steps.iter().enumerate() {
+                if let Step::Arm(arm) = s {
+                    let at = path.child(i);
+                    code.push(indent, format!("if ({won} === {i}) {{"), Some(&at));
+                    await_statements(&arm[1], &at.child(1), indent + 1, code, made);
+                    code.push(indent, "}", Some(&at));
+                }
+            }
+        }
+        // Only a race's branch (above).
+        Step::Arm(arm) => await_statements(&Step::Seq(arm.to_vec()), path, indent, code, made),
         Step::All(steps) | Step::Race(steps) => {
             let call = if matches!(step, Step::All(_)) {
                 "all"
@@ -758,14 +931,19 @@ fn rust_statements(step: &Step, path: &StepPath, indent: usize, code: &mut Code,
             code.push_noted(
                 indent + 1,
                 "biased;",
-                Some("polled in this order; the first ready wins, the others are dropped"),
+                Some("polled top to bottom: if several are ready, the upper one wins; the others are dropped"),
                 Some(path),
             );
             for (i, s) in steps.iter().enumerate() {
-                rust_future(s, &path.child(i), indent + 1, code, made, SELECT_ARM);
+                match s {
+                    Step::Arm(arm) => rust_arm(arm, &path.child(i), indent + 1, code, made),
+                    _ => rust_future(s, &path.child(i), indent + 1, code, made, SELECT_ARM),
+                }
             }
             code.push(indent, "}", Some(path));
         }
+        // Only a race's branch (above).
+        Step::Arm(arm) => rust_statements(&Step::Seq(arm.to_vec()), path, indent, code, made),
         Step::CreateThenAwait(steps) => {
             let first = *made + 1;
             for (i, s) in steps.iter().enumerate() {
@@ -793,8 +971,37 @@ fn rust_statements(step: &Step, path: &StepPath, indent: usize, code: &mut Code,
     }
 }
 
-/// The end of a `select!` arm.
+/// The end of a `select!` arm without a body.
 const SELECT_ARM: &str = " => {}";
+
+/// A `select!` arm with a body: `_ = future => {`, the body, `}`.
+fn rust_arm(arm: &[Step; 2], at: &StepPath, indent: usize, code: &mut Code, made: &mut usize) {
+    let future_at = at.child(0);
+    match &arm[0] {
+        Step::Sleep { label, ms } => code.push_noted(
+            indent,
+            format!("_ = sleep_ms({ms}) => {{"),
+            Some(label),
+            Some(&future_at),
+        ),
+        Step::Log { .. } | Step::Block { .. } => {
+            let call = rust_call(&arm[0]).unwrap_or_default();
+            code.push(
+                indent,
+                format!("_ = async {{ {call} }} => {{"),
+                Some(&future_at),
+            )
+        }
+        Step::Yield => code.push(indent, "_ = yield_now() => {", Some(&future_at)),
+        future => {
+            code.push(indent, "_ = async {", Some(&future_at));
+            rust_statements(future, &future_at, indent + 1, code, made);
+            code.push(indent, "} => {", Some(at));
+        }
+    }
+    rust_statements(&arm[1], &at.child(1), indent + 1, code, made);
+    code.push(indent, "}", Some(at));
+}
 
 /// A step as a future expression, followed by `end` (`,` or ` => {}`).
 fn rust_future(

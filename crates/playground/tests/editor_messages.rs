@@ -323,6 +323,16 @@ const TABLE: &[(&str, &str, Want)] = &[
         Refused(4, 15, "expected `biased;`, found `_`: this playground does not read `select!` without `biased;` yet; in Rust it is fine: write `biased;` here (without it, tokio's `select!` polls its branches in random order)"),
     ),
     (
+        "a select! arm with code of its own",
+        "    select! { biased; _ = sleep_ms(1) => { log(\"fast\"); } _ = sleep_ms(2) => {} }\n",
+        Parses,
+    ),
+    (
+        "a select! arm's code without braces",
+        "    select! { biased; _ = sleep_ms(1) => log(\"fast\"), }\n",
+        Refused(4, 42, "expected `{`, found `log`: a branch's code goes in a block, `=> { … }`"),
+    ),
+    (
         "a for loop",
         "    for i in 0..3 { sleep_ms(100).await; }\n",
         Parses,

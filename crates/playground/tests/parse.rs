@@ -38,6 +38,21 @@ fn valid_programs_give_their_scenarios() {
             ]),
         ),
         (
+            "a select! arm with a body, beside one without; the label on the arm's line",
+            module(
+                "    select! {\n        biased;\n        _ = sleep_ms(5) => { // Fast\n            \
+                 log(\"fast\");\n            sleep_ms(1).await;\n        }\n        \
+                 _ = sleep_ms(9) => {}\n    }\n",
+            ),
+            Seq(vec![Race(vec![
+                Step::Arm(Box::new([
+                    Step::sleep("Fast", 5),
+                    Seq(vec![Step::log("fast"), Step::sleep("Timer 2", 1)]),
+                ])),
+                Step::sleep("Timer 3", 9),
+            ])]),
+        ),
+        (
             "one sleep, no label: the first timer's default",
             module("    sleep_ms(5).await;\n"),
             Seq(vec![Step::sleep("Timer 1", 5)]),
@@ -211,8 +226,10 @@ fn invalid_programs_are_refused_at_the_offending_token() {
          "found `log`: `log(…)` runs at once and is no future: write `async { log(…) }`"),
         ("no comma", module("    join!(sleep_ms(1) sleep_ms(2));\n"), 4, 23, "expected `,` or `)`, found `sleep_ms`"),
         ("not biased", module("    select! { _ = sleep_ms(1) => {} }\n"), 4, 15, "expected `biased;`, found `_`"),
-        ("arm with a body", module("    select! { biased; _ = sleep_ms(1) => { log(\"x\"); } }\n"), 4, 44,
-         "expected `}`, found `log`: this playground does not read code in a `select!` branch yet"),
+        ("arm body not a block", module("    select! { biased; _ = sleep_ms(1) => log(\"x\"), }\n"), 4, 42,
+         "expected `{`, found `log`: a branch's code goes in a block, `=> { … }`"),
+        ("arm body not awaited", module("    select! { biased; _ = sleep_ms(1) => { sleep_ms(2); } }\n"), 4, 55,
+         "expected `.await`, found `;`"),
         ("not awaited next", module("    let f1 = sleep_ms(1);\n    log(\"x\");\n"), 5, 5,
          "expected `f1.await;`, found `log`: this playground does not read other statements between"),
         ("awaited out of order", module("    let f1 = sleep_ms(1);\n    let f2 = sleep_ms(2);\n    f2.await;\n"), 6, 5,
@@ -320,7 +337,23 @@ fn step() -> impl Strategy<Value = Step> {
         prop_oneof![
             prop::collection::vec(inner.clone(), 1..4).prop_map(Seq),
             prop::collection::vec(inner.clone(), 1..4).prop_map(All),
-            prop::collection::vec(inner.clone(), 1..4).prop_map(Race),
+            // Some branches are select! arms with a body.
+            prop::collection::vec(
+                (
+                    inner.clone(),
+                    prop::option::of(prop::collection::vec(inner.clone(), 1..3))
+                ),
+                1..4
+            )
+            .prop_map(|branches| Race(
+                branches
+                    .into_iter()
+                    .map(|(future, body)| match body {
+                        Some(body) => Step::Arm(Box::new([future, Seq(body)])),
+                        None => future,
+                    })
+                    .collect()
+            )),
             prop::collection::vec(inner.clone(), 1..4).prop_map(Cta),
             (0..=limits::MAX_TIMES, prop::collection::vec(inner, 1..4))
                 .prop_map(|(times, steps)| Step::Repeat { times, steps }),
@@ -381,6 +414,7 @@ fn unique_labels(step: &mut Step, seen: &mut Vec<String>) {
         | Step::Repeat { steps: s, .. }
         | Step::Spawn { steps: s, .. } => s.iter_mut().for_each(|c| unique_labels(c, seen)),
         Step::AwaitHandle { .. } => {}
+        Step::Arm(arm) => arm.iter_mut().for_each(|c| unique_labels(c, seen)),
     }
 }
 

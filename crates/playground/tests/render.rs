@@ -101,7 +101,7 @@ async fn run() {
 
 async fn run() {
     select! {
-        biased; // polled in this order; the first ready wins, the others are dropped
+        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
         _ = sleep_ms(200) => {} // Timer 1
         _ = sleep_ms(100) => {} // Timer 2
         _ = sleep_ms(50) => {} // Timer 3

@@ -60,7 +60,7 @@ fn bad_scenarios_are_refused_naming_the_field() {
         ("lone surrogate (decoded)", sleep(s("a\u{FFFD}"), n(1.0)), "lone surrogate"),
         ("bidi override", sleep(s("abc\u{202E}evil"), n(1.0)), "bidirectional overrides"),
         ("duplicate labels", seq(vec![sleep(s("A"), n(1.0)), sleep(s("A"), n(2.0))]), "scenario.steps[1].label: \"A\" is used by another timer"),
-        ("unknown type", obj(&[("type", s("spin"))]), "scenario.type: must be one of sleep, log, block, yield, seq, all, race, create_then_await, repeat, spawn or await_handle, got \"spin\""),
+        ("unknown type", obj(&[("type", s("spin"))]), "scenario.type: must be one of sleep, log, block, yield, seq, all, race, arm, create_then_await, repeat, spawn or await_handle, got \"spin\""),
         ("type missing", obj(&[("ms", n(1.0))]), "scenario.type: is missing"),
         ("not an object", n(3.0), "scenario: must be a step object, got 3"),
         ("null", Value::Null, "scenario: must be a step object, got nothing"),
@@ -70,6 +70,10 @@ fn bad_scenarios_are_refused_naming_the_field() {
         ("too deep", nested(7), "is nested too deep: at most 6 levels"),
         ("too many timers", timers(33), "scenario: has 33 timers; at most 32 are allowed"),
         ("a function", sleep(s("A"), Value::Other("a function")), "got a function"),
+        ("an arm outside a race", seq(vec![obj(&[("type", s("arm")), ("steps", Value::Array(vec![sleep(s("A"), n(1.0)), seq(vec![obj(&[("type", s("yield"))])])]))])]),
+         "scenario.steps[0]: is an arm, which only a race's steps may be (an arm is a branch of a select! with a body)"),
+        ("an arm of three steps", obj(&[("type", s("race")), ("steps", Value::Array(vec![obj(&[("type", s("arm")), ("steps", Value::Array(vec![obj(&[("type", s("yield"))]); 3]))])]))]),
+         "scenario.steps[0].steps: must hold two steps, the future raced and the body run if it wins, got 3"),
     ];
     assert!(table.len() >= 20);
     for (name, value, expected) in table {
@@ -90,11 +94,11 @@ fn bad_fragments_are_refused_naming_the_place() {
     let table = [
         (
             "",
-            "fragment: expected a step (S, L, B, Y, Q, A, R, C, F, P or W), but the fragment ended",
+            "fragment: expected a step (S, L, B, Y, Q, A, R, M, C, F, P or W), but the fragment ended",
         ),
         (
             "X(1)",
-            "fragment: expected a step (S, L, B, Y, Q, A, R, C, F, P or W) at character 1, found 'X'",
+            "fragment: expected a step (S, L, B, Y, Q, A, R, M, C, F, P or W) at character 1, found 'X'",
         ),
         ("S(A,200", "fragment: expected ')', but the fragment ended"),
         (

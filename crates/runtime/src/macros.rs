@@ -38,11 +38,12 @@ macro_rules! join {
     };
 }
 
-/// Awaits the first of its futures to finish and drops the others at once (a
-/// dropped `Sleep` cancels its timer). Only the `biased` form: the futures are
-/// polled in the order written, so a tie goes to the first (tokio's
-/// `select!` picks at random unless told `biased;`). Each arm is
-/// `_ = future => {}`. Only inside `async` code.
+/// Awaits the first of its futures to finish, drops the others at once (a
+/// dropped `Sleep` cancels its timer), then runs the winner's block, which
+/// may `.await` too. Only the `biased` form: the futures are polled in the
+/// order written, so a tie goes to the first (tokio's `select!` picks at
+/// random unless told `biased;`). Each arm is `_ = future => { … }`. Only
+/// inside `async` code.
 ///
 /// ```
 /// use runtime::prelude::*;
@@ -52,20 +53,41 @@ macro_rules! join {
 ///     select! {
 ///         biased;
 ///         _ = sleep_ms(200) => {}
-///         _ = sleep_ms(50) => {}
+///         _ = sleep_ms(50) => {
+///             log("after 50 ms; the 200 ms timer was cancelled");
+///             sleep_ms(10).await;
+///         }
 ///     }
-///     log("after 50 ms; the 200 ms timer was cancelled");
+///     log("after 60 ms");
 /// }
 /// # let host = VirtualHost::new();
 /// # let rt = Runtime::new(host.clone());
 /// # rt.spawn(run()).detach();
-/// # assert_eq!(host.run(), 50.0);
+/// # assert_eq!(host.run(), 60.0);
+/// # let trace = rt.take_trace().lines();
+/// # assert!(trace.iter().any(|l| l.starts_with("50 log text=\"after 50 ms")));
+/// # assert!(trace.iter().any(|l| l.starts_with("60 log text=\"after 60 ms")));
 /// ```
 #[macro_export]
 macro_rules! select {
-    (biased; $(_ = $future:expr => {} $(,)?)+) => {{
-        $crate::select([$($crate::macros::__boxed($future)),+]).await;
+    (biased; $(_ = $future:expr => $body:block $(,)?)+) => {{
+        let winner = $crate::select([$($crate::macros::__boxed($future)),+]).await.0;
+        $crate::__select_body!(winner, 0usize, $($body)+)
     }};
+}
+
+/// `select!`'s dispatch: `if winner == 0 { first } else if winner == 1 {
+/// second }…`, so no local stays alive across a body's `.await`s (a
+/// `match` on a number would need its arms' numbers written out).
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __select_body {
+    ($winner:ident, $index:expr, $body:block $($rest:block)*) => {
+        if $winner == $index $body else { $crate::__select_body!($winner, $index + 1, $($rest)*) }
+    };
+    ($winner:ident, $index:expr,) => {
+        ()
+    };
 }
 
 /// Prints a line, as std's `println!`, into the trace: a `log` event of the

@@ -8,7 +8,7 @@
 //! | `use tokio::task::{self, yield_now};` | `use runtime::task::{self, yield_now};` |
 //! | `tokio::spawn(fut)`, `tokio::task::spawn(fut)` | `runtime::spawn(fut)`, `runtime::task::spawn(fut)` |
 //! | `tokio::join!(a, b)` | `runtime::join!(a, b)` (a `Vec` of the outputs, where tokio's is a tuple) |
-//! | `tokio::select! { biased; … }` | `runtime::select! { biased; … }` (the `biased` form only, arms `_ = fut => {}`) |
+//! | `tokio::select! { biased; … }` | `runtime::select! { biased; … }` (the `biased` form only, arms `_ = fut => { … }`) |
 //!
 //! What differs underneath is said where each is defined: one thread, one
 //! browser timeout for every timer, a trace of everything. What tokio has

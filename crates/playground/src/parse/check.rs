@@ -133,6 +133,7 @@ fn value(node: &Node) -> Value {
         Kind::Seq => "seq",
         Kind::All => "all",
         Kind::Race => "race",
+        Kind::Arm => "arm",
         Kind::CreateThenAwait => "create_then_await",
     };
     let steps = Value::Array(node.children.iter().map(value).collect());

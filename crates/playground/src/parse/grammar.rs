@@ -57,6 +57,9 @@ pub(super) enum Kind {
     Seq,
     All,
     Race,
+    /// A `select!` branch with a body: its future, then the body's
+    /// sequence.
+    Arm,
     CreateThenAwait,
 }
 
@@ -1137,8 +1140,9 @@ impl<'a> Parser<'a> {
         Ok(Node::new(Kind::All, at, what, futures))
     }
 
-    /// `select! { biased; _ = future => {} … }`, commas between arms allowed
-    /// (as the runtime's macro allows them).
+    /// `select! { biased; _ = future => { statements } … }`, commas between
+    /// arms allowed (as the runtime's macro allows them). A branch with
+    /// statements is an arm: its future, then their sequence.
     fn select(&mut self) -> Result<Node, ParseError> {
         let at = self.bump().at;
         let what = "this `select!`";
@@ -1160,7 +1164,7 @@ impl<'a> Parser<'a> {
         }
         self.bump();
         self.expect(";", "")?;
-        let arm = "each branch is `_ = future => {}`";
+        let arm = "each branch is `_ = future => { … }`";
         let mut futures = Vec::new();
         while !self.is("}") {
             if self.word().is_some_and(|w| w != "_") && self.is_at(1, "=") {
@@ -1179,14 +1183,19 @@ impl<'a> Parser<'a> {
                 ));
             }
             self.expect("=>", arm)?;
-            self.expect("{", arm)?;
-            self.expect(
-                "}",
-                &not_read_yet(
-                    "code in a `select!` branch",
-                    "leave the branch empty: `=> {}`",
-                ),
-            )?;
+            let open = self.expect("{", "a branch's code goes in a block, `=> { … }`")?;
+            let body_at = self.peek().at;
+            let body = self.statements(open)?;
+            if !body.is_empty() {
+                let future = futures.pop().expect("pushed above");
+                let body = Node::new(Kind::Seq, body_at, "this branch's code", body);
+                futures.push(Node::new(
+                    Kind::Arm,
+                    future.at,
+                    "this branch",
+                    vec![future, body],
+                ));
+            }
             if self.is(",") {
                 self.bump();
             }

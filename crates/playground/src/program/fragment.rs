@@ -6,8 +6,8 @@
 //!       | "L(" text ")"                   log(text)
 //!       | "B(" number ")"                 block(ms)
 //!       | "Y"                             yield
-//!       | ("Q"|"A"|"R"|"C") "(" step ("," step)* ")"
-//!                                         seq, all, race, create_then_await
+//!       | ("Q"|"A"|"R"|"M"|"C") "(" step ("," step)* ")"
+//!                                         seq, all, race, arm, create_then_await
 //!       | "F(" number ("," step)+ ")"     repeat(times, steps): a for loop
 //!       | "P(" number ("," step)+ ")"     spawn(handle, steps); handle 0: none
 //!       | "W(" number ")"                 await_handle(handle)
@@ -82,6 +82,7 @@ fn write_step(step: &Step, out: &mut String) {
         Step::Seq(_) => 'Q',
         Step::All(_) => 'A',
         Step::Race(_) => 'R',
+        Step::Arm(_) => 'M',
         Step::CreateThenAwait(_) => 'C',
     };
     out.push(tag);
@@ -182,7 +183,7 @@ impl Parser<'_> {
         let tag = *self
             .bytes
             .get(self.at)
-            .ok_or_else(|| self.error("a step (S, L, B, Y, Q, A, R, C, F, P or W)"))?;
+            .ok_or_else(|| self.error("a step (S, L, B, Y, Q, A, R, M, C, F, P or W)"))?;
         let kind = match tag {
             b'S' => "sleep",
             b'L' => "log",
@@ -191,11 +192,12 @@ impl Parser<'_> {
             b'Q' => "seq",
             b'A' => "all",
             b'R' => "race",
+            b'M' => "arm",
             b'C' => "create_then_await",
             b'F' => "repeat",
             b'P' => "spawn",
             b'W' => "await_handle",
-            _ => return Err(self.error("a step (S, L, B, Y, Q, A, R, C, F, P or W)")),
+            _ => return Err(self.error("a step (S, L, B, Y, Q, A, R, M, C, F, P or W)")),
         };
         self.at += 1;
         let mut fields = vec![("type".to_string(), s(kind))];

@@ -119,6 +119,40 @@ pub const PRESETS: &[Preset] = &[
         special: None,
     },
     Preset {
+        id: "cancel-at-await",
+        name: "Cancelled at an await: the rest never runs",
+        explanation: "select! races two branches (`_ =` throws each one's result away). The \
+            first is an async block: it waits for Timer 1, logs Half-way, waits for Timer 2, \
+            then logs Saved. The second waits for Timer 3, then its code (after =>) logs \
+            Timed out. Whichever finishes first wins: select! drops the other branch where \
+            it stands, then runs the winner's code. If Timer 3 wins, the Rust lane cancels \
+            the first branch's pending timer, and that branch's lines after its .await never \
+            run: Saved is never logged (nor Half-way, if Timer 3 is the shorter of the \
+            first two waits). A future can be stopped only while it is paused at an .await; \
+            code between two awaits always runs to its end. This is cancellation at an \
+            await, and tokio's select! behaves the same: keep work that must finish out of \
+            a branch that can lose, or spawn it as a task of its own. In the JS lanes, \
+            Half-way and Saved are logged whatever the timings: Promise.race settles with \
+            the first promise to settle but stops none of the others, and a promise cannot \
+            be cancelled from outside; JS code that wants the others to stop passes them an \
+            AbortController's signal and checks it.",
+        scenario: || {
+            Step::Seq(vec![Step::Race(vec![
+                Step::Seq(vec![
+                    Step::sleep("Timer 1", 100),
+                    Step::log("Half-way"),
+                    Step::sleep("Timer 2", 100),
+                    Step::log("Saved"),
+                ]),
+                Step::Arm(Box::new([
+                    Step::sleep("Timer 3", 150),
+                    Step::Seq(vec![Step::log("Timed out")]),
+                ])),
+            ])])
+        },
+        special: None,
+    },
+    Preset {
         id: "lazy",
         name: "Lazy futures, eager promises",
         explanation: "Make three async blocks first, each waiting on one timer, then await \

@@ -32,8 +32,14 @@ pub enum Step {
     /// Run the steps together; done when all are (`join!` / `Promise.all`).
     All(Vec<Step>),
     /// Run the steps together; done when the first is (`select!` /
-    /// `Promise.race`).
+    /// `Promise.race`). A step may be an [`Step::Arm`], whose body runs if
+    /// it wins.
     Race(Vec<Step>),
+    /// An arm of a race with a body, `_ = future => { body }`: the future
+    /// raced, then the body (a sequence of its statements), which runs only
+    /// if the future wins, after the other branches are dropped. Only a
+    /// race's step (an arm without a body is written as its future).
+    Arm(Box<[Step; 2]>),
     /// Make every step first, then await them in order. Promises start when
     /// made; futures start when awaited.
     CreateThenAwait(Vec<Step>),
@@ -112,6 +118,7 @@ impl Step {
             Step::Seq(_) => "seq",
             Step::All(_) => "all",
             Step::Race(_) => "race",
+            Step::Arm(_) => "arm",
             Step::CreateThenAwait(_) => "create_then_await",
             Step::Repeat { .. } => "repeat",
             Step::Spawn { .. } => "spawn",
@@ -123,6 +130,7 @@ impl Step {
     pub fn children(&self) -> &[Step] {
         match self {
             Step::Seq(s) | Step::All(s) | Step::Race(s) | Step::CreateThenAwait(s) => s,
+            Step::Arm(arm) => &arm[..],
             Step::Repeat { steps, .. } | Step::Spawn { steps, .. } => steps,
             Step::Sleep { .. }
             | Step::Log { .. }
@@ -139,6 +147,19 @@ impl Step {
             Step::Sleep { .. } | Step::Log { .. } | Step::Block { .. } | Step::Yield => 1,
             Step::Repeat { times, steps } => {
                 u64::from(*times) * steps.iter().map(Step::run_steps).sum::<u64>()
+            }
+            // Every branch may run its future; one body runs, at most the
+            // longest.
+            Step::Race(arms) => {
+                let future = |arm: &Step| match arm {
+                    Step::Arm(arm) => arm[0].run_steps(),
+                    other => other.run_steps(),
+                };
+                let body = |arm: &Step| match arm {
+                    Step::Arm(arm) => arm[1].run_steps(),
+                    _ => 0,
+                };
+                arms.iter().map(future).sum::<u64>() + arms.iter().map(body).max().unwrap_or(0)
             }
             _ => self.children().iter().map(Step::run_steps).sum(),
         }
@@ -158,6 +179,7 @@ impl Step {
     fn children_mut(&mut self) -> &mut [Step] {
         match self {
             Step::Seq(s) | Step::All(s) | Step::Race(s) | Step::CreateThenAwait(s) => s,
+            Step::Arm(arm) => &mut arm[..],
             Step::Repeat { steps, .. } | Step::Spawn { steps, .. } => steps,
             Step::Sleep { .. }
             | Step::Log { .. }
@@ -204,6 +226,7 @@ impl Step {
             Step::Seq(s) => Step::Seq(each(s)),
             Step::All(s) => Step::All(each(s)),
             Step::Race(s) => Step::Race(each(s)),
+            Step::Arm(arm) => Step::Arm(Box::new([arm[0].shape(), arm[1].shape()])),
             Step::CreateThenAwait(s) => Step::CreateThenAwait(each(s)),
             Step::Repeat { steps, .. } => Step::Repeat {
                 times: 0,
@@ -270,6 +293,9 @@ mod written {
         All { steps: Vec<Step<'a>> },
         /// Together; done when the first is (`select!` / `Promise.race`).
         Race { steps: Vec<Step<'a>> },
+        /// A race's arm with a body: `steps[0]` raced, `steps[1]` run if it
+        /// wins.
+        Arm { steps: Vec<Step<'a>> },
         /// Every step made first, then awaited in order.
         CreateThenAwait { steps: Vec<Step<'a>> },
         /// The steps one after another, `times` times over.
@@ -297,6 +323,9 @@ mod written {
                 S::Seq(s) => Step::Seq { steps: steps(s) },
                 S::All(s) => Step::All { steps: steps(s) },
                 S::Race(s) => Step::Race { steps: steps(s) },
+                S::Arm(arm) => Step::Arm {
+                    steps: steps(&arm[..]),
+                },
                 S::CreateThenAwait(s) => Step::CreateThenAwait { steps: steps(s) },
                 S::Repeat { times, steps: s } => Step::Repeat {
                     times: *times,

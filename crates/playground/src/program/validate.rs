@@ -32,8 +32,8 @@ pub fn describe(problems: &[Problem]) -> String {
     lines.join("\n")
 }
 
-const STEP_TYPES: &str =
-    "sleep, log, block, yield, seq, all, race, create_then_await, repeat, spawn or await_handle";
+const STEP_TYPES: &str = "sleep, log, block, yield, seq, all, race, arm, create_then_await, \
+     repeat, spawn or await_handle";
 
 /// Checks a whole scenario (its root step).
 pub fn scenario(value: &Value) -> Result<Step, Vec<Problem>> {
@@ -53,6 +53,9 @@ pub fn scenario(value: &Value) -> Result<Step, Vec<Problem>> {
         check.problem("scenario", too_many_steps(check.steps));
     }
     if let Some(step) = step.as_ref().filter(|_| check.problems.is_empty()) {
+        for (path, problem) in misplaced_arms(step, &StepPath::root(), false) {
+            check.problem(&path, problem);
+        }
         if let Some((path, problem)) = runs_too_long(step) {
             check.problem(&path, problem);
         }
@@ -170,7 +173,9 @@ impl Check {
             "log" => (&["type", "text"], "type, text"),
             "block" => (&["type", "ms"], "type, ms"),
             "yield" => (&["type"], "type"),
-            "seq" | "all" | "race" | "create_then_await" => (&["type", "steps"], "type, steps"),
+            "seq" | "all" | "race" | "arm" | "create_then_await" => {
+                (&["type", "steps"], "type, steps")
+            }
             "repeat" => (&["type", "times", "steps"], "type, times, steps"),
             "spawn" => (&["type", "handle", "steps"], "type, handle, steps"),
             "await_handle" => (&["type", "handle"], "type, handle"),
@@ -268,6 +273,20 @@ impl Check {
                     "seq" => Step::Seq(steps),
                     "all" => Step::All(steps),
                     "race" => Step::Race(steps),
+                    "arm" => match <[Step; 2]>::try_from(steps) {
+                        Ok(arm) => Step::Arm(Box::new(arm)),
+                        Err(steps) => {
+                            self.problem(
+                                &steps_path,
+                                format!(
+                                    "must hold two steps, the future raced and the body run \
+                                     if it wins, got {}",
+                                    steps.len()
+                                ),
+                            );
+                            return None;
+                        }
+                    },
                     "repeat" => Step::Repeat {
                         times: times.flatten()?,
                         steps,
@@ -391,6 +410,25 @@ impl Check {
 /// which stands for a lone surrogate the input had.
 fn forbidden(c: char) -> bool {
     c.is_control() || matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{FFFD}')
+}
+
+/// Every arm that is not a race's step: `in_race` says
+/// whether `step` is one.
+fn misplaced_arms(step: &Step, at: &StepPath, in_race: bool) -> Vec<(String, String)> {
+    let mut out = Vec::new();
+    if matches!(step, Step::Arm(_)) && !in_race {
+        out.push((
+            at.to_string(),
+            "is an arm, which only a race's steps may be (an arm is a branch of a \
+             select! with a body)"
+                .into(),
+        ));
+    }
+    let race = matches!(step, Step::Race(_));
+    for (i, child) in step.children().iter().enumerate() {
+        out.extend(misplaced_arms(child, &at.child(i), race));
+    }
+    out
 }
 
 /// If `root` would run more than [`limits::MAX_RUN_STEPS`] steps, the loop

@@ -61,8 +61,9 @@ pub enum Machine {
     Seq(Sequence),
     /// `join!`: polls every unfinished step on each poll.
     All(MadeAtFirstPoll<Join<Machine>>),
-    /// `select!`: the first Ready step wins; the others are dropped.
-    Race(MadeAtFirstPoll<Select<Machine>>),
+    /// `select!`: the first Ready step wins; the others are dropped; then
+    /// the winner's arm runs its body, if it has one.
+    Race(Race),
     /// `for _ in 0..times`: its body, a sequence, made anew for each round.
     Repeat(Repeat),
     /// `spawn(async { … })`: the steps as a task of their own; Ready at once.
@@ -98,6 +99,35 @@ pub struct Repeat {
     steps: Vec<Step>,
     body: Option<Box<Sequence>>,
     labels: TimerLabels,
+}
+
+/// A `select!`: its branches' futures raced, then the winner's body.
+pub struct Race {
+    race: MadeAtFirstPoll<Select<Machine>>,
+    /// Each branch's body and its path, if it has one.
+    bodies: Vec<Option<(Step, StepPath)>>,
+    /// The winner's body, once it won.
+    body: Option<Pin<Box<Machine>>>,
+    labels: TimerLabels,
+}
+
+impl Race {
+    fn poll(&mut self, cx: &mut Context<'_>) -> Poll<()> {
+        if self.body.is_none() {
+            let Poll::Ready((winner, ())) = self.race.poll(cx) else {
+                return Poll::Pending;
+            };
+            // The losers are dropped already; the winner's code runs now,
+            // in the same poll, as the arm's body does in the panel.
+            match &self.bodies[winner] {
+                Some((step, path)) => {
+                    self.body = Some(Box::pin(Machine::new(step, path, &self.labels)));
+                }
+                None => return Poll::Ready(()),
+            }
+        }
+        self.body.as_mut().expect("made above").as_mut().poll(cx)
+    }
 }
 
 /// A combinator whose steps are made at its first poll: in the panel,
@@ -192,19 +222,40 @@ impl Machine {
             }),
             Step::CreateThenAwait(steps) => Machine::Seq(Sequence::new(path, steps, true, labels)),
             Step::All(steps) | Step::Race(steps) => {
-                let (steps, labels) = (steps.clone(), labels.clone());
-                let paths: Vec<StepPath> = (0..steps.len()).map(child).collect();
+                // Each branch's future, and its body if it is an arm.
+                let mut futures = Vec::new();
+                let mut bodies = Vec::new();
+                for (i, s) in steps.iter().enumerate() {
+                    match s {
+                        Step::Arm(arm) => {
+                            futures.push((arm[0].clone(), child(i).child(0)));
+                            bodies.push(Some((arm[1].clone(), child(i).child(1))));
+                        }
+                        _ => {
+                            futures.push((s.clone(), child(i)));
+                            bodies.push(None);
+                        }
+                    }
+                }
+                let made_labels = labels.clone();
                 let make = move || -> Vec<Machine> {
-                    let machines = steps.iter().zip(&paths);
+                    let machines = futures.iter();
                     machines
-                        .map(|(s, path)| Machine::new(s, path, &labels))
+                        .map(|(s, path)| Machine::new(s, path, &made_labels))
                         .collect()
                 };
                 match step {
                     Step::All(_) => Machine::All(MadeAtFirstPoll::new(path, move || join(make()))),
-                    _ => Machine::Race(MadeAtFirstPoll::new(path, move || select(make()))),
+                    _ => Machine::Race(Race {
+                        race: MadeAtFirstPoll::new(path, move || select(make())),
+                        bodies,
+                        body: None,
+                        labels: labels.clone(),
+                    }),
                 }
             }
+            // Only a race's branch (above): its future, then its body.
+            Step::Arm(arm) => Machine::Seq(Sequence::new(path, &arm[..], false, labels)),
         }
     }
 }
@@ -222,7 +273,10 @@ impl Machine {
             | Machine::AwaitHandle { path, .. } => Some(path.clone()),
             Machine::Log { .. } | Machine::Block { .. } | Machine::Spawn { .. } => None,
             Machine::All(made) => Some(made.path.clone()),
-            Machine::Race(made) => Some(made.path.clone()),
+            Machine::Race(race) => match &race.body {
+                Some(body) => body.suspended_at(),
+                None => Some(race.race.path.clone()),
+            },
             Machine::Seq(sequence) if sequence.awaits_each => {
                 let step = sequence.current.min(sequence.steps.len() - 1);
                 Some(sequence.path.child(step))
@@ -293,7 +347,7 @@ impl Future for Machine {
             Machine::Yield { future, .. } => Pin::new(future).poll(cx),
             Machine::Seq(sequence) => sequence.poll(cx),
             Machine::All(all) => all.poll(cx).map(drop),
-            Machine::Race(race) => race.poll(cx).map(drop),
+            Machine::Race(race) => race.poll(cx),
             Machine::Repeat(repeat) => repeat.poll(cx),
             Machine::Spawn {
                 path,

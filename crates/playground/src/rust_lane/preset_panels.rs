@@ -57,12 +57,39 @@ use runtime::prelude::*;
 
 async fn run() {
     select! {
-        biased; // polled in this order; the first ready wins, the others are dropped
+        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
         _ = crate::rust_lane::compiled::sleep::<0>() => {} // Timer 1
         _ = crate::rust_lane::compiled::sleep::<1>() => {} // Timer 2
         _ = crate::rust_lane::compiled::sleep::<2>() => {} // Timer 3
     }
     crate::rust_lane::compiled::log::<3>();
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn program() -> impl std::future::Future<Output = ()> {
+    run()
+}
+}
+
+pub mod cancel_at_await {
+use runtime::prelude::*;
+
+async fn run() {
+    select! {
+        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+        _ = async {
+            crate::rust_lane::compiled::sleep::<0>().await; // Timer 1
+            crate::rust_lane::compiled::log::<1>();
+            crate::rust_lane::compiled::sleep::<2>().await; // Timer 2
+            crate::rust_lane::compiled::log::<3>();
+        } => {}
+        _ = crate::rust_lane::compiled::sleep::<4>() => { // Timer 3
+            crate::rust_lane::compiled::log::<5>();
+        }
+    }
 }
 
 pub fn size() -> usize {
@@ -280,6 +307,7 @@ pub fn size_of_run(id: &str) -> Option<usize> {
         "sequential" => Some(sequential::size()),
         "join" => Some(join::size()),
         "race" => Some(race::size()),
+        "cancel-at-await" => Some(cancel_at_await::size()),
         "lazy" => Some(lazy::size()),
         "spawn" => Some(spawn::size()),
         "early-sleep" => Some(early_sleep::size()),
@@ -300,6 +328,7 @@ pub fn spawn<S: crate::rust_lane::spawner::Spawner>(id: &str, spawner: S) -> Res
         "sequential" => spawner.spawn(sequential::program()),
         "join" => spawner.spawn(join::program()),
         "race" => spawner.spawn(race::program()),
+        "cancel-at-await" => spawner.spawn(cancel_at_await::program()),
         "lazy" => spawner.spawn(lazy::program()),
         "spawn" => spawner.spawn(spawn::program()),
         "early-sleep" => spawner.spawn(early_sleep::program()),

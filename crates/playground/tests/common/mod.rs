@@ -97,8 +97,14 @@ impl Random {
                 }
             }
             let step = Step::Seq(children);
-            // Loops in loops could run too many steps: draw again.
-            if step.run_steps() <= playground::program::scenario::limits::MAX_RUN_STEPS {
+            // Loops in loops could run too many steps, an arm then a spawn
+            // nest too deep: draw again.
+            fn depth(step: &Step) -> usize {
+                1 + step.children().iter().map(depth).max().unwrap_or(0)
+            }
+            if step.run_steps() <= playground::program::scenario::limits::MAX_RUN_STEPS
+                && depth(&step) <= playground::program::scenario::limits::MAX_DEPTH
+            {
                 return step;
             }
         }
@@ -130,7 +136,7 @@ impl Random {
                 match kind {
                     2 => Step::Seq(steps),
                     3 => Step::All(steps),
-                    4 => Step::Race(steps),
+                    4 => Step::Race(self.arms(steps, names)),
                     _ if self.below(3) == 0 => Step::Repeat {
                         times: [0, 1, 2, 3][self.below(4) as usize],
                         steps,
@@ -139,6 +145,23 @@ impl Random {
                 }
             }
         }
+    }
+
+    /// A race's branches, some of them made `select!` arms with a body of
+    /// one or two leaves (sleeps, logs, blocks, yields).
+    fn arms(&mut self, branches: Vec<Step>, names: &mut usize) -> Vec<Step> {
+        branches
+            .into_iter()
+            .map(|future| {
+                if self.below(3) > 0 {
+                    return future;
+                }
+                let body = (0..1 + self.below(2))
+                    .map(|_| self.step(4, names))
+                    .collect();
+                Step::Arm(Box::new([future, Step::Seq(body)]))
+            })
+            .collect()
     }
 
     /// Gives every sleep, block and log of `step` new values (texts with
@@ -164,6 +187,11 @@ impl Random {
                 }
             }
             Step::AwaitHandle { .. } => {}
+            Step::Arm(arm) => {
+                for child in arm.iter_mut() {
+                    self.revalue(child, round);
+                }
+            }
             Step::Seq(steps)
             | Step::All(steps)
             | Step::Race(steps)

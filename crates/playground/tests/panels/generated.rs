@@ -49,12 +49,39 @@ use runtime::prelude::*;
 
 async fn run() {
     select! {
-        biased; // polled in this order; the first ready wins, the others are dropped
+        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
         _ = sleep_ms(200) => {} // Timer 1
         _ = sleep_ms(100) => {} // Timer 2
         _ = sleep_ms(50) => {} // Timer 3
     }
     log("The fastest won");
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod cancel_at_await {
+use runtime::prelude::*;
+
+async fn run() {
+    select! {
+        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+        _ = async {
+            sleep_ms(100).await; // Timer 1
+            log("Half-way");
+            sleep_ms(100).await; // Timer 2
+            log("Saved");
+        } => {}
+        _ = sleep_ms(150) => { // Timer 3
+            log("Timed out");
+        }
+    }
 }
 
 pub fn size() -> usize {
@@ -195,47 +222,26 @@ pub mod random_000 {
 use runtime::prelude::*;
 
 async fn run() {
-    select! {
-        biased; // polled in this order; the first ready wins, the others are dropped
-        _ = yield_now() => {}
-        _ = sleep_ms(10) => {} // Timer 4
-    }
-    sleep_ms(20).await; // Timer 5
-    select! {
-        biased; // polled in this order; the first ready wins, the others are dropped
-        _ = async { block_ms(10) } => {}
-        _ = sleep_ms(20) => {} // Timer 8
-        _ = async { log("log 9") } => {}
-    }
-    for _ in 0..0 {
-        block_ms(0);
-        join!( // all at once; each poll polls every unfinished one
-            async { log("log 13") },
-            sleep_ms(20), // Timer 14
-        );
+    yield_now().await; // yield: the task goes to the back of the ready queue
+    let f1 = async {
         select! {
-            biased; // polled in this order; the first ready wins, the others are dropped
-            _ = sleep_ms(20) => {} // Timer 16
-            _ = sleep_ms(100) => {} // Timer 17
+            biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+            _ = async { log("log 26") } => {
+                sleep_ms(50).await; // Timer 28
+                block_ms(0);
+            }
+            _ = sleep_ms(20) => {} // Timer 27
         }
-    }
-    let f1 = async { block_ms(0) };
-    let f2 = sleep_ms(50); // Timer 20
+    };
+    let f2 = async {
+        yield_now().await; // yield: the task goes to the back of the ready queue
+    };
+    let f3 = sleep_ms(20); // Timer 32
     // nothing has run yet: futures start when polled
     f1.await;
     f2.await;
-    let f3 = async {
-        sleep_ms(20).await; // Timer 23
-    };
-    let f4 = async {
-        select! {
-            biased; // polled in this order; the first ready wins, the others are dropped
-            _ = yield_now() => {}
-        }
-    };
-    // nothing has run yet: futures start when polled
     f3.await;
-    f4.await;
+    block_ms(10);
 }
 
 pub fn size() -> usize {
@@ -251,26 +257,13 @@ pub mod random_001 {
 use runtime::prelude::*;
 
 async fn run() {
-    log("log 2");
-    sleep_ms(100).await; // Timer 5
-    select! {
-        biased; // polled in this order; the first ready wins, the others are dropped
-        _ = async { log("log 7") } => {}
-        _ = async {
-            join!( // all at once; each poll polls every unfinished one
-                sleep_ms(10), // Timer 9
-                sleep_ms(50), // Timer 10
-                async { block_ms(0) },
-            );
-        } => {}
-    }
-    log("log 13");
-    select! {
-        biased; // polled in this order; the first ready wins, the others are dropped
-        _ = sleep_ms(20) => {} // Timer 15
-        _ = async { block_ms(10) } => {}
-    }
-    sleep_ms(50).await; // Timer 18
+    join!( // all at once; each poll polls every unfinished one
+        async {
+            yield_now().await; // yield: the task goes to the back of the ready queue
+            sleep_ms(100).await; // Timer 16
+        },
+    );
+    sleep_ms(10).await; // Timer 17
 }
 
 pub fn size() -> usize {
@@ -286,32 +279,36 @@ pub mod random_002 {
 use runtime::prelude::*;
 
 async fn run() {
-    select! {
-        biased; // polled in this order; the first ready wins, the others are dropped
-        _ = async {
+    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
+        let f1 = async {
             join!( // all at once; each poll polls every unfinished one
-                async { block_ms(0) },
+                async { block_ms(30) },
             );
-        } => {}
-        _ = async {
-            sleep_ms(20).await; // Timer 5
-            sleep_ms(0).await; // Timer 6
-        } => {}
-        _ = async {
-            join!( // all at once; each poll polls every unfinished one
-                async { log("log 8") },
-                sleep_ms(20), // Timer 9
-            );
-        } => {}
-    }
+        };
+        let f2 = async {
+            sleep_ms(20).await; // Timer 32
+        };
+        // nothing has run yet: futures start when polled
+        f1.await;
+        f2.await;
+    });
+    h1.await.unwrap();
+    yield_now().await; // yield: the task goes to the back of the ready queue
     join!( // all at once; each poll polls every unfinished one
         async {
-            join!( // all at once; each poll polls every unfinished one
-                async { block_ms(10) },
-            );
+            select! {
+                biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+                _ = async { block_ms(10) } => {
+                    sleep_ms(100).await; // Timer 38
+                }
+                _ = sleep_ms(20) => { // Timer 37
+                    log("log 39");
+                    log("log 40");
+                }
+            }
         },
-        async { log("log 13") },
     );
+    sleep_ms(0).await; // Timer 41
 }
 
 pub fn size() -> usize {
@@ -327,9 +324,15 @@ pub mod random_003 {
 use runtime::prelude::*;
 
 async fn run() {
-    spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
-        sleep_ms(20).await; // Timer 1
-    });
+    join!( // all at once; each poll polls every unfinished one
+        async {
+            select! {
+                biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+                _ = async { block_ms(0) } => {}
+            }
+        },
+        async { log("log 4") },
+    );
 }
 
 pub fn size() -> usize {
@@ -342,193 +345,6 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 }
 
 pub mod random_004 {
-use runtime::prelude::*;
-
-async fn run() {
-    join!( // all at once; each poll polls every unfinished one
-        async {
-            yield_now().await; // yield: the task goes to the back of the ready queue
-            sleep_ms(100).await; // Timer 4
-        },
-    );
-    sleep_ms(10).await; // Timer 5
-}
-
-pub fn size() -> usize {
-    std::mem::size_of_val(&run())
-}
-
-pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
-    Box::pin(run())
-}
-}
-
-pub mod random_005 {
-use runtime::prelude::*;
-
-async fn run() {
-    select! {
-        biased; // polled in this order; the first ready wins, the others are dropped
-        _ = async {
-            join!( // all at once; each poll polls every unfinished one
-                sleep_ms(20), // Timer 3
-                sleep_ms(20), // Timer 4
-            );
-        } => {}
-        _ = async {
-            select! {
-                biased; // polled in this order; the first ready wins, the others are dropped
-                _ = sleep_ms(0) => {} // Timer 6
-                _ = sleep_ms(20) => {} // Timer 7
-                _ = async { log("log 8") } => {}
-            }
-        } => {}
-        _ = async { block_ms(30) } => {}
-    }
-    sleep_ms(20).await; // Timer 10
-}
-
-pub fn size() -> usize {
-    std::mem::size_of_val(&run())
-}
-
-pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
-    Box::pin(run())
-}
-}
-
-pub mod random_006 {
-use runtime::prelude::*;
-
-async fn run() {
-    join!( // all at once; each poll polls every unfinished one
-        async {
-            for _ in 0..3 {
-                sleep_ms(0).await; // Timer 3
-                sleep_ms(100).await; // Timer 4
-                log("log 5");
-            }
-        },
-        async {
-            select! {
-                biased; // polled in this order; the first ready wins, the others are dropped
-                _ = sleep_ms(50) => {} // Timer 7
-                _ = sleep_ms(100) => {} // Timer 8
-                _ = sleep_ms(20) => {} // Timer 9
-            }
-        },
-    );
-    block_ms(10);
-    log("log 11");
-}
-
-pub fn size() -> usize {
-    std::mem::size_of_val(&run())
-}
-
-pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
-    Box::pin(run())
-}
-}
-
-pub mod random_007 {
-use runtime::prelude::*;
-
-async fn run() {
-    join!( // all at once; each poll polls every unfinished one
-        async { log("log 3") },
-    );
-    join!( // all at once; each poll polls every unfinished one
-        async {
-            block_ms(30);
-            log("log 7");
-            block_ms(0);
-        },
-        async {
-            join!( // all at once; each poll polls every unfinished one
-                sleep_ms(20), // Timer 10
-                yield_now(),
-                async { log("log 12") },
-            );
-        },
-        async {
-            let f1 = sleep_ms(0); // Timer 14
-            let f2 = async { block_ms(30) };
-            // nothing has run yet: futures start when polled
-            f1.await;
-            f2.await;
-        },
-    );
-    join!( // all at once; each poll polls every unfinished one
-        async {
-            join!( // all at once; each poll polls every unfinished one
-                yield_now(),
-                sleep_ms(0), // Timer 19
-            );
-        },
-    );
-}
-
-pub fn size() -> usize {
-    std::mem::size_of_val(&run())
-}
-
-pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
-    Box::pin(run())
-}
-}
-
-pub mod random_008 {
-use runtime::prelude::*;
-
-async fn run() {
-    block_ms(10);
-    sleep_ms(20).await; // Timer 2
-    join!( // all at once; each poll polls every unfinished one
-        async {
-            join!( // all at once; each poll polls every unfinished one
-                async { log("log 5") },
-                async { block_ms(0) },
-                sleep_ms(20), // Timer 7
-            );
-        },
-        sleep_ms(0), // Timer 8
-        async { block_ms(30) },
-    );
-    block_ms(0);
-}
-
-pub fn size() -> usize {
-    std::mem::size_of_val(&run())
-}
-
-pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
-    Box::pin(run())
-}
-}
-
-pub mod random_009 {
-use runtime::prelude::*;
-
-async fn run() {
-    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
-        join!( // all at once; each poll polls every unfinished one
-            async { block_ms(30) },
-        );
-    });
-    h1.await.unwrap();
-}
-
-pub fn size() -> usize {
-    std::mem::size_of_val(&run())
-}
-
-pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
-    Box::pin(run())
-}
-}
-
-pub mod random_010 {
 use runtime::prelude::*;
 
 async fn run() {
@@ -548,7 +364,7 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 }
 }
 
-pub mod random_011 {
+pub mod random_005 {
 use runtime::prelude::*;
 
 async fn run() {
@@ -564,7 +380,7 @@ async fn run() {
         sleep_ms(20), // Timer 9
         async {
             select! {
-                biased; // polled in this order; the first ready wins, the others are dropped
+                biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
                 _ = sleep_ms(50) => {} // Timer 11
             }
         },
@@ -580,27 +396,215 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 }
 }
 
-pub mod random_012 {
+pub mod random_006 {
 use runtime::prelude::*;
 
 async fn run() {
     let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
-        let f1 = sleep_ms(50); // Timer 2
-        let f2 = async {
-            join!( // all at once; each poll polls every unfinished one
-                async { log("log 4") },
-            );
+        let f1 = async {
+            select! {
+                biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+                _ = async { log("log 3") } => {}
+            }
         };
-        let f3 = sleep_ms(10); // Timer 5
+        let f2 = sleep_ms(10); // Timer 4
         // nothing has run yet: futures start when polled
         f1.await;
         f2.await;
-        f3.await;
     });
-    log("log 6");
+    log("log 5");
     yield_now().await; // yield: the task goes to the back of the ready queue
-    log("log 8");
+    log("log 7");
     h1.await.unwrap();
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_007 {
+use runtime::prelude::*;
+
+async fn run() {
+    join!( // all at once; each poll polls every unfinished one
+        yield_now(),
+        async { block_ms(30) },
+    );
+    sleep_ms(20).await; // Timer 5
+    select! {
+        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+        _ = async { log("log 7") } => {
+            log("log 10");
+        }
+        _ = async { log("log 8") } => {
+            log("log 11");
+        }
+        _ = sleep_ms(0) => { // Timer 9
+            log("log 12");
+            log("log 13");
+        }
+    }
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_008 {
+use runtime::prelude::*;
+
+async fn run() {
+    log("log 1");
+    log("log 2");
+    select! {
+        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+        _ = async {
+            for _ in 0..2 {
+                sleep_ms(20).await; // Timer 5
+                log("log 6");
+            }
+        } => {
+            log("log 8");
+        }
+        _ = async { block_ms(10) } => {}
+    }
+    let f1 = sleep_ms(20); // Timer 11
+    // nothing has run yet: futures start when polled
+    f1.await;
+    sleep_ms(0).await; // Timer 12
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_009 {
+use runtime::prelude::*;
+
+async fn run() {
+    let f1 = async {
+        let f2 = sleep_ms(10); // Timer 3
+        let f3 = sleep_ms(20); // Timer 4
+        // nothing has run yet: futures start when polled
+        f2.await;
+        f3.await;
+    };
+    let f2 = async {
+        select! {
+            biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+            _ = sleep_ms(0) => {} // Timer 6
+            _ = async { block_ms(10) } => {}
+            _ = yield_now() => {
+                log("log 9");
+            }
+        }
+    };
+    // nothing has run yet: futures start when polled
+    f1.await;
+    f2.await;
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_010 {
+use runtime::prelude::*;
+
+async fn run() {
+    for _ in 0..2 {
+        block_ms(10);
+        join!( // all at once; each poll polls every unfinished one
+            sleep_ms(50), // Timer 5
+        );
+    }
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_011 {
+use runtime::prelude::*;
+
+async fn run() {
+    join!( // all at once; each poll polls every unfinished one
+        async { log("log 8") },
+        async {
+            log("log 10");
+            sleep_ms(100).await; // Timer 11
+            sleep_ms(50).await; // Timer 12
+        },
+        async {
+            let f1 = yield_now();
+            let f2 = yield_now();
+            let f3 = async { block_ms(10) };
+            // nothing has run yet: futures start when polled
+            f1.await;
+            f2.await;
+            f3.await;
+        },
+    );
+    join!( // all at once; each poll polls every unfinished one
+        async { log("log 19") },
+    );
+    let f4 = async { block_ms(0) };
+    let f5 = sleep_ms(10); // Timer 22
+    let f6 = async { log("log 23") };
+    // nothing has run yet: futures start when polled
+    f4.await;
+    f5.await;
+    f6.await;
+    block_ms(30);
+    block_ms(30);
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_012 {
+use runtime::prelude::*;
+
+async fn run() {
+    sleep_ms(50).await; // Timer 1
+    spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
+        select! {
+            biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+            _ = sleep_ms(20) => {} // Timer 3
+        }
+    });
+    sleep_ms(0).await; // Timer 4
 }
 
 pub fn size() -> usize {
@@ -616,19 +620,15 @@ pub mod random_013 {
 use runtime::prelude::*;
 
 async fn run() {
-    spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
-        join!( // all at once; each poll polls every unfinished one
-            yield_now(),
-            async { block_ms(30) },
-        );
-        sleep_ms(20).await; // Timer 5
-        select! {
-            biased; // polled in this order; the first ready wins, the others are dropped
-            _ = async { log("log 7") } => {}
-            _ = async { log("log 8") } => {}
-            _ = sleep_ms(0) => {} // Timer 9
-        }
-    });
+    sleep_ms(10).await; // Timer 1
+    sleep_ms(0).await; // Timer 2
+    yield_now().await; // yield: the task goes to the back of the ready queue
+    log("log 6");
+    sleep_ms(100).await; // Timer 7
+    join!( // all at once; each poll polls every unfinished one
+        async { log("log 9") },
+        yield_now(),
+    );
 }
 
 pub fn size() -> usize {
@@ -641,270 +641,6 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 }
 
 pub mod random_014 {
-use runtime::prelude::*;
-
-async fn run() {
-    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
-        let f1 = async { block_ms(30) };
-        // nothing has run yet: futures start when polled
-        f1.await;
-    });
-    h1.await.unwrap();
-}
-
-pub fn size() -> usize {
-    std::mem::size_of_val(&run())
-}
-
-pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
-    Box::pin(run())
-}
-}
-
-pub mod random_015 {
-use runtime::prelude::*;
-
-async fn run() {
-    spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
-        select! {
-            biased; // polled in this order; the first ready wins, the others are dropped
-            _ = async {
-                select! {
-                    biased; // polled in this order; the first ready wins, the others are dropped
-                    _ = sleep_ms(0) => {} // Timer 3
-                    _ = sleep_ms(0) => {} // Timer 4
-                }
-            } => {}
-            _ = async { log("log 5") } => {}
-            _ = async {
-                select! {
-                    biased; // polled in this order; the first ready wins, the others are dropped
-                    _ = sleep_ms(50) => {} // Timer 7
-                    _ = sleep_ms(20) => {} // Timer 8
-                }
-            } => {}
-        }
-    });
-    log("log 9");
-}
-
-pub fn size() -> usize {
-    std::mem::size_of_val(&run())
-}
-
-pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
-    Box::pin(run())
-}
-}
-
-pub mod random_016 {
-use runtime::prelude::*;
-
-async fn run() {
-    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
-        sleep_ms(0).await; // Timer 1
-    });
-    h1.await.unwrap();
-}
-
-pub fn size() -> usize {
-    std::mem::size_of_val(&run())
-}
-
-pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
-    Box::pin(run())
-}
-}
-
-pub mod random_017 {
-use runtime::prelude::*;
-
-async fn run() {
-    let f1 = sleep_ms(20); // Timer 3
-    // nothing has run yet: futures start when polled
-    f1.await;
-    sleep_ms(0).await; // Timer 4
-    sleep_ms(0).await; // Timer 5
-}
-
-pub fn size() -> usize {
-    std::mem::size_of_val(&run())
-}
-
-pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
-    Box::pin(run())
-}
-}
-
-pub mod random_018 {
-use runtime::prelude::*;
-
-async fn run() {
-    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
-        let f1 = async {
-            let f2 = sleep_ms(20); // Timer 3
-            let f3 = yield_now();
-            // nothing has run yet: futures start when polled
-            f2.await;
-            f3.await;
-        };
-        let f2 = async { block_ms(0) };
-        // nothing has run yet: futures start when polled
-        f1.await;
-        f2.await;
-    });
-    yield_now().await; // yield: the task goes to the back of the ready queue
-    h1.await.unwrap();
-    join!( // all at once; each poll polls every unfinished one
-        async { log("log 9") },
-        yield_now(),
-        sleep_ms(50), // Timer 11
-    );
-    block_ms(10);
-}
-
-pub fn size() -> usize {
-    std::mem::size_of_val(&run())
-}
-
-pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
-    Box::pin(run())
-}
-}
-
-pub mod random_019 {
-use runtime::prelude::*;
-
-async fn run() {
-    yield_now().await; // yield: the task goes to the back of the ready queue
-}
-
-pub fn size() -> usize {
-    std::mem::size_of_val(&run())
-}
-
-pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
-    Box::pin(run())
-}
-}
-
-pub mod random_020 {
-use runtime::prelude::*;
-
-async fn run() {
-    sleep_ms(20).await; // Timer 1
-    select! {
-        biased; // polled in this order; the first ready wins, the others are dropped
-        _ = async {
-            let f1 = sleep_ms(10); // Timer 4
-            // nothing has run yet: futures start when polled
-            f1.await;
-        } => {}
-        _ = async { log("log 5") } => {}
-    }
-    join!( // all at once; each poll polls every unfinished one
-        async { log("log 8") },
-    );
-    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
-        block_ms(30);
-    });
-    h1.await.unwrap();
-}
-
-pub fn size() -> usize {
-    std::mem::size_of_val(&run())
-}
-
-pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
-    Box::pin(run())
-}
-}
-
-pub mod random_021 {
-use runtime::prelude::*;
-
-async fn run() {
-    log("log 1");
-    join!( // all at once; each poll polls every unfinished one
-        async {
-            join!( // all at once; each poll polls every unfinished one
-                sleep_ms(20), // Timer 4
-                yield_now(),
-            );
-        },
-        async {
-            block_ms(0);
-            yield_now().await; // yield: the task goes to the back of the ready queue
-            block_ms(0);
-        },
-        async {
-            select! {
-                biased; // polled in this order; the first ready wins, the others are dropped
-                _ = sleep_ms(100) => {} // Timer 11
-                _ = sleep_ms(0) => {} // Timer 12
-                _ = async { block_ms(30) } => {}
-            }
-        },
-    );
-    sleep_ms(0).await; // Timer 14
-    select! {
-        biased; // polled in this order; the first ready wins, the others are dropped
-        _ = async {
-            let f1 = sleep_ms(0); // Timer 17
-            let f2 = sleep_ms(20); // Timer 18
-            let f3 = async { block_ms(30) };
-            // nothing has run yet: futures start when polled
-            f1.await;
-            f2.await;
-            f3.await;
-        } => {}
-    }
-}
-
-pub fn size() -> usize {
-    std::mem::size_of_val(&run())
-}
-
-pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
-    Box::pin(run())
-}
-}
-
-pub mod random_022 {
-use runtime::prelude::*;
-
-async fn run() {
-    select! {
-        biased; // polled in this order; the first ready wins, the others are dropped
-        _ = async {
-            join!( // all at once; each poll polls every unfinished one
-                sleep_ms(10), // Timer 3
-                sleep_ms(0), // Timer 4
-            );
-        } => {}
-        _ = yield_now() => {}
-    }
-    log("log 6");
-    sleep_ms(0).await; // Timer 7
-    yield_now().await; // yield: the task goes to the back of the ready queue
-    log("log 11");
-    sleep_ms(100).await; // Timer 12
-    join!( // all at once; each poll polls every unfinished one
-        async { log("log 14") },
-        yield_now(),
-    );
-}
-
-pub fn size() -> usize {
-    std::mem::size_of_val(&run())
-}
-
-pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
-    Box::pin(run())
-}
-}
-
-pub mod random_023 {
 use runtime::prelude::*;
 
 async fn run() {
@@ -935,40 +671,384 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 }
 }
 
+pub mod random_015 {
+use runtime::prelude::*;
+
+async fn run() {
+    select! {
+        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+        _ = async { block_ms(10) } => {
+            log("log 19");
+            log("log 20");
+        }
+    }
+    log("log 22");
+    block_ms(10);
+    log("log 25");
+    for _ in 0..3 {
+        sleep_ms(0).await; // Timer 28
+    }
+    let f1 = async { log("log 30") };
+    let f2 = sleep_ms(0); // Timer 31
+    // nothing has run yet: futures start when polled
+    f1.await;
+    f2.await;
+    sleep_ms(0).await; // Timer 33
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_016 {
+use runtime::prelude::*;
+
+async fn run() {
+    select! {
+        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+        _ = async {
+            for _ in 0..2 {
+                sleep_ms(20).await; // Timer 3
+            }
+        } => {
+            log("log 4");
+        }
+    }
+    let f1 = async {
+        select! {
+            biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+            _ = sleep_ms(0) => { // Timer 7
+                sleep_ms(20).await; // Timer 8
+                sleep_ms(10).await; // Timer 9
+            }
+        }
+    };
+    // nothing has run yet: futures start when polled
+    f1.await;
+    sleep_ms(10).await; // Timer 10
+    join!( // all at once; each poll polls every unfinished one
+        async {
+            join!( // all at once; each poll polls every unfinished one
+                yield_now(),
+                async { log("log 14") },
+            );
+        },
+        async {
+            for _ in 0..1 {
+                sleep_ms(20).await; // Timer 16
+                sleep_ms(20).await; // Timer 17
+                block_ms(30);
+            }
+        },
+        async {
+            let f2 = async { block_ms(0) };
+            let f3 = sleep_ms(10); // Timer 21
+            let f4 = sleep_ms(10); // Timer 22
+            // nothing has run yet: futures start when polled
+            f2.await;
+            f3.await;
+            f4.await;
+        },
+    );
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_017 {
+use runtime::prelude::*;
+
+async fn run() {
+    sleep_ms(20).await; // Timer 1
+    let f1 = async { block_ms(30) };
+    let f2 = async {
+        select! {
+            biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+            _ = sleep_ms(10) => {} // Timer 5
+        }
+    };
+    let f3 = async {
+        let f4 = async { log("log 7") };
+        let f5 = sleep_ms(100); // Timer 8
+        // nothing has run yet: futures start when polled
+        f4.await;
+        f5.await;
+    };
+    // nothing has run yet: futures start when polled
+    f1.await;
+    f2.await;
+    f3.await;
+    block_ms(10);
+    join!( // all at once; each poll polls every unfinished one
+        async {
+            select! {
+                biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+                _ = yield_now() => {
+                    sleep_ms(20).await; // Timer 13
+                    block_ms(0);
+                }
+            }
+        },
+        async {
+            select! {
+                biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+                _ = sleep_ms(20) => {} // Timer 16
+            }
+        },
+        sleep_ms(20), // Timer 17
+    );
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_018 {
+use runtime::prelude::*;
+
+async fn run() {
+    let f1 = sleep_ms(20); // Timer 26
+    let f2 = async {
+        select! {
+            biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+            _ = sleep_ms(20) => {} // Timer 28
+            _ = sleep_ms(10) => {} // Timer 29
+            _ = sleep_ms(50) => {} // Timer 30
+        }
+    };
+    let f3 = async {
+        select! {
+            biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+            _ = sleep_ms(50) => {} // Timer 32
+        }
+    };
+    // nothing has run yet: futures start when polled
+    f1.await;
+    f2.await;
+    f3.await;
+    join!( // all at once; each poll polls every unfinished one
+        async { log("log 35") },
+        yield_now(),
+        async { log("log 37") },
+    );
+    log("log 38");
+    sleep_ms(10).await; // Timer 39
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_019 {
+use runtime::prelude::*;
+
+async fn run() {
+    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
+        join!( // all at once; each poll polls every unfinished one
+            sleep_ms(10), // Timer 3
+            sleep_ms(10), // Timer 4
+            async { block_ms(10) },
+        );
+        join!( // all at once; each poll polls every unfinished one
+            sleep_ms(20), // Timer 7
+            sleep_ms(20), // Timer 8
+            async { block_ms(10) },
+        );
+    });
+    h1.await.unwrap();
+    log("log 12");
+    sleep_ms(20).await; // Timer 13
+    sleep_ms(20).await; // Timer 14
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_020 {
+use runtime::prelude::*;
+
+async fn run() {
+    join!( // all at once; each poll polls every unfinished one
+        sleep_ms(50), // Timer 2
+        async {
+            let f1 = async { block_ms(10) };
+            let f2 = sleep_ms(10); // Timer 5
+            let f3 = async { block_ms(10) };
+            // nothing has run yet: futures start when polled
+            f1.await;
+            f2.await;
+            f3.await;
+        },
+    );
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_021 {
+use runtime::prelude::*;
+
+async fn run() {
+    let f1 = sleep_ms(100); // Timer 3
+    // nothing has run yet: futures start when polled
+    f1.await;
+    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
+        select! {
+            biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+            _ = async { block_ms(30) } => {}
+            _ = async { log("log 7") } => {}
+        }
+    });
+    h1.await.unwrap();
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_022 {
+use runtime::prelude::*;
+
+async fn run() {
+    join!( // all at once; each poll polls every unfinished one
+        async {
+            sleep_ms(0).await; // Timer 11
+            log("log 12");
+            sleep_ms(20).await; // Timer 13
+        },
+        async {
+            select! {
+                biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+                _ = async { block_ms(10) } => {}
+            }
+        },
+    );
+    select! {
+        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+        _ = async { log("log 17") } => {}
+        _ = async {
+            let f1 = sleep_ms(20); // Timer 19
+            // nothing has run yet: futures start when polled
+            f1.await;
+        } => {}
+        _ = async {
+            for _ in 0..1 {
+                sleep_ms(0).await; // Timer 21
+                yield_now().await; // yield: the task goes to the back of the ready queue
+                sleep_ms(20).await; // Timer 23
+            }
+        } => {
+            sleep_ms(10).await; // Timer 24
+        }
+    }
+    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
+        join!( // all at once; each poll polls every unfinished one
+            async {
+                sleep_ms(0).await; // Timer 27
+                yield_now().await; // yield: the task goes to the back of the ready queue
+                log("log 29");
+            },
+            async {
+                select! {
+                    biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+                    _ = async { log("log 31") } => {}
+                }
+            },
+            sleep_ms(50), // Timer 32
+        );
+    });
+    h1.await.unwrap();
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_023 {
+use runtime::prelude::*;
+
+async fn run() {
+    sleep_ms(50).await; // Timer 1
+    select! {
+        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+        _ = async {
+            join!( // all at once; each poll polls every unfinished one
+                sleep_ms(0), // Timer 4
+                async { log("log 5") },
+            );
+        } => {}
+        _ = async {
+            join!( // all at once; each poll polls every unfinished one
+                async { block_ms(0) },
+            );
+        } => {
+            log("log 8");
+            block_ms(0);
+        }
+    }
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
 pub mod random_024 {
 use runtime::prelude::*;
 
 async fn run() {
     let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
-        let f1 = async {
-            select! {
-                biased; // polled in this order; the first ready wins, the others are dropped
-                _ = async { log("log 3") } => {}
-            }
-        };
-        let f2 = async { log("log 4") };
-        // nothing has run yet: futures start when polled
-        f1.await;
-        f2.await;
+        sleep_ms(0).await; // Timer 1
     });
     h1.await.unwrap();
-    select! {
-        biased; // polled in this order; the first ready wins, the others are dropped
-        _ = async {
-            sleep_ms(20).await; // Timer 7
-        } => {}
-        _ = async {
-            join!( // all at once; each poll polls every unfinished one
-                sleep_ms(20), // Timer 9
-            );
-        } => {}
-    }
-    sleep_ms(20).await; // Timer 10
-    log("log 12");
-    block_ms(30);
-    block_ms(10);
-    yield_now().await; // yield: the task goes to the back of the ready queue
-    yield_now().await; // yield: the task goes to the back of the ready queue
+    sleep_ms(0).await; // Timer 2
 }
 
 pub fn size() -> usize {
@@ -984,31 +1064,24 @@ pub mod random_025 {
 use runtime::prelude::*;
 
 async fn run() {
-    select! {
-        biased; // polled in this order; the first ready wins, the others are dropped
-        _ = async { block_ms(10) } => {}
-    }
-    log("log 4");
-    select! {
-        biased; // polled in this order; the first ready wins, the others are dropped
-        _ = async { log("log 6") } => {}
-        _ = async {
-            log("log 8");
-            block_ms(10);
-        } => {}
-        _ = async {
-            log("log 11");
-        } => {}
-    }
-    for _ in 0..3 {
-        sleep_ms(0).await; // Timer 14
-    }
-    let f1 = async { log("log 16") };
-    let f2 = sleep_ms(0); // Timer 17
-    // nothing has run yet: futures start when polled
-    f1.await;
-    f2.await;
-    sleep_ms(0).await; // Timer 19
+    spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
+        select! {
+            biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+            _ = sleep_ms(0) => {} // Timer 24
+            _ = async {
+                select! {
+                    biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+                    _ = sleep_ms(100) => {} // Timer 26
+                    _ = sleep_ms(100) => {} // Timer 27
+                }
+            } => {
+                sleep_ms(100).await; // Timer 28
+                sleep_ms(100).await; // Timer 29
+            }
+        }
+    });
+    log("log 30");
+    log("log 31");
 }
 
 pub fn size() -> usize {
@@ -1024,31 +1097,11 @@ pub mod random_026 {
 use runtime::prelude::*;
 
 async fn run() {
-    select! {
-        biased; // polled in this order; the first ready wins, the others are dropped
-        _ = async {
-            for _ in 0..2 {
-                sleep_ms(20).await; // Timer 3
-            }
-        } => {}
-    }
-    join!( // all at once; each poll polls every unfinished one
-        async {
-            select! {
-                biased; // polled in this order; the first ready wins, the others are dropped
-                _ = yield_now() => {}
-                _ = async { block_ms(10) } => {}
-            }
-        },
-        async { block_ms(10) },
-        async {
-            join!( // all at once; each poll polls every unfinished one
-                sleep_ms(10), // Timer 10
-            );
-        },
-    );
-    sleep_ms(10).await; // Timer 11
-    sleep_ms(20).await; // Timer 12
+    sleep_ms(20).await; // Timer 9
+    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
+        log("log 10");
+    });
+    h1.await.unwrap();
 }
 
 pub fn size() -> usize {
@@ -1064,22 +1117,23 @@ pub mod random_027 {
 use runtime::prelude::*;
 
 async fn run() {
-    sleep_ms(0).await; // Timer 1
-    select! {
-        biased; // polled in this order; the first ready wins, the others are dropped
-        _ = async {
-            log("log 4");
-            sleep_ms(20).await; // Timer 5
-        } => {}
-        _ = async {
-            for _ in 0..3 {
-                block_ms(30);
-                block_ms(30);
-                sleep_ms(0).await; // Timer 9
-            }
-        } => {}
-        _ = sleep_ms(10) => {} // Timer 10
-    }
+    join!( // all at once; each poll polls every unfinished one
+        sleep_ms(20), // Timer 3
+        async { log("log 4") },
+        sleep_ms(100), // Timer 5
+    );
+    join!( // all at once; each poll polls every unfinished one
+        async {
+            join!( // all at once; each poll polls every unfinished one
+                sleep_ms(10), // Timer 8
+                sleep_ms(20), // Timer 9
+            );
+        },
+        async {
+            sleep_ms(20).await; // Timer 11
+            log("log 12");
+        },
+    );
 }
 
 pub fn size() -> usize {
@@ -1095,34 +1149,10 @@ pub mod random_028 {
 use runtime::prelude::*;
 
 async fn run() {
-    select! {
-        biased; // polled in this order; the first ready wins, the others are dropped
-        _ = sleep_ms(10) => {} // Timer 2
-        _ = async {
-            sleep_ms(0).await; // Timer 4
-            sleep_ms(20).await; // Timer 5
-            block_ms(0);
-        } => {}
-        _ = sleep_ms(20) => {} // Timer 7
-    }
-    let f1 = async {
-        select! {
-            biased; // polled in this order; the first ready wins, the others are dropped
-            _ = async { log("log 10") } => {}
-            _ = sleep_ms(50) => {} // Timer 11
-            _ = async { block_ms(10) } => {}
-        }
-    };
-    let f2 = async {
-        join!( // all at once; each poll polls every unfinished one
-            async { block_ms(30) },
-            sleep_ms(20), // Timer 15
-            async { log("log 16") },
-        );
-    };
+    let f1 = sleep_ms(20); // Timer 3
     // nothing has run yet: futures start when polled
     f1.await;
-    f2.await;
+    sleep_ms(20).await; // Timer 4
 }
 
 pub fn size() -> usize {
@@ -1138,24 +1168,16 @@ pub mod random_029 {
 use runtime::prelude::*;
 
 async fn run() {
-    join!( // all at once; each poll polls every unfinished one
-        async {
-            join!( // all at once; each poll polls every unfinished one
-                sleep_ms(10), // Timer 3
-                sleep_ms(20), // Timer 4
-            );
-        },
-        async {
-            select! {
-                biased; // polled in this order; the first ready wins, the others are dropped
-                _ = async { block_ms(30) } => {}
-                _ = sleep_ms(100) => {} // Timer 7
-            }
-        },
-    );
-    for _ in 0..1 {
-        for _ in 0..2 {
-            log("log 10");
+    block_ms(30);
+    sleep_ms(10).await; // Timer 4
+    sleep_ms(100).await; // Timer 5
+    log("log 6");
+    select! {
+        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+        _ = sleep_ms(0) => {} // Timer 8
+        _ = yield_now() => {
+            sleep_ms(50).await; // Timer 10
+            sleep_ms(20).await; // Timer 11
         }
     }
 }
@@ -1173,47 +1195,7 @@ pub mod random_030 {
 use runtime::prelude::*;
 
 async fn run() {
-    select! {
-        biased; // polled in this order; the first ready wins, the others are dropped
-        _ = async {
-            let f1 = async { log("log 3") };
-            let f2 = async { log("log 4") };
-            let f3 = async { log("log 5") };
-            // nothing has run yet: futures start when polled
-            f1.await;
-            f2.await;
-            f3.await;
-        } => {}
-        _ = async {
-            join!( // all at once; each poll polls every unfinished one
-                sleep_ms(0), // Timer 7
-            );
-        } => {}
-        _ = async {
-            join!( // all at once; each poll polls every unfinished one
-                async { block_ms(30) },
-                sleep_ms(20), // Timer 10
-            );
-        } => {}
-    }
-    select! {
-        biased; // polled in this order; the first ready wins, the others are dropped
-        _ = async {
-            select! {
-                biased; // polled in this order; the first ready wins, the others are dropped
-                _ = sleep_ms(10) => {} // Timer 13
-            }
-        } => {}
-        _ = async {
-            sleep_ms(50).await; // Timer 15
-            sleep_ms(50).await; // Timer 16
-        } => {}
-        _ = async {
-            sleep_ms(20).await; // Timer 18
-        } => {}
-    }
-    block_ms(10);
-    sleep_ms(0).await; // Timer 20
+    log("log 1");
 }
 
 pub fn size() -> usize {
@@ -1229,34 +1211,9 @@ pub mod random_031 {
 use runtime::prelude::*;
 
 async fn run() {
-    join!( // all at once; each poll polls every unfinished one
-        async {
-            yield_now().await; // yield: the task goes to the back of the ready queue
-            sleep_ms(0).await; // Timer 4
-            log("log 5");
-        },
-        async {
-            let f1 = sleep_ms(50); // Timer 7
-            let f2 = async { block_ms(0) };
-            // nothing has run yet: futures start when polled
-            f1.await;
-            f2.await;
-        },
-    );
-    sleep_ms(20).await; // Timer 9
-    select! {
-        biased; // polled in this order; the first ready wins, the others are dropped
-        _ = async {
-            select! {
-                biased; // polled in this order; the first ready wins, the others are dropped
-                _ = async { block_ms(0) } => {}
-                _ = yield_now() => {}
-            }
-        } => {}
-        _ = async {
-            sleep_ms(100).await; // Timer 15
-        } => {}
-    }
+    spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
+        sleep_ms(10).await; // Timer 1
+    });
 }
 
 pub fn size() -> usize {
@@ -1272,18 +1229,30 @@ pub mod random_032 {
 use runtime::prelude::*;
 
 async fn run() {
-    sleep_ms(50).await; // Timer 1
-    sleep_ms(50).await; // Timer 2
-    join!( // all at once; each poll polls every unfinished one
-        sleep_ms(20), // Timer 5
-    );
-    sleep_ms(10).await; // Timer 6
-    let f1 = async {
-        sleep_ms(100).await; // Timer 9
-        sleep_ms(10).await; // Timer 10
-    };
-    // nothing has run yet: futures start when polled
-    f1.await;
+    select! {
+        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+        _ = async {
+            for _ in 0..2 {
+                sleep_ms(50).await; // Timer 3
+                sleep_ms(100).await; // Timer 4
+                sleep_ms(0).await; // Timer 5
+            }
+        } => {
+            block_ms(10);
+        }
+    }
+    sleep_ms(50).await; // Timer 8
+    yield_now().await; // yield: the task goes to the back of the ready queue
+    select! {
+        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+        _ = sleep_ms(10) => {} // Timer 12
+    }
+    spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
+        select! {
+            biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+            _ = sleep_ms(20) => {} // Timer 14
+        }
+    });
 }
 
 pub fn size() -> usize {
@@ -1299,18 +1268,11 @@ pub mod random_033 {
 use runtime::prelude::*;
 
 async fn run() {
-    join!( // all at once; each poll polls every unfinished one
-        async {
-            join!( // all at once; each poll polls every unfinished one
-                sleep_ms(20), // Timer 3
-                sleep_ms(20), // Timer 4
-                async { block_ms(10) },
-            );
-        },
-        async {
-            yield_now().await; // yield: the task goes to the back of the ready queue
-        },
-    );
+    log("log 1");
+    sleep_ms(50).await; // Timer 2
+    sleep_ms(50).await; // Timer 5
+    sleep_ms(0).await; // Timer 6
+    block_ms(10);
 }
 
 pub fn size() -> usize {
@@ -1326,24 +1288,39 @@ pub mod random_034 {
 use runtime::prelude::*;
 
 async fn run() {
-    sleep_ms(20).await; // Timer 1
-    let f1 = async {
-        join!( // all at once; each poll polls every unfinished one
-            sleep_ms(50), // Timer 4
-            async { block_ms(10) },
-            sleep_ms(50), // Timer 6
-        );
-    };
-    // nothing has run yet: futures start when polled
-    f1.await;
-    for _ in 0..1 {
-        log("log 8");
-        sleep_ms(0).await; // Timer 9
-        join!( // all at once; each poll polls every unfinished one
-            async { log("log 11") },
-            async { block_ms(30) },
-        );
+    select! {
+        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+        _ = async {
+            let f1 = sleep_ms(0); // Timer 3
+            let f2 = async { log("log 4") };
+            let f3 = sleep_ms(20); // Timer 5
+            // nothing has run yet: futures start when polled
+            f1.await;
+            f2.await;
+            f3.await;
+        } => {}
+        _ = async {
+            sleep_ms(20).await; // Timer 7
+            log("log 8");
+        } => {}
+        _ = sleep_ms(50) => {} // Timer 9
     }
+    join!( // all at once; each poll polls every unfinished one
+        async {
+            select! {
+                biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+                _ = sleep_ms(0) => {} // Timer 12
+            }
+        },
+        async {
+            for _ in 0..0 {
+                block_ms(30);
+                log("log 15");
+            }
+        },
+    );
+    sleep_ms(50).await; // Timer 17
+    log("log 19");
 }
 
 pub fn size() -> usize {
@@ -1359,34 +1336,10 @@ pub mod random_035 {
 use runtime::prelude::*;
 
 async fn run() {
-    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
-        select! {
-            biased; // polled in this order; the first ready wins, the others are dropped
-            _ = async { block_ms(30) } => {}
-            _ = async { log("log 4") } => {}
-        }
-    });
-    select! {
-        biased; // polled in this order; the first ready wins, the others are dropped
-        _ = async { block_ms(10) } => {}
-        _ = async {
-            log("log 8");
-            sleep_ms(50).await; // Timer 9
-        } => {}
-    }
-    h1.await.unwrap();
-    select! {
-        biased; // polled in this order; the first ready wins, the others are dropped
-        _ = async {
-            let f1 = yield_now();
-            // nothing has run yet: futures start when polled
-            f1.await;
-        } => {}
-        _ = sleep_ms(0) => {} // Timer 13
-        _ = async {
-            log("log 15");
-        } => {}
-    }
+    sleep_ms(20).await; // Timer 3
+    block_ms(30);
+    block_ms(0);
+    sleep_ms(20).await; // Timer 7
 }
 
 pub fn size() -> usize {
@@ -1402,28 +1355,23 @@ pub mod random_036 {
 use runtime::prelude::*;
 
 async fn run() {
-    sleep_ms(20).await; // Timer 1
     join!( // all at once; each poll polls every unfinished one
         async {
-            join!( // all at once; each poll polls every unfinished one
-                async { log("log 4") },
-                async { log("log 5") },
-            );
+            block_ms(10);
+            sleep_ms(20).await; // Timer 4
+            sleep_ms(10).await; // Timer 5
         },
         async {
-            let f1 = sleep_ms(50); // Timer 7
-            let f2 = async { block_ms(0) };
-            let f3 = yield_now();
-            // nothing has run yet: futures start when polled
-            f1.await;
-            f2.await;
-            f3.await;
+            sleep_ms(20).await; // Timer 7
         },
-        async { log("log 10") },
+        async {
+            yield_now().await; // yield: the task goes to the back of the ready queue
+        },
     );
-    let f4 = sleep_ms(20); // Timer 12
-    // nothing has run yet: futures start when polled
-    f4.await;
+    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
+        log("log 10");
+    });
+    h1.await.unwrap();
 }
 
 pub fn size() -> usize {
@@ -1439,589 +1387,36 @@ pub mod random_037 {
 use runtime::prelude::*;
 
 async fn run() {
-    join!( // all at once; each poll polls every unfinished one
-        yield_now(),
-    );
-    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
-        sleep_ms(20).await; // Timer 3
-    });
-    h1.await.unwrap();
-}
-
-pub fn size() -> usize {
-    std::mem::size_of_val(&run())
-}
-
-pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
-    Box::pin(run())
-}
-}
-
-pub mod random_038 {
-use runtime::prelude::*;
-
-async fn run() {
-    log("log 1");
-    join!( // all at once; each poll polls every unfinished one
-        async {
-            sleep_ms(0).await; // Timer 4
-            yield_now().await; // yield: the task goes to the back of the ready queue
-            log("log 6");
-        },
-        async {
-            select! {
-                biased; // polled in this order; the first ready wins, the others are dropped
-                _ = async { log("log 8") } => {}
-            }
-        },
-        sleep_ms(10), // Timer 9
-    );
     select! {
-        biased; // polled in this order; the first ready wins, the others are dropped
-        _ = async {
-            log("log 12");
-        } => {}
-    }
-}
-
-pub fn size() -> usize {
-    std::mem::size_of_val(&run())
-}
-
-pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
-    Box::pin(run())
-}
-}
-
-pub mod random_039 {
-use runtime::prelude::*;
-
-async fn run() {
-    select! {
-        biased; // polled in this order; the first ready wins, the others are dropped
-        _ = async {
-            select! {
-                biased; // polled in this order; the first ready wins, the others are dropped
-                _ = async { block_ms(30) } => {}
-                _ = async { block_ms(0) } => {}
-            }
-        } => {}
-    }
-    join!( // all at once; each poll polls every unfinished one
-        sleep_ms(10), // Timer 7
-        async { log("log 8") },
-        async { block_ms(0) },
-    );
-    sleep_ms(20).await; // Timer 10
-}
-
-pub fn size() -> usize {
-    std::mem::size_of_val(&run())
-}
-
-pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
-    Box::pin(run())
-}
-}
-
-pub mod random_040 {
-use runtime::prelude::*;
-
-async fn run() {
-    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
-        sleep_ms(0).await; // Timer 1
-    });
-    h1.await.unwrap();
-}
-
-pub fn size() -> usize {
-    std::mem::size_of_val(&run())
-}
-
-pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
-    Box::pin(run())
-}
-}
-
-pub mod random_041 {
-use runtime::prelude::*;
-
-async fn run() {
-    let f1 = async {
-        for _ in 0..0 {
-            sleep_ms(0).await; // Timer 3
-        }
-    };
-    let f2 = sleep_ms(50); // Timer 4
-    // nothing has run yet: futures start when polled
-    f1.await;
-    f2.await;
-    join!( // all at once; each poll polls every unfinished one
-        async {
-            join!( // all at once; each poll polls every unfinished one
-                async { log("log 7") },
-                async { log("log 8") },
-                sleep_ms(0), // Timer 9
-            );
-        },
-        async { log("log 10") },
-    );
-    select! {
-        biased; // polled in this order; the first ready wins, the others are dropped
-        _ = sleep_ms(100) => {} // Timer 12
-        _ = async {
-            select! {
-                biased; // polled in this order; the first ready wins, the others are dropped
-                _ = sleep_ms(100) => {} // Timer 14
-                _ = sleep_ms(50) => {} // Timer 15
-            }
-        } => {}
-        _ = async {
-            let f3 = sleep_ms(20); // Timer 17
-            // nothing has run yet: futures start when polled
-            f3.await;
-        } => {}
-    }
-}
-
-pub fn size() -> usize {
-    std::mem::size_of_val(&run())
-}
-
-pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
-    Box::pin(run())
-}
-}
-
-pub mod random_042 {
-use runtime::prelude::*;
-
-async fn run() {
-    join!( // all at once; each poll polls every unfinished one
-        async {
-            for _ in 0..2 {
-                yield_now().await; // yield: the task goes to the back of the ready queue
-            }
-        },
-        sleep_ms(0), // Timer 4
-    );
-}
-
-pub fn size() -> usize {
-    std::mem::size_of_val(&run())
-}
-
-pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
-    Box::pin(run())
-}
-}
-
-pub mod random_043 {
-use runtime::prelude::*;
-
-async fn run() {
-    sleep_ms(20).await; // Timer 1
-    join!( // all at once; each poll polls every unfinished one
-        async {
-            join!( // all at once; each poll polls every unfinished one
-                sleep_ms(50), // Timer 4
-                sleep_ms(0), // Timer 5
-                async { log("log 6") },
-            );
-        },
-        async { log("log 7") },
-        async {
-            for _ in 0..1 {
-                sleep_ms(100).await; // Timer 9
-                sleep_ms(20).await; // Timer 10
-                sleep_ms(20).await; // Timer 11
-            }
-        },
-    );
-}
-
-pub fn size() -> usize {
-    std::mem::size_of_val(&run())
-}
-
-pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
-    Box::pin(run())
-}
-}
-
-pub mod random_044 {
-use runtime::prelude::*;
-
-async fn run() {
-    for _ in 0..3 {
-        sleep_ms(100).await; // Timer 2
-    }
-    let f1 = yield_now();
-    // nothing has run yet: futures start when polled
-    f1.await;
-    log("log 5");
-    select! {
-        biased; // polled in this order; the first ready wins, the others are dropped
-        _ = async {
-            join!( // all at once; each poll polls every unfinished one
-                sleep_ms(10), // Timer 8
-            );
-        } => {}
-        _ = async { log("log 9") } => {}
-    }
-}
-
-pub fn size() -> usize {
-    std::mem::size_of_val(&run())
-}
-
-pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
-    Box::pin(run())
-}
-}
-
-pub mod random_045 {
-use runtime::prelude::*;
-
-async fn run() {
-    for _ in 0..1 {
-        join!( // all at once; each poll polls every unfinished one
-            async { block_ms(0) },
-            sleep_ms(50), // Timer 4
-        );
-        select! {
-            biased; // polled in this order; the first ready wins, the others are dropped
-            _ = sleep_ms(20) => {} // Timer 6
-            _ = async { log("log 7") } => {}
-            _ = async { block_ms(30) } => {}
-        }
-        block_ms(30);
-    }
-    join!( // all at once; each poll polls every unfinished one
-        async { block_ms(10) },
-        sleep_ms(20), // Timer 13
-        async { block_ms(10) },
-    );
-    sleep_ms(10).await; // Timer 15
-    join!( // all at once; each poll polls every unfinished one
-        async { log("log 17") },
-    );
-}
-
-pub fn size() -> usize {
-    std::mem::size_of_val(&run())
-}
-
-pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
-    Box::pin(run())
-}
-}
-
-pub mod random_046 {
-use runtime::prelude::*;
-
-async fn run() {
-    let f1 = async {
-        for _ in 0..3 {
-            block_ms(30);
-        }
-    };
-    // nothing has run yet: futures start when polled
-    f1.await;
-}
-
-pub fn size() -> usize {
-    std::mem::size_of_val(&run())
-}
-
-pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
-    Box::pin(run())
-}
-}
-
-pub mod random_047 {
-use runtime::prelude::*;
-
-async fn run() {
-    select! {
-        biased; // polled in this order; the first ready wins, the others are dropped
-        _ = async { block_ms(0) } => {}
-        _ = sleep_ms(20) => {} // Timer 4
-        _ = async { log("log 5") } => {}
-    }
-    let f1 = async { log("log 7") };
-    let f2 = async { log("log 8") };
-    let f3 = async { block_ms(10) };
-    // nothing has run yet: futures start when polled
-    f1.await;
-    f2.await;
-    f3.await;
-    sleep_ms(10).await; // Timer 11
-}
-
-pub fn size() -> usize {
-    std::mem::size_of_val(&run())
-}
-
-pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
-    Box::pin(run())
-}
-}
-
-pub mod random_048 {
-use runtime::prelude::*;
-
-async fn run() {
-    join!( // all at once; each poll polls every unfinished one
-        async { block_ms(10) },
-        async {
-            select! {
-                biased; // polled in this order; the first ready wins, the others are dropped
-                _ = async { log("log 4") } => {}
-                _ = sleep_ms(100) => {} // Timer 5
-                _ = async { log("log 6") } => {}
-            }
-        },
-    );
-    spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
-        join!( // all at once; each poll polls every unfinished one
-            async {
-                log("log 9");
-            },
-            async {
-                join!( // all at once; each poll polls every unfinished one
-                    sleep_ms(20), // Timer 11
-                );
-            },
-            async { log("log 12") },
-        );
-    });
-    yield_now().await; // yield: the task goes to the back of the ready queue
-    join!( // all at once; each poll polls every unfinished one
-        async {
-            select! {
-                biased; // polled in this order; the first ready wins, the others are dropped
-                _ = async { block_ms(10) } => {}
-                _ = async { log("log 17") } => {}
-                _ = sleep_ms(10) => {} // Timer 18
-            }
-        },
-        sleep_ms(50), // Timer 19
-    );
-}
-
-pub fn size() -> usize {
-    std::mem::size_of_val(&run())
-}
-
-pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
-    Box::pin(run())
-}
-}
-
-pub mod random_049 {
-use runtime::prelude::*;
-
-async fn run() {
-    join!( // all at once; each poll polls every unfinished one
-        async { log("log 2") },
-    );
-    sleep_ms(50).await; // Timer 3
-    sleep_ms(50).await; // Timer 4
-}
-
-pub fn size() -> usize {
-    std::mem::size_of_val(&run())
-}
-
-pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
-    Box::pin(run())
-}
-}
-
-pub mod random_050 {
-use runtime::prelude::*;
-
-async fn run() {
-    let f1 = sleep_ms(0); // Timer 3
-    let f2 = async { block_ms(10) };
-    // nothing has run yet: futures start when polled
-    f1.await;
-    f2.await;
-    yield_now().await; // yield: the task goes to the back of the ready queue
-    let f3 = async {
-        join!( // all at once; each poll polls every unfinished one
-            async { log("log 8") },
-        );
-    };
-    let f4 = async {
-        let f5 = sleep_ms(20); // Timer 10
-        let f6 = sleep_ms(20); // Timer 11
-        let f7 = yield_now();
-        // nothing has run yet: futures start when polled
-        f5.await;
-        f6.await;
-        f7.await;
-    };
-    let f5 = sleep_ms(50); // Timer 13
-    // nothing has run yet: futures start when polled
-    f3.await;
-    f4.await;
-    f5.await;
-}
-
-pub fn size() -> usize {
-    std::mem::size_of_val(&run())
-}
-
-pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
-    Box::pin(run())
-}
-}
-
-pub mod random_051 {
-use runtime::prelude::*;
-
-async fn run() {
-    join!( // all at once; each poll polls every unfinished one
-        async {
-            select! {
-                biased; // polled in this order; the first ready wins, the others are dropped
-                _ = sleep_ms(0) => {} // Timer 3
-            }
-        },
-        async {
-            for _ in 0..2 {
-                yield_now().await; // yield: the task goes to the back of the ready queue
-                log("log 6");
-                sleep_ms(20).await; // Timer 7
-            }
-        },
-    );
-}
-
-pub fn size() -> usize {
-    std::mem::size_of_val(&run())
-}
-
-pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
-    Box::pin(run())
-}
-}
-
-pub mod random_052 {
-use runtime::prelude::*;
-
-async fn run() {
-    spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
-        select! {
-            biased; // polled in this order; the first ready wins, the others are dropped
-            _ = async {
-                join!( // all at once; each poll polls every unfinished one
-                    sleep_ms(100), // Timer 3
-                    async { log("log 4") },
-                    sleep_ms(20), // Timer 5
-                );
-            } => {}
-            _ = async { log("log 6") } => {}
-            _ = async {
-                block_ms(30);
-                block_ms(0);
-                sleep_ms(20).await; // Timer 10
-            } => {}
-        }
-    });
-    sleep_ms(10).await; // Timer 11
-}
-
-pub fn size() -> usize {
-    std::mem::size_of_val(&run())
-}
-
-pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
-    Box::pin(run())
-}
-}
-
-pub mod random_053 {
-use runtime::prelude::*;
-
-async fn run() {
-    select! {
-        biased; // polled in this order; the first ready wins, the others are dropped
-        _ = sleep_ms(20) => {} // Timer 2
-    }
-    spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
-        join!( // all at once; each poll polls every unfinished one
-            sleep_ms(20), // Timer 4
-        );
-    });
-}
-
-pub fn size() -> usize {
-    std::mem::size_of_val(&run())
-}
-
-pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
-    Box::pin(run())
-}
-}
-
-pub mod random_054 {
-use runtime::prelude::*;
-
-async fn run() {
-    join!( // all at once; each poll polls every unfinished one
-        async {
-            select! {
-                biased; // polled in this order; the first ready wins, the others are dropped
-                _ = async { log("log 3") } => {}
-                _ = async { log("log 4") } => {}
-            }
-        },
-    );
-}
-
-pub fn size() -> usize {
-    std::mem::size_of_val(&run())
-}
-
-pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
-    Box::pin(run())
-}
-}
-
-pub mod random_055 {
-use runtime::prelude::*;
-
-async fn run() {
-    select! {
-        biased; // polled in this order; the first ready wins, the others are dropped
+        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
         _ = async {
             let f1 = async { log("log 3") };
             // nothing has run yet: futures start when polled
             f1.await;
         } => {}
     }
-    select! {
-        biased; // polled in this order; the first ready wins, the others are dropped
-        _ = sleep_ms(10) => {} // Timer 6
-        _ = async { block_ms(30) } => {}
-    }
     join!( // all at once; each poll polls every unfinished one
         async {
-            let f2 = sleep_ms(0); // Timer 10
-            let f3 = sleep_ms(0); // Timer 11
+            select! {
+                biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+                _ = sleep_ms(50) => { // Timer 6
+                    sleep_ms(10).await; // Timer 7
+                }
+            }
+        },
+        async {
+            let f2 = sleep_ms(0); // Timer 9
+            let f3 = sleep_ms(0); // Timer 10
             // nothing has run yet: futures start when polled
             f2.await;
             f3.await;
         },
-        async { log("log 12") },
     );
+    log("log 11");
     for _ in 0..0 {
-        sleep_ms(50).await; // Timer 15
-        sleep_ms(0).await; // Timer 16
-        let f4 = sleep_ms(20); // Timer 18
+        sleep_ms(50).await; // Timer 14
+        sleep_ms(0).await; // Timer 15
+        let f4 = sleep_ms(20); // Timer 17
         // nothing has run yet: futures start when polled
         f4.await;
     }
@@ -2036,7 +1431,7 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 }
 }
 
-pub mod random_056 {
+pub mod random_038 {
 use runtime::prelude::*;
 
 async fn run() {
@@ -2062,7 +1457,7 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 }
 }
 
-pub mod random_057 {
+pub mod random_039 {
 use runtime::prelude::*;
 
 async fn run() {
@@ -2073,131 +1468,67 @@ async fn run() {
         sleep_ms(50), // Timer 4
         async {
             select! {
-                biased; // polled in this order; the first ready wins, the others are dropped
-                _ = sleep_ms(100) => {} // Timer 6
+                biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+                _ = sleep_ms(100) => { // Timer 6
+                    block_ms(10);
+                    sleep_ms(0).await; // Timer 9
+                }
                 _ = async { log("log 7") } => {}
             }
         },
     );
-    yield_now().await; // yield: the task goes to the back of the ready queue
     join!( // all at once; each poll polls every unfinished one
-        async {
-            for _ in 0..1 {
-                sleep_ms(20).await; // Timer 11
-            }
-        },
-        async {
-            join!( // all at once; each poll polls every unfinished one
-                async { log("log 13") },
-                sleep_ms(20), // Timer 14
-                sleep_ms(20), // Timer 15
-            );
-        },
+        sleep_ms(20), // Timer 11
     );
-    select! {
-        biased; // polled in this order; the first ready wins, the others are dropped
-        _ = async {
-            sleep_ms(50).await; // Timer 18
-            sleep_ms(0).await; // Timer 19
-        } => {}
-        _ = async {
-            sleep_ms(10).await; // Timer 21
-            yield_now().await; // yield: the task goes to the back of the ready queue
-            log("log 23");
-        } => {}
-    }
-}
-
-pub fn size() -> usize {
-    std::mem::size_of_val(&run())
-}
-
-pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
-    Box::pin(run())
-}
-}
-
-pub mod random_058 {
-use runtime::prelude::*;
-
-async fn run() {
-    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
-        for _ in 0..0 {
-            sleep_ms(50).await; // Timer 2
-        }
-    });
-    join!( // all at once; each poll polls every unfinished one
-        async {
-            let f1 = sleep_ms(10); // Timer 5
-            let f2 = async { block_ms(10) };
-            // nothing has run yet: futures start when polled
-            f1.await;
-            f2.await;
-        },
-        async {
-            select! {
-                biased; // polled in this order; the first ready wins, the others are dropped
-                _ = yield_now() => {}
-                _ = async { block_ms(0) } => {}
-                _ = sleep_ms(0) => {} // Timer 10
-            }
-        },
-    );
-    h1.await.unwrap();
-}
-
-pub fn size() -> usize {
-    std::mem::size_of_val(&run())
-}
-
-pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
-    Box::pin(run())
-}
-}
-
-pub mod random_059 {
-use runtime::prelude::*;
-
-async fn run() {
-    log("log 1");
-    let f1 = async {
-        join!( // all at once; each poll polls every unfinished one
-            sleep_ms(50), // Timer 4
-        );
-    };
+    let f1 = sleep_ms(50); // Timer 13
     let f2 = async {
-        for _ in 0..2 {
-            log("log 6");
-            sleep_ms(100).await; // Timer 7
-            sleep_ms(0).await; // Timer 8
-        }
+        let f3 = sleep_ms(20); // Timer 15
+        // nothing has run yet: futures start when polled
+        f3.await;
     };
-    let f3 = yield_now();
+    let f3 = sleep_ms(20); // Timer 16
     // nothing has run yet: futures start when polled
     f1.await;
     f2.await;
     f3.await;
-    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
+    let f5 = async {
+        let f6 = async { log("log 19") };
+        // nothing has run yet: futures start when polled
+        f6.await;
+    };
+    let f6 = async {
+        block_ms(30);
+        sleep_ms(20).await; // Timer 22
+    };
+    // nothing has run yet: futures start when polled
+    f5.await;
+    f6.await;
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_040 {
+use runtime::prelude::*;
+
+async fn run() {
+    sleep_ms(50).await; // Timer 1
+    spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
         join!( // all at once; each poll polls every unfinished one
             async {
                 join!( // all at once; each poll polls every unfinished one
-                    async { log("log 12") },
-                    sleep_ms(100), // Timer 13
-                    async { log("log 14") },
+                    sleep_ms(10), // Timer 4
+                    sleep_ms(10), // Timer 5
                 );
-            },
-            sleep_ms(20), // Timer 15
-            async {
-                select! {
-                    biased; // polled in this order; the first ready wins, the others are dropped
-                    _ = async { log("log 17") } => {}
-                    _ = sleep_ms(20) => {} // Timer 18
-                    _ = sleep_ms(20) => {} // Timer 19
-                }
             },
         );
     });
-    h1.await.unwrap();
 }
 
 pub fn size() -> usize {
@@ -2209,46 +1540,33 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 }
 }
 
-pub mod random_060 {
+pub mod random_041 {
 use runtime::prelude::*;
 
 async fn run() {
-    for _ in 0..0 {
-        sleep_ms(20).await; // Timer 3
-    }
-}
-
-pub fn size() -> usize {
-    std::mem::size_of_val(&run())
-}
-
-pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
-    Box::pin(run())
-}
-}
-
-pub mod random_061 {
-use runtime::prelude::*;
-
-async fn run() {
-    log("log 1");
     select! {
-        biased; // polled in this order; the first ready wins, the others are dropped
+        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+        _ = sleep_ms(20) => {} // Timer 19
         _ = async {
-            let f1 = async { block_ms(30) };
-            let f2 = async { log("log 5") };
-            let f3 = sleep_ms(100); // Timer 6
+            join!( // all at once; each poll polls every unfinished one
+                async { block_ms(30) },
+            );
+        } => {
+            sleep_ms(50).await; // Timer 26
+        }
+        _ = async {
+            let f1 = async { log("log 23") };
+            let f2 = async { block_ms(0) };
+            let f3 = async { block_ms(0) };
             // nothing has run yet: futures start when polled
             f1.await;
             f2.await;
             f3.await;
-        } => {}
+        } => {
+            log("log 27");
+            sleep_ms(20).await; // Timer 28
+        }
     }
-    join!( // all at once; each poll polls every unfinished one
-        async {
-            yield_now().await; // yield: the task goes to the back of the ready queue
-        },
-    );
 }
 
 pub fn size() -> usize {
@@ -2260,271 +1578,43 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 }
 }
 
-pub mod random_062 {
-use runtime::prelude::*;
-
-async fn run() {
-    block_ms(10);
-    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
-        join!( // all at once; each poll polls every unfinished one
-            async { block_ms(0) },
-        );
-    });
-    select! {
-        biased; // polled in this order; the first ready wins, the others are dropped
-        _ = async {
-            join!( // all at once; each poll polls every unfinished one
-                sleep_ms(0), // Timer 6
-            );
-        } => {}
-        _ = async {
-            let f1 = async { log("log 8") };
-            // nothing has run yet: futures start when polled
-            f1.await;
-        } => {}
-    }
-    h1.await.unwrap();
-}
-
-pub fn size() -> usize {
-    std::mem::size_of_val(&run())
-}
-
-pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
-    Box::pin(run())
-}
-}
-
-pub mod random_063 {
-use runtime::prelude::*;
-
-async fn run() {
-    log("log 3");
-    sleep_ms(0).await; // Timer 4
-    log("log 5");
-    sleep_ms(50).await; // Timer 6
-}
-
-pub fn size() -> usize {
-    std::mem::size_of_val(&run())
-}
-
-pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
-    Box::pin(run())
-}
-}
-
-pub mod random_064 {
+pub mod random_042 {
 use runtime::prelude::*;
 
 async fn run() {
     join!( // all at once; each poll polls every unfinished one
         async {
-            for _ in 0..0 {
-                sleep_ms(100).await; // Timer 3
+            select! {
+                biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+                _ = async { log("log 3") } => {}
             }
         },
-    );
-    let f1 = async {
-        join!( // all at once; each poll polls every unfinished one
-            async { log("log 6") },
-            sleep_ms(20), // Timer 7
-            async { log("log 8") },
-        );
-    };
-    // nothing has run yet: futures start when polled
-    f1.await;
-    sleep_ms(50).await; // Timer 9
-    select! {
-        biased; // polled in this order; the first ready wins, the others are dropped
-        _ = async {
-            join!( // all at once; each poll polls every unfinished one
-                async { block_ms(0) },
-            );
-        } => {}
-        _ = async {
-            let f2 = sleep_ms(0); // Timer 14
-            // nothing has run yet: futures start when polled
-            f2.await;
-        } => {}
-        _ = async {
-            join!( // all at once; each poll polls every unfinished one
-                sleep_ms(20), // Timer 16
-                sleep_ms(0), // Timer 17
-                async { log("log 18") },
-            );
-        } => {}
-    }
-}
-
-pub fn size() -> usize {
-    std::mem::size_of_val(&run())
-}
-
-pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
-    Box::pin(run())
-}
-}
-
-pub mod random_065 {
-use runtime::prelude::*;
-
-async fn run() {
-    sleep_ms(10).await; // Timer 1
-    block_ms(10);
-}
-
-pub fn size() -> usize {
-    std::mem::size_of_val(&run())
-}
-
-pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
-    Box::pin(run())
-}
-}
-
-pub mod random_066 {
-use runtime::prelude::*;
-
-async fn run() {
-    let f1 = async {
-        join!( // all at once; each poll polls every unfinished one
-            async { log("log 3") },
-        );
-    };
-    let f2 = async { log("log 4") };
-    let f3 = sleep_ms(20); // Timer 5
-    // nothing has run yet: futures start when polled
-    f1.await;
-    f2.await;
-    f3.await;
-    spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
-        block_ms(0);
-    });
-    sleep_ms(0).await; // Timer 7
-    for _ in 0..1 {
-        for _ in 0..0 {
-            log("log 10");
-            log("log 11");
-            log("log 12");
-        }
-    }
-}
-
-pub fn size() -> usize {
-    std::mem::size_of_val(&run())
-}
-
-pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
-    Box::pin(run())
-}
-}
-
-pub mod random_067 {
-use runtime::prelude::*;
-
-async fn run() {
-    join!( // all at once; each poll polls every unfinished one
         async {
-            block_ms(0);
+            for _ in 0..3 {
+                sleep_ms(20).await; // Timer 5
+                block_ms(10);
+            }
         },
-        sleep_ms(10), // Timer 4
-        async { block_ms(10) },
+        async { block_ms(0) },
     );
-    spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
-        sleep_ms(20).await; // Timer 6
-    });
-}
-
-pub fn size() -> usize {
-    std::mem::size_of_val(&run())
-}
-
-pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
-    Box::pin(run())
-}
-}
-
-pub mod random_068 {
-use runtime::prelude::*;
-
-async fn run() {
-    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
-        sleep_ms(10).await; // Timer 1
-    });
-    h1.await.unwrap();
-}
-
-pub fn size() -> usize {
-    std::mem::size_of_val(&run())
-}
-
-pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
-    Box::pin(run())
-}
-}
-
-pub mod random_069 {
-use runtime::prelude::*;
-
-async fn run() {
-    for _ in 0..2 {
-        sleep_ms(0).await; // Timer 2
-        for _ in 0..3 {
-            sleep_ms(20).await; // Timer 4
+    select! {
+        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+        _ = async {
+            join!( // all at once; each poll polls every unfinished one
+                sleep_ms(0), // Timer 10
+            );
+        } => {
+            sleep_ms(20).await; // Timer 13
         }
-        log("log 5");
-    }
-    join!( // all at once; each poll polls every unfinished one
-        sleep_ms(100), // Timer 7
-    );
-    join!( // all at once; each poll polls every unfinished one
-        async { block_ms(10) },
-        async {
-            let f1 = yield_now();
+        _ = async {
+            let f1 = async { log("log 12") };
             // nothing has run yet: futures start when polled
             f1.await;
-        },
-        async {
-            log("log 13");
-            block_ms(0);
-            sleep_ms(50).await; // Timer 15
-        },
-    );
-}
-
-pub fn size() -> usize {
-    std::mem::size_of_val(&run())
-}
-
-pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
-    Box::pin(run())
-}
-}
-
-pub mod random_070 {
-use runtime::prelude::*;
-
-async fn run() {
-    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
-        log("log 1");
-    });
-    h1.await.unwrap();
-    join!( // all at once; each poll polls every unfinished one
-        async {
-            block_ms(30);
-            sleep_ms(10).await; // Timer 5
-            yield_now().await; // yield: the task goes to the back of the ready queue
-        },
-    );
-    for _ in 0..1 {
-        yield_now().await; // yield: the task goes to the back of the ready queue
-        select! {
-            biased; // polled in this order; the first ready wins, the others are dropped
-            _ = async { block_ms(10) } => {}
-            _ = async { block_ms(10) } => {}
-        }
+        } => {}
     }
+    log("log 16");
+    sleep_ms(0).await; // Timer 17
+    log("log 18");
 }
 
 pub fn size() -> usize {
@@ -2536,18 +1626,70 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 }
 }
 
-pub mod random_071 {
+pub mod random_043 {
 use runtime::prelude::*;
 
 async fn run() {
     select! {
-        biased; // polled in this order; the first ready wins, the others are dropped
-        _ = async { log("log 3") } => {}
-        _ = async { log("log 4") } => {}
-        _ = sleep_ms(20) => {} // Timer 5
+        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+        _ = async {
+            join!( // all at once; each poll polls every unfinished one
+                sleep_ms(20), // Timer 3
+            );
+        } => {}
+        _ = async {
+            for _ in 0..2 {
+                sleep_ms(50).await; // Timer 5
+                sleep_ms(20).await; // Timer 6
+                sleep_ms(20).await; // Timer 7
+            }
+        } => {
+            sleep_ms(50).await; // Timer 10
+        }
+        _ = async {
+            join!( // all at once; each poll polls every unfinished one
+                sleep_ms(20), // Timer 9
+            );
+        } => {}
     }
-    block_ms(0);
-    let f1 = async { log("log 8") };
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_044 {
+use runtime::prelude::*;
+
+async fn run() {
+    join!( // all at once; each poll polls every unfinished one
+        async {
+            join!( // all at once; each poll polls every unfinished one
+                sleep_ms(20), // Timer 3
+            );
+        },
+    );
+    for _ in 0..0 {
+        for _ in 0..3 {
+            sleep_ms(10).await; // Timer 6
+        }
+    }
+    sleep_ms(10).await; // Timer 9
+    block_ms(10);
+    let f1 = async {
+        let f2 = sleep_ms(20); // Timer 13
+        let f3 = async { log("log 14") };
+        let f4 = async { log("log 15") };
+        // nothing has run yet: futures start when polled
+        f2.await;
+        f3.await;
+        f4.await;
+    };
     // nothing has run yet: futures start when polled
     f1.await;
 }
@@ -2561,16 +1703,31 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 }
 }
 
-pub mod random_072 {
+pub mod random_045 {
 use runtime::prelude::*;
 
 async fn run() {
-    log("log 1");
-    sleep_ms(20).await; // Timer 2
-    for _ in 0..3 {
-        sleep_ms(100).await; // Timer 4
+    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
+        join!( // all at once; each poll polls every unfinished one
+            sleep_ms(0), // Timer 2
+        );
+    });
+    for _ in 0..1 {
+        for _ in 0..0 {
+            log("log 5");
+            log("log 6");
+            log("log 7");
+        }
     }
-    log("log 5");
+    h1.await.unwrap();
+    join!( // all at once; each poll polls every unfinished one
+        async {
+            sleep_ms(20).await; // Timer 10
+            block_ms(30);
+            sleep_ms(20).await; // Timer 12
+        },
+        sleep_ms(10), // Timer 13
+    );
 }
 
 pub fn size() -> usize {
@@ -2582,7 +1739,109 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 }
 }
 
-pub mod random_073 {
+pub mod random_046 {
+use runtime::prelude::*;
+
+async fn run() {
+    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
+        let f1 = async {
+            yield_now().await; // yield: the task goes to the back of the ready queue
+            block_ms(10);
+        };
+        // nothing has run yet: futures start when polled
+        f1.await;
+    });
+    h1.await.unwrap();
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_047 {
+use runtime::prelude::*;
+
+async fn run() {
+    log("log 2");
+    join!( // all at once; each poll polls every unfinished one
+        async { log("log 4") },
+    );
+    join!( // all at once; each poll polls every unfinished one
+        sleep_ms(10), // Timer 6
+        yield_now(),
+        sleep_ms(50), // Timer 8
+    );
+    yield_now().await; // yield: the task goes to the back of the ready queue
+    select! {
+        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+        _ = async { block_ms(10) } => {
+            block_ms(10);
+            sleep_ms(20).await; // Timer 14
+        }
+        _ = async { block_ms(10) } => {}
+    }
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_048 {
+use runtime::prelude::*;
+
+async fn run() {
+    sleep_ms(100).await; // Timer 2
+    select! {
+        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+        _ = sleep_ms(10) => {} // Timer 4
+        _ = sleep_ms(0) => { // Timer 5
+            sleep_ms(0).await; // Timer 7
+        }
+        _ = sleep_ms(0) => {} // Timer 6
+    }
+    sleep_ms(20).await; // Timer 8
+    log("log 9");
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_049 {
+use runtime::prelude::*;
+
+async fn run() {
+    for _ in 0..3 {
+        sleep_ms(100).await; // Timer 2
+    }
+    log("log 3");
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_050 {
 use runtime::prelude::*;
 
 async fn run() {
@@ -2609,7 +1868,7 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 }
 }
 
-pub mod random_074 {
+pub mod random_051 {
 use runtime::prelude::*;
 
 async fn run() {
@@ -2629,7 +1888,7 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 }
 }
 
-pub mod random_075 {
+pub mod random_052 {
 use runtime::prelude::*;
 
 async fn run() {
@@ -2655,15 +1914,15 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 }
 }
 
-pub mod random_076 {
+pub mod random_053 {
 use runtime::prelude::*;
 
 async fn run() {
     select! {
-        biased; // polled in this order; the first ready wins, the others are dropped
+        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
         _ = async { log("log 2") } => {}
     }
-    sleep_ms(0).await; // Timer 3
+    log("log 3");
 }
 
 pub fn size() -> usize {
@@ -2675,145 +1934,16 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 }
 }
 
-pub mod random_077 {
+pub mod random_054 {
 use runtime::prelude::*;
 
 async fn run() {
-    select! {
-        biased; // polled in this order; the first ready wins, the others are dropped
-        _ = async {
-            let f1 = sleep_ms(20); // Timer 3
-            let f2 = sleep_ms(50); // Timer 4
-            // nothing has run yet: futures start when polled
-            f1.await;
-            f2.await;
-        } => {}
-        _ = async {
-            select! {
-                biased; // polled in this order; the first ready wins, the others are dropped
-                _ = async { block_ms(30) } => {}
-                _ = sleep_ms(20) => {} // Timer 7
-            }
-        } => {}
-        _ = async {
-            for _ in 0..3 {
-                log("log 9");
-                log("log 10");
-            }
-        } => {}
-    }
-    sleep_ms(20).await; // Timer 11
-    log("log 12");
-}
-
-pub fn size() -> usize {
-    std::mem::size_of_val(&run())
-}
-
-pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
-    Box::pin(run())
-}
-}
-
-pub mod random_078 {
-use runtime::prelude::*;
-
-async fn run() {
-    select! {
-        biased; // polled in this order; the first ready wins, the others are dropped
-        _ = sleep_ms(20) => {} // Timer 3
-        _ = sleep_ms(100) => {} // Timer 4
-    }
-    select! {
-        biased; // polled in this order; the first ready wins, the others are dropped
-        _ = async {
-            join!( // all at once; each poll polls every unfinished one
-                sleep_ms(10), // Timer 7
-            );
-        } => {}
-    }
-    join!( // all at once; each poll polls every unfinished one
-        async {
-            sleep_ms(50).await; // Timer 10
-            sleep_ms(20).await; // Timer 11
-        },
-        async {
-            join!( // all at once; each poll polls every unfinished one
-                async { block_ms(0) },
-                sleep_ms(100), // Timer 14
-            );
-        },
-        async {
-            select! {
-                biased; // polled in this order; the first ready wins, the others are dropped
-                _ = async { block_ms(0) } => {}
-                _ = async { log("log 17") } => {}
-                _ = sleep_ms(20) => {} // Timer 18
-            }
-        },
-    );
-    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
+    for _ in 0..2 {
+        sleep_ms(20).await; // Timer 2
         join!( // all at once; each poll polls every unfinished one
-            yield_now(),
-            async {
-                select! {
-                    biased; // polled in this order; the first ready wins, the others are dropped
-                    _ = async { block_ms(10) } => {}
-                    _ = sleep_ms(100) => {} // Timer 23
-                }
-            },
-            sleep_ms(0), // Timer 24
+            sleep_ms(50), // Timer 4
+            sleep_ms(0), // Timer 5
         );
-    });
-    h1.await.unwrap();
-}
-
-pub fn size() -> usize {
-    std::mem::size_of_val(&run())
-}
-
-pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
-    Box::pin(run())
-}
-}
-
-pub mod random_079 {
-use runtime::prelude::*;
-
-async fn run() {
-    sleep_ms(0).await; // Timer 1
-    sleep_ms(100).await; // Timer 2
-}
-
-pub fn size() -> usize {
-    std::mem::size_of_val(&run())
-}
-
-pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
-    Box::pin(run())
-}
-}
-
-pub mod random_080 {
-use runtime::prelude::*;
-
-async fn run() {
-    yield_now().await; // yield: the task goes to the back of the ready queue
-    sleep_ms(50).await; // Timer 2
-    select! {
-        biased; // polled in this order; the first ready wins, the others are dropped
-        _ = async {
-            sleep_ms(100).await; // Timer 5
-            sleep_ms(20).await; // Timer 6
-            sleep_ms(10).await; // Timer 7
-        } => {}
-        _ = async {
-            join!( // all at once; each poll polls every unfinished one
-                async { log("log 9") },
-                sleep_ms(20), // Timer 10
-                async { block_ms(0) },
-            );
-        } => {}
     }
 }
 
@@ -2826,19 +1956,114 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 }
 }
 
-pub mod random_081 {
+pub mod random_055 {
 use runtime::prelude::*;
 
 async fn run() {
-    sleep_ms(0).await; // Timer 1
-    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
-        let f1 = sleep_ms(0); // Timer 4
-        let f2 = async { block_ms(30) };
+    for _ in 0..1 {
+        select! {
+            biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+            _ = sleep_ms(20) => {} // Timer 3
+            _ = sleep_ms(10) => { // Timer 4
+                block_ms(30);
+            }
+            _ = sleep_ms(20) => {} // Timer 5
+        }
+        log("log 8");
+    }
+    let f1 = async {
+        join!( // all at once; each poll polls every unfinished one
+            sleep_ms(20), // Timer 11
+        );
+    };
+    let f2 = sleep_ms(20); // Timer 12
+    // nothing has run yet: futures start when polled
+    f1.await;
+    f2.await;
+    join!( // all at once; each poll polls every unfinished one
+        sleep_ms(20), // Timer 15
+        sleep_ms(10), // Timer 16
+    );
+    block_ms(0);
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_056 {
+use runtime::prelude::*;
+
+async fn run() {
+    spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
+        select! {
+            biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+            _ = async {
+                sleep_ms(50).await; // Timer 3
+            } => {
+                sleep_ms(100).await; // Timer 9
+                sleep_ms(0).await; // Timer 10
+            }
+            _ = sleep_ms(20) => { // Timer 4
+                sleep_ms(50).await; // Timer 11
+                sleep_ms(10).await; // Timer 12
+            }
+            _ = async {
+                join!( // all at once; each poll polls every unfinished one
+                    sleep_ms(100), // Timer 6
+                    yield_now(),
+                    async { log("log 8") },
+                );
+            } => {
+                sleep_ms(10).await; // Timer 13
+                block_ms(10);
+            }
+        }
+    });
+    select! {
+        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+        _ = async { log("log 17") } => {
+            sleep_ms(10).await; // Timer 19
+        }
+        _ = sleep_ms(100) => { // Timer 18
+            log("log 20");
+        }
+    }
+    sleep_ms(20).await; // Timer 21
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_057 {
+use runtime::prelude::*;
+
+async fn run() {
+    sleep_ms(10).await; // Timer 1
+    yield_now().await; // yield: the task goes to the back of the ready queue
+    for _ in 0..0 {
+        let f1 = async { block_ms(30) };
         // nothing has run yet: futures start when polled
         f1.await;
-        f2.await;
         yield_now().await; // yield: the task goes to the back of the ready queue
-        block_ms(30);
+    }
+    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
+        for _ in 0..3 {
+            let f2 = sleep_ms(10); // Timer 9
+            // nothing has run yet: futures start when polled
+            f2.await;
+        }
     });
     h1.await.unwrap();
 }
@@ -2852,26 +2077,7 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 }
 }
 
-pub mod random_082 {
-use runtime::prelude::*;
-
-async fn run() {
-    sleep_ms(0).await; // Timer 1
-    spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
-        sleep_ms(0).await; // Timer 2
-    });
-}
-
-pub fn size() -> usize {
-    std::mem::size_of_val(&run())
-}
-
-pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
-    Box::pin(run())
-}
-}
-
-pub mod random_083 {
+pub mod random_058 {
 use runtime::prelude::*;
 
 async fn run() {
@@ -2889,7 +2095,7 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 }
 }
 
-pub mod random_084 {
+pub mod random_059 {
 use runtime::prelude::*;
 
 async fn run() {
@@ -2918,7 +2124,7 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 }
 }
 
-pub mod random_085 {
+pub mod random_060 {
 use runtime::prelude::*;
 
 async fn run() {
@@ -2941,7 +2147,7 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 }
 }
 
-pub mod random_086 {
+pub mod random_061 {
 use runtime::prelude::*;
 
 async fn run() {
@@ -2969,7 +2175,7 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 }
 }
 
-pub mod random_087 {
+pub mod random_062 {
 use runtime::prelude::*;
 
 async fn run() {
@@ -2992,7 +2198,7 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 }
 }
 
-pub mod random_088 {
+pub mod random_063 {
 use runtime::prelude::*;
 
 async fn run() {
@@ -3013,33 +2219,23 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 }
 }
 
-pub mod random_089 {
+pub mod random_064 {
 use runtime::prelude::*;
 
 async fn run() {
-    select! {
-        biased; // polled in this order; the first ready wins, the others are dropped
-        _ = async { block_ms(0) } => {}
-    }
-    sleep_ms(20).await; // Timer 3
+    log("log 19");
     join!( // all at once; each poll polls every unfinished one
         async {
-            let f1 = async { block_ms(10) };
-            let f2 = async { block_ms(10) };
-            // nothing has run yet: futures start when polled
-            f1.await;
-            f2.await;
+            join!( // all at once; each poll polls every unfinished one
+                sleep_ms(20), // Timer 22
+            );
         },
+        async { block_ms(10) },
         async {
-            let f3 = sleep_ms(0); // Timer 9
-            let f4 = sleep_ms(10); // Timer 10
-            let f5 = async { log("log 11") };
-            // nothing has run yet: futures start when polled
-            f3.await;
-            f4.await;
-            f5.await;
+            sleep_ms(0).await; // Timer 25
         },
     );
+    sleep_ms(20).await; // Timer 26
 }
 
 pub fn size() -> usize {
@@ -3051,31 +2247,184 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 }
 }
 
-pub mod random_090 {
+pub mod random_065 {
+use runtime::prelude::*;
+
+async fn run() {
+    join!( // all at once; each poll polls every unfinished one
+        async {
+            sleep_ms(0).await; // Timer 3
+        },
+        async {
+            block_ms(0);
+            sleep_ms(20).await; // Timer 6
+            sleep_ms(10).await; // Timer 7
+        },
+        async { log("log 8") },
+    );
+    select! {
+        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+        _ = async { log("log 10") } => {}
+    }
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_066 {
+use runtime::prelude::*;
+
+async fn run() {
+    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
+        sleep_ms(0).await; // Timer 1
+    });
+    let f1 = async { log("log 3") };
+    // nothing has run yet: futures start when polled
+    f1.await;
+    select! {
+        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+        _ = async {
+            join!( // all at once; each poll polls every unfinished one
+                sleep_ms(50), // Timer 6
+                sleep_ms(50), // Timer 7
+            );
+        } => {
+            sleep_ms(100).await; // Timer 13
+        }
+        _ = async {
+            sleep_ms(10).await; // Timer 9
+            log("log 10");
+            block_ms(10);
+        } => {}
+        _ = async { block_ms(10) } => {
+            log("log 14");
+            log("log 15");
+        }
+    }
+    h1.await.unwrap();
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_067 {
 use runtime::prelude::*;
 
 async fn run() {
     let f1 = async {
-        sleep_ms(100).await; // Timer 3
-        yield_now().await; // yield: the task goes to the back of the ready queue
-        block_ms(30);
+        let f2 = yield_now();
+        let f3 = sleep_ms(20); // Timer 4
+        // nothing has run yet: futures start when polled
+        f2.await;
+        f3.await;
     };
     // nothing has run yet: futures start when polled
     f1.await;
-    block_ms(30);
+    select! {
+        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+        _ = async { block_ms(10) } => {}
+    }
+    log("log 7");
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_068 {
+use runtime::prelude::*;
+
+async fn run() {
+    block_ms(10);
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_069 {
+use runtime::prelude::*;
+
+async fn run() {
+    select! {
+        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+        _ = async {
+            sleep_ms(100).await; // Timer 3
+        } => {
+            sleep_ms(100).await; // Timer 4
+        }
+    }
     join!( // all at once; each poll polls every unfinished one
-        async { block_ms(30) },
-        async { log("log 10") },
+        async {
+            for _ in 0..3 {
+                yield_now().await; // yield: the task goes to the back of the ready queue
+                sleep_ms(50).await; // Timer 8
+            }
+        },
+        yield_now(),
     );
     select! {
-        biased; // polled in this order; the first ready wins, the others are dropped
-        _ = async {
-            select! {
-                biased; // polled in this order; the first ready wins, the others are dropped
-                _ = yield_now() => {}
-                _ = async { log("log 14") } => {}
-            }
-        } => {}
+        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+        _ = async { log("log 12") } => {
+            sleep_ms(10).await; // Timer 14
+        }
+        _ = sleep_ms(50) => {} // Timer 13
+    }
+    let f1 = async {
+        sleep_ms(20).await; // Timer 17
+        block_ms(0);
+        sleep_ms(20).await; // Timer 19
+    };
+    let f2 = async {
+        log("log 21");
+        sleep_ms(20).await; // Timer 22
+        log("log 23");
+    };
+    // nothing has run yet: futures start when polled
+    f1.await;
+    f2.await;
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_070 {
+use runtime::prelude::*;
+
+async fn run() {
+    sleep_ms(20).await; // Timer 1
+    for _ in 0..2 {
+        join!( // all at once; each poll polls every unfinished one
+            async { block_ms(30) },
+        );
     }
 }
 
@@ -3088,450 +2437,196 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 }
 }
 
-pub mod random_091 {
+pub mod random_071 {
+use runtime::prelude::*;
+
+async fn run() {
+    sleep_ms(0).await; // Timer 2
+    sleep_ms(50).await; // Timer 4
+    sleep_ms(10).await; // Timer 5
+    let f1 = async {
+        select! {
+            biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+            _ = sleep_ms(100) => {} // Timer 8
+        }
+    };
+    // nothing has run yet: futures start when polled
+    f1.await;
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_072 {
+use runtime::prelude::*;
+
+async fn run() {
+    for _ in 0..0 {
+        log("log 2");
+        log("log 3");
+        select! {
+            biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+            _ = sleep_ms(10) => {} // Timer 5
+        }
+    }
+    block_ms(10);
+    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
+        yield_now().await; // yield: the task goes to the back of the ready queue
+    });
+    h1.await.unwrap();
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_073 {
+use runtime::prelude::*;
+
+async fn run() {
+    spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
+        join!( // all at once; each poll polls every unfinished one
+            async {
+                select! {
+                    biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+                    _ = async { block_ms(30) } => {}
+                    _ = sleep_ms(10) => {} // Timer 4
+                    _ = yield_now() => {}
+                }
+            },
+            async {
+                join!( // all at once; each poll polls every unfinished one
+                    sleep_ms(100), // Timer 7
+                    sleep_ms(20), // Timer 8
+                    sleep_ms(10), // Timer 9
+                );
+            },
+            async { log("log 10") },
+        );
+    });
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_074 {
+use runtime::prelude::*;
+
+async fn run() {
+    sleep_ms(100).await; // Timer 1
+    log("log 2");
+    select! {
+        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+        _ = async {
+            sleep_ms(100).await; // Timer 5
+            log("log 6");
+            sleep_ms(100).await; // Timer 7
+        } => {
+            sleep_ms(20).await; // Timer 10
+            log("log 11");
+        }
+        _ = async {
+            log("log 9");
+        } => {}
+    }
+    join!( // all at once; each poll polls every unfinished one
+        async {
+            block_ms(30);
+        },
+        async { log("log 15") },
+    );
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_075 {
 use runtime::prelude::*;
 
 async fn run() {
     join!( // all at once; each poll polls every unfinished one
         async {
             sleep_ms(10).await; // Timer 3
+            sleep_ms(10).await; // Timer 4
         },
+        sleep_ms(20), // Timer 5
     );
-    spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
-        let f1 = sleep_ms(20); // Timer 6
-        // nothing has run yet: futures start when polled
-        f1.await;
-    });
-}
-
-pub fn size() -> usize {
-    std::mem::size_of_val(&run())
-}
-
-pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
-    Box::pin(run())
-}
-}
-
-pub mod random_092 {
-use runtime::prelude::*;
-
-async fn run() {
-    join!( // all at once; each poll polls every unfinished one
-        async { log("log 2") },
-    );
-    join!( // all at once; each poll polls every unfinished one
-        sleep_ms(10), // Timer 5
-    );
-    sleep_ms(0).await; // Timer 6
-}
-
-pub fn size() -> usize {
-    std::mem::size_of_val(&run())
-}
-
-pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
-    Box::pin(run())
-}
-}
-
-pub mod random_093 {
-use runtime::prelude::*;
-
-async fn run() {
     select! {
-        biased; // polled in this order; the first ready wins, the others are dropped
-        _ = async { log("log 2") } => {}
-    }
-    select! {
-        biased; // polled in this order; the first ready wins, the others are dropped
-        _ = async { log("log 5") } => {}
-        _ = async { log("log 6") } => {}
-    }
-    sleep_ms(20).await; // Timer 8
-    sleep_ms(20).await; // Timer 9
-    select! {
-        biased; // polled in this order; the first ready wins, the others are dropped
-        _ = async { log("log 11") } => {}
-        _ = sleep_ms(10) => {} // Timer 12
-    }
-}
-
-pub fn size() -> usize {
-    std::mem::size_of_val(&run())
-}
-
-pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
-    Box::pin(run())
-}
-}
-
-pub mod random_094 {
-use runtime::prelude::*;
-
-async fn run() {
-    sleep_ms(50).await; // Timer 1
-    join!( // all at once; each poll polls every unfinished one
-        async { block_ms(10) },
-        async {
-            join!( // all at once; each poll polls every unfinished one
-                sleep_ms(100), // Timer 5
-                sleep_ms(0), // Timer 6
-                sleep_ms(0), // Timer 7
-            );
-        },
-    );
-}
-
-pub fn size() -> usize {
-    std::mem::size_of_val(&run())
-}
-
-pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
-    Box::pin(run())
-}
-}
-
-pub mod random_095 {
-use runtime::prelude::*;
-
-async fn run() {
-    select! {
-        biased; // polled in this order; the first ready wins, the others are dropped
-        _ = async { block_ms(0) } => {}
-        _ = async {
-            for _ in 0..2 {
-                yield_now().await; // yield: the task goes to the back of the ready queue
-                sleep_ms(50).await; // Timer 5
-                yield_now().await; // yield: the task goes to the back of the ready queue
-            }
-        } => {}
-    }
-    let f1 = async {
-        select! {
-            biased; // polled in this order; the first ready wins, the others are dropped
-            _ = async { block_ms(10) } => {}
-        }
-    };
-    let f2 = async {
-        block_ms(10);
-    };
-    let f3 = async { block_ms(0) };
-    // nothing has run yet: futures start when polled
-    f1.await;
-    f2.await;
-    f3.await;
-}
-
-pub fn size() -> usize {
-    std::mem::size_of_val(&run())
-}
-
-pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
-    Box::pin(run())
-}
-}
-
-pub mod random_096 {
-use runtime::prelude::*;
-
-async fn run() {
-    select! {
-        biased; // polled in this order; the first ready wins, the others are dropped
-        _ = async {
-            sleep_ms(100).await; // Timer 3
-        } => {}
-    }
-    log("log 4");
-    for _ in 0..0 {
-        select! {
-            biased; // polled in this order; the first ready wins, the others are dropped
-            _ = sleep_ms(50) => {} // Timer 7
-            _ = async { log("log 8") } => {}
-            _ = async { block_ms(10) } => {}
-        }
-    }
-    select! {
-        biased; // polled in this order; the first ready wins, the others are dropped
-        _ = yield_now() => {}
-        _ = async {
-            sleep_ms(100).await; // Timer 13
-            block_ms(10);
-        } => {}
-        _ = async {
-            join!( // all at once; each poll polls every unfinished one
-                async { log("log 16") },
-                async { log("log 17") },
-            );
-        } => {}
-    }
-}
-
-pub fn size() -> usize {
-    std::mem::size_of_val(&run())
-}
-
-pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
-    Box::pin(run())
-}
-}
-
-pub mod random_097 {
-use runtime::prelude::*;
-
-async fn run() {
-    block_ms(10);
-    let f1 = sleep_ms(100); // Timer 4
-    let f2 = sleep_ms(20); // Timer 5
-    let f3 = async { log("log 6") };
-    // nothing has run yet: futures start when polled
-    f1.await;
-    f2.await;
-    f3.await;
-    select! {
-        biased; // polled in this order; the first ready wins, the others are dropped
-        _ = sleep_ms(20) => {} // Timer 8
-    }
-    for _ in 0..3 {
-        sleep_ms(0).await; // Timer 10
-    }
-    select! {
-        biased; // polled in this order; the first ready wins, the others are dropped
-        _ = sleep_ms(20) => {} // Timer 13
-        _ = yield_now() => {}
-    }
-}
-
-pub fn size() -> usize {
-    std::mem::size_of_val(&run())
-}
-
-pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
-    Box::pin(run())
-}
-}
-
-pub mod random_098 {
-use runtime::prelude::*;
-
-async fn run() {
-    sleep_ms(50).await; // Timer 1
-    sleep_ms(10).await; // Timer 2
-    let f1 = async {
-        select! {
-            biased; // polled in this order; the first ready wins, the others are dropped
-            _ = sleep_ms(100) => {} // Timer 5
-        }
-    };
-    // nothing has run yet: futures start when polled
-    f1.await;
-}
-
-pub fn size() -> usize {
-    std::mem::size_of_val(&run())
-}
-
-pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
-    Box::pin(run())
-}
-}
-
-pub mod random_099 {
-use runtime::prelude::*;
-
-async fn run() {
-    block_ms(0);
-    select! {
-        biased; // polled in this order; the first ready wins, the others are dropped
-        _ = async { block_ms(30) } => {}
-    }
-    sleep_ms(10).await; // Timer 6
-    join!( // all at once; each poll polls every unfinished one
-        async { block_ms(10) },
-        yield_now(),
-        async { log("log 10") },
-    );
-    join!( // all at once; each poll polls every unfinished one
-        async {
-            join!( // all at once; each poll polls every unfinished one
-                async { log("log 13") },
-                sleep_ms(20), // Timer 14
-                sleep_ms(10), // Timer 15
-            );
-        },
-        yield_now(),
-        sleep_ms(100), // Timer 17
-    );
-}
-
-pub fn size() -> usize {
-    std::mem::size_of_val(&run())
-}
-
-pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
-    Box::pin(run())
-}
-}
-
-pub mod random_100 {
-use runtime::prelude::*;
-
-async fn run() {
-    let f1 = async {
-        let f2 = sleep_ms(20); // Timer 3
-        let f3 = sleep_ms(0); // Timer 4
-        // nothing has run yet: futures start when polled
-        f2.await;
-        f3.await;
-    };
-    let f2 = async { block_ms(0) };
-    let f3 = async {
-        sleep_ms(100).await; // Timer 7
-        log("log 8");
-    };
-    // nothing has run yet: futures start when polled
-    f1.await;
-    f2.await;
-    f3.await;
-    select! {
-        biased; // polled in this order; the first ready wins, the others are dropped
-        _ = async {
-            sleep_ms(50).await; // Timer 11
-        } => {}
-        _ = sleep_ms(20) => {} // Timer 12
-        _ = async {
-            for _ in 0..0 {
-                block_ms(30);
-                log("log 15");
-                sleep_ms(10).await; // Timer 16
-            }
-        } => {}
-    }
-    let f6 = async {
-        yield_now().await; // yield: the task goes to the back of the ready queue
-    };
-    let f7 = async {
-        sleep_ms(0).await; // Timer 21
-    };
-    // nothing has run yet: futures start when polled
-    f6.await;
-    f7.await;
-    join!( // all at once; each poll polls every unfinished one
-        sleep_ms(20), // Timer 23
-        sleep_ms(20), // Timer 24
-    );
-}
-
-pub fn size() -> usize {
-    std::mem::size_of_val(&run())
-}
-
-pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
-    Box::pin(run())
-}
-}
-
-pub mod random_101 {
-use runtime::prelude::*;
-
-async fn run() {
-    spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
-        sleep_ms(20).await; // Timer 1
-    });
-    sleep_ms(10).await; // Timer 2
-}
-
-pub fn size() -> usize {
-    std::mem::size_of_val(&run())
-}
-
-pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
-    Box::pin(run())
-}
-}
-
-pub mod random_102 {
-use runtime::prelude::*;
-
-async fn run() {
-    select! {
-        biased; // polled in this order; the first ready wins, the others are dropped
-        _ = async {
-            join!( // all at once; each poll polls every unfinished one
-                async { block_ms(10) },
-            );
-        } => {}
-        _ = sleep_ms(20) => {} // Timer 4
-    }
-    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
-        join!( // all at once; each poll polls every unfinished one
-            async { log("log 7") },
-        );
-    });
-    block_ms(10);
-    log("log 11");
-    h1.await.unwrap();
-}
-
-pub fn size() -> usize {
-    std::mem::size_of_val(&run())
-}
-
-pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
-    Box::pin(run())
-}
-}
-
-pub mod random_103 {
-use runtime::prelude::*;
-
-async fn run() {
-    sleep_ms(100).await; // Timer 2
-    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
-        sleep_ms(50).await; // Timer 5
-        log("log 6");
-        select! {
-            biased; // polled in this order; the first ready wins, the others are dropped
-            _ = sleep_ms(100) => {} // Timer 8
-        }
-    });
-    h1.await.unwrap();
-}
-
-pub fn size() -> usize {
-    std::mem::size_of_val(&run())
-}
-
-pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
-    Box::pin(run())
-}
-}
-
-pub mod random_104 {
-use runtime::prelude::*;
-
-async fn run() {
-    for _ in 0..0 {
-        join!( // all at once; each poll polls every unfinished one
-            async { log("log 3") },
-        );
-    }
-    for _ in 0..1 {
-        select! {
-            biased; // polled in this order; the first ready wins, the others are dropped
-            _ = async { block_ms(30) } => {}
-            _ = sleep_ms(20) => {} // Timer 7
-        }
-    }
-    select! {
-        biased; // polled in this order; the first ready wins, the others are dropped
+        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
         _ = async {
             select! {
-                biased; // polled in this order; the first ready wins, the others are dropped
-                _ = sleep_ms(20) => {} // Timer 10
+                biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+                _ = async { block_ms(0) } => {}
+                _ = async { block_ms(10) } => {}
+            }
+        } => {
+            log("log 16");
+        }
+        _ = async {
+            sleep_ms(20).await; // Timer 11
+        } => {}
+        _ = async {
+            select! {
+                biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+                _ = sleep_ms(20) => {} // Timer 13
+                _ = yield_now() => {}
+                _ = async { block_ms(10) } => {}
+            }
+        } => {
+            sleep_ms(20).await; // Timer 17
+            log("log 18");
+        }
+    }
+    for _ in 0..1 {
+        log("log 20");
+        select! {
+            biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+            _ = sleep_ms(100) => { // Timer 22
+                sleep_ms(50).await; // Timer 23
+                log("log 24");
+            }
+        }
+    }
+    select! {
+        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+        _ = async {
+            join!( // all at once; each poll polls every unfinished one
+                async { log("log 27") },
+            );
+        } => {}
+        _ = async {
+            select! {
+                biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+                _ = async { block_ms(30) } => {
+                    log("log 31");
+                    sleep_ms(10).await; // Timer 32
+                }
+                _ = sleep_ms(20) => {} // Timer 30
             }
         } => {}
-        _ = sleep_ms(20) => {} // Timer 11
     }
 }
 
@@ -3544,7 +2639,7 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 }
 }
 
-pub mod random_105 {
+pub mod random_076 {
 use runtime::prelude::*;
 
 async fn run() {
@@ -3563,7 +2658,7 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 }
 }
 
-pub mod random_106 {
+pub mod random_077 {
 use runtime::prelude::*;
 
 async fn run() {
@@ -3597,31 +2692,21 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 }
 }
 
-pub mod random_107 {
+pub mod random_078 {
 use runtime::prelude::*;
 
 async fn run() {
     block_ms(30);
     select! {
-        biased; // polled in this order; the first ready wins, the others are dropped
+        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
         _ = sleep_ms(20) => {} // Timer 4
         _ = sleep_ms(20) => {} // Timer 5
-        _ = sleep_ms(0) => {} // Timer 6
-    }
-    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
-        for _ in 0..1 {
-            join!( // all at once; each poll polls every unfinished one
-                sleep_ms(100), // Timer 9
-                sleep_ms(0), // Timer 10
-                sleep_ms(50), // Timer 11
-            );
-            sleep_ms(20).await; // Timer 12
-            join!( // all at once; each poll polls every unfinished one
-                yield_now(),
-            );
+        _ = sleep_ms(0) => { // Timer 6
+            sleep_ms(100).await; // Timer 7
+            sleep_ms(0).await; // Timer 8
         }
-    });
-    h1.await.unwrap();
+    }
+    sleep_ms(50).await; // Timer 9
 }
 
 pub fn size() -> usize {
@@ -3633,206 +2718,23 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 }
 }
 
-pub mod random_108 {
+pub mod random_079 {
 use runtime::prelude::*;
 
 async fn run() {
     join!( // all at once; each poll polls every unfinished one
-        sleep_ms(20), // Timer 3
-        sleep_ms(0), // Timer 4
-    );
-    block_ms(10);
-    select! {
-        biased; // polled in this order; the first ready wins, the others are dropped
-        _ = sleep_ms(20) => {} // Timer 7
-        _ = async {
+        async {
             select! {
-                biased; // polled in this order; the first ready wins, the others are dropped
-                _ = async { log("log 9") } => {}
-            }
-        } => {}
-        _ = async {
-            select! {
-                biased; // polled in this order; the first ready wins, the others are dropped
-                _ = async { log("log 11") } => {}
-            }
-        } => {}
-    }
-    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
-        select! {
-            biased; // polled in this order; the first ready wins, the others are dropped
-            _ = sleep_ms(20) => {} // Timer 13
-            _ = async {
-                yield_now().await; // yield: the task goes to the back of the ready queue
-            } => {}
-            _ = async {
-                select! {
-                    biased; // polled in this order; the first ready wins, the others are dropped
-                    _ = sleep_ms(20) => {} // Timer 17
-                    _ = async { log("log 18") } => {}
+                biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+                _ = async { block_ms(30) } => {}
+                _ = async { log("log 4") } => {
+                    sleep_ms(20).await; // Timer 6
+                    sleep_ms(0).await; // Timer 7
                 }
-            } => {}
-        }
-    });
-    let f1 = sleep_ms(20); // Timer 21
-    // nothing has run yet: futures start when polled
-    f1.await;
-    h1.await.unwrap();
-}
-
-pub fn size() -> usize {
-    std::mem::size_of_val(&run())
-}
-
-pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
-    Box::pin(run())
-}
-}
-
-pub mod random_109 {
-use runtime::prelude::*;
-
-async fn run() {
-    log("log 1");
-}
-
-pub fn size() -> usize {
-    std::mem::size_of_val(&run())
-}
-
-pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
-    Box::pin(run())
-}
-}
-
-pub mod random_110 {
-use runtime::prelude::*;
-
-async fn run() {
-    let f1 = sleep_ms(10); // Timer 2
-    let f2 = async { log("log 3") };
-    // nothing has run yet: futures start when polled
-    f1.await;
-    f2.await;
-    for _ in 0..1 {
-        sleep_ms(100).await; // Timer 6
-        sleep_ms(10).await; // Timer 7
-        yield_now().await; // yield: the task goes to the back of the ready queue
-    }
-}
-
-pub fn size() -> usize {
-    std::mem::size_of_val(&run())
-}
-
-pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
-    Box::pin(run())
-}
-}
-
-pub mod random_111 {
-use runtime::prelude::*;
-
-async fn run() {
-    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
-        sleep_ms(50).await; // Timer 1
-    });
-    h1.await.unwrap();
-    join!( // all at once; each poll polls every unfinished one
-        async {
-            log("log 4");
-            sleep_ms(100).await; // Timer 5
-            block_ms(0);
-        },
-    );
-}
-
-pub fn size() -> usize {
-    std::mem::size_of_val(&run())
-}
-
-pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
-    Box::pin(run())
-}
-}
-
-pub mod random_112 {
-use runtime::prelude::*;
-
-async fn run() {
-    let f1 = async {
-        for _ in 0..3 {
-            log("log 3");
-            log("log 4");
-            sleep_ms(20).await; // Timer 5
-        }
-    };
-    let f2 = yield_now();
-    let f3 = async { log("log 7") };
-    // nothing has run yet: futures start when polled
-    f1.await;
-    f2.await;
-    f3.await;
-    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
-        log("log 8");
-    });
-    h1.await.unwrap();
-}
-
-pub fn size() -> usize {
-    std::mem::size_of_val(&run())
-}
-
-pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
-    Box::pin(run())
-}
-}
-
-pub mod random_113 {
-use runtime::prelude::*;
-
-async fn run() {
-    log("log 1");
-}
-
-pub fn size() -> usize {
-    std::mem::size_of_val(&run())
-}
-
-pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
-    Box::pin(run())
-}
-}
-
-pub mod random_114 {
-use runtime::prelude::*;
-
-async fn run() {
-    join!( // all at once; each poll polls every unfinished one
-        async { block_ms(10) },
-        async {
-            select! {
-                biased; // polled in this order; the first ready wins, the others are dropped
-                _ = async { log("log 4") } => {}
-                _ = async { block_ms(10) } => {}
-            }
-        },
-    );
-    block_ms(0);
-    for _ in 0..1 {
-        select! {
-            biased; // polled in this order; the first ready wins, the others are dropped
-            _ = async { block_ms(0) } => {}
-        }
-        log("log 11");
-        sleep_ms(10).await; // Timer 12
-    }
-    join!( // all at once; each poll polls every unfinished one
-        async {
-            select! {
-                biased; // polled in this order; the first ready wins, the others are dropped
-                _ = yield_now() => {}
-                _ = async { log("log 16") } => {}
+                _ = async { log("log 5") } => {
+                    yield_now().await; // yield: the task goes to the back of the ready queue
+                    sleep_ms(20).await; // Timer 9
+                }
             }
         },
     );
@@ -3847,24 +2749,50 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 }
 }
 
-pub mod random_115 {
+pub mod random_080 {
 use runtime::prelude::*;
 
 async fn run() {
-    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
-        block_ms(0);
-        sleep_ms(10).await; // Timer 4
-    });
-    yield_now().await; // yield: the task goes to the back of the ready queue
     join!( // all at once; each poll polls every unfinished one
-        sleep_ms(20), // Timer 9
+        sleep_ms(10), // Timer 20
         yield_now(),
-        sleep_ms(50), // Timer 11
+        async { log("log 22") },
     );
-    let f1 = yield_now();
-    // nothing has run yet: futures start when polled
-    f1.await;
-    h1.await.unwrap();
+    sleep_ms(10).await; // Timer 23
+    select! {
+        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+        _ = sleep_ms(20) => {} // Timer 25
+    }
+    log("log 26");
+    join!( // all at once; each poll polls every unfinished one
+        async {
+            sleep_ms(20).await; // Timer 29
+        },
+        async {
+            select! {
+                biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+                _ = async { log("log 31") } => {}
+                _ = sleep_ms(100) => {} // Timer 32
+                _ = async { log("log 33") } => {}
+            }
+        },
+        async {
+            select! {
+                biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+                _ = async { block_ms(0) } => {}
+                _ = yield_now() => {
+                    sleep_ms(0).await; // Timer 38
+                }
+                _ = async { log("log 37") } => {}
+            }
+        },
+    );
+    join!( // all at once; each poll polls every unfinished one
+        async {
+            log("log 41");
+        },
+        sleep_ms(20), // Timer 42
+    );
 }
 
 pub fn size() -> usize {
@@ -3876,13 +2804,84 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 }
 }
 
-pub mod random_116 {
+pub mod random_081 {
 use runtime::prelude::*;
 
 async fn run() {
+    join!( // all at once; each poll polls every unfinished one
+        async {
+            select! {
+                biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+                _ = async { log("log 3") } => {}
+                _ = async { block_ms(10) } => {
+                    sleep_ms(0).await; // Timer 5
+                }
+            }
+        },
+        async {
+            let f1 = async { block_ms(0) };
+            let f2 = async { block_ms(0) };
+            let f3 = sleep_ms(20); // Timer 9
+            // nothing has run yet: futures start when polled
+            f1.await;
+            f2.await;
+            f3.await;
+        },
+    );
+    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
+        sleep_ms(20).await; // Timer 10
+    });
+    h1.await.unwrap();
+    sleep_ms(20).await; // Timer 11
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_082 {
+use runtime::prelude::*;
+
+async fn run() {
+    let f1 = yield_now();
+    let f2 = sleep_ms(20); // Timer 4
+    // nothing has run yet: futures start when polled
+    f1.await;
+    f2.await;
+    select! {
+        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+        _ = sleep_ms(10) => {} // Timer 6
+    }
+    block_ms(10);
+    let f3 = async {
+        join!( // all at once; each poll polls every unfinished one
+            sleep_ms(20), // Timer 11
+            yield_now(),
+            sleep_ms(50), // Timer 13
+        );
+    };
+    let f4 = async {
+        let f5 = yield_now();
+        // nothing has run yet: futures start when polled
+        f5.await;
+    };
+    let f5 = async {
+        join!( // all at once; each poll polls every unfinished one
+            sleep_ms(100), // Timer 17
+            async { log("log 18") },
+        );
+    };
+    // nothing has run yet: futures start when polled
+    f3.await;
+    f4.await;
+    f5.await;
+    yield_now().await; // yield: the task goes to the back of the ready queue
     spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
-        sleep_ms(0).await; // Timer 2
-        sleep_ms(0).await; // Timer 3
         for _ in 0..0 {
             block_ms(0);
         }
@@ -3898,7 +2897,7 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 }
 }
 
-pub mod random_117 {
+pub mod random_083 {
 use runtime::prelude::*;
 
 async fn run() {
@@ -3914,21 +2913,18 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 }
 }
 
-pub mod random_118 {
+pub mod random_084 {
 use runtime::prelude::*;
 
 async fn run() {
     select! {
-        biased; // polled in this order; the first ready wins, the others are dropped
+        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
         _ = sleep_ms(50) => {} // Timer 2
     }
-    let f1 = sleep_ms(0); // Timer 4
-    let f2 = async { log("log 5") };
-    let f3 = async { log("log 6") };
+    block_ms(10);
+    let f1 = sleep_ms(100); // Timer 6
     // nothing has run yet: futures start when polled
     f1.await;
-    f2.await;
-    f3.await;
 }
 
 pub fn size() -> usize {
@@ -3940,7 +2936,7 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 }
 }
 
-pub mod random_119 {
+pub mod random_085 {
 use runtime::prelude::*;
 
 async fn run() {
@@ -3962,7 +2958,7 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 }
 }
 
-pub mod random_120 {
+pub mod random_086 {
 use runtime::prelude::*;
 
 async fn run() {
@@ -3996,209 +2992,35 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 }
 }
 
-pub mod random_121 {
+pub mod random_087 {
 use runtime::prelude::*;
 
 async fn run() {
     let f1 = sleep_ms(20); // Timer 2
     // nothing has run yet: futures start when polled
     f1.await;
-    let f2 = async { block_ms(0) };
-    let f3 = async { block_ms(10) };
-    // nothing has run yet: futures start when polled
-    f2.await;
-    f3.await;
-    for _ in 0..1 {
-        sleep_ms(0).await; // Timer 7
-        select! {
-            biased; // polled in this order; the first ready wins, the others are dropped
-            _ = async { block_ms(10) } => {}
-            _ = async { log("log 10") } => {}
-        }
-    }
-}
-
-pub fn size() -> usize {
-    std::mem::size_of_val(&run())
-}
-
-pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
-    Box::pin(run())
-}
-}
-
-pub mod random_122 {
-use runtime::prelude::*;
-
-async fn run() {
-    spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
-        join!( // all at once; each poll polls every unfinished one
-            async {
-                let f1 = sleep_ms(50); // Timer 3
-                let f2 = sleep_ms(100); // Timer 4
-                let f3 = sleep_ms(20); // Timer 5
-                // nothing has run yet: futures start when polled
-                f1.await;
-                f2.await;
-                f3.await;
-            },
-            async {
-                for _ in 0..1 {
-                    sleep_ms(20).await; // Timer 7
-                }
-            },
-        );
-    });
-}
-
-pub fn size() -> usize {
-    std::mem::size_of_val(&run())
-}
-
-pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
-    Box::pin(run())
-}
-}
-
-pub mod random_123 {
-use runtime::prelude::*;
-
-async fn run() {
-    for _ in 0..1 {
-        block_ms(10);
-        select! {
-            biased; // polled in this order; the first ready wins, the others are dropped
-            _ = async { log("log 4") } => {}
-        }
-        sleep_ms(10).await; // Timer 6
-        yield_now().await; // yield: the task goes to the back of the ready queue
-        yield_now().await; // yield: the task goes to the back of the ready queue
-    }
     let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
-        for _ in 0..2 {
-            log("log 10");
-            block_ms(10);
-            block_ms(0);
-            sleep_ms(10).await; // Timer 14
-        }
-    });
-    h1.await.unwrap();
-    sleep_ms(20).await; // Timer 17
-    block_ms(30);
-    sleep_ms(100).await; // Timer 19
-}
-
-pub fn size() -> usize {
-    std::mem::size_of_val(&run())
-}
-
-pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
-    Box::pin(run())
-}
-}
-
-pub mod random_124 {
-use runtime::prelude::*;
-
-async fn run() {
-    yield_now().await; // yield: the task goes to the back of the ready queue
-    let f1 = sleep_ms(20); // Timer 3
-    let f2 = async {
-        select! {
-            biased; // polled in this order; the first ready wins, the others are dropped
-            _ = async { log("log 5") } => {}
-            _ = async { block_ms(30) } => {}
-            _ = sleep_ms(0) => {} // Timer 7
-        }
-    };
-    // nothing has run yet: futures start when polled
-    f1.await;
-    f2.await;
-    log("log 8");
-    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
-        select! {
-            biased; // polled in this order; the first ready wins, the others are dropped
-            _ = async {
-                let f3 = async { block_ms(10) };
-                let f4 = sleep_ms(20); // Timer 12
-                let f5 = async { block_ms(0) };
-                // nothing has run yet: futures start when polled
-                f3.await;
-                f4.await;
-                f5.await;
-            } => {}
-            _ = async {
-                log("log 15");
-                sleep_ms(20).await; // Timer 16
-                log("log 17");
-            } => {}
-        }
-    });
-    h1.await.unwrap();
-}
-
-pub fn size() -> usize {
-    std::mem::size_of_val(&run())
-}
-
-pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
-    Box::pin(run())
-}
-}
-
-pub mod random_125 {
-use runtime::prelude::*;
-
-async fn run() {
-    sleep_ms(10).await; // Timer 1
-    join!( // all at once; each poll polls every unfinished one
-        async {
-            log("log 4");
-        },
-        async {
-            select! {
-                biased; // polled in this order; the first ready wins, the others are dropped
-                _ = sleep_ms(10) => {} // Timer 6
-                _ = async { block_ms(30) } => {}
-                _ = async { block_ms(0) } => {}
-            }
-        },
-    );
-    log("log 9");
-}
-
-pub fn size() -> usize {
-    std::mem::size_of_val(&run())
-}
-
-pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
-    Box::pin(run())
-}
-}
-
-pub mod random_126 {
-use runtime::prelude::*;
-
-async fn run() {
-    let f1 = async {
-        let f2 = sleep_ms(50); // Timer 3
+        let f2 = async { block_ms(0) };
+        let f3 = async { block_ms(10) };
         // nothing has run yet: futures start when polled
         f2.await;
-    };
-    let f2 = async {
-        let f4 = sleep_ms(100); // Timer 5
-        let f5 = sleep_ms(20); // Timer 6
-        // nothing has run yet: futures start when polled
-        f4.await;
-        f5.await;
+        f3.await;
+    });
+    let f4 = sleep_ms(0); // Timer 7
+    let f5 = async {
+        select! {
+            biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+            _ = async { block_ms(10) } => {
+                sleep_ms(0).await; // Timer 11
+                sleep_ms(10).await; // Timer 12
+            }
+            _ = async { log("log 10") } => {}
+        }
     };
     // nothing has run yet: futures start when polled
-    f1.await;
-    f2.await;
-    select! {
-        biased; // polled in this order; the first ready wins, the others are dropped
-        _ = sleep_ms(100) => {} // Timer 8
-    }
+    f4.await;
+    f5.await;
+    h1.await.unwrap();
 }
 
 pub fn size() -> usize {
@@ -4210,55 +3032,40 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 }
 }
 
-pub mod random_127 {
+pub mod random_088 {
 use runtime::prelude::*;
 
 async fn run() {
-    sleep_ms(50).await; // Timer 2
-    select! {
-        biased; // polled in this order; the first ready wins, the others are dropped
-        _ = sleep_ms(0) => {} // Timer 4
-        _ = yield_now() => {}
-        _ = sleep_ms(100) => {} // Timer 6
-    }
-    sleep_ms(20).await; // Timer 7
-    join!( // all at once; each poll polls every unfinished one
-        async { block_ms(10) },
-    );
-}
-
-pub fn size() -> usize {
-    std::mem::size_of_val(&run())
-}
-
-pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
-    Box::pin(run())
-}
-}
-
-pub mod random_128 {
-use runtime::prelude::*;
-
-async fn run() {
-    block_ms(30);
-    block_ms(10);
-    block_ms(0);
-    yield_now().await; // yield: the task goes to the back of the ready queue
-    sleep_ms(100).await; // Timer 9
-    log("log 10");
     for _ in 0..1 {
-        log("log 12");
-        log("log 13");
+        sleep_ms(20).await; // Timer 3
+    }
+    join!( // all at once; each poll polls every unfinished one
+        async { log("log 5") },
+        sleep_ms(0), // Timer 6
+        sleep_ms(50), // Timer 7
+    );
+    select! {
+        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+        _ = async { log("log 9") } => {}
+    }
+    sleep_ms(20).await; // Timer 11
+    for _ in 0..1 {
         yield_now().await; // yield: the task goes to the back of the ready queue
     }
+    for _ in 0..1 {
+        log("log 15");
+        log("log 16");
+    }
+    block_ms(0);
     join!( // all at once; each poll polls every unfinished one
         async {
             join!( // all at once; each poll polls every unfinished one
-                sleep_ms(20), // Timer 17
+                async { log("log 20") },
+                async { log("log 21") },
             );
         },
+        async { block_ms(30) },
     );
-    log("log 18");
 }
 
 pub fn size() -> usize {
@@ -4270,80 +3077,46 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 }
 }
 
-pub mod random_129 {
-use runtime::prelude::*;
-
-async fn run() {
-    select! {
-        biased; // polled in this order; the first ready wins, the others are dropped
-        _ = sleep_ms(100) => {} // Timer 3
-        _ = async { block_ms(10) } => {}
-        _ = sleep_ms(20) => {} // Timer 5
-    }
-    select! {
-        biased; // polled in this order; the first ready wins, the others are dropped
-        _ = async { log("log 7") } => {}
-        _ = sleep_ms(20) => {} // Timer 8
-    }
-    join!( // all at once; each poll polls every unfinished one
-        sleep_ms(10), // Timer 10
-        async {
-            select! {
-                biased; // polled in this order; the first ready wins, the others are dropped
-                _ = sleep_ms(20) => {} // Timer 12
-            }
-        },
-        async {
-            log("log 14");
-            yield_now().await; // yield: the task goes to the back of the ready queue
-        },
-    );
-    log("log 16");
-}
-
-pub fn size() -> usize {
-    std::mem::size_of_val(&run())
-}
-
-pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
-    Box::pin(run())
-}
-}
-
-pub mod random_130 {
-use runtime::prelude::*;
-
-async fn run() {
-    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
-        log("log 1");
-    });
-    h1.await.unwrap();
-}
-
-pub fn size() -> usize {
-    std::mem::size_of_val(&run())
-}
-
-pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
-    Box::pin(run())
-}
-}
-
-pub mod random_131 {
+pub mod random_089 {
 use runtime::prelude::*;
 
 async fn run() {
     log("log 1");
-    let f1 = async {
-        select! {
-            biased; // polled in this order; the first ready wins, the others are dropped
-            _ = sleep_ms(20) => {} // Timer 4
-            _ = async { block_ms(10) } => {}
-        }
-    };
-    let f2 = async {
-        log("log 7");
-    };
+    yield_now().await; // yield: the task goes to the back of the ready queue
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_090 {
+use runtime::prelude::*;
+
+async fn run() {
+    sleep_ms(20).await; // Timer 1
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_091 {
+use runtime::prelude::*;
+
+async fn run() {
+    log("log 1");
+    let f1 = yield_now();
+    let f2 = sleep_ms(10); // Timer 5
     // nothing has run yet: futures start when polled
     f1.await;
     f2.await;
@@ -4358,87 +3131,100 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 }
 }
 
-pub mod random_132 {
+pub mod random_092 {
 use runtime::prelude::*;
 
 async fn run() {
-    join!( // all at once; each poll polls every unfinished one
-        async { block_ms(10) },
-        sleep_ms(0), // Timer 3
-        async {
-            select! {
-                biased; // polled in this order; the first ready wins, the others are dropped
-                _ = sleep_ms(0) => {} // Timer 5
-            }
-        },
-    );
-    let f1 = async {
-        for _ in 0..1 {
-            sleep_ms(10).await; // Timer 8
-            log("log 9");
-            log("log 10");
-        }
-    };
+    let f1 = async { log("log 2") };
     let f2 = async {
-        sleep_ms(100).await; // Timer 12
-        sleep_ms(10).await; // Timer 13
-        block_ms(30);
+        join!( // all at once; each poll polls every unfinished one
+            sleep_ms(20), // Timer 4
+        );
+    };
+    let f3 = async {
+        let f4 = sleep_ms(0); // Timer 6
+        let f5 = sleep_ms(100); // Timer 7
+        let f6 = sleep_ms(20); // Timer 8
+        // nothing has run yet: futures start when polled
+        f4.await;
+        f5.await;
+        f6.await;
     };
     // nothing has run yet: futures start when polled
     f1.await;
     f2.await;
-    let f3 = async { log("log 17") };
-    let f4 = sleep_ms(20); // Timer 18
+    f3.await;
+    sleep_ms(0).await; // Timer 9
+    let f7 = async {
+        select! {
+            biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+            _ = sleep_ms(10) => {} // Timer 12
+            _ = sleep_ms(10) => { // Timer 13
+                sleep_ms(50).await; // Timer 14
+            }
+        }
+    };
+    let f8 = async {
+        select! {
+            biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+            _ = sleep_ms(10) => { // Timer 16
+                log("log 19");
+            }
+            _ = async { block_ms(30) } => {}
+            _ = async { block_ms(0) } => {}
+        }
+    };
+    let f9 = async {
+        let f10 = sleep_ms(50); // Timer 21
+        // nothing has run yet: futures start when polled
+        f10.await;
+    };
     // nothing has run yet: futures start when polled
+    f7.await;
+    f8.await;
+    f9.await;
+    select! {
+        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+        _ = async {
+            let f11 = yield_now();
+            // nothing has run yet: futures start when polled
+            f11.await;
+        } => {}
+        _ = async { log("log 25") } => {}
+        _ = sleep_ms(0) => {} // Timer 26
+    }
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_093 {
+use runtime::prelude::*;
+
+async fn run() {
+    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
+        let f1 = async { log("log 2") };
+        // nothing has run yet: futures start when polled
+        f1.await;
+    });
+    let f2 = sleep_ms(20); // Timer 4
+    let f3 = async {
+        join!( // all at once; each poll polls every unfinished one
+            async { block_ms(10) },
+        );
+    };
+    let f4 = sleep_ms(100); // Timer 7
+    // nothing has run yet: futures start when polled
+    f2.await;
     f3.await;
     f4.await;
-}
-
-pub fn size() -> usize {
-    std::mem::size_of_val(&run())
-}
-
-pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
-    Box::pin(run())
-}
-}
-
-pub mod random_133 {
-use runtime::prelude::*;
-
-async fn run() {
-    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
-        log("log 1");
-    });
-    h1.await.unwrap();
-    sleep_ms(20).await; // Timer 2
-}
-
-pub fn size() -> usize {
-    std::mem::size_of_val(&run())
-}
-
-pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
-    Box::pin(run())
-}
-}
-
-pub mod random_134 {
-use runtime::prelude::*;
-
-async fn run() {
-    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
-        join!( // all at once; each poll polls every unfinished one
-            async {
-                join!( // all at once; each poll polls every unfinished one
-                    yield_now(),
-                    async { block_ms(30) },
-                    async { block_ms(30) },
-                );
-            },
-            async { log("log 6") },
-        );
-    });
+    log("log 8");
     h1.await.unwrap();
 }
 
@@ -4451,50 +3237,120 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 }
 }
 
-pub mod random_135 {
-use runtime::prelude::*;
-
-async fn run() {
-    let f1 = async { block_ms(0) };
-    // nothing has run yet: futures start when polled
-    f1.await;
-    spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
-        let f2 = sleep_ms(20); // Timer 5
-        let f3 = async { log("log 6") };
-        let f4 = sleep_ms(20); // Timer 7
-        // nothing has run yet: futures start when polled
-        f2.await;
-        f3.await;
-        f4.await;
-        yield_now().await; // yield: the task goes to the back of the ready queue
-    });
-}
-
-pub fn size() -> usize {
-    std::mem::size_of_val(&run())
-}
-
-pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
-    Box::pin(run())
-}
-}
-
-pub mod random_136 {
+pub mod random_094 {
 use runtime::prelude::*;
 
 async fn run() {
     select! {
-        biased; // polled in this order; the first ready wins, the others are dropped
-        _ = sleep_ms(20) => {} // Timer 3
-        _ = async { log("log 4") } => {}
+        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+        _ = async { block_ms(30) } => {
+            sleep_ms(20).await; // Timer 11
+            sleep_ms(20).await; // Timer 12
+        }
+        _ = async {
+            select! {
+                biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+                _ = sleep_ms(0) => {} // Timer 4
+                _ = sleep_ms(0) => {} // Timer 5
+                _ = sleep_ms(100) => {} // Timer 6
+            }
+        } => {
+            sleep_ms(10).await; // Timer 13
+        }
+        _ = async {
+            for _ in 0..1 {
+                log("log 8");
+                log("log 9");
+                yield_now().await; // yield: the task goes to the back of the ready queue
+            }
+        } => {}
     }
     select! {
-        biased; // polled in this order; the first ready wins, the others are dropped
-        _ = sleep_ms(50) => {} // Timer 6
+        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+        _ = sleep_ms(100) => {} // Timer 16
+        _ = async { block_ms(10) } => {}
+        _ = sleep_ms(20) => { // Timer 18
+            log("log 19");
+        }
     }
     join!( // all at once; each poll polls every unfinished one
-        async { block_ms(30) },
-        yield_now(),
+        sleep_ms(10), // Timer 21
+        async { block_ms(0) },
+        sleep_ms(20), // Timer 23
+    );
+    sleep_ms(50).await; // Timer 24
+    sleep_ms(50).await; // Timer 25
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_095 {
+use runtime::prelude::*;
+
+async fn run() {
+    block_ms(10);
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_096 {
+use runtime::prelude::*;
+
+async fn run() {
+    spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
+        select! {
+            biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+            _ = async { log("log 3") } => {}
+        }
+    });
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_097 {
+use runtime::prelude::*;
+
+async fn run() {
+    let f1 = async {
+        select! {
+            biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+            _ = sleep_ms(20) => {} // Timer 3
+            _ = async { block_ms(10) } => {
+                block_ms(30);
+            }
+        }
+    };
+    let f2 = async {
+        sleep_ms(20).await; // Timer 7
+        block_ms(10);
+        sleep_ms(0).await; // Timer 9
+    };
+    // nothing has run yet: futures start when polled
+    f1.await;
+    f2.await;
+    join!( // all at once; each poll polls every unfinished one
+        async { log("log 11") },
     );
 }
 
@@ -4507,16 +3363,42 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 }
 }
 
-pub mod random_137 {
+pub mod random_098 {
 use runtime::prelude::*;
 
 async fn run() {
-    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
-        join!( // all at once; each poll polls every unfinished one
-            sleep_ms(20), // Timer 2
-        );
-    });
-    h1.await.unwrap();
+    sleep_ms(10).await; // Timer 1
+    select! {
+        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+        _ = async {
+            select! {
+                biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+                _ = async { block_ms(0) } => {}
+                _ = sleep_ms(20) => {} // Timer 5
+            }
+        } => {
+            block_ms(30);
+        }
+        _ = async {
+            for _ in 0..1 {
+                sleep_ms(20).await; // Timer 7
+                sleep_ms(20).await; // Timer 8
+                sleep_ms(20).await; // Timer 9
+            }
+        } => {
+            sleep_ms(20).await; // Timer 15
+            sleep_ms(20).await; // Timer 16
+        }
+        _ = async {
+            select! {
+                biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+                _ = async { log("log 11") } => {}
+                _ = sleep_ms(100) => { // Timer 12
+                    log("log 13");
+                }
+            }
+        } => {}
+    }
 }
 
 pub fn size() -> usize {
@@ -4528,7 +3410,55 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 }
 }
 
-pub mod random_138 {
+pub mod random_099 {
+use runtime::prelude::*;
+
+async fn run() {
+    join!( // all at once; each poll polls every unfinished one
+        async {
+            sleep_ms(0).await; // Timer 3
+        },
+        async {
+            select! {
+                biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+                _ = async { block_ms(10) } => {}
+                _ = sleep_ms(100) => { // Timer 6
+                    block_ms(10);
+                }
+            }
+        },
+        async {
+            sleep_ms(100).await; // Timer 9
+            sleep_ms(20).await; // Timer 10
+        },
+    );
+    sleep_ms(10).await; // Timer 13
+    yield_now().await; // yield: the task goes to the back of the ready queue
+    yield_now().await; // yield: the task goes to the back of the ready queue
+    select! {
+        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+        _ = yield_now() => {}
+        _ = sleep_ms(20) => { // Timer 18
+            block_ms(10);
+            block_ms(30);
+        }
+        _ = async { log("log 19") } => {}
+    }
+    sleep_ms(20).await; // Timer 24
+    sleep_ms(20).await; // Timer 25
+    block_ms(0);
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_100 {
 use runtime::prelude::*;
 
 async fn run() {
@@ -4549,7 +3479,7 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 }
 }
 
-pub mod random_139 {
+pub mod random_101 {
 use runtime::prelude::*;
 
 async fn run() {
@@ -4572,63 +3502,1241 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 }
 }
 
-pub mod random_140 {
+pub mod random_102 {
 use runtime::prelude::*;
 
 async fn run() {
     let f1 = async {
         select! {
-            biased; // polled in this order; the first ready wins, the others are dropped
+            biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
             _ = sleep_ms(20) => {} // Timer 3
             _ = async { log("log 4") } => {}
             _ = async { block_ms(0) } => {}
         }
     };
     let f2 = async {
-        let f3 = async { block_ms(0) };
-        let f4 = async { log("log 8") };
-        // nothing has run yet: futures start when polled
-        f3.await;
-        f4.await;
+        join!( // all at once; each poll polls every unfinished one
+            async { log("log 7") },
+        );
     };
     let f3 = async {
-        sleep_ms(20).await; // Timer 10
+        let f4 = sleep_ms(100); // Timer 9
+        let f5 = sleep_ms(100); // Timer 10
+        let f6 = sleep_ms(10); // Timer 11
+        // nothing has run yet: futures start when polled
+        f4.await;
+        f5.await;
+        f6.await;
     };
     // nothing has run yet: futures start when polled
     f1.await;
     f2.await;
     f3.await;
+    let f7 = async {
+        select! {
+            biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+            _ = sleep_ms(10) => {} // Timer 14
+            _ = async { log("log 15") } => {
+                log("log 17");
+                sleep_ms(20).await; // Timer 18
+            }
+            _ = async { block_ms(10) } => {}
+        }
+    };
+    // nothing has run yet: futures start when polled
+    f7.await;
+    let f8 = sleep_ms(100); // Timer 20
+    let f9 = async {
+        join!( // all at once; each poll polls every unfinished one
+            async { log("log 22") },
+            async { block_ms(10) },
+            sleep_ms(10), // Timer 24
+        );
+    };
+    // nothing has run yet: futures start when polled
+    f8.await;
+    f9.await;
+    join!( // all at once; each poll polls every unfinished one
+        async {
+            for _ in 0..2 {
+                yield_now().await; // yield: the task goes to the back of the ready queue
+            }
+        },
+    );
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_103 {
+use runtime::prelude::*;
+
+async fn run() {
+    block_ms(10);
+    sleep_ms(50).await; // Timer 3
+    join!( // all at once; each poll polls every unfinished one
+        sleep_ms(20), // Timer 5
+        async {
+            join!( // all at once; each poll polls every unfinished one
+                async { block_ms(30) },
+                async { log("log 8") },
+            );
+        },
+        async {
+            sleep_ms(20).await; // Timer 10
+            block_ms(0);
+            yield_now().await; // yield: the task goes to the back of the ready queue
+        },
+    );
+    log("log 13");
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_104 {
+use runtime::prelude::*;
+
+async fn run() {
+    for _ in 0..0 {
+        select! {
+            biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+            _ = async { log("log 3") } => {}
+            _ = sleep_ms(50) => {} // Timer 4
+        }
+        let f1 = sleep_ms(0); // Timer 6
+        // nothing has run yet: futures start when polled
+        f1.await;
+    }
+    select! {
+        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+        _ = sleep_ms(50) => { // Timer 8
+            log("log 9");
+        }
+    }
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_105 {
+use runtime::prelude::*;
+
+async fn run() {
+    join!( // all at once; each poll polls every unfinished one
+        async {
+            join!( // all at once; each poll polls every unfinished one
+                async { block_ms(0) },
+                async { block_ms(30) },
+            );
+        },
+    );
+    sleep_ms(100).await; // Timer 5
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_106 {
+use runtime::prelude::*;
+
+async fn run() {
+    for _ in 0..0 {
+        yield_now().await; // yield: the task goes to the back of the ready queue
+    }
+    select! {
+        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+        _ = sleep_ms(50) => {} // Timer 5
+        _ = sleep_ms(100) => {} // Timer 6
+        _ = async { log("log 7") } => {}
+    }
+    join!( // all at once; each poll polls every unfinished one
+        async {
+            join!( // all at once; each poll polls every unfinished one
+                sleep_ms(0), // Timer 10
+                async { log("log 11") },
+                async { log("log 12") },
+            );
+        },
+        async {
+            log("log 14");
+            yield_now().await; // yield: the task goes to the back of the ready queue
+        },
+        async {
+            let f1 = async { block_ms(10) };
+            // nothing has run yet: futures start when polled
+            f1.await;
+        },
+    );
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_107 {
+use runtime::prelude::*;
+
+async fn run() {
+    for _ in 0..2 {
+        sleep_ms(20).await; // Timer 2
+    }
     join!( // all at once; each poll polls every unfinished one
         async {
             select! {
-                biased; // polled in this order; the first ready wins, the others are dropped
-                _ = sleep_ms(0) => {} // Timer 13
-                _ = async { log("log 14") } => {}
-                _ = sleep_ms(0) => {} // Timer 15
+                biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+                _ = async { log("log 5") } => {}
+                _ = async { log("log 6") } => {
+                    log("log 7");
+                }
+            }
+        },
+    );
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_108 {
+use runtime::prelude::*;
+
+async fn run() {
+    join!( // all at once; each poll polls every unfinished one
+        sleep_ms(50), // Timer 2
+    );
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_109 {
+use runtime::prelude::*;
+
+async fn run() {
+    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
+        yield_now().await; // yield: the task goes to the back of the ready queue
+    });
+    h1.await.unwrap();
+    sleep_ms(50).await; // Timer 3
+    select! {
+        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+        _ = async { block_ms(0) } => {}
+        _ = async { block_ms(30) } => {}
+    }
+    sleep_ms(10).await; // Timer 7
+    let f1 = async { block_ms(0) };
+    // nothing has run yet: futures start when polled
+    f1.await;
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_110 {
+use runtime::prelude::*;
+
+async fn run() {
+    block_ms(30);
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_111 {
+use runtime::prelude::*;
+
+async fn run() {
+    log("log 1");
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_112 {
+use runtime::prelude::*;
+
+async fn run() {
+    join!( // all at once; each poll polls every unfinished one
+        async { log("log 3") },
+    );
+    sleep_ms(50).await; // Timer 5
+    log("log 6");
+    log("log 7");
+    let f1 = async { log("log 9") };
+    let f2 = sleep_ms(20); // Timer 10
+    // nothing has run yet: futures start when polled
+    f1.await;
+    f2.await;
+    select! {
+        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+        _ = sleep_ms(20) => {} // Timer 13
+        _ = sleep_ms(10) => {} // Timer 14
+    }
+    sleep_ms(20).await; // Timer 16
+    sleep_ms(100).await; // Timer 18
+    sleep_ms(0).await; // Timer 19
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_113 {
+use runtime::prelude::*;
+
+async fn run() {
+    log("log 1");
+    sleep_ms(0).await; // Timer 2
+    spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
+        sleep_ms(20).await; // Timer 4
+    });
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_114 {
+use runtime::prelude::*;
+
+async fn run() {
+    block_ms(10);
+    block_ms(30);
+    let f1 = sleep_ms(10); // Timer 6
+    let f2 = async {
+        select! {
+            biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+            _ = sleep_ms(100) => { // Timer 8
+                log("log 10");
+                yield_now().await; // yield: the task goes to the back of the ready queue
+            }
+            _ = async { log("log 9") } => {
+                block_ms(30);
+            }
+        }
+    };
+    // nothing has run yet: futures start when polled
+    f1.await;
+    f2.await;
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_115 {
+use runtime::prelude::*;
+
+async fn run() {
+    sleep_ms(100).await; // Timer 1
+    select! {
+        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+        _ = async {
+            join!( // all at once; each poll polls every unfinished one
+                async { log("log 4") },
+                sleep_ms(20), // Timer 5
+            );
+        } => {
+            sleep_ms(50).await; // Timer 9
+            block_ms(0);
+        }
+        _ = async { block_ms(30) } => {}
+        _ = async {
+            block_ms(30);
+        } => {}
+    }
+    sleep_ms(0).await; // Timer 11
+    join!( // all at once; each poll polls every unfinished one
+        async {
+            join!( // all at once; each poll polls every unfinished one
+                async { block_ms(10) },
+            );
+        },
+        sleep_ms(20), // Timer 15
+    );
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_116 {
+use runtime::prelude::*;
+
+async fn run() {
+    log("log 1");
+    let f1 = async {
+        yield_now().await; // yield: the task goes to the back of the ready queue
+    };
+    let f2 = sleep_ms(10); // Timer 5
+    let f3 = async {
+        join!( // all at once; each poll polls every unfinished one
+            sleep_ms(100), // Timer 7
+            async { log("log 8") },
+        );
+    };
+    // nothing has run yet: futures start when polled
+    f1.await;
+    f2.await;
+    f3.await;
+    select! {
+        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+        _ = async {
+            select! {
+                biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+                _ = sleep_ms(10) => {} // Timer 11
+                _ = async { log("log 12") } => {}
+            }
+        } => {}
+        _ = async {
+            log("log 14");
+            sleep_ms(20).await; // Timer 15
+        } => {
+            block_ms(10);
+            sleep_ms(0).await; // Timer 20
+        }
+        _ = async {
+            join!( // all at once; each poll polls every unfinished one
+                async { block_ms(0) },
+                yield_now(),
+            );
+        } => {}
+    }
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_117 {
+use runtime::prelude::*;
+
+async fn run() {
+    join!( // all at once; each poll polls every unfinished one
+        sleep_ms(20), // Timer 2
+    );
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_118 {
+use runtime::prelude::*;
+
+async fn run() {
+    sleep_ms(20).await; // Timer 3
+    block_ms(10);
+    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
+        let f1 = sleep_ms(100); // Timer 6
+        let f2 = sleep_ms(20); // Timer 7
+        // nothing has run yet: futures start when polled
+        f1.await;
+        f2.await;
+    });
+    h1.await.unwrap();
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_119 {
+use runtime::prelude::*;
+
+async fn run() {
+    join!( // all at once; each poll polls every unfinished one
+        async {
+            join!( // all at once; each poll polls every unfinished one
+                sleep_ms(10), // Timer 3
+                async { block_ms(10) },
+                async { log("log 5") },
+            );
+        },
+    );
+    yield_now().await; // yield: the task goes to the back of the ready queue
+    select! {
+        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+        _ = async { log("log 10") } => {}
+        _ = sleep_ms(10) => {} // Timer 11
+        _ = yield_now() => {}
+    }
+    sleep_ms(100).await; // Timer 13
+    log("log 14");
+    block_ms(0);
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_120 {
+use runtime::prelude::*;
+
+async fn run() {
+    sleep_ms(50).await; // Timer 3
+    log("log 4");
+    join!( // all at once; each poll polls every unfinished one
+        sleep_ms(50), // Timer 6
+    );
+    sleep_ms(20).await; // Timer 7
+    sleep_ms(20).await; // Timer 8
+    select! {
+        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+        _ = async {
+            sleep_ms(50).await; // Timer 11
+            log("log 12");
+        } => {}
+        _ = async {
+            select! {
+                biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+                _ = async { log("log 14") } => {
+                    block_ms(0);
+                }
+            }
+        } => {}
+        _ = async {
+            for _ in 0..2 {
+                block_ms(30);
+                block_ms(0);
+            }
+        } => {
+            block_ms(30);
+        }
+    }
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_121 {
+use runtime::prelude::*;
+
+async fn run() {
+    join!( // all at once; each poll polls every unfinished one
+        async {
+            join!( // all at once; each poll polls every unfinished one
+                sleep_ms(20), // Timer 3
+                sleep_ms(20), // Timer 4
+                async { block_ms(10) },
+            );
+        },
+        yield_now(),
+        async {
+            sleep_ms(20).await; // Timer 8
+            block_ms(0);
+            sleep_ms(10).await; // Timer 10
+        },
+    );
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_122 {
+use runtime::prelude::*;
+
+async fn run() {
+    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
+        sleep_ms(50).await; // Timer 1
+    });
+    join!( // all at once; each poll polls every unfinished one
+        async {
+            sleep_ms(20).await; // Timer 4
+        },
+    );
+    h1.await.unwrap();
+    sleep_ms(0).await; // Timer 5
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_123 {
+use runtime::prelude::*;
+
+async fn run() {
+    sleep_ms(20).await; // Timer 1
+    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
+        select! {
+            biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+            _ = sleep_ms(10) => {} // Timer 4
+        }
+    });
+    h1.await.unwrap();
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_124 {
+use runtime::prelude::*;
+
+async fn run() {
+    select! {
+        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+        _ = async {
+            join!( // all at once; each poll polls every unfinished one
+                sleep_ms(20), // Timer 3
+            );
+        } => {
+            sleep_ms(20).await; // Timer 11
+        }
+        _ = async {
+            for _ in 0..0 {
+                sleep_ms(100).await; // Timer 5
+                sleep_ms(20).await; // Timer 6
+            }
+        } => {}
+        _ = async {
+            let f1 = async { log("log 8") };
+            let f2 = async { block_ms(0) };
+            let f3 = async { log("log 10") };
+            // nothing has run yet: futures start when polled
+            f1.await;
+            f2.await;
+            f3.await;
+        } => {}
+    }
+    sleep_ms(100).await; // Timer 12
+    yield_now().await; // yield: the task goes to the back of the ready queue
+    sleep_ms(0).await; // Timer 14
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_125 {
+use runtime::prelude::*;
+
+async fn run() {
+    sleep_ms(20).await; // Timer 1
+    select! {
+        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+        _ = async { log("log 3") } => {}
+        _ = yield_now() => {}
+    }
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_126 {
+use runtime::prelude::*;
+
+async fn run() {
+    select! {
+        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+        _ = async { log("log 3") } => {}
+    }
+    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
+        sleep_ms(0).await; // Timer 5
+    });
+    h1.await.unwrap();
+    select! {
+        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+        _ = async {
+            select! {
+                biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+                _ = sleep_ms(20) => { // Timer 8
+                    sleep_ms(10).await; // Timer 9
+                    sleep_ms(100).await; // Timer 10
+                }
+            }
+        } => {}
+        _ = async {
+            let f1 = async { log("log 12") };
+            // nothing has run yet: futures start when polled
+            f1.await;
+        } => {}
+    }
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_127 {
+use runtime::prelude::*;
+
+async fn run() {
+    block_ms(30);
+    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
+        block_ms(10);
+        sleep_ms(100).await; // Timer 22
+        block_ms(10);
+        log("log 25");
+        block_ms(0);
+        sleep_ms(0).await; // Timer 27
+    });
+    h1.await.unwrap();
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_128 {
+use runtime::prelude::*;
+
+async fn run() {
+    sleep_ms(20).await; // Timer 1
+    sleep_ms(20).await; // Timer 2
+    select! {
+        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+        _ = sleep_ms(20) => {} // Timer 4
+        _ = async {
+            yield_now().await; // yield: the task goes to the back of the ready queue
+        } => {}
+        _ = async { block_ms(10) } => {}
+    }
+    for _ in 0..0 {
+        join!( // all at once; each poll polls every unfinished one
+            async { log("log 10") },
+        );
+        sleep_ms(50).await; // Timer 11
+    }
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_129 {
+use runtime::prelude::*;
+
+async fn run() {
+    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
+        let f1 = sleep_ms(0); // Timer 2
+        // nothing has run yet: futures start when polled
+        f1.await;
+    });
+    h1.await.unwrap();
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_130 {
+use runtime::prelude::*;
+
+async fn run() {
+    log("log 1");
+    join!( // all at once; each poll polls every unfinished one
+        async {
+            let f1 = sleep_ms(100); // Timer 4
+            // nothing has run yet: futures start when polled
+            f1.await;
+        },
+        async {
+            select! {
+                biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+                _ = yield_now() => {
+                    sleep_ms(0).await; // Timer 7
+                }
+            }
+        },
+    );
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_131 {
+use runtime::prelude::*;
+
+async fn run() {
+    yield_now().await; // yield: the task goes to the back of the ready queue
+    sleep_ms(20).await; // Timer 2
+    block_ms(10);
+    yield_now().await; // yield: the task goes to the back of the ready queue
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_132 {
+use runtime::prelude::*;
+
+async fn run() {
+    sleep_ms(0).await; // Timer 2
+    sleep_ms(0).await; // Timer 3
+    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
+        for _ in 0..3 {
+            select! {
+                biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+                _ = async { block_ms(10) } => {}
+            }
+            let f1 = async { log("log 8") };
+            let f2 = async { log("log 9") };
+            // nothing has run yet: futures start when polled
+            f1.await;
+            f2.await;
+        }
+    });
+    select! {
+        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+        _ = yield_now() => {}
+    }
+    h1.await.unwrap();
+    join!( // all at once; each poll polls every unfinished one
+        async {
+            for _ in 0..1 {
+                sleep_ms(0).await; // Timer 14
+                log("log 15");
+            }
+        },
+    );
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_133 {
+use runtime::prelude::*;
+
+async fn run() {
+    let f1 = async {
+        sleep_ms(0).await; // Timer 3
+    };
+    let f2 = sleep_ms(0); // Timer 4
+    // nothing has run yet: futures start when polled
+    f1.await;
+    f2.await;
+    sleep_ms(0).await; // Timer 5
+    join!( // all at once; each poll polls every unfinished one
+        async {
+            select! {
+                biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+                _ = sleep_ms(20) => {} // Timer 8
             }
         },
         async {
-            let f6 = async { block_ms(10) };
-            let f7 = async { block_ms(10) };
-            // nothing has run yet: futures start when polled
-            f6.await;
-            f7.await;
+            select! {
+                biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+                _ = sleep_ms(100) => {} // Timer 10
+            }
         },
     );
+    sleep_ms(20).await; // Timer 11
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_134 {
+use runtime::prelude::*;
+
+async fn run() {
+    log("log 3");
+    sleep_ms(20).await; // Timer 5
+    log("log 6");
+    select! {
+        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+        _ = async {
+            sleep_ms(20).await; // Timer 9
+            sleep_ms(100).await; // Timer 10
+            sleep_ms(50).await; // Timer 11
+        } => {}
+        _ = sleep_ms(20) => {} // Timer 12
+    }
+    let f1 = async {
+        select! {
+            biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+            _ = sleep_ms(50) => {} // Timer 15
+        }
+    };
+    let f2 = async {
+        let f3 = sleep_ms(10); // Timer 17
+        // nothing has run yet: futures start when polled
+        f3.await;
+    };
+    // nothing has run yet: futures start when polled
+    f1.await;
+    f2.await;
+    select! {
+        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+        _ = async { block_ms(10) } => {
+            sleep_ms(0).await; // Timer 26
+        }
+        _ = async {
+            select! {
+                biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+                _ = sleep_ms(100) => {} // Timer 21
+                _ = sleep_ms(10) => {} // Timer 22
+            }
+        } => {
+            log("log 27");
+            sleep_ms(20).await; // Timer 28
+        }
+        _ = async {
+            let f4 = sleep_ms(20); // Timer 24
+            let f5 = sleep_ms(100); // Timer 25
+            // nothing has run yet: futures start when polled
+            f4.await;
+            f5.await;
+        } => {}
+    }
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_135 {
+use runtime::prelude::*;
+
+async fn run() {
+    select! {
+        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+        _ = sleep_ms(50) => {} // Timer 2
+        _ = async {
+            join!( // all at once; each poll polls every unfinished one
+                sleep_ms(20), // Timer 4
+            );
+        } => {}
+        _ = async {
+            for _ in 0..3 {
+                sleep_ms(50).await; // Timer 6
+            }
+        } => {}
+    }
+    select! {
+        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+        _ = async {
+            sleep_ms(20).await; // Timer 9
+        } => {}
+        _ = async {
+            join!( // all at once; each poll polls every unfinished one
+                sleep_ms(100), // Timer 11
+                async { log("log 12") },
+                async { block_ms(30) },
+            );
+        } => {}
+        _ = async {
+            let f1 = yield_now();
+            let f2 = sleep_ms(20); // Timer 16
+            // nothing has run yet: futures start when polled
+            f1.await;
+            f2.await;
+        } => {}
+    }
+    sleep_ms(0).await; // Timer 19
+    sleep_ms(100).await; // Timer 20
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_136 {
+use runtime::prelude::*;
+
+async fn run() {
+    let f1 = sleep_ms(20); // Timer 2
+    let f2 = async {
+        log("log 4");
+        block_ms(0);
+    };
+    // nothing has run yet: futures start when polled
+    f1.await;
+    f2.await;
+    select! {
+        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+        _ = async { block_ms(0) } => {}
+    }
+    block_ms(10);
+    sleep_ms(100).await; // Timer 11
+    select! {
+        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+        _ = async { log("log 13") } => {
+            log("log 14");
+            block_ms(0);
+        }
+    }
+    log("log 16");
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_137 {
+use runtime::prelude::*;
+
+async fn run() {
     let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
-        sleep_ms(100).await; // Timer 19
+        for _ in 0..0 {
+            let f1 = sleep_ms(50); // Timer 3
+            let f2 = yield_now();
+            // nothing has run yet: futures start when polled
+            f1.await;
+            f2.await;
+        }
     });
     h1.await.unwrap();
-    for _ in 0..3 {
-        sleep_ms(10).await; // Timer 22
-        sleep_ms(100).await; // Timer 23
-        join!( // all at once; each poll polls every unfinished one
-            async { log("log 25") },
-            async { block_ms(10) },
-            sleep_ms(10), // Timer 27
-        );
-        sleep_ms(20).await; // Timer 28
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_138 {
+use runtime::prelude::*;
+
+async fn run() {
+    select! {
+        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+        _ = sleep_ms(20) => {} // Timer 2
     }
+    let f1 = async {
+        let f2 = async { log("log 5") };
+        // nothing has run yet: futures start when polled
+        f2.await;
+    };
+    let f2 = async {
+        join!( // all at once; each poll polls every unfinished one
+            async { log("log 7") },
+        );
+    };
+    // nothing has run yet: futures start when polled
+    f1.await;
+    f2.await;
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_139 {
+use runtime::prelude::*;
+
+async fn run() {
+    block_ms(10);
+    sleep_ms(20).await; // Timer 3
+    sleep_ms(50).await; // Timer 4
+    sleep_ms(50).await; // Timer 5
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_140 {
+use runtime::prelude::*;
+
+async fn run() {
+    sleep_ms(20).await; // Timer 1
 }
 
 pub fn size() -> usize {
@@ -4644,39 +4752,11 @@ pub mod random_141 {
 use runtime::prelude::*;
 
 async fn run() {
-    select! {
-        biased; // polled in this order; the first ready wins, the others are dropped
-        _ = async {
-            select! {
-                biased; // polled in this order; the first ready wins, the others are dropped
-                _ = sleep_ms(0) => {} // Timer 3
-                _ = sleep_ms(10) => {} // Timer 4
-                _ = sleep_ms(50) => {} // Timer 5
-            }
-        } => {}
-        _ = async {
-            join!( // all at once; each poll polls every unfinished one
-                sleep_ms(20), // Timer 7
-                sleep_ms(10), // Timer 8
-                async { block_ms(30) },
-            );
-        } => {}
-    }
+    log("log 1");
     let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
-        select! {
-            biased; // polled in this order; the first ready wins, the others are dropped
-            _ = async { log("log 11") } => {}
-            _ = async {
-                let f1 = async { block_ms(0) };
-                let f2 = yield_now();
-                let f3 = async { log("log 15") };
-                // nothing has run yet: futures start when polled
-                f1.await;
-                f2.await;
-                f3.await;
-            } => {}
-        }
+        sleep_ms(20).await; // Timer 2
     });
+    sleep_ms(100).await; // Timer 3
     h1.await.unwrap();
 }
 
@@ -4693,26 +4773,14 @@ pub mod random_142 {
 use runtime::prelude::*;
 
 async fn run() {
-    let f1 = yield_now();
-    // nothing has run yet: futures start when polled
-    f1.await;
-    join!( // all at once; each poll polls every unfinished one
-        async { log("log 5") },
-    );
-    join!( // all at once; each poll polls every unfinished one
-        async { block_ms(10) },
-        async { log("log 9") },
-    );
-    sleep_ms(10).await; // Timer 10
-    join!( // all at once; each poll polls every unfinished one
-        async {
-            join!( // all at once; each poll polls every unfinished one
-                async { block_ms(0) },
-                async { block_ms(30) },
-            );
-        },
-    );
-    sleep_ms(100).await; // Timer 15
+    log("log 9");
+    select! {
+        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+        _ = sleep_ms(100) => { // Timer 11
+            sleep_ms(100).await; // Timer 12
+            block_ms(0);
+        }
+    }
 }
 
 pub fn size() -> usize {
@@ -4728,22 +4796,11 @@ pub mod random_143 {
 use runtime::prelude::*;
 
 async fn run() {
-    for _ in 0..0 {
-        yield_now().await; // yield: the task goes to the back of the ready queue
-    }
-    select! {
-        biased; // polled in this order; the first ready wins, the others are dropped
-        _ = sleep_ms(50) => {} // Timer 5
-        _ = sleep_ms(100) => {} // Timer 6
-        _ = async { log("log 7") } => {}
-    }
-    select! {
-        biased; // polled in this order; the first ready wins, the others are dropped
-        _ = sleep_ms(20) => {} // Timer 9
-        _ = async {
-            log("log 11");
-        } => {}
-    }
+    yield_now().await; // yield: the task goes to the back of the ready queue
+    sleep_ms(20).await; // Timer 2
+    sleep_ms(20).await; // Timer 5
+    block_ms(0);
+    sleep_ms(10).await; // Timer 7
 }
 
 pub fn size() -> usize {
@@ -4759,39 +4816,11 @@ pub mod random_144 {
 use runtime::prelude::*;
 
 async fn run() {
-    for _ in 0..1 {
-        let f1 = yield_now();
-        let f2 = async { log("log 4") };
-        // nothing has run yet: futures start when polled
-        f1.await;
-        f2.await;
-        sleep_ms(50).await; // Timer 6
-        log("log 7");
-        sleep_ms(20).await; // Timer 8
-        for _ in 0..2 {
-            sleep_ms(20).await; // Timer 10
-        }
-    }
-    select! {
-        biased; // polled in this order; the first ready wins, the others are dropped
-        _ = async { log("log 12") } => {}
-        _ = async {
-            select! {
-                biased; // polled in this order; the first ready wins, the others are dropped
-                _ = sleep_ms(50) => {} // Timer 14
-                _ = sleep_ms(0) => {} // Timer 15
-                _ = async { log("log 16") } => {}
-            }
-        } => {}
-    }
-    let f3 = async {
-        join!( // all at once; each poll polls every unfinished one
-            sleep_ms(50), // Timer 19
-        );
-    };
-    // nothing has run yet: futures start when polled
-    f3.await;
-    block_ms(30);
+    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
+        sleep_ms(100).await; // Timer 1
+    });
+    sleep_ms(10).await; // Timer 2
+    h1.await.unwrap();
 }
 
 pub fn size() -> usize {
@@ -4807,16 +4836,21 @@ pub mod random_145 {
 use runtime::prelude::*;
 
 async fn run() {
-    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
-        select! {
-            biased; // polled in this order; the first ready wins, the others are dropped
-            _ = async { log("log 3") } => {}
-            _ = async { block_ms(0) } => {}
-        }
-        log("log 6");
-        sleep_ms(0).await; // Timer 7
-    });
-    h1.await.unwrap();
+    join!( // all at once; each poll polls every unfinished one
+        async {
+            join!( // all at once; each poll polls every unfinished one
+                sleep_ms(10), // Timer 3
+                sleep_ms(50), // Timer 4
+                async { log("log 5") },
+            );
+        },
+        async {
+            select! {
+                biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+                _ = async { log("log 7") } => {}
+            }
+        },
+    );
 }
 
 pub fn size() -> usize {
@@ -4832,24 +4866,7 @@ pub mod random_146 {
 use runtime::prelude::*;
 
 async fn run() {
-    join!( // all at once; each poll polls every unfinished one
-        yield_now(),
-    );
-    block_ms(0);
-    let f1 = async {
-        select! {
-            biased; // polled in this order; the first ready wins, the others are dropped
-            _ = async { log("log 6") } => {}
-        }
-    };
-    let f2 = sleep_ms(20); // Timer 7
-    let f3 = async {
-        sleep_ms(20).await; // Timer 9
-    };
-    // nothing has run yet: futures start when polled
-    f1.await;
-    f2.await;
-    f3.await;
+    log("log 1");
 }
 
 pub fn size() -> usize {
@@ -4865,41 +4882,20 @@ pub mod random_147 {
 use runtime::prelude::*;
 
 async fn run() {
-    let f1 = async {
+    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
         select! {
-            biased; // polled in this order; the first ready wins, the others are dropped
-            _ = sleep_ms(10) => {} // Timer 3
-            _ = async { log("log 4") } => {}
-            _ = sleep_ms(10) => {} // Timer 5
-        }
-    };
-    let f2 = async {
-        sleep_ms(100).await; // Timer 7
-        sleep_ms(100).await; // Timer 8
-    };
-    // nothing has run yet: futures start when polled
-    f1.await;
-    f2.await;
-    let f3 = sleep_ms(20); // Timer 10
-    let f4 = async {
-        join!( // all at once; each poll polls every unfinished one
-            sleep_ms(50), // Timer 12
-            async { log("log 13") },
-        );
-    };
-    // nothing has run yet: futures start when polled
-    f3.await;
-    f4.await;
-    join!( // all at once; each poll polls every unfinished one
-        async {
-            select! {
-                biased; // polled in this order; the first ready wins, the others are dropped
-                _ = sleep_ms(10) => {} // Timer 16
+            biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+            _ = async {
+                join!( // all at once; each poll polls every unfinished one
+                    async { log("log 3") },
+                );
+            } => {
+                log("log 4");
+                log("log 5");
             }
-        },
-        async { log("log 17") },
-        async { log("log 18") },
-    );
+        }
+    });
+    h1.await.unwrap();
 }
 
 pub fn size() -> usize {
@@ -4915,40 +4911,12 @@ pub mod random_148 {
 use runtime::prelude::*;
 
 async fn run() {
-    sleep_ms(20).await; // Timer 2
-    join!( // all at once; each poll polls every unfinished one
-        async { block_ms(30) },
-        async {
-            select! {
-                biased; // polled in this order; the first ready wins, the others are dropped
-                _ = async { block_ms(0) } => {}
-                _ = sleep_ms(0) => {} // Timer 7
-                _ = sleep_ms(100) => {} // Timer 8
-            }
-        },
-        async {
-            let f1 = sleep_ms(10); // Timer 10
-            let f2 = async { log("log 11") };
-            // nothing has run yet: futures start when polled
-            f1.await;
-            f2.await;
-        },
-    );
-    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
-        select! {
-            biased; // polled in this order; the first ready wins, the others are dropped
-            _ = sleep_ms(20) => {} // Timer 13
-            _ = sleep_ms(50) => {} // Timer 14
-            _ = async {
-                select! {
-                    biased; // polled in this order; the first ready wins, the others are dropped
-                    _ = yield_now() => {}
-                    _ = async { block_ms(30) } => {}
-                }
-            } => {}
-        }
-    });
-    h1.await.unwrap();
+    log("log 3");
+    log("log 4");
+    log("log 5");
+    log("log 6");
+    log("log 8");
+    log("log 10");
 }
 
 pub fn size() -> usize {
@@ -4964,44 +4932,32 @@ pub mod random_149 {
 use runtime::prelude::*;
 
 async fn run() {
-    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
-        sleep_ms(100).await; // Timer 1
-    });
-    select! {
-        biased; // polled in this order; the first ready wins, the others are dropped
-        _ = async {
-            join!( // all at once; each poll polls every unfinished one
-                async { log("log 4") },
-                sleep_ms(20), // Timer 5
-            );
-        } => {}
-        _ = async { block_ms(30) } => {}
-        _ = async {
+    sleep_ms(50).await; // Timer 1
+    join!( // all at once; each poll polls every unfinished one
+        async {
+            sleep_ms(20).await; // Timer 4
+            log("log 5");
             block_ms(30);
+        },
+    );
+    sleep_ms(0).await; // Timer 7
+    select! {
+        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+        _ = async {
+            select! {
+                biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+                _ = sleep_ms(0) => { // Timer 10
+                    sleep_ms(100).await; // Timer 13
+                }
+                _ = sleep_ms(100) => {} // Timer 11
+                _ = sleep_ms(20) => {} // Timer 12
+            }
+        } => {}
+        _ = async {
+            log("log 15");
+            yield_now().await; // yield: the task goes to the back of the ready queue
         } => {}
     }
-    join!( // all at once; each poll polls every unfinished one
-        async {
-            for _ in 0..3 {
-                block_ms(0);
-                log("log 12");
-            }
-        },
-        async {
-            select! {
-                biased; // polled in this order; the first ready wins, the others are dropped
-                _ = sleep_ms(50) => {} // Timer 14
-            }
-        },
-        async { log("log 15") },
-    );
-    block_ms(10);
-    join!( // all at once; each poll polls every unfinished one
-        sleep_ms(20), // Timer 19
-        async { log("log 20") },
-        async { log("log 21") },
-    );
-    h1.await.unwrap();
 }
 
 pub fn size() -> usize {
@@ -5017,28 +4973,18 @@ pub mod random_150 {
 use runtime::prelude::*;
 
 async fn run() {
-    spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
-        let f1 = sleep_ms(50); // Timer 2
-        let f2 = async {
-            let f3 = sleep_ms(100); // Timer 4
-            let f4 = sleep_ms(0); // Timer 5
-            // nothing has run yet: futures start when polled
-            f3.await;
-            f4.await;
-        };
-        let f3 = async {
-            select! {
-                biased; // polled in this order; the first ready wins, the others are dropped
-                _ = sleep_ms(20) => {} // Timer 7
-                _ = async { block_ms(30) } => {}
-                _ = sleep_ms(20) => {} // Timer 9
-            }
-        };
-        // nothing has run yet: futures start when polled
-        f1.await;
-        f2.await;
-        f3.await;
-    });
+    sleep_ms(100).await; // Timer 1
+    sleep_ms(10).await; // Timer 2
+    join!( // all at once; each poll polls every unfinished one
+        sleep_ms(20), // Timer 5
+        sleep_ms(20), // Timer 6
+        async { log("log 7") },
+    );
+    sleep_ms(50).await; // Timer 8
+    for _ in 0..1 {
+        log("log 10");
+        yield_now().await; // yield: the task goes to the back of the ready queue
+    }
 }
 
 pub fn size() -> usize {
@@ -5054,30 +5000,50 @@ pub mod random_151 {
 use runtime::prelude::*;
 
 async fn run() {
-    join!( // all at once; each poll polls every unfinished one
-        sleep_ms(50), // Timer 2
-        async {
-            sleep_ms(20).await; // Timer 4
-        },
-    );
-    join!( // all at once; each poll polls every unfinished one
-        sleep_ms(0), // Timer 6
-        sleep_ms(50), // Timer 7
-    );
-    join!( // all at once; each poll polls every unfinished one
-        sleep_ms(20), // Timer 10
-        sleep_ms(20), // Timer 11
-    );
-    join!( // all at once; each poll polls every unfinished one
-        sleep_ms(100), // Timer 13
-        async {
+    block_ms(30);
+    let f1 = async {
+        sleep_ms(20).await; // Timer 4
+        log("log 5");
+        sleep_ms(0).await; // Timer 6
+    };
+    let f2 = async {
+        select! {
+            biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+            _ = yield_now() => {}
+        }
+    };
+    let f3 = sleep_ms(0); // Timer 9
+    // nothing has run yet: futures start when polled
+    f1.await;
+    f2.await;
+    f3.await;
+    select! {
+        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+        _ = async {
+            select! {
+                biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+                _ = async { log("log 12") } => {}
+                _ = async { log("log 13") } => {
+                    sleep_ms(20).await; // Timer 15
+                    sleep_ms(10).await; // Timer 16
+                }
+                _ = sleep_ms(0) => { // Timer 14
+                    sleep_ms(10).await; // Timer 17
+                }
+            }
+        } => {}
+        _ = async {
             join!( // all at once; each poll polls every unfinished one
-                async { log("log 15") },
-                async { log("log 16") },
+                yield_now(),
+                async { log("log 20") },
+                async { log("log 21") },
             );
-        },
-        sleep_ms(20), // Timer 17
-    );
+        } => {}
+        _ = sleep_ms(20) => { // Timer 22
+            log("log 23");
+            sleep_ms(50).await; // Timer 24
+        }
+    }
 }
 
 pub fn size() -> usize {
@@ -5093,11 +5059,12 @@ pub mod random_152 {
 use runtime::prelude::*;
 
 async fn run() {
-    for _ in 0..1 {
-        log("log 2");
-    }
-    sleep_ms(20).await; // Timer 4
-    log("log 5");
+    sleep_ms(20).await; // Timer 1
+    block_ms(0);
+    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
+        sleep_ms(100).await; // Timer 3
+    });
+    h1.await.unwrap();
 }
 
 pub fn size() -> usize {
@@ -5113,19 +5080,14 @@ pub mod random_153 {
 use runtime::prelude::*;
 
 async fn run() {
-    yield_now().await; // yield: the task goes to the back of the ready queue
+    log("log 2");
     select! {
-        biased; // polled in this order; the first ready wins, the others are dropped
-        _ = async { log("log 5") } => {}
-        _ = sleep_ms(10) => {} // Timer 6
-        _ = yield_now() => {}
+        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+        _ = async { log("log 4") } => {}
     }
-    log("log 9");
-    log("log 10");
-    block_ms(0);
-    log("log 14");
-    block_ms(10);
-    yield_now().await; // yield: the task goes to the back of the ready queue
+    let f1 = async { log("log 6") };
+    // nothing has run yet: futures start when polled
+    f1.await;
 }
 
 pub fn size() -> usize {
@@ -5141,30 +5103,7 @@ pub mod random_154 {
 use runtime::prelude::*;
 
 async fn run() {
-    spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
-        sleep_ms(20).await; // Timer 1
-    });
-    select! {
-        biased; // polled in this order; the first ready wins, the others are dropped
-        _ = async {
-            sleep_ms(50).await; // Timer 4
-            log("log 5");
-        } => {}
-        _ = async {
-            select! {
-                biased; // polled in this order; the first ready wins, the others are dropped
-                _ = async { log("log 7") } => {}
-            }
-        } => {}
-        _ = async {
-            join!( // all at once; each poll polls every unfinished one
-                async { block_ms(0) },
-                sleep_ms(10), // Timer 10
-                async { block_ms(30) },
-            );
-        } => {}
-    }
-    block_ms(0);
+    sleep_ms(20).await; // Timer 1
 }
 
 pub fn size() -> usize {
@@ -5180,32 +5119,9 @@ pub mod random_155 {
 use runtime::prelude::*;
 
 async fn run() {
-    block_ms(30);
-    join!( // all at once; each poll polls every unfinished one
-        async {
-            select! {
-                biased; // polled in this order; the first ready wins, the others are dropped
-                _ = sleep_ms(100) => {} // Timer 4
-            }
-        },
-        async {
-            join!( // all at once; each poll polls every unfinished one
-                sleep_ms(20), // Timer 6
-                sleep_ms(20), // Timer 7
-                async { block_ms(10) },
-            );
-        },
-        yield_now(),
-    );
-    join!( // all at once; each poll polls every unfinished one
-        async { block_ms(0) },
-        sleep_ms(10), // Timer 13
-        sleep_ms(50), // Timer 14
-    );
-    sleep_ms(50).await; // Timer 15
-    join!( // all at once; each poll polls every unfinished one
-        async { block_ms(0) },
-    );
+    sleep_ms(100).await; // Timer 1
+    sleep_ms(20).await; // Timer 2
+    log("log 3");
 }
 
 pub fn size() -> usize {
@@ -5221,17 +5137,12 @@ pub mod random_156 {
 use runtime::prelude::*;
 
 async fn run() {
-    block_ms(0);
-    join!( // all at once; each poll polls every unfinished one
-        sleep_ms(10), // Timer 3
-        async {
-            join!( // all at once; each poll polls every unfinished one
-                sleep_ms(50), // Timer 5
-                async { log("log 6") },
-                sleep_ms(20), // Timer 7
-            );
-        },
-    );
+    for _ in 0..1 {
+        sleep_ms(20).await; // Timer 2
+        log("log 4");
+        sleep_ms(10).await; // Timer 5
+        sleep_ms(10).await; // Timer 6
+    }
 }
 
 pub fn size() -> usize {
@@ -5247,43 +5158,7 @@ pub mod random_157 {
 use runtime::prelude::*;
 
 async fn run() {
-    select! {
-        biased; // polled in this order; the first ready wins, the others are dropped
-        _ = async {
-            select! {
-                biased; // polled in this order; the first ready wins, the others are dropped
-                _ = sleep_ms(20) => {} // Timer 3
-                _ = sleep_ms(20) => {} // Timer 4
-                _ = sleep_ms(10) => {} // Timer 5
-            }
-        } => {}
-        _ = async {
-            for _ in 0..0 {
-                sleep_ms(20).await; // Timer 7
-                log("log 8");
-                yield_now().await; // yield: the task goes to the back of the ready queue
-            }
-        } => {}
-    }
-    join!( // all at once; each poll polls every unfinished one
-        async {
-            select! {
-                biased; // polled in this order; the first ready wins, the others are dropped
-                _ = yield_now() => {}
-                _ = async { log("log 13") } => {}
-                _ = async { log("log 14") } => {}
-            }
-        },
-    );
-    let f1 = async {
-        select! {
-            biased; // polled in this order; the first ready wins, the others are dropped
-            _ = sleep_ms(0) => {} // Timer 17
-            _ = async { block_ms(10) } => {}
-        }
-    };
-    // nothing has run yet: futures start when polled
-    f1.await;
+    sleep_ms(20).await; // Timer 1
 }
 
 pub fn size() -> usize {
@@ -5299,1076 +5174,18 @@ pub mod random_158 {
 use runtime::prelude::*;
 
 async fn run() {
-    log("log 1");
-    yield_now().await; // yield: the task goes to the back of the ready queue
-}
-
-pub fn size() -> usize {
-    std::mem::size_of_val(&run())
-}
-
-pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
-    Box::pin(run())
-}
-}
-
-pub mod random_159 {
-use runtime::prelude::*;
-
-async fn run() {
-    let f1 = async {
-        block_ms(30);
-    };
-    // nothing has run yet: futures start when polled
-    f1.await;
-}
-
-pub fn size() -> usize {
-    std::mem::size_of_val(&run())
-}
-
-pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
-    Box::pin(run())
-}
-}
-
-pub mod random_160 {
-use runtime::prelude::*;
-
-async fn run() {
-    sleep_ms(0).await; // Timer 2
-}
-
-pub fn size() -> usize {
-    std::mem::size_of_val(&run())
-}
-
-pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
-    Box::pin(run())
-}
-}
-
-pub mod random_161 {
-use runtime::prelude::*;
-
-async fn run() {
-    spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
-        select! {
-            biased; // polled in this order; the first ready wins, the others are dropped
-            _ = async {
-                let f1 = sleep_ms(10); // Timer 3
-                let f2 = sleep_ms(10); // Timer 4
-                let f3 = sleep_ms(100); // Timer 5
-                // nothing has run yet: futures start when polled
-                f1.await;
-                f2.await;
-                f3.await;
-            } => {}
-        }
-    });
-}
-
-pub fn size() -> usize {
-    std::mem::size_of_val(&run())
-}
-
-pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
-    Box::pin(run())
-}
-}
-
-pub mod random_162 {
-use runtime::prelude::*;
-
-async fn run() {
-    select! {
-        biased; // polled in this order; the first ready wins, the others are dropped
-        _ = async {
-            block_ms(10);
-        } => {}
-        _ = async {
-            select! {
-                biased; // polled in this order; the first ready wins, the others are dropped
-                _ = async { block_ms(10) } => {}
-            }
-        } => {}
-    }
-    let f1 = async {
-        join!( // all at once; each poll polls every unfinished one
-            sleep_ms(100), // Timer 8
-            sleep_ms(50), // Timer 9
-            yield_now(),
-        );
-    };
-    let f2 = async { log("log 11") };
-    // nothing has run yet: futures start when polled
-    f1.await;
-    f2.await;
-    spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
-        for _ in 0..1 {
-            log("log 13");
-        }
-    });
-    for _ in 0..3 {
-        select! {
-            biased; // polled in this order; the first ready wins, the others are dropped
-            _ = sleep_ms(20) => {} // Timer 16
-        }
-        block_ms(10);
-    }
-}
-
-pub fn size() -> usize {
-    std::mem::size_of_val(&run())
-}
-
-pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
-    Box::pin(run())
-}
-}
-
-pub mod random_163 {
-use runtime::prelude::*;
-
-async fn run() {
-    let f1 = async {
-        join!( // all at once; each poll polls every unfinished one
-            sleep_ms(100), // Timer 3
-            sleep_ms(10), // Timer 4
-        );
-    };
-    // nothing has run yet: futures start when polled
-    f1.await;
-    yield_now().await; // yield: the task goes to the back of the ready queue
-    select! {
-        biased; // polled in this order; the first ready wins, the others are dropped
-        _ = async { block_ms(30) } => {}
-        _ = async {
-            yield_now().await; // yield: the task goes to the back of the ready queue
-            log("log 11");
-            sleep_ms(20).await; // Timer 12
-        } => {}
-        _ = async {
-            log("log 14");
-        } => {}
-    }
-    let f2 = async {
-        yield_now().await; // yield: the task goes to the back of the ready queue
-    };
-    let f3 = async {
-        join!( // all at once; each poll polls every unfinished one
-            async { log("log 19") },
-            sleep_ms(20), // Timer 20
-        );
-    };
-    let f4 = sleep_ms(20); // Timer 21
-    // nothing has run yet: futures start when polled
-    f2.await;
-    f3.await;
-    f4.await;
-}
-
-pub fn size() -> usize {
-    std::mem::size_of_val(&run())
-}
-
-pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
-    Box::pin(run())
-}
-}
-
-pub mod random_164 {
-use runtime::prelude::*;
-
-async fn run() {
-    join!( // all at once; each poll polls every unfinished one
-        async { block_ms(10) },
-        async { block_ms(0) },
-        async {
-            select! {
-                biased; // polled in this order; the first ready wins, the others are dropped
-                _ = async { log("log 5") } => {}
-                _ = sleep_ms(20) => {} // Timer 6
-                _ = async { log("log 7") } => {}
-            }
-        },
-    );
-    join!( // all at once; each poll polls every unfinished one
-        async {
-            select! {
-                biased; // polled in this order; the first ready wins, the others are dropped
-                _ = yield_now() => {}
-            }
-        },
-        async {
-            let f1 = sleep_ms(0); // Timer 12
-            // nothing has run yet: futures start when polled
-            f1.await;
-        },
-    );
-    log("log 13");
-    log("log 15");
-    join!( // all at once; each poll polls every unfinished one
-        sleep_ms(0), // Timer 17
-        sleep_ms(100), // Timer 18
-    );
-    select! {
-        biased; // polled in this order; the first ready wins, the others are dropped
-        _ = sleep_ms(0) => {} // Timer 20
-        _ = async { block_ms(0) } => {}
-    }
-}
-
-pub fn size() -> usize {
-    std::mem::size_of_val(&run())
-}
-
-pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
-    Box::pin(run())
-}
-}
-
-pub mod random_165 {
-use runtime::prelude::*;
-
-async fn run() {
-    log("log 1");
-    yield_now().await; // yield: the task goes to the back of the ready queue
-}
-
-pub fn size() -> usize {
-    std::mem::size_of_val(&run())
-}
-
-pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
-    Box::pin(run())
-}
-}
-
-pub mod random_166 {
-use runtime::prelude::*;
-
-async fn run() {
-    block_ms(10);
-    yield_now().await; // yield: the task goes to the back of the ready queue
-    select! {
-        biased; // polled in this order; the first ready wins, the others are dropped
-        _ = async {
-            sleep_ms(0).await; // Timer 5
-            sleep_ms(0).await; // Timer 6
-        } => {}
-    }
     let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
-        let f1 = async {
-            select! {
-                biased; // polled in this order; the first ready wins, the others are dropped
-                _ = async { block_ms(10) } => {}
-            }
-        };
-        let f2 = async {
-            select! {
-                biased; // polled in this order; the first ready wins, the others are dropped
-                _ = async { block_ms(10) } => {}
-                _ = sleep_ms(50) => {} // Timer 12
-                _ = sleep_ms(100) => {} // Timer 13
-            }
-        };
-        // nothing has run yet: futures start when polled
-        f1.await;
-        f2.await;
-    });
-    h1.await.unwrap();
-}
-
-pub fn size() -> usize {
-    std::mem::size_of_val(&run())
-}
-
-pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
-    Box::pin(run())
-}
-}
-
-pub mod random_167 {
-use runtime::prelude::*;
-
-async fn run() {
-    sleep_ms(50).await; // Timer 1
-    let f1 = async {
-        join!( // all at once; each poll polls every unfinished one
-            sleep_ms(20), // Timer 4
-            async { log("log 5") },
-            sleep_ms(20), // Timer 6
-        );
-    };
-    // nothing has run yet: futures start when polled
-    f1.await;
-    log("log 7");
-}
-
-pub fn size() -> usize {
-    std::mem::size_of_val(&run())
-}
-
-pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
-    Box::pin(run())
-}
-}
-
-pub mod random_168 {
-use runtime::prelude::*;
-
-async fn run() {
-    let f1 = async {
-        sleep_ms(0).await; // Timer 3
-    };
-    let f2 = sleep_ms(0); // Timer 4
-    // nothing has run yet: futures start when polled
-    f1.await;
-    f2.await;
-    sleep_ms(0).await; // Timer 5
-    join!( // all at once; each poll polls every unfinished one
-        async {
-            select! {
-                biased; // polled in this order; the first ready wins, the others are dropped
-                _ = sleep_ms(20) => {} // Timer 8
-            }
-        },
-        async {
-            let f3 = async { log("log 10") };
-            let f4 = sleep_ms(10); // Timer 11
-            // nothing has run yet: futures start when polled
-            f3.await;
-            f4.await;
-        },
-    );
-    sleep_ms(10).await; // Timer 12
-}
-
-pub fn size() -> usize {
-    std::mem::size_of_val(&run())
-}
-
-pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
-    Box::pin(run())
-}
-}
-
-pub mod random_169 {
-use runtime::prelude::*;
-
-async fn run() {
-    select! {
-        biased; // polled in this order; the first ready wins, the others are dropped
-        _ = sleep_ms(20) => {} // Timer 3
-        _ = async { block_ms(30) } => {}
-    }
-    log("log 5");
-    select! {
-        biased; // polled in this order; the first ready wins, the others are dropped
-        _ = async {
-            sleep_ms(20).await; // Timer 8
-            sleep_ms(100).await; // Timer 9
-            sleep_ms(50).await; // Timer 10
-        } => {}
-        _ = sleep_ms(20) => {} // Timer 11
-    }
-    for _ in 0..3 {
-        block_ms(30);
-        log("log 15");
-    }
-    sleep_ms(100).await; // Timer 16
-    select! {
-        biased; // polled in this order; the first ready wins, the others are dropped
-        _ = async { block_ms(0) } => {}
-        _ = yield_now() => {}
-    }
-}
-
-pub fn size() -> usize {
-    std::mem::size_of_val(&run())
-}
-
-pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
-    Box::pin(run())
-}
-}
-
-pub mod random_170 {
-use runtime::prelude::*;
-
-async fn run() {
-    let f1 = async {
-        sleep_ms(50).await; // Timer 3
-        sleep_ms(20).await; // Timer 4
-    };
-    let f2 = async {
-        join!( // all at once; each poll polls every unfinished one
-            async { block_ms(0) },
-            sleep_ms(0), // Timer 7
-            yield_now(),
-        );
-    };
-    // nothing has run yet: futures start when polled
-    f1.await;
-    f2.await;
-    sleep_ms(100).await; // Timer 9
-    log("log 12");
-    select! {
-        biased; // polled in this order; the first ready wins, the others are dropped
-        _ = sleep_ms(100) => {} // Timer 14
-    }
-    join!( // all at once; each poll polls every unfinished one
-        async {
-            join!( // all at once; each poll polls every unfinished one
-                async { block_ms(10) },
-                sleep_ms(10), // Timer 18
-                yield_now(),
-            );
-        },
-        async {
-            sleep_ms(20).await; // Timer 21
-        },
-        async {
-            join!( // all at once; each poll polls every unfinished one
-                sleep_ms(100), // Timer 23
-                async { log("log 24") },
-                async { block_ms(30) },
-            );
-        },
-    );
-}
-
-pub fn size() -> usize {
-    std::mem::size_of_val(&run())
-}
-
-pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
-    Box::pin(run())
-}
-}
-
-pub mod random_171 {
-use runtime::prelude::*;
-
-async fn run() {
-    yield_now().await; // yield: the task goes to the back of the ready queue
-    sleep_ms(20).await; // Timer 2
-}
-
-pub fn size() -> usize {
-    std::mem::size_of_val(&run())
-}
-
-pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
-    Box::pin(run())
-}
-}
-
-pub mod random_172 {
-use runtime::prelude::*;
-
-async fn run() {
-    sleep_ms(10).await; // Timer 1
-    sleep_ms(0).await; // Timer 4
-}
-
-pub fn size() -> usize {
-    std::mem::size_of_val(&run())
-}
-
-pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
-    Box::pin(run())
-}
-}
-
-pub mod random_173 {
-use runtime::prelude::*;
-
-async fn run() {
-    select! {
-        biased; // polled in this order; the first ready wins, the others are dropped
-        _ = async {
-            let f1 = sleep_ms(20); // Timer 3
-            let f2 = yield_now();
-            // nothing has run yet: futures start when polled
-            f1.await;
-            f2.await;
-        } => {}
-        _ = async {
-            sleep_ms(0).await; // Timer 6
-            sleep_ms(20).await; // Timer 7
-        } => {}
-    }
-    for _ in 0..2 {
-        block_ms(0);
-        join!( // all at once; each poll polls every unfinished one
-            yield_now(),
-            async { log("log 12") },
-            sleep_ms(50), // Timer 13
-        );
-    }
-}
-
-pub fn size() -> usize {
-    std::mem::size_of_val(&run())
-}
-
-pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
-    Box::pin(run())
-}
-}
-
-pub mod random_174 {
-use runtime::prelude::*;
-
-async fn run() {
-    join!( // all at once; each poll polls every unfinished one
-        async {
-            select! {
-                biased; // polled in this order; the first ready wins, the others are dropped
-                _ = sleep_ms(50) => {} // Timer 3
-                _ = sleep_ms(0) => {} // Timer 4
-            }
-        },
-    );
-    log("log 5");
-    select! {
-        biased; // polled in this order; the first ready wins, the others are dropped
-        _ = async {
-            for _ in 0..2 {
-                sleep_ms(10).await; // Timer 8
-            }
-        } => {}
-        _ = yield_now() => {}
-    }
-    let f1 = async { block_ms(0) };
-    // nothing has run yet: futures start when polled
-    f1.await;
-}
-
-pub fn size() -> usize {
-    std::mem::size_of_val(&run())
-}
-
-pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
-    Box::pin(run())
-}
-}
-
-pub mod random_175 {
-use runtime::prelude::*;
-
-async fn run() {
-    select! {
-        biased; // polled in this order; the first ready wins, the others are dropped
-        _ = sleep_ms(20) => {} // Timer 2
-    }
-    sleep_ms(100).await; // Timer 3
-}
-
-pub fn size() -> usize {
-    std::mem::size_of_val(&run())
-}
-
-pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
-    Box::pin(run())
-}
-}
-
-pub mod random_176 {
-use runtime::prelude::*;
-
-async fn run() {
-    join!( // all at once; each poll polls every unfinished one
-        sleep_ms(10), // Timer 2
-    );
-    for _ in 0..2 {
-        block_ms(10);
-    }
-    block_ms(10);
-    sleep_ms(20).await; // Timer 8
-    sleep_ms(50).await; // Timer 9
-}
-
-pub fn size() -> usize {
-    std::mem::size_of_val(&run())
-}
-
-pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
-    Box::pin(run())
-}
-}
-
-pub mod random_177 {
-use runtime::prelude::*;
-
-async fn run() {
-    sleep_ms(50).await; // Timer 1
-    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
-        sleep_ms(20).await; // Timer 2
-    });
-    select! {
-        biased; // polled in this order; the first ready wins, the others are dropped
-        _ = async { log("log 4") } => {}
-        _ = sleep_ms(20) => {} // Timer 5
-        _ = sleep_ms(100) => {} // Timer 6
-    }
-    h1.await.unwrap();
-}
-
-pub fn size() -> usize {
-    std::mem::size_of_val(&run())
-}
-
-pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
-    Box::pin(run())
-}
-}
-
-pub mod random_178 {
-use runtime::prelude::*;
-
-async fn run() {
-    select! {
-        biased; // polled in this order; the first ready wins, the others are dropped
-        _ = async {
-            select! {
-                biased; // polled in this order; the first ready wins, the others are dropped
-                _ = async { log("log 3") } => {}
-                _ = async { log("log 4") } => {}
-                _ = sleep_ms(20) => {} // Timer 5
-            }
-        } => {}
-    }
-}
-
-pub fn size() -> usize {
-    std::mem::size_of_val(&run())
-}
-
-pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
-    Box::pin(run())
-}
-}
-
-pub mod random_179 {
-use runtime::prelude::*;
-
-async fn run() {
-    log("log 1");
-    join!( // all at once; each poll polls every unfinished one
-        yield_now(),
-        async {
-            block_ms(30);
-            block_ms(0);
-        },
-    );
-}
-
-pub fn size() -> usize {
-    std::mem::size_of_val(&run())
-}
-
-pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
-    Box::pin(run())
-}
-}
-
-pub mod random_180 {
-use runtime::prelude::*;
-
-async fn run() {
-    log("log 1");
-    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
-        select! {
-            biased; // polled in this order; the first ready wins, the others are dropped
-            _ = sleep_ms(100) => {} // Timer 3
-        }
-    });
-    h1.await.unwrap();
-}
-
-pub fn size() -> usize {
-    std::mem::size_of_val(&run())
-}
-
-pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
-    Box::pin(run())
-}
-}
-
-pub mod random_181 {
-use runtime::prelude::*;
-
-async fn run() {
-    join!( // all at once; each poll polls every unfinished one
-        sleep_ms(0), // Timer 2
-    );
-    yield_now().await; // yield: the task goes to the back of the ready queue
-    sleep_ms(20).await; // Timer 4
-}
-
-pub fn size() -> usize {
-    std::mem::size_of_val(&run())
-}
-
-pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
-    Box::pin(run())
-}
-}
-
-pub mod random_182 {
-use runtime::prelude::*;
-
-async fn run() {
-    let f1 = async { block_ms(0) };
-    // nothing has run yet: futures start when polled
-    f1.await;
-    sleep_ms(10).await; // Timer 4
-    sleep_ms(10).await; // Timer 5
-    for _ in 0..2 {
-        sleep_ms(20).await; // Timer 7
-        sleep_ms(0).await; // Timer 9
-        sleep_ms(10).await; // Timer 10
-    }
-    let f2 = async {
-        join!( // all at once; each poll polls every unfinished one
-            async { log("log 13") },
-            async { block_ms(10) },
-        );
-    };
-    let f3 = sleep_ms(20); // Timer 15
-    // nothing has run yet: futures start when polled
-    f2.await;
-    f3.await;
-}
-
-pub fn size() -> usize {
-    std::mem::size_of_val(&run())
-}
-
-pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
-    Box::pin(run())
-}
-}
-
-pub mod random_183 {
-use runtime::prelude::*;
-
-async fn run() {
-    log("log 1");
-}
-
-pub fn size() -> usize {
-    std::mem::size_of_val(&run())
-}
-
-pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
-    Box::pin(run())
-}
-}
-
-pub mod random_184 {
-use runtime::prelude::*;
-
-async fn run() {
-    spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
-        select! {
-            biased; // polled in this order; the first ready wins, the others are dropped
-            _ = async {
-                join!( // all at once; each poll polls every unfinished one
-                    async { log("log 3") },
-                );
-            } => {}
-        }
-    });
-}
-
-pub fn size() -> usize {
-    std::mem::size_of_val(&run())
-}
-
-pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
-    Box::pin(run())
-}
-}
-
-pub mod random_185 {
-use runtime::prelude::*;
-
-async fn run() {
-    join!( // all at once; each poll polls every unfinished one
-        async {
-            select! {
-                biased; // polled in this order; the first ready wins, the others are dropped
-                _ = async { log("log 3") } => {}
-                _ = async { block_ms(30) } => {}
-                _ = sleep_ms(20) => {} // Timer 5
-            }
-        },
-        async {
-            log("log 7");
-            yield_now().await; // yield: the task goes to the back of the ready queue
-        },
-    );
-    let f1 = async { log("log 10") };
-    // nothing has run yet: futures start when polled
-    f1.await;
-    sleep_ms(0).await; // Timer 11
-}
-
-pub fn size() -> usize {
-    std::mem::size_of_val(&run())
-}
-
-pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
-    Box::pin(run())
-}
-}
-
-pub mod random_186 {
-use runtime::prelude::*;
-
-async fn run() {
-    select! {
-        biased; // polled in this order; the first ready wins, the others are dropped
-        _ = async { log("log 3") } => {}
-        _ = sleep_ms(50) => {} // Timer 4
-    }
-    join!( // all at once; each poll polls every unfinished one
-        async {
-            sleep_ms(20).await; // Timer 7
-            log("log 8");
-            block_ms(30);
-        },
-    );
-    sleep_ms(0).await; // Timer 10
-}
-
-pub fn size() -> usize {
-    std::mem::size_of_val(&run())
-}
-
-pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
-    Box::pin(run())
-}
-}
-
-pub mod random_187 {
-use runtime::prelude::*;
-
-async fn run() {
-    select! {
-        biased; // polled in this order; the first ready wins, the others are dropped
-        _ = async {
-            let f1 = sleep_ms(100); // Timer 3
-            // nothing has run yet: futures start when polled
-            f1.await;
-        } => {}
-        _ = async {
-            block_ms(30);
-        } => {}
-        _ = async {
-            select! {
-                biased; // polled in this order; the first ready wins, the others are dropped
-                _ = yield_now() => {}
-                _ = sleep_ms(10) => {} // Timer 8
-            }
-        } => {}
-    }
-    select! {
-        biased; // polled in this order; the first ready wins, the others are dropped
-        _ = async {
-            sleep_ms(20).await; // Timer 11
-            log("log 12");
-            sleep_ms(10).await; // Timer 13
-        } => {}
-        _ = async {
-            sleep_ms(100).await; // Timer 15
-            sleep_ms(20).await; // Timer 16
-            sleep_ms(20).await; // Timer 17
-        } => {}
-    }
-}
-
-pub fn size() -> usize {
-    std::mem::size_of_val(&run())
-}
-
-pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
-    Box::pin(run())
-}
-}
-
-pub mod random_188 {
-use runtime::prelude::*;
-
-async fn run() {
-    select! {
-        biased; // polled in this order; the first ready wins, the others are dropped
-        _ = sleep_ms(50) => {} // Timer 3
-        _ = sleep_ms(20) => {} // Timer 4
-        _ = yield_now() => {}
-    }
-    join!( // all at once; each poll polls every unfinished one
-        sleep_ms(50), // Timer 7
-    );
-    block_ms(30);
-}
-
-pub fn size() -> usize {
-    std::mem::size_of_val(&run())
-}
-
-pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
-    Box::pin(run())
-}
-}
-
-pub mod random_189 {
-use runtime::prelude::*;
-
-async fn run() {
-    sleep_ms(20).await; // Timer 2
-    log("log 3");
-    sleep_ms(0).await; // Timer 4
-}
-
-pub fn size() -> usize {
-    std::mem::size_of_val(&run())
-}
-
-pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
-    Box::pin(run())
-}
-}
-
-pub mod random_190 {
-use runtime::prelude::*;
-
-async fn run() {
-    select! {
-        biased; // polled in this order; the first ready wins, the others are dropped
-        _ = sleep_ms(0) => {} // Timer 3
-        _ = sleep_ms(50) => {} // Timer 4
-    }
-    let f1 = sleep_ms(0); // Timer 6
-    let f2 = async { block_ms(10) };
-    // nothing has run yet: futures start when polled
-    f1.await;
-    f2.await;
-    join!( // all at once; each poll polls every unfinished one
-        async { log("log 9") },
-    );
-    spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
         join!( // all at once; each poll polls every unfinished one
             async {
-                sleep_ms(20).await; // Timer 12
-                block_ms(10);
+                log("log 3");
+                log("log 4");
+                log("log 5");
             },
-            async {
-                join!( // all at once; each poll polls every unfinished one
-                    yield_now(),
-                    async { log("log 16") },
-                    async { log("log 17") },
-                );
-            },
-            sleep_ms(20), // Timer 18
         );
     });
-    sleep_ms(10).await; // Timer 19
-}
-
-pub fn size() -> usize {
-    std::mem::size_of_val(&run())
-}
-
-pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
-    Box::pin(run())
-}
-}
-
-pub mod random_191 {
-use runtime::prelude::*;
-
-async fn run() {
-    for _ in 0..2 {
-        select! {
-            biased; // polled in this order; the first ready wins, the others are dropped
-            _ = yield_now() => {}
-            _ = async { block_ms(0) } => {}
-            _ = sleep_ms(100) => {} // Timer 5
-        }
-    }
-    sleep_ms(20).await; // Timer 6
-    for _ in 0..0 {
-        log("log 9");
-    }
-    log("log 11");
-    log("log 12");
-    let f1 = async {
-        select! {
-            biased; // polled in this order; the first ready wins, the others are dropped
-            _ = async { log("log 15") } => {}
-            _ = sleep_ms(100) => {} // Timer 16
-        }
-    };
-    let f2 = sleep_ms(20); // Timer 17
-    let f3 = async { log("log 18") };
-    // nothing has run yet: futures start when polled
-    f1.await;
-    f2.await;
-    f3.await;
-}
-
-pub fn size() -> usize {
-    std::mem::size_of_val(&run())
-}
-
-pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
-    Box::pin(run())
-}
-}
-
-pub mod random_192 {
-use runtime::prelude::*;
-
-async fn run() {
+    h1.await.unwrap();
     select! {
-        biased; // polled in this order; the first ready wins, the others are dropped
-        _ = async {
-            log("log 3");
-            block_ms(10);
-            sleep_ms(10).await; // Timer 5
-        } => {}
-        _ = async { block_ms(10) } => {}
-    }
-    yield_now().await; // yield: the task goes to the back of the ready queue
-}
-
-pub fn size() -> usize {
-    std::mem::size_of_val(&run())
-}
-
-pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
-    Box::pin(run())
-}
-}
-
-pub mod random_193 {
-use runtime::prelude::*;
-
-async fn run() {
-    join!( // all at once; each poll polls every unfinished one
-        async {
-            log("log 3");
-            log("log 4");
-            log("log 5");
-        },
-    );
-    select! {
-        biased; // polled in this order; the first ready wins, the others are dropped
+        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
         _ = async {
             join!( // all at once; each poll polls every unfinished one
                 async { block_ms(0) },
@@ -6386,7 +5203,21 @@ async fn run() {
             f3.await;
         } => {}
     }
-    sleep_ms(50).await; // Timer 15
+    let f4 = async { log("log 16") };
+    let f5 = async {
+        join!( // all at once; each poll polls every unfinished one
+            sleep_ms(20), // Timer 18
+        );
+    };
+    let f6 = async {
+        for _ in 0..0 {
+            sleep_ms(50).await; // Timer 20
+        }
+    };
+    // nothing has run yet: futures start when polled
+    f4.await;
+    f5.await;
+    f6.await;
 }
 
 pub fn size() -> usize {
@@ -6398,18 +5229,156 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 }
 }
 
-pub mod random_194 {
+pub mod random_159 {
 use runtime::prelude::*;
 
 async fn run() {
     log("log 1");
+    select! {
+        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+        _ = sleep_ms(20) => {} // Timer 4
+    }
+    sleep_ms(100).await; // Timer 5
+    sleep_ms(20).await; // Timer 6
+    join!( // all at once; each poll polls every unfinished one
+        async { block_ms(0) },
+    );
+    let f1 = sleep_ms(10); // Timer 11
+    let f2 = async { log("log 12") };
+    // nothing has run yet: futures start when polled
+    f1.await;
+    f2.await;
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_160 {
+use runtime::prelude::*;
+
+async fn run() {
+    sleep_ms(0).await; // Timer 1
+    select! {
+        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+        _ = async {
+            let f1 = yield_now();
+            let f2 = sleep_ms(20); // Timer 5
+            let f3 = sleep_ms(10); // Timer 6
+            // nothing has run yet: futures start when polled
+            f1.await;
+            f2.await;
+            f3.await;
+        } => {
+            block_ms(10);
+            log("log 11");
+        }
+        _ = async {
+            block_ms(30);
+        } => {
+            log("log 12");
+        }
+        _ = sleep_ms(100) => { // Timer 9
+            log("log 13");
+        }
+    }
+    spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
+        sleep_ms(20).await; // Timer 14
+    });
+    sleep_ms(0).await; // Timer 15
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_161 {
+use runtime::prelude::*;
+
+async fn run() {
+    select! {
+        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+        _ = async {
+            join!( // all at once; each poll polls every unfinished one
+                async { log("log 3") },
+            );
+        } => {
+            block_ms(30);
+        }
+        _ = async {
+            for _ in 0..3 {
+                log("log 5");
+                sleep_ms(100).await; // Timer 6
+            }
+        } => {}
+        _ = async {
+            join!( // all at once; each poll polls every unfinished one
+                sleep_ms(100), // Timer 8
+            );
+        } => {}
+    }
+    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
+        join!( // all at once; each poll polls every unfinished one
+            async {
+                join!( // all at once; each poll polls every unfinished one
+                    sleep_ms(100), // Timer 12
+                    async { block_ms(0) },
+                );
+            },
+            async {
+                join!( // all at once; each poll polls every unfinished one
+                    sleep_ms(0), // Timer 15
+                    yield_now(),
+                    sleep_ms(50), // Timer 17
+                );
+            },
+            async {
+                let f1 = yield_now();
+                let f2 = sleep_ms(20); // Timer 20
+                // nothing has run yet: futures start when polled
+                f1.await;
+                f2.await;
+            },
+        );
+    });
+    h1.await.unwrap();
+    log("log 22");
+    join!( // all at once; each poll polls every unfinished one
+        yield_now(),
+        sleep_ms(10), // Timer 25
+        async { log("log 26") },
+    );
+    join!( // all at once; each poll polls every unfinished one
+        sleep_ms(20), // Timer 28
+        async { log("log 29") },
+    );
     join!( // all at once; each poll polls every unfinished one
         async {
-            join!( // all at once; each poll polls every unfinished one
-                sleep_ms(20), // Timer 4
-                sleep_ms(50), // Timer 5
-                sleep_ms(0), // Timer 6
-            );
+            let f3 = async { log("log 32") };
+            let f4 = sleep_ms(50); // Timer 33
+            let f5 = async { log("log 34") };
+            // nothing has run yet: futures start when polled
+            f3.await;
+            f4.await;
+            f5.await;
+        },
+        async { log("log 35") },
+        async {
+            select! {
+                biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+                _ = sleep_ms(50) => {} // Timer 37
+                _ = async { log("log 38") } => {}
+            }
         },
     );
 }
@@ -6423,41 +5392,122 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 }
 }
 
-pub mod random_195 {
+pub mod random_162 {
+use runtime::prelude::*;
+
+async fn run() {
+    select! {
+        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+        _ = async { log("log 2") } => {
+            block_ms(10);
+            block_ms(10);
+        }
+    }
+    block_ms(0);
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_163 {
+use runtime::prelude::*;
+
+async fn run() {
+    sleep_ms(20).await; // Timer 1
+    join!( // all at once; each poll polls every unfinished one
+        async {
+            select! {
+                biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+                _ = sleep_ms(100) => {} // Timer 4
+                _ = sleep_ms(50) => {} // Timer 5
+                _ = async { log("log 6") } => {}
+            }
+        },
+        async {
+            log("log 8");
+            sleep_ms(20).await; // Timer 9
+            log("log 10");
+        },
+        async {
+            join!( // all at once; each poll polls every unfinished one
+                sleep_ms(50), // Timer 12
+                sleep_ms(20), // Timer 13
+            );
+        },
+    );
+    join!( // all at once; each poll polls every unfinished one
+        sleep_ms(0), // Timer 15
+        async {
+            let f1 = sleep_ms(50); // Timer 17
+            let f2 = yield_now();
+            let f3 = async { log("log 19") };
+            // nothing has run yet: futures start when polled
+            f1.await;
+            f2.await;
+            f3.await;
+        },
+    );
+    sleep_ms(50).await; // Timer 20
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_164 {
 use runtime::prelude::*;
 
 async fn run() {
     log("log 1");
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_165 {
+use runtime::prelude::*;
+
+async fn run() {
+    sleep_ms(100).await; // Timer 1
     join!( // all at once; each poll polls every unfinished one
-        sleep_ms(20), // Timer 3
+        async {
+            sleep_ms(50).await; // Timer 4
+            log("log 5");
+            sleep_ms(0).await; // Timer 6
+        },
     );
     select! {
-        biased; // polled in this order; the first ready wins, the others are dropped
-        _ = sleep_ms(20) => {} // Timer 6
+        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+        _ = async { log("log 8") } => {}
     }
-    for _ in 0..2 {
-        sleep_ms(10).await; // Timer 8
-        block_ms(0);
-    }
-    join!( // all at once; each poll polls every unfinished one
-        sleep_ms(100), // Timer 11
-        sleep_ms(20), // Timer 12
-        sleep_ms(20), // Timer 13
-    );
     select! {
-        biased; // polled in this order; the first ready wins, the others are dropped
+        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
         _ = async {
-            sleep_ms(10).await; // Timer 16
-            log("log 17");
-            sleep_ms(100).await; // Timer 18
-        } => {}
-        _ = async {
-            select! {
-                biased; // polled in this order; the first ready wins, the others are dropped
-                _ = async { log("log 20") } => {}
-                _ = sleep_ms(10) => {} // Timer 21
-            }
-        } => {}
+            join!( // all at once; each poll polls every unfinished one
+                sleep_ms(100), // Timer 11
+                async { log("log 12") },
+                yield_now(),
+            );
+        } => {
+            block_ms(0);
+        }
     }
 }
 
@@ -6470,49 +5520,51 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 }
 }
 
-pub mod random_196 {
+pub mod random_166 {
 use runtime::prelude::*;
 
 async fn run() {
     join!( // all at once; each poll polls every unfinished one
         async { log("log 2") },
     );
-}
-
-pub fn size() -> usize {
-    std::mem::size_of_val(&run())
-}
-
-pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
-    Box::pin(run())
-}
-}
-
-pub mod random_197 {
-use runtime::prelude::*;
-
-async fn run() {
-    let f1 = yield_now();
-    let f2 = async {
+    let f1 = async {
         select! {
-            biased; // polled in this order; the first ready wins, the others are dropped
-            _ = async { log("log 4") } => {}
-            _ = sleep_ms(20) => {} // Timer 5
-            _ = yield_now() => {}
+            biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+            _ = sleep_ms(10) => {} // Timer 5
+            _ = sleep_ms(20) => { // Timer 6
+                sleep_ms(100).await; // Timer 8
+            }
+            _ = async { log("log 7") } => {}
         }
     };
+    let f2 = async {
+        join!( // all at once; each poll polls every unfinished one
+            async { block_ms(30) },
+        );
+    };
+    let f3 = sleep_ms(20); // Timer 11
     // nothing has run yet: futures start when polled
     f1.await;
     f2.await;
-    sleep_ms(10).await; // Timer 7
+    f3.await;
     join!( // all at once; each poll polls every unfinished one
-        async { block_ms(30) },
-        async { log("log 10") },
+        async {
+            join!( // all at once; each poll polls every unfinished one
+                async { log("log 14") },
+            );
+        },
+        async {
+            sleep_ms(100).await; // Timer 16
+            sleep_ms(100).await; // Timer 17
+            sleep_ms(100).await; // Timer 18
+        },
+        async {
+            join!( // all at once; each poll polls every unfinished one
+                async { block_ms(30) },
+                sleep_ms(20), // Timer 21
+            );
+        },
     );
-    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
-        yield_now().await; // yield: the task goes to the back of the ready queue
-    });
-    h1.await.unwrap();
 }
 
 pub fn size() -> usize {
@@ -6524,207 +5576,33 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 }
 }
 
-pub mod random_198 {
+pub mod random_167 {
 use runtime::prelude::*;
 
 async fn run() {
     let f1 = async {
-        for _ in 0..1 {
-            sleep_ms(20).await; // Timer 3
-        }
+        let f2 = sleep_ms(20); // Timer 3
+        // nothing has run yet: futures start when polled
+        f2.await;
     };
     // nothing has run yet: futures start when polled
     f1.await;
+    log("log 5");
     spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
-        yield_now().await; // yield: the task goes to the back of the ready queue
-    });
-}
-
-pub fn size() -> usize {
-    std::mem::size_of_val(&run())
-}
-
-pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
-    Box::pin(run())
-}
-}
-
-pub mod random_199 {
-use runtime::prelude::*;
-
-async fn run() {
-    join!( // all at once; each poll polls every unfinished one
-        async {
-            join!( // all at once; each poll polls every unfinished one
-                sleep_ms(100), // Timer 3
-                async { block_ms(0) },
-            );
-        },
-        async {
-            join!( // all at once; each poll polls every unfinished one
-                sleep_ms(0), // Timer 6
-                yield_now(),
-                sleep_ms(50), // Timer 8
-            );
-        },
-        async {
-            let f1 = yield_now();
-            let f2 = sleep_ms(20); // Timer 11
-            // nothing has run yet: futures start when polled
-            f1.await;
-            f2.await;
-        },
-    );
-    log("log 13");
-    join!( // all at once; each poll polls every unfinished one
-        yield_now(),
-        sleep_ms(10), // Timer 16
-        async { log("log 17") },
-    );
-    join!( // all at once; each poll polls every unfinished one
-        sleep_ms(20), // Timer 19
-        async { log("log 20") },
-    );
-    join!( // all at once; each poll polls every unfinished one
-        async {
-            let f3 = async { log("log 23") };
-            let f4 = sleep_ms(50); // Timer 24
-            let f5 = async { log("log 25") };
-            // nothing has run yet: futures start when polled
-            f3.await;
-            f4.await;
-            f5.await;
-        },
-        async { log("log 26") },
-        async {
-            select! {
-                biased; // polled in this order; the first ready wins, the others are dropped
-                _ = sleep_ms(50) => {} // Timer 28
-                _ = async { log("log 29") } => {}
-            }
-        },
-    );
-    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
-        let f6 = async { block_ms(30) };
-        let f7 = async {
-            join!( // all at once; each poll polls every unfinished one
-                async { block_ms(0) },
-                async { log("log 34") },
-            );
-        };
-        // nothing has run yet: futures start when polled
-        f6.await;
-        f7.await;
-    });
-    h1.await.unwrap();
-}
-
-pub fn size() -> usize {
-    std::mem::size_of_val(&run())
-}
-
-pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
-    Box::pin(run())
-}
-}
-
-pub mod random_200 {
-use runtime::prelude::*;
-
-async fn run() {
-    select! {
-        biased; // polled in this order; the first ready wins, the others are dropped
-        _ = async {
-            join!( // all at once; each poll polls every unfinished one
-                async { block_ms(10) },
-            );
-        } => {}
-    }
-    let f1 = async { log("log 6") };
-    let f2 = sleep_ms(50); // Timer 7
-    // nothing has run yet: futures start when polled
-    f1.await;
-    f2.await;
-    select! {
-        biased; // polled in this order; the first ready wins, the others are dropped
-        _ = sleep_ms(20) => {} // Timer 10
-        _ = sleep_ms(0) => {} // Timer 11
-    }
-    let f3 = sleep_ms(20); // Timer 13
-    let f4 = async { log("log 14") };
-    let f5 = sleep_ms(50); // Timer 15
-    // nothing has run yet: futures start when polled
-    f3.await;
-    f4.await;
-    f5.await;
-    select! {
-        biased; // polled in this order; the first ready wins, the others are dropped
-        _ = async { block_ms(10) } => {}
-        _ = sleep_ms(0) => {} // Timer 18
-    }
-}
-
-pub fn size() -> usize {
-    std::mem::size_of_val(&run())
-}
-
-pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
-    Box::pin(run())
-}
-}
-
-pub mod random_201 {
-use runtime::prelude::*;
-
-async fn run() {
-    for _ in 0..1 {
         select! {
-            biased; // polled in this order; the first ready wins, the others are dropped
-            _ = yield_now() => {}
-            _ = async { log("log 4") } => {}
-        }
-        select! {
-            biased; // polled in this order; the first ready wins, the others are dropped
-            _ = async { block_ms(10) } => {}
+            biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
             _ = async { log("log 7") } => {}
-            _ = sleep_ms(100) => {} // Timer 8
+            _ = sleep_ms(10) => {} // Timer 8
+            _ = async { block_ms(10) } => {}
         }
-    }
-    sleep_ms(50).await; // Timer 10
-    log("log 11");
-    sleep_ms(0).await; // Timer 12
-    select! {
-        biased; // polled in this order; the first ready wins, the others are dropped
-        _ = async { log("log 14") } => {}
-    }
-    for _ in 0..0 {
-        join!( // all at once; each poll polls every unfinished one
-            async { log("log 17") },
-        );
-        select! {
-            biased; // polled in this order; the first ready wins, the others are dropped
-            _ = sleep_ms(50) => {} // Timer 19
-            _ = sleep_ms(50) => {} // Timer 20
-        }
-    }
-}
-
-pub fn size() -> usize {
-    std::mem::size_of_val(&run())
-}
-
-pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
-    Box::pin(run())
-}
-}
-
-pub mod random_202 {
-use runtime::prelude::*;
-
-async fn run() {
-    log("log 1");
+    });
     join!( // all at once; each poll polls every unfinished one
-        async { log("log 3") },
+        async {
+            select! {
+                biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+                _ = async { log("log 12") } => {}
+            }
+        },
     );
 }
 
@@ -6737,242 +5615,56 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 }
 }
 
-pub mod random_203 {
+pub mod random_168 {
 use runtime::prelude::*;
 
 async fn run() {
     select! {
-        biased; // polled in this order; the first ready wins, the others are dropped
-        _ = sleep_ms(10) => {} // Timer 2
-        _ = async {
-            join!( // all at once; each poll polls every unfinished one
-                async { log("log 4") },
-            );
-        } => {}
-        _ = sleep_ms(0) => {} // Timer 5
-    }
-    spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
-        log("log 6");
-    });
-    sleep_ms(20).await; // Timer 7
-}
-
-pub fn size() -> usize {
-    std::mem::size_of_val(&run())
-}
-
-pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
-    Box::pin(run())
-}
-}
-
-pub mod random_204 {
-use runtime::prelude::*;
-
-async fn run() {
-    sleep_ms(20).await; // Timer 1
-    sleep_ms(20).await; // Timer 4
-    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
-        let f1 = async {
-            sleep_ms(100).await; // Timer 7
-            sleep_ms(100).await; // Timer 8
-            sleep_ms(100).await; // Timer 9
-        };
-        let f2 = async {
-            join!( // all at once; each poll polls every unfinished one
-                async { block_ms(30) },
-                sleep_ms(20), // Timer 12
-            );
-        };
-        let f3 = async {
-            select! {
-                biased; // polled in this order; the first ready wins, the others are dropped
-                _ = sleep_ms(0) => {} // Timer 14
-                _ = sleep_ms(20) => {} // Timer 15
-                _ = sleep_ms(20) => {} // Timer 16
-            }
-        };
-        // nothing has run yet: futures start when polled
-        f1.await;
-        f2.await;
-        f3.await;
-    });
-    sleep_ms(20).await; // Timer 17
-    h1.await.unwrap();
-}
-
-pub fn size() -> usize {
-    std::mem::size_of_val(&run())
-}
-
-pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
-    Box::pin(run())
-}
-}
-
-pub mod random_205 {
-use runtime::prelude::*;
-
-async fn run() {
-    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
-        sleep_ms(10).await; // Timer 3
-    });
-    h1.await.unwrap();
-}
-
-pub fn size() -> usize {
-    std::mem::size_of_val(&run())
-}
-
-pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
-    Box::pin(run())
-}
-}
-
-pub mod random_206 {
-use runtime::prelude::*;
-
-async fn run() {
-    sleep_ms(20).await; // Timer 1
-    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
-        log("log 2");
-    });
-    h1.await.unwrap();
-}
-
-pub fn size() -> usize {
-    std::mem::size_of_val(&run())
-}
-
-pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
-    Box::pin(run())
-}
-}
-
-pub mod random_207 {
-use runtime::prelude::*;
-
-async fn run() {
-    let f1 = async { block_ms(30) };
-    // nothing has run yet: futures start when polled
-    f1.await;
-    yield_now().await; // yield: the task goes to the back of the ready queue
-    select! {
-        biased; // polled in this order; the first ready wins, the others are dropped
+        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+        _ = async { log("log 16") } => {
+            sleep_ms(0).await; // Timer 20
+        }
         _ = async {
             select! {
-                biased; // polled in this order; the first ready wins, the others are dropped
-                _ = async { block_ms(10) } => {}
-                _ = sleep_ms(50) => {} // Timer 9
-            }
-        } => {}
-        _ = async { log("log 10") } => {}
-        _ = yield_now() => {}
-    }
-}
-
-pub fn size() -> usize {
-    std::mem::size_of_val(&run())
-}
-
-pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
-    Box::pin(run())
-}
-}
-
-pub mod random_208 {
-use runtime::prelude::*;
-
-async fn run() {
-    sleep_ms(50).await; // Timer 1
-    sleep_ms(10).await; // Timer 3
-    log("log 4");
-    join!( // all at once; each poll polls every unfinished one
-        async {
-            log("log 7");
-        },
-        async {
-            join!( // all at once; each poll polls every unfinished one
-                sleep_ms(50), // Timer 9
-                sleep_ms(50), // Timer 10
-            );
-        },
-        sleep_ms(0), // Timer 11
-    );
-}
-
-pub fn size() -> usize {
-    std::mem::size_of_val(&run())
-}
-
-pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
-    Box::pin(run())
-}
-}
-
-pub mod random_209 {
-use runtime::prelude::*;
-
-async fn run() {
-    select! {
-        biased; // polled in this order; the first ready wins, the others are dropped
-        _ = async {
-            select! {
-                biased; // polled in this order; the first ready wins, the others are dropped
+                biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+                _ = async { block_ms(30) } => {}
                 _ = async { block_ms(0) } => {}
             }
-        } => {}
-        _ = async {
-            join!( // all at once; each poll polls every unfinished one
-                async { block_ms(10) },
-                sleep_ms(0), // Timer 6
-                async { log("log 7") },
-            );
-        } => {}
+        } => {
+            sleep_ms(10).await; // Timer 21
+            log("log 22");
+        }
     }
-    sleep_ms(0).await; // Timer 8
-}
-
-pub fn size() -> usize {
-    std::mem::size_of_val(&run())
-}
-
-pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
-    Box::pin(run())
-}
-}
-
-pub mod random_210 {
-use runtime::prelude::*;
-
-async fn run() {
     block_ms(0);
-    sleep_ms(100).await; // Timer 4
-    sleep_ms(10).await; // Timer 5
-    sleep_ms(20).await; // Timer 6
-    log("log 8");
-    log("log 9");
-    sleep_ms(20).await; // Timer 10
+    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
+        sleep_ms(100).await; // Timer 26
+        sleep_ms(10).await; // Timer 27
+        sleep_ms(20).await; // Timer 28
+        log("log 30");
+        log("log 31");
+        sleep_ms(20).await; // Timer 32
+    });
+    h1.await.unwrap();
     select! {
-        biased; // polled in this order; the first ready wins, the others are dropped
+        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
         _ = async {
             for _ in 0..0 {
                 yield_now().await; // yield: the task goes to the back of the ready queue
-                sleep_ms(100).await; // Timer 14
+                sleep_ms(100).await; // Timer 36
                 block_ms(30);
             }
         } => {}
-        _ = sleep_ms(0) => {} // Timer 16
+        _ = sleep_ms(0) => { // Timer 38
+            log("log 42");
+        }
         _ = async {
             block_ms(10);
-            log("log 19");
-        } => {}
+            log("log 41");
+        } => {
+            sleep_ms(20).await; // Timer 43
+            sleep_ms(10).await; // Timer 44
+        }
     }
-    let f1 = async {
-        log("log 22");
-    };
-    // nothing has run yet: futures start when polled
-    f1.await;
 }
 
 pub fn size() -> usize {
@@ -6984,106 +5676,13 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 }
 }
 
-pub mod random_211 {
+pub mod random_169 {
 use runtime::prelude::*;
 
 async fn run() {
-    join!( // all at once; each poll polls every unfinished one
-        async { block_ms(0) },
-        async { log("log 3") },
-    );
-    let f1 = async {
-        log("log 6");
-    };
-    let f2 = async {
-        select! {
-            biased; // polled in this order; the first ready wins, the others are dropped
-            _ = sleep_ms(20) => {} // Timer 8
-            _ = yield_now() => {}
-        }
-    };
-    // nothing has run yet: futures start when polled
-    f1.await;
-    f2.await;
-}
-
-pub fn size() -> usize {
-    std::mem::size_of_val(&run())
-}
-
-pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
-    Box::pin(run())
-}
-}
-
-pub mod random_212 {
-use runtime::prelude::*;
-
-async fn run() {
-    let f1 = async { log("log 2") };
-    let f2 = sleep_ms(50); // Timer 3
-    let f3 = async {
-        join!( // all at once; each poll polls every unfinished one
-            sleep_ms(50), // Timer 5
-            async { block_ms(10) },
-        );
-    };
-    // nothing has run yet: futures start when polled
-    f1.await;
-    f2.await;
-    f3.await;
-}
-
-pub fn size() -> usize {
-    std::mem::size_of_val(&run())
-}
-
-pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
-    Box::pin(run())
-}
-}
-
-pub mod random_213 {
-use runtime::prelude::*;
-
-async fn run() {
-    join!( // all at once; each poll polls every unfinished one
-        yield_now(),
-        async {
-            for _ in 0..2 {
-                sleep_ms(0).await; // Timer 4
-            }
-        },
-    );
-    let f1 = sleep_ms(50); // Timer 6
-    let f2 = async { log("log 7") };
-    let f3 = async {
-        for _ in 0..0 {
-            log("log 9");
-            sleep_ms(20).await; // Timer 10
-        }
-    };
-    // nothing has run yet: futures start when polled
-    f1.await;
-    f2.await;
-    f3.await;
-    log("log 12");
-    log("log 14");
-}
-
-pub fn size() -> usize {
-    std::mem::size_of_val(&run())
-}
-
-pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
-    Box::pin(run())
-}
-}
-
-pub mod random_214 {
-use runtime::prelude::*;
-
-async fn run() {
+    log("log 22");
+    log("log 24");
+    sleep_ms(50).await; // Timer 25
     for _ in 0..3 {
         yield_now().await; // yield: the task goes to the back of the ready queue
     }
@@ -7098,34 +5697,46 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 }
 }
 
-pub mod random_215 {
+pub mod random_170 {
 use runtime::prelude::*;
 
 async fn run() {
     for _ in 0..3 {
         select! {
-            biased; // polled in this order; the first ready wins, the others are dropped
+            biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
             _ = async { block_ms(10) } => {}
             _ = sleep_ms(50) => {} // Timer 4
             _ = sleep_ms(0) => {} // Timer 5
         }
-        let f1 = sleep_ms(10); // Timer 7
-        let f2 = sleep_ms(100); // Timer 8
-        // nothing has run yet: futures start when polled
-        f1.await;
-        f2.await;
-        let f3 = sleep_ms(10); // Timer 10
-        let f4 = async { block_ms(0) };
-        // nothing has run yet: futures start when polled
-        f3.await;
-        f4.await;
+        sleep_ms(10).await; // Timer 6
+        for _ in 0..3 {
+            sleep_ms(10).await; // Timer 8
+            sleep_ms(10).await; // Timer 9
+        }
     }
+    block_ms(0);
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_171 {
+use runtime::prelude::*;
+
+async fn run() {
+    sleep_ms(10).await; // Timer 1
     join!( // all at once; each poll polls every unfinished one
-        sleep_ms(10), // Timer 13
-        sleep_ms(20), // Timer 14
+        sleep_ms(0), // Timer 3
+        async { log("log 4") },
         async {
-            block_ms(30);
-            sleep_ms(20).await; // Timer 17
+            sleep_ms(10).await; // Timer 6
+            sleep_ms(20).await; // Timer 7
         },
     );
 }
@@ -7139,25 +5750,26 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 }
 }
 
-pub mod random_216 {
+pub mod random_172 {
 use runtime::prelude::*;
 
 async fn run() {
-    spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
-        sleep_ms(10).await; // Timer 1
+    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
+        let f1 = async { log("log 2") };
+        let f2 = async {
+            select! {
+                biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+                _ = async { log("log 4") } => {}
+            }
+        };
+        // nothing has run yet: futures start when polled
+        f1.await;
+        f2.await;
     });
-    select! {
-        biased; // polled in this order; the first ready wins, the others are dropped
-        _ = async { block_ms(10) } => {}
-        _ = async { log("log 5") } => {}
-        _ = async { log("log 6") } => {}
-    }
-    sleep_ms(50).await; // Timer 8
-    block_ms(30);
-    sleep_ms(20).await; // Timer 10
-    let f1 = async { block_ms(0) };
-    // nothing has run yet: futures start when polled
-    f1.await;
+    h1.await.unwrap();
+    sleep_ms(50).await; // Timer 5
+    sleep_ms(100).await; // Timer 8
+    sleep_ms(20).await; // Timer 9
 }
 
 pub fn size() -> usize {
@@ -7169,16 +5781,19 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 }
 }
 
-pub mod random_217 {
+pub mod random_173 {
 use runtime::prelude::*;
 
 async fn run() {
-    let f1 = async {
-        log("log 3");
-        sleep_ms(100).await; // Timer 4
-    };
-    // nothing has run yet: futures start when polled
-    f1.await;
+    select! {
+        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+        _ = async {
+            let f1 = async { log("log 3") };
+            // nothing has run yet: futures start when polled
+            f1.await;
+        } => {}
+        _ = sleep_ms(10) => {} // Timer 4
+    }
 }
 
 pub fn size() -> usize {
@@ -7190,7 +5805,7 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 }
 }
 
-pub mod random_218 {
+pub mod random_174 {
 use runtime::prelude::*;
 
 async fn run() {
@@ -7214,7 +5829,7 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 }
 }
 
-pub mod random_219 {
+pub mod random_175 {
 use runtime::prelude::*;
 
 async fn run() {
@@ -7230,133 +5845,48 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 }
 }
 
-pub mod random_220 {
-use runtime::prelude::*;
-
-async fn run() {
-    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
-        select! {
-            biased; // polled in this order; the first ready wins, the others are dropped
-            _ = async {
-                let f1 = async { block_ms(30) };
-                let f2 = sleep_ms(0); // Timer 4
-                // nothing has run yet: futures start when polled
-                f1.await;
-                f2.await;
-            } => {}
-            _ = async {
-                for _ in 0..1 {
-                    sleep_ms(0).await; // Timer 6
-                    log("log 7");
-                    sleep_ms(0).await; // Timer 8
-                }
-            } => {}
-        }
-    });
-    let f3 = yield_now();
-    let f4 = sleep_ms(20); // Timer 12
-    let f5 = sleep_ms(100); // Timer 13
-    // nothing has run yet: futures start when polled
-    f3.await;
-    f4.await;
-    f5.await;
-    sleep_ms(10).await; // Timer 15
-    sleep_ms(10).await; // Timer 16
-    sleep_ms(0).await; // Timer 17
-    sleep_ms(20).await; // Timer 18
-    let f6 = async {
-        for _ in 0..1 {
-            sleep_ms(20).await; // Timer 21
-            sleep_ms(10).await; // Timer 22
-            sleep_ms(20).await; // Timer 23
-        }
-    };
-    let f7 = async {
-        join!( // all at once; each poll polls every unfinished one
-            sleep_ms(20), // Timer 25
-            sleep_ms(10), // Timer 26
-            async { log("log 27") },
-        );
-    };
-    let f8 = async {
-        select! {
-            biased; // polled in this order; the first ready wins, the others are dropped
-            _ = async { block_ms(0) } => {}
-        }
-    };
-    // nothing has run yet: futures start when polled
-    f6.await;
-    f7.await;
-    f8.await;
-    h1.await.unwrap();
-}
-
-pub fn size() -> usize {
-    std::mem::size_of_val(&run())
-}
-
-pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
-    Box::pin(run())
-}
-}
-
-pub mod random_221 {
+pub mod random_176 {
 use runtime::prelude::*;
 
 async fn run() {
     select! {
-        biased; // polled in this order; the first ready wins, the others are dropped
+        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
         _ = async {
-            yield_now().await; // yield: the task goes to the back of the ready queue
+            let f1 = async { block_ms(30) };
+            let f2 = sleep_ms(0); // Timer 4
+            // nothing has run yet: futures start when polled
+            f1.await;
+            f2.await;
         } => {}
-    }
-    let f1 = async {
-        select! {
-            biased; // polled in this order; the first ready wins, the others are dropped
-            _ = sleep_ms(100) => {} // Timer 6
-            _ = async { log("log 7") } => {}
-        }
-    };
-    let f2 = async {
-        let f3 = async { block_ms(30) };
-        let f4 = async { block_ms(0) };
-        // nothing has run yet: futures start when polled
-        f3.await;
-        f4.await;
-    };
-    let f3 = async {
-        let f6 = sleep_ms(100); // Timer 12
-        // nothing has run yet: futures start when polled
-        f6.await;
-    };
-    // nothing has run yet: futures start when polled
-    f1.await;
-    f2.await;
-    f3.await;
-    select! {
-        biased; // polled in this order; the first ready wins, the others are dropped
         _ = async {
-            select! {
-                biased; // polled in this order; the first ready wins, the others are dropped
-                _ = async { log("log 15") } => {}
-                _ = sleep_ms(0) => {} // Timer 16
-                _ = async { log("log 17") } => {}
+            for _ in 0..1 {
+                sleep_ms(0).await; // Timer 6
+                log("log 7");
+                sleep_ms(0).await; // Timer 8
             }
         } => {}
-        _ = sleep_ms(50) => {} // Timer 18
-        _ = async {
-            join!( // all at once; each poll polls every unfinished one
-                sleep_ms(20), // Timer 20
-                async { log("log 21") },
-            );
-        } => {}
     }
-    select! {
-        biased; // polled in this order; the first ready wins, the others are dropped
-        _ = sleep_ms(0) => {} // Timer 24
-        _ = sleep_ms(10) => {} // Timer 25
-    }
-    log("log 26");
+    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
+        for _ in 0..3 {
+            log("log 11");
+            sleep_ms(100).await; // Timer 12
+            sleep_ms(20).await; // Timer 13
+            let f3 = sleep_ms(20); // Timer 15
+            let f4 = sleep_ms(20); // Timer 16
+            let f5 = yield_now();
+            // nothing has run yet: futures start when polled
+            f3.await;
+            f4.await;
+            f5.await;
+            for _ in 0..1 {
+                sleep_ms(100).await; // Timer 19
+                block_ms(10);
+                sleep_ms(20).await; // Timer 21
+            }
+        }
+    });
+    h1.await.unwrap();
+    sleep_ms(20).await; // Timer 22
 }
 
 pub fn size() -> usize {
@@ -7368,13 +5898,21 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 }
 }
 
-pub mod random_222 {
+pub mod random_177 {
 use runtime::prelude::*;
 
 async fn run() {
+    select! {
+        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+        _ = async {
+            log("log 25");
+            log("log 26");
+        } => {}
+        _ = async { log("log 27") } => {}
+    }
     join!( // all at once; each poll polls every unfinished one
         async {
-            let f1 = sleep_ms(20); // Timer 3
+            let f1 = sleep_ms(20); // Timer 30
             let f2 = async { block_ms(0) };
             // nothing has run yet: futures start when polled
             f1.await;
@@ -7383,83 +5921,33 @@ async fn run() {
         async { block_ms(30) },
         async {
             select! {
-                biased; // polled in this order; the first ready wins, the others are dropped
-                _ = async { log("log 7") } => {}
+                biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+                _ = async { log("log 34") } => {}
             }
         },
     );
-    for _ in 0..2 {
-        for _ in 0..3 {
-            sleep_ms(10).await; // Timer 10
-            sleep_ms(10).await; // Timer 11
+    let f3 = async {
+        select! {
+            biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+            _ = sleep_ms(10) => {} // Timer 37
         }
-        for _ in 0..0 {
-            sleep_ms(20).await; // Timer 13
-            sleep_ms(50).await; // Timer 14
-        }
-        sleep_ms(100).await; // Timer 15
-    }
-    let f3 = sleep_ms(20); // Timer 18
-    // nothing has run yet: futures start when polled
-    f3.await;
-    sleep_ms(20).await; // Timer 19
-    join!( // all at once; each poll polls every unfinished one
-        async { log("log 21") },
-    );
-}
-
-pub fn size() -> usize {
-    std::mem::size_of_val(&run())
-}
-
-pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
-    Box::pin(run())
-}
-}
-
-pub mod random_223 {
-use runtime::prelude::*;
-
-async fn run() {
-    block_ms(10);
-    join!( // all at once; each poll polls every unfinished one
-        sleep_ms(10), // Timer 4
-        async { block_ms(10) },
-    );
-    log("log 7");
-    sleep_ms(100).await; // Timer 8
-    join!( // all at once; each poll polls every unfinished one
-        async {
-            select! {
-                biased; // polled in this order; the first ready wins, the others are dropped
-                _ = sleep_ms(20) => {} // Timer 11
-                _ = sleep_ms(50) => {} // Timer 12
-                _ = sleep_ms(20) => {} // Timer 13
-            }
-        },
-    );
-    select! {
-        biased; // polled in this order; the first ready wins, the others are dropped
-        _ = async {
-            join!( // all at once; each poll polls every unfinished one
-                sleep_ms(20), // Timer 16
-            );
-        } => {}
-        _ = async {
-            select! {
-                biased; // polled in this order; the first ready wins, the others are dropped
-                _ = async { block_ms(10) } => {}
-            }
-        } => {}
-    }
-    let f1 = async {
+    };
+    let f4 = async {
         join!( // all at once; each poll polls every unfinished one
-            async { log("log 21") },
-            sleep_ms(20), // Timer 22
+            sleep_ms(10), // Timer 39
         );
     };
+    let f5 = async {
+        for _ in 0..2 {
+            sleep_ms(50).await; // Timer 41
+            sleep_ms(20).await; // Timer 42
+            sleep_ms(100).await; // Timer 43
+        }
+    };
     // nothing has run yet: futures start when polled
-    f1.await;
+    f3.await;
+    f4.await;
+    f5.await;
 }
 
 pub fn size() -> usize {
@@ -7471,11 +5959,23 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 }
 }
 
-pub mod random_224 {
+pub mod random_178 {
 use runtime::prelude::*;
 
 async fn run() {
-    yield_now().await; // yield: the task goes to the back of the ready queue
+    join!( // all at once; each poll polls every unfinished one
+        async {
+            join!( // all at once; each poll polls every unfinished one
+                sleep_ms(20), // Timer 3
+                sleep_ms(0), // Timer 4
+            );
+        },
+        async { log("log 5") },
+    );
+    block_ms(10);
+    sleep_ms(50).await; // Timer 9
+    sleep_ms(10).await; // Timer 10
+    sleep_ms(20).await; // Timer 12
 }
 
 pub fn size() -> usize {
@@ -7487,18 +5987,14 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 }
 }
 
-pub mod random_225 {
+pub mod random_179 {
 use runtime::prelude::*;
 
 async fn run() {
-    select! {
-        biased; // polled in this order; the first ready wins, the others are dropped
-        _ = async { block_ms(10) } => {}
-        _ = async {
-            log("log 4");
-            sleep_ms(20).await; // Timer 5
-        } => {}
-    }
+    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
+        sleep_ms(20).await; // Timer 1
+    });
+    h1.await.unwrap();
 }
 
 pub fn size() -> usize {
@@ -7510,77 +6006,21 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 }
 }
 
-pub mod random_226 {
+pub mod random_180 {
 use runtime::prelude::*;
 
 async fn run() {
     join!( // all at once; each poll polls every unfinished one
         yield_now(),
+        async { log("log 4") },
+        async { log("log 5") },
     );
     select! {
-        biased; // polled in this order; the first ready wins, the others are dropped
-        _ = sleep_ms(20) => {} // Timer 5
-        _ = sleep_ms(20) => {} // Timer 6
-    }
-    sleep_ms(0).await; // Timer 7
-}
-
-pub fn size() -> usize {
-    std::mem::size_of_val(&run())
-}
-
-pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
-    Box::pin(run())
-}
-}
-
-pub mod random_227 {
-use runtime::prelude::*;
-
-async fn run() {
-    select! {
-        biased; // polled in this order; the first ready wins, the others are dropped
-        _ = sleep_ms(0) => {} // Timer 2
-        _ = async {
-            for _ in 0..3 {
-                sleep_ms(50).await; // Timer 4
-            }
-        } => {}
-    }
-}
-
-pub fn size() -> usize {
-    std::mem::size_of_val(&run())
-}
-
-pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
-    Box::pin(run())
-}
-}
-
-pub mod random_228 {
-use runtime::prelude::*;
-
-async fn run() {
-    yield_now().await; // yield: the task goes to the back of the ready queue
-    for _ in 0..0 {
-        log("log 3");
+        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+        _ = async { block_ms(10) } => {}
     }
     join!( // all at once; each poll polls every unfinished one
-        async {
-            join!( // all at once; each poll polls every unfinished one
-                sleep_ms(50), // Timer 6
-            );
-        },
-        async {
-            let f1 = sleep_ms(10); // Timer 8
-            let f2 = async { log("log 9") };
-            let f3 = yield_now();
-            // nothing has run yet: futures start when polled
-            f1.await;
-            f2.await;
-            f3.await;
-        },
+        sleep_ms(20), // Timer 9
     );
 }
 
@@ -7593,254 +6033,30 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 }
 }
 
-pub mod random_229 {
+pub mod random_181 {
 use runtime::prelude::*;
 
 async fn run() {
-    select! {
-        biased; // polled in this order; the first ready wins, the others are dropped
-        _ = async {
-            select! {
-                biased; // polled in this order; the first ready wins, the others are dropped
-                _ = async { block_ms(30) } => {}
-                _ = yield_now() => {}
-                _ = async { log("log 5") } => {}
-            }
-        } => {}
-        _ = sleep_ms(20) => {} // Timer 6
-        _ = async {
-            block_ms(30);
-            log("log 9");
-            block_ms(10);
-        } => {}
-    }
-    sleep_ms(20).await; // Timer 11
-    select! {
-        biased; // polled in this order; the first ready wins, the others are dropped
-        _ = async {
-            for _ in 0..3 {
-                yield_now().await; // yield: the task goes to the back of the ready queue
-            }
-        } => {}
-        _ = async {
-            let f1 = sleep_ms(0); // Timer 16
-            // nothing has run yet: futures start when polled
-            f1.await;
-        } => {}
-    }
-}
-
-pub fn size() -> usize {
-    std::mem::size_of_val(&run())
-}
-
-pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
-    Box::pin(run())
-}
-}
-
-pub mod random_230 {
-use runtime::prelude::*;
-
-async fn run() {
-    sleep_ms(10).await; // Timer 1
-    log("log 4");
-    sleep_ms(0).await; // Timer 5
-    join!( // all at once; each poll polls every unfinished one
-        async {
-            select! {
-                biased; // polled in this order; the first ready wins, the others are dropped
-                _ = async { log("log 8") } => {}
-                _ = async { block_ms(10) } => {}
-            }
-        },
-    );
     let f1 = async {
-        join!( // all at once; each poll polls every unfinished one
-            sleep_ms(20), // Timer 12
-        );
-    };
-    let f2 = async { log("log 13") };
-    let f3 = async {
-        for _ in 0..2 {
-            log("log 15");
-            sleep_ms(0).await; // Timer 16
-            log("log 17");
-        }
-    };
-    // nothing has run yet: futures start when polled
-    f1.await;
-    f2.await;
-    f3.await;
-}
-
-pub fn size() -> usize {
-    std::mem::size_of_val(&run())
-}
-
-pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
-    Box::pin(run())
-}
-}
-
-pub mod random_231 {
-use runtime::prelude::*;
-
-async fn run() {
-    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
-        log("log 1");
-    });
-    h1.await.unwrap();
-    let f1 = async {
-        select! {
-            biased; // polled in this order; the first ready wins, the others are dropped
-            _ = sleep_ms(100) => {} // Timer 4
-            _ = sleep_ms(50) => {} // Timer 5
-            _ = sleep_ms(20) => {} // Timer 6
-        }
-    };
-    // nothing has run yet: futures start when polled
-    f1.await;
-}
-
-pub fn size() -> usize {
-    std::mem::size_of_val(&run())
-}
-
-pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
-    Box::pin(run())
-}
-}
-
-pub mod random_232 {
-use runtime::prelude::*;
-
-async fn run() {
-    for _ in 0..1 {
-        block_ms(30);
-        log("log 4");
         block_ms(10);
-        select! {
-            biased; // polled in this order; the first ready wins, the others are dropped
-            _ = sleep_ms(0) => {} // Timer 7
-            _ = sleep_ms(50) => {} // Timer 8
-        }
-    }
-    sleep_ms(0).await; // Timer 9
-}
-
-pub fn size() -> usize {
-    std::mem::size_of_val(&run())
-}
-
-pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
-    Box::pin(run())
-}
-}
-
-pub mod random_233 {
-use runtime::prelude::*;
-
-async fn run() {
-    sleep_ms(20).await; // Timer 1
-    select! {
-        biased; // polled in this order; the first ready wins, the others are dropped
-        _ = async {
-            block_ms(30);
-        } => {}
-        _ = sleep_ms(50) => {} // Timer 5
-        _ = async {
-            join!( // all at once; each poll polls every unfinished one
-                async { block_ms(10) },
-                sleep_ms(10), // Timer 8
-            );
-        } => {}
-    }
-    select! {
-        biased; // polled in this order; the first ready wins, the others are dropped
-        _ = async {
-            log("log 11");
-            sleep_ms(10).await; // Timer 12
-        } => {}
-        _ = async {
-            block_ms(30);
-            log("log 15");
-        } => {}
-        _ = async {
-            let f1 = async { block_ms(10) };
-            let f2 = async { block_ms(10) };
-            let f3 = sleep_ms(20); // Timer 19
-            // nothing has run yet: futures start when polled
-            f1.await;
-            f2.await;
-            f3.await;
-        } => {}
-    }
-    for _ in 0..0 {
-        sleep_ms(50).await; // Timer 22
-        log("log 23");
-    }
-}
-
-pub fn size() -> usize {
-    std::mem::size_of_val(&run())
-}
-
-pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
-    Box::pin(run())
-}
-}
-
-pub mod random_234 {
-use runtime::prelude::*;
-
-async fn run() {
-    yield_now().await; // yield: the task goes to the back of the ready queue
-    select! {
-        biased; // polled in this order; the first ready wins, the others are dropped
-        _ = sleep_ms(20) => {} // Timer 4
-        _ = async { log("log 5") } => {}
-        _ = async { log("log 6") } => {}
-    }
-    let f1 = sleep_ms(20); // Timer 8
-    let f2 = sleep_ms(10); // Timer 9
-    // nothing has run yet: futures start when polled
-    f1.await;
-    f2.await;
-}
-
-pub fn size() -> usize {
-    std::mem::size_of_val(&run())
-}
-
-pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
-    Box::pin(run())
-}
-}
-
-pub mod random_235 {
-use runtime::prelude::*;
-
-async fn run() {
-    log("log 1");
-    let f1 = async {
-        select! {
-            biased; // polled in this order; the first ready wins, the others are dropped
-            _ = async { log("log 4") } => {}
-            _ = async { block_ms(10) } => {}
-            _ = sleep_ms(0) => {} // Timer 6
-        }
+        yield_now().await; // yield: the task goes to the back of the ready queue
     };
     let f2 = async {
-        sleep_ms(50).await; // Timer 8
-        sleep_ms(20).await; // Timer 9
-        sleep_ms(100).await; // Timer 10
+        select! {
+            biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+            _ = async { block_ms(10) } => {}
+            _ = async { log("log 7") } => {
+                log("log 8");
+                sleep_ms(20).await; // Timer 9
+            }
+        }
     };
     let f3 = yield_now();
     // nothing has run yet: futures start when polled
     f1.await;
     f2.await;
     f3.await;
+    sleep_ms(50).await; // Timer 11
 }
 
 pub fn size() -> usize {
@@ -7852,15 +6068,51 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 }
 }
 
-pub mod random_236 {
+pub mod random_182 {
 use runtime::prelude::*;
 
 async fn run() {
-    sleep_ms(50).await; // Timer 1
-    yield_now().await; // yield: the task goes to the back of the ready queue
-    log("log 3");
     join!( // all at once; each poll polls every unfinished one
-        sleep_ms(20), // Timer 5
+        async {
+            join!( // all at once; each poll polls every unfinished one
+                yield_now(),
+                async { log("log 4") },
+            );
+        },
+    );
+    yield_now().await; // yield: the task goes to the back of the ready queue
+    join!( // all at once; each poll polls every unfinished one
+        async { log("log 7") },
+        async {
+            select! {
+                biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+                _ = async { block_ms(30) } => {
+                    sleep_ms(0).await; // Timer 10
+                }
+            }
+        },
+    );
+    join!( // all at once; each poll polls every unfinished one
+        async {
+            join!( // all at once; each poll polls every unfinished one
+                sleep_ms(0), // Timer 13
+                sleep_ms(50), // Timer 14
+            );
+        },
+        async {
+            let f1 = sleep_ms(10); // Timer 16
+            let f2 = async { log("log 17") };
+            let f3 = yield_now();
+            // nothing has run yet: futures start when polled
+            f1.await;
+            f2.await;
+            f3.await;
+        },
+        async {
+            let f4 = async { log("log 20") };
+            // nothing has run yet: futures start when polled
+            f4.await;
+        },
     );
 }
 
@@ -7873,54 +6125,36 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 }
 }
 
-pub mod random_237 {
+pub mod random_183 {
 use runtime::prelude::*;
 
 async fn run() {
-    select! {
-        biased; // polled in this order; the first ready wins, the others are dropped
-        _ = async {
-            sleep_ms(100).await; // Timer 3
-            sleep_ms(20).await; // Timer 4
-            sleep_ms(20).await; // Timer 5
-        } => {}
-        _ = async {
-            for _ in 0..0 {
+    let f1 = async {
+        log("log 3");
+    };
+    let f2 = sleep_ms(20); // Timer 4
+    // nothing has run yet: futures start when polled
+    f1.await;
+    f2.await;
+    spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
+        let f3 = async { log("log 6") };
+        let f4 = async {
+            select! {
+                biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+                _ = async { block_ms(10) } => {}
+                _ = sleep_ms(20) => {} // Timer 9
+            }
+        };
+        let f5 = async {
+            for _ in 0..3 {
                 yield_now().await; // yield: the task goes to the back of the ready queue
             }
-        } => {}
-    }
-    let f1 = async {
-        select! {
-            biased; // polled in this order; the first ready wins, the others are dropped
-            _ = async { log("log 10") } => {}
-        }
-    };
-    let f2 = async {
-        let f3 = async { log("log 12") };
-        let f4 = sleep_ms(10); // Timer 13
-        let f5 = async { block_ms(10) };
+        };
         // nothing has run yet: futures start when polled
         f3.await;
         f4.await;
         f5.await;
-    };
-    let f3 = async {
-        let f7 = async { block_ms(0) };
-        // nothing has run yet: futures start when polled
-        f7.await;
-    };
-    // nothing has run yet: futures start when polled
-    f1.await;
-    f2.await;
-    f3.await;
-    select! {
-        biased; // polled in this order; the first ready wins, the others are dropped
-        _ = sleep_ms(0) => {} // Timer 18
-        _ = yield_now() => {}
-        _ = sleep_ms(0) => {} // Timer 20
-    }
-    yield_now().await; // yield: the task goes to the back of the ready queue
+    });
 }
 
 pub fn size() -> usize {
@@ -7932,18 +6166,287 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 }
 }
 
-pub mod random_238 {
+pub mod random_184 {
 use runtime::prelude::*;
 
 async fn run() {
-    block_ms(0);
+    select! {
+        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+        _ = sleep_ms(10) => {} // Timer 2
+    }
     let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
-        for _ in 0..0 {
-            block_ms(0);
-            join!( // all at once; each poll polls every unfinished one
-                sleep_ms(20), // Timer 5
-            );
+        sleep_ms(20).await; // Timer 3
+    });
+    yield_now().await; // yield: the task goes to the back of the ready queue
+    h1.await.unwrap();
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_185 {
+use runtime::prelude::*;
+
+async fn run() {
+    select! {
+        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+        _ = async {
+            sleep_ms(0).await; // Timer 3
+            sleep_ms(10).await; // Timer 4
+            sleep_ms(20).await; // Timer 5
+        } => {
+            yield_now().await; // yield: the task goes to the back of the ready queue
+            log("log 9");
         }
+        _ = async {
+            join!( // all at once; each poll polls every unfinished one
+                sleep_ms(20), // Timer 7
+            );
+        } => {
+            log("log 10");
+        }
+    }
+    join!( // all at once; each poll polls every unfinished one
+        async {
+            select! {
+                biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+                _ = sleep_ms(0) => {} // Timer 13
+                _ = async { log("log 14") } => {}
+                _ = sleep_ms(50) => {} // Timer 15
+            }
+        },
+        sleep_ms(50), // Timer 16
+        async {
+            for _ in 0..3 {
+                sleep_ms(20).await; // Timer 18
+            }
+        },
+    );
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_186 {
+use runtime::prelude::*;
+
+async fn run() {
+    let f1 = async {
+        block_ms(30);
+        log("log 4");
+    };
+    let f2 = async { block_ms(10) };
+    let f3 = async {
+        select! {
+            biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+            _ = sleep_ms(0) => { // Timer 7
+                sleep_ms(0).await; // Timer 9
+                block_ms(10);
+            }
+            _ = sleep_ms(50) => {} // Timer 8
+        }
+    };
+    // nothing has run yet: futures start when polled
+    f1.await;
+    f2.await;
+    f3.await;
+    log("log 12");
+    block_ms(10);
+    block_ms(10);
+    sleep_ms(10).await; // Timer 16
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_187 {
+use runtime::prelude::*;
+
+async fn run() {
+    log("log 3");
+    log("log 4");
+    sleep_ms(20).await; // Timer 5
+    log("log 7");
+    block_ms(10);
+    select! {
+        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+        _ = sleep_ms(100) => {} // Timer 10
+    }
+    for _ in 0..0 {
+        yield_now().await; // yield: the task goes to the back of the ready queue
+        sleep_ms(50).await; // Timer 13
+        log("log 14");
+    }
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_188 {
+use runtime::prelude::*;
+
+async fn run() {
+    yield_now().await; // yield: the task goes to the back of the ready queue
+    select! {
+        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+        _ = sleep_ms(20) => {} // Timer 4
+        _ = async { log("log 5") } => {}
+        _ = async { log("log 6") } => {}
+    }
+    sleep_ms(100).await; // Timer 8
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_189 {
+use runtime::prelude::*;
+
+async fn run() {
+    log("log 1");
+    for _ in 0..2 {
+        select! {
+            biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+            _ = async { log("log 4") } => {}
+            _ = async { block_ms(10) } => {}
+            _ = sleep_ms(0) => {} // Timer 6
+        }
+        select! {
+            biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+            _ = sleep_ms(20) => {} // Timer 8
+            _ = sleep_ms(0) => { // Timer 9
+                sleep_ms(10).await; // Timer 10
+                sleep_ms(50).await; // Timer 11
+            }
+        }
+        yield_now().await; // yield: the task goes to the back of the ready queue
+    }
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_190 {
+use runtime::prelude::*;
+
+async fn run() {
+    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
+        join!( // all at once; each poll polls every unfinished one
+            async {
+                sleep_ms(50).await; // Timer 3
+                log("log 4");
+            },
+            async {
+                join!( // all at once; each poll polls every unfinished one
+                    sleep_ms(20), // Timer 6
+                    sleep_ms(20), // Timer 7
+                    sleep_ms(20), // Timer 8
+                );
+            },
+        );
+    });
+    yield_now().await; // yield: the task goes to the back of the ready queue
+    h1.await.unwrap();
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_191 {
+use runtime::prelude::*;
+
+async fn run() {
+    block_ms(10);
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_192 {
+use runtime::prelude::*;
+
+async fn run() {
+    let f1 = async {
+        sleep_ms(10).await; // Timer 3
+        block_ms(10);
+        log("log 5");
+    };
+    // nothing has run yet: futures start when polled
+    f1.await;
+    join!( // all at once; each poll polls every unfinished one
+        async {
+            for _ in 0..1 {
+                log("log 8");
+                block_ms(10);
+                yield_now().await; // yield: the task goes to the back of the ready queue
+            }
+        },
+    );
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_193 {
+use runtime::prelude::*;
+
+async fn run() {
+    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
+        sleep_ms(0).await; // Timer 1
     });
     h1.await.unwrap();
 }
@@ -7957,36 +6460,53 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 }
 }
 
-pub mod random_239 {
+pub mod random_194 {
 use runtime::prelude::*;
 
 async fn run() {
-    let f1 = yield_now();
-    // nothing has run yet: futures start when polled
-    f1.await;
+    block_ms(0);
+    log("log 2");
+    block_ms(0);
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_195 {
+use runtime::prelude::*;
+
+async fn run() {
+    select! {
+        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+        _ = async {
+            let f1 = yield_now();
+            // nothing has run yet: futures start when polled
+            f1.await;
+        } => {
+            sleep_ms(20).await; // Timer 9
+            log("log 10");
+        }
+        _ = yield_now() => {}
+        _ = async {
+            let f2 = sleep_ms(10); // Timer 6
+            let f3 = async { log("log 7") };
+            let f4 = sleep_ms(20); // Timer 8
+            // nothing has run yet: futures start when polled
+            f2.await;
+            f3.await;
+            f4.await;
+        } => {}
+    }
     let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
-        yield_now().await; // yield: the task goes to the back of the ready queue
+        sleep_ms(0).await; // Timer 11
     });
-    let f2 = async {
-        join!( // all at once; each poll polls every unfinished one
-            async { log("log 6") },
-            sleep_ms(20), // Timer 7
-        );
-    };
-    let f3 = sleep_ms(20); // Timer 8
-    let f4 = async {
-        let f5 = yield_now();
-        let f6 = async { log("log 11") };
-        let f7 = sleep_ms(0); // Timer 12
-        // nothing has run yet: futures start when polled
-        f5.await;
-        f6.await;
-        f7.await;
-    };
-    // nothing has run yet: futures start when polled
-    f2.await;
-    f3.await;
-    f4.await;
+    sleep_ms(50).await; // Timer 12
     h1.await.unwrap();
     sleep_ms(100).await; // Timer 13
 }
@@ -8000,7 +6520,7 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 }
 }
 
-pub mod random_240 {
+pub mod random_196 {
 use runtime::prelude::*;
 
 async fn run() {
@@ -8015,29 +6535,23 @@ async fn run() {
     join!( // all at once; each poll polls every unfinished one
         async {
             select! {
-                biased; // polled in this order; the first ready wins, the others are dropped
+                biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
                 _ = async { log("log 7") } => {}
             }
         },
         async {
-            sleep_ms(0).await; // Timer 9
-            sleep_ms(20).await; // Timer 10
-            block_ms(10);
+            for _ in 0..2 {
+                block_ms(0);
+                block_ms(10);
+            }
         },
     );
     join!( // all at once; each poll polls every unfinished one
         async {
-            join!( // all at once; each poll polls every unfinished one
-                async { log("log 14") },
-                sleep_ms(50), // Timer 15
-            );
+            sleep_ms(10).await; // Timer 13
+            log("log 14");
         },
-        async {
-            select! {
-                biased; // polled in this order; the first ready wins, the others are dropped
-                _ = sleep_ms(10) => {} // Timer 17
-            }
-        },
+        sleep_ms(10), // Timer 15
     );
 }
 
@@ -8050,22 +6564,17 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 }
 }
 
-pub mod random_241 {
+pub mod random_197 {
 use runtime::prelude::*;
 
 async fn run() {
     select! {
-        biased; // polled in this order; the first ready wins, the others are dropped
+        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
         _ = sleep_ms(10) => {} // Timer 3
         _ = async { log("log 4") } => {}
     }
     block_ms(10);
-    block_ms(0);
-    log("log 8");
-    select! {
-        biased; // polled in this order; the first ready wins, the others are dropped
-        _ = yield_now() => {}
-    }
+    log("log 7");
 }
 
 pub fn size() -> usize {
@@ -8077,79 +6586,11 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 }
 }
 
-pub mod random_242 {
-use runtime::prelude::*;
-
-async fn run() {
-    let f1 = async {
-        for _ in 0..2 {
-            sleep_ms(100).await; // Timer 3
-        }
-    };
-    let f2 = async {
-        select! {
-            biased; // polled in this order; the first ready wins, the others are dropped
-            _ = async { log("log 5") } => {}
-            _ = async { log("log 6") } => {}
-        }
-    };
-    // nothing has run yet: futures start when polled
-    f1.await;
-    f2.await;
-    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
-        sleep_ms(20).await; // Timer 7
-    });
-    h1.await.unwrap();
-}
-
-pub fn size() -> usize {
-    std::mem::size_of_val(&run())
-}
-
-pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
-    Box::pin(run())
-}
-}
-
-pub mod random_243 {
+pub mod random_198 {
 use runtime::prelude::*;
 
 async fn run() {
     block_ms(10);
-    sleep_ms(100).await; // Timer 4
-    sleep_ms(0).await; // Timer 5
-    join!( // all at once; each poll polls every unfinished one
-        async {
-            join!( // all at once; each poll polls every unfinished one
-                sleep_ms(20), // Timer 8
-            );
-        },
-        async {
-            block_ms(30);
-            sleep_ms(20).await; // Timer 11
-        },
-        async {
-            sleep_ms(20).await; // Timer 13
-            sleep_ms(20).await; // Timer 14
-            sleep_ms(20).await; // Timer 15
-        },
-    );
-    spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
-        select! {
-            biased; // polled in this order; the first ready wins, the others are dropped
-            _ = async {
-                join!( // all at once; each poll polls every unfinished one
-                    sleep_ms(10), // Timer 18
-                    sleep_ms(20), // Timer 19
-                );
-            } => {}
-            _ = async {
-                sleep_ms(20).await; // Timer 21
-                sleep_ms(20).await; // Timer 22
-                yield_now().await; // yield: the task goes to the back of the ready queue
-            } => {}
-        }
-    });
 }
 
 pub fn size() -> usize {
@@ -8161,71 +6602,174 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 }
 }
 
-pub mod random_244 {
+pub mod random_199 {
 use runtime::prelude::*;
 
 async fn run() {
-    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
-        sleep_ms(50).await; // Timer 1
-    });
-    h1.await.unwrap();
-    sleep_ms(100).await; // Timer 3
-    log("log 5");
-    select! {
-        biased; // polled in this order; the first ready wins, the others are dropped
-        _ = sleep_ms(20) => {} // Timer 7
-        _ = sleep_ms(0) => {} // Timer 8
-        _ = sleep_ms(20) => {} // Timer 9
-    }
-}
-
-pub fn size() -> usize {
-    std::mem::size_of_val(&run())
-}
-
-pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
-    Box::pin(run())
-}
-}
-
-pub mod random_245 {
-use runtime::prelude::*;
-
-async fn run() {
-    let f1 = async {
-        let f2 = sleep_ms(100); // Timer 3
-        // nothing has run yet: futures start when polled
-        f2.await;
-    };
+    let f1 = sleep_ms(100); // Timer 2
     let f2 = async {
+        join!( // all at once; each poll polls every unfinished one
+            sleep_ms(0), // Timer 4
+            async { log("log 5") },
+            async { log("log 6") },
+        );
+    };
+    let f3 = async {
         select! {
-            biased; // polled in this order; the first ready wins, the others are dropped
-            _ = sleep_ms(20) => {} // Timer 5
-            _ = yield_now() => {}
-            _ = async { block_ms(30) } => {}
+            biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+            _ = sleep_ms(10) => {} // Timer 8
+            _ = sleep_ms(20) => {} // Timer 9
+            _ = async { log("log 10") } => {}
         }
     };
-    let f3 = sleep_ms(20); // Timer 8
     // nothing has run yet: futures start when polled
     f1.await;
     f2.await;
     f3.await;
-    let f5 = async { log("log 11") };
-    let f6 = async { block_ms(30) };
-    // nothing has run yet: futures start when polled
-    f5.await;
-    f6.await;
     block_ms(10);
-    sleep_ms(20).await; // Timer 15
-    log("log 16");
-    block_ms(10);
+    for _ in 0..3 {
+        sleep_ms(0).await; // Timer 14
+        sleep_ms(100).await; // Timer 15
+        sleep_ms(0).await; // Timer 16
+    }
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_200 {
+use runtime::prelude::*;
+
+async fn run() {
+    spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
+        log("log 3");
+        sleep_ms(20).await; // Timer 4
+        sleep_ms(20).await; // Timer 5
+    });
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_201 {
+use runtime::prelude::*;
+
+async fn run() {
     join!( // all at once; each poll polls every unfinished one
-        sleep_ms(10), // Timer 19
         async {
-            for _ in 0..1 {
-                log("log 21");
-                sleep_ms(10).await; // Timer 22
-                log("log 23");
+            join!( // all at once; each poll polls every unfinished one
+                sleep_ms(20), // Timer 3
+                async { log("log 4") },
+            );
+        },
+        async {
+            join!( // all at once; each poll polls every unfinished one
+                async { block_ms(30) },
+                async { block_ms(30) },
+            );
+        },
+    );
+    block_ms(10);
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_202 {
+use runtime::prelude::*;
+
+async fn run() {
+    for _ in 0..2 {
+        log("log 3");
+        log("log 4");
+        sleep_ms(20).await; // Timer 5
+    }
+    let f1 = async { log("log 7") };
+    // nothing has run yet: futures start when polled
+    f1.await;
+    sleep_ms(100).await; // Timer 10
+    sleep_ms(10).await; // Timer 11
+    log("log 12");
+    join!( // all at once; each poll polls every unfinished one
+        sleep_ms(20), // Timer 14
+        async { block_ms(30) },
+    );
+    sleep_ms(20).await; // Timer 16
+    sleep_ms(20).await; // Timer 17
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_203 {
+use runtime::prelude::*;
+
+async fn run() {
+    select! {
+        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+        _ = async {
+            block_ms(30);
+            block_ms(0);
+        } => {}
+        _ = async {
+            select! {
+                biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+                _ = async { block_ms(30) } => {
+                    sleep_ms(10).await; // Timer 9
+                    sleep_ms(100).await; // Timer 10
+                }
+                _ = async { log("log 7") } => {}
+                _ = async { block_ms(10) } => {}
+            }
+        } => {}
+        _ = async {
+            join!( // all at once; each poll polls every unfinished one
+                sleep_ms(50), // Timer 12
+            );
+        } => {
+            sleep_ms(10).await; // Timer 13
+            sleep_ms(50).await; // Timer 14
+        }
+    }
+    sleep_ms(20).await; // Timer 16
+    log("log 17");
+    log("log 19");
+    log("log 21");
+    sleep_ms(100).await; // Timer 22
+    sleep_ms(10).await; // Timer 24
+    block_ms(10);
+    sleep_ms(100).await; // Timer 26
+    join!( // all at once; each poll polls every unfinished one
+        async {
+            select! {
+                biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+                _ = sleep_ms(10) => { // Timer 29
+                    block_ms(10);
+                }
             }
         },
     );
@@ -8240,66 +6784,33 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 }
 }
 
-pub mod random_246 {
+pub mod random_204 {
 use runtime::prelude::*;
 
 async fn run() {
     let f1 = async {
-        sleep_ms(20).await; // Timer 3
-        log("log 4");
+        let f2 = async { log("log 3") };
+        let f3 = async { log("log 4") };
+        // nothing has run yet: futures start when polled
+        f2.await;
+        f3.await;
     };
     let f2 = async {
-        log("log 6");
-        yield_now().await; // yield: the task goes to the back of the ready queue
-        log("log 8");
+        let f5 = yield_now();
+        let f6 = sleep_ms(10); // Timer 7
+        // nothing has run yet: futures start when polled
+        f5.await;
+        f6.await;
     };
     // nothing has run yet: futures start when polled
     f1.await;
     f2.await;
-    sleep_ms(10).await; // Timer 10
-    select! {
-        biased; // polled in this order; the first ready wins, the others are dropped
-        _ = sleep_ms(10) => {} // Timer 12
-    }
-    for _ in 0..3 {
-        yield_now().await; // yield: the task goes to the back of the ready queue
-    }
-    join!( // all at once; each poll polls every unfinished one
-        async {
-            sleep_ms(100).await; // Timer 17
-        },
-        async {
-            join!( // all at once; each poll polls every unfinished one
-                async { log("log 19") },
-                async { log("log 20") },
-                async { log("log 21") },
-            );
-        },
-        sleep_ms(100), // Timer 22
-    );
-    sleep_ms(50).await; // Timer 23
-}
-
-pub fn size() -> usize {
-    std::mem::size_of_val(&run())
-}
-
-pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
-    Box::pin(run())
-}
-}
-
-pub mod random_247 {
-use runtime::prelude::*;
-
-async fn run() {
     for _ in 0..0 {
-        for _ in 0..3 {
-            sleep_ms(0).await; // Timer 3
-            sleep_ms(10).await; // Timer 4
-            log("log 5");
-        }
-        sleep_ms(100).await; // Timer 6
+        let f7 = async { log("log 10") };
+        let f8 = async { log("log 11") };
+        // nothing has run yet: futures start when polled
+        f7.await;
+        f8.await;
     }
 }
 
@@ -8312,7 +6823,7 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 }
 }
 
-pub mod random_248 {
+pub mod random_205 {
 use runtime::prelude::*;
 
 async fn run() {
@@ -8351,20 +6862,23 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 }
 }
 
-pub mod random_249 {
+pub mod random_206 {
 use runtime::prelude::*;
 
 async fn run() {
     let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
         select! {
-            biased; // polled in this order; the first ready wins, the others are dropped
+            biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
             _ = async {
                 for _ in 0..0 {
                     log("log 3");
                     sleep_ms(50).await; // Timer 4
                     log("log 5");
                 }
-            } => {}
+            } => {
+                log("log 6");
+                sleep_ms(20).await; // Timer 7
+            }
         }
     });
     h1.await.unwrap();
@@ -8379,39 +6893,40 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 }
 }
 
-pub mod random_250 {
+pub mod random_207 {
 use runtime::prelude::*;
 
 async fn run() {
-    let f1 = async {
-        join!( // all at once; each poll polls every unfinished one
-            async { block_ms(30) },
-            sleep_ms(0), // Timer 4
-        );
-    };
-    let f2 = async {
-        select! {
-            biased; // polled in this order; the first ready wins, the others are dropped
-            _ = sleep_ms(20) => {} // Timer 6
-            _ = sleep_ms(20) => {} // Timer 7
-        }
-    };
-    let f3 = async {
-        let f4 = async { block_ms(0) };
-        let f5 = async { block_ms(0) };
-        let f6 = sleep_ms(20); // Timer 11
-        // nothing has run yet: futures start when polled
-        f4.await;
-        f5.await;
-        f6.await;
-    };
-    // nothing has run yet: futures start when polled
-    f1.await;
-    f2.await;
-    f3.await;
+    sleep_ms(0).await; // Timer 1
+    select! {
+        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+        _ = sleep_ms(20) => {} // Timer 3
+        _ = async {
+            join!( // all at once; each poll polls every unfinished one
+                sleep_ms(100), // Timer 5
+                async { block_ms(0) },
+                async { block_ms(0) },
+            );
+        } => {}
+    }
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_208 {
+use runtime::prelude::*;
+
+async fn run() {
     block_ms(10);
     select! {
-        biased; // polled in this order; the first ready wins, the others are dropped
+        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
         _ = yield_now() => {}
     }
 }
@@ -8425,83 +6940,46 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 }
 }
 
-pub mod random_251 {
-use runtime::prelude::*;
-
-async fn run() {
-    block_ms(30);
-    select! {
-        biased; // polled in this order; the first ready wins, the others are dropped
-        _ = async {
-            sleep_ms(0).await; // Timer 4
-            sleep_ms(50).await; // Timer 5
-        } => {}
-    }
-    sleep_ms(10).await; // Timer 6
-}
-
-pub fn size() -> usize {
-    std::mem::size_of_val(&run())
-}
-
-pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
-    Box::pin(run())
-}
-}
-
-pub mod random_252 {
+pub mod random_209 {
 use runtime::prelude::*;
 
 async fn run() {
     join!( // all at once; each poll polls every unfinished one
-        async { log("log 2") },
-    );
-    sleep_ms(100).await; // Timer 3
-    yield_now().await; // yield: the task goes to the back of the ready queue
-}
-
-pub fn size() -> usize {
-    std::mem::size_of_val(&run())
-}
-
-pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
-    Box::pin(run())
-}
-}
-
-pub mod random_253 {
-use runtime::prelude::*;
-
-async fn run() {
-    block_ms(30);
-    join!( // all at once; each poll polls every unfinished one
+        async { log("log 11") },
         async {
             join!( // all at once; each poll polls every unfinished one
-                async { log("log 4") },
-                sleep_ms(0), // Timer 5
-                async { log("log 6") },
+                async { log("log 13") },
             );
         },
         async {
-            let f1 = async { log("log 8") };
+            let f1 = async { log("log 15") };
             let f2 = yield_now();
-            let f3 = sleep_ms(20); // Timer 10
+            let f3 = sleep_ms(20); // Timer 17
             // nothing has run yet: futures start when polled
             f1.await;
             f2.await;
             f3.await;
         },
-        async {
+    );
+    select! {
+        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+        _ = sleep_ms(0) => {} // Timer 19
+        _ = async {
             select! {
-                biased; // polled in this order; the first ready wins, the others are dropped
-                _ = sleep_ms(0) => {} // Timer 12
-                _ = async { block_ms(10) } => {}
+                biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+                _ = sleep_ms(100) => { // Timer 21
+                    sleep_ms(50).await; // Timer 22
+                }
             }
+        } => {}
+    }
+    sleep_ms(10).await; // Timer 23
+    join!( // all at once; each poll polls every unfinished one
+        async {
+            log("log 26");
+            sleep_ms(100).await; // Timer 27
         },
     );
-    let f4 = async { log("log 15") };
-    // nothing has run yet: futures start when polled
-    f4.await;
 }
 
 pub fn size() -> usize {
@@ -8513,26 +6991,7 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 }
 }
 
-pub mod random_254 {
-use runtime::prelude::*;
-
-async fn run() {
-    sleep_ms(20).await; // Timer 1
-    log("log 2");
-    log("log 3");
-    sleep_ms(100).await; // Timer 4
-}
-
-pub fn size() -> usize {
-    std::mem::size_of_val(&run())
-}
-
-pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
-    Box::pin(run())
-}
-}
-
-pub mod random_255 {
+pub mod random_210 {
 use runtime::prelude::*;
 
 async fn run() {
@@ -8564,91 +7023,26 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 }
 }
 
-pub mod random_256 {
+pub mod random_211 {
 use runtime::prelude::*;
 
 async fn run() {
-    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
-        select! {
-            biased; // polled in this order; the first ready wins, the others are dropped
-            _ = async {
-                log("log 3");
-                yield_now().await; // yield: the task goes to the back of the ready queue
-                log("log 5");
-            } => {}
-            _ = async {
-                select! {
-                    biased; // polled in this order; the first ready wins, the others are dropped
-                    _ = async { block_ms(30) } => {}
-                    _ = async { log("log 8") } => {}
-                    _ = sleep_ms(20) => {} // Timer 9
-                }
-            } => {}
-        }
-    });
-    h1.await.unwrap();
-}
-
-pub fn size() -> usize {
-    std::mem::size_of_val(&run())
-}
-
-pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
-    Box::pin(run())
-}
-}
-
-pub mod random_257 {
-use runtime::prelude::*;
-
-async fn run() {
+    select! {
+        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+        _ = async { log("log 16") } => {}
+    }
+    sleep_ms(100).await; // Timer 18
     join!( // all at once; each poll polls every unfinished one
         async {
-            select! {
-                biased; // polled in this order; the first ready wins, the others are dropped
-                _ = async { log("log 3") } => {}
-            }
+            sleep_ms(20).await; // Timer 21
         },
         async {
-            join!( // all at once; each poll polls every unfinished one
-                async { block_ms(10) },
-                sleep_ms(20), // Timer 6
-            );
-        },
-        async {
-            for _ in 0..2 {
-                log("log 8");
-            }
-        },
-    );
-    block_ms(10);
-}
-
-pub fn size() -> usize {
-    std::mem::size_of_val(&run())
-}
-
-pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
-    Box::pin(run())
-}
-}
-
-pub mod random_258 {
-use runtime::prelude::*;
-
-async fn run() {
-    sleep_ms(100).await; // Timer 2
-    join!( // all at once; each poll polls every unfinished one
-        async {
-            sleep_ms(20).await; // Timer 5
-        },
-        async {
-            sleep_ms(100).await; // Timer 7
+            sleep_ms(100).await; // Timer 23
         },
     );
     let f1 = async {
         join!( // all at once; each poll polls every unfinished one
-            async { log("log 10") },
+            async { log("log 26") },
         );
     };
     // nothing has run yet: futures start when polled
@@ -8664,7 +7058,7 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 }
 }
 
-pub mod random_259 {
+pub mod random_212 {
 use runtime::prelude::*;
 
 async fn run() {
@@ -8689,69 +7083,35 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 }
 }
 
-pub mod random_260 {
+pub mod random_213 {
 use runtime::prelude::*;
 
 async fn run() {
     join!( // all at once; each poll polls every unfinished one
         async {
             select! {
-                biased; // polled in this order; the first ready wins, the others are dropped
-                _ = yield_now() => {}
-                _ = yield_now() => {}
+                biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+                _ = yield_now() => {
+                    block_ms(10);
+                }
+                _ = yield_now() => {
+                    block_ms(30);
+                    block_ms(0);
+                }
                 _ = sleep_ms(20) => {} // Timer 5
             }
         },
-        async { log("log 6") },
+        yield_now(),
     );
+    sleep_ms(10).await; // Timer 11
+    block_ms(0);
     join!( // all at once; each poll polls every unfinished one
-        async { log("log 8") },
-        async {
-            join!( // all at once; each poll polls every unfinished one
-                async { block_ms(0) },
-                sleep_ms(0), // Timer 11
-                yield_now(),
-            );
-        },
+        sleep_ms(20), // Timer 14
     );
-    let f1 = sleep_ms(0); // Timer 14
-    let f2 = async {
-        join!( // all at once; each poll polls every unfinished one
-            sleep_ms(0), // Timer 16
-        );
-    };
-    // nothing has run yet: futures start when polled
-    f1.await;
-    f2.await;
-    join!( // all at once; each poll polls every unfinished one
-        async { log("log 18") },
-    );
-}
-
-pub fn size() -> usize {
-    std::mem::size_of_val(&run())
-}
-
-pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
-    Box::pin(run())
-}
-}
-
-pub mod random_261 {
-use runtime::prelude::*;
-
-async fn run() {
-    select! {
-        biased; // polled in this order; the first ready wins, the others are dropped
-        _ = sleep_ms(20) => {} // Timer 2
-        _ = async { log("log 3") } => {}
-        _ = async {
-            join!( // all at once; each poll polls every unfinished one
-                async { block_ms(10) },
-                sleep_ms(0), // Timer 6
-                sleep_ms(50), // Timer 7
-            );
-        } => {}
+    block_ms(30);
+    for _ in 0..2 {
+        log("log 17");
+        sleep_ms(20).await; // Timer 18
     }
 }
 
@@ -8764,390 +7124,292 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 }
 }
 
-pub mod random_262 {
-use runtime::prelude::*;
-
-async fn run() {
-    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
-        let f1 = async { log("log 2") };
-        let f2 = sleep_ms(50); // Timer 3
-        let f3 = yield_now();
-        // nothing has run yet: futures start when polled
-        f1.await;
-        f2.await;
-        f3.await;
-    });
-    h1.await.unwrap();
-}
-
-pub fn size() -> usize {
-    std::mem::size_of_val(&run())
-}
-
-pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
-    Box::pin(run())
-}
-}
-
-pub mod random_263 {
+pub mod random_214 {
 use runtime::prelude::*;
 
 async fn run() {
     let f1 = async {
         join!( // all at once; each poll polls every unfinished one
-            sleep_ms(20), // Timer 3
+            sleep_ms(0), // Timer 3
             sleep_ms(50), // Timer 4
         );
     };
-    let f2 = async {
-        let f3 = async { block_ms(10) };
-        let f4 = async { block_ms(10) };
-        // nothing has run yet: futures start when polled
-        f3.await;
-        f4.await;
-    };
-    let f3 = async {
-        select! {
-            biased; // polled in this order; the first ready wins, the others are dropped
-            _ = async { block_ms(10) } => {}
+    // nothing has run yet: futures start when polled
+    f1.await;
+    select! {
+        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+        _ = async {
+            let f2 = sleep_ms(20); // Timer 7
+            // nothing has run yet: futures start when polled
+            f2.await;
+        } => {
+            sleep_ms(100).await; // Timer 11
         }
+        _ = async {
+            select! {
+                biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+                _ = sleep_ms(50) => {} // Timer 9
+            }
+        } => {
+            sleep_ms(20).await; // Timer 12
+            sleep_ms(50).await; // Timer 13
+        }
+        _ = async { log("log 10") } => {}
+    }
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_215 {
+use runtime::prelude::*;
+
+async fn run() {
+    yield_now().await; // yield: the task goes to the back of the ready queue
+    log("log 2");
+    select! {
+        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+        _ = async { block_ms(10) } => {}
+    }
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_216 {
+use runtime::prelude::*;
+
+async fn run() {
+    sleep_ms(10).await; // Timer 1
+    join!( // all at once; each poll polls every unfinished one
+        async {
+            sleep_ms(0).await; // Timer 4
+        },
+        async {
+            sleep_ms(50).await; // Timer 6
+            sleep_ms(10).await; // Timer 7
+        },
+        async { log("log 8") },
+    );
+    log("log 9");
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_217 {
+use runtime::prelude::*;
+
+async fn run() {
+    block_ms(10);
+    yield_now().await; // yield: the task goes to the back of the ready queue
+    spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
+        join!( // all at once; each poll polls every unfinished one
+            sleep_ms(10), // Timer 30
+            async {
+                for _ in 0..3 {
+                    sleep_ms(20).await; // Timer 32
+                    sleep_ms(10).await; // Timer 33
+                    sleep_ms(50).await; // Timer 34
+                }
+            },
+            async {
+                join!( // all at once; each poll polls every unfinished one
+                    sleep_ms(50), // Timer 36
+                    sleep_ms(50), // Timer 37
+                    async { log("log 38") },
+                );
+            },
+        );
+    });
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_218 {
+use runtime::prelude::*;
+
+async fn run() {
+    for _ in 0..1 {
+        block_ms(30);
+        let f1 = sleep_ms(10); // Timer 4
+        let f2 = async { log("log 5") };
+        let f3 = async { log("log 6") };
+        // nothing has run yet: futures start when polled
+        f1.await;
+        f2.await;
+        f3.await;
+    }
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_219 {
+use runtime::prelude::*;
+
+async fn run() {
+    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
+        log("log 2");
+        select! {
+            biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+            _ = yield_now() => {}
+            _ = sleep_ms(100) => {} // Timer 5
+            _ = sleep_ms(50) => {} // Timer 6
+        }
+    });
+    h1.await.unwrap();
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_220 {
+use runtime::prelude::*;
+
+async fn run() {
+    select! {
+        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+        _ = sleep_ms(100) => {} // Timer 2
+        _ = async {
+            let f1 = async { block_ms(30) };
+            let f2 = sleep_ms(10); // Timer 5
+            // nothing has run yet: futures start when polled
+            f1.await;
+            f2.await;
+        } => {}
+        _ = async {
+            sleep_ms(10).await; // Timer 7
+            log("log 8");
+        } => {
+            yield_now().await; // yield: the task goes to the back of the ready queue
+        }
+    }
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_221 {
+use runtime::prelude::*;
+
+async fn run() {
+    spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
+        sleep_ms(0).await; // Timer 2
+    });
+    join!( // all at once; each poll polls every unfinished one
+        async { log("log 4") },
+    );
+    let f1 = async {
+        join!( // all at once; each poll polls every unfinished one
+            async { log("log 7") },
+            sleep_ms(10), // Timer 8
+        );
     };
+    let f2 = async {
+        yield_now().await; // yield: the task goes to the back of the ready queue
+    };
+    let f3 = sleep_ms(100); // Timer 11
     // nothing has run yet: futures start when polled
     f1.await;
     f2.await;
     f3.await;
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_222 {
+use runtime::prelude::*;
+
+async fn run() {
+    sleep_ms(10).await; // Timer 1
     let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
-        select! {
-            biased; // polled in this order; the first ready wins, the others are dropped
-            _ = sleep_ms(10) => {} // Timer 11
-            _ = async {
-                join!( // all at once; each poll polls every unfinished one
-                    async { block_ms(10) },
-                    async { log("log 14") },
-                    sleep_ms(50), // Timer 15
-                );
-            } => {}
-        }
-    });
-    h1.await.unwrap();
-    sleep_ms(10).await; // Timer 16
-}
-
-pub fn size() -> usize {
-    std::mem::size_of_val(&run())
-}
-
-pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
-    Box::pin(run())
-}
-}
-
-pub mod random_264 {
-use runtime::prelude::*;
-
-async fn run() {
-    join!( // all at once; each poll polls every unfinished one
-        sleep_ms(50), // Timer 2
-        async {
-            let f1 = yield_now();
-            let f2 = sleep_ms(100); // Timer 5
-            // nothing has run yet: futures start when polled
-            f1.await;
-            f2.await;
-        },
-        async {
+        let f1 = async {
             select! {
-                biased; // polled in this order; the first ready wins, the others are dropped
-                _ = async { block_ms(0) } => {}
+                biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+                _ = async { log("log 4") } => {}
             }
-        },
-    );
-    let f3 = async { log("log 9") };
-    let f4 = async {
-        select! {
-            biased; // polled in this order; the first ready wins, the others are dropped
-            _ = async { log("log 11") } => {}
-            _ = sleep_ms(20) => {} // Timer 12
-            _ = sleep_ms(10) => {} // Timer 13
-        }
-    };
-    let f5 = async {
-        log("log 15");
-        sleep_ms(10).await; // Timer 16
-    };
-    // nothing has run yet: futures start when polled
-    f3.await;
-    f4.await;
-    f5.await;
-    join!( // all at once; each poll polls every unfinished one
-        async { block_ms(0) },
-        async {
-            let f6 = async { log("log 20") };
-            // nothing has run yet: futures start when polled
-            f6.await;
-        },
-        async {
-            select! {
-                biased; // polled in this order; the first ready wins, the others are dropped
-                _ = yield_now() => {}
-                _ = async { log("log 23") } => {}
-                _ = yield_now() => {}
-            }
-        },
-    );
-    sleep_ms(0).await; // Timer 25
-}
-
-pub fn size() -> usize {
-    std::mem::size_of_val(&run())
-}
-
-pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
-    Box::pin(run())
-}
-}
-
-pub mod random_265 {
-use runtime::prelude::*;
-
-async fn run() {
-    select! {
-        biased; // polled in this order; the first ready wins, the others are dropped
-        _ = async {
-            join!( // all at once; each poll polls every unfinished one
-                async { log("log 3") },
-            );
-        } => {}
-        _ = async {
-            select! {
-                biased; // polled in this order; the first ready wins, the others are dropped
-                _ = async { log("log 5") } => {}
-                _ = async { block_ms(10) } => {}
-                _ = yield_now() => {}
-            }
-        } => {}
-    }
-    join!( // all at once; each poll polls every unfinished one
-        sleep_ms(10), // Timer 9
-        async {
-            for _ in 0..3 {
-                sleep_ms(20).await; // Timer 11
-                sleep_ms(10).await; // Timer 12
-                sleep_ms(50).await; // Timer 13
-            }
-        },
-        async {
-            join!( // all at once; each poll polls every unfinished one
-                sleep_ms(50), // Timer 15
-                sleep_ms(50), // Timer 16
-                async { log("log 17") },
-            );
-        },
-    );
-    join!( // all at once; each poll polls every unfinished one
-        async {
-            sleep_ms(10).await; // Timer 20
-            block_ms(30);
-            sleep_ms(100).await; // Timer 22
-        },
-        sleep_ms(10), // Timer 23
-        async { log("log 24") },
-    );
-    select! {
-        biased; // polled in this order; the first ready wins, the others are dropped
-        _ = sleep_ms(20) => {} // Timer 26
-        _ = async {
-            join!( // all at once; each poll polls every unfinished one
-                async { block_ms(30) },
-                async { block_ms(10) },
-                sleep_ms(50), // Timer 30
-            );
-        } => {}
-    }
-}
-
-pub fn size() -> usize {
-    std::mem::size_of_val(&run())
-}
-
-pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
-    Box::pin(run())
-}
-}
-
-pub mod random_266 {
-use runtime::prelude::*;
-
-async fn run() {
-    select! {
-        biased; // polled in this order; the first ready wins, the others are dropped
-        _ = async {
-            for _ in 0..0 {
-                sleep_ms(50).await; // Timer 3
-                log("log 4");
-                sleep_ms(0).await; // Timer 5
-            }
-        } => {}
-        _ = yield_now() => {}
-    }
-}
-
-pub fn size() -> usize {
-    std::mem::size_of_val(&run())
-}
-
-pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
-    Box::pin(run())
-}
-}
-
-pub mod random_267 {
-use runtime::prelude::*;
-
-async fn run() {
-    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
-        let f1 = async { block_ms(30) };
+        };
         let f2 = async {
-            let f3 = async { log("log 4") };
-            let f4 = sleep_ms(10); // Timer 5
-            // nothing has run yet: futures start when polled
-            f3.await;
-            f4.await;
+            for _ in 0..2 {
+                block_ms(0);
+            }
+        };
+        let f3 = async {
+            join!( // all at once; each poll polls every unfinished one
+                yield_now(),
+            );
         };
         // nothing has run yet: futures start when polled
         f1.await;
         f2.await;
+        f3.await;
     });
-    h1.await.unwrap();
-    join!( // all at once; each poll polls every unfinished one
-        sleep_ms(0), // Timer 7
-        async { block_ms(30) },
-    );
-}
-
-pub fn size() -> usize {
-    std::mem::size_of_val(&run())
-}
-
-pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
-    Box::pin(run())
-}
-}
-
-pub mod random_268 {
-use runtime::prelude::*;
-
-async fn run() {
-    sleep_ms(0).await; // Timer 1
-    join!( // all at once; each poll polls every unfinished one
-        async { log("log 3") },
-    );
-}
-
-pub fn size() -> usize {
-    std::mem::size_of_val(&run())
-}
-
-pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
-    Box::pin(run())
-}
-}
-
-pub mod random_269 {
-use runtime::prelude::*;
-
-async fn run() {
-    join!( // all at once; each poll polls every unfinished one
-        async { log("log 2") },
-        async {
-            join!( // all at once; each poll polls every unfinished one
-                async { block_ms(30) },
-                sleep_ms(20), // Timer 5
-            );
-        },
-    );
-}
-
-pub fn size() -> usize {
-    std::mem::size_of_val(&run())
-}
-
-pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
-    Box::pin(run())
-}
-}
-
-pub mod random_270 {
-use runtime::prelude::*;
-
-async fn run() {
-    log("log 2");
-    sleep_ms(10).await; // Timer 3
-}
-
-pub fn size() -> usize {
-    std::mem::size_of_val(&run())
-}
-
-pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
-    Box::pin(run())
-}
-}
-
-pub mod random_271 {
-use runtime::prelude::*;
-
-async fn run() {
     select! {
-        biased; // polled in this order; the first ready wins, the others are dropped
+        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+        _ = async { log("log 10") } => {}
+    }
+    select! {
+        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
         _ = async {
-            sleep_ms(100).await; // Timer 3
-            sleep_ms(0).await; // Timer 4
+            log("log 13");
+            sleep_ms(100).await; // Timer 14
+            yield_now().await; // yield: the task goes to the back of the ready queue
+        } => {}
+        _ = async {
+            sleep_ms(20).await; // Timer 17
         } => {}
     }
-}
-
-pub fn size() -> usize {
-    std::mem::size_of_val(&run())
-}
-
-pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
-    Box::pin(run())
-}
-}
-
-pub mod random_272 {
-use runtime::prelude::*;
-
-async fn run() {
-    join!( // all at once; each poll polls every unfinished one
-        async {
-            sleep_ms(50).await; // Timer 3
-        },
-    );
-    let f1 = async {
-        block_ms(30);
-        sleep_ms(10).await; // Timer 7
-    };
-    let f2 = async {
-        select! {
-            biased; // polled in this order; the first ready wins, the others are dropped
-            _ = yield_now() => {}
-            _ = async { log("log 10") } => {}
-        }
-    };
-    let f3 = async {
-        for _ in 0..1 {
-            log("log 12");
-        }
-    };
-    // nothing has run yet: futures start when polled
-    f1.await;
-    f2.await;
-    f3.await;
-    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
-        sleep_ms(20).await; // Timer 13
-    });
     h1.await.unwrap();
 }
 
@@ -9160,7 +7422,7 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 }
 }
 
-pub mod random_273 {
+pub mod random_223 {
 use runtime::prelude::*;
 
 async fn run() {
@@ -9191,352 +7453,52 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 }
 }
 
-pub mod random_274 {
+pub mod random_224 {
 use runtime::prelude::*;
 
 async fn run() {
-    sleep_ms(0).await; // Timer 1
+    sleep_ms(10).await; // Timer 13
     let f1 = async {
-        join!( // all at once; each poll polls every unfinished one
-            sleep_ms(100), // Timer 4
-            sleep_ms(10), // Timer 5
-            yield_now(),
-        );
+        select! {
+            biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+            _ = yield_now() => {
+                log("log 19");
+                sleep_ms(20).await; // Timer 20
+            }
+            _ = async { block_ms(0) } => {
+                log("log 21");
+            }
+            _ = async { log("log 18") } => {}
+        }
     };
     let f2 = async {
-        select! {
-            biased; // polled in this order; the first ready wins, the others are dropped
-            _ = sleep_ms(20) => {} // Timer 8
-            _ = async { log("log 9") } => {}
-        }
+        log("log 23");
+        block_ms(10);
     };
     let f3 = async {
         select! {
-            biased; // polled in this order; the first ready wins, the others are dropped
-            _ = yield_now() => {}
+            biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+            _ = sleep_ms(0) => { // Timer 26
+                sleep_ms(20).await; // Timer 27
+                log("log 28");
+            }
         }
     };
     // nothing has run yet: futures start when polled
     f1.await;
     f2.await;
     f3.await;
-}
-
-pub fn size() -> usize {
-    std::mem::size_of_val(&run())
-}
-
-pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
-    Box::pin(run())
-}
-}
-
-pub mod random_275 {
-use runtime::prelude::*;
-
-async fn run() {
     let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
-        block_ms(0);
-    });
-    block_ms(10);
-    join!( // all at once; each poll polls every unfinished one
-        async {
-            let f1 = sleep_ms(10); // Timer 5
-            // nothing has run yet: futures start when polled
-            f1.await;
-        },
-        async {
-            let f2 = yield_now();
-            let f3 = sleep_ms(20); // Timer 8
-            let f4 = async { block_ms(0) };
-            // nothing has run yet: futures start when polled
-            f2.await;
-            f3.await;
-            f4.await;
-        },
-    );
-    h1.await.unwrap();
-    select! {
-        biased; // polled in this order; the first ready wins, the others are dropped
-        _ = async {
-            join!( // all at once; each poll polls every unfinished one
-                async { log("log 12") },
-            );
-        } => {}
-    }
-}
-
-pub fn size() -> usize {
-    std::mem::size_of_val(&run())
-}
-
-pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
-    Box::pin(run())
-}
-}
-
-pub mod random_276 {
-use runtime::prelude::*;
-
-async fn run() {
-    select! {
-        biased; // polled in this order; the first ready wins, the others are dropped
-        _ = sleep_ms(20) => {} // Timer 2
-        _ = sleep_ms(0) => {} // Timer 3
-        _ = async {
-            for _ in 0..1 {
-                block_ms(10);
-                block_ms(30);
-            }
-        } => {}
-    }
-}
-
-pub fn size() -> usize {
-    std::mem::size_of_val(&run())
-}
-
-pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
-    Box::pin(run())
-}
-}
-
-pub mod random_277 {
-use runtime::prelude::*;
-
-async fn run() {
-    log("log 3");
-    yield_now().await; // yield: the task goes to the back of the ready queue
-    sleep_ms(20).await; // Timer 5
-    select! {
-        biased; // polled in this order; the first ready wins, the others are dropped
-        _ = async { block_ms(30) } => {}
-    }
-    select! {
-        biased; // polled in this order; the first ready wins, the others are dropped
-        _ = sleep_ms(50) => {} // Timer 9
-        _ = async { log("log 10") } => {}
-        _ = async {
-            join!( // all at once; each poll polls every unfinished one
-                sleep_ms(100), // Timer 12
-            );
-        } => {}
-    }
-}
-
-pub fn size() -> usize {
-    std::mem::size_of_val(&run())
-}
-
-pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
-    Box::pin(run())
-}
-}
-
-pub mod random_278 {
-use runtime::prelude::*;
-
-async fn run() {
-    spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
-        select! {
-            biased; // polled in this order; the first ready wins, the others are dropped
-            _ = sleep_ms(0) => {} // Timer 2
-        }
-    });
-}
-
-pub fn size() -> usize {
-    std::mem::size_of_val(&run())
-}
-
-pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
-    Box::pin(run())
-}
-}
-
-pub mod random_279 {
-use runtime::prelude::*;
-
-async fn run() {
-    select! {
-        biased; // polled in this order; the first ready wins, the others are dropped
-        _ = async {
-            log("log 3");
-            log("log 4");
-            sleep_ms(100).await; // Timer 5
-        } => {}
-        _ = async {
-            let f1 = sleep_ms(50); // Timer 7
-            // nothing has run yet: futures start when polled
-            f1.await;
-        } => {}
-        _ = async {
-            select! {
-                biased; // polled in this order; the first ready wins, the others are dropped
-                _ = sleep_ms(20) => {} // Timer 9
-                _ = async { block_ms(30) } => {}
-                _ = sleep_ms(20) => {} // Timer 11
-            }
-        } => {}
-    }
-}
-
-pub fn size() -> usize {
-    std::mem::size_of_val(&run())
-}
-
-pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
-    Box::pin(run())
-}
-}
-
-pub mod random_280 {
-use runtime::prelude::*;
-
-async fn run() {
-    let f1 = async {
-        join!( // all at once; each poll polls every unfinished one
-            async { log("log 3") },
-            async { log("log 4") },
-        );
-    };
-    // nothing has run yet: futures start when polled
-    f1.await;
-    log("log 6");
-    select! {
-        biased; // polled in this order; the first ready wins, the others are dropped
-        _ = async { block_ms(0) } => {}
-        _ = sleep_ms(20) => {} // Timer 9
-        _ = async { log("log 10") } => {}
-    }
-    log("log 12");
-    select! {
-        biased; // polled in this order; the first ready wins, the others are dropped
-        _ = async {
-            join!( // all at once; each poll polls every unfinished one
-                sleep_ms(20), // Timer 15
-                sleep_ms(20), // Timer 16
-            );
-        } => {}
-    }
-}
-
-pub fn size() -> usize {
-    std::mem::size_of_val(&run())
-}
-
-pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
-    Box::pin(run())
-}
-}
-
-pub mod random_281 {
-use runtime::prelude::*;
-
-async fn run() {
-    log("log 1");
-}
-
-pub fn size() -> usize {
-    std::mem::size_of_val(&run())
-}
-
-pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
-    Box::pin(run())
-}
-}
-
-pub mod random_282 {
-use runtime::prelude::*;
-
-async fn run() {
-    let f1 = sleep_ms(100); // Timer 2
-    let f2 = async {
-        join!( // all at once; each poll polls every unfinished one
-            yield_now(),
-            sleep_ms(20), // Timer 5
-            sleep_ms(20), // Timer 6
-        );
-    };
-    let f3 = async {
-        let f4 = sleep_ms(0); // Timer 8
-        let f5 = sleep_ms(50); // Timer 9
-        let f6 = sleep_ms(10); // Timer 10
+        let f4 = async {
+            log("log 31");
+            block_ms(0);
+        };
+        let f5 = yield_now();
         // nothing has run yet: futures start when polled
         f4.await;
         f5.await;
-        f6.await;
-    };
-    // nothing has run yet: futures start when polled
-    f1.await;
-    f2.await;
-    f3.await;
-    select! {
-        biased; // polled in this order; the first ready wins, the others are dropped
-        _ = sleep_ms(100) => {} // Timer 12
-    }
-    let f7 = yield_now();
-    let f8 = sleep_ms(0); // Timer 16
-    // nothing has run yet: futures start when polled
-    f7.await;
-    f8.await;
-    select! {
-        biased; // polled in this order; the first ready wins, the others are dropped
-        _ = async {
-            sleep_ms(100).await; // Timer 19
-            sleep_ms(100).await; // Timer 20
-        } => {}
-        _ = async {
-            select! {
-                biased; // polled in this order; the first ready wins, the others are dropped
-                _ = sleep_ms(0) => {} // Timer 22
-                _ = async { block_ms(10) } => {}
-            }
-        } => {}
-    }
-}
-
-pub fn size() -> usize {
-    std::mem::size_of_val(&run())
-}
-
-pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
-    Box::pin(run())
-}
-}
-
-pub mod random_283 {
-use runtime::prelude::*;
-
-async fn run() {
-    sleep_ms(10).await; // Timer 3
-    log("log 4");
-    select! {
-        biased; // polled in this order; the first ready wins, the others are dropped
-        _ = yield_now() => {}
-        _ = sleep_ms(10) => {} // Timer 7
-        _ = sleep_ms(100) => {} // Timer 8
-    }
-    join!( // all at once; each poll polls every unfinished one
-        sleep_ms(20), // Timer 10
-    );
-    log("log 11");
-    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
-        select! {
-            biased; // polled in this order; the first ready wins, the others are dropped
-            _ = async {
-                log("log 14");
-                block_ms(0);
-                yield_now().await; // yield: the task goes to the back of the ready queue
-            } => {}
-            _ = async {
-                yield_now().await; // yield: the task goes to the back of the ready queue
-                sleep_ms(20).await; // Timer 19
-                log("log 20");
-            } => {}
-            _ = sleep_ms(10) => {} // Timer 21
-        }
     });
+    sleep_ms(50).await; // Timer 34
     h1.await.unwrap();
 }
 
@@ -9549,118 +7511,38 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 }
 }
 
-pub mod random_284 {
+pub mod random_225 {
 use runtime::prelude::*;
 
 async fn run() {
-    join!( // all at once; each poll polls every unfinished one
-        async {
-            yield_now().await; // yield: the task goes to the back of the ready queue
-            sleep_ms(20).await; // Timer 4
-            log("log 5");
-        },
-        async { log("log 6") },
-        async {
-            for _ in 0..0 {
-                sleep_ms(20).await; // Timer 8
-                block_ms(10);
-            }
-        },
-    );
-    sleep_ms(10).await; // Timer 12
-    sleep_ms(10).await; // Timer 13
-    sleep_ms(20).await; // Timer 14
-    let f1 = sleep_ms(20); // Timer 16
-    // nothing has run yet: futures start when polled
-    f1.await;
-    spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
-        let f2 = async {
-            join!( // all at once; each poll polls every unfinished one
-                sleep_ms(10), // Timer 19
-                async { block_ms(30) },
-                sleep_ms(0), // Timer 21
-            );
-        };
-        let f3 = yield_now();
+    let f1 = async {
+        let f2 = async { block_ms(10) };
+        let f3 = async { block_ms(30) };
+        let f4 = async { block_ms(10) };
         // nothing has run yet: futures start when polled
         f2.await;
         f3.await;
-    });
-}
-
-pub fn size() -> usize {
-    std::mem::size_of_val(&run())
-}
-
-pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
-    Box::pin(run())
-}
-}
-
-pub mod random_285 {
-use runtime::prelude::*;
-
-async fn run() {
-    sleep_ms(50).await; // Timer 2
-}
-
-pub fn size() -> usize {
-    std::mem::size_of_val(&run())
-}
-
-pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
-    Box::pin(run())
-}
-}
-
-pub mod random_286 {
-use runtime::prelude::*;
-
-async fn run() {
-    log("log 1");
-    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
-        block_ms(10);
-    });
-    h1.await.unwrap();
-}
-
-pub fn size() -> usize {
-    std::mem::size_of_val(&run())
-}
-
-pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
-    Box::pin(run())
-}
-}
-
-pub mod random_287 {
-use runtime::prelude::*;
-
-async fn run() {
-    select! {
-        biased; // polled in this order; the first ready wins, the others are dropped
-        _ = async {
-            select! {
-                biased; // polled in this order; the first ready wins, the others are dropped
-                _ = sleep_ms(50) => {} // Timer 3
-                _ = sleep_ms(100) => {} // Timer 4
-                _ = async { log("log 5") } => {}
-            }
-        } => {}
-    }
-    let f1 = async {
-        select! {
-            biased; // polled in this order; the first ready wins, the others are dropped
-            _ = async { log("log 8") } => {}
-            _ = async { log("log 9") } => {}
-            _ = async { log("log 10") } => {}
-        }
+        f4.await;
+    };
+    let f2 = async {
+        log("log 7");
+        log("log 8");
+        sleep_ms(100).await; // Timer 9
+    };
+    let f3 = async {
+        let f7 = sleep_ms(50); // Timer 11
+        // nothing has run yet: futures start when polled
+        f7.await;
     };
     // nothing has run yet: futures start when polled
     f1.await;
+    f2.await;
+    f3.await;
     join!( // all at once; each poll polls every unfinished one
-        sleep_ms(100), // Timer 12
+        sleep_ms(100), // Timer 14
+        sleep_ms(20), // Timer 15
     );
+    sleep_ms(0).await; // Timer 16
 }
 
 pub fn size() -> usize {
@@ -9672,130 +7554,35 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 }
 }
 
-pub mod random_288 {
+pub mod random_226 {
 use runtime::prelude::*;
 
 async fn run() {
     join!( // all at once; each poll polls every unfinished one
+        async { log("log 2") },
         async {
-            for _ in 0..2 {
-                log("log 3");
-                yield_now().await; // yield: the task goes to the back of the ready queue
-                sleep_ms(100).await; // Timer 5
+            sleep_ms(10).await; // Timer 4
+            log("log 5");
+            log("log 6");
+        },
+    );
+    let f1 = async {
+        join!( // all at once; each poll polls every unfinished one
+            sleep_ms(20), // Timer 9
+        );
+    };
+    let f2 = async {
+        yield_now().await; // yield: the task goes to the back of the ready queue
+        log("log 12");
+    };
+    let f3 = async {
+        select! {
+            biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+            _ = sleep_ms(10) => { // Timer 14
+                sleep_ms(20).await; // Timer 15
             }
-        },
-        async {
-            sleep_ms(50).await; // Timer 7
-            log("log 8");
-        },
-    );
-}
-
-pub fn size() -> usize {
-    std::mem::size_of_val(&run())
-}
-
-pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
-    Box::pin(run())
-}
-}
-
-pub mod random_289 {
-use runtime::prelude::*;
-
-async fn run() {
-    join!( // all at once; each poll polls every unfinished one
-        async {
-            let f1 = async { log("log 3") };
-            // nothing has run yet: futures start when polled
-            f1.await;
-        },
-    );
-    sleep_ms(20).await; // Timer 4
-    block_ms(10);
-    for _ in 0..0 {
-        block_ms(30);
-        sleep_ms(10).await; // Timer 9
-    }
-}
-
-pub fn size() -> usize {
-    std::mem::size_of_val(&run())
-}
-
-pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
-    Box::pin(run())
-}
-}
-
-pub mod random_290 {
-use runtime::prelude::*;
-
-async fn run() {
-    block_ms(30);
-    join!( // all at once; each poll polls every unfinished one
-        async {
-            select! {
-                biased; // polled in this order; the first ready wins, the others are dropped
-                _ = async { log("log 4") } => {}
-                _ = yield_now() => {}
-                _ = async { log("log 6") } => {}
-            }
-        },
-        async { log("log 7") },
-    );
-}
-
-pub fn size() -> usize {
-    std::mem::size_of_val(&run())
-}
-
-pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
-    Box::pin(run())
-}
-}
-
-pub mod random_291 {
-use runtime::prelude::*;
-
-async fn run() {
-    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
-        log("log 1");
-    });
-    h1.await.unwrap();
-}
-
-pub fn size() -> usize {
-    std::mem::size_of_val(&run())
-}
-
-pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
-    Box::pin(run())
-}
-}
-
-pub mod random_292 {
-use runtime::prelude::*;
-
-async fn run() {
-    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
-        log("log 1");
-    });
-    sleep_ms(10).await; // Timer 2
-    h1.await.unwrap();
-    join!( // all at once; each poll polls every unfinished one
-        async {
-            join!( // all at once; each poll polls every unfinished one
-                async { log("log 5") },
-                async { block_ms(30) },
-            );
-        },
-        sleep_ms(20), // Timer 7
-    );
-    sleep_ms(10).await; // Timer 10
-    let f1 = async { log("log 12") };
-    let f2 = sleep_ms(100); // Timer 13
-    let f3 = async { log("log 14") };
+        }
+    };
     // nothing has run yet: futures start when polled
     f1.await;
     f2.await;
@@ -9811,35 +7598,37 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 }
 }
 
-pub mod random_293 {
+pub mod random_227 {
 use runtime::prelude::*;
 
 async fn run() {
-    select! {
-        biased; // polled in this order; the first ready wins, the others are dropped
-        _ = async {
-            join!( // all at once; each poll polls every unfinished one
-                async { block_ms(30) },
-                sleep_ms(20), // Timer 4
-                async { log("log 5") },
-            );
-        } => {}
-        _ = async {
-            join!( // all at once; each poll polls every unfinished one
-                sleep_ms(50), // Timer 7
-                sleep_ms(50), // Timer 8
-                sleep_ms(100), // Timer 9
-            );
-        } => {}
-        _ = async {
-            select! {
-                biased; // polled in this order; the first ready wins, the others are dropped
-                _ = sleep_ms(50) => {} // Timer 11
-                _ = async { log("log 12") } => {}
-            }
-        } => {}
-    }
-    sleep_ms(0).await; // Timer 13
+    sleep_ms(100).await; // Timer 1
+    let f1 = sleep_ms(100); // Timer 4
+    let f2 = sleep_ms(100); // Timer 5
+    let f3 = yield_now();
+    // nothing has run yet: futures start when polled
+    f1.await;
+    f2.await;
+    f3.await;
+    spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
+        join!( // all at once; each poll polls every unfinished one
+            async {
+                join!( // all at once; each poll polls every unfinished one
+                    sleep_ms(10), // Timer 9
+                    yield_now(),
+                    sleep_ms(10), // Timer 11
+                );
+            },
+            async {
+                select! {
+                    biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+                    _ = async { block_ms(10) } => {}
+                    _ = sleep_ms(20) => {} // Timer 14
+                    _ = sleep_ms(100) => {} // Timer 15
+                }
+            },
+        );
+    });
 }
 
 pub fn size() -> usize {
@@ -9851,45 +7640,311 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 }
 }
 
-pub mod random_294 {
+pub mod random_228 {
 use runtime::prelude::*;
 
 async fn run() {
     select! {
-        biased; // polled in this order; the first ready wins, the others are dropped
-        _ = sleep_ms(20) => {} // Timer 2
+        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+        _ = async {
+            sleep_ms(100).await; // Timer 3
+            sleep_ms(100).await; // Timer 4
+        } => {}
+        _ = async {
+            select! {
+                biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+                _ = sleep_ms(0) => {} // Timer 6
+                _ = async { block_ms(10) } => {
+                    sleep_ms(20).await; // Timer 8
+                }
+            }
+        } => {}
     }
+    sleep_ms(0).await; // Timer 9
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_229 {
+use runtime::prelude::*;
+
+async fn run() {
+    select! {
+        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+        _ = async {
+            select! {
+                biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+                _ = async { log("log 3") } => {}
+                _ = sleep_ms(100) => { // Timer 4
+                    sleep_ms(20).await; // Timer 6
+                }
+                _ = sleep_ms(20) => {} // Timer 5
+            }
+        } => {}
+        _ = async {
+            let f1 = sleep_ms(50); // Timer 8
+            let f2 = sleep_ms(10); // Timer 9
+            let f3 = async { block_ms(0) };
+            // nothing has run yet: futures start when polled
+            f1.await;
+            f2.await;
+            f3.await;
+        } => {
+            sleep_ms(50).await; // Timer 13
+            sleep_ms(10).await; // Timer 14
+        }
+        _ = async {
+            log("log 12");
+        } => {}
+    }
+    sleep_ms(0).await; // Timer 15
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_230 {
+use runtime::prelude::*;
+
+async fn run() {
+    select! {
+        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+        _ = async {
+            join!( // all at once; each poll polls every unfinished one
+                yield_now(),
+                sleep_ms(20), // Timer 4
+                sleep_ms(20), // Timer 5
+            );
+        } => {
+            sleep_ms(100).await; // Timer 7
+        }
+        _ = async { log("log 6") } => {}
+    }
+    let f1 = async {
+        select! {
+            biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+            _ = async { block_ms(10) } => {}
+        }
+    };
+    // nothing has run yet: futures start when polled
+    f1.await;
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_231 {
+use runtime::prelude::*;
+
+async fn run() {
+    join!( // all at once; each poll polls every unfinished one
+        async {
+            let f1 = sleep_ms(20); // Timer 3
+            let f2 = sleep_ms(0); // Timer 4
+            // nothing has run yet: futures start when polled
+            f1.await;
+            f2.await;
+        },
+        async {
+            sleep_ms(10).await; // Timer 6
+            sleep_ms(100).await; // Timer 7
+        },
+    );
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_232 {
+use runtime::prelude::*;
+
+async fn run() {
+    spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
+        let f1 = async { block_ms(30) };
+        let f2 = async { log("log 4") };
+        // nothing has run yet: futures start when polled
+        f1.await;
+        f2.await;
+    });
+    log("log 5");
+    join!( // all at once; each poll polls every unfinished one
+        async {
+            select! {
+                biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+                _ = sleep_ms(0) => { // Timer 8
+                    sleep_ms(10).await; // Timer 10
+                }
+                _ = async { block_ms(0) } => {
+                    log("log 11");
+                }
+            }
+        },
+        async {
+            select! {
+                biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+                _ = sleep_ms(50) => {} // Timer 13
+                _ = sleep_ms(100) => { // Timer 14
+                    sleep_ms(50).await; // Timer 16
+                }
+                _ = async { log("log 15") } => {}
+            }
+        },
+    );
+    let f3 = sleep_ms(20); // Timer 18
+    let f4 = async {
+        select! {
+            biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+            _ = sleep_ms(10) => {} // Timer 20
+            _ = sleep_ms(0) => { // Timer 21
+                sleep_ms(100).await; // Timer 23
+                sleep_ms(0).await; // Timer 24
+            }
+            _ = sleep_ms(100) => {} // Timer 22
+        }
+    };
+    // nothing has run yet: futures start when polled
+    f3.await;
+    f4.await;
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_233 {
+use runtime::prelude::*;
+
+async fn run() {
+    for _ in 0..3 {
+        sleep_ms(10).await; // Timer 3
+        yield_now().await; // yield: the task goes to the back of the ready queue
+        sleep_ms(10).await; // Timer 5
+    }
+    join!( // all at once; each poll polls every unfinished one
+        yield_now(),
+        sleep_ms(50), // Timer 8
+        sleep_ms(20), // Timer 9
+    );
+    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
+        block_ms(10);
+        for _ in 0..0 {
+            block_ms(30);
+            sleep_ms(10).await; // Timer 14
+        }
+    });
+    let f1 = async { block_ms(30) };
+    let f2 = async {
+        join!( // all at once; each poll polls every unfinished one
+            yield_now(),
+            async { block_ms(0) },
+        );
+    };
+    // nothing has run yet: futures start when polled
+    f1.await;
+    f2.await;
+    h1.await.unwrap();
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_234 {
+use runtime::prelude::*;
+
+async fn run() {
+    sleep_ms(10).await; // Timer 12
+    let f1 = async { log("log 14") };
+    let f2 = sleep_ms(100); // Timer 15
+    let f3 = async { log("log 16") };
+    // nothing has run yet: futures start when polled
+    f1.await;
+    f2.await;
+    f3.await;
+    join!( // all at once; each poll polls every unfinished one
+        async {
+            let f4 = sleep_ms(50); // Timer 19
+            let f5 = async { block_ms(30) };
+            // nothing has run yet: futures start when polled
+            f4.await;
+            f5.await;
+        },
+        async {
+            join!( // all at once; each poll polls every unfinished one
+                sleep_ms(20), // Timer 22
+                async { log("log 23") },
+                sleep_ms(20), // Timer 24
+            );
+        },
+    );
+    join!( // all at once; each poll polls every unfinished one
+        async {
+            join!( // all at once; each poll polls every unfinished one
+                sleep_ms(100), // Timer 27
+                async { log("log 28") },
+            );
+        },
+        async {
+            select! {
+                biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+                _ = async { log("log 30") } => {
+                    log("log 31");
+                    sleep_ms(20).await; // Timer 32
+                }
+            }
+        },
+    );
     join!( // all at once; each poll polls every unfinished one
         async {
             yield_now().await; // yield: the task goes to the back of the ready queue
         },
         async {
-            sleep_ms(0).await; // Timer 7
+            sleep_ms(0).await; // Timer 37
             block_ms(10);
         },
         async {
             join!( // all at once; each poll polls every unfinished one
-                sleep_ms(20), // Timer 10
-                async { log("log 11") },
+                sleep_ms(20), // Timer 40
+                async { log("log 41") },
                 async { block_ms(0) },
             );
         },
     );
-    select! {
-        biased; // polled in this order; the first ready wins, the others are dropped
-        _ = async {
-            join!( // all at once; each poll polls every unfinished one
-                sleep_ms(20), // Timer 15
-                async { log("log 16") },
-                sleep_ms(50), // Timer 17
-            );
-        } => {}
-        _ = async {
-            sleep_ms(10).await; // Timer 19
-            log("log 20");
-            sleep_ms(0).await; // Timer 21
-        } => {}
-    }
 }
 
 pub fn size() -> usize {
@@ -9901,7 +7956,34 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 }
 }
 
-pub mod random_295 {
+pub mod random_235 {
+use runtime::prelude::*;
+
+async fn run() {
+    join!( // all at once; each poll polls every unfinished one
+        sleep_ms(20), // Timer 2
+        async { log("log 3") },
+        async {
+            let f1 = async { log("log 5") };
+            let f2 = sleep_ms(50); // Timer 6
+            // nothing has run yet: futures start when polled
+            f1.await;
+            f2.await;
+        },
+    );
+    block_ms(0);
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_236 {
 use runtime::prelude::*;
 
 async fn run() {
@@ -9923,7 +8005,7 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 }
 }
 
-pub mod random_296 {
+pub mod random_237 {
 use runtime::prelude::*;
 
 async fn run() {
@@ -9949,7 +8031,7 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 }
 }
 
-pub mod random_297 {
+pub mod random_238 {
 use runtime::prelude::*;
 
 async fn run() {
@@ -9968,22 +8050,2069 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 }
 }
 
-pub mod random_298 {
+pub mod random_239 {
 use runtime::prelude::*;
 
 async fn run() {
     join!( // all at once; each poll polls every unfinished one
         async {
             select! {
-                biased; // polled in this order; the first ready wins, the others are dropped
+                biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
                 _ = async { log("log 3") } => {}
-                _ = async { log("log 4") } => {}
+                _ = async { log("log 4") } => {
+                    sleep_ms(50).await; // Timer 5
+                }
             }
         },
     );
+    yield_now().await; // yield: the task goes to the back of the ready queue
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_240 {
+use runtime::prelude::*;
+
+async fn run() {
+    join!( // all at once; each poll polls every unfinished one
+        async { log("log 3") },
+        async { log("log 4") },
+    );
+    sleep_ms(100).await; // Timer 6
+    sleep_ms(10).await; // Timer 7
+    let f1 = sleep_ms(50); // Timer 9
+    // nothing has run yet: futures start when polled
+    f1.await;
+    join!( // all at once; each poll polls every unfinished one
+        async { log("log 11") },
+    );
+    let f2 = async {
+        for _ in 0..2 {
+            sleep_ms(50).await; // Timer 14
+            block_ms(0);
+        }
+    };
+    let f3 = async {
+        join!( // all at once; each poll polls every unfinished one
+            sleep_ms(0), // Timer 17
+        );
+    };
+    // nothing has run yet: futures start when polled
+    f2.await;
+    f3.await;
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_241 {
+use runtime::prelude::*;
+
+async fn run() {
     spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
+        join!( // all at once; each poll polls every unfinished one
+            async { log("log 2") },
+            async {
+                join!( // all at once; each poll polls every unfinished one
+                    sleep_ms(20), // Timer 4
+                    sleep_ms(50), // Timer 5
+                );
+            },
+        );
+    });
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_242 {
+use runtime::prelude::*;
+
+async fn run() {
+    sleep_ms(20).await; // Timer 1
+    sleep_ms(10).await; // Timer 2
+    join!( // all at once; each poll polls every unfinished one
+        async {
+            for _ in 0..1 {
+                log("log 5");
+                block_ms(0);
+                log("log 7");
+            }
+        },
+        async {
+            join!( // all at once; each poll polls every unfinished one
+                sleep_ms(10), // Timer 9
+            );
+        },
+    );
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_243 {
+use runtime::prelude::*;
+
+async fn run() {
+    let f1 = async {
+        let f2 = yield_now();
+        // nothing has run yet: futures start when polled
+        f2.await;
+    };
+    let f2 = async {
+        sleep_ms(20).await; // Timer 17
+    };
+    // nothing has run yet: futures start when polled
+    f1.await;
+    f2.await;
+    for _ in 0..0 {
+        join!( // all at once; each poll polls every unfinished one
+            async { block_ms(0) },
+        );
+    }
+    select! {
+        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+        _ = async {
+            join!( // all at once; each poll polls every unfinished one
+                sleep_ms(0), // Timer 23
+                sleep_ms(20), // Timer 24
+            );
+        } => {
+            log("log 26");
+            block_ms(10);
+        }
+        _ = async { block_ms(10) } => {}
+    }
+    let f4 = sleep_ms(50); // Timer 30
+    let f5 = async { log("log 31") };
+    let f6 = async { log("log 32") };
+    // nothing has run yet: futures start when polled
+    f4.await;
+    f5.await;
+    f6.await;
+    sleep_ms(100).await; // Timer 33
+    log("log 34");
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_244 {
+use runtime::prelude::*;
+
+async fn run() {
+    sleep_ms(20).await; // Timer 1
+    select! {
+        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+        _ = sleep_ms(0) => {} // Timer 4
+        _ = sleep_ms(10) => {} // Timer 5
+        _ = async { log("log 6") } => {}
+    }
+    select! {
+        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+        _ = sleep_ms(10) => { // Timer 8
+            yield_now().await; // yield: the task goes to the back of the ready queue
+            log("log 11");
+        }
+        _ = async { block_ms(0) } => {}
+    }
+    join!( // all at once; each poll polls every unfinished one
+        async { block_ms(10) },
+        sleep_ms(20), // Timer 14
+    );
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_245 {
+use runtime::prelude::*;
+
+async fn run() {
+    yield_now().await; // yield: the task goes to the back of the ready queue
+    select! {
+        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+        _ = sleep_ms(10) => {} // Timer 4
+    }
+    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
         block_ms(10);
     });
+    h1.await.unwrap();
+    yield_now().await; // yield: the task goes to the back of the ready queue
+    log("log 9");
+    block_ms(0);
+    join!( // all at once; each poll polls every unfinished one
+        async { log("log 12") },
+        yield_now(),
+    );
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_246 {
+use runtime::prelude::*;
+
+async fn run() {
+    sleep_ms(0).await; // Timer 1
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_247 {
+use runtime::prelude::*;
+
+async fn run() {
+    let f1 = async {
+        join!( // all at once; each poll polls every unfinished one
+            async { log("log 3") },
+        );
+    };
+    let f2 = async {
+        let f3 = async { block_ms(0) };
+        let f4 = sleep_ms(50); // Timer 6
+        let f5 = sleep_ms(20); // Timer 7
+        // nothing has run yet: futures start when polled
+        f3.await;
+        f4.await;
+        f5.await;
+    };
+    // nothing has run yet: futures start when polled
+    f1.await;
+    f2.await;
+    join!( // all at once; each poll polls every unfinished one
+        async {
+            sleep_ms(20).await; // Timer 10
+            yield_now().await; // yield: the task goes to the back of the ready queue
+            block_ms(0);
+        },
+    );
+    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
+        sleep_ms(20).await; // Timer 14
+        sleep_ms(10).await; // Timer 16
+        join!( // all at once; each poll polls every unfinished one
+            async { log("log 18") },
+            sleep_ms(20), // Timer 19
+            async { block_ms(10) },
+        );
+    });
+    h1.await.unwrap();
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_248 {
+use runtime::prelude::*;
+
+async fn run() {
+    spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
+        log("log 1");
+    });
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_249 {
+use runtime::prelude::*;
+
+async fn run() {
+    log("log 1");
+    join!( // all at once; each poll polls every unfinished one
+        async {
+            join!( // all at once; each poll polls every unfinished one
+                async { block_ms(30) },
+                yield_now(),
+            );
+        },
+        async {
+            join!( // all at once; each poll polls every unfinished one
+                async { log("log 7") },
+                sleep_ms(10), // Timer 8
+                sleep_ms(20), // Timer 9
+            );
+        },
+    );
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_250 {
+use runtime::prelude::*;
+
+async fn run() {
+    block_ms(0);
+    for _ in 0..0 {
+        log("log 4");
+        sleep_ms(100).await; // Timer 5
+        yield_now().await; // yield: the task goes to the back of the ready queue
+    }
+    select! {
+        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+        _ = async { block_ms(30) } => {
+            log("log 11");
+            sleep_ms(20).await; // Timer 12
+        }
+        _ = yield_now() => {}
+    }
+    yield_now().await; // yield: the task goes to the back of the ready queue
+    yield_now().await; // yield: the task goes to the back of the ready queue
+    join!( // all at once; each poll polls every unfinished one
+        async {
+            for _ in 0..0 {
+                log("log 18");
+            }
+        },
+        async {
+            join!( // all at once; each poll polls every unfinished one
+                sleep_ms(20), // Timer 20
+                sleep_ms(20), // Timer 21
+            );
+        },
+    );
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_251 {
+use runtime::prelude::*;
+
+async fn run() {
+    join!( // all at once; each poll polls every unfinished one
+        async {
+            select! {
+                biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+                _ = sleep_ms(100) => { // Timer 3
+                    sleep_ms(100).await; // Timer 5
+                    log("log 6");
+                }
+                _ = sleep_ms(20) => { // Timer 4
+                    log("log 7");
+                    block_ms(30);
+                }
+            }
+        },
+    );
+    block_ms(10);
+    sleep_ms(50).await; // Timer 12
+    sleep_ms(0).await; // Timer 13
+    let f1 = async {
+        join!( // all at once; each poll polls every unfinished one
+            sleep_ms(20), // Timer 16
+            async { log("log 17") },
+        );
+    };
+    // nothing has run yet: futures start when polled
+    f1.await;
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_252 {
+use runtime::prelude::*;
+
+async fn run() {
+    sleep_ms(10).await; // Timer 2
+    let f1 = async {
+        select! {
+            biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+            _ = async { log("log 5") } => {}
+            _ = sleep_ms(20) => { // Timer 6
+                log("log 8");
+                yield_now().await; // yield: the task goes to the back of the ready queue
+            }
+            _ = sleep_ms(20) => {} // Timer 7
+        }
+    };
+    let f2 = async {
+        let f3 = sleep_ms(50); // Timer 11
+        let f4 = sleep_ms(100); // Timer 12
+        let f5 = sleep_ms(20); // Timer 13
+        // nothing has run yet: futures start when polled
+        f3.await;
+        f4.await;
+        f5.await;
+    };
+    let f3 = async {
+        for _ in 0..2 {
+            log("log 15");
+            log("log 16");
+            sleep_ms(20).await; // Timer 17
+        }
+    };
+    // nothing has run yet: futures start when polled
+    f1.await;
+    f2.await;
+    f3.await;
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_253 {
+use runtime::prelude::*;
+
+async fn run() {
+    select! {
+        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+        _ = async {
+            yield_now().await; // yield: the task goes to the back of the ready queue
+            sleep_ms(50).await; // Timer 4
+            sleep_ms(0).await; // Timer 5
+        } => {
+            block_ms(30);
+        }
+        _ = async {
+            let f1 = async { log("log 7") };
+            let f2 = sleep_ms(50); // Timer 8
+            let f3 = async { log("log 9") };
+            // nothing has run yet: futures start when polled
+            f1.await;
+            f2.await;
+            f3.await;
+        } => {
+            sleep_ms(100).await; // Timer 11
+        }
+    }
+    yield_now().await; // yield: the task goes to the back of the ready queue
+    log("log 13");
+    join!( // all at once; each poll polls every unfinished one
+        async {
+            sleep_ms(0).await; // Timer 16
+        },
+    );
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_254 {
+use runtime::prelude::*;
+
+async fn run() {
+    join!( // all at once; each poll polls every unfinished one
+        yield_now(),
+        sleep_ms(100), // Timer 3
+        async {
+            let f1 = sleep_ms(10); // Timer 5
+            // nothing has run yet: futures start when polled
+            f1.await;
+        },
+    );
+    sleep_ms(20).await; // Timer 6
+    select! {
+        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+        _ = async {
+            block_ms(30);
+            log("log 10");
+            log("log 11");
+        } => {}
+    }
+    join!( // all at once; each poll polls every unfinished one
+        async { block_ms(30) },
+        yield_now(),
+        async {
+            join!( // all at once; each poll polls every unfinished one
+                async { log("log 16") },
+                yield_now(),
+                sleep_ms(20), // Timer 18
+            );
+        },
+    );
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_255 {
+use runtime::prelude::*;
+
+async fn run() {
+    join!( // all at once; each poll polls every unfinished one
+        async {
+            join!( // all at once; each poll polls every unfinished one
+                async { log("log 3") },
+                async { block_ms(10) },
+            );
+        },
+        async {
+            let f1 = async { block_ms(10) };
+            // nothing has run yet: futures start when polled
+            f1.await;
+        },
+        async {
+            select! {
+                biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+                _ = sleep_ms(100) => {} // Timer 8
+            }
+        },
+    );
+    log("log 10");
+    let f2 = sleep_ms(0); // Timer 12
+    let f3 = async { log("log 13") };
+    let f4 = async { block_ms(0) };
+    // nothing has run yet: futures start when polled
+    f2.await;
+    f3.await;
+    f4.await;
+    select! {
+        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+        _ = async {
+            select! {
+                biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+                _ = async { block_ms(10) } => {}
+                _ = async { block_ms(30) } => {
+                    sleep_ms(0).await; // Timer 20
+                    sleep_ms(20).await; // Timer 21
+                }
+                _ = sleep_ms(0) => {} // Timer 19
+            }
+        } => {}
+        _ = yield_now() => {
+            sleep_ms(50).await; // Timer 23
+            sleep_ms(20).await; // Timer 24
+        }
+    }
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_256 {
+use runtime::prelude::*;
+
+async fn run() {
+    sleep_ms(10).await; // Timer 3
+    sleep_ms(0).await; // Timer 4
+    sleep_ms(100).await; // Timer 5
+    spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
+        select! {
+            biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+            _ = async {
+                sleep_ms(100).await; // Timer 8
+                log("log 9");
+                log("log 10");
+            } => {
+                block_ms(30);
+                sleep_ms(20).await; // Timer 17
+            }
+            _ = async {
+                log("log 12");
+                sleep_ms(10).await; // Timer 13
+                block_ms(0);
+            } => {}
+            _ = async { log("log 15") } => {}
+        }
+    });
+    sleep_ms(10).await; // Timer 18
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_257 {
+use runtime::prelude::*;
+
+async fn run() {
+    sleep_ms(50).await; // Timer 30
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_258 {
+use runtime::prelude::*;
+
+async fn run() {
+    sleep_ms(20).await; // Timer 1
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_259 {
+use runtime::prelude::*;
+
+async fn run() {
+    block_ms(0);
+    yield_now().await; // yield: the task goes to the back of the ready queue
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_260 {
+use runtime::prelude::*;
+
+async fn run() {
+    let f1 = async {
+        for _ in 0..1 {
+            block_ms(30);
+            sleep_ms(10).await; // Timer 4
+        }
+    };
+    let f2 = async {
+        join!( // all at once; each poll polls every unfinished one
+            sleep_ms(20), // Timer 6
+            async { log("log 7") },
+        );
+    };
+    let f3 = async { log("log 8") };
+    // nothing has run yet: futures start when polled
+    f1.await;
+    f2.await;
+    f3.await;
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_261 {
+use runtime::prelude::*;
+
+async fn run() {
+    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
+        join!( // all at once; each poll polls every unfinished one
+            async {
+                for _ in 0..1 {
+                    sleep_ms(10).await; // Timer 30
+                }
+            },
+        );
+    });
+    h1.await.unwrap();
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_262 {
+use runtime::prelude::*;
+
+async fn run() {
+    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
+        sleep_ms(20).await; // Timer 2
+        select! {
+            biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+            _ = sleep_ms(0) => {} // Timer 4
+        }
+    });
+    h1.await.unwrap();
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_263 {
+use runtime::prelude::*;
+
+async fn run() {
+    sleep_ms(50).await; // Timer 1
+    yield_now().await; // yield: the task goes to the back of the ready queue
+    yield_now().await; // yield: the task goes to the back of the ready queue
+    join!( // all at once; each poll polls every unfinished one
+        async { block_ms(30) },
+    );
+    for _ in 0..2 {
+        log("log 9");
+        block_ms(0);
+        sleep_ms(100).await; // Timer 11
+    }
+    sleep_ms(10).await; // Timer 12
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_264 {
+use runtime::prelude::*;
+
+async fn run() {
+    let f1 = async {
+        for _ in 0..0 {
+            sleep_ms(0).await; // Timer 3
+            sleep_ms(50).await; // Timer 4
+        }
+    };
+    let f2 = async {
+        block_ms(10);
+    };
+    // nothing has run yet: futures start when polled
+    f1.await;
+    f2.await;
+    let f3 = async {
+        select! {
+            biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+            _ = sleep_ms(10) => { // Timer 9
+                sleep_ms(10).await; // Timer 11
+                log("log 12");
+            }
+            _ = sleep_ms(50) => {} // Timer 10
+        }
+    };
+    let f4 = async {
+        let f5 = sleep_ms(100); // Timer 14
+        // nothing has run yet: futures start when polled
+        f5.await;
+    };
+    // nothing has run yet: futures start when polled
+    f3.await;
+    f4.await;
+    select! {
+        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+        _ = async { log("log 17") } => {
+            sleep_ms(50).await; // Timer 18
+        }
+    }
+    block_ms(0);
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_265 {
+use runtime::prelude::*;
+
+async fn run() {
+    join!( // all at once; each poll polls every unfinished one
+        async { block_ms(0) },
+    );
+    let f1 = yield_now();
+    let f2 = async {
+        select! {
+            biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+            _ = sleep_ms(0) => {} // Timer 6
+            _ = async { log("log 7") } => {}
+            _ = async { block_ms(10) } => {}
+        }
+    };
+    // nothing has run yet: futures start when polled
+    f1.await;
+    f2.await;
+    join!( // all at once; each poll polls every unfinished one
+        async {
+            let f3 = sleep_ms(100); // Timer 11
+            let f4 = yield_now();
+            // nothing has run yet: futures start when polled
+            f3.await;
+            f4.await;
+        },
+        async {
+            join!( // all at once; each poll polls every unfinished one
+                sleep_ms(0), // Timer 14
+            );
+        },
+    );
+    select! {
+        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+        _ = async {
+            let f5 = sleep_ms(20); // Timer 17
+            let f6 = sleep_ms(20); // Timer 18
+            // nothing has run yet: futures start when polled
+            f5.await;
+            f6.await;
+        } => {}
+        _ = sleep_ms(20) => {} // Timer 19
+    }
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_266 {
+use runtime::prelude::*;
+
+async fn run() {
+    sleep_ms(20).await; // Timer 1
+    join!( // all at once; each poll polls every unfinished one
+        async {
+            let f1 = async { log("log 4") };
+            let f2 = sleep_ms(10); // Timer 5
+            let f3 = async { block_ms(10) };
+            // nothing has run yet: futures start when polled
+            f1.await;
+            f2.await;
+            f3.await;
+        },
+        async {
+            select! {
+                biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+                _ = async { log("log 8") } => {
+                    sleep_ms(10).await; // Timer 11
+                }
+                _ = sleep_ms(20) => { // Timer 9
+                    log("log 12");
+                    yield_now().await; // yield: the task goes to the back of the ready queue
+                }
+                _ = sleep_ms(20) => {} // Timer 10
+            }
+        },
+    );
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_267 {
+use runtime::prelude::*;
+
+async fn run() {
+    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
+        sleep_ms(50).await; // Timer 1
+    });
+    h1.await.unwrap();
+    sleep_ms(20).await; // Timer 2
+    sleep_ms(50).await; // Timer 3
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_268 {
+use runtime::prelude::*;
+
+async fn run() {
+    sleep_ms(20).await; // Timer 1
+    let f1 = async {
+        select! {
+            biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+            _ = sleep_ms(20) => {} // Timer 4
+        }
+    };
+    let f2 = async {
+        select! {
+            biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+            _ = async { log("log 6") } => {}
+            _ = async { log("log 7") } => {}
+        }
+    };
+    let f3 = async {
+        select! {
+            biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+            _ = sleep_ms(10) => { // Timer 9
+                block_ms(10);
+                log("log 13");
+            }
+            _ = sleep_ms(0) => {} // Timer 10
+            _ = async { block_ms(30) } => {
+                sleep_ms(20).await; // Timer 14
+            }
+        }
+    };
+    // nothing has run yet: futures start when polled
+    f1.await;
+    f2.await;
+    f3.await;
+    let f4 = async {
+        let f5 = async { block_ms(30) };
+        let f6 = yield_now();
+        let f7 = sleep_ms(10); // Timer 19
+        // nothing has run yet: futures start when polled
+        f5.await;
+        f6.await;
+        f7.await;
+    };
+    // nothing has run yet: futures start when polled
+    f4.await;
+    sleep_ms(100).await; // Timer 20
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_269 {
+use runtime::prelude::*;
+
+async fn run() {
+    join!( // all at once; each poll polls every unfinished one
+        async {
+            let f1 = sleep_ms(20); // Timer 3
+            let f2 = sleep_ms(0); // Timer 4
+            let f3 = async { block_ms(0) };
+            // nothing has run yet: futures start when polled
+            f1.await;
+            f2.await;
+            f3.await;
+        },
+    );
+    let f4 = async { log("log 8") };
+    // nothing has run yet: futures start when polled
+    f4.await;
+    join!( // all at once; each poll polls every unfinished one
+        sleep_ms(50), // Timer 10
+    );
+    for _ in 0..3 {
+        for _ in 0..2 {
+            log("log 13");
+            sleep_ms(20).await; // Timer 14
+        }
+        log("log 15");
+        let f5 = async { log("log 17") };
+        let f6 = sleep_ms(20); // Timer 18
+        // nothing has run yet: futures start when polled
+        f5.await;
+        f6.await;
+    }
+    sleep_ms(0).await; // Timer 19
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_270 {
+use runtime::prelude::*;
+
+async fn run() {
+    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
+        sleep_ms(0).await; // Timer 1
+    });
+    sleep_ms(20).await; // Timer 4
+    block_ms(0);
+    sleep_ms(10).await; // Timer 6
+    select! {
+        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+        _ = sleep_ms(20) => {} // Timer 8
+    }
+    let f1 = async {
+        select! {
+            biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+            _ = async { log("log 11") } => {}
+        }
+    };
+    let f2 = sleep_ms(10); // Timer 12
+    let f3 = async { block_ms(30) };
+    // nothing has run yet: futures start when polled
+    f1.await;
+    f2.await;
+    f3.await;
+    log("log 14");
+    h1.await.unwrap();
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_271 {
+use runtime::prelude::*;
+
+async fn run() {
+    let f1 = sleep_ms(50); // Timer 3
+    // nothing has run yet: futures start when polled
+    f1.await;
+    join!( // all at once; each poll polls every unfinished one
+        async { log("log 5") },
+    );
+    block_ms(30);
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_272 {
+use runtime::prelude::*;
+
+async fn run() {
+    yield_now().await; // yield: the task goes to the back of the ready queue
+    sleep_ms(0).await; // Timer 3
+    block_ms(0);
+    select! {
+        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+        _ = sleep_ms(100) => { // Timer 6
+            yield_now().await; // yield: the task goes to the back of the ready queue
+            log("log 10");
+        }
+        _ = sleep_ms(50) => {} // Timer 7
+        _ = sleep_ms(10) => {} // Timer 8
+    }
+    log("log 11");
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_273 {
+use runtime::prelude::*;
+
+async fn run() {
+    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
+        select! {
+            biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+            _ = async {
+                join!( // all at once; each poll polls every unfinished one
+                    async { log("log 3") },
+                );
+            } => {
+                yield_now().await; // yield: the task goes to the back of the ready queue
+                log("log 6");
+            }
+            _ = sleep_ms(10) => {} // Timer 4
+        }
+    });
+    select! {
+        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+        _ = async {
+            log("log 9");
+            block_ms(30);
+        } => {}
+        _ = async {
+            select! {
+                biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+                _ = async { block_ms(30) } => {
+                    yield_now().await; // yield: the task goes to the back of the ready queue
+                    sleep_ms(10).await; // Timer 15
+                }
+                _ = sleep_ms(20) => { // Timer 13
+                    sleep_ms(0).await; // Timer 16
+                }
+            }
+        } => {}
+        _ = sleep_ms(20) => { // Timer 17
+            block_ms(0);
+            log("log 19");
+        }
+    }
+    h1.await.unwrap();
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_274 {
+use runtime::prelude::*;
+
+async fn run() {
+    sleep_ms(100).await; // Timer 1
+    for _ in 0..1 {
+        for _ in 0..3 {
+            sleep_ms(10).await; // Timer 4
+            sleep_ms(10).await; // Timer 5
+            log("log 6");
+        }
+        select! {
+            biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+            _ = sleep_ms(20) => {} // Timer 8
+            _ = async { log("log 9") } => {}
+        }
+    }
+    let f1 = async {
+        select! {
+            biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+            _ = sleep_ms(20) => {} // Timer 12
+        }
+    };
+    let f2 = async {
+        join!( // all at once; each poll polls every unfinished one
+            async { log("log 14") },
+            async { block_ms(10) },
+        );
+    };
+    // nothing has run yet: futures start when polled
+    f1.await;
+    f2.await;
+    select! {
+        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+        _ = async {
+            let f3 = async { log("log 18") };
+            let f4 = yield_now();
+            // nothing has run yet: futures start when polled
+            f3.await;
+            f4.await;
+        } => {}
+        _ = async {
+            let f5 = sleep_ms(100); // Timer 21
+            // nothing has run yet: futures start when polled
+            f5.await;
+        } => {
+            block_ms(30);
+            log("log 24");
+        }
+        _ = async { block_ms(10) } => {}
+    }
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_275 {
+use runtime::prelude::*;
+
+async fn run() {
+    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
+        let f1 = sleep_ms(20); // Timer 2
+        // nothing has run yet: futures start when polled
+        f1.await;
+    });
+    select! {
+        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+        _ = async {
+            log("log 5");
+        } => {
+            sleep_ms(0).await; // Timer 11
+            log("log 12");
+        }
+        _ = async {
+            select! {
+                biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+                _ = sleep_ms(100) => {} // Timer 7
+                _ = sleep_ms(20) => { // Timer 8
+                    log("log 9");
+                    yield_now().await; // yield: the task goes to the back of the ready queue
+                }
+            }
+        } => {}
+    }
+    let f2 = async {
+        select! {
+            biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+            _ = sleep_ms(20) => {} // Timer 15
+        }
+    };
+    let f3 = async {
+        join!( // all at once; each poll polls every unfinished one
+            async { log("log 17") },
+            async { log("log 18") },
+            async { block_ms(10) },
+        );
+    };
+    let f4 = async { log("log 20") };
+    // nothing has run yet: futures start when polled
+    f2.await;
+    f3.await;
+    f4.await;
+    h1.await.unwrap();
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_276 {
+use runtime::prelude::*;
+
+async fn run() {
+    select! {
+        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+        _ = async { log("log 2") } => {}
+        _ = async {
+            join!( // all at once; each poll polls every unfinished one
+                sleep_ms(100), // Timer 4
+            );
+        } => {
+            yield_now().await; // yield: the task goes to the back of the ready queue
+        }
+    }
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_277 {
+use runtime::prelude::*;
+
+async fn run() {
+    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
+        select! {
+            biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+            _ = async {
+                block_ms(30);
+                log("log 4");
+            } => {}
+            _ = async {
+                join!( // all at once; each poll polls every unfinished one
+                    sleep_ms(0), // Timer 6
+                );
+            } => {}
+            _ = async {
+                sleep_ms(100).await; // Timer 8
+                log("log 9");
+            } => {}
+        }
+    });
+    h1.await.unwrap();
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_278 {
+use runtime::prelude::*;
+
+async fn run() {
+    select! {
+        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+        _ = yield_now() => {}
+    }
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_279 {
+use runtime::prelude::*;
+
+async fn run() {
+    let f1 = async { log("log 2") };
+    // nothing has run yet: futures start when polled
+    f1.await;
+    sleep_ms(0).await; // Timer 3
+    join!( // all at once; each poll polls every unfinished one
+        sleep_ms(100), // Timer 5
+        async {
+            select! {
+                biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+                _ = sleep_ms(20) => { // Timer 7
+                    log("log 8");
+                    sleep_ms(20).await; // Timer 9
+                }
+            }
+        },
+    );
+    join!( // all at once; each poll polls every unfinished one
+        async {
+            let f2 = sleep_ms(10); // Timer 12
+            // nothing has run yet: futures start when polled
+            f2.await;
+        },
+        async {
+            log("log 14");
+        },
+    );
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_280 {
+use runtime::prelude::*;
+
+async fn run() {
+    for _ in 0..1 {
+        sleep_ms(50).await; // Timer 2
+        sleep_ms(20).await; // Timer 3
+        let f1 = sleep_ms(100); // Timer 5
+        let f2 = sleep_ms(0); // Timer 6
+        // nothing has run yet: futures start when polled
+        f1.await;
+        f2.await;
+    }
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_281 {
+use runtime::prelude::*;
+
+async fn run() {
+    join!( // all at once; each poll polls every unfinished one
+        sleep_ms(20), // Timer 2
+    );
+    sleep_ms(100).await; // Timer 4
+    sleep_ms(100).await; // Timer 5
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_282 {
+use runtime::prelude::*;
+
+async fn run() {
+    for _ in 0..2 {
+        join!( // all at once; each poll polls every unfinished one
+            async { log("log 3") },
+        );
+        sleep_ms(50).await; // Timer 4
+    }
+    for _ in 0..1 {
+        block_ms(30);
+        sleep_ms(50).await; // Timer 8
+    }
+    sleep_ms(20).await; // Timer 11
+    log("log 12");
+    select! {
+        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+        _ = async {
+            let f1 = async { block_ms(0) };
+            let f2 = async { block_ms(10) };
+            let f3 = yield_now();
+            // nothing has run yet: futures start when polled
+            f1.await;
+            f2.await;
+            f3.await;
+        } => {}
+        _ = async {
+            block_ms(10);
+            log("log 20");
+        } => {}
+        _ = async {
+            let f4 = yield_now();
+            let f5 = sleep_ms(20); // Timer 23
+            let f6 = sleep_ms(50); // Timer 24
+            // nothing has run yet: futures start when polled
+            f4.await;
+            f5.await;
+            f6.await;
+        } => {}
+    }
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_283 {
+use runtime::prelude::*;
+
+async fn run() {
+    select! {
+        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+        _ = async {
+            log("log 28");
+            sleep_ms(100).await; // Timer 29
+        } => {
+            log("log 30");
+        }
+    }
+    sleep_ms(0).await; // Timer 31
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_284 {
+use runtime::prelude::*;
+
+async fn run() {
+    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
+        join!( // all at once; each poll polls every unfinished one
+            sleep_ms(0), // Timer 11
+        );
+    });
+    h1.await.unwrap();
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_285 {
+use runtime::prelude::*;
+
+async fn run() {
+    log("log 1");
+    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
+        let f1 = sleep_ms(100); // Timer 3
+        let f2 = async {
+            yield_now().await; // yield: the task goes to the back of the ready queue
+            yield_now().await; // yield: the task goes to the back of the ready queue
+        };
+        // nothing has run yet: futures start when polled
+        f1.await;
+        f2.await;
+    });
+    h1.await.unwrap();
+    select! {
+        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+        _ = async {
+            join!( // all at once; each poll polls every unfinished one
+                async { block_ms(0) },
+                async { log("log 10") },
+                sleep_ms(20), // Timer 11
+            );
+        } => {}
+    }
+    join!( // all at once; each poll polls every unfinished one
+        async { log("log 13") },
+    );
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_286 {
+use runtime::prelude::*;
+
+async fn run() {
+    log("log 1");
+    log("log 2");
+    for _ in 0..0 {
+        sleep_ms(20).await; // Timer 4
+        join!( // all at once; each poll polls every unfinished one
+            async { block_ms(10) },
+        );
+    }
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_287 {
+use runtime::prelude::*;
+
+async fn run() {
+    let f1 = async {
+        select! {
+            biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+            _ = async { block_ms(0) } => {}
+            _ = async { log("log 4") } => {}
+        }
+    };
+    let f2 = async {
+        join!( // all at once; each poll polls every unfinished one
+            yield_now(),
+            async { log("log 7") },
+            async { log("log 8") },
+        );
+    };
+    let f3 = async {
+        block_ms(0);
+    };
+    // nothing has run yet: futures start when polled
+    f1.await;
+    f2.await;
+    f3.await;
+    for _ in 0..1 {
+        sleep_ms(20).await; // Timer 12
+    }
+    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
+        sleep_ms(0).await; // Timer 13
+    });
+    log("log 14");
+    h1.await.unwrap();
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_288 {
+use runtime::prelude::*;
+
+async fn run() {
+    for _ in 0..1 {
+        log("log 2");
+    }
+    select! {
+        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+        _ = async {
+            sleep_ms(50).await; // Timer 5
+            sleep_ms(10).await; // Timer 6
+        } => {
+            block_ms(30);
+            log("log 8");
+        }
+    }
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_289 {
+use runtime::prelude::*;
+
+async fn run() {
+    select! {
+        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+        _ = sleep_ms(20) => { // Timer 2
+            block_ms(0);
+            sleep_ms(10).await; // Timer 7
+        }
+        _ = async {
+            let f1 = sleep_ms(20); // Timer 4
+            let f2 = sleep_ms(50); // Timer 5
+            // nothing has run yet: futures start when polled
+            f1.await;
+            f2.await;
+        } => {
+            sleep_ms(50).await; // Timer 8
+        }
+    }
+    select! {
+        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+        _ = async {
+            join!( // all at once; each poll polls every unfinished one
+                async { block_ms(0) },
+            );
+        } => {
+            block_ms(10);
+        }
+        _ = async {
+            select! {
+                biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+                _ = sleep_ms(100) => {} // Timer 13
+            }
+        } => {}
+        _ = async {
+            sleep_ms(0).await; // Timer 15
+            log("log 16");
+        } => {
+            sleep_ms(10).await; // Timer 18
+            log("log 19");
+        }
+    }
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_290 {
+use runtime::prelude::*;
+
+async fn run() {
+    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
+        sleep_ms(50).await; // Timer 1
+    });
+    sleep_ms(20).await; // Timer 2
+    let f1 = async { block_ms(30) };
+    // nothing has run yet: futures start when polled
+    f1.await;
+    h1.await.unwrap();
+    for _ in 0..1 {
+        sleep_ms(10).await; // Timer 8
+    }
+    select! {
+        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+        _ = async { log("log 10") } => {}
+    }
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_291 {
+use runtime::prelude::*;
+
+async fn run() {
+    join!( // all at once; each poll polls every unfinished one
+        async {
+            let f1 = yield_now();
+            let f2 = sleep_ms(100); // Timer 4
+            // nothing has run yet: futures start when polled
+            f1.await;
+            f2.await;
+        },
+        async {
+            for _ in 0..2 {
+                sleep_ms(20).await; // Timer 6
+            }
+        },
+        async {
+            select! {
+                biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+                _ = sleep_ms(20) => {} // Timer 8
+            }
+        },
+    );
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_292 {
+use runtime::prelude::*;
+
+async fn run() {
+    block_ms(30);
+    sleep_ms(50).await; // Timer 2
+    for _ in 0..3 {
+        select! {
+            biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+            _ = async { log("log 5") } => {
+                block_ms(10);
+            }
+            _ = sleep_ms(10) => { // Timer 6
+                block_ms(30);
+            }
+        }
+        sleep_ms(100).await; // Timer 9
+    }
+    sleep_ms(100).await; // Timer 10
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_293 {
+use runtime::prelude::*;
+
+async fn run() {
+    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
+        join!( // all at once; each poll polls every unfinished one
+            async {
+                sleep_ms(20).await; // Timer 3
+            },
+        );
+    });
+    h1.await.unwrap();
+    sleep_ms(10).await; // Timer 4
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_294 {
+use runtime::prelude::*;
+
+async fn run() {
+    log("log 3");
+    sleep_ms(10).await; // Timer 4
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_295 {
+use runtime::prelude::*;
+
+async fn run() {
+    for _ in 0..3 {
+        sleep_ms(100).await; // Timer 3
+    }
+    sleep_ms(20).await; // Timer 4
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_296 {
+use runtime::prelude::*;
+
+async fn run() {
+    block_ms(30);
+    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
+        let f1 = sleep_ms(10); // Timer 4
+        let f2 = yield_now();
+        // nothing has run yet: futures start when polled
+        f1.await;
+        f2.await;
+        sleep_ms(50).await; // Timer 7
+        sleep_ms(10).await; // Timer 8
+        sleep_ms(0).await; // Timer 9
+        log("log 11");
+        block_ms(10);
+        yield_now().await; // yield: the task goes to the back of the ready queue
+    });
+    for _ in 0..2 {
+        sleep_ms(20).await; // Timer 16
+        yield_now().await; // yield: the task goes to the back of the ready queue
+        log("log 19");
+    }
+    h1.await.unwrap();
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_297 {
+use runtime::prelude::*;
+
+async fn run() {
+    for _ in 0..2 {
+        let f1 = sleep_ms(20); // Timer 3
+        let f2 = sleep_ms(10); // Timer 4
+        // nothing has run yet: futures start when polled
+        f1.await;
+        f2.await;
+        select! {
+            biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+            _ = sleep_ms(20) => {} // Timer 6
+        }
+    }
+    let f3 = async {
+        log("log 9");
+        sleep_ms(0).await; // Timer 10
+        yield_now().await; // yield: the task goes to the back of the ready queue
+    };
+    let f4 = async {
+        let f5 = sleep_ms(0); // Timer 13
+        // nothing has run yet: futures start when polled
+        f5.await;
+    };
+    // nothing has run yet: futures start when polled
+    f3.await;
+    f4.await;
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_298 {
+use runtime::prelude::*;
+
+async fn run() {
+    select! {
+        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+        _ = sleep_ms(20) => { // Timer 3
+            block_ms(0);
+            sleep_ms(20).await; // Timer 6
+        }
+        _ = async { block_ms(30) } => {}
+    }
+    select! {
+        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+        _ = async { log("log 8") } => {
+            log("log 10");
+            sleep_ms(20).await; // Timer 11
+        }
+        _ = async { log("log 9") } => {}
+    }
 }
 
 pub fn size() -> usize {
@@ -9999,10 +10128,21 @@ pub mod random_299 {
 use runtime::prelude::*;
 
 async fn run() {
-    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
-        log("log 1");
-    });
-    h1.await.unwrap();
+    yield_now().await; // yield: the task goes to the back of the ready queue
+    select! {
+        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+        _ = async {
+            join!( // all at once; each poll polls every unfinished one
+                sleep_ms(0), // Timer 4
+                sleep_ms(20), // Timer 5
+            );
+        } => {}
+        _ = async {
+            let f1 = sleep_ms(50); // Timer 7
+            // nothing has run yet: futures start when polled
+            f1.await;
+        } => {}
+    }
 }
 
 pub fn size() -> usize {
@@ -10018,6 +10158,7 @@ pub const CASES: &[(&str, fn() -> runtime::macros::BoxedFuture<'static, ()>)] = 
     ("sequential", sequential::case),
     ("join", join::case),
     ("race", race::case),
+    ("cancel_at_await", cancel_at_await::case),
     ("lazy", lazy::case),
     ("spawn", spawn::case),
     ("early_sleep", early_sleep::case),
@@ -10329,6 +10470,7 @@ pub const SIZES: &[(&str, fn() -> usize)] = &[
     ("sequential", sequential::size),
     ("join", join::size),
     ("race", race::size),
+    ("cancel_at_await", cancel_at_await::size),
     ("lazy", lazy::size),
     ("spawn", spawn::size),
     ("early_sleep", early_sleep::size),

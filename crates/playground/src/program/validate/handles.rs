@@ -97,7 +97,16 @@ impl Handles {
                 Step::Repeat { .. } => self.block(&body),
                 Step::All(items) | Step::Race(items) | Step::CreateThenAwait(items) => {
                     for (i, item) in items.iter().enumerate() {
-                        let at = path.child(i);
+                        let mut at = path.child(i);
+                        // An arm: its future, then its body, a block of its own.
+                        let item = match item {
+                            Step::Arm(arm) => {
+                                self.block(&statements(&arm[1], &at.child(1)));
+                                at = at.child(0);
+                                &arm[0]
+                            }
+                            item => item,
+                        };
                         if matches!(item, Step::Spawn { .. } | Step::AwaitHandle { .. }) {
                             self.problems.push((
                                 at.to_string(),
