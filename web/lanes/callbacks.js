@@ -114,13 +114,20 @@ export function runCallbacks(scenario, rec, { forget = false } = {}) {
         return;
       }
       case 'race': {
-        // The first callback wins; the others still run: nothing cancels them.
+        // The first callback wins; the others still run: nothing cancels
+        // them. A branch with code of its own (a select! arm's body, render.rs
+        // `callback_arms`) runs it when it wins, then goes on.
         let won = false;
-        step.steps.forEach((s, i) => run(s, child(i), () => {
-          if (won) return;
-          won = true;
-          done();
-        }));
+        step.steps.forEach((s, i) => {
+          const arm = s.type === 'arm' ? s : null;
+          run(arm ? arm.steps[0] : s, arm ? childPath(child(i), 0) : child(i), () => {
+            if (!won) {
+              won = true;
+              if (arm) run(arm.steps[1], childPath(child(i), 1), done);
+              else done();
+            }
+          });
+        });
         return;
       }
       default:

@@ -238,16 +238,16 @@ export function runPromises(scenario, rec, style, { forget = false } = {}) {
    * The panel's `p.then(callback)`, `callback` starting `step`.
    * @param {Promise<unknown>} p
    * @param {StepPath} step
-   * @param {() => unknown} callback
+   * @param {(value: unknown) => unknown} callback
    * @returns {Promise<unknown>}
    */
   function then(p, step, callback) {
     const d = newFollowed('then');
     const r = { handler: /** @type {Handler} */ ('then'), step };
     register(followed.get(p), r);
-    return bind(d, originalThen.call(p, () => {
+    return bind(d, originalThen.call(p, (/** @type {unknown} */ fulfilled) => {
       started(r);
-      const value = callback();
+      const value = callback(fulfilled);
       const q = value instanceof Promise ? followed.get(value) : undefined;
       if (q) {
         // Resolved with a promise: the engine queues a job that calls its
@@ -380,6 +380,56 @@ export function runPromises(scenario, rec, style, { forget = false } = {}) {
    */
   const isCall = (step) => step.type === 'log' || step.type === 'block' || step.type === 'yield';
 
+  /**
+   * A race's branches, as the panel writes them (render.rs, `has_arms`): a
+   * branch with code of its own (a select! arm's body) is its future, then
+   * `.then(() => i)`, its number, or an async function returning it.
+   * @param {Step & {type: 'race'}} step
+   * @param {StepPath} path
+   * @param {(step: Step, path: StepPath) => Promise<unknown> | null | undefined} expr how a
+   *   branch without a body is written
+   * @param {(step: Step, path: StepPath, i: number) => Promise<unknown>} [numbered] how an
+   *   async function returning `i` is (the await style); else a chain
+   */
+  function numberedRace(step, path, expr, numbered) {
+    const items = step.steps.map((c, i) => {
+      const at = childPath(path, i);
+      if (c.type !== 'arm') return expr(c, at);
+      const [future] = c.steps;
+      const futureAt = childPath(at, 0);
+      if (numbered && !isCall(future) && future.type !== 'sleep') return numbered(future, futureAt, i);
+      const p = expr(future, futureAt);
+      return then(isCall(future) ? resolved(p) : /** @type {Promise<unknown>} */ (p), at, () => i);
+    });
+    return combine('race', items, step.steps.map((_, i) => childPath(path, i)));
+  }
+
+  /**
+   * The body of the race's winner `won`, if it has one, and its path.
+   * @param {Step & {type: 'race'}} step
+   * @param {StepPath} path
+   * @param {unknown} won what the race settled with: a number from an arm;
+   *   from a branch without a body, its own value (undefined or null)
+   * @returns {[Step, StepPath] | null}
+   */
+  function armBody(step, path, won) {
+    if (typeof won !== 'number') return null;
+    const arm = step.steps[won];
+    return arm.type === 'arm' ? [arm.steps[1], childPath(childPath(path, won), 1)] : null;
+  }
+
+  /**
+   * A body that is one log or block (render.rs `one_call`): the `.then`
+   * chain runs it as a statement, returning nothing.
+   * @param {Step} body
+   * @param {StepPath} at
+   * @returns {[Step, StepPath] | null}
+   */
+  function oneCall(body, at) {
+    if (body.type === 'seq' && body.steps.length === 1) return oneCall(body.steps[0], childPath(at, 0));
+    return body.type === 'log' || body.type === 'block' ? [body, at] : null;
+  }
+
   // ---- `.then` style: render.rs `then_expr` ----
 
   /**
@@ -431,8 +481,20 @@ export function runPromises(scenario, rec, style, { forget = false } = {}) {
       case 'await_handle':
         // `.then(() => h1)`: the callback returns the task's promise.
         return handles.get(step.handle);
-      case 'all':
       case 'race':
+        if (step.steps.some((c) => c.type === 'arm')) {
+          // Promise.race([...]).then((won) => { if (won === 0) { ... } }).
+          const race = step;
+          return then(numberedRace(race, path, thenExpr), path, (won) => {
+            const body = armBody(race, path, won);
+            if (!body) return undefined;
+            const call = oneCall(...body);
+            if (call) return void thenExpr(...call);
+            return thenExpr(...body);
+          });
+        }
+        return combine(step.type, step.steps.map((c, i) => thenExpr(c, childPath(path, i))), step.steps.map((_, i) => childPath(path, i)));
+      case 'all':
         return combine(step.type, step.steps.map((c, i) => thenExpr(c, childPath(path, i))), step.steps.map((_, i) => childPath(path, i)));
       case 'repeat': {
         // (function loop1(i) { if (i === times) return Promise.resolve();
@@ -487,9 +549,10 @@ export function runPromises(scenario, rec, style, { forget = false } = {}) {
    * same value, recorded around.
    * @param {Step} step
    * @param {StepPath} path
-   * @returns {Promise<void>}
+   * @param {number} [result] what it returns (a race's branch: its number)
+   * @returns {Promise<unknown>}
    */
-  function body(step, path) {
+  function body(step, path, result) {
     const f = newFollowed('async');
     return bind(f, (async () => {
       // The job this part of the function runs in: none before its first
@@ -513,7 +576,11 @@ export function runPromises(scenario, rec, style, { forget = false } = {}) {
         started(r);
         job = r;
       };
-      for (const [s, at] of statements(step, path)) {
+      // The statements still to run, the next last: a race's winner puts
+      // its arm's body on top.
+      const todo = statements(step, path).reverse();
+      while (todo.length) {
+        const [s, at] = /** @type {[Step, StepPath]} */ (todo.pop());
         switch (s.type) {
           case 'sleep': {
             const item = timer(s, at);
@@ -549,8 +616,19 @@ export function runPromises(scenario, rec, style, { forget = false } = {}) {
             resume(r);
             break;
           }
-          case 'all':
-          case 'race': {
+          case 'race':
+            if (s.steps.some((c) => c.type === 'arm')) {
+              // const won = await Promise.race([...]); if (won === 0) { ... }
+              const item = numberedRace(s, at, awaitExpr, body);
+              const r = suspend(item, at);
+              const won = await item;
+              resume(r);
+              const arm = armBody(s, at, won);
+              if (arm) todo.push(...statements(...arm).reverse());
+              break;
+            }
+          // falls through: a race without arms is awaited as an all is
+          case 'all': {
             const item = combine(s.type, s.steps.map((c, i) => awaitExpr(c, childPath(at, i))), s.steps.map((_, i) => childPath(at, i)));
             const r = suspend(item, at);
             await item;
@@ -573,6 +651,7 @@ export function runPromises(scenario, rec, style, { forget = false } = {}) {
       // The return just below fulfils the function's promise.
       fulfil(f);
       if (job) ended(job);
+      return result;
     })());
   }
 
