@@ -2,7 +2,8 @@
 // spec that uses them, so a failure repeats): valid, at most depth 4, 3
 // children a step, unique labels, some blocks, yields and loops (of 0 to 3
 // rounds, so no program runs more steps than a run may), some spawns, some
-// select! arms with a body of one or two leaves.
+// select! arms with a body of one or two leaves, some loops whose logs read
+// their count.
 
 /** A small seeded generator (xorshift32): `next(below)` is in 0..below. */
 export function random(seed) {
@@ -26,7 +27,18 @@ export function scenario(next) {
     if (kind === 0) return { type: 'log', text: `log ${names}` };
     if (kind === 1) return { type: 'sleep', label: `Timer ${names}`, ms: [0, 10, 20, 20, 50, 100][next(6)] };
     const steps = Array.from({ length: 1 + next(3) }, () => step(depth + 1));
-    if (kind === 5 && next(3) === 0) return { type: 'repeat', times: next(4), steps };
+    if (kind === 5 && next(3) === 0) {
+      // Half the loops name their count, and about half the logs in them read it.
+      if (next(2) > 0) return { type: 'repeat', times: next(4), steps };
+      const name = `r${names}`;
+      /** @param {any} s */
+      const read = (s) => {
+        if (s.type === 'log' && next(2) === 0) Object.assign(s, { text: `${s.text} {${name}}`, format: true });
+        (s.steps ?? []).forEach(read);
+      };
+      steps.forEach(read);
+      return { type: 'repeat', times: next(4), var: name, steps };
+    }
     if (kind === 4) {
       const arm = (/** @type {object} */ future) => ({ type: 'arm', steps: [future,
         { type: 'seq', steps: Array.from({ length: 1 + next(2) }, () => step(4)) }] });

@@ -218,6 +218,33 @@ test('a loop: each round a new timer, in every lane and both styles; too many ro
     'Error: scenario.times: must be a whole number of times from 0 to 100, got 101');
 });
 
+test('a loop\'s variable read in a text: each lane logs each round\'s count, a loop in a loop reads both', async ({ sharedPage: page }) => {
+  // for round in 0..2 { for step in 0..2 { sleep_ms(10).await; println!("{round}.{step} {{ok}}"); } log(format!("`${round}` done")); }
+  const scenario = { type: 'seq', steps: [{ type: 'repeat', times: 2, var: 'round', steps: [
+    { type: 'repeat', times: 2, var: 'step', steps: [{ type: 'sleep', label: 'T', ms: 10 },
+      { type: 'log', text: '{round}.{step} {{ok}}', format: true }] },
+    { type: 'log', text: '`${round}` done', format: true }] }] };
+  const logs = (trace) => all(trace, 'log').map((e) => [e.text, e.t]);
+  const want = [['0.0 {ok}', 10], ['0.1 {ok}', 20], ['`$0` done', 20], ['1.0 {ok}', 30], ['1.1 {ok}', 40], ['`$1` done', 40]];
+  for (const promiseStyle of ['then', 'await']) {
+    const r = await run(page, { scenario, clock: 'virtual', promiseStyle });
+    for (const lane of LANES) expect(logs(r[lane]), `${lane}, ${promiseStyle}`).toEqual(want);
+  }
+  // The Rust lane keeps each count across the awaits of its loop: the State machine has it.
+  const machine = await page.evaluate((s) => window.playground.stateMachine({ scenario: s }), scenario);
+  const suspend = machine.variants.find((v) => v.name === 'Suspend0');
+  expect(suspend.fields.map((f) => `${f.name}: ${f.type}`).sort()).toEqual(
+    ['__awaitee: Sleep', 'iter: Range<u32>', 'iter: Range<u32>', 'round: u32', 'step: u32']);
+  // A share link writes a loop's variable after its count, and a text that reads one V(…).
+  const fragment = await page.evaluate((s) => window.playground.encodeFragment(s), scenario);
+  expect(fragment).toBe('Q(F(2,round,F(2,step,S(T,10),V(%7Bround%7D.%7Bstep%7D%20%7B%7Bok%7D%7D)),V(%60%24%7Bround%7D%60%20done)))');
+  expect(await page.evaluate((f) => window.playground.decodeFragment(f), fragment)).toEqual(scenario);
+  // A text that reads a name no loop around it gives is refused.
+  const stray = { type: 'seq', steps: [{ type: 'log', text: 'at {round}', format: true }] };
+  expect(await runError(page, { scenario: stray, clock: 'virtual' })).toBe(
+    'Error: scenario.steps[0].text: reads `{round}`, which no `for` loop around it names: a text reads the variable of a loop it is in');
+});
+
 test('spawn: a task runs without being awaited; JS starts it at once, Rust at its first poll; its handle awaits it', async ({ sharedPage: page }) => {
   // let h1 = spawn(async { sleep_ms(100).await; log("child done"); });
   // log("spawned"); sleep_ms(50).await; log("parent done"); h1.await.unwrap(); log("all done");

@@ -5,9 +5,11 @@
 // recorded); it queues no microtask.
 
 import { ROOT, childPath } from './step-path.js';
+import { logText, inRound } from './log-text.js';
 
 /** @import { Step, Scenario, StepPath } from '../types.js' */
 /** @import { Recorder } from './recorder.js' */
+/** @import { LoopVars } from './log-text.js' */
 
 /**
  * Runs `scenario`; resolves when the program has finished. With `forget`
@@ -28,8 +30,9 @@ export function runCallbacks(scenario, rec, { forget = false } = {}) {
    * @param {Step} step
    * @param {StepPath} path
    * @param {() => void} done
+   * @param {LoopVars} vars the counts of the loops around it
    */
-  function run(step, path, done) {
+  function run(step, path, done, vars) {
     /** @param {number} i */
     const child = (i) => childPath(path, i);
     switch (step.type) {
@@ -46,7 +49,7 @@ export function runCallbacks(scenario, rec, { forget = false } = {}) {
         rec.timer({ timer: ++timerCount, label: 'yield', step: path, ms: 0 }, done);
         return;
       case 'log':
-        rec.record('log', { text: step.text, step: path });
+        rec.record('log', { text: logText(step, vars), step: path });
         done();
         return;
       case 'block':
@@ -59,7 +62,7 @@ export function runCallbacks(scenario, rec, { forget = false } = {}) {
         // previous one's callback.
         let i = 0;
         /** @type {() => void} */
-        const next = () => (i === step.steps.length ? done() : run(step.steps[i], child(i++), next));
+        const next = () => (i === step.steps.length ? done() : run(step.steps[i], child(i++), next, vars));
         next();
         return;
       }
@@ -73,7 +76,7 @@ export function runCallbacks(scenario, rec, { forget = false } = {}) {
         run({ type: 'seq', steps: step.steps }, path, () => {
           handle.done = true;
           handle.onDone?.();
-        });
+        }, vars);
         done();
         return;
       }
@@ -96,7 +99,7 @@ export function runCallbacks(scenario, rec, { forget = false } = {}) {
             return;
           }
           round += 1;
-          run({ type: 'seq', steps: step.steps }, path, loop);
+          run({ type: 'seq', steps: step.steps }, path, loop, inRound(step, round - 1, vars));
         };
         loop();
         return;
@@ -110,7 +113,7 @@ export function runCallbacks(scenario, rec, { forget = false } = {}) {
         step.steps.forEach((s, i) => run(s, child(i), () => {
           if (--left > 0) return;
           done();
-        }));
+        }, vars));
         return;
       }
       case 'race': {
@@ -123,10 +126,10 @@ export function runCallbacks(scenario, rec, { forget = false } = {}) {
           run(arm ? arm.steps[0] : s, arm ? childPath(child(i), 0) : child(i), () => {
             if (!won) {
               won = true;
-              if (arm) run(arm.steps[1], childPath(child(i), 1), done);
+              if (arm) run(arm.steps[1], childPath(child(i), 1), done, vars);
               else done();
             }
-          });
+          }, vars);
         });
         return;
       }
@@ -135,5 +138,5 @@ export function runCallbacks(scenario, rec, { forget = false } = {}) {
     }
   }
 
-  return new Promise((resolve) => rec.script(() => run(scenario, ROOT, resolve)));
+  return new Promise((resolve) => rec.script(() => run(scenario, ROOT, resolve, [])));
 }

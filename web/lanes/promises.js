@@ -25,9 +25,11 @@
 // reactions, resumes) is the same as without any of this: the tests compare.
 
 import { ROOT, childPath } from './step-path.js';
+import { logText, inRound } from './log-text.js';
 
 /** @import { Step, Scenario, PromiseStyle, SleepStep, Handler, EnqueueBy, StepPath } from '../types.js' */
 /** @import { Recorder } from './recorder.js' */
+/** @import { LoopVars } from './log-text.js' */
 
 /**
  * A reaction: a handler that a promise will queue as a job once fulfilled;
@@ -359,9 +361,10 @@ export function runPromises(scenario, rec, style, { forget = false } = {}) {
    * The panel's `console.log(text)`: no promise (undefined).
    * @param {Step & {type: 'log'}} step
    * @param {StepPath} path
+   * @param {LoopVars} vars the counts of the loops around it
    */
-  function log(step, path) {
-    rec.record('log', { text: step.text, step: path });
+  function log(step, path, vars) {
+    rec.record('log', { text: logText(step, vars), step: path });
   }
 
   /**
@@ -386,19 +389,20 @@ export function runPromises(scenario, rec, style, { forget = false } = {}) {
    * `.then(() => i)`, its number, or an async function returning it.
    * @param {Step & {type: 'race'}} step
    * @param {StepPath} path
-   * @param {(step: Step, path: StepPath) => Promise<unknown> | null | undefined} expr how a
-   *   branch without a body is written
-   * @param {(step: Step, path: StepPath, i: number) => Promise<unknown>} [numbered] how an
-   *   async function returning `i` is (the await style); else a chain
+   * @param {LoopVars} vars the counts of the loops around it
+   * @param {(step: Step, path: StepPath, vars: LoopVars) => Promise<unknown> | null | undefined} expr
+   *   how a branch without a body is written
+   * @param {(step: Step, path: StepPath, vars: LoopVars, i: number) => Promise<unknown>} [numbered]
+   *   how an async function returning `i` is (the await style); else a chain
    */
-  function numberedRace(step, path, expr, numbered) {
+  function numberedRace(step, path, vars, expr, numbered) {
     const items = step.steps.map((c, i) => {
       const at = childPath(path, i);
-      if (c.type !== 'arm') return expr(c, at);
+      if (c.type !== 'arm') return expr(c, at, vars);
       const [future] = c.steps;
       const futureAt = childPath(at, 0);
-      if (numbered && !isCall(future) && future.type !== 'sleep') return numbered(future, futureAt, i);
-      const p = expr(future, futureAt);
+      if (numbered && !isCall(future) && future.type !== 'sleep') return numbered(future, futureAt, vars, i);
+      const p = expr(future, futureAt, vars);
       return then(isCall(future) ? resolved(p) : /** @type {Promise<unknown>} */ (p), at, () => i);
     });
     return combine('race', items, step.steps.map((_, i) => childPath(path, i)));
@@ -437,14 +441,15 @@ export function runPromises(scenario, rec, style, { forget = false } = {}) {
    * for a log.
    * @param {Step} step
    * @param {StepPath} path
+   * @param {LoopVars} vars the counts of the loops around it
    * @returns {Promise<unknown> | null | undefined}
    */
-  function thenExpr(step, path) {
+  function thenExpr(step, path, vars) {
     switch (step.type) {
       case 'sleep':
         return timer(step, path);
       case 'log':
-        log(step, path);
+        log(step, path, vars);
         return undefined;
       case 'block':
         block(step, path);
@@ -462,19 +467,19 @@ export function runPromises(scenario, rec, style, { forget = false } = {}) {
         if (spawnsFirst) {
           p = resolved(undefined);
         } else {
-          const first = thenExpr(step.steps[0], childPath(path, 0));
+          const first = thenExpr(step.steps[0], childPath(path, 0), vars);
           p = isCall(step.steps[0]) ? resolved(first) : /** @type {Promise<unknown>} */ (first);
         }
         const skip = spawnsFirst ? 0 : 1;
         step.steps.slice(skip).forEach((next, i) => {
           const at = childPath(path, i + skip);
-          p = then(p, at, () => thenExpr(next, at));
+          p = then(p, at, () => thenExpr(next, at, vars));
         });
         return p;
       }
       case 'spawn': {
         // `{ h1 = <the task's chain>; }`: it starts now; nothing waits.
-        const task = /** @type {Promise<unknown>} */ (thenExpr({ type: 'seq', steps: step.steps }, path));
+        const task = /** @type {Promise<unknown>} */ (thenExpr({ type: 'seq', steps: step.steps }, path, vars));
         if (step.handle !== undefined) handles.set(step.handle, task);
         return undefined;
       }
@@ -485,17 +490,17 @@ export function runPromises(scenario, rec, style, { forget = false } = {}) {
         if (step.steps.some((c) => c.type === 'arm')) {
           // Promise.race([...]).then((won) => { if (won === 0) { ... } }).
           const race = step;
-          return then(numberedRace(race, path, thenExpr), path, (won) => {
+          return then(numberedRace(race, path, vars, thenExpr), path, (won) => {
             const body = armBody(race, path, won);
             if (!body) return undefined;
             const call = oneCall(...body);
-            if (call) return void thenExpr(...call);
-            return thenExpr(...body);
+            if (call) return void thenExpr(...call, vars);
+            return thenExpr(...body, vars);
           });
         }
-        return combine(step.type, step.steps.map((c, i) => thenExpr(c, childPath(path, i))), step.steps.map((_, i) => childPath(path, i)));
+        return combine(step.type, step.steps.map((c, i) => thenExpr(c, childPath(path, i), vars)), step.steps.map((_, i) => childPath(path, i)));
       case 'all':
-        return combine(step.type, step.steps.map((c, i) => thenExpr(c, childPath(path, i))), step.steps.map((_, i) => childPath(path, i)));
+        return combine(step.type, step.steps.map((c, i) => thenExpr(c, childPath(path, i), vars)), step.steps.map((_, i) => childPath(path, i)));
       case 'repeat': {
         // (function loop1(i) { if (i === times) return Promise.resolve();
         // return <body>.then(() => loop1(i + 1)); })(0): the `.then`
@@ -503,14 +508,14 @@ export function runPromises(scenario, rec, style, { forget = false } = {}) {
         /** @param {number} i @returns {Promise<unknown>} */
         const loop = (i) => {
           if (i === step.times) return resolved(undefined);
-          const body = /** @type {Promise<unknown>} */ (thenExpr({ type: 'seq', steps: step.steps }, path));
+          const body = /** @type {Promise<unknown>} */ (thenExpr({ type: 'seq', steps: step.steps }, path, inRound(step, i, vars)));
           return then(body, path, () => loop(i + 1));
         };
         return loop(0);
       }
       case 'create_then_await': {
         // (() => { const made = [...]; return made[0].then(() => made[1])...; })()
-        const made = step.steps.map((c, i) => thenExpr(c, childPath(path, i)));
+        const made = step.steps.map((c, i) => thenExpr(c, childPath(path, i), vars));
         let p = isCall(step.steps[0]) ? resolved(made[0]) : /** @type {Promise<unknown>} */ (made[0]);
         made.slice(1).forEach((next, i) => {
           p = then(p, childPath(path, i + 1), () => next);
@@ -530,16 +535,19 @@ export function runPromises(scenario, rec, style, { forget = false } = {}) {
    * in the same function (no call of its own).
    * @param {Step} step
    * @param {StepPath} path
-   * @returns {[Step, StepPath][]}
+   * @param {LoopVars} vars the counts of the loops around it
+   * @returns {[Step, StepPath, LoopVars][]}
    */
-  function statements(step, path) {
-    /** @param {Step[]} steps */
-    const each = (steps) => steps.flatMap((s, i) => statements(s, childPath(path, i)));
-    if (step.type === 'seq') return each(step.steps);
+  function statements(step, path, vars) {
+    /** @param {Step[]} steps @param {LoopVars} inside */
+    const each = (steps, inside) => steps.flatMap((s, i) => statements(s, childPath(path, i), inside));
+    if (step.type === 'seq') return each(step.steps, vars);
     // A `for` loop runs its body's statements in the same function, round
     // after round; the loop itself queues nothing.
-    if (step.type === 'repeat') return Array.from({ length: step.times }, () => each(step.steps)).flat();
-    return [[step, path]];
+    if (step.type === 'repeat') {
+      return Array.from({ length: step.times }, (_, round) => each(step.steps, inRound(step, round, vars))).flat();
+    }
+    return [[step, path, vars]];
   }
 
   /**
@@ -549,10 +557,11 @@ export function runPromises(scenario, rec, style, { forget = false } = {}) {
    * same value, recorded around.
    * @param {Step} step
    * @param {StepPath} path
+   * @param {LoopVars} vars the counts of the loops around it
    * @param {number} [result] what it returns (a race's branch: its number)
    * @returns {Promise<unknown>}
    */
-  function body(step, path, result) {
+  function body(step, path, vars, result) {
     const f = newFollowed('async');
     return bind(f, (async () => {
       // The job this part of the function runs in: none before its first
@@ -578,9 +587,9 @@ export function runPromises(scenario, rec, style, { forget = false } = {}) {
       };
       // The statements still to run, the next last: a race's winner puts
       // its arm's body on top.
-      const todo = statements(step, path).reverse();
+      const todo = statements(step, path, vars).reverse();
       while (todo.length) {
-        const [s, at] = /** @type {[Step, StepPath]} */ (todo.pop());
+        const [s, at, inside] = /** @type {[Step, StepPath, LoopVars]} */ (todo.pop());
         switch (s.type) {
           case 'sleep': {
             const item = timer(s, at);
@@ -590,7 +599,7 @@ export function runPromises(scenario, rec, style, { forget = false } = {}) {
             break;
           }
           case 'log':
-            log(s, at);
+            log(s, at, inside);
             break;
           case 'block':
             block(s, at);
@@ -598,7 +607,7 @@ export function runPromises(scenario, rec, style, { forget = false } = {}) {
           case 'spawn': {
             // `const h1 = (async () => { … })();`: called now, it runs to
             // its first await, then this function goes on.
-            const task = body({ type: 'seq', steps: s.steps }, at);
+            const task = body({ type: 'seq', steps: s.steps }, at, inside);
             if (s.handle !== undefined) handles.set(s.handle, task);
             break;
           }
@@ -619,24 +628,24 @@ export function runPromises(scenario, rec, style, { forget = false } = {}) {
           case 'race':
             if (s.steps.some((c) => c.type === 'arm')) {
               // const won = await Promise.race([...]); if (won === 0) { ... }
-              const item = numberedRace(s, at, awaitExpr, body);
+              const item = numberedRace(s, at, inside, awaitExpr, body);
               const r = suspend(item, at);
               const won = await item;
               resume(r);
               const arm = armBody(s, at, won);
-              if (arm) todo.push(...statements(...arm).reverse());
+              if (arm) todo.push(...statements(...arm, inside).reverse());
               break;
             }
           // falls through: a race without arms is awaited as an all is
           case 'all': {
-            const item = combine(s.type, s.steps.map((c, i) => awaitExpr(c, childPath(at, i))), s.steps.map((_, i) => childPath(at, i)));
+            const item = combine(s.type, s.steps.map((c, i) => awaitExpr(c, childPath(at, i), inside)), s.steps.map((_, i) => childPath(at, i)));
             const r = suspend(item, at);
             await item;
             resume(r);
             break;
           }
           case 'create_then_await': {
-            const made = s.steps.map((c, i) => awaitExpr(c, childPath(at, i)));
+            const made = s.steps.map((c, i) => awaitExpr(c, childPath(at, i), inside));
             for (const [i, item] of made.entries()) {
               const r = suspend(item, childPath(at, i));
               await item;
@@ -660,14 +669,15 @@ export function runPromises(scenario, rec, style, { forget = false } = {}) {
    * function called at once.
    * @param {Step} step
    * @param {StepPath} path
+   * @param {LoopVars} vars the counts of the loops around it
    * @returns {Promise<unknown> | null | undefined}
    */
-  function awaitExpr(step, path) {
+  function awaitExpr(step, path, vars) {
     switch (step.type) {
       case 'sleep':
         return timer(step, path);
       case 'log':
-        log(step, path);
+        log(step, path, vars);
         return undefined;
       case 'block':
         block(step, path);
@@ -675,9 +685,9 @@ export function runPromises(scenario, rec, style, { forget = false } = {}) {
       case 'yield':
         return null;
       default:
-        return body(step, path);
+        return body(step, path, vars);
     }
   }
 
-  return rec.script(() => (style === 'await' ? body(scenario, ROOT) : Promise.resolve(thenExpr(scenario, ROOT))));
+  return rec.script(() => (style === 'await' ? body(scenario, ROOT, []) : Promise.resolve(thenExpr(scenario, ROOT, []))));
 }

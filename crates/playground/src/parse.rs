@@ -111,8 +111,9 @@ fn statements(step: &Step) -> Vec<Step> {
         Step::CreateThenAwait(steps) => {
             vec![Step::CreateThenAwait(steps.iter().map(future).collect())]
         }
-        Step::Repeat { times, steps } => vec![Step::Repeat {
+        Step::Repeat { times, var, steps } => vec![Step::Repeat {
             times: *times,
+            var: var.clone(),
             steps: steps.iter().flat_map(statements).collect(),
         }],
         Step::Spawn { handle, steps } => vec![Step::Spawn {

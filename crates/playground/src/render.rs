@@ -3,8 +3,9 @@
 //! `async fn`. Every line knows the step it belongs to, so a trace event (which
 //! names its step) can point at its line.
 
-use std::cell::Cell;
+use std::cell::{Cell, RefCell};
 
+use crate::program::log_text::{self, Piece};
 use crate::program::scenario::Step;
 use crate::program::step_path::StepPath;
 
@@ -153,6 +154,48 @@ impl Code {
         out
     }
 
+    /// The variables of the `for` loops in `run()`'s body around line
+    /// `line` (from 1) that rustc keeps across an await there: a variable a
+    /// text reads by reference anywhere in its loop's body is kept at every
+    /// await in it (borrowed once, it stays while its storage does); one
+    /// only copied into a task (`spawn(async move { … })`) is kept where
+    /// that spawn is still to come.
+    pub(crate) fn loop_vars_held_at(&self, line: usize) -> Vec<String> {
+        let indent = |n: usize| self.lines[n].indent;
+        let mut held = Vec::new();
+        for start in 0..line.saturating_sub(1) {
+            let Some(rest) = self.lines[start].code.strip_prefix("for ") else {
+                continue;
+            };
+            let Some((var, _)) = rest.split_once(" in ") else {
+                continue;
+            };
+            // The loop's body: the lines after it, indented deeper.
+            let body_end = (start + 1..self.lines.len())
+                .find(|&n| indent(n) <= indent(start))
+                .unwrap_or(self.lines.len());
+            if var == "_" || line > body_end {
+                continue;
+            }
+            let read = format!("{{{var}}}");
+            let kept = (start + 1..body_end)
+                .filter(|&n| {
+                    self.lines[n].code.contains("format!(") && self.lines[n].code.contains(&read)
+                })
+                .any(|n| {
+                    // The spawn it is copied into, if any, between the loop and it.
+                    let spawn = (start + 1..n).rev().find(|&m| {
+                        indent(m) < indent(n) && self.lines[m].code.contains("spawn(async move {")
+                    });
+                    spawn.is_none_or(|m| m + 1 > line)
+                });
+            if kept {
+                held.push(var.to_string());
+            }
+        }
+        held
+    }
+
     /// The first line (from 1) of each step that has one, and of each
     /// sequence written as its steps one after another (in the Callbacks
     /// panel and a `.then` chain): its first step's line.
@@ -213,9 +256,74 @@ fn one_call<'a>(body: &'a Step, at: &StepPath) -> Option<(&'a Step, StepPath)> {
 /// What the line that reads a race's winner says.
 const ARM_NUMBER: &str = "the number of the first to finish: its code runs";
 
-fn js_call(step: &Step) -> Option<String> {
+/// What a JS panel names as it is written: a count of the names taken
+/// (`done1`, `loop2`…; the `.then` chain counts its loops), the `async`
+/// style's loops open around the code being written (`i`, `i2`…), and the
+/// variables of the loops around it, innermost last, each with the JS name
+/// of that loop's count.
+#[derive(Default)]
+struct JsNames {
+    taken: Cell<usize>,
+    loops: Cell<usize>,
+    vars: RefCell<Vec<(String, String)>>,
+}
+
+impl JsNames {
+    fn get(&self) -> usize {
+        self.taken.get()
+    }
+
+    fn set(&self, n: usize) {
+        self.taken.set(n);
+    }
+
+    /// `f`, written inside a loop whose variable (if named) is `var`, its
+    /// count `js` in JS.
+    fn with_var<R>(&self, var: &Option<String>, js: &str, f: impl FnOnce() -> R) -> R {
+        if let Some(var) = var {
+            self.vars.borrow_mut().push((var.clone(), js.into()));
+        }
+        let out = f();
+        if var.is_some() {
+            self.vars.borrow_mut().pop();
+        }
+        out
+    }
+
+    /// A log's text as JS writes it: a string, or, if it reads loop
+    /// variables, a template literal with each loop's count.
+    fn text(&self, text: &str, format: bool) -> String {
+        if !format {
+            return js_string(text);
+        }
+        let vars = self.vars.borrow();
+        let js = |name: &str| {
+            let found = vars.iter().rev().find(|(var, _)| var == name);
+            found.map_or("undefined", |(_, js)| js).to_string()
+        };
+        let pieces = log_text::pieces(text).unwrap_or_default();
+        let mut out = String::from("`");
+        for piece in pieces {
+            match piece {
+                Piece::Text(text) => {
+                    for c in text.chars() {
+                        if matches!(c, '`' | '\\' | '$') {
+                            out.push('\\');
+                        }
+                        out.push(c);
+                    }
+                }
+                Piece::Var(name) => out.push_str(&format!("${{{}}}", js(name))),
+            }
+        }
+        out.push('`');
+        out
+    }
+}
+
+fn js_call(step: &Step, names: &JsNames) -> Option<String> {
     match step {
-        Step::Log { text } => Some(format!("console.log({})", js_string(text))),
+        Step::Log { text, format } => Some(format!("console.log({})", names.text(text, *format))),
         Step::Block { ms } => Some(format!("block({ms})")),
         Step::Yield => Some("null".into()),
         _ => None,
@@ -246,7 +354,11 @@ const YIELD_RUST: &str = "yield: the task goes to the back of the ready queue";
 /// The same step as the Rust panel calls it: `log("…")`, `block_ms(100)`.
 fn rust_call(step: &Step) -> Option<String> {
     match step {
-        Step::Log { text } => Some(format!("log({})", js_string(text))),
+        Step::Log {
+            text,
+            format: false,
+        } => Some(format!("log({})", js_string(text))),
+        Step::Log { text, .. } => Some(format!("log(format!({}))", js_string(text))),
         Step::Block { ms } => Some(format!("block_ms({ms})")),
         _ => None,
     }
@@ -277,7 +389,7 @@ fn block_function(step: &Step, code: &mut Code) {
 pub fn callbacks(step: &Step) -> Code {
     let mut code = Code::default();
     block_function(step, &mut code);
-    let names = Cell::new(0);
+    let names = JsNames::default();
     callback_step(
         step,
         &StepPath::root(),
@@ -296,7 +408,7 @@ fn callback_step(
     path: &StepPath,
     indent: usize,
     code: &mut Code,
-    names: &Cell<usize>,
+    names: &JsNames,
     then: &mut Then,
 ) {
     match step {
@@ -316,7 +428,7 @@ fn callback_step(
             code.push(indent, "}, 0);", Some(path));
         }
         Step::Log { .. } | Step::Block { .. } => {
-            let call = js_call(step).unwrap_or_default();
+            let call = js_call(step, names).unwrap_or_default();
             code.push(indent, format!("{call};"), Some(path));
             then(indent, code);
         }
@@ -368,7 +480,7 @@ fn callback_step(
                 Some(path),
             );
         }
-        Step::Repeat { times, steps } => {
+        Step::Repeat { times, var, steps } => {
             // A function that runs the body, then calls itself with the next
             // count: each step starts in the previous one's callback.
             names.set(names.get() + 1);
@@ -378,8 +490,10 @@ fn callback_step(
             then(indent + 2, code);
             code.push(indent + 2, "return;", None);
             code.push(indent + 1, "}", Some(path));
-            callback_seq(steps, 0, path, indent + 1, code, names, &mut |ind, c| {
-                c.push(ind, format!("{name}({i} + 1);"), Some(path))
+            names.with_var(var, &i, || {
+                callback_seq(steps, 0, path, indent + 1, code, names, &mut |ind, c| {
+                    c.push(ind, format!("{name}({i} + 1);"), Some(path))
+                })
             });
             code.push(indent, "})(0);", Some(path));
         }
@@ -434,7 +548,7 @@ fn callback_arms(
     path: &StepPath,
     indent: usize,
     code: &mut Code,
-    names: &Cell<usize>,
+    names: &JsNames,
     then: &mut Then,
 ) {
     names.set(names.get() + 1);
@@ -475,7 +589,7 @@ fn callback_seq(
     path: &StepPath,
     indent: usize,
     code: &mut Code,
-    names: &Cell<usize>,
+    names: &JsNames,
     then: &mut Then,
 ) {
     match steps.get(i) {
@@ -529,14 +643,21 @@ pub fn promises(step: &Step, style: PromiseStyle) -> Code {
                 code.push(0, format!("let {};", handles.join(", ")), None);
                 code.push(0, "", None);
             }
-            let mut main = then_expr(step, &StepPath::root(), &Cell::new(0));
+            let mut main = then_expr(step, &StepPath::root(), &JsNames::default());
             main.close(";");
             code.append(0, main);
         }
         PromiseStyle::Await => {
             let mut made = 0;
             code.push(0, "async function run() {", None);
-            await_statements(step, &StepPath::root(), 1, &mut code, &mut made);
+            await_statements(
+                step,
+                &StepPath::root(),
+                1,
+                &mut code,
+                &mut made,
+                &JsNames::default(),
+            );
             code.push(0, "}", None);
             code.push(0, "", None);
             code.push(0, "run();", None);
@@ -546,14 +667,14 @@ pub fn promises(step: &Step, style: PromiseStyle) -> Code {
 }
 
 /// A promise-valued expression for `step` (a log is a plain call).
-fn then_expr(step: &Step, path: &StepPath, loops: &Cell<usize>) -> Code {
+fn then_expr(step: &Step, path: &StepPath, loops: &JsNames) -> Code {
     let mut code = Code::default();
     match step {
         Step::Sleep { label, ms } => {
             code.push_noted(0, format!("timer({ms})"), Some(label), Some(path))
         }
         Step::Log { .. } | Step::Block { .. } | Step::Yield => {
-            code.push(0, js_call(step).unwrap_or_default(), Some(path))
+            code.push(0, js_call(step, loops).unwrap_or_default(), Some(path))
         }
         Step::Seq(steps) => {
             code.sequence(path, steps);
@@ -564,7 +685,7 @@ fn then_expr(step: &Step, path: &StepPath, loops: &Cell<usize>) -> Code {
                 code.push(0, "Promise.resolve()", Some(path));
             } else {
                 let mut first = then_expr(&steps[0], &path.child(0), loops);
-                if js_call(&steps[0]).is_some() {
+                if js_call(&steps[0], loops).is_some() {
                     code.push(0, "Promise.resolve(", Some(path));
                     first.close(")");
                     code.append(1, first);
@@ -593,7 +714,7 @@ fn then_expr(step: &Step, path: &StepPath, loops: &Cell<usize>) -> Code {
                     Step::Arm(arm) => {
                         let at = path.child(i);
                         let mut future = then_expr(&arm[0], &at.child(0), loops);
-                        if js_call(&arm[0]).is_some() {
+                        if js_call(&arm[0], loops).is_some() {
                             future.lines[0].code =
                                 format!("Promise.resolve({})", future.lines[0].code);
                         }
@@ -654,7 +775,7 @@ fn then_expr(step: &Step, path: &StepPath, loops: &Cell<usize>) -> Code {
             code.push(0, "}", Some(path));
         }
         Step::AwaitHandle { handle } => code.push(0, format!("h{handle}"), Some(path)),
-        Step::Repeat { times, steps } => {
+        Step::Repeat { times, var, steps } => {
             // A function that chains the body, then itself with the next count.
             loops.set(loops.get() + 1);
             let (name, i) = loop_names(loops.get());
@@ -664,7 +785,9 @@ fn then_expr(step: &Step, path: &StepPath, loops: &Cell<usize>) -> Code {
                 format!("if ({i} === {times}) return Promise.resolve();"),
                 Some(path),
             );
-            let mut body = then_expr(&Step::Seq(steps.clone()), path, loops);
+            let mut body = loops.with_var(var, &i, || {
+                then_expr(&Step::Seq(steps.clone()), path, loops)
+            });
             if let Some(first) = body.lines.first_mut() {
                 first.code = format!("return {}", first.code);
             }
@@ -682,7 +805,7 @@ fn then_expr(step: &Step, path: &StepPath, loops: &Cell<usize>) -> Code {
             }
             code.push(1, "];", Some(path));
             // A log's item is no promise: wrap it to chain on.
-            let mut chain = if js_call(&steps[0]).is_some() {
+            let mut chain = if js_call(&steps[0], loops).is_some() {
                 String::from("return Promise.resolve(made[0])")
             } else {
                 String::from("return made[0]")
@@ -704,6 +827,7 @@ fn await_statements(
     indent: usize,
     code: &mut Code,
     made: &mut usize,
+    names: &JsNames,
 ) {
     match step {
         Step::Sleep { label, ms } => code.push_noted(
@@ -713,7 +837,7 @@ fn await_statements(
             Some(path),
         ),
         Step::Log { .. } | Step::Block { .. } => {
-            let call = js_call(step).unwrap_or_default();
+            let call = js_call(step, names).unwrap_or_default();
             code.push(indent, format!("{call};"), Some(path))
         }
         Step::Yield => code.push_noted(indent, "await null;", Some(YIELD_AWAIT), Some(path)),
@@ -724,25 +848,31 @@ fn await_statements(
             };
             code.push_noted(indent, start, Some(SPAWN_PROMISE), Some(path));
             for (i, s) in steps.iter().enumerate() {
-                await_statements(s, &path.child(i), indent + 1, code, made);
+                await_statements(s, &path.child(i), indent + 1, code, made, names);
             }
             code.push(indent, "})();", Some(path));
         }
         Step::AwaitHandle { handle } => code.push(indent, format!("await h{handle};"), Some(path)),
-        Step::Repeat { times, steps } => {
+        Step::Repeat { times, var, steps } => {
+            // `i`, then `i2`… for a loop in a loop, so both counts can be read.
+            names.loops.set(names.loops.get() + 1);
+            let (_, i) = loop_names(names.loops.get());
             code.push(
                 indent,
-                format!("for (let i = 0; i < {times}; i++) {{"),
+                format!("for (let {i} = 0; {i} < {times}; {i}++) {{"),
                 Some(path),
             );
-            for (i, s) in steps.iter().enumerate() {
-                await_statements(s, &path.child(i), indent + 1, code, made);
-            }
+            names.with_var(var, &i, || {
+                for (k, s) in steps.iter().enumerate() {
+                    await_statements(s, &path.child(k), indent + 1, code, made, names);
+                }
+            });
+            names.loops.set(names.loops.get() - 1);
             code.push(indent, "}", Some(path));
         }
         Step::Seq(steps) => {
             for (i, s) in steps.iter().enumerate() {
-                await_statements(s, &path.child(i), indent, code, made);
+                await_statements(s, &path.child(i), indent, code, made, names);
             }
         }
         Step::Race(steps) if has_arms(steps) => {
@@ -761,7 +891,7 @@ fn await_statements(
             for (i, s) in steps.iter().enumerate() {
                 let at = path.child(i);
                 let Step::Arm(arm) = s else {
-                    await_expr(s, &at, indent + 1, code, made);
+                    await_expr(s, &at, indent + 1, code, made, names);
                     continue;
                 };
                 let future_at = at.child(0);
@@ -773,7 +903,7 @@ fn await_statements(
                         Some(&future_at),
                     ),
                     Step::Log { .. } | Step::Block { .. } | Step::Yield => {
-                        let call = js_call(&arm[0]).unwrap_or_default();
+                        let call = js_call(&arm[0], names).unwrap_or_default();
                         code.push(
                             indent + 1,
                             format!("Promise.resolve({call})"),
@@ -782,7 +912,7 @@ fn await_statements(
                     }
                     future => {
                         code.push(indent + 1, "(async () => {", Some(&future_at));
-                        await_statements(future, &future_at, indent + 2, code, made);
+                        await_statements(future, &future_at, indent + 2, code, made, names);
                         code.push(indent + 2, format!("return {i};"), Some(&at));
                         code.push(indent + 1, "})(),", Some(&future_at));
                         continue;
@@ -795,13 +925,15 @@ fn await_statements(
                 if let Step::Arm(arm) = s {
                     let at = path.child(i);
                     code.push(indent, format!("if ({won} === {i}) {{"), Some(&at));
-                    await_statements(&arm[1], &at.child(1), indent + 1, code, made);
+                    await_statements(&arm[1], &at.child(1), indent + 1, code, made, names);
                     code.push(indent, "}", Some(&at));
                 }
             }
         }
         // Only a race's branch (above).
-        Step::Arm(arm) => await_statements(&Step::Seq(arm.to_vec()), path, indent, code, made),
+        Step::Arm(arm) => {
+            await_statements(&Step::Seq(arm.to_vec()), path, indent, code, made, names)
+        }
         Step::All(steps) | Step::Race(steps) => {
             let call = if matches!(step, Step::All(_)) {
                 "all"
@@ -810,7 +942,7 @@ fn await_statements(
             };
             code.push(indent, format!("await Promise.{call}(["), Some(path));
             for (i, s) in steps.iter().enumerate() {
-                await_expr(s, &path.child(i), indent + 1, code, made);
+                await_expr(s, &path.child(i), indent + 1, code, made, names);
             }
             code.push(indent, "]);", Some(path));
         }
@@ -828,7 +960,7 @@ fn await_statements(
                 Some(path),
             );
             for (i, s) in steps.iter().enumerate() {
-                await_expr(s, &path.child(i), indent + 1, code, made);
+                await_expr(s, &path.child(i), indent + 1, code, made, names);
             }
             code.push(indent, "];", Some(path));
             for i in 0..steps.len() {
@@ -839,18 +971,25 @@ fn await_statements(
 }
 
 /// A step as an array item: a promise expression.
-fn await_expr(step: &Step, path: &StepPath, indent: usize, code: &mut Code, made: &mut usize) {
+fn await_expr(
+    step: &Step,
+    path: &StepPath,
+    indent: usize,
+    code: &mut Code,
+    made: &mut usize,
+    names: &JsNames,
+) {
     match step {
         Step::Sleep { label, ms } => {
             code.push_noted(indent, format!("timer({ms}),"), Some(label), Some(path))
         }
         Step::Log { .. } | Step::Block { .. } | Step::Yield => {
-            let call = js_call(step).unwrap_or_default();
+            let call = js_call(step, names).unwrap_or_default();
             code.push(indent, format!("{call},"), Some(path))
         }
         _ => {
             code.push(indent, "(async () => {", Some(path));
-            await_statements(step, path, indent + 1, code, made);
+            await_statements(step, path, indent + 1, code, made, names);
             code.push(indent, "})(),", Some(path));
         }
     }
@@ -889,9 +1028,16 @@ fn rust_statements(step: &Step, path: &StepPath, indent: usize, code: &mut Code,
         }
         Step::Yield => code.push_noted(indent, "yield_now().await;", Some(YIELD_RUST), Some(path)),
         Step::Spawn { handle, steps } => {
+            // A task may outlive the loop around it, so a body that reads a
+            // loop's variable takes its own copy: `async move`.
+            let mut reads = false;
+            steps.iter().for_each(|s| {
+                s.visit(&mut |s| reads |= matches!(s, Step::Log { format: true, .. }))
+            });
+            let block = if reads { "async move" } else { "async" };
             let start = match handle {
-                Some(k) => format!("let h{k} = spawn(async {{"),
-                None => "spawn(async {".into(),
+                Some(k) => format!("let h{k} = spawn({block} {{"),
+                None => format!("spawn({block} {{"),
             };
             code.push_noted(indent, start, Some(SPAWN_RUST), Some(path));
             for (i, s) in steps.iter().enumerate() {
@@ -902,8 +1048,9 @@ fn rust_statements(step: &Step, path: &StepPath, indent: usize, code: &mut Code,
         Step::AwaitHandle { handle } => {
             code.push(indent, format!("h{handle}.await.unwrap();"), Some(path))
         }
-        Step::Repeat { times, steps } => {
-            code.push(indent, format!("for _ in 0..{times} {{"), Some(path));
+        Step::Repeat { times, var, steps } => {
+            let var = var.as_deref().unwrap_or("_");
+            code.push(indent, format!("for {var} in 0..{times} {{"), Some(path));
             for (i, s) in steps.iter().enumerate() {
                 rust_statements(s, &path.child(i), indent + 1, code, made);
             }

@@ -149,7 +149,13 @@ pub fn variants(code: &Code) -> Vec<Variant> {
             name: "iter".into(),
             ty: RANGE.into(),
         });
+        // And each loop's variable a text reads, where rustc keeps it.
+        let vars = code.loop_vars_held_at(line).into_iter().map(|name| Field {
+            name,
+            ty: "u32".into(),
+        });
         let mut fields: Vec<Field> = iterators
+            .chain(vars)
             .chain(live_across(&body, &lets, line).into_iter().map(|b| Field {
                 name: b.name.clone(),
                 ty: b.ty.clone(),

@@ -99,7 +99,7 @@ const TABLE: &[(&str, &str, Want)] = &[
     (
         "println! with a value to format",
         "use runtime::prelude::*;\nuse runtime::println;\n\nasync fn run() {\n    println!(\"at {} ms\", 5);\n}\n",
-        Refused(5, 14, "this playground does not read `println!` with values to format yet; in Rust it is fine: write the text itself here, `println!(\"…\")`"),
+        Refused(5, 14, "this playground does not read `{}` in a text yet; in Rust it is fine: write a loop's variable inside the braces, `{round}`"),
     ),
     ("yield_now awaited", "    yield_now().await;\n", Parses),
     (
@@ -323,6 +323,16 @@ const TABLE: &[(&str, &str, Want)] = &[
         Refused(4, 15, "expected `biased;`, found `_`: this playground does not read `select!` without `biased;` yet; in Rust it is fine: write `biased;` here (without it, tokio's `select!` polls its branches in random order)"),
     ),
     (
+        "a loop's variable in a text",
+        "    for i in 0..3 { log(format!(\"tick {i}\")); }\n",
+        Parses,
+    ),
+    (
+        "a text reading a name no loop gives",
+        "    for i in 0..3 { log(format!(\"tick {j}\")); }\n",
+        Refused(4, 33, "this text reads `{j}`, which no `for` loop around it names: a text reads the variable of a loop it is in"),
+    ),
+    (
         "a select! arm with code of its own",
         "    select! { biased; _ = sleep_ms(1) => { log(\"fast\"); } _ = sleep_ms(2) => {} }\n",
         Parses,
@@ -351,7 +361,7 @@ const TABLE: &[(&str, &str, Want)] = &[
         "    for _ in 0..100 {\n        for _ in 0..10 { log(\"x\"); }\n    }\n",
         Refused(4, 17, "this loop's count makes the program run 1000 steps in all (sleeps, logs, blocks and yields, each loop's repeats counted); at most 500 are allowed"),
     ),
-    ("the loop's variable read", "    for i in 0..3 { i.await; }\n", Refused(4, 21, "this playground does not read the loop's variable `i` in its body yet; in Rust it is fine: write the body without it")),
+    ("the loop's variable read", "    for i in 0..3 { i.await; }\n", Refused(4, 21, "`i` is the loop's count, a number: this playground reads it in a text only, `println!(\"round {i}\");`")),
     ("a loop named like the prelude", "    for log in 0..3 { sleep_ms(1).await; }\n", Refused(4, 9, "this playground does not read a loop variable that hides the prelude's `log` yet; in Rust it is fine: name it `_`")),
     (
         "an async block as a statement",

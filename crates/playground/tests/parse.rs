@@ -53,6 +53,29 @@ fn valid_programs_give_their_scenarios() {
             ])]),
         ),
         (
+            "a loop's variable read by println! and log(format!(…)); a plain format! is plain",
+            "use runtime::prelude::*;\nuse runtime::println;\n\nasync fn run() {\n    \
+             for round in 0..2 {\n        println!(\"round {round} {{ok}}\");\n        \
+             log(&format!(\"again {round}\"));\n        log(format!(\"{{plain}}\"));\n    \
+             }\n}\n"
+                .to_string(),
+            Seq(vec![Step::Repeat {
+                times: 2,
+                var: Some("round".into()),
+                steps: vec![
+                    Step::Log {
+                        text: "round {round} {{ok}}".into(),
+                        format: true,
+                    },
+                    Step::Log {
+                        text: "again {round}".into(),
+                        format: true,
+                    },
+                    Step::log("{plain}"),
+                ],
+            }]),
+        ),
+        (
             "one sleep, no label: the first timer's default",
             module("    sleep_ms(5).await;\n"),
             Seq(vec![Step::sleep("Timer 1", 5)]),
@@ -329,7 +352,10 @@ fn text() -> impl Strategy<Value = String> {
 fn step() -> impl Strategy<Value = Step> {
     let leaf = prop_oneof![
         (text(), 0..=limits::MAX_MS).prop_map(|(label, ms)| Step::Sleep { label, ms }),
-        text().prop_map(|text| Step::Log { text }),
+        text().prop_map(|text| Step::Log {
+            text,
+            format: false
+        }),
         (0..=limits::MAX_BLOCK_MS).prop_map(|ms| Step::Block { ms }),
         Just(Step::Yield),
     ];
@@ -355,8 +381,13 @@ fn step() -> impl Strategy<Value = Step> {
                     .collect()
             )),
             prop::collection::vec(inner.clone(), 1..4).prop_map(Cta),
-            (0..=limits::MAX_TIMES, prop::collection::vec(inner, 1..4))
-                .prop_map(|(times, steps)| Step::Repeat { times, steps }),
+            (0..=limits::MAX_TIMES, prop::collection::vec(inner, 1..4)).prop_map(
+                |(times, steps)| Step::Repeat {
+                    times,
+                    var: None,
+                    steps
+                }
+            ),
         ]
     })
 }

@@ -257,6 +257,7 @@ fn hostile_labels_stay_inside_string_literals_and_comments() {
         },
         Step::Log {
             text: "\"); alert(1); (\"\\".into(),
+            format: false,
         },
     ]);
     let code = render::promises(&step, PromiseStyle::Await).text(2);
@@ -275,6 +276,7 @@ fn a_comment_marker_inside_a_string_stays_inside_it() {
         },
         Step::Log {
             text: "a // b".into(),
+            format: false,
         },
     ]);
     let code = render::promises(&step, PromiseStyle::Then).text(2);
@@ -372,6 +374,7 @@ fn a_loop_in_each_lane() {
     let step = Step::Seq(vec![
         Step::Repeat {
             times: 3,
+            var: None,
             steps: vec![Step::sleep("T", 100), Step::log("tick")],
         },
         Step::log("done"),
@@ -443,8 +446,10 @@ async fn run() {
     // next round by its own names.
     let nested = Step::Seq(vec![Step::Repeat {
         times: 2,
+        var: None,
         steps: vec![Step::Repeat {
             times: 2,
+            var: None,
             steps: vec![Step::Yield],
         }],
     }]);

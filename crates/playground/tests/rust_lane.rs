@@ -320,6 +320,7 @@ fn a_loop_runs_its_body_round_after_round_in_one_task() {
     let step = Step::Seq(vec![
         Step::Repeat {
             times: 3,
+            var: None,
             steps: vec![Step::sleep("T", 100), Step::log("tick")],
         },
         Step::log("done"),
@@ -365,6 +366,7 @@ fn a_loop_runs_its_body_round_after_round_in_one_task() {
     let none = Step::Seq(vec![
         Step::Repeat {
             times: 0,
+            var: None,
             steps: vec![Step::sleep("T", 100)],
         },
         Step::log("done"),

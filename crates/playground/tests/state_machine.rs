@@ -561,9 +561,11 @@ fn a_loop_keeps_its_iterator_across_each_await_in_its_body() {
     // for _ in 0..2 { for _ in 0..2 { yield_now().await; } sleep_ms(5).await; }
     let step = Step::Seq(vec![Step::Repeat {
         times: 2,
+        var: None,
         steps: vec![
             Step::Repeat {
                 times: 2,
+                var: None,
                 steps: vec![Step::Yield],
             },
             Step::sleep("T", 5),

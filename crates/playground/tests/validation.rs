@@ -70,6 +70,14 @@ fn bad_scenarios_are_refused_naming_the_field() {
         ("too deep", nested(7), "is nested too deep: at most 6 levels"),
         ("too many timers", timers(33), "scenario: has 33 timers; at most 32 are allowed"),
         ("a function", sleep(s("A"), Value::Other("a function")), "got a function"),
+        ("a log's format not a boolean", obj(&[("type", s("log")), ("text", s("x")), ("format", n(1.0))]),
+         "scenario.format: must be true (the text reads loop variables) or false, got 1"),
+        ("a loop's variable not a name", obj(&[("type", s("repeat")), ("times", n(1.0)), ("var", s("Bad")), ("steps", Value::Array(vec![obj(&[("type", s("yield"))])]))]),
+         "scenario.var: must be a variable's name (lowercase letters, digits and _, 1 to 20, not a keyword), got \"Bad\""),
+        ("a text reading no loop's variable", seq(vec![obj(&[("type", s("log")), ("text", s("{x}")), ("format", Value::Bool(true))])]),
+         "scenario.steps[0].text: reads `{x}`, which no `for` loop around it names"),
+        ("a format without a variable", obj(&[("type", s("repeat")), ("times", n(1.0)), ("var", s("i")), ("steps", Value::Array(vec![obj(&[("type", s("log")), ("text", s("x {}")), ("format", Value::Bool(true))])]))]),
+         "scenario.steps[0].text: reads `{}`: a text reads only a loop's variable by its name"),
         ("an arm outside a race", seq(vec![obj(&[("type", s("arm")), ("steps", Value::Array(vec![sleep(s("A"), n(1.0)), seq(vec![obj(&[("type", s("yield"))])])]))])]),
          "scenario.steps[0]: is an arm, which only a race's steps may be (an arm is a branch of a select! with a body)"),
         ("an arm of three steps", obj(&[("type", s("race")), ("steps", Value::Array(vec![obj(&[("type", s("arm")), ("steps", Value::Array(vec![obj(&[("type", s("yield"))]); 3]))])]))]),
@@ -94,11 +102,11 @@ fn bad_fragments_are_refused_naming_the_place() {
     let table = [
         (
             "",
-            "fragment: expected a step (S, L, B, Y, Q, A, R, M, C, F, P or W), but the fragment ended",
+            "fragment: expected a step (S, L, V, B, Y, Q, A, R, M, C, F, P or W), but the fragment ended",
         ),
         (
             "X(1)",
-            "fragment: expected a step (S, L, B, Y, Q, A, R, M, C, F, P or W) at character 1, found 'X'",
+            "fragment: expected a step (S, L, V, B, Y, Q, A, R, M, C, F, P or W) at character 1, found 'X'",
         ),
         ("S(A,200", "fragment: expected ')', but the fragment ended"),
         (

@@ -91,9 +91,10 @@ pub fn block_ms(ms: u32) {
 }
 
 /// Records a `log` event in the trace of the runtime whose task is being
-/// polled (does nothing outside a task).
-pub fn log(text: &str) {
+/// polled (does nothing outside a task). Takes a `&str` or a `String`, so
+/// `log(format!("round {i}"))` reads as it does with `println!`.
+pub fn log(text: impl AsRef<str>) {
     if let Some(runtime) = current() {
-        runtime.log(text);
+        runtime.log(text.as_ref());
     }
 }

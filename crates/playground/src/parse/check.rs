@@ -105,7 +105,13 @@ fn value(node: &Node) -> Value {
             let label = label.as_ref().map_or("", |(text, _)| text);
             return obj(&[("type", s("sleep")), ("label", s(label)), ("ms", n(*ms))]);
         }
-        Kind::Log { text, .. } => return obj(&[("type", s("log")), ("text", s(text))]),
+        Kind::Log { text, format, .. } => {
+            let mut fields = vec![("type", s("log")), ("text", s(text))];
+            if *format {
+                fields.push(("format", Value::Bool(true)));
+            }
+            return obj(&fields);
+        }
         Kind::Block { ms, .. } => return obj(&[("type", s("block")), ("ms", n(*ms))]),
         Kind::Yield => return obj(&[("type", s("yield"))]),
         Kind::Spawn { handle } => {
@@ -122,13 +128,14 @@ fn value(node: &Node) -> Value {
                 ("handle", n(f64::from(*handle))),
             ])
         }
-        Kind::Repeat { times, .. } => {
+        Kind::Repeat { times, var, .. } => {
             let steps = Value::Array(node.children.iter().map(value).collect());
-            return obj(&[
-                ("type", s("repeat")),
-                ("times", n(*times)),
-                ("steps", steps),
-            ]);
+            let mut fields = vec![("type", s("repeat")), ("times", n(*times))];
+            if let Some((var, _)) = var {
+                fields.push(("var", s(var)));
+            }
+            fields.push(("steps", steps));
+            return obj(&fields);
         }
         Kind::Seq => "seq",
         Kind::All => "all",
@@ -178,6 +185,12 @@ fn locate(root: &Node, problem: &Problem) -> ParseError {
         (Kind::Log { text_at, .. }, Some("text")) => (*text_at, "this text"),
         (Kind::Block { ms_at, .. }, Some("ms")) => (*ms_at, "this block"),
         (Kind::Repeat { times_at, .. }, Some("times")) => (*times_at, "this loop's count"),
+        (
+            Kind::Repeat {
+                var: Some((_, at)), ..
+            },
+            Some("var"),
+        ) => (*at, "this loop's variable"),
         _ => (node.at, node.what),
     };
     ParseError::new(at, format!("{subject} {}", problem.message))

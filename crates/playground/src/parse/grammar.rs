@@ -6,6 +6,7 @@ use super::error::{not_read_yet, ParseError, Pos};
 use super::hints::{self, Place};
 use super::lexer::{Tok, Token};
 use super::spelling::nearest;
+use crate::program::log_text::{self, Piece, Problem};
 use crate::program::scenario::limits;
 use crate::render::js_string;
 
@@ -35,6 +36,8 @@ pub(super) enum Kind {
     Log {
         text: String,
         text_at: Pos,
+        /// `text` reads loop variables (a format string with `{name}`s).
+        format: bool,
     },
     Block {
         /// As written; validation says if it is whole and in range.
@@ -46,6 +49,8 @@ pub(super) enum Kind {
         /// As written; validation says if it is whole and in range.
         times: f64,
         times_at: Pos,
+        /// Its variable's name and place, unless `_`.
+        var: Option<(String, Pos)>,
     },
     /// Its handle's number (from 1, in reading order) if a `let` names it.
     Spawn {
@@ -397,11 +402,12 @@ impl<'a> Parser<'a> {
                 );
             }
             if word != "_" && self.loop_vars.contains(&word) {
+                let word = clip(word);
                 return ParseError::new(
                     token.at,
-                    not_read_yet(
-                        &format!("the loop's variable `{}` in its body", clip(word)),
-                        "write the body without it",
+                    format!(
+                        "`{word}` is the loop's count, a number: this playground reads it in \
+                         a text only, `println!(\"round {{{word}}}\");`"
                     ),
                 );
             }
@@ -596,15 +602,31 @@ impl<'a> Parser<'a> {
             Some("log") => {
                 let at = self.bump().at;
                 self.expect("(", "")?;
-                let (text, text_at) = self.string()?;
+                // `log(format!("…"))` or `log(&format!("…"))`: a text that
+                // may read loop variables, as `println!`'s does.
+                let borrows = *self.ahead(0) == Tok::Other('&');
+                let formats = self.is_at(usize::from(borrows), "format");
+                let kind = if formats {
+                    if borrows {
+                        self.bump();
+                    }
+                    self.bump();
+                    self.expect("!", "`format!` is a macro")?;
+                    self.expect("(", "")?;
+                    let kind = self.format_string("`format!`")?;
+                    self.expect(")", "")?;
+                    kind
+                } else {
+                    let (text, text_at) = self.string()?;
+                    Kind::Log {
+                        text,
+                        text_at,
+                        format: false,
+                    }
+                };
                 self.expect(")", "")?;
                 self.expect(";", "")?;
-                Ok(Node::new(
-                    Kind::Log { text, text_at },
-                    at,
-                    "this `log`",
-                    vec![],
-                ))
+                Ok(Node::new(kind, at, "this `log`", vec![]))
             }
             Some("println") if self.is_at(1, "!") && self.is_at(2, "(") => self.println(),
             Some("std") if self.is_thread_sleep() => self.thread_sleep(),
@@ -704,6 +726,7 @@ impl<'a> Parser<'a> {
         let at = self.bump().at;
         let what = "this `for` loop";
         self.enter(at, what)?;
+        let var_at = self.peek().at;
         let var = match self.word() {
             Some(w) if PRELUDE.contains(&w) => {
                 return Err(ParseError::new(
@@ -752,9 +775,13 @@ impl<'a> Parser<'a> {
         let steps = self.statements(open)?;
         self.loop_vars.pop();
         self.leave();
+        // A name no text reads changes nothing that runs (rustc warns that
+        // it is unused): the panel writes `_`.
+        let read = var != "_" && steps.iter().any(|step| reads(step, var));
         let kind = Kind::Repeat {
             times,
             times_at: token.at,
+            var: read.then(|| (var.to_string(), var_at)),
         };
         Ok(Node::new(kind, at, what, steps))
     }
@@ -878,27 +905,54 @@ impl<'a> Parser<'a> {
         }
         self.bump();
         self.expect("(", "")?;
+        let kind = self.format_string("`println!`")?;
+        self.expect(")", "")?;
+        self.expect(";", "")?;
+        Ok(Node::new(kind, at, "this `println!`", vec![]))
+    }
+
+    /// The format string of `println!` or `format!` (`call`), as a log:
+    /// plain text if it reads no variable (`{{` and `}}` are braces), else
+    /// the format string itself, whose `{name}`s validation checks are
+    /// loops' variables around it. Values after the text are not read.
+    fn format_string(&mut self, call: &str) -> Result<Kind, ParseError> {
         let (written, text_at) = self.string()?;
-        // A format string: `{{` and `}}` are braces, any other is a value's place.
-        let text = written.replace("{{", "\u{0}").replace("}}", "\u{1}");
-        if text.contains(['{', '}']) || self.is(",") {
-            return Err(ParseError::new(
-                text_at,
-                not_read_yet(
-                    "`println!` with values to format",
-                    "write the text itself here, `println!(\"…\")`",
+        let pieces = log_text::pieces(&written).map_err(|problem| {
+            let message = match problem {
+                Problem::Unpaired(_) => format!("this text {problem}"),
+                Problem::NotAName(inside) => not_read_yet(
+                    &format!("`{{{}}}` in a text", clip(&inside)),
+                    "write a loop's variable inside the braces, `{round}`",
+                ),
+            };
+            ParseError::new(text_at, message)
+        })?;
+        if self.is(",") {
+            return Err(self.fail(
+                "`)`",
+                &not_read_yet(
+                    &format!("values after the text of {call}"),
+                    "write the loop's variable inside the text, `\"round {i}\"`",
                 ),
             ));
         }
-        let text = text.replace('\u{0}', "{").replace('\u{1}', "}");
-        self.expect(")", "")?;
-        self.expect(";", "")?;
-        Ok(Node::new(
-            Kind::Log { text, text_at },
-            at,
-            "this `println!`",
-            vec![],
-        ))
+        let reads = pieces.iter().any(|p| matches!(p, Piece::Var(_)));
+        let text = if reads {
+            written
+        } else {
+            pieces
+                .into_iter()
+                .map(|p| match p {
+                    Piece::Text(text) => text,
+                    Piece::Var(_) => String::new(),
+                })
+                .collect()
+        };
+        Ok(Kind::Log {
+            text,
+            text_at,
+            format: reads,
+        })
     }
 
     /// `sleep(Duration::…` next: the prelude's `sleep`, tokio's spelling.
@@ -1487,7 +1541,17 @@ impl<'a> Parser<'a> {
             let (text, text_at) = self.string()?;
             self.bump();
             self.bump();
-            Node::new(Kind::Log { text, text_at }, at, "this `log`", vec![])
+            let format = false;
+            Node::new(
+                Kind::Log {
+                    text,
+                    text_at,
+                    format,
+                },
+                at,
+                "this `log`",
+                vec![],
+            )
         } else if lone_block {
             let block = self.block()?;
             self.bump();
@@ -1502,6 +1566,16 @@ impl<'a> Parser<'a> {
         };
         self.leave();
         Ok(node)
+    }
+}
+
+/// Whether a text in `node` reads the variable `var`.
+fn reads(node: &Node, var: &str) -> bool {
+    match &node.kind {
+        Kind::Log {
+            text, format: true, ..
+        } => log_text::pieces(text).is_ok_and(|pieces| pieces.contains(&Piece::Var(var))),
+        _ => node.children.iter().any(|child| reads(child, var)),
     }
 }
 

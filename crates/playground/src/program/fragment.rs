@@ -4,11 +4,13 @@
 //! ```text
 //! step := "S(" text "," number ")"        sleep(label, ms)
 //!       | "L(" text ")"                   log(text)
+//!       | "V(" text ")"                   log(text) reading loop variables
 //!       | "B(" number ")"                 block(ms)
 //!       | "Y"                             yield
 //!       | ("Q"|"A"|"R"|"M"|"C") "(" step ("," step)* ")"
 //!                                         seq, all, race, arm, create_then_await
-//!       | "F(" number ("," step)+ ")"     repeat(times, steps): a for loop
+//!       | "F(" number ["," name] ("," step)+ ")"
+//!                                         repeat(times, var, steps): a for loop
 //!       | "P(" number ("," step)+ ")"     spawn(handle, steps); handle 0: none
 //!       | "W(" number ")"                 await_handle(handle)
 //! ```
@@ -43,8 +45,8 @@ fn write_step(step: &Step, out: &mut String) {
             out.push(')');
             return;
         }
-        Step::Log { text } => {
-            out.push_str("L(");
+        Step::Log { text, format } => {
+            out.push_str(if *format { "V(" } else { "L(" });
             escape(text, out);
             out.push(')');
             return;
@@ -70,8 +72,12 @@ fn write_step(step: &Step, out: &mut String) {
             out.push(')');
             return;
         }
-        Step::Repeat { times, .. } => {
+        Step::Repeat { times, var, .. } => {
             out.push_str(&format!("F({times}"));
+            if let Some(var) = var {
+                out.push(',');
+                out.push_str(var);
+            }
             for child in step.children() {
                 out.push(',');
                 write_step(child, out);
@@ -183,10 +189,10 @@ impl Parser<'_> {
         let tag = *self
             .bytes
             .get(self.at)
-            .ok_or_else(|| self.error("a step (S, L, B, Y, Q, A, R, M, C, F, P or W)"))?;
+            .ok_or_else(|| self.error("a step (S, L, V, B, Y, Q, A, R, M, C, F, P or W)"))?;
         let kind = match tag {
             b'S' => "sleep",
-            b'L' => "log",
+            b'L' | b'V' => "log",
             b'B' => "block",
             b'Y' => "yield",
             b'Q' => "seq",
@@ -197,7 +203,7 @@ impl Parser<'_> {
             b'F' => "repeat",
             b'P' => "spawn",
             b'W' => "await_handle",
-            _ => return Err(self.error("a step (S, L, B, Y, Q, A, R, M, C, F, P or W)")),
+            _ => return Err(self.error("a step (S, L, V, B, Y, Q, A, R, M, C, F, P or W)")),
         };
         self.at += 1;
         let mut fields = vec![("type".to_string(), s(kind))];
@@ -213,12 +219,26 @@ impl Parser<'_> {
                 fields.push(("ms".into(), self.number()?));
             }
             b'L' => fields.push(("text".into(), self.text()?)),
+            b'V' => {
+                fields.push(("text".into(), self.text()?));
+                fields.push(("format".into(), Value::Bool(true)));
+            }
             b'B' => fields.push(("ms".into(), self.number()?)),
             b'W' => fields.push(("handle".into(), self.number()?)),
             b'P' | b'F' => {
                 let number = self.number()?;
                 match tag {
-                    b'F' => fields.push(("times".into(), number)),
+                    b'F' => {
+                        fields.push(("times".into(), number));
+                        // A name (lowercase, where a step's tag is a capital).
+                        let named = self.bytes.get(self.at + 1);
+                        if self.bytes.get(self.at) == Some(&b',')
+                            && named.is_some_and(|b| b.is_ascii_lowercase() || *b == b'_')
+                        {
+                            self.at += 1;
+                            fields.push(("var".into(), self.name()));
+                        }
+                    }
                     // 0: a task nobody awaits has no handle.
                     _ if number != n(0.0) => fields.push(("handle".into(), number)),
                     _ => {}
@@ -241,6 +261,20 @@ impl Parser<'_> {
         }
         self.eat(b')')?;
         Ok(Value::Object(fields))
+    }
+
+    /// A loop variable's name: letters, digits and `_` (validation says if
+    /// it is one).
+    fn name(&mut self) -> Value {
+        let start = self.at;
+        while self
+            .bytes
+            .get(self.at)
+            .is_some_and(|b| b.is_ascii_alphanumeric() || *b == b'_')
+        {
+            self.at += 1;
+        }
+        s(&String::from_utf8_lossy(&self.bytes[start..self.at]))
     }
 
     fn text(&mut self) -> Result<Value, String> {

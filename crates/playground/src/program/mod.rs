@@ -5,6 +5,7 @@
 
 pub mod editing;
 pub mod fragment;
+pub mod log_text;
 pub mod number;
 pub mod presets;
 pub mod scenario;

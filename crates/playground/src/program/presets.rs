@@ -267,6 +267,7 @@ pub const PRESETS: &[Preset] = &[
                 Step::Seq(vec![
                     Step::Repeat {
                         times: 30,
+                        var: None,
                         steps: vec![Step::Block { ms: 1 }, Step::Yield],
                     },
                     Step::log("Loop done"),

@@ -16,6 +16,11 @@ pub enum Step {
     Log {
         /// 1 to 40 characters.
         text: String,
+        /// Whether `text` reads the variables of the loops around it, as a
+        /// Rust format string does ([`log_text`](super::log_text)):
+        /// `"tick {round}"`, `{{` and `}}` for braces. Only then: a text
+        /// without a `{name}` is plain.
+        format: bool,
     },
     /// Keep the thread busy for `ms` milliseconds (a busy loop, as CPU-bound
     /// work would): nothing else runs meanwhile, so timers due then fire late.
@@ -48,6 +53,8 @@ pub enum Step {
     Repeat {
         /// 0 to 100.
         times: u32,
+        /// The name of its count (`for round in …`), if a log reads it.
+        var: Option<String>,
         /// The loop's body.
         steps: Vec<Step>,
     },
@@ -105,7 +112,10 @@ impl Step {
 
     /// A log line.
     pub fn log(text: &str) -> Step {
-        Step::Log { text: text.into() }
+        Step::Log {
+            text: text.into(),
+            format: false,
+        }
     }
 
     /// The step's type name, as written in scenarios.
@@ -145,7 +155,7 @@ impl Step {
     pub fn run_steps(&self) -> u64 {
         match self {
             Step::Sleep { .. } | Step::Log { .. } | Step::Block { .. } | Step::Yield => 1,
-            Step::Repeat { times, steps } => {
+            Step::Repeat { times, steps, .. } => {
                 u64::from(*times) * steps.iter().map(Step::run_steps).sum::<u64>()
             }
             // Every branch may run its future; one body runs, at most the
@@ -218,8 +228,9 @@ impl Step {
                 label: String::new(),
                 ms: 0,
             },
-            Step::Log { .. } => Step::Log {
+            Step::Log { format, .. } => Step::Log {
                 text: String::new(),
+                format: *format,
             },
             Step::Block { .. } => Step::Block { ms: 0 },
             Step::Yield => Step::Yield,
@@ -228,8 +239,10 @@ impl Step {
             Step::Race(s) => Step::Race(each(s)),
             Step::Arm(arm) => Step::Arm(Box::new([arm[0].shape(), arm[1].shape()])),
             Step::CreateThenAwait(s) => Step::CreateThenAwait(each(s)),
+            // A name no log reads changes nothing that runs.
             Step::Repeat { steps, .. } => Step::Repeat {
                 times: 0,
+                var: None,
                 steps: each(steps),
             },
             Step::Spawn { handle, steps } => Step::Spawn {
@@ -282,7 +295,12 @@ mod written {
         /// Wait `ms` milliseconds (a timer named `label`).
         Sleep { label: &'a str, ms: u32 },
         /// Log a line.
-        Log { text: &'a str },
+        Log {
+            text: &'a str,
+            /// Absent: false.
+            #[serde(skip_serializing_if = "std::ops::Not::not")]
+            format: bool,
+        },
         /// Keep the thread busy for `ms` milliseconds.
         Block { ms: u32 },
         /// Give the other work a turn, then go on.
@@ -299,7 +317,12 @@ mod written {
         /// Every step made first, then awaited in order.
         CreateThenAwait { steps: Vec<Step<'a>> },
         /// The steps one after another, `times` times over.
-        Repeat { times: u32, steps: Vec<Step<'a>> },
+        Repeat {
+            times: u32,
+            #[serde(skip_serializing_if = "Option::is_none")]
+            var: Option<&'a str>,
+            steps: Vec<Step<'a>>,
+        },
         /// The steps as a task of their own, started at once; `handle`
         /// names it for an `await_handle`.
         Spawn {
@@ -317,7 +340,10 @@ mod written {
             let steps = |steps: &'a [S]| steps.iter().map(Step::from).collect();
             match step {
                 S::Sleep { label, ms } => Step::Sleep { label, ms: *ms },
-                S::Log { text } => Step::Log { text },
+                S::Log { text, format } => Step::Log {
+                    text,
+                    format: *format,
+                },
                 S::Block { ms } => Step::Block { ms: *ms },
                 S::Yield => Step::Yield,
                 S::Seq(s) => Step::Seq { steps: steps(s) },
@@ -327,8 +353,13 @@ mod written {
                     steps: steps(&arm[..]),
                 },
                 S::CreateThenAwait(s) => Step::CreateThenAwait { steps: steps(s) },
-                S::Repeat { times, steps: s } => Step::Repeat {
+                S::Repeat {
+                    times,
+                    var,
+                    steps: s,
+                } => Step::Repeat {
                     times: *times,
+                    var: var.as_deref(),
                     steps: steps(s),
                 },
                 S::Spawn { handle, steps: s } => Step::Spawn {

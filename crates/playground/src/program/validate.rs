@@ -3,9 +3,11 @@
 //! every way a scenario arrives (JS objects, URL fragments, timings).
 
 mod handles;
+mod loop_vars;
 
 use std::fmt;
 
+use crate::program::log_text;
 use crate::program::number::to_js_string;
 use crate::program::scenario::{limits, Step};
 use crate::program::step_path::StepPath;
@@ -57,6 +59,9 @@ pub fn scenario(value: &Value) -> Result<Step, Vec<Problem>> {
             check.problem(&path, problem);
         }
         if let Some((path, problem)) = runs_too_long(step) {
+            check.problem(&path, problem);
+        }
+        for (path, problem) in loop_vars::problems(step) {
             check.problem(&path, problem);
         }
         for (path, problem) in handles::problems(step) {
@@ -170,13 +175,16 @@ impl Check {
         };
         let (allowed, listed): (&[&str], &str) = match kind {
             "sleep" => (&["type", "label", "ms"], "type, label, ms"),
-            "log" => (&["type", "text"], "type, text"),
+            "log" => (&["type", "text", "format"], "type, text, format"),
             "block" => (&["type", "ms"], "type, ms"),
             "yield" => (&["type"], "type"),
             "seq" | "all" | "race" | "arm" | "create_then_await" => {
                 (&["type", "steps"], "type, steps")
             }
-            "repeat" => (&["type", "times", "steps"], "type, times, steps"),
+            "repeat" => (
+                &["type", "times", "var", "steps"],
+                "type, times, var, steps",
+            ),
             "spawn" => (&["type", "handle", "steps"], "type, handle, steps"),
             "await_handle" => (&["type", "handle"], "type, handle"),
             _ => {
@@ -214,8 +222,25 @@ impl Check {
                 Some(Step::Sleep { label, ms: ms? })
             }
             "log" => {
-                let text = self.text(value.get("text"), &format!("{path}.text"))?;
-                Some(Step::Log { text })
+                let text = self.text(value.get("text"), &format!("{path}.text"));
+                let format = match value.get("format") {
+                    None => Some(false),
+                    Some(Value::Bool(format)) => Some(*format),
+                    Some(other) => {
+                        self.problem(
+                            &format!("{path}.format"),
+                            format!(
+                                "must be true (the text reads loop variables) or false, got {}",
+                                other.describe()
+                            ),
+                        );
+                        None
+                    }
+                };
+                Some(Step::Log {
+                    text: text?,
+                    format: format?,
+                })
             }
             "block" => {
                 let max = limits::MAX_BLOCK_MS;
@@ -230,6 +255,10 @@ impl Check {
             _ => {
                 let times = match kind {
                     "repeat" => Some(self.times(value.get("times"), &format!("{path}.times"))),
+                    _ => None,
+                };
+                let var = match (kind, value.get("var")) {
+                    ("repeat", Some(var)) => Some(self.var(var, &format!("{path}.var"))),
                     _ => None,
                 };
                 // A spawn's handle is optional: a task nobody awaits.
@@ -289,6 +318,11 @@ impl Check {
                     },
                     "repeat" => Step::Repeat {
                         times: times.flatten()?,
+                        // Absent, or given and valid.
+                        var: match var {
+                            Some(var) => Some(var?),
+                            None => None,
+                        },
                         steps,
                     },
                     "spawn" => Step::Spawn {
@@ -301,6 +335,27 @@ impl Check {
                     },
                     _ => Step::CreateThenAwait(steps),
                 })
+            }
+        }
+    }
+
+    /// A loop variable's name ([`log_text::is_name`]).
+    fn var(&mut self, value: &Value, path: &str) -> Option<String> {
+        match value {
+            Value::String(name) if log_text::is_name(name) => Some(name.clone()),
+            other => {
+                let got = match other {
+                    Value::String(name) => quote(&clip(name)),
+                    other => other.describe(),
+                };
+                self.problem(
+                    path,
+                    format!(
+                        "must be a variable's name (lowercase letters, digits and _, 1 to 20, \
+                         not a keyword), got {got}"
+                    ),
+                );
+                None
             }
         }
     }

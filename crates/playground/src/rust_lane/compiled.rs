@@ -110,8 +110,13 @@ pub fn sleep<const K: usize>() -> LeafSleep<K> {
 /// The panel's `log("…")` for the scenario's leaf `K` (a log).
 pub fn log<const K: usize>() {
     with_leaf(K, |scenario, path, step| {
-        let Step::Log { text } = step else {
-            panic!("{path} is not a log: the scenario has another shape");
+        // No preset's log reads a variable: one that does has another shape.
+        let Step::Log {
+            text,
+            format: false,
+        } = step
+        else {
+            panic!("{path} is not a plain log: the scenario has another shape");
         };
         runtime::log(text);
         scenario.labels.borrow_mut().calls.push(path.clone());
@@ -346,7 +351,7 @@ pub fn source(step: &Step) -> String {
         };
         let (literal, leaf) = match &leaves[k].1 {
             Step::Sleep { ms, .. } => (format!("sleep_ms({ms})"), "sleep"),
-            Step::Log { text } => (format!("log({})", render::js_string(text)), "log"),
+            Step::Log { text, .. } => (format!("log({})", render::js_string(text)), "log"),
             Step::Block { ms } => (format!("block_ms({ms})"), "block"),
             Step::Yield => ("yield_now()".into(), "yield_now"),
             Step::AwaitHandle { handle } => {

@@ -13,11 +13,18 @@ use std::future::Future;
 use std::pin::Pin;
 use std::task::{Context, Poll};
 
+use std::rc::Rc;
+
 use runtime::{join, select, Join, JoinHandle, Select, Sleep, YieldNow};
 
+use crate::program::log_text;
 use crate::program::scenario::Step;
 use crate::program::step_path::StepPath;
 use crate::rust_lane::step_names::TimerLabels;
+
+/// The counts of the loops around a step whose variables are named, each
+/// with its name, innermost last: what a log that reads them prints.
+pub type LoopVars = Rc<Vec<(String, u32)>>;
 
 /// One step, as a future.
 pub enum Machine {
@@ -76,6 +83,8 @@ pub enum Machine {
         steps: Vec<Step>,
         /// Where the handle is kept, and the task's timers named.
         labels: TimerLabels,
+        /// The loops' counts around it, for the task's logs.
+        vars: LoopVars,
     },
     /// `h.await`: Ready when the task spawned with `handle` is done.
     AwaitHandle {
@@ -95,6 +104,9 @@ pub enum Machine {
 pub struct Repeat {
     path: StepPath,
     times: u32,
+    /// Its variable's name, if a log reads it; the loops' counts around it.
+    var: Option<String>,
+    vars: LoopVars,
     done: u32,
     steps: Vec<Step>,
     body: Option<Box<Sequence>>,
@@ -109,6 +121,7 @@ pub struct Race {
     /// The winner's body, once it won.
     body: Option<Pin<Box<Machine>>>,
     labels: TimerLabels,
+    vars: LoopVars,
 }
 
 impl Race {
@@ -121,7 +134,8 @@ impl Race {
             // in the same poll, as the arm's body does in the panel.
             match &self.bodies[winner] {
                 Some((step, path)) => {
-                    self.body = Some(Box::pin(Machine::new(step, path, &self.labels)));
+                    let body = Machine::within(step, path, &self.labels, &self.vars);
+                    self.body = Some(Box::pin(body));
                 }
                 None => return Poll::Ready(()),
             }
@@ -171,12 +185,18 @@ pub struct Sequence {
     awaits_each: bool,
     current: usize,
     labels: TimerLabels,
+    vars: LoopVars,
 }
 
 impl Machine {
     /// The future for `step`, at `path` (`scenario` for the root, then
     /// `scenario.steps[1]` and so on, as validation names fields).
     pub fn new(step: &Step, path: &StepPath, labels: &TimerLabels) -> Machine {
+        Machine::within(step, path, labels, &LoopVars::default())
+    }
+
+    /// The future for `step`, inside loops whose counts are `vars`.
+    fn within(step: &Step, path: &StepPath, labels: &TimerLabels, vars: &LoopVars) -> Machine {
         let child = |i: usize| path.child(i);
         match step {
             Step::Sleep { label, ms } => Machine::Sleep {
@@ -185,8 +205,14 @@ impl Machine {
                 sleep: runtime::sleep_ms(*ms),
                 labels: labels.clone(),
             },
-            Step::Log { text } => Machine::Log {
-                text: text.clone(),
+            Step::Log { text, format } => Machine::Log {
+                text: match format {
+                    false => text.clone(),
+                    true => log_text::format(text, |name| {
+                        let count = vars.iter().rev().find(|(var, _)| var == name);
+                        count.map(|(_, count)| *count)
+                    }),
+                },
                 path: path.clone(),
                 labels: labels.clone(),
             },
@@ -199,12 +225,13 @@ impl Machine {
                 path: path.clone(),
                 future: runtime::yield_now(),
             },
-            Step::Seq(steps) => Machine::Seq(Sequence::new(path, steps, false, labels)),
+            Step::Seq(steps) => Machine::Seq(Sequence::new(path, steps, false, labels, vars)),
             Step::Spawn { handle, steps } => Machine::Spawn {
                 path: path.clone(),
                 handle: *handle,
                 steps: steps.clone(),
                 labels: labels.clone(),
+                vars: vars.clone(),
             },
             Step::AwaitHandle { handle } => Machine::AwaitHandle {
                 path: path.clone(),
@@ -212,15 +239,19 @@ impl Machine {
                 task: None,
                 labels: labels.clone(),
             },
-            Step::Repeat { times, steps } => Machine::Repeat(Repeat {
+            Step::Repeat { times, var, steps } => Machine::Repeat(Repeat {
                 path: path.clone(),
                 times: *times,
+                var: var.clone(),
+                vars: vars.clone(),
                 done: 0,
                 steps: steps.clone(),
                 body: None,
                 labels: labels.clone(),
             }),
-            Step::CreateThenAwait(steps) => Machine::Seq(Sequence::new(path, steps, true, labels)),
+            Step::CreateThenAwait(steps) => {
+                Machine::Seq(Sequence::new(path, steps, true, labels, vars))
+            }
             Step::All(steps) | Step::Race(steps) => {
                 // Each branch's future, and its body if it is an arm.
                 let mut futures = Vec::new();
@@ -237,11 +268,11 @@ impl Machine {
                         }
                     }
                 }
-                let made_labels = labels.clone();
+                let (made_labels, made_vars) = (labels.clone(), vars.clone());
                 let make = move || -> Vec<Machine> {
                     let machines = futures.iter();
                     machines
-                        .map(|(s, path)| Machine::new(s, path, &made_labels))
+                        .map(|(s, path)| Machine::within(s, path, &made_labels, &made_vars))
                         .collect()
                 };
                 match step {
@@ -251,11 +282,12 @@ impl Machine {
                         bodies,
                         body: None,
                         labels: labels.clone(),
+                        vars: vars.clone(),
                     }),
                 }
             }
             // Only a race's branch (above): its future, then its body.
-            Step::Arm(arm) => Machine::Seq(Sequence::new(path, &arm[..], false, labels)),
+            Step::Arm(arm) => Machine::Seq(Sequence::new(path, &arm[..], false, labels, vars)),
         }
     }
 }
@@ -288,7 +320,13 @@ impl Machine {
 }
 
 impl Sequence {
-    fn new(path: &StepPath, steps: &[Step], awaits_each: bool, labels: &TimerLabels) -> Self {
+    fn new(
+        path: &StepPath,
+        steps: &[Step],
+        awaits_each: bool,
+        labels: &TimerLabels,
+        vars: &LoopVars,
+    ) -> Self {
         Sequence {
             path: path.clone(),
             steps: steps.to_vec(),
@@ -296,6 +334,7 @@ impl Sequence {
             awaits_each,
             current: 0,
             labels: labels.clone(),
+            vars: vars.clone(),
         }
     }
 
@@ -307,7 +346,8 @@ impl Sequence {
     fn make(&mut self, i: usize) {
         if self.made[i].is_none() {
             let path = self.path.child(i);
-            self.made[i] = Some(Box::pin(Machine::new(&self.steps[i], &path, &self.labels)));
+            let step = Machine::within(&self.steps[i], &path, &self.labels, &self.vars);
+            self.made[i] = Some(Box::pin(step));
         }
     }
 }
@@ -354,8 +394,9 @@ impl Future for Machine {
                 handle,
                 steps,
                 labels,
+                vars,
             } => {
-                let body = Machine::Seq(Sequence::new(path, steps, false, labels));
+                let body = Machine::Seq(Sequence::new(path, steps, false, labels, vars));
                 let task = runtime::spawn(body);
                 match handle {
                     Some(number) => labels.borrow().handles.keep(*number, task),
@@ -385,9 +426,14 @@ impl Repeat {
     fn poll(&mut self, cx: &mut Context<'_>) -> Poll<()> {
         while self.done < self.times {
             let (path, steps, labels) = (&self.path, &self.steps, &self.labels);
+            // This round's count, for the logs that read it.
+            let mut vars = self.vars.clone();
+            if let Some(var) = &self.var {
+                Rc::make_mut(&mut vars).push((var.clone(), self.done));
+            }
             let body = self
                 .body
-                .get_or_insert_with(|| Box::new(Sequence::new(path, steps, false, labels)));
+                .get_or_insert_with(|| Box::new(Sequence::new(path, steps, false, labels, &vars)));
             match body.poll(cx) {
                 Poll::Pending => return Poll::Pending,
                 Poll::Ready(()) => {

@@ -26,7 +26,10 @@ pub struct Parts {
 /// The parts, if the scenario has the special presets' shape.
 pub fn parts(step: &Step) -> Option<Parts> {
     match step.children() {
-        [Step::Sleep { label, ms }, Step::Log { text }] => Some(Parts {
+        [Step::Sleep { label, ms }, Step::Log {
+            text,
+            format: false,
+        }] => Some(Parts {
             label: label.clone(),
             ms: *ms,
             text: text.clone(),

@@ -18,6 +18,20 @@ pub fn corpus() -> Vec<(String, Option<&'static str>, Step)> {
         .filter(|p| p.special != Some(Special::Interop))
         .map(|p| (p.id.replace('-', "_"), Some(p.id), (p.scenario)()))
         .collect();
+    // A task spawned in a loop, its text reading the loop's count: the
+    // count is copied into the task (`async move`), so rustc keeps it only
+    // where the spawn is still to come.
+    cases.push((
+        "loop_spawn".into(),
+        None,
+        playground::parse::parse(
+            "use runtime::prelude::*;\n\nasync fn run() {\n    for i in 0..2 {\n        \
+             sleep_ms(5).await;\n        let h = spawn(async move {\n            \
+             sleep_ms(10).await;\n            log(format!(\"task {i}\"));\n        });\n        \
+             h.await.unwrap();\n    }\n}\n",
+        )
+        .expect("a valid program"),
+    ));
     let mut random = Random(0x5eed_cafe);
     for i in 0..RANDOM_SCENARIOS {
         let mut names = 0;
@@ -124,6 +138,7 @@ impl Random {
             0 if self.below(4) == 0 => Step::Yield,
             0 => Step::Log {
                 text: format!("log {names}"),
+                format: false,
             },
             1 => Step::Sleep {
                 label: format!("Timer {names}"),
@@ -137,13 +152,54 @@ impl Random {
                     2 => Step::Seq(steps),
                     3 => Step::All(steps),
                     4 => Step::Race(self.arms(steps, names)),
-                    _ if self.below(3) == 0 => Step::Repeat {
-                        times: [0, 1, 2, 3][self.below(4) as usize],
-                        steps,
-                    },
+                    _ if self.below(3) == 0 => {
+                        // Half the loops name their count, and some logs in
+                        // them, at any depth, read it.
+                        let mut steps: Vec<Step> = steps;
+                        let mut var = (self.below(2) == 0).then(|| format!("r{names}"));
+                        if let Some(name) = &var {
+                            for step in &mut steps {
+                                self.read_var(step, name);
+                            }
+                            // A name no text reads is `_` (rustc would warn).
+                            let read = format!("{{{name}}}");
+                            let mut any = false;
+                            steps.iter().for_each(|s| {
+                                s.visit(&mut |s| {
+                                    any |=
+                                        matches!(s, Step::Log { text, .. } if text.contains(&read))
+                                })
+                            });
+                            var = var.filter(|_| any);
+                        }
+                        Step::Repeat {
+                            times: [0, 1, 2, 3][self.below(4) as usize],
+                            var,
+                            steps,
+                        }
+                    }
                     _ => Step::CreateThenAwait(steps),
                 }
             }
+        }
+    }
+
+    /// Makes about half the logs in `step` read `var` too.
+    fn read_var(&mut self, step: &mut Step, var: &str) {
+        match step {
+            Step::Log { text, format } if self.below(2) == 0 => {
+                text.push_str(&format!(" {{{var}}}"));
+                *format = true;
+            }
+            Step::Log { .. } => {}
+            Step::Arm(arm) => arm.iter_mut().for_each(|s| self.read_var(s, var)),
+            Step::Seq(steps)
+            | Step::All(steps)
+            | Step::Race(steps)
+            | Step::CreateThenAwait(steps)
+            | Step::Repeat { steps, .. }
+            | Step::Spawn { steps, .. } => steps.iter_mut().for_each(|s| self.read_var(s, var)),
+            _ => {}
         }
     }
 
@@ -173,9 +229,17 @@ impl Random {
                 label.push_str(&format!(" (round {round})"));
             }
             Step::Block { ms } => *ms = [0, 10, 30, 120][self.below(4) as usize],
-            Step::Log { text } => *text = format!("said \"{round}\" \\ {}", self.below(100)),
+            Step::Log { text, format } => {
+                // A text that reads a variable keeps reading it.
+                let reads = text
+                    .find(" {")
+                    .filter(|_| *format)
+                    .map(|at| text[at..].to_string());
+                *text = format!("said \"{round}\" \\ {}", self.below(100));
+                text.push_str(reads.as_deref().unwrap_or_default());
+            }
             Step::Yield => {}
-            Step::Repeat { times, steps } => {
+            Step::Repeat { times, steps, .. } => {
                 *times = [0, 1, 2, 3][self.below(4) as usize];
                 for child in steps {
                     self.revalue(child, round);

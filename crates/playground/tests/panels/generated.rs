@@ -218,6 +218,29 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 }
 }
 
+pub mod loop_spawn {
+use runtime::prelude::*;
+
+async fn run() {
+    for i in 0..2 {
+        sleep_ms(5).await; // Timer 1
+        let h1 = spawn(async move { // spawn: a task of its own; it starts once this task pauses at an .await
+            sleep_ms(10).await; // Timer 2
+            log(format!("task {i}"));
+        });
+        h1.await.unwrap();
+    }
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
 pub mod random_000 {
 use runtime::prelude::*;
 
@@ -368,7 +391,7 @@ pub mod random_005 {
 use runtime::prelude::*;
 
 async fn run() {
-    for _ in 0..3 {
+    for _ in 0..0 {
         join!( // all at once; each poll polls every unfinished one
             sleep_ms(20), // Timer 3
             yield_now(),
@@ -376,15 +399,7 @@ async fn run() {
         sleep_ms(20).await; // Timer 6
     }
     block_ms(0);
-    join!( // all at once; each poll polls every unfinished one
-        sleep_ms(20), // Timer 9
-        async {
-            select! {
-                biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-                _ = sleep_ms(50) => {} // Timer 11
-            }
-        },
-    );
+    sleep_ms(10).await; // Timer 8
 }
 
 pub fn size() -> usize {
@@ -400,22 +415,7 @@ pub mod random_006 {
 use runtime::prelude::*;
 
 async fn run() {
-    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
-        let f1 = async {
-            select! {
-                biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-                _ = async { log("log 3") } => {}
-            }
-        };
-        let f2 = sleep_ms(10); // Timer 4
-        // nothing has run yet: futures start when polled
-        f1.await;
-        f2.await;
-    });
-    log("log 5");
     yield_now().await; // yield: the task goes to the back of the ready queue
-    log("log 7");
-    h1.await.unwrap();
 }
 
 pub fn size() -> usize {
@@ -428,6 +428,38 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 }
 
 pub mod random_007 {
+use runtime::prelude::*;
+
+async fn run() {
+    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
+        let f1 = sleep_ms(50); // Timer 2
+        let f2 = async {
+            join!( // all at once; each poll polls every unfinished one
+                async { log("log 4") },
+            );
+        };
+        let f3 = sleep_ms(10); // Timer 5
+        // nothing has run yet: futures start when polled
+        f1.await;
+        f2.await;
+        f3.await;
+    });
+    log("log 6");
+    yield_now().await; // yield: the task goes to the back of the ready queue
+    log("log 8");
+    h1.await.unwrap();
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_008 {
 use runtime::prelude::*;
 
 async fn run() {
@@ -460,63 +492,43 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 }
 }
 
-pub mod random_008 {
-use runtime::prelude::*;
-
-async fn run() {
-    log("log 1");
-    log("log 2");
-    select! {
-        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-        _ = async {
-            for _ in 0..2 {
-                sleep_ms(20).await; // Timer 5
-                log("log 6");
-            }
-        } => {
-            log("log 8");
-        }
-        _ = async { block_ms(10) } => {}
-    }
-    let f1 = sleep_ms(20); // Timer 11
-    // nothing has run yet: futures start when polled
-    f1.await;
-    sleep_ms(0).await; // Timer 12
-}
-
-pub fn size() -> usize {
-    std::mem::size_of_val(&run())
-}
-
-pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
-    Box::pin(run())
-}
-}
-
 pub mod random_009 {
 use runtime::prelude::*;
 
 async fn run() {
-    let f1 = async {
-        let f2 = sleep_ms(10); // Timer 3
-        let f3 = sleep_ms(20); // Timer 4
-        // nothing has run yet: futures start when polled
-        f2.await;
-        f3.await;
-    };
-    let f2 = async {
-        select! {
-            biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-            _ = sleep_ms(0) => {} // Timer 6
-            _ = async { block_ms(10) } => {}
-            _ = yield_now() => {
-                log("log 9");
+    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
+        log("log 1");
+    });
+    log("log 2");
+    select! {
+        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+        _ = async {
+            for r6 in 0..0 {
+                sleep_ms(20).await; // Timer 5
+                log(format!("log 6 {r6}"));
             }
+        } => {
+            block_ms(10);
         }
-    };
-    // nothing has run yet: futures start when polled
-    f1.await;
-    f2.await;
+        _ = sleep_ms(0) => {} // Timer 7
+    }
+    select! {
+        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+        _ = async {
+            join!( // all at once; each poll polls every unfinished one
+                sleep_ms(20), // Timer 11
+                sleep_ms(0), // Timer 12
+            );
+        } => {}
+        _ = sleep_ms(0) => {} // Timer 13
+        _ = async {
+            for _ in 0..2 {
+                sleep_ms(10).await; // Timer 15
+                sleep_ms(10).await; // Timer 16
+            }
+        } => {}
+    }
+    h1.await.unwrap();
 }
 
 pub fn size() -> usize {
@@ -532,12 +544,8 @@ pub mod random_010 {
 use runtime::prelude::*;
 
 async fn run() {
-    for _ in 0..2 {
-        block_ms(10);
-        join!( // all at once; each poll polls every unfinished one
-            sleep_ms(50), // Timer 5
-        );
-    }
+    sleep_ms(20).await; // Timer 3
+    log("log 4");
 }
 
 pub fn size() -> usize {
@@ -553,35 +561,25 @@ pub mod random_011 {
 use runtime::prelude::*;
 
 async fn run() {
-    join!( // all at once; each poll polls every unfinished one
-        async { log("log 8") },
-        async {
-            log("log 10");
-            sleep_ms(100).await; // Timer 11
-            sleep_ms(50).await; // Timer 12
-        },
-        async {
-            let f1 = yield_now();
-            let f2 = yield_now();
-            let f3 = async { block_ms(10) };
-            // nothing has run yet: futures start when polled
-            f1.await;
-            f2.await;
-            f3.await;
-        },
-    );
-    join!( // all at once; each poll polls every unfinished one
-        async { log("log 19") },
-    );
-    let f4 = async { block_ms(0) };
-    let f5 = sleep_ms(10); // Timer 22
-    let f6 = async { log("log 23") };
-    // nothing has run yet: futures start when polled
-    f4.await;
-    f5.await;
-    f6.await;
+    select! {
+        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+        _ = sleep_ms(20) => {} // Timer 3
+        _ = sleep_ms(10) => {} // Timer 4
+        _ = sleep_ms(20) => { // Timer 5
+            sleep_ms(50).await; // Timer 6
+        }
+    }
+    for _ in 0..3 {
+        sleep_ms(20).await; // Timer 8
+        log("log 9");
+    }
     block_ms(30);
-    block_ms(30);
+    block_ms(0);
+    log("log 13");
+    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
+        block_ms(30);
+    });
+    h1.await.unwrap();
 }
 
 pub fn size() -> usize {
@@ -597,14 +595,41 @@ pub mod random_012 {
 use runtime::prelude::*;
 
 async fn run() {
-    sleep_ms(50).await; // Timer 1
     spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
-        select! {
-            biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-            _ = sleep_ms(20) => {} // Timer 3
-        }
+        log("log 1");
     });
-    sleep_ms(0).await; // Timer 4
+    join!( // all at once; each poll polls every unfinished one
+        async {
+            join!( // all at once; each poll polls every unfinished one
+                sleep_ms(20), // Timer 4
+                yield_now(),
+            );
+        },
+        async {
+            block_ms(0);
+            yield_now().await; // yield: the task goes to the back of the ready queue
+            block_ms(0);
+        },
+        async {
+            select! {
+                biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+                _ = sleep_ms(100) => {} // Timer 11
+                _ = sleep_ms(0) => { // Timer 12
+                    yield_now().await; // yield: the task goes to the back of the ready queue
+                }
+                _ = async { block_ms(30) } => {
+                    sleep_ms(20).await; // Timer 15
+                }
+            }
+        },
+    );
+    block_ms(30);
+    sleep_ms(50).await; // Timer 18
+    select! {
+        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+        _ = sleep_ms(20) => {} // Timer 20
+    }
+    sleep_ms(0).await; // Timer 21
 }
 
 pub fn size() -> usize {
@@ -675,25 +700,28 @@ pub mod random_015 {
 use runtime::prelude::*;
 
 async fn run() {
-    select! {
-        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-        _ = async { block_ms(10) } => {
-            log("log 19");
-            log("log 20");
+    for _ in 0..0 {
+        select! {
+            biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+            _ = async { log("log 3") } => {
+                yield_now().await; // yield: the task goes to the back of the ready queue
+            }
         }
+        sleep_ms(20).await; // Timer 5
     }
-    log("log 22");
+    join!( // all at once; each poll polls every unfinished one
+        async {
+            join!( // all at once; each poll polls every unfinished one
+                sleep_ms(20), // Timer 8
+            );
+        },
+    );
+    log("log 10");
+    block_ms(30);
     block_ms(10);
-    log("log 25");
-    for _ in 0..3 {
-        sleep_ms(0).await; // Timer 28
-    }
-    let f1 = async { log("log 30") };
-    let f2 = sleep_ms(0); // Timer 31
-    // nothing has run yet: futures start when polled
-    f1.await;
-    f2.await;
-    sleep_ms(0).await; // Timer 33
+    yield_now().await; // yield: the task goes to the back of the ready queue
+    yield_now().await; // yield: the task goes to the back of the ready queue
+    log("log 16");
 }
 
 pub fn size() -> usize {
@@ -711,50 +739,23 @@ use runtime::prelude::*;
 async fn run() {
     select! {
         biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-        _ = async {
-            for _ in 0..2 {
-                sleep_ms(20).await; // Timer 3
-            }
-        } => {
+        _ = async { block_ms(10) } => {
             log("log 4");
+            log("log 5");
         }
     }
-    let f1 = async {
-        select! {
-            biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-            _ = sleep_ms(0) => { // Timer 7
-                sleep_ms(20).await; // Timer 8
-                sleep_ms(10).await; // Timer 9
-            }
-        }
-    };
-    // nothing has run yet: futures start when polled
-    f1.await;
-    sleep_ms(10).await; // Timer 10
-    join!( // all at once; each poll polls every unfinished one
-        async {
-            join!( // all at once; each poll polls every unfinished one
-                yield_now(),
-                async { log("log 14") },
-            );
-        },
-        async {
-            for _ in 0..1 {
-                sleep_ms(20).await; // Timer 16
-                sleep_ms(20).await; // Timer 17
-                block_ms(30);
-            }
-        },
-        async {
-            let f2 = async { block_ms(0) };
-            let f3 = sleep_ms(10); // Timer 21
-            let f4 = sleep_ms(10); // Timer 22
-            // nothing has run yet: futures start when polled
-            f2.await;
-            f3.await;
-            f4.await;
-        },
-    );
+    log("log 7");
+    block_ms(10);
+    log("log 10");
+    for _ in 0..3 {
+        sleep_ms(0).await; // Timer 13
+    }
+    select! {
+        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+        _ = sleep_ms(50) => {} // Timer 15
+        _ = sleep_ms(0) => {} // Timer 16
+    }
+    yield_now().await; // yield: the task goes to the back of the ready queue
 }
 
 pub fn size() -> usize {
@@ -770,44 +771,31 @@ pub mod random_017 {
 use runtime::prelude::*;
 
 async fn run() {
-    sleep_ms(20).await; // Timer 1
-    let f1 = async { block_ms(30) };
-    let f2 = async {
-        select! {
-            biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-            _ = sleep_ms(10) => {} // Timer 5
-        }
-    };
-    let f3 = async {
-        let f4 = async { log("log 7") };
-        let f5 = sleep_ms(100); // Timer 8
-        // nothing has run yet: futures start when polled
-        f4.await;
-        f5.await;
-    };
-    // nothing has run yet: futures start when polled
-    f1.await;
-    f2.await;
-    f3.await;
-    block_ms(10);
-    join!( // all at once; each poll polls every unfinished one
-        async {
+    select! {
+        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+        _ = async {
+            for _ in 0..3 {
+                sleep_ms(20).await; // Timer 3
+            }
+        } => {}
+    }
+    select! {
+        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+        _ = yield_now() => {}
+        _ = async {
             select! {
                 biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-                _ = yield_now() => {
-                    sleep_ms(20).await; // Timer 13
-                    block_ms(0);
+                _ = sleep_ms(0) => { // Timer 7
+                    sleep_ms(20).await; // Timer 8
+                    sleep_ms(10).await; // Timer 9
                 }
             }
-        },
-        async {
-            select! {
-                biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-                _ = sleep_ms(20) => {} // Timer 16
-            }
-        },
-        sleep_ms(20), // Timer 17
-    );
+        } => {}
+    }
+    sleep_ms(20).await; // Timer 10
+    let f1 = sleep_ms(0); // Timer 12
+    // nothing has run yet: futures start when polled
+    f1.await;
 }
 
 pub fn size() -> usize {
@@ -823,32 +811,81 @@ pub mod random_018 {
 use runtime::prelude::*;
 
 async fn run() {
-    let f1 = sleep_ms(20); // Timer 26
-    let f2 = async {
+    select! {
+        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+        _ = async {
+            for _ in 0..3 {
+                sleep_ms(20).await; // Timer 3
+                sleep_ms(20).await; // Timer 4
+                block_ms(30);
+            }
+        } => {}
+        _ = async {
+            let f1 = async { block_ms(10) };
+            // nothing has run yet: futures start when polled
+            f1.await;
+        } => {
+            log("log 11");
+            sleep_ms(10).await; // Timer 12
+        }
+        _ = async {
+            let f2 = async { log("log 9") };
+            let f3 = sleep_ms(20); // Timer 10
+            // nothing has run yet: futures start when polled
+            f2.await;
+            f3.await;
+        } => {}
+    }
+    let f4 = async {
         select! {
             biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-            _ = sleep_ms(20) => {} // Timer 28
-            _ = sleep_ms(10) => {} // Timer 29
-            _ = sleep_ms(50) => {} // Timer 30
+            _ = async { log("log 15") } => {
+                block_ms(30);
+                sleep_ms(20).await; // Timer 19
+            }
+            _ = sleep_ms(50) => { // Timer 16
+                sleep_ms(20).await; // Timer 20
+                block_ms(0);
+            }
+            _ = async { block_ms(10) } => {}
         }
     };
-    let f3 = async {
-        select! {
-            biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-            _ = sleep_ms(50) => {} // Timer 32
-        }
+    let f5 = async {
+        join!( // all at once; each poll polls every unfinished one
+            sleep_ms(10), // Timer 23
+            sleep_ms(20), // Timer 24
+        );
     };
     // nothing has run yet: futures start when polled
-    f1.await;
-    f2.await;
-    f3.await;
-    join!( // all at once; each poll polls every unfinished one
-        async { log("log 35") },
-        yield_now(),
-        async { log("log 37") },
-    );
-    log("log 38");
-    sleep_ms(10).await; // Timer 39
+    f4.await;
+    f5.await;
+    select! {
+        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+        _ = async {
+            join!( // all at once; each poll polls every unfinished one
+                sleep_ms(100), // Timer 27
+                sleep_ms(0), // Timer 28
+                sleep_ms(20), // Timer 29
+            );
+        } => {}
+        _ = async {
+            sleep_ms(20).await; // Timer 31
+            block_ms(10);
+        } => {
+            sleep_ms(50).await; // Timer 36
+            log("log 37");
+        }
+        _ = async {
+            let f6 = async { log("log 34") };
+            let f7 = sleep_ms(50); // Timer 35
+            // nothing has run yet: futures start when polled
+            f6.await;
+            f7.await;
+        } => {
+            sleep_ms(0).await; // Timer 38
+            sleep_ms(50).await; // Timer 39
+        }
+    }
 }
 
 pub fn size() -> usize {
@@ -861,6 +898,84 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 }
 
 pub mod random_019 {
+use runtime::prelude::*;
+
+async fn run() {
+    sleep_ms(50).await; // Timer 3
+    sleep_ms(10).await; // Timer 4
+    sleep_ms(20).await; // Timer 5
+    sleep_ms(10).await; // Timer 6
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_020 {
+use runtime::prelude::*;
+
+async fn run() {
+    select! {
+        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+        _ = async {
+            join!( // all at once; each poll polls every unfinished one
+                sleep_ms(0), // Timer 3
+                async { log("log 4") },
+            );
+        } => {}
+        _ = async { log("log 5") } => {
+            sleep_ms(100).await; // Timer 9
+        }
+        _ = async {
+            join!( // all at once; each poll polls every unfinished one
+                async { log("log 7") },
+                sleep_ms(0), // Timer 8
+            );
+        } => {}
+    }
+    sleep_ms(20).await; // Timer 10
+    select! {
+        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+        _ = async {
+            join!( // all at once; each poll polls every unfinished one
+                sleep_ms(10), // Timer 13
+            );
+        } => {}
+        _ = async {
+            join!( // all at once; each poll polls every unfinished one
+                async { log("log 15") },
+                async { block_ms(0) },
+            );
+        } => {}
+        _ = async {
+            select! {
+                biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+                _ = async { log("log 18") } => {}
+                _ = sleep_ms(100) => {} // Timer 19
+                _ = async { log("log 20") } => {}
+            }
+        } => {
+            sleep_ms(20).await; // Timer 21
+        }
+    }
+    sleep_ms(10).await; // Timer 22
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_021 {
 use runtime::prelude::*;
 
 async fn run() {
@@ -891,7 +1006,7 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 }
 }
 
-pub mod random_020 {
+pub mod random_022 {
 use runtime::prelude::*;
 
 async fn run() {
@@ -918,7 +1033,7 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 }
 }
 
-pub mod random_021 {
+pub mod random_023 {
 use runtime::prelude::*;
 
 async fn run() {
@@ -944,7 +1059,7 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 }
 }
 
-pub mod random_022 {
+pub mod random_024 {
 use runtime::prelude::*;
 
 async fn run() {
@@ -961,94 +1076,29 @@ async fn run() {
             }
         },
     );
-    select! {
-        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-        _ = async { log("log 17") } => {}
-        _ = async {
-            let f1 = sleep_ms(20); // Timer 19
-            // nothing has run yet: futures start when polled
-            f1.await;
-        } => {}
-        _ = async {
-            for _ in 0..1 {
-                sleep_ms(0).await; // Timer 21
-                yield_now().await; // yield: the task goes to the back of the ready queue
-                sleep_ms(20).await; // Timer 23
+    spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
+        select! {
+            biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+            _ = async { log("log 17") } => {}
+            _ = async {
+                let f1 = sleep_ms(20); // Timer 19
+                // nothing has run yet: futures start when polled
+                f1.await;
+            } => {
+                sleep_ms(10).await; // Timer 24
             }
-        } => {
-            sleep_ms(10).await; // Timer 24
-        }
-    }
-    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
-        join!( // all at once; each poll polls every unfinished one
-            async {
-                sleep_ms(0).await; // Timer 27
-                yield_now().await; // yield: the task goes to the back of the ready queue
-                log("log 29");
-            },
-            async {
-                select! {
-                    biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-                    _ = async { log("log 31") } => {}
+            _ = async {
+                for _ in 0..3 {
+                    sleep_ms(0).await; // Timer 21
+                    yield_now().await; // yield: the task goes to the back of the ready queue
+                    sleep_ms(20).await; // Timer 23
                 }
-            },
-            sleep_ms(50), // Timer 32
-        );
-    });
-    h1.await.unwrap();
-}
-
-pub fn size() -> usize {
-    std::mem::size_of_val(&run())
-}
-
-pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
-    Box::pin(run())
-}
-}
-
-pub mod random_023 {
-use runtime::prelude::*;
-
-async fn run() {
-    sleep_ms(50).await; // Timer 1
-    select! {
-        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-        _ = async {
-            join!( // all at once; each poll polls every unfinished one
-                sleep_ms(0), // Timer 4
-                async { log("log 5") },
-            );
-        } => {}
-        _ = async {
-            join!( // all at once; each poll polls every unfinished one
-                async { block_ms(0) },
-            );
-        } => {
-            log("log 8");
-            block_ms(0);
+            } => {
+                log("log 25");
+            }
         }
-    }
-}
-
-pub fn size() -> usize {
-    std::mem::size_of_val(&run())
-}
-
-pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
-    Box::pin(run())
-}
-}
-
-pub mod random_024 {
-use runtime::prelude::*;
-
-async fn run() {
-    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
-        sleep_ms(0).await; // Timer 1
     });
-    h1.await.unwrap();
-    sleep_ms(0).await; // Timer 2
+    yield_now().await; // yield: the task goes to the back of the ready queue
 }
 
 pub fn size() -> usize {
@@ -1064,24 +1114,13 @@ pub mod random_025 {
 use runtime::prelude::*;
 
 async fn run() {
-    spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
-        select! {
-            biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-            _ = sleep_ms(0) => {} // Timer 24
-            _ = async {
-                select! {
-                    biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-                    _ = sleep_ms(100) => {} // Timer 26
-                    _ = sleep_ms(100) => {} // Timer 27
-                }
-            } => {
-                sleep_ms(100).await; // Timer 28
-                sleep_ms(100).await; // Timer 29
-            }
-        }
-    });
-    log("log 30");
-    log("log 31");
+    select! {
+        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+        _ = async { log("log 2") } => {}
+    }
+    sleep_ms(50).await; // Timer 3
+    log("log 4");
+    log("log 5");
 }
 
 pub fn size() -> usize {
@@ -1097,11 +1136,16 @@ pub mod random_026 {
 use runtime::prelude::*;
 
 async fn run() {
-    sleep_ms(20).await; // Timer 9
-    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
-        log("log 10");
-    });
-    h1.await.unwrap();
+    join!( // all at once; each poll polls every unfinished one
+        async {
+            join!( // all at once; each poll polls every unfinished one
+                async { log("log 17") },
+                async { log("log 18") },
+                sleep_ms(0), // Timer 19
+            );
+        },
+        async { log("log 20") },
+    );
 }
 
 pub fn size() -> usize {
@@ -1117,23 +1161,7 @@ pub mod random_027 {
 use runtime::prelude::*;
 
 async fn run() {
-    join!( // all at once; each poll polls every unfinished one
-        sleep_ms(20), // Timer 3
-        async { log("log 4") },
-        sleep_ms(100), // Timer 5
-    );
-    join!( // all at once; each poll polls every unfinished one
-        async {
-            join!( // all at once; each poll polls every unfinished one
-                sleep_ms(10), // Timer 8
-                sleep_ms(20), // Timer 9
-            );
-        },
-        async {
-            sleep_ms(20).await; // Timer 11
-            log("log 12");
-        },
-    );
+    sleep_ms(100).await; // Timer 1
 }
 
 pub fn size() -> usize {
@@ -1149,10 +1177,29 @@ pub mod random_028 {
 use runtime::prelude::*;
 
 async fn run() {
-    let f1 = sleep_ms(20); // Timer 3
+    sleep_ms(100).await; // Timer 1
+    let f1 = async {
+        let f2 = sleep_ms(20); // Timer 4
+        // nothing has run yet: futures start when polled
+        f2.await;
+    };
+    let f2 = async {
+        sleep_ms(10).await; // Timer 6
+        sleep_ms(0).await; // Timer 7
+    };
     // nothing has run yet: futures start when polled
     f1.await;
-    sleep_ms(20).await; // Timer 4
+    f2.await;
+    let f4 = async { log("log 9") };
+    let f5 = async { log("log 10") };
+    // nothing has run yet: futures start when polled
+    f4.await;
+    f5.await;
+    join!( // all at once; each poll polls every unfinished one
+        async {
+            sleep_ms(100).await; // Timer 13
+        },
+    );
 }
 
 pub fn size() -> usize {
@@ -1168,18 +1215,8 @@ pub mod random_029 {
 use runtime::prelude::*;
 
 async fn run() {
-    block_ms(30);
-    sleep_ms(10).await; // Timer 4
-    sleep_ms(100).await; // Timer 5
-    log("log 6");
-    select! {
-        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-        _ = sleep_ms(0) => {} // Timer 8
-        _ = yield_now() => {
-            sleep_ms(50).await; // Timer 10
-            sleep_ms(20).await; // Timer 11
-        }
-    }
+    yield_now().await; // yield: the task goes to the back of the ready queue
+    sleep_ms(0).await; // Timer 2
 }
 
 pub fn size() -> usize {
@@ -1195,7 +1232,17 @@ pub mod random_030 {
 use runtime::prelude::*;
 
 async fn run() {
-    log("log 1");
+    for _ in 0..2 {
+        sleep_ms(100).await; // Timer 2
+        sleep_ms(20).await; // Timer 3
+        let f1 = sleep_ms(100); // Timer 5
+        // nothing has run yet: futures start when polled
+        f1.await;
+    }
+    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
+        sleep_ms(100).await; // Timer 6
+    });
+    h1.await.unwrap();
 }
 
 pub fn size() -> usize {
@@ -1211,9 +1258,45 @@ pub mod random_031 {
 use runtime::prelude::*;
 
 async fn run() {
-    spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
-        sleep_ms(10).await; // Timer 1
-    });
+    select! {
+        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+        _ = yield_now() => {}
+    }
+    join!( // all at once; each poll polls every unfinished one
+        async {
+            join!( // all at once; each poll polls every unfinished one
+                async { log("log 6") },
+                sleep_ms(20), // Timer 7
+            );
+        },
+    );
+    let f1 = async {
+        join!( // all at once; each poll polls every unfinished one
+            async { block_ms(0) },
+            sleep_ms(50), // Timer 11
+        );
+    };
+    let f2 = async {
+        select! {
+            biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+            _ = sleep_ms(20) => { // Timer 13
+                block_ms(0);
+                log("log 17");
+            }
+            _ = async { log("log 14") } => {}
+            _ = async { block_ms(30) } => {}
+        }
+    };
+    let f3 = async {
+        join!( // all at once; each poll polls every unfinished one
+            sleep_ms(20), // Timer 19
+            async { block_ms(10) },
+        );
+    };
+    // nothing has run yet: futures start when polled
+    f1.await;
+    f2.await;
+    f3.await;
 }
 
 pub fn size() -> usize {
@@ -1229,30 +1312,42 @@ pub mod random_032 {
 use runtime::prelude::*;
 
 async fn run() {
+    join!( // all at once; each poll polls every unfinished one
+        async {
+            select! {
+                biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+                _ = async { log("log 3") } => {
+                    sleep_ms(20).await; // Timer 4
+                    log("log 5");
+                }
+            }
+        },
+        sleep_ms(20), // Timer 6
+        async {
+            for _ in 0..2 {
+                yield_now().await; // yield: the task goes to the back of the ready queue
+                log("log 9");
+            }
+        },
+    );
+    sleep_ms(100).await; // Timer 11
+    let f1 = sleep_ms(20); // Timer 13
+    let f2 = async { log("log 14") };
+    let f3 = async { block_ms(10) };
+    // nothing has run yet: futures start when polled
+    f1.await;
+    f2.await;
+    f3.await;
+    sleep_ms(10).await; // Timer 17
     select! {
         biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
         _ = async {
-            for _ in 0..2 {
-                sleep_ms(50).await; // Timer 3
-                sleep_ms(100).await; // Timer 4
-                sleep_ms(0).await; // Timer 5
-            }
-        } => {
-            block_ms(10);
-        }
+            join!( // all at once; each poll polls every unfinished one
+                async { block_ms(10) },
+                yield_now(),
+            );
+        } => {}
     }
-    sleep_ms(50).await; // Timer 8
-    yield_now().await; // yield: the task goes to the back of the ready queue
-    select! {
-        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-        _ = sleep_ms(10) => {} // Timer 12
-    }
-    spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
-        select! {
-            biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-            _ = sleep_ms(20) => {} // Timer 14
-        }
-    });
 }
 
 pub fn size() -> usize {
@@ -1268,11 +1363,21 @@ pub mod random_033 {
 use runtime::prelude::*;
 
 async fn run() {
-    log("log 1");
-    sleep_ms(50).await; // Timer 2
-    sleep_ms(50).await; // Timer 5
-    sleep_ms(0).await; // Timer 6
-    block_ms(10);
+    for _ in 0..2 {
+        sleep_ms(50).await; // Timer 2
+        join!( // all at once; each poll polls every unfinished one
+            async { block_ms(10) },
+            sleep_ms(100), // Timer 5
+            sleep_ms(0), // Timer 6
+        );
+    }
+    select! {
+        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+        _ = yield_now() => {
+            log("log 9");
+            yield_now().await; // yield: the task goes to the back of the ready queue
+        }
+    }
 }
 
 pub fn size() -> usize {
@@ -1285,6 +1390,48 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 }
 
 pub mod random_034 {
+use runtime::prelude::*;
+
+async fn run() {
+    sleep_ms(10).await; // Timer 1
+    sleep_ms(50).await; // Timer 2
+    join!( // all at once; each poll polls every unfinished one
+        async {
+            sleep_ms(20).await; // Timer 5
+            log("log 6");
+        },
+        sleep_ms(50), // Timer 7
+    );
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_035 {
+use runtime::prelude::*;
+
+async fn run() {
+    sleep_ms(50).await; // Timer 3
+    sleep_ms(0).await; // Timer 4
+    block_ms(10);
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_036 {
 use runtime::prelude::*;
 
 async fn run() {
@@ -1313,65 +1460,13 @@ async fn run() {
             }
         },
         async {
-            for _ in 0..0 {
+            for r15 in 0..3 {
                 block_ms(30);
-                log("log 15");
+                log(format!("log 15 {r15}"));
             }
         },
     );
-    sleep_ms(50).await; // Timer 17
-    log("log 19");
-}
-
-pub fn size() -> usize {
-    std::mem::size_of_val(&run())
-}
-
-pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
-    Box::pin(run())
-}
-}
-
-pub mod random_035 {
-use runtime::prelude::*;
-
-async fn run() {
-    sleep_ms(20).await; // Timer 3
-    block_ms(30);
-    block_ms(0);
-    sleep_ms(20).await; // Timer 7
-}
-
-pub fn size() -> usize {
-    std::mem::size_of_val(&run())
-}
-
-pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
-    Box::pin(run())
-}
-}
-
-pub mod random_036 {
-use runtime::prelude::*;
-
-async fn run() {
-    join!( // all at once; each poll polls every unfinished one
-        async {
-            block_ms(10);
-            sleep_ms(20).await; // Timer 4
-            sleep_ms(10).await; // Timer 5
-        },
-        async {
-            sleep_ms(20).await; // Timer 7
-        },
-        async {
-            yield_now().await; // yield: the task goes to the back of the ready queue
-        },
-    );
-    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
-        log("log 10");
-    });
-    h1.await.unwrap();
+    sleep_ms(50).await; // Timer 16
 }
 
 pub fn size() -> usize {
@@ -1387,39 +1482,33 @@ pub mod random_037 {
 use runtime::prelude::*;
 
 async fn run() {
+    let f1 = async { log("log 3") };
+    let f2 = async { block_ms(30) };
+    let f3 = sleep_ms(20); // Timer 5
+    // nothing has run yet: futures start when polled
+    f1.await;
+    f2.await;
+    f3.await;
     select! {
         biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-        _ = async {
-            let f1 = async { log("log 3") };
-            // nothing has run yet: futures start when polled
-            f1.await;
-        } => {}
+        _ = async { block_ms(0) } => {
+            sleep_ms(10).await; // Timer 8
+            sleep_ms(20).await; // Timer 9
+        }
     }
+    sleep_ms(50).await; // Timer 11
+    sleep_ms(10).await; // Timer 12
+    sleep_ms(20).await; // Timer 13
     join!( // all at once; each poll polls every unfinished one
         async {
-            select! {
-                biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-                _ = sleep_ms(50) => { // Timer 6
-                    sleep_ms(10).await; // Timer 7
-                }
-            }
+            sleep_ms(20).await; // Timer 16
         },
         async {
-            let f2 = sleep_ms(0); // Timer 9
-            let f3 = sleep_ms(0); // Timer 10
-            // nothing has run yet: futures start when polled
-            f2.await;
-            f3.await;
+            yield_now().await; // yield: the task goes to the back of the ready queue
         },
     );
-    log("log 11");
-    for _ in 0..0 {
-        sleep_ms(50).await; // Timer 14
-        sleep_ms(0).await; // Timer 15
-        let f4 = sleep_ms(20); // Timer 17
-        // nothing has run yet: futures start when polled
-        f4.await;
-    }
+    log("log 19");
+    log("log 20");
 }
 
 pub fn size() -> usize {
@@ -1435,16 +1524,27 @@ pub mod random_038 {
 use runtime::prelude::*;
 
 async fn run() {
-    sleep_ms(100).await; // Timer 1
+    block_ms(10);
+    sleep_ms(20).await; // Timer 19
     join!( // all at once; each poll polls every unfinished one
-        async { block_ms(10) },
-        sleep_ms(20), // Timer 4
+        sleep_ms(20), // Timer 21
         async {
-            join!( // all at once; each poll polls every unfinished one
-                sleep_ms(20), // Timer 6
-                sleep_ms(50), // Timer 7
-            );
+            let f1 = sleep_ms(20); // Timer 23
+            let f2 = sleep_ms(100); // Timer 24
+            // nothing has run yet: futures start when polled
+            f1.await;
+            f2.await;
         },
+    );
+    join!( // all at once; each poll polls every unfinished one
+        async {
+            select! {
+                biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+                _ = async { log("log 27") } => {}
+                _ = sleep_ms(100) => {} // Timer 28
+            }
+        },
+        sleep_ms(0), // Timer 29
     );
 }
 
@@ -1463,46 +1563,20 @@ use runtime::prelude::*;
 async fn run() {
     join!( // all at once; each poll polls every unfinished one
         async {
-            sleep_ms(50).await; // Timer 3
-        },
-        sleep_ms(50), // Timer 4
-        async {
-            select! {
-                biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-                _ = sleep_ms(100) => { // Timer 6
-                    block_ms(10);
-                    sleep_ms(0).await; // Timer 9
-                }
-                _ = async { log("log 7") } => {}
+            for _ in 0..3 {
+                sleep_ms(20).await; // Timer 3
             }
         },
+        async {
+            let f1 = sleep_ms(50); // Timer 5
+            let f2 = sleep_ms(20); // Timer 6
+            let f3 = sleep_ms(20); // Timer 7
+            // nothing has run yet: futures start when polled
+            f1.await;
+            f2.await;
+            f3.await;
+        },
     );
-    join!( // all at once; each poll polls every unfinished one
-        sleep_ms(20), // Timer 11
-    );
-    let f1 = sleep_ms(50); // Timer 13
-    let f2 = async {
-        let f3 = sleep_ms(20); // Timer 15
-        // nothing has run yet: futures start when polled
-        f3.await;
-    };
-    let f3 = sleep_ms(20); // Timer 16
-    // nothing has run yet: futures start when polled
-    f1.await;
-    f2.await;
-    f3.await;
-    let f5 = async {
-        let f6 = async { log("log 19") };
-        // nothing has run yet: futures start when polled
-        f6.await;
-    };
-    let f6 = async {
-        block_ms(30);
-        sleep_ms(20).await; // Timer 22
-    };
-    // nothing has run yet: futures start when polled
-    f5.await;
-    f6.await;
 }
 
 pub fn size() -> usize {
@@ -1518,17 +1592,7 @@ pub mod random_040 {
 use runtime::prelude::*;
 
 async fn run() {
-    sleep_ms(50).await; // Timer 1
-    spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
-        join!( // all at once; each poll polls every unfinished one
-            async {
-                join!( // all at once; each poll polls every unfinished one
-                    sleep_ms(10), // Timer 4
-                    sleep_ms(10), // Timer 5
-                );
-            },
-        );
-    });
+    sleep_ms(100).await; // Timer 1
 }
 
 pub fn size() -> usize {
@@ -1544,29 +1608,8 @@ pub mod random_041 {
 use runtime::prelude::*;
 
 async fn run() {
-    select! {
-        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-        _ = sleep_ms(20) => {} // Timer 19
-        _ = async {
-            join!( // all at once; each poll polls every unfinished one
-                async { block_ms(30) },
-            );
-        } => {
-            sleep_ms(50).await; // Timer 26
-        }
-        _ = async {
-            let f1 = async { log("log 23") };
-            let f2 = async { block_ms(0) };
-            let f3 = async { block_ms(0) };
-            // nothing has run yet: futures start when polled
-            f1.await;
-            f2.await;
-            f3.await;
-        } => {
-            log("log 27");
-            sleep_ms(20).await; // Timer 28
-        }
-    }
+    log("log 1");
+    sleep_ms(10).await; // Timer 2
 }
 
 pub fn size() -> usize {
@@ -1582,39 +1625,16 @@ pub mod random_042 {
 use runtime::prelude::*;
 
 async fn run() {
-    join!( // all at once; each poll polls every unfinished one
-        async {
-            select! {
-                biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-                _ = async { log("log 3") } => {}
-            }
-        },
-        async {
-            for _ in 0..3 {
-                sleep_ms(20).await; // Timer 5
-                block_ms(10);
-            }
-        },
-        async { block_ms(0) },
-    );
     select! {
         biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
         _ = async {
-            join!( // all at once; each poll polls every unfinished one
-                sleep_ms(0), // Timer 10
-            );
+            for _ in 0..2 {
+                log("log 3");
+            }
         } => {
-            sleep_ms(20).await; // Timer 13
+            sleep_ms(50).await; // Timer 4
         }
-        _ = async {
-            let f1 = async { log("log 12") };
-            // nothing has run yet: futures start when polled
-            f1.await;
-        } => {}
     }
-    log("log 16");
-    sleep_ms(0).await; // Timer 17
-    log("log 18");
 }
 
 pub fn size() -> usize {
@@ -1630,28 +1650,21 @@ pub mod random_043 {
 use runtime::prelude::*;
 
 async fn run() {
-    select! {
-        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-        _ = async {
-            join!( // all at once; each poll polls every unfinished one
-                sleep_ms(20), // Timer 3
-            );
-        } => {}
-        _ = async {
-            for _ in 0..2 {
-                sleep_ms(50).await; // Timer 5
-                sleep_ms(20).await; // Timer 6
-                sleep_ms(20).await; // Timer 7
+    join!( // all at once; each poll polls every unfinished one
+        async { block_ms(10) },
+        async {
+            select! {
+                biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+                _ = sleep_ms(50) => { // Timer 4
+                    log("log 6");
+                }
+                _ = sleep_ms(0) => { // Timer 5
+                    log("log 7");
+                }
             }
-        } => {
-            sleep_ms(50).await; // Timer 10
-        }
-        _ = async {
-            join!( // all at once; each poll polls every unfinished one
-                sleep_ms(20), // Timer 9
-            );
-        } => {}
-    }
+        },
+    );
+    log("log 8");
 }
 
 pub fn size() -> usize {
@@ -1668,30 +1681,8 @@ use runtime::prelude::*;
 
 async fn run() {
     join!( // all at once; each poll polls every unfinished one
-        async {
-            join!( // all at once; each poll polls every unfinished one
-                sleep_ms(20), // Timer 3
-            );
-        },
+        sleep_ms(50), // Timer 2
     );
-    for _ in 0..0 {
-        for _ in 0..3 {
-            sleep_ms(10).await; // Timer 6
-        }
-    }
-    sleep_ms(10).await; // Timer 9
-    block_ms(10);
-    let f1 = async {
-        let f2 = sleep_ms(20); // Timer 13
-        let f3 = async { log("log 14") };
-        let f4 = async { log("log 15") };
-        // nothing has run yet: futures start when polled
-        f2.await;
-        f3.await;
-        f4.await;
-    };
-    // nothing has run yet: futures start when polled
-    f1.await;
 }
 
 pub fn size() -> usize {
@@ -1707,26 +1698,31 @@ pub mod random_045 {
 use runtime::prelude::*;
 
 async fn run() {
-    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
-        join!( // all at once; each poll polls every unfinished one
-            sleep_ms(0), // Timer 2
-        );
-    });
-    for _ in 0..1 {
-        for _ in 0..0 {
-            log("log 5");
-            log("log 6");
-            log("log 7");
-        }
-    }
-    h1.await.unwrap();
+    join!( // all at once; each poll polls every unfinished one
+        sleep_ms(20), // Timer 3
+        async { block_ms(10) },
+    );
+    yield_now().await; // yield: the task goes to the back of the ready queue
+    let f1 = sleep_ms(0); // Timer 8
+    // nothing has run yet: futures start when polled
+    f1.await;
     join!( // all at once; each poll polls every unfinished one
         async {
-            sleep_ms(20).await; // Timer 10
-            block_ms(30);
-            sleep_ms(20).await; // Timer 12
+            let f2 = sleep_ms(20); // Timer 11
+            // nothing has run yet: futures start when polled
+            f2.await;
         },
-        sleep_ms(10), // Timer 13
+        async {
+            join!( // all at once; each poll polls every unfinished one
+                async { log("log 13") },
+                sleep_ms(20), // Timer 14
+            );
+        },
+        async {
+            join!( // all at once; each poll polls every unfinished one
+                async { block_ms(30) },
+            );
+        },
     );
 }
 
@@ -1743,15 +1739,37 @@ pub mod random_046 {
 use runtime::prelude::*;
 
 async fn run() {
-    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
-        let f1 = async {
-            yield_now().await; // yield: the task goes to the back of the ready queue
-            block_ms(10);
-        };
-        // nothing has run yet: futures start when polled
-        f1.await;
-    });
-    h1.await.unwrap();
+    select! {
+        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+        _ = async {
+            join!( // all at once; each poll polls every unfinished one
+                async { block_ms(30) },
+                async { block_ms(10) },
+                async { block_ms(10) },
+            );
+        } => {
+            sleep_ms(50).await; // Timer 13
+        }
+        _ = async {
+            join!( // all at once; each poll polls every unfinished one
+                sleep_ms(100), // Timer 7
+                async { log("log 8") },
+            );
+        } => {}
+        _ = async {
+            let f1 = sleep_ms(50); // Timer 10
+            let f2 = sleep_ms(100); // Timer 11
+            let f3 = async { block_ms(0) };
+            // nothing has run yet: futures start when polled
+            f1.await;
+            f2.await;
+            f3.await;
+        } => {}
+    }
+    block_ms(10);
+    join!( // all at once; each poll polls every unfinished one
+        async { block_ms(0) },
+    );
 }
 
 pub fn size() -> usize {
@@ -1767,21 +1785,188 @@ pub mod random_047 {
 use runtime::prelude::*;
 
 async fn run() {
-    log("log 2");
     join!( // all at once; each poll polls every unfinished one
-        async { log("log 4") },
+        async {
+            join!( // all at once; each poll polls every unfinished one
+                sleep_ms(0), // Timer 3
+            );
+        },
+    );
+    log("log 4");
+    let f1 = async {
+        select! {
+            biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+            _ = sleep_ms(100) => {} // Timer 7
+            _ = async { block_ms(30) } => {}
+        }
+    };
+    // nothing has run yet: futures start when polled
+    f1.await;
+    for _ in 0..0 {
+        log("log 10");
+    }
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_048 {
+use runtime::prelude::*;
+
+async fn run() {
+    join!( // all at once; each poll polls every unfinished one
+        async {
+            for _ in 0..1 {
+                sleep_ms(100).await; // Timer 3
+            }
+        },
     );
     join!( // all at once; each poll polls every unfinished one
-        sleep_ms(10), // Timer 6
+        async {
+            block_ms(0);
+        },
+    );
+    join!( // all at once; each poll polls every unfinished one
+        async {
+            yield_now().await; // yield: the task goes to the back of the ready queue
+        },
+        async {
+            select! {
+                biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+                _ = sleep_ms(20) => {} // Timer 11
+                _ = async { block_ms(0) } => {
+                    sleep_ms(100).await; // Timer 14
+                    sleep_ms(20).await; // Timer 15
+                }
+                _ = sleep_ms(20) => {} // Timer 13
+            }
+        },
         yield_now(),
-        sleep_ms(50), // Timer 8
+    );
+    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
+        join!( // all at once; each poll polls every unfinished one
+            sleep_ms(10), // Timer 18
+            sleep_ms(0), // Timer 19
+            async { log("log 20") },
+        );
+    });
+    h1.await.unwrap();
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_049 {
+use runtime::prelude::*;
+
+async fn run() {
+    select! {
+        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+        _ = async {
+            let f1 = sleep_ms(0); // Timer 3
+            // nothing has run yet: futures start when polled
+            f1.await;
+        } => {}
+        _ = async {
+            block_ms(0);
+            sleep_ms(0).await; // Timer 6
+            sleep_ms(0).await; // Timer 7
+        } => {}
+    }
+    log("log 8");
+    select! {
+        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+        _ = async {
+            join!( // all at once; each poll polls every unfinished one
+                async { log("log 11") },
+            );
+        } => {}
+        _ = async {
+            select! {
+                biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+                _ = sleep_ms(20) => {} // Timer 13
+            }
+        } => {}
+        _ = async {
+            sleep_ms(20).await; // Timer 15
+            block_ms(30);
+            sleep_ms(20).await; // Timer 17
+        } => {
+            sleep_ms(10).await; // Timer 18
+            block_ms(30);
+        }
+    }
+    select! {
+        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+        _ = sleep_ms(10) => {} // Timer 21
+        _ = async {
+            join!( // all at once; each poll polls every unfinished one
+                sleep_ms(50), // Timer 23
+                async { log("log 24") },
+            );
+        } => {
+            block_ms(30);
+            log("log 27");
+        }
+        _ = sleep_ms(0) => { // Timer 25
+            sleep_ms(20).await; // Timer 28
+        }
+    }
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_050 {
+use runtime::prelude::*;
+
+async fn run() {
+    join!( // all at once; each poll polls every unfinished one
+        async { block_ms(10) },
+        async {
+            let f1 = yield_now();
+            // nothing has run yet: futures start when polled
+            f1.await;
+        },
+        async {
+            log("log 6");
+            block_ms(0);
+            sleep_ms(50).await; // Timer 8
+        },
+    );
+    log("log 10");
+    join!( // all at once; each poll polls every unfinished one
+        async { log("log 12") },
+    );
+    join!( // all at once; each poll polls every unfinished one
+        sleep_ms(10), // Timer 14
+        yield_now(),
+        sleep_ms(50), // Timer 16
     );
     yield_now().await; // yield: the task goes to the back of the ready queue
     select! {
         biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
         _ = async { block_ms(10) } => {
             block_ms(10);
-            sleep_ms(20).await; // Timer 14
+            sleep_ms(20).await; // Timer 22
         }
         _ = async { block_ms(10) } => {}
     }
@@ -1796,7 +1981,7 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 }
 }
 
-pub mod random_048 {
+pub mod random_051 {
 use runtime::prelude::*;
 
 async fn run() {
@@ -1822,14 +2007,14 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 }
 }
 
-pub mod random_049 {
+pub mod random_052 {
 use runtime::prelude::*;
 
 async fn run() {
-    for _ in 0..3 {
+    for _ in 0..0 {
         sleep_ms(100).await; // Timer 2
     }
-    log("log 3");
+    sleep_ms(10).await; // Timer 3
 }
 
 pub fn size() -> usize {
@@ -1841,7 +2026,7 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 }
 }
 
-pub mod random_050 {
+pub mod random_053 {
 use runtime::prelude::*;
 
 async fn run() {
@@ -1868,7 +2053,7 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 }
 }
 
-pub mod random_051 {
+pub mod random_054 {
 use runtime::prelude::*;
 
 async fn run() {
@@ -1888,21 +2073,27 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 }
 }
 
-pub mod random_052 {
+pub mod random_055 {
 use runtime::prelude::*;
 
 async fn run() {
-    for _ in 0..0 {
-        log("log 3");
-        sleep_ms(50).await; // Timer 4
-        sleep_ms(100).await; // Timer 5
-        join!( // all at once; each poll polls every unfinished one
-            async { log("log 7") },
-            async { log("log 8") },
-            async { block_ms(30) },
-        );
-    }
-    block_ms(10);
+    let h1 = spawn(async move { // spawn: a task of its own; it starts once this task pauses at an .await
+        for r9 in 0..1 {
+            log(format!("log 3 {r9}"));
+            sleep_ms(50).await; // Timer 4
+            sleep_ms(100).await; // Timer 5
+            join!( // all at once; each poll polls every unfinished one
+                async { log("log 7") },
+                async { log(format!("log 8 {r9}")) },
+                async { block_ms(30) },
+            );
+        }
+    });
+    h1.await.unwrap();
+    join!( // all at once; each poll polls every unfinished one
+        async { block_ms(30) },
+        sleep_ms(10), // Timer 12
+    );
 }
 
 pub fn size() -> usize {
@@ -1914,31 +2105,11 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 }
 }
 
-pub mod random_053 {
+pub mod random_056 {
 use runtime::prelude::*;
 
 async fn run() {
-    select! {
-        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-        _ = async { log("log 2") } => {}
-    }
-    log("log 3");
-}
-
-pub fn size() -> usize {
-    std::mem::size_of_val(&run())
-}
-
-pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
-    Box::pin(run())
-}
-}
-
-pub mod random_054 {
-use runtime::prelude::*;
-
-async fn run() {
-    for _ in 0..2 {
+    for _ in 0..1 {
         sleep_ms(20).await; // Timer 2
         join!( // all at once; each poll polls every unfinished one
             sleep_ms(50), // Timer 4
@@ -1956,116 +2127,33 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 }
 }
 
-pub mod random_055 {
-use runtime::prelude::*;
-
-async fn run() {
-    for _ in 0..1 {
-        select! {
-            biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-            _ = sleep_ms(20) => {} // Timer 3
-            _ = sleep_ms(10) => { // Timer 4
-                block_ms(30);
-            }
-            _ = sleep_ms(20) => {} // Timer 5
-        }
-        log("log 8");
-    }
-    let f1 = async {
-        join!( // all at once; each poll polls every unfinished one
-            sleep_ms(20), // Timer 11
-        );
-    };
-    let f2 = sleep_ms(20); // Timer 12
-    // nothing has run yet: futures start when polled
-    f1.await;
-    f2.await;
-    join!( // all at once; each poll polls every unfinished one
-        sleep_ms(20), // Timer 15
-        sleep_ms(10), // Timer 16
-    );
-    block_ms(0);
-}
-
-pub fn size() -> usize {
-    std::mem::size_of_val(&run())
-}
-
-pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
-    Box::pin(run())
-}
-}
-
-pub mod random_056 {
-use runtime::prelude::*;
-
-async fn run() {
-    spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
-        select! {
-            biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-            _ = async {
-                sleep_ms(50).await; // Timer 3
-            } => {
-                sleep_ms(100).await; // Timer 9
-                sleep_ms(0).await; // Timer 10
-            }
-            _ = sleep_ms(20) => { // Timer 4
-                sleep_ms(50).await; // Timer 11
-                sleep_ms(10).await; // Timer 12
-            }
-            _ = async {
-                join!( // all at once; each poll polls every unfinished one
-                    sleep_ms(100), // Timer 6
-                    yield_now(),
-                    async { log("log 8") },
-                );
-            } => {
-                sleep_ms(10).await; // Timer 13
-                block_ms(10);
-            }
-        }
-    });
-    select! {
-        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-        _ = async { log("log 17") } => {
-            sleep_ms(10).await; // Timer 19
-        }
-        _ = sleep_ms(100) => { // Timer 18
-            log("log 20");
-        }
-    }
-    sleep_ms(20).await; // Timer 21
-}
-
-pub fn size() -> usize {
-    std::mem::size_of_val(&run())
-}
-
-pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
-    Box::pin(run())
-}
-}
-
 pub mod random_057 {
 use runtime::prelude::*;
 
 async fn run() {
-    sleep_ms(10).await; // Timer 1
-    yield_now().await; // yield: the task goes to the back of the ready queue
-    for _ in 0..0 {
-        let f1 = async { block_ms(30) };
-        // nothing has run yet: futures start when polled
-        f1.await;
-        yield_now().await; // yield: the task goes to the back of the ready queue
-    }
-    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
-        for _ in 0..3 {
-            let f2 = sleep_ms(10); // Timer 9
-            // nothing has run yet: futures start when polled
-            f2.await;
-        }
-    });
-    h1.await.unwrap();
+    sleep_ms(50).await; // Timer 1
+    let f1 = async {
+        sleep_ms(20).await; // Timer 4
+        sleep_ms(10).await; // Timer 5
+        sleep_ms(0).await; // Timer 6
+    };
+    let f2 = async {
+        sleep_ms(100).await; // Timer 8
+    };
+    // nothing has run yet: futures start when polled
+    f1.await;
+    f2.await;
+    join!( // all at once; each poll polls every unfinished one
+        sleep_ms(20), // Timer 10
+        async {
+            join!( // all at once; each poll polls every unfinished one
+                sleep_ms(50), // Timer 12
+                sleep_ms(20), // Timer 13
+                sleep_ms(20), // Timer 14
+            );
+        },
+    );
+    sleep_ms(20).await; // Timer 15
 }
 
 pub fn size() -> usize {
@@ -2081,9 +2169,7 @@ pub mod random_058 {
 use runtime::prelude::*;
 
 async fn run() {
-    join!( // all at once; each poll polls every unfinished one
-        yield_now(),
-    );
+    sleep_ms(20).await; // Timer 1
 }
 
 pub fn size() -> usize {
@@ -2099,20 +2185,33 @@ pub mod random_059 {
 use runtime::prelude::*;
 
 async fn run() {
-    block_ms(0);
+    sleep_ms(0).await; // Timer 2
     block_ms(10);
-    join!( // all at once; each poll polls every unfinished one
-        sleep_ms(50), // Timer 6
-        async {
-            let f1 = sleep_ms(20); // Timer 8
-            let f2 = sleep_ms(100); // Timer 9
-            let f3 = yield_now();
-            // nothing has run yet: futures start when polled
-            f1.await;
-            f2.await;
-            f3.await;
-        },
-    );
+    let f1 = async {
+        for _ in 0..0 {
+            block_ms(10);
+            sleep_ms(20).await; // Timer 7
+            sleep_ms(20).await; // Timer 8
+        }
+    };
+    let f2 = async {
+        select! {
+            biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+            _ = async { log("log 10") } => {}
+            _ = sleep_ms(10) => { // Timer 11
+                sleep_ms(10).await; // Timer 13
+                log("log 14");
+            }
+            _ = sleep_ms(100) => { // Timer 12
+                sleep_ms(10).await; // Timer 15
+                block_ms(10);
+            }
+        }
+    };
+    // nothing has run yet: futures start when polled
+    f1.await;
+    f2.await;
+    sleep_ms(50).await; // Timer 17
 }
 
 pub fn size() -> usize {
@@ -2128,14 +2227,21 @@ pub mod random_060 {
 use runtime::prelude::*;
 
 async fn run() {
-    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
-        join!( // all at once; each poll polls every unfinished one
-            sleep_ms(20), // Timer 3
-        );
-        sleep_ms(20).await; // Timer 4
-        block_ms(10);
+    spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
+        let f1 = sleep_ms(20); // Timer 3
+        let f2 = sleep_ms(10); // Timer 4
+        let f3 = sleep_ms(20); // Timer 5
+        // nothing has run yet: futures start when polled
+        f1.await;
+        f2.await;
+        f3.await;
+        let f4 = sleep_ms(20); // Timer 7
+        let f5 = async { block_ms(0) };
+        // nothing has run yet: futures start when polled
+        f4.await;
+        f5.await;
+        sleep_ms(10).await; // Timer 9
     });
-    h1.await.unwrap();
 }
 
 pub fn size() -> usize {
@@ -2151,19 +2257,8 @@ pub mod random_061 {
 use runtime::prelude::*;
 
 async fn run() {
-    block_ms(30);
+    sleep_ms(100).await; // Timer 1
     log("log 2");
-    join!( // all at once; each poll polls every unfinished one
-        async {
-            for _ in 0..3 {
-                sleep_ms(10).await; // Timer 5
-            }
-        },
-        async {
-            block_ms(10);
-            block_ms(10);
-        },
-    );
 }
 
 pub fn size() -> usize {
@@ -2179,14 +2274,29 @@ pub mod random_062 {
 use runtime::prelude::*;
 
 async fn run() {
+    yield_now().await; // yield: the task goes to the back of the ready queue
+    block_ms(30);
     join!( // all at once; each poll polls every unfinished one
-        sleep_ms(20), // Timer 2
+        async {
+            join!( // all at once; each poll polls every unfinished one
+                sleep_ms(10), // Timer 5
+                yield_now(),
+                sleep_ms(20), // Timer 7
+            );
+        },
+        async { log("log 8") },
+        async { block_ms(10) },
     );
-    for _ in 0..0 {
-        log("log 4");
-        sleep_ms(50).await; // Timer 5
+    select! {
+        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+        _ = sleep_ms(20) => { // Timer 11
+            sleep_ms(50).await; // Timer 15
+        }
+        _ = yield_now() => {}
+        _ = async {
+            sleep_ms(20).await; // Timer 14
+        } => {}
     }
-    sleep_ms(50).await; // Timer 6
 }
 
 pub fn size() -> usize {
@@ -2202,10 +2312,17 @@ pub mod random_063 {
 use runtime::prelude::*;
 
 async fn run() {
+    join!( // all at once; each poll polls every unfinished one
+        sleep_ms(100), // Timer 2
+        async {
+            log("log 4");
+            yield_now().await; // yield: the task goes to the back of the ready queue
+            sleep_ms(20).await; // Timer 6
+        },
+        sleep_ms(20), // Timer 7
+    );
     let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
-        sleep_ms(100).await; // Timer 2
-        sleep_ms(20).await; // Timer 4
-        log("log 5");
+        sleep_ms(20).await; // Timer 8
     });
     h1.await.unwrap();
 }
@@ -2220,6 +2337,62 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 }
 
 pub mod random_064 {
+use runtime::prelude::*;
+
+async fn run() {
+    let f1 = async {
+        yield_now().await; // yield: the task goes to the back of the ready queue
+    };
+    // nothing has run yet: futures start when polled
+    f1.await;
+    let f2 = async {
+        select! {
+            biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+            _ = async { log("log 6") } => {}
+            _ = async { block_ms(30) } => {}
+            _ = async { block_ms(0) } => {
+                sleep_ms(20).await; // Timer 9
+                sleep_ms(20).await; // Timer 10
+            }
+        }
+    };
+    // nothing has run yet: futures start when polled
+    f2.await;
+    join!( // all at once; each poll polls every unfinished one
+        async {
+            select! {
+                biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+                _ = sleep_ms(20) => {} // Timer 13
+            }
+        },
+        async {
+            select! {
+                biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+                _ = async { log("log 15") } => {}
+            }
+        },
+        async {
+            select! {
+                biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+                _ = sleep_ms(10) => {} // Timer 17
+                _ = sleep_ms(20) => {} // Timer 18
+                _ = async { block_ms(30) } => {}
+            }
+        },
+    );
+    block_ms(0);
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_065 {
 use runtime::prelude::*;
 
 async fn run() {
@@ -2247,7 +2420,7 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 }
 }
 
-pub mod random_065 {
+pub mod random_066 {
 use runtime::prelude::*;
 
 async fn run() {
@@ -2277,7 +2450,7 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 }
 }
 
-pub mod random_066 {
+pub mod random_067 {
 use runtime::prelude::*;
 
 async fn run() {
@@ -2319,7 +2492,7 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 }
 }
 
-pub mod random_067 {
+pub mod random_068 {
 use runtime::prelude::*;
 
 async fn run() {
@@ -2348,63 +2521,11 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 }
 }
 
-pub mod random_068 {
-use runtime::prelude::*;
-
-async fn run() {
-    block_ms(10);
-}
-
-pub fn size() -> usize {
-    std::mem::size_of_val(&run())
-}
-
-pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
-    Box::pin(run())
-}
-}
-
 pub mod random_069 {
 use runtime::prelude::*;
 
 async fn run() {
-    select! {
-        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-        _ = async {
-            sleep_ms(100).await; // Timer 3
-        } => {
-            sleep_ms(100).await; // Timer 4
-        }
-    }
-    join!( // all at once; each poll polls every unfinished one
-        async {
-            for _ in 0..3 {
-                yield_now().await; // yield: the task goes to the back of the ready queue
-                sleep_ms(50).await; // Timer 8
-            }
-        },
-        yield_now(),
-    );
-    select! {
-        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-        _ = async { log("log 12") } => {
-            sleep_ms(10).await; // Timer 14
-        }
-        _ = sleep_ms(50) => {} // Timer 13
-    }
-    let f1 = async {
-        sleep_ms(20).await; // Timer 17
-        block_ms(0);
-        sleep_ms(20).await; // Timer 19
-    };
-    let f2 = async {
-        log("log 21");
-        sleep_ms(20).await; // Timer 22
-        log("log 23");
-    };
-    // nothing has run yet: futures start when polled
-    f1.await;
-    f2.await;
+    block_ms(10);
 }
 
 pub fn size() -> usize {
@@ -2420,12 +2541,51 @@ pub mod random_070 {
 use runtime::prelude::*;
 
 async fn run() {
-    sleep_ms(20).await; // Timer 1
-    for _ in 0..2 {
-        join!( // all at once; each poll polls every unfinished one
-            async { block_ms(30) },
-        );
+    select! {
+        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+        _ = async {
+            sleep_ms(100).await; // Timer 3
+        } => {
+            sleep_ms(100).await; // Timer 4
+        }
     }
+    join!( // all at once; each poll polls every unfinished one
+        async {
+            for _ in 0..0 {
+                yield_now().await; // yield: the task goes to the back of the ready queue
+                sleep_ms(50).await; // Timer 8
+            }
+        },
+        async {
+            select! {
+                biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+                _ = async { block_ms(10) } => {
+                    block_ms(10);
+                    sleep_ms(10).await; // Timer 13
+                }
+                _ = yield_now() => {}
+            }
+        },
+    );
+    let f1 = async {
+        sleep_ms(20).await; // Timer 16
+        block_ms(0);
+        sleep_ms(20).await; // Timer 18
+    };
+    let f2 = async {
+        log("log 20");
+        sleep_ms(20).await; // Timer 21
+        log("log 22");
+    };
+    // nothing has run yet: futures start when polled
+    f1.await;
+    f2.await;
+    spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
+        select! {
+            biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+            _ = sleep_ms(20) => {} // Timer 24
+        }
+    });
 }
 
 pub fn size() -> usize {
@@ -2441,17 +2601,44 @@ pub mod random_071 {
 use runtime::prelude::*;
 
 async fn run() {
-    sleep_ms(0).await; // Timer 2
-    sleep_ms(50).await; // Timer 4
-    sleep_ms(10).await; // Timer 5
+    join!( // all at once; each poll polls every unfinished one
+        async {
+            join!( // all at once; each poll polls every unfinished one
+                yield_now(),
+                yield_now(),
+            );
+        },
+        async {
+            sleep_ms(50).await; // Timer 6
+        },
+        sleep_ms(10), // Timer 7
+    );
     let f1 = async {
         select! {
             biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-            _ = sleep_ms(100) => {} // Timer 8
+            _ = sleep_ms(100) => {} // Timer 10
         }
     };
     // nothing has run yet: futures start when polled
     f1.await;
+    select! {
+        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+        _ = async {
+            let f2 = async { log("log 13") };
+            let f3 = async { log("log 14") };
+            let f4 = async { block_ms(30) };
+            // nothing has run yet: futures start when polled
+            f2.await;
+            f3.await;
+            f4.await;
+        } => {}
+        _ = sleep_ms(20) => {} // Timer 16
+        _ = async {
+            log("log 18");
+        } => {
+            sleep_ms(20).await; // Timer 19
+        }
+    }
 }
 
 pub fn size() -> usize {
@@ -2467,19 +2654,49 @@ pub mod random_072 {
 use runtime::prelude::*;
 
 async fn run() {
-    for _ in 0..0 {
-        log("log 2");
-        log("log 3");
-        select! {
-            biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-            _ = sleep_ms(10) => {} // Timer 5
-        }
-    }
-    block_ms(10);
     let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
-        yield_now().await; // yield: the task goes to the back of the ready queue
+        let f1 = async {
+            sleep_ms(20).await; // Timer 3
+            sleep_ms(10).await; // Timer 4
+        };
+        let f2 = yield_now();
+        // nothing has run yet: futures start when polled
+        f1.await;
+        f2.await;
     });
     h1.await.unwrap();
+    let f3 = async {
+        join!( // all at once; each poll polls every unfinished one
+            sleep_ms(100), // Timer 8
+            sleep_ms(20), // Timer 9
+            sleep_ms(10), // Timer 10
+        );
+    };
+    let f4 = async { log("log 11") };
+    let f5 = async {
+        join!( // all at once; each poll polls every unfinished one
+            async { log("log 13") },
+        );
+    };
+    // nothing has run yet: futures start when polled
+    f3.await;
+    f4.await;
+    f5.await;
+    log("log 14");
+    select! {
+        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+        _ = async {
+            sleep_ms(100).await; // Timer 17
+            log("log 18");
+            sleep_ms(100).await; // Timer 19
+        } => {
+            sleep_ms(20).await; // Timer 22
+            log("log 23");
+        }
+        _ = async {
+            log("log 21");
+        } => {}
+    }
 }
 
 pub fn size() -> usize {
@@ -2495,26 +2712,26 @@ pub mod random_073 {
 use runtime::prelude::*;
 
 async fn run() {
-    spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
-        join!( // all at once; each poll polls every unfinished one
-            async {
-                select! {
-                    biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-                    _ = async { block_ms(30) } => {}
-                    _ = sleep_ms(10) => {} // Timer 4
-                    _ = yield_now() => {}
+    join!( // all at once; each poll polls every unfinished one
+        async { log("log 2") },
+        async {
+            select! {
+                biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+                _ = sleep_ms(10) => {} // Timer 4
+                _ = async { log("log 5") } => {
+                    sleep_ms(20).await; // Timer 6
+                    log("log 7");
                 }
-            },
-            async {
-                join!( // all at once; each poll polls every unfinished one
-                    sleep_ms(100), // Timer 7
-                    sleep_ms(20), // Timer 8
-                    sleep_ms(10), // Timer 9
-                );
-            },
-            async { log("log 10") },
-        );
-    });
+            }
+        },
+        async {
+            select! {
+                biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+                _ = sleep_ms(0) => {} // Timer 9
+                _ = async { block_ms(10) } => {}
+            }
+        },
+    );
 }
 
 pub fn size() -> usize {
@@ -2530,28 +2747,19 @@ pub mod random_074 {
 use runtime::prelude::*;
 
 async fn run() {
-    sleep_ms(100).await; // Timer 1
-    log("log 2");
-    select! {
-        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-        _ = async {
-            sleep_ms(100).await; // Timer 5
-            log("log 6");
-            sleep_ms(100).await; // Timer 7
-        } => {
-            sleep_ms(20).await; // Timer 10
-            log("log 11");
-        }
-        _ = async {
-            log("log 9");
-        } => {}
-    }
-    join!( // all at once; each poll polls every unfinished one
-        async {
-            block_ms(30);
-        },
-        async { log("log 15") },
-    );
+    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
+        join!( // all at once; each poll polls every unfinished one
+            async {
+                select! {
+                    biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+                    _ = sleep_ms(20) => {} // Timer 3
+                    _ = yield_now() => {}
+                    _ = async { block_ms(10) } => {}
+                }
+            },
+        );
+    });
+    h1.await.unwrap();
 }
 
 pub fn size() -> usize {
@@ -2569,65 +2777,22 @@ use runtime::prelude::*;
 async fn run() {
     join!( // all at once; each poll polls every unfinished one
         async {
-            sleep_ms(10).await; // Timer 3
-            sleep_ms(10).await; // Timer 4
+            for _ in 0..0 {
+                log("log 13");
+            }
         },
-        sleep_ms(20), // Timer 5
     );
-    select! {
-        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-        _ = async {
+    join!( // all at once; each poll polls every unfinished one
+        async {
             select! {
                 biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-                _ = async { block_ms(0) } => {}
                 _ = async { block_ms(10) } => {}
+                _ = async { log("log 17") } => {}
             }
-        } => {
-            log("log 16");
-        }
-        _ = async {
-            sleep_ms(20).await; // Timer 11
-        } => {}
-        _ = async {
-            select! {
-                biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-                _ = sleep_ms(20) => {} // Timer 13
-                _ = yield_now() => {}
-                _ = async { block_ms(10) } => {}
-            }
-        } => {
-            sleep_ms(20).await; // Timer 17
-            log("log 18");
-        }
-    }
-    for _ in 0..1 {
-        log("log 20");
-        select! {
-            biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-            _ = sleep_ms(100) => { // Timer 22
-                sleep_ms(50).await; // Timer 23
-                log("log 24");
-            }
-        }
-    }
-    select! {
-        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-        _ = async {
-            join!( // all at once; each poll polls every unfinished one
-                async { log("log 27") },
-            );
-        } => {}
-        _ = async {
-            select! {
-                biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-                _ = async { block_ms(30) } => {
-                    log("log 31");
-                    sleep_ms(10).await; // Timer 32
-                }
-                _ = sleep_ms(20) => {} // Timer 30
-            }
-        } => {}
-    }
+        },
+        async { log("log 18") },
+        async { log("log 19") },
+    );
 }
 
 pub fn size() -> usize {
@@ -2640,25 +2805,6 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 }
 
 pub mod random_076 {
-use runtime::prelude::*;
-
-async fn run() {
-    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
-        log("log 1");
-    });
-    h1.await.unwrap();
-}
-
-pub fn size() -> usize {
-    std::mem::size_of_val(&run())
-}
-
-pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
-    Box::pin(run())
-}
-}
-
-pub mod random_077 {
 use runtime::prelude::*;
 
 async fn run() {
@@ -2692,7 +2838,7 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 }
 }
 
-pub mod random_078 {
+pub mod random_077 {
 use runtime::prelude::*;
 
 async fn run() {
@@ -2718,7 +2864,7 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 }
 }
 
-pub mod random_079 {
+pub mod random_078 {
 use runtime::prelude::*;
 
 async fn run() {
@@ -2749,7 +2895,7 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 }
 }
 
-pub mod random_080 {
+pub mod random_079 {
 use runtime::prelude::*;
 
 async fn run() {
@@ -2804,7 +2950,7 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 }
 }
 
-pub mod random_081 {
+pub mod random_080 {
 use runtime::prelude::*;
 
 async fn run() {
@@ -2844,7 +2990,7 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 }
 }
 
-pub mod random_082 {
+pub mod random_081 {
 use runtime::prelude::*;
 
 async fn run() {
@@ -2881,11 +3027,39 @@ async fn run() {
     f4.await;
     f5.await;
     yield_now().await; // yield: the task goes to the back of the ready queue
-    spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
-        for _ in 0..0 {
-            block_ms(0);
+    for _ in 0..3 {
+        block_ms(0);
+    }
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_082 {
+use runtime::prelude::*;
+
+async fn run() {
+    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
+        select! {
+            biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+            _ = async {
+                select! {
+                    biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+                    _ = sleep_ms(100) => {} // Timer 3
+                }
+            } => {
+                yield_now().await; // yield: the task goes to the back of the ready queue
+                sleep_ms(0).await; // Timer 5
+            }
         }
     });
+    h1.await.unwrap();
 }
 
 pub fn size() -> usize {
@@ -2901,7 +3075,67 @@ pub mod random_083 {
 use runtime::prelude::*;
 
 async fn run() {
-    log("log 1");
+    let f1 = async {
+        select! {
+            biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+            _ = sleep_ms(0) => { // Timer 3
+                sleep_ms(20).await; // Timer 6
+            }
+            _ = sleep_ms(50) => {} // Timer 4
+            _ = async { block_ms(30) } => {
+                log("log 7");
+                log("log 8");
+            }
+        }
+    };
+    let f2 = async {
+        join!( // all at once; each poll polls every unfinished one
+            async { log("log 10") },
+            async { log("log 11") },
+            async { block_ms(0) },
+        );
+    };
+    let f3 = async {
+        select! {
+            biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+            _ = sleep_ms(50) => {} // Timer 14
+        }
+    };
+    // nothing has run yet: futures start when polled
+    f1.await;
+    f2.await;
+    f3.await;
+    select! {
+        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+        _ = async {
+            for _ in 0..2 {
+                sleep_ms(0).await; // Timer 17
+                sleep_ms(20).await; // Timer 18
+                log("log 19");
+            }
+        } => {}
+        _ = async {
+            let f4 = sleep_ms(20); // Timer 21
+            // nothing has run yet: futures start when polled
+            f4.await;
+        } => {}
+        _ = async {
+            let f5 = async { block_ms(0) };
+            let f6 = async { block_ms(10) };
+            // nothing has run yet: futures start when polled
+            f5.await;
+            f6.await;
+        } => {}
+    }
+    log("log 25");
+    select! {
+        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+        _ = async { block_ms(0) } => {
+            sleep_ms(100).await; // Timer 30
+            block_ms(10);
+        }
+        _ = sleep_ms(10) => {} // Timer 29
+    }
 }
 
 pub fn size() -> usize {
@@ -2917,14 +3151,34 @@ pub mod random_084 {
 use runtime::prelude::*;
 
 async fn run() {
-    select! {
-        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-        _ = sleep_ms(50) => {} // Timer 2
+    for _ in 0..1 {
+        sleep_ms(20).await; // Timer 3
     }
-    block_ms(10);
-    let f1 = sleep_ms(100); // Timer 6
+    let f1 = async { log("log 5") };
+    let f2 = async { block_ms(10) };
     // nothing has run yet: futures start when polled
     f1.await;
+    f2.await;
+    join!( // all at once; each poll polls every unfinished one
+        async { block_ms(30) },
+        async { log("log 9") },
+        yield_now(),
+    );
+    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
+        select! {
+            biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+            _ = async {
+                select! {
+                    biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+                    _ = sleep_ms(100) => {} // Timer 13
+                }
+            } => {}
+            _ = async { log("log 14") } => {}
+        }
+    });
+    block_ms(10);
+    h1.await.unwrap();
+    block_ms(0);
 }
 
 pub fn size() -> usize {
@@ -2940,13 +3194,11 @@ pub mod random_085 {
 use runtime::prelude::*;
 
 async fn run() {
-    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
-        join!( // all at once; each poll polls every unfinished one
-            sleep_ms(50), // Timer 2
-        );
-    });
-    block_ms(30);
-    h1.await.unwrap();
+    for _ in 0..2 {
+        log("log 2");
+        block_ms(30);
+        sleep_ms(100).await; // Timer 4
+    }
 }
 
 pub fn size() -> usize {
@@ -2962,25 +3214,30 @@ pub mod random_086 {
 use runtime::prelude::*;
 
 async fn run() {
+    yield_now().await; // yield: the task goes to the back of the ready queue
+    let f1 = sleep_ms(20); // Timer 3
+    let f2 = async {
+        select! {
+            biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+            _ = async { log("log 5") } => {}
+            _ = async { block_ms(30) } => {
+                sleep_ms(50).await; // Timer 8
+                sleep_ms(100).await; // Timer 9
+            }
+            _ = sleep_ms(0) => {} // Timer 7
+        }
+    };
+    // nothing has run yet: futures start when polled
+    f1.await;
+    f2.await;
+    log("log 10");
     join!( // all at once; each poll polls every unfinished one
         async {
-            sleep_ms(50).await; // Timer 3
-            sleep_ms(10).await; // Timer 4
-            sleep_ms(100).await; // Timer 5
-        },
-        async {
-            sleep_ms(20).await; // Timer 7
-            sleep_ms(10).await; // Timer 8
+            join!( // all at once; each poll polls every unfinished one
+                sleep_ms(20), // Timer 13
+            );
         },
     );
-    log("log 10");
-    for _ in 0..2 {
-        log("log 13");
-        log("log 14");
-        join!( // all at once; each poll polls every unfinished one
-            async { log("log 16") },
-        );
-    }
 }
 
 pub fn size() -> usize {
@@ -2996,31 +3253,14 @@ pub mod random_087 {
 use runtime::prelude::*;
 
 async fn run() {
-    let f1 = sleep_ms(20); // Timer 2
-    // nothing has run yet: futures start when polled
-    f1.await;
-    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
-        let f2 = async { block_ms(0) };
-        let f3 = async { block_ms(10) };
-        // nothing has run yet: futures start when polled
-        f2.await;
-        f3.await;
-    });
-    let f4 = sleep_ms(0); // Timer 7
-    let f5 = async {
-        select! {
-            biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-            _ = async { block_ms(10) } => {
-                sleep_ms(0).await; // Timer 11
-                sleep_ms(10).await; // Timer 12
-            }
-            _ = async { log("log 10") } => {}
-        }
-    };
-    // nothing has run yet: futures start when polled
-    f4.await;
-    f5.await;
-    h1.await.unwrap();
+    sleep_ms(100).await; // Timer 1
+    sleep_ms(20).await; // Timer 2
+    sleep_ms(0).await; // Timer 4
+    for _ in 0..2 {
+        log("log 6");
+        sleep_ms(20).await; // Timer 7
+        sleep_ms(20).await; // Timer 8
+    }
 }
 
 pub fn size() -> usize {
@@ -3036,35 +3276,20 @@ pub mod random_088 {
 use runtime::prelude::*;
 
 async fn run() {
-    for _ in 0..1 {
-        sleep_ms(20).await; // Timer 3
-    }
-    join!( // all at once; each poll polls every unfinished one
-        async { log("log 5") },
-        sleep_ms(0), // Timer 6
-        sleep_ms(50), // Timer 7
-    );
-    select! {
-        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-        _ = async { log("log 9") } => {}
-    }
-    sleep_ms(20).await; // Timer 11
-    for _ in 0..1 {
-        yield_now().await; // yield: the task goes to the back of the ready queue
-    }
-    for _ in 0..1 {
-        log("log 15");
-        log("log 16");
-    }
-    block_ms(0);
     join!( // all at once; each poll polls every unfinished one
         async {
-            join!( // all at once; each poll polls every unfinished one
-                async { log("log 20") },
-                async { log("log 21") },
-            );
+            select! {
+                biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+                _ = sleep_ms(20) => { // Timer 3
+                    log("log 4");
+                }
+            }
         },
-        async { block_ms(30) },
+        async {
+            sleep_ms(10).await; // Timer 6
+            sleep_ms(20).await; // Timer 7
+            sleep_ms(50).await; // Timer 8
+        },
     );
 }
 
@@ -3081,8 +3306,36 @@ pub mod random_089 {
 use runtime::prelude::*;
 
 async fn run() {
-    log("log 1");
-    yield_now().await; // yield: the task goes to the back of the ready queue
+    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
+        select! {
+            biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+            _ = async {
+                let f1 = yield_now();
+                // nothing has run yet: futures start when polled
+                f1.await;
+            } => {}
+            _ = async { log("log 4") } => {}
+            _ = sleep_ms(0) => {} // Timer 5
+        }
+    });
+    h1.await.unwrap();
+    select! {
+        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+        _ = async {
+            let f2 = async { log("log 8") };
+            // nothing has run yet: futures start when polled
+            f2.await;
+        } => {}
+        _ = async {
+            let f3 = sleep_ms(20); // Timer 10
+            let f4 = sleep_ms(20); // Timer 11
+            let f5 = async { block_ms(10) };
+            // nothing has run yet: futures start when polled
+            f3.await;
+            f4.await;
+            f5.await;
+        } => {}
+    }
 }
 
 pub fn size() -> usize {
@@ -3098,7 +3351,35 @@ pub mod random_090 {
 use runtime::prelude::*;
 
 async fn run() {
-    sleep_ms(20).await; // Timer 1
+    let f1 = async {
+        join!( // all at once; each poll polls every unfinished one
+            async { block_ms(0) },
+            async { log("log 4") },
+        );
+    };
+    let f2 = async {
+        let f3 = sleep_ms(0); // Timer 6
+        // nothing has run yet: futures start when polled
+        f3.await;
+    };
+    let f3 = async {
+        let f5 = sleep_ms(20); // Timer 8
+        let f6 = sleep_ms(100); // Timer 9
+        // nothing has run yet: futures start when polled
+        f5.await;
+        f6.await;
+    };
+    // nothing has run yet: futures start when polled
+    f1.await;
+    f2.await;
+    f3.await;
+    for r15 in 0..1 {
+        yield_now().await; // yield: the task goes to the back of the ready queue
+        log(format!("log 13 {r15}"));
+        join!( // all at once; each poll polls every unfinished one
+            sleep_ms(100), // Timer 15
+        );
+    }
 }
 
 pub fn size() -> usize {
@@ -3114,12 +3395,21 @@ pub mod random_091 {
 use runtime::prelude::*;
 
 async fn run() {
-    log("log 1");
-    let f1 = yield_now();
-    let f2 = sleep_ms(10); // Timer 5
-    // nothing has run yet: futures start when polled
-    f1.await;
-    f2.await;
+    select! {
+        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+        _ = sleep_ms(100) => {} // Timer 3
+        _ = async { block_ms(10) } => {}
+        _ = sleep_ms(20) => { // Timer 5
+            log("log 6");
+        }
+    }
+    join!( // all at once; each poll polls every unfinished one
+        sleep_ms(10), // Timer 8
+        async { block_ms(0) },
+        sleep_ms(20), // Timer 10
+    );
+    sleep_ms(50).await; // Timer 11
+    sleep_ms(50).await; // Timer 12
 }
 
 pub fn size() -> usize {
@@ -3135,166 +3425,6 @@ pub mod random_092 {
 use runtime::prelude::*;
 
 async fn run() {
-    let f1 = async { log("log 2") };
-    let f2 = async {
-        join!( // all at once; each poll polls every unfinished one
-            sleep_ms(20), // Timer 4
-        );
-    };
-    let f3 = async {
-        let f4 = sleep_ms(0); // Timer 6
-        let f5 = sleep_ms(100); // Timer 7
-        let f6 = sleep_ms(20); // Timer 8
-        // nothing has run yet: futures start when polled
-        f4.await;
-        f5.await;
-        f6.await;
-    };
-    // nothing has run yet: futures start when polled
-    f1.await;
-    f2.await;
-    f3.await;
-    sleep_ms(0).await; // Timer 9
-    let f7 = async {
-        select! {
-            biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-            _ = sleep_ms(10) => {} // Timer 12
-            _ = sleep_ms(10) => { // Timer 13
-                sleep_ms(50).await; // Timer 14
-            }
-        }
-    };
-    let f8 = async {
-        select! {
-            biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-            _ = sleep_ms(10) => { // Timer 16
-                log("log 19");
-            }
-            _ = async { block_ms(30) } => {}
-            _ = async { block_ms(0) } => {}
-        }
-    };
-    let f9 = async {
-        let f10 = sleep_ms(50); // Timer 21
-        // nothing has run yet: futures start when polled
-        f10.await;
-    };
-    // nothing has run yet: futures start when polled
-    f7.await;
-    f8.await;
-    f9.await;
-    select! {
-        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-        _ = async {
-            let f11 = yield_now();
-            // nothing has run yet: futures start when polled
-            f11.await;
-        } => {}
-        _ = async { log("log 25") } => {}
-        _ = sleep_ms(0) => {} // Timer 26
-    }
-}
-
-pub fn size() -> usize {
-    std::mem::size_of_val(&run())
-}
-
-pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
-    Box::pin(run())
-}
-}
-
-pub mod random_093 {
-use runtime::prelude::*;
-
-async fn run() {
-    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
-        let f1 = async { log("log 2") };
-        // nothing has run yet: futures start when polled
-        f1.await;
-    });
-    let f2 = sleep_ms(20); // Timer 4
-    let f3 = async {
-        join!( // all at once; each poll polls every unfinished one
-            async { block_ms(10) },
-        );
-    };
-    let f4 = sleep_ms(100); // Timer 7
-    // nothing has run yet: futures start when polled
-    f2.await;
-    f3.await;
-    f4.await;
-    log("log 8");
-    h1.await.unwrap();
-}
-
-pub fn size() -> usize {
-    std::mem::size_of_val(&run())
-}
-
-pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
-    Box::pin(run())
-}
-}
-
-pub mod random_094 {
-use runtime::prelude::*;
-
-async fn run() {
-    select! {
-        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-        _ = async { block_ms(30) } => {
-            sleep_ms(20).await; // Timer 11
-            sleep_ms(20).await; // Timer 12
-        }
-        _ = async {
-            select! {
-                biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-                _ = sleep_ms(0) => {} // Timer 4
-                _ = sleep_ms(0) => {} // Timer 5
-                _ = sleep_ms(100) => {} // Timer 6
-            }
-        } => {
-            sleep_ms(10).await; // Timer 13
-        }
-        _ = async {
-            for _ in 0..1 {
-                log("log 8");
-                log("log 9");
-                yield_now().await; // yield: the task goes to the back of the ready queue
-            }
-        } => {}
-    }
-    select! {
-        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-        _ = sleep_ms(100) => {} // Timer 16
-        _ = async { block_ms(10) } => {}
-        _ = sleep_ms(20) => { // Timer 18
-            log("log 19");
-        }
-    }
-    join!( // all at once; each poll polls every unfinished one
-        sleep_ms(10), // Timer 21
-        async { block_ms(0) },
-        sleep_ms(20), // Timer 23
-    );
-    sleep_ms(50).await; // Timer 24
-    sleep_ms(50).await; // Timer 25
-}
-
-pub fn size() -> usize {
-    std::mem::size_of_val(&run())
-}
-
-pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
-    Box::pin(run())
-}
-}
-
-pub mod random_095 {
-use runtime::prelude::*;
-
-async fn run() {
     block_ms(10);
 }
 
@@ -3307,7 +3437,7 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 }
 }
 
-pub mod random_096 {
+pub mod random_093 {
 use runtime::prelude::*;
 
 async fn run() {
@@ -3328,7 +3458,7 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 }
 }
 
-pub mod random_097 {
+pub mod random_094 {
 use runtime::prelude::*;
 
 async fn run() {
@@ -3363,11 +3493,13 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 }
 }
 
-pub mod random_098 {
+pub mod random_095 {
 use runtime::prelude::*;
 
 async fn run() {
-    sleep_ms(10).await; // Timer 1
+    spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
+        sleep_ms(10).await; // Timer 1
+    });
     select! {
         biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
         _ = async {
@@ -3376,25 +3508,26 @@ async fn run() {
                 _ = async { block_ms(0) } => {}
                 _ = sleep_ms(20) => {} // Timer 5
             }
-        } => {
-            block_ms(30);
-        }
+        } => {}
         _ = async {
-            for _ in 0..1 {
+            for _ in 0..2 {
                 sleep_ms(20).await; // Timer 7
                 sleep_ms(20).await; // Timer 8
                 sleep_ms(20).await; // Timer 9
             }
-        } => {
-            sleep_ms(20).await; // Timer 15
-            sleep_ms(20).await; // Timer 16
-        }
+        } => {}
         _ = async {
             select! {
                 biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-                _ = async { log("log 11") } => {}
+                _ = sleep_ms(10) => { // Timer 11
+                    sleep_ms(10).await; // Timer 14
+                }
                 _ = sleep_ms(100) => { // Timer 12
-                    log("log 13");
+                    block_ms(30);
+                }
+                _ = sleep_ms(20) => { // Timer 13
+                    sleep_ms(20).await; // Timer 16
+                    sleep_ms(20).await; // Timer 17
                 }
             }
         } => {}
@@ -3410,43 +3543,21 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 }
 }
 
-pub mod random_099 {
+pub mod random_096 {
 use runtime::prelude::*;
 
 async fn run() {
-    join!( // all at once; each poll polls every unfinished one
-        async {
-            sleep_ms(0).await; // Timer 3
-        },
-        async {
-            select! {
-                biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-                _ = async { block_ms(10) } => {}
-                _ = sleep_ms(100) => { // Timer 6
-                    block_ms(10);
-                }
+    let f1 = async {
+        select! {
+            biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+            _ = async { block_ms(10) } => {}
+            _ = sleep_ms(100) => { // Timer 4
+                block_ms(10);
             }
-        },
-        async {
-            sleep_ms(100).await; // Timer 9
-            sleep_ms(20).await; // Timer 10
-        },
-    );
-    sleep_ms(10).await; // Timer 13
-    yield_now().await; // yield: the task goes to the back of the ready queue
-    yield_now().await; // yield: the task goes to the back of the ready queue
-    select! {
-        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-        _ = yield_now() => {}
-        _ = sleep_ms(20) => { // Timer 18
-            block_ms(10);
-            block_ms(30);
         }
-        _ = async { log("log 19") } => {}
-    }
-    sleep_ms(20).await; // Timer 24
-    sleep_ms(20).await; // Timer 25
-    block_ms(0);
+    };
+    // nothing has run yet: futures start when polled
+    f1.await;
 }
 
 pub fn size() -> usize {
@@ -3458,15 +3569,43 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 }
 }
 
-pub mod random_100 {
+pub mod random_097 {
 use runtime::prelude::*;
 
 async fn run() {
-    block_ms(10);
-    sleep_ms(20).await; // Timer 2
     let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
-        sleep_ms(20).await; // Timer 3
+        for _ in 0..0 {
+            log("log 3");
+            sleep_ms(10).await; // Timer 4
+            yield_now().await; // yield: the task goes to the back of the ready queue
+        }
     });
+    select! {
+        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+        _ = async {
+            yield_now().await; // yield: the task goes to the back of the ready queue
+            log("log 9");
+        } => {}
+        _ = async {
+            select! {
+                biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+                _ = sleep_ms(50) => { // Timer 11
+                    block_ms(30);
+                }
+            }
+        } => {}
+        _ = async {
+            select! {
+                biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+                _ = yield_now() => {
+                    sleep_ms(100).await; // Timer 17
+                    block_ms(0);
+                }
+                _ = sleep_ms(20) => {} // Timer 15
+                _ = sleep_ms(20) => {} // Timer 16
+            }
+        } => {}
+    }
     h1.await.unwrap();
 }
 
@@ -3479,7 +3618,7 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 }
 }
 
-pub mod random_101 {
+pub mod random_098 {
 use runtime::prelude::*;
 
 async fn run() {
@@ -3502,7 +3641,7 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 }
 }
 
-pub mod random_102 {
+pub mod random_099 {
 use runtime::prelude::*;
 
 async fn run() {
@@ -3558,7 +3697,7 @@ async fn run() {
     f9.await;
     join!( // all at once; each poll polls every unfinished one
         async {
-            for _ in 0..2 {
+            for _ in 0..1 {
                 yield_now().await; // yield: the task goes to the back of the ready queue
             }
         },
@@ -3574,27 +3713,105 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 }
 }
 
+pub mod random_100 {
+use runtime::prelude::*;
+
+async fn run() {
+    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
+        sleep_ms(0).await; // Timer 1
+    });
+    h1.await.unwrap();
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_101 {
+use runtime::prelude::*;
+
+async fn run() {
+    join!( // all at once; each poll polls every unfinished one
+        sleep_ms(20), // Timer 3
+    );
+    join!( // all at once; each poll polls every unfinished one
+        async { log("log 5") },
+        async { log("log 6") },
+        async { block_ms(0) },
+    );
+    log("log 8");
+    spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
+        sleep_ms(20).await; // Timer 11
+        sleep_ms(10).await; // Timer 12
+    });
+    select! {
+        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+        _ = async {
+            sleep_ms(20).await; // Timer 15
+            yield_now().await; // yield: the task goes to the back of the ready queue
+        } => {
+            block_ms(10);
+        }
+        _ = async {
+            let f1 = sleep_ms(0); // Timer 18
+            // nothing has run yet: futures start when polled
+            f1.await;
+        } => {}
+    }
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_102 {
+use runtime::prelude::*;
+
+async fn run() {
+    sleep_ms(10).await; // Timer 1
+    sleep_ms(20).await; // Timer 2
+    block_ms(10);
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
 pub mod random_103 {
 use runtime::prelude::*;
 
 async fn run() {
-    block_ms(10);
-    sleep_ms(50).await; // Timer 3
     join!( // all at once; each poll polls every unfinished one
-        sleep_ms(20), // Timer 5
         async {
             join!( // all at once; each poll polls every unfinished one
+                sleep_ms(100), // Timer 3
                 async { block_ms(30) },
-                async { log("log 8") },
+                sleep_ms(0), // Timer 5
             );
         },
-        async {
-            sleep_ms(20).await; // Timer 10
-            block_ms(0);
-            yield_now().await; // yield: the task goes to the back of the ready queue
-        },
+        sleep_ms(20), // Timer 6
     );
-    log("log 13");
+    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
+        log("log 7");
+    });
+    log("log 8");
+    h1.await.unwrap();
+    sleep_ms(50).await; // Timer 9
 }
 
 pub fn size() -> usize {
@@ -3610,20 +3827,24 @@ pub mod random_104 {
 use runtime::prelude::*;
 
 async fn run() {
-    for _ in 0..0 {
-        select! {
-            biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-            _ = async { log("log 3") } => {}
-            _ = sleep_ms(50) => {} // Timer 4
-        }
-        let f1 = sleep_ms(0); // Timer 6
-        // nothing has run yet: futures start when polled
-        f1.await;
-    }
     select! {
         biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-        _ = sleep_ms(50) => { // Timer 8
-            log("log 9");
+        _ = sleep_ms(20) => {} // Timer 2
+        _ = async {
+            log("log 4");
+        } => {}
+    }
+    for r14 in 0..2 {
+        let f1 = yield_now();
+        let f2 = async { log("log 8") };
+        // nothing has run yet: futures start when polled
+        f1.await;
+        f2.await;
+        sleep_ms(50).await; // Timer 10
+        log(format!("log 11 {r14}"));
+        sleep_ms(20).await; // Timer 12
+        for _ in 0..1 {
+            sleep_ms(20).await; // Timer 14
         }
     }
 }
@@ -3641,15 +3862,18 @@ pub mod random_105 {
 use runtime::prelude::*;
 
 async fn run() {
-    join!( // all at once; each poll polls every unfinished one
-        async {
-            join!( // all at once; each poll polls every unfinished one
-                async { block_ms(0) },
-                async { block_ms(30) },
-            );
-        },
-    );
-    sleep_ms(100).await; // Timer 5
+    select! {
+        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+        _ = async { log("log 3") } => {}
+    }
+    let f1 = async {
+        join!( // all at once; each poll polls every unfinished one
+            sleep_ms(50), // Timer 6
+        );
+    };
+    // nothing has run yet: futures start when polled
+    f1.await;
+    block_ms(30);
 }
 
 pub fn size() -> usize {
@@ -3665,33 +3889,16 @@ pub mod random_106 {
 use runtime::prelude::*;
 
 async fn run() {
-    for _ in 0..0 {
-        yield_now().await; // yield: the task goes to the back of the ready queue
-    }
+    log("log 12");
+    sleep_ms(20).await; // Timer 13
     select! {
         biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-        _ = sleep_ms(50) => {} // Timer 5
-        _ = sleep_ms(100) => {} // Timer 6
-        _ = async { log("log 7") } => {}
+        _ = async { log("log 15") } => {}
+        _ = async { log("log 16") } => {
+            sleep_ms(100).await; // Timer 17
+        }
     }
-    join!( // all at once; each poll polls every unfinished one
-        async {
-            join!( // all at once; each poll polls every unfinished one
-                sleep_ms(0), // Timer 10
-                async { log("log 11") },
-                async { log("log 12") },
-            );
-        },
-        async {
-            log("log 14");
-            yield_now().await; // yield: the task goes to the back of the ready queue
-        },
-        async {
-            let f1 = async { block_ms(10) };
-            // nothing has run yet: futures start when polled
-            f1.await;
-        },
-    );
+    sleep_ms(20).await; // Timer 18
 }
 
 pub fn size() -> usize {
@@ -3707,20 +3914,36 @@ pub mod random_107 {
 use runtime::prelude::*;
 
 async fn run() {
-    for _ in 0..2 {
-        sleep_ms(20).await; // Timer 2
+    spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
+        let f1 = async {
+            let f2 = sleep_ms(50); // Timer 3
+            let f3 = sleep_ms(20); // Timer 4
+            let f4 = sleep_ms(10); // Timer 5
+            // nothing has run yet: futures start when polled
+            f2.await;
+            f3.await;
+            f4.await;
+        };
+        // nothing has run yet: futures start when polled
+        f1.await;
+    });
+    select! {
+        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+        _ = async {
+            join!( // all at once; each poll polls every unfinished one
+                sleep_ms(20), // Timer 8
+                async { block_ms(30) },
+                sleep_ms(0), // Timer 10
+            );
+        } => {}
+        _ = sleep_ms(50) => { // Timer 11
+            sleep_ms(10).await; // Timer 13
+        }
+        _ = async { log("log 12") } => {
+            block_ms(0);
+            log("log 15");
+        }
     }
-    join!( // all at once; each poll polls every unfinished one
-        async {
-            select! {
-                biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-                _ = async { log("log 5") } => {}
-                _ = async { log("log 6") } => {
-                    log("log 7");
-                }
-            }
-        },
-    );
 }
 
 pub fn size() -> usize {
@@ -3736,9 +3959,25 @@ pub mod random_108 {
 use runtime::prelude::*;
 
 async fn run() {
-    join!( // all at once; each poll polls every unfinished one
-        sleep_ms(50), // Timer 2
-    );
+    block_ms(30);
+    let f1 = sleep_ms(10); // Timer 3
+    let f2 = async {
+        select! {
+            biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+            _ = sleep_ms(100) => { // Timer 5
+                log("log 7");
+                yield_now().await; // yield: the task goes to the back of the ready queue
+            }
+            _ = async { log("log 6") } => {
+                block_ms(30);
+            }
+        }
+    };
+    // nothing has run yet: futures start when polled
+    f1.await;
+    f2.await;
+    sleep_ms(100).await; // Timer 10
+    sleep_ms(100).await; // Timer 11
 }
 
 pub fn size() -> usize {
@@ -3754,20 +3993,26 @@ pub mod random_109 {
 use runtime::prelude::*;
 
 async fn run() {
-    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
-        yield_now().await; // yield: the task goes to the back of the ready queue
-    });
-    h1.await.unwrap();
-    sleep_ms(50).await; // Timer 3
-    select! {
-        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-        _ = async { block_ms(0) } => {}
-        _ = async { block_ms(30) } => {}
-    }
-    sleep_ms(10).await; // Timer 7
-    let f1 = async { block_ms(0) };
-    // nothing has run yet: futures start when polled
-    f1.await;
+    join!( // all at once; each poll polls every unfinished one
+        async { log("log 2") },
+        sleep_ms(20), // Timer 3
+    );
+    block_ms(30);
+    block_ms(30);
+    join!( // all at once; each poll polls every unfinished one
+        async {
+            for _ in 0..2 {
+                block_ms(0);
+                log("log 10");
+            }
+        },
+        async {
+            join!( // all at once; each poll polls every unfinished one
+                async { block_ms(10) },
+            );
+        },
+        sleep_ms(20), // Timer 13
+    );
 }
 
 pub fn size() -> usize {
@@ -3780,166 +4025,6 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 }
 
 pub mod random_110 {
-use runtime::prelude::*;
-
-async fn run() {
-    block_ms(30);
-}
-
-pub fn size() -> usize {
-    std::mem::size_of_val(&run())
-}
-
-pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
-    Box::pin(run())
-}
-}
-
-pub mod random_111 {
-use runtime::prelude::*;
-
-async fn run() {
-    log("log 1");
-}
-
-pub fn size() -> usize {
-    std::mem::size_of_val(&run())
-}
-
-pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
-    Box::pin(run())
-}
-}
-
-pub mod random_112 {
-use runtime::prelude::*;
-
-async fn run() {
-    join!( // all at once; each poll polls every unfinished one
-        async { log("log 3") },
-    );
-    sleep_ms(50).await; // Timer 5
-    log("log 6");
-    log("log 7");
-    let f1 = async { log("log 9") };
-    let f2 = sleep_ms(20); // Timer 10
-    // nothing has run yet: futures start when polled
-    f1.await;
-    f2.await;
-    select! {
-        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-        _ = sleep_ms(20) => {} // Timer 13
-        _ = sleep_ms(10) => {} // Timer 14
-    }
-    sleep_ms(20).await; // Timer 16
-    sleep_ms(100).await; // Timer 18
-    sleep_ms(0).await; // Timer 19
-}
-
-pub fn size() -> usize {
-    std::mem::size_of_val(&run())
-}
-
-pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
-    Box::pin(run())
-}
-}
-
-pub mod random_113 {
-use runtime::prelude::*;
-
-async fn run() {
-    log("log 1");
-    sleep_ms(0).await; // Timer 2
-    spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
-        sleep_ms(20).await; // Timer 4
-    });
-}
-
-pub fn size() -> usize {
-    std::mem::size_of_val(&run())
-}
-
-pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
-    Box::pin(run())
-}
-}
-
-pub mod random_114 {
-use runtime::prelude::*;
-
-async fn run() {
-    block_ms(10);
-    block_ms(30);
-    let f1 = sleep_ms(10); // Timer 6
-    let f2 = async {
-        select! {
-            biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-            _ = sleep_ms(100) => { // Timer 8
-                log("log 10");
-                yield_now().await; // yield: the task goes to the back of the ready queue
-            }
-            _ = async { log("log 9") } => {
-                block_ms(30);
-            }
-        }
-    };
-    // nothing has run yet: futures start when polled
-    f1.await;
-    f2.await;
-}
-
-pub fn size() -> usize {
-    std::mem::size_of_val(&run())
-}
-
-pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
-    Box::pin(run())
-}
-}
-
-pub mod random_115 {
-use runtime::prelude::*;
-
-async fn run() {
-    sleep_ms(100).await; // Timer 1
-    select! {
-        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-        _ = async {
-            join!( // all at once; each poll polls every unfinished one
-                async { log("log 4") },
-                sleep_ms(20), // Timer 5
-            );
-        } => {
-            sleep_ms(50).await; // Timer 9
-            block_ms(0);
-        }
-        _ = async { block_ms(30) } => {}
-        _ = async {
-            block_ms(30);
-        } => {}
-    }
-    sleep_ms(0).await; // Timer 11
-    join!( // all at once; each poll polls every unfinished one
-        async {
-            join!( // all at once; each poll polls every unfinished one
-                async { block_ms(10) },
-            );
-        },
-        sleep_ms(20), // Timer 15
-    );
-}
-
-pub fn size() -> usize {
-    std::mem::size_of_val(&run())
-}
-
-pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
-    Box::pin(run())
-}
-}
-
-pub mod random_116 {
 use runtime::prelude::*;
 
 async fn run() {
@@ -3992,7 +4077,7 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 }
 }
 
-pub mod random_117 {
+pub mod random_111 {
 use runtime::prelude::*;
 
 async fn run() {
@@ -4010,7 +4095,7 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 }
 }
 
-pub mod random_118 {
+pub mod random_112 {
 use runtime::prelude::*;
 
 async fn run() {
@@ -4035,7 +4120,7 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 }
 }
 
-pub mod random_119 {
+pub mod random_113 {
 use runtime::prelude::*;
 
 async fn run() {
@@ -4069,40 +4154,213 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 }
 }
 
+pub mod random_114 {
+use runtime::prelude::*;
+
+async fn run() {
+    spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
+        let f1 = sleep_ms(20); // Timer 21
+        // nothing has run yet: futures start when polled
+        f1.await;
+    });
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_115 {
+use runtime::prelude::*;
+
+async fn run() {
+    log("log 1");
+    join!( // all at once; each poll polls every unfinished one
+        async {
+            sleep_ms(10).await; // Timer 4
+        },
+        sleep_ms(10), // Timer 5
+        async {
+            select! {
+                biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+                _ = async { block_ms(0) } => {}
+                _ = async { block_ms(0) } => {}
+            }
+        },
+    );
+    block_ms(0);
+    join!( // all at once; each poll polls every unfinished one
+        sleep_ms(10), // Timer 11
+        async {
+            join!( // all at once; each poll polls every unfinished one
+                sleep_ms(50), // Timer 13
+                async { log("log 14") },
+                sleep_ms(20), // Timer 15
+            );
+        },
+    );
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_116 {
+use runtime::prelude::*;
+
+async fn run() {
+    select! {
+        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+        _ = async {
+            select! {
+                biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+                _ = sleep_ms(20) => {} // Timer 3
+                _ = sleep_ms(20) => {} // Timer 4
+                _ = sleep_ms(10) => {} // Timer 5
+            }
+        } => {}
+        _ = async {
+            join!( // all at once; each poll polls every unfinished one
+                async { log("log 7") },
+            );
+        } => {}
+    }
+    block_ms(0);
+    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
+        join!( // all at once; each poll polls every unfinished one
+            async {
+                let f1 = async { block_ms(0) };
+                let f2 = sleep_ms(20); // Timer 12
+                // nothing has run yet: futures start when polled
+                f1.await;
+                f2.await;
+            },
+            async {
+                sleep_ms(0).await; // Timer 14
+                log("log 15");
+            },
+        );
+    });
+    h1.await.unwrap();
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_117 {
+use runtime::prelude::*;
+
+async fn run() {
+    select! {
+        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+        _ = async { log("log 2") } => {}
+        _ = yield_now() => {}
+    }
+    spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
+        let f1 = async {
+            block_ms(30);
+        };
+        // nothing has run yet: futures start when polled
+        f1.await;
+    });
+    for r16 in 0..2 {
+        sleep_ms(0).await; // Timer 9
+        select! {
+            biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+            _ = async { block_ms(30) } => {}
+            _ = async { block_ms(10) } => {}
+        }
+        join!( // all at once; each poll polls every unfinished one
+            sleep_ms(0), // Timer 14
+            async { log("log 15") },
+            async { log(format!("log 16 {r16}")) },
+        );
+    }
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_118 {
+use runtime::prelude::*;
+
+async fn run() {
+    let f1 = async {
+        join!( // all at once; each poll polls every unfinished one
+            sleep_ms(100), // Timer 3
+            sleep_ms(50), // Timer 4
+            yield_now(),
+        );
+    };
+    let f2 = async { log("log 6") };
+    // nothing has run yet: futures start when polled
+    f1.await;
+    f2.await;
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_119 {
+use runtime::prelude::*;
+
+async fn run() {
+    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
+        log("log 1");
+    });
+    h1.await.unwrap();
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
 pub mod random_120 {
 use runtime::prelude::*;
 
 async fn run() {
-    sleep_ms(50).await; // Timer 3
-    log("log 4");
     join!( // all at once; each poll polls every unfinished one
-        sleep_ms(50), // Timer 6
+        async {
+            log("log 3");
+        },
+        async {
+            join!( // all at once; each poll polls every unfinished one
+                async { log("log 5") },
+            );
+        },
     );
-    sleep_ms(20).await; // Timer 7
-    sleep_ms(20).await; // Timer 8
-    select! {
-        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-        _ = async {
-            sleep_ms(50).await; // Timer 11
-            log("log 12");
-        } => {}
-        _ = async {
-            select! {
-                biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-                _ = async { log("log 14") } => {
-                    block_ms(0);
-                }
-            }
-        } => {}
-        _ = async {
-            for _ in 0..2 {
-                block_ms(30);
-                block_ms(0);
-            }
-        } => {
-            block_ms(30);
-        }
-    }
 }
 
 pub fn size() -> usize {
@@ -4121,16 +4379,18 @@ async fn run() {
     join!( // all at once; each poll polls every unfinished one
         async {
             join!( // all at once; each poll polls every unfinished one
-                sleep_ms(20), // Timer 3
-                sleep_ms(20), // Timer 4
-                async { block_ms(10) },
+                sleep_ms(10), // Timer 3
+                async { log("log 4") },
+                yield_now(),
             );
         },
-        yield_now(),
         async {
-            sleep_ms(20).await; // Timer 8
-            block_ms(0);
-            sleep_ms(10).await; // Timer 10
+            select! {
+                biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+                _ = async { block_ms(30) } => {}
+                _ = async { log("log 8") } => {}
+                _ = async { block_ms(0) } => {}
+            }
         },
     );
 }
@@ -4148,16 +4408,7 @@ pub mod random_122 {
 use runtime::prelude::*;
 
 async fn run() {
-    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
-        sleep_ms(50).await; // Timer 1
-    });
-    join!( // all at once; each poll polls every unfinished one
-        async {
-            sleep_ms(20).await; // Timer 4
-        },
-    );
-    h1.await.unwrap();
-    sleep_ms(0).await; // Timer 5
+    block_ms(10);
 }
 
 pub fn size() -> usize {
@@ -4173,14 +4424,18 @@ pub mod random_123 {
 use runtime::prelude::*;
 
 async fn run() {
-    sleep_ms(20).await; // Timer 1
-    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
-        select! {
-            biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-            _ = sleep_ms(10) => {} // Timer 4
-        }
-    });
-    h1.await.unwrap();
+    block_ms(10);
+    block_ms(10);
+    sleep_ms(10).await; // Timer 5
+    yield_now().await; // yield: the task goes to the back of the ready queue
+    select! {
+        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+        _ = sleep_ms(20) => {} // Timer 8
+        _ = async {
+            yield_now().await; // yield: the task goes to the back of the ready queue
+        } => {}
+        _ = async { block_ms(10) } => {}
+    }
 }
 
 pub fn size() -> usize {
@@ -4196,34 +4451,26 @@ pub mod random_124 {
 use runtime::prelude::*;
 
 async fn run() {
-    select! {
-        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-        _ = async {
-            join!( // all at once; each poll polls every unfinished one
-                sleep_ms(20), // Timer 3
-            );
-        } => {
-            sleep_ms(20).await; // Timer 11
-        }
-        _ = async {
-            for _ in 0..0 {
-                sleep_ms(100).await; // Timer 5
-                sleep_ms(20).await; // Timer 6
-            }
-        } => {}
-        _ = async {
-            let f1 = async { log("log 8") };
-            let f2 = async { block_ms(0) };
-            let f3 = async { log("log 10") };
-            // nothing has run yet: futures start when polled
-            f1.await;
-            f2.await;
-            f3.await;
-        } => {}
-    }
-    sleep_ms(100).await; // Timer 12
+    join!( // all at once; each poll polls every unfinished one
+        async {
+            sleep_ms(10).await; // Timer 3
+            block_ms(0);
+            log("log 5");
+        },
+    );
     yield_now().await; // yield: the task goes to the back of the ready queue
-    sleep_ms(0).await; // Timer 14
+    sleep_ms(0).await; // Timer 7
+    log("log 10");
+    sleep_ms(50).await; // Timer 11
+    sleep_ms(0).await; // Timer 12
+    join!( // all at once; each poll polls every unfinished one
+        async { log("log 14") },
+        yield_now(),
+        sleep_ms(20), // Timer 16
+    );
+    let f1 = async { block_ms(0) };
+    // nothing has run yet: futures start when polled
+    f1.await;
 }
 
 pub fn size() -> usize {
@@ -4239,11 +4486,40 @@ pub mod random_125 {
 use runtime::prelude::*;
 
 async fn run() {
-    sleep_ms(20).await; // Timer 1
+    let f1 = async { log("log 10") };
+    let f2 = async { block_ms(10) };
+    // nothing has run yet: futures start when polled
+    f1.await;
+    f2.await;
+    let f3 = async {
+        join!( // all at once; each poll polls every unfinished one
+            sleep_ms(20), // Timer 14
+            async { log("log 15") },
+            sleep_ms(20), // Timer 16
+        );
+    };
+    // nothing has run yet: futures start when polled
+    f3.await;
+    log("log 17");
     select! {
         biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-        _ = async { log("log 3") } => {}
-        _ = yield_now() => {}
+        _ = async {
+            let f4 = async { block_ms(0) };
+            let f5 = yield_now();
+            // nothing has run yet: futures start when polled
+            f4.await;
+            f5.await;
+        } => {}
+        _ = sleep_ms(0) => { // Timer 22
+            sleep_ms(100).await; // Timer 26
+            sleep_ms(20).await; // Timer 27
+        }
+        _ = async {
+            join!( // all at once; each poll polls every unfinished one
+                async { block_ms(30) },
+                sleep_ms(100), // Timer 25
+            );
+        } => {}
     }
 }
 
@@ -4260,31 +4536,10 @@ pub mod random_126 {
 use runtime::prelude::*;
 
 async fn run() {
-    select! {
-        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-        _ = async { log("log 3") } => {}
-    }
     let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
-        sleep_ms(0).await; // Timer 5
+        sleep_ms(20).await; // Timer 1
     });
     h1.await.unwrap();
-    select! {
-        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-        _ = async {
-            select! {
-                biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-                _ = sleep_ms(20) => { // Timer 8
-                    sleep_ms(10).await; // Timer 9
-                    sleep_ms(100).await; // Timer 10
-                }
-            }
-        } => {}
-        _ = async {
-            let f1 = async { log("log 12") };
-            // nothing has run yet: futures start when polled
-            f1.await;
-        } => {}
-    }
 }
 
 pub fn size() -> usize {
@@ -4300,16 +4555,12 @@ pub mod random_127 {
 use runtime::prelude::*;
 
 async fn run() {
-    block_ms(30);
-    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
-        block_ms(10);
-        sleep_ms(100).await; // Timer 22
-        block_ms(10);
-        log("log 25");
-        block_ms(0);
-        sleep_ms(0).await; // Timer 27
-    });
-    h1.await.unwrap();
+    select! {
+        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+        _ = async {
+            block_ms(10);
+        } => {}
+    }
 }
 
 pub fn size() -> usize {
@@ -4325,22 +4576,47 @@ pub mod random_128 {
 use runtime::prelude::*;
 
 async fn run() {
-    sleep_ms(20).await; // Timer 1
-    sleep_ms(20).await; // Timer 2
+    join!( // all at once; each poll polls every unfinished one
+        sleep_ms(100), // Timer 2
+        async {
+            let f1 = sleep_ms(20); // Timer 4
+            let f2 = async { log("log 5") };
+            // nothing has run yet: futures start when polled
+            f1.await;
+            f2.await;
+        },
+        async {
+            select! {
+                biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+                _ = sleep_ms(50) => {} // Timer 7
+            }
+        },
+    );
+    let f3 = sleep_ms(10); // Timer 9
+    // nothing has run yet: futures start when polled
+    f3.await;
     select! {
         biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-        _ = sleep_ms(20) => {} // Timer 4
         _ = async {
-            yield_now().await; // yield: the task goes to the back of the ready queue
+            sleep_ms(50).await; // Timer 12
         } => {}
-        _ = async { block_ms(10) } => {}
+        _ = async {
+            select! {
+                biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+                _ = sleep_ms(100) => {} // Timer 14
+                _ = sleep_ms(10) => {} // Timer 15
+            }
+        } => {}
     }
-    for _ in 0..0 {
-        join!( // all at once; each poll polls every unfinished one
-            async { log("log 10") },
-        );
-        sleep_ms(50).await; // Timer 11
-    }
+    join!( // all at once; each poll polls every unfinished one
+        async {
+            join!( // all at once; each poll polls every unfinished one
+                async { block_ms(0) },
+                sleep_ms(0), // Timer 19
+                yield_now(),
+            );
+        },
+    );
 }
 
 pub fn size() -> usize {
@@ -4356,10 +4632,30 @@ pub mod random_129 {
 use runtime::prelude::*;
 
 async fn run() {
-    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
-        let f1 = sleep_ms(0); // Timer 2
+    let f1 = sleep_ms(20); // Timer 2
+    let f2 = async {
+        join!( // all at once; each poll polls every unfinished one
+            async { log("log 4") },
+            sleep_ms(20), // Timer 5
+        );
+    };
+    let f3 = async {
+        let f4 = sleep_ms(20); // Timer 7
         // nothing has run yet: futures start when polled
-        f1.await;
+        f4.await;
+    };
+    // nothing has run yet: futures start when polled
+    f1.await;
+    f2.await;
+    f3.await;
+    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
+        join!( // all at once; each poll polls every unfinished one
+            sleep_ms(10), // Timer 9
+            async {
+                log("log 11");
+                sleep_ms(20).await; // Timer 12
+            },
+        );
     });
     h1.await.unwrap();
 }
@@ -4377,22 +4673,13 @@ pub mod random_130 {
 use runtime::prelude::*;
 
 async fn run() {
-    log("log 1");
-    join!( // all at once; each poll polls every unfinished one
-        async {
-            let f1 = sleep_ms(100); // Timer 4
-            // nothing has run yet: futures start when polled
-            f1.await;
-        },
-        async {
-            select! {
-                biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-                _ = yield_now() => {
-                    sleep_ms(0).await; // Timer 7
-                }
-            }
-        },
-    );
+    sleep_ms(20).await; // Timer 1
+    block_ms(30);
+    let f1 = yield_now();
+    let f2 = sleep_ms(20); // Timer 5
+    // nothing has run yet: futures start when polled
+    f1.await;
+    f2.await;
 }
 
 pub fn size() -> usize {
@@ -4408,10 +4695,11 @@ pub mod random_131 {
 use runtime::prelude::*;
 
 async fn run() {
+    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
+        sleep_ms(20).await; // Timer 1
+    });
     yield_now().await; // yield: the task goes to the back of the ready queue
-    sleep_ms(20).await; // Timer 2
-    block_ms(10);
-    yield_now().await; // yield: the task goes to the back of the ready queue
+    h1.await.unwrap();
 }
 
 pub fn size() -> usize {
@@ -4427,32 +4715,45 @@ pub mod random_132 {
 use runtime::prelude::*;
 
 async fn run() {
-    sleep_ms(0).await; // Timer 2
-    sleep_ms(0).await; // Timer 3
-    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
-        for _ in 0..3 {
+    select! {
+        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+        _ = async {
             select! {
                 biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-                _ = async { block_ms(10) } => {}
+                _ = async { log("log 3") } => {}
+                _ = async { log("log 4") } => {
+                    sleep_ms(20).await; // Timer 5
+                }
             }
-            let f1 = async { log("log 8") };
-            let f2 = async { log("log 9") };
+        } => {}
+        _ = async {
+            let f1 = async { block_ms(0) };
+            let f2 = sleep_ms(100); // Timer 8
             // nothing has run yet: futures start when polled
             f1.await;
             f2.await;
-        }
-    });
-    select! {
-        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-        _ = yield_now() => {}
-    }
-    h1.await.unwrap();
-    join!( // all at once; each poll polls every unfinished one
-        async {
-            for _ in 0..1 {
-                sleep_ms(0).await; // Timer 14
-                log("log 15");
+        } => {}
+        _ = async {
+            select! {
+                biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+                _ = async { log("log 10") } => {
+                    sleep_ms(50).await; // Timer 13
+                    sleep_ms(20).await; // Timer 14
+                }
+                _ = sleep_ms(50) => {} // Timer 11
+                _ = async { block_ms(10) } => {
+                    log("log 15");
+                }
             }
+        } => {}
+    }
+    log("log 16");
+    join!( // all at once; each poll polls every unfinished one
+        yield_now(),
+        async {
+            let f3 = async { block_ms(0) };
+            // nothing has run yet: futures start when polled
+            f3.await;
         },
     );
 }
@@ -4467,221 +4768,6 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 }
 
 pub mod random_133 {
-use runtime::prelude::*;
-
-async fn run() {
-    let f1 = async {
-        sleep_ms(0).await; // Timer 3
-    };
-    let f2 = sleep_ms(0); // Timer 4
-    // nothing has run yet: futures start when polled
-    f1.await;
-    f2.await;
-    sleep_ms(0).await; // Timer 5
-    join!( // all at once; each poll polls every unfinished one
-        async {
-            select! {
-                biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-                _ = sleep_ms(20) => {} // Timer 8
-            }
-        },
-        async {
-            select! {
-                biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-                _ = sleep_ms(100) => {} // Timer 10
-            }
-        },
-    );
-    sleep_ms(20).await; // Timer 11
-}
-
-pub fn size() -> usize {
-    std::mem::size_of_val(&run())
-}
-
-pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
-    Box::pin(run())
-}
-}
-
-pub mod random_134 {
-use runtime::prelude::*;
-
-async fn run() {
-    log("log 3");
-    sleep_ms(20).await; // Timer 5
-    log("log 6");
-    select! {
-        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-        _ = async {
-            sleep_ms(20).await; // Timer 9
-            sleep_ms(100).await; // Timer 10
-            sleep_ms(50).await; // Timer 11
-        } => {}
-        _ = sleep_ms(20) => {} // Timer 12
-    }
-    let f1 = async {
-        select! {
-            biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-            _ = sleep_ms(50) => {} // Timer 15
-        }
-    };
-    let f2 = async {
-        let f3 = sleep_ms(10); // Timer 17
-        // nothing has run yet: futures start when polled
-        f3.await;
-    };
-    // nothing has run yet: futures start when polled
-    f1.await;
-    f2.await;
-    select! {
-        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-        _ = async { block_ms(10) } => {
-            sleep_ms(0).await; // Timer 26
-        }
-        _ = async {
-            select! {
-                biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-                _ = sleep_ms(100) => {} // Timer 21
-                _ = sleep_ms(10) => {} // Timer 22
-            }
-        } => {
-            log("log 27");
-            sleep_ms(20).await; // Timer 28
-        }
-        _ = async {
-            let f4 = sleep_ms(20); // Timer 24
-            let f5 = sleep_ms(100); // Timer 25
-            // nothing has run yet: futures start when polled
-            f4.await;
-            f5.await;
-        } => {}
-    }
-}
-
-pub fn size() -> usize {
-    std::mem::size_of_val(&run())
-}
-
-pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
-    Box::pin(run())
-}
-}
-
-pub mod random_135 {
-use runtime::prelude::*;
-
-async fn run() {
-    select! {
-        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-        _ = sleep_ms(50) => {} // Timer 2
-        _ = async {
-            join!( // all at once; each poll polls every unfinished one
-                sleep_ms(20), // Timer 4
-            );
-        } => {}
-        _ = async {
-            for _ in 0..3 {
-                sleep_ms(50).await; // Timer 6
-            }
-        } => {}
-    }
-    select! {
-        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-        _ = async {
-            sleep_ms(20).await; // Timer 9
-        } => {}
-        _ = async {
-            join!( // all at once; each poll polls every unfinished one
-                sleep_ms(100), // Timer 11
-                async { log("log 12") },
-                async { block_ms(30) },
-            );
-        } => {}
-        _ = async {
-            let f1 = yield_now();
-            let f2 = sleep_ms(20); // Timer 16
-            // nothing has run yet: futures start when polled
-            f1.await;
-            f2.await;
-        } => {}
-    }
-    sleep_ms(0).await; // Timer 19
-    sleep_ms(100).await; // Timer 20
-}
-
-pub fn size() -> usize {
-    std::mem::size_of_val(&run())
-}
-
-pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
-    Box::pin(run())
-}
-}
-
-pub mod random_136 {
-use runtime::prelude::*;
-
-async fn run() {
-    let f1 = sleep_ms(20); // Timer 2
-    let f2 = async {
-        log("log 4");
-        block_ms(0);
-    };
-    // nothing has run yet: futures start when polled
-    f1.await;
-    f2.await;
-    select! {
-        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-        _ = async { block_ms(0) } => {}
-    }
-    block_ms(10);
-    sleep_ms(100).await; // Timer 11
-    select! {
-        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-        _ = async { log("log 13") } => {
-            log("log 14");
-            block_ms(0);
-        }
-    }
-    log("log 16");
-}
-
-pub fn size() -> usize {
-    std::mem::size_of_val(&run())
-}
-
-pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
-    Box::pin(run())
-}
-}
-
-pub mod random_137 {
-use runtime::prelude::*;
-
-async fn run() {
-    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
-        for _ in 0..0 {
-            let f1 = sleep_ms(50); // Timer 3
-            let f2 = yield_now();
-            // nothing has run yet: futures start when polled
-            f1.await;
-            f2.await;
-        }
-    });
-    h1.await.unwrap();
-}
-
-pub fn size() -> usize {
-    std::mem::size_of_val(&run())
-}
-
-pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
-    Box::pin(run())
-}
-}
-
-pub mod random_138 {
 use runtime::prelude::*;
 
 async fn run() {
@@ -4713,7 +4799,7 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 }
 }
 
-pub mod random_139 {
+pub mod random_134 {
 use runtime::prelude::*;
 
 async fn run() {
@@ -4732,7 +4818,7 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 }
 }
 
-pub mod random_140 {
+pub mod random_135 {
 use runtime::prelude::*;
 
 async fn run() {
@@ -4748,7 +4834,7 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 }
 }
 
-pub mod random_141 {
+pub mod random_136 {
 use runtime::prelude::*;
 
 async fn run() {
@@ -4769,7 +4855,7 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 }
 }
 
-pub mod random_142 {
+pub mod random_137 {
 use runtime::prelude::*;
 
 async fn run() {
@@ -4792,7 +4878,7 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 }
 }
 
-pub mod random_143 {
+pub mod random_138 {
 use runtime::prelude::*;
 
 async fn run() {
@@ -4812,7 +4898,7 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 }
 }
 
-pub mod random_144 {
+pub mod random_139 {
 use runtime::prelude::*;
 
 async fn run() {
@@ -4832,7 +4918,7 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 }
 }
 
-pub mod random_145 {
+pub mod random_140 {
 use runtime::prelude::*;
 
 async fn run() {
@@ -4862,7 +4948,7 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 }
 }
 
-pub mod random_146 {
+pub mod random_141 {
 use runtime::prelude::*;
 
 async fn run() {
@@ -4878,7 +4964,7 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 }
 }
 
-pub mod random_147 {
+pub mod random_142 {
 use runtime::prelude::*;
 
 async fn run() {
@@ -4907,7 +4993,7 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 }
 }
 
-pub mod random_148 {
+pub mod random_143 {
 use runtime::prelude::*;
 
 async fn run() {
@@ -4928,7 +5014,7 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 }
 }
 
-pub mod random_149 {
+pub mod random_144 {
 use runtime::prelude::*;
 
 async fn run() {
@@ -4969,7 +5055,7 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 }
 }
 
-pub mod random_150 {
+pub mod random_145 {
 use runtime::prelude::*;
 
 async fn run() {
@@ -4981,10 +5067,215 @@ async fn run() {
         async { log("log 7") },
     );
     sleep_ms(50).await; // Timer 8
-    for _ in 0..1 {
+    for _ in 0..3 {
         log("log 10");
         yield_now().await; // yield: the task goes to the back of the ready queue
     }
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_146 {
+use runtime::prelude::*;
+
+async fn run() {
+    join!( // all at once; each poll polls every unfinished one
+        async {
+            for r5 in 0..2 {
+                log(format!("log 3 {r5}"));
+                sleep_ms(0).await; // Timer 4
+                log(format!("log 5 {r5}"));
+            }
+        },
+        async {
+            select! {
+                biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+                _ = sleep_ms(0) => {} // Timer 7
+                _ = sleep_ms(50) => {} // Timer 8
+            }
+        },
+        async {
+            let f1 = async { block_ms(10) };
+            // nothing has run yet: futures start when polled
+            f1.await;
+        },
+    );
+    join!( // all at once; each poll polls every unfinished one
+        async { log("log 12") },
+    );
+    join!( // all at once; each poll polls every unfinished one
+        async {
+            sleep_ms(20).await; // Timer 15
+            block_ms(10);
+        },
+        async {
+            join!( // all at once; each poll polls every unfinished one
+                yield_now(),
+                async { log("log 19") },
+                async { log("log 20") },
+            );
+        },
+        sleep_ms(20), // Timer 21
+    );
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_147 {
+use runtime::prelude::*;
+
+async fn run() {
+    join!( // all at once; each poll polls every unfinished one
+        async { log("log 2") },
+        async {
+            join!( // all at once; each poll polls every unfinished one
+                async { block_ms(10) },
+                async { block_ms(0) },
+            );
+        },
+    );
+    log("log 6");
+    log("log 7");
+    join!( // all at once; each poll polls every unfinished one
+        async {
+            log("log 10");
+            block_ms(0);
+            block_ms(30);
+        },
+        async {
+            let f1 = async { log("log 14") };
+            // nothing has run yet: futures start when polled
+            f1.await;
+        },
+        async {
+            let f2 = sleep_ms(20); // Timer 16
+            let f3 = sleep_ms(50); // Timer 17
+            // nothing has run yet: futures start when polled
+            f2.await;
+            f3.await;
+        },
+    );
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_148 {
+use runtime::prelude::*;
+
+async fn run() {
+    let f1 = async { log("log 3") };
+    let f2 = async { log("log 4") };
+    // nothing has run yet: futures start when polled
+    f1.await;
+    f2.await;
+    select! {
+        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+        _ = sleep_ms(10) => { // Timer 7
+            block_ms(10);
+            yield_now().await; // yield: the task goes to the back of the ready queue
+        }
+    }
+    sleep_ms(0).await; // Timer 10
+    join!( // all at once; each poll polls every unfinished one
+        async {
+            log("log 13");
+            log("log 14");
+            log("log 15");
+        },
+    );
+    select! {
+        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+        _ = async {
+            join!( // all at once; each poll polls every unfinished one
+                async { block_ms(0) },
+                async { block_ms(10) },
+                yield_now(),
+            );
+        } => {}
+        _ = async {
+            let f3 = async { log("log 22") };
+            let f4 = sleep_ms(10); // Timer 23
+            let f5 = sleep_ms(20); // Timer 24
+            // nothing has run yet: futures start when polled
+            f3.await;
+            f4.await;
+            f5.await;
+        } => {}
+    }
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_149 {
+use runtime::prelude::*;
+
+async fn run() {
+    log("log 1");
+    join!( // all at once; each poll polls every unfinished one
+        async {
+            join!( // all at once; each poll polls every unfinished one
+                sleep_ms(20), // Timer 4
+                sleep_ms(50), // Timer 5
+                sleep_ms(0), // Timer 6
+            );
+        },
+    );
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_150 {
+use runtime::prelude::*;
+
+async fn run() {
+    log("log 1");
+    join!( // all at once; each poll polls every unfinished one
+        sleep_ms(20), // Timer 3
+    );
+    select! {
+        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+        _ = sleep_ms(20) => {} // Timer 6
+    }
+    sleep_ms(100).await; // Timer 7
+    sleep_ms(20).await; // Timer 8
+    join!( // all at once; each poll polls every unfinished one
+        async { block_ms(0) },
+    );
 }
 
 pub fn size() -> usize {
@@ -5000,50 +5291,26 @@ pub mod random_151 {
 use runtime::prelude::*;
 
 async fn run() {
-    block_ms(30);
     let f1 = async {
-        sleep_ms(20).await; // Timer 4
-        log("log 5");
-        sleep_ms(0).await; // Timer 6
+        join!( // all at once; each poll polls every unfinished one
+            async { log("log 3") },
+            async { log("log 4") },
+        );
     };
-    let f2 = async {
-        select! {
-            biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-            _ = yield_now() => {}
-        }
-    };
-    let f3 = sleep_ms(0); // Timer 9
+    let f2 = sleep_ms(0); // Timer 5
     // nothing has run yet: futures start when polled
     f1.await;
     f2.await;
-    f3.await;
-    select! {
-        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-        _ = async {
-            select! {
-                biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-                _ = async { log("log 12") } => {}
-                _ = async { log("log 13") } => {
-                    sleep_ms(20).await; // Timer 15
-                    sleep_ms(10).await; // Timer 16
-                }
-                _ = sleep_ms(0) => { // Timer 14
-                    sleep_ms(10).await; // Timer 17
-                }
+    spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
+        for _ in 0..0 {
+            for _ in 0..2 {
+                sleep_ms(0).await; // Timer 8
+                sleep_ms(20).await; // Timer 9
             }
-        } => {}
-        _ = async {
-            join!( // all at once; each poll polls every unfinished one
-                yield_now(),
-                async { log("log 20") },
-                async { log("log 21") },
-            );
-        } => {}
-        _ = sleep_ms(20) => { // Timer 22
-            log("log 23");
-            sleep_ms(50).await; // Timer 24
+            block_ms(30);
+            sleep_ms(100).await; // Timer 12
         }
-    }
+    });
 }
 
 pub fn size() -> usize {
@@ -5059,12 +5326,12 @@ pub mod random_152 {
 use runtime::prelude::*;
 
 async fn run() {
-    sleep_ms(20).await; // Timer 1
-    block_ms(0);
-    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
-        sleep_ms(100).await; // Timer 3
-    });
-    h1.await.unwrap();
+    for _ in 0..0 {
+        sleep_ms(20).await; // Timer 3
+    }
+    sleep_ms(20).await; // Timer 5
+    sleep_ms(0).await; // Timer 6
+    yield_now().await; // yield: the task goes to the back of the ready queue
 }
 
 pub fn size() -> usize {
@@ -5080,14 +5347,11 @@ pub mod random_153 {
 use runtime::prelude::*;
 
 async fn run() {
-    log("log 2");
-    select! {
-        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-        _ = async { log("log 4") } => {}
-    }
-    let f1 = async { log("log 6") };
-    // nothing has run yet: futures start when polled
-    f1.await;
+    yield_now().await; // yield: the task goes to the back of the ready queue
+    log("log 3");
+    spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
+        log("log 4");
+    });
 }
 
 pub fn size() -> usize {
@@ -5103,7 +5367,66 @@ pub mod random_154 {
 use runtime::prelude::*;
 
 async fn run() {
-    sleep_ms(20).await; // Timer 1
+    join!( // all at once; each poll polls every unfinished one
+        async {
+            let f1 = yield_now();
+            let f2 = sleep_ms(100); // Timer 4
+            let f3 = async { log("log 5") };
+            // nothing has run yet: futures start when polled
+            f1.await;
+            f2.await;
+            f3.await;
+        },
+    );
+    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
+        join!( // all at once; each poll polls every unfinished one
+            async {
+                join!( // all at once; each poll polls every unfinished one
+                    async { block_ms(0) },
+                    sleep_ms(20), // Timer 9
+                    sleep_ms(0), // Timer 10
+                );
+            },
+            async {
+                select! {
+                    biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+                    _ = yield_now() => {}
+                    _ = sleep_ms(50) => {} // Timer 13
+                    _ = yield_now() => {}
+                }
+            },
+        );
+    });
+    h1.await.unwrap();
+    log("log 16");
+    join!( // all at once; each poll polls every unfinished one
+        yield_now(),
+        sleep_ms(10), // Timer 19
+        async { log("log 20") },
+    );
+    join!( // all at once; each poll polls every unfinished one
+        sleep_ms(20), // Timer 22
+        async { log("log 23") },
+    );
+    join!( // all at once; each poll polls every unfinished one
+        async {
+            let f4 = async { log("log 26") };
+            let f5 = sleep_ms(50); // Timer 27
+            let f6 = async { log("log 28") };
+            // nothing has run yet: futures start when polled
+            f4.await;
+            f5.await;
+            f6.await;
+        },
+        async { log("log 29") },
+        async {
+            select! {
+                biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+                _ = sleep_ms(50) => {} // Timer 31
+                _ = async { log("log 32") } => {}
+            }
+        },
+    );
 }
 
 pub fn size() -> usize {
@@ -5116,283 +5439,6 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 }
 
 pub mod random_155 {
-use runtime::prelude::*;
-
-async fn run() {
-    sleep_ms(100).await; // Timer 1
-    sleep_ms(20).await; // Timer 2
-    log("log 3");
-}
-
-pub fn size() -> usize {
-    std::mem::size_of_val(&run())
-}
-
-pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
-    Box::pin(run())
-}
-}
-
-pub mod random_156 {
-use runtime::prelude::*;
-
-async fn run() {
-    for _ in 0..1 {
-        sleep_ms(20).await; // Timer 2
-        log("log 4");
-        sleep_ms(10).await; // Timer 5
-        sleep_ms(10).await; // Timer 6
-    }
-}
-
-pub fn size() -> usize {
-    std::mem::size_of_val(&run())
-}
-
-pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
-    Box::pin(run())
-}
-}
-
-pub mod random_157 {
-use runtime::prelude::*;
-
-async fn run() {
-    sleep_ms(20).await; // Timer 1
-}
-
-pub fn size() -> usize {
-    std::mem::size_of_val(&run())
-}
-
-pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
-    Box::pin(run())
-}
-}
-
-pub mod random_158 {
-use runtime::prelude::*;
-
-async fn run() {
-    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
-        join!( // all at once; each poll polls every unfinished one
-            async {
-                log("log 3");
-                log("log 4");
-                log("log 5");
-            },
-        );
-    });
-    h1.await.unwrap();
-    select! {
-        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-        _ = async {
-            join!( // all at once; each poll polls every unfinished one
-                async { block_ms(0) },
-                async { block_ms(10) },
-                yield_now(),
-            );
-        } => {}
-        _ = async {
-            let f1 = async { log("log 12") };
-            let f2 = sleep_ms(10); // Timer 13
-            let f3 = sleep_ms(20); // Timer 14
-            // nothing has run yet: futures start when polled
-            f1.await;
-            f2.await;
-            f3.await;
-        } => {}
-    }
-    let f4 = async { log("log 16") };
-    let f5 = async {
-        join!( // all at once; each poll polls every unfinished one
-            sleep_ms(20), // Timer 18
-        );
-    };
-    let f6 = async {
-        for _ in 0..0 {
-            sleep_ms(50).await; // Timer 20
-        }
-    };
-    // nothing has run yet: futures start when polled
-    f4.await;
-    f5.await;
-    f6.await;
-}
-
-pub fn size() -> usize {
-    std::mem::size_of_val(&run())
-}
-
-pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
-    Box::pin(run())
-}
-}
-
-pub mod random_159 {
-use runtime::prelude::*;
-
-async fn run() {
-    log("log 1");
-    select! {
-        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-        _ = sleep_ms(20) => {} // Timer 4
-    }
-    sleep_ms(100).await; // Timer 5
-    sleep_ms(20).await; // Timer 6
-    join!( // all at once; each poll polls every unfinished one
-        async { block_ms(0) },
-    );
-    let f1 = sleep_ms(10); // Timer 11
-    let f2 = async { log("log 12") };
-    // nothing has run yet: futures start when polled
-    f1.await;
-    f2.await;
-}
-
-pub fn size() -> usize {
-    std::mem::size_of_val(&run())
-}
-
-pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
-    Box::pin(run())
-}
-}
-
-pub mod random_160 {
-use runtime::prelude::*;
-
-async fn run() {
-    sleep_ms(0).await; // Timer 1
-    select! {
-        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-        _ = async {
-            let f1 = yield_now();
-            let f2 = sleep_ms(20); // Timer 5
-            let f3 = sleep_ms(10); // Timer 6
-            // nothing has run yet: futures start when polled
-            f1.await;
-            f2.await;
-            f3.await;
-        } => {
-            block_ms(10);
-            log("log 11");
-        }
-        _ = async {
-            block_ms(30);
-        } => {
-            log("log 12");
-        }
-        _ = sleep_ms(100) => { // Timer 9
-            log("log 13");
-        }
-    }
-    spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
-        sleep_ms(20).await; // Timer 14
-    });
-    sleep_ms(0).await; // Timer 15
-}
-
-pub fn size() -> usize {
-    std::mem::size_of_val(&run())
-}
-
-pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
-    Box::pin(run())
-}
-}
-
-pub mod random_161 {
-use runtime::prelude::*;
-
-async fn run() {
-    select! {
-        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-        _ = async {
-            join!( // all at once; each poll polls every unfinished one
-                async { log("log 3") },
-            );
-        } => {
-            block_ms(30);
-        }
-        _ = async {
-            for _ in 0..3 {
-                log("log 5");
-                sleep_ms(100).await; // Timer 6
-            }
-        } => {}
-        _ = async {
-            join!( // all at once; each poll polls every unfinished one
-                sleep_ms(100), // Timer 8
-            );
-        } => {}
-    }
-    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
-        join!( // all at once; each poll polls every unfinished one
-            async {
-                join!( // all at once; each poll polls every unfinished one
-                    sleep_ms(100), // Timer 12
-                    async { block_ms(0) },
-                );
-            },
-            async {
-                join!( // all at once; each poll polls every unfinished one
-                    sleep_ms(0), // Timer 15
-                    yield_now(),
-                    sleep_ms(50), // Timer 17
-                );
-            },
-            async {
-                let f1 = yield_now();
-                let f2 = sleep_ms(20); // Timer 20
-                // nothing has run yet: futures start when polled
-                f1.await;
-                f2.await;
-            },
-        );
-    });
-    h1.await.unwrap();
-    log("log 22");
-    join!( // all at once; each poll polls every unfinished one
-        yield_now(),
-        sleep_ms(10), // Timer 25
-        async { log("log 26") },
-    );
-    join!( // all at once; each poll polls every unfinished one
-        sleep_ms(20), // Timer 28
-        async { log("log 29") },
-    );
-    join!( // all at once; each poll polls every unfinished one
-        async {
-            let f3 = async { log("log 32") };
-            let f4 = sleep_ms(50); // Timer 33
-            let f5 = async { log("log 34") };
-            // nothing has run yet: futures start when polled
-            f3.await;
-            f4.await;
-            f5.await;
-        },
-        async { log("log 35") },
-        async {
-            select! {
-                biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-                _ = sleep_ms(50) => {} // Timer 37
-                _ = async { log("log 38") } => {}
-            }
-        },
-    );
-}
-
-pub fn size() -> usize {
-    std::mem::size_of_val(&run())
-}
-
-pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
-    Box::pin(run())
-}
-}
-
-pub mod random_162 {
 use runtime::prelude::*;
 
 async fn run() {
@@ -5415,7 +5461,7 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 }
 }
 
-pub mod random_163 {
+pub mod random_156 {
 use runtime::prelude::*;
 
 async fn run() {
@@ -5465,7 +5511,7 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 }
 }
 
-pub mod random_164 {
+pub mod random_157 {
 use runtime::prelude::*;
 
 async fn run() {
@@ -5481,7 +5527,7 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 }
 }
 
-pub mod random_165 {
+pub mod random_158 {
 use runtime::prelude::*;
 
 async fn run() {
@@ -5520,7 +5566,7 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 }
 }
 
-pub mod random_166 {
+pub mod random_159 {
 use runtime::prelude::*;
 
 async fn run() {
@@ -5576,7 +5622,7 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 }
 }
 
-pub mod random_167 {
+pub mod random_160 {
 use runtime::prelude::*;
 
 async fn run() {
@@ -5615,56 +5661,283 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 }
 }
 
-pub mod random_168 {
+pub mod random_161 {
 use runtime::prelude::*;
 
 async fn run() {
-    select! {
-        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-        _ = async { log("log 16") } => {
-            sleep_ms(0).await; // Timer 20
-        }
-        _ = async {
-            select! {
-                biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-                _ = async { block_ms(30) } => {}
-                _ = async { block_ms(0) } => {}
-            }
-        } => {
-            sleep_ms(10).await; // Timer 21
-            log("log 22");
-        }
-    }
-    block_ms(0);
     let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
-        sleep_ms(100).await; // Timer 26
-        sleep_ms(10).await; // Timer 27
-        sleep_ms(20).await; // Timer 28
-        log("log 30");
-        log("log 31");
-        sleep_ms(20).await; // Timer 32
+        select! {
+            biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+            _ = async { log("log 16") } => {
+                sleep_ms(0).await; // Timer 20
+            }
+            _ = async {
+                select! {
+                    biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+                    _ = async { block_ms(30) } => {}
+                    _ = async { block_ms(0) } => {}
+                }
+            } => {
+                sleep_ms(10).await; // Timer 21
+                log("log 22");
+            }
+        }
     });
     h1.await.unwrap();
+    block_ms(0);
+    sleep_ms(100).await; // Timer 26
+    sleep_ms(10).await; // Timer 27
+    sleep_ms(20).await; // Timer 28
+    log("log 30");
+    log("log 31");
+    sleep_ms(20).await; // Timer 32
     select! {
         biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
         _ = async {
-            for _ in 0..0 {
+            for _ in 0..3 {
                 yield_now().await; // yield: the task goes to the back of the ready queue
                 sleep_ms(100).await; // Timer 36
                 block_ms(30);
             }
         } => {}
-        _ = sleep_ms(0) => { // Timer 38
-            log("log 42");
-        }
+        _ = yield_now() => {}
         _ = async {
-            block_ms(10);
-            log("log 41");
-        } => {
-            sleep_ms(20).await; // Timer 43
-            sleep_ms(10).await; // Timer 44
+            sleep_ms(0).await; // Timer 40
+        } => {}
+    }
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_162 {
+use runtime::prelude::*;
+
+async fn run() {
+    log("log 1");
+    spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
+        join!( // all at once; each poll polls every unfinished one
+            sleep_ms(0), // Timer 3
+        );
+    });
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_163 {
+use runtime::prelude::*;
+
+async fn run() {
+    log("log 22");
+    log("log 24");
+    sleep_ms(50).await; // Timer 25
+    for _ in 0..1 {
+        yield_now().await; // yield: the task goes to the back of the ready queue
+    }
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_164 {
+use runtime::prelude::*;
+
+async fn run() {
+    let f1 = async { log("log 3") };
+    let f2 = yield_now();
+    let f3 = sleep_ms(50); // Timer 5
+    // nothing has run yet: futures start when polled
+    f1.await;
+    f2.await;
+    f3.await;
+    sleep_ms(10).await; // Timer 6
+    let f4 = async {
+        let f5 = sleep_ms(10); // Timer 9
+        let f6 = async { block_ms(0) };
+        // nothing has run yet: futures start when polled
+        f5.await;
+        f6.await;
+    };
+    let f5 = async { block_ms(0) };
+    // nothing has run yet: futures start when polled
+    f4.await;
+    f5.await;
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_165 {
+use runtime::prelude::*;
+
+async fn run() {
+    sleep_ms(20).await; // Timer 1
+    block_ms(30);
+    let f1 = sleep_ms(100); // Timer 5
+    let f2 = sleep_ms(10); // Timer 6
+    let f3 = async { log("log 7") };
+    // nothing has run yet: futures start when polled
+    f1.await;
+    f2.await;
+    f3.await;
+    select! {
+        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+        _ = sleep_ms(50) => {} // Timer 9
+    }
+    join!( // all at once; each poll polls every unfinished one
+        async {
+            log("log 12");
+            log("log 13");
+            log("log 14");
+        },
+    );
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_166 {
+use runtime::prelude::*;
+
+async fn run() {
+    log("log 2");
+    select! {
+        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+        _ = sleep_ms(20) => {} // Timer 5
+        _ = async { log("log 6") } => {}
+        _ = sleep_ms(10) => {} // Timer 7
+    }
+    block_ms(0);
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_167 {
+use runtime::prelude::*;
+
+async fn run() {
+    select! {
+        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+        _ = sleep_ms(100) => {} // Timer 2
+        _ = async {
+            join!( // all at once; each poll polls every unfinished one
+                sleep_ms(50), // Timer 4
+                sleep_ms(0), // Timer 5
+                async { log("log 6") },
+            );
+        } => {}
+        _ = sleep_ms(100) => { // Timer 7
+            sleep_ms(0).await; // Timer 8
+            sleep_ms(100).await; // Timer 9
         }
     }
+    spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
+        block_ms(30);
+    });
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_168 {
+use runtime::prelude::*;
+
+async fn run() {
+    for _ in 0..1 {
+        yield_now().await; // yield: the task goes to the back of the ready queue
+        log("log 4");
+        sleep_ms(100).await; // Timer 5
+        for _ in 0..0 {
+            sleep_ms(100).await; // Timer 7
+            sleep_ms(20).await; // Timer 8
+            sleep_ms(20).await; // Timer 9
+        }
+        let f1 = sleep_ms(100); // Timer 11
+        let f2 = sleep_ms(20); // Timer 12
+        let f3 = sleep_ms(10); // Timer 13
+        // nothing has run yet: futures start when polled
+        f1.await;
+        f2.await;
+        f3.await;
+    }
+    join!( // all at once; each poll polls every unfinished one
+        sleep_ms(20), // Timer 15
+        async {
+            join!( // all at once; each poll polls every unfinished one
+                async { log("log 17") },
+                async { block_ms(10) },
+            );
+        },
+        async {
+            join!( // all at once; each poll polls every unfinished one
+                async { block_ms(0) },
+            );
+        },
+    );
+    join!( // all at once; each poll polls every unfinished one
+        async {
+            let f4 = yield_now();
+            let f5 = yield_now();
+            // nothing has run yet: futures start when polled
+            f4.await;
+            f5.await;
+        },
+        async {
+            log("log 26");
+            log("log 27");
+        },
+        async {
+            let f6 = async { block_ms(30) };
+            let f7 = async { block_ms(0) };
+            // nothing has run yet: futures start when polled
+            f6.await;
+            f7.await;
+        },
+    );
 }
 
 pub fn size() -> usize {
@@ -5680,12 +5953,60 @@ pub mod random_169 {
 use runtime::prelude::*;
 
 async fn run() {
-    log("log 22");
-    log("log 24");
-    sleep_ms(50).await; // Timer 25
-    for _ in 0..3 {
-        yield_now().await; // yield: the task goes to the back of the ready queue
+    join!( // all at once; each poll polls every unfinished one
+        sleep_ms(10), // Timer 2
+        async {
+            select! {
+                biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+                _ = yield_now() => {}
+                _ = sleep_ms(20) => {} // Timer 5
+                _ = sleep_ms(0) => { // Timer 6
+                    block_ms(10);
+                    sleep_ms(20).await; // Timer 8
+                }
+            }
+        },
+        async { log("log 9") },
+    );
+    select! {
+        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+        _ = sleep_ms(0) => { // Timer 12
+            log("log 14");
+        }
+        _ = sleep_ms(10) => { // Timer 13
+            sleep_ms(50).await; // Timer 15
+            sleep_ms(20).await; // Timer 16
+        }
     }
+    block_ms(0);
+    select! {
+        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+        _ = async { log("log 19") } => {
+            log("log 20");
+        }
+    }
+    let f1 = async {
+        select! {
+            biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+            _ = sleep_ms(10) => {} // Timer 23
+        }
+    };
+    let f2 = async {
+        join!( // all at once; each poll polls every unfinished one
+            sleep_ms(10), // Timer 25
+        );
+    };
+    let f3 = async {
+        for _ in 0..2 {
+            sleep_ms(50).await; // Timer 27
+            sleep_ms(20).await; // Timer 28
+            sleep_ms(100).await; // Timer 29
+        }
+    };
+    // nothing has run yet: futures start when polled
+    f1.await;
+    f2.await;
+    f3.await;
 }
 
 pub fn size() -> usize {
@@ -5701,20 +6022,47 @@ pub mod random_170 {
 use runtime::prelude::*;
 
 async fn run() {
-    for _ in 0..3 {
+    sleep_ms(20).await; // Timer 1
+    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
         select! {
             biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-            _ = async { block_ms(10) } => {}
-            _ = sleep_ms(50) => {} // Timer 4
-            _ = sleep_ms(0) => {} // Timer 5
+            _ = async {
+                block_ms(10);
+            } => {}
+            _ = async {
+                join!( // all at once; each poll polls every unfinished one
+                    sleep_ms(20), // Timer 6
+                    async { block_ms(0) },
+                    sleep_ms(20), // Timer 8
+                );
+            } => {
+                block_ms(10);
+                yield_now().await; // yield: the task goes to the back of the ready queue
+            }
         }
-        sleep_ms(10).await; // Timer 6
-        for _ in 0..3 {
-            sleep_ms(10).await; // Timer 8
-            sleep_ms(10).await; // Timer 9
-        }
-    }
-    block_ms(0);
+    });
+    sleep_ms(20).await; // Timer 11
+    join!( // all at once; each poll polls every unfinished one
+        async {
+            join!( // all at once; each poll polls every unfinished one
+                async { log("log 14") },
+            );
+        },
+        async {
+            join!( // all at once; each poll polls every unfinished one
+                yield_now(),
+                async { log("log 17") },
+                async { log("log 18") },
+            );
+        },
+        async {
+            select! {
+                biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+                _ = async { block_ms(10) } => {}
+            }
+        },
+    );
+    h1.await.unwrap();
 }
 
 pub fn size() -> usize {
@@ -5730,15 +6078,23 @@ pub mod random_171 {
 use runtime::prelude::*;
 
 async fn run() {
-    sleep_ms(10).await; // Timer 1
-    join!( // all at once; each poll polls every unfinished one
-        sleep_ms(0), // Timer 3
-        async { log("log 4") },
-        async {
-            sleep_ms(10).await; // Timer 6
-            sleep_ms(20).await; // Timer 7
-        },
-    );
+    sleep_ms(100).await; // Timer 1
+    select! {
+        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+        _ = yield_now() => {}
+        _ = sleep_ms(20) => {} // Timer 5
+    }
+    block_ms(10);
+    log("log 8");
+    sleep_ms(20).await; // Timer 9
+    select! {
+        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+        _ = async {
+            join!( // all at once; each poll polls every unfinished one
+                yield_now(),
+            );
+        } => {}
+    }
 }
 
 pub fn size() -> usize {
@@ -5754,22 +6110,18 @@ pub mod random_172 {
 use runtime::prelude::*;
 
 async fn run() {
-    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
-        let f1 = async { log("log 2") };
-        let f2 = async {
-            select! {
-                biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-                _ = async { log("log 4") } => {}
-            }
-        };
-        // nothing has run yet: futures start when polled
-        f1.await;
-        f2.await;
+    sleep_ms(100).await; // Timer 1
+    spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
+        join!( // all at once; each poll polls every unfinished one
+            async {
+                join!( // all at once; each poll polls every unfinished one
+                    yield_now(),
+                    async { log("log 5") },
+                );
+            },
+        );
     });
-    h1.await.unwrap();
-    sleep_ms(50).await; // Timer 5
-    sleep_ms(100).await; // Timer 8
-    sleep_ms(20).await; // Timer 9
+    yield_now().await; // yield: the task goes to the back of the ready queue
 }
 
 pub fn size() -> usize {
@@ -5785,15 +6137,19 @@ pub mod random_173 {
 use runtime::prelude::*;
 
 async fn run() {
-    select! {
-        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-        _ = async {
-            let f1 = async { log("log 3") };
-            // nothing has run yet: futures start when polled
-            f1.await;
-        } => {}
-        _ = sleep_ms(10) => {} // Timer 4
+    sleep_ms(50).await; // Timer 1
+    yield_now().await; // yield: the task goes to the back of the ready queue
+    for _ in 0..1 {
+        log("log 4");
     }
+    join!( // all at once; each poll polls every unfinished one
+        async {
+            join!( // all at once; each poll polls every unfinished one
+                sleep_ms(100), // Timer 7
+                sleep_ms(10), // Timer 8
+            );
+        },
+    );
 }
 
 pub fn size() -> usize {
@@ -5811,11 +6167,7 @@ use runtime::prelude::*;
 async fn run() {
     join!( // all at once; each poll polls every unfinished one
         async {
-            let f1 = async { log("log 3") };
-            let f2 = sleep_ms(20); // Timer 4
-            // nothing has run yet: futures start when polled
-            f1.await;
-            f2.await;
+            log("log 3");
         },
     );
 }
@@ -5833,7 +6185,43 @@ pub mod random_175 {
 use runtime::prelude::*;
 
 async fn run() {
-    sleep_ms(0).await; // Timer 1
+    select! {
+        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+        _ = async {
+            sleep_ms(0).await; // Timer 20
+            sleep_ms(10).await; // Timer 21
+            sleep_ms(20).await; // Timer 22
+        } => {
+            yield_now().await; // yield: the task goes to the back of the ready queue
+            log("log 26");
+        }
+        _ = async {
+            join!( // all at once; each poll polls every unfinished one
+                sleep_ms(20), // Timer 24
+            );
+        } => {
+            log("log 27");
+        }
+    }
+    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
+        join!( // all at once; each poll polls every unfinished one
+            async {
+                select! {
+                    biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+                    _ = sleep_ms(0) => {} // Timer 30
+                    _ = async { log("log 31") } => {}
+                    _ = sleep_ms(50) => {} // Timer 32
+                }
+            },
+            sleep_ms(50), // Timer 33
+            async {
+                for _ in 0..2 {
+                    sleep_ms(20).await; // Timer 35
+                }
+            },
+        );
+    });
+    h1.await.unwrap();
 }
 
 pub fn size() -> usize {
@@ -5852,41 +6240,11 @@ async fn run() {
     select! {
         biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
         _ = async {
-            let f1 = async { block_ms(30) };
-            let f2 = sleep_ms(0); // Timer 4
-            // nothing has run yet: futures start when polled
-            f1.await;
-            f2.await;
-        } => {}
-        _ = async {
-            for _ in 0..1 {
-                sleep_ms(0).await; // Timer 6
-                log("log 7");
-                sleep_ms(0).await; // Timer 8
+            for _ in 0..0 {
+                block_ms(0);
             }
         } => {}
     }
-    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
-        for _ in 0..3 {
-            log("log 11");
-            sleep_ms(100).await; // Timer 12
-            sleep_ms(20).await; // Timer 13
-            let f3 = sleep_ms(20); // Timer 15
-            let f4 = sleep_ms(20); // Timer 16
-            let f5 = yield_now();
-            // nothing has run yet: futures start when polled
-            f3.await;
-            f4.await;
-            f5.await;
-            for _ in 0..1 {
-                sleep_ms(100).await; // Timer 19
-                block_ms(10);
-                sleep_ms(20).await; // Timer 21
-            }
-        }
-    });
-    h1.await.unwrap();
-    sleep_ms(20).await; // Timer 22
 }
 
 pub fn size() -> usize {
@@ -5902,52 +6260,11 @@ pub mod random_177 {
 use runtime::prelude::*;
 
 async fn run() {
-    select! {
-        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-        _ = async {
-            log("log 25");
-            log("log 26");
-        } => {}
-        _ = async { log("log 27") } => {}
-    }
-    join!( // all at once; each poll polls every unfinished one
-        async {
-            let f1 = sleep_ms(20); // Timer 30
-            let f2 = async { block_ms(0) };
-            // nothing has run yet: futures start when polled
-            f1.await;
-            f2.await;
-        },
-        async { block_ms(30) },
-        async {
-            select! {
-                biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-                _ = async { log("log 34") } => {}
-            }
-        },
-    );
-    let f3 = async {
-        select! {
-            biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-            _ = sleep_ms(10) => {} // Timer 37
-        }
-    };
-    let f4 = async {
-        join!( // all at once; each poll polls every unfinished one
-            sleep_ms(10), // Timer 39
-        );
-    };
-    let f5 = async {
-        for _ in 0..2 {
-            sleep_ms(50).await; // Timer 41
-            sleep_ms(20).await; // Timer 42
-            sleep_ms(100).await; // Timer 43
-        }
-    };
+    let f1 = async { log("log 2") };
+    let f2 = async { log("log 3") };
     // nothing has run yet: futures start when polled
-    f3.await;
-    f4.await;
-    f5.await;
+    f1.await;
+    f2.await;
 }
 
 pub fn size() -> usize {
@@ -5963,19 +6280,43 @@ pub mod random_178 {
 use runtime::prelude::*;
 
 async fn run() {
-    join!( // all at once; each poll polls every unfinished one
-        async {
-            join!( // all at once; each poll polls every unfinished one
-                sleep_ms(20), // Timer 3
-                sleep_ms(0), // Timer 4
-            );
-        },
-        async { log("log 5") },
-    );
+    log("log 2");
     block_ms(10);
-    sleep_ms(50).await; // Timer 9
-    sleep_ms(10).await; // Timer 10
-    sleep_ms(20).await; // Timer 12
+    block_ms(10);
+    sleep_ms(10).await; // Timer 6
+    select! {
+        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+        _ = async {
+            log("log 9");
+            sleep_ms(10).await; // Timer 10
+        } => {}
+        _ = async {
+            block_ms(30);
+            log("log 13");
+        } => {
+            log("log 18");
+        }
+        _ = async {
+            let f1 = async { block_ms(10) };
+            let f2 = async { block_ms(10) };
+            let f3 = sleep_ms(20); // Timer 17
+            // nothing has run yet: futures start when polled
+            f1.await;
+            f2.await;
+            f3.await;
+        } => {
+            sleep_ms(20).await; // Timer 19
+            yield_now().await; // yield: the task goes to the back of the ready queue
+        }
+    }
+    yield_now().await; // yield: the task goes to the back of the ready queue
+    select! {
+        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+        _ = sleep_ms(20) => {} // Timer 24
+        _ = async { log("log 25") } => {}
+        _ = async { log("log 26") } => {}
+    }
+    sleep_ms(100).await; // Timer 28
 }
 
 pub fn size() -> usize {
@@ -5991,10 +6332,39 @@ pub mod random_179 {
 use runtime::prelude::*;
 
 async fn run() {
-    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
-        sleep_ms(20).await; // Timer 1
+    select! {
+        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+        _ = async {
+            sleep_ms(100).await; // Timer 15
+            sleep_ms(20).await; // Timer 16
+            sleep_ms(20).await; // Timer 17
+        } => {}
+        _ = async {
+            for _ in 0..3 {
+                yield_now().await; // yield: the task goes to the back of the ready queue
+            }
+        } => {}
+    }
+    block_ms(10);
+    spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
+        let f1 = async { log("log 23") };
+        // nothing has run yet: futures start when polled
+        f1.await;
+        log("log 25");
+        join!( // all at once; each poll polls every unfinished one
+            sleep_ms(0), // Timer 27
+            sleep_ms(20), // Timer 28
+        );
     });
-    h1.await.unwrap();
+    select! {
+        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+        _ = sleep_ms(0) => { // Timer 30
+            log("log 33");
+            block_ms(0);
+        }
+        _ = yield_now() => {}
+        _ = sleep_ms(0) => {} // Timer 32
+    }
 }
 
 pub fn size() -> usize {
@@ -6010,18 +6380,30 @@ pub mod random_180 {
 use runtime::prelude::*;
 
 async fn run() {
-    join!( // all at once; each poll polls every unfinished one
-        yield_now(),
-        async { log("log 4") },
-        async { log("log 5") },
-    );
+    log("log 1");
+    block_ms(0);
+    sleep_ms(100).await; // Timer 3
     select! {
         biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-        _ = async { block_ms(10) } => {}
+        _ = async {
+            let f1 = yield_now();
+            // nothing has run yet: futures start when polled
+            f1.await;
+        } => {
+            sleep_ms(20).await; // Timer 12
+            log("log 13");
+        }
+        _ = yield_now() => {}
+        _ = async {
+            let f2 = sleep_ms(10); // Timer 9
+            let f3 = async { log("log 10") };
+            let f4 = sleep_ms(20); // Timer 11
+            // nothing has run yet: futures start when polled
+            f2.await;
+            f3.await;
+            f4.await;
+        } => {}
     }
-    join!( // all at once; each poll polls every unfinished one
-        sleep_ms(20), // Timer 9
-    );
 }
 
 pub fn size() -> usize {
@@ -6037,26 +6419,19 @@ pub mod random_181 {
 use runtime::prelude::*;
 
 async fn run() {
-    let f1 = async {
-        block_ms(10);
-        yield_now().await; // yield: the task goes to the back of the ready queue
-    };
-    let f2 = async {
-        select! {
-            biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-            _ = async { block_ms(10) } => {}
-            _ = async { log("log 7") } => {
-                log("log 8");
-                sleep_ms(20).await; // Timer 9
-            }
-        }
-    };
-    let f3 = yield_now();
-    // nothing has run yet: futures start when polled
-    f1.await;
-    f2.await;
-    f3.await;
-    sleep_ms(50).await; // Timer 11
+    sleep_ms(50).await; // Timer 1
+    sleep_ms(100).await; // Timer 2
+    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
+        join!( // all at once; each poll polls every unfinished one
+            async {
+                join!( // all at once; each poll polls every unfinished one
+                    sleep_ms(10), // Timer 5
+                    sleep_ms(100), // Timer 6
+                );
+            },
+        );
+    });
+    h1.await.unwrap();
 }
 
 pub fn size() -> usize {
@@ -6073,47 +6448,54 @@ use runtime::prelude::*;
 
 async fn run() {
     join!( // all at once; each poll polls every unfinished one
+        async { block_ms(30) },
+        sleep_ms(10), // Timer 4
+    );
+    sleep_ms(0).await; // Timer 6
+    sleep_ms(20).await; // Timer 7
+    block_ms(10);
+    join!( // all at once; each poll polls every unfinished one
         async {
             join!( // all at once; each poll polls every unfinished one
-                yield_now(),
-                async { log("log 4") },
+                async { log("log 11") },
+                sleep_ms(50), // Timer 12
             );
         },
-    );
-    yield_now().await; // yield: the task goes to the back of the ready queue
-    join!( // all at once; each poll polls every unfinished one
-        async { log("log 7") },
         async {
             select! {
                 biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-                _ = async { block_ms(30) } => {
-                    sleep_ms(0).await; // Timer 10
-                }
+                _ = sleep_ms(10) => {} // Timer 14
             }
         },
     );
-    join!( // all at once; each poll polls every unfinished one
-        async {
-            join!( // all at once; each poll polls every unfinished one
-                sleep_ms(0), // Timer 13
-                sleep_ms(50), // Timer 14
-            );
-        },
-        async {
-            let f1 = sleep_ms(10); // Timer 16
-            let f2 = async { log("log 17") };
-            let f3 = yield_now();
+    select! {
+        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+        _ = async {
+            sleep_ms(100).await; // Timer 17
+            sleep_ms(20).await; // Timer 18
+        } => {}
+        _ = async {
+            let f1 = yield_now();
+            let f2 = sleep_ms(10); // Timer 21
+            let f3 = async { block_ms(0) };
             // nothing has run yet: futures start when polled
             f1.await;
             f2.await;
             f3.await;
-        },
-        async {
-            let f4 = async { log("log 20") };
+        } => {
+            sleep_ms(0).await; // Timer 27
+            log("log 28");
+        }
+        _ = async {
+            let f4 = async { block_ms(0) };
+            let f5 = async { log("log 25") };
+            let f6 = sleep_ms(100); // Timer 26
             // nothing has run yet: futures start when polled
             f4.await;
-        },
-    );
+            f5.await;
+            f6.await;
+        } => {}
+    }
 }
 
 pub fn size() -> usize {
@@ -6129,32 +6511,25 @@ pub mod random_183 {
 use runtime::prelude::*;
 
 async fn run() {
-    let f1 = async {
-        log("log 3");
-    };
-    let f2 = sleep_ms(20); // Timer 4
-    // nothing has run yet: futures start when polled
-    f1.await;
-    f2.await;
-    spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
-        let f3 = async { log("log 6") };
-        let f4 = async {
-            select! {
-                biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-                _ = async { block_ms(10) } => {}
-                _ = sleep_ms(20) => {} // Timer 9
+    select! {
+        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+        _ = sleep_ms(10) => {} // Timer 2
+        _ = sleep_ms(20) => {} // Timer 3
+        _ = async { log("log 4") } => {}
+    }
+    select! {
+        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+        _ = sleep_ms(0) => {} // Timer 6
+        _ = async { log("log 7") } => {}
+        _ = async {
+            for _ in 0..0 {
+                block_ms(30);
+                sleep_ms(0).await; // Timer 10
             }
-        };
-        let f5 = async {
-            for _ in 0..3 {
-                yield_now().await; // yield: the task goes to the back of the ready queue
-            }
-        };
-        // nothing has run yet: futures start when polled
-        f3.await;
-        f4.await;
-        f5.await;
-    });
+        } => {
+            sleep_ms(20).await; // Timer 11
+        }
+    }
 }
 
 pub fn size() -> usize {
@@ -6170,15 +6545,52 @@ pub mod random_184 {
 use runtime::prelude::*;
 
 async fn run() {
+    for r10 in 0..3 {
+        sleep_ms(20).await; // Timer 2
+        join!( // all at once; each poll polls every unfinished one
+            async { log(format!("log 4 {r10}")) },
+            sleep_ms(20), // Timer 5
+            sleep_ms(10), // Timer 6
+        );
+        join!( // all at once; each poll polls every unfinished one
+            async { log("log 8") },
+            sleep_ms(20), // Timer 9
+            yield_now(),
+        );
+    }
     select! {
         biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-        _ = sleep_ms(10) => {} // Timer 2
+        _ = async {
+            sleep_ms(20).await; // Timer 13
+            log("log 14");
+        } => {}
+        _ = async {
+            select! {
+                biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+                _ = sleep_ms(20) => {} // Timer 16
+                _ = async { block_ms(0) } => {
+                    block_ms(30);
+                }
+            }
+        } => {}
+        _ = async {
+            log("log 20");
+            sleep_ms(100).await; // Timer 21
+            sleep_ms(50).await; // Timer 22
+        } => {
+            sleep_ms(20).await; // Timer 23
+        }
     }
-    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
-        sleep_ms(20).await; // Timer 3
-    });
-    yield_now().await; // yield: the task goes to the back of the ready queue
-    h1.await.unwrap();
+    select! {
+        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+        _ = async {
+            let f1 = async { log("log 26") };
+            let f2 = sleep_ms(100); // Timer 27
+            // nothing has run yet: futures start when polled
+            f1.await;
+            f2.await;
+        } => {}
+    }
 }
 
 pub fn size() -> usize {
@@ -6194,37 +6606,17 @@ pub mod random_185 {
 use runtime::prelude::*;
 
 async fn run() {
-    select! {
-        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-        _ = async {
-            sleep_ms(0).await; // Timer 3
-            sleep_ms(10).await; // Timer 4
-            sleep_ms(20).await; // Timer 5
-        } => {
-            yield_now().await; // yield: the task goes to the back of the ready queue
-            log("log 9");
-        }
-        _ = async {
-            join!( // all at once; each poll polls every unfinished one
-                sleep_ms(20), // Timer 7
-            );
-        } => {
-            log("log 10");
-        }
-    }
+    block_ms(30);
+    log("log 3");
+    sleep_ms(50).await; // Timer 6
+    block_ms(10);
     join!( // all at once; each poll polls every unfinished one
-        async {
-            select! {
-                biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-                _ = sleep_ms(0) => {} // Timer 13
-                _ = async { log("log 14") } => {}
-                _ = sleep_ms(50) => {} // Timer 15
-            }
-        },
-        sleep_ms(50), // Timer 16
+        sleep_ms(10), // Timer 9
         async {
             for _ in 0..3 {
-                sleep_ms(20).await; // Timer 18
+                log("log 11");
+                sleep_ms(10).await; // Timer 12
+                log("log 13");
             }
         },
     );
@@ -6243,29 +6635,21 @@ pub mod random_186 {
 use runtime::prelude::*;
 
 async fn run() {
-    let f1 = async {
-        block_ms(30);
-        log("log 4");
-    };
-    let f2 = async { block_ms(10) };
-    let f3 = async {
-        select! {
-            biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-            _ = sleep_ms(0) => { // Timer 7
-                sleep_ms(0).await; // Timer 9
-                block_ms(10);
-            }
-            _ = sleep_ms(50) => {} // Timer 8
-        }
-    };
-    // nothing has run yet: futures start when polled
-    f1.await;
-    f2.await;
-    f3.await;
-    log("log 12");
-    block_ms(10);
-    block_ms(10);
-    sleep_ms(10).await; // Timer 16
+    select! {
+        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+        _ = sleep_ms(10) => {} // Timer 2
+        _ = async {
+            join!( // all at once; each poll polls every unfinished one
+                async { log("log 4") },
+            );
+        } => {}
+        _ = async {
+            let f1 = sleep_ms(100); // Timer 6
+            // nothing has run yet: futures start when polled
+            f1.await;
+        } => {}
+    }
+    sleep_ms(100).await; // Timer 7
 }
 
 pub fn size() -> usize {
@@ -6281,20 +6665,51 @@ pub mod random_187 {
 use runtime::prelude::*;
 
 async fn run() {
-    log("log 3");
-    log("log 4");
-    sleep_ms(20).await; // Timer 5
-    log("log 7");
-    block_ms(10);
+    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
+        sleep_ms(50).await; // Timer 2
+        join!( // all at once; each poll polls every unfinished one
+            sleep_ms(100), // Timer 4
+            sleep_ms(0), // Timer 5
+        );
+    });
+    h1.await.unwrap();
     select! {
         biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-        _ = sleep_ms(100) => {} // Timer 10
+        _ = async {
+            join!( // all at once; each poll polls every unfinished one
+                sleep_ms(20), // Timer 8
+                async { block_ms(10) },
+            );
+        } => {}
     }
-    for _ in 0..0 {
-        yield_now().await; // yield: the task goes to the back of the ready queue
-        sleep_ms(50).await; // Timer 13
-        log("log 14");
-    }
+    join!( // all at once; each poll polls every unfinished one
+        async {
+            select! {
+                biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+                _ = sleep_ms(50) => {} // Timer 12
+                _ = sleep_ms(0) => {} // Timer 13
+                _ = async { log("log 14") } => {}
+            }
+        },
+        async {
+            select! {
+                biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+                _ = async { log("log 16") } => {}
+                _ = sleep_ms(100) => {} // Timer 17
+                _ = sleep_ms(0) => {} // Timer 18
+            }
+        },
+        async {
+            select! {
+                biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+                _ = async { log("log 20") } => {}
+                _ = sleep_ms(20) => {} // Timer 21
+                _ = async { log("log 22") } => {
+                    yield_now().await; // yield: the task goes to the back of the ready queue
+                }
+            }
+        },
+    );
 }
 
 pub fn size() -> usize {
@@ -6310,14 +6725,26 @@ pub mod random_188 {
 use runtime::prelude::*;
 
 async fn run() {
-    yield_now().await; // yield: the task goes to the back of the ready queue
+    join!( // all at once; each poll polls every unfinished one
+        async { block_ms(10) },
+        async {
+            join!( // all at once; each poll polls every unfinished one
+                async { log("log 4") },
+            );
+        },
+        async {
+            sleep_ms(20).await; // Timer 6
+        },
+    );
     select! {
         biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-        _ = sleep_ms(20) => {} // Timer 4
-        _ = async { log("log 5") } => {}
-        _ = async { log("log 6") } => {}
+        _ = async {
+            select! {
+                biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+                _ = sleep_ms(100) => {} // Timer 9
+            }
+        } => {}
     }
-    sleep_ms(100).await; // Timer 8
 }
 
 pub fn size() -> usize {
@@ -6333,24 +6760,40 @@ pub mod random_189 {
 use runtime::prelude::*;
 
 async fn run() {
-    log("log 1");
-    for _ in 0..2 {
-        select! {
-            biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-            _ = async { log("log 4") } => {}
-            _ = async { block_ms(10) } => {}
-            _ = sleep_ms(0) => {} // Timer 6
+    select! {
+        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+        _ = sleep_ms(100) => { // Timer 2
+            log("log 3");
         }
-        select! {
-            biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-            _ = sleep_ms(20) => {} // Timer 8
-            _ = sleep_ms(0) => { // Timer 9
-                sleep_ms(10).await; // Timer 10
-                sleep_ms(50).await; // Timer 11
-            }
-        }
-        yield_now().await; // yield: the task goes to the back of the ready queue
     }
+    let f1 = async {
+        let f2 = sleep_ms(10); // Timer 6
+        let f3 = async { block_ms(30) };
+        let f4 = sleep_ms(0); // Timer 8
+        // nothing has run yet: futures start when polled
+        f2.await;
+        f3.await;
+        f4.await;
+    };
+    // nothing has run yet: futures start when polled
+    f1.await;
+    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
+        sleep_ms(20).await; // Timer 9
+    });
+    h1.await.unwrap();
+    join!( // all at once; each poll polls every unfinished one
+        async {
+            let f5 = async { block_ms(0) };
+            let f6 = async { block_ms(0) };
+            let f7 = sleep_ms(20); // Timer 14
+            // nothing has run yet: futures start when polled
+            f5.await;
+            f6.await;
+            f7.await;
+        },
+        sleep_ms(0), // Timer 15
+        yield_now(),
+    );
 }
 
 pub fn size() -> usize {
@@ -6366,23 +6809,18 @@ pub mod random_190 {
 use runtime::prelude::*;
 
 async fn run() {
-    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
-        join!( // all at once; each poll polls every unfinished one
-            async {
-                sleep_ms(50).await; // Timer 3
-                log("log 4");
-            },
-            async {
-                join!( // all at once; each poll polls every unfinished one
-                    sleep_ms(20), // Timer 6
-                    sleep_ms(20), // Timer 7
-                    sleep_ms(20), // Timer 8
-                );
-            },
-        );
-    });
-    yield_now().await; // yield: the task goes to the back of the ready queue
-    h1.await.unwrap();
+    select! {
+        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+        _ = async {
+            join!( // all at once; each poll polls every unfinished one
+                async { block_ms(30) },
+                async { log("log 4") },
+                sleep_ms(50), // Timer 5
+            );
+        } => {}
+    }
+    sleep_ms(20).await; // Timer 6
+    block_ms(10);
 }
 
 pub fn size() -> usize {
@@ -6398,7 +6836,24 @@ pub mod random_191 {
 use runtime::prelude::*;
 
 async fn run() {
-    block_ms(10);
+    for _ in 0..2 {
+        log("log 3");
+        sleep_ms(100).await; // Timer 4
+        sleep_ms(100).await; // Timer 5
+    }
+    select! {
+        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+        _ = async {
+            join!( // all at once; each poll polls every unfinished one
+                async { log("log 8") },
+            );
+        } => {}
+    }
+    yield_now().await; // yield: the task goes to the back of the ready queue
+    sleep_ms(20).await; // Timer 12
+    sleep_ms(50).await; // Timer 13
+    sleep_ms(10).await; // Timer 14
+    log("log 15");
 }
 
 pub fn size() -> usize {
@@ -6414,22 +6869,38 @@ pub mod random_192 {
 use runtime::prelude::*;
 
 async fn run() {
-    let f1 = async {
-        sleep_ms(10).await; // Timer 3
-        block_ms(10);
-        log("log 5");
+    block_ms(10);
+    select! {
+        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+        _ = async {
+            sleep_ms(20).await; // Timer 4
+            log("log 5");
+        } => {}
+        _ = async { log("log 6") } => {}
+    }
+    select! {
+        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+        _ = sleep_ms(0) => { // Timer 8
+            log("log 13");
+        }
+        _ = async {
+            let f1 = sleep_ms(20); // Timer 10
+            let f2 = sleep_ms(20); // Timer 11
+            let f3 = yield_now();
+            // nothing has run yet: futures start when polled
+            f1.await;
+            f2.await;
+            f3.await;
+        } => {}
+    }
+    let f4 = sleep_ms(0); // Timer 15
+    let f5 = async {
+        log("log 17");
+        yield_now().await; // yield: the task goes to the back of the ready queue
     };
     // nothing has run yet: futures start when polled
-    f1.await;
-    join!( // all at once; each poll polls every unfinished one
-        async {
-            for _ in 0..1 {
-                log("log 8");
-                block_ms(10);
-                yield_now().await; // yield: the task goes to the back of the ready queue
-            }
-        },
-    );
+    f4.await;
+    f5.await;
 }
 
 pub fn size() -> usize {
@@ -6446,9 +6917,29 @@ use runtime::prelude::*;
 
 async fn run() {
     let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
-        sleep_ms(0).await; // Timer 1
+        sleep_ms(20).await; // Timer 1
     });
     h1.await.unwrap();
+    log("log 2");
+    select! {
+        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+        _ = async { block_ms(30) } => {
+            block_ms(30);
+            sleep_ms(20).await; // Timer 13
+        }
+        _ = async {
+            yield_now().await; // yield: the task goes to the back of the ready queue
+            block_ms(10);
+            log("log 8");
+        } => {}
+        _ = async {
+            let f1 = async { log("log 10") };
+            let f2 = sleep_ms(20); // Timer 11
+            // nothing has run yet: futures start when polled
+            f1.await;
+            f2.await;
+        } => {}
+    }
 }
 
 pub fn size() -> usize {
@@ -6464,9 +6955,7 @@ pub mod random_194 {
 use runtime::prelude::*;
 
 async fn run() {
-    block_ms(0);
-    log("log 2");
-    block_ms(0);
+    sleep_ms(20).await; // Timer 1
 }
 
 pub fn size() -> usize {
@@ -6482,33 +6971,10 @@ pub mod random_195 {
 use runtime::prelude::*;
 
 async fn run() {
-    select! {
-        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-        _ = async {
-            let f1 = yield_now();
-            // nothing has run yet: futures start when polled
-            f1.await;
-        } => {
-            sleep_ms(20).await; // Timer 9
-            log("log 10");
-        }
-        _ = yield_now() => {}
-        _ = async {
-            let f2 = sleep_ms(10); // Timer 6
-            let f3 = async { log("log 7") };
-            let f4 = sleep_ms(20); // Timer 8
-            // nothing has run yet: futures start when polled
-            f2.await;
-            f3.await;
-            f4.await;
-        } => {}
-    }
     let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
-        sleep_ms(0).await; // Timer 11
+        log("log 1");
     });
-    sleep_ms(50).await; // Timer 12
     h1.await.unwrap();
-    sleep_ms(100).await; // Timer 13
 }
 
 pub fn size() -> usize {
@@ -6524,35 +6990,22 @@ pub mod random_196 {
 use runtime::prelude::*;
 
 async fn run() {
-    sleep_ms(10).await; // Timer 1
-    let f1 = async {
-        let f2 = sleep_ms(20); // Timer 4
-        // nothing has run yet: futures start when polled
-        f2.await;
-    };
-    // nothing has run yet: futures start when polled
-    f1.await;
+    join!( // all at once; each poll polls every unfinished one
+        sleep_ms(100), // Timer 3
+    );
+    block_ms(0);
+    sleep_ms(10).await; // Timer 6
+    sleep_ms(50).await; // Timer 7
     join!( // all at once; each poll polls every unfinished one
         async {
-            select! {
-                biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-                _ = async { log("log 7") } => {}
-            }
-        },
-        async {
-            for _ in 0..2 {
-                block_ms(0);
-                block_ms(10);
-            }
+            join!( // all at once; each poll polls every unfinished one
+                sleep_ms(10), // Timer 10
+                sleep_ms(20), // Timer 11
+            );
         },
     );
-    join!( // all at once; each poll polls every unfinished one
-        async {
-            sleep_ms(10).await; // Timer 13
-            log("log 14");
-        },
-        sleep_ms(10), // Timer 15
-    );
+    sleep_ms(10).await; // Timer 12
+    log("log 13");
 }
 
 pub fn size() -> usize {
@@ -6565,525 +7018,6 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 }
 
 pub mod random_197 {
-use runtime::prelude::*;
-
-async fn run() {
-    select! {
-        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-        _ = sleep_ms(10) => {} // Timer 3
-        _ = async { log("log 4") } => {}
-    }
-    block_ms(10);
-    log("log 7");
-}
-
-pub fn size() -> usize {
-    std::mem::size_of_val(&run())
-}
-
-pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
-    Box::pin(run())
-}
-}
-
-pub mod random_198 {
-use runtime::prelude::*;
-
-async fn run() {
-    block_ms(10);
-}
-
-pub fn size() -> usize {
-    std::mem::size_of_val(&run())
-}
-
-pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
-    Box::pin(run())
-}
-}
-
-pub mod random_199 {
-use runtime::prelude::*;
-
-async fn run() {
-    let f1 = sleep_ms(100); // Timer 2
-    let f2 = async {
-        join!( // all at once; each poll polls every unfinished one
-            sleep_ms(0), // Timer 4
-            async { log("log 5") },
-            async { log("log 6") },
-        );
-    };
-    let f3 = async {
-        select! {
-            biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-            _ = sleep_ms(10) => {} // Timer 8
-            _ = sleep_ms(20) => {} // Timer 9
-            _ = async { log("log 10") } => {}
-        }
-    };
-    // nothing has run yet: futures start when polled
-    f1.await;
-    f2.await;
-    f3.await;
-    block_ms(10);
-    for _ in 0..3 {
-        sleep_ms(0).await; // Timer 14
-        sleep_ms(100).await; // Timer 15
-        sleep_ms(0).await; // Timer 16
-    }
-}
-
-pub fn size() -> usize {
-    std::mem::size_of_val(&run())
-}
-
-pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
-    Box::pin(run())
-}
-}
-
-pub mod random_200 {
-use runtime::prelude::*;
-
-async fn run() {
-    spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
-        log("log 3");
-        sleep_ms(20).await; // Timer 4
-        sleep_ms(20).await; // Timer 5
-    });
-}
-
-pub fn size() -> usize {
-    std::mem::size_of_val(&run())
-}
-
-pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
-    Box::pin(run())
-}
-}
-
-pub mod random_201 {
-use runtime::prelude::*;
-
-async fn run() {
-    join!( // all at once; each poll polls every unfinished one
-        async {
-            join!( // all at once; each poll polls every unfinished one
-                sleep_ms(20), // Timer 3
-                async { log("log 4") },
-            );
-        },
-        async {
-            join!( // all at once; each poll polls every unfinished one
-                async { block_ms(30) },
-                async { block_ms(30) },
-            );
-        },
-    );
-    block_ms(10);
-}
-
-pub fn size() -> usize {
-    std::mem::size_of_val(&run())
-}
-
-pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
-    Box::pin(run())
-}
-}
-
-pub mod random_202 {
-use runtime::prelude::*;
-
-async fn run() {
-    for _ in 0..2 {
-        log("log 3");
-        log("log 4");
-        sleep_ms(20).await; // Timer 5
-    }
-    let f1 = async { log("log 7") };
-    // nothing has run yet: futures start when polled
-    f1.await;
-    sleep_ms(100).await; // Timer 10
-    sleep_ms(10).await; // Timer 11
-    log("log 12");
-    join!( // all at once; each poll polls every unfinished one
-        sleep_ms(20), // Timer 14
-        async { block_ms(30) },
-    );
-    sleep_ms(20).await; // Timer 16
-    sleep_ms(20).await; // Timer 17
-}
-
-pub fn size() -> usize {
-    std::mem::size_of_val(&run())
-}
-
-pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
-    Box::pin(run())
-}
-}
-
-pub mod random_203 {
-use runtime::prelude::*;
-
-async fn run() {
-    select! {
-        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-        _ = async {
-            block_ms(30);
-            block_ms(0);
-        } => {}
-        _ = async {
-            select! {
-                biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-                _ = async { block_ms(30) } => {
-                    sleep_ms(10).await; // Timer 9
-                    sleep_ms(100).await; // Timer 10
-                }
-                _ = async { log("log 7") } => {}
-                _ = async { block_ms(10) } => {}
-            }
-        } => {}
-        _ = async {
-            join!( // all at once; each poll polls every unfinished one
-                sleep_ms(50), // Timer 12
-            );
-        } => {
-            sleep_ms(10).await; // Timer 13
-            sleep_ms(50).await; // Timer 14
-        }
-    }
-    sleep_ms(20).await; // Timer 16
-    log("log 17");
-    log("log 19");
-    log("log 21");
-    sleep_ms(100).await; // Timer 22
-    sleep_ms(10).await; // Timer 24
-    block_ms(10);
-    sleep_ms(100).await; // Timer 26
-    join!( // all at once; each poll polls every unfinished one
-        async {
-            select! {
-                biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-                _ = sleep_ms(10) => { // Timer 29
-                    block_ms(10);
-                }
-            }
-        },
-    );
-}
-
-pub fn size() -> usize {
-    std::mem::size_of_val(&run())
-}
-
-pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
-    Box::pin(run())
-}
-}
-
-pub mod random_204 {
-use runtime::prelude::*;
-
-async fn run() {
-    let f1 = async {
-        let f2 = async { log("log 3") };
-        let f3 = async { log("log 4") };
-        // nothing has run yet: futures start when polled
-        f2.await;
-        f3.await;
-    };
-    let f2 = async {
-        let f5 = yield_now();
-        let f6 = sleep_ms(10); // Timer 7
-        // nothing has run yet: futures start when polled
-        f5.await;
-        f6.await;
-    };
-    // nothing has run yet: futures start when polled
-    f1.await;
-    f2.await;
-    for _ in 0..0 {
-        let f7 = async { log("log 10") };
-        let f8 = async { log("log 11") };
-        // nothing has run yet: futures start when polled
-        f7.await;
-        f8.await;
-    }
-}
-
-pub fn size() -> usize {
-    std::mem::size_of_val(&run())
-}
-
-pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
-    Box::pin(run())
-}
-}
-
-pub mod random_205 {
-use runtime::prelude::*;
-
-async fn run() {
-    let f1 = async {
-        join!( // all at once; each poll polls every unfinished one
-            yield_now(),
-        );
-    };
-    let f2 = async {
-        join!( // all at once; each poll polls every unfinished one
-            sleep_ms(20), // Timer 5
-        );
-    };
-    // nothing has run yet: futures start when polled
-    f1.await;
-    f2.await;
-    join!( // all at once; each poll polls every unfinished one
-        async { block_ms(10) },
-        async {
-            join!( // all at once; each poll polls every unfinished one
-                async { log("log 9") },
-            );
-        },
-        async {
-            sleep_ms(20).await; // Timer 11
-        },
-    );
-}
-
-pub fn size() -> usize {
-    std::mem::size_of_val(&run())
-}
-
-pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
-    Box::pin(run())
-}
-}
-
-pub mod random_206 {
-use runtime::prelude::*;
-
-async fn run() {
-    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
-        select! {
-            biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-            _ = async {
-                for _ in 0..0 {
-                    log("log 3");
-                    sleep_ms(50).await; // Timer 4
-                    log("log 5");
-                }
-            } => {
-                log("log 6");
-                sleep_ms(20).await; // Timer 7
-            }
-        }
-    });
-    h1.await.unwrap();
-}
-
-pub fn size() -> usize {
-    std::mem::size_of_val(&run())
-}
-
-pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
-    Box::pin(run())
-}
-}
-
-pub mod random_207 {
-use runtime::prelude::*;
-
-async fn run() {
-    sleep_ms(0).await; // Timer 1
-    select! {
-        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-        _ = sleep_ms(20) => {} // Timer 3
-        _ = async {
-            join!( // all at once; each poll polls every unfinished one
-                sleep_ms(100), // Timer 5
-                async { block_ms(0) },
-                async { block_ms(0) },
-            );
-        } => {}
-    }
-}
-
-pub fn size() -> usize {
-    std::mem::size_of_val(&run())
-}
-
-pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
-    Box::pin(run())
-}
-}
-
-pub mod random_208 {
-use runtime::prelude::*;
-
-async fn run() {
-    block_ms(10);
-    select! {
-        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-        _ = yield_now() => {}
-    }
-}
-
-pub fn size() -> usize {
-    std::mem::size_of_val(&run())
-}
-
-pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
-    Box::pin(run())
-}
-}
-
-pub mod random_209 {
-use runtime::prelude::*;
-
-async fn run() {
-    join!( // all at once; each poll polls every unfinished one
-        async { log("log 11") },
-        async {
-            join!( // all at once; each poll polls every unfinished one
-                async { log("log 13") },
-            );
-        },
-        async {
-            let f1 = async { log("log 15") };
-            let f2 = yield_now();
-            let f3 = sleep_ms(20); // Timer 17
-            // nothing has run yet: futures start when polled
-            f1.await;
-            f2.await;
-            f3.await;
-        },
-    );
-    select! {
-        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-        _ = sleep_ms(0) => {} // Timer 19
-        _ = async {
-            select! {
-                biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-                _ = sleep_ms(100) => { // Timer 21
-                    sleep_ms(50).await; // Timer 22
-                }
-            }
-        } => {}
-    }
-    sleep_ms(10).await; // Timer 23
-    join!( // all at once; each poll polls every unfinished one
-        async {
-            log("log 26");
-            sleep_ms(100).await; // Timer 27
-        },
-    );
-}
-
-pub fn size() -> usize {
-    std::mem::size_of_val(&run())
-}
-
-pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
-    Box::pin(run())
-}
-}
-
-pub mod random_210 {
-use runtime::prelude::*;
-
-async fn run() {
-    sleep_ms(0).await; // Timer 1
-    let f1 = async {
-        join!( // all at once; each poll polls every unfinished one
-            sleep_ms(20), // Timer 4
-            yield_now(),
-            async { block_ms(0) },
-        );
-    };
-    let f2 = async {
-        sleep_ms(50).await; // Timer 8
-        sleep_ms(50).await; // Timer 9
-    };
-    let f3 = sleep_ms(0); // Timer 10
-    // nothing has run yet: futures start when polled
-    f1.await;
-    f2.await;
-    f3.await;
-}
-
-pub fn size() -> usize {
-    std::mem::size_of_val(&run())
-}
-
-pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
-    Box::pin(run())
-}
-}
-
-pub mod random_211 {
-use runtime::prelude::*;
-
-async fn run() {
-    select! {
-        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-        _ = async { log("log 16") } => {}
-    }
-    sleep_ms(100).await; // Timer 18
-    join!( // all at once; each poll polls every unfinished one
-        async {
-            sleep_ms(20).await; // Timer 21
-        },
-        async {
-            sleep_ms(100).await; // Timer 23
-        },
-    );
-    let f1 = async {
-        join!( // all at once; each poll polls every unfinished one
-            async { log("log 26") },
-        );
-    };
-    // nothing has run yet: futures start when polled
-    f1.await;
-}
-
-pub fn size() -> usize {
-    std::mem::size_of_val(&run())
-}
-
-pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
-    Box::pin(run())
-}
-}
-
-pub mod random_212 {
-use runtime::prelude::*;
-
-async fn run() {
-    join!( // all at once; each poll polls every unfinished one
-        async {
-            join!( // all at once; each poll polls every unfinished one
-                sleep_ms(10), // Timer 3
-                sleep_ms(20), // Timer 4
-            );
-        },
-    );
-    sleep_ms(10).await; // Timer 5
-    log("log 6");
-}
-
-pub fn size() -> usize {
-    std::mem::size_of_val(&run())
-}
-
-pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
-    Box::pin(run())
-}
-}
-
-pub mod random_213 {
 use runtime::prelude::*;
 
 async fn run() {
@@ -7109,7 +7043,7 @@ async fn run() {
         sleep_ms(20), // Timer 14
     );
     block_ms(30);
-    for _ in 0..2 {
+    for _ in 0..1 {
         log("log 17");
         sleep_ms(20).await; // Timer 18
     }
@@ -7124,38 +7058,122 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 }
 }
 
-pub mod random_214 {
+pub mod random_198 {
 use runtime::prelude::*;
 
 async fn run() {
+    join!( // all at once; each poll polls every unfinished one
+        async {
+            let f1 = sleep_ms(50); // Timer 3
+            // nothing has run yet: futures start when polled
+            f1.await;
+        },
+        async {
+            select! {
+                biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+                _ = sleep_ms(0) => { // Timer 5
+                    yield_now().await; // yield: the task goes to the back of the ready queue
+                    sleep_ms(50).await; // Timer 9
+                }
+                _ = sleep_ms(20) => { // Timer 6
+                    sleep_ms(100).await; // Timer 10
+                }
+                _ = sleep_ms(50) => { // Timer 7
+                    sleep_ms(20).await; // Timer 11
+                    sleep_ms(50).await; // Timer 12
+                }
+            }
+        },
+    );
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_199 {
+use runtime::prelude::*;
+
+async fn run() {
+    select! {
+        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+        _ = sleep_ms(0) => { // Timer 2
+            yield_now().await; // yield: the task goes to the back of the ready queue
+        }
+    }
+    block_ms(10);
+    select! {
+        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+        _ = sleep_ms(20) => {} // Timer 7
+        _ = async { log("log 8") } => {
+            sleep_ms(100).await; // Timer 9
+        }
+    }
+    select! {
+        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+        _ = sleep_ms(0) => {} // Timer 11
+        _ = async { block_ms(0) } => {
+            sleep_ms(50).await; // Timer 13
+        }
+    }
     let f1 = async {
-        join!( // all at once; each poll polls every unfinished one
-            sleep_ms(0), // Timer 3
-            sleep_ms(50), // Timer 4
-        );
+        log("log 16");
+        yield_now().await; // yield: the task goes to the back of the ready queue
+        block_ms(0);
+    };
+    let f2 = async {
+        for _ in 0..1 {
+            log("log 20");
+            yield_now().await; // yield: the task goes to the back of the ready queue
+            sleep_ms(100).await; // Timer 22
+        }
     };
     // nothing has run yet: futures start when polled
     f1.await;
+    f2.await;
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_200 {
+use runtime::prelude::*;
+
+async fn run() {
     select! {
         biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
         _ = async {
-            let f2 = sleep_ms(20); // Timer 7
-            // nothing has run yet: futures start when polled
-            f2.await;
-        } => {
-            sleep_ms(100).await; // Timer 11
-        }
-        _ = async {
-            select! {
-                biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-                _ = sleep_ms(50) => {} // Timer 9
+            for _ in 0..0 {
+                sleep_ms(20).await; // Timer 3
             }
         } => {
-            sleep_ms(20).await; // Timer 12
-            sleep_ms(50).await; // Timer 13
+            log("log 5");
         }
-        _ = async { log("log 10") } => {}
+        _ = async { block_ms(30) } => {}
     }
+    let f1 = async {
+        let f2 = async { log("log 8") };
+        // nothing has run yet: futures start when polled
+        f2.await;
+    };
+    let f2 = async {
+        sleep_ms(0).await; // Timer 10
+    };
+    // nothing has run yet: futures start when polled
+    f1.await;
+    f2.await;
+    sleep_ms(50).await; // Timer 11
 }
 
 pub fn size() -> usize {
@@ -7167,15 +7185,55 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 }
 }
 
-pub mod random_215 {
+pub mod random_201 {
 use runtime::prelude::*;
 
 async fn run() {
-    yield_now().await; // yield: the task goes to the back of the ready queue
-    log("log 2");
+    log("log 1");
+    let f1 = async {
+        block_ms(30);
+    };
+    let f2 = yield_now();
+    // nothing has run yet: futures start when polled
+    f1.await;
+    f2.await;
+    let f3 = sleep_ms(100); // Timer 8
+    let f4 = async { block_ms(30) };
+    // nothing has run yet: futures start when polled
+    f3.await;
+    f4.await;
+    sleep_ms(10).await; // Timer 10
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_202 {
+use runtime::prelude::*;
+
+async fn run() {
+    for _ in 0..0 {
+        log("log 3");
+        log("log 4");
+    }
+    sleep_ms(0).await; // Timer 6
+    join!( // all at once; each poll polls every unfinished one
+        sleep_ms(100), // Timer 8
+        sleep_ms(10), // Timer 9
+        async { log("log 10") },
+    );
     select! {
         biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-        _ = async { block_ms(10) } => {}
+        _ = sleep_ms(20) => {} // Timer 12
+        _ = sleep_ms(100) => { // Timer 13
+            block_ms(10);
+        }
     }
 }
 
@@ -7188,106 +7246,20 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 }
 }
 
-pub mod random_216 {
-use runtime::prelude::*;
-
-async fn run() {
-    sleep_ms(10).await; // Timer 1
-    join!( // all at once; each poll polls every unfinished one
-        async {
-            sleep_ms(0).await; // Timer 4
-        },
-        async {
-            sleep_ms(50).await; // Timer 6
-            sleep_ms(10).await; // Timer 7
-        },
-        async { log("log 8") },
-    );
-    log("log 9");
-}
-
-pub fn size() -> usize {
-    std::mem::size_of_val(&run())
-}
-
-pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
-    Box::pin(run())
-}
-}
-
-pub mod random_217 {
-use runtime::prelude::*;
-
-async fn run() {
-    block_ms(10);
-    yield_now().await; // yield: the task goes to the back of the ready queue
-    spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
-        join!( // all at once; each poll polls every unfinished one
-            sleep_ms(10), // Timer 30
-            async {
-                for _ in 0..3 {
-                    sleep_ms(20).await; // Timer 32
-                    sleep_ms(10).await; // Timer 33
-                    sleep_ms(50).await; // Timer 34
-                }
-            },
-            async {
-                join!( // all at once; each poll polls every unfinished one
-                    sleep_ms(50), // Timer 36
-                    sleep_ms(50), // Timer 37
-                    async { log("log 38") },
-                );
-            },
-        );
-    });
-}
-
-pub fn size() -> usize {
-    std::mem::size_of_val(&run())
-}
-
-pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
-    Box::pin(run())
-}
-}
-
-pub mod random_218 {
-use runtime::prelude::*;
-
-async fn run() {
-    for _ in 0..1 {
-        block_ms(30);
-        let f1 = sleep_ms(10); // Timer 4
-        let f2 = async { log("log 5") };
-        let f3 = async { log("log 6") };
-        // nothing has run yet: futures start when polled
-        f1.await;
-        f2.await;
-        f3.await;
-    }
-}
-
-pub fn size() -> usize {
-    std::mem::size_of_val(&run())
-}
-
-pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
-    Box::pin(run())
-}
-}
-
-pub mod random_219 {
+pub mod random_203 {
 use runtime::prelude::*;
 
 async fn run() {
     let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
-        log("log 2");
-        select! {
-            biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-            _ = yield_now() => {}
-            _ = sleep_ms(100) => {} // Timer 5
-            _ = sleep_ms(50) => {} // Timer 6
-        }
+        let f1 = async {
+            select! {
+                biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+                _ = sleep_ms(100) => {} // Timer 3
+                _ = sleep_ms(50) => {} // Timer 4
+            }
+        };
+        // nothing has run yet: futures start when polled
+        f1.await;
     });
     h1.await.unwrap();
 }
@@ -7301,7 +7273,7 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 }
 }
 
-pub mod random_220 {
+pub mod random_204 {
 use runtime::prelude::*;
 
 async fn run() {
@@ -7333,7 +7305,7 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 }
 }
 
-pub mod random_221 {
+pub mod random_205 {
 use runtime::prelude::*;
 
 async fn run() {
@@ -7368,80 +7340,46 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 }
 }
 
-pub mod random_222 {
+pub mod random_206 {
 use runtime::prelude::*;
 
 async fn run() {
     sleep_ms(10).await; // Timer 1
-    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
-        let f1 = async {
-            select! {
-                biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-                _ = async { log("log 4") } => {}
-            }
-        };
-        let f2 = async {
-            for _ in 0..2 {
-                block_ms(0);
-            }
-        };
-        let f3 = async {
-            join!( // all at once; each poll polls every unfinished one
-                yield_now(),
-            );
-        };
-        // nothing has run yet: futures start when polled
-        f1.await;
-        f2.await;
-        f3.await;
-    });
-    select! {
-        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-        _ = async { log("log 10") } => {}
-    }
-    select! {
-        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-        _ = async {
-            log("log 13");
-            sleep_ms(100).await; // Timer 14
-            yield_now().await; // yield: the task goes to the back of the ready queue
-        } => {}
-        _ = async {
-            sleep_ms(20).await; // Timer 17
-        } => {}
-    }
-    h1.await.unwrap();
-}
-
-pub fn size() -> usize {
-    std::mem::size_of_val(&run())
-}
-
-pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
-    Box::pin(run())
-}
-}
-
-pub mod random_223 {
-use runtime::prelude::*;
-
-async fn run() {
-    let f1 = async { block_ms(30) };
-    let f2 = async {
+    for _ in 0..3 {
+        select! {
+            biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+            _ = async { log("log 4") } => {}
+        }
+        for _ in 0..3 {
+            block_ms(0);
+        }
         join!( // all at once; each poll polls every unfinished one
-            sleep_ms(10), // Timer 4
-            sleep_ms(50), // Timer 5
+            sleep_ms(20), // Timer 8
+            async { log("log 9") },
         );
-    };
-    let f3 = async {
-        block_ms(10);
-        sleep_ms(100).await; // Timer 8
-        yield_now().await; // yield: the task goes to the back of the ready queue
-    };
-    // nothing has run yet: futures start when polled
-    f1.await;
-    f2.await;
-    f3.await;
+    }
+    sleep_ms(50).await; // Timer 10
+    select! {
+        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+        _ = async {
+            for _ in 0..0 {
+                log("log 13");
+                sleep_ms(0).await; // Timer 14
+                log("log 15");
+            }
+        } => {
+            sleep_ms(10).await; // Timer 21
+            sleep_ms(50).await; // Timer 22
+        }
+        _ = sleep_ms(20) => {} // Timer 16
+        _ = async {
+            join!( // all at once; each poll polls every unfinished one
+                sleep_ms(100), // Timer 18
+                yield_now(),
+                async { block_ms(30) },
+            );
+        } => {}
+    }
 }
 
 pub fn size() -> usize {
@@ -7453,34 +7391,84 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 }
 }
 
-pub mod random_224 {
+pub mod random_207 {
 use runtime::prelude::*;
 
 async fn run() {
-    sleep_ms(10).await; // Timer 13
+    select! {
+        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+        _ = async {
+            let f1 = sleep_ms(0); // Timer 3
+            let f2 = sleep_ms(100); // Timer 4
+            // nothing has run yet: futures start when polled
+            f1.await;
+            f2.await;
+        } => {}
+        _ = sleep_ms(0) => {} // Timer 5
+    }
+    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
+        join!( // all at once; each poll polls every unfinished one
+            async {
+                let f3 = sleep_ms(10); // Timer 8
+                let f4 = yield_now();
+                let f5 = async { log("log 10") };
+                // nothing has run yet: futures start when polled
+                f3.await;
+                f4.await;
+                f5.await;
+            },
+            async { log("log 11") },
+            async {
+                select! {
+                    biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+                    _ = yield_now() => {}
+                }
+            },
+        );
+    });
+    h1.await.unwrap();
+    for _ in 0..1 {
+        block_ms(0);
+    }
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_208 {
+use runtime::prelude::*;
+
+async fn run() {
+    sleep_ms(10).await; // Timer 1
     let f1 = async {
         select! {
             biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
             _ = yield_now() => {
-                log("log 19");
-                sleep_ms(20).await; // Timer 20
+                log("log 7");
+                sleep_ms(20).await; // Timer 8
             }
             _ = async { block_ms(0) } => {
-                log("log 21");
+                log("log 9");
             }
-            _ = async { log("log 18") } => {}
+            _ = async { log("log 6") } => {}
         }
     };
     let f2 = async {
-        log("log 23");
+        log("log 11");
         block_ms(10);
     };
     let f3 = async {
         select! {
             biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-            _ = sleep_ms(0) => { // Timer 26
-                sleep_ms(20).await; // Timer 27
-                log("log 28");
+            _ = sleep_ms(0) => { // Timer 14
+                sleep_ms(20).await; // Timer 15
+                log("log 16");
             }
         }
     };
@@ -7490,7 +7478,7 @@ async fn run() {
     f3.await;
     let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
         let f4 = async {
-            log("log 31");
+            log("log 19");
             block_ms(0);
         };
         let f5 = yield_now();
@@ -7498,7 +7486,7 @@ async fn run() {
         f4.await;
         f5.await;
     });
-    sleep_ms(50).await; // Timer 34
+    sleep_ms(50).await; // Timer 22
     h1.await.unwrap();
 }
 
@@ -7511,7 +7499,7 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 }
 }
 
-pub mod random_225 {
+pub mod random_209 {
 use runtime::prelude::*;
 
 async fn run() {
@@ -7554,7 +7542,7 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 }
 }
 
-pub mod random_226 {
+pub mod random_210 {
 use runtime::prelude::*;
 
 async fn run() {
@@ -7598,7 +7586,7 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 }
 }
 
-pub mod random_227 {
+pub mod random_211 {
 use runtime::prelude::*;
 
 async fn run() {
@@ -7640,7 +7628,7 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 }
 }
 
-pub mod random_228 {
+pub mod random_212 {
 use runtime::prelude::*;
 
 async fn run() {
@@ -7672,7 +7660,7 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 }
 }
 
-pub mod random_229 {
+pub mod random_213 {
 use runtime::prelude::*;
 
 async fn run() {
@@ -7716,7 +7704,7 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 }
 }
 
-pub mod random_230 {
+pub mod random_214 {
 use runtime::prelude::*;
 
 async fn run() {
@@ -7752,7 +7740,7 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 }
 }
 
-pub mod random_231 {
+pub mod random_215 {
 use runtime::prelude::*;
 
 async fn run() {
@@ -7780,7 +7768,7 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 }
 }
 
-pub mod random_232 {
+pub mod random_216 {
 use runtime::prelude::*;
 
 async fn run() {
@@ -7841,37 +7829,41 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 }
 }
 
-pub mod random_233 {
+pub mod random_217 {
 use runtime::prelude::*;
 
 async fn run() {
-    for _ in 0..3 {
+    for _ in 0..1 {
         sleep_ms(10).await; // Timer 3
         yield_now().await; // yield: the task goes to the back of the ready queue
         sleep_ms(10).await; // Timer 5
     }
-    join!( // all at once; each poll polls every unfinished one
-        yield_now(),
-        sleep_ms(50), // Timer 8
-        sleep_ms(20), // Timer 9
-    );
-    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
-        block_ms(10);
-        for _ in 0..0 {
-            block_ms(30);
-            sleep_ms(10).await; // Timer 14
+    for _ in 0..1 {
+        select! {
+            biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+            _ = sleep_ms(50) => {} // Timer 8
+            _ = sleep_ms(20) => {} // Timer 9
         }
+    }
+    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
+        let f1 = async {
+            sleep_ms(100).await; // Timer 12
+        };
+        let f2 = sleep_ms(20); // Timer 13
+        // nothing has run yet: futures start when polled
+        f1.await;
+        f2.await;
     });
-    let f1 = async { block_ms(30) };
-    let f2 = async {
+    let f3 = async { block_ms(30) };
+    let f4 = async {
         join!( // all at once; each poll polls every unfinished one
             yield_now(),
             async { block_ms(0) },
         );
     };
     // nothing has run yet: futures start when polled
-    f1.await;
-    f2.await;
+    f3.await;
+    f4.await;
     h1.await.unwrap();
 }
 
@@ -7884,7 +7876,7 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 }
 }
 
-pub mod random_234 {
+pub mod random_218 {
 use runtime::prelude::*;
 
 async fn run() {
@@ -7956,7 +7948,7 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 }
 }
 
-pub mod random_235 {
+pub mod random_219 {
 use runtime::prelude::*;
 
 async fn run() {
@@ -7983,7 +7975,7 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 }
 }
 
-pub mod random_236 {
+pub mod random_220 {
 use runtime::prelude::*;
 
 async fn run() {
@@ -8005,7 +7997,7 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 }
 }
 
-pub mod random_237 {
+pub mod random_221 {
 use runtime::prelude::*;
 
 async fn run() {
@@ -8031,7 +8023,7 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 }
 }
 
-pub mod random_238 {
+pub mod random_222 {
 use runtime::prelude::*;
 
 async fn run() {
@@ -8050,7 +8042,7 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 }
 }
 
-pub mod random_239 {
+pub mod random_223 {
 use runtime::prelude::*;
 
 async fn run() {
@@ -8077,7 +8069,7 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 }
 }
 
-pub mod random_240 {
+pub mod random_224 {
 use runtime::prelude::*;
 
 async fn run() {
@@ -8090,18 +8082,21 @@ async fn run() {
     let f1 = sleep_ms(50); // Timer 9
     // nothing has run yet: futures start when polled
     f1.await;
-    join!( // all at once; each poll polls every unfinished one
-        async { log("log 11") },
-    );
+    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
+        join!( // all at once; each poll polls every unfinished one
+            async { log("log 11") },
+        );
+    });
+    h1.await.unwrap();
     let f2 = async {
-        for _ in 0..2 {
+        for _ in 0..3 {
             sleep_ms(50).await; // Timer 14
             block_ms(0);
         }
     };
     let f3 = async {
         join!( // all at once; each poll polls every unfinished one
-            sleep_ms(0), // Timer 17
+            yield_now(),
         );
     };
     // nothing has run yet: futures start when polled
@@ -8118,21 +8113,48 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 }
 }
 
-pub mod random_241 {
+pub mod random_225 {
 use runtime::prelude::*;
 
 async fn run() {
-    spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
-        join!( // all at once; each poll polls every unfinished one
-            async { log("log 2") },
-            async {
-                join!( // all at once; each poll polls every unfinished one
-                    sleep_ms(20), // Timer 4
-                    sleep_ms(50), // Timer 5
-                );
-            },
-        );
-    });
+    join!( // all at once; each poll polls every unfinished one
+        async {
+            join!( // all at once; each poll polls every unfinished one
+                sleep_ms(50), // Timer 3
+                sleep_ms(20), // Timer 4
+                async { log("log 5") },
+            );
+        },
+        async {
+            join!( // all at once; each poll polls every unfinished one
+                sleep_ms(20), // Timer 7
+                sleep_ms(100), // Timer 8
+            );
+        },
+    );
+    for _ in 0..0 {
+        let f1 = async { block_ms(0) };
+        // nothing has run yet: futures start when polled
+        f1.await;
+        select! {
+            biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+            _ = sleep_ms(10) => {} // Timer 13
+            _ = sleep_ms(0) => { // Timer 14
+                sleep_ms(100).await; // Timer 16
+            }
+            _ = sleep_ms(10) => {} // Timer 15
+        }
+    }
+    sleep_ms(0).await; // Timer 19
+    log("log 20");
+    log("log 21");
+    select! {
+        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+        _ = sleep_ms(0) => { // Timer 23
+            yield_now().await; // yield: the task goes to the back of the ready queue
+            sleep_ms(100).await; // Timer 25
+        }
+    }
 }
 
 pub fn size() -> usize {
@@ -8144,24 +8166,20 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 }
 }
 
-pub mod random_242 {
+pub mod random_226 {
 use runtime::prelude::*;
 
 async fn run() {
-    sleep_ms(20).await; // Timer 1
-    sleep_ms(10).await; // Timer 2
+    join!( // all at once; each poll polls every unfinished one
+        async { log("log 14") },
+    );
     join!( // all at once; each poll polls every unfinished one
         async {
-            for _ in 0..1 {
-                log("log 5");
-                block_ms(0);
-                log("log 7");
+            select! {
+                biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+                _ = async { block_ms(10) } => {}
+                _ = sleep_ms(20) => {} // Timer 18
             }
-        },
-        async {
-            join!( // all at once; each poll polls every unfinished one
-                sleep_ms(10), // Timer 9
-            );
         },
     );
 }
@@ -8175,112 +8193,44 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 }
 }
 
-pub mod random_243 {
+pub mod random_227 {
 use runtime::prelude::*;
 
 async fn run() {
-    let f1 = async {
-        let f2 = yield_now();
-        // nothing has run yet: futures start when polled
-        f2.await;
-    };
-    let f2 = async {
-        sleep_ms(20).await; // Timer 17
-    };
-    // nothing has run yet: futures start when polled
-    f1.await;
-    f2.await;
-    for _ in 0..0 {
-        join!( // all at once; each poll polls every unfinished one
-            async { block_ms(0) },
-        );
-    }
     select! {
         biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
         _ = async {
-            join!( // all at once; each poll polls every unfinished one
-                sleep_ms(0), // Timer 23
-                sleep_ms(20), // Timer 24
-            );
-        } => {
-            log("log 26");
-            block_ms(10);
+            let f1 = async { log("log 3") };
+            // nothing has run yet: futures start when polled
+            f1.await;
+        } => {}
+        _ = sleep_ms(100) => { // Timer 4
+            sleep_ms(20).await; // Timer 6
+            log("log 7");
         }
-        _ = async { block_ms(10) } => {}
-    }
-    let f4 = sleep_ms(50); // Timer 30
-    let f5 = async { log("log 31") };
-    let f6 = async { log("log 32") };
-    // nothing has run yet: futures start when polled
-    f4.await;
-    f5.await;
-    f6.await;
-    sleep_ms(100).await; // Timer 33
-    log("log 34");
-}
-
-pub fn size() -> usize {
-    std::mem::size_of_val(&run())
-}
-
-pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
-    Box::pin(run())
-}
-}
-
-pub mod random_244 {
-use runtime::prelude::*;
-
-async fn run() {
-    sleep_ms(20).await; // Timer 1
-    select! {
-        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-        _ = sleep_ms(0) => {} // Timer 4
-        _ = sleep_ms(10) => {} // Timer 5
-        _ = async { log("log 6") } => {}
-    }
-    select! {
-        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-        _ = sleep_ms(10) => { // Timer 8
-            yield_now().await; // yield: the task goes to the back of the ready queue
-            log("log 11");
+        _ = async { log("log 5") } => {
+            sleep_ms(10).await; // Timer 8
         }
-        _ = async { block_ms(0) } => {}
     }
     join!( // all at once; each poll polls every unfinished one
-        async { block_ms(10) },
-        sleep_ms(20), // Timer 14
+        sleep_ms(10), // Timer 11
+        async { log("log 12") },
     );
-}
-
-pub fn size() -> usize {
-    std::mem::size_of_val(&run())
-}
-
-pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
-    Box::pin(run())
-}
-}
-
-pub mod random_245 {
-use runtime::prelude::*;
-
-async fn run() {
-    yield_now().await; // yield: the task goes to the back of the ready queue
-    select! {
-        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-        _ = sleep_ms(10) => {} // Timer 4
-    }
-    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
-        block_ms(10);
-    });
-    h1.await.unwrap();
-    yield_now().await; // yield: the task goes to the back of the ready queue
-    log("log 9");
+    sleep_ms(20).await; // Timer 13
     block_ms(0);
     join!( // all at once; each poll polls every unfinished one
-        async { log("log 12") },
-        yield_now(),
+        async {
+            log("log 17");
+            block_ms(10);
+            block_ms(10);
+        },
+        async {
+            join!( // all at once; each poll polls every unfinished one
+                sleep_ms(0), // Timer 21
+                yield_now(),
+                sleep_ms(20), // Timer 23
+            );
+        },
     );
 }
 
@@ -8293,35 +8243,42 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 }
 }
 
-pub mod random_246 {
+pub mod random_228 {
 use runtime::prelude::*;
 
 async fn run() {
-    sleep_ms(0).await; // Timer 1
-}
-
-pub fn size() -> usize {
-    std::mem::size_of_val(&run())
-}
-
-pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
-    Box::pin(run())
-}
-}
-
-pub mod random_247 {
-use runtime::prelude::*;
-
-async fn run() {
+    join!( // all at once; each poll polls every unfinished one
+        async {
+            yield_now().await; // yield: the task goes to the back of the ready queue
+        },
+        async {
+            for _ in 0..2 {
+                sleep_ms(0).await; // Timer 5
+                sleep_ms(0).await; // Timer 6
+                log("log 7");
+            }
+        },
+    );
+    join!( // all at once; each poll polls every unfinished one
+        async {
+            select! {
+                biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+                _ = sleep_ms(20) => {} // Timer 10
+                _ = async { log("log 11") } => {}
+                _ = sleep_ms(20) => {} // Timer 12
+            }
+        },
+        async { log("log 13") },
+    );
     let f1 = async {
         join!( // all at once; each poll polls every unfinished one
-            async { log("log 3") },
+            async { log("log 16") },
         );
     };
     let f2 = async {
         let f3 = async { block_ms(0) };
-        let f4 = sleep_ms(50); // Timer 6
-        let f5 = sleep_ms(20); // Timer 7
+        let f4 = sleep_ms(50); // Timer 19
+        let f5 = sleep_ms(20); // Timer 20
         // nothing has run yet: futures start when polled
         f3.await;
         f4.await;
@@ -8332,21 +8289,11 @@ async fn run() {
     f2.await;
     join!( // all at once; each poll polls every unfinished one
         async {
-            sleep_ms(20).await; // Timer 10
+            sleep_ms(20).await; // Timer 23
             yield_now().await; // yield: the task goes to the back of the ready queue
             block_ms(0);
         },
     );
-    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
-        sleep_ms(20).await; // Timer 14
-        sleep_ms(10).await; // Timer 16
-        join!( // all at once; each poll polls every unfinished one
-            async { log("log 18") },
-            sleep_ms(20), // Timer 19
-            async { block_ms(10) },
-        );
-    });
-    h1.await.unwrap();
 }
 
 pub fn size() -> usize {
@@ -8358,13 +8305,19 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 }
 }
 
-pub mod random_248 {
+pub mod random_229 {
 use runtime::prelude::*;
 
 async fn run() {
-    spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
-        log("log 1");
+    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
+        sleep_ms(20).await; // Timer 1
     });
+    h1.await.unwrap();
+    let f1 = sleep_ms(100); // Timer 4
+    let f2 = async { log("log 5") };
+    // nothing has run yet: futures start when polled
+    f1.await;
+    f2.await;
 }
 
 pub fn size() -> usize {
@@ -8376,7 +8329,26 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 }
 }
 
-pub mod random_249 {
+pub mod random_230 {
+use runtime::prelude::*;
+
+async fn run() {
+    join!( // all at once; each poll polls every unfinished one
+        async { log("log 3") },
+        sleep_ms(100), // Timer 4
+    );
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_231 {
 use runtime::prelude::*;
 
 async fn run() {
@@ -8407,39 +8379,34 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 }
 }
 
-pub mod random_250 {
+pub mod random_232 {
 use runtime::prelude::*;
 
 async fn run() {
-    block_ms(0);
-    for _ in 0..0 {
-        log("log 4");
-        sleep_ms(100).await; // Timer 5
-        yield_now().await; // yield: the task goes to the back of the ready queue
-    }
+    spawn(async move { // spawn: a task of its own; it starts once this task pauses at an .await
+        block_ms(0);
+        for r6 in 0..3 {
+            log(format!("log 4 {r6}"));
+            sleep_ms(100).await; // Timer 5
+            yield_now().await; // yield: the task goes to the back of the ready queue
+        }
+    });
     select! {
         biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-        _ = async { block_ms(30) } => {
-            log("log 11");
-            sleep_ms(20).await; // Timer 12
-        }
-        _ = yield_now() => {}
-    }
-    yield_now().await; // yield: the task goes to the back of the ready queue
-    yield_now().await; // yield: the task goes to the back of the ready queue
-    join!( // all at once; each poll polls every unfinished one
-        async {
-            for _ in 0..0 {
-                log("log 18");
+        _ = async {
+            select! {
+                biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+                _ = sleep_ms(20) => {} // Timer 9
             }
-        },
-        async {
-            join!( // all at once; each poll polls every unfinished one
-                sleep_ms(20), // Timer 20
-                sleep_ms(20), // Timer 21
-            );
-        },
-    );
+        } => {}
+        _ = async {
+            sleep_ms(0).await; // Timer 11
+        } => {
+            log("log 12");
+            log("log 13");
+        }
+    }
+    block_ms(30);
 }
 
 pub fn size() -> usize {
@@ -8451,7 +8418,28 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 }
 }
 
-pub mod random_251 {
+pub mod random_233 {
+use runtime::prelude::*;
+
+async fn run() {
+    block_ms(30);
+    join!( // all at once; each poll polls every unfinished one
+        async { block_ms(10) },
+    );
+    sleep_ms(20).await; // Timer 4
+    sleep_ms(20).await; // Timer 5
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_234 {
 use runtime::prelude::*;
 
 async fn run() {
@@ -8492,7 +8480,7 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 }
 }
 
-pub mod random_252 {
+pub mod random_235 {
 use runtime::prelude::*;
 
 async fn run() {
@@ -8518,9 +8506,9 @@ async fn run() {
         f5.await;
     };
     let f3 = async {
-        for _ in 0..2 {
-            log("log 15");
-            log("log 16");
+        for r17 in 0..3 {
+            log(format!("log 15 {r17}"));
+            log(format!("log 16 {r17}"));
             sleep_ms(20).await; // Timer 17
         }
     };
@@ -8539,36 +8527,620 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 }
 }
 
-pub mod random_253 {
+pub mod random_236 {
+use runtime::prelude::*;
+
+async fn run() {
+    sleep_ms(0).await; // Timer 2
+    sleep_ms(50).await; // Timer 3
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_237 {
+use runtime::prelude::*;
+
+async fn run() {
+    let f1 = async {
+        select! {
+            biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+            _ = sleep_ms(10) => {} // Timer 3
+            _ = async { block_ms(10) } => {}
+        }
+    };
+    let f2 = async {
+        join!( // all at once; each poll polls every unfinished one
+            async { block_ms(30) },
+            async { block_ms(10) },
+        );
+    };
+    let f3 = async {
+        let f4 = yield_now();
+        // nothing has run yet: futures start when polled
+        f4.await;
+    };
+    // nothing has run yet: futures start when polled
+    f1.await;
+    f2.await;
+    f3.await;
+    join!( // all at once; each poll polls every unfinished one
+        async {
+            sleep_ms(0).await; // Timer 12
+        },
+    );
+    let f5 = async {
+        join!( // all at once; each poll polls every unfinished one
+            yield_now(),
+            sleep_ms(100), // Timer 16
+            sleep_ms(0), // Timer 17
+        );
+    };
+    // nothing has run yet: futures start when polled
+    f5.await;
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_238 {
+use runtime::prelude::*;
+
+async fn run() {
+    sleep_ms(20).await; // Timer 1
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_239 {
+use runtime::prelude::*;
+
+async fn run() {
+    spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
+        sleep_ms(50).await; // Timer 3
+        log("log 5");
+        block_ms(30);
+        block_ms(30);
+        yield_now().await; // yield: the task goes to the back of the ready queue
+    });
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_240 {
+use runtime::prelude::*;
+
+async fn run() {
+    let f1 = async {
+        sleep_ms(20).await; // Timer 3
+    };
+    let f2 = sleep_ms(20); // Timer 4
+    let f3 = async {
+        join!( // all at once; each poll polls every unfinished one
+            sleep_ms(10), // Timer 6
+            async { log("log 7") },
+            async { block_ms(10) },
+        );
+    };
+    // nothing has run yet: futures start when polled
+    f1.await;
+    f2.await;
+    f3.await;
+    join!( // all at once; each poll polls every unfinished one
+        async {
+            join!( // all at once; each poll polls every unfinished one
+                sleep_ms(50), // Timer 11
+                sleep_ms(100), // Timer 12
+            );
+        },
+    );
+    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
+        let f4 = async {
+            log("log 15");
+            sleep_ms(100).await; // Timer 16
+        };
+        let f5 = sleep_ms(0); // Timer 17
+        let f6 = async {
+            select! {
+                biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+                _ = sleep_ms(50) => {} // Timer 19
+                _ = sleep_ms(0) => {} // Timer 20
+                _ = sleep_ms(50) => {} // Timer 21
+            }
+        };
+        // nothing has run yet: futures start when polled
+        f4.await;
+        f5.await;
+        f6.await;
+    });
+    h1.await.unwrap();
+    yield_now().await; // yield: the task goes to the back of the ready queue
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_241 {
+use runtime::prelude::*;
+
+async fn run() {
+    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
+        block_ms(30);
+    });
+    h1.await.unwrap();
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_242 {
+use runtime::prelude::*;
+
+async fn run() {
+    spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
+        select! {
+            biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+            _ = sleep_ms(20) => { // Timer 2
+                log("log 3");
+                block_ms(30);
+            }
+        }
+    });
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_243 {
+use runtime::prelude::*;
+
+async fn run() {
+    sleep_ms(100).await; // Timer 1
+    log("log 2");
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_244 {
+use runtime::prelude::*;
+
+async fn run() {
+    join!( // all at once; each poll polls every unfinished one
+        async { log("log 3") },
+        async { log("log 4") },
+        yield_now(),
+    );
+    select! {
+        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+        _ = sleep_ms(10) => { // Timer 7
+            sleep_ms(0).await; // Timer 9
+            sleep_ms(20).await; // Timer 10
+        }
+        _ = async { block_ms(0) } => {
+            sleep_ms(20).await; // Timer 11
+            log("log 12");
+        }
+    }
+    sleep_ms(20).await; // Timer 13
+    sleep_ms(0).await; // Timer 14
+    select! {
+        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+        _ = async {
+            let f1 = yield_now();
+            let f2 = sleep_ms(20); // Timer 18
+            let f3 = async { log("log 19") };
+            // nothing has run yet: futures start when polled
+            f1.await;
+            f2.await;
+            f3.await;
+        } => {}
+        _ = async {
+            log("log 21");
+            sleep_ms(50).await; // Timer 22
+            yield_now().await; // yield: the task goes to the back of the ready queue
+        } => {}
+        _ = async {
+            select! {
+                biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+                _ = async { log("log 25") } => {}
+                _ = sleep_ms(20) => {} // Timer 26
+            }
+        } => {}
+    }
+    spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
+        log("log 27");
+    });
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_245 {
+use runtime::prelude::*;
+
+async fn run() {
+    let f1 = async {
+        for _ in 0..1 {
+            sleep_ms(20).await; // Timer 3
+            sleep_ms(20).await; // Timer 4
+            sleep_ms(10).await; // Timer 5
+        }
+    };
+    let f2 = async { log("log 6") };
+    let f3 = async {
+        let f4 = yield_now();
+        let f5 = yield_now();
+        // nothing has run yet: futures start when polled
+        f4.await;
+        f5.await;
+    };
+    // nothing has run yet: futures start when polled
+    f1.await;
+    f2.await;
+    f3.await;
+    select! {
+        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+        _ = async {
+            select! {
+                biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+                _ = sleep_ms(20) => { // Timer 12
+                    block_ms(0);
+                }
+                _ = async { log("log 13") } => {}
+                _ = async { log("log 14") } => {
+                    yield_now().await; // yield: the task goes to the back of the ready queue
+                }
+            }
+        } => {}
+    }
+    select! {
+        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+        _ = async {
+            sleep_ms(100).await; // Timer 19
+            sleep_ms(0).await; // Timer 20
+        } => {}
+        _ = async {
+            join!( // all at once; each poll polls every unfinished one
+                yield_now(),
+            );
+        } => {}
+        _ = sleep_ms(20) => {} // Timer 23
+    }
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_246 {
+use runtime::prelude::*;
+
+async fn run() {
+    log("log 1");
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_247 {
+use runtime::prelude::*;
+
+async fn run() {
+    let f1 = sleep_ms(10); // Timer 2
+    // nothing has run yet: futures start when polled
+    f1.await;
+    select! {
+        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+        _ = async {
+            let f2 = sleep_ms(100); // Timer 5
+            // nothing has run yet: futures start when polled
+            f2.await;
+        } => {}
+        _ = sleep_ms(50) => {} // Timer 6
+        _ = async {
+            select! {
+                biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+                _ = async { log("log 8") } => {}
+                _ = async { log("log 9") } => {}
+                _ = async { block_ms(30) } => {}
+            }
+        } => {}
+    }
+    sleep_ms(100).await; // Timer 11
+    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
+        join!( // all at once; each poll polls every unfinished one
+            sleep_ms(50), // Timer 13
+            async {
+                join!( // all at once; each poll polls every unfinished one
+                    async { block_ms(30) },
+                    sleep_ms(20), // Timer 16
+                    sleep_ms(20), // Timer 17
+                );
+            },
+            sleep_ms(20), // Timer 18
+        );
+    });
+    h1.await.unwrap();
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_248 {
+use runtime::prelude::*;
+
+async fn run() {
+    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
+        sleep_ms(20).await; // Timer 1
+    });
+    h1.await.unwrap();
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_249 {
+use runtime::prelude::*;
+
+async fn run() {
+    let f1 = sleep_ms(0); // Timer 2
+    let f2 = async {
+        for _ in 0..0 {
+            log("log 4");
+            log("log 5");
+        }
+    };
+    let f3 = async {
+        select! {
+            biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+            _ = async { log("log 7") } => {
+                sleep_ms(20).await; // Timer 8
+                log("log 9");
+            }
+        }
+    };
+    // nothing has run yet: futures start when polled
+    f1.await;
+    f2.await;
+    f3.await;
+    select! {
+        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+        _ = async {
+            join!( // all at once; each poll polls every unfinished one
+                async { block_ms(10) },
+            );
+        } => {}
+        _ = async { block_ms(30) } => {}
+    }
+    join!( // all at once; each poll polls every unfinished one
+        async {
+            for _ in 0..3 {
+                sleep_ms(10).await; // Timer 16
+            }
+        },
+    );
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_250 {
 use runtime::prelude::*;
 
 async fn run() {
     select! {
         biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
         _ = async {
-            yield_now().await; // yield: the task goes to the back of the ready queue
-            sleep_ms(50).await; // Timer 4
-            sleep_ms(0).await; // Timer 5
+            sleep_ms(20).await; // Timer 3
+            block_ms(10);
         } => {
-            block_ms(30);
+            block_ms(0);
         }
-        _ = async {
-            let f1 = async { log("log 7") };
-            let f2 = sleep_ms(50); // Timer 8
-            let f3 = async { log("log 9") };
+    }
+    let f1 = sleep_ms(50); // Timer 7
+    let f2 = async {
+        yield_now().await; // yield: the task goes to the back of the ready queue
+        yield_now().await; // yield: the task goes to the back of the ready queue
+        sleep_ms(20).await; // Timer 11
+    };
+    // nothing has run yet: futures start when polled
+    f1.await;
+    f2.await;
+    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
+        join!( // all at once; each poll polls every unfinished one
+            async {
+                sleep_ms(100).await; // Timer 14
+            },
+            async { log("log 15") },
+            async {
+                log("log 17");
+            },
+        );
+    });
+    h1.await.unwrap();
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_251 {
+use runtime::prelude::*;
+
+async fn run() {
+    let f1 = async {
+        select! {
+            biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+            _ = async { log("log 3") } => {}
+            _ = sleep_ms(50) => { // Timer 4
+                sleep_ms(50).await; // Timer 6
+            }
+            _ = sleep_ms(0) => {} // Timer 5
+        }
+    };
+    let f2 = async {
+        let f3 = async { log("log 8") };
+        let f4 = sleep_ms(20); // Timer 9
+        // nothing has run yet: futures start when polled
+        f3.await;
+        f4.await;
+    };
+    let f3 = async {
+        join!( // all at once; each poll polls every unfinished one
+            sleep_ms(10), // Timer 11
+            async { log("log 12") },
+        );
+    };
+    // nothing has run yet: futures start when polled
+    f1.await;
+    f2.await;
+    f3.await;
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_252 {
+use runtime::prelude::*;
+
+async fn run() {
+    spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
+        join!( // all at once; each poll polls every unfinished one
+            sleep_ms(50), // Timer 2
+            async {
+                block_ms(0);
+            },
+            async {
+                for _ in 0..3 {
+                    block_ms(10);
+                    block_ms(0);
+                }
+            },
+        );
+    });
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_253 {
+use runtime::prelude::*;
+
+async fn run() {
+    join!( // all at once; each poll polls every unfinished one
+        sleep_ms(0), // Timer 2
+        async {
+            let f1 = async { log("log 4") };
+            let f2 = async { log("log 5") };
             // nothing has run yet: futures start when polled
             f1.await;
             f2.await;
-            f3.await;
-        } => {
-            sleep_ms(100).await; // Timer 11
-        }
-    }
-    yield_now().await; // yield: the task goes to the back of the ready queue
-    log("log 13");
-    join!( // all at once; each poll polls every unfinished one
+        },
         async {
-            sleep_ms(0).await; // Timer 16
+            log("log 7");
         },
     );
 }
@@ -8586,35 +9158,36 @@ pub mod random_254 {
 use runtime::prelude::*;
 
 async fn run() {
-    join!( // all at once; each poll polls every unfinished one
-        yield_now(),
-        sleep_ms(100), // Timer 3
-        async {
-            let f1 = sleep_ms(10); // Timer 5
-            // nothing has run yet: futures start when polled
-            f1.await;
-        },
-    );
-    sleep_ms(20).await; // Timer 6
+    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
+        join!( // all at once; each poll polls every unfinished one
+            async {
+                let f1 = sleep_ms(100); // Timer 3
+                let f2 = yield_now();
+                // nothing has run yet: futures start when polled
+                f1.await;
+                f2.await;
+            },
+            async {
+                join!( // all at once; each poll polls every unfinished one
+                    sleep_ms(0), // Timer 6
+                );
+            },
+        );
+    });
     select! {
         biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
         _ = async {
-            block_ms(30);
-            log("log 10");
-            log("log 11");
+            let f3 = sleep_ms(20); // Timer 9
+            let f4 = sleep_ms(20); // Timer 10
+            // nothing has run yet: futures start when polled
+            f3.await;
+            f4.await;
         } => {}
+        _ = sleep_ms(20) => {} // Timer 11
     }
-    join!( // all at once; each poll polls every unfinished one
-        async { block_ms(30) },
-        yield_now(),
-        async {
-            join!( // all at once; each poll polls every unfinished one
-                async { log("log 16") },
-                yield_now(),
-                sleep_ms(20), // Timer 18
-            );
-        },
-    );
+    sleep_ms(20).await; // Timer 12
+    sleep_ms(20).await; // Timer 13
+    h1.await.unwrap();
 }
 
 pub fn size() -> usize {
@@ -8630,51 +9203,26 @@ pub mod random_255 {
 use runtime::prelude::*;
 
 async fn run() {
-    join!( // all at once; each poll polls every unfinished one
-        async {
-            join!( // all at once; each poll polls every unfinished one
-                async { log("log 3") },
-                async { block_ms(10) },
-            );
-        },
-        async {
-            let f1 = async { block_ms(10) };
-            // nothing has run yet: futures start when polled
-            f1.await;
-        },
-        async {
-            select! {
-                biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-                _ = sleep_ms(100) => {} // Timer 8
-            }
-        },
-    );
-    log("log 10");
-    let f2 = sleep_ms(0); // Timer 12
-    let f3 = async { log("log 13") };
-    let f4 = async { block_ms(0) };
-    // nothing has run yet: futures start when polled
-    f2.await;
-    f3.await;
-    f4.await;
     select! {
         biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
         _ = async {
-            select! {
-                biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-                _ = async { block_ms(10) } => {}
-                _ = async { block_ms(30) } => {
-                    sleep_ms(0).await; // Timer 20
-                    sleep_ms(20).await; // Timer 21
-                }
-                _ = sleep_ms(0) => {} // Timer 19
-            }
+            join!( // all at once; each poll polls every unfinished one
+                async { block_ms(10) },
+                sleep_ms(50), // Timer 4
+            );
         } => {}
-        _ = yield_now() => {
-            sleep_ms(50).await; // Timer 23
-            sleep_ms(20).await; // Timer 24
-        }
     }
+    join!( // all at once; each poll polls every unfinished one
+        sleep_ms(20), // Timer 7
+        sleep_ms(0), // Timer 8
+    );
+    sleep_ms(0).await; // Timer 10
+    join!( // all at once; each poll polls every unfinished one
+        async { log("log 12") },
+        sleep_ms(50), // Timer 13
+        sleep_ms(50), // Timer 14
+    );
+    yield_now().await; // yield: the task goes to the back of the ready queue
 }
 
 pub fn size() -> usize {
@@ -8690,29 +9238,10 @@ pub mod random_256 {
 use runtime::prelude::*;
 
 async fn run() {
-    sleep_ms(10).await; // Timer 3
-    sleep_ms(0).await; // Timer 4
-    sleep_ms(100).await; // Timer 5
-    spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
-        select! {
-            biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-            _ = async {
-                sleep_ms(100).await; // Timer 8
-                log("log 9");
-                log("log 10");
-            } => {
-                block_ms(30);
-                sleep_ms(20).await; // Timer 17
-            }
-            _ = async {
-                log("log 12");
-                sleep_ms(10).await; // Timer 13
-                block_ms(0);
-            } => {}
-            _ = async { log("log 15") } => {}
-        }
+    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
+        sleep_ms(50).await; // Timer 1
     });
-    sleep_ms(10).await; // Timer 18
+    h1.await.unwrap();
 }
 
 pub fn size() -> usize {
@@ -8725,330 +9254,6 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 }
 
 pub mod random_257 {
-use runtime::prelude::*;
-
-async fn run() {
-    sleep_ms(50).await; // Timer 30
-}
-
-pub fn size() -> usize {
-    std::mem::size_of_val(&run())
-}
-
-pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
-    Box::pin(run())
-}
-}
-
-pub mod random_258 {
-use runtime::prelude::*;
-
-async fn run() {
-    sleep_ms(20).await; // Timer 1
-}
-
-pub fn size() -> usize {
-    std::mem::size_of_val(&run())
-}
-
-pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
-    Box::pin(run())
-}
-}
-
-pub mod random_259 {
-use runtime::prelude::*;
-
-async fn run() {
-    block_ms(0);
-    yield_now().await; // yield: the task goes to the back of the ready queue
-}
-
-pub fn size() -> usize {
-    std::mem::size_of_val(&run())
-}
-
-pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
-    Box::pin(run())
-}
-}
-
-pub mod random_260 {
-use runtime::prelude::*;
-
-async fn run() {
-    let f1 = async {
-        for _ in 0..1 {
-            block_ms(30);
-            sleep_ms(10).await; // Timer 4
-        }
-    };
-    let f2 = async {
-        join!( // all at once; each poll polls every unfinished one
-            sleep_ms(20), // Timer 6
-            async { log("log 7") },
-        );
-    };
-    let f3 = async { log("log 8") };
-    // nothing has run yet: futures start when polled
-    f1.await;
-    f2.await;
-    f3.await;
-}
-
-pub fn size() -> usize {
-    std::mem::size_of_val(&run())
-}
-
-pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
-    Box::pin(run())
-}
-}
-
-pub mod random_261 {
-use runtime::prelude::*;
-
-async fn run() {
-    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
-        join!( // all at once; each poll polls every unfinished one
-            async {
-                for _ in 0..1 {
-                    sleep_ms(10).await; // Timer 30
-                }
-            },
-        );
-    });
-    h1.await.unwrap();
-}
-
-pub fn size() -> usize {
-    std::mem::size_of_val(&run())
-}
-
-pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
-    Box::pin(run())
-}
-}
-
-pub mod random_262 {
-use runtime::prelude::*;
-
-async fn run() {
-    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
-        sleep_ms(20).await; // Timer 2
-        select! {
-            biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-            _ = sleep_ms(0) => {} // Timer 4
-        }
-    });
-    h1.await.unwrap();
-}
-
-pub fn size() -> usize {
-    std::mem::size_of_val(&run())
-}
-
-pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
-    Box::pin(run())
-}
-}
-
-pub mod random_263 {
-use runtime::prelude::*;
-
-async fn run() {
-    sleep_ms(50).await; // Timer 1
-    yield_now().await; // yield: the task goes to the back of the ready queue
-    yield_now().await; // yield: the task goes to the back of the ready queue
-    join!( // all at once; each poll polls every unfinished one
-        async { block_ms(30) },
-    );
-    for _ in 0..2 {
-        log("log 9");
-        block_ms(0);
-        sleep_ms(100).await; // Timer 11
-    }
-    sleep_ms(10).await; // Timer 12
-}
-
-pub fn size() -> usize {
-    std::mem::size_of_val(&run())
-}
-
-pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
-    Box::pin(run())
-}
-}
-
-pub mod random_264 {
-use runtime::prelude::*;
-
-async fn run() {
-    let f1 = async {
-        for _ in 0..0 {
-            sleep_ms(0).await; // Timer 3
-            sleep_ms(50).await; // Timer 4
-        }
-    };
-    let f2 = async {
-        block_ms(10);
-    };
-    // nothing has run yet: futures start when polled
-    f1.await;
-    f2.await;
-    let f3 = async {
-        select! {
-            biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-            _ = sleep_ms(10) => { // Timer 9
-                sleep_ms(10).await; // Timer 11
-                log("log 12");
-            }
-            _ = sleep_ms(50) => {} // Timer 10
-        }
-    };
-    let f4 = async {
-        let f5 = sleep_ms(100); // Timer 14
-        // nothing has run yet: futures start when polled
-        f5.await;
-    };
-    // nothing has run yet: futures start when polled
-    f3.await;
-    f4.await;
-    select! {
-        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-        _ = async { log("log 17") } => {
-            sleep_ms(50).await; // Timer 18
-        }
-    }
-    block_ms(0);
-}
-
-pub fn size() -> usize {
-    std::mem::size_of_val(&run())
-}
-
-pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
-    Box::pin(run())
-}
-}
-
-pub mod random_265 {
-use runtime::prelude::*;
-
-async fn run() {
-    join!( // all at once; each poll polls every unfinished one
-        async { block_ms(0) },
-    );
-    let f1 = yield_now();
-    let f2 = async {
-        select! {
-            biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-            _ = sleep_ms(0) => {} // Timer 6
-            _ = async { log("log 7") } => {}
-            _ = async { block_ms(10) } => {}
-        }
-    };
-    // nothing has run yet: futures start when polled
-    f1.await;
-    f2.await;
-    join!( // all at once; each poll polls every unfinished one
-        async {
-            let f3 = sleep_ms(100); // Timer 11
-            let f4 = yield_now();
-            // nothing has run yet: futures start when polled
-            f3.await;
-            f4.await;
-        },
-        async {
-            join!( // all at once; each poll polls every unfinished one
-                sleep_ms(0), // Timer 14
-            );
-        },
-    );
-    select! {
-        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-        _ = async {
-            let f5 = sleep_ms(20); // Timer 17
-            let f6 = sleep_ms(20); // Timer 18
-            // nothing has run yet: futures start when polled
-            f5.await;
-            f6.await;
-        } => {}
-        _ = sleep_ms(20) => {} // Timer 19
-    }
-}
-
-pub fn size() -> usize {
-    std::mem::size_of_val(&run())
-}
-
-pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
-    Box::pin(run())
-}
-}
-
-pub mod random_266 {
-use runtime::prelude::*;
-
-async fn run() {
-    sleep_ms(20).await; // Timer 1
-    join!( // all at once; each poll polls every unfinished one
-        async {
-            let f1 = async { log("log 4") };
-            let f2 = sleep_ms(10); // Timer 5
-            let f3 = async { block_ms(10) };
-            // nothing has run yet: futures start when polled
-            f1.await;
-            f2.await;
-            f3.await;
-        },
-        async {
-            select! {
-                biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-                _ = async { log("log 8") } => {
-                    sleep_ms(10).await; // Timer 11
-                }
-                _ = sleep_ms(20) => { // Timer 9
-                    log("log 12");
-                    yield_now().await; // yield: the task goes to the back of the ready queue
-                }
-                _ = sleep_ms(20) => {} // Timer 10
-            }
-        },
-    );
-}
-
-pub fn size() -> usize {
-    std::mem::size_of_val(&run())
-}
-
-pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
-    Box::pin(run())
-}
-}
-
-pub mod random_267 {
-use runtime::prelude::*;
-
-async fn run() {
-    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
-        sleep_ms(50).await; // Timer 1
-    });
-    h1.await.unwrap();
-    sleep_ms(20).await; // Timer 2
-    sleep_ms(50).await; // Timer 3
-}
-
-pub fn size() -> usize {
-    std::mem::size_of_val(&run())
-}
-
-pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
-    Box::pin(run())
-}
-}
-
-pub mod random_268 {
 use runtime::prelude::*;
 
 async fn run() {
@@ -9106,7 +9311,7 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 }
 }
 
-pub mod random_269 {
+pub mod random_258 {
 use runtime::prelude::*;
 
 async fn run() {
@@ -9127,19 +9332,28 @@ async fn run() {
     join!( // all at once; each poll polls every unfinished one
         sleep_ms(50), // Timer 10
     );
-    for _ in 0..3 {
-        for _ in 0..2 {
-            log("log 13");
+    let f5 = async {
+        for r14 in 0..2 {
+            log(format!("log 13 {r14}"));
             sleep_ms(20).await; // Timer 14
         }
-        log("log 15");
-        let f5 = async { log("log 17") };
-        let f6 = sleep_ms(20); // Timer 18
-        // nothing has run yet: futures start when polled
-        f5.await;
-        f6.await;
-    }
-    sleep_ms(0).await; // Timer 19
+    };
+    let f6 = async {
+        log("log 16");
+        sleep_ms(20).await; // Timer 17
+        sleep_ms(20).await; // Timer 18
+    };
+    let f7 = async {
+        join!( // all at once; each poll polls every unfinished one
+            sleep_ms(0), // Timer 20
+            sleep_ms(20), // Timer 21
+        );
+    };
+    // nothing has run yet: futures start when polled
+    f5.await;
+    f6.await;
+    f7.await;
+    yield_now().await; // yield: the task goes to the back of the ready queue
 }
 
 pub fn size() -> usize {
@@ -9151,33 +9365,45 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 }
 }
 
-pub mod random_270 {
+pub mod random_259 {
 use runtime::prelude::*;
 
 async fn run() {
+    join!( // all at once; each poll polls every unfinished one
+        async {
+            sleep_ms(10).await; // Timer 3
+        },
+    );
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_260 {
+use runtime::prelude::*;
+
+async fn run() {
+    join!( // all at once; each poll polls every unfinished one
+        async {
+            join!( // all at once; each poll polls every unfinished one
+                sleep_ms(20), // Timer 3
+                async { block_ms(30) },
+                sleep_ms(20), // Timer 5
+            );
+        },
+        sleep_ms(10), // Timer 6
+        sleep_ms(0), // Timer 7
+    );
     let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
-        sleep_ms(0).await; // Timer 1
+        log("log 8");
     });
-    sleep_ms(20).await; // Timer 4
-    block_ms(0);
-    sleep_ms(10).await; // Timer 6
-    select! {
-        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-        _ = sleep_ms(20) => {} // Timer 8
-    }
-    let f1 = async {
-        select! {
-            biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-            _ = async { log("log 11") } => {}
-        }
-    };
-    let f2 = sleep_ms(10); // Timer 12
-    let f3 = async { block_ms(30) };
-    // nothing has run yet: futures start when polled
-    f1.await;
-    f2.await;
-    f3.await;
-    log("log 14");
+    log("log 9");
     h1.await.unwrap();
 }
 
@@ -9190,7 +9416,7 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 }
 }
 
-pub mod random_271 {
+pub mod random_261 {
 use runtime::prelude::*;
 
 async fn run() {
@@ -9212,7 +9438,7 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 }
 }
 
-pub mod random_272 {
+pub mod random_262 {
 use runtime::prelude::*;
 
 async fn run() {
@@ -9240,7 +9466,7 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 }
 }
 
-pub mod random_273 {
+pub mod random_263 {
 use runtime::prelude::*;
 
 async fn run() {
@@ -9293,57 +9519,320 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 }
 }
 
-pub mod random_274 {
+pub mod random_264 {
 use runtime::prelude::*;
 
 async fn run() {
     sleep_ms(100).await; // Timer 1
-    for _ in 0..1 {
-        for _ in 0..3 {
+    for _ in 0..2 {
+        for _ in 0..0 {
             sleep_ms(10).await; // Timer 4
             sleep_ms(10).await; // Timer 5
             log("log 6");
         }
-        select! {
-            biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-            _ = sleep_ms(20) => {} // Timer 8
-            _ = async { log("log 9") } => {}
+        sleep_ms(10).await; // Timer 7
+    }
+    log("log 9");
+    sleep_ms(50).await; // Timer 10
+    join!( // all at once; each poll polls every unfinished one
+        async {
+            sleep_ms(10).await; // Timer 13
+            log("log 14");
+        },
+        async {
+            select! {
+                biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+                _ = async { log("log 16") } => {}
+            }
+        },
+        async {
+            let f1 = async { log("log 18") };
+            let f2 = yield_now();
+            // nothing has run yet: futures start when polled
+            f1.await;
+            f2.await;
+        },
+    );
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_265 {
+use runtime::prelude::*;
+
+async fn run() {
+    sleep_ms(100).await; // Timer 1
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_266 {
+use runtime::prelude::*;
+
+async fn run() {
+    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
+        log("log 1");
+    });
+    h1.await.unwrap();
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_267 {
+use runtime::prelude::*;
+
+async fn run() {
+    select! {
+        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+        _ = async {
+            sleep_ms(20).await; // Timer 3
+            sleep_ms(20).await; // Timer 4
+            sleep_ms(20).await; // Timer 5
+        } => {}
+        _ = async {
+            select! {
+                biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+                _ = async { log("log 7") } => {}
+                _ = async { log("log 8") } => {}
+            }
+        } => {
+            sleep_ms(10).await; // Timer 13
+        }
+        _ = async {
+            let f1 = sleep_ms(20); // Timer 10
+            let f2 = async { block_ms(30) };
+            let f3 = async { log("log 12") };
+            // nothing has run yet: futures start when polled
+            f1.await;
+            f2.await;
+            f3.await;
+        } => {
+            sleep_ms(50).await; // Timer 14
         }
     }
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_268 {
+use runtime::prelude::*;
+
+async fn run() {
     let f1 = async {
-        select! {
-            biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-            _ = sleep_ms(20) => {} // Timer 12
-        }
+        join!( // all at once; each poll polls every unfinished one
+            async { log("log 3") },
+        );
     };
     let f2 = async {
-        join!( // all at once; each poll polls every unfinished one
-            async { log("log 14") },
-            async { block_ms(10) },
-        );
+        for _ in 0..2 {
+            block_ms(0);
+            yield_now().await; // yield: the task goes to the back of the ready queue
+        }
     };
     // nothing has run yet: futures start when polled
     f1.await;
     f2.await;
-    select! {
-        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-        _ = async {
-            let f3 = async { log("log 18") };
-            let f4 = yield_now();
+    join!( // all at once; each poll polls every unfinished one
+        sleep_ms(100), // Timer 9
+    );
+    log("log 10");
+    log("log 11");
+    join!( // all at once; each poll polls every unfinished one
+        async {
+            join!( // all at once; each poll polls every unfinished one
+                async { block_ms(10) },
+                yield_now(),
+                async { log("log 16") },
+            );
+        },
+    );
+    sleep_ms(20).await; // Timer 18
+    join!( // all at once; each poll polls every unfinished one
+        async { log("log 20") },
+        sleep_ms(20), // Timer 21
+        sleep_ms(0), // Timer 22
+    );
+    sleep_ms(100).await; // Timer 24
+    log("log 25");
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_269 {
+use runtime::prelude::*;
+
+async fn run() {
+    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
+        yield_now().await; // yield: the task goes to the back of the ready queue
+        block_ms(10);
+        log("log 5");
+    });
+    h1.await.unwrap();
+    sleep_ms(100).await; // Timer 6
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_270 {
+use runtime::prelude::*;
+
+async fn run() {
+    sleep_ms(0).await; // Timer 1
+    join!( // all at once; each poll polls every unfinished one
+        sleep_ms(100), // Timer 3
+        async {
+            select! {
+                biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+                _ = sleep_ms(20) => { // Timer 5
+                    log("log 6");
+                    sleep_ms(20).await; // Timer 7
+                }
+            }
+        },
+    );
+    join!( // all at once; each poll polls every unfinished one
+        async {
+            let f1 = sleep_ms(10); // Timer 10
             // nothing has run yet: futures start when polled
-            f3.await;
-            f4.await;
-        } => {}
-        _ = async {
-            let f5 = sleep_ms(100); // Timer 21
-            // nothing has run yet: futures start when polled
-            f5.await;
-        } => {
-            block_ms(30);
-            log("log 24");
+            f1.await;
+        },
+        async {
+            log("log 12");
+        },
+    );
+    sleep_ms(50).await; // Timer 13
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_271 {
+use runtime::prelude::*;
+
+async fn run() {
+    sleep_ms(50).await; // Timer 1
+    sleep_ms(20).await; // Timer 2
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_272 {
+use runtime::prelude::*;
+
+async fn run() {
+    sleep_ms(100).await; // Timer 1
+    join!( // all at once; each poll polls every unfinished one
+        async {
+            for _ in 0..1 {
+                sleep_ms(20).await; // Timer 4
+            }
+        },
+    );
+    sleep_ms(20).await; // Timer 5
+    sleep_ms(100).await; // Timer 7
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_273 {
+use runtime::prelude::*;
+
+async fn run() {
+    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
+        let f1 = sleep_ms(20); // Timer 3
+        let f2 = async { log("log 4") };
+        // nothing has run yet: futures start when polled
+        f1.await;
+        f2.await;
+        select! {
+            biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+            _ = async { log("log 6") } => {}
         }
-        _ = async { block_ms(10) } => {}
-    }
+    });
+    h1.await.unwrap();
+    sleep_ms(0).await; // Timer 7
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_274 {
+use runtime::prelude::*;
+
+async fn run() {
+    sleep_ms(20).await; // Timer 1
+    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
+        sleep_ms(20).await; // Timer 2
+    });
+    h1.await.unwrap();
 }
 
 pub fn size() -> usize {
@@ -9359,48 +9848,30 @@ pub mod random_275 {
 use runtime::prelude::*;
 
 async fn run() {
+    sleep_ms(50).await; // Timer 1
     let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
-        let f1 = sleep_ms(20); // Timer 2
-        // nothing has run yet: futures start when polled
-        f1.await;
-    });
-    select! {
-        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-        _ = async {
-            log("log 5");
-        } => {
-            sleep_ms(0).await; // Timer 11
-            log("log 12");
-        }
-        _ = async {
+        let f1 = async {
+            sleep_ms(0).await; // Timer 4
+            block_ms(10);
+        };
+        let f2 = async {
             select! {
                 biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-                _ = sleep_ms(100) => {} // Timer 7
-                _ = sleep_ms(20) => { // Timer 8
-                    log("log 9");
-                    yield_now().await; // yield: the task goes to the back of the ready queue
-                }
+                _ = yield_now() => {}
+                _ = async { block_ms(0) } => {}
             }
-        } => {}
-    }
-    let f2 = async {
-        select! {
-            biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-            _ = sleep_ms(20) => {} // Timer 15
-        }
-    };
-    let f3 = async {
-        join!( // all at once; each poll polls every unfinished one
-            async { log("log 17") },
-            async { log("log 18") },
-            async { block_ms(10) },
-        );
-    };
-    let f4 = async { log("log 20") };
-    // nothing has run yet: futures start when polled
-    f2.await;
-    f3.await;
-    f4.await;
+        };
+        let f3 = async {
+            select! {
+                biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+                _ = sleep_ms(100) => {} // Timer 10
+            }
+        };
+        // nothing has run yet: futures start when polled
+        f1.await;
+        f2.await;
+        f3.await;
+    });
     h1.await.unwrap();
 }
 
@@ -9417,16 +9888,26 @@ pub mod random_276 {
 use runtime::prelude::*;
 
 async fn run() {
+    sleep_ms(20).await; // Timer 2
+    let f1 = async { log("log 4") };
+    let f2 = sleep_ms(20); // Timer 5
+    // nothing has run yet: futures start when polled
+    f1.await;
+    f2.await;
+    block_ms(30);
+    sleep_ms(10).await; // Timer 7
     select! {
         biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-        _ = async { log("log 2") } => {}
         _ = async {
             join!( // all at once; each poll polls every unfinished one
-                sleep_ms(100), // Timer 4
+                sleep_ms(20), // Timer 10
+                async { log("log 11") },
             );
-        } => {
-            yield_now().await; // yield: the task goes to the back of the ready queue
-        }
+        } => {}
+        _ = async {
+            log("log 13");
+            sleep_ms(100).await; // Timer 14
+        } => {}
     }
 }
 
@@ -9443,22 +9924,30 @@ pub mod random_277 {
 use runtime::prelude::*;
 
 async fn run() {
+    join!( // all at once; each poll polls every unfinished one
+        yield_now(),
+    );
+    join!( // all at once; each poll polls every unfinished one
+        async {
+            select! {
+                biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+                _ = sleep_ms(10) => { // Timer 6
+                    log("log 7");
+                }
+            }
+        },
+        async {
+            join!( // all at once; each poll polls every unfinished one
+                async { log("log 9") },
+                async { block_ms(10) },
+                sleep_ms(100), // Timer 11
+            );
+        },
+    );
     let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
         select! {
             biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-            _ = async {
-                block_ms(30);
-                log("log 4");
-            } => {}
-            _ = async {
-                join!( // all at once; each poll polls every unfinished one
-                    sleep_ms(0), // Timer 6
-                );
-            } => {}
-            _ = async {
-                sleep_ms(100).await; // Timer 8
-                log("log 9");
-            } => {}
+            _ = sleep_ms(20) => {} // Timer 13
         }
     });
     h1.await.unwrap();
@@ -9477,10 +9966,17 @@ pub mod random_278 {
 use runtime::prelude::*;
 
 async fn run() {
-    select! {
-        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-        _ = yield_now() => {}
-    }
+    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
+        join!( // all at once; each poll polls every unfinished one
+            async {
+                join!( // all at once; each poll polls every unfinished one
+                    sleep_ms(20), // Timer 3
+                );
+            },
+        );
+    });
+    h1.await.unwrap();
+    sleep_ms(50).await; // Timer 4
 }
 
 pub fn size() -> usize {
@@ -9496,32 +9992,7 @@ pub mod random_279 {
 use runtime::prelude::*;
 
 async fn run() {
-    let f1 = async { log("log 2") };
-    // nothing has run yet: futures start when polled
-    f1.await;
-    sleep_ms(0).await; // Timer 3
-    join!( // all at once; each poll polls every unfinished one
-        sleep_ms(100), // Timer 5
-        async {
-            select! {
-                biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-                _ = sleep_ms(20) => { // Timer 7
-                    log("log 8");
-                    sleep_ms(20).await; // Timer 9
-                }
-            }
-        },
-    );
-    join!( // all at once; each poll polls every unfinished one
-        async {
-            let f2 = sleep_ms(10); // Timer 12
-            // nothing has run yet: futures start when polled
-            f2.await;
-        },
-        async {
-            log("log 14");
-        },
-    );
+    sleep_ms(100).await; // Timer 1
 }
 
 pub fn size() -> usize {
@@ -9537,15 +10008,22 @@ pub mod random_280 {
 use runtime::prelude::*;
 
 async fn run() {
-    for _ in 0..1 {
-        sleep_ms(50).await; // Timer 2
-        sleep_ms(20).await; // Timer 3
-        let f1 = sleep_ms(100); // Timer 5
-        let f2 = sleep_ms(0); // Timer 6
-        // nothing has run yet: futures start when polled
-        f1.await;
-        f2.await;
+    select! {
+        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+        _ = async {
+            join!( // all at once; each poll polls every unfinished one
+                async { block_ms(0) },
+                async { log("log 24") },
+                sleep_ms(20), // Timer 25
+            );
+        } => {}
     }
+    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
+        join!( // all at once; each poll polls every unfinished one
+            async { log("log 27") },
+        );
+    });
+    h1.await.unwrap();
 }
 
 pub fn size() -> usize {
@@ -9561,167 +10039,9 @@ pub mod random_281 {
 use runtime::prelude::*;
 
 async fn run() {
-    join!( // all at once; each poll polls every unfinished one
-        sleep_ms(20), // Timer 2
-    );
-    sleep_ms(100).await; // Timer 4
-    sleep_ms(100).await; // Timer 5
-}
-
-pub fn size() -> usize {
-    std::mem::size_of_val(&run())
-}
-
-pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
-    Box::pin(run())
-}
-}
-
-pub mod random_282 {
-use runtime::prelude::*;
-
-async fn run() {
-    for _ in 0..2 {
-        join!( // all at once; each poll polls every unfinished one
-            async { log("log 3") },
-        );
-        sleep_ms(50).await; // Timer 4
-    }
-    for _ in 0..1 {
-        block_ms(30);
-        sleep_ms(50).await; // Timer 8
-    }
-    sleep_ms(20).await; // Timer 11
-    log("log 12");
-    select! {
-        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-        _ = async {
-            let f1 = async { block_ms(0) };
-            let f2 = async { block_ms(10) };
-            let f3 = yield_now();
-            // nothing has run yet: futures start when polled
-            f1.await;
-            f2.await;
-            f3.await;
-        } => {}
-        _ = async {
-            block_ms(10);
-            log("log 20");
-        } => {}
-        _ = async {
-            let f4 = yield_now();
-            let f5 = sleep_ms(20); // Timer 23
-            let f6 = sleep_ms(50); // Timer 24
-            // nothing has run yet: futures start when polled
-            f4.await;
-            f5.await;
-            f6.await;
-        } => {}
-    }
-}
-
-pub fn size() -> usize {
-    std::mem::size_of_val(&run())
-}
-
-pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
-    Box::pin(run())
-}
-}
-
-pub mod random_283 {
-use runtime::prelude::*;
-
-async fn run() {
-    select! {
-        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-        _ = async {
-            log("log 28");
-            sleep_ms(100).await; // Timer 29
-        } => {
-            log("log 30");
-        }
-    }
-    sleep_ms(0).await; // Timer 31
-}
-
-pub fn size() -> usize {
-    std::mem::size_of_val(&run())
-}
-
-pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
-    Box::pin(run())
-}
-}
-
-pub mod random_284 {
-use runtime::prelude::*;
-
-async fn run() {
-    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
-        join!( // all at once; each poll polls every unfinished one
-            sleep_ms(0), // Timer 11
-        );
-    });
-    h1.await.unwrap();
-}
-
-pub fn size() -> usize {
-    std::mem::size_of_val(&run())
-}
-
-pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
-    Box::pin(run())
-}
-}
-
-pub mod random_285 {
-use runtime::prelude::*;
-
-async fn run() {
-    log("log 1");
-    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
-        let f1 = sleep_ms(100); // Timer 3
-        let f2 = async {
-            yield_now().await; // yield: the task goes to the back of the ready queue
-            yield_now().await; // yield: the task goes to the back of the ready queue
-        };
-        // nothing has run yet: futures start when polled
-        f1.await;
-        f2.await;
-    });
-    h1.await.unwrap();
-    select! {
-        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-        _ = async {
-            join!( // all at once; each poll polls every unfinished one
-                async { block_ms(0) },
-                async { log("log 10") },
-                sleep_ms(20), // Timer 11
-            );
-        } => {}
-    }
-    join!( // all at once; each poll polls every unfinished one
-        async { log("log 13") },
-    );
-}
-
-pub fn size() -> usize {
-    std::mem::size_of_val(&run())
-}
-
-pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
-    Box::pin(run())
-}
-}
-
-pub mod random_286 {
-use runtime::prelude::*;
-
-async fn run() {
     log("log 1");
     log("log 2");
-    for _ in 0..0 {
+    for _ in 0..3 {
         sleep_ms(20).await; // Timer 4
         join!( // all at once; each poll polls every unfinished one
             async { block_ms(10) },
@@ -9738,38 +10058,152 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 }
 }
 
+pub mod random_282 {
+use runtime::prelude::*;
+
+async fn run() {
+    block_ms(0);
+    spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
+        join!( // all at once; each poll polls every unfinished one
+            async {
+                join!( // all at once; each poll polls every unfinished one
+                    sleep_ms(20), // Timer 14
+                );
+            },
+            async {
+                join!( // all at once; each poll polls every unfinished one
+                    async { block_ms(30) },
+                    async { block_ms(10) },
+                    sleep_ms(10), // Timer 18
+                );
+            },
+            yield_now(),
+        );
+    });
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_283 {
+use runtime::prelude::*;
+
+async fn run() {
+    log("log 1");
+    select! {
+        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+        _ = sleep_ms(20) => { // Timer 3
+            block_ms(0);
+            sleep_ms(10).await; // Timer 8
+        }
+        _ = async {
+            let f1 = sleep_ms(20); // Timer 5
+            let f2 = sleep_ms(50); // Timer 6
+            // nothing has run yet: futures start when polled
+            f1.await;
+            f2.await;
+        } => {
+            sleep_ms(50).await; // Timer 9
+        }
+    }
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_284 {
+use runtime::prelude::*;
+
+async fn run() {
+    join!( // all at once; each poll polls every unfinished one
+        async {
+            yield_now().await; // yield: the task goes to the back of the ready queue
+        },
+    );
+    sleep_ms(100).await; // Timer 4
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_285 {
+use runtime::prelude::*;
+
+async fn run() {
+    select! {
+        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+        _ = async { log("log 2") } => {}
+    }
+    block_ms(0);
+    join!( // all at once; each poll polls every unfinished one
+        async {
+            select! {
+                biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+                _ = sleep_ms(20) => {} // Timer 6
+            }
+        },
+        async { log("log 7") },
+    );
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_286 {
+use runtime::prelude::*;
+
+async fn run() {
+    sleep_ms(50).await; // Timer 1
+    sleep_ms(20).await; // Timer 2
+    let f1 = async { block_ms(30) };
+    // nothing has run yet: futures start when polled
+    f1.await;
+    for _ in 0..2 {
+        sleep_ms(10).await; // Timer 8
+    }
+    block_ms(10);
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
 pub mod random_287 {
 use runtime::prelude::*;
 
 async fn run() {
-    let f1 = async {
-        select! {
-            biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-            _ = async { block_ms(0) } => {}
-            _ = async { log("log 4") } => {}
-        }
-    };
-    let f2 = async {
-        join!( // all at once; each poll polls every unfinished one
-            yield_now(),
-            async { log("log 7") },
-            async { log("log 8") },
-        );
-    };
-    let f3 = async {
-        block_ms(0);
-    };
-    // nothing has run yet: futures start when polled
-    f1.await;
-    f2.await;
-    f3.await;
-    for _ in 0..1 {
-        sleep_ms(20).await; // Timer 12
-    }
     let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
-        sleep_ms(0).await; // Timer 13
+        block_ms(10);
     });
-    log("log 14");
     h1.await.unwrap();
 }
 
@@ -9786,19 +10220,18 @@ pub mod random_288 {
 use runtime::prelude::*;
 
 async fn run() {
-    for _ in 0..1 {
-        log("log 2");
-    }
-    select! {
-        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-        _ = async {
-            sleep_ms(50).await; // Timer 5
-            sleep_ms(10).await; // Timer 6
-        } => {
-            block_ms(30);
-            log("log 8");
+    sleep_ms(50).await; // Timer 1
+    let f1 = async {
+        for _ in 0..3 {
+            log("log 4");
+            sleep_ms(20).await; // Timer 5
+            log("log 6");
         }
-    }
+    };
+    // nothing has run yet: futures start when polled
+    f1.await;
+    sleep_ms(10).await; // Timer 7
+    block_ms(30);
 }
 
 pub fn size() -> usize {
@@ -9814,45 +10247,29 @@ pub mod random_289 {
 use runtime::prelude::*;
 
 async fn run() {
-    select! {
-        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-        _ = sleep_ms(20) => { // Timer 2
-            block_ms(0);
-            sleep_ms(10).await; // Timer 7
-        }
-        _ = async {
-            let f1 = sleep_ms(20); // Timer 4
-            let f2 = sleep_ms(50); // Timer 5
-            // nothing has run yet: futures start when polled
-            f1.await;
-            f2.await;
-        } => {
-            sleep_ms(50).await; // Timer 8
-        }
-    }
-    select! {
-        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-        _ = async {
-            join!( // all at once; each poll polls every unfinished one
-                async { block_ms(0) },
-            );
-        } => {
-            block_ms(10);
-        }
-        _ = async {
-            select! {
-                biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-                _ = sleep_ms(100) => {} // Timer 13
+    for _ in 0..1 {
+        select! {
+            biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+            _ = async { log("log 3") } => {
+                block_ms(10);
             }
-        } => {}
-        _ = async {
-            sleep_ms(0).await; // Timer 15
-            log("log 16");
-        } => {
-            sleep_ms(10).await; // Timer 18
-            log("log 19");
+            _ = sleep_ms(10) => { // Timer 4
+                block_ms(30);
+            }
         }
+        sleep_ms(100).await; // Timer 7
     }
+    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
+        for _ in 0..2 {
+            for _ in 0..0 {
+                sleep_ms(20).await; // Timer 10
+            }
+            sleep_ms(10).await; // Timer 11
+            log("log 12");
+        }
+    });
+    log("log 13");
+    h1.await.unwrap();
 }
 
 pub fn size() -> usize {
@@ -9868,21 +10285,10 @@ pub mod random_290 {
 use runtime::prelude::*;
 
 async fn run() {
-    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
-        sleep_ms(50).await; // Timer 1
-    });
-    sleep_ms(20).await; // Timer 2
-    let f1 = async { block_ms(30) };
+    let f1 = async { block_ms(0) };
     // nothing has run yet: futures start when polled
     f1.await;
-    h1.await.unwrap();
-    for _ in 0..1 {
-        sleep_ms(10).await; // Timer 8
-    }
-    select! {
-        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-        _ = async { log("log 10") } => {}
-    }
+    block_ms(10);
 }
 
 pub fn size() -> usize {
@@ -9898,26 +10304,24 @@ pub mod random_291 {
 use runtime::prelude::*;
 
 async fn run() {
-    join!( // all at once; each poll polls every unfinished one
-        async {
-            let f1 = yield_now();
-            let f2 = sleep_ms(100); // Timer 4
-            // nothing has run yet: futures start when polled
-            f1.await;
-            f2.await;
-        },
-        async {
-            for _ in 0..2 {
-                sleep_ms(20).await; // Timer 6
-            }
-        },
-        async {
-            select! {
-                biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-                _ = sleep_ms(20) => {} // Timer 8
-            }
-        },
-    );
+    select! {
+        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+        _ = async {
+            join!( // all at once; each poll polls every unfinished one
+                async { log("log 3") },
+                async { block_ms(10) },
+                yield_now(),
+            );
+        } => {}
+    }
+    let f1 = sleep_ms(10); // Timer 8
+    let f2 = sleep_ms(0); // Timer 9
+    // nothing has run yet: futures start when polled
+    f1.await;
+    f2.await;
+    block_ms(0);
+    sleep_ms(50).await; // Timer 12
+    yield_now().await; // yield: the task goes to the back of the ready queue
 }
 
 pub fn size() -> usize {
@@ -9933,21 +10337,22 @@ pub mod random_292 {
 use runtime::prelude::*;
 
 async fn run() {
-    block_ms(30);
-    sleep_ms(50).await; // Timer 2
-    for _ in 0..3 {
-        select! {
-            biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-            _ = async { log("log 5") } => {
-                block_ms(10);
-            }
-            _ = sleep_ms(10) => { // Timer 6
-                block_ms(30);
-            }
+    join!( // all at once; each poll polls every unfinished one
+        yield_now(),
+        async { block_ms(0) },
+        yield_now(),
+    );
+    select! {
+        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+        _ = async { log("log 7") } => {
+            log("log 8");
+            sleep_ms(20).await; // Timer 9
         }
-        sleep_ms(100).await; // Timer 9
     }
-    sleep_ms(100).await; // Timer 10
+    join!( // all at once; each poll polls every unfinished one
+        sleep_ms(50), // Timer 11
+        async { log("log 12") },
+    );
 }
 
 pub fn size() -> usize {
@@ -9963,15 +10368,24 @@ pub mod random_293 {
 use runtime::prelude::*;
 
 async fn run() {
-    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
-        join!( // all at once; each poll polls every unfinished one
-            async {
-                sleep_ms(20).await; // Timer 3
-            },
-        );
-    });
-    h1.await.unwrap();
-    sleep_ms(10).await; // Timer 4
+    select! {
+        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+        _ = sleep_ms(20) => {} // Timer 3
+        _ = async { block_ms(10) } => {}
+        _ = async { block_ms(10) } => {
+            log("log 6");
+            log("log 7");
+        }
+    }
+    sleep_ms(50).await; // Timer 8
+    select! {
+        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+        _ = sleep_ms(0) => { // Timer 10
+            block_ms(0);
+            sleep_ms(20).await; // Timer 13
+        }
+        _ = sleep_ms(20) => {} // Timer 11
+    }
 }
 
 pub fn size() -> usize {
@@ -9987,8 +10401,35 @@ pub mod random_294 {
 use runtime::prelude::*;
 
 async fn run() {
-    log("log 3");
-    sleep_ms(10).await; // Timer 4
+    log("log 15");
+    select! {
+        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+        _ = async { block_ms(10) } => {}
+        _ = async {
+            select! {
+                biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+                _ = sleep_ms(50) => { // Timer 19
+                    sleep_ms(10).await; // Timer 21
+                }
+                _ = sleep_ms(50) => {} // Timer 20
+            }
+        } => {}
+    }
+    select! {
+        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+        _ = async {
+            block_ms(30);
+            block_ms(0);
+            log("log 26");
+        } => {}
+        _ = async { log("log 27") } => {
+            sleep_ms(100).await; // Timer 29
+            log("log 30");
+        }
+        _ = sleep_ms(50) => { // Timer 28
+            yield_now().await; // yield: the task goes to the back of the ready queue
+        }
+    }
 }
 
 pub fn size() -> usize {
@@ -10004,10 +10445,26 @@ pub mod random_295 {
 use runtime::prelude::*;
 
 async fn run() {
-    for _ in 0..3 {
-        sleep_ms(100).await; // Timer 3
-    }
-    sleep_ms(20).await; // Timer 4
+    sleep_ms(20).await; // Timer 1
+    spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
+        select! {
+            biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+            _ = async {
+                select! {
+                    biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+                    _ = async { log("log 4") } => {}
+                    _ = sleep_ms(20) => {} // Timer 5
+                }
+            } => {
+                sleep_ms(20).await; // Timer 6
+                sleep_ms(0).await; // Timer 7
+            }
+        }
+    });
+    join!( // all at once; each poll polls every unfinished one
+        sleep_ms(0), // Timer 10
+    );
+    sleep_ms(20).await; // Timer 11
 }
 
 pub fn size() -> usize {
@@ -10023,26 +10480,10 @@ pub mod random_296 {
 use runtime::prelude::*;
 
 async fn run() {
-    block_ms(30);
-    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
-        let f1 = sleep_ms(10); // Timer 4
-        let f2 = yield_now();
-        // nothing has run yet: futures start when polled
-        f1.await;
-        f2.await;
-        sleep_ms(50).await; // Timer 7
-        sleep_ms(10).await; // Timer 8
-        sleep_ms(0).await; // Timer 9
-        log("log 11");
-        block_ms(10);
-        yield_now().await; // yield: the task goes to the back of the ready queue
-    });
-    for _ in 0..2 {
-        sleep_ms(20).await; // Timer 16
-        yield_now().await; // yield: the task goes to the back of the ready queue
-        log("log 19");
-    }
-    h1.await.unwrap();
+    sleep_ms(50).await; // Timer 16
+    log("log 17");
+    log("log 18");
+    log("log 19");
 }
 
 pub fn size() -> usize {
@@ -10058,30 +10499,53 @@ pub mod random_297 {
 use runtime::prelude::*;
 
 async fn run() {
-    for _ in 0..2 {
-        let f1 = sleep_ms(20); // Timer 3
-        let f2 = sleep_ms(10); // Timer 4
-        // nothing has run yet: futures start when polled
-        f1.await;
-        f2.await;
-        select! {
-            biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-            _ = sleep_ms(20) => {} // Timer 6
+    join!( // all at once; each poll polls every unfinished one
+        async { log("log 3") },
+    );
+    sleep_ms(20).await; // Timer 5
+    block_ms(30);
+    sleep_ms(0).await; // Timer 7
+    join!( // all at once; each poll polls every unfinished one
+        sleep_ms(20), // Timer 9
+        yield_now(),
+    );
+    join!( // all at once; each poll polls every unfinished one
+        sleep_ms(20), // Timer 13
+    );
+    join!( // all at once; each poll polls every unfinished one
+        async {
+            let f1 = sleep_ms(50); // Timer 16
+            let f2 = sleep_ms(20); // Timer 17
+            let f3 = sleep_ms(20); // Timer 18
+            // nothing has run yet: futures start when polled
+            f1.await;
+            f2.await;
+            f3.await;
+        },
+        async {
+            sleep_ms(10).await; // Timer 20
+            sleep_ms(10).await; // Timer 21
+            sleep_ms(0).await; // Timer 22
+        },
+        async {
+            select! {
+                biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+                _ = async { log("log 24") } => {
+                    block_ms(30);
+                }
+                _ = sleep_ms(50) => { // Timer 25
+                    sleep_ms(100).await; // Timer 27
+                    sleep_ms(100).await; // Timer 28
+                }
+            }
+        },
+    );
+    select! {
+        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+        _ = sleep_ms(100) => { // Timer 30
+            sleep_ms(50).await; // Timer 31
         }
     }
-    let f3 = async {
-        log("log 9");
-        sleep_ms(0).await; // Timer 10
-        yield_now().await; // yield: the task goes to the back of the ready queue
-    };
-    let f4 = async {
-        let f5 = sleep_ms(0); // Timer 13
-        // nothing has run yet: futures start when polled
-        f5.await;
-    };
-    // nothing has run yet: futures start when polled
-    f3.await;
-    f4.await;
 }
 
 pub fn size() -> usize {
@@ -10097,21 +10561,17 @@ pub mod random_298 {
 use runtime::prelude::*;
 
 async fn run() {
-    select! {
-        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-        _ = sleep_ms(20) => { // Timer 3
-            block_ms(0);
-            sleep_ms(20).await; // Timer 6
-        }
-        _ = async { block_ms(30) } => {}
-    }
-    select! {
-        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-        _ = async { log("log 8") } => {
-            log("log 10");
-            sleep_ms(20).await; // Timer 11
-        }
-        _ = async { log("log 9") } => {}
+    sleep_ms(50).await; // Timer 1
+    log("log 2");
+    for _ in 0..2 {
+        sleep_ms(20).await; // Timer 4
+        let f1 = sleep_ms(50); // Timer 6
+        let f2 = yield_now();
+        // nothing has run yet: futures start when polled
+        f1.await;
+        f2.await;
+        sleep_ms(20).await; // Timer 9
+        block_ms(30);
     }
 }
 
@@ -10128,21 +10588,15 @@ pub mod random_299 {
 use runtime::prelude::*;
 
 async fn run() {
-    yield_now().await; // yield: the task goes to the back of the ready queue
-    select! {
-        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-        _ = async {
-            join!( // all at once; each poll polls every unfinished one
-                sleep_ms(0), // Timer 4
-                sleep_ms(20), // Timer 5
-            );
-        } => {}
-        _ = async {
-            let f1 = sleep_ms(50); // Timer 7
-            // nothing has run yet: futures start when polled
-            f1.await;
-        } => {}
-    }
+    sleep_ms(20).await; // Timer 2
+    let f1 = async {
+        sleep_ms(0).await; // Timer 5
+    };
+    // nothing has run yet: futures start when polled
+    f1.await;
+    let f2 = sleep_ms(100); // Timer 7
+    // nothing has run yet: futures start when polled
+    f2.await;
 }
 
 pub fn size() -> usize {
@@ -10164,6 +10618,7 @@ pub const CASES: &[(&str, fn() -> runtime::macros::BoxedFuture<'static, ()>)] = 
     ("early_sleep", early_sleep::case),
     ("blocking", blocking::case),
     ("starve", starve::case),
+    ("loop_spawn", loop_spawn::case),
     ("random_000", random_000::case),
     ("random_001", random_001::case),
     ("random_002", random_002::case),
