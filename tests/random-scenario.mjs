@@ -42,7 +42,8 @@ export function scenario(next) {
     if (kind === 4) {
       const arm = (/** @type {object} */ future) => ({ type: 'arm', steps: [future,
         { type: 'seq', steps: Array.from({ length: 1 + next(2) }, () => step(4)) }] });
-      return { type: 'race', steps: steps.map((s) => (next(3) === 0 ? arm(s) : s)) };
+      const random = next(3) === 0 ? { random: true } : {}; // select! without biased;
+      return { type: 'race', ...random, steps: steps.map((s) => (next(3) === 0 ? arm(s) : s)) };
     }
     return { type: ['seq', 'all', 'race', 'create_then_await'][kind - 2], steps };
   };

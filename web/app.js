@@ -2,14 +2,14 @@
 // options and run, asks the playground to validate and run, and tells each
 // view what to show. The Rust panel's text is the program: edits to it, to
 // the timings, the Example and the link all go through here.
-import { createPlayground, timersOf as delaysOf } from './playground.js';
+import { createPlayground, timersOf as delaysOf, MAX_SEED } from './playground.js';
 import { buildReplay } from './replay/index.js';
 import { summarize } from './replay/summary.js';
 import { inThisRun } from './replay/in-this-run.js';
 import { readFragment, writeFragment, MAX_LINK_TEXT } from './ui/share.js';
 import { formatMs } from './dom.js';
 
-/** @import { Scenario, RunResult, Wasm, PageOptions, Snapshot, Link, RunOptions, EditorModule, Problem, Described } from './types.js' */
+/** @import { Scenario, Step, RunResult, Wasm, PageOptions, Snapshot, Link, RunOptions, EditorModule, Problem, Described } from './types.js' */
 /** @import { Controls } from './ui/controls.js' */
 /** @import { Inspector } from './ui/inspector.js' */
 /** @import { Lanes } from './ui/lanes.js' */
@@ -53,7 +53,9 @@ export class App {
     this.playground = createPlayground(wasm);
     this.presets = this.playground.presets();
     /** @type {PageOptions} */
-    this.options = { clock: 'virtual', promiseStyle: 'then' };
+    this.options = { clock: 'virtual', promiseStyle: 'then', seed: 0 };
+    // The seed field holds a value the options refused (shown as an error).
+    this.badSeed = false;
     /** @type {RunResult | null} */
     this.run = null;
     /** @type {Snapshot[]} the replay model: one snapshot per position */
@@ -106,6 +108,15 @@ export class App {
     controls.bindTimings((values) => this.editTimings(values));
     controls.bindAddRemove(() => this.changeTimers(1), () => this.changeTimers(-1));
     controls.bindOptions((options) => {
+      // A bad seed is said, and the last good one stays (a timing's error
+      // is the timings', and stays too).
+      const { seed } = options;
+      this.badSeed = !Number.isInteger(seed) || seed < 0 || seed > MAX_SEED;
+      if (this.badSeed) {
+        controls.showError(`Seed: must be a whole number from 0 to ${MAX_SEED}`);
+        return;
+      }
+      controls.showError(null);
       this.options = options;
       this.refresh();
     });
@@ -302,6 +313,10 @@ export class App {
     else if (link.clock !== undefined) problems.push('Link: clock must be "real" or "virtual"');
     if (link.style === 'then' || link.style === 'await') this.options.promiseStyle = link.style;
     else if (link.style !== undefined) problems.push('Link: style must be "then" or "await"');
+    const seed = Number(link.seed);
+    if (link.seed === undefined) this.options.seed = 0;
+    else if (/^\d{1,10}$/.test(link.seed) && seed <= MAX_SEED) this.options.seed = seed;
+    else problems.push(`Link: seed must be a whole number from 0 to ${MAX_SEED}`);
     this.refresh();
     return problems.join('\n') || null;
   }
@@ -336,7 +351,7 @@ export class App {
   refresh() {
     const { timers, canAddTimer, canRemoveTimer } = this.described;
     this.views.controls.showTimers(timers, { canAdd: canAddTimer, canRemove: canRemoveTimer });
-    this.views.controls.showOptions(this.options);
+    this.views.controls.showOptions(this.options, drawsAtRandom(this.scenario));
     this.showCode();
   }
 
@@ -571,4 +586,15 @@ export class App {
     this.playing = null;
     this.views.replay.showPlaying(false);
   }
+}
+
+/**
+ * Whether the program draws at random: a `select!` without `biased;` (a
+ * race with `random`), which the seed decides.
+ * @param {Step} step
+ * @returns {boolean}
+ */
+function drawsAtRandom(step) {
+  if (step.type === 'race' && step.random) return true;
+  return 'steps' in step && step.steps.some(drawsAtRandom);
 }

@@ -12,7 +12,10 @@ import { stepKey } from './lanes/step-path.js';
 
 /** @typedef {ReturnType<typeof createPlayground>} Playground */
 
-const OPTIONS = ['preset', 'scenario', 'rust', 'timings', 'clock', 'promiseStyle', 'oneByOne'];
+const OPTIONS = ['preset', 'scenario', 'rust', 'timings', 'clock', 'promiseStyle', 'oneByOne', 'seed'];
+
+/** The largest seed: a u32, which JS and the share link write exactly. */
+export const MAX_SEED = 0xffff_ffff;
 
 // A macrotask boundary: every queued microtask (promise reaction) has run.
 const channel = new MessageChannel();
@@ -48,7 +51,12 @@ function checkOptions(options) {
   if (options.oneByOne !== undefined && typeof options.oneByOne !== 'boolean') {
     throw new Error('oneByOne: must be true or false');
   }
-  return { clock, promiseStyle, oneByOne: options.oneByOne === true };
+  // What a select! without biased; draws from (the Rust lane's only chance).
+  const seed = options.seed ?? 0;
+  if (!Number.isInteger(seed) || seed < 0 || seed > MAX_SEED) {
+    throw new Error(`seed: must be a whole number from 0 to ${MAX_SEED}, got ${String(seed).slice(0, 40)}`);
+  }
+  return { clock, promiseStyle, oneByOne: options.oneByOne === true, seed };
 }
 
 /**
@@ -115,13 +123,13 @@ export function createPlayground(wasm) {
    * @returns {Promise<RunResult>}
    */
   async function run(options = {}) {
-    const { clock, promiseStyle, oneByOne } = checkOptions(options);
+    const { clock, promiseStyle, oneByOne, seed } = checkOptions(options);
     // Throws an Error naming every bad field; nothing runs then.
     const { scenario, rust: text } = resolve(options);
     current?.cancel();
     const rust = rustLane(clock);
     const forget = presetList.some((p) => p.id === options.preset && p.forgetsWake);
-    const run = new Run(scenario, options.preset, clock, promiseStyle, rust, forget);
+    const run = new Run(scenario, options.preset, clock, promiseStyle, rust, forget, seed);
     current = run;
     const result = await run.execute(oneByOne);
     if (current === run) current = null;
@@ -225,9 +233,11 @@ class Run {
    * @param {RustLane} rust
    * @param {boolean} forget the preset's JS panels lose their continuation
    *   (its Preset's `forgetsWake`: lost-wake)
+   * @param {number} seed what an unbiased select! draws from
    */
-  constructor(scenario, preset, clock, promiseStyle, rust, forget) {
+  constructor(scenario, preset, clock, promiseStyle, rust, forget, seed) {
     this.scenario = scenario;
+    this.seed = seed;
     this.preset = preset;
     this.forget = forget;
     this.clockName = clock;
@@ -295,7 +305,7 @@ class Run {
      * @returns {Promise<void>}
      */
     const makePromise = (ms) => new Promise((resolve) => timers.setTimeout(resolve, ms));
-    const started = this.rust.start(this.scenario, this.preset, makePromise);
+    const started = this.rust.start(this.scenario, this.preset, this.seed, makePromise);
     started.then(() => (this.rustDone = true), () => (this.rustDone = true));
     return Promise.race([started, this.rustStuck()]);
   }

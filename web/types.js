@@ -50,8 +50,9 @@
  * @property {ClockName} [clock]
  * @property {PromiseStyle} [promiseStyle]
  * @property {boolean} [oneByOne]
+ * @property {number} [seed] what a `select!` without `biased;` draws from (0 to 4294967295; 0 by default)
  */
-/** @typedef {{clock: ClockName, promiseStyle: PromiseStyle}} PageOptions the page's own radio buttons */
+/** @typedef {{clock: ClockName, promiseStyle: PromiseStyle, seed: number}} PageOptions the page's own controls */
 /** @typedef {import('./pkg/playground.js').PresetInfo} Preset a preset, as the wasm declares it */
 /** @typedef {typeof import('./pkg/playground.js')} Wasm the wasm module (wasm-bindgen's declarations) */
 // What the wasm hands the page, declared by the Rust types themselves (tsify
@@ -63,7 +64,7 @@
 /** @typedef {import('./pkg/playground.js').StateMachine} StateMachine */
 /** @typedef {import('./pkg/playground.js').Described} Described what the page shows and allows for a program */
 
-/** @typedef {{preset?: string, s?: string, rust?: string, clock?: string, style?: string}} Link a share link's fields, unvalidated */
+/** @typedef {{preset?: string, s?: string, rust?: string, clock?: string, style?: string, seed?: string}} Link a share link's fields, unvalidated */
 
 // The code panels (ui/lanes.js: plain text first, then editor/index.js).
 

@@ -169,6 +169,30 @@ test('a share link reproduces the scenario and options', async ({ page, context 
   await expect(again.locator('#code-promises')).toContainText('await Promise.all');
 });
 
+test('the seed shows for a select! without biased;, goes into the link, and a bad one is refused', async ({ page }) => {
+  await openPlayground(page);
+  // The notes' example draws nothing: no seed.
+  await expect(page.getByLabel('Seed')).toBeHidden();
+  await openPlayground(page, '/#clock=virtual&style=then&seed=5&s=Q(U(M(S(A,10),Q(L(A%20won))),M(S(B,10),Q(L(B%20won)))))');
+  await expect(page.getByLabel('Seed')).toBeVisible();
+  await expect(page.getByLabel('Seed')).toHaveValue('5');
+  await page.getByRole('button', { name: 'New seed' }).click();
+  await expect(page.getByLabel('Seed')).toHaveValue('6');
+  await expect.poll(() => page.url()).toContain('seed=6&');
+  await page.getByRole('button', { name: 'Run' }).click();
+  await expect(page.locator('#trace-futures li[data-kind="log"]')).toHaveCount(1);
+  // Out of range: said with its range; the last good seed stays in the link.
+  await page.getByLabel('Seed').fill('-3');
+  await page.getByLabel('Seed').press('Tab');
+  await expect(page.getByRole('alert')).toHaveText('Seed: must be a whole number from 0 to 4294967295');
+  expect(page.url()).toContain('seed=6&');
+  await page.getByLabel('Seed').fill('0');
+  await page.getByLabel('Seed').press('Tab');
+  await expect(page.getByRole('alert')).toBeHidden();
+  // Seed 0 is the first: links leave it out.
+  await expect.poll(() => page.url()).not.toContain('seed=');
+});
+
 test('a share link with a decimal reads it exactly: 7.00000 is 7', async ({ page }) => {
   await openPlayground(page, '/#s=Q(S(T,7.00000),L(done))');
   await expect(page.getByLabel('T (ms)')).toHaveValue('7');
@@ -234,7 +258,7 @@ test('bad input shows an alert naming the field and keeps the last run', async (
 test('bad and hostile links are refused or shown as text, never as markup', async ({ context, problems }) => {
   const cases = [
     ['#s=Q(S(Timer%201,-5))', 'scenario.steps[0].ms: must be a whole number of milliseconds from 0 to 60000, got -5'],
-    ['#s=X(', 'Link: fragment: expected a step (S, L, V, B, Y, Q, A, R, M, C, F, P or W) at character 1'],
+    ['#s=X(', 'Link: fragment: expected a step (S, L, V, B, Y, Q, A, R, U, M, C, F, P or W) at character 1'],
     ['#s=Q(S(A,1),S(A,2))', 'is used by another timer'],
     ['#preset=nope', 'Link: preset must be one of'],
     ['#clock=fast', 'Link: clock must be "real" or "virtual"'],

@@ -218,6 +218,39 @@ test('a loop: each round a new timer, in every lane and both styles; too many ro
     'Error: scenario.times: must be a whole number of times from 0 to 100, got 101');
 });
 
+test('select! without biased: each poll starts at a branch drawn from the run\'s seed; the same seed, the same run', async ({ sharedPage: page }) => {
+  // select! { _ = sleep_ms(10) => { log("A won"); } _ = sleep_ms(10) => { log("B won"); } }: a tie.
+  const arm = (label) => ({ type: 'arm', steps: [{ type: 'sleep', label, ms: 10 }, { type: 'seq', steps: [{ type: 'log', text: `${label} won` }] }] });
+  const scenario = { type: 'seq', steps: [{ type: 'race', random: true, steps: [arm('A'), arm('B')] }] };
+  const logs = (trace) => all(trace, 'log').map((e) => [e.text, e.t]);
+  const winners = new Set();
+  for (let seed = 0; seed < 8; seed++) {
+    const r = await run(page, { scenario, clock: 'virtual', seed });
+    // Promise.race draws nothing: the timer set first fires first.
+    expect(logs(r.callbacks), `seed ${seed}`).toEqual([['A won', 10]]);
+    expect(logs(r.promises), `seed ${seed}`).toEqual([['A won', 10]]);
+    // Our select! polls from a drawn branch: the first polled of the two ready wins.
+    const first = all(r.futures, 'child_poll').filter((e) => e.t === 10)[0].child;
+    expect(logs(r.futures), `seed ${seed}`).toEqual([[first === 0 ? 'A won' : 'B won', 10]]);
+    winners.add(first);
+    // The same seed, the same run, event for event.
+    const again = await run(page, { scenario, clock: 'virtual', seed });
+    expect(again.futures.events.map((e) => [e.kind, e.t, e.child])).toEqual(r.futures.events.map((e) => [e.kind, e.t, e.child]));
+  }
+  expect([...winners].sort()).toEqual([0, 1]);
+  // The Rust panel writes no biased; and says where its picks come from.
+  const code = await page.evaluate((s) => window.playground.code({ scenario: s }), scenario);
+  expect(code.futures.code).toContain('select! { // each poll starts at a branch drawn at random');
+  expect(code.futures.code).not.toContain('biased');
+  // A share link writes it U(…).
+  expect(await page.evaluate((s) => window.playground.encodeFragment(s), scenario)).toBe(
+    'Q(U(M(S(A,10),Q(L(A%20won))),M(S(B,10),Q(L(B%20won)))))');
+  expect(await runError(page, { scenario, clock: 'virtual', seed: -1 })).toBe(
+    'Error: seed: must be a whole number from 0 to 4294967295, got -1');
+  expect(await runError(page, { scenario, clock: 'virtual', seed: 1.5 })).toBe(
+    'Error: seed: must be a whole number from 0 to 4294967295, got 1.5');
+});
+
 test('a loop\'s variable read in a text: each lane logs each round\'s count, a loop in a loop reads both', async ({ sharedPage: page }) => {
   // for round in 0..2 { for step in 0..2 { sleep_ms(10).await; println!("{round}.{step} {{ok}}"); } log(format!("`${round}` done")); }
   const scenario = { type: 'seq', steps: [{ type: 'repeat', times: 2, var: 'round', steps: [
@@ -234,7 +267,7 @@ test('a loop\'s variable read in a text: each lane logs each round\'s count, a l
   const machine = await page.evaluate((s) => window.playground.stateMachine({ scenario: s }), scenario);
   const suspend = machine.variants.find((v) => v.name === 'Suspend0');
   expect(suspend.fields.map((f) => `${f.name}: ${f.type}`).sort()).toEqual(
-    ['__awaitee: Sleep', 'iter: Range<u32>', 'iter: Range<u32>', 'round: u32', 'step: u32']);
+    ['__awaitee: Sleep', 'iter: Range<i32>', 'iter: Range<i32>', 'round: i32', 'step: i32']);
   // A share link writes a loop's variable after its count, and a text that reads one V(…).
   const fragment = await page.evaluate((s) => window.playground.encodeFragment(s), scenario);
   expect(fragment).toBe('Q(F(2,round,F(2,step,S(T,10),V(%7Bround%7D.%7Bstep%7D%20%7B%7Bok%7D%7D)),V(%60%24%7Bround%7D%60%20done)))');
@@ -242,7 +275,7 @@ test('a loop\'s variable read in a text: each lane logs each round\'s count, a l
   // A text that reads a name no loop around it gives is refused.
   const stray = { type: 'seq', steps: [{ type: 'log', text: 'at {round}', format: true }] };
   expect(await runError(page, { scenario: stray, clock: 'virtual' })).toBe(
-    'Error: scenario.steps[0].text: reads `{round}`, which no `for` loop around it names: a text reads the variable of a loop it is in');
+    'Error: scenario.steps[0].text: reads `{round}`, which is not the variable of a `for` loop around it (rustc: cannot find value `round`): a text reads only the variables of the loops it is in');
 });
 
 test('spawn: a task runs without being awaited; JS starts it at once, Rust at its first poll; its handle awaits it', async ({ sharedPage: page }) => {

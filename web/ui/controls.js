@@ -97,20 +97,32 @@ export class Controls {
     return this.timings.querySelectorAll('label')[index]?.textContent ?? `timings[${index}]`;
   }
 
-  /** @param {PageOptions} options */
-  showOptions({ clock, promiseStyle }) {
+  /**
+   * @param {PageOptions} options
+   * @param {boolean} [draws] whether the program draws at random (a
+   *   `select!` without `biased;`): only then is the seed shown
+   */
+  showOptions({ clock, promiseStyle, seed }, draws = false) {
     /** @type {HTMLInputElement} */ (qs(`input[name="clock"][value="${clock}"]`, this.root)).checked = true;
     /** @type {HTMLInputElement} */ (qs(`input[name="style"][value="${promiseStyle}"]`, this.root)).checked = true;
+    const input = /** @type {HTMLInputElement} */ (qs('#seed', this.root));
+    // Not while it is being typed in: the field keeps what was typed.
+    if (document.activeElement !== input) input.value = String(seed);
+    /** @type {HTMLElement} */ (qs('#seed-field', this.root)).hidden = !draws;
   }
 
   /**
-   * The checked radio buttons (the markup's values are the allowed ones).
+   * The checked radio buttons and the seed (the markup's values are the
+   * allowed ones; a seed out of range is refused where it is read, in the
+   * playground's options, with its range).
    * @returns {PageOptions}
    */
   options() {
+    const seed = /** @type {HTMLInputElement} */ (qs('#seed', this.root)).value;
     return /** @type {PageOptions} */ ({
       clock: /** @type {HTMLInputElement} */ (qs('input[name="clock"]:checked', this.root)).value,
       promiseStyle: /** @type {HTMLInputElement} */ (qs('input[name="style"]:checked', this.root)).value,
+      seed: seed.trim() === '' ? Number.NaN : Number(seed),
     });
   }
 
@@ -149,8 +161,15 @@ export class Controls {
   /** @param {(options: PageOptions) => void} handler */
   bindOptions(handler) {
     this.root.addEventListener('change', (e) => {
-      const { name } = /** @type {HTMLInputElement} */ (e.target);
-      if (name === 'clock' || name === 'style') handler(this.options());
+      const { name, id } = /** @type {HTMLInputElement} */ (e.target);
+      if (name === 'clock' || name === 'style' || id === 'seed') handler(this.options());
+    });
+    // A new seed: the next one, so a learner can step through them.
+    qs('#new-seed', this.root).addEventListener('click', () => {
+      const input = /** @type {HTMLInputElement} */ (qs('#seed', this.root));
+      const seed = Number(input.value);
+      input.value = String(Number.isInteger(seed) && seed >= 0 && seed < 0xffff_ffff ? seed + 1 : 0);
+      handler(this.options());
     });
   }
 

@@ -4,13 +4,13 @@ import { qs } from '../dom.js';
 
 /** @import { Link, PageOptions } from '../types.js' */
 
-const KEYS = ['preset', 's', 'rust', 'clock', 'style'];
+const KEYS = ['preset', 's', 'rust', 'clock', 'style', 'seed'];
 
 /** The longest program text a link carries, percent-encoded (characters). */
 export const MAX_LINK_TEXT = 16_384;
 
 /**
- * Reads `#preset=..&clock=..&style=..&s=..&rust=..` (values still
+ * Reads `#preset=..&clock=..&style=..&seed=..&s=..&rust=..` (values still
  * unvalidated). `s` is kept as written: it is a scenario fragment,
  * percent-encoded by its own rules (`&` and `=` inside it are always
  * encoded). So is `rust`, the program text, percent-encoded as
@@ -44,10 +44,12 @@ export function readFragment(hash) {
  *   when the text says more than the scenario
  * @param {boolean} push
  */
-export function writeFragment({ preset, fragment, rust, clock, promiseStyle }, push) {
+export function writeFragment({ preset, fragment, rust, clock, promiseStyle, seed }, push) {
   const named = preset === undefined ? '' : `preset=${encodeURIComponent(preset)}&`;
   const text = rust === undefined ? '' : `&rust=${rust}`;
-  const hash = `#${named}clock=${clock}&style=${promiseStyle}&s=${fragment}${text}`;
+  // The seed only where it is not the first one, 0: links stay short.
+  const seeded = seed === 0 ? '' : `seed=${seed}&`;
+  const hash = `#${named}clock=${clock}&style=${promiseStyle}&${seeded}s=${fragment}${text}`;
   if (location.hash === hash) return;
   if (push) history.pushState(null, '', hash);
   else history.replaceState(null, '', hash);

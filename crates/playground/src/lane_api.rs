@@ -321,17 +321,20 @@ impl RustLane {
 
     /// Starts the scenario (a plain object from `resolveScenario`) as one task.
     /// The promise resolves when the task has finished. `preset` picks a
-    /// special preset's own program; `make_promise(ms)` gives the JS Promise
-    /// the interop preset awaits.
+    /// special preset's own program; `seed` starts the generator an unbiased
+    /// `select!` draws from; `make_promise(ms)` gives the JS Promise the
+    /// interop preset awaits.
     pub fn start(
         &self,
         scenario: JsValue,
         preset: Option<String>,
+        seed: u32,
         make_promise: Function,
     ) -> Result<Promise, JsError> {
         let step = validate::scenario(&js_value::read(&scenario)).map_err(|p| refuse(&p))?;
         self.runtime.shutdown();
         self.runtime.take_trace();
+        self.runtime.set_seed(u64::from(seed));
         let labels = TimerLabels::default();
         *self.labels.borrow_mut() = labels.clone();
         self.started.set(self.runtime.now());

@@ -106,6 +106,7 @@ fn statements(step: &Step) -> Vec<Step> {
         }
         Step::All(steps) => vec![Step::All(steps.iter().map(future).collect())],
         Step::Race(steps) => vec![Step::Race(steps.iter().map(branch).collect())],
+        Step::RandomRace(steps) => vec![Step::RandomRace(steps.iter().map(branch).collect())],
         // Only a race's branch.
         Step::Arm(_) => vec![branch(step)],
         Step::CreateThenAwait(steps) => {
@@ -141,7 +142,11 @@ fn future(step: &Step) -> Step {
             let composite = |s: &Step| {
                 matches!(
                     s,
-                    Step::All(_) | Step::Race(_) | Step::CreateThenAwait(_) | Step::Repeat { .. }
+                    Step::All(_)
+                        | Step::Race(_)
+                        | Step::RandomRace(_)
+                        | Step::CreateThenAwait(_)
+                        | Step::Repeat { .. }
                 )
             };
             if steps.len() == 1 && composite(&steps[0]) {

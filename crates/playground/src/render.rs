@@ -412,6 +412,10 @@ fn callback_step(
     then: &mut Then,
 ) {
     match step {
+        // `Promise.race` draws nothing: written as a race.
+        Step::RandomRace(steps) => {
+            callback_step(&Step::Race(steps.clone()), path, indent, code, names, then)
+        }
         Step::Sleep { label, ms } => {
             code.push_noted(indent, "setTimeout(() => {", Some(label), Some(path));
             then(indent + 1, code);
@@ -670,6 +674,8 @@ pub fn promises(step: &Step, style: PromiseStyle) -> Code {
 fn then_expr(step: &Step, path: &StepPath, loops: &JsNames) -> Code {
     let mut code = Code::default();
     match step {
+        // `Promise.race` draws nothing: written as a race.
+        Step::RandomRace(steps) => return then_expr(&Step::Race(steps.clone()), path, loops),
         Step::Sleep { label, ms } => {
             code.push_noted(0, format!("timer({ms})"), Some(label), Some(path))
         }
@@ -830,6 +836,10 @@ fn await_statements(
     names: &JsNames,
 ) {
     match step {
+        // `Promise.race` draws nothing: written as a race.
+        Step::RandomRace(steps) => {
+            await_statements(&Step::Race(steps.clone()), path, indent, code, made, names)
+        }
         Step::Sleep { label, ms } => code.push_noted(
             indent,
             format!("await timer({ms});"),
@@ -1073,14 +1083,18 @@ fn rust_statements(step: &Step, path: &StepPath, indent: usize, code: &mut Code,
             }
             code.push(indent, ");", Some(path));
         }
-        Step::Race(steps) => {
-            code.push(indent, "select! {", Some(path));
-            code.push_noted(
-                indent + 1,
-                "biased;",
-                Some("polled top to bottom: if several are ready, the upper one wins; the others are dropped"),
-                Some(path),
-            );
+        Step::Race(steps) | Step::RandomRace(steps) => {
+            if matches!(step, Step::Race(_)) {
+                code.push(indent, "select! {", Some(path));
+                code.push_noted(
+                    indent + 1,
+                    "biased;",
+                    Some("polled top to bottom: if several are ready, the upper one wins; the others are dropped"),
+                    Some(path),
+                );
+            } else {
+                code.push_noted(indent, "select! {", Some(RANDOM_SELECT), Some(path));
+            }
             for (i, s) in steps.iter().enumerate() {
                 match s {
                     Step::Arm(arm) => rust_arm(arm, &path.child(i), indent + 1, code, made),
@@ -1117,6 +1131,10 @@ fn rust_statements(step: &Step, path: &StepPath, indent: usize, code: &mut Code,
         }
     }
 }
+
+/// What an unbiased `select!` says of itself.
+const RANDOM_SELECT: &str =
+    "each poll starts at a branch drawn at random (this run's seed); if several are ready, the one polled first wins";
 
 /// The end of a `select!` arm without a body.
 const SELECT_ARM: &str = " => {}";

@@ -38,8 +38,10 @@ use crate::rust_lane::preset_panels;
 pub const JOIN: &str = "Join<Pin<Box<dyn Future<Output = ()>>>>";
 /// The type of the future `select!` awaits.
 pub const SELECT: &str = "Select<Pin<Box<dyn Future<Output = ()>>>>";
-/// The type of a `for` loop's iterator over `0..N`.
-pub const RANGE: &str = "Range<u32>";
+/// The type of a `for` loop's iterator over `0..N`: rustc gives an
+/// integer literal with nothing else to go by `i32` (the lane's compiled
+/// copy counts in `u32`, the same size).
+pub const RANGE: &str = "Range<i32>";
 /// How the page writes the type of an `async` block (rustc's
 /// `{async block@file:line:col}`, an `impl Future<Output = ()>`).
 pub const ASYNC_BLOCK: &str = "impl Future";
@@ -152,7 +154,7 @@ pub fn variants(code: &Code) -> Vec<Variant> {
         // And each loop's variable a text reads, where rustc keeps it.
         let vars = code.loop_vars_held_at(line).into_iter().map(|name| Field {
             name,
-            ty: "u32".into(),
+            ty: "i32".into(),
         });
         let mut fields: Vec<Field> = iterators
             .chain(vars)

@@ -248,7 +248,7 @@ fn invalid_programs_are_refused_at_the_offending_token() {
         ("log as a future", module("    join!(log(\"x\"));\n"), 4, 11,
          "found `log`: `log(…)` runs at once and is no future: write `async { log(…) }`"),
         ("no comma", module("    join!(sleep_ms(1) sleep_ms(2));\n"), 4, 23, "expected `,` or `)`, found `sleep_ms`"),
-        ("not biased", module("    select! { _ = sleep_ms(1) => {} }\n"), 4, 15, "expected `biased;`, found `_`"),
+        ("biased misspelled", module("    select! { biassed; _ = sleep_ms(1) => {} }\n"), 4, 15, "did you mean `biased`"),
         ("arm body not a block", module("    select! { biased; _ = sleep_ms(1) => log(\"x\"), }\n"), 4, 42,
          "expected `{`, found `log`: a branch's code goes in a block, `=> { … }`"),
         ("arm body not awaited", module("    select! { biased; _ = sleep_ms(1) => { sleep_ms(2); } }\n"), 4, 55,
@@ -380,6 +380,8 @@ fn step() -> impl Strategy<Value = Step> {
                     })
                     .collect()
             )),
+            // select! without biased;
+            prop::collection::vec(inner.clone(), 1..4).prop_map(Step::RandomRace),
             prop::collection::vec(inner.clone(), 1..4).prop_map(Cta),
             (0..=limits::MAX_TIMES, prop::collection::vec(inner, 1..4)).prop_map(
                 |(times, steps)| Step::Repeat {
@@ -441,6 +443,7 @@ fn unique_labels(step: &mut Step, seen: &mut Vec<String>) {
         Seq(s)
         | All(s)
         | Race(s)
+        | Step::RandomRace(s)
         | Cta(s)
         | Step::Repeat { steps: s, .. }
         | Step::Spawn { steps: s, .. } => s.iter_mut().for_each(|c| unique_labels(c, seen)),

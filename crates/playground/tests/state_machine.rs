@@ -575,8 +575,8 @@ fn a_loop_keeps_its_iterator_across_each_await_in_its_body() {
         shown(&state_machine::of(&step, None)),
         [
             "Unresumed",
-            "Suspend0 { iter: Range<u32>, iter: Range<u32>, __awaitee: YieldNow }",
-            "Suspend1 { iter: Range<u32>, __awaitee: Sleep }",
+            "Suspend0 { iter: Range<i32>, iter: Range<i32>, __awaitee: YieldNow }",
+            "Suspend1 { iter: Range<i32>, __awaitee: Sleep }",
             "Returned",
             "Panicked",
         ]

@@ -75,7 +75,7 @@ fn bad_scenarios_are_refused_naming_the_field() {
         ("a loop's variable not a name", obj(&[("type", s("repeat")), ("times", n(1.0)), ("var", s("Bad")), ("steps", Value::Array(vec![obj(&[("type", s("yield"))])]))]),
          "scenario.var: must be a variable's name (lowercase letters, digits and _, 1 to 20, not a keyword), got \"Bad\""),
         ("a text reading no loop's variable", seq(vec![obj(&[("type", s("log")), ("text", s("{x}")), ("format", Value::Bool(true))])]),
-         "scenario.steps[0].text: reads `{x}`, which no `for` loop around it names"),
+         "scenario.steps[0].text: reads `{x}`, which is not the variable of a `for` loop around it"),
         ("a format without a variable", obj(&[("type", s("repeat")), ("times", n(1.0)), ("var", s("i")), ("steps", Value::Array(vec![obj(&[("type", s("log")), ("text", s("x {}")), ("format", Value::Bool(true))])]))]),
          "scenario.steps[0].text: reads `{}`: a text reads only a loop's variable by its name"),
         ("an arm outside a race", seq(vec![obj(&[("type", s("arm")), ("steps", Value::Array(vec![sleep(s("A"), n(1.0)), seq(vec![obj(&[("type", s("yield"))])])]))])]),
@@ -102,11 +102,11 @@ fn bad_fragments_are_refused_naming_the_place() {
     let table = [
         (
             "",
-            "fragment: expected a step (S, L, V, B, Y, Q, A, R, M, C, F, P or W), but the fragment ended",
+            "fragment: expected a step (S, L, V, B, Y, Q, A, R, U, M, C, F, P or W), but the fragment ended",
         ),
         (
             "X(1)",
-            "fragment: expected a step (S, L, V, B, Y, Q, A, R, M, C, F, P or W) at character 1, found 'X'",
+            "fragment: expected a step (S, L, V, B, Y, Q, A, R, U, M, C, F, P or W) at character 1, found 'X'",
         ),
         ("S(A,200", "fragment: expected ')', but the fragment ended"),
         (

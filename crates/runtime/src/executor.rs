@@ -87,6 +87,9 @@ pub(crate) struct Executor {
     next_serial: Cell<u32>,
     /// Counts shutdowns; a task carries the count at its spawn.
     epoch: Cell<u32>,
+    /// The state of the generator an unbiased `select` draws its first
+    /// branch from (xorshift64, never 0), so a run repeats with its seed.
+    random: Cell<u64>,
 }
 
 /// Where the executor is: idle, or in one of its callbacks (a task's own
@@ -162,8 +165,24 @@ impl Executor {
                 turn_requested: Cell::new(false),
                 next_serial: Cell::new(0),
                 epoch: Cell::new(0),
+                random: Cell::new(seed_state(0)),
             }
         })
+    }
+
+    /// Starts the generator an unbiased `select` draws from afresh.
+    pub(crate) fn set_seed(&self, seed: u64) {
+        self.random.set(seed_state(seed));
+    }
+
+    /// A number from 0 up to `below` (excluded), from the seeded generator.
+    pub(crate) fn random_below(&self, below: usize) -> usize {
+        let mut x = self.random.get();
+        x ^= x << 13;
+        x ^= x >> 7;
+        x ^= x << 17;
+        self.random.set(x);
+        (x % below as u64) as usize
     }
 
     /// What the runtime holds right now.
@@ -775,4 +794,13 @@ impl Drop for AbortOnPanic<'_> {
         unsafe { self.task.drop_future() };
         executor.unschedule();
     }
+}
+
+/// The generator's state for `seed`: xorshift64 needs a state that is not 0,
+/// and nearby seeds should not start alike (one splitmix64 step mixes them).
+fn seed_state(seed: u64) -> u64 {
+    let mut z = seed.wrapping_add(0x9E37_79B9_7F4A_7C15);
+    z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+    z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+    (z ^ (z >> 31)).max(1)
 }

@@ -104,7 +104,7 @@ pub use host::{Host, RuntimeRef, MAX_TIMEOUT_MS};
 pub use join::{join, Join};
 pub use join_handle::{JoinError, JoinHandle};
 pub use runtime::{Counters, Runtime};
-pub use select::{select, Select};
+pub use select::{select, select_random, Select};
 pub use sleep::{sleep, sleep_ms, Sleep};
 pub use time_slice::{DEFAULT_BUDGET, DEFAULT_SLICE_MS};
 pub use tokio_paths::{task, time};

@@ -40,10 +40,9 @@ macro_rules! join {
 
 /// Awaits the first of its futures to finish, drops the others at once (a
 /// dropped `Sleep` cancels its timer), then runs the winner's block, which
-/// may `.await` too. Only the `biased` form: the futures are polled in the
-/// order written, so a tie goes to the first (tokio's `select!` picks at
-/// random unless told `biased;`). Each arm is `_ = future => { … }`. Only
-/// inside `async` code.
+/// may `.await` too. With `biased;`, the futures are polled in the order
+/// written, so a tie goes to the first. Each arm is `_ = future => { … }`.
+/// Only inside `async` code.
 ///
 /// ```
 /// use runtime::prelude::*;
@@ -68,10 +67,19 @@ macro_rules! join {
 /// # assert!(trace.iter().any(|l| l.starts_with("50 log text=\"after 50 ms")));
 /// # assert!(trace.iter().any(|l| l.starts_with("60 log text=\"after 60 ms")));
 /// ```
+///
+/// Without `biased;`, each poll starts at a branch drawn at random, as
+/// tokio's does, from the runtime's seeded generator
+/// ([`Runtime::set_seed`](crate::Runtime::set_seed)), so a run still
+/// repeats exactly.
 #[macro_export]
 macro_rules! select {
     (biased; $(_ = $future:expr => $body:block $(,)?)+) => {{
         let winner = $crate::select([$($crate::macros::__boxed($future)),+]).await.0;
+        $crate::__select_body!(winner, 0usize, $($body)+)
+    }};
+    ($(_ = $future:expr => $body:block $(,)?)+) => {{
+        let winner = $crate::select_random([$($crate::macros::__boxed($future)),+]).await.0;
         $crate::__select_body!(winner, 0usize, $($body)+)
     }};
 }

@@ -110,6 +110,14 @@ impl Runtime {
             .change_limits(|limits| limits.polls = polls.max(1));
     }
 
+    /// Seeds the generator an unbiased `select!` draws from (which branch it
+    /// polls first, as tokio's does at random): the same seed, the same
+    /// choices, so a run repeats exactly (tokio's `Builder::rng_seed` does
+    /// the same, unstable). The seed is 0 until set.
+    pub fn set_seed(&self, seed: u64) {
+        self.executor.set_seed(seed);
+    }
+
     /// Sets how long (ms on the host clock) one browser task may poll before
     /// the executor yields ([`DEFAULT_SLICE_MS`](crate::DEFAULT_SLICE_MS) to start with). A virtual
     /// clock does not move during a turn, so there only the budget applies.

@@ -19,7 +19,27 @@ use crate::trace::Combinator;
 pub fn select<F: Future>(futures: impl IntoIterator<Item = F>) -> Select<F> {
     let children: Vec<_> = futures.into_iter().map(Box::pin).collect();
     assert!(!children.is_empty(), "select needs at least one future");
-    Select { children }
+    Select {
+        children,
+        random: false,
+    }
+}
+
+/// [`select()`], but each poll starts at a child drawn at random and goes on
+/// in order from there, wrapping around, as tokio's `select!` without
+/// `biased;` does: a tie goes to whichever is polled first. The draw comes
+/// from the runtime's seeded generator ([`Runtime::set_seed`]), so a run
+/// still repeats exactly.
+///
+/// [`Runtime::set_seed`]: crate::Runtime::set_seed
+///
+/// # Panics
+/// If `futures` is empty.
+pub fn select_random<F: Future>(futures: impl IntoIterator<Item = F>) -> Select<F> {
+    Select {
+        random: true,
+        ..select(futures)
+    }
 }
 
 /// The future of [`select()`].
@@ -27,6 +47,8 @@ pub fn select<F: Future>(futures: impl IntoIterator<Item = F>) -> Select<F> {
 pub struct Select<F: Future> {
     // Boxed so each child is pinned on its own; emptied once one wins.
     children: Vec<Pin<Box<F>>>,
+    // Whether each poll starts at a child drawn at random.
+    random: bool,
 }
 
 impl<F: Future> Future for Select<F> {
@@ -34,7 +56,12 @@ impl<F: Future> Future for Select<F> {
 
     fn poll(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Self::Output> {
         let runtime = context::current();
-        for index in 0..self.children.len() {
+        let count = self.children.len();
+        let first = match (&runtime, self.random) {
+            (Some(runtime), true) => runtime.random_below(count),
+            _ => 0,
+        };
+        for index in (first..count).chain(0..first) {
             let poll = self.children[index].as_mut().poll(cx);
             if let Some(runtime) = &runtime {
                 runtime.record_child_poll(Combinator::Select, index, poll.is_ready());

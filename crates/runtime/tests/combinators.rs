@@ -164,3 +164,35 @@ fn a_sleep_made_outside_a_task_starts_at_its_first_poll() {
     let _task = rt.spawn(early);
     assert_eq!(host.run(), 140.0);
 }
+
+/// The winner of an unbiased `select` of two timers due at once, with
+/// `seed`, and the children its first poll polled, in order.
+fn random_tie(seed: u64) -> (usize, Vec<String>) {
+    let (host, rt) = virtual_runtime();
+    rt.set_seed(seed);
+    let task = rt.spawn(runtime::select_random([sleep_ms(10), sleep_ms(10)]));
+    host.run();
+    let winner = task.try_take().expect("done").0;
+    let first_poll = rt
+        .take_trace()
+        .lines()
+        .into_iter()
+        .filter(|l| l.starts_with("0 child_poll"))
+        .collect();
+    (winner, first_poll)
+}
+
+#[test]
+fn an_unbiased_select_starts_at_a_seeded_random_child_and_wraps_around() {
+    // The same seed, the same choices: a run repeats exactly.
+    assert_eq!(random_tie(7), random_tie(7));
+    // Each poll starts somewhere and wraps: both children, each once.
+    for seed in 0..20 {
+        let (_, first) = random_tie(seed);
+        assert_eq!(first.len(), 2, "{first:?}");
+        assert_ne!(first[0], first[1]);
+    }
+    // Over seeds, ties go to either child (tokio's select! is fair so).
+    let winners: Vec<usize> = (0..20).map(|seed| random_tie(seed).0).collect();
+    assert!(winners.contains(&0) && winners.contains(&1), "{winners:?}");
+}

@@ -140,6 +140,14 @@ fn value(node: &Node) -> Value {
         Kind::Seq => "seq",
         Kind::All => "all",
         Kind::Race => "race",
+        Kind::RandomRace => {
+            let steps = Value::Array(node.children.iter().map(value).collect());
+            return obj(&[
+                ("type", s("race")),
+                ("random", Value::Bool(true)),
+                ("steps", steps),
+            ]);
+        }
         Kind::Arm => "arm",
         Kind::CreateThenAwait => "create_then_await",
     };

@@ -62,6 +62,8 @@ pub(super) enum Kind {
     Seq,
     All,
     Race,
+    /// `select!` without `biased;`.
+    RandomRace,
     /// A `select!` branch with a body: its future, then the body's
     /// sequence.
     Arm,
@@ -83,7 +85,7 @@ impl Node {
     fn is_composite(&self) -> bool {
         matches!(
             self.kind,
-            Kind::All | Kind::Race | Kind::CreateThenAwait | Kind::Repeat { .. }
+            Kind::All | Kind::Race | Kind::RandomRace | Kind::CreateThenAwait | Kind::Repeat { .. }
         )
     }
 }
@@ -922,7 +924,8 @@ impl<'a> Parser<'a> {
                 Problem::Unpaired(_) => format!("this text {problem}"),
                 Problem::NotAName(inside) => not_read_yet(
                     &format!("`{{{}}}` in a text", clip(&inside)),
-                    "write a loop's variable inside the braces, `{round}`",
+                    "write the value itself into the text, or a loop's variable inside the \
+                     braces, `{round}`",
                 ),
             };
             ParseError::new(text_at, message)
@@ -930,9 +933,9 @@ impl<'a> Parser<'a> {
         if self.is(",") {
             return Err(self.fail(
                 "`)`",
-                &not_read_yet(
-                    &format!("values after the text of {call}"),
-                    "write the loop's variable inside the text, `\"round {i}\"`",
+                &format!(
+                    "this playground reads the text of {call} only, without values after \
+                     it: write a loop's variable inside the text, `\"round {{i}}\"`"
                 ),
             ));
         }
@@ -1203,21 +1206,14 @@ impl<'a> Parser<'a> {
         self.enter(at, what)?;
         self.expect("!", "`select!` is a macro")?;
         self.expect("{", "")?;
-        if !self.is("biased") {
-            if let Some(error) = self.slip(&["biased"]) {
-                return Err(error);
-            }
-            return Err(self.fail(
-                "`biased;`",
-                &not_read_yet(
-                    "`select!` without `biased;`",
-                    "write `biased;` here (without it, tokio's `select!` polls its branches \
-                     in random order)",
-                ),
-            ));
+        // Without `biased;`, each poll starts at a branch drawn at random.
+        let biased = self.is("biased");
+        if biased {
+            self.bump();
+            self.expect(";", "")?;
+        } else if let Some(error) = self.slip(&["biased"]) {
+            return Err(error);
         }
-        self.bump();
-        self.expect(";", "")?;
         let arm = "each branch is `_ = future => { … }`";
         let mut futures = Vec::new();
         while !self.is("}") {
@@ -1256,7 +1252,8 @@ impl<'a> Parser<'a> {
         }
         self.bump();
         self.leave();
-        Ok(Node::new(Kind::Race, at, what, futures))
+        let kind = if biased { Kind::Race } else { Kind::RandomRace };
+        Ok(Node::new(kind, at, what, futures))
     }
 
     /// `let a = future;` one or more times, then `a.await;` for each, in the

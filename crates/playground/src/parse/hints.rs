@@ -54,7 +54,7 @@ impl Place {
     }
 }
 
-const SELECT: &str = "select! { biased; _ = … => {} }";
+const SELECT: &str = "select! { _ = … => {} }";
 
 /// A path as written (`tokio::time::sleep`, `console.log`), whether it is a
 /// macro (`println!`), and where its `(` is, if it has one.

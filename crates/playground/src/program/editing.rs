@@ -129,8 +129,11 @@ fn container(step: &Step, path: StepPath) -> Option<StepPath> {
 
 /// The steps held by the composite step at `path` (child indices from `step`).
 fn held_mut<'a>(step: &'a mut Step, path: &[usize]) -> Option<&'a mut Vec<Step>> {
-    let (Step::Seq(steps) | Step::All(steps) | Step::Race(steps) | Step::CreateThenAwait(steps)) =
-        step
+    let (Step::Seq(steps)
+    | Step::All(steps)
+    | Step::Race(steps)
+    | Step::RandomRace(steps)
+    | Step::CreateThenAwait(steps)) = step
     else {
         return None;
     };

@@ -7,8 +7,9 @@
 //!       | "V(" text ")"                   log(text) reading loop variables
 //!       | "B(" number ")"                 block(ms)
 //!       | "Y"                             yield
-//!       | ("Q"|"A"|"R"|"M"|"C") "(" step ("," step)* ")"
-//!                                         seq, all, race, arm, create_then_await
+//!       | ("Q"|"A"|"R"|"U"|"M"|"C") "(" step ("," step)* ")"
+//!                                         seq, all, race, random race, arm,
+//!                                         create_then_await
 //!       | "F(" number ["," name] ("," step)+ ")"
 //!                                         repeat(times, var, steps): a for loop
 //!       | "P(" number ("," step)+ ")"     spawn(handle, steps); handle 0: none
@@ -88,6 +89,7 @@ fn write_step(step: &Step, out: &mut String) {
         Step::Seq(_) => 'Q',
         Step::All(_) => 'A',
         Step::Race(_) => 'R',
+        Step::RandomRace(_) => 'U',
         Step::Arm(_) => 'M',
         Step::CreateThenAwait(_) => 'C',
     };
@@ -189,7 +191,7 @@ impl Parser<'_> {
         let tag = *self
             .bytes
             .get(self.at)
-            .ok_or_else(|| self.error("a step (S, L, V, B, Y, Q, A, R, M, C, F, P or W)"))?;
+            .ok_or_else(|| self.error("a step (S, L, V, B, Y, Q, A, R, U, M, C, F, P or W)"))?;
         let kind = match tag {
             b'S' => "sleep",
             b'L' | b'V' => "log",
@@ -197,16 +199,19 @@ impl Parser<'_> {
             b'Y' => "yield",
             b'Q' => "seq",
             b'A' => "all",
-            b'R' => "race",
+            b'R' | b'U' => "race",
             b'M' => "arm",
             b'C' => "create_then_await",
             b'F' => "repeat",
             b'P' => "spawn",
             b'W' => "await_handle",
-            _ => return Err(self.error("a step (S, L, V, B, Y, Q, A, R, M, C, F, P or W)")),
+            _ => return Err(self.error("a step (S, L, V, B, Y, Q, A, R, U, M, C, F, P or W)")),
         };
         self.at += 1;
         let mut fields = vec![("type".to_string(), s(kind))];
+        if tag == b'U' {
+            fields.push(("random".into(), Value::Bool(true)));
+        }
         if tag == b'Y' {
             // A yield has nothing to say: no parentheses.
             return Ok(Value::Object(fields));

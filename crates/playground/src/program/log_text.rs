@@ -47,7 +47,8 @@ pub fn pieces(text: &str) -> Result<Vec<Piece<'_>>, Problem> {
             rest = &rest[2..];
         } else if c == '{' {
             let end = (rest.find('}')).ok_or(Problem::Unpaired(
-                "has a `{` that no `}` closes (`{{` writes one)",
+                "has a `{` with no matching `}`: in Rust every `{` in a format string is \
+                 special; write `{{` for a brace itself",
             ))?;
             let name = &rest[1..end];
             if !is_name(name) {
@@ -60,7 +61,8 @@ pub fn pieces(text: &str) -> Result<Vec<Piece<'_>>, Problem> {
             rest = &rest[end + 1..];
         } else if c == '}' {
             return Err(Problem::Unpaired(
-                "has a `}` that no `{` opens (`}}` writes one)",
+                "has a `}` with no matching `{`: in Rust every `}` in a format string is \
+                 special; write `}}` for a brace itself",
             ));
         } else {
             plain.push(c);

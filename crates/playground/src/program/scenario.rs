@@ -36,10 +36,15 @@ pub enum Step {
     Seq(Vec<Step>),
     /// Run the steps together; done when all are (`join!` / `Promise.all`).
     All(Vec<Step>),
-    /// Run the steps together; done when the first is (`select!` /
-    /// `Promise.race`). A step may be an [`Step::Arm`], whose body runs if
-    /// it wins.
+    /// Run the steps together; done when the first is (`select!` with
+    /// `biased;` / `Promise.race`): each poll polls them in order. A step
+    /// may be an [`Step::Arm`], whose body runs if it wins.
     Race(Vec<Step>),
+    /// A race whose every poll starts at a step drawn at random, going on
+    /// in order from there (`select!` without `biased;`, as tokio's); the
+    /// draws come from the run's seed. The JS lanes run it as a race
+    /// (`Promise.race` draws nothing).
+    RandomRace(Vec<Step>),
     /// An arm of a race with a body, `_ = future => { body }`: the future
     /// raced, then the body (a sequence of its statements), which runs only
     /// if the future wins, after the other branches are dropped. Only a
@@ -127,7 +132,7 @@ impl Step {
             Step::Yield => "yield",
             Step::Seq(_) => "seq",
             Step::All(_) => "all",
-            Step::Race(_) => "race",
+            Step::Race(_) | Step::RandomRace(_) => "race",
             Step::Arm(_) => "arm",
             Step::CreateThenAwait(_) => "create_then_await",
             Step::Repeat { .. } => "repeat",
@@ -139,7 +144,11 @@ impl Step {
     /// The children of a composite step (none for sleep and log).
     pub fn children(&self) -> &[Step] {
         match self {
-            Step::Seq(s) | Step::All(s) | Step::Race(s) | Step::CreateThenAwait(s) => s,
+            Step::Seq(s)
+            | Step::All(s)
+            | Step::Race(s)
+            | Step::RandomRace(s)
+            | Step::CreateThenAwait(s) => s,
             Step::Arm(arm) => &arm[..],
             Step::Repeat { steps, .. } | Step::Spawn { steps, .. } => steps,
             Step::Sleep { .. }
@@ -160,7 +169,7 @@ impl Step {
             }
             // Every branch may run its future; one body runs, at most the
             // longest.
-            Step::Race(arms) => {
+            Step::Race(arms) | Step::RandomRace(arms) => {
                 let future = |arm: &Step| match arm {
                     Step::Arm(arm) => arm[0].run_steps(),
                     other => other.run_steps(),
@@ -188,7 +197,11 @@ impl Step {
 
     fn children_mut(&mut self) -> &mut [Step] {
         match self {
-            Step::Seq(s) | Step::All(s) | Step::Race(s) | Step::CreateThenAwait(s) => s,
+            Step::Seq(s)
+            | Step::All(s)
+            | Step::Race(s)
+            | Step::RandomRace(s)
+            | Step::CreateThenAwait(s) => s,
             Step::Arm(arm) => &mut arm[..],
             Step::Repeat { steps, .. } | Step::Spawn { steps, .. } => steps,
             Step::Sleep { .. }
@@ -237,6 +250,7 @@ impl Step {
             Step::Seq(s) => Step::Seq(each(s)),
             Step::All(s) => Step::All(each(s)),
             Step::Race(s) => Step::Race(each(s)),
+            Step::RandomRace(s) => Step::RandomRace(each(s)),
             Step::Arm(arm) => Step::Arm(Box::new([arm[0].shape(), arm[1].shape()])),
             Step::CreateThenAwait(s) => Step::CreateThenAwait(each(s)),
             // A name no log reads changes nothing that runs.
@@ -310,7 +324,12 @@ mod written {
         /// Together; done when all are (`join!` / `Promise.all`).
         All { steps: Vec<Step<'a>> },
         /// Together; done when the first is (`select!` / `Promise.race`).
-        Race { steps: Vec<Step<'a>> },
+        /// `random`: each poll starts at a step drawn at random.
+        Race {
+            #[serde(skip_serializing_if = "std::ops::Not::not")]
+            random: bool,
+            steps: Vec<Step<'a>>,
+        },
         /// A race's arm with a body: `steps[0]` raced, `steps[1]` run if it
         /// wins.
         Arm { steps: Vec<Step<'a>> },
@@ -348,7 +367,14 @@ mod written {
                 S::Yield => Step::Yield,
                 S::Seq(s) => Step::Seq { steps: steps(s) },
                 S::All(s) => Step::All { steps: steps(s) },
-                S::Race(s) => Step::Race { steps: steps(s) },
+                S::Race(s) => Step::Race {
+                    random: false,
+                    steps: steps(s),
+                },
+                S::RandomRace(s) => Step::Race {
+                    random: true,
+                    steps: steps(s),
+                },
                 S::Arm(arm) => Step::Arm {
                     steps: steps(&arm[..]),
                 },

@@ -178,9 +178,8 @@ impl Check {
             "log" => (&["type", "text", "format"], "type, text, format"),
             "block" => (&["type", "ms"], "type, ms"),
             "yield" => (&["type"], "type"),
-            "seq" | "all" | "race" | "arm" | "create_then_await" => {
-                (&["type", "steps"], "type, steps")
-            }
+            "seq" | "all" | "arm" | "create_then_await" => (&["type", "steps"], "type, steps"),
+            "race" => (&["type", "random", "steps"], "type, random, steps"),
             "repeat" => (
                 &["type", "times", "var", "steps"],
                 "type, times, var, steps",
@@ -257,6 +256,21 @@ impl Check {
                     "repeat" => Some(self.times(value.get("times"), &format!("{path}.times"))),
                     _ => None,
                 };
+                let random = match (kind, value.get("random")) {
+                    ("race", Some(Value::Bool(random))) => Some(*random),
+                    ("race", Some(other)) => {
+                        self.problem(
+                            &format!("{path}.random"),
+                            format!(
+                                "must be true (each poll starts at a step drawn at random, as \
+                                 select! without biased;) or false, got {}",
+                                other.describe()
+                            ),
+                        );
+                        None
+                    }
+                    _ => Some(false),
+                };
                 let var = match (kind, value.get("var")) {
                     ("repeat", Some(var)) => Some(self.var(var, &format!("{path}.var"))),
                     _ => None,
@@ -301,6 +315,7 @@ impl Check {
                 Some(match kind {
                     "seq" => Step::Seq(steps),
                     "all" => Step::All(steps),
+                    "race" if random? => Step::RandomRace(steps),
                     "race" => Step::Race(steps),
                     "arm" => match <[Step; 2]>::try_from(steps) {
                         Ok(arm) => Step::Arm(Box::new(arm)),
@@ -479,7 +494,7 @@ fn misplaced_arms(step: &Step, at: &StepPath, in_race: bool) -> Vec<(String, Str
                 .into(),
         ));
     }
-    let race = matches!(step, Step::Race(_));
+    let race = matches!(step, Step::Race(_) | Step::RandomRace(_));
     for (i, child) in step.children().iter().enumerate() {
         out.extend(misplaced_arms(child, &at.child(i), race));
     }

@@ -15,7 +15,7 @@ use std::task::{Context, Poll};
 
 use std::rc::Rc;
 
-use runtime::{join, select, Join, JoinHandle, Select, Sleep, YieldNow};
+use runtime::{join, select, select_random, Join, JoinHandle, Select, Sleep, YieldNow};
 
 use crate::program::log_text;
 use crate::program::scenario::Step;
@@ -252,7 +252,7 @@ impl Machine {
             Step::CreateThenAwait(steps) => {
                 Machine::Seq(Sequence::new(path, steps, true, labels, vars))
             }
-            Step::All(steps) | Step::Race(steps) => {
+            Step::All(steps) | Step::Race(steps) | Step::RandomRace(steps) => {
                 // Each branch's future, and its body if it is an arm.
                 let mut futures = Vec::new();
                 let mut bodies = Vec::new();
@@ -278,7 +278,10 @@ impl Machine {
                 match step {
                     Step::All(_) => Machine::All(MadeAtFirstPoll::new(path, move || join(make()))),
                     _ => Machine::Race(Race {
-                        race: MadeAtFirstPoll::new(path, move || select(make())),
+                        race: match step {
+                            Step::Race(_) => MadeAtFirstPoll::new(path, move || select(make())),
+                            _ => MadeAtFirstPoll::new(path, move || select_random(make())),
+                        },
                         bodies,
                         body: None,
                         labels: labels.clone(),

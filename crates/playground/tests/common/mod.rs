@@ -151,6 +151,8 @@ impl Random {
                 match kind {
                     2 => Step::Seq(steps),
                     3 => Step::All(steps),
+                    // A third are select!s without biased;.
+                    4 if self.below(3) == 0 => Step::RandomRace(self.arms(steps, names)),
                     4 => Step::Race(self.arms(steps, names)),
                     _ if self.below(3) == 0 => {
                         // Half the loops name their count, and some logs in
@@ -196,6 +198,7 @@ impl Random {
             Step::Seq(steps)
             | Step::All(steps)
             | Step::Race(steps)
+            | Step::RandomRace(steps)
             | Step::CreateThenAwait(steps)
             | Step::Repeat { steps, .. }
             | Step::Spawn { steps, .. } => steps.iter_mut().for_each(|s| self.read_var(s, var)),
@@ -259,6 +262,7 @@ impl Random {
             Step::Seq(steps)
             | Step::All(steps)
             | Step::Race(steps)
+            | Step::RandomRace(steps)
             | Step::CreateThenAwait(steps) => {
                 for child in steps {
                     self.revalue(child, round);

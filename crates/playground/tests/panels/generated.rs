@@ -245,26 +245,47 @@ pub mod random_000 {
 use runtime::prelude::*;
 
 async fn run() {
-    yield_now().await; // yield: the task goes to the back of the ready queue
-    let f1 = async {
-        select! {
-            biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-            _ = async { log("log 26") } => {
-                sleep_ms(50).await; // Timer 28
-                block_ms(0);
-            }
-            _ = sleep_ms(20) => {} // Timer 27
-        }
-    };
-    let f2 = async {
-        yield_now().await; // yield: the task goes to the back of the ready queue
-    };
-    let f3 = sleep_ms(20); // Timer 32
+    select! {
+        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+        _ = yield_now() => {}
+        _ = sleep_ms(10) => {} // Timer 4
+    }
+    let f1 = sleep_ms(10); // Timer 6
+    let f2 = sleep_ms(20); // Timer 7
+    let f3 = async { log("log 8") };
     // nothing has run yet: futures start when polled
     f1.await;
     f2.await;
     f3.await;
-    block_ms(10);
+    sleep_ms(20).await; // Timer 10
+    join!( // all at once; each poll polls every unfinished one
+        async {
+            log("log 13");
+            log("log 14");
+            sleep_ms(20).await; // Timer 15
+        },
+        async {
+            for _ in 0..3 {
+                yield_now().await; // yield: the task goes to the back of the ready queue
+            }
+        },
+    );
+    spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
+        sleep_ms(50).await; // Timer 18
+    });
+    select! {
+        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+        _ = sleep_ms(20) => {} // Timer 20
+        _ = async { log("log 21") } => {
+            sleep_ms(10).await; // Timer 24
+        }
+        _ = async {
+            select! {
+                biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+                _ = yield_now() => {}
+            }
+        } => {}
+    }
 }
 
 pub fn size() -> usize {
@@ -280,13 +301,25 @@ pub mod random_001 {
 use runtime::prelude::*;
 
 async fn run() {
-    join!( // all at once; each poll polls every unfinished one
-        async {
-            yield_now().await; // yield: the task goes to the back of the ready queue
-            sleep_ms(100).await; // Timer 16
-        },
-    );
-    sleep_ms(10).await; // Timer 17
+    let f1 = async {
+        select! { // each poll starts at a branch drawn at random (this run's seed); if several are ready, the one polled first wins
+            _ = sleep_ms(20) => {} // Timer 3
+        }
+    };
+    let f2 = async {
+        join!( // all at once; each poll polls every unfinished one
+            sleep_ms(50), // Timer 5
+            async { block_ms(0) },
+        );
+    };
+    // nothing has run yet: futures start when polled
+    f1.await;
+    f2.await;
+    select! { // each poll starts at a branch drawn at random (this run's seed); if several are ready, the one polled first wins
+        _ = async { log("log 9") } => {}
+        _ = async { block_ms(0) } => {}
+        _ = sleep_ms(20) => {} // Timer 11
+    }
 }
 
 pub fn size() -> usize {
@@ -302,36 +335,9 @@ pub mod random_002 {
 use runtime::prelude::*;
 
 async fn run() {
-    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
-        let f1 = async {
-            join!( // all at once; each poll polls every unfinished one
-                async { block_ms(30) },
-            );
-        };
-        let f2 = async {
-            sleep_ms(20).await; // Timer 32
-        };
-        // nothing has run yet: futures start when polled
-        f1.await;
-        f2.await;
-    });
-    h1.await.unwrap();
-    yield_now().await; // yield: the task goes to the back of the ready queue
-    join!( // all at once; each poll polls every unfinished one
-        async {
-            select! {
-                biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-                _ = async { block_ms(10) } => {
-                    sleep_ms(100).await; // Timer 38
-                }
-                _ = sleep_ms(20) => { // Timer 37
-                    log("log 39");
-                    log("log 40");
-                }
-            }
-        },
-    );
-    sleep_ms(0).await; // Timer 41
+    for _ in 0..1 {
+        block_ms(0);
+    }
 }
 
 pub fn size() -> usize {
@@ -347,15 +353,27 @@ pub mod random_003 {
 use runtime::prelude::*;
 
 async fn run() {
+    sleep_ms(0).await; // Timer 1
     join!( // all at once; each poll polls every unfinished one
         async {
-            select! {
-                biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-                _ = async { block_ms(0) } => {}
+            select! { // each poll starts at a branch drawn at random (this run's seed); if several are ready, the one polled first wins
+                _ = async { log("log 4") } => {
+                    yield_now().await; // yield: the task goes to the back of the ready queue
+                }
+                _ = sleep_ms(50) => {} // Timer 5
             }
         },
-        async { log("log 4") },
+        async {
+            log("log 8");
+            sleep_ms(100).await; // Timer 9
+        },
     );
+    join!( // all at once; each poll polls every unfinished one
+        async { log("log 12") },
+    );
+    sleep_ms(0).await; // Timer 13
+    sleep_ms(100).await; // Timer 14
+    sleep_ms(10).await; // Timer 15
 }
 
 pub fn size() -> usize {
@@ -368,6 +386,138 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 }
 
 pub mod random_004 {
+use runtime::prelude::*;
+
+async fn run() {
+    select! {
+        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+        _ = async {
+            join!( // all at once; each poll polls every unfinished one
+                sleep_ms(20), // Timer 3
+                sleep_ms(20), // Timer 4
+            );
+        } => {
+            yield_now().await; // yield: the task goes to the back of the ready queue
+        }
+        _ = async {
+            select! { // each poll starts at a branch drawn at random (this run's seed); if several are ready, the one polled first wins
+                _ = sleep_ms(0) => { // Timer 6
+                    sleep_ms(20).await; // Timer 9
+                    sleep_ms(50).await; // Timer 10
+                }
+                _ = sleep_ms(20) => { // Timer 7
+                    sleep_ms(100).await; // Timer 11
+                    sleep_ms(0).await; // Timer 12
+                }
+                _ = async { log("log 8") } => {
+                    log("log 13");
+                    yield_now().await; // yield: the task goes to the back of the ready queue
+                }
+            }
+        } => {}
+        _ = async {
+            log("log 16");
+        } => {}
+    }
+    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
+        sleep_ms(0).await; // Timer 20
+    });
+    h1.await.unwrap();
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_005 {
+use runtime::prelude::*;
+
+async fn run() {
+    select! { // each poll starts at a branch drawn at random (this run's seed); if several are ready, the one polled first wins
+        _ = async { log("log 3") } => {
+            block_ms(30);
+        }
+    }
+    let f1 = yield_now();
+    // nothing has run yet: futures start when polled
+    f1.await;
+    for _ in 0..2 {
+        sleep_ms(10).await; // Timer 8
+    }
+    yield_now().await; // yield: the task goes to the back of the ready queue
+    join!( // all at once; each poll polls every unfinished one
+        async {
+            join!( // all at once; each poll polls every unfinished one
+                yield_now(),
+                sleep_ms(0), // Timer 13
+            );
+        },
+    );
+    select! { // each poll starts at a branch drawn at random (this run's seed); if several are ready, the one polled first wins
+        _ = async { block_ms(10) } => {}
+        _ = sleep_ms(20) => { // Timer 16
+            log("log 17");
+            block_ms(0);
+        }
+    }
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_006 {
+use runtime::prelude::*;
+
+async fn run() {
+    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
+        sleep_ms(0).await; // Timer 1
+    });
+    h1.await.unwrap();
+    block_ms(30);
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_007 {
+use runtime::prelude::*;
+
+async fn run() {
+    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
+        join!( // all at once; each poll polls every unfinished one
+            async { block_ms(30) },
+        );
+    });
+    h1.await.unwrap();
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_008 {
 use runtime::prelude::*;
 
 async fn run() {
@@ -387,7 +537,7 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 }
 }
 
-pub mod random_005 {
+pub mod random_009 {
 use runtime::prelude::*;
 
 async fn run() {
@@ -411,7 +561,7 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 }
 }
 
-pub mod random_006 {
+pub mod random_010 {
 use runtime::prelude::*;
 
 async fn run() {
@@ -427,7 +577,7 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 }
 }
 
-pub mod random_007 {
+pub mod random_011 {
 use runtime::prelude::*;
 
 async fn run() {
@@ -459,7 +609,7 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 }
 }
 
-pub mod random_008 {
+pub mod random_012 {
 use runtime::prelude::*;
 
 async fn run() {
@@ -468,168 +618,11 @@ async fn run() {
         async { block_ms(30) },
     );
     sleep_ms(20).await; // Timer 5
-    select! {
-        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-        _ = async { log("log 7") } => {
-            log("log 10");
-        }
-        _ = async { log("log 8") } => {
-            log("log 11");
-        }
-        _ = sleep_ms(0) => { // Timer 9
-            log("log 12");
-            log("log 13");
-        }
+    select! { // each poll starts at a branch drawn at random (this run's seed); if several are ready, the one polled first wins
+        _ = async { log("log 7") } => {}
+        _ = async { log("log 8") } => {}
+        _ = sleep_ms(0) => {} // Timer 9
     }
-}
-
-pub fn size() -> usize {
-    std::mem::size_of_val(&run())
-}
-
-pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
-    Box::pin(run())
-}
-}
-
-pub mod random_009 {
-use runtime::prelude::*;
-
-async fn run() {
-    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
-        log("log 1");
-    });
-    log("log 2");
-    select! {
-        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-        _ = async {
-            for r6 in 0..0 {
-                sleep_ms(20).await; // Timer 5
-                log(format!("log 6 {r6}"));
-            }
-        } => {
-            block_ms(10);
-        }
-        _ = sleep_ms(0) => {} // Timer 7
-    }
-    select! {
-        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-        _ = async {
-            join!( // all at once; each poll polls every unfinished one
-                sleep_ms(20), // Timer 11
-                sleep_ms(0), // Timer 12
-            );
-        } => {}
-        _ = sleep_ms(0) => {} // Timer 13
-        _ = async {
-            for _ in 0..2 {
-                sleep_ms(10).await; // Timer 15
-                sleep_ms(10).await; // Timer 16
-            }
-        } => {}
-    }
-    h1.await.unwrap();
-}
-
-pub fn size() -> usize {
-    std::mem::size_of_val(&run())
-}
-
-pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
-    Box::pin(run())
-}
-}
-
-pub mod random_010 {
-use runtime::prelude::*;
-
-async fn run() {
-    sleep_ms(20).await; // Timer 3
-    log("log 4");
-}
-
-pub fn size() -> usize {
-    std::mem::size_of_val(&run())
-}
-
-pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
-    Box::pin(run())
-}
-}
-
-pub mod random_011 {
-use runtime::prelude::*;
-
-async fn run() {
-    select! {
-        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-        _ = sleep_ms(20) => {} // Timer 3
-        _ = sleep_ms(10) => {} // Timer 4
-        _ = sleep_ms(20) => { // Timer 5
-            sleep_ms(50).await; // Timer 6
-        }
-    }
-    for _ in 0..3 {
-        sleep_ms(20).await; // Timer 8
-        log("log 9");
-    }
-    block_ms(30);
-    block_ms(0);
-    log("log 13");
-    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
-        block_ms(30);
-    });
-    h1.await.unwrap();
-}
-
-pub fn size() -> usize {
-    std::mem::size_of_val(&run())
-}
-
-pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
-    Box::pin(run())
-}
-}
-
-pub mod random_012 {
-use runtime::prelude::*;
-
-async fn run() {
-    spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
-        log("log 1");
-    });
-    join!( // all at once; each poll polls every unfinished one
-        async {
-            join!( // all at once; each poll polls every unfinished one
-                sleep_ms(20), // Timer 4
-                yield_now(),
-            );
-        },
-        async {
-            block_ms(0);
-            yield_now().await; // yield: the task goes to the back of the ready queue
-            block_ms(0);
-        },
-        async {
-            select! {
-                biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-                _ = sleep_ms(100) => {} // Timer 11
-                _ = sleep_ms(0) => { // Timer 12
-                    yield_now().await; // yield: the task goes to the back of the ready queue
-                }
-                _ = async { block_ms(30) } => {
-                    sleep_ms(20).await; // Timer 15
-                }
-            }
-        },
-    );
-    block_ms(30);
-    sleep_ms(50).await; // Timer 18
-    select! {
-        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-        _ = sleep_ms(20) => {} // Timer 20
-    }
-    sleep_ms(0).await; // Timer 21
 }
 
 pub fn size() -> usize {
@@ -645,15 +638,11 @@ pub mod random_013 {
 use runtime::prelude::*;
 
 async fn run() {
-    sleep_ms(10).await; // Timer 1
-    sleep_ms(0).await; // Timer 2
-    yield_now().await; // yield: the task goes to the back of the ready queue
-    log("log 6");
-    sleep_ms(100).await; // Timer 7
-    join!( // all at once; each poll polls every unfinished one
-        async { log("log 9") },
-        yield_now(),
-    );
+    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
+        block_ms(30);
+    });
+    sleep_ms(20).await; // Timer 2
+    h1.await.unwrap();
 }
 
 pub fn size() -> usize {
@@ -669,22 +658,26 @@ pub mod random_014 {
 use runtime::prelude::*;
 
 async fn run() {
-    let f1 = async {
-        join!( // all at once; each poll polls every unfinished one
-            yield_now(),
-            sleep_ms(20), // Timer 4
-        );
-    };
-    // nothing has run yet: futures start when polled
-    f1.await;
-    log("log 5");
-    log("log 6");
-    let f2 = async {
-        sleep_ms(0).await; // Timer 9
-        sleep_ms(10).await; // Timer 10
-    };
-    // nothing has run yet: futures start when polled
-    f2.await;
+    sleep_ms(20).await; // Timer 8
+    select! {
+        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+        _ = async {
+            join!( // all at once; each poll polls every unfinished one
+                sleep_ms(20), // Timer 11
+                sleep_ms(0), // Timer 12
+            );
+        } => {}
+        _ = sleep_ms(0) => {} // Timer 13
+        _ = async {
+            for _ in 0..2 {
+                sleep_ms(10).await; // Timer 15
+                sleep_ms(10).await; // Timer 16
+            }
+        } => {
+            sleep_ms(10).await; // Timer 17
+        }
+    }
+    yield_now().await; // yield: the task goes to the back of the ready queue
 }
 
 pub fn size() -> usize {
@@ -700,28 +693,36 @@ pub mod random_015 {
 use runtime::prelude::*;
 
 async fn run() {
-    for _ in 0..0 {
-        select! {
-            biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-            _ = async { log("log 3") } => {
-                yield_now().await; // yield: the task goes to the back of the ready queue
-            }
-        }
-        sleep_ms(20).await; // Timer 5
-    }
     join!( // all at once; each poll polls every unfinished one
         async {
-            join!( // all at once; each poll polls every unfinished one
-                sleep_ms(20), // Timer 8
-            );
+            select! {
+                biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+                _ = sleep_ms(50) => { // Timer 3
+                    sleep_ms(10).await; // Timer 6
+                }
+                _ = sleep_ms(20) => { // Timer 4
+                    sleep_ms(50).await; // Timer 7
+                    block_ms(10);
+                }
+                _ = sleep_ms(50) => {} // Timer 5
+            }
+        },
+        async {
+            for _ in 0..3 {
+                sleep_ms(20).await; // Timer 10
+                log("log 11");
+            }
+        },
+        async {
+            block_ms(30);
         },
     );
-    log("log 10");
-    block_ms(30);
-    block_ms(10);
-    yield_now().await; // yield: the task goes to the back of the ready queue
-    yield_now().await; // yield: the task goes to the back of the ready queue
-    log("log 16");
+    block_ms(0);
+    log("log 15");
+    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
+        block_ms(30);
+    });
+    h1.await.unwrap();
 }
 
 pub fn size() -> usize {
@@ -737,25 +738,41 @@ pub mod random_016 {
 use runtime::prelude::*;
 
 async fn run() {
+    log("log 1");
+    join!( // all at once; each poll polls every unfinished one
+        async {
+            join!( // all at once; each poll polls every unfinished one
+                sleep_ms(20), // Timer 4
+                yield_now(),
+            );
+        },
+        async {
+            block_ms(0);
+            yield_now().await; // yield: the task goes to the back of the ready queue
+            block_ms(0);
+        },
+        async {
+            select! {
+                biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+                _ = sleep_ms(100) => { // Timer 11
+                    yield_now().await; // yield: the task goes to the back of the ready queue
+                }
+                _ = sleep_ms(0) => { // Timer 12
+                    sleep_ms(20).await; // Timer 15
+                }
+                _ = async { block_ms(30) } => {
+                    log("log 16");
+                }
+            }
+        },
+    );
+    spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
+        sleep_ms(50).await; // Timer 17
+    });
     select! {
         biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-        _ = async { block_ms(10) } => {
-            log("log 4");
-            log("log 5");
-        }
+        _ = sleep_ms(20) => {} // Timer 19
     }
-    log("log 7");
-    block_ms(10);
-    log("log 10");
-    for _ in 0..3 {
-        sleep_ms(0).await; // Timer 13
-    }
-    select! {
-        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-        _ = sleep_ms(50) => {} // Timer 15
-        _ = sleep_ms(0) => {} // Timer 16
-    }
-    yield_now().await; // yield: the task goes to the back of the ready queue
 }
 
 pub fn size() -> usize {
@@ -771,31 +788,7 @@ pub mod random_017 {
 use runtime::prelude::*;
 
 async fn run() {
-    select! {
-        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-        _ = async {
-            for _ in 0..3 {
-                sleep_ms(20).await; // Timer 3
-            }
-        } => {}
-    }
-    select! {
-        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-        _ = yield_now() => {}
-        _ = async {
-            select! {
-                biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-                _ = sleep_ms(0) => { // Timer 7
-                    sleep_ms(20).await; // Timer 8
-                    sleep_ms(10).await; // Timer 9
-                }
-            }
-        } => {}
-    }
-    sleep_ms(20).await; // Timer 10
-    let f1 = sleep_ms(0); // Timer 12
-    // nothing has run yet: futures start when polled
-    f1.await;
+    log("log 1");
 }
 
 pub fn size() -> usize {
@@ -811,81 +804,25 @@ pub mod random_018 {
 use runtime::prelude::*;
 
 async fn run() {
-    select! {
-        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-        _ = async {
-            for _ in 0..3 {
-                sleep_ms(20).await; // Timer 3
-                sleep_ms(20).await; // Timer 4
-                block_ms(30);
-            }
-        } => {}
-        _ = async {
-            let f1 = async { block_ms(10) };
-            // nothing has run yet: futures start when polled
-            f1.await;
-        } => {
-            log("log 11");
-            sleep_ms(10).await; // Timer 12
-        }
-        _ = async {
-            let f2 = async { log("log 9") };
-            let f3 = sleep_ms(20); // Timer 10
-            // nothing has run yet: futures start when polled
-            f2.await;
-            f3.await;
-        } => {}
-    }
-    let f4 = async {
-        select! {
-            biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-            _ = async { log("log 15") } => {
-                block_ms(30);
-                sleep_ms(20).await; // Timer 19
-            }
-            _ = sleep_ms(50) => { // Timer 16
-                sleep_ms(20).await; // Timer 20
-                block_ms(0);
-            }
-            _ = async { block_ms(10) } => {}
-        }
-    };
-    let f5 = async {
+    yield_now().await; // yield: the task goes to the back of the ready queue
+    log("log 4");
+    sleep_ms(100).await; // Timer 5
+    join!( // all at once; each poll polls every unfinished one
+        async { log("log 7") },
+        yield_now(),
+    );
+    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
+        sleep_ms(20).await; // Timer 9
+    });
+    h1.await.unwrap();
+    let f1 = async {
         join!( // all at once; each poll polls every unfinished one
-            sleep_ms(10), // Timer 23
-            sleep_ms(20), // Timer 24
+            yield_now(),
+            sleep_ms(20), // Timer 13
         );
     };
     // nothing has run yet: futures start when polled
-    f4.await;
-    f5.await;
-    select! {
-        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-        _ = async {
-            join!( // all at once; each poll polls every unfinished one
-                sleep_ms(100), // Timer 27
-                sleep_ms(0), // Timer 28
-                sleep_ms(20), // Timer 29
-            );
-        } => {}
-        _ = async {
-            sleep_ms(20).await; // Timer 31
-            block_ms(10);
-        } => {
-            sleep_ms(50).await; // Timer 36
-            log("log 37");
-        }
-        _ = async {
-            let f6 = async { log("log 34") };
-            let f7 = sleep_ms(50); // Timer 35
-            // nothing has run yet: futures start when polled
-            f6.await;
-            f7.await;
-        } => {
-            sleep_ms(0).await; // Timer 38
-            sleep_ms(50).await; // Timer 39
-        }
-    }
+    f1.await;
 }
 
 pub fn size() -> usize {
@@ -901,10 +838,19 @@ pub mod random_019 {
 use runtime::prelude::*;
 
 async fn run() {
-    sleep_ms(50).await; // Timer 3
-    sleep_ms(10).await; // Timer 4
-    sleep_ms(20).await; // Timer 5
-    sleep_ms(10).await; // Timer 6
+    join!( // all at once; each poll polls every unfinished one
+        sleep_ms(10), // Timer 3
+        async { block_ms(10) },
+        sleep_ms(10), // Timer 5
+    );
+    join!( // all at once; each poll polls every unfinished one
+        sleep_ms(50), // Timer 7
+        yield_now(),
+        async { block_ms(10) },
+    );
+    log("log 11");
+    sleep_ms(100).await; // Timer 12
+    block_ms(0);
 }
 
 pub fn size() -> usize {
@@ -920,50 +866,12 @@ pub mod random_020 {
 use runtime::prelude::*;
 
 async fn run() {
-    select! {
-        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-        _ = async {
-            join!( // all at once; each poll polls every unfinished one
-                sleep_ms(0), // Timer 3
-                async { log("log 4") },
-            );
-        } => {}
-        _ = async { log("log 5") } => {
-            sleep_ms(100).await; // Timer 9
-        }
-        _ = async {
-            join!( // all at once; each poll polls every unfinished one
-                async { log("log 7") },
-                sleep_ms(0), // Timer 8
-            );
-        } => {}
-    }
-    sleep_ms(20).await; // Timer 10
-    select! {
-        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-        _ = async {
-            join!( // all at once; each poll polls every unfinished one
-                sleep_ms(10), // Timer 13
-            );
-        } => {}
-        _ = async {
-            join!( // all at once; each poll polls every unfinished one
-                async { log("log 15") },
-                async { block_ms(0) },
-            );
-        } => {}
-        _ = async {
-            select! {
-                biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-                _ = async { log("log 18") } => {}
-                _ = sleep_ms(100) => {} // Timer 19
-                _ = async { log("log 20") } => {}
-            }
-        } => {
-            sleep_ms(20).await; // Timer 21
-        }
-    }
-    sleep_ms(10).await; // Timer 22
+    log("log 2");
+    block_ms(30);
+    block_ms(10);
+    yield_now().await; // yield: the task goes to the back of the ready queue
+    yield_now().await; // yield: the task goes to the back of the ready queue
+    log("log 8");
 }
 
 pub fn size() -> usize {
@@ -979,22 +887,16 @@ pub mod random_021 {
 use runtime::prelude::*;
 
 async fn run() {
-    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
-        join!( // all at once; each poll polls every unfinished one
-            sleep_ms(10), // Timer 3
-            sleep_ms(10), // Timer 4
-            async { block_ms(10) },
-        );
-        join!( // all at once; each poll polls every unfinished one
-            sleep_ms(20), // Timer 7
-            sleep_ms(20), // Timer 8
-            async { block_ms(10) },
-        );
-    });
-    h1.await.unwrap();
-    log("log 12");
-    sleep_ms(20).await; // Timer 13
-    sleep_ms(20).await; // Timer 14
+    select! { // each poll starts at a branch drawn at random (this run's seed); if several are ready, the one polled first wins
+        _ = async { block_ms(10) } => {}
+    }
+    select! {
+        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+        _ = sleep_ms(0) => {} // Timer 5
+        _ = sleep_ms(100) => {} // Timer 6
+    }
+    sleep_ms(20).await; // Timer 7
+    block_ms(10);
 }
 
 pub fn size() -> usize {
@@ -1010,17 +912,22 @@ pub mod random_022 {
 use runtime::prelude::*;
 
 async fn run() {
+    log("log 1");
+    for _ in 0..3 {
+        sleep_ms(0).await; // Timer 4
+    }
+    select! {
+        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+        _ = sleep_ms(50) => {} // Timer 6
+        _ = sleep_ms(0) => { // Timer 7
+            log("log 8");
+            block_ms(30);
+        }
+    }
     join!( // all at once; each poll polls every unfinished one
-        sleep_ms(50), // Timer 2
-        async {
-            let f1 = async { block_ms(10) };
-            let f2 = sleep_ms(10); // Timer 5
-            let f3 = async { block_ms(10) };
-            // nothing has run yet: futures start when polled
-            f1.await;
-            f2.await;
-            f3.await;
-        },
+        sleep_ms(0), // Timer 11
+        async { block_ms(30) },
+        async { log("log 13") },
     );
 }
 
@@ -1037,14 +944,9 @@ pub mod random_023 {
 use runtime::prelude::*;
 
 async fn run() {
-    let f1 = sleep_ms(100); // Timer 3
-    // nothing has run yet: futures start when polled
-    f1.await;
     let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
-        select! {
-            biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-            _ = async { block_ms(30) } => {}
-            _ = async { log("log 7") } => {}
+        select! { // each poll starts at a branch drawn at random (this run's seed); if several are ready, the one polled first wins
+            _ = sleep_ms(0) => {} // Timer 2
         }
     });
     h1.await.unwrap();
@@ -1063,42 +965,49 @@ pub mod random_024 {
 use runtime::prelude::*;
 
 async fn run() {
+    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
+        sleep_ms(10).await; // Timer 1
+    });
+    h1.await.unwrap();
     join!( // all at once; each poll polls every unfinished one
         async {
-            sleep_ms(0).await; // Timer 11
-            log("log 12");
-            sleep_ms(20).await; // Timer 13
+            join!( // all at once; each poll polls every unfinished one
+                yield_now(),
+                async { log("log 5") },
+            );
         },
         async {
-            select! {
-                biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-                _ = async { block_ms(10) } => {}
+            for _ in 0..3 {
+                sleep_ms(20).await; // Timer 7
+                sleep_ms(20).await; // Timer 8
+                block_ms(30);
             }
         },
+        async {
+            let f1 = async { block_ms(10) };
+            // nothing has run yet: futures start when polled
+            f1.await;
+        },
     );
-    spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
+    let f2 = async {
         select! {
             biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-            _ = async { log("log 17") } => {}
-            _ = async {
-                let f1 = sleep_ms(20); // Timer 19
-                // nothing has run yet: futures start when polled
-                f1.await;
-            } => {
-                sleep_ms(10).await; // Timer 24
+            _ = sleep_ms(10) => { // Timer 14
+                sleep_ms(20).await; // Timer 17
+                sleep_ms(50).await; // Timer 18
             }
-            _ = async {
-                for _ in 0..3 {
-                    sleep_ms(0).await; // Timer 21
-                    yield_now().await; // yield: the task goes to the back of the ready queue
-                    sleep_ms(20).await; // Timer 23
-                }
-            } => {
-                log("log 25");
-            }
+            _ = async { log("log 15") } => {}
+            _ = async { block_ms(30) } => {}
         }
-    });
-    yield_now().await; // yield: the task goes to the back of the ready queue
+    };
+    let f3 = async { log("log 19") };
+    // nothing has run yet: futures start when polled
+    f2.await;
+    f3.await;
+    select! {
+        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+        _ = async { log("log 21") } => {}
+    }
 }
 
 pub fn size() -> usize {
@@ -1114,13 +1023,14 @@ pub mod random_025 {
 use runtime::prelude::*;
 
 async fn run() {
-    select! {
-        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-        _ = async { log("log 2") } => {}
+    for _ in 0..1 {
+        sleep_ms(20).await; // Timer 3
+        block_ms(10);
+        join!( // all at once; each poll polls every unfinished one
+            sleep_ms(20), // Timer 6
+            yield_now(),
+        );
     }
-    sleep_ms(50).await; // Timer 3
-    log("log 4");
-    log("log 5");
 }
 
 pub fn size() -> usize {
@@ -1136,16 +1046,11 @@ pub mod random_026 {
 use runtime::prelude::*;
 
 async fn run() {
-    join!( // all at once; each poll polls every unfinished one
-        async {
-            join!( // all at once; each poll polls every unfinished one
-                async { log("log 17") },
-                async { log("log 18") },
-                sleep_ms(0), // Timer 19
-            );
-        },
-        async { log("log 20") },
-    );
+    log("log 1");
+    let f1 = async { block_ms(10) };
+    // nothing has run yet: futures start when polled
+    f1.await;
+    sleep_ms(50).await; // Timer 5
 }
 
 pub fn size() -> usize {
@@ -1161,7 +1066,41 @@ pub mod random_027 {
 use runtime::prelude::*;
 
 async fn run() {
-    sleep_ms(100).await; // Timer 1
+    let f1 = async {
+        for _ in 0..2 {
+            log("log 3");
+            log("log 4");
+            sleep_ms(20).await; // Timer 5
+        }
+    };
+    let f2 = async {
+        join!( // all at once; each poll polls every unfinished one
+            async { block_ms(30) },
+            sleep_ms(20), // Timer 8
+        );
+    };
+    // nothing has run yet: futures start when polled
+    f1.await;
+    f2.await;
+    let f3 = async {
+        join!( // all at once; each poll polls every unfinished one
+            sleep_ms(20), // Timer 11
+            sleep_ms(10), // Timer 12
+        );
+    };
+    let f4 = async {
+        select! {
+            biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+            _ = async { log("log 14") } => {
+                block_ms(10);
+            }
+            _ = sleep_ms(20) => {} // Timer 15
+            _ = async { block_ms(10) } => {}
+        }
+    };
+    // nothing has run yet: futures start when polled
+    f3.await;
+    f4.await;
 }
 
 pub fn size() -> usize {
@@ -1177,29 +1116,24 @@ pub mod random_028 {
 use runtime::prelude::*;
 
 async fn run() {
-    sleep_ms(100).await; // Timer 1
-    let f1 = async {
-        let f2 = sleep_ms(20); // Timer 4
-        // nothing has run yet: futures start when polled
-        f2.await;
-    };
-    let f2 = async {
-        sleep_ms(10).await; // Timer 6
-        sleep_ms(0).await; // Timer 7
-    };
-    // nothing has run yet: futures start when polled
-    f1.await;
-    f2.await;
-    let f4 = async { log("log 9") };
-    let f5 = async { log("log 10") };
-    // nothing has run yet: futures start when polled
-    f4.await;
-    f5.await;
-    join!( // all at once; each poll polls every unfinished one
-        async {
-            sleep_ms(100).await; // Timer 13
-        },
-    );
+    select! { // each poll starts at a branch drawn at random (this run's seed); if several are ready, the one polled first wins
+        _ = async {
+            join!( // all at once; each poll polls every unfinished one
+                sleep_ms(20), // Timer 9
+            );
+        } => {}
+        _ = sleep_ms(10) => {} // Timer 10
+        _ = async {
+            select! {
+                biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+                _ = async { log("log 12") } => {
+                    sleep_ms(100).await; // Timer 14
+                    sleep_ms(20).await; // Timer 15
+                }
+                _ = sleep_ms(0) => {} // Timer 13
+            }
+        } => {}
+    }
 }
 
 pub fn size() -> usize {
@@ -1215,8 +1149,15 @@ pub mod random_029 {
 use runtime::prelude::*;
 
 async fn run() {
-    yield_now().await; // yield: the task goes to the back of the ready queue
-    sleep_ms(0).await; // Timer 2
+    select! {
+        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+        _ = sleep_ms(20) => {} // Timer 2
+    }
+    join!( // all at once; each poll polls every unfinished one
+        sleep_ms(50), // Timer 5
+        async { block_ms(30) },
+        sleep_ms(0), // Timer 7
+    );
 }
 
 pub fn size() -> usize {
@@ -1232,17 +1173,24 @@ pub mod random_030 {
 use runtime::prelude::*;
 
 async fn run() {
-    for _ in 0..2 {
-        sleep_ms(100).await; // Timer 2
-        sleep_ms(20).await; // Timer 3
-        let f1 = sleep_ms(100); // Timer 5
-        // nothing has run yet: futures start when polled
-        f1.await;
+    sleep_ms(20).await; // Timer 1
+    let f1 = async {
+        join!( // all at once; each poll polls every unfinished one
+            sleep_ms(50), // Timer 4
+            async { block_ms(10) },
+            sleep_ms(50), // Timer 6
+        );
+    };
+    // nothing has run yet: futures start when polled
+    f1.await;
+    for _ in 0..3 {
+        log("log 8");
+        sleep_ms(0).await; // Timer 9
+        join!( // all at once; each poll polls every unfinished one
+            async { log("log 11") },
+            async { block_ms(30) },
+        );
     }
-    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
-        sleep_ms(100).await; // Timer 6
-    });
-    h1.await.unwrap();
 }
 
 pub fn size() -> usize {
@@ -1258,45 +1206,7 @@ pub mod random_031 {
 use runtime::prelude::*;
 
 async fn run() {
-    select! {
-        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-        _ = yield_now() => {}
-    }
-    join!( // all at once; each poll polls every unfinished one
-        async {
-            join!( // all at once; each poll polls every unfinished one
-                async { log("log 6") },
-                sleep_ms(20), // Timer 7
-            );
-        },
-    );
-    let f1 = async {
-        join!( // all at once; each poll polls every unfinished one
-            async { block_ms(0) },
-            sleep_ms(50), // Timer 11
-        );
-    };
-    let f2 = async {
-        select! {
-            biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-            _ = sleep_ms(20) => { // Timer 13
-                block_ms(0);
-                log("log 17");
-            }
-            _ = async { log("log 14") } => {}
-            _ = async { block_ms(30) } => {}
-        }
-    };
-    let f3 = async {
-        join!( // all at once; each poll polls every unfinished one
-            sleep_ms(20), // Timer 19
-            async { block_ms(10) },
-        );
-    };
-    // nothing has run yet: futures start when polled
-    f1.await;
-    f2.await;
-    f3.await;
+    sleep_ms(100).await; // Timer 22
 }
 
 pub fn size() -> usize {
@@ -1312,42 +1222,32 @@ pub mod random_032 {
 use runtime::prelude::*;
 
 async fn run() {
+    sleep_ms(20).await; // Timer 1
+    for _ in 0..2 {
+        block_ms(30);
+    }
+    log("log 5");
+    sleep_ms(0).await; // Timer 6
+    log("log 7");
     join!( // all at once; each poll polls every unfinished one
+        async {
+            sleep_ms(0).await; // Timer 10
+            yield_now().await; // yield: the task goes to the back of the ready queue
+            log("log 12");
+        },
         async {
             select! {
                 biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-                _ = async { log("log 3") } => {
-                    sleep_ms(20).await; // Timer 4
-                    log("log 5");
-                }
+                _ = async { log("log 14") } => {}
             }
         },
-        sleep_ms(20), // Timer 6
         async {
-            for _ in 0..2 {
-                yield_now().await; // yield: the task goes to the back of the ready queue
-                log("log 9");
+            select! {
+                biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+                _ = async { block_ms(0) } => {}
             }
         },
     );
-    sleep_ms(100).await; // Timer 11
-    let f1 = sleep_ms(20); // Timer 13
-    let f2 = async { log("log 14") };
-    let f3 = async { block_ms(10) };
-    // nothing has run yet: futures start when polled
-    f1.await;
-    f2.await;
-    f3.await;
-    sleep_ms(10).await; // Timer 17
-    select! {
-        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-        _ = async {
-            join!( // all at once; each poll polls every unfinished one
-                async { block_ms(10) },
-                yield_now(),
-            );
-        } => {}
-    }
 }
 
 pub fn size() -> usize {
@@ -1363,21 +1263,31 @@ pub mod random_033 {
 use runtime::prelude::*;
 
 async fn run() {
-    for _ in 0..2 {
-        sleep_ms(50).await; // Timer 2
-        join!( // all at once; each poll polls every unfinished one
-            async { block_ms(10) },
-            sleep_ms(100), // Timer 5
-            sleep_ms(0), // Timer 6
-        );
+    select! { // each poll starts at a branch drawn at random (this run's seed); if several are ready, the one polled first wins
+        _ = async {
+            select! {
+                biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+                _ = async { block_ms(30) } => {
+                    block_ms(10);
+                    log("log 6");
+                }
+                _ = async { block_ms(0) } => {
+                    sleep_ms(10).await; // Timer 7
+                }
+            }
+        } => {}
     }
-    select! {
-        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-        _ = yield_now() => {
-            log("log 9");
-            yield_now().await; // yield: the task goes to the back of the ready queue
-        }
-    }
+    log("log 8");
+    join!( // all at once; each poll polls every unfinished one
+        async {
+            let f1 = async { log("log 11") };
+            let f2 = sleep_ms(20); // Timer 12
+            // nothing has run yet: futures start when polled
+            f1.await;
+            f2.await;
+        },
+        async { block_ms(30) },
+    );
 }
 
 pub fn size() -> usize {
@@ -1393,15 +1303,20 @@ pub mod random_034 {
 use runtime::prelude::*;
 
 async fn run() {
-    sleep_ms(10).await; // Timer 1
-    sleep_ms(50).await; // Timer 2
-    join!( // all at once; each poll polls every unfinished one
-        async {
-            sleep_ms(20).await; // Timer 5
-            log("log 6");
-        },
-        sleep_ms(50), // Timer 7
-    );
+    let f1 = async {
+        join!( // all at once; each poll polls every unfinished one
+            async { block_ms(30) },
+        );
+    };
+    let f2 = async {
+        for _ in 0..1 {
+            sleep_ms(0).await; // Timer 18
+            log("log 19");
+        }
+    };
+    // nothing has run yet: futures start when polled
+    f1.await;
+    f2.await;
 }
 
 pub fn size() -> usize {
@@ -1417,9 +1332,16 @@ pub mod random_035 {
 use runtime::prelude::*;
 
 async fn run() {
-    sleep_ms(50).await; // Timer 3
-    sleep_ms(0).await; // Timer 4
-    block_ms(10);
+    spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
+        sleep_ms(20).await; // Timer 1
+    });
+    for _ in 0..3 {
+        join!( // all at once; each poll polls every unfinished one
+            sleep_ms(20), // Timer 4
+            sleep_ms(0), // Timer 5
+            sleep_ms(100), // Timer 6
+        );
+    }
 }
 
 pub fn size() -> usize {
@@ -1435,38 +1357,21 @@ pub mod random_036 {
 use runtime::prelude::*;
 
 async fn run() {
-    select! {
-        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-        _ = async {
-            let f1 = sleep_ms(0); // Timer 3
-            let f2 = async { log("log 4") };
-            let f3 = sleep_ms(20); // Timer 5
-            // nothing has run yet: futures start when polled
-            f1.await;
-            f2.await;
-            f3.await;
-        } => {}
-        _ = async {
-            sleep_ms(20).await; // Timer 7
-            log("log 8");
-        } => {}
-        _ = sleep_ms(50) => {} // Timer 9
-    }
-    join!( // all at once; each poll polls every unfinished one
-        async {
-            select! {
-                biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-                _ = sleep_ms(0) => {} // Timer 12
+    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
+        select! {
+            biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+            _ = async {
+                select! { // each poll starts at a branch drawn at random (this run's seed); if several are ready, the one polled first wins
+                    _ = async { log("log 3") } => {}
+                    _ = async { block_ms(10) } => {}
+                }
+            } => {
+                sleep_ms(20).await; // Timer 5
+                sleep_ms(50).await; // Timer 6
             }
-        },
-        async {
-            for r15 in 0..3 {
-                block_ms(30);
-                log(format!("log 15 {r15}"));
-            }
-        },
-    );
-    sleep_ms(50).await; // Timer 16
+        }
+    });
+    h1.await.unwrap();
 }
 
 pub fn size() -> usize {
@@ -1482,33 +1387,14 @@ pub mod random_037 {
 use runtime::prelude::*;
 
 async fn run() {
-    let f1 = async { log("log 3") };
-    let f2 = async { block_ms(30) };
-    let f3 = sleep_ms(20); // Timer 5
-    // nothing has run yet: futures start when polled
-    f1.await;
-    f2.await;
-    f3.await;
-    select! {
-        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-        _ = async { block_ms(0) } => {
-            sleep_ms(10).await; // Timer 8
-            sleep_ms(20).await; // Timer 9
+    spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
+        for _ in 0..2 {
+            join!( // all at once; each poll polls every unfinished one
+                sleep_ms(10), // Timer 3
+            );
+            block_ms(30);
         }
-    }
-    sleep_ms(50).await; // Timer 11
-    sleep_ms(10).await; // Timer 12
-    sleep_ms(20).await; // Timer 13
-    join!( // all at once; each poll polls every unfinished one
-        async {
-            sleep_ms(20).await; // Timer 16
-        },
-        async {
-            yield_now().await; // yield: the task goes to the back of the ready queue
-        },
-    );
-    log("log 19");
-    log("log 20");
+    });
 }
 
 pub fn size() -> usize {
@@ -1524,28 +1410,28 @@ pub mod random_038 {
 use runtime::prelude::*;
 
 async fn run() {
-    block_ms(10);
-    sleep_ms(20).await; // Timer 19
-    join!( // all at once; each poll polls every unfinished one
-        sleep_ms(20), // Timer 21
-        async {
-            let f1 = sleep_ms(20); // Timer 23
-            let f2 = sleep_ms(100); // Timer 24
-            // nothing has run yet: futures start when polled
-            f1.await;
-            f2.await;
-        },
-    );
     join!( // all at once; each poll polls every unfinished one
         async {
-            select! {
-                biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-                _ = async { log("log 27") } => {}
-                _ = sleep_ms(100) => {} // Timer 28
+            select! { // each poll starts at a branch drawn at random (this run's seed); if several are ready, the one polled first wins
+                _ = sleep_ms(100) => {} // Timer 3
             }
         },
-        sleep_ms(0), // Timer 29
+        async {
+            join!( // all at once; each poll polls every unfinished one
+                sleep_ms(10), // Timer 5
+                sleep_ms(20), // Timer 6
+            );
+        },
+        async {
+            sleep_ms(20).await; // Timer 8
+            log("log 9");
+        },
     );
+    let f1 = async {
+        sleep_ms(20).await; // Timer 12
+    };
+    // nothing has run yet: futures start when polled
+    f1.await;
 }
 
 pub fn size() -> usize {
@@ -1561,22 +1447,21 @@ pub mod random_039 {
 use runtime::prelude::*;
 
 async fn run() {
-    join!( // all at once; each poll polls every unfinished one
-        async {
-            for _ in 0..3 {
-                sleep_ms(20).await; // Timer 3
-            }
-        },
-        async {
-            let f1 = sleep_ms(50); // Timer 5
-            let f2 = sleep_ms(20); // Timer 6
-            let f3 = sleep_ms(20); // Timer 7
-            // nothing has run yet: futures start when polled
-            f1.await;
-            f2.await;
-            f3.await;
-        },
-    );
+    sleep_ms(20).await; // Timer 1
+    sleep_ms(50).await; // Timer 2
+    block_ms(30);
+    sleep_ms(10).await; // Timer 6
+    sleep_ms(100).await; // Timer 7
+    log("log 8");
+    select! {
+        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+        _ = sleep_ms(0) => { // Timer 10
+            sleep_ms(50).await; // Timer 12
+            sleep_ms(20).await; // Timer 13
+        }
+        _ = yield_now() => {}
+    }
+    block_ms(10);
 }
 
 pub fn size() -> usize {
@@ -1592,7 +1477,16 @@ pub mod random_040 {
 use runtime::prelude::*;
 
 async fn run() {
-    sleep_ms(100).await; // Timer 1
+    select! { // each poll starts at a branch drawn at random (this run's seed); if several are ready, the one polled first wins
+        _ = sleep_ms(20) => {} // Timer 2
+        _ = async {
+            let f1 = sleep_ms(50); // Timer 4
+            let f2 = sleep_ms(100); // Timer 5
+            // nothing has run yet: futures start when polled
+            f1.await;
+            f2.await;
+        } => {}
+    }
 }
 
 pub fn size() -> usize {
@@ -1608,8 +1502,10 @@ pub mod random_041 {
 use runtime::prelude::*;
 
 async fn run() {
-    log("log 1");
-    sleep_ms(10).await; // Timer 2
+    block_ms(30);
+    spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
+        log("log 2");
+    });
 }
 
 pub fn size() -> usize {
@@ -1625,16 +1521,14 @@ pub mod random_042 {
 use runtime::prelude::*;
 
 async fn run() {
-    select! {
-        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-        _ = async {
-            for _ in 0..2 {
-                log("log 3");
-            }
-        } => {
-            sleep_ms(50).await; // Timer 4
+    sleep_ms(50).await; // Timer 1
+    spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
+        yield_now().await; // yield: the task goes to the back of the ready queue
+        select! {
+            biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+            _ = sleep_ms(10) => {} // Timer 5
         }
-    }
+    });
 }
 
 pub fn size() -> usize {
@@ -1651,20 +1545,10 @@ use runtime::prelude::*;
 
 async fn run() {
     join!( // all at once; each poll polls every unfinished one
-        async { block_ms(10) },
-        async {
-            select! {
-                biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-                _ = sleep_ms(50) => { // Timer 4
-                    log("log 6");
-                }
-                _ = sleep_ms(0) => { // Timer 5
-                    log("log 7");
-                }
-            }
-        },
+        async { log("log 2") },
     );
-    log("log 8");
+    sleep_ms(50).await; // Timer 3
+    sleep_ms(50).await; // Timer 4
 }
 
 pub fn size() -> usize {
@@ -1680,9 +1564,31 @@ pub mod random_044 {
 use runtime::prelude::*;
 
 async fn run() {
-    join!( // all at once; each poll polls every unfinished one
-        sleep_ms(50), // Timer 2
-    );
+    let f1 = sleep_ms(0); // Timer 3
+    let f2 = async { block_ms(10) };
+    // nothing has run yet: futures start when polled
+    f1.await;
+    f2.await;
+    yield_now().await; // yield: the task goes to the back of the ready queue
+    let f3 = async {
+        join!( // all at once; each poll polls every unfinished one
+            async { log("log 8") },
+        );
+    };
+    let f4 = async {
+        let f5 = sleep_ms(20); // Timer 10
+        let f6 = sleep_ms(20); // Timer 11
+        let f7 = yield_now();
+        // nothing has run yet: futures start when polled
+        f5.await;
+        f6.await;
+        f7.await;
+    };
+    let f5 = sleep_ms(50); // Timer 13
+    // nothing has run yet: futures start when polled
+    f3.await;
+    f4.await;
+    f5.await;
 }
 
 pub fn size() -> usize {
@@ -1699,29 +1605,19 @@ use runtime::prelude::*;
 
 async fn run() {
     join!( // all at once; each poll polls every unfinished one
-        sleep_ms(20), // Timer 3
-        async { block_ms(10) },
-    );
-    yield_now().await; // yield: the task goes to the back of the ready queue
-    let f1 = sleep_ms(0); // Timer 8
-    // nothing has run yet: futures start when polled
-    f1.await;
-    join!( // all at once; each poll polls every unfinished one
         async {
-            let f2 = sleep_ms(20); // Timer 11
-            // nothing has run yet: futures start when polled
-            f2.await;
+            select! {
+                biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+                _ = sleep_ms(0) => {} // Timer 3
+            }
         },
         async {
-            join!( // all at once; each poll polls every unfinished one
-                async { log("log 13") },
-                sleep_ms(20), // Timer 14
-            );
-        },
-        async {
-            join!( // all at once; each poll polls every unfinished one
-                async { block_ms(30) },
-            );
+            select! { // each poll starts at a branch drawn at random (this run's seed); if several are ready, the one polled first wins
+                _ = async { log("log 5") } => {
+                    sleep_ms(10).await; // Timer 7
+                }
+                _ = sleep_ms(20) => {} // Timer 6
+            }
         },
     );
 }
@@ -1739,37 +1635,28 @@ pub mod random_046 {
 use runtime::prelude::*;
 
 async fn run() {
-    select! {
-        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-        _ = async {
-            join!( // all at once; each poll polls every unfinished one
-                async { block_ms(30) },
-                async { block_ms(10) },
-                async { block_ms(10) },
-            );
-        } => {
-            sleep_ms(50).await; // Timer 13
+    let f1 = async { log("log 3") };
+    let f2 = async { block_ms(30) };
+    let f3 = sleep_ms(20); // Timer 5
+    // nothing has run yet: futures start when polled
+    f1.await;
+    f2.await;
+    f3.await;
+    select! { // each poll starts at a branch drawn at random (this run's seed); if several are ready, the one polled first wins
+        _ = async { block_ms(0) } => {
+            sleep_ms(10).await; // Timer 8
+            sleep_ms(20).await; // Timer 9
         }
-        _ = async {
-            join!( // all at once; each poll polls every unfinished one
-                sleep_ms(100), // Timer 7
-                async { log("log 8") },
-            );
-        } => {}
-        _ = async {
-            let f1 = sleep_ms(50); // Timer 10
-            let f2 = sleep_ms(100); // Timer 11
-            let f3 = async { block_ms(0) };
-            // nothing has run yet: futures start when polled
-            f1.await;
-            f2.await;
-            f3.await;
-        } => {}
     }
     block_ms(10);
-    join!( // all at once; each poll polls every unfinished one
-        async { block_ms(0) },
-    );
+    sleep_ms(20).await; // Timer 12
+    sleep_ms(10).await; // Timer 13
+    sleep_ms(20).await; // Timer 15
+    yield_now().await; // yield: the task goes to the back of the ready queue
+    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
+        log("log 18");
+    });
+    h1.await.unwrap();
 }
 
 pub fn size() -> usize {
@@ -1785,26 +1672,24 @@ pub mod random_047 {
 use runtime::prelude::*;
 
 async fn run() {
-    join!( // all at once; each poll polls every unfinished one
-        async {
-            join!( // all at once; each poll polls every unfinished one
-                sleep_ms(0), // Timer 3
-            );
-        },
-    );
-    log("log 4");
-    let f1 = async {
-        select! {
-            biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-            _ = sleep_ms(100) => {} // Timer 7
-            _ = async { block_ms(30) } => {}
+    select! {
+        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+        _ = async {
+            let f1 = async { log("log 3") };
+            // nothing has run yet: futures start when polled
+            f1.await;
+        } => {
+            block_ms(10);
         }
-    };
-    // nothing has run yet: futures start when polled
-    f1.await;
-    for _ in 0..0 {
-        log("log 10");
     }
+    select! {
+        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+        _ = async {
+            sleep_ms(100).await; // Timer 7
+        } => {}
+    }
+    block_ms(0);
+    sleep_ms(0).await; // Timer 9
 }
 
 pub fn size() -> usize {
@@ -1820,43 +1705,54 @@ pub mod random_048 {
 use runtime::prelude::*;
 
 async fn run() {
+    for _ in 0..1 {
+        sleep_ms(50).await; // Timer 3
+        sleep_ms(0).await; // Timer 4
+        let f1 = sleep_ms(20); // Timer 6
+        // nothing has run yet: futures start when polled
+        f1.await;
+    }
     join!( // all at once; each poll polls every unfinished one
         async {
             for _ in 0..1 {
-                sleep_ms(100).await; // Timer 3
+                sleep_ms(0).await; // Timer 9
             }
         },
-    );
-    join!( // all at once; each poll polls every unfinished one
         async {
-            block_ms(0);
+            join!( // all at once; each poll polls every unfinished one
+                async { log("log 11") },
+            );
         },
     );
-    join!( // all at once; each poll polls every unfinished one
-        async {
-            yield_now().await; // yield: the task goes to the back of the ready queue
-        },
-        async {
-            select! {
-                biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-                _ = sleep_ms(20) => {} // Timer 11
-                _ = async { block_ms(0) } => {
-                    sleep_ms(100).await; // Timer 14
-                    sleep_ms(20).await; // Timer 15
-                }
-                _ = sleep_ms(20) => {} // Timer 13
-            }
-        },
-        yield_now(),
-    );
-    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
+    let f2 = async {
+        let f3 = sleep_ms(100); // Timer 14
+        // nothing has run yet: futures start when polled
+        f3.await;
+    };
+    let f3 = async {
         join!( // all at once; each poll polls every unfinished one
-            sleep_ms(10), // Timer 18
-            sleep_ms(0), // Timer 19
-            async { log("log 20") },
+            async { log("log 16") },
+            async { log("log 17") },
         );
-    });
-    h1.await.unwrap();
+    };
+    // nothing has run yet: futures start when polled
+    f2.await;
+    f3.await;
+    select! { // each poll starts at a branch drawn at random (this run's seed); if several are ready, the one polled first wins
+        _ = sleep_ms(0) => {} // Timer 19
+        _ = sleep_ms(20) => { // Timer 20
+            log("log 24");
+            sleep_ms(20).await; // Timer 25
+        }
+        _ = async {
+            join!( // all at once; each poll polls every unfinished one
+                sleep_ms(0), // Timer 22
+                sleep_ms(20), // Timer 23
+            );
+        } => {
+            yield_now().await; // yield: the task goes to the back of the ready queue
+        }
+    }
 }
 
 pub fn size() -> usize {
@@ -1874,56 +1770,17 @@ use runtime::prelude::*;
 async fn run() {
     select! {
         biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-        _ = async {
-            let f1 = sleep_ms(0); // Timer 3
-            // nothing has run yet: futures start when polled
-            f1.await;
-        } => {}
-        _ = async {
+        _ = async { log("log 2") } => {}
+        _ = sleep_ms(10) => { // Timer 3
             block_ms(0);
-            sleep_ms(0).await; // Timer 6
-            sleep_ms(0).await; // Timer 7
+            sleep_ms(50).await; // Timer 8
+        }
+        _ = async {
+            block_ms(30);
+            sleep_ms(20).await; // Timer 6
         } => {}
     }
-    log("log 8");
-    select! {
-        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-        _ = async {
-            join!( // all at once; each poll polls every unfinished one
-                async { log("log 11") },
-            );
-        } => {}
-        _ = async {
-            select! {
-                biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-                _ = sleep_ms(20) => {} // Timer 13
-            }
-        } => {}
-        _ = async {
-            sleep_ms(20).await; // Timer 15
-            block_ms(30);
-            sleep_ms(20).await; // Timer 17
-        } => {
-            sleep_ms(10).await; // Timer 18
-            block_ms(30);
-        }
-    }
-    select! {
-        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-        _ = sleep_ms(10) => {} // Timer 21
-        _ = async {
-            join!( // all at once; each poll polls every unfinished one
-                sleep_ms(50), // Timer 23
-                async { log("log 24") },
-            );
-        } => {
-            block_ms(30);
-            log("log 27");
-        }
-        _ = sleep_ms(0) => { // Timer 25
-            sleep_ms(20).await; // Timer 28
-        }
-    }
+    sleep_ms(20).await; // Timer 9
 }
 
 pub fn size() -> usize {
@@ -1939,36 +1796,35 @@ pub mod random_050 {
 use runtime::prelude::*;
 
 async fn run() {
-    join!( // all at once; each poll polls every unfinished one
-        async { block_ms(10) },
-        async {
-            let f1 = yield_now();
+    sleep_ms(20).await; // Timer 25
+    block_ms(0);
+    log("log 28");
+    log("log 29");
+    select! { // each poll starts at a branch drawn at random (this run's seed); if several are ready, the one polled first wins
+        _ = async {
+            let f1 = async { block_ms(30) };
+            let f2 = async { log("log 33") };
+            let f3 = sleep_ms(100); // Timer 34
             // nothing has run yet: futures start when polled
             f1.await;
-        },
-        async {
-            log("log 6");
-            block_ms(0);
-            sleep_ms(50).await; // Timer 8
-        },
-    );
-    log("log 10");
-    join!( // all at once; each poll polls every unfinished one
-        async { log("log 12") },
-    );
-    join!( // all at once; each poll polls every unfinished one
-        sleep_ms(10), // Timer 14
-        yield_now(),
-        sleep_ms(50), // Timer 16
-    );
-    yield_now().await; // yield: the task goes to the back of the ready queue
+            f2.await;
+            f3.await;
+        } => {
+            log("log 35");
+        }
+    }
     select! {
         biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-        _ = async { block_ms(10) } => {
-            block_ms(10);
-            sleep_ms(20).await; // Timer 22
+        _ = async {
+            sleep_ms(10).await; // Timer 38
+        } => {}
+        _ = async {
+            join!( // all at once; each poll polls every unfinished one
+                async { block_ms(0) },
+            );
+        } => {
+            sleep_ms(0).await; // Timer 41
         }
-        _ = async { block_ms(10) } => {}
     }
 }
 
@@ -1985,17 +1841,7 @@ pub mod random_051 {
 use runtime::prelude::*;
 
 async fn run() {
-    sleep_ms(100).await; // Timer 2
-    select! {
-        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-        _ = sleep_ms(10) => {} // Timer 4
-        _ = sleep_ms(0) => { // Timer 5
-            sleep_ms(0).await; // Timer 7
-        }
-        _ = sleep_ms(0) => {} // Timer 6
-    }
-    sleep_ms(20).await; // Timer 8
-    log("log 9");
+    log("log 1");
 }
 
 pub fn size() -> usize {
@@ -2008,6 +1854,180 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 }
 
 pub mod random_052 {
+use runtime::prelude::*;
+
+async fn run() {
+    select! { // each poll starts at a branch drawn at random (this run's seed); if several are ready, the one polled first wins
+        _ = async {
+            join!( // all at once; each poll polls every unfinished one
+                async { block_ms(30) },
+                yield_now(),
+                sleep_ms(20), // Timer 5
+            );
+        } => {}
+        _ = async { log("log 6") } => {}
+    }
+    select! {
+        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+        _ = async {
+            join!( // all at once; each poll polls every unfinished one
+                sleep_ms(20), // Timer 9
+            );
+        } => {}
+        _ = async {
+            for _ in 0..3 {
+                sleep_ms(50).await; // Timer 11
+                sleep_ms(20).await; // Timer 12
+                sleep_ms(20).await; // Timer 13
+            }
+        } => {}
+        _ = async {
+            join!( // all at once; each poll polls every unfinished one
+                async { log("log 15") },
+            );
+        } => {}
+    }
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_053 {
+use runtime::prelude::*;
+
+async fn run() {
+    join!( // all at once; each poll polls every unfinished one
+        async {
+            join!( // all at once; each poll polls every unfinished one
+                sleep_ms(20), // Timer 3
+            );
+        },
+    );
+    let f1 = async {
+        for _ in 0..0 {
+            sleep_ms(10).await; // Timer 6
+        }
+    };
+    // nothing has run yet: futures start when polled
+    f1.await;
+    sleep_ms(10).await; // Timer 9
+    block_ms(10);
+    let f2 = async {
+        let f3 = sleep_ms(20); // Timer 13
+        let f4 = async { log("log 14") };
+        let f5 = async { log("log 15") };
+        // nothing has run yet: futures start when polled
+        f3.await;
+        f4.await;
+        f5.await;
+    };
+    // nothing has run yet: futures start when polled
+    f2.await;
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_054 {
+use runtime::prelude::*;
+
+async fn run() {
+    join!( // all at once; each poll polls every unfinished one
+        sleep_ms(0), // Timer 2
+    );
+    let f1 = async {
+        for r7 in 0..1 {
+            log(format!("log 5 {r7}"));
+            log("log 6");
+            log("log 7");
+        }
+    };
+    // nothing has run yet: futures start when polled
+    f1.await;
+    for _ in 0..3 {
+        log("log 10");
+        sleep_ms(10).await; // Timer 11
+        sleep_ms(0).await; // Timer 12
+    }
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_055 {
+use runtime::prelude::*;
+
+async fn run() {
+    spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
+        select! { // each poll starts at a branch drawn at random (this run's seed); if several are ready, the one polled first wins
+            _ = async {
+                for _ in 0..2 {
+                    yield_now().await; // yield: the task goes to the back of the ready queue
+                    yield_now().await; // yield: the task goes to the back of the ready queue
+                }
+            } => {}
+        }
+    });
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_056 {
+use runtime::prelude::*;
+
+async fn run() {
+    sleep_ms(20).await; // Timer 1
+    let f1 = async { log("log 4") };
+    let f2 = sleep_ms(50); // Timer 5
+    // nothing has run yet: futures start when polled
+    f1.await;
+    f2.await;
+    join!( // all at once; each poll polls every unfinished one
+        sleep_ms(0), // Timer 7
+        sleep_ms(0), // Timer 8
+    );
+    let f3 = async { log("log 10") };
+    // nothing has run yet: futures start when polled
+    f3.await;
+    sleep_ms(20).await; // Timer 11
+    log("log 12");
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_057 {
 use runtime::prelude::*;
 
 async fn run() {
@@ -2026,7 +2046,7 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 }
 }
 
-pub mod random_053 {
+pub mod random_058 {
 use runtime::prelude::*;
 
 async fn run() {
@@ -2053,7 +2073,7 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 }
 }
 
-pub mod random_054 {
+pub mod random_059 {
 use runtime::prelude::*;
 
 async fn run() {
@@ -2073,7 +2093,7 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 }
 }
 
-pub mod random_055 {
+pub mod random_060 {
 use runtime::prelude::*;
 
 async fn run() {
@@ -2105,7 +2125,7 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 }
 }
 
-pub mod random_056 {
+pub mod random_061 {
 use runtime::prelude::*;
 
 async fn run() {
@@ -2127,7 +2147,7 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 }
 }
 
-pub mod random_057 {
+pub mod random_062 {
 use runtime::prelude::*;
 
 async fn run() {
@@ -2165,7 +2185,7 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 }
 }
 
-pub mod random_058 {
+pub mod random_063 {
 use runtime::prelude::*;
 
 async fn run() {
@@ -2181,11 +2201,13 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 }
 }
 
-pub mod random_059 {
+pub mod random_064 {
 use runtime::prelude::*;
 
 async fn run() {
-    sleep_ms(0).await; // Timer 2
+    spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
+        sleep_ms(0).await; // Timer 2
+    });
     block_ms(10);
     let f1 = async {
         for _ in 0..0 {
@@ -2197,21 +2219,33 @@ async fn run() {
     let f2 = async {
         select! {
             biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-            _ = async { log("log 10") } => {}
-            _ = sleep_ms(10) => { // Timer 11
+            _ = async { log("log 10") } => {
                 sleep_ms(10).await; // Timer 13
                 log("log 14");
             }
-            _ = sleep_ms(100) => { // Timer 12
+            _ = sleep_ms(10) => { // Timer 11
                 sleep_ms(10).await; // Timer 15
                 block_ms(10);
             }
+            _ = sleep_ms(100) => {} // Timer 12
         }
     };
     // nothing has run yet: futures start when polled
     f1.await;
     f2.await;
-    sleep_ms(50).await; // Timer 17
+    select! {
+        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+        _ = async {
+            select! { // each poll starts at a branch drawn at random (this run's seed); if several are ready, the one polled first wins
+                _ = async { log("log 19") } => {}
+                _ = sleep_ms(20) => {} // Timer 20
+                _ = sleep_ms(10) => {} // Timer 21
+            }
+        } => {
+            log("log 23");
+        }
+        _ = sleep_ms(10) => {} // Timer 22
+    }
 }
 
 pub fn size() -> usize {
@@ -2223,37 +2257,7 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 }
 }
 
-pub mod random_060 {
-use runtime::prelude::*;
-
-async fn run() {
-    spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
-        let f1 = sleep_ms(20); // Timer 3
-        let f2 = sleep_ms(10); // Timer 4
-        let f3 = sleep_ms(20); // Timer 5
-        // nothing has run yet: futures start when polled
-        f1.await;
-        f2.await;
-        f3.await;
-        let f4 = sleep_ms(20); // Timer 7
-        let f5 = async { block_ms(0) };
-        // nothing has run yet: futures start when polled
-        f4.await;
-        f5.await;
-        sleep_ms(10).await; // Timer 9
-    });
-}
-
-pub fn size() -> usize {
-    std::mem::size_of_val(&run())
-}
-
-pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
-    Box::pin(run())
-}
-}
-
-pub mod random_061 {
+pub mod random_065 {
 use runtime::prelude::*;
 
 async fn run() {
@@ -2270,7 +2274,7 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 }
 }
 
-pub mod random_062 {
+pub mod random_066 {
 use runtime::prelude::*;
 
 async fn run() {
@@ -2287,12 +2291,11 @@ async fn run() {
         async { log("log 8") },
         async { block_ms(10) },
     );
-    select! {
-        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-        _ = sleep_ms(20) => { // Timer 11
+    select! { // each poll starts at a branch drawn at random (this run's seed); if several are ready, the one polled first wins
+        _ = sleep_ms(20) => {} // Timer 11
+        _ = yield_now() => {
             sleep_ms(50).await; // Timer 15
         }
-        _ = yield_now() => {}
         _ = async {
             sleep_ms(20).await; // Timer 14
         } => {}
@@ -2308,23 +2311,41 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 }
 }
 
-pub mod random_063 {
+pub mod random_067 {
 use runtime::prelude::*;
 
 async fn run() {
+    for _ in 0..0 {
+        sleep_ms(0).await; // Timer 3
+        yield_now().await; // yield: the task goes to the back of the ready queue
+        log("log 5");
+    }
+    sleep_ms(20).await; // Timer 6
+    block_ms(10);
     join!( // all at once; each poll polls every unfinished one
-        sleep_ms(100), // Timer 2
         async {
-            log("log 4");
-            yield_now().await; // yield: the task goes to the back of the ready queue
-            sleep_ms(20).await; // Timer 6
+            let f1 = async { block_ms(0) };
+            // nothing has run yet: futures start when polled
+            f1.await;
         },
-        sleep_ms(20), // Timer 7
+        async { log("log 11") },
     );
-    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
-        sleep_ms(20).await; // Timer 8
-    });
-    h1.await.unwrap();
+    join!( // all at once; each poll polls every unfinished one
+        async {
+            for _ in 0..0 {
+                sleep_ms(10).await; // Timer 14
+            }
+        },
+        async {
+            select! {
+                biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+                _ = sleep_ms(10) => { // Timer 16
+                    sleep_ms(20).await; // Timer 17
+                    sleep_ms(20).await; // Timer 18
+                }
+            }
+        },
+    );
 }
 
 pub fn size() -> usize {
@@ -2336,51 +2357,81 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 }
 }
 
-pub mod random_064 {
+pub mod random_068 {
+use runtime::prelude::*;
+
+async fn run() {
+    for _ in 0..2 {
+        log("log 2");
+        sleep_ms(50).await; // Timer 3
+    }
+    select! { // each poll starts at a branch drawn at random (this run's seed); if several are ready, the one polled first wins
+        _ = async {
+            sleep_ms(100).await; // Timer 6
+            log("log 7");
+        } => {
+            sleep_ms(20).await; // Timer 12
+            sleep_ms(50).await; // Timer 13
+        }
+        _ = async {
+            yield_now().await; // yield: the task goes to the back of the ready queue
+            block_ms(10);
+            yield_now().await; // yield: the task goes to the back of the ready queue
+        } => {}
+    }
+    select! {
+        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+        _ = async { log("log 15") } => {}
+        _ = yield_now() => {
+            sleep_ms(10).await; // Timer 17
+        }
+    }
+    sleep_ms(50).await; // Timer 19
+    sleep_ms(0).await; // Timer 21
+    log("log 22");
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_069 {
+use runtime::prelude::*;
+
+async fn run() {
+    sleep_ms(0).await; // Timer 1
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_070 {
 use runtime::prelude::*;
 
 async fn run() {
     let f1 = async {
-        yield_now().await; // yield: the task goes to the back of the ready queue
+        block_ms(30);
+        sleep_ms(10).await; // Timer 4
+    };
+    let f2 = async {
+        sleep_ms(0).await; // Timer 6
     };
     // nothing has run yet: futures start when polled
     f1.await;
-    let f2 = async {
-        select! {
-            biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-            _ = async { log("log 6") } => {}
-            _ = async { block_ms(30) } => {}
-            _ = async { block_ms(0) } => {
-                sleep_ms(20).await; // Timer 9
-                sleep_ms(20).await; // Timer 10
-            }
-        }
-    };
-    // nothing has run yet: futures start when polled
     f2.await;
-    join!( // all at once; each poll polls every unfinished one
-        async {
-            select! {
-                biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-                _ = sleep_ms(20) => {} // Timer 13
-            }
-        },
-        async {
-            select! {
-                biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-                _ = async { log("log 15") } => {}
-            }
-        },
-        async {
-            select! {
-                biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-                _ = sleep_ms(10) => {} // Timer 17
-                _ = sleep_ms(20) => {} // Timer 18
-                _ = async { block_ms(30) } => {}
-            }
-        },
-    );
-    block_ms(0);
+    sleep_ms(50).await; // Timer 7
+    log("log 8");
 }
 
 pub fn size() -> usize {
@@ -2392,23 +2443,23 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 }
 }
 
-pub mod random_065 {
+pub mod random_071 {
 use runtime::prelude::*;
 
 async fn run() {
-    log("log 19");
+    log("log 1");
     join!( // all at once; each poll polls every unfinished one
         async {
             join!( // all at once; each poll polls every unfinished one
-                sleep_ms(20), // Timer 22
+                sleep_ms(20), // Timer 4
             );
         },
         async { block_ms(10) },
         async {
-            sleep_ms(0).await; // Timer 25
+            sleep_ms(0).await; // Timer 7
         },
     );
-    sleep_ms(20).await; // Timer 26
+    sleep_ms(20).await; // Timer 8
 }
 
 pub fn size() -> usize {
@@ -2420,7 +2471,7 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 }
 }
 
-pub mod random_066 {
+pub mod random_072 {
 use runtime::prelude::*;
 
 async fn run() {
@@ -2450,288 +2501,22 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 }
 }
 
-pub mod random_067 {
-use runtime::prelude::*;
-
-async fn run() {
-    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
-        sleep_ms(0).await; // Timer 1
-    });
-    let f1 = async { log("log 3") };
-    // nothing has run yet: futures start when polled
-    f1.await;
-    select! {
-        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-        _ = async {
-            join!( // all at once; each poll polls every unfinished one
-                sleep_ms(50), // Timer 6
-                sleep_ms(50), // Timer 7
-            );
-        } => {
-            sleep_ms(100).await; // Timer 13
-        }
-        _ = async {
-            sleep_ms(10).await; // Timer 9
-            log("log 10");
-            block_ms(10);
-        } => {}
-        _ = async { block_ms(10) } => {
-            log("log 14");
-            log("log 15");
-        }
-    }
-    h1.await.unwrap();
-}
-
-pub fn size() -> usize {
-    std::mem::size_of_val(&run())
-}
-
-pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
-    Box::pin(run())
-}
-}
-
-pub mod random_068 {
-use runtime::prelude::*;
-
-async fn run() {
-    let f1 = async {
-        let f2 = yield_now();
-        let f3 = sleep_ms(20); // Timer 4
-        // nothing has run yet: futures start when polled
-        f2.await;
-        f3.await;
-    };
-    // nothing has run yet: futures start when polled
-    f1.await;
-    select! {
-        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-        _ = async { block_ms(10) } => {}
-    }
-    log("log 7");
-}
-
-pub fn size() -> usize {
-    std::mem::size_of_val(&run())
-}
-
-pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
-    Box::pin(run())
-}
-}
-
-pub mod random_069 {
-use runtime::prelude::*;
-
-async fn run() {
-    block_ms(10);
-}
-
-pub fn size() -> usize {
-    std::mem::size_of_val(&run())
-}
-
-pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
-    Box::pin(run())
-}
-}
-
-pub mod random_070 {
-use runtime::prelude::*;
-
-async fn run() {
-    select! {
-        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-        _ = async {
-            sleep_ms(100).await; // Timer 3
-        } => {
-            sleep_ms(100).await; // Timer 4
-        }
-    }
-    join!( // all at once; each poll polls every unfinished one
-        async {
-            for _ in 0..0 {
-                yield_now().await; // yield: the task goes to the back of the ready queue
-                sleep_ms(50).await; // Timer 8
-            }
-        },
-        async {
-            select! {
-                biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-                _ = async { block_ms(10) } => {
-                    block_ms(10);
-                    sleep_ms(10).await; // Timer 13
-                }
-                _ = yield_now() => {}
-            }
-        },
-    );
-    let f1 = async {
-        sleep_ms(20).await; // Timer 16
-        block_ms(0);
-        sleep_ms(20).await; // Timer 18
-    };
-    let f2 = async {
-        log("log 20");
-        sleep_ms(20).await; // Timer 21
-        log("log 22");
-    };
-    // nothing has run yet: futures start when polled
-    f1.await;
-    f2.await;
-    spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
-        select! {
-            biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-            _ = sleep_ms(20) => {} // Timer 24
-        }
-    });
-}
-
-pub fn size() -> usize {
-    std::mem::size_of_val(&run())
-}
-
-pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
-    Box::pin(run())
-}
-}
-
-pub mod random_071 {
-use runtime::prelude::*;
-
-async fn run() {
-    join!( // all at once; each poll polls every unfinished one
-        async {
-            join!( // all at once; each poll polls every unfinished one
-                yield_now(),
-                yield_now(),
-            );
-        },
-        async {
-            sleep_ms(50).await; // Timer 6
-        },
-        sleep_ms(10), // Timer 7
-    );
-    let f1 = async {
-        select! {
-            biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-            _ = sleep_ms(100) => {} // Timer 10
-        }
-    };
-    // nothing has run yet: futures start when polled
-    f1.await;
-    select! {
-        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-        _ = async {
-            let f2 = async { log("log 13") };
-            let f3 = async { log("log 14") };
-            let f4 = async { block_ms(30) };
-            // nothing has run yet: futures start when polled
-            f2.await;
-            f3.await;
-            f4.await;
-        } => {}
-        _ = sleep_ms(20) => {} // Timer 16
-        _ = async {
-            log("log 18");
-        } => {
-            sleep_ms(20).await; // Timer 19
-        }
-    }
-}
-
-pub fn size() -> usize {
-    std::mem::size_of_val(&run())
-}
-
-pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
-    Box::pin(run())
-}
-}
-
-pub mod random_072 {
-use runtime::prelude::*;
-
-async fn run() {
-    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
-        let f1 = async {
-            sleep_ms(20).await; // Timer 3
-            sleep_ms(10).await; // Timer 4
-        };
-        let f2 = yield_now();
-        // nothing has run yet: futures start when polled
-        f1.await;
-        f2.await;
-    });
-    h1.await.unwrap();
-    let f3 = async {
-        join!( // all at once; each poll polls every unfinished one
-            sleep_ms(100), // Timer 8
-            sleep_ms(20), // Timer 9
-            sleep_ms(10), // Timer 10
-        );
-    };
-    let f4 = async { log("log 11") };
-    let f5 = async {
-        join!( // all at once; each poll polls every unfinished one
-            async { log("log 13") },
-        );
-    };
-    // nothing has run yet: futures start when polled
-    f3.await;
-    f4.await;
-    f5.await;
-    log("log 14");
-    select! {
-        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-        _ = async {
-            sleep_ms(100).await; // Timer 17
-            log("log 18");
-            sleep_ms(100).await; // Timer 19
-        } => {
-            sleep_ms(20).await; // Timer 22
-            log("log 23");
-        }
-        _ = async {
-            log("log 21");
-        } => {}
-    }
-}
-
-pub fn size() -> usize {
-    std::mem::size_of_val(&run())
-}
-
-pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
-    Box::pin(run())
-}
-}
-
 pub mod random_073 {
 use runtime::prelude::*;
 
 async fn run() {
-    join!( // all at once; each poll polls every unfinished one
-        async { log("log 2") },
-        async {
-            select! {
-                biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-                _ = sleep_ms(10) => {} // Timer 4
-                _ = async { log("log 5") } => {
-                    sleep_ms(20).await; // Timer 6
-                    log("log 7");
-                }
-            }
-        },
-        async {
-            select! {
-                biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-                _ = sleep_ms(0) => {} // Timer 9
-                _ = async { block_ms(10) } => {}
-            }
-        },
-    );
+    log("log 1");
+    log("log 2");
+    let f1 = sleep_ms(20); // Timer 5
+    // nothing has run yet: futures start when polled
+    f1.await;
+    sleep_ms(50).await; // Timer 6
+    for _ in 0..1 {
+        log("log 9");
+        block_ms(10);
+    }
+    sleep_ms(10).await; // Timer 12
+    log("log 13");
 }
 
 pub fn size() -> usize {
@@ -2747,19 +2532,22 @@ pub mod random_074 {
 use runtime::prelude::*;
 
 async fn run() {
-    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
-        join!( // all at once; each poll polls every unfinished one
-            async {
-                select! {
-                    biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-                    _ = sleep_ms(20) => {} // Timer 3
-                    _ = yield_now() => {}
-                    _ = async { block_ms(10) } => {}
-                }
-            },
-        );
-    });
-    h1.await.unwrap();
+    select! {
+        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+        _ = async { block_ms(0) } => {}
+        _ = async {
+            for _ in 0..1 {
+                yield_now().await; // yield: the task goes to the back of the ready queue
+                sleep_ms(50).await; // Timer 5
+                yield_now().await; // yield: the task goes to the back of the ready queue
+            }
+        } => {
+            sleep_ms(50).await; // Timer 7
+        }
+    }
+    select! { // each poll starts at a branch drawn at random (this run's seed); if several are ready, the one polled first wins
+        _ = async { block_ms(0) } => {}
+    }
 }
 
 pub fn size() -> usize {
@@ -2775,24 +2563,27 @@ pub mod random_075 {
 use runtime::prelude::*;
 
 async fn run() {
+    select! { // each poll starts at a branch drawn at random (this run's seed); if several are ready, the one polled first wins
+        _ = async {
+            sleep_ms(100).await; // Timer 3
+        } => {}
+    }
+    sleep_ms(100).await; // Timer 4
     join!( // all at once; each poll polls every unfinished one
         async {
             for _ in 0..0 {
-                log("log 13");
+                yield_now().await; // yield: the task goes to the back of the ready queue
+                sleep_ms(50).await; // Timer 8
             }
         },
-    );
-    join!( // all at once; each poll polls every unfinished one
         async {
-            select! {
-                biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+            select! { // each poll starts at a branch drawn at random (this run's seed); if several are ready, the one polled first wins
                 _ = async { block_ms(10) } => {}
-                _ = async { log("log 17") } => {}
+                _ = yield_now() => {}
             }
         },
-        async { log("log 18") },
-        async { log("log 19") },
     );
+    log("log 12");
 }
 
 pub fn size() -> usize {
@@ -2808,25 +2599,19 @@ pub mod random_076 {
 use runtime::prelude::*;
 
 async fn run() {
-    spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
-        sleep_ms(20).await; // Timer 2
-        sleep_ms(0).await; // Timer 4
-        log("log 5");
-        let f1 = async { log("log 7") };
-        let f2 = async { log("log 8") };
-        // nothing has run yet: futures start when polled
-        f1.await;
-        f2.await;
-    });
-    join!( // all at once; each poll polls every unfinished one
-        async {
-            let f3 = sleep_ms(20); // Timer 11
-            let f4 = async { block_ms(10) };
-            // nothing has run yet: futures start when polled
-            f3.await;
-            f4.await;
-        },
-    );
+    let f1 = async {
+        sleep_ms(20).await; // Timer 3
+        block_ms(0);
+        sleep_ms(20).await; // Timer 5
+    };
+    let f2 = async {
+        log("log 7");
+        sleep_ms(20).await; // Timer 8
+        log("log 9");
+    };
+    // nothing has run yet: futures start when polled
+    f1.await;
+    f2.await;
 }
 
 pub fn size() -> usize {
@@ -2842,17 +2627,12 @@ pub mod random_077 {
 use runtime::prelude::*;
 
 async fn run() {
-    block_ms(30);
-    select! {
-        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-        _ = sleep_ms(20) => {} // Timer 4
-        _ = sleep_ms(20) => {} // Timer 5
-        _ = sleep_ms(0) => { // Timer 6
-            sleep_ms(100).await; // Timer 7
-            sleep_ms(0).await; // Timer 8
-        }
+    sleep_ms(20).await; // Timer 1
+    for _ in 0..2 {
+        join!( // all at once; each poll polls every unfinished one
+            async { block_ms(30) },
+        );
     }
-    sleep_ms(50).await; // Timer 9
 }
 
 pub fn size() -> usize {
@@ -2868,22 +2648,8 @@ pub mod random_078 {
 use runtime::prelude::*;
 
 async fn run() {
-    join!( // all at once; each poll polls every unfinished one
-        async {
-            select! {
-                biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-                _ = async { block_ms(30) } => {}
-                _ = async { log("log 4") } => {
-                    sleep_ms(20).await; // Timer 6
-                    sleep_ms(0).await; // Timer 7
-                }
-                _ = async { log("log 5") } => {
-                    yield_now().await; // yield: the task goes to the back of the ready queue
-                    sleep_ms(20).await; // Timer 9
-                }
-            }
-        },
-    );
+    log("log 2");
+    sleep_ms(50).await; // Timer 3
 }
 
 pub fn size() -> usize {
@@ -2899,46 +2665,27 @@ pub mod random_079 {
 use runtime::prelude::*;
 
 async fn run() {
-    join!( // all at once; each poll polls every unfinished one
-        sleep_ms(10), // Timer 20
-        yield_now(),
-        async { log("log 22") },
-    );
-    sleep_ms(10).await; // Timer 23
+    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
+        let f1 = async {
+            select! {
+                biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+                _ = sleep_ms(100) => {} // Timer 3
+            }
+        };
+        // nothing has run yet: futures start when polled
+        f1.await;
+    });
+    block_ms(0);
     select! {
         biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-        _ = sleep_ms(20) => {} // Timer 25
+        _ = async { block_ms(30) } => {}
     }
-    log("log 26");
     join!( // all at once; each poll polls every unfinished one
-        async {
-            sleep_ms(20).await; // Timer 29
-        },
-        async {
-            select! {
-                biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-                _ = async { log("log 31") } => {}
-                _ = sleep_ms(100) => {} // Timer 32
-                _ = async { log("log 33") } => {}
-            }
-        },
-        async {
-            select! {
-                biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-                _ = async { block_ms(0) } => {}
-                _ = yield_now() => {
-                    sleep_ms(0).await; // Timer 38
-                }
-                _ = async { log("log 37") } => {}
-            }
-        },
+        async { block_ms(10) },
+        yield_now(),
+        async { log("log 12") },
     );
-    join!( // all at once; each poll polls every unfinished one
-        async {
-            log("log 41");
-        },
-        sleep_ms(20), // Timer 42
-    );
+    h1.await.unwrap();
 }
 
 pub fn size() -> usize {
@@ -2955,30 +2702,32 @@ use runtime::prelude::*;
 
 async fn run() {
     join!( // all at once; each poll polls every unfinished one
-        async {
-            select! {
-                biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-                _ = async { log("log 3") } => {}
-                _ = async { block_ms(10) } => {
-                    sleep_ms(0).await; // Timer 5
-                }
-            }
-        },
-        async {
-            let f1 = async { block_ms(0) };
-            let f2 = async { block_ms(0) };
-            let f3 = sleep_ms(20); // Timer 9
-            // nothing has run yet: futures start when polled
-            f1.await;
-            f2.await;
-            f3.await;
-        },
+        sleep_ms(10), // Timer 3
+        yield_now(),
+        sleep_ms(100), // Timer 5
     );
-    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
-        sleep_ms(20).await; // Timer 10
-    });
-    h1.await.unwrap();
-    sleep_ms(20).await; // Timer 11
+    sleep_ms(100).await; // Timer 7
+    let f1 = async {
+        join!( // all at once; each poll polls every unfinished one
+            sleep_ms(0), // Timer 10
+        );
+    };
+    let f2 = async {
+        select! {
+            biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+            _ = sleep_ms(0) => {} // Timer 12
+        }
+    };
+    // nothing has run yet: futures start when polled
+    f1.await;
+    f2.await;
+    let f3 = async {
+        yield_now().await; // yield: the task goes to the back of the ready queue
+        block_ms(30);
+        log("log 17");
+    };
+    // nothing has run yet: futures start when polled
+    f3.await;
 }
 
 pub fn size() -> usize {
@@ -2994,42 +2743,7 @@ pub mod random_081 {
 use runtime::prelude::*;
 
 async fn run() {
-    let f1 = yield_now();
-    let f2 = sleep_ms(20); // Timer 4
-    // nothing has run yet: futures start when polled
-    f1.await;
-    f2.await;
-    select! {
-        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-        _ = sleep_ms(10) => {} // Timer 6
-    }
-    block_ms(10);
-    let f3 = async {
-        join!( // all at once; each poll polls every unfinished one
-            sleep_ms(20), // Timer 11
-            yield_now(),
-            sleep_ms(50), // Timer 13
-        );
-    };
-    let f4 = async {
-        let f5 = yield_now();
-        // nothing has run yet: futures start when polled
-        f5.await;
-    };
-    let f5 = async {
-        join!( // all at once; each poll polls every unfinished one
-            sleep_ms(100), // Timer 17
-            async { log("log 18") },
-        );
-    };
-    // nothing has run yet: futures start when polled
-    f3.await;
-    f4.await;
-    f5.await;
     yield_now().await; // yield: the task goes to the back of the ready queue
-    for _ in 0..3 {
-        block_ms(0);
-    }
 }
 
 pub fn size() -> usize {
@@ -3045,21 +2759,23 @@ pub mod random_082 {
 use runtime::prelude::*;
 
 async fn run() {
-    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
-        select! {
-            biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-            _ = async {
-                select! {
-                    biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-                    _ = sleep_ms(100) => {} // Timer 3
-                }
-            } => {
-                yield_now().await; // yield: the task goes to the back of the ready queue
-                sleep_ms(0).await; // Timer 5
+    sleep_ms(10).await; // Timer 1
+    join!( // all at once; each poll polls every unfinished one
+        async {
+            for _ in 0..0 {
+                block_ms(10);
+                block_ms(30);
             }
-        }
-    });
-    h1.await.unwrap();
+        },
+        async {
+            select! {
+                biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+                _ = async { log("log 7") } => {}
+            }
+        },
+        sleep_ms(20), // Timer 8
+    );
+    sleep_ms(20).await; // Timer 9
 }
 
 pub fn size() -> usize {
@@ -3075,66 +2791,28 @@ pub mod random_083 {
 use runtime::prelude::*;
 
 async fn run() {
-    let f1 = async {
-        select! {
-            biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-            _ = sleep_ms(0) => { // Timer 3
-                sleep_ms(20).await; // Timer 6
+    join!( // all at once; each poll polls every unfinished one
+        async {
+            log("log 3");
+            log("log 4");
+        },
+        async {
+            select! {
+                biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+                _ = yield_now() => {}
+                _ = sleep_ms(20) => {} // Timer 7
             }
-            _ = sleep_ms(50) => {} // Timer 4
-            _ = async { block_ms(30) } => {
-                log("log 7");
-                log("log 8");
-            }
-        }
-    };
-    let f2 = async {
-        join!( // all at once; each poll polls every unfinished one
-            async { log("log 10") },
-            async { log("log 11") },
-            async { block_ms(0) },
-        );
-    };
-    let f3 = async {
-        select! {
-            biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-            _ = sleep_ms(50) => {} // Timer 14
-        }
-    };
-    // nothing has run yet: futures start when polled
-    f1.await;
-    f2.await;
-    f3.await;
-    select! {
-        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-        _ = async {
-            for _ in 0..2 {
-                sleep_ms(0).await; // Timer 17
-                sleep_ms(20).await; // Timer 18
-                log("log 19");
-            }
-        } => {}
-        _ = async {
-            let f4 = sleep_ms(20); // Timer 21
-            // nothing has run yet: futures start when polled
-            f4.await;
-        } => {}
-        _ = async {
-            let f5 = async { block_ms(0) };
-            let f6 = async { block_ms(10) };
-            // nothing has run yet: futures start when polled
-            f5.await;
-            f6.await;
-        } => {}
-    }
-    log("log 25");
-    select! {
-        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-        _ = async { block_ms(0) } => {
-            sleep_ms(100).await; // Timer 30
-            block_ms(10);
-        }
-        _ = sleep_ms(10) => {} // Timer 29
+        },
+    );
+    block_ms(10);
+    log("log 11");
+    log("log 12");
+    for _ in 0..1 {
+        sleep_ms(100).await; // Timer 15
+        block_ms(30);
+        block_ms(10);
+        sleep_ms(50).await; // Timer 19
+        block_ms(30);
     }
 }
 
@@ -3151,34 +2829,33 @@ pub mod random_084 {
 use runtime::prelude::*;
 
 async fn run() {
-    for _ in 0..1 {
-        sleep_ms(20).await; // Timer 3
+    for _ in 0..3 {
+        join!( // all at once; each poll polls every unfinished one
+            async { log("log 3") },
+        );
     }
-    let f1 = async { log("log 5") };
-    let f2 = async { block_ms(10) };
+    select! {
+        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+        _ = async { block_ms(30) } => {}
+        _ = async {
+            join!( // all at once; each poll polls every unfinished one
+                sleep_ms(100), // Timer 7
+                async { log("log 8") },
+                sleep_ms(10), // Timer 9
+            );
+        } => {}
+    }
+    let f1 = async { log("log 11") };
+    let f2 = async { log("log 12") };
+    let f3 = async {
+        log("log 14");
+        log("log 15");
+        sleep_ms(0).await; // Timer 16
+    };
     // nothing has run yet: futures start when polled
     f1.await;
     f2.await;
-    join!( // all at once; each poll polls every unfinished one
-        async { block_ms(30) },
-        async { log("log 9") },
-        yield_now(),
-    );
-    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
-        select! {
-            biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-            _ = async {
-                select! {
-                    biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-                    _ = sleep_ms(100) => {} // Timer 13
-                }
-            } => {}
-            _ = async { log("log 14") } => {}
-        }
-    });
-    block_ms(10);
-    h1.await.unwrap();
-    block_ms(0);
+    f3.await;
 }
 
 pub fn size() -> usize {
@@ -3195,10 +2872,18 @@ use runtime::prelude::*;
 
 async fn run() {
     for _ in 0..2 {
-        log("log 2");
-        block_ms(30);
-        sleep_ms(100).await; // Timer 4
+        select! {
+            biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+            _ = async { log("log 3") } => {}
+            _ = sleep_ms(20) => {} // Timer 4
+            _ = sleep_ms(0) => {} // Timer 5
+        }
+        select! { // each poll starts at a branch drawn at random (this run's seed); if several are ready, the one polled first wins
+            _ = sleep_ms(20) => {} // Timer 7
+        }
     }
+    sleep_ms(0).await; // Timer 8
+    yield_now().await; // yield: the task goes to the back of the ready queue
 }
 
 pub fn size() -> usize {
@@ -3214,30 +2899,32 @@ pub mod random_086 {
 use runtime::prelude::*;
 
 async fn run() {
-    yield_now().await; // yield: the task goes to the back of the ready queue
-    let f1 = sleep_ms(20); // Timer 3
-    let f2 = async {
-        select! {
-            biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-            _ = async { log("log 5") } => {}
-            _ = async { block_ms(30) } => {
-                sleep_ms(50).await; // Timer 8
-                sleep_ms(100).await; // Timer 9
-            }
-            _ = sleep_ms(0) => {} // Timer 7
-        }
-    };
-    // nothing has run yet: futures start when polled
-    f1.await;
-    f2.await;
-    log("log 10");
     join!( // all at once; each poll polls every unfinished one
         async {
-            join!( // all at once; each poll polls every unfinished one
-                sleep_ms(20), // Timer 13
-            );
+            log("log 3");
+            sleep_ms(100).await; // Timer 4
+        },
+        async {
+            for _ in 0..2 {
+                sleep_ms(0).await; // Timer 6
+                sleep_ms(50).await; // Timer 7
+                sleep_ms(20).await; // Timer 8
+            }
+        },
+        async {
+            yield_now().await; // yield: the task goes to the back of the ready queue
         },
     );
+    for _ in 0..0 {
+        select! { // each poll starts at a branch drawn at random (this run's seed); if several are ready, the one polled first wins
+            _ = async { log("log 13") } => {
+                block_ms(10);
+            }
+            _ = sleep_ms(20) => {} // Timer 14
+        }
+        sleep_ms(50).await; // Timer 17
+        block_ms(30);
+    }
 }
 
 pub fn size() -> usize {
@@ -3253,13 +2940,22 @@ pub mod random_087 {
 use runtime::prelude::*;
 
 async fn run() {
-    sleep_ms(100).await; // Timer 1
-    sleep_ms(20).await; // Timer 2
-    sleep_ms(0).await; // Timer 4
-    for _ in 0..2 {
-        log("log 6");
-        sleep_ms(20).await; // Timer 7
-        sleep_ms(20).await; // Timer 8
+    sleep_ms(20).await; // Timer 13
+    join!( // all at once; each poll polls every unfinished one
+        async { block_ms(30) },
+        sleep_ms(10), // Timer 17
+        yield_now(),
+    );
+    log("log 19");
+    sleep_ms(10).await; // Timer 20
+    select! { // each poll starts at a branch drawn at random (this run's seed); if several are ready, the one polled first wins
+        _ = async {
+            join!( // all at once; each poll polls every unfinished one
+                async { block_ms(30) },
+                async { block_ms(30) },
+                async { block_ms(0) },
+            );
+        } => {}
     }
 }
 
@@ -3276,21 +2972,7 @@ pub mod random_088 {
 use runtime::prelude::*;
 
 async fn run() {
-    join!( // all at once; each poll polls every unfinished one
-        async {
-            select! {
-                biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-                _ = sleep_ms(20) => { // Timer 3
-                    log("log 4");
-                }
-            }
-        },
-        async {
-            sleep_ms(10).await; // Timer 6
-            sleep_ms(20).await; // Timer 7
-            sleep_ms(50).await; // Timer 8
-        },
-    );
+    sleep_ms(100).await; // Timer 1
 }
 
 pub fn size() -> usize {
@@ -3306,36 +2988,41 @@ pub mod random_089 {
 use runtime::prelude::*;
 
 async fn run() {
+    for r5 in 0..2 {
+        log(format!("log 3 {r5}"));
+        sleep_ms(20).await; // Timer 4
+        sleep_ms(20).await; // Timer 5
+    }
+    for _ in 0..1 {
+        block_ms(30);
+    }
+    join!( // all at once; each poll polls every unfinished one
+        async { block_ms(30) },
+        sleep_ms(20), // Timer 10
+    );
     let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
-        select! {
-            biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-            _ = async {
-                let f1 = yield_now();
-                // nothing has run yet: futures start when polled
-                f1.await;
-            } => {}
-            _ = async { log("log 4") } => {}
-            _ = sleep_ms(0) => {} // Timer 5
-        }
+        sleep_ms(20).await; // Timer 11
     });
     h1.await.unwrap();
-    select! {
-        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-        _ = async {
-            let f2 = async { log("log 8") };
+    sleep_ms(0).await; // Timer 12
+    join!( // all at once; each poll polls every unfinished one
+        async {
+            select! {
+                biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+                _ = async { log("log 15") } => {
+                    sleep_ms(0).await; // Timer 17
+                }
+                _ = async { block_ms(10) } => {}
+            }
+        },
+        async {
+            let f1 = sleep_ms(0); // Timer 19
+            let f2 = async { block_ms(0) };
             // nothing has run yet: futures start when polled
+            f1.await;
             f2.await;
-        } => {}
-        _ = async {
-            let f3 = sleep_ms(20); // Timer 10
-            let f4 = sleep_ms(20); // Timer 11
-            let f5 = async { block_ms(10) };
-            // nothing has run yet: futures start when polled
-            f3.await;
-            f4.await;
-            f5.await;
-        } => {}
-    }
+        },
+    );
 }
 
 pub fn size() -> usize {
@@ -3351,35 +3038,40 @@ pub mod random_090 {
 use runtime::prelude::*;
 
 async fn run() {
-    let f1 = async {
+    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
         join!( // all at once; each poll polls every unfinished one
-            async { block_ms(0) },
-            async { log("log 4") },
+            async {
+                select! {
+                    biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+                    _ = yield_now() => {}
+                    _ = async { log("log 4") } => {}
+                }
+            },
         );
-    };
-    let f2 = async {
-        let f3 = sleep_ms(0); // Timer 6
-        // nothing has run yet: futures start when polled
-        f3.await;
-    };
-    let f3 = async {
-        let f5 = sleep_ms(20); // Timer 8
-        let f6 = sleep_ms(100); // Timer 9
-        // nothing has run yet: futures start when polled
-        f5.await;
-        f6.await;
-    };
-    // nothing has run yet: futures start when polled
-    f1.await;
-    f2.await;
-    f3.await;
-    for r15 in 0..1 {
-        yield_now().await; // yield: the task goes to the back of the ready queue
-        log(format!("log 13 {r15}"));
-        join!( // all at once; each poll polls every unfinished one
-            sleep_ms(100), // Timer 15
-        );
-    }
+    });
+    join!( // all at once; each poll polls every unfinished one
+        async {
+            select! { // each poll starts at a branch drawn at random (this run's seed); if several are ready, the one polled first wins
+                _ = async { block_ms(10) } => {}
+                _ = sleep_ms(20) => { // Timer 8
+                    sleep_ms(20).await; // Timer 9
+                }
+            }
+        },
+        async {
+            join!( // all at once; each poll polls every unfinished one
+                sleep_ms(20), // Timer 11
+                yield_now(),
+                sleep_ms(50), // Timer 13
+            );
+        },
+        async {
+            let f1 = yield_now();
+            // nothing has run yet: futures start when polled
+            f1.await;
+        },
+    );
+    h1.await.unwrap();
 }
 
 pub fn size() -> usize {
@@ -3395,21 +3087,11 @@ pub mod random_091 {
 use runtime::prelude::*;
 
 async fn run() {
-    select! {
-        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-        _ = sleep_ms(100) => {} // Timer 3
-        _ = async { block_ms(10) } => {}
-        _ = sleep_ms(20) => { // Timer 5
-            log("log 6");
-        }
+    sleep_ms(0).await; // Timer 2
+    sleep_ms(0).await; // Timer 3
+    for _ in 0..3 {
+        block_ms(0);
     }
-    join!( // all at once; each poll polls every unfinished one
-        sleep_ms(10), // Timer 8
-        async { block_ms(0) },
-        sleep_ms(20), // Timer 10
-    );
-    sleep_ms(50).await; // Timer 11
-    sleep_ms(50).await; // Timer 12
 }
 
 pub fn size() -> usize {
@@ -3425,7 +3107,17 @@ pub mod random_092 {
 use runtime::prelude::*;
 
 async fn run() {
-    block_ms(10);
+    select! { // each poll starts at a branch drawn at random (this run's seed); if several are ready, the one polled first wins
+        _ = async {
+            select! {
+                biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+                _ = sleep_ms(100) => { // Timer 3
+                    yield_now().await; // yield: the task goes to the back of the ready queue
+                    sleep_ms(0).await; // Timer 5
+                }
+            }
+        } => {}
+    }
 }
 
 pub fn size() -> usize {
@@ -3442,10 +3134,20 @@ use runtime::prelude::*;
 
 async fn run() {
     spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
-        select! {
-            biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-            _ = async { log("log 3") } => {}
-        }
+        let f1 = async {
+            sleep_ms(20).await; // Timer 3
+            yield_now().await; // yield: the task goes to the back of the ready queue
+        };
+        let f2 = async { block_ms(30) };
+        let f3 = async {
+            join!( // all at once; each poll polls every unfinished one
+                sleep_ms(20), // Timer 7
+            );
+        };
+        // nothing has run yet: futures start when polled
+        f1.await;
+        f2.await;
+        f3.await;
     });
 }
 
@@ -3462,26 +3164,46 @@ pub mod random_094 {
 use runtime::prelude::*;
 
 async fn run() {
+    sleep_ms(50).await; // Timer 1
     let f1 = async {
-        select! {
-            biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-            _ = sleep_ms(20) => {} // Timer 3
-            _ = async { block_ms(10) } => {
-                block_ms(30);
-            }
-        }
+        join!( // all at once; each poll polls every unfinished one
+            async { log("log 4") },
+            async { log("log 5") },
+            async { block_ms(0) },
+        );
     };
     let f2 = async {
-        sleep_ms(20).await; // Timer 7
-        block_ms(10);
-        sleep_ms(0).await; // Timer 9
+        select! {
+            biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+            _ = sleep_ms(50) => {} // Timer 8
+        }
     };
     // nothing has run yet: futures start when polled
     f1.await;
     f2.await;
+    block_ms(0);
+    log("log 12");
     join!( // all at once; each poll polls every unfinished one
-        async { log("log 11") },
+        sleep_ms(50), // Timer 14
+        sleep_ms(0), // Timer 15
+        sleep_ms(20), // Timer 16
     );
+    let f3 = sleep_ms(0); // Timer 18
+    let f4 = async { block_ms(0) };
+    let f5 = async { log("log 20") };
+    // nothing has run yet: futures start when polled
+    f3.await;
+    f4.await;
+    f5.await;
+    select! { // each poll starts at a branch drawn at random (this run's seed); if several are ready, the one polled first wins
+        _ = async { log("log 22") } => {
+            sleep_ms(0).await; // Timer 25
+            sleep_ms(10).await; // Timer 26
+        }
+        _ = async {
+            log("log 24");
+        } => {}
+    }
 }
 
 pub fn size() -> usize {
@@ -3497,41 +3219,45 @@ pub mod random_095 {
 use runtime::prelude::*;
 
 async fn run() {
-    spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
-        sleep_ms(10).await; // Timer 1
-    });
     select! {
         biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
         _ = async {
-            select! {
-                biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-                _ = async { block_ms(0) } => {}
-                _ = sleep_ms(20) => {} // Timer 5
+            for _ in 0..1 {
+                log("log 3");
+                sleep_ms(20).await; // Timer 4
             }
-        } => {}
+        } => {
+            block_ms(30);
+        }
         _ = async {
-            for _ in 0..2 {
-                sleep_ms(20).await; // Timer 7
-                sleep_ms(20).await; // Timer 8
-                sleep_ms(20).await; // Timer 9
-            }
-        } => {}
-        _ = async {
-            select! {
-                biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-                _ = sleep_ms(10) => { // Timer 11
-                    sleep_ms(10).await; // Timer 14
-                }
-                _ = sleep_ms(100) => { // Timer 12
-                    block_ms(30);
-                }
-                _ = sleep_ms(20) => { // Timer 13
-                    sleep_ms(20).await; // Timer 16
-                    sleep_ms(20).await; // Timer 17
-                }
-            }
+            join!( // all at once; each poll polls every unfinished one
+                async { log("log 6") },
+                sleep_ms(0), // Timer 7
+                sleep_ms(50), // Timer 8
+            );
         } => {}
     }
+    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
+        let f1 = async {
+            log("log 12");
+            block_ms(0);
+            sleep_ms(10).await; // Timer 14
+        };
+        let f2 = async { log("log 15") };
+        // nothing has run yet: futures start when polled
+        f1.await;
+        f2.await;
+    });
+    h1.await.unwrap();
+    log("log 17");
+    join!( // all at once; each poll polls every unfinished one
+        async {
+            join!( // all at once; each poll polls every unfinished one
+                sleep_ms(50), // Timer 20
+                async { log("log 21") },
+            );
+        },
+    );
 }
 
 pub fn size() -> usize {
@@ -3548,16 +3274,27 @@ use runtime::prelude::*;
 
 async fn run() {
     let f1 = async {
-        select! {
-            biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-            _ = async { block_ms(10) } => {}
-            _ = sleep_ms(100) => { // Timer 4
-                block_ms(10);
-            }
-        }
+        let f2 = sleep_ms(0); // Timer 3
+        // nothing has run yet: futures start when polled
+        f2.await;
+    };
+    let f2 = async {
+        join!( // all at once; each poll polls every unfinished one
+            async { log("log 5") },
+        );
     };
     // nothing has run yet: futures start when polled
     f1.await;
+    f2.await;
+    sleep_ms(20).await; // Timer 6
+    select! {
+        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+        _ = async { log("log 8") } => {}
+        _ = async {
+            sleep_ms(10).await; // Timer 10
+        } => {}
+        _ = yield_now() => {}
+    }
 }
 
 pub fn size() -> usize {
@@ -3573,40 +3310,30 @@ pub mod random_097 {
 use runtime::prelude::*;
 
 async fn run() {
-    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
-        for _ in 0..0 {
-            log("log 3");
-            sleep_ms(10).await; // Timer 4
-            yield_now().await; // yield: the task goes to the back of the ready queue
-        }
-    });
     select! {
         biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-        _ = async {
-            yield_now().await; // yield: the task goes to the back of the ready queue
+        _ = sleep_ms(0) => { // Timer 3
+            sleep_ms(10).await; // Timer 6
+            log("log 7");
+        }
+        _ = sleep_ms(20) => {} // Timer 4
+        _ = sleep_ms(20) => { // Timer 5
+            sleep_ms(50).await; // Timer 8
             log("log 9");
-        } => {}
-        _ = async {
-            select! {
-                biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-                _ = sleep_ms(50) => { // Timer 11
-                    block_ms(30);
-                }
-            }
-        } => {}
-        _ = async {
-            select! {
-                biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-                _ = yield_now() => {
-                    sleep_ms(100).await; // Timer 17
-                    block_ms(0);
-                }
-                _ = sleep_ms(20) => {} // Timer 15
-                _ = sleep_ms(20) => {} // Timer 16
-            }
-        } => {}
+        }
     }
-    h1.await.unwrap();
+    join!( // all at once; each poll polls every unfinished one
+        async {
+            log("log 12");
+        },
+        async {
+            select! { // each poll starts at a branch drawn at random (this run's seed); if several are ready, the one polled first wins
+                _ = sleep_ms(10) => {} // Timer 14
+                _ = async { block_ms(30) } => {}
+                _ = async { block_ms(0) } => {}
+            }
+        },
+    );
 }
 
 pub fn size() -> usize {
@@ -3622,14 +3349,74 @@ pub mod random_098 {
 use runtime::prelude::*;
 
 async fn run() {
-    spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
-        join!( // all at once; each poll polls every unfinished one
-            sleep_ms(20), // Timer 3
-            sleep_ms(100), // Timer 4
-        );
-        block_ms(10);
-        sleep_ms(20).await; // Timer 6
-    });
+    sleep_ms(100).await; // Timer 1
+    join!( // all at once; each poll polls every unfinished one
+        async {
+            select! {
+                biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+                _ = sleep_ms(50) => {} // Timer 4
+                _ = sleep_ms(100) => {} // Timer 5
+                _ = sleep_ms(20) => { // Timer 6
+                    sleep_ms(10).await; // Timer 7
+                    log("log 8");
+                }
+            }
+        },
+        sleep_ms(50), // Timer 9
+    );
+    select! { // each poll starts at a branch drawn at random (this run's seed); if several are ready, the one polled first wins
+        _ = async {
+            join!( // all at once; each poll polls every unfinished one
+                yield_now(),
+            );
+        } => {
+            log("log 21");
+        }
+        _ = async {
+            let f1 = sleep_ms(20); // Timer 14
+            let f2 = sleep_ms(20); // Timer 15
+            let f3 = async { block_ms(10) };
+            // nothing has run yet: futures start when polled
+            f1.await;
+            f2.await;
+            f3.await;
+        } => {
+            log("log 22");
+            log("log 23");
+        }
+        _ = async {
+            let f4 = async { log("log 18") };
+            let f5 = async { block_ms(30) };
+            let f6 = async { block_ms(10) };
+            // nothing has run yet: futures start when polled
+            f4.await;
+            f5.await;
+            f6.await;
+        } => {}
+    }
+    let f7 = async {
+        for _ in 0..3 {
+            log("log 26");
+            yield_now().await; // yield: the task goes to the back of the ready queue
+            log("log 28");
+        }
+    };
+    let f8 = async {
+        let f9 = async { log("log 30") };
+        // nothing has run yet: futures start when polled
+        f9.await;
+    };
+    let f9 = async {
+        select! { // each poll starts at a branch drawn at random (this run's seed); if several are ready, the one polled first wins
+            _ = sleep_ms(50) => {} // Timer 32
+            _ = sleep_ms(100) => {} // Timer 33
+            _ = sleep_ms(20) => {} // Timer 34
+        }
+    };
+    // nothing has run yet: futures start when polled
+    f7.await;
+    f8.await;
+    f9.await;
 }
 
 pub fn size() -> usize {
@@ -3645,63 +3432,18 @@ pub mod random_099 {
 use runtime::prelude::*;
 
 async fn run() {
-    let f1 = async {
-        select! {
-            biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-            _ = sleep_ms(20) => {} // Timer 3
-            _ = async { log("log 4") } => {}
-            _ = async { block_ms(0) } => {}
-        }
-    };
-    let f2 = async {
-        join!( // all at once; each poll polls every unfinished one
-            async { log("log 7") },
-        );
-    };
-    let f3 = async {
-        let f4 = sleep_ms(100); // Timer 9
-        let f5 = sleep_ms(100); // Timer 10
-        let f6 = sleep_ms(10); // Timer 11
-        // nothing has run yet: futures start when polled
-        f4.await;
-        f5.await;
-        f6.await;
-    };
+    let f1 = sleep_ms(20); // Timer 3
     // nothing has run yet: futures start when polled
     f1.await;
-    f2.await;
-    f3.await;
-    let f7 = async {
-        select! {
-            biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-            _ = sleep_ms(10) => {} // Timer 14
-            _ = async { log("log 15") } => {
-                log("log 17");
-                sleep_ms(20).await; // Timer 18
-            }
-            _ = async { block_ms(10) } => {}
-        }
-    };
-    // nothing has run yet: futures start when polled
-    f7.await;
-    let f8 = sleep_ms(100); // Timer 20
-    let f9 = async {
-        join!( // all at once; each poll polls every unfinished one
-            async { log("log 22") },
-            async { block_ms(10) },
-            sleep_ms(10), // Timer 24
-        );
-    };
-    // nothing has run yet: futures start when polled
-    f8.await;
-    f9.await;
-    join!( // all at once; each poll polls every unfinished one
-        async {
-            for _ in 0..1 {
-                yield_now().await; // yield: the task goes to the back of the ready queue
-            }
-        },
-    );
+    sleep_ms(50).await; // Timer 4
+    block_ms(0);
+    select! {
+        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+        _ = yield_now() => {}
+        _ = async { block_ms(10) } => {}
+    }
+    log("log 10");
+    log("log 11");
 }
 
 pub fn size() -> usize {
@@ -3717,10 +3459,22 @@ pub mod random_100 {
 use runtime::prelude::*;
 
 async fn run() {
-    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
-        sleep_ms(0).await; // Timer 1
-    });
-    h1.await.unwrap();
+    log("log 1");
+    let f1 = async {
+        select! {
+            biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+            _ = sleep_ms(20) => { // Timer 4
+                block_ms(30);
+            }
+            _ = async { block_ms(10) } => {}
+        }
+    };
+    let f2 = async {
+        block_ms(0);
+    };
+    // nothing has run yet: futures start when polled
+    f1.await;
+    f2.await;
 }
 
 pub fn size() -> usize {
@@ -3736,31 +3490,12 @@ pub mod random_101 {
 use runtime::prelude::*;
 
 async fn run() {
-    join!( // all at once; each poll polls every unfinished one
-        sleep_ms(20), // Timer 3
-    );
-    join!( // all at once; each poll polls every unfinished one
-        async { log("log 5") },
-        async { log("log 6") },
-        async { block_ms(0) },
-    );
-    log("log 8");
-    spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
-        sleep_ms(20).await; // Timer 11
-        sleep_ms(10).await; // Timer 12
-    });
     select! {
         biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
         _ = async {
-            sleep_ms(20).await; // Timer 15
-            yield_now().await; // yield: the task goes to the back of the ready queue
-        } => {
-            block_ms(10);
-        }
-        _ = async {
-            let f1 = sleep_ms(0); // Timer 18
-            // nothing has run yet: futures start when polled
-            f1.await;
+            join!( // all at once; each poll polls every unfinished one
+                sleep_ms(50), // Timer 3
+            );
         } => {}
     }
 }
@@ -3778,9 +3513,48 @@ pub mod random_102 {
 use runtime::prelude::*;
 
 async fn run() {
-    sleep_ms(10).await; // Timer 1
-    sleep_ms(20).await; // Timer 2
-    block_ms(10);
+    select! { // each poll starts at a branch drawn at random (this run's seed); if several are ready, the one polled first wins
+        _ = async {
+            select! {
+                biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+                _ = async { block_ms(0) } => {}
+                _ = sleep_ms(20) => {} // Timer 4
+            }
+        } => {
+            yield_now().await; // yield: the task goes to the back of the ready queue
+        }
+        _ = async {
+            for _ in 0..2 {
+                block_ms(30);
+                sleep_ms(20).await; // Timer 7
+            }
+        } => {
+            sleep_ms(100).await; // Timer 13
+            yield_now().await; // yield: the task goes to the back of the ready queue
+        }
+        _ = async {
+            select! { // each poll starts at a branch drawn at random (this run's seed); if several are ready, the one polled first wins
+                _ = sleep_ms(10) => {} // Timer 9
+                _ = sleep_ms(100) => {} // Timer 10
+                _ = sleep_ms(20) => {} // Timer 11
+            }
+        } => {}
+    }
+    join!( // all at once; each poll polls every unfinished one
+        async {
+            sleep_ms(0).await; // Timer 17
+        },
+        async {
+            select! {
+                biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+                _ = async { block_ms(10) } => {
+                    block_ms(10);
+                }
+                _ = sleep_ms(100) => {} // Timer 20
+            }
+        },
+        sleep_ms(100), // Timer 22
+    );
 }
 
 pub fn size() -> usize {
@@ -3796,22 +3570,14 @@ pub mod random_103 {
 use runtime::prelude::*;
 
 async fn run() {
-    join!( // all at once; each poll polls every unfinished one
-        async {
-            join!( // all at once; each poll polls every unfinished one
-                sleep_ms(100), // Timer 3
-                async { block_ms(30) },
-                sleep_ms(0), // Timer 5
-            );
-        },
-        sleep_ms(20), // Timer 6
-    );
-    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
-        log("log 7");
+    spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
+        join!( // all at once; each poll polls every unfinished one
+            sleep_ms(20), // Timer 22
+            sleep_ms(100), // Timer 23
+        );
+        block_ms(10);
+        sleep_ms(20).await; // Timer 25
     });
-    log("log 8");
-    h1.await.unwrap();
-    sleep_ms(50).await; // Timer 9
 }
 
 pub fn size() -> usize {
@@ -3827,26 +3593,46 @@ pub mod random_104 {
 use runtime::prelude::*;
 
 async fn run() {
-    select! {
-        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-        _ = sleep_ms(20) => {} // Timer 2
-        _ = async {
-            log("log 4");
-        } => {}
-    }
-    for r14 in 0..2 {
-        let f1 = yield_now();
-        let f2 = async { log("log 8") };
-        // nothing has run yet: futures start when polled
-        f1.await;
-        f2.await;
-        sleep_ms(50).await; // Timer 10
-        log(format!("log 11 {r14}"));
-        sleep_ms(20).await; // Timer 12
-        for _ in 0..1 {
-            sleep_ms(20).await; // Timer 14
+    for _ in 0..0 {
+        select! {
+            biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+            _ = sleep_ms(20) => {} // Timer 3
+            _ = async { log("log 4") } => {}
+            _ = async { block_ms(0) } => {
+                log("log 6");
+                sleep_ms(20).await; // Timer 7
+            }
         }
+        join!( // all at once; each poll polls every unfinished one
+            sleep_ms(100), // Timer 9
+            sleep_ms(10), // Timer 10
+            async { log("log 11") },
+        );
+        log("log 12");
     }
+    let f1 = async { block_ms(10) };
+    let f2 = async {
+        sleep_ms(20).await; // Timer 16
+    };
+    // nothing has run yet: futures start when polled
+    f1.await;
+    f2.await;
+    let f3 = async {
+        sleep_ms(100).await; // Timer 19
+        sleep_ms(10).await; // Timer 20
+        sleep_ms(20).await; // Timer 21
+    };
+    let f4 = async {
+        block_ms(10);
+    };
+    let f5 = async { log("log 24") };
+    // nothing has run yet: futures start when polled
+    f3.await;
+    f4.await;
+    f5.await;
+    spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
+        sleep_ms(20).await; // Timer 25
+    });
 }
 
 pub fn size() -> usize {
@@ -3862,18 +3648,30 @@ pub mod random_105 {
 use runtime::prelude::*;
 
 async fn run() {
-    select! {
-        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-        _ = async { log("log 3") } => {}
-    }
-    let f1 = async {
+    for _ in 0..1 {
         join!( // all at once; each poll polls every unfinished one
-            sleep_ms(50), // Timer 6
+            sleep_ms(50), // Timer 3
+            yield_now(),
         );
-    };
-    // nothing has run yet: futures start when polled
-    f1.await;
-    block_ms(30);
+    }
+    select! { // each poll starts at a branch drawn at random (this run's seed); if several are ready, the one polled first wins
+        _ = async {
+            sleep_ms(20).await; // Timer 7
+            sleep_ms(20).await; // Timer 8
+        } => {}
+    }
+    select! { // each poll starts at a branch drawn at random (this run's seed); if several are ready, the one polled first wins
+        _ = async { log("log 10") } => {}
+        _ = async {
+            let f1 = async { block_ms(0) };
+            let f2 = yield_now();
+            let f3 = async { log("log 14") };
+            // nothing has run yet: futures start when polled
+            f1.await;
+            f2.await;
+            f3.await;
+        } => {}
+    }
 }
 
 pub fn size() -> usize {
@@ -3889,16 +3687,26 @@ pub mod random_106 {
 use runtime::prelude::*;
 
 async fn run() {
-    log("log 12");
-    sleep_ms(20).await; // Timer 13
-    select! {
-        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-        _ = async { log("log 15") } => {}
-        _ = async { log("log 16") } => {
-            sleep_ms(100).await; // Timer 17
-        }
-    }
-    sleep_ms(20).await; // Timer 18
+    let f1 = yield_now();
+    // nothing has run yet: futures start when polled
+    f1.await;
+    join!( // all at once; each poll polls every unfinished one
+        async { log("log 5") },
+    );
+    join!( // all at once; each poll polls every unfinished one
+        async { block_ms(10) },
+        async { log("log 9") },
+    );
+    sleep_ms(10).await; // Timer 10
+    join!( // all at once; each poll polls every unfinished one
+        async {
+            join!( // all at once; each poll polls every unfinished one
+                async { block_ms(0) },
+                async { block_ms(30) },
+            );
+        },
+    );
+    sleep_ms(100).await; // Timer 15
 }
 
 pub fn size() -> usize {
@@ -3914,36 +3722,14 @@ pub mod random_107 {
 use runtime::prelude::*;
 
 async fn run() {
-    spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
-        let f1 = async {
-            let f2 = sleep_ms(50); // Timer 3
-            let f3 = sleep_ms(20); // Timer 4
-            let f4 = sleep_ms(10); // Timer 5
-            // nothing has run yet: futures start when polled
-            f2.await;
-            f3.await;
-            f4.await;
-        };
-        // nothing has run yet: futures start when polled
-        f1.await;
-    });
-    select! {
-        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-        _ = async {
-            join!( // all at once; each poll polls every unfinished one
-                sleep_ms(20), // Timer 8
-                async { block_ms(30) },
-                sleep_ms(0), // Timer 10
-            );
-        } => {}
-        _ = sleep_ms(50) => { // Timer 11
-            sleep_ms(10).await; // Timer 13
-        }
-        _ = async { log("log 12") } => {
-            block_ms(0);
-            log("log 15");
-        }
+    for _ in 0..2 {
+        yield_now().await; // yield: the task goes to the back of the ready queue
     }
+    log("log 3");
+    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
+        sleep_ms(50).await; // Timer 4
+    });
+    h1.await.unwrap();
 }
 
 pub fn size() -> usize {
@@ -3959,25 +3745,24 @@ pub mod random_108 {
 use runtime::prelude::*;
 
 async fn run() {
-    block_ms(30);
-    let f1 = sleep_ms(10); // Timer 3
-    let f2 = async {
-        select! {
-            biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-            _ = sleep_ms(100) => { // Timer 5
-                log("log 7");
-                yield_now().await; // yield: the task goes to the back of the ready queue
-            }
-            _ = async { log("log 6") } => {
-                block_ms(30);
-            }
-        }
-    };
-    // nothing has run yet: futures start when polled
-    f1.await;
-    f2.await;
-    sleep_ms(100).await; // Timer 10
-    sleep_ms(100).await; // Timer 11
+    select! {
+        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+        _ = sleep_ms(20) => {} // Timer 2
+        _ = async {
+            log("log 4");
+        } => {}
+    }
+    sleep_ms(20).await; // Timer 6
+    select! { // each poll starts at a branch drawn at random (this run's seed); if several are ready, the one polled first wins
+        _ = async { log("log 8") } => {}
+        _ = async { log("log 9") } => {}
+        _ = sleep_ms(50) => {} // Timer 10
+    }
+    join!( // all at once; each poll polls every unfinished one
+        async { log("log 12") },
+        sleep_ms(20), // Timer 13
+        sleep_ms(20), // Timer 14
+    );
 }
 
 pub fn size() -> usize {
@@ -3993,25 +3778,55 @@ pub mod random_109 {
 use runtime::prelude::*;
 
 async fn run() {
-    join!( // all at once; each poll polls every unfinished one
-        async { log("log 2") },
-        sleep_ms(20), // Timer 3
-    );
-    block_ms(30);
-    block_ms(30);
+    log("log 1");
+    select! {
+        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+        _ = async {
+            join!( // all at once; each poll polls every unfinished one
+                sleep_ms(0), // Timer 4
+                async { log("log 5") },
+            );
+        } => {}
+        _ = async {
+            let f1 = sleep_ms(0); // Timer 7
+            // nothing has run yet: futures start when polled
+            f1.await;
+        } => {
+            block_ms(30);
+        }
+        _ = async {
+            select! {
+                biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+                _ = async { block_ms(30) } => {}
+                _ = yield_now() => {}
+            }
+        } => {}
+    }
+    select! { // each poll starts at a branch drawn at random (this run's seed); if several are ready, the one polled first wins
+        _ = sleep_ms(100) => {} // Timer 13
+        _ = async { block_ms(0) } => {
+            block_ms(30);
+            block_ms(0);
+        }
+    }
     join!( // all at once; each poll polls every unfinished one
         async {
-            for _ in 0..2 {
-                block_ms(0);
-                log("log 10");
-            }
+            let f2 = async { log("log 19") };
+            let f3 = async { log("log 20") };
+            // nothing has run yet: futures start when polled
+            f2.await;
+            f3.await;
         },
         async {
             join!( // all at once; each poll polls every unfinished one
-                async { block_ms(10) },
+                async { log("log 22") },
             );
         },
-        sleep_ms(20), // Timer 13
+        async {
+            sleep_ms(50).await; // Timer 24
+            log("log 25");
+            log("log 26");
+        },
     );
 }
 
@@ -4028,44 +3843,50 @@ pub mod random_110 {
 use runtime::prelude::*;
 
 async fn run() {
-    log("log 1");
-    let f1 = async {
-        yield_now().await; // yield: the task goes to the back of the ready queue
-    };
-    let f2 = sleep_ms(10); // Timer 5
-    let f3 = async {
-        join!( // all at once; each poll polls every unfinished one
-            sleep_ms(100), // Timer 7
-            async { log("log 8") },
-        );
-    };
-    // nothing has run yet: futures start when polled
-    f1.await;
-    f2.await;
-    f3.await;
+    for _ in 0..1 {
+        sleep_ms(100).await; // Timer 3
+        log("log 4");
+        sleep_ms(20).await; // Timer 5
+    }
     select! {
         biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-        _ = async {
-            select! {
-                biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-                _ = sleep_ms(10) => {} // Timer 11
-                _ = async { log("log 12") } => {}
-            }
-        } => {}
-        _ = async {
-            log("log 14");
-            sleep_ms(20).await; // Timer 15
-        } => {
-            block_ms(10);
-            sleep_ms(0).await; // Timer 20
+        _ = async { block_ms(30) } => {
+            sleep_ms(0).await; // Timer 9
+            sleep_ms(50).await; // Timer 10
         }
+        _ = sleep_ms(20) => { // Timer 8
+            log("log 11");
+            block_ms(10);
+        }
+    }
+    join!( // all at once; each poll polls every unfinished one
+        async {
+            sleep_ms(20).await; // Timer 15
+        },
+    );
+    select! {
+        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+        _ = async { block_ms(0) } => {}
+        _ = sleep_ms(0) => {} // Timer 18
         _ = async {
             join!( // all at once; each poll polls every unfinished one
-                async { block_ms(0) },
-                yield_now(),
+                sleep_ms(10), // Timer 20
+                sleep_ms(10), // Timer 21
+                async { log("log 22") },
             );
         } => {}
     }
+    join!( // all at once; each poll polls every unfinished one
+        async {
+            select! { // each poll starts at a branch drawn at random (this run's seed); if several are ready, the one polled first wins
+                _ = sleep_ms(50) => { // Timer 25
+                    sleep_ms(20).await; // Timer 27
+                }
+                _ = sleep_ms(50) => {} // Timer 26
+            }
+        },
+        sleep_ms(100), // Timer 28
+    );
 }
 
 pub fn size() -> usize {
@@ -4081,9 +3902,19 @@ pub mod random_111 {
 use runtime::prelude::*;
 
 async fn run() {
-    join!( // all at once; each poll polls every unfinished one
-        sleep_ms(20), // Timer 2
-    );
+    select! { // each poll starts at a branch drawn at random (this run's seed); if several are ready, the one polled first wins
+        _ = async {
+            join!( // all at once; each poll polls every unfinished one
+                async { log("log 3") },
+                sleep_ms(20), // Timer 4
+            );
+        } => {}
+        _ = async { block_ms(30) } => {}
+        _ = async {
+            block_ms(30);
+        } => {}
+    }
+    block_ms(0);
 }
 
 pub fn size() -> usize {
@@ -4099,16 +3930,17 @@ pub mod random_112 {
 use runtime::prelude::*;
 
 async fn run() {
-    sleep_ms(20).await; // Timer 3
-    block_ms(10);
-    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
-        let f1 = sleep_ms(100); // Timer 6
-        let f2 = sleep_ms(20); // Timer 7
-        // nothing has run yet: futures start when polled
-        f1.await;
-        f2.await;
-    });
-    h1.await.unwrap();
+    sleep_ms(0).await; // Timer 1
+    join!( // all at once; each poll polls every unfinished one
+        async {
+            join!( // all at once; each poll polls every unfinished one
+                async { block_ms(10) },
+            );
+        },
+        sleep_ms(20), // Timer 5
+    );
+    sleep_ms(0).await; // Timer 6
+    log("log 7");
 }
 
 pub fn size() -> usize {
@@ -4124,25 +3956,31 @@ pub mod random_113 {
 use runtime::prelude::*;
 
 async fn run() {
-    join!( // all at once; each poll polls every unfinished one
-        async {
-            join!( // all at once; each poll polls every unfinished one
-                sleep_ms(10), // Timer 3
-                async { block_ms(10) },
-                async { log("log 5") },
-            );
-        },
-    );
-    yield_now().await; // yield: the task goes to the back of the ready queue
-    select! {
-        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-        _ = async { log("log 10") } => {}
-        _ = sleep_ms(10) => {} // Timer 11
-        _ = yield_now() => {}
+    log("log 3");
+    sleep_ms(50).await; // Timer 4
+    let f1 = async { log("log 6") };
+    let f2 = sleep_ms(50); // Timer 7
+    let f3 = async {
+        let f4 = sleep_ms(100); // Timer 9
+        let f5 = sleep_ms(0); // Timer 10
+        // nothing has run yet: futures start when polled
+        f4.await;
+        f5.await;
+    };
+    // nothing has run yet: futures start when polled
+    f1.await;
+    f2.await;
+    f3.await;
+    for _ in 0..1 {
+        log("log 13");
+        sleep_ms(20).await; // Timer 14
+        join!( // all at once; each poll polls every unfinished one
+            async { block_ms(0) },
+            yield_now(),
+        );
+        sleep_ms(20).await; // Timer 19
     }
-    sleep_ms(100).await; // Timer 13
-    log("log 14");
-    block_ms(0);
+    log("log 20");
 }
 
 pub fn size() -> usize {
@@ -4158,11 +3996,26 @@ pub mod random_114 {
 use runtime::prelude::*;
 
 async fn run() {
-    spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
-        let f1 = sleep_ms(20); // Timer 21
-        // nothing has run yet: futures start when polled
-        f1.await;
-    });
+    join!( // all at once; each poll polls every unfinished one
+        async {
+            join!( // all at once; each poll polls every unfinished one
+                sleep_ms(20), // Timer 3
+                sleep_ms(20), // Timer 4
+                sleep_ms(100), // Timer 5
+            );
+        },
+        async {
+            join!( // all at once; each poll polls every unfinished one
+                async { log("log 7") },
+                async { log("log 8") },
+            );
+        },
+    );
+    sleep_ms(20).await; // Timer 9
+    for _ in 0..2 {
+        log("log 12");
+    }
+    sleep_ms(10).await; // Timer 13
 }
 
 pub fn size() -> usize {
@@ -4178,31 +4031,27 @@ pub mod random_115 {
 use runtime::prelude::*;
 
 async fn run() {
-    log("log 1");
-    join!( // all at once; each poll polls every unfinished one
-        async {
-            sleep_ms(10).await; // Timer 4
-        },
-        sleep_ms(10), // Timer 5
-        async {
+    select! {
+        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+        _ = async {
+            let f1 = async { log("log 3") };
+            let f2 = yield_now();
+            // nothing has run yet: futures start when polled
+            f1.await;
+            f2.await;
+        } => {
+            sleep_ms(0).await; // Timer 9
+            sleep_ms(20).await; // Timer 10
+        }
+        _ = async {
             select! {
                 biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-                _ = async { block_ms(0) } => {}
-                _ = async { block_ms(0) } => {}
+                _ = async { log("log 6") } => {}
+                _ = sleep_ms(10) => {} // Timer 7
+                _ = yield_now() => {}
             }
-        },
-    );
-    block_ms(0);
-    join!( // all at once; each poll polls every unfinished one
-        sleep_ms(10), // Timer 11
-        async {
-            join!( // all at once; each poll polls every unfinished one
-                sleep_ms(50), // Timer 13
-                async { log("log 14") },
-                sleep_ms(20), // Timer 15
-            );
-        },
-    );
+        } => {}
+    }
 }
 
 pub fn size() -> usize {
@@ -4218,39 +4067,14 @@ pub mod random_116 {
 use runtime::prelude::*;
 
 async fn run() {
-    select! {
-        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-        _ = async {
-            select! {
-                biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-                _ = sleep_ms(20) => {} // Timer 3
-                _ = sleep_ms(20) => {} // Timer 4
-                _ = sleep_ms(10) => {} // Timer 5
-            }
-        } => {}
-        _ = async {
-            join!( // all at once; each poll polls every unfinished one
-                async { log("log 7") },
-            );
-        } => {}
+    sleep_ms(20).await; // Timer 1
+    sleep_ms(20).await; // Timer 2
+    select! { // each poll starts at a branch drawn at random (this run's seed); if several are ready, the one polled first wins
+        _ = sleep_ms(20) => { // Timer 4
+            log("log 5");
+            sleep_ms(20).await; // Timer 6
+        }
     }
-    block_ms(0);
-    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
-        join!( // all at once; each poll polls every unfinished one
-            async {
-                let f1 = async { block_ms(0) };
-                let f2 = sleep_ms(20); // Timer 12
-                // nothing has run yet: futures start when polled
-                f1.await;
-                f2.await;
-            },
-            async {
-                sleep_ms(0).await; // Timer 14
-                log("log 15");
-            },
-        );
-    });
-    h1.await.unwrap();
 }
 
 pub fn size() -> usize {
@@ -4266,30 +4090,32 @@ pub mod random_117 {
 use runtime::prelude::*;
 
 async fn run() {
+    join!( // all at once; each poll polls every unfinished one
+        async { log("log 3") },
+        async { block_ms(10) },
+    );
     select! {
         biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-        _ = async { log("log 2") } => {}
-        _ = yield_now() => {}
-    }
-    spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
-        let f1 = async {
-            block_ms(30);
-        };
-        // nothing has run yet: futures start when polled
-        f1.await;
-    });
-    for r16 in 0..2 {
-        sleep_ms(0).await; // Timer 9
-        select! {
-            biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-            _ = async { block_ms(30) } => {}
-            _ = async { block_ms(10) } => {}
+        _ = sleep_ms(20) => { // Timer 6
+            block_ms(0);
+            block_ms(10);
         }
-        join!( // all at once; each poll polls every unfinished one
-            sleep_ms(0), // Timer 14
-            async { log("log 15") },
-            async { log(format!("log 16 {r16}")) },
-        );
+        _ = async { block_ms(0) } => {}
+        _ = sleep_ms(10) => { // Timer 8
+            block_ms(30);
+        }
+    }
+    select! {
+        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+        _ = async {
+            join!( // all at once; each poll polls every unfinished one
+                sleep_ms(20), // Timer 14
+                sleep_ms(20), // Timer 15
+                sleep_ms(20), // Timer 16
+            );
+        } => {
+            yield_now().await; // yield: the task goes to the back of the ready queue
+        }
     }
 }
 
@@ -4306,17 +4132,37 @@ pub mod random_118 {
 use runtime::prelude::*;
 
 async fn run() {
-    let f1 = async {
-        join!( // all at once; each poll polls every unfinished one
-            sleep_ms(100), // Timer 3
-            sleep_ms(50), // Timer 4
-            yield_now(),
-        );
-    };
-    let f2 = async { log("log 6") };
-    // nothing has run yet: futures start when polled
-    f1.await;
-    f2.await;
+    join!( // all at once; each poll polls every unfinished one
+        async {
+            sleep_ms(10).await; // Timer 3
+        },
+        sleep_ms(10), // Timer 4
+        async {
+            select! {
+                biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+                _ = async { block_ms(0) } => {}
+                _ = async { block_ms(0) } => {
+                    block_ms(10);
+                    sleep_ms(10).await; // Timer 9
+                }
+            }
+        },
+    );
+    join!( // all at once; each poll polls every unfinished one
+        async {
+            join!( // all at once; each poll polls every unfinished one
+                async { log("log 12") },
+                sleep_ms(20), // Timer 13
+            );
+        },
+        sleep_ms(50), // Timer 14
+        async {
+            select! { // each poll starts at a branch drawn at random (this run's seed); if several are ready, the one polled first wins
+                _ = async { log("log 16") } => {}
+                _ = sleep_ms(10) => {} // Timer 17
+            }
+        },
+    );
 }
 
 pub fn size() -> usize {
@@ -4332,10 +4178,22 @@ pub mod random_119 {
 use runtime::prelude::*;
 
 async fn run() {
-    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
-        log("log 1");
+    spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
+        let f1 = async { log("log 2") };
+        // nothing has run yet: futures start when polled
+        f1.await;
     });
-    h1.await.unwrap();
+    select! {
+        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+        _ = async { block_ms(0) } => {}
+        _ = async {
+            join!( // all at once; each poll polls every unfinished one
+                sleep_ms(50), // Timer 6
+                async { block_ms(0) },
+            );
+        } => {}
+        _ = sleep_ms(20) => {} // Timer 8
+    }
 }
 
 pub fn size() -> usize {
@@ -4351,16 +4209,8 @@ pub mod random_120 {
 use runtime::prelude::*;
 
 async fn run() {
-    join!( // all at once; each poll polls every unfinished one
-        async {
-            log("log 3");
-        },
-        async {
-            join!( // all at once; each poll polls every unfinished one
-                async { log("log 5") },
-            );
-        },
-    );
+    log("log 1");
+    sleep_ms(20).await; // Timer 2
 }
 
 pub fn size() -> usize {
@@ -4376,23 +4226,8 @@ pub mod random_121 {
 use runtime::prelude::*;
 
 async fn run() {
-    join!( // all at once; each poll polls every unfinished one
-        async {
-            join!( // all at once; each poll polls every unfinished one
-                sleep_ms(10), // Timer 3
-                async { log("log 4") },
-                yield_now(),
-            );
-        },
-        async {
-            select! {
-                biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-                _ = async { block_ms(30) } => {}
-                _ = async { log("log 8") } => {}
-                _ = async { block_ms(0) } => {}
-            }
-        },
-    );
+    log("log 1");
+    yield_now().await; // yield: the task goes to the back of the ready queue
 }
 
 pub fn size() -> usize {
@@ -4408,7 +4243,11 @@ pub mod random_122 {
 use runtime::prelude::*;
 
 async fn run() {
-    block_ms(10);
+    let f1 = async {
+        block_ms(30);
+    };
+    // nothing has run yet: futures start when polled
+    f1.await;
 }
 
 pub fn size() -> usize {
@@ -4424,18 +4263,7 @@ pub mod random_123 {
 use runtime::prelude::*;
 
 async fn run() {
-    block_ms(10);
-    block_ms(10);
-    sleep_ms(10).await; // Timer 5
-    yield_now().await; // yield: the task goes to the back of the ready queue
-    select! {
-        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-        _ = sleep_ms(20) => {} // Timer 8
-        _ = async {
-            yield_now().await; // yield: the task goes to the back of the ready queue
-        } => {}
-        _ = async { block_ms(10) } => {}
-    }
+    sleep_ms(0).await; // Timer 2
 }
 
 pub fn size() -> usize {
@@ -4451,26 +4279,17 @@ pub mod random_124 {
 use runtime::prelude::*;
 
 async fn run() {
-    join!( // all at once; each poll polls every unfinished one
-        async {
-            sleep_ms(10).await; // Timer 3
-            block_ms(0);
-            log("log 5");
-        },
-    );
-    yield_now().await; // yield: the task goes to the back of the ready queue
-    sleep_ms(0).await; // Timer 7
-    log("log 10");
-    sleep_ms(50).await; // Timer 11
-    sleep_ms(0).await; // Timer 12
-    join!( // all at once; each poll polls every unfinished one
-        async { log("log 14") },
-        yield_now(),
-        sleep_ms(20), // Timer 16
-    );
-    let f1 = async { block_ms(0) };
-    // nothing has run yet: futures start when polled
-    f1.await;
+    select! { // each poll starts at a branch drawn at random (this run's seed); if several are ready, the one polled first wins
+        _ = async {
+            let f1 = sleep_ms(10); // Timer 3
+            let f2 = sleep_ms(10); // Timer 4
+            let f3 = sleep_ms(100); // Timer 5
+            // nothing has run yet: futures start when polled
+            f1.await;
+            f2.await;
+            f3.await;
+        } => {}
+    }
 }
 
 pub fn size() -> usize {
@@ -4486,41 +4305,36 @@ pub mod random_125 {
 use runtime::prelude::*;
 
 async fn run() {
-    let f1 = async { log("log 10") };
-    let f2 = async { block_ms(10) };
-    // nothing has run yet: futures start when polled
-    f1.await;
-    f2.await;
-    let f3 = async {
-        join!( // all at once; each poll polls every unfinished one
-            sleep_ms(20), // Timer 14
-            async { log("log 15") },
-            sleep_ms(20), // Timer 16
-        );
-    };
-    // nothing has run yet: futures start when polled
-    f3.await;
-    log("log 17");
+    select! { // each poll starts at a branch drawn at random (this run's seed); if several are ready, the one polled first wins
+        _ = async {
+            block_ms(10);
+        } => {}
+        _ = async {
+            select! {
+                biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+                _ = async { block_ms(10) } => {}
+            }
+        } => {
+            sleep_ms(50).await; // Timer 6
+            yield_now().await; // yield: the task goes to the back of the ready queue
+        }
+    }
+    log("log 8");
     select! {
         biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-        _ = async {
-            let f4 = async { block_ms(0) };
-            let f5 = yield_now();
-            // nothing has run yet: futures start when polled
-            f4.await;
-            f5.await;
-        } => {}
-        _ = sleep_ms(0) => { // Timer 22
-            sleep_ms(100).await; // Timer 26
-            sleep_ms(20).await; // Timer 27
+        _ = async { block_ms(10) } => {}
+        _ = sleep_ms(20) => { // Timer 11
+            block_ms(0);
+            block_ms(0);
         }
-        _ = async {
-            join!( // all at once; each poll polls every unfinished one
-                async { block_ms(30) },
-                sleep_ms(100), // Timer 25
-            );
-        } => {}
+        _ = sleep_ms(100) => { // Timer 12
+            block_ms(30);
+        }
     }
+    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
+        block_ms(10);
+    });
+    h1.await.unwrap();
 }
 
 pub fn size() -> usize {
@@ -4536,10 +4350,38 @@ pub mod random_126 {
 use runtime::prelude::*;
 
 async fn run() {
-    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
-        sleep_ms(20).await; // Timer 1
+    spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
+        yield_now().await; // yield: the task goes to the back of the ready queue
     });
-    h1.await.unwrap();
+    select! {
+        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+        _ = async { block_ms(30) } => {}
+        _ = async {
+            yield_now().await; // yield: the task goes to the back of the ready queue
+            log("log 7");
+            sleep_ms(20).await; // Timer 8
+        } => {}
+        _ = async {
+            log("log 10");
+        } => {
+            sleep_ms(0).await; // Timer 11
+        }
+    }
+    join!( // all at once; each poll polls every unfinished one
+        async {
+            sleep_ms(10).await; // Timer 14
+            yield_now().await; // yield: the task goes to the back of the ready queue
+        },
+        async {
+            select! { // each poll starts at a branch drawn at random (this run's seed); if several are ready, the one polled first wins
+                _ = sleep_ms(20) => { // Timer 17
+                    log("log 20");
+                }
+                _ = async { block_ms(0) } => {}
+                _ = sleep_ms(0) => {} // Timer 19
+            }
+        },
+    );
 }
 
 pub fn size() -> usize {
@@ -4555,12 +4397,34 @@ pub mod random_127 {
 use runtime::prelude::*;
 
 async fn run() {
-    select! {
-        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-        _ = async {
-            block_ms(10);
-        } => {}
-    }
+    join!( // all at once; each poll polls every unfinished one
+        async {
+            select! {
+                biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+                _ = yield_now() => {
+                    log("log 4");
+                    yield_now().await; // yield: the task goes to the back of the ready queue
+                }
+            }
+        },
+        async {
+            let f1 = async { block_ms(0) };
+            // nothing has run yet: futures start when polled
+            f1.await;
+        },
+    );
+    let f2 = async {
+        join!( // all at once; each poll polls every unfinished one
+            async { log("log 10") },
+            yield_now(),
+            sleep_ms(20), // Timer 12
+        );
+    };
+    // nothing has run yet: futures start when polled
+    f2.await;
+    spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
+        log("log 13");
+    });
 }
 
 pub fn size() -> usize {
@@ -4577,46 +4441,15 @@ use runtime::prelude::*;
 
 async fn run() {
     join!( // all at once; each poll polls every unfinished one
-        sleep_ms(100), // Timer 2
-        async {
-            let f1 = sleep_ms(20); // Timer 4
-            let f2 = async { log("log 5") };
-            // nothing has run yet: futures start when polled
-            f1.await;
-            f2.await;
-        },
-        async {
-            select! {
-                biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-                _ = sleep_ms(50) => {} // Timer 7
-            }
-        },
+        async { log("log 2") },
     );
-    let f3 = sleep_ms(10); // Timer 9
-    // nothing has run yet: futures start when polled
-    f3.await;
-    select! {
-        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+    select! { // each poll starts at a branch drawn at random (this run's seed); if several are ready, the one polled first wins
         _ = async {
-            sleep_ms(50).await; // Timer 12
-        } => {}
-        _ = async {
-            select! {
-                biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-                _ = sleep_ms(100) => {} // Timer 14
-                _ = sleep_ms(10) => {} // Timer 15
+            select! { // each poll starts at a branch drawn at random (this run's seed); if several are ready, the one polled first wins
+                _ = async { log("log 5") } => {}
             }
         } => {}
     }
-    join!( // all at once; each poll polls every unfinished one
-        async {
-            join!( // all at once; each poll polls every unfinished one
-                async { block_ms(0) },
-                sleep_ms(0), // Timer 19
-                yield_now(),
-            );
-        },
-    );
 }
 
 pub fn size() -> usize {
@@ -4632,32 +4465,27 @@ pub mod random_129 {
 use runtime::prelude::*;
 
 async fn run() {
-    let f1 = sleep_ms(20); // Timer 2
-    let f2 = async {
-        join!( // all at once; each poll polls every unfinished one
-            async { log("log 4") },
-            sleep_ms(20), // Timer 5
-        );
-    };
-    let f3 = async {
-        let f4 = sleep_ms(20); // Timer 7
-        // nothing has run yet: futures start when polled
-        f4.await;
-    };
-    // nothing has run yet: futures start when polled
-    f1.await;
-    f2.await;
-    f3.await;
-    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
-        join!( // all at once; each poll polls every unfinished one
-            sleep_ms(10), // Timer 9
-            async {
-                log("log 11");
-                sleep_ms(20).await; // Timer 12
-            },
-        );
-    });
-    h1.await.unwrap();
+    log("log 1");
+    select! { // each poll starts at a branch drawn at random (this run's seed); if several are ready, the one polled first wins
+        _ = async {
+            let f1 = async { log("log 4") };
+            let f2 = async { log("log 5") };
+            // nothing has run yet: futures start when polled
+            f1.await;
+            f2.await;
+        } => {
+            log("log 7");
+            sleep_ms(100).await; // Timer 8
+        }
+        _ = async { log("log 6") } => {}
+    }
+    join!( // all at once; each poll polls every unfinished one
+        async {
+            sleep_ms(20).await; // Timer 11
+            sleep_ms(0).await; // Timer 12
+            sleep_ms(100).await; // Timer 13
+        },
+    );
 }
 
 pub fn size() -> usize {
@@ -4673,13 +4501,28 @@ pub mod random_130 {
 use runtime::prelude::*;
 
 async fn run() {
-    sleep_ms(20).await; // Timer 1
-    block_ms(30);
-    let f1 = yield_now();
-    let f2 = sleep_ms(20); // Timer 5
+    let f1 = async {
+        sleep_ms(0).await; // Timer 3
+    };
+    let f2 = sleep_ms(0); // Timer 4
     // nothing has run yet: futures start when polled
     f1.await;
     f2.await;
+    sleep_ms(0).await; // Timer 5
+    join!( // all at once; each poll polls every unfinished one
+        async {
+            select! {
+                biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+                _ = sleep_ms(20) => {} // Timer 8
+            }
+        },
+        async { log("log 9") },
+    );
+    for r14 in 0..3 {
+        sleep_ms(20).await; // Timer 12
+        sleep_ms(20).await; // Timer 13
+        log(format!("log 14 {r14}"));
+    }
 }
 
 pub fn size() -> usize {
@@ -4695,11 +4538,16 @@ pub mod random_131 {
 use runtime::prelude::*;
 
 async fn run() {
-    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
-        sleep_ms(20).await; // Timer 1
-    });
-    yield_now().await; // yield: the task goes to the back of the ready queue
-    h1.await.unwrap();
+    select! {
+        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+        _ = async {
+            select! {
+                biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+                _ = async { log("log 3") } => {}
+                _ = async { log("log 4") } => {}
+            }
+        } => {}
+    }
 }
 
 pub fn size() -> usize {
@@ -4715,47 +4563,8 @@ pub mod random_132 {
 use runtime::prelude::*;
 
 async fn run() {
-    select! {
-        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-        _ = async {
-            select! {
-                biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-                _ = async { log("log 3") } => {}
-                _ = async { log("log 4") } => {
-                    sleep_ms(20).await; // Timer 5
-                }
-            }
-        } => {}
-        _ = async {
-            let f1 = async { block_ms(0) };
-            let f2 = sleep_ms(100); // Timer 8
-            // nothing has run yet: futures start when polled
-            f1.await;
-            f2.await;
-        } => {}
-        _ = async {
-            select! {
-                biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-                _ = async { log("log 10") } => {
-                    sleep_ms(50).await; // Timer 13
-                    sleep_ms(20).await; // Timer 14
-                }
-                _ = sleep_ms(50) => {} // Timer 11
-                _ = async { block_ms(10) } => {
-                    log("log 15");
-                }
-            }
-        } => {}
-    }
-    log("log 16");
-    join!( // all at once; each poll polls every unfinished one
-        yield_now(),
-        async {
-            let f3 = async { block_ms(0) };
-            // nothing has run yet: futures start when polled
-            f3.await;
-        },
-    );
+    sleep_ms(50).await; // Timer 1
+    yield_now().await; // yield: the task goes to the back of the ready queue
 }
 
 pub fn size() -> usize {
@@ -4771,23 +4580,21 @@ pub mod random_133 {
 use runtime::prelude::*;
 
 async fn run() {
-    select! {
-        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-        _ = sleep_ms(20) => {} // Timer 2
-    }
-    let f1 = async {
-        let f2 = async { log("log 5") };
-        // nothing has run yet: futures start when polled
-        f2.await;
-    };
-    let f2 = async {
-        join!( // all at once; each poll polls every unfinished one
-            async { log("log 7") },
-        );
-    };
-    // nothing has run yet: futures start when polled
-    f1.await;
-    f2.await;
+    log("log 1");
+    spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
+        for _ in 0..2 {
+            select! {
+                biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+                _ = async { block_ms(10) } => {}
+                _ = async { log("log 5") } => {}
+                _ = sleep_ms(100) => {} // Timer 6
+            }
+            select! {
+                biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+                _ = sleep_ms(20) => {} // Timer 8
+            }
+        }
+    });
 }
 
 pub fn size() -> usize {
@@ -4803,10 +4610,32 @@ pub mod random_134 {
 use runtime::prelude::*;
 
 async fn run() {
-    block_ms(10);
-    sleep_ms(20).await; // Timer 3
-    sleep_ms(50).await; // Timer 4
-    sleep_ms(50).await; // Timer 5
+    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
+        select! { // each poll starts at a branch drawn at random (this run's seed); if several are ready, the one polled first wins
+            _ = async {
+                for _ in 0..0 {
+                    sleep_ms(10).await; // Timer 35
+                }
+            } => {
+                sleep_ms(10).await; // Timer 38
+                sleep_ms(50).await; // Timer 39
+            }
+            _ = async {
+                sleep_ms(20).await; // Timer 37
+            } => {
+                log("log 40");
+                sleep_ms(100).await; // Timer 41
+            }
+        }
+    });
+    join!( // all at once; each poll polls every unfinished one
+        sleep_ms(10), // Timer 43
+    );
+    h1.await.unwrap();
+    for _ in 0..2 {
+        block_ms(10);
+    }
+    log("log 46");
 }
 
 pub fn size() -> usize {
@@ -4822,7 +4651,8 @@ pub mod random_135 {
 use runtime::prelude::*;
 
 async fn run() {
-    sleep_ms(20).await; // Timer 1
+    sleep_ms(50).await; // Timer 1
+    sleep_ms(50).await; // Timer 2
 }
 
 pub fn size() -> usize {
@@ -4835,6 +4665,22 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 }
 
 pub mod random_136 {
+use runtime::prelude::*;
+
+async fn run() {
+    sleep_ms(20).await; // Timer 1
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_137 {
 use runtime::prelude::*;
 
 async fn run() {
@@ -4855,38 +4701,18 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 }
 }
 
-pub mod random_137 {
-use runtime::prelude::*;
-
-async fn run() {
-    log("log 9");
-    select! {
-        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-        _ = sleep_ms(100) => { // Timer 11
-            sleep_ms(100).await; // Timer 12
-            block_ms(0);
-        }
-    }
-}
-
-pub fn size() -> usize {
-    std::mem::size_of_val(&run())
-}
-
-pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
-    Box::pin(run())
-}
-}
-
 pub mod random_138 {
 use runtime::prelude::*;
 
 async fn run() {
-    yield_now().await; // yield: the task goes to the back of the ready queue
-    sleep_ms(20).await; // Timer 2
-    sleep_ms(20).await; // Timer 5
+    sleep_ms(100).await; // Timer 11
     block_ms(0);
-    sleep_ms(10).await; // Timer 7
+    for _ in 0..0 {
+        join!( // all at once; each poll polls every unfinished one
+            sleep_ms(0), // Timer 15
+        );
+    }
+    sleep_ms(20).await; // Timer 16
 }
 
 pub fn size() -> usize {
@@ -4902,11 +4728,17 @@ pub mod random_139 {
 use runtime::prelude::*;
 
 async fn run() {
-    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
-        sleep_ms(100).await; // Timer 1
-    });
-    sleep_ms(10).await; // Timer 2
-    h1.await.unwrap();
+    let f1 = async { block_ms(0) };
+    // nothing has run yet: futures start when polled
+    f1.await;
+    sleep_ms(10).await; // Timer 4
+    sleep_ms(10).await; // Timer 5
+    for _ in 0..3 {
+        sleep_ms(20).await; // Timer 7
+        sleep_ms(0).await; // Timer 9
+        sleep_ms(10).await; // Timer 10
+    }
+    sleep_ms(20).await; // Timer 11
 }
 
 pub fn size() -> usize {
@@ -4922,21 +4754,30 @@ pub mod random_140 {
 use runtime::prelude::*;
 
 async fn run() {
-    join!( // all at once; each poll polls every unfinished one
-        async {
-            join!( // all at once; each poll polls every unfinished one
-                sleep_ms(10), // Timer 3
-                sleep_ms(50), // Timer 4
-                async { log("log 5") },
-            );
-        },
-        async {
+    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
+        sleep_ms(100).await; // Timer 1
+    });
+    select! {
+        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+        _ = async {
             select! {
                 biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-                _ = async { log("log 7") } => {}
+                _ = async { log("log 4") } => {}
+                _ = async { block_ms(30) } => {}
+            }
+        } => {
+            log("log 6");
+            sleep_ms(20).await; // Timer 7
+        }
+    }
+    join!( // all at once; each poll polls every unfinished one
+        async {
+            select! { // each poll starts at a branch drawn at random (this run's seed); if several are ready, the one polled first wins
+                _ = async { log("log 10") } => {}
             }
         },
     );
+    h1.await.unwrap();
 }
 
 pub fn size() -> usize {
@@ -4952,7 +4793,21 @@ pub mod random_141 {
 use runtime::prelude::*;
 
 async fn run() {
-    log("log 1");
+    select! {
+        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+        _ = sleep_ms(50) => { // Timer 3
+            sleep_ms(20).await; // Timer 5
+        }
+        _ = yield_now() => {}
+    }
+    sleep_ms(0).await; // Timer 6
+    sleep_ms(20).await; // Timer 7
+    select! { // each poll starts at a branch drawn at random (this run's seed); if several are ready, the one polled first wins
+        _ = async { log("log 10") } => {
+            log("log 12");
+        }
+        _ = sleep_ms(50) => {} // Timer 11
+    }
 }
 
 pub fn size() -> usize {
@@ -4968,20 +4823,23 @@ pub mod random_142 {
 use runtime::prelude::*;
 
 async fn run() {
-    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
-        select! {
-            biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-            _ = async {
-                join!( // all at once; each poll polls every unfinished one
-                    async { log("log 3") },
-                );
-            } => {
-                log("log 4");
-                log("log 5");
-            }
-        }
-    });
-    h1.await.unwrap();
+    for _ in 0..1 {
+        log("log 3");
+        log("log 4");
+    }
+    let f1 = async { block_ms(0) };
+    let f2 = async {
+        let f3 = sleep_ms(20); // Timer 8
+        let f4 = sleep_ms(20); // Timer 9
+        // nothing has run yet: futures start when polled
+        f3.await;
+        f4.await;
+    };
+    let f3 = sleep_ms(50); // Timer 10
+    // nothing has run yet: futures start when polled
+    f1.await;
+    f2.await;
+    f3.await;
 }
 
 pub fn size() -> usize {
@@ -4997,12 +4855,22 @@ pub mod random_143 {
 use runtime::prelude::*;
 
 async fn run() {
-    log("log 3");
-    log("log 4");
-    log("log 5");
-    log("log 6");
-    log("log 8");
-    log("log 10");
+    sleep_ms(20).await; // Timer 22
+    select! {
+        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+        _ = sleep_ms(20) => {} // Timer 24
+    }
+    sleep_ms(0).await; // Timer 25
+    spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
+        for _ in 0..3 {
+            block_ms(10);
+        }
+        join!( // all at once; each poll polls every unfinished one
+            async { log("log 30") },
+            sleep_ms(50), // Timer 31
+        );
+    });
+    sleep_ms(20).await; // Timer 33
 }
 
 pub fn size() -> usize {
@@ -5018,32 +4886,25 @@ pub mod random_144 {
 use runtime::prelude::*;
 
 async fn run() {
-    sleep_ms(50).await; // Timer 1
-    join!( // all at once; each poll polls every unfinished one
-        async {
-            sleep_ms(20).await; // Timer 4
-            log("log 5");
-            block_ms(30);
-        },
-    );
-    sleep_ms(0).await; // Timer 7
+    let f1 = async {
+        sleep_ms(20).await; // Timer 3
+        yield_now().await; // yield: the task goes to the back of the ready queue
+    };
+    // nothing has run yet: futures start when polled
+    f1.await;
     select! {
         biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+        _ = async { block_ms(30) } => {}
         _ = async {
-            select! {
-                biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-                _ = sleep_ms(0) => { // Timer 10
-                    sleep_ms(100).await; // Timer 13
-                }
-                _ = sleep_ms(100) => {} // Timer 11
-                _ = sleep_ms(20) => {} // Timer 12
-            }
-        } => {}
-        _ = async {
-            log("log 15");
-            yield_now().await; // yield: the task goes to the back of the ready queue
+            join!( // all at once; each poll polls every unfinished one
+                sleep_ms(20), // Timer 8
+                async { log("log 9") },
+                sleep_ms(100), // Timer 10
+            );
         } => {}
     }
+    sleep_ms(50).await; // Timer 11
+    sleep_ms(100).await; // Timer 12
 }
 
 pub fn size() -> usize {
@@ -5059,220 +4920,30 @@ pub mod random_145 {
 use runtime::prelude::*;
 
 async fn run() {
-    sleep_ms(100).await; // Timer 1
-    sleep_ms(10).await; // Timer 2
-    join!( // all at once; each poll polls every unfinished one
-        sleep_ms(20), // Timer 5
-        sleep_ms(20), // Timer 6
-        async { log("log 7") },
-    );
-    sleep_ms(50).await; // Timer 8
-    for _ in 0..3 {
-        log("log 10");
-        yield_now().await; // yield: the task goes to the back of the ready queue
-    }
-}
-
-pub fn size() -> usize {
-    std::mem::size_of_val(&run())
-}
-
-pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
-    Box::pin(run())
-}
-}
-
-pub mod random_146 {
-use runtime::prelude::*;
-
-async fn run() {
-    join!( // all at once; each poll polls every unfinished one
-        async {
-            for r5 in 0..2 {
-                log(format!("log 3 {r5}"));
-                sleep_ms(0).await; // Timer 4
-                log(format!("log 5 {r5}"));
-            }
-        },
-        async {
-            select! {
-                biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-                _ = sleep_ms(0) => {} // Timer 7
-                _ = sleep_ms(50) => {} // Timer 8
-            }
-        },
-        async {
-            let f1 = async { block_ms(10) };
-            // nothing has run yet: futures start when polled
-            f1.await;
-        },
-    );
-    join!( // all at once; each poll polls every unfinished one
-        async { log("log 12") },
-    );
-    join!( // all at once; each poll polls every unfinished one
-        async {
-            sleep_ms(20).await; // Timer 15
-            block_ms(10);
-        },
-        async {
-            join!( // all at once; each poll polls every unfinished one
-                yield_now(),
-                async { log("log 19") },
-                async { log("log 20") },
-            );
-        },
-        sleep_ms(20), // Timer 21
-    );
-}
-
-pub fn size() -> usize {
-    std::mem::size_of_val(&run())
-}
-
-pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
-    Box::pin(run())
-}
-}
-
-pub mod random_147 {
-use runtime::prelude::*;
-
-async fn run() {
-    join!( // all at once; each poll polls every unfinished one
-        async { log("log 2") },
-        async {
-            join!( // all at once; each poll polls every unfinished one
-                async { block_ms(10) },
-                async { block_ms(0) },
-            );
-        },
-    );
-    log("log 6");
-    log("log 7");
-    join!( // all at once; each poll polls every unfinished one
-        async {
-            log("log 10");
-            block_ms(0);
-            block_ms(30);
-        },
-        async {
-            let f1 = async { log("log 14") };
-            // nothing has run yet: futures start when polled
-            f1.await;
-        },
-        async {
-            let f2 = sleep_ms(20); // Timer 16
-            let f3 = sleep_ms(50); // Timer 17
-            // nothing has run yet: futures start when polled
-            f2.await;
-            f3.await;
-        },
-    );
-}
-
-pub fn size() -> usize {
-    std::mem::size_of_val(&run())
-}
-
-pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
-    Box::pin(run())
-}
-}
-
-pub mod random_148 {
-use runtime::prelude::*;
-
-async fn run() {
-    let f1 = async { log("log 3") };
-    let f2 = async { log("log 4") };
+    let f1 = async {
+        sleep_ms(0).await; // Timer 23
+        sleep_ms(20).await; // Timer 24
+    };
     // nothing has run yet: futures start when polled
     f1.await;
-    f2.await;
-    select! {
-        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-        _ = sleep_ms(10) => { // Timer 7
+    join!( // all at once; each poll polls every unfinished one
+        async {
+            select! { // each poll starts at a branch drawn at random (this run's seed); if several are ready, the one polled first wins
+                _ = async { log("log 27") } => {}
+            }
+        },
+        async {
+            join!( // all at once; each poll polls every unfinished one
+                async { log("log 29") },
+            );
+        },
+        async {
             block_ms(10);
-            yield_now().await; // yield: the task goes to the back of the ready queue
-        }
-    }
-    sleep_ms(0).await; // Timer 10
-    join!( // all at once; each poll polls every unfinished one
-        async {
-            log("log 13");
-            log("log 14");
-            log("log 15");
+            sleep_ms(100).await; // Timer 32
+            sleep_ms(100).await; // Timer 33
         },
     );
-    select! {
-        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-        _ = async {
-            join!( // all at once; each poll polls every unfinished one
-                async { block_ms(0) },
-                async { block_ms(10) },
-                yield_now(),
-            );
-        } => {}
-        _ = async {
-            let f3 = async { log("log 22") };
-            let f4 = sleep_ms(10); // Timer 23
-            let f5 = sleep_ms(20); // Timer 24
-            // nothing has run yet: futures start when polled
-            f3.await;
-            f4.await;
-            f5.await;
-        } => {}
-    }
-}
-
-pub fn size() -> usize {
-    std::mem::size_of_val(&run())
-}
-
-pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
-    Box::pin(run())
-}
-}
-
-pub mod random_149 {
-use runtime::prelude::*;
-
-async fn run() {
-    log("log 1");
-    join!( // all at once; each poll polls every unfinished one
-        async {
-            join!( // all at once; each poll polls every unfinished one
-                sleep_ms(20), // Timer 4
-                sleep_ms(50), // Timer 5
-                sleep_ms(0), // Timer 6
-            );
-        },
-    );
-}
-
-pub fn size() -> usize {
-    std::mem::size_of_val(&run())
-}
-
-pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
-    Box::pin(run())
-}
-}
-
-pub mod random_150 {
-use runtime::prelude::*;
-
-async fn run() {
-    log("log 1");
-    join!( // all at once; each poll polls every unfinished one
-        sleep_ms(20), // Timer 3
-    );
-    select! {
-        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-        _ = sleep_ms(20) => {} // Timer 6
-    }
-    sleep_ms(100).await; // Timer 7
-    sleep_ms(20).await; // Timer 8
+    sleep_ms(20).await; // Timer 34
     join!( // all at once; each poll polls every unfinished one
         async { block_ms(0) },
     );
@@ -5287,7 +4958,7 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 }
 }
 
-pub mod random_151 {
+pub mod random_146 {
 use runtime::prelude::*;
 
 async fn run() {
@@ -5322,7 +4993,7 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 }
 }
 
-pub mod random_152 {
+pub mod random_147 {
 use runtime::prelude::*;
 
 async fn run() {
@@ -5343,7 +5014,7 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 }
 }
 
-pub mod random_153 {
+pub mod random_148 {
 use runtime::prelude::*;
 
 async fn run() {
@@ -5363,70 +5034,173 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 }
 }
 
-pub mod random_154 {
+pub mod random_149 {
+use runtime::prelude::*;
+
+async fn run() {
+    select! {
+        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+        _ = sleep_ms(20) => { // Timer 58
+            sleep_ms(0).await; // Timer 59
+        }
+    }
+    select! { // each poll starts at a branch drawn at random (this run's seed); if several are ready, the one polled first wins
+        _ = async {
+            let f1 = sleep_ms(20); // Timer 62
+            let f2 = async { log("log 63") };
+            // nothing has run yet: futures start when polled
+            f1.await;
+            f2.await;
+        } => {
+            sleep_ms(10).await; // Timer 68
+        }
+        _ = async {
+            select! { // each poll starts at a branch drawn at random (this run's seed); if several are ready, the one polled first wins
+                _ = yield_now() => {
+                    sleep_ms(0).await; // Timer 66
+                }
+            }
+        } => {}
+        _ = sleep_ms(0) => {} // Timer 67
+    }
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_150 {
+use runtime::prelude::*;
+
+async fn run() {
+    sleep_ms(10).await; // Timer 1
+    join!( // all at once; each poll polls every unfinished one
+        async { log("log 3") },
+    );
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_151 {
+use runtime::prelude::*;
+
+async fn run() {
+    log("log 1");
+    sleep_ms(20).await; // Timer 2
+    yield_now().await; // yield: the task goes to the back of the ready queue
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_152 {
 use runtime::prelude::*;
 
 async fn run() {
     join!( // all at once; each poll polls every unfinished one
         async {
-            let f1 = yield_now();
-            let f2 = sleep_ms(100); // Timer 4
-            let f3 = async { log("log 5") };
+            join!( // all at once; each poll polls every unfinished one
+                sleep_ms(20), // Timer 3
+                async { log("log 4") },
+                async { log("log 5") },
+            );
+        },
+        async {
+            let f1 = sleep_ms(100); // Timer 7
+            let f2 = sleep_ms(20); // Timer 8
             // nothing has run yet: futures start when polled
             f1.await;
             f2.await;
-            f3.await;
         },
-    );
-    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
-        join!( // all at once; each poll polls every unfinished one
-            async {
-                join!( // all at once; each poll polls every unfinished one
-                    async { block_ms(0) },
-                    sleep_ms(20), // Timer 9
-                    sleep_ms(0), // Timer 10
-                );
-            },
-            async {
-                select! {
-                    biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-                    _ = yield_now() => {}
-                    _ = sleep_ms(50) => {} // Timer 13
-                    _ = yield_now() => {}
-                }
-            },
-        );
-    });
-    h1.await.unwrap();
-    log("log 16");
-    join!( // all at once; each poll polls every unfinished one
-        yield_now(),
-        sleep_ms(10), // Timer 19
-        async { log("log 20") },
-    );
-    join!( // all at once; each poll polls every unfinished one
-        sleep_ms(20), // Timer 22
-        async { log("log 23") },
-    );
-    join!( // all at once; each poll polls every unfinished one
-        async {
-            let f4 = async { log("log 26") };
-            let f5 = sleep_ms(50); // Timer 27
-            let f6 = async { log("log 28") };
-            // nothing has run yet: futures start when polled
-            f4.await;
-            f5.await;
-            f6.await;
-        },
-        async { log("log 29") },
         async {
             select! {
                 biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-                _ = sleep_ms(50) => {} // Timer 31
-                _ = async { log("log 32") } => {}
+                _ = async { log("log 10") } => {}
             }
         },
     );
+    let f3 = async {
+        let f4 = sleep_ms(20); // Timer 13
+        // nothing has run yet: futures start when polled
+        f4.await;
+    };
+    // nothing has run yet: futures start when polled
+    f3.await;
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_153 {
+use runtime::prelude::*;
+
+async fn run() {
+    log("log 1");
+    select! {
+        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+        _ = async { log("log 3") } => {}
+        _ = sleep_ms(10) => {} // Timer 4
+        _ = async { block_ms(10) } => {
+            block_ms(0);
+        }
+    }
+    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
+        sleep_ms(10).await; // Timer 7
+    });
+    h1.await.unwrap();
+    select! {
+        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+        _ = async {
+            sleep_ms(20).await; // Timer 10
+            block_ms(30);
+        } => {}
+    }
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_154 {
+use runtime::prelude::*;
+
+async fn run() {
+    let f1 = sleep_ms(50); // Timer 2
+    let f2 = async { log("log 3") };
+    // nothing has run yet: futures start when polled
+    f1.await;
+    f2.await;
+    log("log 4");
+    yield_now().await; // yield: the task goes to the back of the ready queue
 }
 
 pub fn size() -> usize {
@@ -5442,14 +5216,21 @@ pub mod random_155 {
 use runtime::prelude::*;
 
 async fn run() {
-    select! {
-        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-        _ = async { log("log 2") } => {
-            block_ms(10);
-            block_ms(10);
-        }
-    }
-    block_ms(0);
+    sleep_ms(50).await; // Timer 1
+    sleep_ms(10).await; // Timer 3
+    log("log 4");
+    join!( // all at once; each poll polls every unfinished one
+        async {
+            log("log 7");
+        },
+        async {
+            join!( // all at once; each poll polls every unfinished one
+                sleep_ms(50), // Timer 9
+                sleep_ms(50), // Timer 10
+            );
+        },
+        sleep_ms(0), // Timer 11
+    );
 }
 
 pub fn size() -> usize {
@@ -5465,41 +5246,17 @@ pub mod random_156 {
 use runtime::prelude::*;
 
 async fn run() {
-    sleep_ms(20).await; // Timer 1
-    join!( // all at once; each poll polls every unfinished one
-        async {
-            select! {
-                biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-                _ = sleep_ms(100) => {} // Timer 4
-                _ = sleep_ms(50) => {} // Timer 5
-                _ = async { log("log 6") } => {}
+    select! { // each poll starts at a branch drawn at random (this run's seed); if several are ready, the one polled first wins
+        _ = async {
+            select! { // each poll starts at a branch drawn at random (this run's seed); if several are ready, the one polled first wins
+                _ = async { block_ms(0) } => {}
             }
-        },
-        async {
-            log("log 8");
-            sleep_ms(20).await; // Timer 9
-            log("log 10");
-        },
-        async {
-            join!( // all at once; each poll polls every unfinished one
-                sleep_ms(50), // Timer 12
-                sleep_ms(20), // Timer 13
-            );
-        },
-    );
-    join!( // all at once; each poll polls every unfinished one
-        sleep_ms(0), // Timer 15
-        async {
-            let f1 = sleep_ms(50); // Timer 17
-            let f2 = yield_now();
-            let f3 = async { log("log 19") };
-            // nothing has run yet: futures start when polled
-            f1.await;
-            f2.await;
-            f3.await;
-        },
-    );
-    sleep_ms(50).await; // Timer 20
+        } => {}
+        _ = async {
+            block_ms(0);
+        } => {}
+    }
+    sleep_ms(0).await; // Timer 6
 }
 
 pub fn size() -> usize {
@@ -5515,7 +5272,33 @@ pub mod random_157 {
 use runtime::prelude::*;
 
 async fn run() {
-    log("log 1");
+    block_ms(0);
+    sleep_ms(100).await; // Timer 4
+    sleep_ms(10).await; // Timer 5
+    sleep_ms(20).await; // Timer 6
+    log("log 8");
+    log("log 9");
+    sleep_ms(20).await; // Timer 10
+    select! {
+        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+        _ = async {
+            for _ in 0..3 {
+                yield_now().await; // yield: the task goes to the back of the ready queue
+                sleep_ms(100).await; // Timer 14
+                block_ms(30);
+            }
+        } => {}
+        _ = yield_now() => {}
+        _ = async {
+            sleep_ms(0).await; // Timer 18
+        } => {
+            log("log 19");
+        }
+    }
+    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
+        log("log 20");
+    });
+    h1.await.unwrap();
 }
 
 pub fn size() -> usize {
@@ -5531,30 +5314,27 @@ pub mod random_158 {
 use runtime::prelude::*;
 
 async fn run() {
-    sleep_ms(100).await; // Timer 1
     join!( // all at once; each poll polls every unfinished one
-        async {
-            sleep_ms(50).await; // Timer 4
-            log("log 5");
-            sleep_ms(0).await; // Timer 6
-        },
+        sleep_ms(0), // Timer 2
     );
-    select! {
-        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-        _ = async { log("log 8") } => {}
-    }
-    select! {
-        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-        _ = async {
-            join!( // all at once; each poll polls every unfinished one
-                sleep_ms(100), // Timer 11
-                async { log("log 12") },
-                yield_now(),
-            );
-        } => {
-            block_ms(0);
+    let f1 = async {
+        log("log 5");
+    };
+    let f2 = async {
+        select! {
+            biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+            _ = sleep_ms(20) => {} // Timer 7
+            _ = yield_now() => {}
         }
-    }
+    };
+    // nothing has run yet: futures start when polled
+    f1.await;
+    f2.await;
+    let f3 = sleep_ms(50); // Timer 11
+    let f4 = sleep_ms(50); // Timer 12
+    // nothing has run yet: futures start when polled
+    f3.await;
+    f4.await;
 }
 
 pub fn size() -> usize {
@@ -5571,46 +5351,30 @@ use runtime::prelude::*;
 
 async fn run() {
     join!( // all at once; each poll polls every unfinished one
-        async { log("log 2") },
+        async {
+            block_ms(10);
+            yield_now().await; // yield: the task goes to the back of the ready queue
+            sleep_ms(0).await; // Timer 5
+        },
+        async {
+            let f1 = sleep_ms(20); // Timer 7
+            // nothing has run yet: futures start when polled
+            f1.await;
+        },
     );
-    let f1 = async {
-        select! {
-            biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-            _ = sleep_ms(10) => {} // Timer 5
-            _ = sleep_ms(20) => { // Timer 6
-                sleep_ms(100).await; // Timer 8
-            }
-            _ = async { log("log 7") } => {}
+    select! {
+        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+        _ = async { log("log 10") } => {}
+    }
+    select! {
+        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+        _ = sleep_ms(20) => {} // Timer 12
+        _ = async { log("log 13") } => {}
+        _ = yield_now() => {
+            sleep_ms(10).await; // Timer 15
         }
-    };
-    let f2 = async {
-        join!( // all at once; each poll polls every unfinished one
-            async { block_ms(30) },
-        );
-    };
-    let f3 = sleep_ms(20); // Timer 11
-    // nothing has run yet: futures start when polled
-    f1.await;
-    f2.await;
-    f3.await;
-    join!( // all at once; each poll polls every unfinished one
-        async {
-            join!( // all at once; each poll polls every unfinished one
-                async { log("log 14") },
-            );
-        },
-        async {
-            sleep_ms(100).await; // Timer 16
-            sleep_ms(100).await; // Timer 17
-            sleep_ms(100).await; // Timer 18
-        },
-        async {
-            join!( // all at once; each poll polls every unfinished one
-                async { block_ms(30) },
-                sleep_ms(20), // Timer 21
-            );
-        },
-    );
+    }
+    sleep_ms(50).await; // Timer 16
 }
 
 pub fn size() -> usize {
@@ -5626,30 +5390,8 @@ pub mod random_160 {
 use runtime::prelude::*;
 
 async fn run() {
-    let f1 = async {
-        let f2 = sleep_ms(20); // Timer 3
-        // nothing has run yet: futures start when polled
-        f2.await;
-    };
-    // nothing has run yet: futures start when polled
-    f1.await;
-    log("log 5");
-    spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
-        select! {
-            biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-            _ = async { log("log 7") } => {}
-            _ = sleep_ms(10) => {} // Timer 8
-            _ = async { block_ms(10) } => {}
-        }
-    });
-    join!( // all at once; each poll polls every unfinished one
-        async {
-            select! {
-                biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-                _ = async { log("log 12") } => {}
-            }
-        },
-    );
+    yield_now().await; // yield: the task goes to the back of the ready queue
+    log("log 2");
 }
 
 pub fn size() -> usize {
@@ -5662,103 +5404,6 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 }
 
 pub mod random_161 {
-use runtime::prelude::*;
-
-async fn run() {
-    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
-        select! {
-            biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-            _ = async { log("log 16") } => {
-                sleep_ms(0).await; // Timer 20
-            }
-            _ = async {
-                select! {
-                    biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-                    _ = async { block_ms(30) } => {}
-                    _ = async { block_ms(0) } => {}
-                }
-            } => {
-                sleep_ms(10).await; // Timer 21
-                log("log 22");
-            }
-        }
-    });
-    h1.await.unwrap();
-    block_ms(0);
-    sleep_ms(100).await; // Timer 26
-    sleep_ms(10).await; // Timer 27
-    sleep_ms(20).await; // Timer 28
-    log("log 30");
-    log("log 31");
-    sleep_ms(20).await; // Timer 32
-    select! {
-        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-        _ = async {
-            for _ in 0..3 {
-                yield_now().await; // yield: the task goes to the back of the ready queue
-                sleep_ms(100).await; // Timer 36
-                block_ms(30);
-            }
-        } => {}
-        _ = yield_now() => {}
-        _ = async {
-            sleep_ms(0).await; // Timer 40
-        } => {}
-    }
-}
-
-pub fn size() -> usize {
-    std::mem::size_of_val(&run())
-}
-
-pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
-    Box::pin(run())
-}
-}
-
-pub mod random_162 {
-use runtime::prelude::*;
-
-async fn run() {
-    log("log 1");
-    spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
-        join!( // all at once; each poll polls every unfinished one
-            sleep_ms(0), // Timer 3
-        );
-    });
-}
-
-pub fn size() -> usize {
-    std::mem::size_of_val(&run())
-}
-
-pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
-    Box::pin(run())
-}
-}
-
-pub mod random_163 {
-use runtime::prelude::*;
-
-async fn run() {
-    log("log 22");
-    log("log 24");
-    sleep_ms(50).await; // Timer 25
-    for _ in 0..1 {
-        yield_now().await; // yield: the task goes to the back of the ready queue
-    }
-}
-
-pub fn size() -> usize {
-    std::mem::size_of_val(&run())
-}
-
-pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
-    Box::pin(run())
-}
-}
-
-pub mod random_164 {
 use runtime::prelude::*;
 
 async fn run() {
@@ -5792,7 +5437,7 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 }
 }
 
-pub mod random_165 {
+pub mod random_162 {
 use runtime::prelude::*;
 
 async fn run() {
@@ -5807,258 +5452,130 @@ async fn run() {
     f3.await;
     select! {
         biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-        _ = sleep_ms(50) => {} // Timer 9
-    }
-    join!( // all at once; each poll polls every unfinished one
-        async {
-            log("log 12");
-            log("log 13");
-            log("log 14");
-        },
-    );
-}
-
-pub fn size() -> usize {
-    std::mem::size_of_val(&run())
-}
-
-pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
-    Box::pin(run())
-}
-}
-
-pub mod random_166 {
-use runtime::prelude::*;
-
-async fn run() {
-    log("log 2");
-    select! {
-        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-        _ = sleep_ms(20) => {} // Timer 5
-        _ = async { log("log 6") } => {}
-        _ = sleep_ms(10) => {} // Timer 7
-    }
-    block_ms(0);
-}
-
-pub fn size() -> usize {
-    std::mem::size_of_val(&run())
-}
-
-pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
-    Box::pin(run())
-}
-}
-
-pub mod random_167 {
-use runtime::prelude::*;
-
-async fn run() {
-    select! {
-        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-        _ = sleep_ms(100) => {} // Timer 2
-        _ = async {
-            join!( // all at once; each poll polls every unfinished one
-                sleep_ms(50), // Timer 4
-                sleep_ms(0), // Timer 5
-                async { log("log 6") },
-            );
-        } => {}
-        _ = sleep_ms(100) => { // Timer 7
-            sleep_ms(0).await; // Timer 8
-            sleep_ms(100).await; // Timer 9
+        _ = sleep_ms(50) => { // Timer 9
+            log("log 10");
         }
     }
-    spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
-        block_ms(30);
-    });
-}
-
-pub fn size() -> usize {
-    std::mem::size_of_val(&run())
-}
-
-pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
-    Box::pin(run())
-}
-}
-
-pub mod random_168 {
-use runtime::prelude::*;
-
-async fn run() {
-    for _ in 0..1 {
-        yield_now().await; // yield: the task goes to the back of the ready queue
-        log("log 4");
-        sleep_ms(100).await; // Timer 5
-        for _ in 0..0 {
-            sleep_ms(100).await; // Timer 7
-            sleep_ms(20).await; // Timer 8
-            sleep_ms(20).await; // Timer 9
-        }
-        let f1 = sleep_ms(100); // Timer 11
-        let f2 = sleep_ms(20); // Timer 12
-        let f3 = sleep_ms(10); // Timer 13
-        // nothing has run yet: futures start when polled
-        f1.await;
-        f2.await;
-        f3.await;
-    }
-    join!( // all at once; each poll polls every unfinished one
-        sleep_ms(20), // Timer 15
-        async {
-            join!( // all at once; each poll polls every unfinished one
-                async { log("log 17") },
-                async { block_ms(10) },
-            );
-        },
-        async {
-            join!( // all at once; each poll polls every unfinished one
-                async { block_ms(0) },
-            );
-        },
-    );
-    join!( // all at once; each poll polls every unfinished one
-        async {
-            let f4 = yield_now();
-            let f5 = yield_now();
-            // nothing has run yet: futures start when polled
-            f4.await;
-            f5.await;
-        },
-        async {
-            log("log 26");
-            log("log 27");
-        },
-        async {
-            let f6 = async { block_ms(30) };
-            let f7 = async { block_ms(0) };
-            // nothing has run yet: futures start when polled
-            f6.await;
-            f7.await;
-        },
-    );
-}
-
-pub fn size() -> usize {
-    std::mem::size_of_val(&run())
-}
-
-pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
-    Box::pin(run())
-}
-}
-
-pub mod random_169 {
-use runtime::prelude::*;
-
-async fn run() {
-    join!( // all at once; each poll polls every unfinished one
-        sleep_ms(10), // Timer 2
-        async {
-            select! {
-                biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-                _ = yield_now() => {}
-                _ = sleep_ms(20) => {} // Timer 5
-                _ = sleep_ms(0) => { // Timer 6
-                    block_ms(10);
-                    sleep_ms(20).await; // Timer 8
-                }
-            }
-        },
-        async { log("log 9") },
-    );
     select! {
         biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-        _ = sleep_ms(0) => { // Timer 12
-            log("log 14");
-        }
-        _ = sleep_ms(10) => { // Timer 13
-            sleep_ms(50).await; // Timer 15
+        _ = sleep_ms(20) => { // Timer 13
             sleep_ms(20).await; // Timer 16
         }
+        _ = sleep_ms(20) => {} // Timer 14
+        _ = sleep_ms(20) => {} // Timer 15
     }
-    block_ms(0);
     select! {
         biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-        _ = async { log("log 19") } => {
-            log("log 20");
+        _ = sleep_ms(20) => {} // Timer 18
+        _ = async { log("log 19") } => {}
+        _ = sleep_ms(10) => { // Timer 20
+            sleep_ms(100).await; // Timer 21
+            sleep_ms(50).await; // Timer 22
         }
     }
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_163 {
+use runtime::prelude::*;
+
+async fn run() {
     let f1 = async {
-        select! {
-            biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-            _ = sleep_ms(10) => {} // Timer 23
-        }
+        let f2 = yield_now();
+        let f3 = async { log("log 4") };
+        // nothing has run yet: futures start when polled
+        f2.await;
+        f3.await;
     };
-    let f2 = async {
+    // nothing has run yet: futures start when polled
+    f1.await;
+    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
+        sleep_ms(20).await; // Timer 5
+    });
+    h1.await.unwrap();
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_164 {
+use runtime::prelude::*;
+
+async fn run() {
+    let f1 = async {
         join!( // all at once; each poll polls every unfinished one
-            sleep_ms(10), // Timer 25
+            async { log("log 3") },
         );
     };
-    let f3 = async {
-        for _ in 0..2 {
-            sleep_ms(50).await; // Timer 27
-            sleep_ms(20).await; // Timer 28
-            sleep_ms(100).await; // Timer 29
-        }
-    };
+    let f2 = sleep_ms(0); // Timer 4
+    let f3 = yield_now();
     // nothing has run yet: futures start when polled
     f1.await;
     f2.await;
     f3.await;
-}
-
-pub fn size() -> usize {
-    std::mem::size_of_val(&run())
-}
-
-pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
-    Box::pin(run())
-}
-}
-
-pub mod random_170 {
-use runtime::prelude::*;
-
-async fn run() {
-    sleep_ms(20).await; // Timer 1
     let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
-        select! {
-            biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-            _ = async {
+        let f4 = async {
+            log("log 8");
+            sleep_ms(100).await; // Timer 9
+            sleep_ms(20).await; // Timer 10
+        };
+        let f5 = async {
+            let f6 = sleep_ms(20); // Timer 12
+            let f7 = sleep_ms(20); // Timer 13
+            let f8 = yield_now();
+            // nothing has run yet: futures start when polled
+            f6.await;
+            f7.await;
+            f8.await;
+        };
+        let f6 = async {
+            for _ in 0..1 {
+                sleep_ms(100).await; // Timer 16
                 block_ms(10);
-            } => {}
-            _ = async {
-                join!( // all at once; each poll polls every unfinished one
-                    sleep_ms(20), // Timer 6
-                    async { block_ms(0) },
-                    sleep_ms(20), // Timer 8
-                );
-            } => {
-                block_ms(10);
-                yield_now().await; // yield: the task goes to the back of the ready queue
+                sleep_ms(20).await; // Timer 18
             }
-        }
+        };
+        // nothing has run yet: futures start when polled
+        f4.await;
+        f5.await;
+        f6.await;
     });
-    sleep_ms(20).await; // Timer 11
+    sleep_ms(20).await; // Timer 19
     join!( // all at once; each poll polls every unfinished one
-        async {
-            join!( // all at once; each poll polls every unfinished one
-                async { log("log 14") },
-            );
-        },
-        async {
-            join!( // all at once; each poll polls every unfinished one
-                yield_now(),
-                async { log("log 17") },
-                async { log("log 18") },
-            );
-        },
         async {
             select! {
                 biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-                _ = async { block_ms(10) } => {}
+                _ = sleep_ms(50) => { // Timer 22
+                    sleep_ms(100).await; // Timer 25
+                    sleep_ms(50).await; // Timer 26
+                }
+                _ = sleep_ms(50) => { // Timer 23
+                    yield_now().await; // yield: the task goes to the back of the ready queue
+                }
+                _ = sleep_ms(0) => { // Timer 24
+                    yield_now().await; // yield: the task goes to the back of the ready queue
+                    sleep_ms(100).await; // Timer 29
+                }
+            }
+        },
+        async {
+            select! { // each poll starts at a branch drawn at random (this run's seed); if several are ready, the one polled first wins
+                _ = sleep_ms(100) => {} // Timer 31
+                _ = sleep_ms(20) => {} // Timer 32
             }
         },
     );
@@ -6074,26 +5591,160 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 }
 }
 
-pub mod random_171 {
+pub mod random_165 {
 use runtime::prelude::*;
 
 async fn run() {
-    sleep_ms(100).await; // Timer 1
-    select! {
-        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-        _ = yield_now() => {}
-        _ = sleep_ms(20) => {} // Timer 5
-    }
-    block_ms(10);
-    log("log 8");
-    sleep_ms(20).await; // Timer 9
+    join!( // all at once; each poll polls every unfinished one
+        sleep_ms(10), // Timer 2
+        async {
+            select! {
+                biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+                _ = yield_now() => {}
+                _ = sleep_ms(20) => { // Timer 5
+                    block_ms(10);
+                    sleep_ms(20).await; // Timer 8
+                }
+                _ = sleep_ms(0) => { // Timer 6
+                    log("log 9");
+                }
+            }
+        },
+        async {
+            select! { // each poll starts at a branch drawn at random (this run's seed); if several are ready, the one polled first wins
+                _ = sleep_ms(0) => {} // Timer 11
+                _ = sleep_ms(10) => { // Timer 12
+                    sleep_ms(20).await; // Timer 13
+                    sleep_ms(100).await; // Timer 14
+                }
+            }
+        },
+    );
     select! {
         biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
         _ = async {
-            join!( // all at once; each poll polls every unfinished one
-                yield_now(),
-            );
+            sleep_ms(0).await; // Timer 17
         } => {}
+        _ = async {
+            select! { // each poll starts at a branch drawn at random (this run's seed); if several are ready, the one polled first wins
+                _ = async { log("log 19") } => {
+                    sleep_ms(100).await; // Timer 20
+                }
+            }
+        } => {}
+        _ = async {
+            let f1 = async { block_ms(10) };
+            let f2 = sleep_ms(10); // Timer 23
+            let f3 = sleep_ms(20); // Timer 24
+            // nothing has run yet: futures start when polled
+            f1.await;
+            f2.await;
+            f3.await;
+        } => {
+            sleep_ms(20).await; // Timer 25
+        }
+    }
+    sleep_ms(100).await; // Timer 26
+    log("log 27");
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_166 {
+use runtime::prelude::*;
+
+async fn run() {
+    join!( // all at once; each poll polls every unfinished one
+        async {
+            join!( // all at once; each poll polls every unfinished one
+                sleep_ms(20), // Timer 3
+                sleep_ms(0), // Timer 4
+            );
+        },
+        async { log("log 5") },
+    );
+    block_ms(10);
+    sleep_ms(50).await; // Timer 9
+    sleep_ms(10).await; // Timer 10
+    sleep_ms(20).await; // Timer 12
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_167 {
+use runtime::prelude::*;
+
+async fn run() {
+    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
+        sleep_ms(20).await; // Timer 1
+    });
+    h1.await.unwrap();
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_168 {
+use runtime::prelude::*;
+
+async fn run() {
+    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
+        join!( // all at once; each poll polls every unfinished one
+            yield_now(),
+            async { log("log 4") },
+            async { log("log 5") },
+        );
+    });
+    h1.await.unwrap();
+    select! {
+        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+        _ = async { block_ms(10) } => {
+            sleep_ms(20).await; // Timer 8
+            log("log 9");
+        }
+    }
+    select! {
+        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+        _ = yield_now() => {}
+        _ = sleep_ms(20) => { // Timer 13
+            log("log 14");
+            log("log 15");
+        }
+    }
+    let f1 = async { block_ms(0) };
+    let f2 = sleep_ms(0); // Timer 18
+    let f3 = async { block_ms(30) };
+    // nothing has run yet: futures start when polled
+    f1.await;
+    f2.await;
+    f3.await;
+    select! {
+        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+        _ = sleep_ms(20) => { // Timer 21
+            log("log 23");
+            sleep_ms(0).await; // Timer 24
+        }
+        _ = sleep_ms(20) => {} // Timer 22
     }
 }
 
@@ -6106,34 +5757,7 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 }
 }
 
-pub mod random_172 {
-use runtime::prelude::*;
-
-async fn run() {
-    sleep_ms(100).await; // Timer 1
-    spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
-        join!( // all at once; each poll polls every unfinished one
-            async {
-                join!( // all at once; each poll polls every unfinished one
-                    yield_now(),
-                    async { log("log 5") },
-                );
-            },
-        );
-    });
-    yield_now().await; // yield: the task goes to the back of the ready queue
-}
-
-pub fn size() -> usize {
-    std::mem::size_of_val(&run())
-}
-
-pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
-    Box::pin(run())
-}
-}
-
-pub mod random_173 {
+pub mod random_169 {
 use runtime::prelude::*;
 
 async fn run() {
@@ -6161,7 +5785,7 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 }
 }
 
-pub mod random_174 {
+pub mod random_170 {
 use runtime::prelude::*;
 
 async fn run() {
@@ -6181,47 +5805,184 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 }
 }
 
-pub mod random_175 {
+pub mod random_171 {
 use runtime::prelude::*;
 
 async fn run() {
-    select! {
-        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+    select! { // each poll starts at a branch drawn at random (this run's seed); if several are ready, the one polled first wins
         _ = async {
             sleep_ms(0).await; // Timer 20
             sleep_ms(10).await; // Timer 21
             sleep_ms(20).await; // Timer 22
-        } => {
-            yield_now().await; // yield: the task goes to the back of the ready queue
-            log("log 26");
-        }
+        } => {}
         _ = async {
             join!( // all at once; each poll polls every unfinished one
                 sleep_ms(20), // Timer 24
             );
-        } => {
-            log("log 27");
-        }
+        } => {}
     }
+    let f1 = async {
+        sleep_ms(20).await; // Timer 27
+        block_ms(10);
+        sleep_ms(20).await; // Timer 29
+    };
+    let f2 = async {
+        sleep_ms(10).await; // Timer 31
+        log("log 32");
+    };
+    let f3 = async {
+        let f4 = async { log("log 34") };
+        // nothing has run yet: futures start when polled
+        f4.await;
+    };
+    // nothing has run yet: futures start when polled
+    f1.await;
+    f2.await;
+    f3.await;
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_172 {
+use runtime::prelude::*;
+
+async fn run() {
+    join!( // all at once; each poll polls every unfinished one
+        async {
+            join!( // all at once; each poll polls every unfinished one
+                sleep_ms(50), // Timer 3
+            );
+        },
+        async {
+            join!( // all at once; each poll polls every unfinished one
+                sleep_ms(20), // Timer 5
+                async { log("log 6") },
+                sleep_ms(0), // Timer 7
+            );
+        },
+        async {
+            select! {
+                biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+                _ = async { block_ms(10) } => {}
+            }
+        },
+    );
+    sleep_ms(0).await; // Timer 10
+    let f1 = async { log("log 12") };
+    let f2 = async { log("log 13") };
+    // nothing has run yet: futures start when polled
+    f1.await;
+    f2.await;
+    log("log 16");
+    yield_now().await; // yield: the task goes to the back of the ready queue
+    sleep_ms(50).await; // Timer 18
+    select! {
+        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+        _ = async { log("log 20") } => {}
+    }
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_173 {
+use runtime::prelude::*;
+
+async fn run() {
+    log("log 2");
+    block_ms(30);
+    log("log 5");
+    let f1 = async { block_ms(10) };
+    let f2 = async { block_ms(10) };
+    let f3 = sleep_ms(20); // Timer 9
+    // nothing has run yet: futures start when polled
+    f1.await;
+    f2.await;
+    f3.await;
+    for r13 in 0..0 {
+        sleep_ms(50).await; // Timer 12
+        log(format!("log 13 {r13}"));
+    }
+    yield_now().await; // yield: the task goes to the back of the ready queue
+    select! {
+        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+        _ = sleep_ms(20) => {} // Timer 17
+        _ = async { log("log 18") } => {}
+        _ = async { log("log 19") } => {}
+    }
+    join!( // all at once; each poll polls every unfinished one
+        sleep_ms(20), // Timer 21
+        sleep_ms(0), // Timer 22
+    );
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_174 {
+use runtime::prelude::*;
+
+async fn run() {
     let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
-        join!( // all at once; each poll polls every unfinished one
-            async {
-                select! {
-                    biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-                    _ = sleep_ms(0) => {} // Timer 30
-                    _ = async { log("log 31") } => {}
-                    _ = sleep_ms(50) => {} // Timer 32
-                }
-            },
-            sleep_ms(50), // Timer 33
-            async {
-                for _ in 0..2 {
-                    sleep_ms(20).await; // Timer 35
-                }
-            },
-        );
+        let f1 = async {
+            select! {
+                biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+                _ = async { log("log 3") } => {}
+                _ = async { block_ms(10) } => {}
+                _ = sleep_ms(0) => {} // Timer 5
+            }
+        };
+        let f2 = sleep_ms(20); // Timer 6
+        let f3 = async {
+            join!( // all at once; each poll polls every unfinished one
+                yield_now(),
+                sleep_ms(100), // Timer 9
+                sleep_ms(10), // Timer 10
+            );
+        };
+        // nothing has run yet: futures start when polled
+        f1.await;
+        f2.await;
+        f3.await;
     });
+    yield_now().await; // yield: the task goes to the back of the ready queue
+    log("log 12");
     h1.await.unwrap();
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_175 {
+use runtime::prelude::*;
+
+async fn run() {
+    sleep_ms(50).await; // Timer 1
 }
 
 pub fn size() -> usize {
@@ -6237,14 +5998,17 @@ pub mod random_176 {
 use runtime::prelude::*;
 
 async fn run() {
+    for _ in 0..1 {
+        for _ in 0..0 {
+            sleep_ms(10).await; // Timer 3
+            log("log 4");
+        }
+    }
     select! {
         biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-        _ = async {
-            for _ in 0..0 {
-                block_ms(0);
-            }
-        } => {}
+        _ = async { log("log 6") } => {}
     }
+    log("log 7");
 }
 
 pub fn size() -> usize {
@@ -6260,11 +6024,49 @@ pub mod random_177 {
 use runtime::prelude::*;
 
 async fn run() {
-    let f1 = async { log("log 2") };
-    let f2 = async { log("log 3") };
-    // nothing has run yet: futures start when polled
-    f1.await;
-    f2.await;
+    sleep_ms(100).await; // Timer 14
+    select! { // each poll starts at a branch drawn at random (this run's seed); if several are ready, the one polled first wins
+        _ = async {
+            let f1 = yield_now();
+            // nothing has run yet: futures start when polled
+            f1.await;
+        } => {}
+        _ = yield_now() => {}
+        _ = async {
+            let f2 = sleep_ms(10); // Timer 20
+            let f3 = async { log("log 21") };
+            let f4 = sleep_ms(20); // Timer 22
+            // nothing has run yet: futures start when polled
+            f2.await;
+            f3.await;
+            f4.await;
+        } => {}
+    }
+    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
+        sleep_ms(10).await; // Timer 25
+        yield_now().await; // yield: the task goes to the back of the ready queue
+        sleep_ms(100).await; // Timer 27
+        join!( // all at once; each poll polls every unfinished one
+            sleep_ms(10), // Timer 29
+        );
+        join!( // all at once; each poll polls every unfinished one
+            sleep_ms(100), // Timer 31
+            sleep_ms(100), // Timer 32
+        );
+    });
+    h1.await.unwrap();
+    join!( // all at once; each poll polls every unfinished one
+        async {
+            block_ms(10);
+            block_ms(30);
+            sleep_ms(10).await; // Timer 37
+        },
+        async {
+            sleep_ms(0).await; // Timer 39
+            sleep_ms(20).await; // Timer 40
+            block_ms(10);
+        },
+    );
 }
 
 pub fn size() -> usize {
@@ -6280,43 +6082,12 @@ pub mod random_178 {
 use runtime::prelude::*;
 
 async fn run() {
-    log("log 2");
-    block_ms(10);
-    block_ms(10);
-    sleep_ms(10).await; // Timer 6
+    sleep_ms(20).await; // Timer 1
+    sleep_ms(50).await; // Timer 2
     select! {
         biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-        _ = async {
-            log("log 9");
-            sleep_ms(10).await; // Timer 10
-        } => {}
-        _ = async {
-            block_ms(30);
-            log("log 13");
-        } => {
-            log("log 18");
-        }
-        _ = async {
-            let f1 = async { block_ms(10) };
-            let f2 = async { block_ms(10) };
-            let f3 = sleep_ms(20); // Timer 17
-            // nothing has run yet: futures start when polled
-            f1.await;
-            f2.await;
-            f3.await;
-        } => {
-            sleep_ms(20).await; // Timer 19
-            yield_now().await; // yield: the task goes to the back of the ready queue
-        }
+        _ = sleep_ms(10) => {} // Timer 4
     }
-    yield_now().await; // yield: the task goes to the back of the ready queue
-    select! {
-        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-        _ = sleep_ms(20) => {} // Timer 24
-        _ = async { log("log 25") } => {}
-        _ = async { log("log 26") } => {}
-    }
-    sleep_ms(100).await; // Timer 28
 }
 
 pub fn size() -> usize {
@@ -6335,36 +6106,41 @@ async fn run() {
     select! {
         biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
         _ = async {
-            sleep_ms(100).await; // Timer 15
-            sleep_ms(20).await; // Timer 16
-            sleep_ms(20).await; // Timer 17
-        } => {}
-        _ = async {
-            for _ in 0..3 {
+            for _ in 0..2 {
+                log("log 3");
                 yield_now().await; // yield: the task goes to the back of the ready queue
             }
+        } => {
+            log("log 7");
+        }
+        _ = async {
+            join!( // all at once; each poll polls every unfinished one
+                async { log("log 6") },
+            );
         } => {}
     }
-    block_ms(10);
-    spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
-        let f1 = async { log("log 23") };
-        // nothing has run yet: futures start when polled
-        f1.await;
-        log("log 25");
-        join!( // all at once; each poll polls every unfinished one
-            sleep_ms(0), // Timer 27
-            sleep_ms(20), // Timer 28
-        );
-    });
-    select! {
-        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-        _ = sleep_ms(0) => { // Timer 30
-            log("log 33");
-            block_ms(0);
+    let f1 = async {
+        for _ in 0..2 {
+            sleep_ms(100).await; // Timer 10
         }
-        _ = yield_now() => {}
-        _ = sleep_ms(0) => {} // Timer 32
-    }
+    };
+    let f2 = sleep_ms(50); // Timer 11
+    // nothing has run yet: futures start when polled
+    f1.await;
+    f2.await;
+    let f3 = async {
+        sleep_ms(10).await; // Timer 14
+        block_ms(10);
+    };
+    let f4 = async {
+        select! { // each poll starts at a branch drawn at random (this run's seed); if several are ready, the one polled first wins
+            _ = async { log("log 17") } => {}
+            _ = yield_now() => {}
+        }
+    };
+    // nothing has run yet: futures start when polled
+    f3.await;
+    f4.await;
 }
 
 pub fn size() -> usize {
@@ -6380,30 +6156,64 @@ pub mod random_180 {
 use runtime::prelude::*;
 
 async fn run() {
-    log("log 1");
-    block_ms(0);
-    sleep_ms(100).await; // Timer 3
-    select! {
-        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-        _ = async {
-            let f1 = yield_now();
-            // nothing has run yet: futures start when polled
-            f1.await;
-        } => {
-            sleep_ms(20).await; // Timer 12
-            log("log 13");
+    join!( // all at once; each poll polls every unfinished one
+        async {
+            join!( // all at once; each poll polls every unfinished one
+                sleep_ms(20), // Timer 3
+            );
+        },
+        async {
+            block_ms(30);
+            sleep_ms(20).await; // Timer 6
+        },
+        async {
+            sleep_ms(20).await; // Timer 8
+            sleep_ms(20).await; // Timer 9
+            sleep_ms(20).await; // Timer 10
+        },
+    );
+    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
+        select! { // each poll starts at a branch drawn at random (this run's seed); if several are ready, the one polled first wins
+            _ = async {
+                join!( // all at once; each poll polls every unfinished one
+                    sleep_ms(10), // Timer 13
+                    sleep_ms(20), // Timer 14
+                );
+            } => {}
+            _ = async {
+                sleep_ms(20).await; // Timer 16
+                sleep_ms(20).await; // Timer 17
+                yield_now().await; // yield: the task goes to the back of the ready queue
+            } => {
+                sleep_ms(50).await; // Timer 19
+                log("log 20");
+            }
         }
-        _ = yield_now() => {}
-        _ = async {
-            let f2 = sleep_ms(10); // Timer 9
-            let f3 = async { log("log 10") };
-            let f4 = sleep_ms(20); // Timer 11
-            // nothing has run yet: futures start when polled
-            f2.await;
-            f3.await;
-            f4.await;
-        } => {}
-    }
+    });
+    h1.await.unwrap();
+    let f1 = async { log("log 22") };
+    let f2 = async {
+        select! {
+            biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+            _ = sleep_ms(20) => { // Timer 24
+                block_ms(30);
+            }
+            _ = async { block_ms(0) } => {}
+        }
+    };
+    let f3 = async {
+        let f4 = sleep_ms(20); // Timer 28
+        let f5 = sleep_ms(100); // Timer 29
+        let f6 = sleep_ms(50); // Timer 30
+        // nothing has run yet: futures start when polled
+        f4.await;
+        f5.await;
+        f6.await;
+    };
+    // nothing has run yet: futures start when polled
+    f1.await;
+    f2.await;
+    f3.await;
 }
 
 pub fn size() -> usize {
@@ -6419,19 +6229,21 @@ pub mod random_181 {
 use runtime::prelude::*;
 
 async fn run() {
-    sleep_ms(50).await; // Timer 1
-    sleep_ms(100).await; // Timer 2
-    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
+    spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
         join!( // all at once; each poll polls every unfinished one
+            sleep_ms(20), // Timer 2
+            sleep_ms(20), // Timer 3
             async {
-                join!( // all at once; each poll polls every unfinished one
-                    sleep_ms(10), // Timer 5
-                    sleep_ms(100), // Timer 6
-                );
+                let f1 = async { log("log 5") };
+                let f2 = sleep_ms(0); // Timer 6
+                let f3 = sleep_ms(100); // Timer 7
+                // nothing has run yet: futures start when polled
+                f1.await;
+                f2.await;
+                f3.await;
             },
         );
     });
-    h1.await.unwrap();
 }
 
 pub fn size() -> usize {
@@ -6447,55 +6259,19 @@ pub mod random_182 {
 use runtime::prelude::*;
 
 async fn run() {
-    join!( // all at once; each poll polls every unfinished one
-        async { block_ms(30) },
-        sleep_ms(10), // Timer 4
-    );
-    sleep_ms(0).await; // Timer 6
-    sleep_ms(20).await; // Timer 7
+    sleep_ms(50).await; // Timer 3
     block_ms(10);
     join!( // all at once; each poll polls every unfinished one
+        sleep_ms(10), // Timer 6
         async {
-            join!( // all at once; each poll polls every unfinished one
-                async { log("log 11") },
-                sleep_ms(50), // Timer 12
-            );
-        },
-        async {
-            select! {
-                biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-                _ = sleep_ms(10) => {} // Timer 14
+            for _ in 0..3 {
+                log("log 8");
+                sleep_ms(10).await; // Timer 9
+                log("log 10");
             }
         },
     );
-    select! {
-        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-        _ = async {
-            sleep_ms(100).await; // Timer 17
-            sleep_ms(20).await; // Timer 18
-        } => {}
-        _ = async {
-            let f1 = yield_now();
-            let f2 = sleep_ms(10); // Timer 21
-            let f3 = async { block_ms(0) };
-            // nothing has run yet: futures start when polled
-            f1.await;
-            f2.await;
-            f3.await;
-        } => {
-            sleep_ms(0).await; // Timer 27
-            log("log 28");
-        }
-        _ = async {
-            let f4 = async { block_ms(0) };
-            let f5 = async { log("log 25") };
-            let f6 = sleep_ms(100); // Timer 26
-            // nothing has run yet: futures start when polled
-            f4.await;
-            f5.await;
-            f6.await;
-        } => {}
-    }
+    sleep_ms(100).await; // Timer 11
 }
 
 pub fn size() -> usize {
@@ -6511,25 +6287,9 @@ pub mod random_183 {
 use runtime::prelude::*;
 
 async fn run() {
-    select! {
-        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-        _ = sleep_ms(10) => {} // Timer 2
-        _ = sleep_ms(20) => {} // Timer 3
-        _ = async { log("log 4") } => {}
-    }
-    select! {
-        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-        _ = sleep_ms(0) => {} // Timer 6
-        _ = async { log("log 7") } => {}
-        _ = async {
-            for _ in 0..0 {
-                block_ms(30);
-                sleep_ms(0).await; // Timer 10
-            }
-        } => {
-            sleep_ms(20).await; // Timer 11
-        }
-    }
+    spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
+        sleep_ms(10).await; // Timer 1
+    });
 }
 
 pub fn size() -> usize {
@@ -6545,52 +6305,23 @@ pub mod random_184 {
 use runtime::prelude::*;
 
 async fn run() {
-    for r10 in 0..3 {
-        sleep_ms(20).await; // Timer 2
-        join!( // all at once; each poll polls every unfinished one
-            async { log(format!("log 4 {r10}")) },
-            sleep_ms(20), // Timer 5
-            sleep_ms(10), // Timer 6
-        );
-        join!( // all at once; each poll polls every unfinished one
-            async { log("log 8") },
-            sleep_ms(20), // Timer 9
-            yield_now(),
-        );
-    }
-    select! {
-        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-        _ = async {
-            sleep_ms(20).await; // Timer 13
-            log("log 14");
-        } => {}
-        _ = async {
-            select! {
-                biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-                _ = sleep_ms(20) => {} // Timer 16
-                _ = async { block_ms(0) } => {
-                    block_ms(30);
-                }
+    log("log 2");
+    log("log 4");
+    sleep_ms(100).await; // Timer 5
+    sleep_ms(10).await; // Timer 7
+    block_ms(10);
+    sleep_ms(100).await; // Timer 9
+    join!( // all at once; each poll polls every unfinished one
+        async {
+            select! { // each poll starts at a branch drawn at random (this run's seed); if several are ready, the one polled first wins
+                _ = sleep_ms(10) => {} // Timer 12
             }
-        } => {}
-        _ = async {
-            log("log 20");
-            sleep_ms(100).await; // Timer 21
-            sleep_ms(50).await; // Timer 22
-        } => {
-            sleep_ms(20).await; // Timer 23
-        }
-    }
-    select! {
-        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-        _ = async {
-            let f1 = async { log("log 26") };
-            let f2 = sleep_ms(100); // Timer 27
-            // nothing has run yet: futures start when polled
-            f1.await;
-            f2.await;
-        } => {}
-    }
+        },
+    );
+    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
+        sleep_ms(100).await; // Timer 14
+    });
+    h1.await.unwrap();
 }
 
 pub fn size() -> usize {
@@ -6606,19 +6337,39 @@ pub mod random_185 {
 use runtime::prelude::*;
 
 async fn run() {
-    block_ms(30);
-    log("log 3");
-    sleep_ms(50).await; // Timer 6
+    select! {
+        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+        _ = async { log("log 2") } => {}
+        _ = async {
+            select! {
+                biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+                _ = sleep_ms(10) => {} // Timer 4
+                _ = yield_now() => {}
+            }
+        } => {
+            sleep_ms(50).await; // Timer 6
+            log("log 7");
+        }
+    }
+    let f1 = async {
+        let f2 = async { log("log 10") };
+        // nothing has run yet: futures start when polled
+        f2.await;
+    };
+    let f2 = async {
+        select! { // each poll starts at a branch drawn at random (this run's seed); if several are ready, the one polled first wins
+            _ = async { log("log 12") } => {
+                sleep_ms(20).await; // Timer 13
+                sleep_ms(20).await; // Timer 14
+            }
+        }
+    };
+    // nothing has run yet: futures start when polled
+    f1.await;
+    f2.await;
     block_ms(10);
     join!( // all at once; each poll polls every unfinished one
-        sleep_ms(10), // Timer 9
-        async {
-            for _ in 0..3 {
-                log("log 11");
-                sleep_ms(10).await; // Timer 12
-                log("log 13");
-            }
-        },
+        async { log("log 17") },
     );
 }
 
@@ -6635,21 +6386,39 @@ pub mod random_186 {
 use runtime::prelude::*;
 
 async fn run() {
-    select! {
-        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-        _ = sleep_ms(10) => {} // Timer 2
-        _ = async {
+    block_ms(30);
+    join!( // all at once; each poll polls every unfinished one
+        async {
             join!( // all at once; each poll polls every unfinished one
-                async { log("log 4") },
+                async { log("log 33") },
+                sleep_ms(0), // Timer 34
+                async { log("log 35") },
             );
-        } => {}
-        _ = async {
-            let f1 = sleep_ms(100); // Timer 6
+        },
+        async {
+            let f1 = async { log("log 37") };
+            let f2 = yield_now();
+            let f3 = sleep_ms(20); // Timer 39
             // nothing has run yet: futures start when polled
             f1.await;
-        } => {}
-    }
-    sleep_ms(100).await; // Timer 7
+            f2.await;
+            f3.await;
+        },
+        async {
+            select! {
+                biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+                _ = sleep_ms(0) => { // Timer 41
+                    sleep_ms(50).await; // Timer 43
+                }
+                _ = async { block_ms(10) } => {}
+            }
+        },
+    );
+    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
+        sleep_ms(20).await; // Timer 45
+        log("log 46");
+    });
+    h1.await.unwrap();
 }
 
 pub fn size() -> usize {
@@ -6665,51 +6434,64 @@ pub mod random_187 {
 use runtime::prelude::*;
 
 async fn run() {
+    select! { // each poll starts at a branch drawn at random (this run's seed); if several are ready, the one polled first wins
+        _ = sleep_ms(0) => { // Timer 2
+            sleep_ms(20).await; // Timer 7
+        }
+        _ = async {
+            let f1 = sleep_ms(20); // Timer 4
+            let f2 = sleep_ms(20); // Timer 5
+            let f3 = yield_now();
+            // nothing has run yet: futures start when polled
+            f1.await;
+            f2.await;
+            f3.await;
+        } => {}
+    }
+    let f4 = sleep_ms(0); // Timer 9
+    let f5 = async {
+        log("log 11");
+        yield_now().await; // yield: the task goes to the back of the ready queue
+    };
+    // nothing has run yet: futures start when polled
+    f4.await;
+    f5.await;
+    let f6 = sleep_ms(20); // Timer 14
+    let f7 = async { log("log 15") };
+    let f8 = async {
+        select! { // each poll starts at a branch drawn at random (this run's seed); if several are ready, the one polled first wins
+            _ = async { block_ms(30) } => {
+                log("log 20");
+                sleep_ms(50).await; // Timer 21
+            }
+            _ = async { log("log 18") } => {
+                sleep_ms(100).await; // Timer 22
+            }
+            _ = sleep_ms(20) => { // Timer 19
+                block_ms(10);
+                sleep_ms(20).await; // Timer 24
+            }
+        }
+    };
+    // nothing has run yet: futures start when polled
+    f6.await;
+    f7.await;
+    f8.await;
     let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
-        sleep_ms(50).await; // Timer 2
         join!( // all at once; each poll polls every unfinished one
-            sleep_ms(100), // Timer 4
-            sleep_ms(0), // Timer 5
+            async {
+                for _ in 0..1 {
+                    sleep_ms(50).await; // Timer 27
+                }
+            },
+            async {
+                block_ms(10);
+                sleep_ms(20).await; // Timer 30
+            },
+            sleep_ms(20), // Timer 31
         );
     });
     h1.await.unwrap();
-    select! {
-        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-        _ = async {
-            join!( // all at once; each poll polls every unfinished one
-                sleep_ms(20), // Timer 8
-                async { block_ms(10) },
-            );
-        } => {}
-    }
-    join!( // all at once; each poll polls every unfinished one
-        async {
-            select! {
-                biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-                _ = sleep_ms(50) => {} // Timer 12
-                _ = sleep_ms(0) => {} // Timer 13
-                _ = async { log("log 14") } => {}
-            }
-        },
-        async {
-            select! {
-                biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-                _ = async { log("log 16") } => {}
-                _ = sleep_ms(100) => {} // Timer 17
-                _ = sleep_ms(0) => {} // Timer 18
-            }
-        },
-        async {
-            select! {
-                biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-                _ = async { log("log 20") } => {}
-                _ = sleep_ms(20) => {} // Timer 21
-                _ = async { log("log 22") } => {
-                    yield_now().await; // yield: the task goes to the back of the ready queue
-                }
-            }
-        },
-    );
 }
 
 pub fn size() -> usize {
@@ -6726,24 +6508,17 @@ use runtime::prelude::*;
 
 async fn run() {
     join!( // all at once; each poll polls every unfinished one
-        async { block_ms(10) },
         async {
-            join!( // all at once; each poll polls every unfinished one
-                async { log("log 4") },
-            );
+            let f1 = sleep_ms(20); // Timer 3
+            // nothing has run yet: futures start when polled
+            f1.await;
         },
-        async {
-            sleep_ms(20).await; // Timer 6
-        },
+        sleep_ms(100), // Timer 4
+        sleep_ms(100), // Timer 5
     );
     select! {
         biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-        _ = async {
-            select! {
-                biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-                _ = sleep_ms(100) => {} // Timer 9
-            }
-        } => {}
+        _ = async { block_ms(10) } => {}
     }
 }
 
@@ -6760,40 +6535,12 @@ pub mod random_189 {
 use runtime::prelude::*;
 
 async fn run() {
-    select! {
-        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-        _ = sleep_ms(100) => { // Timer 2
-            log("log 3");
-        }
-    }
-    let f1 = async {
-        let f2 = sleep_ms(10); // Timer 6
-        let f3 = async { block_ms(30) };
-        let f4 = sleep_ms(0); // Timer 8
-        // nothing has run yet: futures start when polled
-        f2.await;
-        f3.await;
-        f4.await;
-    };
-    // nothing has run yet: futures start when polled
-    f1.await;
+    sleep_ms(10).await; // Timer 1
     let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
-        sleep_ms(20).await; // Timer 9
+        log("log 2");
     });
+    sleep_ms(20).await; // Timer 3
     h1.await.unwrap();
-    join!( // all at once; each poll polls every unfinished one
-        async {
-            let f5 = async { block_ms(0) };
-            let f6 = async { block_ms(0) };
-            let f7 = sleep_ms(20); // Timer 14
-            // nothing has run yet: futures start when polled
-            f5.await;
-            f6.await;
-            f7.await;
-        },
-        sleep_ms(0), // Timer 15
-        yield_now(),
-    );
 }
 
 pub fn size() -> usize {
@@ -6809,18 +6556,27 @@ pub mod random_190 {
 use runtime::prelude::*;
 
 async fn run() {
-    select! {
-        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-        _ = async {
-            join!( // all at once; each poll polls every unfinished one
-                async { block_ms(30) },
-                async { log("log 4") },
-                sleep_ms(50), // Timer 5
-            );
-        } => {}
-    }
-    sleep_ms(20).await; // Timer 6
-    block_ms(10);
+    block_ms(0);
+    log("log 4");
+    sleep_ms(10).await; // Timer 5
+    log("log 6");
+    join!( // all at once; each poll polls every unfinished one
+        async { block_ms(0) },
+        sleep_ms(0), // Timer 9
+        yield_now(),
+    );
+    let f1 = sleep_ms(0); // Timer 12
+    let f2 = async {
+        join!( // all at once; each poll polls every unfinished one
+            sleep_ms(0), // Timer 14
+        );
+    };
+    // nothing has run yet: futures start when polled
+    f1.await;
+    f2.await;
+    join!( // all at once; each poll polls every unfinished one
+        async { log("log 16") },
+    );
 }
 
 pub fn size() -> usize {
@@ -6836,24 +6592,21 @@ pub mod random_191 {
 use runtime::prelude::*;
 
 async fn run() {
-    for _ in 0..2 {
-        log("log 3");
-        sleep_ms(100).await; // Timer 4
-        sleep_ms(100).await; // Timer 5
-    }
-    select! {
-        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-        _ = async {
-            join!( // all at once; each poll polls every unfinished one
-                async { log("log 8") },
-            );
-        } => {}
-    }
-    yield_now().await; // yield: the task goes to the back of the ready queue
-    sleep_ms(20).await; // Timer 12
-    sleep_ms(50).await; // Timer 13
-    sleep_ms(10).await; // Timer 14
-    log("log 15");
+    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
+        select! {
+            biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+            _ = sleep_ms(20) => {} // Timer 2
+            _ = async { log("log 3") } => {}
+            _ = async {
+                join!( // all at once; each poll polls every unfinished one
+                    async { block_ms(10) },
+                    sleep_ms(0), // Timer 6
+                    sleep_ms(50), // Timer 7
+                );
+            } => {}
+        }
+    });
+    h1.await.unwrap();
 }
 
 pub fn size() -> usize {
@@ -6869,38 +6622,25 @@ pub mod random_192 {
 use runtime::prelude::*;
 
 async fn run() {
-    block_ms(10);
-    select! {
-        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-        _ = async {
+    yield_now().await; // yield: the task goes to the back of the ready queue
+    for _ in 0..2 {
+        for _ in 0..1 {
             sleep_ms(20).await; // Timer 4
-            log("log 5");
-        } => {}
-        _ = async { log("log 6") } => {}
-    }
-    select! {
-        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-        _ = sleep_ms(0) => { // Timer 8
-            log("log 13");
+            sleep_ms(100).await; // Timer 5
         }
-        _ = async {
-            let f1 = sleep_ms(20); // Timer 10
-            let f2 = sleep_ms(20); // Timer 11
-            let f3 = yield_now();
-            // nothing has run yet: futures start when polled
-            f1.await;
-            f2.await;
-            f3.await;
-        } => {}
     }
-    let f4 = sleep_ms(0); // Timer 15
-    let f5 = async {
-        log("log 17");
-        yield_now().await; // yield: the task goes to the back of the ready queue
+    let f1 = async {
+        select! { // each poll starts at a branch drawn at random (this run's seed); if several are ready, the one polled first wins
+            _ = sleep_ms(0) => {} // Timer 8
+        }
+    };
+    let f2 = async {
+        block_ms(0);
+        sleep_ms(20).await; // Timer 11
     };
     // nothing has run yet: futures start when polled
-    f4.await;
-    f5.await;
+    f1.await;
+    f2.await;
 }
 
 pub fn size() -> usize {
@@ -6916,30 +6656,24 @@ pub mod random_193 {
 use runtime::prelude::*;
 
 async fn run() {
-    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
-        sleep_ms(20).await; // Timer 1
-    });
-    h1.await.unwrap();
-    log("log 2");
+    sleep_ms(20).await; // Timer 1
+    log("log 3");
+    sleep_ms(50).await; // Timer 5
+    sleep_ms(10).await; // Timer 6
+    log("log 7");
+    log("log 8");
     select! {
         biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-        _ = async { block_ms(30) } => {
-            block_ms(30);
-            sleep_ms(20).await; // Timer 13
+        _ = yield_now() => {
+            sleep_ms(20).await; // Timer 14
+            log("log 15");
         }
-        _ = async {
-            yield_now().await; // yield: the task goes to the back of the ready queue
-            block_ms(10);
-            log("log 8");
-        } => {}
-        _ = async {
-            let f1 = async { log("log 10") };
-            let f2 = sleep_ms(20); // Timer 11
-            // nothing has run yet: futures start when polled
-            f1.await;
-            f2.await;
-        } => {}
+        _ = async { log("log 12") } => {}
+        _ = yield_now() => {}
     }
+    sleep_ms(20).await; // Timer 17
+    sleep_ms(10).await; // Timer 18
+    sleep_ms(20).await; // Timer 19
 }
 
 pub fn size() -> usize {
@@ -6955,7 +6689,9 @@ pub mod random_194 {
 use runtime::prelude::*;
 
 async fn run() {
-    sleep_ms(20).await; // Timer 1
+    spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
+        sleep_ms(100).await; // Timer 1
+    });
 }
 
 pub fn size() -> usize {
@@ -6971,10 +6707,56 @@ pub mod random_195 {
 use runtime::prelude::*;
 
 async fn run() {
-    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
-        log("log 1");
-    });
-    h1.await.unwrap();
+    for _ in 0..2 {
+        block_ms(30);
+    }
+    select! {
+        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+        _ = yield_now() => {
+            sleep_ms(50).await; // Timer 8
+        }
+        _ = async { log("log 6") } => {}
+        _ = yield_now() => {
+            log("log 9");
+        }
+    }
+    select! { // each poll starts at a branch drawn at random (this run's seed); if several are ready, the one polled first wins
+        _ = async { log("log 11") } => {}
+        _ = async { block_ms(10) } => {}
+        _ = yield_now() => {}
+    }
+    for _ in 0..1 {
+        sleep_ms(20).await; // Timer 15
+        sleep_ms(10).await; // Timer 16
+        sleep_ms(50).await; // Timer 17
+    }
+    select! {
+        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+        _ = async { log("log 20") } => {}
+        _ = sleep_ms(20) => {} // Timer 21
+        _ = sleep_ms(20) => { // Timer 22
+            sleep_ms(100).await; // Timer 23
+            sleep_ms(10).await; // Timer 24
+        }
+    }
+    sleep_ms(0).await; // Timer 25
+    for _ in 0..0 {
+        select! {
+            biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+            _ = sleep_ms(20) => { // Timer 28
+                block_ms(10);
+            }
+            _ = sleep_ms(100) => {} // Timer 29
+        }
+        select! {
+            biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+            _ = yield_now() => {}
+            _ = sleep_ms(100) => {} // Timer 33
+            _ = sleep_ms(50) => { // Timer 34
+                sleep_ms(50).await; // Timer 35
+            }
+        }
+    }
 }
 
 pub fn size() -> usize {
@@ -6990,22 +6772,24 @@ pub mod random_196 {
 use runtime::prelude::*;
 
 async fn run() {
+    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
+        let f1 = async { block_ms(30) };
+        let f2 = async {
+            let f3 = async { log("log 4") };
+            let f4 = sleep_ms(10); // Timer 5
+            // nothing has run yet: futures start when polled
+            f3.await;
+            f4.await;
+        };
+        // nothing has run yet: futures start when polled
+        f1.await;
+        f2.await;
+    });
+    h1.await.unwrap();
     join!( // all at once; each poll polls every unfinished one
-        sleep_ms(100), // Timer 3
+        sleep_ms(0), // Timer 7
+        async { block_ms(30) },
     );
-    block_ms(0);
-    sleep_ms(10).await; // Timer 6
-    sleep_ms(50).await; // Timer 7
-    join!( // all at once; each poll polls every unfinished one
-        async {
-            join!( // all at once; each poll polls every unfinished one
-                sleep_ms(10), // Timer 10
-                sleep_ms(20), // Timer 11
-            );
-        },
-    );
-    sleep_ms(10).await; // Timer 12
-    log("log 13");
 }
 
 pub fn size() -> usize {
@@ -7021,32 +6805,10 @@ pub mod random_197 {
 use runtime::prelude::*;
 
 async fn run() {
+    sleep_ms(0).await; // Timer 1
     join!( // all at once; each poll polls every unfinished one
-        async {
-            select! {
-                biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-                _ = yield_now() => {
-                    block_ms(10);
-                }
-                _ = yield_now() => {
-                    block_ms(30);
-                    block_ms(0);
-                }
-                _ = sleep_ms(20) => {} // Timer 5
-            }
-        },
-        yield_now(),
+        async { log("log 3") },
     );
-    sleep_ms(10).await; // Timer 11
-    block_ms(0);
-    join!( // all at once; each poll polls every unfinished one
-        sleep_ms(20), // Timer 14
-    );
-    block_ms(30);
-    for _ in 0..1 {
-        log("log 17");
-        sleep_ms(20).await; // Timer 18
-    }
 }
 
 pub fn size() -> usize {
@@ -7063,26 +6825,12 @@ use runtime::prelude::*;
 
 async fn run() {
     join!( // all at once; each poll polls every unfinished one
+        async { log("log 2") },
         async {
-            let f1 = sleep_ms(50); // Timer 3
-            // nothing has run yet: futures start when polled
-            f1.await;
-        },
-        async {
-            select! {
-                biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-                _ = sleep_ms(0) => { // Timer 5
-                    yield_now().await; // yield: the task goes to the back of the ready queue
-                    sleep_ms(50).await; // Timer 9
-                }
-                _ = sleep_ms(20) => { // Timer 6
-                    sleep_ms(100).await; // Timer 10
-                }
-                _ = sleep_ms(50) => { // Timer 7
-                    sleep_ms(20).await; // Timer 11
-                    sleep_ms(50).await; // Timer 12
-                }
-            }
+            join!( // all at once; each poll polls every unfinished one
+                async { block_ms(30) },
+                sleep_ms(20), // Timer 5
+            );
         },
     );
 }
@@ -7100,42 +6848,8 @@ pub mod random_199 {
 use runtime::prelude::*;
 
 async fn run() {
-    select! {
-        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-        _ = sleep_ms(0) => { // Timer 2
-            yield_now().await; // yield: the task goes to the back of the ready queue
-        }
-    }
-    block_ms(10);
-    select! {
-        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-        _ = sleep_ms(20) => {} // Timer 7
-        _ = async { log("log 8") } => {
-            sleep_ms(100).await; // Timer 9
-        }
-    }
-    select! {
-        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-        _ = sleep_ms(0) => {} // Timer 11
-        _ = async { block_ms(0) } => {
-            sleep_ms(50).await; // Timer 13
-        }
-    }
-    let f1 = async {
-        log("log 16");
-        yield_now().await; // yield: the task goes to the back of the ready queue
-        block_ms(0);
-    };
-    let f2 = async {
-        for _ in 0..1 {
-            log("log 20");
-            yield_now().await; // yield: the task goes to the back of the ready queue
-            sleep_ms(100).await; // Timer 22
-        }
-    };
-    // nothing has run yet: futures start when polled
-    f1.await;
-    f2.await;
+    log("log 2");
+    sleep_ms(10).await; // Timer 3
 }
 
 pub fn size() -> usize {
@@ -7154,26 +6868,13 @@ async fn run() {
     select! {
         biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
         _ = async {
-            for _ in 0..0 {
-                sleep_ms(20).await; // Timer 3
-            }
+            sleep_ms(100).await; // Timer 3
+            sleep_ms(0).await; // Timer 4
         } => {
-            log("log 5");
+            sleep_ms(20).await; // Timer 5
+            sleep_ms(20).await; // Timer 6
         }
-        _ = async { block_ms(30) } => {}
     }
-    let f1 = async {
-        let f2 = async { log("log 8") };
-        // nothing has run yet: futures start when polled
-        f2.await;
-    };
-    let f2 = async {
-        sleep_ms(0).await; // Timer 10
-    };
-    // nothing has run yet: futures start when polled
-    f1.await;
-    f2.await;
-    sleep_ms(50).await; // Timer 11
 }
 
 pub fn size() -> usize {
@@ -7189,20 +6890,37 @@ pub mod random_201 {
 use runtime::prelude::*;
 
 async fn run() {
-    log("log 1");
-    let f1 = async {
-        block_ms(30);
-    };
-    let f2 = yield_now();
-    // nothing has run yet: futures start when polled
-    f1.await;
-    f2.await;
-    let f3 = sleep_ms(100); // Timer 8
-    let f4 = async { block_ms(30) };
-    // nothing has run yet: futures start when polled
-    f3.await;
-    f4.await;
-    sleep_ms(10).await; // Timer 10
+    select! {
+        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+        _ = async { log("log 3") } => {}
+    }
+    select! {
+        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+        _ = sleep_ms(20) => {} // Timer 5
+        _ = async { log("log 6") } => {}
+        _ = sleep_ms(0) => { // Timer 7
+            yield_now().await; // yield: the task goes to the back of the ready queue
+            sleep_ms(100).await; // Timer 9
+        }
+    }
+    sleep_ms(100).await; // Timer 10
+    yield_now().await; // yield: the task goes to the back of the ready queue
+    block_ms(30);
+    join!( // all at once; each poll polls every unfinished one
+        async {
+            for _ in 0..1 {
+                sleep_ms(50).await; // Timer 15
+                yield_now().await; // yield: the task goes to the back of the ready queue
+            }
+        },
+        async {
+            let f1 = sleep_ms(0); // Timer 18
+            let f2 = sleep_ms(100); // Timer 19
+            // nothing has run yet: futures start when polled
+            f1.await;
+            f2.await;
+        },
+    );
 }
 
 pub fn size() -> usize {
@@ -7218,22 +6936,22 @@ pub mod random_202 {
 use runtime::prelude::*;
 
 async fn run() {
-    for _ in 0..0 {
-        log("log 3");
-        log("log 4");
-    }
-    sleep_ms(0).await; // Timer 6
-    join!( // all at once; each poll polls every unfinished one
-        sleep_ms(100), // Timer 8
-        sleep_ms(10), // Timer 9
-        async { log("log 10") },
-    );
-    select! {
-        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-        _ = sleep_ms(20) => {} // Timer 12
-        _ = sleep_ms(100) => { // Timer 13
-            block_ms(10);
+    for _ in 0..1 {
+        join!( // all at once; each poll polls every unfinished one
+            sleep_ms(100), // Timer 3
+            sleep_ms(10), // Timer 4
+            yield_now(),
+        );
+        select! {
+            biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+            _ = sleep_ms(20) => { // Timer 7
+                yield_now().await; // yield: the task goes to the back of the ready queue
+            }
+            _ = async { log("log 8") } => {}
         }
+        join!( // all at once; each poll polls every unfinished one
+            async { block_ms(0) },
+        );
     }
 }
 
@@ -7250,18 +6968,8 @@ pub mod random_203 {
 use runtime::prelude::*;
 
 async fn run() {
-    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
-        let f1 = async {
-            select! {
-                biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-                _ = sleep_ms(100) => {} // Timer 3
-                _ = sleep_ms(50) => {} // Timer 4
-            }
-        };
-        // nothing has run yet: futures start when polled
-        f1.await;
-    });
-    h1.await.unwrap();
+    log("log 1");
+    sleep_ms(100).await; // Timer 2
 }
 
 pub fn size() -> usize {
@@ -7277,54 +6985,9 @@ pub mod random_204 {
 use runtime::prelude::*;
 
 async fn run() {
-    select! {
-        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-        _ = sleep_ms(100) => {} // Timer 2
-        _ = async {
-            let f1 = async { block_ms(30) };
-            let f2 = sleep_ms(10); // Timer 5
-            // nothing has run yet: futures start when polled
-            f1.await;
-            f2.await;
-        } => {}
-        _ = async {
-            sleep_ms(10).await; // Timer 7
-            log("log 8");
-        } => {
-            yield_now().await; // yield: the task goes to the back of the ready queue
-        }
-    }
-}
-
-pub fn size() -> usize {
-    std::mem::size_of_val(&run())
-}
-
-pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
-    Box::pin(run())
-}
-}
-
-pub mod random_205 {
-use runtime::prelude::*;
-
-async fn run() {
-    spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
-        sleep_ms(0).await; // Timer 2
-    });
-    join!( // all at once; each poll polls every unfinished one
-        async { log("log 4") },
-    );
-    let f1 = async {
-        join!( // all at once; each poll polls every unfinished one
-            async { log("log 7") },
-            sleep_ms(10), // Timer 8
-        );
-    };
-    let f2 = async {
-        yield_now().await; // yield: the task goes to the back of the ready queue
-    };
-    let f3 = sleep_ms(100); // Timer 11
+    let f1 = async { block_ms(0) };
+    let f2 = async { log("log 4") };
+    let f3 = sleep_ms(20); // Timer 5
     // nothing has run yet: futures start when polled
     f1.await;
     f2.await;
@@ -7340,46 +7003,89 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 }
 }
 
+pub mod random_205 {
+use runtime::prelude::*;
+
+async fn run() {
+    join!( // all at once; each poll polls every unfinished one
+        async { block_ms(10) },
+        async {
+            select! { // each poll starts at a branch drawn at random (this run's seed); if several are ready, the one polled first wins
+                _ = sleep_ms(20) => { // Timer 4
+                    block_ms(30);
+                    block_ms(10);
+                }
+                _ = sleep_ms(0) => {} // Timer 5
+                _ = sleep_ms(10) => {} // Timer 6
+            }
+        },
+        async { log("log 9") },
+    );
+    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
+        select! { // each poll starts at a branch drawn at random (this run's seed); if several are ready, the one polled first wins
+            _ = sleep_ms(0) => {} // Timer 12
+            _ = sleep_ms(20) => {} // Timer 13
+            _ = async { block_ms(0) } => {}
+        }
+        sleep_ms(50).await; // Timer 15
+        log("log 16");
+    });
+    h1.await.unwrap();
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
 pub mod random_206 {
 use runtime::prelude::*;
 
 async fn run() {
-    sleep_ms(10).await; // Timer 1
-    for _ in 0..3 {
-        select! {
-            biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-            _ = async { log("log 4") } => {}
-        }
-        for _ in 0..3 {
-            block_ms(0);
-        }
-        join!( // all at once; each poll polls every unfinished one
-            sleep_ms(20), // Timer 8
-            async { log("log 9") },
-        );
-    }
-    sleep_ms(50).await; // Timer 10
-    select! {
-        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-        _ = async {
-            for _ in 0..0 {
-                log("log 13");
-                sleep_ms(0).await; // Timer 14
-                log("log 15");
-            }
-        } => {
-            sleep_ms(10).await; // Timer 21
-            sleep_ms(50).await; // Timer 22
-        }
-        _ = sleep_ms(20) => {} // Timer 16
-        _ = async {
+    log("log 2");
+    join!( // all at once; each poll polls every unfinished one
+        async { block_ms(10) },
+        async { log("log 5") },
+        async { log("log 6") },
+    );
+    sleep_ms(10).await; // Timer 8
+    let f1 = async { block_ms(10) };
+    let f2 = async { log("log 11") };
+    let f3 = sleep_ms(20); // Timer 12
+    // nothing has run yet: futures start when polled
+    f1.await;
+    f2.await;
+    f3.await;
+    join!( // all at once; each poll polls every unfinished one
+        sleep_ms(20), // Timer 14
+        sleep_ms(0), // Timer 15
+        sleep_ms(20), // Timer 16
+    );
+    join!( // all at once; each poll polls every unfinished one
+        async { log("log 18") },
+        async {
+            sleep_ms(10).await; // Timer 20
+            log("log 21");
+            log("log 22");
+        },
+    );
+    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
+        for _ in 0..0 {
             join!( // all at once; each poll polls every unfinished one
-                sleep_ms(100), // Timer 18
-                yield_now(),
-                async { block_ms(30) },
+                sleep_ms(20), // Timer 25
             );
-        } => {}
-    }
+            yield_now().await; // yield: the task goes to the back of the ready queue
+            log("log 28");
+            select! { // each poll starts at a branch drawn at random (this run's seed); if several are ready, the one polled first wins
+                _ = sleep_ms(10) => {} // Timer 30
+            }
+        }
+    });
+    h1.await.unwrap();
 }
 
 pub fn size() -> usize {
@@ -7395,40 +7101,53 @@ pub mod random_207 {
 use runtime::prelude::*;
 
 async fn run() {
+    let f1 = sleep_ms(100); // Timer 2
+    let f2 = async {
+        join!( // all at once; each poll polls every unfinished one
+            yield_now(),
+            sleep_ms(20), // Timer 5
+            sleep_ms(20), // Timer 6
+        );
+    };
+    let f3 = async {
+        let f4 = sleep_ms(0); // Timer 8
+        let f5 = sleep_ms(50); // Timer 9
+        let f6 = sleep_ms(10); // Timer 10
+        // nothing has run yet: futures start when polled
+        f4.await;
+        f5.await;
+        f6.await;
+    };
+    // nothing has run yet: futures start when polled
+    f1.await;
+    f2.await;
+    f3.await;
+    select! {
+        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+        _ = sleep_ms(100) => { // Timer 12
+            sleep_ms(50).await; // Timer 13
+            block_ms(30);
+        }
+    }
+    yield_now().await; // yield: the task goes to the back of the ready queue
     select! {
         biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
         _ = async {
-            let f1 = sleep_ms(0); // Timer 3
-            let f2 = sleep_ms(100); // Timer 4
-            // nothing has run yet: futures start when polled
-            f1.await;
-            f2.await;
-        } => {}
-        _ = sleep_ms(0) => {} // Timer 5
-    }
-    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
-        join!( // all at once; each poll polls every unfinished one
-            async {
-                let f3 = sleep_ms(10); // Timer 8
-                let f4 = yield_now();
-                let f5 = async { log("log 10") };
-                // nothing has run yet: futures start when polled
-                f3.await;
-                f4.await;
-                f5.await;
-            },
-            async { log("log 11") },
-            async {
-                select! {
-                    biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-                    _ = yield_now() => {}
+            select! {
+                biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+                _ = sleep_ms(20) => {} // Timer 18
+                _ = sleep_ms(50) => { // Timer 19
+                    sleep_ms(10).await; // Timer 20
                 }
-            },
-        );
-    });
-    h1.await.unwrap();
-    for _ in 0..1 {
-        block_ms(0);
+            }
+        } => {}
+        _ = async {
+            select! {
+                biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+                _ = async { log("log 22") } => {}
+            }
+        } => {}
+        _ = sleep_ms(0) => {} // Timer 23
     }
 }
 
@@ -7445,48 +7164,9 @@ pub mod random_208 {
 use runtime::prelude::*;
 
 async fn run() {
-    sleep_ms(10).await; // Timer 1
-    let f1 = async {
-        select! {
-            biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-            _ = yield_now() => {
-                log("log 7");
-                sleep_ms(20).await; // Timer 8
-            }
-            _ = async { block_ms(0) } => {
-                log("log 9");
-            }
-            _ = async { log("log 6") } => {}
-        }
-    };
-    let f2 = async {
-        log("log 11");
-        block_ms(10);
-    };
-    let f3 = async {
-        select! {
-            biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-            _ = sleep_ms(0) => { // Timer 14
-                sleep_ms(20).await; // Timer 15
-                log("log 16");
-            }
-        }
-    };
-    // nothing has run yet: futures start when polled
-    f1.await;
-    f2.await;
-    f3.await;
     let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
-        let f4 = async {
-            log("log 19");
-            block_ms(0);
-        };
-        let f5 = yield_now();
-        // nothing has run yet: futures start when polled
-        f4.await;
-        f5.await;
+        log("log 1");
     });
-    sleep_ms(50).await; // Timer 22
     h1.await.unwrap();
 }
 
@@ -7503,34 +7183,22 @@ pub mod random_209 {
 use runtime::prelude::*;
 
 async fn run() {
-    let f1 = async {
-        let f2 = async { block_ms(10) };
-        let f3 = async { block_ms(30) };
-        let f4 = async { block_ms(10) };
-        // nothing has run yet: futures start when polled
-        f2.await;
-        f3.await;
-        f4.await;
-    };
-    let f2 = async {
-        log("log 7");
-        log("log 8");
-        sleep_ms(100).await; // Timer 9
-    };
-    let f3 = async {
-        let f7 = sleep_ms(50); // Timer 11
-        // nothing has run yet: futures start when polled
-        f7.await;
-    };
-    // nothing has run yet: futures start when polled
-    f1.await;
-    f2.await;
-    f3.await;
     join!( // all at once; each poll polls every unfinished one
-        sleep_ms(100), // Timer 14
-        sleep_ms(20), // Timer 15
+        sleep_ms(20), // Timer 2
     );
-    sleep_ms(0).await; // Timer 16
+    select! { // each poll starts at a branch drawn at random (this run's seed); if several are ready, the one polled first wins
+        _ = async {
+            log("log 5");
+            block_ms(0);
+            yield_now().await; // yield: the task goes to the back of the ready queue
+        } => {}
+        _ = async {
+            yield_now().await; // yield: the task goes to the back of the ready queue
+            sleep_ms(20).await; // Timer 10
+            log("log 11");
+        } => {}
+        _ = sleep_ms(10) => {} // Timer 12
+    }
 }
 
 pub fn size() -> usize {
@@ -7546,35 +7214,53 @@ pub mod random_210 {
 use runtime::prelude::*;
 
 async fn run() {
-    join!( // all at once; each poll polls every unfinished one
-        async { log("log 2") },
-        async {
-            sleep_ms(10).await; // Timer 4
-            log("log 5");
-            log("log 6");
-        },
-    );
     let f1 = async {
-        join!( // all at once; each poll polls every unfinished one
-            sleep_ms(20), // Timer 9
-        );
+        sleep_ms(20).await; // Timer 3
+        sleep_ms(20).await; // Timer 4
+        log("log 5");
     };
-    let f2 = async {
-        yield_now().await; // yield: the task goes to the back of the ready queue
-        log("log 12");
-    };
+    let f2 = async { log("log 6") };
     let f3 = async {
-        select! {
-            biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-            _ = sleep_ms(10) => { // Timer 14
-                sleep_ms(20).await; // Timer 15
-            }
+        for _ in 0..2 {
+            sleep_ms(20).await; // Timer 8
+            block_ms(10);
         }
     };
     // nothing has run yet: futures start when polled
     f1.await;
     f2.await;
     f3.await;
+    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
+        join!( // all at once; each poll polls every unfinished one
+            sleep_ms(10), // Timer 12
+            sleep_ms(20), // Timer 13
+        );
+        let f4 = sleep_ms(20); // Timer 15
+        // nothing has run yet: futures start when polled
+        f4.await;
+    });
+    let f5 = async {
+        join!( // all at once; each poll polls every unfinished one
+            sleep_ms(10), // Timer 18
+            async { block_ms(30) },
+            sleep_ms(0), // Timer 20
+        );
+    };
+    let f6 = yield_now();
+    // nothing has run yet: futures start when polled
+    f5.await;
+    f6.await;
+    join!( // all at once; each poll polls every unfinished one
+        async { log("log 23") },
+        async {
+            join!( // all at once; each poll polls every unfinished one
+                async { log("log 25") },
+                async { log("log 26") },
+            );
+        },
+        async { block_ms(10) },
+    );
+    h1.await.unwrap();
 }
 
 pub fn size() -> usize {
@@ -7590,33 +7276,34 @@ pub mod random_211 {
 use runtime::prelude::*;
 
 async fn run() {
-    sleep_ms(100).await; // Timer 1
-    let f1 = sleep_ms(100); // Timer 4
-    let f2 = sleep_ms(100); // Timer 5
-    let f3 = yield_now();
-    // nothing has run yet: futures start when polled
-    f1.await;
-    f2.await;
-    f3.await;
-    spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
-        join!( // all at once; each poll polls every unfinished one
-            async {
-                join!( // all at once; each poll polls every unfinished one
-                    sleep_ms(10), // Timer 9
-                    yield_now(),
-                    sleep_ms(10), // Timer 11
-                );
-            },
-            async {
-                select! {
-                    biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-                    _ = async { block_ms(10) } => {}
-                    _ = sleep_ms(20) => {} // Timer 14
-                    _ = sleep_ms(100) => {} // Timer 15
+    select! {
+        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+        _ = async {
+            select! {
+                biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+                _ = sleep_ms(50) => { // Timer 3
+                    sleep_ms(50).await; // Timer 6
                 }
-            },
-        );
-    });
+                _ = sleep_ms(100) => {} // Timer 4
+                _ = async { log("log 5") } => {}
+            }
+        } => {}
+    }
+    join!( // all at once; each poll polls every unfinished one
+        async {
+            let f1 = sleep_ms(20); // Timer 9
+            let f2 = async { log("log 10") };
+            // nothing has run yet: futures start when polled
+            f1.await;
+            f2.await;
+        },
+        async { block_ms(10) },
+    );
+    for r15 in 0..1 {
+        log(format!("log 13 {r15}"));
+        yield_now().await; // yield: the task goes to the back of the ready queue
+        sleep_ms(100).await; // Timer 15
+    }
 }
 
 pub fn size() -> usize {
@@ -7632,23 +7319,13 @@ pub mod random_212 {
 use runtime::prelude::*;
 
 async fn run() {
+    sleep_ms(20).await; // Timer 23
     select! {
         biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-        _ = async {
-            sleep_ms(100).await; // Timer 3
-            sleep_ms(100).await; // Timer 4
-        } => {}
-        _ = async {
-            select! {
-                biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-                _ = sleep_ms(0) => {} // Timer 6
-                _ = async { block_ms(10) } => {
-                    sleep_ms(20).await; // Timer 8
-                }
-            }
-        } => {}
+        _ = sleep_ms(0) => {} // Timer 25
     }
-    sleep_ms(0).await; // Timer 9
+    block_ms(30);
+    sleep_ms(20).await; // Timer 27
 }
 
 pub fn size() -> usize {
@@ -7664,35 +7341,36 @@ pub mod random_213 {
 use runtime::prelude::*;
 
 async fn run() {
-    select! {
-        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-        _ = async {
-            select! {
-                biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-                _ = async { log("log 3") } => {}
-                _ = sleep_ms(100) => { // Timer 4
-                    sleep_ms(20).await; // Timer 6
-                }
-                _ = sleep_ms(20) => {} // Timer 5
-            }
-        } => {}
-        _ = async {
-            let f1 = sleep_ms(50); // Timer 8
-            let f2 = sleep_ms(10); // Timer 9
-            let f3 = async { block_ms(0) };
-            // nothing has run yet: futures start when polled
-            f1.await;
-            f2.await;
-            f3.await;
-        } => {
-            sleep_ms(50).await; // Timer 13
-            sleep_ms(10).await; // Timer 14
+    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
+        sleep_ms(10).await; // Timer 2
+    });
+    for r12 in 0..3 {
+        log("log 5");
+        log(format!("log 6 {r12}"));
+        sleep_ms(20).await; // Timer 7
+        select! {
+            biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+            _ = sleep_ms(100) => {} // Timer 9
+            _ = async { log("log 10") } => {}
+            _ = async { log(format!("log 11 {r12}")) } => {}
         }
-        _ = async {
-            log("log 12");
-        } => {}
+        sleep_ms(10).await; // Timer 12
     }
-    sleep_ms(0).await; // Timer 15
+    for _ in 0..3 {
+        select! {
+            biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+            _ = async { block_ms(30) } => {
+                sleep_ms(10).await; // Timer 17
+            }
+            _ = yield_now() => {
+                log("log 18");
+                yield_now().await; // yield: the task goes to the back of the ready queue
+            }
+        }
+        sleep_ms(0).await; // Timer 21
+        block_ms(10);
+    }
+    h1.await.unwrap();
 }
 
 pub fn size() -> usize {
@@ -7708,162 +7386,16 @@ pub mod random_214 {
 use runtime::prelude::*;
 
 async fn run() {
-    select! {
-        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-        _ = async {
-            join!( // all at once; each poll polls every unfinished one
-                yield_now(),
-                sleep_ms(20), // Timer 4
-                sleep_ms(20), // Timer 5
-            );
-        } => {
-            sleep_ms(100).await; // Timer 7
-        }
-        _ = async { log("log 6") } => {}
-    }
-    let f1 = async {
-        select! {
-            biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-            _ = async { block_ms(10) } => {}
-        }
-    };
+    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
+        block_ms(10);
+    });
+    sleep_ms(20).await; // Timer 2
+    sleep_ms(10).await; // Timer 5
+    let f1 = async { log("log 7") };
+    let f2 = sleep_ms(50); // Timer 8
     // nothing has run yet: futures start when polled
     f1.await;
-}
-
-pub fn size() -> usize {
-    std::mem::size_of_val(&run())
-}
-
-pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
-    Box::pin(run())
-}
-}
-
-pub mod random_215 {
-use runtime::prelude::*;
-
-async fn run() {
-    join!( // all at once; each poll polls every unfinished one
-        async {
-            let f1 = sleep_ms(20); // Timer 3
-            let f2 = sleep_ms(0); // Timer 4
-            // nothing has run yet: futures start when polled
-            f1.await;
-            f2.await;
-        },
-        async {
-            sleep_ms(10).await; // Timer 6
-            sleep_ms(100).await; // Timer 7
-        },
-    );
-}
-
-pub fn size() -> usize {
-    std::mem::size_of_val(&run())
-}
-
-pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
-    Box::pin(run())
-}
-}
-
-pub mod random_216 {
-use runtime::prelude::*;
-
-async fn run() {
-    spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
-        let f1 = async { block_ms(30) };
-        let f2 = async { log("log 4") };
-        // nothing has run yet: futures start when polled
-        f1.await;
-        f2.await;
-    });
-    log("log 5");
-    join!( // all at once; each poll polls every unfinished one
-        async {
-            select! {
-                biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-                _ = sleep_ms(0) => { // Timer 8
-                    sleep_ms(10).await; // Timer 10
-                }
-                _ = async { block_ms(0) } => {
-                    log("log 11");
-                }
-            }
-        },
-        async {
-            select! {
-                biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-                _ = sleep_ms(50) => {} // Timer 13
-                _ = sleep_ms(100) => { // Timer 14
-                    sleep_ms(50).await; // Timer 16
-                }
-                _ = async { log("log 15") } => {}
-            }
-        },
-    );
-    let f3 = sleep_ms(20); // Timer 18
-    let f4 = async {
-        select! {
-            biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-            _ = sleep_ms(10) => {} // Timer 20
-            _ = sleep_ms(0) => { // Timer 21
-                sleep_ms(100).await; // Timer 23
-                sleep_ms(0).await; // Timer 24
-            }
-            _ = sleep_ms(100) => {} // Timer 22
-        }
-    };
-    // nothing has run yet: futures start when polled
-    f3.await;
-    f4.await;
-}
-
-pub fn size() -> usize {
-    std::mem::size_of_val(&run())
-}
-
-pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
-    Box::pin(run())
-}
-}
-
-pub mod random_217 {
-use runtime::prelude::*;
-
-async fn run() {
-    for _ in 0..1 {
-        sleep_ms(10).await; // Timer 3
-        yield_now().await; // yield: the task goes to the back of the ready queue
-        sleep_ms(10).await; // Timer 5
-    }
-    for _ in 0..1 {
-        select! {
-            biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-            _ = sleep_ms(50) => {} // Timer 8
-            _ = sleep_ms(20) => {} // Timer 9
-        }
-    }
-    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
-        let f1 = async {
-            sleep_ms(100).await; // Timer 12
-        };
-        let f2 = sleep_ms(20); // Timer 13
-        // nothing has run yet: futures start when polled
-        f1.await;
-        f2.await;
-    });
-    let f3 = async { block_ms(30) };
-    let f4 = async {
-        join!( // all at once; each poll polls every unfinished one
-            yield_now(),
-            async { block_ms(0) },
-        );
-    };
-    // nothing has run yet: futures start when polled
-    f3.await;
-    f4.await;
+    f2.await;
     h1.await.unwrap();
 }
 
@@ -7876,106 +7408,7 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 }
 }
 
-pub mod random_218 {
-use runtime::prelude::*;
-
-async fn run() {
-    sleep_ms(10).await; // Timer 12
-    let f1 = async { log("log 14") };
-    let f2 = sleep_ms(100); // Timer 15
-    let f3 = async { log("log 16") };
-    // nothing has run yet: futures start when polled
-    f1.await;
-    f2.await;
-    f3.await;
-    join!( // all at once; each poll polls every unfinished one
-        async {
-            let f4 = sleep_ms(50); // Timer 19
-            let f5 = async { block_ms(30) };
-            // nothing has run yet: futures start when polled
-            f4.await;
-            f5.await;
-        },
-        async {
-            join!( // all at once; each poll polls every unfinished one
-                sleep_ms(20), // Timer 22
-                async { log("log 23") },
-                sleep_ms(20), // Timer 24
-            );
-        },
-    );
-    join!( // all at once; each poll polls every unfinished one
-        async {
-            join!( // all at once; each poll polls every unfinished one
-                sleep_ms(100), // Timer 27
-                async { log("log 28") },
-            );
-        },
-        async {
-            select! {
-                biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-                _ = async { log("log 30") } => {
-                    log("log 31");
-                    sleep_ms(20).await; // Timer 32
-                }
-            }
-        },
-    );
-    join!( // all at once; each poll polls every unfinished one
-        async {
-            yield_now().await; // yield: the task goes to the back of the ready queue
-        },
-        async {
-            sleep_ms(0).await; // Timer 37
-            block_ms(10);
-        },
-        async {
-            join!( // all at once; each poll polls every unfinished one
-                sleep_ms(20), // Timer 40
-                async { log("log 41") },
-                async { block_ms(0) },
-            );
-        },
-    );
-}
-
-pub fn size() -> usize {
-    std::mem::size_of_val(&run())
-}
-
-pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
-    Box::pin(run())
-}
-}
-
-pub mod random_219 {
-use runtime::prelude::*;
-
-async fn run() {
-    join!( // all at once; each poll polls every unfinished one
-        sleep_ms(20), // Timer 2
-        async { log("log 3") },
-        async {
-            let f1 = async { log("log 5") };
-            let f2 = sleep_ms(50); // Timer 6
-            // nothing has run yet: futures start when polled
-            f1.await;
-            f2.await;
-        },
-    );
-    block_ms(0);
-}
-
-pub fn size() -> usize {
-    std::mem::size_of_val(&run())
-}
-
-pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
-    Box::pin(run())
-}
-}
-
-pub mod random_220 {
+pub mod random_215 {
 use runtime::prelude::*;
 
 async fn run() {
@@ -7997,7 +7430,7 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 }
 }
 
-pub mod random_221 {
+pub mod random_216 {
 use runtime::prelude::*;
 
 async fn run() {
@@ -8023,7 +7456,7 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 }
 }
 
-pub mod random_222 {
+pub mod random_217 {
 use runtime::prelude::*;
 
 async fn run() {
@@ -8042,7 +7475,7 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 }
 }
 
-pub mod random_223 {
+pub mod random_218 {
 use runtime::prelude::*;
 
 async fn run() {
@@ -8050,14 +7483,213 @@ async fn run() {
         async {
             select! {
                 biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-                _ = async { log("log 3") } => {}
-                _ = async { log("log 4") } => {
+                _ = async { log("log 3") } => {
                     sleep_ms(50).await; // Timer 5
+                }
+                _ = async { log("log 4") } => {
+                    log("log 6");
+                    log("log 7");
                 }
             }
         },
     );
-    yield_now().await; // yield: the task goes to the back of the ready queue
+    select! { // each poll starts at a branch drawn at random (this run's seed); if several are ready, the one polled first wins
+        _ = async {
+            let f1 = async { log("log 10") };
+            let f2 = async { log("log 11") };
+            let f3 = sleep_ms(100); // Timer 12
+            // nothing has run yet: futures start when polled
+            f1.await;
+            f2.await;
+            f3.await;
+        } => {
+            log("log 15");
+        }
+        _ = async {
+            let f4 = sleep_ms(50); // Timer 14
+            // nothing has run yet: futures start when polled
+            f4.await;
+        } => {}
+    }
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_219 {
+use runtime::prelude::*;
+
+async fn run() {
+    join!( // all at once; each poll polls every unfinished one
+        async { block_ms(0) },
+        async { block_ms(0) },
+    );
+    join!( // all at once; each poll polls every unfinished one
+        yield_now(),
+    );
+    select! {
+        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+        _ = sleep_ms(0) => {} // Timer 7
+    }
+    join!( // all at once; each poll polls every unfinished one
+        async {
+            join!( // all at once; each poll polls every unfinished one
+                sleep_ms(50), // Timer 10
+                sleep_ms(20), // Timer 11
+                async { log("log 12") },
+            );
+        },
+        async {
+            join!( // all at once; each poll polls every unfinished one
+                sleep_ms(20), // Timer 14
+                sleep_ms(100), // Timer 15
+            );
+        },
+    );
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_220 {
+use runtime::prelude::*;
+
+async fn run() {
+    block_ms(10);
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_221 {
+use runtime::prelude::*;
+
+async fn run() {
+    block_ms(10);
+    join!( // all at once; each poll polls every unfinished one
+        async {
+            let f1 = async { log("log 13") };
+            let f2 = yield_now();
+            let f3 = yield_now();
+            // nothing has run yet: futures start when polled
+            f1.await;
+            f2.await;
+            f3.await;
+        },
+        async {
+            sleep_ms(0).await; // Timer 17
+            sleep_ms(0).await; // Timer 18
+        },
+    );
+    select! {
+        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+        _ = async { block_ms(0) } => {}
+    }
+    join!( // all at once; each poll polls every unfinished one
+        async {
+            for _ in 0..1 {
+                sleep_ms(20).await; // Timer 23
+            }
+        },
+        async {
+            join!( // all at once; each poll polls every unfinished one
+                async { log("log 25") },
+            );
+        },
+    );
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_222 {
+use runtime::prelude::*;
+
+async fn run() {
+    sleep_ms(10).await; // Timer 1
+    let f1 = sleep_ms(50); // Timer 4
+    let f2 = async { log("log 5") };
+    let f3 = async { log("log 6") };
+    // nothing has run yet: futures start when polled
+    f1.await;
+    f2.await;
+    f3.await;
+    sleep_ms(100).await; // Timer 7
+    log("log 8");
+    let f4 = sleep_ms(20); // Timer 10
+    // nothing has run yet: futures start when polled
+    f4.await;
+    let f5 = async { log("log 13") };
+    // nothing has run yet: futures start when polled
+    f5.await;
+    select! {
+        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+        _ = sleep_ms(100) => {} // Timer 15
+    }
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_223 {
+use runtime::prelude::*;
+
+async fn run() {
+    sleep_ms(20).await; // Timer 1
+    block_ms(0);
+    join!( // all at once; each poll polls every unfinished one
+        async {
+            log("log 5");
+            block_ms(10);
+            block_ms(10);
+        },
+        async {
+            join!( // all at once; each poll polls every unfinished one
+                sleep_ms(0), // Timer 9
+                yield_now(),
+                sleep_ms(20), // Timer 11
+            );
+        },
+    );
+    select! {
+        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+        _ = async {
+            join!( // all at once; each poll polls every unfinished one
+                async { block_ms(0) },
+                sleep_ms(20), // Timer 15
+            );
+        } => {}
+    }
 }
 
 pub fn size() -> usize {
@@ -8073,35 +7705,50 @@ pub mod random_224 {
 use runtime::prelude::*;
 
 async fn run() {
-    join!( // all at once; each poll polls every unfinished one
-        async { log("log 3") },
-        async { log("log 4") },
-    );
-    sleep_ms(100).await; // Timer 6
-    sleep_ms(10).await; // Timer 7
-    let f1 = sleep_ms(50); // Timer 9
-    // nothing has run yet: futures start when polled
-    f1.await;
-    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
-        join!( // all at once; each poll polls every unfinished one
-            async { log("log 11") },
-        );
-    });
-    h1.await.unwrap();
-    let f2 = async {
-        for _ in 0..3 {
-            sleep_ms(50).await; // Timer 14
-            block_ms(0);
+    let f1 = async {
+        select! {
+            biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+            _ = async { block_ms(0) } => {}
+            _ = async { block_ms(10) } => {}
+            _ = async { log("log 5") } => {
+                sleep_ms(50).await; // Timer 6
+                yield_now().await; // yield: the task goes to the back of the ready queue
+            }
         }
     };
-    let f3 = async {
-        join!( // all at once; each poll polls every unfinished one
-            yield_now(),
-        );
-    };
     // nothing has run yet: futures start when polled
-    f2.await;
-    f3.await;
+    f1.await;
+    select! {
+        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+        _ = async {
+            select! {
+                biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+                _ = sleep_ms(50) => {} // Timer 10
+            }
+        } => {
+            log("log 18");
+        }
+        _ = async {
+            let f2 = async { block_ms(0) };
+            let f3 = sleep_ms(50); // Timer 13
+            let f4 = sleep_ms(20); // Timer 14
+            // nothing has run yet: futures start when polled
+            f2.await;
+            f3.await;
+            f4.await;
+        } => {}
+        _ = async {
+            select! {
+                biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+                _ = sleep_ms(20) => { // Timer 16
+                    yield_now().await; // yield: the task goes to the back of the ready queue
+                }
+            }
+        } => {}
+    }
+    spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
+        log("log 19");
+    });
 }
 
 pub fn size() -> usize {
@@ -8117,44 +7764,35 @@ pub mod random_225 {
 use runtime::prelude::*;
 
 async fn run() {
+    sleep_ms(10).await; // Timer 1
     join!( // all at once; each poll polls every unfinished one
         async {
             join!( // all at once; each poll polls every unfinished one
-                sleep_ms(50), // Timer 3
-                sleep_ms(20), // Timer 4
-                async { log("log 5") },
+                async { log("log 4") },
+                sleep_ms(50), // Timer 5
             );
         },
+        async { log("log 6") },
         async {
             join!( // all at once; each poll polls every unfinished one
-                sleep_ms(20), // Timer 7
-                sleep_ms(100), // Timer 8
+                async { log("log 8") },
+                async { block_ms(0) },
+                sleep_ms(20), // Timer 10
             );
         },
     );
-    for _ in 0..0 {
-        let f1 = async { block_ms(0) };
-        // nothing has run yet: futures start when polled
-        f1.await;
-        select! {
-            biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-            _ = sleep_ms(10) => {} // Timer 13
-            _ = sleep_ms(0) => { // Timer 14
-                sleep_ms(100).await; // Timer 16
-            }
-            _ = sleep_ms(10) => {} // Timer 15
-        }
+    select! { // each poll starts at a branch drawn at random (this run's seed); if several are ready, the one polled first wins
+        _ = async {
+            join!( // all at once; each poll polls every unfinished one
+                yield_now(),
+                sleep_ms(100), // Timer 14
+                async { log("log 15") },
+            );
+        } => {}
     }
-    sleep_ms(0).await; // Timer 19
-    log("log 20");
-    log("log 21");
-    select! {
-        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-        _ = sleep_ms(0) => { // Timer 23
-            yield_now().await; // yield: the task goes to the back of the ready queue
-            sleep_ms(100).await; // Timer 25
-        }
-    }
+    join!( // all at once; each poll polls every unfinished one
+        sleep_ms(20), // Timer 17
+    );
 }
 
 pub fn size() -> usize {
@@ -8170,18 +7808,7 @@ pub mod random_226 {
 use runtime::prelude::*;
 
 async fn run() {
-    join!( // all at once; each poll polls every unfinished one
-        async { log("log 14") },
-    );
-    join!( // all at once; each poll polls every unfinished one
-        async {
-            select! {
-                biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-                _ = async { block_ms(10) } => {}
-                _ = sleep_ms(20) => {} // Timer 18
-            }
-        },
-    );
+    block_ms(0);
 }
 
 pub fn size() -> usize {
@@ -8197,40 +7824,20 @@ pub mod random_227 {
 use runtime::prelude::*;
 
 async fn run() {
-    select! {
-        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-        _ = async {
-            let f1 = async { log("log 3") };
+    log("log 1");
+    join!( // all at once; each poll polls every unfinished one
+        yield_now(),
+        yield_now(),
+        async {
+            let f1 = async { log("log 6") };
+            let f2 = sleep_ms(20); // Timer 7
             // nothing has run yet: futures start when polled
             f1.await;
-        } => {}
-        _ = sleep_ms(100) => { // Timer 4
-            sleep_ms(20).await; // Timer 6
-            log("log 7");
-        }
-        _ = async { log("log 5") } => {
-            sleep_ms(10).await; // Timer 8
-        }
-    }
-    join!( // all at once; each poll polls every unfinished one
-        sleep_ms(10), // Timer 11
-        async { log("log 12") },
+            f2.await;
+        },
     );
-    sleep_ms(20).await; // Timer 13
-    block_ms(0);
     join!( // all at once; each poll polls every unfinished one
-        async {
-            log("log 17");
-            block_ms(10);
-            block_ms(10);
-        },
-        async {
-            join!( // all at once; each poll polls every unfinished one
-                sleep_ms(0), // Timer 21
-                yield_now(),
-                sleep_ms(20), // Timer 23
-            );
-        },
+        sleep_ms(20), // Timer 10
     );
 }
 
@@ -8247,53 +7854,10 @@ pub mod random_228 {
 use runtime::prelude::*;
 
 async fn run() {
-    join!( // all at once; each poll polls every unfinished one
-        async {
-            yield_now().await; // yield: the task goes to the back of the ready queue
-        },
-        async {
-            for _ in 0..2 {
-                sleep_ms(0).await; // Timer 5
-                sleep_ms(0).await; // Timer 6
-                log("log 7");
-            }
-        },
-    );
-    join!( // all at once; each poll polls every unfinished one
-        async {
-            select! {
-                biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-                _ = sleep_ms(20) => {} // Timer 10
-                _ = async { log("log 11") } => {}
-                _ = sleep_ms(20) => {} // Timer 12
-            }
-        },
-        async { log("log 13") },
-    );
-    let f1 = async {
-        join!( // all at once; each poll polls every unfinished one
-            async { log("log 16") },
-        );
-    };
-    let f2 = async {
-        let f3 = async { block_ms(0) };
-        let f4 = sleep_ms(50); // Timer 19
-        let f5 = sleep_ms(20); // Timer 20
-        // nothing has run yet: futures start when polled
-        f3.await;
-        f4.await;
-        f5.await;
-    };
-    // nothing has run yet: futures start when polled
-    f1.await;
-    f2.await;
-    join!( // all at once; each poll polls every unfinished one
-        async {
-            sleep_ms(20).await; // Timer 23
-            yield_now().await; // yield: the task goes to the back of the ready queue
-            block_ms(0);
-        },
-    );
+    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
+        sleep_ms(20).await; // Timer 1
+    });
+    h1.await.unwrap();
 }
 
 pub fn size() -> usize {
@@ -8309,15 +7873,21 @@ pub mod random_229 {
 use runtime::prelude::*;
 
 async fn run() {
-    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
-        sleep_ms(20).await; // Timer 1
-    });
-    h1.await.unwrap();
-    let f1 = sleep_ms(100); // Timer 4
-    let f2 = async { log("log 5") };
-    // nothing has run yet: futures start when polled
-    f1.await;
-    f2.await;
+    join!( // all at once; each poll polls every unfinished one
+        sleep_ms(0), // Timer 3
+        async { log("log 4") },
+    );
+    join!( // all at once; each poll polls every unfinished one
+        async {
+            join!( // all at once; each poll polls every unfinished one
+                sleep_ms(20), // Timer 7
+                sleep_ms(20), // Timer 8
+            );
+        },
+    );
+    join!( // all at once; each poll polls every unfinished one
+        async { log("log 11") },
+    );
 }
 
 pub fn size() -> usize {
@@ -8334,9 +7904,26 @@ use runtime::prelude::*;
 
 async fn run() {
     join!( // all at once; each poll polls every unfinished one
-        async { log("log 3") },
-        sleep_ms(100), // Timer 4
+        async {
+            join!( // all at once; each poll polls every unfinished one
+                sleep_ms(50), // Timer 3
+            );
+        },
     );
+    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
+        select! {
+            biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+            _ = async {
+                join!( // all at once; each poll polls every unfinished one
+                    async { log("log 6") },
+                );
+            } => {
+                yield_now().await; // yield: the task goes to the back of the ready queue
+                sleep_ms(20).await; // Timer 8
+            }
+        }
+    });
+    h1.await.unwrap();
 }
 
 pub fn size() -> usize {
@@ -8352,20 +7939,17 @@ pub mod random_231 {
 use runtime::prelude::*;
 
 async fn run() {
-    log("log 1");
+    yield_now().await; // yield: the task goes to the back of the ready queue
     join!( // all at once; each poll polls every unfinished one
         async {
-            join!( // all at once; each poll polls every unfinished one
-                async { block_ms(30) },
-                yield_now(),
-            );
+            let f1 = async { log("log 4") };
+            // nothing has run yet: futures start when polled
+            f1.await;
         },
         async {
-            join!( // all at once; each poll polls every unfinished one
-                async { log("log 7") },
-                sleep_ms(10), // Timer 8
-                sleep_ms(20), // Timer 9
-            );
+            let f2 = async { block_ms(10) };
+            // nothing has run yet: futures start when polled
+            f2.await;
         },
     );
 }
@@ -8383,30 +7967,26 @@ pub mod random_232 {
 use runtime::prelude::*;
 
 async fn run() {
-    spawn(async move { // spawn: a task of its own; it starts once this task pauses at an .await
-        block_ms(0);
-        for r6 in 0..3 {
-            log(format!("log 4 {r6}"));
-            sleep_ms(100).await; // Timer 5
-            yield_now().await; // yield: the task goes to the back of the ready queue
-        }
-    });
-    select! {
-        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+    select! { // each poll starts at a branch drawn at random (this run's seed); if several are ready, the one polled first wins
         _ = async {
             select! {
                 biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-                _ = sleep_ms(20) => {} // Timer 9
+                _ = async { block_ms(10) } => {
+                    block_ms(10);
+                }
+                _ = async { block_ms(30) } => {}
+                _ = async { block_ms(10) } => {
+                    block_ms(30);
+                    log("log 26");
+                }
             }
         } => {}
-        _ = async {
-            sleep_ms(0).await; // Timer 11
-        } => {
-            log("log 12");
-            log("log 13");
-        }
     }
-    block_ms(30);
+    yield_now().await; // yield: the task goes to the back of the ready queue
+    sleep_ms(100).await; // Timer 28
+    let f1 = sleep_ms(10); // Timer 30
+    // nothing has run yet: futures start when polled
+    f1.await;
 }
 
 pub fn size() -> usize {
@@ -8422,12 +8002,39 @@ pub mod random_233 {
 use runtime::prelude::*;
 
 async fn run() {
-    block_ms(30);
+    select! {
+        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+        _ = async {
+            block_ms(30);
+            log("log 4");
+            log("log 5");
+        } => {
+            block_ms(30);
+            yield_now().await; // yield: the task goes to the back of the ready queue
+        }
+    }
     join!( // all at once; each poll polls every unfinished one
-        async { block_ms(10) },
+        async {
+            select! {
+                biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+                _ = sleep_ms(20) => { // Timer 10
+                    sleep_ms(10).await; // Timer 13
+                }
+                _ = async { block_ms(10) } => {}
+                _ = sleep_ms(10) => {} // Timer 12
+            }
+        },
+        async { log("log 14") },
+        sleep_ms(100), // Timer 15
     );
-    sleep_ms(20).await; // Timer 4
-    sleep_ms(20).await; // Timer 5
+    join!( // all at once; each poll polls every unfinished one
+        async {
+            join!( // all at once; each poll polls every unfinished one
+                sleep_ms(50), // Timer 18
+                sleep_ms(100), // Timer 19
+            );
+        },
+    );
 }
 
 pub fn size() -> usize {
@@ -8443,32 +8050,35 @@ pub mod random_234 {
 use runtime::prelude::*;
 
 async fn run() {
-    join!( // all at once; each poll polls every unfinished one
-        async {
-            select! {
-                biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-                _ = sleep_ms(100) => { // Timer 3
-                    sleep_ms(100).await; // Timer 5
-                    log("log 6");
-                }
-                _ = sleep_ms(20) => { // Timer 4
-                    log("log 7");
-                    block_ms(30);
-                }
-            }
-        },
-    );
-    block_ms(10);
-    sleep_ms(50).await; // Timer 12
-    sleep_ms(0).await; // Timer 13
-    let f1 = async {
-        join!( // all at once; each poll polls every unfinished one
-            sleep_ms(20), // Timer 16
-            async { log("log 17") },
-        );
-    };
+    log("log 2");
+    let f1 = sleep_ms(0); // Timer 4
+    let f2 = async { log("log 5") };
+    let f3 = async { block_ms(0) };
     // nothing has run yet: futures start when polled
     f1.await;
+    f2.await;
+    f3.await;
+    select! { // each poll starts at a branch drawn at random (this run's seed); if several are ready, the one polled first wins
+        _ = async {
+            select! {
+                biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+                _ = async { block_ms(10) } => {
+                    sleep_ms(0).await; // Timer 12
+                    sleep_ms(20).await; // Timer 13
+                }
+                _ = async { block_ms(30) } => {}
+                _ = sleep_ms(0) => { // Timer 11
+                    log("log 14");
+                }
+            }
+        } => {}
+        _ = async {
+            join!( // all at once; each poll polls every unfinished one
+                async { log("log 16") },
+                async { block_ms(30) },
+            );
+        } => {}
+    }
 }
 
 pub fn size() -> usize {
@@ -8484,38 +8094,19 @@ pub mod random_235 {
 use runtime::prelude::*;
 
 async fn run() {
-    sleep_ms(10).await; // Timer 2
-    let f1 = async {
-        select! {
-            biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-            _ = async { log("log 5") } => {}
-            _ = sleep_ms(20) => { // Timer 6
-                log("log 8");
-                yield_now().await; // yield: the task goes to the back of the ready queue
-            }
-            _ = sleep_ms(20) => {} // Timer 7
-        }
-    };
-    let f2 = async {
-        let f3 = sleep_ms(50); // Timer 11
-        let f4 = sleep_ms(100); // Timer 12
-        let f5 = sleep_ms(20); // Timer 13
-        // nothing has run yet: futures start when polled
-        f3.await;
-        f4.await;
-        f5.await;
-    };
-    let f3 = async {
-        for r17 in 0..3 {
-            log(format!("log 15 {r17}"));
-            log(format!("log 16 {r17}"));
-            sleep_ms(20).await; // Timer 17
-        }
-    };
+    let f1 = sleep_ms(100); // Timer 2
     // nothing has run yet: futures start when polled
     f1.await;
-    f2.await;
-    f3.await;
+    let h1 = spawn(async move { // spawn: a task of its own; it starts once this task pauses at an .await
+        for r10 in 0..3 {
+            sleep_ms(0).await; // Timer 5
+            log(format!("log 7 {r10}"));
+            yield_now().await; // yield: the task goes to the back of the ready queue
+            log("log 9");
+            sleep_ms(20).await; // Timer 10
+        }
+    });
+    h1.await.unwrap();
 }
 
 pub fn size() -> usize {
@@ -8531,8 +8122,15 @@ pub mod random_236 {
 use runtime::prelude::*;
 
 async fn run() {
-    sleep_ms(0).await; // Timer 2
-    sleep_ms(50).await; // Timer 3
+    sleep_ms(20).await; // Timer 1
+    spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
+        sleep_ms(10).await; // Timer 3
+        join!( // all at once; each poll polls every unfinished one
+            async { log("log 5") },
+            sleep_ms(100), // Timer 6
+        );
+        yield_now().await; // yield: the task goes to the back of the ready queue
+    });
 }
 
 pub fn size() -> usize {
@@ -8549,41 +8147,24 @@ use runtime::prelude::*;
 
 async fn run() {
     let f1 = async {
-        select! {
-            biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-            _ = sleep_ms(10) => {} // Timer 3
-            _ = async { block_ms(10) } => {}
-        }
+        log("log 3");
+        sleep_ms(50).await; // Timer 4
+        yield_now().await; // yield: the task goes to the back of the ready queue
     };
     let f2 = async {
-        join!( // all at once; each poll polls every unfinished one
-            async { block_ms(30) },
-            async { block_ms(10) },
-        );
-    };
-    let f3 = async {
-        let f4 = yield_now();
-        // nothing has run yet: futures start when polled
-        f4.await;
+        select! {
+            biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+            _ = async { log("log 7") } => {}
+            _ = sleep_ms(20) => {} // Timer 8
+        }
     };
     // nothing has run yet: futures start when polled
     f1.await;
     f2.await;
-    f3.await;
-    join!( // all at once; each poll polls every unfinished one
-        async {
-            sleep_ms(0).await; // Timer 12
-        },
-    );
-    let f5 = async {
-        join!( // all at once; each poll polls every unfinished one
-            yield_now(),
-            sleep_ms(100), // Timer 16
-            sleep_ms(0), // Timer 17
-        );
-    };
+    let f3 = sleep_ms(100); // Timer 11
     // nothing has run yet: futures start when polled
-    f5.await;
+    f3.await;
+    log("log 12");
 }
 
 pub fn size() -> usize {
@@ -8600,6 +8181,28 @@ use runtime::prelude::*;
 
 async fn run() {
     sleep_ms(20).await; // Timer 1
+    let f1 = sleep_ms(10); // Timer 3
+    let f2 = async {
+        join!( // all at once; each poll polls every unfinished one
+            sleep_ms(0), // Timer 5
+        );
+    };
+    let f3 = async {
+        sleep_ms(50).await; // Timer 7
+    };
+    // nothing has run yet: futures start when polled
+    f1.await;
+    f2.await;
+    f3.await;
+    select! {
+        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+        _ = async {
+            yield_now().await; // yield: the task goes to the back of the ready queue
+            block_ms(10);
+            sleep_ms(100).await; // Timer 12
+        } => {}
+    }
+    sleep_ms(20).await; // Timer 13
 }
 
 pub fn size() -> usize {
@@ -8615,13 +8218,10 @@ pub mod random_239 {
 use runtime::prelude::*;
 
 async fn run() {
-    spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
-        sleep_ms(50).await; // Timer 3
-        log("log 5");
-        block_ms(30);
-        block_ms(30);
-        yield_now().await; // yield: the task goes to the back of the ready queue
-    });
+    for _ in 0..0 {
+        block_ms(0);
+    }
+    log("log 3");
 }
 
 pub fn size() -> usize {
@@ -8637,50 +8237,41 @@ pub mod random_240 {
 use runtime::prelude::*;
 
 async fn run() {
-    let f1 = async {
-        sleep_ms(20).await; // Timer 3
-    };
-    let f2 = sleep_ms(20); // Timer 4
-    let f3 = async {
-        join!( // all at once; each poll polls every unfinished one
-            sleep_ms(10), // Timer 6
-            async { log("log 7") },
-            async { block_ms(10) },
-        );
-    };
-    // nothing has run yet: futures start when polled
-    f1.await;
-    f2.await;
-    f3.await;
-    join!( // all at once; each poll polls every unfinished one
-        async {
+    select! {
+        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+        _ = async {
+            sleep_ms(100).await; // Timer 3
+            sleep_ms(0).await; // Timer 4
+        } => {}
+        _ = async {
             join!( // all at once; each poll polls every unfinished one
-                sleep_ms(50), // Timer 11
-                sleep_ms(100), // Timer 12
+                yield_now(),
             );
-        },
-    );
-    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
-        let f4 = async {
-            log("log 15");
-            sleep_ms(100).await; // Timer 16
-        };
-        let f5 = sleep_ms(0); // Timer 17
-        let f6 = async {
-            select! {
-                biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-                _ = sleep_ms(50) => {} // Timer 19
-                _ = sleep_ms(0) => {} // Timer 20
-                _ = sleep_ms(50) => {} // Timer 21
-            }
-        };
-        // nothing has run yet: futures start when polled
-        f4.await;
-        f5.await;
-        f6.await;
-    });
-    h1.await.unwrap();
-    yield_now().await; // yield: the task goes to the back of the ready queue
+        } => {}
+        _ = sleep_ms(20) => {} // Timer 7
+    }
+    select! {
+        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+        _ = async {
+            sleep_ms(20).await; // Timer 10
+        } => {
+            sleep_ms(20).await; // Timer 11
+            log("log 12");
+        }
+    }
+    log("log 13");
+    for _ in 0..3 {
+        select! {
+            biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+            _ = sleep_ms(50) => {} // Timer 16
+            _ = async { block_ms(10) } => {}
+        }
+        join!( // all at once; each poll polls every unfinished one
+            async { log("log 19") },
+            sleep_ms(100), // Timer 20
+            async { log("log 21") },
+        );
+    }
 }
 
 pub fn size() -> usize {
@@ -8696,10 +8287,21 @@ pub mod random_241 {
 use runtime::prelude::*;
 
 async fn run() {
-    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
-        block_ms(30);
-    });
-    h1.await.unwrap();
+    let f1 = async { log("log 2") };
+    let f2 = async {
+        join!( // all at once; each poll polls every unfinished one
+            sleep_ms(10), // Timer 4
+        );
+    };
+    // nothing has run yet: futures start when polled
+    f1.await;
+    f2.await;
+    block_ms(10);
+    join!( // all at once; each poll polls every unfinished one
+        sleep_ms(20), // Timer 7
+        async { block_ms(30) },
+    );
+    sleep_ms(50).await; // Timer 9
 }
 
 pub fn size() -> usize {
@@ -8715,15 +8317,7 @@ pub mod random_242 {
 use runtime::prelude::*;
 
 async fn run() {
-    spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
-        select! {
-            biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-            _ = sleep_ms(20) => { // Timer 2
-                log("log 3");
-                block_ms(30);
-            }
-        }
-    });
+    sleep_ms(0).await; // Timer 1
 }
 
 pub fn size() -> usize {
@@ -8739,8 +8333,27 @@ pub mod random_243 {
 use runtime::prelude::*;
 
 async fn run() {
-    sleep_ms(100).await; // Timer 1
-    log("log 2");
+    select! {
+        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+        _ = async {
+            log("log 3");
+        } => {}
+        _ = async {
+            join!( // all at once; each poll polls every unfinished one
+                async { block_ms(30) },
+                sleep_ms(10), // Timer 6
+            );
+        } => {}
+        _ = async {
+            join!( // all at once; each poll polls every unfinished one
+                sleep_ms(20), // Timer 8
+                async { log("log 9") },
+            );
+        } => {
+            block_ms(10);
+        }
+    }
+    block_ms(30);
 }
 
 pub fn size() -> usize {
@@ -8757,50 +8370,12 @@ use runtime::prelude::*;
 
 async fn run() {
     join!( // all at once; each poll polls every unfinished one
-        async { log("log 3") },
-        async { log("log 4") },
-        yield_now(),
-    );
-    select! {
-        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-        _ = sleep_ms(10) => { // Timer 7
-            sleep_ms(0).await; // Timer 9
-            sleep_ms(20).await; // Timer 10
-        }
-        _ = async { block_ms(0) } => {
-            sleep_ms(20).await; // Timer 11
-            log("log 12");
-        }
-    }
-    sleep_ms(20).await; // Timer 13
-    sleep_ms(0).await; // Timer 14
-    select! {
-        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-        _ = async {
-            let f1 = yield_now();
-            let f2 = sleep_ms(20); // Timer 18
-            let f3 = async { log("log 19") };
-            // nothing has run yet: futures start when polled
-            f1.await;
-            f2.await;
-            f3.await;
-        } => {}
-        _ = async {
-            log("log 21");
-            sleep_ms(50).await; // Timer 22
-            yield_now().await; // yield: the task goes to the back of the ready queue
-        } => {}
-        _ = async {
-            select! {
-                biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-                _ = async { log("log 25") } => {}
-                _ = sleep_ms(20) => {} // Timer 26
+        async {
+            for _ in 0..3 {
+                sleep_ms(10).await; // Timer 3
             }
-        } => {}
-    }
-    spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
-        log("log 27");
-    });
+        },
+    );
 }
 
 pub fn size() -> usize {
@@ -8816,53 +8391,24 @@ pub mod random_245 {
 use runtime::prelude::*;
 
 async fn run() {
-    let f1 = async {
-        for _ in 0..1 {
+    select! { // each poll starts at a branch drawn at random (this run's seed); if several are ready, the one polled first wins
+        _ = async {
             sleep_ms(20).await; // Timer 3
-            sleep_ms(20).await; // Timer 4
-            sleep_ms(10).await; // Timer 5
-        }
-    };
-    let f2 = async { log("log 6") };
-    let f3 = async {
-        let f4 = yield_now();
-        let f5 = yield_now();
+            block_ms(10);
+        } => {}
+    }
+    block_ms(0);
+    spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
+        let f1 = sleep_ms(50); // Timer 7
+        let f2 = async {
+            yield_now().await; // yield: the task goes to the back of the ready queue
+            yield_now().await; // yield: the task goes to the back of the ready queue
+            sleep_ms(20).await; // Timer 11
+        };
         // nothing has run yet: futures start when polled
-        f4.await;
-        f5.await;
-    };
-    // nothing has run yet: futures start when polled
-    f1.await;
-    f2.await;
-    f3.await;
-    select! {
-        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-        _ = async {
-            select! {
-                biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-                _ = sleep_ms(20) => { // Timer 12
-                    block_ms(0);
-                }
-                _ = async { log("log 13") } => {}
-                _ = async { log("log 14") } => {
-                    yield_now().await; // yield: the task goes to the back of the ready queue
-                }
-            }
-        } => {}
-    }
-    select! {
-        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-        _ = async {
-            sleep_ms(100).await; // Timer 19
-            sleep_ms(0).await; // Timer 20
-        } => {}
-        _ = async {
-            join!( // all at once; each poll polls every unfinished one
-                yield_now(),
-            );
-        } => {}
-        _ = sleep_ms(20) => {} // Timer 23
-    }
+        f1.await;
+        f2.await;
+    });
 }
 
 pub fn size() -> usize {
@@ -8878,7 +8424,27 @@ pub mod random_246 {
 use runtime::prelude::*;
 
 async fn run() {
-    log("log 1");
+    let f1 = async { log("log 2") };
+    let f2 = async {
+        log("log 4");
+    };
+    let f3 = async {
+        join!( // all at once; each poll polls every unfinished one
+            sleep_ms(10), // Timer 6
+            async { log("log 7") },
+            yield_now(),
+        );
+    };
+    // nothing has run yet: futures start when polled
+    f1.await;
+    f2.await;
+    f3.await;
+    log("log 9");
+    join!( // all at once; each poll polls every unfinished one
+        async {
+            block_ms(10);
+        },
+    );
 }
 
 pub fn size() -> usize {
@@ -8894,39 +8460,26 @@ pub mod random_247 {
 use runtime::prelude::*;
 
 async fn run() {
-    let f1 = sleep_ms(10); // Timer 2
-    // nothing has run yet: futures start when polled
-    f1.await;
     select! {
         biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-        _ = async {
-            let f2 = sleep_ms(100); // Timer 5
-            // nothing has run yet: futures start when polled
-            f2.await;
-        } => {}
-        _ = sleep_ms(50) => {} // Timer 6
-        _ = async {
-            select! {
-                biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-                _ = async { log("log 8") } => {}
-                _ = async { log("log 9") } => {}
-                _ = async { block_ms(30) } => {}
-            }
-        } => {}
+        _ = sleep_ms(20) => { // Timer 2
+            sleep_ms(10).await; // Timer 4
+            log("log 5");
+        }
+        _ = sleep_ms(20) => {} // Timer 3
     }
-    sleep_ms(100).await; // Timer 11
-    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
+    let f1 = async {
         join!( // all at once; each poll polls every unfinished one
-            sleep_ms(50), // Timer 13
-            async {
-                join!( // all at once; each poll polls every unfinished one
-                    async { block_ms(30) },
-                    sleep_ms(20), // Timer 16
-                    sleep_ms(20), // Timer 17
-                );
-            },
-            sleep_ms(20), // Timer 18
+            sleep_ms(50), // Timer 8
+            async { block_ms(10) },
+            sleep_ms(0), // Timer 10
         );
+    };
+    // nothing has run yet: futures start when polled
+    f1.await;
+    sleep_ms(0).await; // Timer 11
+    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
+        log("log 12");
     });
     h1.await.unwrap();
 }
@@ -8944,10 +8497,35 @@ pub mod random_248 {
 use runtime::prelude::*;
 
 async fn run() {
-    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
-        sleep_ms(20).await; // Timer 1
+    join!( // all at once; each poll polls every unfinished one
+        async { block_ms(0) },
+    );
+    for _ in 0..0 {
+        yield_now().await; // yield: the task goes to the back of the ready queue
+        select! {
+            biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+            _ = sleep_ms(0) => {} // Timer 6
+            _ = async { log("log 7") } => {}
+            _ = async { block_ms(10) } => {}
+        }
+    }
+    for r15 in 0..1 {
+        yield_now().await; // yield: the task goes to the back of the ready queue
+        sleep_ms(20).await; // Timer 11
+        join!( // all at once; each poll polls every unfinished one
+            async { log(format!("log 13 {r15}")) },
+            sleep_ms(10), // Timer 14
+            sleep_ms(20), // Timer 15
+        );
+    }
+    spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
+        sleep_ms(10).await; // Timer 17
+        join!( // all at once; each poll polls every unfinished one
+            sleep_ms(20), // Timer 19
+            async { log("log 20") },
+        );
+        log("log 21");
     });
-    h1.await.unwrap();
 }
 
 pub fn size() -> usize {
@@ -8963,42 +8541,42 @@ pub mod random_249 {
 use runtime::prelude::*;
 
 async fn run() {
-    let f1 = sleep_ms(0); // Timer 2
-    let f2 = async {
-        for _ in 0..0 {
-            log("log 4");
-            log("log 5");
-        }
-    };
-    let f3 = async {
-        select! {
-            biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-            _ = async { log("log 7") } => {
-                sleep_ms(20).await; // Timer 8
-                log("log 9");
+    select! { // each poll starts at a branch drawn at random (this run's seed); if several are ready, the one polled first wins
+        _ = async {
+            select! { // each poll starts at a branch drawn at random (this run's seed); if several are ready, the one polled first wins
+                _ = async { log("log 3") } => {}
+                _ = sleep_ms(20) => { // Timer 4
+                    block_ms(30);
+                    log("log 7");
+                }
+                _ = sleep_ms(20) => {} // Timer 5
             }
-        }
-    };
-    // nothing has run yet: futures start when polled
-    f1.await;
-    f2.await;
-    f3.await;
-    select! {
-        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+        } => {}
+        _ = async {
+            select! {
+                biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+                _ = async { block_ms(10) } => {}
+                _ = yield_now() => {
+                    sleep_ms(0).await; // Timer 11
+                }
+            }
+        } => {}
         _ = async {
             join!( // all at once; each poll polls every unfinished one
-                async { block_ms(10) },
+                async { log("log 13") },
+                async { block_ms(0) },
             );
         } => {}
-        _ = async { block_ms(30) } => {}
     }
-    join!( // all at once; each poll polls every unfinished one
-        async {
-            for _ in 0..3 {
-                sleep_ms(10).await; // Timer 16
-            }
-        },
-    );
+    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
+        for _ in 0..3 {
+            log("log 17");
+            yield_now().await; // yield: the task goes to the back of the ready queue
+        }
+        log("log 19");
+        sleep_ms(50).await; // Timer 21
+    });
+    h1.await.unwrap();
 }
 
 pub fn size() -> usize {
@@ -9014,34 +8592,13 @@ pub mod random_250 {
 use runtime::prelude::*;
 
 async fn run() {
-    select! {
-        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-        _ = async {
-            sleep_ms(20).await; // Timer 3
-            block_ms(10);
-        } => {
-            block_ms(0);
-        }
+    select! { // each poll starts at a branch drawn at random (this run's seed); if several are ready, the one polled first wins
+        _ = async { log("log 3") } => {}
     }
-    let f1 = sleep_ms(50); // Timer 7
-    let f2 = async {
-        yield_now().await; // yield: the task goes to the back of the ready queue
-        yield_now().await; // yield: the task goes to the back of the ready queue
-        sleep_ms(20).await; // Timer 11
-    };
-    // nothing has run yet: futures start when polled
-    f1.await;
-    f2.await;
     let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
-        join!( // all at once; each poll polls every unfinished one
-            async {
-                sleep_ms(100).await; // Timer 14
-            },
-            async { log("log 15") },
-            async {
-                log("log 17");
-            },
-        );
+        let f1 = yield_now();
+        // nothing has run yet: futures start when polled
+        f1.await;
     });
     h1.await.unwrap();
 }
@@ -9059,33 +8616,7 @@ pub mod random_251 {
 use runtime::prelude::*;
 
 async fn run() {
-    let f1 = async {
-        select! {
-            biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-            _ = async { log("log 3") } => {}
-            _ = sleep_ms(50) => { // Timer 4
-                sleep_ms(50).await; // Timer 6
-            }
-            _ = sleep_ms(0) => {} // Timer 5
-        }
-    };
-    let f2 = async {
-        let f3 = async { log("log 8") };
-        let f4 = sleep_ms(20); // Timer 9
-        // nothing has run yet: futures start when polled
-        f3.await;
-        f4.await;
-    };
-    let f3 = async {
-        join!( // all at once; each poll polls every unfinished one
-            sleep_ms(10), // Timer 11
-            async { log("log 12") },
-        );
-    };
-    // nothing has run yet: futures start when polled
-    f1.await;
-    f2.await;
-    f3.await;
+    sleep_ms(100).await; // Timer 1
 }
 
 pub fn size() -> usize {
@@ -9098,220 +8629,6 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 }
 
 pub mod random_252 {
-use runtime::prelude::*;
-
-async fn run() {
-    spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
-        join!( // all at once; each poll polls every unfinished one
-            sleep_ms(50), // Timer 2
-            async {
-                block_ms(0);
-            },
-            async {
-                for _ in 0..3 {
-                    block_ms(10);
-                    block_ms(0);
-                }
-            },
-        );
-    });
-}
-
-pub fn size() -> usize {
-    std::mem::size_of_val(&run())
-}
-
-pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
-    Box::pin(run())
-}
-}
-
-pub mod random_253 {
-use runtime::prelude::*;
-
-async fn run() {
-    join!( // all at once; each poll polls every unfinished one
-        sleep_ms(0), // Timer 2
-        async {
-            let f1 = async { log("log 4") };
-            let f2 = async { log("log 5") };
-            // nothing has run yet: futures start when polled
-            f1.await;
-            f2.await;
-        },
-        async {
-            log("log 7");
-        },
-    );
-}
-
-pub fn size() -> usize {
-    std::mem::size_of_val(&run())
-}
-
-pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
-    Box::pin(run())
-}
-}
-
-pub mod random_254 {
-use runtime::prelude::*;
-
-async fn run() {
-    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
-        join!( // all at once; each poll polls every unfinished one
-            async {
-                let f1 = sleep_ms(100); // Timer 3
-                let f2 = yield_now();
-                // nothing has run yet: futures start when polled
-                f1.await;
-                f2.await;
-            },
-            async {
-                join!( // all at once; each poll polls every unfinished one
-                    sleep_ms(0), // Timer 6
-                );
-            },
-        );
-    });
-    select! {
-        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-        _ = async {
-            let f3 = sleep_ms(20); // Timer 9
-            let f4 = sleep_ms(20); // Timer 10
-            // nothing has run yet: futures start when polled
-            f3.await;
-            f4.await;
-        } => {}
-        _ = sleep_ms(20) => {} // Timer 11
-    }
-    sleep_ms(20).await; // Timer 12
-    sleep_ms(20).await; // Timer 13
-    h1.await.unwrap();
-}
-
-pub fn size() -> usize {
-    std::mem::size_of_val(&run())
-}
-
-pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
-    Box::pin(run())
-}
-}
-
-pub mod random_255 {
-use runtime::prelude::*;
-
-async fn run() {
-    select! {
-        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-        _ = async {
-            join!( // all at once; each poll polls every unfinished one
-                async { block_ms(10) },
-                sleep_ms(50), // Timer 4
-            );
-        } => {}
-    }
-    join!( // all at once; each poll polls every unfinished one
-        sleep_ms(20), // Timer 7
-        sleep_ms(0), // Timer 8
-    );
-    sleep_ms(0).await; // Timer 10
-    join!( // all at once; each poll polls every unfinished one
-        async { log("log 12") },
-        sleep_ms(50), // Timer 13
-        sleep_ms(50), // Timer 14
-    );
-    yield_now().await; // yield: the task goes to the back of the ready queue
-}
-
-pub fn size() -> usize {
-    std::mem::size_of_val(&run())
-}
-
-pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
-    Box::pin(run())
-}
-}
-
-pub mod random_256 {
-use runtime::prelude::*;
-
-async fn run() {
-    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
-        sleep_ms(50).await; // Timer 1
-    });
-    h1.await.unwrap();
-}
-
-pub fn size() -> usize {
-    std::mem::size_of_val(&run())
-}
-
-pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
-    Box::pin(run())
-}
-}
-
-pub mod random_257 {
-use runtime::prelude::*;
-
-async fn run() {
-    sleep_ms(20).await; // Timer 1
-    let f1 = async {
-        select! {
-            biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-            _ = sleep_ms(20) => {} // Timer 4
-        }
-    };
-    let f2 = async {
-        select! {
-            biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-            _ = async { log("log 6") } => {}
-            _ = async { log("log 7") } => {}
-        }
-    };
-    let f3 = async {
-        select! {
-            biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-            _ = sleep_ms(10) => { // Timer 9
-                block_ms(10);
-                log("log 13");
-            }
-            _ = sleep_ms(0) => {} // Timer 10
-            _ = async { block_ms(30) } => {
-                sleep_ms(20).await; // Timer 14
-            }
-        }
-    };
-    // nothing has run yet: futures start when polled
-    f1.await;
-    f2.await;
-    f3.await;
-    let f4 = async {
-        let f5 = async { block_ms(30) };
-        let f6 = yield_now();
-        let f7 = sleep_ms(10); // Timer 19
-        // nothing has run yet: futures start when polled
-        f5.await;
-        f6.await;
-        f7.await;
-    };
-    // nothing has run yet: futures start when polled
-    f4.await;
-    sleep_ms(100).await; // Timer 20
-}
-
-pub fn size() -> usize {
-    std::mem::size_of_val(&run())
-}
-
-pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
-    Box::pin(run())
-}
-}
-
-pub mod random_258 {
 use runtime::prelude::*;
 
 async fn run() {
@@ -9365,7 +8682,7 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 }
 }
 
-pub mod random_259 {
+pub mod random_253 {
 use runtime::prelude::*;
 
 async fn run() {
@@ -9385,7 +8702,7 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 }
 }
 
-pub mod random_260 {
+pub mod random_254 {
 use runtime::prelude::*;
 
 async fn run() {
@@ -9416,7 +8733,7 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 }
 }
 
-pub mod random_261 {
+pub mod random_255 {
 use runtime::prelude::*;
 
 async fn run() {
@@ -9438,23 +8755,237 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 }
 }
 
-pub mod random_262 {
+pub mod random_256 {
 use runtime::prelude::*;
 
 async fn run() {
     yield_now().await; // yield: the task goes to the back of the ready queue
     sleep_ms(0).await; // Timer 3
     block_ms(0);
-    select! {
-        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-        _ = sleep_ms(100) => { // Timer 6
-            yield_now().await; // yield: the task goes to the back of the ready queue
-            log("log 10");
-        }
+    select! { // each poll starts at a branch drawn at random (this run's seed); if several are ready, the one polled first wins
+        _ = sleep_ms(100) => {} // Timer 6
         _ = sleep_ms(50) => {} // Timer 7
         _ = sleep_ms(10) => {} // Timer 8
     }
-    log("log 11");
+    spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
+        block_ms(10);
+    });
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_257 {
+use runtime::prelude::*;
+
+async fn run() {
+    sleep_ms(100).await; // Timer 1
+    select! {
+        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+        _ = sleep_ms(20) => {} // Timer 4
+        _ = async { log("log 5") } => {
+            yield_now().await; // yield: the task goes to the back of the ready queue
+            log("log 7");
+        }
+    }
+    select! {
+        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+        _ = async { log("log 9") } => {
+            yield_now().await; // yield: the task goes to the back of the ready queue
+        }
+        _ = async { log("log 10") } => {
+            sleep_ms(20).await; // Timer 12
+        }
+    }
+    join!( // all at once; each poll polls every unfinished one
+        yield_now(),
+    );
+    let f1 = async { log("log 16") };
+    let f2 = yield_now();
+    // nothing has run yet: futures start when polled
+    f1.await;
+    f2.await;
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_258 {
+use runtime::prelude::*;
+
+async fn run() {
+    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
+        sleep_ms(20).await; // Timer 1
+    });
+    h1.await.unwrap();
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_259 {
+use runtime::prelude::*;
+
+async fn run() {
+    log("log 1");
+    join!( // all at once; each poll polls every unfinished one
+        sleep_ms(100), // Timer 3
+        async {
+            let f1 = sleep_ms(100); // Timer 5
+            let f2 = sleep_ms(10); // Timer 6
+            // nothing has run yet: futures start when polled
+            f1.await;
+            f2.await;
+        },
+    );
+    sleep_ms(20).await; // Timer 7
+    join!( // all at once; each poll polls every unfinished one
+        async { log("log 10") },
+    );
+    join!( // all at once; each poll polls every unfinished one
+        sleep_ms(20), // Timer 12
+        yield_now(),
+    );
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_260 {
+use runtime::prelude::*;
+
+async fn run() {
+    sleep_ms(50).await; // Timer 1
+    join!( // all at once; each poll polls every unfinished one
+        async {
+            sleep_ms(10).await; // Timer 4
+            log("log 5");
+        },
+        async {
+            select! {
+                biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+                _ = async { log("log 7") } => {}
+            }
+        },
+        sleep_ms(20), // Timer 8
+    );
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_261 {
+use runtime::prelude::*;
+
+async fn run() {
+    select! {
+        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+        _ = async {
+            select! {
+                biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+                _ = sleep_ms(0) => { // Timer 3
+                    sleep_ms(100).await; // Timer 5
+                }
+                _ = sleep_ms(100) => { // Timer 4
+                    block_ms(30);
+                    log("log 7");
+                }
+            }
+        } => {}
+        _ = async {
+            log("log 9");
+            sleep_ms(20).await; // Timer 10
+        } => {}
+    }
+    select! {
+        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+        _ = sleep_ms(50) => { // Timer 13
+            log("log 16");
+            yield_now().await; // yield: the task goes to the back of the ready queue
+        }
+        _ = async { log("log 14") } => {
+            sleep_ms(0).await; // Timer 18
+            log("log 19");
+        }
+        _ = sleep_ms(20) => {} // Timer 15
+    }
+    for r28 in 0..0 {
+        select! {
+            biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+            _ = sleep_ms(20) => { // Timer 22
+                log("log 23");
+                log(format!("log 24 {r28}"));
+            }
+        }
+        select! {
+            biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+            _ = async { block_ms(10) } => {}
+        }
+        join!( // all at once; each poll polls every unfinished one
+            sleep_ms(100), // Timer 28
+        );
+    }
+    for _ in 0..2 {
+        join!( // all at once; each poll polls every unfinished one
+            sleep_ms(20), // Timer 31
+        );
+    }
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_262 {
+use runtime::prelude::*;
+
+async fn run() {
+    select! { // each poll starts at a branch drawn at random (this run's seed); if several are ready, the one polled first wins
+        _ = sleep_ms(20) => { // Timer 16
+            block_ms(0);
+        }
+    }
+    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
+        join!( // all at once; each poll polls every unfinished one
+            sleep_ms(100), // Timer 19
+        );
+    });
+    h1.await.unwrap();
 }
 
 pub fn size() -> usize {
@@ -9470,44 +9001,30 @@ pub mod random_263 {
 use runtime::prelude::*;
 
 async fn run() {
-    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
-        select! {
-            biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-            _ = async {
-                join!( // all at once; each poll polls every unfinished one
-                    async { log("log 3") },
-                );
-            } => {
-                yield_now().await; // yield: the task goes to the back of the ready queue
-                log("log 6");
-            }
-            _ = sleep_ms(10) => {} // Timer 4
-        }
-    });
-    select! {
-        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-        _ = async {
-            log("log 9");
-            block_ms(30);
-        } => {}
-        _ = async {
+    join!( // all at once; each poll polls every unfinished one
+        async {
             select! {
                 biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-                _ = async { block_ms(30) } => {
-                    yield_now().await; // yield: the task goes to the back of the ready queue
-                    sleep_ms(10).await; // Timer 15
+                _ = sleep_ms(50) => { // Timer 3
+                    sleep_ms(10).await; // Timer 6
+                    sleep_ms(20).await; // Timer 7
                 }
-                _ = sleep_ms(20) => { // Timer 13
-                    sleep_ms(0).await; // Timer 16
+                _ = sleep_ms(100) => { // Timer 4
+                    sleep_ms(100).await; // Timer 8
+                    block_ms(0);
+                }
+                _ = sleep_ms(50) => { // Timer 5
+                    sleep_ms(20).await; // Timer 10
+                    log("log 11");
                 }
             }
-        } => {}
-        _ = sleep_ms(20) => { // Timer 17
-            block_ms(0);
-            log("log 19");
-        }
-    }
-    h1.await.unwrap();
+        },
+        sleep_ms(100), // Timer 12
+        async {
+            sleep_ms(10).await; // Timer 14
+            sleep_ms(20).await; // Timer 15
+        },
+    );
 }
 
 pub fn size() -> usize {
@@ -9523,35 +9040,14 @@ pub mod random_264 {
 use runtime::prelude::*;
 
 async fn run() {
-    sleep_ms(100).await; // Timer 1
-    for _ in 0..2 {
-        for _ in 0..0 {
-            sleep_ms(10).await; // Timer 4
-            sleep_ms(10).await; // Timer 5
-            log("log 6");
-        }
-        sleep_ms(10).await; // Timer 7
-    }
-    log("log 9");
-    sleep_ms(50).await; // Timer 10
     join!( // all at once; each poll polls every unfinished one
-        async {
-            sleep_ms(10).await; // Timer 13
-            log("log 14");
-        },
         async {
             select! {
                 biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-                _ = async { log("log 16") } => {}
+                _ = async { log("log 3") } => {}
             }
         },
-        async {
-            let f1 = async { log("log 18") };
-            let f2 = yield_now();
-            // nothing has run yet: futures start when polled
-            f1.await;
-            f2.await;
-        },
+        async { block_ms(30) },
     );
 }
 
@@ -9568,7 +9064,29 @@ pub mod random_265 {
 use runtime::prelude::*;
 
 async fn run() {
-    sleep_ms(100).await; // Timer 1
+    join!( // all at once; each poll polls every unfinished one
+        async {
+            block_ms(0);
+            sleep_ms(0).await; // Timer 4
+        },
+        async {
+            for r7 in 0..2 {
+                log(format!("log 6 {r7}"));
+                log("log 7");
+            }
+        },
+    );
+    spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
+        select! {
+            biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+            _ = async {
+                block_ms(0);
+                yield_now().await; // yield: the task goes to the back of the ready queue
+                log("log 12");
+            } => {}
+        }
+    });
+    log("log 13");
 }
 
 pub fn size() -> usize {
@@ -9584,10 +9102,31 @@ pub mod random_266 {
 use runtime::prelude::*;
 
 async fn run() {
-    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
-        log("log 1");
-    });
-    h1.await.unwrap();
+    sleep_ms(20).await; // Timer 1
+    let f1 = async {
+        select! {
+            biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+            _ = async { block_ms(30) } => {}
+            _ = async { block_ms(0) } => {}
+        }
+    };
+    let f2 = async {
+        select! { // each poll starts at a branch drawn at random (this run's seed); if several are ready, the one polled first wins
+            _ = sleep_ms(10) => {} // Timer 7
+            _ = sleep_ms(20) => {} // Timer 8
+        }
+    };
+    // nothing has run yet: futures start when polled
+    f1.await;
+    f2.await;
+    select! {
+        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+        _ = async {
+            let f3 = sleep_ms(100); // Timer 11
+            // nothing has run yet: futures start when polled
+            f3.await;
+        } => {}
+    }
 }
 
 pub fn size() -> usize {
@@ -9603,34 +9142,18 @@ pub mod random_267 {
 use runtime::prelude::*;
 
 async fn run() {
-    select! {
-        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-        _ = async {
-            sleep_ms(20).await; // Timer 3
-            sleep_ms(20).await; // Timer 4
-            sleep_ms(20).await; // Timer 5
-        } => {}
-        _ = async {
-            select! {
-                biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-                _ = async { log("log 7") } => {}
-                _ = async { log("log 8") } => {}
-            }
-        } => {
-            sleep_ms(10).await; // Timer 13
-        }
-        _ = async {
-            let f1 = sleep_ms(20); // Timer 10
-            let f2 = async { block_ms(30) };
-            let f3 = async { log("log 12") };
-            // nothing has run yet: futures start when polled
-            f1.await;
-            f2.await;
-            f3.await;
-        } => {
-            sleep_ms(50).await; // Timer 14
-        }
-    }
+    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
+        join!( // all at once; each poll polls every unfinished one
+            async {
+                join!( // all at once; each poll polls every unfinished one
+                    async { log("log 3") },
+                    sleep_ms(50), // Timer 4
+                    async { block_ms(10) },
+                );
+            },
+        );
+    });
+    h1.await.unwrap();
 }
 
 pub fn size() -> usize {
@@ -9646,42 +9169,25 @@ pub mod random_268 {
 use runtime::prelude::*;
 
 async fn run() {
-    let f1 = async {
+    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
         join!( // all at once; each poll polls every unfinished one
-            async { log("log 3") },
+            async { log("log 2") },
+            async { block_ms(10) },
+            sleep_ms(100), // Timer 4
         );
-    };
-    let f2 = async {
-        for _ in 0..2 {
-            block_ms(0);
-            yield_now().await; // yield: the task goes to the back of the ready queue
+    });
+    h1.await.unwrap();
+    select! {
+        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+        _ = sleep_ms(20) => { // Timer 6
+            log("log 7");
+            sleep_ms(0).await; // Timer 8
         }
-    };
-    // nothing has run yet: futures start when polled
-    f1.await;
-    f2.await;
+    }
     join!( // all at once; each poll polls every unfinished one
-        sleep_ms(100), // Timer 9
+        sleep_ms(20), // Timer 10
     );
-    log("log 10");
-    log("log 11");
-    join!( // all at once; each poll polls every unfinished one
-        async {
-            join!( // all at once; each poll polls every unfinished one
-                async { block_ms(10) },
-                yield_now(),
-                async { log("log 16") },
-            );
-        },
-    );
-    sleep_ms(20).await; // Timer 18
-    join!( // all at once; each poll polls every unfinished one
-        async { log("log 20") },
-        sleep_ms(20), // Timer 21
-        sleep_ms(0), // Timer 22
-    );
-    sleep_ms(100).await; // Timer 24
-    log("log 25");
+    sleep_ms(50).await; // Timer 11
 }
 
 pub fn size() -> usize {
@@ -9697,13 +9203,7 @@ pub mod random_269 {
 use runtime::prelude::*;
 
 async fn run() {
-    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
-        yield_now().await; // yield: the task goes to the back of the ready queue
-        block_ms(10);
-        log("log 5");
-    });
-    h1.await.unwrap();
-    sleep_ms(100).await; // Timer 6
+    sleep_ms(100).await; // Timer 1
 }
 
 pub fn size() -> usize {
@@ -9719,30 +9219,64 @@ pub mod random_270 {
 use runtime::prelude::*;
 
 async fn run() {
-    sleep_ms(0).await; // Timer 1
-    join!( // all at once; each poll polls every unfinished one
-        sleep_ms(100), // Timer 3
-        async {
-            select! {
-                biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-                _ = sleep_ms(20) => { // Timer 5
-                    log("log 6");
-                    sleep_ms(20).await; // Timer 7
-                }
-            }
-        },
-    );
-    join!( // all at once; each poll polls every unfinished one
-        async {
-            let f1 = sleep_ms(10); // Timer 10
+    select! {
+        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+        _ = async {
+            let f1 = sleep_ms(0); // Timer 3
+            let f2 = sleep_ms(20); // Timer 4
             // nothing has run yet: futures start when polled
             f1.await;
-        },
-        async {
+            f2.await;
+        } => {
             log("log 12");
-        },
-    );
-    sleep_ms(50).await; // Timer 13
+            block_ms(0);
+        }
+        _ = async {
+            select! { // each poll starts at a branch drawn at random (this run's seed); if several are ready, the one polled first wins
+                _ = async { block_ms(0) } => {}
+                _ = sleep_ms(20) => { // Timer 7
+                    block_ms(30);
+                    sleep_ms(20).await; // Timer 9
+                }
+            }
+        } => {}
+        _ = async {
+            join!( // all at once; each poll polls every unfinished one
+                sleep_ms(10), // Timer 11
+            );
+        } => {
+            block_ms(0);
+            sleep_ms(0).await; // Timer 15
+        }
+    }
+    for _ in 0..3 {
+        let f3 = sleep_ms(100); // Timer 18
+        let f4 = yield_now();
+        // nothing has run yet: futures start when polled
+        f3.await;
+        f4.await;
+    }
+    select! {
+        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+        _ = async {
+            select! {
+                biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+                _ = sleep_ms(100) => { // Timer 22
+                    log("log 23");
+                }
+            }
+        } => {}
+        _ = sleep_ms(20) => { // Timer 24
+            sleep_ms(0).await; // Timer 27
+            block_ms(10);
+        }
+        _ = async {
+            sleep_ms(0).await; // Timer 26
+        } => {
+            log("log 29");
+        }
+    }
+    sleep_ms(10).await; // Timer 30
 }
 
 pub fn size() -> usize {
@@ -9758,323 +9292,39 @@ pub mod random_271 {
 use runtime::prelude::*;
 
 async fn run() {
-    sleep_ms(50).await; // Timer 1
-    sleep_ms(20).await; // Timer 2
-}
-
-pub fn size() -> usize {
-    std::mem::size_of_val(&run())
-}
-
-pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
-    Box::pin(run())
-}
-}
-
-pub mod random_272 {
-use runtime::prelude::*;
-
-async fn run() {
-    sleep_ms(100).await; // Timer 1
     join!( // all at once; each poll polls every unfinished one
-        async {
-            for _ in 0..1 {
-                sleep_ms(20).await; // Timer 4
-            }
-        },
+        async { log("log 2") },
     );
-    sleep_ms(20).await; // Timer 5
-    sleep_ms(100).await; // Timer 7
-}
-
-pub fn size() -> usize {
-    std::mem::size_of_val(&run())
-}
-
-pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
-    Box::pin(run())
-}
-}
-
-pub mod random_273 {
-use runtime::prelude::*;
-
-async fn run() {
-    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
-        let f1 = sleep_ms(20); // Timer 3
-        let f2 = async { log("log 4") };
-        // nothing has run yet: futures start when polled
-        f1.await;
-        f2.await;
+    log("log 3");
+    for r16 in 0..1 {
         select! {
             biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-            _ = async { log("log 6") } => {}
+            _ = async { block_ms(0) } => {}
+            _ = async { log("log 7") } => {
+                yield_now().await; // yield: the task goes to the back of the ready queue
+                log("log 9");
+            }
         }
-    });
-    h1.await.unwrap();
-    sleep_ms(0).await; // Timer 7
-}
-
-pub fn size() -> usize {
-    std::mem::size_of_val(&run())
-}
-
-pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
-    Box::pin(run())
-}
-}
-
-pub mod random_274 {
-use runtime::prelude::*;
-
-async fn run() {
-    sleep_ms(20).await; // Timer 1
-    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
-        sleep_ms(20).await; // Timer 2
-    });
-    h1.await.unwrap();
-}
-
-pub fn size() -> usize {
-    std::mem::size_of_val(&run())
-}
-
-pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
-    Box::pin(run())
-}
-}
-
-pub mod random_275 {
-use runtime::prelude::*;
-
-async fn run() {
-    sleep_ms(50).await; // Timer 1
-    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
-        let f1 = async {
-            sleep_ms(0).await; // Timer 4
-            block_ms(10);
-        };
-        let f2 = async {
-            select! {
-                biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-                _ = yield_now() => {}
-                _ = async { block_ms(0) } => {}
-            }
-        };
-        let f3 = async {
-            select! {
-                biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-                _ = sleep_ms(100) => {} // Timer 10
-            }
-        };
-        // nothing has run yet: futures start when polled
-        f1.await;
-        f2.await;
-        f3.await;
-    });
-    h1.await.unwrap();
-}
-
-pub fn size() -> usize {
-    std::mem::size_of_val(&run())
-}
-
-pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
-    Box::pin(run())
-}
-}
-
-pub mod random_276 {
-use runtime::prelude::*;
-
-async fn run() {
-    sleep_ms(20).await; // Timer 2
-    let f1 = async { log("log 4") };
-    let f2 = sleep_ms(20); // Timer 5
-    // nothing has run yet: futures start when polled
-    f1.await;
-    f2.await;
-    block_ms(30);
-    sleep_ms(10).await; // Timer 7
-    select! {
-        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-        _ = async {
-            join!( // all at once; each poll polls every unfinished one
-                sleep_ms(20), // Timer 10
-                async { log("log 11") },
-            );
-        } => {}
-        _ = async {
-            log("log 13");
-            sleep_ms(100).await; // Timer 14
-        } => {}
-    }
-}
-
-pub fn size() -> usize {
-    std::mem::size_of_val(&run())
-}
-
-pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
-    Box::pin(run())
-}
-}
-
-pub mod random_277 {
-use runtime::prelude::*;
-
-async fn run() {
-    join!( // all at once; each poll polls every unfinished one
-        yield_now(),
-    );
-    join!( // all at once; each poll polls every unfinished one
-        async {
-            select! {
-                biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-                _ = sleep_ms(10) => { // Timer 6
-                    log("log 7");
-                }
-            }
-        },
-        async {
-            join!( // all at once; each poll polls every unfinished one
-                async { log("log 9") },
-                async { block_ms(10) },
-                sleep_ms(100), // Timer 11
-            );
-        },
-    );
-    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
-        select! {
-            biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-            _ = sleep_ms(20) => {} // Timer 13
-        }
-    });
-    h1.await.unwrap();
-}
-
-pub fn size() -> usize {
-    std::mem::size_of_val(&run())
-}
-
-pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
-    Box::pin(run())
-}
-}
-
-pub mod random_278 {
-use runtime::prelude::*;
-
-async fn run() {
-    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
+        sleep_ms(20).await; // Timer 11
+        log(format!("log 12 {r16}"));
+        log("log 13");
         join!( // all at once; each poll polls every unfinished one
-            async {
-                join!( // all at once; each poll polls every unfinished one
-                    sleep_ms(20), // Timer 3
-                );
-            },
-        );
-    });
-    h1.await.unwrap();
-    sleep_ms(50).await; // Timer 4
-}
-
-pub fn size() -> usize {
-    std::mem::size_of_val(&run())
-}
-
-pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
-    Box::pin(run())
-}
-}
-
-pub mod random_279 {
-use runtime::prelude::*;
-
-async fn run() {
-    sleep_ms(100).await; // Timer 1
-}
-
-pub fn size() -> usize {
-    std::mem::size_of_val(&run())
-}
-
-pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
-    Box::pin(run())
-}
-}
-
-pub mod random_280 {
-use runtime::prelude::*;
-
-async fn run() {
-    select! {
-        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-        _ = async {
-            join!( // all at once; each poll polls every unfinished one
-                async { block_ms(0) },
-                async { log("log 24") },
-                sleep_ms(20), // Timer 25
-            );
-        } => {}
-    }
-    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
-        join!( // all at once; each poll polls every unfinished one
-            async { log("log 27") },
-        );
-    });
-    h1.await.unwrap();
-}
-
-pub fn size() -> usize {
-    std::mem::size_of_val(&run())
-}
-
-pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
-    Box::pin(run())
-}
-}
-
-pub mod random_281 {
-use runtime::prelude::*;
-
-async fn run() {
-    log("log 1");
-    log("log 2");
-    for _ in 0..3 {
-        sleep_ms(20).await; // Timer 4
-        join!( // all at once; each poll polls every unfinished one
-            async { block_ms(10) },
+            async { block_ms(0) },
+            sleep_ms(0), // Timer 16
         );
     }
-}
-
-pub fn size() -> usize {
-    std::mem::size_of_val(&run())
-}
-
-pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
-    Box::pin(run())
-}
-}
-
-pub mod random_282 {
-use runtime::prelude::*;
-
-async fn run() {
-    block_ms(0);
     spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
         join!( // all at once; each poll polls every unfinished one
             async {
                 join!( // all at once; each poll polls every unfinished one
-                    sleep_ms(20), // Timer 14
+                    sleep_ms(20), // Timer 19
                 );
             },
             async {
                 join!( // all at once; each poll polls every unfinished one
                     async { block_ms(30) },
                     async { block_ms(10) },
-                    sleep_ms(10), // Timer 18
+                    sleep_ms(10), // Timer 23
                 );
             },
             yield_now(),
@@ -10091,27 +9341,47 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 }
 }
 
-pub mod random_283 {
+pub mod random_272 {
 use runtime::prelude::*;
 
 async fn run() {
-    log("log 1");
-    select! {
-        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-        _ = sleep_ms(20) => { // Timer 3
-            block_ms(0);
-            sleep_ms(10).await; // Timer 8
-        }
+    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
+        log("log 1");
+    });
+    select! { // each poll starts at a branch drawn at random (this run's seed); if several are ready, the one polled first wins
+        _ = sleep_ms(20) => {} // Timer 3
         _ = async {
             let f1 = sleep_ms(20); // Timer 5
             let f2 = sleep_ms(50); // Timer 6
             // nothing has run yet: futures start when polled
             f1.await;
             f2.await;
-        } => {
-            sleep_ms(50).await; // Timer 9
+        } => {}
+    }
+    h1.await.unwrap();
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_273 {
+use runtime::prelude::*;
+
+async fn run() {
+    select! { // each poll starts at a branch drawn at random (this run's seed); if several are ready, the one polled first wins
+        _ = sleep_ms(20) => {} // Timer 3
+        _ = async { log("log 4") } => {
+            sleep_ms(20).await; // Timer 5
+            log("log 6");
         }
     }
+    log("log 7");
 }
 
 pub fn size() -> usize {
@@ -10123,45 +9393,36 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 }
 }
 
-pub mod random_284 {
+pub mod random_274 {
 use runtime::prelude::*;
 
 async fn run() {
-    join!( // all at once; each poll polls every unfinished one
-        async {
-            yield_now().await; // yield: the task goes to the back of the ready queue
-        },
-    );
-    sleep_ms(100).await; // Timer 4
-}
-
-pub fn size() -> usize {
-    std::mem::size_of_val(&run())
-}
-
-pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
-    Box::pin(run())
-}
-}
-
-pub mod random_285 {
-use runtime::prelude::*;
-
-async fn run() {
+    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
+        block_ms(0);
+    });
     select! {
         biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-        _ = async { log("log 2") } => {}
+        _ = async {
+            join!( // all at once; each poll polls every unfinished one
+                sleep_ms(10), // Timer 4
+            );
+        } => {}
+        _ = async { log("log 5") } => {}
     }
-    block_ms(0);
-    join!( // all at once; each poll polls every unfinished one
-        async {
-            select! {
-                biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-                _ = sleep_ms(20) => {} // Timer 6
-            }
-        },
-        async { log("log 7") },
-    );
+    select! { // each poll starts at a branch drawn at random (this run's seed); if several are ready, the one polled first wins
+        _ = async {
+            join!( // all at once; each poll polls every unfinished one
+                sleep_ms(100), // Timer 8
+                sleep_ms(50), // Timer 9
+                async { log("log 10") },
+            );
+        } => {}
+        _ = async {
+            sleep_ms(0).await; // Timer 12
+            sleep_ms(10).await; // Timer 13
+        } => {}
+    }
+    h1.await.unwrap();
 }
 
 pub fn size() -> usize {
@@ -10173,31 +9434,7 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 }
 }
 
-pub mod random_286 {
-use runtime::prelude::*;
-
-async fn run() {
-    sleep_ms(50).await; // Timer 1
-    sleep_ms(20).await; // Timer 2
-    let f1 = async { block_ms(30) };
-    // nothing has run yet: futures start when polled
-    f1.await;
-    for _ in 0..2 {
-        sleep_ms(10).await; // Timer 8
-    }
-    block_ms(10);
-}
-
-pub fn size() -> usize {
-    std::mem::size_of_val(&run())
-}
-
-pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
-    Box::pin(run())
-}
-}
-
-pub mod random_287 {
+pub mod random_275 {
 use runtime::prelude::*;
 
 async fn run() {
@@ -10216,7 +9453,7 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 }
 }
 
-pub mod random_288 {
+pub mod random_276 {
 use runtime::prelude::*;
 
 async fn run() {
@@ -10243,33 +9480,425 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 }
 }
 
+pub mod random_277 {
+use runtime::prelude::*;
+
+async fn run() {
+    let f1 = async {
+        select! { // each poll starts at a branch drawn at random (this run's seed); if several are ready, the one polled first wins
+            _ = async { log("log 3") } => {
+                yield_now().await; // yield: the task goes to the back of the ready queue
+            }
+            _ = sleep_ms(10) => {} // Timer 4
+        }
+    };
+    let f2 = async { block_ms(30) };
+    // nothing has run yet: futures start when polled
+    f1.await;
+    f2.await;
+    let f3 = sleep_ms(10); // Timer 8
+    // nothing has run yet: futures start when polled
+    f3.await;
+    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
+        let f4 = async {
+            join!( // all at once; each poll polls every unfinished one
+                async { block_ms(10) },
+            );
+        };
+        let f5 = async {
+            sleep_ms(0).await; // Timer 13
+            log("log 14");
+        };
+        let f6 = async {
+            join!( // all at once; each poll polls every unfinished one
+                async { log("log 16") },
+                async { log("log 17") },
+                sleep_ms(10), // Timer 18
+            );
+        };
+        // nothing has run yet: futures start when polled
+        f4.await;
+        f5.await;
+        f6.await;
+    });
+    h1.await.unwrap();
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_278 {
+use runtime::prelude::*;
+
+async fn run() {
+    join!( // all at once; each poll polls every unfinished one
+        async { block_ms(10) },
+        async {
+            block_ms(0);
+            log("log 5");
+        },
+        async {
+            let f1 = sleep_ms(10); // Timer 7
+            let f2 = yield_now();
+            // nothing has run yet: futures start when polled
+            f1.await;
+            f2.await;
+        },
+    );
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_279 {
+use runtime::prelude::*;
+
+async fn run() {
+    for r6 in 0..1 {
+        let f1 = sleep_ms(0); // Timer 3
+        let f2 = async { log(format!("log 4 {r6}")) };
+        // nothing has run yet: futures start when polled
+        f1.await;
+        f2.await;
+        join!( // all at once; each poll polls every unfinished one
+            sleep_ms(50), // Timer 6
+        );
+    }
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_280 {
+use runtime::prelude::*;
+
+async fn run() {
+    sleep_ms(20).await; // Timer 1
+    block_ms(0);
+    yield_now().await; // yield: the task goes to the back of the ready queue
+    select! { // each poll starts at a branch drawn at random (this run's seed); if several are ready, the one polled first wins
+        _ = async { log("log 7") } => {}
+    }
+    select! { // each poll starts at a branch drawn at random (this run's seed); if several are ready, the one polled first wins
+        _ = async { block_ms(0) } => {}
+        _ = sleep_ms(10) => { // Timer 10
+            log("log 12");
+        }
+        _ = sleep_ms(50) => {} // Timer 11
+    }
+    sleep_ms(10).await; // Timer 15
+    block_ms(10);
+    yield_now().await; // yield: the task goes to the back of the ready queue
+    sleep_ms(50).await; // Timer 19
+    log("log 20");
+    sleep_ms(50).await; // Timer 21
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_281 {
+use runtime::prelude::*;
+
+async fn run() {
+    join!( // all at once; each poll polls every unfinished one
+        async {
+            join!( // all at once; each poll polls every unfinished one
+                sleep_ms(100), // Timer 3
+                async { block_ms(0) },
+                sleep_ms(20), // Timer 5
+            );
+        },
+    );
+    sleep_ms(50).await; // Timer 6
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_282 {
+use runtime::prelude::*;
+
+async fn run() {
+    select! {
+        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+        _ = sleep_ms(20) => {} // Timer 3
+        _ = sleep_ms(50) => {} // Timer 4
+    }
+    join!( // all at once; each poll polls every unfinished one
+        async { log("log 6") },
+        sleep_ms(0), // Timer 7
+        async { log("log 8") },
+    );
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_283 {
+use runtime::prelude::*;
+
+async fn run() {
+    block_ms(30);
+    let f1 = sleep_ms(50); // Timer 3
+    // nothing has run yet: futures start when polled
+    f1.await;
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_284 {
+use runtime::prelude::*;
+
+async fn run() {
+    sleep_ms(20).await; // Timer 1
+    log("log 2");
+    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
+        join!( // all at once; each poll polls every unfinished one
+            async { log("log 4") },
+            async {
+                select! {
+                    biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+                    _ = async { block_ms(10) } => {}
+                    _ = async { log("log 7") } => {}
+                }
+            },
+            async {
+                join!( // all at once; each poll polls every unfinished one
+                    sleep_ms(10), // Timer 9
+                    async { log("log 10") },
+                    async { log("log 11") },
+                );
+            },
+        );
+    });
+    h1.await.unwrap();
+    let f1 = async { log("log 13") };
+    let f2 = async { block_ms(10) };
+    // nothing has run yet: futures start when polled
+    f1.await;
+    f2.await;
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_285 {
+use runtime::prelude::*;
+
+async fn run() {
+    select! { // each poll starts at a branch drawn at random (this run's seed); if several are ready, the one polled first wins
+        _ = async {
+            join!( // all at once; each poll polls every unfinished one
+                sleep_ms(100), // Timer 3
+                async { log("log 4") },
+                async { log("log 5") },
+            );
+        } => {
+            block_ms(10);
+        }
+        _ = async {
+            sleep_ms(20).await; // Timer 7
+            sleep_ms(20).await; // Timer 8
+        } => {
+            sleep_ms(0).await; // Timer 12
+        }
+        _ = async {
+            select! {
+                biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+                _ = async { log("log 10") } => {}
+            }
+        } => {}
+    }
+    join!( // all at once; each poll polls every unfinished one
+        async { block_ms(0) },
+    );
+    sleep_ms(20).await; // Timer 15
+    yield_now().await; // yield: the task goes to the back of the ready queue
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_286 {
+use runtime::prelude::*;
+
+async fn run() {
+    join!( // all at once; each poll polls every unfinished one
+        async { log("log 18") },
+    );
+    sleep_ms(20).await; // Timer 20
+    block_ms(30);
+    sleep_ms(0).await; // Timer 22
+    join!( // all at once; each poll polls every unfinished one
+        sleep_ms(20), // Timer 24
+        yield_now(),
+    );
+    join!( // all at once; each poll polls every unfinished one
+        sleep_ms(20), // Timer 28
+    );
+    join!( // all at once; each poll polls every unfinished one
+        async {
+            let f1 = sleep_ms(50); // Timer 31
+            let f2 = sleep_ms(20); // Timer 32
+            let f3 = sleep_ms(20); // Timer 33
+            // nothing has run yet: futures start when polled
+            f1.await;
+            f2.await;
+            f3.await;
+        },
+        async {
+            sleep_ms(10).await; // Timer 35
+            sleep_ms(10).await; // Timer 36
+            sleep_ms(0).await; // Timer 37
+        },
+        async {
+            select! { // each poll starts at a branch drawn at random (this run's seed); if several are ready, the one polled first wins
+                _ = async { log("log 39") } => {}
+                _ = sleep_ms(50) => {} // Timer 40
+            }
+        },
+    );
+    log("log 41");
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_287 {
+use runtime::prelude::*;
+
+async fn run() {
+    let f1 = async {
+        let f2 = sleep_ms(10); // Timer 3
+        let f3 = sleep_ms(20); // Timer 4
+        // nothing has run yet: futures start when polled
+        f2.await;
+        f3.await;
+    };
+    let f2 = async {
+        join!( // all at once; each poll polls every unfinished one
+            async { block_ms(10) },
+            async { block_ms(10) },
+        );
+    };
+    let f3 = async {
+        sleep_ms(10).await; // Timer 9
+        log("log 10");
+        sleep_ms(50).await; // Timer 11
+    };
+    // nothing has run yet: futures start when polled
+    f1.await;
+    f2.await;
+    f3.await;
+    select! { // each poll starts at a branch drawn at random (this run's seed); if several are ready, the one polled first wins
+        _ = async {
+            yield_now().await; // yield: the task goes to the back of the ready queue
+            block_ms(30);
+            sleep_ms(10).await; // Timer 16
+        } => {}
+    }
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_288 {
+use runtime::prelude::*;
+
+async fn run() {
+    log("log 1");
+    let f1 = async {
+        sleep_ms(0).await; // Timer 4
+    };
+    // nothing has run yet: futures start when polled
+    f1.await;
+    let f2 = sleep_ms(100); // Timer 6
+    // nothing has run yet: futures start when polled
+    f2.await;
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
 pub mod random_289 {
 use runtime::prelude::*;
 
 async fn run() {
-    for _ in 0..1 {
-        select! {
-            biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-            _ = async { log("log 3") } => {
-                block_ms(10);
-            }
-            _ = sleep_ms(10) => { // Timer 4
-                block_ms(30);
-            }
-        }
-        sleep_ms(100).await; // Timer 7
-    }
-    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
-        for _ in 0..2 {
-            for _ in 0..0 {
-                sleep_ms(20).await; // Timer 10
-            }
-            sleep_ms(10).await; // Timer 11
-            log("log 12");
-        }
-    });
-    log("log 13");
-    h1.await.unwrap();
+    yield_now().await; // yield: the task goes to the back of the ready queue
 }
 
 pub fn size() -> usize {
@@ -10285,10 +9914,25 @@ pub mod random_290 {
 use runtime::prelude::*;
 
 async fn run() {
-    let f1 = async { block_ms(0) };
-    // nothing has run yet: futures start when polled
-    f1.await;
-    block_ms(10);
+    select! {
+        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+        _ = sleep_ms(20) => { // Timer 2
+            block_ms(10);
+        }
+        _ = async { log("log 3") } => {
+            sleep_ms(50).await; // Timer 9
+        }
+        _ = async {
+            join!( // all at once; each poll polls every unfinished one
+                yield_now(),
+                async { log("log 6") },
+                sleep_ms(100), // Timer 7
+            );
+        } => {}
+    }
+    for _ in 0..1 {
+        sleep_ms(50).await; // Timer 11
+    }
 }
 
 pub fn size() -> usize {
@@ -10304,24 +9948,11 @@ pub mod random_291 {
 use runtime::prelude::*;
 
 async fn run() {
-    select! {
-        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-        _ = async {
-            join!( // all at once; each poll polls every unfinished one
-                async { log("log 3") },
-                async { block_ms(10) },
-                yield_now(),
-            );
-        } => {}
-    }
-    let f1 = sleep_ms(10); // Timer 8
-    let f2 = sleep_ms(0); // Timer 9
-    // nothing has run yet: futures start when polled
-    f1.await;
-    f2.await;
-    block_ms(0);
-    sleep_ms(50).await; // Timer 12
-    yield_now().await; // yield: the task goes to the back of the ready queue
+    sleep_ms(100).await; // Timer 2
+    block_ms(10);
+    log("log 4");
+    sleep_ms(100).await; // Timer 5
+    sleep_ms(20).await; // Timer 6
 }
 
 pub fn size() -> usize {
@@ -10337,21 +9968,41 @@ pub mod random_292 {
 use runtime::prelude::*;
 
 async fn run() {
+    log("log 1");
     join!( // all at once; each poll polls every unfinished one
-        yield_now(),
-        async { block_ms(0) },
-        yield_now(),
+        async {
+            join!( // all at once; each poll polls every unfinished one
+                async { block_ms(10) },
+                sleep_ms(0), // Timer 5
+                sleep_ms(50), // Timer 6
+            );
+        },
+        async {
+            sleep_ms(0).await; // Timer 8
+            sleep_ms(10).await; // Timer 9
+            sleep_ms(0).await; // Timer 10
+        },
+        async {
+            let f1 = async { log("log 12") };
+            let f2 = sleep_ms(100); // Timer 13
+            // nothing has run yet: futures start when polled
+            f1.await;
+            f2.await;
+        },
     );
-    select! {
-        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-        _ = async { log("log 7") } => {
-            log("log 8");
-            sleep_ms(20).await; // Timer 9
-        }
-    }
     join!( // all at once; each poll polls every unfinished one
-        sleep_ms(50), // Timer 11
-        async { log("log 12") },
+        async {
+            join!( // all at once; each poll polls every unfinished one
+                sleep_ms(50), // Timer 16
+            );
+        },
+        async {
+            let f3 = yield_now();
+            let f4 = sleep_ms(100); // Timer 19
+            // nothing has run yet: futures start when polled
+            f3.await;
+            f4.await;
+        },
     );
 }
 
@@ -10370,21 +10021,27 @@ use runtime::prelude::*;
 async fn run() {
     select! {
         biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-        _ = sleep_ms(20) => {} // Timer 3
-        _ = async { block_ms(10) } => {}
         _ = async { block_ms(10) } => {
-            log("log 6");
-            log("log 7");
+            yield_now().await; // yield: the task goes to the back of the ready queue
+            sleep_ms(100).await; // Timer 5
         }
     }
-    sleep_ms(50).await; // Timer 8
+    block_ms(10);
     select! {
         biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-        _ = sleep_ms(0) => { // Timer 10
-            block_ms(0);
+        _ = sleep_ms(0) => { // Timer 8
             sleep_ms(20).await; // Timer 13
         }
-        _ = sleep_ms(20) => {} // Timer 11
+        _ = async { block_ms(10) } => {
+            log("log 14");
+        }
+        _ = async {
+            let f1 = sleep_ms(0); // Timer 11
+            let f2 = sleep_ms(10); // Timer 12
+            // nothing has run yet: futures start when polled
+            f1.await;
+            f2.await;
+        } => {}
     }
 }
 
@@ -10401,35 +10058,19 @@ pub mod random_294 {
 use runtime::prelude::*;
 
 async fn run() {
-    log("log 15");
-    select! {
-        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-        _ = async { block_ms(10) } => {}
-        _ = async {
-            select! {
-                biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-                _ = sleep_ms(50) => { // Timer 19
-                    sleep_ms(10).await; // Timer 21
+    join!( // all at once; each poll polls every unfinished one
+        sleep_ms(0), // Timer 2
+        async {
+            select! { // each poll starts at a branch drawn at random (this run's seed); if several are ready, the one polled first wins
+                _ = sleep_ms(100) => {} // Timer 4
+                _ = async { block_ms(30) } => {
+                    sleep_ms(20).await; // Timer 7
+                    log("log 8");
                 }
-                _ = sleep_ms(50) => {} // Timer 20
+                _ = sleep_ms(20) => {} // Timer 6
             }
-        } => {}
-    }
-    select! {
-        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-        _ = async {
-            block_ms(30);
-            block_ms(0);
-            log("log 26");
-        } => {}
-        _ = async { log("log 27") } => {
-            sleep_ms(100).await; // Timer 29
-            log("log 30");
-        }
-        _ = sleep_ms(50) => { // Timer 28
-            yield_now().await; // yield: the task goes to the back of the ready queue
-        }
-    }
+        },
+    );
 }
 
 pub fn size() -> usize {
@@ -10445,26 +10086,38 @@ pub mod random_295 {
 use runtime::prelude::*;
 
 async fn run() {
-    sleep_ms(20).await; // Timer 1
-    spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
-        select! {
-            biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-            _ = async {
-                select! {
-                    biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-                    _ = async { log("log 4") } => {}
-                    _ = sleep_ms(20) => {} // Timer 5
-                }
-            } => {
-                sleep_ms(20).await; // Timer 6
-                sleep_ms(0).await; // Timer 7
-            }
+    log("log 1");
+    select! {
+        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+        _ = async { log("log 3") } => {}
+    }
+    select! { // each poll starts at a branch drawn at random (this run's seed); if several are ready, the one polled first wins
+        _ = async {
+            join!( // all at once; each poll polls every unfinished one
+                async { log("log 6") },
+                sleep_ms(50), // Timer 7
+                async { log("log 8") },
+            );
+        } => {}
+        _ = sleep_ms(0) => { // Timer 9
+            sleep_ms(10).await; // Timer 12
+            log("log 13");
         }
-    });
+        _ = async {
+            for _ in 0..2 {
+                sleep_ms(0).await; // Timer 11
+            }
+        } => {}
+    }
     join!( // all at once; each poll polls every unfinished one
-        sleep_ms(0), // Timer 10
+        async {
+            for r17 in 0..3 {
+                sleep_ms(10).await; // Timer 16
+                log(format!("log 17 {r17}"));
+            }
+        },
+        sleep_ms(20), // Timer 18
     );
-    sleep_ms(20).await; // Timer 11
 }
 
 pub fn size() -> usize {
@@ -10480,10 +10133,48 @@ pub mod random_296 {
 use runtime::prelude::*;
 
 async fn run() {
-    sleep_ms(50).await; // Timer 16
-    log("log 17");
-    log("log 18");
-    log("log 19");
+    join!( // all at once; each poll polls every unfinished one
+        async {
+            select! { // each poll starts at a branch drawn at random (this run's seed); if several are ready, the one polled first wins
+                _ = async { log("log 29") } => {}
+                _ = yield_now() => {
+                    log("log 31");
+                    yield_now().await; // yield: the task goes to the back of the ready queue
+                }
+            }
+        },
+    );
+    join!( // all at once; each poll polls every unfinished one
+        async {
+            let f1 = async { log("log 35") };
+            let f2 = yield_now();
+            // nothing has run yet: futures start when polled
+            f1.await;
+            f2.await;
+        },
+    );
+    join!( // all at once; each poll polls every unfinished one
+        async {
+            join!( // all at once; each poll polls every unfinished one
+                sleep_ms(20), // Timer 39
+            );
+        },
+        async {
+            let f3 = sleep_ms(20); // Timer 41
+            let f4 = async { log("log 42") };
+            // nothing has run yet: futures start when polled
+            f3.await;
+            f4.await;
+        },
+        async {
+            for _ in 0..2 {
+                yield_now().await; // yield: the task goes to the back of the ready queue
+                sleep_ms(50).await; // Timer 45
+                log("log 46");
+            }
+        },
+    );
+    sleep_ms(0).await; // Timer 47
 }
 
 pub fn size() -> usize {
@@ -10499,53 +10190,34 @@ pub mod random_297 {
 use runtime::prelude::*;
 
 async fn run() {
-    join!( // all at once; each poll polls every unfinished one
-        async { log("log 3") },
-    );
-    sleep_ms(20).await; // Timer 5
-    block_ms(30);
-    sleep_ms(0).await; // Timer 7
-    join!( // all at once; each poll polls every unfinished one
-        sleep_ms(20), // Timer 9
-        yield_now(),
-    );
-    join!( // all at once; each poll polls every unfinished one
-        sleep_ms(20), // Timer 13
-    );
-    join!( // all at once; each poll polls every unfinished one
-        async {
-            let f1 = sleep_ms(50); // Timer 16
-            let f2 = sleep_ms(20); // Timer 17
-            let f3 = sleep_ms(20); // Timer 18
-            // nothing has run yet: futures start when polled
-            f1.await;
-            f2.await;
-            f3.await;
-        },
-        async {
-            sleep_ms(10).await; // Timer 20
-            sleep_ms(10).await; // Timer 21
-            sleep_ms(0).await; // Timer 22
-        },
-        async {
-            select! {
-                biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-                _ = async { log("log 24") } => {
-                    block_ms(30);
-                }
-                _ = sleep_ms(50) => { // Timer 25
-                    sleep_ms(100).await; // Timer 27
-                    sleep_ms(100).await; // Timer 28
-                }
-            }
-        },
-    );
-    select! {
-        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-        _ = sleep_ms(100) => { // Timer 30
-            sleep_ms(50).await; // Timer 31
-        }
+    for _ in 0..2 {
+        sleep_ms(10).await; // Timer 2
     }
+    let f1 = async { block_ms(30) };
+    let f2 = sleep_ms(100); // Timer 5
+    // nothing has run yet: futures start when polled
+    f1.await;
+    f2.await;
+    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
+        select! {
+            biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+            _ = async {
+                block_ms(30);
+                log("log 9");
+                sleep_ms(0).await; // Timer 10
+            } => {}
+            _ = async {
+                select! {
+                    biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+                    _ = sleep_ms(20) => {} // Timer 12
+                }
+            } => {
+                yield_now().await; // yield: the task goes to the back of the ready queue
+                sleep_ms(50).await; // Timer 14
+            }
+        }
+    });
+    h1.await.unwrap();
 }
 
 pub fn size() -> usize {
@@ -10561,18 +10233,40 @@ pub mod random_298 {
 use runtime::prelude::*;
 
 async fn run() {
-    sleep_ms(50).await; // Timer 1
-    log("log 2");
+    let f1 = async {
+        for _ in 0..0 {
+            block_ms(30);
+            sleep_ms(20).await; // Timer 4
+        }
+    };
+    let f2 = yield_now();
+    // nothing has run yet: futures start when polled
+    f1.await;
+    f2.await;
+    join!( // all at once; each poll polls every unfinished one
+        async {
+            select! {
+                biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+                _ = sleep_ms(50) => { // Timer 8
+                    log("log 10");
+                    block_ms(10);
+                }
+                _ = sleep_ms(100) => {} // Timer 9
+            }
+        },
+        async {
+            sleep_ms(10).await; // Timer 13
+            sleep_ms(10).await; // Timer 14
+        },
+    );
     for _ in 0..2 {
-        sleep_ms(20).await; // Timer 4
-        let f1 = sleep_ms(50); // Timer 6
-        let f2 = yield_now();
-        // nothing has run yet: futures start when polled
-        f1.await;
-        f2.await;
-        sleep_ms(20).await; // Timer 9
-        block_ms(30);
+        log("log 16");
     }
+    join!( // all at once; each poll polls every unfinished one
+        async {
+            sleep_ms(50).await; // Timer 19
+        },
+    );
 }
 
 pub fn size() -> usize {
@@ -10588,15 +10282,23 @@ pub mod random_299 {
 use runtime::prelude::*;
 
 async fn run() {
-    sleep_ms(20).await; // Timer 2
-    let f1 = async {
-        sleep_ms(0).await; // Timer 5
+    let f1 = async { log("log 2") };
+    let f2 = async {
+        select! {
+            biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+            _ = async { log("log 4") } => {
+                sleep_ms(10).await; // Timer 5
+            }
+        }
     };
+    let f3 = sleep_ms(0); // Timer 6
     // nothing has run yet: futures start when polled
     f1.await;
-    let f2 = sleep_ms(100); // Timer 7
-    // nothing has run yet: futures start when polled
     f2.await;
+    f3.await;
+    for _ in 0..3 {
+        sleep_ms(10).await; // Timer 8
+    }
 }
 
 pub fn size() -> usize {

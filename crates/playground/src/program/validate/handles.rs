@@ -95,7 +95,10 @@ impl Handles {
                     }
                 }
                 Step::Repeat { .. } => self.block(&body),
-                Step::All(items) | Step::Race(items) | Step::CreateThenAwait(items) => {
+                Step::All(items)
+                | Step::Race(items)
+                | Step::RandomRace(items)
+                | Step::CreateThenAwait(items) => {
                     for (i, item) in items.iter().enumerate() {
                         let mut at = path.child(i);
                         // An arm: its future, then its body, a block of its own.

@@ -45,8 +45,9 @@ fn visit<'a>(
                         out.push((
                             path,
                             format!(
-                                "reads `{{{name}}}`, which no `for` loop around it names: a \
-                                 text reads the variable of a loop it is in"
+                                "reads `{{{name}}}`, which is not the variable of a `for` loop \
+                                 around it (rustc: cannot find value `{name}`): a text reads \
+                                 only the variables of the loops it is in"
                             ),
                         ));
                     }
