@@ -258,6 +258,24 @@ for (const engine of ENGINES) {
       assert.equal(await textOf(browser, '#ready-queue'), 'task 1');
     });
 
+    test('a select! without biased; shows its seed from the link, and New seed moves to the next', async () => {
+      const browser = session.browser;
+      const link = '#clock=virtual&style=then&seed=5&s=Q(U(M(S(A,10),Q(L(A%20won))),M(S(B,10),Q(L(B%20won)))))';
+      await browser.get(`http://127.0.0.1:${page.address().port}/${link}`);
+      await browser.wait(until.elementLocated(By.css('body[data-ready="true"]')), 20_000);
+      assert.equal(await browser.findElement(By.id('seed-field')).isDisplayed(), true);
+      assert.equal(await textOf(browser, '#seed', 'value'), '5');
+      await browser.findElement(By.id('new-seed')).click();
+      assert.equal(await textOf(browser, '#seed', 'value'), '6');
+      await browser.wait(async () => (await browser.getCurrentUrl()).includes('seed=6&'), 5_000);
+      // One branch wins: one log in each lane, at 10 ms.
+      await browser.findElement(By.id('run')).click();
+      for (const id of LANES) {
+        const log = `#trace-${id} li[data-kind="log"] .t`;
+        await browser.wait(async () => (await textOf(browser, log)) === '10 ms', 10_000, id);
+      }
+    });
+
     test('a timing edited by keyboard, then Run, runs the edited program', async () => {
       const browser = await open();
       assert.equal(await textOf(browser, 'label[for="timing-0"]'), 'Timer 1 (ms)');
