@@ -62,13 +62,14 @@ function check(sentence, run) {
     (_, tasks, p, w) => times(p) === polls && (w === undefined ? 0 : times(w)) === wakes
       && (tasks === undefined || +tasks === events('futures').filter((e) => e.kind === 'spawn').length), 'polls and wakes');
   // "Rust cancelled Timer 1 and Timer 2 when their sleeps were dropped; in the JS lanes they still fired, and nothing waited for them: Timer 2 at 100 ms and Timer 1 at 200 ms"
-  phrase(re(String.raw`Rust cancelled (.+?) when (?:its sleep was|their sleeps were) dropped(?:; in the JS lanes (?:it|they) still fired, and nothing waited for (?:it|them): ((?:Timer \d+ at [\d.]+ m?s(?:, | and )?)+))?`),
+  // (or "…; it still fired, and the code after it ran on: Timer 2 at 200 ms", a select! branch's rest)
+  phrase(re(String.raw`Rust cancelled (.+?) when (?:its sleep was|their sleeps were) dropped((?:;(?: in the JS lanes)? (?:it|they) still fired, and (?:nothing waited for (?:it|them)|the code after (?:it|them) ran on): (?:Timer \d+ at [\d.]+ m?s(?:, | and )?)+)*)`),
     (_, labels, at) => {
       const names = labels.split(/, | and /);
       const cancelled = events('futures').filter((e) => e.kind === 'timer_cancel').map((e) => e.label);
       const fired = events('promises').filter((e) => e.kind === 'timer_fired' && names.includes(e.label)).map((e) => `${e.label} ${formatMs(e.t)}`);
-      const said = at ? [...at.matchAll(re(String.raw`(Timer \d+) at ${T}`))].map((m) => `${m[1]} ${m[2]}`) : [];
-      return JSON.stringify(names) === JSON.stringify(cancelled) && JSON.stringify(said) === JSON.stringify(fired);
+      const said = [...at.matchAll(re(String.raw`(Timer \d+) at ${T}`))].map((m) => `${m[1]} ${m[2]}`);
+      return JSON.stringify(names) === JSON.stringify(cancelled) && JSON.stringify(said.sort()) === JSON.stringify(fired.sort());
     }, 'cancelled timers');
   // "In every lane Timer 1 fired 50 ms after its deadline and Timer 2 fired 20 ms after its deadline" (or "In the Rust lane …")
   const places = { 'every lane': ['callbacks', 'promises', 'futures'], 'the Callbacks lane': ['callbacks'], 'the Promises lane': ['promises'], 'the Rust lane': ['futures'] };
@@ -169,6 +170,17 @@ test('"In this run" follows the timings, and says so when the program changed af
   await expect(said).toHaveText('In this run, every lane logged its last line at 160 ms; the Rust task was polled 4 times and woken 3 times.');
   // The explanation states no number: it is true of every timing.
   await expect(page.locator('#explanation')).not.toHaveText(/\d/);
+});
+
+test('"In this run" says whether the code after a timer Rust cancelled ran on in JS', async ({ page }) => {
+  await openPlayground(page);
+  const said = page.locator('#in-this-run');
+  // race: the losers are bare timers; nothing waited for them.
+  await page.getByLabel('Example').selectOption('race');
+  await expect(said).toContainText('Rust cancelled Timer 1 and Timer 2 when their sleeps were dropped; in the JS lanes they still fired, and nothing waited for them: Timer 2 at 100 ms and Timer 1 at 200 ms');
+  // cancel-at-await: the losing branch's Saved comes after its timer in JS.
+  await page.getByLabel('Example').selectOption('cancel-at-await');
+  await expect(said).toContainText('Rust cancelled Timer 2 when its sleep was dropped; in the JS lanes it still fired, and the code after it ran on: Timer 2 at 200 ms');
 });
 
 // ---- Every step's sentence (What happened) ----

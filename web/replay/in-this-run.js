@@ -63,11 +63,35 @@ function pollsAndWakes({ polls, wakes }, result) {
 function cancelled(result) {
   const labels = result.futures.events.filter((e) => e.kind === 'timer_cancel').map(label);
   if (!labels.length) return null;
-  const fired = /** @type {EventOf<'timer_fired'>[]} */ (result.promises.events
-    .filter((e) => e.kind === 'timer_fired' && labels.includes(label(e))))
-    .map((e) => `${label(e)} at ${formatMs(e.t)}`);
-  const js = fired.length ? `; in the JS lanes ${labels.length === 1 ? 'it' : 'they'} still fired, and nothing waited for ${labels.length === 1 ? 'it' : 'them'}: ${list(fired)}` : '';
-  return `Rust cancelled ${list(labels)} when ${labels.length === 1 ? 'its sleep was' : 'their sleeps were'} dropped${js}`;
+  const { events } = result.promises;
+  const fired = /** @type {EventOf<'timer_fired'>[]} */ (events
+    .filter((e) => e.kind === 'timer_fired' && labels.includes(label(e))));
+  // Whether the code after the timer, in its own sequence, went on in the
+  // Promises lane: a log from a later step of that sequence, after it fired
+  // (a select! branch dropped at an await in Rust runs to its end in JS).
+  /** @param {EventOf<'timer_fired'>} e */
+  const wentOn = (e) => {
+    const timer = events.find((t) => t.kind === 'timer_set' && t.timer === e.timer);
+    const at = timer && 'step' in timer ? timer.step : undefined;
+    if (!at?.length) return false;
+    const parent = at.slice(0, -1);
+    return events.some((l) => {
+      const step = l.kind === 'log' ? l.step : undefined;
+      return step !== undefined && l.t >= e.t && step.length > parent.length
+        && parent.every((k, i) => step[i] === k) && step[parent.length] > at[parent.length];
+    });
+  };
+  const named = (/** @type {EventOf<'timer_fired'>} */ e) => `${label(e)} at ${formatMs(e.t)}`;
+  const on = fired.filter(wentOn).map(named);
+  const idle = fired.filter((e) => !wentOn(e)).map(named);
+  const they = (/** @type {string[]} */ l) => (l.length === 1 ? 'it' : 'they');
+  const them = (/** @type {string[]} */ l) => (l.length === 1 ? 'it' : 'them');
+  const js = [
+    idle.length ? `${they(idle)} still fired, and nothing waited for ${them(idle)}: ${list(idle)}` : '',
+    on.length ? `${they(on)} still fired, and the code after ${them(on)} ran on: ${list(on)}` : '',
+  ].filter(Boolean);
+  const inJs = js.length ? `; in the JS lanes ${js.join('; ')}` : '';
+  return `Rust cancelled ${list(labels)} when ${labels.length === 1 ? 'its sleep was' : 'their sleeps were'} dropped${inJs}`;
 }
 
 /** How "In this run" names a lane. */

@@ -121,7 +121,8 @@ pub const PRESETS: &[Preset] = &[
     Preset {
         id: "cancel-at-await",
         name: "Cancelled at an await: the rest never runs",
-        explanation: "select! races two branches (`_ =` throws each one's result away). The \
+        explanation: "select! races two branches (the _ = in front of each throws its result \
+            away). The \
             first is an async block: it waits for Timer 1, logs Half-way, waits for Timer 2, \
             then logs Saved. The second waits for Timer 3, then its code (after =>) logs \
             Timed out. Whichever finishes first wins: select! drops the other branch where \
