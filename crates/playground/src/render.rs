@@ -1134,7 +1134,7 @@ fn rust_statements(step: &Step, path: &StepPath, indent: usize, code: &mut Code,
 
 /// What an unbiased `select!` says of itself.
 const RANDOM_SELECT: &str =
-    "each poll starts at a branch drawn at random (this run's seed); if several are ready, the one polled first wins";
+    "each poll starts at a branch drawn at random (from this run's seed); the first found finished wins, the others are dropped";
 
 /// The end of a `select!` arm without a body.
 const SELECT_ARM: &str = " => {}";

@@ -230,12 +230,12 @@ const TABLE: &[(&str, &str, Want)] = &[
     (
         "#[tokio::main]",
         "#[tokio::main]\nasync fn main() {\n    sleep_ms(1).await;\n}\n",
-        Refused(1, 1, "`#[tokio::main]` starts tokio's runtime for `main`; this page polls `run()` on its own: remove it"),
+        Refused(1, 1, "written for tokio, which this page replaces: start with `use runtime::prelude::*;`; `async fn run()` for `#[tokio::main] async fn main()`"),
     ),
     (
         "use tokio",
         "use tokio::time::sleep;\n",
-        Refused(1, 5, "expected `runtime`, found `tokio`: this page polls futures on its own runtime: the module starts with `use runtime::prelude::*;`, which gives `sleep_ms`, `log`, `block_ms`, `yield_now`, `join!` and `select!`"),
+        Refused(1, 1, "written for tokio, which this page replaces: start with `use runtime::prelude::*;`"),
     ),
     (
         "run() never closed",
@@ -321,6 +321,11 @@ const TABLE: &[(&str, &str, Want)] = &[
         "select! without biased;",
         "    select! { _ = sleep_ms(1) => {} }\n",
         Parses,
+    ),
+    (
+        "a program written for tokio, all its changes in one message",
+        "use std::time::Duration;\nuse tokio::time::sleep;\n\n#[tokio::main]\nasync fn main() {\n    let h = tokio::spawn(async { println!(\"hi\"); });\n    tokio::select! { _ = sleep(Duration::from_millis(5)) => {} }\n    h.await.unwrap();\n}\n",
+        Refused(1, 1, "written for tokio, which this page replaces: start with `use runtime::prelude::*;`, `use runtime::println;`, `use std::time::Duration;`; `async fn run()` for `#[tokio::main] async fn main()`; no `tokio::` before `spawn`, `select!`"),
     ),
     (
         "a loop's variable in a text",

@@ -462,6 +462,13 @@ impl<'a> Parser<'a> {
     /// `use runtime::prelude::*;` `async fn run() { statements }`, then the
     /// end: the whole module, as the Rust panel shows it.
     pub(super) fn module(&mut self) -> Result<Node, ParseError> {
+        // A program written for tokio: every change it needs, in one message.
+        let starts = ["use", "runtime", "::", "prelude"];
+        if !starts.iter().enumerate().all(|(k, s)| self.is_at(k, s)) {
+            if let Some(message) = hints::tokio_program(self.tokens) {
+                return Err(ParseError::new(self.peek().at, message));
+            }
+        }
         self.attribute()?;
         let why = "the module starts with `use runtime::prelude::*;`";
         for token in ["use", "runtime", "::", "prelude", "::", "*", ";"] {

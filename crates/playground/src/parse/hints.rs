@@ -308,3 +308,61 @@ pub(super) fn attribute(tokens: &[Token], i: usize) -> Option<String> {
             .into()
     })
 }
+
+/// A program written for tokio (it names `tokio`) that does not start with
+/// this page's `use` line: what to change, all in one message, naming only
+/// what the program uses. `tokio::` paths the runtime has under the same
+/// names (`runtime::time`, `runtime::task`) need only the prefix dropped.
+pub(super) fn tokio_program(tokens: &[Token]) -> Option<String> {
+    let word = |k: usize, w: &str| tokens.get(k).is_some_and(|t| t.tok == Tok::Word(w.into()));
+    let names = |w: &str| (0..tokens.len()).any(|k| word(k, w));
+    if !names("tokio") {
+        return None;
+    }
+    let mut uses = vec!["`use runtime::prelude::*;`"];
+    if names("println") {
+        uses.push("`use runtime::println;`");
+    }
+    if names("Duration") {
+        uses.push("`use std::time::Duration;`");
+    }
+    let mut changes = vec![format!("start with {}", uses.join(", "))];
+    let attribute =
+        (1..tokens.len()).any(|k| tokens[k - 1].tok == Tok::Other('[') && word(k, "tokio"));
+    if attribute && names("main") {
+        changes.push("`async fn run()` for `#[tokio::main] async fn main()`".into());
+    } else if names("main") {
+        changes.push("`async fn run()` for `async fn main()`".into());
+    }
+    // `tokio::x`, `tokio::time::x`, `tokio::task::x`: the `x`s, once each.
+    let mut paths: Vec<String> = Vec::new();
+    for k in 0..tokens.len() {
+        if !word(k, "tokio")
+            || word(k.saturating_sub(1), "use")
+            || k > 0 && tokens[k - 1].tok == Tok::Other('[')
+        {
+            continue;
+        }
+        let skip = if word(k + 2, "time") || word(k + 2, "task") {
+            4
+        } else {
+            2
+        };
+        if let Some(Tok::Word(name)) = tokens.get(k + skip).map(|t| &t.tok) {
+            let bang = tokens
+                .get(k + skip + 1)
+                .is_some_and(|t| t.tok == Tok::Punct("!"));
+            let name = format!("`{name}{}`", if bang { "!" } else { "" });
+            if !paths.contains(&name) {
+                paths.push(name);
+            }
+        }
+    }
+    if !paths.is_empty() {
+        changes.push(format!("no `tokio::` before {}", paths.join(", ")));
+    }
+    Some(format!(
+        "written for tokio, which this page replaces: {}",
+        changes.join("; ")
+    ))
+}

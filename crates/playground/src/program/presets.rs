@@ -125,8 +125,9 @@ pub const PRESETS: &[Preset] = &[
             away). The \
             first is an async block: it waits for Timer 1, logs Half-way, waits for Timer 2, \
             then logs Saved. The second waits for Timer 3, then its code (after =>) logs \
-            Timed out. Whichever finishes first wins: select! drops the other branch where \
-            it stands, then runs the winner's code. If Timer 3 wins, the Rust lane cancels \
+            Timed out. Whichever select! finds finished first wins (if both finish at the \
+            same moment, the upper one, as biased; says): select! drops the other branch \
+            where it stands, then runs the winner's code. If Timer 3 wins, the Rust lane cancels \
             the first branch's pending timer, and that branch's lines after its .await never \
             run: Saved is never logged (nor Half-way, if Timer 3 is the shorter of the \
             first two waits). A future can be stopped only while it is paused at an .await; \

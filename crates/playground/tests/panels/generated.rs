@@ -302,7 +302,7 @@ use runtime::prelude::*;
 
 async fn run() {
     let f1 = async {
-        select! { // each poll starts at a branch drawn at random (this run's seed); if several are ready, the one polled first wins
+        select! { // each poll starts at a branch drawn at random (from this run's seed); the first found finished wins, the others are dropped
             _ = sleep_ms(20) => {} // Timer 3
         }
     };
@@ -315,7 +315,7 @@ async fn run() {
     // nothing has run yet: futures start when polled
     f1.await;
     f2.await;
-    select! { // each poll starts at a branch drawn at random (this run's seed); if several are ready, the one polled first wins
+    select! { // each poll starts at a branch drawn at random (from this run's seed); the first found finished wins, the others are dropped
         _ = async { log("log 9") } => {}
         _ = async { block_ms(0) } => {}
         _ = sleep_ms(20) => {} // Timer 11
@@ -356,7 +356,7 @@ async fn run() {
     sleep_ms(0).await; // Timer 1
     join!( // all at once; each poll polls every unfinished one
         async {
-            select! { // each poll starts at a branch drawn at random (this run's seed); if several are ready, the one polled first wins
+            select! { // each poll starts at a branch drawn at random (from this run's seed); the first found finished wins, the others are dropped
                 _ = async { log("log 4") } => {
                     yield_now().await; // yield: the task goes to the back of the ready queue
                 }
@@ -400,7 +400,7 @@ async fn run() {
             yield_now().await; // yield: the task goes to the back of the ready queue
         }
         _ = async {
-            select! { // each poll starts at a branch drawn at random (this run's seed); if several are ready, the one polled first wins
+            select! { // each poll starts at a branch drawn at random (from this run's seed); the first found finished wins, the others are dropped
                 _ = sleep_ms(0) => { // Timer 6
                     sleep_ms(20).await; // Timer 9
                     sleep_ms(50).await; // Timer 10
@@ -438,7 +438,7 @@ pub mod random_005 {
 use runtime::prelude::*;
 
 async fn run() {
-    select! { // each poll starts at a branch drawn at random (this run's seed); if several are ready, the one polled first wins
+    select! { // each poll starts at a branch drawn at random (from this run's seed); the first found finished wins, the others are dropped
         _ = async { log("log 3") } => {
             block_ms(30);
         }
@@ -458,7 +458,7 @@ async fn run() {
             );
         },
     );
-    select! { // each poll starts at a branch drawn at random (this run's seed); if several are ready, the one polled first wins
+    select! { // each poll starts at a branch drawn at random (from this run's seed); the first found finished wins, the others are dropped
         _ = async { block_ms(10) } => {}
         _ = sleep_ms(20) => { // Timer 16
             log("log 17");
@@ -618,7 +618,7 @@ async fn run() {
         async { block_ms(30) },
     );
     sleep_ms(20).await; // Timer 5
-    select! { // each poll starts at a branch drawn at random (this run's seed); if several are ready, the one polled first wins
+    select! { // each poll starts at a branch drawn at random (from this run's seed); the first found finished wins, the others are dropped
         _ = async { log("log 7") } => {}
         _ = async { log("log 8") } => {}
         _ = sleep_ms(0) => {} // Timer 9
@@ -887,7 +887,7 @@ pub mod random_021 {
 use runtime::prelude::*;
 
 async fn run() {
-    select! { // each poll starts at a branch drawn at random (this run's seed); if several are ready, the one polled first wins
+    select! { // each poll starts at a branch drawn at random (from this run's seed); the first found finished wins, the others are dropped
         _ = async { block_ms(10) } => {}
     }
     select! {
@@ -945,7 +945,7 @@ use runtime::prelude::*;
 
 async fn run() {
     let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
-        select! { // each poll starts at a branch drawn at random (this run's seed); if several are ready, the one polled first wins
+        select! { // each poll starts at a branch drawn at random (from this run's seed); the first found finished wins, the others are dropped
             _ = sleep_ms(0) => {} // Timer 2
         }
     });
@@ -1116,7 +1116,7 @@ pub mod random_028 {
 use runtime::prelude::*;
 
 async fn run() {
-    select! { // each poll starts at a branch drawn at random (this run's seed); if several are ready, the one polled first wins
+    select! { // each poll starts at a branch drawn at random (from this run's seed); the first found finished wins, the others are dropped
         _ = async {
             join!( // all at once; each poll polls every unfinished one
                 sleep_ms(20), // Timer 9
@@ -1263,7 +1263,7 @@ pub mod random_033 {
 use runtime::prelude::*;
 
 async fn run() {
-    select! { // each poll starts at a branch drawn at random (this run's seed); if several are ready, the one polled first wins
+    select! { // each poll starts at a branch drawn at random (from this run's seed); the first found finished wins, the others are dropped
         _ = async {
             select! {
                 biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
@@ -1361,7 +1361,7 @@ async fn run() {
         select! {
             biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
             _ = async {
-                select! { // each poll starts at a branch drawn at random (this run's seed); if several are ready, the one polled first wins
+                select! { // each poll starts at a branch drawn at random (from this run's seed); the first found finished wins, the others are dropped
                     _ = async { log("log 3") } => {}
                     _ = async { block_ms(10) } => {}
                 }
@@ -1412,7 +1412,7 @@ use runtime::prelude::*;
 async fn run() {
     join!( // all at once; each poll polls every unfinished one
         async {
-            select! { // each poll starts at a branch drawn at random (this run's seed); if several are ready, the one polled first wins
+            select! { // each poll starts at a branch drawn at random (from this run's seed); the first found finished wins, the others are dropped
                 _ = sleep_ms(100) => {} // Timer 3
             }
         },
@@ -1477,7 +1477,7 @@ pub mod random_040 {
 use runtime::prelude::*;
 
 async fn run() {
-    select! { // each poll starts at a branch drawn at random (this run's seed); if several are ready, the one polled first wins
+    select! { // each poll starts at a branch drawn at random (from this run's seed); the first found finished wins, the others are dropped
         _ = sleep_ms(20) => {} // Timer 2
         _ = async {
             let f1 = sleep_ms(50); // Timer 4
@@ -1612,7 +1612,7 @@ async fn run() {
             }
         },
         async {
-            select! { // each poll starts at a branch drawn at random (this run's seed); if several are ready, the one polled first wins
+            select! { // each poll starts at a branch drawn at random (from this run's seed); the first found finished wins, the others are dropped
                 _ = async { log("log 5") } => {
                     sleep_ms(10).await; // Timer 7
                 }
@@ -1642,7 +1642,7 @@ async fn run() {
     f1.await;
     f2.await;
     f3.await;
-    select! { // each poll starts at a branch drawn at random (this run's seed); if several are ready, the one polled first wins
+    select! { // each poll starts at a branch drawn at random (from this run's seed); the first found finished wins, the others are dropped
         _ = async { block_ms(0) } => {
             sleep_ms(10).await; // Timer 8
             sleep_ms(20).await; // Timer 9
@@ -1738,7 +1738,7 @@ async fn run() {
     // nothing has run yet: futures start when polled
     f2.await;
     f3.await;
-    select! { // each poll starts at a branch drawn at random (this run's seed); if several are ready, the one polled first wins
+    select! { // each poll starts at a branch drawn at random (from this run's seed); the first found finished wins, the others are dropped
         _ = sleep_ms(0) => {} // Timer 19
         _ = sleep_ms(20) => { // Timer 20
             log("log 24");
@@ -1800,7 +1800,7 @@ async fn run() {
     block_ms(0);
     log("log 28");
     log("log 29");
-    select! { // each poll starts at a branch drawn at random (this run's seed); if several are ready, the one polled first wins
+    select! { // each poll starts at a branch drawn at random (from this run's seed); the first found finished wins, the others are dropped
         _ = async {
             let f1 = async { block_ms(30) };
             let f2 = async { log("log 33") };
@@ -1857,7 +1857,7 @@ pub mod random_052 {
 use runtime::prelude::*;
 
 async fn run() {
-    select! { // each poll starts at a branch drawn at random (this run's seed); if several are ready, the one polled first wins
+    select! { // each poll starts at a branch drawn at random (from this run's seed); the first found finished wins, the others are dropped
         _ = async {
             join!( // all at once; each poll polls every unfinished one
                 async { block_ms(30) },
@@ -1977,7 +1977,7 @@ use runtime::prelude::*;
 
 async fn run() {
     spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
-        select! { // each poll starts at a branch drawn at random (this run's seed); if several are ready, the one polled first wins
+        select! { // each poll starts at a branch drawn at random (from this run's seed); the first found finished wins, the others are dropped
             _ = async {
                 for _ in 0..2 {
                     yield_now().await; // yield: the task goes to the back of the ready queue
@@ -2236,7 +2236,7 @@ async fn run() {
     select! {
         biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
         _ = async {
-            select! { // each poll starts at a branch drawn at random (this run's seed); if several are ready, the one polled first wins
+            select! { // each poll starts at a branch drawn at random (from this run's seed); the first found finished wins, the others are dropped
                 _ = async { log("log 19") } => {}
                 _ = sleep_ms(20) => {} // Timer 20
                 _ = sleep_ms(10) => {} // Timer 21
@@ -2291,7 +2291,7 @@ async fn run() {
         async { log("log 8") },
         async { block_ms(10) },
     );
-    select! { // each poll starts at a branch drawn at random (this run's seed); if several are ready, the one polled first wins
+    select! { // each poll starts at a branch drawn at random (from this run's seed); the first found finished wins, the others are dropped
         _ = sleep_ms(20) => {} // Timer 11
         _ = yield_now() => {
             sleep_ms(50).await; // Timer 15
@@ -2365,7 +2365,7 @@ async fn run() {
         log("log 2");
         sleep_ms(50).await; // Timer 3
     }
-    select! { // each poll starts at a branch drawn at random (this run's seed); if several are ready, the one polled first wins
+    select! { // each poll starts at a branch drawn at random (from this run's seed); the first found finished wins, the others are dropped
         _ = async {
             sleep_ms(100).await; // Timer 6
             log("log 7");
@@ -2545,7 +2545,7 @@ async fn run() {
             sleep_ms(50).await; // Timer 7
         }
     }
-    select! { // each poll starts at a branch drawn at random (this run's seed); if several are ready, the one polled first wins
+    select! { // each poll starts at a branch drawn at random (from this run's seed); the first found finished wins, the others are dropped
         _ = async { block_ms(0) } => {}
     }
 }
@@ -2563,7 +2563,7 @@ pub mod random_075 {
 use runtime::prelude::*;
 
 async fn run() {
-    select! { // each poll starts at a branch drawn at random (this run's seed); if several are ready, the one polled first wins
+    select! { // each poll starts at a branch drawn at random (from this run's seed); the first found finished wins, the others are dropped
         _ = async {
             sleep_ms(100).await; // Timer 3
         } => {}
@@ -2577,7 +2577,7 @@ async fn run() {
             }
         },
         async {
-            select! { // each poll starts at a branch drawn at random (this run's seed); if several are ready, the one polled first wins
+            select! { // each poll starts at a branch drawn at random (from this run's seed); the first found finished wins, the others are dropped
                 _ = async { block_ms(10) } => {}
                 _ = yield_now() => {}
             }
@@ -2878,7 +2878,7 @@ async fn run() {
             _ = sleep_ms(20) => {} // Timer 4
             _ = sleep_ms(0) => {} // Timer 5
         }
-        select! { // each poll starts at a branch drawn at random (this run's seed); if several are ready, the one polled first wins
+        select! { // each poll starts at a branch drawn at random (from this run's seed); the first found finished wins, the others are dropped
             _ = sleep_ms(20) => {} // Timer 7
         }
     }
@@ -2916,7 +2916,7 @@ async fn run() {
         },
     );
     for _ in 0..0 {
-        select! { // each poll starts at a branch drawn at random (this run's seed); if several are ready, the one polled first wins
+        select! { // each poll starts at a branch drawn at random (from this run's seed); the first found finished wins, the others are dropped
             _ = async { log("log 13") } => {
                 block_ms(10);
             }
@@ -2948,7 +2948,7 @@ async fn run() {
     );
     log("log 19");
     sleep_ms(10).await; // Timer 20
-    select! { // each poll starts at a branch drawn at random (this run's seed); if several are ready, the one polled first wins
+    select! { // each poll starts at a branch drawn at random (from this run's seed); the first found finished wins, the others are dropped
         _ = async {
             join!( // all at once; each poll polls every unfinished one
                 async { block_ms(30) },
@@ -3051,7 +3051,7 @@ async fn run() {
     });
     join!( // all at once; each poll polls every unfinished one
         async {
-            select! { // each poll starts at a branch drawn at random (this run's seed); if several are ready, the one polled first wins
+            select! { // each poll starts at a branch drawn at random (from this run's seed); the first found finished wins, the others are dropped
                 _ = async { block_ms(10) } => {}
                 _ = sleep_ms(20) => { // Timer 8
                     sleep_ms(20).await; // Timer 9
@@ -3107,7 +3107,7 @@ pub mod random_092 {
 use runtime::prelude::*;
 
 async fn run() {
-    select! { // each poll starts at a branch drawn at random (this run's seed); if several are ready, the one polled first wins
+    select! { // each poll starts at a branch drawn at random (from this run's seed); the first found finished wins, the others are dropped
         _ = async {
             select! {
                 biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
@@ -3195,7 +3195,7 @@ async fn run() {
     f3.await;
     f4.await;
     f5.await;
-    select! { // each poll starts at a branch drawn at random (this run's seed); if several are ready, the one polled first wins
+    select! { // each poll starts at a branch drawn at random (from this run's seed); the first found finished wins, the others are dropped
         _ = async { log("log 22") } => {
             sleep_ms(0).await; // Timer 25
             sleep_ms(10).await; // Timer 26
@@ -3327,7 +3327,7 @@ async fn run() {
             log("log 12");
         },
         async {
-            select! { // each poll starts at a branch drawn at random (this run's seed); if several are ready, the one polled first wins
+            select! { // each poll starts at a branch drawn at random (from this run's seed); the first found finished wins, the others are dropped
                 _ = sleep_ms(10) => {} // Timer 14
                 _ = async { block_ms(30) } => {}
                 _ = async { block_ms(0) } => {}
@@ -3364,7 +3364,7 @@ async fn run() {
         },
         sleep_ms(50), // Timer 9
     );
-    select! { // each poll starts at a branch drawn at random (this run's seed); if several are ready, the one polled first wins
+    select! { // each poll starts at a branch drawn at random (from this run's seed); the first found finished wins, the others are dropped
         _ = async {
             join!( // all at once; each poll polls every unfinished one
                 yield_now(),
@@ -3407,7 +3407,7 @@ async fn run() {
         f9.await;
     };
     let f9 = async {
-        select! { // each poll starts at a branch drawn at random (this run's seed); if several are ready, the one polled first wins
+        select! { // each poll starts at a branch drawn at random (from this run's seed); the first found finished wins, the others are dropped
             _ = sleep_ms(50) => {} // Timer 32
             _ = sleep_ms(100) => {} // Timer 33
             _ = sleep_ms(20) => {} // Timer 34
@@ -3513,7 +3513,7 @@ pub mod random_102 {
 use runtime::prelude::*;
 
 async fn run() {
-    select! { // each poll starts at a branch drawn at random (this run's seed); if several are ready, the one polled first wins
+    select! { // each poll starts at a branch drawn at random (from this run's seed); the first found finished wins, the others are dropped
         _ = async {
             select! {
                 biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
@@ -3533,7 +3533,7 @@ async fn run() {
             yield_now().await; // yield: the task goes to the back of the ready queue
         }
         _ = async {
-            select! { // each poll starts at a branch drawn at random (this run's seed); if several are ready, the one polled first wins
+            select! { // each poll starts at a branch drawn at random (from this run's seed); the first found finished wins, the others are dropped
                 _ = sleep_ms(10) => {} // Timer 9
                 _ = sleep_ms(100) => {} // Timer 10
                 _ = sleep_ms(20) => {} // Timer 11
@@ -3654,13 +3654,13 @@ async fn run() {
             yield_now(),
         );
     }
-    select! { // each poll starts at a branch drawn at random (this run's seed); if several are ready, the one polled first wins
+    select! { // each poll starts at a branch drawn at random (from this run's seed); the first found finished wins, the others are dropped
         _ = async {
             sleep_ms(20).await; // Timer 7
             sleep_ms(20).await; // Timer 8
         } => {}
     }
-    select! { // each poll starts at a branch drawn at random (this run's seed); if several are ready, the one polled first wins
+    select! { // each poll starts at a branch drawn at random (from this run's seed); the first found finished wins, the others are dropped
         _ = async { log("log 10") } => {}
         _ = async {
             let f1 = async { block_ms(0) };
@@ -3753,7 +3753,7 @@ async fn run() {
         } => {}
     }
     sleep_ms(20).await; // Timer 6
-    select! { // each poll starts at a branch drawn at random (this run's seed); if several are ready, the one polled first wins
+    select! { // each poll starts at a branch drawn at random (from this run's seed); the first found finished wins, the others are dropped
         _ = async { log("log 8") } => {}
         _ = async { log("log 9") } => {}
         _ = sleep_ms(50) => {} // Timer 10
@@ -3802,7 +3802,7 @@ async fn run() {
             }
         } => {}
     }
-    select! { // each poll starts at a branch drawn at random (this run's seed); if several are ready, the one polled first wins
+    select! { // each poll starts at a branch drawn at random (from this run's seed); the first found finished wins, the others are dropped
         _ = sleep_ms(100) => {} // Timer 13
         _ = async { block_ms(0) } => {
             block_ms(30);
@@ -3878,7 +3878,7 @@ async fn run() {
     }
     join!( // all at once; each poll polls every unfinished one
         async {
-            select! { // each poll starts at a branch drawn at random (this run's seed); if several are ready, the one polled first wins
+            select! { // each poll starts at a branch drawn at random (from this run's seed); the first found finished wins, the others are dropped
                 _ = sleep_ms(50) => { // Timer 25
                     sleep_ms(20).await; // Timer 27
                 }
@@ -3902,7 +3902,7 @@ pub mod random_111 {
 use runtime::prelude::*;
 
 async fn run() {
-    select! { // each poll starts at a branch drawn at random (this run's seed); if several are ready, the one polled first wins
+    select! { // each poll starts at a branch drawn at random (from this run's seed); the first found finished wins, the others are dropped
         _ = async {
             join!( // all at once; each poll polls every unfinished one
                 async { log("log 3") },
@@ -4069,7 +4069,7 @@ use runtime::prelude::*;
 async fn run() {
     sleep_ms(20).await; // Timer 1
     sleep_ms(20).await; // Timer 2
-    select! { // each poll starts at a branch drawn at random (this run's seed); if several are ready, the one polled first wins
+    select! { // each poll starts at a branch drawn at random (from this run's seed); the first found finished wins, the others are dropped
         _ = sleep_ms(20) => { // Timer 4
             log("log 5");
             sleep_ms(20).await; // Timer 6
@@ -4157,7 +4157,7 @@ async fn run() {
         },
         sleep_ms(50), // Timer 14
         async {
-            select! { // each poll starts at a branch drawn at random (this run's seed); if several are ready, the one polled first wins
+            select! { // each poll starts at a branch drawn at random (from this run's seed); the first found finished wins, the others are dropped
                 _ = async { log("log 16") } => {}
                 _ = sleep_ms(10) => {} // Timer 17
             }
@@ -4279,7 +4279,7 @@ pub mod random_124 {
 use runtime::prelude::*;
 
 async fn run() {
-    select! { // each poll starts at a branch drawn at random (this run's seed); if several are ready, the one polled first wins
+    select! { // each poll starts at a branch drawn at random (from this run's seed); the first found finished wins, the others are dropped
         _ = async {
             let f1 = sleep_ms(10); // Timer 3
             let f2 = sleep_ms(10); // Timer 4
@@ -4305,7 +4305,7 @@ pub mod random_125 {
 use runtime::prelude::*;
 
 async fn run() {
-    select! { // each poll starts at a branch drawn at random (this run's seed); if several are ready, the one polled first wins
+    select! { // each poll starts at a branch drawn at random (from this run's seed); the first found finished wins, the others are dropped
         _ = async {
             block_ms(10);
         } => {}
@@ -4373,7 +4373,7 @@ async fn run() {
             yield_now().await; // yield: the task goes to the back of the ready queue
         },
         async {
-            select! { // each poll starts at a branch drawn at random (this run's seed); if several are ready, the one polled first wins
+            select! { // each poll starts at a branch drawn at random (from this run's seed); the first found finished wins, the others are dropped
                 _ = sleep_ms(20) => { // Timer 17
                     log("log 20");
                 }
@@ -4443,9 +4443,9 @@ async fn run() {
     join!( // all at once; each poll polls every unfinished one
         async { log("log 2") },
     );
-    select! { // each poll starts at a branch drawn at random (this run's seed); if several are ready, the one polled first wins
+    select! { // each poll starts at a branch drawn at random (from this run's seed); the first found finished wins, the others are dropped
         _ = async {
-            select! { // each poll starts at a branch drawn at random (this run's seed); if several are ready, the one polled first wins
+            select! { // each poll starts at a branch drawn at random (from this run's seed); the first found finished wins, the others are dropped
                 _ = async { log("log 5") } => {}
             }
         } => {}
@@ -4466,7 +4466,7 @@ use runtime::prelude::*;
 
 async fn run() {
     log("log 1");
-    select! { // each poll starts at a branch drawn at random (this run's seed); if several are ready, the one polled first wins
+    select! { // each poll starts at a branch drawn at random (from this run's seed); the first found finished wins, the others are dropped
         _ = async {
             let f1 = async { log("log 4") };
             let f2 = async { log("log 5") };
@@ -4611,7 +4611,7 @@ use runtime::prelude::*;
 
 async fn run() {
     let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
-        select! { // each poll starts at a branch drawn at random (this run's seed); if several are ready, the one polled first wins
+        select! { // each poll starts at a branch drawn at random (from this run's seed); the first found finished wins, the others are dropped
             _ = async {
                 for _ in 0..0 {
                     sleep_ms(10).await; // Timer 35
@@ -4772,7 +4772,7 @@ async fn run() {
     }
     join!( // all at once; each poll polls every unfinished one
         async {
-            select! { // each poll starts at a branch drawn at random (this run's seed); if several are ready, the one polled first wins
+            select! { // each poll starts at a branch drawn at random (from this run's seed); the first found finished wins, the others are dropped
                 _ = async { log("log 10") } => {}
             }
         },
@@ -4802,7 +4802,7 @@ async fn run() {
     }
     sleep_ms(0).await; // Timer 6
     sleep_ms(20).await; // Timer 7
-    select! { // each poll starts at a branch drawn at random (this run's seed); if several are ready, the one polled first wins
+    select! { // each poll starts at a branch drawn at random (from this run's seed); the first found finished wins, the others are dropped
         _ = async { log("log 10") } => {
             log("log 12");
         }
@@ -4928,7 +4928,7 @@ async fn run() {
     f1.await;
     join!( // all at once; each poll polls every unfinished one
         async {
-            select! { // each poll starts at a branch drawn at random (this run's seed); if several are ready, the one polled first wins
+            select! { // each poll starts at a branch drawn at random (from this run's seed); the first found finished wins, the others are dropped
                 _ = async { log("log 27") } => {}
             }
         },
@@ -5044,7 +5044,7 @@ async fn run() {
             sleep_ms(0).await; // Timer 59
         }
     }
-    select! { // each poll starts at a branch drawn at random (this run's seed); if several are ready, the one polled first wins
+    select! { // each poll starts at a branch drawn at random (from this run's seed); the first found finished wins, the others are dropped
         _ = async {
             let f1 = sleep_ms(20); // Timer 62
             let f2 = async { log("log 63") };
@@ -5055,7 +5055,7 @@ async fn run() {
             sleep_ms(10).await; // Timer 68
         }
         _ = async {
-            select! { // each poll starts at a branch drawn at random (this run's seed); if several are ready, the one polled first wins
+            select! { // each poll starts at a branch drawn at random (from this run's seed); the first found finished wins, the others are dropped
                 _ = yield_now() => {
                     sleep_ms(0).await; // Timer 66
                 }
@@ -5246,9 +5246,9 @@ pub mod random_156 {
 use runtime::prelude::*;
 
 async fn run() {
-    select! { // each poll starts at a branch drawn at random (this run's seed); if several are ready, the one polled first wins
+    select! { // each poll starts at a branch drawn at random (from this run's seed); the first found finished wins, the others are dropped
         _ = async {
-            select! { // each poll starts at a branch drawn at random (this run's seed); if several are ready, the one polled first wins
+            select! { // each poll starts at a branch drawn at random (from this run's seed); the first found finished wins, the others are dropped
                 _ = async { block_ms(0) } => {}
             }
         } => {}
@@ -5573,7 +5573,7 @@ async fn run() {
             }
         },
         async {
-            select! { // each poll starts at a branch drawn at random (this run's seed); if several are ready, the one polled first wins
+            select! { // each poll starts at a branch drawn at random (from this run's seed); the first found finished wins, the others are dropped
                 _ = sleep_ms(100) => {} // Timer 31
                 _ = sleep_ms(20) => {} // Timer 32
             }
@@ -5611,7 +5611,7 @@ async fn run() {
             }
         },
         async {
-            select! { // each poll starts at a branch drawn at random (this run's seed); if several are ready, the one polled first wins
+            select! { // each poll starts at a branch drawn at random (from this run's seed); the first found finished wins, the others are dropped
                 _ = sleep_ms(0) => {} // Timer 11
                 _ = sleep_ms(10) => { // Timer 12
                     sleep_ms(20).await; // Timer 13
@@ -5626,7 +5626,7 @@ async fn run() {
             sleep_ms(0).await; // Timer 17
         } => {}
         _ = async {
-            select! { // each poll starts at a branch drawn at random (this run's seed); if several are ready, the one polled first wins
+            select! { // each poll starts at a branch drawn at random (from this run's seed); the first found finished wins, the others are dropped
                 _ = async { log("log 19") } => {
                     sleep_ms(100).await; // Timer 20
                 }
@@ -5809,7 +5809,7 @@ pub mod random_171 {
 use runtime::prelude::*;
 
 async fn run() {
-    select! { // each poll starts at a branch drawn at random (this run's seed); if several are ready, the one polled first wins
+    select! { // each poll starts at a branch drawn at random (from this run's seed); the first found finished wins, the others are dropped
         _ = async {
             sleep_ms(0).await; // Timer 20
             sleep_ms(10).await; // Timer 21
@@ -6025,7 +6025,7 @@ use runtime::prelude::*;
 
 async fn run() {
     sleep_ms(100).await; // Timer 14
-    select! { // each poll starts at a branch drawn at random (this run's seed); if several are ready, the one polled first wins
+    select! { // each poll starts at a branch drawn at random (from this run's seed); the first found finished wins, the others are dropped
         _ = async {
             let f1 = yield_now();
             // nothing has run yet: futures start when polled
@@ -6133,7 +6133,7 @@ async fn run() {
         block_ms(10);
     };
     let f4 = async {
-        select! { // each poll starts at a branch drawn at random (this run's seed); if several are ready, the one polled first wins
+        select! { // each poll starts at a branch drawn at random (from this run's seed); the first found finished wins, the others are dropped
             _ = async { log("log 17") } => {}
             _ = yield_now() => {}
         }
@@ -6173,7 +6173,7 @@ async fn run() {
         },
     );
     let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
-        select! { // each poll starts at a branch drawn at random (this run's seed); if several are ready, the one polled first wins
+        select! { // each poll starts at a branch drawn at random (from this run's seed); the first found finished wins, the others are dropped
             _ = async {
                 join!( // all at once; each poll polls every unfinished one
                     sleep_ms(10), // Timer 13
@@ -6313,7 +6313,7 @@ async fn run() {
     sleep_ms(100).await; // Timer 9
     join!( // all at once; each poll polls every unfinished one
         async {
-            select! { // each poll starts at a branch drawn at random (this run's seed); if several are ready, the one polled first wins
+            select! { // each poll starts at a branch drawn at random (from this run's seed); the first found finished wins, the others are dropped
                 _ = sleep_ms(10) => {} // Timer 12
             }
         },
@@ -6357,7 +6357,7 @@ async fn run() {
         f2.await;
     };
     let f2 = async {
-        select! { // each poll starts at a branch drawn at random (this run's seed); if several are ready, the one polled first wins
+        select! { // each poll starts at a branch drawn at random (from this run's seed); the first found finished wins, the others are dropped
             _ = async { log("log 12") } => {
                 sleep_ms(20).await; // Timer 13
                 sleep_ms(20).await; // Timer 14
@@ -6434,7 +6434,7 @@ pub mod random_187 {
 use runtime::prelude::*;
 
 async fn run() {
-    select! { // each poll starts at a branch drawn at random (this run's seed); if several are ready, the one polled first wins
+    select! { // each poll starts at a branch drawn at random (from this run's seed); the first found finished wins, the others are dropped
         _ = sleep_ms(0) => { // Timer 2
             sleep_ms(20).await; // Timer 7
         }
@@ -6459,7 +6459,7 @@ async fn run() {
     let f6 = sleep_ms(20); // Timer 14
     let f7 = async { log("log 15") };
     let f8 = async {
-        select! { // each poll starts at a branch drawn at random (this run's seed); if several are ready, the one polled first wins
+        select! { // each poll starts at a branch drawn at random (from this run's seed); the first found finished wins, the others are dropped
             _ = async { block_ms(30) } => {
                 log("log 20");
                 sleep_ms(50).await; // Timer 21
@@ -6630,7 +6630,7 @@ async fn run() {
         }
     }
     let f1 = async {
-        select! { // each poll starts at a branch drawn at random (this run's seed); if several are ready, the one polled first wins
+        select! { // each poll starts at a branch drawn at random (from this run's seed); the first found finished wins, the others are dropped
             _ = sleep_ms(0) => {} // Timer 8
         }
     };
@@ -6720,7 +6720,7 @@ async fn run() {
             log("log 9");
         }
     }
-    select! { // each poll starts at a branch drawn at random (this run's seed); if several are ready, the one polled first wins
+    select! { // each poll starts at a branch drawn at random (from this run's seed); the first found finished wins, the others are dropped
         _ = async { log("log 11") } => {}
         _ = async { block_ms(10) } => {}
         _ = yield_now() => {}
@@ -7010,7 +7010,7 @@ async fn run() {
     join!( // all at once; each poll polls every unfinished one
         async { block_ms(10) },
         async {
-            select! { // each poll starts at a branch drawn at random (this run's seed); if several are ready, the one polled first wins
+            select! { // each poll starts at a branch drawn at random (from this run's seed); the first found finished wins, the others are dropped
                 _ = sleep_ms(20) => { // Timer 4
                     block_ms(30);
                     block_ms(10);
@@ -7022,7 +7022,7 @@ async fn run() {
         async { log("log 9") },
     );
     let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
-        select! { // each poll starts at a branch drawn at random (this run's seed); if several are ready, the one polled first wins
+        select! { // each poll starts at a branch drawn at random (from this run's seed); the first found finished wins, the others are dropped
             _ = sleep_ms(0) => {} // Timer 12
             _ = sleep_ms(20) => {} // Timer 13
             _ = async { block_ms(0) } => {}
@@ -7080,7 +7080,7 @@ async fn run() {
             );
             yield_now().await; // yield: the task goes to the back of the ready queue
             log("log 28");
-            select! { // each poll starts at a branch drawn at random (this run's seed); if several are ready, the one polled first wins
+            select! { // each poll starts at a branch drawn at random (from this run's seed); the first found finished wins, the others are dropped
                 _ = sleep_ms(10) => {} // Timer 30
             }
         }
@@ -7186,7 +7186,7 @@ async fn run() {
     join!( // all at once; each poll polls every unfinished one
         sleep_ms(20), // Timer 2
     );
-    select! { // each poll starts at a branch drawn at random (this run's seed); if several are ready, the one polled first wins
+    select! { // each poll starts at a branch drawn at random (from this run's seed); the first found finished wins, the others are dropped
         _ = async {
             log("log 5");
             block_ms(0);
@@ -7493,7 +7493,7 @@ async fn run() {
             }
         },
     );
-    select! { // each poll starts at a branch drawn at random (this run's seed); if several are ready, the one polled first wins
+    select! { // each poll starts at a branch drawn at random (from this run's seed); the first found finished wins, the others are dropped
         _ = async {
             let f1 = async { log("log 10") };
             let f2 = async { log("log 11") };
@@ -7781,7 +7781,7 @@ async fn run() {
             );
         },
     );
-    select! { // each poll starts at a branch drawn at random (this run's seed); if several are ready, the one polled first wins
+    select! { // each poll starts at a branch drawn at random (from this run's seed); the first found finished wins, the others are dropped
         _ = async {
             join!( // all at once; each poll polls every unfinished one
                 yield_now(),
@@ -7967,7 +7967,7 @@ pub mod random_232 {
 use runtime::prelude::*;
 
 async fn run() {
-    select! { // each poll starts at a branch drawn at random (this run's seed); if several are ready, the one polled first wins
+    select! { // each poll starts at a branch drawn at random (from this run's seed); the first found finished wins, the others are dropped
         _ = async {
             select! {
                 biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
@@ -8058,7 +8058,7 @@ async fn run() {
     f1.await;
     f2.await;
     f3.await;
-    select! { // each poll starts at a branch drawn at random (this run's seed); if several are ready, the one polled first wins
+    select! { // each poll starts at a branch drawn at random (from this run's seed); the first found finished wins, the others are dropped
         _ = async {
             select! {
                 biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
@@ -8391,7 +8391,7 @@ pub mod random_245 {
 use runtime::prelude::*;
 
 async fn run() {
-    select! { // each poll starts at a branch drawn at random (this run's seed); if several are ready, the one polled first wins
+    select! { // each poll starts at a branch drawn at random (from this run's seed); the first found finished wins, the others are dropped
         _ = async {
             sleep_ms(20).await; // Timer 3
             block_ms(10);
@@ -8541,9 +8541,9 @@ pub mod random_249 {
 use runtime::prelude::*;
 
 async fn run() {
-    select! { // each poll starts at a branch drawn at random (this run's seed); if several are ready, the one polled first wins
+    select! { // each poll starts at a branch drawn at random (from this run's seed); the first found finished wins, the others are dropped
         _ = async {
-            select! { // each poll starts at a branch drawn at random (this run's seed); if several are ready, the one polled first wins
+            select! { // each poll starts at a branch drawn at random (from this run's seed); the first found finished wins, the others are dropped
                 _ = async { log("log 3") } => {}
                 _ = sleep_ms(20) => { // Timer 4
                     block_ms(30);
@@ -8592,7 +8592,7 @@ pub mod random_250 {
 use runtime::prelude::*;
 
 async fn run() {
-    select! { // each poll starts at a branch drawn at random (this run's seed); if several are ready, the one polled first wins
+    select! { // each poll starts at a branch drawn at random (from this run's seed); the first found finished wins, the others are dropped
         _ = async { log("log 3") } => {}
     }
     let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
@@ -8762,7 +8762,7 @@ async fn run() {
     yield_now().await; // yield: the task goes to the back of the ready queue
     sleep_ms(0).await; // Timer 3
     block_ms(0);
-    select! { // each poll starts at a branch drawn at random (this run's seed); if several are ready, the one polled first wins
+    select! { // each poll starts at a branch drawn at random (from this run's seed); the first found finished wins, the others are dropped
         _ = sleep_ms(100) => {} // Timer 6
         _ = sleep_ms(50) => {} // Timer 7
         _ = sleep_ms(10) => {} // Timer 8
@@ -8975,7 +8975,7 @@ pub mod random_262 {
 use runtime::prelude::*;
 
 async fn run() {
-    select! { // each poll starts at a branch drawn at random (this run's seed); if several are ready, the one polled first wins
+    select! { // each poll starts at a branch drawn at random (from this run's seed); the first found finished wins, the others are dropped
         _ = sleep_ms(20) => { // Timer 16
             block_ms(0);
         }
@@ -9111,7 +9111,7 @@ async fn run() {
         }
     };
     let f2 = async {
-        select! { // each poll starts at a branch drawn at random (this run's seed); if several are ready, the one polled first wins
+        select! { // each poll starts at a branch drawn at random (from this run's seed); the first found finished wins, the others are dropped
             _ = sleep_ms(10) => {} // Timer 7
             _ = sleep_ms(20) => {} // Timer 8
         }
@@ -9232,7 +9232,7 @@ async fn run() {
             block_ms(0);
         }
         _ = async {
-            select! { // each poll starts at a branch drawn at random (this run's seed); if several are ready, the one polled first wins
+            select! { // each poll starts at a branch drawn at random (from this run's seed); the first found finished wins, the others are dropped
                 _ = async { block_ms(0) } => {}
                 _ = sleep_ms(20) => { // Timer 7
                     block_ms(30);
@@ -9348,7 +9348,7 @@ async fn run() {
     let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
         log("log 1");
     });
-    select! { // each poll starts at a branch drawn at random (this run's seed); if several are ready, the one polled first wins
+    select! { // each poll starts at a branch drawn at random (from this run's seed); the first found finished wins, the others are dropped
         _ = sleep_ms(20) => {} // Timer 3
         _ = async {
             let f1 = sleep_ms(20); // Timer 5
@@ -9374,7 +9374,7 @@ pub mod random_273 {
 use runtime::prelude::*;
 
 async fn run() {
-    select! { // each poll starts at a branch drawn at random (this run's seed); if several are ready, the one polled first wins
+    select! { // each poll starts at a branch drawn at random (from this run's seed); the first found finished wins, the others are dropped
         _ = sleep_ms(20) => {} // Timer 3
         _ = async { log("log 4") } => {
             sleep_ms(20).await; // Timer 5
@@ -9409,7 +9409,7 @@ async fn run() {
         } => {}
         _ = async { log("log 5") } => {}
     }
-    select! { // each poll starts at a branch drawn at random (this run's seed); if several are ready, the one polled first wins
+    select! { // each poll starts at a branch drawn at random (from this run's seed); the first found finished wins, the others are dropped
         _ = async {
             join!( // all at once; each poll polls every unfinished one
                 sleep_ms(100), // Timer 8
@@ -9485,7 +9485,7 @@ use runtime::prelude::*;
 
 async fn run() {
     let f1 = async {
-        select! { // each poll starts at a branch drawn at random (this run's seed); if several are ready, the one polled first wins
+        select! { // each poll starts at a branch drawn at random (from this run's seed); the first found finished wins, the others are dropped
             _ = async { log("log 3") } => {
                 yield_now().await; // yield: the task goes to the back of the ready queue
             }
@@ -9594,10 +9594,10 @@ async fn run() {
     sleep_ms(20).await; // Timer 1
     block_ms(0);
     yield_now().await; // yield: the task goes to the back of the ready queue
-    select! { // each poll starts at a branch drawn at random (this run's seed); if several are ready, the one polled first wins
+    select! { // each poll starts at a branch drawn at random (from this run's seed); the first found finished wins, the others are dropped
         _ = async { log("log 7") } => {}
     }
-    select! { // each poll starts at a branch drawn at random (this run's seed); if several are ready, the one polled first wins
+    select! { // each poll starts at a branch drawn at random (from this run's seed); the first found finished wins, the others are dropped
         _ = async { block_ms(0) } => {}
         _ = sleep_ms(10) => { // Timer 10
             log("log 12");
@@ -9736,7 +9736,7 @@ pub mod random_285 {
 use runtime::prelude::*;
 
 async fn run() {
-    select! { // each poll starts at a branch drawn at random (this run's seed); if several are ready, the one polled first wins
+    select! { // each poll starts at a branch drawn at random (from this run's seed); the first found finished wins, the others are dropped
         _ = async {
             join!( // all at once; each poll polls every unfinished one
                 sleep_ms(100), // Timer 3
@@ -9808,7 +9808,7 @@ async fn run() {
             sleep_ms(0).await; // Timer 37
         },
         async {
-            select! { // each poll starts at a branch drawn at random (this run's seed); if several are ready, the one polled first wins
+            select! { // each poll starts at a branch drawn at random (from this run's seed); the first found finished wins, the others are dropped
                 _ = async { log("log 39") } => {}
                 _ = sleep_ms(50) => {} // Timer 40
             }
@@ -9852,7 +9852,7 @@ async fn run() {
     f1.await;
     f2.await;
     f3.await;
-    select! { // each poll starts at a branch drawn at random (this run's seed); if several are ready, the one polled first wins
+    select! { // each poll starts at a branch drawn at random (from this run's seed); the first found finished wins, the others are dropped
         _ = async {
             yield_now().await; // yield: the task goes to the back of the ready queue
             block_ms(30);
@@ -10061,7 +10061,7 @@ async fn run() {
     join!( // all at once; each poll polls every unfinished one
         sleep_ms(0), // Timer 2
         async {
-            select! { // each poll starts at a branch drawn at random (this run's seed); if several are ready, the one polled first wins
+            select! { // each poll starts at a branch drawn at random (from this run's seed); the first found finished wins, the others are dropped
                 _ = sleep_ms(100) => {} // Timer 4
                 _ = async { block_ms(30) } => {
                     sleep_ms(20).await; // Timer 7
@@ -10091,7 +10091,7 @@ async fn run() {
         biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
         _ = async { log("log 3") } => {}
     }
-    select! { // each poll starts at a branch drawn at random (this run's seed); if several are ready, the one polled first wins
+    select! { // each poll starts at a branch drawn at random (from this run's seed); the first found finished wins, the others are dropped
         _ = async {
             join!( // all at once; each poll polls every unfinished one
                 async { log("log 6") },
@@ -10135,7 +10135,7 @@ use runtime::prelude::*;
 async fn run() {
     join!( // all at once; each poll polls every unfinished one
         async {
-            select! { // each poll starts at a branch drawn at random (this run's seed); if several are ready, the one polled first wins
+            select! { // each poll starts at a branch drawn at random (from this run's seed); the first found finished wins, the others are dropped
                 _ = async { log("log 29") } => {}
                 _ = yield_now() => {
                     log("log 31");
