@@ -6,44 +6,14 @@
 //! futures crate gets what to write here instead (`hints`), and a near miss
 //! its likely word (`spelling`).
 //!
-//! ```text
-//! module     = "use" "runtime" "::" "prelude" "::" "*" ";"
-//!              [ "use" ( "std" | "core" | "runtime" ) "::" "time" "::" "Duration" ";"
-//!              | "use" "runtime" "::" "time" "::" "{" "sleep" "," "Duration" "}" ";" ]
-//!              [ "use" "runtime" "::" "println" ";" ]   (* each once, as rustc wants *)
-//!              "async" "fn" "run" "(" ")" "{" { statement } "}" ;
-//! statement  = [ "let" "_" "=" ] ( sleep | yield ) "." "await" ";"
-//!            | "log" "(" string ")" ";"
-//!            | "println" "!" "(" string ")" ";"  (* needs the println use; plain text: no values to format, {{ }} for braces *)
-//!            | "block_ms" "(" delay ")" ";"       (* 0 to 5000 *)
-//!            | "std" "::" "thread" "::" "sleep" "(" "Duration" "::" "from_millis" "(" delay ")" ")" ";"  (* block_ms, in std's words; needs the Duration use *)
-//!            | "join" "!" "(" future { "," future } [ "," ] ")" ";"
-//!            | "select" "!" "{" "biased" ";" arm { [ "," ] arm } [ "," ] "}"
-//!            | let { let } await { await }   (* each name awaited once, in order *)
-//!            | let { let } "join" "!" "(" name { "," name } [ "," ] ")" ";"  (* every name, in the order made: their join! *)
-//!            | "for" ( "_" | name ) "in" "0" ".." number "{" { statement } "}"  (* 0 to 100 times; the body does not read the variable *)
-//!            | [ "let" ( name | "_" ) "=" ] "spawn" "(" async "{" { statement } "}" ")" ";"  (* a task of its own *)
-//!            | name "." "await" "." "unwrap" "(" ")" ";" ;  (* a task spawned above in this block, once *)
-//! let        = "let" name "=" future ";" ;
-//! await      = name "." "await" ";" ;
-//! arm        = "_" "=" future "=>" "{" "}" ;
-//! sleep      = "sleep_ms" "(" delay ")"
-//!            | "sleep" "(" "Duration" "::" "from_millis" "(" delay ")" ")" ;  (* needs the Duration use *)
-//! yield      = "yield_now" "(" ")" ;  (* give the other tasks a turn *)
-//! future     = sleep | yield
-//!            | async "{" "log" "(" string ")" "}"
-//!            | async "{" "block_ms" "(" number ")" "}"
-//!            | async "{" { statement } "}" ;
-//! async      = "async" [ "move" ] ;
-//! delay      = number { ( "+" | "-" | "*" ) number } ;  (* `*` first; never below 0 *)
-//! number     = digit { digit | "_" } ;            (* 0 to 60000 *)
-//! string     = '"' { char | '\"' | '\\' } '"' ;   (* 1 to 40 characters *)
-//! ```
+//! The grammar it reads is in the README ("Writing your own program"), the
+//! one place that says what is read.
 //!
 //! `let _ = sleep_ms(…).await;` is `sleep_ms(…).await;`, and `async move`
-//! is `async` (no block names a variable from outside it: there is nothing
-//! to move). `//` comments and whitespace go anywhere; a comment ending the
-//! line of a `sleep_ms(…)`'s `)` is that timer's label (else "Timer K").
+//! is `async` (the only variable from outside a block it can read is a
+//! loop's count, which a copy prints as a borrow would). `//` comments
+//! and whitespace go anywhere; a comment ending the line of a
+//! `sleep_ms(…)`'s `)` is that timer's label (else "Timer K").
 //! What the grammar gives is then checked as every scenario is
 //! ([`crate::program::validate`]).
 //!
@@ -79,10 +49,34 @@ pub fn parse(text: &str) -> Result<Step, ParseError> {
             ),
         ));
     }
+    check::validate(&tree(text)?)
+}
+
+/// The parsed tree of `text`, its timers labelled.
+fn tree(text: &str) -> Result<grammar::Node, ParseError> {
+    if text.len() > MAX_TEXT {
+        return parse(text).map(|_| unreachable!("refused above"));
+    }
     let lexed = lexer::lex(text)?;
     let mut root = grammar::Parser::new(&lexed.tokens).module()?;
     check::label_timers(&mut root, &lexed.comments);
-    check::validate(&root)
+    Ok(root)
+}
+
+/// Where each timer's delay is written, in the scenario's order of timers
+/// (a `join!` of `let`s in another order than made has them in its order,
+/// not the text's). `text` must parse.
+fn timer_places(text: &str) -> Result<Vec<Pos>, ParseError> {
+    fn collect(node: &grammar::Node, out: &mut Vec<Pos>) {
+        match node.kind {
+            grammar::Kind::Sleep { ms_at, .. } => out.push(ms_at),
+            _ => node.children.iter().for_each(|c| collect(c, out)),
+        }
+    }
+    parse(text)?;
+    let mut out = Vec::new();
+    collect(&tree(text)?, &mut out);
+    Ok(out)
 }
 
 /// The scenario the Rust panel of `step` parses back to: both render alike,

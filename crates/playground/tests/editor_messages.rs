@@ -45,7 +45,7 @@ const TABLE: &[(&str, &str, Want)] = &[
     (
         "join! of futures made by let, in another order",
         "    let x = sleep_ms(5);\n    let y = sleep_ms(10);\n    join!(y, x);\n",
-        Refused(6, 11, "this playground does not read a future made by `let` inside `join!` yet; in Rust it is fine: write the future itself here, `sleep_ms(10)`, in place of `y`"),
+        Parses,
     ),
     (
         "tokio::time::sleep",

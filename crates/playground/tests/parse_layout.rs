@@ -91,3 +91,24 @@ fn the_readme_program_parses() {
         ["Kettle", "Toast", "Eggs", "Doorbell", "Phone", "Steep"]
     );
 }
+
+#[test]
+fn a_join_of_lets_in_another_order_is_their_join_in_its_order() {
+    // Made a, b; joined b, a: the join! of b's future, then a's.
+    let written = "use runtime::prelude::*;\nasync fn run() {\n    let a = sleep_ms(100); // Slow\n    let b = sleep_ms(50); // Fast\n    join!(b, a);\n}\n";
+    let step = parse(written).unwrap();
+    assert_eq!(step.timers(), [("Fast", 50), ("Slow", 100)]);
+    // A timing input rewrites the number where that timer is written.
+    let got = set_timings(written, &[7, 9]).unwrap();
+    assert!(
+        got.contains("let a = sleep_ms(9); // Slow")
+            && got.contains("let b = sleep_ms(7); // Fast"),
+        "{got}"
+    );
+    // The trace names each timer's line: the line of its let.
+    let rendered = render::rust(&step).text(4);
+    let map = line_map(written).unwrap();
+    let line_of = |needle: &str| rendered.lines().position(|l| l.contains(needle)).unwrap();
+    assert_eq!(map[line_of("sleep_ms(50)")], 4);
+    assert_eq!(map[line_of("sleep_ms(100)")], 3);
+}

@@ -1328,10 +1328,11 @@ impl<'a> Parser<'a> {
             }
             self.expect(";", "")?;
         }
-        if self.joins_all(&names) {
-            // `join!(a, b);` of every future the group made, in the order
-            // made: the `join!` of those futures (nothing ran in between,
-            // so each `Sleep`'s deadline is the one it has there).
+        if let Some(order) = self.joins_all(&names) {
+            // `join!(b, a);` of every future the group made, in any order:
+            // the `join!` of those futures in its order (nothing ran between
+            // the `let`s and it, so each `Sleep`'s deadline is the one it has
+            // there, and making an `async` block runs nothing).
             self.bump();
             self.bump();
             self.bump();
@@ -1347,7 +1348,9 @@ impl<'a> Parser<'a> {
                 scope.extend(names);
             }
             self.leave();
-            return Ok(Node::new(Kind::All, at, "this `join!`", futures));
+            let mut made: Vec<Option<Node>> = futures.into_iter().map(Some).collect();
+            let joined = order.iter().filter_map(|&k| made[k].take()).collect();
+            return Ok(Node::new(Kind::All, at, "this `join!`", joined));
         }
         for (k, name) in names.iter().enumerate() {
             if !self.is(name) {
@@ -1364,25 +1367,29 @@ impl<'a> Parser<'a> {
         Ok(Node::new(Kind::CreateThenAwait, at, what, futures))
     }
 
-    /// `join!(` next, with exactly `names` as its futures, in that order
-    /// (a trailing comma allowed), then `)`.
-    fn joins_all(&self, names: &[&str]) -> bool {
+    /// `join!(` next, with exactly `names` as its futures, each once, in
+    /// any order (a trailing comma allowed), then `)`: their places in
+    /// `names`, in the `join!`'s order.
+    fn joins_all(&self, names: &[&str]) -> Option<Vec<usize>> {
         if !(self.is("join") && self.is_at(1, "!") && self.is_at(2, "(")) {
-            return false;
+            return None;
         }
+        let mut order: Vec<usize> = Vec::new();
         let mut k = 3;
-        for (i, name) in names.iter().enumerate() {
-            if !self.is_at(k, name) {
-                return false;
+        for i in 0..names.len() {
+            let place = names.iter().position(|name| self.is_at(k, name))?;
+            if order.contains(&place) {
+                return None;
             }
+            order.push(place);
             k += 1;
             if self.is_at(k, ",") {
                 k += 1;
             } else if i + 1 < names.len() {
-                return false;
+                return None;
             }
         }
-        self.is_at(k, ")")
+        self.is_at(k, ")").then_some(order)
     }
 
     /// Why the next statement is not `names[0].await;`, the future made

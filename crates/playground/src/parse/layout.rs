@@ -16,21 +16,11 @@ use crate::render;
 pub fn set_timings(text: &str, ms: &[u32]) -> Result<String, ParseError> {
     let step = parse(text)?;
     let tokens = lexer::lex(text)?.tokens;
-    // A timer is `sleep_ms ( N )`, or `sleep(Duration::from_millis ( N ))`:
-    // its delay is the number after the `(`. The timers of a scenario are in
-    // the order they are written (a `let` group awaits its futures in the
-    // order they were made).
-    // `std::thread::sleep(Duration::from_millis(N))` is a block, no timer:
-    // its `sleep` follows a `::`.
-    let word = |k: usize, w: &str| tokens.get(k).is_some_and(|t| t.tok == Tok::Word(w.into()));
-    let blocks = |k: usize| k >= 5 && word(k - 4, "sleep") && tokens[k - 5].tok == Tok::Punct("::");
-    let numbers: Vec<&Token> = (0..tokens.len().saturating_sub(2))
-        .filter(|&k| {
-            (word(k, "sleep_ms") || (word(k, "from_millis") && !blocks(k)))
-                && tokens[k + 1].tok == Tok::Punct("(")
-                && matches!(tokens[k + 2].tok, Tok::Number(..))
-        })
-        .map(|k| &tokens[k + 2])
+    // Each timer's delay, where the parser read it, in the scenario's order
+    // of timers (a `join!` of `let`s in another order has them in its own).
+    let numbers: Vec<&Token> = super::timer_places(text)?
+        .into_iter()
+        .filter_map(|at| tokens.iter().find(|t| t.at == at))
         .collect();
     if numbers.len() != ms.len() || numbers.len() != step.timers().len() {
         return Err(ParseError::new(
@@ -44,12 +34,14 @@ pub fn set_timings(text: &str, ms: &[u32]) -> Result<String, ParseError> {
     }
     let starts = line_starts(text);
     let mut out = text.to_string();
-    // From the last, so the earlier offsets stay right. A delay written as
-    // a sum (`100 + 50`) becomes the one number, up to its `)`.
-    for (token, ms) in numbers.iter().zip(ms).rev() {
+    // From the last in the text, so the earlier offsets stay right. A delay
+    // written as a sum (`100 + 50`) becomes the one number, up to its `)`.
+    let mut edits: Vec<(&Token, &u32)> = numbers.into_iter().zip(ms).collect();
+    edits.sort_by_key(|(token, _)| std::cmp::Reverse((token.at.line, token.at.column)));
+    for (token, ms) in edits {
         let k = tokens
             .iter()
-            .position(|t| std::ptr::eq(t, *token))
+            .position(|t| std::ptr::eq(t, token))
             .expect("a token of the text");
         let last = tokens[k..]
             .iter()
@@ -189,8 +181,8 @@ fn written_code(text: &str) -> Result<Vec<Token>, ParseError> {
     Ok(out)
 }
 
-/// `let a = F; let b = G; join!(a, b);` as the renderer writes it,
-/// `join!(F, G);`: each future's tokens stay where they were written, so
+/// `let a = F; let b = G; join!(b, a);` as the renderer writes it,
+/// `join!(G, F);`: each future's tokens stay where they were written, so
 /// the trace names the line of its `let`.
 fn joined_lets(tokens: Vec<Token>) -> Vec<Token> {
     let word = |k: usize, w: &str| tokens.get(k).is_some_and(|t| t.tok == Tok::Word(w.into()));
@@ -222,12 +214,16 @@ fn joined_lets(tokens: Vec<Token>) -> Vec<Token> {
             lets.push((name, j + 3..end));
             j = end + 1;
         }
-        // Then `join!(` of those names in that order, `)` and `;`.
+        // Then `join!(` of those names, each once, in any order, `)`, `;`.
         let mut at = j + 3;
         let mut joins =
             !lets.is_empty() && word(j, "join") && punct(j + 1, "!") && punct(j + 2, "(");
-        for (name, _) in &lets {
-            joins &= word(at, name);
+        let mut order: Vec<usize> = Vec::new();
+        for _ in &lets {
+            match lets.iter().position(|(name, _)| word(at, name)) {
+                Some(place) if !order.contains(&place) => order.push(place),
+                _ => joins = false,
+            }
             at += 1;
             if punct(at, ",") {
                 at += 1;
@@ -235,8 +231,8 @@ fn joined_lets(tokens: Vec<Token>) -> Vec<Token> {
         }
         if joins && punct(at, ")") && punct(at + 1, ";") {
             out.extend(tokens[j..j + 3].iter().cloned());
-            for (_, future) in &lets {
-                out.extend(tokens[future.clone()].iter().cloned());
+            for &place in &order {
+                out.extend(tokens[lets[place].1.clone()].iter().cloned());
             }
             out.extend(tokens[at..at + 2].iter().cloned());
             k = at + 2;
