@@ -288,9 +288,14 @@ const TABLE: &[(&str, &str, Want)] = &[
         Refused(4, 9, "this playground does not read `let mut` yet; in Rust it is fine: remove `mut` here (rustc would warn: variable does not need to be mutable)"),
     ),
     (
-        "awaited out of order",
+        "awaited in another order than made",
         "    let a = sleep_ms(1);\n    let b = sleep_ms(2);\n    b.await;\n    a.await;\n",
-        Refused(6, 5, "expected `a.await;`, found `b`: this playground does not read futures awaited in another order than made yet; in Rust it is fine: write `a.await;` here"),
+        Parses,
+    ),
+    (
+        "awaited twice",
+        "    let a = sleep_ms(1);\n    let b = sleep_ms(2);\n    a.await;\n    a.await;\n",
+        Refused(7, 5, "`a` is awaited above already: a future is awaited once (rustc: use of moved value `a`)"),
     ),
     (
         "a misspelt let name",

@@ -112,3 +112,32 @@ fn a_join_of_lets_in_another_order_is_their_join_in_its_order() {
     assert_eq!(map[line_of("sleep_ms(50)")], 4);
     assert_eq!(map[line_of("sleep_ms(100)")], 3);
 }
+
+#[test]
+fn lets_awaited_in_another_order_than_made_are_made_in_that_order() {
+    // Made a, b; awaited b, a: the same as made b, a (nothing ran between).
+    let written = "use runtime::prelude::*;\nasync fn run() {\n    let a = sleep_ms(100); // Slow\n    let b = sleep_ms(50); // Fast\n    b.await;\n    a.await;\n}\n";
+    let step = parse(written).unwrap();
+    assert_eq!(step.timers(), [("Fast", 50), ("Slow", 100)]);
+    let got = set_timings(written, &[7, 9]).unwrap();
+    assert!(
+        got.contains("let a = sleep_ms(9); // Slow")
+            && got.contains("let b = sleep_ms(7); // Fast"),
+        "{got}"
+    );
+    let rendered = render::rust(&step).text(4);
+    let map = line_map(written).unwrap();
+    let line_of = |needle: &str| rendered.lines().position(|l| l.contains(needle)).unwrap();
+    assert_eq!(map[line_of("sleep_ms(50)")], 4);
+    assert_eq!(map[line_of("sleep_ms(100)")], 3);
+    assert_eq!(map[line_of("f1.await")], 5);
+    assert_eq!(map[line_of("f2.await")], 6);
+    // The State machine names each future as the text does: at b.await, a waits.
+    let machine = playground::state_machine::of_text(written).unwrap();
+    let fields: Vec<String> = machine.variants[1]
+        .fields
+        .iter()
+        .map(|f| format!("{}: {}", f.name, f.ty))
+        .collect();
+    assert_eq!(fields, ["a: Sleep", "__awaitee: Sleep"]);
+}

@@ -1352,9 +1352,31 @@ impl<'a> Parser<'a> {
             let joined = order.iter().filter_map(|&k| made[k].take()).collect();
             return Ok(Node::new(Kind::All, at, "this `join!`", joined));
         }
-        for (k, name) in names.iter().enumerate() {
-            if !self.is(name) {
-                return Err(self.not_awaited_next(&names[k..], &futures[k..]));
+        // Then each awaited, once, in any order: made first, then awaited
+        // in that order (nothing ran between the `let`s, so the order they
+        // were made in changes nothing).
+        let mut order: Vec<usize> = Vec::new();
+        while order.len() < names.len() {
+            let next = names.iter().position(|name| self.is(name));
+            match next {
+                Some(k) if order.contains(&k) => {
+                    let name = names[k];
+                    return Err(ParseError::new(
+                        self.peek().at,
+                        format!(
+                            "`{name}` is awaited above already: a future is awaited once \
+                             (rustc: use of moved value `{name}`)"
+                        ),
+                    ));
+                }
+                Some(k) => order.push(k),
+                None => {
+                    let left: Vec<usize> =
+                        (0..names.len()).filter(|k| !order.contains(k)).collect();
+                    let names: Vec<&str> = left.iter().map(|&k| names[k]).collect();
+                    let futures: Vec<&Node> = left.iter().map(|&k| &futures[k]).collect();
+                    return Err(self.not_awaited_next(&names, &futures));
+                }
             }
             self.bump();
             self.expect_await()?;
@@ -1364,7 +1386,9 @@ impl<'a> Parser<'a> {
             scope.extend(names);
         }
         self.leave();
-        Ok(Node::new(Kind::CreateThenAwait, at, what, futures))
+        let mut made: Vec<Option<Node>> = futures.into_iter().map(Some).collect();
+        let awaited = order.iter().filter_map(|&k| made[k].take()).collect();
+        Ok(Node::new(Kind::CreateThenAwait, at, what, awaited))
     }
 
     /// `join!(` next, with exactly `names` as its futures, each once, in
@@ -1394,33 +1418,24 @@ impl<'a> Parser<'a> {
 
     /// Why the next statement is not `names[0].await;`, the future made
     /// first of those not awaited yet (`futures` are theirs, in order).
-    fn not_awaited_next(&self, names: &[&str], futures: &[Node]) -> ParseError {
+    fn not_awaited_next(&self, names: &[&str], futures: &[&Node]) -> ParseError {
         let name = names[0];
         let expected = format!("`{name}.await;`");
         let here = format!("write `{name}.await;` here");
-        match self.word() {
-            Some(w) if names.contains(&w) => {
-                return self.fail(
-                    &expected,
-                    &not_read_yet("futures awaited in another order than made", &here),
+        if let Some(w @ ("join" | "select")) = self.word() {
+            if let Some((k, token)) = self.name_inside(names) {
+                return ParseError::new(
+                    token.at,
+                    not_read_yet(
+                        &format!("a future made by `let` inside `{w}!`"),
+                        &format!(
+                            "write the future itself here, `{}`, in place of `{}`",
+                            written(futures[k]),
+                            names[k]
+                        ),
+                    ),
                 );
             }
-            Some(w @ ("join" | "select")) => {
-                if let Some((k, token)) = self.name_inside(names) {
-                    return ParseError::new(
-                        token.at,
-                        not_read_yet(
-                            &format!("a future made by `let` inside `{w}!`"),
-                            &format!(
-                                "write the future itself here, `{}`, in place of `{}`",
-                                written(&futures[k]),
-                                names[k]
-                            ),
-                        ),
-                    );
-                }
-            }
-            _ => {}
         }
         if let Some(error) = self.slip(names) {
             return error;

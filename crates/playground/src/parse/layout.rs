@@ -182,8 +182,9 @@ fn written_code(text: &str) -> Result<Vec<Token>, ParseError> {
 }
 
 /// `let a = F; let b = G; join!(b, a);` as the renderer writes it,
-/// `join!(G, F);`: each future's tokens stay where they were written, so
-/// the trace names the line of its `let`.
+/// `join!(G, F);`, and `let a = F; let b = G; b.await; a.await;` as `let b =
+/// G; let a = F; b.await; a.await;`: each future's tokens stay where they
+/// were written, so the trace names the line of its `let`.
 fn joined_lets(tokens: Vec<Token>) -> Vec<Token> {
     let word = |k: usize, w: &str| tokens.get(k).is_some_and(|t| t.tok == Tok::Word(w.into()));
     let punct = |k: usize, p: &'static str| tokens.get(k).is_some_and(|t| t.tok == Tok::Punct(p));
@@ -236,6 +237,31 @@ fn joined_lets(tokens: Vec<Token>) -> Vec<Token> {
             }
             out.extend(tokens[at..at + 2].iter().cloned());
             k = at + 2;
+            continue;
+        }
+        // Or `name.await;` for each, once, in any order: the `let`s as the
+        // renderer writes them, in that order, then the awaits.
+        let mut awaits: Vec<usize> = Vec::new();
+        let mut at = j;
+        while awaits.len() < lets.len()
+            && punct(at + 1, ".")
+            && word(at + 2, "await")
+            && punct(at + 3, ";")
+        {
+            match lets.iter().position(|(name, _)| word(at, name)) {
+                Some(place) if !awaits.contains(&place) => awaits.push(place),
+                _ => break,
+            }
+            at += 4;
+        }
+        if !lets.is_empty() && awaits.len() == lets.len() {
+            for &place in &awaits {
+                let future = &lets[place].1;
+                // `let name =`, the future, its `;`.
+                out.extend(tokens[future.start - 3..=future.end].iter().cloned());
+            }
+            out.extend(tokens[j..at].iter().cloned());
+            k = at;
         } else {
             out.push(tokens[k].clone());
             k += 1;
