@@ -334,8 +334,16 @@ fn js_call(step: &Step, names: &JsNames) -> Option<String> {
 /// and `i`, then `loop2` and `i2`…, so that an inner loop's code never
 /// hides an outer one's name.
 fn loop_names(n: usize) -> (String, String) {
-    let i = if n == 1 { "i".into() } else { format!("i{n}") };
-    (format!("loop{n}"), i)
+    (format!("loop{n}"), nth_name("i", n))
+}
+
+/// `base` for the first of its kind in a panel, then `base2`, `base3`…
+fn nth_name(base: &str, n: usize) -> String {
+    if n == 1 {
+        base.into()
+    } else {
+        format!("{base}{n}")
+    }
 }
 
 /// What a spawn's line says in each panel: when the task's code runs.
@@ -887,11 +895,7 @@ fn await_statements(
         }
         Step::Race(steps) if has_arms(steps) => {
             *made += 1;
-            let won = if *made == 1 {
-                "won".into()
-            } else {
-                format!("won{}", *made)
-            };
+            let won = nth_name("won", *made);
             code.push_noted(
                 indent,
                 format!("const {won} = await Promise.race(["),
@@ -958,11 +962,7 @@ fn await_statements(
         }
         Step::CreateThenAwait(steps) => {
             *made += 1;
-            let name = if *made == 1 {
-                "made".into()
-            } else {
-                format!("made{}", *made)
-            };
+            let name = nth_name("made", *made);
             code.push_noted(
                 indent,
                 format!("const {name} = ["),

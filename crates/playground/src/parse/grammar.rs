@@ -1348,8 +1348,7 @@ impl<'a> Parser<'a> {
                 scope.extend(names);
             }
             self.leave();
-            let mut made: Vec<Option<Node>> = futures.into_iter().map(Some).collect();
-            let joined = order.iter().filter_map(|&k| made[k].take()).collect();
+            let joined = in_order(futures, &order);
             return Ok(Node::new(Kind::All, at, "this `join!`", joined));
         }
         // Then each awaited, once, in any order: made first, then awaited
@@ -1386,9 +1385,12 @@ impl<'a> Parser<'a> {
             scope.extend(names);
         }
         self.leave();
-        let mut made: Vec<Option<Node>> = futures.into_iter().map(Some).collect();
-        let awaited = order.iter().filter_map(|&k| made[k].take()).collect();
-        Ok(Node::new(Kind::CreateThenAwait, at, what, awaited))
+        Ok(Node::new(
+            Kind::CreateThenAwait,
+            at,
+            what,
+            in_order(futures, &order),
+        ))
     }
 
     /// `join!(` next, with exactly `names` as its futures, each once, in
@@ -1593,6 +1595,13 @@ impl<'a> Parser<'a> {
         self.leave();
         Ok(node)
     }
+}
+
+/// `futures` (a group of `let`s, in the order made) in the order they are
+/// used: `order` holds each one's place, once.
+fn in_order(futures: Vec<Node>, order: &[usize]) -> Vec<Node> {
+    let mut made: Vec<Option<Node>> = futures.into_iter().map(Some).collect();
+    order.iter().filter_map(|&k| made[k].take()).collect()
 }
 
 /// Whether a text in `node` reads the variable `var`.

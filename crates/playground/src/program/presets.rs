@@ -129,8 +129,8 @@ pub const PRESETS: &[Preset] = &[
             same moment, the upper one, as biased; says): select! drops the other branch \
             where it stands, then runs the winner's code. If Timer 3 wins, the Rust lane cancels \
             the first branch's pending timer, and that branch's lines after its .await never \
-            run: Saved is never logged (nor Half-way, if Timer 3 is the shorter of the \
-            first two waits). A future can be stopped only while it is paused at an .await; \
+            run: Saved is never logged (nor Half-way, if Timer 3 is shorter than \
+            Timer 1). A future can be stopped only while it is paused at an .await; \
             code between two awaits always runs to its end. This is cancellation at an \
             await, and tokio's select! behaves the same: keep work that must finish out of \
             a branch that can lose, or spawn it as a task of its own. In the JS lanes, \
