@@ -4,7 +4,7 @@
 // Its only tasks are the script and the timers' callbacks (start and end
 // recorded); it queues no microtask.
 
-import { ROOT, childPath } from './step-path.js';
+import { childPath, entry, helper } from './step-path.js';
 import { logText, inRound } from './log-text.js';
 
 /** @import { Step, Scenario, StepPath } from '../types.js' */
@@ -80,6 +80,13 @@ export function runCallbacks(scenario, rec, { forget = false } = {}) {
         done();
         return;
       }
+      case 'call': {
+        // brew(() => { …the rest… }): the helper function runs its steps,
+        // then calls `done`. Calling it is no task and records nothing.
+        const [body, at] = helper(scenario, step.name);
+        run(body, at, done, []);
+        return;
+      }
       case 'await_handle': {
         // Go on now if the task is done, else from its last callback.
         const handle = /** @type {{done: boolean, onDone: (() => void) | null}} */ (handles.get(step.handle));
@@ -138,5 +145,6 @@ export function runCallbacks(scenario, rec, { forget = false } = {}) {
     }
   }
 
-  return new Promise((resolve) => rec.script(() => run(scenario, ROOT, resolve, [])));
+  const [main, at] = entry(scenario);
+  return new Promise((resolve) => rec.script(() => run(main, at, resolve, [])));
 }

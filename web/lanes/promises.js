@@ -24,7 +24,7 @@
 // (`combine`, `catchUp`). The order of the existing events (timers, logs,
 // reactions, resumes) is the same as without any of this: the tests compare.
 
-import { ROOT, childPath } from './step-path.js';
+import { childPath, entry, helper } from './step-path.js';
 import { logText, inRound } from './log-text.js';
 
 /** @import { Step, Scenario, PromiseStyle, SleepStep, Handler, EnqueueBy, StepPath } from '../types.js' */
@@ -486,6 +486,9 @@ export function runPromises(scenario, rec, style, { forget = false } = {}) {
       case 'await_handle':
         // `.then(() => h1)`: the callback returns the task's promise.
         return handles.get(step.handle);
+      case 'call':
+        // `brew()`: the helper function returns its chain, made now.
+        return thenExpr(...helper(scenario, step.name), []);
       case 'race':
         if (step.steps.some((c) => c.type === 'arm')) {
           // Promise.race([...]).then((won) => { if (won === 0) { ... } }).
@@ -618,6 +621,15 @@ export function runPromises(scenario, rec, style, { forget = false } = {}) {
             resume(r);
             break;
           }
+          case 'call': {
+            // `await brew();`: the async function runs to its first await,
+            // then this one waits for its promise.
+            const item = body(...helper(scenario, s.name), []);
+            const r = suspend(item, at);
+            await item;
+            resume(r);
+            break;
+          }
           case 'yield': {
             // `await null`: the function resumes in a microtask.
             const r = suspend(null, at);
@@ -684,10 +696,14 @@ export function runPromises(scenario, rec, style, { forget = false } = {}) {
         return undefined;
       case 'yield':
         return null;
+      case 'call':
+        // `brew()`: the async function called, its promise the item.
+        return body(...helper(scenario, step.name), []);
       default:
         return body(step, path, vars);
     }
   }
 
-  return rec.script(() => (style === 'await' ? body(scenario, ROOT, []) : Promise.resolve(thenExpr(scenario, ROOT, []))));
+  const [main, at] = entry(scenario);
+  return rec.script(() => (style === 'await' ? body(main, at, []) : Promise.resolve(thenExpr(main, at, []))));
 }

@@ -3,7 +3,7 @@
 // side's StepPath: crates/playground/src/program/step_path.rs, which also
 // writes it for people: `scenario.steps[1]`).
 
-/** @import { StepPath } from '../types.js' */
+/** @import { Step, StepPath } from '../types.js' */
 
 /** The program's root step. */
 export const ROOT = /** @type {StepPath} */ ([]);
@@ -28,3 +28,29 @@ export const sameStep = (a, b) => a === b || (a !== undefined && b !== undefined
  * @param {StepPath} path
  */
 export const stepKey = (path) => path.join('/');
+
+/**
+ * What the lanes run of a program, and its path: `run()`'s body, as a
+ * sequence, in a program with helper `async fn`s (a module); else the
+ * program itself (render.rs writes the panels so, scenario.rs `entry`).
+ * @param {Step} program
+ * @returns {[Step, StepPath]}
+ */
+export function entry(program) {
+  if (program.type !== 'module') return [program, ROOT];
+  return helper(program, 'run');
+}
+
+/**
+ * The body of the program's `async fn` named `name`, as a sequence, and
+ * its path (validation: it exists).
+ * @param {Step} program
+ * @param {string} name
+ * @returns {[Step, StepPath]}
+ */
+export function helper(program, name) {
+  const fns = program.type === 'module' ? program.steps : [];
+  const i = fns.findIndex((f) => f.type === 'async_fn' && f.name === name);
+  const fn = /** @type {Step & {type: 'async_fn'}} */ (fns[i]);
+  return [{ type: 'seq', steps: fn.steps }, childPath(ROOT, i)];
+}

@@ -88,7 +88,23 @@ fn timer_places(text: &str) -> Result<Vec<Pos>, ParseError> {
 /// `select!` or group of `let`s is that step, not a sequence of it. The
 /// presets are canonical.
 pub fn canonical(step: &Step) -> Step {
-    Step::Seq(statements(step))
+    match step {
+        // A module's functions, each its body's statements; one of `run()`
+        // alone is its body.
+        Step::Module(fns) if fns.len() > 1 => Step::Module(
+            fns.iter()
+                .map(|f| match f {
+                    Step::AsyncFn { name, steps } => Step::AsyncFn {
+                        name: name.clone(),
+                        steps: steps.iter().flat_map(statements).collect(),
+                    },
+                    other => other.clone(),
+                })
+                .collect(),
+        ),
+        Step::Module(fns) => Step::Seq(fns.iter().flat_map(statements).collect()),
+        _ => Step::Seq(statements(step)),
+    }
 }
 
 /// The steps of `step`'s statements, as the renderer writes them.
@@ -115,7 +131,11 @@ fn statements(step: &Step) -> Vec<Step> {
             handle: *handle,
             steps: steps.iter().flat_map(statements).collect(),
         }],
-        Step::AwaitHandle { .. } => vec![step.clone()],
+        Step::AwaitHandle { .. } | Step::Call { .. } => vec![step.clone()],
+        // Only a module's (canonical, above).
+        Step::Module(_) | Step::AsyncFn { .. } => {
+            step.children().iter().flat_map(statements).collect()
+        }
     }
 }
 
@@ -130,7 +150,11 @@ fn branch(step: &Step) -> Step {
 /// `step` as a future (in `join!`, `select!` or `let`).
 fn future(step: &Step) -> Step {
     match step {
-        Step::Sleep { .. } | Step::Log { .. } | Step::Block { .. } | Step::Yield => step.clone(),
+        Step::Sleep { .. }
+        | Step::Log { .. }
+        | Step::Block { .. }
+        | Step::Yield
+        | Step::Call { .. } => step.clone(),
         _ => {
             let mut steps = statements(step);
             let composite = |s: &Step| {

@@ -103,25 +103,32 @@ impl Code {
     /// step it awaits and its line (from 1). rustc gives `run()`'s future
     /// one `Suspend` state per point; a `log(…)` or `let` line is none.
     pub fn suspension_points(&self) -> Vec<(StepPath, usize)> {
+        self.suspension_points_of("run")
+    }
+
+    /// [`Code::suspension_points`] of the `async fn` named `name`.
+    pub fn suspension_points_of(&self, name: &str) -> Vec<(StepPath, usize)> {
         let suspends = |code: &str| {
             code.ends_with(".await;")
                 || code.ends_with(".await.unwrap();")
                 || code.starts_with("join!(")
                 || code == "select! {"
         };
-        self.run_body()
+        self.body_of(name)
             .into_iter()
             .filter(|&(_, loops, code)| loops.is_some() && suspends(code))
             .filter_map(|(n, _, _)| Some((self.lines[n - 1].step.clone()?, n)))
             .collect()
     }
 
-    /// `async fn run()`'s body, as `(line from 1, loops, code without its
-    /// comment)`: what [`crate::state_machine`] reads. `loops` is how many
+    /// The body of `async fn {name}()` (`run`, or a helper), as `(line from
+    /// 1, loops, code without its comment)`: what [`crate::state_machine`]
+    /// reads. `loops` is how many
     /// `for` loops hold a line of `run()`'s own body (`Some(0)` outside any),
     /// `None` for a line inside an `async` block or a macro's arguments.
-    pub(crate) fn run_body(&self) -> Vec<(usize, Option<usize>, &str)> {
-        let Some(body) = self.lines.iter().position(|l| l.code == "async fn run() {") else {
+    pub(crate) fn body_of(&self, name: &str) -> Vec<(usize, Option<usize>, &str)> {
+        let start = format!("async fn {name}() {{");
+        let Some(body) = self.lines.iter().position(|l| l.code == start) else {
             return Vec::new();
         };
         let outer = self.lines[body].indent;
@@ -398,15 +405,26 @@ pub fn callbacks(step: &Step) -> Code {
     let mut code = Code::default();
     block_function(step, &mut code);
     let names = JsNames::default();
-    callback_step(
-        step,
-        &StepPath::root(),
-        0,
-        &mut code,
-        &names,
-        &mut |_, _| {},
-    );
+    // Each helper `async fn` is a function that takes what to do when it is
+    // done, as every step here does.
+    for (at, name, steps) in helpers(step) {
+        code.push(0, format!("function {name}(done) {{"), None);
+        callback_seq(steps, 0, &at, 1, &mut code, &names, &mut |ind, c| {
+            c.push(ind, "done();", None)
+        });
+        code.push(0, "}", None);
+        code.push(0, "", None);
+    }
+    let (at, entry) = step.entry();
+    callback_step(&entry, &at, 0, &mut code, &names, &mut |_, _| {});
     code
+}
+
+/// A module's helper `async fn`s (all but `run`), each with its path and
+/// body: each panel writes them as functions of its own, above the program.
+fn helpers(step: &Step) -> impl Iterator<Item = (StepPath, &str, &[Step])> {
+    let fns = step.functions().filter(|(_, name, _)| *name != "run");
+    fns.map(|(i, name, steps)| (StepPath::root().child(i), name, steps))
 }
 
 type Then<'a> = dyn FnMut(usize, &mut Code) + 'a;
@@ -444,6 +462,13 @@ fn callback_step(
             code.push(indent, format!("{call};"), Some(path));
             then(indent, code);
         }
+        Step::Call { name } => {
+            code.push(indent, format!("{name}(() => {{"), Some(path));
+            then(indent + 1, code);
+            code.push(indent, "});", Some(path));
+        }
+        // Only the root (callbacks) and its functions.
+        Step::Module(_) | Step::AsyncFn { .. } => {}
         Step::Seq(steps) => {
             code.sequence(path, steps);
             callback_seq(steps, 0, path, indent, code, names, then)
@@ -655,21 +680,38 @@ pub fn promises(step: &Step, style: PromiseStyle) -> Code {
                 code.push(0, format!("let {};", handles.join(", ")), None);
                 code.push(0, "", None);
             }
-            let mut main = then_expr(step, &StepPath::root(), &JsNames::default());
+            let names = JsNames::default();
+            // Each helper `async fn` is a function returning its chain.
+            for (at, name, steps) in helpers(step) {
+                code.push(0, format!("function {name}() {{"), None);
+                let mut body = then_expr(&Step::Seq(steps.to_vec()), &at, &names);
+                if let Some(first) = body.lines.first_mut() {
+                    first.code = format!("return {}", first.code);
+                }
+                body.close(";");
+                code.append(1, body);
+                code.push(0, "}", None);
+                code.push(0, "", None);
+            }
+            let (at, entry) = step.entry();
+            let mut main = then_expr(&entry, &at, &names);
             main.close(";");
             code.append(0, main);
         }
         PromiseStyle::Await => {
             let mut made = 0;
+            let names = JsNames::default();
+            // Each helper `async fn` is an `async function`.
+            for (at, name, steps) in helpers(step) {
+                code.push(0, format!("async function {name}() {{"), None);
+                let body = Step::Seq(steps.to_vec());
+                await_statements(&body, &at, 1, &mut code, &mut made, &names);
+                code.push(0, "}", None);
+                code.push(0, "", None);
+            }
+            let (at, entry) = step.entry();
             code.push(0, "async function run() {", None);
-            await_statements(
-                step,
-                &StepPath::root(),
-                1,
-                &mut code,
-                &mut made,
-                &JsNames::default(),
-            );
+            await_statements(&entry, &at, 1, &mut code, &mut made, &names);
             code.push(0, "}", None);
             code.push(0, "", None);
             code.push(0, "run();", None);
@@ -789,6 +831,9 @@ fn then_expr(step: &Step, path: &StepPath, loops: &JsNames) -> Code {
             code.push(0, "}", Some(path));
         }
         Step::AwaitHandle { handle } => code.push(0, format!("h{handle}"), Some(path)),
+        Step::Call { name } => code.push(0, format!("{name}()"), Some(path)),
+        // Only the root (promises) and its functions.
+        Step::Module(_) | Step::AsyncFn { .. } => {}
         Step::Repeat { times, var, steps } => {
             // A function that chains the body, then itself with the next count.
             loops.set(loops.get() + 1);
@@ -871,6 +916,9 @@ fn await_statements(
             code.push(indent, "})();", Some(path));
         }
         Step::AwaitHandle { handle } => code.push(indent, format!("await h{handle};"), Some(path)),
+        Step::Call { name } => code.push(indent, format!("await {name}();"), Some(path)),
+        // Only the root (promises) and its functions.
+        Step::Module(_) | Step::AsyncFn { .. } => {}
         Step::Repeat { times, var, steps } => {
             // `i`, then `i2`… for a loop in a loop, so both counts can be read.
             names.loops.set(names.loops.get() + 1);
@@ -997,6 +1045,7 @@ fn await_expr(
             let call = js_call(step, names).unwrap_or_default();
             code.push(indent, format!("{call},"), Some(path))
         }
+        Step::Call { name } => code.push(indent, format!("{name}(),"), Some(path)),
         _ => {
             code.push(indent, "(async () => {", Some(path));
             await_statements(step, path, indent + 1, code, made, names);
@@ -1018,9 +1067,22 @@ pub fn rust(step: &Step) -> Code {
     let mut made = 0;
     code.push(0, RUST_PRELUDE, None);
     code.push(0, "", None);
-    code.push(0, "async fn run() {", None);
-    rust_statements(step, &StepPath::root(), 1, &mut code, &mut made);
-    code.push(0, "}", None);
+    let Step::Module(_) = step else {
+        code.push(0, "async fn run() {", None);
+        rust_statements(step, &StepPath::root(), 1, &mut code, &mut made);
+        code.push(0, "}", None);
+        return code;
+    };
+    // `run()` and its helpers, in the order written.
+    for (k, (i, name, steps)) in step.functions().enumerate() {
+        if k > 0 {
+            code.push(0, "", None);
+        }
+        code.push(0, format!("async fn {name}() {{"), None);
+        let at = StepPath::root().child(i);
+        rust_statements(&Step::Seq(steps.to_vec()), &at, 1, &mut code, &mut made);
+        code.push(0, "}", None);
+    }
     code
 }
 
@@ -1058,6 +1120,9 @@ fn rust_statements(step: &Step, path: &StepPath, indent: usize, code: &mut Code,
         Step::AwaitHandle { handle } => {
             code.push(indent, format!("h{handle}.await.unwrap();"), Some(path))
         }
+        Step::Call { name } => code.push(indent, format!("{name}().await;"), Some(path)),
+        // Only the root (rust) and its functions.
+        Step::Module(_) | Step::AsyncFn { .. } => {}
         Step::Repeat { times, var, steps } => {
             let var = var.as_deref().unwrap_or("_");
             code.push(indent, format!("for {var} in 0..{times} {{"), Some(path));
@@ -1158,6 +1223,7 @@ fn rust_arm(arm: &[Step; 2], at: &StepPath, indent: usize, code: &mut Code, made
             )
         }
         Step::Yield => code.push(indent, "_ = yield_now() => {", Some(&future_at)),
+        Step::Call { name } => code.push(indent, format!("_ = {name}() => {{"), Some(&future_at)),
         future => {
             code.push(indent, "_ = async {", Some(&future_at));
             rust_statements(future, &future_at, indent + 1, code, made);
@@ -1190,6 +1256,7 @@ fn rust_future(
             code.push(indent, format!("{arm}async {{ {call} }}{end}"), Some(path))
         }
         Step::Yield => code.push(indent, format!("{arm}yield_now(){end}"), Some(path)),
+        Step::Call { name } => code.push(indent, format!("{arm}{name}(){end}"), Some(path)),
         _ => {
             code.push(indent, format!("{arm}async {{"), Some(path));
             rust_statements(step, path, indent + 1, code, made);

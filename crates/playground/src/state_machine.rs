@@ -27,6 +27,7 @@
 use serde::Serialize;
 
 use crate::parse::{self, ParseError};
+use crate::program::log_text;
 use crate::program::presets;
 use crate::program::scenario::Step;
 use crate::render::{self, Code};
@@ -71,12 +72,27 @@ pub struct Variant {
     pub line: Option<usize>,
 }
 
-/// What JS gets: `{variants, size, preset, lane_runs_it}`.
+/// A helper `async fn`'s own enum: rustc makes one per `async fn`, and the
+/// future of a call lives inside its caller's, as the `__awaitee` of the
+/// `.await` that waits for it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+pub struct HelperMachine {
+    /// The function's name: `brew`.
+    pub name: String,
+    /// In rustc's order.
+    pub variants: Vec<Variant>,
+}
+
+/// What JS gets: `{variants, helpers, size, preset, lane_runs_it}`.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 pub struct StateMachine {
     /// In rustc's order.
     pub variants: Vec<Variant>,
+    /// The helper `async fn`s' enums, in the order written (none for a
+    /// program without helpers).
+    pub helpers: Vec<HelperMachine>,
     /// `size_of_val(&run())` as rustc lays it out for this build's target,
     /// if this is a preset's program (`None`: not known).
     #[cfg_attr(target_arch = "wasm32", tsify(type = "number | null"))]
@@ -106,8 +122,15 @@ pub fn of(step: &Step, preset: Option<&str>) -> StateMachine {
         .filter(|_| special::parts(step).is_some())
         .or_else(|| presets::of_shape(step))
         .map(|p| p.id);
+    let helpers = step.functions().filter(|(_, name, _)| *name != "run");
     StateMachine {
         variants: variants(&code),
+        helpers: helpers
+            .map(|(_, name, _)| HelperMachine {
+                name: name.to_string(),
+                variants: variants_of(&code, name),
+            })
+            .collect(),
         size: preset.and_then(preset_panels::size_of_run),
         preset,
         lane_runs_it: preset.is_some() && special.is_none(),
@@ -122,7 +145,13 @@ pub fn of_text(text: &str) -> Result<StateMachine, ParseError> {
     let step = parse::parse(text)?;
     let names = parse::layout::future_names(text)?;
     let mut machine = of(&step, None);
-    for field in machine.variants.iter_mut().flat_map(|v| &mut v.fields) {
+    let helpers = machine.helpers.iter_mut().flat_map(|h| &mut h.variants);
+    for field in machine
+        .variants
+        .iter_mut()
+        .chain(helpers)
+        .flat_map(|v| &mut v.fields)
+    {
         // The panel's names (`f1`, `f2`…) are unique: one lookup each.
         if let Some((_, written)) = names.iter().find(|(ours, _)| *ours == field.name) {
             field.name = written.clone();
@@ -133,7 +162,12 @@ pub fn of_text(text: &str) -> Result<StateMachine, ParseError> {
 
 /// `run()`'s variants, read from its code.
 pub fn variants(code: &Code) -> Vec<Variant> {
-    let body = code.run_body();
+    variants_of(code, "run")
+}
+
+/// The variants of the `async fn` named `name`, read from its code.
+pub fn variants_of(code: &Code, name: &str) -> Vec<Variant> {
+    let body = code.body_of(name);
     let lets = bindings(&body);
     let unit = |name: &str| Variant {
         name: name.into(),
@@ -141,7 +175,7 @@ pub fn variants(code: &Code) -> Vec<Variant> {
         line: None,
     };
     let mut out = vec![unit("Unresumed")];
-    for (k, (_, line)) in code.suspension_points().into_iter().enumerate() {
+    for (k, (_, line)) in code.suspension_points_of(name).into_iter().enumerate() {
         let Some(&(_, loops, text)) = body.iter().find(|(n, _, _)| *n == line) else {
             continue;
         };
@@ -238,6 +272,10 @@ fn expression_type(expr: &str, lets: &[Binding]) -> String {
     ];
     if let Some((_, ty)) = known.iter().find(|(start, _)| expr.starts_with(start)) {
         return (*ty).to_string();
+    }
+    // A call of a helper `async fn`: its future, as rustc names the type.
+    if let Some(name) = expr.strip_suffix("()").filter(|n| log_text::is_name(n)) {
+        return format!("{{async fn body of {name}()}}");
     }
     lets.iter()
         .find(|b| b.name == expr)

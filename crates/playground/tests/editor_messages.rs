@@ -462,7 +462,7 @@ const TABLE: &[(&str, &str, Want)] = &[
     (
         "a } too early",
         "    sleep_ms(1).await;\n    }\n    log(\"x\");\n",
-        Refused(6, 5, "expected the end of the text, found `log`: `run()` ends on line 5, and this playground reads nothing after it"),
+        Refused(6, 5, "expected `async fn`, found `log`: `run()` ends on line 5, and after it this playground reads only more `async fn`s"),
     ),
     (
         "a statement between let and await",

@@ -229,7 +229,7 @@ fn invalid_programs_are_refused_at_the_offending_token() {
         ("unclosed", "use runtime::prelude::*;\nasync fn run() {\n    log(\"x\");\n".into(), 4, 1,
          "expected `}`, found the end of the text: to close the `{` at line 2, column 16"),
         ("after run", format!("{}fn main() {{}}\n", module("    log(\"x\");\n")), 6, 1,
-         "expected the end of the text, found `fn`"),
+         "the page calls `async fn run()` itself, so there is no `main` here: remove it"),
         ("label too long", module(&format!("    sleep_ms(1).await; // {label_41}\n")), 4, 27,
          "this label must be text of 1 to 40 characters, got 41"),
         ("duplicate label", module("    sleep_ms(1).await; // A\n    sleep_ms(2).await; // A\n"), 5, 27,
@@ -398,8 +398,11 @@ fn step() -> impl Strategy<Value = Step> {
 /// nesting below, in canonical form or not; labels made unique. Some spawn
 /// one of the root's steps as a task, awaited by its handle later or not.
 fn scenario() -> impl Strategy<Value = Step> {
-    (prop::collection::vec(step(), 1..5), any::<(u8, u8, u8)>())
-        .prop_map(|(mut steps, (spawn, which, until))| {
+    (
+        prop::collection::vec(step(), 1..5),
+        any::<(u8, u8, u8, u8)>(),
+    )
+        .prop_map(|(mut steps, (spawn, which, until, helper))| {
             if spawn % 3 > 0 {
                 let i = usize::from(which) % steps.len();
                 let handle = (spawn % 3 == 1).then_some(1);
@@ -413,7 +416,34 @@ fn scenario() -> impl Strategy<Value = Step> {
                     steps.insert(at, Step::AwaitHandle { handle });
                 }
             }
-            let mut step = Seq(steps);
+            // Some move a step into a helper `async fn`, called where it
+            // stood (and some a second time, at the end), written above or
+            // below `run()`.
+            let i = usize::from(which) % steps.len();
+            let movable = !matches!(steps[i], Step::Spawn { .. } | Step::AwaitHandle { .. });
+            let mut step = if helper % 4 == 0 && movable {
+                let call = Step::Call {
+                    name: "brew".into(),
+                };
+                let body = std::mem::replace(&mut steps[i], call.clone());
+                if helper % 8 == 0 {
+                    steps.push(call);
+                }
+                let run = Step::AsyncFn {
+                    name: "run".into(),
+                    steps,
+                };
+                let brew = Step::AsyncFn {
+                    name: "brew".into(),
+                    steps: vec![body],
+                };
+                match helper % 16 {
+                    0 => Step::Module(vec![brew, run]),
+                    _ => Step::Module(vec![run, brew]),
+                }
+            } else {
+                Seq(steps)
+            };
             let mut seen = Vec::new();
             unique_labels(&mut step, &mut seen);
             step
@@ -446,8 +476,10 @@ fn unique_labels(step: &mut Step, seen: &mut Vec<String>) {
         | Step::RandomRace(s)
         | Cta(s)
         | Step::Repeat { steps: s, .. }
-        | Step::Spawn { steps: s, .. } => s.iter_mut().for_each(|c| unique_labels(c, seen)),
-        Step::AwaitHandle { .. } => {}
+        | Step::Spawn { steps: s, .. }
+        | Step::Module(s)
+        | Step::AsyncFn { steps: s, .. } => s.iter_mut().for_each(|c| unique_labels(c, seen)),
+        Step::AwaitHandle { .. } | Step::Call { .. } => {}
         Step::Arm(arm) => arm.iter_mut().for_each(|c| unique_labels(c, seen)),
     }
 }

@@ -339,12 +339,14 @@ fn parse_type_sizes(out: &str) -> BTreeMap<String, Reported> {
             let Some((name, size)) = ty.split_once("`: ") else {
                 continue;
             };
-            let Some(module) = name
+            // `module` for its `run()`, `module::brew` for a helper's.
+            let Some(function) = name
                 .strip_prefix("{async fn body of ")
-                .and_then(|n| n.strip_suffix("::run()}"))
+                .and_then(|n| n.strip_suffix("()}"))
             else {
                 continue;
             };
+            let module = function.strip_suffix("::run").unwrap_or(function);
             let size = size.split(' ').next().unwrap().parse().unwrap();
             current = Some((
                 module.to_string(),
@@ -376,6 +378,12 @@ fn parse_type_sizes(out: &str) -> BTreeMap<String, Reported> {
 fn learner_type(rustc: &str) -> String {
     if rustc.starts_with("{async block@") {
         return ASYNC_BLOCK.into();
+    }
+    if let Some(function) = rustc.strip_prefix("{async fn body of ") {
+        return format!(
+            "{{async fn body of {}",
+            function.rsplit("::").next().unwrap()
+        );
     }
     let (head, args) = rustc.split_at(rustc.find('<').unwrap_or(rustc.len()));
     format!("{}{args}", head.rsplit("::").next().unwrap())
@@ -507,39 +515,54 @@ fn rustc_agrees_where_nightly_is_installed_else_skipped() {
     assert!(cases.len() > 200);
     // Locals other than the awaitee compared (f2, f3, s, borrowed…).
     let mut locals = 0;
+    let mut helpers = 0;
     for (name, preset, step) in &cases {
         let rustc = reported
             .get(name)
             .unwrap_or_else(|| panic!("rustc reported no {{async fn body of {name}::run()}}"));
         let ours = state_machine::of(step, *preset);
         let context = || format!("{name}:\n{}\nrustc: {rustc:#?}", panel(*preset, step));
-        let names: Vec<&str> = rustc.variants.iter().map(|(v, _)| v.as_str()).collect();
-        let our_names: Vec<&str> = ours.variants.iter().map(|v| v.name.as_str()).collect();
-        assert_eq!(names, our_names, "{}", context());
-        for ((_, fields), variant) in rustc.variants.iter().zip(&ours.variants) {
-            // Named locals; `.coroutine_fieldN` (drop flags) are unnamed.
-            let mut theirs: Vec<(&str, Option<String>)> = fields
-                .iter()
-                .filter(|(f, _)| !f.starts_with('.'))
-                .map(|(f, ty)| {
-                    let shown = (f == "__awaitee").then(|| learner_type(ty.as_deref().unwrap()));
-                    (f.as_str(), shown)
-                })
-                .collect();
-            let mut mine: Vec<(&str, Option<String>)> = variant
-                .fields
-                .iter()
-                .map(|f| {
-                    (
-                        f.name.as_str(),
-                        (f.name == "__awaitee").then(|| f.ty.clone()),
-                    )
-                })
-                .collect();
-            theirs.sort();
-            mine.sort();
-            locals += mine.iter().filter(|(f, _)| *f != "__awaitee").count();
-            assert_eq!(theirs, mine, "{}: {}", variant.name, context());
+        // run()'s enum, then each helper's (rustc's `{async fn body of
+        // random_009::part13()}`).
+        let mut machines = vec![(rustc, &ours.variants)];
+        for helper in &ours.helpers {
+            let key = format!("{name}::{}", helper.name);
+            let theirs = reported
+                .get(&key)
+                .unwrap_or_else(|| panic!("rustc reported no {{async fn body of {key}()}}"));
+            machines.push((theirs, &helper.variants));
+            helpers += 1;
+        }
+        for (rustc, ours_variants) in machines {
+            let names: Vec<&str> = rustc.variants.iter().map(|(v, _)| v.as_str()).collect();
+            let our_names: Vec<&str> = ours_variants.iter().map(|v| v.name.as_str()).collect();
+            assert_eq!(names, our_names, "{}", context());
+            for ((_, fields), variant) in rustc.variants.iter().zip(ours_variants) {
+                // Named locals; `.coroutine_fieldN` (drop flags) are unnamed.
+                let mut theirs: Vec<(&str, Option<String>)> = fields
+                    .iter()
+                    .filter(|(f, _)| !f.starts_with('.'))
+                    .map(|(f, ty)| {
+                        let shown =
+                            (f == "__awaitee").then(|| learner_type(ty.as_deref().unwrap()));
+                        (f.as_str(), shown)
+                    })
+                    .collect();
+                let mut mine: Vec<(&str, Option<String>)> = variant
+                    .fields
+                    .iter()
+                    .map(|f| {
+                        (
+                            f.name.as_str(),
+                            (f.name == "__awaitee").then(|| f.ty.clone()),
+                        )
+                    })
+                    .collect();
+                theirs.sort();
+                mine.sort();
+                locals += mine.iter().filter(|(f, _)| *f != "__awaitee").count();
+                assert_eq!(theirs, mine, "{}: {}", variant.name, context());
+            }
         }
         if preset.is_some() {
             assert_eq!(Some(rustc.size), ours.size, "size: {}", context());
@@ -550,6 +573,7 @@ fn rustc_agrees_where_nightly_is_installed_else_skipped() {
         }
     }
     assert!(locals > 20, "only {locals} locals compared");
+    assert!(helpers > 20, "only {helpers} helper async fns compared");
     eprintln!(
         "{version}: {} futures as rustc lays them out, {locals} locals besides the awaitees",
         cases.len()

@@ -60,7 +60,7 @@ fn bad_scenarios_are_refused_naming_the_field() {
         ("lone surrogate (decoded)", sleep(s("a\u{FFFD}"), n(1.0)), "lone surrogate"),
         ("bidi override", sleep(s("abc\u{202E}evil"), n(1.0)), "bidirectional overrides"),
         ("duplicate labels", seq(vec![sleep(s("A"), n(1.0)), sleep(s("A"), n(2.0))]), "scenario.steps[1].label: \"A\" is used by another timer"),
-        ("unknown type", obj(&[("type", s("spin"))]), "scenario.type: must be one of sleep, log, block, yield, seq, all, race, arm, create_then_await, repeat, spawn or await_handle, got \"spin\""),
+        ("unknown type", obj(&[("type", s("spin"))]), "scenario.type: must be one of sleep, log, block, yield, seq, all, race, arm, create_then_await, repeat, spawn, await_handle, module, async_fn or call, got \"spin\""),
         ("type missing", obj(&[("ms", n(1.0))]), "scenario.type: is missing"),
         ("not an object", n(3.0), "scenario: must be a step object, got 3"),
         ("null", Value::Null, "scenario: must be a step object, got nothing"),
@@ -102,11 +102,11 @@ fn bad_fragments_are_refused_naming_the_place() {
     let table = [
         (
             "",
-            "fragment: expected a step (S, L, V, B, Y, Q, A, R, U, M, C, F, P or W), but the fragment ended",
+            "fragment: expected a step (S, L, V, B, Y, Q, A, R, U, M, C, F, P, W, D, N or H), but the fragment ended",
         ),
         (
             "X(1)",
-            "fragment: expected a step (S, L, V, B, Y, Q, A, R, U, M, C, F, P or W) at character 1, found 'X'",
+            "fragment: expected a step (S, L, V, B, Y, Q, A, R, U, M, C, F, P, W, D, N or H) at character 1, found 'X'",
         ),
         ("S(A,200", "fragment: expected ')', but the fragment ended"),
         (
@@ -142,6 +142,57 @@ fn bad_fragments_are_refused_naming_the_place() {
         (
             "Q(Q(Q(Q(Q(Q(L(a)))))))",
             "is nested too deep: at most 6 levels",
+        ),
+        // Helper async fns: a module of functions, one run(), each named
+        // once, calls of functions it has, none calling itself back.
+        (
+            "D(N(brew,L(a)))",
+            "scenario.steps: has no async_fn named run: a program's module runs its run()",
+        ),
+        (
+            "D(N(run,H(brew)),N(brew,L(a)),N(brew,L(b)))",
+            "scenario.steps[2].name: is `brew`, the name of a function above: each is named once",
+        ),
+        (
+            "Q(H(brew))",
+            "scenario.steps[0].name: is `brew`, no async_fn of the program (rustc: cannot find function `brew`)",
+        ),
+        (
+            "D(N(run,H(a)),N(a,L(x),H(b)),N(b,H(a)))",
+            "scenario.steps[1].name: is `a`, which calls itself back (a calls b calls a): rustc refuses a recursive async fn (E0733)",
+        ),
+        (
+            "D(N(run,H(run)))",
+            "scenario.steps[0].name: is `run`, which calls itself back (run calls run)",
+        ),
+        (
+            "D(N(run,L(a)),L(b))",
+            "scenario.steps[1]: is a log step, where a module holds async_fn steps only",
+        ),
+        (
+            "Q(N(run,L(a)))",
+            "scenario.steps[0]: is an async_fn, which only a module's steps may be",
+        ),
+        (
+            "Q(D(N(run,L(a))))",
+            "scenario.steps[0]: is a module, which only the program itself (the root) may be",
+        ),
+        (
+            "D(N(run,H(done1)),N(done1,L(a)))",
+            "scenario.steps[1].name: is \"done1\", a name the JS panels already use: name it otherwise",
+        ),
+        (
+            "D(N(run,H(Brew)),N(Brew,L(a)))",
+            "scenario.steps[0].steps[0].name: must be a function's name (lowercase letters, digits and _, 1 to 20, not a keyword), got \"Brew\"",
+        ),
+        (
+            "D(N(run,L(a)),N(a,L(a)),N(b,L(a)),N(c,L(a)),N(d,L(a)),N(e,L(a)),N(f,L(a)),N(g,L(a)),N(j,L(a)),N(k,L(a)))",
+            "scenario.steps: has 9 helper functions; at most 8 are allowed",
+        ),
+        // Each call runs the helper's body: the run's steps count them all.
+        (
+            "D(N(run,F(60,H(a))),N(a,L(x),F(9,L(y))))",
+            "scenario.steps[0].steps[0].times: makes the program run 600 steps in all",
         ),
     ];
     for (input, expected) in table {

@@ -150,6 +150,12 @@ fn value(node: &Node) -> Value {
         }
         Kind::Arm => "arm",
         Kind::CreateThenAwait => "create_then_await",
+        Kind::Module => "module",
+        Kind::AsyncFn { name, .. } => {
+            let steps = Value::Array(node.children.iter().map(value).collect());
+            return obj(&[("type", s("async_fn")), ("name", s(name)), ("steps", steps)]);
+        }
+        Kind::Call { name } => return obj(&[("type", s("call")), ("name", s(name))]),
     };
     let steps = Value::Array(node.children.iter().map(value).collect());
     obj(&[("type", s(kind)), ("steps", steps)])
@@ -193,6 +199,7 @@ fn locate(root: &Node, problem: &Problem) -> ParseError {
         (Kind::Log { text_at, .. }, Some("text")) => (*text_at, "this text"),
         (Kind::Block { ms_at, .. }, Some("ms")) => (*ms_at, "this block"),
         (Kind::Repeat { times_at, .. }, Some("times")) => (*times_at, "this loop's count"),
+        (Kind::AsyncFn { name_at, .. }, Some("name")) => (*name_at, "this function"),
         (
             Kind::Repeat {
                 var: Some((_, at)), ..

@@ -68,6 +68,18 @@ pub(super) enum Kind {
     /// sequence.
     Arm,
     CreateThenAwait,
+    /// A program with helper `async fn`s: its functions, in the order
+    /// written.
+    Module,
+    /// `async fn name() { … }`: its body's statements are the children.
+    AsyncFn {
+        name: String,
+        name_at: Pos,
+    },
+    /// `brew()`, a call of a helper `async fn`.
+    Call {
+        name: String,
+    },
 }
 
 impl Node {
@@ -169,6 +181,9 @@ pub(super) struct Parser<'a> {
     handles: Vec<Vec<(&'a str, u32, bool)>>,
     /// Handles made so far.
     handle_count: u32,
+    /// The names of the module's `async fn`s (read before their bodies, as
+    /// Rust lets a function call one written below it).
+    fns: Vec<&'a str>,
 }
 
 /// The `use` lines read after the prelude's, each once: `Duration`, for
@@ -218,6 +233,7 @@ impl<'a> Parser<'a> {
             loop_vars: Vec::new(),
             handles: Vec::new(),
             handle_count: 0,
+            fns: Vec::new(),
         }
     }
 
@@ -387,6 +403,23 @@ impl<'a> Parser<'a> {
         if let Some(error) = self.slip(words) {
             return error;
         }
+        // A call of a function this program lacks: one slip from one of its
+        // own, or none at all.
+        if let (Some(word), true) = (self.word(), self.is_at(1, "(")) {
+            let own: Vec<&str> = self.fns.iter().copied().filter(|f| *f != "run").collect();
+            if let Some(error) = self.slip(&own) {
+                return error;
+            }
+            if !KEYWORDS.contains(&word) && log_text::is_name(word) {
+                return ParseError::new(
+                    token.at,
+                    format!(
+                        "there is no `async fn {word}` in this program (rustc: cannot find \
+                         function `{word}`): write one below `run()`, `async fn {word}() {{ … }}`"
+                    ),
+                );
+            }
+        }
         if let Some(word) = self.word() {
             if self.handles.iter().flatten().any(|(n, _, _)| *n == word) {
                 return ParseError::new(
@@ -517,36 +550,197 @@ impl<'a> Parser<'a> {
                 ),
             ));
         }
-        self.attribute()?;
-        let why = "the program is `async fn run() { … }`";
-        for token in ["async", "fn", "run", "(", ")"] {
-            if token == "run" && self.is("main") {
+        self.fns = self.fn_names();
+        let mut fns = Vec::new();
+        loop {
+            self.attribute()?;
+            fns.push(self.async_fn(&fns)?);
+            if self.peek().tok == Tok::End {
+                break;
+            }
+            // Another function, or something this playground does not read.
+            if !(self.is("async") || self.is("fn")) {
+                let close = self.tokens[self.next - 1].at.line;
+                let name = match fns.last().map(|f| &f.kind) {
+                    Some(Kind::AsyncFn { name, .. }) => name.as_str(),
+                    _ => "run",
+                };
+                if self.is("}") {
+                    return Err(ParseError::new(
+                        self.peek().at,
+                        format!(
+                            "unexpected `}}`: nothing is open here (`{name}()` ends on line {close})"
+                        ),
+                    ));
+                }
                 return Err(self.fail(
-                    "`run`",
-                    "the page calls `async fn run()` itself, so there is no `main` here: \
-                     name it `run`",
+                    "`async fn`",
+                    &format!(
+                        "`{name}()` ends on line {close}, and after it this playground reads \
+                         only more `async fn`s"
+                    ),
                 ));
             }
-            self.expect(token, why)?;
         }
-        let open = self.expect("{", why)?;
-        let steps = self.statements(open)?;
-        if self.peek().tok != Tok::End {
-            let close = self.tokens[self.next - 1].at.line;
-            if self.is("}") {
-                return Err(ParseError::new(
-                    self.peek().at,
-                    format!("unexpected `}}`: nothing is open here (`run()` ends on line {close})"),
-                ));
+        let runs = fns
+            .iter()
+            .position(|f| matches!(&f.kind, Kind::AsyncFn { name, .. } if name == "run"));
+        let Some(run) = runs else {
+            return Err(ParseError::new(
+                fns[0].at,
+                "the page runs `async fn run()`, and this program has none: name the function \
+                 it starts with `run`",
+            ));
+        };
+        if fns.len() == 1 {
+            let run = fns.remove(run);
+            return Ok(Node::new(Kind::Seq, run.at, "`run`'s body", run.children));
+        }
+        Ok(Node::new(Kind::Module, fns[0].at, "this program", fns))
+    }
+
+    /// The names of the module's `async fn`s: `async fn NAME` where no
+    /// block is open.
+    fn fn_names(&self) -> Vec<&'a str> {
+        let mut depth = 0usize;
+        let mut out = Vec::new();
+        for (k, token) in self.tokens.iter().enumerate().skip(self.next) {
+            match &token.tok {
+                Tok::Punct("{") => depth += 1,
+                Tok::Punct("}") => depth = depth.saturating_sub(1),
+                Tok::Word(w) if depth == 0 && w == "fn" => {
+                    if let Some(Tok::Word(name)) = self.tokens.get(k + 1).map(|t| &t.tok) {
+                        out.push(name.as_str());
+                    }
+                }
+                _ => {}
             }
+        }
+        out
+    }
+
+    /// `async fn name() { statements }`; `above` are the functions read
+    /// before it.
+    fn async_fn(&mut self, above: &[Node]) -> Result<Node, ParseError> {
+        let why = "the program is `async fn run() { … }`, and its helpers `async fn name() { … }`";
+        let main = if self.is("fn") { 1 } else { 2 };
+        if self.is_at(main, "main") && (!above.is_empty() || self.fns.contains(&"run")) {
+            return Err(ParseError::new(
+                self.peek().at,
+                "the page calls `async fn run()` itself, so there is no `main` here: remove it",
+            ));
+        }
+        if self.is("fn") && !self.is_at(1, "main") {
             return Err(self.fail(
-                "the end of the text",
-                &format!(
-                    "`run()` ends on line {close}, and this playground reads nothing after it"
+                "`async`",
+                &not_read_yet(
+                    "a function that is not `async`",
+                    "write `async fn`, and call it with `.await`",
                 ),
             ));
         }
-        Ok(Node::new(Kind::Seq, open, "`run`'s body", steps))
+        self.expect("async", why)?;
+        self.expect("fn", why)?;
+        if self.is("main") && above.is_empty() && !self.fns.contains(&"run") {
+            return Err(self.fail(
+                "`run`",
+                "the page calls `async fn run()` itself, so there is no `main` here: \
+                 name it `run`",
+            ));
+        }
+        let token = self.peek();
+        let Tok::Word(name) = &token.tok else {
+            return Err(self.fail("a function's name", why));
+        };
+        if KEYWORDS.contains(&name.as_str()) {
+            return Err(self.fail(
+                "a function's name",
+                &format!("`{name}` is a Rust keyword: name the function otherwise"),
+            ));
+        }
+        let written = above
+            .iter()
+            .any(|f| matches!(&f.kind, Kind::AsyncFn { name: n, .. } if n == name));
+        if written {
+            return Err(ParseError::new(
+                token.at,
+                format!(
+                    "`{name}` is defined above already: name this one otherwise (rustc: the \
+                     name `{name}` is defined multiple times, E0428)"
+                ),
+            ));
+        }
+        self.bump();
+        self.expect("(", why)?;
+        if !self.is(")") {
+            return Err(ParseError::new(
+                self.peek().at,
+                not_read_yet(
+                    "a function's parameters",
+                    "write what it needs inside it, as `async fn brew() { … }`",
+                ),
+            ));
+        }
+        self.bump();
+        if self.is("-") && self.is_at(1, ">") {
+            return Err(ParseError::new(
+                self.peek().at,
+                not_read_yet(
+                    "a function's return value",
+                    "remove `-> …`: every function here returns `()`",
+                ),
+            ));
+        }
+        let open = self.expect("{", why)?;
+        let steps = self.statements(open)?;
+        if steps.is_empty() && name != "run" {
+            return Err(ParseError::new(
+                token.at,
+                not_read_yet(
+                    "an empty function",
+                    "give it a statement, or remove it and its calls",
+                ),
+            ));
+        }
+        Ok(Node::new(
+            Kind::AsyncFn {
+                name: name.clone(),
+                name_at: token.at,
+            },
+            open,
+            "this function",
+            steps,
+        ))
+    }
+
+    /// `brew()`, a call of the module's `async fn brew`, not awaited: the
+    /// callers say what follows.
+    fn call(&mut self) -> Result<Node, ParseError> {
+        let token = self.bump();
+        let Tok::Word(name) = &token.tok else {
+            unreachable!("a function's name is a word")
+        };
+        self.expect("(", "")?;
+        if !self.is(")") {
+            return Err(self.fail(
+                "`)`",
+                &format!(
+                    "`{name}` takes no arguments (rustc: this function takes 0 arguments, E0061)"
+                ),
+            ));
+        }
+        self.bump();
+        Ok(Node::new(
+            Kind::Call { name: name.clone() },
+            token.at,
+            "this call",
+            vec![],
+        ))
+    }
+
+    /// Whether the next tokens call one of the module's `async fn`s.
+    fn is_call(&self) -> bool {
+        self.word().is_some_and(|w| self.fns.contains(&w)) && self.is_at(1, "(")
     }
 
     /// An attribute where the module has none: `#[tokio::main]` gets what
@@ -650,6 +844,12 @@ impl<'a> Parser<'a> {
                 self.spawn(Some(name))
             }
             Some(w) if self.handle_here(w).is_some() => self.await_handle(),
+            _ if self.is_call() => {
+                let call = self.call()?;
+                self.expect_await()?;
+                self.expect(";", "")?;
+                Ok(call)
+            }
             Some("let") if self.is_at(1, "_") => self.let_underscore(),
             Some("let") => self.lets(),
             Some("block_ms") => {
@@ -702,7 +902,10 @@ impl<'a> Parser<'a> {
             return Err(ParseError::new(underscore, LET_UNDERSCORE_DROPS));
         }
         self.expect_await()?;
-        if !matches!(future.kind, Kind::Sleep { .. } | Kind::Yield) {
+        if !matches!(
+            future.kind,
+            Kind::Sleep { .. } | Kind::Yield | Kind::Call { .. }
+        ) {
             return Err(ParseError::new(
                 future.at,
                 not_read_yet(
@@ -818,6 +1021,16 @@ impl<'a> Parser<'a> {
         let what = "this `spawn`";
         self.enter(at, what)?;
         self.expect("(", "")?;
+        if self.is_call() {
+            let name = self.word().unwrap_or_default();
+            return Err(self.fail(
+                "`async`",
+                &not_read_yet(
+                    &format!("`spawn({name}())`"),
+                    &format!("write `spawn(async {{ {name}().await; }})`"),
+                ),
+            ));
+        }
         if !self.is("async") {
             return Err(self.fail(
                 "`async`",
@@ -1525,6 +1738,7 @@ impl<'a> Parser<'a> {
             Some("sleep") if self.is_duration_sleep() => self.duration_sleep(),
             Some("yield_now") => self.yield_now(),
             Some("async") => self.async_block(),
+            _ if self.is_call() => self.call(),
             Some("log") => Err(self.fail(
                 A_FUTURE,
                 "`log(…)` runs at once and is no future: write `async { log(…) }`",

@@ -14,6 +14,9 @@
 //!                                         repeat(times, var, steps): a for loop
 //!       | "P(" number ("," step)+ ")"     spawn(handle, steps); handle 0: none
 //!       | "W(" number ")"                 await_handle(handle)
+//!       | "D(" step ("," step)* ")"       module(functions)
+//!       | "N(" name ("," step)+ ")"       async_fn(name, steps)
+//!       | "H(" name ")"                   call(name)
 //! ```
 //! Text is percent-encoded UTF-8 (anything but letters, digits and `-._~'!*`);
 //! a number is a JSON decimal (`200`, `7.00000`, `2e2`), read exactly.
@@ -86,6 +89,20 @@ fn write_step(step: &Step, out: &mut String) {
             out.push(')');
             return;
         }
+        Step::Call { name } => {
+            out.push_str(&format!("H({name})"));
+            return;
+        }
+        Step::AsyncFn { name, steps } => {
+            out.push_str(&format!("N({name}"));
+            for child in steps {
+                out.push(',');
+                write_step(child, out);
+            }
+            out.push(')');
+            return;
+        }
+        Step::Module(_) => 'D',
         Step::Seq(_) => 'Q',
         Step::All(_) => 'A',
         Step::Race(_) => 'R',
@@ -157,6 +174,9 @@ struct Parser<'a> {
     at: usize,
 }
 
+/// What a step starts with.
+const STEP_TAGS: &str = "a step (S, L, V, B, Y, Q, A, R, U, M, C, F, P, W, D, N or H)";
+
 /// Deeper than any valid scenario, so validation can name the depth problem.
 const MAX_PARSE_DEPTH: usize = 12;
 
@@ -191,7 +211,7 @@ impl Parser<'_> {
         let tag = *self
             .bytes
             .get(self.at)
-            .ok_or_else(|| self.error("a step (S, L, V, B, Y, Q, A, R, U, M, C, F, P or W)"))?;
+            .ok_or_else(|| self.error(STEP_TAGS))?;
         let kind = match tag {
             b'S' => "sleep",
             b'L' | b'V' => "log",
@@ -205,7 +225,10 @@ impl Parser<'_> {
             b'F' => "repeat",
             b'P' => "spawn",
             b'W' => "await_handle",
-            _ => return Err(self.error("a step (S, L, V, B, Y, Q, A, R, U, M, C, F, P or W)")),
+            b'D' => "module",
+            b'N' => "async_fn",
+            b'H' => "call",
+            _ => return Err(self.error(STEP_TAGS)),
         };
         self.at += 1;
         let mut fields = vec![("type".to_string(), s(kind))];
@@ -230,6 +253,16 @@ impl Parser<'_> {
             }
             b'B' => fields.push(("ms".into(), self.number()?)),
             b'W' => fields.push(("handle".into(), self.number()?)),
+            b'H' => fields.push(("name".into(), self.name())),
+            b'N' => {
+                fields.push(("name".into(), self.name()));
+                let mut steps = Vec::new();
+                while self.bytes.get(self.at) == Some(&b',') {
+                    self.at += 1;
+                    steps.push(self.step(depth + 1)?);
+                }
+                fields.push(("steps".into(), Value::Array(steps)));
+            }
             b'P' | b'F' => {
                 let number = self.number()?;
                 match tag {
@@ -268,8 +301,8 @@ impl Parser<'_> {
         Ok(Value::Object(fields))
     }
 
-    /// A loop variable's name: letters, digits and `_` (validation says if
-    /// it is one).
+    /// A loop variable's or a function's name: letters, digits and `_`
+    /// (validation says if it is one).
     fn name(&mut self) -> Value {
         let start = self.at;
         while self

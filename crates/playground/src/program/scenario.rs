@@ -2,6 +2,8 @@
 
 use serde::{Serialize, Serializer};
 
+use super::step_path::StepPath;
+
 /// One step of a scenario.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Step {
@@ -77,6 +79,27 @@ pub enum Step {
         /// A handle spawned before, in the same block, awaited once.
         handle: u32,
     },
+    /// A program with helper `async fn`s: its functions in the order
+    /// written, each an [`Step::AsyncFn`], one of them `run` (what the lanes
+    /// run). Only the root; a program without helpers is `run()`'s body, a
+    /// [`Step::Seq`].
+    Module(Vec<Step>),
+    /// An `async fn` of a module, `async fn brew() { … }`: its name and body.
+    /// Only a module's step.
+    AsyncFn {
+        /// [`log_text::is_name`](super::log_text::is_name), unique in the
+        /// module, not a word the panels use.
+        name: String,
+        /// The function's body.
+        steps: Vec<Step>,
+    },
+    /// A call of a helper `async fn` of the module, `brew()`: a future that
+    /// runs the helper's body when awaited (a new one for each call).
+    Call {
+        /// An `async fn` of the module, other than `run`, that does not call
+        /// back into the caller (rustc refuses recursive `async fn`s).
+        name: String,
+    },
 }
 
 /// Limits every scenario keeps, wherever it comes from.
@@ -104,6 +127,8 @@ pub mod limits {
     /// Tasks one run may spawn, each loop's repeats counted (`run()` is
     /// one more).
     pub const MAX_RUN_SPAWNS: u64 = 16;
+    /// Helper `async fn`s in a module, besides `run`.
+    pub const MAX_HELPERS: usize = 8;
 }
 
 impl Step {
@@ -138,6 +163,9 @@ impl Step {
             Step::Repeat { .. } => "repeat",
             Step::Spawn { .. } => "spawn",
             Step::AwaitHandle { .. } => "await_handle",
+            Step::Module(_) => "module",
+            Step::AsyncFn { .. } => "async_fn",
+            Step::Call { .. } => "call",
         }
     }
 
@@ -148,50 +176,115 @@ impl Step {
             | Step::All(s)
             | Step::Race(s)
             | Step::RandomRace(s)
-            | Step::CreateThenAwait(s) => s,
+            | Step::CreateThenAwait(s)
+            | Step::Module(s) => s,
             Step::Arm(arm) => &arm[..],
-            Step::Repeat { steps, .. } | Step::Spawn { steps, .. } => steps,
+            Step::Repeat { steps, .. }
+            | Step::Spawn { steps, .. }
+            | Step::AsyncFn { steps, .. } => steps,
             Step::Sleep { .. }
             | Step::Log { .. }
             | Step::Block { .. }
             | Step::Yield
-            | Step::AwaitHandle { .. } => &[],
+            | Step::AwaitHandle { .. }
+            | Step::Call { .. } => &[],
+        }
+    }
+
+    /// The module's `async fn`s, `(index, name, body)`, in the order
+    /// written; none but a module has any.
+    pub fn functions(&self) -> impl Iterator<Item = (usize, &str, &[Step])> {
+        let fns = match self {
+            Step::Module(fns) => &fns[..],
+            _ => &[],
+        };
+        fns.iter().enumerate().filter_map(|(i, f)| match f {
+            Step::AsyncFn { name, steps } => Some((i, name.as_str(), &steps[..])),
+            _ => None,
+        })
+    }
+
+    /// The path and body of what the lanes run: `run()`'s body, the root
+    /// itself for a program without helpers.
+    pub fn entry(&self) -> (StepPath, Step) {
+        match self.functions().find(|(_, name, _)| *name == "run") {
+            Some((i, _, steps)) => (StepPath::root().child(i), Step::Seq(steps.to_vec())),
+            None => (StepPath::root(), self.clone()),
         }
     }
 
     /// How many sleeps, logs, blocks and yields a run does: each loop's
-    /// body counted as many times as it runs.
+    /// body counted as many times as it runs, each call as its helper's
+    /// body. (A module must not call a helper recursively.)
     pub fn run_steps(&self) -> u64 {
+        self.counted(&Costs::of(self, Step::run_steps_with), Step::run_steps_with)
+    }
+
+    /// How many sleeps, logs, blocks and yields `step`, a step of this
+    /// program, runs each time it runs ([`Step::run_steps`], its calls of
+    /// this program's helpers counted).
+    pub fn steps_run_by(&self, step: &Step) -> u64 {
+        step.run_steps_with(&Costs::of(self, Step::run_steps_with))
+    }
+
+    /// [`Step::run_steps`], each helper's known in `costs`.
+    fn run_steps_with(&self, costs: &Costs) -> u64 {
+        let each = |steps: &[Step]| -> u64 {
+            let counts = steps.iter().map(|s| s.run_steps_with(costs));
+            counts.fold(0, u64::saturating_add)
+        };
         match self {
             Step::Sleep { .. } | Step::Log { .. } | Step::Block { .. } | Step::Yield => 1,
-            Step::Repeat { times, steps, .. } => {
-                u64::from(*times) * steps.iter().map(Step::run_steps).sum::<u64>()
-            }
+            Step::Call { name } => costs.of_call(name),
+            Step::Repeat { times, steps, .. } => u64::from(*times).saturating_mul(each(steps)),
             // Every branch may run its future; one body runs, at most the
             // longest.
             Step::Race(arms) | Step::RandomRace(arms) => {
                 let future = |arm: &Step| match arm {
-                    Step::Arm(arm) => arm[0].run_steps(),
-                    other => other.run_steps(),
+                    Step::Arm(arm) => arm[0].run_steps_with(costs),
+                    other => other.run_steps_with(costs),
                 };
                 let body = |arm: &Step| match arm {
-                    Step::Arm(arm) => arm[1].run_steps(),
+                    Step::Arm(arm) => arm[1].run_steps_with(costs),
                     _ => 0,
                 };
-                arms.iter().map(future).sum::<u64>() + arms.iter().map(body).max().unwrap_or(0)
+                let futures = arms.iter().map(future).fold(0, u64::saturating_add);
+                futures.saturating_add(arms.iter().map(body).max().unwrap_or(0))
             }
-            _ => self.children().iter().map(Step::run_steps).sum(),
+            _ => each(self.children()),
         }
     }
 
     /// How many tasks a run spawns: each loop's body counted as many times
-    /// as it runs.
+    /// as it runs, each call as its helper's body. (A module must not call
+    /// a helper recursively.)
     pub fn run_spawns(&self) -> u64 {
-        let inner: u64 = self.children().iter().map(Step::run_spawns).sum();
+        self.counted(
+            &Costs::of(self, Step::run_spawns_with),
+            Step::run_spawns_with,
+        )
+    }
+
+    /// [`Step::run_spawns`], each helper's known in `costs`.
+    fn run_spawns_with(&self, costs: &Costs) -> u64 {
+        let inner = self
+            .children()
+            .iter()
+            .map(|s| s.run_spawns_with(costs))
+            .fold(0, u64::saturating_add);
         match self {
-            Step::Repeat { times, .. } => u64::from(*times) * inner,
+            Step::Repeat { times, .. } => u64::from(*times).saturating_mul(inner),
             Step::Spawn { .. } => 1 + inner,
+            Step::Call { name } => costs.of_call(name),
             _ => inner,
+        }
+    }
+
+    /// `count` of what runs: `run()`'s body in a module, else the step.
+    fn counted(&self, costs: &Costs, count: fn(&Step, &Costs) -> u64) -> u64 {
+        match self {
+            Step::Module(_) => count(&self.entry().1, costs),
+            _ => count(self, costs),
         }
     }
 
@@ -201,14 +294,18 @@ impl Step {
             | Step::All(s)
             | Step::Race(s)
             | Step::RandomRace(s)
-            | Step::CreateThenAwait(s) => s,
+            | Step::CreateThenAwait(s)
+            | Step::Module(s) => s,
             Step::Arm(arm) => &mut arm[..],
-            Step::Repeat { steps, .. } | Step::Spawn { steps, .. } => steps,
+            Step::Repeat { steps, .. }
+            | Step::Spawn { steps, .. }
+            | Step::AsyncFn { steps, .. } => steps,
             Step::Sleep { .. }
             | Step::Log { .. }
             | Step::Block { .. }
             | Step::Yield
-            | Step::AwaitHandle { .. } => &mut [],
+            | Step::AwaitHandle { .. }
+            | Step::Call { .. } => &mut [],
         }
     }
 
@@ -228,6 +325,15 @@ impl Step {
         f(self);
         for child in self.children() {
             child.visit(f);
+        }
+    }
+
+    /// Calls `f` on every step and its path (this step's is `at`), parents
+    /// before children, in reading order.
+    pub fn visit_paths(&self, at: &StepPath, f: &mut impl FnMut(&Step, &StepPath)) {
+        f(self, at);
+        for (i, child) in self.children().iter().enumerate() {
+            child.visit_paths(&at.child(i), f);
         }
     }
 
@@ -264,6 +370,12 @@ impl Step {
                 steps: each(steps),
             },
             Step::AwaitHandle { handle } => Step::AwaitHandle { handle: *handle },
+            Step::Module(s) => Step::Module(each(s)),
+            Step::AsyncFn { name, steps } => Step::AsyncFn {
+                name: name.clone(),
+                steps: each(steps),
+            },
+            Step::Call { name } => Step::Call { name: name.clone() },
         }
     }
 
@@ -272,6 +384,52 @@ impl Step {
         let mut out = Vec::new();
         collect_ms(self, &mut out);
         out
+    }
+}
+
+/// What each helper of a module costs when called (a count of what its
+/// body runs), worked out once each, callees first.
+pub(crate) struct Costs<'a> {
+    known: Vec<(&'a str, u64)>,
+}
+
+impl<'a> Costs<'a> {
+    /// Each helper's `count` in `root` (none but a module's).
+    fn of(root: &'a Step, count: fn(&Step, &Costs) -> u64) -> Costs<'a> {
+        let mut costs = Costs { known: Vec::new() };
+        let fns: Vec<(usize, &str, &[Step])> = root.functions().collect();
+        // A helper's cost needs its callees': repeat until all are known
+        // (at most one round per helper, as no helper calls itself back).
+        for _ in 0..fns.len() {
+            for (_, name, body) in &fns {
+                let ready = body.iter().all(|s| {
+                    let mut ok = true;
+                    s.visit(&mut |s| {
+                        if let Step::Call { name } = s {
+                            ok &= costs.known.iter().any(|(n, _)| n == name);
+                        }
+                    });
+                    ok
+                });
+                if ready && !costs.known.iter().any(|(n, _)| n == name) {
+                    let cost = body
+                        .iter()
+                        .map(|s| count(s, &costs))
+                        .fold(0, u64::saturating_add);
+                    costs.known.push((name, cost));
+                }
+            }
+        }
+        costs
+    }
+
+    /// A helper's cost (0 for a name the module lacks, or one that calls
+    /// itself back: validation refuses both).
+    fn of_call(&self, name: &str) -> u64 {
+        self.known
+            .iter()
+            .find(|(n, _)| *n == name)
+            .map_or(0, |(_, cost)| *cost)
     }
 }
 
@@ -351,6 +509,13 @@ mod written {
         },
         /// Wait until the task spawned with `handle` is done.
         AwaitHandle { handle: u32 },
+        /// A program with helper `async fn`s: its functions, in the order
+        /// written, one of them named `run`.
+        Module { steps: Vec<Step<'a>> },
+        /// An `async fn` of a module.
+        AsyncFn { name: &'a str, steps: Vec<Step<'a>> },
+        /// A call of a helper `async fn` of the module.
+        Call { name: &'a str },
     }
 
     impl<'a> From<&'a super::Step> for Step<'a> {
@@ -393,6 +558,12 @@ mod written {
                     steps: steps(s),
                 },
                 S::AwaitHandle { handle } => Step::AwaitHandle { handle: *handle },
+                S::Module(s) => Step::Module { steps: steps(s) },
+                S::AsyncFn { name, steps: s } => Step::AsyncFn {
+                    name,
+                    steps: steps(s),
+                },
+                S::Call { name } => Step::Call { name },
             }
         }
     }

@@ -2,6 +2,7 @@
 //! problem, each naming its field and what is allowed. It runs once, here, for
 //! every way a scenario arrives (JS objects, URL fragments, timings).
 
+mod functions;
 mod handles;
 mod loop_vars;
 
@@ -35,7 +36,7 @@ pub fn describe(problems: &[Problem]) -> String {
 }
 
 const STEP_TYPES: &str = "sleep, log, block, yield, seq, all, race, arm, create_then_await, \
-     repeat, spawn or await_handle";
+     repeat, spawn, await_handle, module, async_fn or call";
 
 /// Checks a whole scenario (its root step).
 pub fn scenario(value: &Value) -> Result<Step, Vec<Problem>> {
@@ -58,6 +59,12 @@ pub fn scenario(value: &Value) -> Result<Step, Vec<Problem>> {
         for (path, problem) in misplaced_arms(step, &StepPath::root(), false) {
             check.problem(&path, problem);
         }
+        for (path, problem) in functions::problems(step) {
+            check.problem(&path, problem);
+        }
+    }
+    // Counting what runs follows the calls: only once they are sound.
+    if let Some(step) = step.as_ref().filter(|_| check.problems.is_empty()) {
         if let Some((path, problem)) = runs_too_long(step) {
             check.problem(&path, problem);
         }
@@ -186,6 +193,9 @@ impl Check {
             ),
             "spawn" => (&["type", "handle", "steps"], "type, handle, steps"),
             "await_handle" => (&["type", "handle"], "type, handle"),
+            "module" => (&["type", "steps"], "type, steps"),
+            "async_fn" => (&["type", "name", "steps"], "type, name, steps"),
+            "call" => (&["type", "name"], "type, name"),
             _ => {
                 self.problem(
                     &format!("{path}.type"),
@@ -251,6 +261,10 @@ impl Check {
                 let handle = self.handle(value.get("handle"), &format!("{path}.handle"))?;
                 Some(Step::AwaitHandle { handle })
             }
+            "call" => {
+                let name = self.fn_name(value.get("name"), &format!("{path}.name"))?;
+                Some(Step::Call { name })
+            }
             _ => {
                 let times = match kind {
                     "repeat" => Some(self.times(value.get("times"), &format!("{path}.times"))),
@@ -275,6 +289,12 @@ impl Check {
                     ("repeat", Some(var)) => Some(self.var(var, &format!("{path}.var"))),
                     _ => None,
                 };
+                let name = match kind {
+                    "async_fn" => Some(self.fn_name(value.get("name"), &format!("{path}.name"))),
+                    _ => None,
+                };
+                // A module's functions are each as deep as a program's root.
+                let depth = if kind == "module" { depth - 1 } else { depth };
                 // A spawn's handle is optional: a task nobody awaits.
                 let handle = match (kind, value.get("handle")) {
                     ("spawn", Some(handle)) => {
@@ -348,6 +368,11 @@ impl Check {
                         },
                         steps,
                     },
+                    "module" => Step::Module(steps),
+                    "async_fn" => Step::AsyncFn {
+                        name: name.flatten()?,
+                        steps,
+                    },
                     _ => Step::CreateThenAwait(steps),
                 })
             }
@@ -373,6 +398,37 @@ impl Check {
                 None
             }
         }
+    }
+
+    /// A function's name: a variable's ([`log_text::is_name`]), and not
+    /// one the panels use for something else ([`functions::taken`]).
+    fn fn_name(&mut self, value: Option<&Value>, path: &str) -> Option<String> {
+        let name = match value {
+            Some(Value::String(name)) if log_text::is_name(name) => name,
+            other => {
+                let got = match other {
+                    Some(Value::String(name)) => quote(&clip(name)),
+                    Some(other) => other.describe(),
+                    None => "nothing".into(),
+                };
+                self.problem(
+                    path,
+                    format!(
+                        "must be a function's name (lowercase letters, digits and _, 1 to 20, \
+                         not a keyword), got {got}"
+                    ),
+                );
+                return None;
+            }
+        };
+        if let Some(why) = functions::taken(name) {
+            self.problem(
+                path,
+                format!("is {}, {why}: name it otherwise", quote(name)),
+            );
+            return None;
+        }
+        Some(name.clone())
     }
 
     /// A handle: a whole number from 1 to [`limits::MAX_HANDLES`].
@@ -509,21 +565,49 @@ fn runs_too_long(root: &Step) -> Option<(String, String)> {
     if total <= limits::MAX_RUN_STEPS {
         return None;
     }
-    // Each loop's steps run, its enclosing loops' repeats counted.
+    // Each loop's steps run, its enclosing loops' repeats counted, and
+    // each call of the helper it is in (a call runs the helper's body).
     let mut loops: Vec<(StepPath, u64)> = Vec::new();
-    fn visit(step: &Step, at: &StepPath, outer: u64, loops: &mut Vec<(StepPath, u64)>) {
-        let outer = match step {
-            Step::Repeat { times, .. } => {
-                loops.push((at.clone(), outer * step.run_steps()));
-                outer * u64::from(*times)
+    struct Loops<'a> {
+        root: &'a Step,
+        found: Vec<(StepPath, u64)>,
+    }
+    impl Loops<'_> {
+        fn visit(&mut self, step: &Step, at: &StepPath, outer: u64) {
+            let outer = match step {
+                Step::Repeat { times, .. } => {
+                    let runs = outer.saturating_mul(self.root.steps_run_by(step));
+                    match self.found.iter_mut().find(|(p, _)| p == at) {
+                        Some((_, n)) => *n = n.saturating_add(runs),
+                        None => self.found.push((at.clone(), runs)),
+                    }
+                    outer.saturating_mul(u64::from(*times))
+                }
+                Step::Call { name } => {
+                    let root = self.root;
+                    let called = root.functions().find(|(_, n, _)| n == name);
+                    if let Some((i, _, steps)) = called {
+                        let at = StepPath::root().child(i);
+                        for (k, child) in steps.iter().enumerate() {
+                            self.visit(child, &at.child(k), outer);
+                        }
+                    }
+                    outer
+                }
+                _ => outer,
+            };
+            for (i, child) in step.children().iter().enumerate() {
+                self.visit(child, &at.child(i), outer);
             }
-            _ => outer,
-        };
-        for (i, child) in step.children().iter().enumerate() {
-            visit(child, &at.child(i), outer, loops);
         }
     }
-    visit(root, &StepPath::root(), 1, &mut loops);
+    let mut walk = Loops {
+        root,
+        found: Vec::new(),
+    };
+    let (at, entry) = root.entry();
+    walk.visit(&entry, &at, 1);
+    loops.append(&mut walk.found);
     let most = loops.iter().map(|(_, n)| *n).max()?;
     let (at, runs) = loops.into_iter().find(|(_, n)| *n == most)?;
     let this = if runs < total {

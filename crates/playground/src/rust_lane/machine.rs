@@ -20,11 +20,44 @@ use runtime::{join, select, select_random, Join, JoinHandle, Select, Sleep, Yiel
 use crate::program::log_text;
 use crate::program::scenario::Step;
 use crate::program::step_path::StepPath;
-use crate::rust_lane::step_names::TimerLabels;
+use crate::rust_lane::step_names::{Handles, TimerLabels};
 
 /// The counts of the loops around a step whose variables are named, each
 /// with its name, innermost last: what a log that reads them prints.
 pub type LoopVars = Rc<Vec<(String, u32)>>;
+
+/// What a step's future can see around it: the counts of the loops around
+/// it, the module's helper `async fn`s (for its calls), and the handles of
+/// the tasks its function spawned (each call of a helper has its own, as
+/// each call's locals are its own).
+#[derive(Clone, Default)]
+pub struct Scope {
+    counts: LoopVars,
+    fns: Rc<[(String, StepPath, Vec<Step>)]>,
+    handles: Handles,
+}
+
+impl Scope {
+    /// The scope of `run()`'s body in `root`'s program.
+    fn of(root: &Step) -> Scope {
+        let fns = root
+            .functions()
+            .map(|(i, name, steps)| (name.to_string(), StepPath::root().child(i), steps.to_vec()));
+        Scope {
+            fns: fns.collect(),
+            ..Scope::default()
+        }
+    }
+
+    /// The scope of a helper's body, called from here: no loop around it,
+    /// no handle of its caller's.
+    fn of_call(&self) -> Scope {
+        Scope {
+            fns: self.fns.clone(),
+            ..Scope::default()
+        }
+    }
+}
 
 /// One step, as a future.
 pub enum Machine {
@@ -84,7 +117,7 @@ pub enum Machine {
         /// Where the handle is kept, and the task's timers named.
         labels: TimerLabels,
         /// The loops' counts around it, for the task's logs.
-        vars: LoopVars,
+        vars: Scope,
     },
     /// `h.await`: Ready when the task spawned with `handle` is done.
     AwaitHandle {
@@ -95,7 +128,16 @@ pub enum Machine {
         /// The spawned task's handle, once taken.
         task: Option<JoinHandle<()>>,
         /// Where the handle is kept.
-        labels: TimerLabels,
+        handles: Handles,
+    },
+    /// `brew().await`: the helper's body, awaited as a statement sequence
+    /// of its own (its future is made when the call is, and runs nothing
+    /// until polled).
+    Call {
+        /// The call's step path.
+        path: StepPath,
+        /// The helper's body, at its own path.
+        body: Box<Sequence>,
     },
 }
 
@@ -106,7 +148,7 @@ pub struct Repeat {
     times: u32,
     /// Its variable's name, if a log reads it; the loops' counts around it.
     var: Option<String>,
-    vars: LoopVars,
+    vars: Scope,
     done: u32,
     steps: Vec<Step>,
     body: Option<Box<Sequence>>,
@@ -121,7 +163,7 @@ pub struct Race {
     /// The winner's body, once it won.
     body: Option<Pin<Box<Machine>>>,
     labels: TimerLabels,
-    vars: LoopVars,
+    vars: Scope,
 }
 
 impl Race {
@@ -185,18 +227,24 @@ pub struct Sequence {
     awaits_each: bool,
     current: usize,
     labels: TimerLabels,
-    vars: LoopVars,
+    vars: Scope,
 }
 
 impl Machine {
     /// The future for `step`, at `path` (`scenario` for the root, then
     /// `scenario.steps[1]` and so on, as validation names fields).
     pub fn new(step: &Step, path: &StepPath, labels: &TimerLabels) -> Machine {
-        Machine::within(step, path, labels, &LoopVars::default())
+        match step {
+            Step::Module(_) => {
+                let (at, entry) = step.entry();
+                Machine::within(&entry, &at, labels, &Scope::of(step))
+            }
+            _ => Machine::within(step, path, labels, &Scope::default()),
+        }
     }
 
     /// The future for `step`, inside loops whose counts are `vars`.
-    fn within(step: &Step, path: &StepPath, labels: &TimerLabels, vars: &LoopVars) -> Machine {
+    fn within(step: &Step, path: &StepPath, labels: &TimerLabels, vars: &Scope) -> Machine {
         let child = |i: usize| path.child(i);
         match step {
             Step::Sleep { label, ms } => Machine::Sleep {
@@ -209,7 +257,7 @@ impl Machine {
                 text: match format {
                     false => text.clone(),
                     true => log_text::format(text, |name| {
-                        let count = vars.iter().rev().find(|(var, _)| var == name);
+                        let count = vars.counts.iter().rev().find(|(var, _)| var == name);
                         count.map(|(_, count)| *count)
                     }),
                 },
@@ -237,8 +285,21 @@ impl Machine {
                 path: path.clone(),
                 handle: *handle,
                 task: None,
-                labels: labels.clone(),
+                handles: vars.handles.clone(),
             },
+            Step::Call { name } => {
+                let called = vars.fns.iter().find(|(n, _, _)| n == name);
+                let (_, at, steps) = called.expect("validation: a call names a helper");
+                let body = Sequence::new(at, steps, false, labels, &vars.of_call());
+                Machine::Call {
+                    path: path.clone(),
+                    body: Box::new(body),
+                }
+            }
+            // Only the root (Machine::new) and its functions.
+            Step::Module(_) | Step::AsyncFn { .. } => {
+                unreachable!("validation: a module is the root, an async fn its step")
+            }
             Step::Repeat { times, var, steps } => Machine::Repeat(Repeat {
                 path: path.clone(),
                 times: *times,
@@ -305,7 +366,8 @@ impl Machine {
         match self {
             Machine::Sleep { path, .. }
             | Machine::Yield { path, .. }
-            | Machine::AwaitHandle { path, .. } => Some(path.clone()),
+            | Machine::AwaitHandle { path, .. }
+            | Machine::Call { path, .. } => Some(path.clone()),
             Machine::Log { .. } | Machine::Block { .. } | Machine::Spawn { .. } => None,
             Machine::All(made) => Some(made.path.clone()),
             Machine::Race(race) => match &race.body {
@@ -328,7 +390,7 @@ impl Sequence {
         steps: &[Step],
         awaits_each: bool,
         labels: &TimerLabels,
-        vars: &LoopVars,
+        vars: &Scope,
     ) -> Self {
         Sequence {
             path: path.clone(),
@@ -388,6 +450,7 @@ impl Future for Machine {
                 Poll::Ready(())
             }
             Machine::Yield { future, .. } => Pin::new(future).poll(cx),
+            Machine::Call { body, .. } => body.poll(cx),
             Machine::Seq(sequence) => sequence.poll(cx),
             Machine::All(all) => all.poll(cx).map(drop),
             Machine::Race(race) => race.poll(cx),
@@ -402,7 +465,7 @@ impl Future for Machine {
                 let body = Machine::Seq(Sequence::new(path, steps, false, labels, vars));
                 let task = runtime::spawn(body);
                 match handle {
-                    Some(number) => labels.borrow().handles.keep(*number, task),
+                    Some(number) => vars.handles.keep(*number, task),
                     None => task.detach(),
                 }
                 Poll::Ready(())
@@ -410,11 +473,11 @@ impl Future for Machine {
             Machine::AwaitHandle {
                 handle,
                 task,
-                labels,
+                handles,
                 ..
             } => {
                 let task = task.get_or_insert_with(|| {
-                    let kept = labels.borrow().handles.take(*handle);
+                    let kept = handles.take(*handle);
                     kept.expect("validation: a handle is awaited after its spawn, once")
                 });
                 // Cancelled or done, the await is over (the panel unwraps:
@@ -432,7 +495,7 @@ impl Repeat {
             // This round's count, for the logs that read it.
             let mut vars = self.vars.clone();
             if let Some(var) = &self.var {
-                Rc::make_mut(&mut vars).push((var.clone(), self.done));
+                Rc::make_mut(&mut vars.counts).push((var.clone(), self.done));
             }
             let body = self
                 .body

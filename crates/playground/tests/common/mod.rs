@@ -110,7 +110,45 @@ impl Random {
                     children.insert(at, Step::AwaitHandle { handle });
                 }
             }
-            let step = Step::Seq(children);
+            // Some programs have a helper `async fn`: one of `run()`'s
+            // statements (not a spawn or a handle's await, whose pair stays
+            // in `run()`) moved into it, called where it stood, and some
+            // called a second time, after it or joined with another step.
+            let movable = |s: &Step| !matches!(s, Step::Spawn { .. } | Step::AwaitHandle { .. });
+            let i = self.below(children.len() as u64) as usize;
+            let step = if self.below(4) == 0 && movable(&children[i]) {
+                let name = format!("part{names}");
+                let call = Step::Call { name: name.clone() };
+                let body = match std::mem::replace(&mut children[i], call.clone()) {
+                    Step::Seq(steps) => steps,
+                    other => vec![other],
+                };
+                match self.below(4) {
+                    0 => {
+                        let at = i + 1 + self.below((children.len() - i) as u64) as usize;
+                        children.insert(at, call.clone());
+                    }
+                    1 => {
+                        let j = self.below(children.len() as u64) as usize;
+                        if movable(&children[j]) {
+                            let other = children[j].clone();
+                            children[j] = Step::All(vec![other, call.clone()]);
+                        }
+                    }
+                    _ => {}
+                }
+                let run = Step::AsyncFn {
+                    name: "run".into(),
+                    steps: children,
+                };
+                let helper = Step::AsyncFn { name, steps: body };
+                match self.below(2) {
+                    0 => Step::Module(vec![run, helper]),
+                    _ => Step::Module(vec![helper, run]),
+                }
+            } else {
+                Step::Seq(children)
+            };
             // Loops in loops could run too many steps, an arm then a spawn
             // nest too deep: draw again.
             fn depth(step: &Step) -> usize {
@@ -201,7 +239,9 @@ impl Random {
             | Step::RandomRace(steps)
             | Step::CreateThenAwait(steps)
             | Step::Repeat { steps, .. }
-            | Step::Spawn { steps, .. } => steps.iter_mut().for_each(|s| self.read_var(s, var)),
+            | Step::Spawn { steps, .. }
+            | Step::Module(steps)
+            | Step::AsyncFn { steps, .. } => steps.iter_mut().for_each(|s| self.read_var(s, var)),
             _ => {}
         }
     }
@@ -253,7 +293,7 @@ impl Random {
                     self.revalue(child, round);
                 }
             }
-            Step::AwaitHandle { .. } => {}
+            Step::AwaitHandle { .. } | Step::Call { .. } => {}
             Step::Arm(arm) => {
                 for child in arm.iter_mut() {
                     self.revalue(child, round);
@@ -263,7 +303,9 @@ impl Random {
             | Step::All(steps)
             | Step::Race(steps)
             | Step::RandomRace(steps)
-            | Step::CreateThenAwait(steps) => {
+            | Step::CreateThenAwait(steps)
+            | Step::Module(steps)
+            | Step::AsyncFn { steps, .. } => {
                 for child in steps {
                     self.revalue(child, round);
                 }

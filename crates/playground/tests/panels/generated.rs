@@ -301,25 +301,33 @@ pub mod random_001 {
 use runtime::prelude::*;
 
 async fn run() {
+    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
+        select! {
+            biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+            _ = async {
+                for _ in 0..1 {
+                    sleep_ms(20).await; // Timer 3
+                }
+            } => {
+                sleep_ms(20).await; // Timer 4
+            }
+        }
+    });
+    select! { // each poll starts at a branch drawn at random (from this run's seed); the first found finished wins, the others are dropped
+        _ = async { log("log 7") } => {}
+        _ = async { block_ms(0) } => {}
+        _ = sleep_ms(20) => {} // Timer 9
+    }
+    h1.await.unwrap();
     let f1 = async {
-        select! { // each poll starts at a branch drawn at random (from this run's seed); the first found finished wins, the others are dropped
-            _ = sleep_ms(20) => {} // Timer 3
+        for _ in 0..1 {
+            block_ms(0);
         }
     };
-    let f2 = async {
-        join!( // all at once; each poll polls every unfinished one
-            sleep_ms(50), // Timer 5
-            async { block_ms(0) },
-        );
-    };
+    let f2 = sleep_ms(20); // Timer 13
     // nothing has run yet: futures start when polled
     f1.await;
     f2.await;
-    select! { // each poll starts at a branch drawn at random (from this run's seed); the first found finished wins, the others are dropped
-        _ = async { log("log 9") } => {}
-        _ = async { block_ms(0) } => {}
-        _ = sleep_ms(20) => {} // Timer 11
-    }
 }
 
 pub fn size() -> usize {
@@ -335,9 +343,14 @@ pub mod random_002 {
 use runtime::prelude::*;
 
 async fn run() {
-    for _ in 0..1 {
-        block_ms(0);
-    }
+    join!( // all at once; each poll polls every unfinished one
+        async {
+            select! { // each poll starts at a branch drawn at random (from this run's seed); the first found finished wins, the others are dropped
+                _ = sleep_ms(20) => {} // Timer 3
+            }
+        },
+    );
+    log("log 4");
 }
 
 pub fn size() -> usize {
@@ -353,27 +366,33 @@ pub mod random_003 {
 use runtime::prelude::*;
 
 async fn run() {
-    sleep_ms(0).await; // Timer 1
     join!( // all at once; each poll polls every unfinished one
         async {
-            select! { // each poll starts at a branch drawn at random (from this run's seed); the first found finished wins, the others are dropped
-                _ = async { log("log 4") } => {
-                    yield_now().await; // yield: the task goes to the back of the ready queue
-                }
-                _ = sleep_ms(50) => {} // Timer 5
-            }
+            sleep_ms(0).await; // Timer 3
+            log("log 4");
+            sleep_ms(0).await; // Timer 5
         },
-        async {
-            log("log 8");
-            sleep_ms(100).await; // Timer 9
-        },
+        sleep_ms(100), // Timer 6
+        sleep_ms(10), // Timer 7
     );
-    join!( // all at once; each poll polls every unfinished one
-        async { log("log 12") },
-    );
-    sleep_ms(0).await; // Timer 13
-    sleep_ms(100).await; // Timer 14
-    sleep_ms(10).await; // Timer 15
+    select! {
+        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+        _ = sleep_ms(50) => {} // Timer 10
+        _ = sleep_ms(20) => {} // Timer 11
+        _ = sleep_ms(20) => { // Timer 12
+            log("log 13");
+            block_ms(0);
+        }
+    }
+    let f1 = async { log("log 16") };
+    let f2 = sleep_ms(10); // Timer 17
+    // nothing has run yet: futures start when polled
+    f1.await;
+    f2.await;
+    for _ in 0..0 {
+        block_ms(30);
+        log("log 20");
+    }
 }
 
 pub fn size() -> usize {
@@ -389,40 +408,43 @@ pub mod random_004 {
 use runtime::prelude::*;
 
 async fn run() {
-    select! {
-        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-        _ = async {
-            join!( // all at once; each poll polls every unfinished one
-                sleep_ms(20), // Timer 3
-                sleep_ms(20), // Timer 4
-            );
-        } => {
-            yield_now().await; // yield: the task goes to the back of the ready queue
-        }
-        _ = async {
-            select! { // each poll starts at a branch drawn at random (from this run's seed); the first found finished wins, the others are dropped
-                _ = sleep_ms(0) => { // Timer 6
-                    sleep_ms(20).await; // Timer 9
-                    sleep_ms(50).await; // Timer 10
-                }
-                _ = sleep_ms(20) => { // Timer 7
-                    sleep_ms(100).await; // Timer 11
-                    sleep_ms(0).await; // Timer 12
-                }
-                _ = async { log("log 8") } => {
-                    log("log 13");
-                    yield_now().await; // yield: the task goes to the back of the ready queue
-                }
-            }
-        } => {}
-        _ = async {
-            log("log 16");
-        } => {}
-    }
+    let f1 = async {
+        join!( // all at once; each poll polls every unfinished one
+            yield_now(),
+        );
+    };
+    let f2 = sleep_ms(50); // Timer 4
+    // nothing has run yet: futures start when polled
+    f1.await;
+    f2.await;
     let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
-        sleep_ms(0).await; // Timer 20
+        yield_now().await; // yield: the task goes to the back of the ready queue
     });
+    join!( // all at once; each poll polls every unfinished one
+        async { log("log 7") },
+    );
     h1.await.unwrap();
+    join!( // all at once; each poll polls every unfinished one
+        async {
+            block_ms(30);
+            log("log 11");
+            block_ms(0);
+        },
+        async {
+            join!( // all at once; each poll polls every unfinished one
+                sleep_ms(20), // Timer 14
+                yield_now(),
+                async { log("log 16") },
+            );
+        },
+        async {
+            let f3 = sleep_ms(0); // Timer 18
+            let f4 = async { block_ms(30) };
+            // nothing has run yet: futures start when polled
+            f3.await;
+            f4.await;
+        },
+    );
 }
 
 pub fn size() -> usize {
@@ -438,33 +460,17 @@ pub mod random_005 {
 use runtime::prelude::*;
 
 async fn run() {
-    select! { // each poll starts at a branch drawn at random (from this run's seed); the first found finished wins, the others are dropped
-        _ = async { log("log 3") } => {
-            block_ms(30);
-        }
-    }
-    let f1 = yield_now();
-    // nothing has run yet: futures start when polled
-    f1.await;
-    for _ in 0..2 {
-        sleep_ms(10).await; // Timer 8
-    }
-    yield_now().await; // yield: the task goes to the back of the ready queue
     join!( // all at once; each poll polls every unfinished one
         async {
-            join!( // all at once; each poll polls every unfinished one
-                yield_now(),
-                sleep_ms(0), // Timer 13
-            );
+            select! { // each poll starts at a branch drawn at random (from this run's seed); the first found finished wins, the others are dropped
+                _ = async { block_ms(10) } => {}
+                _ = sleep_ms(20) => { // Timer 4
+                    log("log 5");
+                    block_ms(0);
+                }
+            }
         },
     );
-    select! { // each poll starts at a branch drawn at random (from this run's seed); the first found finished wins, the others are dropped
-        _ = async { block_ms(10) } => {}
-        _ = sleep_ms(20) => { // Timer 16
-            log("log 17");
-            block_ms(0);
-        }
-    }
 }
 
 pub fn size() -> usize {
@@ -481,10 +487,9 @@ use runtime::prelude::*;
 
 async fn run() {
     let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
-        sleep_ms(0).await; // Timer 1
+        block_ms(30);
     });
     h1.await.unwrap();
-    block_ms(30);
 }
 
 pub fn size() -> usize {
@@ -500,12 +505,9 @@ pub mod random_007 {
 use runtime::prelude::*;
 
 async fn run() {
-    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
-        join!( // all at once; each poll polls every unfinished one
-            async { block_ms(30) },
-        );
-    });
-    h1.await.unwrap();
+    block_ms(30);
+    log("log 2");
+    sleep_ms(0).await; // Timer 3
 }
 
 pub fn size() -> usize {
@@ -521,11 +523,9 @@ pub mod random_008 {
 use runtime::prelude::*;
 
 async fn run() {
-    sleep_ms(100).await; // Timer 1
-    let f1 = sleep_ms(10); // Timer 3
-    // nothing has run yet: futures start when polled
-    f1.await;
-    log("log 4");
+    sleep_ms(10).await; // Timer 1
+    sleep_ms(0).await; // Timer 2
+    sleep_ms(20).await; // Timer 4
 }
 
 pub fn size() -> usize {
@@ -540,16 +540,36 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 pub mod random_009 {
 use runtime::prelude::*;
 
-async fn run() {
-    for _ in 0..0 {
-        join!( // all at once; each poll polls every unfinished one
-            sleep_ms(20), // Timer 3
-            yield_now(),
-        );
-        sleep_ms(20).await; // Timer 6
+async fn part13() {
+    select! { // each poll starts at a branch drawn at random (from this run's seed); the first found finished wins, the others are dropped
+        _ = async {
+            let f1 = async { log("log 11") };
+            let f2 = sleep_ms(10); // Timer 12
+            // nothing has run yet: futures start when polled
+            f1.await;
+            f2.await;
+        } => {
+            sleep_ms(20).await; // Timer 13
+        }
     }
-    block_ms(0);
-    sleep_ms(10).await; // Timer 8
+}
+
+async fn run() {
+    join!( // all at once; each poll polls every unfinished one
+        async {
+            log("log 3");
+            sleep_ms(20).await; // Timer 4
+        },
+        async {
+            join!( // all at once; each poll polls every unfinished one
+                async { block_ms(0) },
+                sleep_ms(10), // Timer 7
+            );
+        },
+        sleep_ms(20), // Timer 8
+    );
+    part13().await;
+    part13().await;
 }
 
 pub fn size() -> usize {
@@ -565,7 +585,34 @@ pub mod random_010 {
 use runtime::prelude::*;
 
 async fn run() {
-    yield_now().await; // yield: the task goes to the back of the ready queue
+    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
+        for _ in 0..3 {
+            log("log 2");
+        }
+    });
+    part15().await;
+    join!( // all at once; each poll polls every unfinished one
+        async {
+            join!( // all at once; each poll polls every unfinished one
+                async { log("log 13") },
+                sleep_ms(0), // Timer 14
+                async { log("log 15") },
+            );
+        },
+    );
+    h1.await.unwrap();
+}
+
+async fn part15() {
+    let f1 = async { block_ms(10) };
+    // nothing has run yet: futures start when polled
+    f1.await;
+    select! {
+        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+        _ = async { log("log 7") } => {}
+    }
+    sleep_ms(20).await; // Timer 9
+    sleep_ms(10).await; // Timer 10
 }
 
 pub fn size() -> usize {
@@ -581,23 +628,21 @@ pub mod random_011 {
 use runtime::prelude::*;
 
 async fn run() {
-    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
-        let f1 = sleep_ms(50); // Timer 2
-        let f2 = async {
-            join!( // all at once; each poll polls every unfinished one
-                async { log("log 4") },
-            );
-        };
-        let f3 = sleep_ms(10); // Timer 5
+    let f1 = async {
+        let f2 = async { log("log 3") };
         // nothing has run yet: futures start when polled
-        f1.await;
         f2.await;
-        f3.await;
+    };
+    // nothing has run yet: futures start when polled
+    f1.await;
+    let h1 = spawn(async move { // spawn: a task of its own; it starts once this task pauses at an .await
+        for r6 in 0..0 {
+            sleep_ms(20).await; // Timer 5
+            log(format!("log 6 {r6}"));
+        }
     });
-    log("log 6");
-    yield_now().await; // yield: the task goes to the back of the ready queue
-    log("log 8");
     h1.await.unwrap();
+    sleep_ms(0).await; // Timer 7
 }
 
 pub fn size() -> usize {
@@ -613,16 +658,9 @@ pub mod random_012 {
 use runtime::prelude::*;
 
 async fn run() {
-    join!( // all at once; each poll polls every unfinished one
-        yield_now(),
-        async { block_ms(30) },
-    );
-    sleep_ms(20).await; // Timer 5
-    select! { // each poll starts at a branch drawn at random (from this run's seed); the first found finished wins, the others are dropped
-        _ = async { log("log 7") } => {}
-        _ = async { log("log 8") } => {}
-        _ = sleep_ms(0) => {} // Timer 9
-    }
+    let f1 = sleep_ms(20); // Timer 2
+    // nothing has run yet: futures start when polled
+    f1.await;
 }
 
 pub fn size() -> usize {
@@ -638,11 +676,28 @@ pub mod random_013 {
 use runtime::prelude::*;
 
 async fn run() {
-    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
-        block_ms(30);
-    });
-    sleep_ms(20).await; // Timer 2
-    h1.await.unwrap();
+    join!( // all at once; each poll polls every unfinished one
+        async {
+            join!( // all at once; each poll polls every unfinished one
+                sleep_ms(50), // Timer 12
+            );
+        },
+        async { block_ms(10) },
+    );
+    select! { // each poll starts at a branch drawn at random (from this run's seed); the first found finished wins, the others are dropped
+        _ = sleep_ms(10) => {} // Timer 15
+        _ = async {
+            sleep_ms(100).await; // Timer 17
+            sleep_ms(20).await; // Timer 18
+        } => {
+            block_ms(0);
+        }
+        _ = sleep_ms(20) => { // Timer 19
+            sleep_ms(0).await; // Timer 21
+            sleep_ms(20).await; // Timer 22
+        }
+    }
+    log("log 23");
 }
 
 pub fn size() -> usize {
@@ -658,26 +713,28 @@ pub mod random_014 {
 use runtime::prelude::*;
 
 async fn run() {
-    sleep_ms(20).await; // Timer 8
-    select! {
-        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-        _ = async {
-            join!( // all at once; each poll polls every unfinished one
-                sleep_ms(20), // Timer 11
-                sleep_ms(0), // Timer 12
-            );
-        } => {}
-        _ = sleep_ms(0) => {} // Timer 13
-        _ = async {
-            for _ in 0..2 {
-                sleep_ms(10).await; // Timer 15
-                sleep_ms(10).await; // Timer 16
-            }
-        } => {
-            sleep_ms(10).await; // Timer 17
+    spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
+        select! {
+            biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+            _ = async {
+                for _ in 0..0 {
+                    log("log 3");
+                }
+            } => {}
         }
-    }
-    yield_now().await; // yield: the task goes to the back of the ready queue
+    });
+    log("log 5");
+    join!( // all at once; each poll polls every unfinished one
+        async { log("log 8") },
+    );
+    let f1 = async { block_ms(0) };
+    let f2 = sleep_ms(10); // Timer 11
+    let f3 = async { log("log 12") };
+    // nothing has run yet: futures start when polled
+    f1.await;
+    f2.await;
+    f3.await;
+    block_ms(30);
 }
 
 pub fn size() -> usize {
@@ -693,36 +750,24 @@ pub mod random_015 {
 use runtime::prelude::*;
 
 async fn run() {
+    select! { // each poll starts at a branch drawn at random (from this run's seed); the first found finished wins, the others are dropped
+        _ = async {
+            join!( // all at once; each poll polls every unfinished one
+                sleep_ms(10), // Timer 3
+                sleep_ms(0), // Timer 4
+            );
+        } => {}
+        _ = yield_now() => {}
+    }
+    sleep_ms(0).await; // Timer 6
+    yield_now().await; // yield: the task goes to the back of the ready queue
+    log("log 10");
+    sleep_ms(100).await; // Timer 11
     join!( // all at once; each poll polls every unfinished one
-        async {
-            select! {
-                biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-                _ = sleep_ms(50) => { // Timer 3
-                    sleep_ms(10).await; // Timer 6
-                }
-                _ = sleep_ms(20) => { // Timer 4
-                    sleep_ms(50).await; // Timer 7
-                    block_ms(10);
-                }
-                _ = sleep_ms(50) => {} // Timer 5
-            }
-        },
-        async {
-            for _ in 0..3 {
-                sleep_ms(20).await; // Timer 10
-                log("log 11");
-            }
-        },
-        async {
-            block_ms(30);
-        },
+        async { log("log 13") },
+        yield_now(),
     );
-    block_ms(0);
-    log("log 15");
-    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
-        block_ms(30);
-    });
-    h1.await.unwrap();
+    sleep_ms(20).await; // Timer 15
 }
 
 pub fn size() -> usize {
@@ -738,41 +783,42 @@ pub mod random_016 {
 use runtime::prelude::*;
 
 async fn run() {
-    log("log 1");
+    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
+        log("log 2");
+        for _ in 0..2 {
+            sleep_ms(50).await; // Timer 4
+        }
+        for _ in 0..3 {
+            log("log 6");
+        }
+    });
+    h1.await.unwrap();
+    let f1 = async {
+        join!( // all at once; each poll polls every unfinished one
+            sleep_ms(50), // Timer 9
+            yield_now(),
+            async { block_ms(10) },
+        );
+    };
+    let f2 = async {
+        log("log 13");
+        sleep_ms(100).await; // Timer 14
+    };
+    // nothing has run yet: futures start when polled
+    f1.await;
+    f2.await;
     join!( // all at once; each poll polls every unfinished one
         async {
             join!( // all at once; each poll polls every unfinished one
-                sleep_ms(20), // Timer 4
-                yield_now(),
+                sleep_ms(20), // Timer 17
             );
         },
-        async {
-            block_ms(0);
-            yield_now().await; // yield: the task goes to the back of the ready queue
-            block_ms(0);
-        },
-        async {
-            select! {
-                biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-                _ = sleep_ms(100) => { // Timer 11
-                    yield_now().await; // yield: the task goes to the back of the ready queue
-                }
-                _ = sleep_ms(0) => { // Timer 12
-                    sleep_ms(20).await; // Timer 15
-                }
-                _ = async { block_ms(30) } => {
-                    log("log 16");
-                }
-            }
-        },
     );
-    spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
-        sleep_ms(50).await; // Timer 17
-    });
-    select! {
-        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-        _ = sleep_ms(20) => {} // Timer 19
-    }
+    log("log 19");
+    block_ms(30);
+    block_ms(10);
+    yield_now().await; // yield: the task goes to the back of the ready queue
+    yield_now().await; // yield: the task goes to the back of the ready queue
 }
 
 pub fn size() -> usize {
@@ -788,7 +834,12 @@ pub mod random_017 {
 use runtime::prelude::*;
 
 async fn run() {
-    log("log 1");
+    select! {
+        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+        _ = async {
+            block_ms(10);
+        } => {}
+    }
 }
 
 pub fn size() -> usize {
@@ -804,25 +855,58 @@ pub mod random_018 {
 use runtime::prelude::*;
 
 async fn run() {
-    yield_now().await; // yield: the task goes to the back of the ready queue
-    log("log 4");
-    sleep_ms(100).await; // Timer 5
+    select! { // each poll starts at a branch drawn at random (from this run's seed); the first found finished wins, the others are dropped
+        _ = async { block_ms(0) } => {}
+        _ = async { log("log 4") } => {}
+    }
+    sleep_ms(0).await; // Timer 6
+    sleep_ms(0).await; // Timer 7
+    log("log 8");
+    select! {
+        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+        _ = sleep_ms(50) => {} // Timer 10
+        _ = sleep_ms(0) => { // Timer 11
+            log("log 12");
+            block_ms(30);
+        }
+    }
     join!( // all at once; each poll polls every unfinished one
-        async { log("log 7") },
-        yield_now(),
+        async {
+            join!( // all at once; each poll polls every unfinished one
+                async { block_ms(30) },
+            );
+        },
+        async {
+            select! { // each poll starts at a branch drawn at random (from this run's seed); the first found finished wins, the others are dropped
+                _ = yield_now() => {
+                    sleep_ms(20).await; // Timer 20
+                    sleep_ms(10).await; // Timer 21
+                }
+                _ = async { block_ms(10) } => {}
+            }
+        },
+        sleep_ms(10), // Timer 22
     );
-    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
-        sleep_ms(20).await; // Timer 9
-    });
-    h1.await.unwrap();
-    let f1 = async {
-        join!( // all at once; each poll polls every unfinished one
-            yield_now(),
-            sleep_ms(20), // Timer 13
-        );
-    };
-    // nothing has run yet: futures start when polled
-    f1.await;
+    join!( // all at once; each poll polls every unfinished one
+        async {
+            join!( // all at once; each poll polls every unfinished one
+                yield_now(),
+                async { log("log 26") },
+            );
+        },
+        async {
+            for _ in 0..3 {
+                sleep_ms(20).await; // Timer 28
+                sleep_ms(20).await; // Timer 29
+                block_ms(30);
+            }
+        },
+        async {
+            let f1 = async { block_ms(10) };
+            // nothing has run yet: futures start when polled
+            f1.await;
+        },
+    );
 }
 
 pub fn size() -> usize {
@@ -838,19 +922,33 @@ pub mod random_019 {
 use runtime::prelude::*;
 
 async fn run() {
+    sleep_ms(10).await; // Timer 1
+    let f1 = sleep_ms(20); // Timer 4
+    // nothing has run yet: futures start when polled
+    f1.await;
     join!( // all at once; each poll polls every unfinished one
-        sleep_ms(10), // Timer 3
-        async { block_ms(10) },
-        sleep_ms(10), // Timer 5
+        sleep_ms(20), // Timer 6
     );
-    join!( // all at once; each poll polls every unfinished one
-        sleep_ms(50), // Timer 7
-        yield_now(),
-        async { block_ms(10) },
-    );
-    log("log 11");
-    sleep_ms(100).await; // Timer 12
-    block_ms(0);
+    let f2 = async { log("log 8") };
+    let f3 = sleep_ms(100); // Timer 9
+    // nothing has run yet: futures start when polled
+    f2.await;
+    f3.await;
+    select! {
+        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+        _ = async { log("log 11") } => {}
+    }
+    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
+        join!( // all at once; each poll polls every unfinished one
+            sleep_ms(20), // Timer 13
+            async { log("log 14") },
+            async {
+                sleep_ms(20).await; // Timer 16
+                block_ms(10);
+            },
+        );
+    });
+    h1.await.unwrap();
 }
 
 pub fn size() -> usize {
@@ -866,12 +964,22 @@ pub mod random_020 {
 use runtime::prelude::*;
 
 async fn run() {
-    log("log 2");
-    block_ms(30);
-    block_ms(10);
-    yield_now().await; // yield: the task goes to the back of the ready queue
-    yield_now().await; // yield: the task goes to the back of the ready queue
-    log("log 8");
+    join!( // all at once; each poll polls every unfinished one
+        sleep_ms(100), // Timer 2
+        async {
+            let f1 = sleep_ms(20); // Timer 4
+            // nothing has run yet: futures start when polled
+            f1.await;
+        },
+        async {
+            select! {
+                biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+                _ = sleep_ms(50) => {} // Timer 6
+                _ = sleep_ms(10) => {} // Timer 7
+                _ = sleep_ms(10) => {} // Timer 8
+            }
+        },
+    );
 }
 
 pub fn size() -> usize {
@@ -887,16 +995,7 @@ pub mod random_021 {
 use runtime::prelude::*;
 
 async fn run() {
-    select! { // each poll starts at a branch drawn at random (from this run's seed); the first found finished wins, the others are dropped
-        _ = async { block_ms(10) } => {}
-    }
-    select! {
-        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-        _ = sleep_ms(0) => {} // Timer 5
-        _ = sleep_ms(100) => {} // Timer 6
-    }
-    sleep_ms(20).await; // Timer 7
-    block_ms(10);
+    sleep_ms(10).await; // Timer 1
 }
 
 pub fn size() -> usize {
@@ -912,23 +1011,30 @@ pub mod random_022 {
 use runtime::prelude::*;
 
 async fn run() {
-    log("log 1");
-    for _ in 0..3 {
-        sleep_ms(0).await; // Timer 4
-    }
-    select! {
-        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-        _ = sleep_ms(50) => {} // Timer 6
-        _ = sleep_ms(0) => { // Timer 7
-            log("log 8");
-            block_ms(30);
-        }
-    }
     join!( // all at once; each poll polls every unfinished one
-        sleep_ms(0), // Timer 11
-        async { block_ms(30) },
-        async { log("log 13") },
+        async {
+            let f1 = sleep_ms(50); // Timer 3
+            // nothing has run yet: futures start when polled
+            f1.await;
+        },
     );
+    log("log 4");
+    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
+        let f2 = sleep_ms(10); // Timer 7
+        let f3 = sleep_ms(20); // Timer 8
+        // nothing has run yet: futures start when polled
+        f2.await;
+        f3.await;
+        sleep_ms(50).await; // Timer 9
+    });
+    let f4 = async {
+        sleep_ms(20).await; // Timer 12
+    };
+    let f5 = async { block_ms(10) };
+    // nothing has run yet: futures start when polled
+    f4.await;
+    f5.await;
+    h1.await.unwrap();
 }
 
 pub fn size() -> usize {
@@ -944,12 +1050,37 @@ pub mod random_023 {
 use runtime::prelude::*;
 
 async fn run() {
-    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
-        select! { // each poll starts at a branch drawn at random (from this run's seed); the first found finished wins, the others are dropped
-            _ = sleep_ms(0) => {} // Timer 2
+    select! {
+        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+        _ = async { log("log 2") } => {
+            sleep_ms(20).await; // Timer 10
+            sleep_ms(10).await; // Timer 11
         }
-    });
-    h1.await.unwrap();
+        _ = async {
+            select! { // each poll starts at a branch drawn at random (from this run's seed); the first found finished wins, the others are dropped
+                _ = sleep_ms(100) => {} // Timer 4
+                _ = sleep_ms(20) => {} // Timer 5
+                _ = async { log("log 6") } => {
+                    log("log 7");
+                }
+            }
+        } => {}
+        _ = async {
+            select! {
+                biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+                _ = sleep_ms(50) => {} // Timer 9
+            }
+        } => {}
+    }
+    select! {
+        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+        _ = sleep_ms(20) => { // Timer 13
+            sleep_ms(20).await; // Timer 16
+        }
+        _ = async { log("log 14") } => {}
+        _ = sleep_ms(10) => {} // Timer 15
+    }
+    sleep_ms(10).await; // Timer 17
 }
 
 pub fn size() -> usize {
@@ -965,49 +1096,28 @@ pub mod random_024 {
 use runtime::prelude::*;
 
 async fn run() {
-    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
-        sleep_ms(10).await; // Timer 1
-    });
-    h1.await.unwrap();
     join!( // all at once; each poll polls every unfinished one
+        sleep_ms(20), // Timer 2
         async {
             join!( // all at once; each poll polls every unfinished one
-                yield_now(),
-                async { log("log 5") },
+                async { block_ms(10) },
             );
         },
         async {
-            for _ in 0..3 {
-                sleep_ms(20).await; // Timer 7
-                sleep_ms(20).await; // Timer 8
-                block_ms(30);
-            }
-        },
-        async {
-            let f1 = async { block_ms(10) };
-            // nothing has run yet: futures start when polled
-            f1.await;
+            yield_now().await; // yield: the task goes to the back of the ready queue
         },
     );
-    let f2 = async {
-        select! {
-            biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-            _ = sleep_ms(10) => { // Timer 14
-                sleep_ms(20).await; // Timer 17
-                sleep_ms(50).await; // Timer 18
-            }
-            _ = async { log("log 15") } => {}
-            _ = async { block_ms(30) } => {}
-        }
+    sleep_ms(20).await; // Timer 7
+    sleep_ms(20).await; // Timer 8
+    let f1 = async {
+        join!( // all at once; each poll polls every unfinished one
+            sleep_ms(50), // Timer 11
+            async { block_ms(10) },
+            sleep_ms(50), // Timer 13
+        );
     };
-    let f3 = async { log("log 19") };
     // nothing has run yet: futures start when polled
-    f2.await;
-    f3.await;
-    select! {
-        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-        _ = async { log("log 21") } => {}
-    }
+    f1.await;
 }
 
 pub fn size() -> usize {
@@ -1023,14 +1133,23 @@ pub mod random_025 {
 use runtime::prelude::*;
 
 async fn run() {
-    for _ in 0..1 {
-        sleep_ms(20).await; // Timer 3
-        block_ms(10);
+    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
+        let f1 = sleep_ms(20); // Timer 28
+        // nothing has run yet: futures start when polled
+        f1.await;
+    });
+    let f2 = async {
         join!( // all at once; each poll polls every unfinished one
-            sleep_ms(20), // Timer 6
             yield_now(),
         );
-    }
+    };
+    let f3 = sleep_ms(20); // Timer 32
+    let f4 = async { log("log 33") };
+    // nothing has run yet: futures start when polled
+    f2.await;
+    f3.await;
+    f4.await;
+    h1.await.unwrap();
 }
 
 pub fn size() -> usize {
@@ -1046,11 +1165,9 @@ pub mod random_026 {
 use runtime::prelude::*;
 
 async fn run() {
-    log("log 1");
-    let f1 = async { block_ms(10) };
-    // nothing has run yet: futures start when polled
-    f1.await;
-    sleep_ms(50).await; // Timer 5
+    spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
+        yield_now().await; // yield: the task goes to the back of the ready queue
+    });
 }
 
 pub fn size() -> usize {
@@ -1066,41 +1183,8 @@ pub mod random_027 {
 use runtime::prelude::*;
 
 async fn run() {
-    let f1 = async {
-        for _ in 0..2 {
-            log("log 3");
-            log("log 4");
-            sleep_ms(20).await; // Timer 5
-        }
-    };
-    let f2 = async {
-        join!( // all at once; each poll polls every unfinished one
-            async { block_ms(30) },
-            sleep_ms(20), // Timer 8
-        );
-    };
-    // nothing has run yet: futures start when polled
-    f1.await;
-    f2.await;
-    let f3 = async {
-        join!( // all at once; each poll polls every unfinished one
-            sleep_ms(20), // Timer 11
-            sleep_ms(10), // Timer 12
-        );
-    };
-    let f4 = async {
-        select! {
-            biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-            _ = async { log("log 14") } => {
-                block_ms(10);
-            }
-            _ = sleep_ms(20) => {} // Timer 15
-            _ = async { block_ms(10) } => {}
-        }
-    };
-    // nothing has run yet: futures start when polled
-    f3.await;
-    f4.await;
+    log("log 1");
+    sleep_ms(10).await; // Timer 2
 }
 
 pub fn size() -> usize {
@@ -1116,24 +1200,22 @@ pub mod random_028 {
 use runtime::prelude::*;
 
 async fn run() {
+    log("log 1");
     select! { // each poll starts at a branch drawn at random (from this run's seed); the first found finished wins, the others are dropped
         _ = async {
-            join!( // all at once; each poll polls every unfinished one
-                sleep_ms(20), // Timer 9
-            );
-        } => {}
-        _ = sleep_ms(10) => {} // Timer 10
-        _ = async {
-            select! {
-                biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-                _ = async { log("log 12") } => {
-                    sleep_ms(100).await; // Timer 14
-                    sleep_ms(20).await; // Timer 15
-                }
-                _ = sleep_ms(0) => {} // Timer 13
+            select! { // each poll starts at a branch drawn at random (from this run's seed); the first found finished wins, the others are dropped
+                _ = async { log("log 4") } => {}
             }
         } => {}
+        _ = async {
+            yield_now().await; // yield: the task goes to the back of the ready queue
+        } => {
+            log("log 7");
+            block_ms(0);
+        }
     }
+    sleep_ms(20).await; // Timer 9
+    sleep_ms(0).await; // Timer 10
 }
 
 pub fn size() -> usize {
@@ -1149,15 +1231,15 @@ pub mod random_029 {
 use runtime::prelude::*;
 
 async fn run() {
-    select! {
-        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-        _ = sleep_ms(20) => {} // Timer 2
-    }
-    join!( // all at once; each poll polls every unfinished one
-        sleep_ms(50), // Timer 5
-        async { block_ms(30) },
-        sleep_ms(0), // Timer 7
-    );
+    let f1 = async { log("log 2") };
+    let f2 = async {
+        for _ in 0..1 {
+            sleep_ms(0).await; // Timer 4
+        }
+    };
+    // nothing has run yet: futures start when polled
+    f1.await;
+    f2.await;
 }
 
 pub fn size() -> usize {
@@ -1173,24 +1255,48 @@ pub mod random_030 {
 use runtime::prelude::*;
 
 async fn run() {
-    sleep_ms(20).await; // Timer 1
-    let f1 = async {
-        join!( // all at once; each poll polls every unfinished one
-            sleep_ms(50), // Timer 4
-            async { block_ms(10) },
-            sleep_ms(50), // Timer 6
-        );
-    };
-    // nothing has run yet: futures start when polled
-    f1.await;
-    for _ in 0..3 {
-        log("log 8");
-        sleep_ms(0).await; // Timer 9
-        join!( // all at once; each poll polls every unfinished one
-            async { log("log 11") },
-            async { block_ms(30) },
-        );
+    select! { // each poll starts at a branch drawn at random (from this run's seed); the first found finished wins, the others are dropped
+        _ = async { log("log 3") } => {}
+        _ = sleep_ms(0) => {} // Timer 4
     }
+    select! {
+        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+        _ = sleep_ms(100) => { // Timer 6
+            sleep_ms(0).await; // Timer 13
+        }
+        _ = async {
+            select! {
+                biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+                _ = sleep_ms(100) => { // Timer 8
+                    yield_now().await; // yield: the task goes to the back of the ready queue
+                    block_ms(10);
+                }
+                _ = sleep_ms(50) => {} // Timer 9
+            }
+        } => {}
+        _ = async { log("log 12") } => {}
+    }
+    sleep_ms(20).await; // Timer 14
+    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
+        join!( // all at once; each poll polls every unfinished one
+            async {
+                join!( // all at once; each poll polls every unfinished one
+                    sleep_ms(50), // Timer 17
+                    sleep_ms(0), // Timer 18
+                    async { log("log 19") },
+                );
+            },
+            async { log("log 20") },
+            async {
+                for _ in 0..1 {
+                    sleep_ms(100).await; // Timer 22
+                    sleep_ms(20).await; // Timer 23
+                    sleep_ms(20).await; // Timer 24
+                }
+            },
+        );
+    });
+    h1.await.unwrap();
 }
 
 pub fn size() -> usize {
@@ -1206,7 +1312,33 @@ pub mod random_031 {
 use runtime::prelude::*;
 
 async fn run() {
-    sleep_ms(100).await; // Timer 22
+    let f1 = yield_now();
+    // nothing has run yet: futures start when polled
+    f1.await;
+    log("log 3");
+    select! {
+        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+        _ = async {
+            join!( // all at once; each poll polls every unfinished one
+                sleep_ms(10), // Timer 6
+            );
+        } => {
+            sleep_ms(20).await; // Timer 8
+            sleep_ms(50).await; // Timer 9
+        }
+        _ = async { log("log 7") } => {
+            sleep_ms(50).await; // Timer 10
+        }
+    }
+    select! { // each poll starts at a branch drawn at random (from this run's seed); the first found finished wins, the others are dropped
+        _ = sleep_ms(20) => { // Timer 12
+            block_ms(30);
+        }
+        _ = async { log("log 13") } => {}
+        _ = async { block_ms(30) } => {
+            block_ms(10);
+        }
+    }
 }
 
 pub fn size() -> usize {
@@ -1222,32 +1354,27 @@ pub mod random_032 {
 use runtime::prelude::*;
 
 async fn run() {
-    sleep_ms(20).await; // Timer 1
-    for _ in 0..2 {
-        block_ms(30);
+    select! { // each poll starts at a branch drawn at random (from this run's seed); the first found finished wins, the others are dropped
+        _ = async {
+            select! { // each poll starts at a branch drawn at random (from this run's seed); the first found finished wins, the others are dropped
+                _ = sleep_ms(20) => {} // Timer 24
+            }
+        } => {}
+        _ = async {
+            for _ in 0..0 {
+                sleep_ms(0).await; // Timer 26
+                sleep_ms(20).await; // Timer 27
+                log("log 28");
+            }
+        } => {}
     }
-    log("log 5");
-    sleep_ms(0).await; // Timer 6
-    log("log 7");
-    join!( // all at once; each poll polls every unfinished one
-        async {
-            sleep_ms(0).await; // Timer 10
-            yield_now().await; // yield: the task goes to the back of the ready queue
-            log("log 12");
-        },
-        async {
-            select! {
-                biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-                _ = async { log("log 14") } => {}
-            }
-        },
-        async {
-            select! {
-                biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-                _ = async { block_ms(0) } => {}
-            }
-        },
-    );
+    spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
+        yield_now().await; // yield: the task goes to the back of the ready queue
+        select! {
+            biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+            _ = sleep_ms(10) => {} // Timer 32
+        }
+    });
 }
 
 pub fn size() -> usize {
@@ -1263,31 +1390,12 @@ pub mod random_033 {
 use runtime::prelude::*;
 
 async fn run() {
-    select! { // each poll starts at a branch drawn at random (from this run's seed); the first found finished wins, the others are dropped
-        _ = async {
-            select! {
-                biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-                _ = async { block_ms(30) } => {
-                    block_ms(10);
-                    log("log 6");
-                }
-                _ = async { block_ms(0) } => {
-                    sleep_ms(10).await; // Timer 7
-                }
-            }
-        } => {}
-    }
-    log("log 8");
-    join!( // all at once; each poll polls every unfinished one
-        async {
-            let f1 = async { log("log 11") };
-            let f2 = sleep_ms(20); // Timer 12
-            // nothing has run yet: futures start when polled
-            f1.await;
-            f2.await;
-        },
-        async { block_ms(30) },
-    );
+    log("log 1");
+    sleep_ms(50).await; // Timer 2
+    sleep_ms(50).await; // Timer 3
+    sleep_ms(50).await; // Timer 6
+    sleep_ms(0).await; // Timer 7
+    block_ms(10);
 }
 
 pub fn size() -> usize {
@@ -1305,18 +1413,23 @@ use runtime::prelude::*;
 async fn run() {
     let f1 = async {
         join!( // all at once; each poll polls every unfinished one
-            async { block_ms(30) },
+            async { log("log 3") },
         );
     };
     let f2 = async {
-        for _ in 0..1 {
-            sleep_ms(0).await; // Timer 18
-            log("log 19");
-        }
+        let f3 = sleep_ms(20); // Timer 5
+        let f4 = sleep_ms(20); // Timer 6
+        let f5 = yield_now();
+        // nothing has run yet: futures start when polled
+        f3.await;
+        f4.await;
+        f5.await;
     };
+    let f3 = sleep_ms(50); // Timer 8
     // nothing has run yet: futures start when polled
     f1.await;
     f2.await;
+    f3.await;
 }
 
 pub fn size() -> usize {
@@ -1332,16 +1445,17 @@ pub mod random_035 {
 use runtime::prelude::*;
 
 async fn run() {
-    spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
-        sleep_ms(20).await; // Timer 1
+    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
+        select! {
+            biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+            _ = async {
+                join!( // all at once; each poll polls every unfinished one
+                    sleep_ms(100), // Timer 3
+                );
+            } => {}
+        }
     });
-    for _ in 0..3 {
-        join!( // all at once; each poll polls every unfinished one
-            sleep_ms(20), // Timer 4
-            sleep_ms(0), // Timer 5
-            sleep_ms(100), // Timer 6
-        );
-    }
+    h1.await.unwrap();
 }
 
 pub fn size() -> usize {
@@ -1357,21 +1471,8 @@ pub mod random_036 {
 use runtime::prelude::*;
 
 async fn run() {
-    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
-        select! {
-            biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-            _ = async {
-                select! { // each poll starts at a branch drawn at random (from this run's seed); the first found finished wins, the others are dropped
-                    _ = async { log("log 3") } => {}
-                    _ = async { block_ms(10) } => {}
-                }
-            } => {
-                sleep_ms(20).await; // Timer 5
-                sleep_ms(50).await; // Timer 6
-            }
-        }
-    });
-    h1.await.unwrap();
+    sleep_ms(50).await; // Timer 2
+    log("log 4");
 }
 
 pub fn size() -> usize {
@@ -1386,15 +1487,23 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 pub mod random_037 {
 use runtime::prelude::*;
 
+async fn part6() {
+    join!( // all at once; each poll polls every unfinished one
+        async {
+            join!( // all at once; each poll polls every unfinished one
+                sleep_ms(10), // Timer 6
+            );
+        },
+    );
+}
+
 async fn run() {
     spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
         for _ in 0..2 {
-            join!( // all at once; each poll polls every unfinished one
-                sleep_ms(10), // Timer 3
-            );
-            block_ms(30);
+            yield_now().await; // yield: the task goes to the back of the ready queue
         }
     });
+    part6().await;
 }
 
 pub fn size() -> usize {
@@ -1411,27 +1520,14 @@ use runtime::prelude::*;
 
 async fn run() {
     join!( // all at once; each poll polls every unfinished one
-        async {
-            select! { // each poll starts at a branch drawn at random (from this run's seed); the first found finished wins, the others are dropped
-                _ = sleep_ms(100) => {} // Timer 3
-            }
-        },
-        async {
-            join!( // all at once; each poll polls every unfinished one
-                sleep_ms(10), // Timer 5
-                sleep_ms(20), // Timer 6
-            );
-        },
-        async {
-            sleep_ms(20).await; // Timer 8
-            log("log 9");
-        },
+        sleep_ms(20), // Timer 2
     );
-    let f1 = async {
-        sleep_ms(20).await; // Timer 12
-    };
-    // nothing has run yet: futures start when polled
-    f1.await;
+    yield_now().await; // yield: the task goes to the back of the ready queue
+    yield_now().await; // yield: the task goes to the back of the ready queue
+    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
+        log("log 6");
+    });
+    h1.await.unwrap();
 }
 
 pub fn size() -> usize {
@@ -1446,22 +1542,25 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 pub mod random_039 {
 use runtime::prelude::*;
 
+async fn part7() {
+    log("log 6");
+}
+
 async fn run() {
-    sleep_ms(20).await; // Timer 1
-    sleep_ms(50).await; // Timer 2
-    block_ms(30);
-    sleep_ms(10).await; // Timer 6
+    join!( // all at once; each poll polls every unfinished one
+        async {
+            let f1 = async {
+                sleep_ms(50).await; // Timer 3
+                block_ms(10);
+                block_ms(10);
+            };
+            // nothing has run yet: futures start when polled
+            f1.await;
+        },
+        part7(),
+    );
+    part7().await;
     sleep_ms(100).await; // Timer 7
-    log("log 8");
-    select! {
-        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-        _ = sleep_ms(0) => { // Timer 10
-            sleep_ms(50).await; // Timer 12
-            sleep_ms(20).await; // Timer 13
-        }
-        _ = yield_now() => {}
-    }
-    block_ms(10);
 }
 
 pub fn size() -> usize {
@@ -1478,14 +1577,16 @@ use runtime::prelude::*;
 
 async fn run() {
     select! { // each poll starts at a branch drawn at random (from this run's seed); the first found finished wins, the others are dropped
-        _ = sleep_ms(20) => {} // Timer 2
         _ = async {
-            let f1 = sleep_ms(50); // Timer 4
-            let f2 = sleep_ms(100); // Timer 5
-            // nothing has run yet: futures start when polled
-            f1.await;
-            f2.await;
-        } => {}
+            for _ in 0..2 {
+                block_ms(10);
+                yield_now().await; // yield: the task goes to the back of the ready queue
+                sleep_ms(0).await; // Timer 5
+            }
+        } => {
+            sleep_ms(10).await; // Timer 6
+            sleep_ms(20).await; // Timer 7
+        }
     }
 }
 
@@ -1502,10 +1603,10 @@ pub mod random_041 {
 use runtime::prelude::*;
 
 async fn run() {
-    block_ms(30);
-    spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
-        log("log 2");
+    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
+        sleep_ms(20).await; // Timer 1
     });
+    h1.await.unwrap();
 }
 
 pub fn size() -> usize {
@@ -1521,233 +1622,27 @@ pub mod random_042 {
 use runtime::prelude::*;
 
 async fn run() {
-    sleep_ms(50).await; // Timer 1
-    spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
-        yield_now().await; // yield: the task goes to the back of the ready queue
-        select! {
-            biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-            _ = sleep_ms(10) => {} // Timer 5
-        }
-    });
-}
-
-pub fn size() -> usize {
-    std::mem::size_of_val(&run())
-}
-
-pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
-    Box::pin(run())
-}
-}
-
-pub mod random_043 {
-use runtime::prelude::*;
-
-async fn run() {
-    join!( // all at once; each poll polls every unfinished one
-        async { log("log 2") },
-    );
-    sleep_ms(50).await; // Timer 3
-    sleep_ms(50).await; // Timer 4
-}
-
-pub fn size() -> usize {
-    std::mem::size_of_val(&run())
-}
-
-pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
-    Box::pin(run())
-}
-}
-
-pub mod random_044 {
-use runtime::prelude::*;
-
-async fn run() {
-    let f1 = sleep_ms(0); // Timer 3
-    let f2 = async { block_ms(10) };
-    // nothing has run yet: futures start when polled
-    f1.await;
-    f2.await;
-    yield_now().await; // yield: the task goes to the back of the ready queue
-    let f3 = async {
-        join!( // all at once; each poll polls every unfinished one
-            async { log("log 8") },
-        );
-    };
-    let f4 = async {
-        let f5 = sleep_ms(20); // Timer 10
-        let f6 = sleep_ms(20); // Timer 11
-        let f7 = yield_now();
-        // nothing has run yet: futures start when polled
-        f5.await;
-        f6.await;
-        f7.await;
-    };
-    let f5 = sleep_ms(50); // Timer 13
-    // nothing has run yet: futures start when polled
-    f3.await;
-    f4.await;
-    f5.await;
-}
-
-pub fn size() -> usize {
-    std::mem::size_of_val(&run())
-}
-
-pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
-    Box::pin(run())
-}
-}
-
-pub mod random_045 {
-use runtime::prelude::*;
-
-async fn run() {
     join!( // all at once; each poll polls every unfinished one
         async {
-            select! {
-                biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-                _ = sleep_ms(0) => {} // Timer 3
-            }
-        },
-        async {
-            select! { // each poll starts at a branch drawn at random (from this run's seed); the first found finished wins, the others are dropped
-                _ = async { log("log 5") } => {
-                    sleep_ms(10).await; // Timer 7
-                }
-                _ = sleep_ms(20) => {} // Timer 6
-            }
-        },
-    );
-}
-
-pub fn size() -> usize {
-    std::mem::size_of_val(&run())
-}
-
-pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
-    Box::pin(run())
-}
-}
-
-pub mod random_046 {
-use runtime::prelude::*;
-
-async fn run() {
-    let f1 = async { log("log 3") };
-    let f2 = async { block_ms(30) };
-    let f3 = sleep_ms(20); // Timer 5
-    // nothing has run yet: futures start when polled
-    f1.await;
-    f2.await;
-    f3.await;
-    select! { // each poll starts at a branch drawn at random (from this run's seed); the first found finished wins, the others are dropped
-        _ = async { block_ms(0) } => {
-            sleep_ms(10).await; // Timer 8
-            sleep_ms(20).await; // Timer 9
-        }
-    }
-    block_ms(10);
-    sleep_ms(20).await; // Timer 12
-    sleep_ms(10).await; // Timer 13
-    sleep_ms(20).await; // Timer 15
-    yield_now().await; // yield: the task goes to the back of the ready queue
-    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
-        log("log 18");
-    });
-    h1.await.unwrap();
-}
-
-pub fn size() -> usize {
-    std::mem::size_of_val(&run())
-}
-
-pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
-    Box::pin(run())
-}
-}
-
-pub mod random_047 {
-use runtime::prelude::*;
-
-async fn run() {
-    select! {
-        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-        _ = async {
-            let f1 = async { log("log 3") };
+            let f1 = sleep_ms(10); // Timer 3
+            let f2 = async { log("log 4") };
+            let f3 = async { log("log 5") };
             // nothing has run yet: futures start when polled
             f1.await;
-        } => {
-            block_ms(10);
-        }
-    }
-    select! {
-        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-        _ = async {
-            sleep_ms(100).await; // Timer 7
-        } => {}
-    }
-    block_ms(0);
-    sleep_ms(0).await; // Timer 9
-}
-
-pub fn size() -> usize {
-    std::mem::size_of_val(&run())
-}
-
-pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
-    Box::pin(run())
-}
-}
-
-pub mod random_048 {
-use runtime::prelude::*;
-
-async fn run() {
-    for _ in 0..1 {
-        sleep_ms(50).await; // Timer 3
-        sleep_ms(0).await; // Timer 4
-        let f1 = sleep_ms(20); // Timer 6
-        // nothing has run yet: futures start when polled
-        f1.await;
-    }
-    join!( // all at once; each poll polls every unfinished one
-        async {
-            for _ in 0..1 {
-                sleep_ms(0).await; // Timer 9
-            }
-        },
-        async {
-            join!( // all at once; each poll polls every unfinished one
-                async { log("log 11") },
-            );
+            f2.await;
+            f3.await;
         },
     );
-    let f2 = async {
-        let f3 = sleep_ms(100); // Timer 14
-        // nothing has run yet: futures start when polled
-        f3.await;
-    };
-    let f3 = async {
-        join!( // all at once; each poll polls every unfinished one
-            async { log("log 16") },
-            async { log("log 17") },
-        );
-    };
-    // nothing has run yet: futures start when polled
-    f2.await;
-    f3.await;
     select! { // each poll starts at a branch drawn at random (from this run's seed); the first found finished wins, the others are dropped
-        _ = sleep_ms(0) => {} // Timer 19
-        _ = sleep_ms(20) => { // Timer 20
-            log("log 24");
-            sleep_ms(20).await; // Timer 25
+        _ = sleep_ms(0) => {} // Timer 7
+        _ = sleep_ms(20) => { // Timer 8
+            log("log 12");
+            sleep_ms(20).await; // Timer 13
         }
         _ = async {
             join!( // all at once; each poll polls every unfinished one
-                sleep_ms(0), // Timer 22
-                sleep_ms(20), // Timer 23
+                sleep_ms(0), // Timer 10
+                sleep_ms(20), // Timer 11
             );
         } => {
             yield_now().await; // yield: the task goes to the back of the ready queue
@@ -1764,23 +1659,274 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 }
 }
 
+pub mod random_043 {
+use runtime::prelude::*;
+
+async fn part2() {
+    log("log 1");
+}
+
+async fn run() {
+    part2().await;
+    sleep_ms(10).await; // Timer 2
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_044 {
+use runtime::prelude::*;
+
+async fn run() {
+    spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
+        for _ in 0..3 {
+            sleep_ms(50).await; // Timer 3
+        }
+        select! {
+            biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+            _ = sleep_ms(20) => {} // Timer 5
+            _ = sleep_ms(0) => {} // Timer 6
+            _ = sleep_ms(50) => {} // Timer 7
+        }
+    });
+    sleep_ms(0).await; // Timer 8
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_045 {
+use runtime::prelude::*;
+
+async fn run() {
+    sleep_ms(20).await; // Timer 2
+    log("log 3");
+    spawn(async move { // spawn: a task of its own; it starts once this task pauses at an .await
+        let f1 = async {
+            join!( // all at once; each poll polls every unfinished one
+                sleep_ms(50), // Timer 6
+            );
+        };
+        let f2 = async {
+            for r10 in 0..2 {
+                log(format!("log 8 {r10}"));
+                sleep_ms(100).await; // Timer 9
+                sleep_ms(0).await; // Timer 10
+            }
+        };
+        let f3 = async { log("log 11") };
+        // nothing has run yet: futures start when polled
+        f1.await;
+        f2.await;
+        f3.await;
+    });
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_046 {
+use runtime::prelude::*;
+
+async fn run() {
+    let f1 = async {
+        for _ in 0..3 {
+            sleep_ms(20).await; // Timer 3
+            log("log 4");
+            sleep_ms(10).await; // Timer 5
+        }
+    };
+    // nothing has run yet: futures start when polled
+    f1.await;
+    log("log 6");
+    let f2 = async { block_ms(0) };
+    // nothing has run yet: futures start when polled
+    f2.await;
+    block_ms(10);
+    select! { // each poll starts at a branch drawn at random (from this run's seed); the first found finished wins, the others are dropped
+        _ = async {
+            select! {
+                biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+                _ = async { block_ms(30) } => {}
+            }
+        } => {}
+    }
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_047 {
+use runtime::prelude::*;
+
+async fn run() {
+    for _ in 0..0 {
+        join!( // all at once; each poll polls every unfinished one
+            async { block_ms(10) },
+        );
+        for _ in 0..0 {
+            sleep_ms(20).await; // Timer 5
+            block_ms(10);
+        }
+    }
+    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
+        sleep_ms(20).await; // Timer 7
+    });
+    h1.await.unwrap();
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_048 {
+use runtime::prelude::*;
+
+async fn run() {
+    spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
+        join!( // all at once; each poll polls every unfinished one
+            sleep_ms(20), // Timer 3
+            sleep_ms(20), // Timer 4
+        );
+        join!( // all at once; each poll polls every unfinished one
+            yield_now(),
+            sleep_ms(20), // Timer 7
+            async { log("log 8") },
+        );
+        yield_now().await; // yield: the task goes to the back of the ready queue
+    });
+    select! {
+        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+        _ = async {
+            join!( // all at once; each poll polls every unfinished one
+                sleep_ms(20), // Timer 12
+            );
+        } => {}
+        _ = async {
+            for _ in 0..3 {
+                sleep_ms(50).await; // Timer 14
+                sleep_ms(20).await; // Timer 15
+                sleep_ms(20).await; // Timer 16
+            }
+        } => {}
+        _ = async {
+            join!( // all at once; each poll polls every unfinished one
+                async { log("log 18") },
+            );
+        } => {}
+    }
+    let f1 = async {
+        join!( // all at once; each poll polls every unfinished one
+            sleep_ms(0), // Timer 21
+        );
+    };
+    // nothing has run yet: futures start when polled
+    f1.await;
+    join!( // all at once; each poll polls every unfinished one
+        async { log("log 23") },
+        async {
+            for _ in 0..1 {
+                sleep_ms(100).await; // Timer 25
+                yield_now().await; // yield: the task goes to the back of the ready queue
+            }
+        },
+        sleep_ms(10), // Timer 27
+    );
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
 pub mod random_049 {
 use runtime::prelude::*;
 
 async fn run() {
-    select! {
-        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-        _ = async { log("log 2") } => {}
-        _ = sleep_ms(10) => { // Timer 3
-            block_ms(0);
-            sleep_ms(50).await; // Timer 8
+    let f1 = async {
+        join!( // all at once; each poll polls every unfinished one
+            sleep_ms(100), // Timer 3
+            async { log("log 4") },
+        );
+    };
+    // nothing has run yet: futures start when polled
+    f1.await;
+    block_ms(0);
+    sleep_ms(0).await; // Timer 7
+    for _ in 0..3 {
+        sleep_ms(20).await; // Timer 9
+    }
+    select! { // each poll starts at a branch drawn at random (from this run's seed); the first found finished wins, the others are dropped
+        _ = async {
+            join!( // all at once; each poll polls every unfinished one
+                async { log("log 12") },
+            );
+        } => {
+            sleep_ms(0).await; // Timer 17
+            sleep_ms(10).await; // Timer 18
         }
         _ = async {
-            block_ms(30);
-            sleep_ms(20).await; // Timer 6
+            select! {
+                biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+                _ = sleep_ms(20) => {} // Timer 14
+            }
+        } => {}
+        _ = async {
+            let f2 = async { log("log 16") };
+            // nothing has run yet: futures start when polled
+            f2.await;
         } => {}
     }
-    sleep_ms(20).await; // Timer 9
+    join!( // all at once; each poll polls every unfinished one
+        async {
+            select! { // each poll starts at a branch drawn at random (from this run's seed); the first found finished wins, the others are dropped
+                _ = sleep_ms(10) => {} // Timer 21
+                _ = sleep_ms(50) => {} // Timer 22
+                _ = sleep_ms(50) => {} // Timer 23
+            }
+        },
+        async { log("log 24") },
+        async {
+            join!( // all at once; each poll polls every unfinished one
+                yield_now(),
+                async { block_ms(0) },
+                async { block_ms(0) },
+            );
+        },
+    );
 }
 
 pub fn size() -> usize {
@@ -1796,36 +1942,16 @@ pub mod random_050 {
 use runtime::prelude::*;
 
 async fn run() {
-    sleep_ms(20).await; // Timer 25
-    block_ms(0);
-    log("log 28");
-    log("log 29");
-    select! { // each poll starts at a branch drawn at random (from this run's seed); the first found finished wins, the others are dropped
-        _ = async {
-            let f1 = async { block_ms(30) };
-            let f2 = async { log("log 33") };
-            let f3 = sleep_ms(100); // Timer 34
-            // nothing has run yet: futures start when polled
-            f1.await;
-            f2.await;
-            f3.await;
-        } => {
-            log("log 35");
-        }
-    }
-    select! {
-        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-        _ = async {
-            sleep_ms(10).await; // Timer 38
-        } => {}
-        _ = async {
-            join!( // all at once; each poll polls every unfinished one
-                async { block_ms(0) },
-            );
-        } => {
-            sleep_ms(0).await; // Timer 41
-        }
-    }
+    block_ms(10);
+    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
+        let f1 = async {
+            yield_now().await; // yield: the task goes to the back of the ready queue
+            block_ms(10);
+        };
+        // nothing has run yet: futures start when polled
+        f1.await;
+    });
+    h1.await.unwrap();
 }
 
 pub fn size() -> usize {
@@ -1842,6 +1968,26 @@ use runtime::prelude::*;
 
 async fn run() {
     log("log 1");
+    join!( // all at once; each poll polls every unfinished one
+        async {
+            block_ms(30);
+            sleep_ms(10).await; // Timer 5
+            yield_now().await; // yield: the task goes to the back of the ready queue
+        },
+    );
+    let f1 = yield_now();
+    let f2 = async {
+        select! { // each poll starts at a branch drawn at random (from this run's seed); the first found finished wins, the others are dropped
+            _ = async { block_ms(10) } => {}
+            _ = async { block_ms(10) } => {
+                sleep_ms(20).await; // Timer 12
+                log("log 13");
+            }
+        }
+    };
+    // nothing has run yet: futures start when polled
+    f1.await;
+    f2.await;
 }
 
 pub fn size() -> usize {
@@ -1860,33 +2006,40 @@ async fn run() {
     select! { // each poll starts at a branch drawn at random (from this run's seed); the first found finished wins, the others are dropped
         _ = async {
             join!( // all at once; each poll polls every unfinished one
-                async { block_ms(30) },
-                yield_now(),
-                sleep_ms(20), // Timer 5
+                sleep_ms(0), // Timer 3
+                sleep_ms(0), // Timer 4
             );
         } => {}
-        _ = async { log("log 6") } => {}
+        _ = async {
+            let f1 = async { log("log 6") };
+            // nothing has run yet: futures start when polled
+            f1.await;
+        } => {}
+        _ = sleep_ms(20) => {} // Timer 7
     }
-    select! {
-        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-        _ = async {
+    join!( // all at once; each poll polls every unfinished one
+        async {
             join!( // all at once; each poll polls every unfinished one
-                sleep_ms(20), // Timer 9
+                sleep_ms(0), // Timer 10
+                sleep_ms(0), // Timer 11
             );
-        } => {}
-        _ = async {
-            for _ in 0..3 {
-                sleep_ms(50).await; // Timer 11
-                sleep_ms(20).await; // Timer 12
-                sleep_ms(20).await; // Timer 13
+        },
+        sleep_ms(10), // Timer 12
+        async {
+            select! {
+                biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+                _ = async { block_ms(10) } => {}
             }
-        } => {}
-        _ = async {
-            join!( // all at once; each poll polls every unfinished one
-                async { log("log 15") },
-            );
-        } => {}
-    }
+        },
+    );
+    sleep_ms(20).await; // Timer 15
+    join!( // all at once; each poll polls every unfinished one
+        sleep_ms(20), // Timer 17
+        async {
+            yield_now().await; // yield: the task goes to the back of the ready queue
+            log("log 20");
+        },
+    );
 }
 
 pub fn size() -> usize {
@@ -1902,32 +2055,13 @@ pub mod random_053 {
 use runtime::prelude::*;
 
 async fn run() {
-    join!( // all at once; each poll polls every unfinished one
-        async {
-            join!( // all at once; each poll polls every unfinished one
-                sleep_ms(20), // Timer 3
-            );
-        },
-    );
-    let f1 = async {
-        for _ in 0..0 {
-            sleep_ms(10).await; // Timer 6
-        }
-    };
+    select! { // each poll starts at a branch drawn at random (from this run's seed); the first found finished wins, the others are dropped
+        _ = sleep_ms(100) => {} // Timer 2
+    }
+    let f1 = sleep_ms(20); // Timer 4
+    let f2 = sleep_ms(20); // Timer 5
     // nothing has run yet: futures start when polled
     f1.await;
-    sleep_ms(10).await; // Timer 9
-    block_ms(10);
-    let f2 = async {
-        let f3 = sleep_ms(20); // Timer 13
-        let f4 = async { log("log 14") };
-        let f5 = async { log("log 15") };
-        // nothing has run yet: futures start when polled
-        f3.await;
-        f4.await;
-        f5.await;
-    };
-    // nothing has run yet: futures start when polled
     f2.await;
 }
 
@@ -1943,24 +2077,22 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 pub mod random_054 {
 use runtime::prelude::*;
 
-async fn run() {
+async fn part11() {
+    sleep_ms(10).await; // Timer 3
+    block_ms(30);
     join!( // all at once; each poll polls every unfinished one
-        sleep_ms(0), // Timer 2
+        async { log("log 6") },
+        async { log("log 7") },
+        async { block_ms(30) },
     );
-    let f1 = async {
-        for r7 in 0..1 {
-            log(format!("log 5 {r7}"));
-            log("log 6");
-            log("log 7");
-        }
-    };
-    // nothing has run yet: futures start when polled
-    f1.await;
-    for _ in 0..3 {
-        log("log 10");
-        sleep_ms(10).await; // Timer 11
-        sleep_ms(0).await; // Timer 12
-    }
+    join!( // all at once; each poll polls every unfinished one
+        async { block_ms(10) },
+        sleep_ms(20), // Timer 11
+    );
+}
+
+async fn run() {
+    part11().await;
 }
 
 pub fn size() -> usize {
@@ -1976,16 +2108,35 @@ pub mod random_055 {
 use runtime::prelude::*;
 
 async fn run() {
-    spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
-        select! { // each poll starts at a branch drawn at random (from this run's seed); the first found finished wins, the others are dropped
-            _ = async {
-                for _ in 0..2 {
-                    yield_now().await; // yield: the task goes to the back of the ready queue
-                    yield_now().await; // yield: the task goes to the back of the ready queue
-                }
-            } => {}
-        }
+    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
+        log("log 1");
     });
+    select! { // each poll starts at a branch drawn at random (from this run's seed); the first found finished wins, the others are dropped
+        _ = async {
+            let f1 = sleep_ms(20); // Timer 4
+            let f2 = sleep_ms(50); // Timer 5
+            // nothing has run yet: futures start when polled
+            f1.await;
+            f2.await;
+        } => {
+            sleep_ms(100).await; // Timer 12
+        }
+        _ = async {
+            select! {
+                biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+                _ = async { block_ms(30) } => {}
+                _ = sleep_ms(20) => {} // Timer 8
+            }
+        } => {}
+        _ = async {
+            let f3 = async { log("log 10") };
+            let f4 = sleep_ms(20); // Timer 11
+            // nothing has run yet: futures start when polled
+            f3.await;
+            f4.await;
+        } => {}
+    }
+    h1.await.unwrap();
 }
 
 pub fn size() -> usize {
@@ -2001,21 +2152,18 @@ pub mod random_056 {
 use runtime::prelude::*;
 
 async fn run() {
-    sleep_ms(20).await; // Timer 1
-    let f1 = async { log("log 4") };
-    let f2 = sleep_ms(50); // Timer 5
-    // nothing has run yet: futures start when polled
-    f1.await;
-    f2.await;
+    select! { // each poll starts at a branch drawn at random (from this run's seed); the first found finished wins, the others are dropped
+        _ = async {
+            join!( // all at once; each poll polls every unfinished one
+                sleep_ms(10), // Timer 3
+            );
+        } => {}
+    }
     join!( // all at once; each poll polls every unfinished one
-        sleep_ms(0), // Timer 7
-        sleep_ms(0), // Timer 8
+        sleep_ms(20), // Timer 6
+        sleep_ms(10), // Timer 7
     );
-    let f3 = async { log("log 10") };
-    // nothing has run yet: futures start when polled
-    f3.await;
-    sleep_ms(20).await; // Timer 11
-    log("log 12");
+    block_ms(0);
 }
 
 pub fn size() -> usize {
@@ -2031,10 +2179,40 @@ pub mod random_057 {
 use runtime::prelude::*;
 
 async fn run() {
-    for _ in 0..0 {
-        sleep_ms(100).await; // Timer 2
-    }
-    sleep_ms(10).await; // Timer 3
+    spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
+        join!( // all at once; each poll polls every unfinished one
+            sleep_ms(20), // Timer 3
+            sleep_ms(20), // Timer 4
+        );
+    });
+    join!( // all at once; each poll polls every unfinished one
+        yield_now(),
+        async {
+            select! {
+                biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+                _ = async { block_ms(10) } => {
+                    sleep_ms(10).await; // Timer 10
+                    log("log 11");
+                }
+                _ = sleep_ms(100) => { // Timer 9
+                    sleep_ms(10).await; // Timer 12
+                    block_ms(10);
+                }
+            }
+        },
+        async {
+            yield_now().await; // yield: the task goes to the back of the ready queue
+            log("log 16");
+        },
+    );
+    let f1 = async {
+        sleep_ms(20).await; // Timer 19
+    };
+    // nothing has run yet: futures start when polled
+    f1.await;
+    sleep_ms(10).await; // Timer 21
+    block_ms(10);
+    sleep_ms(10).await; // Timer 24
 }
 
 pub fn size() -> usize {
@@ -2050,18 +2228,20 @@ pub mod random_058 {
 use runtime::prelude::*;
 
 async fn run() {
-    block_ms(10);
-    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
-        sleep_ms(20).await; // Timer 3
+    log("log 1");
+    part8().await;
+}
+
+async fn part8() {
+    for _ in 0..0 {
+        yield_now().await; // yield: the task goes to the back of the ready queue
+        block_ms(30);
         join!( // all at once; each poll polls every unfinished one
-            sleep_ms(20), // Timer 5
-            async { log("log 6") },
+            sleep_ms(100), // Timer 6
+            sleep_ms(10), // Timer 7
+            yield_now(),
         );
-        log("log 8");
-        log("log 9");
-        sleep_ms(50).await; // Timer 10
-    });
-    h1.await.unwrap();
+    }
 }
 
 pub fn size() -> usize {
@@ -2077,11 +2257,13 @@ pub mod random_059 {
 use runtime::prelude::*;
 
 async fn run() {
-    let f1 = sleep_ms(20); // Timer 2
-    let f2 = sleep_ms(20); // Timer 3
-    // nothing has run yet: futures start when polled
-    f1.await;
-    f2.await;
+    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
+        log("log 3");
+        join!( // all at once; each poll polls every unfinished one
+            async { block_ms(10) },
+        );
+    });
+    h1.await.unwrap();
 }
 
 pub fn size() -> usize {
@@ -2094,224 +2276,6 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 }
 
 pub mod random_060 {
-use runtime::prelude::*;
-
-async fn run() {
-    let h1 = spawn(async move { // spawn: a task of its own; it starts once this task pauses at an .await
-        for r9 in 0..1 {
-            log(format!("log 3 {r9}"));
-            sleep_ms(50).await; // Timer 4
-            sleep_ms(100).await; // Timer 5
-            join!( // all at once; each poll polls every unfinished one
-                async { log("log 7") },
-                async { log(format!("log 8 {r9}")) },
-                async { block_ms(30) },
-            );
-        }
-    });
-    h1.await.unwrap();
-    join!( // all at once; each poll polls every unfinished one
-        async { block_ms(30) },
-        sleep_ms(10), // Timer 12
-    );
-}
-
-pub fn size() -> usize {
-    std::mem::size_of_val(&run())
-}
-
-pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
-    Box::pin(run())
-}
-}
-
-pub mod random_061 {
-use runtime::prelude::*;
-
-async fn run() {
-    for _ in 0..1 {
-        sleep_ms(20).await; // Timer 2
-        join!( // all at once; each poll polls every unfinished one
-            sleep_ms(50), // Timer 4
-            sleep_ms(0), // Timer 5
-        );
-    }
-}
-
-pub fn size() -> usize {
-    std::mem::size_of_val(&run())
-}
-
-pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
-    Box::pin(run())
-}
-}
-
-pub mod random_062 {
-use runtime::prelude::*;
-
-async fn run() {
-    sleep_ms(50).await; // Timer 1
-    let f1 = async {
-        sleep_ms(20).await; // Timer 4
-        sleep_ms(10).await; // Timer 5
-        sleep_ms(0).await; // Timer 6
-    };
-    let f2 = async {
-        sleep_ms(100).await; // Timer 8
-    };
-    // nothing has run yet: futures start when polled
-    f1.await;
-    f2.await;
-    join!( // all at once; each poll polls every unfinished one
-        sleep_ms(20), // Timer 10
-        async {
-            join!( // all at once; each poll polls every unfinished one
-                sleep_ms(50), // Timer 12
-                sleep_ms(20), // Timer 13
-                sleep_ms(20), // Timer 14
-            );
-        },
-    );
-    sleep_ms(20).await; // Timer 15
-}
-
-pub fn size() -> usize {
-    std::mem::size_of_val(&run())
-}
-
-pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
-    Box::pin(run())
-}
-}
-
-pub mod random_063 {
-use runtime::prelude::*;
-
-async fn run() {
-    sleep_ms(20).await; // Timer 1
-}
-
-pub fn size() -> usize {
-    std::mem::size_of_val(&run())
-}
-
-pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
-    Box::pin(run())
-}
-}
-
-pub mod random_064 {
-use runtime::prelude::*;
-
-async fn run() {
-    spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
-        sleep_ms(0).await; // Timer 2
-    });
-    block_ms(10);
-    let f1 = async {
-        for _ in 0..0 {
-            block_ms(10);
-            sleep_ms(20).await; // Timer 7
-            sleep_ms(20).await; // Timer 8
-        }
-    };
-    let f2 = async {
-        select! {
-            biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-            _ = async { log("log 10") } => {
-                sleep_ms(10).await; // Timer 13
-                log("log 14");
-            }
-            _ = sleep_ms(10) => { // Timer 11
-                sleep_ms(10).await; // Timer 15
-                block_ms(10);
-            }
-            _ = sleep_ms(100) => {} // Timer 12
-        }
-    };
-    // nothing has run yet: futures start when polled
-    f1.await;
-    f2.await;
-    select! {
-        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-        _ = async {
-            select! { // each poll starts at a branch drawn at random (from this run's seed); the first found finished wins, the others are dropped
-                _ = async { log("log 19") } => {}
-                _ = sleep_ms(20) => {} // Timer 20
-                _ = sleep_ms(10) => {} // Timer 21
-            }
-        } => {
-            log("log 23");
-        }
-        _ = sleep_ms(10) => {} // Timer 22
-    }
-}
-
-pub fn size() -> usize {
-    std::mem::size_of_val(&run())
-}
-
-pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
-    Box::pin(run())
-}
-}
-
-pub mod random_065 {
-use runtime::prelude::*;
-
-async fn run() {
-    sleep_ms(100).await; // Timer 1
-    log("log 2");
-}
-
-pub fn size() -> usize {
-    std::mem::size_of_val(&run())
-}
-
-pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
-    Box::pin(run())
-}
-}
-
-pub mod random_066 {
-use runtime::prelude::*;
-
-async fn run() {
-    yield_now().await; // yield: the task goes to the back of the ready queue
-    block_ms(30);
-    join!( // all at once; each poll polls every unfinished one
-        async {
-            join!( // all at once; each poll polls every unfinished one
-                sleep_ms(10), // Timer 5
-                yield_now(),
-                sleep_ms(20), // Timer 7
-            );
-        },
-        async { log("log 8") },
-        async { block_ms(10) },
-    );
-    select! { // each poll starts at a branch drawn at random (from this run's seed); the first found finished wins, the others are dropped
-        _ = sleep_ms(20) => {} // Timer 11
-        _ = yield_now() => {
-            sleep_ms(50).await; // Timer 15
-        }
-        _ = async {
-            sleep_ms(20).await; // Timer 14
-        } => {}
-    }
-}
-
-pub fn size() -> usize {
-    std::mem::size_of_val(&run())
-}
-
-pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
-    Box::pin(run())
-}
-}
-
-pub mod random_067 {
 use runtime::prelude::*;
 
 async fn run() {
@@ -2357,38 +2321,169 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 }
 }
 
+pub mod random_061 {
+use runtime::prelude::*;
+
+async fn run() {
+    part1().await;
+    part1().await;
+}
+
+async fn part1() {
+    log("log 1");
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_062 {
+use runtime::prelude::*;
+
+async fn run() {
+    select! { // each poll starts at a branch drawn at random (from this run's seed); the first found finished wins, the others are dropped
+        _ = sleep_ms(10) => {} // Timer 2
+        _ = async {
+            let f1 = async { block_ms(30) };
+            let f2 = async { log("log 5") };
+            let f3 = async { block_ms(0) };
+            // nothing has run yet: futures start when polled
+            f1.await;
+            f2.await;
+            f3.await;
+        } => {
+            log("log 11");
+        }
+        _ = async {
+            select! { // each poll starts at a branch drawn at random (from this run's seed); the first found finished wins, the others are dropped
+                _ = async { block_ms(0) } => {
+                    sleep_ms(50).await; // Timer 10
+                }
+                _ = sleep_ms(10) => {} // Timer 9
+            }
+        } => {}
+    }
+    join!( // all at once; each poll polls every unfinished one
+        sleep_ms(10), // Timer 13
+    );
+    sleep_ms(50).await; // Timer 15
+    sleep_ms(0).await; // Timer 17
+    log("log 18");
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_063 {
+use runtime::prelude::*;
+
+async fn run() {
+    let f1 = yield_now();
+    let f2 = async { log("log 4") };
+    // nothing has run yet: futures start when polled
+    f1.await;
+    f2.await;
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_064 {
+use runtime::prelude::*;
+
+async fn run() {
+    sleep_ms(20).await; // Timer 7
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_065 {
+use runtime::prelude::*;
+
+async fn run() {
+    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
+        join!( // all at once; each poll polls every unfinished one
+            async { log("log 3") },
+        );
+    });
+    h1.await.unwrap();
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_066 {
+use runtime::prelude::*;
+
+async fn run() {
+    sleep_ms(50).await; // Timer 21
+    block_ms(0);
+    log("log 23");
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_067 {
+use runtime::prelude::*;
+
+async fn run() {
+    block_ms(10);
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
 pub mod random_068 {
 use runtime::prelude::*;
 
 async fn run() {
-    for _ in 0..2 {
-        log("log 2");
-        sleep_ms(50).await; // Timer 3
-    }
-    select! { // each poll starts at a branch drawn at random (from this run's seed); the first found finished wins, the others are dropped
-        _ = async {
-            sleep_ms(100).await; // Timer 6
-            log("log 7");
-        } => {
-            sleep_ms(20).await; // Timer 12
-            sleep_ms(50).await; // Timer 13
-        }
-        _ = async {
-            yield_now().await; // yield: the task goes to the back of the ready queue
-            block_ms(10);
-            yield_now().await; // yield: the task goes to the back of the ready queue
-        } => {}
-    }
-    select! {
-        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-        _ = async { log("log 15") } => {}
-        _ = yield_now() => {
-            sleep_ms(10).await; // Timer 17
-        }
-    }
-    sleep_ms(50).await; // Timer 19
-    sleep_ms(0).await; // Timer 21
-    log("log 22");
+    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
+        sleep_ms(100).await; // Timer 2
+    });
+    h1.await.unwrap();
 }
 
 pub fn size() -> usize {
@@ -2404,7 +2499,29 @@ pub mod random_069 {
 use runtime::prelude::*;
 
 async fn run() {
-    sleep_ms(0).await; // Timer 1
+    sleep_ms(50).await; // Timer 1
+    join!( // all at once; each poll polls every unfinished one
+        part9(),
+        part9(),
+    );
+}
+
+async fn part9() {
+    select! {
+        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+        _ = async {
+            join!( // all at once; each poll polls every unfinished one
+                sleep_ms(10), // Timer 4
+                yield_now(),
+            );
+        } => {
+            block_ms(10);
+            sleep_ms(10).await; // Timer 9
+        }
+        _ = async {
+            log("log 7");
+        } => {}
+    }
 }
 
 pub fn size() -> usize {
@@ -2420,18 +2537,19 @@ pub mod random_070 {
 use runtime::prelude::*;
 
 async fn run() {
-    let f1 = async {
-        block_ms(30);
-        sleep_ms(10).await; // Timer 4
-    };
-    let f2 = async {
-        sleep_ms(0).await; // Timer 6
-    };
+    join!( // all at once; each poll polls every unfinished one
+        sleep_ms(10), // Timer 25
+        yield_now(),
+        sleep_ms(100), // Timer 27
+    );
+    let f1 = sleep_ms(10); // Timer 30
+    let f2 = sleep_ms(20); // Timer 31
+    let f3 = sleep_ms(0); // Timer 32
     // nothing has run yet: futures start when polled
     f1.await;
     f2.await;
-    sleep_ms(50).await; // Timer 7
-    log("log 8");
+    f3.await;
+    block_ms(0);
 }
 
 pub fn size() -> usize {
@@ -2447,19 +2565,20 @@ pub mod random_071 {
 use runtime::prelude::*;
 
 async fn run() {
-    log("log 1");
-    join!( // all at once; each poll polls every unfinished one
-        async {
-            join!( // all at once; each poll polls every unfinished one
-                sleep_ms(20), // Timer 4
-            );
-        },
-        async { block_ms(10) },
-        async {
-            sleep_ms(0).await; // Timer 7
-        },
-    );
-    sleep_ms(20).await; // Timer 8
+    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
+        log("log 1");
+    });
+    select! { // each poll starts at a branch drawn at random (from this run's seed); the first found finished wins, the others are dropped
+        _ = async {
+            sleep_ms(100).await; // Timer 4
+            log("log 5");
+            sleep_ms(100).await; // Timer 6
+        } => {}
+        _ = async {
+            log("log 8");
+        } => {}
+    }
+    h1.await.unwrap();
 }
 
 pub fn size() -> usize {
@@ -2475,21 +2594,7 @@ pub mod random_072 {
 use runtime::prelude::*;
 
 async fn run() {
-    join!( // all at once; each poll polls every unfinished one
-        async {
-            sleep_ms(0).await; // Timer 3
-        },
-        async {
-            block_ms(0);
-            sleep_ms(20).await; // Timer 6
-            sleep_ms(10).await; // Timer 7
-        },
-        async { log("log 8") },
-    );
-    select! {
-        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-        _ = async { log("log 10") } => {}
-    }
+    sleep_ms(0).await; // Timer 3
 }
 
 pub fn size() -> usize {
@@ -2505,18 +2610,30 @@ pub mod random_073 {
 use runtime::prelude::*;
 
 async fn run() {
-    log("log 1");
-    log("log 2");
-    let f1 = sleep_ms(20); // Timer 5
-    // nothing has run yet: futures start when polled
-    f1.await;
-    sleep_ms(50).await; // Timer 6
-    for _ in 0..1 {
-        log("log 9");
-        block_ms(10);
-    }
-    sleep_ms(10).await; // Timer 12
-    log("log 13");
+    sleep_ms(0).await; // Timer 24
+    join!( // all at once; each poll polls every unfinished one
+        async {
+            join!( // all at once; each poll polls every unfinished one
+                sleep_ms(100), // Timer 27
+                async { log("log 28") },
+                sleep_ms(10), // Timer 29
+            );
+        },
+        async {
+            yield_now().await; // yield: the task goes to the back of the ready queue
+            log("log 32");
+        },
+        async { log("log 33") },
+    );
+    sleep_ms(20).await; // Timer 36
+    log("log 37");
+    yield_now().await; // yield: the task goes to the back of the ready queue
+    sleep_ms(50).await; // Timer 40
+    log("log 41");
+    log("log 42");
+    join!( // all at once; each poll polls every unfinished one
+        sleep_ms(50), // Timer 44
+    );
 }
 
 pub fn size() -> usize {
@@ -2531,23 +2648,31 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 pub mod random_074 {
 use runtime::prelude::*;
 
+async fn part8() {
+    sleep_ms(20).await; // Timer 1
+}
+
 async fn run() {
-    select! {
-        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-        _ = async { block_ms(0) } => {}
-        _ = async {
-            for _ in 0..1 {
-                yield_now().await; // yield: the task goes to the back of the ready queue
-                sleep_ms(50).await; // Timer 5
-                yield_now().await; // yield: the task goes to the back of the ready queue
-            }
-        } => {
-            sleep_ms(50).await; // Timer 7
-        }
-    }
-    select! { // each poll starts at a branch drawn at random (from this run's seed); the first found finished wins, the others are dropped
-        _ = async { block_ms(0) } => {}
-    }
+    join!( // all at once; each poll polls every unfinished one
+        part8(),
+        part8(),
+    );
+    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
+        yield_now().await; // yield: the task goes to the back of the ready queue
+    });
+    let f1 = sleep_ms(0); // Timer 4
+    let f2 = yield_now();
+    let f3 = async {
+        let f4 = sleep_ms(100); // Timer 7
+        // nothing has run yet: futures start when polled
+        f4.await;
+    };
+    // nothing has run yet: futures start when polled
+    f1.await;
+    f2.await;
+    f3.await;
+    log("log 8");
+    h1.await.unwrap();
 }
 
 pub fn size() -> usize {
@@ -2563,391 +2688,38 @@ pub mod random_075 {
 use runtime::prelude::*;
 
 async fn run() {
+    select! {
+        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+        _ = async {
+            for _ in 0..3 {
+                sleep_ms(10).await; // Timer 12
+                sleep_ms(20).await; // Timer 13
+            }
+        } => {
+            block_ms(30);
+        }
+        _ = yield_now() => {
+            sleep_ms(20).await; // Timer 16
+            log("log 17");
+        }
+    }
     select! { // each poll starts at a branch drawn at random (from this run's seed); the first found finished wins, the others are dropped
         _ = async {
-            sleep_ms(100).await; // Timer 3
+            let f1 = async { log("log 20") };
+            let f2 = async { log("log 21") };
+            // nothing has run yet: futures start when polled
+            f1.await;
+            f2.await;
         } => {}
+        _ = sleep_ms(10) => {} // Timer 22
     }
-    sleep_ms(100).await; // Timer 4
-    join!( // all at once; each poll polls every unfinished one
-        async {
-            for _ in 0..0 {
-                yield_now().await; // yield: the task goes to the back of the ready queue
-                sleep_ms(50).await; // Timer 8
-            }
-        },
-        async {
-            select! { // each poll starts at a branch drawn at random (from this run's seed); the first found finished wins, the others are dropped
-                _ = async { block_ms(10) } => {}
-                _ = yield_now() => {}
-            }
-        },
-    );
-    log("log 12");
-}
-
-pub fn size() -> usize {
-    std::mem::size_of_val(&run())
-}
-
-pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
-    Box::pin(run())
-}
-}
-
-pub mod random_076 {
-use runtime::prelude::*;
-
-async fn run() {
-    let f1 = async {
-        sleep_ms(20).await; // Timer 3
-        block_ms(0);
-        sleep_ms(20).await; // Timer 5
-    };
-    let f2 = async {
-        log("log 7");
-        sleep_ms(20).await; // Timer 8
-        log("log 9");
-    };
-    // nothing has run yet: futures start when polled
-    f1.await;
-    f2.await;
-}
-
-pub fn size() -> usize {
-    std::mem::size_of_val(&run())
-}
-
-pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
-    Box::pin(run())
-}
-}
-
-pub mod random_077 {
-use runtime::prelude::*;
-
-async fn run() {
-    sleep_ms(20).await; // Timer 1
-    for _ in 0..2 {
-        join!( // all at once; each poll polls every unfinished one
-            async { block_ms(30) },
-        );
-    }
-}
-
-pub fn size() -> usize {
-    std::mem::size_of_val(&run())
-}
-
-pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
-    Box::pin(run())
-}
-}
-
-pub mod random_078 {
-use runtime::prelude::*;
-
-async fn run() {
-    log("log 2");
-    sleep_ms(50).await; // Timer 3
-}
-
-pub fn size() -> usize {
-    std::mem::size_of_val(&run())
-}
-
-pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
-    Box::pin(run())
-}
-}
-
-pub mod random_079 {
-use runtime::prelude::*;
-
-async fn run() {
-    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
-        let f1 = async {
-            select! {
-                biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-                _ = sleep_ms(100) => {} // Timer 3
-            }
-        };
-        // nothing has run yet: futures start when polled
-        f1.await;
-    });
-    block_ms(0);
-    select! {
-        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-        _ = async { block_ms(30) } => {}
-    }
-    join!( // all at once; each poll polls every unfinished one
-        async { block_ms(10) },
-        yield_now(),
-        async { log("log 12") },
-    );
-    h1.await.unwrap();
-}
-
-pub fn size() -> usize {
-    std::mem::size_of_val(&run())
-}
-
-pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
-    Box::pin(run())
-}
-}
-
-pub mod random_080 {
-use runtime::prelude::*;
-
-async fn run() {
-    join!( // all at once; each poll polls every unfinished one
-        sleep_ms(10), // Timer 3
-        yield_now(),
-        sleep_ms(100), // Timer 5
-    );
-    sleep_ms(100).await; // Timer 7
-    let f1 = async {
-        join!( // all at once; each poll polls every unfinished one
-            sleep_ms(0), // Timer 10
-        );
-    };
-    let f2 = async {
-        select! {
-            biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-            _ = sleep_ms(0) => {} // Timer 12
-        }
-    };
-    // nothing has run yet: futures start when polled
-    f1.await;
-    f2.await;
-    let f3 = async {
-        yield_now().await; // yield: the task goes to the back of the ready queue
-        block_ms(30);
-        log("log 17");
-    };
-    // nothing has run yet: futures start when polled
-    f3.await;
-}
-
-pub fn size() -> usize {
-    std::mem::size_of_val(&run())
-}
-
-pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
-    Box::pin(run())
-}
-}
-
-pub mod random_081 {
-use runtime::prelude::*;
-
-async fn run() {
-    yield_now().await; // yield: the task goes to the back of the ready queue
-}
-
-pub fn size() -> usize {
-    std::mem::size_of_val(&run())
-}
-
-pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
-    Box::pin(run())
-}
-}
-
-pub mod random_082 {
-use runtime::prelude::*;
-
-async fn run() {
-    sleep_ms(10).await; // Timer 1
-    join!( // all at once; each poll polls every unfinished one
-        async {
-            for _ in 0..0 {
-                block_ms(10);
-                block_ms(30);
-            }
-        },
-        async {
-            select! {
-                biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-                _ = async { log("log 7") } => {}
-            }
-        },
-        sleep_ms(20), // Timer 8
-    );
-    sleep_ms(20).await; // Timer 9
-}
-
-pub fn size() -> usize {
-    std::mem::size_of_val(&run())
-}
-
-pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
-    Box::pin(run())
-}
-}
-
-pub mod random_083 {
-use runtime::prelude::*;
-
-async fn run() {
-    join!( // all at once; each poll polls every unfinished one
-        async {
-            log("log 3");
-            log("log 4");
-        },
-        async {
-            select! {
-                biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-                _ = yield_now() => {}
-                _ = sleep_ms(20) => {} // Timer 7
-            }
-        },
-    );
-    block_ms(10);
-    log("log 11");
-    log("log 12");
-    for _ in 0..1 {
-        sleep_ms(100).await; // Timer 15
-        block_ms(30);
-        block_ms(10);
-        sleep_ms(50).await; // Timer 19
-        block_ms(30);
-    }
-}
-
-pub fn size() -> usize {
-    std::mem::size_of_val(&run())
-}
-
-pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
-    Box::pin(run())
-}
-}
-
-pub mod random_084 {
-use runtime::prelude::*;
-
-async fn run() {
-    for _ in 0..3 {
-        join!( // all at once; each poll polls every unfinished one
-            async { log("log 3") },
-        );
-    }
-    select! {
-        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-        _ = async { block_ms(30) } => {}
-        _ = async {
-            join!( // all at once; each poll polls every unfinished one
-                sleep_ms(100), // Timer 7
-                async { log("log 8") },
-                sleep_ms(10), // Timer 9
-            );
-        } => {}
-    }
-    let f1 = async { log("log 11") };
-    let f2 = async { log("log 12") };
-    let f3 = async {
-        log("log 14");
-        log("log 15");
-        sleep_ms(0).await; // Timer 16
-    };
-    // nothing has run yet: futures start when polled
-    f1.await;
-    f2.await;
-    f3.await;
-}
-
-pub fn size() -> usize {
-    std::mem::size_of_val(&run())
-}
-
-pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
-    Box::pin(run())
-}
-}
-
-pub mod random_085 {
-use runtime::prelude::*;
-
-async fn run() {
-    for _ in 0..2 {
-        select! {
-            biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-            _ = async { log("log 3") } => {}
-            _ = sleep_ms(20) => {} // Timer 4
-            _ = sleep_ms(0) => {} // Timer 5
-        }
-        select! { // each poll starts at a branch drawn at random (from this run's seed); the first found finished wins, the others are dropped
-            _ = sleep_ms(20) => {} // Timer 7
-        }
-    }
-    sleep_ms(0).await; // Timer 8
-    yield_now().await; // yield: the task goes to the back of the ready queue
-}
-
-pub fn size() -> usize {
-    std::mem::size_of_val(&run())
-}
-
-pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
-    Box::pin(run())
-}
-}
-
-pub mod random_086 {
-use runtime::prelude::*;
-
-async fn run() {
-    join!( // all at once; each poll polls every unfinished one
-        async {
-            log("log 3");
-            sleep_ms(100).await; // Timer 4
-        },
-        async {
-            for _ in 0..2 {
-                sleep_ms(0).await; // Timer 6
-                sleep_ms(50).await; // Timer 7
-                sleep_ms(20).await; // Timer 8
-            }
-        },
-        async {
-            yield_now().await; // yield: the task goes to the back of the ready queue
-        },
-    );
-    for _ in 0..0 {
-        select! { // each poll starts at a branch drawn at random (from this run's seed); the first found finished wins, the others are dropped
-            _ = async { log("log 13") } => {
-                block_ms(10);
-            }
-            _ = sleep_ms(20) => {} // Timer 14
-        }
-        sleep_ms(50).await; // Timer 17
-        block_ms(30);
-    }
-}
-
-pub fn size() -> usize {
-    std::mem::size_of_val(&run())
-}
-
-pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
-    Box::pin(run())
-}
-}
-
-pub mod random_087 {
-use runtime::prelude::*;
-
-async fn run() {
-    sleep_ms(20).await; // Timer 13
     join!( // all at once; each poll polls every unfinished one
         async { block_ms(30) },
-        sleep_ms(10), // Timer 17
+        sleep_ms(10), // Timer 26
         yield_now(),
     );
-    log("log 19");
-    sleep_ms(10).await; // Timer 20
+    log("log 28");
+    sleep_ms(10).await; // Timer 29
     select! { // each poll starts at a branch drawn at random (from this run's seed); the first found finished wins, the others are dropped
         _ = async {
             join!( // all at once; each poll polls every unfinished one
@@ -2968,11 +2740,531 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 }
 }
 
+pub mod random_076 {
+use runtime::prelude::*;
+
+async fn run() {
+    let f1 = async {
+        sleep_ms(100).await; // Timer 3
+        log("log 4");
+        sleep_ms(20).await; // Timer 5
+    };
+    let f2 = async {
+        join!( // all at once; each poll polls every unfinished one
+            yield_now(),
+        );
+    };
+    let f3 = async { log("log 8") };
+    // nothing has run yet: futures start when polled
+    f1.await;
+    f2.await;
+    f3.await;
+    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
+        log("log 9");
+    });
+    h1.await.unwrap();
+    log("log 10");
+    select! {
+        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+        _ = async { log("log 12") } => {}
+        _ = async {
+            sleep_ms(10).await; // Timer 14
+            block_ms(10);
+        } => {
+            block_ms(0);
+        }
+        _ = async {
+            select! {
+                biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+                _ = async { log("log 17") } => {
+                    sleep_ms(0).await; // Timer 19
+                }
+                _ = async { block_ms(10) } => {}
+            }
+        } => {}
+    }
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_077 {
+use runtime::prelude::*;
+
+async fn run() {
+    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
+        select! {
+            biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+            _ = yield_now() => {}
+            _ = async {
+                sleep_ms(20).await; // Timer 4
+                sleep_ms(20).await; // Timer 5
+                sleep_ms(20).await; // Timer 6
+            } => {
+                sleep_ms(10).await; // Timer 7
+                block_ms(30);
+            }
+        }
+    });
+    h1.await.unwrap();
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_078 {
+use runtime::prelude::*;
+
+async fn run() {
+    select! {
+        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+        _ = sleep_ms(50) => { // Timer 3
+            log("log 4");
+        }
+    }
+    join!( // all at once; each poll polls every unfinished one
+        sleep_ms(100), // Timer 6
+        async {
+            select! { // each poll starts at a branch drawn at random (from this run's seed); the first found finished wins, the others are dropped
+                _ = sleep_ms(10) => { // Timer 8
+                    sleep_ms(20).await; // Timer 11
+                    sleep_ms(100).await; // Timer 12
+                }
+                _ = yield_now() => {
+                    log("log 13");
+                }
+                _ = sleep_ms(20) => {} // Timer 10
+            }
+        },
+    );
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_079 {
+use runtime::prelude::*;
+
+async fn run() {
+    select! {
+        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+        _ = async {
+            block_ms(10);
+            sleep_ms(0).await; // Timer 4
+        } => {
+            log("log 11");
+            log("log 12");
+        }
+        _ = async {
+            for _ in 0..3 {
+                log("log 6");
+                sleep_ms(0).await; // Timer 7
+                sleep_ms(50).await; // Timer 8
+            }
+        } => {
+            log("log 13");
+            log("log 14");
+        }
+        _ = async {
+            join!( // all at once; each poll polls every unfinished one
+                sleep_ms(20), // Timer 10
+            );
+        } => {}
+    }
+    block_ms(10);
+    join!( // all at once; each poll polls every unfinished one
+        async {
+            select! { // each poll starts at a branch drawn at random (from this run's seed); the first found finished wins, the others are dropped
+                _ = async { log("log 18") } => {
+                    log("log 21");
+                }
+                _ = sleep_ms(20) => {} // Timer 19
+                _ = sleep_ms(0) => {} // Timer 20
+            }
+        },
+        async {
+            select! { // each poll starts at a branch drawn at random (from this run's seed); the first found finished wins, the others are dropped
+                _ = yield_now() => {
+                    log("log 26");
+                }
+                _ = sleep_ms(100) => {} // Timer 24
+                _ = sleep_ms(0) => {} // Timer 25
+            }
+        },
+        sleep_ms(0), // Timer 27
+    );
+    select! { // each poll starts at a branch drawn at random (from this run's seed); the first found finished wins, the others are dropped
+        _ = async {
+            log("log 30");
+        } => {
+            sleep_ms(20).await; // Timer 33
+            sleep_ms(50).await; // Timer 34
+        }
+        _ = async {
+            join!( // all at once; each poll polls every unfinished one
+                sleep_ms(10), // Timer 32
+            );
+        } => {}
+    }
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_080 {
+use runtime::prelude::*;
+
+async fn run() {
+    for _ in 0..0 {
+        join!( // all at once; each poll polls every unfinished one
+            sleep_ms(10), // Timer 3
+        );
+    }
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_081 {
+use runtime::prelude::*;
+
+async fn run() {
+    join!( // all at once; each poll polls every unfinished one
+        async {
+            select! {
+                biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+                _ = async { log("log 3") } => {}
+            }
+        },
+        async {
+            for _ in 0..1 {
+                yield_now().await; // yield: the task goes to the back of the ready queue
+                yield_now().await; // yield: the task goes to the back of the ready queue
+            }
+        },
+    );
+    sleep_ms(0).await; // Timer 7
+    sleep_ms(0).await; // Timer 8
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_082 {
+use runtime::prelude::*;
+
+async fn run() {
+    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
+        sleep_ms(0).await; // Timer 1
+    });
+    h1.await.unwrap();
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_083 {
+use runtime::prelude::*;
+
+async fn run() {
+    for _ in 0..2 {
+        log("log 2");
+        block_ms(30);
+        sleep_ms(100).await; // Timer 4
+    }
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_084 {
+use runtime::prelude::*;
+
+async fn run() {
+    join!( // all at once; each poll polls every unfinished one
+        async {
+            log("log 20");
+        },
+        async {
+            select! { // each poll starts at a branch drawn at random (from this run's seed); the first found finished wins, the others are dropped
+                _ = sleep_ms(10) => {} // Timer 22
+                _ = async { block_ms(30) } => {}
+                _ = async { block_ms(0) } => {}
+            }
+        },
+    );
+    let f1 = sleep_ms(100); // Timer 26
+    let f2 = async {
+        join!( // all at once; each poll polls every unfinished one
+            async { log("log 28") },
+            async { log("log 29") },
+        );
+    };
+    let f3 = async {
+        join!( // all at once; each poll polls every unfinished one
+            async { log("log 31") },
+            async { log("log 32") },
+            sleep_ms(0), // Timer 33
+        );
+    };
+    // nothing has run yet: futures start when polled
+    f1.await;
+    f2.await;
+    f3.await;
+    sleep_ms(10).await; // Timer 34
+    select! {
+        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+        _ = async {
+            let f4 = async { log("log 37") };
+            // nothing has run yet: futures start when polled
+            f4.await;
+        } => {}
+        _ = async {
+            let f5 = sleep_ms(20); // Timer 39
+            let f6 = sleep_ms(20); // Timer 40
+            let f7 = async { block_ms(10) };
+            // nothing has run yet: futures start when polled
+            f5.await;
+            f6.await;
+            f7.await;
+        } => {
+            block_ms(0);
+        }
+    }
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_085 {
+use runtime::prelude::*;
+
+async fn part25() {
+    select! { // each poll starts at a branch drawn at random (from this run's seed); the first found finished wins, the others are dropped
+        _ = async {
+            sleep_ms(20).await; // Timer 8
+            sleep_ms(100).await; // Timer 9
+            log("log 10");
+        } => {}
+        _ = async {
+            block_ms(30);
+            sleep_ms(20).await; // Timer 13
+        } => {}
+        _ = async {
+            join!( // all at once; each poll polls every unfinished one
+                sleep_ms(20), // Timer 15
+            );
+        } => {}
+    }
+}
+
+async fn run() {
+    join!( // all at once; each poll polls every unfinished one
+        async { log("log 3") },
+        yield_now(),
+        sleep_ms(100), // Timer 5
+    );
+    part25().await;
+    select! {
+        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+        _ = sleep_ms(50) => {} // Timer 17
+        _ = async {
+            for r21 in 0..3 {
+                sleep_ms(20).await; // Timer 19
+                log(format!("log 20 {r21}"));
+                log("log 21");
+            }
+        } => {}
+        _ = async {
+            join!( // all at once; each poll polls every unfinished one
+                sleep_ms(10), // Timer 23
+                async { block_ms(0) },
+                sleep_ms(20), // Timer 25
+            );
+        } => {}
+    }
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_086 {
+use runtime::prelude::*;
+
+async fn part16() {
+    select! { // each poll starts at a branch drawn at random (from this run's seed); the first found finished wins, the others are dropped
+        _ = async {
+            join!( // all at once; each poll polls every unfinished one
+                yield_now(),
+            );
+        } => {}
+        _ = async { log("log 9") } => {
+            log("log 14");
+            sleep_ms(100).await; // Timer 15
+        }
+        _ = async {
+            join!( // all at once; each poll polls every unfinished one
+                async { log("log 11") },
+                async { block_ms(0) },
+                sleep_ms(10), // Timer 13
+            );
+        } => {}
+    }
+}
+
+async fn run() {
+    select! { // each poll starts at a branch drawn at random (from this run's seed); the first found finished wins, the others are dropped
+        _ = async { log("log 2") } => {}
+        _ = async { log("log 3") } => {}
+        _ = sleep_ms(20) => {} // Timer 4
+    }
+    sleep_ms(50).await; // Timer 5
+    part16().await;
+    sleep_ms(50).await; // Timer 16
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_087 {
+use runtime::prelude::*;
+
+async fn run() {
+    join!( // all at once; each poll polls every unfinished one
+        async {
+            let f1 = sleep_ms(100); // Timer 3
+            let f2 = sleep_ms(20); // Timer 4
+            let f3 = sleep_ms(20); // Timer 5
+            // nothing has run yet: futures start when polled
+            f1.await;
+            f2.await;
+            f3.await;
+        },
+        async {
+            sleep_ms(50).await; // Timer 7
+        },
+        async {
+            select! { // each poll starts at a branch drawn at random (from this run's seed); the first found finished wins, the others are dropped
+                _ = sleep_ms(10) => {} // Timer 9
+                _ = sleep_ms(100) => {} // Timer 10
+                _ = sleep_ms(20) => {} // Timer 11
+            }
+        },
+    );
+    join!( // all at once; each poll polls every unfinished one
+        async {
+            block_ms(0);
+        },
+    );
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
 pub mod random_088 {
 use runtime::prelude::*;
 
 async fn run() {
-    sleep_ms(100).await; // Timer 1
+    select! {
+        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+        _ = yield_now() => {
+            sleep_ms(0).await; // Timer 4
+        }
+    }
+    join!( // all at once; each poll polls every unfinished one
+        sleep_ms(100), // Timer 6
+        sleep_ms(0), // Timer 7
+    );
+    block_ms(0);
+    select! {
+        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+        _ = sleep_ms(100) => { // Timer 10
+            yield_now().await; // yield: the task goes to the back of the ready queue
+            yield_now().await; // yield: the task goes to the back of the ready queue
+        }
+        _ = async {
+            let f1 = yield_now();
+            // nothing has run yet: futures start when polled
+            f1.await;
+        } => {}
+        _ = async {
+            let f2 = sleep_ms(0); // Timer 14
+            // nothing has run yet: futures start when polled
+            f2.await;
+        } => {}
+    }
 }
 
 pub fn size() -> usize {
@@ -2988,39 +3280,25 @@ pub mod random_089 {
 use runtime::prelude::*;
 
 async fn run() {
-    for r5 in 0..2 {
-        log(format!("log 3 {r5}"));
-        sleep_ms(20).await; // Timer 4
-        sleep_ms(20).await; // Timer 5
-    }
-    for _ in 0..1 {
-        block_ms(30);
-    }
-    join!( // all at once; each poll polls every unfinished one
-        async { block_ms(30) },
-        sleep_ms(20), // Timer 10
-    );
-    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
+    part12().await;
+    part12().await;
+    sleep_ms(20).await; // Timer 6
+    sleep_ms(20).await; // Timer 7
+    block_ms(0);
+    for _ in 0..3 {
+        block_ms(10);
         sleep_ms(20).await; // Timer 11
-    });
-    h1.await.unwrap();
-    sleep_ms(0).await; // Timer 12
+        sleep_ms(20).await; // Timer 12
+    }
+}
+
+async fn part12() {
     join!( // all at once; each poll polls every unfinished one
         async {
             select! {
                 biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-                _ = async { log("log 15") } => {
-                    sleep_ms(0).await; // Timer 17
-                }
-                _ = async { block_ms(10) } => {}
+                _ = async { log("log 3") } => {}
             }
-        },
-        async {
-            let f1 = sleep_ms(0); // Timer 19
-            let f2 = async { block_ms(0) };
-            // nothing has run yet: futures start when polled
-            f1.await;
-            f2.await;
         },
     );
 }
@@ -3038,40 +3316,40 @@ pub mod random_090 {
 use runtime::prelude::*;
 
 async fn run() {
-    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
-        join!( // all at once; each poll polls every unfinished one
-            async {
-                select! {
-                    biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-                    _ = yield_now() => {}
-                    _ = async { log("log 4") } => {}
-                }
-            },
-        );
-    });
-    join!( // all at once; each poll polls every unfinished one
-        async {
-            select! { // each poll starts at a branch drawn at random (from this run's seed); the first found finished wins, the others are dropped
-                _ = async { block_ms(10) } => {}
-                _ = sleep_ms(20) => { // Timer 8
-                    sleep_ms(20).await; // Timer 9
-                }
-            }
-        },
-        async {
-            join!( // all at once; each poll polls every unfinished one
-                sleep_ms(20), // Timer 11
-                yield_now(),
-                sleep_ms(50), // Timer 13
-            );
-        },
-        async {
-            let f1 = yield_now();
+    for _ in 0..0 {
+        log("log 3");
+    }
+    let f1 = sleep_ms(50); // Timer 5
+    let f2 = sleep_ms(10); // Timer 6
+    let f3 = async { log("log 7") };
+    // nothing has run yet: futures start when polled
+    f1.await;
+    f2.await;
+    f3.await;
+    block_ms(0);
+    let f4 = async {
+        sleep_ms(20).await; // Timer 11
+    };
+    let f5 = sleep_ms(0); // Timer 12
+    // nothing has run yet: futures start when polled
+    f4.await;
+    f5.await;
+    let f6 = sleep_ms(20); // Timer 15
+    // nothing has run yet: futures start when polled
+    f6.await;
+    select! {
+        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+        _ = async {
+            let f7 = async { log("log 18") };
             // nothing has run yet: futures start when polled
-            f1.await;
-        },
-    );
-    h1.await.unwrap();
+            f7.await;
+        } => {
+            log("log 21");
+            sleep_ms(20).await; // Timer 22
+        }
+        _ = async { log("log 19") } => {}
+        _ = async { block_ms(10) } => {}
+    }
 }
 
 pub fn size() -> usize {
@@ -3087,11 +3365,24 @@ pub mod random_091 {
 use runtime::prelude::*;
 
 async fn run() {
-    sleep_ms(0).await; // Timer 2
-    sleep_ms(0).await; // Timer 3
-    for _ in 0..3 {
-        block_ms(0);
-    }
+    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
+        join!( // all at once; each poll polls every unfinished one
+            async { log("log 2") },
+            async {
+                select! {
+                    biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+                    _ = sleep_ms(100) => {} // Timer 4
+                }
+            },
+            async {
+                join!( // all at once; each poll polls every unfinished one
+                    sleep_ms(0), // Timer 6
+                );
+            },
+        );
+    });
+    h1.await.unwrap();
+    yield_now().await; // yield: the task goes to the back of the ready queue
 }
 
 pub fn size() -> usize {
@@ -3107,17 +3398,16 @@ pub mod random_092 {
 use runtime::prelude::*;
 
 async fn run() {
-    select! { // each poll starts at a branch drawn at random (from this run's seed); the first found finished wins, the others are dropped
-        _ = async {
-            select! {
-                biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-                _ = sleep_ms(100) => { // Timer 3
-                    yield_now().await; // yield: the task goes to the back of the ready queue
-                    sleep_ms(0).await; // Timer 5
-                }
-            }
-        } => {}
-    }
+    join!( // all at once; each poll polls every unfinished one
+        sleep_ms(50), // Timer 2
+        async {
+            join!( // all at once; each poll polls every unfinished one
+                sleep_ms(20), // Timer 4
+                sleep_ms(10), // Timer 5
+                async { block_ms(30) },
+            );
+        },
+    );
 }
 
 pub fn size() -> usize {
@@ -3133,22 +3423,26 @@ pub mod random_093 {
 use runtime::prelude::*;
 
 async fn run() {
-    spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
-        let f1 = async {
-            sleep_ms(20).await; // Timer 3
-            yield_now().await; // yield: the task goes to the back of the ready queue
-        };
-        let f2 = async { block_ms(30) };
-        let f3 = async {
-            join!( // all at once; each poll polls every unfinished one
-                sleep_ms(20), // Timer 7
-            );
-        };
-        // nothing has run yet: futures start when polled
-        f1.await;
-        f2.await;
-        f3.await;
-    });
+    for _ in 0..2 {
+        block_ms(30);
+        log("log 5");
+        sleep_ms(20).await; // Timer 6
+        sleep_ms(10).await; // Timer 7
+        select! {
+            biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+            _ = async { log("log 9") } => {}
+            _ = sleep_ms(50) => {} // Timer 10
+        }
+    }
+    sleep_ms(10).await; // Timer 13
+    block_ms(10);
+    select! { // each poll starts at a branch drawn at random (from this run's seed); the first found finished wins, the others are dropped
+        _ = sleep_ms(10) => { // Timer 16
+            block_ms(0);
+            block_ms(30);
+        }
+        _ = sleep_ms(20) => {} // Timer 17
+    }
 }
 
 pub fn size() -> usize {
@@ -3164,46 +3458,13 @@ pub mod random_094 {
 use runtime::prelude::*;
 
 async fn run() {
-    sleep_ms(50).await; // Timer 1
-    let f1 = async {
+    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
         join!( // all at once; each poll polls every unfinished one
-            async { log("log 4") },
-            async { log("log 5") },
-            async { block_ms(0) },
+            sleep_ms(20), // Timer 2
         );
-    };
-    let f2 = async {
-        select! {
-            biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-            _ = sleep_ms(50) => {} // Timer 8
-        }
-    };
-    // nothing has run yet: futures start when polled
-    f1.await;
-    f2.await;
-    block_ms(0);
-    log("log 12");
-    join!( // all at once; each poll polls every unfinished one
-        sleep_ms(50), // Timer 14
-        sleep_ms(0), // Timer 15
-        sleep_ms(20), // Timer 16
-    );
-    let f3 = sleep_ms(0); // Timer 18
-    let f4 = async { block_ms(0) };
-    let f5 = async { log("log 20") };
-    // nothing has run yet: futures start when polled
-    f3.await;
-    f4.await;
-    f5.await;
-    select! { // each poll starts at a branch drawn at random (from this run's seed); the first found finished wins, the others are dropped
-        _ = async { log("log 22") } => {
-            sleep_ms(0).await; // Timer 25
-            sleep_ms(10).await; // Timer 26
-        }
-        _ = async {
-            log("log 24");
-        } => {}
-    }
+    });
+    log("log 3");
+    h1.await.unwrap();
 }
 
 pub fn size() -> usize {
@@ -3219,45 +3480,32 @@ pub mod random_095 {
 use runtime::prelude::*;
 
 async fn run() {
+    select! { // each poll starts at a branch drawn at random (from this run's seed); the first found finished wins, the others are dropped
+        _ = sleep_ms(50) => {} // Timer 2
+        _ = sleep_ms(10) => { // Timer 3
+            sleep_ms(0).await; // Timer 4
+        }
+    }
     select! {
         biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
         _ = async {
-            for _ in 0..1 {
-                log("log 3");
-                sleep_ms(20).await; // Timer 4
-            }
+            let f1 = sleep_ms(10); // Timer 7
+            let f2 = yield_now();
+            let f3 = async { log("log 9") };
+            // nothing has run yet: futures start when polled
+            f1.await;
+            f2.await;
+            f3.await;
         } => {
             block_ms(30);
+            sleep_ms(20).await; // Timer 15
         }
         _ = async {
-            join!( // all at once; each poll polls every unfinished one
-                async { log("log 6") },
-                sleep_ms(0), // Timer 7
-                sleep_ms(50), // Timer 8
-            );
+            sleep_ms(50).await; // Timer 11
+            log("log 12");
+            sleep_ms(20).await; // Timer 13
         } => {}
     }
-    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
-        let f1 = async {
-            log("log 12");
-            block_ms(0);
-            sleep_ms(10).await; // Timer 14
-        };
-        let f2 = async { log("log 15") };
-        // nothing has run yet: futures start when polled
-        f1.await;
-        f2.await;
-    });
-    h1.await.unwrap();
-    log("log 17");
-    join!( // all at once; each poll polls every unfinished one
-        async {
-            join!( // all at once; each poll polls every unfinished one
-                sleep_ms(50), // Timer 20
-                async { log("log 21") },
-            );
-        },
-    );
 }
 
 pub fn size() -> usize {
@@ -3273,28 +3521,67 @@ pub mod random_096 {
 use runtime::prelude::*;
 
 async fn run() {
-    let f1 = async {
-        let f2 = sleep_ms(0); // Timer 3
-        // nothing has run yet: futures start when polled
-        f2.await;
-    };
-    let f2 = async {
-        join!( // all at once; each poll polls every unfinished one
-            async { log("log 5") },
-        );
-    };
-    // nothing has run yet: futures start when polled
-    f1.await;
-    f2.await;
-    sleep_ms(20).await; // Timer 6
     select! {
         biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-        _ = async { log("log 8") } => {}
         _ = async {
-            sleep_ms(10).await; // Timer 10
+            join!( // all at once; each poll polls every unfinished one
+                sleep_ms(0), // Timer 3
+                async { log("log 4") },
+            );
         } => {}
-        _ = yield_now() => {}
+        _ = async {
+            let f1 = sleep_ms(0); // Timer 6
+            // nothing has run yet: futures start when polled
+            f1.await;
+        } => {
+            block_ms(30);
+        }
+        _ = async {
+            select! {
+                biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+                _ = async { block_ms(30) } => {}
+                _ = yield_now() => {}
+            }
+        } => {}
     }
+    select! { // each poll starts at a branch drawn at random (from this run's seed); the first found finished wins, the others are dropped
+        _ = sleep_ms(100) => {} // Timer 12
+        _ = async { block_ms(0) } => {
+            block_ms(30);
+            block_ms(0);
+        }
+    }
+    join!( // all at once; each poll polls every unfinished one
+        async {
+            let f2 = async { log("log 18") };
+            let f3 = async { log("log 19") };
+            // nothing has run yet: futures start when polled
+            f2.await;
+            f3.await;
+        },
+        async {
+            join!( // all at once; each poll polls every unfinished one
+                async { log("log 21") },
+            );
+        },
+        async {
+            sleep_ms(50).await; // Timer 23
+            log("log 24");
+            log("log 25");
+        },
+    );
+    let f4 = async {
+        sleep_ms(100).await; // Timer 28
+        sleep_ms(100).await; // Timer 29
+    };
+    let f5 = async {
+        log("log 31");
+        sleep_ms(10).await; // Timer 32
+        sleep_ms(50).await; // Timer 33
+    };
+    // nothing has run yet: futures start when polled
+    f4.await;
+    f5.await;
 }
 
 pub fn size() -> usize {
@@ -3309,31 +3596,48 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 pub mod random_097 {
 use runtime::prelude::*;
 
-async fn run() {
-    select! {
-        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-        _ = sleep_ms(0) => { // Timer 3
-            sleep_ms(10).await; // Timer 6
-            log("log 7");
-        }
-        _ = sleep_ms(20) => {} // Timer 4
-        _ = sleep_ms(20) => { // Timer 5
-            sleep_ms(50).await; // Timer 8
-            log("log 9");
-        }
-    }
+async fn part23() {
     join!( // all at once; each poll polls every unfinished one
+        sleep_ms(0), // Timer 3
+        sleep_ms(50), // Timer 4
+        async { log("log 5") },
+    );
+    sleep_ms(0).await; // Timer 6
+}
+
+async fn run() {
+    part23().await;
+    sleep_ms(20).await; // Timer 8
+    join!( // all at once; each poll polls every unfinished one
+        async { block_ms(30) },
         async {
-            log("log 12");
+            select! {
+                biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+                _ = async { block_ms(0) } => {}
+                _ = sleep_ms(0) => {} // Timer 13
+                _ = sleep_ms(100) => {} // Timer 14
+            }
         },
         async {
             select! { // each poll starts at a branch drawn at random (from this run's seed); the first found finished wins, the others are dropped
-                _ = sleep_ms(10) => {} // Timer 14
-                _ = async { block_ms(30) } => {}
-                _ = async { block_ms(0) } => {}
+                _ = sleep_ms(100) => {} // Timer 16
+                _ = async { log("log 17") } => {}
             }
         },
     );
+    select! {
+        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+        _ = async {
+            select! {
+                biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+                _ = async { block_ms(0) } => {}
+                _ = async { block_ms(30) } => {}
+            }
+        } => {}
+        _ = sleep_ms(100) => { // Timer 22
+            log("log 23");
+        }
+    }
 }
 
 pub fn size() -> usize {
@@ -3349,74 +3653,7 @@ pub mod random_098 {
 use runtime::prelude::*;
 
 async fn run() {
-    sleep_ms(100).await; // Timer 1
-    join!( // all at once; each poll polls every unfinished one
-        async {
-            select! {
-                biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-                _ = sleep_ms(50) => {} // Timer 4
-                _ = sleep_ms(100) => {} // Timer 5
-                _ = sleep_ms(20) => { // Timer 6
-                    sleep_ms(10).await; // Timer 7
-                    log("log 8");
-                }
-            }
-        },
-        sleep_ms(50), // Timer 9
-    );
-    select! { // each poll starts at a branch drawn at random (from this run's seed); the first found finished wins, the others are dropped
-        _ = async {
-            join!( // all at once; each poll polls every unfinished one
-                yield_now(),
-            );
-        } => {
-            log("log 21");
-        }
-        _ = async {
-            let f1 = sleep_ms(20); // Timer 14
-            let f2 = sleep_ms(20); // Timer 15
-            let f3 = async { block_ms(10) };
-            // nothing has run yet: futures start when polled
-            f1.await;
-            f2.await;
-            f3.await;
-        } => {
-            log("log 22");
-            log("log 23");
-        }
-        _ = async {
-            let f4 = async { log("log 18") };
-            let f5 = async { block_ms(30) };
-            let f6 = async { block_ms(10) };
-            // nothing has run yet: futures start when polled
-            f4.await;
-            f5.await;
-            f6.await;
-        } => {}
-    }
-    let f7 = async {
-        for _ in 0..3 {
-            log("log 26");
-            yield_now().await; // yield: the task goes to the back of the ready queue
-            log("log 28");
-        }
-    };
-    let f8 = async {
-        let f9 = async { log("log 30") };
-        // nothing has run yet: futures start when polled
-        f9.await;
-    };
-    let f9 = async {
-        select! { // each poll starts at a branch drawn at random (from this run's seed); the first found finished wins, the others are dropped
-            _ = sleep_ms(50) => {} // Timer 32
-            _ = sleep_ms(100) => {} // Timer 33
-            _ = sleep_ms(20) => {} // Timer 34
-        }
-    };
-    // nothing has run yet: futures start when polled
-    f7.await;
-    f8.await;
-    f9.await;
+    block_ms(0);
 }
 
 pub fn size() -> usize {
@@ -3432,18 +3669,46 @@ pub mod random_099 {
 use runtime::prelude::*;
 
 async fn run() {
-    let f1 = sleep_ms(20); // Timer 3
-    // nothing has run yet: futures start when polled
-    f1.await;
-    sleep_ms(50).await; // Timer 4
-    block_ms(0);
+    select! { // each poll starts at a branch drawn at random (from this run's seed); the first found finished wins, the others are dropped
+        _ = async {
+            join!( // all at once; each poll polls every unfinished one
+                async { log("log 3") },
+            );
+        } => {
+            sleep_ms(20).await; // Timer 4
+        }
+    }
     select! {
         biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-        _ = yield_now() => {}
-        _ = async { block_ms(10) } => {}
+        _ = sleep_ms(10) => {} // Timer 6
     }
-    log("log 10");
-    log("log 11");
+    block_ms(10);
+    join!( // all at once; each poll polls every unfinished one
+        async {
+            let f1 = async { log("log 10") };
+            let f2 = async { log("log 11") };
+            let f3 = sleep_ms(50); // Timer 12
+            // nothing has run yet: futures start when polled
+            f1.await;
+            f2.await;
+            f3.await;
+        },
+        async {
+            let f4 = sleep_ms(100); // Timer 14
+            // nothing has run yet: futures start when polled
+            f4.await;
+        },
+        async {
+            select! {
+                biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+                _ = async { log("log 16") } => {}
+                _ = sleep_ms(0) => {} // Timer 17
+                _ = async { log("log 18") } => {
+                    sleep_ms(20).await; // Timer 19
+                }
+            }
+        },
+    );
 }
 
 pub fn size() -> usize {
@@ -3459,22 +3724,17 @@ pub mod random_100 {
 use runtime::prelude::*;
 
 async fn run() {
-    log("log 1");
-    let f1 = async {
-        select! {
-            biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-            _ = sleep_ms(20) => { // Timer 4
-                block_ms(30);
-            }
-            _ = async { block_ms(10) } => {}
-        }
-    };
-    let f2 = async {
-        block_ms(0);
-    };
-    // nothing has run yet: futures start when polled
-    f1.await;
-    f2.await;
+    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
+        join!( // all at once; each poll polls every unfinished one
+            async {
+                select! { // each poll starts at a branch drawn at random (from this run's seed); the first found finished wins, the others are dropped
+                    _ = yield_now() => {}
+                    _ = sleep_ms(20) => {} // Timer 4
+                }
+            },
+        );
+    });
+    h1.await.unwrap();
 }
 
 pub fn size() -> usize {
@@ -3489,15 +3749,25 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 pub mod random_101 {
 use runtime::prelude::*;
 
+async fn part27() {
+    sleep_ms(50).await; // Timer 22
+    log("log 23");
+    join!( // all at once; each poll polls every unfinished one
+        sleep_ms(50), // Timer 25
+    );
+}
+
 async fn run() {
-    select! {
-        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-        _ = async {
-            join!( // all at once; each poll polls every unfinished one
-                sleep_ms(50), // Timer 3
-            );
-        } => {}
-    }
+    let f1 = async {
+        let f2 = async { block_ms(0) };
+        // nothing has run yet: futures start when polled
+        f2.await;
+    };
+    // nothing has run yet: futures start when polled
+    f1.await;
+    part27().await;
+    sleep_ms(20).await; // Timer 26
+    sleep_ms(20).await; // Timer 27
 }
 
 pub fn size() -> usize {
@@ -3513,48 +3783,23 @@ pub mod random_102 {
 use runtime::prelude::*;
 
 async fn run() {
-    select! { // each poll starts at a branch drawn at random (from this run's seed); the first found finished wins, the others are dropped
-        _ = async {
-            select! {
-                biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-                _ = async { block_ms(0) } => {}
-                _ = sleep_ms(20) => {} // Timer 4
-            }
-        } => {
-            yield_now().await; // yield: the task goes to the back of the ready queue
-        }
-        _ = async {
-            for _ in 0..2 {
-                block_ms(30);
-                sleep_ms(20).await; // Timer 7
-            }
-        } => {
-            sleep_ms(100).await; // Timer 13
-            yield_now().await; // yield: the task goes to the back of the ready queue
-        }
-        _ = async {
-            select! { // each poll starts at a branch drawn at random (from this run's seed); the first found finished wins, the others are dropped
-                _ = sleep_ms(10) => {} // Timer 9
-                _ = sleep_ms(100) => {} // Timer 10
-                _ = sleep_ms(20) => {} // Timer 11
-            }
-        } => {}
-    }
+    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
+        join!( // all at once; each poll polls every unfinished one
+            sleep_ms(50), // Timer 3
+            async { log("log 4") },
+        );
+        sleep_ms(0).await; // Timer 6
+        sleep_ms(10).await; // Timer 7
+        sleep_ms(0).await; // Timer 9
+    });
+    h1.await.unwrap();
     join!( // all at once; each poll polls every unfinished one
-        async {
-            sleep_ms(0).await; // Timer 17
-        },
-        async {
-            select! {
-                biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-                _ = async { block_ms(10) } => {
-                    block_ms(10);
-                }
-                _ = sleep_ms(100) => {} // Timer 20
-            }
-        },
-        sleep_ms(100), // Timer 22
+        async { block_ms(10) },
     );
+    select! {
+        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+        _ = async { log("log 13") } => {}
+    }
 }
 
 pub fn size() -> usize {
@@ -3570,14 +3815,14 @@ pub mod random_103 {
 use runtime::prelude::*;
 
 async fn run() {
-    spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
-        join!( // all at once; each poll polls every unfinished one
-            sleep_ms(20), // Timer 22
-            sleep_ms(100), // Timer 23
-        );
-        block_ms(10);
-        sleep_ms(20).await; // Timer 25
+    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
+        sleep_ms(20).await; // Timer 1
     });
+    h1.await.unwrap();
+    select! {
+        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+        _ = sleep_ms(0) => {} // Timer 4
+    }
 }
 
 pub fn size() -> usize {
@@ -3593,46 +3838,17 @@ pub mod random_104 {
 use runtime::prelude::*;
 
 async fn run() {
-    for _ in 0..0 {
-        select! {
-            biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-            _ = sleep_ms(20) => {} // Timer 3
-            _ = async { log("log 4") } => {}
-            _ = async { block_ms(0) } => {
-                log("log 6");
-                sleep_ms(20).await; // Timer 7
-            }
-        }
-        join!( // all at once; each poll polls every unfinished one
-            sleep_ms(100), // Timer 9
-            sleep_ms(10), // Timer 10
-            async { log("log 11") },
-        );
-        log("log 12");
-    }
-    let f1 = async { block_ms(10) };
-    let f2 = async {
-        sleep_ms(20).await; // Timer 16
-    };
-    // nothing has run yet: futures start when polled
-    f1.await;
-    f2.await;
-    let f3 = async {
-        sleep_ms(100).await; // Timer 19
-        sleep_ms(10).await; // Timer 20
-        sleep_ms(20).await; // Timer 21
-    };
-    let f4 = async {
-        block_ms(10);
-    };
-    let f5 = async { log("log 24") };
-    // nothing has run yet: futures start when polled
-    f3.await;
-    f4.await;
-    f5.await;
-    spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
-        sleep_ms(20).await; // Timer 25
+    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
+        sleep_ms(50).await; // Timer 1
     });
+    h1.await.unwrap();
+    sleep_ms(50).await; // Timer 2
+    join!( // all at once; each poll polls every unfinished one
+        async {
+            sleep_ms(20).await; // Timer 5
+        },
+    );
+    sleep_ms(0).await; // Timer 6
 }
 
 pub fn size() -> usize {
@@ -3648,30 +3864,32 @@ pub mod random_105 {
 use runtime::prelude::*;
 
 async fn run() {
-    for _ in 0..1 {
-        join!( // all at once; each poll polls every unfinished one
-            sleep_ms(50), // Timer 3
-            yield_now(),
-        );
+    select! {
+        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+        _ = sleep_ms(10) => { // Timer 3
+            log("log 4");
+            log("log 5");
+        }
     }
-    select! { // each poll starts at a branch drawn at random (from this run's seed); the first found finished wins, the others are dropped
-        _ = async {
-            sleep_ms(20).await; // Timer 7
-            sleep_ms(20).await; // Timer 8
-        } => {}
-    }
-    select! { // each poll starts at a branch drawn at random (from this run's seed); the first found finished wins, the others are dropped
-        _ = async { log("log 10") } => {}
-        _ = async {
-            let f1 = async { block_ms(0) };
-            let f2 = yield_now();
-            let f3 = async { log("log 14") };
-            // nothing has run yet: futures start when polled
-            f1.await;
-            f2.await;
-            f3.await;
-        } => {}
-    }
+    join!( // all at once; each poll polls every unfinished one
+        async {
+            join!( // all at once; each poll polls every unfinished one
+                sleep_ms(100), // Timer 8
+                sleep_ms(100), // Timer 9
+                sleep_ms(0), // Timer 10
+            );
+        },
+        async {
+            select! {
+                biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+                _ = yield_now() => {}
+                _ = async { block_ms(0) } => {}
+                _ = sleep_ms(50) => { // Timer 14
+                    sleep_ms(20).await; // Timer 15
+                }
+            }
+        },
+    );
 }
 
 pub fn size() -> usize {
@@ -3687,26 +3905,16 @@ pub mod random_106 {
 use runtime::prelude::*;
 
 async fn run() {
-    let f1 = yield_now();
-    // nothing has run yet: futures start when polled
-    f1.await;
-    join!( // all at once; each poll polls every unfinished one
-        async { log("log 5") },
-    );
-    join!( // all at once; each poll polls every unfinished one
-        async { block_ms(10) },
-        async { log("log 9") },
-    );
-    sleep_ms(10).await; // Timer 10
-    join!( // all at once; each poll polls every unfinished one
-        async {
-            join!( // all at once; each poll polls every unfinished one
-                async { block_ms(0) },
-                async { block_ms(30) },
-            );
-        },
-    );
-    sleep_ms(100).await; // Timer 15
+    yield_now().await; // yield: the task goes to the back of the ready queue
+    sleep_ms(0).await; // Timer 2
+    spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
+        sleep_ms(20).await; // Timer 4
+    });
+    select! {
+        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+        _ = async { log("log 6") } => {}
+        _ = yield_now() => {}
+    }
 }
 
 pub fn size() -> usize {
@@ -3722,14 +3930,20 @@ pub mod random_107 {
 use runtime::prelude::*;
 
 async fn run() {
-    for _ in 0..2 {
-        yield_now().await; // yield: the task goes to the back of the ready queue
+    let f1 = yield_now();
+    // nothing has run yet: futures start when polled
+    f1.await;
+    block_ms(10);
+    sleep_ms(100).await; // Timer 31
+    block_ms(10);
+    select! {
+        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+        _ = yield_now() => {}
+        _ = yield_now() => {}
+        _ = sleep_ms(10) => {} // Timer 37
     }
-    log("log 3");
-    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
-        sleep_ms(50).await; // Timer 4
-    });
-    h1.await.unwrap();
+    log("log 39");
+    sleep_ms(20).await; // Timer 40
 }
 
 pub fn size() -> usize {
@@ -3747,22 +3961,18 @@ use runtime::prelude::*;
 async fn run() {
     select! {
         biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-        _ = sleep_ms(20) => {} // Timer 2
+        _ = async { log("log 22") } => {}
         _ = async {
-            log("log 4");
-        } => {}
+            let f1 = async { block_ms(30) };
+            let f2 = sleep_ms(50); // Timer 25
+            // nothing has run yet: futures start when polled
+            f1.await;
+            f2.await;
+        } => {
+            sleep_ms(50).await; // Timer 26
+            sleep_ms(100).await; // Timer 27
+        }
     }
-    sleep_ms(20).await; // Timer 6
-    select! { // each poll starts at a branch drawn at random (from this run's seed); the first found finished wins, the others are dropped
-        _ = async { log("log 8") } => {}
-        _ = async { log("log 9") } => {}
-        _ = sleep_ms(50) => {} // Timer 10
-    }
-    join!( // all at once; each poll polls every unfinished one
-        async { log("log 12") },
-        sleep_ms(20), // Timer 13
-        sleep_ms(20), // Timer 14
-    );
 }
 
 pub fn size() -> usize {
@@ -3778,56 +3988,29 @@ pub mod random_109 {
 use runtime::prelude::*;
 
 async fn run() {
-    log("log 1");
-    select! {
-        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-        _ = async {
-            join!( // all at once; each poll polls every unfinished one
-                sleep_ms(0), // Timer 4
-                async { log("log 5") },
-            );
-        } => {}
-        _ = async {
-            let f1 = sleep_ms(0); // Timer 7
-            // nothing has run yet: futures start when polled
-            f1.await;
-        } => {
-            block_ms(30);
-        }
-        _ = async {
-            select! {
-                biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-                _ = async { block_ms(30) } => {}
-                _ = yield_now() => {}
-            }
-        } => {}
-    }
+    block_ms(10);
     select! { // each poll starts at a branch drawn at random (from this run's seed); the first found finished wins, the others are dropped
-        _ = sleep_ms(100) => {} // Timer 13
-        _ = async { block_ms(0) } => {
-            block_ms(30);
-            block_ms(0);
-        }
-    }
-    join!( // all at once; each poll polls every unfinished one
-        async {
-            let f2 = async { log("log 19") };
-            let f3 = async { log("log 20") };
-            // nothing has run yet: futures start when polled
-            f2.await;
-            f3.await;
-        },
-        async {
+        _ = async {
             join!( // all at once; each poll polls every unfinished one
-                async { log("log 22") },
+                sleep_ms(10), // Timer 4
             );
-        },
-        async {
-            sleep_ms(50).await; // Timer 24
-            log("log 25");
-            log("log 26");
-        },
-    );
+        } => {
+            sleep_ms(0).await; // Timer 11
+        }
+        _ = async {
+            join!( // all at once; each poll polls every unfinished one
+                async { log("log 6") },
+            );
+        } => {}
+        _ = async {
+            join!( // all at once; each poll polls every unfinished one
+                async { log("log 8") },
+                async { log("log 9") },
+                sleep_ms(20), // Timer 10
+            );
+        } => {}
+    }
+    block_ms(10);
 }
 
 pub fn size() -> usize {
@@ -3843,50 +4026,46 @@ pub mod random_110 {
 use runtime::prelude::*;
 
 async fn run() {
-    for _ in 0..1 {
-        sleep_ms(100).await; // Timer 3
-        log("log 4");
-        sleep_ms(20).await; // Timer 5
-    }
-    select! {
-        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-        _ = async { block_ms(30) } => {
-            sleep_ms(0).await; // Timer 9
-            sleep_ms(50).await; // Timer 10
+    let f1 = async { log("log 2") };
+    let f2 = async {
+        for _ in 0..0 {
+            log("log 4");
+            log("log 5");
         }
-        _ = sleep_ms(20) => { // Timer 8
-            log("log 11");
-            block_ms(10);
-        }
-    }
+    };
+    // nothing has run yet: futures start when polled
+    f1.await;
+    f2.await;
     join!( // all at once; each poll polls every unfinished one
+        async { log("log 7") },
         async {
-            sleep_ms(20).await; // Timer 15
-        },
-    );
-    select! {
-        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-        _ = async { block_ms(0) } => {}
-        _ = sleep_ms(0) => {} // Timer 18
-        _ = async {
-            join!( // all at once; each poll polls every unfinished one
-                sleep_ms(10), // Timer 20
-                sleep_ms(10), // Timer 21
-                async { log("log 22") },
-            );
-        } => {}
-    }
-    join!( // all at once; each poll polls every unfinished one
-        async {
-            select! { // each poll starts at a branch drawn at random (from this run's seed); the first found finished wins, the others are dropped
-                _ = sleep_ms(50) => { // Timer 25
-                    sleep_ms(20).await; // Timer 27
-                }
-                _ = sleep_ms(50) => {} // Timer 26
+            select! {
+                biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+                _ = async { log("log 9") } => {}
+                _ = async { log("log 10") } => {}
             }
         },
-        sleep_ms(100), // Timer 28
+        async {
+            log("log 12");
+            block_ms(30);
+            log("log 14");
+        },
     );
+    log("log 15");
+    spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
+        for _ in 0..2 {
+            select! {
+                biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+                _ = async { block_ms(10) } => {}
+                _ = async { log("log 19") } => {}
+                _ = sleep_ms(100) => {} // Timer 20
+            }
+            select! {
+                biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+                _ = sleep_ms(20) => {} // Timer 22
+            }
+        }
+    });
 }
 
 pub fn size() -> usize {
@@ -3902,19 +4081,40 @@ pub mod random_111 {
 use runtime::prelude::*;
 
 async fn run() {
+    log("log 3");
     select! { // each poll starts at a branch drawn at random (from this run's seed); the first found finished wins, the others are dropped
-        _ = async {
-            join!( // all at once; each poll polls every unfinished one
-                async { log("log 3") },
-                sleep_ms(20), // Timer 4
-            );
-        } => {}
-        _ = async { block_ms(30) } => {}
-        _ = async {
-            block_ms(30);
-        } => {}
+        _ = sleep_ms(100) => {} // Timer 5
     }
-    block_ms(0);
+    join!( // all at once; each poll polls every unfinished one
+        async {
+            select! {
+                biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+                _ = sleep_ms(10) => {} // Timer 8
+            }
+        },
+        async {
+            select! {
+                biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+                _ = async { block_ms(10) } => {
+                    block_ms(0);
+                    sleep_ms(100).await; // Timer 14
+                }
+                _ = sleep_ms(20) => {} // Timer 11
+                _ = sleep_ms(10) => { // Timer 12
+                    log("log 15");
+                }
+            }
+        },
+        async {
+            let f1 = sleep_ms(10); // Timer 17
+            let f2 = async { block_ms(30) };
+            let f3 = async { block_ms(0) };
+            // nothing has run yet: futures start when polled
+            f1.await;
+            f2.await;
+            f3.await;
+        },
+    );
 }
 
 pub fn size() -> usize {
@@ -3930,17 +4130,59 @@ pub mod random_112 {
 use runtime::prelude::*;
 
 async fn run() {
-    sleep_ms(0).await; // Timer 1
+    select! {
+        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+        _ = async {
+            sleep_ms(50).await; // Timer 3
+            log("log 4");
+            sleep_ms(0).await; // Timer 5
+        } => {}
+        _ = async {
+            let f1 = sleep_ms(50); // Timer 7
+            let f2 = async { block_ms(0) };
+            let f3 = sleep_ms(100); // Timer 9
+            // nothing has run yet: futures start when polled
+            f1.await;
+            f2.await;
+            f3.await;
+        } => {
+            sleep_ms(100).await; // Timer 10
+            block_ms(0);
+        }
+    }
+    part26().await;
+    select! { // each poll starts at a branch drawn at random (from this run's seed); the first found finished wins, the others are dropped
+        _ = async {
+            for _ in 0..0 {
+                sleep_ms(10).await; // Timer 18
+            }
+        } => {
+            sleep_ms(10).await; // Timer 21
+            sleep_ms(50).await; // Timer 22
+        }
+        _ = async {
+            sleep_ms(20).await; // Timer 20
+        } => {
+            log("log 23");
+            sleep_ms(100).await; // Timer 24
+        }
+    }
     join!( // all at once; each poll polls every unfinished one
-        async {
-            join!( // all at once; each poll polls every unfinished one
-                async { block_ms(10) },
-            );
-        },
-        sleep_ms(20), // Timer 5
+        sleep_ms(10), // Timer 26
     );
-    sleep_ms(0).await; // Timer 6
-    log("log 7");
+}
+
+async fn part26() {
+    select! {
+        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+        _ = async {
+            join!( // all at once; each poll polls every unfinished one
+                async { log("log 14") },
+            );
+        } => {
+            log("log 15");
+        }
+    }
 }
 
 pub fn size() -> usize {
@@ -3956,31 +4198,21 @@ pub mod random_113 {
 use runtime::prelude::*;
 
 async fn run() {
-    log("log 3");
-    sleep_ms(50).await; // Timer 4
-    let f1 = async { log("log 6") };
-    let f2 = sleep_ms(50); // Timer 7
-    let f3 = async {
-        let f4 = sleep_ms(100); // Timer 9
-        let f5 = sleep_ms(0); // Timer 10
-        // nothing has run yet: futures start when polled
-        f4.await;
-        f5.await;
-    };
-    // nothing has run yet: futures start when polled
-    f1.await;
-    f2.await;
-    f3.await;
-    for _ in 0..1 {
-        log("log 13");
-        sleep_ms(20).await; // Timer 14
-        join!( // all at once; each poll polls every unfinished one
-            async { block_ms(0) },
-            yield_now(),
-        );
-        sleep_ms(20).await; // Timer 19
+    select! {
+        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+        _ = async { log("log 2") } => {}
+        _ = async { block_ms(10) } => {}
+        _ = sleep_ms(20) => {} // Timer 4
     }
-    log("log 20");
+    sleep_ms(50).await; // Timer 5
+    sleep_ms(20).await; // Timer 6
+    select! { // each poll starts at a branch drawn at random (from this run's seed); the first found finished wins, the others are dropped
+        _ = async { log("log 8") } => {}
+        _ = sleep_ms(20) => {} // Timer 9
+        _ = sleep_ms(100) => { // Timer 10
+            block_ms(10);
+        }
+    }
 }
 
 pub fn size() -> usize {
@@ -3996,26 +4228,36 @@ pub mod random_114 {
 use runtime::prelude::*;
 
 async fn run() {
+    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
+        select! {
+            biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+            _ = sleep_ms(20) => {} // Timer 2
+            _ = async {
+                sleep_ms(0).await; // Timer 4
+                block_ms(0);
+                sleep_ms(0).await; // Timer 6
+            } => {}
+        }
+    });
+    sleep_ms(50).await; // Timer 7
+    h1.await.unwrap();
     join!( // all at once; each poll polls every unfinished one
+        async { block_ms(0) },
         async {
-            join!( // all at once; each poll polls every unfinished one
-                sleep_ms(20), // Timer 3
-                sleep_ms(20), // Timer 4
-                sleep_ms(100), // Timer 5
-            );
+            select! {
+                biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+                _ = async { log("log 11") } => {
+                    sleep_ms(0).await; // Timer 12
+                    sleep_ms(20).await; // Timer 13
+                }
+            }
         },
         async {
-            join!( // all at once; each poll polls every unfinished one
-                async { log("log 7") },
-                async { log("log 8") },
-            );
+            let f1 = sleep_ms(0); // Timer 15
+            // nothing has run yet: futures start when polled
+            f1.await;
         },
     );
-    sleep_ms(20).await; // Timer 9
-    for _ in 0..2 {
-        log("log 12");
-    }
-    sleep_ms(10).await; // Timer 13
 }
 
 pub fn size() -> usize {
@@ -4031,27 +4273,16 @@ pub mod random_115 {
 use runtime::prelude::*;
 
 async fn run() {
-    select! {
-        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-        _ = async {
-            let f1 = async { log("log 3") };
-            let f2 = yield_now();
-            // nothing has run yet: futures start when polled
-            f1.await;
-            f2.await;
-        } => {
-            sleep_ms(0).await; // Timer 9
-            sleep_ms(20).await; // Timer 10
+    log("log 1");
+    let f1 = async {
+        select! {
+            biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+            _ = sleep_ms(100) => {} // Timer 4
         }
-        _ = async {
-            select! {
-                biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-                _ = async { log("log 6") } => {}
-                _ = sleep_ms(10) => {} // Timer 7
-                _ = yield_now() => {}
-            }
-        } => {}
-    }
+    };
+    // nothing has run yet: futures start when polled
+    f1.await;
+    sleep_ms(100).await; // Timer 5
 }
 
 pub fn size() -> usize {
@@ -4068,13 +4299,28 @@ use runtime::prelude::*;
 
 async fn run() {
     sleep_ms(20).await; // Timer 1
-    sleep_ms(20).await; // Timer 2
-    select! { // each poll starts at a branch drawn at random (from this run's seed); the first found finished wins, the others are dropped
-        _ = sleep_ms(20) => { // Timer 4
-            log("log 5");
-            sleep_ms(20).await; // Timer 6
-        }
-    }
+    block_ms(10);
+    join!( // all at once; each poll polls every unfinished one
+        async {
+            let f1 = sleep_ms(50); // Timer 5
+            let f2 = async { log("log 6") };
+            // nothing has run yet: futures start when polled
+            f1.await;
+            f2.await;
+        },
+        async {
+            join!( // all at once; each poll polls every unfinished one
+                sleep_ms(20), // Timer 8
+                sleep_ms(20), // Timer 9
+            );
+        },
+        async {
+            select! {
+                biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+                _ = sleep_ms(100) => {} // Timer 11
+            }
+        },
+    );
 }
 
 pub fn size() -> usize {
@@ -4090,33 +4336,35 @@ pub mod random_117 {
 use runtime::prelude::*;
 
 async fn run() {
-    join!( // all at once; each poll polls every unfinished one
-        async { log("log 3") },
-        async { block_ms(10) },
-    );
-    select! {
-        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-        _ = sleep_ms(20) => { // Timer 6
-            block_ms(0);
-            block_ms(10);
-        }
-        _ = async { block_ms(0) } => {}
-        _ = sleep_ms(10) => { // Timer 8
-            block_ms(30);
-        }
-    }
     select! {
         biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
         _ = async {
+            let f1 = sleep_ms(0); // Timer 3
+            // nothing has run yet: futures start when polled
+            f1.await;
+        } => {}
+        _ = async {
             join!( // all at once; each poll polls every unfinished one
-                sleep_ms(20), // Timer 14
-                sleep_ms(20), // Timer 15
-                sleep_ms(20), // Timer 16
+                yield_now(),
+                async { block_ms(0) },
             );
-        } => {
-            yield_now().await; // yield: the task goes to the back of the ready queue
-        }
+        } => {}
+        _ = async {
+            join!( // all at once; each poll polls every unfinished one
+                sleep_ms(20), // Timer 8
+                yield_now(),
+                sleep_ms(50), // Timer 10
+            );
+        } => {}
     }
+    block_ms(30);
+    join!( // all at once; each poll polls every unfinished one
+        sleep_ms(0), // Timer 13
+        sleep_ms(20), // Timer 14
+        async {
+            log("log 16");
+        },
+    );
 }
 
 pub fn size() -> usize {
@@ -4134,35 +4382,26 @@ use runtime::prelude::*;
 async fn run() {
     join!( // all at once; each poll polls every unfinished one
         async {
-            sleep_ms(10).await; // Timer 3
-        },
-        sleep_ms(10), // Timer 4
-        async {
-            select! {
-                biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-                _ = async { block_ms(0) } => {}
-                _ = async { block_ms(0) } => {
-                    block_ms(10);
-                    sleep_ms(10).await; // Timer 9
-                }
-            }
+            sleep_ms(20).await; // Timer 3
+            log("log 4");
+            block_ms(30);
         },
     );
-    join!( // all at once; each poll polls every unfinished one
-        async {
-            join!( // all at once; each poll polls every unfinished one
-                async { log("log 12") },
-                sleep_ms(20), // Timer 13
-            );
-        },
-        sleep_ms(50), // Timer 14
-        async {
+    sleep_ms(0).await; // Timer 6
+    select! {
+        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+        _ = async {
             select! { // each poll starts at a branch drawn at random (from this run's seed); the first found finished wins, the others are dropped
-                _ = async { log("log 16") } => {}
-                _ = sleep_ms(10) => {} // Timer 17
+                _ = sleep_ms(0) => { // Timer 9
+                    sleep_ms(50).await; // Timer 12
+                    sleep_ms(20).await; // Timer 13
+                }
+                _ = sleep_ms(100) => {} // Timer 10
+                _ = sleep_ms(20) => {} // Timer 11
             }
-        },
-    );
+        } => {}
+        _ = sleep_ms(10) => {} // Timer 14
+    }
 }
 
 pub fn size() -> usize {
@@ -4178,21 +4417,17 @@ pub mod random_119 {
 use runtime::prelude::*;
 
 async fn run() {
-    spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
-        let f1 = async { log("log 2") };
-        // nothing has run yet: futures start when polled
-        f1.await;
-    });
-    select! {
-        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-        _ = async { block_ms(0) } => {}
-        _ = async {
-            join!( // all at once; each poll polls every unfinished one
-                sleep_ms(50), // Timer 6
-                async { block_ms(0) },
-            );
-        } => {}
-        _ = sleep_ms(20) => {} // Timer 8
+    sleep_ms(100).await; // Timer 1
+    sleep_ms(10).await; // Timer 2
+    join!( // all at once; each poll polls every unfinished one
+        sleep_ms(20), // Timer 5
+        sleep_ms(20), // Timer 6
+        async { log("log 7") },
+    );
+    sleep_ms(50).await; // Timer 8
+    for _ in 0..3 {
+        log("log 10");
+        yield_now().await; // yield: the task goes to the back of the ready queue
     }
 }
 
@@ -4209,8 +4444,26 @@ pub mod random_120 {
 use runtime::prelude::*;
 
 async fn run() {
-    log("log 1");
-    sleep_ms(20).await; // Timer 2
+    part8().await;
+}
+
+async fn part8() {
+    let f1 = async {
+        sleep_ms(20).await; // Timer 3
+        log("log 4");
+        sleep_ms(0).await; // Timer 5
+    };
+    let f2 = async {
+        select! {
+            biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+            _ = yield_now() => {}
+        }
+    };
+    let f3 = async { log("log 8") };
+    // nothing has run yet: futures start when polled
+    f1.await;
+    f2.await;
+    f3.await;
 }
 
 pub fn size() -> usize {
@@ -4226,8 +4479,11 @@ pub mod random_121 {
 use runtime::prelude::*;
 
 async fn run() {
-    log("log 1");
-    yield_now().await; // yield: the task goes to the back of the ready queue
+    spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
+        join!( // all at once; each poll polls every unfinished one
+            sleep_ms(20), // Timer 3
+        );
+    });
 }
 
 pub fn size() -> usize {
@@ -4243,11 +4499,11 @@ pub mod random_122 {
 use runtime::prelude::*;
 
 async fn run() {
-    let f1 = async {
-        block_ms(30);
-    };
-    // nothing has run yet: futures start when polled
-    f1.await;
+    select! {
+        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+        _ = sleep_ms(20) => {} // Timer 2
+    }
+    sleep_ms(0).await; // Timer 3
 }
 
 pub fn size() -> usize {
@@ -4263,7 +4519,7 @@ pub mod random_123 {
 use runtime::prelude::*;
 
 async fn run() {
-    sleep_ms(0).await; // Timer 2
+    sleep_ms(20).await; // Timer 2
 }
 
 pub fn size() -> usize {
@@ -4279,11 +4535,99 @@ pub mod random_124 {
 use runtime::prelude::*;
 
 async fn run() {
-    select! { // each poll starts at a branch drawn at random (from this run's seed); the first found finished wins, the others are dropped
+    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
+        log("log 1");
+    });
+    join!( // all at once; each poll polls every unfinished one
+        async {
+            sleep_ms(20).await; // Timer 4
+        },
+        async { block_ms(0) },
+    );
+    h1.await.unwrap();
+    sleep_ms(100).await; // Timer 6
+    log("log 7");
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_125 {
+use runtime::prelude::*;
+
+async fn run() {
+    select! {
+        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+        _ = async { log("log 2") } => {}
+    }
+    join!( // all at once; each poll polls every unfinished one
+        async {
+            let f1 = sleep_ms(100); // Timer 5
+            let f2 = async { log("log 6") };
+            let f3 = sleep_ms(50); // Timer 7
+            // nothing has run yet: futures start when polled
+            f1.await;
+            f2.await;
+            f3.await;
+        },
+    );
+    let f4 = async {
+        sleep_ms(50).await; // Timer 10
+    };
+    let f5 = async {
+        select! {
+            biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+            _ = sleep_ms(50) => { // Timer 12
+                sleep_ms(20).await; // Timer 15
+                sleep_ms(0).await; // Timer 16
+            }
+            _ = sleep_ms(20) => { // Timer 13
+                yield_now().await; // yield: the task goes to the back of the ready queue
+                sleep_ms(0).await; // Timer 18
+            }
+            _ = yield_now() => {
+                yield_now().await; // yield: the task goes to the back of the ready queue
+            }
+        }
+    };
+    // nothing has run yet: futures start when polled
+    f4.await;
+    f5.await;
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_126 {
+use runtime::prelude::*;
+
+async fn run() {
+    log("log 1");
+    select! {
+        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
         _ = async {
-            let f1 = sleep_ms(10); // Timer 3
-            let f2 = sleep_ms(10); // Timer 4
-            let f3 = sleep_ms(100); // Timer 5
+            join!( // all at once; each poll polls every unfinished one
+                async { block_ms(0) },
+                async { block_ms(10) },
+                yield_now(),
+            );
+        } => {}
+        _ = async {
+            let f1 = async { log("log 8") };
+            let f2 = sleep_ms(10); // Timer 9
+            let f3 = sleep_ms(20); // Timer 10
             // nothing has run yet: futures start when polled
             f1.await;
             f2.await;
@@ -4301,130 +4645,24 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 }
 }
 
-pub mod random_125 {
-use runtime::prelude::*;
-
-async fn run() {
-    select! { // each poll starts at a branch drawn at random (from this run's seed); the first found finished wins, the others are dropped
-        _ = async {
-            block_ms(10);
-        } => {}
-        _ = async {
-            select! {
-                biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-                _ = async { block_ms(10) } => {}
-            }
-        } => {
-            sleep_ms(50).await; // Timer 6
-            yield_now().await; // yield: the task goes to the back of the ready queue
-        }
-    }
-    log("log 8");
-    select! {
-        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-        _ = async { block_ms(10) } => {}
-        _ = sleep_ms(20) => { // Timer 11
-            block_ms(0);
-            block_ms(0);
-        }
-        _ = sleep_ms(100) => { // Timer 12
-            block_ms(30);
-        }
-    }
-    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
-        block_ms(10);
-    });
-    h1.await.unwrap();
-}
-
-pub fn size() -> usize {
-    std::mem::size_of_val(&run())
-}
-
-pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
-    Box::pin(run())
-}
-}
-
-pub mod random_126 {
-use runtime::prelude::*;
-
-async fn run() {
-    spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
-        yield_now().await; // yield: the task goes to the back of the ready queue
-    });
-    select! {
-        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-        _ = async { block_ms(30) } => {}
-        _ = async {
-            yield_now().await; // yield: the task goes to the back of the ready queue
-            log("log 7");
-            sleep_ms(20).await; // Timer 8
-        } => {}
-        _ = async {
-            log("log 10");
-        } => {
-            sleep_ms(0).await; // Timer 11
-        }
-    }
-    join!( // all at once; each poll polls every unfinished one
-        async {
-            sleep_ms(10).await; // Timer 14
-            yield_now().await; // yield: the task goes to the back of the ready queue
-        },
-        async {
-            select! { // each poll starts at a branch drawn at random (from this run's seed); the first found finished wins, the others are dropped
-                _ = sleep_ms(20) => { // Timer 17
-                    log("log 20");
-                }
-                _ = async { block_ms(0) } => {}
-                _ = sleep_ms(0) => {} // Timer 19
-            }
-        },
-    );
-}
-
-pub fn size() -> usize {
-    std::mem::size_of_val(&run())
-}
-
-pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
-    Box::pin(run())
-}
-}
-
 pub mod random_127 {
 use runtime::prelude::*;
 
 async fn run() {
     join!( // all at once; each poll polls every unfinished one
         async {
-            select! {
-                biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-                _ = yield_now() => {
-                    log("log 4");
-                    yield_now().await; // yield: the task goes to the back of the ready queue
-                }
-            }
-        },
-        async {
-            let f1 = async { block_ms(0) };
-            // nothing has run yet: futures start when polled
-            f1.await;
+            join!( // all at once; each poll polls every unfinished one
+                sleep_ms(20), // Timer 3
+                sleep_ms(50), // Timer 4
+                sleep_ms(0), // Timer 5
+            );
         },
     );
-    let f2 = async {
-        join!( // all at once; each poll polls every unfinished one
-            async { log("log 10") },
-            yield_now(),
-            sleep_ms(20), // Timer 12
-        );
-    };
-    // nothing has run yet: futures start when polled
-    f2.await;
-    spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
-        log("log 13");
-    });
+    sleep_ms(20).await; // Timer 6
+    log("log 7");
+    join!( // all at once; each poll polls every unfinished one
+        sleep_ms(20), // Timer 9
+    );
 }
 
 pub fn size() -> usize {
@@ -4440,16 +4678,37 @@ pub mod random_128 {
 use runtime::prelude::*;
 
 async fn run() {
+    sleep_ms(20).await; // Timer 1
+    let f1 = async {
+        let f2 = async { block_ms(0) };
+        let f3 = async { block_ms(0) };
+        // nothing has run yet: futures start when polled
+        f2.await;
+        f3.await;
+    };
+    let f2 = async {
+        join!( // all at once; each poll polls every unfinished one
+            sleep_ms(20), // Timer 7
+            sleep_ms(20), // Timer 8
+            async { log("log 9") },
+        );
+    };
+    // nothing has run yet: futures start when polled
+    f1.await;
+    f2.await;
     join!( // all at once; each poll polls every unfinished one
-        async { log("log 2") },
+        async { log("log 11") },
+        async {
+            let f5 = yield_now();
+            let f6 = sleep_ms(20); // Timer 14
+            let f7 = sleep_ms(10); // Timer 15
+            // nothing has run yet: futures start when polled
+            f5.await;
+            f6.await;
+            f7.await;
+        },
     );
-    select! { // each poll starts at a branch drawn at random (from this run's seed); the first found finished wins, the others are dropped
-        _ = async {
-            select! { // each poll starts at a branch drawn at random (from this run's seed); the first found finished wins, the others are dropped
-                _ = async { log("log 5") } => {}
-            }
-        } => {}
-    }
+    block_ms(30);
 }
 
 pub fn size() -> usize {
@@ -4465,27 +4724,11 @@ pub mod random_129 {
 use runtime::prelude::*;
 
 async fn run() {
-    log("log 1");
-    select! { // each poll starts at a branch drawn at random (from this run's seed); the first found finished wins, the others are dropped
-        _ = async {
-            let f1 = async { log("log 4") };
-            let f2 = async { log("log 5") };
-            // nothing has run yet: futures start when polled
-            f1.await;
-            f2.await;
-        } => {
-            log("log 7");
-            sleep_ms(100).await; // Timer 8
-        }
-        _ = async { log("log 6") } => {}
+    select! {
+        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+        _ = sleep_ms(50) => {} // Timer 2
     }
-    join!( // all at once; each poll polls every unfinished one
-        async {
-            sleep_ms(20).await; // Timer 11
-            sleep_ms(0).await; // Timer 12
-            sleep_ms(100).await; // Timer 13
-        },
-    );
+    log("log 3");
 }
 
 pub fn size() -> usize {
@@ -4501,28 +4744,16 @@ pub mod random_130 {
 use runtime::prelude::*;
 
 async fn run() {
-    let f1 = async {
-        sleep_ms(0).await; // Timer 3
-    };
-    let f2 = sleep_ms(0); // Timer 4
-    // nothing has run yet: futures start when polled
-    f1.await;
-    f2.await;
-    sleep_ms(0).await; // Timer 5
+    sleep_ms(10).await; // Timer 2
     join!( // all at once; each poll polls every unfinished one
-        async {
-            select! {
-                biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-                _ = sleep_ms(20) => {} // Timer 8
-            }
-        },
-        async { log("log 9") },
+        async { block_ms(30) },
+        async { log("log 5") },
     );
-    for r14 in 0..3 {
-        sleep_ms(20).await; // Timer 12
-        sleep_ms(20).await; // Timer 13
-        log(format!("log 14 {r14}"));
-    }
+    yield_now().await; // yield: the task goes to the back of the ready queue
+    log("log 8");
+    spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
+        log("log 9");
+    });
 }
 
 pub fn size() -> usize {
@@ -4538,16 +4769,32 @@ pub mod random_131 {
 use runtime::prelude::*;
 
 async fn run() {
-    select! {
-        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-        _ = async {
-            select! {
-                biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-                _ = async { log("log 3") } => {}
-                _ = async { log("log 4") } => {}
-            }
-        } => {}
+    for r8 in 0..0 {
+        yield_now().await; // yield: the task goes to the back of the ready queue
+        join!( // all at once; each poll polls every unfinished one
+            async { log(format!("log 4 {r8}")) },
+            sleep_ms(20), // Timer 5
+            sleep_ms(20), // Timer 6
+        );
+        for _ in 0..3 {
+            sleep_ms(20).await; // Timer 8
+        }
     }
+    let f1 = async {
+        let f2 = yield_now();
+        let f3 = sleep_ms(20); // Timer 12
+        // nothing has run yet: futures start when polled
+        f2.await;
+        f3.await;
+    };
+    let f2 = async {
+        log("log 14");
+        sleep_ms(20).await; // Timer 15
+        yield_now().await; // yield: the task goes to the back of the ready queue
+    };
+    // nothing has run yet: futures start when polled
+    f1.await;
+    f2.await;
 }
 
 pub fn size() -> usize {
@@ -4563,8 +4810,13 @@ pub mod random_132 {
 use runtime::prelude::*;
 
 async fn run() {
-    sleep_ms(50).await; // Timer 1
     yield_now().await; // yield: the task goes to the back of the ready queue
+    log("log 33");
+    select! {
+        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+        _ = sleep_ms(100) => {} // Timer 35
+        _ = sleep_ms(20) => {} // Timer 36
+    }
 }
 
 pub fn size() -> usize {
@@ -4580,19 +4832,11 @@ pub mod random_133 {
 use runtime::prelude::*;
 
 async fn run() {
-    log("log 1");
+    sleep_ms(0).await; // Timer 1
     spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
-        for _ in 0..2 {
-            select! {
-                biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-                _ = async { block_ms(10) } => {}
-                _ = async { log("log 5") } => {}
-                _ = sleep_ms(100) => {} // Timer 6
-            }
-            select! {
-                biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-                _ = sleep_ms(20) => {} // Timer 8
-            }
+        select! {
+            biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+            _ = async { log("log 3") } => {}
         }
     });
 }
@@ -4610,32 +4854,19 @@ pub mod random_134 {
 use runtime::prelude::*;
 
 async fn run() {
-    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
-        select! { // each poll starts at a branch drawn at random (from this run's seed); the first found finished wins, the others are dropped
-            _ = async {
-                for _ in 0..0 {
-                    sleep_ms(10).await; // Timer 35
+    select! {
+        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+        _ = async {
+            select! {
+                biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+                _ = async { block_ms(0) } => {
+                    sleep_ms(0).await; // Timer 5
+                    sleep_ms(10).await; // Timer 6
                 }
-            } => {
-                sleep_ms(10).await; // Timer 38
-                sleep_ms(50).await; // Timer 39
+                _ = async { block_ms(0) } => {}
             }
-            _ = async {
-                sleep_ms(20).await; // Timer 37
-            } => {
-                log("log 40");
-                sleep_ms(100).await; // Timer 41
-            }
-        }
-    });
-    join!( // all at once; each poll polls every unfinished one
-        sleep_ms(10), // Timer 43
-    );
-    h1.await.unwrap();
-    for _ in 0..2 {
-        block_ms(10);
+        } => {}
     }
-    log("log 46");
 }
 
 pub fn size() -> usize {
@@ -4651,8 +4882,14 @@ pub mod random_135 {
 use runtime::prelude::*;
 
 async fn run() {
-    sleep_ms(50).await; // Timer 1
-    sleep_ms(50).await; // Timer 2
+    spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
+        join!( // all at once; each poll polls every unfinished one
+            sleep_ms(20), // Timer 2
+        );
+    });
+    sleep_ms(0).await; // Timer 3
+    log("log 4");
+    sleep_ms(20).await; // Timer 5
 }
 
 pub fn size() -> usize {
@@ -4668,7 +4905,32 @@ pub mod random_136 {
 use runtime::prelude::*;
 
 async fn run() {
-    sleep_ms(20).await; // Timer 1
+    sleep_ms(20).await; // Timer 3
+    let f1 = async {
+        sleep_ms(100).await; // Timer 6
+        sleep_ms(100).await; // Timer 7
+        sleep_ms(100).await; // Timer 8
+    };
+    let f2 = async {
+        join!( // all at once; each poll polls every unfinished one
+            async { block_ms(30) },
+            sleep_ms(20), // Timer 11
+        );
+    };
+    let f3 = async {
+        select! {
+            biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+            _ = sleep_ms(0) => {} // Timer 13
+            _ = sleep_ms(20) => {} // Timer 14
+            _ = sleep_ms(20) => { // Timer 15
+                sleep_ms(20).await; // Timer 16
+            }
+        }
+    };
+    // nothing has run yet: futures start when polled
+    f1.await;
+    f2.await;
+    f3.await;
 }
 
 pub fn size() -> usize {
@@ -4684,12 +4946,8 @@ pub mod random_137 {
 use runtime::prelude::*;
 
 async fn run() {
-    log("log 1");
-    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
-        sleep_ms(20).await; // Timer 2
-    });
-    sleep_ms(100).await; // Timer 3
-    h1.await.unwrap();
+    sleep_ms(10).await; // Timer 1
+    block_ms(10);
 }
 
 pub fn size() -> usize {
@@ -4705,14 +4963,8 @@ pub mod random_138 {
 use runtime::prelude::*;
 
 async fn run() {
-    sleep_ms(100).await; // Timer 11
-    block_ms(0);
-    for _ in 0..0 {
-        join!( // all at once; each poll polls every unfinished one
-            sleep_ms(0), // Timer 15
-        );
-    }
-    sleep_ms(20).await; // Timer 16
+    log("log 1");
+    log("log 2");
 }
 
 pub fn size() -> usize {
@@ -4728,17 +4980,14 @@ pub mod random_139 {
 use runtime::prelude::*;
 
 async fn run() {
-    let f1 = async { block_ms(0) };
-    // nothing has run yet: futures start when polled
-    f1.await;
-    sleep_ms(10).await; // Timer 4
-    sleep_ms(10).await; // Timer 5
-    for _ in 0..3 {
-        sleep_ms(20).await; // Timer 7
-        sleep_ms(0).await; // Timer 9
-        sleep_ms(10).await; // Timer 10
+    for _ in 0..1 {
+        select! { // each poll starts at a branch drawn at random (from this run's seed); the first found finished wins, the others are dropped
+            _ = yield_now() => {
+                log("log 4");
+                yield_now().await; // yield: the task goes to the back of the ready queue
+            }
+        }
     }
-    sleep_ms(20).await; // Timer 11
 }
 
 pub fn size() -> usize {
@@ -4754,29 +5003,12 @@ pub mod random_140 {
 use runtime::prelude::*;
 
 async fn run() {
+    yield_now().await; // yield: the task goes to the back of the ready queue
+    sleep_ms(10).await; // Timer 2
+    sleep_ms(50).await; // Timer 3
     let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
-        sleep_ms(100).await; // Timer 1
+        sleep_ms(10).await; // Timer 5
     });
-    select! {
-        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-        _ = async {
-            select! {
-                biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-                _ = async { log("log 4") } => {}
-                _ = async { block_ms(30) } => {}
-            }
-        } => {
-            log("log 6");
-            sleep_ms(20).await; // Timer 7
-        }
-    }
-    join!( // all at once; each poll polls every unfinished one
-        async {
-            select! { // each poll starts at a branch drawn at random (from this run's seed); the first found finished wins, the others are dropped
-                _ = async { log("log 10") } => {}
-            }
-        },
-    );
     h1.await.unwrap();
 }
 
@@ -4795,19 +5027,18 @@ use runtime::prelude::*;
 async fn run() {
     select! {
         biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-        _ = sleep_ms(50) => { // Timer 3
-            sleep_ms(20).await; // Timer 5
-        }
-        _ = yield_now() => {}
+        _ = sleep_ms(20) => {} // Timer 2
+        _ = sleep_ms(10) => {} // Timer 3
     }
-    sleep_ms(0).await; // Timer 6
-    sleep_ms(20).await; // Timer 7
-    select! { // each poll starts at a branch drawn at random (from this run's seed); the first found finished wins, the others are dropped
-        _ = async { log("log 10") } => {
-            log("log 12");
+    sleep_ms(0).await; // Timer 4
+    select! {
+        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+        _ = async { block_ms(30) } => {}
+        _ = async { block_ms(0) } => {
+            sleep_ms(0).await; // Timer 9
         }
-        _ = sleep_ms(50) => {} // Timer 11
     }
+    log("log 10");
 }
 
 pub fn size() -> usize {
@@ -4820,455 +5051,6 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 }
 
 pub mod random_142 {
-use runtime::prelude::*;
-
-async fn run() {
-    for _ in 0..1 {
-        log("log 3");
-        log("log 4");
-    }
-    let f1 = async { block_ms(0) };
-    let f2 = async {
-        let f3 = sleep_ms(20); // Timer 8
-        let f4 = sleep_ms(20); // Timer 9
-        // nothing has run yet: futures start when polled
-        f3.await;
-        f4.await;
-    };
-    let f3 = sleep_ms(50); // Timer 10
-    // nothing has run yet: futures start when polled
-    f1.await;
-    f2.await;
-    f3.await;
-}
-
-pub fn size() -> usize {
-    std::mem::size_of_val(&run())
-}
-
-pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
-    Box::pin(run())
-}
-}
-
-pub mod random_143 {
-use runtime::prelude::*;
-
-async fn run() {
-    sleep_ms(20).await; // Timer 22
-    select! {
-        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-        _ = sleep_ms(20) => {} // Timer 24
-    }
-    sleep_ms(0).await; // Timer 25
-    spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
-        for _ in 0..3 {
-            block_ms(10);
-        }
-        join!( // all at once; each poll polls every unfinished one
-            async { log("log 30") },
-            sleep_ms(50), // Timer 31
-        );
-    });
-    sleep_ms(20).await; // Timer 33
-}
-
-pub fn size() -> usize {
-    std::mem::size_of_val(&run())
-}
-
-pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
-    Box::pin(run())
-}
-}
-
-pub mod random_144 {
-use runtime::prelude::*;
-
-async fn run() {
-    let f1 = async {
-        sleep_ms(20).await; // Timer 3
-        yield_now().await; // yield: the task goes to the back of the ready queue
-    };
-    // nothing has run yet: futures start when polled
-    f1.await;
-    select! {
-        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-        _ = async { block_ms(30) } => {}
-        _ = async {
-            join!( // all at once; each poll polls every unfinished one
-                sleep_ms(20), // Timer 8
-                async { log("log 9") },
-                sleep_ms(100), // Timer 10
-            );
-        } => {}
-    }
-    sleep_ms(50).await; // Timer 11
-    sleep_ms(100).await; // Timer 12
-}
-
-pub fn size() -> usize {
-    std::mem::size_of_val(&run())
-}
-
-pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
-    Box::pin(run())
-}
-}
-
-pub mod random_145 {
-use runtime::prelude::*;
-
-async fn run() {
-    let f1 = async {
-        sleep_ms(0).await; // Timer 23
-        sleep_ms(20).await; // Timer 24
-    };
-    // nothing has run yet: futures start when polled
-    f1.await;
-    join!( // all at once; each poll polls every unfinished one
-        async {
-            select! { // each poll starts at a branch drawn at random (from this run's seed); the first found finished wins, the others are dropped
-                _ = async { log("log 27") } => {}
-            }
-        },
-        async {
-            join!( // all at once; each poll polls every unfinished one
-                async { log("log 29") },
-            );
-        },
-        async {
-            block_ms(10);
-            sleep_ms(100).await; // Timer 32
-            sleep_ms(100).await; // Timer 33
-        },
-    );
-    sleep_ms(20).await; // Timer 34
-    join!( // all at once; each poll polls every unfinished one
-        async { block_ms(0) },
-    );
-}
-
-pub fn size() -> usize {
-    std::mem::size_of_val(&run())
-}
-
-pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
-    Box::pin(run())
-}
-}
-
-pub mod random_146 {
-use runtime::prelude::*;
-
-async fn run() {
-    let f1 = async {
-        join!( // all at once; each poll polls every unfinished one
-            async { log("log 3") },
-            async { log("log 4") },
-        );
-    };
-    let f2 = sleep_ms(0); // Timer 5
-    // nothing has run yet: futures start when polled
-    f1.await;
-    f2.await;
-    spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
-        for _ in 0..0 {
-            for _ in 0..2 {
-                sleep_ms(0).await; // Timer 8
-                sleep_ms(20).await; // Timer 9
-            }
-            block_ms(30);
-            sleep_ms(100).await; // Timer 12
-        }
-    });
-}
-
-pub fn size() -> usize {
-    std::mem::size_of_val(&run())
-}
-
-pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
-    Box::pin(run())
-}
-}
-
-pub mod random_147 {
-use runtime::prelude::*;
-
-async fn run() {
-    for _ in 0..0 {
-        sleep_ms(20).await; // Timer 3
-    }
-    sleep_ms(20).await; // Timer 5
-    sleep_ms(0).await; // Timer 6
-    yield_now().await; // yield: the task goes to the back of the ready queue
-}
-
-pub fn size() -> usize {
-    std::mem::size_of_val(&run())
-}
-
-pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
-    Box::pin(run())
-}
-}
-
-pub mod random_148 {
-use runtime::prelude::*;
-
-async fn run() {
-    yield_now().await; // yield: the task goes to the back of the ready queue
-    log("log 3");
-    spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
-        log("log 4");
-    });
-}
-
-pub fn size() -> usize {
-    std::mem::size_of_val(&run())
-}
-
-pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
-    Box::pin(run())
-}
-}
-
-pub mod random_149 {
-use runtime::prelude::*;
-
-async fn run() {
-    select! {
-        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-        _ = sleep_ms(20) => { // Timer 58
-            sleep_ms(0).await; // Timer 59
-        }
-    }
-    select! { // each poll starts at a branch drawn at random (from this run's seed); the first found finished wins, the others are dropped
-        _ = async {
-            let f1 = sleep_ms(20); // Timer 62
-            let f2 = async { log("log 63") };
-            // nothing has run yet: futures start when polled
-            f1.await;
-            f2.await;
-        } => {
-            sleep_ms(10).await; // Timer 68
-        }
-        _ = async {
-            select! { // each poll starts at a branch drawn at random (from this run's seed); the first found finished wins, the others are dropped
-                _ = yield_now() => {
-                    sleep_ms(0).await; // Timer 66
-                }
-            }
-        } => {}
-        _ = sleep_ms(0) => {} // Timer 67
-    }
-}
-
-pub fn size() -> usize {
-    std::mem::size_of_val(&run())
-}
-
-pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
-    Box::pin(run())
-}
-}
-
-pub mod random_150 {
-use runtime::prelude::*;
-
-async fn run() {
-    sleep_ms(10).await; // Timer 1
-    join!( // all at once; each poll polls every unfinished one
-        async { log("log 3") },
-    );
-}
-
-pub fn size() -> usize {
-    std::mem::size_of_val(&run())
-}
-
-pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
-    Box::pin(run())
-}
-}
-
-pub mod random_151 {
-use runtime::prelude::*;
-
-async fn run() {
-    log("log 1");
-    sleep_ms(20).await; // Timer 2
-    yield_now().await; // yield: the task goes to the back of the ready queue
-}
-
-pub fn size() -> usize {
-    std::mem::size_of_val(&run())
-}
-
-pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
-    Box::pin(run())
-}
-}
-
-pub mod random_152 {
-use runtime::prelude::*;
-
-async fn run() {
-    join!( // all at once; each poll polls every unfinished one
-        async {
-            join!( // all at once; each poll polls every unfinished one
-                sleep_ms(20), // Timer 3
-                async { log("log 4") },
-                async { log("log 5") },
-            );
-        },
-        async {
-            let f1 = sleep_ms(100); // Timer 7
-            let f2 = sleep_ms(20); // Timer 8
-            // nothing has run yet: futures start when polled
-            f1.await;
-            f2.await;
-        },
-        async {
-            select! {
-                biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-                _ = async { log("log 10") } => {}
-            }
-        },
-    );
-    let f3 = async {
-        let f4 = sleep_ms(20); // Timer 13
-        // nothing has run yet: futures start when polled
-        f4.await;
-    };
-    // nothing has run yet: futures start when polled
-    f3.await;
-}
-
-pub fn size() -> usize {
-    std::mem::size_of_val(&run())
-}
-
-pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
-    Box::pin(run())
-}
-}
-
-pub mod random_153 {
-use runtime::prelude::*;
-
-async fn run() {
-    log("log 1");
-    select! {
-        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-        _ = async { log("log 3") } => {}
-        _ = sleep_ms(10) => {} // Timer 4
-        _ = async { block_ms(10) } => {
-            block_ms(0);
-        }
-    }
-    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
-        sleep_ms(10).await; // Timer 7
-    });
-    h1.await.unwrap();
-    select! {
-        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-        _ = async {
-            sleep_ms(20).await; // Timer 10
-            block_ms(30);
-        } => {}
-    }
-}
-
-pub fn size() -> usize {
-    std::mem::size_of_val(&run())
-}
-
-pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
-    Box::pin(run())
-}
-}
-
-pub mod random_154 {
-use runtime::prelude::*;
-
-async fn run() {
-    let f1 = sleep_ms(50); // Timer 2
-    let f2 = async { log("log 3") };
-    // nothing has run yet: futures start when polled
-    f1.await;
-    f2.await;
-    log("log 4");
-    yield_now().await; // yield: the task goes to the back of the ready queue
-}
-
-pub fn size() -> usize {
-    std::mem::size_of_val(&run())
-}
-
-pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
-    Box::pin(run())
-}
-}
-
-pub mod random_155 {
-use runtime::prelude::*;
-
-async fn run() {
-    sleep_ms(50).await; // Timer 1
-    sleep_ms(10).await; // Timer 3
-    log("log 4");
-    join!( // all at once; each poll polls every unfinished one
-        async {
-            log("log 7");
-        },
-        async {
-            join!( // all at once; each poll polls every unfinished one
-                sleep_ms(50), // Timer 9
-                sleep_ms(50), // Timer 10
-            );
-        },
-        sleep_ms(0), // Timer 11
-    );
-}
-
-pub fn size() -> usize {
-    std::mem::size_of_val(&run())
-}
-
-pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
-    Box::pin(run())
-}
-}
-
-pub mod random_156 {
-use runtime::prelude::*;
-
-async fn run() {
-    select! { // each poll starts at a branch drawn at random (from this run's seed); the first found finished wins, the others are dropped
-        _ = async {
-            select! { // each poll starts at a branch drawn at random (from this run's seed); the first found finished wins, the others are dropped
-                _ = async { block_ms(0) } => {}
-            }
-        } => {}
-        _ = async {
-            block_ms(0);
-        } => {}
-    }
-    sleep_ms(0).await; // Timer 6
-}
-
-pub fn size() -> usize {
-    std::mem::size_of_val(&run())
-}
-
-pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
-    Box::pin(run())
-}
-}
-
-pub mod random_157 {
 use runtime::prelude::*;
 
 async fn run() {
@@ -5310,31 +5092,470 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 }
 }
 
-pub mod random_158 {
+pub mod random_143 {
+use runtime::prelude::*;
+
+async fn part1() {
+    sleep_ms(0).await; // Timer 1
+}
+
+async fn run() {
+    part1().await;
+    part1().await;
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_144 {
+use runtime::prelude::*;
+
+async fn run() {
+    select! { // each poll starts at a branch drawn at random (from this run's seed); the first found finished wins, the others are dropped
+        _ = async {
+            join!( // all at once; each poll polls every unfinished one
+                yield_now(),
+            );
+        } => {
+            log("log 8");
+        }
+        _ = async {
+            select! { // each poll starts at a branch drawn at random (from this run's seed); the first found finished wins, the others are dropped
+                _ = async { log("log 5") } => {}
+                _ = async { log("log 6") } => {}
+                _ = sleep_ms(50) => {} // Timer 7
+            }
+        } => {
+            yield_now().await; // yield: the task goes to the back of the ready queue
+            sleep_ms(0).await; // Timer 10
+        }
+    }
+    let f1 = async {
+        join!( // all at once; each poll polls every unfinished one
+            sleep_ms(20), // Timer 13
+            sleep_ms(50), // Timer 14
+            async { log("log 15") },
+        );
+    };
+    // nothing has run yet: futures start when polled
+    f1.await;
+    sleep_ms(50).await; // Timer 16
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_145 {
+use runtime::prelude::*;
+
+async fn run() {
+    log("log 1");
+    log("log 3");
+    log("log 5");
+    sleep_ms(50).await; // Timer 6
+    for _ in 0..1 {
+        yield_now().await; // yield: the task goes to the back of the ready queue
+    }
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_146 {
+use runtime::prelude::*;
+
+async fn run() {
+    for _ in 0..3 {
+        log("log 2");
+        select! {
+            biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+            _ = yield_now() => {}
+            _ = sleep_ms(10) => {} // Timer 5
+        }
+        let f1 = sleep_ms(10); // Timer 7
+        let f2 = async { block_ms(0) };
+        // nothing has run yet: futures start when polled
+        f1.await;
+        f2.await;
+    }
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_147 {
+use runtime::prelude::*;
+
+async fn run() {
+    spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
+        join!( // all at once; each poll polls every unfinished one
+            sleep_ms(0), // Timer 2
+            async { log("log 3") },
+            async {
+                sleep_ms(10).await; // Timer 5
+                sleep_ms(20).await; // Timer 6
+            },
+        );
+    });
+    for r14 in 0..1 {
+        let f1 = async { log("log 9") };
+        let f2 = async { block_ms(0) };
+        // nothing has run yet: futures start when polled
+        f1.await;
+        f2.await;
+        let f3 = async { log(format!("log 12 {r14}")) };
+        let f4 = async { block_ms(30) };
+        let f5 = sleep_ms(20); // Timer 14
+        // nothing has run yet: futures start when polled
+        f3.await;
+        f4.await;
+        f5.await;
+    }
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_148 {
+use runtime::prelude::*;
+
+async fn run() {
+    sleep_ms(10).await; // Timer 3
+    sleep_ms(50).await; // Timer 4
+    let f1 = sleep_ms(20); // Timer 6
+    // nothing has run yet: futures start when polled
+    f1.await;
+    sleep_ms(50).await; // Timer 7
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_149 {
+use runtime::prelude::*;
+
+async fn run() {
+    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
+        sleep_ms(20).await; // Timer 10
+    });
+    h1.await.unwrap();
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_150 {
 use runtime::prelude::*;
 
 async fn run() {
     join!( // all at once; each poll polls every unfinished one
-        sleep_ms(0), // Timer 2
+        async {
+            join!( // all at once; each poll polls every unfinished one
+                sleep_ms(20), // Timer 3
+            );
+        },
+        async {
+            let f1 = sleep_ms(100); // Timer 5
+            let f2 = sleep_ms(20); // Timer 6
+            let f3 = sleep_ms(10); // Timer 7
+            // nothing has run yet: futures start when polled
+            f1.await;
+            f2.await;
+            f3.await;
+        },
     );
-    let f1 = async {
-        log("log 5");
-    };
-    let f2 = async {
-        select! {
-            biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-            _ = sleep_ms(20) => {} // Timer 7
-            _ = yield_now() => {}
+    join!( // all at once; each poll polls every unfinished one
+        async {
+            let f4 = sleep_ms(10); // Timer 10
+            // nothing has run yet: futures start when polled
+            f4.await;
+        },
+    );
+    join!( // all at once; each poll polls every unfinished one
+        async {
+            select! {
+                biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+                _ = sleep_ms(50) => { // Timer 13
+                    sleep_ms(100).await; // Timer 16
+                    sleep_ms(50).await; // Timer 17
+                }
+                _ = sleep_ms(50) => { // Timer 14
+                    yield_now().await; // yield: the task goes to the back of the ready queue
+                }
+                _ = sleep_ms(0) => { // Timer 15
+                    yield_now().await; // yield: the task goes to the back of the ready queue
+                    sleep_ms(100).await; // Timer 20
+                }
+            }
+        },
+        async {
+            select! { // each poll starts at a branch drawn at random (from this run's seed); the first found finished wins, the others are dropped
+                _ = sleep_ms(100) => {} // Timer 22
+                _ = sleep_ms(20) => {} // Timer 23
+            }
+        },
+    );
+    join!( // all at once; each poll polls every unfinished one
+        async {
+            select! {
+                biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+                _ = sleep_ms(20) => {} // Timer 26
+                _ = sleep_ms(10) => {} // Timer 27
+                _ = sleep_ms(50) => {} // Timer 28
+            }
+        },
+    );
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_151 {
+use runtime::prelude::*;
+
+async fn run() {
+    log("log 2");
+    join!( // all at once; each poll polls every unfinished one
+        sleep_ms(20), // Timer 4
+        async { log("log 5") },
+    );
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_152 {
+use runtime::prelude::*;
+
+async fn run() {
+    sleep_ms(0).await; // Timer 1
+    sleep_ms(10).await; // Timer 2
+    log("log 3");
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_153 {
+use runtime::prelude::*;
+
+async fn run() {
+    join!( // all at once; each poll polls every unfinished one
+        async {
+            let f1 = async {
+                for _ in 0..0 {
+                    block_ms(0);
+                    block_ms(0);
+                    sleep_ms(50).await; // Timer 5
+                }
+            };
+            let f2 = async {
+                for _ in 0..1 {
+                    sleep_ms(100).await; // Timer 7
+                    block_ms(10);
+                    sleep_ms(10).await; // Timer 9
+                }
+            };
+            // nothing has run yet: futures start when polled
+            f1.await;
+            f2.await;
+        },
+        part15(),
+    );
+    part15().await;
+}
+
+async fn part15() {
+    for _ in 0..3 {
+        join!( // all at once; each poll polls every unfinished one
+            sleep_ms(20), // Timer 12
+            sleep_ms(100), // Timer 13
+        );
+        log("log 14");
+        sleep_ms(100).await; // Timer 15
+    }
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_154 {
+use runtime::prelude::*;
+
+async fn run() {
+    join!( // all at once; each poll polls every unfinished one
+        sleep_ms(20), // Timer 2
+        async {
+            log("log 4");
+        },
+        async {
+            select! { // each poll starts at a branch drawn at random (from this run's seed); the first found finished wins, the others are dropped
+                _ = sleep_ms(20) => {} // Timer 6
+            }
+        },
+    );
+    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
+        sleep_ms(20).await; // Timer 9
+        sleep_ms(20).await; // Timer 10
+        yield_now().await; // yield: the task goes to the back of the ready queue
+    });
+    h1.await.unwrap();
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_155 {
+use runtime::prelude::*;
+
+async fn run() {
+    sleep_ms(20).await; // Timer 1
+    log("log 2");
+    select! {
+        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+        _ = async { block_ms(10) } => {
+            sleep_ms(20).await; // Timer 5
+            log("log 6");
         }
-    };
-    // nothing has run yet: futures start when polled
-    f1.await;
-    f2.await;
-    let f3 = sleep_ms(50); // Timer 11
-    let f4 = sleep_ms(50); // Timer 12
-    // nothing has run yet: futures start when polled
-    f3.await;
-    f4.await;
+    }
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_156 {
+use runtime::prelude::*;
+
+async fn part1() {
+    yield_now().await; // yield: the task goes to the back of the ready queue
+}
+
+async fn run() {
+    part1().await;
+    part1().await;
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_157 {
+use runtime::prelude::*;
+
+async fn run() {
+    sleep_ms(100).await; // Timer 3
+    log("log 4");
+    sleep_ms(20).await; // Timer 5
+    yield_now().await; // yield: the task goes to the back of the ready queue
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_158 {
+use runtime::prelude::*;
+
+async fn run() {
+    spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
+        let f1 = async {
+            join!( // all at once; each poll polls every unfinished one
+                sleep_ms(0), // Timer 3
+            );
+        };
+        // nothing has run yet: futures start when polled
+        f1.await;
+    });
+    sleep_ms(10).await; // Timer 5
+    yield_now().await; // yield: the task goes to the back of the ready queue
 }
 
 pub fn size() -> usize {
@@ -5350,31 +5571,18 @@ pub mod random_159 {
 use runtime::prelude::*;
 
 async fn run() {
+    yield_now().await; // yield: the task goes to the back of the ready queue
+    for _ in 0..1 {
+        log("log 3");
+    }
     join!( // all at once; each poll polls every unfinished one
         async {
-            block_ms(10);
-            yield_now().await; // yield: the task goes to the back of the ready queue
-            sleep_ms(0).await; // Timer 5
-        },
-        async {
-            let f1 = sleep_ms(20); // Timer 7
-            // nothing has run yet: futures start when polled
-            f1.await;
+            join!( // all at once; each poll polls every unfinished one
+                sleep_ms(100), // Timer 6
+                sleep_ms(10), // Timer 7
+            );
         },
     );
-    select! {
-        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-        _ = async { log("log 10") } => {}
-    }
-    select! {
-        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-        _ = sleep_ms(20) => {} // Timer 12
-        _ = async { log("log 13") } => {}
-        _ = yield_now() => {
-            sleep_ms(10).await; // Timer 15
-        }
-    }
-    sleep_ms(50).await; // Timer 16
 }
 
 pub fn size() -> usize {
@@ -5390,8 +5598,27 @@ pub mod random_160 {
 use runtime::prelude::*;
 
 async fn run() {
-    yield_now().await; // yield: the task goes to the back of the ready queue
-    log("log 2");
+    select! {
+        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+        _ = async {
+            sleep_ms(10).await; // Timer 9
+        } => {
+            sleep_ms(100).await; // Timer 13
+            sleep_ms(10).await; // Timer 14
+        }
+        _ = async {
+            join!( // all at once; each poll polls every unfinished one
+                sleep_ms(100), // Timer 11
+                sleep_ms(0), // Timer 12
+            );
+        } => {
+            block_ms(10);
+        }
+    }
+    spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
+        sleep_ms(20).await; // Timer 16
+    });
+    sleep_ms(20).await; // Timer 17
 }
 
 pub fn size() -> usize {
@@ -5407,25 +5634,36 @@ pub mod random_161 {
 use runtime::prelude::*;
 
 async fn run() {
-    let f1 = async { log("log 3") };
-    let f2 = yield_now();
-    let f3 = sleep_ms(50); // Timer 5
+    join!( // all at once; each poll polls every unfinished one
+        async {
+            select! {
+                biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+                _ = async { log("log 3") } => {}
+                _ = async { block_ms(10) } => {
+                    sleep_ms(20).await; // Timer 5
+                }
+            }
+        },
+    );
+    log("log 6");
+    let f1 = async {
+        sleep_ms(20).await; // Timer 9
+        block_ms(10);
+        sleep_ms(20).await; // Timer 11
+    };
+    let f2 = async {
+        sleep_ms(10).await; // Timer 13
+        log("log 14");
+    };
+    let f3 = async {
+        let f4 = async { log("log 16") };
+        // nothing has run yet: futures start when polled
+        f4.await;
+    };
     // nothing has run yet: futures start when polled
     f1.await;
     f2.await;
     f3.await;
-    sleep_ms(10).await; // Timer 6
-    let f4 = async {
-        let f5 = sleep_ms(10); // Timer 9
-        let f6 = async { block_ms(0) };
-        // nothing has run yet: futures start when polled
-        f5.await;
-        f6.await;
-    };
-    let f5 = async { block_ms(0) };
-    // nothing has run yet: futures start when polled
-    f4.await;
-    f5.await;
 }
 
 pub fn size() -> usize {
@@ -5441,38 +5679,25 @@ pub mod random_162 {
 use runtime::prelude::*;
 
 async fn run() {
-    sleep_ms(20).await; // Timer 1
-    block_ms(30);
-    let f1 = sleep_ms(100); // Timer 5
-    let f2 = sleep_ms(10); // Timer 6
-    let f3 = async { log("log 7") };
-    // nothing has run yet: futures start when polled
-    f1.await;
-    f2.await;
-    f3.await;
-    select! {
-        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-        _ = sleep_ms(50) => { // Timer 9
-            log("log 10");
+    join!( // all at once; each poll polls every unfinished one
+        async {
+            let f1 = sleep_ms(100); // Timer 3
+            let f2 = sleep_ms(20); // Timer 4
+            // nothing has run yet: futures start when polled
+            f1.await;
+            f2.await;
+        },
+    );
+    spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
+        select! {
+            biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+            _ = async {
+                for _ in 0..0 {
+                    block_ms(0);
+                }
+            } => {}
         }
-    }
-    select! {
-        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-        _ = sleep_ms(20) => { // Timer 13
-            sleep_ms(20).await; // Timer 16
-        }
-        _ = sleep_ms(20) => {} // Timer 14
-        _ = sleep_ms(20) => {} // Timer 15
-    }
-    select! {
-        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-        _ = sleep_ms(20) => {} // Timer 18
-        _ = async { log("log 19") } => {}
-        _ = sleep_ms(10) => { // Timer 20
-            sleep_ms(100).await; // Timer 21
-            sleep_ms(50).await; // Timer 22
-        }
-    }
+    });
 }
 
 pub fn size() -> usize {
@@ -5488,19 +5713,36 @@ pub mod random_163 {
 use runtime::prelude::*;
 
 async fn run() {
-    let f1 = async {
-        let f2 = yield_now();
-        let f3 = async { log("log 4") };
-        // nothing has run yet: futures start when polled
-        f2.await;
-        f3.await;
-    };
+    part18().await;
+    sleep_ms(20).await; // Timer 2
+    select! {
+        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+        _ = async {
+            block_ms(30);
+        } => {}
+        _ = sleep_ms(50) => {} // Timer 6
+        _ = async {
+            join!( // all at once; each poll polls every unfinished one
+                async { block_ms(10) },
+                sleep_ms(10), // Timer 9
+            );
+        } => {}
+    }
+    log("log 11");
+    block_ms(30);
+    log("log 14");
+    let f1 = async { block_ms(10) };
+    let f2 = async { block_ms(10) };
+    let f3 = sleep_ms(20); // Timer 18
     // nothing has run yet: futures start when polled
     f1.await;
-    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
-        sleep_ms(20).await; // Timer 5
-    });
-    h1.await.unwrap();
+    f2.await;
+    f3.await;
+    part18().await;
+}
+
+async fn part18() {
+    log("log 1");
 }
 
 pub fn size() -> usize {
@@ -5516,69 +5758,9 @@ pub mod random_164 {
 use runtime::prelude::*;
 
 async fn run() {
-    let f1 = async {
-        join!( // all at once; each poll polls every unfinished one
-            async { log("log 3") },
-        );
-    };
-    let f2 = sleep_ms(0); // Timer 4
-    let f3 = yield_now();
-    // nothing has run yet: futures start when polled
-    f1.await;
-    f2.await;
-    f3.await;
     let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
-        let f4 = async {
-            log("log 8");
-            sleep_ms(100).await; // Timer 9
-            sleep_ms(20).await; // Timer 10
-        };
-        let f5 = async {
-            let f6 = sleep_ms(20); // Timer 12
-            let f7 = sleep_ms(20); // Timer 13
-            let f8 = yield_now();
-            // nothing has run yet: futures start when polled
-            f6.await;
-            f7.await;
-            f8.await;
-        };
-        let f6 = async {
-            for _ in 0..1 {
-                sleep_ms(100).await; // Timer 16
-                block_ms(10);
-                sleep_ms(20).await; // Timer 18
-            }
-        };
-        // nothing has run yet: futures start when polled
-        f4.await;
-        f5.await;
-        f6.await;
+        sleep_ms(10).await; // Timer 1
     });
-    sleep_ms(20).await; // Timer 19
-    join!( // all at once; each poll polls every unfinished one
-        async {
-            select! {
-                biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-                _ = sleep_ms(50) => { // Timer 22
-                    sleep_ms(100).await; // Timer 25
-                    sleep_ms(50).await; // Timer 26
-                }
-                _ = sleep_ms(50) => { // Timer 23
-                    yield_now().await; // yield: the task goes to the back of the ready queue
-                }
-                _ = sleep_ms(0) => { // Timer 24
-                    yield_now().await; // yield: the task goes to the back of the ready queue
-                    sleep_ms(100).await; // Timer 29
-                }
-            }
-        },
-        async {
-            select! { // each poll starts at a branch drawn at random (from this run's seed); the first found finished wins, the others are dropped
-                _ = sleep_ms(100) => {} // Timer 31
-                _ = sleep_ms(20) => {} // Timer 32
-            }
-        },
-    );
     h1.await.unwrap();
 }
 
@@ -5595,57 +5777,7 @@ pub mod random_165 {
 use runtime::prelude::*;
 
 async fn run() {
-    join!( // all at once; each poll polls every unfinished one
-        sleep_ms(10), // Timer 2
-        async {
-            select! {
-                biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-                _ = yield_now() => {}
-                _ = sleep_ms(20) => { // Timer 5
-                    block_ms(10);
-                    sleep_ms(20).await; // Timer 8
-                }
-                _ = sleep_ms(0) => { // Timer 6
-                    log("log 9");
-                }
-            }
-        },
-        async {
-            select! { // each poll starts at a branch drawn at random (from this run's seed); the first found finished wins, the others are dropped
-                _ = sleep_ms(0) => {} // Timer 11
-                _ = sleep_ms(10) => { // Timer 12
-                    sleep_ms(20).await; // Timer 13
-                    sleep_ms(100).await; // Timer 14
-                }
-            }
-        },
-    );
-    select! {
-        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-        _ = async {
-            sleep_ms(0).await; // Timer 17
-        } => {}
-        _ = async {
-            select! { // each poll starts at a branch drawn at random (from this run's seed); the first found finished wins, the others are dropped
-                _ = async { log("log 19") } => {
-                    sleep_ms(100).await; // Timer 20
-                }
-            }
-        } => {}
-        _ = async {
-            let f1 = async { block_ms(10) };
-            let f2 = sleep_ms(10); // Timer 23
-            let f3 = sleep_ms(20); // Timer 24
-            // nothing has run yet: futures start when polled
-            f1.await;
-            f2.await;
-            f3.await;
-        } => {
-            sleep_ms(20).await; // Timer 25
-        }
-    }
-    sleep_ms(100).await; // Timer 26
-    log("log 27");
+    sleep_ms(20).await; // Timer 1
 }
 
 pub fn size() -> usize {
@@ -5661,19 +5793,23 @@ pub mod random_166 {
 use runtime::prelude::*;
 
 async fn run() {
-    join!( // all at once; each poll polls every unfinished one
-        async {
-            join!( // all at once; each poll polls every unfinished one
-                sleep_ms(20), // Timer 3
-                sleep_ms(0), // Timer 4
-            );
-        },
-        async { log("log 5") },
-    );
-    block_ms(10);
-    sleep_ms(50).await; // Timer 9
-    sleep_ms(10).await; // Timer 10
-    sleep_ms(20).await; // Timer 12
+    log("log 1");
+    select! {
+        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+        _ = async {
+            for _ in 0..2 {
+                sleep_ms(10).await; // Timer 4
+                block_ms(10);
+                sleep_ms(20).await; // Timer 6
+            }
+        } => {}
+        _ = async {
+            yield_now().await; // yield: the task goes to the back of the ready queue
+            log("log 9");
+            block_ms(10);
+        } => {}
+        _ = sleep_ms(0) => {} // Timer 11
+    }
 }
 
 pub fn size() -> usize {
@@ -5689,10 +5825,14 @@ pub mod random_167 {
 use runtime::prelude::*;
 
 async fn run() {
-    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
-        sleep_ms(20).await; // Timer 1
-    });
-    h1.await.unwrap();
+    yield_now().await; // yield: the task goes to the back of the ready queue
+    for _ in 0..2 {
+        sleep_ms(10).await; // Timer 3
+        select! { // each poll starts at a branch drawn at random (from this run's seed); the first found finished wins, the others are dropped
+            _ = sleep_ms(20) => {} // Timer 5
+        }
+        sleep_ms(20).await; // Timer 6
+    }
 }
 
 pub fn size() -> usize {
@@ -5708,44 +5848,40 @@ pub mod random_168 {
 use runtime::prelude::*;
 
 async fn run() {
-    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
-        join!( // all at once; each poll polls every unfinished one
-            yield_now(),
-            async { log("log 4") },
-            async { log("log 5") },
-        );
-    });
-    h1.await.unwrap();
+    join!( // all at once; each poll polls every unfinished one
+        sleep_ms(20), // Timer 3
+        sleep_ms(20), // Timer 4
+        sleep_ms(20), // Timer 5
+    );
+    yield_now().await; // yield: the task goes to the back of the ready queue
+    join!( // all at once; each poll polls every unfinished one
+        sleep_ms(100), // Timer 8
+        async { block_ms(0) },
+    );
     select! {
         biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-        _ = async { block_ms(10) } => {
-            sleep_ms(20).await; // Timer 8
-            log("log 9");
+        _ = async {
+            let f1 = async { log("log 12") };
+            let f2 = sleep_ms(10); // Timer 13
+            let f3 = async { block_ms(10) };
+            // nothing has run yet: futures start when polled
+            f1.await;
+            f2.await;
+            f3.await;
+        } => {
+            sleep_ms(20).await; // Timer 20
         }
+        _ = async {
+            let f4 = async { block_ms(0) };
+            // nothing has run yet: futures start when polled
+            f4.await;
+        } => {}
+        _ = async {
+            yield_now().await; // yield: the task goes to the back of the ready queue
+            yield_now().await; // yield: the task goes to the back of the ready queue
+        } => {}
     }
-    select! {
-        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-        _ = yield_now() => {}
-        _ = sleep_ms(20) => { // Timer 13
-            log("log 14");
-            log("log 15");
-        }
-    }
-    let f1 = async { block_ms(0) };
-    let f2 = sleep_ms(0); // Timer 18
-    let f3 = async { block_ms(30) };
-    // nothing has run yet: futures start when polled
-    f1.await;
-    f2.await;
-    f3.await;
-    select! {
-        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-        _ = sleep_ms(20) => { // Timer 21
-            log("log 23");
-            sleep_ms(0).await; // Timer 24
-        }
-        _ = sleep_ms(20) => {} // Timer 22
-    }
+    block_ms(0);
 }
 
 pub fn size() -> usize {
@@ -5760,20 +5896,14 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 pub mod random_169 {
 use runtime::prelude::*;
 
+async fn part3() {
+    block_ms(0);
+}
+
 async fn run() {
-    sleep_ms(50).await; // Timer 1
-    yield_now().await; // yield: the task goes to the back of the ready queue
-    for _ in 0..1 {
-        log("log 4");
-    }
-    join!( // all at once; each poll polls every unfinished one
-        async {
-            join!( // all at once; each poll polls every unfinished one
-                sleep_ms(100), // Timer 7
-                sleep_ms(10), // Timer 8
-            );
-        },
-    );
+    block_ms(0);
+    sleep_ms(20).await; // Timer 2
+    part3().await;
 }
 
 pub fn size() -> usize {
@@ -5789,11 +5919,28 @@ pub mod random_170 {
 use runtime::prelude::*;
 
 async fn run() {
+    yield_now().await; // yield: the task goes to the back of the ready queue
+    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
+        let f1 = sleep_ms(20); // Timer 4
+        let f2 = sleep_ms(10); // Timer 5
+        let f3 = async { log("log 6") };
+        // nothing has run yet: futures start when polled
+        f1.await;
+        f2.await;
+        f3.await;
+    });
     join!( // all at once; each poll polls every unfinished one
         async {
-            log("log 3");
+            join!( // all at once; each poll polls every unfinished one
+                sleep_ms(20), // Timer 9
+                async { log("log 10") },
+                async { log("log 11") },
+            );
         },
+        yield_now(),
     );
+    h1.await.unwrap();
+    sleep_ms(100).await; // Timer 13
 }
 
 pub fn size() -> usize {
@@ -5809,36 +5956,39 @@ pub mod random_171 {
 use runtime::prelude::*;
 
 async fn run() {
-    select! { // each poll starts at a branch drawn at random (from this run's seed); the first found finished wins, the others are dropped
-        _ = async {
-            sleep_ms(0).await; // Timer 20
-            sleep_ms(10).await; // Timer 21
-            sleep_ms(20).await; // Timer 22
-        } => {}
-        _ = async {
-            join!( // all at once; each poll polls every unfinished one
-                sleep_ms(20), // Timer 24
-            );
-        } => {}
-    }
     let f1 = async {
-        sleep_ms(20).await; // Timer 27
-        block_ms(10);
-        sleep_ms(20).await; // Timer 29
-    };
-    let f2 = async {
-        sleep_ms(10).await; // Timer 31
-        log("log 32");
-    };
-    let f3 = async {
-        let f4 = async { log("log 34") };
+        let f2 = sleep_ms(20); // Timer 3
         // nothing has run yet: futures start when polled
-        f4.await;
+        f2.await;
     };
     // nothing has run yet: futures start when polled
     f1.await;
-    f2.await;
-    f3.await;
+    join!( // all at once; each poll polls every unfinished one
+        async {
+            select! {
+                biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+                _ = async { log("log 6") } => {}
+            }
+        },
+        sleep_ms(0), // Timer 7
+    );
+    join!( // all at once; each poll polls every unfinished one
+        async { block_ms(10) },
+    );
+    join!( // all at once; each poll polls every unfinished one
+        async {
+            join!( // all at once; each poll polls every unfinished one
+                async { log("log 12") },
+                sleep_ms(50), // Timer 13
+            );
+        },
+        async {
+            select! {
+                biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+                _ = sleep_ms(10) => {} // Timer 15
+            }
+        },
+    );
 }
 
 pub fn size() -> usize {
@@ -5854,39 +6004,23 @@ pub mod random_172 {
 use runtime::prelude::*;
 
 async fn run() {
-    join!( // all at once; each poll polls every unfinished one
-        async {
-            join!( // all at once; each poll polls every unfinished one
-                sleep_ms(50), // Timer 3
-            );
-        },
-        async {
-            join!( // all at once; each poll polls every unfinished one
-                sleep_ms(20), // Timer 5
-                async { log("log 6") },
-                sleep_ms(0), // Timer 7
-            );
-        },
-        async {
-            select! {
-                biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-                _ = async { block_ms(10) } => {}
-            }
-        },
-    );
-    sleep_ms(0).await; // Timer 10
-    let f1 = async { log("log 12") };
-    let f2 = async { log("log 13") };
+    let f1 = async {
+        yield_now().await; // yield: the task goes to the back of the ready queue
+        block_ms(10);
+        block_ms(0);
+    };
+    let f2 = async {
+        sleep_ms(50).await; // Timer 7
+        block_ms(10);
+        log("log 9");
+    };
     // nothing has run yet: futures start when polled
     f1.await;
     f2.await;
-    log("log 16");
-    yield_now().await; // yield: the task goes to the back of the ready queue
-    sleep_ms(50).await; // Timer 18
-    select! {
-        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-        _ = async { log("log 20") } => {}
-    }
+    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
+        sleep_ms(100).await; // Timer 10
+    });
+    h1.await.unwrap();
 }
 
 pub fn size() -> usize {
@@ -5902,31 +6036,53 @@ pub mod random_173 {
 use runtime::prelude::*;
 
 async fn run() {
-    log("log 2");
-    block_ms(30);
-    log("log 5");
-    let f1 = async { block_ms(10) };
-    let f2 = async { block_ms(10) };
-    let f3 = sleep_ms(20); // Timer 9
-    // nothing has run yet: futures start when polled
-    f1.await;
-    f2.await;
-    f3.await;
-    for r13 in 0..0 {
-        sleep_ms(50).await; // Timer 12
-        log(format!("log 13 {r13}"));
+    part25().await;
+    select! { // each poll starts at a branch drawn at random (from this run's seed); the first found finished wins, the others are dropped
+        _ = async {
+            join!( // all at once; each poll polls every unfinished one
+                sleep_ms(20), // Timer 13
+                async { log("log 14") },
+                async { log("log 15") },
+            );
+        } => {}
+        _ = async {
+            join!( // all at once; each poll polls every unfinished one
+                async { log("log 17") },
+                sleep_ms(20), // Timer 18
+                sleep_ms(10), // Timer 19
+            );
+        } => {
+            sleep_ms(50).await; // Timer 24
+            log("log 25");
+        }
+        _ = async {
+            join!( // all at once; each poll polls every unfinished one
+                async { log("log 21") },
+                sleep_ms(20), // Timer 22
+                yield_now(),
+            );
+        } => {}
     }
-    yield_now().await; // yield: the task goes to the back of the ready queue
+}
+
+async fn part25() {
     select! {
         biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-        _ = sleep_ms(20) => {} // Timer 17
-        _ = async { log("log 18") } => {}
-        _ = async { log("log 19") } => {}
+        _ = async {
+            for _ in 0..2 {
+                log("log 3");
+                sleep_ms(20).await; // Timer 4
+            }
+        } => {}
+        _ = sleep_ms(50) => { // Timer 5
+            sleep_ms(20).await; // Timer 9
+            block_ms(0);
+        }
+        _ = async {
+            yield_now().await; // yield: the task goes to the back of the ready queue
+            log("log 8");
+        } => {}
     }
-    join!( // all at once; each poll polls every unfinished one
-        sleep_ms(20), // Timer 21
-        sleep_ms(0), // Timer 22
-    );
 }
 
 pub fn size() -> usize {
@@ -5942,31 +6098,22 @@ pub mod random_174 {
 use runtime::prelude::*;
 
 async fn run() {
-    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
-        let f1 = async {
-            select! {
-                biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-                _ = async { log("log 3") } => {}
-                _ = async { block_ms(10) } => {}
-                _ = sleep_ms(0) => {} // Timer 5
-            }
-        };
-        let f2 = sleep_ms(20); // Timer 6
-        let f3 = async {
-            join!( // all at once; each poll polls every unfinished one
-                yield_now(),
-                sleep_ms(100), // Timer 9
-                sleep_ms(10), // Timer 10
-            );
-        };
-        // nothing has run yet: futures start when polled
-        f1.await;
-        f2.await;
-        f3.await;
-    });
-    yield_now().await; // yield: the task goes to the back of the ready queue
-    log("log 12");
-    h1.await.unwrap();
+    for _ in 0..2 {
+        log("log 3");
+    }
+    sleep_ms(100).await; // Timer 6
+    sleep_ms(10).await; // Timer 7
+    log("log 8");
+    join!( // all at once; each poll polls every unfinished one
+        sleep_ms(20), // Timer 10
+        async { block_ms(30) },
+    );
+    sleep_ms(20).await; // Timer 12
+    part13().await;
+}
+
+async fn part13() {
+    sleep_ms(20).await; // Timer 13
 }
 
 pub fn size() -> usize {
@@ -5982,7 +6129,20 @@ pub mod random_175 {
 use runtime::prelude::*;
 
 async fn run() {
-    sleep_ms(50).await; // Timer 1
+    block_ms(30);
+    log("log 3");
+    sleep_ms(50).await; // Timer 6
+    block_ms(10);
+    join!( // all at once; each poll polls every unfinished one
+        sleep_ms(10), // Timer 9
+        async {
+            for _ in 0..3 {
+                log("log 11");
+                sleep_ms(10).await; // Timer 12
+                log("log 13");
+            }
+        },
+    );
 }
 
 pub fn size() -> usize {
@@ -5995,295 +6155,6 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 }
 
 pub mod random_176 {
-use runtime::prelude::*;
-
-async fn run() {
-    for _ in 0..1 {
-        for _ in 0..0 {
-            sleep_ms(10).await; // Timer 3
-            log("log 4");
-        }
-    }
-    select! {
-        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-        _ = async { log("log 6") } => {}
-    }
-    log("log 7");
-}
-
-pub fn size() -> usize {
-    std::mem::size_of_val(&run())
-}
-
-pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
-    Box::pin(run())
-}
-}
-
-pub mod random_177 {
-use runtime::prelude::*;
-
-async fn run() {
-    sleep_ms(100).await; // Timer 14
-    select! { // each poll starts at a branch drawn at random (from this run's seed); the first found finished wins, the others are dropped
-        _ = async {
-            let f1 = yield_now();
-            // nothing has run yet: futures start when polled
-            f1.await;
-        } => {}
-        _ = yield_now() => {}
-        _ = async {
-            let f2 = sleep_ms(10); // Timer 20
-            let f3 = async { log("log 21") };
-            let f4 = sleep_ms(20); // Timer 22
-            // nothing has run yet: futures start when polled
-            f2.await;
-            f3.await;
-            f4.await;
-        } => {}
-    }
-    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
-        sleep_ms(10).await; // Timer 25
-        yield_now().await; // yield: the task goes to the back of the ready queue
-        sleep_ms(100).await; // Timer 27
-        join!( // all at once; each poll polls every unfinished one
-            sleep_ms(10), // Timer 29
-        );
-        join!( // all at once; each poll polls every unfinished one
-            sleep_ms(100), // Timer 31
-            sleep_ms(100), // Timer 32
-        );
-    });
-    h1.await.unwrap();
-    join!( // all at once; each poll polls every unfinished one
-        async {
-            block_ms(10);
-            block_ms(30);
-            sleep_ms(10).await; // Timer 37
-        },
-        async {
-            sleep_ms(0).await; // Timer 39
-            sleep_ms(20).await; // Timer 40
-            block_ms(10);
-        },
-    );
-}
-
-pub fn size() -> usize {
-    std::mem::size_of_val(&run())
-}
-
-pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
-    Box::pin(run())
-}
-}
-
-pub mod random_178 {
-use runtime::prelude::*;
-
-async fn run() {
-    sleep_ms(20).await; // Timer 1
-    sleep_ms(50).await; // Timer 2
-    select! {
-        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-        _ = sleep_ms(10) => {} // Timer 4
-    }
-}
-
-pub fn size() -> usize {
-    std::mem::size_of_val(&run())
-}
-
-pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
-    Box::pin(run())
-}
-}
-
-pub mod random_179 {
-use runtime::prelude::*;
-
-async fn run() {
-    select! {
-        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-        _ = async {
-            for _ in 0..2 {
-                log("log 3");
-                yield_now().await; // yield: the task goes to the back of the ready queue
-            }
-        } => {
-            log("log 7");
-        }
-        _ = async {
-            join!( // all at once; each poll polls every unfinished one
-                async { log("log 6") },
-            );
-        } => {}
-    }
-    let f1 = async {
-        for _ in 0..2 {
-            sleep_ms(100).await; // Timer 10
-        }
-    };
-    let f2 = sleep_ms(50); // Timer 11
-    // nothing has run yet: futures start when polled
-    f1.await;
-    f2.await;
-    let f3 = async {
-        sleep_ms(10).await; // Timer 14
-        block_ms(10);
-    };
-    let f4 = async {
-        select! { // each poll starts at a branch drawn at random (from this run's seed); the first found finished wins, the others are dropped
-            _ = async { log("log 17") } => {}
-            _ = yield_now() => {}
-        }
-    };
-    // nothing has run yet: futures start when polled
-    f3.await;
-    f4.await;
-}
-
-pub fn size() -> usize {
-    std::mem::size_of_val(&run())
-}
-
-pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
-    Box::pin(run())
-}
-}
-
-pub mod random_180 {
-use runtime::prelude::*;
-
-async fn run() {
-    join!( // all at once; each poll polls every unfinished one
-        async {
-            join!( // all at once; each poll polls every unfinished one
-                sleep_ms(20), // Timer 3
-            );
-        },
-        async {
-            block_ms(30);
-            sleep_ms(20).await; // Timer 6
-        },
-        async {
-            sleep_ms(20).await; // Timer 8
-            sleep_ms(20).await; // Timer 9
-            sleep_ms(20).await; // Timer 10
-        },
-    );
-    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
-        select! { // each poll starts at a branch drawn at random (from this run's seed); the first found finished wins, the others are dropped
-            _ = async {
-                join!( // all at once; each poll polls every unfinished one
-                    sleep_ms(10), // Timer 13
-                    sleep_ms(20), // Timer 14
-                );
-            } => {}
-            _ = async {
-                sleep_ms(20).await; // Timer 16
-                sleep_ms(20).await; // Timer 17
-                yield_now().await; // yield: the task goes to the back of the ready queue
-            } => {
-                sleep_ms(50).await; // Timer 19
-                log("log 20");
-            }
-        }
-    });
-    h1.await.unwrap();
-    let f1 = async { log("log 22") };
-    let f2 = async {
-        select! {
-            biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-            _ = sleep_ms(20) => { // Timer 24
-                block_ms(30);
-            }
-            _ = async { block_ms(0) } => {}
-        }
-    };
-    let f3 = async {
-        let f4 = sleep_ms(20); // Timer 28
-        let f5 = sleep_ms(100); // Timer 29
-        let f6 = sleep_ms(50); // Timer 30
-        // nothing has run yet: futures start when polled
-        f4.await;
-        f5.await;
-        f6.await;
-    };
-    // nothing has run yet: futures start when polled
-    f1.await;
-    f2.await;
-    f3.await;
-}
-
-pub fn size() -> usize {
-    std::mem::size_of_val(&run())
-}
-
-pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
-    Box::pin(run())
-}
-}
-
-pub mod random_181 {
-use runtime::prelude::*;
-
-async fn run() {
-    spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
-        join!( // all at once; each poll polls every unfinished one
-            sleep_ms(20), // Timer 2
-            sleep_ms(20), // Timer 3
-            async {
-                let f1 = async { log("log 5") };
-                let f2 = sleep_ms(0); // Timer 6
-                let f3 = sleep_ms(100); // Timer 7
-                // nothing has run yet: futures start when polled
-                f1.await;
-                f2.await;
-                f3.await;
-            },
-        );
-    });
-}
-
-pub fn size() -> usize {
-    std::mem::size_of_val(&run())
-}
-
-pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
-    Box::pin(run())
-}
-}
-
-pub mod random_182 {
-use runtime::prelude::*;
-
-async fn run() {
-    sleep_ms(50).await; // Timer 3
-    block_ms(10);
-    join!( // all at once; each poll polls every unfinished one
-        sleep_ms(10), // Timer 6
-        async {
-            for _ in 0..3 {
-                log("log 8");
-                sleep_ms(10).await; // Timer 9
-                log("log 10");
-            }
-        },
-    );
-    sleep_ms(100).await; // Timer 11
-}
-
-pub fn size() -> usize {
-    std::mem::size_of_val(&run())
-}
-
-pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
-    Box::pin(run())
-}
-}
-
-pub mod random_183 {
 use runtime::prelude::*;
 
 async fn run() {
@@ -6301,15 +6172,15 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 }
 }
 
-pub mod random_184 {
+pub mod random_177 {
 use runtime::prelude::*;
 
 async fn run() {
-    log("log 2");
-    log("log 4");
-    sleep_ms(100).await; // Timer 5
-    sleep_ms(10).await; // Timer 7
-    block_ms(10);
+    log("log 1");
+    sleep_ms(100).await; // Timer 4
+    sleep_ms(20).await; // Timer 5
+    sleep_ms(50).await; // Timer 7
+    sleep_ms(10).await; // Timer 8
     sleep_ms(100).await; // Timer 9
     join!( // all at once; each poll polls every unfinished one
         async {
@@ -6318,10 +6189,260 @@ async fn run() {
             }
         },
     );
-    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_178 {
+use runtime::prelude::*;
+
+async fn run() {
+    join!( // all at once; each poll polls every unfinished one
+        async {
+            select! {
+                biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+                _ = sleep_ms(50) => {} // Timer 3
+                _ = sleep_ms(0) => {} // Timer 4
+                _ = async { log("log 5") } => {}
+            }
+        },
+        async {
+            sleep_ms(10).await; // Timer 7
+        },
+        async {
+            for _ in 0..1 {
+                sleep_ms(0).await; // Timer 9
+                sleep_ms(10).await; // Timer 10
+                log("log 11");
+            }
+        },
+    );
+    for _ in 0..3 {
         sleep_ms(100).await; // Timer 14
+        block_ms(0);
+        yield_now().await; // yield: the task goes to the back of the ready queue
+    }
+    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
+        join!( // all at once; each poll polls every unfinished one
+            async {
+                join!( // all at once; each poll polls every unfinished one
+                    async { block_ms(10) },
+                    sleep_ms(20), // Timer 20
+                    async { log("log 21") },
+                );
+            },
+            async {
+                sleep_ms(20).await; // Timer 23
+            },
+            async {
+                select! {
+                    biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+                    _ = async { block_ms(30) } => {}
+                }
+            },
+        );
     });
+    sleep_ms(100).await; // Timer 26
     h1.await.unwrap();
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_179 {
+use runtime::prelude::*;
+
+async fn run() {
+    log("log 1");
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_180 {
+use runtime::prelude::*;
+
+async fn run() {
+    join!( // all at once; each poll polls every unfinished one
+        async { block_ms(30) },
+        sleep_ms(0), // Timer 3
+    );
+    spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
+        select! {
+            biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+            _ = sleep_ms(20) => {} // Timer 5
+            _ = async {
+                join!( // all at once; each poll polls every unfinished one
+                    sleep_ms(100), // Timer 7
+                    async { block_ms(0) },
+                    async { block_ms(0) },
+                );
+            } => {}
+        }
+    });
+    sleep_ms(0).await; // Timer 10
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_181 {
+use runtime::prelude::*;
+
+async fn run() {
+    select! {
+        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+        _ = async {
+            select! {
+                biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+                _ = sleep_ms(100) => { // Timer 3
+                    log("log 4");
+                }
+            }
+        } => {}
+        _ = sleep_ms(50) => { // Timer 5
+            log("log 7");
+        }
+        _ = sleep_ms(10) => {} // Timer 6
+    }
+    for _ in 0..2 {
+        log("log 10");
+        sleep_ms(100).await; // Timer 11
+        sleep_ms(100).await; // Timer 12
+    }
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_182 {
+use runtime::prelude::*;
+
+async fn run() {
+    log("log 1");
+    let f1 = async {
+        select! {
+            biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+            _ = sleep_ms(0) => {} // Timer 4
+            _ = async { log("log 5") } => {
+                sleep_ms(10).await; // Timer 7
+            }
+            _ = yield_now() => {}
+        }
+    };
+    let f2 = async { block_ms(10) };
+    let f3 = async {
+        select! {
+            biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+            _ = async { log("log 10") } => {}
+            _ = sleep_ms(0) => { // Timer 11
+                sleep_ms(10).await; // Timer 12
+                sleep_ms(50).await; // Timer 13
+            }
+        }
+    };
+    // nothing has run yet: futures start when polled
+    f1.await;
+    f2.await;
+    f3.await;
+    sleep_ms(0).await; // Timer 14
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_183 {
+use runtime::prelude::*;
+
+async fn run() {
+    sleep_ms(20).await; // Timer 1
+    select! {
+        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+        _ = async {
+            sleep_ms(0).await; // Timer 4
+            log("log 5");
+            yield_now().await; // yield: the task goes to the back of the ready queue
+        } => {}
+        _ = sleep_ms(0) => {} // Timer 7
+        _ = async {
+            log("log 9");
+            yield_now().await; // yield: the task goes to the back of the ready queue
+        } => {}
+    }
+    sleep_ms(10).await; // Timer 12
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_184 {
+use runtime::prelude::*;
+
+async fn part15() {
+    join!( // all at once; each poll polls every unfinished one
+        async { block_ms(10) },
+        async {
+            join!( // all at once; each poll polls every unfinished one
+                sleep_ms(20), // Timer 12
+                async { log("log 13") },
+                sleep_ms(50), // Timer 14
+            );
+        },
+    );
+}
+
+async fn run() {
+    sleep_ms(20).await; // Timer 3
+    block_ms(10);
+    sleep_ms(100).await; // Timer 6
+    block_ms(30);
+    sleep_ms(100).await; // Timer 8
+    part15().await;
+    block_ms(10);
+    part15().await;
 }
 
 pub fn size() -> usize {
@@ -6337,40 +6458,8 @@ pub mod random_185 {
 use runtime::prelude::*;
 
 async fn run() {
-    select! {
-        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-        _ = async { log("log 2") } => {}
-        _ = async {
-            select! {
-                biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-                _ = sleep_ms(10) => {} // Timer 4
-                _ = yield_now() => {}
-            }
-        } => {
-            sleep_ms(50).await; // Timer 6
-            log("log 7");
-        }
-    }
-    let f1 = async {
-        let f2 = async { log("log 10") };
-        // nothing has run yet: futures start when polled
-        f2.await;
-    };
-    let f2 = async {
-        select! { // each poll starts at a branch drawn at random (from this run's seed); the first found finished wins, the others are dropped
-            _ = async { log("log 12") } => {
-                sleep_ms(20).await; // Timer 13
-                sleep_ms(20).await; // Timer 14
-            }
-        }
-    };
-    // nothing has run yet: futures start when polled
-    f1.await;
-    f2.await;
-    block_ms(10);
-    join!( // all at once; each poll polls every unfinished one
-        async { log("log 17") },
-    );
+    sleep_ms(20).await; // Timer 1
+    log("log 2");
 }
 
 pub fn size() -> usize {
@@ -6385,40 +6474,40 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 pub mod random_186 {
 use runtime::prelude::*;
 
+async fn part19() {
+    let f1 = async {
+        join!( // all at once; each poll polls every unfinished one
+            async { log("log 3") },
+        );
+    };
+    // nothing has run yet: futures start when polled
+    f1.await;
+}
+
 async fn run() {
-    block_ms(30);
-    join!( // all at once; each poll polls every unfinished one
-        async {
-            join!( // all at once; each poll polls every unfinished one
-                async { log("log 33") },
-                sleep_ms(0), // Timer 34
-                async { log("log 35") },
-            );
-        },
-        async {
-            let f1 = async { log("log 37") };
-            let f2 = yield_now();
-            let f3 = sleep_ms(20); // Timer 39
-            // nothing has run yet: futures start when polled
-            f1.await;
-            f2.await;
-            f3.await;
-        },
-        async {
-            select! {
-                biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-                _ = sleep_ms(0) => { // Timer 41
-                    sleep_ms(50).await; // Timer 43
-                }
-                _ = async { block_ms(10) } => {}
-            }
-        },
-    );
-    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
-        sleep_ms(20).await; // Timer 45
-        log("log 46");
-    });
-    h1.await.unwrap();
+    part19().await;
+    let f2 = async {
+        join!( // all at once; each poll polls every unfinished one
+            sleep_ms(50), // Timer 6
+        );
+    };
+    let f3 = sleep_ms(10); // Timer 7
+    // nothing has run yet: futures start when polled
+    f2.await;
+    f3.await;
+    sleep_ms(0).await; // Timer 9
+    for _ in 0..2 {
+        sleep_ms(20).await; // Timer 11
+    }
+    for r19 in 0..2 {
+        yield_now().await; // yield: the task goes to the back of the ready queue
+        sleep_ms(20).await; // Timer 15
+        log(format!("log 16 {r19}"));
+        join!( // all at once; each poll polls every unfinished one
+            async { log("log 18") },
+            sleep_ms(20), // Timer 19
+        );
+    }
 }
 
 pub fn size() -> usize {
@@ -6433,65 +6522,19 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 pub mod random_187 {
 use runtime::prelude::*;
 
+async fn part3() {
+    join!( // all at once; each poll polls every unfinished one
+        sleep_ms(20), // Timer 3
+    );
+}
+
 async fn run() {
-    select! { // each poll starts at a branch drawn at random (from this run's seed); the first found finished wins, the others are dropped
-        _ = sleep_ms(0) => { // Timer 2
-            sleep_ms(20).await; // Timer 7
-        }
-        _ = async {
-            let f1 = sleep_ms(20); // Timer 4
-            let f2 = sleep_ms(20); // Timer 5
-            let f3 = yield_now();
-            // nothing has run yet: futures start when polled
-            f1.await;
-            f2.await;
-            f3.await;
-        } => {}
-    }
-    let f4 = sleep_ms(0); // Timer 9
-    let f5 = async {
-        log("log 11");
-        yield_now().await; // yield: the task goes to the back of the ready queue
-    };
-    // nothing has run yet: futures start when polled
-    f4.await;
-    f5.await;
-    let f6 = sleep_ms(20); // Timer 14
-    let f7 = async { log("log 15") };
-    let f8 = async {
-        select! { // each poll starts at a branch drawn at random (from this run's seed); the first found finished wins, the others are dropped
-            _ = async { block_ms(30) } => {
-                log("log 20");
-                sleep_ms(50).await; // Timer 21
-            }
-            _ = async { log("log 18") } => {
-                sleep_ms(100).await; // Timer 22
-            }
-            _ = sleep_ms(20) => { // Timer 19
-                block_ms(10);
-                sleep_ms(20).await; // Timer 24
-            }
-        }
-    };
-    // nothing has run yet: futures start when polled
-    f6.await;
-    f7.await;
-    f8.await;
     let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
-        join!( // all at once; each poll polls every unfinished one
-            async {
-                for _ in 0..1 {
-                    sleep_ms(50).await; // Timer 27
-                }
-            },
-            async {
-                block_ms(10);
-                sleep_ms(20).await; // Timer 30
-            },
-            sleep_ms(20), // Timer 31
-        );
+        block_ms(0);
     });
+    part3().await;
     h1.await.unwrap();
+    part3().await;
 }
 
 pub fn size() -> usize {
@@ -6507,19 +6550,26 @@ pub mod random_188 {
 use runtime::prelude::*;
 
 async fn run() {
+    log("log 1");
     join!( // all at once; each poll polls every unfinished one
+        async { block_ms(10) },
         async {
-            let f1 = sleep_ms(20); // Timer 3
+            let f1 = sleep_ms(50); // Timer 5
             // nothing has run yet: futures start when polled
             f1.await;
         },
-        sleep_ms(100), // Timer 4
-        sleep_ms(100), // Timer 5
+        async {
+            select! { // each poll starts at a branch drawn at random (from this run's seed); the first found finished wins, the others are dropped
+                _ = sleep_ms(0) => {} // Timer 7
+                _ = sleep_ms(20) => {} // Timer 8
+                _ = sleep_ms(50) => {} // Timer 9
+            }
+        },
     );
-    select! {
-        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-        _ = async { block_ms(10) } => {}
-    }
+    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
+        log("log 10");
+    });
+    h1.await.unwrap();
 }
 
 pub fn size() -> usize {
@@ -6535,11 +6585,31 @@ pub mod random_189 {
 use runtime::prelude::*;
 
 async fn run() {
-    sleep_ms(10).await; // Timer 1
+    join!( // all at once; each poll polls every unfinished one
+        async {
+            select! {
+                biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+                _ = sleep_ms(50) => { // Timer 3
+                    log("log 6");
+                }
+                _ = yield_now() => {}
+                _ = async { log("log 5") } => {}
+            }
+        },
+        sleep_ms(10), // Timer 7
+    );
     let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
-        log("log 2");
+        join!( // all at once; each poll polls every unfinished one
+            async {
+                sleep_ms(0).await; // Timer 10
+            },
+            async {
+                sleep_ms(50).await; // Timer 12
+                sleep_ms(10).await; // Timer 13
+            },
+            async { log("log 14") },
+        );
     });
-    sleep_ms(20).await; // Timer 3
     h1.await.unwrap();
 }
 
@@ -6556,27 +6626,49 @@ pub mod random_190 {
 use runtime::prelude::*;
 
 async fn run() {
-    block_ms(0);
-    log("log 4");
-    sleep_ms(10).await; // Timer 5
-    log("log 6");
+    select! {
+        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+        _ = async {
+            sleep_ms(100).await; // Timer 3
+            yield_now().await; // yield: the task goes to the back of the ready queue
+        } => {}
+        _ = async {
+            sleep_ms(100).await; // Timer 6
+        } => {}
+        _ = async {
+            block_ms(10);
+        } => {}
+    }
     join!( // all at once; each poll polls every unfinished one
-        async { block_ms(0) },
-        sleep_ms(0), // Timer 9
-        yield_now(),
+        sleep_ms(10), // Timer 10
     );
-    let f1 = sleep_ms(0); // Timer 12
-    let f2 = async {
-        join!( // all at once; each poll polls every unfinished one
-            sleep_ms(0), // Timer 14
-        );
-    };
-    // nothing has run yet: futures start when polled
-    f1.await;
-    f2.await;
-    join!( // all at once; each poll polls every unfinished one
-        async { log("log 16") },
-    );
+    select! { // each poll starts at a branch drawn at random (from this run's seed); the first found finished wins, the others are dropped
+        _ = sleep_ms(20) => {} // Timer 13
+        _ = sleep_ms(20) => { // Timer 14
+            sleep_ms(100).await; // Timer 15
+        }
+    }
+    log("log 16");
+    select! {
+        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+        _ = yield_now() => {
+            sleep_ms(50).await; // Timer 22
+        }
+        _ = async { log("log 20") } => {}
+        _ = yield_now() => {
+            log("log 23");
+        }
+    }
+    select! { // each poll starts at a branch drawn at random (from this run's seed); the first found finished wins, the others are dropped
+        _ = async { log("log 25") } => {}
+        _ = async { block_ms(10) } => {}
+        _ = yield_now() => {}
+    }
+    for _ in 0..1 {
+        sleep_ms(20).await; // Timer 29
+        sleep_ms(10).await; // Timer 30
+        sleep_ms(50).await; // Timer 31
+    }
 }
 
 pub fn size() -> usize {
@@ -6592,21 +6684,27 @@ pub mod random_191 {
 use runtime::prelude::*;
 
 async fn run() {
-    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
-        select! {
-            biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-            _ = sleep_ms(20) => {} // Timer 2
-            _ = async { log("log 3") } => {}
-            _ = async {
-                join!( // all at once; each poll polls every unfinished one
-                    async { block_ms(10) },
-                    sleep_ms(0), // Timer 6
-                    sleep_ms(50), // Timer 7
-                );
-            } => {}
-        }
-    });
-    h1.await.unwrap();
+    select! {
+        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+        _ = async {
+            select! {
+                biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+                _ = sleep_ms(100) => { // Timer 3
+                    sleep_ms(100).await; // Timer 5
+                    sleep_ms(10).await; // Timer 6
+                }
+                _ = async { log("log 4") } => {}
+            }
+        } => {}
+        _ = async { log("log 7") } => {}
+    }
+    let f1 = async { log("log 10") };
+    let f2 = async { log("log 11") };
+    let f3 = yield_now();
+    // nothing has run yet: futures start when polled
+    f1.await;
+    f2.await;
+    f3.await;
 }
 
 pub fn size() -> usize {
@@ -6622,25 +6720,21 @@ pub mod random_192 {
 use runtime::prelude::*;
 
 async fn run() {
-    yield_now().await; // yield: the task goes to the back of the ready queue
-    for _ in 0..2 {
-        for _ in 0..1 {
-            sleep_ms(20).await; // Timer 4
-            sleep_ms(100).await; // Timer 5
-        }
+    select! {
+        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+        _ = sleep_ms(20) => {} // Timer 2
+        _ = async {
+            join!( // all at once; each poll polls every unfinished one
+                sleep_ms(50), // Timer 4
+            );
+        } => {}
+        _ = yield_now() => {}
     }
-    let f1 = async {
-        select! { // each poll starts at a branch drawn at random (from this run's seed); the first found finished wins, the others are dropped
-            _ = sleep_ms(0) => {} // Timer 8
-        }
-    };
-    let f2 = async {
-        block_ms(0);
-        sleep_ms(20).await; // Timer 11
-    };
-    // nothing has run yet: futures start when polled
-    f1.await;
-    f2.await;
+    part6().await;
+}
+
+async fn part6() {
+    block_ms(30);
 }
 
 pub fn size() -> usize {
@@ -6656,24 +6750,15 @@ pub mod random_193 {
 use runtime::prelude::*;
 
 async fn run() {
-    sleep_ms(20).await; // Timer 1
-    log("log 3");
-    sleep_ms(50).await; // Timer 5
-    sleep_ms(10).await; // Timer 6
-    log("log 7");
-    log("log 8");
-    select! {
-        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-        _ = yield_now() => {
-            sleep_ms(20).await; // Timer 14
-            log("log 15");
+    sleep_ms(50).await; // Timer 1
+    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
+        select! {
+            biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+            _ = async { block_ms(0) } => {}
+            _ = sleep_ms(0) => {} // Timer 5
         }
-        _ = async { log("log 12") } => {}
-        _ = yield_now() => {}
-    }
-    sleep_ms(20).await; // Timer 17
-    sleep_ms(10).await; // Timer 18
-    sleep_ms(20).await; // Timer 19
+    });
+    h1.await.unwrap();
 }
 
 pub fn size() -> usize {
@@ -6689,9 +6774,24 @@ pub mod random_194 {
 use runtime::prelude::*;
 
 async fn run() {
-    spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
-        sleep_ms(100).await; // Timer 1
-    });
+    block_ms(10);
+    join!( // all at once; each poll polls every unfinished one
+        sleep_ms(20), // Timer 5
+    );
+    join!( // all at once; each poll polls every unfinished one
+        sleep_ms(20), // Timer 7
+        sleep_ms(100), // Timer 8
+        async { block_ms(0) },
+    );
+    sleep_ms(10).await; // Timer 11
+    let f1 = async { block_ms(30) };
+    let f2 = async { log("log 14") };
+    let f3 = sleep_ms(0); // Timer 15
+    // nothing has run yet: futures start when polled
+    f1.await;
+    f2.await;
+    f3.await;
+    block_ms(0);
 }
 
 pub fn size() -> usize {
@@ -6707,204 +6807,19 @@ pub mod random_195 {
 use runtime::prelude::*;
 
 async fn run() {
-    for _ in 0..2 {
-        block_ms(30);
-    }
-    select! {
-        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-        _ = yield_now() => {
-            sleep_ms(50).await; // Timer 8
-        }
-        _ = async { log("log 6") } => {}
-        _ = yield_now() => {
-            log("log 9");
-        }
-    }
-    select! { // each poll starts at a branch drawn at random (from this run's seed); the first found finished wins, the others are dropped
-        _ = async { log("log 11") } => {}
-        _ = async { block_ms(10) } => {}
-        _ = yield_now() => {}
-    }
-    for _ in 0..1 {
-        sleep_ms(20).await; // Timer 15
-        sleep_ms(10).await; // Timer 16
-        sleep_ms(50).await; // Timer 17
-    }
-    select! {
-        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-        _ = async { log("log 20") } => {}
-        _ = sleep_ms(20) => {} // Timer 21
-        _ = sleep_ms(20) => { // Timer 22
-            sleep_ms(100).await; // Timer 23
-            sleep_ms(10).await; // Timer 24
-        }
-    }
-    sleep_ms(0).await; // Timer 25
     for _ in 0..0 {
+        block_ms(30);
+        sleep_ms(10).await; // Timer 4
         select! {
             biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-            _ = sleep_ms(20) => { // Timer 28
-                block_ms(10);
+            _ = yield_now() => {
+                log("log 8");
             }
-            _ = sleep_ms(100) => {} // Timer 29
+            _ = async { log("log 7") } => {}
         }
-        select! {
-            biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-            _ = yield_now() => {}
-            _ = sleep_ms(100) => {} // Timer 33
-            _ = sleep_ms(50) => { // Timer 34
-                sleep_ms(50).await; // Timer 35
-            }
-        }
+        block_ms(30);
+        sleep_ms(100).await; // Timer 11
     }
-}
-
-pub fn size() -> usize {
-    std::mem::size_of_val(&run())
-}
-
-pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
-    Box::pin(run())
-}
-}
-
-pub mod random_196 {
-use runtime::prelude::*;
-
-async fn run() {
-    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
-        let f1 = async { block_ms(30) };
-        let f2 = async {
-            let f3 = async { log("log 4") };
-            let f4 = sleep_ms(10); // Timer 5
-            // nothing has run yet: futures start when polled
-            f3.await;
-            f4.await;
-        };
-        // nothing has run yet: futures start when polled
-        f1.await;
-        f2.await;
-    });
-    h1.await.unwrap();
-    join!( // all at once; each poll polls every unfinished one
-        sleep_ms(0), // Timer 7
-        async { block_ms(30) },
-    );
-}
-
-pub fn size() -> usize {
-    std::mem::size_of_val(&run())
-}
-
-pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
-    Box::pin(run())
-}
-}
-
-pub mod random_197 {
-use runtime::prelude::*;
-
-async fn run() {
-    sleep_ms(0).await; // Timer 1
-    join!( // all at once; each poll polls every unfinished one
-        async { log("log 3") },
-    );
-}
-
-pub fn size() -> usize {
-    std::mem::size_of_val(&run())
-}
-
-pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
-    Box::pin(run())
-}
-}
-
-pub mod random_198 {
-use runtime::prelude::*;
-
-async fn run() {
-    join!( // all at once; each poll polls every unfinished one
-        async { log("log 2") },
-        async {
-            join!( // all at once; each poll polls every unfinished one
-                async { block_ms(30) },
-                sleep_ms(20), // Timer 5
-            );
-        },
-    );
-}
-
-pub fn size() -> usize {
-    std::mem::size_of_val(&run())
-}
-
-pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
-    Box::pin(run())
-}
-}
-
-pub mod random_199 {
-use runtime::prelude::*;
-
-async fn run() {
-    log("log 2");
-    sleep_ms(10).await; // Timer 3
-}
-
-pub fn size() -> usize {
-    std::mem::size_of_val(&run())
-}
-
-pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
-    Box::pin(run())
-}
-}
-
-pub mod random_200 {
-use runtime::prelude::*;
-
-async fn run() {
-    select! {
-        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-        _ = async {
-            sleep_ms(100).await; // Timer 3
-            sleep_ms(0).await; // Timer 4
-        } => {
-            sleep_ms(20).await; // Timer 5
-            sleep_ms(20).await; // Timer 6
-        }
-    }
-}
-
-pub fn size() -> usize {
-    std::mem::size_of_val(&run())
-}
-
-pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
-    Box::pin(run())
-}
-}
-
-pub mod random_201 {
-use runtime::prelude::*;
-
-async fn run() {
-    select! {
-        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-        _ = async { log("log 3") } => {}
-    }
-    select! {
-        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-        _ = sleep_ms(20) => {} // Timer 5
-        _ = async { log("log 6") } => {}
-        _ = sleep_ms(0) => { // Timer 7
-            yield_now().await; // yield: the task goes to the back of the ready queue
-            sleep_ms(100).await; // Timer 9
-        }
-    }
-    sleep_ms(100).await; // Timer 10
-    yield_now().await; // yield: the task goes to the back of the ready queue
     block_ms(30);
     join!( // all at once; each poll polls every unfinished one
         async {
@@ -6932,27 +6847,265 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 }
 }
 
-pub mod random_202 {
+pub mod random_196 {
+use runtime::prelude::*;
+
+async fn run() {
+    join!( // all at once; each poll polls every unfinished one
+        async {
+            let f1 = sleep_ms(10); // Timer 3
+            let f2 = yield_now();
+            let f3 = async { log("log 5") };
+            // nothing has run yet: futures start when polled
+            f1.await;
+            f2.await;
+            f3.await;
+        },
+        async { log("log 6") },
+        async {
+            select! {
+                biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+                _ = yield_now() => {}
+            }
+        },
+    );
+    join!( // all at once; each poll polls every unfinished one
+        async { block_ms(0) },
+    );
+    spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
+        join!( // all at once; each poll polls every unfinished one
+            async {
+                join!( // all at once; each poll polls every unfinished one
+                    sleep_ms(0), // Timer 13
+                    sleep_ms(10), // Timer 14
+                );
+            },
+            sleep_ms(100), // Timer 15
+        );
+    });
+    sleep_ms(20).await; // Timer 18
+    select! { // each poll starts at a branch drawn at random (from this run's seed); the first found finished wins, the others are dropped
+        _ = async { log("log 20") } => {
+            log("log 21");
+            sleep_ms(20).await; // Timer 22
+        }
+    }
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_197 {
+use runtime::prelude::*;
+
+async fn run() {
+    log("log 2");
+    block_ms(10);
+    select! {
+        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+        _ = async {
+            let f1 = sleep_ms(10); // Timer 6
+            // nothing has run yet: futures start when polled
+            f1.await;
+        } => {
+            log("log 7");
+        }
+    }
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_198 {
+use runtime::prelude::*;
+
+async fn run() {
+    sleep_ms(20).await; // Timer 1
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_199 {
+use runtime::prelude::*;
+
+async fn run() {
+    for _ in 0..3 {
+        block_ms(10);
+        sleep_ms(20).await; // Timer 4
+    }
+    let f1 = async { block_ms(10) };
+    let f2 = async { block_ms(30) };
+    let f3 = async { block_ms(10) };
+    // nothing has run yet: futures start when polled
+    f1.await;
+    f2.await;
+    f3.await;
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_200 {
+use runtime::prelude::*;
+
+async fn run() {
+    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
+        sleep_ms(100).await; // Timer 3
+        sleep_ms(0).await; // Timer 4
+        join!( // all at once; each poll polls every unfinished one
+            async { log("log 6") },
+            sleep_ms(20), // Timer 7
+        );
+        select! { // each poll starts at a branch drawn at random (from this run's seed); the first found finished wins, the others are dropped
+            _ = sleep_ms(10) => {} // Timer 9
+        }
+    });
+    h1.await.unwrap();
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_201 {
 use runtime::prelude::*;
 
 async fn run() {
     for _ in 0..1 {
-        join!( // all at once; each poll polls every unfinished one
-            sleep_ms(100), // Timer 3
-            sleep_ms(10), // Timer 4
-            yield_now(),
-        );
-        select! {
-            biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-            _ = sleep_ms(20) => { // Timer 7
-                yield_now().await; // yield: the task goes to the back of the ready queue
-            }
-            _ = async { log("log 8") } => {}
-        }
-        join!( // all at once; each poll polls every unfinished one
-            async { block_ms(0) },
-        );
+        let f1 = sleep_ms(20); // Timer 3
+        let f2 = async { block_ms(30) };
+        let f3 = sleep_ms(50); // Timer 5
+        // nothing has run yet: futures start when polled
+        f1.await;
+        f2.await;
+        f3.await;
+        sleep_ms(100).await; // Timer 7
+        log("log 9");
+        log("log 10");
+        sleep_ms(50).await; // Timer 11
     }
+    join!( // all at once; each poll polls every unfinished one
+        async {
+            join!( // all at once; each poll polls every unfinished one
+                sleep_ms(50), // Timer 14
+                async { log("log 15") },
+                async { block_ms(30) },
+            );
+        },
+        async {
+            sleep_ms(20).await; // Timer 18
+            sleep_ms(20).await; // Timer 19
+        },
+        async {
+            let f4 = sleep_ms(20); // Timer 21
+            let f5 = sleep_ms(20); // Timer 22
+            // nothing has run yet: futures start when polled
+            f4.await;
+            f5.await;
+        },
+    );
+    for _ in 0..3 {
+        yield_now().await; // yield: the task goes to the back of the ready queue
+        let f6 = async { log("log 26") };
+        let f7 = async { log("log 27") };
+        // nothing has run yet: futures start when polled
+        f6.await;
+        f7.await;
+    }
+    select! {
+        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+        _ = yield_now() => {}
+        _ = async {
+            for _ in 0..2 {
+                log("log 31");
+                sleep_ms(100).await; // Timer 32
+            }
+        } => {
+            sleep_ms(10).await; // Timer 33
+        }
+    }
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_202 {
+use runtime::prelude::*;
+
+async fn run() {
+    select! {
+        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+        _ = async { log("log 21") } => {
+            log("log 23");
+        }
+        _ = sleep_ms(10) => {} // Timer 22
+    }
+    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
+        sleep_ms(10).await; // Timer 26
+        sleep_ms(10).await; // Timer 27
+        sleep_ms(20).await; // Timer 28
+        let f1 = sleep_ms(20); // Timer 30
+        // nothing has run yet: futures start when polled
+        f1.await;
+    });
+    let f2 = async {
+        join!( // all at once; each poll polls every unfinished one
+            sleep_ms(10), // Timer 33
+            async { block_ms(30) },
+            sleep_ms(0), // Timer 35
+        );
+    };
+    let f3 = yield_now();
+    // nothing has run yet: futures start when polled
+    f2.await;
+    f3.await;
+    join!( // all at once; each poll polls every unfinished one
+        async { log("log 38") },
+        async {
+            join!( // all at once; each poll polls every unfinished one
+                async { log("log 40") },
+                async { log("log 41") },
+            );
+        },
+        async { block_ms(10) },
+    );
+    h1.await.unwrap();
 }
 
 pub fn size() -> usize {
@@ -6967,9 +7120,39 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 pub mod random_203 {
 use runtime::prelude::*;
 
+async fn part15() {
+    sleep_ms(10).await; // Timer 15
+}
+
 async fn run() {
-    log("log 1");
-    sleep_ms(100).await; // Timer 2
+    select! {
+        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+        _ = async {
+            let f1 = sleep_ms(100); // Timer 3
+            let f2 = async { log("log 4") };
+            // nothing has run yet: futures start when polled
+            f1.await;
+            f2.await;
+        } => {
+            sleep_ms(100).await; // Timer 9
+        }
+        _ = async { log("log 5") } => {}
+        _ = async {
+            select! {
+                biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+                _ = sleep_ms(50) => {} // Timer 7
+                _ = sleep_ms(20) => {} // Timer 8
+            }
+        } => {
+            sleep_ms(100).await; // Timer 10
+            sleep_ms(0).await; // Timer 11
+        }
+    }
+    select! { // each poll starts at a branch drawn at random (from this run's seed); the first found finished wins, the others are dropped
+        _ = yield_now() => {}
+        _ = sleep_ms(100) => {} // Timer 14
+    }
+    part15().await;
 }
 
 pub fn size() -> usize {
@@ -6985,13 +7168,19 @@ pub mod random_204 {
 use runtime::prelude::*;
 
 async fn run() {
-    let f1 = async { block_ms(0) };
-    let f2 = async { log("log 4") };
-    let f3 = sleep_ms(20); // Timer 5
-    // nothing has run yet: futures start when polled
-    f1.await;
-    f2.await;
-    f3.await;
+    join!( // all at once; each poll polls every unfinished one
+        async {
+            let f1 = async { log("log 3") };
+            // nothing has run yet: futures start when polled
+            f1.await;
+        },
+    );
+    sleep_ms(20).await; // Timer 4
+    block_ms(10);
+    for _ in 0..3 {
+        block_ms(30);
+        sleep_ms(10).await; // Timer 9
+    }
 }
 
 pub fn size() -> usize {
@@ -7008,29 +7197,33 @@ use runtime::prelude::*;
 
 async fn run() {
     join!( // all at once; each poll polls every unfinished one
-        async { block_ms(10) },
         async {
             select! { // each poll starts at a branch drawn at random (from this run's seed); the first found finished wins, the others are dropped
-                _ = sleep_ms(20) => { // Timer 4
+                _ = async { log("log 3") } => {}
+                _ = yield_now() => {
                     block_ms(30);
-                    block_ms(10);
                 }
-                _ = sleep_ms(0) => {} // Timer 5
-                _ = sleep_ms(10) => {} // Timer 6
+                _ = async { log("log 5") } => {}
             }
         },
-        async { log("log 9") },
+        async {
+            join!( // all at once; each poll polls every unfinished one
+                sleep_ms(100), // Timer 8
+                sleep_ms(0), // Timer 9
+                sleep_ms(0), // Timer 10
+            );
+        },
     );
-    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
-        select! { // each poll starts at a branch drawn at random (from this run's seed); the first found finished wins, the others are dropped
-            _ = sleep_ms(0) => {} // Timer 12
-            _ = sleep_ms(20) => {} // Timer 13
-            _ = async { block_ms(0) } => {}
-        }
-        sleep_ms(50).await; // Timer 15
-        log("log 16");
-    });
-    h1.await.unwrap();
+    sleep_ms(10).await; // Timer 11
+    join!( // all at once; each poll polls every unfinished one
+        async {
+            join!( // all at once; each poll polls every unfinished one
+                async { log("log 14") },
+                async { block_ms(30) },
+            );
+        },
+        sleep_ms(20), // Timer 16
+    );
 }
 
 pub fn size() -> usize {
@@ -7046,46 +7239,19 @@ pub mod random_206 {
 use runtime::prelude::*;
 
 async fn run() {
-    log("log 2");
-    join!( // all at once; each poll polls every unfinished one
-        async { block_ms(10) },
-        async { log("log 5") },
-        async { log("log 6") },
-    );
-    sleep_ms(10).await; // Timer 8
-    let f1 = async { block_ms(10) };
-    let f2 = async { log("log 11") };
-    let f3 = sleep_ms(20); // Timer 12
-    // nothing has run yet: futures start when polled
-    f1.await;
-    f2.await;
-    f3.await;
-    join!( // all at once; each poll polls every unfinished one
-        sleep_ms(20), // Timer 14
-        sleep_ms(0), // Timer 15
-        sleep_ms(20), // Timer 16
-    );
-    join!( // all at once; each poll polls every unfinished one
-        async { log("log 18") },
-        async {
-            sleep_ms(10).await; // Timer 20
-            log("log 21");
-            log("log 22");
-        },
-    );
-    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
-        for _ in 0..0 {
-            join!( // all at once; each poll polls every unfinished one
-                sleep_ms(20), // Timer 25
-            );
-            yield_now().await; // yield: the task goes to the back of the ready queue
-            log("log 28");
-            select! { // each poll starts at a branch drawn at random (from this run's seed); the first found finished wins, the others are dropped
-                _ = sleep_ms(10) => {} // Timer 30
-            }
+    sleep_ms(10).await; // Timer 1
+    for r11 in 0..3 {
+        log("log 4");
+        log(format!("log 5 {r11}"));
+        sleep_ms(20).await; // Timer 6
+        select! {
+            biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+            _ = sleep_ms(100) => {} // Timer 8
+            _ = async { log("log 9") } => {}
+            _ = async { log(format!("log 10 {r11}")) } => {}
         }
-    });
-    h1.await.unwrap();
+        sleep_ms(10).await; // Timer 11
+    }
 }
 
 pub fn size() -> usize {
@@ -7101,53 +7267,27 @@ pub mod random_207 {
 use runtime::prelude::*;
 
 async fn run() {
-    let f1 = sleep_ms(100); // Timer 2
-    let f2 = async {
-        join!( // all at once; each poll polls every unfinished one
-            yield_now(),
-            sleep_ms(20), // Timer 5
-            sleep_ms(20), // Timer 6
-        );
-    };
-    let f3 = async {
-        let f4 = sleep_ms(0); // Timer 8
-        let f5 = sleep_ms(50); // Timer 9
-        let f6 = sleep_ms(10); // Timer 10
-        // nothing has run yet: futures start when polled
-        f4.await;
-        f5.await;
-        f6.await;
-    };
-    // nothing has run yet: futures start when polled
-    f1.await;
-    f2.await;
-    f3.await;
     select! {
         biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-        _ = sleep_ms(100) => { // Timer 12
-            sleep_ms(50).await; // Timer 13
-            block_ms(30);
+        _ = async {
+            sleep_ms(0).await; // Timer 3
+            sleep_ms(0).await; // Timer 4
+        } => {
+            sleep_ms(20).await; // Timer 5
+            log("log 6");
         }
     }
-    yield_now().await; // yield: the task goes to the back of the ready queue
     select! {
         biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
         _ = async {
-            select! {
-                biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-                _ = sleep_ms(20) => {} // Timer 18
-                _ = sleep_ms(50) => { // Timer 19
-                    sleep_ms(10).await; // Timer 20
-                }
-            }
-        } => {}
-        _ = async {
-            select! {
-                biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-                _ = async { log("log 22") } => {}
-            }
-        } => {}
-        _ = sleep_ms(0) => {} // Timer 23
+            log("log 9");
+            block_ms(10);
+            sleep_ms(100).await; // Timer 11
+        } => {
+            log("log 14");
+        }
+        _ = sleep_ms(20) => {} // Timer 12
+        _ = async { log("log 13") } => {}
     }
 }
 
@@ -7164,8 +7304,23 @@ pub mod random_208 {
 use runtime::prelude::*;
 
 async fn run() {
+    let f1 = async {
+        sleep_ms(10).await; // Timer 3
+        log("log 4");
+        sleep_ms(0).await; // Timer 5
+    };
+    let f2 = async {
+        log("log 7");
+        block_ms(30);
+        log("log 9");
+    };
+    // nothing has run yet: futures start when polled
+    f1.await;
+    f2.await;
     let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
-        log("log 1");
+        join!( // all at once; each poll polls every unfinished one
+            async { log("log 11") },
+        );
     });
     h1.await.unwrap();
 }
@@ -7183,21 +7338,23 @@ pub mod random_209 {
 use runtime::prelude::*;
 
 async fn run() {
-    join!( // all at once; each poll polls every unfinished one
-        sleep_ms(20), // Timer 2
-    );
-    select! { // each poll starts at a branch drawn at random (from this run's seed); the first found finished wins, the others are dropped
+    sleep_ms(100).await; // Timer 2
+    select! {
+        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+        _ = sleep_ms(50) => { // Timer 5
+            sleep_ms(20).await; // Timer 6
+            sleep_ms(20).await; // Timer 7
+        }
+    }
+    yield_now().await; // yield: the task goes to the back of the ready queue
+    sleep_ms(50).await; // Timer 9
+    select! {
+        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
         _ = async {
-            log("log 5");
-            block_ms(0);
-            yield_now().await; // yield: the task goes to the back of the ready queue
+            join!( // all at once; each poll polls every unfinished one
+                yield_now(),
+            );
         } => {}
-        _ = async {
-            yield_now().await; // yield: the task goes to the back of the ready queue
-            sleep_ms(20).await; // Timer 10
-            log("log 11");
-        } => {}
-        _ = sleep_ms(10) => {} // Timer 12
     }
 }
 
@@ -7214,53 +7371,33 @@ pub mod random_210 {
 use runtime::prelude::*;
 
 async fn run() {
-    let f1 = async {
-        sleep_ms(20).await; // Timer 3
-        sleep_ms(20).await; // Timer 4
-        log("log 5");
-    };
-    let f2 = async { log("log 6") };
-    let f3 = async {
-        for _ in 0..2 {
-            sleep_ms(20).await; // Timer 8
-            block_ms(10);
-        }
-    };
-    // nothing has run yet: futures start when polled
-    f1.await;
-    f2.await;
-    f3.await;
-    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
-        join!( // all at once; each poll polls every unfinished one
-            sleep_ms(10), // Timer 12
-            sleep_ms(20), // Timer 13
-        );
-        let f4 = sleep_ms(20); // Timer 15
-        // nothing has run yet: futures start when polled
-        f4.await;
-    });
-    let f5 = async {
-        join!( // all at once; each poll polls every unfinished one
-            sleep_ms(10), // Timer 18
-            async { block_ms(30) },
-            sleep_ms(0), // Timer 20
-        );
-    };
-    let f6 = yield_now();
-    // nothing has run yet: futures start when polled
-    f5.await;
-    f6.await;
-    join!( // all at once; each poll polls every unfinished one
-        async { log("log 23") },
-        async {
+    block_ms(0);
+    select! {
+        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+        _ = async {
+            let f1 = async { block_ms(30) };
+            let f2 = async { block_ms(10) };
+            // nothing has run yet: futures start when polled
+            f1.await;
+            f2.await;
+        } => {}
+    }
+    select! {
+        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+        _ = async {
             join!( // all at once; each poll polls every unfinished one
-                async { log("log 25") },
-                async { log("log 26") },
+                async { log("log 8") },
+                sleep_ms(10), // Timer 9
+                sleep_ms(20), // Timer 10
             );
-        },
-        async { block_ms(10) },
-    );
-    h1.await.unwrap();
+        } => {}
+        _ = async {
+            join!( // all at once; each poll polls every unfinished one
+                sleep_ms(20), // Timer 12
+                sleep_ms(0), // Timer 13
+            );
+        } => {}
+    }
 }
 
 pub fn size() -> usize {
@@ -7276,34 +7413,51 @@ pub mod random_211 {
 use runtime::prelude::*;
 
 async fn run() {
+    select! { // each poll starts at a branch drawn at random (from this run's seed); the first found finished wins, the others are dropped
+        _ = async { block_ms(0) } => {
+            sleep_ms(0).await; // Timer 3
+            sleep_ms(50).await; // Timer 4
+        }
+    }
     select! {
         biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-        _ = async {
-            select! {
-                biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-                _ = sleep_ms(50) => { // Timer 3
-                    sleep_ms(50).await; // Timer 6
-                }
-                _ = sleep_ms(100) => {} // Timer 4
-                _ = async { log("log 5") } => {}
-            }
-        } => {}
+        _ = sleep_ms(0) => {} // Timer 6
     }
     join!( // all at once; each poll polls every unfinished one
         async {
-            let f1 = sleep_ms(20); // Timer 9
-            let f2 = async { log("log 10") };
-            // nothing has run yet: futures start when polled
-            f1.await;
-            f2.await;
+            join!( // all at once; each poll polls every unfinished one
+                sleep_ms(50), // Timer 9
+                sleep_ms(20), // Timer 10
+                async { log("log 11") },
+            );
         },
-        async { block_ms(10) },
+        async {
+            join!( // all at once; each poll polls every unfinished one
+                sleep_ms(20), // Timer 13
+                sleep_ms(100), // Timer 14
+            );
+        },
     );
-    for r15 in 0..1 {
-        log(format!("log 13 {r15}"));
-        yield_now().await; // yield: the task goes to the back of the ready queue
-        sleep_ms(100).await; // Timer 15
-    }
+    let f1 = async {
+        let f2 = async { block_ms(0) };
+        // nothing has run yet: futures start when polled
+        f2.await;
+    };
+    let f2 = async {
+        select! {
+            biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+            _ = sleep_ms(10) => { // Timer 19
+                sleep_ms(100).await; // Timer 22
+            }
+            _ = sleep_ms(0) => {} // Timer 20
+            _ = sleep_ms(10) => { // Timer 21
+                yield_now().await; // yield: the task goes to the back of the ready queue
+            }
+        }
+    };
+    // nothing has run yet: futures start when polled
+    f1.await;
+    f2.await;
 }
 
 pub fn size() -> usize {
@@ -7319,13 +7473,18 @@ pub mod random_212 {
 use runtime::prelude::*;
 
 async fn run() {
-    sleep_ms(20).await; // Timer 23
     select! {
         biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-        _ = sleep_ms(0) => {} // Timer 25
+        _ = async { log("log 2") } => {}
+        _ = async {
+            select! { // each poll starts at a branch drawn at random (from this run's seed); the first found finished wins, the others are dropped
+                _ = sleep_ms(0) => {} // Timer 4
+            }
+        } => {
+            sleep_ms(50).await; // Timer 5
+            sleep_ms(50).await; // Timer 6
+        }
     }
-    block_ms(30);
-    sleep_ms(20).await; // Timer 27
 }
 
 pub fn size() -> usize {
@@ -7341,36 +7500,24 @@ pub mod random_213 {
 use runtime::prelude::*;
 
 async fn run() {
-    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
-        sleep_ms(10).await; // Timer 2
-    });
-    for r12 in 0..3 {
-        log("log 5");
-        log(format!("log 6 {r12}"));
-        sleep_ms(20).await; // Timer 7
-        select! {
-            biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-            _ = sleep_ms(100) => {} // Timer 9
-            _ = async { log("log 10") } => {}
-            _ = async { log(format!("log 11 {r12}")) } => {}
+    select! { // each poll starts at a branch drawn at random (from this run's seed); the first found finished wins, the others are dropped
+        _ = async { block_ms(10) } => {
+            block_ms(0);
         }
-        sleep_ms(10).await; // Timer 12
-    }
-    for _ in 0..3 {
-        select! {
-            biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-            _ = async { block_ms(30) } => {
-                sleep_ms(10).await; // Timer 17
-            }
-            _ = yield_now() => {
-                log("log 18");
-                yield_now().await; // yield: the task goes to the back of the ready queue
-            }
+        _ = async {
+            join!( // all at once; each poll polls every unfinished one
+                sleep_ms(100), // Timer 4
+                async { log("log 5") },
+            );
+        } => {
+            log("log 11");
         }
-        sleep_ms(0).await; // Timer 21
-        block_ms(10);
+        _ = async {
+            yield_now().await; // yield: the task goes to the back of the ready queue
+            log("log 8");
+            sleep_ms(100).await; // Timer 9
+        } => {}
     }
-    h1.await.unwrap();
 }
 
 pub fn size() -> usize {
@@ -7385,17 +7532,38 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 pub mod random_214 {
 use runtime::prelude::*;
 
+async fn part14() {
+    join!( // all at once; each poll polls every unfinished one
+        async { log("log 3") },
+    );
+}
+
 async fn run() {
+    block_ms(10);
+    part14().await;
     let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
-        block_ms(10);
+        select! {
+            biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+            _ = sleep_ms(10) => {} // Timer 5
+        }
     });
-    sleep_ms(20).await; // Timer 2
-    sleep_ms(10).await; // Timer 5
-    let f1 = async { log("log 7") };
-    let f2 = sleep_ms(50); // Timer 8
+    let f1 = sleep_ms(50); // Timer 7
+    let f2 = async {
+        yield_now().await; // yield: the task goes to the back of the ready queue
+        log("log 10");
+        sleep_ms(0).await; // Timer 11
+    };
+    let f3 = async {
+        select! {
+            biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+            _ = sleep_ms(20) => {} // Timer 13
+            _ = sleep_ms(20) => {} // Timer 14
+        }
+    };
     // nothing has run yet: futures start when polled
     f1.await;
     f2.await;
+    f3.await;
     h1.await.unwrap();
 }
 
@@ -7412,13 +7580,23 @@ pub mod random_215 {
 use runtime::prelude::*;
 
 async fn run() {
-    log("log 1");
-    block_ms(30);
-    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
-        log("log 3");
+    select! { // each poll starts at a branch drawn at random (from this run's seed); the first found finished wins, the others are dropped
+        _ = async {
+            let f1 = async { block_ms(0) };
+            let f2 = async { block_ms(10) };
+            // nothing has run yet: futures start when polled
+            f1.await;
+            f2.await;
+        } => {}
+        _ = async {
+            sleep_ms(100).await; // Timer 6
+            block_ms(10);
+            block_ms(10);
+        } => {}
+    }
+    spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
+        log("log 9");
     });
-    sleep_ms(20).await; // Timer 4
-    h1.await.unwrap();
 }
 
 pub fn size() -> usize {
@@ -7434,17 +7612,8 @@ pub mod random_216 {
 use runtime::prelude::*;
 
 async fn run() {
-    join!( // all at once; each poll polls every unfinished one
-        async {
-            log("log 3");
-        },
-        async { log("log 4") },
-        async {
-            block_ms(0);
-            yield_now().await; // yield: the task goes to the back of the ready queue
-            sleep_ms(100).await; // Timer 8
-        },
-    );
+    sleep_ms(20).await; // Timer 1
+    block_ms(10);
 }
 
 pub fn size() -> usize {
@@ -7460,10 +7629,13 @@ pub mod random_217 {
 use runtime::prelude::*;
 
 async fn run() {
-    join!( // all at once; each poll polls every unfinished one
-        sleep_ms(50), // Timer 2
-    );
-    sleep_ms(50).await; // Timer 3
+    spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
+        for _ in 0..0 {
+            select! { // each poll starts at a branch drawn at random (from this run's seed); the first found finished wins, the others are dropped
+                _ = sleep_ms(10) => {} // Timer 30
+            }
+        }
+    });
 }
 
 pub fn size() -> usize {
@@ -7479,37 +7651,20 @@ pub mod random_218 {
 use runtime::prelude::*;
 
 async fn run() {
-    join!( // all at once; each poll polls every unfinished one
-        async {
-            select! {
-                biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-                _ = async { log("log 3") } => {
-                    sleep_ms(50).await; // Timer 5
-                }
-                _ = async { log("log 4") } => {
-                    log("log 6");
-                    log("log 7");
-                }
-            }
-        },
-    );
     select! { // each poll starts at a branch drawn at random (from this run's seed); the first found finished wins, the others are dropped
         _ = async {
-            let f1 = async { log("log 10") };
-            let f2 = async { log("log 11") };
-            let f3 = sleep_ms(100); // Timer 12
-            // nothing has run yet: futures start when polled
-            f1.await;
-            f2.await;
-            f3.await;
-        } => {
-            log("log 15");
-        }
-        _ = async {
-            let f4 = sleep_ms(50); // Timer 14
-            // nothing has run yet: futures start when polled
-            f4.await;
+            join!( // all at once; each poll polls every unfinished one
+                sleep_ms(20), // Timer 3
+                sleep_ms(20), // Timer 4
+            );
         } => {}
+        _ = async {
+            block_ms(0);
+            sleep_ms(20).await; // Timer 7
+        } => {
+            sleep_ms(0).await; // Timer 8
+            block_ms(0);
+        }
     }
 }
 
@@ -7526,32 +7681,28 @@ pub mod random_219 {
 use runtime::prelude::*;
 
 async fn run() {
-    join!( // all at once; each poll polls every unfinished one
-        async { block_ms(0) },
-        async { block_ms(0) },
-    );
-    join!( // all at once; each poll polls every unfinished one
-        yield_now(),
-    );
     select! {
         biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-        _ = sleep_ms(0) => {} // Timer 7
+        _ = async {
+            join!( // all at once; each poll polls every unfinished one
+                yield_now(),
+                async { block_ms(0) },
+                sleep_ms(20), // Timer 5
+            );
+        } => {
+            block_ms(0);
+        }
+        _ = async {
+            for _ in 0..0 {
+                sleep_ms(20).await; // Timer 7
+                log("log 8");
+                block_ms(30);
+            }
+        } => {
+            log("log 11");
+            sleep_ms(20).await; // Timer 12
+        }
     }
-    join!( // all at once; each poll polls every unfinished one
-        async {
-            join!( // all at once; each poll polls every unfinished one
-                sleep_ms(50), // Timer 10
-                sleep_ms(20), // Timer 11
-                async { log("log 12") },
-            );
-        },
-        async {
-            join!( // all at once; each poll polls every unfinished one
-                sleep_ms(20), // Timer 14
-                sleep_ms(100), // Timer 15
-            );
-        },
-    );
 }
 
 pub fn size() -> usize {
@@ -7567,7 +7718,31 @@ pub mod random_220 {
 use runtime::prelude::*;
 
 async fn run() {
-    block_ms(10);
+    select! { // each poll starts at a branch drawn at random (from this run's seed); the first found finished wins, the others are dropped
+        _ = sleep_ms(100) => { // Timer 2
+            sleep_ms(50).await; // Timer 4
+            block_ms(0);
+        }
+        _ = sleep_ms(20) => { // Timer 3
+            sleep_ms(100).await; // Timer 6
+        }
+    }
+    let f1 = sleep_ms(20); // Timer 9
+    let f2 = sleep_ms(20); // Timer 10
+    let f3 = async { log("log 11") };
+    // nothing has run yet: futures start when polled
+    f1.await;
+    f2.await;
+    f3.await;
+    sleep_ms(0).await; // Timer 12
+    let f4 = async {
+        join!( // all at once; each poll polls every unfinished one
+            sleep_ms(20), // Timer 15
+            async { log("log 16") },
+        );
+    };
+    // nothing has run yet: futures start when polled
+    f4.await;
 }
 
 pub fn size() -> usize {
@@ -7582,39 +7757,13 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 pub mod random_221 {
 use runtime::prelude::*;
 
+async fn part1() {
+    sleep_ms(10).await; // Timer 1
+}
+
 async fn run() {
-    block_ms(10);
-    join!( // all at once; each poll polls every unfinished one
-        async {
-            let f1 = async { log("log 13") };
-            let f2 = yield_now();
-            let f3 = yield_now();
-            // nothing has run yet: futures start when polled
-            f1.await;
-            f2.await;
-            f3.await;
-        },
-        async {
-            sleep_ms(0).await; // Timer 17
-            sleep_ms(0).await; // Timer 18
-        },
-    );
-    select! {
-        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-        _ = async { block_ms(0) } => {}
-    }
-    join!( // all at once; each poll polls every unfinished one
-        async {
-            for _ in 0..1 {
-                sleep_ms(20).await; // Timer 23
-            }
-        },
-        async {
-            join!( // all at once; each poll polls every unfinished one
-                async { log("log 25") },
-            );
-        },
-    );
+    part1().await;
+    part1().await;
 }
 
 pub fn size() -> usize {
@@ -7629,27 +7778,26 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 pub mod random_222 {
 use runtime::prelude::*;
 
+async fn part6() {
+    log("log 6");
+}
+
 async fn run() {
-    sleep_ms(10).await; // Timer 1
-    let f1 = sleep_ms(50); // Timer 4
-    let f2 = async { log("log 5") };
-    let f3 = async { log("log 6") };
-    // nothing has run yet: futures start when polled
-    f1.await;
-    f2.await;
-    f3.await;
-    sleep_ms(100).await; // Timer 7
-    log("log 8");
-    let f4 = sleep_ms(20); // Timer 10
-    // nothing has run yet: futures start when polled
-    f4.await;
-    let f5 = async { log("log 13") };
-    // nothing has run yet: futures start when polled
-    f5.await;
-    select! {
-        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-        _ = sleep_ms(100) => {} // Timer 15
-    }
+    join!( // all at once; each poll polls every unfinished one
+        async {
+            let f1 = sleep_ms(0); // Timer 3
+            let f2 = sleep_ms(0); // Timer 4
+            let f3 = yield_now();
+            // nothing has run yet: futures start when polled
+            f1.await;
+            f2.await;
+            f3.await;
+        },
+    );
+    join!( // all at once; each poll polls every unfinished one
+        part6(),
+        part6(),
+    );
 }
 
 pub fn size() -> usize {
@@ -7665,30 +7813,20 @@ pub mod random_223 {
 use runtime::prelude::*;
 
 async fn run() {
-    sleep_ms(20).await; // Timer 1
-    block_ms(0);
-    join!( // all at once; each poll polls every unfinished one
-        async {
-            log("log 5");
-            block_ms(10);
-            block_ms(10);
-        },
-        async {
-            join!( // all at once; each poll polls every unfinished one
-                sleep_ms(0), // Timer 9
-                yield_now(),
-                sleep_ms(20), // Timer 11
-            );
-        },
-    );
     select! {
         biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
         _ = async {
-            join!( // all at once; each poll polls every unfinished one
-                async { block_ms(0) },
-                sleep_ms(20), // Timer 15
-            );
+            sleep_ms(10).await; // Timer 3
+            log("log 4");
+            sleep_ms(20).await; // Timer 5
         } => {}
+        _ = yield_now() => {}
+        _ = async {
+            yield_now().await; // yield: the task goes to the back of the ready queue
+        } => {
+            log("log 9");
+            sleep_ms(20).await; // Timer 10
+        }
     }
 }
 
@@ -7705,50 +7843,26 @@ pub mod random_224 {
 use runtime::prelude::*;
 
 async fn run() {
-    let f1 = async {
-        select! {
-            biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-            _ = async { block_ms(0) } => {}
-            _ = async { block_ms(10) } => {}
-            _ = async { log("log 5") } => {
-                sleep_ms(50).await; // Timer 6
-                yield_now().await; // yield: the task goes to the back of the ready queue
-            }
-        }
-    };
-    // nothing has run yet: futures start when polled
-    f1.await;
-    select! {
-        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+    select! { // each poll starts at a branch drawn at random (from this run's seed); the first found finished wins, the others are dropped
         _ = async {
             select! {
                 biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-                _ = sleep_ms(50) => {} // Timer 10
-            }
-        } => {
-            log("log 18");
-        }
-        _ = async {
-            let f2 = async { block_ms(0) };
-            let f3 = sleep_ms(50); // Timer 13
-            let f4 = sleep_ms(20); // Timer 14
-            // nothing has run yet: futures start when polled
-            f2.await;
-            f3.await;
-            f4.await;
-        } => {}
-        _ = async {
-            select! {
-                biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-                _ = sleep_ms(20) => { // Timer 16
-                    yield_now().await; // yield: the task goes to the back of the ready queue
+                _ = async { block_ms(10) } => {
+                    block_ms(10);
+                }
+                _ = async { block_ms(30) } => {}
+                _ = async { block_ms(10) } => {
+                    block_ms(30);
+                    log("log 8");
                 }
             }
         } => {}
     }
-    spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
-        log("log 19");
-    });
+    yield_now().await; // yield: the task goes to the back of the ready queue
+    sleep_ms(100).await; // Timer 10
+    let f1 = sleep_ms(10); // Timer 12
+    // nothing has run yet: futures start when polled
+    f1.await;
 }
 
 pub fn size() -> usize {
@@ -7764,35 +7878,13 @@ pub mod random_225 {
 use runtime::prelude::*;
 
 async fn run() {
-    sleep_ms(10).await; // Timer 1
-    join!( // all at once; each poll polls every unfinished one
-        async {
-            join!( // all at once; each poll polls every unfinished one
-                async { log("log 4") },
-                sleep_ms(50), // Timer 5
-            );
-        },
-        async { log("log 6") },
-        async {
-            join!( // all at once; each poll polls every unfinished one
-                async { log("log 8") },
-                async { block_ms(0) },
-                sleep_ms(20), // Timer 10
-            );
-        },
-    );
-    select! { // each poll starts at a branch drawn at random (from this run's seed); the first found finished wins, the others are dropped
-        _ = async {
-            join!( // all at once; each poll polls every unfinished one
-                yield_now(),
-                sleep_ms(100), // Timer 14
-                async { log("log 15") },
-            );
-        } => {}
-    }
-    join!( // all at once; each poll polls every unfinished one
-        sleep_ms(20), // Timer 17
-    );
+    spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
+        sleep_ms(50).await; // Timer 3
+        log("log 5");
+        block_ms(30);
+        block_ms(30);
+        yield_now().await; // yield: the task goes to the back of the ready queue
+    });
 }
 
 pub fn size() -> usize {
@@ -7808,7 +7900,7 @@ pub mod random_226 {
 use runtime::prelude::*;
 
 async fn run() {
-    block_ms(0);
+    sleep_ms(20).await; // Timer 2
 }
 
 pub fn size() -> usize {
@@ -7824,20 +7916,21 @@ pub mod random_227 {
 use runtime::prelude::*;
 
 async fn run() {
-    log("log 1");
     join!( // all at once; each poll polls every unfinished one
-        yield_now(),
-        yield_now(),
         async {
-            let f1 = async { log("log 6") };
-            let f2 = sleep_ms(20); // Timer 7
-            // nothing has run yet: futures start when polled
-            f1.await;
-            f2.await;
+            select! { // each poll starts at a branch drawn at random (from this run's seed); the first found finished wins, the others are dropped
+                _ = async { log("log 3") } => {}
+                _ = sleep_ms(100) => {} // Timer 4
+                _ = sleep_ms(0) => {} // Timer 5
+            }
         },
-    );
-    join!( // all at once; each poll polls every unfinished one
-        sleep_ms(20), // Timer 10
+        async {
+            join!( // all at once; each poll polls every unfinished one
+                sleep_ms(100), // Timer 7
+                async { log("log 8") },
+                sleep_ms(10), // Timer 9
+            );
+        },
     );
 }
 
@@ -7851,6 +7944,88 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 }
 
 pub mod random_228 {
+use runtime::prelude::*;
+
+async fn run() {
+    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
+        select! {
+            biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+            _ = sleep_ms(50) => {} // Timer 2
+            _ = async {
+                join!( // all at once; each poll polls every unfinished one
+                    sleep_ms(50), // Timer 4
+                );
+            } => {
+                block_ms(30);
+                sleep_ms(0).await; // Timer 7
+            }
+            _ = sleep_ms(50) => {} // Timer 5
+        }
+    });
+    h1.await.unwrap();
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_229 {
+use runtime::prelude::*;
+
+async fn run() {
+    yield_now().await; // yield: the task goes to the back of the ready queue
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_230 {
+use runtime::prelude::*;
+
+async fn run() {
+    spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
+        select! {
+            biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+            _ = async {
+                log("log 3");
+                log("log 4");
+                sleep_ms(100).await; // Timer 5
+            } => {}
+            _ = async { log("log 6") } => {}
+            _ = async {
+                select! {
+                    biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+                    _ = async { log("log 8") } => {}
+                    _ = sleep_ms(0) => {} // Timer 9
+                    _ = async { log("log 10") } => {}
+                }
+            } => {}
+        }
+    });
+    sleep_ms(20).await; // Timer 11
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_231 {
 use runtime::prelude::*;
 
 async fn run() {
@@ -7869,124 +8044,60 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 }
 }
 
-pub mod random_229 {
-use runtime::prelude::*;
-
-async fn run() {
-    join!( // all at once; each poll polls every unfinished one
-        sleep_ms(0), // Timer 3
-        async { log("log 4") },
-    );
-    join!( // all at once; each poll polls every unfinished one
-        async {
-            join!( // all at once; each poll polls every unfinished one
-                sleep_ms(20), // Timer 7
-                sleep_ms(20), // Timer 8
-            );
-        },
-    );
-    join!( // all at once; each poll polls every unfinished one
-        async { log("log 11") },
-    );
-}
-
-pub fn size() -> usize {
-    std::mem::size_of_val(&run())
-}
-
-pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
-    Box::pin(run())
-}
-}
-
-pub mod random_230 {
-use runtime::prelude::*;
-
-async fn run() {
-    join!( // all at once; each poll polls every unfinished one
-        async {
-            join!( // all at once; each poll polls every unfinished one
-                sleep_ms(50), // Timer 3
-            );
-        },
-    );
-    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
-        select! {
-            biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-            _ = async {
-                join!( // all at once; each poll polls every unfinished one
-                    async { log("log 6") },
-                );
-            } => {
-                yield_now().await; // yield: the task goes to the back of the ready queue
-                sleep_ms(20).await; // Timer 8
-            }
-        }
-    });
-    h1.await.unwrap();
-}
-
-pub fn size() -> usize {
-    std::mem::size_of_val(&run())
-}
-
-pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
-    Box::pin(run())
-}
-}
-
-pub mod random_231 {
-use runtime::prelude::*;
-
-async fn run() {
-    yield_now().await; // yield: the task goes to the back of the ready queue
-    join!( // all at once; each poll polls every unfinished one
-        async {
-            let f1 = async { log("log 4") };
-            // nothing has run yet: futures start when polled
-            f1.await;
-        },
-        async {
-            let f2 = async { block_ms(10) };
-            // nothing has run yet: futures start when polled
-            f2.await;
-        },
-    );
-}
-
-pub fn size() -> usize {
-    std::mem::size_of_val(&run())
-}
-
-pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
-    Box::pin(run())
-}
-}
-
 pub mod random_232 {
 use runtime::prelude::*;
 
 async fn run() {
-    select! { // each poll starts at a branch drawn at random (from this run's seed); the first found finished wins, the others are dropped
+    sleep_ms(20).await; // Timer 1
+    sleep_ms(0).await; // Timer 2
+    select! {
+        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+        _ = async {
+            let f1 = yield_now();
+            let f2 = sleep_ms(20); // Timer 6
+            let f3 = async { log("log 7") };
+            // nothing has run yet: futures start when polled
+            f1.await;
+            f2.await;
+            f3.await;
+        } => {}
+        _ = async {
+            log("log 9");
+            sleep_ms(50).await; // Timer 10
+            yield_now().await; // yield: the task goes to the back of the ready queue
+        } => {
+            sleep_ms(20).await; // Timer 15
+            sleep_ms(20).await; // Timer 16
+        }
         _ = async {
             select! {
                 biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-                _ = async { block_ms(10) } => {
-                    block_ms(10);
-                }
-                _ = async { block_ms(30) } => {}
-                _ = async { block_ms(10) } => {
-                    block_ms(30);
-                    log("log 26");
-                }
+                _ = async { log("log 13") } => {}
+                _ = sleep_ms(20) => {} // Timer 14
             }
-        } => {}
+        } => {
+            sleep_ms(100).await; // Timer 17
+            sleep_ms(10).await; // Timer 18
+        }
     }
-    yield_now().await; // yield: the task goes to the back of the ready queue
-    sleep_ms(100).await; // Timer 28
-    let f1 = sleep_ms(10); // Timer 30
-    // nothing has run yet: futures start when polled
-    f1.await;
+    join!( // all at once; each poll polls every unfinished one
+        async {
+            sleep_ms(20).await; // Timer 21
+            block_ms(0);
+        },
+        async {
+            sleep_ms(50).await; // Timer 24
+        },
+        async {
+            select! {
+                biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+                _ = async { log("log 26") } => {
+                    sleep_ms(100).await; // Timer 28
+                }
+                _ = yield_now() => {}
+            }
+        },
+    );
 }
 
 pub fn size() -> usize {
@@ -8002,39 +8113,12 @@ pub mod random_233 {
 use runtime::prelude::*;
 
 async fn run() {
-    select! {
-        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-        _ = async {
-            block_ms(30);
-            log("log 4");
-            log("log 5");
-        } => {
-            block_ms(30);
-            yield_now().await; // yield: the task goes to the back of the ready queue
-        }
-    }
-    join!( // all at once; each poll polls every unfinished one
-        async {
-            select! {
-                biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-                _ = sleep_ms(20) => { // Timer 10
-                    sleep_ms(10).await; // Timer 13
-                }
-                _ = async { block_ms(10) } => {}
-                _ = sleep_ms(10) => {} // Timer 12
-            }
-        },
-        async { log("log 14") },
-        sleep_ms(100), // Timer 15
-    );
-    join!( // all at once; each poll polls every unfinished one
-        async {
-            join!( // all at once; each poll polls every unfinished one
-                sleep_ms(50), // Timer 18
-                sleep_ms(100), // Timer 19
-            );
-        },
-    );
+    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
+        sleep_ms(100).await; // Timer 1
+    });
+    block_ms(0);
+    h1.await.unwrap();
+    block_ms(30);
 }
 
 pub fn size() -> usize {
@@ -8050,35 +8134,27 @@ pub mod random_234 {
 use runtime::prelude::*;
 
 async fn run() {
-    log("log 2");
-    let f1 = sleep_ms(0); // Timer 4
-    let f2 = async { log("log 5") };
-    let f3 = async { block_ms(0) };
+    sleep_ms(20).await; // Timer 2
+    for _ in 0..0 {
+        block_ms(0);
+    }
+    sleep_ms(20).await; // Timer 5
+    let f1 = async {
+        for _ in 0..3 {
+            block_ms(30);
+            sleep_ms(10).await; // Timer 9
+        }
+    };
+    let f2 = sleep_ms(10); // Timer 10
+    let f3 = async {
+        sleep_ms(100).await; // Timer 12
+        log("log 13");
+    };
     // nothing has run yet: futures start when polled
     f1.await;
     f2.await;
     f3.await;
-    select! { // each poll starts at a branch drawn at random (from this run's seed); the first found finished wins, the others are dropped
-        _ = async {
-            select! {
-                biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-                _ = async { block_ms(10) } => {
-                    sleep_ms(0).await; // Timer 12
-                    sleep_ms(20).await; // Timer 13
-                }
-                _ = async { block_ms(30) } => {}
-                _ = sleep_ms(0) => { // Timer 11
-                    log("log 14");
-                }
-            }
-        } => {}
-        _ = async {
-            join!( // all at once; each poll polls every unfinished one
-                async { log("log 16") },
-                async { block_ms(30) },
-            );
-        } => {}
-    }
+    sleep_ms(50).await; // Timer 14
 }
 
 pub fn size() -> usize {
@@ -8094,19 +8170,7 @@ pub mod random_235 {
 use runtime::prelude::*;
 
 async fn run() {
-    let f1 = sleep_ms(100); // Timer 2
-    // nothing has run yet: futures start when polled
-    f1.await;
-    let h1 = spawn(async move { // spawn: a task of its own; it starts once this task pauses at an .await
-        for r10 in 0..3 {
-            sleep_ms(0).await; // Timer 5
-            log(format!("log 7 {r10}"));
-            yield_now().await; // yield: the task goes to the back of the ready queue
-            log("log 9");
-            sleep_ms(20).await; // Timer 10
-        }
-    });
-    h1.await.unwrap();
+    yield_now().await; // yield: the task goes to the back of the ready queue
 }
 
 pub fn size() -> usize {
@@ -8122,15 +8186,15 @@ pub mod random_236 {
 use runtime::prelude::*;
 
 async fn run() {
-    sleep_ms(20).await; // Timer 1
-    spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
-        sleep_ms(10).await; // Timer 3
-        join!( // all at once; each poll polls every unfinished one
-            async { log("log 5") },
-            sleep_ms(100), // Timer 6
-        );
-        yield_now().await; // yield: the task goes to the back of the ready queue
+    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
+        sleep_ms(10).await; // Timer 2
+        for _ in 0..0 {
+            sleep_ms(100).await; // Timer 4
+            sleep_ms(100).await; // Timer 5
+            sleep_ms(50).await; // Timer 6
+        }
     });
+    h1.await.unwrap();
 }
 
 pub fn size() -> usize {
@@ -8146,25 +8210,11 @@ pub mod random_237 {
 use runtime::prelude::*;
 
 async fn run() {
-    let f1 = async {
-        log("log 3");
-        sleep_ms(50).await; // Timer 4
-        yield_now().await; // yield: the task goes to the back of the ready queue
-    };
-    let f2 = async {
-        select! {
-            biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-            _ = async { log("log 7") } => {}
-            _ = sleep_ms(20) => {} // Timer 8
-        }
-    };
-    // nothing has run yet: futures start when polled
-    f1.await;
-    f2.await;
-    let f3 = sleep_ms(100); // Timer 11
-    // nothing has run yet: futures start when polled
-    f3.await;
-    log("log 12");
+    join!( // all at once; each poll polls every unfinished one
+        sleep_ms(50), // Timer 3
+        sleep_ms(20), // Timer 4
+    );
+    block_ms(30);
 }
 
 pub fn size() -> usize {
@@ -8180,29 +8230,7 @@ pub mod random_238 {
 use runtime::prelude::*;
 
 async fn run() {
-    sleep_ms(20).await; // Timer 1
-    let f1 = sleep_ms(10); // Timer 3
-    let f2 = async {
-        join!( // all at once; each poll polls every unfinished one
-            sleep_ms(0), // Timer 5
-        );
-    };
-    let f3 = async {
-        sleep_ms(50).await; // Timer 7
-    };
-    // nothing has run yet: futures start when polled
-    f1.await;
-    f2.await;
-    f3.await;
-    select! {
-        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-        _ = async {
-            yield_now().await; // yield: the task goes to the back of the ready queue
-            block_ms(10);
-            sleep_ms(100).await; // Timer 12
-        } => {}
-    }
-    sleep_ms(20).await; // Timer 13
+    sleep_ms(0).await; // Timer 1
 }
 
 pub fn size() -> usize {
@@ -8218,10 +8246,14 @@ pub mod random_239 {
 use runtime::prelude::*;
 
 async fn run() {
-    for _ in 0..0 {
-        block_ms(0);
-    }
-    log("log 3");
+    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
+        select! {
+            biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+            _ = sleep_ms(20) => {} // Timer 3
+            _ = async { log("log 4") } => {}
+        }
+    });
+    h1.await.unwrap();
 }
 
 pub fn size() -> usize {
@@ -8240,37 +8272,29 @@ async fn run() {
     select! {
         biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
         _ = async {
-            sleep_ms(100).await; // Timer 3
-            sleep_ms(0).await; // Timer 4
+            select! {
+                biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+                _ = async { block_ms(0) } => {
+                    yield_now().await; // yield: the task goes to the back of the ready queue
+                }
+            }
         } => {}
         _ = async {
             join!( // all at once; each poll polls every unfinished one
-                yield_now(),
+                sleep_ms(0), // Timer 6
             );
-        } => {}
-        _ = sleep_ms(20) => {} // Timer 7
+        } => {
+            sleep_ms(100).await; // Timer 7
+            yield_now().await; // yield: the task goes to the back of the ready queue
+        }
     }
+    sleep_ms(20).await; // Timer 10
     select! {
         biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-        _ = async {
-            sleep_ms(20).await; // Timer 10
-        } => {
-            sleep_ms(20).await; // Timer 11
-            log("log 12");
+        _ = sleep_ms(0) => { // Timer 12
+            log("log 13");
+            sleep_ms(50).await; // Timer 14
         }
-    }
-    log("log 13");
-    for _ in 0..3 {
-        select! {
-            biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-            _ = sleep_ms(50) => {} // Timer 16
-            _ = async { block_ms(10) } => {}
-        }
-        join!( // all at once; each poll polls every unfinished one
-            async { log("log 19") },
-            sleep_ms(100), // Timer 20
-            async { log("log 21") },
-        );
     }
 }
 
@@ -8287,21 +8311,19 @@ pub mod random_241 {
 use runtime::prelude::*;
 
 async fn run() {
-    let f1 = async { log("log 2") };
-    let f2 = async {
-        join!( // all at once; each poll polls every unfinished one
-            sleep_ms(10), // Timer 4
-        );
+    block_ms(30);
+    join!( // all at once; each poll polls every unfinished one
+        sleep_ms(20), // Timer 4
+        async { block_ms(30) },
+    );
+    let f1 = async {
+        select! { // each poll starts at a branch drawn at random (from this run's seed); the first found finished wins, the others are dropped
+            _ = async { block_ms(0) } => {}
+            _ = sleep_ms(100) => {} // Timer 9
+        }
     };
     // nothing has run yet: futures start when polled
     f1.await;
-    f2.await;
-    block_ms(10);
-    join!( // all at once; each poll polls every unfinished one
-        sleep_ms(20), // Timer 7
-        async { block_ms(30) },
-    );
-    sleep_ms(50).await; // Timer 9
 }
 
 pub fn size() -> usize {
@@ -8317,7 +8339,16 @@ pub mod random_242 {
 use runtime::prelude::*;
 
 async fn run() {
-    sleep_ms(0).await; // Timer 1
+    let f1 = sleep_ms(0); // Timer 2
+    let f2 = async {
+        for _ in 0..3 {
+            sleep_ms(0).await; // Timer 4
+            block_ms(10);
+        }
+    };
+    // nothing has run yet: futures start when polled
+    f1.await;
+    f2.await;
 }
 
 pub fn size() -> usize {
@@ -8333,27 +8364,13 @@ pub mod random_243 {
 use runtime::prelude::*;
 
 async fn run() {
+    sleep_ms(20).await; // Timer 1
     select! {
         biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-        _ = async {
-            log("log 3");
-        } => {}
-        _ = async {
-            join!( // all at once; each poll polls every unfinished one
-                async { block_ms(30) },
-                sleep_ms(10), // Timer 6
-            );
-        } => {}
-        _ = async {
-            join!( // all at once; each poll polls every unfinished one
-                sleep_ms(20), // Timer 8
-                async { log("log 9") },
-            );
-        } => {
-            block_ms(10);
+        _ = sleep_ms(100) => { // Timer 3
+            sleep_ms(20).await; // Timer 4
         }
     }
-    block_ms(30);
 }
 
 pub fn size() -> usize {
@@ -8369,13 +8386,29 @@ pub mod random_244 {
 use runtime::prelude::*;
 
 async fn run() {
+    spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
+        sleep_ms(0).await; // Timer 7
+    });
+    for r15 in 0..3 {
+        select! {
+            biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+            _ = sleep_ms(0) => {} // Timer 10
+            _ = async { log(format!("log 11 {r15}")) } => {}
+            _ = async { block_ms(10) } => {}
+        }
+        join!( // all at once; each poll polls every unfinished one
+            sleep_ms(50), // Timer 14
+            sleep_ms(100), // Timer 15
+        );
+    }
     join!( // all at once; each poll polls every unfinished one
         async {
-            for _ in 0..3 {
-                sleep_ms(10).await; // Timer 3
-            }
+            let f1 = async { log("log 18") };
+            // nothing has run yet: futures start when polled
+            f1.await;
         },
     );
+    sleep_ms(20).await; // Timer 19
 }
 
 pub fn size() -> usize {
@@ -8391,24 +8424,32 @@ pub mod random_245 {
 use runtime::prelude::*;
 
 async fn run() {
-    select! { // each poll starts at a branch drawn at random (from this run's seed); the first found finished wins, the others are dropped
-        _ = async {
-            sleep_ms(20).await; // Timer 3
-            block_ms(10);
-        } => {}
-    }
-    block_ms(0);
-    spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
-        let f1 = sleep_ms(50); // Timer 7
-        let f2 = async {
-            yield_now().await; // yield: the task goes to the back of the ready queue
-            yield_now().await; // yield: the task goes to the back of the ready queue
-            sleep_ms(20).await; // Timer 11
-        };
-        // nothing has run yet: futures start when polled
-        f1.await;
-        f2.await;
+    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
+        sleep_ms(10).await; // Timer 1
     });
+    join!( // all at once; each poll polls every unfinished one
+        async {
+            join!( // all at once; each poll polls every unfinished one
+                async { log("log 4") },
+            );
+        },
+        async { log("log 5") },
+    );
+    h1.await.unwrap();
+    join!( // all at once; each poll polls every unfinished one
+        async {
+            select! {
+                biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+                _ = async { log("log 8") } => {}
+            }
+        },
+        async {
+            for _ in 0..2 {
+                sleep_ms(20).await; // Timer 10
+            }
+        },
+    );
+    sleep_ms(0).await; // Timer 12
 }
 
 pub fn size() -> usize {
@@ -8424,27 +8465,9 @@ pub mod random_246 {
 use runtime::prelude::*;
 
 async fn run() {
-    let f1 = async { log("log 2") };
-    let f2 = async {
-        log("log 4");
-    };
-    let f3 = async {
-        join!( // all at once; each poll polls every unfinished one
-            sleep_ms(10), // Timer 6
-            async { log("log 7") },
-            yield_now(),
-        );
-    };
-    // nothing has run yet: futures start when polled
-    f1.await;
-    f2.await;
-    f3.await;
-    log("log 9");
-    join!( // all at once; each poll polls every unfinished one
-        async {
-            block_ms(10);
-        },
-    );
+    spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
+        sleep_ms(50).await; // Timer 1
+    });
 }
 
 pub fn size() -> usize {
@@ -8460,28 +8483,20 @@ pub mod random_247 {
 use runtime::prelude::*;
 
 async fn run() {
-    select! {
-        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-        _ = sleep_ms(20) => { // Timer 2
-            sleep_ms(10).await; // Timer 4
-            log("log 5");
-        }
-        _ = sleep_ms(20) => {} // Timer 3
-    }
-    let f1 = async {
-        join!( // all at once; each poll polls every unfinished one
-            sleep_ms(50), // Timer 8
-            async { block_ms(10) },
-            sleep_ms(0), // Timer 10
-        );
-    };
-    // nothing has run yet: futures start when polled
-    f1.await;
-    sleep_ms(0).await; // Timer 11
     let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
-        log("log 12");
+        select! { // each poll starts at a branch drawn at random (from this run's seed); the first found finished wins, the others are dropped
+            _ = async { log("log 2") } => {}
+        }
     });
     h1.await.unwrap();
+    sleep_ms(20).await; // Timer 5
+    sleep_ms(100).await; // Timer 6
+    select! {
+        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+        _ = async { log("log 8") } => {}
+        _ = async { log("log 9") } => {}
+    }
+    sleep_ms(100).await; // Timer 11
 }
 
 pub fn size() -> usize {
@@ -8498,34 +8513,19 @@ use runtime::prelude::*;
 
 async fn run() {
     join!( // all at once; each poll polls every unfinished one
-        async { block_ms(0) },
+        async { log("log 2") },
+        async {
+            block_ms(30);
+        },
     );
-    for _ in 0..0 {
-        yield_now().await; // yield: the task goes to the back of the ready queue
-        select! {
-            biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-            _ = sleep_ms(0) => {} // Timer 6
-            _ = async { log("log 7") } => {}
-            _ = async { block_ms(10) } => {}
-        }
-    }
-    for r15 in 0..1 {
-        yield_now().await; // yield: the task goes to the back of the ready queue
-        sleep_ms(20).await; // Timer 11
-        join!( // all at once; each poll polls every unfinished one
-            async { log(format!("log 13 {r15}")) },
-            sleep_ms(10), // Timer 14
-            sleep_ms(20), // Timer 15
-        );
-    }
-    spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
-        sleep_ms(10).await; // Timer 17
-        join!( // all at once; each poll polls every unfinished one
-            sleep_ms(20), // Timer 19
-            async { log("log 20") },
-        );
-        log("log 21");
-    });
+    let f1 = async { log("log 6") };
+    let f2 = async { block_ms(30) };
+    let f3 = yield_now();
+    // nothing has run yet: futures start when polled
+    f1.await;
+    f2.await;
+    f3.await;
+    sleep_ms(50).await; // Timer 9
 }
 
 pub fn size() -> usize {
@@ -8541,42 +8541,13 @@ pub mod random_249 {
 use runtime::prelude::*;
 
 async fn run() {
-    select! { // each poll starts at a branch drawn at random (from this run's seed); the first found finished wins, the others are dropped
-        _ = async {
-            select! { // each poll starts at a branch drawn at random (from this run's seed); the first found finished wins, the others are dropped
-                _ = async { log("log 3") } => {}
-                _ = sleep_ms(20) => { // Timer 4
-                    block_ms(30);
-                    log("log 7");
-                }
-                _ = sleep_ms(20) => {} // Timer 5
-            }
-        } => {}
-        _ = async {
-            select! {
-                biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-                _ = async { block_ms(10) } => {}
-                _ = yield_now() => {
-                    sleep_ms(0).await; // Timer 11
-                }
-            }
-        } => {}
-        _ = async {
-            join!( // all at once; each poll polls every unfinished one
-                async { log("log 13") },
-                async { block_ms(0) },
-            );
-        } => {}
-    }
-    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
-        for _ in 0..3 {
-            log("log 17");
-            yield_now().await; // yield: the task goes to the back of the ready queue
-        }
-        log("log 19");
-        sleep_ms(50).await; // Timer 21
-    });
-    h1.await.unwrap();
+    let f1 = async { log("log 2") };
+    // nothing has run yet: futures start when polled
+    f1.await;
+    join!( // all at once; each poll polls every unfinished one
+        async { block_ms(0) },
+    );
+    yield_now().await; // yield: the task goes to the back of the ready queue
 }
 
 pub fn size() -> usize {
@@ -8592,15 +8563,7 @@ pub mod random_250 {
 use runtime::prelude::*;
 
 async fn run() {
-    select! { // each poll starts at a branch drawn at random (from this run's seed); the first found finished wins, the others are dropped
-        _ = async { log("log 3") } => {}
-    }
-    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
-        let f1 = yield_now();
-        // nothing has run yet: futures start when polled
-        f1.await;
-    });
-    h1.await.unwrap();
+    sleep_ms(20).await; // Timer 1
 }
 
 pub fn size() -> usize {
@@ -8616,7 +8579,44 @@ pub mod random_251 {
 use runtime::prelude::*;
 
 async fn run() {
-    sleep_ms(100).await; // Timer 1
+    select! { // each poll starts at a branch drawn at random (from this run's seed); the first found finished wins, the others are dropped
+        _ = async {
+            sleep_ms(20).await; // Timer 3
+            sleep_ms(100).await; // Timer 4
+            sleep_ms(20).await; // Timer 5
+        } => {
+            sleep_ms(20).await; // Timer 14
+        }
+        _ = yield_now() => {}
+        _ = async {
+            select! {
+                biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+                _ = sleep_ms(50) => { // Timer 8
+                    sleep_ms(0).await; // Timer 11
+                    sleep_ms(20).await; // Timer 12
+                }
+                _ = async { log("log 9") } => {}
+                _ = sleep_ms(20) => { // Timer 10
+                    yield_now().await; // yield: the task goes to the back of the ready queue
+                }
+            }
+        } => {}
+    }
+    select! {
+        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+        _ = async {
+            let f1 = sleep_ms(100); // Timer 17
+            // nothing has run yet: futures start when polled
+            f1.await;
+        } => {
+            sleep_ms(20).await; // Timer 18
+        }
+    }
+    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
+        sleep_ms(10).await; // Timer 19
+    });
+    h1.await.unwrap();
+    sleep_ms(0).await; // Timer 20
 }
 
 pub fn size() -> usize {
@@ -8632,45 +8632,18 @@ pub mod random_252 {
 use runtime::prelude::*;
 
 async fn run() {
-    join!( // all at once; each poll polls every unfinished one
-        async {
-            let f1 = sleep_ms(20); // Timer 3
-            let f2 = sleep_ms(0); // Timer 4
-            let f3 = async { block_ms(0) };
-            // nothing has run yet: futures start when polled
-            f1.await;
-            f2.await;
-            f3.await;
-        },
-    );
-    let f4 = async { log("log 8") };
-    // nothing has run yet: futures start when polled
-    f4.await;
-    join!( // all at once; each poll polls every unfinished one
-        sleep_ms(50), // Timer 10
-    );
-    let f5 = async {
-        for r14 in 0..2 {
-            log(format!("log 13 {r14}"));
-            sleep_ms(20).await; // Timer 14
+    select! {
+        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+        _ = async {
+            join!( // all at once; each poll polls every unfinished one
+                async { log("log 3") },
+                async { block_ms(10) },
+            );
+        } => {
+            log("log 5");
+            block_ms(30);
         }
-    };
-    let f6 = async {
-        log("log 16");
-        sleep_ms(20).await; // Timer 17
-        sleep_ms(20).await; // Timer 18
-    };
-    let f7 = async {
-        join!( // all at once; each poll polls every unfinished one
-            sleep_ms(0), // Timer 20
-            sleep_ms(20), // Timer 21
-        );
-    };
-    // nothing has run yet: futures start when polled
-    f5.await;
-    f6.await;
-    f7.await;
-    yield_now().await; // yield: the task goes to the back of the ready queue
+    }
 }
 
 pub fn size() -> usize {
@@ -8686,11 +8659,21 @@ pub mod random_253 {
 use runtime::prelude::*;
 
 async fn run() {
+    sleep_ms(20).await; // Timer 26
+    block_ms(10);
+    sleep_ms(100).await; // Timer 28
+    log("log 29");
     join!( // all at once; each poll polls every unfinished one
+        sleep_ms(100), // Timer 31
         async {
-            sleep_ms(10).await; // Timer 3
+            let f1 = sleep_ms(100); // Timer 33
+            let f2 = sleep_ms(10); // Timer 34
+            // nothing has run yet: futures start when polled
+            f1.await;
+            f2.await;
         },
     );
+    sleep_ms(20).await; // Timer 35
 }
 
 pub fn size() -> usize {
@@ -8706,22 +8689,36 @@ pub mod random_254 {
 use runtime::prelude::*;
 
 async fn run() {
+    select! {
+        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+        _ = sleep_ms(20) => {} // Timer 2
+        _ = async {
+            select! {
+                biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+                _ = async { log("log 4") } => {}
+                _ = async { log("log 5") } => {
+                    log("log 6");
+                    sleep_ms(50).await; // Timer 7
+                }
+            }
+        } => {}
+    }
     join!( // all at once; each poll polls every unfinished one
+        sleep_ms(50), // Timer 9
         async {
-            join!( // all at once; each poll polls every unfinished one
-                sleep_ms(20), // Timer 3
-                async { block_ms(30) },
-                sleep_ms(20), // Timer 5
-            );
+            let f1 = sleep_ms(20); // Timer 11
+            let f2 = sleep_ms(10); // Timer 12
+            let f3 = yield_now();
+            // nothing has run yet: futures start when polled
+            f1.await;
+            f2.await;
+            f3.await;
         },
-        sleep_ms(10), // Timer 6
-        sleep_ms(0), // Timer 7
     );
-    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
-        log("log 8");
-    });
-    log("log 9");
-    h1.await.unwrap();
+    let f4 = sleep_ms(100); // Timer 15
+    // nothing has run yet: futures start when polled
+    f4.await;
+    block_ms(10);
 }
 
 pub fn size() -> usize {
@@ -8736,14 +8733,23 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 pub mod random_255 {
 use runtime::prelude::*;
 
-async fn run() {
-    let f1 = sleep_ms(50); // Timer 3
+async fn part11() {
+    log("log 4");
+    sleep_ms(20).await; // Timer 5
+    select! {
+        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+        _ = async { log("log 7") } => {}
+        _ = async { log("log 8") } => {}
+    }
+    let f1 = async { log("log 10") };
     // nothing has run yet: futures start when polled
     f1.await;
-    join!( // all at once; each poll polls every unfinished one
-        async { log("log 5") },
-    );
-    block_ms(30);
+}
+
+async fn run() {
+    yield_now().await; // yield: the task goes to the back of the ready queue
+    part11().await;
+    log("log 11");
 }
 
 pub fn size() -> usize {
@@ -8759,17 +8765,31 @@ pub mod random_256 {
 use runtime::prelude::*;
 
 async fn run() {
-    yield_now().await; // yield: the task goes to the back of the ready queue
-    sleep_ms(0).await; // Timer 3
-    block_ms(0);
-    select! { // each poll starts at a branch drawn at random (from this run's seed); the first found finished wins, the others are dropped
-        _ = sleep_ms(100) => {} // Timer 6
-        _ = sleep_ms(50) => {} // Timer 7
-        _ = sleep_ms(10) => {} // Timer 8
-    }
-    spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
-        block_ms(10);
+    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
+        log("log 1");
     });
+    select! {
+        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+        _ = async {
+            let f1 = async { block_ms(0) };
+            let f2 = async { log("log 5") };
+            let f3 = sleep_ms(50); // Timer 6
+            // nothing has run yet: futures start when polled
+            f1.await;
+            f2.await;
+            f3.await;
+        } => {}
+        _ = async {
+            join!( // all at once; each poll polls every unfinished one
+                yield_now(),
+            );
+        } => {}
+        _ = async { log("log 9") } => {
+            sleep_ms(100).await; // Timer 10
+            log("log 11");
+        }
+    }
+    h1.await.unwrap();
 }
 
 pub fn size() -> usize {
@@ -8784,33 +8804,38 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 pub mod random_257 {
 use runtime::prelude::*;
 
-async fn run() {
-    sleep_ms(100).await; // Timer 1
-    select! {
-        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-        _ = sleep_ms(20) => {} // Timer 4
-        _ = async { log("log 5") } => {
-            yield_now().await; // yield: the task goes to the back of the ready queue
-            log("log 7");
-        }
-    }
-    select! {
-        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-        _ = async { log("log 9") } => {
-            yield_now().await; // yield: the task goes to the back of the ready queue
-        }
-        _ = async { log("log 10") } => {
-            sleep_ms(20).await; // Timer 12
-        }
-    }
-    join!( // all at once; each poll polls every unfinished one
-        yield_now(),
-    );
-    let f1 = async { log("log 16") };
-    let f2 = yield_now();
+async fn part22() {
+    let f1 = async { block_ms(10) };
+    let f2 = sleep_ms(100); // Timer 22
     // nothing has run yet: futures start when polled
     f1.await;
     f2.await;
+}
+
+async fn run() {
+    select! {
+        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+        _ = yield_now() => {}
+    }
+    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
+        sleep_ms(20).await; // Timer 5
+        join!( // all at once; each poll polls every unfinished one
+            async { log("log 7") },
+            sleep_ms(20), // Timer 8
+            sleep_ms(0), // Timer 9
+        );
+        sleep_ms(100).await; // Timer 11
+        log("log 12");
+    });
+    h1.await.unwrap();
+    for r19 in 0..2 {
+        yield_now().await; // yield: the task goes to the back of the ready queue
+        block_ms(10);
+        log(format!("log 18 {r19}"));
+        sleep_ms(100).await; // Timer 19
+    }
+    part22().await;
+    part22().await;
 }
 
 pub fn size() -> usize {
@@ -8826,10 +8851,17 @@ pub mod random_258 {
 use runtime::prelude::*;
 
 async fn run() {
-    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
-        sleep_ms(20).await; // Timer 1
-    });
-    h1.await.unwrap();
+    join!( // all at once; each poll polls every unfinished one
+        async {
+            let f1 = sleep_ms(10); // Timer 3
+            // nothing has run yet: futures start when polled
+            f1.await;
+        },
+        async {
+            log("log 5");
+        },
+    );
+    sleep_ms(50).await; // Timer 6
 }
 
 pub fn size() -> usize {
@@ -8845,25 +8877,7 @@ pub mod random_259 {
 use runtime::prelude::*;
 
 async fn run() {
-    log("log 1");
-    join!( // all at once; each poll polls every unfinished one
-        sleep_ms(100), // Timer 3
-        async {
-            let f1 = sleep_ms(100); // Timer 5
-            let f2 = sleep_ms(10); // Timer 6
-            // nothing has run yet: futures start when polled
-            f1.await;
-            f2.await;
-        },
-    );
-    sleep_ms(20).await; // Timer 7
-    join!( // all at once; each poll polls every unfinished one
-        async { log("log 10") },
-    );
-    join!( // all at once; each poll polls every unfinished one
-        sleep_ms(20), // Timer 12
-        yield_now(),
-    );
+    sleep_ms(20).await; // Timer 1
 }
 
 pub fn size() -> usize {
@@ -8879,20 +8893,14 @@ pub mod random_260 {
 use runtime::prelude::*;
 
 async fn run() {
-    sleep_ms(50).await; // Timer 1
     join!( // all at once; each poll polls every unfinished one
         async {
-            sleep_ms(10).await; // Timer 4
-            log("log 5");
-        },
-        async {
-            select! {
-                biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-                _ = async { log("log 7") } => {}
+            for _ in 0..1 {
+                sleep_ms(20).await; // Timer 3
             }
         },
-        sleep_ms(20), // Timer 8
     );
+    sleep_ms(20).await; // Timer 4
 }
 
 pub fn size() -> usize {
@@ -8908,58 +8916,21 @@ pub mod random_261 {
 use runtime::prelude::*;
 
 async fn run() {
-    select! {
-        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-        _ = async {
-            select! {
-                biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-                _ = sleep_ms(0) => { // Timer 3
-                    sleep_ms(100).await; // Timer 5
-                }
-                _ = sleep_ms(100) => { // Timer 4
-                    block_ms(30);
-                    log("log 7");
-                }
-            }
-        } => {}
-        _ = async {
-            log("log 9");
-            sleep_ms(20).await; // Timer 10
-        } => {}
-    }
-    select! {
-        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-        _ = sleep_ms(50) => { // Timer 13
-            log("log 16");
-            yield_now().await; // yield: the task goes to the back of the ready queue
-        }
-        _ = async { log("log 14") } => {
-            sleep_ms(0).await; // Timer 18
-            log("log 19");
-        }
-        _ = sleep_ms(20) => {} // Timer 15
-    }
-    for r28 in 0..0 {
+    sleep_ms(100).await; // Timer 1
+    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
+        let f1 = sleep_ms(20); // Timer 4
+        let f2 = async { log("log 5") };
+        // nothing has run yet: futures start when polled
+        f1.await;
+        f2.await;
         select! {
             biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-            _ = sleep_ms(20) => { // Timer 22
-                log("log 23");
-                log(format!("log 24 {r28}"));
-            }
+            _ = async { log("log 7") } => {}
         }
-        select! {
-            biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-            _ = async { block_ms(10) } => {}
-        }
-        join!( // all at once; each poll polls every unfinished one
-            sleep_ms(100), // Timer 28
-        );
-    }
-    for _ in 0..2 {
-        join!( // all at once; each poll polls every unfinished one
-            sleep_ms(20), // Timer 31
-        );
-    }
+    });
+    block_ms(30);
+    h1.await.unwrap();
+    sleep_ms(50).await; // Timer 9
 }
 
 pub fn size() -> usize {
@@ -8975,15 +8946,23 @@ pub mod random_262 {
 use runtime::prelude::*;
 
 async fn run() {
-    select! { // each poll starts at a branch drawn at random (from this run's seed); the first found finished wins, the others are dropped
-        _ = sleep_ms(20) => { // Timer 16
-            block_ms(0);
-        }
-    }
+    join!( // all at once; each poll polls every unfinished one
+        async {
+            for r4 in 0..2 {
+                log(format!("log 3 {r4}"));
+                log("log 4");
+            }
+        },
+    );
     let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
-        join!( // all at once; each poll polls every unfinished one
-            sleep_ms(100), // Timer 19
-        );
+        select! {
+            biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+            _ = async {
+                block_ms(0);
+                yield_now().await; // yield: the task goes to the back of the ready queue
+                log("log 9");
+            } => {}
+        }
     });
     h1.await.unwrap();
 }
@@ -8998,107 +8977,6 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 }
 
 pub mod random_263 {
-use runtime::prelude::*;
-
-async fn run() {
-    join!( // all at once; each poll polls every unfinished one
-        async {
-            select! {
-                biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-                _ = sleep_ms(50) => { // Timer 3
-                    sleep_ms(10).await; // Timer 6
-                    sleep_ms(20).await; // Timer 7
-                }
-                _ = sleep_ms(100) => { // Timer 4
-                    sleep_ms(100).await; // Timer 8
-                    block_ms(0);
-                }
-                _ = sleep_ms(50) => { // Timer 5
-                    sleep_ms(20).await; // Timer 10
-                    log("log 11");
-                }
-            }
-        },
-        sleep_ms(100), // Timer 12
-        async {
-            sleep_ms(10).await; // Timer 14
-            sleep_ms(20).await; // Timer 15
-        },
-    );
-}
-
-pub fn size() -> usize {
-    std::mem::size_of_val(&run())
-}
-
-pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
-    Box::pin(run())
-}
-}
-
-pub mod random_264 {
-use runtime::prelude::*;
-
-async fn run() {
-    join!( // all at once; each poll polls every unfinished one
-        async {
-            select! {
-                biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-                _ = async { log("log 3") } => {}
-            }
-        },
-        async { block_ms(30) },
-    );
-}
-
-pub fn size() -> usize {
-    std::mem::size_of_val(&run())
-}
-
-pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
-    Box::pin(run())
-}
-}
-
-pub mod random_265 {
-use runtime::prelude::*;
-
-async fn run() {
-    join!( // all at once; each poll polls every unfinished one
-        async {
-            block_ms(0);
-            sleep_ms(0).await; // Timer 4
-        },
-        async {
-            for r7 in 0..2 {
-                log(format!("log 6 {r7}"));
-                log("log 7");
-            }
-        },
-    );
-    spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
-        select! {
-            biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-            _ = async {
-                block_ms(0);
-                yield_now().await; // yield: the task goes to the back of the ready queue
-                log("log 12");
-            } => {}
-        }
-    });
-    log("log 13");
-}
-
-pub fn size() -> usize {
-    std::mem::size_of_val(&run())
-}
-
-pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
-    Box::pin(run())
-}
-}
-
-pub mod random_266 {
 use runtime::prelude::*;
 
 async fn run() {
@@ -9138,22 +9016,138 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 }
 }
 
-pub mod random_267 {
+pub mod random_264 {
 use runtime::prelude::*;
 
 async fn run() {
     let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
         join!( // all at once; each poll polls every unfinished one
             async {
-                join!( // all at once; each poll polls every unfinished one
-                    async { log("log 3") },
-                    sleep_ms(50), // Timer 4
-                    async { block_ms(10) },
-                );
+                sleep_ms(10).await; // Timer 3
+                block_ms(0);
+                sleep_ms(0).await; // Timer 5
             },
+            async {
+                select! {
+                    biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+                    _ = async { log("log 7") } => {}
+                    _ = async { block_ms(30) } => {}
+                    _ = async { block_ms(0) } => {}
+                }
+            },
+            yield_now(),
         );
     });
+    for _ in 0..1 {
+        sleep_ms(10).await; // Timer 13
+    }
     h1.await.unwrap();
+    join!( // all at once; each poll polls every unfinished one
+        async {
+            block_ms(30);
+            sleep_ms(0).await; // Timer 17
+        },
+        async {
+            sleep_ms(100).await; // Timer 19
+            sleep_ms(50).await; // Timer 20
+        },
+    );
+    select! {
+        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+        _ = yield_now() => {}
+        _ = sleep_ms(50) => { // Timer 24
+            sleep_ms(20).await; // Timer 25
+        }
+    }
+    join!( // all at once; each poll polls every unfinished one
+        sleep_ms(100), // Timer 27
+        async { block_ms(30) },
+    );
+    sleep_ms(20).await; // Timer 29
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_265 {
+use runtime::prelude::*;
+
+async fn run() {
+    select! { // each poll starts at a branch drawn at random (from this run's seed); the first found finished wins, the others are dropped
+        _ = async {
+            sleep_ms(20).await; // Timer 3
+        } => {}
+        _ = async {
+            for _ in 0..3 {
+                sleep_ms(50).await; // Timer 5
+            }
+        } => {
+            sleep_ms(10).await; // Timer 6
+            sleep_ms(20).await; // Timer 7
+        }
+    }
+    sleep_ms(50).await; // Timer 8
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_266 {
+use runtime::prelude::*;
+
+async fn run() {
+    join!( // all at once; each poll polls every unfinished one
+        async { log("log 34") },
+        async {
+            let f1 = async { log("log 36") };
+            let f2 = yield_now();
+            let f3 = sleep_ms(20); // Timer 38
+            // nothing has run yet: futures start when polled
+            f1.await;
+            f2.await;
+            f3.await;
+        },
+        async {
+            select! { // each poll starts at a branch drawn at random (from this run's seed); the first found finished wins, the others are dropped
+                _ = async { log("log 40") } => {}
+                _ = sleep_ms(0) => { // Timer 41
+                    sleep_ms(50).await; // Timer 42
+                }
+            }
+        },
+    );
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_267 {
+use runtime::prelude::*;
+
+async fn run() {
+    part2().await;
+}
+
+async fn part2() {
+    yield_now().await; // yield: the task goes to the back of the ready queue
 }
 
 pub fn size() -> usize {
@@ -9169,25 +9163,18 @@ pub mod random_268 {
 use runtime::prelude::*;
 
 async fn run() {
-    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
-        join!( // all at once; each poll polls every unfinished one
-            async { log("log 2") },
-            async { block_ms(10) },
-            sleep_ms(100), // Timer 4
-        );
-    });
-    h1.await.unwrap();
+    log("log 1");
+    sleep_ms(0).await; // Timer 2
+    block_ms(0);
     select! {
         biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-        _ = sleep_ms(20) => { // Timer 6
-            log("log 7");
-            sleep_ms(0).await; // Timer 8
-        }
+        _ = async {
+            join!( // all at once; each poll polls every unfinished one
+                sleep_ms(10), // Timer 6
+            );
+        } => {}
+        _ = async { log("log 7") } => {}
     }
-    join!( // all at once; each poll polls every unfinished one
-        sleep_ms(20), // Timer 10
-    );
-    sleep_ms(50).await; // Timer 11
 }
 
 pub fn size() -> usize {
@@ -9203,7 +9190,19 @@ pub mod random_269 {
 use runtime::prelude::*;
 
 async fn run() {
-    sleep_ms(100).await; // Timer 1
+    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
+        join!( // all at once; each poll polls every unfinished one
+            async {
+                join!( // all at once; each poll polls every unfinished one
+                    async { log("log 3") },
+                    async { log("log 4") },
+                );
+            },
+            async { log("log 5") },
+            async { log("log 6") },
+        );
+    });
+    h1.await.unwrap();
 }
 
 pub fn size() -> usize {
@@ -9219,64 +9218,7 @@ pub mod random_270 {
 use runtime::prelude::*;
 
 async fn run() {
-    select! {
-        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-        _ = async {
-            let f1 = sleep_ms(0); // Timer 3
-            let f2 = sleep_ms(20); // Timer 4
-            // nothing has run yet: futures start when polled
-            f1.await;
-            f2.await;
-        } => {
-            log("log 12");
-            block_ms(0);
-        }
-        _ = async {
-            select! { // each poll starts at a branch drawn at random (from this run's seed); the first found finished wins, the others are dropped
-                _ = async { block_ms(0) } => {}
-                _ = sleep_ms(20) => { // Timer 7
-                    block_ms(30);
-                    sleep_ms(20).await; // Timer 9
-                }
-            }
-        } => {}
-        _ = async {
-            join!( // all at once; each poll polls every unfinished one
-                sleep_ms(10), // Timer 11
-            );
-        } => {
-            block_ms(0);
-            sleep_ms(0).await; // Timer 15
-        }
-    }
-    for _ in 0..3 {
-        let f3 = sleep_ms(100); // Timer 18
-        let f4 = yield_now();
-        // nothing has run yet: futures start when polled
-        f3.await;
-        f4.await;
-    }
-    select! {
-        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-        _ = async {
-            select! {
-                biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-                _ = sleep_ms(100) => { // Timer 22
-                    log("log 23");
-                }
-            }
-        } => {}
-        _ = sleep_ms(20) => { // Timer 24
-            sleep_ms(0).await; // Timer 27
-            block_ms(10);
-        }
-        _ = async {
-            sleep_ms(0).await; // Timer 26
-        } => {
-            log("log 29");
-        }
-    }
-    sleep_ms(10).await; // Timer 30
+    sleep_ms(0).await; // Timer 1
 }
 
 pub fn size() -> usize {
@@ -9289,171 +9231,6 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 }
 
 pub mod random_271 {
-use runtime::prelude::*;
-
-async fn run() {
-    join!( // all at once; each poll polls every unfinished one
-        async { log("log 2") },
-    );
-    log("log 3");
-    for r16 in 0..1 {
-        select! {
-            biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-            _ = async { block_ms(0) } => {}
-            _ = async { log("log 7") } => {
-                yield_now().await; // yield: the task goes to the back of the ready queue
-                log("log 9");
-            }
-        }
-        sleep_ms(20).await; // Timer 11
-        log(format!("log 12 {r16}"));
-        log("log 13");
-        join!( // all at once; each poll polls every unfinished one
-            async { block_ms(0) },
-            sleep_ms(0), // Timer 16
-        );
-    }
-    spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
-        join!( // all at once; each poll polls every unfinished one
-            async {
-                join!( // all at once; each poll polls every unfinished one
-                    sleep_ms(20), // Timer 19
-                );
-            },
-            async {
-                join!( // all at once; each poll polls every unfinished one
-                    async { block_ms(30) },
-                    async { block_ms(10) },
-                    sleep_ms(10), // Timer 23
-                );
-            },
-            yield_now(),
-        );
-    });
-}
-
-pub fn size() -> usize {
-    std::mem::size_of_val(&run())
-}
-
-pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
-    Box::pin(run())
-}
-}
-
-pub mod random_272 {
-use runtime::prelude::*;
-
-async fn run() {
-    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
-        log("log 1");
-    });
-    select! { // each poll starts at a branch drawn at random (from this run's seed); the first found finished wins, the others are dropped
-        _ = sleep_ms(20) => {} // Timer 3
-        _ = async {
-            let f1 = sleep_ms(20); // Timer 5
-            let f2 = sleep_ms(50); // Timer 6
-            // nothing has run yet: futures start when polled
-            f1.await;
-            f2.await;
-        } => {}
-    }
-    h1.await.unwrap();
-}
-
-pub fn size() -> usize {
-    std::mem::size_of_val(&run())
-}
-
-pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
-    Box::pin(run())
-}
-}
-
-pub mod random_273 {
-use runtime::prelude::*;
-
-async fn run() {
-    select! { // each poll starts at a branch drawn at random (from this run's seed); the first found finished wins, the others are dropped
-        _ = sleep_ms(20) => {} // Timer 3
-        _ = async { log("log 4") } => {
-            sleep_ms(20).await; // Timer 5
-            log("log 6");
-        }
-    }
-    log("log 7");
-}
-
-pub fn size() -> usize {
-    std::mem::size_of_val(&run())
-}
-
-pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
-    Box::pin(run())
-}
-}
-
-pub mod random_274 {
-use runtime::prelude::*;
-
-async fn run() {
-    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
-        block_ms(0);
-    });
-    select! {
-        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-        _ = async {
-            join!( // all at once; each poll polls every unfinished one
-                sleep_ms(10), // Timer 4
-            );
-        } => {}
-        _ = async { log("log 5") } => {}
-    }
-    select! { // each poll starts at a branch drawn at random (from this run's seed); the first found finished wins, the others are dropped
-        _ = async {
-            join!( // all at once; each poll polls every unfinished one
-                sleep_ms(100), // Timer 8
-                sleep_ms(50), // Timer 9
-                async { log("log 10") },
-            );
-        } => {}
-        _ = async {
-            sleep_ms(0).await; // Timer 12
-            sleep_ms(10).await; // Timer 13
-        } => {}
-    }
-    h1.await.unwrap();
-}
-
-pub fn size() -> usize {
-    std::mem::size_of_val(&run())
-}
-
-pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
-    Box::pin(run())
-}
-}
-
-pub mod random_275 {
-use runtime::prelude::*;
-
-async fn run() {
-    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
-        block_ms(10);
-    });
-    h1.await.unwrap();
-}
-
-pub fn size() -> usize {
-    std::mem::size_of_val(&run())
-}
-
-pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
-    Box::pin(run())
-}
-}
-
-pub mod random_276 {
 use runtime::prelude::*;
 
 async fn run() {
@@ -9480,48 +9257,253 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 }
 }
 
-pub mod random_277 {
+pub mod random_272 {
 use runtime::prelude::*;
 
 async fn run() {
-    let f1 = async {
-        select! { // each poll starts at a branch drawn at random (from this run's seed); the first found finished wins, the others are dropped
-            _ = async { log("log 3") } => {
-                yield_now().await; // yield: the task goes to the back of the ready queue
+    select! {
+        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+        _ = async {
+            select! { // each poll starts at a branch drawn at random (from this run's seed); the first found finished wins, the others are dropped
+                _ = async { log("log 3") } => {}
+                _ = sleep_ms(0) => { // Timer 4
+                    log("log 6");
+                }
+                _ = async { block_ms(10) } => {
+                    sleep_ms(100).await; // Timer 7
+                    sleep_ms(100).await; // Timer 8
+                }
             }
-            _ = sleep_ms(10) => {} // Timer 4
-        }
-    };
-    let f2 = async { block_ms(30) };
-    // nothing has run yet: futures start when polled
-    f1.await;
-    f2.await;
-    let f3 = sleep_ms(10); // Timer 8
-    // nothing has run yet: futures start when polled
-    f3.await;
-    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
-        let f4 = async {
+        } => {}
+        _ = async {
             join!( // all at once; each poll polls every unfinished one
                 async { block_ms(10) },
             );
-        };
-        let f5 = async {
-            sleep_ms(0).await; // Timer 13
-            log("log 14");
-        };
-        let f6 = async {
+        } => {}
+    }
+    log("log 11");
+    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
+        block_ms(30);
+    });
+    h1.await.unwrap();
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_273 {
+use runtime::prelude::*;
+
+async fn part11() {
+    sleep_ms(20).await; // Timer 1
+}
+
+async fn run() {
+    join!( // all at once; each poll polls every unfinished one
+        part11(),
+        part11(),
+    );
+    join!( // all at once; each poll polls every unfinished one
+        async {
             join!( // all at once; each poll polls every unfinished one
-                async { log("log 16") },
-                async { log("log 17") },
-                sleep_ms(10), // Timer 18
+                async { block_ms(30) },
+                async { block_ms(10) },
+                async { log("log 6") },
+            );
+        },
+        async { block_ms(30) },
+        async {
+            sleep_ms(50).await; // Timer 9
+            sleep_ms(10).await; // Timer 10
+            yield_now().await; // yield: the task goes to the back of the ready queue
+        },
+    );
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_274 {
+use runtime::prelude::*;
+
+async fn part40() {
+    select! {
+        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+        _ = sleep_ms(20) => { // Timer 33
+            log("log 36");
+            sleep_ms(0).await; // Timer 37
+        }
+        _ = async {
+            join!( // all at once; each poll polls every unfinished one
+                async { log("log 35") },
+            );
+        } => {}
+    }
+}
+
+async fn run() {
+    select! {
+        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+        _ = async {
+            join!( // all at once; each poll polls every unfinished one
+                sleep_ms(20), // Timer 27
+            );
+        } => {}
+        _ = async {
+            join!( // all at once; each poll polls every unfinished one
+                async { block_ms(0) },
+                sleep_ms(20), // Timer 30
+                sleep_ms(50), // Timer 31
+            );
+        } => {}
+    }
+    part40().await;
+    select! { // each poll starts at a branch drawn at random (from this run's seed); the first found finished wins, the others are dropped
+        _ = sleep_ms(10) => { // Timer 39
+            sleep_ms(20).await; // Timer 40
+        }
+    }
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_275 {
+use runtime::prelude::*;
+
+async fn run() {
+    select! {
+        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+        _ = sleep_ms(20) => {} // Timer 3
+        _ = async { log("log 4") } => {
+            log("log 5");
+        }
+    }
+    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
+        let f1 = sleep_ms(50); // Timer 7
+        let f2 = async {
+            join!( // all at once; each poll polls every unfinished one
+                sleep_ms(10), // Timer 9
+                async { log("log 10") },
+                async { log("log 11") },
             );
         };
         // nothing has run yet: futures start when polled
-        f4.await;
-        f5.await;
-        f6.await;
+        f1.await;
+        f2.await;
     });
     h1.await.unwrap();
+    select! {
+        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+        _ = async {
+            let f3 = async { block_ms(10) };
+            let f4 = async { block_ms(0) };
+            // nothing has run yet: futures start when polled
+            f3.await;
+            f4.await;
+        } => {}
+    }
+    select! { // each poll starts at a branch drawn at random (from this run's seed); the first found finished wins, the others are dropped
+        _ = async {
+            join!( // all at once; each poll polls every unfinished one
+                sleep_ms(100), // Timer 18
+                async { log("log 19") },
+                async { log("log 20") },
+            );
+        } => {
+            block_ms(10);
+        }
+        _ = async {
+            sleep_ms(20).await; // Timer 22
+            sleep_ms(20).await; // Timer 23
+        } => {
+            sleep_ms(0).await; // Timer 27
+        }
+        _ = async {
+            select! {
+                biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+                _ = async { log("log 25") } => {}
+            }
+        } => {}
+    }
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_276 {
+use runtime::prelude::*;
+
+async fn run() {
+    yield_now().await; // yield: the task goes to the back of the ready queue
+    let f1 = async { log("log 4") };
+    let f2 = async { block_ms(0) };
+    // nothing has run yet: futures start when polled
+    f1.await;
+    f2.await;
+    log("log 6");
+    let h1 = spawn(async move { // spawn: a task of its own; it starts once this task pauses at an .await
+        for r11 in 0..0 {
+            yield_now().await; // yield: the task goes to the back of the ready queue
+            log(format!("log 10 {r11}"));
+            log(format!("log 11 {r11}"));
+        }
+        block_ms(10);
+    });
+    h1.await.unwrap();
+    block_ms(30);
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_277 {
+use runtime::prelude::*;
+
+async fn part4() {
+    join!( // all at once; each poll polls every unfinished one
+        async {
+            select! {
+                biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+                _ = async { block_ms(0) } => {}
+            }
+        },
+        async { log("log 4") },
+    );
+}
+
+async fn run() {
+    part4().await;
 }
 
 pub fn size() -> usize {
@@ -9537,20 +9519,24 @@ pub mod random_278 {
 use runtime::prelude::*;
 
 async fn run() {
-    join!( // all at once; each poll polls every unfinished one
-        async { block_ms(10) },
-        async {
-            block_ms(0);
-            log("log 5");
-        },
-        async {
-            let f1 = sleep_ms(10); // Timer 7
-            let f2 = yield_now();
+    select! { // each poll starts at a branch drawn at random (from this run's seed); the first found finished wins, the others are dropped
+        _ = yield_now() => {}
+        _ = async {
+            let f1 = async { block_ms(30) };
             // nothing has run yet: futures start when polled
             f1.await;
-            f2.await;
-        },
+        } => {}
+        _ = async { block_ms(10) } => {}
+    }
+    join!( // all at once; each poll polls every unfinished one
+        async { block_ms(30) },
     );
+    join!( // all at once; each poll polls every unfinished one
+        sleep_ms(100), // Timer 10
+        sleep_ms(50), // Timer 11
+        sleep_ms(20), // Timer 12
+    );
+    sleep_ms(20).await; // Timer 13
 }
 
 pub fn size() -> usize {
@@ -9566,16 +9552,14 @@ pub mod random_279 {
 use runtime::prelude::*;
 
 async fn run() {
-    for r6 in 0..1 {
-        let f1 = sleep_ms(0); // Timer 3
-        let f2 = async { log(format!("log 4 {r6}")) };
-        // nothing has run yet: futures start when polled
-        f1.await;
-        f2.await;
-        join!( // all at once; each poll polls every unfinished one
-            sleep_ms(50), // Timer 6
-        );
-    }
+    part4().await;
+    sleep_ms(10).await; // Timer 2
+    log("log 3");
+    log("log 4");
+}
+
+async fn part4() {
+    sleep_ms(10).await; // Timer 1
 }
 
 pub fn size() -> usize {
@@ -9591,25 +9575,7 @@ pub mod random_280 {
 use runtime::prelude::*;
 
 async fn run() {
-    sleep_ms(20).await; // Timer 1
-    block_ms(0);
-    yield_now().await; // yield: the task goes to the back of the ready queue
-    select! { // each poll starts at a branch drawn at random (from this run's seed); the first found finished wins, the others are dropped
-        _ = async { log("log 7") } => {}
-    }
-    select! { // each poll starts at a branch drawn at random (from this run's seed); the first found finished wins, the others are dropped
-        _ = async { block_ms(0) } => {}
-        _ = sleep_ms(10) => { // Timer 10
-            log("log 12");
-        }
-        _ = sleep_ms(50) => {} // Timer 11
-    }
-    sleep_ms(10).await; // Timer 15
-    block_ms(10);
-    yield_now().await; // yield: the task goes to the back of the ready queue
-    sleep_ms(50).await; // Timer 19
-    log("log 20");
-    sleep_ms(50).await; // Timer 21
+    sleep_ms(20).await; // Timer 2
 }
 
 pub fn size() -> usize {
@@ -9627,14 +9593,23 @@ use runtime::prelude::*;
 async fn run() {
     join!( // all at once; each poll polls every unfinished one
         async {
-            join!( // all at once; each poll polls every unfinished one
-                sleep_ms(100), // Timer 3
-                async { block_ms(0) },
-                sleep_ms(20), // Timer 5
-            );
+            let f1 = async { block_ms(10) };
+            // nothing has run yet: futures start when polled
+            f1.await;
         },
+        yield_now(),
     );
-    sleep_ms(50).await; // Timer 6
+    log("log 5");
+    for _ in 0..2 {
+        sleep_ms(20).await; // Timer 7
+        let f2 = sleep_ms(50); // Timer 9
+        let f3 = yield_now();
+        // nothing has run yet: futures start when polled
+        f2.await;
+        f3.await;
+        sleep_ms(20).await; // Timer 12
+        block_ms(30);
+    }
 }
 
 pub fn size() -> usize {
@@ -9650,231 +9625,7 @@ pub mod random_282 {
 use runtime::prelude::*;
 
 async fn run() {
-    select! {
-        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-        _ = sleep_ms(20) => {} // Timer 3
-        _ = sleep_ms(50) => {} // Timer 4
-    }
-    join!( // all at once; each poll polls every unfinished one
-        async { log("log 6") },
-        sleep_ms(0), // Timer 7
-        async { log("log 8") },
-    );
-}
-
-pub fn size() -> usize {
-    std::mem::size_of_val(&run())
-}
-
-pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
-    Box::pin(run())
-}
-}
-
-pub mod random_283 {
-use runtime::prelude::*;
-
-async fn run() {
-    block_ms(30);
-    let f1 = sleep_ms(50); // Timer 3
-    // nothing has run yet: futures start when polled
-    f1.await;
-}
-
-pub fn size() -> usize {
-    std::mem::size_of_val(&run())
-}
-
-pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
-    Box::pin(run())
-}
-}
-
-pub mod random_284 {
-use runtime::prelude::*;
-
-async fn run() {
     sleep_ms(20).await; // Timer 1
-    log("log 2");
-    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
-        join!( // all at once; each poll polls every unfinished one
-            async { log("log 4") },
-            async {
-                select! {
-                    biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-                    _ = async { block_ms(10) } => {}
-                    _ = async { log("log 7") } => {}
-                }
-            },
-            async {
-                join!( // all at once; each poll polls every unfinished one
-                    sleep_ms(10), // Timer 9
-                    async { log("log 10") },
-                    async { log("log 11") },
-                );
-            },
-        );
-    });
-    h1.await.unwrap();
-    let f1 = async { log("log 13") };
-    let f2 = async { block_ms(10) };
-    // nothing has run yet: futures start when polled
-    f1.await;
-    f2.await;
-}
-
-pub fn size() -> usize {
-    std::mem::size_of_val(&run())
-}
-
-pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
-    Box::pin(run())
-}
-}
-
-pub mod random_285 {
-use runtime::prelude::*;
-
-async fn run() {
-    select! { // each poll starts at a branch drawn at random (from this run's seed); the first found finished wins, the others are dropped
-        _ = async {
-            join!( // all at once; each poll polls every unfinished one
-                sleep_ms(100), // Timer 3
-                async { log("log 4") },
-                async { log("log 5") },
-            );
-        } => {
-            block_ms(10);
-        }
-        _ = async {
-            sleep_ms(20).await; // Timer 7
-            sleep_ms(20).await; // Timer 8
-        } => {
-            sleep_ms(0).await; // Timer 12
-        }
-        _ = async {
-            select! {
-                biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-                _ = async { log("log 10") } => {}
-            }
-        } => {}
-    }
-    join!( // all at once; each poll polls every unfinished one
-        async { block_ms(0) },
-    );
-    sleep_ms(20).await; // Timer 15
-    yield_now().await; // yield: the task goes to the back of the ready queue
-}
-
-pub fn size() -> usize {
-    std::mem::size_of_val(&run())
-}
-
-pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
-    Box::pin(run())
-}
-}
-
-pub mod random_286 {
-use runtime::prelude::*;
-
-async fn run() {
-    join!( // all at once; each poll polls every unfinished one
-        async { log("log 18") },
-    );
-    sleep_ms(20).await; // Timer 20
-    block_ms(30);
-    sleep_ms(0).await; // Timer 22
-    join!( // all at once; each poll polls every unfinished one
-        sleep_ms(20), // Timer 24
-        yield_now(),
-    );
-    join!( // all at once; each poll polls every unfinished one
-        sleep_ms(20), // Timer 28
-    );
-    join!( // all at once; each poll polls every unfinished one
-        async {
-            let f1 = sleep_ms(50); // Timer 31
-            let f2 = sleep_ms(20); // Timer 32
-            let f3 = sleep_ms(20); // Timer 33
-            // nothing has run yet: futures start when polled
-            f1.await;
-            f2.await;
-            f3.await;
-        },
-        async {
-            sleep_ms(10).await; // Timer 35
-            sleep_ms(10).await; // Timer 36
-            sleep_ms(0).await; // Timer 37
-        },
-        async {
-            select! { // each poll starts at a branch drawn at random (from this run's seed); the first found finished wins, the others are dropped
-                _ = async { log("log 39") } => {}
-                _ = sleep_ms(50) => {} // Timer 40
-            }
-        },
-    );
-    log("log 41");
-}
-
-pub fn size() -> usize {
-    std::mem::size_of_val(&run())
-}
-
-pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
-    Box::pin(run())
-}
-}
-
-pub mod random_287 {
-use runtime::prelude::*;
-
-async fn run() {
-    let f1 = async {
-        let f2 = sleep_ms(10); // Timer 3
-        let f3 = sleep_ms(20); // Timer 4
-        // nothing has run yet: futures start when polled
-        f2.await;
-        f3.await;
-    };
-    let f2 = async {
-        join!( // all at once; each poll polls every unfinished one
-            async { block_ms(10) },
-            async { block_ms(10) },
-        );
-    };
-    let f3 = async {
-        sleep_ms(10).await; // Timer 9
-        log("log 10");
-        sleep_ms(50).await; // Timer 11
-    };
-    // nothing has run yet: futures start when polled
-    f1.await;
-    f2.await;
-    f3.await;
-    select! { // each poll starts at a branch drawn at random (from this run's seed); the first found finished wins, the others are dropped
-        _ = async {
-            yield_now().await; // yield: the task goes to the back of the ready queue
-            block_ms(30);
-            sleep_ms(10).await; // Timer 16
-        } => {}
-    }
-}
-
-pub fn size() -> usize {
-    std::mem::size_of_val(&run())
-}
-
-pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
-    Box::pin(run())
-}
-}
-
-pub mod random_288 {
-use runtime::prelude::*;
-
-async fn run() {
-    log("log 1");
     let f1 = async {
         sleep_ms(0).await; // Timer 4
     };
@@ -9894,11 +9645,234 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 }
 }
 
+pub mod random_283 {
+use runtime::prelude::*;
+
+async fn run() {
+    part7().await;
+}
+
+async fn part7() {
+    select! {
+        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+        _ = async {
+            let f1 = sleep_ms(10); // Timer 3
+            let f2 = sleep_ms(0); // Timer 4
+            // nothing has run yet: futures start when polled
+            f1.await;
+            f2.await;
+        } => {
+            sleep_ms(20).await; // Timer 7
+        }
+        _ = async {
+            join!( // all at once; each poll polls every unfinished one
+                async { block_ms(30) },
+            );
+        } => {}
+    }
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_284 {
+use runtime::prelude::*;
+
+async fn run() {
+    log("log 1");
+    select! {
+        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+        _ = async {
+            for _ in 0..1 {
+                sleep_ms(50).await; // Timer 4
+            }
+        } => {}
+        _ = async {
+            log("log 6");
+            sleep_ms(0).await; // Timer 7
+            sleep_ms(50).await; // Timer 8
+        } => {}
+        _ = async { log("log 9") } => {
+            block_ms(10);
+        }
+    }
+    select! { // each poll starts at a branch drawn at random (from this run's seed); the first found finished wins, the others are dropped
+        _ = async {
+            for _ in 0..3 {
+                sleep_ms(0).await; // Timer 13
+            }
+        } => {}
+    }
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_285 {
+use runtime::prelude::*;
+
+async fn run() {
+    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
+        block_ms(10);
+    });
+    join!( // all at once; each poll polls every unfinished one
+        part5(),
+        part5(),
+    );
+    h1.await.unwrap();
+}
+
+async fn part5() {
+    join!( // all at once; each poll polls every unfinished one
+        async {
+            let f1 = async { log("log 4") };
+            let f2 = sleep_ms(100); // Timer 5
+            // nothing has run yet: futures start when polled
+            f1.await;
+            f2.await;
+        },
+    );
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_286 {
+use runtime::prelude::*;
+
+async fn run() {
+    log("log 22");
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_287 {
+use runtime::prelude::*;
+
+async fn run() {
+    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
+        join!( // all at once; each poll polls every unfinished one
+            async {
+                sleep_ms(10).await; // Timer 3
+                log("log 4");
+                sleep_ms(10).await; // Timer 5
+            },
+            async { log("log 6") },
+            sleep_ms(0), // Timer 7
+        );
+    });
+    h1.await.unwrap();
+    join!( // all at once; each poll polls every unfinished one
+        async {
+            block_ms(0);
+        },
+        sleep_ms(10), // Timer 11
+    );
+    join!( // all at once; each poll polls every unfinished one
+        sleep_ms(10), // Timer 14
+        sleep_ms(50), // Timer 15
+    );
+    join!( // all at once; each poll polls every unfinished one
+        async { log("log 17") },
+        sleep_ms(50), // Timer 18
+    );
+    select! {
+        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+        _ = sleep_ms(20) => { // Timer 20
+            sleep_ms(20).await; // Timer 22
+        }
+        _ = sleep_ms(0) => { // Timer 21
+            block_ms(30);
+            sleep_ms(10).await; // Timer 24
+        }
+    }
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_288 {
+use runtime::prelude::*;
+
+async fn run() {
+    log("log 1");
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
 pub mod random_289 {
 use runtime::prelude::*;
 
 async fn run() {
-    yield_now().await; // yield: the task goes to the back of the ready queue
+    sleep_ms(0).await; // Timer 20
+    let f1 = async { block_ms(30) };
+    // nothing has run yet: futures start when polled
+    f1.await;
+    block_ms(0);
+    let f2 = async { log("log 25") };
+    let f3 = yield_now();
+    // nothing has run yet: futures start when polled
+    f2.await;
+    f3.await;
+    join!( // all at once; each poll polls every unfinished one
+        async {
+            join!( // all at once; each poll polls every unfinished one
+                sleep_ms(20), // Timer 29
+            );
+        },
+        async {
+            let f4 = sleep_ms(20); // Timer 31
+            let f5 = async { log("log 32") };
+            // nothing has run yet: futures start when polled
+            f4.await;
+            f5.await;
+        },
+        async {
+            for _ in 0..2 {
+                yield_now().await; // yield: the task goes to the back of the ready queue
+                sleep_ms(50).await; // Timer 35
+                log("log 36");
+            }
+        },
+    );
 }
 
 pub fn size() -> usize {
@@ -9911,282 +9885,6 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 }
 
 pub mod random_290 {
-use runtime::prelude::*;
-
-async fn run() {
-    select! {
-        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-        _ = sleep_ms(20) => { // Timer 2
-            block_ms(10);
-        }
-        _ = async { log("log 3") } => {
-            sleep_ms(50).await; // Timer 9
-        }
-        _ = async {
-            join!( // all at once; each poll polls every unfinished one
-                yield_now(),
-                async { log("log 6") },
-                sleep_ms(100), // Timer 7
-            );
-        } => {}
-    }
-    for _ in 0..1 {
-        sleep_ms(50).await; // Timer 11
-    }
-}
-
-pub fn size() -> usize {
-    std::mem::size_of_val(&run())
-}
-
-pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
-    Box::pin(run())
-}
-}
-
-pub mod random_291 {
-use runtime::prelude::*;
-
-async fn run() {
-    sleep_ms(100).await; // Timer 2
-    block_ms(10);
-    log("log 4");
-    sleep_ms(100).await; // Timer 5
-    sleep_ms(20).await; // Timer 6
-}
-
-pub fn size() -> usize {
-    std::mem::size_of_val(&run())
-}
-
-pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
-    Box::pin(run())
-}
-}
-
-pub mod random_292 {
-use runtime::prelude::*;
-
-async fn run() {
-    log("log 1");
-    join!( // all at once; each poll polls every unfinished one
-        async {
-            join!( // all at once; each poll polls every unfinished one
-                async { block_ms(10) },
-                sleep_ms(0), // Timer 5
-                sleep_ms(50), // Timer 6
-            );
-        },
-        async {
-            sleep_ms(0).await; // Timer 8
-            sleep_ms(10).await; // Timer 9
-            sleep_ms(0).await; // Timer 10
-        },
-        async {
-            let f1 = async { log("log 12") };
-            let f2 = sleep_ms(100); // Timer 13
-            // nothing has run yet: futures start when polled
-            f1.await;
-            f2.await;
-        },
-    );
-    join!( // all at once; each poll polls every unfinished one
-        async {
-            join!( // all at once; each poll polls every unfinished one
-                sleep_ms(50), // Timer 16
-            );
-        },
-        async {
-            let f3 = yield_now();
-            let f4 = sleep_ms(100); // Timer 19
-            // nothing has run yet: futures start when polled
-            f3.await;
-            f4.await;
-        },
-    );
-}
-
-pub fn size() -> usize {
-    std::mem::size_of_val(&run())
-}
-
-pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
-    Box::pin(run())
-}
-}
-
-pub mod random_293 {
-use runtime::prelude::*;
-
-async fn run() {
-    select! {
-        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-        _ = async { block_ms(10) } => {
-            yield_now().await; // yield: the task goes to the back of the ready queue
-            sleep_ms(100).await; // Timer 5
-        }
-    }
-    block_ms(10);
-    select! {
-        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-        _ = sleep_ms(0) => { // Timer 8
-            sleep_ms(20).await; // Timer 13
-        }
-        _ = async { block_ms(10) } => {
-            log("log 14");
-        }
-        _ = async {
-            let f1 = sleep_ms(0); // Timer 11
-            let f2 = sleep_ms(10); // Timer 12
-            // nothing has run yet: futures start when polled
-            f1.await;
-            f2.await;
-        } => {}
-    }
-}
-
-pub fn size() -> usize {
-    std::mem::size_of_val(&run())
-}
-
-pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
-    Box::pin(run())
-}
-}
-
-pub mod random_294 {
-use runtime::prelude::*;
-
-async fn run() {
-    join!( // all at once; each poll polls every unfinished one
-        sleep_ms(0), // Timer 2
-        async {
-            select! { // each poll starts at a branch drawn at random (from this run's seed); the first found finished wins, the others are dropped
-                _ = sleep_ms(100) => {} // Timer 4
-                _ = async { block_ms(30) } => {
-                    sleep_ms(20).await; // Timer 7
-                    log("log 8");
-                }
-                _ = sleep_ms(20) => {} // Timer 6
-            }
-        },
-    );
-}
-
-pub fn size() -> usize {
-    std::mem::size_of_val(&run())
-}
-
-pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
-    Box::pin(run())
-}
-}
-
-pub mod random_295 {
-use runtime::prelude::*;
-
-async fn run() {
-    log("log 1");
-    select! {
-        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-        _ = async { log("log 3") } => {}
-    }
-    select! { // each poll starts at a branch drawn at random (from this run's seed); the first found finished wins, the others are dropped
-        _ = async {
-            join!( // all at once; each poll polls every unfinished one
-                async { log("log 6") },
-                sleep_ms(50), // Timer 7
-                async { log("log 8") },
-            );
-        } => {}
-        _ = sleep_ms(0) => { // Timer 9
-            sleep_ms(10).await; // Timer 12
-            log("log 13");
-        }
-        _ = async {
-            for _ in 0..2 {
-                sleep_ms(0).await; // Timer 11
-            }
-        } => {}
-    }
-    join!( // all at once; each poll polls every unfinished one
-        async {
-            for r17 in 0..3 {
-                sleep_ms(10).await; // Timer 16
-                log(format!("log 17 {r17}"));
-            }
-        },
-        sleep_ms(20), // Timer 18
-    );
-}
-
-pub fn size() -> usize {
-    std::mem::size_of_val(&run())
-}
-
-pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
-    Box::pin(run())
-}
-}
-
-pub mod random_296 {
-use runtime::prelude::*;
-
-async fn run() {
-    join!( // all at once; each poll polls every unfinished one
-        async {
-            select! { // each poll starts at a branch drawn at random (from this run's seed); the first found finished wins, the others are dropped
-                _ = async { log("log 29") } => {}
-                _ = yield_now() => {
-                    log("log 31");
-                    yield_now().await; // yield: the task goes to the back of the ready queue
-                }
-            }
-        },
-    );
-    join!( // all at once; each poll polls every unfinished one
-        async {
-            let f1 = async { log("log 35") };
-            let f2 = yield_now();
-            // nothing has run yet: futures start when polled
-            f1.await;
-            f2.await;
-        },
-    );
-    join!( // all at once; each poll polls every unfinished one
-        async {
-            join!( // all at once; each poll polls every unfinished one
-                sleep_ms(20), // Timer 39
-            );
-        },
-        async {
-            let f3 = sleep_ms(20); // Timer 41
-            let f4 = async { log("log 42") };
-            // nothing has run yet: futures start when polled
-            f3.await;
-            f4.await;
-        },
-        async {
-            for _ in 0..2 {
-                yield_now().await; // yield: the task goes to the back of the ready queue
-                sleep_ms(50).await; // Timer 45
-                log("log 46");
-            }
-        },
-    );
-    sleep_ms(0).await; // Timer 47
-}
-
-pub fn size() -> usize {
-    std::mem::size_of_val(&run())
-}
-
-pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
-    Box::pin(run())
-}
-}
-
-pub mod random_297 {
 use runtime::prelude::*;
 
 async fn run() {
@@ -10229,44 +9927,223 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 }
 }
 
-pub mod random_298 {
+pub mod random_291 {
 use runtime::prelude::*;
 
 async fn run() {
     let f1 = async {
-        for _ in 0..0 {
-            block_ms(30);
-            sleep_ms(20).await; // Timer 4
-        }
+        let f2 = async { block_ms(30) };
+        // nothing has run yet: futures start when polled
+        f2.await;
     };
+    // nothing has run yet: futures start when polled
+    f1.await;
+    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
+        let f3 = async { log("log 20") };
+        // nothing has run yet: futures start when polled
+        f3.await;
+    });
+    h1.await.unwrap();
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_292 {
+use runtime::prelude::*;
+
+async fn run() {
+    spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
+        block_ms(10);
+    });
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_293 {
+use runtime::prelude::*;
+
+async fn run() {
+    sleep_ms(20).await; // Timer 1
+    select! {
+        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+        _ = async {
+            join!( // all at once; each poll polls every unfinished one
+                async { block_ms(30) },
+                sleep_ms(50), // Timer 5
+            );
+        } => {
+            sleep_ms(100).await; // Timer 6
+        }
+    }
+    sleep_ms(100).await; // Timer 7
+    sleep_ms(0).await; // Timer 8
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_294 {
+use runtime::prelude::*;
+
+async fn part12() {
+    sleep_ms(20).await; // Timer 1
+}
+
+async fn run() {
+    part12().await;
+    join!( // all at once; each poll polls every unfinished one
+        async {
+            let f1 = sleep_ms(50); // Timer 4
+            let f2 = yield_now();
+            let f3 = yield_now();
+            // nothing has run yet: futures start when polled
+            f1.await;
+            f2.await;
+            f3.await;
+        },
+        sleep_ms(20), // Timer 7
+    );
+    for _ in 0..1 {
+        block_ms(0);
+        let f4 = sleep_ms(10); // Timer 12
+        // nothing has run yet: futures start when polled
+        f4.await;
+    }
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_295 {
+use runtime::prelude::*;
+
+async fn run() {
+    spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
+        yield_now().await; // yield: the task goes to the back of the ready queue
+        select! { // each poll starts at a branch drawn at random (from this run's seed); the first found finished wins, the others are dropped
+            _ = async { log("log 4") } => {}
+            _ = sleep_ms(50) => {} // Timer 5
+        }
+    });
+    join!( // all at once; each poll polls every unfinished one
+        async {
+            let f1 = sleep_ms(20); // Timer 8
+            // nothing has run yet: futures start when polled
+            f1.await;
+        },
+    );
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_296 {
+use runtime::prelude::*;
+
+async fn run() {
+    log("log 1");
+    sleep_ms(20).await; // Timer 3
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_297 {
+use runtime::prelude::*;
+
+async fn run() {
+    for _ in 0..2 {
+        for r4 in 0..0 {
+            log(format!("log 3 {r4}"));
+            log(format!("log 4 {r4}"));
+        }
+    }
+    yield_now().await; // yield: the task goes to the back of the ready queue
+    join!( // all at once; each poll polls every unfinished one
+        async { log("log 7") },
+        async {
+            let f1 = sleep_ms(0); // Timer 9
+            let f2 = sleep_ms(20); // Timer 10
+            // nothing has run yet: futures start when polled
+            f1.await;
+            f2.await;
+        },
+        async {
+            select! {
+                biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+                _ = async { block_ms(10) } => {
+                    sleep_ms(10).await; // Timer 14
+                }
+                _ = async { log("log 13") } => {}
+            }
+        },
+    );
+    yield_now().await; // yield: the task goes to the back of the ready queue
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_298 {
+use runtime::prelude::*;
+
+async fn run() {
+    log("log 2");
+    join!( // all at once; each poll polls every unfinished one
+        async { log("log 4") },
+        sleep_ms(100), // Timer 5
+        sleep_ms(50), // Timer 6
+    );
+    let f1 = async { block_ms(30) };
     let f2 = yield_now();
     // nothing has run yet: futures start when polled
     f1.await;
     f2.await;
-    join!( // all at once; each poll polls every unfinished one
-        async {
-            select! {
-                biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-                _ = sleep_ms(50) => { // Timer 8
-                    log("log 10");
-                    block_ms(10);
-                }
-                _ = sleep_ms(100) => {} // Timer 9
-            }
-        },
-        async {
-            sleep_ms(10).await; // Timer 13
-            sleep_ms(10).await; // Timer 14
-        },
-    );
-    for _ in 0..2 {
-        log("log 16");
-    }
-    join!( // all at once; each poll polls every unfinished one
-        async {
-            sleep_ms(50).await; // Timer 19
-        },
-    );
+    block_ms(0);
 }
 
 pub fn size() -> usize {
@@ -10282,23 +10159,20 @@ pub mod random_299 {
 use runtime::prelude::*;
 
 async fn run() {
-    let f1 = async { log("log 2") };
-    let f2 = async {
+    for _ in 0..0 {
         select! {
             biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-            _ = async { log("log 4") } => {
-                sleep_ms(10).await; // Timer 5
-            }
+            _ = sleep_ms(10) => {} // Timer 27
         }
-    };
-    let f3 = sleep_ms(0); // Timer 6
-    // nothing has run yet: futures start when polled
-    f1.await;
-    f2.await;
-    f3.await;
-    for _ in 0..3 {
-        sleep_ms(10).await; // Timer 8
+        sleep_ms(20).await; // Timer 29
+        sleep_ms(50).await; // Timer 30
+        log("log 31");
+        join!( // all at once; each poll polls every unfinished one
+            sleep_ms(20), // Timer 33
+        );
     }
+    sleep_ms(10).await; // Timer 34
+    block_ms(30);
 }
 
 pub fn size() -> usize {

@@ -10,7 +10,16 @@ use crate::program::step_path::StepPath;
 /// Every problem with `root`'s handles and spawns, as `(path, message)`.
 pub(super) fn problems(root: &Step) -> Vec<(String, String)> {
     let mut check = Handles::default();
-    check.block(&statements(root, &StepPath::root()));
+    match root {
+        // Each function's body is a block of its own.
+        Step::Module(_) => {
+            for (i, _, _) in root.functions() {
+                let at = StepPath::root().child(i);
+                check.block(&body(&root.children()[i], &at));
+            }
+        }
+        _ => check.block(&statements(root, &StepPath::root())),
+    }
     let spawns = root.run_spawns();
     if spawns > limits::MAX_RUN_SPAWNS {
         check.problems.push((

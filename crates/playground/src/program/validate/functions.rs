@@ -1,0 +1,213 @@
+//! The rules a program's helper `async fn`s keep, as Rust keeps them in the
+//! panel: a module is the program (its root), its steps are its functions,
+//! one of them `run()`, each name once; a call names a helper of the module;
+//! and no helper calls itself back, which rustc refuses (E0733: an `async
+//! fn`'s future would hold itself, so it would have no size).
+
+use crate::program::scenario::{limits, Step};
+use crate::program::step_path::StepPath;
+
+/// Why `name` cannot name a helper, if it cannot: the panels already use it
+/// (the runtime's prelude in Rust, the JS panels' own functions and
+/// variables, words JS reserves), so the code would call something else.
+pub(super) fn taken(name: &str) -> Option<&'static str> {
+    const PRELUDE: &[&str] = &[
+        "sleep_ms",
+        "sleep",
+        "log",
+        "block_ms",
+        "spawn",
+        "yield_now",
+        "join",
+        "select",
+        "println",
+        "format",
+        "main",
+        "std",
+        "core",
+        "runtime",
+        "tokio",
+    ];
+    const JS: &[&str] = &[
+        "timer",
+        "block",
+        "console",
+        "performance",
+        "resolve",
+        "done",
+        "arguments",
+        "eval",
+        "undefined",
+        "case",
+        "catch",
+        "class",
+        "debugger",
+        "default",
+        "delete",
+        "export",
+        "extends",
+        "finally",
+        "function",
+        "import",
+        "instanceof",
+        "new",
+        "null",
+        "switch",
+        "this",
+        "throw",
+        "var",
+        "void",
+        "with",
+        "implements",
+        "interface",
+        "package",
+        "private",
+        "protected",
+        "public",
+    ];
+    // The JS panels' numbered names: `h1`, `done2`, `loop1`, `i2`, `won`…
+    const NUMBERED: &[&str] = &["h", "done", "after", "left", "won", "made", "loop", "i"];
+    let numbered = NUMBERED.iter().any(|base| {
+        name.strip_prefix(base)
+            .is_some_and(|n| n.chars().all(|c| c.is_ascii_digit()))
+    });
+    if PRELUDE.contains(&name) {
+        Some("a name the Rust panel already uses")
+    } else if JS.contains(&name) || numbered {
+        Some("a name the JS panels already use")
+    } else {
+        None
+    }
+}
+
+/// Every problem with `root`'s functions and calls, as `(path, message)`.
+pub(super) fn problems(root: &Step) -> Vec<(String, String)> {
+    let mut out = Vec::new();
+    placement(root, &StepPath::root(), &mut out);
+    let names: Vec<(usize, &str)> = root.functions().map(|(i, n, _)| (i, n)).collect();
+    if let Step::Module(_) = root {
+        let runs = names.iter().filter(|(_, n)| *n == "run").count();
+        if runs == 0 {
+            out.push((
+                "scenario.steps".into(),
+                "has no async_fn named run: a program's module runs its run()".into(),
+            ));
+        }
+        let helpers = names.len() - runs.min(1);
+        if helpers > limits::MAX_HELPERS {
+            out.push((
+                "scenario.steps".into(),
+                format!(
+                    "has {helpers} helper functions; at most {} are allowed",
+                    limits::MAX_HELPERS
+                ),
+            ));
+        }
+        for (k, (i, name)) in names.iter().enumerate() {
+            if names[..k].iter().any(|(_, n)| n == name) {
+                out.push((
+                    format!("{}.name", StepPath::root().child(*i)),
+                    format!("is `{name}`, the name of a function above: each is named once"),
+                ));
+            }
+        }
+    }
+    if !out.is_empty() {
+        return out;
+    }
+    root.visit_paths(&StepPath::root(), &mut |step, at| {
+        if let Step::Call { name } = step {
+            if !names.iter().any(|(_, n)| n == name) {
+                out.push((
+                    format!("{at}.name"),
+                    format!(
+                        "is `{name}`, no async_fn of the program (rustc: cannot find function \
+                         `{name}`)"
+                    ),
+                ));
+            }
+        }
+    });
+    if !out.is_empty() {
+        return out;
+    }
+    for (_, name, steps) in root.functions() {
+        if let Some(cycle) = calls_back(root, steps, &mut vec![name]) {
+            // Named at the function where the circle starts.
+            let start = root.functions().find(|(_, n, _)| *n == cycle[0]);
+            let i = start.map_or(0, |(i, _, _)| i);
+            out.push((
+                format!("{}.name", StepPath::root().child(i)),
+                format!(
+                    "is `{}`, which calls itself back ({}): rustc refuses a recursive async fn \
+                     (E0733), as its future would hold itself",
+                    cycle[0],
+                    cycle.join(" calls ")
+                ),
+            ));
+            break;
+        }
+    }
+    out
+}
+
+/// Modules, functions and their steps where they may be: a module only at
+/// the root, its steps all functions, a function only a module's step.
+fn placement(step: &Step, at: &StepPath, out: &mut Vec<(String, String)>) {
+    let in_module = matches!(step, Step::Module(_));
+    for (i, child) in step.children().iter().enumerate() {
+        let here = at.child(i);
+        match (child, in_module) {
+            (Step::AsyncFn { .. }, true) => {}
+            (_, true) => out.push((
+                here.to_string(),
+                format!(
+                    "is a {} step, where a module holds async_fn steps only",
+                    child.kind()
+                ),
+            )),
+            (Step::AsyncFn { .. }, false) => out.push((
+                here.to_string(),
+                "is an async_fn, which only a module's steps may be".into(),
+            )),
+            (Step::Module(_), false) => out.push((
+                here.to_string(),
+                "is a module, which only the program itself (the root) may be".into(),
+            )),
+            _ => {}
+        }
+        placement(child, &here, out);
+    }
+}
+
+/// The chain of calls from the last function of `chain` (its body `steps`)
+/// back to a function on `chain`, if there is one: `["brew", "boil",
+/// "brew"]`.
+fn calls_back<'a>(
+    root: &'a Step,
+    steps: &'a [Step],
+    chain: &mut Vec<&'a str>,
+) -> Option<Vec<&'a str>> {
+    let mut callees: Vec<&'a str> = Vec::new();
+    for step in steps {
+        step.visit(&mut |s| {
+            if let Step::Call { name } = s {
+                callees.push(name);
+            }
+        });
+    }
+    for callee in callees {
+        if let Some(start) = chain.iter().position(|n| *n == callee) {
+            let mut cycle = chain[start..].to_vec();
+            cycle.push(callee);
+            return Some(cycle);
+        }
+        let (_, _, body) = root.functions().find(|(_, n, _)| *n == callee)?;
+        chain.push(callee);
+        if let Some(cycle) = calls_back(root, body, chain) {
+            return Some(cycle);
+        }
+        chain.pop();
+    }
+    None
+}
