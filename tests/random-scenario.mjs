@@ -3,7 +3,7 @@
 // children a step, unique labels, some blocks, yields and loops (of 0 to 3
 // rounds, so no program runs more steps than a run may), some spawns, some
 // select! arms with a body of one or two leaves, some loops whose logs read
-// their count.
+// their count, some helper async fns called once or twice.
 
 /** A small seeded generator (xorshift32): `next(below)` is in 0..below. */
 export function random(seed) {
@@ -57,6 +57,20 @@ export function scenario(next) {
     const awaited = next(4) > 0;
     steps[i] = { type: 'spawn', ...(awaited ? { handle: 1 } : {}), steps: [steps[i]] };
     if (awaited) steps.splice(i + 1 + next(steps.length - i), 0, { type: 'await_handle', handle: 1 });
+  }
+  // Some move one of run()'s steps (not a spawn or a handle's await, whose
+  // pair stays) into a helper async fn, called where it stood, and some call
+  // it a second time, at the end.
+  const i = next(steps.length);
+  if (next(4) === 0 && steps[i].type !== 'spawn' && steps[i].type !== 'await_handle') {
+    const name = `part${names}`;
+    const body = steps[i].type === 'seq' ? steps[i].steps : [steps[i]];
+    steps[i] = { type: 'call', name };
+    if (next(2) === 0) steps.push({ type: 'call', name });
+    const fns = [{ type: 'async_fn', name: 'run', steps }, { type: 'async_fn', name, steps: body }];
+    if (next(2) === 0) fns.reverse();
+    const module = { type: 'module', steps: fns };
+    return depth(module) > 7 ? scenario(next) : module;
   }
   const root = { type: 'seq', steps };
   return depth(root) > 6 ? scenario(next) : root;

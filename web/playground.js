@@ -157,7 +157,9 @@ export function createPlayground(wasm) {
   }
 
   /** The enum rustc makes of the Rust panel's `run()` for a run's options,
-   * and its size where known: `{variants, size, preset, lane_runs_it}` (`lane_runs_it`: the Rust lane runs that measured `run()` itself).
+   * each helper `async fn`'s, and `run()`'s size where known: `{variants,
+   * helpers, size, preset, lane_runs_it}` (`lane_runs_it`: the Rust lane
+   * runs that measured `run()` itself).
    * @param {RunOptions} [options]
    * @returns {StateMachine}
    */
@@ -169,7 +171,7 @@ export function createPlayground(wasm) {
     if (rust !== undefined) {
       // Lines of the typed text, as the trace's are.
       const map = wasm.lineMap(rust);
-      for (const variant of machine.variants) {
+      for (const variant of [...machine.variants, ...machine.helpers.flatMap((h) => h.variants)]) {
         if (variant.line !== undefined && variant.line !== null) variant.line = map[variant.line - 1] ?? variant.line;
       }
     }

@@ -92,6 +92,55 @@ test('a program typed with the keyboard: panels and timings follow, Run runs it 
   expect(lines).toContain('Suspend0 4');
 });
 
+test('a helper async fn, typed: every lane runs it, a Rust call runs nothing until awaited, and it has an enum of its own', async ({ page }) => {
+  await openPlayground(page);
+  const program = [
+    'use runtime::prelude::*;',
+    '',
+    'async fn run() {',
+    '    let tea = brew();',
+    '    let wait = sleep_ms(50);',
+    '    wait.await;',
+    '    tea.await;',
+    '    join!(brew(), sleep_ms(20)); // Toast',
+    '    log("done");',
+    '}',
+    '',
+    'async fn brew() {',
+    '    sleep_ms(100).await; // Kettle',
+    '    log("boiled");',
+    '}',
+    '',
+  ].join('\n');
+  await editor(page).click();
+  await page.keyboard.press('ControlOrMeta+a');
+  await page.keyboard.insertText(program);
+  // One timing per written sleep: Kettle once, however often brew() runs.
+  await expect(page.getByLabel('Kettle (ms)')).toHaveValue('100');
+  await expect(page.getByLabel(/\(ms\)$/)).toHaveCount(3);
+  await expect(page.locator('#code-callbacks')).toContainText('function brew(done) {');
+  await expect(page.locator('#code-promises')).toContainText('function brew() {');
+  await page.getByRole('button', { name: 'Run' }).click();
+  /** @param {string} lane */
+  const logs = (lane) => page.evaluate((l) => window.playground.lastRun()[l].events
+    .filter((e) => e.kind === 'log').map((e) => `${e.t} ${e.text} line ${e.line}`), lane);
+  // Rust: brew()'s Kettle starts when `tea` is awaited, at 50 ms.
+  await expect.poll(() => logs('futures')).toEqual(['150 boiled line 14', '250 boiled line 14', '250 done line 9']);
+  // JS: calling an async function starts it at once.
+  for (const lane of ['callbacks', 'promises']) {
+    expect((await logs(lane)).map((l) => l.split(' line')[0]), lane).toEqual(['100 boiled', '200 boiled', '200 done']);
+  }
+  // run()'s enum awaits brew()'s future; brew() has its own.
+  await expect(page.getByRole('list', { name: 'Variants of run()\'s future' })).toContainText('Suspend1 { __awaitee: {async fn body of brew()} }, // suspended at line 7');
+  const brew = page.getByRole('list', { name: 'Variants of brew()\'s future' });
+  await expect(brew.getByRole('listitem')).toHaveText([
+    'Unresumed, // made, not polled yet: brew() has not started',
+    'Suspend0 { __awaitee: Sleep }, // suspended at line 13',
+    'Returned, // brew() has finished',
+    'Panicked, // a poll panicked (never here)',
+  ]);
+});
+
 test('a mistake is underlined and named in the alert; the last program and run stay', async ({ page }) => {
   await openPlayground(page);
   const alert = page.getByRole('alert');

@@ -276,6 +276,27 @@ for (const engine of ENGINES) {
       }
     });
 
+    test('a program with a helper async fn from a link: its calls run in every lane, and its enum shows', async () => {
+      const browser = session.browser;
+      // run(): let tea = brew(); let wait = sleep_ms(50); wait.await;
+      // tea.await; then brew(): sleep_ms(100).await; log("boiled").
+      const link = '#clock=virtual&style=await&s=D(N(run,C(S(Wait,50),H(brew))),N(brew,S(Kettle,100),L(boiled)))';
+      await browser.get(`http://127.0.0.1:${page.address().port}/${link}`);
+      await browser.wait(until.elementLocated(By.css('body[data-ready="true"]')), 20_000);
+      // Rust starts the helper's body when it is awaited; JS at the call.
+      const want = { callbacks: '100 ms', promises: '100 ms', futures: '150 ms' };
+      for (const id of LANES) {
+        const log = `#trace-${id} li[data-kind="log"] .t`;
+        await browser.wait(async () => (await textOf(browser, log)) === want[id], 10_000, id);
+      }
+      assert.match(await textOf(browser, '#code-promises'), /async function brew\(\) \{/);
+      const variants = await browser.executeScript(`
+        const list = document.querySelector('#state-helpers ol');
+        return [list.getAttribute('aria-label'), [...list.children].map((li) => li.textContent)];`);
+      assert.equal(variants[0], 'Variants of brew()\'s future');
+      assert.deepEqual(variants[1].map((v) => v.split(',')[0]), ['Unresumed', 'Suspend0 { __awaitee: Sleep }', 'Returned', 'Panicked']);
+    });
+
     test('a timing edited by keyboard, then Run, runs the edited program', async () => {
       const browser = await open();
       assert.equal(await textOf(browser, 'label[for="timing-0"]'), 'Timer 1 (ms)');

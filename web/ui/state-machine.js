@@ -52,11 +52,39 @@ function sizeText({ size, lane_runs_it: laneRunsIt }) {
 }
 
 
+/**
+ * A helper `async fn`'s own enum, and where its future lives: inside the
+ * future of the function that awaits it.
+ * @param {StateMachine['helpers'][number]} helper
+ */
+function helperEnum({ name, variants }) {
+  const type = `${name[0].toUpperCase()}${name.slice(1).replace(/_(.)/g, (_, c) => c.toUpperCase())}Future`;
+  const meaning = {
+    Unresumed: `made, not polled yet: ${name}() has not started`,
+    Returned: `${name}() has finished`,
+    Panicked: MEANING.Panicked,
+  };
+  return el('div', { class: 'helper' },
+    el('p', { class: 'twin' },
+      el('code', {}, `async fn ${name}()`), ' has an enum of its own. Each call makes one; while the caller waits at ',
+      el('code', {}, `${name}().await`), ', it is stored inside the caller\'s future, as that ',
+      el('code', {}, '.await'), '\'s ', el('code', {}, '__awaitee'), '. (The replay marks run()\'s live state only.)'),
+    el('div', { class: 'enum' },
+      el('code', {}, `enum ${type} {`),
+      el('ol', { class: 'variants', 'aria-label': `Variants of ${name}()'s future` },
+        ...variants.map((v) => el('li', {},
+          el('code', {}, `${variantText(v)},`),
+          ' ',
+          el('span', { class: 'comment' }, `// ${v.line !== null ? `suspended at line ${v.line}` : meaning[/** @type {keyof typeof meaning} */ (v.name)] ?? ''}`)))),
+      el('code', {}, '}')));
+}
+
 export class StateMachineView {
   /** @param {ParentNode} root */
   constructor(root) {
     this.list = qs('#state-variants', root);
     this.size = qs('#state-size', root);
+    this.helpers = qs('#state-helpers', root);
     /** @type {Map<string, HTMLElement>} */
     this.items = new Map();
   }
@@ -70,6 +98,7 @@ export class StateMachineView {
       el('span', { class: 'comment' }, `// ${variantComment(v)}`),
     )]));
     this.list.replaceChildren(...this.items.values());
+    this.helpers.replaceChildren(...machine.helpers.map(helperEnum));
     this.size.textContent = sizeText(machine);
   }
 

@@ -584,6 +584,67 @@ const TABLE: &[(&str, &str, Want)] = &[
         "    join!(async { let a = sleep_ms(1); a.await; }, async { a.await; });\n",
         Refused(4, 60, "no `let` above makes `a` (rustc: cannot find value `a` in this scope)"),
     ),
+    // Helper async fns (whole texts: a helper is written beside run()).
+    (
+        "a helper async fn, called and joined",
+        "use runtime::prelude::*;\n\nasync fn run() {\n    brew().await;\n    join!(brew(), sleep_ms(5));\n}\n\nasync fn brew() {\n    sleep_ms(10).await;\n    log(\"boiled\");\n}\n",
+        Parses,
+    ),
+    (
+        "a helper written above run(), in a select! arm and a let",
+        "use runtime::prelude::*;\n\nasync fn brew() {\n    sleep_ms(10).await;\n}\n\nasync fn run() {\n    let tea = brew();\n    tea.await;\n    let _ = brew().await;\n    select! {\n        biased;\n        _ = brew() => { log(\"brewed\"); }\n        _ = sleep_ms(5) => {}\n    }\n}\n",
+        Parses,
+    ),
+    (
+        "a helper called without .await",
+        "use runtime::prelude::*;\n\nasync fn run() {\n    brew();\n}\n\nasync fn brew() {\n    sleep_ms(10).await;\n}\n",
+        Refused(4, 11, "expected `.await`, found `;`: without `.await` this future is dropped, never polled, so nothing waits (futures do nothing unless you `.await` or poll them)"),
+    ),
+    (
+        "a helper's name misspelled",
+        "use runtime::prelude::*;\n\nasync fn run() {\n    brwe().await;\n}\n\nasync fn brew() {\n    sleep_ms(10).await;\n}\n",
+        Refused(4, 5, "there is no `brwe` here: did you mean `brew`?"),
+    ),
+    (
+        "a call of a function the program lacks",
+        "    boil().await;\n",
+        Refused(4, 5, "there is no `async fn boil` in this program (rustc: cannot find function `boil`): write one below `run()`, `async fn boil() { … }`"),
+    ),
+    (
+        "a helper with a parameter",
+        "use runtime::prelude::*;\n\nasync fn run() {\n    brew(100).await;\n}\n\nasync fn brew(ms: u32) {\n    sleep_ms(ms).await;\n}\n",
+        Refused(4, 10, "expected `)`, found `100`: `brew` takes no arguments (rustc: this function takes 0 arguments, E0061)"),
+    ),
+    (
+        "a helper's parameter",
+        "use runtime::prelude::*;\n\nasync fn run() {\n    brew().await;\n}\n\nasync fn brew(ms: u32) {\n    sleep_ms(ms).await;\n}\n",
+        Refused(7, 15, "this playground does not read a function's parameters yet; in Rust it is fine: write what it needs inside it, as `async fn brew() { … }`"),
+    ),
+    (
+        "a helper that calls itself",
+        "use runtime::prelude::*;\n\nasync fn run() {\n    tick().await;\n}\n\nasync fn tick() {\n    sleep_ms(10).await;\n    tick().await;\n}\n",
+        Refused(7, 10, "this function is `tick`, which calls itself back (tick calls tick): rustc refuses a recursive async fn (E0733), as its future would hold itself"),
+    ),
+    (
+        "a plain fn helper",
+        "use runtime::prelude::*;\n\nasync fn run() {\n    brew().await;\n}\n\nfn brew() {\n    log(\"x\");\n}\n",
+        Refused(7, 1, "expected `async`, found `fn`: this playground does not read a function that is not `async` yet; in Rust it is fine: write `async fn`, and call it with `.await`"),
+    ),
+    (
+        "two helpers of one name",
+        "use runtime::prelude::*;\n\nasync fn run() {\n    brew().await;\n}\n\nasync fn brew() {\n    log(\"x\");\n}\n\nasync fn brew() {\n    log(\"y\");\n}\n",
+        Refused(11, 10, "`brew` is defined above already: name this one otherwise (rustc: the name `brew` is defined multiple times, E0428)"),
+    ),
+    (
+        "spawn of a helper's call",
+        "use runtime::prelude::*;\n\nasync fn run() {\n    spawn(brew());\n}\n\nasync fn brew() {\n    log(\"x\");\n}\n",
+        Refused(4, 11, "expected `async`, found `brew`: this playground does not read `spawn(brew())` yet; in Rust it is fine: write `spawn(async { brew().await; })`"),
+    ),
+    (
+        "a main beside run()",
+        "use runtime::prelude::*;\n\nasync fn run() {\n    log(\"x\");\n}\n\nfn main() {}\n",
+        Refused(7, 1, "the page calls `async fn run()` itself, so there is no `main` here: remove it"),
+    ),
     (
         "let _ = and async move inside join!",
         "    join!(async move {\n        let _ = sleep_ms(1).await; // Kettle\n        log(\"hot\");\n    }, sleep_ms(2));\n",

@@ -374,3 +374,69 @@ fn a_loop_runs_its_body_round_after_round_in_one_task() {
     let (end, trace, _) = run_step(&none);
     assert_eq!((end, count(&trace, "timer_set")), (0.0, 0));
 }
+
+#[test]
+fn a_helper_async_fn_runs_only_when_awaited_once_per_call_inside_its_callers_poll() {
+    let program = "use runtime::prelude::*;\n\n\
+        async fn run() {\n\
+        \x20   let tea = brew();\n\
+        \x20   let wait = sleep_ms(50);\n\
+        \x20   wait.await;\n\
+        \x20   tea.await;\n\
+        \x20   join!(brew(), brew());\n\
+        \x20   log(\"done\");\n\
+        }\n\n\
+        async fn brew() {\n\
+        \x20   sleep_ms(100).await; // Kettle\n\
+        \x20   log(\"boiled\");\n\
+        }\n";
+    let step = playground::parse::parse(program).expect("a valid program");
+    let (end, trace, labels) = run_step(&step);
+    // Calling brew() ran none of it: its Kettle starts when `tea` is first
+    // awaited, at 50 (a JS async function would have started it at 0). Each
+    // call is a future of its own: the join's two Kettles run at once.
+    assert_eq!(end, 250.0);
+    let logs: Vec<String> = trace
+        .lines()
+        .into_iter()
+        .filter(|l| l.contains(" log "))
+        .collect();
+    assert_eq!(
+        logs,
+        [
+            "150 log text=\"boiled\"",
+            "250 log text=\"boiled\"",
+            "250 log text=\"boiled\"",
+            "250 log text=\"done\"",
+        ]
+    );
+    // One task: the helpers' futures are polled inside run()'s polls (start,
+    // 50, 150, 250: the two Kettles of the join fire together, one wake).
+    assert_eq!(count(&trace, "spawn"), 1);
+    assert_eq!(count(&trace, "poll_start"), 4);
+    // run() waits at its own awaits, whatever the helper inside it waits
+    // for: lines 7 and 8 of the panel the page renders (`f1.await;`,
+    // `f2.await;`, after the `let`s and a comment), the join at 9; the page
+    // maps them to the text's.
+    assert_eq!(
+        states(&trace),
+        [
+            "0 state task=1 variant=Suspend0 point=0 line=7",
+            "50 state task=1 variant=Suspend1 point=1 line=8",
+            "150 state task=1 variant=Suspend2 point=2 line=9",
+            "250 state task=1 variant=Returned",
+        ]
+    );
+    // `wait` is the first future of run()'s group of lets (run() is the
+    // module's first function); every Kettle is the helper's one sleep, at
+    // its place in the module (brew is its second function).
+    assert_eq!(
+        timer_steps(&labels),
+        [
+            "1=Timer 1@scenario.steps[0].steps[0].steps[0]",
+            "2=Kettle@scenario.steps[1].steps[0]",
+            "3=Kettle@scenario.steps[1].steps[0]",
+            "4=Kettle@scenario.steps[1].steps[0]"
+        ]
+    );
+}
