@@ -205,7 +205,8 @@ export function createPlayground(wasm) {
  * @param {number[]} [out]
  */
 export function timersOf(step, out = []) {
-  if (step.type === 'sleep') out.push(step.ms);
+  // A sleep for a helper's parameter has no number of its own.
+  if (step.type === 'sleep' && step.ms !== undefined) out.push(step.ms);
   if ('steps' in step) for (const child of step.steps) timersOf(child, out);
   return out;
 }

@@ -5,7 +5,7 @@
 // recorded); it queues no microtask.
 
 import { childPath, entry, helper } from './step-path.js';
-import { logText, inRound } from './log-text.js';
+import { logText, inRound, msOf } from './log-text.js';
 
 /** @import { Step, Scenario, StepPath } from '../types.js' */
 /** @import { Recorder } from './recorder.js' */
@@ -30,7 +30,8 @@ export function runCallbacks(scenario, rec, { forget = false } = {}) {
    * @param {Step} step
    * @param {StepPath} path
    * @param {() => void} done
-   * @param {LoopVars} vars the counts of the loops around it
+   * @param {LoopVars} vars the counts of the loops around it (and the
+   *   parameters of the helper it is in)
    */
   function run(step, path, done, vars) {
     /** @param {number} i */
@@ -38,7 +39,7 @@ export function runCallbacks(scenario, rec, { forget = false } = {}) {
     switch (step.type) {
       case 'sleep': {
         // setTimeout(callback, ms), recorded.
-        const timer = { timer: ++timerCount, label: step.label, step: path, ms: step.ms };
+        const timer = { timer: ++timerCount, label: step.label, step: path, ms: msOf(step, vars) };
         if (forget) rec.timer({ ...timer, callback: 'noop' }, () => {}); // the panel's bug: it never calls on
         else rec.timer(timer, done);
         return;
@@ -54,7 +55,7 @@ export function runCallbacks(scenario, rec, { forget = false } = {}) {
         return;
       case 'block':
         // The panel's block(ms): a busy loop in this callback.
-        rec.block({ ms: step.ms, step: path });
+        rec.block({ ms: msOf(step, vars), step: path });
         done();
         return;
       case 'seq': {
@@ -83,8 +84,8 @@ export function runCallbacks(scenario, rec, { forget = false } = {}) {
       case 'call': {
         // brew(() => { …the rest… }): the helper function runs its steps,
         // then calls `done`. Calling it is no task and records nothing.
-        const [body, at] = helper(scenario, step.name);
-        run(body, at, done, []);
+        const [body, at, params] = helper(scenario, step.name, step.args);
+        run(body, at, done, params);
         return;
       }
       case 'await_handle': {

@@ -1,8 +1,9 @@
 // A log's text that reads loop variables, as the Rust panel's `format!`
 // prints it and the JS panels' template literals do (the rules:
 // crates/playground/src/program/log_text.rs): `{round}` is the count of the
-// innermost loop around the log whose variable is `round`; `{{` and `}}`
-// are braces. Validation has checked every name.
+// innermost loop around the log whose variable is `round` (or the helper's
+// parameter of that name); `{{` and `}}` are braces. Validation has checked
+// every name.
 
 /** @import { Step } from '../types.js' */
 
@@ -36,3 +37,15 @@ export function logText(step, vars) {
  * @returns {LoopVars}
  */
 export const inRound = (step, round, vars) => (step.var === undefined ? vars : [...vars, [step.var, round]]);
+
+/**
+ * A sleep's or a block's milliseconds: its own, or the value of the
+ * parameter of its helper that it reads.
+ * @param {Step & {type: 'sleep' | 'block'}} step
+ * @param {LoopVars} vars the loops' counts and the helper's parameters here
+ * @returns {number}
+ */
+export function msOf(step, vars) {
+  if (step.ms !== undefined) return step.ms;
+  return vars.findLast(([name]) => name === step.param)?.[1] ?? 0;
+}

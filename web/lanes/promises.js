@@ -25,7 +25,7 @@
 // reactions, resumes) is the same as without any of this: the tests compare.
 
 import { childPath, entry, helper } from './step-path.js';
-import { logText, inRound } from './log-text.js';
+import { logText, inRound, msOf } from './log-text.js';
 
 /** @import { Step, Scenario, PromiseStyle, SleepStep, Handler, EnqueueBy, StepPath } from '../types.js' */
 /** @import { Recorder } from './recorder.js' */
@@ -343,13 +343,14 @@ export function runPromises(scenario, rec, style, { forget = false } = {}) {
    * The panel's `timer(ms)`: a promise that a `setTimeout` resolves.
    * @param {SleepStep} step
    * @param {StepPath} path
+   * @param {LoopVars} vars the loops' counts and the helper's parameters here
    * @returns {Promise<void>}
    */
-  function timer(step, path) {
+  function timer(step, path, vars) {
     const timer = ++timerCount;
     const f = newFollowed('timer', { timer, label: step.label });
     const callback = forget ? /** @type {const} */ ({ callback: 'noop' }) : {};
-    return bind(f, new Promise((resolve) => rec.timer({ timer, label: step.label, step: path, ms: step.ms, ...callback }, () => {
+    return bind(f, new Promise((resolve) => rec.timer({ timer, label: step.label, step: path, ms: msOf(step, vars), ...callback }, () => {
       catchUp(Infinity);
       if (forget) return; // the panel's bug: nobody resolves it
       resolve();
@@ -371,9 +372,10 @@ export function runPromises(scenario, rec, style, { forget = false } = {}) {
    * The panel's `block(ms)`: a busy loop; no promise (undefined).
    * @param {Step & {type: 'block'}} step
    * @param {StepPath} path
+   * @param {LoopVars} vars the loops' counts and the helper's parameters here
    */
-  function block(step, path) {
-    rec.block({ ms: step.ms, step: path });
+  function block(step, path, vars) {
+    rec.block({ ms: msOf(step, vars), step: path });
   }
 
   /**
@@ -447,12 +449,12 @@ export function runPromises(scenario, rec, style, { forget = false } = {}) {
   function thenExpr(step, path, vars) {
     switch (step.type) {
       case 'sleep':
-        return timer(step, path);
+        return timer(step, path, vars);
       case 'log':
         log(step, path, vars);
         return undefined;
       case 'block':
-        block(step, path);
+        block(step, path, vars);
         return undefined;
       case 'yield':
         // `null`: a value, so the next `.then` callback runs one microtask later.
@@ -486,9 +488,11 @@ export function runPromises(scenario, rec, style, { forget = false } = {}) {
       case 'await_handle':
         // `.then(() => h1)`: the callback returns the task's promise.
         return handles.get(step.handle);
-      case 'call':
-        // `brew()`: the helper function returns its chain, made now.
-        return thenExpr(...helper(scenario, step.name), []);
+      case 'call': {
+        // `brew(100)`: the helper function returns its chain, made now.
+        const [body, at, params] = helper(scenario, step.name, step.args);
+        return thenExpr(body, at, params);
+      }
       case 'race':
         if (step.steps.some((c) => c.type === 'arm')) {
           // Promise.race([...]).then((won) => { if (won === 0) { ... } }).
@@ -595,7 +599,7 @@ export function runPromises(scenario, rec, style, { forget = false } = {}) {
         const [s, at, inside] = /** @type {[Step, StepPath, LoopVars]} */ (todo.pop());
         switch (s.type) {
           case 'sleep': {
-            const item = timer(s, at);
+            const item = timer(s, at, inside);
             const r = suspend(item, at);
             await item;
             resume(r);
@@ -605,7 +609,7 @@ export function runPromises(scenario, rec, style, { forget = false } = {}) {
             log(s, at, inside);
             break;
           case 'block':
-            block(s, at);
+            block(s, at, inside);
             break;
           case 'spawn': {
             // `const h1 = (async () => { … })();`: called now, it runs to
@@ -624,7 +628,8 @@ export function runPromises(scenario, rec, style, { forget = false } = {}) {
           case 'call': {
             // `await brew();`: the async function runs to its first await,
             // then this one waits for its promise.
-            const item = body(...helper(scenario, s.name), []);
+            const [called, calledAt, params] = helper(scenario, s.name, s.args);
+            const item = body(called, calledAt, params);
             const r = suspend(item, at);
             await item;
             resume(r);
@@ -687,18 +692,20 @@ export function runPromises(scenario, rec, style, { forget = false } = {}) {
   function awaitExpr(step, path, vars) {
     switch (step.type) {
       case 'sleep':
-        return timer(step, path);
+        return timer(step, path, vars);
       case 'log':
         log(step, path, vars);
         return undefined;
       case 'block':
-        block(step, path);
+        block(step, path, vars);
         return undefined;
       case 'yield':
         return null;
-      case 'call':
-        // `brew()`: the async function called, its promise the item.
-        return body(...helper(scenario, step.name), []);
+      case 'call': {
+        // `brew(100)`: the async function called, its promise the item.
+        const [called, at, params] = helper(scenario, step.name, step.args);
+        return body(called, at, params);
+      }
       default:
         return body(step, path, vars);
     }

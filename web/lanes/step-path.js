@@ -38,19 +38,23 @@ export const stepKey = (path) => path.join('/');
  */
 export function entry(program) {
   if (program.type !== 'module') return [program, ROOT];
-  return helper(program, 'run');
+  const [body, at] = helper(program, 'run');
+  return [body, at];
 }
 
 /**
- * The body of the program's `async fn` named `name`, as a sequence, and
- * its path (validation: it exists).
+ * The body of the program's `async fn` named `name`, as a sequence, its
+ * path (validation: it exists), and its parameters, each with its
+ * argument from `args`, as a text and a delay read them.
  * @param {Step} program
  * @param {string} name
- * @returns {[Step, StepPath]}
+ * @param {number[]} [args]
+ * @returns {[Step, StepPath, [string, number][]]}
  */
-export function helper(program, name) {
+export function helper(program, name, args = []) {
   const fns = program.type === 'module' ? program.steps : [];
   const i = fns.findIndex((f) => f.type === 'async_fn' && f.name === name);
   const fn = /** @type {Step & {type: 'async_fn'}} */ (fns[i]);
-  return [{ type: 'seq', steps: fn.steps }, childPath(ROOT, i)];
+  const params = (fn.params ?? []).map((p, k) => /** @type {[string, number]} */ ([p, args[k]]));
+  return [{ type: 'seq', steps: fn.steps }, childPath(ROOT, i), params];
 }

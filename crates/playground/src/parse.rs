@@ -69,7 +69,11 @@ fn tree(text: &str) -> Result<grammar::Node, ParseError> {
 fn timer_places(text: &str) -> Result<Vec<Pos>, ParseError> {
     fn collect(node: &grammar::Node, out: &mut Vec<Pos>) {
         match node.kind {
-            grammar::Kind::Sleep { ms_at, .. } => out.push(ms_at),
+            // A sleep for a parameter has no number of its own.
+            grammar::Kind::Sleep {
+                ms_at, param: None, ..
+            } => out.push(ms_at),
+            grammar::Kind::Sleep { .. } => {}
             _ => node.children.iter().for_each(|c| collect(c, out)),
         }
     }
@@ -94,8 +98,13 @@ pub fn canonical(step: &Step) -> Step {
         Step::Module(fns) if fns.len() > 1 => Step::Module(
             fns.iter()
                 .map(|f| match f {
-                    Step::AsyncFn { name, steps } => Step::AsyncFn {
+                    Step::AsyncFn {
+                        name,
+                        params,
+                        steps,
+                    } => Step::AsyncFn {
                         name: name.clone(),
+                        params: params.clone(),
                         steps: steps.iter().flat_map(statements).collect(),
                     },
                     other => other.clone(),
@@ -111,9 +120,12 @@ pub fn canonical(step: &Step) -> Step {
 fn statements(step: &Step) -> Vec<Step> {
     match step {
         Step::Seq(steps) => steps.iter().flat_map(statements).collect(),
-        Step::Sleep { .. } | Step::Log { .. } | Step::Block { .. } | Step::Yield => {
-            vec![step.clone()]
-        }
+        Step::Sleep { .. }
+        | Step::SleepFor { .. }
+        | Step::Log { .. }
+        | Step::Block { .. }
+        | Step::BlockFor { .. }
+        | Step::Yield => vec![step.clone()],
         Step::All(steps) => vec![Step::All(steps.iter().map(future).collect())],
         Step::Race(steps) => vec![Step::Race(steps.iter().map(branch).collect())],
         Step::RandomRace(steps) => vec![Step::RandomRace(steps.iter().map(branch).collect())],
@@ -151,8 +163,10 @@ fn branch(step: &Step) -> Step {
 fn future(step: &Step) -> Step {
     match step {
         Step::Sleep { .. }
+        | Step::SleepFor { .. }
         | Step::Log { .. }
         | Step::Block { .. }
+        | Step::BlockFor { .. }
         | Step::Yield
         | Step::Call { .. } => step.clone(),
         _ => {

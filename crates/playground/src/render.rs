@@ -127,8 +127,9 @@ impl Code {
     /// `for` loops hold a line of `run()`'s own body (`Some(0)` outside any),
     /// `None` for a line inside an `async` block or a macro's arguments.
     pub(crate) fn body_of(&self, name: &str) -> Vec<(usize, Option<usize>, &str)> {
-        let start = format!("async fn {name}() {{");
-        let Some(body) = self.lines.iter().position(|l| l.code == start) else {
+        let start = format!("async fn {name}(");
+        let opens = |l: &Line| l.code.starts_with(&start) && l.code.ends_with(") {");
+        let Some(body) = self.lines.iter().position(opens) else {
             return Vec::new();
         };
         let outer = self.lines[body].indent;
@@ -203,6 +204,108 @@ impl Code {
         held
     }
 
+    /// The parameters of `async fn {name}(…)`, as its first line names
+    /// them (`async fn brew(ms: u32) {`: `ms`).
+    pub(crate) fn params_of(&self, name: &str) -> Vec<String> {
+        let start = format!("async fn {name}(");
+        let Some(header) = self.lines.iter().find(|l| l.code.starts_with(&start)) else {
+            return Vec::new();
+        };
+        let inside = header.code[start.len()..]
+            .split(')')
+            .next()
+            .unwrap_or_default();
+        inside
+            .split(", ")
+            .filter_map(|p| p.split(':').next())
+            .filter(|p| !p.is_empty())
+            .map(String::from)
+            .collect()
+    }
+
+    /// The parameters of `async fn {name}(…)` that rustc keeps across the
+    /// suspension point on line `line` (from 1) of its body. A `u32` read by
+    /// value is copied, so it is kept where the body still reads it after
+    /// the point (on a later line, in a `select!` arm's body, in an `async`
+    /// block made there, or in the next round of a loop around it). Once
+    /// borrowed (read in an `async` block that is not `move`, or by
+    /// `format!`), rustc keeps it at every later point, as it keeps any
+    /// local whose address was taken until it goes out of scope.
+    pub(crate) fn params_held_at(&self, name: &str, line: usize) -> Vec<String> {
+        let start = format!("async fn {name}(");
+        let Some(head) = self.lines.iter().position(|l| l.code.starts_with(&start)) else {
+            return Vec::new();
+        };
+        let params = self.params_of(name);
+        let outer = self.lines[head].indent;
+        let end = (head + 1..self.lines.len())
+            .find(|&n| self.lines[n].indent <= outer)
+            .unwrap_or(self.lines.len());
+        let at = line - 1;
+        let indent = |n: usize| self.lines[n].indent;
+        let code = |n: usize| self.lines[n].code.as_str();
+        let formats = |n: usize, p: &str| {
+            code(n).contains("format!(") && code(n).contains(&format!("{{{p}}}"))
+        };
+        let reads = |n: usize, p: &str| words(code(n)).any(|w| w == p) || formats(n, p);
+        let opens_async = |code: &str| code.contains("async {");
+        // Which lines are in an `async` block that is not `move` (a read
+        // there borrows), and which in a `select!` arm's body.
+        let mut in_async = vec![false; end];
+        let mut in_arm = vec![false; end];
+        let mut open: Vec<(usize, &str)> = Vec::new();
+        for n in head + 1..end {
+            while open.last().is_some_and(|&(i, _)| i >= indent(n)) {
+                open.pop();
+            }
+            in_async[n] = open.iter().any(|&(_, kind)| kind == "async") || opens_async(code(n));
+            in_arm[n] = open.iter().any(|&(_, kind)| kind == "arm");
+            let c = code(n);
+            if c.ends_with('{') || c.ends_with('(') {
+                let kind = if c.ends_with("async {") {
+                    "async"
+                } else if c.ends_with("=> {") {
+                    "arm"
+                } else {
+                    ""
+                };
+                open.push((indent(n), kind));
+            }
+        }
+        // The statement on the point's line, to its closing line.
+        let mut last = at;
+        while last + 1 < end && indent(last + 1) > indent(at) {
+            last += 1;
+        }
+        if last + 1 < end
+            && indent(last + 1) == indent(at)
+            && code(last + 1).starts_with([')', '}'])
+        {
+            last += 1;
+        }
+        // The `for` loops around the point: a read anywhere in one is read
+        // again in its next round.
+        let loops: Vec<(usize, usize)> = (head + 1..at)
+            .filter(|&f| code(f).starts_with("for "))
+            .map(|f| {
+                let body_end = (f + 1..end).take_while(|&m| indent(m) > indent(f)).last();
+                (f, body_end.unwrap_or(f))
+            })
+            .filter(|&(_, body_end)| body_end >= at)
+            .collect();
+        let borrows = |n: usize, p: &str| formats(n, p) || (in_async[n] && reads(n, p));
+        params
+            .into_iter()
+            .filter(|p| {
+                let p = p.as_str();
+                (last + 1..end).any(|n| reads(n, p))
+                    || (at + 1..=last).any(|n| reads(n, p) && (in_async[n] || in_arm[n]))
+                    || (head + 1..=at).any(|n| borrows(n, p))
+                    || loops.iter().any(|&(f, e)| (f + 1..=e).any(|n| reads(n, p)))
+            })
+            .collect()
+    }
+
     /// The first line (from 1) of each step that has one, and of each
     /// sequence written as its steps one after another (in the Callbacks
     /// panel and a `.then` chain): its first step's line.
@@ -223,6 +326,58 @@ impl Code {
         }
         seen
     }
+}
+
+/// A sleep's label and its delay as the panels write it: its number, or
+/// the parameter of its helper that holds it (`sleep_ms(ms)`).
+fn delay_of(step: &Step) -> (&str, String) {
+    match step {
+        Step::Sleep { label, ms } => (label, ms.to_string()),
+        Step::SleepFor { label, param } => (label, param.clone()),
+        _ => ("", String::new()),
+    }
+}
+
+/// The words of a line of code outside its string literals (names,
+/// numbers, keywords).
+fn words(code: &str) -> impl Iterator<Item = &str> {
+    let mut in_string = false;
+    let mut escaped = false;
+    let outside: Vec<bool> = code
+        .chars()
+        .map(|c| {
+            let was = in_string;
+            if in_string {
+                if escaped {
+                    escaped = false;
+                } else if c == '\\' {
+                    escaped = true;
+                } else if c == '"' {
+                    in_string = false;
+                }
+            } else if c == '"' {
+                in_string = true;
+            }
+            !was && !in_string
+        })
+        .collect();
+    let mut chars = code.char_indices().zip(outside);
+    std::iter::from_fn(move || {
+        let (start, _) = loop {
+            let ((i, c), out) = chars.next()?;
+            if out && (c.is_ascii_alphanumeric() || c == '_') {
+                break (i, c);
+            }
+        };
+        let mut end = start + 1;
+        for ((i, c), out) in chars.by_ref() {
+            if !(out && (c.is_ascii_alphanumeric() || c == '_')) {
+                break;
+            }
+            end = i + 1;
+        }
+        Some(&code[start..end])
+    })
 }
 
 /// `text` as a string literal, valid in JS and in Rust.
@@ -255,7 +410,7 @@ fn has_arms(steps: &[Step]) -> bool {
 fn one_call<'a>(body: &'a Step, at: &StepPath) -> Option<(&'a Step, StepPath)> {
     match body {
         Step::Seq(steps) if steps.len() == 1 => one_call(&steps[0], &at.child(0)),
-        Step::Log { .. } | Step::Block { .. } => Some((body, at.clone())),
+        Step::Log { .. } | Step::Block { .. } | Step::BlockFor { .. } => Some((body, at.clone())),
         _ => None,
     }
 }
@@ -282,6 +437,20 @@ impl JsNames {
 
     fn set(&self, n: usize) {
         self.taken.set(n);
+    }
+
+    /// `f`, written inside a helper whose parameters are `params`: a text
+    /// reads each by its name, in JS as in Rust.
+    fn with_params<R>(&self, params: &[String], f: impl FnOnce() -> R) -> R {
+        let count = params.len();
+        let mut vars = self.vars.borrow_mut();
+        vars.extend(params.iter().map(|p| (p.clone(), p.clone())));
+        drop(vars);
+        let out = f();
+        let mut vars = self.vars.borrow_mut();
+        let keep = vars.len() - count;
+        vars.truncate(keep);
+        out
     }
 
     /// `f`, written inside a loop whose variable (if named) is `var`, its
@@ -332,6 +501,7 @@ fn js_call(step: &Step, names: &JsNames) -> Option<String> {
     match step {
         Step::Log { text, format } => Some(format!("console.log({})", names.text(text, *format))),
         Step::Block { ms } => Some(format!("block({ms})")),
+        Step::BlockFor { param } => Some(format!("block({param})")),
         Step::Yield => Some("null".into()),
         _ => None,
     }
@@ -375,6 +545,7 @@ fn rust_call(step: &Step) -> Option<String> {
         } => Some(format!("log({})", js_string(text))),
         Step::Log { text, .. } => Some(format!("log(format!({}))", js_string(text))),
         Step::Block { ms } => Some(format!("block_ms({ms})")),
+        Step::BlockFor { param } => Some(format!("block_ms({param})")),
         _ => None,
     }
 }
@@ -383,7 +554,7 @@ fn rust_call(step: &Step) -> Option<String> {
 /// busy loop, as CPU-bound work keeps the thread.
 fn block_function(step: &Step, code: &mut Code) {
     let mut blocks = false;
-    step.visit(&mut |s| blocks |= matches!(s, Step::Block { .. }));
+    step.visit(&mut |s| blocks |= matches!(s, Step::Block { .. } | Step::BlockFor { .. }));
     if blocks {
         code.push_noted(
             0,
@@ -407,10 +578,14 @@ pub fn callbacks(step: &Step) -> Code {
     let names = JsNames::default();
     // Each helper `async fn` is a function that takes what to do when it is
     // done, as every step here does.
-    for (at, name, steps) in helpers(step) {
-        code.push(0, format!("function {name}(done) {{"), None);
-        callback_seq(steps, 0, &at, 1, &mut code, &names, &mut |ind, c| {
-            c.push(ind, "done();", None)
+    for (at, name, params, steps) in helpers(step) {
+        let mut takes = params.to_vec();
+        takes.push("done".into());
+        code.push(0, format!("function {name}({}) {{", takes.join(", ")), None);
+        names.with_params(params, || {
+            callback_seq(steps, 0, &at, 1, &mut code, &names, &mut |ind, c| {
+                c.push(ind, "done();", None)
+            })
         });
         code.push(0, "}", None);
         code.push(0, "", None);
@@ -422,9 +597,15 @@ pub fn callbacks(step: &Step) -> Code {
 
 /// A module's helper `async fn`s (all but `run`), each with its path and
 /// body: each panel writes them as functions of its own, above the program.
-fn helpers(step: &Step) -> impl Iterator<Item = (StepPath, &str, &[Step])> {
-    let fns = step.functions().filter(|(_, name, _)| *name != "run");
-    fns.map(|(i, name, steps)| (StepPath::root().child(i), name, steps))
+fn helpers(step: &Step) -> impl Iterator<Item = (StepPath, &str, &[String], &[Step])> {
+    let fns = step.signatures().filter(|(_, name, _, _)| *name != "run");
+    fns.map(|(i, name, params, steps)| (StepPath::root().child(i), name, params, steps))
+}
+
+/// A call's arguments as every panel writes them: `100, 50`.
+fn arguments(args: &[u32]) -> String {
+    let each: Vec<String> = args.iter().map(u32::to_string).collect();
+    each.join(", ")
 }
 
 type Then<'a> = dyn FnMut(usize, &mut Code) + 'a;
@@ -442,7 +623,8 @@ fn callback_step(
         Step::RandomRace(steps) => {
             callback_step(&Step::Race(steps.clone()), path, indent, code, names, then)
         }
-        Step::Sleep { label, ms } => {
+        Step::Sleep { .. } | Step::SleepFor { .. } => {
+            let (label, ms) = delay_of(step);
             code.push_noted(indent, "setTimeout(() => {", Some(label), Some(path));
             then(indent + 1, code);
             code.push(indent, format!("}}, {ms});"), Some(path));
@@ -457,13 +639,17 @@ fn callback_step(
             then(indent + 1, code);
             code.push(indent, "}, 0);", Some(path));
         }
-        Step::Log { .. } | Step::Block { .. } => {
+        Step::Log { .. } | Step::Block { .. } | Step::BlockFor { .. } => {
             let call = js_call(step, names).unwrap_or_default();
             code.push(indent, format!("{call};"), Some(path));
             then(indent, code);
         }
-        Step::Call { name } => {
-            code.push(indent, format!("{name}(() => {{"), Some(path));
+        Step::Call { name, args } => {
+            let mut passed = arguments(args);
+            if !passed.is_empty() {
+                passed.push_str(", ");
+            }
+            code.push(indent, format!("{name}({passed}() => {{"), Some(path));
             then(indent + 1, code);
             code.push(indent, "});", Some(path));
         }
@@ -682,9 +868,15 @@ pub fn promises(step: &Step, style: PromiseStyle) -> Code {
             }
             let names = JsNames::default();
             // Each helper `async fn` is a function returning its chain.
-            for (at, name, steps) in helpers(step) {
-                code.push(0, format!("function {name}() {{"), None);
-                let mut body = then_expr(&Step::Seq(steps.to_vec()), &at, &names);
+            for (at, name, params, steps) in helpers(step) {
+                code.push(
+                    0,
+                    format!("function {name}({}) {{", params.join(", ")),
+                    None,
+                );
+                let mut body = names.with_params(params, || {
+                    then_expr(&Step::Seq(steps.to_vec()), &at, &names)
+                });
                 if let Some(first) = body.lines.first_mut() {
                     first.code = format!("return {}", first.code);
                 }
@@ -702,10 +894,13 @@ pub fn promises(step: &Step, style: PromiseStyle) -> Code {
             let mut made = 0;
             let names = JsNames::default();
             // Each helper `async fn` is an `async function`.
-            for (at, name, steps) in helpers(step) {
-                code.push(0, format!("async function {name}() {{"), None);
+            for (at, name, params, steps) in helpers(step) {
+                let start = format!("async function {name}({}) {{", params.join(", "));
+                code.push(0, start, None);
                 let body = Step::Seq(steps.to_vec());
-                await_statements(&body, &at, 1, &mut code, &mut made, &names);
+                names.with_params(params, || {
+                    await_statements(&body, &at, 1, &mut code, &mut made, &names)
+                });
                 code.push(0, "}", None);
                 code.push(0, "", None);
             }
@@ -726,10 +921,11 @@ fn then_expr(step: &Step, path: &StepPath, loops: &JsNames) -> Code {
     match step {
         // `Promise.race` draws nothing: written as a race.
         Step::RandomRace(steps) => return then_expr(&Step::Race(steps.clone()), path, loops),
-        Step::Sleep { label, ms } => {
+        Step::Sleep { .. } | Step::SleepFor { .. } => {
+            let (label, ms) = delay_of(step);
             code.push_noted(0, format!("timer({ms})"), Some(label), Some(path))
         }
-        Step::Log { .. } | Step::Block { .. } | Step::Yield => {
+        Step::Log { .. } | Step::Block { .. } | Step::BlockFor { .. } | Step::Yield => {
             code.push(0, js_call(step, loops).unwrap_or_default(), Some(path))
         }
         Step::Seq(steps) => {
@@ -831,7 +1027,9 @@ fn then_expr(step: &Step, path: &StepPath, loops: &JsNames) -> Code {
             code.push(0, "}", Some(path));
         }
         Step::AwaitHandle { handle } => code.push(0, format!("h{handle}"), Some(path)),
-        Step::Call { name } => code.push(0, format!("{name}()"), Some(path)),
+        Step::Call { name, args } => {
+            code.push(0, format!("{name}({})", arguments(args)), Some(path))
+        }
         // Only the root (promises) and its functions.
         Step::Module(_) | Step::AsyncFn { .. } => {}
         Step::Repeat { times, var, steps } => {
@@ -893,13 +1091,16 @@ fn await_statements(
         Step::RandomRace(steps) => {
             await_statements(&Step::Race(steps.clone()), path, indent, code, made, names)
         }
-        Step::Sleep { label, ms } => code.push_noted(
-            indent,
-            format!("await timer({ms});"),
-            Some(label),
-            Some(path),
-        ),
-        Step::Log { .. } | Step::Block { .. } => {
+        Step::Sleep { .. } | Step::SleepFor { .. } => {
+            let (label, ms) = delay_of(step);
+            code.push_noted(
+                indent,
+                format!("await timer({ms});"),
+                Some(label),
+                Some(path),
+            );
+        }
+        Step::Log { .. } | Step::Block { .. } | Step::BlockFor { .. } => {
             let call = js_call(step, names).unwrap_or_default();
             code.push(indent, format!("{call};"), Some(path))
         }
@@ -916,7 +1117,10 @@ fn await_statements(
             code.push(indent, "})();", Some(path));
         }
         Step::AwaitHandle { handle } => code.push(indent, format!("await h{handle};"), Some(path)),
-        Step::Call { name } => code.push(indent, format!("await {name}();"), Some(path)),
+        Step::Call { name, args } => {
+            let call = format!("await {name}({});", arguments(args));
+            code.push(indent, call, Some(path))
+        }
         // Only the root (promises) and its functions.
         Step::Module(_) | Step::AsyncFn { .. } => {}
         Step::Repeat { times, var, steps } => {
@@ -958,13 +1162,16 @@ fn await_statements(
                 };
                 let future_at = at.child(0);
                 match &arm[0] {
-                    Step::Sleep { label, ms } => code.push_noted(
-                        indent + 1,
-                        format!("timer({ms})"),
-                        Some(label),
-                        Some(&future_at),
-                    ),
-                    Step::Log { .. } | Step::Block { .. } | Step::Yield => {
+                    Step::Sleep { .. } | Step::SleepFor { .. } => {
+                        let (label, ms) = delay_of(&arm[0]);
+                        code.push_noted(
+                            indent + 1,
+                            format!("timer({ms})"),
+                            Some(label),
+                            Some(&future_at),
+                        );
+                    }
+                    Step::Log { .. } | Step::Block { .. } | Step::BlockFor { .. } | Step::Yield => {
                         let call = js_call(&arm[0], names).unwrap_or_default();
                         code.push(
                             indent + 1,
@@ -1038,14 +1245,17 @@ fn await_expr(
     names: &JsNames,
 ) {
     match step {
-        Step::Sleep { label, ms } => {
+        Step::Sleep { .. } | Step::SleepFor { .. } => {
+            let (label, ms) = delay_of(step);
             code.push_noted(indent, format!("timer({ms}),"), Some(label), Some(path))
         }
-        Step::Log { .. } | Step::Block { .. } | Step::Yield => {
+        Step::Log { .. } | Step::Block { .. } | Step::BlockFor { .. } | Step::Yield => {
             let call = js_call(step, names).unwrap_or_default();
             code.push(indent, format!("{call},"), Some(path))
         }
-        Step::Call { name } => code.push(indent, format!("{name}(),"), Some(path)),
+        Step::Call { name, args } => {
+            code.push(indent, format!("{name}({}),", arguments(args)), Some(path))
+        }
         _ => {
             code.push(indent, "(async () => {", Some(path));
             await_statements(step, path, indent + 1, code, made, names);
@@ -1074,11 +1284,16 @@ pub fn rust(step: &Step) -> Code {
         return code;
     };
     // `run()` and its helpers, in the order written.
-    for (k, (i, name, steps)) in step.functions().enumerate() {
+    for (k, (i, name, params, steps)) in step.signatures().enumerate() {
         if k > 0 {
             code.push(0, "", None);
         }
-        code.push(0, format!("async fn {name}() {{"), None);
+        let params: Vec<String> = params.iter().map(|p| format!("{p}: u32")).collect();
+        code.push(
+            0,
+            format!("async fn {name}({}) {{", params.join(", ")),
+            None,
+        );
         let at = StepPath::root().child(i);
         rust_statements(&Step::Seq(steps.to_vec()), &at, 1, &mut code, &mut made);
         code.push(0, "}", None);
@@ -1088,23 +1303,34 @@ pub fn rust(step: &Step) -> Code {
 
 fn rust_statements(step: &Step, path: &StepPath, indent: usize, code: &mut Code, made: &mut usize) {
     match step {
-        Step::Sleep { label, ms } => code.push_noted(
-            indent,
-            format!("sleep_ms({ms}).await;"),
-            Some(label),
-            Some(path),
-        ),
-        Step::Log { .. } | Step::Block { .. } => {
+        Step::Sleep { .. } | Step::SleepFor { .. } => {
+            let (label, ms) = delay_of(step);
+            code.push_noted(
+                indent,
+                format!("sleep_ms({ms}).await;"),
+                Some(label),
+                Some(path),
+            );
+        }
+        Step::Log { .. } | Step::Block { .. } | Step::BlockFor { .. } => {
             let call = rust_call(step).unwrap_or_default();
             code.push(indent, format!("{call};"), Some(path))
         }
         Step::Yield => code.push_noted(indent, "yield_now().await;", Some(YIELD_RUST), Some(path)),
         Step::Spawn { handle, steps } => {
-            // A task may outlive the loop around it, so a body that reads a
-            // loop's variable takes its own copy: `async move`.
+            // A task may outlive the loop or the helper around it, so a body
+            // that reads a loop's variable or a parameter takes its own
+            // copy: `async move`.
             let mut reads = false;
             steps.iter().for_each(|s| {
-                s.visit(&mut |s| reads |= matches!(s, Step::Log { format: true, .. }))
+                s.visit(&mut |s| {
+                    reads |= matches!(
+                        s,
+                        Step::Log { format: true, .. }
+                            | Step::SleepFor { .. }
+                            | Step::BlockFor { .. }
+                    )
+                })
             });
             let block = if reads { "async move" } else { "async" };
             let start = match handle {
@@ -1120,7 +1346,10 @@ fn rust_statements(step: &Step, path: &StepPath, indent: usize, code: &mut Code,
         Step::AwaitHandle { handle } => {
             code.push(indent, format!("h{handle}.await.unwrap();"), Some(path))
         }
-        Step::Call { name } => code.push(indent, format!("{name}().await;"), Some(path)),
+        Step::Call { name, args } => {
+            let call = format!("{name}({}).await;", arguments(args));
+            code.push(indent, call, Some(path))
+        }
         // Only the root (rust) and its functions.
         Step::Module(_) | Step::AsyncFn { .. } => {}
         Step::Repeat { times, var, steps } => {
@@ -1208,13 +1437,16 @@ const SELECT_ARM: &str = " => {}";
 fn rust_arm(arm: &[Step; 2], at: &StepPath, indent: usize, code: &mut Code, made: &mut usize) {
     let future_at = at.child(0);
     match &arm[0] {
-        Step::Sleep { label, ms } => code.push_noted(
-            indent,
-            format!("_ = sleep_ms({ms}) => {{"),
-            Some(label),
-            Some(&future_at),
-        ),
-        Step::Log { .. } | Step::Block { .. } => {
+        Step::Sleep { .. } | Step::SleepFor { .. } => {
+            let (label, ms) = delay_of(&arm[0]);
+            code.push_noted(
+                indent,
+                format!("_ = sleep_ms({ms}) => {{"),
+                Some(label),
+                Some(&future_at),
+            );
+        }
+        Step::Log { .. } | Step::Block { .. } | Step::BlockFor { .. } => {
             let call = rust_call(&arm[0]).unwrap_or_default();
             code.push(
                 indent,
@@ -1223,7 +1455,10 @@ fn rust_arm(arm: &[Step; 2], at: &StepPath, indent: usize, code: &mut Code, made
             )
         }
         Step::Yield => code.push(indent, "_ = yield_now() => {", Some(&future_at)),
-        Step::Call { name } => code.push(indent, format!("_ = {name}() => {{"), Some(&future_at)),
+        Step::Call { name, args } => {
+            let arm = format!("_ = {name}({}) => {{", arguments(args));
+            code.push(indent, arm, Some(&future_at))
+        }
         future => {
             code.push(indent, "_ = async {", Some(&future_at));
             rust_statements(future, &future_at, indent + 1, code, made);
@@ -1245,18 +1480,24 @@ fn rust_future(
 ) {
     let arm = if end == SELECT_ARM { "_ = " } else { "" };
     match step {
-        Step::Sleep { label, ms } => code.push_noted(
-            indent,
-            format!("{arm}sleep_ms({ms}){end}"),
-            Some(label),
-            Some(path),
-        ),
-        Step::Log { .. } | Step::Block { .. } => {
+        Step::Sleep { .. } | Step::SleepFor { .. } => {
+            let (label, ms) = delay_of(step);
+            code.push_noted(
+                indent,
+                format!("{arm}sleep_ms({ms}){end}"),
+                Some(label),
+                Some(path),
+            );
+        }
+        Step::Log { .. } | Step::Block { .. } | Step::BlockFor { .. } => {
             let call = rust_call(step).unwrap_or_default();
             code.push(indent, format!("{arm}async {{ {call} }}{end}"), Some(path))
         }
         Step::Yield => code.push(indent, format!("{arm}yield_now(){end}"), Some(path)),
-        Step::Call { name } => code.push(indent, format!("{arm}{name}(){end}"), Some(path)),
+        Step::Call { name, args } => {
+            let call = format!("{arm}{name}({}){end}", arguments(args));
+            code.push(indent, call, Some(path))
+        }
         _ => {
             code.push(indent, format!("{arm}async {{"), Some(path));
             rust_statements(step, path, indent + 1, code, made);

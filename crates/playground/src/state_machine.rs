@@ -174,7 +174,17 @@ pub fn variants_of(code: &Code, name: &str) -> Vec<Variant> {
         fields: Vec::new(),
         line: None,
     };
-    let mut out = vec![unit("Unresumed")];
+    // Called, the future stores its arguments before anything runs.
+    let mut unresumed = unit("Unresumed");
+    unresumed.fields = code
+        .params_of(name)
+        .into_iter()
+        .map(|name| Field {
+            name,
+            ty: "u32".into(),
+        })
+        .collect();
+    let mut out = vec![unresumed];
     for (k, (_, line)) in code.suspension_points_of(name).into_iter().enumerate() {
         let Some(&(_, loops, text)) = body.iter().find(|(n, _, _)| *n == line) else {
             continue;
@@ -190,6 +200,15 @@ pub fn variants_of(code: &Code, name: &str) -> Vec<Variant> {
             name,
             ty: "i32".into(),
         });
+        // And each parameter of the function the body still needs there.
+        let params = code
+            .params_held_at(name, line)
+            .into_iter()
+            .map(|name| Field {
+                name,
+                ty: "u32".into(),
+            });
+        let vars = vars.chain(params);
         let mut fields: Vec<Field> = iterators
             .chain(vars)
             .chain(live_across(&body, &lets, line).into_iter().map(|b| Field {
@@ -273,8 +292,10 @@ fn expression_type(expr: &str, lets: &[Binding]) -> String {
     if let Some((_, ty)) = known.iter().find(|(start, _)| expr.starts_with(start)) {
         return (*ty).to_string();
     }
-    // A call of a helper `async fn`: its future, as rustc names the type.
-    if let Some(name) = expr.strip_suffix("()").filter(|n| log_text::is_name(n)) {
+    // A call of a helper `async fn`, `brew(100)`: its future, as rustc
+    // names the type (without the arguments).
+    let called = expr.strip_suffix(')').and_then(|e| e.split_once('('));
+    if let Some((name, _)) = called.filter(|(n, _)| log_text::is_name(n)) {
         return format!("{{async fn body of {name}()}}");
     }
     lets.iter()

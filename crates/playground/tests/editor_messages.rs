@@ -611,14 +611,49 @@ const TABLE: &[(&str, &str, Want)] = &[
         Refused(4, 5, "there is no `async fn boil` in this program (rustc: cannot find function `boil`): write one below `run()`, `async fn boil() { … }`"),
     ),
     (
-        "a helper with a parameter",
-        "use runtime::prelude::*;\n\nasync fn run() {\n    brew(100).await;\n}\n\nasync fn brew(ms: u32) {\n    sleep_ms(ms).await;\n}\n",
-        Refused(4, 10, "expected `)`, found `100`: `brew` takes no arguments (rustc: this function takes 0 arguments, E0061)"),
+        "a helper with a parameter, its sleep, its block and its text reading it",
+        "use runtime::prelude::*;\nuse runtime::println;\n\nasync fn run() {\n    brew(100).await;\n    join!(brew(20), brew(30 + 5));\n}\n\nasync fn brew(ms: u32) {\n    sleep_ms(ms).await;\n    block_ms(ms);\n    println!(\"brewed for {ms} ms\");\n}\n",
+        Parses,
     ),
     (
-        "a helper's parameter",
+        "a helper with a parameter, its text in log(format!(…))",
+        "use runtime::prelude::*;\n\nasync fn run() {\n    brew(100).await;\n}\n\nasync fn brew(ms: u32) {\n    sleep_ms(ms).await;\n    log(format!(\"brewed for {ms} ms\"));\n}\n",
+        Parses,
+    ),
+    (
+        "a helper called without its argument",
         "use runtime::prelude::*;\n\nasync fn run() {\n    brew().await;\n}\n\nasync fn brew(ms: u32) {\n    sleep_ms(ms).await;\n}\n",
-        Refused(7, 15, "this playground does not read a function's parameters yet; in Rust it is fine: write what it needs inside it, as `async fn brew() { … }`"),
+        Refused(4, 5, "this call passes 0 arguments to `brew`, which takes 1 (rustc: this function takes 1 argument but 0 arguments were supplied, E0061)"),
+    ),
+    (
+        "a helper called with an argument it does not take",
+        "use runtime::prelude::*;\n\nasync fn run() {\n    brew(100).await;\n}\n\nasync fn brew() {\n    sleep_ms(10).await;\n}\n",
+        Refused(4, 5, "this call passes 1 argument to `brew`, which takes 0 (rustc: this function takes 0 arguments but 1 argument was supplied, E0061)"),
+    ),
+    (
+        "a u64 parameter",
+        "use runtime::prelude::*;\n\nasync fn run() {\n    brew(100).await;\n}\n\nasync fn brew(ms: u64) {\n    sleep_ms(ms).await;\n}\n",
+        Refused(7, 19, "expected `u32`, found `u64`: `sleep_ms` and `block_ms` take a `u32`: write `ms: u32` here (tokio's `Duration::from_millis` takes a `u64`, but this playground's sleeps read a `u32`)"),
+    ),
+    (
+        "a u32 parameter in Duration::from_millis",
+        "use runtime::prelude::*;\nuse std::time::Duration;\n\nasync fn run() {\n    brew(100).await;\n}\n\nasync fn brew(ms: u32) {\n    sleep(Duration::from_millis(ms)).await;\n}\n",
+        Refused(9, 33, "`Duration::from_millis` takes a `u64`, and `ms` is a `u32` (rustc: mismatched types, E0308): write `sleep_ms(ms)` here"),
+    ),
+    (
+        "a variable passed to a helper",
+        "use runtime::prelude::*;\n\nasync fn run() {\n    for i in 0..3 {\n        brew(i).await;\n    }\n}\n\nasync fn brew(ms: u32) {\n    sleep_ms(ms).await;\n}\n",
+        Refused(5, 14, "expected a whole number, found `i`: this playground does not read a variable passed to a function yet; in Rust it is fine: write a number here, as `brew(100)`"),
+    ),
+    (
+        "a parameter of run()",
+        "use runtime::prelude::*;\n\nasync fn run(ms: u32) {\n    sleep_ms(ms).await;\n}\n",
+        Refused(3, 14, "the page runs `run()` with nothing to pass it: remove its parameters"),
+    ),
+    (
+        "a helper's block longer than a block may be",
+        "use runtime::prelude::*;\n\nasync fn run() {\n    busy(6000).await;\n}\n\nasync fn busy(ms: u32) {\n    block_ms(ms);\n}\n",
+        Refused(4, 10, "this argument must be a whole number of milliseconds from 0 to 5000 (`busy` blocks for `ms`), got 6000"),
     ),
     (
         "a helper that calls itself",

@@ -422,19 +422,33 @@ fn scenario() -> impl Strategy<Value = Step> {
             let i = usize::from(which) % steps.len();
             let movable = !matches!(steps[i], Step::Spawn { .. } | Step::AwaitHandle { .. });
             let mut step = if helper % 4 == 0 && movable {
+                let mut body = std::mem::replace(&mut steps[i], Step::Yield);
+                // A sleep moved alone takes its delay as a parameter, `ms`.
+                let mut args = Vec::new();
+                if let Step::Sleep { label, ms } = &body {
+                    args.push(*ms);
+                    body = Step::SleepFor {
+                        label: label.clone(),
+                        param: "ms".into(),
+                    };
+                }
+                let params: Vec<String> = args.iter().map(|_| "ms".into()).collect();
                 let call = Step::Call {
                     name: "brew".into(),
+                    args,
                 };
-                let body = std::mem::replace(&mut steps[i], call.clone());
+                steps[i] = call.clone();
                 if helper % 8 == 0 {
                     steps.push(call);
                 }
                 let run = Step::AsyncFn {
                     name: "run".into(),
+                    params: Vec::new(),
                     steps,
                 };
                 let brew = Step::AsyncFn {
                     name: "brew".into(),
+                    params,
                     steps: vec![body],
                 };
                 match helper % 16 {
@@ -463,7 +477,7 @@ fn scenario() -> impl Strategy<Value = Step> {
 
 fn unique_labels(step: &mut Step, seen: &mut Vec<String>) {
     match step {
-        Step::Sleep { label, .. } => {
+        Step::Sleep { label, .. } | Step::SleepFor { label, .. } => {
             if seen.contains(label) {
                 *label = format!("T{}", seen.len());
             }
@@ -479,7 +493,7 @@ fn unique_labels(step: &mut Step, seen: &mut Vec<String>) {
         | Step::Spawn { steps: s, .. }
         | Step::Module(s)
         | Step::AsyncFn { steps: s, .. } => s.iter_mut().for_each(|c| unique_labels(c, seen)),
-        Step::AwaitHandle { .. } | Step::Call { .. } => {}
+        Step::AwaitHandle { .. } | Step::Call { .. } | Step::BlockFor { .. } => {}
         Step::Arm(arm) => arm.iter_mut().for_each(|c| unique_labels(c, seen)),
     }
 }
@@ -665,7 +679,10 @@ fn liberties(text: &str) -> String {
                 if statement_start {
                     out.push_str("let _ = ");
                 }
-                if sleeps % 2 == 0 {
+                // A parameter is a `u32`, which `Duration::from_millis` does
+                // not take: its sleep stays.
+                let number = matches!(pieces.get(i + 2), Some(Piece::Code(n)) if n.starts_with(|c: char| c.is_ascii_digit()));
+                if sleeps % 2 == 0 && number {
                     // sleep_ms ( N ): pieces i+1, i+2, i+3 with no space between.
                     out.push_str("sleep(Duration::from_millis");
                     duration_close = Some(i + 3);
@@ -679,7 +696,8 @@ fn liberties(text: &str) -> String {
                 if c == "block_ms" && pieces.get(i + 4) == Some(&Piece::Code(";".into())) =>
             {
                 blocks += 1;
-                if blocks % 2 == 1 {
+                let number = matches!(pieces.get(i + 2), Some(Piece::Code(n)) if n.starts_with(|c: char| c.is_ascii_digit()));
+                if blocks % 2 == 1 && number {
                     // std's blocking sleep, the same block.
                     out.push_str("std::thread::sleep(Duration::from_millis");
                     duration_close = Some(i + 3);

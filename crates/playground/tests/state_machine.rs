@@ -360,6 +360,16 @@ fn parse_type_sizes(out: &str) -> BTreeMap<String, Reported> {
             if let Some(v) = rest.strip_prefix("variant `") {
                 let name = v.split('`').next().unwrap().to_string();
                 reported.variants.push((name, Vec::new()));
+            } else if let Some(u) = rest.strip_prefix("upvar `.") {
+                // An `async fn`'s arguments, stored in its future when it
+                // is called: the page shows them in `Unresumed` (rustc keeps
+                // them in every variant, as the future's prefix).
+                let name = u.split('`').next().unwrap().to_string();
+                if let Some((variant, fields)) = reported.variants.last_mut() {
+                    if variant == "Unresumed" {
+                        fields.push((name, None));
+                    }
+                }
             } else if let Some(l) = rest.strip_prefix("local `.") {
                 let name = l.split('`').next().unwrap().to_string();
                 let ty = l.split_once(", type: ").map(|(_, t)| t.to_string());

@@ -50,7 +50,7 @@ fn bad_scenarios_are_refused_naming_the_field() {
         ("ms missing", obj(&[("type", s("sleep")), ("label", s("A"))]), "scenario.ms: must be a whole number of milliseconds from 0 to 60000, is missing"),
         ("block too long", seq(vec![obj(&[("type", s("block")), ("ms", n(5001.0))])]), "scenario.steps[0].ms: must be a whole number of milliseconds from 0 to 5000, got 5001"),
         ("block not whole", obj(&[("type", s("block")), ("ms", n(0.5))]), "scenario.ms: must be a whole number of milliseconds from 0 to 5000, got 0.5, which is not whole"),
-        ("block with a label", obj(&[("type", s("block")), ("ms", n(5.0)), ("label", s("A"))]), "scenario.label: is not a field of a block step (allowed: type, ms)"),
+        ("block with a label", obj(&[("type", s("block")), ("ms", n(5.0)), ("label", s("A"))]), "scenario.label: is not a field of a block step (allowed: type, ms, param)"),
         ("label missing", obj(&[("type", s("sleep")), ("ms", n(1.0))]), "scenario.label: is missing: must be text of 1 to 40 characters"),
         ("empty label", sleep(s(""), n(1.0)), "scenario.label: must be text of 1 to 40 characters, got 0"),
         ("blank label", sleep(s("   "), n(1.0)), "scenario.label: must be text of 1 to 40 characters"),
@@ -110,8 +110,8 @@ fn bad_fragments_are_refused_naming_the_place() {
         ),
         ("S(A,200", "fragment: expected ')', but the fragment ended"),
         (
-            "S(A,abc)",
-            "fragment: expected a number of milliseconds at character 5, found 'a'",
+            "S(A,-abc)",
+            "fragment: expected a number of milliseconds at character 5, found '-'",
         ),
         (
             "S(A,-5)",
@@ -188,6 +188,36 @@ fn bad_fragments_are_refused_naming_the_place() {
         (
             "D(N(run,L(a)),N(a,L(a)),N(b,L(a)),N(c,L(a)),N(d,L(a)),N(e,L(a)),N(f,L(a)),N(g,L(a)),N(j,L(a)),N(k,L(a)))",
             "scenario.steps: has 9 helper functions; at most 8 are allowed",
+        ),
+        // Parameters: one argument each, a block's at most 5000, read only
+        // in their own function, not run()'s, each named once.
+        (
+            "D(N(run,H(brew)),N(brew,ms,S(Kettle,ms)))",
+            "scenario.steps[0].steps[0].args: passes 0 arguments to `brew`, which takes 1 (rustc: this function takes 1 argument but 0 arguments were supplied, E0061)",
+        ),
+        (
+            "D(N(run,H(busy,9000)),N(busy,ms,B(ms)))",
+            "scenario.steps[0].steps[0].args[0]: must be a whole number of milliseconds from 0 to 5000 (`busy` blocks for `ms`), got 9000",
+        ),
+        (
+            "D(N(run,H(brew,70000)),N(brew,ms,S(Kettle,ms)))",
+            "scenario.steps[0].steps[0].args[0]: must be a whole number of milliseconds from 0 to 60000, got 70000",
+        ),
+        (
+            "Q(S(Kettle,ms))",
+            "scenario.steps[0].param: is `ms`, which is no parameter of the function it is in (rustc: cannot find value `ms`)",
+        ),
+        (
+            "D(N(run,ms,L(x)))",
+            "scenario.steps[0].params: must be empty: the page calls run() with nothing",
+        ),
+        (
+            "D(N(run,H(brew,1,2)),N(brew,ms,ms,L(x)))",
+            "scenario.steps[1].params[1]: is `ms`, a parameter before it: each is named once (rustc: E0415)",
+        ),
+        (
+            "D(N(run,H(brew,1)),N(brew,done,L(x)))",
+            "scenario.steps[1].params[0]: is `done`, a name the JS panels already use",
         ),
         // Each call runs the helper's body: the run's steps count them all.
         (

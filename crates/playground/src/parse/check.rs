@@ -101,9 +101,15 @@ pub(super) fn validate(root: &Node) -> Result<Step, ParseError> {
 
 fn value(node: &Node) -> Value {
     let kind = match &node.kind {
-        Kind::Sleep { ms, label, .. } => {
+        Kind::Sleep {
+            ms, label, param, ..
+        } => {
             let label = label.as_ref().map_or("", |(text, _)| text);
-            return obj(&[("type", s("sleep")), ("label", s(label)), ("ms", n(*ms))]);
+            let delay = match param {
+                Some(param) => ("param", s(param)),
+                None => ("ms", n(*ms)),
+            };
+            return obj(&[("type", s("sleep")), ("label", s(label)), delay]);
         }
         Kind::Log { text, format, .. } => {
             let mut fields = vec![("type", s("log")), ("text", s(text))];
@@ -112,6 +118,9 @@ fn value(node: &Node) -> Value {
             }
             return obj(&fields);
         }
+        Kind::Block {
+            param: Some(param), ..
+        } => return obj(&[("type", s("block")), ("param", s(param))]),
         Kind::Block { ms, .. } => return obj(&[("type", s("block")), ("ms", n(*ms))]),
         Kind::Yield => return obj(&[("type", s("yield"))]),
         Kind::Spawn { handle } => {
@@ -151,11 +160,20 @@ fn value(node: &Node) -> Value {
         Kind::Arm => "arm",
         Kind::CreateThenAwait => "create_then_await",
         Kind::Module => "module",
-        Kind::AsyncFn { name, .. } => {
+        Kind::AsyncFn { name, params, .. } => {
             let steps = Value::Array(node.children.iter().map(value).collect());
-            return obj(&[("type", s("async_fn")), ("name", s(name)), ("steps", steps)]);
+            let params = Value::Array(params.iter().map(|p| s(p)).collect());
+            return obj(&[
+                ("type", s("async_fn")),
+                ("name", s(name)),
+                ("params", params),
+                ("steps", steps),
+            ]);
         }
-        Kind::Call { name } => return obj(&[("type", s("call")), ("name", s(name))]),
+        Kind::Call { name, args } => {
+            let args = Value::Array(args.iter().map(|(arg, _)| n(*arg)).collect());
+            return obj(&[("type", s("call")), ("name", s(name)), ("args", args)]);
+        }
     };
     let steps = Value::Array(node.children.iter().map(value).collect());
     obj(&[("type", s(kind)), ("steps", steps)])
@@ -200,6 +218,11 @@ fn locate(root: &Node, problem: &Problem) -> ParseError {
         (Kind::Block { ms_at, .. }, Some("ms")) => (*ms_at, "this block"),
         (Kind::Repeat { times_at, .. }, Some("times")) => (*times_at, "this loop's count"),
         (Kind::AsyncFn { name_at, .. }, Some("name")) => (*name_at, "this function"),
+        (Kind::Call { args, .. }, Some(field)) if field.starts_with("args[") => {
+            let k: Option<usize> = field[5..].trim_end_matches(']').parse().ok();
+            let arg = k.and_then(|k| args.get(k));
+            (arg.map_or(node.at, |(_, at)| *at), "this argument")
+        }
         (
             Kind::Repeat {
                 var: Some((_, at)), ..

@@ -28,6 +28,8 @@ pub(super) enum Kind {
         /// As written; validation says if it is whole and in range.
         ms: f64,
         ms_at: Pos,
+        /// The parameter of its helper written in place of a number.
+        param: Option<String>,
         /// The line of `sleep_ms(…)`'s `)`: a comment ending it is the label.
         close_line: usize,
         /// Set after parsing, from the comments (see `check::labels`).
@@ -43,6 +45,8 @@ pub(super) enum Kind {
         /// As written; validation says if it is whole and in range.
         ms: f64,
         ms_at: Pos,
+        /// The parameter of its helper written in place of a number.
+        param: Option<String>,
     },
     Yield,
     Repeat {
@@ -75,10 +79,14 @@ pub(super) enum Kind {
     AsyncFn {
         name: String,
         name_at: Pos,
+        /// Its parameters' names (each a `u32`).
+        params: Vec<String>,
     },
-    /// `brew()`, a call of a helper `async fn`.
+    /// `brew(100)`, a call of a helper `async fn`: its arguments, as
+    /// written (validation says if they are whole and in range), and where.
     Call {
         name: String,
+        args: Vec<(f64, Pos)>,
     },
 }
 
@@ -184,6 +192,8 @@ pub(super) struct Parser<'a> {
     /// The names of the module's `async fn`s (read before their bodies, as
     /// Rust lets a function call one written below it).
     fns: Vec<&'a str>,
+    /// The parameters of the function being read.
+    params: Vec<&'a str>,
 }
 
 /// The `use` lines read after the prelude's, each once: `Duration`, for
@@ -234,6 +244,7 @@ impl<'a> Parser<'a> {
             handles: Vec::new(),
             handle_count: 0,
             fns: Vec::new(),
+            params: Vec::new(),
         }
     }
 
@@ -672,15 +683,7 @@ impl<'a> Parser<'a> {
         }
         self.bump();
         self.expect("(", why)?;
-        if !self.is(")") {
-            return Err(ParseError::new(
-                self.peek().at,
-                not_read_yet(
-                    "a function's parameters",
-                    "write what it needs inside it, as `async fn brew() { … }`",
-                ),
-            ));
-        }
+        self.params = self.params(name)?;
         self.bump();
         if self.is("-") && self.is_at(1, ">") {
             return Err(ParseError::new(
@@ -693,6 +696,7 @@ impl<'a> Parser<'a> {
         }
         let open = self.expect("{", why)?;
         let steps = self.statements(open)?;
+        let params = std::mem::take(&mut self.params);
         if steps.is_empty() && name != "run" {
             return Err(ParseError::new(
                 token.at,
@@ -706,6 +710,7 @@ impl<'a> Parser<'a> {
             Kind::AsyncFn {
                 name: name.clone(),
                 name_at: token.at,
+                params: params.iter().map(|p| p.to_string()).collect(),
             },
             open,
             "this function",
@@ -713,29 +718,109 @@ impl<'a> Parser<'a> {
         ))
     }
 
-    /// `brew()`, a call of the module's `async fn brew`, not awaited: the
-    /// callers say what follows.
+    /// The parameters of the function `name`, after its `(`, up to its `)`
+    /// (left for the caller): `ms: u32`, each a whole number.
+    fn params(&mut self, name: &str) -> Result<Vec<&'a str>, ParseError> {
+        let mut params = Vec::new();
+        while !self.is(")") {
+            if name == "run" {
+                return Err(ParseError::new(
+                    self.peek().at,
+                    "the page runs `run()` with nothing to pass it: remove its parameters",
+                ));
+            }
+            let token = self.peek();
+            let param = match &token.tok {
+                Tok::Word(w) if log_text::is_name(w) && !PRELUDE.contains(&w.as_str()) => w,
+                _ => return Err(self.fail("a parameter's name", "a parameter is `ms: u32`")),
+            };
+            self.bump();
+            self.expect(":", "a parameter is `ms: u32`")?;
+            match self.word() {
+                Some("u32") => {
+                    self.bump();
+                }
+                Some("u64") => {
+                    return Err(self.fail(
+                        "`u32`",
+                        &format!(
+                            "`sleep_ms` and `block_ms` take a `u32`: write `{param}: u32` here \
+                             (tokio's `Duration::from_millis` takes a `u64`, but this \
+                             playground's sleeps read a `u32`)"
+                        ),
+                    ))
+                }
+                _ => {
+                    return Err(self.fail(
+                        "`u32`",
+                        &not_read_yet(
+                            "a parameter that is not a whole number",
+                            &format!("write `{param}: u32` here"),
+                        ),
+                    ))
+                }
+            }
+            params.push(param.as_str());
+            if !self.is(")") {
+                self.expect(",", "parameters are separated by `,`")?;
+            }
+        }
+        Ok(params)
+    }
+
+    /// `brew(100)`, a call of the module's `async fn brew`, not awaited:
+    /// the callers say what follows.
     fn call(&mut self) -> Result<Node, ParseError> {
         let token = self.bump();
         let Tok::Word(name) = &token.tok else {
             unreachable!("a function's name is a word")
         };
         self.expect("(", "")?;
-        if !self.is(")") {
-            return Err(self.fail(
-                "`)`",
-                &format!(
-                    "`{name}` takes no arguments (rustc: this function takes 0 arguments, E0061)"
-                ),
-            ));
+        let mut args = Vec::new();
+        while !self.is(")") {
+            let arg = self.peek();
+            let Tok::Number(_, Some(value)) = arg.tok else {
+                let what = match &arg.tok {
+                    Tok::Word(_) => not_read_yet(
+                        "a variable passed to a function",
+                        &format!("write a number here, as `{name}(100)`"),
+                    ),
+                    _ => "an argument is a whole number here".into(),
+                };
+                return Err(self.fail("a whole number", &what));
+            };
+            self.bump();
+            let value = self.arithmetic(value, name)?;
+            args.push((value, arg.at));
+            if !self.is(")") {
+                self.expect(",", "arguments are separated by `,`")?;
+            }
         }
         self.bump();
         Ok(Node::new(
-            Kind::Call { name: name.clone() },
+            Kind::Call {
+                name: name.clone(),
+                args,
+            },
             token.at,
             "this call",
             vec![],
         ))
+    }
+
+    /// `(ms)` after `sleep_ms` or `block_ms` in a helper whose parameter is
+    /// `ms`: the parameter and where it is; None if something else follows.
+    fn param_argument(&mut self) -> Option<(String, Pos, Pos)> {
+        let (Tok::Word(word), true) = (self.ahead(1), self.is_at(2, ")")) else {
+            return None;
+        };
+        if !self.is("(") || !self.params.contains(&word.as_str()) {
+            return None;
+        }
+        self.bump();
+        let at = self.bump().at;
+        let close = self.bump().at;
+        Some((word.clone(), at, close))
     }
 
     /// Whether the next tokens call one of the module's `async fn`s.
@@ -921,10 +1006,17 @@ impl<'a> Parser<'a> {
     /// `sleep_ms(N)`, not awaited: the callers say what follows.
     fn sleep(&mut self) -> Result<Node, ParseError> {
         let at = self.bump().at;
-        let (ms, ms_at, close) = self.ms_argument("sleep_ms", limits::MAX_MS)?;
+        let (ms, ms_at, close, param) = match self.param_argument() {
+            Some((param, at, close)) => (0.0, at, close, Some(param)),
+            None => {
+                let (ms, ms_at, close) = self.ms_argument("sleep_ms", limits::MAX_MS)?;
+                (ms, ms_at, close, None)
+            }
+        };
         let kind = Kind::Sleep {
             ms,
             ms_at,
+            param,
             close_line: close.line,
             label: None,
         };
@@ -1214,11 +1306,23 @@ impl<'a> Parser<'a> {
             ));
         }
         self.bump();
+        if let (Tok::Word(word), true) = (self.ahead(1), self.is("(")) {
+            if self.params.contains(&word.as_str()) {
+                return Err(ParseError::new(
+                    self.tokens[self.next + 1].at,
+                    format!(
+                        "`Duration::from_millis` takes a `u64`, and `{word}` is a `u32` (rustc: \
+                         mismatched types, E0308): write `sleep_ms({word})` here"
+                    ),
+                ));
+            }
+        }
         let (ms, ms_at, _) = self.ms_argument("Duration::from_millis", max)?;
         let close = self.expect(")", &format!("`{call}(…)` takes one `Duration`"))?;
         let kind = Kind::Sleep {
             ms,
             ms_at,
+            param: None,
             close_line: close.line,
             label: None,
         };
@@ -1255,7 +1359,11 @@ impl<'a> Parser<'a> {
         }
         self.expect(";", "")?;
         Ok(Node::new(
-            Kind::Block { ms, ms_at },
+            Kind::Block {
+                ms,
+                ms_at,
+                param: None,
+            },
             at,
             "this `std::thread::sleep`",
             vec![],
@@ -1265,9 +1373,15 @@ impl<'a> Parser<'a> {
     /// `block_ms(N)`, the call without its `;`.
     fn block(&mut self) -> Result<Node, ParseError> {
         let at = self.bump().at;
-        let (ms, ms_at, _) = self.ms_argument("block_ms", limits::MAX_BLOCK_MS)?;
+        let (ms, ms_at, param) = match self.param_argument() {
+            Some((param, at, _)) => (0.0, at, Some(param)),
+            None => {
+                let (ms, ms_at, _) = self.ms_argument("block_ms", limits::MAX_BLOCK_MS)?;
+                (ms, ms_at, None)
+            }
+        };
         Ok(Node::new(
-            Kind::Block { ms, ms_at },
+            Kind::Block { ms, ms_at, param },
             at,
             "this `block_ms`",
             vec![],
@@ -1847,8 +1961,10 @@ fn describe(tok: &Tok) -> String {
 /// A future as written in place of the name of a `let` that made it.
 fn written(node: &Node) -> String {
     match &node.kind {
+        Kind::Sleep { param: Some(p), .. } => format!("sleep_ms({p})"),
         Kind::Sleep { ms, .. } => format!("sleep_ms({ms})"),
         Kind::Log { text, .. } => format!("async {{ log({}) }}", js_string(text)),
+        Kind::Block { param: Some(p), .. } => format!("async {{ block_ms({p}) }}"),
         Kind::Block { ms, .. } => format!("async {{ block_ms({ms}) }}"),
         Kind::Yield => "yield_now()".into(),
         _ => "async { … }".into(),

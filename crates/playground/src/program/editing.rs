@@ -133,7 +133,9 @@ fn held_mut<'a>(step: &'a mut Step, path: &[usize]) -> Option<&'a mut Vec<Step>>
     | Step::All(steps)
     | Step::Race(steps)
     | Step::RandomRace(steps)
-    | Step::CreateThenAwait(steps)) = step
+    | Step::CreateThenAwait(steps)
+    | Step::Module(steps)
+    | Step::AsyncFn { steps, .. }) = step
     else {
         return None;
     };

@@ -15,9 +15,12 @@
 //!       | "P(" number ("," step)+ ")"     spawn(handle, steps); handle 0: none
 //!       | "W(" number ")"                 await_handle(handle)
 //!       | "D(" step ("," step)* ")"       module(functions)
-//!       | "N(" name ("," step)+ ")"       async_fn(name, steps)
-//!       | "H(" name ")"                   call(name)
+//!       | "N(" name ("," name)* ("," step)+ ")"
+//!                                         async_fn(name, params, steps)
+//!       | "H(" name ("," number)* ")"     call(name, args)
 //! ```
+//! In a helper, a sleep's or a block's number may be a parameter's name:
+//! `S(Kettle,ms)`, `B(ms)`.
 //! Text is percent-encoded UTF-8 (anything but letters, digits and `-._~'!*`);
 //! a number is a JSON decimal (`200`, `7.00000`, `2e2`), read exactly.
 //! The notes' example: `Q(S(Timer%201,200),S(Timer%202,100),S(Timer%203,50),L(I'm%20the%20last%20one))`.
@@ -89,12 +92,33 @@ fn write_step(step: &Step, out: &mut String) {
             out.push(')');
             return;
         }
-        Step::Call { name } => {
-            out.push_str(&format!("H({name})"));
+        Step::SleepFor { label, param } => {
+            out.push_str("S(");
+            escape(label, out);
+            out.push_str(&format!(",{param})"));
             return;
         }
-        Step::AsyncFn { name, steps } => {
+        Step::BlockFor { param } => {
+            out.push_str(&format!("B({param})"));
+            return;
+        }
+        Step::Call { name, args } => {
+            out.push_str(&format!("H({name}"));
+            for arg in args {
+                out.push_str(&format!(",{arg}"));
+            }
+            out.push(')');
+            return;
+        }
+        Step::AsyncFn {
+            name,
+            params,
+            steps,
+        } => {
             out.push_str(&format!("N({name}"));
+            for param in params {
+                out.push_str(&format!(",{param}"));
+            }
             for child in steps {
                 out.push(',');
                 write_step(child, out);
@@ -244,18 +268,34 @@ impl Parser<'_> {
             b'S' => {
                 fields.push(("label".into(), self.text()?));
                 self.eat(b',')?;
-                fields.push(("ms".into(), self.number()?));
+                fields.push(self.ms_or_param()?);
             }
             b'L' => fields.push(("text".into(), self.text()?)),
             b'V' => {
                 fields.push(("text".into(), self.text()?));
                 fields.push(("format".into(), Value::Bool(true)));
             }
-            b'B' => fields.push(("ms".into(), self.number()?)),
+            b'B' => fields.push(self.ms_or_param()?),
             b'W' => fields.push(("handle".into(), self.number()?)),
-            b'H' => fields.push(("name".into(), self.name())),
+            b'H' => {
+                fields.push(("name".into(), self.name()));
+                let mut args = Vec::new();
+                while self.bytes.get(self.at) == Some(&b',') {
+                    self.at += 1;
+                    args.push(self.number()?);
+                }
+                fields.push(("args".into(), Value::Array(args)));
+            }
             b'N' => {
                 fields.push(("name".into(), self.name()));
+                // Its parameters: names (lowercase, where a step's tag is a
+                // capital).
+                let mut params = Vec::new();
+                while self.bytes.get(self.at) == Some(&b',') && self.named_next() {
+                    self.at += 1;
+                    params.push(self.name());
+                }
+                fields.push(("params".into(), Value::Array(params)));
                 let mut steps = Vec::new();
                 while self.bytes.get(self.at) == Some(&b',') {
                     self.at += 1;
@@ -269,10 +309,7 @@ impl Parser<'_> {
                     b'F' => {
                         fields.push(("times".into(), number));
                         // A name (lowercase, where a step's tag is a capital).
-                        let named = self.bytes.get(self.at + 1);
-                        if self.bytes.get(self.at) == Some(&b',')
-                            && named.is_some_and(|b| b.is_ascii_lowercase() || *b == b'_')
-                        {
+                        if self.bytes.get(self.at) == Some(&b',') && self.named_next() {
                             self.at += 1;
                             fields.push(("var".into(), self.name()));
                         }
@@ -299,6 +336,23 @@ impl Parser<'_> {
         }
         self.eat(b')')?;
         Ok(Value::Object(fields))
+    }
+
+    /// Whether a name follows the `,` at the cursor: it starts lowercase,
+    /// where a step's tag is a capital and a number a digit.
+    fn named_next(&self) -> bool {
+        let next = self.bytes.get(self.at + 1);
+        next.is_some_and(|b| b.is_ascii_lowercase() || *b == b'_')
+    }
+
+    /// A delay: a number (`ms`), or the name of a parameter of the helper
+    /// it is in (`param`).
+    fn ms_or_param(&mut self) -> Result<(String, Value), String> {
+        let next = self.bytes.get(self.at);
+        if next.is_some_and(|b| b.is_ascii_lowercase() || *b == b'_') {
+            return Ok(("param".into(), self.name()));
+        }
+        Ok(("ms".into(), self.number()?))
     }
 
     /// A loop variable's or a function's name: letters, digits and `_`

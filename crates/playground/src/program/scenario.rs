@@ -30,6 +30,21 @@ pub enum Step {
         /// 0 to 5,000.
         ms: u32,
     },
+    /// A [`Step::Sleep`] whose delay is a parameter of the helper `async fn`
+    /// it is in, `sleep_ms(ms)`: each call's argument. (JSON: a `sleep` with
+    /// `param` in place of `ms`.)
+    SleepFor {
+        /// Unique among the scenario's timers.
+        label: String,
+        /// A parameter of its function.
+        param: String,
+    },
+    /// A [`Step::Block`] for as long as a parameter of its helper says,
+    /// `block_ms(ms)`. (JSON: a `block` with `param` in place of `ms`.)
+    BlockFor {
+        /// A parameter of its function.
+        param: String,
+    },
     /// Give the other work a turn, then go on: `yield_now().await` (our
     /// ready queue), `await null` (the microtask queue), `setTimeout(…, 0)`
     /// (a new browser task).
@@ -90,15 +105,20 @@ pub enum Step {
         /// [`log_text::is_name`](super::log_text::is_name), unique in the
         /// module, not a word the panels use.
         name: String,
+        /// Its parameters' names, each a `u32` (`async fn brew(ms: u32)`):
+        /// what its sleeps, blocks and texts may read. `run()` has none.
+        params: Vec<String>,
         /// The function's body.
         steps: Vec<Step>,
     },
-    /// A call of a helper `async fn` of the module, `brew()`: a future that
-    /// runs the helper's body when awaited (a new one for each call).
+    /// A call of a helper `async fn` of the module, `brew(100)`: a future
+    /// that runs the helper's body when awaited (a new one for each call).
     Call {
         /// An `async fn` of the module, other than `run`, that does not call
         /// back into the caller (rustc refuses recursive `async fn`s).
         name: String,
+        /// One whole number per parameter, 0 to 60,000.
+        args: Vec<u32>,
     },
 }
 
@@ -129,6 +149,8 @@ pub mod limits {
     pub const MAX_RUN_SPAWNS: u64 = 16;
     /// Helper `async fn`s in a module, besides `run`.
     pub const MAX_HELPERS: usize = 8;
+    /// Parameters of one helper.
+    pub const MAX_PARAMS: usize = 4;
 }
 
 impl Step {
@@ -151,9 +173,9 @@ impl Step {
     /// The step's type name, as written in scenarios.
     pub fn kind(&self) -> &'static str {
         match self {
-            Step::Sleep { .. } => "sleep",
+            Step::Sleep { .. } | Step::SleepFor { .. } => "sleep",
             Step::Log { .. } => "log",
-            Step::Block { .. } => "block",
+            Step::Block { .. } | Step::BlockFor { .. } => "block",
             Step::Yield => "yield",
             Step::Seq(_) => "seq",
             Step::All(_) => "all",
@@ -183,8 +205,10 @@ impl Step {
             | Step::Spawn { steps, .. }
             | Step::AsyncFn { steps, .. } => steps,
             Step::Sleep { .. }
+            | Step::SleepFor { .. }
             | Step::Log { .. }
             | Step::Block { .. }
+            | Step::BlockFor { .. }
             | Step::Yield
             | Step::AwaitHandle { .. }
             | Step::Call { .. } => &[],
@@ -194,12 +218,23 @@ impl Step {
     /// The module's `async fn`s, `(index, name, body)`, in the order
     /// written; none but a module has any.
     pub fn functions(&self) -> impl Iterator<Item = (usize, &str, &[Step])> {
+        self.signatures()
+            .map(|(i, name, _, steps)| (i, name, steps))
+    }
+
+    /// The module's `async fn`s with their parameters, `(index, name,
+    /// params, body)`, in the order written.
+    pub fn signatures(&self) -> impl Iterator<Item = (usize, &str, &[String], &[Step])> {
         let fns = match self {
             Step::Module(fns) => &fns[..],
             _ => &[],
         };
         fns.iter().enumerate().filter_map(|(i, f)| match f {
-            Step::AsyncFn { name, steps } => Some((i, name.as_str(), &steps[..])),
+            Step::AsyncFn {
+                name,
+                params,
+                steps,
+            } => Some((i, name.as_str(), &params[..], &steps[..])),
             _ => None,
         })
     }
@@ -234,8 +269,13 @@ impl Step {
             counts.fold(0, u64::saturating_add)
         };
         match self {
-            Step::Sleep { .. } | Step::Log { .. } | Step::Block { .. } | Step::Yield => 1,
-            Step::Call { name } => costs.of_call(name),
+            Step::Sleep { .. }
+            | Step::SleepFor { .. }
+            | Step::Log { .. }
+            | Step::Block { .. }
+            | Step::BlockFor { .. }
+            | Step::Yield => 1,
+            Step::Call { name, .. } => costs.of_call(name),
             Step::Repeat { times, steps, .. } => u64::from(*times).saturating_mul(each(steps)),
             // Every branch may run its future; one body runs, at most the
             // longest.
@@ -275,7 +315,7 @@ impl Step {
         match self {
             Step::Repeat { times, .. } => u64::from(*times).saturating_mul(inner),
             Step::Spawn { .. } => 1 + inner,
-            Step::Call { name } => costs.of_call(name),
+            Step::Call { name, .. } => costs.of_call(name),
             _ => inner,
         }
     }
@@ -305,7 +345,9 @@ impl Step {
             | Step::Block { .. }
             | Step::Yield
             | Step::AwaitHandle { .. }
-            | Step::Call { .. } => &mut [],
+            | Step::Call { .. }
+            | Step::SleepFor { .. }
+            | Step::BlockFor { .. } => &mut [],
         }
     }
 
@@ -371,11 +413,26 @@ impl Step {
             },
             Step::AwaitHandle { handle } => Step::AwaitHandle { handle: *handle },
             Step::Module(s) => Step::Module(each(s)),
-            Step::AsyncFn { name, steps } => Step::AsyncFn {
+            Step::AsyncFn {
+                name,
+                params,
+                steps,
+            } => Step::AsyncFn {
                 name: name.clone(),
+                params: params.clone(),
                 steps: each(steps),
             },
-            Step::Call { name } => Step::Call { name: name.clone() },
+            Step::Call { name, args } => Step::Call {
+                name: name.clone(),
+                args: vec![0; args.len()],
+            },
+            Step::SleepFor { param, .. } => Step::SleepFor {
+                label: String::new(),
+                param: param.clone(),
+            },
+            Step::BlockFor { param } => Step::BlockFor {
+                param: param.clone(),
+            },
         }
     }
 
@@ -405,7 +462,7 @@ impl<'a> Costs<'a> {
                 let ready = body.iter().all(|s| {
                     let mut ok = true;
                     s.visit(&mut |s| {
-                        if let Step::Call { name } = s {
+                        if let Step::Call { name, .. } = s {
                             ok &= costs.known.iter().any(|(n, _)| n == name);
                         }
                     });
@@ -464,8 +521,15 @@ mod written {
     #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
     #[serde(tag = "type", rename_all = "snake_case")]
     pub enum Step<'a> {
-        /// Wait `ms` milliseconds (a timer named `label`).
-        Sleep { label: &'a str, ms: u32 },
+        /// Wait `ms` milliseconds (a timer named `label`), or as long as the
+        /// parameter `param` of its helper `async fn` says: one of the two.
+        Sleep {
+            label: &'a str,
+            #[serde(skip_serializing_if = "Option::is_none")]
+            ms: Option<u32>,
+            #[serde(skip_serializing_if = "Option::is_none")]
+            param: Option<&'a str>,
+        },
         /// Log a line.
         Log {
             text: &'a str,
@@ -473,8 +537,14 @@ mod written {
             #[serde(skip_serializing_if = "std::ops::Not::not")]
             format: bool,
         },
-        /// Keep the thread busy for `ms` milliseconds.
-        Block { ms: u32 },
+        /// Keep the thread busy for `ms` milliseconds, or as long as the
+        /// parameter `param` of its helper `async fn` says: one of the two.
+        Block {
+            #[serde(skip_serializing_if = "Option::is_none")]
+            ms: Option<u32>,
+            #[serde(skip_serializing_if = "Option::is_none")]
+            param: Option<&'a str>,
+        },
         /// Give the other work a turn, then go on.
         Yield,
         /// One after another.
@@ -512,10 +582,20 @@ mod written {
         /// A program with helper `async fn`s: its functions, in the order
         /// written, one of them named `run`.
         Module { steps: Vec<Step<'a>> },
-        /// An `async fn` of a module.
-        AsyncFn { name: &'a str, steps: Vec<Step<'a>> },
-        /// A call of a helper `async fn` of the module.
-        Call { name: &'a str },
+        /// An `async fn` of a module, its parameters each a `u32`.
+        AsyncFn {
+            name: &'a str,
+            #[serde(skip_serializing_if = "<[_]>::is_empty")]
+            params: &'a [String],
+            steps: Vec<Step<'a>>,
+        },
+        /// A call of a helper `async fn` of the module, with one whole
+        /// number per parameter.
+        Call {
+            name: &'a str,
+            #[serde(skip_serializing_if = "<[_]>::is_empty")]
+            args: &'a [u32],
+        },
     }
 
     impl<'a> From<&'a super::Step> for Step<'a> {
@@ -523,12 +603,28 @@ mod written {
             use super::Step as S;
             let steps = |steps: &'a [S]| steps.iter().map(Step::from).collect();
             match step {
-                S::Sleep { label, ms } => Step::Sleep { label, ms: *ms },
+                S::Sleep { label, ms } => Step::Sleep {
+                    label,
+                    ms: Some(*ms),
+                    param: None,
+                },
+                S::SleepFor { label, param } => Step::Sleep {
+                    label,
+                    ms: None,
+                    param: Some(param),
+                },
+                S::BlockFor { param } => Step::Block {
+                    ms: None,
+                    param: Some(param),
+                },
                 S::Log { text, format } => Step::Log {
                     text,
                     format: *format,
                 },
-                S::Block { ms } => Step::Block { ms: *ms },
+                S::Block { ms } => Step::Block {
+                    ms: Some(*ms),
+                    param: None,
+                },
                 S::Yield => Step::Yield,
                 S::Seq(s) => Step::Seq { steps: steps(s) },
                 S::All(s) => Step::All { steps: steps(s) },
@@ -559,11 +655,16 @@ mod written {
                 },
                 S::AwaitHandle { handle } => Step::AwaitHandle { handle: *handle },
                 S::Module(s) => Step::Module { steps: steps(s) },
-                S::AsyncFn { name, steps: s } => Step::AsyncFn {
+                S::AsyncFn {
                     name,
+                    params,
+                    steps: s,
+                } => Step::AsyncFn {
+                    name,
+                    params,
                     steps: steps(s),
                 },
-                S::Call { name } => Step::Call { name },
+                S::Call { name, args } => Step::Call { name, args },
             }
         }
     }

@@ -181,9 +181,9 @@ impl Check {
             }
         };
         let (allowed, listed): (&[&str], &str) = match kind {
-            "sleep" => (&["type", "label", "ms"], "type, label, ms"),
+            "sleep" => (&["type", "label", "ms", "param"], "type, label, ms, param"),
             "log" => (&["type", "text", "format"], "type, text, format"),
-            "block" => (&["type", "ms"], "type, ms"),
+            "block" => (&["type", "ms", "param"], "type, ms, param"),
             "yield" => (&["type"], "type"),
             "seq" | "all" | "arm" | "create_then_await" => (&["type", "steps"], "type, steps"),
             "race" => (&["type", "random", "steps"], "type, random, steps"),
@@ -194,8 +194,11 @@ impl Check {
             "spawn" => (&["type", "handle", "steps"], "type, handle, steps"),
             "await_handle" => (&["type", "handle"], "type, handle"),
             "module" => (&["type", "steps"], "type, steps"),
-            "async_fn" => (&["type", "name", "steps"], "type, name, steps"),
-            "call" => (&["type", "name"], "type, name"),
+            "async_fn" => (
+                &["type", "name", "params", "steps"],
+                "type, name, params, steps",
+            ),
+            "call" => (&["type", "name", "args"], "type, name, args"),
             _ => {
                 self.problem(
                     &format!("{path}.type"),
@@ -216,7 +219,7 @@ impl Check {
             "sleep" => {
                 self.timers += 1;
                 let label = self.text(value.get("label"), &format!("{path}.label"));
-                let ms = self.ms_field(value.get("ms"), &format!("{path}.ms"), limits::MAX_MS);
+                let delay = self.delay(value, path, limits::MAX_MS);
                 let label = label?;
                 if self.labels.contains(&label) {
                     self.problem(
@@ -228,7 +231,10 @@ impl Check {
                     );
                 }
                 self.labels.push(label.clone());
-                Some(Step::Sleep { label, ms: ms? })
+                Some(match delay? {
+                    Ok(ms) => Step::Sleep { label, ms },
+                    Err(param) => Step::SleepFor { label, param },
+                })
             }
             "log" => {
                 let text = self.text(value.get("text"), &format!("{path}.text"));
@@ -251,19 +257,42 @@ impl Check {
                     format: format?,
                 })
             }
-            "block" => {
-                let max = limits::MAX_BLOCK_MS;
-                let ms = self.ms_field(value.get("ms"), &format!("{path}.ms"), max)?;
-                Some(Step::Block { ms })
-            }
+            "block" => Some(match self.delay(value, path, limits::MAX_BLOCK_MS)? {
+                Ok(ms) => Step::Block { ms },
+                Err(param) => Step::BlockFor { param },
+            }),
             "yield" => Some(Step::Yield),
             "await_handle" => {
                 let handle = self.handle(value.get("handle"), &format!("{path}.handle"))?;
                 Some(Step::AwaitHandle { handle })
             }
             "call" => {
-                let name = self.fn_name(value.get("name"), &format!("{path}.name"))?;
-                Some(Step::Call { name })
+                let name = self.fn_name(value.get("name"), &format!("{path}.name"));
+                let args = match value.get("args") {
+                    None => Some(Vec::new()),
+                    Some(Value::Array(args)) if args.len() <= limits::MAX_PARAMS => {
+                        let each = args.iter().enumerate().map(|(i, arg)| {
+                            self.ms(arg, &format!("{path}.args[{i}]"), limits::MAX_MS)
+                        });
+                        each.collect::<Vec<_>>().into_iter().collect()
+                    }
+                    Some(other) => {
+                        self.problem(
+                            &format!("{path}.args"),
+                            format!(
+                                "must be an array of at most {} whole numbers, one per parameter, \
+                                 got {}",
+                                limits::MAX_PARAMS,
+                                other.describe()
+                            ),
+                        );
+                        None
+                    }
+                };
+                Some(Step::Call {
+                    name: name?,
+                    args: args?,
+                })
             }
             _ => {
                 let times = match kind {
@@ -291,6 +320,10 @@ impl Check {
                 };
                 let name = match kind {
                     "async_fn" => Some(self.fn_name(value.get("name"), &format!("{path}.name"))),
+                    _ => None,
+                };
+                let params = match kind {
+                    "async_fn" => Some(self.params(value.get("params"), &format!("{path}.params"))),
                     _ => None,
                 };
                 // A module's functions are each as deep as a program's root.
@@ -371,6 +404,7 @@ impl Check {
                     "module" => Step::Module(steps),
                     "async_fn" => Step::AsyncFn {
                         name: name.flatten()?,
+                        params: params.flatten()?,
                         steps,
                     },
                     _ => Step::CreateThenAwait(steps),
@@ -429,6 +463,64 @@ impl Check {
             return None;
         }
         Some(name.clone())
+    }
+
+    /// A function's parameters: at most [`limits::MAX_PARAMS`] names, each
+    /// once (absent: none).
+    fn params(&mut self, value: Option<&Value>, path: &str) -> Option<Vec<String>> {
+        let items = match value {
+            None => return Some(Vec::new()),
+            Some(Value::Array(items)) if items.len() <= limits::MAX_PARAMS => items,
+            Some(other) => {
+                self.problem(
+                    path,
+                    format!(
+                        "must be an array of at most {} parameter names, got {}",
+                        limits::MAX_PARAMS,
+                        other.describe()
+                    ),
+                );
+                return None;
+            }
+        };
+        let mut out: Vec<String> = Vec::new();
+        for (i, item) in items.iter().enumerate() {
+            let name = self.var(item, &format!("{path}[{i}]"))?;
+            if let Some(why) = functions::taken(&name) {
+                self.problem(
+                    &format!("{path}[{i}]"),
+                    format!("is `{name}`, {why}: name it otherwise"),
+                );
+                return None;
+            }
+            if out.contains(&name) {
+                self.problem(
+                    &format!("{path}[{i}]"),
+                    format!(
+                        "is `{name}`, a parameter before it: each is named once (rustc: E0415)"
+                    ),
+                );
+                return None;
+            }
+            out.push(name);
+        }
+        Some(out)
+    }
+
+    /// A sleep's or a block's delay: its `ms` (up to `max`), or `param`, the
+    /// name of a parameter of its function (`Err`), one of the two.
+    fn delay(&mut self, value: &Value, path: &str, max: u32) -> Option<Result<u32, String>> {
+        match (value.get("ms"), value.get("param")) {
+            (Some(_), Some(_)) => {
+                self.problem(
+                    &format!("{path}.param"),
+                    "is given with ms: a delay is one or the other".into(),
+                );
+                None
+            }
+            (None, Some(param)) => self.var(param, &format!("{path}.param")).map(Err),
+            (ms, None) => self.ms_field(ms, &format!("{path}.ms"), max).map(Ok),
+        }
     }
 
     /// A handle: a whole number from 1 to [`limits::MAX_HANDLES`].
@@ -583,7 +675,7 @@ fn runs_too_long(root: &Step) -> Option<(String, String)> {
                     }
                     outer.saturating_mul(u64::from(*times))
                 }
-                Step::Call { name } => {
+                Step::Call { name, .. } => {
                     let root = self.root;
                     let called = root.functions().find(|(_, n, _)| n == name);
                     if let Some((i, _, steps)) = called {

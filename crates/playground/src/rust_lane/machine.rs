@@ -33,29 +33,49 @@ pub type LoopVars = Rc<Vec<(String, u32)>>;
 #[derive(Clone, Default)]
 pub struct Scope {
     counts: LoopVars,
-    fns: Rc<[(String, StepPath, Vec<Step>)]>,
+    fns: Rc<[Helper]>,
     handles: Handles,
+}
+
+/// A helper `async fn` of the module: its name, path, parameters and body.
+struct Helper {
+    name: String,
+    at: StepPath,
+    params: Vec<String>,
+    steps: Vec<Step>,
 }
 
 impl Scope {
     /// The scope of `run()`'s body in `root`'s program.
     fn of(root: &Step) -> Scope {
-        let fns = root
-            .functions()
-            .map(|(i, name, steps)| (name.to_string(), StepPath::root().child(i), steps.to_vec()));
+        let fns = root.signatures().map(|(i, name, params, steps)| Helper {
+            name: name.to_string(),
+            at: StepPath::root().child(i),
+            params: params.to_vec(),
+            steps: steps.to_vec(),
+        });
         Scope {
             fns: fns.collect(),
             ..Scope::default()
         }
     }
 
-    /// The scope of a helper's body, called from here: no loop around it,
-    /// no handle of its caller's.
-    fn of_call(&self) -> Scope {
+    /// The scope of `helper`'s body, called from here with `args`: its
+    /// parameters hold them; no loop around it, no handle of its caller's.
+    fn of_call(&self, helper: &Helper, args: &[u32]) -> Scope {
+        let params = helper.params.iter().cloned().zip(args.iter().copied());
         Scope {
+            counts: Rc::new(params.collect()),
             fns: self.fns.clone(),
-            ..Scope::default()
+            handles: Handles::default(),
         }
+    }
+
+    /// The value of the variable `name` here: a loop's count or a
+    /// parameter (validation: one of them is named so).
+    fn value(&self, name: &str) -> u32 {
+        let found = self.counts.iter().rev().find(|(var, _)| var == name);
+        found.map_or(0, |(_, value)| *value)
     }
 }
 
@@ -256,10 +276,7 @@ impl Machine {
             Step::Log { text, format } => Machine::Log {
                 text: match format {
                     false => text.clone(),
-                    true => log_text::format(text, |name| {
-                        let count = vars.counts.iter().rev().find(|(var, _)| var == name);
-                        count.map(|(_, count)| *count)
-                    }),
+                    true => log_text::format(text, |name| Some(vars.value(name))),
                 },
                 path: path.clone(),
                 labels: labels.clone(),
@@ -267,6 +284,17 @@ impl Machine {
             Step::Block { ms } => Machine::Block {
                 ms: *ms,
                 path: path.clone(),
+                labels: labels.clone(),
+            },
+            Step::BlockFor { param } => Machine::Block {
+                ms: vars.value(param),
+                path: path.clone(),
+                labels: labels.clone(),
+            },
+            Step::SleepFor { label, param } => Machine::Sleep {
+                label: label.clone(),
+                path: path.clone(),
+                sleep: runtime::sleep_ms(vars.value(param)),
                 labels: labels.clone(),
             },
             Step::Yield => Machine::Yield {
@@ -287,10 +315,11 @@ impl Machine {
                 task: None,
                 handles: vars.handles.clone(),
             },
-            Step::Call { name } => {
-                let called = vars.fns.iter().find(|(n, _, _)| n == name);
-                let (_, at, steps) = called.expect("validation: a call names a helper");
-                let body = Sequence::new(at, steps, false, labels, &vars.of_call());
+            Step::Call { name, args } => {
+                let called = vars.fns.iter().find(|helper| helper.name == *name);
+                let helper = called.expect("validation: a call names a helper");
+                let scope = vars.of_call(helper, args);
+                let body = Sequence::new(&helper.at, &helper.steps, false, labels, &scope);
                 Machine::Call {
                     path: path.clone(),
                     body: Box::new(body),

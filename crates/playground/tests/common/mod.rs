@@ -32,6 +32,22 @@ pub fn corpus() -> Vec<(String, Option<&'static str>, Step)> {
         )
         .expect("a valid program"),
     ));
+    // Helpers' parameters: copied into a sleep, read by a later text (a
+    // borrow, by `format!`), read again in a loop's next round, borrowed by
+    // an `async` block: rustc keeps each where the body still needs it.
+    cases.push((
+        "params".into(),
+        None,
+        playground::parse::parse(
+            "use runtime::prelude::*;\n\nasync fn run() {\n    brew(10).await;\n    \
+             join!(brew(5), steep(3));\n    steep(1).await;\n}\n\nasync fn brew(ms: u32) {\n    \
+             sleep_ms(ms).await;\n    sleep_ms(5).await;\n    log(format!(\"brewed {ms}\"));\n    \
+             sleep_ms(1).await;\n}\n\nasync fn steep(n: u32) {\n    sleep_ms(n).await;\n    \
+             for _ in 0..2 {\n        sleep_ms(1).await;\n        block_ms(n);\n    }\n    \
+             join!(async { sleep_ms(n).await; }, sleep_ms(n));\n    sleep_ms(2).await;\n}\n",
+        )
+        .expect("a valid program"),
+    ));
     let mut random = Random(0x5eed_cafe);
     for i in 0..RANDOM_SCENARIOS {
         let mut names = 0;
@@ -114,15 +130,42 @@ impl Random {
             // statements (not a spawn or a handle's await, whose pair stays
             // in `run()`) moved into it, called where it stood, and some
             // called a second time, after it or joined with another step.
+            // Some helpers take their first sleep's delay as a parameter,
+            // `ms`, and a text may read it: each call passes its own.
             let movable = |s: &Step| !matches!(s, Step::Spawn { .. } | Step::AwaitHandle { .. });
             let i = self.below(children.len() as u64) as usize;
             let step = if self.below(4) == 0 && movable(&children[i]) {
                 let name = format!("part{names}");
-                let call = Step::Call { name: name.clone() };
-                let body = match std::mem::replace(&mut children[i], call.clone()) {
+                let placeholder = Step::Yield;
+                let mut body = match std::mem::replace(&mut children[i], placeholder) {
                     Step::Seq(steps) => steps,
                     other => vec![other],
                 };
+                let delay = if self.below(2) == 0 {
+                    param_sleep(&mut body)
+                } else {
+                    None
+                };
+                let params: Vec<String> = delay.iter().map(|_| "ms".to_string()).collect();
+                if delay.is_some() && self.below(2) == 0 {
+                    for step in &mut body {
+                        self.read_var(step, "ms");
+                    }
+                }
+                let call = Step::Call {
+                    name: name.clone(),
+                    args: delay.into_iter().collect(),
+                };
+                children[i] = call.clone();
+                // A second call passes another delay.
+                let again = match &call {
+                    Step::Call { name, args } if !args.is_empty() => Step::Call {
+                        name: name.clone(),
+                        args: vec![[0, 10, 30][self.below(3) as usize]],
+                    },
+                    other => other.clone(),
+                };
+                let call = again;
                 match self.below(4) {
                     0 => {
                         let at = i + 1 + self.below((children.len() - i) as u64) as usize;
@@ -139,9 +182,14 @@ impl Random {
                 }
                 let run = Step::AsyncFn {
                     name: "run".into(),
+                    params: Vec::new(),
                     steps: children,
                 };
-                let helper = Step::AsyncFn { name, steps: body };
+                let helper = Step::AsyncFn {
+                    name,
+                    params,
+                    steps: body,
+                };
                 match self.below(2) {
                     0 => Step::Module(vec![run, helper]),
                     _ => Step::Module(vec![helper, run]),
@@ -272,6 +320,8 @@ impl Random {
                 label.push_str(&format!(" (round {round})"));
             }
             Step::Block { ms } => *ms = [0, 10, 30, 120][self.below(4) as usize],
+            Step::SleepFor { label, .. } => label.push_str(&format!(" (round {round})")),
+            Step::BlockFor { .. } => {}
             Step::Log { text, format } => {
                 // A text that reads a variable keeps reading it.
                 let reads = text
@@ -293,7 +343,12 @@ impl Random {
                     self.revalue(child, round);
                 }
             }
-            Step::AwaitHandle { .. } | Step::Call { .. } => {}
+            Step::AwaitHandle { .. } => {}
+            Step::Call { args, .. } => {
+                for arg in args {
+                    *arg = [0, 10, 20, 50, 100][self.below(5) as usize];
+                }
+            }
             Step::Arm(arm) => {
                 for child in arm.iter_mut() {
                     self.revalue(child, round);
@@ -312,4 +367,34 @@ impl Random {
             }
         }
     }
+}
+
+/// Makes the first sleep of `steps` (in reading order) read its delay from
+/// the parameter `ms`; its delay, if there was one.
+fn param_sleep(steps: &mut [Step]) -> Option<u32> {
+    for step in steps {
+        let found = match step {
+            Step::Sleep { label, ms } => {
+                let (label, ms) = (label.clone(), *ms);
+                *step = Step::SleepFor {
+                    label,
+                    param: "ms".into(),
+                };
+                Some(ms)
+            }
+            Step::Arm(arm) => param_sleep(&mut arm[..]),
+            Step::Seq(steps)
+            | Step::All(steps)
+            | Step::Race(steps)
+            | Step::RandomRace(steps)
+            | Step::CreateThenAwait(steps)
+            | Step::Repeat { steps, .. }
+            | Step::Spawn { steps, .. } => param_sleep(steps),
+            _ => None,
+        };
+        if found.is_some() {
+            return found;
+        }
+    }
+    None
 }

@@ -241,6 +241,49 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 }
 }
 
+pub mod params {
+use runtime::prelude::*;
+
+async fn run() {
+    brew(10).await;
+    join!( // all at once; each poll polls every unfinished one
+        brew(5),
+        steep(3),
+    );
+    steep(1).await;
+}
+
+async fn brew(ms: u32) {
+    sleep_ms(ms).await; // Timer 1
+    sleep_ms(5).await; // Timer 2
+    log(format!("brewed {ms}"));
+    sleep_ms(1).await; // Timer 3
+}
+
+async fn steep(n: u32) {
+    sleep_ms(n).await; // Timer 4
+    for _ in 0..2 {
+        sleep_ms(1).await; // Timer 5
+        block_ms(n);
+    }
+    join!( // all at once; each poll polls every unfinished one
+        async {
+            sleep_ms(n).await; // Timer 6
+        },
+        sleep_ms(n), // Timer 7
+    );
+    sleep_ms(2).await; // Timer 8
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
 pub mod random_000 {
 use runtime::prelude::*;
 
@@ -540,11 +583,33 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 pub mod random_009 {
 use runtime::prelude::*;
 
-async fn part13() {
+async fn run() {
+    join!( // all at once; each poll polls every unfinished one
+        async {
+            join!( // all at once; each poll polls every unfinished one
+                async {
+                    log("log 3");
+                    sleep_ms(20).await; // Timer 4
+                },
+                async {
+                    join!( // all at once; each poll polls every unfinished one
+                        async { block_ms(0) },
+                        sleep_ms(10), // Timer 7
+                    );
+                },
+                sleep_ms(20), // Timer 8
+            );
+        },
+        part13(0),
+    );
+    part13(10).await;
+}
+
+async fn part13(ms: u32) {
     select! { // each poll starts at a branch drawn at random (from this run's seed); the first found finished wins, the others are dropped
         _ = async {
             let f1 = async { log("log 11") };
-            let f2 = sleep_ms(10); // Timer 12
+            let f2 = sleep_ms(ms); // Timer 12
             // nothing has run yet: futures start when polled
             f1.await;
             f2.await;
@@ -552,24 +617,6 @@ async fn part13() {
             sleep_ms(20).await; // Timer 13
         }
     }
-}
-
-async fn run() {
-    join!( // all at once; each poll polls every unfinished one
-        async {
-            log("log 3");
-            sleep_ms(20).await; // Timer 4
-        },
-        async {
-            join!( // all at once; each poll polls every unfinished one
-                async { block_ms(0) },
-                sleep_ms(10), // Timer 7
-            );
-        },
-        sleep_ms(20), // Timer 8
-    );
-    part13().await;
-    part13().await;
 }
 
 pub fn size() -> usize {
@@ -585,34 +632,34 @@ pub mod random_010 {
 use runtime::prelude::*;
 
 async fn run() {
-    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
-        for _ in 0..3 {
-            log("log 2");
+    select! {
+        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+        _ = async { block_ms(10) } => {}
+    }
+    let f1 = async {
+        select! { // each poll starts at a branch drawn at random (from this run's seed); the first found finished wins, the others are dropped
+            _ = async { log("log 5") } => {}
         }
-    });
-    part15().await;
+    };
+    // nothing has run yet: futures start when polled
+    f1.await;
     join!( // all at once; each poll polls every unfinished one
         async {
+            block_ms(30);
+            sleep_ms(10).await; // Timer 9
+            sleep_ms(0).await; // Timer 10
+        },
+        async {
             join!( // all at once; each poll polls every unfinished one
-                async { log("log 13") },
-                sleep_ms(0), // Timer 14
-                async { log("log 15") },
+                async { log("log 12") },
+                sleep_ms(0), // Timer 13
+                async { log("log 14") },
             );
         },
     );
-    h1.await.unwrap();
-}
-
-async fn part15() {
-    let f1 = async { block_ms(10) };
-    // nothing has run yet: futures start when polled
-    f1.await;
-    select! {
-        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-        _ = async { log("log 7") } => {}
-    }
-    sleep_ms(20).await; // Timer 9
-    sleep_ms(10).await; // Timer 10
+    join!( // all at once; each poll polls every unfinished one
+        async { log("log 16") },
+    );
 }
 
 pub fn size() -> usize {
@@ -676,28 +723,8 @@ pub mod random_013 {
 use runtime::prelude::*;
 
 async fn run() {
-    join!( // all at once; each poll polls every unfinished one
-        async {
-            join!( // all at once; each poll polls every unfinished one
-                sleep_ms(50), // Timer 12
-            );
-        },
-        async { block_ms(10) },
-    );
-    select! { // each poll starts at a branch drawn at random (from this run's seed); the first found finished wins, the others are dropped
-        _ = sleep_ms(10) => {} // Timer 15
-        _ = async {
-            sleep_ms(100).await; // Timer 17
-            sleep_ms(20).await; // Timer 18
-        } => {
-            block_ms(0);
-        }
-        _ = sleep_ms(20) => { // Timer 19
-            sleep_ms(0).await; // Timer 21
-            sleep_ms(20).await; // Timer 22
-        }
-    }
-    log("log 23");
+    sleep_ms(50).await; // Timer 10
+    block_ms(10);
 }
 
 pub fn size() -> usize {
@@ -710,6 +737,46 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 }
 
 pub mod random_014 {
+use runtime::prelude::*;
+
+async fn run() {
+    sleep_ms(100).await; // Timer 2
+    join!( // all at once; each poll polls every unfinished one
+        sleep_ms(20), // Timer 4
+    );
+    log("log 5");
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_015 {
+use runtime::prelude::*;
+
+async fn run() {
+    log("log 1");
+    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
+        block_ms(30);
+    });
+    h1.await.unwrap();
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_016 {
 use runtime::prelude::*;
 
 async fn run() {
@@ -746,7 +813,7 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 }
 }
 
-pub mod random_015 {
+pub mod random_017 {
 use runtime::prelude::*;
 
 async fn run() {
@@ -779,7 +846,7 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 }
 }
 
-pub mod random_016 {
+pub mod random_018 {
 use runtime::prelude::*;
 
 async fn run() {
@@ -830,7 +897,7 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 }
 }
 
-pub mod random_017 {
+pub mod random_019 {
 use runtime::prelude::*;
 
 async fn run() {
@@ -851,7 +918,7 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 }
 }
 
-pub mod random_018 {
+pub mod random_020 {
 use runtime::prelude::*;
 
 async fn run() {
@@ -918,7 +985,7 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 }
 }
 
-pub mod random_019 {
+pub mod random_021 {
 use runtime::prelude::*;
 
 async fn run() {
@@ -960,7 +1027,7 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 }
 }
 
-pub mod random_020 {
+pub mod random_022 {
 use runtime::prelude::*;
 
 async fn run() {
@@ -991,7 +1058,7 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 }
 }
 
-pub mod random_021 {
+pub mod random_023 {
 use runtime::prelude::*;
 
 async fn run() {
@@ -1007,7 +1074,7 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 }
 }
 
-pub mod random_022 {
+pub mod random_024 {
 use runtime::prelude::*;
 
 async fn run() {
@@ -1046,7 +1113,7 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 }
 }
 
-pub mod random_023 {
+pub mod random_025 {
 use runtime::prelude::*;
 
 async fn run() {
@@ -1092,7 +1159,7 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 }
 }
 
-pub mod random_024 {
+pub mod random_026 {
 use runtime::prelude::*;
 
 async fn run() {
@@ -1129,7 +1196,7 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 }
 }
 
-pub mod random_025 {
+pub mod random_027 {
 use runtime::prelude::*;
 
 async fn run() {
@@ -1161,7 +1228,7 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 }
 }
 
-pub mod random_026 {
+pub mod random_028 {
 use runtime::prelude::*;
 
 async fn run() {
@@ -1179,7 +1246,7 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 }
 }
 
-pub mod random_027 {
+pub mod random_029 {
 use runtime::prelude::*;
 
 async fn run() {
@@ -1196,7 +1263,7 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 }
 }
 
-pub mod random_028 {
+pub mod random_030 {
 use runtime::prelude::*;
 
 async fn run() {
@@ -1227,7 +1294,7 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 }
 }
 
-pub mod random_029 {
+pub mod random_031 {
 use runtime::prelude::*;
 
 async fn run() {
@@ -1251,7 +1318,7 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 }
 }
 
-pub mod random_030 {
+pub mod random_032 {
 use runtime::prelude::*;
 
 async fn run() {
@@ -1308,7 +1375,7 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 }
 }
 
-pub mod random_031 {
+pub mod random_033 {
 use runtime::prelude::*;
 
 async fn run() {
@@ -1350,7 +1417,7 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 }
 }
 
-pub mod random_032 {
+pub mod random_034 {
 use runtime::prelude::*;
 
 async fn run() {
@@ -1386,7 +1453,7 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 }
 }
 
-pub mod random_033 {
+pub mod random_035 {
 use runtime::prelude::*;
 
 async fn run() {
@@ -1407,7 +1474,7 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 }
 }
 
-pub mod random_034 {
+pub mod random_036 {
 use runtime::prelude::*;
 
 async fn run() {
@@ -1441,7 +1508,7 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 }
 }
 
-pub mod random_035 {
+pub mod random_037 {
 use runtime::prelude::*;
 
 async fn run() {
@@ -1467,7 +1534,7 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 }
 }
 
-pub mod random_036 {
+pub mod random_038 {
 use runtime::prelude::*;
 
 async fn run() {
@@ -1484,7 +1551,7 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 }
 }
 
-pub mod random_037 {
+pub mod random_039 {
 use runtime::prelude::*;
 
 async fn part6() {
@@ -1503,64 +1570,10 @@ async fn run() {
             yield_now().await; // yield: the task goes to the back of the ready queue
         }
     });
-    part6().await;
-}
-
-pub fn size() -> usize {
-    std::mem::size_of_val(&run())
-}
-
-pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
-    Box::pin(run())
-}
-}
-
-pub mod random_038 {
-use runtime::prelude::*;
-
-async fn run() {
     join!( // all at once; each poll polls every unfinished one
-        sleep_ms(20), // Timer 2
+        part6(),
+        part6(),
     );
-    yield_now().await; // yield: the task goes to the back of the ready queue
-    yield_now().await; // yield: the task goes to the back of the ready queue
-    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
-        log("log 6");
-    });
-    h1.await.unwrap();
-}
-
-pub fn size() -> usize {
-    std::mem::size_of_val(&run())
-}
-
-pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
-    Box::pin(run())
-}
-}
-
-pub mod random_039 {
-use runtime::prelude::*;
-
-async fn part7() {
-    log("log 6");
-}
-
-async fn run() {
-    join!( // all at once; each poll polls every unfinished one
-        async {
-            let f1 = async {
-                sleep_ms(50).await; // Timer 3
-                block_ms(10);
-                block_ms(10);
-            };
-            // nothing has run yet: futures start when polled
-            f1.await;
-        },
-        part7(),
-    );
-    part7().await;
-    sleep_ms(100).await; // Timer 7
 }
 
 pub fn size() -> usize {
@@ -1576,18 +1589,8 @@ pub mod random_040 {
 use runtime::prelude::*;
 
 async fn run() {
-    select! { // each poll starts at a branch drawn at random (from this run's seed); the first found finished wins, the others are dropped
-        _ = async {
-            for _ in 0..2 {
-                block_ms(10);
-                yield_now().await; // yield: the task goes to the back of the ready queue
-                sleep_ms(0).await; // Timer 5
-            }
-        } => {
-            sleep_ms(10).await; // Timer 6
-            sleep_ms(20).await; // Timer 7
-        }
-    }
+    sleep_ms(20).await; // Timer 1
+    yield_now().await; // yield: the task goes to the back of the ready queue
 }
 
 pub fn size() -> usize {
@@ -1604,7 +1607,22 @@ use runtime::prelude::*;
 
 async fn run() {
     let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
-        sleep_ms(20).await; // Timer 1
+        join!( // all at once; each poll polls every unfinished one
+            async {
+                for _ in 0..2 {
+                    sleep_ms(10).await; // Timer 12
+                    yield_now().await; // yield: the task goes to the back of the ready queue
+                    sleep_ms(0).await; // Timer 14
+                }
+            },
+            async { block_ms(30) },
+            async {
+                join!( // all at once; each poll polls every unfinished one
+                    sleep_ms(20), // Timer 17
+                    sleep_ms(0), // Timer 18
+                );
+            },
+        );
     });
     h1.await.unwrap();
 }
@@ -1624,30 +1642,25 @@ use runtime::prelude::*;
 async fn run() {
     join!( // all at once; each poll polls every unfinished one
         async {
-            let f1 = sleep_ms(10); // Timer 3
-            let f2 = async { log("log 4") };
-            let f3 = async { log("log 5") };
-            // nothing has run yet: futures start when polled
-            f1.await;
-            f2.await;
-            f3.await;
+            select! {
+                biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+                _ = sleep_ms(20) => {} // Timer 3
+                _ = sleep_ms(20) => {} // Timer 4
+                _ = sleep_ms(10) => {} // Timer 5
+            }
+        },
+        sleep_ms(10), // Timer 6
+        async {
+            for _ in 0..3 {
+                sleep_ms(10).await; // Timer 8
+                yield_now().await; // yield: the task goes to the back of the ready queue
+            }
         },
     );
-    select! { // each poll starts at a branch drawn at random (from this run's seed); the first found finished wins, the others are dropped
-        _ = sleep_ms(0) => {} // Timer 7
-        _ = sleep_ms(20) => { // Timer 8
-            log("log 12");
-            sleep_ms(20).await; // Timer 13
-        }
-        _ = async {
-            join!( // all at once; each poll polls every unfinished one
-                sleep_ms(0), // Timer 10
-                sleep_ms(20), // Timer 11
-            );
-        } => {
-            yield_now().await; // yield: the task goes to the back of the ready queue
-        }
-    }
+    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
+        log("log 10");
+    });
+    h1.await.unwrap();
 }
 
 pub fn size() -> usize {
@@ -1662,13 +1675,24 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 pub mod random_043 {
 use runtime::prelude::*;
 
-async fn part2() {
-    log("log 1");
-}
-
 async fn run() {
-    part2().await;
-    sleep_ms(10).await; // Timer 2
+    let f1 = async {
+        join!( // all at once; each poll polls every unfinished one
+            yield_now(),
+            sleep_ms(100), // Timer 4
+            async { log("log 5") },
+        );
+    };
+    // nothing has run yet: futures start when polled
+    f1.await;
+    for r10 in 0..1 {
+        sleep_ms(20).await; // Timer 7
+        select! { // each poll starts at a branch drawn at random (from this run's seed); the first found finished wins, the others are dropped
+            _ = async { log("log 9") } => {}
+            _ = async { log(format!("log 10 {r10}")) } => {}
+        }
+    }
+    sleep_ms(20).await; // Timer 11
 }
 
 pub fn size() -> usize {
@@ -1684,18 +1708,20 @@ pub mod random_044 {
 use runtime::prelude::*;
 
 async fn run() {
-    spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
-        for _ in 0..3 {
-            sleep_ms(50).await; // Timer 3
-        }
+    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
         select! {
             biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-            _ = sleep_ms(20) => {} // Timer 5
-            _ = sleep_ms(0) => {} // Timer 6
-            _ = sleep_ms(50) => {} // Timer 7
+            _ = async {
+                let f1 = sleep_ms(0); // Timer 3
+                let f2 = async { block_ms(0) };
+                // nothing has run yet: futures start when polled
+                f1.await;
+                f2.await;
+            } => {}
+            _ = async { block_ms(30) } => {}
         }
     });
-    sleep_ms(0).await; // Timer 8
+    h1.await.unwrap();
 }
 
 pub fn size() -> usize {
@@ -1711,27 +1737,7 @@ pub mod random_045 {
 use runtime::prelude::*;
 
 async fn run() {
-    sleep_ms(20).await; // Timer 2
-    log("log 3");
-    spawn(async move { // spawn: a task of its own; it starts once this task pauses at an .await
-        let f1 = async {
-            join!( // all at once; each poll polls every unfinished one
-                sleep_ms(50), // Timer 6
-            );
-        };
-        let f2 = async {
-            for r10 in 0..2 {
-                log(format!("log 8 {r10}"));
-                sleep_ms(100).await; // Timer 9
-                sleep_ms(0).await; // Timer 10
-            }
-        };
-        let f3 = async { log("log 11") };
-        // nothing has run yet: futures start when polled
-        f1.await;
-        f2.await;
-        f3.await;
-    });
+    sleep_ms(50).await; // Timer 1
 }
 
 pub fn size() -> usize {
@@ -1747,28 +1753,16 @@ pub mod random_046 {
 use runtime::prelude::*;
 
 async fn run() {
-    let f1 = async {
-        for _ in 0..3 {
-            sleep_ms(20).await; // Timer 3
-            log("log 4");
-            sleep_ms(10).await; // Timer 5
-        }
-    };
-    // nothing has run yet: futures start when polled
-    f1.await;
-    log("log 6");
-    let f2 = async { block_ms(0) };
-    // nothing has run yet: futures start when polled
-    f2.await;
-    block_ms(10);
-    select! { // each poll starts at a branch drawn at random (from this run's seed); the first found finished wins, the others are dropped
-        _ = async {
-            select! {
-                biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-                _ = async { block_ms(30) } => {}
+    join!( // all at once; each poll polls every unfinished one
+        async {
+            for _ in 0..0 {
+                block_ms(10);
             }
-        } => {}
-    }
+        },
+        async {
+            sleep_ms(20).await; // Timer 5
+        },
+    );
 }
 
 pub fn size() -> usize {
@@ -1784,19 +1778,43 @@ pub mod random_047 {
 use runtime::prelude::*;
 
 async fn run() {
-    for _ in 0..0 {
-        join!( // all at once; each poll polls every unfinished one
-            async { block_ms(10) },
-        );
-        for _ in 0..0 {
-            sleep_ms(20).await; // Timer 5
-            block_ms(10);
+    let f1 = async { log("log 2") };
+    let f2 = sleep_ms(20); // Timer 3
+    let f3 = async {
+        select! { // each poll starts at a branch drawn at random (from this run's seed); the first found finished wins, the others are dropped
+            _ = async { log("log 5") } => {}
+            _ = sleep_ms(20) => {} // Timer 6
+            _ = sleep_ms(20) => {} // Timer 7
+        }
+    };
+    // nothing has run yet: futures start when polled
+    f1.await;
+    f2.await;
+    f3.await;
+    for _ in 0..1 {
+        sleep_ms(20).await; // Timer 10
+    }
+    select! { // each poll starts at a branch drawn at random (from this run's seed); the first found finished wins, the others are dropped
+        _ = async {
+            select! {
+                biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+                _ = async { block_ms(30) } => {}
+            }
+        } => {}
+    }
+    select! { // each poll starts at a branch drawn at random (from this run's seed); the first found finished wins, the others are dropped
+        _ = sleep_ms(50) => { // Timer 16
+            log("log 17");
         }
     }
-    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
-        sleep_ms(20).await; // Timer 7
-    });
-    h1.await.unwrap();
+    select! { // each poll starts at a branch drawn at random (from this run's seed); the first found finished wins, the others are dropped
+        _ = async { block_ms(0) } => {
+            log("log 21");
+        }
+        _ = sleep_ms(20) => { // Timer 20
+            sleep_ms(0).await; // Timer 22
+        }
+    }
 }
 
 pub fn size() -> usize {
@@ -2077,8 +2095,12 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 pub mod random_054 {
 use runtime::prelude::*;
 
-async fn part11() {
-    sleep_ms(10).await; // Timer 3
+async fn run() {
+    part11(10).await;
+}
+
+async fn part11(ms: u32) {
+    sleep_ms(ms).await; // Timer 3
     block_ms(30);
     join!( // all at once; each poll polls every unfinished one
         async { log("log 6") },
@@ -2089,10 +2111,6 @@ async fn part11() {
         async { block_ms(10) },
         sleep_ms(20), // Timer 11
     );
-}
-
-async fn run() {
-    part11().await;
 }
 
 pub fn size() -> usize {
@@ -2108,35 +2126,42 @@ pub mod random_055 {
 use runtime::prelude::*;
 
 async fn run() {
-    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
-        log("log 1");
-    });
     select! { // each poll starts at a branch drawn at random (from this run's seed); the first found finished wins, the others are dropped
         _ = async {
-            let f1 = sleep_ms(20); // Timer 4
-            let f2 = sleep_ms(50); // Timer 5
+            let f1 = sleep_ms(20); // Timer 3
+            let f2 = sleep_ms(50); // Timer 4
             // nothing has run yet: futures start when polled
             f1.await;
             f2.await;
         } => {
-            sleep_ms(100).await; // Timer 12
+            sleep_ms(100).await; // Timer 11
         }
         _ = async {
             select! {
                 biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
                 _ = async { block_ms(30) } => {}
-                _ = sleep_ms(20) => {} // Timer 8
+                _ = sleep_ms(20) => {} // Timer 7
             }
         } => {}
         _ = async {
-            let f3 = async { log("log 10") };
-            let f4 = sleep_ms(20); // Timer 11
+            let f3 = async { log("log 9") };
+            let f4 = sleep_ms(20); // Timer 10
             // nothing has run yet: futures start when polled
             f3.await;
             f4.await;
         } => {}
     }
-    h1.await.unwrap();
+    join!( // all at once; each poll polls every unfinished one
+        sleep_ms(20), // Timer 13
+        async {
+            join!( // all at once; each poll polls every unfinished one
+                sleep_ms(50), // Timer 15
+                sleep_ms(20), // Timer 16
+                sleep_ms(20), // Timer 17
+            );
+        },
+    );
+    sleep_ms(20).await; // Timer 18
 }
 
 pub fn size() -> usize {
@@ -2151,19 +2176,24 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 pub mod random_056 {
 use runtime::prelude::*;
 
-async fn run() {
-    select! { // each poll starts at a branch drawn at random (from this run's seed); the first found finished wins, the others are dropped
+async fn part8(ms: u32) {
+    select! {
+        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
         _ = async {
-            join!( // all at once; each poll polls every unfinished one
-                sleep_ms(10), // Timer 3
-            );
+            sleep_ms(ms).await; // Timer 3
         } => {}
+        _ = async { block_ms(10) } => {}
     }
-    join!( // all at once; each poll polls every unfinished one
-        sleep_ms(20), // Timer 6
-        sleep_ms(10), // Timer 7
-    );
-    block_ms(0);
+}
+
+async fn run() {
+    part8(0).await;
+    spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
+        join!( // all at once; each poll polls every unfinished one
+            sleep_ms(20), // Timer 7
+            sleep_ms(20), // Timer 8
+        );
+    });
 }
 
 pub fn size() -> usize {
@@ -2179,40 +2209,30 @@ pub mod random_057 {
 use runtime::prelude::*;
 
 async fn run() {
-    spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
-        join!( // all at once; each poll polls every unfinished one
-            sleep_ms(20), // Timer 3
-            sleep_ms(20), // Timer 4
-        );
-    });
+    sleep_ms(0).await; // Timer 1
     join!( // all at once; each poll polls every unfinished one
-        yield_now(),
+        sleep_ms(50), // Timer 3
         async {
-            select! {
-                biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-                _ = async { block_ms(10) } => {
-                    sleep_ms(10).await; // Timer 10
-                    log("log 11");
-                }
-                _ = sleep_ms(100) => { // Timer 9
-                    sleep_ms(10).await; // Timer 12
-                    block_ms(10);
-                }
+            for r6 in 0..3 {
+                log(format!("log 5 {r6}"));
+                sleep_ms(50).await; // Timer 6
             }
         },
-        async {
-            yield_now().await; // yield: the task goes to the back of the ready queue
-            log("log 16");
-        },
     );
-    let f1 = async {
-        sleep_ms(20).await; // Timer 19
-    };
-    // nothing has run yet: futures start when polled
-    f1.await;
-    sleep_ms(10).await; // Timer 21
-    block_ms(10);
-    sleep_ms(10).await; // Timer 24
+    select! {
+        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+        _ = async {
+            select! { // each poll starts at a branch drawn at random (from this run's seed); the first found finished wins, the others are dropped
+                _ = async { log("log 9") } => {}
+                _ = sleep_ms(20) => {} // Timer 10
+                _ = sleep_ms(10) => {} // Timer 11
+            }
+        } => {
+            log("log 13");
+        }
+        _ = sleep_ms(10) => {} // Timer 12
+    }
+    yield_now().await; // yield: the task goes to the back of the ready queue
 }
 
 pub fn size() -> usize {
@@ -2228,20 +2248,15 @@ pub mod random_058 {
 use runtime::prelude::*;
 
 async fn run() {
-    log("log 1");
-    part8().await;
-}
-
-async fn part8() {
-    for _ in 0..0 {
-        yield_now().await; // yield: the task goes to the back of the ready queue
-        block_ms(30);
-        join!( // all at once; each poll polls every unfinished one
-            sleep_ms(100), // Timer 6
-            sleep_ms(10), // Timer 7
-            yield_now(),
-        );
-    }
+    spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
+        for _ in 0..1 {
+            yield_now().await; // yield: the task goes to the back of the ready queue
+            block_ms(30);
+            sleep_ms(100).await; // Timer 5
+        }
+    });
+    sleep_ms(0).await; // Timer 6
+    sleep_ms(0).await; // Timer 7
 }
 
 pub fn size() -> usize {
@@ -2257,13 +2272,7 @@ pub mod random_059 {
 use runtime::prelude::*;
 
 async fn run() {
-    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
-        log("log 3");
-        join!( // all at once; each poll polls every unfinished one
-            async { block_ms(10) },
-        );
-    });
-    h1.await.unwrap();
+    yield_now().await; // yield: the task goes to the back of the ready queue
 }
 
 pub fn size() -> usize {
@@ -2279,36 +2288,34 @@ pub mod random_060 {
 use runtime::prelude::*;
 
 async fn run() {
-    for _ in 0..0 {
-        sleep_ms(0).await; // Timer 3
-        yield_now().await; // yield: the task goes to the back of the ready queue
-        log("log 5");
-    }
-    sleep_ms(20).await; // Timer 6
-    block_ms(10);
+    sleep_ms(20).await; // Timer 3
+    log("log 4");
+    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
+        select! {
+            biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+            _ = async {
+                select! {
+                    biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+                    _ = sleep_ms(20) => {} // Timer 7
+                    _ = async { log("log 8") } => {}
+                    _ = yield_now() => {}
+                }
+            } => {}
+            _ = async {
+                sleep_ms(10).await; // Timer 11
+            } => {
+                sleep_ms(10).await; // Timer 12
+            }
+        }
+    });
+    h1.await.unwrap();
     join!( // all at once; each poll polls every unfinished one
         async {
             let f1 = async { block_ms(0) };
             // nothing has run yet: futures start when polled
             f1.await;
         },
-        async { log("log 11") },
-    );
-    join!( // all at once; each poll polls every unfinished one
-        async {
-            for _ in 0..0 {
-                sleep_ms(10).await; // Timer 14
-            }
-        },
-        async {
-            select! {
-                biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-                _ = sleep_ms(10) => { // Timer 16
-                    sleep_ms(20).await; // Timer 17
-                    sleep_ms(20).await; // Timer 18
-                }
-            }
-        },
+        async { log("log 16") },
     );
 }
 
@@ -2325,12 +2332,45 @@ pub mod random_061 {
 use runtime::prelude::*;
 
 async fn run() {
-    part1().await;
-    part1().await;
-}
-
-async fn part1() {
-    log("log 1");
+    join!( // all at once; each poll polls every unfinished one
+        async {
+            select! {
+                biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+                _ = sleep_ms(10) => { // Timer 3
+                    sleep_ms(20).await; // Timer 4
+                    sleep_ms(20).await; // Timer 5
+                }
+            }
+        },
+        sleep_ms(20), // Timer 6
+        async {
+            for _ in 0..2 {
+                log("log 8");
+                sleep_ms(50).await; // Timer 9
+            }
+        },
+    );
+    select! { // each poll starts at a branch drawn at random (from this run's seed); the first found finished wins, the others are dropped
+        _ = async {
+            sleep_ms(100).await; // Timer 12
+            log("log 13");
+        } => {
+            sleep_ms(20).await; // Timer 18
+            sleep_ms(50).await; // Timer 19
+        }
+        _ = async {
+            yield_now().await; // yield: the task goes to the back of the ready queue
+            block_ms(10);
+            yield_now().await; // yield: the task goes to the back of the ready queue
+        } => {}
+    }
+    select! {
+        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+        _ = async { log("log 21") } => {}
+        _ = yield_now() => {
+            sleep_ms(10).await; // Timer 23
+        }
+    }
 }
 
 pub fn size() -> usize {
@@ -2346,34 +2386,15 @@ pub mod random_062 {
 use runtime::prelude::*;
 
 async fn run() {
-    select! { // each poll starts at a branch drawn at random (from this run's seed); the first found finished wins, the others are dropped
-        _ = sleep_ms(10) => {} // Timer 2
-        _ = async {
-            let f1 = async { block_ms(30) };
-            let f2 = async { log("log 5") };
-            let f3 = async { block_ms(0) };
-            // nothing has run yet: futures start when polled
-            f1.await;
-            f2.await;
-            f3.await;
-        } => {
-            log("log 11");
-        }
-        _ = async {
-            select! { // each poll starts at a branch drawn at random (from this run's seed); the first found finished wins, the others are dropped
-                _ = async { block_ms(0) } => {
-                    sleep_ms(50).await; // Timer 10
-                }
-                _ = sleep_ms(10) => {} // Timer 9
-            }
-        } => {}
-    }
-    join!( // all at once; each poll polls every unfinished one
-        sleep_ms(10), // Timer 13
-    );
-    sleep_ms(50).await; // Timer 15
-    sleep_ms(0).await; // Timer 17
-    log("log 18");
+    part6(10).await;
+}
+
+async fn part6(ms: u32) {
+    let f1 = async { log("log 3") };
+    // nothing has run yet: futures start when polled
+    f1.await;
+    log("log 5");
+    sleep_ms(ms).await; // Timer 6
 }
 
 pub fn size() -> usize {
@@ -2389,11 +2410,10 @@ pub mod random_063 {
 use runtime::prelude::*;
 
 async fn run() {
-    let f1 = yield_now();
-    let f2 = async { log("log 4") };
-    // nothing has run yet: futures start when polled
-    f1.await;
-    f2.await;
+    for _ in 0..3 {
+        block_ms(10);
+        log("log 4");
+    }
 }
 
 pub fn size() -> usize {
@@ -2408,8 +2428,42 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 pub mod random_064 {
 use runtime::prelude::*;
 
+async fn part16() {
+    join!( // all at once; each poll polls every unfinished one
+        async { block_ms(30) },
+        async { log("log 4") },
+    );
+}
+
 async fn run() {
-    sleep_ms(20).await; // Timer 7
+    join!( // all at once; each poll polls every unfinished one
+        part16(),
+        part16(),
+    );
+    select! { // each poll starts at a branch drawn at random (from this run's seed); the first found finished wins, the others are dropped
+        _ = async {
+            join!( // all at once; each poll polls every unfinished one
+                async { block_ms(0) },
+                async { log("log 8") },
+                async { block_ms(0) },
+            );
+        } => {
+            sleep_ms(0).await; // Timer 10
+            sleep_ms(10).await; // Timer 11
+        }
+    }
+    select! {
+        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+        _ = async { log("log 13") } => {}
+    }
+    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
+        select! {
+            biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+            _ = async { log("log 15") } => {}
+            _ = async { log("log 16") } => {}
+        }
+    });
+    h1.await.unwrap();
 }
 
 pub fn size() -> usize {
@@ -2425,12 +2479,35 @@ pub mod random_065 {
 use runtime::prelude::*;
 
 async fn run() {
-    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
-        join!( // all at once; each poll polls every unfinished one
-            async { log("log 3") },
-        );
-    });
-    h1.await.unwrap();
+    sleep_ms(10).await; // Timer 1
+    select! { // each poll starts at a branch drawn at random (from this run's seed); the first found finished wins, the others are dropped
+        _ = sleep_ms(0) => {} // Timer 3
+    }
+    join!( // all at once; each poll polls every unfinished one
+        async {
+            join!( // all at once; each poll polls every unfinished one
+                sleep_ms(0), // Timer 6
+                sleep_ms(0), // Timer 7
+                yield_now(),
+            );
+        },
+        async {
+            select! {
+                biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+                _ = async { block_ms(30) } => {
+                    yield_now().await; // yield: the task goes to the back of the ready queue
+                    yield_now().await; // yield: the task goes to the back of the ready queue
+                }
+            }
+        },
+        async {
+            join!( // all at once; each poll polls every unfinished one
+                sleep_ms(100), // Timer 14
+                async { block_ms(0) },
+                sleep_ms(50), // Timer 16
+            );
+        },
+    );
 }
 
 pub fn size() -> usize {
@@ -2446,9 +2523,21 @@ pub mod random_066 {
 use runtime::prelude::*;
 
 async fn run() {
-    sleep_ms(50).await; // Timer 21
-    block_ms(0);
-    log("log 23");
+    part5().await;
+    join!( // all at once; each poll polls every unfinished one
+        sleep_ms(100), // Timer 4
+        part5(),
+    );
+    log("log 5");
+}
+
+async fn part5() {
+    select! {
+        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+        _ = async { block_ms(10) } => {
+            log("log 3");
+        }
+    }
 }
 
 pub fn size() -> usize {
@@ -2464,7 +2553,22 @@ pub mod random_067 {
 use runtime::prelude::*;
 
 async fn run() {
-    block_ms(10);
+    join!( // all at once; each poll polls every unfinished one
+        async {
+            join!( // all at once; each poll polls every unfinished one
+                yield_now(),
+                async { block_ms(10) },
+            );
+        },
+        async {
+            select! {
+                biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+                _ = async { block_ms(30) } => {}
+                _ = async { block_ms(10) } => {}
+                _ = sleep_ms(10) => {} // Timer 8
+            }
+        },
+    );
 }
 
 pub fn size() -> usize {
@@ -2477,63 +2581,6 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 }
 
 pub mod random_068 {
-use runtime::prelude::*;
-
-async fn run() {
-    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
-        sleep_ms(100).await; // Timer 2
-    });
-    h1.await.unwrap();
-}
-
-pub fn size() -> usize {
-    std::mem::size_of_val(&run())
-}
-
-pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
-    Box::pin(run())
-}
-}
-
-pub mod random_069 {
-use runtime::prelude::*;
-
-async fn run() {
-    sleep_ms(50).await; // Timer 1
-    join!( // all at once; each poll polls every unfinished one
-        part9(),
-        part9(),
-    );
-}
-
-async fn part9() {
-    select! {
-        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-        _ = async {
-            join!( // all at once; each poll polls every unfinished one
-                sleep_ms(10), // Timer 4
-                yield_now(),
-            );
-        } => {
-            block_ms(10);
-            sleep_ms(10).await; // Timer 9
-        }
-        _ = async {
-            log("log 7");
-        } => {}
-    }
-}
-
-pub fn size() -> usize {
-    std::mem::size_of_val(&run())
-}
-
-pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
-    Box::pin(run())
-}
-}
-
-pub mod random_070 {
 use runtime::prelude::*;
 
 async fn run() {
@@ -2561,7 +2608,7 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 }
 }
 
-pub mod random_071 {
+pub mod random_069 {
 use runtime::prelude::*;
 
 async fn run() {
@@ -2590,7 +2637,7 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 }
 }
 
-pub mod random_072 {
+pub mod random_070 {
 use runtime::prelude::*;
 
 async fn run() {
@@ -2606,7 +2653,7 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 }
 }
 
-pub mod random_073 {
+pub mod random_071 {
 use runtime::prelude::*;
 
 async fn run() {
@@ -2645,21 +2692,15 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 }
 }
 
-pub mod random_074 {
+pub mod random_072 {
 use runtime::prelude::*;
 
-async fn part8() {
-    sleep_ms(20).await; // Timer 1
-}
-
 async fn run() {
-    join!( // all at once; each poll polls every unfinished one
-        part8(),
-        part8(),
-    );
+    part8().await;
     let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
         yield_now().await; // yield: the task goes to the back of the ready queue
     });
+    part8().await;
     let f1 = sleep_ms(0); // Timer 4
     let f2 = yield_now();
     let f3 = async {
@@ -2675,6 +2716,94 @@ async fn run() {
     h1.await.unwrap();
 }
 
+async fn part8() {
+    sleep_ms(20).await; // Timer 1
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_073 {
+use runtime::prelude::*;
+
+async fn run() {
+    join!( // all at once; each poll polls every unfinished one
+        async {
+            yield_now().await; // yield: the task goes to the back of the ready queue
+        },
+        async {
+            for _ in 0..1 {
+                log("log 5");
+                block_ms(10);
+            }
+        },
+    );
+    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
+        block_ms(0);
+    });
+    h1.await.unwrap();
+    select! {
+        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+        _ = async {
+            sleep_ms(50).await; // Timer 10
+            block_ms(30);
+        } => {}
+        _ = async {
+            join!( // all at once; each poll polls every unfinished one
+                sleep_ms(50), // Timer 13
+                sleep_ms(100), // Timer 14
+            );
+        } => {}
+    }
+    join!( // all at once; each poll polls every unfinished one
+        async { log("log 16") },
+        yield_now(),
+        async {
+            let f1 = async { log("log 19") };
+            // nothing has run yet: futures start when polled
+            f1.await;
+        },
+    );
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_074 {
+use runtime::prelude::*;
+
+async fn run() {
+    select! { // each poll starts at a branch drawn at random (from this run's seed); the first found finished wins, the others are dropped
+        _ = async {
+            let f1 = async { log("log 3") };
+            let f2 = async { log("log 4") };
+            // nothing has run yet: futures start when polled
+            f1.await;
+            f2.await;
+        } => {}
+        _ = sleep_ms(10) => {} // Timer 5
+    }
+    join!( // all at once; each poll polls every unfinished one
+        async { block_ms(30) },
+        sleep_ms(10), // Timer 9
+        yield_now(),
+    );
+    log("log 11");
+    sleep_ms(10).await; // Timer 12
+}
+
 pub fn size() -> usize {
     std::mem::size_of_val(&run())
 }
@@ -2688,47 +2817,11 @@ pub mod random_075 {
 use runtime::prelude::*;
 
 async fn run() {
-    select! {
-        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-        _ = async {
-            for _ in 0..3 {
-                sleep_ms(10).await; // Timer 12
-                sleep_ms(20).await; // Timer 13
-            }
-        } => {
-            block_ms(30);
-        }
-        _ = yield_now() => {
-            sleep_ms(20).await; // Timer 16
-            log("log 17");
-        }
-    }
-    select! { // each poll starts at a branch drawn at random (from this run's seed); the first found finished wins, the others are dropped
-        _ = async {
-            let f1 = async { log("log 20") };
-            let f2 = async { log("log 21") };
-            // nothing has run yet: futures start when polled
-            f1.await;
-            f2.await;
-        } => {}
-        _ = sleep_ms(10) => {} // Timer 22
-    }
-    join!( // all at once; each poll polls every unfinished one
-        async { block_ms(30) },
-        sleep_ms(10), // Timer 26
-        yield_now(),
-    );
-    log("log 28");
-    sleep_ms(10).await; // Timer 29
-    select! { // each poll starts at a branch drawn at random (from this run's seed); the first found finished wins, the others are dropped
-        _ = async {
-            join!( // all at once; each poll polls every unfinished one
-                async { block_ms(30) },
-                async { block_ms(30) },
-                async { block_ms(0) },
-            );
-        } => {}
-    }
+    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
+        sleep_ms(100).await; // Timer 3
+        block_ms(0);
+    });
+    h1.await.unwrap();
 }
 
 pub fn size() -> usize {
@@ -2745,8 +2838,8 @@ use runtime::prelude::*;
 
 async fn run() {
     let f1 = async {
-        sleep_ms(100).await; // Timer 3
-        log("log 4");
+        sleep_ms(20).await; // Timer 3
+        sleep_ms(50).await; // Timer 4
         sleep_ms(20).await; // Timer 5
     };
     let f2 = async {
@@ -2763,26 +2856,6 @@ async fn run() {
         log("log 9");
     });
     h1.await.unwrap();
-    log("log 10");
-    select! {
-        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-        _ = async { log("log 12") } => {}
-        _ = async {
-            sleep_ms(10).await; // Timer 14
-            block_ms(10);
-        } => {
-            block_ms(0);
-        }
-        _ = async {
-            select! {
-                biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-                _ = async { log("log 17") } => {
-                    sleep_ms(0).await; // Timer 19
-                }
-                _ = async { block_ms(10) } => {}
-            }
-        } => {}
-    }
 }
 
 pub fn size() -> usize {
@@ -2798,21 +2871,16 @@ pub mod random_077 {
 use runtime::prelude::*;
 
 async fn run() {
+    part3(20).await;
     let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
-        select! {
-            biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-            _ = yield_now() => {}
-            _ = async {
-                sleep_ms(20).await; // Timer 4
-                sleep_ms(20).await; // Timer 5
-                sleep_ms(20).await; // Timer 6
-            } => {
-                sleep_ms(10).await; // Timer 7
-                block_ms(30);
-            }
-        }
+        sleep_ms(20).await; // Timer 2
     });
     h1.await.unwrap();
+    sleep_ms(0).await; // Timer 3
+}
+
+async fn part3(ms: u32) {
+    sleep_ms(ms).await; // Timer 1
 }
 
 pub fn size() -> usize {
@@ -2825,6 +2893,68 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 }
 
 pub mod random_078 {
+use runtime::prelude::*;
+
+async fn run() {
+    part1().await;
+}
+
+async fn part1() {
+    block_ms(0);
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_079 {
+use runtime::prelude::*;
+
+async fn run() {
+    log("log 1");
+    sleep_ms(10).await; // Timer 2
+    join!( // all at once; each poll polls every unfinished one
+        async {
+            join!( // all at once; each poll polls every unfinished one
+                yield_now(),
+            );
+        },
+        async {
+            let f1 = async { log("log 7") };
+            let f2 = yield_now();
+            let f3 = sleep_ms(20); // Timer 9
+            // nothing has run yet: futures start when polled
+            f1.await;
+            f2.await;
+            f3.await;
+        },
+    );
+    select! {
+        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+        _ = async {
+            join!( // all at once; each poll polls every unfinished one
+                sleep_ms(20), // Timer 12
+                yield_now(),
+            );
+        } => {}
+    }
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_080 {
 use runtime::prelude::*;
 
 async fn run() {
@@ -2860,7 +2990,7 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 }
 }
 
-pub mod random_079 {
+pub mod random_081 {
 use runtime::prelude::*;
 
 async fn run() {
@@ -2935,7 +3065,7 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 }
 }
 
-pub mod random_080 {
+pub mod random_082 {
 use runtime::prelude::*;
 
 async fn run() {
@@ -2955,7 +3085,7 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 }
 }
 
-pub mod random_081 {
+pub mod random_083 {
 use runtime::prelude::*;
 
 async fn run() {
@@ -2986,7 +3116,7 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 }
 }
 
-pub mod random_082 {
+pub mod random_084 {
 use runtime::prelude::*;
 
 async fn run() {
@@ -3005,7 +3135,7 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 }
 }
 
-pub mod random_083 {
+pub mod random_085 {
 use runtime::prelude::*;
 
 async fn run() {
@@ -3025,162 +3155,31 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 }
 }
 
-pub mod random_084 {
-use runtime::prelude::*;
-
-async fn run() {
-    join!( // all at once; each poll polls every unfinished one
-        async {
-            log("log 20");
-        },
-        async {
-            select! { // each poll starts at a branch drawn at random (from this run's seed); the first found finished wins, the others are dropped
-                _ = sleep_ms(10) => {} // Timer 22
-                _ = async { block_ms(30) } => {}
-                _ = async { block_ms(0) } => {}
-            }
-        },
-    );
-    let f1 = sleep_ms(100); // Timer 26
-    let f2 = async {
-        join!( // all at once; each poll polls every unfinished one
-            async { log("log 28") },
-            async { log("log 29") },
-        );
-    };
-    let f3 = async {
-        join!( // all at once; each poll polls every unfinished one
-            async { log("log 31") },
-            async { log("log 32") },
-            sleep_ms(0), // Timer 33
-        );
-    };
-    // nothing has run yet: futures start when polled
-    f1.await;
-    f2.await;
-    f3.await;
-    sleep_ms(10).await; // Timer 34
-    select! {
-        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-        _ = async {
-            let f4 = async { log("log 37") };
-            // nothing has run yet: futures start when polled
-            f4.await;
-        } => {}
-        _ = async {
-            let f5 = sleep_ms(20); // Timer 39
-            let f6 = sleep_ms(20); // Timer 40
-            let f7 = async { block_ms(10) };
-            // nothing has run yet: futures start when polled
-            f5.await;
-            f6.await;
-            f7.await;
-        } => {
-            block_ms(0);
-        }
-    }
-}
-
-pub fn size() -> usize {
-    std::mem::size_of_val(&run())
-}
-
-pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
-    Box::pin(run())
-}
-}
-
-pub mod random_085 {
-use runtime::prelude::*;
-
-async fn part25() {
-    select! { // each poll starts at a branch drawn at random (from this run's seed); the first found finished wins, the others are dropped
-        _ = async {
-            sleep_ms(20).await; // Timer 8
-            sleep_ms(100).await; // Timer 9
-            log("log 10");
-        } => {}
-        _ = async {
-            block_ms(30);
-            sleep_ms(20).await; // Timer 13
-        } => {}
-        _ = async {
-            join!( // all at once; each poll polls every unfinished one
-                sleep_ms(20), // Timer 15
-            );
-        } => {}
-    }
-}
-
-async fn run() {
-    join!( // all at once; each poll polls every unfinished one
-        async { log("log 3") },
-        yield_now(),
-        sleep_ms(100), // Timer 5
-    );
-    part25().await;
-    select! {
-        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-        _ = sleep_ms(50) => {} // Timer 17
-        _ = async {
-            for r21 in 0..3 {
-                sleep_ms(20).await; // Timer 19
-                log(format!("log 20 {r21}"));
-                log("log 21");
-            }
-        } => {}
-        _ = async {
-            join!( // all at once; each poll polls every unfinished one
-                sleep_ms(10), // Timer 23
-                async { block_ms(0) },
-                sleep_ms(20), // Timer 25
-            );
-        } => {}
-    }
-}
-
-pub fn size() -> usize {
-    std::mem::size_of_val(&run())
-}
-
-pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
-    Box::pin(run())
-}
-}
-
 pub mod random_086 {
 use runtime::prelude::*;
 
-async fn part16() {
-    select! { // each poll starts at a branch drawn at random (from this run's seed); the first found finished wins, the others are dropped
-        _ = async {
-            join!( // all at once; each poll polls every unfinished one
-                yield_now(),
-            );
-        } => {}
-        _ = async { log("log 9") } => {
-            log("log 14");
-            sleep_ms(100).await; // Timer 15
-        }
-        _ = async {
-            join!( // all at once; each poll polls every unfinished one
-                async { log("log 11") },
-                async { block_ms(0) },
-                sleep_ms(10), // Timer 13
-            );
-        } => {}
-    }
-}
-
 async fn run() {
-    select! { // each poll starts at a branch drawn at random (from this run's seed); the first found finished wins, the others are dropped
-        _ = async { log("log 2") } => {}
-        _ = async { log("log 3") } => {}
-        _ = sleep_ms(20) => {} // Timer 4
+    select! {
+        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+        _ = async { log("log 56") } => {
+            log("log 58");
+            block_ms(0);
+        }
+        _ = async { log("log 57") } => {
+            sleep_ms(50).await; // Timer 60
+        }
     }
-    sleep_ms(50).await; // Timer 5
-    part16().await;
-    sleep_ms(50).await; // Timer 16
+    sleep_ms(50).await; // Timer 61
+    block_ms(10);
+    let f1 = async { block_ms(10) };
+    let f2 = sleep_ms(0); // Timer 66
+    // nothing has run yet: futures start when polled
+    f1.await;
+    f2.await;
+    join!( // all at once; each poll polls every unfinished one
+        async { log("log 69") },
+    );
+    sleep_ms(50).await; // Timer 70
 }
 
 pub fn size() -> usize {
@@ -3196,30 +3195,26 @@ pub mod random_087 {
 use runtime::prelude::*;
 
 async fn run() {
+    yield_now().await; // yield: the task goes to the back of the ready queue
+    log("log 2");
     join!( // all at once; each poll polls every unfinished one
         async {
-            let f1 = sleep_ms(100); // Timer 3
-            let f2 = sleep_ms(20); // Timer 4
-            let f3 = sleep_ms(20); // Timer 5
-            // nothing has run yet: futures start when polled
-            f1.await;
-            f2.await;
-            f3.await;
+            sleep_ms(20).await; // Timer 5
+            block_ms(10);
+            sleep_ms(0).await; // Timer 7
         },
         async {
-            sleep_ms(50).await; // Timer 7
-        },
-        async {
-            select! { // each poll starts at a branch drawn at random (from this run's seed); the first found finished wins, the others are dropped
-                _ = sleep_ms(10) => {} // Timer 9
-                _ = sleep_ms(100) => {} // Timer 10
-                _ = sleep_ms(20) => {} // Timer 11
+            select! {
+                biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+                _ = sleep_ms(0) => {} // Timer 9
             }
         },
-    );
-    join!( // all at once; each poll polls every unfinished one
         async {
-            block_ms(0);
+            for _ in 0..2 {
+                sleep_ms(10).await; // Timer 11
+                log("log 12");
+                log("log 13");
+            }
         },
     );
 }
@@ -3237,34 +3232,21 @@ pub mod random_088 {
 use runtime::prelude::*;
 
 async fn run() {
-    select! {
-        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-        _ = yield_now() => {
-            sleep_ms(0).await; // Timer 4
-        }
-    }
+    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
+        sleep_ms(20).await; // Timer 1
+    });
     join!( // all at once; each poll polls every unfinished one
-        sleep_ms(100), // Timer 6
-        sleep_ms(0), // Timer 7
+        sleep_ms(20), // Timer 3
+        async {
+            join!( // all at once; each poll polls every unfinished one
+                async { log("log 5") },
+                sleep_ms(10), // Timer 6
+                sleep_ms(100), // Timer 7
+            );
+        },
+        sleep_ms(20), // Timer 8
     );
-    block_ms(0);
-    select! {
-        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-        _ = sleep_ms(100) => { // Timer 10
-            yield_now().await; // yield: the task goes to the back of the ready queue
-            yield_now().await; // yield: the task goes to the back of the ready queue
-        }
-        _ = async {
-            let f1 = yield_now();
-            // nothing has run yet: futures start when polled
-            f1.await;
-        } => {}
-        _ = async {
-            let f2 = sleep_ms(0); // Timer 14
-            // nothing has run yet: futures start when polled
-            f2.await;
-        } => {}
-    }
+    h1.await.unwrap();
 }
 
 pub fn size() -> usize {
@@ -3280,27 +3262,18 @@ pub mod random_089 {
 use runtime::prelude::*;
 
 async fn run() {
-    part12().await;
-    part12().await;
-    sleep_ms(20).await; // Timer 6
-    sleep_ms(20).await; // Timer 7
-    block_ms(0);
-    for _ in 0..3 {
-        block_ms(10);
-        sleep_ms(20).await; // Timer 11
-        sleep_ms(20).await; // Timer 12
-    }
-}
-
-async fn part12() {
+    yield_now().await; // yield: the task goes to the back of the ready queue
     join!( // all at once; each poll polls every unfinished one
         async {
-            select! {
-                biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-                _ = async { log("log 3") } => {}
-            }
+            join!( // all at once; each poll polls every unfinished one
+                yield_now(),
+                async { block_ms(30) },
+                async { block_ms(30) },
+            );
         },
+        async { log("log 7") },
     );
+    block_ms(10);
 }
 
 pub fn size() -> usize {
@@ -3316,38 +3289,126 @@ pub mod random_090 {
 use runtime::prelude::*;
 
 async fn run() {
+    block_ms(0);
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_091 {
+use runtime::prelude::*;
+
+async fn run() {
+    join!( // all at once; each poll polls every unfinished one
+        part15(10),
+        part15(30),
+    );
+    select! { // each poll starts at a branch drawn at random (from this run's seed); the first found finished wins, the others are dropped
+        _ = async {
+            yield_now().await; // yield: the task goes to the back of the ready queue
+            log("log 9");
+        } => {}
+        _ = async {
+            select! { // each poll starts at a branch drawn at random (from this run's seed); the first found finished wins, the others are dropped
+                _ = sleep_ms(50) => {} // Timer 11
+            }
+        } => {}
+        _ = async {
+            yield_now().await; // yield: the task goes to the back of the ready queue
+        } => {
+            sleep_ms(20).await; // Timer 14
+            block_ms(0);
+        }
+    }
+}
+
+async fn part15(ms: u32) {
     for _ in 0..0 {
         log("log 3");
+        sleep_ms(ms).await; // Timer 4
+        yield_now().await; // yield: the task goes to the back of the ready queue
     }
-    let f1 = sleep_ms(50); // Timer 5
-    let f2 = sleep_ms(10); // Timer 6
-    let f3 = async { log("log 7") };
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_092 {
+use runtime::prelude::*;
+
+async fn run() {
+    let f1 = yield_now();
+    let f2 = async {
+        join!( // all at once; each poll polls every unfinished one
+            sleep_ms(20), // Timer 4
+            sleep_ms(100), // Timer 5
+        );
+    };
+    let f3 = async { block_ms(10) };
     // nothing has run yet: futures start when polled
     f1.await;
     f2.await;
     f3.await;
-    block_ms(0);
-    let f4 = async {
-        sleep_ms(20).await; // Timer 11
-    };
-    let f5 = sleep_ms(0); // Timer 12
+    join!( // all at once; each poll polls every unfinished one
+        async {
+            let f4 = sleep_ms(100); // Timer 9
+            let f5 = sleep_ms(50); // Timer 10
+            // nothing has run yet: futures start when polled
+            f4.await;
+            f5.await;
+        },
+    );
+    sleep_ms(20).await; // Timer 11
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_093 {
+use runtime::prelude::*;
+
+async fn run() {
+    join!( // all at once; each poll polls every unfinished one
+        async {
+            let f1 = async { block_ms(0) };
+            let f2 = async { log("log 4") };
+            // nothing has run yet: futures start when polled
+            f1.await;
+            f2.await;
+        },
+    );
+    let f3 = sleep_ms(20); // Timer 7
     // nothing has run yet: futures start when polled
-    f4.await;
-    f5.await;
-    let f6 = sleep_ms(20); // Timer 15
-    // nothing has run yet: futures start when polled
-    f6.await;
+    f3.await;
     select! {
         biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
         _ = async {
-            let f7 = async { log("log 18") };
+            let f4 = async { log("log 10") };
             // nothing has run yet: futures start when polled
-            f7.await;
+            f4.await;
         } => {
-            log("log 21");
-            sleep_ms(20).await; // Timer 22
+            log("log 13");
+            sleep_ms(20).await; // Timer 14
         }
-        _ = async { log("log 19") } => {}
+        _ = async { log("log 11") } => {}
         _ = async { block_ms(10) } => {}
     }
 }
@@ -3361,7 +3422,7 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 }
 }
 
-pub mod random_091 {
+pub mod random_094 {
 use runtime::prelude::*;
 
 async fn run() {
@@ -3394,7 +3455,7 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 }
 }
 
-pub mod random_092 {
+pub mod random_095 {
 use runtime::prelude::*;
 
 async fn run() {
@@ -3419,7 +3480,7 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 }
 }
 
-pub mod random_093 {
+pub mod random_096 {
 use runtime::prelude::*;
 
 async fn run() {
@@ -3454,7 +3515,7 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 }
 }
 
-pub mod random_094 {
+pub mod random_097 {
 use runtime::prelude::*;
 
 async fn run() {
@@ -3476,7 +3537,7 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 }
 }
 
-pub mod random_095 {
+pub mod random_098 {
 use runtime::prelude::*;
 
 async fn run() {
@@ -3517,7 +3578,7 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 }
 }
 
-pub mod random_096 {
+pub mod random_099 {
 use runtime::prelude::*;
 
 async fn run() {
@@ -3593,20 +3654,11 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 }
 }
 
-pub mod random_097 {
+pub mod random_100 {
 use runtime::prelude::*;
 
-async fn part23() {
-    join!( // all at once; each poll polls every unfinished one
-        sleep_ms(0), // Timer 3
-        sleep_ms(50), // Timer 4
-        async { log("log 5") },
-    );
-    sleep_ms(0).await; // Timer 6
-}
-
 async fn run() {
-    part23().await;
+    part23(0).await;
     sleep_ms(20).await; // Timer 8
     join!( // all at once; each poll polls every unfinished one
         async { block_ms(30) },
@@ -3640,101 +3692,13 @@ async fn run() {
     }
 }
 
-pub fn size() -> usize {
-    std::mem::size_of_val(&run())
-}
-
-pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
-    Box::pin(run())
-}
-}
-
-pub mod random_098 {
-use runtime::prelude::*;
-
-async fn run() {
-    block_ms(0);
-}
-
-pub fn size() -> usize {
-    std::mem::size_of_val(&run())
-}
-
-pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
-    Box::pin(run())
-}
-}
-
-pub mod random_099 {
-use runtime::prelude::*;
-
-async fn run() {
-    select! { // each poll starts at a branch drawn at random (from this run's seed); the first found finished wins, the others are dropped
-        _ = async {
-            join!( // all at once; each poll polls every unfinished one
-                async { log("log 3") },
-            );
-        } => {
-            sleep_ms(20).await; // Timer 4
-        }
-    }
-    select! {
-        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-        _ = sleep_ms(10) => {} // Timer 6
-    }
-    block_ms(10);
+async fn part23(ms: u32) {
     join!( // all at once; each poll polls every unfinished one
-        async {
-            let f1 = async { log("log 10") };
-            let f2 = async { log("log 11") };
-            let f3 = sleep_ms(50); // Timer 12
-            // nothing has run yet: futures start when polled
-            f1.await;
-            f2.await;
-            f3.await;
-        },
-        async {
-            let f4 = sleep_ms(100); // Timer 14
-            // nothing has run yet: futures start when polled
-            f4.await;
-        },
-        async {
-            select! {
-                biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-                _ = async { log("log 16") } => {}
-                _ = sleep_ms(0) => {} // Timer 17
-                _ = async { log("log 18") } => {
-                    sleep_ms(20).await; // Timer 19
-                }
-            }
-        },
+        sleep_ms(ms), // Timer 3
+        sleep_ms(50), // Timer 4
+        async { log("log 5") },
     );
-}
-
-pub fn size() -> usize {
-    std::mem::size_of_val(&run())
-}
-
-pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
-    Box::pin(run())
-}
-}
-
-pub mod random_100 {
-use runtime::prelude::*;
-
-async fn run() {
-    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
-        join!( // all at once; each poll polls every unfinished one
-            async {
-                select! { // each poll starts at a branch drawn at random (from this run's seed); the first found finished wins, the others are dropped
-                    _ = yield_now() => {}
-                    _ = sleep_ms(20) => {} // Timer 4
-                }
-            },
-        );
-    });
-    h1.await.unwrap();
+    sleep_ms(0).await; // Timer 6
 }
 
 pub fn size() -> usize {
@@ -3749,25 +3713,24 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 pub mod random_101 {
 use runtime::prelude::*;
 
-async fn part27() {
-    sleep_ms(50).await; // Timer 22
-    log("log 23");
-    join!( // all at once; each poll polls every unfinished one
-        sleep_ms(50), // Timer 25
-    );
+async fn run() {
+    part8(0).await;
+    select! {
+        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+        _ = sleep_ms(10) => {} // Timer 7
+    }
+    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
+        block_ms(10);
+    });
+    h1.await.unwrap();
 }
 
-async fn run() {
-    let f1 = async {
-        let f2 = async { block_ms(0) };
-        // nothing has run yet: futures start when polled
-        f2.await;
-    };
-    // nothing has run yet: futures start when polled
-    f1.await;
-    part27().await;
-    sleep_ms(20).await; // Timer 26
-    sleep_ms(20).await; // Timer 27
+async fn part8(ms: u32) {
+    for _ in 0..1 {
+        block_ms(0);
+        log("log 4");
+        sleep_ms(ms).await; // Timer 5
+    }
 }
 
 pub fn size() -> usize {
@@ -3784,22 +3747,31 @@ use runtime::prelude::*;
 
 async fn run() {
     let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
-        join!( // all at once; each poll polls every unfinished one
-            sleep_ms(50), // Timer 3
-            async { log("log 4") },
-        );
-        sleep_ms(0).await; // Timer 6
-        sleep_ms(10).await; // Timer 7
-        sleep_ms(0).await; // Timer 9
+        for _ in 0..2 {
+            let f1 = sleep_ms(50); // Timer 3
+            let f2 = sleep_ms(50); // Timer 4
+            let f3 = sleep_ms(100); // Timer 5
+            // nothing has run yet: futures start when polled
+            f1.await;
+            f2.await;
+            f3.await;
+        }
     });
-    h1.await.unwrap();
-    join!( // all at once; each poll polls every unfinished one
-        async { block_ms(10) },
-    );
-    select! {
-        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-        _ = async { log("log 13") } => {}
+    for _ in 0..1 {
+        log("log 8");
+        sleep_ms(20).await; // Timer 9
+        join!( // all at once; each poll polls every unfinished one
+            async { block_ms(0) },
+            yield_now(),
+        );
+        sleep_ms(20).await; // Timer 14
     }
+    log("log 15");
+    join!( // all at once; each poll polls every unfinished one
+        sleep_ms(20), // Timer 18
+        sleep_ms(20), // Timer 19
+    );
+    h1.await.unwrap();
 }
 
 pub fn size() -> usize {
@@ -3815,13 +3787,29 @@ pub mod random_103 {
 use runtime::prelude::*;
 
 async fn run() {
-    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
-        sleep_ms(20).await; // Timer 1
-    });
-    h1.await.unwrap();
     select! {
         biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-        _ = sleep_ms(0) => {} // Timer 4
+        _ = async {
+            select! {
+                biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+                _ = sleep_ms(10) => { // Timer 3
+                    sleep_ms(20).await; // Timer 5
+                }
+                _ = async { log("log 4") } => {
+                    log("log 6");
+                    block_ms(10);
+                }
+            }
+        } => {}
+        _ = async {
+            select! {
+                biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+                _ = yield_now() => {}
+                _ = async { block_ms(30) } => {}
+                _ = async { log("log 11") } => {}
+            }
+        } => {}
+        _ = sleep_ms(10) => {} // Timer 12
     }
 }
 
@@ -3838,17 +3826,8 @@ pub mod random_104 {
 use runtime::prelude::*;
 
 async fn run() {
-    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
-        sleep_ms(50).await; // Timer 1
-    });
-    h1.await.unwrap();
-    sleep_ms(50).await; // Timer 2
-    join!( // all at once; each poll polls every unfinished one
-        async {
-            sleep_ms(20).await; // Timer 5
-        },
-    );
-    sleep_ms(0).await; // Timer 6
+    log("log 1");
+    block_ms(0);
 }
 
 pub fn size() -> usize {
@@ -3864,32 +3843,27 @@ pub mod random_105 {
 use runtime::prelude::*;
 
 async fn run() {
-    select! {
-        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-        _ = sleep_ms(10) => { // Timer 3
-            log("log 4");
-            log("log 5");
-        }
-    }
     join!( // all at once; each poll polls every unfinished one
-        async {
-            join!( // all at once; each poll polls every unfinished one
-                sleep_ms(100), // Timer 8
-                sleep_ms(100), // Timer 9
-                sleep_ms(0), // Timer 10
-            );
-        },
-        async {
-            select! {
-                biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-                _ = yield_now() => {}
-                _ = async { block_ms(0) } => {}
-                _ = sleep_ms(50) => { // Timer 14
-                    sleep_ms(20).await; // Timer 15
-                }
-            }
-        },
+        async { log("log 3") },
+        sleep_ms(0), // Timer 4
     );
+    let f1 = sleep_ms(20); // Timer 6
+    let f2 = sleep_ms(20); // Timer 7
+    // nothing has run yet: futures start when polled
+    f1.await;
+    f2.await;
+    for r15 in 0..2 {
+        sleep_ms(20).await; // Timer 9
+        select! {
+            biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+            _ = async { block_ms(10) } => {}
+            _ = sleep_ms(50) => { // Timer 12
+                sleep_ms(10).await; // Timer 14
+            }
+            _ = async { log(format!("log 13 {r15}")) } => {}
+        }
+        yield_now().await; // yield: the task goes to the back of the ready queue
+    }
 }
 
 pub fn size() -> usize {
@@ -3905,16 +3879,8 @@ pub mod random_106 {
 use runtime::prelude::*;
 
 async fn run() {
-    yield_now().await; // yield: the task goes to the back of the ready queue
-    sleep_ms(0).await; // Timer 2
-    spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
-        sleep_ms(20).await; // Timer 4
-    });
-    select! {
-        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-        _ = async { log("log 6") } => {}
-        _ = yield_now() => {}
-    }
+    block_ms(30);
+    sleep_ms(20).await; // Timer 4
 }
 
 pub fn size() -> usize {
@@ -3930,20 +3896,29 @@ pub mod random_107 {
 use runtime::prelude::*;
 
 async fn run() {
-    let f1 = yield_now();
-    // nothing has run yet: futures start when polled
-    f1.await;
-    block_ms(10);
-    sleep_ms(100).await; // Timer 31
-    block_ms(10);
-    select! {
-        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-        _ = yield_now() => {}
-        _ = yield_now() => {}
-        _ = sleep_ms(10) => {} // Timer 37
-    }
-    log("log 39");
-    sleep_ms(20).await; // Timer 40
+    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
+        select! {
+            biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+            _ = sleep_ms(0) => {} // Timer 3
+        }
+    });
+    h1.await.unwrap();
+    join!( // all at once; each poll polls every unfinished one
+        async {
+            sleep_ms(10).await; // Timer 6
+        },
+        sleep_ms(10), // Timer 7
+        async {
+            select! {
+                biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+                _ = async { block_ms(0) } => {}
+                _ = async { block_ms(0) } => {
+                    block_ms(10);
+                    sleep_ms(10).await; // Timer 12
+                }
+            }
+        },
+    );
 }
 
 pub fn size() -> usize {
@@ -3958,19 +3933,141 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 pub mod random_108 {
 use runtime::prelude::*;
 
+async fn part2(ms: u32) {
+    sleep_ms(ms).await; // Timer 2
+}
+
+async fn run() {
+    sleep_ms(20).await; // Timer 1
+    join!( // all at once; each poll polls every unfinished one
+        part2(50),
+        part2(0),
+    );
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_109 {
+use runtime::prelude::*;
+
+async fn run() {
+    for r9 in 0..1 {
+        let f1 = async { log(format!("log 3 {r9}")) };
+        // nothing has run yet: futures start when polled
+        f1.await;
+        select! {
+            biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+            _ = async { block_ms(0) } => {
+                sleep_ms(20).await; // Timer 8
+            }
+            _ = sleep_ms(50) => {} // Timer 6
+            _ = sleep_ms(50) => {} // Timer 7
+        }
+        sleep_ms(100).await; // Timer 9
+    }
+    log("log 10");
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_110 {
+use runtime::prelude::*;
+
+async fn run() {
+    log("log 1");
+    yield_now().await; // yield: the task goes to the back of the ready queue
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_111 {
+use runtime::prelude::*;
+
 async fn run() {
     select! {
         biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-        _ = async { log("log 22") } => {}
+        _ = async { log("log 3") } => {}
+    }
+    yield_now().await; // yield: the task goes to the back of the ready queue
+    select! {
+        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
         _ = async {
-            let f1 = async { block_ms(30) };
-            let f2 = sleep_ms(50); // Timer 25
+            select! { // each poll starts at a branch drawn at random (from this run's seed); the first found finished wins, the others are dropped
+                _ = sleep_ms(20) => {} // Timer 7
+            }
+        } => {}
+        _ = async {
+            let f1 = sleep_ms(100); // Timer 9
+            let f2 = sleep_ms(0); // Timer 10
             // nothing has run yet: futures start when polled
             f1.await;
             f2.await;
-        } => {
-            sleep_ms(50).await; // Timer 26
-            sleep_ms(100).await; // Timer 27
+        } => {}
+    }
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_112 {
+use runtime::prelude::*;
+
+async fn run() {
+    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
+        join!( // all at once; each poll polls every unfinished one
+            async {
+                select! {
+                    biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+                    _ = async { block_ms(10) } => {}
+                }
+            },
+            async {
+                join!( // all at once; each poll polls every unfinished one
+                    sleep_ms(100), // Timer 5
+                    sleep_ms(50), // Timer 6
+                    yield_now(),
+                );
+            },
+        );
+    });
+    h1.await.unwrap();
+    log("log 8");
+    select! {
+        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+        _ = async { block_ms(10) } => {}
+        _ = sleep_ms(20) => { // Timer 11
+            block_ms(0);
+            block_ms(0);
+        }
+        _ = sleep_ms(100) => { // Timer 12
+            block_ms(30);
         }
     }
 }
@@ -3984,7 +4081,143 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 }
 }
 
-pub mod random_109 {
+pub mod random_113 {
+use runtime::prelude::*;
+
+async fn run() {
+    select! {
+        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+        _ = async { block_ms(10) } => {}
+        _ = async { log("log 3") } => {}
+        _ = async { block_ms(30) } => {}
+    }
+    block_ms(10);
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_114 {
+use runtime::prelude::*;
+
+async fn run() {
+    block_ms(10);
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_115 {
+use runtime::prelude::*;
+
+async fn run() {
+    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
+        block_ms(10);
+    });
+    h1.await.unwrap();
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_116 {
+use runtime::prelude::*;
+
+async fn run() {
+    sleep_ms(10).await; // Timer 3
+    sleep_ms(20).await; // Timer 4
+    block_ms(10);
+    block_ms(0);
+    select! { // each poll starts at a branch drawn at random (from this run's seed); the first found finished wins, the others are dropped
+        _ = async {
+            sleep_ms(10).await; // Timer 9
+            sleep_ms(0).await; // Timer 10
+            log("log 11");
+        } => {}
+        _ = sleep_ms(50) => { // Timer 12
+            log("log 15");
+            log("log 16");
+        }
+        _ = async {
+            join!( // all at once; each poll polls every unfinished one
+                async { log("log 14") },
+            );
+        } => {}
+    }
+    join!( // all at once; each poll polls every unfinished one
+        async {
+            select! { // each poll starts at a branch drawn at random (from this run's seed); the first found finished wins, the others are dropped
+                _ = async { block_ms(30) } => {}
+                _ = async { log("log 20") } => {}
+                _ = yield_now() => {
+                    sleep_ms(0).await; // Timer 22
+                }
+            }
+        },
+    );
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_117 {
+use runtime::prelude::*;
+
+async fn run() {
+    block_ms(10);
+    yield_now().await; // yield: the task goes to the back of the ready queue
+    select! {
+        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+        _ = async {
+            sleep_ms(0).await; // Timer 5
+            sleep_ms(0).await; // Timer 6
+        } => {}
+    }
+    select! {
+        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+        _ = async {
+            log("log 9");
+        } => {
+            sleep_ms(50).await; // Timer 10
+            sleep_ms(100).await; // Timer 11
+        }
+    }
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_118 {
 use runtime::prelude::*;
 
 async fn run() {
@@ -4022,7 +4255,7 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 }
 }
 
-pub mod random_110 {
+pub mod random_119 {
 use runtime::prelude::*;
 
 async fn run() {
@@ -4077,7 +4310,7 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 }
 }
 
-pub mod random_111 {
+pub mod random_120 {
 use runtime::prelude::*;
 
 async fn run() {
@@ -4126,7 +4359,7 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 }
 }
 
-pub mod random_112 {
+pub mod random_121 {
 use runtime::prelude::*;
 
 async fn run() {
@@ -4150,6 +4383,7 @@ async fn run() {
             block_ms(0);
         }
     }
+    part26().await;
     part26().await;
     select! { // each poll starts at a branch drawn at random (from this run's seed); the first found finished wins, the others are dropped
         _ = async {
@@ -4194,22 +4428,34 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 }
 }
 
-pub mod random_113 {
+pub mod random_122 {
 use runtime::prelude::*;
 
 async fn run() {
-    select! {
-        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-        _ = async { log("log 2") } => {}
-        _ = async { block_ms(10) } => {}
-        _ = sleep_ms(20) => {} // Timer 4
-    }
-    sleep_ms(50).await; // Timer 5
-    sleep_ms(20).await; // Timer 6
+    log("log 1");
+    block_ms(10);
+    sleep_ms(20).await; // Timer 3
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_123 {
+use runtime::prelude::*;
+
+async fn run() {
+    sleep_ms(50).await; // Timer 1
+    sleep_ms(20).await; // Timer 2
     select! { // each poll starts at a branch drawn at random (from this run's seed); the first found finished wins, the others are dropped
-        _ = async { log("log 8") } => {}
-        _ = sleep_ms(20) => {} // Timer 9
-        _ = sleep_ms(100) => { // Timer 10
+        _ = async { log("log 4") } => {}
+        _ = sleep_ms(20) => {} // Timer 5
+        _ = sleep_ms(100) => { // Timer 6
             block_ms(10);
         }
     }
@@ -4224,7 +4470,7 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 }
 }
 
-pub mod random_114 {
+pub mod random_124 {
 use runtime::prelude::*;
 
 async fn run() {
@@ -4269,7 +4515,7 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 }
 }
 
-pub mod random_115 {
+pub mod random_125 {
 use runtime::prelude::*;
 
 async fn run() {
@@ -4294,7 +4540,7 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 }
 }
 
-pub mod random_116 {
+pub mod random_126 {
 use runtime::prelude::*;
 
 async fn run() {
@@ -4332,7 +4578,7 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 }
 }
 
-pub mod random_117 {
+pub mod random_127 {
 use runtime::prelude::*;
 
 async fn run() {
@@ -4376,7 +4622,7 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 }
 }
 
-pub mod random_118 {
+pub mod random_128 {
 use runtime::prelude::*;
 
 async fn run() {
@@ -4413,7 +4659,7 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 }
 }
 
-pub mod random_119 {
+pub mod random_129 {
 use runtime::prelude::*;
 
 async fn run() {
@@ -4440,17 +4686,13 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 }
 }
 
-pub mod random_120 {
+pub mod random_130 {
 use runtime::prelude::*;
 
-async fn run() {
-    part8().await;
-}
-
-async fn part8() {
+async fn part8(ms: u32) {
     let f1 = async {
-        sleep_ms(20).await; // Timer 3
-        log("log 4");
+        sleep_ms(ms).await; // Timer 3
+        log(format!("log 4 {ms}"));
         sleep_ms(0).await; // Timer 5
     };
     let f2 = async {
@@ -4459,301 +4701,18 @@ async fn part8() {
             _ = yield_now() => {}
         }
     };
-    let f3 = async { log("log 8") };
+    let f3 = async { log(format!("log 8 {ms}")) };
     // nothing has run yet: futures start when polled
     f1.await;
     f2.await;
     f3.await;
 }
 
-pub fn size() -> usize {
-    std::mem::size_of_val(&run())
-}
-
-pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
-    Box::pin(run())
-}
-}
-
-pub mod random_121 {
-use runtime::prelude::*;
-
-async fn run() {
-    spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
-        join!( // all at once; each poll polls every unfinished one
-            sleep_ms(20), // Timer 3
-        );
-    });
-}
-
-pub fn size() -> usize {
-    std::mem::size_of_val(&run())
-}
-
-pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
-    Box::pin(run())
-}
-}
-
-pub mod random_122 {
-use runtime::prelude::*;
-
-async fn run() {
-    select! {
-        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-        _ = sleep_ms(20) => {} // Timer 2
-    }
-    sleep_ms(0).await; // Timer 3
-}
-
-pub fn size() -> usize {
-    std::mem::size_of_val(&run())
-}
-
-pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
-    Box::pin(run())
-}
-}
-
-pub mod random_123 {
-use runtime::prelude::*;
-
-async fn run() {
-    sleep_ms(20).await; // Timer 2
-}
-
-pub fn size() -> usize {
-    std::mem::size_of_val(&run())
-}
-
-pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
-    Box::pin(run())
-}
-}
-
-pub mod random_124 {
-use runtime::prelude::*;
-
-async fn run() {
-    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
-        log("log 1");
-    });
-    join!( // all at once; each poll polls every unfinished one
-        async {
-            sleep_ms(20).await; // Timer 4
-        },
-        async { block_ms(0) },
-    );
-    h1.await.unwrap();
-    sleep_ms(100).await; // Timer 6
-    log("log 7");
-}
-
-pub fn size() -> usize {
-    std::mem::size_of_val(&run())
-}
-
-pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
-    Box::pin(run())
-}
-}
-
-pub mod random_125 {
-use runtime::prelude::*;
-
-async fn run() {
-    select! {
-        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-        _ = async { log("log 2") } => {}
-    }
-    join!( // all at once; each poll polls every unfinished one
-        async {
-            let f1 = sleep_ms(100); // Timer 5
-            let f2 = async { log("log 6") };
-            let f3 = sleep_ms(50); // Timer 7
-            // nothing has run yet: futures start when polled
-            f1.await;
-            f2.await;
-            f3.await;
-        },
-    );
-    let f4 = async {
-        sleep_ms(50).await; // Timer 10
-    };
-    let f5 = async {
-        select! {
-            biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-            _ = sleep_ms(50) => { // Timer 12
-                sleep_ms(20).await; // Timer 15
-                sleep_ms(0).await; // Timer 16
-            }
-            _ = sleep_ms(20) => { // Timer 13
-                yield_now().await; // yield: the task goes to the back of the ready queue
-                sleep_ms(0).await; // Timer 18
-            }
-            _ = yield_now() => {
-                yield_now().await; // yield: the task goes to the back of the ready queue
-            }
-        }
-    };
-    // nothing has run yet: futures start when polled
-    f4.await;
-    f5.await;
-}
-
-pub fn size() -> usize {
-    std::mem::size_of_val(&run())
-}
-
-pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
-    Box::pin(run())
-}
-}
-
-pub mod random_126 {
-use runtime::prelude::*;
-
-async fn run() {
-    log("log 1");
-    select! {
-        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-        _ = async {
-            join!( // all at once; each poll polls every unfinished one
-                async { block_ms(0) },
-                async { block_ms(10) },
-                yield_now(),
-            );
-        } => {}
-        _ = async {
-            let f1 = async { log("log 8") };
-            let f2 = sleep_ms(10); // Timer 9
-            let f3 = sleep_ms(20); // Timer 10
-            // nothing has run yet: futures start when polled
-            f1.await;
-            f2.await;
-            f3.await;
-        } => {}
-    }
-}
-
-pub fn size() -> usize {
-    std::mem::size_of_val(&run())
-}
-
-pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
-    Box::pin(run())
-}
-}
-
-pub mod random_127 {
-use runtime::prelude::*;
-
 async fn run() {
     join!( // all at once; each poll polls every unfinished one
-        async {
-            join!( // all at once; each poll polls every unfinished one
-                sleep_ms(20), // Timer 3
-                sleep_ms(50), // Timer 4
-                sleep_ms(0), // Timer 5
-            );
-        },
+        part8(20),
+        part8(0),
     );
-    sleep_ms(20).await; // Timer 6
-    log("log 7");
-    join!( // all at once; each poll polls every unfinished one
-        sleep_ms(20), // Timer 9
-    );
-}
-
-pub fn size() -> usize {
-    std::mem::size_of_val(&run())
-}
-
-pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
-    Box::pin(run())
-}
-}
-
-pub mod random_128 {
-use runtime::prelude::*;
-
-async fn run() {
-    sleep_ms(20).await; // Timer 1
-    let f1 = async {
-        let f2 = async { block_ms(0) };
-        let f3 = async { block_ms(0) };
-        // nothing has run yet: futures start when polled
-        f2.await;
-        f3.await;
-    };
-    let f2 = async {
-        join!( // all at once; each poll polls every unfinished one
-            sleep_ms(20), // Timer 7
-            sleep_ms(20), // Timer 8
-            async { log("log 9") },
-        );
-    };
-    // nothing has run yet: futures start when polled
-    f1.await;
-    f2.await;
-    join!( // all at once; each poll polls every unfinished one
-        async { log("log 11") },
-        async {
-            let f5 = yield_now();
-            let f6 = sleep_ms(20); // Timer 14
-            let f7 = sleep_ms(10); // Timer 15
-            // nothing has run yet: futures start when polled
-            f5.await;
-            f6.await;
-            f7.await;
-        },
-    );
-    block_ms(30);
-}
-
-pub fn size() -> usize {
-    std::mem::size_of_val(&run())
-}
-
-pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
-    Box::pin(run())
-}
-}
-
-pub mod random_129 {
-use runtime::prelude::*;
-
-async fn run() {
-    select! {
-        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-        _ = sleep_ms(50) => {} // Timer 2
-    }
-    log("log 3");
-}
-
-pub fn size() -> usize {
-    std::mem::size_of_val(&run())
-}
-
-pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
-    Box::pin(run())
-}
-}
-
-pub mod random_130 {
-use runtime::prelude::*;
-
-async fn run() {
-    sleep_ms(10).await; // Timer 2
-    join!( // all at once; each poll polls every unfinished one
-        async { block_ms(30) },
-        async { log("log 5") },
-    );
-    yield_now().await; // yield: the task goes to the back of the ready queue
-    log("log 8");
-    spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
-        log("log 9");
-    });
 }
 
 pub fn size() -> usize {
@@ -4769,32 +4728,34 @@ pub mod random_131 {
 use runtime::prelude::*;
 
 async fn run() {
-    for r8 in 0..0 {
-        yield_now().await; // yield: the task goes to the back of the ready queue
+    join!( // all at once; each poll polls every unfinished one
+        async {
+            sleep_ms(20).await; // Timer 3
+            block_ms(10);
+        },
+        async {
+            join!( // all at once; each poll polls every unfinished one
+                yield_now(),
+                async { log("log 7") },
+                async { log("log 8") },
+            );
+        },
+        sleep_ms(20), // Timer 9
+    );
+    sleep_ms(10).await; // Timer 10
+    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
         join!( // all at once; each poll polls every unfinished one
-            async { log(format!("log 4 {r8}")) },
-            sleep_ms(20), // Timer 5
-            sleep_ms(20), // Timer 6
+            async { log("log 12") },
+            async {
+                join!( // all at once; each poll polls every unfinished one
+                    async { block_ms(10) },
+                    async { block_ms(0) },
+                );
+            },
         );
-        for _ in 0..3 {
-            sleep_ms(20).await; // Timer 8
-        }
-    }
-    let f1 = async {
-        let f2 = yield_now();
-        let f3 = sleep_ms(20); // Timer 12
-        // nothing has run yet: futures start when polled
-        f2.await;
-        f3.await;
-    };
-    let f2 = async {
-        log("log 14");
-        sleep_ms(20).await; // Timer 15
-        yield_now().await; // yield: the task goes to the back of the ready queue
-    };
-    // nothing has run yet: futures start when polled
-    f1.await;
-    f2.await;
+    });
+    log("log 16");
+    h1.await.unwrap();
 }
 
 pub fn size() -> usize {
@@ -4810,13 +4771,14 @@ pub mod random_132 {
 use runtime::prelude::*;
 
 async fn run() {
-    yield_now().await; // yield: the task goes to the back of the ready queue
-    log("log 33");
+    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
+        log("log 1");
+    });
     select! {
         biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-        _ = sleep_ms(100) => {} // Timer 35
-        _ = sleep_ms(20) => {} // Timer 36
+        _ = async { log("log 3") } => {}
     }
+    h1.await.unwrap();
 }
 
 pub fn size() -> usize {
@@ -4832,13 +4794,7 @@ pub mod random_133 {
 use runtime::prelude::*;
 
 async fn run() {
-    sleep_ms(0).await; // Timer 1
-    spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
-        select! {
-            biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-            _ = async { log("log 3") } => {}
-        }
-    });
+    sleep_ms(20).await; // Timer 1
 }
 
 pub fn size() -> usize {
@@ -4854,19 +4810,47 @@ pub mod random_134 {
 use runtime::prelude::*;
 
 async fn run() {
+    sleep_ms(20).await; // Timer 1
+    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
+        log("log 2");
+    });
     select! {
         biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
         _ = async {
-            select! {
-                biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-                _ = async { block_ms(0) } => {
-                    sleep_ms(0).await; // Timer 5
-                    sleep_ms(10).await; // Timer 6
-                }
-                _ = async { block_ms(0) } => {}
-            }
+            let f1 = sleep_ms(20); // Timer 5
+            let f2 = yield_now();
+            // nothing has run yet: futures start when polled
+            f1.await;
+            f2.await;
+        } => {
+            log("log 11");
+            log("log 12");
+        }
+        _ = async { block_ms(10) } => {
+            sleep_ms(0).await; // Timer 13
+            log("log 14");
+        }
+        _ = async {
+            join!( // all at once; each poll polls every unfinished one
+                async { block_ms(10) },
+                yield_now(),
+            );
         } => {}
     }
+    h1.await.unwrap();
+    join!( // all at once; each poll polls every unfinished one
+        async { block_ms(0) },
+        async {
+            select! {
+                biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+                _ = sleep_ms(50) => { // Timer 18
+                    log("log 19");
+                    sleep_ms(20).await; // Timer 20
+                }
+            }
+        },
+        sleep_ms(100), // Timer 21
+    );
 }
 
 pub fn size() -> usize {
@@ -4882,14 +4866,15 @@ pub mod random_135 {
 use runtime::prelude::*;
 
 async fn run() {
-    spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
+    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
         join!( // all at once; each poll polls every unfinished one
-            sleep_ms(20), // Timer 2
+            sleep_ms(20), // Timer 3
         );
+        for _ in 0..1 {
+            sleep_ms(50).await; // Timer 5
+        }
     });
-    sleep_ms(0).await; // Timer 3
-    log("log 4");
-    sleep_ms(20).await; // Timer 5
+    h1.await.unwrap();
 }
 
 pub fn size() -> usize {
@@ -4905,32 +4890,23 @@ pub mod random_136 {
 use runtime::prelude::*;
 
 async fn run() {
-    sleep_ms(20).await; // Timer 3
-    let f1 = async {
-        sleep_ms(100).await; // Timer 6
-        sleep_ms(100).await; // Timer 7
-        sleep_ms(100).await; // Timer 8
-    };
-    let f2 = async {
-        join!( // all at once; each poll polls every unfinished one
-            async { block_ms(30) },
-            sleep_ms(20), // Timer 11
-        );
-    };
-    let f3 = async {
-        select! {
-            biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-            _ = sleep_ms(0) => {} // Timer 13
-            _ = sleep_ms(20) => {} // Timer 14
-            _ = sleep_ms(20) => { // Timer 15
-                sleep_ms(20).await; // Timer 16
-            }
-        }
-    };
+    join!( // all at once; each poll polls every unfinished one
+        async {
+            sleep_ms(10).await; // Timer 3
+            sleep_ms(100).await; // Timer 4
+        },
+        sleep_ms(100), // Timer 5
+        sleep_ms(20), // Timer 6
+    );
+    join!( // all at once; each poll polls every unfinished one
+        async { block_ms(0) },
+    );
+    let f1 = sleep_ms(10); // Timer 11
+    let f2 = async { log("log 12") };
     // nothing has run yet: futures start when polled
     f1.await;
     f2.await;
-    f3.await;
+    sleep_ms(0).await; // Timer 14
 }
 
 pub fn size() -> usize {
@@ -4946,8 +4922,57 @@ pub mod random_137 {
 use runtime::prelude::*;
 
 async fn run() {
-    sleep_ms(10).await; // Timer 1
-    block_ms(10);
+    select! {
+        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+        _ = async { log("log 2") } => {}
+        _ = async {
+            join!( // all at once; each poll polls every unfinished one
+                async { log("log 4") },
+                async { block_ms(30) },
+            );
+        } => {
+            block_ms(10);
+            log("log 7");
+        }
+    }
+    log("log 8");
+    let f1 = yield_now();
+    let f2 = async {
+        sleep_ms(20).await; // Timer 12
+        sleep_ms(0).await; // Timer 13
+    };
+    let f3 = yield_now();
+    // nothing has run yet: futures start when polled
+    f1.await;
+    f2.await;
+    f3.await;
+    select! {
+        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+        _ = async {
+            join!( // all at once; each poll polls every unfinished one
+                async { log("log 17") },
+            );
+        } => {
+            sleep_ms(10).await; // Timer 25
+            sleep_ms(100).await; // Timer 26
+        }
+        _ = async {
+            for _ in 0..3 {
+                log("log 19");
+                sleep_ms(100).await; // Timer 20
+            }
+        } => {
+            sleep_ms(20).await; // Timer 27
+            log("log 28");
+        }
+        _ = async {
+            join!( // all at once; each poll polls every unfinished one
+                sleep_ms(0), // Timer 22
+                async { log("log 23") },
+                sleep_ms(20), // Timer 24
+            );
+        } => {}
+    }
 }
 
 pub fn size() -> usize {
@@ -4963,8 +4988,15 @@ pub mod random_138 {
 use runtime::prelude::*;
 
 async fn run() {
-    log("log 1");
-    log("log 2");
+    part3(20).await;
+}
+
+async fn part3(ms: u32) {
+    let f1 = yield_now();
+    let f2 = sleep_ms(ms); // Timer 3
+    // nothing has run yet: futures start when polled
+    f1.await;
+    f2.await;
 }
 
 pub fn size() -> usize {
@@ -4980,14 +5012,40 @@ pub mod random_139 {
 use runtime::prelude::*;
 
 async fn run() {
-    for _ in 0..1 {
+    select! { // each poll starts at a branch drawn at random (from this run's seed); the first found finished wins, the others are dropped
+        _ = sleep_ms(0) => {} // Timer 2
+        _ = sleep_ms(100) => {} // Timer 3
+        _ = async {
+            join!( // all at once; each poll polls every unfinished one
+                sleep_ms(20), // Timer 5
+                async { log("log 6") },
+            );
+        } => {}
+    }
+    log("log 7");
+    for r16 in 0..1 {
+        yield_now().await; // yield: the task goes to the back of the ready queue
+        sleep_ms(10).await; // Timer 11
+        log(format!("log 12 {r16}"));
         select! { // each poll starts at a branch drawn at random (from this run's seed); the first found finished wins, the others are dropped
-            _ = yield_now() => {
-                log("log 4");
-                yield_now().await; // yield: the task goes to the back of the ready queue
+            _ = sleep_ms(10) => { // Timer 14
+                sleep_ms(10).await; // Timer 16
             }
+            _ = sleep_ms(10) => {} // Timer 15
         }
     }
+    join!( // all at once; each poll polls every unfinished one
+        async { block_ms(10) },
+        async {
+            block_ms(0);
+        },
+        async {
+            join!( // all at once; each poll polls every unfinished one
+                sleep_ms(10), // Timer 22
+                async { block_ms(30) },
+            );
+        },
+    );
 }
 
 pub fn size() -> usize {
@@ -5003,11 +5061,66 @@ pub mod random_140 {
 use runtime::prelude::*;
 
 async fn run() {
-    yield_now().await; // yield: the task goes to the back of the ready queue
-    sleep_ms(10).await; // Timer 2
-    sleep_ms(50).await; // Timer 3
     let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
-        sleep_ms(10).await; // Timer 5
+        let f1 = async {
+            log("log 3");
+            sleep_ms(20).await; // Timer 4
+            sleep_ms(0).await; // Timer 5
+        };
+        let f2 = async {
+            let f3 = sleep_ms(20); // Timer 7
+            let f4 = async { log("log 8") };
+            let f5 = sleep_ms(50); // Timer 9
+            // nothing has run yet: futures start when polled
+            f3.await;
+            f4.await;
+            f5.await;
+        };
+        // nothing has run yet: futures start when polled
+        f1.await;
+        f2.await;
+    });
+    h1.await.unwrap();
+    sleep_ms(20).await; // Timer 10
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_141 {
+use runtime::prelude::*;
+
+async fn run() {
+    sleep_ms(10).await; // Timer 18
+    join!( // all at once; each poll polls every unfinished one
+        async { log("log 20") },
+    );
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_142 {
+use runtime::prelude::*;
+
+async fn run() {
+    yield_now().await; // yield: the task goes to the back of the ready queue
+    sleep_ms(10).await; // Timer 34
+    sleep_ms(50).await; // Timer 35
+    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
+        sleep_ms(10).await; // Timer 37
     });
     h1.await.unwrap();
 }
@@ -5021,7 +5134,7 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 }
 }
 
-pub mod random_141 {
+pub mod random_143 {
 use runtime::prelude::*;
 
 async fn run() {
@@ -5050,7 +5163,7 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 }
 }
 
-pub mod random_142 {
+pub mod random_144 {
 use runtime::prelude::*;
 
 async fn run() {
@@ -5092,82 +5205,15 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 }
 }
 
-pub mod random_143 {
-use runtime::prelude::*;
-
-async fn part1() {
-    sleep_ms(0).await; // Timer 1
-}
-
-async fn run() {
-    part1().await;
-    part1().await;
-}
-
-pub fn size() -> usize {
-    std::mem::size_of_val(&run())
-}
-
-pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
-    Box::pin(run())
-}
-}
-
-pub mod random_144 {
-use runtime::prelude::*;
-
-async fn run() {
-    select! { // each poll starts at a branch drawn at random (from this run's seed); the first found finished wins, the others are dropped
-        _ = async {
-            join!( // all at once; each poll polls every unfinished one
-                yield_now(),
-            );
-        } => {
-            log("log 8");
-        }
-        _ = async {
-            select! { // each poll starts at a branch drawn at random (from this run's seed); the first found finished wins, the others are dropped
-                _ = async { log("log 5") } => {}
-                _ = async { log("log 6") } => {}
-                _ = sleep_ms(50) => {} // Timer 7
-            }
-        } => {
-            yield_now().await; // yield: the task goes to the back of the ready queue
-            sleep_ms(0).await; // Timer 10
-        }
-    }
-    let f1 = async {
-        join!( // all at once; each poll polls every unfinished one
-            sleep_ms(20), // Timer 13
-            sleep_ms(50), // Timer 14
-            async { log("log 15") },
-        );
-    };
-    // nothing has run yet: futures start when polled
-    f1.await;
-    sleep_ms(50).await; // Timer 16
-}
-
-pub fn size() -> usize {
-    std::mem::size_of_val(&run())
-}
-
-pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
-    Box::pin(run())
-}
-}
-
 pub mod random_145 {
 use runtime::prelude::*;
 
 async fn run() {
-    log("log 1");
-    log("log 3");
-    log("log 5");
-    sleep_ms(50).await; // Timer 6
-    for _ in 0..1 {
-        yield_now().await; // yield: the task goes to the back of the ready queue
-    }
+    part1(0).await;
+}
+
+async fn part1(ms: u32) {
+    sleep_ms(ms).await; // Timer 1
 }
 
 pub fn size() -> usize {
@@ -5183,19 +5229,18 @@ pub mod random_146 {
 use runtime::prelude::*;
 
 async fn run() {
-    for _ in 0..3 {
-        log("log 2");
-        select! {
-            biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-            _ = yield_now() => {}
-            _ = sleep_ms(10) => {} // Timer 5
-        }
-        let f1 = sleep_ms(10); // Timer 7
-        let f2 = async { block_ms(0) };
-        // nothing has run yet: futures start when polled
-        f1.await;
-        f2.await;
-    }
+    join!( // all at once; each poll polls every unfinished one
+        async {
+            log("log 3");
+            log("log 4");
+        },
+    );
+    log("log 5");
+    sleep_ms(50).await; // Timer 6
+    join!( // all at once; each poll polls every unfinished one
+        sleep_ms(50), // Timer 8
+        async { block_ms(10) },
+    );
 }
 
 pub fn size() -> usize {
@@ -5211,25 +5256,130 @@ pub mod random_147 {
 use runtime::prelude::*;
 
 async fn run() {
-    spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
-        join!( // all at once; each poll polls every unfinished one
-            sleep_ms(0), // Timer 2
-            async { log("log 3") },
-            async {
-                sleep_ms(10).await; // Timer 5
-                sleep_ms(20).await; // Timer 6
-            },
-        );
+    sleep_ms(0).await; // Timer 1
+    sleep_ms(20).await; // Timer 2
+    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
+        let f1 = async {
+            let f2 = sleep_ms(20); // Timer 5
+            // nothing has run yet: futures start when polled
+            f2.await;
+        };
+        // nothing has run yet: futures start when polled
+        f1.await;
     });
-    for r14 in 0..1 {
-        let f1 = async { log("log 9") };
+    part6(50).await;
+    h1.await.unwrap();
+}
+
+async fn part6(ms: u32) {
+    sleep_ms(ms).await; // Timer 6
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_148 {
+use runtime::prelude::*;
+
+async fn run() {
+    select! {
+        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+        _ = async {
+            select! { // each poll starts at a branch drawn at random (from this run's seed); the first found finished wins, the others are dropped
+                _ = yield_now() => {
+                    sleep_ms(10).await; // Timer 4
+                    log("log 5");
+                }
+            }
+        } => {}
+        _ = yield_now() => {}
+        _ = async { log("log 7") } => {}
+    }
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_149 {
+use runtime::prelude::*;
+
+async fn run() {
+    join!( // all at once; each poll polls every unfinished one
+        sleep_ms(0), // Timer 2
+        async {
+            let f1 = sleep_ms(10); // Timer 4
+            let f2 = sleep_ms(100); // Timer 5
+            // nothing has run yet: futures start when polled
+            f1.await;
+            f2.await;
+        },
+    );
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_150 {
+use runtime::prelude::*;
+
+async fn run() {
+    block_ms(0);
+    sleep_ms(0).await; // Timer 2
+    join!( // all at once; each poll polls every unfinished one
+        async {
+            sleep_ms(10).await; // Timer 5
+            sleep_ms(20).await; // Timer 6
+        },
+    );
+    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
+        sleep_ms(0).await; // Timer 7
+    });
+    h1.await.unwrap();
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_151 {
+use runtime::prelude::*;
+
+async fn run() {
+    spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
+        sleep_ms(20).await; // Timer 1
+    });
+    for r9 in 0..1 {
+        let f1 = async { log("log 4") };
         let f2 = async { block_ms(0) };
         // nothing has run yet: futures start when polled
         f1.await;
         f2.await;
-        let f3 = async { log(format!("log 12 {r14}")) };
+        let f3 = async { log(format!("log 7 {r9}")) };
         let f4 = async { block_ms(30) };
-        let f5 = sleep_ms(20); // Timer 14
+        let f5 = sleep_ms(20); // Timer 9
         // nothing has run yet: futures start when polled
         f3.await;
         f4.await;
@@ -5246,7 +5396,7 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 }
 }
 
-pub mod random_148 {
+pub mod random_152 {
 use runtime::prelude::*;
 
 async fn run() {
@@ -5267,172 +5417,58 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 }
 }
 
-pub mod random_149 {
-use runtime::prelude::*;
-
-async fn run() {
-    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
-        sleep_ms(20).await; // Timer 10
-    });
-    h1.await.unwrap();
-}
-
-pub fn size() -> usize {
-    std::mem::size_of_val(&run())
-}
-
-pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
-    Box::pin(run())
-}
-}
-
-pub mod random_150 {
-use runtime::prelude::*;
-
-async fn run() {
-    join!( // all at once; each poll polls every unfinished one
-        async {
-            join!( // all at once; each poll polls every unfinished one
-                sleep_ms(20), // Timer 3
-            );
-        },
-        async {
-            let f1 = sleep_ms(100); // Timer 5
-            let f2 = sleep_ms(20); // Timer 6
-            let f3 = sleep_ms(10); // Timer 7
-            // nothing has run yet: futures start when polled
-            f1.await;
-            f2.await;
-            f3.await;
-        },
-    );
-    join!( // all at once; each poll polls every unfinished one
-        async {
-            let f4 = sleep_ms(10); // Timer 10
-            // nothing has run yet: futures start when polled
-            f4.await;
-        },
-    );
-    join!( // all at once; each poll polls every unfinished one
-        async {
-            select! {
-                biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-                _ = sleep_ms(50) => { // Timer 13
-                    sleep_ms(100).await; // Timer 16
-                    sleep_ms(50).await; // Timer 17
-                }
-                _ = sleep_ms(50) => { // Timer 14
-                    yield_now().await; // yield: the task goes to the back of the ready queue
-                }
-                _ = sleep_ms(0) => { // Timer 15
-                    yield_now().await; // yield: the task goes to the back of the ready queue
-                    sleep_ms(100).await; // Timer 20
-                }
-            }
-        },
-        async {
-            select! { // each poll starts at a branch drawn at random (from this run's seed); the first found finished wins, the others are dropped
-                _ = sleep_ms(100) => {} // Timer 22
-                _ = sleep_ms(20) => {} // Timer 23
-            }
-        },
-    );
-    join!( // all at once; each poll polls every unfinished one
-        async {
-            select! {
-                biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-                _ = sleep_ms(20) => {} // Timer 26
-                _ = sleep_ms(10) => {} // Timer 27
-                _ = sleep_ms(50) => {} // Timer 28
-            }
-        },
-    );
-}
-
-pub fn size() -> usize {
-    std::mem::size_of_val(&run())
-}
-
-pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
-    Box::pin(run())
-}
-}
-
-pub mod random_151 {
-use runtime::prelude::*;
-
-async fn run() {
-    log("log 2");
-    join!( // all at once; each poll polls every unfinished one
-        sleep_ms(20), // Timer 4
-        async { log("log 5") },
-    );
-}
-
-pub fn size() -> usize {
-    std::mem::size_of_val(&run())
-}
-
-pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
-    Box::pin(run())
-}
-}
-
-pub mod random_152 {
-use runtime::prelude::*;
-
-async fn run() {
-    sleep_ms(0).await; // Timer 1
-    sleep_ms(10).await; // Timer 2
-    log("log 3");
-}
-
-pub fn size() -> usize {
-    std::mem::size_of_val(&run())
-}
-
-pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
-    Box::pin(run())
-}
-}
-
 pub mod random_153 {
 use runtime::prelude::*;
 
 async fn run() {
     join!( // all at once; each poll polls every unfinished one
         async {
-            let f1 = async {
-                for _ in 0..0 {
-                    block_ms(0);
-                    block_ms(0);
-                    sleep_ms(50).await; // Timer 5
-                }
-            };
-            let f2 = async {
-                for _ in 0..1 {
-                    sleep_ms(100).await; // Timer 7
-                    block_ms(10);
-                    sleep_ms(10).await; // Timer 9
-                }
-            };
+            for _ in 0..0 {
+                sleep_ms(100).await; // Timer 12
+                sleep_ms(20).await; // Timer 13
+                sleep_ms(20).await; // Timer 14
+            }
+        },
+        async {
+            let f1 = sleep_ms(100); // Timer 16
+            let f2 = sleep_ms(20); // Timer 17
+            let f3 = sleep_ms(10); // Timer 18
             // nothing has run yet: futures start when polled
             f1.await;
             f2.await;
+            f3.await;
         },
-        part15(),
+        async {
+            join!( // all at once; each poll polls every unfinished one
+                sleep_ms(20), // Timer 20
+            );
+        },
     );
-    part15().await;
-}
-
-async fn part15() {
     for _ in 0..3 {
-        join!( // all at once; each poll polls every unfinished one
-            sleep_ms(20), // Timer 12
-            sleep_ms(100), // Timer 13
-        );
-        log("log 14");
-        sleep_ms(100).await; // Timer 15
+        sleep_ms(50).await; // Timer 23
+        block_ms(10);
+        sleep_ms(0).await; // Timer 26
+        block_ms(0);
+    }
+    select! {
+        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+        _ = async {
+            yield_now().await; // yield: the task goes to the back of the ready queue
+        } => {}
+    }
+    select! { // each poll starts at a branch drawn at random (from this run's seed); the first found finished wins, the others are dropped
+        _ = sleep_ms(100) => { // Timer 32
+            sleep_ms(20).await; // Timer 36
+        }
+        _ = async {
+            select! { // each poll starts at a branch drawn at random (from this run's seed); the first found finished wins, the others are dropped
+                _ = sleep_ms(100) => {} // Timer 34
+                _ = sleep_ms(20) => {} // Timer 35
+            }
+        } => {
+            sleep_ms(10).await; // Timer 37
+            yield_now().await; // yield: the task goes to the back of the ready queue
+        }
     }
 }
 
@@ -5449,23 +5485,55 @@ pub mod random_154 {
 use runtime::prelude::*;
 
 async fn run() {
+    select! {
+        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+        _ = async {
+            block_ms(10);
+        } => {
+            block_ms(10);
+            yield_now().await; // yield: the task goes to the back of the ready queue
+        }
+        _ = async {
+            join!( // all at once; each poll polls every unfinished one
+                sleep_ms(20), // Timer 29
+                async { block_ms(0) },
+                sleep_ms(20), // Timer 31
+            );
+        } => {}
+    }
     join!( // all at once; each poll polls every unfinished one
-        sleep_ms(20), // Timer 2
         async {
-            log("log 4");
-        },
-        async {
-            select! { // each poll starts at a branch drawn at random (from this run's seed); the first found finished wins, the others are dropped
-                _ = sleep_ms(20) => {} // Timer 6
+            for _ in 0..1 {
+                yield_now().await; // yield: the task goes to the back of the ready queue
             }
         },
     );
-    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
-        sleep_ms(20).await; // Timer 9
-        sleep_ms(20).await; // Timer 10
-        yield_now().await; // yield: the task goes to the back of the ready queue
-    });
-    h1.await.unwrap();
+    select! { // each poll starts at a branch drawn at random (from this run's seed); the first found finished wins, the others are dropped
+        _ = async {
+            sleep_ms(20).await; // Timer 39
+            log("log 40");
+        } => {
+            log("log 49");
+        }
+        _ = async {
+            select! {
+                biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+                _ = async { block_ms(10) } => {
+                    sleep_ms(20).await; // Timer 43
+                    log("log 44");
+                }
+            }
+        } => {}
+        _ = async {
+            yield_now().await; // yield: the task goes to the back of the ready queue
+            log("log 47");
+            yield_now().await; // yield: the task goes to the back of the ready queue
+        } => {
+            log("log 50");
+            sleep_ms(20).await; // Timer 51
+        }
+    }
+    yield_now().await; // yield: the task goes to the back of the ready queue
 }
 
 pub fn size() -> usize {
@@ -5478,70 +5546,6 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 }
 
 pub mod random_155 {
-use runtime::prelude::*;
-
-async fn run() {
-    sleep_ms(20).await; // Timer 1
-    log("log 2");
-    select! {
-        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-        _ = async { block_ms(10) } => {
-            sleep_ms(20).await; // Timer 5
-            log("log 6");
-        }
-    }
-}
-
-pub fn size() -> usize {
-    std::mem::size_of_val(&run())
-}
-
-pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
-    Box::pin(run())
-}
-}
-
-pub mod random_156 {
-use runtime::prelude::*;
-
-async fn part1() {
-    yield_now().await; // yield: the task goes to the back of the ready queue
-}
-
-async fn run() {
-    part1().await;
-    part1().await;
-}
-
-pub fn size() -> usize {
-    std::mem::size_of_val(&run())
-}
-
-pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
-    Box::pin(run())
-}
-}
-
-pub mod random_157 {
-use runtime::prelude::*;
-
-async fn run() {
-    sleep_ms(100).await; // Timer 3
-    log("log 4");
-    sleep_ms(20).await; // Timer 5
-    yield_now().await; // yield: the task goes to the back of the ready queue
-}
-
-pub fn size() -> usize {
-    std::mem::size_of_val(&run())
-}
-
-pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
-    Box::pin(run())
-}
-}
-
-pub mod random_158 {
 use runtime::prelude::*;
 
 async fn run() {
@@ -5567,7 +5571,7 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 }
 }
 
-pub mod random_159 {
+pub mod random_156 {
 use runtime::prelude::*;
 
 async fn run() {
@@ -5594,7 +5598,7 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 }
 }
 
-pub mod random_160 {
+pub mod random_157 {
 use runtime::prelude::*;
 
 async fn run() {
@@ -5630,7 +5634,7 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 }
 }
 
-pub mod random_161 {
+pub mod random_158 {
 use runtime::prelude::*;
 
 async fn run() {
@@ -5675,7 +5679,7 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 }
 }
 
-pub mod random_162 {
+pub mod random_159 {
 use runtime::prelude::*;
 
 async fn run() {
@@ -5709,7 +5713,7 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 }
 }
 
-pub mod random_163 {
+pub mod random_160 {
 use runtime::prelude::*;
 
 async fn run() {
@@ -5738,7 +5742,6 @@ async fn run() {
     f1.await;
     f2.await;
     f3.await;
-    part18().await;
 }
 
 async fn part18() {
@@ -5754,7 +5757,7 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 }
 }
 
-pub mod random_164 {
+pub mod random_161 {
 use runtime::prelude::*;
 
 async fn run() {
@@ -5773,7 +5776,7 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 }
 }
 
-pub mod random_165 {
+pub mod random_162 {
 use runtime::prelude::*;
 
 async fn run() {
@@ -5789,7 +5792,7 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 }
 }
 
-pub mod random_166 {
+pub mod random_163 {
 use runtime::prelude::*;
 
 async fn run() {
@@ -5821,7 +5824,7 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 }
 }
 
-pub mod random_167 {
+pub mod random_164 {
 use runtime::prelude::*;
 
 async fn run() {
@@ -5844,7 +5847,7 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 }
 }
 
-pub mod random_168 {
+pub mod random_165 {
 use runtime::prelude::*;
 
 async fn run() {
@@ -5893,17 +5896,100 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 }
 }
 
-pub mod random_169 {
+pub mod random_166 {
 use runtime::prelude::*;
+
+async fn run() {
+    join!( // all at once; each poll polls every unfinished one
+        async { block_ms(0) },
+        part3(),
+    );
+    sleep_ms(20).await; // Timer 2
+    part3().await;
+}
 
 async fn part3() {
     block_ms(0);
 }
 
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_167 {
+use runtime::prelude::*;
+
 async fn run() {
-    block_ms(0);
-    sleep_ms(20).await; // Timer 2
-    part3().await;
+    log("log 1");
+    let f1 = async {
+        let f2 = sleep_ms(10); // Timer 4
+        let f3 = async { log("log 5") };
+        let f4 = sleep_ms(20); // Timer 6
+        // nothing has run yet: futures start when polled
+        f2.await;
+        f3.await;
+        f4.await;
+    };
+    let f2 = async {
+        join!( // all at once; each poll polls every unfinished one
+            sleep_ms(20), // Timer 8
+            async { log("log 9") },
+            async { log("log 10") },
+        );
+    };
+    let f3 = yield_now();
+    // nothing has run yet: futures start when polled
+    f1.await;
+    f2.await;
+    f3.await;
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_168 {
+use runtime::prelude::*;
+
+async fn run() {
+    sleep_ms(20).await; // Timer 1
+    sleep_ms(10).await; // Timer 2
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_169 {
+use runtime::prelude::*;
+
+async fn run() {
+    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
+        sleep_ms(20).await; // Timer 1
+    });
+    h1.await.unwrap();
+    join!( // all at once; each poll polls every unfinished one
+        async { block_ms(30) },
+        sleep_ms(10), // Timer 5
+    );
+    sleep_ms(0).await; // Timer 7
+    sleep_ms(20).await; // Timer 8
+    block_ms(10);
 }
 
 pub fn size() -> usize {
@@ -5919,28 +6005,11 @@ pub mod random_170 {
 use runtime::prelude::*;
 
 async fn run() {
-    yield_now().await; // yield: the task goes to the back of the ready queue
-    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
-        let f1 = sleep_ms(20); // Timer 4
-        let f2 = sleep_ms(10); // Timer 5
-        let f3 = async { log("log 6") };
-        // nothing has run yet: futures start when polled
-        f1.await;
-        f2.await;
-        f3.await;
-    });
-    join!( // all at once; each poll polls every unfinished one
-        async {
-            join!( // all at once; each poll polls every unfinished one
-                sleep_ms(20), // Timer 9
-                async { log("log 10") },
-                async { log("log 11") },
-            );
-        },
-        yield_now(),
-    );
-    h1.await.unwrap();
-    sleep_ms(100).await; // Timer 13
+    sleep_ms(50).await; // Timer 1
+    select! {
+        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+        _ = sleep_ms(10) => {} // Timer 3
+    }
 }
 
 pub fn size() -> usize {
@@ -5953,54 +6022,6 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 }
 
 pub mod random_171 {
-use runtime::prelude::*;
-
-async fn run() {
-    let f1 = async {
-        let f2 = sleep_ms(20); // Timer 3
-        // nothing has run yet: futures start when polled
-        f2.await;
-    };
-    // nothing has run yet: futures start when polled
-    f1.await;
-    join!( // all at once; each poll polls every unfinished one
-        async {
-            select! {
-                biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-                _ = async { log("log 6") } => {}
-            }
-        },
-        sleep_ms(0), // Timer 7
-    );
-    join!( // all at once; each poll polls every unfinished one
-        async { block_ms(10) },
-    );
-    join!( // all at once; each poll polls every unfinished one
-        async {
-            join!( // all at once; each poll polls every unfinished one
-                async { log("log 12") },
-                sleep_ms(50), // Timer 13
-            );
-        },
-        async {
-            select! {
-                biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-                _ = sleep_ms(10) => {} // Timer 15
-            }
-        },
-    );
-}
-
-pub fn size() -> usize {
-    std::mem::size_of_val(&run())
-}
-
-pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
-    Box::pin(run())
-}
-}
-
-pub mod random_172 {
 use runtime::prelude::*;
 
 async fn run() {
@@ -6032,11 +6053,11 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 }
 }
 
-pub mod random_173 {
+pub mod random_172 {
 use runtime::prelude::*;
 
 async fn run() {
-    part25().await;
+    part25(20).await;
     select! { // each poll starts at a branch drawn at random (from this run's seed); the first found finished wins, the others are dropped
         _ = async {
             join!( // all at once; each poll polls every unfinished one
@@ -6063,15 +6084,16 @@ async fn run() {
             );
         } => {}
     }
+    part25(0).await;
 }
 
-async fn part25() {
+async fn part25(ms: u32) {
     select! {
         biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
         _ = async {
             for _ in 0..2 {
-                log("log 3");
-                sleep_ms(20).await; // Timer 4
+                log(format!("log 3 {ms}"));
+                sleep_ms(ms).await; // Timer 4
             }
         } => {}
         _ = sleep_ms(50) => { // Timer 5
@@ -6094,52 +6116,41 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 }
 }
 
-pub mod random_174 {
+pub mod random_173 {
 use runtime::prelude::*;
 
 async fn run() {
-    for _ in 0..2 {
-        log("log 3");
-    }
-    sleep_ms(100).await; // Timer 6
-    sleep_ms(10).await; // Timer 7
-    log("log 8");
     join!( // all at once; each poll polls every unfinished one
-        sleep_ms(20), // Timer 10
-        async { block_ms(30) },
+        async {
+            log("log 3");
+        },
     );
-    sleep_ms(20).await; // Timer 12
-    part13().await;
-}
-
-async fn part13() {
-    sleep_ms(20).await; // Timer 13
-}
-
-pub fn size() -> usize {
-    std::mem::size_of_val(&run())
-}
-
-pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
-    Box::pin(run())
-}
-}
-
-pub mod random_175 {
-use runtime::prelude::*;
-
-async fn run() {
-    block_ms(30);
-    log("log 3");
-    sleep_ms(50).await; // Timer 6
+    join!( // all at once; each poll polls every unfinished one
+        sleep_ms(10), // Timer 6
+        async { log("log 7") },
+        sleep_ms(50), // Timer 8
+    );
+    sleep_ms(20).await; // Timer 9
+    select! {
+        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+        _ = sleep_ms(10) => {} // Timer 11
+    }
+    let f1 = async { log("log 14") };
+    let f2 = async { block_ms(30) };
+    // nothing has run yet: futures start when polled
+    f1.await;
+    f2.await;
+    block_ms(10);
+    sleep_ms(20).await; // Timer 18
+    log("log 19");
     block_ms(10);
     join!( // all at once; each poll polls every unfinished one
-        sleep_ms(10), // Timer 9
+        sleep_ms(10), // Timer 22
         async {
             for _ in 0..3 {
-                log("log 11");
-                sleep_ms(10).await; // Timer 12
-                log("log 13");
+                log("log 24");
+                sleep_ms(10).await; // Timer 25
+                log("log 26");
             }
         },
     );
@@ -6154,7 +6165,7 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 }
 }
 
-pub mod random_176 {
+pub mod random_174 {
 use runtime::prelude::*;
 
 async fn run() {
@@ -6172,7 +6183,7 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 }
 }
 
-pub mod random_177 {
+pub mod random_175 {
 use runtime::prelude::*;
 
 async fn run() {
@@ -6200,7 +6211,7 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 }
 }
 
-pub mod random_178 {
+pub mod random_176 {
 use runtime::prelude::*;
 
 async fn run() {
@@ -6262,7 +6273,7 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 }
 }
 
-pub mod random_179 {
+pub mod random_177 {
 use runtime::prelude::*;
 
 async fn run() {
@@ -6278,7 +6289,7 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 }
 }
 
-pub mod random_180 {
+pub mod random_178 {
 use runtime::prelude::*;
 
 async fn run() {
@@ -6311,7 +6322,7 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 }
 }
 
-pub mod random_181 {
+pub mod random_179 {
 use runtime::prelude::*;
 
 async fn run() {
@@ -6346,7 +6357,7 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 }
 }
 
-pub mod random_182 {
+pub mod random_180 {
 use runtime::prelude::*;
 
 async fn run() {
@@ -6388,7 +6399,7 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 }
 }
 
-pub mod random_183 {
+pub mod random_181 {
 use runtime::prelude::*;
 
 async fn run() {
@@ -6418,21 +6429,8 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 }
 }
 
-pub mod random_184 {
+pub mod random_182 {
 use runtime::prelude::*;
-
-async fn part15() {
-    join!( // all at once; each poll polls every unfinished one
-        async { block_ms(10) },
-        async {
-            join!( // all at once; each poll polls every unfinished one
-                sleep_ms(20), // Timer 12
-                async { log("log 13") },
-                sleep_ms(50), // Timer 14
-            );
-        },
-    );
-}
 
 async fn run() {
     sleep_ms(20).await; // Timer 3
@@ -6440,9 +6438,75 @@ async fn run() {
     sleep_ms(100).await; // Timer 6
     block_ms(30);
     sleep_ms(100).await; // Timer 8
-    part15().await;
+    join!( // all at once; each poll polls every unfinished one
+        part15(20),
+        part15(30),
+    );
     block_ms(10);
-    part15().await;
+}
+
+async fn part15(ms: u32) {
+    join!( // all at once; each poll polls every unfinished one
+        async { block_ms(10) },
+        async {
+            join!( // all at once; each poll polls every unfinished one
+                sleep_ms(ms), // Timer 12
+                async { log("log 13") },
+                sleep_ms(50), // Timer 14
+            );
+        },
+    );
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_183 {
+use runtime::prelude::*;
+
+async fn run() {
+    let f1 = async {
+        sleep_ms(100).await; // Timer 3
+    };
+    let f2 = async {
+        let f3 = sleep_ms(20); // Timer 5
+        // nothing has run yet: futures start when polled
+        f3.await;
+    };
+    let f3 = sleep_ms(100); // Timer 6
+    // nothing has run yet: futures start when polled
+    f1.await;
+    f2.await;
+    f3.await;
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_184 {
+use runtime::prelude::*;
+
+async fn part3() {
+    join!( // all at once; each poll polls every unfinished one
+        sleep_ms(10), // Timer 2
+        sleep_ms(20), // Timer 3
+    );
+}
+
+async fn run() {
+    part3().await;
 }
 
 pub fn size() -> usize {
@@ -6458,8 +6522,37 @@ pub mod random_185 {
 use runtime::prelude::*;
 
 async fn run() {
-    sleep_ms(20).await; // Timer 1
-    log("log 2");
+    join!( // all at once; each poll polls every unfinished one
+        async {
+            select! { // each poll starts at a branch drawn at random (from this run's seed); the first found finished wins, the others are dropped
+                _ = yield_now() => {}
+                _ = yield_now() => {
+                    sleep_ms(0).await; // Timer 6
+                    sleep_ms(50).await; // Timer 7
+                }
+                _ = sleep_ms(20) => { // Timer 5
+                    block_ms(0);
+                }
+            }
+        },
+        sleep_ms(0), // Timer 9
+    );
+    select! { // each poll starts at a branch drawn at random (from this run's seed); the first found finished wins, the others are dropped
+        _ = async {
+            sleep_ms(10).await; // Timer 12
+            block_ms(0);
+            sleep_ms(0).await; // Timer 14
+        } => {
+            sleep_ms(10).await; // Timer 16
+        }
+        _ = sleep_ms(20) => { // Timer 15
+            sleep_ms(10).await; // Timer 17
+        }
+    }
+    sleep_ms(100).await; // Timer 20
+    block_ms(10);
+    sleep_ms(0).await; // Timer 22
+    sleep_ms(50).await; // Timer 23
 }
 
 pub fn size() -> usize {
@@ -6474,40 +6567,11 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 pub mod random_186 {
 use runtime::prelude::*;
 
-async fn part19() {
-    let f1 = async {
-        join!( // all at once; each poll polls every unfinished one
-            async { log("log 3") },
-        );
-    };
-    // nothing has run yet: futures start when polled
-    f1.await;
-}
-
 async fn run() {
-    part19().await;
-    let f2 = async {
-        join!( // all at once; each poll polls every unfinished one
-            sleep_ms(50), // Timer 6
-        );
-    };
-    let f3 = sleep_ms(10); // Timer 7
-    // nothing has run yet: futures start when polled
-    f2.await;
-    f3.await;
-    sleep_ms(0).await; // Timer 9
-    for _ in 0..2 {
-        sleep_ms(20).await; // Timer 11
-    }
-    for r19 in 0..2 {
-        yield_now().await; // yield: the task goes to the back of the ready queue
-        sleep_ms(20).await; // Timer 15
-        log(format!("log 16 {r19}"));
-        join!( // all at once; each poll polls every unfinished one
-            async { log("log 18") },
-            sleep_ms(20), // Timer 19
-        );
-    }
+    log("log 1");
+    spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
+        sleep_ms(50).await; // Timer 2
+    });
 }
 
 pub fn size() -> usize {
@@ -6522,19 +6586,23 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 pub mod random_187 {
 use runtime::prelude::*;
 
-async fn part3() {
-    join!( // all at once; each poll polls every unfinished one
-        sleep_ms(20), // Timer 3
-    );
+async fn part8(ms: u32) {
+    select! {
+        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+        _ = async {
+            sleep_ms(ms).await; // Timer 3
+            sleep_ms(100).await; // Timer 4
+            sleep_ms(10).await; // Timer 5
+        } => {}
+    }
 }
 
 async fn run() {
-    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
-        block_ms(0);
-    });
-    part3().await;
-    h1.await.unwrap();
-    part3().await;
+    part8(20).await;
+    sleep_ms(50).await; // Timer 6
+    yield_now().await; // yield: the task goes to the back of the ready queue
+    part8(30).await;
+    log("log 8");
 }
 
 pub fn size() -> usize {
@@ -6550,26 +6618,22 @@ pub mod random_188 {
 use runtime::prelude::*;
 
 async fn run() {
-    log("log 1");
     join!( // all at once; each poll polls every unfinished one
-        async { block_ms(10) },
         async {
-            let f1 = sleep_ms(50); // Timer 5
-            // nothing has run yet: futures start when polled
-            f1.await;
+            sleep_ms(0).await; // Timer 3
         },
         async {
-            select! { // each poll starts at a branch drawn at random (from this run's seed); the first found finished wins, the others are dropped
-                _ = sleep_ms(0) => {} // Timer 7
-                _ = sleep_ms(20) => {} // Timer 8
-                _ = sleep_ms(50) => {} // Timer 9
-            }
+            sleep_ms(50).await; // Timer 5
+            sleep_ms(10).await; // Timer 6
         },
+        async { log("log 7") },
     );
-    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
-        log("log 10");
-    });
-    h1.await.unwrap();
+    part8().await;
+    part8().await;
+}
+
+async fn part8() {
+    log("log 8");
 }
 
 pub fn size() -> usize {
@@ -6586,31 +6650,13 @@ use runtime::prelude::*;
 
 async fn run() {
     join!( // all at once; each poll polls every unfinished one
-        async {
-            select! {
-                biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-                _ = sleep_ms(50) => { // Timer 3
-                    log("log 6");
-                }
-                _ = yield_now() => {}
-                _ = async { log("log 5") } => {}
-            }
-        },
-        sleep_ms(10), // Timer 7
+        part1(100),
+        part1(0),
     );
-    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
-        join!( // all at once; each poll polls every unfinished one
-            async {
-                sleep_ms(0).await; // Timer 10
-            },
-            async {
-                sleep_ms(50).await; // Timer 12
-                sleep_ms(10).await; // Timer 13
-            },
-            async { log("log 14") },
-        );
-    });
-    h1.await.unwrap();
+}
+
+async fn part1(ms: u32) {
+    sleep_ms(ms).await; // Timer 1
 }
 
 pub fn size() -> usize {
@@ -6626,49 +6672,27 @@ pub mod random_190 {
 use runtime::prelude::*;
 
 async fn run() {
-    select! {
-        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-        _ = async {
-            sleep_ms(100).await; // Timer 3
-            yield_now().await; // yield: the task goes to the back of the ready queue
-        } => {}
-        _ = async {
-            sleep_ms(100).await; // Timer 6
-        } => {}
-        _ = async {
-            block_ms(10);
-        } => {}
-    }
     join!( // all at once; each poll polls every unfinished one
-        sleep_ms(10), // Timer 10
+        async {
+            let f1 = sleep_ms(100); // Timer 3
+            let f2 = sleep_ms(20); // Timer 4
+            let f3 = sleep_ms(10); // Timer 5
+            // nothing has run yet: futures start when polled
+            f1.await;
+            f2.await;
+            f3.await;
+        },
+        async {
+            select! {
+                biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+                _ = sleep_ms(100) => { // Timer 7
+                    block_ms(0);
+                    sleep_ms(0).await; // Timer 10
+                }
+                _ = sleep_ms(10) => {} // Timer 8
+            }
+        },
     );
-    select! { // each poll starts at a branch drawn at random (from this run's seed); the first found finished wins, the others are dropped
-        _ = sleep_ms(20) => {} // Timer 13
-        _ = sleep_ms(20) => { // Timer 14
-            sleep_ms(100).await; // Timer 15
-        }
-    }
-    log("log 16");
-    select! {
-        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-        _ = yield_now() => {
-            sleep_ms(50).await; // Timer 22
-        }
-        _ = async { log("log 20") } => {}
-        _ = yield_now() => {
-            log("log 23");
-        }
-    }
-    select! { // each poll starts at a branch drawn at random (from this run's seed); the first found finished wins, the others are dropped
-        _ = async { log("log 25") } => {}
-        _ = async { block_ms(10) } => {}
-        _ = yield_now() => {}
-    }
-    for _ in 0..1 {
-        sleep_ms(20).await; // Timer 29
-        sleep_ms(10).await; // Timer 30
-        sleep_ms(50).await; // Timer 31
-    }
 }
 
 pub fn size() -> usize {
@@ -6684,27 +6708,17 @@ pub mod random_191 {
 use runtime::prelude::*;
 
 async fn run() {
-    select! {
-        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-        _ = async {
-            select! {
-                biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-                _ = sleep_ms(100) => { // Timer 3
-                    sleep_ms(100).await; // Timer 5
-                    sleep_ms(10).await; // Timer 6
-                }
-                _ = async { log("log 4") } => {}
-            }
-        } => {}
-        _ = async { log("log 7") } => {}
-    }
-    let f1 = async { log("log 10") };
-    let f2 = async { log("log 11") };
-    let f3 = yield_now();
+    let f1 = async {
+        let f2 = async { log("log 3") };
+        // nothing has run yet: futures start when polled
+        f2.await;
+    };
+    let f2 = async {
+        sleep_ms(0).await; // Timer 5
+    };
     // nothing has run yet: futures start when polled
     f1.await;
     f2.await;
-    f3.await;
 }
 
 pub fn size() -> usize {
@@ -6720,21 +6734,20 @@ pub mod random_192 {
 use runtime::prelude::*;
 
 async fn run() {
-    select! {
-        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-        _ = sleep_ms(20) => {} // Timer 2
-        _ = async {
-            join!( // all at once; each poll polls every unfinished one
-                sleep_ms(50), // Timer 4
-            );
-        } => {}
-        _ = yield_now() => {}
-    }
-    part6().await;
-}
-
-async fn part6() {
-    block_ms(30);
+    log("log 1");
+    let f1 = async {
+        block_ms(30);
+    };
+    let f2 = yield_now();
+    // nothing has run yet: futures start when polled
+    f1.await;
+    f2.await;
+    let f3 = sleep_ms(100); // Timer 8
+    let f4 = async { block_ms(30) };
+    // nothing has run yet: futures start when polled
+    f3.await;
+    f4.await;
+    sleep_ms(10).await; // Timer 10
 }
 
 pub fn size() -> usize {
@@ -6750,15 +6763,33 @@ pub mod random_193 {
 use runtime::prelude::*;
 
 async fn run() {
-    sleep_ms(50).await; // Timer 1
-    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
+    select! {
+        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+        _ = async { log("log 3") } => {}
+        _ = sleep_ms(20) => {} // Timer 4
+        _ = sleep_ms(20) => { // Timer 5
+            sleep_ms(100).await; // Timer 6
+            sleep_ms(10).await; // Timer 7
+        }
+    }
+    sleep_ms(0).await; // Timer 8
+    for _ in 0..0 {
         select! {
             biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-            _ = async { block_ms(0) } => {}
-            _ = sleep_ms(0) => {} // Timer 5
+            _ = sleep_ms(20) => { // Timer 11
+                block_ms(10);
+            }
+            _ = sleep_ms(100) => {} // Timer 12
         }
-    });
-    h1.await.unwrap();
+        select! {
+            biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+            _ = yield_now() => {}
+            _ = sleep_ms(100) => {} // Timer 16
+            _ = sleep_ms(50) => { // Timer 17
+                sleep_ms(50).await; // Timer 18
+            }
+        }
+    }
 }
 
 pub fn size() -> usize {
@@ -6774,24 +6805,29 @@ pub mod random_194 {
 use runtime::prelude::*;
 
 async fn run() {
-    block_ms(10);
-    join!( // all at once; each poll polls every unfinished one
-        sleep_ms(20), // Timer 5
-    );
-    join!( // all at once; each poll polls every unfinished one
-        sleep_ms(20), // Timer 7
-        sleep_ms(100), // Timer 8
-        async { block_ms(0) },
-    );
-    sleep_ms(10).await; // Timer 11
-    let f1 = async { block_ms(30) };
-    let f2 = async { log("log 14") };
-    let f3 = sleep_ms(0); // Timer 15
-    // nothing has run yet: futures start when polled
-    f1.await;
-    f2.await;
-    f3.await;
-    block_ms(0);
+    log("log 19");
+    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
+        join!( // all at once; each poll polls every unfinished one
+            async {
+                sleep_ms(50).await; // Timer 22
+            },
+        );
+    });
+    for _ in 0..0 {
+        block_ms(30);
+        sleep_ms(10).await; // Timer 26
+        select! {
+            biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+            _ = yield_now() => {
+                log("log 30");
+            }
+            _ = async { log("log 29") } => {}
+        }
+        block_ms(30);
+        sleep_ms(100).await; // Timer 33
+    }
+    h1.await.unwrap();
+    block_ms(30);
 }
 
 pub fn size() -> usize {
@@ -6807,35 +6843,27 @@ pub mod random_195 {
 use runtime::prelude::*;
 
 async fn run() {
-    for _ in 0..0 {
-        block_ms(30);
-        sleep_ms(10).await; // Timer 4
-        select! {
-            biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-            _ = yield_now() => {
-                log("log 8");
-            }
-            _ = async { log("log 7") } => {}
-        }
-        block_ms(30);
-        sleep_ms(100).await; // Timer 11
-    }
-    block_ms(30);
-    join!( // all at once; each poll polls every unfinished one
-        async {
-            for _ in 0..1 {
-                sleep_ms(50).await; // Timer 15
-                yield_now().await; // yield: the task goes to the back of the ready queue
-            }
-        },
-        async {
-            let f1 = sleep_ms(0); // Timer 18
-            let f2 = sleep_ms(100); // Timer 19
-            // nothing has run yet: futures start when polled
-            f1.await;
-            f2.await;
-        },
-    );
+    let f1 = async { log("log 2") };
+    let f2 = async {
+        let f3 = sleep_ms(0); // Timer 4
+        let f4 = sleep_ms(100); // Timer 5
+        // nothing has run yet: futures start when polled
+        f3.await;
+        f4.await;
+    };
+    let f3 = sleep_ms(0); // Timer 6
+    // nothing has run yet: futures start when polled
+    f1.await;
+    f2.await;
+    f3.await;
+    let f6 = async {
+        sleep_ms(100).await; // Timer 9
+        sleep_ms(0).await; // Timer 10
+        sleep_ms(0).await; // Timer 11
+    };
+    // nothing has run yet: futures start when polled
+    f6.await;
+    sleep_ms(100).await; // Timer 12
 }
 
 pub fn size() -> usize {
@@ -6851,24 +6879,10 @@ pub mod random_196 {
 use runtime::prelude::*;
 
 async fn run() {
-    join!( // all at once; each poll polls every unfinished one
-        async {
-            let f1 = sleep_ms(10); // Timer 3
-            let f2 = yield_now();
-            let f3 = async { log("log 5") };
-            // nothing has run yet: futures start when polled
-            f1.await;
-            f2.await;
-            f3.await;
-        },
-        async { log("log 6") },
-        async {
-            select! {
-                biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-                _ = yield_now() => {}
-            }
-        },
-    );
+    select! {
+        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+        _ = yield_now() => {}
+    }
     join!( // all at once; each poll polls every unfinished one
         async { block_ms(0) },
     );
@@ -6876,18 +6890,18 @@ async fn run() {
         join!( // all at once; each poll polls every unfinished one
             async {
                 join!( // all at once; each poll polls every unfinished one
-                    sleep_ms(0), // Timer 13
-                    sleep_ms(10), // Timer 14
+                    sleep_ms(0), // Timer 7
+                    sleep_ms(10), // Timer 8
                 );
             },
-            sleep_ms(100), // Timer 15
+            sleep_ms(100), // Timer 9
         );
     });
-    sleep_ms(20).await; // Timer 18
+    sleep_ms(20).await; // Timer 12
     select! { // each poll starts at a branch drawn at random (from this run's seed); the first found finished wins, the others are dropped
-        _ = async { log("log 20") } => {
-            log("log 21");
-            sleep_ms(20).await; // Timer 22
+        _ = async { log("log 14") } => {
+            log("log 15");
+            sleep_ms(20).await; // Timer 16
         }
     }
 }
@@ -7069,42 +7083,18 @@ pub mod random_202 {
 use runtime::prelude::*;
 
 async fn run() {
-    select! {
-        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-        _ = async { log("log 21") } => {
-            log("log 23");
-        }
-        _ = sleep_ms(10) => {} // Timer 22
-    }
     let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
-        sleep_ms(10).await; // Timer 26
-        sleep_ms(10).await; // Timer 27
-        sleep_ms(20).await; // Timer 28
-        let f1 = sleep_ms(20); // Timer 30
-        // nothing has run yet: futures start when polled
-        f1.await;
+        select! {
+            biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+            _ = async { log("log 20") } => {}
+            _ = async {
+                for _ in 0..2 {
+                    sleep_ms(20).await; // Timer 22
+                    block_ms(10);
+                }
+            } => {}
+        }
     });
-    let f2 = async {
-        join!( // all at once; each poll polls every unfinished one
-            sleep_ms(10), // Timer 33
-            async { block_ms(30) },
-            sleep_ms(0), // Timer 35
-        );
-    };
-    let f3 = yield_now();
-    // nothing has run yet: futures start when polled
-    f2.await;
-    f3.await;
-    join!( // all at once; each poll polls every unfinished one
-        async { log("log 38") },
-        async {
-            join!( // all at once; each poll polls every unfinished one
-                async { log("log 40") },
-                async { log("log 41") },
-            );
-        },
-        async { block_ms(10) },
-    );
     h1.await.unwrap();
 }
 
@@ -7120,39 +7110,61 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 pub mod random_203 {
 use runtime::prelude::*;
 
-async fn part15() {
-    sleep_ms(10).await; // Timer 15
-}
-
 async fn run() {
+    log("log 1");
+    select! {
+        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+        _ = sleep_ms(20) => {} // Timer 3
+        _ = async {
+            for _ in 0..0 {
+                sleep_ms(20).await; // Timer 5
+                sleep_ms(100).await; // Timer 6
+                sleep_ms(0).await; // Timer 7
+            }
+        } => {
+            log("log 10");
+            log("log 11");
+        }
+        _ = async {
+            sleep_ms(0).await; // Timer 9
+        } => {
+            block_ms(10);
+        }
+    }
+    join!( // all at once; each poll polls every unfinished one
+        part28(50),
+        part28(30),
+    );
     select! {
         biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
         _ = async {
-            let f1 = sleep_ms(100); // Timer 3
-            let f2 = async { log("log 4") };
-            // nothing has run yet: futures start when polled
-            f1.await;
-            f2.await;
+            join!( // all at once; each poll polls every unfinished one
+                sleep_ms(10), // Timer 24
+                sleep_ms(20), // Timer 25
+            );
         } => {
-            sleep_ms(100).await; // Timer 9
+            sleep_ms(100).await; // Timer 27
+            sleep_ms(0).await; // Timer 28
         }
-        _ = async { log("log 5") } => {}
-        _ = async {
-            select! {
-                biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-                _ = sleep_ms(50) => {} // Timer 7
-                _ = sleep_ms(20) => {} // Timer 8
-            }
-        } => {
-            sleep_ms(100).await; // Timer 10
-            sleep_ms(0).await; // Timer 11
-        }
+        _ = async { log("log 26") } => {}
     }
-    select! { // each poll starts at a branch drawn at random (from this run's seed); the first found finished wins, the others are dropped
-        _ = yield_now() => {}
-        _ = sleep_ms(100) => {} // Timer 14
-    }
-    part15().await;
+}
+
+async fn part28(ms: u32) {
+    join!( // all at once; each poll polls every unfinished one
+        async {
+            yield_now().await; // yield: the task goes to the back of the ready queue
+            sleep_ms(ms).await; // Timer 16
+        },
+        async {
+            join!( // all at once; each poll polls every unfinished one
+                async { log("log 18") },
+                sleep_ms(0), // Timer 19
+                yield_now(),
+            );
+        },
+        sleep_ms(100), // Timer 21
+    );
 }
 
 pub fn size() -> usize {
@@ -7168,18 +7180,18 @@ pub mod random_204 {
 use runtime::prelude::*;
 
 async fn run() {
+    sleep_ms(50).await; // Timer 1
     join!( // all at once; each poll polls every unfinished one
-        async {
-            let f1 = async { log("log 3") };
-            // nothing has run yet: futures start when polled
-            f1.await;
-        },
+        async { block_ms(0) },
+        sleep_ms(0), // Timer 5
     );
-    sleep_ms(20).await; // Timer 4
-    block_ms(10);
-    for _ in 0..3 {
-        block_ms(30);
-        sleep_ms(10).await; // Timer 9
+    select! {
+        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+        _ = sleep_ms(50) => {} // Timer 7
+        _ = sleep_ms(20) => { // Timer 8
+            sleep_ms(100).await; // Timer 9
+            log("log 10");
+        }
     }
 }
 
@@ -7196,34 +7208,31 @@ pub mod random_205 {
 use runtime::prelude::*;
 
 async fn run() {
-    join!( // all at once; each poll polls every unfinished one
-        async {
-            select! { // each poll starts at a branch drawn at random (from this run's seed); the first found finished wins, the others are dropped
-                _ = async { log("log 3") } => {}
-                _ = yield_now() => {
-                    block_ms(30);
-                }
-                _ = async { log("log 5") } => {}
+    let h1 = spawn(async move { // spawn: a task of its own; it starts once this task pauses at an .await
+        select! {
+            biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+            _ = sleep_ms(0) => { // Timer 2
+                sleep_ms(20).await; // Timer 9
             }
-        },
-        async {
-            join!( // all at once; each poll polls every unfinished one
-                sleep_ms(100), // Timer 8
-                sleep_ms(0), // Timer 9
-                sleep_ms(0), // Timer 10
-            );
-        },
-    );
-    sleep_ms(10).await; // Timer 11
-    join!( // all at once; each poll polls every unfinished one
-        async {
-            join!( // all at once; each poll polls every unfinished one
-                async { log("log 14") },
-                async { block_ms(30) },
-            );
-        },
-        sleep_ms(20), // Timer 16
-    );
+            _ = async {
+                join!( // all at once; each poll polls every unfinished one
+                    sleep_ms(50), // Timer 4
+                    yield_now(),
+                    async { block_ms(0) },
+                );
+            } => {}
+            _ = async {
+                for r8 in 0..2 {
+                    log(format!("log 8 {r8}"));
+                }
+            } => {
+                sleep_ms(0).await; // Timer 10
+                sleep_ms(0).await; // Timer 11
+            }
+        }
+    });
+    sleep_ms(10).await; // Timer 12
+    h1.await.unwrap();
 }
 
 pub fn size() -> usize {
@@ -7239,19 +7248,19 @@ pub mod random_206 {
 use runtime::prelude::*;
 
 async fn run() {
-    sleep_ms(10).await; // Timer 1
-    for r11 in 0..3 {
-        log("log 4");
-        log(format!("log 5 {r11}"));
-        sleep_ms(20).await; // Timer 6
-        select! {
-            biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-            _ = sleep_ms(100) => {} // Timer 8
-            _ = async { log("log 9") } => {}
-            _ = async { log(format!("log 10 {r11}")) } => {}
-        }
-        sleep_ms(10).await; // Timer 11
-    }
+    block_ms(30);
+    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
+        sleep_ms(20).await; // Timer 2
+    });
+    sleep_ms(10).await; // Timer 5
+    let f1 = async { log("log 7") };
+    let f2 = sleep_ms(100); // Timer 8
+    let f3 = async { log("log 9") };
+    // nothing has run yet: futures start when polled
+    f1.await;
+    f2.await;
+    f3.await;
+    h1.await.unwrap();
 }
 
 pub fn size() -> usize {
@@ -7267,27 +7276,43 @@ pub mod random_207 {
 use runtime::prelude::*;
 
 async fn run() {
+    join!( // all at once; each poll polls every unfinished one
+        async {
+            sleep_ms(100).await; // Timer 3
+        },
+        async {
+            sleep_ms(10).await; // Timer 5
+            sleep_ms(20).await; // Timer 6
+            sleep_ms(50).await; // Timer 7
+        },
+        async {
+            join!( // all at once; each poll polls every unfinished one
+                sleep_ms(100), // Timer 9
+                async { log("log 10") },
+            );
+        },
+    );
     select! {
         biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
         _ = async {
-            sleep_ms(0).await; // Timer 3
-            sleep_ms(0).await; // Timer 4
+            sleep_ms(0).await; // Timer 13
+            sleep_ms(0).await; // Timer 14
         } => {
-            sleep_ms(20).await; // Timer 5
-            log("log 6");
+            sleep_ms(20).await; // Timer 15
+            log("log 16");
         }
     }
     select! {
         biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
         _ = async {
-            log("log 9");
+            log("log 19");
             block_ms(10);
-            sleep_ms(100).await; // Timer 11
+            sleep_ms(100).await; // Timer 21
         } => {
-            log("log 14");
+            log("log 24");
         }
-        _ = sleep_ms(20) => {} // Timer 12
-        _ = async { log("log 13") } => {}
+        _ = sleep_ms(20) => {} // Timer 22
+        _ = async { log("log 23") } => {}
     }
 }
 
@@ -7580,23 +7605,34 @@ pub mod random_215 {
 use runtime::prelude::*;
 
 async fn run() {
-    select! { // each poll starts at a branch drawn at random (from this run's seed); the first found finished wins, the others are dropped
+    select! {
+        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+        _ = sleep_ms(20) => { // Timer 2
+            block_ms(10);
+        }
+        _ = async { block_ms(0) } => {
+            sleep_ms(0).await; // Timer 8
+        }
+        _ = async {
+            join!( // all at once; each poll polls every unfinished one
+                yield_now(),
+                sleep_ms(100), // Timer 6
+            );
+        } => {}
+    }
+    select! {
+        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
         _ = async {
             let f1 = async { block_ms(0) };
-            let f2 = async { block_ms(10) };
+            let f2 = sleep_ms(20); // Timer 12
+            let f3 = async { block_ms(10) };
             // nothing has run yet: futures start when polled
             f1.await;
             f2.await;
-        } => {}
-        _ = async {
-            sleep_ms(100).await; // Timer 6
-            block_ms(10);
-            block_ms(10);
+            f3.await;
         } => {}
     }
-    spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
-        log("log 9");
-    });
+    sleep_ms(0).await; // Timer 14
 }
 
 pub fn size() -> usize {
@@ -7612,8 +7648,50 @@ pub mod random_216 {
 use runtime::prelude::*;
 
 async fn run() {
-    sleep_ms(20).await; // Timer 1
-    block_ms(10);
+    part23().await;
+    select! {
+        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+        _ = async {
+            for _ in 0..2 {
+                log("log 6");
+                sleep_ms(20).await; // Timer 7
+                log("log 8");
+            }
+        } => {}
+        _ = async {
+            let f1 = sleep_ms(20); // Timer 10
+            let f2 = async { log("log 11") };
+            // nothing has run yet: futures start when polled
+            f1.await;
+            f2.await;
+        } => {
+            log("log 16");
+            log("log 17");
+        }
+        _ = async {
+            sleep_ms(20).await; // Timer 13
+            sleep_ms(50).await; // Timer 14
+            sleep_ms(20).await; // Timer 15
+        } => {}
+    }
+    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
+        select! {
+            biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+            _ = async { log("log 19") } => {}
+        }
+    });
+    h1.await.unwrap();
+    let f3 = sleep_ms(100); // Timer 22
+    let f4 = async { log("log 23") };
+    // nothing has run yet: futures start when polled
+    f3.await;
+    f4.await;
+}
+
+async fn part23() {
+    join!( // all at once; each poll polls every unfinished one
+        sleep_ms(50), // Timer 3
+    );
 }
 
 pub fn size() -> usize {
@@ -7629,13 +7707,35 @@ pub mod random_217 {
 use runtime::prelude::*;
 
 async fn run() {
-    spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
-        for _ in 0..0 {
-            select! { // each poll starts at a branch drawn at random (from this run's seed); the first found finished wins, the others are dropped
-                _ = sleep_ms(10) => {} // Timer 30
-            }
+    select! {
+        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+        _ = async {
+            join!( // all at once; each poll polls every unfinished one
+                async { log("log 3") },
+                async { block_ms(0) },
+                sleep_ms(20), // Timer 5
+            );
+        } => {
+            block_ms(30);
+            block_ms(30);
         }
-    });
+    }
+    sleep_ms(20).await; // Timer 9
+    sleep_ms(20).await; // Timer 10
+    join!( // all at once; each poll polls every unfinished one
+        async {
+            block_ms(0);
+            log("log 14");
+            log("log 15");
+        },
+        async {
+            join!( // all at once; each poll polls every unfinished one
+                yield_now(),
+                yield_now(),
+                sleep_ms(50), // Timer 19
+            );
+        },
+    );
 }
 
 pub fn size() -> usize {
@@ -7651,21 +7751,21 @@ pub mod random_218 {
 use runtime::prelude::*;
 
 async fn run() {
-    select! { // each poll starts at a branch drawn at random (from this run's seed); the first found finished wins, the others are dropped
-        _ = async {
-            join!( // all at once; each poll polls every unfinished one
-                sleep_ms(20), // Timer 3
-                sleep_ms(20), // Timer 4
-            );
-        } => {}
-        _ = async {
-            block_ms(0);
-            sleep_ms(20).await; // Timer 7
-        } => {
-            sleep_ms(0).await; // Timer 8
-            block_ms(0);
-        }
-    }
+    sleep_ms(0).await; // Timer 3
+    let f1 = sleep_ms(20); // Timer 5
+    // nothing has run yet: futures start when polled
+    f1.await;
+    yield_now().await; // yield: the task goes to the back of the ready queue
+    yield_now().await; // yield: the task goes to the back of the ready queue
+    join!( // all at once; each poll polls every unfinished one
+        async {
+            for _ in 0..0 {
+                log("log 11");
+            }
+        },
+        sleep_ms(20), // Timer 12
+    );
+    sleep_ms(20).await; // Timer 13
 }
 
 pub fn size() -> usize {
@@ -7678,43 +7778,6 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 }
 
 pub mod random_219 {
-use runtime::prelude::*;
-
-async fn run() {
-    select! {
-        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-        _ = async {
-            join!( // all at once; each poll polls every unfinished one
-                yield_now(),
-                async { block_ms(0) },
-                sleep_ms(20), // Timer 5
-            );
-        } => {
-            block_ms(0);
-        }
-        _ = async {
-            for _ in 0..0 {
-                sleep_ms(20).await; // Timer 7
-                log("log 8");
-                block_ms(30);
-            }
-        } => {
-            log("log 11");
-            sleep_ms(20).await; // Timer 12
-        }
-    }
-}
-
-pub fn size() -> usize {
-    std::mem::size_of_val(&run())
-}
-
-pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
-    Box::pin(run())
-}
-}
-
-pub mod random_220 {
 use runtime::prelude::*;
 
 async fn run() {
@@ -7754,16 +7817,48 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 }
 }
 
-pub mod random_221 {
+pub mod random_220 {
 use runtime::prelude::*;
 
-async fn part1() {
-    sleep_ms(10).await; // Timer 1
+async fn part1(ms: u32) {
+    sleep_ms(ms).await; // Timer 1
 }
 
 async fn run() {
-    part1().await;
-    part1().await;
+    join!( // all at once; each poll polls every unfinished one
+        part1(10),
+        part1(10),
+    );
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_221 {
+use runtime::prelude::*;
+
+async fn part11() {
+    log("log 11");
+}
+
+async fn run() {
+    block_ms(0);
+    yield_now().await; // yield: the task goes to the back of the ready queue
+    log("log 5");
+    sleep_ms(50).await; // Timer 6
+    join!( // all at once; each poll polls every unfinished one
+        sleep_ms(20), // Timer 8
+        async { log("log 9") },
+        async { log("log 10") },
+    );
+    part11().await;
+    part11().await;
 }
 
 pub fn size() -> usize {
@@ -7778,26 +7873,22 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 pub mod random_222 {
 use runtime::prelude::*;
 
-async fn part6() {
-    log("log 6");
-}
-
 async fn run() {
-    join!( // all at once; each poll polls every unfinished one
-        async {
-            let f1 = sleep_ms(0); // Timer 3
-            let f2 = sleep_ms(0); // Timer 4
-            let f3 = yield_now();
+    select! {
+        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+        _ = async {
+            sleep_ms(0).await; // Timer 3
+            sleep_ms(50).await; // Timer 4
+        } => {}
+        _ = async {
+            let f1 = sleep_ms(20); // Timer 6
             // nothing has run yet: futures start when polled
             f1.await;
-            f2.await;
-            f3.await;
-        },
-    );
-    join!( // all at once; each poll polls every unfinished one
-        part6(),
-        part6(),
-    );
+        } => {
+            log("log 8");
+        }
+        _ = sleep_ms(100) => {} // Timer 7
+    }
 }
 
 pub fn size() -> usize {
@@ -7813,21 +7904,11 @@ pub mod random_223 {
 use runtime::prelude::*;
 
 async fn run() {
-    select! {
-        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-        _ = async {
-            sleep_ms(10).await; // Timer 3
-            log("log 4");
-            sleep_ms(20).await; // Timer 5
-        } => {}
-        _ = yield_now() => {}
-        _ = async {
-            yield_now().await; // yield: the task goes to the back of the ready queue
-        } => {
-            log("log 9");
-            sleep_ms(20).await; // Timer 10
-        }
-    }
+    spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
+        log("log 1");
+    });
+    yield_now().await; // yield: the task goes to the back of the ready queue
+    log("log 3");
 }
 
 pub fn size() -> usize {
@@ -7843,26 +7924,17 @@ pub mod random_224 {
 use runtime::prelude::*;
 
 async fn run() {
-    select! { // each poll starts at a branch drawn at random (from this run's seed); the first found finished wins, the others are dropped
-        _ = async {
-            select! {
-                biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-                _ = async { block_ms(10) } => {
-                    block_ms(10);
-                }
-                _ = async { block_ms(30) } => {}
-                _ = async { block_ms(10) } => {
-                    block_ms(30);
-                    log("log 8");
-                }
-            }
-        } => {}
-    }
-    yield_now().await; // yield: the task goes to the back of the ready queue
-    sleep_ms(100).await; // Timer 10
-    let f1 = sleep_ms(10); // Timer 12
+    let f1 = async {
+        join!( // all at once; each poll polls every unfinished one
+            yield_now(),
+            sleep_ms(100), // Timer 4
+            sleep_ms(0), // Timer 5
+        );
+    };
     // nothing has run yet: futures start when polled
     f1.await;
+    sleep_ms(50).await; // Timer 6
+    sleep_ms(20).await; // Timer 7
 }
 
 pub fn size() -> usize {
@@ -7878,13 +7950,40 @@ pub mod random_225 {
 use runtime::prelude::*;
 
 async fn run() {
-    spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
-        sleep_ms(50).await; // Timer 3
-        log("log 5");
-        block_ms(30);
-        block_ms(30);
-        yield_now().await; // yield: the task goes to the back of the ready queue
-    });
+    for _ in 0..0 {
+        log("log 3");
+        block_ms(10);
+    }
+    join!( // all at once; each poll polls every unfinished one
+        yield_now(),
+        async {
+            join!( // all at once; each poll polls every unfinished one
+                async { log("log 8") },
+                yield_now(),
+                sleep_ms(20), // Timer 10
+            );
+        },
+        sleep_ms(20), // Timer 11
+    );
+    join!( // all at once; each poll polls every unfinished one
+        async {
+            join!( // all at once; each poll polls every unfinished one
+                async { log("log 14") },
+                async { block_ms(10) },
+            );
+        },
+        async {
+            let f1 = async { block_ms(10) };
+            // nothing has run yet: futures start when polled
+            f1.await;
+        },
+        async {
+            select! {
+                biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+                _ = sleep_ms(100) => {} // Timer 19
+            }
+        },
+    );
 }
 
 pub fn size() -> usize {
@@ -7900,7 +7999,43 @@ pub mod random_226 {
 use runtime::prelude::*;
 
 async fn run() {
-    sleep_ms(20).await; // Timer 2
+    for _ in 0..1 {
+        sleep_ms(0).await; // Timer 2
+        select! {
+            biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+            _ = sleep_ms(50) => {} // Timer 4
+            _ = sleep_ms(0) => {} // Timer 5
+            _ = sleep_ms(50) => {} // Timer 6
+        }
+        yield_now().await; // yield: the task goes to the back of the ready queue
+    }
+    yield_now().await; // yield: the task goes to the back of the ready queue
+    join!( // all at once; each poll polls every unfinished one
+        async { log("log 10") },
+        async {
+            block_ms(10);
+        },
+        async {
+            join!( // all at once; each poll polls every unfinished one
+                sleep_ms(50), // Timer 14
+            );
+        },
+    );
+    let f1 = async {
+        block_ms(30);
+    };
+    let f2 = async {
+        sleep_ms(100).await; // Timer 19
+        log("log 20");
+        yield_now().await; // yield: the task goes to the back of the ready queue
+    };
+    let f3 = async {
+        sleep_ms(0).await; // Timer 23
+    };
+    // nothing has run yet: futures start when polled
+    f1.await;
+    f2.await;
+    f3.await;
 }
 
 pub fn size() -> usize {
@@ -7916,22 +8051,59 @@ pub mod random_227 {
 use runtime::prelude::*;
 
 async fn run() {
-    join!( // all at once; each poll polls every unfinished one
-        async {
-            select! { // each poll starts at a branch drawn at random (from this run's seed); the first found finished wins, the others are dropped
-                _ = async { log("log 3") } => {}
-                _ = sleep_ms(100) => {} // Timer 4
-                _ = sleep_ms(0) => {} // Timer 5
+    select! { // each poll starts at a branch drawn at random (from this run's seed); the first found finished wins, the others are dropped
+        _ = sleep_ms(100) => { // Timer 3
+            sleep_ms(10).await; // Timer 5
+        }
+        _ = sleep_ms(20) => { // Timer 4
+            block_ms(30);
+            sleep_ms(20).await; // Timer 7
+        }
+    }
+    sleep_ms(10).await; // Timer 9
+    sleep_ms(10).await; // Timer 10
+    log("log 11");
+    let f1 = yield_now();
+    let f2 = sleep_ms(20); // Timer 14
+    let f3 = async { log("log 15") };
+    // nothing has run yet: futures start when polled
+    f1.await;
+    f2.await;
+    f3.await;
+    sleep_ms(20).await; // Timer 18
+    yield_now().await; // yield: the task goes to the back of the ready queue
+    yield_now().await; // yield: the task goes to the back of the ready queue
+    sleep_ms(100).await; // Timer 22
+    sleep_ms(20).await; // Timer 23
+    select! {
+        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+        _ = yield_now() => {
+            sleep_ms(100).await; // Timer 28
+            sleep_ms(10).await; // Timer 29
+        }
+        _ = sleep_ms(20) => { // Timer 26
+            log("log 30");
+            sleep_ms(0).await; // Timer 31
+        }
+        _ = sleep_ms(100) => { // Timer 27
+            block_ms(30);
+        }
+    }
+    select! {
+        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+        _ = async {
+            select! {
+                biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+                _ = yield_now() => {}
             }
-        },
-        async {
-            join!( // all at once; each poll polls every unfinished one
-                sleep_ms(100), // Timer 7
-                async { log("log 8") },
-                sleep_ms(10), // Timer 9
-            );
-        },
-    );
+        } => {}
+        _ = async {
+            select! {
+                biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+                _ = async { log("log 37") } => {}
+            }
+        } => {}
+    }
 }
 
 pub fn size() -> usize {
@@ -7947,19 +8119,25 @@ pub mod random_228 {
 use runtime::prelude::*;
 
 async fn run() {
+    block_ms(0);
+    log("log 3");
     let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
-        select! {
-            biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-            _ = sleep_ms(50) => {} // Timer 2
+        select! { // each poll starts at a branch drawn at random (from this run's seed); the first found finished wins, the others are dropped
             _ = async {
-                join!( // all at once; each poll polls every unfinished one
-                    sleep_ms(50), // Timer 4
-                );
-            } => {
+                select! { // each poll starts at a branch drawn at random (from this run's seed); the first found finished wins, the others are dropped
+                    _ = async { log("log 6") } => {}
+                    _ = sleep_ms(20) => {} // Timer 7
+                    _ = async { block_ms(0) } => {}
+                }
+            } => {}
+            _ = async {
+                log("log 10");
                 block_ms(30);
-                sleep_ms(0).await; // Timer 7
+                sleep_ms(10).await; // Timer 12
+            } => {
+                sleep_ms(20).await; // Timer 13
+                log("log 14");
             }
-            _ = sleep_ms(50) => {} // Timer 5
         }
     });
     h1.await.unwrap();
@@ -7978,7 +8156,18 @@ pub mod random_229 {
 use runtime::prelude::*;
 
 async fn run() {
-    yield_now().await; // yield: the task goes to the back of the ready queue
+    let f1 = async {
+        select! {
+            biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+            _ = async { log("log 3") } => {
+                log("log 4");
+            }
+        }
+    };
+    let f2 = sleep_ms(100); // Timer 5
+    // nothing has run yet: futures start when polled
+    f1.await;
+    f2.await;
 }
 
 pub fn size() -> usize {
@@ -7994,26 +8183,36 @@ pub mod random_230 {
 use runtime::prelude::*;
 
 async fn run() {
-    spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
-        select! {
-            biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-            _ = async {
-                log("log 3");
-                log("log 4");
-                sleep_ms(100).await; // Timer 5
-            } => {}
-            _ = async { log("log 6") } => {}
-            _ = async {
-                select! {
-                    biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-                    _ = async { log("log 8") } => {}
-                    _ = sleep_ms(0) => {} // Timer 9
-                    _ = async { log("log 10") } => {}
+    sleep_ms(50).await; // Timer 1
+    join!( // all at once; each poll polls every unfinished one
+        async {
+            select! { // each poll starts at a branch drawn at random (from this run's seed); the first found finished wins, the others are dropped
+                _ = async { log("log 4") } => {
+                    block_ms(0);
+                    block_ms(10);
                 }
-            } => {}
+            }
+        },
+        sleep_ms(20), // Timer 7
+        async { block_ms(30) },
+    );
+    sleep_ms(50).await; // Timer 9
+    let f1 = sleep_ms(0); // Timer 11
+    let f2 = async {
+        for _ in 0..0 {
+            log("log 13");
+            log("log 14");
         }
-    });
-    sleep_ms(20).await; // Timer 11
+    };
+    let f3 = async {
+        select! { // each poll starts at a branch drawn at random (from this run's seed); the first found finished wins, the others are dropped
+            _ = async { log("log 16") } => {}
+        }
+    };
+    // nothing has run yet: futures start when polled
+    f1.await;
+    f2.await;
+    f3.await;
 }
 
 pub fn size() -> usize {
@@ -8026,246 +8225,6 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 }
 
 pub mod random_231 {
-use runtime::prelude::*;
-
-async fn run() {
-    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
-        sleep_ms(20).await; // Timer 1
-    });
-    h1.await.unwrap();
-}
-
-pub fn size() -> usize {
-    std::mem::size_of_val(&run())
-}
-
-pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
-    Box::pin(run())
-}
-}
-
-pub mod random_232 {
-use runtime::prelude::*;
-
-async fn run() {
-    sleep_ms(20).await; // Timer 1
-    sleep_ms(0).await; // Timer 2
-    select! {
-        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-        _ = async {
-            let f1 = yield_now();
-            let f2 = sleep_ms(20); // Timer 6
-            let f3 = async { log("log 7") };
-            // nothing has run yet: futures start when polled
-            f1.await;
-            f2.await;
-            f3.await;
-        } => {}
-        _ = async {
-            log("log 9");
-            sleep_ms(50).await; // Timer 10
-            yield_now().await; // yield: the task goes to the back of the ready queue
-        } => {
-            sleep_ms(20).await; // Timer 15
-            sleep_ms(20).await; // Timer 16
-        }
-        _ = async {
-            select! {
-                biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-                _ = async { log("log 13") } => {}
-                _ = sleep_ms(20) => {} // Timer 14
-            }
-        } => {
-            sleep_ms(100).await; // Timer 17
-            sleep_ms(10).await; // Timer 18
-        }
-    }
-    join!( // all at once; each poll polls every unfinished one
-        async {
-            sleep_ms(20).await; // Timer 21
-            block_ms(0);
-        },
-        async {
-            sleep_ms(50).await; // Timer 24
-        },
-        async {
-            select! {
-                biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-                _ = async { log("log 26") } => {
-                    sleep_ms(100).await; // Timer 28
-                }
-                _ = yield_now() => {}
-            }
-        },
-    );
-}
-
-pub fn size() -> usize {
-    std::mem::size_of_val(&run())
-}
-
-pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
-    Box::pin(run())
-}
-}
-
-pub mod random_233 {
-use runtime::prelude::*;
-
-async fn run() {
-    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
-        sleep_ms(100).await; // Timer 1
-    });
-    block_ms(0);
-    h1.await.unwrap();
-    block_ms(30);
-}
-
-pub fn size() -> usize {
-    std::mem::size_of_val(&run())
-}
-
-pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
-    Box::pin(run())
-}
-}
-
-pub mod random_234 {
-use runtime::prelude::*;
-
-async fn run() {
-    sleep_ms(20).await; // Timer 2
-    for _ in 0..0 {
-        block_ms(0);
-    }
-    sleep_ms(20).await; // Timer 5
-    let f1 = async {
-        for _ in 0..3 {
-            block_ms(30);
-            sleep_ms(10).await; // Timer 9
-        }
-    };
-    let f2 = sleep_ms(10); // Timer 10
-    let f3 = async {
-        sleep_ms(100).await; // Timer 12
-        log("log 13");
-    };
-    // nothing has run yet: futures start when polled
-    f1.await;
-    f2.await;
-    f3.await;
-    sleep_ms(50).await; // Timer 14
-}
-
-pub fn size() -> usize {
-    std::mem::size_of_val(&run())
-}
-
-pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
-    Box::pin(run())
-}
-}
-
-pub mod random_235 {
-use runtime::prelude::*;
-
-async fn run() {
-    yield_now().await; // yield: the task goes to the back of the ready queue
-}
-
-pub fn size() -> usize {
-    std::mem::size_of_val(&run())
-}
-
-pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
-    Box::pin(run())
-}
-}
-
-pub mod random_236 {
-use runtime::prelude::*;
-
-async fn run() {
-    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
-        sleep_ms(10).await; // Timer 2
-        for _ in 0..0 {
-            sleep_ms(100).await; // Timer 4
-            sleep_ms(100).await; // Timer 5
-            sleep_ms(50).await; // Timer 6
-        }
-    });
-    h1.await.unwrap();
-}
-
-pub fn size() -> usize {
-    std::mem::size_of_val(&run())
-}
-
-pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
-    Box::pin(run())
-}
-}
-
-pub mod random_237 {
-use runtime::prelude::*;
-
-async fn run() {
-    join!( // all at once; each poll polls every unfinished one
-        sleep_ms(50), // Timer 3
-        sleep_ms(20), // Timer 4
-    );
-    block_ms(30);
-}
-
-pub fn size() -> usize {
-    std::mem::size_of_val(&run())
-}
-
-pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
-    Box::pin(run())
-}
-}
-
-pub mod random_238 {
-use runtime::prelude::*;
-
-async fn run() {
-    sleep_ms(0).await; // Timer 1
-}
-
-pub fn size() -> usize {
-    std::mem::size_of_val(&run())
-}
-
-pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
-    Box::pin(run())
-}
-}
-
-pub mod random_239 {
-use runtime::prelude::*;
-
-async fn run() {
-    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
-        select! {
-            biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-            _ = sleep_ms(20) => {} // Timer 3
-            _ = async { log("log 4") } => {}
-        }
-    });
-    h1.await.unwrap();
-}
-
-pub fn size() -> usize {
-    std::mem::size_of_val(&run())
-}
-
-pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
-    Box::pin(run())
-}
-}
-
-pub mod random_240 {
 use runtime::prelude::*;
 
 async fn run() {
@@ -8307,7 +8266,7 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 }
 }
 
-pub mod random_241 {
+pub mod random_232 {
 use runtime::prelude::*;
 
 async fn run() {
@@ -8335,7 +8294,7 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 }
 }
 
-pub mod random_242 {
+pub mod random_233 {
 use runtime::prelude::*;
 
 async fn run() {
@@ -8360,7 +8319,7 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 }
 }
 
-pub mod random_243 {
+pub mod random_234 {
 use runtime::prelude::*;
 
 async fn run() {
@@ -8382,7 +8341,7 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 }
 }
 
-pub mod random_244 {
+pub mod random_235 {
 use runtime::prelude::*;
 
 async fn run() {
@@ -8420,7 +8379,7 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 }
 }
 
-pub mod random_245 {
+pub mod random_236 {
 use runtime::prelude::*;
 
 async fn run() {
@@ -8461,7 +8420,7 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 }
 }
 
-pub mod random_246 {
+pub mod random_237 {
 use runtime::prelude::*;
 
 async fn run() {
@@ -8479,7 +8438,7 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 }
 }
 
-pub mod random_247 {
+pub mod random_238 {
 use runtime::prelude::*;
 
 async fn run() {
@@ -8508,7 +8467,7 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 }
 }
 
-pub mod random_248 {
+pub mod random_239 {
 use runtime::prelude::*;
 
 async fn run() {
@@ -8537,7 +8496,7 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 }
 }
 
-pub mod random_249 {
+pub mod random_240 {
 use runtime::prelude::*;
 
 async fn run() {
@@ -8559,7 +8518,7 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 }
 }
 
-pub mod random_250 {
+pub mod random_241 {
 use runtime::prelude::*;
 
 async fn run() {
@@ -8575,7 +8534,7 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 }
 }
 
-pub mod random_251 {
+pub mod random_242 {
 use runtime::prelude::*;
 
 async fn run() {
@@ -8628,7 +8587,7 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 }
 }
 
-pub mod random_252 {
+pub mod random_243 {
 use runtime::prelude::*;
 
 async fn run() {
@@ -8655,70 +8614,15 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 }
 }
 
-pub mod random_253 {
+pub mod random_244 {
 use runtime::prelude::*;
 
 async fn run() {
-    sleep_ms(20).await; // Timer 26
-    block_ms(10);
-    sleep_ms(100).await; // Timer 28
-    log("log 29");
-    join!( // all at once; each poll polls every unfinished one
-        sleep_ms(100), // Timer 31
-        async {
-            let f1 = sleep_ms(100); // Timer 33
-            let f2 = sleep_ms(10); // Timer 34
-            // nothing has run yet: futures start when polled
-            f1.await;
-            f2.await;
-        },
-    );
-    sleep_ms(20).await; // Timer 35
-}
-
-pub fn size() -> usize {
-    std::mem::size_of_val(&run())
-}
-
-pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
-    Box::pin(run())
-}
-}
-
-pub mod random_254 {
-use runtime::prelude::*;
-
-async fn run() {
-    select! {
-        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-        _ = sleep_ms(20) => {} // Timer 2
-        _ = async {
-            select! {
-                biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-                _ = async { log("log 4") } => {}
-                _ = async { log("log 5") } => {
-                    log("log 6");
-                    sleep_ms(50).await; // Timer 7
-                }
-            }
-        } => {}
+    for r27 in 0..3 {
+        log(format!("log 25 {r27}"));
+        block_ms(10);
+        sleep_ms(100).await; // Timer 27
     }
-    join!( // all at once; each poll polls every unfinished one
-        sleep_ms(50), // Timer 9
-        async {
-            let f1 = sleep_ms(20); // Timer 11
-            let f2 = sleep_ms(10); // Timer 12
-            let f3 = yield_now();
-            // nothing has run yet: futures start when polled
-            f1.await;
-            f2.await;
-            f3.await;
-        },
-    );
-    let f4 = sleep_ms(100); // Timer 15
-    // nothing has run yet: futures start when polled
-    f4.await;
-    block_ms(10);
 }
 
 pub fn size() -> usize {
@@ -8730,66 +8634,30 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 }
 }
 
-pub mod random_255 {
-use runtime::prelude::*;
-
-async fn part11() {
-    log("log 4");
-    sleep_ms(20).await; // Timer 5
-    select! {
-        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-        _ = async { log("log 7") } => {}
-        _ = async { log("log 8") } => {}
-    }
-    let f1 = async { log("log 10") };
-    // nothing has run yet: futures start when polled
-    f1.await;
-}
-
-async fn run() {
-    yield_now().await; // yield: the task goes to the back of the ready queue
-    part11().await;
-    log("log 11");
-}
-
-pub fn size() -> usize {
-    std::mem::size_of_val(&run())
-}
-
-pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
-    Box::pin(run())
-}
-}
-
-pub mod random_256 {
+pub mod random_245 {
 use runtime::prelude::*;
 
 async fn run() {
+    sleep_ms(100).await; // Timer 1
     let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
-        log("log 1");
+        let f1 = sleep_ms(10); // Timer 3
+        let f2 = sleep_ms(20); // Timer 4
+        // nothing has run yet: futures start when polled
+        f1.await;
+        f2.await;
     });
     select! {
         biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
         _ = async {
-            let f1 = async { block_ms(0) };
-            let f2 = async { log("log 5") };
-            let f3 = sleep_ms(50); // Timer 6
-            // nothing has run yet: futures start when polled
-            f1.await;
-            f2.await;
-            f3.await;
-        } => {}
-        _ = async {
             join!( // all at once; each poll polls every unfinished one
-                yield_now(),
+                sleep_ms(10), // Timer 7
+                sleep_ms(50), // Timer 8
             );
         } => {}
-        _ = async { log("log 9") } => {
-            sleep_ms(100).await; // Timer 10
-            log("log 11");
-        }
     }
     h1.await.unwrap();
+    log("log 10");
+    sleep_ms(50).await; // Timer 11
 }
 
 pub fn size() -> usize {
@@ -8801,41 +8669,55 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 }
 }
 
-pub mod random_257 {
+pub mod random_246 {
 use runtime::prelude::*;
 
-async fn part22() {
-    let f1 = async { block_ms(10) };
-    let f2 = sleep_ms(100); // Timer 22
-    // nothing has run yet: futures start when polled
-    f1.await;
-    f2.await;
+async fn part1() {
+    sleep_ms(50).await; // Timer 1
 }
 
 async fn run() {
+    part1().await;
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_247 {
+use runtime::prelude::*;
+
+async fn run() {
+    join!( // all at once; each poll polls every unfinished one
+        async {
+            select! { // each poll starts at a branch drawn at random (from this run's seed); the first found finished wins, the others are dropped
+                _ = sleep_ms(0) => {} // Timer 24
+                _ = yield_now() => {
+                    log("log 26");
+                    sleep_ms(10).await; // Timer 27
+                }
+            }
+        },
+        async {
+            let f1 = yield_now();
+            // nothing has run yet: futures start when polled
+            f1.await;
+        },
+        async {
+            let f2 = sleep_ms(20); // Timer 31
+            // nothing has run yet: futures start when polled
+            f2.await;
+        },
+    );
     select! {
         biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
         _ = yield_now() => {}
     }
-    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
-        sleep_ms(20).await; // Timer 5
-        join!( // all at once; each poll polls every unfinished one
-            async { log("log 7") },
-            sleep_ms(20), // Timer 8
-            sleep_ms(0), // Timer 9
-        );
-        sleep_ms(100).await; // Timer 11
-        log("log 12");
-    });
-    h1.await.unwrap();
-    for r19 in 0..2 {
-        yield_now().await; // yield: the task goes to the back of the ready queue
-        block_ms(10);
-        log(format!("log 18 {r19}"));
-        sleep_ms(100).await; // Timer 19
-    }
-    part22().await;
-    part22().await;
 }
 
 pub fn size() -> usize {
@@ -8847,21 +8729,90 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 }
 }
 
-pub mod random_258 {
+pub mod random_248 {
+use runtime::prelude::*;
+
+async fn run() {
+    part7().await;
+}
+
+async fn part7() {
+    join!( // all at once; each poll polls every unfinished one
+        async { log("log 2") },
+        async {
+            join!( // all at once; each poll polls every unfinished one
+                sleep_ms(0), // Timer 4
+            );
+        },
+        async {
+            sleep_ms(100).await; // Timer 6
+            log("log 7");
+        },
+    );
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_249 {
+use runtime::prelude::*;
+
+async fn run() {
+    block_ms(10);
+    log("log 3");
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_250 {
+use runtime::prelude::*;
+
+async fn run() {
+    spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
+        let f1 = async { block_ms(10) };
+        let f2 = sleep_ms(100); // Timer 4
+        // nothing has run yet: futures start when polled
+        f1.await;
+        f2.await;
+        log("log 5");
+    });
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_251 {
 use runtime::prelude::*;
 
 async fn run() {
     join!( // all at once; each poll polls every unfinished one
+        sleep_ms(100), // Timer 2
+    );
+    join!( // all at once; each poll polls every unfinished one
+        sleep_ms(100), // Timer 4
         async {
-            let f1 = sleep_ms(10); // Timer 3
-            // nothing has run yet: futures start when polled
-            f1.await;
-        },
-        async {
-            log("log 5");
+            log("log 6");
         },
     );
-    sleep_ms(50).await; // Timer 6
 }
 
 pub fn size() -> usize {
@@ -8873,11 +8824,12 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 }
 }
 
-pub mod random_259 {
+pub mod random_252 {
 use runtime::prelude::*;
 
 async fn run() {
-    sleep_ms(20).await; // Timer 1
+    sleep_ms(50).await; // Timer 1
+    sleep_ms(20).await; // Timer 2
 }
 
 pub fn size() -> usize {
@@ -8889,7 +8841,7 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 }
 }
 
-pub mod random_260 {
+pub mod random_253 {
 use runtime::prelude::*;
 
 async fn run() {
@@ -8912,7 +8864,7 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 }
 }
 
-pub mod random_261 {
+pub mod random_254 {
 use runtime::prelude::*;
 
 async fn run() {
@@ -8942,7 +8894,7 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 }
 }
 
-pub mod random_262 {
+pub mod random_255 {
 use runtime::prelude::*;
 
 async fn run() {
@@ -8976,7 +8928,7 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 }
 }
 
-pub mod random_263 {
+pub mod random_256 {
 use runtime::prelude::*;
 
 async fn run() {
@@ -9016,7 +8968,7 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 }
 }
 
-pub mod random_264 {
+pub mod random_257 {
 use runtime::prelude::*;
 
 async fn run() {
@@ -9075,7 +9027,7 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 }
 }
 
-pub mod random_265 {
+pub mod random_258 {
 use runtime::prelude::*;
 
 async fn run() {
@@ -9104,16 +9056,16 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 }
 }
 
-pub mod random_266 {
+pub mod random_259 {
 use runtime::prelude::*;
 
 async fn run() {
     join!( // all at once; each poll polls every unfinished one
-        async { log("log 34") },
+        async { log("log 32") },
         async {
-            let f1 = async { log("log 36") };
+            let f1 = async { log("log 34") };
             let f2 = yield_now();
-            let f3 = sleep_ms(20); // Timer 38
+            let f3 = sleep_ms(20); // Timer 36
             // nothing has run yet: futures start when polled
             f1.await;
             f2.await;
@@ -9121,9 +9073,9 @@ async fn run() {
         },
         async {
             select! { // each poll starts at a branch drawn at random (from this run's seed); the first found finished wins, the others are dropped
-                _ = async { log("log 40") } => {}
-                _ = sleep_ms(0) => { // Timer 41
-                    sleep_ms(50).await; // Timer 42
+                _ = async { log("log 38") } => {}
+                _ = sleep_ms(0) => { // Timer 39
+                    sleep_ms(50).await; // Timer 40
                 }
             }
         },
@@ -9139,10 +9091,11 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 }
 }
 
-pub mod random_267 {
+pub mod random_260 {
 use runtime::prelude::*;
 
 async fn run() {
+    part2().await;
     part2().await;
 }
 
@@ -9159,22 +9112,248 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 }
 }
 
-pub mod random_268 {
+pub mod random_261 {
 use runtime::prelude::*;
 
 async fn run() {
-    log("log 1");
-    sleep_ms(0).await; // Timer 2
     block_ms(0);
+    join!( // all at once; each poll polls every unfinished one
+        async { block_ms(0) },
+        sleep_ms(10), // Timer 5
+    );
+    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
+        log("log 6");
+    });
+    h1.await.unwrap();
+    select! {
+        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+        _ = sleep_ms(50) => { // Timer 8
+            sleep_ms(20).await; // Timer 12
+        }
+        _ = sleep_ms(20) => {} // Timer 9
+        _ = async {
+            sleep_ms(20).await; // Timer 11
+        } => {}
+    }
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_262 {
+use runtime::prelude::*;
+
+async fn run() {
+    part1().await;
+}
+
+async fn part1() {
+    log("log 1");
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_263 {
+use runtime::prelude::*;
+
+async fn run() {
+    for _ in 0..3 {
+        sleep_ms(50).await; // Timer 2
+        let f1 = sleep_ms(100); // Timer 4
+        // nothing has run yet: futures start when polled
+        f1.await;
+        for _ in 0..2 {
+            sleep_ms(20).await; // Timer 6
+        }
+    }
+    sleep_ms(0).await; // Timer 8
+    join!( // all at once; each poll polls every unfinished one
+        sleep_ms(50), // Timer 10
+        sleep_ms(50), // Timer 11
+        yield_now(),
+    );
+    for _ in 0..1 {
+        for _ in 0..2 {
+            sleep_ms(0).await; // Timer 15
+            block_ms(10);
+        }
+    }
+    let f2 = sleep_ms(10); // Timer 18
+    // nothing has run yet: futures start when polled
+    f2.await;
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_264 {
+use runtime::prelude::*;
+
+async fn run() {
+    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
+        sleep_ms(20).await; // Timer 2
+    });
+    h1.await.unwrap();
+    sleep_ms(10).await; // Timer 3
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_265 {
+use runtime::prelude::*;
+
+async fn run() {
+    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
+        log("log 2");
+    });
+    sleep_ms(10).await; // Timer 3
+    let f1 = async { block_ms(0) };
+    // nothing has run yet: futures start when polled
+    f1.await;
+    h1.await.unwrap();
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_266 {
+use runtime::prelude::*;
+
+async fn run() {
+    join!( // all at once; each poll polls every unfinished one
+        async {
+            sleep_ms(50).await; // Timer 3
+            sleep_ms(10).await; // Timer 4
+            yield_now().await; // yield: the task goes to the back of the ready queue
+        },
+        async {
+            select! {
+                biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+                _ = yield_now() => {}
+                _ = sleep_ms(10) => {} // Timer 8
+                _ = sleep_ms(0) => {} // Timer 9
+            }
+        },
+        async {
+            join!( // all at once; each poll polls every unfinished one
+                sleep_ms(50), // Timer 11
+            );
+        },
+    );
+    yield_now().await; // yield: the task goes to the back of the ready queue
+    for r18 in 0..2 {
+        sleep_ms(20).await; // Timer 15
+        yield_now().await; // yield: the task goes to the back of the ready queue
+        log(format!("log 18 {r18}"));
+    }
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_267 {
+use runtime::prelude::*;
+
+async fn run() {
+    select! {
+        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+        _ = async {
+            select! {
+                biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+                _ = sleep_ms(20) => {} // Timer 3
+            }
+        } => {
+            log("log 11");
+            log("log 12");
+        }
+        _ = async {
+            select! {
+                biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+                _ = sleep_ms(20) => { // Timer 5
+                    sleep_ms(50).await; // Timer 6
+                }
+            }
+        } => {}
+        _ = async {
+            log("log 8");
+            sleep_ms(0).await; // Timer 9
+            yield_now().await; // yield: the task goes to the back of the ready queue
+        } => {}
+    }
     select! {
         biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
         _ = async {
             join!( // all at once; each poll polls every unfinished one
-                sleep_ms(10), // Timer 6
+                sleep_ms(20), // Timer 15
             );
         } => {}
-        _ = async { log("log 7") } => {}
+        _ = async {
+            join!( // all at once; each poll polls every unfinished one
+                async { block_ms(0) },
+                sleep_ms(20), // Timer 18
+                sleep_ms(50), // Timer 19
+            );
+        } => {}
     }
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_268 {
+use runtime::prelude::*;
+
+async fn run() {
+    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
+        let f1 = sleep_ms(20); // Timer 27
+        // nothing has run yet: futures start when polled
+        f1.await;
+    });
+    h1.await.unwrap();
 }
 
 pub fn size() -> usize {
@@ -9190,19 +9369,18 @@ pub mod random_269 {
 use runtime::prelude::*;
 
 async fn run() {
-    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
-        join!( // all at once; each poll polls every unfinished one
-            async {
-                join!( // all at once; each poll polls every unfinished one
-                    async { log("log 3") },
-                    async { log("log 4") },
-                );
-            },
-            async { log("log 5") },
-            async { log("log 6") },
-        );
-    });
-    h1.await.unwrap();
+    join!( // all at once; each poll polls every unfinished one
+        async {
+            sleep_ms(20).await; // Timer 3
+        },
+        async {
+            log("log 5");
+            sleep_ms(0).await; // Timer 6
+            sleep_ms(0).await; // Timer 7
+        },
+        sleep_ms(20), // Timer 8
+    );
+    yield_now().await; // yield: the task goes to the back of the ready queue
 }
 
 pub fn size() -> usize {
@@ -9218,7 +9396,22 @@ pub mod random_270 {
 use runtime::prelude::*;
 
 async fn run() {
-    sleep_ms(0).await; // Timer 1
+    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
+        select! { // each poll starts at a branch drawn at random (from this run's seed); the first found finished wins, the others are dropped
+            _ = async {
+                join!( // all at once; each poll polls every unfinished one
+                    sleep_ms(20), // Timer 3
+                    sleep_ms(0), // Timer 4
+                );
+            } => {}
+            _ = async {
+                let f1 = async { log("log 6") };
+                // nothing has run yet: futures start when polled
+                f1.await;
+            } => {}
+        }
+    });
+    h1.await.unwrap();
 }
 
 pub fn size() -> usize {
@@ -9234,18 +9427,15 @@ pub mod random_271 {
 use runtime::prelude::*;
 
 async fn run() {
-    sleep_ms(50).await; // Timer 1
-    let f1 = async {
-        for _ in 0..3 {
-            log("log 4");
-            sleep_ms(20).await; // Timer 5
-            log("log 6");
-        }
-    };
-    // nothing has run yet: futures start when polled
-    f1.await;
-    sleep_ms(10).await; // Timer 7
-    block_ms(30);
+    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
+        yield_now().await; // yield: the task goes to the back of the ready queue
+    });
+    join!( // all at once; each poll polls every unfinished one
+        async { block_ms(30) },
+        async { log("log 5") },
+    );
+    h1.await.unwrap();
+    block_ms(10);
 }
 
 pub fn size() -> usize {
@@ -9261,31 +9451,16 @@ pub mod random_272 {
 use runtime::prelude::*;
 
 async fn run() {
-    select! {
-        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-        _ = async {
-            select! { // each poll starts at a branch drawn at random (from this run's seed); the first found finished wins, the others are dropped
-                _ = async { log("log 3") } => {}
-                _ = sleep_ms(0) => { // Timer 4
-                    log("log 6");
-                }
-                _ = async { block_ms(10) } => {
-                    sleep_ms(100).await; // Timer 7
-                    sleep_ms(100).await; // Timer 8
-                }
-            }
-        } => {}
-        _ = async {
-            join!( // all at once; each poll polls every unfinished one
-                async { block_ms(10) },
-            );
-        } => {}
-    }
-    log("log 11");
     let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
-        block_ms(30);
+        log("log 1");
     });
     h1.await.unwrap();
+    log("log 2");
+    for r7 in 0..1 {
+        sleep_ms(20).await; // Timer 5
+        log("log 6");
+        log(format!("log 7 {r7}"));
+    }
 }
 
 pub fn size() -> usize {
@@ -9300,30 +9475,23 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 pub mod random_273 {
 use runtime::prelude::*;
 
-async fn part11() {
-    sleep_ms(20).await; // Timer 1
-}
-
 async fn run() {
     join!( // all at once; each poll polls every unfinished one
-        part11(),
-        part11(),
+        async { block_ms(30) },
     );
     join!( // all at once; each poll polls every unfinished one
-        async {
-            join!( // all at once; each poll polls every unfinished one
-                async { block_ms(30) },
-                async { block_ms(10) },
-                async { log("log 6") },
-            );
-        },
-        async { block_ms(30) },
-        async {
-            sleep_ms(50).await; // Timer 9
-            sleep_ms(10).await; // Timer 10
-            yield_now().await; // yield: the task goes to the back of the ready queue
-        },
+        sleep_ms(100), // Timer 5
+        sleep_ms(50), // Timer 6
+        sleep_ms(20), // Timer 7
     );
+    sleep_ms(20).await; // Timer 8
+    select! { // each poll starts at a branch drawn at random (from this run's seed); the first found finished wins, the others are dropped
+        _ = async {
+            sleep_ms(10).await; // Timer 11
+        } => {}
+        _ = sleep_ms(10) => {} // Timer 12
+        _ = async { log("log 13") } => {}
+    }
 }
 
 pub fn size() -> usize {
@@ -9338,43 +9506,35 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 pub mod random_274 {
 use runtime::prelude::*;
 
-async fn part40() {
-    select! {
-        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-        _ = sleep_ms(20) => { // Timer 33
-            log("log 36");
-            sleep_ms(0).await; // Timer 37
-        }
-        _ = async {
-            join!( // all at once; each poll polls every unfinished one
-                async { log("log 35") },
-            );
-        } => {}
-    }
+async fn part13() {
+    log("log 1");
 }
 
 async fn run() {
-    select! {
-        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-        _ = async {
-            join!( // all at once; each poll polls every unfinished one
-                sleep_ms(20), // Timer 27
-            );
-        } => {}
-        _ = async {
-            join!( // all at once; each poll polls every unfinished one
-                async { block_ms(0) },
-                sleep_ms(20), // Timer 30
-                sleep_ms(50), // Timer 31
-            );
-        } => {}
-    }
-    part40().await;
-    select! { // each poll starts at a branch drawn at random (from this run's seed); the first found finished wins, the others are dropped
-        _ = sleep_ms(10) => { // Timer 39
-            sleep_ms(20).await; // Timer 40
-        }
-    }
+    part13().await;
+    sleep_ms(20).await; // Timer 2
+    let f1 = async {
+        let f2 = sleep_ms(10); // Timer 5
+        let f3 = sleep_ms(20); // Timer 6
+        // nothing has run yet: futures start when polled
+        f2.await;
+        f3.await;
+    };
+    let f2 = async {
+        join!( // all at once; each poll polls every unfinished one
+            async { block_ms(10) },
+            async { block_ms(10) },
+        );
+    };
+    let f3 = async {
+        sleep_ms(10).await; // Timer 11
+        log("log 12");
+        sleep_ms(50).await; // Timer 13
+    };
+    // nothing has run yet: futures start when polled
+    f1.await;
+    f2.await;
+    f3.await;
 }
 
 pub fn size() -> usize {
@@ -9390,60 +9550,7 @@ pub mod random_275 {
 use runtime::prelude::*;
 
 async fn run() {
-    select! {
-        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-        _ = sleep_ms(20) => {} // Timer 3
-        _ = async { log("log 4") } => {
-            log("log 5");
-        }
-    }
-    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
-        let f1 = sleep_ms(50); // Timer 7
-        let f2 = async {
-            join!( // all at once; each poll polls every unfinished one
-                sleep_ms(10), // Timer 9
-                async { log("log 10") },
-                async { log("log 11") },
-            );
-        };
-        // nothing has run yet: futures start when polled
-        f1.await;
-        f2.await;
-    });
-    h1.await.unwrap();
-    select! {
-        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-        _ = async {
-            let f3 = async { block_ms(10) };
-            let f4 = async { block_ms(0) };
-            // nothing has run yet: futures start when polled
-            f3.await;
-            f4.await;
-        } => {}
-    }
-    select! { // each poll starts at a branch drawn at random (from this run's seed); the first found finished wins, the others are dropped
-        _ = async {
-            join!( // all at once; each poll polls every unfinished one
-                sleep_ms(100), // Timer 18
-                async { log("log 19") },
-                async { log("log 20") },
-            );
-        } => {
-            block_ms(10);
-        }
-        _ = async {
-            sleep_ms(20).await; // Timer 22
-            sleep_ms(20).await; // Timer 23
-        } => {
-            sleep_ms(0).await; // Timer 27
-        }
-        _ = async {
-            select! {
-                biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-                _ = async { log("log 25") } => {}
-            }
-        } => {}
-    }
+    sleep_ms(0).await; // Timer 3
 }
 
 pub fn size() -> usize {
@@ -9456,172 +9563,6 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 }
 
 pub mod random_276 {
-use runtime::prelude::*;
-
-async fn run() {
-    yield_now().await; // yield: the task goes to the back of the ready queue
-    let f1 = async { log("log 4") };
-    let f2 = async { block_ms(0) };
-    // nothing has run yet: futures start when polled
-    f1.await;
-    f2.await;
-    log("log 6");
-    let h1 = spawn(async move { // spawn: a task of its own; it starts once this task pauses at an .await
-        for r11 in 0..0 {
-            yield_now().await; // yield: the task goes to the back of the ready queue
-            log(format!("log 10 {r11}"));
-            log(format!("log 11 {r11}"));
-        }
-        block_ms(10);
-    });
-    h1.await.unwrap();
-    block_ms(30);
-}
-
-pub fn size() -> usize {
-    std::mem::size_of_val(&run())
-}
-
-pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
-    Box::pin(run())
-}
-}
-
-pub mod random_277 {
-use runtime::prelude::*;
-
-async fn part4() {
-    join!( // all at once; each poll polls every unfinished one
-        async {
-            select! {
-                biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-                _ = async { block_ms(0) } => {}
-            }
-        },
-        async { log("log 4") },
-    );
-}
-
-async fn run() {
-    part4().await;
-}
-
-pub fn size() -> usize {
-    std::mem::size_of_val(&run())
-}
-
-pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
-    Box::pin(run())
-}
-}
-
-pub mod random_278 {
-use runtime::prelude::*;
-
-async fn run() {
-    select! { // each poll starts at a branch drawn at random (from this run's seed); the first found finished wins, the others are dropped
-        _ = yield_now() => {}
-        _ = async {
-            let f1 = async { block_ms(30) };
-            // nothing has run yet: futures start when polled
-            f1.await;
-        } => {}
-        _ = async { block_ms(10) } => {}
-    }
-    join!( // all at once; each poll polls every unfinished one
-        async { block_ms(30) },
-    );
-    join!( // all at once; each poll polls every unfinished one
-        sleep_ms(100), // Timer 10
-        sleep_ms(50), // Timer 11
-        sleep_ms(20), // Timer 12
-    );
-    sleep_ms(20).await; // Timer 13
-}
-
-pub fn size() -> usize {
-    std::mem::size_of_val(&run())
-}
-
-pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
-    Box::pin(run())
-}
-}
-
-pub mod random_279 {
-use runtime::prelude::*;
-
-async fn run() {
-    part4().await;
-    sleep_ms(10).await; // Timer 2
-    log("log 3");
-    log("log 4");
-}
-
-async fn part4() {
-    sleep_ms(10).await; // Timer 1
-}
-
-pub fn size() -> usize {
-    std::mem::size_of_val(&run())
-}
-
-pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
-    Box::pin(run())
-}
-}
-
-pub mod random_280 {
-use runtime::prelude::*;
-
-async fn run() {
-    sleep_ms(20).await; // Timer 2
-}
-
-pub fn size() -> usize {
-    std::mem::size_of_val(&run())
-}
-
-pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
-    Box::pin(run())
-}
-}
-
-pub mod random_281 {
-use runtime::prelude::*;
-
-async fn run() {
-    join!( // all at once; each poll polls every unfinished one
-        async {
-            let f1 = async { block_ms(10) };
-            // nothing has run yet: futures start when polled
-            f1.await;
-        },
-        yield_now(),
-    );
-    log("log 5");
-    for _ in 0..2 {
-        sleep_ms(20).await; // Timer 7
-        let f2 = sleep_ms(50); // Timer 9
-        let f3 = yield_now();
-        // nothing has run yet: futures start when polled
-        f2.await;
-        f3.await;
-        sleep_ms(20).await; // Timer 12
-        block_ms(30);
-    }
-}
-
-pub fn size() -> usize {
-    std::mem::size_of_val(&run())
-}
-
-pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
-    Box::pin(run())
-}
-}
-
-pub mod random_282 {
 use runtime::prelude::*;
 
 async fn run() {
@@ -9645,18 +9586,14 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 }
 }
 
-pub mod random_283 {
+pub mod random_277 {
 use runtime::prelude::*;
 
-async fn run() {
-    part7().await;
-}
-
-async fn part7() {
+async fn part7(ms: u32) {
     select! {
         biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
         _ = async {
-            let f1 = sleep_ms(10); // Timer 3
+            let f1 = sleep_ms(ms); // Timer 3
             let f2 = sleep_ms(0); // Timer 4
             // nothing has run yet: futures start when polled
             f1.await;
@@ -9672,6 +9609,210 @@ async fn part7() {
     }
 }
 
+async fn run() {
+    part7(10).await;
+    part7(10).await;
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_278 {
+use runtime::prelude::*;
+
+async fn run() {
+    join!( // all at once; each poll polls every unfinished one
+        async { block_ms(0) },
+        sleep_ms(20), // Timer 4
+    );
+    sleep_ms(10).await; // Timer 6
+    sleep_ms(0).await; // Timer 7
+    sleep_ms(50).await; // Timer 8
+    log("log 9");
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_279 {
+use runtime::prelude::*;
+
+async fn run() {
+    select! {
+        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+        _ = async { log("log 2") } => {}
+        _ = async {
+            join!( // all at once; each poll polls every unfinished one
+                sleep_ms(100), // Timer 4
+                async { block_ms(10) },
+                sleep_ms(0), // Timer 6
+            );
+        } => {}
+    }
+    let f1 = async { block_ms(10) };
+    let f2 = async {
+        join!( // all at once; each poll polls every unfinished one
+            sleep_ms(50), // Timer 10
+        );
+    };
+    let f3 = async {
+        select! { // each poll starts at a branch drawn at random (from this run's seed); the first found finished wins, the others are dropped
+            _ = sleep_ms(100) => {} // Timer 12
+            _ = sleep_ms(100) => { // Timer 13
+                sleep_ms(50).await; // Timer 14
+                sleep_ms(50).await; // Timer 15
+            }
+        }
+    };
+    // nothing has run yet: futures start when polled
+    f1.await;
+    f2.await;
+    f3.await;
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_280 {
+use runtime::prelude::*;
+
+async fn run() {
+    for r28 in 0..3 {
+        sleep_ms(50).await; // Timer 24
+        log(format!("log 25 {r28}"));
+        sleep_ms(0).await; // Timer 26
+        for _ in 0..2 {
+            sleep_ms(0).await; // Timer 28
+        }
+    }
+    sleep_ms(10).await; // Timer 29
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_281 {
+use runtime::prelude::*;
+
+async fn run() {
+    join!( // all at once; each poll polls every unfinished one
+        async {
+            for r4 in 0..3 {
+                sleep_ms(10).await; // Timer 3
+                log(format!("log 4 {r4}"));
+            }
+        },
+        sleep_ms(20), // Timer 5
+    );
+    sleep_ms(0).await; // Timer 6
+    for _ in 0..0 {
+        block_ms(0);
+    }
+    join!( // all at once; each poll polls every unfinished one
+        async {
+            join!( // all at once; each poll polls every unfinished one
+                async { block_ms(10) },
+                sleep_ms(50), // Timer 12
+            );
+        },
+        async {
+            let f1 = async { log("log 14") };
+            let f2 = async { log("log 15") };
+            let f3 = sleep_ms(20); // Timer 16
+            // nothing has run yet: futures start when polled
+            f1.await;
+            f2.await;
+            f3.await;
+        },
+        async {
+            join!( // all at once; each poll polls every unfinished one
+                async { block_ms(30) },
+                sleep_ms(0), // Timer 19
+                async { log("log 20") },
+            );
+        },
+    );
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_282 {
+use runtime::prelude::*;
+
+async fn run() {
+    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
+        block_ms(0);
+    });
+    h1.await.unwrap();
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_283 {
+use runtime::prelude::*;
+
+async fn run() {
+    select! {
+        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+        _ = sleep_ms(0) => { // Timer 2
+            yield_now().await; // yield: the task goes to the back of the ready queue
+            log("log 10");
+        }
+        _ = async {
+            select! { // each poll starts at a branch drawn at random (from this run's seed); the first found finished wins, the others are dropped
+                _ = sleep_ms(50) => {} // Timer 4
+                _ = sleep_ms(50) => {} // Timer 5
+                _ = sleep_ms(20) => { // Timer 6
+                    sleep_ms(100).await; // Timer 7
+                    log("log 8");
+                }
+            }
+        } => {}
+    }
+    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
+        sleep_ms(20).await; // Timer 11
+    });
+    h1.await.unwrap();
+}
+
 pub fn size() -> usize {
     std::mem::size_of_val(&run())
 }
@@ -9685,30 +9826,33 @@ pub mod random_284 {
 use runtime::prelude::*;
 
 async fn run() {
-    log("log 1");
-    select! {
-        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-        _ = async {
-            for _ in 0..1 {
-                sleep_ms(50).await; // Timer 4
+    block_ms(0);
+    let f1 = async { log("log 4") };
+    let f2 = yield_now();
+    // nothing has run yet: futures start when polled
+    f1.await;
+    f2.await;
+    join!( // all at once; each poll polls every unfinished one
+        async {
+            join!( // all at once; each poll polls every unfinished one
+                sleep_ms(20), // Timer 8
+            );
+        },
+        async {
+            let f3 = sleep_ms(20); // Timer 10
+            let f4 = async { log("log 11") };
+            // nothing has run yet: futures start when polled
+            f3.await;
+            f4.await;
+        },
+        async {
+            for _ in 0..2 {
+                yield_now().await; // yield: the task goes to the back of the ready queue
+                sleep_ms(50).await; // Timer 14
+                log("log 15");
             }
-        } => {}
-        _ = async {
-            log("log 6");
-            sleep_ms(0).await; // Timer 7
-            sleep_ms(50).await; // Timer 8
-        } => {}
-        _ = async { log("log 9") } => {
-            block_ms(10);
-        }
-    }
-    select! { // each poll starts at a branch drawn at random (from this run's seed); the first found finished wins, the others are dropped
-        _ = async {
-            for _ in 0..3 {
-                sleep_ms(0).await; // Timer 13
-            }
-        } => {}
-    }
+        },
+    );
 }
 
 pub fn size() -> usize {
@@ -9721,170 +9865,6 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 }
 
 pub mod random_285 {
-use runtime::prelude::*;
-
-async fn run() {
-    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
-        block_ms(10);
-    });
-    join!( // all at once; each poll polls every unfinished one
-        part5(),
-        part5(),
-    );
-    h1.await.unwrap();
-}
-
-async fn part5() {
-    join!( // all at once; each poll polls every unfinished one
-        async {
-            let f1 = async { log("log 4") };
-            let f2 = sleep_ms(100); // Timer 5
-            // nothing has run yet: futures start when polled
-            f1.await;
-            f2.await;
-        },
-    );
-}
-
-pub fn size() -> usize {
-    std::mem::size_of_val(&run())
-}
-
-pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
-    Box::pin(run())
-}
-}
-
-pub mod random_286 {
-use runtime::prelude::*;
-
-async fn run() {
-    log("log 22");
-}
-
-pub fn size() -> usize {
-    std::mem::size_of_val(&run())
-}
-
-pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
-    Box::pin(run())
-}
-}
-
-pub mod random_287 {
-use runtime::prelude::*;
-
-async fn run() {
-    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
-        join!( // all at once; each poll polls every unfinished one
-            async {
-                sleep_ms(10).await; // Timer 3
-                log("log 4");
-                sleep_ms(10).await; // Timer 5
-            },
-            async { log("log 6") },
-            sleep_ms(0), // Timer 7
-        );
-    });
-    h1.await.unwrap();
-    join!( // all at once; each poll polls every unfinished one
-        async {
-            block_ms(0);
-        },
-        sleep_ms(10), // Timer 11
-    );
-    join!( // all at once; each poll polls every unfinished one
-        sleep_ms(10), // Timer 14
-        sleep_ms(50), // Timer 15
-    );
-    join!( // all at once; each poll polls every unfinished one
-        async { log("log 17") },
-        sleep_ms(50), // Timer 18
-    );
-    select! {
-        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-        _ = sleep_ms(20) => { // Timer 20
-            sleep_ms(20).await; // Timer 22
-        }
-        _ = sleep_ms(0) => { // Timer 21
-            block_ms(30);
-            sleep_ms(10).await; // Timer 24
-        }
-    }
-}
-
-pub fn size() -> usize {
-    std::mem::size_of_val(&run())
-}
-
-pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
-    Box::pin(run())
-}
-}
-
-pub mod random_288 {
-use runtime::prelude::*;
-
-async fn run() {
-    log("log 1");
-}
-
-pub fn size() -> usize {
-    std::mem::size_of_val(&run())
-}
-
-pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
-    Box::pin(run())
-}
-}
-
-pub mod random_289 {
-use runtime::prelude::*;
-
-async fn run() {
-    sleep_ms(0).await; // Timer 20
-    let f1 = async { block_ms(30) };
-    // nothing has run yet: futures start when polled
-    f1.await;
-    block_ms(0);
-    let f2 = async { log("log 25") };
-    let f3 = yield_now();
-    // nothing has run yet: futures start when polled
-    f2.await;
-    f3.await;
-    join!( // all at once; each poll polls every unfinished one
-        async {
-            join!( // all at once; each poll polls every unfinished one
-                sleep_ms(20), // Timer 29
-            );
-        },
-        async {
-            let f4 = sleep_ms(20); // Timer 31
-            let f5 = async { log("log 32") };
-            // nothing has run yet: futures start when polled
-            f4.await;
-            f5.await;
-        },
-        async {
-            for _ in 0..2 {
-                yield_now().await; // yield: the task goes to the back of the ready queue
-                sleep_ms(50).await; // Timer 35
-                log("log 36");
-            }
-        },
-    );
-}
-
-pub fn size() -> usize {
-    std::mem::size_of_val(&run())
-}
-
-pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
-    Box::pin(run())
-}
-}
-
-pub mod random_290 {
 use runtime::prelude::*;
 
 async fn run() {
@@ -9927,7 +9907,7 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 }
 }
 
-pub mod random_291 {
+pub mod random_286 {
 use runtime::prelude::*;
 
 async fn run() {
@@ -9955,7 +9935,7 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 }
 }
 
-pub mod random_292 {
+pub mod random_287 {
 use runtime::prelude::*;
 
 async fn run() {
@@ -9973,7 +9953,7 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 }
 }
 
-pub mod random_293 {
+pub mod random_288 {
 use runtime::prelude::*;
 
 async fn run() {
@@ -10002,15 +9982,11 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 }
 }
 
-pub mod random_294 {
+pub mod random_289 {
 use runtime::prelude::*;
 
-async fn part12() {
-    sleep_ms(20).await; // Timer 1
-}
-
 async fn run() {
-    part12().await;
+    part12(20).await;
     join!( // all at once; each poll polls every unfinished one
         async {
             let f1 = sleep_ms(50); // Timer 4
@@ -10031,6 +10007,183 @@ async fn run() {
     }
 }
 
+async fn part12(ms: u32) {
+    sleep_ms(ms).await; // Timer 1
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_290 {
+use runtime::prelude::*;
+
+async fn run() {
+    select! { // each poll starts at a branch drawn at random (from this run's seed); the first found finished wins, the others are dropped
+        _ = async { log("log 3") } => {}
+        _ = sleep_ms(50) => {} // Timer 4
+    }
+    join!( // all at once; each poll polls every unfinished one
+        async {
+            let f1 = sleep_ms(20); // Timer 7
+            // nothing has run yet: futures start when polled
+            f1.await;
+        },
+    );
+    yield_now().await; // yield: the task goes to the back of the ready queue
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_291 {
+use runtime::prelude::*;
+
+async fn run() {
+    select! {
+        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+        _ = async {
+            sleep_ms(20).await; // Timer 3
+        } => {}
+        _ = async {
+            select! {
+                biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+                _ = sleep_ms(10) => {} // Timer 5
+                _ = sleep_ms(20) => { // Timer 6
+                    sleep_ms(0).await; // Timer 7
+                }
+            }
+        } => {}
+        _ = async {
+            sleep_ms(0).await; // Timer 9
+        } => {
+            block_ms(30);
+            block_ms(30);
+        }
+    }
+    log("log 12");
+    for r19 in 0..2 {
+        let f1 = sleep_ms(20); // Timer 15
+        // nothing has run yet: futures start when polled
+        f1.await;
+        select! {
+            biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+            _ = async { block_ms(10) } => {
+                sleep_ms(10).await; // Timer 19
+            }
+            _ = async { log(format!("log 18 {r19}")) } => {}
+        }
+    }
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_292 {
+use runtime::prelude::*;
+
+async fn run() {
+    select! {
+        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+        _ = sleep_ms(20) => {} // Timer 3
+        _ = async { log("log 4") } => {}
+    }
+    select! {
+        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+        _ = sleep_ms(0) => { // Timer 6
+            log("log 9");
+        }
+        _ = yield_now() => {}
+        _ = sleep_ms(20) => { // Timer 8
+            log("log 10");
+            sleep_ms(10).await; // Timer 11
+        }
+    }
+    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
+        sleep_ms(0).await; // Timer 12
+    });
+    h1.await.unwrap();
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_293 {
+use runtime::prelude::*;
+
+async fn part7() {
+    join!( // all at once; each poll polls every unfinished one
+        async {
+            join!( // all at once; each poll polls every unfinished one
+                sleep_ms(100), // Timer 3
+            );
+        },
+        async {
+            select! { // each poll starts at a branch drawn at random (from this run's seed); the first found finished wins, the others are dropped
+                _ = async { log("log 5") } => {}
+            }
+        },
+        async {
+            block_ms(10);
+        },
+    );
+}
+
+async fn run() {
+    part7().await;
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_294 {
+use runtime::prelude::*;
+
+async fn run() {
+    sleep_ms(20).await; // Timer 1
+    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
+        join!( // all at once; each poll polls every unfinished one
+            sleep_ms(10), // Timer 4
+        );
+        let f1 = async { log("log 6") };
+        let f2 = async { log("log 7") };
+        // nothing has run yet: futures start when polled
+        f1.await;
+        f2.await;
+        sleep_ms(50).await; // Timer 8
+    });
+    h1.await.unwrap();
+}
+
 pub fn size() -> usize {
     std::mem::size_of_val(&run())
 }
@@ -10044,18 +10197,14 @@ pub mod random_295 {
 use runtime::prelude::*;
 
 async fn run() {
-    spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
-        yield_now().await; // yield: the task goes to the back of the ready queue
-        select! { // each poll starts at a branch drawn at random (from this run's seed); the first found finished wins, the others are dropped
-            _ = async { log("log 4") } => {}
-            _ = sleep_ms(50) => {} // Timer 5
-        }
-    });
+    log("log 28");
+    block_ms(30);
     join!( // all at once; each poll polls every unfinished one
+        sleep_ms(100), // Timer 31
         async {
-            let f1 = sleep_ms(20); // Timer 8
-            // nothing has run yet: futures start when polled
-            f1.await;
+            block_ms(10);
+            sleep_ms(0).await; // Timer 34
+            yield_now().await; // yield: the task goes to the back of the ready queue
         },
     );
 }
@@ -10073,8 +10222,35 @@ pub mod random_296 {
 use runtime::prelude::*;
 
 async fn run() {
-    log("log 1");
-    sleep_ms(20).await; // Timer 3
+    part11(100).await;
+    part11(10).await;
+}
+
+async fn part11(ms: u32) {
+    join!( // all at once; each poll polls every unfinished one
+        async {
+            join!( // all at once; each poll polls every unfinished one
+                sleep_ms(ms), // Timer 3
+                sleep_ms(0), // Timer 4
+            );
+        },
+        async {
+            let f1 = sleep_ms(50); // Timer 6
+            let f2 = yield_now();
+            // nothing has run yet: futures start when polled
+            f1.await;
+            f2.await;
+        },
+        async {
+            let f3 = sleep_ms(10); // Timer 9
+            let f4 = async { log("log 10") };
+            let f5 = async { log("log 11") };
+            // nothing has run yet: futures start when polled
+            f3.await;
+            f4.await;
+            f5.await;
+        },
+    );
 }
 
 pub fn size() -> usize {
@@ -10090,33 +10266,28 @@ pub mod random_297 {
 use runtime::prelude::*;
 
 async fn run() {
-    for _ in 0..2 {
-        for r4 in 0..0 {
-            log(format!("log 3 {r4}"));
-            log(format!("log 4 {r4}"));
+    for r8 in 0..2 {
+        for r5 in 0..1 {
+            yield_now().await; // yield: the task goes to the back of the ready queue
+            log(format!("log 4 {r5} {r8}"));
+            sleep_ms(10).await; // Timer 5
         }
+        sleep_ms(100).await; // Timer 6
+        sleep_ms(50).await; // Timer 8
     }
+    log("log 9");
+    let f1 = sleep_ms(50); // Timer 12
+    // nothing has run yet: futures start when polled
+    f1.await;
+    sleep_ms(100).await; // Timer 13
+    sleep_ms(0).await; // Timer 14
+    yield_now().await; // yield: the task goes to the back of the ready queue
     yield_now().await; // yield: the task goes to the back of the ready queue
     join!( // all at once; each poll polls every unfinished one
-        async { log("log 7") },
-        async {
-            let f1 = sleep_ms(0); // Timer 9
-            let f2 = sleep_ms(20); // Timer 10
-            // nothing has run yet: futures start when polled
-            f1.await;
-            f2.await;
-        },
-        async {
-            select! {
-                biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-                _ = async { block_ms(10) } => {
-                    sleep_ms(10).await; // Timer 14
-                }
-                _ = async { log("log 13") } => {}
-            }
-        },
+        async { log("log 20") },
+        async { log("log 21") },
+        sleep_ms(20), // Timer 22
     );
-    yield_now().await; // yield: the task goes to the back of the ready queue
 }
 
 pub fn size() -> usize {
@@ -10133,17 +10304,33 @@ use runtime::prelude::*;
 
 async fn run() {
     log("log 2");
-    join!( // all at once; each poll polls every unfinished one
-        async { log("log 4") },
-        sleep_ms(100), // Timer 5
-        sleep_ms(50), // Timer 6
-    );
-    let f1 = async { block_ms(30) };
-    let f2 = yield_now();
+    let f1 = async { block_ms(0) };
+    let f2 = sleep_ms(50); // Timer 5
+    let f3 = sleep_ms(20); // Timer 6
     // nothing has run yet: futures start when polled
     f1.await;
     f2.await;
-    block_ms(0);
+    f3.await;
+    join!( // all at once; each poll polls every unfinished one
+        yield_now(),
+        async {
+            for _ in 0..0 {
+                yield_now().await; // yield: the task goes to the back of the ready queue
+            }
+        },
+        async {
+            log("log 12");
+        },
+    );
+    join!( // all at once; each poll polls every unfinished one
+        async {
+            for _ in 0..1 {
+                log("log 15");
+                sleep_ms(0).await; // Timer 16
+            }
+        },
+    );
+    log("log 17");
 }
 
 pub fn size() -> usize {
@@ -10159,20 +10346,20 @@ pub mod random_299 {
 use runtime::prelude::*;
 
 async fn run() {
-    for _ in 0..0 {
-        select! {
-            biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-            _ = sleep_ms(10) => {} // Timer 27
-        }
-        sleep_ms(20).await; // Timer 29
-        sleep_ms(50).await; // Timer 30
-        log("log 31");
-        join!( // all at once; each poll polls every unfinished one
-            sleep_ms(20), // Timer 33
-        );
-    }
-    sleep_ms(10).await; // Timer 34
     block_ms(30);
+    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
+        log("log 42");
+    });
+    select! {
+        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+        _ = async { log("log 45") } => {}
+    }
+    log("log 46");
+    select! {
+        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+        _ = yield_now() => {}
+    }
+    h1.await.unwrap();
 }
 
 pub fn size() -> usize {
@@ -10195,6 +10382,7 @@ pub const CASES: &[(&str, fn() -> runtime::macros::BoxedFuture<'static, ()>)] = 
     ("blocking", blocking::case),
     ("starve", starve::case),
     ("loop_spawn", loop_spawn::case),
+    ("params", params::case),
     ("random_000", random_000::case),
     ("random_001", random_001::case),
     ("random_002", random_002::case),

@@ -115,19 +115,88 @@ pub(super) fn problems(root: &Step) -> Vec<(String, String)> {
     if !out.is_empty() {
         return out;
     }
+    let signatures: Vec<(usize, &str, &[String], &[Step])> = root.signatures().collect();
+    for (i, name, params, _) in &signatures {
+        if *name == "run" && !params.is_empty() {
+            out.push((
+                format!("{}.params", StepPath::root().child(*i)),
+                "must be empty: the page calls run() with nothing".into(),
+            ));
+        }
+    }
     root.visit_paths(&StepPath::root(), &mut |step, at| {
-        if let Step::Call { name } = step {
-            if !names.iter().any(|(_, n)| n == name) {
+        let Step::Call { name, args } = step else {
+            return;
+        };
+        let Some((_, _, params, body)) = signatures.iter().find(|(_, n, _, _)| n == name) else {
+            out.push((
+                format!("{at}.name"),
+                format!(
+                    "is `{name}`, no async_fn of the program (rustc: cannot find function \
+                     `{name}`)"
+                ),
+            ));
+            return;
+        };
+        if args.len() != params.len() {
+            let supplied = match args.len() {
+                1 => "1 argument was".to_string(),
+                n => format!("{n} arguments were"),
+            };
+            out.push((
+                format!("{at}.args"),
+                format!(
+                    "passes {} to `{name}`, which takes {} (rustc: this function takes {} but \
+                     {supplied} supplied, E0061)",
+                    count(args.len(), "argument"),
+                    params.len(),
+                    count(params.len(), "argument"),
+                ),
+            ));
+            return;
+        }
+        // A parameter a block reads is a block's length: 0 to 5,000.
+        for (k, (param, arg)) in params.iter().zip(args).enumerate() {
+            let blocks = body.iter().any(|s| {
+                let mut found = false;
+                s.visit(&mut |s| found |= matches!(s, Step::BlockFor { param: p } if p == param));
+                found
+            });
+            if blocks && *arg > limits::MAX_BLOCK_MS {
                 out.push((
-                    format!("{at}.name"),
+                    format!("{at}.args[{k}]"),
                     format!(
-                        "is `{name}`, no async_fn of the program (rustc: cannot find function \
-                         `{name}`)"
+                        "must be a whole number of milliseconds from 0 to {} (`{name}` blocks \
+                         for `{param}`), got {arg}",
+                        limits::MAX_BLOCK_MS
                     ),
                 ));
             }
         }
     });
+    // A sleep or a block reads a parameter of the function it is in.
+    for (at, params, steps) in bodies(root) {
+        // A program without helpers is one body, the root itself.
+        let single = at == StepPath::root();
+        for (k, step) in steps.iter().enumerate() {
+            let path = if single { at.clone() } else { at.child(k) };
+            step.visit_paths(&path, &mut |s, at| {
+                let param = match s {
+                    Step::SleepFor { param, .. } | Step::BlockFor { param } => param,
+                    _ => return,
+                };
+                if !params.contains(param) {
+                    out.push((
+                        format!("{at}.param"),
+                        format!(
+                            "is `{param}`, which is no parameter of the function it is in \
+                             (rustc: cannot find value `{param}`)"
+                        ),
+                    ));
+                }
+            });
+        }
+    }
     if !out.is_empty() {
         return out;
     }
@@ -191,7 +260,7 @@ fn calls_back<'a>(
     let mut callees: Vec<&'a str> = Vec::new();
     for step in steps {
         step.visit(&mut |s| {
-            if let Step::Call { name } = s {
+            if let Step::Call { name, .. } = s {
                 callees.push(name);
             }
         });
@@ -210,4 +279,24 @@ fn calls_back<'a>(
         chain.pop();
     }
     None
+}
+
+/// Each function's body with its path and parameters; a program without
+/// helpers is one body, the root's, with none.
+pub(super) fn bodies(root: &Step) -> Vec<(StepPath, &[String], &[Step])> {
+    match root {
+        Step::Module(_) => root
+            .signatures()
+            .map(|(i, _, params, steps)| (StepPath::root().child(i), params, steps))
+            .collect(),
+        _ => vec![(StepPath::root(), &[][..], std::slice::from_ref(root))],
+    }
+}
+
+/// `n` things: "1 argument", "2 parameters".
+fn count(n: usize, thing: &str) -> String {
+    match n {
+        1 => format!("1 {thing}"),
+        _ => format!("{n} {thing}s"),
+    }
 }

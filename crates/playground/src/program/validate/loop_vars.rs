@@ -8,10 +8,18 @@ use crate::program::log_text::{self, Piece};
 use crate::program::scenario::Step;
 use crate::program::step_path::StepPath;
 
-/// Every problem with `root`'s logs' variables, as `(path, message)`.
+/// Every problem with `root`'s logs' variables, as `(path, message)`. A
+/// helper's text may read its parameters too.
 pub(super) fn problems(root: &Step) -> Vec<(String, String)> {
     let mut out = Vec::new();
-    visit(root, &StepPath::root(), &mut Vec::new(), &mut out);
+    for (at, params, steps) in super::functions::bodies(root) {
+        let mut names: Vec<&str> = params.iter().map(String::as_str).collect();
+        let single = at == StepPath::root();
+        for (k, step) in steps.iter().enumerate() {
+            let path = if single { at.clone() } else { at.child(k) };
+            visit(step, &path, &mut names, !params.is_empty(), &mut out);
+        }
+    }
     out
 }
 
@@ -19,6 +27,7 @@ fn visit<'a>(
     step: &'a Step,
     at: &StepPath,
     names: &mut Vec<&'a str>,
+    params: bool,
     out: &mut Vec<(String, String)>,
 ) {
     match step {
@@ -47,7 +56,12 @@ fn visit<'a>(
                             format!(
                                 "reads `{{{name}}}`, which is not the variable of a `for` loop \
                                  around it (rustc: cannot find value `{name}`): a text reads \
-                                 only the variables of the loops it is in"
+                                 only the variables of the loops it is in{}",
+                                if params {
+                                    ", and its function's parameters"
+                                } else {
+                                    ""
+                                }
                             ),
                         ));
                     }
@@ -61,13 +75,13 @@ fn visit<'a>(
         } => {
             names.push(var);
             for (i, child) in steps.iter().enumerate() {
-                visit(child, &at.child(i), names, out);
+                visit(child, &at.child(i), names, params, out);
             }
             names.pop();
         }
         _ => {
             for (i, child) in step.children().iter().enumerate() {
-                visit(child, &at.child(i), names, out);
+                visit(child, &at.child(i), names, params, out);
             }
         }
     }
