@@ -65,9 +65,21 @@ export function scenario(next) {
   if (next(4) === 0 && steps[i].type !== 'spawn' && steps[i].type !== 'await_handle') {
     const name = `part${names}`;
     const body = steps[i].type === 'seq' ? steps[i].steps : [steps[i]];
-    steps[i] = { type: 'call', name };
-    if (next(2) === 0) steps.push({ type: 'call', name });
-    const fns = [{ type: 'async_fn', name: 'run', steps }, { type: 'async_fn', name, steps: body }];
+    // Half take their first sleep's delay as a parameter, `ms`, which a
+    // text may read too; each call passes its own.
+    /** @type {any} */
+    const first = next(2) === 0 ? findSleep(body) : null;
+    const args = first ? [first.ms] : [];
+    if (first) {
+      delete first.ms;
+      first.param = 'ms';
+      const log = findLog(body);
+      if (log && next(2) === 0) Object.assign(log, { text: `${log.text} {ms}`, format: true });
+    }
+    steps[i] = { type: 'call', name, args };
+    if (next(2) === 0) steps.push({ type: 'call', name, args: args.map(() => [0, 10, 30][next(3)]) });
+    const params = first ? { params: ['ms'] } : {};
+    const fns = [{ type: 'async_fn', name: 'run', steps }, { type: 'async_fn', name, ...params, steps: body }];
     if (next(2) === 0) fns.reverse();
     const module = { type: 'module', steps: fns };
     return depth(module) > 7 ? scenario(next) : module;
@@ -75,3 +87,21 @@ export function scenario(next) {
   const root = { type: 'seq', steps };
   return depth(root) > 6 ? scenario(next) : root;
 }
+
+/**
+ * The first sleep (or log) in `steps`, in reading order.
+ * @param {any[]} steps
+ * @param {string} [type]
+ * @returns {any}
+ */
+function findSleep(steps, type = 'sleep') {
+  for (const s of steps) {
+    if (s.type === type) return s;
+    const inside = findSleep(s.steps ?? [], type);
+    if (inside) return inside;
+  }
+  return null;
+}
+
+/** @param {any[]} steps */
+const findLog = (steps) => findSleep(steps, 'log');

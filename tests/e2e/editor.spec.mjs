@@ -141,6 +141,40 @@ test('a helper async fn, typed: every lane runs it, a Rust call runs nothing unt
   ]);
 });
 
+test('a helper with a parameter: each call waits its own time in every lane, and its text reads it', async ({ page }) => {
+  await openPlayground(page);
+  const program = [
+    'use runtime::prelude::*;',
+    'use runtime::println;',
+    '',
+    'async fn run() {',
+    '    join!(brew(300), brew(100));',
+    '    brew(50).await;',
+    '}',
+    '',
+    'async fn brew(ms: u32) {',
+    '    sleep_ms(ms).await; // Kettle',
+    '    println!("brewed for {ms} ms");',
+    '}',
+    '',
+  ].join('\n');
+  await editor(page).click();
+  await page.keyboard.press('ControlOrMeta+a');
+  await page.keyboard.insertText(program);
+  // The sleep's time is each call's: no timing input for it.
+  await expect(page.getByLabel(/\(ms\)$/)).toHaveCount(0);
+  await expect(page.locator('#code-callbacks')).toContainText('function brew(ms, done) {');
+  await expect(page.locator('#code-promises')).toContainText('console.log(`brewed for ${ms} ms`)');
+  await page.getByRole('button', { name: 'Run' }).click();
+  for (const lane of ['callbacks', 'promises', 'futures']) {
+    await expect.poll(() => page.evaluate((l) => window.playground.lastRun()[l].events
+      .filter((e) => e.kind === 'log' || e.kind === 'timer_set').map((e) => (e.kind === 'log' ? `${e.t} ${e.text}` : `${e.t} set ${e.ms}`)), lane), lane)
+      .toEqual(['0 set 300', '0 set 100', '100 brewed for 100 ms', '300 brewed for 300 ms', '300 set 50', '350 brewed for 50 ms']);
+  }
+  await expect(page.getByRole('list', { name: 'Variants of brew()\'s future' }).getByRole('listitem').first())
+    .toHaveText('Unresumed { ms: u32 }, // called: its arguments are stored, and brew() has not started');
+});
+
 test('a mistake is underlined and named in the alert; the last program and run stay', async ({ page }) => {
   await openPlayground(page);
   const alert = page.getByRole('alert');

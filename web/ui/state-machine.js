@@ -59,24 +59,31 @@ function sizeText({ size, lane_runs_it: laneRunsIt }) {
  */
 function helperEnum({ name, variants }) {
   const type = `${name[0].toUpperCase()}${name.slice(1).replace(/_(.)/g, (_, c) => c.toUpperCase())}Future`;
+  const stored = variants[0].fields.length > 0;
   const meaning = {
-    Unresumed: `made, not polled yet: ${name}() has not started`,
+    Unresumed: stored
+      ? `called: its arguments are stored, and ${name}() has not started`
+      : `made, not polled yet: ${name}() has not started`,
     Returned: `${name}() has finished`,
     Panicked: MEANING.Panicked,
   };
+  const code = (/** @type {string} */ text) => el('code', {}, text);
   return el('div', { class: 'helper' },
     el('p', { class: 'twin' },
-      el('code', {}, `async fn ${name}()`), ' has an enum of its own. Each call makes one; while the caller waits at ',
-      el('code', {}, `${name}().await`), ', it is stored inside the caller\'s future, as that ',
-      el('code', {}, '.await'), '\'s ', el('code', {}, '__awaitee'), '. (The replay marks run()\'s live state only.)'),
+      code(`async fn ${name}()`), ' has an enum of its own. rustc gives it no name (it prints ',
+      code(`{async fn body of ${name}()}`), ', as in run()\'s enum); here it is ', code(type), '. Each call ',
+      code(`${name}(…)`), ' makes a new future of this type, which runs nothing until polled. While a caller waits at ',
+      code(`${name}(…).await`), ', the future is stored inside the caller\'s own, in the field ', code('__awaitee'),
+      ' (the future being awaited); inside ', code('join!'), ' or ', code('select!'), ', inside that macro\'s future. ',
+      '(The highlight follows run()\'s state only.)'),
     el('div', { class: 'enum' },
-      el('code', {}, `enum ${type} {`),
+      code(`enum ${type} {`),
       el('ol', { class: 'variants', 'aria-label': `Variants of ${name}()'s future` },
         ...variants.map((v) => el('li', {},
-          el('code', {}, `${variantText(v)},`),
+          code(`${variantText(v)},`),
           ' ',
           el('span', { class: 'comment' }, `// ${v.line !== null ? `suspended at line ${v.line}` : meaning[/** @type {keyof typeof meaning} */ (v.name)] ?? ''}`)))),
-      el('code', {}, '}')));
+      code('}')));
 }
 
 export class StateMachineView {

@@ -608,7 +608,7 @@ const TABLE: &[(&str, &str, Want)] = &[
     (
         "a call of a function the program lacks",
         "    boil().await;\n",
-        Refused(4, 5, "there is no `async fn boil` in this program (rustc: cannot find function `boil`): write one below `run()`, `async fn boil() { … }`"),
+        Refused(4, 5, "there is no `async fn boil` in this program (rustc: cannot find function `boil` in this scope, E0425): write one above or below `run()`, `async fn boil() { … }`"),
     ),
     (
         "a helper with a parameter, its sleep, its block and its text reading it",
@@ -658,12 +658,12 @@ const TABLE: &[(&str, &str, Want)] = &[
     (
         "a helper that calls itself",
         "use runtime::prelude::*;\n\nasync fn run() {\n    tick().await;\n}\n\nasync fn tick() {\n    sleep_ms(10).await;\n    tick().await;\n}\n",
-        Refused(7, 10, "this function is `tick`, which calls itself back (tick calls tick): rustc refuses a recursive async fn (E0733), as its future would hold itself"),
+        Refused(7, 10, "this function is `tick`, which calls itself (tick calls tick): rustc refuses that unless the call is boxed (E0733), as the future would contain itself; `Box::pin(tick()).await` compiles, but this page does not read it"),
     ),
     (
         "a plain fn helper",
         "use runtime::prelude::*;\n\nasync fn run() {\n    brew().await;\n}\n\nfn brew() {\n    log(\"x\");\n}\n",
-        Refused(7, 1, "expected `async`, found `fn`: this playground does not read a function that is not `async` yet; in Rust it is fine: write `async fn`, and call it with `.await`"),
+        Refused(7, 1, "expected `async`, found `fn`: this playground does not read a plain `fn` helper yet; in Rust it is fine: a plain `fn` cannot `.await` (E0728), so write `async fn name() { … }` and call it with `name().await`"),
     ),
     (
         "two helpers of one name",
@@ -673,12 +673,12 @@ const TABLE: &[(&str, &str, Want)] = &[
     (
         "spawn of a helper's call",
         "use runtime::prelude::*;\n\nasync fn run() {\n    spawn(brew());\n}\n\nasync fn brew() {\n    log(\"x\");\n}\n",
-        Refused(4, 11, "expected `async`, found `brew`: this playground does not read `spawn(brew())` yet; in Rust it is fine: write `spawn(async { brew().await; })`"),
+        Refused(4, 11, "expected `async`, found `brew`: this playground does not read `spawn(brew())` yet; in Rust it is fine: write `spawn(async { brew().await; })`, which does the same"),
     ),
     (
         "a main beside run()",
         "use runtime::prelude::*;\n\nasync fn run() {\n    log(\"x\");\n}\n\nfn main() {}\n",
-        Refused(7, 1, "the page calls `async fn run()` itself, so there is no `main` here: remove it"),
+        Refused(7, 1, "the page runs `run()` for you (as `#[tokio::main]` runs `main`), so there is no `main` here: remove it"),
     ),
     (
         "let _ = and async move inside join!",

@@ -229,7 +229,7 @@ fn invalid_programs_are_refused_at_the_offending_token() {
         ("unclosed", "use runtime::prelude::*;\nasync fn run() {\n    log(\"x\");\n".into(), 4, 1,
          "expected `}`, found the end of the text: to close the `{` at line 2, column 16"),
         ("after run", format!("{}fn main() {{}}\n", module("    log(\"x\");\n")), 6, 1,
-         "the page calls `async fn run()` itself, so there is no `main` here: remove it"),
+         "the page runs `run()` for you (as `#[tokio::main]` runs `main`), so there is no `main` here: remove it"),
         ("label too long", module(&format!("    sleep_ms(1).await; // {label_41}\n")), 4, 27,
          "this label must be text of 1 to 40 characters, got 41"),
         ("duplicate label", module("    sleep_ms(1).await; // A\n    sleep_ms(2).await; // A\n"), 5, 27,

@@ -159,11 +159,11 @@ fn bad_fragments_are_refused_naming_the_place() {
         ),
         (
             "D(N(run,H(a)),N(a,L(x),H(b)),N(b,H(a)))",
-            "scenario.steps[1].name: is `a`, which calls itself back (a calls b calls a): rustc refuses a recursive async fn (E0733)",
+            "scenario.steps[1].name: is `a`, which calls itself (a calls b, which calls a): rustc refuses that unless the call is boxed (E0733)",
         ),
         (
             "D(N(run,H(run)))",
-            "scenario.steps[0].name: is `run`, which calls itself back (run calls run)",
+            "scenario.steps[0].name: is `run`, which calls itself (run calls run)",
         ),
         (
             "D(N(run,L(a)),L(b))",
@@ -179,7 +179,7 @@ fn bad_fragments_are_refused_naming_the_place() {
         ),
         (
             "D(N(run,H(done1)),N(done1,L(a)))",
-            "scenario.steps[1].name: is \"done1\", a name the JS panels already use: name it otherwise",
+            "scenario.steps[1].name: is `done1`, a name the JS panels already use for their own code (Rust itself would accept it): name it otherwise",
         ),
         (
             "D(N(run,H(Brew)),N(Brew,L(a)))",

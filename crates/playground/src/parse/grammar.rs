@@ -426,7 +426,8 @@ impl<'a> Parser<'a> {
                     token.at,
                     format!(
                         "there is no `async fn {word}` in this program (rustc: cannot find \
-                         function `{word}`): write one below `run()`, `async fn {word}() {{ … }}`"
+                         function `{word}` in this scope, E0425): write one above or below \
+                         `run()`, `async fn {word}() {{ … }}`"
                     ),
                 );
             }
@@ -638,15 +639,17 @@ impl<'a> Parser<'a> {
         if self.is_at(main, "main") && (!above.is_empty() || self.fns.contains(&"run")) {
             return Err(ParseError::new(
                 self.peek().at,
-                "the page calls `async fn run()` itself, so there is no `main` here: remove it",
+                "the page runs `run()` for you (as `#[tokio::main]` runs `main`), so there is \
+                 no `main` here: remove it",
             ));
         }
         if self.is("fn") && !self.is_at(1, "main") {
             return Err(self.fail(
                 "`async`",
                 &not_read_yet(
-                    "a function that is not `async`",
-                    "write `async fn`, and call it with `.await`",
+                    "a plain `fn` helper",
+                    "a plain `fn` cannot `.await` (E0728), so write `async fn name() { … }` and \
+                     call it with `name().await`",
                 ),
             ));
         }
@@ -1119,7 +1122,7 @@ impl<'a> Parser<'a> {
                 "`async`",
                 &not_read_yet(
                     &format!("`spawn({name}())`"),
-                    &format!("write `spawn(async {{ {name}().await; }})`"),
+                    &format!("write `spawn(async {{ {name}().await; }})`, which does the same"),
                 ),
             ));
         }

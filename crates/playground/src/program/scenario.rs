@@ -456,7 +456,7 @@ impl<'a> Costs<'a> {
         let mut costs = Costs { known: Vec::new() };
         let fns: Vec<(usize, &str, &[Step])> = root.functions().collect();
         // A helper's cost needs its callees': repeat until all are known
-        // (at most one round per helper, as no helper calls itself back).
+        // (at most one round per helper, as no helper calls itself).
         for _ in 0..fns.len() {
             for (_, name, body) in &fns {
                 let ready = body.iter().all(|s| {

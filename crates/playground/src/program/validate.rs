@@ -456,10 +456,7 @@ impl Check {
             }
         };
         if let Some(why) = functions::taken(name) {
-            self.problem(
-                path,
-                format!("is {}, {why}: name it otherwise", quote(name)),
-            );
+            self.problem(path, format!("is `{name}`, {why}: name it otherwise"));
             return None;
         }
         Some(name.clone())

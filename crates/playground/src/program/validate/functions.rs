@@ -1,8 +1,9 @@
 //! The rules a program's helper `async fn`s keep, as Rust keeps them in the
 //! panel: a module is the program (its root), its steps are its functions,
 //! one of them `run()`, each name once; a call names a helper of the module;
-//! and no helper calls itself back, which rustc refuses (E0733: an `async
-//! fn`'s future would hold itself, so it would have no size).
+//! and no helper calls itself, directly or through another, which rustc
+//! refuses unless the call is boxed (E0733: an `async fn`'s future would
+//! contain itself, so it would have no size).
 
 use crate::program::scenario::{limits, Step};
 use crate::program::step_path::StepPath;
@@ -72,9 +73,9 @@ pub(super) fn taken(name: &str) -> Option<&'static str> {
             .is_some_and(|n| n.chars().all(|c| c.is_ascii_digit()))
     });
     if PRELUDE.contains(&name) {
-        Some("a name the Rust panel already uses")
+        Some("a name the Rust panel already uses for the prelude's or Rust's own (a function of that name would hide it)")
     } else if JS.contains(&name) || numbered {
-        Some("a name the JS panels already use")
+        Some("a name the JS panels already use for their own code (Rust itself would accept it)")
     } else {
         None
     }
@@ -205,13 +206,18 @@ pub(super) fn problems(root: &Step) -> Vec<(String, String)> {
             // Named at the function where the circle starts.
             let start = root.functions().find(|(_, n, _)| *n == cycle[0]);
             let i = start.map_or(0, |(i, _, _)| i);
+            // "tick calls tick", "tick calls tock, which calls tick".
+            let mut chain = format!("{} calls {}", cycle[0], cycle[1]);
+            for next in &cycle[2..] {
+                chain.push_str(&format!(", which calls {next}"));
+            }
+            let first = cycle[0];
             out.push((
                 format!("{}.name", StepPath::root().child(i)),
                 format!(
-                    "is `{}`, which calls itself back ({}): rustc refuses a recursive async fn \
-                     (E0733), as its future would hold itself",
-                    cycle[0],
-                    cycle.join(" calls ")
+                    "is `{first}`, which calls itself ({chain}): rustc refuses that unless the \
+                     call is boxed (E0733), as the future would contain itself; \
+                     `Box::pin({first}()).await` compiles, but this page does not read it"
                 ),
             ));
             break;
