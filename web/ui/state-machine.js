@@ -68,14 +68,17 @@ function helperEnum({ name, variants }) {
     Panicked: MEANING.Panicked,
   };
   const code = (/** @type {string} */ text) => el('code', {}, text);
+  const signature = `async fn ${name}(${variants[0].fields.map((f) => `${f.name}: ${f.type}`).join(', ')})`;
   return el('div', { class: 'helper' },
     el('p', { class: 'twin' },
-      code(`async fn ${name}()`), ' has an enum of its own. rustc gives it no name (it prints ',
-      code(`{async fn body of ${name}()}`), ', as in run()\'s enum); here it is ', code(type), '. Each call ',
-      code(`${name}(…)`), ' makes a new future of this type, which runs nothing until polled. While a caller waits at ',
-      code(`${name}(…).await`), ', the future is stored inside the caller\'s own, in the field ', code('__awaitee'),
-      ' (the future being awaited); inside ', code('join!'), ' or ', code('select!'), ', inside that macro\'s future. ',
-      '(The highlight follows run()\'s state only.)'),
+      code(signature), ' has an enum of its own. Its type cannot be written in code; rustc\'s messages print it as ',
+      code(`{async fn body of ${name}()}`), ', and this page calls it ', code(type), '. Each call ',
+      code(`${name}(…)`), ' makes a new future of this type, which runs nothing until polled'
+      + (stored ? ' (rustc keeps the stored arguments in every state; they are shown in Unresumed only)' : '')
+      + '. While a caller waits at ', code(`${name}(…).await`), ', the future is stored inside the caller\'s own, in the field ',
+      code('__awaitee'), ' (the future being awaited); inside ', code('join!'), ' or ', code('select!'),
+      ', in a heap box that the macro\'s future owns. As the replay moves, only run()\'s enum above marks its current variant; '
+      + 'this one is not marked.'),
     el('div', { class: 'enum' },
       code(`enum ${type} {`),
       el('ol', { class: 'variants', 'aria-label': `Variants of ${name}()'s future` },

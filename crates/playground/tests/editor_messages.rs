@@ -633,12 +633,12 @@ const TABLE: &[(&str, &str, Want)] = &[
     (
         "a u64 parameter",
         "use runtime::prelude::*;\n\nasync fn run() {\n    brew(100).await;\n}\n\nasync fn brew(ms: u64) {\n    sleep_ms(ms).await;\n}\n",
-        Refused(7, 19, "expected `u32`, found `u64`: `sleep_ms` and `block_ms` take a `u32`: write `ms: u32` here (tokio's `Duration::from_millis` takes a `u64`, but this playground's sleeps read a `u32`)"),
+        Refused(7, 19, "expected `u32`, found `u64`: this playground does not read a `u64` parameter yet; in Rust it is fine: write `ms: u32` here, the type `sleep_ms` and `block_ms` take"),
     ),
     (
         "a u32 parameter in Duration::from_millis",
         "use runtime::prelude::*;\nuse std::time::Duration;\n\nasync fn run() {\n    brew(100).await;\n}\n\nasync fn brew(ms: u32) {\n    sleep(Duration::from_millis(ms)).await;\n}\n",
-        Refused(9, 33, "`Duration::from_millis` takes a `u64`, and `ms` is a `u32` (rustc: mismatched types, E0308): write `sleep_ms(ms)` here"),
+        Refused(9, 33, "`Duration::from_millis` takes a `u64`, and `ms` is a `u32` (rustc: mismatched types, E0308): write `sleep_ms(ms)` here (in Rust, `Duration::from_millis(ms.into())` works too)"),
     ),
     (
         "a variable passed to a helper",
@@ -648,17 +648,17 @@ const TABLE: &[(&str, &str, Want)] = &[
     (
         "a parameter of run()",
         "use runtime::prelude::*;\n\nasync fn run(ms: u32) {\n    sleep_ms(ms).await;\n}\n",
-        Refused(3, 14, "the page runs `run()` with nothing to pass it: remove its parameters"),
+        Refused(3, 14, "this page calls `run()` with no arguments, so it takes none: remove its parameters (a helper may take some)"),
     ),
     (
         "a helper's block longer than a block may be",
         "use runtime::prelude::*;\n\nasync fn run() {\n    busy(6000).await;\n}\n\nasync fn busy(ms: u32) {\n    block_ms(ms);\n}\n",
-        Refused(4, 10, "this argument must be a whole number of milliseconds from 0 to 5000 (`busy` blocks for `ms`), got 6000"),
+        Refused(4, 10, "this argument must be at most 5000 here: `busy` blocks for `ms` (`block_ms(ms)`), and this page blocks for 0 to 5000 ms, got 6000"),
     ),
     (
         "a helper that calls itself",
         "use runtime::prelude::*;\n\nasync fn run() {\n    tick().await;\n}\n\nasync fn tick() {\n    sleep_ms(10).await;\n    tick().await;\n}\n",
-        Refused(7, 10, "this function is `tick`, which calls itself (tick calls tick): rustc refuses that unless the call is boxed (E0733), as the future would contain itself; `Box::pin(tick()).await` compiles, but this page does not read it"),
+        Refused(7, 10, "this function is `tick`, which calls itself (tick calls tick): rustc refuses that (E0733: recursion needs boxing), as its future would contain itself; `Box::pin(tick()).await` compiles in Rust, but this page does not read it"),
     ),
     (
         "a plain fn helper",

@@ -159,7 +159,7 @@ fn bad_fragments_are_refused_naming_the_place() {
         ),
         (
             "D(N(run,H(a)),N(a,L(x),H(b)),N(b,H(a)))",
-            "scenario.steps[1].name: is `a`, which calls itself (a calls b, which calls a): rustc refuses that unless the call is boxed (E0733)",
+            "scenario.steps[1].name: is `a`, which calls itself (a calls b, which calls a): rustc refuses that (E0733: recursion needs boxing)",
         ),
         (
             "D(N(run,H(run)))",
@@ -197,7 +197,7 @@ fn bad_fragments_are_refused_naming_the_place() {
         ),
         (
             "D(N(run,H(busy,9000)),N(busy,ms,B(ms)))",
-            "scenario.steps[0].steps[0].args[0]: must be a whole number of milliseconds from 0 to 5000 (`busy` blocks for `ms`), got 9000",
+            "scenario.steps[0].steps[0].args[0]: must be at most 5000 here: `busy` blocks for `ms` (`block_ms(ms)`), and this page blocks for 0 to 5000 ms, got 9000",
         ),
         (
             "D(N(run,H(brew,70000)),N(brew,ms,S(Kettle,ms)))",

@@ -729,7 +729,8 @@ impl<'a> Parser<'a> {
             if name == "run" {
                 return Err(ParseError::new(
                     self.peek().at,
-                    "the page runs `run()` with nothing to pass it: remove its parameters",
+                    "this page calls `run()` with no arguments, so it takes none: remove its \
+                     parameters (a helper may take some)",
                 ));
             }
             let token = self.peek();
@@ -743,24 +744,21 @@ impl<'a> Parser<'a> {
                 Some("u32") => {
                     self.bump();
                 }
-                Some("u64") => {
-                    return Err(self.fail(
-                        "`u32`",
-                        &format!(
-                            "`sleep_ms` and `block_ms` take a `u32`: write `{param}: u32` here \
-                             (tokio's `Duration::from_millis` takes a `u64`, but this \
-                             playground's sleeps read a `u32`)"
-                        ),
-                    ))
-                }
-                _ => {
+                other => {
+                    let what = match other {
+                        Some(ty) if log_text::is_name(ty) => format!("a `{ty}` parameter"),
+                        _ => "a parameter of another type than `u32`".into(),
+                    };
                     return Err(self.fail(
                         "`u32`",
                         &not_read_yet(
-                            "a parameter that is not a whole number",
-                            &format!("write `{param}: u32` here"),
+                            &what,
+                            &format!(
+                                "write `{param}: u32` here, the type `sleep_ms` and `block_ms` \
+                                 take"
+                            ),
                         ),
-                    ))
+                    ));
                 }
             }
             params.push(param.as_str());
@@ -1315,7 +1313,8 @@ impl<'a> Parser<'a> {
                     self.tokens[self.next + 1].at,
                     format!(
                         "`Duration::from_millis` takes a `u64`, and `{word}` is a `u32` (rustc: \
-                         mismatched types, E0308): write `sleep_ms({word})` here"
+                         mismatched types, E0308): write `sleep_ms({word})` here (in Rust, \
+                         `Duration::from_millis({word}.into())` works too)"
                     ),
                 ));
             }

@@ -167,8 +167,9 @@ pub(super) fn problems(root: &Step) -> Vec<(String, String)> {
                 out.push((
                     format!("{at}.args[{k}]"),
                     format!(
-                        "must be a whole number of milliseconds from 0 to {} (`{name}` blocks \
-                         for `{param}`), got {arg}",
+                        "must be at most {} here: `{name}` blocks for `{param}` \
+                         (`block_ms({param})`), and this page blocks for 0 to {} ms, got {arg}",
+                        limits::MAX_BLOCK_MS,
                         limits::MAX_BLOCK_MS
                     ),
                 ));
@@ -215,9 +216,9 @@ pub(super) fn problems(root: &Step) -> Vec<(String, String)> {
             out.push((
                 format!("{}.name", StepPath::root().child(i)),
                 format!(
-                    "is `{first}`, which calls itself ({chain}): rustc refuses that unless the \
-                     call is boxed (E0733), as the future would contain itself; \
-                     `Box::pin({first}()).await` compiles, but this page does not read it"
+                    "is `{first}`, which calls itself ({chain}): rustc refuses that (E0733: \
+                     recursion needs boxing), as its future would contain itself; \
+                     `Box::pin({first}()).await` compiles in Rust, but this page does not read it"
                 ),
             ));
             break;
