@@ -3,7 +3,8 @@
 // children a step, unique labels, some blocks, yields and loops (of 0 to 3
 // rounds, so no program runs more steps than a run may), some spawns, some
 // select! arms with a body of one or two leaves, some loops whose logs read
-// their count, some helper async fns called once or twice.
+// their count, some helper async fns called once or twice (some with a
+// parameter), some numbers named by `let` that later texts read.
 
 /** A small seeded generator (xorshift32): `next(below)` is in 0..below. */
 export function random(seed) {
@@ -58,11 +59,25 @@ export function scenario(next) {
     steps[i] = { type: 'spawn', ...(awaited ? { handle: 1 } : {}), steps: [steps[i]] };
     if (awaited) steps.splice(i + 1 + next(steps.length - i), 0, { type: 'await_handle', handle: 1 });
   }
+  // Some name a number first, `let n = 7;`, which about half the later
+  // texts of run() read (before any step moves into a helper, which cannot
+  // read it: so only when none does).
+  const letName = `n${names}`;
+  const withLet = next(4) === 0;
+  if (withLet) {
+    /** @param {any} s */
+    const read = (s) => {
+      if (s.type === 'log' && next(2) === 0) Object.assign(s, { text: `${s.text} {${letName}}`, format: true });
+      (s.steps ?? []).forEach(read);
+    };
+    steps.forEach(read);
+    steps.unshift({ type: 'let', name: letName, value: [0, 7, 42][next(3)] });
+  }
   // Some move one of run()'s steps (not a spawn or a handle's await, whose
   // pair stays) into a helper async fn, called where it stood, and some call
   // it a second time, at the end.
   const i = next(steps.length);
-  if (next(4) === 0 && steps[i].type !== 'spawn' && steps[i].type !== 'await_handle') {
+  if (!withLet && next(4) === 0 && steps[i].type !== 'spawn' && steps[i].type !== 'await_handle') {
     const name = `part${names}`;
     const body = steps[i].type === 'seq' ? steps[i].steps : [steps[i]];
     // Half take their first sleep's delay as a parameter, `ms`, which a

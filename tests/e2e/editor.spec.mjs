@@ -175,6 +175,37 @@ test('a helper with a parameter: each call waits its own time in every lane, and
     .toHaveText('Unresumed { ms: u32 }, // called: its arguments are stored, and brew() has not started');
 });
 
+test('a number named by let: the texts after it read it in every lane, and the State machine keeps it', async ({ page }) => {
+  await openPlayground(page);
+  const rust = [
+    'use runtime::prelude::*;',
+    '',
+    'async fn run() {',
+    '    let cups = 3;',
+    '    sleep_ms(10).await;',
+    '    log(format!("{cups} cups"));',
+    '    sleep_ms(5).await;',
+    '}',
+    '',
+  ].join('\n');
+  const logs = await page.evaluate(async (text) => {
+    const out = {};
+    for (const promiseStyle of ['then', 'await']) {
+      const r = await window.playground.run({ rust: text, promiseStyle });
+      for (const lane of ['callbacks', 'promises', 'futures']) {
+        out[`${lane} ${promiseStyle}`] = r[lane].events.filter((e) => e.kind === 'log').map((e) => `${e.t} ${e.text}`);
+      }
+    }
+    return out;
+  }, rust);
+  for (const [lane, seen] of Object.entries(logs)) expect(seen, lane).toEqual(['10 3 cups']);
+  // Needed after the first await, then borrowed by format!: kept in both
+  // states, as rustc lays it out (checked with -Zprint-type-sizes).
+  const machine = await page.evaluate((text) => window.playground.stateMachine({ rust: text }), rust);
+  expect(machine.variants.map((v) => v.fields.map((f) => `${f.name}: ${f.type}`).join(', ')))
+    .toEqual(['', 'cups: i32, __awaitee: Sleep', 'cups: i32, __awaitee: Sleep', '', '']);
+});
+
 test('a mistake is underlined and named in the alert; the last program and run stay', async ({ page }) => {
   await openPlayground(page);
   const alert = page.getByRole('alert');

@@ -60,13 +60,24 @@ export function runCallbacks(scenario, rec, { forget = false } = {}) {
         return;
       case 'seq': {
         // setTimeout(a, () => setTimeout(b, () => ...)): each step starts in the
-        // previous one's callback.
+        // previous one's callback; a `const` declared there is seen by the
+        // rest.
         let i = 0;
+        let inside = vars;
         /** @type {() => void} */
-        const next = () => (i === step.steps.length ? done() : run(step.steps[i], child(i++), next, vars));
+        const next = () => {
+          if (i === step.steps.length) return done();
+          const s = step.steps[i];
+          if (s.type === 'let') inside = [...inside, [s.name, s.value]];
+          return run(s, child(i++), next, inside);
+        };
         next();
         return;
       }
+      case 'let':
+        // `const cups = 3;`: nothing to record.
+        done();
+        return;
       case 'spawn': {
         // The task's steps start now, and the code after them runs on at
         // once; their last callback marks the handle done and goes on with

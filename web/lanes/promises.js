@@ -461,21 +461,25 @@ export function runPromises(scenario, rec, style, { forget = false } = {}) {
         return null;
       case 'seq': {
         // timer(200).then(() => timer(100)).then(...); a log first is
-        // wrapped: Promise.resolve(console.log(...)); a spawn first is a
-        // `.then` callback of its own, after Promise.resolve().
-        const spawnsFirst = step.steps[0].type === 'spawn';
+        // wrapped: Promise.resolve(console.log(...)); a spawn first (or
+        // nothing) is a `.then` callback of its own, after Promise.resolve().
+        // A `let` is declared above the chain (render.rs `promises`): the
+        // chain is the other steps, and the texts read its number anywhere.
+        const chained = step.steps.map((s, i) => /** @type {[Step, number]} */ ([s, i])).filter(([s]) => s.type !== 'let');
+        const inside = [...vars, ...step.steps.flatMap((s) => (s.type === 'let' ? [/** @type {[string, number]} */ ([s.name, s.value])] : []))];
+        const spawnsFirst = chained.length === 0 || chained[0][0].type === 'spawn';
         /** @type {Promise<unknown>} */
         let p;
         if (spawnsFirst) {
           p = resolved(undefined);
         } else {
-          const first = thenExpr(step.steps[0], childPath(path, 0), vars);
-          p = isCall(step.steps[0]) ? resolved(first) : /** @type {Promise<unknown>} */ (first);
+          const [head, k] = chained[0];
+          const first = thenExpr(head, childPath(path, k), inside);
+          p = isCall(head) ? resolved(first) : /** @type {Promise<unknown>} */ (first);
         }
-        const skip = spawnsFirst ? 0 : 1;
-        step.steps.slice(skip).forEach((next, i) => {
-          const at = childPath(path, i + skip);
-          p = then(p, at, () => thenExpr(next, at, vars));
+        chained.slice(spawnsFirst ? 0 : 1).forEach(([next, i]) => {
+          const at = childPath(path, i);
+          p = then(p, at, () => thenExpr(next, at, inside));
         });
         return p;
       }
@@ -488,6 +492,9 @@ export function runPromises(scenario, rec, style, { forget = false } = {}) {
       case 'await_handle':
         // `.then(() => h1)`: the callback returns the task's promise.
         return handles.get(step.handle);
+      case 'let':
+        // Declared above the chain: nothing to chain.
+        return resolved(undefined);
       case 'call': {
         // `brew(100)`: the helper function returns its chain, made now.
         const [body, at, params] = helper(scenario, step.name, step.args);
@@ -546,8 +553,15 @@ export function runPromises(scenario, rec, style, { forget = false } = {}) {
    * @returns {[Step, StepPath, LoopVars][]}
    */
   function statements(step, path, vars) {
-    /** @param {Step[]} steps @param {LoopVars} inside */
-    const each = (steps, inside) => steps.flatMap((s, i) => statements(s, childPath(path, i), inside));
+    /** A sequence's statements; a `let` names its number for those after it.
+     * @param {Step[]} steps @param {LoopVars} inside */
+    const each = (steps, inside) => {
+      let scope = inside;
+      return steps.flatMap((s, i) => {
+        if (s.type === 'let') scope = [...scope, [s.name, s.value]];
+        return statements(s, childPath(path, i), scope);
+      });
+    };
     if (step.type === 'seq') return each(step.steps, vars);
     // A `for` loop runs its body's statements in the same function, round
     // after round; the loop itself queues nothing.
@@ -610,6 +624,9 @@ export function runPromises(scenario, rec, style, { forget = false } = {}) {
             break;
           case 'block':
             block(s, at, inside);
+            break;
+          case 'let':
+            // `const cups = 3;`: its number is in `inside` for what follows.
             break;
           case 'spawn': {
             // `const h1 = (async () => { … })();`: called now, it runs to

@@ -143,7 +143,7 @@ fn statements(step: &Step) -> Vec<Step> {
             handle: *handle,
             steps: steps.iter().flat_map(statements).collect(),
         }],
-        Step::AwaitHandle { .. } | Step::Call { .. } => vec![step.clone()],
+        Step::AwaitHandle { .. } | Step::Call { .. } | Step::Let { .. } => vec![step.clone()],
         // Only a module's (canonical, above).
         Step::Module(_) | Step::AsyncFn { .. } => {
             step.children().iter().flat_map(statements).collect()

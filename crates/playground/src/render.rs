@@ -223,20 +223,21 @@ impl Code {
             .collect()
     }
 
-    /// The parameters of `async fn {name}(…)` that rustc keeps across the
-    /// suspension point on line `line` (from 1) of its body. A `u32` read by
-    /// value is copied, so it is kept where the body still reads it after
-    /// the point (on a later line, in a `select!` arm's body, in an `async`
-    /// block made there, or in the next round of a loop around it). Once
-    /// borrowed (read in an `async` block that is not `move`, or by
-    /// `format!`), rustc keeps it at every later point, as it keeps any
-    /// local whose address was taken until it goes out of scope.
-    pub(crate) fn params_held_at(&self, name: &str, line: usize) -> Vec<String> {
+    /// The numbers of `async fn {name}(…)` (its parameters, each a `u32`,
+    /// and its `let`s of a whole number, each an `i32`) that rustc keeps
+    /// across the suspension point on line `line` (from 1) of its body, with
+    /// their types. A number read by value is copied, so it is kept where
+    /// the body still reads it after the point (on a later line, in a
+    /// `select!` arm's body, in an `async` block made there, or in the next
+    /// round of a loop around it). Once borrowed (read in an `async` block
+    /// that is not `move`, or by `format!`), rustc keeps it at every later
+    /// point while it is in scope, as it keeps any local whose address was
+    /// taken.
+    pub(crate) fn numbers_held_at(&self, name: &str, line: usize) -> Vec<(String, &'static str)> {
         let start = format!("async fn {name}(");
         let Some(head) = self.lines.iter().position(|l| l.code.starts_with(&start)) else {
             return Vec::new();
         };
-        let params = self.params_of(name);
         let outer = self.lines[head].indent;
         let end = (head + 1..self.lines.len())
             .find(|&n| self.lines[n].indent <= outer)
@@ -244,25 +245,55 @@ impl Code {
         let at = line - 1;
         let indent = |n: usize| self.lines[n].indent;
         let code = |n: usize| self.lines[n].code.as_str();
+        // Each number: its name, type, the line it is made on (a parameter:
+        // the function's first) and the first line past its scope.
+        let mut numbers: Vec<(String, &'static str, usize, usize)> = self
+            .params_of(name)
+            .into_iter()
+            .map(|p| (p, "u32", head, end))
+            .collect();
+        for n in head + 1..end {
+            let Some((bound, value)) = code(n)
+                .strip_prefix("let ")
+                .and_then(|r| r.split_once(" = "))
+            else {
+                continue;
+            };
+            if value
+                .trim_end_matches(';')
+                .bytes()
+                .all(|b| b.is_ascii_digit())
+            {
+                let scope_end = (n + 1..end).find(|&m| indent(m) < indent(n)).unwrap_or(end);
+                numbers.push((bound.to_string(), "i32", n, scope_end));
+            }
+        }
         let formats = |n: usize, p: &str| {
             code(n).contains("format!(") && code(n).contains(&format!("{{{p}}}"))
         };
         let reads = |n: usize, p: &str| words(code(n)).any(|w| w == p) || formats(n, p);
         let opens_async = |code: &str| code.contains("async {");
         // Which lines are in an `async` block that is not `move` (a read
-        // there borrows), and which in a `select!` arm's body.
+        // there borrows), which in a `select!` arm's body, and which in an
+        // `async move` block (a spawned task's: it copies the number when
+        // made, and a read inside reads that copy).
         let mut in_async = vec![false; end];
         let mut in_arm = vec![false; end];
+        let mut in_move = vec![false; end];
         let mut open: Vec<(usize, &str)> = Vec::new();
         for n in head + 1..end {
             while open.last().is_some_and(|&(i, _)| i >= indent(n)) {
                 open.pop();
             }
-            in_async[n] = open.iter().any(|&(_, kind)| kind == "async") || opens_async(code(n));
+            in_move[n] = open.iter().any(|&(_, kind)| kind == "move");
+            in_async[n] = !in_move[n]
+                && (open.iter().any(|&(_, kind)| kind == "async") || opens_async(code(n)));
             in_arm[n] = open.iter().any(|&(_, kind)| kind == "arm");
             let c = code(n);
             if c.ends_with('{') || c.ends_with('(') {
-                let kind = if c.ends_with("async {") {
+                let kind = if c.ends_with("async move {") {
+                    "move"
+                } else if c.ends_with("async {") {
                     "async"
                 } else if c.ends_with("=> {") {
                     "arm"
@@ -284,7 +315,7 @@ impl Code {
             last += 1;
         }
         // The `for` loops around the point: a read anywhere in one is read
-        // again in its next round.
+        // again in its next round (of a number made before the loop).
         let loops: Vec<(usize, usize)> = (head + 1..at)
             .filter(|&f| code(f).starts_with("for "))
             .map(|f| {
@@ -293,16 +324,22 @@ impl Code {
             })
             .filter(|&(_, body_end)| body_end >= at)
             .collect();
-        let borrows = |n: usize, p: &str| formats(n, p) || (in_async[n] && reads(n, p));
-        params
+        let borrows =
+            |n: usize, p: &str| !in_move[n] && (formats(n, p) || (in_async[n] && reads(n, p)));
+        numbers
             .into_iter()
-            .filter(|p| {
-                let p = p.as_str();
-                (last + 1..end).any(|n| reads(n, p))
-                    || (at + 1..=last).any(|n| reads(n, p) && (in_async[n] || in_arm[n]))
-                    || (head + 1..=at).any(|n| borrows(n, p))
-                    || loops.iter().any(|&(f, e)| (f + 1..=e).any(|n| reads(n, p)))
+            .filter(|(p, _, made, scope_end)| {
+                let (p, made, scope_end) = (p.as_str(), *made, *scope_end);
+                made < at
+                    && at < scope_end
+                    && ((last + 1..scope_end).any(|n| reads(n, p))
+                        || (at + 1..=last).any(|n| reads(n, p) && (in_async[n] || in_arm[n]))
+                        || (made + 1..=at).any(|n| borrows(n, p))
+                        || loops
+                            .iter()
+                            .any(|&(f, e)| f > made && (f + 1..=e).any(|n| reads(n, p))))
             })
+            .map(|(p, ty, _, _)| (p, ty))
             .collect()
     }
 
@@ -431,6 +468,18 @@ struct JsNames {
 }
 
 impl JsNames {
+    /// The names of `program`: each `let`'s, which JS names the same (a
+    /// name is one `let`'s in the whole program, so it never hides one).
+    fn of(program: &Step) -> JsNames {
+        let names = JsNames::default();
+        program.visit(&mut |s| {
+            if let Step::Let { name, .. } = s {
+                names.vars.borrow_mut().push((name.clone(), name.clone()));
+            }
+        });
+        names
+    }
+
     fn get(&self) -> usize {
         self.taken.get()
     }
@@ -575,7 +624,7 @@ fn block_function(step: &Step, code: &mut Code) {
 pub fn callbacks(step: &Step) -> Code {
     let mut code = Code::default();
     block_function(step, &mut code);
-    let names = JsNames::default();
+    let names = JsNames::of(step);
     // Each helper `async fn` is a function that takes what to do when it is
     // done, as every step here does.
     for (at, name, params, steps) in helpers(step) {
@@ -642,6 +691,10 @@ fn callback_step(
         Step::Log { .. } | Step::Block { .. } | Step::BlockFor { .. } => {
             let call = js_call(step, names).unwrap_or_default();
             code.push(indent, format!("{call};"), Some(path));
+            then(indent, code);
+        }
+        Step::Let { name, value } => {
+            code.push(indent, format!("const {name} = {value};"), Some(path));
             then(indent, code);
         }
         Step::Call { name, args } => {
@@ -866,7 +919,22 @@ pub fn promises(step: &Step, style: PromiseStyle) -> Code {
                 code.push(0, format!("let {};", handles.join(", ")), None);
                 code.push(0, "", None);
             }
-            let names = JsNames::default();
+            let names = JsNames::of(step);
+            // A `let` holds a number, so nothing runs when it is declared:
+            // declared here, above the chain, each once (validation), it
+            // is the same as where the Rust panel writes it.
+            step.visit_paths(&StepPath::root(), &mut |s, at| {
+                if let Step::Let { name, value } = s {
+                    code.push(0, format!("const {name} = {value};"), Some(at));
+                }
+            });
+            if code
+                .lines
+                .last()
+                .is_some_and(|l| l.code.starts_with("const "))
+            {
+                code.push(0, "", None);
+            }
             // Each helper `async fn` is a function returning its chain.
             for (at, name, params, steps) in helpers(step) {
                 code.push(
@@ -892,7 +960,7 @@ pub fn promises(step: &Step, style: PromiseStyle) -> Code {
         }
         PromiseStyle::Await => {
             let mut made = 0;
-            let names = JsNames::default();
+            let names = JsNames::of(step);
             // Each helper `async fn` is an `async function`.
             for (at, name, params, steps) in helpers(step) {
                 let start = format!("async function {name}({}) {{", params.join(", "));
@@ -930,14 +998,24 @@ fn then_expr(step: &Step, path: &StepPath, loops: &JsNames) -> Code {
         }
         Step::Seq(steps) => {
             code.sequence(path, steps);
+            // A `let` is declared above the chain (`promises`): the chain
+            // is the other steps.
+            let chained: Vec<(usize, &Step)> = steps
+                .iter()
+                .enumerate()
+                .filter(|(_, s)| !matches!(s, Step::Let { .. }))
+                .collect();
             // A spawn is a statement, so it goes in a `.then` callback of
-            // its own, even first.
-            let spawns_first = matches!(steps[0], Step::Spawn { .. });
+            // its own, even first; so does nothing at all.
+            let spawns_first = chained
+                .first()
+                .is_none_or(|(_, s)| matches!(s, Step::Spawn { .. }));
             if spawns_first {
                 code.push(0, "Promise.resolve()", Some(path));
             } else {
-                let mut first = then_expr(&steps[0], &path.child(0), loops);
-                if js_call(&steps[0], loops).is_some() {
+                let (k, head) = chained[0];
+                let mut first = then_expr(head, &path.child(k), loops);
+                if js_call(head, loops).is_some() {
                     code.push(0, "Promise.resolve(", Some(path));
                     first.close(")");
                     code.append(1, first);
@@ -945,7 +1023,7 @@ fn then_expr(step: &Step, path: &StepPath, loops: &JsNames) -> Code {
                     code.append(0, first);
                 }
             }
-            for (i, s) in steps.iter().enumerate().skip(usize::from(!spawns_first)) {
+            for &(i, s) in chained.iter().skip(usize::from(!spawns_first)) {
                 let mut next = then_expr(s, &path.child(i), loops);
                 if next.lines.len() == 1 {
                     let mut line = next.lines.remove(0);
@@ -1030,6 +1108,8 @@ fn then_expr(step: &Step, path: &StepPath, loops: &JsNames) -> Code {
         Step::Call { name, args } => {
             code.push(0, format!("{name}({})", arguments(args)), Some(path))
         }
+        // Declared above the chain (`promises`); never an item.
+        Step::Let { .. } => code.push(0, "Promise.resolve()", Some(path)),
         // Only the root (promises) and its functions.
         Step::Module(_) | Step::AsyncFn { .. } => {}
         Step::Repeat { times, var, steps } => {
@@ -1120,6 +1200,9 @@ fn await_statements(
         Step::Call { name, args } => {
             let call = format!("await {name}({});", arguments(args));
             code.push(indent, call, Some(path))
+        }
+        Step::Let { name, value } => {
+            code.push(indent, format!("const {name} = {value};"), Some(path))
         }
         // Only the root (promises) and its functions.
         Step::Module(_) | Step::AsyncFn { .. } => {}
@@ -1349,6 +1432,9 @@ fn rust_statements(step: &Step, path: &StepPath, indent: usize, code: &mut Code,
         Step::Call { name, args } => {
             let call = format!("{name}({}).await;", arguments(args));
             code.push(indent, call, Some(path))
+        }
+        Step::Let { name, value } => {
+            code.push(indent, format!("let {name} = {value};"), Some(path))
         }
         // Only the root (rust) and its functions.
         Step::Module(_) | Step::AsyncFn { .. } => {}

@@ -200,13 +200,13 @@ pub fn variants_of(code: &Code, name: &str) -> Vec<Variant> {
             name,
             ty: "i32".into(),
         });
-        // And each parameter of the function the body still needs there.
+        // And each number (a parameter, a `let`) the body still needs there.
         let params = code
-            .params_held_at(name, line)
+            .numbers_held_at(name, line)
             .into_iter()
-            .map(|name| Field {
+            .map(|(name, ty)| Field {
                 name,
-                ty: "u32".into(),
+                ty: ty.into(),
             });
         let vars = vars.chain(params);
         let mut fields: Vec<Field> = iterators

@@ -263,9 +263,34 @@ const TABLE: &[(&str, &str, Want)] = &[
         Refused(4, 5, "`console.log` is JavaScript's: write `log(\"x\");` here"),
     ),
     (
-        "let x = 5;",
-        "    let x = 5;\n",
-        Refused(4, 13, "expected a future (`sleep_ms(…)`, `yield_now()` or `async { … }`), found `5`: this playground does not read a `let` of a plain value yet; in Rust it is fine: write a future here, such as `sleep_ms(5)`"),
+        "let x = 5; read by a text, later and inside a join!",
+        "    let cups = 5;\n    sleep_ms(10).await;\n    log(format!(\"{cups} cups\"));\n    join!(async { log(format!(\"then {cups}\")); }, sleep_ms(1));\n",
+        Parses,
+    ),
+    (
+        "a let of text",
+        "    let x = \"tea\";\n",
+        Refused(4, 13, "expected a future (`sleep_ms(…)`, `yield_now()` or `async { … }`), found a string: this playground does not read a `let` of a plain value yet; in Rust it is fine: write a future here, such as `sleep_ms(…)`"),
+    ),
+    (
+        "a let's number awaited",
+        "    let cups = 3;\n    cups.await;\n",
+        Refused(5, 5, "`cups` is a number (a `let`): this playground reads it in a text only, `println!(\"{cups}\");`"),
+    ),
+    (
+        "a let's number as a delay",
+        "    let cups = 3;\n    sleep_ms(cups).await;\n",
+        Refused(5, 14, "expected a whole number of milliseconds from 0 to 60000, found `cups`: this playground does not read a number named by `let` (`cups`) in a delay yet; in Rust it is fine: write the number here"),
+    ),
+    (
+        "a let shadowing another",
+        "    let cups = 3;\n    let cups = 4;\n    log(format!(\"{cups}\"));\n",
+        Refused(5, 9, "this name is `cups`, the name of another variable of the program: this playground does not read two variables of one name yet; in Rust it is fine: name this one otherwise"),
+    ),
+    (
+        "a text reading a let made after it",
+        "    log(format!(\"{cups}\"));\n    let cups = 3;\n",
+        Refused(4, 17, "this text reads `{cups}`, which is no variable here (rustc: cannot find value `cups`): a text reads the variables of the loops it is in, and the numbers `let` names above it"),
     ),
     (
         ".await()",
@@ -340,7 +365,7 @@ const TABLE: &[(&str, &str, Want)] = &[
     (
         "a text reading a name no loop gives",
         "    for i in 0..3 { log(format!(\"tick {j}\")); }\n",
-        Refused(4, 33, "this text reads `{j}`, which is not the variable of a `for` loop around it (rustc: cannot find value `j`): a text reads only the variables of the loops it is in"),
+        Refused(4, 33, "this text reads `{j}`, which is no variable here (rustc: cannot find value `j`): a text reads the variables of the loops it is in, and the numbers `let` names above it"),
     ),
     (
         "a select! arm with code of its own",

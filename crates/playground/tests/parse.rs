@@ -416,6 +416,16 @@ fn scenario() -> impl Strategy<Value = Step> {
                     steps.insert(at, Step::AwaitHandle { handle });
                 }
             }
+            // Some name a number first, `let cups = 7;`.
+            if helper % 5 == 1 {
+                steps.insert(
+                    0,
+                    Step::Let {
+                        name: "cups".into(),
+                        value: u32::from(until),
+                    },
+                );
+            }
             // Some move a step into a helper `async fn`, called where it
             // stood (and some a second time, at the end), written above or
             // below `run()`.
@@ -493,7 +503,8 @@ fn unique_labels(step: &mut Step, seen: &mut Vec<String>) {
         | Step::Spawn { steps: s, .. }
         | Step::Module(s)
         | Step::AsyncFn { steps: s, .. } => s.iter_mut().for_each(|c| unique_labels(c, seen)),
-        Step::AwaitHandle { .. } | Step::Call { .. } | Step::BlockFor { .. } => {}
+        Step::AwaitHandle { .. } | Step::Call { .. } | Step::BlockFor { .. } | Step::Let { .. } => {
+        }
         Step::Arm(arm) => arm.iter_mut().for_each(|c| unique_labels(c, seen)),
     }
 }

@@ -60,7 +60,7 @@ fn bad_scenarios_are_refused_naming_the_field() {
         ("lone surrogate (decoded)", sleep(s("a\u{FFFD}"), n(1.0)), "lone surrogate"),
         ("bidi override", sleep(s("abc\u{202E}evil"), n(1.0)), "bidirectional overrides"),
         ("duplicate labels", seq(vec![sleep(s("A"), n(1.0)), sleep(s("A"), n(2.0))]), "scenario.steps[1].label: \"A\" is used by another timer"),
-        ("unknown type", obj(&[("type", s("spin"))]), "scenario.type: must be one of sleep, log, block, yield, seq, all, race, arm, create_then_await, repeat, spawn, await_handle, module, async_fn or call, got \"spin\""),
+        ("unknown type", obj(&[("type", s("spin"))]), "scenario.type: must be one of sleep, log, block, yield, seq, all, race, arm, create_then_await, repeat, spawn, await_handle, module, async_fn, call or let, got \"spin\""),
         ("type missing", obj(&[("ms", n(1.0))]), "scenario.type: is missing"),
         ("not an object", n(3.0), "scenario: must be a step object, got 3"),
         ("null", Value::Null, "scenario: must be a step object, got nothing"),
@@ -75,7 +75,7 @@ fn bad_scenarios_are_refused_naming_the_field() {
         ("a loop's variable not a name", obj(&[("type", s("repeat")), ("times", n(1.0)), ("var", s("Bad")), ("steps", Value::Array(vec![obj(&[("type", s("yield"))])]))]),
          "scenario.var: must be a variable's name (lowercase letters, digits and _, 1 to 20, not a keyword), got \"Bad\""),
         ("a text reading no loop's variable", seq(vec![obj(&[("type", s("log")), ("text", s("{x}")), ("format", Value::Bool(true))])]),
-         "scenario.steps[0].text: reads `{x}`, which is not the variable of a `for` loop around it"),
+         "scenario.steps[0].text: reads `{x}`, which is no variable here (rustc: cannot find value `x`)"),
         ("a format without a variable", obj(&[("type", s("repeat")), ("times", n(1.0)), ("var", s("i")), ("steps", Value::Array(vec![obj(&[("type", s("log")), ("text", s("x {}")), ("format", Value::Bool(true))])]))]),
          "scenario.steps[0].text: reads `{}`: a text reads only a loop's variable by its name"),
         ("an arm outside a race", seq(vec![obj(&[("type", s("arm")), ("steps", Value::Array(vec![sleep(s("A"), n(1.0)), seq(vec![obj(&[("type", s("yield"))])])]))])]),
@@ -102,11 +102,11 @@ fn bad_fragments_are_refused_naming_the_place() {
     let table = [
         (
             "",
-            "fragment: expected a step (S, L, V, B, Y, Q, A, R, U, M, C, F, P, W, D, N or H), but the fragment ended",
+            "fragment: expected a step (S, L, V, B, Y, Q, A, R, U, M, C, F, P, W, D, N, H or E), but the fragment ended",
         ),
         (
             "X(1)",
-            "fragment: expected a step (S, L, V, B, Y, Q, A, R, U, M, C, F, P, W, D, N or H) at character 1, found 'X'",
+            "fragment: expected a step (S, L, V, B, Y, Q, A, R, U, M, C, F, P, W, D, N, H or E) at character 1, found 'X'",
         ),
         ("S(A,200", "fragment: expected ')', but the fragment ended"),
         (
@@ -218,6 +218,28 @@ fn bad_fragments_are_refused_naming_the_place() {
         (
             "D(N(run,H(brew,1)),N(brew,done,L(x)))",
             "scenario.steps[1].params[0]: is `done`, a name the JS panels already use",
+        ),
+        // A let: a number 0 to 1000000, a statement, named once, read
+        // after it.
+        (
+            "Q(E(cups,1000001))",
+            "scenario.steps[0].value: must be a whole number from 0 to 1000000, got 1000001",
+        ),
+        (
+            "Q(A(E(cups,1),S(T,1)))",
+            "scenario.steps[0].steps[0]: is a let, a statement: here a future is needed (put it in a sequence)",
+        ),
+        (
+            "Q(E(i,1),F(2,i,V(%7Bi%7D)))",
+            "scenario.steps[0].name: is `i`, a name the JS panels already use",
+        ),
+        (
+            "Q(E(cups,1),F(2,cups,V(%7Bcups%7D)))",
+            "scenario.steps[0].name: is `cups`, the name of another variable of the program",
+        ),
+        (
+            "Q(A(Q(E(cups,1),L(x)),Q(V(%7Bcups%7D))))",
+            "scenario.steps[0].steps[1].steps[0].text: reads `{cups}`, which is no variable here",
         ),
         // Each call runs the helper's body: the run's steps count them all.
         (

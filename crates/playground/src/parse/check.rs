@@ -170,6 +170,9 @@ fn value(node: &Node) -> Value {
                 ("steps", steps),
             ]);
         }
+        Kind::Let { name, value, .. } => {
+            return obj(&[("type", s("let")), ("name", s(name)), ("value", n(*value))]);
+        }
         Kind::Call { name, args } => {
             let args = Value::Array(args.iter().map(|(arg, _)| n(*arg)).collect());
             return obj(&[("type", s("call")), ("name", s(name)), ("args", args)]);
@@ -218,6 +221,8 @@ fn locate(root: &Node, problem: &Problem) -> ParseError {
         (Kind::Block { ms_at, .. }, Some("ms")) => (*ms_at, "this block"),
         (Kind::Repeat { times_at, .. }, Some("times")) => (*times_at, "this loop's count"),
         (Kind::AsyncFn { name_at, .. }, Some("name")) => (*name_at, "this function"),
+        (Kind::Let { name_at, .. }, Some("name")) => (*name_at, "this name"),
+        (Kind::Let { value_at, .. }, Some("value")) => (*value_at, "this number"),
         (Kind::Call { args, .. }, Some(field)) if field.starts_with("args[") => {
             let k: Option<usize> = field[5..].trim_end_matches(']').parse().ok();
             let arg = k.and_then(|k| args.get(k));

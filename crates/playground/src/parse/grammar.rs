@@ -72,6 +72,14 @@ pub(super) enum Kind {
     /// sequence.
     Arm,
     CreateThenAwait,
+    /// `let cups = 3;`: a whole number, named, as written (validation says
+    /// if it is in range).
+    Let {
+        name: String,
+        name_at: Pos,
+        value: f64,
+        value_at: Pos,
+    },
     /// A program with helper `async fn`s: its functions, in the order
     /// written.
     Module,
@@ -194,6 +202,9 @@ pub(super) struct Parser<'a> {
     fns: Vec<&'a str>,
     /// The parameters of the function being read.
     params: Vec<&'a str>,
+    /// The numbers `let cups = 3;` named in each open block, outermost
+    /// first.
+    numbers: Vec<Vec<&'a str>>,
 }
 
 /// The `use` lines read after the prelude's, each once: `Duration`, for
@@ -245,6 +256,7 @@ impl<'a> Parser<'a> {
             handle_count: 0,
             fns: Vec::new(),
             params: Vec::new(),
+            numbers: Vec::new(),
         }
     }
 
@@ -445,6 +457,18 @@ impl<'a> Parser<'a> {
                             "write `{}.await.unwrap();` in the block that called `spawn`",
                             clip(word)
                         ),
+                    ),
+                );
+            }
+            let number = self.numbers.iter().flatten().any(|n| *n == word);
+            if number || self.params.contains(&word) {
+                let word = clip(word);
+                let made = if number { "a `let`" } else { "a parameter" };
+                return ParseError::new(
+                    token.at,
+                    format!(
+                        "`{word}` is a number ({made}): this playground reads it in a text \
+                         only, `println!(\"{{{word}}}\");`"
                     ),
                 );
             }
@@ -845,6 +869,7 @@ impl<'a> Parser<'a> {
     fn statements(&mut self, open: Pos) -> Result<Vec<Node>, ParseError> {
         self.scopes.push(Vec::new());
         self.handles.push(Vec::new());
+        self.numbers.push(Vec::new());
         let mut steps = Vec::new();
         loop {
             match self.peek().tok {
@@ -852,6 +877,7 @@ impl<'a> Parser<'a> {
                     self.bump();
                     self.scopes.pop();
                     self.handles.pop();
+                    self.numbers.pop();
                     return Ok(steps);
                 }
                 // The end, or the `)` of a call around this block: the `}`
@@ -937,6 +963,9 @@ impl<'a> Parser<'a> {
                 Ok(call)
             }
             Some("let") if self.is_at(1, "_") => self.let_underscore(),
+            Some("let") if self.is_at(2, "=") && matches!(self.ahead(3), Tok::Number(..)) => {
+                self.let_number()
+            }
             Some("let") => self.lets(),
             Some("block_ms") => {
                 let block = self.block()?;
@@ -971,6 +1000,35 @@ impl<'a> Parser<'a> {
             )),
             _ => Err(self.unknown(Place::Statement, A_STATEMENT)),
         }
+    }
+
+    /// `let cups = 3;`: a whole number that the texts after it may read.
+    fn let_number(&mut self) -> Result<Node, ParseError> {
+        let at = self.bump().at;
+        let token = self.peek();
+        let name = self.name()?;
+        self.expect("=", "")?;
+        let number = self.peek();
+        let Tok::Number(_, Some(value)) = number.tok else {
+            return Err(self.fail("a whole number", "a `let` here names a whole number"));
+        };
+        self.bump();
+        let value = self.arithmetic(value, "let")?;
+        self.expect(";", "")?;
+        if let Some(block) = self.numbers.last_mut() {
+            block.push(name);
+        }
+        Ok(Node::new(
+            Kind::Let {
+                name: name.to_string(),
+                name_at: token.at,
+                value,
+                value_at: number.at,
+            },
+            at,
+            "this `let`",
+            vec![],
+        ))
     }
 
     /// `let _ = sleep_ms(N).await;`, which is `sleep_ms(N).await;`: the `()`
@@ -1418,6 +1476,10 @@ impl<'a> Parser<'a> {
                     }
                     None => String::new(),
                 },
+                Tok::Word(w) if self.numbers.iter().flatten().any(|n| n == w) => not_read_yet(
+                    &format!("a number named by `let` (`{w}`) in a delay"),
+                    "write the number here",
+                ),
                 Tok::Word(w) if matches!(w.as_str(), "Duration" | "std" | "time") => format!(
                     "`{call}` takes milliseconds as a plain number: write `{call}({})`",
                     hints::delay(self.tokens, Some(self.next - 1))

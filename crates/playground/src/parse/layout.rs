@@ -93,9 +93,11 @@ pub fn future_names(text: &str) -> Result<Vec<(String, String)>, ParseError> {
     let theirs = written_code(text)?;
     let ours = code_tokens(&rendered)?;
     let is_let = |t: &Token| t.tok == Tok::Word("let".into());
+    // A `let` of a number names no future: its name is the same in both.
+    let is_number = |i: usize| matches!(ours.get(i + 2).map(|t| &t.tok), Some(Tok::Number(..)));
     Ok(align(&ours, &theirs)
         .into_iter()
-        .filter(|&(i, _)| i > 0 && is_let(&ours[i - 1]))
+        .filter(|&(i, _)| i > 0 && is_let(&ours[i - 1]) && !is_number(i))
         .filter_map(|(i, j)| match (&ours[i].tok, &theirs[j].tok) {
             (Tok::Word(rendered), Tok::Word(written)) => Some((rendered.clone(), written.clone())),
             _ => None,

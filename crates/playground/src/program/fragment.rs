@@ -18,6 +18,7 @@
 //!       | "N(" name ("," name)* ("," step)+ ")"
 //!                                         async_fn(name, params, steps)
 //!       | "H(" name ("," number)* ")"     call(name, args)
+//!       | "E(" name "," number ")"        let(name, value)
 //! ```
 //! In a helper, a sleep's or a block's number may be a parameter's name:
 //! `S(Kettle,ms)`, `B(ms)`.
@@ -100,6 +101,10 @@ fn write_step(step: &Step, out: &mut String) {
         }
         Step::BlockFor { param } => {
             out.push_str(&format!("B({param})"));
+            return;
+        }
+        Step::Let { name, value } => {
+            out.push_str(&format!("E({name},{value})"));
             return;
         }
         Step::Call { name, args } => {
@@ -199,7 +204,7 @@ struct Parser<'a> {
 }
 
 /// What a step starts with.
-const STEP_TAGS: &str = "a step (S, L, V, B, Y, Q, A, R, U, M, C, F, P, W, D, N or H)";
+const STEP_TAGS: &str = "a step (S, L, V, B, Y, Q, A, R, U, M, C, F, P, W, D, N, H or E)";
 
 /// Deeper than any valid scenario, so validation can name the depth problem.
 const MAX_PARSE_DEPTH: usize = 12;
@@ -252,6 +257,7 @@ impl Parser<'_> {
             b'D' => "module",
             b'N' => "async_fn",
             b'H' => "call",
+            b'E' => "let",
             _ => return Err(self.error(STEP_TAGS)),
         };
         self.at += 1;
@@ -277,6 +283,11 @@ impl Parser<'_> {
             }
             b'B' => fields.push(self.ms_or_param()?),
             b'W' => fields.push(("handle".into(), self.number()?)),
+            b'E' => {
+                fields.push(("name".into(), self.name()));
+                self.eat(b',')?;
+                fields.push(("value".into(), self.number()?));
+            }
             b'H' => {
                 fields.push(("name".into(), self.name()));
                 let mut args = Vec::new();

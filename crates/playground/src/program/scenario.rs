@@ -111,6 +111,15 @@ pub enum Step {
         /// The function's body.
         steps: Vec<Step>,
     },
+    /// A whole number with a name, `let cups = 3;`: the texts after it in
+    /// its sequence (and inside what follows it there) read it as
+    /// `{cups}`. A statement: it makes no future and takes no time.
+    Let {
+        /// A variable's name, once in the program.
+        name: String,
+        /// 0 to [`limits::MAX_VALUE`].
+        value: u32,
+    },
     /// A call of a helper `async fn` of the module, `brew(100)`: a future
     /// that runs the helper's body when awaited (a new one for each call).
     Call {
@@ -151,6 +160,8 @@ pub mod limits {
     pub const MAX_HELPERS: usize = 8;
     /// Parameters of one helper.
     pub const MAX_PARAMS: usize = 4;
+    /// The largest whole number a `let` names.
+    pub const MAX_VALUE: u32 = 1_000_000;
 }
 
 impl Step {
@@ -188,6 +199,7 @@ impl Step {
             Step::Module(_) => "module",
             Step::AsyncFn { .. } => "async_fn",
             Step::Call { .. } => "call",
+            Step::Let { .. } => "let",
         }
     }
 
@@ -211,7 +223,8 @@ impl Step {
             | Step::BlockFor { .. }
             | Step::Yield
             | Step::AwaitHandle { .. }
-            | Step::Call { .. } => &[],
+            | Step::Call { .. }
+            | Step::Let { .. } => &[],
         }
     }
 
@@ -346,6 +359,7 @@ impl Step {
             | Step::Yield
             | Step::AwaitHandle { .. }
             | Step::Call { .. }
+            | Step::Let { .. }
             | Step::SleepFor { .. }
             | Step::BlockFor { .. } => &mut [],
         }
@@ -432,6 +446,11 @@ impl Step {
             },
             Step::BlockFor { param } => Step::BlockFor {
                 param: param.clone(),
+            },
+            // A name no text reads is still one: it stays.
+            Step::Let { name, .. } => Step::Let {
+                name: name.clone(),
+                value: 0,
             },
         }
     }
@@ -589,6 +608,8 @@ mod written {
             params: &'a [String],
             steps: Vec<Step<'a>>,
         },
+        /// A whole number with a name, which later texts read.
+        Let { name: &'a str, value: u32 },
         /// A call of a helper `async fn` of the module, with one whole
         /// number per parameter.
         Call {
@@ -665,6 +686,10 @@ mod written {
                     steps: steps(s),
                 },
                 S::Call { name, args } => Step::Call { name, args },
+                S::Let { name, value } => Step::Let {
+                    name,
+                    value: *value,
+                },
             }
         }
     }

@@ -36,7 +36,7 @@ pub fn describe(problems: &[Problem]) -> String {
 }
 
 const STEP_TYPES: &str = "sleep, log, block, yield, seq, all, race, arm, create_then_await, \
-     repeat, spawn, await_handle, module, async_fn or call";
+     repeat, spawn, await_handle, module, async_fn, call or let";
 
 /// Checks a whole scenario (its root step).
 pub fn scenario(value: &Value) -> Result<Step, Vec<Problem>> {
@@ -199,6 +199,7 @@ impl Check {
                 "type, name, params, steps",
             ),
             "call" => (&["type", "name", "args"], "type, name, args"),
+            "let" => (&["type", "name", "value"], "type, name, value"),
             _ => {
                 self.problem(
                     &format!("{path}.type"),
@@ -265,6 +266,32 @@ impl Check {
             "await_handle" => {
                 let handle = self.handle(value.get("handle"), &format!("{path}.handle"))?;
                 Some(Step::AwaitHandle { handle })
+            }
+            "let" => {
+                let name = match value.get("name") {
+                    Some(name) => self.var(name, &format!("{path}.name")),
+                    None => self.var(&Value::Null, &format!("{path}.name")),
+                };
+                let rule = (0, limits::MAX_VALUE, "");
+                let number = self.whole(
+                    value.get("value"),
+                    &format!("{path}.value"),
+                    rule.0,
+                    rule.1,
+                    rule.2,
+                );
+                let name = name?;
+                if let Some(why) = functions::taken(&name) {
+                    self.problem(
+                        &format!("{path}.name"),
+                        format!("is `{name}`, {why}: name it otherwise"),
+                    );
+                    return None;
+                }
+                Some(Step::Let {
+                    name,
+                    value: number?,
+                })
             }
             "call" => {
                 let name = self.fn_name(value.get("name"), &format!("{path}.name"));

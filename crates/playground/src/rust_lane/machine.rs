@@ -325,6 +325,10 @@ impl Machine {
                     body: Box::new(body),
                 }
             }
+            // `let cups = 3;` does nothing when it runs (its sequence keeps
+            // the number for the texts after it, `Sequence::make`): an
+            // empty sequence, Ready at once.
+            Step::Let { .. } => Machine::Seq(Sequence::new(path, &[], false, labels, vars)),
             // Only the root (Machine::new) and its functions.
             Step::Module(_) | Step::AsyncFn { .. } => {
                 unreachable!("validation: a module is the root, an async fn its step")
@@ -439,6 +443,10 @@ impl Sequence {
 
     fn make(&mut self, i: usize) {
         if self.made[i].is_none() {
+            // A `let` names its number for the steps after it.
+            if let Step::Let { name, value } = &self.steps[i] {
+                Rc::make_mut(&mut self.vars.counts).push((name.clone(), *value));
+            }
             let path = self.path.child(i);
             let step = Machine::within(&self.steps[i], &path, &self.labels, &self.vars);
             self.made[i] = Some(Box::pin(step));

@@ -197,6 +197,27 @@ impl Random {
             } else {
                 Step::Seq(children)
             };
+            // Some name a number first, `let n = 7;`, which later texts
+            // of run() read.
+            let mut step = step;
+            if self.below(4) == 0 {
+                let name = format!("n{names}");
+                let value = [0, 7, 42][self.below(3) as usize];
+                let body = match &mut step {
+                    Step::Module(fns) => fns.iter_mut().find_map(|f| match f {
+                        Step::AsyncFn { name, steps, .. } if name == "run" => Some(steps),
+                        _ => None,
+                    }),
+                    Step::Seq(steps) => Some(steps),
+                    _ => None,
+                };
+                if let Some(body) = body {
+                    for statement in body.iter_mut() {
+                        self.read_var(statement, &name);
+                    }
+                    body.insert(0, Step::Let { name, value });
+                }
+            }
             // Loops in loops could run too many steps, an arm then a spawn
             // nest too deep: draw again.
             fn depth(step: &Step) -> usize {
@@ -344,6 +365,7 @@ impl Random {
                 }
             }
             Step::AwaitHandle { .. } => {}
+            Step::Let { value, .. } => *value = [0, 7, 42][self.below(3) as usize],
             Step::Call { args, .. } => {
                 for arg in args {
                     *arg = [0, 10, 20, 50, 100][self.below(5) as usize];

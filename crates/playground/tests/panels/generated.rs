@@ -344,33 +344,37 @@ pub mod random_001 {
 use runtime::prelude::*;
 
 async fn run() {
-    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
-        select! {
-            biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-            _ = async {
-                for _ in 0..1 {
-                    sleep_ms(20).await; // Timer 3
-                }
-            } => {
-                sleep_ms(20).await; // Timer 4
-            }
-        }
-    });
-    select! { // each poll starts at a branch drawn at random (from this run's seed); the first found finished wins, the others are dropped
-        _ = async { log("log 7") } => {}
-        _ = async { block_ms(0) } => {}
-        _ = sleep_ms(20) => {} // Timer 9
-    }
-    h1.await.unwrap();
-    let f1 = async {
-        for _ in 0..1 {
+    let n18 = 0;
+    log("log 1");
+    join!( // all at once; each poll polls every unfinished one
+        async {
+            join!( // all at once; each poll polls every unfinished one
+                sleep_ms(50), // Timer 4
+                async { block_ms(0) },
+            );
+        },
+        async {
+            log(format!("log 7 {n18}"));
+            log(format!("log 8 {n18}"));
             block_ms(0);
-        }
-    };
-    let f2 = sleep_ms(20); // Timer 13
-    // nothing has run yet: futures start when polled
-    f1.await;
-    f2.await;
+        },
+        sleep_ms(20), // Timer 10
+    );
+    join!( // all at once; each poll polls every unfinished one
+        async {
+            select! { // each poll starts at a branch drawn at random (from this run's seed); the first found finished wins, the others are dropped
+                _ = sleep_ms(50) => {} // Timer 13
+                _ = sleep_ms(20) => {} // Timer 14
+                _ = async { block_ms(0) } => {}
+            }
+        },
+        async {
+            join!( // all at once; each poll polls every unfinished one
+                async { block_ms(10) },
+                async { log("log 18") },
+            );
+        },
+    );
 }
 
 pub fn size() -> usize {
@@ -386,14 +390,7 @@ pub mod random_002 {
 use runtime::prelude::*;
 
 async fn run() {
-    join!( // all at once; each poll polls every unfinished one
-        async {
-            select! { // each poll starts at a branch drawn at random (from this run's seed); the first found finished wins, the others are dropped
-                _ = sleep_ms(20) => {} // Timer 3
-            }
-        },
-    );
-    log("log 4");
+    sleep_ms(20).await; // Timer 1
 }
 
 pub fn size() -> usize {
@@ -409,33 +406,18 @@ pub mod random_003 {
 use runtime::prelude::*;
 
 async fn run() {
-    join!( // all at once; each poll polls every unfinished one
-        async {
-            sleep_ms(0).await; // Timer 3
-            log("log 4");
-            sleep_ms(0).await; // Timer 5
-        },
-        sleep_ms(100), // Timer 6
-        sleep_ms(10), // Timer 7
-    );
-    select! {
-        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-        _ = sleep_ms(50) => {} // Timer 10
-        _ = sleep_ms(20) => {} // Timer 11
-        _ = sleep_ms(20) => { // Timer 12
-            log("log 13");
-            block_ms(0);
-        }
-    }
-    let f1 = async { log("log 16") };
-    let f2 = sleep_ms(10); // Timer 17
+    let f1 = async {
+        let f2 = async { log("log 3") };
+        // nothing has run yet: futures start when polled
+        f2.await;
+    };
+    let f2 = sleep_ms(0); // Timer 4
+    let f3 = sleep_ms(100); // Timer 5
     // nothing has run yet: futures start when polled
     f1.await;
     f2.await;
-    for _ in 0..0 {
-        block_ms(30);
-        log("log 20");
-    }
+    f3.await;
+    sleep_ms(20).await; // Timer 6
 }
 
 pub fn size() -> usize {
@@ -451,43 +433,38 @@ pub mod random_004 {
 use runtime::prelude::*;
 
 async fn run() {
-    let f1 = async {
-        join!( // all at once; each poll polls every unfinished one
-            yield_now(),
-        );
-    };
-    let f2 = sleep_ms(50); // Timer 4
-    // nothing has run yet: futures start when polled
-    f1.await;
-    f2.await;
-    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
-        yield_now().await; // yield: the task goes to the back of the ready queue
-    });
+    let n16 = 0;
     join!( // all at once; each poll polls every unfinished one
-        async { log("log 7") },
+        sleep_ms(20), // Timer 2
     );
-    h1.await.unwrap();
-    join!( // all at once; each poll polls every unfinished one
-        async {
-            block_ms(30);
-            log("log 11");
-            block_ms(0);
-        },
-        async {
-            join!( // all at once; each poll polls every unfinished one
-                sleep_ms(20), // Timer 14
-                yield_now(),
-                async { log("log 16") },
-            );
-        },
-        async {
-            let f3 = sleep_ms(0); // Timer 18
-            let f4 = async { block_ms(30) };
+    select! {
+        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+        _ = async {
+            let f1 = sleep_ms(20); // Timer 5
             // nothing has run yet: futures start when polled
-            f3.await;
-            f4.await;
-        },
-    );
+            f1.await;
+        } => {}
+        _ = async {
+            select! {
+                biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+                _ = async { block_ms(30) } => {}
+                _ = sleep_ms(20) => { // Timer 8
+                    sleep_ms(100).await; // Timer 9
+                    sleep_ms(0).await; // Timer 10
+                }
+            }
+        } => {}
+        _ = async {
+            join!( // all at once; each poll polls every unfinished one
+                async { log(format!("log 12 {n16}")) },
+                yield_now(),
+                async { block_ms(10) },
+            );
+        } => {
+            yield_now().await; // yield: the task goes to the back of the ready queue
+        }
+    }
+    sleep_ms(50).await; // Timer 16
 }
 
 pub fn size() -> usize {
@@ -503,15 +480,41 @@ pub mod random_005 {
 use runtime::prelude::*;
 
 async fn run() {
+    sleep_ms(20).await; // Timer 1
+    join!( // all at once; each poll polls every unfinished one
+        part17(),
+        part17(),
+    );
     join!( // all at once; each poll polls every unfinished one
         async {
-            select! { // each poll starts at a branch drawn at random (from this run's seed); the first found finished wins, the others are dropped
-                _ = async { block_ms(10) } => {}
-                _ = sleep_ms(20) => { // Timer 4
-                    log("log 5");
-                    block_ms(0);
-                }
-            }
+            join!( // all at once; each poll polls every unfinished one
+                yield_now(),
+                sleep_ms(0), // Timer 17
+            );
+        },
+    );
+}
+
+async fn part17() {
+    join!( // all at once; each poll polls every unfinished one
+        async {
+            block_ms(30);
+            log("log 5");
+            block_ms(0);
+        },
+        async {
+            join!( // all at once; each poll polls every unfinished one
+                sleep_ms(20), // Timer 8
+                yield_now(),
+                async { log("log 10") },
+            );
+        },
+        async {
+            let f1 = sleep_ms(0); // Timer 12
+            let f2 = async { block_ms(30) };
+            // nothing has run yet: futures start when polled
+            f1.await;
+            f2.await;
         },
     );
 }
@@ -529,10 +532,25 @@ pub mod random_006 {
 use runtime::prelude::*;
 
 async fn run() {
-    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
-        block_ms(30);
-    });
-    h1.await.unwrap();
+    join!( // all at once; each poll polls every unfinished one
+        async { log("log 2") },
+        async {
+            select! {
+                biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+                _ = async { log("log 4") } => {
+                    yield_now().await; // yield: the task goes to the back of the ready queue
+                }
+            }
+        },
+        async { block_ms(10) },
+    );
+    select! {
+        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+        _ = async { block_ms(0) } => {
+            log("log 9");
+        }
+    }
+    sleep_ms(100).await; // Timer 10
 }
 
 pub fn size() -> usize {
@@ -548,9 +566,8 @@ pub mod random_007 {
 use runtime::prelude::*;
 
 async fn run() {
-    block_ms(30);
-    log("log 2");
-    sleep_ms(0).await; // Timer 3
+    log("log 1");
+    sleep_ms(20).await; // Timer 2
 }
 
 pub fn size() -> usize {
@@ -565,10 +582,31 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 pub mod random_008 {
 use runtime::prelude::*;
 
-async fn run() {
-    sleep_ms(10).await; // Timer 1
+async fn part14() {
     sleep_ms(0).await; // Timer 2
     sleep_ms(20).await; // Timer 4
+    join!( // all at once; each poll polls every unfinished one
+        async { block_ms(0) },
+        sleep_ms(10), // Timer 7
+    );
+}
+
+async fn run() {
+    let n14 = 0;
+    part14().await;
+    sleep_ms(20).await; // Timer 8
+    select! { // each poll starts at a branch drawn at random (from this run's seed); the first found finished wins, the others are dropped
+        _ = async {
+            let f1 = async { log("log 11") };
+            let f2 = sleep_ms(10); // Timer 12
+            // nothing has run yet: futures start when polled
+            f1.await;
+            f2.await;
+        } => {
+            sleep_ms(20).await; // Timer 13
+        }
+    }
+    sleep_ms(10).await; // Timer 14
 }
 
 pub fn size() -> usize {
@@ -584,38 +622,18 @@ pub mod random_009 {
 use runtime::prelude::*;
 
 async fn run() {
+    let n11 = 42;
+    block_ms(0);
+    sleep_ms(20).await; // Timer 2
     join!( // all at once; each poll polls every unfinished one
-        async {
-            join!( // all at once; each poll polls every unfinished one
-                async {
-                    log("log 3");
-                    sleep_ms(20).await; // Timer 4
-                },
-                async {
-                    join!( // all at once; each poll polls every unfinished one
-                        async { block_ms(0) },
-                        sleep_ms(10), // Timer 7
-                    );
-                },
-                sleep_ms(20), // Timer 8
-            );
-        },
-        part13(0),
+        yield_now(),
+        async { block_ms(30) },
     );
-    part13(10).await;
-}
-
-async fn part13(ms: u32) {
+    sleep_ms(20).await; // Timer 7
     select! { // each poll starts at a branch drawn at random (from this run's seed); the first found finished wins, the others are dropped
-        _ = async {
-            let f1 = async { log("log 11") };
-            let f2 = sleep_ms(ms); // Timer 12
-            // nothing has run yet: futures start when polled
-            f1.await;
-            f2.await;
-        } => {
-            sleep_ms(20).await; // Timer 13
-        }
+        _ = async { log("log 9") } => {}
+        _ = async { log("log 10") } => {}
+        _ = sleep_ms(0) => {} // Timer 11
     }
 }
 
@@ -634,32 +652,9 @@ use runtime::prelude::*;
 async fn run() {
     select! {
         biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-        _ = async { block_ms(10) } => {}
+        _ = yield_now() => {}
     }
-    let f1 = async {
-        select! { // each poll starts at a branch drawn at random (from this run's seed); the first found finished wins, the others are dropped
-            _ = async { log("log 5") } => {}
-        }
-    };
-    // nothing has run yet: futures start when polled
-    f1.await;
-    join!( // all at once; each poll polls every unfinished one
-        async {
-            block_ms(30);
-            sleep_ms(10).await; // Timer 9
-            sleep_ms(0).await; // Timer 10
-        },
-        async {
-            join!( // all at once; each poll polls every unfinished one
-                async { log("log 12") },
-                sleep_ms(0), // Timer 13
-                async { log("log 14") },
-            );
-        },
-    );
-    join!( // all at once; each poll polls every unfinished one
-        async { log("log 16") },
-    );
+    sleep_ms(20).await; // Timer 25
 }
 
 pub fn size() -> usize {
@@ -675,92 +670,11 @@ pub mod random_011 {
 use runtime::prelude::*;
 
 async fn run() {
-    let f1 = async {
-        let f2 = async { log("log 3") };
-        // nothing has run yet: futures start when polled
-        f2.await;
-    };
-    // nothing has run yet: futures start when polled
-    f1.await;
-    let h1 = spawn(async move { // spawn: a task of its own; it starts once this task pauses at an .await
-        for r6 in 0..0 {
-            sleep_ms(20).await; // Timer 5
-            log(format!("log 6 {r6}"));
-        }
-    });
-    h1.await.unwrap();
-    sleep_ms(0).await; // Timer 7
-}
-
-pub fn size() -> usize {
-    std::mem::size_of_val(&run())
-}
-
-pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
-    Box::pin(run())
-}
-}
-
-pub mod random_012 {
-use runtime::prelude::*;
-
-async fn run() {
-    let f1 = sleep_ms(20); // Timer 2
-    // nothing has run yet: futures start when polled
-    f1.await;
-}
-
-pub fn size() -> usize {
-    std::mem::size_of_val(&run())
-}
-
-pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
-    Box::pin(run())
-}
-}
-
-pub mod random_013 {
-use runtime::prelude::*;
-
-async fn run() {
-    sleep_ms(50).await; // Timer 10
-    block_ms(10);
-}
-
-pub fn size() -> usize {
-    std::mem::size_of_val(&run())
-}
-
-pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
-    Box::pin(run())
-}
-}
-
-pub mod random_014 {
-use runtime::prelude::*;
-
-async fn run() {
-    sleep_ms(100).await; // Timer 2
+    sleep_ms(20).await; // Timer 1
+    log("log 2");
     join!( // all at once; each poll polls every unfinished one
-        sleep_ms(20), // Timer 4
+        async { log("log 5") },
     );
-    log("log 5");
-}
-
-pub fn size() -> usize {
-    std::mem::size_of_val(&run())
-}
-
-pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
-    Box::pin(run())
-}
-}
-
-pub mod random_015 {
-use runtime::prelude::*;
-
-async fn run() {
-    log("log 1");
     let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
         block_ms(30);
     });
@@ -776,32 +690,162 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 }
 }
 
-pub mod random_016 {
+pub mod random_012 {
 use runtime::prelude::*;
 
 async fn run() {
-    spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
-        select! {
-            biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-            _ = async {
-                for _ in 0..0 {
-                    log("log 3");
-                }
-            } => {}
-        }
-    });
-    log("log 5");
+    sleep_ms(0).await; // Timer 19
+    yield_now().await; // yield: the task goes to the back of the ready queue
+    log("log 23");
+    sleep_ms(100).await; // Timer 24
     join!( // all at once; each poll polls every unfinished one
-        async { log("log 8") },
+        async { log("log 26") },
+        yield_now(),
     );
-    let f1 = async { block_ms(0) };
-    let f2 = sleep_ms(10); // Timer 11
-    let f3 = async { log("log 12") };
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_013 {
+use runtime::prelude::*;
+
+async fn run() {
+    sleep_ms(20).await; // Timer 1
+    part5().await;
+    log("log 4");
+    log("log 5");
+}
+
+async fn part5() {
+    let f1 = sleep_ms(20); // Timer 3
+    // nothing has run yet: futures start when polled
+    f1.await;
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_014 {
+use runtime::prelude::*;
+
+async fn run() {
+    let n19 = 7;
+    let f1 = async {
+        join!( // all at once; each poll polls every unfinished one
+            sleep_ms(50), // Timer 3
+            yield_now(),
+            async { block_ms(10) },
+        );
+    };
+    let f2 = async {
+        log(format!("log 7 {n19}"));
+        sleep_ms(100).await; // Timer 8
+    };
+    // nothing has run yet: futures start when polled
+    f1.await;
+    f2.await;
+    join!( // all at once; each poll polls every unfinished one
+        async {
+            join!( // all at once; each poll polls every unfinished one
+                sleep_ms(20), // Timer 11
+            );
+        },
+    );
+    log(format!("log 13 {n19}"));
+    block_ms(30);
+    block_ms(10);
+    yield_now().await; // yield: the task goes to the back of the ready queue
+    yield_now().await; // yield: the task goes to the back of the ready queue
+    log(format!("log 19 {n19}"));
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_015 {
+use runtime::prelude::*;
+
+async fn run() {
+    let n32 = 0;
+    let f1 = async {
+        for _ in 0..3 {
+            block_ms(30);
+            block_ms(30);
+            sleep_ms(0).await; // Timer 29
+        }
+    };
+    let f2 = sleep_ms(100); // Timer 30
+    let f3 = sleep_ms(50); // Timer 31
     // nothing has run yet: futures start when polled
     f1.await;
     f2.await;
     f3.await;
-    block_ms(30);
+    sleep_ms(10).await; // Timer 32
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_016 {
+use runtime::prelude::*;
+
+async fn run() {
+    select! {
+        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+        _ = async {
+            join!( // all at once; each poll polls every unfinished one
+                async { log("log 3") },
+                async { log("log 4") },
+            );
+        } => {}
+    }
+    let f1 = async { block_ms(10) };
+    let f2 = async {
+        join!( // all at once; each poll polls every unfinished one
+            async { block_ms(30) },
+            sleep_ms(20), // Timer 9
+            async { log("log 10") },
+        );
+    };
+    // nothing has run yet: futures start when polled
+    f1.await;
+    f2.await;
+    select! {
+        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+        _ = async {
+            join!( // all at once; each poll polls every unfinished one
+                sleep_ms(10), // Timer 13
+                sleep_ms(10), // Timer 14
+            );
+        } => {
+            log("log 15");
+        }
+    }
 }
 
 pub fn size() -> usize {
@@ -816,25 +860,20 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 pub mod random_017 {
 use runtime::prelude::*;
 
+async fn part4() {
+    let f1 = async {
+        sleep_ms(20).await; // Timer 3
+        block_ms(10);
+    };
+    // nothing has run yet: futures start when polled
+    f1.await;
+}
+
 async fn run() {
-    select! { // each poll starts at a branch drawn at random (from this run's seed); the first found finished wins, the others are dropped
-        _ = async {
-            join!( // all at once; each poll polls every unfinished one
-                sleep_ms(10), // Timer 3
-                sleep_ms(0), // Timer 4
-            );
-        } => {}
-        _ = yield_now() => {}
-    }
-    sleep_ms(0).await; // Timer 6
-    yield_now().await; // yield: the task goes to the back of the ready queue
-    log("log 10");
-    sleep_ms(100).await; // Timer 11
     join!( // all at once; each poll polls every unfinished one
-        async { log("log 13") },
-        yield_now(),
+        part4(),
+        part4(),
     );
-    sleep_ms(20).await; // Timer 15
 }
 
 pub fn size() -> usize {
@@ -850,42 +889,7 @@ pub mod random_018 {
 use runtime::prelude::*;
 
 async fn run() {
-    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
-        log("log 2");
-        for _ in 0..2 {
-            sleep_ms(50).await; // Timer 4
-        }
-        for _ in 0..3 {
-            log("log 6");
-        }
-    });
-    h1.await.unwrap();
-    let f1 = async {
-        join!( // all at once; each poll polls every unfinished one
-            sleep_ms(50), // Timer 9
-            yield_now(),
-            async { block_ms(10) },
-        );
-    };
-    let f2 = async {
-        log("log 13");
-        sleep_ms(100).await; // Timer 14
-    };
-    // nothing has run yet: futures start when polled
-    f1.await;
-    f2.await;
-    join!( // all at once; each poll polls every unfinished one
-        async {
-            join!( // all at once; each poll polls every unfinished one
-                sleep_ms(20), // Timer 17
-            );
-        },
-    );
-    log("log 19");
-    block_ms(30);
-    block_ms(10);
-    yield_now().await; // yield: the task goes to the back of the ready queue
-    yield_now().await; // yield: the task goes to the back of the ready queue
+    sleep_ms(10).await; // Timer 1
 }
 
 pub fn size() -> usize {
@@ -901,12 +905,43 @@ pub mod random_019 {
 use runtime::prelude::*;
 
 async fn run() {
-    select! {
-        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-        _ = async {
-            block_ms(10);
-        } => {}
-    }
+    join!( // all at once; each poll polls every unfinished one
+        async { block_ms(10) },
+        async {
+            block_ms(30);
+        },
+        async {
+            select! {
+                biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+                _ = async { block_ms(10) } => {}
+                _ = sleep_ms(20) => {} // Timer 7
+                _ = sleep_ms(10) => {} // Timer 8
+            }
+        },
+    );
+    join!( // all at once; each poll polls every unfinished one
+        async {
+            join!( // all at once; each poll polls every unfinished one
+                async { log("log 11") },
+            );
+        },
+        async { log("log 12") },
+    );
+    join!( // all at once; each poll polls every unfinished one
+        async {
+            yield_now().await; // yield: the task goes to the back of the ready queue
+            sleep_ms(0).await; // Timer 16
+            log("log 17");
+        },
+        async {
+            let f1 = sleep_ms(50); // Timer 19
+            let f2 = async { block_ms(0) };
+            // nothing has run yet: futures start when polled
+            f1.await;
+            f2.await;
+        },
+    );
+    sleep_ms(20).await; // Timer 21
 }
 
 pub fn size() -> usize {
@@ -922,58 +957,7 @@ pub mod random_020 {
 use runtime::prelude::*;
 
 async fn run() {
-    select! { // each poll starts at a branch drawn at random (from this run's seed); the first found finished wins, the others are dropped
-        _ = async { block_ms(0) } => {}
-        _ = async { log("log 4") } => {}
-    }
-    sleep_ms(0).await; // Timer 6
-    sleep_ms(0).await; // Timer 7
-    log("log 8");
-    select! {
-        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-        _ = sleep_ms(50) => {} // Timer 10
-        _ = sleep_ms(0) => { // Timer 11
-            log("log 12");
-            block_ms(30);
-        }
-    }
-    join!( // all at once; each poll polls every unfinished one
-        async {
-            join!( // all at once; each poll polls every unfinished one
-                async { block_ms(30) },
-            );
-        },
-        async {
-            select! { // each poll starts at a branch drawn at random (from this run's seed); the first found finished wins, the others are dropped
-                _ = yield_now() => {
-                    sleep_ms(20).await; // Timer 20
-                    sleep_ms(10).await; // Timer 21
-                }
-                _ = async { block_ms(10) } => {}
-            }
-        },
-        sleep_ms(10), // Timer 22
-    );
-    join!( // all at once; each poll polls every unfinished one
-        async {
-            join!( // all at once; each poll polls every unfinished one
-                yield_now(),
-                async { log("log 26") },
-            );
-        },
-        async {
-            for _ in 0..3 {
-                sleep_ms(20).await; // Timer 28
-                sleep_ms(20).await; // Timer 29
-                block_ms(30);
-            }
-        },
-        async {
-            let f1 = async { block_ms(10) };
-            // nothing has run yet: futures start when polled
-            f1.await;
-        },
-    );
+    block_ms(10);
 }
 
 pub fn size() -> usize {
@@ -989,33 +973,29 @@ pub mod random_021 {
 use runtime::prelude::*;
 
 async fn run() {
-    sleep_ms(10).await; // Timer 1
-    let f1 = sleep_ms(20); // Timer 4
-    // nothing has run yet: futures start when polled
-    f1.await;
-    join!( // all at once; each poll polls every unfinished one
-        sleep_ms(20), // Timer 6
-    );
-    let f2 = async { log("log 8") };
-    let f3 = sleep_ms(100); // Timer 9
-    // nothing has run yet: futures start when polled
-    f2.await;
-    f3.await;
-    select! {
-        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-        _ = async { log("log 11") } => {}
-    }
-    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
+    for _ in 0..1 {
+        sleep_ms(10).await; // Timer 2
+        select! {
+            biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+            _ = async { log("log 4") } => {
+                sleep_ms(100).await; // Timer 6
+                sleep_ms(20).await; // Timer 7
+            }
+            _ = sleep_ms(0) => {} // Timer 5
+        }
         join!( // all at once; each poll polls every unfinished one
-            sleep_ms(20), // Timer 13
-            async { log("log 14") },
-            async {
-                sleep_ms(20).await; // Timer 16
-                block_ms(10);
-            },
+            sleep_ms(10), // Timer 9
+            sleep_ms(10), // Timer 10
+            async { block_ms(10) },
         );
-    });
-    h1.await.unwrap();
+    }
+    join!( // all at once; each poll polls every unfinished one
+        sleep_ms(50), // Timer 14
+        async { block_ms(30) },
+        sleep_ms(0), // Timer 16
+    );
+    sleep_ms(20).await; // Timer 17
+    sleep_ms(20).await; // Timer 18
 }
 
 pub fn size() -> usize {
@@ -1031,22 +1011,40 @@ pub mod random_022 {
 use runtime::prelude::*;
 
 async fn run() {
+    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
+        select! { // each poll starts at a branch drawn at random (from this run's seed); the first found finished wins, the others are dropped
+            _ = async {
+                join!( // all at once; each poll polls every unfinished one
+                    sleep_ms(50), // Timer 3
+                    sleep_ms(100), // Timer 4
+                );
+            } => {}
+            _ = async {
+                sleep_ms(100).await; // Timer 6
+            } => {}
+            _ = sleep_ms(0) => {} // Timer 7
+        }
+    });
+    h1.await.unwrap();
     join!( // all at once; each poll polls every unfinished one
-        sleep_ms(100), // Timer 2
+        async { log("log 9") },
         async {
-            let f1 = sleep_ms(20); // Timer 4
-            // nothing has run yet: futures start when polled
-            f1.await;
+            join!( // all at once; each poll polls every unfinished one
+                async { log("log 11") },
+                async { log("log 12") },
+                yield_now(),
+            );
         },
         async {
-            select! {
-                biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-                _ = sleep_ms(50) => {} // Timer 6
-                _ = sleep_ms(10) => {} // Timer 7
-                _ = sleep_ms(10) => {} // Timer 8
+            select! { // each poll starts at a branch drawn at random (from this run's seed); the first found finished wins, the others are dropped
+                _ = yield_now() => {}
             }
         },
     );
+    log("log 18");
+    log("log 19");
+    block_ms(10);
+    log("log 21");
 }
 
 pub fn size() -> usize {
@@ -1062,7 +1060,30 @@ pub mod random_023 {
 use runtime::prelude::*;
 
 async fn run() {
+    let n13 = 0;
     sleep_ms(10).await; // Timer 1
+    log(format!("log 2 {n13}"));
+    join!( // all at once; each poll polls every unfinished one
+        async {
+            join!( // all at once; each poll polls every unfinished one
+                async { log(format!("log 5 {n13}")) },
+                async { log("log 6") },
+            );
+        },
+        async {
+            let f1 = sleep_ms(50); // Timer 8
+            let f2 = async { block_ms(0) };
+            let f3 = yield_now();
+            // nothing has run yet: futures start when polled
+            f1.await;
+            f2.await;
+            f3.await;
+        },
+        async { log(format!("log 11 {n13}")) },
+    );
+    let f4 = sleep_ms(20); // Timer 13
+    // nothing has run yet: futures start when polled
+    f4.await;
 }
 
 pub fn size() -> usize {
@@ -1078,30 +1099,19 @@ pub mod random_024 {
 use runtime::prelude::*;
 
 async fn run() {
-    join!( // all at once; each poll polls every unfinished one
-        async {
-            let f1 = sleep_ms(50); // Timer 3
-            // nothing has run yet: futures start when polled
-            f1.await;
-        },
-    );
-    log("log 4");
-    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
-        let f2 = sleep_ms(10); // Timer 7
-        let f3 = sleep_ms(20); // Timer 8
-        // nothing has run yet: futures start when polled
-        f2.await;
-        f3.await;
-        sleep_ms(50).await; // Timer 9
-    });
-    let f4 = async {
-        sleep_ms(20).await; // Timer 12
+    let f1 = sleep_ms(0); // Timer 2
+    let f2 = async { log("log 3") };
+    let f3 = async {
+        join!( // all at once; each poll polls every unfinished one
+            async { log("log 5") },
+            yield_now(),
+            yield_now(),
+        );
     };
-    let f5 = async { block_ms(10) };
     // nothing has run yet: futures start when polled
-    f4.await;
-    f5.await;
-    h1.await.unwrap();
+    f1.await;
+    f2.await;
+    f3.await;
 }
 
 pub fn size() -> usize {
@@ -1117,37 +1127,31 @@ pub mod random_025 {
 use runtime::prelude::*;
 
 async fn run() {
+    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
+        sleep_ms(10).await; // Timer 1
+    });
     select! {
         biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-        _ = async { log("log 2") } => {
-            sleep_ms(20).await; // Timer 10
-            sleep_ms(10).await; // Timer 11
-        }
         _ = async {
-            select! { // each poll starts at a branch drawn at random (from this run's seed); the first found finished wins, the others are dropped
-                _ = sleep_ms(100) => {} // Timer 4
-                _ = sleep_ms(20) => {} // Timer 5
-                _ = async { log("log 6") } => {
-                    log("log 7");
-                }
-            }
+            log("log 4");
         } => {}
+    }
+    select! { // each poll starts at a branch drawn at random (from this run's seed); the first found finished wins, the others are dropped
         _ = async {
             select! {
                 biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-                _ = sleep_ms(50) => {} // Timer 9
+                _ = async { block_ms(30) } => {
+                    block_ms(10);
+                    log("log 10");
+                }
+                _ = async { block_ms(0) } => {
+                    sleep_ms(10).await; // Timer 11
+                }
             }
         } => {}
     }
-    select! {
-        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-        _ = sleep_ms(20) => { // Timer 13
-            sleep_ms(20).await; // Timer 16
-        }
-        _ = async { log("log 14") } => {}
-        _ = sleep_ms(10) => {} // Timer 15
-    }
-    sleep_ms(10).await; // Timer 17
+    h1.await.unwrap();
+    log("log 12");
 }
 
 pub fn size() -> usize {
@@ -1163,28 +1167,16 @@ pub mod random_026 {
 use runtime::prelude::*;
 
 async fn run() {
-    join!( // all at once; each poll polls every unfinished one
-        sleep_ms(20), // Timer 2
-        async {
-            join!( // all at once; each poll polls every unfinished one
-                async { block_ms(10) },
-            );
-        },
-        async {
-            yield_now().await; // yield: the task goes to the back of the ready queue
-        },
-    );
-    sleep_ms(20).await; // Timer 7
-    sleep_ms(20).await; // Timer 8
-    let f1 = async {
-        join!( // all at once; each poll polls every unfinished one
-            sleep_ms(50), // Timer 11
-            async { block_ms(10) },
-            sleep_ms(50), // Timer 13
-        );
-    };
+    let n16 = 0;
+    let f1 = sleep_ms(20); // Timer 10
     // nothing has run yet: futures start when polled
     f1.await;
+    join!( // all at once; each poll polls every unfinished one
+        sleep_ms(0), // Timer 13
+        yield_now(),
+    );
+    log("log 15");
+    log("log 16");
 }
 
 pub fn size() -> usize {
@@ -1201,22 +1193,45 @@ use runtime::prelude::*;
 
 async fn run() {
     let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
-        let f1 = sleep_ms(20); // Timer 28
+        let f1 = async {
+            select! {
+                biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+                _ = sleep_ms(0) => {} // Timer 3
+                _ = async { log("log 4") } => {}
+            }
+        };
         // nothing has run yet: futures start when polled
         f1.await;
     });
-    let f2 = async {
-        join!( // all at once; each poll polls every unfinished one
-            yield_now(),
-        );
-    };
-    let f3 = sleep_ms(20); // Timer 32
-    let f4 = async { log("log 33") };
-    // nothing has run yet: futures start when polled
-    f2.await;
-    f3.await;
-    f4.await;
     h1.await.unwrap();
+    join!( // all at once; each poll polls every unfinished one
+        sleep_ms(100), // Timer 7
+    );
+    join!( // all at once; each poll polls every unfinished one
+        async { log("log 9") },
+        async { log("log 10") },
+        async { block_ms(30) },
+    );
+    log("log 12");
+    select! { // each poll starts at a branch drawn at random (from this run's seed); the first found finished wins, the others are dropped
+        _ = async {
+            select! { // each poll starts at a branch drawn at random (from this run's seed); the first found finished wins, the others are dropped
+                _ = sleep_ms(0) => {} // Timer 15
+                _ = sleep_ms(10) => {} // Timer 16
+            }
+        } => {
+            log("log 19");
+            sleep_ms(20).await; // Timer 20
+        }
+        _ = async {
+            for _ in 0..2 {
+                sleep_ms(100).await; // Timer 18
+            }
+        } => {
+            sleep_ms(0).await; // Timer 21
+            sleep_ms(100).await; // Timer 22
+        }
+    }
 }
 
 pub fn size() -> usize {
@@ -1232,9 +1247,27 @@ pub mod random_028 {
 use runtime::prelude::*;
 
 async fn run() {
-    spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
-        yield_now().await; // yield: the task goes to the back of the ready queue
-    });
+    join!( // all at once; each poll polls every unfinished one
+        sleep_ms(20), // Timer 3
+        async { block_ms(10) },
+    );
+    sleep_ms(10).await; // Timer 5
+    join!( // all at once; each poll polls every unfinished one
+        async {
+            sleep_ms(20).await; // Timer 8
+            log("log 9");
+        },
+    );
+    let f1 = async {
+        sleep_ms(20).await; // Timer 12
+    };
+    // nothing has run yet: futures start when polled
+    f1.await;
+    sleep_ms(20).await; // Timer 14
+    sleep_ms(50).await; // Timer 15
+    block_ms(30);
+    log("log 18");
+    sleep_ms(100).await; // Timer 19
 }
 
 pub fn size() -> usize {
@@ -1250,8 +1283,21 @@ pub mod random_029 {
 use runtime::prelude::*;
 
 async fn run() {
-    log("log 1");
-    sleep_ms(10).await; // Timer 2
+    sleep_ms(10).await; // Timer 1
+    block_ms(10);
+    spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
+        select! {
+            biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+            _ = async {
+                join!( // all at once; each poll polls every unfinished one
+                    sleep_ms(50), // Timer 5
+                    sleep_ms(20), // Timer 6
+                );
+            } => {}
+            _ = sleep_ms(0) => {} // Timer 7
+            _ = async { log("log 8") } => {}
+        }
+    });
 }
 
 pub fn size() -> usize {
@@ -1267,22 +1313,27 @@ pub mod random_030 {
 use runtime::prelude::*;
 
 async fn run() {
-    log("log 1");
+    let n15 = 42;
     select! { // each poll starts at a branch drawn at random (from this run's seed); the first found finished wins, the others are dropped
-        _ = async {
-            select! { // each poll starts at a branch drawn at random (from this run's seed); the first found finished wins, the others are dropped
-                _ = async { log("log 4") } => {}
-            }
-        } => {}
-        _ = async {
+        _ = sleep_ms(20) => {} // Timer 3
+        _ = async { block_ms(30) } => {}
+        _ = async { log(format!("log 5 {n15}")) } => {
+            log("log 6");
             yield_now().await; // yield: the task goes to the back of the ready queue
-        } => {
-            log("log 7");
-            block_ms(0);
         }
     }
-    sleep_ms(20).await; // Timer 9
-    sleep_ms(0).await; // Timer 10
+    select! {
+        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+        _ = sleep_ms(10) => {} // Timer 9
+    }
+    join!( // all at once; each poll polls every unfinished one
+        async {
+            sleep_ms(20).await; // Timer 12
+            log(format!("log 13 {n15}"));
+        },
+        sleep_ms(50), // Timer 14
+    );
+    sleep_ms(50).await; // Timer 15
 }
 
 pub fn size() -> usize {
@@ -1298,15 +1349,29 @@ pub mod random_031 {
 use runtime::prelude::*;
 
 async fn run() {
-    let f1 = async { log("log 2") };
-    let f2 = async {
-        for _ in 0..1 {
-            sleep_ms(0).await; // Timer 4
-        }
-    };
-    // nothing has run yet: futures start when polled
-    f1.await;
-    f2.await;
+    let n32 = 0;
+    sleep_ms(20).await; // Timer 17
+    log(format!("log 18 {n32}"));
+    block_ms(30);
+    block_ms(0);
+    sleep_ms(20).await; // Timer 22
+    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
+        sleep_ms(10).await; // Timer 23
+    });
+    h1.await.unwrap();
+    join!( // all at once; each poll polls every unfinished one
+        async {
+            block_ms(10);
+            sleep_ms(20).await; // Timer 27
+            sleep_ms(10).await; // Timer 28
+        },
+        async {
+            sleep_ms(20).await; // Timer 30
+        },
+        async {
+            yield_now().await; // yield: the task goes to the back of the ready queue
+        },
+    );
 }
 
 pub fn size() -> usize {
@@ -1322,48 +1387,21 @@ pub mod random_032 {
 use runtime::prelude::*;
 
 async fn run() {
-    select! { // each poll starts at a branch drawn at random (from this run's seed); the first found finished wins, the others are dropped
-        _ = async { log("log 3") } => {}
-        _ = sleep_ms(0) => {} // Timer 4
-    }
-    select! {
-        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-        _ = sleep_ms(100) => { // Timer 6
-            sleep_ms(0).await; // Timer 13
-        }
-        _ = async {
-            select! {
-                biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-                _ = sleep_ms(100) => { // Timer 8
-                    yield_now().await; // yield: the task goes to the back of the ready queue
-                    block_ms(10);
-                }
-                _ = sleep_ms(50) => {} // Timer 9
-            }
-        } => {}
-        _ = async { log("log 12") } => {}
-    }
-    sleep_ms(20).await; // Timer 14
-    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
-        join!( // all at once; each poll polls every unfinished one
-            async {
-                join!( // all at once; each poll polls every unfinished one
-                    sleep_ms(50), // Timer 17
-                    sleep_ms(0), // Timer 18
-                    async { log("log 19") },
-                );
-            },
-            async { log("log 20") },
-            async {
-                for _ in 0..1 {
-                    sleep_ms(100).await; // Timer 22
-                    sleep_ms(20).await; // Timer 23
-                    sleep_ms(20).await; // Timer 24
-                }
-            },
-        );
-    });
-    h1.await.unwrap();
+    let n7 = 0;
+    let f1 = async {
+        sleep_ms(50).await; // Timer 3
+        block_ms(10);
+        block_ms(10);
+    };
+    // nothing has run yet: futures start when polled
+    f1.await;
+    part7().await;
+    sleep_ms(100).await; // Timer 7
+    part7().await;
+}
+
+async fn part7() {
+    log("log 6");
 }
 
 pub fn size() -> usize {
@@ -1379,33 +1417,28 @@ pub mod random_033 {
 use runtime::prelude::*;
 
 async fn run() {
-    let f1 = yield_now();
-    // nothing has run yet: futures start when polled
-    f1.await;
-    log("log 3");
-    select! {
-        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-        _ = async {
-            join!( // all at once; each poll polls every unfinished one
-                sleep_ms(10), // Timer 6
-            );
-        } => {
-            sleep_ms(20).await; // Timer 8
-            sleep_ms(50).await; // Timer 9
-        }
-        _ = async { log("log 7") } => {
-            sleep_ms(50).await; // Timer 10
+    for _ in 0..1 {
+        join!( // all at once; each poll polls every unfinished one
+            yield_now(),
+            sleep_ms(0), // Timer 4
+        );
+        join!( // all at once; each poll polls every unfinished one
+            async { block_ms(0) },
+        );
+        for _ in 0..2 {
+            sleep_ms(100).await; // Timer 8
         }
     }
-    select! { // each poll starts at a branch drawn at random (from this run's seed); the first found finished wins, the others are dropped
-        _ = sleep_ms(20) => { // Timer 12
-            block_ms(30);
-        }
-        _ = async { log("log 13") } => {}
-        _ = async { block_ms(30) } => {
-            block_ms(10);
-        }
-    }
+    spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
+        join!( // all at once; each poll polls every unfinished one
+            async {
+                select! { // each poll starts at a branch drawn at random (from this run's seed); the first found finished wins, the others are dropped
+                    _ = sleep_ms(100) => {} // Timer 11
+                    _ = async { log("log 12") } => {}
+                }
+            },
+        );
+    });
 }
 
 pub fn size() -> usize {
@@ -1421,27 +1454,35 @@ pub mod random_034 {
 use runtime::prelude::*;
 
 async fn run() {
+    sleep_ms(100).await; // Timer 1
     select! { // each poll starts at a branch drawn at random (from this run's seed); the first found finished wins, the others are dropped
+        _ = sleep_ms(0) => {} // Timer 3
+        _ = sleep_ms(20) => { // Timer 4
+            log("log 8");
+            sleep_ms(20).await; // Timer 9
+        }
         _ = async {
-            select! { // each poll starts at a branch drawn at random (from this run's seed); the first found finished wins, the others are dropped
-                _ = sleep_ms(20) => {} // Timer 24
-            }
-        } => {}
+            join!( // all at once; each poll polls every unfinished one
+                sleep_ms(0), // Timer 6
+                sleep_ms(20), // Timer 7
+            );
+        } => {
+            yield_now().await; // yield: the task goes to the back of the ready queue
+        }
+    }
+    sleep_ms(100).await; // Timer 11
+    select! {
+        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+        _ = async { log("log 13") } => {}
+        _ = sleep_ms(10) => { // Timer 14
+            block_ms(0);
+            sleep_ms(50).await; // Timer 19
+        }
         _ = async {
-            for _ in 0..0 {
-                sleep_ms(0).await; // Timer 26
-                sleep_ms(20).await; // Timer 27
-                log("log 28");
-            }
+            block_ms(30);
+            sleep_ms(20).await; // Timer 17
         } => {}
     }
-    spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
-        yield_now().await; // yield: the task goes to the back of the ready queue
-        select! {
-            biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-            _ = sleep_ms(10) => {} // Timer 32
-        }
-    });
 }
 
 pub fn size() -> usize {
@@ -1457,12 +1498,85 @@ pub mod random_035 {
 use runtime::prelude::*;
 
 async fn run() {
-    log("log 1");
-    sleep_ms(50).await; // Timer 2
-    sleep_ms(50).await; // Timer 3
-    sleep_ms(50).await; // Timer 6
-    sleep_ms(0).await; // Timer 7
-    block_ms(10);
+    select! {
+        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+        _ = async {
+            select! { // each poll starts at a branch drawn at random (from this run's seed); the first found finished wins, the others are dropped
+                _ = yield_now() => {}
+                _ = async { block_ms(0) } => {}
+                _ = sleep_ms(0) => {} // Timer 5
+            }
+        } => {
+            sleep_ms(50).await; // Timer 8
+        }
+        _ = async {
+            log("log 7");
+        } => {}
+    }
+    select! { // each poll starts at a branch drawn at random (from this run's seed); the first found finished wins, the others are dropped
+        _ = sleep_ms(100) => { // Timer 11
+            block_ms(10);
+        }
+    }
+    log("log 13");
+    let f1 = sleep_ms(0); // Timer 15
+    // nothing has run yet: futures start when polled
+    f1.await;
+    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
+        join!( // all at once; each poll polls every unfinished one
+            async {
+                let f2 = sleep_ms(20); // Timer 18
+                // nothing has run yet: futures start when polled
+                f2.await;
+            },
+            async {
+                join!( // all at once; each poll polls every unfinished one
+                    async { log("log 20") },
+                    sleep_ms(20), // Timer 21
+                );
+            },
+            async {
+                join!( // all at once; each poll polls every unfinished one
+                    async { block_ms(30) },
+                );
+            },
+        );
+    });
+    h1.await.unwrap();
+    let f3 = async {
+        select! {
+            biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+            _ = sleep_ms(20) => { // Timer 26
+                sleep_ms(50).await; // Timer 29
+            }
+            _ = async { block_ms(30) } => {
+                log("log 30");
+                sleep_ms(20).await; // Timer 31
+            }
+            _ = async { block_ms(10) } => {}
+        }
+    };
+    let f4 = async {
+        select! { // each poll starts at a branch drawn at random (from this run's seed); the first found finished wins, the others are dropped
+            _ = sleep_ms(50) => { // Timer 33
+                log("log 34");
+            }
+        }
+    };
+    let f5 = async {
+        select! { // each poll starts at a branch drawn at random (from this run's seed); the first found finished wins, the others are dropped
+            _ = async { block_ms(0) } => {
+                log("log 38");
+            }
+            _ = sleep_ms(20) => { // Timer 37
+                sleep_ms(0).await; // Timer 39
+            }
+        }
+    };
+    // nothing has run yet: futures start when polled
+    f3.await;
+    f4.await;
+    f5.await;
 }
 
 pub fn size() -> usize {
@@ -1478,25 +1592,32 @@ pub mod random_036 {
 use runtime::prelude::*;
 
 async fn run() {
-    let f1 = async {
-        join!( // all at once; each poll polls every unfinished one
-            async { log("log 3") },
-        );
-    };
-    let f2 = async {
-        let f3 = sleep_ms(20); // Timer 5
-        let f4 = sleep_ms(20); // Timer 6
-        let f5 = yield_now();
-        // nothing has run yet: futures start when polled
-        f3.await;
-        f4.await;
-        f5.await;
-    };
-    let f3 = sleep_ms(50); // Timer 8
-    // nothing has run yet: futures start when polled
-    f1.await;
-    f2.await;
-    f3.await;
+    let n42 = 42;
+    select! {
+        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+        _ = async {
+            let f1 = sleep_ms(0); // Timer 27
+            // nothing has run yet: futures start when polled
+            f1.await;
+        } => {}
+        _ = async {
+            block_ms(0);
+            sleep_ms(0).await; // Timer 30
+            sleep_ms(0).await; // Timer 31
+        } => {
+            sleep_ms(50).await; // Timer 32
+        }
+    }
+    log("log 34");
+    join!( // all at once; each poll polls every unfinished one
+        async { log("log 36") },
+        sleep_ms(20), // Timer 37
+    );
+    for _ in 0..3 {
+        log("log 40");
+        sleep_ms(10).await; // Timer 41
+        sleep_ms(0).await; // Timer 42
+    }
 }
 
 pub fn size() -> usize {
@@ -1512,17 +1633,10 @@ pub mod random_037 {
 use runtime::prelude::*;
 
 async fn run() {
-    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
-        select! {
-            biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-            _ = async {
-                join!( // all at once; each poll polls every unfinished one
-                    sleep_ms(100), // Timer 3
-                );
-            } => {}
-        }
-    });
-    h1.await.unwrap();
+    join!( // all at once; each poll polls every unfinished one
+        async { log("log 2") },
+        sleep_ms(0), // Timer 3
+    );
 }
 
 pub fn size() -> usize {
@@ -1538,8 +1652,21 @@ pub mod random_038 {
 use runtime::prelude::*;
 
 async fn run() {
-    sleep_ms(50).await; // Timer 2
-    log("log 4");
+    let n16 = 0;
+    join!( // all at once; each poll polls every unfinished one
+        sleep_ms(50), // Timer 8
+    );
+    spawn(async move { // spawn: a task of its own; it starts once this task pauses at an .await
+        log("log 10");
+        join!( // all at once; each poll polls every unfinished one
+            async { log(format!("log 12 {n16}")) },
+        );
+        join!( // all at once; each poll polls every unfinished one
+            sleep_ms(10), // Timer 14
+            yield_now(),
+            sleep_ms(50), // Timer 16
+        );
+    });
 }
 
 pub fn size() -> usize {
@@ -1554,26 +1681,16 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 pub mod random_039 {
 use runtime::prelude::*;
 
-async fn part6() {
-    join!( // all at once; each poll polls every unfinished one
-        async {
-            join!( // all at once; each poll polls every unfinished one
-                sleep_ms(10), // Timer 6
-            );
-        },
-    );
-}
-
 async fn run() {
-    spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
-        for _ in 0..2 {
-            yield_now().await; // yield: the task goes to the back of the ready queue
-        }
-    });
-    join!( // all at once; each poll polls every unfinished one
-        part6(),
-        part6(),
-    );
+    sleep_ms(0).await; // Timer 1
+    let f1 = async {
+        join!( // all at once; each poll polls every unfinished one
+            sleep_ms(20), // Timer 4
+            async { log("log 5") },
+        );
+    };
+    // nothing has run yet: futures start when polled
+    f1.await;
 }
 
 pub fn size() -> usize {
@@ -1589,8 +1706,21 @@ pub mod random_040 {
 use runtime::prelude::*;
 
 async fn run() {
-    sleep_ms(20).await; // Timer 1
-    yield_now().await; // yield: the task goes to the back of the ready queue
+    join!( // all at once; each poll polls every unfinished one
+        async {
+            join!( // all at once; each poll polls every unfinished one
+                sleep_ms(0), // Timer 3
+            );
+        },
+        async {
+            let f1 = async { log("log 5") };
+            // nothing has run yet: futures start when polled
+            f1.await;
+        },
+    );
+    sleep_ms(20).await; // Timer 6
+    log("log 7");
+    sleep_ms(20).await; // Timer 8
 }
 
 pub fn size() -> usize {
@@ -1607,22 +1737,9 @@ use runtime::prelude::*;
 
 async fn run() {
     let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
-        join!( // all at once; each poll polls every unfinished one
-            async {
-                for _ in 0..2 {
-                    sleep_ms(10).await; // Timer 12
-                    yield_now().await; // yield: the task goes to the back of the ready queue
-                    sleep_ms(0).await; // Timer 14
-                }
-            },
-            async { block_ms(30) },
-            async {
-                join!( // all at once; each poll polls every unfinished one
-                    sleep_ms(20), // Timer 17
-                    sleep_ms(0), // Timer 18
-                );
-            },
-        );
+        let f1 = sleep_ms(10); // Timer 2
+        // nothing has run yet: futures start when polled
+        f1.await;
     });
     h1.await.unwrap();
 }
@@ -1641,26 +1758,49 @@ use runtime::prelude::*;
 
 async fn run() {
     join!( // all at once; each poll polls every unfinished one
+        sleep_ms(20), // Timer 2
+        async {
+            yield_now().await; // yield: the task goes to the back of the ready queue
+            log("log 5");
+        },
+    );
+    sleep_ms(10).await; // Timer 7
+    select! { // each poll starts at a branch drawn at random (from this run's seed); the first found finished wins, the others are dropped
+        _ = sleep_ms(100) => {} // Timer 9
+    }
+    let f1 = sleep_ms(20); // Timer 11
+    let f2 = sleep_ms(20); // Timer 12
+    // nothing has run yet: futures start when polled
+    f1.await;
+    f2.await;
+    let f3 = async { log("log 15") };
+    let f4 = async { log("log 16") };
+    // nothing has run yet: futures start when polled
+    f3.await;
+    f4.await;
+    join!( // all at once; each poll polls every unfinished one
+        async {
+            join!( // all at once; each poll polls every unfinished one
+                async { log("log 19") },
+                async { log("log 20") },
+                async { block_ms(30) },
+            );
+        },
+        async {
+            join!( // all at once; each poll polls every unfinished one
+                async { block_ms(10) },
+                sleep_ms(20), // Timer 24
+            );
+        },
         async {
             select! {
                 biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-                _ = sleep_ms(20) => {} // Timer 3
-                _ = sleep_ms(20) => {} // Timer 4
-                _ = sleep_ms(10) => {} // Timer 5
-            }
-        },
-        sleep_ms(10), // Timer 6
-        async {
-            for _ in 0..3 {
-                sleep_ms(10).await; // Timer 8
-                yield_now().await; // yield: the task goes to the back of the ready queue
+                _ = async { log("log 26") } => {
+                    yield_now().await; // yield: the task goes to the back of the ready queue
+                }
             }
         },
     );
-    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
-        log("log 10");
-    });
-    h1.await.unwrap();
 }
 
 pub fn size() -> usize {
@@ -1676,23 +1816,74 @@ pub mod random_043 {
 use runtime::prelude::*;
 
 async fn run() {
-    let f1 = async {
-        join!( // all at once; each poll polls every unfinished one
-            yield_now(),
-            sleep_ms(100), // Timer 4
-            async { log("log 5") },
-        );
-    };
-    // nothing has run yet: futures start when polled
-    f1.await;
-    for r10 in 0..1 {
-        sleep_ms(20).await; // Timer 7
-        select! { // each poll starts at a branch drawn at random (from this run's seed); the first found finished wins, the others are dropped
-            _ = async { log("log 9") } => {}
-            _ = async { log(format!("log 10 {r10}")) } => {}
+    select! {
+        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+        _ = async {
+            select! {
+                biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+                _ = async { block_ms(30) } => {}
+                _ = sleep_ms(20) => {} // Timer 4
+            }
+        } => {}
+        _ = async {
+            let f1 = async { log("log 6") };
+            let f2 = sleep_ms(20); // Timer 7
+            // nothing has run yet: futures start when polled
+            f1.await;
+            f2.await;
+        } => {
+            sleep_ms(20).await; // Timer 10
+        }
+        _ = async {
+            join!( // all at once; each poll polls every unfinished one
+                async { block_ms(30) },
+            );
+        } => {
+            sleep_ms(50).await; // Timer 11
+            sleep_ms(20).await; // Timer 12
         }
     }
-    sleep_ms(20).await; // Timer 11
+    join!( // all at once; each poll polls every unfinished one
+        sleep_ms(20), // Timer 14
+    );
+    spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
+        sleep_ms(20).await; // Timer 16
+        select! {
+            biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+            _ = async { block_ms(10) } => {}
+            _ = async { block_ms(0) } => {}
+        }
+        for _ in 0..0 {
+            block_ms(10);
+            sleep_ms(20).await; // Timer 22
+            sleep_ms(20).await; // Timer 23
+        }
+    });
+    select! {
+        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+        _ = async {
+            select! {
+                biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+                _ = async { block_ms(10) } => {
+                    sleep_ms(10).await; // Timer 28
+                    log("log 29");
+                }
+                _ = sleep_ms(100) => { // Timer 27
+                    sleep_ms(10).await; // Timer 30
+                    block_ms(10);
+                }
+            }
+        } => {}
+        _ = async {
+            yield_now().await; // yield: the task goes to the back of the ready queue
+            log("log 34");
+        } => {}
+        _ = async {
+            for _ in 0..0 {
+                block_ms(10);
+            }
+        } => {}
+    }
 }
 
 pub fn size() -> usize {
@@ -1708,20 +1899,33 @@ pub mod random_044 {
 use runtime::prelude::*;
 
 async fn run() {
-    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
-        select! {
-            biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-            _ = async {
-                let f1 = sleep_ms(0); // Timer 3
-                let f2 = async { block_ms(0) };
-                // nothing has run yet: futures start when polled
-                f1.await;
-                f2.await;
-            } => {}
-            _ = async { block_ms(30) } => {}
+    let f1 = sleep_ms(0); // Timer 3
+    let f2 = async { block_ms(30) };
+    // nothing has run yet: futures start when polled
+    f1.await;
+    f2.await;
+    yield_now().await; // yield: the task goes to the back of the ready queue
+    block_ms(30);
+    join!( // all at once; each poll polls every unfinished one
+        async {
+            join!( // all at once; each poll polls every unfinished one
+                sleep_ms(10), // Timer 9
+                yield_now(),
+                sleep_ms(20), // Timer 11
+            );
+        },
+        async { log("log 12") },
+        async { block_ms(10) },
+    );
+    select! { // each poll starts at a branch drawn at random (from this run's seed); the first found finished wins, the others are dropped
+        _ = sleep_ms(20) => {} // Timer 15
+        _ = yield_now() => {
+            sleep_ms(50).await; // Timer 19
         }
-    });
-    h1.await.unwrap();
+        _ = async {
+            sleep_ms(20).await; // Timer 18
+        } => {}
+    }
 }
 
 pub fn size() -> usize {
@@ -1737,7 +1941,54 @@ pub mod random_045 {
 use runtime::prelude::*;
 
 async fn run() {
-    sleep_ms(50).await; // Timer 1
+    let n31 = 0;
+    log(format!("log 2 {n31}"));
+    select! { // each poll starts at a branch drawn at random (from this run's seed); the first found finished wins, the others are dropped
+        _ = async { block_ms(0) } => {
+            sleep_ms(10).await; // Timer 7
+            sleep_ms(20).await; // Timer 8
+        }
+        _ = sleep_ms(20) => {} // Timer 5
+        _ = sleep_ms(20) => { // Timer 6
+            block_ms(10);
+        }
+    }
+    let f1 = yield_now();
+    // nothing has run yet: futures start when polled
+    f1.await;
+    sleep_ms(0).await; // Timer 12
+    join!( // all at once; each poll polls every unfinished one
+        async {
+            select! {
+                biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+                _ = sleep_ms(10) => { // Timer 15
+                    sleep_ms(20).await; // Timer 16
+                    sleep_ms(20).await; // Timer 17
+                }
+            }
+        },
+        sleep_ms(20), // Timer 18
+        async {
+            for _ in 0..2 {
+                log(format!("log 20 {n31}"));
+                sleep_ms(50).await; // Timer 21
+            }
+        },
+    );
+    select! { // each poll starts at a branch drawn at random (from this run's seed); the first found finished wins, the others are dropped
+        _ = async {
+            sleep_ms(100).await; // Timer 24
+            log(format!("log 25 {n31}"));
+        } => {
+            sleep_ms(20).await; // Timer 30
+            sleep_ms(50).await; // Timer 31
+        }
+        _ = async {
+            yield_now().await; // yield: the task goes to the back of the ready queue
+            block_ms(10);
+            yield_now().await; // yield: the task goes to the back of the ready queue
+        } => {}
+    }
 }
 
 pub fn size() -> usize {
@@ -1753,16 +2004,20 @@ pub mod random_046 {
 use runtime::prelude::*;
 
 async fn run() {
+    let n17 = 42;
+    log("log 10");
     join!( // all at once; each poll polls every unfinished one
         async {
-            for _ in 0..0 {
-                block_ms(10);
-            }
+            join!( // all at once; each poll polls every unfinished one
+                sleep_ms(20), // Timer 13
+            );
         },
+        async { block_ms(10) },
         async {
-            sleep_ms(20).await; // Timer 5
+            sleep_ms(0).await; // Timer 16
         },
     );
+    sleep_ms(20).await; // Timer 17
 }
 
 pub fn size() -> usize {
@@ -1778,43 +2033,10 @@ pub mod random_047 {
 use runtime::prelude::*;
 
 async fn run() {
-    let f1 = async { log("log 2") };
-    let f2 = sleep_ms(20); // Timer 3
-    let f3 = async {
-        select! { // each poll starts at a branch drawn at random (from this run's seed); the first found finished wins, the others are dropped
-            _ = async { log("log 5") } => {}
-            _ = sleep_ms(20) => {} // Timer 6
-            _ = sleep_ms(20) => {} // Timer 7
-        }
-    };
-    // nothing has run yet: futures start when polled
-    f1.await;
-    f2.await;
-    f3.await;
-    for _ in 0..1 {
-        sleep_ms(20).await; // Timer 10
-    }
-    select! { // each poll starts at a branch drawn at random (from this run's seed); the first found finished wins, the others are dropped
-        _ = async {
-            select! {
-                biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-                _ = async { block_ms(30) } => {}
-            }
-        } => {}
-    }
-    select! { // each poll starts at a branch drawn at random (from this run's seed); the first found finished wins, the others are dropped
-        _ = sleep_ms(50) => { // Timer 16
-            log("log 17");
-        }
-    }
-    select! { // each poll starts at a branch drawn at random (from this run's seed); the first found finished wins, the others are dropped
-        _ = async { block_ms(0) } => {
-            log("log 21");
-        }
-        _ = sleep_ms(20) => { // Timer 20
-            sleep_ms(0).await; // Timer 22
-        }
-    }
+    log("log 1");
+    join!( // all at once; each poll polls every unfinished one
+        sleep_ms(10), // Timer 4
+    );
 }
 
 pub fn size() -> usize {
@@ -1830,55 +2052,47 @@ pub mod random_048 {
 use runtime::prelude::*;
 
 async fn run() {
-    spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
-        join!( // all at once; each poll polls every unfinished one
-            sleep_ms(20), // Timer 3
-            sleep_ms(20), // Timer 4
-        );
-        join!( // all at once; each poll polls every unfinished one
-            yield_now(),
-            sleep_ms(20), // Timer 7
-            async { log("log 8") },
-        );
-        yield_now().await; // yield: the task goes to the back of the ready queue
-    });
-    select! {
-        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-        _ = async {
+    block_ms(30);
+    part17(0).await;
+    join!( // all at once; each poll polls every unfinished one
+        async {
             join!( // all at once; each poll polls every unfinished one
-                sleep_ms(20), // Timer 12
+                async { block_ms(10) },
+                async {
+                    join!( // all at once; each poll polls every unfinished one
+                        sleep_ms(100), // Timer 15
+                        sleep_ms(0), // Timer 16
+                        sleep_ms(0), // Timer 17
+                    );
+                },
             );
-        } => {}
-        _ = async {
-            for _ in 0..3 {
-                sleep_ms(50).await; // Timer 14
-                sleep_ms(20).await; // Timer 15
-                sleep_ms(20).await; // Timer 16
-            }
-        } => {}
-        _ = async {
-            join!( // all at once; each poll polls every unfinished one
-                async { log("log 18") },
-            );
-        } => {}
-    }
+        },
+        part17(0),
+    );
+}
+
+async fn part17(ms: u32) {
     let f1 = async {
-        join!( // all at once; each poll polls every unfinished one
-            sleep_ms(0), // Timer 21
-        );
+        for _ in 0..3 {
+            sleep_ms(ms).await; // Timer 4
+            sleep_ms(20).await; // Timer 5
+        }
+    };
+    let f2 = async {
+        sleep_ms(20).await; // Timer 7
+        sleep_ms(20).await; // Timer 8
+    };
+    let f3 = async {
+        select! {
+            biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+            _ = async { log(format!("log 10 {ms}")) } => {}
+            _ = sleep_ms(10) => {} // Timer 11
+        }
     };
     // nothing has run yet: futures start when polled
     f1.await;
-    join!( // all at once; each poll polls every unfinished one
-        async { log("log 23") },
-        async {
-            for _ in 0..1 {
-                sleep_ms(100).await; // Timer 25
-                yield_now().await; // yield: the task goes to the back of the ready queue
-            }
-        },
-        sleep_ms(10), // Timer 27
-    );
+    f2.await;
+    f3.await;
 }
 
 pub fn size() -> usize {
@@ -1894,57 +2108,20 @@ pub mod random_049 {
 use runtime::prelude::*;
 
 async fn run() {
-    let f1 = async {
-        join!( // all at once; each poll polls every unfinished one
-            sleep_ms(100), // Timer 3
-            async { log("log 4") },
-        );
-    };
-    // nothing has run yet: futures start when polled
-    f1.await;
-    block_ms(0);
-    sleep_ms(0).await; // Timer 7
-    for _ in 0..3 {
-        sleep_ms(20).await; // Timer 9
-    }
-    select! { // each poll starts at a branch drawn at random (from this run's seed); the first found finished wins, the others are dropped
-        _ = async {
+    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
+        let f1 = yield_now();
+        let f2 = async {
             join!( // all at once; each poll polls every unfinished one
-                async { log("log 12") },
-            );
-        } => {
-            sleep_ms(0).await; // Timer 17
-            sleep_ms(10).await; // Timer 18
-        }
-        _ = async {
-            select! {
-                biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-                _ = sleep_ms(20) => {} // Timer 14
-            }
-        } => {}
-        _ = async {
-            let f2 = async { log("log 16") };
-            // nothing has run yet: futures start when polled
-            f2.await;
-        } => {}
-    }
-    join!( // all at once; each poll polls every unfinished one
-        async {
-            select! { // each poll starts at a branch drawn at random (from this run's seed); the first found finished wins, the others are dropped
-                _ = sleep_ms(10) => {} // Timer 21
-                _ = sleep_ms(50) => {} // Timer 22
-                _ = sleep_ms(50) => {} // Timer 23
-            }
-        },
-        async { log("log 24") },
-        async {
-            join!( // all at once; each poll polls every unfinished one
-                yield_now(),
+                sleep_ms(100), // Timer 4
                 async { block_ms(0) },
-                async { block_ms(0) },
+                sleep_ms(50), // Timer 6
             );
-        },
-    );
+        };
+        // nothing has run yet: futures start when polled
+        f1.await;
+        f2.await;
+    });
+    h1.await.unwrap();
 }
 
 pub fn size() -> usize {
@@ -1960,16 +2137,43 @@ pub mod random_050 {
 use runtime::prelude::*;
 
 async fn run() {
-    block_ms(10);
-    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
-        let f1 = async {
-            yield_now().await; // yield: the task goes to the back of the ready queue
+    for _ in 0..1 {
+        select! {
+            biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+            _ = async { block_ms(10) } => {
+                sleep_ms(100).await; // Timer 4
+            }
+        }
+    }
+    sleep_ms(50).await; // Timer 5
+    select! {
+        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+        _ = async {
+            join!( // all at once; each poll polls every unfinished one
+                sleep_ms(10), // Timer 8
+                yield_now(),
+            );
+        } => {
             block_ms(10);
-        };
-        // nothing has run yet: futures start when polled
-        f1.await;
-    });
-    h1.await.unwrap();
+            sleep_ms(10).await; // Timer 13
+        }
+        _ = async {
+            log("log 11");
+        } => {}
+    }
+    let f1 = async {
+        sleep_ms(20).await; // Timer 16
+        block_ms(0);
+        sleep_ms(20).await; // Timer 18
+    };
+    let f2 = async {
+        log("log 20");
+        sleep_ms(20).await; // Timer 21
+        log("log 22");
+    };
+    // nothing has run yet: futures start when polled
+    f1.await;
+    f2.await;
 }
 
 pub fn size() -> usize {
@@ -1985,27 +2189,11 @@ pub mod random_051 {
 use runtime::prelude::*;
 
 async fn run() {
-    log("log 1");
-    join!( // all at once; each poll polls every unfinished one
-        async {
-            block_ms(30);
-            sleep_ms(10).await; // Timer 5
-            yield_now().await; // yield: the task goes to the back of the ready queue
-        },
-    );
-    let f1 = yield_now();
-    let f2 = async {
-        select! { // each poll starts at a branch drawn at random (from this run's seed); the first found finished wins, the others are dropped
-            _ = async { block_ms(10) } => {}
-            _ = async { block_ms(10) } => {
-                sleep_ms(20).await; // Timer 12
-                log("log 13");
-            }
-        }
-    };
-    // nothing has run yet: futures start when polled
-    f1.await;
-    f2.await;
+    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
+        block_ms(0);
+    });
+    block_ms(30);
+    h1.await.unwrap();
 }
 
 pub fn size() -> usize {
@@ -2021,43 +2209,7 @@ pub mod random_052 {
 use runtime::prelude::*;
 
 async fn run() {
-    select! { // each poll starts at a branch drawn at random (from this run's seed); the first found finished wins, the others are dropped
-        _ = async {
-            join!( // all at once; each poll polls every unfinished one
-                sleep_ms(0), // Timer 3
-                sleep_ms(0), // Timer 4
-            );
-        } => {}
-        _ = async {
-            let f1 = async { log("log 6") };
-            // nothing has run yet: futures start when polled
-            f1.await;
-        } => {}
-        _ = sleep_ms(20) => {} // Timer 7
-    }
-    join!( // all at once; each poll polls every unfinished one
-        async {
-            join!( // all at once; each poll polls every unfinished one
-                sleep_ms(0), // Timer 10
-                sleep_ms(0), // Timer 11
-            );
-        },
-        sleep_ms(10), // Timer 12
-        async {
-            select! {
-                biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-                _ = async { block_ms(10) } => {}
-            }
-        },
-    );
-    sleep_ms(20).await; // Timer 15
-    join!( // all at once; each poll polls every unfinished one
-        sleep_ms(20), // Timer 17
-        async {
-            yield_now().await; // yield: the task goes to the back of the ready queue
-            log("log 20");
-        },
-    );
+    sleep_ms(50).await; // Timer 2
 }
 
 pub fn size() -> usize {
@@ -2073,14 +2225,35 @@ pub mod random_053 {
 use runtime::prelude::*;
 
 async fn run() {
-    select! { // each poll starts at a branch drawn at random (from this run's seed); the first found finished wins, the others are dropped
-        _ = sleep_ms(100) => {} // Timer 2
-    }
-    let f1 = sleep_ms(20); // Timer 4
-    let f2 = sleep_ms(20); // Timer 5
-    // nothing has run yet: futures start when polled
-    f1.await;
-    f2.await;
+    join!( // all at once; each poll polls every unfinished one
+        async {
+            for r5 in 0..1 {
+                log("log 3");
+                sleep_ms(20).await; // Timer 4
+                log(format!("log 5 {r5}"));
+            }
+        },
+        async {
+            let f1 = sleep_ms(20); // Timer 7
+            let f2 = async { block_ms(0) };
+            // nothing has run yet: futures start when polled
+            f1.await;
+            f2.await;
+        },
+        yield_now(),
+    );
+    log("log 10");
+    join!( // all at once; each poll polls every unfinished one
+        async {
+            join!( // all at once; each poll polls every unfinished one
+                async { log("log 13") },
+                sleep_ms(20), // Timer 14
+                sleep_ms(10), // Timer 15
+            );
+        },
+        yield_now(),
+        sleep_ms(100), // Timer 17
+    );
 }
 
 pub fn size() -> usize {
@@ -2096,21 +2269,28 @@ pub mod random_054 {
 use runtime::prelude::*;
 
 async fn run() {
-    part11(10).await;
-}
-
-async fn part11(ms: u32) {
-    sleep_ms(ms).await; // Timer 3
-    block_ms(30);
+    let n14 = 42;
+    sleep_ms(20).await; // Timer 1
     join!( // all at once; each poll polls every unfinished one
-        async { log("log 6") },
-        async { log("log 7") },
-        async { block_ms(30) },
+        async { log(format!("log 3 {n14}")) },
+        async {
+            join!( // all at once; each poll polls every unfinished one
+                async { log(format!("log 5 {n14}")) },
+            );
+        },
     );
-    join!( // all at once; each poll polls every unfinished one
-        async { block_ms(10) },
-        sleep_ms(20), // Timer 11
-    );
+    let f1 = async {
+        yield_now().await; // yield: the task goes to the back of the ready queue
+        block_ms(30);
+        log("log 10");
+    };
+    // nothing has run yet: futures start when polled
+    f1.await;
+    for _ in 0..1 {
+        yield_now().await; // yield: the task goes to the back of the ready queue
+        sleep_ms(0).await; // Timer 13
+        sleep_ms(10).await; // Timer 14
+    }
 }
 
 pub fn size() -> usize {
@@ -2126,42 +2306,40 @@ pub mod random_055 {
 use runtime::prelude::*;
 
 async fn run() {
+    log("log 1");
     select! { // each poll starts at a branch drawn at random (from this run's seed); the first found finished wins, the others are dropped
         _ = async {
-            let f1 = sleep_ms(20); // Timer 3
-            let f2 = sleep_ms(50); // Timer 4
-            // nothing has run yet: futures start when polled
-            f1.await;
-            f2.await;
-        } => {
-            sleep_ms(100).await; // Timer 11
-        }
+            join!( // all at once; each poll polls every unfinished one
+                async { log("log 4") },
+                sleep_ms(20), // Timer 5
+            );
+        } => {}
+        _ = sleep_ms(10) => {} // Timer 6
+    }
+    select! {
+        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
         _ = async {
             select! {
                 biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-                _ = async { block_ms(30) } => {}
-                _ = sleep_ms(20) => {} // Timer 7
+                _ = async { log("log 9") } => {}
             }
         } => {}
         _ = async {
-            let f3 = async { log("log 9") };
-            let f4 = sleep_ms(20); // Timer 10
-            // nothing has run yet: futures start when polled
-            f3.await;
-            f4.await;
-        } => {}
+            block_ms(0);
+            log("log 12");
+            block_ms(30);
+        } => {
+            log("log 14");
+            log("log 15");
+        }
     }
-    join!( // all at once; each poll polls every unfinished one
-        sleep_ms(20), // Timer 13
-        async {
-            join!( // all at once; each poll polls every unfinished one
-                sleep_ms(50), // Timer 15
-                sleep_ms(20), // Timer 16
-                sleep_ms(20), // Timer 17
-            );
-        },
-    );
-    sleep_ms(20).await; // Timer 18
+    for _ in 0..1 {
+        sleep_ms(100).await; // Timer 18
+        block_ms(30);
+        block_ms(10);
+        sleep_ms(50).await; // Timer 22
+        block_ms(30);
+    }
 }
 
 pub fn size() -> usize {
@@ -2176,24 +2354,50 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 pub mod random_056 {
 use runtime::prelude::*;
 
-async fn part8(ms: u32) {
-    select! {
-        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-        _ = async {
-            sleep_ms(ms).await; // Timer 3
-        } => {}
-        _ = async { block_ms(10) } => {}
-    }
-}
-
 async fn run() {
-    part8(0).await;
-    spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
+    join!( // all at once; each poll polls every unfinished one
+        async {
+            select! {
+                biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+                _ = sleep_ms(0) => { // Timer 3
+                    sleep_ms(0).await; // Timer 4
+                }
+            }
+        },
+        async {
+            join!( // all at once; each poll polls every unfinished one
+                sleep_ms(20), // Timer 6
+                sleep_ms(100), // Timer 7
+                async { log("log 8") },
+            );
+        },
+    );
+    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
         join!( // all at once; each poll polls every unfinished one
-            sleep_ms(20), // Timer 7
-            sleep_ms(20), // Timer 8
+            async {
+                yield_now().await; // yield: the task goes to the back of the ready queue
+                log("log 12");
+            },
+            async { log("log 13") },
         );
     });
+    sleep_ms(20).await; // Timer 16
+    log("log 17");
+    yield_now().await; // yield: the task goes to the back of the ready queue
+    sleep_ms(50).await; // Timer 20
+    log("log 21");
+    log("log 22");
+    join!( // all at once; each poll polls every unfinished one
+        sleep_ms(50), // Timer 24
+    );
+    for r29 in 0..3 {
+        select! { // each poll starts at a branch drawn at random (from this run's seed); the first found finished wins, the others are dropped
+            _ = sleep_ms(20) => {} // Timer 27
+        }
+        log(format!("log 28 {r29}"));
+        sleep_ms(0).await; // Timer 29
+    }
+    h1.await.unwrap();
 }
 
 pub fn size() -> usize {
@@ -2209,30 +2413,33 @@ pub mod random_057 {
 use runtime::prelude::*;
 
 async fn run() {
-    sleep_ms(0).await; // Timer 1
+    let n11 = 42;
     join!( // all at once; each poll polls every unfinished one
-        sleep_ms(50), // Timer 3
+        part11(),
+        part11(),
+    );
+    block_ms(0);
+}
+
+async fn part11() {
+    join!( // all at once; each poll polls every unfinished one
         async {
-            for r6 in 0..3 {
-                log(format!("log 5 {r6}"));
-                sleep_ms(50).await; // Timer 6
+            for _ in 0..2 {
+                sleep_ms(0).await; // Timer 3
+                sleep_ms(50).await; // Timer 4
+                sleep_ms(20).await; // Timer 5
+            }
+        },
+        async {
+            yield_now().await; // yield: the task goes to the back of the ready queue
+        },
+        async {
+            for _ in 0..1 {
+                log("log 9");
+                block_ms(10);
             }
         },
     );
-    select! {
-        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-        _ = async {
-            select! { // each poll starts at a branch drawn at random (from this run's seed); the first found finished wins, the others are dropped
-                _ = async { log("log 9") } => {}
-                _ = sleep_ms(20) => {} // Timer 10
-                _ = sleep_ms(10) => {} // Timer 11
-            }
-        } => {
-            log("log 13");
-        }
-        _ = sleep_ms(10) => {} // Timer 12
-    }
-    yield_now().await; // yield: the task goes to the back of the ready queue
 }
 
 pub fn size() -> usize {
@@ -2248,15 +2455,23 @@ pub mod random_058 {
 use runtime::prelude::*;
 
 async fn run() {
-    spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
-        for _ in 0..1 {
-            yield_now().await; // yield: the task goes to the back of the ready queue
-            block_ms(30);
-            sleep_ms(100).await; // Timer 5
-        }
+    select! {
+        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+        _ = async {
+            select! { // each poll starts at a branch drawn at random (from this run's seed); the first found finished wins, the others are dropped
+                _ = sleep_ms(50) => {} // Timer 3
+                _ = sleep_ms(10) => { // Timer 4
+                    sleep_ms(0).await; // Timer 5
+                }
+            }
+        } => {}
+    }
+    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
+        let f1 = async { log("log 7") };
+        // nothing has run yet: futures start when polled
+        f1.await;
     });
-    sleep_ms(0).await; // Timer 6
-    sleep_ms(0).await; // Timer 7
+    h1.await.unwrap();
 }
 
 pub fn size() -> usize {
@@ -2272,7 +2487,40 @@ pub mod random_059 {
 use runtime::prelude::*;
 
 async fn run() {
-    yield_now().await; // yield: the task goes to the back of the ready queue
+    select! {
+        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+        _ = async {
+            select! {
+                biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+                _ = sleep_ms(10) => {} // Timer 3
+            }
+        } => {}
+        _ = async {
+            let f1 = sleep_ms(10); // Timer 5
+            let f2 = async { log("log 6") };
+            // nothing has run yet: futures start when polled
+            f1.await;
+            f2.await;
+        } => {}
+        _ = async {
+            let f3 = async { log("log 8") };
+            // nothing has run yet: futures start when polled
+            f3.await;
+        } => {}
+    }
+    block_ms(10);
+    select! {
+        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+        _ = sleep_ms(50) => {} // Timer 11
+        _ = async {
+            join!( // all at once; each poll polls every unfinished one
+                async { log("log 13") },
+            );
+        } => {
+            block_ms(0);
+            sleep_ms(50).await; // Timer 15
+        }
+    }
 }
 
 pub fn size() -> usize {
@@ -2285,555 +2533,6 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 }
 
 pub mod random_060 {
-use runtime::prelude::*;
-
-async fn run() {
-    sleep_ms(20).await; // Timer 3
-    log("log 4");
-    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
-        select! {
-            biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-            _ = async {
-                select! {
-                    biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-                    _ = sleep_ms(20) => {} // Timer 7
-                    _ = async { log("log 8") } => {}
-                    _ = yield_now() => {}
-                }
-            } => {}
-            _ = async {
-                sleep_ms(10).await; // Timer 11
-            } => {
-                sleep_ms(10).await; // Timer 12
-            }
-        }
-    });
-    h1.await.unwrap();
-    join!( // all at once; each poll polls every unfinished one
-        async {
-            let f1 = async { block_ms(0) };
-            // nothing has run yet: futures start when polled
-            f1.await;
-        },
-        async { log("log 16") },
-    );
-}
-
-pub fn size() -> usize {
-    std::mem::size_of_val(&run())
-}
-
-pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
-    Box::pin(run())
-}
-}
-
-pub mod random_061 {
-use runtime::prelude::*;
-
-async fn run() {
-    join!( // all at once; each poll polls every unfinished one
-        async {
-            select! {
-                biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-                _ = sleep_ms(10) => { // Timer 3
-                    sleep_ms(20).await; // Timer 4
-                    sleep_ms(20).await; // Timer 5
-                }
-            }
-        },
-        sleep_ms(20), // Timer 6
-        async {
-            for _ in 0..2 {
-                log("log 8");
-                sleep_ms(50).await; // Timer 9
-            }
-        },
-    );
-    select! { // each poll starts at a branch drawn at random (from this run's seed); the first found finished wins, the others are dropped
-        _ = async {
-            sleep_ms(100).await; // Timer 12
-            log("log 13");
-        } => {
-            sleep_ms(20).await; // Timer 18
-            sleep_ms(50).await; // Timer 19
-        }
-        _ = async {
-            yield_now().await; // yield: the task goes to the back of the ready queue
-            block_ms(10);
-            yield_now().await; // yield: the task goes to the back of the ready queue
-        } => {}
-    }
-    select! {
-        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-        _ = async { log("log 21") } => {}
-        _ = yield_now() => {
-            sleep_ms(10).await; // Timer 23
-        }
-    }
-}
-
-pub fn size() -> usize {
-    std::mem::size_of_val(&run())
-}
-
-pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
-    Box::pin(run())
-}
-}
-
-pub mod random_062 {
-use runtime::prelude::*;
-
-async fn run() {
-    part6(10).await;
-}
-
-async fn part6(ms: u32) {
-    let f1 = async { log("log 3") };
-    // nothing has run yet: futures start when polled
-    f1.await;
-    log("log 5");
-    sleep_ms(ms).await; // Timer 6
-}
-
-pub fn size() -> usize {
-    std::mem::size_of_val(&run())
-}
-
-pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
-    Box::pin(run())
-}
-}
-
-pub mod random_063 {
-use runtime::prelude::*;
-
-async fn run() {
-    for _ in 0..3 {
-        block_ms(10);
-        log("log 4");
-    }
-}
-
-pub fn size() -> usize {
-    std::mem::size_of_val(&run())
-}
-
-pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
-    Box::pin(run())
-}
-}
-
-pub mod random_064 {
-use runtime::prelude::*;
-
-async fn part16() {
-    join!( // all at once; each poll polls every unfinished one
-        async { block_ms(30) },
-        async { log("log 4") },
-    );
-}
-
-async fn run() {
-    join!( // all at once; each poll polls every unfinished one
-        part16(),
-        part16(),
-    );
-    select! { // each poll starts at a branch drawn at random (from this run's seed); the first found finished wins, the others are dropped
-        _ = async {
-            join!( // all at once; each poll polls every unfinished one
-                async { block_ms(0) },
-                async { log("log 8") },
-                async { block_ms(0) },
-            );
-        } => {
-            sleep_ms(0).await; // Timer 10
-            sleep_ms(10).await; // Timer 11
-        }
-    }
-    select! {
-        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-        _ = async { log("log 13") } => {}
-    }
-    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
-        select! {
-            biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-            _ = async { log("log 15") } => {}
-            _ = async { log("log 16") } => {}
-        }
-    });
-    h1.await.unwrap();
-}
-
-pub fn size() -> usize {
-    std::mem::size_of_val(&run())
-}
-
-pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
-    Box::pin(run())
-}
-}
-
-pub mod random_065 {
-use runtime::prelude::*;
-
-async fn run() {
-    sleep_ms(10).await; // Timer 1
-    select! { // each poll starts at a branch drawn at random (from this run's seed); the first found finished wins, the others are dropped
-        _ = sleep_ms(0) => {} // Timer 3
-    }
-    join!( // all at once; each poll polls every unfinished one
-        async {
-            join!( // all at once; each poll polls every unfinished one
-                sleep_ms(0), // Timer 6
-                sleep_ms(0), // Timer 7
-                yield_now(),
-            );
-        },
-        async {
-            select! {
-                biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-                _ = async { block_ms(30) } => {
-                    yield_now().await; // yield: the task goes to the back of the ready queue
-                    yield_now().await; // yield: the task goes to the back of the ready queue
-                }
-            }
-        },
-        async {
-            join!( // all at once; each poll polls every unfinished one
-                sleep_ms(100), // Timer 14
-                async { block_ms(0) },
-                sleep_ms(50), // Timer 16
-            );
-        },
-    );
-}
-
-pub fn size() -> usize {
-    std::mem::size_of_val(&run())
-}
-
-pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
-    Box::pin(run())
-}
-}
-
-pub mod random_066 {
-use runtime::prelude::*;
-
-async fn run() {
-    part5().await;
-    join!( // all at once; each poll polls every unfinished one
-        sleep_ms(100), // Timer 4
-        part5(),
-    );
-    log("log 5");
-}
-
-async fn part5() {
-    select! {
-        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-        _ = async { block_ms(10) } => {
-            log("log 3");
-        }
-    }
-}
-
-pub fn size() -> usize {
-    std::mem::size_of_val(&run())
-}
-
-pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
-    Box::pin(run())
-}
-}
-
-pub mod random_067 {
-use runtime::prelude::*;
-
-async fn run() {
-    join!( // all at once; each poll polls every unfinished one
-        async {
-            join!( // all at once; each poll polls every unfinished one
-                yield_now(),
-                async { block_ms(10) },
-            );
-        },
-        async {
-            select! {
-                biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-                _ = async { block_ms(30) } => {}
-                _ = async { block_ms(10) } => {}
-                _ = sleep_ms(10) => {} // Timer 8
-            }
-        },
-    );
-}
-
-pub fn size() -> usize {
-    std::mem::size_of_val(&run())
-}
-
-pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
-    Box::pin(run())
-}
-}
-
-pub mod random_068 {
-use runtime::prelude::*;
-
-async fn run() {
-    join!( // all at once; each poll polls every unfinished one
-        sleep_ms(10), // Timer 25
-        yield_now(),
-        sleep_ms(100), // Timer 27
-    );
-    let f1 = sleep_ms(10); // Timer 30
-    let f2 = sleep_ms(20); // Timer 31
-    let f3 = sleep_ms(0); // Timer 32
-    // nothing has run yet: futures start when polled
-    f1.await;
-    f2.await;
-    f3.await;
-    block_ms(0);
-}
-
-pub fn size() -> usize {
-    std::mem::size_of_val(&run())
-}
-
-pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
-    Box::pin(run())
-}
-}
-
-pub mod random_069 {
-use runtime::prelude::*;
-
-async fn run() {
-    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
-        log("log 1");
-    });
-    select! { // each poll starts at a branch drawn at random (from this run's seed); the first found finished wins, the others are dropped
-        _ = async {
-            sleep_ms(100).await; // Timer 4
-            log("log 5");
-            sleep_ms(100).await; // Timer 6
-        } => {}
-        _ = async {
-            log("log 8");
-        } => {}
-    }
-    h1.await.unwrap();
-}
-
-pub fn size() -> usize {
-    std::mem::size_of_val(&run())
-}
-
-pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
-    Box::pin(run())
-}
-}
-
-pub mod random_070 {
-use runtime::prelude::*;
-
-async fn run() {
-    sleep_ms(0).await; // Timer 3
-}
-
-pub fn size() -> usize {
-    std::mem::size_of_val(&run())
-}
-
-pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
-    Box::pin(run())
-}
-}
-
-pub mod random_071 {
-use runtime::prelude::*;
-
-async fn run() {
-    sleep_ms(0).await; // Timer 24
-    join!( // all at once; each poll polls every unfinished one
-        async {
-            join!( // all at once; each poll polls every unfinished one
-                sleep_ms(100), // Timer 27
-                async { log("log 28") },
-                sleep_ms(10), // Timer 29
-            );
-        },
-        async {
-            yield_now().await; // yield: the task goes to the back of the ready queue
-            log("log 32");
-        },
-        async { log("log 33") },
-    );
-    sleep_ms(20).await; // Timer 36
-    log("log 37");
-    yield_now().await; // yield: the task goes to the back of the ready queue
-    sleep_ms(50).await; // Timer 40
-    log("log 41");
-    log("log 42");
-    join!( // all at once; each poll polls every unfinished one
-        sleep_ms(50), // Timer 44
-    );
-}
-
-pub fn size() -> usize {
-    std::mem::size_of_val(&run())
-}
-
-pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
-    Box::pin(run())
-}
-}
-
-pub mod random_072 {
-use runtime::prelude::*;
-
-async fn run() {
-    part8().await;
-    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
-        yield_now().await; // yield: the task goes to the back of the ready queue
-    });
-    part8().await;
-    let f1 = sleep_ms(0); // Timer 4
-    let f2 = yield_now();
-    let f3 = async {
-        let f4 = sleep_ms(100); // Timer 7
-        // nothing has run yet: futures start when polled
-        f4.await;
-    };
-    // nothing has run yet: futures start when polled
-    f1.await;
-    f2.await;
-    f3.await;
-    log("log 8");
-    h1.await.unwrap();
-}
-
-async fn part8() {
-    sleep_ms(20).await; // Timer 1
-}
-
-pub fn size() -> usize {
-    std::mem::size_of_val(&run())
-}
-
-pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
-    Box::pin(run())
-}
-}
-
-pub mod random_073 {
-use runtime::prelude::*;
-
-async fn run() {
-    join!( // all at once; each poll polls every unfinished one
-        async {
-            yield_now().await; // yield: the task goes to the back of the ready queue
-        },
-        async {
-            for _ in 0..1 {
-                log("log 5");
-                block_ms(10);
-            }
-        },
-    );
-    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
-        block_ms(0);
-    });
-    h1.await.unwrap();
-    select! {
-        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-        _ = async {
-            sleep_ms(50).await; // Timer 10
-            block_ms(30);
-        } => {}
-        _ = async {
-            join!( // all at once; each poll polls every unfinished one
-                sleep_ms(50), // Timer 13
-                sleep_ms(100), // Timer 14
-            );
-        } => {}
-    }
-    join!( // all at once; each poll polls every unfinished one
-        async { log("log 16") },
-        yield_now(),
-        async {
-            let f1 = async { log("log 19") };
-            // nothing has run yet: futures start when polled
-            f1.await;
-        },
-    );
-}
-
-pub fn size() -> usize {
-    std::mem::size_of_val(&run())
-}
-
-pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
-    Box::pin(run())
-}
-}
-
-pub mod random_074 {
-use runtime::prelude::*;
-
-async fn run() {
-    select! { // each poll starts at a branch drawn at random (from this run's seed); the first found finished wins, the others are dropped
-        _ = async {
-            let f1 = async { log("log 3") };
-            let f2 = async { log("log 4") };
-            // nothing has run yet: futures start when polled
-            f1.await;
-            f2.await;
-        } => {}
-        _ = sleep_ms(10) => {} // Timer 5
-    }
-    join!( // all at once; each poll polls every unfinished one
-        async { block_ms(30) },
-        sleep_ms(10), // Timer 9
-        yield_now(),
-    );
-    log("log 11");
-    sleep_ms(10).await; // Timer 12
-}
-
-pub fn size() -> usize {
-    std::mem::size_of_val(&run())
-}
-
-pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
-    Box::pin(run())
-}
-}
-
-pub mod random_075 {
-use runtime::prelude::*;
-
-async fn run() {
-    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
-        sleep_ms(100).await; // Timer 3
-        block_ms(0);
-    });
-    h1.await.unwrap();
-}
-
-pub fn size() -> usize {
-    std::mem::size_of_val(&run())
-}
-
-pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
-    Box::pin(run())
-}
-}
-
-pub mod random_076 {
 use runtime::prelude::*;
 
 async fn run() {
@@ -2867,20 +2566,533 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 }
 }
 
-pub mod random_077 {
+pub mod random_061 {
 use runtime::prelude::*;
 
 async fn run() {
-    part3(20).await;
+    join!( // all at once; each poll polls every unfinished one
+        async { block_ms(10) },
+        yield_now(),
+    );
+    block_ms(10);
+    block_ms(0);
+    sleep_ms(0).await; // Timer 8
+    for _ in 0..0 {
+        select! { // each poll starts at a branch drawn at random (from this run's seed); the first found finished wins, the others are dropped
+            _ = async { block_ms(0) } => {}
+        }
+        join!( // all at once; each poll polls every unfinished one
+            sleep_ms(20), // Timer 13
+            sleep_ms(20), // Timer 14
+        );
+        log("log 15");
+    }
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_062 {
+use runtime::prelude::*;
+
+async fn run() {
     let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
-        sleep_ms(20).await; // Timer 2
+        block_ms(0);
+        sleep_ms(10).await; // Timer 4
+    });
+    yield_now().await; // yield: the task goes to the back of the ready queue
+    join!( // all at once; each poll polls every unfinished one
+        sleep_ms(20), // Timer 9
+        yield_now(),
+        sleep_ms(50), // Timer 11
+    );
+    let f1 = yield_now();
+    // nothing has run yet: futures start when polled
+    f1.await;
+    h1.await.unwrap();
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_063 {
+use runtime::prelude::*;
+
+async fn part3() {
+    yield_now().await; // yield: the task goes to the back of the ready queue
+}
+
+async fn run() {
+    part3().await;
+    for _ in 0..3 {
+        block_ms(0);
+    }
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_064 {
+use runtime::prelude::*;
+
+async fn run() {
+    let n3 = 7;
+    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
+        select! {
+            biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+            _ = sleep_ms(50) => {} // Timer 2
+        }
     });
     h1.await.unwrap();
     sleep_ms(0).await; // Timer 3
 }
 
-async fn part3(ms: u32) {
-    sleep_ms(ms).await; // Timer 1
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_065 {
+use runtime::prelude::*;
+
+async fn run() {
+    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
+        join!( // all at once; each poll polls every unfinished one
+            sleep_ms(50), // Timer 2
+        );
+    });
+    block_ms(30);
+    h1.await.unwrap();
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_066 {
+use runtime::prelude::*;
+
+async fn run() {
+    part6(20).await;
+}
+
+async fn part6(ms: u32) {
+    for _ in 0..2 {
+        select! {
+            biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+            _ = sleep_ms(ms) => {} // Timer 3
+            _ = sleep_ms(20) => {} // Timer 4
+            _ = sleep_ms(20) => {} // Timer 5
+        }
+        block_ms(10);
+    }
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_067 {
+use runtime::prelude::*;
+
+async fn run() {
+    spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
+        select! {
+            biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+            _ = async {
+                let f1 = async { log("log 3") };
+                // nothing has run yet: futures start when polled
+                f1.await;
+            } => {}
+            _ = yield_now() => {}
+        }
+    });
+    block_ms(0);
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_068 {
+use runtime::prelude::*;
+
+async fn run() {
+    let n7 = 42;
+    log("log 1");
+    select! { // each poll starts at a branch drawn at random (from this run's seed); the first found finished wins, the others are dropped
+        _ = async { block_ms(0) } => {
+            sleep_ms(20).await; // Timer 6
+            sleep_ms(50).await; // Timer 7
+        }
+        _ = sleep_ms(10) => {} // Timer 5
+    }
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_069 {
+use runtime::prelude::*;
+
+async fn run() {
+    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
+        join!( // all at once; each poll polls every unfinished one
+            sleep_ms(20), // Timer 2
+        );
+    });
+    h1.await.unwrap();
+    let f1 = async {
+        sleep_ms(0).await; // Timer 5
+        sleep_ms(50).await; // Timer 6
+        block_ms(30);
+    };
+    let f2 = async {
+        select! {
+            biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+            _ = async { log("log 9") } => {}
+        }
+    };
+    // nothing has run yet: futures start when polled
+    f1.await;
+    f2.await;
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_070 {
+use runtime::prelude::*;
+
+async fn run() {
+    log("log 1");
+    block_ms(10);
+    block_ms(0);
+    join!( // all at once; each poll polls every unfinished one
+        sleep_ms(50), // Timer 6
+        async { log("log 7") },
+    );
+    log("log 8");
+    block_ms(30);
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_071 {
+use runtime::prelude::*;
+
+async fn run() {
+    yield_now().await; // yield: the task goes to the back of the ready queue
+    for _ in 0..3 {
+        sleep_ms(20).await; // Timer 4
+        select! {
+            biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+            _ = async { log("log 6") } => {
+                sleep_ms(50).await; // Timer 9
+                sleep_ms(100).await; // Timer 10
+            }
+            _ = async { block_ms(30) } => {}
+            _ = sleep_ms(0) => {} // Timer 8
+        }
+    }
+    block_ms(0);
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_072 {
+use runtime::prelude::*;
+
+async fn run() {
+    let f1 = async {
+        sleep_ms(10).await; // Timer 3
+        log("log 4");
+        log("log 5");
+    };
+    let f2 = sleep_ms(20); // Timer 6
+    // nothing has run yet: futures start when polled
+    f1.await;
+    f2.await;
+    select! {
+        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+        _ = yield_now() => {
+            log("log 12");
+        }
+        _ = sleep_ms(10) => {} // Timer 10
+        _ = async { block_ms(30) } => {}
+    }
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_073 {
+use runtime::prelude::*;
+
+async fn run() {
+    select! {
+        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+        _ = async {
+            let f1 = sleep_ms(100); // Timer 3
+            let f2 = sleep_ms(20); // Timer 4
+            // nothing has run yet: futures start when polled
+            f1.await;
+            f2.await;
+        } => {
+            sleep_ms(0).await; // Timer 11
+            sleep_ms(10).await; // Timer 12
+        }
+        _ = async {
+            select! {
+                biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+                _ = async { log("log 6") } => {}
+                _ = sleep_ms(0) => {} // Timer 7
+            }
+        } => {}
+        _ = async {
+            select! {
+                biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+                _ = sleep_ms(20) => {} // Timer 9
+                _ = async { log("log 10") } => {}
+            }
+        } => {}
+    }
+    block_ms(30);
+    block_ms(10);
+    block_ms(0);
+    yield_now().await; // yield: the task goes to the back of the ready queue
+    sleep_ms(100).await; // Timer 21
+    log("log 22");
+    for _ in 0..1 {
+        log("log 24");
+        log("log 25");
+        yield_now().await; // yield: the task goes to the back of the ready queue
+    }
+    join!( // all at once; each poll polls every unfinished one
+        async {
+            join!( // all at once; each poll polls every unfinished one
+                sleep_ms(0), // Timer 29
+                async { log("log 30") },
+                async { log("log 31") },
+            );
+        },
+    );
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_074 {
+use runtime::prelude::*;
+
+async fn run() {
+    log("log 1");
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_075 {
+use runtime::prelude::*;
+
+async fn run() {
+    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
+        join!( // all at once; each poll polls every unfinished one
+            async { log("log 3") },
+        );
+        select! {
+            biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+            _ = sleep_ms(20) => {} // Timer 5
+        }
+        select! {
+            biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+            _ = yield_now() => {}
+            _ = async { block_ms(10) } => {}
+        }
+    });
+    h1.await.unwrap();
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_076 {
+use runtime::prelude::*;
+
+async fn run() {
+    let n27 = 0;
+    let h1 = spawn(async move { // spawn: a task of its own; it starts once this task pauses at an .await
+        for _ in 0..2 {
+            sleep_ms(10).await; // Timer 10
+            select! {
+                biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+                _ = async { log(format!("log 12 {n27}")) } => {}
+                _ = sleep_ms(20) => {} // Timer 13
+                _ = sleep_ms(20) => {} // Timer 14
+            }
+            sleep_ms(20).await; // Timer 15
+        }
+    });
+    join!( // all at once; each poll polls every unfinished one
+        async {
+            select! {
+                biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+                _ = async { log("log 18") } => {
+                    log(format!("log 20 {n27}"));
+                }
+                _ = sleep_ms(100) => { // Timer 19
+                    block_ms(30);
+                }
+            }
+        },
+        async { block_ms(10) },
+        async {
+            join!( // all at once; each poll polls every unfinished one
+                yield_now(),
+                async { block_ms(30) },
+                async { block_ms(30) },
+            );
+        },
+    );
+    log(format!("log 27 {n27}"));
+    h1.await.unwrap();
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_077 {
+use runtime::prelude::*;
+
+async fn run() {
+    for r12 in 0..0 {
+        join!( // all at once; each poll polls every unfinished one
+            async { log(format!("log 3 {r12}")) },
+            sleep_ms(20), // Timer 4
+            sleep_ms(0), // Timer 5
+        );
+        let f1 = yield_now();
+        let f2 = yield_now();
+        // nothing has run yet: futures start when polled
+        f1.await;
+        f2.await;
+        select! { // each poll starts at a branch drawn at random (from this run's seed); the first found finished wins, the others are dropped
+            _ = async { log(format!("log 10 {r12}")) } => {
+                sleep_ms(50).await; // Timer 12
+            }
+            _ = sleep_ms(50) => {} // Timer 11
+        }
+    }
+    spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
+        join!( // all at once; each poll polls every unfinished one
+            sleep_ms(20), // Timer 15
+        );
+        block_ms(0);
+        for _ in 0..3 {
+            block_ms(10);
+            sleep_ms(20).await; // Timer 19
+            sleep_ms(20).await; // Timer 20
+        }
+    });
+    for _ in 0..1 {
+        sleep_ms(50).await; // Timer 23
+        sleep_ms(20).await; // Timer 24
+        sleep_ms(100).await; // Timer 25
+    }
+    sleep_ms(20).await; // Timer 26
 }
 
 pub fn size() -> usize {
@@ -2896,11 +3108,24 @@ pub mod random_078 {
 use runtime::prelude::*;
 
 async fn run() {
-    part1().await;
-}
-
-async fn part1() {
-    block_ms(0);
+    let n7 = 42;
+    let h1 = spawn(async move { // spawn: a task of its own; it starts once this task pauses at an .await
+        let f1 = async {
+            log("log 3");
+            sleep_ms(0).await; // Timer 4
+        };
+        let f2 = async {
+            let f3 = async { block_ms(0) };
+            let f4 = async { log(format!("log 7 {n7}")) };
+            // nothing has run yet: futures start when polled
+            f3.await;
+            f4.await;
+        };
+        // nothing has run yet: futures start when polled
+        f1.await;
+        f2.await;
+    });
+    h1.await.unwrap();
 }
 
 pub fn size() -> usize {
@@ -2916,33 +3141,14 @@ pub mod random_079 {
 use runtime::prelude::*;
 
 async fn run() {
-    log("log 1");
-    sleep_ms(10).await; // Timer 2
-    join!( // all at once; each poll polls every unfinished one
-        async {
-            join!( // all at once; each poll polls every unfinished one
-                yield_now(),
-            );
-        },
-        async {
-            let f1 = async { log("log 7") };
-            let f2 = yield_now();
-            let f3 = sleep_ms(20); // Timer 9
-            // nothing has run yet: futures start when polled
-            f1.await;
-            f2.await;
-            f3.await;
-        },
-    );
-    select! {
-        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-        _ = async {
-            join!( // all at once; each poll polls every unfinished one
-                sleep_ms(20), // Timer 12
-                yield_now(),
-            );
-        } => {}
-    }
+    let f1 = sleep_ms(0); // Timer 2
+    // nothing has run yet: futures start when polled
+    f1.await;
+    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
+        sleep_ms(0).await; // Timer 3
+    });
+    log("log 4");
+    h1.await.unwrap();
 }
 
 pub fn size() -> usize {
@@ -2958,27 +3164,11 @@ pub mod random_080 {
 use runtime::prelude::*;
 
 async fn run() {
-    select! {
-        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-        _ = sleep_ms(50) => { // Timer 3
-            log("log 4");
-        }
+    sleep_ms(100).await; // Timer 1
+    sleep_ms(10).await; // Timer 2
+    for _ in 0..1 {
+        block_ms(10);
     }
-    join!( // all at once; each poll polls every unfinished one
-        sleep_ms(100), // Timer 6
-        async {
-            select! { // each poll starts at a branch drawn at random (from this run's seed); the first found finished wins, the others are dropped
-                _ = sleep_ms(10) => { // Timer 8
-                    sleep_ms(20).await; // Timer 11
-                    sleep_ms(100).await; // Timer 12
-                }
-                _ = yield_now() => {
-                    log("log 13");
-                }
-                _ = sleep_ms(20) => {} // Timer 10
-            }
-        },
-    );
 }
 
 pub fn size() -> usize {
@@ -2994,66 +3184,15 @@ pub mod random_081 {
 use runtime::prelude::*;
 
 async fn run() {
-    select! {
-        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-        _ = async {
-            block_ms(10);
-            sleep_ms(0).await; // Timer 4
-        } => {
-            log("log 11");
-            log("log 12");
-        }
-        _ = async {
-            for _ in 0..3 {
-                log("log 6");
-                sleep_ms(0).await; // Timer 7
-                sleep_ms(50).await; // Timer 8
-            }
-        } => {
-            log("log 13");
-            log("log 14");
-        }
-        _ = async {
-            join!( // all at once; each poll polls every unfinished one
-                sleep_ms(20), // Timer 10
-            );
-        } => {}
-    }
+    let n6 = 0;
+    block_ms(30);
     block_ms(10);
-    join!( // all at once; each poll polls every unfinished one
-        async {
-            select! { // each poll starts at a branch drawn at random (from this run's seed); the first found finished wins, the others are dropped
-                _ = async { log("log 18") } => {
-                    log("log 21");
-                }
-                _ = sleep_ms(20) => {} // Timer 19
-                _ = sleep_ms(0) => {} // Timer 20
-            }
-        },
-        async {
-            select! { // each poll starts at a branch drawn at random (from this run's seed); the first found finished wins, the others are dropped
-                _ = yield_now() => {
-                    log("log 26");
-                }
-                _ = sleep_ms(100) => {} // Timer 24
-                _ = sleep_ms(0) => {} // Timer 25
-            }
-        },
-        sleep_ms(0), // Timer 27
-    );
-    select! { // each poll starts at a branch drawn at random (from this run's seed); the first found finished wins, the others are dropped
-        _ = async {
-            log("log 30");
-        } => {
-            sleep_ms(20).await; // Timer 33
-            sleep_ms(50).await; // Timer 34
-        }
-        _ = async {
-            join!( // all at once; each poll polls every unfinished one
-                sleep_ms(10), // Timer 32
-            );
-        } => {}
-    }
+    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
+        sleep_ms(50).await; // Timer 3
+    });
+    block_ms(10);
+    sleep_ms(50).await; // Timer 6
+    h1.await.unwrap();
 }
 
 pub fn size() -> usize {
@@ -3069,11 +3208,40 @@ pub mod random_082 {
 use runtime::prelude::*;
 
 async fn run() {
-    for _ in 0..0 {
-        join!( // all at once; each poll polls every unfinished one
-            sleep_ms(10), // Timer 3
-        );
+    let n17 = 0;
+    select! { // each poll starts at a branch drawn at random (from this run's seed); the first found finished wins, the others are dropped
+        _ = async { log("log 2") } => {}
+        _ = async {
+            let f1 = async { block_ms(0) };
+            let f2 = yield_now();
+            let f3 = async { log("log 6") };
+            // nothing has run yet: futures start when polled
+            f1.await;
+            f2.await;
+            f3.await;
+        } => {}
     }
+    select! { // each poll starts at a branch drawn at random (from this run's seed); the first found finished wins, the others are dropped
+        _ = async {
+            sleep_ms(20).await; // Timer 9
+            yield_now().await; // yield: the task goes to the back of the ready queue
+        } => {}
+        _ = async {
+            let f4 = sleep_ms(0); // Timer 12
+            // nothing has run yet: futures start when polled
+            f4.await;
+        } => {}
+    }
+    join!( // all at once; each poll polls every unfinished one
+        async {
+            select! {
+                biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+                _ = async { log("log 15") } => {}
+            }
+        },
+        sleep_ms(20), // Timer 16
+    );
+    block_ms(10);
 }
 
 pub fn size() -> usize {
@@ -3089,22 +3257,9 @@ pub mod random_083 {
 use runtime::prelude::*;
 
 async fn run() {
-    join!( // all at once; each poll polls every unfinished one
-        async {
-            select! {
-                biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-                _ = async { log("log 3") } => {}
-            }
-        },
-        async {
-            for _ in 0..1 {
-                yield_now().await; // yield: the task goes to the back of the ready queue
-                yield_now().await; // yield: the task goes to the back of the ready queue
-            }
-        },
-    );
-    sleep_ms(0).await; // Timer 7
-    sleep_ms(0).await; // Timer 8
+    spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
+        log("log 1");
+    });
 }
 
 pub fn size() -> usize {
@@ -3120,10 +3275,25 @@ pub mod random_084 {
 use runtime::prelude::*;
 
 async fn run() {
-    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
-        sleep_ms(0).await; // Timer 1
-    });
-    h1.await.unwrap();
+    let n10 = 42;
+    select! {
+        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+        _ = sleep_ms(50) => {} // Timer 2
+        _ = async {
+            join!( // all at once; each poll polls every unfinished one
+                async { log("log 4") },
+                async { log(format!("log 5 {n10}")) },
+                sleep_ms(20), // Timer 6
+            );
+        } => {}
+        _ = async {
+            join!( // all at once; each poll polls every unfinished one
+                sleep_ms(0), // Timer 8
+                async { log(format!("log 9 {n10}")) },
+                async { log("log 10") },
+            );
+        } => {}
+    }
 }
 
 pub fn size() -> usize {
@@ -3139,10 +3309,12 @@ pub mod random_085 {
 use runtime::prelude::*;
 
 async fn run() {
-    for _ in 0..2 {
-        log("log 2");
-        block_ms(30);
-        sleep_ms(100).await; // Timer 4
+    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
+        sleep_ms(20).await; // Timer 1
+    });
+    h1.await.unwrap();
+    for _ in 0..1 {
+        sleep_ms(20).await; // Timer 3
     }
 }
 
@@ -3159,27 +3331,19 @@ pub mod random_086 {
 use runtime::prelude::*;
 
 async fn run() {
-    select! {
-        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-        _ = async { log("log 56") } => {
-            log("log 58");
-            block_ms(0);
-        }
-        _ = async { log("log 57") } => {
-            sleep_ms(50).await; // Timer 60
-        }
-    }
-    sleep_ms(50).await; // Timer 61
-    block_ms(10);
-    let f1 = async { block_ms(10) };
-    let f2 = sleep_ms(0); // Timer 66
-    // nothing has run yet: futures start when polled
-    f1.await;
-    f2.await;
+    let n5 = 42;
     join!( // all at once; each poll polls every unfinished one
-        async { log("log 69") },
+        async {
+            join!( // all at once; each poll polls every unfinished one
+                async { log(format!("log 3 {n5}")) },
+            );
+        },
+        async {
+            let f1 = sleep_ms(0); // Timer 5
+            // nothing has run yet: futures start when polled
+            f1.await;
+        },
     );
-    sleep_ms(50).await; // Timer 70
 }
 
 pub fn size() -> usize {
@@ -3195,28 +3359,12 @@ pub mod random_087 {
 use runtime::prelude::*;
 
 async fn run() {
-    yield_now().await; // yield: the task goes to the back of the ready queue
-    log("log 2");
-    join!( // all at once; each poll polls every unfinished one
-        async {
-            sleep_ms(20).await; // Timer 5
-            block_ms(10);
-            sleep_ms(0).await; // Timer 7
-        },
-        async {
-            select! {
-                biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-                _ = sleep_ms(0) => {} // Timer 9
-            }
-        },
-        async {
-            for _ in 0..2 {
-                sleep_ms(10).await; // Timer 11
-                log("log 12");
-                log("log 13");
-            }
-        },
-    );
+    select! {
+        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+        _ = async { log("log 3") } => {}
+        _ = async { block_ms(0) } => {}
+    }
+    sleep_ms(10).await; // Timer 5
 }
 
 pub fn size() -> usize {
@@ -3232,21 +3380,33 @@ pub mod random_088 {
 use runtime::prelude::*;
 
 async fn run() {
-    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
-        sleep_ms(20).await; // Timer 1
-    });
     join!( // all at once; each poll polls every unfinished one
-        sleep_ms(20), // Timer 3
-        async {
-            join!( // all at once; each poll polls every unfinished one
-                async { log("log 5") },
-                sleep_ms(10), // Timer 6
-                sleep_ms(100), // Timer 7
-            );
-        },
-        sleep_ms(20), // Timer 8
+        yield_now(),
     );
-    h1.await.unwrap();
+    block_ms(0);
+    let f1 = async {
+        select! {
+            biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+            _ = async { log("log 7") } => {}
+        }
+    };
+    let f2 = async {
+        sleep_ms(20).await; // Timer 9
+    };
+    let f3 = async {
+        select! {
+            biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+            _ = async { log("log 11") } => {
+                sleep_ms(100).await; // Timer 13
+            }
+            _ = async { log("log 12") } => {}
+        }
+    };
+    // nothing has run yet: futures start when polled
+    f1.await;
+    f2.await;
+    f3.await;
+    sleep_ms(100).await; // Timer 14
 }
 
 pub fn size() -> usize {
@@ -3262,18 +3422,32 @@ pub mod random_089 {
 use runtime::prelude::*;
 
 async fn run() {
-    yield_now().await; // yield: the task goes to the back of the ready queue
-    join!( // all at once; each poll polls every unfinished one
-        async {
+    select! { // each poll starts at a branch drawn at random (from this run's seed); the first found finished wins, the others are dropped
+        _ = async {
             join!( // all at once; each poll polls every unfinished one
-                yield_now(),
-                async { block_ms(30) },
-                async { block_ms(30) },
+                sleep_ms(10), // Timer 3
             );
-        },
-        async { log("log 7") },
-    );
-    block_ms(10);
+        } => {
+            block_ms(30);
+        }
+        _ = async {
+            select! {
+                biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+                _ = async { block_ms(30) } => {
+                    sleep_ms(0).await; // Timer 7
+                    sleep_ms(50).await; // Timer 8
+                }
+                _ = sleep_ms(20) => { // Timer 6
+                    log("log 9");
+                    block_ms(10);
+                }
+            }
+        } => {}
+    }
+    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
+        block_ms(10);
+    });
+    h1.await.unwrap();
 }
 
 pub fn size() -> usize {
@@ -3289,7 +3463,18 @@ pub mod random_090 {
 use runtime::prelude::*;
 
 async fn run() {
-    block_ms(0);
+    let n9 = 0;
+    sleep_ms(100).await; // Timer 1
+    for r6 in 0..3 {
+        let f1 = sleep_ms(10); // Timer 4
+        let f2 = async { log(format!("log 5 {r6} {n9}")) };
+        // nothing has run yet: futures start when polled
+        f1.await;
+        f2.await;
+        sleep_ms(50).await; // Timer 6
+    }
+    sleep_ms(100).await; // Timer 8
+    sleep_ms(100).await; // Timer 9
 }
 
 pub fn size() -> usize {
@@ -3305,35 +3490,13 @@ pub mod random_091 {
 use runtime::prelude::*;
 
 async fn run() {
-    join!( // all at once; each poll polls every unfinished one
-        part15(10),
-        part15(30),
-    );
-    select! { // each poll starts at a branch drawn at random (from this run's seed); the first found finished wins, the others are dropped
-        _ = async {
-            yield_now().await; // yield: the task goes to the back of the ready queue
-            log("log 9");
-        } => {}
-        _ = async {
-            select! { // each poll starts at a branch drawn at random (from this run's seed); the first found finished wins, the others are dropped
-                _ = sleep_ms(50) => {} // Timer 11
-            }
-        } => {}
-        _ = async {
-            yield_now().await; // yield: the task goes to the back of the ready queue
-        } => {
-            sleep_ms(20).await; // Timer 14
-            block_ms(0);
-        }
-    }
-}
-
-async fn part15(ms: u32) {
-    for _ in 0..0 {
-        log("log 3");
-        sleep_ms(ms).await; // Timer 4
-        yield_now().await; // yield: the task goes to the back of the ready queue
-    }
+    let n4 = 7;
+    sleep_ms(20).await; // Timer 1
+    block_ms(30);
+    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
+        block_ms(30);
+    });
+    h1.await.unwrap();
 }
 
 pub fn size() -> usize {
@@ -3349,28 +3512,22 @@ pub mod random_092 {
 use runtime::prelude::*;
 
 async fn run() {
-    let f1 = yield_now();
-    let f2 = async {
-        join!( // all at once; each poll polls every unfinished one
-            sleep_ms(20), // Timer 4
-            sleep_ms(100), // Timer 5
-        );
-    };
-    let f3 = async { block_ms(10) };
-    // nothing has run yet: futures start when polled
-    f1.await;
-    f2.await;
-    f3.await;
+    sleep_ms(0).await; // Timer 1
     join!( // all at once; each poll polls every unfinished one
         async {
-            let f4 = sleep_ms(100); // Timer 9
-            let f5 = sleep_ms(50); // Timer 10
-            // nothing has run yet: futures start when polled
-            f4.await;
-            f5.await;
+            join!( // all at once; each poll polls every unfinished one
+                async { block_ms(10) },
+            );
         },
+        sleep_ms(20), // Timer 5
     );
-    sleep_ms(20).await; // Timer 11
+    sleep_ms(0).await; // Timer 6
+    part7().await;
+    part7().await;
+}
+
+async fn part7() {
+    log("log 7");
 }
 
 pub fn size() -> usize {
@@ -3388,29 +3545,52 @@ use runtime::prelude::*;
 async fn run() {
     join!( // all at once; each poll polls every unfinished one
         async {
-            let f1 = async { block_ms(0) };
-            let f2 = async { log("log 4") };
+            let f1 = async { log("log 3") };
+            let f2 = sleep_ms(50); // Timer 4
+            let f3 = sleep_ms(50); // Timer 5
             // nothing has run yet: futures start when polled
             f1.await;
             f2.await;
+            f3.await;
+        },
+        async {
+            let f4 = async { log("log 7") };
+            let f5 = sleep_ms(100); // Timer 8
+            // nothing has run yet: futures start when polled
+            f4.await;
+            f5.await;
         },
     );
-    let f3 = sleep_ms(20); // Timer 7
-    // nothing has run yet: futures start when polled
-    f3.await;
     select! {
         biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
         _ = async {
-            let f4 = async { log("log 10") };
-            // nothing has run yet: futures start when polled
-            f4.await;
-        } => {
-            log("log 13");
-            sleep_ms(20).await; // Timer 14
-        }
-        _ = async { log("log 11") } => {}
-        _ = async { block_ms(10) } => {}
+            sleep_ms(20).await; // Timer 11
+            sleep_ms(10).await; // Timer 12
+            block_ms(0);
+        } => {}
     }
+    select! { // each poll starts at a branch drawn at random (from this run's seed); the first found finished wins, the others are dropped
+        _ = async { log("log 15") } => {}
+        _ = async {
+            join!( // all at once; each poll polls every unfinished one
+                sleep_ms(0), // Timer 17
+                sleep_ms(50), // Timer 18
+            );
+        } => {}
+        _ = async {
+            sleep_ms(10).await; // Timer 20
+        } => {}
+    }
+    join!( // all at once; each poll polls every unfinished one
+        sleep_ms(100), // Timer 22
+        async {
+            join!( // all at once; each poll polls every unfinished one
+                async { log("log 24") },
+                async { log("log 25") },
+            );
+        },
+        sleep_ms(20), // Timer 26
+    );
 }
 
 pub fn size() -> usize {
@@ -3426,24 +3606,30 @@ pub mod random_094 {
 use runtime::prelude::*;
 
 async fn run() {
-    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
+    let n12 = 42;
+    let f1 = async {
         join!( // all at once; each poll polls every unfinished one
-            async { log("log 2") },
-            async {
-                select! {
-                    biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-                    _ = sleep_ms(100) => {} // Timer 4
-                }
-            },
-            async {
-                join!( // all at once; each poll polls every unfinished one
-                    sleep_ms(0), // Timer 6
-                );
-            },
+            async { log("log 3") },
         );
-    });
-    h1.await.unwrap();
-    yield_now().await; // yield: the task goes to the back of the ready queue
+    };
+    // nothing has run yet: futures start when polled
+    f1.await;
+    log(format!("log 4 {n12}"));
+    let f2 = async {
+        block_ms(30);
+        log("log 8");
+        sleep_ms(50).await; // Timer 9
+    };
+    let f3 = async {
+        let f4 = sleep_ms(10); // Timer 11
+        let f5 = yield_now();
+        // nothing has run yet: futures start when polled
+        f4.await;
+        f5.await;
+    };
+    // nothing has run yet: futures start when polled
+    f2.await;
+    f3.await;
 }
 
 pub fn size() -> usize {
@@ -3459,16 +3645,10 @@ pub mod random_095 {
 use runtime::prelude::*;
 
 async fn run() {
-    join!( // all at once; each poll polls every unfinished one
-        sleep_ms(50), // Timer 2
-        async {
-            join!( // all at once; each poll polls every unfinished one
-                sleep_ms(20), // Timer 4
-                sleep_ms(10), // Timer 5
-                async { block_ms(30) },
-            );
-        },
-    );
+    log("log 3");
+    block_ms(10);
+    yield_now().await; // yield: the task goes to the back of the ready queue
+    sleep_ms(20).await; // Timer 7
 }
 
 pub fn size() -> usize {
@@ -3483,27 +3663,13 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 pub mod random_096 {
 use runtime::prelude::*;
 
+async fn part1() {
+    sleep_ms(20).await; // Timer 1
+}
+
 async fn run() {
-    for _ in 0..2 {
-        block_ms(30);
-        log("log 5");
-        sleep_ms(20).await; // Timer 6
-        sleep_ms(10).await; // Timer 7
-        select! {
-            biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-            _ = async { log("log 9") } => {}
-            _ = sleep_ms(50) => {} // Timer 10
-        }
-    }
-    sleep_ms(10).await; // Timer 13
-    block_ms(10);
-    select! { // each poll starts at a branch drawn at random (from this run's seed); the first found finished wins, the others are dropped
-        _ = sleep_ms(10) => { // Timer 16
-            block_ms(0);
-            block_ms(30);
-        }
-        _ = sleep_ms(20) => {} // Timer 17
-    }
+    let n1 = 7;
+    part1().await;
 }
 
 pub fn size() -> usize {
@@ -3519,13 +3685,33 @@ pub mod random_097 {
 use runtime::prelude::*;
 
 async fn run() {
-    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
-        join!( // all at once; each poll polls every unfinished one
-            sleep_ms(20), // Timer 2
-        );
-    });
-    log("log 3");
-    h1.await.unwrap();
+    join!( // all at once; each poll polls every unfinished one
+        async {
+            select! {
+                biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+                _ = async { log("log 3") } => {
+                    block_ms(0);
+                    block_ms(10);
+                }
+            }
+        },
+        async {
+            select! {
+                biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+                _ = async { log("log 7") } => {}
+            }
+        },
+        async { block_ms(30) },
+    );
+    join!( // all at once; each poll polls every unfinished one
+        async {
+            let f1 = sleep_ms(20); // Timer 11
+            // nothing has run yet: futures start when polled
+            f1.await;
+        },
+        yield_now(),
+        sleep_ms(0), // Timer 13
+    );
 }
 
 pub fn size() -> usize {
@@ -3541,31 +3727,20 @@ pub mod random_098 {
 use runtime::prelude::*;
 
 async fn run() {
+    block_ms(10);
+    sleep_ms(10).await; // Timer 2
     select! { // each poll starts at a branch drawn at random (from this run's seed); the first found finished wins, the others are dropped
-        _ = sleep_ms(50) => {} // Timer 2
-        _ = sleep_ms(10) => { // Timer 3
-            sleep_ms(0).await; // Timer 4
-        }
-    }
-    select! {
-        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
         _ = async {
-            let f1 = sleep_ms(10); // Timer 7
-            let f2 = yield_now();
-            let f3 = async { log("log 9") };
-            // nothing has run yet: futures start when polled
-            f1.await;
-            f2.await;
-            f3.await;
+            select! { // each poll starts at a branch drawn at random (from this run's seed); the first found finished wins, the others are dropped
+                _ = yield_now() => {}
+            }
         } => {
-            block_ms(30);
-            sleep_ms(20).await; // Timer 15
+            log("log 7");
+            sleep_ms(20).await; // Timer 8
         }
-        _ = async {
-            sleep_ms(50).await; // Timer 11
-            log("log 12");
-            sleep_ms(20).await; // Timer 13
-        } => {}
+        _ = sleep_ms(0) => { // Timer 6
+            log("log 9");
+        }
     }
 }
 
@@ -3582,67 +3757,7 @@ pub mod random_099 {
 use runtime::prelude::*;
 
 async fn run() {
-    select! {
-        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-        _ = async {
-            join!( // all at once; each poll polls every unfinished one
-                sleep_ms(0), // Timer 3
-                async { log("log 4") },
-            );
-        } => {}
-        _ = async {
-            let f1 = sleep_ms(0); // Timer 6
-            // nothing has run yet: futures start when polled
-            f1.await;
-        } => {
-            block_ms(30);
-        }
-        _ = async {
-            select! {
-                biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-                _ = async { block_ms(30) } => {}
-                _ = yield_now() => {}
-            }
-        } => {}
-    }
-    select! { // each poll starts at a branch drawn at random (from this run's seed); the first found finished wins, the others are dropped
-        _ = sleep_ms(100) => {} // Timer 12
-        _ = async { block_ms(0) } => {
-            block_ms(30);
-            block_ms(0);
-        }
-    }
-    join!( // all at once; each poll polls every unfinished one
-        async {
-            let f2 = async { log("log 18") };
-            let f3 = async { log("log 19") };
-            // nothing has run yet: futures start when polled
-            f2.await;
-            f3.await;
-        },
-        async {
-            join!( // all at once; each poll polls every unfinished one
-                async { log("log 21") },
-            );
-        },
-        async {
-            sleep_ms(50).await; // Timer 23
-            log("log 24");
-            log("log 25");
-        },
-    );
-    let f4 = async {
-        sleep_ms(100).await; // Timer 28
-        sleep_ms(100).await; // Timer 29
-    };
-    let f5 = async {
-        log("log 31");
-        sleep_ms(10).await; // Timer 32
-        sleep_ms(50).await; // Timer 33
-    };
-    // nothing has run yet: futures start when polled
-    f4.await;
-    f5.await;
+    sleep_ms(50).await; // Timer 1
 }
 
 pub fn size() -> usize {
@@ -3658,47 +3773,51 @@ pub mod random_100 {
 use runtime::prelude::*;
 
 async fn run() {
-    part23(0).await;
-    sleep_ms(20).await; // Timer 8
-    join!( // all at once; each poll polls every unfinished one
-        async { block_ms(30) },
-        async {
-            select! {
-                biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-                _ = async { block_ms(0) } => {}
-                _ = sleep_ms(0) => {} // Timer 13
-                _ = sleep_ms(100) => {} // Timer 14
+    for r12 in 0..0 {
+        for _ in 0..3 {
+            sleep_ms(20).await; // Timer 3
+            log(format!("log 4 {r12}"));
+            yield_now().await; // yield: the task goes to the back of the ready queue
+        }
+        select! {
+            biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+            _ = yield_now() => {
+                log(format!("log 10 {r12}"));
             }
-        },
-        async {
-            select! { // each poll starts at a branch drawn at random (from this run's seed); the first found finished wins, the others are dropped
-                _ = sleep_ms(100) => {} // Timer 16
-                _ = async { log("log 17") } => {}
+            _ = async { log(format!("log 8 {r12}")) } => {}
+            _ = async { log("log 9") } => {
+                log(format!("log 11 {r12}"));
+                log(format!("log 12 {r12}"));
             }
-        },
-    );
-    select! {
-        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-        _ = async {
-            select! {
-                biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-                _ = async { block_ms(0) } => {}
-                _ = async { block_ms(30) } => {}
-            }
-        } => {}
-        _ = sleep_ms(100) => { // Timer 22
-            log("log 23");
         }
     }
-}
-
-async fn part23(ms: u32) {
-    join!( // all at once; each poll polls every unfinished one
-        sleep_ms(ms), // Timer 3
-        sleep_ms(50), // Timer 4
-        async { log("log 5") },
-    );
-    sleep_ms(0).await; // Timer 6
+    select! { // each poll starts at a branch drawn at random (from this run's seed); the first found finished wins, the others are dropped
+        _ = async {
+            sleep_ms(20).await; // Timer 15
+            block_ms(10);
+        } => {}
+    }
+    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
+        select! {
+            biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+            _ = async { log("log 18") } => {
+                log("log 22");
+            }
+            _ = async {
+                join!( // all at once; each poll polls every unfinished one
+                    sleep_ms(10), // Timer 20
+                    sleep_ms(100), // Timer 21
+                );
+            } => {}
+        }
+    });
+    select! {
+        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+        _ = async { log("log 25") } => {
+            sleep_ms(50).await; // Timer 26
+        }
+    }
+    h1.await.unwrap();
 }
 
 pub fn size() -> usize {
@@ -3714,23 +3833,8 @@ pub mod random_101 {
 use runtime::prelude::*;
 
 async fn run() {
-    part8(0).await;
-    select! {
-        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-        _ = sleep_ms(10) => {} // Timer 7
-    }
-    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
-        block_ms(10);
-    });
-    h1.await.unwrap();
-}
-
-async fn part8(ms: u32) {
-    for _ in 0..1 {
-        block_ms(0);
-        log("log 4");
-        sleep_ms(ms).await; // Timer 5
-    }
+    let n1 = 0;
+    block_ms(10);
 }
 
 pub fn size() -> usize {
@@ -3746,32 +3850,12 @@ pub mod random_102 {
 use runtime::prelude::*;
 
 async fn run() {
-    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
-        for _ in 0..2 {
-            let f1 = sleep_ms(50); // Timer 3
-            let f2 = sleep_ms(50); // Timer 4
-            let f3 = sleep_ms(100); // Timer 5
-            // nothing has run yet: futures start when polled
-            f1.await;
-            f2.await;
-            f3.await;
-        }
-    });
-    for _ in 0..1 {
-        log("log 8");
-        sleep_ms(20).await; // Timer 9
-        join!( // all at once; each poll polls every unfinished one
-            async { block_ms(0) },
-            yield_now(),
-        );
-        sleep_ms(20).await; // Timer 14
-    }
-    log("log 15");
-    join!( // all at once; each poll polls every unfinished one
-        sleep_ms(20), // Timer 18
-        sleep_ms(20), // Timer 19
-    );
-    h1.await.unwrap();
+    part1(20).await;
+    part1(10).await;
+}
+
+async fn part1(ms: u32) {
+    sleep_ms(ms).await; // Timer 1
 }
 
 pub fn size() -> usize {
@@ -3787,30 +3871,23 @@ pub mod random_103 {
 use runtime::prelude::*;
 
 async fn run() {
-    select! {
-        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-        _ = async {
-            select! {
-                biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-                _ = sleep_ms(10) => { // Timer 3
-                    sleep_ms(20).await; // Timer 5
+    spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
+        join!( // all at once; each poll polls every unfinished one
+            async {
+                select! { // each poll starts at a branch drawn at random (from this run's seed); the first found finished wins, the others are dropped
+                    _ = sleep_ms(100) => {} // Timer 3
+                    _ = async { block_ms(10) } => {}
+                    _ = sleep_ms(100) => {} // Timer 5
                 }
-                _ = async { log("log 4") } => {
-                    log("log 6");
-                    block_ms(10);
-                }
-            }
-        } => {}
-        _ = async {
-            select! {
-                biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-                _ = yield_now() => {}
-                _ = async { block_ms(30) } => {}
-                _ = async { log("log 11") } => {}
-            }
-        } => {}
-        _ = sleep_ms(10) => {} // Timer 12
-    }
+            },
+        );
+    });
+    block_ms(10);
+    part7().await;
+}
+
+async fn part7() {
+    log("log 7");
 }
 
 pub fn size() -> usize {
@@ -3826,8 +3903,18 @@ pub mod random_104 {
 use runtime::prelude::*;
 
 async fn run() {
-    log("log 1");
-    block_ms(0);
+    sleep_ms(100).await; // Timer 1
+    block_ms(10);
+    select! {
+        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+        _ = yield_now() => {}
+        _ = yield_now() => {}
+        _ = sleep_ms(10) => {} // Timer 7
+    }
+    log("log 9");
+    sleep_ms(20).await; // Timer 10
+    yield_now().await; // yield: the task goes to the back of the ready queue
+    block_ms(10);
 }
 
 pub fn size() -> usize {
@@ -3844,26 +3931,25 @@ use runtime::prelude::*;
 
 async fn run() {
     join!( // all at once; each poll polls every unfinished one
-        async { log("log 3") },
-        sleep_ms(0), // Timer 4
+        async {
+            sleep_ms(10).await; // Timer 3
+            block_ms(0);
+            log("log 5");
+        },
     );
-    let f1 = sleep_ms(20); // Timer 6
-    let f2 = sleep_ms(20); // Timer 7
+    yield_now().await; // yield: the task goes to the back of the ready queue
+    sleep_ms(0).await; // Timer 7
+    log("log 10");
+    sleep_ms(50).await; // Timer 11
+    sleep_ms(0).await; // Timer 12
+    join!( // all at once; each poll polls every unfinished one
+        async { log("log 14") },
+        yield_now(),
+        sleep_ms(20), // Timer 16
+    );
+    let f1 = async { block_ms(0) };
     // nothing has run yet: futures start when polled
     f1.await;
-    f2.await;
-    for r15 in 0..2 {
-        sleep_ms(20).await; // Timer 9
-        select! {
-            biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-            _ = async { block_ms(10) } => {}
-            _ = sleep_ms(50) => { // Timer 12
-                sleep_ms(10).await; // Timer 14
-            }
-            _ = async { log(format!("log 13 {r15}")) } => {}
-        }
-        yield_now().await; // yield: the task goes to the back of the ready queue
-    }
 }
 
 pub fn size() -> usize {
@@ -3879,8 +3965,18 @@ pub mod random_106 {
 use runtime::prelude::*;
 
 async fn run() {
-    block_ms(30);
-    sleep_ms(20).await; // Timer 4
+    sleep_ms(0).await; // Timer 1
+    select! { // each poll starts at a branch drawn at random (from this run's seed); the first found finished wins, the others are dropped
+        _ = async {
+            select! { // each poll starts at a branch drawn at random (from this run's seed); the first found finished wins, the others are dropped
+                _ = async { log("log 4") } => {}
+            }
+        } => {}
+    }
+    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
+        sleep_ms(50).await; // Timer 5
+    });
+    h1.await.unwrap();
 }
 
 pub fn size() -> usize {
@@ -3896,29 +3992,36 @@ pub mod random_107 {
 use runtime::prelude::*;
 
 async fn run() {
-    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
-        select! {
-            biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-            _ = sleep_ms(0) => {} // Timer 3
-        }
+    spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
+        sleep_ms(100).await; // Timer 1
     });
-    h1.await.unwrap();
     join!( // all at once; each poll polls every unfinished one
-        async {
-            sleep_ms(10).await; // Timer 6
-        },
-        sleep_ms(10), // Timer 7
-        async {
-            select! {
-                biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-                _ = async { block_ms(0) } => {}
-                _ = async { block_ms(0) } => {
-                    block_ms(10);
-                    sleep_ms(10).await; // Timer 12
-                }
-            }
-        },
+        part11(20),
+        part11(0),
     );
+    sleep_ms(20).await; // Timer 11
+}
+
+async fn part11(ms: u32) {
+    select! { // each poll starts at a branch drawn at random (from this run's seed); the first found finished wins, the others are dropped
+        _ = async {
+            let f1 = async { log("log 4") };
+            let f2 = async { block_ms(10) };
+            // nothing has run yet: futures start when polled
+            f1.await;
+            f2.await;
+        } => {
+            sleep_ms(ms).await; // Timer 8
+        }
+        _ = async {
+            let f3 = sleep_ms(100); // Timer 7
+            // nothing has run yet: futures start when polled
+            f3.await;
+        } => {
+            log("log 9");
+            log("log 10");
+        }
+    }
 }
 
 pub fn size() -> usize {
@@ -3933,16 +4036,55 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 pub mod random_108 {
 use runtime::prelude::*;
 
-async fn part2(ms: u32) {
-    sleep_ms(ms).await; // Timer 2
-}
-
 async fn run() {
-    sleep_ms(20).await; // Timer 1
+    let n25 = 7;
     join!( // all at once; each poll polls every unfinished one
-        part2(50),
-        part2(0),
+        async {
+            select! {
+                biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+                _ = sleep_ms(100) => {} // Timer 3
+            }
+        },
+        async {
+            sleep_ms(20).await; // Timer 5
+            sleep_ms(20).await; // Timer 6
+        },
+        async { log(format!("log 7 {n25}")) },
     );
+    join!( // all at once; each poll polls every unfinished one
+        async {
+            select! { // each poll starts at a branch drawn at random (from this run's seed); the first found finished wins, the others are dropped
+                _ = async { block_ms(10) } => {}
+            }
+        },
+        async {
+            select! {
+                biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+                _ = sleep_ms(20) => {} // Timer 12
+                _ = async { log("log 13") } => {}
+                _ = sleep_ms(50) => {} // Timer 14
+            }
+        },
+        async {
+            for _ in 0..1 {
+                block_ms(30);
+                log(format!("log 17 {n25}"));
+            }
+        },
+    );
+    for _ in 0..2 {
+        select! {
+            biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+            _ = async { block_ms(10) } => {}
+            _ = async { log(format!("log 21 {n25}")) } => {}
+            _ = sleep_ms(100) => {} // Timer 22
+        }
+        select! {
+            biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+            _ = sleep_ms(20) => {} // Timer 24
+        }
+    }
+    yield_now().await; // yield: the task goes to the back of the ready queue
 }
 
 pub fn size() -> usize {
@@ -3958,21 +4100,27 @@ pub mod random_109 {
 use runtime::prelude::*;
 
 async fn run() {
-    for r9 in 0..1 {
-        let f1 = async { log(format!("log 3 {r9}")) };
-        // nothing has run yet: futures start when polled
-        f1.await;
-        select! {
-            biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-            _ = async { block_ms(0) } => {
-                sleep_ms(20).await; // Timer 8
-            }
-            _ = sleep_ms(50) => {} // Timer 6
-            _ = sleep_ms(50) => {} // Timer 7
-        }
-        sleep_ms(100).await; // Timer 9
+    let n15 = 0;
+    select! {
+        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+        _ = async {
+            join!( // all at once; each poll polls every unfinished one
+                sleep_ms(100), // Timer 3
+                sleep_ms(100), // Timer 4
+                async { block_ms(10) },
+            );
+        } => {}
     }
-    log("log 10");
+    log(format!("log 8 {n15}"));
+    sleep_ms(100).await; // Timer 9
+    sleep_ms(100).await; // Timer 10
+    log(format!("log 11 {n15}"));
+    block_ms(30);
+    let f1 = yield_now();
+    let f2 = sleep_ms(20); // Timer 15
+    // nothing has run yet: futures start when polled
+    f1.await;
+    f2.await;
 }
 
 pub fn size() -> usize {
@@ -3988,8 +4136,46 @@ pub mod random_110 {
 use runtime::prelude::*;
 
 async fn run() {
-    log("log 1");
-    yield_now().await; // yield: the task goes to the back of the ready queue
+    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
+        log("log 1");
+    });
+    select! {
+        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+        _ = async {
+            let f1 = sleep_ms(20); // Timer 4
+            let f2 = yield_now();
+            // nothing has run yet: futures start when polled
+            f1.await;
+            f2.await;
+        } => {}
+        _ = async {
+            sleep_ms(0).await; // Timer 7
+            sleep_ms(20).await; // Timer 8
+        } => {
+            block_ms(30);
+        }
+    }
+    h1.await.unwrap();
+    sleep_ms(10).await; // Timer 12
+    for _ in 0..1 {
+        block_ms(10);
+        sleep_ms(20).await; // Timer 15
+    }
+    join!( // all at once; each poll polls every unfinished one
+        async {
+            join!( // all at once; each poll polls every unfinished one
+                async { log("log 18") },
+            );
+        },
+        async {
+            select! { // each poll starts at a branch drawn at random (from this run's seed); the first found finished wins, the others are dropped
+                _ = sleep_ms(0) => {} // Timer 20
+                _ = sleep_ms(10) => { // Timer 21
+                    log("log 22");
+                }
+            }
+        },
+    );
 }
 
 pub fn size() -> usize {
@@ -4005,26 +4191,8 @@ pub mod random_111 {
 use runtime::prelude::*;
 
 async fn run() {
-    select! {
-        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-        _ = async { log("log 3") } => {}
-    }
-    yield_now().await; // yield: the task goes to the back of the ready queue
-    select! {
-        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-        _ = async {
-            select! { // each poll starts at a branch drawn at random (from this run's seed); the first found finished wins, the others are dropped
-                _ = sleep_ms(20) => {} // Timer 7
-            }
-        } => {}
-        _ = async {
-            let f1 = sleep_ms(100); // Timer 9
-            let f2 = sleep_ms(0); // Timer 10
-            // nothing has run yet: futures start when polled
-            f1.await;
-            f2.await;
-        } => {}
-    }
+    sleep_ms(20).await; // Timer 1
+    sleep_ms(100).await; // Timer 2
 }
 
 pub fn size() -> usize {
@@ -4040,36 +4208,11 @@ pub mod random_112 {
 use runtime::prelude::*;
 
 async fn run() {
-    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
-        join!( // all at once; each poll polls every unfinished one
-            async {
-                select! {
-                    biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-                    _ = async { block_ms(10) } => {}
-                }
-            },
-            async {
-                join!( // all at once; each poll polls every unfinished one
-                    sleep_ms(100), // Timer 5
-                    sleep_ms(50), // Timer 6
-                    yield_now(),
-                );
-            },
-        );
-    });
-    h1.await.unwrap();
-    log("log 8");
-    select! {
-        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-        _ = async { block_ms(10) } => {}
-        _ = sleep_ms(20) => { // Timer 11
-            block_ms(0);
-            block_ms(0);
-        }
-        _ = sleep_ms(100) => { // Timer 12
-            block_ms(30);
-        }
-    }
+    let n3 = 7;
+    sleep_ms(100).await; // Timer 1
+    join!( // all at once; each poll polls every unfinished one
+        async { log(format!("log 3 {n3}")) },
+    );
 }
 
 pub fn size() -> usize {
@@ -4085,13 +4228,11 @@ pub mod random_113 {
 use runtime::prelude::*;
 
 async fn run() {
-    select! {
-        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-        _ = async { block_ms(10) } => {}
-        _ = async { log("log 3") } => {}
-        _ = async { block_ms(30) } => {}
-    }
-    block_ms(10);
+    let n1 = 7;
+    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
+        sleep_ms(10).await; // Timer 1
+    });
+    h1.await.unwrap();
 }
 
 pub fn size() -> usize {
@@ -4107,7 +4248,24 @@ pub mod random_114 {
 use runtime::prelude::*;
 
 async fn run() {
-    block_ms(10);
+    select! { // each poll starts at a branch drawn at random (from this run's seed); the first found finished wins, the others are dropped
+        _ = async { log("log 2") } => {}
+        _ = sleep_ms(20) => {} // Timer 3
+        _ = sleep_ms(100) => { // Timer 4
+            block_ms(10);
+        }
+    }
+    for r10 in 0..3 {
+        log(format!("log 8 {r10}"));
+        sleep_ms(20).await; // Timer 9
+        sleep_ms(100).await; // Timer 10
+    }
+    part11().await;
+    part11().await;
+}
+
+async fn part11() {
+    sleep_ms(0).await; // Timer 11
 }
 
 pub fn size() -> usize {
@@ -4123,10 +4281,23 @@ pub mod random_115 {
 use runtime::prelude::*;
 
 async fn run() {
-    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
-        block_ms(10);
-    });
-    h1.await.unwrap();
+    join!( // all at once; each poll polls every unfinished one
+        async {
+            join!( // all at once; each poll polls every unfinished one
+                sleep_ms(50), // Timer 3
+            );
+        },
+        async {
+            select! { // each poll starts at a branch drawn at random (from this run's seed); the first found finished wins, the others are dropped
+                _ = sleep_ms(100) => { // Timer 5
+                    sleep_ms(0).await; // Timer 6
+                    sleep_ms(0).await; // Timer 7
+                }
+            }
+        },
+    );
+    sleep_ms(0).await; // Timer 8
+    yield_now().await; // yield: the task goes to the back of the ready queue
 }
 
 pub fn size() -> usize {
@@ -4142,37 +4313,31 @@ pub mod random_116 {
 use runtime::prelude::*;
 
 async fn run() {
-    sleep_ms(10).await; // Timer 3
-    sleep_ms(20).await; // Timer 4
-    block_ms(10);
-    block_ms(0);
-    select! { // each poll starts at a branch drawn at random (from this run's seed); the first found finished wins, the others are dropped
-        _ = async {
-            sleep_ms(10).await; // Timer 9
-            sleep_ms(0).await; // Timer 10
-            log("log 11");
-        } => {}
-        _ = sleep_ms(50) => { // Timer 12
-            log("log 15");
-            log("log 16");
+    for _ in 0..3 {
+        join!( // all at once; each poll polls every unfinished one
+            async { block_ms(30) },
+            sleep_ms(10), // Timer 4
+        );
+        sleep_ms(10).await; // Timer 5
+        for _ in 0..3 {
+            sleep_ms(20).await; // Timer 7
+            log("log 8");
         }
-        _ = async {
-            join!( // all at once; each poll polls every unfinished one
-                async { log("log 14") },
-            );
-        } => {}
     }
     join!( // all at once; each poll polls every unfinished one
         async {
-            select! { // each poll starts at a branch drawn at random (from this run's seed); the first found finished wins, the others are dropped
-                _ = async { block_ms(30) } => {}
-                _ = async { log("log 20") } => {}
-                _ = yield_now() => {
-                    sleep_ms(0).await; // Timer 22
-                }
+            select! {
+                biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+                _ = sleep_ms(50) => {} // Timer 11
+                _ = sleep_ms(50) => {} // Timer 12
             }
         },
+        async {
+            log("log 14");
+            yield_now().await; // yield: the task goes to the back of the ready queue
+        },
     );
+    block_ms(0);
 }
 
 pub fn size() -> usize {
@@ -4188,24 +4353,29 @@ pub mod random_117 {
 use runtime::prelude::*;
 
 async fn run() {
-    block_ms(10);
-    yield_now().await; // yield: the task goes to the back of the ready queue
+    log("log 1");
     select! {
         biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
         _ = async {
-            sleep_ms(0).await; // Timer 5
-            sleep_ms(0).await; // Timer 6
+            block_ms(0);
+        } => {}
+        _ = async {
+            join!( // all at once; each poll polls every unfinished one
+                sleep_ms(20), // Timer 6
+                yield_now(),
+                sleep_ms(50), // Timer 8
+            );
         } => {}
     }
-    select! {
-        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-        _ = async {
-            log("log 9");
-        } => {
-            sleep_ms(50).await; // Timer 10
-            sleep_ms(100).await; // Timer 11
-        }
-    }
+    part11().await;
+    sleep_ms(0).await; // Timer 11
+    part11().await;
+}
+
+async fn part11() {
+    let f1 = async { log("log 10") };
+    // nothing has run yet: futures start when polled
+    f1.await;
 }
 
 pub fn size() -> usize {
@@ -4221,29 +4391,29 @@ pub mod random_118 {
 use runtime::prelude::*;
 
 async fn run() {
-    block_ms(10);
-    select! { // each poll starts at a branch drawn at random (from this run's seed); the first found finished wins, the others are dropped
+    sleep_ms(50).await; // Timer 1
+    join!( // all at once; each poll polls every unfinished one
+        async {
+            sleep_ms(20).await; // Timer 4
+            log("log 5");
+            block_ms(30);
+        },
+    );
+    sleep_ms(0).await; // Timer 7
+    select! {
+        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
         _ = async {
-            join!( // all at once; each poll polls every unfinished one
-                sleep_ms(10), // Timer 4
-            );
-        } => {
-            sleep_ms(0).await; // Timer 11
-        }
-        _ = async {
-            join!( // all at once; each poll polls every unfinished one
-                async { log("log 6") },
-            );
+            select! { // each poll starts at a branch drawn at random (from this run's seed); the first found finished wins, the others are dropped
+                _ = sleep_ms(0) => { // Timer 10
+                    sleep_ms(50).await; // Timer 13
+                    sleep_ms(20).await; // Timer 14
+                }
+                _ = sleep_ms(100) => {} // Timer 11
+                _ = sleep_ms(20) => {} // Timer 12
+            }
         } => {}
-        _ = async {
-            join!( // all at once; each poll polls every unfinished one
-                async { log("log 8") },
-                async { log("log 9") },
-                sleep_ms(20), // Timer 10
-            );
-        } => {}
+        _ = sleep_ms(10) => {} // Timer 15
     }
-    block_ms(10);
 }
 
 pub fn size() -> usize {
@@ -4259,46 +4429,57 @@ pub mod random_119 {
 use runtime::prelude::*;
 
 async fn run() {
-    let f1 = async { log("log 2") };
+    let f1 = sleep_ms(20); // Timer 2
     let f2 = async {
-        for _ in 0..0 {
-            log("log 4");
-            log("log 5");
+        for _ in 0..3 {
+            sleep_ms(20).await; // Timer 4
         }
     };
     // nothing has run yet: futures start when polled
     f1.await;
     f2.await;
-    join!( // all at once; each poll polls every unfinished one
-        async { log("log 7") },
-        async {
-            select! {
-                biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-                _ = async { log("log 9") } => {}
-                _ = async { log("log 10") } => {}
-            }
-        },
-        async {
-            log("log 12");
-            block_ms(30);
-            log("log 14");
-        },
-    );
-    log("log 15");
-    spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
-        for _ in 0..2 {
-            select! {
-                biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-                _ = async { block_ms(10) } => {}
-                _ = async { log("log 19") } => {}
-                _ = sleep_ms(100) => {} // Timer 20
-            }
-            select! {
-                biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-                _ = sleep_ms(20) => {} // Timer 22
-            }
+    let f3 = sleep_ms(50); // Timer 6
+    let f4 = async {
+        for _ in 0..3 {
+            log("log 8");
+            yield_now().await; // yield: the task goes to the back of the ready queue
         }
+    };
+    let f5 = async {
+        select! {
+            biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+            _ = sleep_ms(20) => {} // Timer 11
+        }
+    };
+    // nothing has run yet: futures start when polled
+    f3.await;
+    f4.await;
+    f5.await;
+    spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
+        join!( // all at once; each poll polls every unfinished one
+            async { log("log 14") },
+        );
+        log("log 15");
     });
+    part25(0).await;
+    part25(30).await;
+}
+
+async fn part25(ms: u32) {
+    select! {
+        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+        _ = sleep_ms(ms) => {} // Timer 18
+        _ = sleep_ms(50) => {} // Timer 19
+    }
+    log("log 20");
+    select! {
+        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+        _ = sleep_ms(20) => {} // Timer 22
+        _ = async { log("log 23") } => {}
+        _ = sleep_ms(100) => { // Timer 24
+            sleep_ms(10).await; // Timer 25
+        }
+    }
 }
 
 pub fn size() -> usize {
@@ -4314,40 +4495,19 @@ pub mod random_120 {
 use runtime::prelude::*;
 
 async fn run() {
-    log("log 3");
-    select! { // each poll starts at a branch drawn at random (from this run's seed); the first found finished wins, the others are dropped
-        _ = sleep_ms(100) => {} // Timer 5
-    }
-    join!( // all at once; each poll polls every unfinished one
-        async {
-            select! {
-                biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-                _ = sleep_ms(10) => {} // Timer 8
-            }
-        },
-        async {
-            select! {
-                biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-                _ = async { block_ms(10) } => {
-                    block_ms(0);
-                    sleep_ms(100).await; // Timer 14
-                }
-                _ = sleep_ms(20) => {} // Timer 11
-                _ = sleep_ms(10) => { // Timer 12
-                    log("log 15");
-                }
-            }
-        },
-        async {
-            let f1 = sleep_ms(10); // Timer 17
-            let f2 = async { block_ms(30) };
-            let f3 = async { block_ms(0) };
-            // nothing has run yet: futures start when polled
-            f1.await;
-            f2.await;
-            f3.await;
-        },
-    );
+    sleep_ms(10).await; // Timer 1
+    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
+        join!( // all at once; each poll polls every unfinished one
+            async { log("log 3") },
+            async {
+                join!( // all at once; each poll polls every unfinished one
+                    async { block_ms(10) },
+                    async { block_ms(0) },
+                );
+            },
+        );
+    });
+    h1.await.unwrap();
 }
 
 pub fn size() -> usize {
@@ -4362,61 +4522,19 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 pub mod random_121 {
 use runtime::prelude::*;
 
-async fn run() {
+async fn part6() {
+    log("log 2");
     select! {
         biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-        _ = async {
-            sleep_ms(50).await; // Timer 3
-            log("log 4");
-            sleep_ms(0).await; // Timer 5
-        } => {}
-        _ = async {
-            let f1 = sleep_ms(50); // Timer 7
-            let f2 = async { block_ms(0) };
-            let f3 = sleep_ms(100); // Timer 9
-            // nothing has run yet: futures start when polled
-            f1.await;
-            f2.await;
-            f3.await;
-        } => {
-            sleep_ms(100).await; // Timer 10
-            block_ms(0);
-        }
-    }
-    part26().await;
-    part26().await;
-    select! { // each poll starts at a branch drawn at random (from this run's seed); the first found finished wins, the others are dropped
-        _ = async {
-            for _ in 0..0 {
-                sleep_ms(10).await; // Timer 18
-            }
-        } => {
-            sleep_ms(10).await; // Timer 21
-            sleep_ms(50).await; // Timer 22
-        }
-        _ = async {
-            sleep_ms(20).await; // Timer 20
-        } => {
-            log("log 23");
-            sleep_ms(100).await; // Timer 24
-        }
+        _ = async { log("log 4") } => {}
     }
     join!( // all at once; each poll polls every unfinished one
-        sleep_ms(10), // Timer 26
+        sleep_ms(100), // Timer 6
     );
 }
 
-async fn part26() {
-    select! {
-        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-        _ = async {
-            join!( // all at once; each poll polls every unfinished one
-                async { log("log 14") },
-            );
-        } => {
-            log("log 15");
-        }
-    }
+async fn run() {
+    part6().await;
 }
 
 pub fn size() -> usize {
@@ -4432,9 +4550,34 @@ pub mod random_122 {
 use runtime::prelude::*;
 
 async fn run() {
-    log("log 1");
-    block_ms(10);
-    sleep_ms(20).await; // Timer 3
+    let n16 = 7;
+    let f1 = async {
+        sleep_ms(50).await; // Timer 3
+    };
+    let f2 = async {
+        select! {
+            biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+            _ = sleep_ms(50) => { // Timer 5
+                sleep_ms(20).await; // Timer 8
+                sleep_ms(0).await; // Timer 9
+            }
+            _ = sleep_ms(20) => { // Timer 6
+                yield_now().await; // yield: the task goes to the back of the ready queue
+                sleep_ms(0).await; // Timer 11
+            }
+            _ = yield_now() => {
+                yield_now().await; // yield: the task goes to the back of the ready queue
+            }
+        }
+    };
+    // nothing has run yet: futures start when polled
+    f1.await;
+    f2.await;
+    sleep_ms(0).await; // Timer 13
+    let f3 = async { log(format!("log 15 {n16}")) };
+    // nothing has run yet: futures start when polled
+    f3.await;
+    sleep_ms(20).await; // Timer 16
 }
 
 pub fn size() -> usize {
@@ -4450,15 +4593,44 @@ pub mod random_123 {
 use runtime::prelude::*;
 
 async fn run() {
-    sleep_ms(50).await; // Timer 1
-    sleep_ms(20).await; // Timer 2
     select! { // each poll starts at a branch drawn at random (from this run's seed); the first found finished wins, the others are dropped
-        _ = async { log("log 4") } => {}
-        _ = sleep_ms(20) => {} // Timer 5
-        _ = sleep_ms(100) => { // Timer 6
-            block_ms(10);
+        _ = yield_now() => {}
+        _ = async {
+            sleep_ms(20).await; // Timer 4
+            sleep_ms(100).await; // Timer 5
+        } => {}
+    }
+    select! { // each poll starts at a branch drawn at random (from this run's seed); the first found finished wins, the others are dropped
+        _ = async {
+            for _ in 0..0 {
+                log("log 8");
+            }
+        } => {
+            sleep_ms(20).await; // Timer 13
+            log("log 14");
+        }
+        _ = async {
+            for _ in 0..1 {
+                sleep_ms(50).await; // Timer 10
+            }
+        } => {}
+        _ = async {
+            join!( // all at once; each poll polls every unfinished one
+                sleep_ms(20), // Timer 12
+            );
+        } => {
+            sleep_ms(100).await; // Timer 15
+            sleep_ms(20).await; // Timer 16
         }
     }
+    join!( // all at once; each poll polls every unfinished one
+        async { block_ms(0) },
+    );
+    let f1 = sleep_ms(10); // Timer 21
+    let f2 = async { log("log 22") };
+    // nothing has run yet: futures start when polled
+    f1.await;
+    f2.await;
 }
 
 pub fn size() -> usize {
@@ -4474,36 +4646,41 @@ pub mod random_124 {
 use runtime::prelude::*;
 
 async fn run() {
-    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
+    for _ in 0..0 {
+        for _ in 0..2 {
+            sleep_ms(0).await; // Timer 3
+            sleep_ms(20).await; // Timer 4
+        }
+        block_ms(30);
+        sleep_ms(100).await; // Timer 7
+    }
+    yield_now().await; // yield: the task goes to the back of the ready queue
+    spawn(async move { // spawn: a task of its own; it starts once this task pauses at an .await
         select! {
             biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-            _ = sleep_ms(20) => {} // Timer 2
+            _ = async { log("log 10") } => {
+                sleep_ms(20).await; // Timer 18
+                sleep_ms(0).await; // Timer 19
+            }
             _ = async {
-                sleep_ms(0).await; // Timer 4
-                block_ms(0);
-                sleep_ms(0).await; // Timer 6
+                for r14 in 0..0 {
+                    yield_now().await; // yield: the task goes to the back of the ready queue
+                    log(format!("log 13 {r14}"));
+                    sleep_ms(10).await; // Timer 14
+                }
             } => {}
+            _ = async {
+                let f1 = async { block_ms(0) };
+                let f2 = async { log("log 17") };
+                // nothing has run yet: futures start when polled
+                f1.await;
+                f2.await;
+            } => {
+                sleep_ms(100).await; // Timer 20
+                yield_now().await; // yield: the task goes to the back of the ready queue
+            }
         }
     });
-    sleep_ms(50).await; // Timer 7
-    h1.await.unwrap();
-    join!( // all at once; each poll polls every unfinished one
-        async { block_ms(0) },
-        async {
-            select! {
-                biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-                _ = async { log("log 11") } => {
-                    sleep_ms(0).await; // Timer 12
-                    sleep_ms(20).await; // Timer 13
-                }
-            }
-        },
-        async {
-            let f1 = sleep_ms(0); // Timer 15
-            // nothing has run yet: futures start when polled
-            f1.await;
-        },
-    );
 }
 
 pub fn size() -> usize {
@@ -4519,16 +4696,17 @@ pub mod random_125 {
 use runtime::prelude::*;
 
 async fn run() {
-    log("log 1");
+    let n4 = 42;
+    spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
+        sleep_ms(20).await; // Timer 1
+    });
     let f1 = async {
-        select! {
-            biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-            _ = sleep_ms(100) => {} // Timer 4
-        }
+        join!( // all at once; each poll polls every unfinished one
+            sleep_ms(20), // Timer 4
+        );
     };
     // nothing has run yet: futures start when polled
     f1.await;
-    sleep_ms(100).await; // Timer 5
 }
 
 pub fn size() -> usize {
@@ -4544,29 +4722,7 @@ pub mod random_126 {
 use runtime::prelude::*;
 
 async fn run() {
-    sleep_ms(20).await; // Timer 1
-    block_ms(10);
-    join!( // all at once; each poll polls every unfinished one
-        async {
-            let f1 = sleep_ms(50); // Timer 5
-            let f2 = async { log("log 6") };
-            // nothing has run yet: futures start when polled
-            f1.await;
-            f2.await;
-        },
-        async {
-            join!( // all at once; each poll polls every unfinished one
-                sleep_ms(20), // Timer 8
-                sleep_ms(20), // Timer 9
-            );
-        },
-        async {
-            select! {
-                biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-                _ = sleep_ms(100) => {} // Timer 11
-            }
-        },
-    );
+    yield_now().await; // yield: the task goes to the back of the ready queue
 }
 
 pub fn size() -> usize {
@@ -4581,34 +4737,32 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 pub mod random_127 {
 use runtime::prelude::*;
 
+async fn part13() {
+    log("log 1");
+}
+
 async fn run() {
-    select! {
-        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-        _ = async {
-            let f1 = sleep_ms(0); // Timer 3
+    part13().await;
+    part13().await;
+    join!( // all at once; each poll polls every unfinished one
+        async {
+            log("log 4");
+            log("log 5");
+            sleep_ms(50).await; // Timer 6
+        },
+        async {
+            for _ in 0..2 {
+                log("log 8");
+                sleep_ms(20).await; // Timer 9
+                sleep_ms(20).await; // Timer 10
+            }
+        },
+        async {
+            let f1 = async { log("log 12") };
+            let f2 = sleep_ms(0); // Timer 13
             // nothing has run yet: futures start when polled
             f1.await;
-        } => {}
-        _ = async {
-            join!( // all at once; each poll polls every unfinished one
-                yield_now(),
-                async { block_ms(0) },
-            );
-        } => {}
-        _ = async {
-            join!( // all at once; each poll polls every unfinished one
-                sleep_ms(20), // Timer 8
-                yield_now(),
-                sleep_ms(50), // Timer 10
-            );
-        } => {}
-    }
-    block_ms(30);
-    join!( // all at once; each poll polls every unfinished one
-        sleep_ms(0), // Timer 13
-        sleep_ms(20), // Timer 14
-        async {
-            log("log 16");
+            f2.await;
         },
     );
 }
@@ -4626,28 +4780,7 @@ pub mod random_128 {
 use runtime::prelude::*;
 
 async fn run() {
-    join!( // all at once; each poll polls every unfinished one
-        async {
-            sleep_ms(20).await; // Timer 3
-            log("log 4");
-            block_ms(30);
-        },
-    );
-    sleep_ms(0).await; // Timer 6
-    select! {
-        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-        _ = async {
-            select! { // each poll starts at a branch drawn at random (from this run's seed); the first found finished wins, the others are dropped
-                _ = sleep_ms(0) => { // Timer 9
-                    sleep_ms(50).await; // Timer 12
-                    sleep_ms(20).await; // Timer 13
-                }
-                _ = sleep_ms(100) => {} // Timer 10
-                _ = sleep_ms(20) => {} // Timer 11
-            }
-        } => {}
-        _ = sleep_ms(10) => {} // Timer 14
-    }
+    log("log 23");
 }
 
 pub fn size() -> usize {
@@ -4663,17 +4796,34 @@ pub mod random_129 {
 use runtime::prelude::*;
 
 async fn run() {
-    sleep_ms(100).await; // Timer 1
-    sleep_ms(10).await; // Timer 2
     join!( // all at once; each poll polls every unfinished one
-        sleep_ms(20), // Timer 5
-        sleep_ms(20), // Timer 6
-        async { log("log 7") },
+        async {
+            for _ in 0..1 {
+                block_ms(10);
+                sleep_ms(10).await; // Timer 4
+            }
+        },
+        async { log("log 5") },
+        async {
+            let f1 = sleep_ms(20); // Timer 7
+            let f2 = async { log("log 8") };
+            // nothing has run yet: futures start when polled
+            f1.await;
+            f2.await;
+        },
     );
-    sleep_ms(50).await; // Timer 8
-    for _ in 0..3 {
-        log("log 10");
-        yield_now().await; // yield: the task goes to the back of the ready queue
+    select! {
+        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+        _ = async {
+            select! {
+                biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+                _ = async { block_ms(0) } => {
+                    sleep_ms(0).await; // Timer 13
+                    sleep_ms(10).await; // Timer 14
+                }
+                _ = async { block_ms(0) } => {}
+            }
+        } => {}
     }
 }
 
@@ -4689,30 +4839,17 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 pub mod random_130 {
 use runtime::prelude::*;
 
-async fn part8(ms: u32) {
-    let f1 = async {
-        sleep_ms(ms).await; // Timer 3
-        log(format!("log 4 {ms}"));
-        sleep_ms(0).await; // Timer 5
-    };
-    let f2 = async {
-        select! {
-            biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-            _ = yield_now() => {}
-        }
-    };
-    let f3 = async { log(format!("log 8 {ms}")) };
-    // nothing has run yet: futures start when polled
-    f1.await;
-    f2.await;
-    f3.await;
+async fn part2() {
+    log("log 1");
 }
 
 async fn run() {
-    join!( // all at once; each poll polls every unfinished one
-        part8(20),
-        part8(0),
-    );
+    part2().await;
+    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
+        sleep_ms(0).await; // Timer 2
+    });
+    h1.await.unwrap();
+    part2().await;
 }
 
 pub fn size() -> usize {
@@ -4728,34 +4865,16 @@ pub mod random_131 {
 use runtime::prelude::*;
 
 async fn run() {
-    join!( // all at once; each poll polls every unfinished one
-        async {
-            sleep_ms(20).await; // Timer 3
+    select! {
+        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+        _ = sleep_ms(10) => { // Timer 30
+            sleep_ms(0).await; // Timer 32
+            sleep_ms(100).await; // Timer 33
+        }
+        _ = sleep_ms(50) => { // Timer 31
             block_ms(10);
-        },
-        async {
-            join!( // all at once; each poll polls every unfinished one
-                yield_now(),
-                async { log("log 7") },
-                async { log("log 8") },
-            );
-        },
-        sleep_ms(20), // Timer 9
-    );
-    sleep_ms(10).await; // Timer 10
-    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
-        join!( // all at once; each poll polls every unfinished one
-            async { log("log 12") },
-            async {
-                join!( // all at once; each poll polls every unfinished one
-                    async { block_ms(10) },
-                    async { block_ms(0) },
-                );
-            },
-        );
-    });
-    log("log 16");
-    h1.await.unwrap();
+        }
+    }
 }
 
 pub fn size() -> usize {
@@ -4771,14 +4890,7 @@ pub mod random_132 {
 use runtime::prelude::*;
 
 async fn run() {
-    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
-        log("log 1");
-    });
-    select! {
-        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-        _ = async { log("log 3") } => {}
-    }
-    h1.await.unwrap();
+    log("log 28");
 }
 
 pub fn size() -> usize {
@@ -4794,7 +4906,43 @@ pub mod random_133 {
 use runtime::prelude::*;
 
 async fn run() {
-    sleep_ms(20).await; // Timer 1
+    let n22 = 42;
+    select! {
+        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+        _ = async {
+            select! { // each poll starts at a branch drawn at random (from this run's seed); the first found finished wins, the others are dropped
+                _ = async { log(format!("log 3 {n22}")) } => {}
+                _ = async { log(format!("log 4 {n22}")) } => {}
+                _ = sleep_ms(50) => {} // Timer 5
+            }
+        } => {
+            log(format!("log 11 {n22}"));
+            sleep_ms(50).await; // Timer 12
+        }
+        _ = async { block_ms(10) } => {
+            sleep_ms(100).await; // Timer 13
+        }
+        _ = async {
+            block_ms(10);
+            yield_now().await; // yield: the task goes to the back of the ready queue
+            sleep_ms(0).await; // Timer 10
+        } => {}
+    }
+    select! { // each poll starts at a branch drawn at random (from this run's seed); the first found finished wins, the others are dropped
+        _ = async {
+            sleep_ms(0).await; // Timer 16
+            log("log 17");
+        } => {}
+        _ = async {
+            select! { // each poll starts at a branch drawn at random (from this run's seed); the first found finished wins, the others are dropped
+                _ = yield_now() => {
+                    sleep_ms(10).await; // Timer 20
+                    log(format!("log 21 {n22}"));
+                }
+            }
+        } => {}
+    }
+    log("log 22");
 }
 
 pub fn size() -> usize {
@@ -4810,47 +4958,11 @@ pub mod random_134 {
 use runtime::prelude::*;
 
 async fn run() {
-    sleep_ms(20).await; // Timer 1
-    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
-        log("log 2");
-    });
-    select! {
-        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-        _ = async {
-            let f1 = sleep_ms(20); // Timer 5
-            let f2 = yield_now();
-            // nothing has run yet: futures start when polled
-            f1.await;
-            f2.await;
-        } => {
-            log("log 11");
-            log("log 12");
-        }
-        _ = async { block_ms(10) } => {
-            sleep_ms(0).await; // Timer 13
-            log("log 14");
-        }
-        _ = async {
-            join!( // all at once; each poll polls every unfinished one
-                async { block_ms(10) },
-                yield_now(),
-            );
-        } => {}
-    }
-    h1.await.unwrap();
-    join!( // all at once; each poll polls every unfinished one
-        async { block_ms(0) },
-        async {
-            select! {
-                biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-                _ = sleep_ms(50) => { // Timer 18
-                    log("log 19");
-                    sleep_ms(20).await; // Timer 20
-                }
-            }
-        },
-        sleep_ms(100), // Timer 21
-    );
+    let f1 = sleep_ms(10); // Timer 2
+    let f2 = sleep_ms(100); // Timer 3
+    // nothing has run yet: futures start when polled
+    f1.await;
+    f2.await;
 }
 
 pub fn size() -> usize {
@@ -4866,15 +4978,11 @@ pub mod random_135 {
 use runtime::prelude::*;
 
 async fn run() {
-    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
+    spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
         join!( // all at once; each poll polls every unfinished one
-            sleep_ms(20), // Timer 3
+            sleep_ms(0), // Timer 2
         );
-        for _ in 0..1 {
-            sleep_ms(50).await; // Timer 5
-        }
     });
-    h1.await.unwrap();
 }
 
 pub fn size() -> usize {
@@ -4890,23 +4998,21 @@ pub mod random_136 {
 use runtime::prelude::*;
 
 async fn run() {
-    join!( // all at once; each poll polls every unfinished one
-        async {
-            sleep_ms(10).await; // Timer 3
-            sleep_ms(100).await; // Timer 4
-        },
-        sleep_ms(100), // Timer 5
-        sleep_ms(20), // Timer 6
-    );
-    join!( // all at once; each poll polls every unfinished one
-        async { block_ms(0) },
-    );
-    let f1 = sleep_ms(10); // Timer 11
-    let f2 = async { log("log 12") };
+    let n9 = 0;
+    block_ms(30);
+    let f1 = sleep_ms(100); // Timer 4
+    let f2 = sleep_ms(10); // Timer 5
+    let f3 = async { log(format!("log 6 {n9}")) };
     // nothing has run yet: futures start when polled
     f1.await;
     f2.await;
-    sleep_ms(0).await; // Timer 14
+    f3.await;
+    select! {
+        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+        _ = sleep_ms(50) => { // Timer 8
+            log("log 9");
+        }
+    }
 }
 
 pub fn size() -> usize {
@@ -4922,56 +5028,31 @@ pub mod random_137 {
 use runtime::prelude::*;
 
 async fn run() {
-    select! {
-        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-        _ = async { log("log 2") } => {}
-        _ = async {
-            join!( // all at once; each poll polls every unfinished one
-                async { log("log 4") },
-                async { block_ms(30) },
-            );
-        } => {
-            block_ms(10);
-            log("log 7");
-        }
-    }
-    log("log 8");
-    let f1 = yield_now();
-    let f2 = async {
-        sleep_ms(20).await; // Timer 12
-        sleep_ms(0).await; // Timer 13
+    let f1 = async {
+        log("log 3");
     };
-    let f3 = yield_now();
     // nothing has run yet: futures start when polled
     f1.await;
-    f2.await;
-    f3.await;
     select! {
         biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
         _ = async {
-            join!( // all at once; each poll polls every unfinished one
-                async { log("log 17") },
-            );
-        } => {
-            sleep_ms(10).await; // Timer 25
-            sleep_ms(100).await; // Timer 26
-        }
-        _ = async {
-            for _ in 0..3 {
-                log("log 19");
-                sleep_ms(100).await; // Timer 20
-            }
-        } => {
-            sleep_ms(20).await; // Timer 27
-            log("log 28");
-        }
-        _ = async {
-            join!( // all at once; each poll polls every unfinished one
-                sleep_ms(0), // Timer 22
-                async { log("log 23") },
-                sleep_ms(20), // Timer 24
-            );
+            let f2 = async { log("log 6") };
+            // nothing has run yet: futures start when polled
+            f2.await;
         } => {}
+        _ = sleep_ms(10) => {} // Timer 7
+    }
+    block_ms(0);
+    for _ in 0..3 {
+        select! {
+            biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+            _ = sleep_ms(100) => { // Timer 11
+                log("log 14");
+            }
+            _ = sleep_ms(100) => {} // Timer 12
+            _ = sleep_ms(50) => {} // Timer 13
+        }
+        sleep_ms(100).await; // Timer 16
     }
 }
 
@@ -4988,15 +5069,10 @@ pub mod random_138 {
 use runtime::prelude::*;
 
 async fn run() {
-    part3(20).await;
-}
-
-async fn part3(ms: u32) {
-    let f1 = yield_now();
-    let f2 = sleep_ms(ms); // Timer 3
-    // nothing has run yet: futures start when polled
-    f1.await;
-    f2.await;
+    let n1 = 42;
+    spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
+        yield_now().await; // yield: the task goes to the back of the ready queue
+    });
 }
 
 pub fn size() -> usize {
@@ -5012,40 +5088,19 @@ pub mod random_139 {
 use runtime::prelude::*;
 
 async fn run() {
-    select! { // each poll starts at a branch drawn at random (from this run's seed); the first found finished wins, the others are dropped
-        _ = sleep_ms(0) => {} // Timer 2
-        _ = sleep_ms(100) => {} // Timer 3
+    select! {
+        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
         _ = async {
             join!( // all at once; each poll polls every unfinished one
-                sleep_ms(20), // Timer 5
-                async { log("log 6") },
+                sleep_ms(100), // Timer 3
             );
         } => {}
+        _ = async {
+            sleep_ms(10).await; // Timer 5
+            sleep_ms(10).await; // Timer 6
+            sleep_ms(0).await; // Timer 7
+        } => {}
     }
-    log("log 7");
-    for r16 in 0..1 {
-        yield_now().await; // yield: the task goes to the back of the ready queue
-        sleep_ms(10).await; // Timer 11
-        log(format!("log 12 {r16}"));
-        select! { // each poll starts at a branch drawn at random (from this run's seed); the first found finished wins, the others are dropped
-            _ = sleep_ms(10) => { // Timer 14
-                sleep_ms(10).await; // Timer 16
-            }
-            _ = sleep_ms(10) => {} // Timer 15
-        }
-    }
-    join!( // all at once; each poll polls every unfinished one
-        async { block_ms(10) },
-        async {
-            block_ms(0);
-        },
-        async {
-            join!( // all at once; each poll polls every unfinished one
-                sleep_ms(10), // Timer 22
-                async { block_ms(30) },
-            );
-        },
-    );
 }
 
 pub fn size() -> usize {
@@ -5060,28 +5115,22 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 pub mod random_140 {
 use runtime::prelude::*;
 
+async fn part5() {
+    join!( // all at once; each poll polls every unfinished one
+        async {
+            for _ in 0..1 {
+                sleep_ms(100).await; // Timer 3
+            }
+        },
+        async {
+            sleep_ms(50).await; // Timer 5
+        },
+    );
+}
+
 async fn run() {
-    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
-        let f1 = async {
-            log("log 3");
-            sleep_ms(20).await; // Timer 4
-            sleep_ms(0).await; // Timer 5
-        };
-        let f2 = async {
-            let f3 = sleep_ms(20); // Timer 7
-            let f4 = async { log("log 8") };
-            let f5 = sleep_ms(50); // Timer 9
-            // nothing has run yet: futures start when polled
-            f3.await;
-            f4.await;
-            f5.await;
-        };
-        // nothing has run yet: futures start when polled
-        f1.await;
-        f2.await;
-    });
-    h1.await.unwrap();
-    sleep_ms(20).await; // Timer 10
+    let n5 = 7;
+    part5().await;
 }
 
 pub fn size() -> usize {
@@ -5097,10 +5146,32 @@ pub mod random_141 {
 use runtime::prelude::*;
 
 async fn run() {
-    sleep_ms(10).await; // Timer 18
     join!( // all at once; each poll polls every unfinished one
-        async { log("log 20") },
+        async {
+            let f1 = async { block_ms(30) };
+            let f2 = yield_now();
+            let f3 = async { log("log 5") };
+            // nothing has run yet: futures start when polled
+            f1.await;
+            f2.await;
+            f3.await;
+        },
     );
+    select! { // each poll starts at a branch drawn at random (from this run's seed); the first found finished wins, the others are dropped
+        _ = async {
+            let f4 = sleep_ms(10); // Timer 8
+            let f5 = sleep_ms(10); // Timer 9
+            // nothing has run yet: futures start when polled
+            f4.await;
+            f5.await;
+        } => {
+            sleep_ms(20).await; // Timer 11
+        }
+        _ = yield_now() => {
+            sleep_ms(10).await; // Timer 12
+            yield_now().await; // yield: the task goes to the back of the ready queue
+        }
+    }
 }
 
 pub fn size() -> usize {
@@ -5116,12 +5187,10 @@ pub mod random_142 {
 use runtime::prelude::*;
 
 async fn run() {
-    yield_now().await; // yield: the task goes to the back of the ready queue
-    sleep_ms(10).await; // Timer 34
-    sleep_ms(50).await; // Timer 35
     let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
-        sleep_ms(10).await; // Timer 37
+        log("log 1");
     });
+    log("log 2");
     h1.await.unwrap();
 }
 
@@ -5138,20 +5207,10 @@ pub mod random_143 {
 use runtime::prelude::*;
 
 async fn run() {
-    select! {
-        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-        _ = sleep_ms(20) => {} // Timer 2
-        _ = sleep_ms(10) => {} // Timer 3
-    }
-    sleep_ms(0).await; // Timer 4
-    select! {
-        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-        _ = async { block_ms(30) } => {}
-        _ = async { block_ms(0) } => {
-            sleep_ms(0).await; // Timer 9
-        }
-    }
-    log("log 10");
+    sleep_ms(100).await; // Timer 45
+    log("log 46");
+    sleep_ms(20).await; // Timer 47
+    yield_now().await; // yield: the task goes to the back of the ready queue
 }
 
 pub fn size() -> usize {
@@ -5167,33 +5226,35 @@ pub mod random_144 {
 use runtime::prelude::*;
 
 async fn run() {
-    block_ms(0);
-    sleep_ms(100).await; // Timer 4
-    sleep_ms(10).await; // Timer 5
-    sleep_ms(20).await; // Timer 6
-    log("log 8");
-    log("log 9");
-    sleep_ms(20).await; // Timer 10
-    select! {
-        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-        _ = async {
-            for _ in 0..3 {
-                yield_now().await; // yield: the task goes to the back of the ready queue
-                sleep_ms(100).await; // Timer 14
-                block_ms(30);
+    let n15 = 42;
+    join!( // all at once; each poll polls every unfinished one
+        async {
+            join!( // all at once; each poll polls every unfinished one
+                yield_now(),
+                async { log(format!("log 4 {n15}")) },
+            );
+        },
+    );
+    yield_now().await; // yield: the task goes to the back of the ready queue
+    join!( // all at once; each poll polls every unfinished one
+        async { log(format!("log 7 {n15}")) },
+        async {
+            select! { // each poll starts at a branch drawn at random (from this run's seed); the first found finished wins, the others are dropped
+                _ = async { block_ms(30) } => {
+                    block_ms(30);
+                    sleep_ms(10).await; // Timer 11
+                }
             }
-        } => {}
-        _ = yield_now() => {}
-        _ = async {
-            sleep_ms(0).await; // Timer 18
-        } => {
-            log("log 19");
-        }
-    }
-    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
-        log("log 20");
-    });
-    h1.await.unwrap();
+        },
+    );
+    join!( // all at once; each poll polls every unfinished one
+        async {
+            join!( // all at once; each poll polls every unfinished one
+                sleep_ms(100), // Timer 14
+                sleep_ms(10), // Timer 15
+            );
+        },
+    );
 }
 
 pub fn size() -> usize {
@@ -5209,11 +5270,37 @@ pub mod random_145 {
 use runtime::prelude::*;
 
 async fn run() {
-    part1(0).await;
+    join!( // all at once; each poll polls every unfinished one
+        async {
+            let f1 = sleep_ms(0); // Timer 21
+            let f2 = sleep_ms(20); // Timer 22
+            let f3 = async { log("log 23") };
+            // nothing has run yet: futures start when polled
+            f1.await;
+            f2.await;
+            f3.await;
+        },
+        async {
+            log("log 25");
+            block_ms(10);
+            sleep_ms(20).await; // Timer 27
+        },
+    );
+    part36(20).await;
+    for _ in 0..3 {
+        log("log 36");
+    }
+    part36(0).await;
 }
 
-async fn part1(ms: u32) {
-    sleep_ms(ms).await; // Timer 1
+async fn part36(ms: u32) {
+    let f4 = async { log("log 30") };
+    let f5 = sleep_ms(ms); // Timer 31
+    // nothing has run yet: futures start when polled
+    f4.await;
+    f5.await;
+    sleep_ms(10).await; // Timer 33
+    log("log 34");
 }
 
 pub fn size() -> usize {
@@ -5229,18 +5316,44 @@ pub mod random_146 {
 use runtime::prelude::*;
 
 async fn run() {
-    join!( // all at once; each poll polls every unfinished one
-        async {
-            log("log 3");
-            log("log 4");
-        },
-    );
-    log("log 5");
-    sleep_ms(50).await; // Timer 6
-    join!( // all at once; each poll polls every unfinished one
-        sleep_ms(50), // Timer 8
-        async { block_ms(10) },
-    );
+    let n23 = 7;
+    let h1 = spawn(async move { // spawn: a task of its own; it starts once this task pauses at an .await
+        select! {
+            biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+            _ = sleep_ms(0) => {} // Timer 2
+            _ = async {
+                let f1 = async { log(format!("log 4 {n23}")) };
+                let f2 = async { log(format!("log 5 {n23}")) };
+                // nothing has run yet: futures start when polled
+                f1.await;
+                f2.await;
+            } => {}
+        }
+    });
+    h1.await.unwrap();
+    select! { // each poll starts at a branch drawn at random (from this run's seed); the first found finished wins, the others are dropped
+        _ = yield_now() => {}
+    }
+    select! { // each poll starts at a branch drawn at random (from this run's seed); the first found finished wins, the others are dropped
+        _ = async {
+            select! {
+                biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+                _ = sleep_ms(50) => {} // Timer 11
+                _ = async { log("log 12") } => {
+                    sleep_ms(20).await; // Timer 13
+                    sleep_ms(50).await; // Timer 14
+                }
+            }
+        } => {}
+    }
+    sleep_ms(0).await; // Timer 17
+    sleep_ms(10).await; // Timer 18
+    block_ms(10);
+    for _ in 0..1 {
+        sleep_ms(100).await; // Timer 21
+        yield_now().await; // yield: the task goes to the back of the ready queue
+        sleep_ms(50).await; // Timer 23
+    }
 }
 
 pub fn size() -> usize {
@@ -5256,23 +5369,43 @@ pub mod random_147 {
 use runtime::prelude::*;
 
 async fn run() {
-    sleep_ms(0).await; // Timer 1
-    sleep_ms(20).await; // Timer 2
-    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
-        let f1 = async {
-            let f2 = sleep_ms(20); // Timer 5
+    join!( // all at once; each poll polls every unfinished one
+        sleep_ms(20), // Timer 2
+    );
+    select! {
+        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+        _ = async {
+            for _ in 0..2 {
+                sleep_ms(10).await; // Timer 5
+                block_ms(10);
+                sleep_ms(20).await; // Timer 7
+            }
+        } => {}
+        _ = async {
+            yield_now().await; // yield: the task goes to the back of the ready queue
+            log("log 10");
+            block_ms(10);
+        } => {}
+        _ = sleep_ms(0) => {} // Timer 12
+    }
+    sleep_ms(20).await; // Timer 13
+    join!( // all at once; each poll polls every unfinished one
+        yield_now(),
+        async {
+            let f1 = sleep_ms(10); // Timer 17
+            let f2 = async { block_ms(10) };
+            let f3 = async { block_ms(10) };
             // nothing has run yet: futures start when polled
+            f1.await;
             f2.await;
-        };
-        // nothing has run yet: futures start when polled
-        f1.await;
-    });
-    part6(50).await;
-    h1.await.unwrap();
-}
-
-async fn part6(ms: u32) {
-    sleep_ms(ms).await; // Timer 6
+            f3.await;
+        },
+        async {
+            join!( // all at once; each poll polls every unfinished one
+                sleep_ms(20), // Timer 21
+            );
+        },
+    );
 }
 
 pub fn size() -> usize {
@@ -5288,19 +5421,18 @@ pub mod random_148 {
 use runtime::prelude::*;
 
 async fn run() {
+    let n7 = 7;
+    for _ in 0..1 {
+        for _ in 0..0 {
+            sleep_ms(10).await; // Timer 3
+            log(format!("log 4 {n7}"));
+        }
+    }
     select! {
         biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-        _ = async {
-            select! { // each poll starts at a branch drawn at random (from this run's seed); the first found finished wins, the others are dropped
-                _ = yield_now() => {
-                    sleep_ms(10).await; // Timer 4
-                    log("log 5");
-                }
-            }
-        } => {}
-        _ = yield_now() => {}
-        _ = async { log("log 7") } => {}
+        _ = async { log("log 6") } => {}
     }
+    log("log 7");
 }
 
 pub fn size() -> usize {
@@ -5317,14 +5449,22 @@ use runtime::prelude::*;
 
 async fn run() {
     join!( // all at once; each poll polls every unfinished one
-        sleep_ms(0), // Timer 2
         async {
-            let f1 = sleep_ms(10); // Timer 4
-            let f2 = sleep_ms(100); // Timer 5
-            // nothing has run yet: futures start when polled
-            f1.await;
-            f2.await;
+            for _ in 0..0 {
+                log("log 3");
+                block_ms(10);
+                yield_now().await; // yield: the task goes to the back of the ready queue
+            }
         },
+    );
+    block_ms(0);
+    let f1 = async { block_ms(0) };
+    let f2 = sleep_ms(0); // Timer 10
+    // nothing has run yet: futures start when polled
+    f1.await;
+    f2.await;
+    join!( // all at once; each poll polls every unfinished one
+        async { block_ms(10) },
     );
 }
 
@@ -5341,18 +5481,28 @@ pub mod random_150 {
 use runtime::prelude::*;
 
 async fn run() {
-    block_ms(0);
-    sleep_ms(0).await; // Timer 2
+    yield_now().await; // yield: the task goes to the back of the ready queue
+    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
+        let f1 = sleep_ms(20); // Timer 4
+        let f2 = sleep_ms(10); // Timer 5
+        let f3 = async { log("log 6") };
+        // nothing has run yet: futures start when polled
+        f1.await;
+        f2.await;
+        f3.await;
+    });
     join!( // all at once; each poll polls every unfinished one
         async {
-            sleep_ms(10).await; // Timer 5
-            sleep_ms(20).await; // Timer 6
+            join!( // all at once; each poll polls every unfinished one
+                sleep_ms(20), // Timer 9
+                async { log("log 10") },
+                async { log("log 11") },
+            );
         },
+        yield_now(),
     );
-    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
-        sleep_ms(0).await; // Timer 7
-    });
     h1.await.unwrap();
+    sleep_ms(100).await; // Timer 13
 }
 
 pub fn size() -> usize {
@@ -5368,23 +5518,27 @@ pub mod random_151 {
 use runtime::prelude::*;
 
 async fn run() {
-    spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
-        sleep_ms(20).await; // Timer 1
+    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
+        join!( // all at once; each poll polls every unfinished one
+            async {
+                join!( // all at once; each poll polls every unfinished one
+                    async { log("log 3") },
+                    sleep_ms(50), // Timer 4
+                );
+            },
+            async {
+                select! {
+                    biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+                    _ = async { log("log 6") } => {}
+                }
+            },
+            sleep_ms(0), // Timer 7
+        );
     });
-    for r9 in 0..1 {
-        let f1 = async { log("log 4") };
-        let f2 = async { block_ms(0) };
-        // nothing has run yet: futures start when polled
-        f1.await;
-        f2.await;
-        let f3 = async { log(format!("log 7 {r9}")) };
-        let f4 = async { block_ms(30) };
-        let f5 = sleep_ms(20); // Timer 9
-        // nothing has run yet: futures start when polled
-        f3.await;
-        f4.await;
-        f5.await;
-    }
+    h1.await.unwrap();
+    join!( // all at once; each poll polls every unfinished one
+        async { block_ms(10) },
+    );
 }
 
 pub fn size() -> usize {
@@ -5400,12 +5554,29 @@ pub mod random_152 {
 use runtime::prelude::*;
 
 async fn run() {
-    sleep_ms(10).await; // Timer 3
-    sleep_ms(50).await; // Timer 4
-    let f1 = sleep_ms(20); // Timer 6
-    // nothing has run yet: futures start when polled
-    f1.await;
-    sleep_ms(50).await; // Timer 7
+    select! {
+        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+        _ = async {
+            join!( // all at once; each poll polls every unfinished one
+                sleep_ms(10), // Timer 3
+                async { log("log 4") },
+            );
+        } => {}
+        _ = async {
+            select! {
+                biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+                _ = sleep_ms(10) => {} // Timer 6
+                _ = async { log("log 7") } => {
+                    sleep_ms(20).await; // Timer 8
+                    sleep_ms(0).await; // Timer 9
+                }
+            }
+        } => {}
+    }
+    select! {
+        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+        _ = yield_now() => {}
+    }
 }
 
 pub fn size() -> usize {
@@ -5421,55 +5592,13 @@ pub mod random_153 {
 use runtime::prelude::*;
 
 async fn run() {
-    join!( // all at once; each poll polls every unfinished one
-        async {
-            for _ in 0..0 {
-                sleep_ms(100).await; // Timer 12
-                sleep_ms(20).await; // Timer 13
-                sleep_ms(20).await; // Timer 14
-            }
-        },
-        async {
-            let f1 = sleep_ms(100); // Timer 16
-            let f2 = sleep_ms(20); // Timer 17
-            let f3 = sleep_ms(10); // Timer 18
-            // nothing has run yet: futures start when polled
-            f1.await;
-            f2.await;
-            f3.await;
-        },
-        async {
-            join!( // all at once; each poll polls every unfinished one
-                sleep_ms(20), // Timer 20
-            );
-        },
-    );
-    for _ in 0..3 {
-        sleep_ms(50).await; // Timer 23
-        block_ms(10);
-        sleep_ms(0).await; // Timer 26
-        block_ms(0);
-    }
-    select! {
-        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-        _ = async {
-            yield_now().await; // yield: the task goes to the back of the ready queue
-        } => {}
-    }
-    select! { // each poll starts at a branch drawn at random (from this run's seed); the first found finished wins, the others are dropped
-        _ = sleep_ms(100) => { // Timer 32
-            sleep_ms(20).await; // Timer 36
-        }
-        _ = async {
-            select! { // each poll starts at a branch drawn at random (from this run's seed); the first found finished wins, the others are dropped
-                _ = sleep_ms(100) => {} // Timer 34
-                _ = sleep_ms(20) => {} // Timer 35
-            }
-        } => {
-            sleep_ms(10).await; // Timer 37
-            yield_now().await; // yield: the task goes to the back of the ready queue
-        }
-    }
+    let f1 = async {
+        sleep_ms(50).await; // Timer 3
+        yield_now().await; // yield: the task goes to the back of the ready queue
+    };
+    // nothing has run yet: futures start when polled
+    f1.await;
+    sleep_ms(10).await; // Timer 5
 }
 
 pub fn size() -> usize {
@@ -5485,55 +5614,26 @@ pub mod random_154 {
 use runtime::prelude::*;
 
 async fn run() {
-    select! {
-        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-        _ = async {
-            block_ms(10);
-        } => {
-            block_ms(10);
-            yield_now().await; // yield: the task goes to the back of the ready queue
-        }
-        _ = async {
-            join!( // all at once; each poll polls every unfinished one
-                sleep_ms(20), // Timer 29
-                async { block_ms(0) },
-                sleep_ms(20), // Timer 31
-            );
-        } => {}
-    }
+    sleep_ms(50).await; // Timer 1
+    block_ms(10);
+    sleep_ms(100).await; // Timer 5
+    sleep_ms(0).await; // Timer 6
     join!( // all at once; each poll polls every unfinished one
         async {
-            for _ in 0..1 {
-                yield_now().await; // yield: the task goes to the back of the ready queue
-            }
+            join!( // all at once; each poll polls every unfinished one
+                sleep_ms(20), // Timer 9
+            );
+        },
+        async {
+            block_ms(30);
+            sleep_ms(20).await; // Timer 12
+        },
+        async {
+            sleep_ms(20).await; // Timer 14
+            sleep_ms(20).await; // Timer 15
+            sleep_ms(20).await; // Timer 16
         },
     );
-    select! { // each poll starts at a branch drawn at random (from this run's seed); the first found finished wins, the others are dropped
-        _ = async {
-            sleep_ms(20).await; // Timer 39
-            log("log 40");
-        } => {
-            log("log 49");
-        }
-        _ = async {
-            select! {
-                biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-                _ = async { block_ms(10) } => {
-                    sleep_ms(20).await; // Timer 43
-                    log("log 44");
-                }
-            }
-        } => {}
-        _ = async {
-            yield_now().await; // yield: the task goes to the back of the ready queue
-            log("log 47");
-            yield_now().await; // yield: the task goes to the back of the ready queue
-        } => {
-            log("log 50");
-            sleep_ms(20).await; // Timer 51
-        }
-    }
-    yield_now().await; // yield: the task goes to the back of the ready queue
 }
 
 pub fn size() -> usize {
@@ -5549,17 +5649,23 @@ pub mod random_155 {
 use runtime::prelude::*;
 
 async fn run() {
-    spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
-        let f1 = async {
-            join!( // all at once; each poll polls every unfinished one
-                sleep_ms(0), // Timer 3
-            );
-        };
-        // nothing has run yet: futures start when polled
-        f1.await;
-    });
-    sleep_ms(10).await; // Timer 5
-    yield_now().await; // yield: the task goes to the back of the ready queue
+    let n7 = 7;
+    join!( // all at once; each poll polls every unfinished one
+        part7(),
+        part7(),
+    );
+    join!( // all at once; each poll polls every unfinished one
+        async {
+            sleep_ms(10).await; // Timer 4
+            block_ms(30);
+        },
+        async { block_ms(30) },
+        async { block_ms(10) },
+    );
+}
+
+async fn part7() {
+    sleep_ms(10).await; // Timer 1
 }
 
 pub fn size() -> usize {
@@ -5575,18 +5681,39 @@ pub mod random_156 {
 use runtime::prelude::*;
 
 async fn run() {
-    yield_now().await; // yield: the task goes to the back of the ready queue
-    for _ in 0..1 {
-        log("log 3");
+    let n19 = 7;
+    select! {
+        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+        _ = async {
+            join!( // all at once; each poll polls every unfinished one
+                sleep_ms(0), // Timer 3
+                sleep_ms(20), // Timer 4
+                async { log("log 5") },
+            );
+        } => {}
+        _ = async {
+            sleep_ms(20).await; // Timer 7
+            sleep_ms(20).await; // Timer 8
+            sleep_ms(100).await; // Timer 9
+        } => {
+            sleep_ms(20).await; // Timer 11
+        }
+        _ = sleep_ms(50) => {} // Timer 10
     }
     join!( // all at once; each poll polls every unfinished one
+        sleep_ms(20), // Timer 13
+        sleep_ms(20), // Timer 14
         async {
-            join!( // all at once; each poll polls every unfinished one
-                sleep_ms(100), // Timer 6
-                sleep_ms(10), // Timer 7
-            );
+            let f1 = async { log(format!("log 16 {n19}")) };
+            let f2 = sleep_ms(0); // Timer 17
+            let f3 = sleep_ms(100); // Timer 18
+            // nothing has run yet: futures start when polled
+            f1.await;
+            f2.await;
+            f3.await;
         },
     );
+    block_ms(10);
 }
 
 pub fn size() -> usize {
@@ -5602,27 +5729,7 @@ pub mod random_157 {
 use runtime::prelude::*;
 
 async fn run() {
-    select! {
-        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-        _ = async {
-            sleep_ms(10).await; // Timer 9
-        } => {
-            sleep_ms(100).await; // Timer 13
-            sleep_ms(10).await; // Timer 14
-        }
-        _ = async {
-            join!( // all at once; each poll polls every unfinished one
-                sleep_ms(100), // Timer 11
-                sleep_ms(0), // Timer 12
-            );
-        } => {
-            block_ms(10);
-        }
-    }
-    spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
-        sleep_ms(20).await; // Timer 16
-    });
-    sleep_ms(20).await; // Timer 17
+    log("log 1");
 }
 
 pub fn size() -> usize {
@@ -5639,35 +5746,11 @@ use runtime::prelude::*;
 
 async fn run() {
     join!( // all at once; each poll polls every unfinished one
-        async {
-            select! {
-                biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-                _ = async { log("log 3") } => {}
-                _ = async { block_ms(10) } => {
-                    sleep_ms(20).await; // Timer 5
-                }
-            }
-        },
+        sleep_ms(50), // Timer 3
     );
-    log("log 6");
-    let f1 = async {
-        sleep_ms(20).await; // Timer 9
-        block_ms(10);
-        sleep_ms(20).await; // Timer 11
-    };
-    let f2 = async {
-        sleep_ms(10).await; // Timer 13
-        log("log 14");
-    };
-    let f3 = async {
-        let f4 = async { log("log 16") };
-        // nothing has run yet: futures start when polled
-        f4.await;
-    };
-    // nothing has run yet: futures start when polled
-    f1.await;
-    f2.await;
-    f3.await;
+    sleep_ms(20).await; // Timer 4
+    log("log 5");
+    sleep_ms(100).await; // Timer 6
 }
 
 pub fn size() -> usize {
@@ -5683,25 +5766,15 @@ pub mod random_159 {
 use runtime::prelude::*;
 
 async fn run() {
-    join!( // all at once; each poll polls every unfinished one
-        async {
-            let f1 = sleep_ms(100); // Timer 3
-            let f2 = sleep_ms(20); // Timer 4
-            // nothing has run yet: futures start when polled
-            f1.await;
-            f2.await;
-        },
-    );
     spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
-        select! {
-            biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-            _ = async {
-                for _ in 0..0 {
-                    block_ms(0);
-                }
-            } => {}
-        }
+        log("log 1");
     });
+    log("log 3");
+    log("log 5");
+    sleep_ms(100).await; // Timer 6
+    sleep_ms(10).await; // Timer 8
+    block_ms(10);
+    sleep_ms(100).await; // Timer 10
 }
 
 pub fn size() -> usize {
@@ -5717,35 +5790,20 @@ pub mod random_160 {
 use runtime::prelude::*;
 
 async fn run() {
-    part18().await;
-    sleep_ms(20).await; // Timer 2
-    select! {
-        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-        _ = async {
-            block_ms(30);
-        } => {}
-        _ = sleep_ms(50) => {} // Timer 6
-        _ = async {
-            join!( // all at once; each poll polls every unfinished one
-                async { block_ms(10) },
-                sleep_ms(10), // Timer 9
-            );
-        } => {}
-    }
-    log("log 11");
-    block_ms(30);
-    log("log 14");
-    let f1 = async { block_ms(10) };
-    let f2 = async { block_ms(10) };
-    let f3 = sleep_ms(20); // Timer 18
+    log("log 2");
+    join!( // all at once; each poll polls every unfinished one
+        async { log("log 4") },
+        async { log("log 5") },
+        async { log("log 6") },
+    );
+    sleep_ms(100).await; // Timer 7
+    sleep_ms(50).await; // Timer 8
+    let f1 = sleep_ms(100); // Timer 11
+    let f2 = sleep_ms(0); // Timer 12
     // nothing has run yet: futures start when polled
     f1.await;
     f2.await;
-    f3.await;
-}
-
-async fn part18() {
-    log("log 1");
+    sleep_ms(50).await; // Timer 13
 }
 
 pub fn size() -> usize {
@@ -5761,10 +5819,29 @@ pub mod random_161 {
 use runtime::prelude::*;
 
 async fn run() {
-    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
-        sleep_ms(10).await; // Timer 1
-    });
-    h1.await.unwrap();
+    for _ in 0..3 {
+        sleep_ms(100).await; // Timer 3
+        block_ms(0);
+        yield_now().await; // yield: the task goes to the back of the ready queue
+    }
+    join!( // all at once; each poll polls every unfinished one
+        async {
+            join!( // all at once; each poll polls every unfinished one
+                async { block_ms(10) },
+                sleep_ms(20), // Timer 9
+                async { log("log 10") },
+            );
+        },
+        async {
+            sleep_ms(20).await; // Timer 12
+        },
+        async {
+            select! {
+                biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+                _ = async { block_ms(30) } => {}
+            }
+        },
+    );
 }
 
 pub fn size() -> usize {
@@ -5780,7 +5857,9 @@ pub mod random_162 {
 use runtime::prelude::*;
 
 async fn run() {
-    sleep_ms(20).await; // Timer 1
+    sleep_ms(100).await; // Timer 1
+    block_ms(0);
+    sleep_ms(50).await; // Timer 3
 }
 
 pub fn size() -> usize {
@@ -5796,23 +5875,7 @@ pub mod random_163 {
 use runtime::prelude::*;
 
 async fn run() {
-    log("log 1");
-    select! {
-        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-        _ = async {
-            for _ in 0..2 {
-                sleep_ms(10).await; // Timer 4
-                block_ms(10);
-                sleep_ms(20).await; // Timer 6
-            }
-        } => {}
-        _ = async {
-            yield_now().await; // yield: the task goes to the back of the ready queue
-            log("log 9");
-            block_ms(10);
-        } => {}
-        _ = sleep_ms(0) => {} // Timer 11
-    }
+    block_ms(10);
 }
 
 pub fn size() -> usize {
@@ -5828,14 +5891,15 @@ pub mod random_164 {
 use runtime::prelude::*;
 
 async fn run() {
-    yield_now().await; // yield: the task goes to the back of the ready queue
-    for _ in 0..2 {
-        sleep_ms(10).await; // Timer 3
-        select! { // each poll starts at a branch drawn at random (from this run's seed); the first found finished wins, the others are dropped
-            _ = sleep_ms(20) => {} // Timer 5
-        }
-        sleep_ms(20).await; // Timer 6
-    }
+    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
+        sleep_ms(100).await; // Timer 3
+        join!( // all at once; each poll polls every unfinished one
+            sleep_ms(100), // Timer 5
+            async { log("log 6") },
+            sleep_ms(0), // Timer 7
+        );
+    });
+    h1.await.unwrap();
 }
 
 pub fn size() -> usize {
@@ -5851,40 +5915,19 @@ pub mod random_165 {
 use runtime::prelude::*;
 
 async fn run() {
-    join!( // all at once; each poll polls every unfinished one
-        sleep_ms(20), // Timer 3
-        sleep_ms(20), // Timer 4
-        sleep_ms(20), // Timer 5
-    );
     yield_now().await; // yield: the task goes to the back of the ready queue
-    join!( // all at once; each poll polls every unfinished one
-        sleep_ms(100), // Timer 8
-        async { block_ms(0) },
-    );
-    select! {
-        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-        _ = async {
-            let f1 = async { log("log 12") };
-            let f2 = sleep_ms(10); // Timer 13
-            let f3 = async { block_ms(10) };
-            // nothing has run yet: futures start when polled
-            f1.await;
-            f2.await;
-            f3.await;
-        } => {
-            sleep_ms(20).await; // Timer 20
-        }
-        _ = async {
-            let f4 = async { block_ms(0) };
-            // nothing has run yet: futures start when polled
-            f4.await;
-        } => {}
-        _ = async {
-            yield_now().await; // yield: the task goes to the back of the ready queue
-            yield_now().await; // yield: the task goes to the back of the ready queue
-        } => {}
+    for _ in 0..1 {
+        let f1 = sleep_ms(10); // Timer 4
+        let f2 = async { log("log 5") };
+        // nothing has run yet: futures start when polled
+        f1.await;
+        f2.await;
+        let f3 = async { log("log 7") };
+        // nothing has run yet: futures start when polled
+        f3.await;
+        sleep_ms(20).await; // Timer 9
+        log("log 10");
     }
-    block_ms(0);
 }
 
 pub fn size() -> usize {
@@ -5900,16 +5943,7 @@ pub mod random_166 {
 use runtime::prelude::*;
 
 async fn run() {
-    join!( // all at once; each poll polls every unfinished one
-        async { block_ms(0) },
-        part3(),
-    );
-    sleep_ms(20).await; // Timer 2
-    part3().await;
-}
-
-async fn part3() {
-    block_ms(0);
+    sleep_ms(20).await; // Timer 14
 }
 
 pub fn size() -> usize {
@@ -5925,28 +5959,21 @@ pub mod random_167 {
 use runtime::prelude::*;
 
 async fn run() {
-    log("log 1");
-    let f1 = async {
-        let f2 = sleep_ms(10); // Timer 4
-        let f3 = async { log("log 5") };
-        let f4 = sleep_ms(20); // Timer 6
-        // nothing has run yet: futures start when polled
-        f2.await;
-        f3.await;
-        f4.await;
-    };
-    let f2 = async {
-        join!( // all at once; each poll polls every unfinished one
-            sleep_ms(20), // Timer 8
-            async { log("log 9") },
-            async { log("log 10") },
-        );
-    };
-    let f3 = yield_now();
-    // nothing has run yet: futures start when polled
-    f1.await;
-    f2.await;
-    f3.await;
+    let n8 = 42;
+    join!( // all at once; each poll polls every unfinished one
+        part8(0),
+        part8(30),
+    );
+}
+
+async fn part8(ms: u32) {
+    for _ in 0..3 {
+        sleep_ms(ms).await; // Timer 3
+    }
+    sleep_ms(20).await; // Timer 5
+    sleep_ms(0).await; // Timer 6
+    sleep_ms(50).await; // Timer 7
+    block_ms(10);
 }
 
 pub fn size() -> usize {
@@ -5962,8 +5989,16 @@ pub mod random_168 {
 use runtime::prelude::*;
 
 async fn run() {
-    sleep_ms(20).await; // Timer 1
-    sleep_ms(10).await; // Timer 2
+    join!( // all at once; each poll polls every unfinished one
+        sleep_ms(0), // Timer 3
+        sleep_ms(20), // Timer 4
+        async { log("log 5") },
+    );
+    sleep_ms(100).await; // Timer 6
+    select! {
+        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+        _ = async { block_ms(10) } => {}
+    }
 }
 
 pub fn size() -> usize {
@@ -5979,17 +6014,10 @@ pub mod random_169 {
 use runtime::prelude::*;
 
 async fn run() {
-    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
-        sleep_ms(20).await; // Timer 1
-    });
-    h1.await.unwrap();
-    join!( // all at once; each poll polls every unfinished one
-        async { block_ms(30) },
-        sleep_ms(10), // Timer 5
-    );
-    sleep_ms(0).await; // Timer 7
-    sleep_ms(20).await; // Timer 8
-    block_ms(10);
+    let n2 = 42;
+    for _ in 0..2 {
+        sleep_ms(20).await; // Timer 2
+    }
 }
 
 pub fn size() -> usize {
@@ -6005,11 +6033,10 @@ pub mod random_170 {
 use runtime::prelude::*;
 
 async fn run() {
-    sleep_ms(50).await; // Timer 1
-    select! {
-        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-        _ = sleep_ms(10) => {} // Timer 3
-    }
+    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
+        block_ms(0);
+    });
+    h1.await.unwrap();
 }
 
 pub fn size() -> usize {
@@ -6025,21 +6052,33 @@ pub mod random_171 {
 use runtime::prelude::*;
 
 async fn run() {
-    let f1 = async {
-        yield_now().await; // yield: the task goes to the back of the ready queue
-        block_ms(10);
-        block_ms(0);
-    };
-    let f2 = async {
-        sleep_ms(50).await; // Timer 7
-        block_ms(10);
-        log("log 9");
-    };
-    // nothing has run yet: futures start when polled
-    f1.await;
-    f2.await;
+    join!( // all at once; each poll polls every unfinished one
+        async { block_ms(0) },
+        sleep_ms(0), // Timer 3
+        async {
+            select! { // each poll starts at a branch drawn at random (from this run's seed); the first found finished wins, the others are dropped
+                _ = async { log("log 5") } => {
+                    log("log 7");
+                    block_ms(30);
+                }
+                _ = sleep_ms(0) => {} // Timer 6
+            }
+        },
+    );
+    sleep_ms(0).await; // Timer 9
     let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
-        sleep_ms(100).await; // Timer 10
+        select! {
+            biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+            _ = sleep_ms(20) => {} // Timer 11
+            _ = async { log("log 12") } => {}
+            _ = async {
+                join!( // all at once; each poll polls every unfinished one
+                    async { block_ms(10) },
+                    sleep_ms(0), // Timer 15
+                    sleep_ms(50), // Timer 16
+                );
+            } => {}
+        }
     });
     h1.await.unwrap();
 }
@@ -6057,53 +6096,11 @@ pub mod random_172 {
 use runtime::prelude::*;
 
 async fn run() {
-    part25(20).await;
-    select! { // each poll starts at a branch drawn at random (from this run's seed); the first found finished wins, the others are dropped
-        _ = async {
-            join!( // all at once; each poll polls every unfinished one
-                sleep_ms(20), // Timer 13
-                async { log("log 14") },
-                async { log("log 15") },
-            );
-        } => {}
-        _ = async {
-            join!( // all at once; each poll polls every unfinished one
-                async { log("log 17") },
-                sleep_ms(20), // Timer 18
-                sleep_ms(10), // Timer 19
-            );
-        } => {
-            sleep_ms(50).await; // Timer 24
-            log("log 25");
+    for _ in 0..2 {
+        for _ in 0..1 {
+            sleep_ms(20).await; // Timer 3
+            sleep_ms(100).await; // Timer 4
         }
-        _ = async {
-            join!( // all at once; each poll polls every unfinished one
-                async { log("log 21") },
-                sleep_ms(20), // Timer 22
-                yield_now(),
-            );
-        } => {}
-    }
-    part25(0).await;
-}
-
-async fn part25(ms: u32) {
-    select! {
-        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-        _ = async {
-            for _ in 0..2 {
-                log(format!("log 3 {ms}"));
-                sleep_ms(ms).await; // Timer 4
-            }
-        } => {}
-        _ = sleep_ms(50) => { // Timer 5
-            sleep_ms(20).await; // Timer 9
-            block_ms(0);
-        }
-        _ = async {
-            yield_now().await; // yield: the task goes to the back of the ready queue
-            log("log 8");
-        } => {}
     }
 }
 
@@ -6120,40 +6117,29 @@ pub mod random_173 {
 use runtime::prelude::*;
 
 async fn run() {
-    join!( // all at once; each poll polls every unfinished one
-        async {
-            log("log 3");
-        },
-    );
-    join!( // all at once; each poll polls every unfinished one
-        sleep_ms(10), // Timer 6
-        async { log("log 7") },
-        sleep_ms(50), // Timer 8
-    );
-    sleep_ms(20).await; // Timer 9
+    let n15 = 42;
+    block_ms(10);
+    block_ms(0);
+    sleep_ms(20).await; // Timer 4
     select! {
         biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-        _ = sleep_ms(10) => {} // Timer 11
+        _ = sleep_ms(10) => {} // Timer 6
+        _ = async {
+            join!( // all at once; each poll polls every unfinished one
+                async { block_ms(10) },
+                async { log(format!("log 9 {n15}")) },
+                sleep_ms(50), // Timer 10
+            );
+        } => {
+            sleep_ms(0).await; // Timer 11
+        }
     }
-    let f1 = async { log("log 14") };
-    let f2 = async { block_ms(30) };
+    let f1 = async {
+        yield_now().await; // yield: the task goes to the back of the ready queue
+        yield_now().await; // yield: the task goes to the back of the ready queue
+    };
     // nothing has run yet: futures start when polled
     f1.await;
-    f2.await;
-    block_ms(10);
-    sleep_ms(20).await; // Timer 18
-    log("log 19");
-    block_ms(10);
-    join!( // all at once; each poll polls every unfinished one
-        sleep_ms(10), // Timer 22
-        async {
-            for _ in 0..3 {
-                log("log 24");
-                sleep_ms(10).await; // Timer 25
-                log("log 26");
-            }
-        },
-    );
 }
 
 pub fn size() -> usize {
@@ -6169,9 +6155,50 @@ pub mod random_174 {
 use runtime::prelude::*;
 
 async fn run() {
-    spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
-        sleep_ms(10).await; // Timer 1
-    });
+    let n32 = 7;
+    for _ in 0..1 {
+        log(format!("log 2 {n32}"));
+        select! {
+            biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+            _ = async { log("log 4") } => {}
+            _ = sleep_ms(20) => {} // Timer 5
+            _ = sleep_ms(10) => {} // Timer 6
+        }
+        for _ in 0..0 {
+            sleep_ms(20).await; // Timer 8
+        }
+    }
+    log("log 9");
+    select! {
+        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+        _ = yield_now() => {
+            sleep_ms(50).await; // Timer 15
+        }
+        _ = async { log(format!("log 13 {n32}")) } => {}
+        _ = yield_now() => {
+            log(format!("log 16 {n32}"));
+        }
+    }
+    select! { // each poll starts at a branch drawn at random (from this run's seed); the first found finished wins, the others are dropped
+        _ = async { log(format!("log 18 {n32}")) } => {}
+        _ = async { block_ms(10) } => {}
+        _ = yield_now() => {}
+    }
+    for _ in 0..1 {
+        sleep_ms(20).await; // Timer 22
+        sleep_ms(10).await; // Timer 23
+        sleep_ms(50).await; // Timer 24
+    }
+    select! {
+        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+        _ = async { log(format!("log 27 {n32}")) } => {}
+        _ = sleep_ms(20) => {} // Timer 28
+        _ = sleep_ms(20) => { // Timer 29
+            sleep_ms(100).await; // Timer 30
+            sleep_ms(10).await; // Timer 31
+        }
+    }
+    sleep_ms(0).await; // Timer 32
 }
 
 pub fn size() -> usize {
@@ -6187,19 +6214,20 @@ pub mod random_175 {
 use runtime::prelude::*;
 
 async fn run() {
-    log("log 1");
-    sleep_ms(100).await; // Timer 4
-    sleep_ms(20).await; // Timer 5
-    sleep_ms(50).await; // Timer 7
-    sleep_ms(10).await; // Timer 8
-    sleep_ms(100).await; // Timer 9
-    join!( // all at once; each poll polls every unfinished one
-        async {
-            select! { // each poll starts at a branch drawn at random (from this run's seed); the first found finished wins, the others are dropped
-                _ = sleep_ms(10) => {} // Timer 12
+    select! {
+        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+        _ = async {
+            select! {
+                biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+                _ = yield_now() => {}
+                _ = sleep_ms(100) => {} // Timer 4
+                _ = sleep_ms(50) => { // Timer 5
+                    sleep_ms(50).await; // Timer 6
+                }
             }
-        },
-    );
+        } => {}
+        _ = yield_now() => {}
+    }
 }
 
 pub fn size() -> usize {
@@ -6215,53 +6243,25 @@ pub mod random_176 {
 use runtime::prelude::*;
 
 async fn run() {
-    join!( // all at once; each poll polls every unfinished one
-        async {
-            select! {
-                biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-                _ = sleep_ms(50) => {} // Timer 3
-                _ = sleep_ms(0) => {} // Timer 4
-                _ = async { log("log 5") } => {}
-            }
-        },
-        async {
-            sleep_ms(10).await; // Timer 7
-        },
-        async {
-            for _ in 0..1 {
-                sleep_ms(0).await; // Timer 9
-                sleep_ms(10).await; // Timer 10
-                log("log 11");
-            }
-        },
-    );
-    for _ in 0..3 {
-        sleep_ms(100).await; // Timer 14
-        block_ms(0);
-        yield_now().await; // yield: the task goes to the back of the ready queue
+    let n15 = 7;
+    sleep_ms(50).await; // Timer 1
+    for r5 in 0..2 {
+        log(format!("log 4 {n15}"));
+        log(format!("log 5 {r5} {n15}"));
     }
-    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
-        join!( // all at once; each poll polls every unfinished one
-            async {
-                join!( // all at once; each poll polls every unfinished one
-                    async { block_ms(10) },
-                    sleep_ms(20), // Timer 20
-                    async { log("log 21") },
-                );
-            },
-            async {
-                sleep_ms(20).await; // Timer 23
-            },
-            async {
-                select! {
-                    biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-                    _ = async { block_ms(30) } => {}
-                }
-            },
-        );
-    });
-    sleep_ms(100).await; // Timer 26
-    h1.await.unwrap();
+    select! {
+        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+        _ = sleep_ms(10) => {} // Timer 7
+        _ = async { block_ms(0) } => {
+            log(format!("log 10 {n15}"));
+        }
+        _ = async { log("log 9") } => {
+            block_ms(30);
+            sleep_ms(20).await; // Timer 12
+        }
+    }
+    sleep_ms(100).await; // Timer 13
+    log("log 15");
 }
 
 pub fn size() -> usize {
@@ -6278,6 +6278,28 @@ use runtime::prelude::*;
 
 async fn run() {
     log("log 1");
+    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
+        join!( // all at once; each poll polls every unfinished one
+            async {
+                sleep_ms(50).await; // Timer 4
+            },
+        );
+    });
+    for _ in 0..0 {
+        block_ms(30);
+        sleep_ms(10).await; // Timer 8
+        select! {
+            biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+            _ = yield_now() => {
+                log("log 12");
+            }
+            _ = async { log("log 11") } => {}
+        }
+        block_ms(30);
+        sleep_ms(100).await; // Timer 15
+    }
+    h1.await.unwrap();
+    block_ms(30);
 }
 
 pub fn size() -> usize {
@@ -6293,24 +6315,12 @@ pub mod random_178 {
 use runtime::prelude::*;
 
 async fn run() {
-    join!( // all at once; each poll polls every unfinished one
-        async { block_ms(30) },
-        sleep_ms(0), // Timer 3
-    );
-    spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
-        select! {
-            biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-            _ = sleep_ms(20) => {} // Timer 5
-            _ = async {
-                join!( // all at once; each poll polls every unfinished one
-                    sleep_ms(100), // Timer 7
-                    async { block_ms(0) },
-                    async { block_ms(0) },
-                );
-            } => {}
-        }
-    });
-    sleep_ms(0).await; // Timer 10
+    select! {
+        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+        _ = sleep_ms(50) => {} // Timer 3
+        _ = sleep_ms(0) => {} // Timer 4
+    }
+    sleep_ms(0).await; // Timer 5
 }
 
 pub fn size() -> usize {
@@ -6326,26 +6336,26 @@ pub mod random_179 {
 use runtime::prelude::*;
 
 async fn run() {
-    select! {
-        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-        _ = async {
-            select! {
-                biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-                _ = sleep_ms(100) => { // Timer 3
-                    log("log 4");
-                }
-            }
-        } => {}
-        _ = sleep_ms(50) => { // Timer 5
-            log("log 7");
-        }
-        _ = sleep_ms(10) => {} // Timer 6
-    }
-    for _ in 0..2 {
-        log("log 10");
-        sleep_ms(100).await; // Timer 11
-        sleep_ms(100).await; // Timer 12
-    }
+    let f1 = sleep_ms(0); // Timer 2
+    let f2 = async {
+        let f3 = async { log("log 4") };
+        // nothing has run yet: futures start when polled
+        f3.await;
+    };
+    let f3 = async { log("log 5") };
+    // nothing has run yet: futures start when polled
+    f1.await;
+    f2.await;
+    f3.await;
+    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
+        join!( // all at once; each poll polls every unfinished one
+            async {
+                log("log 8");
+                block_ms(0);
+            },
+        );
+    });
+    h1.await.unwrap();
 }
 
 pub fn size() -> usize {
@@ -6361,33 +6371,37 @@ pub mod random_180 {
 use runtime::prelude::*;
 
 async fn run() {
-    log("log 1");
+    let n18 = 42;
+    sleep_ms(10).await; // Timer 1
     let f1 = async {
-        select! {
-            biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-            _ = sleep_ms(0) => {} // Timer 4
-            _ = async { log("log 5") } => {
+        select! { // each poll starts at a branch drawn at random (from this run's seed); the first found finished wins, the others are dropped
+            _ = yield_now() => {
                 sleep_ms(10).await; // Timer 7
             }
-            _ = yield_now() => {}
+            _ = async { block_ms(0) } => {
+                block_ms(10);
+            }
+            _ = async { log(format!("log 6 {n18}")) } => {}
         }
     };
-    let f2 = async { block_ms(10) };
+    let f2 = async {
+        for _ in 0..3 {
+            yield_now().await; // yield: the task goes to the back of the ready queue
+            sleep_ms(10).await; // Timer 11
+        }
+    };
     let f3 = async {
-        select! {
-            biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-            _ = async { log("log 10") } => {}
-            _ = sleep_ms(0) => { // Timer 11
-                sleep_ms(10).await; // Timer 12
-                sleep_ms(50).await; // Timer 13
-            }
+        select! { // each poll starts at a branch drawn at random (from this run's seed); the first found finished wins, the others are dropped
+            _ = sleep_ms(0) => {} // Timer 13
         }
     };
     // nothing has run yet: futures start when polled
     f1.await;
     f2.await;
     f3.await;
-    sleep_ms(0).await; // Timer 14
+    log("log 16");
+    yield_now().await; // yield: the task goes to the back of the ready queue
+    sleep_ms(20).await; // Timer 18
 }
 
 pub fn size() -> usize {
@@ -6403,21 +6417,47 @@ pub mod random_181 {
 use runtime::prelude::*;
 
 async fn run() {
-    sleep_ms(20).await; // Timer 1
+    let n34 = 7;
     select! {
         biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
         _ = async {
-            sleep_ms(0).await; // Timer 4
-            log("log 5");
-            yield_now().await; // yield: the task goes to the back of the ready queue
-        } => {}
-        _ = sleep_ms(0) => {} // Timer 7
-        _ = async {
-            log("log 9");
-            yield_now().await; // yield: the task goes to the back of the ready queue
+            select! {
+                biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+                _ = sleep_ms(20) => { // Timer 3
+                    block_ms(30);
+                    block_ms(10);
+                }
+                _ = sleep_ms(100) => {} // Timer 4
+                _ = sleep_ms(20) => {} // Timer 5
+            }
         } => {}
     }
-    sleep_ms(10).await; // Timer 12
+    sleep_ms(10).await; // Timer 10
+    sleep_ms(100).await; // Timer 11
+    block_ms(10);
+    select! {
+        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+        _ = async { log("log 14") } => {
+            log("log 16");
+            sleep_ms(10).await; // Timer 17
+        }
+        _ = async { block_ms(30) } => {
+            sleep_ms(20).await; // Timer 18
+            sleep_ms(100).await; // Timer 19
+        }
+    }
+    sleep_ms(20).await; // Timer 20
+    log("log 23");
+    sleep_ms(20).await; // Timer 24
+    sleep_ms(20).await; // Timer 25
+    log(format!("log 28 {n34}"));
+    sleep_ms(50).await; // Timer 29
+    block_ms(10);
+    join!( // all at once; each poll polls every unfinished one
+        sleep_ms(20), // Timer 32
+        sleep_ms(50), // Timer 33
+        async { log("log 34") },
+    );
 }
 
 pub fn size() -> usize {
@@ -6433,29 +6473,9 @@ pub mod random_182 {
 use runtime::prelude::*;
 
 async fn run() {
-    sleep_ms(20).await; // Timer 3
-    block_ms(10);
-    sleep_ms(100).await; // Timer 6
-    block_ms(30);
-    sleep_ms(100).await; // Timer 8
-    join!( // all at once; each poll polls every unfinished one
-        part15(20),
-        part15(30),
-    );
-    block_ms(10);
-}
-
-async fn part15(ms: u32) {
-    join!( // all at once; each poll polls every unfinished one
-        async { block_ms(10) },
-        async {
-            join!( // all at once; each poll polls every unfinished one
-                sleep_ms(ms), // Timer 12
-                async { log("log 13") },
-                sleep_ms(50), // Timer 14
-            );
-        },
-    );
+    let f1 = sleep_ms(20); // Timer 2
+    // nothing has run yet: futures start when polled
+    f1.await;
 }
 
 pub fn size() -> usize {
@@ -6471,19 +6491,18 @@ pub mod random_183 {
 use runtime::prelude::*;
 
 async fn run() {
-    let f1 = async {
-        sleep_ms(100).await; // Timer 3
-    };
-    let f2 = async {
-        let f3 = sleep_ms(20); // Timer 5
-        // nothing has run yet: futures start when polled
-        f3.await;
-    };
-    let f3 = sleep_ms(100); // Timer 6
-    // nothing has run yet: futures start when polled
-    f1.await;
-    f2.await;
-    f3.await;
+    for _ in 0..2 {
+        select! {
+            biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+            _ = async { block_ms(10) } => {}
+            _ = sleep_ms(20) => {} // Timer 4
+            _ = sleep_ms(100) => { // Timer 5
+                yield_now().await; // yield: the task goes to the back of the ready queue
+                log("log 7");
+            }
+        }
+        sleep_ms(100).await; // Timer 8
+    }
 }
 
 pub fn size() -> usize {
@@ -6498,15 +6517,9 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 pub mod random_184 {
 use runtime::prelude::*;
 
-async fn part3() {
-    join!( // all at once; each poll polls every unfinished one
-        sleep_ms(10), // Timer 2
-        sleep_ms(20), // Timer 3
-    );
-}
-
 async fn run() {
-    part3().await;
+    sleep_ms(50).await; // Timer 1
+    log("log 2");
 }
 
 pub fn size() -> usize {
@@ -6521,38 +6534,12 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 pub mod random_185 {
 use runtime::prelude::*;
 
+async fn part1(ms: u32) {
+    sleep_ms(ms).await; // Timer 1
+}
+
 async fn run() {
-    join!( // all at once; each poll polls every unfinished one
-        async {
-            select! { // each poll starts at a branch drawn at random (from this run's seed); the first found finished wins, the others are dropped
-                _ = yield_now() => {}
-                _ = yield_now() => {
-                    sleep_ms(0).await; // Timer 6
-                    sleep_ms(50).await; // Timer 7
-                }
-                _ = sleep_ms(20) => { // Timer 5
-                    block_ms(0);
-                }
-            }
-        },
-        sleep_ms(0), // Timer 9
-    );
-    select! { // each poll starts at a branch drawn at random (from this run's seed); the first found finished wins, the others are dropped
-        _ = async {
-            sleep_ms(10).await; // Timer 12
-            block_ms(0);
-            sleep_ms(0).await; // Timer 14
-        } => {
-            sleep_ms(10).await; // Timer 16
-        }
-        _ = sleep_ms(20) => { // Timer 15
-            sleep_ms(10).await; // Timer 17
-        }
-    }
-    sleep_ms(100).await; // Timer 20
-    block_ms(10);
-    sleep_ms(0).await; // Timer 22
-    sleep_ms(50).await; // Timer 23
+    part1(100).await;
 }
 
 pub fn size() -> usize {
@@ -6568,10 +6555,28 @@ pub mod random_186 {
 use runtime::prelude::*;
 
 async fn run() {
-    log("log 1");
-    spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
-        sleep_ms(50).await; // Timer 2
-    });
+    join!( // all at once; each poll polls every unfinished one
+        async {
+            join!( // all at once; each poll polls every unfinished one
+                sleep_ms(20), // Timer 3
+            );
+        },
+        async {
+            select! {
+                biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+                _ = yield_now() => {}
+                _ = sleep_ms(10) => { // Timer 6
+                    log("log 8");
+                }
+                _ = async { block_ms(0) } => {
+                    sleep_ms(50).await; // Timer 9
+                    sleep_ms(10).await; // Timer 10
+                }
+            }
+        },
+        sleep_ms(10), // Timer 11
+    );
+    log("log 12");
 }
 
 pub fn size() -> usize {
@@ -6586,23 +6591,23 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 pub mod random_187 {
 use runtime::prelude::*;
 
-async fn part8(ms: u32) {
-    select! {
-        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-        _ = async {
-            sleep_ms(ms).await; // Timer 3
-            sleep_ms(100).await; // Timer 4
-            sleep_ms(10).await; // Timer 5
-        } => {}
+async fn part8() {
+    sleep_ms(20).await; // Timer 2
+    join!( // all at once; each poll polls every unfinished one
+        async { log("log 4") },
+        async { log("log 5") },
+        sleep_ms(10), // Timer 6
+    );
+    for _ in 0..2 {
+        block_ms(10);
     }
 }
 
 async fn run() {
-    part8(20).await;
-    sleep_ms(50).await; // Timer 6
-    yield_now().await; // yield: the task goes to the back of the ready queue
-    part8(30).await;
-    log("log 8");
+    join!( // all at once; each poll polls every unfinished one
+        part8(),
+        part8(),
+    );
 }
 
 pub fn size() -> usize {
@@ -6618,22 +6623,45 @@ pub mod random_188 {
 use runtime::prelude::*;
 
 async fn run() {
+    let n23 = 42;
+    let f1 = sleep_ms(20); // Timer 2
+    // nothing has run yet: futures start when polled
+    f1.await;
+    let f2 = async {
+        join!( // all at once; each poll polls every unfinished one
+            sleep_ms(10), // Timer 5
+            async { block_ms(30) },
+            sleep_ms(0), // Timer 7
+        );
+    };
+    let f3 = yield_now();
+    // nothing has run yet: futures start when polled
+    f2.await;
+    f3.await;
+    join!( // all at once; each poll polls every unfinished one
+        async { log("log 10") },
+        async {
+            join!( // all at once; each poll polls every unfinished one
+                async { log("log 12") },
+                async { log("log 13") },
+            );
+        },
+        async { block_ms(10) },
+    );
     join!( // all at once; each poll polls every unfinished one
         async {
-            sleep_ms(0).await; // Timer 3
+            join!( // all at once; each poll polls every unfinished one
+                async { log(format!("log 17 {n23}")) },
+                async { log("log 18") },
+                async { block_ms(30) },
+            );
         },
         async {
-            sleep_ms(50).await; // Timer 5
-            sleep_ms(10).await; // Timer 6
+            sleep_ms(100).await; // Timer 21
+            log("log 22");
+            log(format!("log 23 {n23}"));
         },
-        async { log("log 7") },
     );
-    part8().await;
-    part8().await;
-}
-
-async fn part8() {
-    log("log 8");
 }
 
 pub fn size() -> usize {
@@ -6650,13 +6678,15 @@ use runtime::prelude::*;
 
 async fn run() {
     join!( // all at once; each poll polls every unfinished one
-        part1(100),
-        part1(0),
+        async {
+            for r5 in 0..1 {
+                log(format!("log 3 {r5}"));
+                yield_now().await; // yield: the task goes to the back of the ready queue
+                sleep_ms(100).await; // Timer 5
+            }
+        },
+        sleep_ms(50), // Timer 6
     );
-}
-
-async fn part1(ms: u32) {
-    sleep_ms(ms).await; // Timer 1
 }
 
 pub fn size() -> usize {
@@ -6674,25 +6704,17 @@ use runtime::prelude::*;
 async fn run() {
     join!( // all at once; each poll polls every unfinished one
         async {
-            let f1 = sleep_ms(100); // Timer 3
-            let f2 = sleep_ms(20); // Timer 4
-            let f3 = sleep_ms(10); // Timer 5
+            let f1 = async { log("log 3") };
             // nothing has run yet: futures start when polled
             f1.await;
-            f2.await;
-            f3.await;
-        },
-        async {
-            select! {
-                biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-                _ = sleep_ms(100) => { // Timer 7
-                    block_ms(0);
-                    sleep_ms(0).await; // Timer 10
-                }
-                _ = sleep_ms(10) => {} // Timer 8
-            }
         },
     );
+    sleep_ms(20).await; // Timer 4
+    block_ms(10);
+    for _ in 0..3 {
+        block_ms(30);
+        sleep_ms(10).await; // Timer 9
+    }
 }
 
 pub fn size() -> usize {
@@ -6708,17 +6730,35 @@ pub mod random_191 {
 use runtime::prelude::*;
 
 async fn run() {
-    let f1 = async {
-        let f2 = async { log("log 3") };
-        // nothing has run yet: futures start when polled
-        f2.await;
-    };
-    let f2 = async {
-        sleep_ms(0).await; // Timer 5
-    };
-    // nothing has run yet: futures start when polled
-    f1.await;
-    f2.await;
+    select! {
+        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+        _ = async {
+            block_ms(0);
+        } => {
+            sleep_ms(20).await; // Timer 6
+        }
+        _ = async {
+            for r5 in 0..2 {
+                log(format!("log 5 {r5}"));
+            }
+        } => {}
+    }
+    spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
+        join!( // all at once; each poll polls every unfinished one
+            async {
+                join!( // all at once; each poll polls every unfinished one
+                    sleep_ms(0), // Timer 9
+                );
+            },
+            sleep_ms(10), // Timer 10
+            async {
+                join!( // all at once; each poll polls every unfinished one
+                    sleep_ms(10), // Timer 12
+                    async { log("log 13") },
+                );
+            },
+        );
+    });
 }
 
 pub fn size() -> usize {
@@ -6734,20 +6774,37 @@ pub mod random_192 {
 use runtime::prelude::*;
 
 async fn run() {
-    log("log 1");
-    let f1 = async {
-        block_ms(30);
-    };
-    let f2 = yield_now();
-    // nothing has run yet: futures start when polled
-    f1.await;
-    f2.await;
-    let f3 = sleep_ms(100); // Timer 8
-    let f4 = async { block_ms(30) };
-    // nothing has run yet: futures start when polled
-    f3.await;
-    f4.await;
-    sleep_ms(10).await; // Timer 10
+    let n22 = 7;
+    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
+        sleep_ms(10).await; // Timer 2
+    });
+    for r12 in 0..3 {
+        log("log 5");
+        log(format!("log 6 {r12}"));
+        sleep_ms(20).await; // Timer 7
+        select! {
+            biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+            _ = sleep_ms(100) => {} // Timer 9
+            _ = async { log(format!("log 10 {n22}")) } => {}
+            _ = async { log(format!("log 11 {r12}")) } => {}
+        }
+        sleep_ms(10).await; // Timer 12
+    }
+    for _ in 0..3 {
+        select! {
+            biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+            _ = async { block_ms(30) } => {
+                sleep_ms(10).await; // Timer 17
+            }
+            _ = yield_now() => {
+                log(format!("log 18 {n22}"));
+                yield_now().await; // yield: the task goes to the back of the ready queue
+            }
+        }
+        sleep_ms(0).await; // Timer 21
+        block_ms(10);
+    }
+    h1.await.unwrap();
 }
 
 pub fn size() -> usize {
@@ -6763,33 +6820,26 @@ pub mod random_193 {
 use runtime::prelude::*;
 
 async fn run() {
-    select! {
-        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-        _ = async { log("log 3") } => {}
-        _ = sleep_ms(20) => {} // Timer 4
-        _ = sleep_ms(20) => { // Timer 5
-            sleep_ms(100).await; // Timer 6
-            sleep_ms(10).await; // Timer 7
-        }
-    }
-    sleep_ms(0).await; // Timer 8
-    for _ in 0..0 {
-        select! {
-            biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-            _ = sleep_ms(20) => { // Timer 11
-                block_ms(10);
-            }
-            _ = sleep_ms(100) => {} // Timer 12
-        }
-        select! {
-            biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-            _ = yield_now() => {}
-            _ = sleep_ms(100) => {} // Timer 16
-            _ = sleep_ms(50) => { // Timer 17
-                sleep_ms(50).await; // Timer 18
-            }
-        }
-    }
+    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
+        sleep_ms(10).await; // Timer 1
+    });
+    let f1 = async {
+        sleep_ms(10).await; // Timer 4
+        log("log 5");
+        sleep_ms(0).await; // Timer 6
+    };
+    let f2 = async {
+        log("log 8");
+        block_ms(30);
+        log("log 10");
+    };
+    // nothing has run yet: futures start when polled
+    f1.await;
+    f2.await;
+    join!( // all at once; each poll polls every unfinished one
+        async { log("log 12") },
+    );
+    h1.await.unwrap();
 }
 
 pub fn size() -> usize {
@@ -6805,29 +6855,24 @@ pub mod random_194 {
 use runtime::prelude::*;
 
 async fn run() {
-    log("log 19");
-    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
-        join!( // all at once; each poll polls every unfinished one
-            async {
-                sleep_ms(50).await; // Timer 22
-            },
-        );
-    });
-    for _ in 0..0 {
-        block_ms(30);
-        sleep_ms(10).await; // Timer 26
-        select! {
-            biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-            _ = yield_now() => {
-                log("log 30");
-            }
-            _ = async { log("log 29") } => {}
+    log("log 1");
+    select! {
+        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+        _ = sleep_ms(50) => { // Timer 4
+            sleep_ms(20).await; // Timer 5
+            sleep_ms(20).await; // Timer 6
         }
-        block_ms(30);
-        sleep_ms(100).await; // Timer 33
     }
-    h1.await.unwrap();
-    block_ms(30);
+    yield_now().await; // yield: the task goes to the back of the ready queue
+    sleep_ms(50).await; // Timer 8
+    select! {
+        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+        _ = async {
+            join!( // all at once; each poll polls every unfinished one
+                yield_now(),
+            );
+        } => {}
+    }
 }
 
 pub fn size() -> usize {
@@ -6843,27 +6888,16 @@ pub mod random_195 {
 use runtime::prelude::*;
 
 async fn run() {
-    let f1 = async { log("log 2") };
-    let f2 = async {
-        let f3 = sleep_ms(0); // Timer 4
-        let f4 = sleep_ms(100); // Timer 5
-        // nothing has run yet: futures start when polled
-        f3.await;
-        f4.await;
-    };
-    let f3 = sleep_ms(0); // Timer 6
-    // nothing has run yet: futures start when polled
-    f1.await;
-    f2.await;
-    f3.await;
-    let f6 = async {
-        sleep_ms(100).await; // Timer 9
-        sleep_ms(0).await; // Timer 10
-        sleep_ms(0).await; // Timer 11
-    };
-    // nothing has run yet: futures start when polled
-    f6.await;
-    sleep_ms(100).await; // Timer 12
+    block_ms(10);
+    yield_now().await; // yield: the task goes to the back of the ready queue
+    select! {
+        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+        _ = async {
+            sleep_ms(50).await; // Timer 5
+            log("log 6");
+            log("log 7");
+        } => {}
+    }
 }
 
 pub fn size() -> usize {
@@ -6879,30 +6913,28 @@ pub mod random_196 {
 use runtime::prelude::*;
 
 async fn run() {
-    select! {
-        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-        _ = yield_now() => {}
-    }
-    join!( // all at once; each poll polls every unfinished one
-        async { block_ms(0) },
-    );
-    spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
+    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
         join!( // all at once; each poll polls every unfinished one
             async {
-                join!( // all at once; each poll polls every unfinished one
-                    sleep_ms(0), // Timer 7
-                    sleep_ms(10), // Timer 8
-                );
+                select! {
+                    biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+                    _ = sleep_ms(20) => {} // Timer 3
+                    _ = async { log("log 4") } => {}
+                }
             },
-            sleep_ms(100), // Timer 9
         );
     });
-    sleep_ms(20).await; // Timer 12
+    h1.await.unwrap();
+    sleep_ms(20).await; // Timer 5
     select! { // each poll starts at a branch drawn at random (from this run's seed); the first found finished wins, the others are dropped
-        _ = async { log("log 14") } => {
-            log("log 15");
-            sleep_ms(20).await; // Timer 16
+        _ = async { block_ms(0) } => {
+            sleep_ms(0).await; // Timer 8
+            sleep_ms(50).await; // Timer 9
         }
+    }
+    select! {
+        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+        _ = sleep_ms(0) => {} // Timer 11
     }
 }
 
@@ -6919,18 +6951,21 @@ pub mod random_197 {
 use runtime::prelude::*;
 
 async fn run() {
-    log("log 2");
-    block_ms(10);
+    let n11 = 0;
+    sleep_ms(20).await; // Timer 2
+    sleep_ms(10).await; // Timer 3
+    join!( // all at once; each poll polls every unfinished one
+        sleep_ms(100), // Timer 5
+        async { log(format!("log 6 {n11}")) },
+    );
     select! {
         biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-        _ = async {
-            let f1 = sleep_ms(10); // Timer 6
-            // nothing has run yet: futures start when polled
-            f1.await;
-        } => {
-            log("log 7");
+        _ = yield_now() => {
+            sleep_ms(0).await; // Timer 9
+            sleep_ms(10).await; // Timer 10
         }
     }
+    sleep_ms(0).await; // Timer 11
 }
 
 pub fn size() -> usize {
@@ -6946,7 +6981,16 @@ pub mod random_198 {
 use runtime::prelude::*;
 
 async fn run() {
-    sleep_ms(20).await; // Timer 1
+    part7().await;
+}
+
+async fn part7() {
+    sleep_ms(0).await; // Timer 3
+    log("log 4");
+    log("log 5");
+    select! { // each poll starts at a branch drawn at random (from this run's seed); the first found finished wins, the others are dropped
+        _ = sleep_ms(0) => {} // Timer 7
+    }
 }
 
 pub fn size() -> usize {
@@ -6962,17 +7006,22 @@ pub mod random_199 {
 use runtime::prelude::*;
 
 async fn run() {
-    for _ in 0..3 {
-        block_ms(10);
-        sleep_ms(20).await; // Timer 4
-    }
-    let f1 = async { block_ms(10) };
-    let f2 = async { block_ms(30) };
-    let f3 = async { block_ms(10) };
+    let n6 = 42;
+    part6().await;
+    yield_now().await; // yield: the task goes to the back of the ready queue
+    part6().await;
+    let f1 = async {
+        join!( // all at once; each poll polls every unfinished one
+            sleep_ms(50), // Timer 5
+            sleep_ms(100), // Timer 6
+        );
+    };
     // nothing has run yet: futures start when polled
     f1.await;
-    f2.await;
-    f3.await;
+}
+
+async fn part6() {
+    sleep_ms(10).await; // Timer 1
 }
 
 pub fn size() -> usize {
@@ -6988,18 +7037,15 @@ pub mod random_200 {
 use runtime::prelude::*;
 
 async fn run() {
+    sleep_ms(100).await; // Timer 1
     let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
-        sleep_ms(100).await; // Timer 3
-        sleep_ms(0).await; // Timer 4
-        join!( // all at once; each poll polls every unfinished one
-            async { log("log 6") },
-            sleep_ms(20), // Timer 7
-        );
-        select! { // each poll starts at a branch drawn at random (from this run's seed); the first found finished wins, the others are dropped
-            _ = sleep_ms(10) => {} // Timer 9
-        }
+        block_ms(0);
     });
     h1.await.unwrap();
+    select! {
+        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+        _ = async { block_ms(0) } => {}
+    }
 }
 
 pub fn size() -> usize {
@@ -7015,59 +7061,9 @@ pub mod random_201 {
 use runtime::prelude::*;
 
 async fn run() {
-    for _ in 0..1 {
-        let f1 = sleep_ms(20); // Timer 3
-        let f2 = async { block_ms(30) };
-        let f3 = sleep_ms(50); // Timer 5
-        // nothing has run yet: futures start when polled
-        f1.await;
-        f2.await;
-        f3.await;
-        sleep_ms(100).await; // Timer 7
-        log("log 9");
-        log("log 10");
-        sleep_ms(50).await; // Timer 11
-    }
-    join!( // all at once; each poll polls every unfinished one
-        async {
-            join!( // all at once; each poll polls every unfinished one
-                sleep_ms(50), // Timer 14
-                async { log("log 15") },
-                async { block_ms(30) },
-            );
-        },
-        async {
-            sleep_ms(20).await; // Timer 18
-            sleep_ms(20).await; // Timer 19
-        },
-        async {
-            let f4 = sleep_ms(20); // Timer 21
-            let f5 = sleep_ms(20); // Timer 22
-            // nothing has run yet: futures start when polled
-            f4.await;
-            f5.await;
-        },
-    );
-    for _ in 0..3 {
-        yield_now().await; // yield: the task goes to the back of the ready queue
-        let f6 = async { log("log 26") };
-        let f7 = async { log("log 27") };
-        // nothing has run yet: futures start when polled
-        f6.await;
-        f7.await;
-    }
-    select! {
-        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-        _ = yield_now() => {}
-        _ = async {
-            for _ in 0..2 {
-                log("log 31");
-                sleep_ms(100).await; // Timer 32
-            }
-        } => {
-            sleep_ms(10).await; // Timer 33
-        }
-    }
+    spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
+        sleep_ms(20).await; // Timer 1
+    });
 }
 
 pub fn size() -> usize {
@@ -7083,19 +7079,44 @@ pub mod random_202 {
 use runtime::prelude::*;
 
 async fn run() {
-    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
-        select! {
-            biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-            _ = async { log("log 20") } => {}
-            _ = async {
-                for _ in 0..2 {
-                    sleep_ms(20).await; // Timer 22
-                    block_ms(10);
-                }
-            } => {}
+    let n21 = 7;
+    sleep_ms(20).await; // Timer 1
+    let f1 = async {
+        log("log 4");
+        yield_now().await; // yield: the task goes to the back of the ready queue
+    };
+    let f2 = async { log("log 6") };
+    let f3 = async {
+        for _ in 0..3 {
+            log("log 8");
         }
-    });
-    h1.await.unwrap();
+    };
+    // nothing has run yet: futures start when polled
+    f1.await;
+    f2.await;
+    f3.await;
+    let f4 = async { log(format!("log 11 {n21}")) };
+    // nothing has run yet: futures start when polled
+    f4.await;
+    select! {
+        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+        _ = sleep_ms(100) => {} // Timer 13
+    }
+    select! {
+        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+        _ = sleep_ms(20) => { // Timer 15
+            block_ms(10);
+        }
+        _ = async { block_ms(0) } => {
+            sleep_ms(0).await; // Timer 21
+        }
+        _ = async {
+            join!( // all at once; each poll polls every unfinished one
+                yield_now(),
+                sleep_ms(100), // Timer 19
+            );
+        } => {}
+    }
 }
 
 pub fn size() -> usize {
@@ -7111,60 +7132,7 @@ pub mod random_203 {
 use runtime::prelude::*;
 
 async fn run() {
-    log("log 1");
-    select! {
-        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-        _ = sleep_ms(20) => {} // Timer 3
-        _ = async {
-            for _ in 0..0 {
-                sleep_ms(20).await; // Timer 5
-                sleep_ms(100).await; // Timer 6
-                sleep_ms(0).await; // Timer 7
-            }
-        } => {
-            log("log 10");
-            log("log 11");
-        }
-        _ = async {
-            sleep_ms(0).await; // Timer 9
-        } => {
-            block_ms(10);
-        }
-    }
-    join!( // all at once; each poll polls every unfinished one
-        part28(50),
-        part28(30),
-    );
-    select! {
-        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-        _ = async {
-            join!( // all at once; each poll polls every unfinished one
-                sleep_ms(10), // Timer 24
-                sleep_ms(20), // Timer 25
-            );
-        } => {
-            sleep_ms(100).await; // Timer 27
-            sleep_ms(0).await; // Timer 28
-        }
-        _ = async { log("log 26") } => {}
-    }
-}
-
-async fn part28(ms: u32) {
-    join!( // all at once; each poll polls every unfinished one
-        async {
-            yield_now().await; // yield: the task goes to the back of the ready queue
-            sleep_ms(ms).await; // Timer 16
-        },
-        async {
-            join!( // all at once; each poll polls every unfinished one
-                async { log("log 18") },
-                sleep_ms(0), // Timer 19
-                yield_now(),
-            );
-        },
-        sleep_ms(100), // Timer 21
-    );
+    yield_now().await; // yield: the task goes to the back of the ready queue
 }
 
 pub fn size() -> usize {
@@ -7180,18 +7148,38 @@ pub mod random_204 {
 use runtime::prelude::*;
 
 async fn run() {
-    sleep_ms(50).await; // Timer 1
+    log("log 1");
     join!( // all at once; each poll polls every unfinished one
-        async { block_ms(0) },
-        sleep_ms(0), // Timer 5
+        sleep_ms(50), // Timer 4
     );
     select! {
         biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-        _ = sleep_ms(50) => {} // Timer 7
-        _ = sleep_ms(20) => { // Timer 8
-            sleep_ms(100).await; // Timer 9
-            log("log 10");
+        _ = async {
+            for _ in 0..2 {
+                log("log 7");
+                sleep_ms(20).await; // Timer 8
+                log("log 9");
+            }
+        } => {}
+        _ = async {
+            let f1 = sleep_ms(20); // Timer 11
+            let f2 = async { log("log 12") };
+            // nothing has run yet: futures start when polled
+            f1.await;
+            f2.await;
+        } => {
+            log("log 17");
+            log("log 18");
         }
+        _ = async {
+            sleep_ms(20).await; // Timer 14
+            sleep_ms(50).await; // Timer 15
+            sleep_ms(20).await; // Timer 16
+        } => {}
+    }
+    select! {
+        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+        _ = async { log("log 20") } => {}
     }
 }
 
@@ -7208,31 +7196,22 @@ pub mod random_205 {
 use runtime::prelude::*;
 
 async fn run() {
-    let h1 = spawn(async move { // spawn: a task of its own; it starts once this task pauses at an .await
-        select! {
-            biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-            _ = sleep_ms(0) => { // Timer 2
-                sleep_ms(20).await; // Timer 9
-            }
-            _ = async {
-                join!( // all at once; each poll polls every unfinished one
-                    sleep_ms(50), // Timer 4
-                    yield_now(),
-                    async { block_ms(0) },
-                );
-            } => {}
-            _ = async {
-                for r8 in 0..2 {
-                    log(format!("log 8 {r8}"));
-                }
-            } => {
-                sleep_ms(0).await; // Timer 10
-                sleep_ms(0).await; // Timer 11
-            }
+    for _ in 0..0 {
+        for _ in 0..3 {
+            sleep_ms(20).await; // Timer 3
+            block_ms(10);
         }
+        join!( // all at once; each poll polls every unfinished one
+            async { log("log 6") },
+            sleep_ms(100), // Timer 7
+        );
+        log("log 9");
+        sleep_ms(10).await; // Timer 10
+        sleep_ms(50).await; // Timer 11
+    }
+    spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
+        yield_now().await; // yield: the task goes to the back of the ready queue
     });
-    sleep_ms(10).await; // Timer 12
-    h1.await.unwrap();
 }
 
 pub fn size() -> usize {
@@ -7248,19 +7227,43 @@ pub mod random_206 {
 use runtime::prelude::*;
 
 async fn run() {
-    block_ms(30);
-    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
-        sleep_ms(20).await; // Timer 2
-    });
-    sleep_ms(10).await; // Timer 5
-    let f1 = async { log("log 7") };
-    let f2 = sleep_ms(100); // Timer 8
-    let f3 = async { log("log 9") };
-    // nothing has run yet: futures start when polled
-    f1.await;
-    f2.await;
-    f3.await;
-    h1.await.unwrap();
+    join!( // all at once; each poll polls every unfinished one
+        sleep_ms(20), // Timer 2
+    );
+    block_ms(0);
+    for r8 in 0..3 {
+        log(format!("log 6 {r8}"));
+        sleep_ms(100).await; // Timer 7
+        yield_now().await; // yield: the task goes to the back of the ready queue
+    }
+    select! {
+        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+        _ = async {
+            select! {
+                biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+                _ = sleep_ms(20) => {} // Timer 11
+            }
+        } => {
+            log("log 13");
+            log("log 14");
+        }
+        _ = async { block_ms(0) } => {
+            block_ms(0);
+        }
+    }
+    select! {
+        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+        _ = async { block_ms(30) } => {}
+        _ = async {
+            join!( // all at once; each poll polls every unfinished one
+                async { block_ms(10) },
+            );
+        } => {}
+        _ = sleep_ms(20) => { // Timer 20
+            sleep_ms(50).await; // Timer 21
+            log("log 22");
+        }
+    }
 }
 
 pub fn size() -> usize {
@@ -7275,45 +7278,40 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 pub mod random_207 {
 use runtime::prelude::*;
 
+async fn part15(ms: u32) {
+    let f1 = async {
+        select! { // each poll starts at a branch drawn at random (from this run's seed); the first found finished wins, the others are dropped
+            _ = sleep_ms(ms) => {} // Timer 3
+        }
+    };
+    let f2 = async {
+        for _ in 0..1 {
+            sleep_ms(100).await; // Timer 5
+            yield_now().await; // yield: the task goes to the back of the ready queue
+            sleep_ms(20).await; // Timer 7
+        }
+    };
+    // nothing has run yet: futures start when polled
+    f1.await;
+    f2.await;
+}
+
 async fn run() {
-    join!( // all at once; each poll polls every unfinished one
-        async {
-            sleep_ms(100).await; // Timer 3
-        },
-        async {
-            sleep_ms(10).await; // Timer 5
-            sleep_ms(20).await; // Timer 6
-            sleep_ms(50).await; // Timer 7
-        },
-        async {
-            join!( // all at once; each poll polls every unfinished one
-                sleep_ms(100), // Timer 9
-                async { log("log 10") },
-            );
-        },
-    );
-    select! {
-        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-        _ = async {
-            sleep_ms(0).await; // Timer 13
-            sleep_ms(0).await; // Timer 14
-        } => {
-            sleep_ms(20).await; // Timer 15
-            log("log 16");
-        }
-    }
-    select! {
-        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-        _ = async {
-            log("log 19");
-            block_ms(10);
-            sleep_ms(100).await; // Timer 21
-        } => {
-            log("log 24");
-        }
-        _ = sleep_ms(20) => {} // Timer 22
-        _ = async { log("log 23") } => {}
-    }
+    part15(20).await;
+    sleep_ms(0).await; // Timer 8
+    let f3 = async {
+        join!( // all at once; each poll polls every unfinished one
+            sleep_ms(20), // Timer 11
+            async { log("log 12") },
+        );
+    };
+    // nothing has run yet: futures start when polled
+    f3.await;
+    let f4 = async {
+        sleep_ms(10).await; // Timer 15
+    };
+    // nothing has run yet: futures start when polled
+    f4.await;
 }
 
 pub fn size() -> usize {
@@ -7330,24 +7328,33 @@ use runtime::prelude::*;
 
 async fn run() {
     let f1 = async {
-        sleep_ms(10).await; // Timer 3
-        log("log 4");
-        sleep_ms(0).await; // Timer 5
-    };
-    let f2 = async {
-        log("log 7");
-        block_ms(30);
-        log("log 9");
+        join!( // all at once; each poll polls every unfinished one
+            yield_now(),
+        );
     };
     // nothing has run yet: futures start when polled
     f1.await;
+    log("log 4");
+    part11(20).await;
+}
+
+async fn part11(ms: u32) {
+    let f2 = async {
+        select! {
+            biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+            _ = sleep_ms(ms) => {} // Timer 7
+        }
+    };
+    let f3 = async {
+        for r11 in 0..3 {
+            log(format!("log 9 {r11}"));
+            log(format!("log 10 {r11}"));
+            sleep_ms(20).await; // Timer 11
+        }
+    };
+    // nothing has run yet: futures start when polled
     f2.await;
-    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
-        join!( // all at once; each poll polls every unfinished one
-            async { log("log 11") },
-        );
-    });
-    h1.await.unwrap();
+    f3.await;
 }
 
 pub fn size() -> usize {
@@ -7363,24 +7370,39 @@ pub mod random_209 {
 use runtime::prelude::*;
 
 async fn run() {
-    sleep_ms(100).await; // Timer 2
-    select! {
-        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-        _ = sleep_ms(50) => { // Timer 5
-            sleep_ms(20).await; // Timer 6
-            sleep_ms(20).await; // Timer 7
+    let f1 = async {
+        select! {
+            biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+            _ = sleep_ms(10) => {} // Timer 3
+            _ = async { block_ms(10) } => {
+                block_ms(30);
+            }
         }
-    }
-    yield_now().await; // yield: the task goes to the back of the ready queue
-    sleep_ms(50).await; // Timer 9
-    select! {
-        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-        _ = async {
-            join!( // all at once; each poll polls every unfinished one
-                yield_now(),
-            );
-        } => {}
-    }
+    };
+    let f2 = async { block_ms(10) };
+    let f3 = async {
+        let f4 = yield_now();
+        // nothing has run yet: futures start when polled
+        f4.await;
+    };
+    // nothing has run yet: futures start when polled
+    f1.await;
+    f2.await;
+    f3.await;
+    join!( // all at once; each poll polls every unfinished one
+        async {
+            sleep_ms(0).await; // Timer 11
+        },
+    );
+    let f5 = async {
+        join!( // all at once; each poll polls every unfinished one
+            yield_now(),
+            sleep_ms(100), // Timer 15
+            sleep_ms(0), // Timer 16
+        );
+    };
+    // nothing has run yet: futures start when polled
+    f5.await;
 }
 
 pub fn size() -> usize {
@@ -7396,33 +7418,25 @@ pub mod random_210 {
 use runtime::prelude::*;
 
 async fn run() {
-    block_ms(0);
-    select! {
-        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-        _ = async {
-            let f1 = async { block_ms(30) };
-            let f2 = async { block_ms(10) };
-            // nothing has run yet: futures start when polled
-            f1.await;
-            f2.await;
-        } => {}
+    log("log 1");
+    for _ in 0..0 {
+        log("log 4");
+        block_ms(10);
     }
-    select! {
-        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-        _ = async {
-            join!( // all at once; each poll polls every unfinished one
-                async { log("log 8") },
-                sleep_ms(10), // Timer 9
-                sleep_ms(20), // Timer 10
-            );
-        } => {}
-        _ = async {
-            join!( // all at once; each poll polls every unfinished one
-                sleep_ms(20), // Timer 12
-                sleep_ms(0), // Timer 13
-            );
-        } => {}
-    }
+    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
+        join!( // all at once; each poll polls every unfinished one
+            yield_now(),
+            async {
+                join!( // all at once; each poll polls every unfinished one
+                    async { log("log 9") },
+                    yield_now(),
+                    sleep_ms(20), // Timer 11
+                );
+            },
+            sleep_ms(20), // Timer 12
+        );
+    });
+    h1.await.unwrap();
 }
 
 pub fn size() -> usize {
@@ -7438,51 +7452,33 @@ pub mod random_211 {
 use runtime::prelude::*;
 
 async fn run() {
-    select! { // each poll starts at a branch drawn at random (from this run's seed); the first found finished wins, the others are dropped
-        _ = async { block_ms(0) } => {
-            sleep_ms(0).await; // Timer 3
-            sleep_ms(50).await; // Timer 4
-        }
-    }
-    select! {
-        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-        _ = sleep_ms(0) => {} // Timer 6
-    }
     join!( // all at once; each poll polls every unfinished one
         async {
-            join!( // all at once; each poll polls every unfinished one
-                sleep_ms(50), // Timer 9
-                sleep_ms(20), // Timer 10
-                async { log("log 11") },
-            );
+            let f1 = async { block_ms(10) };
+            // nothing has run yet: futures start when polled
+            f1.await;
         },
         async {
-            join!( // all at once; each poll polls every unfinished one
-                sleep_ms(20), // Timer 13
-                sleep_ms(100), // Timer 14
-            );
+            select! {
+                biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+                _ = sleep_ms(100) => {} // Timer 5
+            }
         },
     );
-    let f1 = async {
-        let f2 = async { block_ms(0) };
+    sleep_ms(0).await; // Timer 6
+    for r14 in 0..3 {
+        let f2 = sleep_ms(0); // Timer 9
+        let f3 = async { log(format!("log 10 {r14}")) };
+        let f4 = async { block_ms(0) };
         // nothing has run yet: futures start when polled
         f2.await;
-    };
-    let f2 = async {
-        select! {
-            biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-            _ = sleep_ms(10) => { // Timer 19
-                sleep_ms(100).await; // Timer 22
-            }
-            _ = sleep_ms(0) => {} // Timer 20
-            _ = sleep_ms(10) => { // Timer 21
-                yield_now().await; // yield: the task goes to the back of the ready queue
-            }
+        f3.await;
+        f4.await;
+        select! { // each poll starts at a branch drawn at random (from this run's seed); the first found finished wins, the others are dropped
+            _ = yield_now() => {}
+            _ = yield_now() => {}
         }
-    };
-    // nothing has run yet: futures start when polled
-    f1.await;
-    f2.await;
+    }
 }
 
 pub fn size() -> usize {
@@ -7498,18 +7494,7 @@ pub mod random_212 {
 use runtime::prelude::*;
 
 async fn run() {
-    select! {
-        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-        _ = async { log("log 2") } => {}
-        _ = async {
-            select! { // each poll starts at a branch drawn at random (from this run's seed); the first found finished wins, the others are dropped
-                _ = sleep_ms(0) => {} // Timer 4
-            }
-        } => {
-            sleep_ms(50).await; // Timer 5
-            sleep_ms(50).await; // Timer 6
-        }
-    }
+    yield_now().await; // yield: the task goes to the back of the ready queue
 }
 
 pub fn size() -> usize {
@@ -7525,23 +7510,39 @@ pub mod random_213 {
 use runtime::prelude::*;
 
 async fn run() {
-    select! { // each poll starts at a branch drawn at random (from this run's seed); the first found finished wins, the others are dropped
-        _ = async { block_ms(10) } => {
-            block_ms(0);
-        }
-        _ = async {
-            join!( // all at once; each poll polls every unfinished one
-                sleep_ms(100), // Timer 4
-                async { log("log 5") },
-            );
-        } => {
-            log("log 11");
-        }
-        _ = async {
-            yield_now().await; // yield: the task goes to the back of the ready queue
-            log("log 8");
-            sleep_ms(100).await; // Timer 9
-        } => {}
+    let f1 = async {
+        block_ms(30);
+    };
+    let f2 = async {
+        sleep_ms(100).await; // Timer 5
+        log("log 6");
+        yield_now().await; // yield: the task goes to the back of the ready queue
+    };
+    let f3 = async {
+        sleep_ms(0).await; // Timer 9
+    };
+    // nothing has run yet: futures start when polled
+    f1.await;
+    f2.await;
+    f3.await;
+    let f4 = async {
+        let f5 = yield_now();
+        let f6 = async { log("log 13") };
+        // nothing has run yet: futures start when polled
+        f5.await;
+        f6.await;
+    };
+    let f5 = async {
+        block_ms(10);
+    };
+    let f6 = sleep_ms(0); // Timer 16
+    // nothing has run yet: futures start when polled
+    f4.await;
+    f5.await;
+    f6.await;
+    for _ in 0..0 {
+        log("log 19");
+        sleep_ms(10).await; // Timer 20
     }
 }
 
@@ -7557,39 +7558,18 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 pub mod random_214 {
 use runtime::prelude::*;
 
-async fn part14() {
+async fn run() {
+    part8(20).await;
+}
+
+async fn part8(ms: u32) {
     join!( // all at once; each poll polls every unfinished one
         async { log("log 3") },
     );
-}
-
-async fn run() {
-    block_ms(10);
-    part14().await;
-    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
-        select! {
-            biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-            _ = sleep_ms(10) => {} // Timer 5
-        }
-    });
-    let f1 = sleep_ms(50); // Timer 7
-    let f2 = async {
-        yield_now().await; // yield: the task goes to the back of the ready queue
-        log("log 10");
-        sleep_ms(0).await; // Timer 11
-    };
-    let f3 = async {
-        select! {
-            biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-            _ = sleep_ms(20) => {} // Timer 13
-            _ = sleep_ms(20) => {} // Timer 14
-        }
-    };
-    // nothing has run yet: futures start when polled
-    f1.await;
-    f2.await;
-    f3.await;
-    h1.await.unwrap();
+    sleep_ms(ms).await; // Timer 4
+    sleep_ms(100).await; // Timer 6
+    sleep_ms(50).await; // Timer 7
+    yield_now().await; // yield: the task goes to the back of the ready queue
 }
 
 pub fn size() -> usize {
@@ -7605,34 +7585,37 @@ pub mod random_215 {
 use runtime::prelude::*;
 
 async fn run() {
-    select! {
-        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-        _ = sleep_ms(20) => { // Timer 2
-            block_ms(10);
+    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
+        select! {
+            biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+            _ = async { log("log 2") } => {
+                yield_now().await; // yield: the task goes to the back of the ready queue
+                log("log 12");
+            }
+            _ = async {
+                join!( // all at once; each poll polls every unfinished one
+                    async { block_ms(30) },
+                    sleep_ms(100), // Timer 5
+                    sleep_ms(10), // Timer 6
+                );
+            } => {}
+            _ = async {
+                join!( // all at once; each poll polls every unfinished one
+                    async { log("log 8") },
+                    sleep_ms(0), // Timer 9
+                    sleep_ms(0), // Timer 10
+                );
+            } => {}
         }
-        _ = async { block_ms(0) } => {
-            sleep_ms(0).await; // Timer 8
-        }
-        _ = async {
-            join!( // all at once; each poll polls every unfinished one
-                yield_now(),
-                sleep_ms(100), // Timer 6
-            );
-        } => {}
-    }
-    select! {
-        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-        _ = async {
-            let f1 = async { block_ms(0) };
-            let f2 = sleep_ms(20); // Timer 12
-            let f3 = async { block_ms(10) };
-            // nothing has run yet: futures start when polled
-            f1.await;
-            f2.await;
-            f3.await;
-        } => {}
-    }
-    sleep_ms(0).await; // Timer 14
+    });
+    join!( // all at once; each poll polls every unfinished one
+        sleep_ms(100), // Timer 15
+        async { log("log 16") },
+    );
+    sleep_ms(100).await; // Timer 18
+    block_ms(0);
+    h1.await.unwrap();
+    block_ms(30);
 }
 
 pub fn size() -> usize {
@@ -7648,50 +7631,12 @@ pub mod random_216 {
 use runtime::prelude::*;
 
 async fn run() {
-    part23().await;
-    select! {
-        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-        _ = async {
-            for _ in 0..2 {
-                log("log 6");
-                sleep_ms(20).await; // Timer 7
-                log("log 8");
-            }
-        } => {}
-        _ = async {
-            let f1 = sleep_ms(20); // Timer 10
-            let f2 = async { log("log 11") };
-            // nothing has run yet: futures start when polled
-            f1.await;
-            f2.await;
-        } => {
-            log("log 16");
-            log("log 17");
-        }
-        _ = async {
-            sleep_ms(20).await; // Timer 13
-            sleep_ms(50).await; // Timer 14
-            sleep_ms(20).await; // Timer 15
-        } => {}
-    }
-    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
-        select! {
-            biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-            _ = async { log("log 19") } => {}
-        }
-    });
-    h1.await.unwrap();
-    let f3 = sleep_ms(100); // Timer 22
-    let f4 = async { log("log 23") };
-    // nothing has run yet: futures start when polled
-    f3.await;
-    f4.await;
-}
-
-async fn part23() {
     join!( // all at once; each poll polls every unfinished one
-        sleep_ms(50), // Timer 3
+        sleep_ms(0), // Timer 3
+        sleep_ms(0), // Timer 4
+        yield_now(),
     );
+    sleep_ms(20).await; // Timer 6
 }
 
 pub fn size() -> usize {
@@ -7707,35 +7652,7 @@ pub mod random_217 {
 use runtime::prelude::*;
 
 async fn run() {
-    select! {
-        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-        _ = async {
-            join!( // all at once; each poll polls every unfinished one
-                async { log("log 3") },
-                async { block_ms(0) },
-                sleep_ms(20), // Timer 5
-            );
-        } => {
-            block_ms(30);
-            block_ms(30);
-        }
-    }
-    sleep_ms(20).await; // Timer 9
-    sleep_ms(20).await; // Timer 10
-    join!( // all at once; each poll polls every unfinished one
-        async {
-            block_ms(0);
-            log("log 14");
-            log("log 15");
-        },
-        async {
-            join!( // all at once; each poll polls every unfinished one
-                yield_now(),
-                yield_now(),
-                sleep_ms(50), // Timer 19
-            );
-        },
-    );
+    log("log 1");
 }
 
 pub fn size() -> usize {
@@ -7751,21 +7668,28 @@ pub mod random_218 {
 use runtime::prelude::*;
 
 async fn run() {
-    sleep_ms(0).await; // Timer 3
-    let f1 = sleep_ms(20); // Timer 5
-    // nothing has run yet: futures start when polled
-    f1.await;
-    yield_now().await; // yield: the task goes to the back of the ready queue
-    yield_now().await; // yield: the task goes to the back of the ready queue
-    join!( // all at once; each poll polls every unfinished one
-        async {
-            for _ in 0..0 {
-                log("log 11");
-            }
-        },
-        sleep_ms(20), // Timer 12
-    );
-    sleep_ms(20).await; // Timer 13
+    let n9 = 0;
+    sleep_ms(20).await; // Timer 1
+    let h1 = spawn(async move { // spawn: a task of its own; it starts once this task pauses at an .await
+        select! {
+            biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+            _ = async {
+                let f1 = sleep_ms(100); // Timer 4
+                // nothing has run yet: futures start when polled
+                f1.await;
+            } => {}
+            _ = sleep_ms(50) => {} // Timer 5
+            _ = async {
+                select! {
+                    biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+                    _ = async { log(format!("log 7 {n9}")) } => {}
+                    _ = async { log("log 8") } => {}
+                    _ = async { block_ms(30) } => {}
+                }
+            } => {}
+        }
+    });
+    h1.await.unwrap();
 }
 
 pub fn size() -> usize {
@@ -7781,31 +7705,16 @@ pub mod random_219 {
 use runtime::prelude::*;
 
 async fn run() {
-    select! { // each poll starts at a branch drawn at random (from this run's seed); the first found finished wins, the others are dropped
-        _ = sleep_ms(100) => { // Timer 2
-            sleep_ms(50).await; // Timer 4
-            block_ms(0);
-        }
-        _ = sleep_ms(20) => { // Timer 3
-            sleep_ms(100).await; // Timer 6
-        }
-    }
-    let f1 = sleep_ms(20); // Timer 9
-    let f2 = sleep_ms(20); // Timer 10
-    let f3 = async { log("log 11") };
-    // nothing has run yet: futures start when polled
-    f1.await;
-    f2.await;
-    f3.await;
-    sleep_ms(0).await; // Timer 12
-    let f4 = async {
-        join!( // all at once; each poll polls every unfinished one
-            sleep_ms(20), // Timer 15
-            async { log("log 16") },
-        );
-    };
-    // nothing has run yet: futures start when polled
-    f4.await;
+    let n7 = 42;
+    join!( // all at once; each poll polls every unfinished one
+        sleep_ms(20), // Timer 2
+    );
+    block_ms(10);
+    join!( // all at once; each poll polls every unfinished one
+        sleep_ms(20), // Timer 5
+        async { block_ms(30) },
+    );
+    sleep_ms(50).await; // Timer 7
 }
 
 pub fn size() -> usize {
@@ -7820,15 +7729,28 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 pub mod random_220 {
 use runtime::prelude::*;
 
-async fn part1(ms: u32) {
-    sleep_ms(ms).await; // Timer 1
-}
-
 async fn run() {
-    join!( // all at once; each poll polls every unfinished one
-        part1(10),
-        part1(10),
-    );
+    select! {
+        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+        _ = async {
+            log("log 3");
+        } => {}
+        _ = async {
+            join!( // all at once; each poll polls every unfinished one
+                async { block_ms(30) },
+                sleep_ms(10), // Timer 6
+            );
+        } => {}
+        _ = async {
+            join!( // all at once; each poll polls every unfinished one
+                sleep_ms(20), // Timer 8
+                async { log("log 9") },
+            );
+        } => {
+            block_ms(10);
+        }
+    }
+    block_ms(30);
 }
 
 pub fn size() -> usize {
@@ -7843,22 +7765,21 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 pub mod random_221 {
 use runtime::prelude::*;
 
-async fn part11() {
-    log("log 11");
-}
-
 async fn run() {
-    block_ms(0);
-    yield_now().await; // yield: the task goes to the back of the ready queue
-    log("log 5");
-    sleep_ms(50).await; // Timer 6
+    log("log 1");
     join!( // all at once; each poll polls every unfinished one
-        sleep_ms(20), // Timer 8
-        async { log("log 9") },
-        async { log("log 10") },
+        async {
+            join!( // all at once; each poll polls every unfinished one
+                yield_now(),
+                async { log("log 5") },
+                sleep_ms(50), // Timer 6
+            );
+        },
     );
-    part11().await;
-    part11().await;
+    log("log 7");
+    join!( // all at once; each poll polls every unfinished one
+        sleep_ms(10), // Timer 10
+    );
 }
 
 pub fn size() -> usize {
@@ -7873,22 +7794,21 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 pub mod random_222 {
 use runtime::prelude::*;
 
+async fn part6() {
+    yield_now().await; // yield: the task goes to the back of the ready queue
+}
+
 async fn run() {
-    select! {
-        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-        _ = async {
-            sleep_ms(0).await; // Timer 3
-            sleep_ms(50).await; // Timer 4
-        } => {}
-        _ = async {
-            let f1 = sleep_ms(20); // Timer 6
-            // nothing has run yet: futures start when polled
-            f1.await;
-        } => {
-            log("log 8");
-        }
-        _ = sleep_ms(100) => {} // Timer 7
-    }
+    part6().await;
+    join!( // all at once; each poll polls every unfinished one
+        async {
+            select! {
+                biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+                _ = async { log("log 5") } => {}
+            }
+        },
+    );
+    log("log 6");
 }
 
 pub fn size() -> usize {
@@ -7904,11 +7824,16 @@ pub mod random_223 {
 use runtime::prelude::*;
 
 async fn run() {
-    spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
-        log("log 1");
-    });
-    yield_now().await; // yield: the task goes to the back of the ready queue
-    log("log 3");
+    log("log 15");
+    part19().await;
+    part19().await;
+    join!( // all at once; each poll polls every unfinished one
+        async { block_ms(0) },
+    );
+}
+
+async fn part19() {
+    block_ms(0);
 }
 
 pub fn size() -> usize {
@@ -7924,17 +7849,42 @@ pub mod random_224 {
 use runtime::prelude::*;
 
 async fn run() {
-    let f1 = async {
-        join!( // all at once; each poll polls every unfinished one
-            yield_now(),
-            sleep_ms(100), // Timer 4
-            sleep_ms(0), // Timer 5
-        );
-    };
-    // nothing has run yet: futures start when polled
-    f1.await;
-    sleep_ms(50).await; // Timer 6
-    sleep_ms(20).await; // Timer 7
+    let n23 = 0;
+    for _ in 0..1 {
+        sleep_ms(50).await; // Timer 3
+        sleep_ms(10).await; // Timer 4
+        sleep_ms(100).await; // Timer 5
+    }
+    select! {
+        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+        _ = sleep_ms(0) => { // Timer 7
+            sleep_ms(100).await; // Timer 10
+        }
+        _ = async { block_ms(10) } => {}
+        _ = sleep_ms(20) => {} // Timer 9
+    }
+    join!( // all at once; each poll polls every unfinished one
+        async { log(format!("log 12 {n23}")) },
+    );
+    sleep_ms(10).await; // Timer 14
+    join!( // all at once; each poll polls every unfinished one
+        sleep_ms(20), // Timer 16
+        async { log(format!("log 17 {n23}")) },
+    );
+    log("log 18");
+    join!( // all at once; each poll polls every unfinished one
+        async {
+            select! {
+                biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+                _ = async { log(format!("log 21 {n23}")) } => {}
+            }
+        },
+        async {
+            for _ in 0..2 {
+                sleep_ms(20).await; // Timer 23
+            }
+        },
+    );
 }
 
 pub fn size() -> usize {
@@ -7950,40 +7900,38 @@ pub mod random_225 {
 use runtime::prelude::*;
 
 async fn run() {
-    for _ in 0..0 {
-        log("log 3");
-        block_ms(10);
-    }
-    join!( // all at once; each poll polls every unfinished one
-        yield_now(),
-        async {
-            join!( // all at once; each poll polls every unfinished one
-                async { log("log 8") },
-                yield_now(),
-                sleep_ms(20), // Timer 10
-            );
-        },
-        sleep_ms(20), // Timer 11
-    );
-    join!( // all at once; each poll polls every unfinished one
-        async {
-            join!( // all at once; each poll polls every unfinished one
-                async { log("log 14") },
-                async { block_ms(10) },
-            );
-        },
-        async {
-            let f1 = async { block_ms(10) };
-            // nothing has run yet: futures start when polled
-            f1.await;
-        },
-        async {
+    select! { // each poll starts at a branch drawn at random (from this run's seed); the first found finished wins, the others are dropped
+        _ = async {
             select! {
                 biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-                _ = sleep_ms(100) => {} // Timer 19
+                _ = sleep_ms(50) => {} // Timer 3
             }
+        } => {
+            block_ms(10);
+            log("log 6");
+        }
+        _ = sleep_ms(50) => {} // Timer 4
+    }
+    join!( // all at once; each poll polls every unfinished one
+        async {
+            join!( // all at once; each poll polls every unfinished one
+                async { log("log 9") },
+                yield_now(),
+                async { log("log 11") },
+            );
         },
     );
+    select! {
+        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+        _ = async {
+            sleep_ms(100).await; // Timer 14
+        } => {
+            block_ms(10);
+            log("log 17");
+        }
+        _ = async { log("log 15") } => {}
+    }
+    log("log 18");
 }
 
 pub fn size() -> usize {
@@ -7999,43 +7947,26 @@ pub mod random_226 {
 use runtime::prelude::*;
 
 async fn run() {
-    for _ in 0..1 {
-        sleep_ms(0).await; // Timer 2
-        select! {
-            biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-            _ = sleep_ms(50) => {} // Timer 4
-            _ = sleep_ms(0) => {} // Timer 5
-            _ = sleep_ms(50) => {} // Timer 6
-        }
-        yield_now().await; // yield: the task goes to the back of the ready queue
-    }
-    yield_now().await; // yield: the task goes to the back of the ready queue
-    join!( // all at once; each poll polls every unfinished one
-        async { log("log 10") },
-        async {
-            block_ms(10);
-        },
-        async {
-            join!( // all at once; each poll polls every unfinished one
-                sleep_ms(50), // Timer 14
-            );
-        },
-    );
-    let f1 = async {
-        block_ms(30);
-    };
-    let f2 = async {
-        sleep_ms(100).await; // Timer 19
-        log("log 20");
-        yield_now().await; // yield: the task goes to the back of the ready queue
-    };
-    let f3 = async {
-        sleep_ms(0).await; // Timer 23
-    };
+    let f1 = yield_now();
     // nothing has run yet: futures start when polled
     f1.await;
+    log("log 3");
+    select! { // each poll starts at a branch drawn at random (from this run's seed); the first found finished wins, the others are dropped
+        _ = sleep_ms(100) => { // Timer 5
+            sleep_ms(0).await; // Timer 10
+        }
+        _ = async {
+            sleep_ms(0).await; // Timer 7
+            sleep_ms(100).await; // Timer 8
+            sleep_ms(20).await; // Timer 9
+        } => {}
+    }
+    let f2 = async { log("log 13") };
+    // nothing has run yet: futures start when polled
     f2.await;
-    f3.await;
+    join!( // all at once; each poll polls every unfinished one
+        sleep_ms(50), // Timer 15
+    );
 }
 
 pub fn size() -> usize {
@@ -8051,59 +7982,29 @@ pub mod random_227 {
 use runtime::prelude::*;
 
 async fn run() {
-    select! { // each poll starts at a branch drawn at random (from this run's seed); the first found finished wins, the others are dropped
-        _ = sleep_ms(100) => { // Timer 3
-            sleep_ms(10).await; // Timer 5
-        }
-        _ = sleep_ms(20) => { // Timer 4
-            block_ms(30);
-            sleep_ms(20).await; // Timer 7
-        }
-    }
-    sleep_ms(10).await; // Timer 9
-    sleep_ms(10).await; // Timer 10
-    log("log 11");
-    let f1 = yield_now();
-    let f2 = sleep_ms(20); // Timer 14
-    let f3 = async { log("log 15") };
-    // nothing has run yet: futures start when polled
-    f1.await;
-    f2.await;
-    f3.await;
-    sleep_ms(20).await; // Timer 18
-    yield_now().await; // yield: the task goes to the back of the ready queue
-    yield_now().await; // yield: the task goes to the back of the ready queue
-    sleep_ms(100).await; // Timer 22
-    sleep_ms(20).await; // Timer 23
-    select! {
-        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-        _ = yield_now() => {
-            sleep_ms(100).await; // Timer 28
-            sleep_ms(10).await; // Timer 29
-        }
-        _ = sleep_ms(20) => { // Timer 26
-            log("log 30");
-            sleep_ms(0).await; // Timer 31
-        }
-        _ = sleep_ms(100) => { // Timer 27
-            block_ms(30);
-        }
-    }
-    select! {
-        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-        _ = async {
+    sleep_ms(100).await; // Timer 1
+    join!( // all at once; each poll polls every unfinished one
+        yield_now(),
+        async {
             select! {
                 biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-                _ = yield_now() => {}
+                _ = sleep_ms(50) => { // Timer 5
+                    sleep_ms(0).await; // Timer 8
+                    sleep_ms(20).await; // Timer 9
+                }
+                _ = async { log("log 6") } => {}
+                _ = sleep_ms(20) => { // Timer 7
+                    yield_now().await; // yield: the task goes to the back of the ready queue
+                }
             }
-        } => {}
-        _ = async {
-            select! {
-                biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-                _ = async { log("log 37") } => {}
-            }
-        } => {}
-    }
+        },
+        async {
+            join!( // all at once; each poll polls every unfinished one
+                async { block_ms(0) },
+            );
+        },
+    );
+    sleep_ms(10).await; // Timer 13
 }
 
 pub fn size() -> usize {
@@ -8119,25 +8020,41 @@ pub mod random_228 {
 use runtime::prelude::*;
 
 async fn run() {
-    block_ms(0);
-    log("log 3");
+    for r5 in 0..0 {
+        select! {
+            biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+            _ = async { log(format!("log 3 {r5}")) } => {}
+        }
+        sleep_ms(0).await; // Timer 4
+        log(format!("log 5 {r5}"));
+    }
+    block_ms(10);
+    let f1 = sleep_ms(50); // Timer 9
+    // nothing has run yet: futures start when polled
+    f1.await;
+    join!( // all at once; each poll polls every unfinished one
+        async { log("log 11") },
+    );
+    block_ms(30);
     let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
-        select! { // each poll starts at a branch drawn at random (from this run's seed); the first found finished wins, the others are dropped
+        select! {
+            biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+            _ = yield_now() => {}
             _ = async {
-                select! { // each poll starts at a branch drawn at random (from this run's seed); the first found finished wins, the others are dropped
-                    _ = async { log("log 6") } => {}
-                    _ = sleep_ms(20) => {} // Timer 7
-                    _ = async { block_ms(0) } => {}
+                sleep_ms(0).await; // Timer 16
+                block_ms(0);
+                log("log 18");
+            } => {
+                sleep_ms(20).await; // Timer 23
+                sleep_ms(50).await; // Timer 24
+            }
+            _ = async {
+                for _ in 0..2 {
+                    log("log 20");
+                    sleep_ms(100).await; // Timer 21
+                    yield_now().await; // yield: the task goes to the back of the ready queue
                 }
             } => {}
-            _ = async {
-                log("log 10");
-                block_ms(30);
-                sleep_ms(10).await; // Timer 12
-            } => {
-                sleep_ms(20).await; // Timer 13
-                log("log 14");
-            }
         }
     });
     h1.await.unwrap();
@@ -8156,18 +8073,8 @@ pub mod random_229 {
 use runtime::prelude::*;
 
 async fn run() {
-    let f1 = async {
-        select! {
-            biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-            _ = async { log("log 3") } => {
-                log("log 4");
-            }
-        }
-    };
-    let f2 = sleep_ms(100); // Timer 5
-    // nothing has run yet: futures start when polled
-    f1.await;
-    f2.await;
+    let n1 = 7;
+    sleep_ms(0).await; // Timer 1
 }
 
 pub fn size() -> usize {
@@ -8183,36 +8090,32 @@ pub mod random_230 {
 use runtime::prelude::*;
 
 async fn run() {
-    sleep_ms(50).await; // Timer 1
-    join!( // all at once; each poll polls every unfinished one
-        async {
-            select! { // each poll starts at a branch drawn at random (from this run's seed); the first found finished wins, the others are dropped
-                _ = async { log("log 4") } => {
-                    block_ms(0);
-                    block_ms(10);
-                }
-            }
-        },
-        sleep_ms(20), // Timer 7
-        async { block_ms(30) },
-    );
-    sleep_ms(50).await; // Timer 9
-    let f1 = sleep_ms(0); // Timer 11
-    let f2 = async {
-        for _ in 0..0 {
-            log("log 13");
-            log("log 14");
+    let n28 = 7;
+    for _ in 0..1 {
+        sleep_ms(100).await; // Timer 14
+        let f1 = sleep_ms(10); // Timer 16
+        let f2 = sleep_ms(20); // Timer 17
+        // nothing has run yet: futures start when polled
+        f1.await;
+        f2.await;
+        select! {
+            biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+            _ = sleep_ms(50) => {} // Timer 19
         }
-    };
-    let f3 = async {
-        select! { // each poll starts at a branch drawn at random (from this run's seed); the first found finished wins, the others are dropped
-            _ = async { log("log 16") } => {}
-        }
-    };
+    }
+    sleep_ms(0).await; // Timer 21
+    let f3 = sleep_ms(50); // Timer 23
+    let f4 = sleep_ms(100); // Timer 24
+    let f5 = async { log(format!("log 25 {n28}")) };
     // nothing has run yet: futures start when polled
-    f1.await;
-    f2.await;
     f3.await;
+    f4.await;
+    f5.await;
+    select! {
+        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+        _ = async { log("log 27") } => {}
+        _ = async { log("log 28") } => {}
+    }
 }
 
 pub fn size() -> usize {
@@ -8228,33 +8131,7 @@ pub mod random_231 {
 use runtime::prelude::*;
 
 async fn run() {
-    select! {
-        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-        _ = async {
-            select! {
-                biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-                _ = async { block_ms(0) } => {
-                    yield_now().await; // yield: the task goes to the back of the ready queue
-                }
-            }
-        } => {}
-        _ = async {
-            join!( // all at once; each poll polls every unfinished one
-                sleep_ms(0), // Timer 6
-            );
-        } => {
-            sleep_ms(100).await; // Timer 7
-            yield_now().await; // yield: the task goes to the back of the ready queue
-        }
-    }
-    sleep_ms(20).await; // Timer 10
-    select! {
-        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-        _ = sleep_ms(0) => { // Timer 12
-            log("log 13");
-            sleep_ms(50).await; // Timer 14
-        }
-    }
+    sleep_ms(100).await; // Timer 1
 }
 
 pub fn size() -> usize {
@@ -8269,20 +8146,25 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 pub mod random_232 {
 use runtime::prelude::*;
 
+async fn part12() {
+    yield_now().await; // yield: the task goes to the back of the ready queue
+}
+
 async fn run() {
+    let n12 = 7;
     block_ms(30);
-    join!( // all at once; each poll polls every unfinished one
-        sleep_ms(20), // Timer 4
-        async { block_ms(30) },
-    );
-    let f1 = async {
-        select! { // each poll starts at a branch drawn at random (from this run's seed); the first found finished wins, the others are dropped
-            _ = async { block_ms(0) } => {}
-            _ = sleep_ms(100) => {} // Timer 9
-        }
-    };
+    part12().await;
+    log("log 5");
+    sleep_ms(20).await; // Timer 6
+    select! {
+        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+        _ = async { log(format!("log 8 {n12}")) } => {}
+        _ = async { log(format!("log 9 {n12}")) } => {}
+    }
+    let f1 = async { log("log 11") };
     // nothing has run yet: futures start when polled
     f1.await;
+    log("log 12");
 }
 
 pub fn size() -> usize {
@@ -8298,16 +8180,13 @@ pub mod random_233 {
 use runtime::prelude::*;
 
 async fn run() {
-    let f1 = sleep_ms(0); // Timer 2
-    let f2 = async {
-        for _ in 0..3 {
-            sleep_ms(0).await; // Timer 4
-            block_ms(10);
-        }
-    };
-    // nothing has run yet: futures start when polled
-    f1.await;
-    f2.await;
+    join!( // all at once; each poll polls every unfinished one
+        async {
+            sleep_ms(100).await; // Timer 3
+            log("log 4");
+            log("log 5");
+        },
+    );
 }
 
 pub fn size() -> usize {
@@ -8323,12 +8202,33 @@ pub mod random_234 {
 use runtime::prelude::*;
 
 async fn run() {
-    sleep_ms(20).await; // Timer 1
-    select! {
-        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-        _ = sleep_ms(100) => { // Timer 3
-            sleep_ms(20).await; // Timer 4
-        }
+    join!( // all at once; each poll polls every unfinished one
+        sleep_ms(100), // Timer 3
+    );
+    log("log 4");
+    log("log 5");
+    join!( // all at once; each poll polls every unfinished one
+        async {
+            join!( // all at once; each poll polls every unfinished one
+                async { block_ms(10) },
+                yield_now(),
+                async { log("log 10") },
+            );
+        },
+    );
+    sleep_ms(20).await; // Timer 12
+    join!( // all at once; each poll polls every unfinished one
+        async { log("log 14") },
+        sleep_ms(20), // Timer 15
+        sleep_ms(0), // Timer 16
+    );
+    sleep_ms(100).await; // Timer 18
+    log("log 19");
+    for r26 in 0..2 {
+        yield_now().await; // yield: the task goes to the back of the ready queue
+        block_ms(10);
+        log(format!("log 25 {r26}"));
+        sleep_ms(100).await; // Timer 26
     }
 }
 
@@ -8345,29 +8245,15 @@ pub mod random_235 {
 use runtime::prelude::*;
 
 async fn run() {
-    spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
-        sleep_ms(0).await; // Timer 7
-    });
-    for r15 in 0..3 {
-        select! {
-            biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-            _ = sleep_ms(0) => {} // Timer 10
-            _ = async { log(format!("log 11 {r15}")) } => {}
-            _ = async { block_ms(10) } => {}
+    sleep_ms(100).await; // Timer 1
+    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
+        select! { // each poll starts at a branch drawn at random (from this run's seed); the first found finished wins, the others are dropped
+            _ = sleep_ms(20) => { // Timer 3
+                block_ms(0);
+            }
         }
-        join!( // all at once; each poll polls every unfinished one
-            sleep_ms(50), // Timer 14
-            sleep_ms(100), // Timer 15
-        );
-    }
-    join!( // all at once; each poll polls every unfinished one
-        async {
-            let f1 = async { log("log 18") };
-            // nothing has run yet: futures start when polled
-            f1.await;
-        },
-    );
-    sleep_ms(20).await; // Timer 19
+    });
+    h1.await.unwrap();
 }
 
 pub fn size() -> usize {
@@ -8383,32 +8269,19 @@ pub mod random_236 {
 use runtime::prelude::*;
 
 async fn run() {
-    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
-        sleep_ms(10).await; // Timer 1
-    });
-    join!( // all at once; each poll polls every unfinished one
-        async {
-            join!( // all at once; each poll polls every unfinished one
-                async { log("log 4") },
-            );
-        },
-        async { log("log 5") },
-    );
-    h1.await.unwrap();
-    join!( // all at once; each poll polls every unfinished one
-        async {
-            select! {
-                biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-                _ = async { log("log 8") } => {}
-            }
-        },
-        async {
-            for _ in 0..2 {
-                sleep_ms(20).await; // Timer 10
-            }
-        },
-    );
-    sleep_ms(0).await; // Timer 12
+    sleep_ms(10).await; // Timer 3
+    log("log 4");
+    sleep_ms(50).await; // Timer 5
+    sleep_ms(20).await; // Timer 6
+    let f1 = sleep_ms(100); // Timer 8
+    let f2 = async {
+        join!( // all at once; each poll polls every unfinished one
+            sleep_ms(20), // Timer 10
+        );
+    };
+    // nothing has run yet: futures start when polled
+    f1.await;
+    f2.await;
 }
 
 pub fn size() -> usize {
@@ -8424,9 +8297,35 @@ pub mod random_237 {
 use runtime::prelude::*;
 
 async fn run() {
-    spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
-        sleep_ms(50).await; // Timer 1
-    });
+    let n17 = 7;
+    join!( // all at once; each poll polls every unfinished one
+        async { log("log 2") },
+        sleep_ms(100), // Timer 3
+        async {
+            sleep_ms(10).await; // Timer 5
+            sleep_ms(20).await; // Timer 6
+        },
+    );
+    select! { // each poll starts at a branch drawn at random (from this run's seed); the first found finished wins, the others are dropped
+        _ = async {
+            join!( // all at once; each poll polls every unfinished one
+                async { block_ms(10) },
+                sleep_ms(20), // Timer 10
+            );
+        } => {}
+        _ = async {
+            block_ms(30);
+            sleep_ms(50).await; // Timer 13
+        } => {}
+    }
+    sleep_ms(20).await; // Timer 14
+    join!( // all at once; each poll polls every unfinished one
+        async {
+            join!( // all at once; each poll polls every unfinished one
+                sleep_ms(10), // Timer 17
+            );
+        },
+    );
 }
 
 pub fn size() -> usize {
@@ -8442,20 +8341,38 @@ pub mod random_238 {
 use runtime::prelude::*;
 
 async fn run() {
-    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
-        select! { // each poll starts at a branch drawn at random (from this run's seed); the first found finished wins, the others are dropped
-            _ = async { log("log 2") } => {}
-        }
-    });
-    h1.await.unwrap();
-    sleep_ms(20).await; // Timer 5
-    sleep_ms(100).await; // Timer 6
+    block_ms(10);
     select! {
         biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-        _ = async { log("log 8") } => {}
-        _ = async { log("log 9") } => {}
+        _ = yield_now() => {
+            log("log 8");
+        }
+        _ = async {
+            select! {
+                biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+                _ = yield_now() => {
+                    sleep_ms(50).await; // Timer 6
+                    block_ms(10);
+                }
+            }
+        } => {}
     }
-    sleep_ms(100).await; // Timer 11
+    let f1 = async {
+        select! {
+            biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+            _ = async { block_ms(30) } => {}
+            _ = async { block_ms(0) } => {}
+        }
+    };
+    let f2 = async {
+        select! { // each poll starts at a branch drawn at random (from this run's seed); the first found finished wins, the others are dropped
+            _ = sleep_ms(10) => {} // Timer 14
+            _ = sleep_ms(20) => {} // Timer 15
+        }
+    };
+    // nothing has run yet: futures start when polled
+    f1.await;
+    f2.await;
 }
 
 pub fn size() -> usize {
@@ -8471,20 +8388,38 @@ pub mod random_239 {
 use runtime::prelude::*;
 
 async fn run() {
-    join!( // all at once; each poll polls every unfinished one
-        async { log("log 2") },
-        async {
-            block_ms(30);
-        },
-    );
-    let f1 = async { log("log 6") };
-    let f2 = async { block_ms(30) };
-    let f3 = yield_now();
+    let n18 = 7;
+    let f1 = sleep_ms(100); // Timer 2
+    let f2 = async {
+        sleep_ms(20).await; // Timer 4
+        sleep_ms(20).await; // Timer 5
+        log(format!("log 6 {n18}"));
+    };
     // nothing has run yet: futures start when polled
     f1.await;
     f2.await;
-    f3.await;
-    sleep_ms(50).await; // Timer 9
+    select! {
+        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+        _ = async {
+            join!( // all at once; each poll polls every unfinished one
+                async { log(format!("log 9 {n18}")) },
+                async { log("log 10") },
+            );
+        } => {
+            block_ms(0);
+            log("log 12");
+        }
+    }
+    select! {
+        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+        _ = sleep_ms(20) => { // Timer 14
+            log("log 15");
+            sleep_ms(0).await; // Timer 16
+        }
+    }
+    join!( // all at once; each poll polls every unfinished one
+        sleep_ms(20), // Timer 18
+    );
 }
 
 pub fn size() -> usize {
@@ -8500,13 +8435,64 @@ pub mod random_240 {
 use runtime::prelude::*;
 
 async fn run() {
-    let f1 = async { log("log 2") };
-    // nothing has run yet: futures start when polled
-    f1.await;
-    join!( // all at once; each poll polls every unfinished one
-        async { block_ms(0) },
-    );
-    yield_now().await; // yield: the task goes to the back of the ready queue
+    select! {
+        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+        _ = async {
+            let f1 = sleep_ms(0); // Timer 3
+            let f2 = sleep_ms(20); // Timer 4
+            // nothing has run yet: futures start when polled
+            f1.await;
+            f2.await;
+        } => {
+            log("log 12");
+            block_ms(0);
+        }
+        _ = async {
+            select! { // each poll starts at a branch drawn at random (from this run's seed); the first found finished wins, the others are dropped
+                _ = async { block_ms(0) } => {}
+                _ = sleep_ms(20) => { // Timer 7
+                    block_ms(30);
+                    sleep_ms(20).await; // Timer 9
+                }
+            }
+        } => {}
+        _ = async {
+            join!( // all at once; each poll polls every unfinished one
+                sleep_ms(10), // Timer 11
+            );
+        } => {
+            block_ms(0);
+            sleep_ms(0).await; // Timer 15
+        }
+    }
+    for _ in 0..3 {
+        let f3 = sleep_ms(100); // Timer 18
+        let f4 = yield_now();
+        // nothing has run yet: futures start when polled
+        f3.await;
+        f4.await;
+    }
+    select! {
+        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+        _ = async {
+            select! {
+                biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+                _ = sleep_ms(100) => { // Timer 22
+                    log("log 23");
+                }
+            }
+        } => {}
+        _ = sleep_ms(20) => { // Timer 24
+            sleep_ms(0).await; // Timer 27
+            block_ms(10);
+        }
+        _ = async {
+            sleep_ms(0).await; // Timer 26
+        } => {
+            log("log 29");
+        }
+    }
+    sleep_ms(10).await; // Timer 30
 }
 
 pub fn size() -> usize {
@@ -8522,7 +8508,30 @@ pub mod random_241 {
 use runtime::prelude::*;
 
 async fn run() {
-    sleep_ms(20).await; // Timer 1
+    let n11 = 0;
+    select! {
+        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+        _ = async { log("log 2") } => {}
+    }
+    let h1 = spawn(async move { // spawn: a task of its own; it starts once this task pauses at an .await
+        select! { // each poll starts at a branch drawn at random (from this run's seed); the first found finished wins, the others are dropped
+            _ = async {
+                sleep_ms(20).await; // Timer 5
+            } => {
+                sleep_ms(20).await; // Timer 9
+                sleep_ms(10).await; // Timer 10
+            }
+            _ = async {
+                let f1 = async { log(format!("log 7 {n11}")) };
+                let f2 = sleep_ms(0); // Timer 8
+                // nothing has run yet: futures start when polled
+                f1.await;
+                f2.await;
+            } => {}
+        }
+    });
+    log(format!("log 11 {n11}"));
+    h1.await.unwrap();
 }
 
 pub fn size() -> usize {
@@ -8538,44 +8547,45 @@ pub mod random_242 {
 use runtime::prelude::*;
 
 async fn run() {
-    select! { // each poll starts at a branch drawn at random (from this run's seed); the first found finished wins, the others are dropped
-        _ = async {
-            sleep_ms(20).await; // Timer 3
-            sleep_ms(100).await; // Timer 4
-            sleep_ms(20).await; // Timer 5
-        } => {
-            sleep_ms(20).await; // Timer 14
-        }
-        _ = yield_now() => {}
-        _ = async {
-            select! {
-                biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-                _ = sleep_ms(50) => { // Timer 8
-                    sleep_ms(0).await; // Timer 11
-                    sleep_ms(20).await; // Timer 12
-                }
-                _ = async { log("log 9") } => {}
-                _ = sleep_ms(20) => { // Timer 10
-                    yield_now().await; // yield: the task goes to the back of the ready queue
-                }
-            }
-        } => {}
-    }
-    select! {
-        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-        _ = async {
-            let f1 = sleep_ms(100); // Timer 17
+    let n20 = 42;
+    join!( // all at once; each poll polls every unfinished one
+        async { block_ms(0) },
+    );
+    join!( // all at once; each poll polls every unfinished one
+        async {
+            join!( // all at once; each poll polls every unfinished one
+                sleep_ms(20), // Timer 5
+            );
+        },
+        async {
+            join!( // all at once; each poll polls every unfinished one
+                async { block_ms(30) },
+                async { block_ms(10) },
+                sleep_ms(10), // Timer 9
+            );
+        },
+        yield_now(),
+    );
+    join!( // all at once; each poll polls every unfinished one
+        async { log("log 12") },
+        async {
+            let f1 = async { log(format!("log 14 {n20}")) };
+            let f2 = yield_now();
+            let f3 = sleep_ms(20); // Timer 16
             // nothing has run yet: futures start when polled
             f1.await;
-        } => {
-            sleep_ms(20).await; // Timer 18
-        }
-    }
-    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
-        sleep_ms(10).await; // Timer 19
-    });
-    h1.await.unwrap();
-    sleep_ms(0).await; // Timer 20
+            f2.await;
+            f3.await;
+        },
+        async {
+            select! { // each poll starts at a branch drawn at random (from this run's seed); the first found finished wins, the others are dropped
+                _ = async { log(format!("log 18 {n20}")) } => {}
+                _ = sleep_ms(0) => { // Timer 19
+                    sleep_ms(50).await; // Timer 20
+                }
+            }
+        },
+    );
 }
 
 pub fn size() -> usize {
@@ -8591,18 +8601,12 @@ pub mod random_243 {
 use runtime::prelude::*;
 
 async fn run() {
-    select! {
-        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-        _ = async {
-            join!( // all at once; each poll polls every unfinished one
-                async { log("log 3") },
-                async { block_ms(10) },
-            );
-        } => {
-            log("log 5");
-            block_ms(30);
-        }
-    }
+    part1().await;
+    part1().await;
+}
+
+async fn part1() {
+    sleep_ms(100).await; // Timer 1
 }
 
 pub fn size() -> usize {
@@ -8618,11 +8622,33 @@ pub mod random_244 {
 use runtime::prelude::*;
 
 async fn run() {
-    for r27 in 0..3 {
-        log(format!("log 25 {r27}"));
-        block_ms(10);
-        sleep_ms(100).await; // Timer 27
+    let n13 = 7;
+    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
+        block_ms(0);
+    });
+    select! {
+        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+        _ = async {
+            join!( // all at once; each poll polls every unfinished one
+                sleep_ms(10), // Timer 4
+            );
+        } => {}
+        _ = async { log(format!("log 5 {n13}")) } => {}
     }
+    select! { // each poll starts at a branch drawn at random (from this run's seed); the first found finished wins, the others are dropped
+        _ = async {
+            join!( // all at once; each poll polls every unfinished one
+                sleep_ms(100), // Timer 8
+                sleep_ms(50), // Timer 9
+                async { log(format!("log 10 {n13}")) },
+            );
+        } => {}
+        _ = async {
+            sleep_ms(0).await; // Timer 12
+            sleep_ms(10).await; // Timer 13
+        } => {}
+    }
+    h1.await.unwrap();
 }
 
 pub fn size() -> usize {
@@ -8635,538 +8661,6 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 }
 
 pub mod random_245 {
-use runtime::prelude::*;
-
-async fn run() {
-    sleep_ms(100).await; // Timer 1
-    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
-        let f1 = sleep_ms(10); // Timer 3
-        let f2 = sleep_ms(20); // Timer 4
-        // nothing has run yet: futures start when polled
-        f1.await;
-        f2.await;
-    });
-    select! {
-        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-        _ = async {
-            join!( // all at once; each poll polls every unfinished one
-                sleep_ms(10), // Timer 7
-                sleep_ms(50), // Timer 8
-            );
-        } => {}
-    }
-    h1.await.unwrap();
-    log("log 10");
-    sleep_ms(50).await; // Timer 11
-}
-
-pub fn size() -> usize {
-    std::mem::size_of_val(&run())
-}
-
-pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
-    Box::pin(run())
-}
-}
-
-pub mod random_246 {
-use runtime::prelude::*;
-
-async fn part1() {
-    sleep_ms(50).await; // Timer 1
-}
-
-async fn run() {
-    part1().await;
-}
-
-pub fn size() -> usize {
-    std::mem::size_of_val(&run())
-}
-
-pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
-    Box::pin(run())
-}
-}
-
-pub mod random_247 {
-use runtime::prelude::*;
-
-async fn run() {
-    join!( // all at once; each poll polls every unfinished one
-        async {
-            select! { // each poll starts at a branch drawn at random (from this run's seed); the first found finished wins, the others are dropped
-                _ = sleep_ms(0) => {} // Timer 24
-                _ = yield_now() => {
-                    log("log 26");
-                    sleep_ms(10).await; // Timer 27
-                }
-            }
-        },
-        async {
-            let f1 = yield_now();
-            // nothing has run yet: futures start when polled
-            f1.await;
-        },
-        async {
-            let f2 = sleep_ms(20); // Timer 31
-            // nothing has run yet: futures start when polled
-            f2.await;
-        },
-    );
-    select! {
-        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-        _ = yield_now() => {}
-    }
-}
-
-pub fn size() -> usize {
-    std::mem::size_of_val(&run())
-}
-
-pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
-    Box::pin(run())
-}
-}
-
-pub mod random_248 {
-use runtime::prelude::*;
-
-async fn run() {
-    part7().await;
-}
-
-async fn part7() {
-    join!( // all at once; each poll polls every unfinished one
-        async { log("log 2") },
-        async {
-            join!( // all at once; each poll polls every unfinished one
-                sleep_ms(0), // Timer 4
-            );
-        },
-        async {
-            sleep_ms(100).await; // Timer 6
-            log("log 7");
-        },
-    );
-}
-
-pub fn size() -> usize {
-    std::mem::size_of_val(&run())
-}
-
-pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
-    Box::pin(run())
-}
-}
-
-pub mod random_249 {
-use runtime::prelude::*;
-
-async fn run() {
-    block_ms(10);
-    log("log 3");
-}
-
-pub fn size() -> usize {
-    std::mem::size_of_val(&run())
-}
-
-pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
-    Box::pin(run())
-}
-}
-
-pub mod random_250 {
-use runtime::prelude::*;
-
-async fn run() {
-    spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
-        let f1 = async { block_ms(10) };
-        let f2 = sleep_ms(100); // Timer 4
-        // nothing has run yet: futures start when polled
-        f1.await;
-        f2.await;
-        log("log 5");
-    });
-}
-
-pub fn size() -> usize {
-    std::mem::size_of_val(&run())
-}
-
-pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
-    Box::pin(run())
-}
-}
-
-pub mod random_251 {
-use runtime::prelude::*;
-
-async fn run() {
-    join!( // all at once; each poll polls every unfinished one
-        sleep_ms(100), // Timer 2
-    );
-    join!( // all at once; each poll polls every unfinished one
-        sleep_ms(100), // Timer 4
-        async {
-            log("log 6");
-        },
-    );
-}
-
-pub fn size() -> usize {
-    std::mem::size_of_val(&run())
-}
-
-pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
-    Box::pin(run())
-}
-}
-
-pub mod random_252 {
-use runtime::prelude::*;
-
-async fn run() {
-    sleep_ms(50).await; // Timer 1
-    sleep_ms(20).await; // Timer 2
-}
-
-pub fn size() -> usize {
-    std::mem::size_of_val(&run())
-}
-
-pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
-    Box::pin(run())
-}
-}
-
-pub mod random_253 {
-use runtime::prelude::*;
-
-async fn run() {
-    join!( // all at once; each poll polls every unfinished one
-        async {
-            for _ in 0..1 {
-                sleep_ms(20).await; // Timer 3
-            }
-        },
-    );
-    sleep_ms(20).await; // Timer 4
-}
-
-pub fn size() -> usize {
-    std::mem::size_of_val(&run())
-}
-
-pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
-    Box::pin(run())
-}
-}
-
-pub mod random_254 {
-use runtime::prelude::*;
-
-async fn run() {
-    sleep_ms(100).await; // Timer 1
-    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
-        let f1 = sleep_ms(20); // Timer 4
-        let f2 = async { log("log 5") };
-        // nothing has run yet: futures start when polled
-        f1.await;
-        f2.await;
-        select! {
-            biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-            _ = async { log("log 7") } => {}
-        }
-    });
-    block_ms(30);
-    h1.await.unwrap();
-    sleep_ms(50).await; // Timer 9
-}
-
-pub fn size() -> usize {
-    std::mem::size_of_val(&run())
-}
-
-pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
-    Box::pin(run())
-}
-}
-
-pub mod random_255 {
-use runtime::prelude::*;
-
-async fn run() {
-    join!( // all at once; each poll polls every unfinished one
-        async {
-            for r4 in 0..2 {
-                log(format!("log 3 {r4}"));
-                log("log 4");
-            }
-        },
-    );
-    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
-        select! {
-            biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-            _ = async {
-                block_ms(0);
-                yield_now().await; // yield: the task goes to the back of the ready queue
-                log("log 9");
-            } => {}
-        }
-    });
-    h1.await.unwrap();
-}
-
-pub fn size() -> usize {
-    std::mem::size_of_val(&run())
-}
-
-pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
-    Box::pin(run())
-}
-}
-
-pub mod random_256 {
-use runtime::prelude::*;
-
-async fn run() {
-    sleep_ms(20).await; // Timer 1
-    let f1 = async {
-        select! {
-            biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-            _ = async { block_ms(30) } => {}
-            _ = async { block_ms(0) } => {}
-        }
-    };
-    let f2 = async {
-        select! { // each poll starts at a branch drawn at random (from this run's seed); the first found finished wins, the others are dropped
-            _ = sleep_ms(10) => {} // Timer 7
-            _ = sleep_ms(20) => {} // Timer 8
-        }
-    };
-    // nothing has run yet: futures start when polled
-    f1.await;
-    f2.await;
-    select! {
-        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-        _ = async {
-            let f3 = sleep_ms(100); // Timer 11
-            // nothing has run yet: futures start when polled
-            f3.await;
-        } => {}
-    }
-}
-
-pub fn size() -> usize {
-    std::mem::size_of_val(&run())
-}
-
-pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
-    Box::pin(run())
-}
-}
-
-pub mod random_257 {
-use runtime::prelude::*;
-
-async fn run() {
-    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
-        join!( // all at once; each poll polls every unfinished one
-            async {
-                sleep_ms(10).await; // Timer 3
-                block_ms(0);
-                sleep_ms(0).await; // Timer 5
-            },
-            async {
-                select! {
-                    biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-                    _ = async { log("log 7") } => {}
-                    _ = async { block_ms(30) } => {}
-                    _ = async { block_ms(0) } => {}
-                }
-            },
-            yield_now(),
-        );
-    });
-    for _ in 0..1 {
-        sleep_ms(10).await; // Timer 13
-    }
-    h1.await.unwrap();
-    join!( // all at once; each poll polls every unfinished one
-        async {
-            block_ms(30);
-            sleep_ms(0).await; // Timer 17
-        },
-        async {
-            sleep_ms(100).await; // Timer 19
-            sleep_ms(50).await; // Timer 20
-        },
-    );
-    select! {
-        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-        _ = yield_now() => {}
-        _ = sleep_ms(50) => { // Timer 24
-            sleep_ms(20).await; // Timer 25
-        }
-    }
-    join!( // all at once; each poll polls every unfinished one
-        sleep_ms(100), // Timer 27
-        async { block_ms(30) },
-    );
-    sleep_ms(20).await; // Timer 29
-}
-
-pub fn size() -> usize {
-    std::mem::size_of_val(&run())
-}
-
-pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
-    Box::pin(run())
-}
-}
-
-pub mod random_258 {
-use runtime::prelude::*;
-
-async fn run() {
-    select! { // each poll starts at a branch drawn at random (from this run's seed); the first found finished wins, the others are dropped
-        _ = async {
-            sleep_ms(20).await; // Timer 3
-        } => {}
-        _ = async {
-            for _ in 0..3 {
-                sleep_ms(50).await; // Timer 5
-            }
-        } => {
-            sleep_ms(10).await; // Timer 6
-            sleep_ms(20).await; // Timer 7
-        }
-    }
-    sleep_ms(50).await; // Timer 8
-}
-
-pub fn size() -> usize {
-    std::mem::size_of_val(&run())
-}
-
-pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
-    Box::pin(run())
-}
-}
-
-pub mod random_259 {
-use runtime::prelude::*;
-
-async fn run() {
-    join!( // all at once; each poll polls every unfinished one
-        async { log("log 32") },
-        async {
-            let f1 = async { log("log 34") };
-            let f2 = yield_now();
-            let f3 = sleep_ms(20); // Timer 36
-            // nothing has run yet: futures start when polled
-            f1.await;
-            f2.await;
-            f3.await;
-        },
-        async {
-            select! { // each poll starts at a branch drawn at random (from this run's seed); the first found finished wins, the others are dropped
-                _ = async { log("log 38") } => {}
-                _ = sleep_ms(0) => { // Timer 39
-                    sleep_ms(50).await; // Timer 40
-                }
-            }
-        },
-    );
-}
-
-pub fn size() -> usize {
-    std::mem::size_of_val(&run())
-}
-
-pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
-    Box::pin(run())
-}
-}
-
-pub mod random_260 {
-use runtime::prelude::*;
-
-async fn run() {
-    part2().await;
-    part2().await;
-}
-
-async fn part2() {
-    yield_now().await; // yield: the task goes to the back of the ready queue
-}
-
-pub fn size() -> usize {
-    std::mem::size_of_val(&run())
-}
-
-pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
-    Box::pin(run())
-}
-}
-
-pub mod random_261 {
-use runtime::prelude::*;
-
-async fn run() {
-    block_ms(0);
-    join!( // all at once; each poll polls every unfinished one
-        async { block_ms(0) },
-        sleep_ms(10), // Timer 5
-    );
-    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
-        log("log 6");
-    });
-    h1.await.unwrap();
-    select! {
-        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-        _ = sleep_ms(50) => { // Timer 8
-            sleep_ms(20).await; // Timer 12
-        }
-        _ = sleep_ms(20) => {} // Timer 9
-        _ = async {
-            sleep_ms(20).await; // Timer 11
-        } => {}
-    }
-}
-
-pub fn size() -> usize {
-    std::mem::size_of_val(&run())
-}
-
-pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
-    Box::pin(run())
-}
-}
-
-pub mod random_262 {
-use runtime::prelude::*;
-
-async fn run() {
-    part1().await;
-}
-
-async fn part1() {
-    log("log 1");
-}
-
-pub fn size() -> usize {
-    std::mem::size_of_val(&run())
-}
-
-pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
-    Box::pin(run())
-}
-}
-
-pub mod random_263 {
 use runtime::prelude::*;
 
 async fn run() {
@@ -9205,15 +8699,614 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 }
 }
 
-pub mod random_264 {
+pub mod random_246 {
 use runtime::prelude::*;
 
 async fn run() {
     let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
-        sleep_ms(20).await; // Timer 2
+        yield_now().await; // yield: the task goes to the back of the ready queue
     });
     h1.await.unwrap();
-    sleep_ms(10).await; // Timer 3
+    sleep_ms(10).await; // Timer 2
+    log("log 3");
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_247 {
+use runtime::prelude::*;
+
+async fn run() {
+    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
+        sleep_ms(10).await; // Timer 1
+    });
+    h1.await.unwrap();
+    sleep_ms(20).await; // Timer 2
+    join!( // all at once; each poll polls every unfinished one
+        async {
+            join!( // all at once; each poll polls every unfinished one
+                async { block_ms(30) },
+                async { block_ms(10) },
+                async { log("log 7") },
+            );
+        },
+        async { block_ms(30) },
+        async {
+            sleep_ms(50).await; // Timer 10
+            sleep_ms(10).await; // Timer 11
+            yield_now().await; // yield: the task goes to the back of the ready queue
+        },
+    );
+    select! {
+        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+        _ = async {
+            log("log 15");
+            sleep_ms(0).await; // Timer 16
+            log("log 17");
+        } => {}
+        _ = async {
+            block_ms(10);
+        } => {}
+        _ = yield_now() => {}
+    }
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_248 {
+use runtime::prelude::*;
+
+async fn run() {
+    let n14 = 42;
+    log(format!("log 2 {n14}"));
+    select! {
+        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+        _ = sleep_ms(20) => {} // Timer 4
+        _ = sleep_ms(50) => { // Timer 5
+            sleep_ms(10).await; // Timer 6
+            sleep_ms(50).await; // Timer 7
+        }
+    }
+    log(format!("log 8 {n14}"));
+    log(format!("log 11 {n14}"));
+    log(format!("log 12 {n14}"));
+    sleep_ms(0).await; // Timer 13
+    yield_now().await; // yield: the task goes to the back of the ready queue
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_249 {
+use runtime::prelude::*;
+
+async fn run() {
+    select! { // each poll starts at a branch drawn at random (from this run's seed); the first found finished wins, the others are dropped
+        _ = sleep_ms(20) => {} // Timer 2
+        _ = async { block_ms(30) } => {}
+    }
+    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
+        join!( // all at once; each poll polls every unfinished one
+            async {
+                let f1 = sleep_ms(50); // Timer 6
+                let f2 = sleep_ms(20); // Timer 7
+                let f3 = async { log("log 8") };
+                // nothing has run yet: futures start when polled
+                f1.await;
+                f2.await;
+                f3.await;
+            },
+        );
+    });
+    h1.await.unwrap();
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_250 {
+use runtime::prelude::*;
+
+async fn part12(ms: u32) {
+    sleep_ms(ms).await; // Timer 7
+}
+
+async fn run() {
+    let f1 = sleep_ms(0); // Timer 2
+    let f2 = sleep_ms(0); // Timer 3
+    // nothing has run yet: futures start when polled
+    f1.await;
+    f2.await;
+    select! { // each poll starts at a branch drawn at random (from this run's seed); the first found finished wins, the others are dropped
+        _ = sleep_ms(10) => { // Timer 5
+            sleep_ms(20).await; // Timer 6
+        }
+    }
+    part12(50).await;
+    let f3 = async { block_ms(10) };
+    let f4 = sleep_ms(20); // Timer 11
+    // nothing has run yet: futures start when polled
+    f3.await;
+    f4.await;
+    log("log 12");
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_251 {
+use runtime::prelude::*;
+
+async fn run() {
+    select! {
+        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+        _ = async {
+            sleep_ms(20).await; // Timer 3
+            sleep_ms(50).await; // Timer 4
+            log("log 5");
+        } => {}
+    }
+    spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
+        log("log 6");
+    });
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_252 {
+use runtime::prelude::*;
+
+async fn run() {
+    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
+        select! { // each poll starts at a branch drawn at random (from this run's seed); the first found finished wins, the others are dropped
+            _ = async {
+                join!( // all at once; each poll polls every unfinished one
+                    sleep_ms(20), // Timer 17
+                    sleep_ms(0), // Timer 18
+                );
+            } => {}
+            _ = async {
+                let f1 = async { log("log 20") };
+                // nothing has run yet: futures start when polled
+                f1.await;
+            } => {}
+        }
+    });
+    h1.await.unwrap();
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_253 {
+use runtime::prelude::*;
+
+async fn run() {
+    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
+        block_ms(10);
+    });
+    h1.await.unwrap();
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_254 {
+use runtime::prelude::*;
+
+async fn run() {
+    part6(0).await;
+    yield_now().await; // yield: the task goes to the back of the ready queue
+    join!( // all at once; each poll polls every unfinished one
+        async {
+            select! {
+                biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+                _ = async { block_ms(0) } => {}
+            }
+        },
+        async { log("log 6") },
+    );
+}
+
+async fn part6(ms: u32) {
+    sleep_ms(ms).await; // Timer 1
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_255 {
+use runtime::prelude::*;
+
+async fn run() {
+    join!( // all at once; each poll polls every unfinished one
+        sleep_ms(20), // Timer 3
+        sleep_ms(0), // Timer 4
+        sleep_ms(10), // Timer 5
+    );
+    join!( // all at once; each poll polls every unfinished one
+        yield_now(),
+        async { block_ms(0) },
+        async { block_ms(30) },
+    );
+    join!( // all at once; each poll polls every unfinished one
+        sleep_ms(100), // Timer 11
+        sleep_ms(50), // Timer 12
+        sleep_ms(20), // Timer 13
+    );
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_256 {
+use runtime::prelude::*;
+
+async fn run() {
+    let n14 = 42;
+    join!( // all at once; each poll polls every unfinished one
+        sleep_ms(10), // Timer 2
+        sleep_ms(0), // Timer 3
+    );
+    select! { // each poll starts at a branch drawn at random (from this run's seed); the first found finished wins, the others are dropped
+        _ = async { log("log 5") } => {}
+        _ = async {
+            let f1 = async { log("log 7") };
+            let f2 = async { log(format!("log 8 {n14}")) };
+            // nothing has run yet: futures start when polled
+            f1.await;
+            f2.await;
+        } => {}
+    }
+    for _ in 0..2 {
+        join!( // all at once; each poll polls every unfinished one
+            sleep_ms(20), // Timer 11
+            async { block_ms(10) },
+        );
+        sleep_ms(50).await; // Timer 14
+    }
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_257 {
+use runtime::prelude::*;
+
+async fn run() {
+    select! { // each poll starts at a branch drawn at random (from this run's seed); the first found finished wins, the others are dropped
+        _ = async {
+            yield_now().await; // yield: the task goes to the back of the ready queue
+            block_ms(30);
+            sleep_ms(10).await; // Timer 5
+        } => {}
+    }
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_258 {
+use runtime::prelude::*;
+
+async fn run() {
+    let n16 = 0;
+    let f1 = async {
+        sleep_ms(0).await; // Timer 3
+    };
+    // nothing has run yet: futures start when polled
+    f1.await;
+    let f2 = sleep_ms(100); // Timer 5
+    // nothing has run yet: futures start when polled
+    f2.await;
+    let f3 = yield_now();
+    let f4 = async {
+        select! { // each poll starts at a branch drawn at random (from this run's seed); the first found finished wins, the others are dropped
+            _ = async { log(format!("log 9 {n16}")) } => {}
+            _ = sleep_ms(0) => { // Timer 10
+                block_ms(30);
+                sleep_ms(20).await; // Timer 13
+            }
+            _ = sleep_ms(20) => {} // Timer 11
+        }
+    };
+    let f5 = async {
+        select! {
+            biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+            _ = async { block_ms(0) } => {
+                sleep_ms(50).await; // Timer 16
+            }
+        }
+    };
+    // nothing has run yet: futures start when polled
+    f3.await;
+    f4.await;
+    f5.await;
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_259 {
+use runtime::prelude::*;
+
+async fn part13() {
+    select! {
+        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+        _ = async { log("log 9") } => {}
+        _ = async {
+            join!( // all at once; each poll polls every unfinished one
+                sleep_ms(100), // Timer 11
+                async { block_ms(10) },
+                sleep_ms(0), // Timer 13
+            );
+        } => {}
+    }
+}
+
+async fn run() {
+    sleep_ms(100).await; // Timer 3
+    block_ms(10);
+    log("log 5");
+    sleep_ms(100).await; // Timer 6
+    sleep_ms(20).await; // Timer 7
+    part13().await;
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_260 {
+use runtime::prelude::*;
+
+async fn run() {
+    sleep_ms(0).await; // Timer 20
+    select! {
+        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+        _ = async {
+            join!( // all at once; each poll polls every unfinished one
+                async { block_ms(30) },
+                sleep_ms(20), // Timer 24
+                async { log("log 25") },
+            );
+        } => {
+            yield_now().await; // yield: the task goes to the back of the ready queue
+        }
+        _ = sleep_ms(20) => {} // Timer 26
+        _ = async {
+            join!( // all at once; each poll polls every unfinished one
+                async { log("log 28") },
+                sleep_ms(10), // Timer 29
+                async { log("log 30") },
+            );
+        } => {}
+    }
+    for _ in 0..3 {
+        log("log 34");
+        log("log 35");
+        sleep_ms(10).await; // Timer 36
+    }
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_261 {
+use runtime::prelude::*;
+
+async fn run() {
+    let n24 = 0;
+    join!( // all at once; each poll polls every unfinished one
+        async { block_ms(10) },
+        sleep_ms(20), // Timer 3
+        async {
+            let f1 = sleep_ms(20); // Timer 5
+            // nothing has run yet: futures start when polled
+            f1.await;
+        },
+    );
+    for _ in 0..3 {
+        join!( // all at once; each poll polls every unfinished one
+            async { log(format!("log 8 {n24}")) },
+            sleep_ms(50), // Timer 9
+        );
+        select! {
+            biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+            _ = sleep_ms(20) => { // Timer 11
+                sleep_ms(20).await; // Timer 13
+            }
+            _ = sleep_ms(0) => { // Timer 12
+                block_ms(30);
+                sleep_ms(10).await; // Timer 15
+            }
+        }
+    }
+    join!( // all at once; each poll polls every unfinished one
+        async {
+            let f2 = async { log(format!("log 18 {n24}")) };
+            let f3 = async { log("log 19") };
+            let f4 = sleep_ms(20); // Timer 20
+            // nothing has run yet: futures start when polled
+            f2.await;
+            f3.await;
+            f4.await;
+        },
+        async {
+            join!( // all at once; each poll polls every unfinished one
+                async { block_ms(30) },
+                sleep_ms(0), // Timer 23
+                async { log("log 24") },
+            );
+        },
+    );
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_262 {
+use runtime::prelude::*;
+
+async fn run() {
+    let n2 = 42;
+    block_ms(0);
+    sleep_ms(50).await; // Timer 2
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_263 {
+use runtime::prelude::*;
+
+async fn run() {
+    let n17 = 0;
+    yield_now().await; // yield: the task goes to the back of the ready queue
+    let f1 = async {
+        log("log 16");
+    };
+    // nothing has run yet: futures start when polled
+    f1.await;
+    part17(10).await;
+}
+
+async fn part17(ms: u32) {
+    sleep_ms(ms).await; // Timer 17
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_264 {
+use runtime::prelude::*;
+
+async fn run() {
+    let n8 = 42;
+    select! {
+        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+        _ = async {
+            let f1 = sleep_ms(50); // Timer 3
+            // nothing has run yet: futures start when polled
+            f1.await;
+        } => {
+            sleep_ms(0).await; // Timer 5
+            log(format!("log 6 {n8}"));
+        }
+        _ = async { log("log 4") } => {}
+    }
+    block_ms(30);
+    sleep_ms(100).await; // Timer 8
 }
 
 pub fn size() -> usize {
@@ -9229,14 +9322,12 @@ pub mod random_265 {
 use runtime::prelude::*;
 
 async fn run() {
-    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
-        log("log 2");
-    });
-    sleep_ms(10).await; // Timer 3
-    let f1 = async { block_ms(0) };
-    // nothing has run yet: futures start when polled
-    f1.await;
-    h1.await.unwrap();
+    select! { // each poll starts at a branch drawn at random (from this run's seed); the first found finished wins, the others are dropped
+        _ = sleep_ms(10) => {} // Timer 2
+        _ = async { log("log 3") } => {}
+    }
+    sleep_ms(20).await; // Timer 4
+    sleep_ms(50).await; // Timer 6
 }
 
 pub fn size() -> usize {
@@ -9252,32 +9343,15 @@ pub mod random_266 {
 use runtime::prelude::*;
 
 async fn run() {
-    join!( // all at once; each poll polls every unfinished one
-        async {
-            sleep_ms(50).await; // Timer 3
-            sleep_ms(10).await; // Timer 4
-            yield_now().await; // yield: the task goes to the back of the ready queue
-        },
-        async {
-            select! {
-                biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-                _ = yield_now() => {}
-                _ = sleep_ms(10) => {} // Timer 8
-                _ = sleep_ms(0) => {} // Timer 9
-            }
-        },
-        async {
-            join!( // all at once; each poll polls every unfinished one
-                sleep_ms(50), // Timer 11
-            );
-        },
-    );
-    yield_now().await; // yield: the task goes to the back of the ready queue
-    for r18 in 0..2 {
-        sleep_ms(20).await; // Timer 15
-        yield_now().await; // yield: the task goes to the back of the ready queue
-        log(format!("log 18 {r18}"));
-    }
+    let n4 = 0;
+    let f1 = sleep_ms(20); // Timer 2
+    // nothing has run yet: futures start when polled
+    f1.await;
+    sleep_ms(100).await; // Timer 3
+    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
+        sleep_ms(50).await; // Timer 4
+    });
+    h1.await.unwrap();
 }
 
 pub fn size() -> usize {
@@ -9292,47 +9366,24 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 pub mod random_267 {
 use runtime::prelude::*;
 
+async fn part21() {
+    sleep_ms(0).await; // Timer 21
+}
+
 async fn run() {
     select! {
         biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
         _ = async {
-            select! {
-                biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-                _ = sleep_ms(20) => {} // Timer 3
-            }
+            sleep_ms(100).await; // Timer 15
+            sleep_ms(0).await; // Timer 16
+            sleep_ms(10).await; // Timer 17
         } => {
-            log("log 11");
-            log("log 12");
+            sleep_ms(20).await; // Timer 18
+            sleep_ms(10).await; // Timer 19
         }
-        _ = async {
-            select! {
-                biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-                _ = sleep_ms(20) => { // Timer 5
-                    sleep_ms(50).await; // Timer 6
-                }
-            }
-        } => {}
-        _ = async {
-            log("log 8");
-            sleep_ms(0).await; // Timer 9
-            yield_now().await; // yield: the task goes to the back of the ready queue
-        } => {}
     }
-    select! {
-        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-        _ = async {
-            join!( // all at once; each poll polls every unfinished one
-                sleep_ms(20), // Timer 15
-            );
-        } => {}
-        _ = async {
-            join!( // all at once; each poll polls every unfinished one
-                async { block_ms(0) },
-                sleep_ms(20), // Timer 18
-                sleep_ms(50), // Timer 19
-            );
-        } => {}
-    }
+    block_ms(0);
+    part21().await;
 }
 
 pub fn size() -> usize {
@@ -9348,12 +9399,13 @@ pub mod random_268 {
 use runtime::prelude::*;
 
 async fn run() {
-    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
-        let f1 = sleep_ms(20); // Timer 27
+    for _ in 0..1 {
+        block_ms(0);
+        let f1 = sleep_ms(10); // Timer 16
         // nothing has run yet: futures start when polled
         f1.await;
-    });
-    h1.await.unwrap();
+    }
+    sleep_ms(20).await; // Timer 17
 }
 
 pub fn size() -> usize {
@@ -9369,17 +9421,18 @@ pub mod random_269 {
 use runtime::prelude::*;
 
 async fn run() {
-    join!( // all at once; each poll polls every unfinished one
-        async {
-            sleep_ms(20).await; // Timer 3
-        },
-        async {
-            log("log 5");
-            sleep_ms(0).await; // Timer 6
-            sleep_ms(0).await; // Timer 7
-        },
-        sleep_ms(20), // Timer 8
-    );
+    select! {
+        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+        _ = async {
+            log("log 3");
+        } => {
+            block_ms(10);
+            block_ms(0);
+        }
+    }
+    let f1 = sleep_ms(20); // Timer 7
+    // nothing has run yet: futures start when polled
+    f1.await;
     yield_now().await; // yield: the task goes to the back of the ready queue
 }
 
@@ -9396,19 +9449,16 @@ pub mod random_270 {
 use runtime::prelude::*;
 
 async fn run() {
-    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
-        select! { // each poll starts at a branch drawn at random (from this run's seed); the first found finished wins, the others are dropped
-            _ = async {
-                join!( // all at once; each poll polls every unfinished one
-                    sleep_ms(20), // Timer 3
-                    sleep_ms(0), // Timer 4
-                );
-            } => {}
-            _ = async {
-                let f1 = async { log("log 6") };
-                // nothing has run yet: futures start when polled
-                f1.await;
-            } => {}
+    let h1 = spawn(async move { // spawn: a task of its own; it starts once this task pauses at an .await
+        for r7 in 0..0 {
+            join!( // all at once; each poll polls every unfinished one
+                async { log(format!("log 3 {r7}")) },
+                sleep_ms(10), // Timer 4
+            );
+            for _ in 0..3 {
+                sleep_ms(10).await; // Timer 6
+            }
+            log(format!("log 7 {r7}"));
         }
     });
     h1.await.unwrap();
@@ -9427,15 +9477,19 @@ pub mod random_271 {
 use runtime::prelude::*;
 
 async fn run() {
-    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
-        yield_now().await; // yield: the task goes to the back of the ready queue
-    });
-    join!( // all at once; each poll polls every unfinished one
-        async { block_ms(30) },
-        async { log("log 5") },
-    );
-    h1.await.unwrap();
-    block_ms(10);
+    log("log 1");
+    for r8 in 0..2 {
+        let f1 = sleep_ms(20); // Timer 4
+        // nothing has run yet: futures start when polled
+        f1.await;
+        select! {
+            biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+            _ = async { block_ms(10) } => {
+                sleep_ms(10).await; // Timer 8
+            }
+            _ = async { log(format!("log 7 {r8}")) } => {}
+        }
+    }
 }
 
 pub fn size() -> usize {
@@ -9451,16 +9505,42 @@ pub mod random_272 {
 use runtime::prelude::*;
 
 async fn run() {
-    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
-        log("log 1");
+    let n36 = 0;
+    part36(10).await;
+    spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
+        join!( // all at once; each poll polls every unfinished one
+            async {
+                sleep_ms(50).await; // Timer 29
+            },
+            async {
+                join!( // all at once; each poll polls every unfinished one
+                    sleep_ms(100), // Timer 31
+                    async { log("log 32") },
+                );
+            },
+            async {
+                let f1 = async { block_ms(10) };
+                let f2 = sleep_ms(100); // Timer 35
+                let f3 = yield_now();
+                // nothing has run yet: futures start when polled
+                f1.await;
+                f2.await;
+                f3.await;
+            },
+        );
     });
-    h1.await.unwrap();
-    log("log 2");
-    for r7 in 0..1 {
-        sleep_ms(20).await; // Timer 5
-        log("log 6");
-        log(format!("log 7 {r7}"));
-    }
+}
+
+async fn part36(ms: u32) {
+    join!( // all at once; each poll polls every unfinished one
+        sleep_ms(ms), // Timer 22
+    );
+    let f4 = async { log("log 24") };
+    let f5 = async { log("log 25") };
+    // nothing has run yet: futures start when polled
+    f4.await;
+    f5.await;
+    sleep_ms(50).await; // Timer 26
 }
 
 pub fn size() -> usize {
@@ -9476,22 +9556,11 @@ pub mod random_273 {
 use runtime::prelude::*;
 
 async fn run() {
-    join!( // all at once; each poll polls every unfinished one
-        async { block_ms(30) },
-    );
-    join!( // all at once; each poll polls every unfinished one
-        sleep_ms(100), // Timer 5
-        sleep_ms(50), // Timer 6
-        sleep_ms(20), // Timer 7
-    );
-    sleep_ms(20).await; // Timer 8
-    select! { // each poll starts at a branch drawn at random (from this run's seed); the first found finished wins, the others are dropped
-        _ = async {
-            sleep_ms(10).await; // Timer 11
-        } => {}
-        _ = sleep_ms(10) => {} // Timer 12
-        _ = async { log("log 13") } => {}
-    }
+    let n1 = 7;
+    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
+        sleep_ms(10).await; // Timer 1
+    });
+    h1.await.unwrap();
 }
 
 pub fn size() -> usize {
@@ -9506,35 +9575,19 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 pub mod random_274 {
 use runtime::prelude::*;
 
-async fn part13() {
-    log("log 1");
-}
-
 async fn run() {
-    part13().await;
-    sleep_ms(20).await; // Timer 2
     let f1 = async {
-        let f2 = sleep_ms(10); // Timer 5
-        let f3 = sleep_ms(20); // Timer 6
-        // nothing has run yet: futures start when polled
-        f2.await;
-        f3.await;
-    };
-    let f2 = async {
-        join!( // all at once; each poll polls every unfinished one
-            async { block_ms(10) },
-            async { block_ms(10) },
-        );
-    };
-    let f3 = async {
-        sleep_ms(10).await; // Timer 11
-        log("log 12");
-        sleep_ms(50).await; // Timer 13
+        sleep_ms(20).await; // Timer 3
+        sleep_ms(20).await; // Timer 4
     };
     // nothing has run yet: futures start when polled
     f1.await;
-    f2.await;
-    f3.await;
+    part5().await;
+    part5().await;
+}
+
+async fn part5() {
+    log("log 5");
 }
 
 pub fn size() -> usize {
@@ -9549,8 +9602,28 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 pub mod random_275 {
 use runtime::prelude::*;
 
+async fn part16() {
+    join!( // all at once; each poll polls every unfinished one
+        async { log("log 2") },
+    );
+}
+
 async fn run() {
-    sleep_ms(0).await; // Timer 3
+    part16().await;
+    join!( // all at once; each poll polls every unfinished one
+        async { block_ms(0) },
+        sleep_ms(100), // Timer 6
+    );
+    let f1 = sleep_ms(20); // Timer 9
+    let f2 = sleep_ms(100); // Timer 10
+    // nothing has run yet: futures start when polled
+    f1.await;
+    f2.await;
+    log("log 12");
+    sleep_ms(20).await; // Timer 13
+    for _ in 0..3 {
+        block_ms(30);
+    }
 }
 
 pub fn size() -> usize {
@@ -9566,15 +9639,8 @@ pub mod random_276 {
 use runtime::prelude::*;
 
 async fn run() {
-    sleep_ms(20).await; // Timer 1
-    let f1 = async {
-        sleep_ms(0).await; // Timer 4
-    };
-    // nothing has run yet: futures start when polled
-    f1.await;
-    let f2 = sleep_ms(100); // Timer 6
-    // nothing has run yet: futures start when polled
-    f2.await;
+    let n1 = 0;
+    yield_now().await; // yield: the task goes to the back of the ready queue
 }
 
 pub fn size() -> usize {
@@ -9589,29 +9655,33 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 pub mod random_277 {
 use runtime::prelude::*;
 
-async fn part7(ms: u32) {
-    select! {
-        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-        _ = async {
-            let f1 = sleep_ms(ms); // Timer 3
-            let f2 = sleep_ms(0); // Timer 4
-            // nothing has run yet: futures start when polled
-            f1.await;
-            f2.await;
-        } => {
-            sleep_ms(20).await; // Timer 7
-        }
-        _ = async {
-            join!( // all at once; each poll polls every unfinished one
-                async { block_ms(30) },
-            );
-        } => {}
-    }
-}
-
 async fn run() {
-    part7(10).await;
-    part7(10).await;
+    let n19 = 0;
+    join!( // all at once; each poll polls every unfinished one
+        async {
+            join!( // all at once; each poll polls every unfinished one
+                sleep_ms(0), // Timer 3
+                sleep_ms(50), // Timer 4
+                sleep_ms(50), // Timer 5
+            );
+        },
+        async {
+            log("log 7");
+            sleep_ms(20).await; // Timer 8
+            sleep_ms(20).await; // Timer 9
+        },
+    );
+    sleep_ms(20).await; // Timer 10
+    join!( // all at once; each poll polls every unfinished one
+        yield_now(),
+        async { log("log 14") },
+    );
+    yield_now().await; // yield: the task goes to the back of the ready queue
+    join!( // all at once; each poll polls every unfinished one
+        async { log("log 17") },
+        yield_now(),
+        async { log(format!("log 19 {n19}")) },
+    );
 }
 
 pub fn size() -> usize {
@@ -9627,14 +9697,28 @@ pub mod random_278 {
 use runtime::prelude::*;
 
 async fn run() {
-    join!( // all at once; each poll polls every unfinished one
-        async { block_ms(0) },
-        sleep_ms(20), // Timer 4
-    );
-    sleep_ms(10).await; // Timer 6
+    let f1 = async {
+        join!( // all at once; each poll polls every unfinished one
+            yield_now(),
+        );
+    };
+    let f2 = async {
+        for _ in 0..2 {
+            log("log 5");
+        }
+    };
+    // nothing has run yet: futures start when polled
+    f1.await;
+    f2.await;
+    sleep_ms(100).await; // Timer 6
     sleep_ms(0).await; // Timer 7
-    sleep_ms(50).await; // Timer 8
-    log("log 9");
+    yield_now().await; // yield: the task goes to the back of the ready queue
+    yield_now().await; // yield: the task goes to the back of the ready queue
+    join!( // all at once; each poll polls every unfinished one
+        async { log("log 13") },
+        async { log("log 14") },
+        sleep_ms(20), // Timer 15
+    );
 }
 
 pub fn size() -> usize {
@@ -9650,36 +9734,31 @@ pub mod random_279 {
 use runtime::prelude::*;
 
 async fn run() {
-    select! {
-        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-        _ = async { log("log 2") } => {}
-        _ = async {
-            join!( // all at once; each poll polls every unfinished one
-                sleep_ms(100), // Timer 4
-                async { block_ms(10) },
-                sleep_ms(0), // Timer 6
-            );
-        } => {}
-    }
-    let f1 = async { block_ms(10) };
-    let f2 = async {
-        join!( // all at once; each poll polls every unfinished one
-            sleep_ms(50), // Timer 10
-        );
-    };
-    let f3 = async {
-        select! { // each poll starts at a branch drawn at random (from this run's seed); the first found finished wins, the others are dropped
-            _ = sleep_ms(100) => {} // Timer 12
-            _ = sleep_ms(100) => { // Timer 13
-                sleep_ms(50).await; // Timer 14
-                sleep_ms(50).await; // Timer 15
-            }
-        }
-    };
-    // nothing has run yet: futures start when polled
-    f1.await;
-    f2.await;
-    f3.await;
+    part18().await;
+    join!( // all at once; each poll polls every unfinished one
+        async {
+            let f1 = async { log("log 13") };
+            let f2 = async {
+                let f3 = sleep_ms(20); // Timer 15
+                let f4 = async { block_ms(30) };
+                let f5 = sleep_ms(10); // Timer 17
+                // nothing has run yet: futures start when polled
+                f3.await;
+                f4.await;
+                f5.await;
+            };
+            let f3 = sleep_ms(0); // Timer 18
+            // nothing has run yet: futures start when polled
+            f1.await;
+            f2.await;
+            f3.await;
+        },
+        part18(),
+    );
+}
+
+async fn part18() {
+    block_ms(10);
 }
 
 pub fn size() -> usize {
@@ -9695,15 +9774,23 @@ pub mod random_280 {
 use runtime::prelude::*;
 
 async fn run() {
-    for r28 in 0..3 {
-        sleep_ms(50).await; // Timer 24
-        log(format!("log 25 {r28}"));
-        sleep_ms(0).await; // Timer 26
-        for _ in 0..2 {
-            sleep_ms(0).await; // Timer 28
+    block_ms(0);
+    select! {
+        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+        _ = sleep_ms(10) => { // Timer 3
+            yield_now().await; // yield: the task goes to the back of the ready queue
         }
     }
-    sleep_ms(10).await; // Timer 29
+    select! { // each poll starts at a branch drawn at random (from this run's seed); the first found finished wins, the others are dropped
+        _ = sleep_ms(20) => {} // Timer 6
+        _ = sleep_ms(100) => {} // Timer 7
+        _ = async {
+            join!( // all at once; each poll polls every unfinished one
+                sleep_ms(20), // Timer 9
+                sleep_ms(10), // Timer 10
+            );
+        } => {}
+    }
 }
 
 pub fn size() -> usize {
@@ -9719,43 +9806,33 @@ pub mod random_281 {
 use runtime::prelude::*;
 
 async fn run() {
+    let n28 = 42;
     join!( // all at once; each poll polls every unfinished one
         async {
-            for r4 in 0..3 {
-                sleep_ms(10).await; // Timer 3
-                log(format!("log 4 {r4}"));
+            join!( // all at once; each poll polls every unfinished one
+                async { log(format!("log 17 {n28}")) },
+                sleep_ms(10), // Timer 18
+            );
+        },
+        async {
+            select! {
+                biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+                _ = sleep_ms(20) => { // Timer 20
+                    block_ms(0);
+                }
+                _ = yield_now() => {
+                    sleep_ms(0).await; // Timer 24
+                    block_ms(10);
+                }
+                _ = async { log(format!("log 22 {n28}")) } => {}
             }
         },
-        sleep_ms(20), // Timer 5
     );
-    sleep_ms(0).await; // Timer 6
-    for _ in 0..0 {
-        block_ms(0);
-    }
-    join!( // all at once; each poll polls every unfinished one
-        async {
-            join!( // all at once; each poll polls every unfinished one
-                async { block_ms(10) },
-                sleep_ms(50), // Timer 12
-            );
-        },
-        async {
-            let f1 = async { log("log 14") };
-            let f2 = async { log("log 15") };
-            let f3 = sleep_ms(20); // Timer 16
-            // nothing has run yet: futures start when polled
-            f1.await;
-            f2.await;
-            f3.await;
-        },
-        async {
-            join!( // all at once; each poll polls every unfinished one
-                async { block_ms(30) },
-                sleep_ms(0), // Timer 19
-                async { log("log 20") },
-            );
-        },
-    );
+    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
+        sleep_ms(100).await; // Timer 27
+    });
+    h1.await.unwrap();
+    log(format!("log 28 {n28}"));
 }
 
 pub fn size() -> usize {
@@ -9771,10 +9848,20 @@ pub mod random_282 {
 use runtime::prelude::*;
 
 async fn run() {
-    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
-        block_ms(0);
+    spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
+        let f1 = async {
+            join!( // all at once; each poll polls every unfinished one
+                sleep_ms(20), // Timer 3
+            );
+        };
+        let f2 = async {
+            log("log 5");
+            block_ms(30);
+        };
+        // nothing has run yet: futures start when polled
+        f1.await;
+        f2.await;
     });
-    h1.await.unwrap();
 }
 
 pub fn size() -> usize {
@@ -9790,27 +9877,24 @@ pub mod random_283 {
 use runtime::prelude::*;
 
 async fn run() {
+    log("log 3");
+    sleep_ms(0).await; // Timer 4
+    yield_now().await; // yield: the task goes to the back of the ready queue
+    yield_now().await; // yield: the task goes to the back of the ready queue
+    block_ms(0);
+    sleep_ms(100).await; // Timer 10
+    join!( // all at once; each poll polls every unfinished one
+        async { block_ms(0) },
+        sleep_ms(20), // Timer 13
+    );
     select! {
         biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-        _ = sleep_ms(0) => { // Timer 2
-            yield_now().await; // yield: the task goes to the back of the ready queue
-            log("log 10");
+        _ = sleep_ms(20) => { // Timer 15
+            log("log 17");
+            sleep_ms(10).await; // Timer 18
         }
-        _ = async {
-            select! { // each poll starts at a branch drawn at random (from this run's seed); the first found finished wins, the others are dropped
-                _ = sleep_ms(50) => {} // Timer 4
-                _ = sleep_ms(50) => {} // Timer 5
-                _ = sleep_ms(20) => { // Timer 6
-                    sleep_ms(100).await; // Timer 7
-                    log("log 8");
-                }
-            }
-        } => {}
+        _ = sleep_ms(20) => {} // Timer 16
     }
-    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
-        sleep_ms(20).await; // Timer 11
-    });
-    h1.await.unwrap();
 }
 
 pub fn size() -> usize {
@@ -9826,33 +9910,13 @@ pub mod random_284 {
 use runtime::prelude::*;
 
 async fn run() {
-    block_ms(0);
-    let f1 = async { log("log 4") };
-    let f2 = yield_now();
-    // nothing has run yet: futures start when polled
-    f1.await;
-    f2.await;
-    join!( // all at once; each poll polls every unfinished one
-        async {
-            join!( // all at once; each poll polls every unfinished one
-                sleep_ms(20), // Timer 8
-            );
-        },
-        async {
-            let f3 = sleep_ms(20); // Timer 10
-            let f4 = async { log("log 11") };
-            // nothing has run yet: futures start when polled
-            f3.await;
-            f4.await;
-        },
-        async {
-            for _ in 0..2 {
-                yield_now().await; // yield: the task goes to the back of the ready queue
-                sleep_ms(50).await; // Timer 14
-                log("log 15");
-            }
-        },
-    );
+    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
+        join!( // all at once; each poll polls every unfinished one
+            sleep_ms(50), // Timer 2
+        );
+    });
+    h1.await.unwrap();
+    log("log 3");
 }
 
 pub fn size() -> usize {
@@ -9868,34 +9932,18 @@ pub mod random_285 {
 use runtime::prelude::*;
 
 async fn run() {
-    for _ in 0..2 {
-        sleep_ms(10).await; // Timer 2
-    }
-    let f1 = async { block_ms(30) };
-    let f2 = sleep_ms(100); // Timer 5
-    // nothing has run yet: futures start when polled
-    f1.await;
-    f2.await;
-    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
-        select! {
-            biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-            _ = async {
-                block_ms(30);
-                log("log 9");
-                sleep_ms(0).await; // Timer 10
-            } => {}
-            _ = async {
-                select! {
-                    biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-                    _ = sleep_ms(20) => {} // Timer 12
-                }
-            } => {
-                yield_now().await; // yield: the task goes to the back of the ready queue
-                sleep_ms(50).await; // Timer 14
-            }
-        }
-    });
-    h1.await.unwrap();
+    let n8 = 0;
+    join!( // all at once; each poll polls every unfinished one
+        async {
+            log(format!("log 3 {n8}"));
+            log(format!("log 4 {n8}"));
+        },
+    );
+    log(format!("log 5 {n8}"));
+    log("log 6");
+    join!( // all at once; each poll polls every unfinished one
+        async { log("log 8") },
+    );
 }
 
 pub fn size() -> usize {
@@ -9911,19 +9959,40 @@ pub mod random_286 {
 use runtime::prelude::*;
 
 async fn run() {
-    let f1 = async {
-        let f2 = async { block_ms(30) };
-        // nothing has run yet: futures start when polled
-        f2.await;
-    };
-    // nothing has run yet: futures start when polled
-    f1.await;
-    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
-        let f3 = async { log("log 20") };
-        // nothing has run yet: futures start when polled
-        f3.await;
-    });
-    h1.await.unwrap();
+    join!( // all at once; each poll polls every unfinished one
+        sleep_ms(20), // Timer 2
+        async {
+            join!( // all at once; each poll polls every unfinished one
+                sleep_ms(20), // Timer 4
+                yield_now(),
+            );
+        },
+        sleep_ms(10), // Timer 6
+    );
+    join!( // all at once; each poll polls every unfinished one
+        async {
+            select! {
+                biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+                _ = sleep_ms(10) => {} // Timer 9
+            }
+        },
+        async {
+            let f1 = sleep_ms(0); // Timer 11
+            let f2 = async { block_ms(30) };
+            // nothing has run yet: futures start when polled
+            f1.await;
+            f2.await;
+        },
+        async {
+            block_ms(30);
+        },
+    );
+    for _ in 0..1 {
+        log("log 17");
+        sleep_ms(10).await; // Timer 18
+        log("log 19");
+    }
+    sleep_ms(20).await; // Timer 20
 }
 
 pub fn size() -> usize {
@@ -9939,9 +10008,43 @@ pub mod random_287 {
 use runtime::prelude::*;
 
 async fn run() {
-    spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
-        block_ms(10);
-    });
+    select! {
+        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+        _ = async {
+            let f1 = async { block_ms(10) };
+            // nothing has run yet: futures start when polled
+            f1.await;
+        } => {}
+    }
+    for _ in 0..1 {
+        select! { // each poll starts at a branch drawn at random (from this run's seed); the first found finished wins, the others are dropped
+            _ = async { block_ms(0) } => {}
+            _ = sleep_ms(100) => {} // Timer 7
+            _ = sleep_ms(20) => {} // Timer 8
+        }
+        select! {
+            biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+            _ = sleep_ms(10) => {} // Timer 10
+            _ = sleep_ms(100) => {} // Timer 11
+        }
+        sleep_ms(20).await; // Timer 12
+    }
+    let f2 = sleep_ms(20); // Timer 15
+    let f3 = async { block_ms(10) };
+    // nothing has run yet: futures start when polled
+    f2.await;
+    f3.await;
+    select! { // each poll starts at a branch drawn at random (from this run's seed); the first found finished wins, the others are dropped
+        _ = sleep_ms(10) => { // Timer 18
+            sleep_ms(100).await; // Timer 21
+            sleep_ms(100).await; // Timer 22
+        }
+        _ = sleep_ms(0) => {} // Timer 19
+        _ = sleep_ms(20) => {} // Timer 20
+    }
+    let f4 = sleep_ms(0); // Timer 24
+    // nothing has run yet: futures start when polled
+    f4.await;
 }
 
 pub fn size() -> usize {
@@ -9957,20 +10060,38 @@ pub mod random_288 {
 use runtime::prelude::*;
 
 async fn run() {
-    sleep_ms(20).await; // Timer 1
-    select! {
-        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-        _ = async {
-            join!( // all at once; each poll polls every unfinished one
-                async { block_ms(30) },
-                sleep_ms(50), // Timer 5
-            );
-        } => {
-            sleep_ms(100).await; // Timer 6
+    let n16 = 0;
+    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
+        select! { // each poll starts at a branch drawn at random (from this run's seed); the first found finished wins, the others are dropped
+            _ = sleep_ms(50) => {} // Timer 2
+            _ = sleep_ms(10) => { // Timer 3
+                sleep_ms(20).await; // Timer 4
+                sleep_ms(20).await; // Timer 5
+            }
         }
-    }
-    sleep_ms(100).await; // Timer 7
-    sleep_ms(0).await; // Timer 8
+    });
+    block_ms(0);
+    h1.await.unwrap();
+    let f1 = async {
+        select! {
+            biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+            _ = sleep_ms(100) => {} // Timer 9
+            _ = async { log(format!("log 10 {n16}")) } => {
+                block_ms(30);
+            }
+            _ = async { log(format!("log 11 {n16}")) } => {}
+        }
+    };
+    // nothing has run yet: futures start when polled
+    f1.await;
+    join!( // all at once; each poll polls every unfinished one
+        async {
+            select! { // each poll starts at a branch drawn at random (from this run's seed); the first found finished wins, the others are dropped
+                _ = async { block_ms(30) } => {}
+            }
+        },
+        sleep_ms(20), // Timer 16
+    );
 }
 
 pub fn size() -> usize {
@@ -9986,29 +10107,24 @@ pub mod random_289 {
 use runtime::prelude::*;
 
 async fn run() {
-    part12(20).await;
+    let n7 = 0;
+    sleep_ms(20).await; // Timer 1
+    part7().await;
+    let h1 = spawn(async move { // spawn: a task of its own; it starts once this task pauses at an .await
+        select! {
+            biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+            _ = async { log(format!("log 4 {n7}")) } => {}
+        }
+    });
+    part7().await;
+    h1.await.unwrap();
     join!( // all at once; each poll polls every unfinished one
-        async {
-            let f1 = sleep_ms(50); // Timer 4
-            let f2 = yield_now();
-            let f3 = yield_now();
-            // nothing has run yet: futures start when polled
-            f1.await;
-            f2.await;
-            f3.await;
-        },
         sleep_ms(20), // Timer 7
     );
-    for _ in 0..1 {
-        block_ms(0);
-        let f4 = sleep_ms(10); // Timer 12
-        // nothing has run yet: futures start when polled
-        f4.await;
-    }
 }
 
-async fn part12(ms: u32) {
-    sleep_ms(ms).await; // Timer 1
+async fn part7() {
+    log("log 2");
 }
 
 pub fn size() -> usize {
@@ -10024,18 +10140,10 @@ pub mod random_290 {
 use runtime::prelude::*;
 
 async fn run() {
-    select! { // each poll starts at a branch drawn at random (from this run's seed); the first found finished wins, the others are dropped
-        _ = async { log("log 3") } => {}
-        _ = sleep_ms(50) => {} // Timer 4
-    }
-    join!( // all at once; each poll polls every unfinished one
-        async {
-            let f1 = sleep_ms(20); // Timer 7
-            // nothing has run yet: futures start when polled
-            f1.await;
-        },
-    );
-    yield_now().await; // yield: the task goes to the back of the ready queue
+    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
+        sleep_ms(50).await; // Timer 26
+    });
+    h1.await.unwrap();
 }
 
 pub fn size() -> usize {
@@ -10051,40 +10159,7 @@ pub mod random_291 {
 use runtime::prelude::*;
 
 async fn run() {
-    select! {
-        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-        _ = async {
-            sleep_ms(20).await; // Timer 3
-        } => {}
-        _ = async {
-            select! {
-                biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-                _ = sleep_ms(10) => {} // Timer 5
-                _ = sleep_ms(20) => { // Timer 6
-                    sleep_ms(0).await; // Timer 7
-                }
-            }
-        } => {}
-        _ = async {
-            sleep_ms(0).await; // Timer 9
-        } => {
-            block_ms(30);
-            block_ms(30);
-        }
-    }
-    log("log 12");
-    for r19 in 0..2 {
-        let f1 = sleep_ms(20); // Timer 15
-        // nothing has run yet: futures start when polled
-        f1.await;
-        select! {
-            biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-            _ = async { block_ms(10) } => {
-                sleep_ms(10).await; // Timer 19
-            }
-            _ = async { log(format!("log 18 {r19}")) } => {}
-        }
-    }
+    block_ms(30);
 }
 
 pub fn size() -> usize {
@@ -10100,26 +10175,17 @@ pub mod random_292 {
 use runtime::prelude::*;
 
 async fn run() {
-    select! {
-        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-        _ = sleep_ms(20) => {} // Timer 3
-        _ = async { log("log 4") } => {}
-    }
-    select! {
-        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-        _ = sleep_ms(0) => { // Timer 6
-            log("log 9");
-        }
-        _ = yield_now() => {}
-        _ = sleep_ms(20) => { // Timer 8
-            log("log 10");
-            sleep_ms(10).await; // Timer 11
-        }
-    }
-    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
-        sleep_ms(0).await; // Timer 12
-    });
-    h1.await.unwrap();
+    let n8 = 0;
+    join!( // all at once; each poll polls every unfinished one
+        sleep_ms(100), // Timer 2
+        async {
+            yield_now().await; // yield: the task goes to the back of the ready queue
+            log(format!("log 5 {n8}"));
+            sleep_ms(50).await; // Timer 6
+        },
+    );
+    log("log 7");
+    log("log 8");
 }
 
 pub fn size() -> usize {
@@ -10134,26 +10200,22 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 pub mod random_293 {
 use runtime::prelude::*;
 
-async fn part7() {
-    join!( // all at once; each poll polls every unfinished one
-        async {
-            join!( // all at once; each poll polls every unfinished one
-                sleep_ms(100), // Timer 3
-            );
-        },
-        async {
-            select! { // each poll starts at a branch drawn at random (from this run's seed); the first found finished wins, the others are dropped
-                _ = async { log("log 5") } => {}
-            }
-        },
-        async {
-            block_ms(10);
-        },
-    );
-}
-
 async fn run() {
-    part7().await;
+    log("log 1");
+    select! {
+        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+        _ = sleep_ms(20) => {} // Timer 3
+        _ = async {
+            sleep_ms(20).await; // Timer 5
+        } => {
+            sleep_ms(100).await; // Timer 6
+        }
+    }
+    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
+        yield_now().await; // yield: the task goes to the back of the ready queue
+    });
+    h1.await.unwrap();
+    sleep_ms(20).await; // Timer 8
 }
 
 pub fn size() -> usize {
@@ -10168,20 +10230,15 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 pub mod random_294 {
 use runtime::prelude::*;
 
+async fn part6() {
+    log("log 2");
+    log("log 4");
+    yield_now().await; // yield: the task goes to the back of the ready queue
+    block_ms(0);
+}
+
 async fn run() {
-    sleep_ms(20).await; // Timer 1
-    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
-        join!( // all at once; each poll polls every unfinished one
-            sleep_ms(10), // Timer 4
-        );
-        let f1 = async { log("log 6") };
-        let f2 = async { log("log 7") };
-        // nothing has run yet: futures start when polled
-        f1.await;
-        f2.await;
-        sleep_ms(50).await; // Timer 8
-    });
-    h1.await.unwrap();
+    part6().await;
 }
 
 pub fn size() -> usize {
@@ -10197,16 +10254,26 @@ pub mod random_295 {
 use runtime::prelude::*;
 
 async fn run() {
-    log("log 28");
-    block_ms(30);
-    join!( // all at once; each poll polls every unfinished one
-        sleep_ms(100), // Timer 31
-        async {
-            block_ms(10);
-            sleep_ms(0).await; // Timer 34
-            yield_now().await; // yield: the task goes to the back of the ready queue
-        },
-    );
+    for _ in 0..2 {
+        block_ms(10);
+        sleep_ms(20).await; // Timer 4
+        block_ms(30);
+    }
+    block_ms(0);
+    sleep_ms(20).await; // Timer 8
+    sleep_ms(20).await; // Timer 9
+    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
+        join!( // all at once; each poll polls every unfinished one
+            async {
+                join!( // all at once; each poll polls every unfinished one
+                    sleep_ms(100), // Timer 12
+                    async { block_ms(0) },
+                    sleep_ms(0), // Timer 14
+                );
+            },
+        );
+    });
+    h1.await.unwrap();
 }
 
 pub fn size() -> usize {
@@ -10222,35 +10289,9 @@ pub mod random_296 {
 use runtime::prelude::*;
 
 async fn run() {
-    part11(100).await;
-    part11(10).await;
-}
-
-async fn part11(ms: u32) {
-    join!( // all at once; each poll polls every unfinished one
-        async {
-            join!( // all at once; each poll polls every unfinished one
-                sleep_ms(ms), // Timer 3
-                sleep_ms(0), // Timer 4
-            );
-        },
-        async {
-            let f1 = sleep_ms(50); // Timer 6
-            let f2 = yield_now();
-            // nothing has run yet: futures start when polled
-            f1.await;
-            f2.await;
-        },
-        async {
-            let f3 = sleep_ms(10); // Timer 9
-            let f4 = async { log("log 10") };
-            let f5 = async { log("log 11") };
-            // nothing has run yet: futures start when polled
-            f3.await;
-            f4.await;
-            f5.await;
-        },
-    );
+    log("log 1");
+    log("log 2");
+    block_ms(0);
 }
 
 pub fn size() -> usize {
@@ -10266,28 +10307,37 @@ pub mod random_297 {
 use runtime::prelude::*;
 
 async fn run() {
-    for r8 in 0..2 {
-        for r5 in 0..1 {
-            yield_now().await; // yield: the task goes to the back of the ready queue
-            log(format!("log 4 {r5} {r8}"));
-            sleep_ms(10).await; // Timer 5
-        }
-        sleep_ms(100).await; // Timer 6
-        sleep_ms(50).await; // Timer 8
-    }
-    log("log 9");
-    let f1 = sleep_ms(50); // Timer 12
+    let f1 = async {
+        block_ms(30);
+    };
     // nothing has run yet: futures start when polled
     f1.await;
-    sleep_ms(100).await; // Timer 13
-    sleep_ms(0).await; // Timer 14
-    yield_now().await; // yield: the task goes to the back of the ready queue
-    yield_now().await; // yield: the task goes to the back of the ready queue
-    join!( // all at once; each poll polls every unfinished one
-        async { log("log 20") },
-        async { log("log 21") },
-        sleep_ms(20), // Timer 22
-    );
+    select! {
+        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+        _ = async {
+            join!( // all at once; each poll polls every unfinished one
+                async { log("log 6") },
+                async { log("log 7") },
+                async { log("log 8") },
+            );
+        } => {
+            log("log 9");
+            log("log 10");
+        }
+    }
+    block_ms(10);
+    log("log 13");
+    select! { // each poll starts at a branch drawn at random (from this run's seed); the first found finished wins, the others are dropped
+        _ = sleep_ms(50) => { // Timer 15
+            sleep_ms(0).await; // Timer 18
+            sleep_ms(0).await; // Timer 19
+        }
+        _ = sleep_ms(50) => {} // Timer 16
+        _ = sleep_ms(20) => { // Timer 17
+            sleep_ms(10).await; // Timer 20
+            yield_now().await; // yield: the task goes to the back of the ready queue
+        }
+    }
 }
 
 pub fn size() -> usize {
@@ -10303,34 +10353,32 @@ pub mod random_298 {
 use runtime::prelude::*;
 
 async fn run() {
-    log("log 2");
-    let f1 = async { block_ms(0) };
-    let f2 = sleep_ms(50); // Timer 5
-    let f3 = sleep_ms(20); // Timer 6
-    // nothing has run yet: futures start when polled
-    f1.await;
-    f2.await;
-    f3.await;
-    join!( // all at once; each poll polls every unfinished one
-        yield_now(),
-        async {
-            for _ in 0..0 {
-                yield_now().await; // yield: the task goes to the back of the ready queue
+    spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
+        block_ms(0);
+    });
+    select! { // each poll starts at a branch drawn at random (from this run's seed); the first found finished wins, the others are dropped
+        _ = async { log("log 3") } => {
+            yield_now().await; // yield: the task goes to the back of the ready queue
+            sleep_ms(20).await; // Timer 13
+        }
+        _ = async {
+            select! { // each poll starts at a branch drawn at random (from this run's seed); the first found finished wins, the others are dropped
+                _ = async { log("log 5") } => {}
+                _ = yield_now() => {}
+                _ = sleep_ms(0) => { // Timer 7
+                    sleep_ms(20).await; // Timer 8
+                }
             }
-        },
-        async {
-            log("log 12");
-        },
-    );
-    join!( // all at once; each poll polls every unfinished one
-        async {
-            for _ in 0..1 {
-                log("log 15");
-                sleep_ms(0).await; // Timer 16
-            }
-        },
-    );
-    log("log 17");
+        } => {}
+        _ = async {
+            sleep_ms(100).await; // Timer 10
+            sleep_ms(20).await; // Timer 11
+        } => {
+            log("log 14");
+            sleep_ms(10).await; // Timer 15
+        }
+    }
+    sleep_ms(20).await; // Timer 16
 }
 
 pub fn size() -> usize {
@@ -10346,19 +10394,20 @@ pub mod random_299 {
 use runtime::prelude::*;
 
 async fn run() {
-    block_ms(30);
+    join!( // all at once; each poll polls every unfinished one
+        async {
+            sleep_ms(10).await; // Timer 3
+            sleep_ms(0).await; // Timer 4
+        },
+    );
+    join!( // all at once; each poll polls every unfinished one
+        async {
+            sleep_ms(0).await; // Timer 7
+        },
+    );
     let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
-        log("log 42");
+        sleep_ms(0).await; // Timer 8
     });
-    select! {
-        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-        _ = async { log("log 45") } => {}
-    }
-    log("log 46");
-    select! {
-        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-        _ = yield_now() => {}
-    }
     h1.await.unwrap();
 }
 

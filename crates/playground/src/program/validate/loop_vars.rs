@@ -1,23 +1,78 @@
-//! The rules a log that reads loop variables keeps, as Rust's scoping keeps
+//! The rules a log that reads variables keeps, as Rust's scoping keeps
 //! them in the panel: each `{name}` in its text names the variable of a
-//! `for` loop around it (the innermost of that name), and a text marked as
-//! reading variables reads at least one (else it is plain text, and is
-//! written so).
+//! `for` loop around it (the innermost of that name), a parameter of its
+//! helper, or a `let` before it in its sequence; a text marked as reading
+//! variables reads at least one (else it is plain text, and is written so).
 
 use crate::program::log_text::{self, Piece};
 use crate::program::scenario::Step;
 use crate::program::step_path::StepPath;
 
 /// Every problem with `root`'s logs' variables, as `(path, message)`. A
-/// helper's text may read its parameters too.
+/// helper's text may read its parameters too, and any text the `let`s
+/// before it in its sequence (or in a sequence around it).
 pub(super) fn problems(root: &Step) -> Vec<(String, String)> {
     let mut out = Vec::new();
     for (at, params, steps) in super::functions::bodies(root) {
         let mut names: Vec<&str> = params.iter().map(String::as_str).collect();
-        let single = at == StepPath::root();
-        for (k, step) in steps.iter().enumerate() {
-            let path = if single { at.clone() } else { at.child(k) };
-            visit(step, &path, &mut names, !params.is_empty(), &mut out);
+        if at == StepPath::root() {
+            visit(&steps[0], &at, &mut names, !params.is_empty(), &mut out);
+        } else {
+            block(steps, &at, &mut names, !params.is_empty(), &mut out);
+        }
+    }
+    out.extend(lets_named_once(root));
+    out
+}
+
+/// The statements of a sequence, in order: each `let` names its number
+/// for the statements after it.
+fn block<'a>(
+    steps: &'a [Step],
+    at: &StepPath,
+    names: &mut Vec<&'a str>,
+    params: bool,
+    out: &mut Vec<(String, String)>,
+) {
+    let outer = names.len();
+    for (i, child) in steps.iter().enumerate() {
+        visit(child, &at.child(i), names, params, out);
+        if let Step::Let { name, .. } = child {
+            names.push(name);
+        }
+    }
+    names.truncate(outer);
+}
+
+/// Each `let`'s name is the program's only variable of that name: no
+/// other `let`, loop variable or parameter has it (the JS panels declare
+/// every `let` once, above a `.then` chain).
+fn lets_named_once(root: &Step) -> Vec<(String, String)> {
+    let mut named: Vec<(String, StepPath, bool)> = Vec::new();
+    root.visit_paths(&StepPath::root(), &mut |s, at| match s {
+        Step::Let { name, .. } => named.push((name.clone(), at.clone(), true)),
+        Step::Repeat { var: Some(var), .. } => named.push((var.clone(), at.clone(), false)),
+        _ => {}
+    });
+    for (_, _, params, _) in root.signatures() {
+        named.extend(params.iter().map(|p| (p.clone(), StepPath::root(), false)));
+    }
+    let mut out = Vec::new();
+    for (k, (name, at, is_let)) in named.iter().enumerate() {
+        // Of two `let`s of one name, the second is the one to rename.
+        let again = named
+            .iter()
+            .enumerate()
+            .any(|(j, (n, _, other_let))| j != k && n == name && (j < k || !other_let));
+        if *is_let && again {
+            out.push((
+                format!("{at}.name"),
+                format!(
+                    "is `{name}`, the name of another variable of the program: this \
+                     playground does not read two variables of one name yet; in Rust it is \
+                     fine: name this one otherwise"
+                ),
+            ));
         }
     }
     out
@@ -54,11 +109,11 @@ fn visit<'a>(
                         out.push((
                             path,
                             format!(
-                                "reads `{{{name}}}`, which is not the variable of a `for` loop \
-                                 around it (rustc: cannot find value `{name}`): a text reads \
-                                 only the variables of the loops it is in{}",
+                                "reads `{{{name}}}`, which is no variable here (rustc: cannot \
+                                 find value `{name}`): a text reads the variables of the loops \
+                                 it is in{}, and the numbers `let` names above it",
                                 if params {
-                                    ", and its function's parameters"
+                                    ", its function's parameters"
                                 } else {
                                     ""
                                 }
@@ -68,16 +123,36 @@ fn visit<'a>(
                 }
             }
         }
-        Step::Repeat {
-            var: Some(var),
-            steps,
-            ..
-        } => {
-            names.push(var);
-            for (i, child) in steps.iter().enumerate() {
-                visit(child, &at.child(i), names, params, out);
+        Step::Repeat { var, steps, .. } => {
+            if let Some(var) = var {
+                names.push(var);
             }
-            names.pop();
+            block(steps, at, names, params, out);
+            if var.is_some() {
+                names.pop();
+            }
+        }
+        Step::Seq(steps) | Step::Spawn { steps, .. } => block(steps, at, names, params, out),
+        // A `let` is a statement: no future of a `join!`, `select!` or
+        // group of `let`s.
+        Step::All(items)
+        | Step::Race(items)
+        | Step::RandomRace(items)
+        | Step::CreateThenAwait(items) => {
+            for (i, item) in items.iter().enumerate() {
+                let (future, future_at) = match item {
+                    Step::Arm(arm) => (&arm[0], at.child(i).child(0)),
+                    _ => (item, at.child(i)),
+                };
+                if matches!(future, Step::Let { .. }) {
+                    out.push((
+                        future_at.to_string(),
+                        "is a let, a statement: here a future is needed (put it in a sequence)"
+                            .into(),
+                    ));
+                }
+                visit(item, &at.child(i), names, params, out);
+            }
         }
         _ => {
             for (i, child) in step.children().iter().enumerate() {
