@@ -71,6 +71,8 @@ export function scenario(next) {
       (s.steps ?? []).forEach(read);
     };
     steps.forEach(read);
+    // A `let` no text reads is one rustc warns of: one does.
+    steps.push({ type: 'log', text: `{${letName}} in all`, format: true });
     steps.unshift({ type: 'let', name: letName, value: [0, 7, 42][next(3)] });
   }
   // Some move one of run()'s steps (not a spawn or a handle's await, whose

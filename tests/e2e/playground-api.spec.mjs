@@ -275,7 +275,7 @@ test('a loop\'s variable read in a text: each lane logs each round\'s count, a l
   // A text that reads a name no loop around it gives is refused.
   const stray = { type: 'seq', steps: [{ type: 'log', text: 'at {round}', format: true }] };
   expect(await runError(page, { scenario: stray, clock: 'virtual' })).toBe(
-    'Error: scenario.steps[0].text: reads `{round}`, which is no variable here (rustc: cannot find value `round`): a text reads the variables of the loops it is in, and the numbers `let` names above it');
+    'Error: scenario.steps[0].text: reads `{round}`, which is no variable here (rustc: cannot find value `round`): a text reads the variables of the loops it is in, and the numbers a `let` names earlier in its own block or in a block around it');
 });
 
 test('spawn: a task runs without being awaited; JS starts it at once, Rust at its first poll; its handle awaits it', async ({ sharedPage: page }) => {

@@ -275,22 +275,37 @@ const TABLE: &[(&str, &str, Want)] = &[
     (
         "a let's number awaited",
         "    let cups = 3;\n    cups.await;\n",
-        Refused(5, 5, "`cups` is a number (a `let`): this playground reads it in a text only, `println!(\"{cups}\");`"),
+        Refused(5, 5, "`cups` is a number, not a future: Rust cannot `.await` it or run it (rustc: `{integer}` is not a future; unlike JS's `await 3`): read it in a text, `log(format!(\"{cups}\"));`"),
     ),
     (
         "a let's number as a delay",
         "    let cups = 3;\n    sleep_ms(cups).await;\n",
-        Refused(5, 14, "expected a whole number of milliseconds from 0 to 60000, found `cups`: this playground does not read a number named by `let` (`cups`) in a delay yet; in Rust it is fine: write the number here"),
+        Refused(5, 14, "expected a whole number of milliseconds from 0 to 60000, found `cups`: this playground does not read a number named by `let` (`cups`) in a delay yet; in Rust it is fine: `cups` is then a `u32`; here write the number itself"),
+    ),
+    (
+        "a let no text reads",
+        "    let cups = 3;\n    sleep_ms(1).await;\n",
+        Refused(4, 9, "this name is `cups`, which no text after it reads (rustc warns: unused variable `cups`): read it in a text, `{cups}`, or remove it"),
+    ),
+    (
+        "a let below 0",
+        "    let cups = 3 - 5;\n",
+        Refused(4, 16, "this playground does not read a negative number yet; in Rust it is fine: it is an `i32` there; here write a number from 0 to 1000000"),
+    ),
+    (
+        "a let's number as a loop's count",
+        "    let cups = 3;\n    for _ in 0..cups { log(\"x\"); }\n",
+        Refused(5, 17, "expected a whole number of times from 0 to 100, found `cups`: this playground does not read a number named by `let` (`cups`) as a loop's count yet; in Rust it is fine: write the number itself here, as `0..3`"),
     ),
     (
         "a let shadowing another",
         "    let cups = 3;\n    let cups = 4;\n    log(format!(\"{cups}\"));\n",
-        Refused(5, 9, "this name is `cups`, the name of another variable of the program: this playground does not read two variables of one name yet; in Rust it is fine: name this one otherwise"),
+        Refused(5, 9, "this name is `cups`, which already names another variable of the program: this playground does not read two variables of one name yet; in Rust it is fine: a second `let` hides the first; here give this one another name, such as `cups2`"),
     ),
     (
         "a text reading a let made after it",
         "    log(format!(\"{cups}\"));\n    let cups = 3;\n",
-        Refused(4, 17, "this text reads `{cups}`, which is no variable here (rustc: cannot find value `cups`): a text reads the variables of the loops it is in, and the numbers `let` names above it"),
+        Refused(4, 17, "this text reads `{cups}`, which is no variable here (rustc: cannot find value `cups`): a text reads the variables of the loops it is in, and the numbers a `let` names earlier in its own block or in a block around it"),
     ),
     (
         ".await()",
@@ -365,7 +380,7 @@ const TABLE: &[(&str, &str, Want)] = &[
     (
         "a text reading a name no loop gives",
         "    for i in 0..3 { log(format!(\"tick {j}\")); }\n",
-        Refused(4, 33, "this text reads `{j}`, which is no variable here (rustc: cannot find value `j`): a text reads the variables of the loops it is in, and the numbers `let` names above it"),
+        Refused(4, 33, "this text reads `{j}`, which is no variable here (rustc: cannot find value `j`): a text reads the variables of the loops it is in, and the numbers a `let` names earlier in its own block or in a block around it"),
     ),
     (
         "a select! arm with code of its own",

@@ -417,12 +417,19 @@ fn scenario() -> impl Strategy<Value = Step> {
                 }
             }
             // Some name a number first, `let cups = 7;`.
-            if helper % 5 == 1 {
+            if helper % 5 == 1 && helper % 4 != 0 {
                 steps.insert(
                     0,
                     Step::Let {
                         name: "cups".into(),
                         value: u32::from(until),
+                    },
+                );
+                steps.insert(
+                    1,
+                    Step::Log {
+                        text: "{cups} cups".into(),
+                        format: true,
                     },
                 );
             }

@@ -235,7 +235,7 @@ fn bad_fragments_are_refused_naming_the_place() {
         ),
         (
             "Q(E(cups,1),F(2,cups,V(%7Bcups%7D)))",
-            "scenario.steps[0].name: is `cups`, the name of another variable of the program",
+            "scenario.steps[0].name: is `cups`, which already names another variable of the program",
         ),
         (
             "Q(A(Q(E(cups,1),L(x)),Q(V(%7Bcups%7D))))",

@@ -463,12 +463,12 @@ impl<'a> Parser<'a> {
             let number = self.numbers.iter().flatten().any(|n| *n == word);
             if number || self.params.contains(&word) {
                 let word = clip(word);
-                let made = if number { "a `let`" } else { "a parameter" };
                 return ParseError::new(
                     token.at,
                     format!(
-                        "`{word}` is a number ({made}): this playground reads it in a text \
-                         only, `println!(\"{{{word}}}\");`"
+                        "`{word}` is a number, not a future: Rust cannot `.await` it or run it \
+                         (rustc: `{{integer}}` is not a future; unlike JS's `await 3`): read it \
+                         in a text, `log(format!(\"{{{word}}}\"));`"
                     ),
                 );
             }
@@ -1130,7 +1130,14 @@ impl<'a> Parser<'a> {
         let token = self.peek();
         let Tok::Number(_, Some(times)) = token.tok else {
             let max = limits::MAX_TIMES;
-            return Err(self.fail(&format!("a whole number of times from 0 to {max}"), ""));
+            let why = match &token.tok {
+                Tok::Word(w) if self.numbers.iter().flatten().any(|n| n == w) => not_read_yet(
+                    &format!("a number named by `let` (`{w}`) as a loop's count"),
+                    "write the number itself here, as `0..3`",
+                ),
+                _ => String::new(),
+            };
+            return Err(self.fail(&format!("a whole number of times from 0 to {max}"), &why));
         };
         self.bump();
         let open = self.expect("{", "the loop's body is `{ … }`")?;
@@ -1478,7 +1485,7 @@ impl<'a> Parser<'a> {
                 },
                 Tok::Word(w) if self.numbers.iter().flatten().any(|n| n == w) => not_read_yet(
                     &format!("a number named by `let` (`{w}`) in a delay"),
-                    "write the number here",
+                    &format!("`{w}` is then a `u32`; here write the number itself"),
                 ),
                 Tok::Word(w) if matches!(w.as_str(), "Duration" | "std" | "time") => format!(
                     "`{call}` takes milliseconds as a plain number: write `{call}({})`",
@@ -1515,13 +1522,18 @@ impl<'a> Parser<'a> {
     fn arithmetic(&mut self, first: f64, call: &str) -> Result<f64, ParseError> {
         let start = self.tokens[self.next - 1].at;
         let below_zero = || {
-            ParseError::new(
-                start,
+            let message = if call == "let" {
+                not_read_yet(
+                    "a negative number",
+                    "it is an `i32` there; here write a number from 0 to 1000000",
+                )
+            } else {
                 format!(
                     "this delay goes below 0, and `{call}` takes a `u32` \
                      (rustc: attempt to subtract with overflow)"
-                ),
-            )
+                )
+            };
+            ParseError::new(start, message)
         };
         // The terms added so far, and the term being multiplied with its sign.
         let (mut sum, mut sign, mut term) = (0.0, 1.0, first);

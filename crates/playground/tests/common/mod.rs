@@ -215,6 +215,11 @@ impl Random {
                     for statement in body.iter_mut() {
                         self.read_var(statement, &name);
                     }
+                    // A `let` no text reads is one rustc warns of: one does.
+                    body.push(Step::Log {
+                        text: format!("{{{name}}} in all"),
+                        format: true,
+                    });
                     body.insert(0, Step::Let { name, value });
                 }
             }

@@ -375,6 +375,7 @@ async fn run() {
             );
         },
     );
+    log(format!("{n18} in all"));
 }
 
 pub fn size() -> usize {
@@ -465,6 +466,7 @@ async fn run() {
         }
     }
     sleep_ms(50).await; // Timer 16
+    log(format!("{n16} in all"));
 }
 
 pub fn size() -> usize {
@@ -607,6 +609,7 @@ async fn run() {
         }
     }
     sleep_ms(10).await; // Timer 14
+    log(format!("{n14} in all"));
 }
 
 pub fn size() -> usize {
@@ -635,6 +638,7 @@ async fn run() {
         _ = async { log("log 10") } => {}
         _ = sleep_ms(0) => {} // Timer 11
     }
+    log(format!("{n11} in all"));
 }
 
 pub fn size() -> usize {
@@ -770,6 +774,7 @@ async fn run() {
     yield_now().await; // yield: the task goes to the back of the ready queue
     yield_now().await; // yield: the task goes to the back of the ready queue
     log(format!("log 19 {n19}"));
+    log(format!("{n19} in all"));
 }
 
 pub fn size() -> usize {
@@ -800,6 +805,7 @@ async fn run() {
     f2.await;
     f3.await;
     sleep_ms(10).await; // Timer 32
+    log(format!("{n32} in all"));
 }
 
 pub fn size() -> usize {
@@ -1084,6 +1090,7 @@ async fn run() {
     let f4 = sleep_ms(20); // Timer 13
     // nothing has run yet: futures start when polled
     f4.await;
+    log(format!("{n13} in all"));
 }
 
 pub fn size() -> usize {
@@ -1177,6 +1184,7 @@ async fn run() {
     );
     log("log 15");
     log("log 16");
+    log(format!("{n16} in all"));
 }
 
 pub fn size() -> usize {
@@ -1334,6 +1342,7 @@ async fn run() {
         sleep_ms(50), // Timer 14
     );
     sleep_ms(50).await; // Timer 15
+    log(format!("{n15} in all"));
 }
 
 pub fn size() -> usize {
@@ -1372,6 +1381,7 @@ async fn run() {
             yield_now().await; // yield: the task goes to the back of the ready queue
         },
     );
+    log(format!("{n32} in all"));
 }
 
 pub fn size() -> usize {
@@ -1398,6 +1408,7 @@ async fn run() {
     part7().await;
     sleep_ms(100).await; // Timer 7
     part7().await;
+    log(format!("{n7} in all"));
 }
 
 async fn part7() {
@@ -1618,6 +1629,7 @@ async fn run() {
         sleep_ms(10).await; // Timer 41
         sleep_ms(0).await; // Timer 42
     }
+    log(format!("{n42} in all"));
 }
 
 pub fn size() -> usize {
@@ -1667,6 +1679,7 @@ async fn run() {
             sleep_ms(50), // Timer 16
         );
     });
+    log(format!("{n16} in all"));
 }
 
 pub fn size() -> usize {
@@ -1989,6 +2002,7 @@ async fn run() {
             yield_now().await; // yield: the task goes to the back of the ready queue
         } => {}
     }
+    log(format!("{n31} in all"));
 }
 
 pub fn size() -> usize {
@@ -2018,6 +2032,7 @@ async fn run() {
         },
     );
     sleep_ms(20).await; // Timer 17
+    log(format!("{n17} in all"));
 }
 
 pub fn size() -> usize {
@@ -2291,6 +2306,7 @@ async fn run() {
         sleep_ms(0).await; // Timer 13
         sleep_ms(10).await; // Timer 14
     }
+    log(format!("{n14} in all"));
 }
 
 pub fn size() -> usize {
@@ -2419,6 +2435,7 @@ async fn run() {
         part11(),
     );
     block_ms(0);
+    log(format!("{n11} in all"));
 }
 
 async fn part11() {
@@ -2663,6 +2680,7 @@ async fn run() {
     });
     h1.await.unwrap();
     sleep_ms(0).await; // Timer 3
+    log(format!("{n3} in all"));
 }
 
 pub fn size() -> usize {
@@ -2764,6 +2782,7 @@ async fn run() {
         }
         _ = sleep_ms(10) => {} // Timer 5
     }
+    log(format!("{n7} in all"));
 }
 
 pub fn size() -> usize {
@@ -3043,6 +3062,7 @@ async fn run() {
     );
     log(format!("log 27 {n27}"));
     h1.await.unwrap();
+    log(format!("{n27} in all"));
 }
 
 pub fn size() -> usize {
@@ -3126,6 +3146,7 @@ async fn run() {
         f2.await;
     });
     h1.await.unwrap();
+    log(format!("{n7} in all"));
 }
 
 pub fn size() -> usize {
@@ -3193,6 +3214,7 @@ async fn run() {
     block_ms(10);
     sleep_ms(50).await; // Timer 6
     h1.await.unwrap();
+    log(format!("{n6} in all"));
 }
 
 pub fn size() -> usize {
@@ -3242,6 +3264,7 @@ async fn run() {
         sleep_ms(20), // Timer 16
     );
     block_ms(10);
+    log(format!("{n17} in all"));
 }
 
 pub fn size() -> usize {
@@ -3294,6 +3317,7 @@ async fn run() {
             );
         } => {}
     }
+    log(format!("{n10} in all"));
 }
 
 pub fn size() -> usize {
@@ -3344,6 +3368,7 @@ async fn run() {
             f1.await;
         },
     );
+    log(format!("{n5} in all"));
 }
 
 pub fn size() -> usize {
@@ -3475,6 +3500,7 @@ async fn run() {
     }
     sleep_ms(100).await; // Timer 8
     sleep_ms(100).await; // Timer 9
+    log(format!("{n9} in all"));
 }
 
 pub fn size() -> usize {
@@ -3497,6 +3523,7 @@ async fn run() {
         block_ms(30);
     });
     h1.await.unwrap();
+    log(format!("{n4} in all"));
 }
 
 pub fn size() -> usize {
@@ -3630,6 +3657,7 @@ async fn run() {
     // nothing has run yet: futures start when polled
     f2.await;
     f3.await;
+    log(format!("{n12} in all"));
 }
 
 pub fn size() -> usize {
@@ -3670,6 +3698,7 @@ async fn part1() {
 async fn run() {
     let n1 = 7;
     part1().await;
+    log(format!("{n1} in all"));
 }
 
 pub fn size() -> usize {
@@ -3835,6 +3864,7 @@ use runtime::prelude::*;
 async fn run() {
     let n1 = 0;
     block_ms(10);
+    log(format!("{n1} in all"));
 }
 
 pub fn size() -> usize {
@@ -4085,6 +4115,7 @@ async fn run() {
         }
     }
     yield_now().await; // yield: the task goes to the back of the ready queue
+    log(format!("{n25} in all"));
 }
 
 pub fn size() -> usize {
@@ -4121,6 +4152,7 @@ async fn run() {
     // nothing has run yet: futures start when polled
     f1.await;
     f2.await;
+    log(format!("{n15} in all"));
 }
 
 pub fn size() -> usize {
@@ -4213,6 +4245,7 @@ async fn run() {
     join!( // all at once; each poll polls every unfinished one
         async { log(format!("log 3 {n3}")) },
     );
+    log(format!("{n3} in all"));
 }
 
 pub fn size() -> usize {
@@ -4233,6 +4266,7 @@ async fn run() {
         sleep_ms(10).await; // Timer 1
     });
     h1.await.unwrap();
+    log(format!("{n1} in all"));
 }
 
 pub fn size() -> usize {
@@ -4578,6 +4612,7 @@ async fn run() {
     // nothing has run yet: futures start when polled
     f3.await;
     sleep_ms(20).await; // Timer 16
+    log(format!("{n16} in all"));
 }
 
 pub fn size() -> usize {
@@ -4707,6 +4742,7 @@ async fn run() {
     };
     // nothing has run yet: futures start when polled
     f1.await;
+    log(format!("{n4} in all"));
 }
 
 pub fn size() -> usize {
@@ -4943,6 +4979,7 @@ async fn run() {
         } => {}
     }
     log("log 22");
+    log(format!("{n22} in all"));
 }
 
 pub fn size() -> usize {
@@ -5013,6 +5050,7 @@ async fn run() {
             log("log 9");
         }
     }
+    log(format!("{n9} in all"));
 }
 
 pub fn size() -> usize {
@@ -5073,6 +5111,7 @@ async fn run() {
     spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
         yield_now().await; // yield: the task goes to the back of the ready queue
     });
+    log(format!("{n1} in all"));
 }
 
 pub fn size() -> usize {
@@ -5131,6 +5170,7 @@ async fn part5() {
 async fn run() {
     let n5 = 7;
     part5().await;
+    log(format!("{n5} in all"));
 }
 
 pub fn size() -> usize {
@@ -5255,6 +5295,7 @@ async fn run() {
             );
         },
     );
+    log(format!("{n15} in all"));
 }
 
 pub fn size() -> usize {
@@ -5354,6 +5395,7 @@ async fn run() {
         yield_now().await; // yield: the task goes to the back of the ready queue
         sleep_ms(50).await; // Timer 23
     }
+    log(format!("{n23} in all"));
 }
 
 pub fn size() -> usize {
@@ -5433,6 +5475,7 @@ async fn run() {
         _ = async { log("log 6") } => {}
     }
     log("log 7");
+    log(format!("{n7} in all"));
 }
 
 pub fn size() -> usize {
@@ -5662,6 +5705,7 @@ async fn run() {
         async { block_ms(30) },
         async { block_ms(10) },
     );
+    log(format!("{n7} in all"));
 }
 
 async fn part7() {
@@ -5714,6 +5758,7 @@ async fn run() {
         },
     );
     block_ms(10);
+    log(format!("{n19} in all"));
 }
 
 pub fn size() -> usize {
@@ -5964,6 +6009,7 @@ async fn run() {
         part8(0),
         part8(30),
     );
+    log(format!("{n8} in all"));
 }
 
 async fn part8(ms: u32) {
@@ -6018,6 +6064,7 @@ async fn run() {
     for _ in 0..2 {
         sleep_ms(20).await; // Timer 2
     }
+    log(format!("{n2} in all"));
 }
 
 pub fn size() -> usize {
@@ -6140,6 +6187,7 @@ async fn run() {
     };
     // nothing has run yet: futures start when polled
     f1.await;
+    log(format!("{n15} in all"));
 }
 
 pub fn size() -> usize {
@@ -6199,6 +6247,7 @@ async fn run() {
         }
     }
     sleep_ms(0).await; // Timer 32
+    log(format!("{n32} in all"));
 }
 
 pub fn size() -> usize {
@@ -6262,6 +6311,7 @@ async fn run() {
     }
     sleep_ms(100).await; // Timer 13
     log("log 15");
+    log(format!("{n15} in all"));
 }
 
 pub fn size() -> usize {
@@ -6402,6 +6452,7 @@ async fn run() {
     log("log 16");
     yield_now().await; // yield: the task goes to the back of the ready queue
     sleep_ms(20).await; // Timer 18
+    log(format!("{n18} in all"));
 }
 
 pub fn size() -> usize {
@@ -6458,6 +6509,7 @@ async fn run() {
         sleep_ms(50), // Timer 33
         async { log("log 34") },
     );
+    log(format!("{n34} in all"));
 }
 
 pub fn size() -> usize {
@@ -6662,6 +6714,7 @@ async fn run() {
             log(format!("log 23 {n23}"));
         },
     );
+    log(format!("{n23} in all"));
 }
 
 pub fn size() -> usize {
@@ -6805,6 +6858,7 @@ async fn run() {
         block_ms(10);
     }
     h1.await.unwrap();
+    log(format!("{n22} in all"));
 }
 
 pub fn size() -> usize {
@@ -6966,6 +7020,7 @@ async fn run() {
         }
     }
     sleep_ms(0).await; // Timer 11
+    log(format!("{n11} in all"));
 }
 
 pub fn size() -> usize {
@@ -7018,6 +7073,7 @@ async fn run() {
     };
     // nothing has run yet: futures start when polled
     f1.await;
+    log(format!("{n6} in all"));
 }
 
 async fn part6() {
@@ -7117,6 +7173,7 @@ async fn run() {
             );
         } => {}
     }
+    log(format!("{n21} in all"));
 }
 
 pub fn size() -> usize {
@@ -7690,6 +7747,7 @@ async fn run() {
         }
     });
     h1.await.unwrap();
+    log(format!("{n9} in all"));
 }
 
 pub fn size() -> usize {
@@ -7715,6 +7773,7 @@ async fn run() {
         async { block_ms(30) },
     );
     sleep_ms(50).await; // Timer 7
+    log(format!("{n7} in all"));
 }
 
 pub fn size() -> usize {
@@ -7885,6 +7944,7 @@ async fn run() {
             }
         },
     );
+    log(format!("{n23} in all"));
 }
 
 pub fn size() -> usize {
@@ -8075,6 +8135,7 @@ use runtime::prelude::*;
 async fn run() {
     let n1 = 7;
     sleep_ms(0).await; // Timer 1
+    log(format!("{n1} in all"));
 }
 
 pub fn size() -> usize {
@@ -8116,6 +8177,7 @@ async fn run() {
         _ = async { log("log 27") } => {}
         _ = async { log("log 28") } => {}
     }
+    log(format!("{n28} in all"));
 }
 
 pub fn size() -> usize {
@@ -8165,6 +8227,7 @@ async fn run() {
     // nothing has run yet: futures start when polled
     f1.await;
     log("log 12");
+    log(format!("{n12} in all"));
 }
 
 pub fn size() -> usize {
@@ -8326,6 +8389,7 @@ async fn run() {
             );
         },
     );
+    log(format!("{n17} in all"));
 }
 
 pub fn size() -> usize {
@@ -8420,6 +8484,7 @@ async fn run() {
     join!( // all at once; each poll polls every unfinished one
         sleep_ms(20), // Timer 18
     );
+    log(format!("{n18} in all"));
 }
 
 pub fn size() -> usize {
@@ -8532,6 +8597,7 @@ async fn run() {
     });
     log(format!("log 11 {n11}"));
     h1.await.unwrap();
+    log(format!("{n11} in all"));
 }
 
 pub fn size() -> usize {
@@ -8586,6 +8652,7 @@ async fn run() {
             }
         },
     );
+    log(format!("{n20} in all"));
 }
 
 pub fn size() -> usize {
@@ -8649,6 +8716,7 @@ async fn run() {
         } => {}
     }
     h1.await.unwrap();
+    log(format!("{n13} in all"));
 }
 
 pub fn size() -> usize {
@@ -8786,6 +8854,7 @@ async fn run() {
     log(format!("log 12 {n14}"));
     sleep_ms(0).await; // Timer 13
     yield_now().await; // yield: the task goes to the back of the ready queue
+    log(format!("{n14} in all"));
 }
 
 pub fn size() -> usize {
@@ -9028,6 +9097,7 @@ async fn run() {
         );
         sleep_ms(50).await; // Timer 14
     }
+    log(format!("{n14} in all"));
 }
 
 pub fn size() -> usize {
@@ -9097,6 +9167,7 @@ async fn run() {
     f3.await;
     f4.await;
     f5.await;
+    log(format!("{n16} in all"));
 }
 
 pub fn size() -> usize {
@@ -9232,6 +9303,7 @@ async fn run() {
             );
         },
     );
+    log(format!("{n24} in all"));
 }
 
 pub fn size() -> usize {
@@ -9250,6 +9322,7 @@ async fn run() {
     let n2 = 42;
     block_ms(0);
     sleep_ms(50).await; // Timer 2
+    log(format!("{n2} in all"));
 }
 
 pub fn size() -> usize {
@@ -9273,6 +9346,7 @@ async fn run() {
     // nothing has run yet: futures start when polled
     f1.await;
     part17(10).await;
+    log(format!("{n17} in all"));
 }
 
 async fn part17(ms: u32) {
@@ -9307,6 +9381,7 @@ async fn run() {
     }
     block_ms(30);
     sleep_ms(100).await; // Timer 8
+    log(format!("{n8} in all"));
 }
 
 pub fn size() -> usize {
@@ -9352,6 +9427,7 @@ async fn run() {
         sleep_ms(50).await; // Timer 4
     });
     h1.await.unwrap();
+    log(format!("{n4} in all"));
 }
 
 pub fn size() -> usize {
@@ -9529,6 +9605,7 @@ async fn run() {
             },
         );
     });
+    log(format!("{n36} in all"));
 }
 
 async fn part36(ms: u32) {
@@ -9561,6 +9638,7 @@ async fn run() {
         sleep_ms(10).await; // Timer 1
     });
     h1.await.unwrap();
+    log(format!("{n1} in all"));
 }
 
 pub fn size() -> usize {
@@ -9641,6 +9719,7 @@ use runtime::prelude::*;
 async fn run() {
     let n1 = 0;
     yield_now().await; // yield: the task goes to the back of the ready queue
+    log(format!("{n1} in all"));
 }
 
 pub fn size() -> usize {
@@ -9682,6 +9761,7 @@ async fn run() {
         yield_now(),
         async { log(format!("log 19 {n19}")) },
     );
+    log(format!("{n19} in all"));
 }
 
 pub fn size() -> usize {
@@ -9833,6 +9913,7 @@ async fn run() {
     });
     h1.await.unwrap();
     log(format!("log 28 {n28}"));
+    log(format!("{n28} in all"));
 }
 
 pub fn size() -> usize {
@@ -9944,6 +10025,7 @@ async fn run() {
     join!( // all at once; each poll polls every unfinished one
         async { log("log 8") },
     );
+    log(format!("{n8} in all"));
 }
 
 pub fn size() -> usize {
@@ -10092,6 +10174,7 @@ async fn run() {
         },
         sleep_ms(20), // Timer 16
     );
+    log(format!("{n16} in all"));
 }
 
 pub fn size() -> usize {
@@ -10121,6 +10204,7 @@ async fn run() {
     join!( // all at once; each poll polls every unfinished one
         sleep_ms(20), // Timer 7
     );
+    log(format!("{n7} in all"));
 }
 
 async fn part7() {
@@ -10186,6 +10270,7 @@ async fn run() {
     );
     log("log 7");
     log("log 8");
+    log(format!("{n8} in all"));
 }
 
 pub fn size() -> usize {

@@ -39,9 +39,32 @@ fn block<'a>(
         visit(child, &at.child(i), names, params, out);
         if let Step::Let { name, .. } = child {
             names.push(name);
+            if !steps[i + 1..].iter().any(|s| reads(s, name)) {
+                out.push((
+                    format!("{}.name", at.child(i)),
+                    format!(
+                        "is `{name}`, which no text after it reads (rustc warns: unused \
+                         variable `{name}`): read it in a text, `{{{name}}}`, or remove it"
+                    ),
+                ));
+            }
         }
     }
     names.truncate(outer);
+}
+
+/// Whether a text in `step` reads the variable `name`.
+fn reads(step: &Step, name: &str) -> bool {
+    let mut found = false;
+    step.visit(&mut |s| {
+        if let Step::Log { text, format: true } = s {
+            let pieces = log_text::pieces(text).unwrap_or_default();
+            found |= pieces
+                .iter()
+                .any(|p| matches!(p, Piece::Var(v) if *v == name));
+        }
+    });
+    found
 }
 
 /// Each `let`'s name is the program's only variable of that name: no
@@ -68,9 +91,10 @@ fn lets_named_once(root: &Step) -> Vec<(String, String)> {
             out.push((
                 format!("{at}.name"),
                 format!(
-                    "is `{name}`, the name of another variable of the program: this \
+                    "is `{name}`, which already names another variable of the program: this \
                      playground does not read two variables of one name yet; in Rust it is \
-                     fine: name this one otherwise"
+                     fine: a second `let` hides the first; here give this one another name, \
+                     such as `{name}2`"
                 ),
             ));
         }
@@ -111,7 +135,8 @@ fn visit<'a>(
                             format!(
                                 "reads `{{{name}}}`, which is no variable here (rustc: cannot \
                                  find value `{name}`): a text reads the variables of the loops \
-                                 it is in{}, and the numbers `let` names above it",
+                                 it is in{}, and the numbers a `let` names earlier in its own \
+                                 block or in a block around it",
                                 if params {
                                     ", its function's parameters"
                                 } else {
