@@ -38,7 +38,10 @@ export function scenario(next) {
         (s.steps ?? []).forEach(read);
       };
       steps.forEach(read);
-      return { type: 'repeat', times: next(4), var: name, steps };
+      // Some count with a `while` or a `loop` (which runs at least once).
+      const style = ['for', 'while', 'loop'][next(3)];
+      const times = style === 'loop' ? 1 + next(3) : next(4);
+      return { type: 'repeat', times, var: name, ...(style === 'for' ? {} : { style }), steps };
     }
     if (kind === 4) {
       const arm = (/** @type {object} */ future) => ({ type: 'arm', steps: [future,

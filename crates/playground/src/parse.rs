@@ -134,9 +134,15 @@ fn statements(step: &Step) -> Vec<Step> {
         Step::CreateThenAwait(steps) => {
             vec![Step::CreateThenAwait(steps.iter().map(future).collect())]
         }
-        Step::Repeat { times, var, steps } => vec![Step::Repeat {
+        Step::Repeat {
+            times,
+            var,
+            style,
+            steps,
+        } => vec![Step::Repeat {
             times: *times,
             var: var.clone(),
+            style: *style,
             steps: steps.iter().flat_map(statements).collect(),
         }],
         Step::Spawn { handle, steps } => vec![Step::Spawn {

@@ -6,7 +6,7 @@
 use std::cell::{Cell, RefCell};
 
 use crate::program::log_text::{self, Piece};
-use crate::program::scenario::Step;
+use crate::program::scenario::{LoopStyle, Step};
 use crate::program::step_path::StepPath;
 
 /// Code, and the step path of each line (if any).
@@ -148,10 +148,13 @@ impl Code {
             out.push((n + 1, loops, l.code.as_str()));
             if l.code.ends_with('{') || l.code.ends_with('(') {
                 // A loop's body and a `select!` arm's body are `run()`'s own
-                // (the arms' futures are not: `_ = async {` opens a block).
+                // (the arms' futures are not: `_ = async {` opens a block);
+                // only a `for` loop keeps an iterator.
+                let counted =
+                    l.code.starts_with("while ") || l.code == "loop {" || l.code.starts_with("if ");
                 let inner = if l.code.starts_with("for ") {
                     loops.map(|k| k + 1)
-                } else if l.code == "select! {" || l.code.ends_with("=> {") {
+                } else if l.code == "select! {" || l.code.ends_with("=> {") || counted {
                     loops
                 } else {
                     None
@@ -253,10 +256,11 @@ impl Code {
             .map(|p| (p, "u32", head, end))
             .collect();
         for n in head + 1..end {
-            let Some((bound, value)) = code(n)
+            // `let cups = 3;`, or a `while`/`loop` counter, `let mut i = 0;`.
+            let declared = code(n)
                 .strip_prefix("let ")
-                .and_then(|r| r.split_once(" = "))
-            else {
+                .map(|r| r.trim_start_matches("mut "));
+            let Some((bound, value)) = declared.and_then(|r| r.split_once(" = ")) else {
                 continue;
             };
             if value
@@ -756,7 +760,9 @@ fn callback_step(
                 Some(path),
             );
         }
-        Step::Repeat { times, var, steps } => {
+        Step::Repeat {
+            times, var, steps, ..
+        } => {
             // A function that runs the body, then calls itself with the next
             // count: each step starts in the previous one's callback.
             names.set(names.get() + 1);
@@ -1112,7 +1118,9 @@ fn then_expr(step: &Step, path: &StepPath, loops: &JsNames) -> Code {
         Step::Let { .. } => code.push(0, "Promise.resolve()", Some(path)),
         // Only the root (promises) and its functions.
         Step::Module(_) | Step::AsyncFn { .. } => {}
-        Step::Repeat { times, var, steps } => {
+        Step::Repeat {
+            times, var, steps, ..
+        } => {
             // A function that chains the body, then itself with the next count.
             loops.set(loops.get() + 1);
             let (name, i) = loop_names(loops.get());
@@ -1206,7 +1214,9 @@ fn await_statements(
         }
         // Only the root (promises) and its functions.
         Step::Module(_) | Step::AsyncFn { .. } => {}
-        Step::Repeat { times, var, steps } => {
+        Step::Repeat {
+            times, var, steps, ..
+        } => {
             // `i`, then `i2`… for a loop in a loop, so both counts can be read.
             names.loops.set(names.loops.get() + 1);
             let (_, i) = loop_names(names.loops.get());
@@ -1438,11 +1448,36 @@ fn rust_statements(step: &Step, path: &StepPath, indent: usize, code: &mut Code,
         }
         // Only the root (rust) and its functions.
         Step::Module(_) | Step::AsyncFn { .. } => {}
-        Step::Repeat { times, var, steps } => {
+        Step::Repeat {
+            times,
+            var,
+            style,
+            steps,
+        } => {
             let var = var.as_deref().unwrap_or("_");
-            code.push(indent, format!("for {var} in 0..{times} {{"), Some(path));
+            match style {
+                LoopStyle::For => {
+                    code.push(indent, format!("for {var} in 0..{times} {{"), Some(path))
+                }
+                LoopStyle::While => {
+                    code.push(indent, format!("let mut {var} = 0;"), Some(path));
+                    code.push(indent, format!("while {var} < {times} {{"), Some(path));
+                }
+                LoopStyle::Loop => {
+                    code.push(indent, format!("let mut {var} = 0;"), Some(path));
+                    code.push(indent, "loop {", Some(path));
+                }
+            }
             for (i, s) in steps.iter().enumerate() {
                 rust_statements(s, &path.child(i), indent + 1, code, made);
+            }
+            if *style != LoopStyle::For {
+                code.push(indent + 1, format!("{var} += 1;"), Some(path));
+            }
+            if *style == LoopStyle::Loop {
+                code.push(indent + 1, format!("if {var} == {times} {{"), Some(path));
+                code.push(indent + 2, "break;", Some(path));
+                code.push(indent + 1, "}", Some(path));
             }
             code.push(indent, "}", Some(path));
         }

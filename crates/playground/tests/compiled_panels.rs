@@ -205,7 +205,7 @@ fn every_state_is_a_suspension_point_of_the_panels_run() {
         for state in &states[..states.len() - 1] {
             // "Suspend{k} at line {L}": line L of the panel is an .await,
             // join! or select! in run()'s own body (indented once), or in
-            // the body of a `for` loop or a `select!` arm there.
+            // the body of a `for`, `while` or `loop` or a `select!` arm there.
             let line: usize = state
                 .rsplit(' ')
                 .next()
@@ -227,7 +227,11 @@ fn every_state_is_a_suspension_point_of_the_panels_run() {
                     .next()
                     .unwrap_or_default();
                 assert!(
-                    opens.starts_with("for ") || opens.ends_with("=> {") || opens == "select! {",
+                    opens.starts_with("for ")
+                        || opens.starts_with("while ")
+                        || opens == "loop {"
+                        || opens.ends_with("=> {")
+                        || opens == "select! {",
                     "{name}: {state} is inside {:?}\n{panel}",
                     lines[opener]
                 );

@@ -283,6 +283,46 @@ const TABLE: &[(&str, &str, Want)] = &[
         Refused(5, 14, "expected a whole number of milliseconds from 0 to 60000, found `cups`: this playground does not read a number named by `let` (`cups`) in a delay yet; in Rust it is fine: `cups` is then a `u32`; here write the number itself"),
     ),
     (
+        "a while loop on a counter, its text reading it",
+        "    let mut i = 0;\n    while i < 3 {\n        sleep_ms(10).await;\n        log(format!(\"round {i}\"));\n        i += 1;\n    }\n",
+        Parses,
+    ),
+    (
+        "a loop with a break on a counter",
+        "    let mut n = 0;\n    loop {\n        sleep_ms(10).await;\n        n += 1;\n        if n == 2 {\n            break;\n        }\n    }\n",
+        Parses,
+    ),
+    (
+        "a while loop that never counts",
+        "    let mut i = 0;\n    while i < 3 {\n        sleep_ms(10).await;\n    }\n",
+        Refused(7, 5, "this loop must end its body with `i += 1;`: without it `i` stays 0, `i < 3` stays true and the loop never ends (this playground reads a counter only when `i += 1;` is the body's last line)"),
+    ),
+    (
+        "a loop without a break",
+        "    let mut i = 0;\n    loop {\n        sleep_ms(10).await;\n        i += 1;\n    }\n",
+        Refused(8, 5, "this playground reads a `loop` only when its body ends with `i += 1;` and then `if i == 3 { break; }` (Rust allows the `break` anywhere; a `loop` with no `break` never ends): write them there"),
+    ),
+    (
+        "a counter counted first",
+        "    let mut i = 0;\n    while i < 3 {\n        i += 1;\n        sleep_ms(10).await;\n    }\n",
+        Refused(6, 9, "this playground does not read `i += 1;` before the end of the loop's body yet; in Rust it is fine: move it to the body's last line (a text above it then reads `{i}` as 0, 1, 2, as in `for i in 0..3`)"),
+    ),
+    (
+        "a counter read after its loop",
+        "    let mut i = 0;\n    while i < 3 {\n        sleep_ms(1).await;\n        i += 1;\n    }\n    log(format!(\"{i} rounds\"));\n",
+        Refused(9, 17, "this text reads `{i}`, a loop's counter after its loop: this playground does not read that yet; in Rust it is fine: `i` is still in scope here, and is 3"),
+    ),
+    (
+        "two counters of one name, one loop in the other",
+        "    let mut i = 0;\n    while i < 2 {\n        let mut i = 0;\n        while i < 2 {\n            sleep_ms(1).await;\n            i += 1;\n        }\n        i += 1;\n    }\n",
+        Refused(6, 17, "this loop's variable is `i`, which already names another variable of the program: this playground does not read two variables of one name yet; in Rust it is fine: a second `let` hides the first; here give this one another name"),
+    ),
+    (
+        "a counter from 1",
+        "    let mut i = 1;\n    while i < 3 {\n        i += 1;\n    }\n",
+        Refused(4, 17, "expected `0`, found `1`: this playground does not read a counter that starts elsewhere than 0 yet; in Rust it is fine: write `let mut i = 0;` with `while i < 3`, which runs the body 3 times (`i` 0, 1, 2)"),
+    ),
+    (
         "a let no text reads",
         "    let cups = 3;\n    sleep_ms(1).await;\n",
         Refused(4, 9, "this name is `cups`, which no text after it reads (rustc warns: unused variable `cups`): read it in a text, `{cups}`, or remove it"),
@@ -300,7 +340,7 @@ const TABLE: &[(&str, &str, Want)] = &[
     (
         "a let shadowing another",
         "    let cups = 3;\n    let cups = 4;\n    log(format!(\"{cups}\"));\n",
-        Refused(5, 9, "this name is `cups`, which already names another variable of the program: this playground does not read two variables of one name yet; in Rust it is fine: a second `let` hides the first; here give this one another name, such as `cups2`"),
+        Refused(5, 9, "this name is `cups`, which already names another variable of the program: this playground does not read two variables of one name yet; in Rust it is fine: a second `let` hides the first; here give this one another name"),
     ),
     (
         "a text reading a let made after it",

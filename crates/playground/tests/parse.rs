@@ -8,7 +8,7 @@
 use playground::parse::layout::{future_names, line_map};
 use playground::parse::{canonical, parse, MAX_TEXT};
 use playground::program::presets;
-use playground::program::scenario::{limits, Step};
+use playground::program::scenario::{limits, LoopStyle, Step};
 use playground::render;
 use proptest::prelude::*;
 
@@ -62,6 +62,7 @@ fn valid_programs_give_their_scenarios() {
             Seq(vec![Step::Repeat {
                 times: 2,
                 var: Some("round".into()),
+                style: LoopStyle::For,
                 steps: vec![
                     Step::Log {
                         text: "round {round} {{ok}}".into(),
@@ -387,6 +388,7 @@ fn step() -> impl Strategy<Value = Step> {
                 |(times, steps)| Step::Repeat {
                     times,
                     var: None,
+                    style: LoopStyle::For,
                     steps
                 }
             ),

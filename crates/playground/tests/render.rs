@@ -1,7 +1,7 @@
 //! The code panels, written from the scenario, with a line for every step.
 
 use playground::program::presets;
-use playground::program::scenario::Step;
+use playground::program::scenario::{LoopStyle, Step};
 use playground::render::{self, PromiseStyle};
 
 fn preset(id: &str) -> Step {
@@ -375,6 +375,7 @@ fn a_loop_in_each_lane() {
         Step::Repeat {
             times: 3,
             var: None,
+            style: LoopStyle::For,
             steps: vec![Step::sleep("T", 100), Step::log("tick")],
         },
         Step::log("done"),
@@ -447,9 +448,11 @@ async fn run() {
     let nested = Step::Seq(vec![Step::Repeat {
         times: 2,
         var: None,
+        style: LoopStyle::For,
         steps: vec![Step::Repeat {
             times: 2,
             var: None,
+            style: LoopStyle::For,
             steps: vec![Step::Yield],
         }],
     }]);

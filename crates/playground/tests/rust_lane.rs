@@ -2,7 +2,7 @@
 //! counts, and the hand-written state machines against real `async fn`s.
 
 use playground::program::presets;
-use playground::program::scenario::Step;
+use playground::program::scenario::{LoopStyle, Step};
 use playground::program::step_path::StepPath;
 use playground::rust_lane;
 use playground::rust_lane::step_names::TimerLabels;
@@ -321,6 +321,7 @@ fn a_loop_runs_its_body_round_after_round_in_one_task() {
         Step::Repeat {
             times: 3,
             var: None,
+            style: LoopStyle::For,
             steps: vec![Step::sleep("T", 100), Step::log("tick")],
         },
         Step::log("done"),
@@ -367,6 +368,7 @@ fn a_loop_runs_its_body_round_after_round_in_one_task() {
         Step::Repeat {
             times: 0,
             var: None,
+            style: LoopStyle::For,
             steps: vec![Step::sleep("T", 100)],
         },
         Step::log("done"),

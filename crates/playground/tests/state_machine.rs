@@ -15,7 +15,7 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 
 use playground::program::presets;
-use playground::program::scenario::Step;
+use playground::program::scenario::{LoopStyle, Step};
 use playground::rust_lane::compiled;
 use playground::state_machine::{self, StateMachine, Variant, ASYNC_BLOCK, JOIN, SELECT};
 
@@ -596,10 +596,12 @@ fn a_loop_keeps_its_iterator_across_each_await_in_its_body() {
     let step = Step::Seq(vec![Step::Repeat {
         times: 2,
         var: None,
+        style: LoopStyle::For,
         steps: vec![
             Step::Repeat {
                 times: 2,
                 var: None,
+                style: LoopStyle::For,
                 steps: vec![Step::Yield],
             },
             Step::sleep("T", 5),

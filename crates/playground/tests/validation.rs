@@ -78,6 +78,10 @@ fn bad_scenarios_are_refused_naming_the_field() {
          "scenario.steps[0].text: reads `{x}`, which is no variable here (rustc: cannot find value `x`)"),
         ("a format without a variable", obj(&[("type", s("repeat")), ("times", n(1.0)), ("var", s("i")), ("steps", Value::Array(vec![obj(&[("type", s("log")), ("text", s("x {}")), ("format", Value::Bool(true))])]))]),
          "scenario.steps[0].text: reads `{}`: a text reads only a loop's variable by its name"),
+        ("a while without its counter", obj(&[("type", s("repeat")), ("times", n(1.0)), ("style", s("while")), ("steps", Value::Array(vec![obj(&[("type", s("yield"))])]))]),
+         "scenario.var: is missing: a while loop counts with a variable it names"),
+        ("a loop style unknown", obj(&[("type", s("repeat")), ("times", n(1.0)), ("var", s("i")), ("style", s("until")), ("steps", Value::Array(vec![obj(&[("type", s("yield"))])]))]),
+         "scenario.style: must be for, while or loop, got \"until\""),
         ("an arm outside a race", seq(vec![obj(&[("type", s("arm")), ("steps", Value::Array(vec![sleep(s("A"), n(1.0)), seq(vec![obj(&[("type", s("yield"))])])]))])]),
          "scenario.steps[0]: is an arm, which only a race's steps may be (an arm is a branch of a select! with a body)"),
         ("an arm of three steps", obj(&[("type", s("race")), ("steps", Value::Array(vec![obj(&[("type", s("arm")), ("steps", Value::Array(vec![obj(&[("type", s("yield"))]); 3]))])]))]),
@@ -102,11 +106,11 @@ fn bad_fragments_are_refused_naming_the_place() {
     let table = [
         (
             "",
-            "fragment: expected a step (S, L, V, B, Y, Q, A, R, U, M, C, F, P, W, D, N, H or E), but the fragment ended",
+            "fragment: expected a step (S, L, V, B, Y, Q, A, R, U, M, C, F, G, K, P, W, D, N, H or E), but the fragment ended",
         ),
         (
             "X(1)",
-            "fragment: expected a step (S, L, V, B, Y, Q, A, R, U, M, C, F, P, W, D, N, H or E) at character 1, found 'X'",
+            "fragment: expected a step (S, L, V, B, Y, Q, A, R, U, M, C, F, G, K, P, W, D, N, H or E) at character 1, found 'X'",
         ),
         ("S(A,200", "fragment: expected ')', but the fragment ended"),
         (
@@ -240,6 +244,11 @@ fn bad_fragments_are_refused_naming_the_place() {
         (
             "Q(A(Q(E(cups,1),L(x)),Q(V(%7Bcups%7D))))",
             "scenario.steps[0].steps[1].steps[0].text: reads `{cups}`, which is no variable here",
+        ),
+        // A counter's while or loop: its counter named, a loop at least once.
+        (
+            "K(0,i,L(x))",
+            "scenario.times: must be from 1 to 100 in a `loop`, which checks `i == N` only after a round, when `i` is already 1: at 0 it would never end (`while i < 0` runs the body 0 times)",
         ),
         // Each call runs the helper's body: the run's steps count them all.
         (

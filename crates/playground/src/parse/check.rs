@@ -8,7 +8,7 @@ use std::collections::HashSet;
 use super::error::{ParseError, Pos};
 use super::grammar::{Kind, Node};
 use super::lexer::Comment;
-use crate::program::scenario::{limits, Step};
+use crate::program::scenario::{limits, LoopStyle, Step};
 use crate::program::step_path::StepPath;
 use crate::program::validate::{self, Problem};
 use crate::program::value::{n, obj, s, Value};
@@ -137,11 +137,16 @@ fn value(node: &Node) -> Value {
                 ("handle", n(f64::from(*handle))),
             ])
         }
-        Kind::Repeat { times, var, .. } => {
+        Kind::Repeat {
+            times, var, style, ..
+        } => {
             let steps = Value::Array(node.children.iter().map(value).collect());
             let mut fields = vec![("type", s("repeat")), ("times", n(*times))];
             if let Some((var, _)) = var {
                 fields.push(("var", s(var)));
+            }
+            if *style != LoopStyle::For {
+                fields.push(("style", s(style.name())));
             }
             fields.push(("steps", steps));
             return obj(&fields);
@@ -170,6 +175,8 @@ fn value(node: &Node) -> Value {
                 ("steps", steps),
             ]);
         }
+        // Only the end of a counter's loop, which takes them off its body.
+        Kind::Increment | Kind::Break { .. } => "seq",
         Kind::Let { name, value, .. } => {
             return obj(&[("type", s("let")), ("name", s(name)), ("value", n(*value))]);
         }

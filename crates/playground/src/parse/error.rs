@@ -36,12 +36,9 @@ impl fmt::Display for ParseError {
 
 impl std::error::Error for ParseError {}
 
-/// The one wording for what Rust allows and this playground does not read:
-/// a learner must never take the playground's limit for a rule of Rust.
-/// `what` is what is not read, `instead` what to write in its place.
-pub(super) fn not_read_yet(what: &str, instead: &str) -> String {
-    format!("this playground does not read {what} yet; in Rust it is fine: {instead}")
-}
+/// The one wording for what Rust allows and this playground does not read
+/// (validation's too).
+pub(crate) use crate::program::wording::not_read_yet;
 
 /// A place in the text: line and column from 1, columns in characters.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

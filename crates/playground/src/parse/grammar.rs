@@ -7,7 +7,7 @@ use super::hints::{self, Place};
 use super::lexer::{Tok, Token};
 use super::spelling::nearest;
 use crate::program::log_text::{self, Piece, Problem};
-use crate::program::scenario::limits;
+use crate::program::scenario::{limits, LoopStyle};
 use crate::render::js_string;
 
 /// A step as parsed, with the places messages about it point at.
@@ -55,6 +55,15 @@ pub(super) enum Kind {
         times_at: Pos,
         /// Its variable's name and place, unless `_`.
         var: Option<(String, Pos)>,
+        /// `for`, or a counter's `while` or `loop`.
+        style: LoopStyle,
+    },
+    /// `i += 1;`, the end of a counter's loop's body (only there).
+    Increment,
+    /// `if i == N { break; }`, the end of a counter's `loop` (only there).
+    Break {
+        times: f64,
+        times_at: Pos,
     },
     /// Its handle's number (from 1, in reading order) if a `let` names it.
     Spawn {
@@ -205,6 +214,9 @@ pub(super) struct Parser<'a> {
     /// The numbers `let cups = 3;` named in each open block, outermost
     /// first.
     numbers: Vec<Vec<&'a str>>,
+    /// The counter of the `while` or `loop` being read, whose body ends
+    /// with `i += 1;`.
+    counter: Option<&'a str>,
 }
 
 /// The `use` lines read after the prelude's, each once: `Duration`, for
@@ -257,6 +269,7 @@ impl<'a> Parser<'a> {
             fns: Vec::new(),
             params: Vec::new(),
             numbers: Vec::new(),
+            counter: None,
         }
     }
 
@@ -963,6 +976,17 @@ impl<'a> Parser<'a> {
                 Ok(call)
             }
             Some("let") if self.is_at(1, "_") => self.let_underscore(),
+            Some("let")
+                if self.is_at(1, "mut")
+                    && self.is_at(3, "=")
+                    && matches!(self.ahead(4), Tok::Number(..)) =>
+            {
+                self.counted_loop()
+            }
+            Some(w) if self.counter == Some(w) && self.ahead(1) == &Tok::Other('+') => {
+                self.counter_step()
+            }
+            Some("if") if self.counter.is_some_and(|c| self.is_at(1, c)) => self.counter_step(),
             Some("let") if self.is_at(2, "=") && matches!(self.ahead(3), Tok::Number(..)) => {
                 self.let_number()
             }
@@ -1152,8 +1176,199 @@ impl<'a> Parser<'a> {
             times,
             times_at: token.at,
             var: read.then(|| (var.to_string(), var_at)),
+            style: LoopStyle::For,
         };
         Ok(Node::new(kind, at, what, steps))
+    }
+
+    /// `let mut i = 0;` and the loop that counts with it: `while i < N {
+    /// …; i += 1; }`, or `loop { …; i += 1; if i == N { break; } }`. Its
+    /// body sees `i` as a `for` loop's sees its count.
+    fn counted_loop(&mut self) -> Result<Node, ParseError> {
+        let at = self.bump().at;
+        self.bump();
+        let form = "a counter is `let mut i = 0;`, then `while i < 3 { …; i += 1; }`";
+        let var_at = self.peek().at;
+        let var = match self.word() {
+            Some(w) if log_text::is_name(w) && !PRELUDE.contains(&w) => w,
+            _ => return Err(self.fail("a name for the counter", form)),
+        };
+        self.bump();
+        self.expect("=", form)?;
+        if !matches!(self.peek().tok, Tok::Number(_, Some(n)) if n == 0.0) {
+            return Err(self.fail(
+                "`0`",
+                &not_read_yet(
+                    "a counter that starts elsewhere than 0",
+                    &format!(
+                        "write `let mut {var} = 0;` with `while {var} < 3`, which runs the \
+                         body 3 times (`{var}` 0, 1, 2)"
+                    ),
+                ),
+            ));
+        }
+        self.bump();
+        self.expect(";", "")?;
+        let what = "this loop";
+        self.enter(at, what)?;
+        let (style, mut times) = if self.is("while") {
+            self.bump();
+            if !self.is(var) {
+                return Err(self.fail(&format!("`{var}`"), form));
+            }
+            self.bump();
+            if self.peek().tok != Tok::Other('<') {
+                return Err(self.fail("`<`", form));
+            }
+            self.bump();
+            let token = self.peek();
+            let Tok::Number(_, Some(times)) = token.tok else {
+                let max = limits::MAX_TIMES;
+                let why = match token.tok {
+                    Tok::Punct("=") => not_read_yet(
+                        "`<=`",
+                        &format!("write `while {var} < 4` for the rounds of `<= 3`"),
+                    ),
+                    _ => String::new(),
+                };
+                return Err(self.fail(&format!("a whole number of times from 0 to {max}"), &why));
+            };
+            self.bump();
+            (LoopStyle::While, Some((times, token.at)))
+        } else if self.is("loop") {
+            self.bump();
+            (LoopStyle::Loop, None)
+        } else {
+            return Err(self.fail(
+                "`while` or `loop`",
+                &not_read_yet(
+                    "`let mut` but for a loop's counter",
+                    &format!("write `let mut {var} = 0;` right before `while {var} < 3 {{ … }}`"),
+                ),
+            ));
+        };
+        let open = self.expect("{", "the loop's body is `{ … }`")?;
+        self.loop_vars.push(var);
+        let outer = self.counter.replace(var);
+        let mut steps = self.statements(open)?;
+        self.counter = outer;
+        self.loop_vars.pop();
+        self.leave();
+        let close = self.tokens[self.next - 1].at;
+        // The end of its body counts: `i += 1;`, and in a `loop`, the
+        // `if` that breaks.
+        if style == LoopStyle::Loop {
+            match steps.last().map(|s| &s.kind) {
+                Some(Kind::Break { times: n, times_at }) => {
+                    times = Some((*n, *times_at));
+                    steps.pop();
+                }
+                _ => {
+                    return Err(ParseError::new(
+                        close,
+                        format!(
+                            "this playground reads a `loop` only when its body ends with `{var} += \
+                             1;` and then `if {var} == 3 {{ break; }}` (Rust allows the `break` \
+                             anywhere; a `loop` with no `break` never ends): write them there"
+                        ),
+                    ))
+                }
+            }
+        }
+        let ends = matches!(steps.last().map(|s| &s.kind), Some(Kind::Increment));
+        if ends {
+            steps.pop();
+        }
+        // Counting anywhere else is not read.
+        if let Some(node) = counting(&steps) {
+            let message = match node.kind {
+                Kind::Break { .. } => format!(
+                    "this playground reads `if {var} == … {{ break; }}` only in a `loop`, right \
+                     after `{var} += 1;` at the end of its body"
+                ),
+                _ => not_read_yet(
+                    &format!("`{var} += 1;` before the end of the loop's body"),
+                    &format!(
+                        "move it to the body's last line (a text above it then reads `{{{var}}}` \
+                         as 0, 1, 2, as in `for {var} in 0..3`)"
+                    ),
+                ),
+            };
+            return Err(ParseError::new(node.at, message));
+        }
+        if !ends {
+            let bound = match times {
+                Some((n, _)) if style == LoopStyle::While => format!(", `{var} < {n}` stays true"),
+                _ => String::new(),
+            };
+            return Err(ParseError::new(
+                close,
+                format!(
+                    "this loop must end its body with `{var} += 1;`: without it `{var}` stays \
+                     0{bound} and the loop never ends (this playground reads a counter only when \
+                     `{var} += 1;` is the body's last line)"
+                ),
+            ));
+        }
+        let (times, times_at) = times.unwrap_or((0.0, at));
+        let kind = Kind::Repeat {
+            times,
+            times_at,
+            var: Some((var.to_string(), var_at)),
+            style,
+        };
+        Ok(Node::new(kind, at, what, steps))
+    }
+
+    /// `i += 1;` or `if i == N { break; }` for the counter of the loop
+    /// being read: what ends its body.
+    fn counter_step(&mut self) -> Result<Node, ParseError> {
+        let at = self.peek().at;
+        let counter = self.counter.unwrap_or_default();
+        if self.is("if") {
+            let form = format!("a `loop` ends with `if {counter} == 3 {{ break; }}`");
+            self.bump();
+            if !self.is(counter) {
+                return Err(self.fail(&format!("`{counter}`"), &form));
+            }
+            self.bump();
+            self.expect("=", &form)?;
+            self.expect("=", &form)?;
+            let token = self.peek();
+            let Tok::Number(_, Some(times)) = token.tok else {
+                let max = limits::MAX_TIMES;
+                return Err(self.fail(&format!("a whole number of times from 1 to {max}"), ""));
+            };
+            self.bump();
+            for t in ["{", "break", ";", "}"] {
+                self.expect(t, &form)?;
+            }
+            return Ok(Node::new(
+                Kind::Break {
+                    times,
+                    times_at: token.at,
+                },
+                at,
+                "this `break`",
+                vec![],
+            ));
+        }
+        let form = format!("the counter grows with `{counter} += 1;`");
+        self.bump();
+        if self.peek().tok != Tok::Other('+') {
+            return Err(self.fail("`+=`", &form));
+        }
+        self.bump();
+        self.expect("=", &form)?;
+        if !matches!(self.peek().tok, Tok::Number(_, Some(n)) if n == 1.0) {
+            return Err(self.fail(
+                "`1`",
+                &not_read_yet("a counter that grows by more than 1", &form),
+            ));
+        }
+        self.bump();
+        self.expect(";", "")?;
+        Ok(Node::new(Kind::Increment, at, "this count", vec![]))
     }
 
     /// `let name = spawn(` next.
@@ -2076,4 +2291,12 @@ pub(super) fn arithmetic_op(tok: &Tok) -> Option<char> {
         Tok::Punct("*") => Some('*'),
         _ => None,
     }
+}
+
+/// The first `i += 1;` or `break` in `nodes` or inside them.
+fn counting(nodes: &[Node]) -> Option<&Node> {
+    nodes.iter().find_map(|n| match n.kind {
+        Kind::Increment | Kind::Break { .. } => Some(n),
+        _ => counting(&n.children),
+    })
 }

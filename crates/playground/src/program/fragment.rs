@@ -12,6 +12,8 @@
 //!                                         create_then_await
 //!       | "F(" number ["," name] ("," step)+ ")"
 //!                                         repeat(times, var, steps): a for loop
+//!       | ("G"|"K") "(" number "," name ("," step)+ ")"
+//!                                         the same, a counter's while or loop
 //!       | "P(" number ("," step)+ ")"     spawn(handle, steps); handle 0: none
 //!       | "W(" number ")"                 await_handle(handle)
 //!       | "D(" step ("," step)* ")"       module(functions)
@@ -29,7 +31,7 @@
 use percent_encoding::{percent_decode, utf8_percent_encode, AsciiSet, NON_ALPHANUMERIC};
 
 use crate::program::number::parse_decimal;
-use crate::program::scenario::Step;
+use crate::program::scenario::{LoopStyle, Step};
 use crate::program::validate::{self, Problem};
 use crate::program::value::{n, s, Value};
 
@@ -80,8 +82,15 @@ fn write_step(step: &Step, out: &mut String) {
             out.push(')');
             return;
         }
-        Step::Repeat { times, var, .. } => {
-            out.push_str(&format!("F({times}"));
+        Step::Repeat {
+            times, var, style, ..
+        } => {
+            let tag = match style {
+                LoopStyle::For => 'F',
+                LoopStyle::While => 'G',
+                LoopStyle::Loop => 'K',
+            };
+            out.push_str(&format!("{tag}({times}"));
             if let Some(var) = var {
                 out.push(',');
                 out.push_str(var);
@@ -204,7 +213,7 @@ struct Parser<'a> {
 }
 
 /// What a step starts with.
-const STEP_TAGS: &str = "a step (S, L, V, B, Y, Q, A, R, U, M, C, F, P, W, D, N, H or E)";
+const STEP_TAGS: &str = "a step (S, L, V, B, Y, Q, A, R, U, M, C, F, G, K, P, W, D, N, H or E)";
 
 /// Deeper than any valid scenario, so validation can name the depth problem.
 const MAX_PARSE_DEPTH: usize = 12;
@@ -251,7 +260,7 @@ impl Parser<'_> {
             b'R' | b'U' => "race",
             b'M' => "arm",
             b'C' => "create_then_await",
-            b'F' => "repeat",
+            b'F' | b'G' | b'K' => "repeat",
             b'P' => "spawn",
             b'W' => "await_handle",
             b'D' => "module",
@@ -314,11 +323,15 @@ impl Parser<'_> {
                 }
                 fields.push(("steps".into(), Value::Array(steps)));
             }
-            b'P' | b'F' => {
+            b'P' | b'F' | b'G' | b'K' => {
                 let number = self.number()?;
                 match tag {
-                    b'F' => {
+                    b'F' | b'G' | b'K' => {
                         fields.push(("times".into(), number));
+                        if tag != b'F' {
+                            let style = if tag == b'G' { "while" } else { "loop" };
+                            fields.push(("style".into(), s(style)));
+                        }
                         // A name (lowercase, where a step's tag is a capital).
                         if self.bytes.get(self.at) == Some(&b',') && self.named_next() {
                             self.at += 1;

@@ -12,3 +12,4 @@ pub mod scenario;
 pub mod step_path;
 pub mod validate;
 pub mod value;
+pub mod wording;

@@ -3,7 +3,7 @@
 
 use serde::Serialize;
 
-use crate::program::scenario::Step;
+use crate::program::scenario::{LoopStyle, Step};
 
 /// Which special program a preset runs in the Rust lane.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -270,6 +270,7 @@ pub const PRESETS: &[Preset] = &[
                     Step::Repeat {
                         times: 30,
                         var: None,
+                        style: LoopStyle::For,
                         steps: vec![Step::Block { ms: 1 }, Step::Yield],
                     },
                     Step::log("Loop done"),

@@ -71,12 +71,16 @@ pub enum Step {
     /// made; futures start when awaited.
     CreateThenAwait(Vec<Step>),
     /// Run the steps one after another, `times` times over (`for _ in
-    /// 0..times { … }`).
+    /// 0..times { … }`, or a counter's `while` or `loop`: `style`).
     Repeat {
-        /// 0 to 100.
+        /// 0 to 100 (a `loop`: 1 to 100, as it checks its count after a
+        /// round).
         times: u32,
-        /// The name of its count (`for round in …`), if a log reads it.
+        /// The name of its count (`for round in …`), if a log reads it; a
+        /// `while` or `loop` always names its counter.
         var: Option<String>,
+        /// How the Rust panel writes it.
+        style: LoopStyle,
         /// The loop's body.
         steps: Vec<Step>,
     },
@@ -129,6 +133,30 @@ pub enum Step {
         /// One whole number per parameter, 0 to 60,000.
         args: Vec<u32>,
     },
+}
+
+/// How a loop of a known count is written in Rust (the JS panels write
+/// each the same way). The body sees its count, from 0, in every form.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum LoopStyle {
+    /// `for i in 0..N { … }`.
+    #[default]
+    For,
+    /// `let mut i = 0; while i < N { …; i += 1; }`.
+    While,
+    /// `let mut i = 0; loop { …; i += 1; if i == N { break; } }`.
+    Loop,
+}
+
+impl LoopStyle {
+    /// As scenarios write it: `"for"`, `"while"`, `"loop"`.
+    pub fn name(self) -> &'static str {
+        match self {
+            LoopStyle::For => "for",
+            LoopStyle::While => "while",
+            LoopStyle::Loop => "loop",
+        }
+    }
 }
 
 /// Limits every scenario keeps, wherever it comes from.
@@ -415,10 +443,14 @@ impl Step {
             Step::RandomRace(s) => Step::RandomRace(each(s)),
             Step::Arm(arm) => Step::Arm(Box::new([arm[0].shape(), arm[1].shape()])),
             Step::CreateThenAwait(s) => Step::CreateThenAwait(each(s)),
-            // A name no log reads changes nothing that runs.
-            Step::Repeat { steps, .. } => Step::Repeat {
+            // A name no log reads changes nothing that runs; a counter's
+            // is written, so it stays.
+            Step::Repeat {
+                steps, style, var, ..
+            } => Step::Repeat {
                 times: 0,
-                var: None,
+                var: var.clone().filter(|_| *style != LoopStyle::For),
+                style: *style,
                 steps: each(steps),
             },
             Step::Spawn { handle, steps } => Step::Spawn {
@@ -582,11 +614,15 @@ mod written {
         Arm { steps: Vec<Step<'a>> },
         /// Every step made first, then awaited in order.
         CreateThenAwait { steps: Vec<Step<'a>> },
-        /// The steps one after another, `times` times over.
+        /// The steps one after another, `times` times over; `style`: how
+        /// Rust writes it, `for` (absent), `while` or `loop` (a counter,
+        /// `var`).
         Repeat {
             times: u32,
             #[serde(skip_serializing_if = "Option::is_none")]
             var: Option<&'a str>,
+            #[serde(skip_serializing_if = "Option::is_none")]
+            style: Option<&'static str>,
             steps: Vec<Step<'a>>,
         },
         /// The steps as a task of their own, started at once; `handle`
@@ -664,10 +700,12 @@ mod written {
                 S::Repeat {
                     times,
                     var,
+                    style,
                     steps: s,
                 } => Step::Repeat {
                     times: *times,
                     var: var.as_deref(),
+                    style: (*style != super::LoopStyle::For).then(|| style.name()),
                     steps: steps(s),
                 },
                 S::Spawn { handle, steps: s } => Step::Spawn {

@@ -10,7 +10,7 @@ use std::fmt;
 
 use crate::program::log_text;
 use crate::program::number::to_js_string;
-use crate::program::scenario::{limits, Step};
+use crate::program::scenario::{limits, LoopStyle, Step};
 use crate::program::step_path::StepPath;
 use crate::program::value::{quote, Value};
 
@@ -188,8 +188,8 @@ impl Check {
             "seq" | "all" | "arm" | "create_then_await" => (&["type", "steps"], "type, steps"),
             "race" => (&["type", "random", "steps"], "type, random, steps"),
             "repeat" => (
-                &["type", "times", "var", "steps"],
-                "type, times, var, steps",
+                &["type", "times", "var", "style", "steps"],
+                "type, times, var, style, steps",
             ),
             "spawn" => (&["type", "handle", "steps"], "type, handle, steps"),
             "await_handle" => (&["type", "handle"], "type, handle"),
@@ -345,6 +345,10 @@ impl Check {
                     ("repeat", Some(var)) => Some(self.var(var, &format!("{path}.var"))),
                     _ => None,
                 };
+                let style = match (kind, value.get("style")) {
+                    ("repeat", Some(style)) => self.loop_style(style, &format!("{path}.style")),
+                    _ => Some(LoopStyle::For),
+                };
                 let name = match kind {
                     "async_fn" => Some(self.fn_name(value.get("name"), &format!("{path}.name"))),
                     _ => None,
@@ -411,15 +415,40 @@ impl Check {
                             return None;
                         }
                     },
-                    "repeat" => Step::Repeat {
-                        times: times.flatten()?,
+                    "repeat" => {
+                        let (times, style) = (times.flatten()?, style?);
                         // Absent, or given and valid.
-                        var: match var {
+                        let var = match var {
                             Some(var) => Some(var?),
                             None => None,
-                        },
-                        steps,
-                    },
+                        };
+                        if style != LoopStyle::For && var.is_none() {
+                            self.problem(
+                                &format!("{path}.var"),
+                                format!(
+                                    "is missing: a {} loop counts with a variable it names",
+                                    style.name()
+                                ),
+                            );
+                            return None;
+                        }
+                        if style == LoopStyle::Loop && times == 0 {
+                            self.problem(
+                                &format!("{path}.times"),
+                                "must be from 1 to 100 in a `loop`, which checks `i == N` only \
+                                 after a round, when `i` is already 1: at 0 it would never end \
+                                 (`while i < 0` runs the body 0 times)"
+                                    .into(),
+                            );
+                            return None;
+                        }
+                        Step::Repeat {
+                            times,
+                            var,
+                            style,
+                            steps,
+                        }
+                    }
                     "spawn" => Step::Spawn {
                         // Absent, or given and valid.
                         handle: match handle {
@@ -544,6 +573,30 @@ impl Check {
             }
             (None, Some(param)) => self.var(param, &format!("{path}.param")).map(Err),
             (ms, None) => self.ms_field(ms, &format!("{path}.ms"), max).map(Ok),
+        }
+    }
+
+    /// How a loop is written: `"for"`, `"while"` or `"loop"`.
+    fn loop_style(&mut self, value: &Value, path: &str) -> Option<LoopStyle> {
+        let styles = [LoopStyle::For, LoopStyle::While, LoopStyle::Loop];
+        match value {
+            Value::String(name) => {
+                let style = styles.into_iter().find(|s| s.name() == name);
+                if style.is_none() {
+                    self.problem(
+                        path,
+                        format!("must be for, while or loop, got {}", quote(&clip(name))),
+                    );
+                }
+                style
+            }
+            other => {
+                self.problem(
+                    path,
+                    format!("must be for, while or loop, got {}", other.describe()),
+                );
+                None
+            }
         }
     }
 

@@ -333,7 +333,9 @@ impl Machine {
             Step::Module(_) | Step::AsyncFn { .. } => {
                 unreachable!("validation: a module is the root, an async fn its step")
             }
-            Step::Repeat { times, var, steps } => Machine::Repeat(Repeat {
+            Step::Repeat {
+                times, var, steps, ..
+            } => Machine::Repeat(Repeat {
                 path: path.clone(),
                 times: *times,
                 var: var.clone(),

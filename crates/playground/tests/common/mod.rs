@@ -5,7 +5,7 @@
 
 use playground::program::presets;
 use playground::program::presets::Special;
-use playground::program::scenario::Step;
+use playground::program::scenario::{LoopStyle, Step};
 use playground::render;
 use playground::rust_lane::special;
 
@@ -286,9 +286,18 @@ impl Random {
                             });
                             var = var.filter(|_| any);
                         }
+                        // Some named loops count with a `while` or a `loop`
+                        // (which runs at least once).
+                        let style = match (var.is_some(), self.below(3)) {
+                            (true, 1) => LoopStyle::While,
+                            (true, 2) => LoopStyle::Loop,
+                            _ => LoopStyle::For,
+                        };
+                        let least = u64::from(style == LoopStyle::Loop);
                         Step::Repeat {
-                            times: [0, 1, 2, 3][self.below(4) as usize],
+                            times: (least + self.below(4 - least)) as u32,
                             var,
+                            style,
                             steps,
                         }
                     }

@@ -308,27 +308,35 @@ async fn run() {
             sleep_ms(20).await; // Timer 15
         },
         async {
-            for _ in 0..3 {
+            for _ in 0..1 {
                 yield_now().await; // yield: the task goes to the back of the ready queue
             }
         },
     );
-    spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
-        sleep_ms(50).await; // Timer 18
-    });
-    select! {
-        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-        _ = sleep_ms(20) => {} // Timer 20
-        _ = async { log("log 21") } => {
-            sleep_ms(10).await; // Timer 24
-        }
+    select! { // each poll starts at a branch drawn at random (from this run's seed); the first found finished wins, the others are dropped
+        _ = async {
+            let f4 = async { block_ms(10) };
+            let f5 = yield_now();
+            // nothing has run yet: futures start when polled
+            f4.await;
+            f5.await;
+        } => {}
         _ = async {
             select! {
                 biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-                _ = yield_now() => {}
+                _ = async { log("log 23") } => {}
+                _ = async { block_ms(0) } => {}
             }
-        } => {}
+        } => {
+            sleep_ms(50).await; // Timer 25
+            block_ms(30);
+        }
     }
+    join!( // all at once; each poll polls every unfinished one
+        async {
+            sleep_ms(10).await; // Timer 29
+        },
+    );
 }
 
 pub fn size() -> usize {
@@ -344,38 +352,11 @@ pub mod random_001 {
 use runtime::prelude::*;
 
 async fn run() {
-    let n18 = 0;
-    log("log 1");
-    join!( // all at once; each poll polls every unfinished one
-        async {
-            join!( // all at once; each poll polls every unfinished one
-                sleep_ms(50), // Timer 4
-                async { block_ms(0) },
-            );
-        },
-        async {
-            log(format!("log 7 {n18}"));
-            log(format!("log 8 {n18}"));
-            block_ms(0);
-        },
-        sleep_ms(20), // Timer 10
-    );
-    join!( // all at once; each poll polls every unfinished one
-        async {
-            select! { // each poll starts at a branch drawn at random (from this run's seed); the first found finished wins, the others are dropped
-                _ = sleep_ms(50) => {} // Timer 13
-                _ = sleep_ms(20) => {} // Timer 14
-                _ = async { block_ms(0) } => {}
-            }
-        },
-        async {
-            join!( // all at once; each poll polls every unfinished one
-                async { block_ms(10) },
-                async { log("log 18") },
-            );
-        },
-    );
-    log(format!("{n18} in all"));
+    select! { // each poll starts at a branch drawn at random (from this run's seed); the first found finished wins, the others are dropped
+        _ = async { log("log 3") } => {}
+        _ = async { block_ms(0) } => {}
+        _ = sleep_ms(20) => {} // Timer 5
+    }
 }
 
 pub fn size() -> usize {
@@ -391,7 +372,7 @@ pub mod random_002 {
 use runtime::prelude::*;
 
 async fn run() {
-    sleep_ms(20).await; // Timer 1
+    block_ms(0);
 }
 
 pub fn size() -> usize {
@@ -407,18 +388,22 @@ pub mod random_003 {
 use runtime::prelude::*;
 
 async fn run() {
-    let f1 = async {
-        let f2 = async { log("log 3") };
-        // nothing has run yet: futures start when polled
-        f2.await;
-    };
-    let f2 = sleep_ms(0); // Timer 4
-    let f3 = sleep_ms(100); // Timer 5
-    // nothing has run yet: futures start when polled
-    f1.await;
-    f2.await;
-    f3.await;
-    sleep_ms(20).await; // Timer 6
+    let n8 = 42;
+    block_ms(10);
+    spawn(async move { // spawn: a task of its own; it starts once this task pauses at an .await
+        select! { // each poll starts at a branch drawn at random (from this run's seed); the first found finished wins, the others are dropped
+            _ = async { log(format!("log 3 {n8}")) } => {}
+            _ = async {
+                join!( // all at once; each poll polls every unfinished one
+                    sleep_ms(20), // Timer 5
+                    async { block_ms(10) },
+                );
+            } => {}
+        }
+    });
+    sleep_ms(20).await; // Timer 7
+    sleep_ms(20).await; // Timer 8
+    log(format!("{n8} in all"));
 }
 
 pub fn size() -> usize {
@@ -434,39 +419,9 @@ pub mod random_004 {
 use runtime::prelude::*;
 
 async fn run() {
-    let n16 = 0;
-    join!( // all at once; each poll polls every unfinished one
-        sleep_ms(20), // Timer 2
-    );
-    select! {
-        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-        _ = async {
-            let f1 = sleep_ms(20); // Timer 5
-            // nothing has run yet: futures start when polled
-            f1.await;
-        } => {}
-        _ = async {
-            select! {
-                biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-                _ = async { block_ms(30) } => {}
-                _ = sleep_ms(20) => { // Timer 8
-                    sleep_ms(100).await; // Timer 9
-                    sleep_ms(0).await; // Timer 10
-                }
-            }
-        } => {}
-        _ = async {
-            join!( // all at once; each poll polls every unfinished one
-                async { log(format!("log 12 {n16}")) },
-                yield_now(),
-                async { block_ms(10) },
-            );
-        } => {
-            yield_now().await; // yield: the task goes to the back of the ready queue
-        }
-    }
-    sleep_ms(50).await; // Timer 16
-    log(format!("{n16} in all"));
+    sleep_ms(0).await; // Timer 1
+    sleep_ms(100).await; // Timer 2
+    sleep_ms(10).await; // Timer 3
 }
 
 pub fn size() -> usize {
@@ -482,43 +437,27 @@ pub mod random_005 {
 use runtime::prelude::*;
 
 async fn run() {
-    sleep_ms(20).await; // Timer 1
-    join!( // all at once; each poll polls every unfinished one
-        part17(),
-        part17(),
-    );
-    join!( // all at once; each poll polls every unfinished one
-        async {
+    select! { // each poll starts at a branch drawn at random (from this run's seed); the first found finished wins, the others are dropped
+        _ = async {
             join!( // all at once; each poll polls every unfinished one
                 yield_now(),
-                sleep_ms(0), // Timer 17
+                sleep_ms(0), // Timer 4
             );
-        },
-    );
+        } => {}
+    }
+    part8().await;
 }
 
-async fn part17() {
-    join!( // all at once; each poll polls every unfinished one
-        async {
-            block_ms(30);
-            log("log 5");
-            block_ms(0);
-        },
-        async {
-            join!( // all at once; each poll polls every unfinished one
-                sleep_ms(20), // Timer 8
-                yield_now(),
-                async { log("log 10") },
-            );
-        },
-        async {
-            let f1 = sleep_ms(0); // Timer 12
-            let f2 = async { block_ms(30) };
-            // nothing has run yet: futures start when polled
-            f1.await;
-            f2.await;
-        },
-    );
+async fn part8() {
+    select! { // each poll starts at a branch drawn at random (from this run's seed); the first found finished wins, the others are dropped
+        _ = async {
+            select! {
+                biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+                _ = sleep_ms(100) => {} // Timer 7
+            }
+        } => {}
+        _ = sleep_ms(50) => {} // Timer 8
+    }
 }
 
 pub fn size() -> usize {
@@ -534,25 +473,18 @@ pub mod random_006 {
 use runtime::prelude::*;
 
 async fn run() {
+    let n26 = 0;
     join!( // all at once; each poll polls every unfinished one
-        async { log("log 2") },
+        sleep_ms(20), // Timer 22
         async {
-            select! {
-                biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-                _ = async { log("log 4") } => {
-                    yield_now().await; // yield: the task goes to the back of the ready queue
-                }
-            }
+            join!( // all at once; each poll polls every unfinished one
+                sleep_ms(100), // Timer 24
+                async { log(format!("log 25 {n26}")) },
+                async { block_ms(0) },
+            );
         },
-        async { block_ms(10) },
     );
-    select! {
-        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-        _ = async { block_ms(0) } => {
-            log("log 9");
-        }
-    }
-    sleep_ms(100).await; // Timer 10
+    log(format!("{n26} in all"));
 }
 
 pub fn size() -> usize {
@@ -568,8 +500,22 @@ pub mod random_007 {
 use runtime::prelude::*;
 
 async fn run() {
-    log("log 1");
-    sleep_ms(20).await; // Timer 2
+    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
+        block_ms(0);
+    });
+    select! {
+        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+        _ = async {
+            join!( // all at once; each poll polls every unfinished one
+                async { block_ms(30) },
+            );
+        } => {
+            sleep_ms(100).await; // Timer 6
+            log("log 7");
+        }
+        _ = async { log("log 5") } => {}
+    }
+    h1.await.unwrap();
 }
 
 pub fn size() -> usize {
@@ -584,32 +530,19 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 pub mod random_008 {
 use runtime::prelude::*;
 
-async fn part14() {
-    sleep_ms(0).await; // Timer 2
-    sleep_ms(20).await; // Timer 4
-    join!( // all at once; each poll polls every unfinished one
-        async { block_ms(0) },
-        sleep_ms(10), // Timer 7
-    );
+async fn part8(ms: u32) {
+    sleep_ms(ms).await; // Timer 1
 }
 
 async fn run() {
-    let n14 = 0;
-    part14().await;
-    sleep_ms(20).await; // Timer 8
-    select! { // each poll starts at a branch drawn at random (from this run's seed); the first found finished wins, the others are dropped
-        _ = async {
-            let f1 = async { log("log 11") };
-            let f2 = sleep_ms(10); // Timer 12
-            // nothing has run yet: futures start when polled
-            f1.await;
-            f2.await;
-        } => {
-            sleep_ms(20).await; // Timer 13
-        }
-    }
-    sleep_ms(10).await; // Timer 14
-    log(format!("{n14} in all"));
+    part8(20).await;
+    sleep_ms(0).await; // Timer 3
+    sleep_ms(20).await; // Timer 5
+    join!( // all at once; each poll polls every unfinished one
+        async { block_ms(0) },
+        sleep_ms(10), // Timer 8
+    );
+    part8(10).await;
 }
 
 pub fn size() -> usize {
@@ -624,21 +557,20 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 pub mod random_009 {
 use runtime::prelude::*;
 
+async fn part3(ms: u32) {
+    sleep_ms(ms).await; // Timer 3
+}
+
 async fn run() {
-    let n11 = 42;
-    block_ms(0);
-    sleep_ms(20).await; // Timer 2
-    join!( // all at once; each poll polls every unfinished one
-        yield_now(),
-        async { block_ms(30) },
-    );
-    sleep_ms(20).await; // Timer 7
-    select! { // each poll starts at a branch drawn at random (from this run's seed); the first found finished wins, the others are dropped
-        _ = async { log("log 9") } => {}
-        _ = async { log("log 10") } => {}
-        _ = sleep_ms(0) => {} // Timer 11
-    }
-    log(format!("{n11} in all"));
+    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
+        select! {
+            biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+            _ = async { log("log 2") } => {}
+        }
+    });
+    h1.await.unwrap();
+    part3(50).await;
+    part3(10).await;
 }
 
 pub fn size() -> usize {
@@ -651,6 +583,33 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 }
 
 pub mod random_010 {
+use runtime::prelude::*;
+
+async fn run() {
+    let n9 = 42;
+    join!( // all at once; each poll polls every unfinished one
+        yield_now(),
+        async { block_ms(30) },
+    );
+    sleep_ms(20).await; // Timer 5
+    select! { // each poll starts at a branch drawn at random (from this run's seed); the first found finished wins, the others are dropped
+        _ = async { log("log 7") } => {}
+        _ = async { log("log 8") } => {}
+        _ = sleep_ms(0) => {} // Timer 9
+    }
+    log(format!("{n9} in all"));
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_011 {
 use runtime::prelude::*;
 
 async fn run() {
@@ -670,7 +629,7 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 }
 }
 
-pub mod random_011 {
+pub mod random_012 {
 use runtime::prelude::*;
 
 async fn run() {
@@ -694,7 +653,7 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 }
 }
 
-pub mod random_012 {
+pub mod random_013 {
 use runtime::prelude::*;
 
 async fn run() {
@@ -717,7 +676,7 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 }
 }
 
-pub mod random_013 {
+pub mod random_014 {
 use runtime::prelude::*;
 
 async fn run() {
@@ -742,7 +701,7 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 }
 }
 
-pub mod random_014 {
+pub mod random_015 {
 use runtime::prelude::*;
 
 async fn run() {
@@ -786,72 +745,40 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 }
 }
 
-pub mod random_015 {
+pub mod random_016 {
 use runtime::prelude::*;
 
 async fn run() {
-    let n32 = 0;
-    let f1 = async {
+    let n41 = 0;
+    for _ in 0..2 {
         for _ in 0..3 {
             block_ms(30);
             block_ms(30);
             sleep_ms(0).await; // Timer 29
         }
-    };
-    let f2 = sleep_ms(100); // Timer 30
-    let f3 = sleep_ms(50); // Timer 31
-    // nothing has run yet: futures start when polled
-    f1.await;
-    f2.await;
-    f3.await;
-    sleep_ms(10).await; // Timer 32
-    log(format!("{n32} in all"));
-}
-
-pub fn size() -> usize {
-    std::mem::size_of_val(&run())
-}
-
-pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
-    Box::pin(run())
-}
-}
-
-pub mod random_016 {
-use runtime::prelude::*;
-
-async fn run() {
-    select! {
-        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-        _ = async {
-            join!( // all at once; each poll polls every unfinished one
-                async { log("log 3") },
-                async { log("log 4") },
-            );
-        } => {}
+        let f1 = async { log("log 31") };
+        let f2 = sleep_ms(20); // Timer 32
+        // nothing has run yet: futures start when polled
+        f1.await;
+        f2.await;
+        let f3 = sleep_ms(20); // Timer 34
+        // nothing has run yet: futures start when polled
+        f3.await;
     }
-    let f1 = async { block_ms(10) };
-    let f2 = async {
-        join!( // all at once; each poll polls every unfinished one
-            async { block_ms(30) },
-            sleep_ms(20), // Timer 9
-            async { log("log 10") },
-        );
-    };
-    // nothing has run yet: futures start when polled
-    f1.await;
-    f2.await;
-    select! {
-        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-        _ = async {
-            join!( // all at once; each poll polls every unfinished one
-                sleep_ms(10), // Timer 13
-                sleep_ms(10), // Timer 14
-            );
-        } => {
-            log("log 15");
+    let f4 = async {
+        select! { // each poll starts at a branch drawn at random (from this run's seed); the first found finished wins, the others are dropped
+            _ = async { log("log 37") } => {}
+            _ = sleep_ms(50) => {} // Timer 38
+            _ = async { block_ms(10) } => {
+                sleep_ms(20).await; // Timer 40
+            }
         }
-    }
+    };
+    let f5 = async { log("log 41") };
+    // nothing has run yet: futures start when polled
+    f4.await;
+    f5.await;
+    log(format!("{n41} in all"));
 }
 
 pub fn size() -> usize {
@@ -866,20 +793,35 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 pub mod random_017 {
 use runtime::prelude::*;
 
-async fn part4() {
-    let f1 = async {
-        sleep_ms(20).await; // Timer 3
-        block_ms(10);
-    };
-    // nothing has run yet: futures start when polled
-    f1.await;
-}
-
 async fn run() {
     join!( // all at once; each poll polls every unfinished one
-        part4(),
-        part4(),
+        async {
+            select! {
+                biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+                _ = sleep_ms(100) => { // Timer 3
+                    log("log 6");
+                }
+                _ = sleep_ms(100) => {} // Timer 4
+                _ = sleep_ms(0) => { // Timer 5
+                    sleep_ms(10).await; // Timer 7
+                    log("log 8");
+                }
+            }
+        },
+        async {
+            let f1 = sleep_ms(100); // Timer 10
+            let f2 = async { log("log 11") };
+            // nothing has run yet: futures start when polled
+            f1.await;
+            f2.await;
+        },
     );
+    for _ in 0..0 {
+        sleep_ms(100).await; // Timer 14
+    }
+    log("log 15");
+    sleep_ms(50).await; // Timer 17
+    sleep_ms(10).await; // Timer 18
 }
 
 pub fn size() -> usize {
@@ -894,8 +836,36 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 pub mod random_018 {
 use runtime::prelude::*;
 
+async fn part13(ms: u32) {
+    let f1 = async {
+        sleep_ms(ms).await; // Timer 3
+    };
+    let f2 = async { block_ms(10) };
+    // nothing has run yet: futures start when polled
+    f1.await;
+    f2.await;
+}
+
 async fn run() {
-    sleep_ms(10).await; // Timer 1
+    let n13 = 42;
+    part13(20).await;
+    part13(10).await;
+    log(format!("log 5 {n13}"));
+    join!( // all at once; each poll polls every unfinished one
+        async {
+            yield_now().await; // yield: the task goes to the back of the ready queue
+            sleep_ms(0).await; // Timer 9
+            log(format!("log 10 {n13}"));
+        },
+        async {
+            let f3 = sleep_ms(50); // Timer 12
+            let f4 = async { block_ms(0) };
+            // nothing has run yet: futures start when polled
+            f3.await;
+            f4.await;
+        },
+    );
+    log(format!("{n13} in all"));
 }
 
 pub fn size() -> usize {
@@ -912,42 +882,35 @@ use runtime::prelude::*;
 
 async fn run() {
     join!( // all at once; each poll polls every unfinished one
-        async { block_ms(10) },
         async {
-            block_ms(30);
+            sleep_ms(50).await; // Timer 3
+            sleep_ms(50).await; // Timer 4
         },
         async {
-            select! {
-                biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-                _ = async { block_ms(10) } => {}
-                _ = sleep_ms(20) => {} // Timer 7
-                _ = sleep_ms(10) => {} // Timer 8
-            }
+            sleep_ms(0).await; // Timer 6
+            sleep_ms(20).await; // Timer 7
         },
+        sleep_ms(10), // Timer 8
     );
+    let f1 = async {
+        sleep_ms(100).await; // Timer 11
+        sleep_ms(10).await; // Timer 12
+    };
+    // nothing has run yet: futures start when polled
+    f1.await;
+    sleep_ms(50).await; // Timer 13
     join!( // all at once; each poll polls every unfinished one
         async {
             join!( // all at once; each poll polls every unfinished one
-                async { log("log 11") },
+                sleep_ms(20), // Timer 16
+                sleep_ms(20), // Timer 17
+                async { block_ms(10) },
             );
         },
-        async { log("log 12") },
-    );
-    join!( // all at once; each poll polls every unfinished one
         async {
             yield_now().await; // yield: the task goes to the back of the ready queue
-            sleep_ms(0).await; // Timer 16
-            log("log 17");
-        },
-        async {
-            let f1 = sleep_ms(50); // Timer 19
-            let f2 = async { block_ms(0) };
-            // nothing has run yet: futures start when polled
-            f1.await;
-            f2.await;
         },
     );
-    sleep_ms(20).await; // Timer 21
 }
 
 pub fn size() -> usize {
@@ -963,7 +926,17 @@ pub mod random_020 {
 use runtime::prelude::*;
 
 async fn run() {
-    block_ms(10);
+    join!( // all at once; each poll polls every unfinished one
+        async {
+            join!( // all at once; each poll polls every unfinished one
+                sleep_ms(100), // Timer 32
+                sleep_ms(0), // Timer 33
+                yield_now(),
+            );
+        },
+        sleep_ms(20), // Timer 35
+    );
+    log("log 36");
 }
 
 pub fn size() -> usize {
@@ -979,29 +952,40 @@ pub mod random_021 {
 use runtime::prelude::*;
 
 async fn run() {
-    for _ in 0..1 {
-        sleep_ms(10).await; // Timer 2
-        select! {
-            biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-            _ = async { log("log 4") } => {
-                sleep_ms(100).await; // Timer 6
-                sleep_ms(20).await; // Timer 7
-            }
-            _ = sleep_ms(0) => {} // Timer 5
-        }
-        join!( // all at once; each poll polls every unfinished one
-            sleep_ms(10), // Timer 9
-            sleep_ms(10), // Timer 10
-            async { block_ms(10) },
-        );
-    }
+    let n16 = 7;
     join!( // all at once; each poll polls every unfinished one
-        sleep_ms(50), // Timer 14
-        async { block_ms(30) },
-        sleep_ms(0), // Timer 16
+        async {
+            sleep_ms(0).await; // Timer 3
+            yield_now().await; // yield: the task goes to the back of the ready queue
+            log(format!("log 5 {n16}"));
+        },
+        async {
+            select! {
+                biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+                _ = async { log("log 7") } => {}
+            }
+        },
+        async {
+            select! {
+                biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+                _ = async { block_ms(0) } => {}
+            }
+        },
     );
-    sleep_ms(20).await; // Timer 17
-    sleep_ms(20).await; // Timer 18
+    select! { // each poll starts at a branch drawn at random (from this run's seed); the first found finished wins, the others are dropped
+        _ = async {
+            select! { // each poll starts at a branch drawn at random (from this run's seed); the first found finished wins, the others are dropped
+                _ = async { log(format!("log 12 {n16}")) } => {}
+            }
+        } => {}
+        _ = async {
+            yield_now().await; // yield: the task goes to the back of the ready queue
+        } => {
+            log("log 15");
+            block_ms(0);
+        }
+    }
+    log(format!("{n16} in all"));
 }
 
 pub fn size() -> usize {
@@ -1014,163 +998,6 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 }
 
 pub mod random_022 {
-use runtime::prelude::*;
-
-async fn run() {
-    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
-        select! { // each poll starts at a branch drawn at random (from this run's seed); the first found finished wins, the others are dropped
-            _ = async {
-                join!( // all at once; each poll polls every unfinished one
-                    sleep_ms(50), // Timer 3
-                    sleep_ms(100), // Timer 4
-                );
-            } => {}
-            _ = async {
-                sleep_ms(100).await; // Timer 6
-            } => {}
-            _ = sleep_ms(0) => {} // Timer 7
-        }
-    });
-    h1.await.unwrap();
-    join!( // all at once; each poll polls every unfinished one
-        async { log("log 9") },
-        async {
-            join!( // all at once; each poll polls every unfinished one
-                async { log("log 11") },
-                async { log("log 12") },
-                yield_now(),
-            );
-        },
-        async {
-            select! { // each poll starts at a branch drawn at random (from this run's seed); the first found finished wins, the others are dropped
-                _ = yield_now() => {}
-            }
-        },
-    );
-    log("log 18");
-    log("log 19");
-    block_ms(10);
-    log("log 21");
-}
-
-pub fn size() -> usize {
-    std::mem::size_of_val(&run())
-}
-
-pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
-    Box::pin(run())
-}
-}
-
-pub mod random_023 {
-use runtime::prelude::*;
-
-async fn run() {
-    let n13 = 0;
-    sleep_ms(10).await; // Timer 1
-    log(format!("log 2 {n13}"));
-    join!( // all at once; each poll polls every unfinished one
-        async {
-            join!( // all at once; each poll polls every unfinished one
-                async { log(format!("log 5 {n13}")) },
-                async { log("log 6") },
-            );
-        },
-        async {
-            let f1 = sleep_ms(50); // Timer 8
-            let f2 = async { block_ms(0) };
-            let f3 = yield_now();
-            // nothing has run yet: futures start when polled
-            f1.await;
-            f2.await;
-            f3.await;
-        },
-        async { log(format!("log 11 {n13}")) },
-    );
-    let f4 = sleep_ms(20); // Timer 13
-    // nothing has run yet: futures start when polled
-    f4.await;
-    log(format!("{n13} in all"));
-}
-
-pub fn size() -> usize {
-    std::mem::size_of_val(&run())
-}
-
-pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
-    Box::pin(run())
-}
-}
-
-pub mod random_024 {
-use runtime::prelude::*;
-
-async fn run() {
-    let f1 = sleep_ms(0); // Timer 2
-    let f2 = async { log("log 3") };
-    let f3 = async {
-        join!( // all at once; each poll polls every unfinished one
-            async { log("log 5") },
-            yield_now(),
-            yield_now(),
-        );
-    };
-    // nothing has run yet: futures start when polled
-    f1.await;
-    f2.await;
-    f3.await;
-}
-
-pub fn size() -> usize {
-    std::mem::size_of_val(&run())
-}
-
-pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
-    Box::pin(run())
-}
-}
-
-pub mod random_025 {
-use runtime::prelude::*;
-
-async fn run() {
-    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
-        sleep_ms(10).await; // Timer 1
-    });
-    select! {
-        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-        _ = async {
-            log("log 4");
-        } => {}
-    }
-    select! { // each poll starts at a branch drawn at random (from this run's seed); the first found finished wins, the others are dropped
-        _ = async {
-            select! {
-                biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-                _ = async { block_ms(30) } => {
-                    block_ms(10);
-                    log("log 10");
-                }
-                _ = async { block_ms(0) } => {
-                    sleep_ms(10).await; // Timer 11
-                }
-            }
-        } => {}
-    }
-    h1.await.unwrap();
-    log("log 12");
-}
-
-pub fn size() -> usize {
-    std::mem::size_of_val(&run())
-}
-
-pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
-    Box::pin(run())
-}
-}
-
-pub mod random_026 {
 use runtime::prelude::*;
 
 async fn run() {
@@ -1196,22 +1023,19 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 }
 }
 
-pub mod random_027 {
+pub mod random_023 {
 use runtime::prelude::*;
 
 async fn run() {
-    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
-        let f1 = async {
-            select! {
-                biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-                _ = sleep_ms(0) => {} // Timer 3
-                _ = async { log("log 4") } => {}
-            }
-        };
-        // nothing has run yet: futures start when polled
-        f1.await;
-    });
-    h1.await.unwrap();
+    let f1 = async {
+        select! {
+            biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+            _ = sleep_ms(0) => {} // Timer 3
+            _ = async { log("log 4") } => {}
+        }
+    };
+    // nothing has run yet: futures start when polled
+    f1.await;
     join!( // all at once; each poll polls every unfinished one
         sleep_ms(100), // Timer 7
     );
@@ -1227,19 +1051,133 @@ async fn run() {
                 _ = sleep_ms(0) => {} // Timer 15
                 _ = sleep_ms(10) => {} // Timer 16
             }
-        } => {
-            log("log 19");
-            sleep_ms(20).await; // Timer 20
-        }
+        } => {}
         _ = async {
-            for _ in 0..2 {
+            for _ in 0..3 {
                 sleep_ms(100).await; // Timer 18
             }
+        } => {}
+    }
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_024 {
+use runtime::prelude::*;
+
+async fn run() {
+    for _ in 0..1 {
+        block_ms(30);
+        block_ms(30);
+    }
+    join!( // all at once; each poll polls every unfinished one
+        async {
+            select! { // each poll starts at a branch drawn at random (from this run's seed); the first found finished wins, the others are dropped
+                _ = sleep_ms(100) => {} // Timer 6
+            }
+        },
+        async {
+            join!( // all at once; each poll polls every unfinished one
+                sleep_ms(10), // Timer 8
+                sleep_ms(20), // Timer 9
+            );
+        },
+        async {
+            sleep_ms(20).await; // Timer 11
+            log("log 12");
+        },
+    );
+    let f1 = async {
+        sleep_ms(20).await; // Timer 15
+    };
+    // nothing has run yet: futures start when polled
+    f1.await;
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_025 {
+use runtime::prelude::*;
+
+async fn part27(ms: u32) {
+    sleep_ms(ms).await; // Timer 22
+}
+
+async fn run() {
+    let n27 = 0;
+    join!( // all at once; each poll polls every unfinished one
+        part27(50),
+        part27(0),
+    );
+    join!( // all at once; each poll polls every unfinished one
+        async {
+            sleep_ms(20).await; // Timer 25
+            log("log 26");
+        },
+        sleep_ms(50), // Timer 27
+    );
+    log(format!("{n27} in all"));
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_026 {
+use runtime::prelude::*;
+
+async fn run() {
+    select! {
+        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+        _ = async {
+            select! {
+                biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+                _ = sleep_ms(100) => {} // Timer 3
+                _ = sleep_ms(0) => {} // Timer 4
+                _ = async { log("log 5") } => {}
+            }
         } => {
-            sleep_ms(0).await; // Timer 21
-            sleep_ms(100).await; // Timer 22
+            log("log 6");
         }
     }
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_027 {
+use runtime::prelude::*;
+
+async fn run() {
+    for _ in 0..1 {
+        yield_now().await; // yield: the task goes to the back of the ready queue
+    }
+    block_ms(0);
 }
 
 pub fn size() -> usize {
@@ -1255,27 +1193,21 @@ pub mod random_028 {
 use runtime::prelude::*;
 
 async fn run() {
-    join!( // all at once; each poll polls every unfinished one
-        sleep_ms(20), // Timer 3
-        async { block_ms(10) },
-    );
-    sleep_ms(10).await; // Timer 5
-    join!( // all at once; each poll polls every unfinished one
-        async {
-            sleep_ms(20).await; // Timer 8
-            log("log 9");
-        },
-    );
-    let f1 = async {
-        sleep_ms(20).await; // Timer 12
-    };
-    // nothing has run yet: futures start when polled
-    f1.await;
-    sleep_ms(20).await; // Timer 14
-    sleep_ms(50).await; // Timer 15
-    block_ms(30);
-    log("log 18");
-    sleep_ms(100).await; // Timer 19
+    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
+        let f1 = async {
+            join!( // all at once; each poll polls every unfinished one
+                sleep_ms(20), // Timer 3
+                sleep_ms(10), // Timer 4
+            );
+        };
+        let f2 = async {
+            sleep_ms(20).await; // Timer 6
+        };
+        // nothing has run yet: futures start when polled
+        f1.await;
+        f2.await;
+    });
+    h1.await.unwrap();
 }
 
 pub fn size() -> usize {
@@ -1290,22 +1222,24 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 pub mod random_029 {
 use runtime::prelude::*;
 
+async fn part7() {
+    let f1 = async {
+        block_ms(30);
+    };
+    let f2 = async {
+        join!( // all at once; each poll polls every unfinished one
+            sleep_ms(10), // Timer 5
+            async { log("log 6") },
+            async { log("log 7") },
+        );
+    };
+    // nothing has run yet: futures start when polled
+    f1.await;
+    f2.await;
+}
+
 async fn run() {
-    sleep_ms(10).await; // Timer 1
-    block_ms(10);
-    spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
-        select! {
-            biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-            _ = async {
-                join!( // all at once; each poll polls every unfinished one
-                    sleep_ms(50), // Timer 5
-                    sleep_ms(20), // Timer 6
-                );
-            } => {}
-            _ = sleep_ms(0) => {} // Timer 7
-            _ = async { log("log 8") } => {}
-        }
-    });
+    part7().await;
 }
 
 pub fn size() -> usize {
@@ -1321,28 +1255,8 @@ pub mod random_030 {
 use runtime::prelude::*;
 
 async fn run() {
-    let n15 = 42;
-    select! { // each poll starts at a branch drawn at random (from this run's seed); the first found finished wins, the others are dropped
-        _ = sleep_ms(20) => {} // Timer 3
-        _ = async { block_ms(30) } => {}
-        _ = async { log(format!("log 5 {n15}")) } => {
-            log("log 6");
-            yield_now().await; // yield: the task goes to the back of the ready queue
-        }
-    }
-    select! {
-        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-        _ = sleep_ms(10) => {} // Timer 9
-    }
-    join!( // all at once; each poll polls every unfinished one
-        async {
-            sleep_ms(20).await; // Timer 12
-            log(format!("log 13 {n15}"));
-        },
-        sleep_ms(50), // Timer 14
-    );
-    sleep_ms(50).await; // Timer 15
-    log(format!("{n15} in all"));
+    block_ms(0);
+    sleep_ms(0).await; // Timer 2
 }
 
 pub fn size() -> usize {
@@ -1357,31 +1271,61 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 pub mod random_031 {
 use runtime::prelude::*;
 
-async fn run() {
-    let n32 = 0;
-    sleep_ms(20).await; // Timer 17
-    log(format!("log 18 {n32}"));
-    block_ms(30);
-    block_ms(0);
-    sleep_ms(20).await; // Timer 22
-    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
-        sleep_ms(10).await; // Timer 23
-    });
-    h1.await.unwrap();
+async fn part34() {
     join!( // all at once; each poll polls every unfinished one
         async {
-            block_ms(10);
-            sleep_ms(20).await; // Timer 27
-            sleep_ms(10).await; // Timer 28
+            select! {
+                biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+                _ = async { block_ms(10) } => {}
+            }
         },
         async {
-            sleep_ms(20).await; // Timer 30
-        },
-        async {
-            yield_now().await; // yield: the task goes to the back of the ready queue
+            join!( // all at once; each poll polls every unfinished one
+                async { block_ms(10) },
+                async { log("log 34") },
+            );
         },
     );
-    log(format!("{n32} in all"));
+}
+
+async fn run() {
+    join!( // all at once; each poll polls every unfinished one
+        async {
+            sleep_ms(50).await; // Timer 10
+        },
+        sleep_ms(50), // Timer 11
+        async {
+            select! { // each poll starts at a branch drawn at random (from this run's seed); the first found finished wins, the others are dropped
+                _ = sleep_ms(100) => {} // Timer 13
+                _ = async { log("log 14") } => {}
+            }
+        },
+    );
+    join!( // all at once; each poll polls every unfinished one
+        async {
+            for _ in 0..3 {
+                sleep_ms(20).await; // Timer 17
+            }
+        },
+        async {
+            log("log 19");
+            sleep_ms(20).await; // Timer 20
+        },
+    );
+    select! {
+        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+        _ = async {
+            sleep_ms(50).await; // Timer 23
+            sleep_ms(0).await; // Timer 24
+        } => {}
+        _ = async {
+            sleep_ms(10).await; // Timer 26
+            yield_now().await; // yield: the task goes to the back of the ready queue
+            log("log 28");
+        } => {}
+    }
+    part34().await;
+    part34().await;
 }
 
 pub fn size() -> usize {
@@ -1397,22 +1341,32 @@ pub mod random_032 {
 use runtime::prelude::*;
 
 async fn run() {
-    let n7 = 0;
-    let f1 = async {
-        sleep_ms(50).await; // Timer 3
-        block_ms(10);
-        block_ms(10);
-    };
-    // nothing has run yet: futures start when polled
-    f1.await;
-    part7().await;
-    sleep_ms(100).await; // Timer 7
-    part7().await;
-    log(format!("{n7} in all"));
-}
-
-async fn part7() {
-    log("log 6");
+    sleep_ms(20).await; // Timer 2
+    log("log 3");
+    let h1 = spawn(async move { // spawn: a task of its own; it starts once this task pauses at an .await
+        let f1 = async {
+            join!( // all at once; each poll polls every unfinished one
+                sleep_ms(50), // Timer 6
+            );
+        };
+        let f2 = async {
+            let mut r10 = 0;
+            while r10 < 0 {
+                log(format!("log 8 {r10}"));
+                sleep_ms(100).await; // Timer 9
+                sleep_ms(0).await; // Timer 10
+                r10 += 1;
+            }
+        };
+        let f3 = async {
+            sleep_ms(20).await; // Timer 12
+        };
+        // nothing has run yet: futures start when polled
+        f1.await;
+        f2.await;
+        f3.await;
+    });
+    h1.await.unwrap();
 }
 
 pub fn size() -> usize {
@@ -1428,28 +1382,57 @@ pub mod random_033 {
 use runtime::prelude::*;
 
 async fn run() {
-    for _ in 0..1 {
-        join!( // all at once; each poll polls every unfinished one
-            yield_now(),
-            sleep_ms(0), // Timer 4
-        );
-        join!( // all at once; each poll polls every unfinished one
-            async { block_ms(0) },
-        );
-        for _ in 0..2 {
-            sleep_ms(100).await; // Timer 8
-        }
-    }
-    spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
-        join!( // all at once; each poll polls every unfinished one
-            async {
-                select! { // each poll starts at a branch drawn at random (from this run's seed); the first found finished wins, the others are dropped
-                    _ = sleep_ms(100) => {} // Timer 11
-                    _ = async { log("log 12") } => {}
+    sleep_ms(20).await; // Timer 1
+    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
+        select! {
+            biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+            _ = async {
+                select! {
+                    biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+                    _ = sleep_ms(20) => {} // Timer 4
+                    _ = sleep_ms(20) => {} // Timer 5
+                    _ = async { block_ms(30) } => {}
                 }
-            },
-        );
+            } => {}
+            _ = async {
+                join!( // all at once; each poll polls every unfinished one
+                    async { block_ms(30) },
+                    async { block_ms(10) },
+                    async { block_ms(10) },
+                );
+            } => {}
+            _ = async {
+                join!( // all at once; each poll polls every unfinished one
+                    sleep_ms(100), // Timer 12
+                    async { log("log 13") },
+                );
+            } => {}
+        }
     });
+    join!( // all at once; each poll polls every unfinished one
+        async {
+            select! {
+                biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+                _ = async { log("log 16") } => {}
+            }
+        },
+        async {
+            select! { // each poll starts at a branch drawn at random (from this run's seed); the first found finished wins, the others are dropped
+                _ = async { block_ms(0) } => {
+                    log("log 20");
+                }
+                _ = sleep_ms(20) => { // Timer 19
+                    sleep_ms(0).await; // Timer 21
+                }
+            }
+        },
+        async {
+            let f1 = async { log("log 23") };
+            // nothing has run yet: futures start when polled
+            f1.await;
+        },
+    );
+    h1.await.unwrap();
 }
 
 pub fn size() -> usize {
@@ -1465,35 +1448,44 @@ pub mod random_034 {
 use runtime::prelude::*;
 
 async fn run() {
-    sleep_ms(100).await; // Timer 1
-    select! { // each poll starts at a branch drawn at random (from this run's seed); the first found finished wins, the others are dropped
-        _ = sleep_ms(0) => {} // Timer 3
-        _ = sleep_ms(20) => { // Timer 4
-            log("log 8");
-            sleep_ms(20).await; // Timer 9
-        }
-        _ = async {
+    let n30 = 42;
+    join!( // all at once; each poll polls every unfinished one
+        async {
             join!( // all at once; each poll polls every unfinished one
-                sleep_ms(0), // Timer 6
-                sleep_ms(20), // Timer 7
+                sleep_ms(20), // Timer 14
             );
-        } => {
-            yield_now().await; // yield: the task goes to the back of the ready queue
+        },
+    );
+    let f1 = async {
+        for _ in 0..0 {
+            sleep_ms(10).await; // Timer 17
         }
-    }
-    sleep_ms(100).await; // Timer 11
-    select! {
-        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-        _ = async { log("log 13") } => {}
-        _ = sleep_ms(10) => { // Timer 14
+    };
+    // nothing has run yet: futures start when polled
+    f1.await;
+    join!( // all at once; each poll polls every unfinished one
+        sleep_ms(10), // Timer 19
+        sleep_ms(0), // Timer 20
+        async { log(format!("log 21 {n30}")) },
+    );
+    join!( // all at once; each poll polls every unfinished one
+        async {
+            let f2 = sleep_ms(50); // Timer 24
+            // nothing has run yet: futures start when polled
+            f2.await;
+        },
+        async {
+            let f3 = sleep_ms(0); // Timer 26
+            // nothing has run yet: futures start when polled
+            f3.await;
+        },
+        async {
             block_ms(0);
-            sleep_ms(50).await; // Timer 19
-        }
-        _ = async {
-            block_ms(30);
-            sleep_ms(20).await; // Timer 17
-        } => {}
-    }
+            sleep_ms(0).await; // Timer 29
+            sleep_ms(0).await; // Timer 30
+        },
+    );
+    log(format!("{n30} in all"));
 }
 
 pub fn size() -> usize {
@@ -1509,85 +1501,23 @@ pub mod random_035 {
 use runtime::prelude::*;
 
 async fn run() {
-    select! {
-        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-        _ = async {
-            select! { // each poll starts at a branch drawn at random (from this run's seed); the first found finished wins, the others are dropped
-                _ = yield_now() => {}
-                _ = async { block_ms(0) } => {}
-                _ = sleep_ms(0) => {} // Timer 5
+    let n8 = 42;
+    join!( // all at once; each poll polls every unfinished one
+        async {
+            select! {
+                biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+                _ = sleep_ms(50) => { // Timer 3
+                    block_ms(30);
+                }
+                _ = async { log("log 4") } => {
+                    sleep_ms(10).await; // Timer 7
+                    block_ms(10);
+                }
+                _ = sleep_ms(20) => {} // Timer 5
             }
-        } => {
-            sleep_ms(50).await; // Timer 8
-        }
-        _ = async {
-            log("log 7");
-        } => {}
-    }
-    select! { // each poll starts at a branch drawn at random (from this run's seed); the first found finished wins, the others are dropped
-        _ = sleep_ms(100) => { // Timer 11
-            block_ms(10);
-        }
-    }
-    log("log 13");
-    let f1 = sleep_ms(0); // Timer 15
-    // nothing has run yet: futures start when polled
-    f1.await;
-    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
-        join!( // all at once; each poll polls every unfinished one
-            async {
-                let f2 = sleep_ms(20); // Timer 18
-                // nothing has run yet: futures start when polled
-                f2.await;
-            },
-            async {
-                join!( // all at once; each poll polls every unfinished one
-                    async { log("log 20") },
-                    sleep_ms(20), // Timer 21
-                );
-            },
-            async {
-                join!( // all at once; each poll polls every unfinished one
-                    async { block_ms(30) },
-                );
-            },
-        );
-    });
-    h1.await.unwrap();
-    let f3 = async {
-        select! {
-            biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-            _ = sleep_ms(20) => { // Timer 26
-                sleep_ms(50).await; // Timer 29
-            }
-            _ = async { block_ms(30) } => {
-                log("log 30");
-                sleep_ms(20).await; // Timer 31
-            }
-            _ = async { block_ms(10) } => {}
-        }
-    };
-    let f4 = async {
-        select! { // each poll starts at a branch drawn at random (from this run's seed); the first found finished wins, the others are dropped
-            _ = sleep_ms(50) => { // Timer 33
-                log("log 34");
-            }
-        }
-    };
-    let f5 = async {
-        select! { // each poll starts at a branch drawn at random (from this run's seed); the first found finished wins, the others are dropped
-            _ = async { block_ms(0) } => {
-                log("log 38");
-            }
-            _ = sleep_ms(20) => { // Timer 37
-                sleep_ms(0).await; // Timer 39
-            }
-        }
-    };
-    // nothing has run yet: futures start when polled
-    f3.await;
-    f4.await;
-    f5.await;
+        },
+    );
+    log(format!("{n8} in all"));
 }
 
 pub fn size() -> usize {
@@ -1603,33 +1533,38 @@ pub mod random_036 {
 use runtime::prelude::*;
 
 async fn run() {
-    let n42 = 42;
-    select! {
-        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-        _ = async {
-            let f1 = sleep_ms(0); // Timer 27
-            // nothing has run yet: futures start when polled
-            f1.await;
-        } => {}
-        _ = async {
-            block_ms(0);
-            sleep_ms(0).await; // Timer 30
-            sleep_ms(0).await; // Timer 31
-        } => {
-            sleep_ms(50).await; // Timer 32
-        }
-    }
-    log("log 34");
     join!( // all at once; each poll polls every unfinished one
-        async { log("log 36") },
-        sleep_ms(20), // Timer 37
+        async {
+            join!( // all at once; each poll polls every unfinished one
+                async { log("log 3") },
+                sleep_ms(0), // Timer 4
+            );
+        },
+        async {
+            for _ in 0..2 {
+                sleep_ms(20).await; // Timer 6
+            }
+        },
     );
-    for _ in 0..3 {
-        log("log 40");
-        sleep_ms(10).await; // Timer 41
-        sleep_ms(0).await; // Timer 42
+    join!( // all at once; each poll polls every unfinished one
+        async {
+            select! {
+                biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+                _ = sleep_ms(10) => { // Timer 9
+                    block_ms(10);
+                    sleep_ms(20).await; // Timer 11
+                }
+            }
+        },
+    );
+    select! { // each poll starts at a branch drawn at random (from this run's seed); the first found finished wins, the others are dropped
+        _ = async { log("log 14") } => {
+            sleep_ms(50).await; // Timer 16
+        }
+        _ = sleep_ms(20) => {} // Timer 15
     }
-    log(format!("{n42} in all"));
+    log("log 18");
+    log("log 19");
 }
 
 pub fn size() -> usize {
@@ -1644,11 +1579,38 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 pub mod random_037 {
 use runtime::prelude::*;
 
+async fn part14() {
+    block_ms(30);
+}
+
 async fn run() {
-    join!( // all at once; each poll polls every unfinished one
-        async { log("log 2") },
-        sleep_ms(0), // Timer 3
-    );
+    select! {
+        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+        _ = yield_now() => {}
+        _ = yield_now() => {
+            sleep_ms(0).await; // Timer 4
+            sleep_ms(10).await; // Timer 5
+        }
+    }
+    yield_now().await; // yield: the task goes to the back of the ready queue
+    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
+        join!( // all at once; each poll polls every unfinished one
+            async {
+                join!( // all at once; each poll polls every unfinished one
+                    async { log("log 9") },
+                    async { log("log 10") },
+                    sleep_ms(50), // Timer 11
+                );
+            },
+            async {
+                for _ in 0..3 {
+                    sleep_ms(20).await; // Timer 13
+                }
+            },
+        );
+    });
+    part14().await;
+    h1.await.unwrap();
 }
 
 pub fn size() -> usize {
@@ -1664,22 +1626,24 @@ pub mod random_038 {
 use runtime::prelude::*;
 
 async fn run() {
-    let n16 = 0;
-    join!( // all at once; each poll polls every unfinished one
-        sleep_ms(50), // Timer 8
-    );
-    spawn(async move { // spawn: a task of its own; it starts once this task pauses at an .await
+    let n12 = 7;
+    for _ in 0..3 {
+        let f1 = sleep_ms(10); // Timer 3
+        // nothing has run yet: futures start when polled
+        f1.await;
+    }
+    let h1 = spawn(async move { // spawn: a task of its own; it starts once this task pauses at an .await
+        sleep_ms(20).await; // Timer 5
+        join!( // all at once; each poll polls every unfinished one
+            sleep_ms(20), // Timer 7
+            async { log(format!("log 8 {n12}")) },
+        );
         log("log 10");
-        join!( // all at once; each poll polls every unfinished one
-            async { log(format!("log 12 {n16}")) },
-        );
-        join!( // all at once; each poll polls every unfinished one
-            sleep_ms(10), // Timer 14
-            yield_now(),
-            sleep_ms(50), // Timer 16
-        );
+        log("log 11");
+        sleep_ms(50).await; // Timer 12
     });
-    log(format!("{n16} in all"));
+    h1.await.unwrap();
+    log(format!("{n12} in all"));
 }
 
 pub fn size() -> usize {
@@ -1695,120 +1659,29 @@ pub mod random_039 {
 use runtime::prelude::*;
 
 async fn run() {
-    sleep_ms(0).await; // Timer 1
-    let f1 = async {
-        join!( // all at once; each poll polls every unfinished one
-            sleep_ms(20), // Timer 4
-            async { log("log 5") },
-        );
-    };
-    // nothing has run yet: futures start when polled
-    f1.await;
-}
-
-pub fn size() -> usize {
-    std::mem::size_of_val(&run())
-}
-
-pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
-    Box::pin(run())
-}
-}
-
-pub mod random_040 {
-use runtime::prelude::*;
-
-async fn run() {
-    join!( // all at once; each poll polls every unfinished one
-        async {
-            join!( // all at once; each poll polls every unfinished one
-                sleep_ms(0), // Timer 3
-            );
-        },
-        async {
-            let f1 = async { log("log 5") };
-            // nothing has run yet: futures start when polled
-            f1.await;
-        },
-    );
-    sleep_ms(20).await; // Timer 6
-    log("log 7");
-    sleep_ms(20).await; // Timer 8
-}
-
-pub fn size() -> usize {
-    std::mem::size_of_val(&run())
-}
-
-pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
-    Box::pin(run())
-}
-}
-
-pub mod random_041 {
-use runtime::prelude::*;
-
-async fn run() {
-    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
-        let f1 = sleep_ms(10); // Timer 2
-        // nothing has run yet: futures start when polled
-        f1.await;
-    });
-    h1.await.unwrap();
-}
-
-pub fn size() -> usize {
-    std::mem::size_of_val(&run())
-}
-
-pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
-    Box::pin(run())
-}
-}
-
-pub mod random_042 {
-use runtime::prelude::*;
-
-async fn run() {
-    join!( // all at once; each poll polls every unfinished one
-        sleep_ms(20), // Timer 2
-        async {
-            yield_now().await; // yield: the task goes to the back of the ready queue
-            log("log 5");
-        },
-    );
-    sleep_ms(10).await; // Timer 7
-    select! { // each poll starts at a branch drawn at random (from this run's seed); the first found finished wins, the others are dropped
-        _ = sleep_ms(100) => {} // Timer 9
-    }
-    let f1 = sleep_ms(20); // Timer 11
-    let f2 = sleep_ms(20); // Timer 12
+    let f1 = async { log("log 3") };
+    let f2 = async { log("log 4") };
     // nothing has run yet: futures start when polled
     f1.await;
     f2.await;
-    let f3 = async { log("log 15") };
-    let f4 = async { log("log 16") };
-    // nothing has run yet: futures start when polled
-    f3.await;
-    f4.await;
     join!( // all at once; each poll polls every unfinished one
         async {
             join!( // all at once; each poll polls every unfinished one
-                async { log("log 19") },
-                async { log("log 20") },
+                async { log("log 7") },
+                async { log("log 8") },
                 async { block_ms(30) },
             );
         },
         async {
             join!( // all at once; each poll polls every unfinished one
                 async { block_ms(10) },
-                sleep_ms(20), // Timer 24
+                sleep_ms(20), // Timer 12
             );
         },
         async {
             select! {
                 biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-                _ = async { log("log 26") } => {
+                _ = async { log("log 14") } => {
                     yield_now().await; // yield: the task goes to the back of the ready queue
                 }
             }
@@ -1825,7 +1698,7 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 }
 }
 
-pub mod random_043 {
+pub mod random_040 {
 use runtime::prelude::*;
 
 async fn run() {
@@ -1859,44 +1732,132 @@ async fn run() {
     join!( // all at once; each poll polls every unfinished one
         sleep_ms(20), // Timer 14
     );
-    spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
-        sleep_ms(20).await; // Timer 16
-        select! {
-            biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-            _ = async { block_ms(10) } => {}
-            _ = async { block_ms(0) } => {}
-        }
-        for _ in 0..0 {
-            block_ms(10);
-            sleep_ms(20).await; // Timer 22
-            sleep_ms(20).await; // Timer 23
-        }
-    });
+    sleep_ms(20).await; // Timer 16
     select! {
         biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-        _ = async {
-            select! {
-                biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-                _ = async { block_ms(10) } => {
-                    sleep_ms(10).await; // Timer 28
-                    log("log 29");
-                }
-                _ = sleep_ms(100) => { // Timer 27
-                    sleep_ms(10).await; // Timer 30
-                    block_ms(10);
-                }
+        _ = async { block_ms(10) } => {}
+        _ = async { block_ms(0) } => {}
+    }
+    for _ in 0..0 {
+        block_ms(10);
+        sleep_ms(20).await; // Timer 22
+        sleep_ms(20).await; // Timer 23
+    }
+    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
+        sleep_ms(50).await; // Timer 25
+        join!( // all at once; each poll polls every unfinished one
+            sleep_ms(100), // Timer 27
+            sleep_ms(0), // Timer 28
+        );
+    });
+    h1.await.unwrap();
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_041 {
+use runtime::prelude::*;
+
+async fn part10() {
+    block_ms(0);
+}
+
+async fn run() {
+    let f1 = async {
+        select! {
+            biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+            _ = async { log("log 3") } => {}
+        }
+    };
+    let f2 = async {
+        select! { // each poll starts at a branch drawn at random (from this run's seed); the first found finished wins, the others are dropped
+            _ = async { log("log 5") } => {}
+            _ = sleep_ms(20) => {} // Timer 6
+            _ = sleep_ms(10) => {} // Timer 7
+        }
+    };
+    // nothing has run yet: futures start when polled
+    f1.await;
+    f2.await;
+    sleep_ms(20).await; // Timer 8
+    part10().await;
+    join!( // all at once; each poll polls every unfinished one
+        sleep_ms(10), // Timer 10
+        part10(),
+    );
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_042 {
+use runtime::prelude::*;
+
+async fn run() {
+    join!( // all at once; each poll polls every unfinished one
+        async {
+            for _ in 0..1 {
+                block_ms(0);
             }
-        } => {}
+        },
+        async {
+            join!( // all at once; each poll polls every unfinished one
+                sleep_ms(10), // Timer 5
+                yield_now(),
+                sleep_ms(20), // Timer 7
+            );
+        },
+        async { log("log 8") },
+    );
+    block_ms(10);
+    select! { // each poll starts at a branch drawn at random (from this run's seed); the first found finished wins, the others are dropped
+        _ = sleep_ms(20) => {} // Timer 11
+        _ = yield_now() => {
+            sleep_ms(50).await; // Timer 15
+        }
         _ = async {
-            yield_now().await; // yield: the task goes to the back of the ready queue
-            log("log 34");
-        } => {}
-        _ = async {
-            for _ in 0..0 {
-                block_ms(10);
-            }
+            sleep_ms(20).await; // Timer 14
         } => {}
     }
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_043 {
+use runtime::prelude::*;
+
+async fn run() {
+    let n38 = 42;
+    part38(10).await;
+    log(format!("{n38} in all"));
+}
+
+async fn part38(ms: u32) {
+    let f1 = async { log("log 35") };
+    // nothing has run yet: futures start when polled
+    f1.await;
+    log("log 37");
+    sleep_ms(ms).await; // Timer 38
 }
 
 pub fn size() -> usize {
@@ -1912,33 +1873,16 @@ pub mod random_044 {
 use runtime::prelude::*;
 
 async fn run() {
-    let f1 = sleep_ms(0); // Timer 3
-    let f2 = async { block_ms(30) };
-    // nothing has run yet: futures start when polled
-    f1.await;
-    f2.await;
-    yield_now().await; // yield: the task goes to the back of the ready queue
-    block_ms(30);
-    join!( // all at once; each poll polls every unfinished one
-        async {
-            join!( // all at once; each poll polls every unfinished one
-                sleep_ms(10), // Timer 9
-                yield_now(),
-                sleep_ms(20), // Timer 11
-            );
-        },
-        async { log("log 12") },
-        async { block_ms(10) },
-    );
-    select! { // each poll starts at a branch drawn at random (from this run's seed); the first found finished wins, the others are dropped
-        _ = sleep_ms(20) => {} // Timer 15
-        _ = yield_now() => {
-            sleep_ms(50).await; // Timer 19
-        }
-        _ = async {
-            sleep_ms(20).await; // Timer 18
-        } => {}
-    }
+    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
+        join!( // all at once; each poll polls every unfinished one
+            async {
+                sleep_ms(20).await; // Timer 9
+                log("log 10");
+                block_ms(0);
+            },
+        );
+    });
+    h1.await.unwrap();
 }
 
 pub fn size() -> usize {
@@ -1954,55 +1898,29 @@ pub mod random_045 {
 use runtime::prelude::*;
 
 async fn run() {
-    let n31 = 0;
-    log(format!("log 2 {n31}"));
-    select! { // each poll starts at a branch drawn at random (from this run's seed); the first found finished wins, the others are dropped
-        _ = async { block_ms(0) } => {
-            sleep_ms(10).await; // Timer 7
-            sleep_ms(20).await; // Timer 8
+    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
+        block_ms(30);
+    });
+    for _ in 0..1 {
+        for _ in 0..2 {
+            sleep_ms(0).await; // Timer 4
+            sleep_ms(20).await; // Timer 5
         }
-        _ = sleep_ms(20) => {} // Timer 5
-        _ = sleep_ms(20) => { // Timer 6
-            block_ms(10);
+        select! {
+            biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+            _ = sleep_ms(10) => {} // Timer 7
+            _ = sleep_ms(50) => {} // Timer 8
+            _ = sleep_ms(50) => {} // Timer 9
         }
+        sleep_ms(50).await; // Timer 11
+        sleep_ms(10).await; // Timer 12
     }
-    let f1 = yield_now();
+    let f1 = async { log("log 15") };
+    let f2 = yield_now();
     // nothing has run yet: futures start when polled
     f1.await;
-    sleep_ms(0).await; // Timer 12
-    join!( // all at once; each poll polls every unfinished one
-        async {
-            select! {
-                biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-                _ = sleep_ms(10) => { // Timer 15
-                    sleep_ms(20).await; // Timer 16
-                    sleep_ms(20).await; // Timer 17
-                }
-            }
-        },
-        sleep_ms(20), // Timer 18
-        async {
-            for _ in 0..2 {
-                log(format!("log 20 {n31}"));
-                sleep_ms(50).await; // Timer 21
-            }
-        },
-    );
-    select! { // each poll starts at a branch drawn at random (from this run's seed); the first found finished wins, the others are dropped
-        _ = async {
-            sleep_ms(100).await; // Timer 24
-            log(format!("log 25 {n31}"));
-        } => {
-            sleep_ms(20).await; // Timer 30
-            sleep_ms(50).await; // Timer 31
-        }
-        _ = async {
-            yield_now().await; // yield: the task goes to the back of the ready queue
-            block_ms(10);
-            yield_now().await; // yield: the task goes to the back of the ready queue
-        } => {}
-    }
-    log(format!("{n31} in all"));
+    f2.await;
+    h1.await.unwrap();
 }
 
 pub fn size() -> usize {
@@ -2015,111 +1933,6 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 }
 
 pub mod random_046 {
-use runtime::prelude::*;
-
-async fn run() {
-    let n17 = 42;
-    log("log 10");
-    join!( // all at once; each poll polls every unfinished one
-        async {
-            join!( // all at once; each poll polls every unfinished one
-                sleep_ms(20), // Timer 13
-            );
-        },
-        async { block_ms(10) },
-        async {
-            sleep_ms(0).await; // Timer 16
-        },
-    );
-    sleep_ms(20).await; // Timer 17
-    log(format!("{n17} in all"));
-}
-
-pub fn size() -> usize {
-    std::mem::size_of_val(&run())
-}
-
-pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
-    Box::pin(run())
-}
-}
-
-pub mod random_047 {
-use runtime::prelude::*;
-
-async fn run() {
-    log("log 1");
-    join!( // all at once; each poll polls every unfinished one
-        sleep_ms(10), // Timer 4
-    );
-}
-
-pub fn size() -> usize {
-    std::mem::size_of_val(&run())
-}
-
-pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
-    Box::pin(run())
-}
-}
-
-pub mod random_048 {
-use runtime::prelude::*;
-
-async fn run() {
-    block_ms(30);
-    part17(0).await;
-    join!( // all at once; each poll polls every unfinished one
-        async {
-            join!( // all at once; each poll polls every unfinished one
-                async { block_ms(10) },
-                async {
-                    join!( // all at once; each poll polls every unfinished one
-                        sleep_ms(100), // Timer 15
-                        sleep_ms(0), // Timer 16
-                        sleep_ms(0), // Timer 17
-                    );
-                },
-            );
-        },
-        part17(0),
-    );
-}
-
-async fn part17(ms: u32) {
-    let f1 = async {
-        for _ in 0..3 {
-            sleep_ms(ms).await; // Timer 4
-            sleep_ms(20).await; // Timer 5
-        }
-    };
-    let f2 = async {
-        sleep_ms(20).await; // Timer 7
-        sleep_ms(20).await; // Timer 8
-    };
-    let f3 = async {
-        select! {
-            biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-            _ = async { log(format!("log 10 {ms}")) } => {}
-            _ = sleep_ms(10) => {} // Timer 11
-        }
-    };
-    // nothing has run yet: futures start when polled
-    f1.await;
-    f2.await;
-    f3.await;
-}
-
-pub fn size() -> usize {
-    std::mem::size_of_val(&run())
-}
-
-pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
-    Box::pin(run())
-}
-}
-
-pub mod random_049 {
 use runtime::prelude::*;
 
 async fn run() {
@@ -2148,7 +1961,7 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 }
 }
 
-pub mod random_050 {
+pub mod random_047 {
 use runtime::prelude::*;
 
 async fn run() {
@@ -2160,35 +1973,173 @@ async fn run() {
             }
         }
     }
-    sleep_ms(50).await; // Timer 5
     select! {
         biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
         _ = async {
-            join!( // all at once; each poll polls every unfinished one
-                sleep_ms(10), // Timer 8
-                yield_now(),
-            );
+            select! { // each poll starts at a branch drawn at random (from this run's seed); the first found finished wins, the others are dropped
+                _ = async { block_ms(10) } => {}
+            }
         } => {
-            block_ms(10);
-            sleep_ms(10).await; // Timer 13
+            sleep_ms(20).await; // Timer 14
         }
         _ = async {
-            log("log 11");
+            select! { // each poll starts at a branch drawn at random (from this run's seed); the first found finished wins, the others are dropped
+                _ = yield_now() => {}
+                _ = async { log("log 10") } => {
+                    log("log 12");
+                    log("log 13");
+                }
+                _ = sleep_ms(50) => {} // Timer 11
+            }
         } => {}
     }
     let f1 = async {
-        sleep_ms(20).await; // Timer 16
-        block_ms(0);
-        sleep_ms(20).await; // Timer 18
+        let f2 = sleep_ms(20); // Timer 17
+        let f3 = async { log("log 18") };
+        let f4 = async { log("log 19") };
+        // nothing has run yet: futures start when polled
+        f2.await;
+        f3.await;
+        f4.await;
     };
     let f2 = async {
-        log("log 20");
-        sleep_ms(20).await; // Timer 21
-        log("log 22");
+        block_ms(0);
+        block_ms(30);
+        sleep_ms(50).await; // Timer 23
+    };
+    let f3 = async {
+        select! {
+            biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+            _ = async { log("log 25") } => {}
+            _ = async { log("log 26") } => {}
+            _ = sleep_ms(50) => { // Timer 27
+                sleep_ms(100).await; // Timer 28
+            }
+        }
     };
     // nothing has run yet: futures start when polled
     f1.await;
     f2.await;
+    f3.await;
+    select! {
+        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+        _ = sleep_ms(20) => { // Timer 31
+            sleep_ms(10).await; // Timer 34
+            sleep_ms(20).await; // Timer 35
+        }
+        _ = async { log("log 32") } => {
+            block_ms(10);
+        }
+        _ = async { log("log 33") } => {}
+    }
+    log("log 37");
+    join!( // all at once; each poll polls every unfinished one
+        sleep_ms(100), // Timer 39
+        async { log("log 40") },
+        sleep_ms(20), // Timer 41
+    );
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_048 {
+use runtime::prelude::*;
+
+async fn run() {
+    sleep_ms(100).await; // Timer 1
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_049 {
+use runtime::prelude::*;
+
+async fn run() {
+    sleep_ms(20).await; // Timer 1
+    join!( // all at once; each poll polls every unfinished one
+        async { log("log 3") },
+        async {
+            join!( // all at once; each poll polls every unfinished one
+                async { log("log 5") },
+            );
+        },
+    );
+    let f1 = async {
+        yield_now().await; // yield: the task goes to the back of the ready queue
+        block_ms(30);
+        log("log 10");
+    };
+    // nothing has run yet: futures start when polled
+    f1.await;
+    join!( // all at once; each poll polls every unfinished one
+        part14(0),
+        part14(30),
+    );
+}
+
+async fn part14(ms: u32) {
+    for _ in 0..1 {
+        yield_now().await; // yield: the task goes to the back of the ready queue
+        sleep_ms(ms).await; // Timer 13
+        sleep_ms(10).await; // Timer 14
+    }
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_050 {
+use runtime::prelude::*;
+
+async fn run() {
+    let n14 = 7;
+    select! { // each poll starts at a branch drawn at random (from this run's seed); the first found finished wins, the others are dropped
+        _ = async {
+            join!( // all at once; each poll polls every unfinished one
+                async { log("log 3") },
+                sleep_ms(20), // Timer 4
+            );
+        } => {}
+        _ = sleep_ms(10) => {} // Timer 5
+    }
+    select! {
+        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+        _ = async {
+            select! {
+                biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+                _ = async { log(format!("log 8 {n14}")) } => {}
+            }
+        } => {}
+        _ = async {
+            block_ms(0);
+            log(format!("log 11 {n14}"));
+            block_ms(30);
+        } => {
+            log(format!("log 13 {n14}"));
+            log("log 14");
+        }
+    }
+    log(format!("{n14} in all"));
 }
 
 pub fn size() -> usize {
@@ -2204,11 +2155,40 @@ pub mod random_051 {
 use runtime::prelude::*;
 
 async fn run() {
-    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
-        block_ms(0);
-    });
-    block_ms(30);
-    h1.await.unwrap();
+    join!( // all at once; each poll polls every unfinished one
+        async {
+            join!( // all at once; each poll polls every unfinished one
+                async { log("log 10") },
+                sleep_ms(10), // Timer 11
+                async { log("log 12") },
+            );
+        },
+        async {
+            let f1 = async { log("log 14") };
+            let f2 = async { log("log 15") };
+            let f3 = async { log("log 16") };
+            // nothing has run yet: futures start when polled
+            f1.await;
+            f2.await;
+            f3.await;
+        },
+        sleep_ms(20), // Timer 17
+    );
+    let f4 = async { log("log 20") };
+    // nothing has run yet: futures start when polled
+    f4.await;
+    sleep_ms(50).await; // Timer 21
+    select! {
+        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+        _ = sleep_ms(20) => {} // Timer 24
+        _ = sleep_ms(0) => {} // Timer 25
+        _ = sleep_ms(50) => { // Timer 26
+            block_ms(10);
+            log("log 28");
+        }
+    }
+    sleep_ms(0).await; // Timer 29
+    yield_now().await; // yield: the task goes to the back of the ready queue
 }
 
 pub fn size() -> usize {
@@ -2224,7 +2204,7 @@ pub mod random_052 {
 use runtime::prelude::*;
 
 async fn run() {
-    sleep_ms(50).await; // Timer 2
+    sleep_ms(0).await; // Timer 1
 }
 
 pub fn size() -> usize {
@@ -2240,35 +2220,16 @@ pub mod random_053 {
 use runtime::prelude::*;
 
 async fn run() {
-    join!( // all at once; each poll polls every unfinished one
-        async {
-            for r5 in 0..1 {
-                log("log 3");
-                sleep_ms(20).await; // Timer 4
-                log(format!("log 5 {r5}"));
-            }
-        },
-        async {
-            let f1 = sleep_ms(20); // Timer 7
-            let f2 = async { block_ms(0) };
-            // nothing has run yet: futures start when polled
-            f1.await;
-            f2.await;
-        },
-        yield_now(),
-    );
-    log("log 10");
-    join!( // all at once; each poll polls every unfinished one
-        async {
-            join!( // all at once; each poll polls every unfinished one
-                async { log("log 13") },
-                sleep_ms(20), // Timer 14
-                sleep_ms(10), // Timer 15
-            );
-        },
-        yield_now(),
-        sleep_ms(100), // Timer 17
-    );
+    let n4 = 0;
+    for _ in 0..0 {
+        yield_now().await; // yield: the task goes to the back of the ready queue
+        sleep_ms(20).await; // Timer 3
+    }
+    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
+        block_ms(30);
+    });
+    h1.await.unwrap();
+    log(format!("{n4} in all"));
 }
 
 pub fn size() -> usize {
@@ -2283,30 +2244,31 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 pub mod random_054 {
 use runtime::prelude::*;
 
+async fn part38(ms: u32) {
+    sleep_ms(ms).await; // Timer 29
+}
+
 async fn run() {
-    let n14 = 42;
-    sleep_ms(20).await; // Timer 1
-    join!( // all at once; each poll polls every unfinished one
-        async { log(format!("log 3 {n14}")) },
-        async {
-            join!( // all at once; each poll polls every unfinished one
-                async { log(format!("log 5 {n14}")) },
-            );
-        },
-    );
+    part38(100).await;
     let f1 = async {
-        yield_now().await; // yield: the task goes to the back of the ready queue
-        block_ms(30);
-        log("log 10");
+        sleep_ms(100).await; // Timer 32
+        log("log 33");
+        sleep_ms(20).await; // Timer 34
     };
+    let f2 = async {
+        join!( // all at once; each poll polls every unfinished one
+            yield_now(),
+        );
+    };
+    let f3 = async { log("log 37") };
     // nothing has run yet: futures start when polled
     f1.await;
-    for _ in 0..1 {
-        yield_now().await; // yield: the task goes to the back of the ready queue
-        sleep_ms(0).await; // Timer 13
-        sleep_ms(10).await; // Timer 14
-    }
-    log(format!("{n14} in all"));
+    f2.await;
+    f3.await;
+    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
+        log("log 38");
+    });
+    h1.await.unwrap();
 }
 
 pub fn size() -> usize {
@@ -2322,40 +2284,31 @@ pub mod random_055 {
 use runtime::prelude::*;
 
 async fn run() {
-    log("log 1");
-    select! { // each poll starts at a branch drawn at random (from this run's seed); the first found finished wins, the others are dropped
-        _ = async {
-            join!( // all at once; each poll polls every unfinished one
-                async { log("log 4") },
-                sleep_ms(20), // Timer 5
-            );
-        } => {}
-        _ = sleep_ms(10) => {} // Timer 6
-    }
-    select! {
-        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-        _ = async {
+    join!( // all at once; each poll polls every unfinished one
+        async {
             select! {
                 biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-                _ = async { log("log 9") } => {}
+                _ = async { log("log 3") } => {
+                    sleep_ms(0).await; // Timer 5
+                }
+                _ = async { block_ms(10) } => {}
             }
-        } => {}
-        _ = async {
-            block_ms(0);
-            log("log 12");
-            block_ms(30);
-        } => {
-            log("log 14");
-            log("log 15");
-        }
-    }
-    for _ in 0..1 {
-        sleep_ms(100).await; // Timer 18
-        block_ms(30);
-        block_ms(10);
-        sleep_ms(50).await; // Timer 22
-        block_ms(30);
-    }
+        },
+        async {
+            let f1 = sleep_ms(0); // Timer 7
+            let f2 = async { block_ms(0) };
+            // nothing has run yet: futures start when polled
+            f1.await;
+            f2.await;
+        },
+    );
+    join!( // all at once; each poll polls every unfinished one
+        sleep_ms(20), // Timer 10
+        sleep_ms(20), // Timer 11
+    );
+    spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
+        log("log 12");
+    });
 }
 
 pub fn size() -> usize {
@@ -2371,49 +2324,28 @@ pub mod random_056 {
 use runtime::prelude::*;
 
 async fn run() {
-    join!( // all at once; each poll polls every unfinished one
-        async {
-            select! {
-                biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-                _ = sleep_ms(0) => { // Timer 3
-                    sleep_ms(0).await; // Timer 4
-                }
-            }
-        },
-        async {
-            join!( // all at once; each poll polls every unfinished one
-                sleep_ms(20), // Timer 6
-                sleep_ms(100), // Timer 7
-                async { log("log 8") },
-            );
-        },
-    );
-    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
+    for _ in 0..0 {
         join!( // all at once; each poll polls every unfinished one
-            async {
-                yield_now().await; // yield: the task goes to the back of the ready queue
-                log("log 12");
-            },
-            async { log("log 13") },
+            yield_now(),
+            sleep_ms(10), // Timer 4
+            sleep_ms(20), // Timer 5
         );
-    });
-    sleep_ms(20).await; // Timer 16
-    log("log 17");
-    yield_now().await; // yield: the task goes to the back of the ready queue
-    sleep_ms(50).await; // Timer 20
-    log("log 21");
-    log("log 22");
-    join!( // all at once; each poll polls every unfinished one
-        sleep_ms(50), // Timer 24
-    );
-    for r29 in 0..3 {
-        select! { // each poll starts at a branch drawn at random (from this run's seed); the first found finished wins, the others are dropped
-            _ = sleep_ms(20) => {} // Timer 27
+        yield_now().await; // yield: the task goes to the back of the ready queue
+        select! {
+            biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+            _ = async { block_ms(30) } => {}
+            _ = sleep_ms(20) => {} // Timer 9
+            _ = yield_now() => {
+                log("log 11");
+            }
         }
-        log(format!("log 28 {r29}"));
-        sleep_ms(0).await; // Timer 29
     }
-    h1.await.unwrap();
+    sleep_ms(0).await; // Timer 13
+    sleep_ms(0).await; // Timer 14
+    for _ in 0..3 {
+        block_ms(0);
+    }
+    yield_now().await; // yield: the task goes to the back of the ready queue
 }
 
 pub fn size() -> usize {
@@ -2429,34 +2361,26 @@ pub mod random_057 {
 use runtime::prelude::*;
 
 async fn run() {
-    let n11 = 42;
-    join!( // all at once; each poll polls every unfinished one
-        part11(),
-        part11(),
-    );
-    block_ms(0);
-    log(format!("{n11} in all"));
-}
-
-async fn part11() {
     join!( // all at once; each poll polls every unfinished one
         async {
-            for _ in 0..2 {
-                sleep_ms(0).await; // Timer 3
-                sleep_ms(50).await; // Timer 4
-                sleep_ms(20).await; // Timer 5
+            select! {
+                biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+                _ = async { log("log 3") } => {}
+                _ = async { log("log 4") } => {}
+                _ = async { log("log 5") } => {
+                    sleep_ms(50).await; // Timer 6
+                }
             }
         },
-        async {
-            yield_now().await; // yield: the task goes to the back of the ready queue
-        },
-        async {
-            for _ in 0..1 {
-                log("log 9");
-                block_ms(10);
-            }
-        },
+        async { block_ms(30) },
     );
+    join!( // all at once; each poll polls every unfinished one
+        sleep_ms(20), // Timer 9
+    );
+    select! {
+        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+        _ = sleep_ms(20) => {} // Timer 11
+    }
 }
 
 pub fn size() -> usize {
@@ -2472,23 +2396,66 @@ pub mod random_058 {
 use runtime::prelude::*;
 
 async fn run() {
+    join!( // all at once; each poll polls every unfinished one
+        sleep_ms(10), // Timer 3
+        async { block_ms(0) },
+        async { block_ms(30) },
+    );
+    select! { // each poll starts at a branch drawn at random (from this run's seed); the first found finished wins, the others are dropped
+        _ = async { log("log 7") } => {
+            log("log 10");
+        }
+        _ = sleep_ms(20) => {} // Timer 8
+        _ = sleep_ms(0) => {} // Timer 9
+    }
     select! {
         biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+        _ = yield_now() => {}
         _ = async {
-            select! { // each poll starts at a branch drawn at random (from this run's seed); the first found finished wins, the others are dropped
-                _ = sleep_ms(50) => {} // Timer 3
-                _ = sleep_ms(10) => { // Timer 4
-                    sleep_ms(0).await; // Timer 5
+            let f1 = sleep_ms(0); // Timer 14
+            let f2 = async { block_ms(0) };
+            let f3 = async { log("log 16") };
+            // nothing has run yet: futures start when polled
+            f1.await;
+            f2.await;
+            f3.await;
+        } => {
+            sleep_ms(100).await; // Timer 22
+        }
+        _ = async {
+            select! {
+                biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+                _ = async { log("log 18") } => {}
+                _ = async { block_ms(10) } => {
+                    sleep_ms(10).await; // Timer 20
+                    block_ms(10);
                 }
             }
         } => {}
     }
-    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
-        let f1 = async { log("log 7") };
-        // nothing has run yet: futures start when polled
-        f1.await;
+    for _ in 0..3 {
+        sleep_ms(20).await; // Timer 25
+    }
+    select! {
+        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+        _ = sleep_ms(100) => { // Timer 27
+            log("log 30");
+        }
+        _ = async { block_ms(10) } => {}
+        _ = async { block_ms(30) } => {}
+    }
+    log("log 31");
+    spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
+        select! { // each poll starts at a branch drawn at random (from this run's seed); the first found finished wins, the others are dropped
+            _ = async {
+                join!( // all at once; each poll polls every unfinished one
+                    sleep_ms(0), // Timer 34
+                    sleep_ms(0), // Timer 35
+                    async { log("log 36") },
+                );
+            } => {}
+        }
     });
-    h1.await.unwrap();
 }
 
 pub fn size() -> usize {
@@ -2504,40 +2471,11 @@ pub mod random_059 {
 use runtime::prelude::*;
 
 async fn run() {
-    select! {
-        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-        _ = async {
-            select! {
-                biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-                _ = sleep_ms(10) => {} // Timer 3
-            }
-        } => {}
-        _ = async {
-            let f1 = sleep_ms(10); // Timer 5
-            let f2 = async { log("log 6") };
-            // nothing has run yet: futures start when polled
-            f1.await;
-            f2.await;
-        } => {}
-        _ = async {
-            let f3 = async { log("log 8") };
-            // nothing has run yet: futures start when polled
-            f3.await;
-        } => {}
-    }
-    block_ms(10);
-    select! {
-        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-        _ = sleep_ms(50) => {} // Timer 11
-        _ = async {
-            join!( // all at once; each poll polls every unfinished one
-                async { log("log 13") },
-            );
-        } => {
-            block_ms(0);
-            sleep_ms(50).await; // Timer 15
-        }
-    }
+    sleep_ms(20).await; // Timer 3
+    block_ms(30);
+    sleep_ms(100).await; // Timer 5
+    log("log 6");
+    yield_now().await; // yield: the task goes to the back of the ready queue
 }
 
 pub fn size() -> usize {
@@ -2553,25 +2491,37 @@ pub mod random_060 {
 use runtime::prelude::*;
 
 async fn run() {
-    let f1 = async {
-        sleep_ms(20).await; // Timer 3
-        sleep_ms(50).await; // Timer 4
-        sleep_ms(20).await; // Timer 5
-    };
-    let f2 = async {
-        join!( // all at once; each poll polls every unfinished one
-            yield_now(),
-        );
-    };
-    let f3 = async { log("log 8") };
+    let f1 = sleep_ms(0); // Timer 2
     // nothing has run yet: futures start when polled
     f1.await;
-    f2.await;
+    join!( // all at once; each poll polls every unfinished one
+        sleep_ms(0), // Timer 4
+        async {
+            let f2 = sleep_ms(10); // Timer 6
+            // nothing has run yet: futures start when polled
+            f2.await;
+        },
+        sleep_ms(100), // Timer 7
+    );
+    let f3 = async { log("log 9") };
+    let f4 = async {
+        join!( // all at once; each poll polls every unfinished one
+            sleep_ms(20), // Timer 11
+        );
+    };
+    let f5 = async {
+        let f6 = sleep_ms(0); // Timer 13
+        let f7 = sleep_ms(100); // Timer 14
+        let f8 = sleep_ms(20); // Timer 15
+        // nothing has run yet: futures start when polled
+        f6.await;
+        f7.await;
+        f8.await;
+    };
+    // nothing has run yet: futures start when polled
     f3.await;
-    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
-        log("log 9");
-    });
-    h1.await.unwrap();
+    f4.await;
+    f5.await;
 }
 
 pub fn size() -> usize {
@@ -2588,21 +2538,15 @@ use runtime::prelude::*;
 
 async fn run() {
     join!( // all at once; each poll polls every unfinished one
-        async { block_ms(10) },
-        yield_now(),
+        part3(),
+        part3(),
     );
-    block_ms(10);
-    block_ms(0);
-    sleep_ms(0).await; // Timer 8
-    for _ in 0..0 {
-        select! { // each poll starts at a branch drawn at random (from this run's seed); the first found finished wins, the others are dropped
-            _ = async { block_ms(0) } => {}
-        }
-        join!( // all at once; each poll polls every unfinished one
-            sleep_ms(20), // Timer 13
-            sleep_ms(20), // Timer 14
-        );
-        log("log 15");
+}
+
+async fn part3() {
+    select! { // each poll starts at a branch drawn at random (from this run's seed); the first found finished wins, the others are dropped
+        _ = sleep_ms(20) => {} // Timer 2
+        _ = sleep_ms(20) => {} // Timer 3
     }
 }
 
@@ -2619,20 +2563,7 @@ pub mod random_062 {
 use runtime::prelude::*;
 
 async fn run() {
-    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
-        block_ms(0);
-        sleep_ms(10).await; // Timer 4
-    });
-    yield_now().await; // yield: the task goes to the back of the ready queue
-    join!( // all at once; each poll polls every unfinished one
-        sleep_ms(20), // Timer 9
-        yield_now(),
-        sleep_ms(50), // Timer 11
-    );
-    let f1 = yield_now();
-    // nothing has run yet: futures start when polled
-    f1.await;
-    h1.await.unwrap();
+    block_ms(0);
 }
 
 pub fn size() -> usize {
@@ -2647,15 +2578,22 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 pub mod random_063 {
 use runtime::prelude::*;
 
-async fn part3() {
-    yield_now().await; // yield: the task goes to the back of the ready queue
+async fn part41() {
+    block_ms(0);
 }
 
 async fn run() {
-    part3().await;
-    for _ in 0..3 {
-        block_ms(0);
+    part41().await;
+    select! {
+        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+        _ = yield_now() => {}
+        _ = async { block_ms(10) } => {}
     }
+    log("log 40");
+    join!( // all at once; each poll polls every unfinished one
+        async { log("log 41") },
+        part41(),
+    );
 }
 
 pub fn size() -> usize {
@@ -2671,16 +2609,30 @@ pub mod random_064 {
 use runtime::prelude::*;
 
 async fn run() {
-    let n3 = 7;
-    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
-        select! {
-            biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-            _ = sleep_ms(50) => {} // Timer 2
-        }
-    });
-    h1.await.unwrap();
-    sleep_ms(0).await; // Timer 3
-    log(format!("{n3} in all"));
+    let f1 = async { block_ms(10) };
+    // nothing has run yet: futures start when polled
+    f1.await;
+    log("log 3");
+    join!( // all at once; each poll polls every unfinished one
+        async {
+            sleep_ms(20).await; // Timer 6
+            block_ms(10);
+            sleep_ms(0).await; // Timer 8
+        },
+        async {
+            select! {
+                biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+                _ = sleep_ms(0) => {} // Timer 10
+            }
+        },
+        async {
+            for _ in 0..3 {
+                sleep_ms(10).await; // Timer 12
+                log("log 13");
+                log("log 14");
+            }
+        },
+    );
 }
 
 pub fn size() -> usize {
@@ -2698,10 +2650,17 @@ use runtime::prelude::*;
 async fn run() {
     let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
         join!( // all at once; each poll polls every unfinished one
-            sleep_ms(50), // Timer 2
+            sleep_ms(20), // Timer 2
+            async {
+                join!( // all at once; each poll polls every unfinished one
+                    async { log("log 4") },
+                    sleep_ms(10), // Timer 5
+                    sleep_ms(100), // Timer 6
+                );
+            },
+            sleep_ms(20), // Timer 7
         );
     });
-    block_ms(30);
     h1.await.unwrap();
 }
 
@@ -2718,19 +2677,21 @@ pub mod random_066 {
 use runtime::prelude::*;
 
 async fn run() {
-    part6(20).await;
-}
-
-async fn part6(ms: u32) {
-    for _ in 0..2 {
-        select! {
-            biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-            _ = sleep_ms(ms) => {} // Timer 3
-            _ = sleep_ms(20) => {} // Timer 4
-            _ = sleep_ms(20) => {} // Timer 5
-        }
-        block_ms(10);
+    join!( // all at once; each poll polls every unfinished one
+        sleep_ms(100), // Timer 3
+        yield_now(),
+    );
+    select! {
+        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+        _ = async {
+            log("log 7");
+            log("log 8");
+            sleep_ms(50).await; // Timer 9
+        } => {}
     }
+    let f1 = async { block_ms(0) };
+    // nothing has run yet: futures start when polled
+    f1.await;
 }
 
 pub fn size() -> usize {
@@ -2746,18 +2707,33 @@ pub mod random_067 {
 use runtime::prelude::*;
 
 async fn run() {
-    spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
-        select! {
-            biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-            _ = async {
-                let f1 = async { log("log 3") };
-                // nothing has run yet: futures start when polled
-                f1.await;
-            } => {}
-            _ = yield_now() => {}
-        }
+    let n30 = 42;
+    block_ms(10);
+    sleep_ms(20).await; // Timer 21
+    yield_now().await; // yield: the task goes to the back of the ready queue
+    let h1 = spawn(async move { // spawn: a task of its own; it starts once this task pauses at an .await
+        let f1 = async {
+            let f2 = sleep_ms(10); // Timer 25
+            let f3 = async { log("log 26") };
+            // nothing has run yet: futures start when polled
+            f2.await;
+            f3.await;
+        };
+        let f2 = async { block_ms(0) };
+        let f3 = async {
+            let f6 = async { block_ms(0) };
+            let f7 = async { log(format!("log 30 {n30}")) };
+            // nothing has run yet: futures start when polled
+            f6.await;
+            f7.await;
+        };
+        // nothing has run yet: futures start when polled
+        f1.await;
+        f2.await;
+        f3.await;
     });
-    block_ms(0);
+    h1.await.unwrap();
+    log(format!("{n30} in all"));
 }
 
 pub fn size() -> usize {
@@ -2770,395 +2746,6 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 }
 
 pub mod random_068 {
-use runtime::prelude::*;
-
-async fn run() {
-    let n7 = 42;
-    log("log 1");
-    select! { // each poll starts at a branch drawn at random (from this run's seed); the first found finished wins, the others are dropped
-        _ = async { block_ms(0) } => {
-            sleep_ms(20).await; // Timer 6
-            sleep_ms(50).await; // Timer 7
-        }
-        _ = sleep_ms(10) => {} // Timer 5
-    }
-    log(format!("{n7} in all"));
-}
-
-pub fn size() -> usize {
-    std::mem::size_of_val(&run())
-}
-
-pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
-    Box::pin(run())
-}
-}
-
-pub mod random_069 {
-use runtime::prelude::*;
-
-async fn run() {
-    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
-        join!( // all at once; each poll polls every unfinished one
-            sleep_ms(20), // Timer 2
-        );
-    });
-    h1.await.unwrap();
-    let f1 = async {
-        sleep_ms(0).await; // Timer 5
-        sleep_ms(50).await; // Timer 6
-        block_ms(30);
-    };
-    let f2 = async {
-        select! {
-            biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-            _ = async { log("log 9") } => {}
-        }
-    };
-    // nothing has run yet: futures start when polled
-    f1.await;
-    f2.await;
-}
-
-pub fn size() -> usize {
-    std::mem::size_of_val(&run())
-}
-
-pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
-    Box::pin(run())
-}
-}
-
-pub mod random_070 {
-use runtime::prelude::*;
-
-async fn run() {
-    log("log 1");
-    block_ms(10);
-    block_ms(0);
-    join!( // all at once; each poll polls every unfinished one
-        sleep_ms(50), // Timer 6
-        async { log("log 7") },
-    );
-    log("log 8");
-    block_ms(30);
-}
-
-pub fn size() -> usize {
-    std::mem::size_of_val(&run())
-}
-
-pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
-    Box::pin(run())
-}
-}
-
-pub mod random_071 {
-use runtime::prelude::*;
-
-async fn run() {
-    yield_now().await; // yield: the task goes to the back of the ready queue
-    for _ in 0..3 {
-        sleep_ms(20).await; // Timer 4
-        select! {
-            biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-            _ = async { log("log 6") } => {
-                sleep_ms(50).await; // Timer 9
-                sleep_ms(100).await; // Timer 10
-            }
-            _ = async { block_ms(30) } => {}
-            _ = sleep_ms(0) => {} // Timer 8
-        }
-    }
-    block_ms(0);
-}
-
-pub fn size() -> usize {
-    std::mem::size_of_val(&run())
-}
-
-pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
-    Box::pin(run())
-}
-}
-
-pub mod random_072 {
-use runtime::prelude::*;
-
-async fn run() {
-    let f1 = async {
-        sleep_ms(10).await; // Timer 3
-        log("log 4");
-        log("log 5");
-    };
-    let f2 = sleep_ms(20); // Timer 6
-    // nothing has run yet: futures start when polled
-    f1.await;
-    f2.await;
-    select! {
-        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-        _ = yield_now() => {
-            log("log 12");
-        }
-        _ = sleep_ms(10) => {} // Timer 10
-        _ = async { block_ms(30) } => {}
-    }
-}
-
-pub fn size() -> usize {
-    std::mem::size_of_val(&run())
-}
-
-pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
-    Box::pin(run())
-}
-}
-
-pub mod random_073 {
-use runtime::prelude::*;
-
-async fn run() {
-    select! {
-        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-        _ = async {
-            let f1 = sleep_ms(100); // Timer 3
-            let f2 = sleep_ms(20); // Timer 4
-            // nothing has run yet: futures start when polled
-            f1.await;
-            f2.await;
-        } => {
-            sleep_ms(0).await; // Timer 11
-            sleep_ms(10).await; // Timer 12
-        }
-        _ = async {
-            select! {
-                biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-                _ = async { log("log 6") } => {}
-                _ = sleep_ms(0) => {} // Timer 7
-            }
-        } => {}
-        _ = async {
-            select! {
-                biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-                _ = sleep_ms(20) => {} // Timer 9
-                _ = async { log("log 10") } => {}
-            }
-        } => {}
-    }
-    block_ms(30);
-    block_ms(10);
-    block_ms(0);
-    yield_now().await; // yield: the task goes to the back of the ready queue
-    sleep_ms(100).await; // Timer 21
-    log("log 22");
-    for _ in 0..1 {
-        log("log 24");
-        log("log 25");
-        yield_now().await; // yield: the task goes to the back of the ready queue
-    }
-    join!( // all at once; each poll polls every unfinished one
-        async {
-            join!( // all at once; each poll polls every unfinished one
-                sleep_ms(0), // Timer 29
-                async { log("log 30") },
-                async { log("log 31") },
-            );
-        },
-    );
-}
-
-pub fn size() -> usize {
-    std::mem::size_of_val(&run())
-}
-
-pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
-    Box::pin(run())
-}
-}
-
-pub mod random_074 {
-use runtime::prelude::*;
-
-async fn run() {
-    log("log 1");
-}
-
-pub fn size() -> usize {
-    std::mem::size_of_val(&run())
-}
-
-pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
-    Box::pin(run())
-}
-}
-
-pub mod random_075 {
-use runtime::prelude::*;
-
-async fn run() {
-    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
-        join!( // all at once; each poll polls every unfinished one
-            async { log("log 3") },
-        );
-        select! {
-            biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-            _ = sleep_ms(20) => {} // Timer 5
-        }
-        select! {
-            biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-            _ = yield_now() => {}
-            _ = async { block_ms(10) } => {}
-        }
-    });
-    h1.await.unwrap();
-}
-
-pub fn size() -> usize {
-    std::mem::size_of_val(&run())
-}
-
-pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
-    Box::pin(run())
-}
-}
-
-pub mod random_076 {
-use runtime::prelude::*;
-
-async fn run() {
-    let n27 = 0;
-    let h1 = spawn(async move { // spawn: a task of its own; it starts once this task pauses at an .await
-        for _ in 0..2 {
-            sleep_ms(10).await; // Timer 10
-            select! {
-                biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-                _ = async { log(format!("log 12 {n27}")) } => {}
-                _ = sleep_ms(20) => {} // Timer 13
-                _ = sleep_ms(20) => {} // Timer 14
-            }
-            sleep_ms(20).await; // Timer 15
-        }
-    });
-    join!( // all at once; each poll polls every unfinished one
-        async {
-            select! {
-                biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-                _ = async { log("log 18") } => {
-                    log(format!("log 20 {n27}"));
-                }
-                _ = sleep_ms(100) => { // Timer 19
-                    block_ms(30);
-                }
-            }
-        },
-        async { block_ms(10) },
-        async {
-            join!( // all at once; each poll polls every unfinished one
-                yield_now(),
-                async { block_ms(30) },
-                async { block_ms(30) },
-            );
-        },
-    );
-    log(format!("log 27 {n27}"));
-    h1.await.unwrap();
-    log(format!("{n27} in all"));
-}
-
-pub fn size() -> usize {
-    std::mem::size_of_val(&run())
-}
-
-pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
-    Box::pin(run())
-}
-}
-
-pub mod random_077 {
-use runtime::prelude::*;
-
-async fn run() {
-    for r12 in 0..0 {
-        join!( // all at once; each poll polls every unfinished one
-            async { log(format!("log 3 {r12}")) },
-            sleep_ms(20), // Timer 4
-            sleep_ms(0), // Timer 5
-        );
-        let f1 = yield_now();
-        let f2 = yield_now();
-        // nothing has run yet: futures start when polled
-        f1.await;
-        f2.await;
-        select! { // each poll starts at a branch drawn at random (from this run's seed); the first found finished wins, the others are dropped
-            _ = async { log(format!("log 10 {r12}")) } => {
-                sleep_ms(50).await; // Timer 12
-            }
-            _ = sleep_ms(50) => {} // Timer 11
-        }
-    }
-    spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
-        join!( // all at once; each poll polls every unfinished one
-            sleep_ms(20), // Timer 15
-        );
-        block_ms(0);
-        for _ in 0..3 {
-            block_ms(10);
-            sleep_ms(20).await; // Timer 19
-            sleep_ms(20).await; // Timer 20
-        }
-    });
-    for _ in 0..1 {
-        sleep_ms(50).await; // Timer 23
-        sleep_ms(20).await; // Timer 24
-        sleep_ms(100).await; // Timer 25
-    }
-    sleep_ms(20).await; // Timer 26
-}
-
-pub fn size() -> usize {
-    std::mem::size_of_val(&run())
-}
-
-pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
-    Box::pin(run())
-}
-}
-
-pub mod random_078 {
-use runtime::prelude::*;
-
-async fn run() {
-    let n7 = 42;
-    let h1 = spawn(async move { // spawn: a task of its own; it starts once this task pauses at an .await
-        let f1 = async {
-            log("log 3");
-            sleep_ms(0).await; // Timer 4
-        };
-        let f2 = async {
-            let f3 = async { block_ms(0) };
-            let f4 = async { log(format!("log 7 {n7}")) };
-            // nothing has run yet: futures start when polled
-            f3.await;
-            f4.await;
-        };
-        // nothing has run yet: futures start when polled
-        f1.await;
-        f2.await;
-    });
-    h1.await.unwrap();
-    log(format!("{n7} in all"));
-}
-
-pub fn size() -> usize {
-    std::mem::size_of_val(&run())
-}
-
-pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
-    Box::pin(run())
-}
-}
-
-pub mod random_079 {
 use runtime::prelude::*;
 
 async fn run() {
@@ -3181,7 +2768,7 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 }
 }
 
-pub mod random_080 {
+pub mod random_069 {
 use runtime::prelude::*;
 
 async fn run() {
@@ -3201,20 +2788,16 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 }
 }
 
-pub mod random_081 {
+pub mod random_070 {
 use runtime::prelude::*;
 
 async fn run() {
-    let n6 = 0;
-    block_ms(30);
-    block_ms(10);
+    let n1 = 0;
     let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
-        sleep_ms(50).await; // Timer 3
+        yield_now().await; // yield: the task goes to the back of the ready queue
     });
-    block_ms(10);
-    sleep_ms(50).await; // Timer 6
     h1.await.unwrap();
-    log(format!("{n6} in all"));
+    log(format!("{n1} in all"));
 }
 
 pub fn size() -> usize {
@@ -3226,45 +2809,103 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 }
 }
 
-pub mod random_082 {
+pub mod random_071 {
 use runtime::prelude::*;
 
 async fn run() {
-    let n17 = 0;
-    select! { // each poll starts at a branch drawn at random (from this run's seed); the first found finished wins, the others are dropped
-        _ = async { log("log 2") } => {}
-        _ = async {
-            let f1 = async { block_ms(0) };
-            let f2 = yield_now();
-            let f3 = async { log("log 6") };
-            // nothing has run yet: futures start when polled
-            f1.await;
-            f2.await;
-            f3.await;
-        } => {}
-    }
-    select! { // each poll starts at a branch drawn at random (from this run's seed); the first found finished wins, the others are dropped
-        _ = async {
-            sleep_ms(20).await; // Timer 9
+    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
+        sleep_ms(50).await; // Timer 1
+    });
+    join!( // all at once; each poll polls every unfinished one
+        sleep_ms(20), // Timer 3
+        async {
+            join!( // all at once; each poll polls every unfinished one
+                async { block_ms(30) },
+                async { log("log 6") },
+            );
+        },
+        async {
+            sleep_ms(20).await; // Timer 8
+            block_ms(0);
             yield_now().await; // yield: the task goes to the back of the ready queue
-        } => {}
-        _ = async {
-            let f4 = sleep_ms(0); // Timer 12
-            // nothing has run yet: futures start when polled
-            f4.await;
-        } => {}
-    }
+        },
+    );
+    h1.await.unwrap();
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_072 {
+use runtime::prelude::*;
+
+async fn run() {
+    let n1 = 42;
+    sleep_ms(20).await; // Timer 1
+    log(format!("{n1} in all"));
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_073 {
+use runtime::prelude::*;
+
+async fn run() {
+    let n3 = 7;
+    spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
+        let f1 = async {
+            join!( // all at once; each poll polls every unfinished one
+                async { block_ms(30) },
+            );
+        };
+        // nothing has run yet: futures start when polled
+        f1.await;
+    });
+    log(format!("{n3} in all"));
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_074 {
+use runtime::prelude::*;
+
+async fn run() {
+    sleep_ms(10).await; // Timer 1
+    join!( // all at once; each poll polls every unfinished one
+        part5(),
+        part5(),
+    );
+}
+
+async fn part5() {
     join!( // all at once; each poll polls every unfinished one
         async {
-            select! {
-                biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-                _ = async { log("log 15") } => {}
-            }
+            join!( // all at once; each poll polls every unfinished one
+                async { block_ms(0) },
+                async { block_ms(30) },
+            );
         },
-        sleep_ms(20), // Timer 16
     );
-    block_ms(10);
-    log(format!("{n17} in all"));
 }
 
 pub fn size() -> usize {
@@ -3276,13 +2917,14 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 }
 }
 
-pub mod random_083 {
+pub mod random_075 {
 use runtime::prelude::*;
 
 async fn run() {
-    spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
+    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
         log("log 1");
     });
+    h1.await.unwrap();
 }
 
 pub fn size() -> usize {
@@ -3294,30 +2936,34 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 }
 }
 
-pub mod random_084 {
+pub mod random_076 {
 use runtime::prelude::*;
 
 async fn run() {
-    let n10 = 42;
+    sleep_ms(10).await; // Timer 1
+    part15(20).await;
+    sleep_ms(20).await; // Timer 7
+    select! { // each poll starts at a branch drawn at random (from this run's seed); the first found finished wins, the others are dropped
+        _ = async { log("log 9") } => {}
+        _ = async { log("log 10") } => {}
+        _ = sleep_ms(50) => {} // Timer 11
+    }
+    join!( // all at once; each poll polls every unfinished one
+        async { log("log 13") },
+        sleep_ms(20), // Timer 14
+        sleep_ms(20), // Timer 15
+    );
+    part15(10).await;
+}
+
+async fn part15(ms: u32) {
     select! {
         biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-        _ = sleep_ms(50) => {} // Timer 2
+        _ = sleep_ms(ms) => {} // Timer 3
         _ = async {
-            join!( // all at once; each poll polls every unfinished one
-                async { log("log 4") },
-                async { log(format!("log 5 {n10}")) },
-                sleep_ms(20), // Timer 6
-            );
-        } => {}
-        _ = async {
-            join!( // all at once; each poll polls every unfinished one
-                sleep_ms(0), // Timer 8
-                async { log(format!("log 9 {n10}")) },
-                async { log("log 10") },
-            );
+            log("log 5");
         } => {}
     }
-    log(format!("{n10} in all"));
 }
 
 pub fn size() -> usize {
@@ -3329,17 +2975,36 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 }
 }
 
-pub mod random_085 {
+pub mod random_077 {
 use runtime::prelude::*;
 
 async fn run() {
-    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
-        sleep_ms(20).await; // Timer 1
+    let h1 = spawn(async move { // spawn: a task of its own; it starts once this task pauses at an .await
+        select! {
+            biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+            _ = async {
+                block_ms(0);
+                sleep_ms(50).await; // Timer 4
+                block_ms(0);
+            } => {
+                sleep_ms(20).await; // Timer 11
+            }
+            _ = async {
+                let mut r9 = 0;
+                while r9 < 2 {
+                    log(format!("log 7 {r9}"));
+                    yield_now().await; // yield: the task goes to the back of the ready queue
+                    block_ms(0);
+                    r9 += 1;
+                }
+            } => {}
+            _ = sleep_ms(10) => { // Timer 10
+                block_ms(30);
+                block_ms(0);
+            }
+        }
     });
     h1.await.unwrap();
-    for _ in 0..1 {
-        sleep_ms(20).await; // Timer 3
-    }
 }
 
 pub fn size() -> usize {
@@ -3351,24 +3016,17 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 }
 }
 
-pub mod random_086 {
+pub mod random_078 {
 use runtime::prelude::*;
 
 async fn run() {
-    let n5 = 42;
+    sleep_ms(20).await; // Timer 1
     join!( // all at once; each poll polls every unfinished one
-        async {
-            join!( // all at once; each poll polls every unfinished one
-                async { log(format!("log 3 {n5}")) },
-            );
-        },
-        async {
-            let f1 = sleep_ms(0); // Timer 5
-            // nothing has run yet: futures start when polled
-            f1.await;
-        },
+        async { log("log 4") },
+        sleep_ms(10), // Timer 5
+        async { log("log 6") },
     );
-    log(format!("{n5} in all"));
+    sleep_ms(0).await; // Timer 7
 }
 
 pub fn size() -> usize {
@@ -3380,58 +3038,44 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 }
 }
 
-pub mod random_087 {
+pub mod random_079 {
 use runtime::prelude::*;
 
 async fn run() {
-    select! {
-        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-        _ = async { log("log 3") } => {}
-        _ = async { block_ms(0) } => {}
-    }
-    sleep_ms(10).await; // Timer 5
-}
-
-pub fn size() -> usize {
-    std::mem::size_of_val(&run())
-}
-
-pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
-    Box::pin(run())
-}
-}
-
-pub mod random_088 {
-use runtime::prelude::*;
-
-async fn run() {
-    join!( // all at once; each poll polls every unfinished one
-        yield_now(),
-    );
-    block_ms(0);
+    sleep_ms(100).await; // Timer 1
     let f1 = async {
-        select! {
-            biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-            _ = async { log("log 7") } => {}
-        }
-    };
-    let f2 = async {
-        sleep_ms(20).await; // Timer 9
-    };
-    let f3 = async {
-        select! {
-            biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-            _ = async { log("log 11") } => {
-                sleep_ms(100).await; // Timer 13
-            }
-            _ = async { log("log 12") } => {}
-        }
+        let f2 = sleep_ms(50); // Timer 4
+        let f3 = sleep_ms(20); // Timer 5
+        let f4 = sleep_ms(10); // Timer 6
+        // nothing has run yet: futures start when polled
+        f2.await;
+        f3.await;
+        f4.await;
     };
     // nothing has run yet: futures start when polled
     f1.await;
-    f2.await;
-    f3.await;
-    sleep_ms(100).await; // Timer 14
+    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
+        select! {
+            biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+            _ = async {
+                join!( // all at once; each poll polls every unfinished one
+                    sleep_ms(20), // Timer 9
+                    async { block_ms(30) },
+                    sleep_ms(0), // Timer 11
+                );
+            } => {
+                sleep_ms(10).await; // Timer 14
+            }
+            _ = sleep_ms(50) => { // Timer 12
+                block_ms(0);
+                log("log 16");
+            }
+            _ = async { log("log 13") } => {
+                yield_now().await; // yield: the task goes to the back of the ready queue
+            }
+        }
+    });
+    h1.await.unwrap();
 }
 
 pub fn size() -> usize {
@@ -3443,180 +3087,44 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 }
 }
 
-pub mod random_089 {
+pub mod random_080 {
 use runtime::prelude::*;
 
 async fn run() {
     select! { // each poll starts at a branch drawn at random (from this run's seed); the first found finished wins, the others are dropped
-        _ = async {
-            join!( // all at once; each poll polls every unfinished one
-                sleep_ms(10), // Timer 3
-            );
-        } => {
-            block_ms(30);
-        }
         _ = async {
             select! {
                 biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-                _ = async { block_ms(30) } => {
-                    sleep_ms(0).await; // Timer 7
-                    sleep_ms(50).await; // Timer 8
-                }
-                _ = sleep_ms(20) => { // Timer 6
-                    log("log 9");
-                    block_ms(10);
+                _ = sleep_ms(10) => {} // Timer 28
+                _ = async { log("log 29") } => {}
+            }
+        } => {}
+        _ = async {
+            select! {
+                biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+                _ = async { log("log 31") } => {
+                    block_ms(0);
+                    yield_now().await; // yield: the task goes to the back of the ready queue
                 }
             }
         } => {}
+        _ = async {
+            sleep_ms(20).await; // Timer 35
+        } => {
+            log("log 36");
+            sleep_ms(10).await; // Timer 37
+        }
     }
-    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
-        block_ms(10);
-    });
-    h1.await.unwrap();
-}
-
-pub fn size() -> usize {
-    std::mem::size_of_val(&run())
-}
-
-pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
-    Box::pin(run())
-}
-}
-
-pub mod random_090 {
-use runtime::prelude::*;
-
-async fn run() {
-    let n9 = 0;
-    sleep_ms(100).await; // Timer 1
-    for r6 in 0..3 {
-        let f1 = sleep_ms(10); // Timer 4
-        let f2 = async { log(format!("log 5 {r6} {n9}")) };
-        // nothing has run yet: futures start when polled
-        f1.await;
-        f2.await;
-        sleep_ms(50).await; // Timer 6
-    }
-    sleep_ms(100).await; // Timer 8
-    sleep_ms(100).await; // Timer 9
-    log(format!("{n9} in all"));
-}
-
-pub fn size() -> usize {
-    std::mem::size_of_val(&run())
-}
-
-pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
-    Box::pin(run())
-}
-}
-
-pub mod random_091 {
-use runtime::prelude::*;
-
-async fn run() {
-    let n4 = 7;
-    sleep_ms(20).await; // Timer 1
-    block_ms(30);
-    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
-        block_ms(30);
-    });
-    h1.await.unwrap();
-    log(format!("{n4} in all"));
-}
-
-pub fn size() -> usize {
-    std::mem::size_of_val(&run())
-}
-
-pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
-    Box::pin(run())
-}
-}
-
-pub mod random_092 {
-use runtime::prelude::*;
-
-async fn run() {
-    sleep_ms(0).await; // Timer 1
     join!( // all at once; each poll polls every unfinished one
         async {
-            join!( // all at once; each poll polls every unfinished one
-                async { block_ms(10) },
-            );
+            for _ in 0..0 {
+                sleep_ms(20).await; // Timer 40
+                sleep_ms(100).await; // Timer 41
+                sleep_ms(50).await; // Timer 42
+            }
         },
-        sleep_ms(20), // Timer 5
-    );
-    sleep_ms(0).await; // Timer 6
-    part7().await;
-    part7().await;
-}
-
-async fn part7() {
-    log("log 7");
-}
-
-pub fn size() -> usize {
-    std::mem::size_of_val(&run())
-}
-
-pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
-    Box::pin(run())
-}
-}
-
-pub mod random_093 {
-use runtime::prelude::*;
-
-async fn run() {
-    join!( // all at once; each poll polls every unfinished one
-        async {
-            let f1 = async { log("log 3") };
-            let f2 = sleep_ms(50); // Timer 4
-            let f3 = sleep_ms(50); // Timer 5
-            // nothing has run yet: futures start when polled
-            f1.await;
-            f2.await;
-            f3.await;
-        },
-        async {
-            let f4 = async { log("log 7") };
-            let f5 = sleep_ms(100); // Timer 8
-            // nothing has run yet: futures start when polled
-            f4.await;
-            f5.await;
-        },
-    );
-    select! {
-        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-        _ = async {
-            sleep_ms(20).await; // Timer 11
-            sleep_ms(10).await; // Timer 12
-            block_ms(0);
-        } => {}
-    }
-    select! { // each poll starts at a branch drawn at random (from this run's seed); the first found finished wins, the others are dropped
-        _ = async { log("log 15") } => {}
-        _ = async {
-            join!( // all at once; each poll polls every unfinished one
-                sleep_ms(0), // Timer 17
-                sleep_ms(50), // Timer 18
-            );
-        } => {}
-        _ = async {
-            sleep_ms(10).await; // Timer 20
-        } => {}
-    }
-    join!( // all at once; each poll polls every unfinished one
-        sleep_ms(100), // Timer 22
-        async {
-            join!( // all at once; each poll polls every unfinished one
-                async { log("log 24") },
-                async { log("log 25") },
-            );
-        },
-        sleep_ms(20), // Timer 26
+        sleep_ms(100), // Timer 43
+        sleep_ms(20), // Timer 44
     );
 }
 
@@ -3629,7 +3137,7 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 }
 }
 
-pub mod random_094 {
+pub mod random_081 {
 use runtime::prelude::*;
 
 async fn run() {
@@ -3669,7 +3177,7 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 }
 }
 
-pub mod random_095 {
+pub mod random_082 {
 use runtime::prelude::*;
 
 async fn run() {
@@ -3688,7 +3196,7 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 }
 }
 
-pub mod random_096 {
+pub mod random_083 {
 use runtime::prelude::*;
 
 async fn part1() {
@@ -3710,7 +3218,7 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 }
 }
 
-pub mod random_097 {
+pub mod random_084 {
 use runtime::prelude::*;
 
 async fn run() {
@@ -3752,7 +3260,7 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 }
 }
 
-pub mod random_098 {
+pub mod random_085 {
 use runtime::prelude::*;
 
 async fn run() {
@@ -3782,7 +3290,7 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 }
 }
 
-pub mod random_099 {
+pub mod random_086 {
 use runtime::prelude::*;
 
 async fn run() {
@@ -3798,55 +3306,30 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 }
 }
 
-pub mod random_100 {
+pub mod random_087 {
 use runtime::prelude::*;
 
 async fn run() {
-    for r12 in 0..0 {
-        for _ in 0..3 {
+    let f1 = async {
+        for _ in 0..2 {
             sleep_ms(20).await; // Timer 3
-            log(format!("log 4 {r12}"));
+            log("log 4");
             yield_now().await; // yield: the task goes to the back of the ready queue
         }
-        select! {
-            biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-            _ = yield_now() => {
-                log(format!("log 10 {r12}"));
-            }
-            _ = async { log(format!("log 8 {r12}")) } => {}
-            _ = async { log("log 9") } => {
-                log(format!("log 11 {r12}"));
-                log(format!("log 12 {r12}"));
-            }
-        }
-    }
-    select! { // each poll starts at a branch drawn at random (from this run's seed); the first found finished wins, the others are dropped
-        _ = async {
-            sleep_ms(20).await; // Timer 15
-            block_ms(10);
-        } => {}
-    }
-    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
-        select! {
-            biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-            _ = async { log("log 18") } => {
-                log("log 22");
-            }
-            _ = async {
-                join!( // all at once; each poll polls every unfinished one
-                    sleep_ms(10), // Timer 20
-                    sleep_ms(100), // Timer 21
-                );
-            } => {}
-        }
-    });
-    select! {
-        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-        _ = async { log("log 25") } => {
-            sleep_ms(50).await; // Timer 26
-        }
-    }
-    h1.await.unwrap();
+    };
+    let f2 = async {
+        let f3 = async { block_ms(0) };
+        let f4 = sleep_ms(20); // Timer 8
+        // nothing has run yet: futures start when polled
+        f3.await;
+        f4.await;
+    };
+    // nothing has run yet: futures start when polled
+    f1.await;
+    f2.await;
+    sleep_ms(100).await; // Timer 9
+    yield_now().await; // yield: the task goes to the back of the ready queue
+    sleep_ms(0).await; // Timer 11
 }
 
 pub fn size() -> usize {
@@ -3858,13 +3341,16 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 }
 }
 
-pub mod random_101 {
+pub mod random_088 {
 use runtime::prelude::*;
 
 async fn run() {
-    let n1 = 0;
-    block_ms(10);
-    log(format!("{n1} in all"));
+    part19(20).await;
+    part19(10).await;
+}
+
+async fn part19(ms: u32) {
+    sleep_ms(ms).await; // Timer 19
 }
 
 pub fn size() -> usize {
@@ -3876,28 +3362,7 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 }
 }
 
-pub mod random_102 {
-use runtime::prelude::*;
-
-async fn run() {
-    part1(20).await;
-    part1(10).await;
-}
-
-async fn part1(ms: u32) {
-    sleep_ms(ms).await; // Timer 1
-}
-
-pub fn size() -> usize {
-    std::mem::size_of_val(&run())
-}
-
-pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
-    Box::pin(run())
-}
-}
-
-pub mod random_103 {
+pub mod random_089 {
 use runtime::prelude::*;
 
 async fn run() {
@@ -3929,7 +3394,7 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 }
 }
 
-pub mod random_104 {
+pub mod random_090 {
 use runtime::prelude::*;
 
 async fn run() {
@@ -3956,7 +3421,7 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 }
 }
 
-pub mod random_105 {
+pub mod random_091 {
 use runtime::prelude::*;
 
 async fn run() {
@@ -3991,7 +3456,7 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 }
 }
 
-pub mod random_106 {
+pub mod random_092 {
 use runtime::prelude::*;
 
 async fn run() {
@@ -4018,7 +3483,7 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 }
 }
 
-pub mod random_107 {
+pub mod random_093 {
 use runtime::prelude::*;
 
 async fn run() {
@@ -4063,11 +3528,10 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 }
 }
 
-pub mod random_108 {
+pub mod random_094 {
 use runtime::prelude::*;
 
 async fn run() {
-    let n25 = 7;
     join!( // all at once; each poll polls every unfinished one
         async {
             select! {
@@ -4079,7 +3543,7 @@ async fn run() {
             sleep_ms(20).await; // Timer 5
             sleep_ms(20).await; // Timer 6
         },
-        async { log(format!("log 7 {n25}")) },
+        async { log("log 7") },
     );
     join!( // all at once; each poll polls every unfinished one
         async {
@@ -4096,26 +3560,29 @@ async fn run() {
             }
         },
         async {
-            for _ in 0..1 {
+            for _ in 0..3 {
                 block_ms(30);
-                log(format!("log 17 {n25}"));
+                log("log 17");
             }
         },
     );
-    for _ in 0..2 {
-        select! {
-            biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-            _ = async { block_ms(10) } => {}
-            _ = async { log(format!("log 21 {n25}")) } => {}
-            _ = sleep_ms(100) => {} // Timer 22
+    select! {
+        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+        _ = async {
+            sleep_ms(50).await; // Timer 20
+        } => {
+            sleep_ms(100).await; // Timer 24
+            block_ms(0);
         }
-        select! {
-            biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-            _ = sleep_ms(20) => {} // Timer 24
-        }
+        _ = async {
+            select! {
+                biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+                _ = sleep_ms(100) => {} // Timer 22
+                _ = sleep_ms(10) => {} // Timer 23
+            }
+        } => {}
     }
-    yield_now().await; // yield: the task goes to the back of the ready queue
-    log(format!("{n25} in all"));
+    block_ms(10);
 }
 
 pub fn size() -> usize {
@@ -4127,32 +3594,61 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 }
 }
 
-pub mod random_109 {
+pub mod random_095 {
 use runtime::prelude::*;
 
 async fn run() {
-    let n15 = 0;
+    spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
+        sleep_ms(20).await; // Timer 1
+    });
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_096 {
+use runtime::prelude::*;
+
+async fn run() {
+    spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
+        let f1 = async {
+            for _ in 0..3 {
+                sleep_ms(50).await; // Timer 3
+            }
+        };
+        // nothing has run yet: futures start when polled
+        f1.await;
+    });
+    part13().await;
+}
+
+async fn part13() {
     select! {
         biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+        _ = async {
+            sleep_ms(20).await; // Timer 6
+        } => {}
         _ = async {
             join!( // all at once; each poll polls every unfinished one
-                sleep_ms(100), // Timer 3
-                sleep_ms(100), // Timer 4
-                async { block_ms(10) },
+                sleep_ms(100), // Timer 8
+                async { log("log 9") },
+                async { block_ms(30) },
             );
         } => {}
+        _ = async {
+            let f2 = yield_now();
+            let f3 = sleep_ms(20); // Timer 13
+            // nothing has run yet: futures start when polled
+            f2.await;
+            f3.await;
+        } => {}
     }
-    log(format!("log 8 {n15}"));
-    sleep_ms(100).await; // Timer 9
-    sleep_ms(100).await; // Timer 10
-    log(format!("log 11 {n15}"));
-    block_ms(30);
-    let f1 = yield_now();
-    let f2 = sleep_ms(20); // Timer 15
-    // nothing has run yet: futures start when polled
-    f1.await;
-    f2.await;
-    log(format!("{n15} in all"));
 }
 
 pub fn size() -> usize {
@@ -4164,50 +3660,64 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 }
 }
 
-pub mod random_110 {
+pub mod random_097 {
+use runtime::prelude::*;
+
+async fn part1(ms: u32) {
+    sleep_ms(ms).await; // Timer 1
+}
+
+async fn run() {
+    join!( // all at once; each poll polls every unfinished one
+        part1(20),
+        part1(10),
+    );
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_098 {
 use runtime::prelude::*;
 
 async fn run() {
-    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
-        log("log 1");
-    });
     select! {
         biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+        _ = async { block_ms(0) } => {}
+    }
+    select! {
+        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+        _ = async { log("log 4") } => {}
         _ = async {
-            let f1 = sleep_ms(20); // Timer 4
-            let f2 = yield_now();
-            // nothing has run yet: futures start when polled
-            f1.await;
-            f2.await;
-        } => {}
-        _ = async {
-            sleep_ms(0).await; // Timer 7
-            sleep_ms(20).await; // Timer 8
+            for _ in 0..3 {
+                block_ms(10);
+                sleep_ms(20).await; // Timer 7
+            }
         } => {
+            sleep_ms(20).await; // Timer 10
+            block_ms(30);
+        }
+        _ = async {
+            select! {
+                biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+                _ = async { block_ms(10) } => {}
+            }
+        } => {
+            sleep_ms(0).await; // Timer 12
             block_ms(30);
         }
     }
-    h1.await.unwrap();
-    sleep_ms(10).await; // Timer 12
-    for _ in 0..1 {
-        block_ms(10);
-        sleep_ms(20).await; // Timer 15
+    sleep_ms(10).await; // Timer 14
+    select! {
+        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+        _ = sleep_ms(20) => {} // Timer 16
     }
-    join!( // all at once; each poll polls every unfinished one
-        async {
-            join!( // all at once; each poll polls every unfinished one
-                async { log("log 18") },
-            );
-        },
-        async {
-            select! { // each poll starts at a branch drawn at random (from this run's seed); the first found finished wins, the others are dropped
-                _ = sleep_ms(0) => {} // Timer 20
-                _ = sleep_ms(10) => { // Timer 21
-                    log("log 22");
-                }
-            }
-        },
-    );
 }
 
 pub fn size() -> usize {
@@ -4219,24 +3729,7 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 }
 }
 
-pub mod random_111 {
-use runtime::prelude::*;
-
-async fn run() {
-    sleep_ms(20).await; // Timer 1
-    sleep_ms(100).await; // Timer 2
-}
-
-pub fn size() -> usize {
-    std::mem::size_of_val(&run())
-}
-
-pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
-    Box::pin(run())
-}
-}
-
-pub mod random_112 {
+pub mod random_099 {
 use runtime::prelude::*;
 
 async fn run() {
@@ -4257,7 +3750,7 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 }
 }
 
-pub mod random_113 {
+pub mod random_100 {
 use runtime::prelude::*;
 
 async fn run() {
@@ -4278,7 +3771,7 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 }
 }
 
-pub mod random_114 {
+pub mod random_101 {
 use runtime::prelude::*;
 
 async fn run() {
@@ -4289,17 +3782,16 @@ async fn run() {
             block_ms(10);
         }
     }
+    part11().await;
+    yield_now().await; // yield: the task goes to the back of the ready queue
+}
+
+async fn part11() {
     for r10 in 0..3 {
         log(format!("log 8 {r10}"));
         sleep_ms(20).await; // Timer 9
         sleep_ms(100).await; // Timer 10
     }
-    part11().await;
-    part11().await;
-}
-
-async fn part11() {
-    sleep_ms(0).await; // Timer 11
 }
 
 pub fn size() -> usize {
@@ -4311,67 +3803,66 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 }
 }
 
-pub mod random_115 {
+pub mod random_102 {
 use runtime::prelude::*;
 
 async fn run() {
-    join!( // all at once; each poll polls every unfinished one
-        async {
-            join!( // all at once; each poll polls every unfinished one
-                sleep_ms(50), // Timer 3
-            );
-        },
-        async {
-            select! { // each poll starts at a branch drawn at random (from this run's seed); the first found finished wins, the others are dropped
-                _ = sleep_ms(100) => { // Timer 5
-                    sleep_ms(0).await; // Timer 6
-                    sleep_ms(0).await; // Timer 7
-                }
-            }
-        },
-    );
-    sleep_ms(0).await; // Timer 8
-    yield_now().await; // yield: the task goes to the back of the ready queue
-}
-
-pub fn size() -> usize {
-    std::mem::size_of_val(&run())
-}
-
-pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
-    Box::pin(run())
-}
-}
-
-pub mod random_116 {
-use runtime::prelude::*;
-
-async fn run() {
-    for _ in 0..3 {
-        join!( // all at once; each poll polls every unfinished one
-            async { block_ms(30) },
-            sleep_ms(10), // Timer 4
-        );
-        sleep_ms(10).await; // Timer 5
-        for _ in 0..3 {
-            sleep_ms(20).await; // Timer 7
-            log("log 8");
+    select! {
+        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+        _ = async { log("log 2") } => {
+            sleep_ms(0).await; // Timer 3
+            sleep_ms(20).await; // Timer 4
         }
     }
+    for _ in 0..1 {
+        join!( // all at once; each poll polls every unfinished one
+            sleep_ms(0), // Timer 7
+        );
+    }
+    log("log 9");
+    let f1 = async { block_ms(0) };
+    // nothing has run yet: futures start when polled
+    f1.await;
+    sleep_ms(10).await; // Timer 12
+    sleep_ms(10).await; // Timer 13
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_103 {
+use runtime::prelude::*;
+
+async fn run() {
+    sleep_ms(20).await; // Timer 1
+    block_ms(10);
     join!( // all at once; each poll polls every unfinished one
+        async {
+            let f1 = sleep_ms(50); // Timer 5
+            let f2 = async { log("log 6") };
+            // nothing has run yet: futures start when polled
+            f1.await;
+            f2.await;
+        },
+        async {
+            join!( // all at once; each poll polls every unfinished one
+                sleep_ms(20), // Timer 8
+                sleep_ms(20), // Timer 9
+            );
+        },
         async {
             select! {
                 biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-                _ = sleep_ms(50) => {} // Timer 11
-                _ = sleep_ms(50) => {} // Timer 12
+                _ = sleep_ms(100) => {} // Timer 11
             }
         },
-        async {
-            log("log 14");
-            yield_now().await; // yield: the task goes to the back of the ready queue
-        },
     );
-    block_ms(0);
 }
 
 pub fn size() -> usize {
@@ -4383,33 +3874,23 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 }
 }
 
-pub mod random_117 {
+pub mod random_104 {
 use runtime::prelude::*;
 
 async fn run() {
-    log("log 1");
-    select! {
-        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-        _ = async {
-            block_ms(0);
-        } => {}
-        _ = async {
-            join!( // all at once; each poll polls every unfinished one
-                sleep_ms(20), // Timer 6
-                yield_now(),
-                sleep_ms(50), // Timer 8
-            );
-        } => {}
+    join!( // all at once; each poll polls every unfinished one
+        async { log("log 3") },
+    );
+    select! { // each poll starts at a branch drawn at random (from this run's seed); the first found finished wins, the others are dropped
+        _ = async { block_ms(30) } => {}
+        _ = sleep_ms(0) => {} // Timer 6
     }
-    part11().await;
-    sleep_ms(0).await; // Timer 11
-    part11().await;
-}
-
-async fn part11() {
-    let f1 = async { log("log 10") };
-    // nothing has run yet: futures start when polled
-    f1.await;
+    log("log 8");
+    log("log 9");
+    log("log 10");
+    log("log 11");
+    log("log 13");
+    log("log 15");
 }
 
 pub fn size() -> usize {
@@ -4421,32 +3902,43 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 }
 }
 
-pub mod random_118 {
+pub mod random_105 {
 use runtime::prelude::*;
 
 async fn run() {
-    sleep_ms(50).await; // Timer 1
     join!( // all at once; each poll polls every unfinished one
         async {
+            log("log 3");
             sleep_ms(20).await; // Timer 4
-            log("log 5");
-            block_ms(30);
+            sleep_ms(100).await; // Timer 5
+        },
+        sleep_ms(0), // Timer 6
+        async {
+            select! {
+                biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+                _ = async { log("log 8") } => {}
+                _ = async { log("log 9") } => {
+                    sleep_ms(100).await; // Timer 10
+                }
+            }
         },
     );
-    sleep_ms(0).await; // Timer 7
     select! {
         biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
         _ = async {
-            select! { // each poll starts at a branch drawn at random (from this run's seed); the first found finished wins, the others are dropped
-                _ = sleep_ms(0) => { // Timer 10
-                    sleep_ms(50).await; // Timer 13
-                    sleep_ms(20).await; // Timer 14
-                }
-                _ = sleep_ms(100) => {} // Timer 11
-                _ = sleep_ms(20) => {} // Timer 12
-            }
+            log("log 13");
+            yield_now().await; // yield: the task goes to the back of the ready queue
         } => {}
-        _ = sleep_ms(10) => {} // Timer 15
+        _ = async {
+            let f1 = async { log("log 16") };
+            let f2 = sleep_ms(10); // Timer 17
+            // nothing has run yet: futures start when polled
+            f1.await;
+            f2.await;
+        } => {
+            sleep_ms(20).await; // Timer 18
+            sleep_ms(20).await; // Timer 19
+        }
     }
 }
 
@@ -4459,59 +3951,28 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 }
 }
 
-pub mod random_119 {
+pub mod random_106 {
 use runtime::prelude::*;
 
 async fn run() {
-    let f1 = sleep_ms(20); // Timer 2
-    let f2 = async {
-        for _ in 0..3 {
-            sleep_ms(20).await; // Timer 4
-        }
-    };
-    // nothing has run yet: futures start when polled
-    f1.await;
-    f2.await;
-    let f3 = sleep_ms(50); // Timer 6
-    let f4 = async {
-        for _ in 0..3 {
-            log("log 8");
-            yield_now().await; // yield: the task goes to the back of the ready queue
-        }
-    };
-    let f5 = async {
+    for r12 in 0..2 {
         select! {
             biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-            _ = sleep_ms(20) => {} // Timer 11
+            _ = sleep_ms(50) => { // Timer 3
+                yield_now().await; // yield: the task goes to the back of the ready queue
+                log(format!("log 7 {r12}"));
+            }
+            _ = async { log(format!("log 4 {r12}")) } => {
+                log(format!("log 8 {r12}"));
+            }
+            _ = sleep_ms(100) => { // Timer 5
+                log("log 9");
+            }
         }
-    };
-    // nothing has run yet: futures start when polled
-    f3.await;
-    f4.await;
-    f5.await;
-    spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
-        join!( // all at once; each poll polls every unfinished one
-            async { log("log 14") },
-        );
-        log("log 15");
-    });
-    part25(0).await;
-    part25(30).await;
-}
-
-async fn part25(ms: u32) {
-    select! {
-        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-        _ = sleep_ms(ms) => {} // Timer 18
-        _ = sleep_ms(50) => {} // Timer 19
-    }
-    log("log 20");
-    select! {
-        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-        _ = sleep_ms(20) => {} // Timer 22
-        _ = async { log("log 23") } => {}
-        _ = sleep_ms(100) => { // Timer 24
-            sleep_ms(10).await; // Timer 25
+        select! {
+            biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+            _ = sleep_ms(0) => {} // Timer 11
+            _ = sleep_ms(50) => {} // Timer 12
         }
     }
 }
@@ -4525,21 +3986,56 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 }
 }
 
-pub mod random_120 {
+pub mod random_107 {
 use runtime::prelude::*;
 
 async fn run() {
-    sleep_ms(10).await; // Timer 1
+    let n1 = 7;
     let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
-        join!( // all at once; each poll polls every unfinished one
-            async { log("log 3") },
-            async {
-                join!( // all at once; each poll polls every unfinished one
-                    async { block_ms(10) },
-                    async { block_ms(0) },
-                );
-            },
-        );
+        sleep_ms(10).await; // Timer 1
+    });
+    h1.await.unwrap();
+    log(format!("{n1} in all"));
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_108 {
+use runtime::prelude::*;
+
+async fn run() {
+    let n4 = 42;
+    for _ in 0..3 {
+        block_ms(10);
+    }
+    sleep_ms(0).await; // Timer 4
+    log(format!("{n4} in all"));
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_109 {
+use runtime::prelude::*;
+
+async fn run() {
+    sleep_ms(20).await; // Timer 1
+    block_ms(0);
+    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
+        sleep_ms(100).await; // Timer 3
     });
     h1.await.unwrap();
 }
@@ -4553,22 +4049,24 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 }
 }
 
-pub mod random_121 {
+pub mod random_110 {
 use runtime::prelude::*;
 
-async fn part6() {
-    log("log 2");
+async fn run() {
     select! {
         biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-        _ = async { log("log 4") } => {}
+        _ = async {
+            select! {
+                biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+                _ = async { log("log 3") } => {}
+            }
+        } => {}
+        _ = async {
+            join!( // all at once; each poll polls every unfinished one
+                sleep_ms(100), // Timer 5
+            );
+        } => {}
     }
-    join!( // all at once; each poll polls every unfinished one
-        sleep_ms(100), // Timer 6
-    );
-}
-
-async fn run() {
-    part6().await;
 }
 
 pub fn size() -> usize {
@@ -4580,7 +4078,7 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 }
 }
 
-pub mod random_122 {
+pub mod random_111 {
 use runtime::prelude::*;
 
 async fn run() {
@@ -4624,7 +4122,7 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 }
 }
 
-pub mod random_123 {
+pub mod random_112 {
 use runtime::prelude::*;
 
 async fn run() {
@@ -4635,37 +4133,434 @@ async fn run() {
             sleep_ms(100).await; // Timer 5
         } => {}
     }
-    select! { // each poll starts at a branch drawn at random (from this run's seed); the first found finished wins, the others are dropped
+    select! {
+        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
         _ = async {
-            for _ in 0..0 {
+            for _ in 0..3 {
                 log("log 8");
-            }
-        } => {
-            sleep_ms(20).await; // Timer 13
-            log("log 14");
-        }
-        _ = async {
-            for _ in 0..1 {
-                sleep_ms(50).await; // Timer 10
             }
         } => {}
         _ = async {
             join!( // all at once; each poll polls every unfinished one
-                sleep_ms(20), // Timer 12
+                async { block_ms(0) },
+                sleep_ms(20), // Timer 11
+                async { log("log 12") },
+            );
+        } => {}
+        _ = async {
+            join!( // all at once; each poll polls every unfinished one
+                sleep_ms(20), // Timer 14
             );
         } => {
             sleep_ms(100).await; // Timer 15
-            sleep_ms(20).await; // Timer 16
+            sleep_ms(100).await; // Timer 16
         }
     }
+    sleep_ms(20).await; // Timer 17
     join!( // all at once; each poll polls every unfinished one
         async { block_ms(0) },
     );
-    let f1 = sleep_ms(10); // Timer 21
-    let f2 = async { log("log 22") };
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_113 {
+use runtime::prelude::*;
+
+async fn run() {
+    sleep_ms(0).await; // Timer 14
+    yield_now().await; // yield: the task goes to the back of the ready queue
+    for _ in 0..1 {
+        yield_now().await; // yield: the task goes to the back of the ready queue
+        log("log 19");
+    }
+    for _ in 0..1 {
+        let f1 = sleep_ms(100); // Timer 22
+        // nothing has run yet: futures start when polled
+        f1.await;
+    }
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_114 {
+use runtime::prelude::*;
+
+async fn run() {
+    select! { // each poll starts at a branch drawn at random (from this run's seed); the first found finished wins, the others are dropped
+        _ = async {
+            log("log 37");
+            log("log 38");
+            sleep_ms(20).await; // Timer 39
+        } => {}
+        _ = async {
+            join!( // all at once; each poll polls every unfinished one
+                async { log("log 41") },
+                sleep_ms(50), // Timer 42
+                sleep_ms(50), // Timer 43
+            );
+        } => {}
+        _ = sleep_ms(20) => { // Timer 44
+            sleep_ms(100).await; // Timer 45
+            yield_now().await; // yield: the task goes to the back of the ready queue
+        }
+    }
+    yield_now().await; // yield: the task goes to the back of the ready queue
+    select! {
+        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+        _ = sleep_ms(50) => { // Timer 49
+            log("log 53");
+            block_ms(10);
+        }
+        _ = async {
+            let f1 = async { log("log 51") };
+            // nothing has run yet: futures start when polled
+            f1.await;
+        } => {
+            log("log 55");
+            log("log 56");
+        }
+        _ = sleep_ms(10) => {} // Timer 52
+    }
+    select! { // each poll starts at a branch drawn at random (from this run's seed); the first found finished wins, the others are dropped
+        _ = async {
+            join!( // all at once; each poll polls every unfinished one
+                sleep_ms(100), // Timer 59
+                async { log("log 60") },
+                yield_now(),
+            );
+        } => {
+            sleep_ms(0).await; // Timer 62
+        }
+    }
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_115 {
+use runtime::prelude::*;
+
+async fn run() {
+    sleep_ms(10).await; // Timer 1
+    let f1 = async {
+        select! {
+            biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+            _ = sleep_ms(10) => { // Timer 4
+                sleep_ms(100).await; // Timer 7
+            }
+            _ = sleep_ms(20) => {} // Timer 5
+            _ = async { log("log 6") } => {
+                block_ms(30);
+            }
+        }
+    };
+    let f2 = sleep_ms(20); // Timer 9
+    let f3 = async {
+        block_ms(0);
+    };
     // nothing has run yet: futures start when polled
     f1.await;
     f2.await;
+    f3.await;
+    let f4 = async {
+        sleep_ms(100).await; // Timer 14
+        sleep_ms(100).await; // Timer 15
+        sleep_ms(100).await; // Timer 16
+    };
+    let f5 = async {
+        join!( // all at once; each poll polls every unfinished one
+            async { block_ms(30) },
+            sleep_ms(20), // Timer 19
+        );
+    };
+    let f6 = async {
+        select! {
+            biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+            _ = sleep_ms(0) => {} // Timer 21
+            _ = sleep_ms(20) => {} // Timer 22
+            _ = sleep_ms(20) => { // Timer 23
+                sleep_ms(20).await; // Timer 24
+            }
+        }
+    };
+    // nothing has run yet: futures start when polled
+    f4.await;
+    f5.await;
+    f6.await;
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_116 {
+use runtime::prelude::*;
+
+async fn run() {
+    sleep_ms(0).await; // Timer 1
+    join!( // all at once; each poll polls every unfinished one
+        async {
+            select! {
+                biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+                _ = sleep_ms(20) => { // Timer 4
+                    log("log 7");
+                }
+                _ = async { log("log 5") } => {}
+                _ = async { log("log 6") } => {
+                    sleep_ms(20).await; // Timer 8
+                }
+            }
+        },
+        async { block_ms(10) },
+    );
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_117 {
+use runtime::prelude::*;
+
+async fn run() {
+    select! {
+        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+        _ = sleep_ms(10) => { // Timer 2
+            sleep_ms(0).await; // Timer 3
+        }
+    }
+    select! {
+        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+        _ = sleep_ms(10) => { // Timer 5
+            sleep_ms(0).await; // Timer 7
+            sleep_ms(100).await; // Timer 8
+        }
+        _ = sleep_ms(50) => { // Timer 6
+            block_ms(10);
+        }
+    }
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_118 {
+use runtime::prelude::*;
+
+async fn run() {
+    join!( // all at once; each poll polls every unfinished one
+        async {
+            log("log 32");
+            log("log 33");
+        },
+    );
+    log("log 34");
+    sleep_ms(50).await; // Timer 35
+    join!( // all at once; each poll polls every unfinished one
+        sleep_ms(50), // Timer 37
+        async { block_ms(10) },
+    );
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_119 {
+use runtime::prelude::*;
+
+async fn run() {
+    let n6 = 7;
+    yield_now().await; // yield: the task goes to the back of the ready queue
+    part6(20).await;
+    sleep_ms(50).await; // Timer 5
+    log(format!("log 6 {n6}"));
+    log(format!("{n6} in all"));
+}
+
+async fn part6(ms: u32) {
+    let f1 = async {
+        let f2 = sleep_ms(ms); // Timer 4
+        // nothing has run yet: futures start when polled
+        f2.await;
+    };
+    // nothing has run yet: futures start when polled
+    f1.await;
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_120 {
+use runtime::prelude::*;
+
+async fn part1() {
+    log("log 1");
+}
+
+async fn run() {
+    let n1 = 42;
+    part1().await;
+    log(format!("{n1} in all"));
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_121 {
+use runtime::prelude::*;
+
+async fn run() {
+    let n2 = 42;
+    yield_now().await; // yield: the task goes to the back of the ready queue
+    log(format!("log 2 {n2}"));
+    log(format!("{n2} in all"));
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_122 {
+use runtime::prelude::*;
+
+async fn run() {
+    select! {
+        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+        _ = async {
+            select! {
+                biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+                _ = yield_now() => {}
+                _ = sleep_ms(10) => {} // Timer 4
+            }
+        } => {}
+    }
+    join!( // all at once; each poll polls every unfinished one
+        async { block_ms(0) },
+        sleep_ms(0), // Timer 7
+    );
+    join!( // all at once; each poll polls every unfinished one
+        async {
+            sleep_ms(10).await; // Timer 10
+            sleep_ms(20).await; // Timer 11
+        },
+    );
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_123 {
+use runtime::prelude::*;
+
+async fn run() {
+    let f1 = sleep_ms(20); // Timer 3
+    let f2 = sleep_ms(50); // Timer 4
+    // nothing has run yet: futures start when polled
+    f1.await;
+    f2.await;
+    select! {
+        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+        _ = sleep_ms(50) => { // Timer 6
+            log("log 7");
+        }
+    }
+    select! {
+        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+        _ = sleep_ms(20) => { // Timer 10
+            sleep_ms(20).await; // Timer 13
+        }
+        _ = sleep_ms(20) => {} // Timer 11
+        _ = sleep_ms(20) => {} // Timer 12
+    }
+    select! {
+        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+        _ = sleep_ms(20) => {} // Timer 15
+        _ = async { log("log 16") } => {}
+        _ = sleep_ms(10) => { // Timer 17
+            sleep_ms(100).await; // Timer 18
+            sleep_ms(50).await; // Timer 19
+        }
+    }
+    let f3 = async {
+        let f4 = sleep_ms(10); // Timer 22
+        // nothing has run yet: futures start when polled
+        f4.await;
+    };
+    let f4 = sleep_ms(0); // Timer 23
+    // nothing has run yet: futures start when polled
+    f3.await;
+    f4.await;
+    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
+        sleep_ms(100).await; // Timer 25
+        sleep_ms(20).await; // Timer 26
+    });
+    h1.await.unwrap();
 }
 
 pub fn size() -> usize {
@@ -4681,41 +4576,16 @@ pub mod random_124 {
 use runtime::prelude::*;
 
 async fn run() {
-    for _ in 0..0 {
-        for _ in 0..2 {
-            sleep_ms(0).await; // Timer 3
-            sleep_ms(20).await; // Timer 4
-        }
-        block_ms(30);
-        sleep_ms(100).await; // Timer 7
-    }
+    block_ms(30);
     yield_now().await; // yield: the task goes to the back of the ready queue
-    spawn(async move { // spawn: a task of its own; it starts once this task pauses at an .await
-        select! {
-            biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-            _ = async { log("log 10") } => {
-                sleep_ms(20).await; // Timer 18
-                sleep_ms(0).await; // Timer 19
-            }
-            _ = async {
-                for r14 in 0..0 {
-                    yield_now().await; // yield: the task goes to the back of the ready queue
-                    log(format!("log 13 {r14}"));
-                    sleep_ms(10).await; // Timer 14
-                }
-            } => {}
-            _ = async {
-                let f1 = async { block_ms(0) };
-                let f2 = async { log("log 17") };
-                // nothing has run yet: futures start when polled
-                f1.await;
-                f2.await;
-            } => {
-                sleep_ms(100).await; // Timer 20
-                yield_now().await; // yield: the task goes to the back of the ready queue
-            }
-        }
-    });
+    yield_now().await; // yield: the task goes to the back of the ready queue
+    log("log 6");
+    sleep_ms(20).await; // Timer 7
+    sleep_ms(100).await; // Timer 8
+    sleep_ms(10).await; // Timer 10
+    sleep_ms(10).await; // Timer 11
+    sleep_ms(0).await; // Timer 12
+    sleep_ms(20).await; // Timer 13
 }
 
 pub fn size() -> usize {
@@ -4731,18 +4601,50 @@ pub mod random_125 {
 use runtime::prelude::*;
 
 async fn run() {
-    let n4 = 42;
-    spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
-        sleep_ms(20).await; // Timer 1
-    });
-    let f1 = async {
-        join!( // all at once; each poll polls every unfinished one
-            sleep_ms(20), // Timer 4
-        );
-    };
-    // nothing has run yet: futures start when polled
-    f1.await;
-    log(format!("{n4} in all"));
+    let n23 = 42;
+    sleep_ms(100).await; // Timer 2
+    join!( // all at once; each poll polls every unfinished one
+        async {
+            let f1 = sleep_ms(10); // Timer 5
+            // nothing has run yet: futures start when polled
+            f1.await;
+        },
+    );
+    join!( // all at once; each poll polls every unfinished one
+        async {
+            select! {
+                biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+                _ = sleep_ms(50) => { // Timer 8
+                    sleep_ms(100).await; // Timer 11
+                    sleep_ms(50).await; // Timer 12
+                }
+                _ = sleep_ms(50) => { // Timer 9
+                    yield_now().await; // yield: the task goes to the back of the ready queue
+                }
+                _ = sleep_ms(0) => { // Timer 10
+                    yield_now().await; // yield: the task goes to the back of the ready queue
+                    sleep_ms(100).await; // Timer 15
+                }
+            }
+        },
+        async {
+            select! { // each poll starts at a branch drawn at random (from this run's seed); the first found finished wins, the others are dropped
+                _ = sleep_ms(100) => {} // Timer 17
+                _ = sleep_ms(20) => {} // Timer 18
+            }
+        },
+    );
+    join!( // all at once; each poll polls every unfinished one
+        async {
+            select! {
+                biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+                _ = sleep_ms(20) => {} // Timer 21
+                _ = sleep_ms(10) => {} // Timer 22
+                _ = sleep_ms(50) => {} // Timer 23
+            }
+        },
+    );
+    log(format!("{n23} in all"));
 }
 
 pub fn size() -> usize {
@@ -4758,7 +4660,10 @@ pub mod random_126 {
 use runtime::prelude::*;
 
 async fn run() {
-    yield_now().await; // yield: the task goes to the back of the ready queue
+    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
+        sleep_ms(20).await; // Timer 21
+    });
+    h1.await.unwrap();
 }
 
 pub fn size() -> usize {
@@ -4773,34 +4678,21 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 pub mod random_127 {
 use runtime::prelude::*;
 
-async fn part13() {
-    log("log 1");
+async fn part9(ms: u32) {
+    select! { // each poll starts at a branch drawn at random (from this run's seed); the first found finished wins, the others are dropped
+        _ = sleep_ms(ms) => {} // Timer 4
+    }
 }
 
 async fn run() {
-    part13().await;
-    part13().await;
-    join!( // all at once; each poll polls every unfinished one
-        async {
-            log("log 4");
-            log("log 5");
-            sleep_ms(50).await; // Timer 6
-        },
-        async {
-            for _ in 0..2 {
-                log("log 8");
-                sleep_ms(20).await; // Timer 9
-                sleep_ms(20).await; // Timer 10
-            }
-        },
-        async {
-            let f1 = async { log("log 12") };
-            let f2 = sleep_ms(0); // Timer 13
-            // nothing has run yet: futures start when polled
-            f1.await;
-            f2.await;
-        },
-    );
+    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
+        log("log 2");
+    });
+    part9(20).await;
+    h1.await.unwrap();
+    sleep_ms(20).await; // Timer 7
+    sleep_ms(20).await; // Timer 8
+    yield_now().await; // yield: the task goes to the back of the ready queue
 }
 
 pub fn size() -> usize {
@@ -4816,7 +4708,7 @@ pub mod random_128 {
 use runtime::prelude::*;
 
 async fn run() {
-    log("log 23");
+    block_ms(0);
 }
 
 pub fn size() -> usize {
@@ -4832,35 +4724,8 @@ pub mod random_129 {
 use runtime::prelude::*;
 
 async fn run() {
-    join!( // all at once; each poll polls every unfinished one
-        async {
-            for _ in 0..1 {
-                block_ms(10);
-                sleep_ms(10).await; // Timer 4
-            }
-        },
-        async { log("log 5") },
-        async {
-            let f1 = sleep_ms(20); // Timer 7
-            let f2 = async { log("log 8") };
-            // nothing has run yet: futures start when polled
-            f1.await;
-            f2.await;
-        },
-    );
-    select! {
-        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-        _ = async {
-            select! {
-                biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-                _ = async { block_ms(0) } => {
-                    sleep_ms(0).await; // Timer 13
-                    sleep_ms(10).await; // Timer 14
-                }
-                _ = async { block_ms(0) } => {}
-            }
-        } => {}
-    }
+    sleep_ms(20).await; // Timer 22
+    block_ms(10);
 }
 
 pub fn size() -> usize {
@@ -4875,17 +4740,8 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 pub mod random_130 {
 use runtime::prelude::*;
 
-async fn part2() {
-    log("log 1");
-}
-
 async fn run() {
-    part2().await;
-    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
-        sleep_ms(0).await; // Timer 2
-    });
-    h1.await.unwrap();
-    part2().await;
+    sleep_ms(20).await; // Timer 17
 }
 
 pub fn size() -> usize {
@@ -4901,16 +4757,56 @@ pub mod random_131 {
 use runtime::prelude::*;
 
 async fn run() {
-    select! {
-        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-        _ = sleep_ms(10) => { // Timer 30
-            sleep_ms(0).await; // Timer 32
-            sleep_ms(100).await; // Timer 33
+    spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
+        select! {
+            biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+            _ = async {
+                log("log 24");
+                sleep_ms(10).await; // Timer 25
+            } => {
+                log("log 33");
+            }
+            _ = async {
+                block_ms(30);
+                log("log 28");
+            } => {
+                sleep_ms(20).await; // Timer 34
+                yield_now().await; // yield: the task goes to the back of the ready queue
+            }
+            _ = async {
+                let f1 = async { block_ms(10) };
+                let f2 = async { block_ms(10) };
+                let f3 = sleep_ms(20); // Timer 32
+                // nothing has run yet: futures start when polled
+                f1.await;
+                f2.await;
+                f3.await;
+            } => {}
         }
-        _ = sleep_ms(50) => { // Timer 31
-            block_ms(10);
-        }
-    }
+    });
+    let f4 = sleep_ms(20); // Timer 37
+    // nothing has run yet: futures start when polled
+    f4.await;
+    let f5 = async {
+        join!( // all at once; each poll polls every unfinished one
+            sleep_ms(20), // Timer 40
+        );
+    };
+    // nothing has run yet: futures start when polled
+    f5.await;
+    let f6 = sleep_ms(20); // Timer 43
+    let f7 = sleep_ms(10); // Timer 44
+    // nothing has run yet: futures start when polled
+    f6.await;
+    f7.await;
+    log("log 46");
+    let f8 = async { log("log 48") };
+    let f9 = sleep_ms(20); // Timer 49
+    let f10 = async { block_ms(10) };
+    // nothing has run yet: futures start when polled
+    f8.await;
+    f9.await;
+    f10.await;
 }
 
 pub fn size() -> usize {
@@ -4926,7 +4822,44 @@ pub mod random_132 {
 use runtime::prelude::*;
 
 async fn run() {
-    log("log 28");
+    let n15 = 7;
+    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
+        join!( // all at once; each poll polls every unfinished one
+            yield_now(),
+            async {
+                let f1 = sleep_ms(10); // Timer 4
+                let f2 = async { block_ms(10) };
+                let f3 = async { block_ms(10) };
+                // nothing has run yet: futures start when polled
+                f1.await;
+                f2.await;
+                f3.await;
+            },
+            async {
+                join!( // all at once; each poll polls every unfinished one
+                    sleep_ms(20), // Timer 8
+                );
+            },
+        );
+    });
+    select! {
+        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+        _ = async {
+            select! { // each poll starts at a branch drawn at random (from this run's seed); the first found finished wins, the others are dropped
+                _ = async { log(format!("log 11 {n15}")) } => {}
+                _ = sleep_ms(10) => {} // Timer 12
+            }
+        } => {
+            log("log 15");
+        }
+        _ = async {
+            for _ in 0..1 {
+                yield_now().await; // yield: the task goes to the back of the ready queue
+            }
+        } => {}
+    }
+    h1.await.unwrap();
+    log(format!("{n15} in all"));
 }
 
 pub fn size() -> usize {
@@ -4942,44 +4875,17 @@ pub mod random_133 {
 use runtime::prelude::*;
 
 async fn run() {
-    let n22 = 42;
+    let n5 = 0;
     select! {
         biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-        _ = async {
-            select! { // each poll starts at a branch drawn at random (from this run's seed); the first found finished wins, the others are dropped
-                _ = async { log(format!("log 3 {n22}")) } => {}
-                _ = async { log(format!("log 4 {n22}")) } => {}
-                _ = sleep_ms(50) => {} // Timer 5
-            }
-        } => {
-            log(format!("log 11 {n22}"));
-            sleep_ms(50).await; // Timer 12
-        }
-        _ = async { block_ms(10) } => {
-            sleep_ms(100).await; // Timer 13
-        }
-        _ = async {
-            block_ms(10);
-            yield_now().await; // yield: the task goes to the back of the ready queue
-            sleep_ms(0).await; // Timer 10
-        } => {}
+        _ = async { log(format!("log 2 {n5}")) } => {}
     }
-    select! { // each poll starts at a branch drawn at random (from this run's seed); the first found finished wins, the others are dropped
-        _ = async {
-            sleep_ms(0).await; // Timer 16
-            log("log 17");
-        } => {}
-        _ = async {
-            select! { // each poll starts at a branch drawn at random (from this run's seed); the first found finished wins, the others are dropped
-                _ = yield_now() => {
-                    sleep_ms(10).await; // Timer 20
-                    log(format!("log 21 {n22}"));
-                }
-            }
-        } => {}
-    }
-    log("log 22");
-    log(format!("{n22} in all"));
+    spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
+        sleep_ms(0).await; // Timer 3
+    });
+    yield_now().await; // yield: the task goes to the back of the ready queue
+    sleep_ms(0).await; // Timer 5
+    log(format!("{n5} in all"));
 }
 
 pub fn size() -> usize {
@@ -4995,11 +4901,43 @@ pub mod random_134 {
 use runtime::prelude::*;
 
 async fn run() {
-    let f1 = sleep_ms(10); // Timer 2
-    let f2 = sleep_ms(100); // Timer 3
-    // nothing has run yet: futures start when polled
-    f1.await;
-    f2.await;
+    let n23 = 7;
+    select! { // each poll starts at a branch drawn at random (from this run's seed); the first found finished wins, the others are dropped
+        _ = async { block_ms(0) } => {}
+    }
+    join!( // all at once; each poll polls every unfinished one
+        async { block_ms(10) },
+    );
+    for _ in 0..2 {
+        let f1 = sleep_ms(0); // Timer 7
+        let f2 = sleep_ms(0); // Timer 8
+        let f3 = async { block_ms(30) };
+        // nothing has run yet: futures start when polled
+        f1.await;
+        f2.await;
+        f3.await;
+        let f4 = sleep_ms(10); // Timer 11
+        let f5 = async { log("log 12") };
+        let f6 = sleep_ms(20); // Timer 13
+        // nothing has run yet: futures start when polled
+        f4.await;
+        f5.await;
+        f6.await;
+    }
+    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
+        sleep_ms(10).await; // Timer 16
+        yield_now().await; // yield: the task goes to the back of the ready queue
+        sleep_ms(100).await; // Timer 18
+        join!( // all at once; each poll polls every unfinished one
+            sleep_ms(10), // Timer 20
+        );
+        join!( // all at once; each poll polls every unfinished one
+            sleep_ms(100), // Timer 22
+            sleep_ms(100), // Timer 23
+        );
+    });
+    h1.await.unwrap();
+    log(format!("{n23} in all"));
 }
 
 pub fn size() -> usize {
@@ -5015,11 +4953,7 @@ pub mod random_135 {
 use runtime::prelude::*;
 
 async fn run() {
-    spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
-        join!( // all at once; each poll polls every unfinished one
-            sleep_ms(0), // Timer 2
-        );
-    });
+    sleep_ms(10).await; // Timer 1
 }
 
 pub fn size() -> usize {
@@ -5035,22 +4969,20 @@ pub mod random_136 {
 use runtime::prelude::*;
 
 async fn run() {
-    let n9 = 0;
-    block_ms(30);
-    let f1 = sleep_ms(100); // Timer 4
-    let f2 = sleep_ms(10); // Timer 5
-    let f3 = async { log(format!("log 6 {n9}")) };
-    // nothing has run yet: futures start when polled
-    f1.await;
-    f2.await;
-    f3.await;
+    join!( // all at once; each poll polls every unfinished one
+        async { log("log 2") },
+    );
     select! {
         biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-        _ = sleep_ms(50) => { // Timer 8
-            log("log 9");
-        }
+        _ = async {
+            select! {
+                biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+                _ = sleep_ms(20) => {} // Timer 5
+                _ = sleep_ms(50) => {} // Timer 6
+                _ = async { block_ms(10) } => {}
+            }
+        } => {}
     }
-    log(format!("{n9} in all"));
 }
 
 pub fn size() -> usize {
@@ -5066,32 +4998,41 @@ pub mod random_137 {
 use runtime::prelude::*;
 
 async fn run() {
-    let f1 = async {
-        log("log 3");
-    };
+    sleep_ms(10).await; // Timer 3
+    log("log 5");
+    let f1 = async { block_ms(10) };
+    let f2 = async { log("log 8") };
     // nothing has run yet: futures start when polled
     f1.await;
-    select! {
-        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-        _ = async {
-            let f2 = async { log("log 6") };
+    f2.await;
+    sleep_ms(100).await; // Timer 9
+    join!( // all at once; each poll polls every unfinished one
+        async {
+            let f3 = async { log("log 12") };
             // nothing has run yet: futures start when polled
-            f2.await;
-        } => {}
-        _ = sleep_ms(10) => {} // Timer 7
-    }
-    block_ms(0);
-    for _ in 0..3 {
-        select! {
-            biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-            _ = sleep_ms(100) => { // Timer 11
-                log("log 14");
+            f3.await;
+        },
+        async {
+            log("log 14");
+            sleep_ms(10).await; // Timer 15
+            block_ms(10);
+        },
+        async {
+            select! { // each poll starts at a branch drawn at random (from this run's seed); the first found finished wins, the others are dropped
+                _ = async { log("log 18") } => {}
+                _ = yield_now() => {}
             }
-            _ = sleep_ms(100) => {} // Timer 12
-            _ = sleep_ms(50) => {} // Timer 13
-        }
-        sleep_ms(100).await; // Timer 16
-    }
+        },
+    );
+    let f4 = async { block_ms(30) };
+    let f5 = async {
+        join!( // all at once; each poll polls every unfinished one
+            sleep_ms(20), // Timer 23
+        );
+    };
+    // nothing has run yet: futures start when polled
+    f4.await;
+    f5.await;
 }
 
 pub fn size() -> usize {
@@ -5107,11 +5048,28 @@ pub mod random_138 {
 use runtime::prelude::*;
 
 async fn run() {
-    let n1 = 42;
-    spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
-        yield_now().await; // yield: the task goes to the back of the ready queue
-    });
-    log(format!("{n1} in all"));
+    let n13 = 7;
+    join!( // all at once; each poll polls every unfinished one
+        part13(),
+        part13(),
+    );
+    join!( // all at once; each poll polls every unfinished one
+        async {
+            sleep_ms(10).await; // Timer 10
+            block_ms(30);
+        },
+        async { block_ms(30) },
+        async { block_ms(10) },
+    );
+    log(format!("{n13} in all"));
+}
+
+async fn part13() {
+    log("log 3");
+    sleep_ms(20).await; // Timer 4
+    log("log 5");
+    sleep_ms(20).await; // Timer 6
+    sleep_ms(10).await; // Timer 7
 }
 
 pub fn size() -> usize {
@@ -5124,604 +5082,6 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 }
 
 pub mod random_139 {
-use runtime::prelude::*;
-
-async fn run() {
-    select! {
-        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-        _ = async {
-            join!( // all at once; each poll polls every unfinished one
-                sleep_ms(100), // Timer 3
-            );
-        } => {}
-        _ = async {
-            sleep_ms(10).await; // Timer 5
-            sleep_ms(10).await; // Timer 6
-            sleep_ms(0).await; // Timer 7
-        } => {}
-    }
-}
-
-pub fn size() -> usize {
-    std::mem::size_of_val(&run())
-}
-
-pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
-    Box::pin(run())
-}
-}
-
-pub mod random_140 {
-use runtime::prelude::*;
-
-async fn part5() {
-    join!( // all at once; each poll polls every unfinished one
-        async {
-            for _ in 0..1 {
-                sleep_ms(100).await; // Timer 3
-            }
-        },
-        async {
-            sleep_ms(50).await; // Timer 5
-        },
-    );
-}
-
-async fn run() {
-    let n5 = 7;
-    part5().await;
-    log(format!("{n5} in all"));
-}
-
-pub fn size() -> usize {
-    std::mem::size_of_val(&run())
-}
-
-pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
-    Box::pin(run())
-}
-}
-
-pub mod random_141 {
-use runtime::prelude::*;
-
-async fn run() {
-    join!( // all at once; each poll polls every unfinished one
-        async {
-            let f1 = async { block_ms(30) };
-            let f2 = yield_now();
-            let f3 = async { log("log 5") };
-            // nothing has run yet: futures start when polled
-            f1.await;
-            f2.await;
-            f3.await;
-        },
-    );
-    select! { // each poll starts at a branch drawn at random (from this run's seed); the first found finished wins, the others are dropped
-        _ = async {
-            let f4 = sleep_ms(10); // Timer 8
-            let f5 = sleep_ms(10); // Timer 9
-            // nothing has run yet: futures start when polled
-            f4.await;
-            f5.await;
-        } => {
-            sleep_ms(20).await; // Timer 11
-        }
-        _ = yield_now() => {
-            sleep_ms(10).await; // Timer 12
-            yield_now().await; // yield: the task goes to the back of the ready queue
-        }
-    }
-}
-
-pub fn size() -> usize {
-    std::mem::size_of_val(&run())
-}
-
-pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
-    Box::pin(run())
-}
-}
-
-pub mod random_142 {
-use runtime::prelude::*;
-
-async fn run() {
-    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
-        log("log 1");
-    });
-    log("log 2");
-    h1.await.unwrap();
-}
-
-pub fn size() -> usize {
-    std::mem::size_of_val(&run())
-}
-
-pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
-    Box::pin(run())
-}
-}
-
-pub mod random_143 {
-use runtime::prelude::*;
-
-async fn run() {
-    sleep_ms(100).await; // Timer 45
-    log("log 46");
-    sleep_ms(20).await; // Timer 47
-    yield_now().await; // yield: the task goes to the back of the ready queue
-}
-
-pub fn size() -> usize {
-    std::mem::size_of_val(&run())
-}
-
-pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
-    Box::pin(run())
-}
-}
-
-pub mod random_144 {
-use runtime::prelude::*;
-
-async fn run() {
-    let n15 = 42;
-    join!( // all at once; each poll polls every unfinished one
-        async {
-            join!( // all at once; each poll polls every unfinished one
-                yield_now(),
-                async { log(format!("log 4 {n15}")) },
-            );
-        },
-    );
-    yield_now().await; // yield: the task goes to the back of the ready queue
-    join!( // all at once; each poll polls every unfinished one
-        async { log(format!("log 7 {n15}")) },
-        async {
-            select! { // each poll starts at a branch drawn at random (from this run's seed); the first found finished wins, the others are dropped
-                _ = async { block_ms(30) } => {
-                    block_ms(30);
-                    sleep_ms(10).await; // Timer 11
-                }
-            }
-        },
-    );
-    join!( // all at once; each poll polls every unfinished one
-        async {
-            join!( // all at once; each poll polls every unfinished one
-                sleep_ms(100), // Timer 14
-                sleep_ms(10), // Timer 15
-            );
-        },
-    );
-    log(format!("{n15} in all"));
-}
-
-pub fn size() -> usize {
-    std::mem::size_of_val(&run())
-}
-
-pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
-    Box::pin(run())
-}
-}
-
-pub mod random_145 {
-use runtime::prelude::*;
-
-async fn run() {
-    join!( // all at once; each poll polls every unfinished one
-        async {
-            let f1 = sleep_ms(0); // Timer 21
-            let f2 = sleep_ms(20); // Timer 22
-            let f3 = async { log("log 23") };
-            // nothing has run yet: futures start when polled
-            f1.await;
-            f2.await;
-            f3.await;
-        },
-        async {
-            log("log 25");
-            block_ms(10);
-            sleep_ms(20).await; // Timer 27
-        },
-    );
-    part36(20).await;
-    for _ in 0..3 {
-        log("log 36");
-    }
-    part36(0).await;
-}
-
-async fn part36(ms: u32) {
-    let f4 = async { log("log 30") };
-    let f5 = sleep_ms(ms); // Timer 31
-    // nothing has run yet: futures start when polled
-    f4.await;
-    f5.await;
-    sleep_ms(10).await; // Timer 33
-    log("log 34");
-}
-
-pub fn size() -> usize {
-    std::mem::size_of_val(&run())
-}
-
-pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
-    Box::pin(run())
-}
-}
-
-pub mod random_146 {
-use runtime::prelude::*;
-
-async fn run() {
-    let n23 = 7;
-    let h1 = spawn(async move { // spawn: a task of its own; it starts once this task pauses at an .await
-        select! {
-            biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-            _ = sleep_ms(0) => {} // Timer 2
-            _ = async {
-                let f1 = async { log(format!("log 4 {n23}")) };
-                let f2 = async { log(format!("log 5 {n23}")) };
-                // nothing has run yet: futures start when polled
-                f1.await;
-                f2.await;
-            } => {}
-        }
-    });
-    h1.await.unwrap();
-    select! { // each poll starts at a branch drawn at random (from this run's seed); the first found finished wins, the others are dropped
-        _ = yield_now() => {}
-    }
-    select! { // each poll starts at a branch drawn at random (from this run's seed); the first found finished wins, the others are dropped
-        _ = async {
-            select! {
-                biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-                _ = sleep_ms(50) => {} // Timer 11
-                _ = async { log("log 12") } => {
-                    sleep_ms(20).await; // Timer 13
-                    sleep_ms(50).await; // Timer 14
-                }
-            }
-        } => {}
-    }
-    sleep_ms(0).await; // Timer 17
-    sleep_ms(10).await; // Timer 18
-    block_ms(10);
-    for _ in 0..1 {
-        sleep_ms(100).await; // Timer 21
-        yield_now().await; // yield: the task goes to the back of the ready queue
-        sleep_ms(50).await; // Timer 23
-    }
-    log(format!("{n23} in all"));
-}
-
-pub fn size() -> usize {
-    std::mem::size_of_val(&run())
-}
-
-pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
-    Box::pin(run())
-}
-}
-
-pub mod random_147 {
-use runtime::prelude::*;
-
-async fn run() {
-    join!( // all at once; each poll polls every unfinished one
-        sleep_ms(20), // Timer 2
-    );
-    select! {
-        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-        _ = async {
-            for _ in 0..2 {
-                sleep_ms(10).await; // Timer 5
-                block_ms(10);
-                sleep_ms(20).await; // Timer 7
-            }
-        } => {}
-        _ = async {
-            yield_now().await; // yield: the task goes to the back of the ready queue
-            log("log 10");
-            block_ms(10);
-        } => {}
-        _ = sleep_ms(0) => {} // Timer 12
-    }
-    sleep_ms(20).await; // Timer 13
-    join!( // all at once; each poll polls every unfinished one
-        yield_now(),
-        async {
-            let f1 = sleep_ms(10); // Timer 17
-            let f2 = async { block_ms(10) };
-            let f3 = async { block_ms(10) };
-            // nothing has run yet: futures start when polled
-            f1.await;
-            f2.await;
-            f3.await;
-        },
-        async {
-            join!( // all at once; each poll polls every unfinished one
-                sleep_ms(20), // Timer 21
-            );
-        },
-    );
-}
-
-pub fn size() -> usize {
-    std::mem::size_of_val(&run())
-}
-
-pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
-    Box::pin(run())
-}
-}
-
-pub mod random_148 {
-use runtime::prelude::*;
-
-async fn run() {
-    let n7 = 7;
-    for _ in 0..1 {
-        for _ in 0..0 {
-            sleep_ms(10).await; // Timer 3
-            log(format!("log 4 {n7}"));
-        }
-    }
-    select! {
-        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-        _ = async { log("log 6") } => {}
-    }
-    log("log 7");
-    log(format!("{n7} in all"));
-}
-
-pub fn size() -> usize {
-    std::mem::size_of_val(&run())
-}
-
-pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
-    Box::pin(run())
-}
-}
-
-pub mod random_149 {
-use runtime::prelude::*;
-
-async fn run() {
-    join!( // all at once; each poll polls every unfinished one
-        async {
-            for _ in 0..0 {
-                log("log 3");
-                block_ms(10);
-                yield_now().await; // yield: the task goes to the back of the ready queue
-            }
-        },
-    );
-    block_ms(0);
-    let f1 = async { block_ms(0) };
-    let f2 = sleep_ms(0); // Timer 10
-    // nothing has run yet: futures start when polled
-    f1.await;
-    f2.await;
-    join!( // all at once; each poll polls every unfinished one
-        async { block_ms(10) },
-    );
-}
-
-pub fn size() -> usize {
-    std::mem::size_of_val(&run())
-}
-
-pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
-    Box::pin(run())
-}
-}
-
-pub mod random_150 {
-use runtime::prelude::*;
-
-async fn run() {
-    yield_now().await; // yield: the task goes to the back of the ready queue
-    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
-        let f1 = sleep_ms(20); // Timer 4
-        let f2 = sleep_ms(10); // Timer 5
-        let f3 = async { log("log 6") };
-        // nothing has run yet: futures start when polled
-        f1.await;
-        f2.await;
-        f3.await;
-    });
-    join!( // all at once; each poll polls every unfinished one
-        async {
-            join!( // all at once; each poll polls every unfinished one
-                sleep_ms(20), // Timer 9
-                async { log("log 10") },
-                async { log("log 11") },
-            );
-        },
-        yield_now(),
-    );
-    h1.await.unwrap();
-    sleep_ms(100).await; // Timer 13
-}
-
-pub fn size() -> usize {
-    std::mem::size_of_val(&run())
-}
-
-pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
-    Box::pin(run())
-}
-}
-
-pub mod random_151 {
-use runtime::prelude::*;
-
-async fn run() {
-    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
-        join!( // all at once; each poll polls every unfinished one
-            async {
-                join!( // all at once; each poll polls every unfinished one
-                    async { log("log 3") },
-                    sleep_ms(50), // Timer 4
-                );
-            },
-            async {
-                select! {
-                    biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-                    _ = async { log("log 6") } => {}
-                }
-            },
-            sleep_ms(0), // Timer 7
-        );
-    });
-    h1.await.unwrap();
-    join!( // all at once; each poll polls every unfinished one
-        async { block_ms(10) },
-    );
-}
-
-pub fn size() -> usize {
-    std::mem::size_of_val(&run())
-}
-
-pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
-    Box::pin(run())
-}
-}
-
-pub mod random_152 {
-use runtime::prelude::*;
-
-async fn run() {
-    select! {
-        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-        _ = async {
-            join!( // all at once; each poll polls every unfinished one
-                sleep_ms(10), // Timer 3
-                async { log("log 4") },
-            );
-        } => {}
-        _ = async {
-            select! {
-                biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-                _ = sleep_ms(10) => {} // Timer 6
-                _ = async { log("log 7") } => {
-                    sleep_ms(20).await; // Timer 8
-                    sleep_ms(0).await; // Timer 9
-                }
-            }
-        } => {}
-    }
-    select! {
-        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-        _ = yield_now() => {}
-    }
-}
-
-pub fn size() -> usize {
-    std::mem::size_of_val(&run())
-}
-
-pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
-    Box::pin(run())
-}
-}
-
-pub mod random_153 {
-use runtime::prelude::*;
-
-async fn run() {
-    let f1 = async {
-        sleep_ms(50).await; // Timer 3
-        yield_now().await; // yield: the task goes to the back of the ready queue
-    };
-    // nothing has run yet: futures start when polled
-    f1.await;
-    sleep_ms(10).await; // Timer 5
-}
-
-pub fn size() -> usize {
-    std::mem::size_of_val(&run())
-}
-
-pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
-    Box::pin(run())
-}
-}
-
-pub mod random_154 {
-use runtime::prelude::*;
-
-async fn run() {
-    sleep_ms(50).await; // Timer 1
-    block_ms(10);
-    sleep_ms(100).await; // Timer 5
-    sleep_ms(0).await; // Timer 6
-    join!( // all at once; each poll polls every unfinished one
-        async {
-            join!( // all at once; each poll polls every unfinished one
-                sleep_ms(20), // Timer 9
-            );
-        },
-        async {
-            block_ms(30);
-            sleep_ms(20).await; // Timer 12
-        },
-        async {
-            sleep_ms(20).await; // Timer 14
-            sleep_ms(20).await; // Timer 15
-            sleep_ms(20).await; // Timer 16
-        },
-    );
-}
-
-pub fn size() -> usize {
-    std::mem::size_of_val(&run())
-}
-
-pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
-    Box::pin(run())
-}
-}
-
-pub mod random_155 {
-use runtime::prelude::*;
-
-async fn run() {
-    let n7 = 7;
-    join!( // all at once; each poll polls every unfinished one
-        part7(),
-        part7(),
-    );
-    join!( // all at once; each poll polls every unfinished one
-        async {
-            sleep_ms(10).await; // Timer 4
-            block_ms(30);
-        },
-        async { block_ms(30) },
-        async { block_ms(10) },
-    );
-    log(format!("{n7} in all"));
-}
-
-async fn part7() {
-    sleep_ms(10).await; // Timer 1
-}
-
-pub fn size() -> usize {
-    std::mem::size_of_val(&run())
-}
-
-pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
-    Box::pin(run())
-}
-}
-
-pub mod random_156 {
 use runtime::prelude::*;
 
 async fn run() {
@@ -5770,7 +5130,7 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 }
 }
 
-pub mod random_157 {
+pub mod random_140 {
 use runtime::prelude::*;
 
 async fn run() {
@@ -5786,7 +5146,7 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 }
 }
 
-pub mod random_158 {
+pub mod random_141 {
 use runtime::prelude::*;
 
 async fn run() {
@@ -5807,7 +5167,7 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 }
 }
 
-pub mod random_159 {
+pub mod random_142 {
 use runtime::prelude::*;
 
 async fn run() {
@@ -5831,7 +5191,7 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 }
 }
 
-pub mod random_160 {
+pub mod random_143 {
 use runtime::prelude::*;
 
 async fn run() {
@@ -5860,33 +5220,24 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 }
 }
 
-pub mod random_161 {
+pub mod random_144 {
 use runtime::prelude::*;
 
 async fn run() {
+    part8(100).await;
+    for _ in 0..1 {
+        for _ in 0..0 {
+            sleep_ms(10).await; // Timer 8
+        }
+    }
+}
+
+async fn part8(ms: u32) {
     for _ in 0..3 {
-        sleep_ms(100).await; // Timer 3
+        sleep_ms(ms).await; // Timer 3
         block_ms(0);
         yield_now().await; // yield: the task goes to the back of the ready queue
     }
-    join!( // all at once; each poll polls every unfinished one
-        async {
-            join!( // all at once; each poll polls every unfinished one
-                async { block_ms(10) },
-                sleep_ms(20), // Timer 9
-                async { log("log 10") },
-            );
-        },
-        async {
-            sleep_ms(20).await; // Timer 12
-        },
-        async {
-            select! {
-                biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-                _ = async { block_ms(30) } => {}
-            }
-        },
-    );
 }
 
 pub fn size() -> usize {
@@ -5898,51 +5249,121 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 }
 }
 
-pub mod random_162 {
-use runtime::prelude::*;
-
-async fn run() {
-    sleep_ms(100).await; // Timer 1
-    block_ms(0);
-    sleep_ms(50).await; // Timer 3
-}
-
-pub fn size() -> usize {
-    std::mem::size_of_val(&run())
-}
-
-pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
-    Box::pin(run())
-}
-}
-
-pub mod random_163 {
-use runtime::prelude::*;
-
-async fn run() {
-    block_ms(10);
-}
-
-pub fn size() -> usize {
-    std::mem::size_of_val(&run())
-}
-
-pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
-    Box::pin(run())
-}
-}
-
-pub mod random_164 {
+pub mod random_145 {
 use runtime::prelude::*;
 
 async fn run() {
     let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
-        sleep_ms(100).await; // Timer 3
         join!( // all at once; each poll polls every unfinished one
-            sleep_ms(100), // Timer 5
-            async { log("log 6") },
-            sleep_ms(0), // Timer 7
+            async { log("log 2") },
+            async { block_ms(0) },
         );
+    });
+    sleep_ms(50).await; // Timer 4
+    let f1 = async {
+        let f2 = sleep_ms(10); // Timer 7
+        let f3 = async { block_ms(30) };
+        let f4 = sleep_ms(0); // Timer 9
+        // nothing has run yet: futures start when polled
+        f2.await;
+        f3.await;
+        f4.await;
+    };
+    // nothing has run yet: futures start when polled
+    f1.await;
+    sleep_ms(20).await; // Timer 10
+    h1.await.unwrap();
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_146 {
+use runtime::prelude::*;
+
+async fn run() {
+    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
+        join!( // all at once; each poll polls every unfinished one
+            async {
+                let f1 = sleep_ms(10); // Timer 3
+                let f2 = async { block_ms(10) };
+                let f3 = async { block_ms(0) };
+                // nothing has run yet: futures start when polled
+                f1.await;
+                f2.await;
+                f3.await;
+            },
+        );
+    });
+    h1.await.unwrap();
+    select! {
+        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+        _ = async {
+            select! {
+                biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+                _ = sleep_ms(100) => { // Timer 8
+                    log("log 9");
+                }
+            }
+        } => {}
+        _ = sleep_ms(50) => { // Timer 10
+            log("log 12");
+        }
+        _ = sleep_ms(10) => {} // Timer 11
+    }
+    for _ in 0..2 {
+        log("log 15");
+        sleep_ms(100).await; // Timer 16
+        sleep_ms(100).await; // Timer 17
+    }
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_147 {
+use runtime::prelude::*;
+
+async fn run() {
+    select! {
+        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+        _ = async {
+            let f1 = async { log("log 3") };
+            // nothing has run yet: futures start when polled
+            f1.await;
+        } => {}
+        _ = async {
+            let f2 = sleep_ms(10); // Timer 5
+            let f3 = async { log("log 6") };
+            // nothing has run yet: futures start when polled
+            f2.await;
+            f3.await;
+        } => {}
+        _ = async {
+            let f4 = async { log("log 8") };
+            // nothing has run yet: futures start when polled
+            f4.await;
+        } => {
+            log("log 9");
+        }
+    }
+    let f5 = sleep_ms(100); // Timer 11
+    // nothing has run yet: futures start when polled
+    f5.await;
+    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
+        sleep_ms(10).await; // Timer 12
     });
     h1.await.unwrap();
 }
@@ -5956,70 +5377,17 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 }
 }
 
-pub mod random_165 {
+pub mod random_148 {
 use runtime::prelude::*;
 
 async fn run() {
-    yield_now().await; // yield: the task goes to the back of the ready queue
-    for _ in 0..1 {
-        let f1 = sleep_ms(10); // Timer 4
-        let f2 = async { log("log 5") };
-        // nothing has run yet: futures start when polled
-        f1.await;
-        f2.await;
-        let f3 = async { log("log 7") };
-        // nothing has run yet: futures start when polled
-        f3.await;
-        sleep_ms(20).await; // Timer 9
-        log("log 10");
-    }
-}
-
-pub fn size() -> usize {
-    std::mem::size_of_val(&run())
-}
-
-pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
-    Box::pin(run())
-}
-}
-
-pub mod random_166 {
-use runtime::prelude::*;
-
-async fn run() {
-    sleep_ms(20).await; // Timer 14
-}
-
-pub fn size() -> usize {
-    std::mem::size_of_val(&run())
-}
-
-pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
-    Box::pin(run())
-}
-}
-
-pub mod random_167 {
-use runtime::prelude::*;
-
-async fn run() {
-    let n8 = 42;
+    log("log 3");
     join!( // all at once; each poll polls every unfinished one
-        part8(0),
-        part8(30),
+        sleep_ms(50), // Timer 5
+        sleep_ms(0), // Timer 6
     );
-    log(format!("{n8} in all"));
-}
-
-async fn part8(ms: u32) {
-    for _ in 0..3 {
-        sleep_ms(ms).await; // Timer 3
-    }
-    sleep_ms(20).await; // Timer 5
-    sleep_ms(0).await; // Timer 6
-    sleep_ms(50).await; // Timer 7
-    block_ms(10);
+    log("log 8");
+    yield_now().await; // yield: the task goes to the back of the ready queue
 }
 
 pub fn size() -> usize {
@@ -6031,7 +5399,63 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 }
 }
 
-pub mod random_168 {
+pub mod random_149 {
+use runtime::prelude::*;
+
+async fn run() {
+    log("log 1");
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_150 {
+use runtime::prelude::*;
+
+async fn run() {
+    let n14 = 42;
+    yield_now().await; // yield: the task goes to the back of the ready queue
+    block_ms(10);
+    sleep_ms(100).await; // Timer 5
+    block_ms(30);
+    sleep_ms(100).await; // Timer 7
+    join!( // all at once; each poll polls every unfinished one
+        part14(20),
+        part14(30),
+    );
+    block_ms(10);
+    log(format!("{n14} in all"));
+}
+
+async fn part14(ms: u32) {
+    join!( // all at once; each poll polls every unfinished one
+        async { block_ms(10) },
+        async {
+            join!( // all at once; each poll polls every unfinished one
+                sleep_ms(ms), // Timer 11
+                async { log("log 12") },
+                sleep_ms(50), // Timer 13
+            );
+        },
+    );
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_151 {
 use runtime::prelude::*;
 
 async fn run() {
@@ -6056,15 +5480,641 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 }
 }
 
+pub mod random_152 {
+use runtime::prelude::*;
+
+async fn run() {
+    let n2 = 0;
+    join!( // all at once; each poll polls every unfinished one
+        part2(20),
+        part2(0),
+    );
+    log(format!("{n2} in all"));
+}
+
+async fn part2(ms: u32) {
+    for _ in 0..3 {
+        sleep_ms(ms).await; // Timer 2
+    }
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_153 {
+use runtime::prelude::*;
+
+async fn run() {
+    sleep_ms(0).await; // Timer 1
+    sleep_ms(50).await; // Timer 2
+    join!( // all at once; each poll polls every unfinished one
+        async { block_ms(0) },
+        sleep_ms(0), // Timer 5
+        async {
+            select! { // each poll starts at a branch drawn at random (from this run's seed); the first found finished wins, the others are dropped
+                _ = async { log("log 7") } => {
+                    log("log 9");
+                    block_ms(30);
+                }
+                _ = sleep_ms(0) => {} // Timer 8
+            }
+        },
+    );
+    sleep_ms(0).await; // Timer 11
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_154 {
+use runtime::prelude::*;
+
+async fn run() {
+    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
+        join!( // all at once; each poll polls every unfinished one
+            async { block_ms(10) },
+            sleep_ms(0), // Timer 4
+            sleep_ms(50), // Timer 5
+        );
+        sleep_ms(50).await; // Timer 6
+        let f1 = async { log("log 8") };
+        let f2 = sleep_ms(50); // Timer 9
+        let f3 = yield_now();
+        // nothing has run yet: futures start when polled
+        f1.await;
+        f2.await;
+        f3.await;
+    });
+    h1.await.unwrap();
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_155 {
+use runtime::prelude::*;
+
+async fn run() {
+    spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
+        sleep_ms(100).await; // Timer 1
+    });
+    join!( // all at once; each poll polls every unfinished one
+        async {
+            select! {
+                biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+                _ = sleep_ms(50) => { // Timer 4
+                    log("log 7");
+                }
+                _ = yield_now() => {}
+                _ = async { log("log 6") } => {}
+            }
+        },
+        sleep_ms(10), // Timer 8
+    );
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_156 {
+use runtime::prelude::*;
+
+async fn run() {
+    let n20 = 42;
+    sleep_ms(100).await; // Timer 1
+    select! {
+        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+        _ = sleep_ms(0) => {} // Timer 3
+        _ = async {
+            select! {
+                biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+                _ = async { log(format!("log 5 {n20}")) } => {}
+            }
+        } => {}
+    }
+    select! { // each poll starts at a branch drawn at random (from this run's seed); the first found finished wins, the others are dropped
+        _ = sleep_ms(20) => { // Timer 8
+            block_ms(30);
+            sleep_ms(50).await; // Timer 11
+        }
+        _ = async { block_ms(30) } => {}
+    }
+    sleep_ms(20).await; // Timer 13
+    sleep_ms(10).await; // Timer 14
+    sleep_ms(20).await; // Timer 15
+    select! {
+        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+        _ = sleep_ms(100) => { // Timer 17
+            block_ms(0);
+            sleep_ms(0).await; // Timer 20
+        }
+        _ = sleep_ms(10) => {} // Timer 18
+    }
+    log(format!("{n20} in all"));
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_157 {
+use runtime::prelude::*;
+
+async fn run() {
+    let n16 = 42;
+    block_ms(10);
+    select! { // each poll starts at a branch drawn at random (from this run's seed); the first found finished wins, the others are dropped
+        _ = async {
+            sleep_ms(0).await; // Timer 4
+        } => {}
+        _ = async {
+            select! {
+                biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+                _ = async { log("log 6") } => {}
+                _ = async { log(format!("log 7 {n16}")) } => {}
+            }
+        } => {
+            yield_now().await; // yield: the task goes to the back of the ready queue
+        }
+    }
+    part16(20).await;
+    join!( // all at once; each poll polls every unfinished one
+        sleep_ms(10), // Timer 11
+        async {
+            for _ in 0..2 {
+                sleep_ms(20).await; // Timer 13
+                sleep_ms(10).await; // Timer 14
+                sleep_ms(50).await; // Timer 15
+            }
+        },
+        sleep_ms(50), // Timer 16
+    );
+    log(format!("{n16} in all"));
+}
+
+async fn part16(ms: u32) {
+    sleep_ms(ms).await; // Timer 9
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_158 {
+use runtime::prelude::*;
+
+async fn run() {
+    let f1 = async {
+        let f2 = sleep_ms(0); // Timer 3
+        let f3 = sleep_ms(10); // Timer 4
+        // nothing has run yet: futures start when polled
+        f2.await;
+        f3.await;
+    };
+    let f2 = async {
+        select! {
+            biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+            _ = async { block_ms(30) } => {
+                sleep_ms(50).await; // Timer 8
+            }
+            _ = async { block_ms(30) } => {}
+        }
+    };
+    let f3 = yield_now();
+    // nothing has run yet: futures start when polled
+    f1.await;
+    f2.await;
+    f3.await;
+    let f6 = async {
+        select! { // each poll starts at a branch drawn at random (from this run's seed); the first found finished wins, the others are dropped
+            _ = sleep_ms(20) => {} // Timer 12
+            _ = sleep_ms(0) => {} // Timer 13
+            _ = sleep_ms(50) => {} // Timer 14
+        }
+    };
+    // nothing has run yet: futures start when polled
+    f6.await;
+    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
+        let f7 = async { block_ms(30) };
+        let f8 = async {
+            let f9 = async { log("log 18") };
+            let f10 = sleep_ms(10); // Timer 19
+            // nothing has run yet: futures start when polled
+            f9.await;
+            f10.await;
+        };
+        // nothing has run yet: futures start when polled
+        f7.await;
+        f8.await;
+    });
+    h1.await.unwrap();
+    join!( // all at once; each poll polls every unfinished one
+        sleep_ms(0), // Timer 21
+        async { block_ms(30) },
+    );
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_159 {
+use runtime::prelude::*;
+
+async fn run() {
+    block_ms(10);
+    block_ms(10);
+    join!( // all at once; each poll polls every unfinished one
+        sleep_ms(20), // Timer 6
+    );
+    join!( // all at once; each poll polls every unfinished one
+        sleep_ms(20), // Timer 8
+        sleep_ms(100), // Timer 9
+        async { block_ms(0) },
+    );
+    sleep_ms(10).await; // Timer 12
+    let f1 = async { block_ms(30) };
+    let f2 = async { log("log 15") };
+    let f3 = sleep_ms(0); // Timer 16
+    // nothing has run yet: futures start when polled
+    f1.await;
+    f2.await;
+    f3.await;
+    block_ms(0);
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_160 {
+use runtime::prelude::*;
+
+async fn run() {
+    let n19 = 42;
+    select! {
+        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+        _ = async { log(format!("log 3 {n19}")) } => {}
+    }
+    select! {
+        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+        _ = sleep_ms(20) => {} // Timer 5
+        _ = async { log(format!("log 6 {n19}")) } => {}
+        _ = sleep_ms(0) => { // Timer 7
+            yield_now().await; // yield: the task goes to the back of the ready queue
+            sleep_ms(100).await; // Timer 9
+        }
+    }
+    sleep_ms(100).await; // Timer 10
+    yield_now().await; // yield: the task goes to the back of the ready queue
+    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
+        block_ms(30);
+    });
+    join!( // all at once; each poll polls every unfinished one
+        async {
+            for _ in 0..1 {
+                sleep_ms(50).await; // Timer 15
+                yield_now().await; // yield: the task goes to the back of the ready queue
+            }
+        },
+        async {
+            select! { // each poll starts at a branch drawn at random (from this run's seed); the first found finished wins, the others are dropped
+                _ = async { log("log 18") } => {}
+                _ = sleep_ms(10) => {} // Timer 19
+            }
+        },
+    );
+    h1.await.unwrap();
+    log(format!("{n19} in all"));
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_161 {
+use runtime::prelude::*;
+
+async fn run() {
+    let n18 = 7;
+    for _ in 0..2 {
+        block_ms(0);
+        yield_now().await; // yield: the task goes to the back of the ready queue
+        sleep_ms(20).await; // Timer 5
+    }
+    join!( // all at once; each poll polls every unfinished one
+        async {
+            join!( // all at once; each poll polls every unfinished one
+                sleep_ms(0), // Timer 8
+                sleep_ms(10), // Timer 9
+            );
+        },
+        sleep_ms(100), // Timer 10
+    );
+    sleep_ms(20).await; // Timer 13
+    select! { // each poll starts at a branch drawn at random (from this run's seed); the first found finished wins, the others are dropped
+        _ = async { log(format!("log 15 {n18}")) } => {
+            log("log 16");
+            sleep_ms(20).await; // Timer 17
+        }
+    }
+    block_ms(10);
+    log(format!("{n18} in all"));
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_162 {
+use runtime::prelude::*;
+
+async fn run() {
+    block_ms(10);
+    select! {
+        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+        _ = async {
+            let f1 = sleep_ms(10); // Timer 4
+            // nothing has run yet: futures start when polled
+            f1.await;
+        } => {
+            log("log 5");
+        }
+    }
+    spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
+        select! {
+            biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+            _ = sleep_ms(0) => {} // Timer 7
+            _ = sleep_ms(20) => { // Timer 8
+                sleep_ms(20).await; // Timer 11
+            }
+            _ = async {
+                select! {
+                    biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+                    _ = async { block_ms(30) } => {}
+                }
+            } => {
+                sleep_ms(100).await; // Timer 12
+                log("log 13");
+            }
+        }
+    });
+    sleep_ms(0).await; // Timer 14
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_163 {
+use runtime::prelude::*;
+
+async fn run() {
+    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
+        log("log 3");
+        sleep_ms(100).await; // Timer 4
+        sleep_ms(0).await; // Timer 5
+        join!( // all at once; each poll polls every unfinished one
+            async { log("log 7") },
+            sleep_ms(20), // Timer 8
+        );
+        select! { // each poll starts at a branch drawn at random (from this run's seed); the first found finished wins, the others are dropped
+            _ = sleep_ms(10) => {} // Timer 10
+        }
+    });
+    h1.await.unwrap();
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_164 {
+use runtime::prelude::*;
+
+async fn run() {
+    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
+        let f1 = async { log("log 3") };
+        let f2 = async { log("log 4") };
+        // nothing has run yet: futures start when polled
+        f1.await;
+        f2.await;
+        sleep_ms(100).await; // Timer 6
+        log("log 8");
+        log("log 9");
+        sleep_ms(50).await; // Timer 10
+    });
+    h1.await.unwrap();
+    block_ms(10);
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_165 {
+use runtime::prelude::*;
+
+async fn run() {
+    join!( // all at once; each poll polls every unfinished one
+        async {
+            join!( // all at once; each poll polls every unfinished one
+                sleep_ms(20), // Timer 26
+            );
+        },
+        async {
+            select! {
+                biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+                _ = yield_now() => {}
+                _ = sleep_ms(10) => { // Timer 29
+                    log("log 31");
+                }
+                _ = async { block_ms(0) } => {
+                    sleep_ms(50).await; // Timer 32
+                    sleep_ms(10).await; // Timer 33
+                }
+            }
+        },
+        sleep_ms(10), // Timer 34
+    );
+    log("log 35");
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_166 {
+use runtime::prelude::*;
+
+async fn run() {
+    sleep_ms(20).await; // Timer 2
+    join!( // all at once; each poll polls every unfinished one
+        async { log("log 4") },
+        async { log("log 5") },
+        sleep_ms(10), // Timer 6
+    );
+    for _ in 0..3 {
+        block_ms(10);
+    }
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_167 {
+use runtime::prelude::*;
+
+async fn run() {
+    sleep_ms(10).await; // Timer 1
+    join!( // all at once; each poll polls every unfinished one
+        async { log("log 3") },
+        async {
+            select! { // each poll starts at a branch drawn at random (from this run's seed); the first found finished wins, the others are dropped
+                _ = sleep_ms(20) => {} // Timer 5
+                _ = sleep_ms(100) => {} // Timer 6
+                _ = sleep_ms(20) => { // Timer 7
+                    sleep_ms(0).await; // Timer 8
+                }
+            }
+        },
+        async {
+            sleep_ms(0).await; // Timer 10
+        },
+    );
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_168 {
+use runtime::prelude::*;
+
+async fn run() {
+    sleep_ms(10).await; // Timer 1
+    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
+        log("log 2");
+    });
+    h1.await.unwrap();
+    block_ms(10);
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
 pub mod random_169 {
 use runtime::prelude::*;
 
 async fn run() {
-    let n2 = 42;
-    for _ in 0..2 {
-        sleep_ms(20).await; // Timer 2
+    let n10 = 7;
+    select! {
+        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+        _ = sleep_ms(20) => { // Timer 3
+            log(format!("log 4 {n10}"));
+            log(format!("log 5 {n10}"));
+        }
     }
-    log(format!("{n2} in all"));
+    select! {
+        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+        _ = sleep_ms(50) => { // Timer 7
+            sleep_ms(100).await; // Timer 9
+        }
+        _ = sleep_ms(10) => {} // Timer 8
+    }
+    block_ms(10);
+    log(format!("{n10} in all"));
 }
 
 pub fn size() -> usize {
@@ -6080,10 +6130,9 @@ pub mod random_170 {
 use runtime::prelude::*;
 
 async fn run() {
-    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
-        block_ms(0);
+    spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
+        sleep_ms(100).await; // Timer 1
     });
-    h1.await.unwrap();
 }
 
 pub fn size() -> usize {
@@ -6099,35 +6148,23 @@ pub mod random_171 {
 use runtime::prelude::*;
 
 async fn run() {
-    join!( // all at once; each poll polls every unfinished one
-        async { block_ms(0) },
-        sleep_ms(0), // Timer 3
-        async {
-            select! { // each poll starts at a branch drawn at random (from this run's seed); the first found finished wins, the others are dropped
-                _ = async { log("log 5") } => {
-                    log("log 7");
-                    block_ms(30);
-                }
-                _ = sleep_ms(0) => {} // Timer 6
-            }
-        },
-    );
-    sleep_ms(0).await; // Timer 9
+    let n10 = 0;
     let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
-        select! {
-            biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-            _ = sleep_ms(20) => {} // Timer 11
-            _ = async { log("log 12") } => {}
-            _ = async {
-                join!( // all at once; each poll polls every unfinished one
-                    async { block_ms(10) },
-                    sleep_ms(0), // Timer 15
-                    sleep_ms(50), // Timer 16
-                );
-            } => {}
+        select! { // each poll starts at a branch drawn at random (from this run's seed); the first found finished wins, the others are dropped
+            _ = sleep_ms(0) => { // Timer 2
+                yield_now().await; // yield: the task goes to the back of the ready queue
+                sleep_ms(50).await; // Timer 4
+            }
         }
     });
     h1.await.unwrap();
+    sleep_ms(20).await; // Timer 5
+    block_ms(10);
+    for _ in 0..1 {
+        block_ms(30);
+        sleep_ms(10).await; // Timer 10
+    }
+    log(format!("{n10} in all"));
 }
 
 pub fn size() -> usize {
@@ -6143,12 +6180,10 @@ pub mod random_172 {
 use runtime::prelude::*;
 
 async fn run() {
-    for _ in 0..2 {
-        for _ in 0..1 {
-            sleep_ms(20).await; // Timer 3
-            sleep_ms(100).await; // Timer 4
-        }
-    }
+    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
+        block_ms(30);
+    });
+    h1.await.unwrap();
 }
 
 pub fn size() -> usize {
@@ -6164,30 +6199,18 @@ pub mod random_173 {
 use runtime::prelude::*;
 
 async fn run() {
-    let n15 = 42;
-    block_ms(10);
-    block_ms(0);
-    sleep_ms(20).await; // Timer 4
-    select! {
-        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-        _ = sleep_ms(10) => {} // Timer 6
-        _ = async {
-            join!( // all at once; each poll polls every unfinished one
-                async { block_ms(10) },
-                async { log(format!("log 9 {n15}")) },
-                sleep_ms(50), // Timer 10
-            );
-        } => {
-            sleep_ms(0).await; // Timer 11
-        }
-    }
-    let f1 = async {
-        yield_now().await; // yield: the task goes to the back of the ready queue
-        yield_now().await; // yield: the task goes to the back of the ready queue
-    };
-    // nothing has run yet: futures start when polled
-    f1.await;
-    log(format!("{n15} in all"));
+    spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
+        sleep_ms(20).await; // Timer 3
+        sleep_ms(100).await; // Timer 4
+    });
+    join!( // all at once; each poll polls every unfinished one
+        async {
+            for _ in 0..1 {
+                sleep_ms(10).await; // Timer 7
+            }
+        },
+    );
+    log("log 8");
 }
 
 pub fn size() -> usize {
@@ -6203,51 +6226,34 @@ pub mod random_174 {
 use runtime::prelude::*;
 
 async fn run() {
-    let n32 = 7;
-    for _ in 0..1 {
-        log(format!("log 2 {n32}"));
+    sleep_ms(10).await; // Timer 2
+    let mut r12 = 0;
+    loop {
+        log("log 5");
+        log(format!("log 6 {r12}"));
+        sleep_ms(20).await; // Timer 7
         select! {
             biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-            _ = async { log("log 4") } => {}
-            _ = sleep_ms(20) => {} // Timer 5
-            _ = sleep_ms(10) => {} // Timer 6
+            _ = sleep_ms(100) => {} // Timer 9
+            _ = async { log("log 10") } => {}
+            _ = async { log(format!("log 11 {r12}")) } => {}
         }
-        for _ in 0..0 {
-            sleep_ms(20).await; // Timer 8
+        sleep_ms(10).await; // Timer 12
+        r12 += 1;
+        if r12 == 3 {
+            break;
         }
-    }
-    log("log 9");
-    select! {
-        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-        _ = yield_now() => {
-            sleep_ms(50).await; // Timer 15
-        }
-        _ = async { log(format!("log 13 {n32}")) } => {}
-        _ = yield_now() => {
-            log(format!("log 16 {n32}"));
-        }
-    }
-    select! { // each poll starts at a branch drawn at random (from this run's seed); the first found finished wins, the others are dropped
-        _ = async { log(format!("log 18 {n32}")) } => {}
-        _ = async { block_ms(10) } => {}
-        _ = yield_now() => {}
-    }
-    for _ in 0..1 {
-        sleep_ms(20).await; // Timer 22
-        sleep_ms(10).await; // Timer 23
-        sleep_ms(50).await; // Timer 24
     }
     select! {
         biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-        _ = async { log(format!("log 27 {n32}")) } => {}
-        _ = sleep_ms(20) => {} // Timer 28
-        _ = sleep_ms(20) => { // Timer 29
-            sleep_ms(100).await; // Timer 30
-            sleep_ms(10).await; // Timer 31
+        _ = sleep_ms(50) => { // Timer 14
+            log("log 16");
+            sleep_ms(20).await; // Timer 17
+        }
+        _ = async { log("log 15") } => {
+            block_ms(10);
         }
     }
-    sleep_ms(0).await; // Timer 32
-    log(format!("{n32} in all"));
 }
 
 pub fn size() -> usize {
@@ -6263,19 +6269,17 @@ pub mod random_175 {
 use runtime::prelude::*;
 
 async fn run() {
+    log("log 1");
     select! {
         biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
         _ = async {
-            select! {
-                biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-                _ = yield_now() => {}
-                _ = sleep_ms(100) => {} // Timer 4
-                _ = sleep_ms(50) => { // Timer 5
-                    sleep_ms(50).await; // Timer 6
-                }
+            let mut r5 = 0;
+            while r5 < 3 {
+                sleep_ms(0).await; // Timer 4
+                log(format!("log 5 {r5}"));
+                r5 += 1;
             }
         } => {}
-        _ = yield_now() => {}
     }
 }
 
@@ -6292,26 +6296,21 @@ pub mod random_176 {
 use runtime::prelude::*;
 
 async fn run() {
-    let n15 = 7;
-    sleep_ms(50).await; // Timer 1
-    for r5 in 0..2 {
-        log(format!("log 4 {n15}"));
-        log(format!("log 5 {r5} {n15}"));
+    select! { // each poll starts at a branch drawn at random (from this run's seed); the first found finished wins, the others are dropped
+        _ = async {
+            sleep_ms(50).await; // Timer 3
+            block_ms(0);
+            log("log 5");
+        } => {}
+        _ = async { log("log 6") } => {}
+        _ = async { block_ms(30) } => {}
     }
-    select! {
-        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-        _ = sleep_ms(10) => {} // Timer 7
-        _ = async { block_ms(0) } => {
-            log(format!("log 10 {n15}"));
-        }
-        _ = async { log("log 9") } => {
-            block_ms(30);
-            sleep_ms(20).await; // Timer 12
-        }
-    }
-    sleep_ms(100).await; // Timer 13
-    log("log 15");
-    log(format!("{n15} in all"));
+    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
+        join!( // all at once; each poll polls every unfinished one
+            async { log("log 9") },
+        );
+    });
+    h1.await.unwrap();
 }
 
 pub fn size() -> usize {
@@ -6324,588 +6323,6 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 }
 
 pub mod random_177 {
-use runtime::prelude::*;
-
-async fn run() {
-    log("log 1");
-    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
-        join!( // all at once; each poll polls every unfinished one
-            async {
-                sleep_ms(50).await; // Timer 4
-            },
-        );
-    });
-    for _ in 0..0 {
-        block_ms(30);
-        sleep_ms(10).await; // Timer 8
-        select! {
-            biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-            _ = yield_now() => {
-                log("log 12");
-            }
-            _ = async { log("log 11") } => {}
-        }
-        block_ms(30);
-        sleep_ms(100).await; // Timer 15
-    }
-    h1.await.unwrap();
-    block_ms(30);
-}
-
-pub fn size() -> usize {
-    std::mem::size_of_val(&run())
-}
-
-pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
-    Box::pin(run())
-}
-}
-
-pub mod random_178 {
-use runtime::prelude::*;
-
-async fn run() {
-    select! {
-        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-        _ = sleep_ms(50) => {} // Timer 3
-        _ = sleep_ms(0) => {} // Timer 4
-    }
-    sleep_ms(0).await; // Timer 5
-}
-
-pub fn size() -> usize {
-    std::mem::size_of_val(&run())
-}
-
-pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
-    Box::pin(run())
-}
-}
-
-pub mod random_179 {
-use runtime::prelude::*;
-
-async fn run() {
-    let f1 = sleep_ms(0); // Timer 2
-    let f2 = async {
-        let f3 = async { log("log 4") };
-        // nothing has run yet: futures start when polled
-        f3.await;
-    };
-    let f3 = async { log("log 5") };
-    // nothing has run yet: futures start when polled
-    f1.await;
-    f2.await;
-    f3.await;
-    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
-        join!( // all at once; each poll polls every unfinished one
-            async {
-                log("log 8");
-                block_ms(0);
-            },
-        );
-    });
-    h1.await.unwrap();
-}
-
-pub fn size() -> usize {
-    std::mem::size_of_val(&run())
-}
-
-pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
-    Box::pin(run())
-}
-}
-
-pub mod random_180 {
-use runtime::prelude::*;
-
-async fn run() {
-    let n18 = 42;
-    sleep_ms(10).await; // Timer 1
-    let f1 = async {
-        select! { // each poll starts at a branch drawn at random (from this run's seed); the first found finished wins, the others are dropped
-            _ = yield_now() => {
-                sleep_ms(10).await; // Timer 7
-            }
-            _ = async { block_ms(0) } => {
-                block_ms(10);
-            }
-            _ = async { log(format!("log 6 {n18}")) } => {}
-        }
-    };
-    let f2 = async {
-        for _ in 0..3 {
-            yield_now().await; // yield: the task goes to the back of the ready queue
-            sleep_ms(10).await; // Timer 11
-        }
-    };
-    let f3 = async {
-        select! { // each poll starts at a branch drawn at random (from this run's seed); the first found finished wins, the others are dropped
-            _ = sleep_ms(0) => {} // Timer 13
-        }
-    };
-    // nothing has run yet: futures start when polled
-    f1.await;
-    f2.await;
-    f3.await;
-    log("log 16");
-    yield_now().await; // yield: the task goes to the back of the ready queue
-    sleep_ms(20).await; // Timer 18
-    log(format!("{n18} in all"));
-}
-
-pub fn size() -> usize {
-    std::mem::size_of_val(&run())
-}
-
-pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
-    Box::pin(run())
-}
-}
-
-pub mod random_181 {
-use runtime::prelude::*;
-
-async fn run() {
-    let n34 = 7;
-    select! {
-        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-        _ = async {
-            select! {
-                biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-                _ = sleep_ms(20) => { // Timer 3
-                    block_ms(30);
-                    block_ms(10);
-                }
-                _ = sleep_ms(100) => {} // Timer 4
-                _ = sleep_ms(20) => {} // Timer 5
-            }
-        } => {}
-    }
-    sleep_ms(10).await; // Timer 10
-    sleep_ms(100).await; // Timer 11
-    block_ms(10);
-    select! {
-        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-        _ = async { log("log 14") } => {
-            log("log 16");
-            sleep_ms(10).await; // Timer 17
-        }
-        _ = async { block_ms(30) } => {
-            sleep_ms(20).await; // Timer 18
-            sleep_ms(100).await; // Timer 19
-        }
-    }
-    sleep_ms(20).await; // Timer 20
-    log("log 23");
-    sleep_ms(20).await; // Timer 24
-    sleep_ms(20).await; // Timer 25
-    log(format!("log 28 {n34}"));
-    sleep_ms(50).await; // Timer 29
-    block_ms(10);
-    join!( // all at once; each poll polls every unfinished one
-        sleep_ms(20), // Timer 32
-        sleep_ms(50), // Timer 33
-        async { log("log 34") },
-    );
-    log(format!("{n34} in all"));
-}
-
-pub fn size() -> usize {
-    std::mem::size_of_val(&run())
-}
-
-pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
-    Box::pin(run())
-}
-}
-
-pub mod random_182 {
-use runtime::prelude::*;
-
-async fn run() {
-    let f1 = sleep_ms(20); // Timer 2
-    // nothing has run yet: futures start when polled
-    f1.await;
-}
-
-pub fn size() -> usize {
-    std::mem::size_of_val(&run())
-}
-
-pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
-    Box::pin(run())
-}
-}
-
-pub mod random_183 {
-use runtime::prelude::*;
-
-async fn run() {
-    for _ in 0..2 {
-        select! {
-            biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-            _ = async { block_ms(10) } => {}
-            _ = sleep_ms(20) => {} // Timer 4
-            _ = sleep_ms(100) => { // Timer 5
-                yield_now().await; // yield: the task goes to the back of the ready queue
-                log("log 7");
-            }
-        }
-        sleep_ms(100).await; // Timer 8
-    }
-}
-
-pub fn size() -> usize {
-    std::mem::size_of_val(&run())
-}
-
-pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
-    Box::pin(run())
-}
-}
-
-pub mod random_184 {
-use runtime::prelude::*;
-
-async fn run() {
-    sleep_ms(50).await; // Timer 1
-    log("log 2");
-}
-
-pub fn size() -> usize {
-    std::mem::size_of_val(&run())
-}
-
-pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
-    Box::pin(run())
-}
-}
-
-pub mod random_185 {
-use runtime::prelude::*;
-
-async fn part1(ms: u32) {
-    sleep_ms(ms).await; // Timer 1
-}
-
-async fn run() {
-    part1(100).await;
-}
-
-pub fn size() -> usize {
-    std::mem::size_of_val(&run())
-}
-
-pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
-    Box::pin(run())
-}
-}
-
-pub mod random_186 {
-use runtime::prelude::*;
-
-async fn run() {
-    join!( // all at once; each poll polls every unfinished one
-        async {
-            join!( // all at once; each poll polls every unfinished one
-                sleep_ms(20), // Timer 3
-            );
-        },
-        async {
-            select! {
-                biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-                _ = yield_now() => {}
-                _ = sleep_ms(10) => { // Timer 6
-                    log("log 8");
-                }
-                _ = async { block_ms(0) } => {
-                    sleep_ms(50).await; // Timer 9
-                    sleep_ms(10).await; // Timer 10
-                }
-            }
-        },
-        sleep_ms(10), // Timer 11
-    );
-    log("log 12");
-}
-
-pub fn size() -> usize {
-    std::mem::size_of_val(&run())
-}
-
-pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
-    Box::pin(run())
-}
-}
-
-pub mod random_187 {
-use runtime::prelude::*;
-
-async fn part8() {
-    sleep_ms(20).await; // Timer 2
-    join!( // all at once; each poll polls every unfinished one
-        async { log("log 4") },
-        async { log("log 5") },
-        sleep_ms(10), // Timer 6
-    );
-    for _ in 0..2 {
-        block_ms(10);
-    }
-}
-
-async fn run() {
-    join!( // all at once; each poll polls every unfinished one
-        part8(),
-        part8(),
-    );
-}
-
-pub fn size() -> usize {
-    std::mem::size_of_val(&run())
-}
-
-pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
-    Box::pin(run())
-}
-}
-
-pub mod random_188 {
-use runtime::prelude::*;
-
-async fn run() {
-    let n23 = 42;
-    let f1 = sleep_ms(20); // Timer 2
-    // nothing has run yet: futures start when polled
-    f1.await;
-    let f2 = async {
-        join!( // all at once; each poll polls every unfinished one
-            sleep_ms(10), // Timer 5
-            async { block_ms(30) },
-            sleep_ms(0), // Timer 7
-        );
-    };
-    let f3 = yield_now();
-    // nothing has run yet: futures start when polled
-    f2.await;
-    f3.await;
-    join!( // all at once; each poll polls every unfinished one
-        async { log("log 10") },
-        async {
-            join!( // all at once; each poll polls every unfinished one
-                async { log("log 12") },
-                async { log("log 13") },
-            );
-        },
-        async { block_ms(10) },
-    );
-    join!( // all at once; each poll polls every unfinished one
-        async {
-            join!( // all at once; each poll polls every unfinished one
-                async { log(format!("log 17 {n23}")) },
-                async { log("log 18") },
-                async { block_ms(30) },
-            );
-        },
-        async {
-            sleep_ms(100).await; // Timer 21
-            log("log 22");
-            log(format!("log 23 {n23}"));
-        },
-    );
-    log(format!("{n23} in all"));
-}
-
-pub fn size() -> usize {
-    std::mem::size_of_val(&run())
-}
-
-pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
-    Box::pin(run())
-}
-}
-
-pub mod random_189 {
-use runtime::prelude::*;
-
-async fn run() {
-    join!( // all at once; each poll polls every unfinished one
-        async {
-            for r5 in 0..1 {
-                log(format!("log 3 {r5}"));
-                yield_now().await; // yield: the task goes to the back of the ready queue
-                sleep_ms(100).await; // Timer 5
-            }
-        },
-        sleep_ms(50), // Timer 6
-    );
-}
-
-pub fn size() -> usize {
-    std::mem::size_of_val(&run())
-}
-
-pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
-    Box::pin(run())
-}
-}
-
-pub mod random_190 {
-use runtime::prelude::*;
-
-async fn run() {
-    join!( // all at once; each poll polls every unfinished one
-        async {
-            let f1 = async { log("log 3") };
-            // nothing has run yet: futures start when polled
-            f1.await;
-        },
-    );
-    sleep_ms(20).await; // Timer 4
-    block_ms(10);
-    for _ in 0..3 {
-        block_ms(30);
-        sleep_ms(10).await; // Timer 9
-    }
-}
-
-pub fn size() -> usize {
-    std::mem::size_of_val(&run())
-}
-
-pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
-    Box::pin(run())
-}
-}
-
-pub mod random_191 {
-use runtime::prelude::*;
-
-async fn run() {
-    select! {
-        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-        _ = async {
-            block_ms(0);
-        } => {
-            sleep_ms(20).await; // Timer 6
-        }
-        _ = async {
-            for r5 in 0..2 {
-                log(format!("log 5 {r5}"));
-            }
-        } => {}
-    }
-    spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
-        join!( // all at once; each poll polls every unfinished one
-            async {
-                join!( // all at once; each poll polls every unfinished one
-                    sleep_ms(0), // Timer 9
-                );
-            },
-            sleep_ms(10), // Timer 10
-            async {
-                join!( // all at once; each poll polls every unfinished one
-                    sleep_ms(10), // Timer 12
-                    async { log("log 13") },
-                );
-            },
-        );
-    });
-}
-
-pub fn size() -> usize {
-    std::mem::size_of_val(&run())
-}
-
-pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
-    Box::pin(run())
-}
-}
-
-pub mod random_192 {
-use runtime::prelude::*;
-
-async fn run() {
-    let n22 = 7;
-    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
-        sleep_ms(10).await; // Timer 2
-    });
-    for r12 in 0..3 {
-        log("log 5");
-        log(format!("log 6 {r12}"));
-        sleep_ms(20).await; // Timer 7
-        select! {
-            biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-            _ = sleep_ms(100) => {} // Timer 9
-            _ = async { log(format!("log 10 {n22}")) } => {}
-            _ = async { log(format!("log 11 {r12}")) } => {}
-        }
-        sleep_ms(10).await; // Timer 12
-    }
-    for _ in 0..3 {
-        select! {
-            biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-            _ = async { block_ms(30) } => {
-                sleep_ms(10).await; // Timer 17
-            }
-            _ = yield_now() => {
-                log(format!("log 18 {n22}"));
-                yield_now().await; // yield: the task goes to the back of the ready queue
-            }
-        }
-        sleep_ms(0).await; // Timer 21
-        block_ms(10);
-    }
-    h1.await.unwrap();
-    log(format!("{n22} in all"));
-}
-
-pub fn size() -> usize {
-    std::mem::size_of_val(&run())
-}
-
-pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
-    Box::pin(run())
-}
-}
-
-pub mod random_193 {
-use runtime::prelude::*;
-
-async fn run() {
-    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
-        sleep_ms(10).await; // Timer 1
-    });
-    let f1 = async {
-        sleep_ms(10).await; // Timer 4
-        log("log 5");
-        sleep_ms(0).await; // Timer 6
-    };
-    let f2 = async {
-        log("log 8");
-        block_ms(30);
-        log("log 10");
-    };
-    // nothing has run yet: futures start when polled
-    f1.await;
-    f2.await;
-    join!( // all at once; each poll polls every unfinished one
-        async { log("log 12") },
-    );
-    h1.await.unwrap();
-}
-
-pub fn size() -> usize {
-    std::mem::size_of_val(&run())
-}
-
-pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
-    Box::pin(run())
-}
-}
-
-pub mod random_194 {
 use runtime::prelude::*;
 
 async fn run() {
@@ -6938,7 +6355,7 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 }
 }
 
-pub mod random_195 {
+pub mod random_178 {
 use runtime::prelude::*;
 
 async fn run() {
@@ -6963,7 +6380,7 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 }
 }
 
-pub mod random_196 {
+pub mod random_179 {
 use runtime::prelude::*;
 
 async fn run() {
@@ -7001,7 +6418,7 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 }
 }
 
-pub mod random_197 {
+pub mod random_180 {
 use runtime::prelude::*;
 
 async fn run() {
@@ -7032,7 +6449,7 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 }
 }
 
-pub mod random_198 {
+pub mod random_181 {
 use runtime::prelude::*;
 
 async fn run() {
@@ -7057,7 +6474,7 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 }
 }
 
-pub mod random_199 {
+pub mod random_182 {
 use runtime::prelude::*;
 
 async fn run() {
@@ -7089,7 +6506,7 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 }
 }
 
-pub mod random_200 {
+pub mod random_183 {
 use runtime::prelude::*;
 
 async fn run() {
@@ -7113,7 +6530,7 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 }
 }
 
-pub mod random_201 {
+pub mod random_184 {
 use runtime::prelude::*;
 
 async fn run() {
@@ -7131,335 +6548,49 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 }
 }
 
-pub mod random_202 {
+pub mod random_185 {
 use runtime::prelude::*;
 
 async fn run() {
-    let n21 = 7;
-    sleep_ms(20).await; // Timer 1
-    let f1 = async {
-        log("log 4");
-        yield_now().await; // yield: the task goes to the back of the ready queue
-    };
-    let f2 = async { log("log 6") };
-    let f3 = async {
-        for _ in 0..3 {
-            log("log 8");
-        }
-    };
-    // nothing has run yet: futures start when polled
-    f1.await;
-    f2.await;
-    f3.await;
-    let f4 = async { log(format!("log 11 {n21}")) };
-    // nothing has run yet: futures start when polled
-    f4.await;
-    select! {
-        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-        _ = sleep_ms(100) => {} // Timer 13
-    }
-    select! {
-        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-        _ = sleep_ms(20) => { // Timer 15
-            block_ms(10);
-        }
-        _ = async { block_ms(0) } => {
-            sleep_ms(0).await; // Timer 21
-        }
-        _ = async {
-            join!( // all at once; each poll polls every unfinished one
-                yield_now(),
-                sleep_ms(100), // Timer 19
-            );
-        } => {}
-    }
-    log(format!("{n21} in all"));
-}
-
-pub fn size() -> usize {
-    std::mem::size_of_val(&run())
-}
-
-pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
-    Box::pin(run())
-}
-}
-
-pub mod random_203 {
-use runtime::prelude::*;
-
-async fn run() {
-    yield_now().await; // yield: the task goes to the back of the ready queue
-}
-
-pub fn size() -> usize {
-    std::mem::size_of_val(&run())
-}
-
-pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
-    Box::pin(run())
-}
-}
-
-pub mod random_204 {
-use runtime::prelude::*;
-
-async fn run() {
-    log("log 1");
+    log("log 26");
     join!( // all at once; each poll polls every unfinished one
-        sleep_ms(50), // Timer 4
+        sleep_ms(50), // Timer 29
     );
     select! {
         biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
         _ = async {
-            for _ in 0..2 {
-                log("log 7");
-                sleep_ms(20).await; // Timer 8
-                log("log 9");
+            for _ in 0..3 {
+                log("log 32");
+                sleep_ms(20).await; // Timer 33
+                log("log 34");
+            }
+        } => {
+            log("log 41");
+            log("log 42");
+        }
+        _ = async {
+            select! {
+                biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+                _ = sleep_ms(50) => {} // Timer 36
             }
         } => {}
         _ = async {
-            let f1 = sleep_ms(20); // Timer 11
-            let f2 = async { log("log 12") };
+            let f1 = async { block_ms(0) };
+            let f2 = sleep_ms(50); // Timer 39
+            let f3 = sleep_ms(20); // Timer 40
             // nothing has run yet: futures start when polled
             f1.await;
             f2.await;
-        } => {
-            log("log 17");
-            log("log 18");
-        }
-        _ = async {
-            sleep_ms(20).await; // Timer 14
-            sleep_ms(50).await; // Timer 15
-            sleep_ms(20).await; // Timer 16
+            f3.await;
         } => {}
     }
-    select! {
-        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-        _ = async { log("log 20") } => {}
-    }
-}
-
-pub fn size() -> usize {
-    std::mem::size_of_val(&run())
-}
-
-pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
-    Box::pin(run())
-}
-}
-
-pub mod random_205 {
-use runtime::prelude::*;
-
-async fn run() {
-    for _ in 0..0 {
-        for _ in 0..3 {
-            sleep_ms(20).await; // Timer 3
-            block_ms(10);
-        }
-        join!( // all at once; each poll polls every unfinished one
-            async { log("log 6") },
-            sleep_ms(100), // Timer 7
-        );
-        log("log 9");
-        sleep_ms(10).await; // Timer 10
-        sleep_ms(50).await; // Timer 11
-    }
-    spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
-        yield_now().await; // yield: the task goes to the back of the ready queue
-    });
-}
-
-pub fn size() -> usize {
-    std::mem::size_of_val(&run())
-}
-
-pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
-    Box::pin(run())
-}
-}
-
-pub mod random_206 {
-use runtime::prelude::*;
-
-async fn run() {
-    join!( // all at once; each poll polls every unfinished one
-        sleep_ms(20), // Timer 2
-    );
-    block_ms(0);
-    for r8 in 0..3 {
-        log(format!("log 6 {r8}"));
-        sleep_ms(100).await; // Timer 7
-        yield_now().await; // yield: the task goes to the back of the ready queue
-    }
-    select! {
-        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-        _ = async {
-            select! {
-                biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-                _ = sleep_ms(20) => {} // Timer 11
-            }
-        } => {
-            log("log 13");
-            log("log 14");
-        }
-        _ = async { block_ms(0) } => {
-            block_ms(0);
-        }
-    }
-    select! {
-        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-        _ = async { block_ms(30) } => {}
-        _ = async {
-            join!( // all at once; each poll polls every unfinished one
-                async { block_ms(10) },
-            );
-        } => {}
-        _ = sleep_ms(20) => { // Timer 20
-            sleep_ms(50).await; // Timer 21
-            log("log 22");
-        }
-    }
-}
-
-pub fn size() -> usize {
-    std::mem::size_of_val(&run())
-}
-
-pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
-    Box::pin(run())
-}
-}
-
-pub mod random_207 {
-use runtime::prelude::*;
-
-async fn part15(ms: u32) {
-    let f1 = async {
-        select! { // each poll starts at a branch drawn at random (from this run's seed); the first found finished wins, the others are dropped
-            _ = sleep_ms(ms) => {} // Timer 3
-        }
-    };
-    let f2 = async {
-        for _ in 0..1 {
-            sleep_ms(100).await; // Timer 5
-            yield_now().await; // yield: the task goes to the back of the ready queue
-            sleep_ms(20).await; // Timer 7
-        }
-    };
-    // nothing has run yet: futures start when polled
-    f1.await;
-    f2.await;
-}
-
-async fn run() {
-    part15(20).await;
-    sleep_ms(0).await; // Timer 8
-    let f3 = async {
-        join!( // all at once; each poll polls every unfinished one
-            sleep_ms(20), // Timer 11
-            async { log("log 12") },
-        );
-    };
-    // nothing has run yet: futures start when polled
-    f3.await;
-    let f4 = async {
-        sleep_ms(10).await; // Timer 15
-    };
-    // nothing has run yet: futures start when polled
-    f4.await;
-}
-
-pub fn size() -> usize {
-    std::mem::size_of_val(&run())
-}
-
-pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
-    Box::pin(run())
-}
-}
-
-pub mod random_208 {
-use runtime::prelude::*;
-
-async fn run() {
-    let f1 = async {
-        join!( // all at once; each poll polls every unfinished one
-            yield_now(),
-        );
-    };
-    // nothing has run yet: futures start when polled
-    f1.await;
-    log("log 4");
-    part11(20).await;
-}
-
-async fn part11(ms: u32) {
-    let f2 = async {
-        select! {
-            biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-            _ = sleep_ms(ms) => {} // Timer 7
-        }
-    };
-    let f3 = async {
-        for r11 in 0..3 {
-            log(format!("log 9 {r11}"));
-            log(format!("log 10 {r11}"));
-            sleep_ms(20).await; // Timer 11
-        }
-    };
-    // nothing has run yet: futures start when polled
-    f2.await;
-    f3.await;
-}
-
-pub fn size() -> usize {
-    std::mem::size_of_val(&run())
-}
-
-pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
-    Box::pin(run())
-}
-}
-
-pub mod random_209 {
-use runtime::prelude::*;
-
-async fn run() {
-    let f1 = async {
-        select! {
-            biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-            _ = sleep_ms(10) => {} // Timer 3
-            _ = async { block_ms(10) } => {
-                block_ms(30);
-            }
-        }
-    };
-    let f2 = async { block_ms(10) };
-    let f3 = async {
-        let f4 = yield_now();
-        // nothing has run yet: futures start when polled
-        f4.await;
-    };
-    // nothing has run yet: futures start when polled
-    f1.await;
-    f2.await;
-    f3.await;
     join!( // all at once; each poll polls every unfinished one
         async {
-            sleep_ms(0).await; // Timer 11
+            sleep_ms(20).await; // Timer 45
+            block_ms(30);
+            sleep_ms(20).await; // Timer 47
         },
     );
-    let f5 = async {
-        join!( // all at once; each poll polls every unfinished one
-            yield_now(),
-            sleep_ms(100), // Timer 15
-            sleep_ms(0), // Timer 16
-        );
-    };
-    // nothing has run yet: futures start when polled
-    f5.await;
 }
 
 pub fn size() -> usize {
@@ -7471,282 +6602,218 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 }
 }
 
-pub mod random_210 {
-use runtime::prelude::*;
-
-async fn run() {
-    log("log 1");
-    for _ in 0..0 {
-        log("log 4");
-        block_ms(10);
-    }
-    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
-        join!( // all at once; each poll polls every unfinished one
-            yield_now(),
-            async {
-                join!( // all at once; each poll polls every unfinished one
-                    async { log("log 9") },
-                    yield_now(),
-                    sleep_ms(20), // Timer 11
-                );
-            },
-            sleep_ms(20), // Timer 12
-        );
-    });
-    h1.await.unwrap();
-}
-
-pub fn size() -> usize {
-    std::mem::size_of_val(&run())
-}
-
-pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
-    Box::pin(run())
-}
-}
-
-pub mod random_211 {
+pub mod random_186 {
 use runtime::prelude::*;
 
 async fn run() {
     join!( // all at once; each poll polls every unfinished one
         async {
-            let f1 = async { block_ms(10) };
+            join!( // all at once; each poll polls every unfinished one
+                async { log("log 3") },
+                sleep_ms(50), // Timer 4
+            );
+        },
+        async { log("log 5") },
+        async {
+            join!( // all at once; each poll polls every unfinished one
+                async { log("log 7") },
+                async { block_ms(0) },
+                sleep_ms(20), // Timer 9
+            );
+        },
+    );
+    select! { // each poll starts at a branch drawn at random (from this run's seed); the first found finished wins, the others are dropped
+        _ = async {
+            join!( // all at once; each poll polls every unfinished one
+                yield_now(),
+                sleep_ms(100), // Timer 13
+                async { log("log 14") },
+            );
+        } => {}
+    }
+    join!( // all at once; each poll polls every unfinished one
+        sleep_ms(20), // Timer 16
+    );
+    block_ms(0);
+    let mut r22 = 0;
+    loop {
+        log(format!("log 20 {r22}"));
+        sleep_ms(100).await; // Timer 21
+        yield_now().await; // yield: the task goes to the back of the ready queue
+        r22 += 1;
+        if r22 == 2 {
+            break;
+        }
+    }
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_187 {
+use runtime::prelude::*;
+
+async fn run() {
+    for _ in 0..3 {
+        block_ms(0);
+        let f1 = sleep_ms(20); // Timer 4
+        // nothing has run yet: futures start when polled
+        f1.await;
+        yield_now().await; // yield: the task goes to the back of the ready queue
+    }
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_188 {
+use runtime::prelude::*;
+
+async fn run() {
+    join!( // all at once; each poll polls every unfinished one
+        async { block_ms(10) },
+    );
+    sleep_ms(20).await; // Timer 3
+    sleep_ms(20).await; // Timer 4
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_189 {
+use runtime::prelude::*;
+
+async fn run() {
+    sleep_ms(0).await; // Timer 25
+    sleep_ms(100).await; // Timer 26
+    let f1 = yield_now();
+    // nothing has run yet: futures start when polled
+    f1.await;
+    join!( // all at once; each poll polls every unfinished one
+        async {
+            select! {
+                biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+                _ = async { log("log 31") } => {}
+                _ = async { log("log 32") } => {}
+                _ = sleep_ms(0) => {} // Timer 33
+            }
+        },
+        async {
+            let f2 = async { block_ms(10) };
+            let f3 = async { log("log 36") };
+            // nothing has run yet: futures start when polled
+            f2.await;
+            f3.await;
+        },
+    );
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_190 {
+use runtime::prelude::*;
+
+async fn run() {
+    spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
+        sleep_ms(100).await; // Timer 1
+    });
+    yield_now().await; // yield: the task goes to the back of the ready queue
+    log("log 3");
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_191 {
+use runtime::prelude::*;
+
+async fn run() {
+    part12(20).await;
+    let mut r12 = 0;
+    while r12 < 3 {
+        log(format!("log 5 {r12}"));
+        select! { // each poll starts at a branch drawn at random (from this run's seed); the first found finished wins, the others are dropped
+            _ = yield_now() => {}
+            _ = async { log("log 8") } => {}
+        }
+        log(format!("log 10 {r12}"));
+        block_ms(30);
+        block_ms(30);
+        r12 += 1;
+    }
+}
+
+async fn part12(ms: u32) {
+    join!( // all at once; each poll polls every unfinished one
+        async {
+            let f1 = sleep_ms(ms); // Timer 3
             // nothing has run yet: futures start when polled
             f1.await;
         },
+    );
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_192 {
+use runtime::prelude::*;
+
+async fn run() {
+    let n9 = 7;
+    join!( // all at once; each poll polls every unfinished one
         async {
-            select! {
-                biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-                _ = sleep_ms(100) => {} // Timer 5
+            select! { // each poll starts at a branch drawn at random (from this run's seed); the first found finished wins, the others are dropped
+                _ = async { log(format!("log 3 {n9}")) } => {}
+                _ = sleep_ms(100) => {} // Timer 4
+                _ = sleep_ms(0) => {} // Timer 5
             }
         },
+        async {
+            join!( // all at once; each poll polls every unfinished one
+                sleep_ms(100), // Timer 7
+                async { log("log 8") },
+                sleep_ms(10), // Timer 9
+            );
+        },
     );
-    sleep_ms(0).await; // Timer 6
-    for r14 in 0..3 {
-        let f2 = sleep_ms(0); // Timer 9
-        let f3 = async { log(format!("log 10 {r14}")) };
-        let f4 = async { block_ms(0) };
-        // nothing has run yet: futures start when polled
-        f2.await;
-        f3.await;
-        f4.await;
-        select! { // each poll starts at a branch drawn at random (from this run's seed); the first found finished wins, the others are dropped
-            _ = yield_now() => {}
-            _ = yield_now() => {}
-        }
-    }
-}
-
-pub fn size() -> usize {
-    std::mem::size_of_val(&run())
-}
-
-pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
-    Box::pin(run())
-}
-}
-
-pub mod random_212 {
-use runtime::prelude::*;
-
-async fn run() {
-    yield_now().await; // yield: the task goes to the back of the ready queue
-}
-
-pub fn size() -> usize {
-    std::mem::size_of_val(&run())
-}
-
-pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
-    Box::pin(run())
-}
-}
-
-pub mod random_213 {
-use runtime::prelude::*;
-
-async fn run() {
-    let f1 = async {
-        block_ms(30);
-    };
-    let f2 = async {
-        sleep_ms(100).await; // Timer 5
-        log("log 6");
-        yield_now().await; // yield: the task goes to the back of the ready queue
-    };
-    let f3 = async {
-        sleep_ms(0).await; // Timer 9
-    };
-    // nothing has run yet: futures start when polled
-    f1.await;
-    f2.await;
-    f3.await;
-    let f4 = async {
-        let f5 = yield_now();
-        let f6 = async { log("log 13") };
-        // nothing has run yet: futures start when polled
-        f5.await;
-        f6.await;
-    };
-    let f5 = async {
-        block_ms(10);
-    };
-    let f6 = sleep_ms(0); // Timer 16
-    // nothing has run yet: futures start when polled
-    f4.await;
-    f5.await;
-    f6.await;
-    for _ in 0..0 {
-        log("log 19");
-        sleep_ms(10).await; // Timer 20
-    }
-}
-
-pub fn size() -> usize {
-    std::mem::size_of_val(&run())
-}
-
-pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
-    Box::pin(run())
-}
-}
-
-pub mod random_214 {
-use runtime::prelude::*;
-
-async fn run() {
-    part8(20).await;
-}
-
-async fn part8(ms: u32) {
-    join!( // all at once; each poll polls every unfinished one
-        async { log("log 3") },
-    );
-    sleep_ms(ms).await; // Timer 4
-    sleep_ms(100).await; // Timer 6
-    sleep_ms(50).await; // Timer 7
-    yield_now().await; // yield: the task goes to the back of the ready queue
-}
-
-pub fn size() -> usize {
-    std::mem::size_of_val(&run())
-}
-
-pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
-    Box::pin(run())
-}
-}
-
-pub mod random_215 {
-use runtime::prelude::*;
-
-async fn run() {
-    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
-        select! {
-            biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-            _ = async { log("log 2") } => {
-                yield_now().await; // yield: the task goes to the back of the ready queue
-                log("log 12");
-            }
-            _ = async {
-                join!( // all at once; each poll polls every unfinished one
-                    async { block_ms(30) },
-                    sleep_ms(100), // Timer 5
-                    sleep_ms(10), // Timer 6
-                );
-            } => {}
-            _ = async {
-                join!( // all at once; each poll polls every unfinished one
-                    async { log("log 8") },
-                    sleep_ms(0), // Timer 9
-                    sleep_ms(0), // Timer 10
-                );
-            } => {}
-        }
-    });
-    join!( // all at once; each poll polls every unfinished one
-        sleep_ms(100), // Timer 15
-        async { log("log 16") },
-    );
-    sleep_ms(100).await; // Timer 18
-    block_ms(0);
-    h1.await.unwrap();
-    block_ms(30);
-}
-
-pub fn size() -> usize {
-    std::mem::size_of_val(&run())
-}
-
-pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
-    Box::pin(run())
-}
-}
-
-pub mod random_216 {
-use runtime::prelude::*;
-
-async fn run() {
-    join!( // all at once; each poll polls every unfinished one
-        sleep_ms(0), // Timer 3
-        sleep_ms(0), // Timer 4
-        yield_now(),
-    );
-    sleep_ms(20).await; // Timer 6
-}
-
-pub fn size() -> usize {
-    std::mem::size_of_val(&run())
-}
-
-pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
-    Box::pin(run())
-}
-}
-
-pub mod random_217 {
-use runtime::prelude::*;
-
-async fn run() {
-    log("log 1");
-}
-
-pub fn size() -> usize {
-    std::mem::size_of_val(&run())
-}
-
-pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
-    Box::pin(run())
-}
-}
-
-pub mod random_218 {
-use runtime::prelude::*;
-
-async fn run() {
-    let n9 = 0;
-    sleep_ms(20).await; // Timer 1
-    let h1 = spawn(async move { // spawn: a task of its own; it starts once this task pauses at an .await
-        select! {
-            biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-            _ = async {
-                let f1 = sleep_ms(100); // Timer 4
-                // nothing has run yet: futures start when polled
-                f1.await;
-            } => {}
-            _ = sleep_ms(50) => {} // Timer 5
-            _ = async {
-                select! {
-                    biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-                    _ = async { log(format!("log 7 {n9}")) } => {}
-                    _ = async { log("log 8") } => {}
-                    _ = async { block_ms(30) } => {}
-                }
-            } => {}
-        }
-    });
-    h1.await.unwrap();
     log(format!("{n9} in all"));
 }
 
@@ -7759,21 +6826,33 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 }
 }
 
-pub mod random_219 {
+pub mod random_193 {
 use runtime::prelude::*;
 
 async fn run() {
-    let n7 = 42;
     join!( // all at once; each poll polls every unfinished one
-        sleep_ms(20), // Timer 2
+        async {
+            let f1 = sleep_ms(50); // Timer 3
+            let f2 = async { log("log 4") };
+            // nothing has run yet: futures start when polled
+            f1.await;
+            f2.await;
+        },
     );
-    block_ms(10);
-    join!( // all at once; each poll polls every unfinished one
-        sleep_ms(20), // Timer 5
-        async { block_ms(30) },
-    );
-    sleep_ms(50).await; // Timer 7
-    log(format!("{n7} in all"));
+    select! { // each poll starts at a branch drawn at random (from this run's seed); the first found finished wins, the others are dropped
+        _ = async {
+            yield_now().await; // yield: the task goes to the back of the ready queue
+            sleep_ms(100).await; // Timer 8
+        } => {}
+    }
+    spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
+        yield_now().await; // yield: the task goes to the back of the ready queue
+        sleep_ms(20).await; // Timer 11
+        join!( // all at once; each poll polls every unfinished one
+            async { log("log 13") },
+            async { block_ms(30) },
+        );
+    });
 }
 
 pub fn size() -> usize {
@@ -7785,7 +6864,207 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 }
 }
 
-pub mod random_220 {
+pub mod random_194 {
+use runtime::prelude::*;
+
+async fn part1(ms: u32) {
+    sleep_ms(ms).await; // Timer 1
+}
+
+async fn run() {
+    part1(100).await;
+    part1(30).await;
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_195 {
+use runtime::prelude::*;
+
+async fn run() {
+    select! { // each poll starts at a branch drawn at random (from this run's seed); the first found finished wins, the others are dropped
+        _ = async {
+            log("log 3");
+            sleep_ms(20).await; // Timer 4
+        } => {}
+        _ = async {
+            join!( // all at once; each poll polls every unfinished one
+                async { log("log 6") },
+            );
+        } => {}
+        _ = async { log("log 7") } => {}
+    }
+    spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
+        sleep_ms(10).await; // Timer 9
+        join!( // all at once; each poll polls every unfinished one
+            async { log("log 11") },
+            sleep_ms(100), // Timer 12
+        );
+        yield_now().await; // yield: the task goes to the back of the ready queue
+    });
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_196 {
+use runtime::prelude::*;
+
+async fn run() {
+    let f1 = sleep_ms(50); // Timer 3
+    let f2 = yield_now();
+    let f3 = yield_now();
+    // nothing has run yet: futures start when polled
+    f1.await;
+    f2.await;
+    f3.await;
+    sleep_ms(100).await; // Timer 6
+    join!( // all at once; each poll polls every unfinished one
+        async { log("log 8") },
+        async { block_ms(30) },
+        sleep_ms(20), // Timer 10
+    );
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_197 {
+use runtime::prelude::*;
+
+async fn run() {
+    let n28 = 42;
+    let f1 = sleep_ms(20); // Timer 2
+    let f2 = async {
+        let f3 = sleep_ms(10); // Timer 4
+        let f4 = sleep_ms(0); // Timer 5
+        let f5 = sleep_ms(0); // Timer 6
+        // nothing has run yet: futures start when polled
+        f3.await;
+        f4.await;
+        f5.await;
+    };
+    let f3 = async {
+        join!( // all at once; each poll polls every unfinished one
+            yield_now(),
+            async { log(format!("log 9 {n28}")) },
+            yield_now(),
+        );
+    };
+    // nothing has run yet: futures start when polled
+    f1.await;
+    f2.await;
+    f3.await;
+    join!( // all at once; each poll polls every unfinished one
+        async {
+            let mut r15 = 0;
+            loop {
+                log(format!("log 13 {r15} {n28}"));
+                log(format!("log 14 {r15} {n28}"));
+                sleep_ms(0).await; // Timer 15
+                r15 += 1;
+                if r15 == 1 {
+                    break;
+                }
+            }
+        },
+        async { log(format!("log 16 {n28}")) },
+    );
+    select! { // each poll starts at a branch drawn at random (from this run's seed); the first found finished wins, the others are dropped
+        _ = async {
+            select! { // each poll starts at a branch drawn at random (from this run's seed); the first found finished wins, the others are dropped
+                _ = async { log(format!("log 19 {n28}")) } => {}
+                _ = sleep_ms(20) => {} // Timer 20
+                _ = async { block_ms(0) } => {}
+            }
+        } => {}
+        _ = async {
+            log("log 23");
+            block_ms(30);
+            sleep_ms(10).await; // Timer 25
+        } => {
+            sleep_ms(20).await; // Timer 26
+            log(format!("log 27 {n28}"));
+        }
+    }
+    log("log 28");
+    log(format!("{n28} in all"));
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_198 {
+use runtime::prelude::*;
+
+async fn run() {
+    sleep_ms(10).await; // Timer 2
+    for _ in 0..0 {
+        sleep_ms(100).await; // Timer 4
+        sleep_ms(100).await; // Timer 5
+        sleep_ms(50).await; // Timer 6
+    }
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_199 {
+use runtime::prelude::*;
+
+async fn run() {
+    let n6 = 42;
+    sleep_ms(20).await; // Timer 1
+    block_ms(10);
+    join!( // all at once; each poll polls every unfinished one
+        sleep_ms(20), // Timer 4
+        async { block_ms(30) },
+    );
+    sleep_ms(50).await; // Timer 6
+    log(format!("{n6} in all"));
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_200 {
 use runtime::prelude::*;
 
 async fn run() {
@@ -7821,7 +7100,7 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 }
 }
 
-pub mod random_221 {
+pub mod random_201 {
 use runtime::prelude::*;
 
 async fn run() {
@@ -7850,7 +7129,7 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 }
 }
 
-pub mod random_222 {
+pub mod random_202 {
 use runtime::prelude::*;
 
 async fn part6() {
@@ -7879,7 +7158,7 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 }
 }
 
-pub mod random_223 {
+pub mod random_203 {
 use runtime::prelude::*;
 
 async fn run() {
@@ -7904,218 +7183,178 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 }
 }
 
-pub mod random_224 {
+pub mod random_204 {
 use runtime::prelude::*;
 
+async fn part16() {
+    sleep_ms(20).await; // Timer 16
+}
+
 async fn run() {
-    let n23 = 0;
-    for _ in 0..1 {
+    let n16 = 0;
+    for _ in 0..0 {
         sleep_ms(50).await; // Timer 3
         sleep_ms(10).await; // Timer 4
         sleep_ms(100).await; // Timer 5
     }
-    select! {
-        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-        _ = sleep_ms(0) => { // Timer 7
-            sleep_ms(100).await; // Timer 10
-        }
-        _ = async { block_ms(10) } => {}
-        _ = sleep_ms(20) => {} // Timer 9
+    for _ in 0..3 {
+        yield_now().await; // yield: the task goes to the back of the ready queue
+        sleep_ms(20).await; // Timer 8
+        sleep_ms(100).await; // Timer 9
     }
-    join!( // all at once; each poll polls every unfinished one
-        async { log(format!("log 12 {n23}")) },
-    );
-    sleep_ms(10).await; // Timer 14
-    join!( // all at once; each poll polls every unfinished one
-        sleep_ms(20), // Timer 16
-        async { log(format!("log 17 {n23}")) },
-    );
-    log("log 18");
-    join!( // all at once; each poll polls every unfinished one
-        async {
-            select! {
-                biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-                _ = async { log(format!("log 21 {n23}")) } => {}
-            }
-        },
-        async {
-            for _ in 0..2 {
-                sleep_ms(20).await; // Timer 23
-            }
-        },
-    );
-    log(format!("{n23} in all"));
-}
-
-pub fn size() -> usize {
-    std::mem::size_of_val(&run())
-}
-
-pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
-    Box::pin(run())
-}
-}
-
-pub mod random_225 {
-use runtime::prelude::*;
-
-async fn run() {
-    select! { // each poll starts at a branch drawn at random (from this run's seed); the first found finished wins, the others are dropped
-        _ = async {
-            select! {
-                biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-                _ = sleep_ms(50) => {} // Timer 3
-            }
-        } => {
-            block_ms(10);
-            log("log 6");
-        }
-        _ = sleep_ms(50) => {} // Timer 4
-    }
-    join!( // all at once; each poll polls every unfinished one
-        async {
-            join!( // all at once; each poll polls every unfinished one
-                async { log("log 9") },
-                yield_now(),
-                async { log("log 11") },
-            );
-        },
-    );
-    select! {
-        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-        _ = async {
-            sleep_ms(100).await; // Timer 14
-        } => {
-            block_ms(10);
-            log("log 17");
-        }
-        _ = async { log("log 15") } => {}
-    }
-    log("log 18");
-}
-
-pub fn size() -> usize {
-    std::mem::size_of_val(&run())
-}
-
-pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
-    Box::pin(run())
-}
-}
-
-pub mod random_226 {
-use runtime::prelude::*;
-
-async fn run() {
-    let f1 = yield_now();
-    // nothing has run yet: futures start when polled
-    f1.await;
-    log("log 3");
-    select! { // each poll starts at a branch drawn at random (from this run's seed); the first found finished wins, the others are dropped
-        _ = sleep_ms(100) => { // Timer 5
-            sleep_ms(0).await; // Timer 10
-        }
-        _ = async {
-            sleep_ms(0).await; // Timer 7
-            sleep_ms(100).await; // Timer 8
-            sleep_ms(20).await; // Timer 9
-        } => {}
-    }
-    let f2 = async { log("log 13") };
-    // nothing has run yet: futures start when polled
-    f2.await;
-    join!( // all at once; each poll polls every unfinished one
-        sleep_ms(50), // Timer 15
-    );
-}
-
-pub fn size() -> usize {
-    std::mem::size_of_val(&run())
-}
-
-pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
-    Box::pin(run())
-}
-}
-
-pub mod random_227 {
-use runtime::prelude::*;
-
-async fn run() {
-    sleep_ms(100).await; // Timer 1
-    join!( // all at once; each poll polls every unfinished one
-        yield_now(),
-        async {
-            select! {
-                biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-                _ = sleep_ms(50) => { // Timer 5
-                    sleep_ms(0).await; // Timer 8
-                    sleep_ms(20).await; // Timer 9
-                }
-                _ = async { log("log 6") } => {}
-                _ = sleep_ms(20) => { // Timer 7
-                    yield_now().await; // yield: the task goes to the back of the ready queue
-                }
-            }
-        },
-        async {
-            join!( // all at once; each poll polls every unfinished one
-                async { block_ms(0) },
-            );
-        },
-    );
-    sleep_ms(10).await; // Timer 13
-}
-
-pub fn size() -> usize {
-    std::mem::size_of_val(&run())
-}
-
-pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
-    Box::pin(run())
-}
-}
-
-pub mod random_228 {
-use runtime::prelude::*;
-
-async fn run() {
-    for r5 in 0..0 {
-        select! {
-            biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-            _ = async { log(format!("log 3 {r5}")) } => {}
-        }
-        sleep_ms(0).await; // Timer 4
-        log(format!("log 5 {r5}"));
-    }
-    block_ms(10);
-    let f1 = sleep_ms(50); // Timer 9
-    // nothing has run yet: futures start when polled
-    f1.await;
-    join!( // all at once; each poll polls every unfinished one
-        async { log("log 11") },
-    );
-    block_ms(30);
+    sleep_ms(10).await; // Timer 10
     let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
-        select! {
-            biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-            _ = yield_now() => {}
-            _ = async {
-                sleep_ms(0).await; // Timer 16
-                block_ms(0);
-                log("log 18");
-            } => {
-                sleep_ms(20).await; // Timer 23
-                sleep_ms(50).await; // Timer 24
-            }
-            _ = async {
-                for _ in 0..2 {
-                    log("log 20");
-                    sleep_ms(100).await; // Timer 21
-                    yield_now().await; // yield: the task goes to the back of the ready queue
-                }
-            } => {}
+        join!( // all at once; each poll polls every unfinished one
+            async {
+                sleep_ms(20).await; // Timer 13
+                sleep_ms(10).await; // Timer 14
+                sleep_ms(20).await; // Timer 15
+            },
+        );
+    });
+    part16().await;
+    h1.await.unwrap();
+    log(format!("{n16} in all"));
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_205 {
+use runtime::prelude::*;
+
+async fn run() {
+    let n6 = 7;
+    let f1 = async {
+        for _ in 0..1 {
+            sleep_ms(20).await; // Timer 3
+            sleep_ms(20).await; // Timer 4
+            sleep_ms(20).await; // Timer 5
         }
+    };
+    let f2 = async { block_ms(30) };
+    // nothing has run yet: futures start when polled
+    f1.await;
+    f2.await;
+    log(format!("{n6} in all"));
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_206 {
+use runtime::prelude::*;
+
+async fn run() {
+    yield_now().await; // yield: the task goes to the back of the ready queue
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_207 {
+use runtime::prelude::*;
+
+async fn run() {
+    log("log 1");
+    join!( // all at once; each poll polls every unfinished one
+        async {
+            log("log 4");
+            sleep_ms(20).await; // Timer 5
+            sleep_ms(50).await; // Timer 6
+        },
+        sleep_ms(20), // Timer 7
+    );
+    select! { // each poll starts at a branch drawn at random (from this run's seed); the first found finished wins, the others are dropped
+        _ = sleep_ms(10) => {} // Timer 10
+        _ = yield_now() => {}
+    }
+    log("log 12");
+    sleep_ms(50).await; // Timer 14
+    join!( // all at once; each poll polls every unfinished one
+        async { log("log 16") },
+        async {
+            block_ms(30);
+        },
+    );
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_208 {
+use runtime::prelude::*;
+
+async fn run() {
+    block_ms(30);
+    join!( // all at once; each poll polls every unfinished one
+        part2(),
+        part2(),
+    );
+}
+
+async fn part2() {
+    yield_now().await; // yield: the task goes to the back of the ready queue
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_209 {
+use runtime::prelude::*;
+
+async fn run() {
+    spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
+        log("log 1");
+    });
+    sleep_ms(20).await; // Timer 2
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_210 {
+use runtime::prelude::*;
+
+async fn run() {
+    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
+        sleep_ms(100).await; // Timer 1
     });
     h1.await.unwrap();
 }
@@ -8129,13 +7368,50 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 }
 }
 
-pub mod random_229 {
+pub mod random_211 {
 use runtime::prelude::*;
 
 async fn run() {
-    let n1 = 7;
-    sleep_ms(0).await; // Timer 1
-    log(format!("{n1} in all"));
+    let n20 = 7;
+    select! { // each poll starts at a branch drawn at random (from this run's seed); the first found finished wins, the others are dropped
+        _ = async {
+            sleep_ms(20).await; // Timer 3
+            sleep_ms(100).await; // Timer 4
+            sleep_ms(20).await; // Timer 5
+        } => {
+            sleep_ms(20).await; // Timer 14
+        }
+        _ = yield_now() => {}
+        _ = async {
+            select! {
+                biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+                _ = sleep_ms(50) => { // Timer 8
+                    sleep_ms(0).await; // Timer 11
+                    sleep_ms(20).await; // Timer 12
+                }
+                _ = async { log(format!("log 9 {n20}")) } => {}
+                _ = sleep_ms(20) => { // Timer 10
+                    yield_now().await; // yield: the task goes to the back of the ready queue
+                }
+            }
+        } => {}
+    }
+    select! {
+        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+        _ = async {
+            let f1 = sleep_ms(100); // Timer 17
+            // nothing has run yet: futures start when polled
+            f1.await;
+        } => {
+            sleep_ms(20).await; // Timer 18
+        }
+    }
+    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
+        sleep_ms(10).await; // Timer 19
+    });
+    h1.await.unwrap();
+    sleep_ms(0).await; // Timer 20
+    log(format!("{n20} in all"));
 }
 
 pub fn size() -> usize {
@@ -8147,37 +7423,60 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 }
 }
 
-pub mod random_230 {
+pub mod random_212 {
 use runtime::prelude::*;
 
 async fn run() {
-    let n28 = 7;
-    for _ in 0..1 {
-        sleep_ms(100).await; // Timer 14
-        let f1 = sleep_ms(10); // Timer 16
-        let f2 = sleep_ms(20); // Timer 17
+    select! {
+        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+        _ = async {
+            for _ in 0..0 {
+                block_ms(10);
+                block_ms(0);
+                log("log 5");
+            }
+        } => {}
+        _ = async {
+            yield_now().await; // yield: the task goes to the back of the ready queue
+        } => {}
+        _ = async {
+            block_ms(0);
+            log("log 10");
+        } => {}
+    }
+    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
+        let f1 = async {
+            join!( // all at once; each poll polls every unfinished one
+                yield_now(),
+                async { log("log 14") },
+                sleep_ms(20), // Timer 15
+            );
+        };
+        let f2 = async { log("log 16") };
         // nothing has run yet: futures start when polled
         f1.await;
         f2.await;
+    });
+    for _ in 0..2 {
         select! {
             biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
             _ = sleep_ms(50) => {} // Timer 19
         }
+        sleep_ms(10).await; // Timer 20
     }
-    sleep_ms(0).await; // Timer 21
-    let f3 = sleep_ms(50); // Timer 23
-    let f4 = sleep_ms(100); // Timer 24
-    let f5 = async { log(format!("log 25 {n28}")) };
-    // nothing has run yet: futures start when polled
-    f3.await;
-    f4.await;
-    f5.await;
+    h1.await.unwrap();
     select! {
         biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-        _ = async { log("log 27") } => {}
-        _ = async { log("log 28") } => {}
+        _ = async {
+            log("log 23");
+            yield_now().await; // yield: the task goes to the back of the ready queue
+        } => {
+            yield_now().await; // yield: the task goes to the back of the ready queue
+        }
+        _ = sleep_ms(100) => { // Timer 25
+            sleep_ms(20).await; // Timer 27
+        }
     }
-    log(format!("{n28} in all"));
 }
 
 pub fn size() -> usize {
@@ -8189,45 +7488,46 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 }
 }
 
-pub mod random_231 {
+pub mod random_213 {
 use runtime::prelude::*;
 
 async fn run() {
-    sleep_ms(100).await; // Timer 1
+    let n2 = 7;
+    part2().await;
+    log(format!("{n2} in all"));
 }
 
-pub fn size() -> usize {
-    std::mem::size_of_val(&run())
-}
-
-pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
-    Box::pin(run())
-}
-}
-
-pub mod random_232 {
-use runtime::prelude::*;
-
-async fn part12() {
+async fn part2() {
     yield_now().await; // yield: the task goes to the back of the ready queue
 }
 
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_214 {
+use runtime::prelude::*;
+
 async fn run() {
-    let n12 = 7;
-    block_ms(30);
-    part12().await;
-    log("log 5");
-    sleep_ms(20).await; // Timer 6
-    select! {
-        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-        _ = async { log(format!("log 8 {n12}")) } => {}
-        _ = async { log(format!("log 9 {n12}")) } => {}
-    }
-    let f1 = async { log("log 11") };
+    let n8 = 7;
+    let f1 = async {
+        sleep_ms(10).await; // Timer 3
+        sleep_ms(100).await; // Timer 4
+        sleep_ms(10).await; // Timer 5
+    };
     // nothing has run yet: futures start when polled
     f1.await;
-    log("log 12");
-    log(format!("{n12} in all"));
+    let f2 = sleep_ms(10); // Timer 7
+    let f3 = sleep_ms(20); // Timer 8
+    // nothing has run yet: futures start when polled
+    f2.await;
+    f3.await;
+    log(format!("{n8} in all"));
 }
 
 pub fn size() -> usize {
@@ -8239,17 +7539,15 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 }
 }
 
-pub mod random_233 {
+pub mod random_215 {
 use runtime::prelude::*;
 
 async fn run() {
-    join!( // all at once; each poll polls every unfinished one
-        async {
-            sleep_ms(100).await; // Timer 3
-            log("log 4");
-            log("log 5");
-        },
-    );
+    let f1 = async { block_ms(10) };
+    // nothing has run yet: futures start when polled
+    f1.await;
+    block_ms(10);
+    sleep_ms(0).await; // Timer 28
 }
 
 pub fn size() -> usize {
@@ -8261,90 +7559,43 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 }
 }
 
-pub mod random_234 {
+pub mod random_216 {
 use runtime::prelude::*;
 
 async fn run() {
-    join!( // all at once; each poll polls every unfinished one
-        sleep_ms(100), // Timer 3
-    );
-    log("log 4");
-    log("log 5");
-    join!( // all at once; each poll polls every unfinished one
-        async {
-            join!( // all at once; each poll polls every unfinished one
-                async { block_ms(10) },
-                yield_now(),
-                async { log("log 10") },
-            );
-        },
-    );
-    sleep_ms(20).await; // Timer 12
-    join!( // all at once; each poll polls every unfinished one
-        async { log("log 14") },
-        sleep_ms(20), // Timer 15
-        sleep_ms(0), // Timer 16
-    );
-    sleep_ms(100).await; // Timer 18
-    log("log 19");
-    for r26 in 0..2 {
-        yield_now().await; // yield: the task goes to the back of the ready queue
-        block_ms(10);
-        log(format!("log 25 {r26}"));
-        sleep_ms(100).await; // Timer 26
-    }
-}
-
-pub fn size() -> usize {
-    std::mem::size_of_val(&run())
-}
-
-pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
-    Box::pin(run())
-}
-}
-
-pub mod random_235 {
-use runtime::prelude::*;
-
-async fn run() {
-    sleep_ms(100).await; // Timer 1
-    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
-        select! { // each poll starts at a branch drawn at random (from this run's seed); the first found finished wins, the others are dropped
-            _ = sleep_ms(20) => { // Timer 3
-                block_ms(0);
-            }
-        }
-    });
-    h1.await.unwrap();
-}
-
-pub fn size() -> usize {
-    std::mem::size_of_val(&run())
-}
-
-pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
-    Box::pin(run())
-}
-}
-
-pub mod random_236 {
-use runtime::prelude::*;
-
-async fn run() {
-    sleep_ms(10).await; // Timer 3
-    log("log 4");
-    sleep_ms(50).await; // Timer 5
-    sleep_ms(20).await; // Timer 6
-    let f1 = sleep_ms(100); // Timer 8
-    let f2 = async {
+    let f1 = async {
         join!( // all at once; each poll polls every unfinished one
-            sleep_ms(20), // Timer 10
+            async { log("log 3") },
         );
+    };
+    let f2 = async {
+        for _ in 0..3 {
+            block_ms(0);
+            yield_now().await; // yield: the task goes to the back of the ready queue
+        }
     };
     // nothing has run yet: futures start when polled
     f1.await;
     f2.await;
+    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
+        let f3 = async {
+            join!( // all at once; each poll polls every unfinished one
+                sleep_ms(0), // Timer 9
+                yield_now(),
+            );
+        };
+        // nothing has run yet: futures start when polled
+        f3.await;
+    });
+    h1.await.unwrap();
+    for _ in 0..0 {
+        join!( // all at once; each poll polls every unfinished one
+            sleep_ms(20), // Timer 13
+        );
+    }
+    log("log 16");
+    block_ms(30);
+    log("log 18");
 }
 
 pub fn size() -> usize {
@@ -8356,35 +7607,37 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 }
 }
 
-pub mod random_237 {
+pub mod random_217 {
 use runtime::prelude::*;
 
 async fn run() {
     let n17 = 7;
-    join!( // all at once; each poll polls every unfinished one
-        async { log("log 2") },
-        sleep_ms(100), // Timer 3
-        async {
-            sleep_ms(10).await; // Timer 5
-            sleep_ms(20).await; // Timer 6
-        },
-    );
     select! { // each poll starts at a branch drawn at random (from this run's seed); the first found finished wins, the others are dropped
         _ = async {
-            join!( // all at once; each poll polls every unfinished one
-                async { block_ms(10) },
-                sleep_ms(20), // Timer 10
-            );
-        } => {}
-        _ = async {
+            sleep_ms(20).await; // Timer 3
+            sleep_ms(20).await; // Timer 4
             block_ms(30);
-            sleep_ms(50).await; // Timer 13
-        } => {}
+        } => {
+            log("log 9");
+        }
+        _ = async {
+            select! {
+                biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+                _ = yield_now() => {}
+            }
+        } => {
+            sleep_ms(10).await; // Timer 10
+            sleep_ms(50).await; // Timer 11
+        }
+        _ = sleep_ms(100) => { // Timer 8
+            block_ms(0);
+            log("log 13");
+        }
     }
-    sleep_ms(20).await; // Timer 14
     join!( // all at once; each poll polls every unfinished one
         async {
             join!( // all at once; each poll polls every unfinished one
+                sleep_ms(20), // Timer 16
                 sleep_ms(10), // Timer 17
             );
         },
@@ -8401,203 +7654,22 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 }
 }
 
-pub mod random_238 {
+pub mod random_218 {
 use runtime::prelude::*;
 
 async fn run() {
-    block_ms(10);
-    select! {
-        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-        _ = yield_now() => {
-            log("log 8");
-        }
-        _ = async {
-            select! {
-                biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-                _ = yield_now() => {
-                    sleep_ms(50).await; // Timer 6
-                    block_ms(10);
-                }
-            }
-        } => {}
-    }
-    let f1 = async {
-        select! {
-            biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-            _ = async { block_ms(30) } => {}
-            _ = async { block_ms(0) } => {}
-        }
-    };
-    let f2 = async {
-        select! { // each poll starts at a branch drawn at random (from this run's seed); the first found finished wins, the others are dropped
-            _ = sleep_ms(10) => {} // Timer 14
-            _ = sleep_ms(20) => {} // Timer 15
-        }
-    };
-    // nothing has run yet: futures start when polled
-    f1.await;
-    f2.await;
-}
-
-pub fn size() -> usize {
-    std::mem::size_of_val(&run())
-}
-
-pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
-    Box::pin(run())
-}
-}
-
-pub mod random_239 {
-use runtime::prelude::*;
-
-async fn run() {
-    let n18 = 7;
-    let f1 = sleep_ms(100); // Timer 2
-    let f2 = async {
-        sleep_ms(20).await; // Timer 4
-        sleep_ms(20).await; // Timer 5
-        log(format!("log 6 {n18}"));
-    };
-    // nothing has run yet: futures start when polled
-    f1.await;
-    f2.await;
-    select! {
-        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-        _ = async {
-            join!( // all at once; each poll polls every unfinished one
-                async { log(format!("log 9 {n18}")) },
-                async { log("log 10") },
-            );
-        } => {
-            block_ms(0);
-            log("log 12");
-        }
-    }
-    select! {
-        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-        _ = sleep_ms(20) => { // Timer 14
-            log("log 15");
-            sleep_ms(0).await; // Timer 16
-        }
-    }
-    join!( // all at once; each poll polls every unfinished one
-        sleep_ms(20), // Timer 18
-    );
-    log(format!("{n18} in all"));
-}
-
-pub fn size() -> usize {
-    std::mem::size_of_val(&run())
-}
-
-pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
-    Box::pin(run())
-}
-}
-
-pub mod random_240 {
-use runtime::prelude::*;
-
-async fn run() {
-    select! {
-        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-        _ = async {
-            let f1 = sleep_ms(0); // Timer 3
-            let f2 = sleep_ms(20); // Timer 4
+    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
+        for _ in 0..2 {
+            sleep_ms(50).await; // Timer 2
+            sleep_ms(20).await; // Timer 3
+            let f1 = sleep_ms(100); // Timer 5
+            let f2 = sleep_ms(0); // Timer 6
             // nothing has run yet: futures start when polled
             f1.await;
             f2.await;
-        } => {
-            log("log 12");
-            block_ms(0);
-        }
-        _ = async {
-            select! { // each poll starts at a branch drawn at random (from this run's seed); the first found finished wins, the others are dropped
-                _ = async { block_ms(0) } => {}
-                _ = sleep_ms(20) => { // Timer 7
-                    block_ms(30);
-                    sleep_ms(20).await; // Timer 9
-                }
-            }
-        } => {}
-        _ = async {
-            join!( // all at once; each poll polls every unfinished one
-                sleep_ms(10), // Timer 11
-            );
-        } => {
-            block_ms(0);
-            sleep_ms(0).await; // Timer 15
-        }
-    }
-    for _ in 0..3 {
-        let f3 = sleep_ms(100); // Timer 18
-        let f4 = yield_now();
-        // nothing has run yet: futures start when polled
-        f3.await;
-        f4.await;
-    }
-    select! {
-        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-        _ = async {
-            select! {
-                biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-                _ = sleep_ms(100) => { // Timer 22
-                    log("log 23");
-                }
-            }
-        } => {}
-        _ = sleep_ms(20) => { // Timer 24
-            sleep_ms(0).await; // Timer 27
-            block_ms(10);
-        }
-        _ = async {
-            sleep_ms(0).await; // Timer 26
-        } => {
-            log("log 29");
-        }
-    }
-    sleep_ms(10).await; // Timer 30
-}
-
-pub fn size() -> usize {
-    std::mem::size_of_val(&run())
-}
-
-pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
-    Box::pin(run())
-}
-}
-
-pub mod random_241 {
-use runtime::prelude::*;
-
-async fn run() {
-    let n11 = 0;
-    select! {
-        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-        _ = async { log("log 2") } => {}
-    }
-    let h1 = spawn(async move { // spawn: a task of its own; it starts once this task pauses at an .await
-        select! { // each poll starts at a branch drawn at random (from this run's seed); the first found finished wins, the others are dropped
-            _ = async {
-                sleep_ms(20).await; // Timer 5
-            } => {
-                sleep_ms(20).await; // Timer 9
-                sleep_ms(10).await; // Timer 10
-            }
-            _ = async {
-                let f1 = async { log(format!("log 7 {n11}")) };
-                let f2 = sleep_ms(0); // Timer 8
-                // nothing has run yet: futures start when polled
-                f1.await;
-                f2.await;
-            } => {}
         }
     });
-    log(format!("log 11 {n11}"));
     h1.await.unwrap();
-    log(format!("{n11} in all"));
 }
 
 pub fn size() -> usize {
@@ -8609,50 +7681,66 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 }
 }
 
-pub mod random_242 {
+pub mod random_219 {
 use runtime::prelude::*;
 
 async fn run() {
-    let n20 = 42;
-    join!( // all at once; each poll polls every unfinished one
-        async { block_ms(0) },
-    );
-    join!( // all at once; each poll polls every unfinished one
-        async {
-            join!( // all at once; each poll polls every unfinished one
-                sleep_ms(20), // Timer 5
-            );
-        },
-        async {
-            join!( // all at once; each poll polls every unfinished one
-                async { block_ms(30) },
-                async { block_ms(10) },
-                sleep_ms(10), // Timer 9
-            );
-        },
-        yield_now(),
-    );
-    join!( // all at once; each poll polls every unfinished one
-        async { log("log 12") },
-        async {
-            let f1 = async { log(format!("log 14 {n20}")) };
-            let f2 = yield_now();
-            let f3 = sleep_ms(20); // Timer 16
+    sleep_ms(100).await; // Timer 1
+    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
+        let f1 = sleep_ms(20); // Timer 4
+        let f2 = async { log("log 5") };
+        // nothing has run yet: futures start when polled
+        f1.await;
+        f2.await;
+        select! {
+            biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+            _ = async { log("log 7") } => {}
+        }
+    });
+    block_ms(30);
+    h1.await.unwrap();
+    sleep_ms(50).await; // Timer 9
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_220 {
+use runtime::prelude::*;
+
+async fn run() {
+    log("log 1");
+    select! {
+        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+        _ = async {
+            let f1 = async { block_ms(0) };
+            let f2 = async { block_ms(10) };
+            let f3 = yield_now();
             // nothing has run yet: futures start when polled
             f1.await;
             f2.await;
             f3.await;
-        },
-        async {
-            select! { // each poll starts at a branch drawn at random (from this run's seed); the first found finished wins, the others are dropped
-                _ = async { log(format!("log 18 {n20}")) } => {}
-                _ = sleep_ms(0) => { // Timer 19
-                    sleep_ms(50).await; // Timer 20
-                }
-            }
-        },
-    );
-    log(format!("{n20} in all"));
+        } => {}
+        _ = async {
+            block_ms(10);
+            log("log 9");
+        } => {}
+        _ = async {
+            let f4 = yield_now();
+            let f5 = sleep_ms(20); // Timer 12
+            let f6 = sleep_ms(50); // Timer 13
+            // nothing has run yet: futures start when polled
+            f4.await;
+            f5.await;
+            f6.await;
+        } => {}
+    }
 }
 
 pub fn size() -> usize {
@@ -8664,59 +7752,25 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 }
 }
 
-pub mod random_243 {
+pub mod random_221 {
 use runtime::prelude::*;
 
 async fn run() {
-    part1().await;
-    part1().await;
-}
-
-async fn part1() {
-    sleep_ms(100).await; // Timer 1
-}
-
-pub fn size() -> usize {
-    std::mem::size_of_val(&run())
-}
-
-pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
-    Box::pin(run())
-}
-}
-
-pub mod random_244 {
-use runtime::prelude::*;
-
-async fn run() {
-    let n13 = 7;
-    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
-        block_ms(0);
-    });
+    block_ms(30);
+    sleep_ms(10).await; // Timer 3
     select! {
         biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
         _ = async {
             join!( // all at once; each poll polls every unfinished one
-                sleep_ms(10), // Timer 4
-            );
-        } => {}
-        _ = async { log(format!("log 5 {n13}")) } => {}
-    }
-    select! { // each poll starts at a branch drawn at random (from this run's seed); the first found finished wins, the others are dropped
-        _ = async {
-            join!( // all at once; each poll polls every unfinished one
-                sleep_ms(100), // Timer 8
-                sleep_ms(50), // Timer 9
-                async { log(format!("log 10 {n13}")) },
+                sleep_ms(20), // Timer 6
+                async { log("log 7") },
             );
         } => {}
         _ = async {
-            sleep_ms(0).await; // Timer 12
-            sleep_ms(10).await; // Timer 13
+            log("log 9");
+            sleep_ms(100).await; // Timer 10
         } => {}
     }
-    h1.await.unwrap();
-    log(format!("{n13} in all"));
 }
 
 pub fn size() -> usize {
@@ -8728,34 +7782,72 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 }
 }
 
-pub mod random_245 {
+pub mod random_222 {
+use runtime::prelude::*;
+
+async fn run() {
+    let n16 = 7;
+    sleep_ms(50).await; // Timer 3
+    block_ms(10);
+    log(format!("log 5 {n16}"));
+    join!( // all at once; each poll polls every unfinished one
+        async { log(format!("log 8 {n16}")) },
+        async { block_ms(10) },
+        sleep_ms(100), // Timer 10
+    );
+    select! {
+        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+        _ = sleep_ms(20) => { // Timer 12
+            log("log 13");
+            sleep_ms(0).await; // Timer 14
+        }
+    }
+    join!( // all at once; each poll polls every unfinished one
+        sleep_ms(20), // Timer 16
+    );
+    log(format!("{n16} in all"));
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_223 {
 use runtime::prelude::*;
 
 async fn run() {
     for _ in 0..3 {
-        sleep_ms(50).await; // Timer 2
-        let f1 = sleep_ms(100); // Timer 4
-        // nothing has run yet: futures start when polled
-        f1.await;
-        for _ in 0..2 {
-            sleep_ms(20).await; // Timer 6
+        select! {
+            biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+            _ = sleep_ms(50) => {} // Timer 3
+            _ = sleep_ms(0) => {} // Timer 4
+            _ = sleep_ms(20) => {} // Timer 5
         }
     }
-    sleep_ms(0).await; // Timer 8
     join!( // all at once; each poll polls every unfinished one
-        sleep_ms(50), // Timer 10
-        sleep_ms(50), // Timer 11
-        yield_now(),
+        async {
+            join!( // all at once; each poll polls every unfinished one
+                async { block_ms(30) },
+                sleep_ms(20), // Timer 9
+                sleep_ms(0), // Timer 10
+            );
+        },
+        async {
+            for _ in 0..3 {
+                block_ms(10);
+                log("log 13");
+            }
+        },
     );
-    for _ in 0..1 {
-        for _ in 0..2 {
-            sleep_ms(0).await; // Timer 15
-            block_ms(10);
-        }
-    }
-    let f2 = sleep_ms(10); // Timer 18
-    // nothing has run yet: futures start when polled
-    f2.await;
+    block_ms(10);
+    join!( // all at once; each poll polls every unfinished one
+        sleep_ms(0), // Timer 16
+    );
 }
 
 pub fn size() -> usize {
@@ -8767,16 +7859,170 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 }
 }
 
-pub mod random_246 {
+pub mod random_224 {
+use runtime::prelude::*;
+
+async fn run() {
+    let n14 = 0;
+    let f1 = sleep_ms(50); // Timer 2
+    let f2 = async {
+        yield_now().await; // yield: the task goes to the back of the ready queue
+    };
+    let f3 = async {
+        let f4 = async { block_ms(30) };
+        let f5 = async { block_ms(0) };
+        // nothing has run yet: futures start when polled
+        f4.await;
+        f5.await;
+    };
+    // nothing has run yet: futures start when polled
+    f1.await;
+    f2.await;
+    f3.await;
+    join!( // all at once; each poll polls every unfinished one
+        sleep_ms(20), // Timer 10
+        async { log("log 11") },
+        sleep_ms(20), // Timer 12
+    );
+    for _ in 0..2 {
+        block_ms(10);
+    }
+    log(format!("{n14} in all"));
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_225 {
+use runtime::prelude::*;
+
+async fn run() {
+    log("log 1");
+    log("log 2");
+    for r15 in 0..1 {
+        select! {
+            biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+            _ = async { block_ms(0) } => {}
+            _ = async { log("log 6") } => {
+                yield_now().await; // yield: the task goes to the back of the ready queue
+                log("log 8");
+            }
+        }
+        sleep_ms(20).await; // Timer 10
+        log(format!("log 11 {r15}"));
+        log("log 12");
+        join!( // all at once; each poll polls every unfinished one
+            async { block_ms(0) },
+            sleep_ms(0), // Timer 15
+        );
+    }
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_226 {
+use runtime::prelude::*;
+
+async fn part19(ms: u32) {
+    select! { // each poll starts at a branch drawn at random (from this run's seed); the first found finished wins, the others are dropped
+        _ = sleep_ms(ms) => {} // Timer 15
+        _ = async { log("log 16") } => {
+            sleep_ms(20).await; // Timer 17
+            log("log 18");
+        }
+    }
+}
+
+async fn run() {
+    join!( // all at once; each poll polls every unfinished one
+        async {
+            select! {
+                biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+                _ = async { log("log 3") } => {}
+            }
+        },
+        sleep_ms(0), // Timer 4
+        async {
+            let f1 = sleep_ms(100); // Timer 6
+            let f2 = async { log("log 7") };
+            // nothing has run yet: futures start when polled
+            f1.await;
+            f2.await;
+        },
+    );
+    for _ in 0..1 {
+        select! {
+            biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+            _ = yield_now() => {}
+            _ = sleep_ms(20) => {} // Timer 11
+        }
+        log("log 12");
+    }
+    part19(20).await;
+    log("log 19");
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_227 {
 use runtime::prelude::*;
 
 async fn run() {
     let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
-        yield_now().await; // yield: the task goes to the back of the ready queue
+        select! { // each poll starts at a branch drawn at random (from this run's seed); the first found finished wins, the others are dropped
+            _ = async {
+                join!( // all at once; each poll polls every unfinished one
+                    sleep_ms(20), // Timer 20
+                );
+            } => {
+                sleep_ms(50).await; // Timer 22
+                sleep_ms(50).await; // Timer 23
+            }
+            _ = sleep_ms(10) => {} // Timer 21
+        }
     });
     h1.await.unwrap();
-    sleep_ms(10).await; // Timer 2
-    log("log 3");
+    select! {
+        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+        _ = async {
+            for _ in 0..0 {
+                sleep_ms(10).await; // Timer 26
+            }
+        } => {
+            sleep_ms(100).await; // Timer 29
+            sleep_ms(100).await; // Timer 30
+        }
+        _ = async {
+            select! {
+                biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+                _ = async { block_ms(0) } => {}
+            }
+        } => {
+            block_ms(10);
+            log("log 32");
+        }
+    }
+    log("log 33");
 }
 
 pub fn size() -> usize {
@@ -8788,7 +8034,7 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 }
 }
 
-pub mod random_247 {
+pub mod random_228 {
 use runtime::prelude::*;
 
 async fn run() {
@@ -8835,7 +8081,7 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 }
 }
 
-pub mod random_248 {
+pub mod random_229 {
 use runtime::prelude::*;
 
 async fn run() {
@@ -8866,7 +8112,7 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 }
 }
 
-pub mod random_249 {
+pub mod random_230 {
 use runtime::prelude::*;
 
 async fn run() {
@@ -8899,7 +8145,7 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 }
 }
 
-pub mod random_250 {
+pub mod random_231 {
 use runtime::prelude::*;
 
 async fn part12(ms: u32) {
@@ -8935,7 +8181,7 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 }
 }
 
-pub mod random_251 {
+pub mod random_232 {
 use runtime::prelude::*;
 
 async fn run() {
@@ -8961,7 +8207,41 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 }
 }
 
-pub mod random_252 {
+pub mod random_233 {
+use runtime::prelude::*;
+
+async fn run() {
+    select! { // each poll starts at a branch drawn at random (from this run's seed); the first found finished wins, the others are dropped
+        _ = sleep_ms(100) => {} // Timer 3
+        _ = sleep_ms(100) => {} // Timer 4
+        _ = async { log("log 5") } => {}
+    }
+    select! {
+        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+        _ = sleep_ms(10) => {} // Timer 7
+        _ = yield_now() => {
+            yield_now().await; // yield: the task goes to the back of the ready queue
+            sleep_ms(20).await; // Timer 11
+        }
+        _ = async { log("log 9") } => {}
+    }
+    spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
+        for _ in 0..3 {
+            sleep_ms(0).await; // Timer 14
+        }
+    });
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_234 {
 use runtime::prelude::*;
 
 async fn run() {
@@ -8969,12 +8249,12 @@ async fn run() {
         select! { // each poll starts at a branch drawn at random (from this run's seed); the first found finished wins, the others are dropped
             _ = async {
                 join!( // all at once; each poll polls every unfinished one
-                    sleep_ms(20), // Timer 17
-                    sleep_ms(0), // Timer 18
+                    sleep_ms(20), // Timer 3
+                    sleep_ms(0), // Timer 4
                 );
             } => {}
             _ = async {
-                let f1 = async { log("log 20") };
+                let f1 = async { log("log 6") };
                 // nothing has run yet: futures start when polled
                 f1.await;
             } => {}
@@ -8992,7 +8272,7 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 }
 }
 
-pub mod random_253 {
+pub mod random_235 {
 use runtime::prelude::*;
 
 async fn run() {
@@ -9011,7 +8291,7 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 }
 }
 
-pub mod random_254 {
+pub mod random_236 {
 use runtime::prelude::*;
 
 async fn run() {
@@ -9041,7 +8321,7 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 }
 }
 
-pub mod random_255 {
+pub mod random_237 {
 use runtime::prelude::*;
 
 async fn run() {
@@ -9071,33 +8351,35 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 }
 }
 
-pub mod random_256 {
+pub mod random_238 {
 use runtime::prelude::*;
 
-async fn run() {
-    let n14 = 42;
-    join!( // all at once; each poll polls every unfinished one
-        sleep_ms(10), // Timer 2
-        sleep_ms(0), // Timer 3
-    );
+async fn part14() {
     select! { // each poll starts at a branch drawn at random (from this run's seed); the first found finished wins, the others are dropped
         _ = async { log("log 5") } => {}
         _ = async {
             let f1 = async { log("log 7") };
-            let f2 = async { log(format!("log 8 {n14}")) };
+            let f2 = async { log("log 8") };
             // nothing has run yet: futures start when polled
             f1.await;
             f2.await;
         } => {}
     }
-    for _ in 0..2 {
+}
+
+async fn run() {
+    join!( // all at once; each poll polls every unfinished one
+        sleep_ms(10), // Timer 2
+        sleep_ms(0), // Timer 3
+    );
+    part14().await;
+    for _ in 0..1 {
         join!( // all at once; each poll polls every unfinished one
             sleep_ms(20), // Timer 11
             async { block_ms(10) },
         );
         sleep_ms(50).await; // Timer 14
     }
-    log(format!("{n14} in all"));
 }
 
 pub fn size() -> usize {
@@ -9109,7 +8391,7 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 }
 }
 
-pub mod random_257 {
+pub mod random_239 {
 use runtime::prelude::*;
 
 async fn run() {
@@ -9131,7 +8413,7 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 }
 }
 
-pub mod random_258 {
+pub mod random_240 {
 use runtime::prelude::*;
 
 async fn run() {
@@ -9179,7 +8461,7 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 }
 }
 
-pub mod random_259 {
+pub mod random_241 {
 use runtime::prelude::*;
 
 async fn part13() {
@@ -9214,11 +8496,14 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 }
 }
 
-pub mod random_260 {
+pub mod random_242 {
 use runtime::prelude::*;
 
 async fn run() {
-    sleep_ms(0).await; // Timer 20
+    let n36 = 0;
+    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
+        sleep_ms(0).await; // Timer 20
+    });
     select! {
         biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
         _ = async {
@@ -9235,15 +8520,17 @@ async fn run() {
             join!( // all at once; each poll polls every unfinished one
                 async { log("log 28") },
                 sleep_ms(10), // Timer 29
-                async { log("log 30") },
+                async { log(format!("log 30 {n36}")) },
             );
         } => {}
     }
-    for _ in 0..3 {
+    for _ in 0..1 {
         log("log 34");
         log("log 35");
         sleep_ms(10).await; // Timer 36
     }
+    h1.await.unwrap();
+    log(format!("{n36} in all"));
 }
 
 pub fn size() -> usize {
@@ -9255,55 +8542,72 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 }
 }
 
-pub mod random_261 {
+pub mod random_243 {
 use runtime::prelude::*;
 
 async fn run() {
-    let n24 = 0;
-    join!( // all at once; each poll polls every unfinished one
-        async { block_ms(10) },
-        sleep_ms(20), // Timer 3
-        async {
-            let f1 = sleep_ms(20); // Timer 5
-            // nothing has run yet: futures start when polled
-            f1.await;
-        },
-    );
-    for _ in 0..3 {
-        join!( // all at once; each poll polls every unfinished one
-            async { log(format!("log 8 {n24}")) },
-            sleep_ms(50), // Timer 9
-        );
-        select! {
-            biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-            _ = sleep_ms(20) => { // Timer 11
-                sleep_ms(20).await; // Timer 13
-            }
-            _ = sleep_ms(0) => { // Timer 12
-                block_ms(30);
-                sleep_ms(10).await; // Timer 15
-            }
-        }
-    }
+    let n29 = 7;
     join!( // all at once; each poll polls every unfinished one
         async {
-            let f2 = async { log(format!("log 18 {n24}")) };
-            let f3 = async { log("log 19") };
-            let f4 = sleep_ms(20); // Timer 20
-            // nothing has run yet: futures start when polled
-            f2.await;
-            f3.await;
-            f4.await;
+            let mut r4 = 0;
+            while r4 < 1 {
+                sleep_ms(10).await; // Timer 3
+                log(format!("log 4 {r4} {n29}"));
+                r4 += 1;
+            }
         },
         async {
             join!( // all at once; each poll polls every unfinished one
-                async { block_ms(30) },
-                sleep_ms(0), // Timer 23
-                async { log("log 24") },
+                async { log(format!("log 6 {n29}")) },
+                async { block_ms(0) },
             );
         },
     );
-    log(format!("{n24} in all"));
+    join!( // all at once; each poll polls every unfinished one
+        async { block_ms(30) },
+        async {
+            join!( // all at once; each poll polls every unfinished one
+                async { block_ms(10) },
+                sleep_ms(50), // Timer 12
+            );
+        },
+        async {
+            let f1 = async { log(format!("log 14 {n29}")) };
+            let f2 = async { log("log 15") };
+            let f3 = sleep_ms(20); // Timer 16
+            // nothing has run yet: futures start when polled
+            f1.await;
+            f2.await;
+            f3.await;
+        },
+    );
+    join!( // all at once; each poll polls every unfinished one
+        async {
+            yield_now().await; // yield: the task goes to the back of the ready queue
+        },
+        async { log(format!("log 20 {n29}")) },
+        async {
+            for _ in 0..0 {
+                log("log 22");
+                block_ms(0);
+                sleep_ms(20).await; // Timer 24
+            }
+        },
+    );
+    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
+        select! {
+            biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+            _ = yield_now() => {}
+            _ = async {
+                for _ in 0..1 {
+                    sleep_ms(50).await; // Timer 28
+                    sleep_ms(20).await; // Timer 29
+                }
+            } => {}
+        }
+    });
+    h1.await.unwrap();
+    log(format!("{n29} in all"));
 }
 
 pub fn size() -> usize {
@@ -9315,14 +8619,19 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 }
 }
 
-pub mod random_262 {
+pub mod random_244 {
 use runtime::prelude::*;
 
 async fn run() {
-    let n2 = 42;
-    block_ms(0);
-    sleep_ms(50).await; // Timer 2
-    log(format!("{n2} in all"));
+    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
+        join!( // all at once; each poll polls every unfinished one
+            yield_now(),
+            async {
+                yield_now().await; // yield: the task goes to the back of the ready queue
+            },
+        );
+    });
+    h1.await.unwrap();
 }
 
 pub fn size() -> usize {
@@ -9334,54 +8643,37 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 }
 }
 
-pub mod random_263 {
+pub mod random_245 {
 use runtime::prelude::*;
 
 async fn run() {
-    let n17 = 0;
-    yield_now().await; // yield: the task goes to the back of the ready queue
-    let f1 = async {
-        log("log 16");
-    };
-    // nothing has run yet: futures start when polled
-    f1.await;
-    part17(10).await;
-    log(format!("{n17} in all"));
-}
-
-async fn part17(ms: u32) {
-    sleep_ms(ms).await; // Timer 17
-}
-
-pub fn size() -> usize {
-    std::mem::size_of_val(&run())
-}
-
-pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
-    Box::pin(run())
-}
-}
-
-pub mod random_264 {
-use runtime::prelude::*;
-
-async fn run() {
-    let n8 = 42;
     select! {
         biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
         _ = async {
-            let f1 = sleep_ms(50); // Timer 3
+            let f1 = async { block_ms(0) };
             // nothing has run yet: futures start when polled
             f1.await;
-        } => {
-            sleep_ms(0).await; // Timer 5
-            log(format!("log 6 {n8}"));
+        } => {}
+    }
+    sleep_ms(10).await; // Timer 4
+    part16(100).await;
+}
+
+async fn part16(ms: u32) {
+    sleep_ms(ms).await; // Timer 7
+    yield_now().await; // yield: the task goes to the back of the ready queue
+    log("log 9");
+    select! {
+        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+        _ = sleep_ms(20) => { // Timer 11
+            log("log 13");
+            sleep_ms(10).await; // Timer 14
         }
-        _ = async { log("log 4") } => {}
+        _ = sleep_ms(50) => { // Timer 12
+            yield_now().await; // yield: the task goes to the back of the ready queue
+        }
     }
     block_ms(30);
-    sleep_ms(100).await; // Timer 8
-    log(format!("{n8} in all"));
 }
 
 pub fn size() -> usize {
@@ -9393,7 +8685,7 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 }
 }
 
-pub mod random_265 {
+pub mod random_246 {
 use runtime::prelude::*;
 
 async fn run() {
@@ -9414,7 +8706,7 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 }
 }
 
-pub mod random_266 {
+pub mod random_247 {
 use runtime::prelude::*;
 
 async fn run() {
@@ -9439,7 +8731,7 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 }
 }
 
-pub mod random_267 {
+pub mod random_248 {
 use runtime::prelude::*;
 
 async fn part21() {
@@ -9471,17 +8763,688 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 }
 }
 
-pub mod random_268 {
+pub mod random_249 {
 use runtime::prelude::*;
 
 async fn run() {
-    for _ in 0..1 {
+    let n21 = 0;
+    for _ in 0..3 {
         block_ms(0);
         let f1 = sleep_ms(10); // Timer 16
         // nothing has run yet: futures start when polled
         f1.await;
     }
-    sleep_ms(20).await; // Timer 17
+    join!( // all at once; each poll polls every unfinished one
+        async { block_ms(30) },
+        async {
+            yield_now().await; // yield: the task goes to the back of the ready queue
+            log(format!("log 21 {n21}"));
+        },
+    );
+    log(format!("{n21} in all"));
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_250 {
+use runtime::prelude::*;
+
+async fn run() {
+    join!( // all at once; each poll polls every unfinished one
+        async {
+            let f1 = sleep_ms(20); // Timer 3
+            // nothing has run yet: futures start when polled
+            f1.await;
+        },
+    );
+    yield_now().await; // yield: the task goes to the back of the ready queue
+    select! { // each poll starts at a branch drawn at random (from this run's seed); the first found finished wins, the others are dropped
+        _ = async {
+            for _ in 0..0 {
+                log("log 7");
+            }
+        } => {}
+        _ = sleep_ms(20) => {} // Timer 8
+        _ = sleep_ms(100) => { // Timer 9
+            sleep_ms(0).await; // Timer 10
+        }
+    }
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_251 {
+use runtime::prelude::*;
+
+async fn run() {
+    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
+        join!( // all at once; each poll polls every unfinished one
+            async { block_ms(30) },
+        );
+        block_ms(30);
+    });
+    h1.await.unwrap();
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_252 {
+use runtime::prelude::*;
+
+async fn run() {
+    join!( // all at once; each poll polls every unfinished one
+        async {
+            select! {
+                biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+                _ = async { block_ms(10) } => {
+                    sleep_ms(10).await; // Timer 5
+                }
+                _ = async { log("log 4") } => {}
+            }
+        },
+        yield_now(),
+    );
+    select! {
+        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+        _ = async { log("log 8") } => {}
+        _ = async {
+            log("log 10");
+        } => {}
+    }
+    spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
+        join!( // all at once; each poll polls every unfinished one
+            async {
+                let f1 = async { log("log 13") };
+                let f2 = async { block_ms(30) };
+                let f3 = yield_now();
+                // nothing has run yet: futures start when polled
+                f1.await;
+                f2.await;
+                f3.await;
+            },
+            async { block_ms(0) },
+            async {
+                sleep_ms(20).await; // Timer 18
+                sleep_ms(0).await; // Timer 19
+            },
+        );
+    });
+    select! { // each poll starts at a branch drawn at random (from this run's seed); the first found finished wins, the others are dropped
+        _ = sleep_ms(10) => {} // Timer 21
+        _ = sleep_ms(0) => {} // Timer 22
+    }
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_253 {
+use runtime::prelude::*;
+
+async fn run() {
+    log("log 1");
+    select! {
+        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+        _ = async {
+            select! {
+                biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+                _ = sleep_ms(20) => {} // Timer 4
+                _ = async { log("log 5") } => {}
+                _ = async { block_ms(10) } => {}
+            }
+        } => {}
+    }
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_254 {
+use runtime::prelude::*;
+
+async fn run() {
+    join!( // all at once; each poll polls every unfinished one
+        async {
+            let f1 = sleep_ms(10); // Timer 3
+            let f2 = async { log("log 4") };
+            // nothing has run yet: futures start when polled
+            f1.await;
+            f2.await;
+        },
+    );
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_255 {
+use runtime::prelude::*;
+
+async fn run() {
+    spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
+        join!( // all at once; each poll polls every unfinished one
+            async {
+                sleep_ms(50).await; // Timer 3
+            },
+            async {
+                join!( // all at once; each poll polls every unfinished one
+                    sleep_ms(100), // Timer 5
+                    async { log("log 6") },
+                );
+            },
+            async {
+                let f1 = async { block_ms(10) };
+                let f2 = sleep_ms(100); // Timer 9
+                let f3 = yield_now();
+                // nothing has run yet: futures start when polled
+                f1.await;
+                f2.await;
+                f3.await;
+            },
+        );
+    });
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_256 {
+use runtime::prelude::*;
+
+async fn run() {
+    part10().await;
+    sleep_ms(10).await; // Timer 4
+    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
+        block_ms(30);
+    });
+    part10().await;
+    for _ in 0..2 {
+        let f1 = sleep_ms(20); // Timer 8
+        let f2 = sleep_ms(0); // Timer 9
+        // nothing has run yet: futures start when polled
+        f1.await;
+        f2.await;
+        sleep_ms(20).await; // Timer 10
+    }
+    h1.await.unwrap();
+}
+
+async fn part10() {
+    join!( // all at once; each poll polls every unfinished one
+        async {
+            yield_now().await; // yield: the task goes to the back of the ready queue
+        },
+    );
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_257 {
+use runtime::prelude::*;
+
+async fn run() {
+    join!( // all at once; each poll polls every unfinished one
+        async { log("log 2") },
+    );
+    join!( // all at once; each poll polls every unfinished one
+        async { block_ms(0) },
+        sleep_ms(100), // Timer 6
+    );
+    let f1 = sleep_ms(20); // Timer 9
+    let f2 = sleep_ms(100); // Timer 10
+    // nothing has run yet: futures start when polled
+    f1.await;
+    f2.await;
+    log("log 12");
+    sleep_ms(20).await; // Timer 13
+    for _ in 0..1 {
+        block_ms(30);
+    }
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_258 {
+use runtime::prelude::*;
+
+async fn run() {
+    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
+        join!( // all at once; each poll polls every unfinished one
+            yield_now(),
+        );
+    });
+    h1.await.unwrap();
+    let f1 = async { log("log 4") };
+    let f2 = async {
+        sleep_ms(20).await; // Timer 6
+    };
+    // nothing has run yet: futures start when polled
+    f1.await;
+    f2.await;
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_259 {
+use runtime::prelude::*;
+
+async fn run() {
+    sleep_ms(0).await; // Timer 19
+    yield_now().await; // yield: the task goes to the back of the ready queue
+    yield_now().await; // yield: the task goes to the back of the ready queue
+    join!( // all at once; each poll polls every unfinished one
+        async { log("log 25") },
+        async { log("log 26") },
+        sleep_ms(20), // Timer 27
+    );
+    sleep_ms(100).await; // Timer 28
+    block_ms(30);
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_260 {
+use runtime::prelude::*;
+
+async fn part6(ms: u32) {
+    let f1 = async { block_ms(0) };
+    let f2 = async {
+        select! { // each poll starts at a branch drawn at random (from this run's seed); the first found finished wins, the others are dropped
+            _ = sleep_ms(ms) => {} // Timer 4
+        }
+    };
+    let f3 = yield_now();
+    // nothing has run yet: futures start when polled
+    f1.await;
+    f2.await;
+    f3.await;
+}
+
+async fn run() {
+    part6(50).await;
+    log("log 6");
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_261 {
+use runtime::prelude::*;
+
+async fn run() {
+    join!( // all at once; each poll polls every unfinished one
+        sleep_ms(20), // Timer 2
+        async {
+            let f1 = sleep_ms(0); // Timer 4
+            let f2 = async { log("log 5") };
+            let f3 = sleep_ms(0); // Timer 6
+            // nothing has run yet: futures start when polled
+            f1.await;
+            f2.await;
+            f3.await;
+        },
+        async {
+            let f4 = sleep_ms(20); // Timer 8
+            let f5 = sleep_ms(0); // Timer 9
+            let f6 = async { log("log 10") };
+            // nothing has run yet: futures start when polled
+            f4.await;
+            f5.await;
+            f6.await;
+        },
+    );
+    select! {
+        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+        _ = async { log("log 12") } => {}
+        _ = async {
+            select! {
+                biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+                _ = sleep_ms(10) => {} // Timer 14
+                _ = sleep_ms(0) => { // Timer 15
+                    log("log 16");
+                }
+            }
+        } => {}
+    }
+    log("log 17");
+    sleep_ms(0).await; // Timer 18
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_262 {
+use runtime::prelude::*;
+
+async fn run() {
+    let f1 = async {
+        select! { // each poll starts at a branch drawn at random (from this run's seed); the first found finished wins, the others are dropped
+            _ = async { log("log 3") } => {}
+        }
+    };
+    // nothing has run yet: futures start when polled
+    f1.await;
+    let f2 = async {
+        log("log 6");
+    };
+    let f3 = async {
+        let f4 = async { log("log 8") };
+        let f5 = async { block_ms(10) };
+        // nothing has run yet: futures start when polled
+        f4.await;
+        f5.await;
+    };
+    let f4 = async { log("log 10") };
+    // nothing has run yet: futures start when polled
+    f2.await;
+    f3.await;
+    f4.await;
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_263 {
+use runtime::prelude::*;
+
+async fn part15() {
+    join!( // all at once; each poll polls every unfinished one
+        async { block_ms(0) },
+        async { log("log 14") },
+        async { log("log 15") },
+    );
+}
+
+async fn run() {
+    let n15 = 42;
+    part15().await;
+    log(format!("{n15} in all"));
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_264 {
+use runtime::prelude::*;
+
+async fn run() {
+    let n10 = 7;
+    join!( // all at once; each poll polls every unfinished one
+        async {
+            let f1 = async { block_ms(0) };
+            // nothing has run yet: futures start when polled
+            f1.await;
+        },
+        async { log(format!("log 4 {n10}")) },
+    );
+    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
+        select! {
+            biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+            _ = async { log("log 7") } => {}
+        }
+        log("log 8");
+        select! {
+            biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+            _ = yield_now() => {}
+        }
+    });
+    h1.await.unwrap();
+    log(format!("{n10} in all"));
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_265 {
+use runtime::prelude::*;
+
+async fn run() {
+    block_ms(30);
+    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
+        select! {
+            biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+            _ = async {
+                for _ in 0..3 {
+                    yield_now().await; // yield: the task goes to the back of the ready queue
+                    log("log 5");
+                }
+            } => {}
+        }
+    });
+    h1.await.unwrap();
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_266 {
+use runtime::prelude::*;
+
+async fn part6() {
+    sleep_ms(20).await; // Timer 1
+}
+
+async fn run() {
+    let n6 = 7;
+    join!( // all at once; each poll polls every unfinished one
+        part6(),
+        part6(),
+    );
+    let f1 = async {
+        for _ in 0..3 {
+            block_ms(0);
+            sleep_ms(50).await; // Timer 5
+            log(format!("log 6 {n6}"));
+        }
+    };
+    // nothing has run yet: futures start when polled
+    f1.await;
+    log(format!("{n6} in all"));
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_267 {
+use runtime::prelude::*;
+
+async fn part31() {
+    join!( // all at once; each poll polls every unfinished one
+        sleep_ms(20), // Timer 11
+        async {
+            join!( // all at once; each poll polls every unfinished one
+                sleep_ms(20), // Timer 13
+                yield_now(),
+            );
+        },
+        sleep_ms(10), // Timer 15
+    );
+}
+
+async fn run() {
+    part31().await;
+    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
+        join!( // all at once; each poll polls every unfinished one
+            async {
+                select! {
+                    biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+                    _ = sleep_ms(10) => {} // Timer 18
+                }
+            },
+            async {
+                let f1 = sleep_ms(0); // Timer 20
+                let f2 = async { block_ms(30) };
+                // nothing has run yet: futures start when polled
+                f1.await;
+                f2.await;
+            },
+            async {
+                block_ms(30);
+            },
+        );
+    });
+    h1.await.unwrap();
+    join!( // all at once; each poll polls every unfinished one
+        async {
+            for _ in 0..3 {
+                log("log 26");
+                sleep_ms(10).await; // Timer 27
+                log("log 28");
+            }
+        },
+        part31(),
+    );
+    join!( // all at once; each poll polls every unfinished one
+        sleep_ms(20), // Timer 30
+        yield_now(),
+    );
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_268 {
+use runtime::prelude::*;
+
+async fn run() {
+    block_ms(0);
+    let f1 = async {
+        join!( // all at once; each poll polls every unfinished one
+            sleep_ms(10), // Timer 5
+        );
+    };
+    // nothing has run yet: futures start when polled
+    f1.await;
+    select! { // each poll starts at a branch drawn at random (from this run's seed); the first found finished wins, the others are dropped
+        _ = async {
+            join!( // all at once; each poll polls every unfinished one
+                sleep_ms(100), // Timer 8
+                async { log("log 9") },
+            );
+        } => {}
+        _ = sleep_ms(20) => {} // Timer 10
+    }
 }
 
 pub fn size() -> usize {
@@ -9497,19 +9460,35 @@ pub mod random_269 {
 use runtime::prelude::*;
 
 async fn run() {
-    select! {
-        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-        _ = async {
-            log("log 3");
-        } => {
-            block_ms(10);
-            block_ms(0);
+    yield_now().await; // yield: the task goes to the back of the ready queue
+    select! { // each poll starts at a branch drawn at random (from this run's seed); the first found finished wins, the others are dropped
+        _ = sleep_ms(10) => { // Timer 4
+            sleep_ms(100).await; // Timer 7
+            sleep_ms(100).await; // Timer 8
         }
+        _ = sleep_ms(0) => {} // Timer 5
+        _ = sleep_ms(20) => {} // Timer 6
     }
-    let f1 = sleep_ms(20); // Timer 7
+    let f1 = sleep_ms(0); // Timer 10
     // nothing has run yet: futures start when polled
     f1.await;
-    yield_now().await; // yield: the task goes to the back of the ready queue
+    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
+        let f2 = async {
+            join!( // all at once; each poll polls every unfinished one
+                sleep_ms(50), // Timer 13
+                async { log("log 14") },
+            );
+        };
+        // nothing has run yet: futures start when polled
+        f2.await;
+    });
+    h1.await.unwrap();
+    sleep_ms(0).await; // Timer 15
+    for _ in 0..1 {
+        for _ in 0..3 {
+            log("log 18");
+        }
+    }
 }
 
 pub fn size() -> usize {
@@ -9525,17 +9504,8 @@ pub mod random_270 {
 use runtime::prelude::*;
 
 async fn run() {
-    let h1 = spawn(async move { // spawn: a task of its own; it starts once this task pauses at an .await
-        for r7 in 0..0 {
-            join!( // all at once; each poll polls every unfinished one
-                async { log(format!("log 3 {r7}")) },
-                sleep_ms(10), // Timer 4
-            );
-            for _ in 0..3 {
-                sleep_ms(10).await; // Timer 6
-            }
-            log(format!("log 7 {r7}"));
-        }
+    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
+        yield_now().await; // yield: the task goes to the back of the ready queue
     });
     h1.await.unwrap();
 }
@@ -9553,17 +9523,28 @@ pub mod random_271 {
 use runtime::prelude::*;
 
 async fn run() {
-    log("log 1");
-    for r8 in 0..2 {
-        let f1 = sleep_ms(20); // Timer 4
-        // nothing has run yet: futures start when polled
-        f1.await;
-        select! {
-            biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-            _ = async { block_ms(10) } => {
-                sleep_ms(10).await; // Timer 8
+    let n8 = 0;
+    part8(10).await;
+    sleep_ms(20).await; // Timer 5
+    block_ms(10);
+    join!( // all at once; each poll polls every unfinished one
+        async {
+            select! { // each poll starts at a branch drawn at random (from this run's seed); the first found finished wins, the others are dropped
+                _ = sleep_ms(20) => {} // Timer 8
             }
-            _ = async { log(format!("log 7 {r8}")) } => {}
+        },
+        part8(30),
+    );
+    log(format!("{n8} in all"));
+}
+
+async fn part8(ms: u32) {
+    select! {
+        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+        _ = async {
+            sleep_ms(ms).await; // Timer 3
+        } => {
+            sleep_ms(100).await; // Timer 4
         }
     }
 }
@@ -9581,43 +9562,33 @@ pub mod random_272 {
 use runtime::prelude::*;
 
 async fn run() {
-    let n36 = 0;
-    part36(10).await;
-    spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
+    for r5 in 0..1 {
         join!( // all at once; each poll polls every unfinished one
-            async {
-                sleep_ms(50).await; // Timer 29
-            },
-            async {
-                join!( // all at once; each poll polls every unfinished one
-                    sleep_ms(100), // Timer 31
-                    async { log("log 32") },
-                );
-            },
-            async {
-                let f1 = async { block_ms(10) };
-                let f2 = sleep_ms(100); // Timer 35
-                let f3 = yield_now();
-                // nothing has run yet: futures start when polled
-                f1.await;
-                f2.await;
-                f3.await;
-            },
+            sleep_ms(50), // Timer 3
+            yield_now(),
+            async { log(format!("log 5 {r5}")) },
         );
-    });
-    log(format!("{n36} in all"));
-}
-
-async fn part36(ms: u32) {
-    join!( // all at once; each poll polls every unfinished one
-        sleep_ms(ms), // Timer 22
-    );
-    let f4 = async { log("log 24") };
-    let f5 = async { log("log 25") };
+    }
+    let f1 = sleep_ms(20); // Timer 7
+    let f2 = async {
+        sleep_ms(10).await; // Timer 9
+        block_ms(10);
+        log("log 11");
+    };
+    let f3 = async { log("log 12") };
     // nothing has run yet: futures start when polled
-    f4.await;
-    f5.await;
-    sleep_ms(50).await; // Timer 26
+    f1.await;
+    f2.await;
+    f3.await;
+    spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
+        select! { // each poll starts at a branch drawn at random (from this run's seed); the first found finished wins, the others are dropped
+            _ = sleep_ms(20) => { // Timer 14
+                sleep_ms(50).await; // Timer 15
+                yield_now().await; // yield: the task goes to the back of the ready queue
+            }
+        }
+    });
+    block_ms(30);
 }
 
 pub fn size() -> usize {
@@ -9632,13 +9603,32 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 pub mod random_273 {
 use runtime::prelude::*;
 
+async fn part37() {
+    select! {
+        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+        _ = async {
+            yield_now().await; // yield: the task goes to the back of the ready queue
+            log("log 36");
+        } => {}
+    }
+}
+
 async fn run() {
-    let n1 = 7;
-    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
-        sleep_ms(10).await; // Timer 1
-    });
-    h1.await.unwrap();
-    log(format!("{n1} in all"));
+    join!( // all at once; each poll polls every unfinished one
+        async {
+            let f1 = yield_now();
+            let f2 = sleep_ms(20); // Timer 29
+            let f3 = sleep_ms(20); // Timer 30
+            // nothing has run yet: futures start when polled
+            f1.await;
+            f2.await;
+            f3.await;
+        },
+        async { log("log 31") },
+        yield_now(),
+    );
+    part37().await;
+    block_ms(0);
 }
 
 pub fn size() -> usize {
@@ -9654,18 +9644,18 @@ pub mod random_274 {
 use runtime::prelude::*;
 
 async fn run() {
-    let f1 = async {
-        sleep_ms(20).await; // Timer 3
-        sleep_ms(20).await; // Timer 4
-    };
-    // nothing has run yet: futures start when polled
-    f1.await;
-    part5().await;
-    part5().await;
-}
-
-async fn part5() {
-    log("log 5");
+    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
+        for _ in 0..0 {
+            block_ms(10);
+            sleep_ms(20).await; // Timer 4
+            block_ms(30);
+        }
+        let f1 = async { block_ms(10) };
+        // nothing has run yet: futures start when polled
+        f1.await;
+    });
+    h1.await.unwrap();
+    sleep_ms(20).await; // Timer 8
 }
 
 pub fn size() -> usize {
@@ -9680,28 +9670,21 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 pub mod random_275 {
 use runtime::prelude::*;
 
-async fn part16() {
-    join!( // all at once; each poll polls every unfinished one
-        async { log("log 2") },
-    );
-}
-
 async fn run() {
-    part16().await;
+    yield_now().await; // yield: the task goes to the back of the ready queue
     join!( // all at once; each poll polls every unfinished one
-        async { block_ms(0) },
-        sleep_ms(100), // Timer 6
+        async {
+            for _ in 0..1 {
+                block_ms(10);
+            }
+        },
+        async { log("log 5") },
     );
-    let f1 = sleep_ms(20); // Timer 9
-    let f2 = sleep_ms(100); // Timer 10
-    // nothing has run yet: futures start when polled
-    f1.await;
-    f2.await;
-    log("log 12");
-    sleep_ms(20).await; // Timer 13
-    for _ in 0..3 {
-        block_ms(30);
-    }
+    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
+        block_ms(0);
+    });
+    sleep_ms(100).await; // Timer 7
+    h1.await.unwrap();
 }
 
 pub fn size() -> usize {
@@ -9717,9 +9700,7 @@ pub mod random_276 {
 use runtime::prelude::*;
 
 async fn run() {
-    let n1 = 0;
-    yield_now().await; // yield: the task goes to the back of the ready queue
-    log(format!("{n1} in all"));
+    log("log 1");
 }
 
 pub fn size() -> usize {
@@ -9735,33 +9716,10 @@ pub mod random_277 {
 use runtime::prelude::*;
 
 async fn run() {
-    let n19 = 0;
-    join!( // all at once; each poll polls every unfinished one
-        async {
-            join!( // all at once; each poll polls every unfinished one
-                sleep_ms(0), // Timer 3
-                sleep_ms(50), // Timer 4
-                sleep_ms(50), // Timer 5
-            );
-        },
-        async {
-            log("log 7");
-            sleep_ms(20).await; // Timer 8
-            sleep_ms(20).await; // Timer 9
-        },
-    );
-    sleep_ms(20).await; // Timer 10
-    join!( // all at once; each poll polls every unfinished one
-        yield_now(),
-        async { log("log 14") },
-    );
-    yield_now().await; // yield: the task goes to the back of the ready queue
-    join!( // all at once; each poll polls every unfinished one
-        async { log("log 17") },
-        yield_now(),
-        async { log(format!("log 19 {n19}")) },
-    );
-    log(format!("{n19} in all"));
+    select! {
+        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+        _ = async { log("log 2") } => {}
+    }
 }
 
 pub fn size() -> usize {
@@ -9777,28 +9735,10 @@ pub mod random_278 {
 use runtime::prelude::*;
 
 async fn run() {
-    let f1 = async {
-        join!( // all at once; each poll polls every unfinished one
-            yield_now(),
-        );
-    };
-    let f2 = async {
-        for _ in 0..2 {
-            log("log 5");
-        }
-    };
-    // nothing has run yet: futures start when polled
-    f1.await;
-    f2.await;
-    sleep_ms(100).await; // Timer 6
-    sleep_ms(0).await; // Timer 7
-    yield_now().await; // yield: the task goes to the back of the ready queue
-    yield_now().await; // yield: the task goes to the back of the ready queue
-    join!( // all at once; each poll polls every unfinished one
-        async { log("log 13") },
-        async { log("log 14") },
-        sleep_ms(20), // Timer 15
-    );
+    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
+        sleep_ms(0).await; // Timer 32
+    });
+    h1.await.unwrap();
 }
 
 pub fn size() -> usize {
@@ -9814,31 +9754,21 @@ pub mod random_279 {
 use runtime::prelude::*;
 
 async fn run() {
-    part18().await;
-    join!( // all at once; each poll polls every unfinished one
-        async {
-            let f1 = async { log("log 13") };
-            let f2 = async {
-                let f3 = sleep_ms(20); // Timer 15
-                let f4 = async { block_ms(30) };
-                let f5 = sleep_ms(10); // Timer 17
-                // nothing has run yet: futures start when polled
-                f3.await;
-                f4.await;
-                f5.await;
-            };
-            let f3 = sleep_ms(0); // Timer 18
-            // nothing has run yet: futures start when polled
-            f1.await;
-            f2.await;
-            f3.await;
-        },
-        part18(),
-    );
-}
-
-async fn part18() {
-    block_ms(10);
+    select! {
+        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+        _ = async {
+            select! {
+                biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+                _ = sleep_ms(20) => {} // Timer 3
+            }
+        } => {}
+        _ = async {
+            join!( // all at once; each poll polls every unfinished one
+                async { log("log 5") },
+                yield_now(),
+            );
+        } => {}
+    }
 }
 
 pub fn size() -> usize {
@@ -9854,23 +9784,21 @@ pub mod random_280 {
 use runtime::prelude::*;
 
 async fn run() {
-    block_ms(0);
+    let n5 = 0;
     select! {
         biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-        _ = sleep_ms(10) => { // Timer 3
-            yield_now().await; // yield: the task goes to the back of the ready queue
-        }
+        _ = async { log("log 2") } => {}
     }
-    select! { // each poll starts at a branch drawn at random (from this run's seed); the first found finished wins, the others are dropped
-        _ = sleep_ms(20) => {} // Timer 6
-        _ = sleep_ms(100) => {} // Timer 7
-        _ = async {
-            join!( // all at once; each poll polls every unfinished one
-                sleep_ms(20), // Timer 9
-                sleep_ms(10), // Timer 10
-            );
-        } => {}
-    }
+    part5().await;
+    spawn(async move { // spawn: a task of its own; it starts once this task pauses at an .await
+        log(format!("log 4 {n5}"));
+    });
+    log(format!("log 5 {n5}"));
+    log(format!("{n5} in all"));
+}
+
+async fn part5() {
+    block_ms(0);
 }
 
 pub fn size() -> usize {
@@ -9886,34 +9814,30 @@ pub mod random_281 {
 use runtime::prelude::*;
 
 async fn run() {
-    let n28 = 42;
-    join!( // all at once; each poll polls every unfinished one
-        async {
-            join!( // all at once; each poll polls every unfinished one
-                async { log(format!("log 17 {n28}")) },
-                sleep_ms(10), // Timer 18
-            );
-        },
-        async {
+    select! {
+        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+        _ = async {
             select! {
                 biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-                _ = sleep_ms(20) => { // Timer 20
-                    block_ms(0);
-                }
-                _ = yield_now() => {
-                    sleep_ms(0).await; // Timer 24
-                    block_ms(10);
-                }
-                _ = async { log(format!("log 22 {n28}")) } => {}
+                _ = sleep_ms(10) => {} // Timer 3
+                _ = sleep_ms(50) => {} // Timer 4
             }
-        },
-    );
-    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
-        sleep_ms(100).await; // Timer 27
-    });
-    h1.await.unwrap();
-    log(format!("log 28 {n28}"));
-    log(format!("{n28} in all"));
+        } => {}
+        _ = async {
+            let f1 = async { log("log 6") };
+            // nothing has run yet: futures start when polled
+            f1.await;
+        } => {}
+        _ = async {
+            select! { // each poll starts at a branch drawn at random (from this run's seed); the first found finished wins, the others are dropped
+                _ = sleep_ms(100) => { // Timer 8
+                    yield_now().await; // yield: the task goes to the back of the ready queue
+                }
+                _ = sleep_ms(50) => {} // Timer 9
+            }
+        } => {}
+    }
+    log("log 11");
 }
 
 pub fn size() -> usize {
@@ -9929,20 +9853,16 @@ pub mod random_282 {
 use runtime::prelude::*;
 
 async fn run() {
-    spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
-        let f1 = async {
-            join!( // all at once; each poll polls every unfinished one
-                sleep_ms(20), // Timer 3
-            );
-        };
-        let f2 = async {
-            log("log 5");
+    block_ms(0);
+    log("log 3");
+    log("log 4");
+    join!( // all at once; each poll polls every unfinished one
+        async {
+            log("log 7");
             block_ms(30);
-        };
-        // nothing has run yet: futures start when polled
-        f1.await;
-        f2.await;
-    });
+            block_ms(0);
+        },
+    );
 }
 
 pub fn size() -> usize {
@@ -9958,24 +9878,18 @@ pub mod random_283 {
 use runtime::prelude::*;
 
 async fn run() {
-    log("log 3");
-    sleep_ms(0).await; // Timer 4
-    yield_now().await; // yield: the task goes to the back of the ready queue
-    yield_now().await; // yield: the task goes to the back of the ready queue
-    block_ms(0);
-    sleep_ms(100).await; // Timer 10
-    join!( // all at once; each poll polls every unfinished one
-        async { block_ms(0) },
-        sleep_ms(20), // Timer 13
-    );
-    select! {
-        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-        _ = sleep_ms(20) => { // Timer 15
-            log("log 17");
-            sleep_ms(10).await; // Timer 18
-        }
-        _ = sleep_ms(20) => {} // Timer 16
-    }
+    sleep_ms(20).await; // Timer 17
+    block_ms(30);
+    sleep_ms(0).await; // Timer 20
+    sleep_ms(20).await; // Timer 22
+    sleep_ms(0).await; // Timer 23
+    sleep_ms(100).await; // Timer 24
+    log("log 25");
+    part26(20).await;
+}
+
+async fn part26(ms: u32) {
+    sleep_ms(ms).await; // Timer 26
 }
 
 pub fn size() -> usize {
@@ -9991,13 +9905,44 @@ pub mod random_284 {
 use runtime::prelude::*;
 
 async fn run() {
-    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
-        join!( // all at once; each poll polls every unfinished one
-            sleep_ms(50), // Timer 2
-        );
+    let n17 = 42;
+    join!( // all at once; each poll polls every unfinished one
+        async {
+            join!( // all at once; each poll polls every unfinished one
+                sleep_ms(10), // Timer 3
+                sleep_ms(0), // Timer 4
+            );
+        },
+        async {
+            select! {
+                biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+                _ = async { block_ms(10) } => {
+                    log(format!("log 7 {n17}"));
+                }
+            }
+        },
+    );
+    sleep_ms(0).await; // Timer 8
+    let h1 = spawn(async move { // spawn: a task of its own; it starts once this task pauses at an .await
+        select! {
+            biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+            _ = async { block_ms(10) } => {
+                sleep_ms(10).await; // Timer 17
+            }
+            _ = async {
+                yield_now().await; // yield: the task goes to the back of the ready queue
+                yield_now().await; // yield: the task goes to the back of the ready queue
+                log(format!("log 14 {n17}"));
+            } => {}
+            _ = async {
+                join!( // all at once; each poll polls every unfinished one
+                    async { log(format!("log 16 {n17}")) },
+                );
+            } => {}
+        }
     });
     h1.await.unwrap();
-    log("log 3");
+    log(format!("{n17} in all"));
 }
 
 pub fn size() -> usize {
@@ -10013,19 +9958,11 @@ pub mod random_285 {
 use runtime::prelude::*;
 
 async fn run() {
-    let n8 = 0;
-    join!( // all at once; each poll polls every unfinished one
-        async {
-            log(format!("log 3 {n8}"));
-            log(format!("log 4 {n8}"));
-        },
-    );
-    log(format!("log 5 {n8}"));
-    log("log 6");
-    join!( // all at once; each poll polls every unfinished one
-        async { log("log 8") },
-    );
-    log(format!("{n8} in all"));
+    part1().await;
+}
+
+async fn part1() {
+    sleep_ms(50).await; // Timer 1
 }
 
 pub fn size() -> usize {
@@ -10041,40 +9978,15 @@ pub mod random_286 {
 use runtime::prelude::*;
 
 async fn run() {
-    join!( // all at once; each poll polls every unfinished one
-        sleep_ms(20), // Timer 2
-        async {
-            join!( // all at once; each poll polls every unfinished one
-                sleep_ms(20), // Timer 4
-                yield_now(),
-            );
-        },
-        sleep_ms(10), // Timer 6
-    );
+    let n5 = 0;
     join!( // all at once; each poll polls every unfinished one
         async {
-            select! {
-                biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-                _ = sleep_ms(10) => {} // Timer 9
-            }
-        },
-        async {
-            let f1 = sleep_ms(0); // Timer 11
-            let f2 = async { block_ms(30) };
-            // nothing has run yet: futures start when polled
-            f1.await;
-            f2.await;
-        },
-        async {
-            block_ms(30);
+            block_ms(0);
+            sleep_ms(50).await; // Timer 4
         },
     );
-    for _ in 0..1 {
-        log("log 17");
-        sleep_ms(10).await; // Timer 18
-        log("log 19");
-    }
-    sleep_ms(20).await; // Timer 20
+    sleep_ms(100).await; // Timer 5
+    log(format!("{n5} in all"));
 }
 
 pub fn size() -> usize {
@@ -10090,43 +10002,25 @@ pub mod random_287 {
 use runtime::prelude::*;
 
 async fn run() {
+    let n9 = 42;
     select! {
         biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
         _ = async {
-            let f1 = async { block_ms(10) };
-            // nothing has run yet: futures start when polled
-            f1.await;
+            join!( // all at once; each poll polls every unfinished one
+                async { log("log 3") },
+                async { block_ms(30) },
+                sleep_ms(0), // Timer 5
+            );
         } => {}
+        _ = async {
+            join!( // all at once; each poll polls every unfinished one
+                sleep_ms(10), // Timer 7
+            );
+        } => {}
+        _ = sleep_ms(100) => {} // Timer 8
     }
-    for _ in 0..1 {
-        select! { // each poll starts at a branch drawn at random (from this run's seed); the first found finished wins, the others are dropped
-            _ = async { block_ms(0) } => {}
-            _ = sleep_ms(100) => {} // Timer 7
-            _ = sleep_ms(20) => {} // Timer 8
-        }
-        select! {
-            biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-            _ = sleep_ms(10) => {} // Timer 10
-            _ = sleep_ms(100) => {} // Timer 11
-        }
-        sleep_ms(20).await; // Timer 12
-    }
-    let f2 = sleep_ms(20); // Timer 15
-    let f3 = async { block_ms(10) };
-    // nothing has run yet: futures start when polled
-    f2.await;
-    f3.await;
-    select! { // each poll starts at a branch drawn at random (from this run's seed); the first found finished wins, the others are dropped
-        _ = sleep_ms(10) => { // Timer 18
-            sleep_ms(100).await; // Timer 21
-            sleep_ms(100).await; // Timer 22
-        }
-        _ = sleep_ms(0) => {} // Timer 19
-        _ = sleep_ms(20) => {} // Timer 20
-    }
-    let f4 = sleep_ms(0); // Timer 24
-    // nothing has run yet: futures start when polled
-    f4.await;
+    log(format!("log 9 {n9}"));
+    log(format!("{n9} in all"));
 }
 
 pub fn size() -> usize {
@@ -10142,39 +10036,22 @@ pub mod random_288 {
 use runtime::prelude::*;
 
 async fn run() {
-    let n16 = 0;
-    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
-        select! { // each poll starts at a branch drawn at random (from this run's seed); the first found finished wins, the others are dropped
-            _ = sleep_ms(50) => {} // Timer 2
-            _ = sleep_ms(10) => { // Timer 3
-                sleep_ms(20).await; // Timer 4
-                sleep_ms(20).await; // Timer 5
-            }
-        }
-    });
-    block_ms(0);
-    h1.await.unwrap();
-    let f1 = async {
-        select! {
-            biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-            _ = sleep_ms(100) => {} // Timer 9
-            _ = async { log(format!("log 10 {n16}")) } => {
-                block_ms(30);
-            }
-            _ = async { log(format!("log 11 {n16}")) } => {}
-        }
-    };
-    // nothing has run yet: futures start when polled
-    f1.await;
+    let n8 = 7;
+    select! {
+        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+        _ = sleep_ms(0) => {} // Timer 2
+    }
     join!( // all at once; each poll polls every unfinished one
         async {
-            select! { // each poll starts at a branch drawn at random (from this run's seed); the first found finished wins, the others are dropped
-                _ = async { block_ms(30) } => {}
+            select! {
+                biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+                _ = async { block_ms(10) } => {}
             }
         },
-        sleep_ms(20), // Timer 16
     );
-    log(format!("{n16} in all"));
+    sleep_ms(20).await; // Timer 6
+    sleep_ms(0).await; // Timer 8
+    log(format!("{n8} in all"));
 }
 
 pub fn size() -> usize {
@@ -10190,25 +10067,28 @@ pub mod random_289 {
 use runtime::prelude::*;
 
 async fn run() {
-    let n7 = 0;
-    sleep_ms(20).await; // Timer 1
-    part7().await;
-    let h1 = spawn(async move { // spawn: a task of its own; it starts once this task pauses at an .await
+    let n12 = 0;
+    join!( // all at once; each poll polls every unfinished one
+        async { block_ms(10) },
+    );
+    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
         select! {
             biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-            _ = async { log(format!("log 4 {n7}")) } => {}
+            _ = yield_now() => {
+                sleep_ms(10).await; // Timer 8
+                log("log 9");
+            }
+            _ = async { block_ms(30) } => {
+                sleep_ms(20).await; // Timer 10
+            }
+            _ = sleep_ms(10) => {} // Timer 7
         }
     });
-    part7().await;
     h1.await.unwrap();
-    join!( // all at once; each poll polls every unfinished one
-        sleep_ms(20), // Timer 7
-    );
-    log(format!("{n7} in all"));
-}
-
-async fn part7() {
-    log("log 2");
+    select! { // each poll starts at a branch drawn at random (from this run's seed); the first found finished wins, the others are dropped
+        _ = async { log("log 12") } => {}
+    }
+    log(format!("{n12} in all"));
 }
 
 pub fn size() -> usize {
@@ -10224,10 +10104,7 @@ pub mod random_290 {
 use runtime::prelude::*;
 
 async fn run() {
-    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
-        sleep_ms(50).await; // Timer 26
-    });
-    h1.await.unwrap();
+    sleep_ms(20).await; // Timer 1
 }
 
 pub fn size() -> usize {
@@ -10243,7 +10120,16 @@ pub mod random_291 {
 use runtime::prelude::*;
 
 async fn run() {
-    block_ms(30);
+    let n5 = 0;
+    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
+        for _ in 0..1 {
+            sleep_ms(20).await; // Timer 2
+            sleep_ms(0).await; // Timer 4
+        }
+    });
+    sleep_ms(0).await; // Timer 5
+    h1.await.unwrap();
+    log(format!("{n5} in all"));
 }
 
 pub fn size() -> usize {
@@ -10259,18 +10145,16 @@ pub mod random_292 {
 use runtime::prelude::*;
 
 async fn run() {
-    let n8 = 0;
-    join!( // all at once; each poll polls every unfinished one
-        sleep_ms(100), // Timer 2
-        async {
-            yield_now().await; // yield: the task goes to the back of the ready queue
-            log(format!("log 5 {n8}"));
-            sleep_ms(50).await; // Timer 6
-        },
-    );
-    log("log 7");
-    log("log 8");
-    log(format!("{n8} in all"));
+    select! {
+        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+        _ = async {
+            log("log 3");
+            sleep_ms(50).await; // Timer 4
+            log("log 5");
+        } => {}
+    }
+    sleep_ms(0).await; // Timer 6
+    sleep_ms(20).await; // Timer 7
 }
 
 pub fn size() -> usize {
@@ -10286,21 +10170,11 @@ pub mod random_293 {
 use runtime::prelude::*;
 
 async fn run() {
-    log("log 1");
-    select! {
-        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-        _ = sleep_ms(20) => {} // Timer 3
-        _ = async {
-            sleep_ms(20).await; // Timer 5
-        } => {
-            sleep_ms(100).await; // Timer 6
-        }
-    }
-    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
-        yield_now().await; // yield: the task goes to the back of the ready queue
-    });
-    h1.await.unwrap();
-    sleep_ms(20).await; // Timer 8
+    sleep_ms(20).await; // Timer 1
+    sleep_ms(0).await; // Timer 2
+    log("log 3");
+    block_ms(30);
+    block_ms(30);
 }
 
 pub fn size() -> usize {
@@ -10315,15 +10189,34 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 pub mod random_294 {
 use runtime::prelude::*;
 
-async fn part6() {
-    log("log 2");
-    log("log 4");
-    yield_now().await; // yield: the task goes to the back of the ready queue
-    block_ms(0);
-}
-
 async fn run() {
-    part6().await;
+    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
+        select! { // each poll starts at a branch drawn at random (from this run's seed); the first found finished wins, the others are dropped
+            _ = async {
+                log("log 3");
+                block_ms(30);
+                sleep_ms(20).await; // Timer 5
+            } => {}
+            _ = async {
+                join!( // all at once; each poll polls every unfinished one
+                    async { log("log 7") },
+                );
+            } => {}
+        }
+    });
+    h1.await.unwrap();
+    for _ in 0..1 {
+        join!( // all at once; each poll polls every unfinished one
+            sleep_ms(0), // Timer 10
+        );
+        select! { // each poll starts at a branch drawn at random (from this run's seed); the first found finished wins, the others are dropped
+            _ = sleep_ms(50) => { // Timer 12
+                sleep_ms(50).await; // Timer 14
+                sleep_ms(100).await; // Timer 15
+            }
+            _ = sleep_ms(10) => {} // Timer 13
+        }
+    }
 }
 
 pub fn size() -> usize {
@@ -10339,26 +10232,19 @@ pub mod random_295 {
 use runtime::prelude::*;
 
 async fn run() {
-    for _ in 0..2 {
+    join!( // all at once; each poll polls every unfinished one
+        sleep_ms(0), // Timer 2
+        async {
+            log("log 4");
+            sleep_ms(10).await; // Timer 5
+            log("log 6");
+        },
+        sleep_ms(100), // Timer 7
+    );
+    spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
         block_ms(10);
-        sleep_ms(20).await; // Timer 4
-        block_ms(30);
-    }
-    block_ms(0);
-    sleep_ms(20).await; // Timer 8
-    sleep_ms(20).await; // Timer 9
-    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
-        join!( // all at once; each poll polls every unfinished one
-            async {
-                join!( // all at once; each poll polls every unfinished one
-                    sleep_ms(100), // Timer 12
-                    async { block_ms(0) },
-                    sleep_ms(0), // Timer 14
-                );
-            },
-        );
     });
-    h1.await.unwrap();
+    block_ms(10);
 }
 
 pub fn size() -> usize {
@@ -10374,9 +10260,41 @@ pub mod random_296 {
 use runtime::prelude::*;
 
 async fn run() {
-    log("log 1");
-    log("log 2");
-    block_ms(0);
+    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
+        let f1 = sleep_ms(100); // Timer 2
+        let f2 = sleep_ms(50); // Timer 3
+        let f3 = sleep_ms(10); // Timer 4
+        // nothing has run yet: futures start when polled
+        f1.await;
+        f2.await;
+        f3.await;
+    });
+    let f4 = async {
+        let f5 = sleep_ms(20); // Timer 7
+        let f6 = sleep_ms(10); // Timer 8
+        let f7 = sleep_ms(10); // Timer 9
+        // nothing has run yet: futures start when polled
+        f5.await;
+        f6.await;
+        f7.await;
+    };
+    let f5 = async { block_ms(30) };
+    // nothing has run yet: futures start when polled
+    f4.await;
+    f5.await;
+    sleep_ms(10).await; // Timer 11
+    h1.await.unwrap();
+    for _ in 0..3 {
+        join!( // all at once; each poll polls every unfinished one
+            sleep_ms(0), // Timer 14
+            sleep_ms(20), // Timer 15
+            sleep_ms(0), // Timer 16
+        );
+        join!( // all at once; each poll polls every unfinished one
+            yield_now(),
+            sleep_ms(100), // Timer 19
+        );
+    }
 }
 
 pub fn size() -> usize {
@@ -10392,37 +10310,8 @@ pub mod random_297 {
 use runtime::prelude::*;
 
 async fn run() {
-    let f1 = async {
-        block_ms(30);
-    };
-    // nothing has run yet: futures start when polled
-    f1.await;
-    select! {
-        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-        _ = async {
-            join!( // all at once; each poll polls every unfinished one
-                async { log("log 6") },
-                async { log("log 7") },
-                async { log("log 8") },
-            );
-        } => {
-            log("log 9");
-            log("log 10");
-        }
-    }
-    block_ms(10);
-    log("log 13");
-    select! { // each poll starts at a branch drawn at random (from this run's seed); the first found finished wins, the others are dropped
-        _ = sleep_ms(50) => { // Timer 15
-            sleep_ms(0).await; // Timer 18
-            sleep_ms(0).await; // Timer 19
-        }
-        _ = sleep_ms(50) => {} // Timer 16
-        _ = sleep_ms(20) => { // Timer 17
-            sleep_ms(10).await; // Timer 20
-            yield_now().await; // yield: the task goes to the back of the ready queue
-        }
-    }
+    sleep_ms(0).await; // Timer 1
+    block_ms(0);
 }
 
 pub fn size() -> usize {
@@ -10438,32 +10327,30 @@ pub mod random_298 {
 use runtime::prelude::*;
 
 async fn run() {
-    spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
-        block_ms(0);
-    });
     select! { // each poll starts at a branch drawn at random (from this run's seed); the first found finished wins, the others are dropped
-        _ = async { log("log 3") } => {
-            yield_now().await; // yield: the task goes to the back of the ready queue
-            sleep_ms(20).await; // Timer 13
-        }
         _ = async {
-            select! { // each poll starts at a branch drawn at random (from this run's seed); the first found finished wins, the others are dropped
-                _ = async { log("log 5") } => {}
-                _ = yield_now() => {}
-                _ = sleep_ms(0) => { // Timer 7
-                    sleep_ms(20).await; // Timer 8
-                }
-            }
+            let f1 = async { log("log 3") };
+            let f2 = yield_now();
+            // nothing has run yet: futures start when polled
+            f1.await;
+            f2.await;
         } => {}
-        _ = async {
-            sleep_ms(100).await; // Timer 10
-            sleep_ms(20).await; // Timer 11
-        } => {
-            log("log 14");
-            sleep_ms(10).await; // Timer 15
+    }
+    for _ in 0..3 {
+        for _ in 0..1 {
+            block_ms(0);
+            sleep_ms(50).await; // Timer 8
+            block_ms(30);
+        }
+        select! { // each poll starts at a branch drawn at random (from this run's seed); the first found finished wins, the others are dropped
+            _ = sleep_ms(0) => { // Timer 11
+                log("log 14");
+                sleep_ms(10).await; // Timer 15
+            }
+            _ = sleep_ms(50) => {} // Timer 12
+            _ = yield_now() => {}
         }
     }
-    sleep_ms(20).await; // Timer 16
 }
 
 pub fn size() -> usize {
@@ -10479,21 +10366,26 @@ pub mod random_299 {
 use runtime::prelude::*;
 
 async fn run() {
+    sleep_ms(100).await; // Timer 1
+    log("log 2");
     join!( // all at once; each poll polls every unfinished one
-        async {
-            sleep_ms(10).await; // Timer 3
-            sleep_ms(0).await; // Timer 4
-        },
+        part7(),
+        part7(),
     );
-    join!( // all at once; each poll polls every unfinished one
-        async {
-            sleep_ms(0).await; // Timer 7
-        },
-    );
-    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
-        sleep_ms(0).await; // Timer 8
-    });
-    h1.await.unwrap();
+}
+
+async fn part7() {
+    let f1 = sleep_ms(10); // Timer 4
+    let f2 = async {
+        let f3 = sleep_ms(100); // Timer 6
+        let f4 = async { block_ms(30) };
+        // nothing has run yet: futures start when polled
+        f3.await;
+        f4.await;
+    };
+    // nothing has run yet: futures start when polled
+    f1.await;
+    f2.await;
 }
 
 pub fn size() -> usize {

@@ -5,8 +5,9 @@
 //! variables reads at least one (else it is plain text, and is written so).
 
 use crate::program::log_text::{self, Piece};
-use crate::program::scenario::Step;
+use crate::program::scenario::{LoopStyle, Step};
 use crate::program::step_path::StepPath;
+use crate::program::wording::not_read_yet;
 
 /// Every problem with `root`'s logs' variables, as `(path, message)`. A
 /// helper's text may read its parameters too, and any text the `let`s
@@ -15,10 +16,18 @@ pub(super) fn problems(root: &Step) -> Vec<(String, String)> {
     let mut out = Vec::new();
     for (at, params, steps) in super::functions::bodies(root) {
         let mut names: Vec<&str> = params.iter().map(String::as_str).collect();
+        let done = &mut Vec::new();
         if at == StepPath::root() {
-            visit(&steps[0], &at, &mut names, !params.is_empty(), &mut out);
+            visit(
+                &steps[0],
+                &at,
+                &mut names,
+                done,
+                !params.is_empty(),
+                &mut out,
+            );
         } else {
-            block(steps, &at, &mut names, !params.is_empty(), &mut out);
+            block(steps, &at, &mut names, done, !params.is_empty(), &mut out);
         }
     }
     out.extend(lets_named_once(root));
@@ -31,12 +40,25 @@ fn block<'a>(
     steps: &'a [Step],
     at: &StepPath,
     names: &mut Vec<&'a str>,
+    done: &mut Vec<(&'a str, u32)>,
     params: bool,
     out: &mut Vec<(String, String)>,
 ) {
-    let outer = names.len();
+    let (outer, finished) = (names.len(), done.len());
     for (i, child) in steps.iter().enumerate() {
-        visit(child, &at.child(i), names, params, out);
+        visit(child, &at.child(i), names, done, params, out);
+        // A `while` or `loop` counter lives on after its loop, at its count.
+        if let Step::Repeat {
+            var: Some(var),
+            style,
+            times,
+            ..
+        } = child
+        {
+            if *style != LoopStyle::For {
+                done.push((var, *times));
+            }
+        }
         if let Step::Let { name, .. } = child {
             names.push(name);
             if !steps[i + 1..].iter().any(|s| reads(s, name)) {
@@ -51,6 +73,7 @@ fn block<'a>(
         }
     }
     names.truncate(outer);
+    done.truncate(finished);
 }
 
 /// Whether a text in `step` reads the variable `name`.
@@ -71,14 +94,23 @@ fn reads(step: &Step, name: &str) -> bool {
 /// other `let`, loop variable or parameter has it (the JS panels declare
 /// every `let` once, above a `.then` chain).
 fn lets_named_once(root: &Step) -> Vec<(String, String)> {
-    let mut named: Vec<(String, StepPath, bool)> = Vec::new();
+    // Each variable: its name, the field that names it, and whether its
+    // name must be its own.
+    let mut named: Vec<(String, String, bool)> = Vec::new();
+    // A `while` or `loop` counter lives on in its block after its loop:
+    // like a `let`, its name must be its own (an inner one of the same name
+    // would take the outer's `i += 1`, and the outer loop never end).
     root.visit_paths(&StepPath::root(), &mut |s, at| match s {
-        Step::Let { name, .. } => named.push((name.clone(), at.clone(), true)),
-        Step::Repeat { var: Some(var), .. } => named.push((var.clone(), at.clone(), false)),
+        Step::Let { name, .. } => named.push((name.clone(), format!("{at}.name"), true)),
+        Step::Repeat {
+            var: Some(var),
+            style,
+            ..
+        } => named.push((var.clone(), format!("{at}.var"), *style != LoopStyle::For)),
         _ => {}
     });
     for (_, _, params, _) in root.signatures() {
-        named.extend(params.iter().map(|p| (p.clone(), StepPath::root(), false)));
+        named.extend(params.iter().map(|p| (p.clone(), String::new(), false)));
     }
     let mut out = Vec::new();
     for (k, (name, at, is_let)) in named.iter().enumerate() {
@@ -89,12 +121,11 @@ fn lets_named_once(root: &Step) -> Vec<(String, String)> {
             .any(|(j, (n, _, other_let))| j != k && n == name && (j < k || !other_let));
         if *is_let && again {
             out.push((
-                format!("{at}.name"),
+                at.clone(),
                 format!(
                     "is `{name}`, which already names another variable of the program: this \
                      playground does not read two variables of one name yet; in Rust it is \
-                     fine: a second `let` hides the first; here give this one another name, \
-                     such as `{name}2`"
+                     fine: a second `let` hides the first; here give this one another name"
                 ),
             ));
         }
@@ -106,6 +137,7 @@ fn visit<'a>(
     step: &'a Step,
     at: &StepPath,
     names: &mut Vec<&'a str>,
+    done: &mut Vec<(&'a str, u32)>,
     params: bool,
     out: &mut Vec<(String, String)>,
 ) {
@@ -130,6 +162,19 @@ fn visit<'a>(
                                 .into(),
                         ));
                     } else if let Some(name) = vars.iter().find(|v| !names.contains(v)) {
+                        if let Some((_, count)) = done.iter().rev().find(|(v, _)| v == name) {
+                            out.push((
+                                path,
+                                format!(
+                                    "reads `{{{name}}}`, a loop's counter after its loop: {}",
+                                    not_read_yet(
+                                        "that",
+                                        &format!("`{name}` is still in scope here, and is {count}")
+                                    )
+                                ),
+                            ));
+                            return;
+                        }
                         out.push((
                             path,
                             format!(
@@ -152,12 +197,12 @@ fn visit<'a>(
             if let Some(var) = var {
                 names.push(var);
             }
-            block(steps, at, names, params, out);
+            block(steps, at, names, done, params, out);
             if var.is_some() {
                 names.pop();
             }
         }
-        Step::Seq(steps) | Step::Spawn { steps, .. } => block(steps, at, names, params, out),
+        Step::Seq(steps) | Step::Spawn { steps, .. } => block(steps, at, names, done, params, out),
         // A `let` is a statement: no future of a `join!`, `select!` or
         // group of `let`s.
         Step::All(items)
@@ -176,12 +221,12 @@ fn visit<'a>(
                             .into(),
                     ));
                 }
-                visit(item, &at.child(i), names, params, out);
+                visit(item, &at.child(i), names, done, params, out);
             }
         }
         _ => {
             for (i, child) in step.children().iter().enumerate() {
-                visit(child, &at.child(i), names, params, out);
+                visit(child, &at.child(i), names, done, params, out);
             }
         }
     }
