@@ -28,6 +28,13 @@ enum Key {
     Steps,
     Times,
     Handle,
+    Name,
+    Params,
+    Args,
+    Param,
+    Value,
+    Style,
+    Var,
     Other,
 }
 
@@ -41,12 +48,19 @@ impl Key {
             Key::Steps => "steps",
             Key::Times => "times",
             Key::Handle => "handle",
+            Key::Name => "name",
+            Key::Params => "params",
+            Key::Args => "args",
+            Key::Param => "param",
+            Key::Value => "value",
+            Key::Style => "style",
+            Key::Var => "var",
             Key::Other => "onclick",
         }
     }
 }
 
-const TYPES: [&str; 11] = [
+const TYPES: [&str; 16] = [
     "sleep",
     "log",
     "block",
@@ -58,6 +72,11 @@ const TYPES: [&str; 11] = [
     "repeat",
     "spawn",
     "await_handle",
+    "arm",
+    "module",
+    "async_fn",
+    "call",
+    "let",
 ];
 
 fn value(input: &Input) -> Value {

@@ -331,3 +331,25 @@ proptest! {
         }
     }
 }
+
+/// Seven helpers, each calling the next seven times, run 7^7 times the
+/// last one's loop: refused, naming that loop, counted without running
+/// (or expanding) the calls.
+#[test]
+fn a_chain_of_helpers_is_counted_by_its_calls() {
+    let names = ["a", "b", "c", "d", "e", "f", "g"];
+    let mut fns = vec![format!("N(run,{})", ["H(a)"; 7].join(","))];
+    for (k, name) in names.iter().enumerate() {
+        let body = match names.get(k + 1) {
+            Some(next) => vec![format!("H({next})"); 7].join(","),
+            None => "F(2,L(x))".into(),
+        };
+        fns.push(format!("N({name},{body})"));
+    }
+    let fragment = format!("D({})", fns.join(","));
+    assert_eq!(
+        message(fragment::decode(&fragment)),
+        "scenario.steps[7].steps[0].times: makes the program run 1647086 steps in all (sleeps, \
+         logs, blocks and yields, each loop's repeats counted); at most 500 are allowed"
+    );
+}

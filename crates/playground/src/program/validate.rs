@@ -734,49 +734,85 @@ fn runs_too_long(root: &Step) -> Option<(String, String)> {
     if total <= limits::MAX_RUN_STEPS {
         return None;
     }
-    // Each loop's steps run, its enclosing loops' repeats counted, and
-    // each call of the helper it is in (a call runs the helper's body).
-    let mut loops: Vec<(StepPath, u64)> = Vec::new();
-    struct Loops<'a> {
-        root: &'a Step,
-        found: Vec<(StepPath, u64)>,
-    }
-    impl Loops<'_> {
-        fn visit(&mut self, step: &Step, at: &StepPath, outer: u64) {
-            let outer = match step {
-                Step::Repeat { times, .. } => {
-                    let runs = outer.saturating_mul(self.root.steps_run_by(step));
-                    match self.found.iter_mut().find(|(p, _)| p == at) {
-                        Some((_, n)) => *n = n.saturating_add(runs),
-                        None => self.found.push((at.clone(), runs)),
-                    }
-                    outer.saturating_mul(u64::from(*times))
-                }
-                Step::Call { name, .. } => {
-                    let root = self.root;
-                    let called = root.functions().find(|(_, n, _)| n == name);
-                    if let Some((i, _, steps)) = called {
-                        let at = StepPath::root().child(i);
-                        for (k, child) in steps.iter().enumerate() {
-                            self.visit(child, &at.child(k), outer);
-                        }
-                    }
-                    outer
-                }
-                _ => outer,
-            };
-            for (i, child) in step.children().iter().enumerate() {
-                self.visit(child, &at.child(i), outer);
+    // Each loop's steps run: its enclosing loops' repeats counted, and the
+    // times its function runs (each call of a helper runs its body). Worked
+    // out per function, never by expanding the calls, which a chain of
+    // helpers calling the next many times would make exponential.
+    // Each function: its name and its body's steps with their paths (a
+    // program without helpers is one body, the root).
+    let bodies: Vec<(&str, Vec<(StepPath, &Step)>)> = match root {
+        Step::Module(_) => root
+            .functions()
+            .map(|(i, name, steps)| {
+                let at = StepPath::root().child(i);
+                (
+                    name,
+                    steps
+                        .iter()
+                        .enumerate()
+                        .map(|(k, s)| (at.child(k), s))
+                        .collect(),
+                )
+            })
+            .collect(),
+        _ => vec![("run", vec![(StepPath::root(), root)])],
+    };
+    // In each body: its calls and its loops, each with how many times it
+    // runs per run of the body (the repeats of the loops around it).
+    let mut calls: Vec<(usize, String, u64)> = Vec::new();
+    let mut in_body: Vec<(usize, StepPath, &Step, u64)> = Vec::new();
+    fn walk<'a>(
+        body: usize,
+        step: &'a Step,
+        at: &StepPath,
+        outer: u64,
+        calls: &mut Vec<(usize, String, u64)>,
+        loops: &mut Vec<(usize, StepPath, &'a Step, u64)>,
+    ) {
+        let inner = match step {
+            Step::Repeat { times, .. } => {
+                loops.push((body, at.clone(), step, outer));
+                outer.saturating_mul(u64::from(*times))
             }
+            Step::Call { name, .. } => {
+                calls.push((body, name.clone(), outer));
+                outer
+            }
+            _ => outer,
+        };
+        for (i, child) in step.children().iter().enumerate() {
+            walk(body, child, &at.child(i), inner, calls, loops);
         }
     }
-    let mut walk = Loops {
-        root,
-        found: Vec::new(),
-    };
-    let (at, entry) = root.entry();
-    walk.visit(&entry, &at, 1);
-    loops.append(&mut walk.found);
+    for (k, (_, steps)) in bodies.iter().enumerate() {
+        for (at, step) in steps {
+            walk(k, step, at, 1, &mut calls, &mut in_body);
+        }
+    }
+    // How many times each function runs: run() once, a helper as often as
+    // its calls do (no helper calls itself, so this settles in a round per
+    // function).
+    let mut runs: Vec<u64> = bodies
+        .iter()
+        .map(|(name, _)| u64::from(*name == "run"))
+        .collect();
+    for _ in 0..bodies.len() {
+        for (k, (name, _)) in bodies.iter().enumerate() {
+            if *name == "run" {
+                continue;
+            }
+            runs[k] = calls
+                .iter()
+                .filter(|(_, callee, _)| callee == name)
+                .map(|(caller, _, times)| runs[*caller].saturating_mul(*times))
+                .fold(0, u64::saturating_add);
+        }
+    }
+    let mut loops: Vec<(StepPath, u64)> = Vec::new();
+    for (k, at, step, outer) in in_body {
+        let each = runs[k].saturating_mul(outer);
+        loops.push((at, each.saturating_mul(root.steps_run_by(step))));
+    }
     let most = loops.iter().map(|(_, n)| *n).max()?;
     let (at, runs) = loops.into_iter().find(|(_, n)| *n == most)?;
     let this = if runs < total {

@@ -264,11 +264,14 @@ fn calls_back<'a>(
     steps: &'a [Step],
     chain: &mut Vec<&'a str>,
 ) -> Option<Vec<&'a str>> {
+    // Each callee once: a helper called many times is one way back.
     let mut callees: Vec<&'a str> = Vec::new();
     for step in steps {
         step.visit(&mut |s| {
             if let Step::Call { name, .. } = s {
-                callees.push(name);
+                if !callees.contains(&name.as_str()) {
+                    callees.push(name);
+                }
             }
         });
     }
