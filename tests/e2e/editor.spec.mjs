@@ -31,6 +31,13 @@ async function typeProgram(page, ...keys) {
   }
 }
 
+/** Replaces the Rust editor's whole text with `text`, as a paste does. */
+async function pasteProgram(page, text) {
+  await editor(page).click();
+  await page.keyboard.press('ControlOrMeta+a');
+  await page.keyboard.insertText(text);
+}
+
 /** A join of two sleeps, then a log; `{` `(` `"` are closed by the editor. */
 const BREAKFAST = [
   'use runtime::prelude::*;', ['Enter'],
@@ -112,9 +119,7 @@ test('a helper async fn, typed: every lane runs it, a Rust call runs nothing unt
     '}',
     '',
   ].join('\n');
-  await editor(page).click();
-  await page.keyboard.press('ControlOrMeta+a');
-  await page.keyboard.insertText(program);
+  await pasteProgram(page, program);
   // One timing per written sleep: Kettle once, however often brew() runs.
   await expect(page.getByLabel('Kettle (ms)')).toHaveValue('100');
   await expect(page.getByLabel(/\(ms\)$/)).toHaveCount(3);
@@ -158,9 +163,7 @@ test('a helper with a parameter: each call waits its own time in every lane, and
     '}',
     '',
   ].join('\n');
-  await editor(page).click();
-  await page.keyboard.press('ControlOrMeta+a');
-  await page.keyboard.insertText(program);
+  await pasteProgram(page, program);
   // The sleep's time is each call's: no timing input for it.
   await expect(page.getByLabel(/\(ms\)$/)).toHaveCount(0);
   await expect(page.locator('#code-callbacks')).toContainText('function brew(ms, done) {');
@@ -306,9 +309,7 @@ test('Reset restores the example; choosing an Example replaces the text', async 
   await expect(page.locator('#explanation')).toContainText('first to fire');
   // A program typed to be a preset is that preset.
   const join = await page.evaluate(() => window.playground.code({ preset: 'join' }).futures.code);
-  await editor(page).click();
-  await page.keyboard.press('ControlOrMeta+a');
-  await page.keyboard.insertText(join.replace('sleep_ms(200)', 'sleep_ms(20)'));
+  await pasteProgram(page, join.replace('sleep_ms(200)', 'sleep_ms(20)'));
   await expect(page.getByLabel('Example')).toHaveValue('join');
   await expect(page.getByLabel('Timer 1 (ms)')).toHaveValue('20');
 });

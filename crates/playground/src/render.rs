@@ -275,7 +275,8 @@ impl Code {
         let formats = |n: usize, p: &str| {
             code(n).contains("format!(") && code(n).contains(&format!("{{{p}}}"))
         };
-        let reads = |n: usize, p: &str| words(code(n)).any(|w| w == p) || formats(n, p);
+        let reads =
+            |n: usize, p: &str| identifiers(code(n)).iter().any(|w| w == p) || formats(n, p);
         let opens_async = |code: &str| code.contains("async {");
         // Which lines are in an `async` block that is not `move` (a read
         // there borrows), which in a `select!` arm's body, and which in an
@@ -379,46 +380,37 @@ fn delay_of(step: &Step) -> (&str, String) {
     }
 }
 
-/// The words of a line of code outside its string literals (names,
-/// numbers, keywords).
-fn words(code: &str) -> impl Iterator<Item = &str> {
-    let mut in_string = false;
-    let mut escaped = false;
-    let outside: Vec<bool> = code
-        .chars()
-        .map(|c| {
-            let was = in_string;
-            if in_string {
-                if escaped {
-                    escaped = false;
-                } else if c == '\\' {
-                    escaped = true;
-                } else if c == '"' {
-                    in_string = false;
-                }
-            } else if c == '"' {
-                in_string = true;
-            }
-            !was && !in_string
-        })
-        .collect();
-    let mut chars = code.char_indices().zip(outside);
-    std::iter::from_fn(move || {
-        let (start, _) = loop {
-            let ((i, c), out) = chars.next()?;
-            if out && (c.is_ascii_alphanumeric() || c == '_') {
-                break (i, c);
-            }
-        };
-        let mut end = start + 1;
-        for ((i, c), out) in chars.by_ref() {
-            if !(out && (c.is_ascii_alphanumeric() || c == '_')) {
-                break;
-            }
-            end = i + 1;
+/// The identifiers in a line of code, outside string literals (ASCII: the
+/// panels' names are).
+pub(crate) fn identifiers(code: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut word = String::new();
+    let mut chars = code.chars();
+    let mut flush = |word: &mut String| {
+        if !word.is_empty() {
+            out.push(std::mem::take(word));
         }
-        Some(&code[start..end])
-    })
+    };
+    while let Some(c) = chars.next() {
+        if c == '"' {
+            flush(&mut word);
+            while let Some(s) = chars.next() {
+                match s {
+                    '\\' => {
+                        chars.next();
+                    }
+                    '"' => break,
+                    _ => {}
+                }
+            }
+        } else if c.is_ascii_alphanumeric() || c == '_' {
+            word.push(c);
+        } else {
+            flush(&mut word);
+        }
+    }
+    flush(&mut word);
+    out
 }
 
 /// `text` as a string literal, valid in JS and in Rust.

@@ -331,7 +331,7 @@ fn live_across<'a>(
     let later: Vec<String> = body
         .iter()
         .filter(|(n, _, _)| *n > line)
-        .flat_map(|(_, _, code)| identifiers(code))
+        .flat_map(|(_, _, code)| render::identifiers(code))
         .collect();
     let made = || lets.iter().filter(|b| b.line < line);
     let used: Vec<&Binding> = made().filter(|b| later.contains(&b.name)).collect();
@@ -341,39 +341,6 @@ fn live_across<'a>(
                 || used.iter().any(|u| u.borrows.as_deref() == Some(&b.name))
         })
         .collect()
-}
-
-/// The identifiers in a line of code, outside string literals (ASCII: the
-/// panels' names are).
-fn identifiers(code: &str) -> Vec<String> {
-    let mut out = Vec::new();
-    let mut word = String::new();
-    let mut chars = code.chars();
-    let mut flush = |word: &mut String| {
-        if !word.is_empty() {
-            out.push(std::mem::take(word));
-        }
-    };
-    while let Some(c) = chars.next() {
-        if c == '"' {
-            flush(&mut word);
-            while let Some(s) = chars.next() {
-                match s {
-                    '\\' => {
-                        chars.next();
-                    }
-                    '"' => break,
-                    _ => {}
-                }
-            }
-        } else if c.is_ascii_alphanumeric() || c == '_' {
-            word.push(c);
-        } else {
-            flush(&mut word);
-        }
-    }
-    flush(&mut word);
-    out
 }
 
 /// The presets whose panels this crate has compiled (all of them; interop's
