@@ -1,5 +1,6 @@
 // Runs a JS panel's text as a whole script in a fresh node:vm realm that has
-// only setTimeout, clearTimeout, console.log and performance.now, on a
+// only setTimeout, clearTimeout, console.log, performance.now and
+// AbortController, on a
 // virtual clock: timers fire in due order (ties in the order set), one per
 // task, with the realm's microtasks drained in between, as a browser does,
 // and a short timer set from more than five nested timer tasks deep waits
@@ -17,8 +18,9 @@ export async function runScript(code) {
 }
 
 /** Runs `code`; returns what it did, in order: `['set', ms, t]` for each
- * setTimeout, `['fired', t]` for each timer callback, `['log', text, t]` for
- * each console.log. */
+ * setTimeout, `['fired', t]` for each timer callback, `['cleared', t]` for
+ * each clearTimeout of a timer still pending, `['log', text, t]` for each
+ * console.log. */
 export async function scriptEvents(code) {
   let now = 0;
   let made = 0;
@@ -37,7 +39,12 @@ export async function scriptEvents(code) {
       events.push(['set', ms, at()]);
       return made;
     },
-    clearTimeout: (id) => timers.delete(id),
+    clearTimeout: (id) => {
+      if (timers.delete(id)) events.push(['cleared', at()]);
+    },
+    // A program that aborts a task: the Promises panel's twin of
+    // `h.abort()` (its listeners run at once, in the realm's code).
+    AbortController,
     // Returns nothing, as console.log does (a panel may race its value).
     console: { log: (...args) => void events.push(['log', args.join(' '), at()]) },
   });
@@ -63,6 +70,7 @@ export const logsOf = (trace) => trace.events.filter((e) => e.kind === 'log').ma
 export const eventsOf = (trace) => trace.events.flatMap((e) => {
   if (e.kind === 'timer_set') return [['set', e.ms, e.t]];
   if (e.kind === 'timer_fired') return [['fired', e.t]];
+  if (e.kind === 'timer_cancel') return [['cleared', e.t]];
   if (e.kind === 'log') return [['log', e.text, e.t]];
   return [];
 });

@@ -55,12 +55,14 @@ export function scenario(next) {
   // An arm, then a spawn, may nest a step too deep: draw again.
   /** @param {any} s @returns {number} */
   const depth = (s) => 1 + Math.max(0, ...(s.steps ?? []).map(depth));
-  // Some spawn one of their steps as a task, awaited by its handle later or never.
+  // Some spawn one of their steps as a task, awaited by its handle later,
+  // aborted later, or neither.
   if (next(3) === 0) {
     const i = next(steps.length);
-    const awaited = next(4) > 0;
-    steps[i] = { type: 'spawn', ...(awaited ? { handle: 1 } : {}), steps: [steps[i]] };
-    if (awaited) steps.splice(i + 1 + next(steps.length - i), 0, { type: 'await_handle', handle: 1 });
+    const use = next(4);
+    steps[i] = { type: 'spawn', ...(use > 0 ? { handle: 1 } : {}), steps: [steps[i]] };
+    const using = use === 3 ? 'abort' : 'await_handle';
+    if (use > 0) steps.splice(i + 1 + next(steps.length - i), 0, { type: using, handle: 1 });
   }
   // Some name a number first, `let n = 7;`, which about half the later
   // texts of run() read (before any step moves into a helper, which cannot
@@ -78,11 +80,11 @@ export function scenario(next) {
     steps.push({ type: 'log', text: `{${letName}} in all`, format: true });
     steps.unshift({ type: 'let', name: letName, value: [0, 7, 42][next(3)] });
   }
-  // Some move one of run()'s steps (not a spawn or a handle's await, whose
+  // Some move one of run()'s steps (not a spawn or a use of its handle, whose
   // pair stays) into a helper async fn, called where it stood, and some call
   // it a second time, at the end.
   const i = next(steps.length);
-  if (!withLet && next(4) === 0 && steps[i].type !== 'spawn' && steps[i].type !== 'await_handle') {
+  if (!withLet && next(4) === 0 && !['spawn', 'await_handle', 'abort'].includes(steps[i].type)) {
     const name = `part${names}`;
     const body = steps[i].type === 'seq' ? steps[i].steps : [steps[i]];
     // Half take their first sleep's delay as a parameter, `ms`, which a

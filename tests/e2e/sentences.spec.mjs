@@ -240,6 +240,7 @@ class TraceWalk {
         break;
       }
       case 'script_end': case 'callback_end': case 'job_end': s.frame = null; break;
+      case 'timer_cancel': s.timers.delete(e.timer); break;
       default:
     }
     const next = this.nextFired.get(e);
@@ -328,8 +329,11 @@ function isRunning(said, frame) {
 /** What a JS lane does next, the tail of several sentences, against the trace. */
 const NEXT = ['js:script_end', 'js:callback_end', 'promises:job_end'];
 
-/** Programs with the kinds of step no preset has yet: a yield, a loop, a spawn. */
+/** Programs with the kinds of step no preset has yet: a yield, a loop, a spawn, an abort. */
 const NO_PRESETS_KINDS = [
+  { type: 'seq', steps: [
+    { type: 'spawn', handle: 1, steps: [{ type: 'repeat', times: 3, steps: [{ type: 'sleep', label: 'Tick', ms: 100 }, { type: 'log', text: 'tick' }] }] },
+    { type: 'sleep', label: 'Parent', ms: 250 }, { type: 'abort', handle: 1 }, { type: 'log', text: 'aborted' }] },
   { type: 'seq', steps: [
     { type: 'spawn', handle: 1, steps: [{ type: 'sleep', label: 'Child', ms: 100 }, { type: 'log', text: 'child done' }] },
     { type: 'spawn', steps: [{ type: 'log', text: 'free' }] },
@@ -394,6 +398,8 @@ const STEP_PHRASES = [
     ({ e }, job) => lines(job, e.line)],
   [['promises:job_end'], String.raw`^(.+?) (?:returned|is done|ran to its next await or its end, and gave the thread back)(?=;|$)`,
     ({ e, f }, job) => lines(job, e.line) && f.before?.kind === 'job' && f.before.line === e.line],
+  [['js:timer_cancel'], String.raw`^(.+) called (?:abort\(\) on an AbortController: its listener called )?clearTimeout for ${LABEL}`,
+    ({ e, f }, who, label) => isRunning(who, f.before) && label === nameOf(e.label)],
   [['js:log'], String.raw`^(.+) called console\.log: “(.*)”$`, ({ e, f }, who, text) => isRunning(who, f.before) && text === e.text],
   [['js:block'], String.raw`^(.+) kept the thread busy for ${T} \(a busy loop\)`, ({ e, f }, who, ms) => isRunning(who, f.before) && at(e.ms, ms)],
   [['js:script_start'], String.raw`^this lane's first task`, () => true],
@@ -441,6 +447,9 @@ const STEP_PHRASES = [
   [['futures:wake'], String.raw`\) woke task (\d+)'s waker`, ({ e }, task) => e.by === 'external' && +task === e.task],
   [['futures:wake'], String.raw`: task (\d+) joins the ready queue`, ({ e }, task) => +task === e.task],
   [['futures:task_drop'], String.raw`^task (\d+) was dropped`, ({ e }, task) => +task === e.task],
+  [['futures:task_drop'], String.raw`^task (\d+) called abort\(\) on task (\d+)'s handle: task (\d+) is dropped now`,
+    ({ e, f }, by, task, again) => +by === f.polled && +task === e.task && +again === e.task],
+  [['futures:timer_cancel'], String.raw`^task (\d+) was dropped, and its Sleep with it`, ({ f }, task) => +task === f.owner],
   [['futures:lost_waker'], String.raw`^task (\d+) is waiting and nothing holds its waker`, ({ e }, task) => +task === e.task],
   [['futures:timer_set', 'futures:timer_elapsed', 'futures:block', 'futures:log'], String.raw`^during task (\d+)'s poll, `,
     ({ e, f }, task) => +task === f.polled && (e.task === undefined || e.task === f.polled)],

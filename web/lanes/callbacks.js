@@ -4,12 +4,26 @@
 // Its only tasks are the script and the timers' callbacks (start and end
 // recorded); it queues no microtask.
 
-import { childPath, entry, helper } from './step-path.js';
+import { abortedHandles, childPath, entry, helper } from './step-path.js';
 import { logText, inRound, msOf } from './log-text.js';
 
 /** @import { Step, Scenario, StepPath } from '../types.js' */
 /** @import { Recorder } from './recorder.js' */
 /** @import { LoopVars } from './log-text.js' */
+
+/**
+ * A spawned task's handle (render.rs `callback_step`): `{done, onDone}` for
+ * its await, or, if the program aborts it, the functions that clear its
+ * timers.
+ * @typedef {{done: boolean, onDone: (() => void) | null, timers: (() => void)[]}} Handle
+ */
+
+/**
+ * The block a step runs in: the handles spawned in it (a block's own, as
+ * the panel's `const h1` is), and, in a task the program aborts, where its
+ * timers are kept (null elsewhere).
+ * @typedef {{handles: Map<number, Handle>, task: (() => void)[] | null}} Scope
+ */
 
 /**
  * Runs `scenario`; resolves when the program has finished. With `forget`
@@ -22,9 +36,19 @@ import { logText, inRound, msOf } from './log-text.js';
  */
 export function runCallbacks(scenario, rec, { forget = false } = {}) {
   let timerCount = 0;
-  /** The spawned tasks' `{done, onDone}`, by handle (render.rs `callback_step`).
-   * @type {Map<number, {done: boolean, onDone: (() => void) | null}>} */
-  const handles = new Map();
+  const aborted = abortedHandles(scenario);
+
+  /**
+   * `setTimeout(callback, ms)`, recorded; in a task that is aborted, kept in
+   * its list (`h1.timers.push(setTimeout(…))`).
+   * @param {Parameters<Recorder['timer']>[0]} timer
+   * @param {() => void} fire
+   * @param {Scope} scope
+   */
+  function setTimer(timer, fire, scope) {
+    const clear = rec.timer(timer, fire);
+    scope.task?.push(clear);
+  }
 
   /**
    * @param {Step} step
@@ -32,22 +56,26 @@ export function runCallbacks(scenario, rec, { forget = false } = {}) {
    * @param {() => void} done
    * @param {LoopVars} vars the counts of the loops around it (and the
    *   parameters of the helper it is in)
+   * @param {Scope} scope the block it is in
    */
-  function run(step, path, done, vars) {
+  function run(step, path, done, vars, scope) {
     /** @param {number} i */
     const child = (i) => childPath(path, i);
+    // A block of its own in the same task: a helper's body, a loop's round,
+    // an item of a join or race, an arm's body.
+    const inner = () => ({ handles: new Map(), task: scope.task });
     switch (step.type) {
       case 'sleep': {
         // setTimeout(callback, ms), recorded.
         const timer = { timer: ++timerCount, label: step.label, step: path, ms: msOf(step, vars) };
-        if (forget) rec.timer({ ...timer, callback: 'noop' }, () => {}); // the panel's bug: it never calls on
-        else rec.timer(timer, done);
+        if (forget) setTimer({ ...timer, callback: 'noop' }, () => {}, scope); // the panel's bug: it never calls on
+        else setTimer(timer, done, scope);
         return;
       }
       case 'yield':
         // setTimeout(callback, 0): the rest runs in a new browser task, after
         // the tasks already due. Its label names it in the trace.
-        rec.timer({ timer: ++timerCount, label: 'yield', step: path, ms: 0 }, done);
+        setTimer({ timer: ++timerCount, label: 'yield', step: path, ms: 0 }, done, scope);
         return;
       case 'log':
         rec.record('log', { text: logText(step, vars), step: path });
@@ -69,7 +97,7 @@ export function runCallbacks(scenario, rec, { forget = false } = {}) {
           if (i === step.steps.length) return done();
           const s = step.steps[i];
           if (s.type === 'let') inside = [...inside, [s.name, s.value]];
-          return run(s, child(i++), next, inside);
+          return run(s, child(i++), next, inside, scope);
         };
         next();
         return;
@@ -81,27 +109,34 @@ export function runCallbacks(scenario, rec, { forget = false } = {}) {
       case 'spawn': {
         // The task's steps start now, and the code after them runs on at
         // once; their last callback marks the handle done and goes on with
-        // whoever awaits it.
-        /** @type {{done: boolean, onDone: (() => void) | null}} */
-        const handle = { done: false, onDone: null };
-        if (step.handle !== undefined) handles.set(step.handle, handle);
+        // whoever awaits it. An aborted task's handle keeps its timers
+        // instead (`const h1 = { timers: [] };`): it is never awaited.
+        /** @type {Handle} */
+        const handle = { done: false, onDone: null, timers: [] };
+        if (step.handle !== undefined) scope.handles.set(step.handle, handle);
+        const task = step.handle !== undefined && aborted.has(step.handle) ? handle.timers : null;
         run({ type: 'seq', steps: step.steps }, path, () => {
           handle.done = true;
           handle.onDone?.();
-        }, vars);
+        }, vars, { handles: new Map(), task });
         done();
         return;
       }
+      case 'abort':
+        // h1.timers.forEach(clearTimeout): the task's callbacks never run.
+        /** @type {Handle} */ (scope.handles.get(step.handle)).timers.forEach((clear) => clear());
+        done();
+        return;
       case 'call': {
         // brew(() => { …the rest… }): the helper function runs its steps,
         // then calls `done`. Calling it is no task and records nothing.
         const [body, at, params] = helper(scenario, step.name, step.args);
-        run(body, at, done, params);
+        run(body, at, done, params, inner());
         return;
       }
       case 'await_handle': {
         // Go on now if the task is done, else from its last callback.
-        const handle = /** @type {{done: boolean, onDone: (() => void) | null}} */ (handles.get(step.handle));
+        const handle = /** @type {Handle} */ (scope.handles.get(step.handle));
         if (handle.done) done();
         else handle.onDone = done;
         return;
@@ -118,7 +153,7 @@ export function runCallbacks(scenario, rec, { forget = false } = {}) {
             return;
           }
           round += 1;
-          run({ type: 'seq', steps: step.steps }, path, loop, inRound(step, round - 1, vars));
+          run({ type: 'seq', steps: step.steps }, path, loop, inRound(step, round - 1, vars), inner());
         };
         loop();
         return;
@@ -132,7 +167,7 @@ export function runCallbacks(scenario, rec, { forget = false } = {}) {
         step.steps.forEach((s, i) => run(s, child(i), () => {
           if (--left > 0) return;
           done();
-        }, vars));
+        }, vars, inner()));
         return;
       }
       case 'race': {
@@ -145,10 +180,10 @@ export function runCallbacks(scenario, rec, { forget = false } = {}) {
           run(arm ? arm.steps[0] : s, arm ? childPath(child(i), 0) : child(i), () => {
             if (!won) {
               won = true;
-              if (arm) run(arm.steps[1], childPath(child(i), 1), done, vars);
+              if (arm) run(arm.steps[1], childPath(child(i), 1), done, vars, inner());
               else done();
             }
-          }, vars);
+          }, vars, inner());
         });
         return;
       }
@@ -158,5 +193,5 @@ export function runCallbacks(scenario, rec, { forget = false } = {}) {
   }
 
   const [main, at] = entry(scenario);
-  return new Promise((resolve) => rec.script(() => run(main, at, resolve, [])));
+  return new Promise((resolve) => rec.script(() => run(main, at, resolve, [], { handles: new Map(), task: null })));
 }

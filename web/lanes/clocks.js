@@ -181,6 +181,13 @@ export class LaneTimers {
     this.live.add(id);
     return id;
   }
+  /** The lane's `clearTimeout`: the timer will not fire.
+   * @param {number} id */
+  clearTimeout(id) {
+    if (!this.live.delete(id)) return;
+    this.clock.clearTimeout(id);
+    if (this.live.size === 0) this.idleWaiters.splice(0).forEach((wake) => wake());
+  }
   /**
    * Resolves once no timer of this lane is pending.
    * @returns {Promise<void>}

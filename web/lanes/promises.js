@@ -24,10 +24,17 @@
 // (`combine`, `catchUp`). The order of the existing events (timers, logs,
 // reactions, resumes) is the same as without any of this: the tests compare.
 
-import { childPath, entry, helper } from './step-path.js';
+import { abortedHandles, childPath, entry, helper } from './step-path.js';
 import { logText, inRound, msOf } from './log-text.js';
 
 /** @import { Step, Scenario, PromiseStyle, SleepStep, Handler, EnqueueBy, StepPath } from '../types.js' */
+
+/**
+ * What a step sees of the code around it: the handles of the tasks spawned
+ * in its block (a task's promise, or the `AbortController` of a task the
+ * program aborts), and, in a task the program aborts, that task's signal.
+ * @typedef {{handles: Map<number, Promise<unknown> | AbortController>, signal: AbortSignal | undefined}} Scope
+ */
 /** @import { Recorder } from './recorder.js' */
 /** @import { LoopVars } from './log-text.js' */
 
@@ -70,10 +77,14 @@ import { logText, inRound, msOf } from './log-text.js';
  */
 export function runPromises(scenario, rec, style, { forget = false } = {}) {
   let timerCount = 0;
-  /** The spawned tasks' promises, by handle (render.rs: `h1`, `h2`…).
-   * @type {Map<number, Promise<unknown>>} */
-  const handles = new Map();
-  /** @param {StepPath} path @param {number} i */
+  const aborted = abortedHandles(scenario);
+  /**
+   * A task the program aborts: its handle is an `AbortController`, whose
+   * signal its timers take (render.rs `timer_function`); any other task's
+   * handle is its promise.
+   * @param {Step & {type: 'spawn'}} step
+   */
+  const controllerOf = (step) => (step.handle !== undefined && aborted.has(step.handle) ? new AbortController() : null);
 
   // ---- Following the panel's promises and the jobs they queue ----
 
@@ -340,22 +351,30 @@ export function runPromises(scenario, rec, style, { forget = false } = {}) {
   }
 
   /**
-   * The panel's `timer(ms)`: a promise that a `setTimeout` resolves.
+   * The panel's `timer(ms)`: a promise that a `setTimeout` resolves; in a
+   * task the program aborts, `timer(ms, h1.signal)`: the abort clears the
+   * timer, and a timer made after it is never set. Either way the promise
+   * never settles.
    * @param {SleepStep} step
    * @param {StepPath} path
    * @param {LoopVars} vars the loops' counts and the helper's parameters here
+   * @param {AbortSignal} [signal] its task's, if the program aborts it
    * @returns {Promise<void>}
    */
-  function timer(step, path, vars) {
+  function timer(step, path, vars, signal) {
+    if (signal?.aborted) return bind(newFollowed('timer'), new Promise(() => {}));
     const timer = ++timerCount;
     const f = newFollowed('timer', { timer, label: step.label });
     const callback = forget ? /** @type {const} */ ({ callback: 'noop' }) : {};
-    return bind(f, new Promise((resolve) => rec.timer({ timer, label: step.label, step: path, ms: msOf(step, vars), ...callback }, () => {
-      catchUp(Infinity);
-      if (forget) return; // the panel's bug: nobody resolves it
-      resolve();
-      fulfil(f);
-    })));
+    return bind(f, new Promise((resolve) => {
+      const clear = rec.timer({ timer, label: step.label, step: path, ms: msOf(step, vars), ...callback }, () => {
+        catchUp(Infinity);
+        if (forget) return; // the panel's bug: nobody resolves it
+        resolve();
+        fulfil(f);
+      });
+      signal?.addEventListener('abort', clear);
+    }));
   }
 
   /**
@@ -383,7 +402,7 @@ export function runPromises(scenario, rec, style, { forget = false } = {}) {
    * render.rs `js_call`.
    * @param {Step} step
    */
-  const isCall = (step) => step.type === 'log' || step.type === 'block' || step.type === 'yield';
+  const isCall = (step) => step.type === 'log' || step.type === 'block' || step.type === 'yield' || step.type === 'abort';
 
   /**
    * A race's branches, as the panel writes them (render.rs, `has_arms`): a
@@ -392,19 +411,20 @@ export function runPromises(scenario, rec, style, { forget = false } = {}) {
    * @param {Step & {type: 'race'}} step
    * @param {StepPath} path
    * @param {LoopVars} vars the counts of the loops around it
-   * @param {(step: Step, path: StepPath, vars: LoopVars) => Promise<unknown> | null | undefined} expr
+   * @param {Scope} scope the block it is in
+   * @param {(step: Step, path: StepPath, vars: LoopVars, scope: Scope) => Promise<unknown> | null | undefined} expr
    *   how a branch without a body is written
-   * @param {(step: Step, path: StepPath, vars: LoopVars, i: number) => Promise<unknown>} [numbered]
+   * @param {(step: Step, path: StepPath, vars: LoopVars, scope: Scope, i: number) => Promise<unknown>} [numbered]
    *   how an async function returning `i` is (the await style); else a chain
    */
-  function numberedRace(step, path, vars, expr, numbered) {
+  function numberedRace(step, path, vars, scope, expr, numbered) {
     const items = step.steps.map((c, i) => {
       const at = childPath(path, i);
-      if (c.type !== 'arm') return expr(c, at, vars);
+      if (c.type !== 'arm') return expr(c, at, vars, scope);
       const [future] = c.steps;
       const futureAt = childPath(at, 0);
-      if (numbered && !isCall(future) && future.type !== 'sleep') return numbered(future, futureAt, vars, i);
-      const p = expr(future, futureAt, vars);
+      if (numbered && !isCall(future) && future.type !== 'sleep') return numbered(future, futureAt, vars, scope, i);
+      const p = expr(future, futureAt, vars, scope);
       return then(isCall(future) ? resolved(p) : /** @type {Promise<unknown>} */ (p), at, () => i);
     });
     return combine('race', items, step.steps.map((_, i) => childPath(path, i)));
@@ -444,12 +464,14 @@ export function runPromises(scenario, rec, style, { forget = false } = {}) {
    * @param {Step} step
    * @param {StepPath} path
    * @param {LoopVars} vars the counts of the loops around it
+   * @param {Scope} scope the function it is in: its handles (`let h1;` at
+   *   its top), and the signal of its task if the program aborts that task
    * @returns {Promise<unknown> | null | undefined}
    */
-  function thenExpr(step, path, vars) {
+  function thenExpr(step, path, vars, scope) {
     switch (step.type) {
       case 'sleep':
-        return timer(step, path, vars);
+        return timer(step, path, vars, scope.signal);
       case 'log':
         log(step, path, vars);
         return undefined;
@@ -474,47 +496,55 @@ export function runPromises(scenario, rec, style, { forget = false } = {}) {
           p = resolved(undefined);
         } else {
           const [head, k] = chained[0];
-          const first = thenExpr(head, childPath(path, k), inside);
+          const first = thenExpr(head, childPath(path, k), inside, scope);
           p = isCall(head) ? resolved(first) : /** @type {Promise<unknown>} */ (first);
         }
         chained.slice(spawnsFirst ? 0 : 1).forEach(([next, i]) => {
           const at = childPath(path, i);
-          p = then(p, at, () => thenExpr(next, at, inside));
+          p = then(p, at, () => thenExpr(next, at, inside, scope));
         });
         return p;
       }
       case 'spawn': {
-        // `{ h1 = <the task's chain>; }`: it starts now; nothing waits.
-        const task = /** @type {Promise<unknown>} */ (thenExpr({ type: 'seq', steps: step.steps }, path, vars));
-        if (step.handle !== undefined) handles.set(step.handle, task);
+        // `{ h1 = <the task's chain>; }`: it starts now; nothing waits. An
+        // aborted task: `{ h1 = new AbortController(); <its chain>; }`.
+        const controller = controllerOf(step);
+        if (controller) scope.handles.set(/** @type {number} */ (step.handle), controller);
+        const inTask = { handles: scope.handles, signal: controller?.signal };
+        const task = /** @type {Promise<unknown>} */ (thenExpr({ type: 'seq', steps: step.steps }, path, vars, inTask));
+        if (step.handle !== undefined && !controller) scope.handles.set(step.handle, task);
         return undefined;
       }
       case 'await_handle':
         // `.then(() => h1)`: the callback returns the task's promise.
-        return handles.get(step.handle);
+        return /** @type {Promise<unknown>} */ (scope.handles.get(step.handle));
+      case 'abort':
+        // `h1.abort()`: its listeners clear the task's timers now.
+        /** @type {AbortController} */ (scope.handles.get(step.handle)).abort();
+        return undefined;
       case 'let':
         // Declared above the chain: nothing to chain.
         return resolved(undefined);
       case 'call': {
         // `brew(100)`: the helper function returns its chain, made now.
         const [body, at, params] = helper(scenario, step.name, step.args);
-        return thenExpr(body, at, params);
+        return thenExpr(body, at, params, { handles: new Map(), signal: scope.signal });
       }
       case 'race':
         if (step.steps.some((c) => c.type === 'arm')) {
           // Promise.race([...]).then((won) => { if (won === 0) { ... } }).
           const race = step;
-          return then(numberedRace(race, path, vars, thenExpr), path, (won) => {
+          return then(numberedRace(race, path, vars, scope, thenExpr), path, (won) => {
             const body = armBody(race, path, won);
             if (!body) return undefined;
             const call = oneCall(...body);
-            if (call) return void thenExpr(...call, vars);
-            return thenExpr(...body, vars);
+            if (call) return void thenExpr(...call, vars, scope);
+            return thenExpr(...body, vars, scope);
           });
         }
-        return combine(step.type, step.steps.map((c, i) => thenExpr(c, childPath(path, i), vars)), step.steps.map((_, i) => childPath(path, i)));
+        return combine(step.type, step.steps.map((c, i) => thenExpr(c, childPath(path, i), vars, scope)), step.steps.map((_, i) => childPath(path, i)));
       case 'all':
-        return combine(step.type, step.steps.map((c, i) => thenExpr(c, childPath(path, i), vars)), step.steps.map((_, i) => childPath(path, i)));
+        return combine(step.type, step.steps.map((c, i) => thenExpr(c, childPath(path, i), vars, scope)), step.steps.map((_, i) => childPath(path, i)));
       case 'repeat': {
         // (function loop1(i) { if (i === times) return Promise.resolve();
         // return <body>.then(() => loop1(i + 1)); })(0): the `.then`
@@ -522,14 +552,16 @@ export function runPromises(scenario, rec, style, { forget = false } = {}) {
         /** @param {number} i @returns {Promise<unknown>} */
         const loop = (i) => {
           if (i === step.times) return resolved(undefined);
-          const body = /** @type {Promise<unknown>} */ (thenExpr({ type: 'seq', steps: step.steps }, path, inRound(step, i, vars)));
+          // `let h1;` in the loop's function: each round's own.
+          const round = { handles: new Map(), signal: scope.signal };
+          const body = /** @type {Promise<unknown>} */ (thenExpr({ type: 'seq', steps: step.steps }, path, inRound(step, i, vars), round));
           return then(body, path, () => loop(i + 1));
         };
         return loop(0);
       }
       case 'create_then_await': {
         // (() => { const made = [...]; return made[0].then(() => made[1])...; })()
-        const made = step.steps.map((c, i) => thenExpr(c, childPath(path, i), vars));
+        const made = step.steps.map((c, i) => thenExpr(c, childPath(path, i), vars, scope));
         let p = isCall(step.steps[0]) ? resolved(made[0]) : /** @type {Promise<unknown>} */ (made[0]);
         made.slice(1).forEach((next, i) => {
           p = then(p, childPath(path, i + 1), () => next);
@@ -579,11 +611,17 @@ export function runPromises(scenario, rec, style, { forget = false } = {}) {
    * @param {Step} step
    * @param {StepPath} path
    * @param {LoopVars} vars the counts of the loops around it
+   * @param {AbortSignal | undefined} signal its task's, if the program aborts
+   *   that task (its timers take it)
    * @param {number} [result] what it returns (a race's branch: its number)
    * @returns {Promise<unknown>}
    */
-  function body(step, path, vars, result) {
+  function body(step, path, vars, signal, result) {
     const f = newFollowed('async');
+    // The handles its blocks spawn (`const h1 = …`, each block's own; a
+    // handle is used in its block only, validation).
+    /** @type {Scope} */
+    const scope = { handles: new Map(), signal };
     return bind(f, (async () => {
       // The job this part of the function runs in: none before its first
       // await (it runs in its caller's).
@@ -613,7 +651,7 @@ export function runPromises(scenario, rec, style, { forget = false } = {}) {
         const [s, at, inside] = /** @type {[Step, StepPath, LoopVars]} */ (todo.pop());
         switch (s.type) {
           case 'sleep': {
-            const item = timer(s, at, inside);
+            const item = timer(s, at, inside, signal);
             const r = suspend(item, at);
             await item;
             resume(r);
@@ -630,13 +668,20 @@ export function runPromises(scenario, rec, style, { forget = false } = {}) {
             break;
           case 'spawn': {
             // `const h1 = (async () => { … })();`: called now, it runs to
-            // its first await, then this function goes on.
-            const task = body({ type: 'seq', steps: s.steps }, at, inside);
-            if (s.handle !== undefined) handles.set(s.handle, task);
+            // its first await, then this function goes on. An aborted
+            // task: `const h1 = new AbortController();` first.
+            const controller = controllerOf(s);
+            if (controller) scope.handles.set(/** @type {number} */ (s.handle), controller);
+            const task = body({ type: 'seq', steps: s.steps }, at, inside, controller?.signal);
+            if (s.handle !== undefined && !controller) scope.handles.set(s.handle, task);
             break;
           }
+          case 'abort':
+            // `h1.abort();`: its listeners clear the task's timers now.
+            /** @type {AbortController} */ (scope.handles.get(s.handle)).abort();
+            break;
           case 'await_handle': {
-            const item = handles.get(s.handle);
+            const item = scope.handles.get(s.handle);
             const r = suspend(item, at);
             await item;
             resume(r);
@@ -646,7 +691,7 @@ export function runPromises(scenario, rec, style, { forget = false } = {}) {
             // `await brew();`: the async function runs to its first await,
             // then this one waits for its promise.
             const [called, calledAt, params] = helper(scenario, s.name, s.args);
-            const item = body(called, calledAt, params);
+            const item = body(called, calledAt, params, signal);
             const r = suspend(item, at);
             await item;
             resume(r);
@@ -662,7 +707,7 @@ export function runPromises(scenario, rec, style, { forget = false } = {}) {
           case 'race':
             if (s.steps.some((c) => c.type === 'arm')) {
               // const won = await Promise.race([...]); if (won === 0) { ... }
-              const item = numberedRace(s, at, inside, awaitExpr, body);
+              const item = numberedRace(s, at, inside, scope, awaitExpr, (c, cAt, cVars, cScope, i) => body(c, cAt, cVars, cScope.signal, i));
               const r = suspend(item, at);
               const won = await item;
               resume(r);
@@ -672,14 +717,14 @@ export function runPromises(scenario, rec, style, { forget = false } = {}) {
             }
           // falls through: a race without arms is awaited as an all is
           case 'all': {
-            const item = combine(s.type, s.steps.map((c, i) => awaitExpr(c, childPath(at, i), inside)), s.steps.map((_, i) => childPath(at, i)));
+            const item = combine(s.type, s.steps.map((c, i) => awaitExpr(c, childPath(at, i), inside, scope)), s.steps.map((_, i) => childPath(at, i)));
             const r = suspend(item, at);
             await item;
             resume(r);
             break;
           }
           case 'create_then_await': {
-            const made = s.steps.map((c, i) => awaitExpr(c, childPath(at, i), inside));
+            const made = s.steps.map((c, i) => awaitExpr(c, childPath(at, i), inside, scope));
             for (const [i, item] of made.entries()) {
               const r = suspend(item, childPath(at, i));
               await item;
@@ -704,12 +749,13 @@ export function runPromises(scenario, rec, style, { forget = false } = {}) {
    * @param {Step} step
    * @param {StepPath} path
    * @param {LoopVars} vars the counts of the loops around it
+   * @param {Scope} scope the block it is in (its task's signal)
    * @returns {Promise<unknown> | null | undefined}
    */
-  function awaitExpr(step, path, vars) {
+  function awaitExpr(step, path, vars, scope) {
     switch (step.type) {
       case 'sleep':
-        return timer(step, path, vars);
+        return timer(step, path, vars, scope.signal);
       case 'log':
         log(step, path, vars);
         return undefined;
@@ -721,13 +767,14 @@ export function runPromises(scenario, rec, style, { forget = false } = {}) {
       case 'call': {
         // `brew(100)`: the async function called, its promise the item.
         const [called, at, params] = helper(scenario, step.name, step.args);
-        return body(called, at, params);
+        return body(called, at, params, scope.signal);
       }
       default:
-        return body(step, path, vars);
+        return body(step, path, vars, scope.signal);
     }
   }
 
   const [main, at] = entry(scenario);
-  return rec.script(() => (style === 'await' ? body(main, at, []) : Promise.resolve(thenExpr(main, at, []))));
+  const top = { handles: new Map(), signal: undefined };
+  return rec.script(() => (style === 'await' ? body(main, at, [], undefined) : Promise.resolve(thenExpr(main, at, [], top))));
 }

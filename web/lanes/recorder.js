@@ -35,20 +35,31 @@ export class Recorder {
    * the program (the panel's callback is `() => {}`: lost-wake's bug).
    * A browser makes a short timer set from deep in nested timers wait
    * longer: `clamped` says how long (see clocks.js `browserDelay`).
+   * Returns the panel's `clearTimeout(id)` of it: if it has not fired yet,
+   * it never will, and timer_cancel is recorded; else it does nothing.
    * @param {{timer: number, label: string, step: StepPath, ms: number, callback?: 'noop'}} timer
    * @param {() => void} fire
+   * @returns {() => void}
    */
   timer({ timer, label, step, ms, callback }, fire) {
     const delay = this.timers.delay(ms);
     const clamped = delay === ms ? {} : { clamped: delay };
     this.record('timer_set', callback ? { timer, label, step, ms, ...clamped, callback } : { timer, label, step, ms, ...clamped });
     const due = this.timers.now() + delay;
-    this.timers.setTimeout(() => {
+    let pending = true;
+    const id = this.timers.setTimeout(() => {
+      pending = false;
       const late = Math.max(0, this.timers.now() - due);
       this.record('timer_fired', { timer, label, step, late });
       fire();
       this.record('callback_end', { timer, label, step });
     }, ms);
+    return () => {
+      if (!pending) return;
+      pending = false;
+      this.timers.clearTimeout(id);
+      this.record('timer_cancel', { timer, label, step });
+    };
   }
 
   /** The panels' `block(ms)`: records block, then keeps the thread busy for

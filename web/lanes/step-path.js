@@ -58,3 +58,21 @@ export function helper(program, name, args = []) {
   const params = (fn.params ?? []).map((p, k) => /** @type {[string, number]} */ ([p, args[k]]));
   return [{ type: 'seq', steps: fn.steps }, childPath(ROOT, i), params];
 }
+
+/**
+ * The handles the program aborts (`h.abort();`): their tasks' timers are
+ * kept where the abort can clear them (render.rs `JsNames::aborted_task`).
+ * @param {Step} program
+ * @returns {Set<number>}
+ */
+export function abortedHandles(program) {
+  /** @type {Set<number>} */
+  const aborted = new Set();
+  /** @param {Step} step */
+  const visit = (step) => {
+    if (step.type === 'abort') aborted.add(step.handle);
+    if ('steps' in step) step.steps.forEach(visit);
+  };
+  visit(program);
+  return aborted;
+}

@@ -118,6 +118,12 @@ export class JsLane {
         };
         break;
       }
+      case 'timer_cancel':
+        // clearTimeout of a timer not yet fired: it leaves Web APIs (or
+        // the task queue, if due), and its callback never runs.
+        if (!this.timers.delete(e.timer)) this.problem(e, 'no such timer was pending');
+        if (!this.running) this.problem(e, 'cleared a timer with nothing running');
+        break;
       case 'enqueue':
         // A new array, not a push: snapshots taken before keep theirs.
         this.microtasks = [...this.microtasks, { handler: e.handler, step: e.step, line: e.line, by: e.by, label: e.label }];

@@ -177,6 +177,9 @@ export class RustLane {
       case 'task_drop':
         this.update(e.task, { state: 'dropped' });
         this.notified.delete(e.task); // a dropped task is not queued again
+        // Aborted while queued: the executor skips it when its turn comes
+        // (it is never polled), so it waits on the ready queue no more.
+        this.ready = this.ready.filter((id) => id !== e.task);
         break;
       case 'lost_waker':
         this.update(e.task, { state: 'stuck: lost its waker' });

@@ -189,6 +189,13 @@ function jsSentence(e, lane, context) {
           + `a browser timer of its own, held in Web APIs until ${due}${clamped}`
         : `${who(running)} called setTimeout for ${timerName(e)} (${e.ms} ms): the browser holds it in Web APIs until ${due}${clamped}`;
     }
+    case 'timer_cancel':
+      return promises
+        ? `${who(running)} called abort() on an AbortController: its listener called clearTimeout for ${timerName(e)}, which will never fire, `
+          + 'so the promise timer() made for it never settles and the code awaiting it never goes on (a promise cannot be cancelled from '
+          + 'outside: the task\'s code stops here because its timer does)'
+        : `${who(running)} called clearTimeout for ${timerName(e)}, one of the aborted task's timers: the browser drops it from Web APIs, `
+          + 'and its callback, the rest of that task, will never run';
     case 'timer_fired': {
       const late = e.late && e.late >= 0.5 ? ` (${formatMs(e.late)} late)` : '';
       const start = `${timerName(e)} was due${late}, so the event loop takes its callback from the task queue and runs it as a new task`;
@@ -411,8 +418,13 @@ function rustSentence(e, context) {
       }
       return `${source}, but it has finished: the wake does nothing`;
     }
-    case 'task_drop':
-      return `task ${e.task} was dropped before it finished (aborted, or the run was torn down); dropping its future cancels any timer it held`;
+    case 'task_drop': {
+      const by = state.tasks.find((t) => t.state === 'polling' && t.id !== e.task)?.id;
+      return by !== undefined
+        ? `task ${by} called abort() on task ${e.task}'s handle: task ${e.task} is dropped now, before it finished, and never `
+          + 'polled again; dropping its future cancels any timer it held (tokio\'s abort does the same, at the task\'s next turn)'
+        : `task ${e.task} was dropped before it finished (the run was torn down); dropping its future cancels any timer it held`;
+    }
     case 'lost_waker': {
       const prev = lookback.previous;
       const why = prev?.kind === 'poll_end' && prev.task === e.task
@@ -461,9 +473,12 @@ function rustSentence(e, context) {
         : `the browser ran the reactor's one setTimeout; ${timerName(e)} expired${late}${wakes}`;
     }
     case 'timer_cancel': {
+      const owner = ownerOf(e.timer);
+      const aborted = owner !== undefined && task(owner)?.state === 'dropped';
       const why = lookback.selectWon
         ? 'select! dropped its losing branch, and with it the Sleep'
-        : 'its Sleep was dropped before it fired';
+        : aborted ? `task ${owner} was dropped, and its Sleep with it`
+          : 'its Sleep was dropped before it fired';
       return `${why}, so our reactor removed ${timerName(e)}: it will never fire`;
     }
     case 'reactor_arm': {

@@ -149,7 +149,9 @@ fn statements(step: &Step) -> Vec<Step> {
             handle: *handle,
             steps: steps.iter().flat_map(statements).collect(),
         }],
-        Step::AwaitHandle { .. } | Step::Call { .. } | Step::Let { .. } => vec![step.clone()],
+        Step::AwaitHandle { .. } | Step::Abort { .. } | Step::Call { .. } | Step::Let { .. } => {
+            vec![step.clone()]
+        }
         // Only a module's (canonical, above).
         Step::Module(_) | Step::AsyncFn { .. } => {
             step.children().iter().flat_map(statements).collect()

@@ -165,6 +165,14 @@ impl Code {
         out
     }
 
+    /// The first line (from 1) past the block that line `line` (from 1) is
+    /// a statement of: where a binding made on `line` is dropped.
+    pub(crate) fn scope_end(&self, line: usize) -> usize {
+        let indent = self.lines[line - 1].indent;
+        let past = (line..self.lines.len()).find(|&n| self.lines[n].indent < indent);
+        past.map_or(self.lines.len() + 1, |n| n + 1)
+    }
+
     /// The variables of the `for` loops in `run()`'s body around line
     /// `line` (from 1) that rustc keeps across an await there: a variable a
     /// text reads by reference anywhere in its loop's body is kept at every
@@ -370,6 +378,17 @@ impl Code {
     }
 }
 
+/// The handles the program aborts (`h.abort();`).
+fn aborted_handles(program: &Step) -> Vec<u32> {
+    let mut aborted = Vec::new();
+    program.visit(&mut |s| {
+        if let Step::Abort { handle } = s {
+            aborted.push(*handle);
+        }
+    });
+    aborted
+}
+
 /// A sleep's label and its delay as the panels write it: its number, or
 /// the parameter of its helper that holds it (`sleep_ms(ms)`).
 fn delay_of(step: &Step) -> (&str, String) {
@@ -461,19 +480,64 @@ struct JsNames {
     taken: Cell<usize>,
     loops: Cell<usize>,
     vars: RefCell<Vec<(String, String)>>,
+    /// Each spawn's path, with its handle if the program aborts it: the
+    /// timers of an aborted task are written so that its abort can clear
+    /// them.
+    tasks: Vec<(StepPath, Option<u32>)>,
 }
 
 impl JsNames {
     /// The names of `program`: each `let`'s, which JS names the same (a
     /// name is one `let`'s in the whole program, so it never hides one).
     fn of(program: &Step) -> JsNames {
-        let names = JsNames::default();
-        program.visit(&mut |s| {
-            if let Step::Let { name, .. } = s {
-                names.vars.borrow_mut().push((name.clone(), name.clone()));
+        let mut names = JsNames::default();
+        let aborted = aborted_handles(program);
+        program.visit_paths(&StepPath::root(), &mut |s, at| match s {
+            Step::Let { name, .. } => names.vars.get_mut().push((name.clone(), name.clone())),
+            Step::Spawn { handle, .. } => {
+                let handle = handle.filter(|h| aborted.contains(h));
+                names.tasks.push((at.clone(), handle));
             }
+            _ => {}
         });
         names
+    }
+
+    /// The handle of the task the step at `path` is in, if the program
+    /// aborts that task (not a task it spawns).
+    fn aborted_task(&self, path: &StepPath) -> Option<u32> {
+        let around = self
+            .tasks
+            .iter()
+            .filter(|(at, _)| at.holds(path) && at != path);
+        let innermost = around.max_by_key(|(at, _)| at.indices().len());
+        innermost.and_then(|(_, handle)| *handle)
+    }
+
+    /// A timer's arguments in the promise panels: its delay, and the
+    /// signal of its task's `AbortController` if that task is aborted.
+    fn timer_args(&self, ms: &str, path: &StepPath) -> String {
+        match self.aborted_task(path) {
+            Some(k) => format!("{ms}, h{k}.signal"),
+            None => ms.to_string(),
+        }
+    }
+
+    /// How the Callbacks panel sets a timer: `setTimeout(`, kept in its
+    /// task's list of timers if the task is aborted (its `h.timers`).
+    fn set_timeout(&self, path: &StepPath) -> String {
+        match self.aborted_task(path) {
+            Some(k) => format!("h{k}.timers.push(setTimeout("),
+            None => "setTimeout(".into(),
+        }
+    }
+
+    /// The end of [`JsNames::set_timeout`]'s call, after the delay.
+    fn set_timeout_end(&self, path: &StepPath) -> &'static str {
+        match self.aborted_task(path) {
+            Some(_) => "));",
+            None => ");",
+        }
     }
 
     fn get(&self) -> usize {
@@ -548,6 +612,7 @@ fn js_call(step: &Step, names: &JsNames) -> Option<String> {
         Step::Block { ms } => Some(format!("block({ms})")),
         Step::BlockFor { param } => Some(format!("block({param})")),
         Step::Yield => Some("null".into()),
+        Step::Abort { handle } => Some(format!("h{handle}.abort()")),
         _ => None,
     }
 }
@@ -575,6 +640,12 @@ const SPAWN_PROMISE: &str =
     "spawn: an async function called now runs to its first await, then returns its promise";
 const SPAWN_THEN: &str = "spawn: start its chain; this callback returns nothing, so nothing waits";
 const SPAWN_RUST: &str = "spawn: a task of its own; it starts once this task pauses at an .await";
+
+/// What an abort's line says in each panel.
+const ABORT_CALLBACK: &str = "abort: clear the task's timers; their callbacks never run";
+const ABORT_PROMISE: &str =
+    "abort: its timers are cleared; a promise cannot be cancelled from outside, so its code stops at its next timer";
+const ABORT_RUST: &str = "abort: the task is dropped now, with its timers; it never runs again";
 
 /// What a yield's line says in each panel: where the rest of the code runs.
 const YIELD_CALLBACK: &str = "yield: the rest runs in a new browser task";
@@ -670,19 +741,18 @@ fn callback_step(
         }
         Step::Sleep { .. } | Step::SleepFor { .. } => {
             let (label, ms) = delay_of(step);
-            code.push_noted(indent, "setTimeout(() => {", Some(label), Some(path));
+            let set = format!("{}() => {{", names.set_timeout(path));
+            code.push_noted(indent, set, Some(label), Some(path));
             then(indent + 1, code);
-            code.push(indent, format!("}}, {ms});"), Some(path));
+            let end = names.set_timeout_end(path);
+            code.push(indent, format!("}}, {ms}{end}"), Some(path));
         }
         Step::Yield => {
-            code.push_noted(
-                indent,
-                "setTimeout(() => {",
-                Some(YIELD_CALLBACK),
-                Some(path),
-            );
+            let set = format!("{}() => {{", names.set_timeout(path));
+            code.push_noted(indent, set, Some(YIELD_CALLBACK), Some(path));
             then(indent + 1, code);
-            code.push(indent, "}, 0);", Some(path));
+            let end = names.set_timeout_end(path);
+            code.push(indent, format!("}}, 0{end}"), Some(path));
         }
         Step::Log { .. } | Step::Block { .. } | Step::BlockFor { .. } => {
             let call = js_call(step, names).unwrap_or_default();
@@ -712,8 +782,15 @@ fn callback_step(
             // The task's steps start now; the code after them runs on at
             // once. A handle notes when they are done, for an await below.
             let comment = Some(SPAWN_CALLBACK);
-            match handle {
-                Some(k) => {
+            let aborted = handle.filter(|_| names.aborted_task(&path.child(0)).is_some());
+            match (handle, aborted) {
+                (_, Some(k)) => {
+                    // Never awaited (validation): its timers, for its abort.
+                    let start = format!("const h{k} = {{ timers: [] }};");
+                    code.push_noted(indent, start, comment, Some(path));
+                    callback_seq(steps, 0, path, indent, code, names, &mut |_, _| {});
+                }
+                (Some(k), None) => {
                     let h = format!("h{k}");
                     code.push_noted(
                         indent,
@@ -726,11 +803,16 @@ fn callback_step(
                         c.push(ind, format!("if ({h}.onDone) {h}.onDone();"), Some(path));
                     });
                 }
-                None => {
+                (None, _) => {
                     code.push_noted(indent, "// the task's steps:", comment, Some(path));
                     callback_seq(steps, 0, path, indent, code, names, &mut |_, _| {});
                 }
             }
+            then(indent, code);
+        }
+        Step::Abort { handle } => {
+            let clear = format!("h{handle}.timers.forEach(clearTimeout);");
+            code.push_noted(indent, clear, Some(ABORT_CALLBACK), Some(path));
             then(indent, code);
         }
         Step::AwaitHandle { handle } => {
@@ -885,34 +967,65 @@ pub enum PromiseStyle {
     Await,
 }
 
-fn timer_function(code: &mut Code) {
-    code.push(0, "function timer(ms) {", None);
-    code.push(
-        1,
-        "return new Promise((resolve) => setTimeout(resolve, ms));",
-        None,
-    );
+/// The promise panels' `timer(ms)`; in a program that aborts a task,
+/// `timer(ms, signal)`, which an `AbortController`'s signal clears.
+fn timer_function(step: &Step, code: &mut Code) {
+    if aborted_handles(step).is_empty() {
+        code.push(0, "function timer(ms) {", None);
+        code.push(
+            1,
+            "return new Promise((resolve) => setTimeout(resolve, ms));",
+            None,
+        );
+    } else {
+        code.push(0, "function timer(ms, signal) {", None);
+        code.push(1, "return new Promise((resolve) => {", None);
+        code.push_noted(
+            2,
+            "if (signal?.aborted) return;",
+            Some("its task was aborted: the promise never settles"),
+            None,
+        );
+        code.push(2, "const id = setTimeout(resolve, ms);", None);
+        code.push(
+            2,
+            "signal?.addEventListener(\"abort\", () => clearTimeout(id));",
+            None,
+        );
+        code.push(1, "});", None);
+    }
     code.push(0, "}", None);
     code.push(0, "", None);
+}
+
+/// The handles of the tasks `step` spawns in the `.then` panel's function
+/// it is in: each loop's are its function's own (`loop1`), as each helper's
+/// are.
+fn handles_declared(step: &Step, out: &mut Vec<String>) {
+    match step {
+        Step::Repeat { .. } => {}
+        Step::Spawn { handle, steps } => {
+            out.extend(handle.map(|k| format!("h{k}")));
+            steps.iter().for_each(|s| handles_declared(s, out));
+        }
+        _ => step
+            .children()
+            .iter()
+            .for_each(|s| handles_declared(s, out)),
+    }
 }
 
 /// The scenario with promises, in `style`.
 pub fn promises(step: &Step, style: PromiseStyle) -> Code {
     let mut code = Code::default();
-    timer_function(&mut code);
+    timer_function(step, &mut code);
     block_function(step, &mut code);
     match style {
         PromiseStyle::Then => {
             // The spawned tasks' promises, assigned in the chain.
+            let (at, entry) = step.entry();
             let mut handles = Vec::new();
-            step.visit(&mut |s| {
-                if let Step::Spawn {
-                    handle: Some(k), ..
-                } = s
-                {
-                    handles.push(format!("h{k}"));
-                }
-            });
+            handles_declared(&entry, &mut handles);
             if !handles.is_empty() {
                 code.push(0, format!("let {};", handles.join(", ")), None);
                 code.push(0, "", None);
@@ -940,6 +1053,11 @@ pub fn promises(step: &Step, style: PromiseStyle) -> Code {
                     format!("function {name}({}) {{", params.join(", ")),
                     None,
                 );
+                let mut handles = Vec::new();
+                handles_declared(&Step::Seq(steps.to_vec()), &mut handles);
+                if !handles.is_empty() {
+                    code.push(1, format!("let {};", handles.join(", ")), None);
+                }
                 let mut body = names.with_params(params, || {
                     then_expr(&Step::Seq(steps.to_vec()), &at, &names)
                 });
@@ -951,7 +1069,6 @@ pub fn promises(step: &Step, style: PromiseStyle) -> Code {
                 code.push(0, "}", None);
                 code.push(0, "", None);
             }
-            let (at, entry) = step.entry();
             let mut main = then_expr(&entry, &at, &names);
             main.close(";");
             code.append(0, main);
@@ -989,10 +1106,15 @@ fn then_expr(step: &Step, path: &StepPath, loops: &JsNames) -> Code {
         Step::RandomRace(steps) => return then_expr(&Step::Race(steps.clone()), path, loops),
         Step::Sleep { .. } | Step::SleepFor { .. } => {
             let (label, ms) = delay_of(step);
-            code.push_noted(0, format!("timer({ms})"), Some(label), Some(path))
+            let args = loops.timer_args(&ms, path);
+            code.push_noted(0, format!("timer({args})"), Some(label), Some(path))
         }
         Step::Log { .. } | Step::Block { .. } | Step::BlockFor { .. } | Step::Yield => {
             code.push(0, js_call(step, loops).unwrap_or_default(), Some(path))
+        }
+        Step::Abort { .. } => {
+            let call = js_call(step, loops).unwrap_or_default();
+            code.push_noted(0, call, Some(ABORT_PROMISE), Some(path))
         }
         Step::Seq(steps) => {
             code.sequence(path, steps);
@@ -1092,10 +1214,13 @@ fn then_expr(step: &Step, path: &StepPath, loops: &JsNames) -> Code {
         }
         Step::Spawn { handle, steps } => {
             // `{ h1 = <the task's chain>; }`: it starts now, and the `.then`
-            // callback returns at once, with nothing to wait for.
+            // callback returns at once, with nothing to wait for. An aborted
+            // task's handle is its `AbortController` (it is never awaited).
             let mut body = then_expr(&Step::Seq(steps.clone()), path, loops);
             code.push_noted(0, "{", Some(SPAWN_THEN), Some(path));
-            if let (Some(first), Some(k)) = (body.lines.first_mut(), handle) {
+            if let Some(k) = loops.aborted_task(&path.child(0)) {
+                code.push(1, format!("h{k} = new AbortController();"), Some(path));
+            } else if let (Some(first), Some(k)) = (body.lines.first_mut(), handle) {
                 first.code = format!("h{k} = {}", first.code);
             }
             body.close(";");
@@ -1122,6 +1247,11 @@ fn then_expr(step: &Step, path: &StepPath, loops: &JsNames) -> Code {
                 format!("if ({i} === {times}) return Promise.resolve();"),
                 Some(path),
             );
+            let mut handles = Vec::new();
+            handles_declared(&Step::Seq(steps.clone()), &mut handles);
+            if !handles.is_empty() {
+                code.push(1, format!("let {};", handles.join(", ")), Some(path));
+            }
             let mut body = loops.with_var(var, &i, || {
                 then_expr(&Step::Seq(steps.clone()), path, loops)
             });
@@ -1175,7 +1305,7 @@ fn await_statements(
             let (label, ms) = delay_of(step);
             code.push_noted(
                 indent,
-                format!("await timer({ms});"),
+                format!("await timer({});", names.timer_args(&ms, path)),
                 Some(label),
                 Some(path),
             );
@@ -1186,9 +1316,16 @@ fn await_statements(
         }
         Step::Yield => code.push_noted(indent, "await null;", Some(YIELD_AWAIT), Some(path)),
         Step::Spawn { handle, steps } => {
-            let start = match handle {
-                Some(k) => format!("const h{k} = (async () => {{"),
-                None => "(async () => {".into(),
+            let aborted = names.aborted_task(&path.child(0));
+            let start = match (handle, aborted) {
+                (_, Some(k)) => {
+                    // Its timers take the controller's signal; never awaited.
+                    let controller = format!("const h{k} = new AbortController();");
+                    code.push(indent, controller, Some(path));
+                    "(async () => {".into()
+                }
+                (Some(k), None) => format!("const h{k} = (async () => {{"),
+                (None, _) => "(async () => {".into(),
             };
             code.push_noted(indent, start, Some(SPAWN_PROMISE), Some(path));
             for (i, s) in steps.iter().enumerate() {
@@ -1197,6 +1334,10 @@ fn await_statements(
             code.push(indent, "})();", Some(path));
         }
         Step::AwaitHandle { handle } => code.push(indent, format!("await h{handle};"), Some(path)),
+        Step::Abort { handle } => {
+            let call = format!("h{handle}.abort();");
+            code.push_noted(indent, call, Some(ABORT_PROMISE), Some(path))
+        }
         Step::Call { name, args } => {
             let call = format!("await {name}({});", arguments(args));
             code.push(indent, call, Some(path))
@@ -1251,7 +1392,7 @@ fn await_statements(
                         let (label, ms) = delay_of(&arm[0]);
                         code.push_noted(
                             indent + 1,
-                            format!("timer({ms})"),
+                            format!("timer({})", names.timer_args(&ms, &future_at)),
                             Some(label),
                             Some(&future_at),
                         );
@@ -1332,7 +1473,8 @@ fn await_expr(
     match step {
         Step::Sleep { .. } | Step::SleepFor { .. } => {
             let (label, ms) = delay_of(step);
-            code.push_noted(indent, format!("timer({ms}),"), Some(label), Some(path))
+            let args = names.timer_args(&ms, path);
+            code.push_noted(indent, format!("timer({args}),"), Some(label), Some(path))
         }
         Step::Log { .. } | Step::Block { .. } | Step::BlockFor { .. } | Step::Yield => {
             let call = js_call(step, names).unwrap_or_default();
@@ -1430,6 +1572,10 @@ fn rust_statements(step: &Step, path: &StepPath, indent: usize, code: &mut Code,
         }
         Step::AwaitHandle { handle } => {
             code.push(indent, format!("h{handle}.await.unwrap();"), Some(path))
+        }
+        Step::Abort { handle } => {
+            let call = format!("h{handle}.abort();");
+            code.push_noted(indent, call, Some(ABORT_RUST), Some(path))
         }
         Step::Call { name, args } => {
             let call = format!("{name}({}).await;", arguments(args));

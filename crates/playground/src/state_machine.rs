@@ -43,6 +43,8 @@ pub const SELECT: &str = "Select<Pin<Box<dyn Future<Output = ()>>>>";
 /// integer literal with nothing else to go by `i32` (the lane's compiled
 /// copy counts in `u32`, the same size).
 pub const RANGE: &str = "Range<i32>";
+/// The type of a spawned task's handle (the panels' tasks return `()`).
+pub const JOIN_HANDLE: &str = "JoinHandle<()>";
 /// How the page writes the type of an `async` block (rustc's
 /// `{async block@file:line:col}`, an `impl Future<Output = ()>`).
 pub const ASYNC_BLOCK: &str = "impl Future";
@@ -209,9 +211,24 @@ pub fn variants_of(code: &Code, name: &str) -> Vec<Variant> {
                 ty: ty.into(),
             });
         let vars = vars.chain(params);
+        // A handle the body never awaits (it aborts the task) is dropped
+        // only where its block ends: rustc keeps it till then (dropping a
+        // `JoinHandle` runs code), used later or not.
+        let mut live = live_across(&body, &lets, line);
+        let kept = lets.iter().filter(|b| {
+            let awaited = format!("{}.await", b.name);
+            b.ty == JOIN_HANDLE
+                && b.line < line
+                && line < code.scope_end(b.line)
+                && !body.iter().any(|(_, _, c)| c.starts_with(&awaited))
+                && !live.iter().any(|l| l.name == b.name)
+        });
+        let kept: Vec<&Binding> = kept.collect();
+        live.extend(kept);
+        live.sort_by_key(|b| b.line);
         let mut fields: Vec<Field> = iterators
             .chain(vars)
-            .chain(live_across(&body, &lets, line).into_iter().map(|b| Field {
+            .chain(live.into_iter().map(|b| Field {
                 name: b.name.clone(),
                 ty: b.ty.clone(),
             }))
@@ -282,7 +299,7 @@ fn expression_type(expr: &str, lets: &[Binding]) -> String {
     let known = [
         ("sleep_ms(", "Sleep"),
         ("yield_now(", "YieldNow"),
-        ("spawn(", "JoinHandle<()>"),
+        ("spawn(", JOIN_HANDLE),
         ("async", ASYNC_BLOCK),
         ("String::from(", "String"),
         ("LostWake(", "LostWake"),

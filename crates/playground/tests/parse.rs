@@ -398,7 +398,8 @@ fn step() -> impl Strategy<Value = Step> {
 
 /// Random valid scenarios: a sequence at the root (the body of `run()`), any
 /// nesting below, in canonical form or not; labels made unique. Some spawn
-/// one of the root's steps as a task, awaited by its handle later or not.
+/// one of the root's steps as a task, awaited or aborted by its handle later,
+/// or neither.
 fn scenario() -> impl Strategy<Value = Step> {
     (
         prop::collection::vec(step(), 1..5),
@@ -415,7 +416,11 @@ fn scenario() -> impl Strategy<Value = Step> {
                 };
                 if let Some(handle) = handle {
                     let at = i + 1 + usize::from(until) % (steps.len() - i);
-                    steps.insert(at, Step::AwaitHandle { handle });
+                    let using = match spawn / 3 % 2 {
+                        0 => Step::AwaitHandle { handle },
+                        _ => Step::Abort { handle },
+                    };
+                    steps.insert(at, using);
                 }
             }
             // Some name a number first, `let cups = 7;`.
@@ -439,7 +444,10 @@ fn scenario() -> impl Strategy<Value = Step> {
             // stood (and some a second time, at the end), written above or
             // below `run()`.
             let i = usize::from(which) % steps.len();
-            let movable = !matches!(steps[i], Step::Spawn { .. } | Step::AwaitHandle { .. });
+            let movable = !matches!(
+                steps[i],
+                Step::Spawn { .. } | Step::AwaitHandle { .. } | Step::Abort { .. }
+            );
             let mut step = if helper % 4 == 0 && movable {
                 let mut body = std::mem::replace(&mut steps[i], Step::Yield);
                 // A sleep moved alone takes its delay as a parameter, `ms`.
@@ -512,8 +520,11 @@ fn unique_labels(step: &mut Step, seen: &mut Vec<String>) {
         | Step::Spawn { steps: s, .. }
         | Step::Module(s)
         | Step::AsyncFn { steps: s, .. } => s.iter_mut().for_each(|c| unique_labels(c, seen)),
-        Step::AwaitHandle { .. } | Step::Call { .. } | Step::BlockFor { .. } | Step::Let { .. } => {
-        }
+        Step::AwaitHandle { .. }
+        | Step::Abort { .. }
+        | Step::Call { .. }
+        | Step::BlockFor { .. }
+        | Step::Let { .. } => {}
         Step::Arm(arm) => arm.iter_mut().for_each(|c| unique_labels(c, seen)),
     }
 }

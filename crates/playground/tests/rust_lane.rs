@@ -442,3 +442,70 @@ fn a_helper_async_fn_runs_only_when_awaited_once_per_call_inside_its_callers_pol
         ]
     );
 }
+
+#[test]
+fn an_aborted_task_is_dropped_at_once_with_its_timer_and_never_polled_again() {
+    let program = "use runtime::prelude::*;\n\n\
+        async fn run() {\n\
+        \x20   let h = spawn(async {\n\
+        \x20       for i in 0..5 {\n\
+        \x20           sleep_ms(100).await;\n\
+        \x20           log(format!(\"tick {i}\"));\n\
+        \x20       }\n\
+        \x20   });\n\
+        \x20   sleep_ms(250).await;\n\
+        \x20   h.abort();\n\
+        \x20   log(\"aborted\");\n\
+        \x20   sleep_ms(200).await;\n\
+        }\n";
+    let step = playground::parse::parse(program).expect("a valid program");
+    let (end, trace, _) = run_step(&step);
+    assert_eq!(end, 450.0);
+    let kept = [
+        "spawn",
+        "poll_start",
+        "log",
+        "timer_set",
+        "timer_fired",
+        "timer_cancel",
+        "task_drop",
+    ];
+    let events: Vec<String> = trace
+        .lines()
+        .into_iter()
+        .filter(|l| kept.iter().any(|k| l.split(' ').nth(1) == Some(k)))
+        .collect();
+    // The tick task (task 2) logs twice; at 250 run() aborts it during its
+    // own poll: the task is dropped (task_drop) with its pending timer
+    // (timer_cancel, due at 300), before run() logs. It is never polled
+    // again, and "tick 2" never comes.
+    assert_eq!(
+        events,
+        [
+            "0 spawn task=1",
+            "0 poll_start task=1",
+            "0 spawn task=2",
+            "0 timer_set timer=1 task=1 ms=250 deadline=250 waker=task",
+            "0 poll_start task=2",
+            "0 timer_set timer=2 task=2 ms=100 deadline=100 waker=task",
+            "100 timer_fired timer=2 late=0",
+            "100 poll_start task=2",
+            "100 log text=\"tick 0\"",
+            "100 timer_set timer=3 task=2 ms=100 deadline=200 waker=task",
+            "200 timer_fired timer=3 late=0",
+            "200 poll_start task=2",
+            "200 log text=\"tick 1\"",
+            "200 timer_set timer=4 task=2 ms=100 deadline=300 waker=task",
+            "250 timer_fired timer=1 late=0",
+            "250 poll_start task=1",
+            "250 task_drop task=2",
+            "250 timer_cancel timer=4",
+            "250 log text=\"aborted\"",
+            "250 timer_set timer=5 task=1 ms=200 deadline=450 waker=task",
+            "450 timer_fired timer=5 late=0",
+            "450 poll_start task=1",
+        ]
+    );
+    assert_eq!(count(&trace, "task_drop"), 1);
+    assert_eq!(count(&trace, "timer_cancel"), 1);
+}

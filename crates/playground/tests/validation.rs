@@ -60,7 +60,7 @@ fn bad_scenarios_are_refused_naming_the_field() {
         ("lone surrogate (decoded)", sleep(s("a\u{FFFD}"), n(1.0)), "lone surrogate"),
         ("bidi override", sleep(s("abc\u{202E}evil"), n(1.0)), "bidirectional overrides"),
         ("duplicate labels", seq(vec![sleep(s("A"), n(1.0)), sleep(s("A"), n(2.0))]), "scenario.steps[1].label: \"A\" is used by another timer"),
-        ("unknown type", obj(&[("type", s("spin"))]), "scenario.type: must be one of sleep, log, block, yield, seq, all, race, arm, create_then_await, repeat, spawn, await_handle, module, async_fn, call or let, got \"spin\""),
+        ("unknown type", obj(&[("type", s("spin"))]), "scenario.type: must be one of sleep, log, block, yield, seq, all, race, arm, create_then_await, repeat, spawn, await_handle, abort, module, async_fn, call or let, got \"spin\""),
         ("type missing", obj(&[("ms", n(1.0))]), "scenario.type: is missing"),
         ("not an object", n(3.0), "scenario: must be a step object, got 3"),
         ("null", Value::Null, "scenario: must be a step object, got nothing"),
@@ -106,11 +106,38 @@ fn bad_fragments_are_refused_naming_the_place() {
     let table = [
         (
             "",
-            "fragment: expected a step (S, L, V, B, Y, Q, A, R, U, M, C, F, G, K, P, W, D, N, H or E), but the fragment ended",
+            "fragment: expected a step (S, L, V, B, Y, Q, A, R, U, M, C, F, G, K, P, W, X, D, N, H or E), but the fragment ended",
         ),
         (
-            "X(1)",
-            "fragment: expected a step (S, L, V, B, Y, Q, A, R, U, M, C, F, G, K, P, W, D, N, H or E) at character 1, found 'X'",
+            "Z(1)",
+            "fragment: expected a step (S, L, V, B, Y, Q, A, R, U, M, C, F, G, K, P, W, X, D, N, H or E) at character 1, found 'Z'",
+        ),
+        // An abort: of a task spawned before it in its block, not awaited
+        // before or after; the task neither calls a helper nor awaits
+        // another task.
+        (
+            "Q(P(1,S(T,10)),X(1),W(1))",
+            "scenario.steps[2].handle: is 1, which an earlier step aborted: this playground does not read an await of an aborted task yet",
+        ),
+        (
+            "Q(P(1,S(T,10)),W(1),X(1))",
+            "scenario.steps[2].handle: is 1, which an earlier step awaited: the await moved the handle (rustc: use of moved value)",
+        ),
+        (
+            "Q(X(1),P(1,S(T,10)))",
+            "scenario.steps[0].handle: is 1, which no spawn step before this one in the same block made",
+        ),
+        (
+            "D(N(run,P(1,S(T,1),H(brew)),X(1)),N(brew,L(x)))",
+            "scenario.steps[0].steps[0].steps[1]: is a call of a helper async fn in the task of handle 1, which is aborted: this playground does not read that yet",
+        ),
+        (
+            "Q(P(1,P(2,L(y)),W(2)),X(1))",
+            "scenario.steps[0].steps[1]: is an await of another task in the task of handle 1, which is aborted",
+        ),
+        (
+            "Q(P(1,L(x)),A(X(1),S(T,1)))",
+            "scenario.steps[1].steps[0]: is an abort, a statement: here a future is needed (put it in a sequence)",
         ),
         ("S(A,200", "fragment: expected ')', but the fragment ended"),
         (

@@ -137,6 +137,9 @@ fn value(node: &Node) -> Value {
                 ("handle", n(f64::from(*handle))),
             ])
         }
+        Kind::Abort { handle } => {
+            return obj(&[("type", s("abort")), ("handle", n(f64::from(*handle)))])
+        }
         Kind::Repeat {
             times, var, style, ..
         } => {

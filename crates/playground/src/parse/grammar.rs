@@ -72,6 +72,10 @@ pub(super) enum Kind {
     AwaitHandle {
         handle: u32,
     },
+    /// `h.abort();`
+    Abort {
+        handle: u32,
+    },
     Seq,
     All,
     Race,
@@ -202,8 +206,8 @@ pub(super) struct Parser<'a> {
     /// yet, and a message says so.
     loop_vars: Vec<&'a str>,
     /// The handles `let h = spawn(…);` made in each open block, outermost
-    /// first: `(name, number, awaited)`.
-    handles: Vec<Vec<(&'a str, u32, bool)>>,
+    /// first.
+    handles: Vec<Vec<Handle<'a>>>,
     /// Handles made so far.
     handle_count: u32,
     /// The names of the module's `async fn`s (read before their bodies, as
@@ -458,7 +462,7 @@ impl<'a> Parser<'a> {
             }
         }
         if let Some(word) = self.word() {
-            if self.handles.iter().flatten().any(|(n, _, _)| *n == word) {
+            if self.handles.iter().flatten().any(|h| h.name == word) {
                 return ParseError::new(
                     token.at,
                     not_read_yet(
@@ -968,7 +972,7 @@ impl<'a> Parser<'a> {
                 self.expect("=", "")?;
                 self.spawn(Some(name))
             }
-            Some(w) if self.handle_here(w).is_some() => self.await_handle(),
+            Some(w) if self.handle_here(w).is_some() => self.use_handle(),
             _ if self.is_call() => {
                 let call = self.call()?;
                 self.expect_await()?;
@@ -1381,10 +1385,8 @@ impl<'a> Parser<'a> {
     }
 
     /// The handle `name` made in the innermost block, if any.
-    fn handle_here(&self, name: &str) -> Option<(u32, bool)> {
-        let block = self.handles.last()?;
-        let found = block.iter().rev().find(|(n, _, _)| *n == name)?;
-        Some((found.1, found.2))
+    fn handle_here(&self, name: &str) -> Option<&Handle<'a>> {
+        self.handles.last()?.iter().rev().find(|h| h.name == name)
     }
 
     /// `spawn(async { … });` after `let name =`, if `named`: the block's
@@ -1417,39 +1419,88 @@ impl<'a> Parser<'a> {
         self.expect(")", "`spawn(…)` takes one future")?;
         self.expect(";", "")?;
         self.leave();
-        let handle = named.map(|name| {
-            self.handle_count += 1;
-            let number = self.handle_count;
-            if let Some(block) = self.handles.last_mut() {
-                block.push((name, number, false));
-            }
-            number
-        });
         let steps = match block.kind {
             Kind::Seq => block.children,
             _ => vec![block],
         };
+        let handle = named.map(|name| {
+            self.handle_count += 1;
+            let number = self.handle_count;
+            if let Some(block) = self.handles.last_mut() {
+                block.push(Handle {
+                    name,
+                    number,
+                    awaited: false,
+                    aborted: false,
+                    unabortable: steps.iter().find_map(unabortable),
+                });
+            }
+            number
+        });
         Ok(Node::new(Kind::Spawn { handle }, at, what, steps))
     }
 
-    /// `h.await.unwrap();` of a handle made in this block.
-    fn await_handle(&mut self) -> Result<Node, ParseError> {
+    /// `h.await.unwrap();` or `h.abort();` of a handle made in this block.
+    fn use_handle(&mut self) -> Result<Node, ParseError> {
         let token = self.bump();
         let Tok::Word(name) = &token.tok else {
             unreachable!("a handle's name is a word")
         };
-        let (handle, awaited) = self.handle_here(name).expect("checked by the caller");
+        let handle = self.handle_here(name).expect("checked by the caller");
+        let (number, awaited, aborted, unabortable) = (
+            handle.number,
+            handle.awaited,
+            handle.aborted,
+            handle.unabortable,
+        );
+        const USES: &str = "a task's handle is awaited as `h.await.unwrap();` or cancelled as \
+                            `h.abort();`";
+        self.expect(".", USES)?;
         if awaited {
+            let so = if self.is("abort") {
+                "cannot be aborted after"
+            } else {
+                "is awaited once, unlike a JS promise"
+            };
             return Err(ParseError::new(
                 token.at,
                 format!(
                     "`{name}` was awaited above: `.await` consumes the handle (moves it), so it \
-                     is awaited once, unlike a JS promise (rustc: use of moved value)"
+                     {so} (rustc: use of moved value)"
                 ),
             ));
         }
-        self.expect(".", "a task's handle is awaited as `h.await.unwrap();`")?;
-        self.expect("await", "a task's handle is awaited as `h.await.unwrap();`")?;
+        if self.is("abort") {
+            if let Some((at, what, instead)) = unabortable {
+                return Err(ParseError::new(
+                    at,
+                    not_read_yet(&format!("{what} inside a task you abort"), instead),
+                ));
+            }
+            for token in ["abort", "(", ")", ";"] {
+                self.expect(token, USES)?;
+            }
+            self.mark_handle(name, |h| h.aborted = true);
+            return Ok(Node::new(
+                Kind::Abort { handle: number },
+                token.at,
+                "this `.abort()` of a task",
+                vec![],
+            ));
+        }
+        self.expect("await", USES)?;
+        if aborted {
+            return Err(ParseError::new(
+                token.at,
+                not_read_yet(
+                    &format!("`{name}.await` after `{name}.abort()`"),
+                    &format!(
+                        "`let _ = {name}.await;` gives `Err(JoinError::Cancelled)` (`.unwrap()` \
+                         would panic); here, make `{name}.abort();` the handle's last use"
+                    ),
+                ),
+            ));
+        }
         if self.is(";") {
             return Err(self.fail(
                 "`.unwrap()`",
@@ -1461,21 +1512,23 @@ impl<'a> Parser<'a> {
             ));
         }
         for token in [".", "unwrap", "(", ")", ";"] {
-            self.expect(token, "a task's handle is awaited as `h.await.unwrap();`")?;
+            self.expect(token, USES)?;
         }
-        if let Some(entry) = self
-            .handles
-            .last_mut()
-            .and_then(|block| block.iter_mut().rev().find(|(n, _, _)| n == name))
-        {
-            entry.2 = true;
-        }
+        self.mark_handle(name, |h| h.awaited = true);
         Ok(Node::new(
-            Kind::AwaitHandle { handle },
+            Kind::AwaitHandle { handle: number },
             token.at,
             "this `.await` of a task",
             vec![],
         ))
+    }
+
+    /// Notes a use of the handle `name` of the innermost block.
+    fn mark_handle(&mut self, name: &str, note: impl FnOnce(&mut Handle<'a>)) {
+        let block = self.handles.last_mut();
+        if let Some(handle) = block.and_then(|b| b.iter_mut().rev().find(|h| h.name == name)) {
+            note(handle);
+        }
     }
 
     /// `yield_now()`, not awaited: the callers say what follows.
@@ -2299,4 +2352,43 @@ fn counting(nodes: &[Node]) -> Option<&Node> {
         Kind::Increment | Kind::Break { .. } => Some(n),
         _ => counting(&n.children),
     })
+}
+
+/// A task's handle, `let h = spawn(…);`, as the block that made it uses it.
+struct Handle<'a> {
+    name: &'a str,
+    /// From 1, in reading order.
+    number: u32,
+    /// `h.await.unwrap();` came: the handle is moved.
+    awaited: bool,
+    /// `h.abort();` came.
+    aborted: bool,
+    /// The first statement of the task that its JS twins could not stop if
+    /// it were aborted, and what it is: a call of a helper (its timers are
+    /// the helper's) or an await of another task (it goes on when that task
+    /// ends).
+    unabortable: Option<Unabortable>,
+}
+
+/// Where a statement is that keeps its task from being aborted here, what
+/// it is, and what to write instead.
+type Unabortable = (Pos, &'static str, &'static str);
+
+/// The first statement in `node` (not in a task it spawns) that keeps its
+/// task from being aborted here (see [`Handle::unabortable`]).
+fn unabortable(node: &Node) -> Option<Unabortable> {
+    match node.kind {
+        Kind::Call { .. } => Some((
+            node.at,
+            "a call of a helper `async fn`",
+            "here, write the helper's statements in the task itself",
+        )),
+        Kind::AwaitHandle { .. } => Some((
+            node.at,
+            "an `.await` of another task",
+            "here, await that task outside the one you abort",
+        )),
+        Kind::Spawn { .. } => None,
+        _ => node.children.iter().find_map(unabortable),
+    }
 }

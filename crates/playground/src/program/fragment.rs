@@ -73,6 +73,10 @@ fn write_step(step: &Step, out: &mut String) {
             out.push_str(&format!("W({handle})"));
             return;
         }
+        Step::Abort { handle } => {
+            out.push_str(&format!("X({handle})"));
+            return;
+        }
         Step::Spawn { handle, .. } => {
             out.push_str(&format!("P({}", handle.unwrap_or(0)));
             for child in step.children() {
@@ -213,7 +217,7 @@ struct Parser<'a> {
 }
 
 /// What a step starts with.
-const STEP_TAGS: &str = "a step (S, L, V, B, Y, Q, A, R, U, M, C, F, G, K, P, W, D, N, H or E)";
+const STEP_TAGS: &str = "a step (S, L, V, B, Y, Q, A, R, U, M, C, F, G, K, P, W, X, D, N, H or E)";
 
 /// Deeper than any valid scenario, so validation can name the depth problem.
 const MAX_PARSE_DEPTH: usize = 12;
@@ -263,6 +267,7 @@ impl Parser<'_> {
             b'F' | b'G' | b'K' => "repeat",
             b'P' => "spawn",
             b'W' => "await_handle",
+            b'X' => "abort",
             b'D' => "module",
             b'N' => "async_fn",
             b'H' => "call",
@@ -291,7 +296,7 @@ impl Parser<'_> {
                 fields.push(("format".into(), Value::Bool(true)));
             }
             b'B' => fields.push(self.ms_or_param()?),
-            b'W' => fields.push(("handle".into(), self.number()?)),
+            b'W' | b'X' => fields.push(("handle".into(), self.number()?)),
             b'E' => {
                 fields.push(("name".into(), self.name()));
                 self.eat(b',')?;

@@ -98,6 +98,13 @@ pub enum Step {
         /// A handle spawned before, in the same block, awaited once.
         handle: u32,
     },
+    /// Cancel the task spawned with `handle` (`h.abort()`): it is dropped at
+    /// once, with its timers, and never runs again. The JS lanes' twins
+    /// clear its timers (an `AbortController` in the Promises lane).
+    Abort {
+        /// A handle spawned before, in the same block, not awaited.
+        handle: u32,
+    },
     /// A program with helper `async fn`s: its functions in the order
     /// written, each an [`Step::AsyncFn`], one of them `run` (what the lanes
     /// run). Only the root; a program without helpers is `run()`'s body, a
@@ -224,6 +231,7 @@ impl Step {
             Step::Repeat { .. } => "repeat",
             Step::Spawn { .. } => "spawn",
             Step::AwaitHandle { .. } => "await_handle",
+            Step::Abort { .. } => "abort",
             Step::Module(_) => "module",
             Step::AsyncFn { .. } => "async_fn",
             Step::Call { .. } => "call",
@@ -251,6 +259,7 @@ impl Step {
             | Step::BlockFor { .. }
             | Step::Yield
             | Step::AwaitHandle { .. }
+            | Step::Abort { .. }
             | Step::Call { .. }
             | Step::Let { .. } => &[],
         }
@@ -386,6 +395,7 @@ impl Step {
             | Step::Block { .. }
             | Step::Yield
             | Step::AwaitHandle { .. }
+            | Step::Abort { .. }
             | Step::Call { .. }
             | Step::Let { .. }
             | Step::SleepFor { .. }
@@ -458,6 +468,7 @@ impl Step {
                 steps: each(steps),
             },
             Step::AwaitHandle { handle } => Step::AwaitHandle { handle: *handle },
+            Step::Abort { handle } => Step::Abort { handle: *handle },
             Step::Module(s) => Step::Module(each(s)),
             Step::AsyncFn {
                 name,
@@ -634,6 +645,8 @@ mod written {
         },
         /// Wait until the task spawned with `handle` is done.
         AwaitHandle { handle: u32 },
+        /// Cancel the task spawned with `handle`.
+        Abort { handle: u32 },
         /// A program with helper `async fn`s: its functions, in the order
         /// written, one of them named `run`.
         Module { steps: Vec<Step<'a>> },
@@ -713,6 +726,7 @@ mod written {
                     steps: steps(s),
                 },
                 S::AwaitHandle { handle } => Step::AwaitHandle { handle: *handle },
+                S::Abort { handle } => Step::Abort { handle: *handle },
                 S::Module(s) => Step::Module { steps: steps(s) },
                 S::AsyncFn {
                     name,

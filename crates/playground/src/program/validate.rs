@@ -36,7 +36,7 @@ pub fn describe(problems: &[Problem]) -> String {
 }
 
 const STEP_TYPES: &str = "sleep, log, block, yield, seq, all, race, arm, create_then_await, \
-     repeat, spawn, await_handle, module, async_fn, call or let";
+     repeat, spawn, await_handle, abort, module, async_fn, call or let";
 
 /// Checks a whole scenario (its root step).
 pub fn scenario(value: &Value) -> Result<Step, Vec<Problem>> {
@@ -192,7 +192,7 @@ impl Check {
                 "type, times, var, style, steps",
             ),
             "spawn" => (&["type", "handle", "steps"], "type, handle, steps"),
-            "await_handle" => (&["type", "handle"], "type, handle"),
+            "await_handle" | "abort" => (&["type", "handle"], "type, handle"),
             "module" => (&["type", "steps"], "type, steps"),
             "async_fn" => (
                 &["type", "name", "params", "steps"],
@@ -266,6 +266,10 @@ impl Check {
             "await_handle" => {
                 let handle = self.handle(value.get("handle"), &format!("{path}.handle"))?;
                 Some(Step::AwaitHandle { handle })
+            }
+            "abort" => {
+                let handle = self.handle(value.get("handle"), &format!("{path}.handle"))?;
+                Some(Step::Abort { handle })
             }
             "let" => {
                 let name = match value.get("name") {

@@ -150,6 +150,14 @@ pub enum Machine {
         /// Where the handle is kept.
         handles: Handles,
     },
+    /// `h.abort()`: drops the task spawned with `handle` now, with its
+    /// timers; Ready at once.
+    Abort {
+        /// The handle's number.
+        handle: u32,
+        /// Where the handle is kept.
+        handles: Handles,
+    },
     /// `brew().await`: the helper's body, awaited as a statement sequence
     /// of its own (its future is made when the call is, and runs nothing
     /// until polled).
@@ -315,6 +323,10 @@ impl Machine {
                 task: None,
                 handles: vars.handles.clone(),
             },
+            Step::Abort { handle } => Machine::Abort {
+                handle: *handle,
+                handles: vars.handles.clone(),
+            },
             Step::Call { name, args } => {
                 let called = vars.fns.iter().find(|helper| helper.name == *name);
                 let helper = called.expect("validation: a call names a helper");
@@ -403,7 +415,10 @@ impl Machine {
             | Machine::Yield { path, .. }
             | Machine::AwaitHandle { path, .. }
             | Machine::Call { path, .. } => Some(path.clone()),
-            Machine::Log { .. } | Machine::Block { .. } | Machine::Spawn { .. } => None,
+            Machine::Log { .. }
+            | Machine::Block { .. }
+            | Machine::Spawn { .. }
+            | Machine::Abort { .. } => None,
             Machine::All(made) => Some(made.path.clone()),
             Machine::Race(race) => match &race.body {
                 Some(body) => body.suspended_at(),
@@ -501,7 +516,13 @@ impl Future for Machine {
                 labels,
                 vars,
             } => {
-                let body = Machine::Seq(Sequence::new(path, steps, false, labels, vars));
+                // The task's handles are its own: two tasks of this spawn
+                // (in a loop) each keep theirs.
+                let scope = Scope {
+                    handles: Handles::default(),
+                    ..vars.clone()
+                };
+                let body = Machine::Seq(Sequence::new(path, steps, false, labels, &scope));
                 let task = runtime::spawn(body);
                 match handle {
                     Some(number) => vars.handles.keep(*number, task),
@@ -519,9 +540,13 @@ impl Future for Machine {
                     let kept = handles.take(*handle);
                     kept.expect("validation: a handle is awaited after its spawn, once")
                 });
-                // Cancelled or done, the await is over (the panel unwraps:
-                // no task here is ever cancelled).
+                // Done, the await is over (the panel unwraps: a task
+                // awaited here is never aborted, validation).
                 Pin::new(task).poll(cx).map(drop)
+            }
+            Machine::Abort { handle, handles } => {
+                handles.abort(*handle);
+                Poll::Ready(())
             }
         }
     }

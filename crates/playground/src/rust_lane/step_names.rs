@@ -43,6 +43,16 @@ impl Handles {
         let at = handles.iter().position(|(n, _)| *n == number)?;
         Some(handles.remove(at).1)
     }
+
+    /// Aborts the task of handle `number` (validation: kept, never awaited),
+    /// which drops it now. The handle stays, for another abort.
+    pub fn abort(&self, number: u32) {
+        // Out of the list while the task's future drops.
+        if let Some(handle) = self.take(number) {
+            handle.abort();
+            self.keep(number, handle);
+        }
+    }
 }
 
 impl fmt::Debug for Handles {

@@ -112,10 +112,11 @@ impl Random {
                 .collect();
             let mut children: Vec<Step> = children;
             // Some programs spawn one of their steps as a task, awaited by
-            // its handle later or never.
+            // its handle later, aborted later, or neither.
             if self.below(3) == 0 {
                 let i = self.below(children.len() as u64) as usize;
-                let handle = (self.below(4) > 0).then_some(1);
+                let use_of_handle = self.below(4);
+                let handle = (use_of_handle > 0).then_some(1);
                 let body = children[i].clone();
                 children[i] = Step::Spawn {
                     handle,
@@ -123,7 +124,11 @@ impl Random {
                 };
                 if let Some(handle) = handle {
                     let at = i + 1 + self.below((children.len() - i) as u64) as usize;
-                    children.insert(at, Step::AwaitHandle { handle });
+                    let using = match use_of_handle {
+                        3 => Step::Abort { handle },
+                        _ => Step::AwaitHandle { handle },
+                    };
+                    children.insert(at, using);
                 }
             }
             // Some programs have a helper `async fn`: one of `run()`'s
@@ -132,7 +137,12 @@ impl Random {
             // called a second time, after it or joined with another step.
             // Some helpers take their first sleep's delay as a parameter,
             // `ms`, and a text may read it: each call passes its own.
-            let movable = |s: &Step| !matches!(s, Step::Spawn { .. } | Step::AwaitHandle { .. });
+            let movable = |s: &Step| {
+                !matches!(
+                    s,
+                    Step::Spawn { .. } | Step::AwaitHandle { .. } | Step::Abort { .. }
+                )
+            };
             let i = self.below(children.len() as u64) as usize;
             let step = if self.below(4) == 0 && movable(&children[i]) {
                 let name = format!("part{names}");
@@ -378,7 +388,7 @@ impl Random {
                     self.revalue(child, round);
                 }
             }
-            Step::AwaitHandle { .. } => {}
+            Step::AwaitHandle { .. } | Step::Abort { .. } => {}
             Step::Let { value, .. } => *value = [0, 7, 42][self.below(3) as usize],
             Step::Call { args, .. } => {
                 for arg in args {

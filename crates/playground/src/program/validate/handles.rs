@@ -1,15 +1,21 @@
 //! The rules a spawned task's handle keeps, as Rust's own scoping keeps
 //! them in the panel: `let h1 = spawn(…);` names a task, `h1.await` waits
-//! for it later in the same block (the handle is moved, so once), each
-//! handle names one spawn, and a spawn or an await of a handle is a
-//! statement, not a future inside `join!` or `select!`.
+//! for it later in the same block (the handle is moved, so once) and
+//! `h1.abort()` cancels it there (not after an await), each handle names one
+//! spawn, and a spawn or a use of a handle is a statement, not a future
+//! inside `join!` or `select!`. Two are this playground's: an aborted task
+//! is not awaited, and it neither calls a helper nor awaits another task
+//! (its JS twins could not stop those: see [`unabortable`]).
 
 use crate::program::scenario::{limits, Step};
 use crate::program::step_path::StepPath;
 
 /// Every problem with `root`'s handles and spawns, as `(path, message)`.
 pub(super) fn problems(root: &Step) -> Vec<(String, String)> {
-    let mut check = Handles::default();
+    let mut check = Handles {
+        aborted: aborted_handles(root),
+        ..Handles::default()
+    };
     match root {
         // Each function's body is a block of its own.
         Step::Module(_) => {
@@ -38,7 +44,36 @@ pub(super) fn problems(root: &Step) -> Vec<(String, String)> {
 struct Handles {
     /// Every handle a spawn names, in reading order.
     named: Vec<u32>,
+    /// Every handle an abort names.
+    aborted: Vec<u32>,
     problems: Vec<(String, String)>,
+}
+
+/// Every handle an abort names.
+fn aborted_handles(root: &Step) -> Vec<u32> {
+    let mut aborted = Vec::new();
+    root.visit(&mut |s| {
+        if let Step::Abort { handle } = s {
+            aborted.push(*handle);
+        }
+    });
+    aborted
+}
+
+/// The first step of an aborted task's body (not of a task it spawns) that
+/// its JS twins could not stop, with its path: a helper's call (its timers
+/// are the helper's, which take no signal) or an await of another task (it
+/// goes on when that task ends).
+fn unabortable(steps: &[Step], at: &StepPath) -> Option<(StepPath, &'static str)> {
+    steps.iter().enumerate().find_map(|(i, step)| {
+        let path = at.child(i);
+        match step {
+            Step::Call { .. } => Some((path, "a call of a helper async fn")),
+            Step::AwaitHandle { .. } => Some((path, "an await of another task")),
+            Step::Spawn { .. } => None,
+            _ => unabortable(step.children(), &path),
+        }
+    })
 }
 
 /// The statements of a block: a sequence's steps are statements of the
@@ -68,6 +103,7 @@ impl Handles {
     fn block(&mut self, block: &[(StepPath, &Step)]) {
         let mut spawned: Vec<u32> = Vec::new();
         let mut awaited: Vec<u32> = Vec::new();
+        let mut aborted: Vec<u32> = Vec::new();
         for (path, step) in block {
             let body = body(step, path);
             match step {
@@ -84,12 +120,28 @@ impl Handles {
                         }
                         self.named.push(handle);
                         spawned.push(handle);
+                        if self.aborted.contains(&handle) {
+                            if let Some((at, what)) = unabortable(step.children(), path) {
+                                self.problems.push((
+                                    at.to_string(),
+                                    format!(
+                                        "is {what} in the task of handle {handle}, which is \
+                                         aborted: this playground does not read that yet"
+                                    ),
+                                ));
+                            }
+                        }
                     }
                     self.block(&body);
                 }
                 Step::AwaitHandle { handle } => {
                     let why = if awaited.contains(handle) {
                         Some("an earlier step awaited already: a handle is awaited once")
+                    } else if aborted.contains(handle) {
+                        Some(
+                            "an earlier step aborted: this playground does not read an await \
+                             of an aborted task yet",
+                        )
                     } else if !spawned.contains(handle) {
                         Some("no spawn step before this one in the same block made")
                     } else {
@@ -101,6 +153,25 @@ impl Handles {
                             format!("is {handle}, which {why}"),
                         )),
                         None => awaited.push(*handle),
+                    }
+                }
+                Step::Abort { handle } => {
+                    let why = if awaited.contains(handle) {
+                        Some(
+                            "an earlier step awaited: the await moved the handle (rustc: use \
+                             of moved value)",
+                        )
+                    } else if !spawned.contains(handle) {
+                        Some("no spawn step before this one in the same block made")
+                    } else {
+                        None
+                    };
+                    match why {
+                        Some(why) => self.problems.push((
+                            format!("{path}.handle"),
+                            format!("is {handle}, which {why}"),
+                        )),
+                        None => aborted.push(*handle),
                     }
                 }
                 Step::Repeat { .. } => self.block(&body),
@@ -119,12 +190,20 @@ impl Handles {
                             }
                             item => item,
                         };
-                        if matches!(item, Step::Spawn { .. } | Step::AwaitHandle { .. }) {
+                        if matches!(
+                            item,
+                            Step::Spawn { .. } | Step::AwaitHandle { .. } | Step::Abort { .. }
+                        ) {
                             self.problems.push((
                                 at.to_string(),
                                 format!(
-                                    "is a {}, a statement: here a future is needed (put it \
+                                    "is {} {}, a statement: here a future is needed (put it \
                                      in a sequence)",
+                                    if item.kind().starts_with('a') {
+                                        "an"
+                                    } else {
+                                        "a"
+                                    },
                                     item.kind()
                                 ),
                             ));
