@@ -60,7 +60,7 @@ impl Key {
     }
 }
 
-const TYPES: [&str; 16] = [
+const TYPES: [&str; 17] = [
     "sleep",
     "log",
     "block",
@@ -72,6 +72,7 @@ const TYPES: [&str; 16] = [
     "repeat",
     "spawn",
     "await_handle",
+    "abort",
     "arm",
     "module",
     "async_fn",

@@ -45,7 +45,7 @@ const RUN_CASES = [
   ['label with NUL', { scenario: { type: 'log', text: 'a\u0000b' } }, 'without control characters'],
   ['label a lone surrogate', { scenario: { type: 'log', text: 'a\ud800b' } }, 'broken (lone surrogate)'],
   ['label RTL override', { scenario: { type: 'log', text: 'abc\u202Eevil' } }, 'bidirectional overrides'],
-  ['unknown step type', { scenario: { type: 'eval', code: 'alert(1)' } }, 'scenario.type: must be one of sleep, log, block, yield, seq, all, race, arm, create_then_await, repeat, spawn, await_handle, module, async_fn, call or let, got "eval"'],
+  ['unknown step type', { scenario: { type: 'eval', code: 'alert(1)' } }, 'scenario.type: must be one of sleep, log, block, yield, seq, all, race, arm, create_then_await, repeat, spawn, await_handle, abort, module, async_fn, call or let, got "eval"'],
   ['prototype pollution key', '({ scenario: JSON.parse(\'{"type":"log","text":"x","__proto__":{"polluted":1}}\') })', 'scenario.__proto__: is not a field of a log step'],
   ['script in a label', { scenario: { type: 'seq', steps: [{ type: 'sleep', label: '<script>alert(1)</script>', ms: 1 }, { type: 'log', text: '<img src=x onerror=alert(2)>' }] } }, { ok: '<script>alert(1)</script>' }],
   ['Arabic, RTL text', { scenario: { type: 'seq', steps: [{ type: 'sleep', label: 'مؤقت ١', ms: 1 }, { type: 'log', text: 'انتهى' }] } }, { ok: 'مؤقت ١' }],

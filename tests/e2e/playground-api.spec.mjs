@@ -315,6 +315,68 @@ test('spawn: a task runs without being awaited; JS starts it at once, Rust at it
     'Error: scenario.steps[6].handle: is 1, which an earlier step awaited already: a handle is awaited once');
 });
 
+test('abort: the task stops at once in every lane; Rust drops it with its timer, JS clears the timer', async ({ sharedPage: page }) => {
+  // let h1 = spawn(async { for i in 0..5 { sleep_ms(100).await; log(format!("tick {i}")); } });
+  // sleep_ms(250).await; h1.abort(); log("aborted"); sleep_ms(200).await;
+  const scenario = { type: 'seq', steps: [
+    { type: 'spawn', handle: 1, steps: [{ type: 'repeat', times: 5, var: 'i', steps: [
+      { type: 'sleep', label: 'Tick', ms: 100 }, { type: 'log', text: 'tick {i}', format: true }] }] },
+    { type: 'sleep', label: 'Parent', ms: 250 },
+    { type: 'abort', handle: 1 },
+    { type: 'log', text: 'aborted' },
+    { type: 'sleep', label: 'Rest', ms: 200 }] };
+  const kinds = ['timer_set', 'timer_fired', 'timer_cancel', 'task_drop', 'log'];
+  const seen = (trace) => trace.events.filter((e) => kinds.includes(e.kind)).map((e) => `${e.t} ${e.kind} ${e.label ?? e.text ?? e.task}`);
+  for (const promiseStyle of ['then', 'await']) {
+    const r = await run(page, { scenario, clock: 'virtual', promiseStyle });
+    // The third Tick, due at 300, is cleared at 250 and never fires: no
+    // "tick 2" anywhere. JS sets the task's first timer at once, Rust at
+    // the task's first poll, after run() pauses.
+    const js = ['0 timer_set Tick', '0 timer_set Parent', '100 timer_fired Tick', '100 log tick 0', '100 timer_set Tick',
+      '200 timer_fired Tick', '200 log tick 1', '200 timer_set Tick', '250 timer_fired Parent', '250 timer_cancel Tick',
+      '250 log aborted', '250 timer_set Rest', '450 timer_fired Rest'];
+    expect(seen(r.callbacks), promiseStyle).toEqual(js);
+    expect(seen(r.promises), promiseStyle).toEqual(js);
+    expect(seen(r.futures), promiseStyle).toEqual(['0 timer_set Parent', '0 timer_set Tick', '100 timer_fired Tick', '100 log tick 0',
+      '100 timer_set Tick', '200 timer_fired Tick', '200 log tick 1', '200 timer_set Tick', '250 timer_fired Parent', '250 task_drop 2',
+      '250 timer_cancel Tick', '250 log aborted', '250 timer_set Rest', '450 timer_fired Rest']);
+    // The aborted task is never polled again: three polls (0, 100, 200).
+    expect(all(r.futures, 'poll_start').filter((e) => e.task === 2)).toHaveLength(3);
+    expect(LANES.map((lane) => summarize(r).lanes[lane].timersCancelled)).toEqual([1, 1, 1]);
+  }
+  const code = await page.evaluate((o) => window.playground.code(o), { scenario, promiseStyle: 'await' });
+  expect(code.futures.code).toContain('h1.abort();');
+  expect(code.promises.code).toContain('const h1 = new AbortController();');
+  expect(code.promises.code).toContain('await timer(100, h1.signal);');
+  expect(code.callbacks.code).toContain('h1.timers.forEach(clearTimeout);');
+  // A share link writes it X(handle).
+  expect(await page.evaluate(() => window.playground.decodeFragment('Q(P(1,S(T,10)),X(1))')))
+    .toEqual({ type: 'seq', steps: [{ type: 'spawn', handle: 1, steps: [{ type: 'sleep', label: 'T', ms: 10 }] }, { type: 'abort', handle: 1 }] });
+  // An await after an abort is refused, named.
+  const awaited = { type: 'seq', steps: [...scenario.steps, { type: 'await_handle', handle: 1 }] };
+  expect(await runError(page, { scenario: awaited, clock: 'virtual' })).toBe(
+    'Error: scenario.steps[5].handle: is 1, which an earlier step aborted: this playground does not read an await of an aborted task yet');
+});
+
+test('a helper that spawns with a handle, called twice at once: each call awaits its own task, in every lane', async ({ sharedPage: page }) => {
+  // async fn brew(ms: u32) { let h = spawn(async move { sleep_ms(ms).await; log("inner {ms}"); });
+  //   sleep_ms(10).await; h.await.unwrap(); log("outer {ms}"); }   run(): join!(brew(100), brew(300));
+  const scenario = { type: 'module', steps: [
+    { type: 'async_fn', name: 'brew', params: ['ms'], steps: [
+      { type: 'spawn', handle: 1, steps: [{ type: 'sleep', label: 'Inner', param: 'ms' }, { type: 'log', text: 'inner {ms}', format: true }] },
+      { type: 'sleep', label: 'Outer', ms: 10 },
+      { type: 'await_handle', handle: 1 },
+      { type: 'log', text: 'outer {ms}', format: true }] },
+    { type: 'async_fn', name: 'run', steps: [{ type: 'all', steps: [{ type: 'call', name: 'brew', args: [100] }, { type: 'call', name: 'brew', args: [300] }] }] }] };
+  for (const promiseStyle of ['then', 'await']) {
+    const r = await run(page, { scenario, clock: 'virtual', promiseStyle });
+    for (const lane of LANES) {
+      expect(all(r[lane], 'log').map((e) => [e.text, e.t]), `${lane}, ${promiseStyle}`)
+        .toEqual([['inner 100', 100], ['outer 100', 100], ['inner 300', 300], ['outer 300', 300]]);
+    }
+  }
+});
+
 test('spawn: the spawned task finishes on its own; the await of its handle is Ready at once', async ({ sharedPage: page }) => {
   for (const promiseStyle of ['then', 'await']) {
     const r = await run(page, { preset: 'spawn', clock: 'virtual', promiseStyle });

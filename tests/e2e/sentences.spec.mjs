@@ -94,8 +94,26 @@ function check(sentence, run) {
   // "(1 of those wakes came while it was already queued to be polled …)"
   phrase(/\((\d+) of those wakes came while it was already queued/g,
     (_, n) => +n === events('futures').filter((e) => e.kind === 'wake' && e.outcome === 'already_queued').length, 'wakes that added no poll');
+  // A timer Rust cancelled with a task an abort dropped, or on its own (a
+  // select!'s loser).
+  const owner = (timer) => events('futures').find((e) => e.kind === 'timer_set' && e.timer === timer)?.task;
+  const dropped = events('futures').filter((e) => e.kind === 'task_drop').map((e) => e.task);
+  const rustCancels = events('futures').filter((e) => e.kind === 'timer_cancel');
+  const withTask = rustCancels.filter((e) => dropped.includes(owner(e.timer)));
+  const jsCleared = (lane) => events(lane).filter((e) => e.kind === 'timer_cancel');
   phrase(/Rust's select dropped (\d+) losing timers?/g,
-    (_, n) => +n === events('futures').filter((e) => e.kind === 'timer_cancel').length, 'dropped timers');
+    (_, n) => +n === rustCancels.length - withTask.length, 'dropped timers');
+  phrase(/aborting a task dropped (\d+) of its timers? in Rust, and the JS lanes cleared (\d+) with clearTimeout/g,
+    (_, n, js) => +n === withTask.length && +js === Math.max(jsCleared('callbacks').length, jsCleared('promises').length), 'aborted timers');
+  // "an abort dropped a task in Rust, and with it Tick; the JS twins cleared their task's timers with clearTimeout: the Callbacks lane Tick at 250 ms, the Promises lane Tick at 250 ms"
+  phrase(re(String.raw`[Aa]n abort dropped a task in Rust, and with it (.+?); the JS twins cleared their task's timers with clearTimeout: the Callbacks lane (.+?), the Promises lane (.+?)(?=$|\.)`),
+    (_, rust, callbacks, promises) => {
+      const listed = (lane) => jsCleared(lane).map((e) => `${e.label} at ${formatMs(e.t)}`);
+      const said = (text) => (text === 'none' ? [] : text.split(/, | and /));
+      return JSON.stringify(rust.split(/, | and /)) === JSON.stringify(withTask.map((e) => e.label))
+        && JSON.stringify(said(callbacks)) === JSON.stringify(listed('callbacks'))
+        && JSON.stringify(said(promises)) === JSON.stringify(listed('promises'));
+    }, 'timers cleared by an abort');
   phrase(/polled (\d+) times? for (\d+) wakes?/g, (_, p, w) => +p === polls && +w === wakes, 'summary polls and wakes');
   phrase(/Task (\d+) is Pending/g, (_, task) => events('futures').some((e) => e.kind === 'lost_waker' && e.task === +task), 'lost waker');
   // "the deadline of Timer 2 and Timer 3, fixed when …, had passed when they were first polled": each was Ready at once.
@@ -157,6 +175,25 @@ test('every number the run\'s sentences state is the trace\'s, for every preset 
   for (const kind of ['Callbacks and Promises logged their last line', 'Rust cancelled', 'Ready at once', 'In every lane Timer', 'already queued', ' s;', 'no lane logged']) {
     expect(said, kind).toContain(kind);
   }
+});
+
+test('an abort\'s sentences say what each lane did with the aborted task\'s timers, and every number is the trace\'s', async ({ page }) => {
+  await openPlayground(page);
+  const { run, sentences } = await page.evaluate(async (scenario) => {
+    const base = new URL('.', location.href);
+    const { inThisRun } = await import(new URL('replay/in-this-run.js', base).href);
+    const { summarize } = await import(new URL('replay/summary.js', base).href);
+    const result = await window.playground.run({ scenario, clock: 'virtual' });
+    const { lanes, sentence } = summarize(result);
+    return { run: result, sentences: [inThisRun(result, lanes), sentence] };
+  }, NO_PRESETS_KINDS[0]);
+  expect(sentences).toEqual([
+    'every lane logged its last line at 250 ms; the 2 Rust tasks were polled 5 times and woken 3 times. '
+      + 'An abort dropped a task in Rust, and with it Tick; the JS twins cleared their task\'s timers with clearTimeout: '
+      + 'the Callbacks lane Tick at 250 ms, the Promises lane Tick at 250 ms.',
+    'Every lane logged its last line at 250 ms; aborting a task dropped 1 of its timer in Rust, and the JS lanes cleared 1 with clearTimeout.',
+  ]);
+  expect(sentences.flatMap((s) => check(s, run))).toEqual([]);
 });
 
 test('"In this run" follows the timings, and says so when the program changed after the run', async ({ page }) => {
@@ -398,7 +435,7 @@ const STEP_PHRASES = [
     ({ e }, job) => lines(job, e.line)],
   [['promises:job_end'], String.raw`^(.+?) (?:returned|is done|ran to its next await or its end, and gave the thread back)(?=;|$)`,
     ({ e, f }, job) => lines(job, e.line) && f.before?.kind === 'job' && f.before.line === e.line],
-  [['js:timer_cancel'], String.raw`^(.+) called (?:abort\(\) on an AbortController: its listener called )?clearTimeout for ${LABEL}`,
+  [['js:timer_cancel'], String.raw`^(.+) (?:called abort\(\) on the task's AbortController: the listener timer\(\) had put on its signal cleared|cleared the aborted task's timers:) ${LABEL}`,
     ({ e, f }, who, label) => isRunning(who, f.before) && label === nameOf(e.label)],
   [['js:log'], String.raw`^(.+) called console\.log: “(.*)”$`, ({ e, f }, who, text) => isRunning(who, f.before) && text === e.text],
   [['js:block'], String.raw`^(.+) kept the thread busy for ${T} \(a busy loop\)`, ({ e, f }, who, ms) => isRunning(who, f.before) && at(e.ms, ms)],
@@ -447,9 +484,9 @@ const STEP_PHRASES = [
   [['futures:wake'], String.raw`\) woke task (\d+)'s waker`, ({ e }, task) => e.by === 'external' && +task === e.task],
   [['futures:wake'], String.raw`: task (\d+) joins the ready queue`, ({ e }, task) => +task === e.task],
   [['futures:task_drop'], String.raw`^task (\d+) was dropped`, ({ e }, task) => +task === e.task],
-  [['futures:task_drop'], String.raw`^task (\d+) called abort\(\) on task (\d+)'s handle: task (\d+) is dropped now`,
+  [['futures:task_drop'], String.raw`^task (\d+) called abort\(\) on task (\d+)'s JoinHandle: our executor drops task (\d+) now`,
     ({ e, f }, by, task, again) => +by === f.polled && +task === e.task && +again === e.task],
-  [['futures:timer_cancel'], String.raw`^task (\d+) was dropped, and its Sleep with it`, ({ f }, task) => +task === f.owner],
+  [['futures:timer_cancel'], String.raw`^task (\d+) was dropped, and with it the Sleep it was waiting on`, ({ f }, task) => +task === f.owner],
   [['futures:lost_waker'], String.raw`^task (\d+) is waiting and nothing holds its waker`, ({ e }, task) => +task === e.task],
   [['futures:timer_set', 'futures:timer_elapsed', 'futures:block', 'futures:log'], String.raw`^during task (\d+)'s poll, `,
     ({ e, f }, task) => +task === f.polled && (e.task === undefined || e.task === f.polled)],

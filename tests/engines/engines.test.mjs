@@ -297,6 +297,24 @@ for (const engine of ENGINES) {
       assert.deepEqual(variants[1].map((v) => v.split(',')[0]), ['Unresumed', 'Suspend0 { __awaitee: Sleep }', 'Returned', 'Panicked']);
     });
 
+    test('a program that aborts a task, from a link: every lane stops the task at 250 ms, and each clears its timer', async () => {
+      const browser = session.browser;
+      // let h1 = spawn(async { for i in 0..5 { sleep_ms(100).await; log(format!("tick {i}")); } });
+      // sleep_ms(250).await; h1.abort(); log("aborted");
+      const link = '#clock=virtual&style=await&s=Q(P(1,F(5,i,S(Tick,100),V(tick%20%7Bi%7D))),S(Parent,250),X(1),L(aborted))';
+      await browser.get(`http://127.0.0.1:${page.address().port}/${link}`);
+      await browser.wait(until.elementLocated(By.css('body[data-ready="true"]')), 20_000);
+      for (const id of LANES) {
+        const logs = `#trace-${id} li[data-kind="log"]`;
+        await browser.wait(async () => (await browser.findElements(By.css(logs))).length === 3, 10_000, id);
+        const times = await browser.executeScript(`return [...document.querySelectorAll('${logs} .t')].map((t) => t.textContent);`);
+        assert.deepEqual(times, ['100 ms', '200 ms', '250 ms'], id);
+        assert.equal(await textOf(browser, `#trace-${id} li[data-kind="timer_cancel"] .t`), '250 ms', id);
+      }
+      assert.match(await textOf(browser, '#code-promises'), /const h1 = new AbortController\(\);/);
+      assert.match(await textOf(browser, '#code-futures'), /h1\.abort\(\);/);
+    });
+
     test('a timing edited by keyboard, then Run, runs the edited program', async () => {
       const browser = await open();
       assert.equal(await textOf(browser, 'label[for="timing-0"]'), 'Timer 1 (ms)');

@@ -6,6 +6,7 @@
 
 import { formatMs } from '../dom.js';
 import { LANES, LANE_NAMES } from './merge.js';
+import { abortCancels } from './summary.js';
 
 /** @import { Lane, RunResult, EventOf, LaneSummary } from '../types.js' */
 
@@ -57,11 +58,29 @@ function pollsAndWakes({ polls, wakes }, result) {
 }
 
 /**
- * Timers the Rust lane cancelled, and when the JS lanes' same timers fired.
+ * Timers the Rust lane cancelled with a task it aborted, and the timers the
+ * JS lanes' abort cleared.
+ * @param {RunResult} result
+ */
+function aborted(result) {
+  const rust = [...abortCancels(result.futures.events)].map(label);
+  if (!rust.length) return null;
+  /** @param {Lane} lane */
+  const cleared = (lane) => result[lane].events.filter((e) => e.kind === 'timer_cancel')
+    .map((e) => `${label(/** @type {EventOf<'timer_cancel'>} */ (e))} at ${formatMs(e.t)}`);
+  const js = LANES.filter((lane) => lane !== 'futures').map((lane) => `${LANE_PLACES[lane]} ${list(cleared(lane)) || 'none'}`);
+  return `an abort dropped a task in Rust, and with it ${list(rust)}; the JS twins cleared their task's timers with clearTimeout: ${js.join(', ')}`;
+}
+
+/**
+ * Timers the Rust lane cancelled (not with an aborted task: a `select!`'s
+ * losers), and when the JS lanes' same timers fired.
  * @param {RunResult} result
  */
 function cancelled(result) {
-  const labels = result.futures.events.filter((e) => e.kind === 'timer_cancel').map(label);
+  const withTask = abortCancels(result.futures.events);
+  const cancels = /** @type {EventOf<'timer_cancel'>[]} */ (result.futures.events.filter((e) => e.kind === 'timer_cancel'));
+  const labels = cancels.filter((e) => !withTask.has(e)).map(label);
   if (!labels.length) return null;
   const { events } = result.promises;
   const fired = /** @type {EventOf<'timer_fired'>[]} */ (events
@@ -165,6 +184,6 @@ function lateTimers(result) {
  */
 export function inThisRun(result, lanes) {
   const first = `${lastLogs(lanes)}; ${pollsAndWakes(lanes.futures, result)}.`;
-  const more = [cancelled(result), ...lateTimers(result)].filter((x) => x !== null).map((x) => `${x[0].toUpperCase()}${x.slice(1)}.`);
+  const more = [cancelled(result), aborted(result), ...lateTimers(result)].filter((x) => x !== null).map((x) => `${x[0].toUpperCase()}${x.slice(1)}.`);
   return [first, ...more].join(' ');
 }

@@ -191,11 +191,11 @@ function jsSentence(e, lane, context) {
     }
     case 'timer_cancel':
       return promises
-        ? `${who(running)} called abort() on an AbortController: its listener called clearTimeout for ${timerName(e)}, which will never fire, `
-          + 'so the promise timer() made for it never settles and the code awaiting it never goes on (a promise cannot be cancelled from '
-          + 'outside: the task\'s code stops here because its timer does)'
-        : `${who(running)} called clearTimeout for ${timerName(e)}, one of the aborted task's timers: the browser drops it from Web APIs, `
-          + 'and its callback, the rest of that task, will never run';
+        ? `${who(running)} called abort() on the task's AbortController: the listener timer() had put on its signal cleared `
+          + `${timerName(e)}, so that timer's promise stays pending and the task's code awaiting it never resumes (JS cannot cancel a `
+          + 'promise, so the twin stops its timer instead)'
+        : `${who(running)} cleared the aborted task's timers: ${timerName(e)} leaves Web APIs unfired, so its callback, which would `
+          + 'have carried that task on, never runs';
     case 'timer_fired': {
       const late = e.late && e.late >= 0.5 ? ` (${formatMs(e.late)} late)` : '';
       const start = `${timerName(e)} was due${late}, so the event loop takes its callback from the task queue and runs it as a new task`;
@@ -421,8 +421,8 @@ function rustSentence(e, context) {
     case 'task_drop': {
       const by = state.tasks.find((t) => t.state === 'polling' && t.id !== e.task)?.id;
       return by !== undefined
-        ? `task ${by} called abort() on task ${e.task}'s handle: task ${e.task} is dropped now, before it finished, and never `
-          + 'polled again; dropping its future cancels any timer it held (tokio\'s abort does the same, at the task\'s next turn)'
+        ? `task ${by} called abort() on task ${e.task}'s JoinHandle: our executor drops task ${e.task} now (destroys its paused future) `
+          + 'and never polls it again (tokio only marks it here, and drops it when its scheduler next takes the task up)'
         : `task ${e.task} was dropped before it finished (the run was torn down); dropping its future cancels any timer it held`;
     }
     case 'lost_waker': {
@@ -477,7 +477,8 @@ function rustSentence(e, context) {
       const aborted = owner !== undefined && task(owner)?.state === 'dropped';
       const why = lookback.selectWon
         ? 'select! dropped its losing branch, and with it the Sleep'
-        : aborted ? `task ${owner} was dropped, and its Sleep with it`
+        : aborted ? `task ${owner} was dropped, and with it the Sleep it was waiting on (the future sleep_ms returned; a dropped Sleep `
+          + 'takes its timer off the reactor)'
           : 'its Sleep was dropped before it fired';
       return `${why}, so our reactor removed ${timerName(e)}: it will never fire`;
     }

@@ -6,6 +6,33 @@ import { LANES, LANE_NAMES } from './merge.js';
 /** @import { Lane, RunResult, TraceEvent, LaneSummary, RunSummary, EventKind, EventOf } from '../types.js' */
 
 /**
+ * The Rust lane's `timer_cancel` events of timers whose task was aborted:
+ * dropped (`task_drop`) during another task's poll (its `h.abort()`), the
+ * timer cancelled with it. The other cancels are futures dropped inside a
+ * task: a `select!`'s losers.
+ * @param {TraceEvent[]} events the Rust lane's
+ * @returns {Set<EventOf<'timer_cancel'>>}
+ */
+export function abortCancels(events) {
+  /** @type {Map<number, number | undefined>} */
+  const owners = new Map();
+  /** @type {Set<number>} */
+  const aborted = new Set();
+  /** @type {number | null} */
+  let polled = null;
+  /** @type {Set<EventOf<'timer_cancel'>>} */
+  const out = new Set();
+  for (const e of events) {
+    if (e.kind === 'poll_start') polled = e.task;
+    else if (e.kind === 'poll_end') polled = null;
+    else if (e.kind === 'timer_set') owners.set(e.timer, e.task);
+    else if (e.kind === 'task_drop' && polled !== null && polled !== e.task) aborted.add(e.task);
+    else if (e.kind === 'timer_cancel' && aborted.has(/** @type {number} */ (owners.get(e.timer)))) out.add(e);
+  }
+  return out;
+}
+
+/**
  * Per-lane figures and the one-sentence difference.
  * @param {RunResult} result
  * @returns {RunSummary}
@@ -96,16 +123,23 @@ function difference({ callbacks, promises, futures }, result) {
         + 'the body of an async fn or block runs only when polled';
     } else if (rust > js) {
       why = 'the same timers, set at the same times: the browser ran the Rust lane\'s callbacks later';
-    } else if (futures.timersCancelled > 0) {
+    } else if (futures.timersCancelled > abortCancels(result.futures.events).size) {
       why = 'the JS lanes waited for timers the Rust lane had already dropped';
     } else {
       why = 'the same timers, set at the same times: the browser ran the JS lanes\' callbacks later';
     }
     return `Rust logged its last line at ${ms(rust)}, JS at ${ms(js)}: ${why}.`;
   }
-  if (futures.timersCancelled > 0) {
-    return `Every lane logged its last line at ${ms(rust)}; Rust's select dropped ${futures.timersCancelled} losing `
-      + `timer${futures.timersCancelled > 1 ? 's' : ''}, which still fired in the JS lanes.`;
+  const aborts = abortCancels(result.futures.events).size;
+  const losers = futures.timersCancelled - aborts;
+  if (losers > 0) {
+    return `Every lane logged its last line at ${ms(rust)}; Rust's select dropped ${losers} losing `
+      + `timer${losers > 1 ? 's' : ''}, which still fired in the JS lanes.`;
+  }
+  if (aborts > 0) {
+    const cleared = Math.max(callbacks.timersCancelled, promises.timersCancelled);
+    return `Every lane logged its last line at ${ms(rust)}; aborting a task dropped ${aborts} of its timer${aborts > 1 ? 's' : ''} `
+      + `in Rust, and the JS lanes cleared ${cleared} with clearTimeout.`;
   }
   return `Every lane logged its last line at ${ms(rust)}; the Rust task was polled `
     + `${futures.polls} time${futures.polls === 1 ? '' : 's'} for ${futures.wakes} wake${futures.wakes === 1 ? '' : 's'}.`;

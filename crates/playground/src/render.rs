@@ -643,9 +643,11 @@ const SPAWN_RUST: &str = "spawn: a task of its own; it starts once this task pau
 
 /// What an abort's line says in each panel.
 const ABORT_CALLBACK: &str = "abort: clear the task's timers; their callbacks never run";
-const ABORT_PROMISE: &str =
-    "abort: its timers are cleared; a promise cannot be cancelled from outside, so its code stops at its next timer";
-const ABORT_RUST: &str = "abort: the task is dropped now, with its timers; it never runs again";
+const ABORT_PROMISE: &str = "abort: clears the task's timers, so it stops at the timer it awaits";
+const ABORT_RUST: &str =
+    "abort: the task is dropped (destroyed) now, with its timers (tokio: at its next turn)";
+/// An aborted task's handle in the promise panels (an `AbortController`).
+const ABORT_HANDLE_PROMISE: &str = "the task's handle: its abort() signals the task's timers";
 
 /// What a yield's line says in each panel: where the rest of the code runs.
 const YIELD_CALLBACK: &str = "yield: the rest runs in a new browser task";
@@ -787,7 +789,11 @@ fn callback_step(
                 (_, Some(k)) => {
                     // Never awaited (validation): its timers, for its abort.
                     let start = format!("const h{k} = {{ timers: [] }};");
-                    code.push_noted(indent, start, comment, Some(path));
+                    let note = format!(
+                        "spawn: its first step starts now; its timers go in h{k}.timers, for its \
+                         abort"
+                    );
+                    code.push_noted(indent, start, Some(&note), Some(path));
                     callback_seq(steps, 0, path, indent, code, names, &mut |_, _| {});
                 }
                 (Some(k), None) => {
@@ -1219,7 +1225,8 @@ fn then_expr(step: &Step, path: &StepPath, loops: &JsNames) -> Code {
             let mut body = then_expr(&Step::Seq(steps.clone()), path, loops);
             code.push_noted(0, "{", Some(SPAWN_THEN), Some(path));
             if let Some(k) = loops.aborted_task(&path.child(0)) {
-                code.push(1, format!("h{k} = new AbortController();"), Some(path));
+                let controller = format!("h{k} = new AbortController();");
+                code.push_noted(1, controller, Some(ABORT_HANDLE_PROMISE), Some(path));
             } else if let (Some(first), Some(k)) = (body.lines.first_mut(), handle) {
                 first.code = format!("h{k} = {}", first.code);
             }
@@ -1321,7 +1328,7 @@ fn await_statements(
                 (_, Some(k)) => {
                     // Its timers take the controller's signal; never awaited.
                     let controller = format!("const h{k} = new AbortController();");
-                    code.push(indent, controller, Some(path));
+                    code.push_noted(indent, controller, Some(ABORT_HANDLE_PROMISE), Some(path));
                     "(async () => {".into()
                 }
                 (Some(k), None) => format!("const h{k} = (async () => {{"),

@@ -539,3 +539,85 @@ async fn run() {
 "
     );
 }
+
+#[test]
+fn an_aborted_task_in_each_lane() {
+    let program = "use runtime::prelude::*;\n\nasync fn run() {\n    let h = spawn(async {\n        for i in 0..2 {\n            sleep_ms(100).await;\n            log(format!(\"tick {i}\"));\n        }\n    });\n    sleep_ms(150).await;\n    h.abort();\n    log(\"aborted\");\n}\n";
+    let step = playground::parse::parse(program).unwrap();
+    // The Callbacks panel keeps the task's timers, to clear them.
+    assert_eq!(
+        render::callbacks(&step).text(2),
+        "const h1 = { timers: [] }; // spawn: its first step starts now; its timers go in h1.timers, for its abort
+(function loop1(i) {
+  if (i === 2) {
+    return;
+  }
+  h1.timers.push(setTimeout(() => { // Timer 1
+    console.log(`tick ${i}`);
+    loop1(i + 1);
+  }, 100));
+})(0);
+setTimeout(() => { // Timer 2
+  h1.timers.forEach(clearTimeout); // abort: clear the task's timers; their callbacks never run
+  console.log(\"aborted\");
+}, 150);
+"
+    );
+    // The promise panels give the task an AbortController, whose signal
+    // each of its timers takes.
+    let timer = "function timer(ms, signal) {
+  return new Promise((resolve) => {
+    if (signal?.aborted) return; // its task was aborted: the promise never settles
+    const id = setTimeout(resolve, ms);
+    signal?.addEventListener(\"abort\", () => clearTimeout(id));
+  });
+}
+";
+    assert_eq!(
+        render::promises(&step, PromiseStyle::Then).text(2),
+        format!(
+            "{timer}
+let h1;
+
+Promise.resolve()
+  .then(() =>
+    {{ // spawn: start its chain; this callback returns nothing, so nothing waits
+      h1 = new AbortController(); // the task's handle: its abort() signals the task's timers
+      (function loop1(i) {{
+        if (i === 2) return Promise.resolve();
+        return timer(100, h1.signal) // Timer 1
+          .then(() => console.log(`tick ${{i}}`))
+          .then(() => loop1(i + 1));
+      }})(0);
+    }})
+  .then(() => timer(150)) // Timer 2
+  .then(() => h1.abort()) // abort: clears the task's timers, so it stops at the timer it awaits
+  .then(() => console.log(\"aborted\"));
+"
+        )
+    );
+    assert_eq!(
+        render::promises(&step, PromiseStyle::Await).text(2),
+        format!(
+            "{timer}
+async function run() {{
+  const h1 = new AbortController(); // the task's handle: its abort() signals the task's timers
+  (async () => {{ // spawn: an async function called now runs to its first await, then returns its promise
+    for (let i = 0; i < 2; i++) {{
+      await timer(100, h1.signal); // Timer 1
+      console.log(`tick ${{i}}`);
+    }}
+  }})();
+  await timer(150); // Timer 2
+  h1.abort(); // abort: clears the task's timers, so it stops at the timer it awaits
+  console.log(\"aborted\");
+}}
+
+run();
+"
+        )
+    );
+    assert!(render::rust(&step).text(4).contains(
+        "    h1.abort(); // abort: the task is dropped (destroyed) now, with its timers (tokio: at its next turn)\n"
+    ));
+}

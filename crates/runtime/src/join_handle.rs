@@ -20,6 +20,14 @@ pub enum JoinError {
     Taken,
 }
 
+impl JoinError {
+    /// Whether the task was dropped before it finished (aborted): tokio's
+    /// `JoinError::is_cancelled`, so code written for tokio reads it here.
+    pub fn is_cancelled(&self) -> bool {
+        matches!(self, JoinError::Cancelled)
+    }
+}
+
 impl fmt::Display for JoinError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(match self {

@@ -197,6 +197,9 @@ fn join_handle_gives_output_or_cancelled() {
     host.run_until_stalled();
     assert_eq!(waiter.try_take(), Some((Ok(42), Err(JoinError::Cancelled))));
     assert_eq!(rt.counters(), Counters::default());
+    // tokio's question, asked the same way.
+    assert!(JoinError::Cancelled.is_cancelled());
+    assert!(!JoinError::Taken.is_cancelled());
 }
 
 #[test]

@@ -1447,26 +1447,27 @@ impl<'a> Parser<'a> {
             unreachable!("a handle's name is a word")
         };
         let handle = self.handle_here(name).expect("checked by the caller");
-        let (number, awaited, aborted, unabortable) = (
-            handle.number,
-            handle.awaited,
-            handle.aborted,
-            handle.unabortable,
-        );
+        let (number, awaited, aborted) = (handle.number, handle.awaited, handle.aborted);
+        let unabortable = handle.unabortable.clone();
         const USES: &str = "a task's handle is awaited as `h.await.unwrap();` or cancelled as \
                             `h.abort();`";
         self.expect(".", USES)?;
+        if awaited && self.is("abort") {
+            return Err(ParseError::new(
+                token.at,
+                format!(
+                    "`{name}` was awaited above: `.await` uses up the handle (moves it), so \
+                     `{name}.abort()` cannot use it after (rustc: borrow of moved value, E0382); \
+                     the task had finished by then: remove `{name}.abort();`"
+                ),
+            ));
+        }
         if awaited {
-            let so = if self.is("abort") {
-                "cannot be aborted after"
-            } else {
-                "is awaited once, unlike a JS promise"
-            };
             return Err(ParseError::new(
                 token.at,
                 format!(
                     "`{name}` was awaited above: `.await` consumes the handle (moves it), so it \
-                     {so} (rustc: use of moved value)"
+                     is awaited once, unlike a JS promise (rustc: use of moved value)"
                 ),
             ));
         }
@@ -1477,7 +1478,17 @@ impl<'a> Parser<'a> {
                     not_read_yet(&format!("{what} inside a task you abort"), instead),
                 ));
             }
-            for token in ["abort", "(", ")", ";"] {
+            self.bump();
+            if !self.is("(") {
+                return Err(self.fail(
+                    "`(`",
+                    &format!(
+                        "`abort` is a method: call it, `{name}.abort();` (rustc: attempted to \
+                         take value of method `abort`, E0615)"
+                    ),
+                ));
+            }
+            for token in ["(", ")", ";"] {
                 self.expect(token, USES)?;
             }
             self.mark_handle(name, |h| h.aborted = true);
@@ -1495,8 +1506,9 @@ impl<'a> Parser<'a> {
                 not_read_yet(
                     &format!("`{name}.await` after `{name}.abort()`"),
                     &format!(
-                        "`let _ = {name}.await;` gives `Err(JoinError::Cancelled)` (`.unwrap()` \
-                         would panic); here, make `{name}.abort();` the handle's last use"
+                        "it gives `Err(e)` with `e.is_cancelled()` (or `Ok` if the task had \
+                         finished), so `.unwrap()` would panic; here, make `{name}.abort();` the \
+                         last use of `{name}`"
                     ),
                 ),
             ));
@@ -2372,21 +2384,22 @@ struct Handle<'a> {
 
 /// Where a statement is that keeps its task from being aborted here, what
 /// it is, and what to write instead.
-type Unabortable = (Pos, &'static str, &'static str);
+type Unabortable = (Pos, String, &'static str);
 
 /// The first statement in `node` (not in a task it spawns) that keeps its
 /// task from being aborted here (see [`Handle::unabortable`]).
 fn unabortable(node: &Node) -> Option<Unabortable> {
     match node.kind {
-        Kind::Call { .. } => Some((
+        Kind::Call { ref name, .. } => Some((
             node.at,
-            "a call of a helper `async fn`",
-            "here, write the helper's statements in the task itself",
+            format!("`{name}().await`"),
+            "the abort drops the helper's future too; here, copy the helper's body into the task",
         )),
         Kind::AwaitHandle { .. } => Some((
             node.at,
-            "an `.await` of another task",
-            "here, await that task outside the one you abort",
+            "an `.await` of another task's handle".into(),
+            "the abort drops only that handle, and that task runs on; here, await it outside \
+             the task you abort",
         )),
         Kind::Spawn { .. } => None,
         _ => node.children.iter().find_map(unabortable),

@@ -16,6 +16,7 @@
 //!                                         the same, a counter's while or loop
 //!       | "P(" number ("," step)+ ")"     spawn(handle, steps); handle 0: none
 //!       | "W(" number ")"                 await_handle(handle)
+//!       | "X(" number ")"                 abort(handle)
 //!       | "D(" step ("," step)* ")"       module(functions)
 //!       | "N(" name ("," name)* ("," step)+ ")"
 //!                                         async_fn(name, params, steps)
