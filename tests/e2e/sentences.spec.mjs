@@ -103,14 +103,20 @@ function check(sentence, run) {
   const jsCleared = (lane) => events(lane).filter((e) => e.kind === 'timer_cancel');
   phrase(/Rust's select dropped (\d+) losing timers?/g,
     (_, n) => +n === rustCancels.length - withTask.length, 'dropped timers');
-  phrase(/aborting a task dropped (\d+) of its timers? in Rust, and the JS lanes cleared (\d+) with clearTimeout/g,
-    (_, n, js) => +n === withTask.length && +js === Math.max(jsCleared('callbacks').length, jsCleared('promises').length), 'aborted timers');
-  // "an abort dropped a task in Rust, and with it Tick; the JS twins cleared their task's timers with clearTimeout: the Callbacks lane Tick at 250 ms, the Promises lane Tick at 250 ms"
-  phrase(re(String.raw`[Aa]n abort dropped a task in Rust, and with it (.+?); the JS twins cleared their task's timers with clearTimeout: the Callbacks lane (.+?), the Promises lane (.+?)(?=$|\.)`),
-    (_, rust, callbacks, promises) => {
+  const count = (said) => (said === 'none' ? 0 : +said);
+  phrase(/the abort cancelled (\d+) pending timers? in Rust \(dropped with the task\), and clearTimeout cleared (\d+|none) in the Callbacks lane and (\d+|none) in the Promises lane/g,
+    (_, n, callbacks, promises) => +n === withTask.length && count(callbacks) === jsCleared('callbacks').length
+      && count(promises) === jsCleared('promises').length, 'aborted timers');
+  // "aborting task 2 dropped (destroyed) it, and its pending timer Tick went with it, so that timer never fired; the JS versions
+  // imitate this with clearTimeout: the Callbacks lane cleared Tick at 250 ms, and the Promises lane cleared Tick at 250 ms"
+  phrase(re(String.raw`[Aa]borting tasks? ((?:\d+(?:, | and )?)+) dropped \(destroyed\) (?:it|them), and (?:its pending timer (.+?)|(?:its|their) (\d+) pending timers, (.+?),) went with (?:it|them), so (?:that timer|they) never fired; the JS versions imitate this with clearTimeout: the Callbacks lane (?:cleared (.+?)|had no timer left to clear), and the Promises lane (?:cleared (.+?)|had no timer left to clear)(?=$|\.)`),
+    (_, tasks, one, n, several, callbacks, promises) => {
       const listed = (lane) => jsCleared(lane).map((e) => `${e.label} at ${formatMs(e.t)}`);
-      const said = (text) => (text === 'none' ? [] : text.split(/, | and /));
-      return JSON.stringify(rust.split(/, | and /)) === JSON.stringify(withTask.map((e) => e.label))
+      const said = (text) => (text === undefined ? [] : text.split(/, | and /));
+      const owners = [...new Set(withTask.map((e) => owner(e.timer)))];
+      return JSON.stringify(tasks.split(/, | and /).map(Number)) === JSON.stringify(owners)
+        && JSON.stringify(one !== undefined ? [one] : several.split(/, | and /)) === JSON.stringify(withTask.map((e) => e.label))
+        && (n === undefined || +n === withTask.length)
         && JSON.stringify(said(callbacks)) === JSON.stringify(listed('callbacks'))
         && JSON.stringify(said(promises)) === JSON.stringify(listed('promises'));
     }, 'timers cleared by an abort');
@@ -189,9 +195,10 @@ test('an abort\'s sentences say what each lane did with the aborted task\'s time
   }, NO_PRESETS_KINDS[0]);
   expect(sentences).toEqual([
     'every lane logged its last line at 250 ms; the 2 Rust tasks were polled 5 times and woken 3 times. '
-      + 'An abort dropped a task in Rust, and with it Tick; the JS twins cleared their task\'s timers with clearTimeout: '
-      + 'the Callbacks lane Tick at 250 ms, the Promises lane Tick at 250 ms.',
-    'Every lane logged its last line at 250 ms; aborting a task dropped 1 of its timer in Rust, and the JS lanes cleared 1 with clearTimeout.',
+      + 'Aborting task 2 dropped (destroyed) it, and its pending timer Tick went with it, so that timer never fired; '
+      + 'the JS versions imitate this with clearTimeout: the Callbacks lane cleared Tick at 250 ms, and the Promises lane cleared Tick at 250 ms.',
+    'Every lane logged its last line at 250 ms; the abort cancelled 1 pending timer in Rust (dropped with the task), '
+      + 'and clearTimeout cleared 1 in the Callbacks lane and 1 in the Promises lane.',
   ]);
   expect(sentences.flatMap((s) => check(s, run))).toEqual([]);
 });

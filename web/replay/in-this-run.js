@@ -63,13 +63,23 @@ function pollsAndWakes({ polls, wakes }, result) {
  * @param {RunResult} result
  */
 function aborted(result) {
-  const rust = [...abortCancels(result.futures.events)].map(label);
-  if (!rust.length) return null;
+  const cancels = [...abortCancels(result.futures.events)];
+  if (!cancels.length) return null;
+  const { events } = result.futures;
+  /** @param {number} timer */
+  const owner = (timer) => /** @type {EventOf<'timer_set'> | undefined} */ (events.find((e) => e.kind === 'timer_set' && e.timer === timer))?.task;
+  const tasks = [...new Set(cancels.map((e) => owner(e.timer)))].map(String);
+  const one = tasks.length === 1;
+  const timers = cancels.length === 1 ? `its pending timer ${label(cancels[0])}` : `${one ? 'its' : 'their'} ${cancels.length} pending timers, ${list(cancels.map(label))},`;
+  const rust = `aborting task${one ? '' : 's'} ${list(tasks)} dropped (destroyed) ${one ? 'it' : 'them'}, and ${timers} went with `
+    + `${one ? 'it' : 'them'}, so ${cancels.length === 1 ? 'that timer' : 'they'} never fired`;
   /** @param {Lane} lane */
-  const cleared = (lane) => result[lane].events.filter((e) => e.kind === 'timer_cancel')
-    .map((e) => `${label(/** @type {EventOf<'timer_cancel'>} */ (e))} at ${formatMs(e.t)}`);
-  const js = LANES.filter((lane) => lane !== 'futures').map((lane) => `${LANE_PLACES[lane]} ${list(cleared(lane)) || 'none'}`);
-  return `an abort dropped a task in Rust, and with it ${list(rust)}; the JS twins cleared their task's timers with clearTimeout: ${js.join(', ')}`;
+  const cleared = (lane) => {
+    const timers = result[lane].events.filter((e) => e.kind === 'timer_cancel')
+      .map((e) => `${label(/** @type {EventOf<'timer_cancel'>} */ (e))} at ${formatMs(e.t)}`);
+    return timers.length ? `${LANE_PLACES[lane]} cleared ${list(timers)}` : `${LANE_PLACES[lane]} had no timer left to clear`;
+  };
+  return `${rust}; the JS versions imitate this with clearTimeout: ${cleared('callbacks')}, and ${cleared('promises')}`;
 }
 
 /**

@@ -137,9 +137,11 @@ function difference({ callbacks, promises, futures }, result) {
       + `timer${losers > 1 ? 's' : ''}, which still fired in the JS lanes.`;
   }
   if (aborts > 0) {
-    const cleared = Math.max(callbacks.timersCancelled, promises.timersCancelled);
-    return `Every lane logged its last line at ${ms(rust)}; aborting a task dropped ${aborts} of its timer${aborts > 1 ? 's' : ''} `
-      + `in Rust, and the JS lanes cleared ${cleared} with clearTimeout.`;
+    /** @param {number} n */
+    const some = (n) => (n === 0 ? 'none' : `${n}`);
+    return `Every lane logged its last line at ${ms(rust)}; the abort cancelled ${aborts} pending timer${aborts > 1 ? 's' : ''} in Rust `
+      + `(dropped with the task), and clearTimeout cleared ${some(callbacks.timersCancelled)} in the Callbacks lane and `
+      + `${some(promises.timersCancelled)} in the Promises lane.`;
   }
   return `Every lane logged its last line at ${ms(rust)}; the Rust task was polled `
     + `${futures.polls} time${futures.polls === 1 ? '' : 's'} for ${futures.wakes} wake${futures.wakes === 1 ? '' : 's'}.`;

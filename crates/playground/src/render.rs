@@ -643,11 +643,16 @@ const SPAWN_RUST: &str = "spawn: a task of its own; it starts once this task pau
 
 /// What an abort's line says in each panel.
 const ABORT_CALLBACK: &str = "abort: clear the task's timers; their callbacks never run";
-const ABORT_PROMISE: &str = "abort: clears the task's timers, so it stops at the timer it awaits";
-const ABORT_RUST: &str =
-    "abort: the task is dropped (destroyed) now, with its timers (tokio: at its next turn)";
-/// An aborted task's handle in the promise panels (an `AbortController`).
-const ABORT_HANDLE_PROMISE: &str = "the task's handle: its abort() signals the task's timers";
+const ABORT_PROMISE: &str = "abort: each timer's listener calls clearTimeout; the promise the task awaits never settles, so it stays paused there";
+const ABORT_RUST: &str = "abort: our executor drops (destroys) the task now, with the timer it waits on (tokio drops it when it would next run it)";
+/// What the line making an aborted task's handle `h{k}` says in the promise
+/// panels (an `AbortController`).
+fn abort_handle_promise(k: u32) -> String {
+    format!(
+        "the task's handle: h{k}.abort() fires \"abort\" on h{k}.signal, which each of the task's \
+         timers listens to"
+    )
+}
 
 /// What a yield's line says in each panel: where the rest of the code runs.
 const YIELD_CALLBACK: &str = "yield: the rest runs in a new browser task";
@@ -790,8 +795,8 @@ fn callback_step(
                     // Never awaited (validation): its timers, for its abort.
                     let start = format!("const h{k} = {{ timers: [] }};");
                     let note = format!(
-                        "spawn: its first step starts now; its timers go in h{k}.timers, for its \
-                         abort"
+                        "spawn: the task's first step starts now; each setTimeout id it gets goes \
+                         in h{k}.timers, so abort can clear them"
                     );
                     code.push_noted(indent, start, Some(&note), Some(path));
                     callback_seq(steps, 0, path, indent, code, names, &mut |_, _| {});
@@ -1226,7 +1231,7 @@ fn then_expr(step: &Step, path: &StepPath, loops: &JsNames) -> Code {
             code.push_noted(0, "{", Some(SPAWN_THEN), Some(path));
             if let Some(k) = loops.aborted_task(&path.child(0)) {
                 let controller = format!("h{k} = new AbortController();");
-                code.push_noted(1, controller, Some(ABORT_HANDLE_PROMISE), Some(path));
+                code.push_noted(1, controller, Some(&abort_handle_promise(k)), Some(path));
             } else if let (Some(first), Some(k)) = (body.lines.first_mut(), handle) {
                 first.code = format!("h{k} = {}", first.code);
             }
@@ -1328,7 +1333,7 @@ fn await_statements(
                 (_, Some(k)) => {
                     // Its timers take the controller's signal; never awaited.
                     let controller = format!("const h{k} = new AbortController();");
-                    code.push_noted(indent, controller, Some(ABORT_HANDLE_PROMISE), Some(path));
+                    code.push_noted(indent, controller, Some(&abort_handle_promise(k)), Some(path));
                     "(async () => {".into()
                 }
                 (Some(k), None) => format!("const h{k} = (async () => {{"),

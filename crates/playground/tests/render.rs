@@ -547,7 +547,7 @@ fn an_aborted_task_in_each_lane() {
     // The Callbacks panel keeps the task's timers, to clear them.
     assert_eq!(
         render::callbacks(&step).text(2),
-        "const h1 = { timers: [] }; // spawn: its first step starts now; its timers go in h1.timers, for its abort
+        "const h1 = { timers: [] }; // spawn: the task's first step starts now; each setTimeout id it gets goes in h1.timers, so abort can clear them
 (function loop1(i) {
   if (i === 2) {
     return;
@@ -582,7 +582,7 @@ let h1;
 Promise.resolve()
   .then(() =>
     {{ // spawn: start its chain; this callback returns nothing, so nothing waits
-      h1 = new AbortController(); // the task's handle: its abort() signals the task's timers
+      h1 = new AbortController(); // the task's handle: h1.abort() fires \"abort\" on h1.signal, which each of the task's timers listens to
       (function loop1(i) {{
         if (i === 2) return Promise.resolve();
         return timer(100, h1.signal) // Timer 1
@@ -591,7 +591,7 @@ Promise.resolve()
       }})(0);
     }})
   .then(() => timer(150)) // Timer 2
-  .then(() => h1.abort()) // abort: clears the task's timers, so it stops at the timer it awaits
+  .then(() => h1.abort()) // abort: each timer's listener calls clearTimeout; the promise the task awaits never settles, so it stays paused there
   .then(() => console.log(\"aborted\"));
 "
         )
@@ -601,7 +601,7 @@ Promise.resolve()
         format!(
             "{timer}
 async function run() {{
-  const h1 = new AbortController(); // the task's handle: its abort() signals the task's timers
+  const h1 = new AbortController(); // the task's handle: h1.abort() fires \"abort\" on h1.signal, which each of the task's timers listens to
   (async () => {{ // spawn: an async function called now runs to its first await, then returns its promise
     for (let i = 0; i < 2; i++) {{
       await timer(100, h1.signal); // Timer 1
@@ -609,7 +609,7 @@ async function run() {{
     }}
   }})();
   await timer(150); // Timer 2
-  h1.abort(); // abort: clears the task's timers, so it stops at the timer it awaits
+  h1.abort(); // abort: each timer's listener calls clearTimeout; the promise the task awaits never settles, so it stays paused there
   console.log(\"aborted\");
 }}
 
@@ -618,6 +618,6 @@ run();
         )
     );
     assert!(render::rust(&step).text(4).contains(
-        "    h1.abort(); // abort: the task is dropped (destroyed) now, with its timers (tokio: at its next turn)\n"
+        "    h1.abort(); // abort: our executor drops (destroys) the task now, with the timer it waits on (tokio drops it when it would next run it)\n"
     ));
 }

@@ -515,7 +515,7 @@ async fn run() {
         }
         _ = async { log("log 5") } => {}
     }
-    h1.abort(); // abort: the task is dropped (destroyed) now, with its timers (tokio: at its next turn)
+    h1.abort(); // abort: our executor drops (destroys) the task now, with the timer it waits on (tokio drops it when it would next run it)
 }
 
 pub fn size() -> usize {
@@ -568,7 +568,7 @@ async fn run() {
             _ = async { log("log 2") } => {}
         }
     });
-    h1.abort(); // abort: the task is dropped (destroyed) now, with its timers (tokio: at its next turn)
+    h1.abort(); // abort: our executor drops (destroys) the task now, with the timer it waits on (tokio drops it when it would next run it)
     part3(50).await;
     part3(10).await;
 }
@@ -1366,7 +1366,7 @@ async fn run() {
         f2.await;
         f3.await;
     });
-    h1.abort(); // abort: the task is dropped (destroyed) now, with its timers (tokio: at its next turn)
+    h1.abort(); // abort: our executor drops (destroys) the task now, with the timer it waits on (tokio drops it when it would next run it)
 }
 
 pub fn size() -> usize {
@@ -1750,7 +1750,7 @@ async fn run() {
             sleep_ms(0), // Timer 28
         );
     });
-    h1.abort(); // abort: the task is dropped (destroyed) now, with its timers (tokio: at its next turn)
+    h1.abort(); // abort: our executor drops (destroys) the task now, with the timer it waits on (tokio drops it when it would next run it)
 }
 
 pub fn size() -> usize {
@@ -1882,7 +1882,7 @@ async fn run() {
             },
         );
     });
-    h1.abort(); // abort: the task is dropped (destroyed) now, with its timers (tokio: at its next turn)
+    h1.abort(); // abort: our executor drops (destroys) the task now, with the timer it waits on (tokio drops it when it would next run it)
 }
 
 pub fn size() -> usize {
@@ -1920,7 +1920,7 @@ async fn run() {
     // nothing has run yet: futures start when polled
     f1.await;
     f2.await;
-    h1.abort(); // abort: the task is dropped (destroyed) now, with its timers (tokio: at its next turn)
+    h1.abort(); // abort: our executor drops (destroys) the task now, with the timer it waits on (tokio drops it when it would next run it)
 }
 
 pub fn size() -> usize {
@@ -2661,7 +2661,7 @@ async fn run() {
             sleep_ms(20), // Timer 7
         );
     });
-    h1.abort(); // abort: the task is dropped (destroyed) now, with its timers (tokio: at its next turn)
+    h1.abort(); // abort: our executor drops (destroys) the task now, with the timer it waits on (tokio drops it when it would next run it)
 }
 
 pub fn size() -> usize {
@@ -2732,7 +2732,7 @@ async fn run() {
         f2.await;
         f3.await;
     });
-    h1.abort(); // abort: the task is dropped (destroyed) now, with its timers (tokio: at its next turn)
+    h1.abort(); // abort: our executor drops (destroys) the task now, with the timer it waits on (tokio drops it when it would next run it)
     log(format!("{n30} in all"));
 }
 
@@ -2924,7 +2924,7 @@ async fn run() {
     let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
         log("log 1");
     });
-    h1.abort(); // abort: the task is dropped (destroyed) now, with its timers (tokio: at its next turn)
+    h1.abort(); // abort: our executor drops (destroys) the task now, with the timer it waits on (tokio drops it when it would next run it)
 }
 
 pub fn size() -> usize {
@@ -3471,7 +3471,7 @@ async fn run() {
     let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
         sleep_ms(50).await; // Timer 5
     });
-    h1.abort(); // abort: the task is dropped (destroyed) now, with its timers (tokio: at its next turn)
+    h1.abort(); // abort: our executor drops (destroys) the task now, with the timer it waits on (tokio drops it when it would next run it)
 }
 
 pub fn size() -> usize {
@@ -4858,7 +4858,7 @@ async fn run() {
             }
         } => {}
     }
-    h1.abort(); // abort: the task is dropped (destroyed) now, with its timers (tokio: at its next turn)
+    h1.abort(); // abort: our executor drops (destroys) the task now, with the timer it waits on (tokio drops it when it would next run it)
     log(format!("{n15} in all"));
 }
 
@@ -5968,7 +5968,7 @@ async fn run() {
         log("log 9");
         sleep_ms(50).await; // Timer 10
     });
-    h1.abort(); // abort: the task is dropped (destroyed) now, with its timers (tokio: at its next turn)
+    h1.abort(); // abort: our executor drops (destroys) the task now, with the timer it waits on (tokio drops it when it would next run it)
     block_ms(10);
 }
 
@@ -6183,7 +6183,7 @@ async fn run() {
     let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
         block_ms(30);
     });
-    h1.abort(); // abort: the task is dropped (destroyed) now, with its timers (tokio: at its next turn)
+    h1.abort(); // abort: our executor drops (destroys) the task now, with the timer it waits on (tokio drops it when it would next run it)
 }
 
 pub fn size() -> usize {
@@ -6310,7 +6310,7 @@ async fn run() {
             async { log("log 9") },
         );
     });
-    h1.abort(); // abort: the task is dropped (destroyed) now, with its timers (tokio: at its next turn)
+    h1.abort(); // abort: our executor drops (destroys) the task now, with the timer it waits on (tokio drops it when it would next run it)
 }
 
 pub fn size() -> usize {
@@ -6514,7 +6514,7 @@ async fn run() {
     let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
         block_ms(0);
     });
-    h1.abort(); // abort: the task is dropped (destroyed) now, with its timers (tokio: at its next turn)
+    h1.abort(); // abort: our executor drops (destroys) the task now, with the timer it waits on (tokio drops it when it would next run it)
     select! {
         biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
         _ = async { block_ms(0) } => {}
@@ -7409,7 +7409,7 @@ async fn run() {
     let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
         sleep_ms(10).await; // Timer 19
     });
-    h1.abort(); // abort: the task is dropped (destroyed) now, with its timers (tokio: at its next turn)
+    h1.abort(); // abort: our executor drops (destroys) the task now, with the timer it waits on (tokio drops it when it would next run it)
     sleep_ms(0).await; // Timer 20
     log(format!("{n20} in all"));
 }
@@ -7669,7 +7669,7 @@ async fn run() {
             f2.await;
         }
     });
-    h1.abort(); // abort: the task is dropped (destroyed) now, with its timers (tokio: at its next turn)
+    h1.abort(); // abort: our executor drops (destroys) the task now, with the timer it waits on (tokio drops it when it would next run it)
 }
 
 pub fn size() -> usize {
@@ -8260,7 +8260,7 @@ async fn run() {
             } => {}
         }
     });
-    h1.abort(); // abort: the task is dropped (destroyed) now, with its timers (tokio: at its next turn)
+    h1.abort(); // abort: our executor drops (destroys) the task now, with the timer it waits on (tokio drops it when it would next run it)
 }
 
 pub fn size() -> usize {
@@ -8279,7 +8279,7 @@ async fn run() {
     let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
         block_ms(10);
     });
-    h1.abort(); // abort: the task is dropped (destroyed) now, with its timers (tokio: at its next turn)
+    h1.abort(); // abort: our executor drops (destroys) the task now, with the timer it waits on (tokio drops it when it would next run it)
 }
 
 pub fn size() -> usize {
@@ -8631,7 +8631,7 @@ async fn run() {
             },
         );
     });
-    h1.abort(); // abort: the task is dropped (destroyed) now, with its timers (tokio: at its next turn)
+    h1.abort(); // abort: our executor drops (destroys) the task now, with the timer it waits on (tokio drops it when it would next run it)
 }
 
 pub fn size() -> usize {
@@ -8718,7 +8718,7 @@ async fn run() {
     let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
         sleep_ms(50).await; // Timer 4
     });
-    h1.abort(); // abort: the task is dropped (destroyed) now, with its timers (tokio: at its next turn)
+    h1.abort(); // abort: our executor drops (destroys) the task now, with the timer it waits on (tokio drops it when it would next run it)
     log(format!("{n4} in all"));
 }
 
@@ -9072,7 +9072,7 @@ async fn run() {
             yield_now(),
         );
     });
-    h1.abort(); // abort: the task is dropped (destroyed) now, with its timers (tokio: at its next turn)
+    h1.abort(); // abort: our executor drops (destroys) the task now, with the timer it waits on (tokio drops it when it would next run it)
     let f1 = async { log("log 4") };
     let f2 = async {
         sleep_ms(20).await; // Timer 6
@@ -9482,7 +9482,7 @@ async fn run() {
         // nothing has run yet: futures start when polled
         f2.await;
     });
-    h1.abort(); // abort: the task is dropped (destroyed) now, with its timers (tokio: at its next turn)
+    h1.abort(); // abort: our executor drops (destroys) the task now, with the timer it waits on (tokio drops it when it would next run it)
     sleep_ms(0).await; // Timer 15
     for _ in 0..1 {
         for _ in 0..3 {
@@ -9684,7 +9684,7 @@ async fn run() {
         block_ms(0);
     });
     sleep_ms(100).await; // Timer 7
-    h1.abort(); // abort: the task is dropped (destroyed) now, with its timers (tokio: at its next turn)
+    h1.abort(); // abort: our executor drops (destroys) the task now, with the timer it waits on (tokio drops it when it would next run it)
 }
 
 pub fn size() -> usize {
@@ -9941,7 +9941,7 @@ async fn run() {
             } => {}
         }
     });
-    h1.abort(); // abort: the task is dropped (destroyed) now, with its timers (tokio: at its next turn)
+    h1.abort(); // abort: our executor drops (destroys) the task now, with the timer it waits on (tokio drops it when it would next run it)
     log(format!("{n17} in all"));
 }
 
@@ -10283,7 +10283,7 @@ async fn run() {
     f4.await;
     f5.await;
     sleep_ms(10).await; // Timer 11
-    h1.abort(); // abort: the task is dropped (destroyed) now, with its timers (tokio: at its next turn)
+    h1.abort(); // abort: our executor drops (destroys) the task now, with the timer it waits on (tokio drops it when it would next run it)
     for _ in 0..3 {
         join!( // all at once; each poll polls every unfinished one
             sleep_ms(0), // Timer 14
