@@ -82,7 +82,8 @@ export function scenario(next) {
   }
   // Some move one of run()'s steps (not a spawn or a use of its handle, whose
   // pair stays) into a helper async fn, called where it stood, and some call
-  // it a second time, at the end.
+  // it a second time, at the end: awaited, or spawned as it is,
+  // `spawn(part3(10))`.
   const i = next(steps.length);
   if (!withLet && next(4) === 0 && !['spawn', 'await_handle', 'abort'].includes(steps[i].type)) {
     const name = `part${names}`;
@@ -99,7 +100,10 @@ export function scenario(next) {
       if (log && next(2) === 0) Object.assign(log, { text: `${log.text} {ms}`, format: true });
     }
     steps[i] = { type: 'call', name, args };
-    if (next(2) === 0) steps.push({ type: 'call', name, args: args.map(() => [0, 10, 30][next(3)]) });
+    if (next(2) === 0) {
+      const again = { type: 'call', name, args: args.map(() => [0, 10, 30][next(3)]) };
+      steps.push(next(2) === 0 ? again : { type: 'spawn', steps: [again], direct: true });
+    }
     const params = first ? { params: ['ms'] } : {};
     const fns = [{ type: 'async_fn', name: 'run', steps }, { type: 'async_fn', name, ...params, steps: body }];
     if (next(2) === 0) fns.reverse();

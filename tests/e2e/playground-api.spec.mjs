@@ -358,6 +358,35 @@ test('abort: the task stops at once in every lane; Rust drops it with its timer,
     'Error: scenario.steps[5].handle: is 1, which an earlier step aborted: this playground does not read an await of an aborted task yet');
 });
 
+test('spawn(brew(100)): the task is the call itself; JS starts it at once, Rust at its first poll; await style, one async function fewer', async ({ sharedPage: page }) => {
+  // async fn brew(ms: u32) { sleep_ms(ms).await; log("brewed"); }
+  // run(): let h1 = spawn(brew(100)); sleep_ms(50).await; log("waiting"); h1.await.unwrap(); log("done");
+  const brew = { type: 'async_fn', name: 'brew', params: ['ms'], steps: [{ type: 'sleep', label: 'Kettle', param: 'ms' }, { type: 'log', text: 'brewed' }] };
+  const program = (spawn) => ({ type: 'module', steps: [brew, { type: 'async_fn', name: 'run', steps: [
+    spawn, { type: 'sleep', label: 'Wait', ms: 50 }, { type: 'log', text: 'waiting' }, { type: 'await_handle', handle: 1 }, { type: 'log', text: 'done' }] }] });
+  const call = { type: 'call', name: 'brew', args: [100] };
+  const direct = program({ type: 'spawn', handle: 1, steps: [call], direct: true });
+  const block = program({ type: 'spawn', handle: 1, steps: [call] });
+  const jobs = (trace) => trace.events.filter((e) => e.kind === 'resume' || e.kind === 'engine_job').length;
+  const r = await run(page, { scenario: direct, clock: 'virtual', promiseStyle: 'await' });
+  for (const lane of LANES) {
+    expect(all(r[lane], 'log').map((e) => [e.text, e.t]), lane).toEqual([['waiting', 50], ['brewed', 100], ['done', 100]]);
+  }
+  expect(all(r.promises, 'timer_set').map((e) => e.label)).toEqual(['Kettle', 'Wait']);
+  expect(all(r.futures, 'timer_set').map((e) => e.label)).toEqual(['Wait', 'Kettle']);
+  // The same program with an async block around the call: the same in
+  // Rust; in the Promises lane, one more async function to resume.
+  const b = await run(page, { scenario: block, clock: 'virtual', promiseStyle: 'await' });
+  const rust = (trace) => trace.events.filter((e) => e.kind !== 'spawn').map((e) => `${e.t} ${e.kind}`);
+  expect(rust(b.futures)).toEqual(rust(r.futures));
+  expect(jobs(b.promises)).toBe(jobs(r.promises) + 1);
+  const code = await page.evaluate((o) => window.playground.code(o), { scenario: direct, promiseStyle: 'await' });
+  expect(code.futures.code).toContain('let h1 = spawn(brew(100));');
+  expect(code.promises.code).toContain('const h1 = brew(100);');
+  // A share link writes it T(handle,call).
+  expect(await page.evaluate(() => window.playground.decodeFragment('D(N(brew,ms,S(Kettle,ms),L(brewed)),N(run,T(1,H(brew,100)),S(Wait,50),L(waiting),W(1),L(done)))'))).toEqual(direct);
+});
+
 test('a helper that spawns with a handle, called twice at once: each call awaits its own task, in every lane', async ({ sharedPage: page }) => {
   // async fn brew(ms: u32) { let h = spawn(async move { sleep_ms(ms).await; log("inner {ms}"); });
   //   sleep_ms(10).await; h.await.unwrap(); log("outer {ms}"); }   run(): join!(brew(100), brew(300));

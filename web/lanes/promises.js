@@ -672,7 +672,11 @@ export function runPromises(scenario, rec, style, { forget = false } = {}) {
             // task: `const h1 = new AbortController();` first.
             const controller = controllerOf(s);
             if (controller) scope.handles.set(/** @type {number} */ (s.handle), controller);
-            const task = body({ type: 'seq', steps: s.steps }, at, inside, controller?.signal);
+            // `const h1 = brew(100);` (spawn(brew(100))): the call's own promise.
+            const call = s.direct ? /** @type {Step & {type: 'call'}} */ (s.steps[0]) : null;
+            const task = call
+              ? body(...helper(scenario, call.name, call.args), controller?.signal)
+              : body({ type: 'seq', steps: s.steps }, at, inside, controller?.signal);
             if (s.handle !== undefined && !controller) scope.handles.set(s.handle, task);
             break;
           }

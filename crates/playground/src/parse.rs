@@ -145,9 +145,14 @@ fn statements(step: &Step) -> Vec<Step> {
             style: *style,
             steps: steps.iter().flat_map(statements).collect(),
         }],
-        Step::Spawn { handle, steps } => vec![Step::Spawn {
+        Step::Spawn {
+            handle,
+            steps,
+            direct,
+        } => vec![Step::Spawn {
             handle: *handle,
             steps: steps.iter().flat_map(statements).collect(),
+            direct: *direct,
         }],
         Step::AwaitHandle { .. } | Step::Abort { .. } | Step::Call { .. } | Step::Let { .. } => {
             vec![step.clone()]

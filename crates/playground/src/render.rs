@@ -65,6 +65,12 @@ impl Code {
         }
     }
 
+    /// Notes that the step at `inner` is written on `outer`'s line (the
+    /// call a task is, `spawn(brew())`).
+    fn same_line(&mut self, inner: &StepPath, outer: &StepPath) {
+        self.sequences.push((inner.clone(), outer.clone()));
+    }
+
     /// Adds `suffix` to the last line's code (closing brackets, commas).
     fn close(&mut self, suffix: &str) {
         if let Some(last) = self.lines.last_mut() {
@@ -785,7 +791,7 @@ fn callback_step(
             code.sequence(path, steps);
             callback_seq(steps, 0, path, indent, code, names, then)
         }
-        Step::Spawn { handle, steps } => {
+        Step::Spawn { handle, steps, .. } => {
             // The task's steps start now; the code after them runs on at
             // once. A handle notes when they are done, for an await below.
             let comment = Some(SPAWN_CALLBACK);
@@ -1015,7 +1021,7 @@ fn timer_function(step: &Step, code: &mut Code) {
 fn handles_declared(step: &Step, out: &mut Vec<String>) {
     match step {
         Step::Repeat { .. } => {}
-        Step::Spawn { handle, steps } => {
+        Step::Spawn { handle, steps, .. } => {
             out.extend(handle.map(|k| format!("h{k}")));
             steps.iter().for_each(|s| handles_declared(s, out));
         }
@@ -1223,7 +1229,8 @@ fn then_expr(step: &Step, path: &StepPath, loops: &JsNames) -> Code {
             }
             code.push(0, "])", Some(path));
         }
-        Step::Spawn { handle, steps } => {
+        // A direct spawn's one step is a call: its chain is the call's.
+        Step::Spawn { handle, steps, .. } => {
             // `{ h1 = <the task's chain>; }`: it starts now, and the `.then`
             // callback returns at once, with nothing to wait for. An aborted
             // task's handle is its `AbortController` (it is never awaited).
@@ -1327,13 +1334,35 @@ fn await_statements(
             code.push(indent, format!("{call};"), Some(path))
         }
         Step::Yield => code.push_noted(indent, "await null;", Some(YIELD_AWAIT), Some(path)),
-        Step::Spawn { handle, steps } => {
+        // `spawn(brew(100))`: the task is the call's promise itself.
+        Step::Spawn {
+            handle,
+            steps,
+            direct: true,
+        } => {
+            let call = match steps.as_slice() {
+                [Step::Call { name, args }] => format!("{name}({})", arguments(args)),
+                _ => String::new(), // validation: one call
+            };
+            let line = match handle {
+                Some(k) => format!("const h{k} = {call};"),
+                None => format!("{call};"),
+            };
+            code.push_noted(indent, line, Some(SPAWN_PROMISE), Some(path));
+            code.same_line(&path.child(0), path);
+        }
+        Step::Spawn { handle, steps, .. } => {
             let aborted = names.aborted_task(&path.child(0));
             let start = match (handle, aborted) {
                 (_, Some(k)) => {
                     // Its timers take the controller's signal; never awaited.
                     let controller = format!("const h{k} = new AbortController();");
-                    code.push_noted(indent, controller, Some(&abort_handle_promise(k)), Some(path));
+                    code.push_noted(
+                        indent,
+                        controller,
+                        Some(&abort_handle_promise(k)),
+                        Some(path),
+                    );
                     "(async () => {".into()
                 }
                 (Some(k), None) => format!("const h{k} = (async () => {{"),
@@ -1556,7 +1585,24 @@ fn rust_statements(step: &Step, path: &StepPath, indent: usize, code: &mut Code,
             code.push(indent, format!("{call};"), Some(path))
         }
         Step::Yield => code.push_noted(indent, "yield_now().await;", Some(YIELD_RUST), Some(path)),
-        Step::Spawn { handle, steps } => {
+        // `spawn(brew(100))`: the task is the call's future itself.
+        Step::Spawn {
+            handle,
+            steps,
+            direct: true,
+        } => {
+            let call = match steps.as_slice() {
+                [Step::Call { name, args }] => format!("{name}({})", arguments(args)),
+                _ => String::new(), // validation: one call
+            };
+            let line = match handle {
+                Some(k) => format!("let h{k} = spawn({call});"),
+                None => format!("spawn({call});"),
+            };
+            code.push_noted(indent, line, Some(SPAWN_RUST), Some(path));
+            code.same_line(&path.child(0), path);
+        }
+        Step::Spawn { handle, steps, .. } => {
             // A task may outlive the loop or the helper around it, so a body
             // that reads a loop's variable or a parameter takes its own
             // copy: `async move`.

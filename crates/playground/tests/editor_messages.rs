@@ -760,7 +760,22 @@ const TABLE: &[(&str, &str, Want)] = &[
     (
         "spawn of a helper's call",
         "use runtime::prelude::*;\n\nasync fn run() {\n    spawn(brew());\n}\n\nasync fn brew() {\n    log(\"x\");\n}\n",
-        Refused(4, 11, "expected `async`, found `brew`: this playground does not read `spawn(brew())` yet; in Rust it is fine: write `spawn(async { brew().await; })`, which does the same"),
+        Parses,
+    ),
+    (
+        "a spawned helper's call, with its handle",
+        "use runtime::prelude::*;\n\nasync fn run() {\n    let h = spawn(brew(100));\n    h.await.unwrap();\n}\n\nasync fn brew(ms: u32) {\n    sleep_ms(ms).await;\n}\n",
+        Parses,
+    ),
+    (
+        "a spawned helper's call, awaited in spawn",
+        "use runtime::prelude::*;\n\nasync fn run() {\n    spawn(brew().await);\n}\n\nasync fn brew() {\n    log(\"x\");\n}\n",
+        Refused(4, 17, "expected `)`, found `.`: `spawn` takes the future itself: write `spawn(brew(…))`, without `.await` (with it, `brew()` would run to its end here, and `spawn` would get its output, `()`, which is not a future: rustc E0277)"),
+    ),
+    (
+        "a spawned helper's call, aborted",
+        "use runtime::prelude::*;\n\nasync fn run() {\n    let h = spawn(brew());\n    h.abort();\n}\n\nasync fn brew() {\n    sleep_ms(10).await;\n}\n",
+        Refused(4, 19, "this playground does not read an abort of a task spawned as `spawn(brew(…))` yet; in Rust it is fine: the abort drops the helper's future; here, write the helper's body in `spawn(async { … })`"),
     ),
     (
         "a main beside run()",

@@ -413,6 +413,7 @@ fn scenario() -> impl Strategy<Value = Step> {
                 steps[i] = Step::Spawn {
                     handle,
                     steps: vec![body],
+                    direct: false,
                 };
                 if let Some(handle) = handle {
                     let at = i + 1 + usize::from(until) % (steps.len() - i);
@@ -465,8 +466,16 @@ fn scenario() -> impl Strategy<Value = Step> {
                     args,
                 };
                 steps[i] = call.clone();
+                // Some call it again at the end, some spawn it: the task its
+                // call itself, `spawn(brew())`.
                 if helper % 8 == 0 {
                     steps.push(call);
+                } else if helper % 8 == 4 {
+                    steps.push(Step::Spawn {
+                        handle: None,
+                        steps: vec![call],
+                        direct: true,
+                    });
                 }
                 let run = Step::AsyncFn {
                     name: "run".into(),

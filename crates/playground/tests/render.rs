@@ -470,6 +470,7 @@ fn a_spawned_task_and_its_handle_in_each_lane() {
         Step::Spawn {
             handle: Some(1),
             steps: vec![Step::sleep("Child", 100), Step::log("child")],
+            direct: false,
         },
         Step::log("spawned"),
         Step::AwaitHandle { handle: 1 },
@@ -620,4 +621,37 @@ run();
     assert!(render::rust(&step).text(4).contains(
         "    h1.abort(); // abort: our executor drops (destroys) the task now, with the timer it waits on (tokio drops it when it would next run it)\n"
     ));
+}
+
+#[test]
+fn a_spawned_helper_call_is_the_task_itself() {
+    let program = "use runtime::prelude::*;\n\nasync fn run() {\n    let h = spawn(brew(100));\n    h.await.unwrap();\n}\n\nasync fn brew(ms: u32) {\n    sleep_ms(ms).await;\n}\n";
+    let step = playground::parse::parse(program).unwrap();
+    let rust = render::rust(&step).text(4);
+    assert!(
+        rust.contains("    let h1 = spawn(brew(100)); // spawn: a task of its own"),
+        "{rust}"
+    );
+    let promises = render::promises(&step, PromiseStyle::Await).text(2);
+    assert!(
+        promises.contains("  const h1 = brew(100); // spawn: an async function called now"),
+        "{promises}"
+    );
+    // The `.then` chain and the callbacks write it as they write
+    // `spawn(async { brew(100).await; })`: the helper's chain, started.
+    let then = render::promises(&step, PromiseStyle::Then).text(2);
+    assert!(then.contains("      h1 = brew(100);"), "{then}");
+    let callbacks = render::callbacks(&step).text(2);
+    assert!(callbacks.contains("brew(100, () => {"), "{callbacks}");
+    // The call's line is the spawn's.
+    let code = render::rust(&step);
+    let lines = code.step_lines();
+    let line_of = |path: &str| {
+        lines
+            .iter()
+            .find(|(p, _)| p.to_string() == path)
+            .map(|(_, l)| *l)
+    };
+    assert_eq!(line_of("scenario.steps[0].steps[0]"), Some(4));
+    assert_eq!(line_of("scenario.steps[0].steps[0].steps[0]"), Some(4));
 }

@@ -626,6 +626,7 @@ fn a_handle_is_kept_until_awaited() {
         Step::Spawn {
             handle: Some(1),
             steps: vec![Step::sleep("Child", 10)],
+            direct: false,
         },
         Step::sleep("Parent", 5),
         Step::AwaitHandle { handle: 1 },

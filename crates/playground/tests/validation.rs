@@ -106,11 +106,11 @@ fn bad_fragments_are_refused_naming_the_place() {
     let table = [
         (
             "",
-            "fragment: expected a step (S, L, V, B, Y, Q, A, R, U, M, C, F, G, K, P, W, X, D, N, H or E), but the fragment ended",
+            "fragment: expected a step (S, L, V, B, Y, Q, A, R, U, M, C, F, G, K, P, T, W, X, D, N, H or E), but the fragment ended",
         ),
         (
             "Z(1)",
-            "fragment: expected a step (S, L, V, B, Y, Q, A, R, U, M, C, F, G, K, P, W, X, D, N, H or E) at character 1, found 'Z'",
+            "fragment: expected a step (S, L, V, B, Y, Q, A, R, U, M, C, F, G, K, P, T, W, X, D, N, H or E) at character 1, found 'Z'",
         ),
         // An abort: of a task spawned before it in its block, not awaited
         // before or after; the task neither calls a helper nor awaits
@@ -134,6 +134,11 @@ fn bad_fragments_are_refused_naming_the_place() {
         (
             "Q(P(1,P(2,L(y)),W(2)),X(1))",
             "scenario.steps[0].steps[1]: is an await of another task in the task of handle 1, which is aborted",
+        ),
+        // A direct spawn: its one step is a call, `spawn(brew())`.
+        (
+            "Q(T(0,L(x)))",
+            "scenario.steps[0].steps: must be one call step when `direct` is true: `spawn(brew())` spawns a helper's call",
         ),
         (
             "Q(P(1,L(x)),A(X(1),S(T,1)))",

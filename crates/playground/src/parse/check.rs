@@ -123,11 +123,14 @@ fn value(node: &Node) -> Value {
         } => return obj(&[("type", s("block")), ("param", s(param))]),
         Kind::Block { ms, .. } => return obj(&[("type", s("block")), ("ms", n(*ms))]),
         Kind::Yield => return obj(&[("type", s("yield"))]),
-        Kind::Spawn { handle } => {
+        Kind::Spawn { handle, direct } => {
             let steps = Value::Array(node.children.iter().map(value).collect());
             let mut fields = vec![("type", s("spawn")), ("steps", steps)];
             if let Some(handle) = handle {
                 fields.insert(1, ("handle", n(f64::from(*handle))));
+            }
+            if *direct {
+                fields.push(("direct", Value::Bool(true)));
             }
             return obj(&fields);
         }

@@ -65,9 +65,11 @@ pub(super) enum Kind {
         times: f64,
         times_at: Pos,
     },
-    /// Its handle's number (from 1, in reading order) if a `let` names it.
+    /// Its handle's number (from 1, in reading order) if a `let` names it;
+    /// `direct`: `spawn(brew())`, its one child the call.
     Spawn {
         handle: Option<u32>,
+        direct: bool,
     },
     AwaitHandle {
         handle: u32,
@@ -1396,17 +1398,9 @@ impl<'a> Parser<'a> {
         let what = "this `spawn`";
         self.enter(at, what)?;
         self.expect("(", "")?;
-        if self.is_call() {
-            let name = self.word().unwrap_or_default();
-            return Err(self.fail(
-                "`async`",
-                &not_read_yet(
-                    &format!("`spawn({name}())`"),
-                    &format!("write `spawn(async {{ {name}().await; }})`, which does the same"),
-                ),
-            ));
-        }
-        if !self.is("async") {
+        // `spawn(brew(100))`: the task is the call's future.
+        let direct = self.is_call();
+        if !direct && !self.is("async") {
             return Err(self.fail(
                 "`async`",
                 &not_read_yet(
@@ -1415,13 +1409,41 @@ impl<'a> Parser<'a> {
                 ),
             ));
         }
-        let block = self.async_block()?;
+        let block = if direct {
+            let call = self.call()?;
+            if self.is_await() {
+                let name = fn_name(&call).to_string();
+                return Err(self.fail(
+                    "`)`",
+                    &format!(
+                        "`spawn` takes the future itself: write `spawn({name}(…))`, without \
+                         `.await` (with it, `{name}()` would run to its end here, and `spawn` \
+                         would get its output, `()`, which is not a future: rustc E0277)"
+                    ),
+                ));
+            }
+            call
+        } else {
+            self.async_block()?
+        };
         self.expect(")", "`spawn(…)` takes one future")?;
         self.expect(";", "")?;
         self.leave();
         let steps = match block.kind {
             Kind::Seq => block.children,
             _ => vec![block],
+        };
+        let unabortable = match (direct, &steps[..]) {
+            (true, [call]) => Some((
+                call.at,
+                format!(
+                    "an abort of a task spawned as `spawn({}(…))`",
+                    fn_name(call)
+                ),
+                "the abort drops the helper's future; here, write the helper's body in \
+                 `spawn(async { … })`",
+            )),
+            _ => steps.iter().find_map(unabortable),
         };
         let handle = named.map(|name| {
             self.handle_count += 1;
@@ -1432,12 +1454,12 @@ impl<'a> Parser<'a> {
                     number,
                     awaited: false,
                     aborted: false,
-                    unabortable: steps.iter().find_map(unabortable),
+                    unabortable,
                 });
             }
             number
         });
-        Ok(Node::new(Kind::Spawn { handle }, at, what, steps))
+        Ok(Node::new(Kind::Spawn { handle, direct }, at, what, steps))
     }
 
     /// `h.await.unwrap();` or `h.abort();` of a handle made in this block.
@@ -1473,10 +1495,7 @@ impl<'a> Parser<'a> {
         }
         if self.is("abort") {
             if let Some((at, what, instead)) = unabortable {
-                return Err(ParseError::new(
-                    at,
-                    not_read_yet(&format!("{what} inside a task you abort"), instead),
-                ));
+                return Err(ParseError::new(at, not_read_yet(&what, instead)));
             }
             self.bump();
             if !self.is("(") {
@@ -2392,16 +2411,24 @@ fn unabortable(node: &Node) -> Option<Unabortable> {
     match node.kind {
         Kind::Call { ref name, .. } => Some((
             node.at,
-            format!("`{name}().await`"),
+            format!("`{name}().await` inside a task you abort"),
             "the abort drops the helper's future too; here, copy the helper's body into the task",
         )),
         Kind::AwaitHandle { .. } => Some((
             node.at,
-            "an `.await` of another task's handle".into(),
+            "an `.await` of another task's handle inside a task you abort".into(),
             "the abort drops only that handle, and that task runs on; here, await it outside \
              the task you abort",
         )),
         Kind::Spawn { .. } => None,
         _ => node.children.iter().find_map(unabortable),
+    }
+}
+
+/// The name a call node calls.
+fn fn_name(node: &Node) -> &str {
+    match &node.kind {
+        Kind::Call { name, .. } => name,
+        _ => "",
     }
 }

@@ -17,6 +17,7 @@
 //!       | "P(" number ("," step)+ ")"     spawn(handle, steps); handle 0: none
 //!       | "W(" number ")"                 await_handle(handle)
 //!       | "X(" number ")"                 abort(handle)
+//!       | "T(" number "," call ")"        spawn(handle, [call]) of the call itself
 //!       | "D(" step ("," step)* ")"       module(functions)
 //!       | "N(" name ("," name)* ("," step)+ ")"
 //!                                         async_fn(name, params, steps)
@@ -78,8 +79,9 @@ fn write_step(step: &Step, out: &mut String) {
             out.push_str(&format!("X({handle})"));
             return;
         }
-        Step::Spawn { handle, .. } => {
-            out.push_str(&format!("P({}", handle.unwrap_or(0)));
+        Step::Spawn { handle, direct, .. } => {
+            let tag = if *direct { 'T' } else { 'P' };
+            out.push_str(&format!("{tag}({}", handle.unwrap_or(0)));
             for child in step.children() {
                 out.push(',');
                 write_step(child, out);
@@ -218,7 +220,8 @@ struct Parser<'a> {
 }
 
 /// What a step starts with.
-const STEP_TAGS: &str = "a step (S, L, V, B, Y, Q, A, R, U, M, C, F, G, K, P, W, X, D, N, H or E)";
+const STEP_TAGS: &str =
+    "a step (S, L, V, B, Y, Q, A, R, U, M, C, F, G, K, P, T, W, X, D, N, H or E)";
 
 /// Deeper than any valid scenario, so validation can name the depth problem.
 const MAX_PARSE_DEPTH: usize = 12;
@@ -266,7 +269,7 @@ impl Parser<'_> {
             b'M' => "arm",
             b'C' => "create_then_await",
             b'F' | b'G' | b'K' => "repeat",
-            b'P' => "spawn",
+            b'P' | b'T' => "spawn",
             b'W' => "await_handle",
             b'X' => "abort",
             b'D' => "module",
@@ -279,6 +282,9 @@ impl Parser<'_> {
         let mut fields = vec![("type".to_string(), s(kind))];
         if tag == b'U' {
             fields.push(("random".into(), Value::Bool(true)));
+        }
+        if tag == b'T' {
+            fields.push(("direct".into(), Value::Bool(true)));
         }
         if tag == b'Y' {
             // A yield has nothing to say: no parentheses.
@@ -329,7 +335,7 @@ impl Parser<'_> {
                 }
                 fields.push(("steps".into(), Value::Array(steps)));
             }
-            b'P' | b'F' | b'G' | b'K' => {
+            b'P' | b'T' | b'F' | b'G' | b'K' => {
                 let number = self.number()?;
                 match tag {
                     b'F' | b'G' | b'K' => {

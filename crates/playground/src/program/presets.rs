@@ -192,6 +192,7 @@ pub const PRESETS: &[Preset] = &[
                 Step::Spawn {
                     handle: Some(1),
                     steps: vec![Step::sleep("Timer 1", 100), Step::log("Task 2 is done")],
+                    direct: false,
                 },
                 Step::sleep("Timer 2", 200),
                 Step::log("run() goes on"),

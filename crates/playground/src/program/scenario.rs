@@ -92,6 +92,11 @@ pub enum Step {
         handle: Option<u32>,
         /// The task's body.
         steps: Vec<Step>,
+        /// The task's future is a helper's call itself, `spawn(brew(100))`
+        /// (then `steps` is that one call), not an `async` block around the
+        /// steps, `spawn(async { brew(100).await; })`: the same in Rust's
+        /// trace, one async function fewer in the Promises panel's.
+        direct: bool,
     },
     /// Wait until the task spawned with `handle` is done (`h.await`).
     AwaitHandle {
@@ -463,9 +468,14 @@ impl Step {
                 style: *style,
                 steps: each(steps),
             },
-            Step::Spawn { handle, steps } => Step::Spawn {
+            Step::Spawn {
+                handle,
+                steps,
+                direct,
+            } => Step::Spawn {
                 handle: *handle,
                 steps: each(steps),
+                direct: *direct,
             },
             Step::AwaitHandle { handle } => Step::AwaitHandle { handle: *handle },
             Step::Abort { handle } => Step::Abort { handle: *handle },
@@ -637,11 +647,15 @@ mod written {
             steps: Vec<Step<'a>>,
         },
         /// The steps as a task of their own, started at once; `handle`
-        /// names it for an `await_handle`.
+        /// names it for an `await_handle`; `direct`: the task is the one
+        /// call in `steps` itself, `spawn(brew())`.
         Spawn {
             #[serde(skip_serializing_if = "Option::is_none")]
             handle: Option<u32>,
             steps: Vec<Step<'a>>,
+            /// Absent: false.
+            #[serde(skip_serializing_if = "std::ops::Not::not")]
+            direct: bool,
         },
         /// Wait until the task spawned with `handle` is done.
         AwaitHandle { handle: u32 },
@@ -721,9 +735,14 @@ mod written {
                     style: (*style != super::LoopStyle::For).then(|| style.name()),
                     steps: steps(s),
                 },
-                S::Spawn { handle, steps: s } => Step::Spawn {
+                S::Spawn {
+                    handle,
+                    steps: s,
+                    direct,
+                } => Step::Spawn {
                     handle: *handle,
                     steps: steps(s),
+                    direct: *direct,
                 },
                 S::AwaitHandle { handle } => Step::AwaitHandle { handle: *handle },
                 S::Abort { handle } => Step::Abort { handle: *handle },

@@ -191,7 +191,10 @@ impl Check {
                 &["type", "times", "var", "style", "steps"],
                 "type, times, var, style, steps",
             ),
-            "spawn" => (&["type", "handle", "steps"], "type, handle, steps"),
+            "spawn" => (
+                &["type", "handle", "steps", "direct"],
+                "type, handle, steps, direct",
+            ),
             "await_handle" | "abort" => (&["type", "handle"], "type, handle"),
             "module" => (&["type", "steps"], "type, steps"),
             "async_fn" => (
@@ -453,14 +456,41 @@ impl Check {
                             steps,
                         }
                     }
-                    "spawn" => Step::Spawn {
-                        // Absent, or given and valid.
-                        handle: match handle {
-                            Some(handle) => Some(handle?),
-                            None => None,
-                        },
-                        steps,
-                    },
+                    "spawn" => {
+                        let direct = match value.get("direct") {
+                            None => false,
+                            Some(Value::Bool(direct)) => *direct,
+                            Some(other) => {
+                                self.problem(
+                                    &format!("{path}.direct"),
+                                    format!(
+                                        "must be true (the task is a helper's call, \
+                                         `spawn(brew())`) or false, got {}",
+                                        other.describe()
+                                    ),
+                                );
+                                return None;
+                            }
+                        };
+                        if direct && !matches!(steps.as_slice(), [Step::Call { .. }]) {
+                            self.problem(
+                                &format!("{path}.steps"),
+                                "must be one call step when `direct` is true: `spawn(brew())` \
+                                 spawns a helper's call"
+                                    .into(),
+                            );
+                            return None;
+                        }
+                        Step::Spawn {
+                            // Absent, or given and valid.
+                            handle: match handle {
+                                Some(handle) => Some(handle?),
+                                None => None,
+                            },
+                            steps,
+                            direct,
+                        }
+                    }
                     "module" => Step::Module(steps),
                     "async_fn" => Step::AsyncFn {
                         name: name.flatten()?,

@@ -310,7 +310,9 @@ impl Machine {
                 future: runtime::yield_now(),
             },
             Step::Seq(steps) => Machine::Seq(Sequence::new(path, steps, false, labels, vars)),
-            Step::Spawn { handle, steps } => Machine::Spawn {
+            // `spawn(brew())` and `spawn(async { brew().await; })` trace
+            // alike: the task polls the call's future in both.
+            Step::Spawn { handle, steps, .. } => Machine::Spawn {
                 path: path.clone(),
                 handle: *handle,
                 steps: steps.clone(),

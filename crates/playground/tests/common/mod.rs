@@ -121,6 +121,7 @@ impl Random {
                 children[i] = Step::Spawn {
                     handle,
                     steps: vec![body],
+                    direct: false,
                 };
                 if let Some(handle) = handle {
                     let at = i + 1 + self.below((children.len() - i) as u64) as usize;
@@ -180,6 +181,16 @@ impl Random {
                     0 => {
                         let at = i + 1 + self.below((children.len() - i) as u64) as usize;
                         children.insert(at, call.clone());
+                    }
+                    // Or spawned, the task its call's future itself.
+                    2 => {
+                        let at = i + 1 + self.below((children.len() - i) as u64) as usize;
+                        let task = Step::Spawn {
+                            handle: None,
+                            steps: vec![call.clone()],
+                            direct: true,
+                        };
+                        children.insert(at, task);
                     }
                     1 => {
                         let j = self.below(children.len() as u64) as usize;

@@ -3199,14 +3199,15 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 pub mod random_083 {
 use runtime::prelude::*;
 
-async fn part1() {
-    sleep_ms(20).await; // Timer 1
+async fn run() {
+    let n1 = 42;
+    part1().await;
+    spawn(part1()); // spawn: a task of its own; it starts once this task pauses at an .await
+    log(format!("{n1} in all"));
 }
 
-async fn run() {
-    let n1 = 7;
-    part1().await;
-    log(format!("{n1} in all"));
+async fn part1() {
+    sleep_ms(20).await; // Timer 1
 }
 
 pub fn size() -> usize {
@@ -3222,33 +3223,21 @@ pub mod random_084 {
 use runtime::prelude::*;
 
 async fn run() {
+    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
+        join!( // all at once; each poll polls every unfinished one
+            sleep_ms(10), // Timer 3
+        );
+        sleep_ms(0).await; // Timer 5
+    });
     join!( // all at once; each poll polls every unfinished one
-        async {
-            select! {
-                biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-                _ = async { log("log 3") } => {
-                    block_ms(0);
-                    block_ms(10);
-                }
-            }
-        },
-        async {
-            select! {
-                biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-                _ = async { log("log 7") } => {}
-            }
-        },
-        async { block_ms(30) },
+        async { block_ms(10) },
     );
-    join!( // all at once; each poll polls every unfinished one
-        async {
-            let f1 = sleep_ms(20); // Timer 11
-            // nothing has run yet: futures start when polled
-            f1.await;
-        },
-        yield_now(),
-        sleep_ms(0), // Timer 13
-    );
+    h1.await.unwrap();
+    select! {
+        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+        _ = async { log("log 9") } => {}
+    }
+    block_ms(30);
 }
 
 pub fn size() -> usize {
@@ -3264,21 +3253,41 @@ pub mod random_085 {
 use runtime::prelude::*;
 
 async fn run() {
-    block_ms(10);
-    sleep_ms(10).await; // Timer 2
-    select! { // each poll starts at a branch drawn at random (from this run's seed); the first found finished wins, the others are dropped
-        _ = async {
-            select! { // each poll starts at a branch drawn at random (from this run's seed); the first found finished wins, the others are dropped
-                _ = yield_now() => {}
-            }
-        } => {
-            log("log 7");
-            sleep_ms(20).await; // Timer 8
-        }
-        _ = sleep_ms(0) => { // Timer 6
-            log("log 9");
-        }
+    select! {
+        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+        _ = sleep_ms(0) => {} // Timer 2
     }
+    join!( // all at once; each poll polls every unfinished one
+        async {
+            sleep_ms(10).await; // Timer 5
+        },
+        sleep_ms(10), // Timer 6
+        async {
+            select! {
+                biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+                _ = async { block_ms(0) } => {}
+                _ = async { block_ms(0) } => {
+                    block_ms(10);
+                    sleep_ms(10).await; // Timer 11
+                }
+            }
+        },
+    );
+    join!( // all at once; each poll polls every unfinished one
+        async {
+            join!( // all at once; each poll polls every unfinished one
+                async { log("log 14") },
+                sleep_ms(20), // Timer 15
+            );
+        },
+        sleep_ms(50), // Timer 16
+        async {
+            select! { // each poll starts at a branch drawn at random (from this run's seed); the first found finished wins, the others are dropped
+                _ = async { log("log 18") } => {}
+                _ = sleep_ms(10) => {} // Timer 19
+            }
+        },
+    );
 }
 
 pub fn size() -> usize {
@@ -3294,7 +3303,26 @@ pub mod random_086 {
 use runtime::prelude::*;
 
 async fn run() {
-    sleep_ms(50).await; // Timer 1
+    let n34 = 7;
+    let f1 = async {
+        for _ in 0..0 {
+            log(format!("log 28 {n34}"));
+        }
+    };
+    let f2 = async {
+        select! { // each poll starts at a branch drawn at random (from this run's seed); the first found finished wins, the others are dropped
+            _ = sleep_ms(20) => { // Timer 30
+                block_ms(0);
+            }
+        }
+    };
+    // nothing has run yet: futures start when polled
+    f1.await;
+    f2.await;
+    for _ in 0..1 {
+        sleep_ms(50).await; // Timer 34
+    }
+    log(format!("{n34} in all"));
 }
 
 pub fn size() -> usize {
@@ -3310,26 +3338,20 @@ pub mod random_087 {
 use runtime::prelude::*;
 
 async fn run() {
-    let f1 = async {
-        for _ in 0..2 {
-            sleep_ms(20).await; // Timer 3
-            log("log 4");
-            yield_now().await; // yield: the task goes to the back of the ready queue
-        }
-    };
-    let f2 = async {
-        let f3 = async { block_ms(0) };
-        let f4 = sleep_ms(20); // Timer 8
-        // nothing has run yet: futures start when polled
-        f3.await;
-        f4.await;
-    };
+    let f1 = yield_now();
     // nothing has run yet: futures start when polled
     f1.await;
-    f2.await;
-    sleep_ms(100).await; // Timer 9
-    yield_now().await; // yield: the task goes to the back of the ready queue
-    sleep_ms(0).await; // Timer 11
+    block_ms(10);
+    sleep_ms(100).await; // Timer 5
+    block_ms(10);
+    select! {
+        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+        _ = yield_now() => {}
+        _ = yield_now() => {}
+        _ = sleep_ms(10) => {} // Timer 11
+    }
+    log("log 13");
+    sleep_ms(20).await; // Timer 14
 }
 
 pub fn size() -> usize {
@@ -3345,12 +3367,7 @@ pub mod random_088 {
 use runtime::prelude::*;
 
 async fn run() {
-    part19(20).await;
-    part19(10).await;
-}
-
-async fn part19(ms: u32) {
-    sleep_ms(ms).await; // Timer 19
+    block_ms(10);
 }
 
 pub fn size() -> usize {
@@ -3363,65 +3380,6 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 }
 
 pub mod random_089 {
-use runtime::prelude::*;
-
-async fn run() {
-    spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
-        join!( // all at once; each poll polls every unfinished one
-            async {
-                select! { // each poll starts at a branch drawn at random (from this run's seed); the first found finished wins, the others are dropped
-                    _ = sleep_ms(100) => {} // Timer 3
-                    _ = async { block_ms(10) } => {}
-                    _ = sleep_ms(100) => {} // Timer 5
-                }
-            },
-        );
-    });
-    block_ms(10);
-    part7().await;
-}
-
-async fn part7() {
-    log("log 7");
-}
-
-pub fn size() -> usize {
-    std::mem::size_of_val(&run())
-}
-
-pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
-    Box::pin(run())
-}
-}
-
-pub mod random_090 {
-use runtime::prelude::*;
-
-async fn run() {
-    sleep_ms(100).await; // Timer 1
-    block_ms(10);
-    select! {
-        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-        _ = yield_now() => {}
-        _ = yield_now() => {}
-        _ = sleep_ms(10) => {} // Timer 7
-    }
-    log("log 9");
-    sleep_ms(20).await; // Timer 10
-    yield_now().await; // yield: the task goes to the back of the ready queue
-    block_ms(10);
-}
-
-pub fn size() -> usize {
-    std::mem::size_of_val(&run())
-}
-
-pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
-    Box::pin(run())
-}
-}
-
-pub mod random_091 {
 use runtime::prelude::*;
 
 async fn run() {
@@ -3456,7 +3414,7 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 }
 }
 
-pub mod random_092 {
+pub mod random_090 {
 use runtime::prelude::*;
 
 async fn run() {
@@ -3483,7 +3441,7 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 }
 }
 
-pub mod random_093 {
+pub mod random_091 {
 use runtime::prelude::*;
 
 async fn run() {
@@ -3528,7 +3486,7 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 }
 }
 
-pub mod random_094 {
+pub mod random_092 {
 use runtime::prelude::*;
 
 async fn run() {
@@ -3594,7 +3552,7 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 }
 }
 
-pub mod random_095 {
+pub mod random_093 {
 use runtime::prelude::*;
 
 async fn run() {
@@ -3612,7 +3570,7 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 }
 }
 
-pub mod random_096 {
+pub mod random_094 {
 use runtime::prelude::*;
 
 async fn run() {
@@ -3660,7 +3618,7 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 }
 }
 
-pub mod random_097 {
+pub mod random_095 {
 use runtime::prelude::*;
 
 async fn part1(ms: u32) {
@@ -3683,7 +3641,7 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 }
 }
 
-pub mod random_098 {
+pub mod random_096 {
 use runtime::prelude::*;
 
 async fn run() {
@@ -3729,7 +3687,7 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 }
 }
 
-pub mod random_099 {
+pub mod random_097 {
 use runtime::prelude::*;
 
 async fn run() {
@@ -3750,7 +3708,7 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 }
 }
 
-pub mod random_100 {
+pub mod random_098 {
 use runtime::prelude::*;
 
 async fn run() {
@@ -3771,7 +3729,7 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 }
 }
 
-pub mod random_101 {
+pub mod random_099 {
 use runtime::prelude::*;
 
 async fn run() {
@@ -3783,6 +3741,7 @@ async fn run() {
         }
     }
     part11().await;
+    spawn(part11()); // spawn: a task of its own; it starts once this task pauses at an .await
     yield_now().await; // yield: the task goes to the back of the ready queue
 }
 
@@ -3803,28 +3762,82 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 }
 }
 
+pub mod random_100 {
+use runtime::prelude::*;
+
+async fn run() {
+    join!( // all at once; each poll polls every unfinished one
+        sleep_ms(50), // Timer 2
+    );
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_101 {
+use runtime::prelude::*;
+
+async fn run() {
+    join!( // all at once; each poll polls every unfinished one
+        async {
+            let f1 = sleep_ms(0); // Timer 3
+            // nothing has run yet: futures start when polled
+            f1.await;
+        },
+    );
+    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
+        block_ms(10);
+    });
+    select! {
+        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+        _ = async {
+            log("log 7");
+            sleep_ms(20).await; // Timer 8
+            block_ms(0);
+        } => {
+            sleep_ms(20).await; // Timer 13
+        }
+        _ = async {
+            let f2 = sleep_ms(10); // Timer 11
+            let f3 = sleep_ms(100); // Timer 12
+            // nothing has run yet: futures start when polled
+            f2.await;
+            f3.await;
+        } => {
+            sleep_ms(20).await; // Timer 14
+            log("log 15");
+        }
+    }
+    h1.await.unwrap();
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
 pub mod random_102 {
 use runtime::prelude::*;
 
 async fn run() {
-    select! {
-        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-        _ = async { log("log 2") } => {
-            sleep_ms(0).await; // Timer 3
-            sleep_ms(20).await; // Timer 4
-        }
-    }
-    for _ in 0..1 {
-        join!( // all at once; each poll polls every unfinished one
-            sleep_ms(0), // Timer 7
-        );
-    }
-    log("log 9");
-    let f1 = async { block_ms(0) };
-    // nothing has run yet: futures start when polled
-    f1.await;
-    sleep_ms(10).await; // Timer 12
-    sleep_ms(10).await; // Timer 13
+    let n1 = 0;
+    part1(20).await;
+    part1(30).await;
+    log(format!("{n1} in all"));
+}
+
+async fn part1(ms: u32) {
+    sleep_ms(ms).await; // Timer 1
 }
 
 pub fn size() -> usize {
@@ -3840,27 +3853,33 @@ pub mod random_103 {
 use runtime::prelude::*;
 
 async fn run() {
-    sleep_ms(20).await; // Timer 1
-    block_ms(10);
-    join!( // all at once; each poll polls every unfinished one
-        async {
-            let f1 = sleep_ms(50); // Timer 5
-            let f2 = async { log("log 6") };
+    select! {
+        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+        _ = async {
+            let f1 = sleep_ms(0); // Timer 3
             // nothing has run yet: futures start when polled
             f1.await;
-            f2.await;
-        },
-        async {
+        } => {}
+        _ = async {
+            join!( // all at once; each poll polls every unfinished one
+                yield_now(),
+                async { block_ms(0) },
+            );
+        } => {}
+        _ = async {
             join!( // all at once; each poll polls every unfinished one
                 sleep_ms(20), // Timer 8
-                sleep_ms(20), // Timer 9
+                yield_now(),
+                sleep_ms(50), // Timer 10
             );
-        },
+        } => {}
+    }
+    block_ms(30);
+    join!( // all at once; each poll polls every unfinished one
+        sleep_ms(0), // Timer 13
+        sleep_ms(20), // Timer 14
         async {
-            select! {
-                biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-                _ = sleep_ms(100) => {} // Timer 11
-            }
+            log("log 16");
         },
     );
 }
@@ -3875,34 +3894,6 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 }
 
 pub mod random_104 {
-use runtime::prelude::*;
-
-async fn run() {
-    join!( // all at once; each poll polls every unfinished one
-        async { log("log 3") },
-    );
-    select! { // each poll starts at a branch drawn at random (from this run's seed); the first found finished wins, the others are dropped
-        _ = async { block_ms(30) } => {}
-        _ = sleep_ms(0) => {} // Timer 6
-    }
-    log("log 8");
-    log("log 9");
-    log("log 10");
-    log("log 11");
-    log("log 13");
-    log("log 15");
-}
-
-pub fn size() -> usize {
-    std::mem::size_of_val(&run())
-}
-
-pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
-    Box::pin(run())
-}
-}
-
-pub mod random_105 {
 use runtime::prelude::*;
 
 async fn run() {
@@ -3951,7 +3942,7 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 }
 }
 
-pub mod random_106 {
+pub mod random_105 {
 use runtime::prelude::*;
 
 async fn run() {
@@ -3986,7 +3977,7 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 }
 }
 
-pub mod random_107 {
+pub mod random_106 {
 use runtime::prelude::*;
 
 async fn run() {
@@ -4007,7 +3998,7 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 }
 }
 
-pub mod random_108 {
+pub mod random_107 {
 use runtime::prelude::*;
 
 async fn run() {
@@ -4028,7 +4019,7 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 }
 }
 
-pub mod random_109 {
+pub mod random_108 {
 use runtime::prelude::*;
 
 async fn run() {
@@ -4049,7 +4040,7 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 }
 }
 
-pub mod random_110 {
+pub mod random_109 {
 use runtime::prelude::*;
 
 async fn run() {
@@ -4078,7 +4069,7 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 }
 }
 
-pub mod random_111 {
+pub mod random_110 {
 use runtime::prelude::*;
 
 async fn run() {
@@ -4122,7 +4113,7 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 }
 }
 
-pub mod random_112 {
+pub mod random_111 {
 use runtime::prelude::*;
 
 async fn run() {
@@ -4171,7 +4162,7 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 }
 }
 
-pub mod random_113 {
+pub mod random_112 {
 use runtime::prelude::*;
 
 async fn run() {
@@ -4197,7 +4188,7 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 }
 }
 
-pub mod random_114 {
+pub mod random_113 {
 use runtime::prelude::*;
 
 async fn run() {
@@ -4258,7 +4249,7 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 }
 }
 
-pub mod random_115 {
+pub mod random_114 {
 use runtime::prelude::*;
 
 async fn run() {
@@ -4319,7 +4310,7 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 }
 }
 
-pub mod random_116 {
+pub mod random_115 {
 use runtime::prelude::*;
 
 async fn run() {
@@ -4350,7 +4341,7 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 }
 }
 
-pub mod random_117 {
+pub mod random_116 {
 use runtime::prelude::*;
 
 async fn run() {
@@ -4381,7 +4372,7 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 }
 }
 
-pub mod random_118 {
+pub mod random_117 {
 use runtime::prelude::*;
 
 async fn run() {
@@ -4408,7 +4399,7 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 }
 }
 
-pub mod random_119 {
+pub mod random_118 {
 use runtime::prelude::*;
 
 async fn run() {
@@ -4439,7 +4430,7 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 }
 }
 
-pub mod random_120 {
+pub mod random_119 {
 use runtime::prelude::*;
 
 async fn part1() {
@@ -4461,7 +4452,7 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 }
 }
 
-pub mod random_121 {
+pub mod random_120 {
 use runtime::prelude::*;
 
 async fn run() {
@@ -4480,7 +4471,7 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 }
 }
 
-pub mod random_122 {
+pub mod random_121 {
 use runtime::prelude::*;
 
 async fn run() {
@@ -4515,7 +4506,7 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 }
 }
 
-pub mod random_123 {
+pub mod random_122 {
 use runtime::prelude::*;
 
 async fn run() {
@@ -4572,7 +4563,7 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 }
 }
 
-pub mod random_124 {
+pub mod random_123 {
 use runtime::prelude::*;
 
 async fn run() {
@@ -4597,7 +4588,7 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 }
 }
 
-pub mod random_125 {
+pub mod random_124 {
 use runtime::prelude::*;
 
 async fn run() {
@@ -4656,7 +4647,7 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 }
 }
 
-pub mod random_126 {
+pub mod random_125 {
 use runtime::prelude::*;
 
 async fn run() {
@@ -4675,7 +4666,7 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 }
 }
 
-pub mod random_127 {
+pub mod random_126 {
 use runtime::prelude::*;
 
 async fn part9(ms: u32) {
@@ -4685,14 +4676,62 @@ async fn part9(ms: u32) {
 }
 
 async fn run() {
-    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
-        log("log 2");
+    let n9 = 0;
+    let h1 = spawn(async move { // spawn: a task of its own; it starts once this task pauses at an .await
+        log(format!("log 2 {n9}"));
     });
     part9(20).await;
     h1.await.unwrap();
+    spawn(part9(0)); // spawn: a task of its own; it starts once this task pauses at an .await
     sleep_ms(20).await; // Timer 7
     sleep_ms(20).await; // Timer 8
     yield_now().await; // yield: the task goes to the back of the ready queue
+    log(format!("{n9} in all"));
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_127 {
+use runtime::prelude::*;
+
+async fn run() {
+    select! { // each poll starts at a branch drawn at random (from this run's seed); the first found finished wins, the others are dropped
+        _ = async {
+            join!( // all at once; each poll polls every unfinished one
+                sleep_ms(20), // Timer 3
+            );
+        } => {}
+        _ = async {
+            select! { // each poll starts at a branch drawn at random (from this run's seed); the first found finished wins, the others are dropped
+                _ = sleep_ms(20) => {} // Timer 5
+                _ = yield_now() => {}
+            }
+        } => {}
+        _ = async {
+            let f1 = async { log("log 8") };
+            let f2 = sleep_ms(50); // Timer 9
+            let f3 = async { log("log 10") };
+            // nothing has run yet: futures start when polled
+            f1.await;
+            f2.await;
+            f3.await;
+        } => {}
+    }
+    join!( // all at once; each poll polls every unfinished one
+        async {
+            join!( // all at once; each poll polls every unfinished one
+                async { block_ms(30) },
+            );
+        },
+    );
+    sleep_ms(50).await; // Timer 14
 }
 
 pub fn size() -> usize {
@@ -4708,7 +4747,26 @@ pub mod random_128 {
 use runtime::prelude::*;
 
 async fn run() {
-    block_ms(0);
+    sleep_ms(0).await; // Timer 1
+    let f1 = async {
+        select! { // each poll starts at a branch drawn at random (from this run's seed); the first found finished wins, the others are dropped
+            _ = sleep_ms(0) => {} // Timer 4
+            _ = sleep_ms(0) => { // Timer 5
+                sleep_ms(50).await; // Timer 6
+                yield_now().await; // yield: the task goes to the back of the ready queue
+            }
+        }
+    };
+    let f2 = async {
+        for _ in 0..1 {
+            log("log 9");
+        }
+    };
+    let f3 = async { block_ms(10) };
+    // nothing has run yet: futures start when polled
+    f1.await;
+    f2.await;
+    f3.await;
 }
 
 pub fn size() -> usize {
@@ -4724,8 +4782,11 @@ pub mod random_129 {
 use runtime::prelude::*;
 
 async fn run() {
-    sleep_ms(20).await; // Timer 22
-    block_ms(10);
+    join!( // all at once; each poll polls every unfinished one
+        async {
+            log("log 3");
+        },
+    );
 }
 
 pub fn size() -> usize {
@@ -4741,7 +4802,38 @@ pub mod random_130 {
 use runtime::prelude::*;
 
 async fn run() {
-    sleep_ms(20).await; // Timer 17
+    block_ms(10);
+    let f1 = async {
+        join!( // all at once; each poll polls every unfinished one
+            sleep_ms(20), // Timer 17
+        );
+    };
+    let f2 = async { log("log 18") };
+    let f3 = async {
+        let mut r22 = 0;
+        while r22 < 2 {
+            log(format!("log 20 {r22}"));
+            sleep_ms(0).await; // Timer 21
+            log("log 22");
+            r22 += 1;
+        }
+    };
+    // nothing has run yet: futures start when polled
+    f1.await;
+    f2.await;
+    f3.await;
+    sleep_ms(100).await; // Timer 23
+    join!( // all at once; each poll polls every unfinished one
+        async {
+            sleep_ms(10).await; // Timer 26
+            log("log 27");
+        },
+        async {
+            for _ in 0..2 {
+                log("log 29");
+            }
+        },
+    );
 }
 
 pub fn size() -> usize {
@@ -4757,56 +4849,12 @@ pub mod random_131 {
 use runtime::prelude::*;
 
 async fn run() {
-    spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
-        select! {
-            biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-            _ = async {
-                log("log 24");
-                sleep_ms(10).await; // Timer 25
-            } => {
-                log("log 33");
-            }
-            _ = async {
-                block_ms(30);
-                log("log 28");
-            } => {
-                sleep_ms(20).await; // Timer 34
-                yield_now().await; // yield: the task goes to the back of the ready queue
-            }
-            _ = async {
-                let f1 = async { block_ms(10) };
-                let f2 = async { block_ms(10) };
-                let f3 = sleep_ms(20); // Timer 32
-                // nothing has run yet: futures start when polled
-                f1.await;
-                f2.await;
-                f3.await;
-            } => {}
-        }
-    });
-    let f4 = sleep_ms(20); // Timer 37
-    // nothing has run yet: futures start when polled
-    f4.await;
-    let f5 = async {
-        join!( // all at once; each poll polls every unfinished one
-            sleep_ms(20), // Timer 40
-        );
-    };
-    // nothing has run yet: futures start when polled
-    f5.await;
-    let f6 = sleep_ms(20); // Timer 43
-    let f7 = sleep_ms(10); // Timer 44
-    // nothing has run yet: futures start when polled
-    f6.await;
-    f7.await;
-    log("log 46");
-    let f8 = async { log("log 48") };
-    let f9 = sleep_ms(20); // Timer 49
-    let f10 = async { block_ms(10) };
-    // nothing has run yet: futures start when polled
-    f8.await;
-    f9.await;
-    f10.await;
+    let n2 = 0;
+    select! {
+        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+        _ = async { block_ms(10) } => {}
+    }
+    log(format!("{n2} in all"));
 }
 
 pub fn size() -> usize {
@@ -4822,44 +4870,16 @@ pub mod random_132 {
 use runtime::prelude::*;
 
 async fn run() {
-    let n15 = 7;
-    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
-        join!( // all at once; each poll polls every unfinished one
-            yield_now(),
-            async {
-                let f1 = sleep_ms(10); // Timer 4
-                let f2 = async { block_ms(10) };
-                let f3 = async { block_ms(10) };
-                // nothing has run yet: futures start when polled
-                f1.await;
-                f2.await;
-                f3.await;
-            },
-            async {
-                join!( // all at once; each poll polls every unfinished one
-                    sleep_ms(20), // Timer 8
-                );
-            },
-        );
-    });
+    part3().await;
     select! {
         biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-        _ = async {
-            select! { // each poll starts at a branch drawn at random (from this run's seed); the first found finished wins, the others are dropped
-                _ = async { log(format!("log 11 {n15}")) } => {}
-                _ = sleep_ms(10) => {} // Timer 12
-            }
-        } => {
-            log("log 15");
-        }
-        _ = async {
-            for _ in 0..1 {
-                yield_now().await; // yield: the task goes to the back of the ready queue
-            }
-        } => {}
+        _ = sleep_ms(20) => {} // Timer 3
     }
-    h1.abort(); // abort: our executor drops (destroys) the task now, with the timer it waits on (tokio drops it when it would next run it)
-    log(format!("{n15} in all"));
+    spawn(part3()); // spawn: a task of its own; it starts once this task pauses at an .await
+}
+
+async fn part3() {
+    sleep_ms(0).await; // Timer 1
 }
 
 pub fn size() -> usize {
@@ -4875,17 +4895,36 @@ pub mod random_133 {
 use runtime::prelude::*;
 
 async fn run() {
-    let n5 = 0;
+    let n20 = 0;
+    select! { // each poll starts at a branch drawn at random (from this run's seed); the first found finished wins, the others are dropped
+        _ = async {
+            select! {
+                biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+                _ = sleep_ms(50) => {} // Timer 3
+                _ = async { log("log 4") } => {
+                    sleep_ms(20).await; // Timer 5
+                    sleep_ms(50).await; // Timer 6
+                }
+            }
+        } => {}
+    }
+    sleep_ms(0).await; // Timer 9
+    sleep_ms(10).await; // Timer 10
+    block_ms(10);
+    for _ in 0..3 {
+        sleep_ms(100).await; // Timer 13
+        yield_now().await; // yield: the task goes to the back of the ready queue
+        sleep_ms(50).await; // Timer 15
+    }
     select! {
         biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-        _ = async { log(format!("log 2 {n5}")) } => {}
+        _ = async { log("log 17") } => {}
+        _ = yield_now() => {
+            log(format!("log 19 {n20}"));
+            log("log 20");
+        }
     }
-    spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
-        sleep_ms(0).await; // Timer 3
-    });
-    yield_now().await; // yield: the task goes to the back of the ready queue
-    sleep_ms(0).await; // Timer 5
-    log(format!("{n5} in all"));
+    log(format!("{n20} in all"));
 }
 
 pub fn size() -> usize {
@@ -4901,43 +4940,28 @@ pub mod random_134 {
 use runtime::prelude::*;
 
 async fn run() {
-    let n23 = 7;
-    select! { // each poll starts at a branch drawn at random (from this run's seed); the first found finished wins, the others are dropped
-        _ = async { block_ms(0) } => {}
+    part9().await;
+    part9().await;
+}
+
+async fn part9() {
+    select! {
+        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+        _ = async {
+            let f1 = async { log("log 3") };
+            let f2 = sleep_ms(20); // Timer 4
+            let f3 = async { block_ms(10) };
+            // nothing has run yet: futures start when polled
+            f1.await;
+            f2.await;
+            f3.await;
+        } => {
+            sleep_ms(0).await; // Timer 8
+            block_ms(30);
+        }
+        _ = yield_now() => {}
+        _ = sleep_ms(50) => {} // Timer 7
     }
-    join!( // all at once; each poll polls every unfinished one
-        async { block_ms(10) },
-    );
-    for _ in 0..2 {
-        let f1 = sleep_ms(0); // Timer 7
-        let f2 = sleep_ms(0); // Timer 8
-        let f3 = async { block_ms(30) };
-        // nothing has run yet: futures start when polled
-        f1.await;
-        f2.await;
-        f3.await;
-        let f4 = sleep_ms(10); // Timer 11
-        let f5 = async { log("log 12") };
-        let f6 = sleep_ms(20); // Timer 13
-        // nothing has run yet: futures start when polled
-        f4.await;
-        f5.await;
-        f6.await;
-    }
-    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
-        sleep_ms(10).await; // Timer 16
-        yield_now().await; // yield: the task goes to the back of the ready queue
-        sleep_ms(100).await; // Timer 18
-        join!( // all at once; each poll polls every unfinished one
-            sleep_ms(10), // Timer 20
-        );
-        join!( // all at once; each poll polls every unfinished one
-            sleep_ms(100), // Timer 22
-            sleep_ms(100), // Timer 23
-        );
-    });
-    h1.await.unwrap();
-    log(format!("{n23} in all"));
 }
 
 pub fn size() -> usize {
@@ -4952,8 +4976,29 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 pub mod random_135 {
 use runtime::prelude::*;
 
+async fn part9() {
+    yield_now().await; // yield: the task goes to the back of the ready queue
+}
+
 async fn run() {
-    sleep_ms(10).await; // Timer 1
+    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
+        join!( // all at once; each poll polls every unfinished one
+            async {
+                sleep_ms(50).await; // Timer 3
+                log("log 4");
+            },
+            async {
+                join!( // all at once; each poll polls every unfinished one
+                    sleep_ms(20), // Timer 6
+                    sleep_ms(20), // Timer 7
+                    sleep_ms(20), // Timer 8
+                );
+            },
+        );
+    });
+    part9().await;
+    part9().await;
+    h1.abort(); // abort: our executor drops (destroys) the task now, with the timer it waits on (tokio drops it when it would next run it)
 }
 
 pub fn size() -> usize {
@@ -4969,20 +5014,21 @@ pub mod random_136 {
 use runtime::prelude::*;
 
 async fn run() {
+    let n10 = 42;
+    let f1 = async { block_ms(10) };
+    let f2 = async { log(format!("log 4 {n10}")) };
+    // nothing has run yet: futures start when polled
+    f1.await;
+    f2.await;
     join!( // all at once; each poll polls every unfinished one
-        async { log("log 2") },
+        sleep_ms(20), // Timer 6
     );
-    select! {
-        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-        _ = async {
-            select! {
-                biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-                _ = sleep_ms(20) => {} // Timer 5
-                _ = sleep_ms(50) => {} // Timer 6
-                _ = async { block_ms(10) } => {}
-            }
-        } => {}
+    select! { // each poll starts at a branch drawn at random (from this run's seed); the first found finished wins, the others are dropped
+        _ = sleep_ms(0) => {} // Timer 8
+        _ = yield_now() => {}
+        _ = sleep_ms(0) => {} // Timer 10
     }
+    log(format!("{n10} in all"));
 }
 
 pub fn size() -> usize {
@@ -4998,41 +5044,16 @@ pub mod random_137 {
 use runtime::prelude::*;
 
 async fn run() {
-    sleep_ms(10).await; // Timer 3
-    log("log 5");
-    let f1 = async { block_ms(10) };
-    let f2 = async { log("log 8") };
-    // nothing has run yet: futures start when polled
-    f1.await;
-    f2.await;
-    sleep_ms(100).await; // Timer 9
     join!( // all at once; each poll polls every unfinished one
-        async {
-            let f3 = async { log("log 12") };
-            // nothing has run yet: futures start when polled
-            f3.await;
-        },
-        async {
-            log("log 14");
-            sleep_ms(10).await; // Timer 15
-            block_ms(10);
-        },
-        async {
-            select! { // each poll starts at a branch drawn at random (from this run's seed); the first found finished wins, the others are dropped
-                _ = async { log("log 18") } => {}
-                _ = yield_now() => {}
-            }
-        },
+        async { block_ms(0) },
+        part3(),
     );
-    let f4 = async { block_ms(30) };
-    let f5 = async {
-        join!( // all at once; each poll polls every unfinished one
-            sleep_ms(20), // Timer 23
-        );
-    };
-    // nothing has run yet: futures start when polled
-    f4.await;
-    f5.await;
+    log("log 2");
+    part3().await;
+}
+
+async fn part3() {
+    block_ms(0);
 }
 
 pub fn size() -> usize {
@@ -5048,28 +5069,16 @@ pub mod random_138 {
 use runtime::prelude::*;
 
 async fn run() {
-    let n13 = 7;
-    join!( // all at once; each poll polls every unfinished one
-        part13(),
-        part13(),
-    );
-    join!( // all at once; each poll polls every unfinished one
-        async {
-            sleep_ms(10).await; // Timer 10
-            block_ms(30);
-        },
-        async { block_ms(30) },
-        async { block_ms(10) },
-    );
-    log(format!("{n13} in all"));
-}
-
-async fn part13() {
-    log("log 3");
-    sleep_ms(20).await; // Timer 4
-    log("log 5");
-    sleep_ms(20).await; // Timer 6
-    sleep_ms(10).await; // Timer 7
+    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
+        let f1 = sleep_ms(20); // Timer 3
+        let f2 = sleep_ms(10); // Timer 4
+        let f3 = async { log("log 5") };
+        // nothing has run yet: futures start when polled
+        f1.await;
+        f2.await;
+        f3.await;
+    });
+    h1.abort(); // abort: our executor drops (destroys) the task now, with the timer it waits on (tokio drops it when it would next run it)
 }
 
 pub fn size() -> usize {
@@ -5084,41 +5093,26 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 pub mod random_139 {
 use runtime::prelude::*;
 
-async fn run() {
-    let n19 = 7;
-    select! {
-        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-        _ = async {
-            join!( // all at once; each poll polls every unfinished one
-                sleep_ms(0), // Timer 3
-                sleep_ms(20), // Timer 4
-                async { log("log 5") },
-            );
-        } => {}
-        _ = async {
-            sleep_ms(20).await; // Timer 7
-            sleep_ms(20).await; // Timer 8
-            sleep_ms(100).await; // Timer 9
-        } => {
-            sleep_ms(20).await; // Timer 11
-        }
-        _ = sleep_ms(50) => {} // Timer 10
+async fn part10() {
+    for _ in 0..1 {
+        yield_now().await; // yield: the task goes to the back of the ready queue
+        sleep_ms(100).await; // Timer 4
     }
     join!( // all at once; each poll polls every unfinished one
-        sleep_ms(20), // Timer 13
-        sleep_ms(20), // Timer 14
-        async {
-            let f1 = async { log(format!("log 16 {n19}")) };
-            let f2 = sleep_ms(0); // Timer 17
-            let f3 = sleep_ms(100); // Timer 18
-            // nothing has run yet: futures start when polled
-            f1.await;
-            f2.await;
-            f3.await;
-        },
+        sleep_ms(100), // Timer 6
+        sleep_ms(100), // Timer 7
     );
-    block_ms(10);
-    log(format!("{n19} in all"));
+    join!( // all at once; each poll polls every unfinished one
+        async { log("log 9") },
+        sleep_ms(50), // Timer 10
+    );
+}
+
+async fn run() {
+    join!( // all at once; each poll polls every unfinished one
+        part10(),
+        part10(),
+    );
 }
 
 pub fn size() -> usize {
@@ -5134,7 +5128,40 @@ pub mod random_140 {
 use runtime::prelude::*;
 
 async fn run() {
-    log("log 1");
+    let n21 = 42;
+    join!( // all at once; each poll polls every unfinished one
+        async { block_ms(10) },
+    );
+    join!( // all at once; each poll polls every unfinished one
+        async {
+            join!( // all at once; each poll polls every unfinished one
+                async { log("log 5") },
+                sleep_ms(50), // Timer 6
+            );
+        },
+        async {
+            select! {
+                biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+                _ = sleep_ms(10) => {} // Timer 8
+            }
+        },
+    );
+    select! {
+        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+        _ = sleep_ms(10) => {} // Timer 11
+        _ = async { log("log 12") } => {
+            sleep_ms(20).await; // Timer 13
+            sleep_ms(0).await; // Timer 14
+        }
+    }
+    sleep_ms(50).await; // Timer 16
+    block_ms(10);
+    log("log 18");
+    for _ in 0..1 {
+        sleep_ms(20).await; // Timer 20
+        sleep_ms(100).await; // Timer 21
+    }
+    log(format!("{n21} in all"));
 }
 
 pub fn size() -> usize {
@@ -5150,12 +5177,16 @@ pub mod random_141 {
 use runtime::prelude::*;
 
 async fn run() {
-    join!( // all at once; each poll polls every unfinished one
-        sleep_ms(50), // Timer 3
-    );
-    sleep_ms(20).await; // Timer 4
-    log("log 5");
-    sleep_ms(100).await; // Timer 6
+    let n7 = 7;
+    log(format!("log 1 {n7}"));
+    sleep_ms(50).await; // Timer 2
+    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
+        block_ms(10);
+        sleep_ms(100).await; // Timer 6
+        sleep_ms(0).await; // Timer 7
+    });
+    h1.abort(); // abort: our executor drops (destroys) the task now, with the timer it waits on (tokio drops it when it would next run it)
+    log(format!("{n7} in all"));
 }
 
 pub fn size() -> usize {
@@ -5168,6 +5199,110 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 }
 
 pub mod random_142 {
+use runtime::prelude::*;
+
+async fn run() {
+    let n23 = 7;
+    log(format!("log 3 {n23}"));
+    sleep_ms(20).await; // Timer 4
+    sleep_ms(20).await; // Timer 5
+    select! {
+        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+        _ = sleep_ms(10) => { // Timer 7
+            log(format!("log 9 {n23}"));
+        }
+        _ = sleep_ms(10) => {} // Timer 8
+    }
+    sleep_ms(0).await; // Timer 11
+    join!( // all at once; each poll polls every unfinished one
+        async { block_ms(10) },
+        async {
+            select! {
+                biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+                _ = async { log("log 15") } => {
+                    sleep_ms(0).await; // Timer 18
+                }
+                _ = async { block_ms(30) } => {}
+                _ = async { log("log 17") } => {
+                    block_ms(30);
+                }
+            }
+        },
+        async {
+            log("log 21");
+            sleep_ms(100).await; // Timer 22
+            sleep_ms(50).await; // Timer 23
+        },
+    );
+    log(format!("{n23} in all"));
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_143 {
+use runtime::prelude::*;
+
+async fn part1(ms: u32) {
+    sleep_ms(ms).await; // Timer 1
+}
+
+async fn run() {
+    let n1 = 0;
+    part1(20).await;
+    part1(10).await;
+    log(format!("{n1} in all"));
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_144 {
+use runtime::prelude::*;
+
+async fn run() {
+    select! {
+        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+        _ = async {
+            log("log 3");
+        } => {}
+        _ = async {
+            select! {
+                biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+                _ = async { log("log 5") } => {}
+            }
+        } => {}
+        _ = sleep_ms(100) => { // Timer 6
+            sleep_ms(50).await; // Timer 7
+            sleep_ms(20).await; // Timer 8
+        }
+    }
+    log("log 9");
+    sleep_ms(100).await; // Timer 10
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_145 {
 use runtime::prelude::*;
 
 async fn run() {
@@ -5191,7 +5326,7 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 }
 }
 
-pub mod random_143 {
+pub mod random_146 {
 use runtime::prelude::*;
 
 async fn run() {
@@ -5220,7 +5355,7 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 }
 }
 
-pub mod random_144 {
+pub mod random_147 {
 use runtime::prelude::*;
 
 async fn run() {
@@ -5249,7 +5384,7 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 }
 }
 
-pub mod random_145 {
+pub mod random_148 {
 use runtime::prelude::*;
 
 async fn run() {
@@ -5284,7 +5419,7 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 }
 }
 
-pub mod random_146 {
+pub mod random_149 {
 use runtime::prelude::*;
 
 async fn run() {
@@ -5333,7 +5468,7 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 }
 }
 
-pub mod random_147 {
+pub mod random_150 {
 use runtime::prelude::*;
 
 async fn run() {
@@ -5377,7 +5512,7 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 }
 }
 
-pub mod random_148 {
+pub mod random_151 {
 use runtime::prelude::*;
 
 async fn run() {
@@ -5399,7 +5534,7 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 }
 }
 
-pub mod random_149 {
+pub mod random_152 {
 use runtime::prelude::*;
 
 async fn run() {
@@ -5415,7 +5550,7 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 }
 }
 
-pub mod random_150 {
+pub mod random_153 {
 use runtime::prelude::*;
 
 async fn run() {
@@ -5455,7 +5590,7 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 }
 }
 
-pub mod random_151 {
+pub mod random_154 {
 use runtime::prelude::*;
 
 async fn run() {
@@ -5480,7 +5615,7 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 }
 }
 
-pub mod random_152 {
+pub mod random_155 {
 use runtime::prelude::*;
 
 async fn run() {
@@ -5507,7 +5642,7 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 }
 }
 
-pub mod random_153 {
+pub mod random_156 {
 use runtime::prelude::*;
 
 async fn run() {
@@ -5538,7 +5673,7 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 }
 }
 
-pub mod random_154 {
+pub mod random_157 {
 use runtime::prelude::*;
 
 async fn run() {
@@ -5569,7 +5704,7 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 }
 }
 
-pub mod random_155 {
+pub mod random_158 {
 use runtime::prelude::*;
 
 async fn run() {
@@ -5600,7 +5735,7 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 }
 }
 
-pub mod random_156 {
+pub mod random_159 {
 use runtime::prelude::*;
 
 async fn run() {
@@ -5646,7 +5781,7 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 }
 }
 
-pub mod random_157 {
+pub mod random_160 {
 use runtime::prelude::*;
 
 async fn run() {
@@ -5694,7 +5829,7 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 }
 }
 
-pub mod random_158 {
+pub mod random_161 {
 use runtime::prelude::*;
 
 async fn run() {
@@ -5757,7 +5892,7 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 }
 }
 
-pub mod random_159 {
+pub mod random_162 {
 use runtime::prelude::*;
 
 async fn run() {
@@ -5791,7 +5926,7 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 }
 }
 
-pub mod random_160 {
+pub mod random_163 {
 use runtime::prelude::*;
 
 async fn run() {
@@ -5841,7 +5976,7 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 }
 }
 
-pub mod random_161 {
+pub mod random_164 {
 use runtime::prelude::*;
 
 async fn run() {
@@ -5880,7 +6015,7 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 }
 }
 
-pub mod random_162 {
+pub mod random_165 {
 use runtime::prelude::*;
 
 async fn run() {
@@ -5925,7 +6060,7 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 }
 }
 
-pub mod random_163 {
+pub mod random_166 {
 use runtime::prelude::*;
 
 async fn run() {
@@ -5953,7 +6088,7 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 }
 }
 
-pub mod random_164 {
+pub mod random_167 {
 use runtime::prelude::*;
 
 async fn run() {
@@ -5981,7 +6116,7 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 }
 }
 
-pub mod random_165 {
+pub mod random_168 {
 use runtime::prelude::*;
 
 async fn run() {
@@ -6018,7 +6153,7 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 }
 }
 
-pub mod random_166 {
+pub mod random_169 {
 use runtime::prelude::*;
 
 async fn run() {
@@ -6042,7 +6177,7 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 }
 }
 
-pub mod random_167 {
+pub mod random_170 {
 use runtime::prelude::*;
 
 async fn run() {
@@ -6073,7 +6208,7 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 }
 }
 
-pub mod random_168 {
+pub mod random_171 {
 use runtime::prelude::*;
 
 async fn run() {
@@ -6094,7 +6229,7 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 }
 }
 
-pub mod random_169 {
+pub mod random_172 {
 use runtime::prelude::*;
 
 async fn run() {
@@ -6126,7 +6261,7 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 }
 }
 
-pub mod random_170 {
+pub mod random_173 {
 use runtime::prelude::*;
 
 async fn run() {
@@ -6144,7 +6279,7 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 }
 }
 
-pub mod random_171 {
+pub mod random_174 {
 use runtime::prelude::*;
 
 async fn run() {
@@ -6176,7 +6311,7 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 }
 }
 
-pub mod random_172 {
+pub mod random_175 {
 use runtime::prelude::*;
 
 async fn run() {
@@ -6195,7 +6330,7 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 }
 }
 
-pub mod random_173 {
+pub mod random_176 {
 use runtime::prelude::*;
 
 async fn run() {
@@ -6222,7 +6357,7 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 }
 }
 
-pub mod random_174 {
+pub mod random_177 {
 use runtime::prelude::*;
 
 async fn run() {
@@ -6265,7 +6400,7 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 }
 }
 
-pub mod random_175 {
+pub mod random_178 {
 use runtime::prelude::*;
 
 async fn run() {
@@ -6292,7 +6427,7 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 }
 }
 
-pub mod random_176 {
+pub mod random_179 {
 use runtime::prelude::*;
 
 async fn run() {
@@ -6322,7 +6457,7 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 }
 }
 
-pub mod random_177 {
+pub mod random_180 {
 use runtime::prelude::*;
 
 async fn run() {
@@ -6355,7 +6490,7 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 }
 }
 
-pub mod random_178 {
+pub mod random_181 {
 use runtime::prelude::*;
 
 async fn run() {
@@ -6380,7 +6515,7 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 }
 }
 
-pub mod random_179 {
+pub mod random_182 {
 use runtime::prelude::*;
 
 async fn run() {
@@ -6418,7 +6553,7 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 }
 }
 
-pub mod random_180 {
+pub mod random_183 {
 use runtime::prelude::*;
 
 async fn run() {
@@ -6449,7 +6584,7 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 }
 }
 
-pub mod random_181 {
+pub mod random_184 {
 use runtime::prelude::*;
 
 async fn run() {
@@ -6474,7 +6609,7 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 }
 }
 
-pub mod random_182 {
+pub mod random_185 {
 use runtime::prelude::*;
 
 async fn run() {
@@ -6506,7 +6641,7 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 }
 }
 
-pub mod random_183 {
+pub mod random_186 {
 use runtime::prelude::*;
 
 async fn run() {
@@ -6530,7 +6665,7 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 }
 }
 
-pub mod random_184 {
+pub mod random_187 {
 use runtime::prelude::*;
 
 async fn run() {
@@ -6548,7 +6683,7 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 }
 }
 
-pub mod random_185 {
+pub mod random_188 {
 use runtime::prelude::*;
 
 async fn run() {
@@ -6602,7 +6737,7 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 }
 }
 
-pub mod random_186 {
+pub mod random_189 {
 use runtime::prelude::*;
 
 async fn run() {
@@ -6656,7 +6791,7 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 }
 }
 
-pub mod random_187 {
+pub mod random_190 {
 use runtime::prelude::*;
 
 async fn run() {
@@ -6678,7 +6813,7 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 }
 }
 
-pub mod random_188 {
+pub mod random_191 {
 use runtime::prelude::*;
 
 async fn run() {
@@ -6698,7 +6833,7 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 }
 }
 
-pub mod random_189 {
+pub mod random_192 {
 use runtime::prelude::*;
 
 async fn run() {
@@ -6735,7 +6870,7 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 }
 }
 
-pub mod random_190 {
+pub mod random_193 {
 use runtime::prelude::*;
 
 async fn run() {
@@ -6755,7 +6890,7 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 }
 }
 
-pub mod random_191 {
+pub mod random_194 {
 use runtime::prelude::*;
 
 async fn run() {
@@ -6793,7 +6928,7 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 }
 }
 
-pub mod random_192 {
+pub mod random_195 {
 use runtime::prelude::*;
 
 async fn run() {
@@ -6826,7 +6961,7 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 }
 }
 
-pub mod random_193 {
+pub mod random_196 {
 use runtime::prelude::*;
 
 async fn run() {
@@ -6864,7 +6999,7 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 }
 }
 
-pub mod random_194 {
+pub mod random_197 {
 use runtime::prelude::*;
 
 async fn part1(ms: u32) {
@@ -6885,7 +7020,7 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 }
 }
 
-pub mod random_195 {
+pub mod random_198 {
 use runtime::prelude::*;
 
 async fn run() {
@@ -6920,7 +7055,7 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 }
 }
 
-pub mod random_196 {
+pub mod random_199 {
 use runtime::prelude::*;
 
 async fn run() {
@@ -6948,7 +7083,7 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 }
 }
 
-pub mod random_197 {
+pub mod random_200 {
 use runtime::prelude::*;
 
 async fn run() {
@@ -7019,7 +7154,7 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 }
 }
 
-pub mod random_198 {
+pub mod random_201 {
 use runtime::prelude::*;
 
 async fn run() {
@@ -7040,7 +7175,7 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 }
 }
 
-pub mod random_199 {
+pub mod random_202 {
 use runtime::prelude::*;
 
 async fn run() {
@@ -7064,7 +7199,7 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 }
 }
 
-pub mod random_200 {
+pub mod random_203 {
 use runtime::prelude::*;
 
 async fn run() {
@@ -7100,7 +7235,7 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 }
 }
 
-pub mod random_201 {
+pub mod random_204 {
 use runtime::prelude::*;
 
 async fn run() {
@@ -7129,7 +7264,7 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 }
 }
 
-pub mod random_202 {
+pub mod random_205 {
 use runtime::prelude::*;
 
 async fn part6() {
@@ -7158,11 +7293,11 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 }
 }
 
-pub mod random_203 {
+pub mod random_206 {
 use runtime::prelude::*;
 
 async fn run() {
-    log("log 15");
+    sleep_ms(50).await; // Timer 15
     part19().await;
     part19().await;
     join!( // all at once; each poll polls every unfinished one
@@ -7183,7 +7318,7 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 }
 }
 
-pub mod random_204 {
+pub mod random_207 {
 use runtime::prelude::*;
 
 async fn part16() {
@@ -7226,7 +7361,7 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 }
 }
 
-pub mod random_205 {
+pub mod random_208 {
 use runtime::prelude::*;
 
 async fn run() {
@@ -7254,7 +7389,7 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 }
 }
 
-pub mod random_206 {
+pub mod random_209 {
 use runtime::prelude::*;
 
 async fn run() {
@@ -7270,7 +7405,7 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 }
 }
 
-pub mod random_207 {
+pub mod random_210 {
 use runtime::prelude::*;
 
 async fn run() {
@@ -7306,7 +7441,7 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 }
 }
 
-pub mod random_208 {
+pub mod random_211 {
 use runtime::prelude::*;
 
 async fn run() {
@@ -7330,7 +7465,7 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 }
 }
 
-pub mod random_209 {
+pub mod random_212 {
 use runtime::prelude::*;
 
 async fn run() {
@@ -7349,7 +7484,7 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 }
 }
 
-pub mod random_210 {
+pub mod random_213 {
 use runtime::prelude::*;
 
 async fn run() {
@@ -7368,7 +7503,7 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 }
 }
 
-pub mod random_211 {
+pub mod random_214 {
 use runtime::prelude::*;
 
 async fn run() {
@@ -7423,7 +7558,7 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 }
 }
 
-pub mod random_212 {
+pub mod random_215 {
 use runtime::prelude::*;
 
 async fn run() {
@@ -7488,13 +7623,12 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 }
 }
 
-pub mod random_213 {
+pub mod random_216 {
 use runtime::prelude::*;
 
 async fn run() {
-    let n2 = 7;
     part2().await;
-    log(format!("{n2} in all"));
+    spawn(part2()); // spawn: a task of its own; it starts once this task pauses at an .await
 }
 
 async fn part2() {
@@ -7510,7 +7644,7 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 }
 }
 
-pub mod random_214 {
+pub mod random_217 {
 use runtime::prelude::*;
 
 async fn run() {
@@ -7539,7 +7673,7 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 }
 }
 
-pub mod random_215 {
+pub mod random_218 {
 use runtime::prelude::*;
 
 async fn run() {
@@ -7559,7 +7693,7 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 }
 }
 
-pub mod random_216 {
+pub mod random_219 {
 use runtime::prelude::*;
 
 async fn run() {
@@ -7607,7 +7741,7 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 }
 }
 
-pub mod random_217 {
+pub mod random_220 {
 use runtime::prelude::*;
 
 async fn run() {
@@ -7654,7 +7788,7 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 }
 }
 
-pub mod random_218 {
+pub mod random_221 {
 use runtime::prelude::*;
 
 async fn run() {
@@ -7681,7 +7815,7 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 }
 }
 
-pub mod random_219 {
+pub mod random_222 {
 use runtime::prelude::*;
 
 async fn run() {
@@ -7711,7 +7845,7 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 }
 }
 
-pub mod random_220 {
+pub mod random_223 {
 use runtime::prelude::*;
 
 async fn run() {
@@ -7752,7 +7886,7 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 }
 }
 
-pub mod random_221 {
+pub mod random_224 {
 use runtime::prelude::*;
 
 async fn run() {
@@ -7782,7 +7916,7 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 }
 }
 
-pub mod random_222 {
+pub mod random_225 {
 use runtime::prelude::*;
 
 async fn run() {
@@ -7817,7 +7951,7 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 }
 }
 
-pub mod random_223 {
+pub mod random_226 {
 use runtime::prelude::*;
 
 async fn run() {
@@ -7859,7 +7993,7 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 }
 }
 
-pub mod random_224 {
+pub mod random_227 {
 use runtime::prelude::*;
 
 async fn run() {
@@ -7899,7 +8033,7 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 }
 }
 
-pub mod random_225 {
+pub mod random_228 {
 use runtime::prelude::*;
 
 async fn run() {
@@ -7933,7 +8067,7 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 }
 }
 
-pub mod random_226 {
+pub mod random_229 {
 use runtime::prelude::*;
 
 async fn part19(ms: u32) {
@@ -7973,134 +8107,7 @@ async fn run() {
     }
     part19(20).await;
     log("log 19");
-}
-
-pub fn size() -> usize {
-    std::mem::size_of_val(&run())
-}
-
-pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
-    Box::pin(run())
-}
-}
-
-pub mod random_227 {
-use runtime::prelude::*;
-
-async fn run() {
-    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
-        select! { // each poll starts at a branch drawn at random (from this run's seed); the first found finished wins, the others are dropped
-            _ = async {
-                join!( // all at once; each poll polls every unfinished one
-                    sleep_ms(20), // Timer 20
-                );
-            } => {
-                sleep_ms(50).await; // Timer 22
-                sleep_ms(50).await; // Timer 23
-            }
-            _ = sleep_ms(10) => {} // Timer 21
-        }
-    });
-    h1.await.unwrap();
-    select! {
-        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-        _ = async {
-            for _ in 0..0 {
-                sleep_ms(10).await; // Timer 26
-            }
-        } => {
-            sleep_ms(100).await; // Timer 29
-            sleep_ms(100).await; // Timer 30
-        }
-        _ = async {
-            select! {
-                biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-                _ = async { block_ms(0) } => {}
-            }
-        } => {
-            block_ms(10);
-            log("log 32");
-        }
-    }
-    log("log 33");
-}
-
-pub fn size() -> usize {
-    std::mem::size_of_val(&run())
-}
-
-pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
-    Box::pin(run())
-}
-}
-
-pub mod random_228 {
-use runtime::prelude::*;
-
-async fn run() {
-    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
-        sleep_ms(10).await; // Timer 1
-    });
-    h1.await.unwrap();
-    sleep_ms(20).await; // Timer 2
-    join!( // all at once; each poll polls every unfinished one
-        async {
-            join!( // all at once; each poll polls every unfinished one
-                async { block_ms(30) },
-                async { block_ms(10) },
-                async { log("log 7") },
-            );
-        },
-        async { block_ms(30) },
-        async {
-            sleep_ms(50).await; // Timer 10
-            sleep_ms(10).await; // Timer 11
-            yield_now().await; // yield: the task goes to the back of the ready queue
-        },
-    );
-    select! {
-        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-        _ = async {
-            log("log 15");
-            sleep_ms(0).await; // Timer 16
-            log("log 17");
-        } => {}
-        _ = async {
-            block_ms(10);
-        } => {}
-        _ = yield_now() => {}
-    }
-}
-
-pub fn size() -> usize {
-    std::mem::size_of_val(&run())
-}
-
-pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
-    Box::pin(run())
-}
-}
-
-pub mod random_229 {
-use runtime::prelude::*;
-
-async fn run() {
-    let n14 = 42;
-    log(format!("log 2 {n14}"));
-    select! {
-        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-        _ = sleep_ms(20) => {} // Timer 4
-        _ = sleep_ms(50) => { // Timer 5
-            sleep_ms(10).await; // Timer 6
-            sleep_ms(50).await; // Timer 7
-        }
-    }
-    log(format!("log 8 {n14}"));
-    log(format!("log 11 {n14}"));
-    log(format!("log 12 {n14}"));
-    sleep_ms(0).await; // Timer 13
-    yield_now().await; // yield: the task goes to the back of the ready queue
-    log(format!("{n14} in all"));
+    spawn(part19(10)); // spawn: a task of its own; it starts once this task pauses at an .await
 }
 
 pub fn size() -> usize {
@@ -8116,24 +8123,24 @@ pub mod random_230 {
 use runtime::prelude::*;
 
 async fn run() {
-    select! { // each poll starts at a branch drawn at random (from this run's seed); the first found finished wins, the others are dropped
-        _ = sleep_ms(20) => {} // Timer 2
-        _ = async { block_ms(30) } => {}
+    let n9 = 7;
+    log(format!("log 1 {n9}"));
+    select! {
+        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+        _ = sleep_ms(50) => { // Timer 3
+            sleep_ms(20).await; // Timer 7
+        }
+        _ = sleep_ms(20) => {} // Timer 4
+        _ = async {
+            sleep_ms(20).await; // Timer 6
+        } => {}
     }
-    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
-        join!( // all at once; each poll polls every unfinished one
-            async {
-                let f1 = sleep_ms(50); // Timer 6
-                let f2 = sleep_ms(20); // Timer 7
-                let f3 = async { log("log 8") };
-                // nothing has run yet: futures start when polled
-                f1.await;
-                f2.await;
-                f3.await;
-            },
-        );
+    let h1 = spawn(async move { // spawn: a task of its own; it starts once this task pauses at an .await
+        log(format!("log 8 {n9}"));
     });
     h1.await.unwrap();
+    log("log 9");
+    log(format!("{n9} in all"));
 }
 
 pub fn size() -> usize {
@@ -8148,28 +8155,61 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 pub mod random_231 {
 use runtime::prelude::*;
 
-async fn part12(ms: u32) {
-    sleep_ms(ms).await; // Timer 7
-}
-
 async fn run() {
-    let f1 = sleep_ms(0); // Timer 2
-    let f2 = sleep_ms(0); // Timer 3
-    // nothing has run yet: futures start when polled
-    f1.await;
-    f2.await;
-    select! { // each poll starts at a branch drawn at random (from this run's seed); the first found finished wins, the others are dropped
-        _ = sleep_ms(10) => { // Timer 5
-            sleep_ms(20).await; // Timer 6
-        }
+    select! {
+        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+        _ = sleep_ms(0) => {} // Timer 38
+        _ = sleep_ms(50) => {} // Timer 39
+        _ = yield_now() => {}
     }
-    part12(50).await;
-    let f3 = async { block_ms(10) };
-    let f4 = sleep_ms(20); // Timer 11
-    // nothing has run yet: futures start when polled
-    f3.await;
-    f4.await;
-    log("log 12");
+    join!( // all at once; each poll polls every unfinished one
+        yield_now(),
+        async { block_ms(0) },
+        yield_now(),
+    );
+    select! { // each poll starts at a branch drawn at random (from this run's seed); the first found finished wins, the others are dropped
+        _ = async { log("log 46") } => {}
+    }
+    select! {
+        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+        _ = async {
+            select! {
+                biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+                _ = sleep_ms(20) => {} // Timer 49
+            }
+        } => {
+            log("log 57");
+            log("log 58");
+        }
+        _ = async {
+            select! {
+                biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+                _ = sleep_ms(20) => { // Timer 51
+                    sleep_ms(50).await; // Timer 52
+                }
+            }
+        } => {}
+        _ = async {
+            log("log 54");
+            sleep_ms(0).await; // Timer 55
+            yield_now().await; // yield: the task goes to the back of the ready queue
+        } => {}
+    }
+    select! {
+        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+        _ = async {
+            join!( // all at once; each poll polls every unfinished one
+                sleep_ms(20), // Timer 61
+            );
+        } => {}
+        _ = async {
+            join!( // all at once; each poll polls every unfinished one
+                async { block_ms(0) },
+                sleep_ms(20), // Timer 64
+                sleep_ms(50), // Timer 65
+            );
+        } => {}
+    }
 }
 
 pub fn size() -> usize {
@@ -8185,17 +8225,14 @@ pub mod random_232 {
 use runtime::prelude::*;
 
 async fn run() {
-    select! {
-        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-        _ = async {
+    join!( // all at once; each poll polls every unfinished one
+        async {
             sleep_ms(20).await; // Timer 3
             sleep_ms(50).await; // Timer 4
-            log("log 5");
-        } => {}
-    }
-    spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
-        log("log 6");
-    });
+        },
+        sleep_ms(0), // Timer 5
+    );
+    sleep_ms(0).await; // Timer 6
 }
 
 pub fn size() -> usize {
@@ -8211,25 +8248,10 @@ pub mod random_233 {
 use runtime::prelude::*;
 
 async fn run() {
-    select! { // each poll starts at a branch drawn at random (from this run's seed); the first found finished wins, the others are dropped
-        _ = sleep_ms(100) => {} // Timer 3
-        _ = sleep_ms(100) => {} // Timer 4
-        _ = async { log("log 5") } => {}
-    }
-    select! {
-        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-        _ = sleep_ms(10) => {} // Timer 7
-        _ = yield_now() => {
-            yield_now().await; // yield: the task goes to the back of the ready queue
-            sleep_ms(20).await; // Timer 11
-        }
-        _ = async { log("log 9") } => {}
-    }
-    spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
-        for _ in 0..3 {
-            sleep_ms(0).await; // Timer 14
-        }
-    });
+    block_ms(30);
+    let f1 = sleep_ms(50); // Timer 3
+    // nothing has run yet: futures start when polled
+    f1.await;
 }
 
 pub fn size() -> usize {
@@ -8246,21 +8268,59 @@ use runtime::prelude::*;
 
 async fn run() {
     let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
-        select! { // each poll starts at a branch drawn at random (from this run's seed); the first found finished wins, the others are dropped
+        select! {
+            biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
             _ = async {
                 join!( // all at once; each poll polls every unfinished one
-                    sleep_ms(20), // Timer 3
-                    sleep_ms(0), // Timer 4
+                    async { log("log 3") },
+                    yield_now(),
+                    yield_now(),
                 );
             } => {}
             _ = async {
-                let f1 = async { log("log 6") };
-                // nothing has run yet: futures start when polled
-                f1.await;
+                select! {
+                    biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+                    _ = async { log("log 7") } => {}
+                    _ = sleep_ms(20) => {} // Timer 8
+                    _ = sleep_ms(10) => {} // Timer 9
+                }
             } => {}
         }
     });
-    h1.abort(); // abort: our executor drops (destroys) the task now, with the timer it waits on (tokio drops it when it would next run it)
+    h1.await.unwrap();
+    select! {
+        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+        _ = async {
+            let f1 = async { block_ms(10) };
+            let f2 = async { block_ms(0) };
+            // nothing has run yet: futures start when polled
+            f1.await;
+            f2.await;
+        } => {}
+    }
+    select! { // each poll starts at a branch drawn at random (from this run's seed); the first found finished wins, the others are dropped
+        _ = async {
+            join!( // all at once; each poll polls every unfinished one
+                sleep_ms(100), // Timer 16
+                async { log("log 17") },
+                async { log("log 18") },
+            );
+        } => {
+            block_ms(10);
+        }
+        _ = async {
+            sleep_ms(20).await; // Timer 20
+            sleep_ms(20).await; // Timer 21
+        } => {
+            sleep_ms(0).await; // Timer 25
+        }
+        _ = async {
+            select! {
+                biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+                _ = async { log("log 23") } => {}
+            }
+        } => {}
+    }
 }
 
 pub fn size() -> usize {
@@ -8276,10 +8336,9 @@ pub mod random_235 {
 use runtime::prelude::*;
 
 async fn run() {
-    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
-        block_ms(10);
-    });
-    h1.abort(); // abort: our executor drops (destroys) the task now, with the timer it waits on (tokio drops it when it would next run it)
+    let n1 = 7;
+    sleep_ms(20).await; // Timer 1
+    log(format!("{n1} in all"));
 }
 
 pub fn size() -> usize {
@@ -8295,21 +8354,10 @@ pub mod random_236 {
 use runtime::prelude::*;
 
 async fn run() {
-    part6(0).await;
-    yield_now().await; // yield: the task goes to the back of the ready queue
     join!( // all at once; each poll polls every unfinished one
-        async {
-            select! {
-                biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-                _ = async { block_ms(0) } => {}
-            }
-        },
-        async { log("log 6") },
+        async { block_ms(30) },
+        async { log("log 18") },
     );
-}
-
-async fn part6(ms: u32) {
-    sleep_ms(ms).await; // Timer 1
 }
 
 pub fn size() -> usize {
@@ -8326,20 +8374,29 @@ use runtime::prelude::*;
 
 async fn run() {
     join!( // all at once; each poll polls every unfinished one
-        sleep_ms(20), // Timer 3
-        sleep_ms(0), // Timer 4
-        sleep_ms(10), // Timer 5
+        async {
+            join!( // all at once; each poll polls every unfinished one
+                yield_now(),
+                async { block_ms(0) },
+                async { block_ms(30) },
+            );
+        },
+        async {
+            join!( // all at once; each poll polls every unfinished one
+                sleep_ms(100), // Timer 7
+                sleep_ms(50), // Timer 8
+                sleep_ms(20), // Timer 9
+            );
+        },
     );
-    join!( // all at once; each poll polls every unfinished one
-        yield_now(),
-        async { block_ms(0) },
-        async { block_ms(30) },
-    );
-    join!( // all at once; each poll polls every unfinished one
-        sleep_ms(100), // Timer 11
-        sleep_ms(50), // Timer 12
-        sleep_ms(20), // Timer 13
-    );
+    sleep_ms(20).await; // Timer 10
+    select! { // each poll starts at a branch drawn at random (from this run's seed); the first found finished wins, the others are dropped
+        _ = async {
+            sleep_ms(10).await; // Timer 13
+        } => {}
+        _ = sleep_ms(10) => {} // Timer 14
+        _ = async { log("log 15") } => {}
+    }
 }
 
 pub fn size() -> usize {
@@ -8354,32 +8411,8 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 pub mod random_238 {
 use runtime::prelude::*;
 
-async fn part14() {
-    select! { // each poll starts at a branch drawn at random (from this run's seed); the first found finished wins, the others are dropped
-        _ = async { log("log 5") } => {}
-        _ = async {
-            let f1 = async { log("log 7") };
-            let f2 = async { log("log 8") };
-            // nothing has run yet: futures start when polled
-            f1.await;
-            f2.await;
-        } => {}
-    }
-}
-
 async fn run() {
-    join!( // all at once; each poll polls every unfinished one
-        sleep_ms(10), // Timer 2
-        sleep_ms(0), // Timer 3
-    );
-    part14().await;
-    for _ in 0..1 {
-        join!( // all at once; each poll polls every unfinished one
-            sleep_ms(20), // Timer 11
-            async { block_ms(10) },
-        );
-        sleep_ms(50).await; // Timer 14
-    }
+    sleep_ms(20).await; // Timer 2
 }
 
 pub fn size() -> usize {
@@ -8395,13 +8428,37 @@ pub mod random_239 {
 use runtime::prelude::*;
 
 async fn run() {
-    select! { // each poll starts at a branch drawn at random (from this run's seed); the first found finished wins, the others are dropped
-        _ = async {
-            yield_now().await; // yield: the task goes to the back of the ready queue
-            block_ms(30);
-            sleep_ms(10).await; // Timer 5
-        } => {}
-    }
+    sleep_ms(100).await; // Timer 1
+    join!( // all at once; each poll polls every unfinished one
+        async {
+            join!( // all at once; each poll polls every unfinished one
+                async { block_ms(10) },
+                async { block_ms(10) },
+            );
+        },
+        async {
+            sleep_ms(10).await; // Timer 7
+            log("log 8");
+            sleep_ms(50).await; // Timer 9
+        },
+        async {
+            select! {
+                biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+                _ = async { log("log 11") } => {
+                    sleep_ms(10).await; // Timer 13
+                }
+                _ = yield_now() => {
+                    log("log 14");
+                }
+            }
+        },
+    );
+    sleep_ms(20).await; // Timer 15
+    let f1 = async {
+        sleep_ms(0).await; // Timer 18
+    };
+    // nothing has run yet: futures start when polled
+    f1.await;
 }
 
 pub fn size() -> usize {
@@ -8417,39 +8474,31 @@ pub mod random_240 {
 use runtime::prelude::*;
 
 async fn run() {
-    let n16 = 0;
-    let f1 = async {
-        sleep_ms(0).await; // Timer 3
-    };
-    // nothing has run yet: futures start when polled
-    f1.await;
-    let f2 = sleep_ms(100); // Timer 5
-    // nothing has run yet: futures start when polled
-    f2.await;
-    let f3 = yield_now();
-    let f4 = async {
+    let n11 = 0;
+    let f1 = yield_now();
+    let f2 = async {
         select! { // each poll starts at a branch drawn at random (from this run's seed); the first found finished wins, the others are dropped
-            _ = async { log(format!("log 9 {n16}")) } => {}
-            _ = sleep_ms(0) => { // Timer 10
+            _ = async { log(format!("log 4 {n11}")) } => {}
+            _ = sleep_ms(0) => { // Timer 5
                 block_ms(30);
-                sleep_ms(20).await; // Timer 13
+                sleep_ms(20).await; // Timer 8
             }
-            _ = sleep_ms(20) => {} // Timer 11
+            _ = sleep_ms(20) => {} // Timer 6
         }
     };
-    let f5 = async {
+    let f3 = async {
         select! {
             biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
             _ = async { block_ms(0) } => {
-                sleep_ms(50).await; // Timer 16
+                sleep_ms(50).await; // Timer 11
             }
         }
     };
     // nothing has run yet: futures start when polled
+    f1.await;
+    f2.await;
     f3.await;
-    f4.await;
-    f5.await;
-    log(format!("{n16} in all"));
+    log(format!("{n11} in all"));
 }
 
 pub fn size() -> usize {
@@ -9095,16 +9144,29 @@ pub mod random_259 {
 use runtime::prelude::*;
 
 async fn run() {
-    sleep_ms(0).await; // Timer 19
+    log("log 19");
+    select! { // each poll starts at a branch drawn at random (from this run's seed); the first found finished wins, the others are dropped
+        _ = async { log("log 22") } => {}
+        _ = async { block_ms(30) } => {}
+        _ = async { log("log 24") } => {}
+    }
+    sleep_ms(0).await; // Timer 26
+    sleep_ms(20).await; // Timer 27
+    select! {
+        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+        _ = async {
+            select! { // each poll starts at a branch drawn at random (from this run's seed); the first found finished wins, the others are dropped
+                _ = sleep_ms(100) => { // Timer 30
+                    sleep_ms(100).await; // Timer 33
+                }
+                _ = async { block_ms(0) } => {
+                    log("log 34");
+                }
+                _ = sleep_ms(50) => {} // Timer 32
+            }
+        } => {}
+    }
     yield_now().await; // yield: the task goes to the back of the ready queue
-    yield_now().await; // yield: the task goes to the back of the ready queue
-    join!( // all at once; each poll polls every unfinished one
-        async { log("log 25") },
-        async { log("log 26") },
-        sleep_ms(20), // Timer 27
-    );
-    sleep_ms(100).await; // Timer 28
-    block_ms(30);
 }
 
 pub fn size() -> usize {
@@ -9119,23 +9181,44 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 pub mod random_260 {
 use runtime::prelude::*;
 
-async fn part6(ms: u32) {
-    let f1 = async { block_ms(0) };
-    let f2 = async {
-        select! { // each poll starts at a branch drawn at random (from this run's seed); the first found finished wins, the others are dropped
-            _ = sleep_ms(ms) => {} // Timer 4
-        }
-    };
-    let f3 = yield_now();
-    // nothing has run yet: futures start when polled
-    f1.await;
-    f2.await;
-    f3.await;
-}
-
 async fn run() {
-    part6(50).await;
-    log("log 6");
+    join!( // all at once; each poll polls every unfinished one
+        async {
+            for _ in 0..2 {
+                log("log 3");
+                sleep_ms(0).await; // Timer 4
+            }
+        },
+    );
+    sleep_ms(100).await; // Timer 5
+    let h1 = spawn(async move { // spawn: a task of its own; it starts once this task pauses at an .await
+        let f1 = async {
+            join!( // all at once; each poll polls every unfinished one
+                async { block_ms(30) },
+            );
+        };
+        let f2 = async {
+            let f3 = async { log("log 10") };
+            let f4 = yield_now();
+            // nothing has run yet: futures start when polled
+            f3.await;
+            f4.await;
+        };
+        let f3 = async {
+            for r14 in 0..1 {
+                sleep_ms(0).await; // Timer 13
+                log(format!("log 14 {r14}"));
+            }
+        };
+        // nothing has run yet: futures start when polled
+        f1.await;
+        f2.await;
+        f3.await;
+    });
+    h1.await.unwrap();
+    sleep_ms(0).await; // Timer 17
+    log("log 18");
+    log("log 19");
 }
 
 pub fn size() -> usize {
@@ -9151,42 +9234,26 @@ pub mod random_261 {
 use runtime::prelude::*;
 
 async fn run() {
-    join!( // all at once; each poll polls every unfinished one
-        sleep_ms(20), // Timer 2
-        async {
-            let f1 = sleep_ms(0); // Timer 4
-            let f2 = async { log("log 5") };
-            let f3 = sleep_ms(0); // Timer 6
-            // nothing has run yet: futures start when polled
-            f1.await;
-            f2.await;
-            f3.await;
-        },
-        async {
-            let f4 = sleep_ms(20); // Timer 8
-            let f5 = sleep_ms(0); // Timer 9
-            let f6 = async { log("log 10") };
-            // nothing has run yet: futures start when polled
-            f4.await;
-            f5.await;
-            f6.await;
-        },
-    );
-    select! {
-        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-        _ = async { log("log 12") } => {}
-        _ = async {
-            select! {
-                biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-                _ = sleep_ms(10) => {} // Timer 14
-                _ = sleep_ms(0) => { // Timer 15
-                    log("log 16");
-                }
-            }
-        } => {}
-    }
-    log("log 17");
-    sleep_ms(0).await; // Timer 18
+    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
+        sleep_ms(100).await; // Timer 1
+    });
+    let f1 = async { log("log 3") };
+    let f2 = async {
+        join!( // all at once; each poll polls every unfinished one
+            async { log("log 5") },
+            sleep_ms(20), // Timer 6
+            sleep_ms(10), // Timer 7
+        );
+    };
+    let f3 = async {
+        sleep_ms(20).await; // Timer 9
+    };
+    // nothing has run yet: futures start when polled
+    f1.await;
+    f2.await;
+    f3.await;
+    h1.await.unwrap();
+    sleep_ms(100).await; // Timer 10
 }
 
 pub fn size() -> usize {
@@ -9202,28 +9269,11 @@ pub mod random_262 {
 use runtime::prelude::*;
 
 async fn run() {
-    let f1 = async {
-        select! { // each poll starts at a branch drawn at random (from this run's seed); the first found finished wins, the others are dropped
-            _ = async { log("log 3") } => {}
-        }
-    };
-    // nothing has run yet: futures start when polled
-    f1.await;
-    let f2 = async {
-        log("log 6");
-    };
-    let f3 = async {
-        let f4 = async { log("log 8") };
-        let f5 = async { block_ms(10) };
-        // nothing has run yet: futures start when polled
-        f4.await;
-        f5.await;
-    };
-    let f4 = async { log("log 10") };
-    // nothing has run yet: futures start when polled
-    f2.await;
-    f3.await;
-    f4.await;
+    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
+        block_ms(30);
+        sleep_ms(0).await; // Timer 3
+    });
+    h1.abort(); // abort: our executor drops (destroys) the task now, with the timer it waits on (tokio drops it when it would next run it)
 }
 
 pub fn size() -> usize {
@@ -9238,18 +9288,26 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 pub mod random_263 {
 use runtime::prelude::*;
 
-async fn part15() {
+async fn run() {
     join!( // all at once; each poll polls every unfinished one
-        async { block_ms(0) },
-        async { log("log 14") },
-        async { log("log 15") },
+        sleep_ms(20), // Timer 1
+        part8(10),
     );
+    part8(0).await;
 }
 
-async fn run() {
-    let n15 = 42;
-    part15().await;
-    log(format!("{n15} in all"));
+async fn part8(ms: u32) {
+    join!( // all at once; each poll polls every unfinished one
+        sleep_ms(ms), // Timer 3
+        async {
+            select! { // each poll starts at a branch drawn at random (from this run's seed); the first found finished wins, the others are dropped
+                _ = async { block_ms(10) } => {}
+                _ = sleep_ms(10) => {} // Timer 6
+                _ = async { log("log 7") } => {}
+            }
+        },
+        sleep_ms(20), // Timer 8
+    );
 }
 
 pub fn size() -> usize {
@@ -9265,28 +9323,10 @@ pub mod random_264 {
 use runtime::prelude::*;
 
 async fn run() {
-    let n10 = 7;
-    join!( // all at once; each poll polls every unfinished one
-        async {
-            let f1 = async { block_ms(0) };
-            // nothing has run yet: futures start when polled
-            f1.await;
-        },
-        async { log(format!("log 4 {n10}")) },
-    );
     let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
-        select! {
-            biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-            _ = async { log("log 7") } => {}
-        }
-        log("log 8");
-        select! {
-            biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-            _ = yield_now() => {}
-        }
+        log("log 1");
     });
     h1.await.unwrap();
-    log(format!("{n10} in all"));
 }
 
 pub fn size() -> usize {
@@ -9302,19 +9342,35 @@ pub mod random_265 {
 use runtime::prelude::*;
 
 async fn run() {
-    block_ms(30);
-    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
-        select! {
-            biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-            _ = async {
-                for _ in 0..3 {
-                    yield_now().await; // yield: the task goes to the back of the ready queue
-                    log("log 5");
-                }
-            } => {}
-        }
+    let n18 = 42;
+    let f1 = async {
+        sleep_ms(50).await; // Timer 3
+        sleep_ms(0).await; // Timer 4
+        block_ms(0);
+    };
+    // nothing has run yet: futures start when polled
+    f1.await;
+    log(format!("log 6 {n18}"));
+    select! {
+        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+        _ = async { log(format!("log 9 {n18}")) } => {}
+    }
+    log(format!("log 10 {n18}"));
+    select! {
+        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+        _ = yield_now() => {}
+    }
+    spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
+        join!( // all at once; each poll polls every unfinished one
+            sleep_ms(10), // Timer 14
+            async {
+                yield_now().await; // yield: the task goes to the back of the ready queue
+                sleep_ms(20).await; // Timer 17
+                sleep_ms(0).await; // Timer 18
+            },
+        );
     });
-    h1.await.unwrap();
+    log(format!("{n18} in all"));
 }
 
 pub fn size() -> usize {
@@ -9329,26 +9385,16 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 pub mod random_266 {
 use runtime::prelude::*;
 
-async fn part6() {
-    sleep_ms(20).await; // Timer 1
-}
-
 async fn run() {
-    let n6 = 7;
     join!( // all at once; each poll polls every unfinished one
-        part6(),
-        part6(),
+        async {
+            join!( // all at once; each poll polls every unfinished one
+                sleep_ms(10), // Timer 3
+                async { block_ms(0) },
+                sleep_ms(20), // Timer 5
+            );
+        },
     );
-    let f1 = async {
-        for _ in 0..3 {
-            block_ms(0);
-            sleep_ms(50).await; // Timer 5
-            log(format!("log 6 {n6}"));
-        }
-    };
-    // nothing has run yet: futures start when polled
-    f1.await;
-    log(format!("{n6} in all"));
 }
 
 pub fn size() -> usize {
@@ -9363,56 +9409,30 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 pub mod random_267 {
 use runtime::prelude::*;
 
-async fn part31() {
-    join!( // all at once; each poll polls every unfinished one
-        sleep_ms(20), // Timer 11
-        async {
-            join!( // all at once; each poll polls every unfinished one
-                sleep_ms(20), // Timer 13
-                yield_now(),
-            );
-        },
-        sleep_ms(10), // Timer 15
-    );
-}
-
 async fn run() {
-    part31().await;
-    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
-        join!( // all at once; each poll polls every unfinished one
-            async {
-                select! {
-                    biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-                    _ = sleep_ms(10) => {} // Timer 18
-                }
-            },
-            async {
-                let f1 = sleep_ms(0); // Timer 20
-                let f2 = async { block_ms(30) };
-                // nothing has run yet: futures start when polled
-                f1.await;
-                f2.await;
-            },
-            async {
-                block_ms(30);
-            },
-        );
-    });
-    h1.await.unwrap();
     join!( // all at once; each poll polls every unfinished one
+        yield_now(),
         async {
-            for _ in 0..3 {
-                log("log 26");
-                sleep_ms(10).await; // Timer 27
-                log("log 28");
+            select! {
+                biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+                _ = sleep_ms(10) => {} // Timer 4
             }
         },
-        part31(),
+        async {
+            select! {
+                biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+                _ = async { block_ms(0) } => {
+                    sleep_ms(0).await; // Timer 9
+                }
+                _ = sleep_ms(10) => {} // Timer 7
+                _ = async { block_ms(30) } => {}
+            }
+        },
     );
-    join!( // all at once; each poll polls every unfinished one
-        sleep_ms(20), // Timer 30
-        yield_now(),
-    );
+    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
+        sleep_ms(10).await; // Timer 10
+    });
+    h1.await.unwrap();
 }
 
 pub fn size() -> usize {
@@ -9425,6 +9445,99 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 }
 
 pub mod random_268 {
+use runtime::prelude::*;
+
+async fn run() {
+    let n3 = 42;
+    spawn(async move { // spawn: a task of its own; it starts once this task pauses at an .await
+        log("log 2");
+        log(format!("log 3 {n3}"));
+    });
+    log(format!("{n3} in all"));
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_269 {
+use runtime::prelude::*;
+
+async fn run() {
+    let n14 = 0;
+    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
+        sleep_ms(20).await; // Timer 3
+        sleep_ms(100).await; // Timer 4
+        sleep_ms(20).await; // Timer 5
+    });
+    h1.await.unwrap();
+    join!( // all at once; each poll polls every unfinished one
+        async {
+            let f1 = yield_now();
+            let f2 = sleep_ms(10); // Timer 9
+            let f3 = sleep_ms(20); // Timer 10
+            // nothing has run yet: futures start when polled
+            f1.await;
+            f2.await;
+            f3.await;
+        },
+        async {
+            join!( // all at once; each poll polls every unfinished one
+                sleep_ms(50), // Timer 12
+                yield_now(),
+                sleep_ms(0), // Timer 14
+            );
+        },
+    );
+    log(format!("{n14} in all"));
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_270 {
+use runtime::prelude::*;
+
+async fn part8() {
+    for _ in 0..3 {
+        log("log 3");
+        sleep_ms(10).await; // Timer 4
+        log("log 5");
+    }
+}
+
+async fn run() {
+    part8().await;
+    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
+        join!( // all at once; each poll polls every unfinished one
+            sleep_ms(20), // Timer 7
+            yield_now(),
+        );
+    });
+    h1.await.unwrap();
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
+pub mod random_271 {
 use runtime::prelude::*;
 
 async fn run() {
@@ -9456,7 +9569,7 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 }
 }
 
-pub mod random_269 {
+pub mod random_272 {
 use runtime::prelude::*;
 
 async fn run() {
@@ -9500,7 +9613,7 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 }
 }
 
-pub mod random_270 {
+pub mod random_273 {
 use runtime::prelude::*;
 
 async fn run() {
@@ -9519,7 +9632,7 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 }
 }
 
-pub mod random_271 {
+pub mod random_274 {
 use runtime::prelude::*;
 
 async fn run() {
@@ -9558,7 +9671,7 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 }
 }
 
-pub mod random_272 {
+pub mod random_275 {
 use runtime::prelude::*;
 
 async fn run() {
@@ -9600,7 +9713,7 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 }
 }
 
-pub mod random_273 {
+pub mod random_276 {
 use runtime::prelude::*;
 
 async fn part37() {
@@ -9629,6 +9742,7 @@ async fn run() {
     );
     part37().await;
     block_ms(0);
+    spawn(part37()); // spawn: a task of its own; it starts once this task pauses at an .await
 }
 
 pub fn size() -> usize {
@@ -9640,22 +9754,24 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 }
 }
 
-pub mod random_274 {
+pub mod random_277 {
 use runtime::prelude::*;
 
 async fn run() {
     let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
-        for _ in 0..0 {
-            block_ms(10);
-            sleep_ms(20).await; // Timer 4
-            block_ms(30);
-        }
-        let f1 = async { block_ms(10) };
-        // nothing has run yet: futures start when polled
-        f1.await;
+        sleep_ms(100).await; // Timer 1
     });
-    h1.await.unwrap();
+    for _ in 0..2 {
+        join!( // all at once; each poll polls every unfinished one
+            sleep_ms(20), // Timer 4
+            async { block_ms(30) },
+        );
+        join!( // all at once; each poll polls every unfinished one
+            async { log("log 7") },
+        );
+    }
     sleep_ms(20).await; // Timer 8
+    h1.await.unwrap();
 }
 
 pub fn size() -> usize {
@@ -9667,7 +9783,7 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 }
 }
 
-pub mod random_275 {
+pub mod random_278 {
 use runtime::prelude::*;
 
 async fn run() {
@@ -9696,7 +9812,7 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 }
 }
 
-pub mod random_276 {
+pub mod random_279 {
 use runtime::prelude::*;
 
 async fn run() {
@@ -9712,7 +9828,7 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 }
 }
 
-pub mod random_277 {
+pub mod random_280 {
 use runtime::prelude::*;
 
 async fn run() {
@@ -9731,7 +9847,7 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 }
 }
 
-pub mod random_278 {
+pub mod random_281 {
 use runtime::prelude::*;
 
 async fn run() {
@@ -9750,7 +9866,7 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 }
 }
 
-pub mod random_279 {
+pub mod random_282 {
 use runtime::prelude::*;
 
 async fn run() {
@@ -9780,21 +9896,20 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 }
 }
 
-pub mod random_280 {
+pub mod random_283 {
 use runtime::prelude::*;
 
 async fn run() {
-    let n5 = 0;
     select! {
         biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
         _ = async { log("log 2") } => {}
     }
     part5().await;
-    spawn(async move { // spawn: a task of its own; it starts once this task pauses at an .await
-        log(format!("log 4 {n5}"));
+    spawn(part5()); // spawn: a task of its own; it starts once this task pauses at an .await
+    spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
+        log("log 4");
     });
-    log(format!("log 5 {n5}"));
-    log(format!("{n5} in all"));
+    log("log 5");
 }
 
 async fn part5() {
@@ -9810,55 +9925,16 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 }
 }
 
-pub mod random_281 {
-use runtime::prelude::*;
-
-async fn run() {
-    select! {
-        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-        _ = async {
-            select! {
-                biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-                _ = sleep_ms(10) => {} // Timer 3
-                _ = sleep_ms(50) => {} // Timer 4
-            }
-        } => {}
-        _ = async {
-            let f1 = async { log("log 6") };
-            // nothing has run yet: futures start when polled
-            f1.await;
-        } => {}
-        _ = async {
-            select! { // each poll starts at a branch drawn at random (from this run's seed); the first found finished wins, the others are dropped
-                _ = sleep_ms(100) => { // Timer 8
-                    yield_now().await; // yield: the task goes to the back of the ready queue
-                }
-                _ = sleep_ms(50) => {} // Timer 9
-            }
-        } => {}
-    }
-    log("log 11");
-}
-
-pub fn size() -> usize {
-    std::mem::size_of_val(&run())
-}
-
-pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
-    Box::pin(run())
-}
-}
-
-pub mod random_282 {
+pub mod random_284 {
 use runtime::prelude::*;
 
 async fn run() {
     block_ms(0);
-    log("log 3");
-    log("log 4");
+    log("log 14");
+    log("log 15");
     join!( // all at once; each poll polls every unfinished one
         async {
-            log("log 7");
+            log("log 18");
             block_ms(30);
             block_ms(0);
         },
@@ -9874,7 +9950,7 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 }
 }
 
-pub mod random_283 {
+pub mod random_285 {
 use runtime::prelude::*;
 
 async fn run() {
@@ -9901,7 +9977,7 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 }
 }
 
-pub mod random_284 {
+pub mod random_286 {
 use runtime::prelude::*;
 
 async fn run() {
@@ -9954,73 +10030,16 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 }
 }
 
-pub mod random_285 {
+pub mod random_287 {
 use runtime::prelude::*;
-
-async fn run() {
-    part1().await;
-}
 
 async fn part1() {
     sleep_ms(50).await; // Timer 1
 }
 
-pub fn size() -> usize {
-    std::mem::size_of_val(&run())
-}
-
-pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
-    Box::pin(run())
-}
-}
-
-pub mod random_286 {
-use runtime::prelude::*;
-
 async fn run() {
-    let n5 = 0;
-    join!( // all at once; each poll polls every unfinished one
-        async {
-            block_ms(0);
-            sleep_ms(50).await; // Timer 4
-        },
-    );
-    sleep_ms(100).await; // Timer 5
-    log(format!("{n5} in all"));
-}
-
-pub fn size() -> usize {
-    std::mem::size_of_val(&run())
-}
-
-pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
-    Box::pin(run())
-}
-}
-
-pub mod random_287 {
-use runtime::prelude::*;
-
-async fn run() {
-    let n9 = 42;
-    select! {
-        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-        _ = async {
-            join!( // all at once; each poll polls every unfinished one
-                async { log("log 3") },
-                async { block_ms(30) },
-                sleep_ms(0), // Timer 5
-            );
-        } => {}
-        _ = async {
-            join!( // all at once; each poll polls every unfinished one
-                sleep_ms(10), // Timer 7
-            );
-        } => {}
-        _ = sleep_ms(100) => {} // Timer 8
-    }
-    log(format!("log 9 {n9}"));
-    log(format!("{n9} in all"));
+    part1().await;
+    spawn(part1()); // spawn: a task of its own; it starts once this task pauses at an .await
 }
 
 pub fn size() -> usize {
@@ -10036,22 +10055,13 @@ pub mod random_288 {
 use runtime::prelude::*;
 
 async fn run() {
-    let n8 = 7;
-    select! {
-        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-        _ = sleep_ms(0) => {} // Timer 2
-    }
     join!( // all at once; each poll polls every unfinished one
         async {
-            select! {
-                biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-                _ = async { block_ms(10) } => {}
-            }
+            sleep_ms(20).await; // Timer 20
+            block_ms(10);
         },
+        yield_now(),
     );
-    sleep_ms(20).await; // Timer 6
-    sleep_ms(0).await; // Timer 8
-    log(format!("{n8} in all"));
 }
 
 pub fn size() -> usize {
@@ -10067,28 +10077,24 @@ pub mod random_289 {
 use runtime::prelude::*;
 
 async fn run() {
-    let n12 = 0;
-    join!( // all at once; each poll polls every unfinished one
-        async { block_ms(10) },
-    );
-    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
-        select! {
-            biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-            _ = yield_now() => {
-                sleep_ms(10).await; // Timer 8
-                log("log 9");
-            }
-            _ = async { block_ms(30) } => {
-                sleep_ms(20).await; // Timer 10
-            }
-            _ = sleep_ms(10) => {} // Timer 7
+    let n9 = 0;
+    block_ms(0);
+    select! {
+        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+        _ = sleep_ms(50) => { // Timer 3
+            block_ms(0);
+            log(format!("log 5 {n9}"));
         }
-    });
-    h1.await.unwrap();
-    select! { // each poll starts at a branch drawn at random (from this run's seed); the first found finished wins, the others are dropped
-        _ = async { log("log 12") } => {}
     }
-    log(format!("{n12} in all"));
+    let f1 = async {
+        for _ in 0..2 {
+            sleep_ms(50).await; // Timer 8
+            sleep_ms(20).await; // Timer 9
+        }
+    };
+    // nothing has run yet: futures start when polled
+    f1.await;
+    log(format!("{n9} in all"));
 }
 
 pub fn size() -> usize {
@@ -10104,7 +10110,24 @@ pub mod random_290 {
 use runtime::prelude::*;
 
 async fn run() {
-    sleep_ms(20).await; // Timer 1
+    let n11 = 0;
+    let h1 = spawn(async move { // spawn: a task of its own; it starts once this task pauses at an .await
+        log(format!("log 1 {n11}"));
+    });
+    log(format!("log 2 {n11}"));
+    h1.await.unwrap();
+    select! {
+        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+        _ = sleep_ms(10) => {} // Timer 4
+    }
+    block_ms(0);
+    for _ in 0..1 {
+        sleep_ms(10).await; // Timer 8
+        sleep_ms(20).await; // Timer 9
+        block_ms(0);
+    }
+    sleep_ms(0).await; // Timer 11
+    log(format!("{n11} in all"));
 }
 
 pub fn size() -> usize {
@@ -10120,16 +10143,15 @@ pub mod random_291 {
 use runtime::prelude::*;
 
 async fn run() {
-    let n5 = 0;
-    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
-        for _ in 0..1 {
-            sleep_ms(20).await; // Timer 2
-            sleep_ms(0).await; // Timer 4
-        }
-    });
-    sleep_ms(0).await; // Timer 5
-    h1.await.unwrap();
-    log(format!("{n5} in all"));
+    log("log 2");
+    for _ in 0..2 {
+        log("log 4");
+        log("log 5");
+    }
+    sleep_ms(100).await; // Timer 7
+    sleep_ms(20).await; // Timer 8
+    sleep_ms(0).await; // Timer 9
+    log("log 10");
 }
 
 pub fn size() -> usize {
@@ -10145,16 +10167,36 @@ pub mod random_292 {
 use runtime::prelude::*;
 
 async fn run() {
-    select! {
-        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
-        _ = async {
-            log("log 3");
-            sleep_ms(50).await; // Timer 4
-            log("log 5");
-        } => {}
-    }
-    sleep_ms(0).await; // Timer 6
-    sleep_ms(20).await; // Timer 7
+    join!( // all at once; each poll polls every unfinished one
+        async { block_ms(30) },
+        async {
+            select! {
+                biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+                _ = sleep_ms(20) => {} // Timer 4
+                _ = sleep_ms(50) => {} // Timer 5
+                _ = async { log("log 6") } => {
+                    yield_now().await; // yield: the task goes to the back of the ready queue
+                }
+            }
+        },
+        async {
+            join!( // all at once; each poll polls every unfinished one
+                async { log("log 9") },
+            );
+        },
+    );
+    spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
+        join!( // all at once; each poll polls every unfinished one
+            sleep_ms(100), // Timer 11
+            sleep_ms(20), // Timer 12
+            async {
+                join!( // all at once; each poll polls every unfinished one
+                    async { log("log 14") },
+                );
+            },
+        );
+    });
+    sleep_ms(50).await; // Timer 15
 }
 
 pub fn size() -> usize {
@@ -10170,11 +10212,20 @@ pub mod random_293 {
 use runtime::prelude::*;
 
 async fn run() {
-    sleep_ms(20).await; // Timer 1
-    sleep_ms(0).await; // Timer 2
-    log("log 3");
-    block_ms(30);
-    block_ms(30);
+    let n5 = 7;
+    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
+        join!( // all at once; each poll polls every unfinished one
+            sleep_ms(0), // Timer 2
+            sleep_ms(20), // Timer 3
+            async {
+                for _ in 0..2 {
+                    block_ms(10);
+                }
+            },
+        );
+    });
+    h1.await.unwrap();
+    log(format!("{n5} in all"));
 }
 
 pub fn size() -> usize {
@@ -10190,32 +10241,33 @@ pub mod random_294 {
 use runtime::prelude::*;
 
 async fn run() {
-    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
-        select! { // each poll starts at a branch drawn at random (from this run's seed); the first found finished wins, the others are dropped
-            _ = async {
-                log("log 3");
-                block_ms(30);
-                sleep_ms(20).await; // Timer 5
-            } => {}
-            _ = async {
-                join!( // all at once; each poll polls every unfinished one
-                    async { log("log 7") },
-                );
-            } => {}
-        }
-    });
-    h1.await.unwrap();
-    for _ in 0..1 {
-        join!( // all at once; each poll polls every unfinished one
-            sleep_ms(0), // Timer 10
-        );
-        select! { // each poll starts at a branch drawn at random (from this run's seed); the first found finished wins, the others are dropped
-            _ = sleep_ms(50) => { // Timer 12
-                sleep_ms(50).await; // Timer 14
-                sleep_ms(100).await; // Timer 15
+    join!( // all at once; each poll polls every unfinished one
+        async {
+            select! { // each poll starts at a branch drawn at random (from this run's seed); the first found finished wins, the others are dropped
+                _ = async { log("log 3") } => {
+                    sleep_ms(10).await; // Timer 5
+                }
+                _ = async { block_ms(10) } => {}
             }
-            _ = sleep_ms(10) => {} // Timer 13
-        }
+        },
+        async {
+            select! {
+                biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+                _ = async { log("log 7") } => {}
+                _ = async { log("log 8") } => {}
+                _ = sleep_ms(50) => {} // Timer 9
+            }
+        },
+    );
+    select! {
+        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+        _ = async {
+            let f1 = async { log("log 12") };
+            // nothing has run yet: futures start when polled
+            f1.await;
+        } => {}
+        _ = sleep_ms(20) => {} // Timer 13
+        _ = async { block_ms(30) } => {}
     }
 }
 
@@ -10232,19 +10284,7 @@ pub mod random_295 {
 use runtime::prelude::*;
 
 async fn run() {
-    join!( // all at once; each poll polls every unfinished one
-        sleep_ms(0), // Timer 2
-        async {
-            log("log 4");
-            sleep_ms(10).await; // Timer 5
-            log("log 6");
-        },
-        sleep_ms(100), // Timer 7
-    );
-    spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
-        block_ms(10);
-    });
-    block_ms(10);
+    sleep_ms(20).await; // Timer 1
 }
 
 pub fn size() -> usize {
@@ -10260,41 +10300,33 @@ pub mod random_296 {
 use runtime::prelude::*;
 
 async fn run() {
-    let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
-        let f1 = sleep_ms(100); // Timer 2
-        let f2 = sleep_ms(50); // Timer 3
-        let f3 = sleep_ms(10); // Timer 4
-        // nothing has run yet: futures start when polled
-        f1.await;
-        f2.await;
-        f3.await;
-    });
-    let f4 = async {
-        let f5 = sleep_ms(20); // Timer 7
-        let f6 = sleep_ms(10); // Timer 8
-        let f7 = sleep_ms(10); // Timer 9
-        // nothing has run yet: futures start when polled
-        f5.await;
-        f6.await;
-        f7.await;
-    };
-    let f5 = async { block_ms(30) };
-    // nothing has run yet: futures start when polled
-    f4.await;
-    f5.await;
-    sleep_ms(10).await; // Timer 11
-    h1.abort(); // abort: our executor drops (destroys) the task now, with the timer it waits on (tokio drops it when it would next run it)
-    for _ in 0..3 {
-        join!( // all at once; each poll polls every unfinished one
-            sleep_ms(0), // Timer 14
-            sleep_ms(20), // Timer 15
-            sleep_ms(0), // Timer 16
-        );
-        join!( // all at once; each poll polls every unfinished one
-            yield_now(),
-            sleep_ms(100), // Timer 19
-        );
-    }
+    sleep_ms(50).await; // Timer 1
+    sleep_ms(100).await; // Timer 2
+    join!( // all at once; each poll polls every unfinished one
+        async {
+            select! { // each poll starts at a branch drawn at random (from this run's seed); the first found finished wins, the others are dropped
+                _ = sleep_ms(0) => { // Timer 5
+                    sleep_ms(10).await; // Timer 7
+                    block_ms(0);
+                }
+                _ = sleep_ms(50) => { // Timer 6
+                    log("log 9");
+                }
+            }
+        },
+        async {
+            let f1 = yield_now();
+            let f2 = async { log("log 12") };
+            // nothing has run yet: futures start when polled
+            f1.await;
+            f2.await;
+        },
+        async {
+            sleep_ms(20).await; // Timer 14
+            sleep_ms(100).await; // Timer 15
+            log("log 16");
+        },
+    );
 }
 
 pub fn size() -> usize {
@@ -10310,8 +10342,7 @@ pub mod random_297 {
 use runtime::prelude::*;
 
 async fn run() {
-    sleep_ms(0).await; // Timer 1
-    block_ms(0);
+    log("log 3");
 }
 
 pub fn size() -> usize {
@@ -10327,30 +10358,12 @@ pub mod random_298 {
 use runtime::prelude::*;
 
 async fn run() {
-    select! { // each poll starts at a branch drawn at random (from this run's seed); the first found finished wins, the others are dropped
-        _ = async {
-            let f1 = async { log("log 3") };
-            let f2 = yield_now();
-            // nothing has run yet: futures start when polled
-            f1.await;
-            f2.await;
-        } => {}
+    select! {
+        biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
+        _ = sleep_ms(50) => {} // Timer 2
+        _ = async { block_ms(0) } => {}
     }
-    for _ in 0..3 {
-        for _ in 0..1 {
-            block_ms(0);
-            sleep_ms(50).await; // Timer 8
-            block_ms(30);
-        }
-        select! { // each poll starts at a branch drawn at random (from this run's seed); the first found finished wins, the others are dropped
-            _ = sleep_ms(0) => { // Timer 11
-                log("log 14");
-                sleep_ms(10).await; // Timer 15
-            }
-            _ = sleep_ms(50) => {} // Timer 12
-            _ = yield_now() => {}
-        }
-    }
+    sleep_ms(10).await; // Timer 4
 }
 
 pub fn size() -> usize {
@@ -10366,26 +10379,39 @@ pub mod random_299 {
 use runtime::prelude::*;
 
 async fn run() {
-    sleep_ms(100).await; // Timer 1
-    log("log 2");
+    let n24 = 0;
     join!( // all at once; each poll polls every unfinished one
-        part7(),
-        part7(),
+        async {
+            sleep_ms(20).await; // Timer 3
+            sleep_ms(100).await; // Timer 4
+            log("log 5");
+        },
+        async {
+            for _ in 0..0 {
+                sleep_ms(10).await; // Timer 7
+                sleep_ms(50).await; // Timer 8
+            }
+        },
     );
-}
-
-async fn part7() {
-    let f1 = sleep_ms(10); // Timer 4
-    let f2 = async {
-        let f3 = sleep_ms(100); // Timer 6
-        let f4 = async { block_ms(30) };
-        // nothing has run yet: futures start when polled
-        f3.await;
-        f4.await;
-    };
+    sleep_ms(100).await; // Timer 10
+    sleep_ms(20).await; // Timer 12
+    block_ms(10);
+    join!( // all at once; each poll polls every unfinished one
+        sleep_ms(10), // Timer 15
+    );
+    sleep_ms(20).await; // Timer 17
+    let f1 = async { log(format!("log 19 {n24}")) };
+    let f2 = async { block_ms(0) };
+    let f3 = sleep_ms(100); // Timer 21
     // nothing has run yet: futures start when polled
     f1.await;
     f2.await;
+    f3.await;
+    join!( // all at once; each poll polls every unfinished one
+        sleep_ms(20), // Timer 23
+    );
+    sleep_ms(20).await; // Timer 24
+    log(format!("{n24} in all"));
 }
 
 pub fn size() -> usize {
