@@ -49,7 +49,9 @@ export function scenario(next) {
       const random = next(3) === 0 ? { random: true } : {}; // select! without biased;
       return { type: 'race', ...random, steps: steps.map((s) => (next(3) === 0 ? arm(s) : s)) };
     }
-    return { type: ['seq', 'all', 'race', 'create_then_await'][kind - 2], steps };
+    // Half the joins of sleeps only are `join_all(vec![…])`s.
+    const vec = kind === 3 && names % 2 === 0 && steps.every((s) => s.type === 'sleep') ? { join_all: true } : {};
+    return { type: ['seq', 'all', 'race', 'create_then_await'][kind - 2], ...vec, steps };
   };
   const steps = Array.from({ length: 1 + next(4) }, () => step(2));
   // An arm, then a spawn, may nest a step too deep: draw again.

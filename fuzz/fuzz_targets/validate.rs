@@ -35,6 +35,8 @@ enum Key {
     Value,
     Style,
     Var,
+    Direct,
+    JoinAll,
     Other,
 }
 
@@ -55,6 +57,8 @@ impl Key {
             Key::Value => "value",
             Key::Style => "style",
             Key::Var => "var",
+            Key::Direct => "direct",
+            Key::JoinAll => "join_all",
             Key::Other => "onclick",
         }
     }

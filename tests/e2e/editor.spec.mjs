@@ -209,6 +209,47 @@ test('a number named by let: the texts after it read it in every lane, and the S
     .toEqual(['', 'cups: i32, __awaitee: Sleep', 'cups: i32, __awaitee: Sleep', '', '']);
 });
 
+test('join_all of a helper\'s calls: every lane waits for all, Rust polls them in one Join, the State machine names its type', async ({ page }) => {
+  await openPlayground(page);
+  const rust = [
+    'use runtime::prelude::*;',
+    '',
+    'async fn run() {',
+    '    join_all(vec![brew(100), brew(50)]).await;',
+    '    log("both brewed");',
+    '}',
+    '',
+    'async fn brew(ms: u32) {',
+    '    sleep_ms(ms).await;',
+    '    log(format!("{ms} done"));',
+    '}',
+    '',
+  ].join('\n');
+  const seen = await page.evaluate(async (text) => {
+    const out = {};
+    for (const promiseStyle of ['then', 'await']) {
+      const r = await window.playground.run({ rust: text, promiseStyle });
+      for (const lane of ['callbacks', 'promises', 'futures']) {
+        out[`${lane} ${promiseStyle}`] = r[lane].events.filter((e) => e.kind === 'log').map((e) => `${e.t} ${e.text}`);
+      }
+      out[`polls ${promiseStyle}`] = r.futures.events.filter((e) => e.kind === 'poll_start').length;
+    }
+    return { out, code: window.playground.code({ rust: text, promiseStyle: 'await' }) };
+  }, rust);
+  for (const style of ['then', 'await']) {
+    for (const lane of ['callbacks', 'promises', 'futures']) {
+      expect(seen.out[`${lane} ${style}`], `${lane} ${style}`).toEqual(['50 50 done', '100 100 done', '100 both brewed']);
+    }
+    // One task, polled at the start, at 50 and at 100.
+    expect(seen.out[`polls ${style}`]).toBe(3);
+  }
+  expect(seen.code.futures.code).toContain('join_all(vec![');
+  expect(seen.code.promises.code).toContain('await Promise.all([');
+  const machine = await page.evaluate((text) => window.playground.stateMachine({ rust: text }), rust);
+  expect(machine.variants.map((v) => v.fields.map((f) => `${f.name}: ${f.type}`).join(', ')))
+    .toEqual(['', '__awaitee: Join<{async fn body of brew()}>', '', '']);
+});
+
 test('a mistake is underlined and named in the alert; the last program and run stay', async ({ page }) => {
   await openPlayground(page);
   const alert = page.getByRole('alert');

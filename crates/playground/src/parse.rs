@@ -127,6 +127,7 @@ fn statements(step: &Step) -> Vec<Step> {
         | Step::BlockFor { .. }
         | Step::Yield => vec![step.clone()],
         Step::All(steps) => vec![Step::All(steps.iter().map(future).collect())],
+        Step::JoinAll(steps) => vec![Step::JoinAll(steps.iter().map(future).collect())],
         Step::Race(steps) => vec![Step::Race(steps.iter().map(branch).collect())],
         Step::RandomRace(steps) => vec![Step::RandomRace(steps.iter().map(branch).collect())],
         // Only a race's branch.
@@ -188,6 +189,7 @@ fn future(step: &Step) -> Step {
                 matches!(
                     s,
                     Step::All(_)
+                        | Step::JoinAll(_)
                         | Step::Race(_)
                         | Step::RandomRace(_)
                         | Step::CreateThenAwait(_)

@@ -752,6 +752,10 @@ fn callback_step(
         Step::RandomRace(steps) => {
             callback_step(&Step::Race(steps.clone()), path, indent, code, names, then)
         }
+        // JS has one way to wait for all: as `join!`.
+        Step::JoinAll(steps) => {
+            callback_step(&Step::All(steps.clone()), path, indent, code, names, then)
+        }
         Step::Sleep { .. } | Step::SleepFor { .. } => {
             let (label, ms) = delay_of(step);
             let set = format!("{}() => {{", names.set_timeout(path));
@@ -1121,6 +1125,8 @@ fn then_expr(step: &Step, path: &StepPath, loops: &JsNames) -> Code {
     match step {
         // `Promise.race` draws nothing: written as a race.
         Step::RandomRace(steps) => return then_expr(&Step::Race(steps.clone()), path, loops),
+        // JS has one way to wait for all: `Promise.all`, as for `join!`.
+        Step::JoinAll(steps) => return then_expr(&Step::All(steps.clone()), path, loops),
         Step::Sleep { .. } | Step::SleepFor { .. } => {
             let (label, ms) = delay_of(step);
             let args = loops.timer_args(&ms, path);
@@ -1319,6 +1325,10 @@ fn await_statements(
         // `Promise.race` draws nothing: written as a race.
         Step::RandomRace(steps) => {
             await_statements(&Step::Race(steps.clone()), path, indent, code, made, names)
+        }
+        // JS has one way to wait for all: `Promise.all`, as for `join!`.
+        Step::JoinAll(steps) => {
+            await_statements(&Step::All(steps.clone()), path, indent, code, made, names)
         }
         Step::Sleep { .. } | Step::SleepFor { .. } => {
             let (label, ms) = delay_of(step);
@@ -1693,6 +1703,19 @@ fn rust_statements(step: &Step, path: &StepPath, indent: usize, code: &mut Code,
                 rust_future(s, &path.child(i), indent + 1, code, made, ",");
             }
             code.push(indent, ");", Some(path));
+        }
+        // A `Vec` of futures of one type (validation), each its own.
+        Step::JoinAll(steps) => {
+            code.push_noted(
+                indent,
+                "join_all(vec![",
+                Some("a Vec of futures of one type, all at once, as join! polls them"),
+                Some(path),
+            );
+            for (i, s) in steps.iter().enumerate() {
+                rust_future(s, &path.child(i), indent + 1, code, made, ",");
+            }
+            code.push(indent, "]).await;", Some(path));
         }
         Step::Race(steps) | Step::RandomRace(steps) => {
             if matches!(step, Step::Race(_)) {

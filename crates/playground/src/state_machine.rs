@@ -235,7 +235,10 @@ pub fn variants_of(code: &Code, name: &str) -> Vec<Variant> {
             .collect();
         fields.push(Field {
             name: "__awaitee".into(),
-            ty: awaitee(text, &lets),
+            ty: match text {
+                JOIN_ALL_END => join_all_type(&body, line, &lets),
+                _ => awaitee(text, &lets),
+            },
         });
         out.push(Variant {
             name: format!("Suspend{k}"),
@@ -318,6 +321,25 @@ fn expression_type(expr: &str, lets: &[Binding]) -> String {
     lets.iter()
         .find(|b| b.name == expr)
         .map_or_else(|| "impl Future".to_string(), |b| b.ty.clone())
+}
+
+/// The line that ends a `join_all(vec![…])` and awaits it.
+const JOIN_ALL_END: &str = "]).await;";
+
+/// The type of the `join_all(vec![…])` whose last line is `line`: the
+/// runtime's `Join` over its items' one type (its first item's, on the line
+/// after `join_all(vec![`).
+fn join_all_type(body: &[(usize, Option<usize>, &str)], line: usize, lets: &[Binding]) -> String {
+    let before = body.iter().filter(|(n, _, _)| *n < line);
+    let start = before
+        .rev()
+        .find(|(_, _, c)| c.starts_with("join_all(vec!["));
+    let item = start.and_then(|(n, _, _)| body.iter().find(|(m, _, _)| *m == n + 1));
+    let ty = item.map_or_else(
+        || "impl Future".to_string(),
+        |(_, _, c)| expression_type(c.trim_end_matches(','), lets),
+    );
+    format!("Join<{ty}>")
 }
 
 /// The type of the future awaited on a suspension point's line.

@@ -364,6 +364,15 @@ fn step() -> impl Strategy<Value = Step> {
         prop_oneof![
             prop::collection::vec(inner.clone(), 1..4).prop_map(Seq),
             prop::collection::vec(inner.clone(), 1..4).prop_map(All),
+            // join_all(vec![…]) of sleeps (one type).
+            prop::collection::vec((text(), 0..=limits::MAX_MS), 1..4).prop_map(|sleeps| {
+                Step::JoinAll(
+                    sleeps
+                        .into_iter()
+                        .map(|(label, ms)| Step::Sleep { label, ms })
+                        .collect(),
+                )
+            }),
             // Some branches are select! arms with a body.
             prop::collection::vec(
                 (
@@ -522,6 +531,7 @@ fn unique_labels(step: &mut Step, seen: &mut Vec<String>) {
         Step::Log { .. } | Step::Block { .. } | Step::Yield => {}
         Seq(s)
         | All(s)
+        | Step::JoinAll(s)
         | Race(s)
         | Step::RandomRace(s)
         | Cta(s)

@@ -389,14 +389,32 @@ fn learner_type(rustc: &str) -> String {
     if rustc.starts_with("{async block@") {
         return ASYNC_BLOCK.into();
     }
-    if let Some(function) = rustc.strip_prefix("{async fn body of ") {
-        return format!(
-            "{{async fn body of {}",
-            function.rsplit("::").next().unwrap()
-        );
+    // Every module path dropped, in type arguments too (`Join<Sleep>` for
+    // rustc's `runtime::Join<runtime::Sleep>`): a path's segments are
+    // lowercase, a type's name is not.
+    let mut out = String::new();
+    let mut word = String::new();
+    let mut chars = rustc.chars().peekable();
+    while let Some(c) = chars.next() {
+        if c.is_alphanumeric() || c == '_' {
+            word.push(c);
+            continue;
+        }
+        if c == ':' && chars.peek() == Some(&':') {
+            chars.next();
+            if word.chars().next().is_some_and(|w| w.is_lowercase()) {
+                word.clear();
+                continue;
+            }
+            word.push_str("::");
+            continue;
+        }
+        out.push_str(&word);
+        word.clear();
+        out.push(c);
     }
-    let (head, args) = rustc.split_at(rustc.find('<').unwrap_or(rustc.len()));
-    format!("{}{args}", head.rsplit("::").next().unwrap())
+    out.push_str(&word);
+    out
 }
 
 /// Compiles `lib` (a crate depending on crates/runtime) with nightly's

@@ -106,11 +106,11 @@ fn bad_fragments_are_refused_naming_the_place() {
     let table = [
         (
             "",
-            "fragment: expected a step (S, L, V, B, Y, Q, A, R, U, M, C, F, G, K, P, T, W, X, D, N, H or E), but the fragment ended",
+            "fragment: expected a step (S, L, V, B, Y, Q, A, J, R, U, M, C, F, G, K, P, T, W, X, D, N, H or E), but the fragment ended",
         ),
         (
             "Z(1)",
-            "fragment: expected a step (S, L, V, B, Y, Q, A, R, U, M, C, F, G, K, P, T, W, X, D, N, H or E) at character 1, found 'Z'",
+            "fragment: expected a step (S, L, V, B, Y, Q, A, J, R, U, M, C, F, G, K, P, T, W, X, D, N, H or E) at character 1, found 'Z'",
         ),
         // An abort: of a task spawned before it in its block, not awaited
         // before or after; the task neither calls a helper nor awaits
@@ -134,6 +134,11 @@ fn bad_fragments_are_refused_naming_the_place() {
         (
             "Q(P(1,P(2,L(y)),W(2)),X(1))",
             "scenario.steps[0].steps[1]: is an await of another task in the task of handle 1, which is aborted",
+        ),
+        // join_all: futures of one type.
+        (
+            "Q(J(S(A,1),L(x)))",
+            "scenario.steps[0].steps: must be all sleeps, all yields, or all calls of one helper, when `join_all` is true",
         ),
         // A direct spawn: its one step is a call, `spawn(brew())`.
         (

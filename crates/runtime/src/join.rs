@@ -21,6 +21,13 @@ pub fn join<F: Future>(futures: impl IntoIterator<Item = F>) -> Join<F> {
     }
 }
 
+/// `futures::future::join_all`'s name for [`join()`]: a `Vec` (any
+/// iterator) of futures of one type, awaited together, their outputs in
+/// order. `join!` is the same for futures of different types.
+pub fn join_all<F: Future>(futures: impl IntoIterator<Item = F>) -> Join<F> {
+    join(futures)
+}
+
 /// The future of [`join()`].
 #[must_use = "futures do nothing unless polled"]
 pub struct Join<F: Future> {

@@ -101,7 +101,7 @@ mod yield_now;
 pub use browser_host::BrowserHost;
 pub use context::{address, block_ms, log, spawn, state};
 pub use host::{Host, RuntimeRef, MAX_TIMEOUT_MS};
-pub use join::{join, Join};
+pub use join::{join, join_all, Join};
 pub use join_handle::{JoinError, JoinHandle};
 pub use runtime::{Counters, Runtime};
 pub use select::{select, select_random, Select};
@@ -118,7 +118,9 @@ pub use yield_now::{yield_now, YieldNow};
 /// What a program on this runtime uses: `use runtime::prelude::*;` is the
 /// first line of every Rust panel of the playground.
 pub mod prelude {
-    pub use crate::{block_ms, join, log, select, sleep, sleep_ms, spawn, yield_now, Sleep};
+    pub use crate::{
+        block_ms, join, join_all, log, select, sleep, sleep_ms, spawn, yield_now, Sleep,
+    };
 }
 
 /// The README's examples, run as doctests so they stay true.

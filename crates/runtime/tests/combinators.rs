@@ -22,6 +22,20 @@ fn join_of_200_100_50_polls_the_task_four_times() {
 }
 
 #[test]
+fn join_all_of_a_vec_is_join_outputs_in_order() {
+    let (host, rt) = virtual_runtime();
+    let steep = |ms: u32| async move {
+        sleep_ms(ms).await;
+        ms
+    };
+    let task = rt.spawn(runtime::join_all(vec![steep(30), steep(10), steep(20)]));
+    assert_eq!(host.run(), 30.0);
+    // Outputs in the order given, not the order done; one poll per wake.
+    assert_eq!(task.try_take(), Some(vec![30, 10, 20]));
+    assert_eq!(task_polls(&rt), 4);
+}
+
+#[test]
 fn join_of_equal_timers_polls_twice_and_traces_each_child() {
     let (host, rt) = virtual_runtime();
     let _task = rt.spawn(join([sleep_ms(100), sleep_ms(100), sleep_ms(100)]));

@@ -159,6 +159,14 @@ fn value(node: &Node) -> Value {
         }
         Kind::Seq => "seq",
         Kind::All => "all",
+        Kind::JoinAll => {
+            let steps = Value::Array(node.children.iter().map(value).collect());
+            return obj(&[
+                ("type", s("all")),
+                ("join_all", Value::Bool(true)),
+                ("steps", steps),
+            ]);
+        }
         Kind::Race => "race",
         Kind::RandomRace => {
             let steps = Value::Array(node.children.iter().map(value).collect());

@@ -80,6 +80,8 @@ pub(super) enum Kind {
     },
     Seq,
     All,
+    /// `join_all(vec![…])`: futures of one type.
+    JoinAll,
     Race,
     /// `select!` without `biased;`.
     RandomRace,
@@ -128,7 +130,12 @@ impl Node {
     fn is_composite(&self) -> bool {
         matches!(
             self.kind,
-            Kind::All | Kind::Race | Kind::RandomRace | Kind::CreateThenAwait | Kind::Repeat { .. }
+            Kind::All
+                | Kind::JoinAll
+                | Kind::Race
+                | Kind::RandomRace
+                | Kind::CreateThenAwait
+                | Kind::Repeat { .. }
         )
     }
 }
@@ -965,6 +972,7 @@ impl<'a> Parser<'a> {
             Some("println") if self.is_at(1, "!") && self.is_at(2, "(") => self.println(),
             Some("std") if self.is_thread_sleep() => self.thread_sleep(),
             Some("join") => self.join(),
+            Some("join_all") => self.join_all(),
             Some("select") => self.select(),
             Some("for") => self.for_loop(),
             Some("spawn") => self.spawn(None),
@@ -1070,6 +1078,10 @@ impl<'a> Parser<'a> {
         if self.is("spawn") {
             // The handle is dropped: the task runs on, nobody awaits it.
             return self.spawn(None);
+        }
+        if self.is("join_all") {
+            // Its `Vec` of `()`s, dropped.
+            return self.join_all();
         }
         let future = self.future()?;
         if self.is(";") {
@@ -1906,6 +1918,79 @@ impl<'a> Parser<'a> {
         Ok(Node::new(Kind::All, at, what, futures))
     }
 
+    /// `join_all(vec![future, …]).await;`: futures of one type (a `Vec`
+    /// holds one), awaited together, as `join!` awaits futures of any types.
+    fn join_all(&mut self) -> Result<Node, ParseError> {
+        let at = self.bump().at;
+        let what = "this `join_all`";
+        self.enter(at, what)?;
+        let vec = "`join_all` takes a `Vec` of futures: `join_all(vec![…]).await`";
+        self.expect("(", vec)?;
+        if self.is("[") {
+            return Err(self.fail(
+                "`vec!`",
+                &not_read_yet(
+                    "an array in `join_all`",
+                    "write `vec![…]`, which `join_all` takes too",
+                ),
+            ));
+        }
+        for token in ["vec", "!", "["] {
+            self.expect(token, vec)?;
+        }
+        let mut futures = Vec::new();
+        while !self.is("]") {
+            futures.push(self.future()?);
+            if self.is_await() {
+                return Err(self.fail(
+                    "`,` or `]`",
+                    "`join_all` awaits its futures itself: remove `.await`",
+                ));
+            }
+            if self.is(",") {
+                self.bump();
+            } else if !self.is("]") {
+                return Err(self.fail_missing("`,` or `]`", ""));
+            }
+        }
+        self.bump();
+        self.expect(")", vec)?;
+        self.expect_await()?;
+        self.expect(";", "")?;
+        self.leave();
+        // A `Vec` holds one type: each `async` block is a type of its own,
+        // and so is each helper's future.
+        let first = futures.first().map(future_type);
+        let odd = futures.iter().skip(1).find(|f| {
+            let ty = future_type(f);
+            ty.is_none() || Some(ty) != first
+        });
+        if let Some(odd) = odd {
+            let types = (first.flatten(), future_type(odd));
+            let why = match types {
+                (None, None) => "each `async` block is a type of its own".to_string(),
+                (first, this) => {
+                    let said =
+                        |t: Option<String>| t.map_or(ASYNC_BLOCK_TYPE.into(), |t| type_said(&t));
+                    format!(
+                        "this is {}, and the first future {}",
+                        said(this),
+                        said(first)
+                    )
+                }
+            };
+            return Err(ParseError::new(
+                odd.at,
+                format!(
+                    "{why}: a `Vec` holds one type (rustc: mismatched types, E0308); \
+                     `join!(…)` takes futures of any types"
+                ),
+            ));
+        }
+        // An empty `join_all(vec![])` gets validation's message.
+        Ok(Node::new(Kind::JoinAll, at, what, futures))
+    }
+
     /// `select! { biased; _ = future => { statements } … }`, commas between
     /// arms allowed (as the runtime's macro allows them). A branch with
     /// statements is an arm: its future, then their sequence.
@@ -2432,3 +2517,27 @@ fn fn_name(node: &Node) -> &str {
         _ => "",
     }
 }
+
+/// The type a future of a `join_all` has, as a key: a sleep's `Sleep`, a
+/// yield's `YieldNow`, a helper's name for its future; none for an `async`
+/// block, a type of its own.
+fn future_type(node: &Node) -> Option<String> {
+    match &node.kind {
+        Kind::Sleep { .. } => Some("Sleep".into()),
+        Kind::Yield => Some("YieldNow".into()),
+        Kind::Call { name, .. } => Some(format!("{name}()")),
+        _ => None,
+    }
+}
+
+/// A future's type, as a message says it: "a `Sleep`".
+fn type_said(ty: &str) -> String {
+    if ty.ends_with("()") {
+        format!("`{ty}`'s future")
+    } else {
+        format!("a `{ty}`")
+    }
+}
+
+/// An `async` block's type, as a message says it.
+const ASYNC_BLOCK_TYPE: &str = "an `async` block, a type of its own";

@@ -192,6 +192,10 @@ pub(super) fn foreign(tokens: &[Token], i: usize, place: Place) -> Option<String
             place.sleep(&ms()),
             ms()
         ),
+        ("futures", "join_all", _) => format!(
+            "`{written}` is the futures crate's, which this page does not load: write \
+             `join_all(vec![…]).await` here, the prelude's, which does the same"
+        ),
         ("tokio" | "futures", "join" | "try_join" | "join_all", _) => not_read_yet(
             &format!("`{written}`"),
             &format!(
@@ -328,7 +332,7 @@ pub(super) fn tokio_program(tokens: &[Token]) -> Option<String> {
     }
     let mut changes = vec![format!("start with {}", uses.join(", "))];
     let attribute =
-        (1..tokens.len()).any(|k| tokens[k - 1].tok == Tok::Other('[') && word(k, "tokio"));
+        (1..tokens.len()).any(|k| tokens[k - 1].tok == Tok::Punct("[") && word(k, "tokio"));
     if attribute && names("main") {
         changes.push("`async fn run()` for `#[tokio::main] async fn main()`".into());
     } else if names("main") {
@@ -339,7 +343,7 @@ pub(super) fn tokio_program(tokens: &[Token]) -> Option<String> {
     for k in 0..tokens.len() {
         if !word(k, "tokio")
             || word(k.saturating_sub(1), "use")
-            || k > 0 && tokens[k - 1].tok == Tok::Other('[')
+            || k > 0 && tokens[k - 1].tok == Tok::Punct("[")
         {
             continue;
         }

@@ -47,7 +47,7 @@ pub(super) struct Lexed {
 
 /// Longest first, so `=>` and `::` are one token each.
 const PUNCT: &[&str] = &[
-    "=>", "::", ":", "..=", "..", "(", ")", "{", "}", ";", ",", ".", "!", "=", "*",
+    "=>", "::", ":", "..=", "..", "(", ")", "{", "}", "[", "]", ";", ",", ".", "!", "=", "*",
 ];
 
 /// The text not read yet, and where it starts.

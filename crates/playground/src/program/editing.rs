@@ -131,6 +131,7 @@ fn container(step: &Step, path: StepPath) -> Option<StepPath> {
 fn held_mut<'a>(step: &'a mut Step, path: &[usize]) -> Option<&'a mut Vec<Step>> {
     let (Step::Seq(steps)
     | Step::All(steps)
+    | Step::JoinAll(steps)
     | Step::Race(steps)
     | Step::RandomRace(steps)
     | Step::CreateThenAwait(steps)

@@ -7,9 +7,9 @@
 //!       | "V(" text ")"                   log(text) reading loop variables
 //!       | "B(" number ")"                 block(ms)
 //!       | "Y"                             yield
-//!       | ("Q"|"A"|"R"|"U"|"M"|"C") "(" step ("," step)* ")"
-//!                                         seq, all, race, random race, arm,
-//!                                         create_then_await
+//!       | ("Q"|"A"|"J"|"R"|"U"|"M"|"C") "(" step ("," step)* ")"
+//!                                         seq, all, all as join_all, race,
+//!                                         random race, arm, create_then_await
 //!       | "F(" number ["," name] ("," step)+ ")"
 //!                                         repeat(times, var, steps): a for loop
 //!       | ("G"|"K") "(" number "," name ("," step)+ ")"
@@ -150,6 +150,7 @@ fn write_step(step: &Step, out: &mut String) {
         Step::Module(_) => 'D',
         Step::Seq(_) => 'Q',
         Step::All(_) => 'A',
+        Step::JoinAll(_) => 'J',
         Step::Race(_) => 'R',
         Step::RandomRace(_) => 'U',
         Step::Arm(_) => 'M',
@@ -221,7 +222,7 @@ struct Parser<'a> {
 
 /// What a step starts with.
 const STEP_TAGS: &str =
-    "a step (S, L, V, B, Y, Q, A, R, U, M, C, F, G, K, P, T, W, X, D, N, H or E)";
+    "a step (S, L, V, B, Y, Q, A, J, R, U, M, C, F, G, K, P, T, W, X, D, N, H or E)";
 
 /// Deeper than any valid scenario, so validation can name the depth problem.
 const MAX_PARSE_DEPTH: usize = 12;
@@ -264,7 +265,7 @@ impl Parser<'_> {
             b'B' => "block",
             b'Y' => "yield",
             b'Q' => "seq",
-            b'A' => "all",
+            b'A' | b'J' => "all",
             b'R' | b'U' => "race",
             b'M' => "arm",
             b'C' => "create_then_await",
@@ -285,6 +286,9 @@ impl Parser<'_> {
         }
         if tag == b'T' {
             fields.push(("direct".into(), Value::Bool(true)));
+        }
+        if tag == b'J' {
+            fields.push(("join_all".into(), Value::Bool(true)));
         }
         if tag == b'Y' {
             // A yield has nothing to say: no parentheses.

@@ -53,6 +53,12 @@ pub enum Step {
     Seq(Vec<Step>),
     /// Run the steps together; done when all are (`join!` / `Promise.all`).
     All(Vec<Step>),
+    /// An [`Step::All`] of futures of one type, written
+    /// `join_all(vec![…]).await` in Rust (as `futures::future::join_all`):
+    /// every step a sleep, every step a yield, or every step a call of one
+    /// helper (or a single step). (JSON: an `all` with `join_all: true`;
+    /// the JS lanes run it as an `all`.)
+    JoinAll(Vec<Step>),
     /// Run the steps together; done when the first is (`select!` with
     /// `biased;` / `Promise.race`): each poll polls them in order. A step
     /// may be an [`Step::Arm`], whose body runs if it wins.
@@ -229,7 +235,7 @@ impl Step {
             Step::Block { .. } | Step::BlockFor { .. } => "block",
             Step::Yield => "yield",
             Step::Seq(_) => "seq",
-            Step::All(_) => "all",
+            Step::All(_) | Step::JoinAll(_) => "all",
             Step::Race(_) | Step::RandomRace(_) => "race",
             Step::Arm(_) => "arm",
             Step::CreateThenAwait(_) => "create_then_await",
@@ -249,6 +255,7 @@ impl Step {
         match self {
             Step::Seq(s)
             | Step::All(s)
+            | Step::JoinAll(s)
             | Step::Race(s)
             | Step::RandomRace(s)
             | Step::CreateThenAwait(s)
@@ -387,6 +394,7 @@ impl Step {
         match self {
             Step::Seq(s)
             | Step::All(s)
+            | Step::JoinAll(s)
             | Step::Race(s)
             | Step::RandomRace(s)
             | Step::CreateThenAwait(s)
@@ -454,6 +462,7 @@ impl Step {
             Step::Yield => Step::Yield,
             Step::Seq(s) => Step::Seq(each(s)),
             Step::All(s) => Step::All(each(s)),
+            Step::JoinAll(s) => Step::JoinAll(each(s)),
             Step::Race(s) => Step::Race(each(s)),
             Step::RandomRace(s) => Step::RandomRace(each(s)),
             Step::Arm(arm) => Step::Arm(Box::new([arm[0].shape(), arm[1].shape()])),
@@ -622,7 +631,12 @@ mod written {
         /// One after another.
         Seq { steps: Vec<Step<'a>> },
         /// Together; done when all are (`join!` / `Promise.all`).
-        All { steps: Vec<Step<'a>> },
+        All {
+            steps: Vec<Step<'a>>,
+            /// Rust writes it `join_all(vec![…])`; absent: false (`join!`).
+            #[serde(skip_serializing_if = "std::ops::Not::not")]
+            join_all: bool,
+        },
         /// Together; done when the first is (`select!` / `Promise.race`).
         /// `random`: each poll starts at a step drawn at random.
         Race {
@@ -711,7 +725,14 @@ mod written {
                 },
                 S::Yield => Step::Yield,
                 S::Seq(s) => Step::Seq { steps: steps(s) },
-                S::All(s) => Step::All { steps: steps(s) },
+                S::All(s) => Step::All {
+                    steps: steps(s),
+                    join_all: false,
+                },
+                S::JoinAll(s) => Step::All {
+                    steps: steps(s),
+                    join_all: true,
+                },
                 S::Race(s) => Step::Race {
                     random: false,
                     steps: steps(s),

@@ -185,7 +185,8 @@ impl Check {
             "log" => (&["type", "text", "format"], "type, text, format"),
             "block" => (&["type", "ms", "param"], "type, ms, param"),
             "yield" => (&["type"], "type"),
-            "seq" | "all" | "arm" | "create_then_await" => (&["type", "steps"], "type, steps"),
+            "seq" | "arm" | "create_then_await" => (&["type", "steps"], "type, steps"),
+            "all" => (&["type", "join_all", "steps"], "type, join_all, steps"),
             "race" => (&["type", "random", "steps"], "type, random, steps"),
             "repeat" => (
                 &["type", "times", "var", "style", "steps"],
@@ -405,7 +406,27 @@ impl Check {
                 let steps = steps?;
                 Some(match kind {
                     "seq" => Step::Seq(steps),
-                    "all" => Step::All(steps),
+                    "all" => match value.get("join_all") {
+                        None | Some(Value::Bool(false)) => Step::All(steps),
+                        Some(Value::Bool(true)) => match one_type(&steps) {
+                            Ok(()) => Step::JoinAll(steps),
+                            Err(why) => {
+                                self.problem(&steps_path, why);
+                                return None;
+                            }
+                        },
+                        Some(other) => {
+                            self.problem(
+                                &format!("{path}.join_all"),
+                                format!(
+                                    "must be true (Rust writes it `join_all(vec![…])`) or \
+                                     false (`join!`), got {}",
+                                    other.describe()
+                                ),
+                            );
+                            return None;
+                        }
+                    },
                     "race" if random? => Step::RandomRace(steps),
                     "race" => Step::Race(steps),
                     "arm" => match <[Step; 2]>::try_from(steps) {
@@ -880,5 +901,37 @@ fn clip(text: &str) -> String {
     match text.char_indices().nth(40) {
         Some((end, _)) => format!("{}…", &text[..end]),
         None => text.to_string(),
+    }
+}
+
+/// Whether `steps` can be one `join_all(vec![…])`: a `Vec` holds values of
+/// one type, so every step is a sleep (a `Sleep`), every step a yield, or
+/// every step a call of one helper (its future's type), unless there is
+/// only one; else why not, as rustc says it.
+fn one_type(steps: &[Step]) -> Result<(), String> {
+    // A key for a step's future type: none for an `async` block, each a
+    // type of its own.
+    fn ty(s: &Step) -> Option<&str> {
+        match s {
+            Step::Sleep { .. } | Step::SleepFor { .. } => Some("Sleep"),
+            Step::Yield => Some("YieldNow"),
+            Step::Call { name, .. } => Some(name),
+            _ => None,
+        }
+    }
+    let first = steps.first().map(ty);
+    if steps
+        .iter()
+        .skip(1)
+        .all(|s| ty(s).is_some() && Some(ty(s)) == first)
+    {
+        Ok(())
+    } else {
+        Err(
+            "must be all sleeps, all yields, or all calls of one helper, when `join_all` is \
+             true: a `Vec` holds futures of one type (rustc: mismatched types, E0308); `join!` \
+             takes any"
+                .into(),
+        )
     }
 }

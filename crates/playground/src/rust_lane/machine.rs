@@ -362,7 +362,10 @@ impl Machine {
             Step::CreateThenAwait(steps) => {
                 Machine::Seq(Sequence::new(path, steps, true, labels, vars))
             }
-            Step::All(steps) | Step::Race(steps) | Step::RandomRace(steps) => {
+            Step::All(steps)
+            | Step::JoinAll(steps)
+            | Step::Race(steps)
+            | Step::RandomRace(steps) => {
                 // Each branch's future, and its body if it is an arm.
                 let mut futures = Vec::new();
                 let mut bodies = Vec::new();
@@ -386,7 +389,10 @@ impl Machine {
                         .collect()
                 };
                 match step {
-                    Step::All(_) => Machine::All(MadeAtFirstPoll::new(path, move || join(make()))),
+                    // `join!` and `join_all` are the runtime's one `Join`.
+                    Step::All(_) | Step::JoinAll(_) => {
+                        Machine::All(MadeAtFirstPoll::new(path, move || join(make())))
+                    }
                     _ => Machine::Race(Race {
                         race: match step {
                             Step::Race(_) => MadeAtFirstPoll::new(path, move || select(make())),

@@ -283,6 +283,12 @@ impl Random {
                     .collect();
                 match kind {
                     2 => Step::Seq(steps),
+                    // Half the joins of sleeps only are `join_all`s.
+                    3 if *names % 2 == 0
+                        && steps.iter().all(|s| matches!(s, Step::Sleep { .. })) =>
+                    {
+                        Step::JoinAll(steps)
+                    }
                     3 => Step::All(steps),
                     // A third are select!s without biased;.
                     4 if self.below(3) == 0 => Step::RandomRace(self.arms(steps, names)),
@@ -339,6 +345,7 @@ impl Random {
             Step::Arm(arm) => arm.iter_mut().for_each(|s| self.read_var(s, var)),
             Step::Seq(steps)
             | Step::All(steps)
+            | Step::JoinAll(steps)
             | Step::Race(steps)
             | Step::RandomRace(steps)
             | Step::CreateThenAwait(steps)
@@ -413,6 +420,7 @@ impl Random {
             }
             Step::Seq(steps)
             | Step::All(steps)
+            | Step::JoinAll(steps)
             | Step::Race(steps)
             | Step::RandomRace(steps)
             | Step::CreateThenAwait(steps)
@@ -442,6 +450,7 @@ fn param_sleep(steps: &mut [Step]) -> Option<u32> {
             Step::Arm(arm) => param_sleep(&mut arm[..]),
             Step::Seq(steps)
             | Step::All(steps)
+            | Step::JoinAll(steps)
             | Step::Race(steps)
             | Step::RandomRace(steps)
             | Step::CreateThenAwait(steps)

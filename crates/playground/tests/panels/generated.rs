@@ -1195,10 +1195,10 @@ use runtime::prelude::*;
 async fn run() {
     let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
         let f1 = async {
-            join!( // all at once; each poll polls every unfinished one
+            join_all(vec![ // a Vec of futures of one type, all at once, as join! polls them
                 sleep_ms(20), // Timer 3
                 sleep_ms(10), // Timer 4
-            );
+            ]).await;
         };
         let f2 = async {
             sleep_ms(20).await; // Timer 6
@@ -1345,9 +1345,9 @@ async fn run() {
     log("log 3");
     let h1 = spawn(async move { // spawn: a task of its own; it starts once this task pauses at an .await
         let f1 = async {
-            join!( // all at once; each poll polls every unfinished one
+            join_all(vec![ // a Vec of futures of one type, all at once, as join! polls them
                 sleep_ms(50), // Timer 6
-            );
+            ]).await;
         };
         let f2 = async {
             let mut r10 = 0;
@@ -1451,9 +1451,9 @@ async fn run() {
     let n30 = 42;
     join!( // all at once; each poll polls every unfinished one
         async {
-            join!( // all at once; each poll polls every unfinished one
+            join_all(vec![ // a Vec of futures of one type, all at once, as join! polls them
                 sleep_ms(20), // Timer 14
-            );
+            ]).await;
         },
     );
     let f1 = async {
@@ -1729,9 +1729,9 @@ async fn run() {
             sleep_ms(20).await; // Timer 12
         }
     }
-    join!( // all at once; each poll polls every unfinished one
+    join_all(vec![ // a Vec of futures of one type, all at once, as join! polls them
         sleep_ms(20), // Timer 14
-    );
+    ]).await;
     sleep_ms(20).await; // Timer 16
     select! {
         biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
@@ -1745,10 +1745,10 @@ async fn run() {
     }
     let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
         sleep_ms(50).await; // Timer 25
-        join!( // all at once; each poll polls every unfinished one
+        join_all(vec![ // a Vec of futures of one type, all at once, as join! polls them
             sleep_ms(100), // Timer 27
             sleep_ms(0), // Timer 28
-        );
+        ]).await;
     });
     h1.abort(); // abort: our executor drops (destroys) the task now, with the timer it waits on (tokio drops it when it would next run it)
 }
@@ -3766,9 +3766,9 @@ pub mod random_100 {
 use runtime::prelude::*;
 
 async fn run() {
-    join!( // all at once; each poll polls every unfinished one
+    join_all(vec![ // a Vec of futures of one type, all at once, as join! polls them
         sleep_ms(50), // Timer 2
-    );
+    ]).await;
 }
 
 pub fn size() -> usize {
@@ -4139,9 +4139,9 @@ async fn run() {
             );
         } => {}
         _ = async {
-            join!( // all at once; each poll polls every unfinished one
+            join_all(vec![ // a Vec of futures of one type, all at once, as join! polls them
                 sleep_ms(20), // Timer 14
-            );
+            ]).await;
         } => {
             sleep_ms(100).await; // Timer 15
             sleep_ms(100).await; // Timer 16
@@ -4988,11 +4988,11 @@ async fn run() {
                 log("log 4");
             },
             async {
-                join!( // all at once; each poll polls every unfinished one
+                join_all(vec![ // a Vec of futures of one type, all at once, as join! polls them
                     sleep_ms(20), // Timer 6
                     sleep_ms(20), // Timer 7
                     sleep_ms(20), // Timer 8
-                );
+                ]).await;
             },
         );
     });
@@ -5020,9 +5020,9 @@ async fn run() {
     // nothing has run yet: futures start when polled
     f1.await;
     f2.await;
-    join!( // all at once; each poll polls every unfinished one
+    join_all(vec![ // a Vec of futures of one type, all at once, as join! polls them
         sleep_ms(20), // Timer 6
-    );
+    ]).await;
     select! { // each poll starts at a branch drawn at random (from this run's seed); the first found finished wins, the others are dropped
         _ = sleep_ms(0) => {} // Timer 8
         _ = yield_now() => {}
@@ -5517,10 +5517,10 @@ use runtime::prelude::*;
 
 async fn run() {
     log("log 3");
-    join!( // all at once; each poll polls every unfinished one
+    join_all(vec![ // a Vec of futures of one type, all at once, as join! polls them
         sleep_ms(50), // Timer 5
         sleep_ms(0), // Timer 6
-    );
+    ]).await;
     log("log 8");
     yield_now().await; // yield: the task goes to the back of the ready queue
 }
@@ -5898,9 +5898,9 @@ use runtime::prelude::*;
 async fn run() {
     block_ms(10);
     block_ms(10);
-    join!( // all at once; each poll polls every unfinished one
+    join_all(vec![ // a Vec of futures of one type, all at once, as join! polls them
         sleep_ms(20), // Timer 6
-    );
+    ]).await;
     join!( // all at once; each poll polls every unfinished one
         sleep_ms(20), // Timer 8
         sleep_ms(100), // Timer 9
@@ -6122,9 +6122,9 @@ use runtime::prelude::*;
 async fn run() {
     join!( // all at once; each poll polls every unfinished one
         async {
-            join!( // all at once; each poll polls every unfinished one
+            join_all(vec![ // a Vec of futures of one type, all at once, as join! polls them
                 sleep_ms(20), // Timer 26
-            );
+            ]).await;
         },
         async {
             select! {
@@ -6618,10 +6618,10 @@ async fn run() {
     yield_now().await; // yield: the task goes to the back of the ready queue
     part6().await;
     let f1 = async {
-        join!( // all at once; each poll polls every unfinished one
+        join_all(vec![ // a Vec of futures of one type, all at once, as join! polls them
             sleep_ms(50), // Timer 5
             sleep_ms(100), // Timer 6
-        );
+        ]).await;
     };
     // nothing has run yet: futures start when polled
     f1.await;
@@ -6766,9 +6766,9 @@ async fn run() {
             );
         } => {}
     }
-    join!( // all at once; each poll polls every unfinished one
+    join_all(vec![ // a Vec of futures of one type, all at once, as join! polls them
         sleep_ms(20), // Timer 16
-    );
+    ]).await;
     block_ms(0);
     let mut r22 = 0;
     loop {
@@ -7250,9 +7250,9 @@ async fn run() {
         },
     );
     log("log 7");
-    join!( // all at once; each poll polls every unfinished one
+    join_all(vec![ // a Vec of futures of one type, all at once, as join! polls them
         sleep_ms(10), // Timer 10
-    );
+    ]).await;
 }
 
 pub fn size() -> usize {
@@ -7936,9 +7936,9 @@ async fn run() {
             sleep_ms(0).await; // Timer 14
         }
     }
-    join!( // all at once; each poll polls every unfinished one
+    join_all(vec![ // a Vec of futures of one type, all at once, as join! polls them
         sleep_ms(20), // Timer 16
-    );
+    ]).await;
     log(format!("{n16} in all"));
 }
 
@@ -7979,9 +7979,9 @@ async fn run() {
         },
     );
     block_ms(10);
-    join!( // all at once; each poll polls every unfinished one
+    join_all(vec![ // a Vec of futures of one type, all at once, as join! polls them
         sleep_ms(0), // Timer 16
-    );
+    ]).await;
 }
 
 pub fn size() -> usize {
@@ -9984,10 +9984,10 @@ async fn run() {
     let n17 = 42;
     join!( // all at once; each poll polls every unfinished one
         async {
-            join!( // all at once; each poll polls every unfinished one
+            join_all(vec![ // a Vec of futures of one type, all at once, as join! polls them
                 sleep_ms(10), // Timer 3
                 sleep_ms(0), // Timer 4
-            );
+            ]).await;
         },
         async {
             select! {

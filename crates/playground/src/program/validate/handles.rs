@@ -176,6 +176,7 @@ impl Handles {
                 }
                 Step::Repeat { .. } => self.block(&body),
                 Step::All(items)
+                | Step::JoinAll(items)
                 | Step::Race(items)
                 | Step::RandomRace(items)
                 | Step::CreateThenAwait(items) => {

@@ -206,6 +206,7 @@ fn visit<'a>(
         // A `let` is a statement: no future of a `join!`, `select!` or
         // group of `let`s.
         Step::All(items)
+        | Step::JoinAll(items)
         | Step::Race(items)
         | Step::RandomRace(items)
         | Step::CreateThenAwait(items) => {
