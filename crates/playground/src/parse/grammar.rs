@@ -211,6 +211,10 @@ pub(super) struct Parser<'a> {
     /// `use runtime::println;` brought in the runtime's `println!`, which
     /// prints into the trace (std's would print where the page cannot see).
     println: bool,
+    /// Reading a `select!` branch's code written as one expression, `=>
+    /// println!("…"),` (as tokio's examples write it): its statement ends at
+    /// the `,` or `}` after it, where a block's would end with `;`.
+    arm_expression: bool,
     /// The variables of the `for` loops open here: a body may not read them
     /// yet, and a message says so.
     loop_vars: Vec<&'a str>,
@@ -276,6 +280,7 @@ impl<'a> Parser<'a> {
             scopes: Vec::new(),
             duration: false,
             println: false,
+            arm_expression: false,
             loop_vars: Vec::new(),
             handles: Vec::new(),
             handle_count: 0,
@@ -382,6 +387,10 @@ impl<'a> Parser<'a> {
     fn expect(&mut self, s: &str, why: &str) -> Result<Pos, ParseError> {
         if self.is(s) {
             return Ok(self.bump().at);
+        }
+        if s == ";" && self.arm_expression && (self.is(",") || self.is("}")) {
+            self.arm_expression = false;
+            return Ok(self.peek().at);
         }
         if s == ";" {
             return Err(self.fail_missing("`;`", why));
@@ -2027,9 +2036,31 @@ impl<'a> Parser<'a> {
                 ));
             }
             self.expect("=>", arm)?;
-            let open = self.expect("{", "a branch's code goes in a block, `=> { … }`")?;
             let body_at = self.peek().at;
-            let body = self.statements(open)?;
+            let body = if self.is("{") {
+                let open = self.bump().at;
+                self.statements(open)?
+            } else if self.is("(") && self.is_at(1, ")") {
+                // `=> (),`: no code.
+                self.bump();
+                self.bump();
+                Vec::new()
+            } else {
+                // `=> println!("…"),`: one statement without its `;`.
+                self.arm_expression = true;
+                let statement = self.statement();
+                let ended = !self.arm_expression;
+                self.arm_expression = false;
+                let statement = statement?;
+                if !ended {
+                    return Err(self.fail(
+                        "`,`",
+                        "a branch's code is one expression, `=> println!(\"…\"),`, or a block, \
+                         `=> { … }`",
+                    ));
+                }
+                vec![statement]
+            };
             if !body.is_empty() {
                 let future = futures.pop().expect("pushed above");
                 let body = Node::new(Kind::Seq, body_at, "this branch's code", body);
