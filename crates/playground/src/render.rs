@@ -1709,7 +1709,7 @@ fn rust_statements(step: &Step, path: &StepPath, indent: usize, code: &mut Code,
             code.push_noted(
                 indent,
                 "join_all(vec![",
-                Some("a Vec of futures of one type, all at once, as join! polls them"),
+                Some("futures of one type; .await polls them all in turn, as join! does (nothing starts before .await)"),
                 Some(path),
             );
             for (i, s) in steps.iter().enumerate() {

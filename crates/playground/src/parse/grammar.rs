@@ -1458,11 +1458,11 @@ impl<'a> Parser<'a> {
             (true, [call]) => Some((
                 call.at,
                 format!(
-                    "an abort of a task spawned as `spawn({}(…))`",
+                    "`.abort()` on a task spawned as `spawn({}(…))`",
                     fn_name(call)
                 ),
-                "the abort drops the helper's future; here, write the helper's body in \
-                 `spawn(async { … })`",
+                "aborting drops the task's future, the helper's; here, spawn `async { … }` \
+                 with the helper's body written inside",
             )),
             _ => steps.iter().find_map(unabortable),
         };
@@ -1940,7 +1940,7 @@ impl<'a> Parser<'a> {
                 "`vec!`",
                 &not_read_yet(
                     "an array in `join_all`",
-                    "write `vec![…]`, which `join_all` takes too",
+                    "`join_all` takes an array too; here, write `vec![…]`",
                 ),
             ));
         }
@@ -1975,24 +1975,25 @@ impl<'a> Parser<'a> {
             ty.is_none() || Some(ty) != first
         });
         if let Some(odd) = odd {
-            let types = (first.flatten(), future_type(odd));
-            let why = match types {
-                (None, None) => "each `async` block is a type of its own".to_string(),
+            let why = match (first.flatten(), future_type(odd)) {
+                (None, None) => "a `Vec` holds one type, and no two `async` blocks have the same \
+                                 type, even identical ones"
+                    .to_string(),
                 (first, this) => {
                     let said =
                         |t: Option<String>| t.map_or(ASYNC_BLOCK_TYPE.into(), |t| type_said(&t));
                     format!(
-                        "this is {}, and the first future {}",
-                        said(this),
-                        said(first)
+                        "a `Vec` holds one type: the first item is {}, this one is {}",
+                        said(first),
+                        said(this)
                     )
                 }
             };
             return Err(ParseError::new(
                 odd.at,
                 format!(
-                    "{why}: a `Vec` holds one type (rustc: mismatched types, E0308); \
-                     `join!(…)` takes futures of any types"
+                    "{why} (rustc: mismatched types, E0308); `join!(…)` takes futures of \
+                     different types"
                 ),
             ));
         }
@@ -2053,10 +2054,12 @@ impl<'a> Parser<'a> {
                 self.arm_expression = false;
                 let statement = statement?;
                 if !ended {
-                    return Err(self.fail(
-                        "`,`",
-                        "a branch's code is one expression, `=> println!(\"…\"),`, or a block, \
-                         `=> { … }`",
+                    // The statement took a `;`, which ends no branch.
+                    return Err(ParseError::new(
+                        self.tokens[self.next - 1].at,
+                        "expected `,`, found `;`: a branch's code is one expression, `=> \
+                         log(\"…\"),`, or a block, `=> { log(\"…\"); log(\"…\"); }` (rustc: no \
+                         rules expected `;`)",
                     ));
                 }
                 vec![statement]
@@ -2571,4 +2574,4 @@ fn type_said(ty: &str) -> String {
 }
 
 /// An `async` block's type, as a message says it.
-const ASYNC_BLOCK_TYPE: &str = "an `async` block, a type of its own";
+const ASYNC_BLOCK_TYPE: &str = "an `async` block";

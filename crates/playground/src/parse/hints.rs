@@ -192,9 +192,9 @@ pub(super) fn foreign(tokens: &[Token], i: usize, place: Place) -> Option<String
             place.sleep(&ms()),
             ms()
         ),
-        ("futures", "join_all", _) => format!(
-            "`{written}` is the futures crate's, which this page does not load: write \
-             `join_all(vec![…]).await` here, the prelude's, which does the same"
+        ("futures", "join_all", _) => not_read_yet(
+            &format!("`{written}` (it does not load the `futures` crate)"),
+            "here, write `join_all(vec![…]).await`, the prelude's, which does the same",
         ),
         ("tokio" | "futures", "join" | "try_join" | "join_all", _) => not_read_yet(
             &format!("`{written}`"),

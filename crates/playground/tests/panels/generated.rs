@@ -1195,7 +1195,7 @@ use runtime::prelude::*;
 async fn run() {
     let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
         let f1 = async {
-            join_all(vec![ // a Vec of futures of one type, all at once, as join! polls them
+            join_all(vec![ // futures of one type; .await polls them all in turn, as join! does (nothing starts before .await)
                 sleep_ms(20), // Timer 3
                 sleep_ms(10), // Timer 4
             ]).await;
@@ -1345,7 +1345,7 @@ async fn run() {
     log("log 3");
     let h1 = spawn(async move { // spawn: a task of its own; it starts once this task pauses at an .await
         let f1 = async {
-            join_all(vec![ // a Vec of futures of one type, all at once, as join! polls them
+            join_all(vec![ // futures of one type; .await polls them all in turn, as join! does (nothing starts before .await)
                 sleep_ms(50), // Timer 6
             ]).await;
         };
@@ -1451,7 +1451,7 @@ async fn run() {
     let n30 = 42;
     join!( // all at once; each poll polls every unfinished one
         async {
-            join_all(vec![ // a Vec of futures of one type, all at once, as join! polls them
+            join_all(vec![ // futures of one type; .await polls them all in turn, as join! does (nothing starts before .await)
                 sleep_ms(20), // Timer 14
             ]).await;
         },
@@ -1729,7 +1729,7 @@ async fn run() {
             sleep_ms(20).await; // Timer 12
         }
     }
-    join_all(vec![ // a Vec of futures of one type, all at once, as join! polls them
+    join_all(vec![ // futures of one type; .await polls them all in turn, as join! does (nothing starts before .await)
         sleep_ms(20), // Timer 14
     ]).await;
     sleep_ms(20).await; // Timer 16
@@ -1745,7 +1745,7 @@ async fn run() {
     }
     let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
         sleep_ms(50).await; // Timer 25
-        join_all(vec![ // a Vec of futures of one type, all at once, as join! polls them
+        join_all(vec![ // futures of one type; .await polls them all in turn, as join! does (nothing starts before .await)
             sleep_ms(100), // Timer 27
             sleep_ms(0), // Timer 28
         ]).await;
@@ -3766,7 +3766,7 @@ pub mod random_100 {
 use runtime::prelude::*;
 
 async fn run() {
-    join_all(vec![ // a Vec of futures of one type, all at once, as join! polls them
+    join_all(vec![ // futures of one type; .await polls them all in turn, as join! does (nothing starts before .await)
         sleep_ms(50), // Timer 2
     ]).await;
 }
@@ -4139,7 +4139,7 @@ async fn run() {
             );
         } => {}
         _ = async {
-            join_all(vec![ // a Vec of futures of one type, all at once, as join! polls them
+            join_all(vec![ // futures of one type; .await polls them all in turn, as join! does (nothing starts before .await)
                 sleep_ms(20), // Timer 14
             ]).await;
         } => {
@@ -4988,7 +4988,7 @@ async fn run() {
                 log("log 4");
             },
             async {
-                join_all(vec![ // a Vec of futures of one type, all at once, as join! polls them
+                join_all(vec![ // futures of one type; .await polls them all in turn, as join! does (nothing starts before .await)
                     sleep_ms(20), // Timer 6
                     sleep_ms(20), // Timer 7
                     sleep_ms(20), // Timer 8
@@ -5020,7 +5020,7 @@ async fn run() {
     // nothing has run yet: futures start when polled
     f1.await;
     f2.await;
-    join_all(vec![ // a Vec of futures of one type, all at once, as join! polls them
+    join_all(vec![ // futures of one type; .await polls them all in turn, as join! does (nothing starts before .await)
         sleep_ms(20), // Timer 6
     ]).await;
     select! { // each poll starts at a branch drawn at random (from this run's seed); the first found finished wins, the others are dropped
@@ -5517,7 +5517,7 @@ use runtime::prelude::*;
 
 async fn run() {
     log("log 3");
-    join_all(vec![ // a Vec of futures of one type, all at once, as join! polls them
+    join_all(vec![ // futures of one type; .await polls them all in turn, as join! does (nothing starts before .await)
         sleep_ms(50), // Timer 5
         sleep_ms(0), // Timer 6
     ]).await;
@@ -5898,7 +5898,7 @@ use runtime::prelude::*;
 async fn run() {
     block_ms(10);
     block_ms(10);
-    join_all(vec![ // a Vec of futures of one type, all at once, as join! polls them
+    join_all(vec![ // futures of one type; .await polls them all in turn, as join! does (nothing starts before .await)
         sleep_ms(20), // Timer 6
     ]).await;
     join!( // all at once; each poll polls every unfinished one
@@ -6122,7 +6122,7 @@ use runtime::prelude::*;
 async fn run() {
     join!( // all at once; each poll polls every unfinished one
         async {
-            join_all(vec![ // a Vec of futures of one type, all at once, as join! polls them
+            join_all(vec![ // futures of one type; .await polls them all in turn, as join! does (nothing starts before .await)
                 sleep_ms(20), // Timer 26
             ]).await;
         },
@@ -6618,7 +6618,7 @@ async fn run() {
     yield_now().await; // yield: the task goes to the back of the ready queue
     part6().await;
     let f1 = async {
-        join_all(vec![ // a Vec of futures of one type, all at once, as join! polls them
+        join_all(vec![ // futures of one type; .await polls them all in turn, as join! does (nothing starts before .await)
             sleep_ms(50), // Timer 5
             sleep_ms(100), // Timer 6
         ]).await;
@@ -6766,7 +6766,7 @@ async fn run() {
             );
         } => {}
     }
-    join_all(vec![ // a Vec of futures of one type, all at once, as join! polls them
+    join_all(vec![ // futures of one type; .await polls them all in turn, as join! does (nothing starts before .await)
         sleep_ms(20), // Timer 16
     ]).await;
     block_ms(0);
@@ -7250,7 +7250,7 @@ async fn run() {
         },
     );
     log("log 7");
-    join_all(vec![ // a Vec of futures of one type, all at once, as join! polls them
+    join_all(vec![ // futures of one type; .await polls them all in turn, as join! does (nothing starts before .await)
         sleep_ms(10), // Timer 10
     ]).await;
 }
@@ -7936,7 +7936,7 @@ async fn run() {
             sleep_ms(0).await; // Timer 14
         }
     }
-    join_all(vec![ // a Vec of futures of one type, all at once, as join! polls them
+    join_all(vec![ // futures of one type; .await polls them all in turn, as join! does (nothing starts before .await)
         sleep_ms(20), // Timer 16
     ]).await;
     log(format!("{n16} in all"));
@@ -7979,7 +7979,7 @@ async fn run() {
         },
     );
     block_ms(10);
-    join_all(vec![ // a Vec of futures of one type, all at once, as join! polls them
+    join_all(vec![ // futures of one type; .await polls them all in turn, as join! does (nothing starts before .await)
         sleep_ms(0), // Timer 16
     ]).await;
 }
@@ -9984,7 +9984,7 @@ async fn run() {
     let n17 = 42;
     join!( // all at once; each poll polls every unfinished one
         async {
-            join_all(vec![ // a Vec of futures of one type, all at once, as join! polls them
+            join_all(vec![ // futures of one type; .await polls them all in turn, as join! does (nothing starts before .await)
                 sleep_ms(10), // Timer 3
                 sleep_ms(0), // Timer 4
             ]).await;
