@@ -480,6 +480,18 @@ impl<'a> Parser<'a> {
             }
         }
         if let Some(word) = self.word() {
+            // A handle of this block where a future goes: in `join!` or
+            // `select!` (their futures are read in the block around them).
+            if self.handle_here(word).is_some() {
+                let word = clip(word);
+                return ParseError::new(
+                    token.at,
+                    not_read_yet(
+                        &format!("a task's handle as a future in `join!` or `select!` (`{word}`)"),
+                        &format!("here, await it as a statement, `{word}.await.unwrap();`"),
+                    ),
+                );
+            }
             if self.handles.iter().flatten().any(|h| h.name == word) {
                 return ParseError::new(
                     token.at,
