@@ -209,6 +209,48 @@ test('a number named by let: the texts after it read it in every lane, and the S
     .toEqual(['', 'cups: i32, __awaitee: Sleep', 'cups: i32, __awaitee: Sleep', '', '']);
 });
 
+test('tokio\'s spawn example, its use lines changed as the page says, runs in every lane: JS starts the task at once, Rust at the first await', async ({ page }) => {
+  await openPlayground(page);
+  const tokio = [
+    'use tokio::time::{sleep, Duration};',
+    '',
+    '#[tokio::main]',
+    'async fn main() {',
+    '    let handle = tokio::spawn(async {',
+    '        for i in 0..3 {',
+    '            println!("hi number {i} from the spawned task!");',
+    '            sleep(Duration::from_millis(100)).await;',
+    '        }',
+    '    });',
+    '',
+    '    for i in 0..2 {',
+    '        println!("hi number {i} from the main task!");',
+    '        sleep(Duration::from_millis(100)).await;',
+    '    }',
+    '',
+    '    handle.await.unwrap();',
+    '}',
+    '',
+  ];
+  const said = await page.evaluate((text) => window.playground.run({ rust: text }).then(() => 'ran', (e) => e.message), tokio.join('\n'));
+  expect(said).toContain('start with `use runtime::prelude::*;`, `use runtime::println;`, `use std::time::Duration;`; `async fn run()` for `#[tokio::main] async fn main()`; no `tokio::` before `spawn`');
+  // What the message says, done: the use lines, run(), spawn.
+  const fixed = ['use runtime::prelude::*;', 'use runtime::println;', 'use std::time::Duration;', '', 'async fn run() {',
+    ...tokio.slice(4).join('\n').replace('tokio::spawn', 'spawn').split('\n')].join('\n');
+  const logs = await page.evaluate(async (text) => {
+    const r = await window.playground.run({ rust: text, promiseStyle: 'await' });
+    return Object.fromEntries(['callbacks', 'promises', 'futures'].map((lane) => [lane, r[lane].events.filter((e) => e.kind === 'log').map((e) => `${e.t} ${e.text}`)]));
+  }, fixed);
+  const spawned = (i, t) => `${t} hi number ${i} from the spawned task!`;
+  const main = (i, t) => `${t} hi number ${i} from the main task!`;
+  // JS runs the task's first steps when it is spawned, before run() goes on;
+  // Rust polls it once run() waits at its first await.
+  const js = [spawned(0, 0), main(0, 0), spawned(1, 100), main(1, 100), spawned(2, 200)];
+  expect(logs.callbacks).toEqual(js);
+  expect(logs.promises).toEqual(js);
+  expect(logs.futures).toEqual([main(0, 0), spawned(0, 0), main(1, 100), spawned(1, 100), spawned(2, 200)]);
+});
+
 test('join_all of a helper\'s calls: every lane waits for all, Rust polls them in one Join, the State machine names its type', async ({ page }) => {
   await openPlayground(page);
   const rust = [

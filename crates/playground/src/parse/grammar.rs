@@ -2110,6 +2110,17 @@ impl<'a> Parser<'a> {
             // Said after the future is read: what it is comes first.
             let mut_at = self.is("mut").then(|| self.bump().at);
             let name_at = self.peek().at;
+            if self.is("(") {
+                // `let (a, b) = join!(…);`, as tokio's examples write it.
+                return Err(ParseError::new(
+                    name_at,
+                    not_read_yet(
+                        "`let (a, b) = …`",
+                        "tokio's `join!` gives a tuple; here each future gives `()`, and \
+                         `join!` a `Vec` of them: write `join!(…);`",
+                    ),
+                ));
+            }
             let name = self.name()?;
             if names.contains(&name) {
                 return Err(ParseError::new(
