@@ -1003,7 +1003,7 @@ impl<'a> Parser<'a> {
                 self.expect("=", "")?;
                 self.spawn(Some(name))
             }
-            Some(w) if self.handle_here(w).is_some() => self.use_handle(),
+            Some(w) if self.handle_here(w).is_some() => self.use_handle(false),
             _ if self.is_call() => {
                 let call = self.call()?;
                 self.expect_await()?;
@@ -1103,6 +1103,9 @@ impl<'a> Parser<'a> {
         if self.is("join_all") {
             // Its `Vec` of `()`s, dropped.
             return self.join_all();
+        }
+        if self.word().is_some_and(|w| self.handle_here(w).is_some()) {
+            return self.use_handle(true);
         }
         let future = self.future()?;
         if self.is(";") {
@@ -1495,8 +1498,9 @@ impl<'a> Parser<'a> {
         Ok(Node::new(Kind::Spawn { handle, direct }, at, what, steps))
     }
 
-    /// `h.await.unwrap();` or `h.abort();` of a handle made in this block.
-    fn use_handle(&mut self) -> Result<Node, ParseError> {
+    /// `h.await.unwrap();` or `h.abort();` of a handle made in this block;
+    /// after `let _ =` (`dropped`), also `h.await;`, its `Result` dropped.
+    fn use_handle(&mut self, dropped: bool) -> Result<Node, ParseError> {
         let token = self.bump();
         let Tok::Word(name) = &token.tok else {
             unreachable!("a handle's name is a word")
@@ -1563,6 +1567,18 @@ impl<'a> Parser<'a> {
                          last use of `{name}`"
                     ),
                 ),
+            ));
+        }
+        // `let _ = h.await;`: the same here as `.unwrap()`, as no task
+        // awaited here was aborted (validation).
+        if dropped && self.is(";") {
+            self.bump();
+            self.mark_handle(name, |h| h.awaited = true);
+            return Ok(Node::new(
+                Kind::AwaitHandle { handle: number },
+                token.at,
+                "this `.await` of a task",
+                vec![],
             ));
         }
         if self.is(";") {
