@@ -157,8 +157,9 @@ export function createPlayground(wasm) {
   }
 
   /** The enum rustc makes of the Rust panel's `run()` for a run's options,
-   * each helper `async fn`'s, and `run()`'s size where known: `{variants,
-   * helpers, size, preset, lane_runs_it}` (`lane_runs_it`: the Rust lane
+   * each helper `async fn`'s, each spawned `async` block's, and `run()`'s
+   * size where known: `{variants, helpers, tasks, size, preset,
+   * lane_runs_it}` (`lane_runs_it`: the Rust lane
    * runs that measured `run()` itself).
    * @param {RunOptions} [options]
    * @returns {StateMachine}
@@ -171,9 +172,11 @@ export function createPlayground(wasm) {
     if (rust !== undefined) {
       // Lines of the typed text, as the trace's are.
       const map = wasm.lineMap(rust);
-      for (const variant of [...machine.variants, ...machine.helpers.flatMap((h) => h.variants)]) {
+      const enums = [...machine.helpers, ...machine.tasks];
+      for (const variant of [...machine.variants, ...enums.flatMap((e) => e.variants)]) {
         if (variant.line !== undefined && variant.line !== null) variant.line = map[variant.line - 1] ?? variant.line;
       }
+      for (const task of machine.tasks) task.line = map[task.line - 1] ?? task.line;
     }
     return machine;
   }

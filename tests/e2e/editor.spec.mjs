@@ -251,6 +251,40 @@ test('tokio\'s spawn example, its use lines changed as the page says, runs in ev
   expect(logs.futures).toEqual([main(0, 0), spawned(0, 0), main(1, 100), spawned(1, 100), spawned(2, 200)]);
 });
 
+test('each spawned async block shows its own enum: what it captured in Unresumed, its awaits, checked against rustc natively', async ({ page }) => {
+  await openPlayground(page);
+  const program = [
+    'use runtime::prelude::*;',
+    '',
+    'async fn run() {',
+    '    for i in 0..2 {',
+    '        let h = spawn(async move {',
+    '            sleep_ms(100).await;',
+    '            log(format!("tick {i}"));',
+    '        });',
+    '        sleep_ms(10).await;',
+    '        h.abort();',
+    '    }',
+    '}',
+    '',
+  ].join('\n');
+  await pasteProgram(page, program);
+  await expect(page.locator('#code-promises')).toContainText('new AbortController()');
+  await page.getByRole('button', { name: 'Run' }).click();
+  const list = page.getByRole('list', { name: 'Variants of the future of the task spawned on line 5' });
+  await expect(list.getByRole('listitem')).toHaveText([
+    'Unresumed { i: i32 }, // made: what it captured is stored, and the block has not started',
+    'Suspend0 { __awaitee: Sleep }, // suspended at line 6',
+    'Returned, // the task has finished',
+    'Panicked, // a poll panicked (never here)',
+  ]);
+  // run()'s own enum keeps only the handle (to its block's end) and its loop.
+  const machine = await page.evaluate((text) => window.playground.stateMachine({ rust: text }), program);
+  expect(machine.variants.map((v) => v.fields.map((f) => `${f.name}: ${f.type}`).join(', ')))
+    .toEqual(['', 'iter: Range<i32>, h: JoinHandle<()>, __awaitee: Sleep', '', '']);
+  expect(machine.tasks.map((t) => [t.line, t.handle])).toEqual([[5, 'h']]);
+});
+
 test('join_all of a helper\'s calls: every lane waits for all, Rust polls them in one Join, the State machine names its type', async ({ page }) => {
   await openPlayground(page);
   const rust = [

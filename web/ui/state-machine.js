@@ -89,6 +89,39 @@ function helperEnum({ name, variants }) {
       code('}')));
 }
 
+/**
+ * A spawned task's future, an `async` block: its own enum, owned by the
+ * executor (the task), not stored inside the future that spawned it.
+ * @param {StateMachine['tasks'][number]} task
+ */
+function taskEnum({ line, handle, variants }) {
+  const type = `Block${line}Future`;
+  const stored = variants[0].fields.length > 0;
+  const meaning = {
+    Unresumed: stored ? 'made: what it captured is stored, and the block has not started' : 'made, not polled yet: the block has not started',
+    Returned: 'the task has finished',
+    Panicked: MEANING.Panicked,
+  };
+  const code = (/** @type {string} */ text) => el('code', {}, text);
+  const kept = handle ? [' (the spawner keeps only its handle, ', code(handle), ')'] : [];
+  return el('div', { class: 'helper' },
+    el('p', { class: 'twin' },
+      'The task spawned on line ', String(line), ' is an ', code('async'), ' block, with an enum of its own. Its type cannot be '
+      + 'written in code; rustc\'s messages print it as ', code('{async block@…}'), ', and this page calls it ', code(type),
+      '. ', code('spawn'), ' moves the block into the executor, which polls it as a task of its own: it is not stored inside the '
+      + 'future that spawned it', ...kept, '.'
+      + (stored ? ' It captured the numbers it reads (async move copies them); rustc keeps them in every state, shown in Unresumed only.' : '')
+      + ' As the replay moves, only run()\'s enum above marks its current variant; this one is not marked.'),
+    el('div', { class: 'enum' },
+      code(`enum ${type} {`),
+      el('ol', { class: 'variants', 'aria-label': `Variants of the future of the task spawned on line ${line}` },
+        ...variants.map((v) => el('li', {},
+          code(`${variantText(v)},`),
+          ' ',
+          el('span', { class: 'comment' }, `// ${v.line !== null ? `suspended at line ${v.line}` : meaning[/** @type {keyof typeof meaning} */ (v.name)] ?? ''}`)))),
+      code('}')));
+}
+
 export class StateMachineView {
   /** @param {ParentNode} root */
   constructor(root) {
@@ -108,7 +141,7 @@ export class StateMachineView {
       el('span', { class: 'comment' }, `// ${variantComment(v)}`),
     )]));
     this.list.replaceChildren(...this.items.values());
-    this.helpers.replaceChildren(...machine.helpers.map(helperEnum));
+    this.helpers.replaceChildren(...machine.helpers.map(helperEnum), ...machine.tasks.map(taskEnum));
     this.size.textContent = sizeText(machine);
   }
 

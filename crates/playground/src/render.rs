@@ -114,30 +114,118 @@ impl Code {
 
     /// [`Code::suspension_points`] of the `async fn` named `name`.
     pub fn suspension_points_of(&self, name: &str) -> Vec<(StepPath, usize)> {
+        self.head_of(name)
+            .map_or_else(Vec::new, |head| self.suspension_points_in(head))
+    }
+
+    /// The suspension points of the body that opens on line index `head`:
+    /// an `async fn`'s, or a spawned `async` block's.
+    pub(crate) fn suspension_points_in(&self, head: usize) -> Vec<(StepPath, usize)> {
         let suspends = |code: &str| {
             code.ends_with(".await;")
                 || code.ends_with(".await.unwrap();")
                 || code.starts_with("join!(")
                 || code == "select! {"
         };
-        self.body_of(name)
+        self.body_in(head)
             .into_iter()
             .filter(|&(_, loops, code)| loops.is_some() && suspends(code))
             .filter_map(|(n, _, _)| Some((self.lines[n - 1].step.clone()?, n)))
             .collect()
     }
 
-    /// The body of `async fn {name}()` (`run`, or a helper), as `(line from
-    /// 1, loops, code without its comment)`: what [`crate::state_machine`]
-    /// reads. `loops` is how many
-    /// `for` loops hold a line of `run()`'s own body (`Some(0)` outside any),
-    /// `None` for a line inside an `async` block or a macro's arguments.
-    pub(crate) fn body_of(&self, name: &str) -> Vec<(usize, Option<usize>, &str)> {
+    /// The code (without its comment) on line index `n`.
+    pub(crate) fn code_at(&self, n: usize) -> &str {
+        &self.lines[n].code
+    }
+
+    /// The line index of `async fn {name}(…) {`.
+    pub(crate) fn head_of(&self, name: &str) -> Option<usize> {
         let start = format!("async fn {name}(");
         let opens = |l: &Line| l.code.starts_with(&start) && l.code.ends_with(") {");
-        let Some(body) = self.lines.iter().position(opens) else {
+        self.lines.iter().position(opens)
+    }
+
+    /// The line indices of each spawned `async` block's first line
+    /// (`let h1 = spawn(async move {`): each is a future of its own.
+    pub(crate) fn spawned_blocks(&self) -> Vec<usize> {
+        let opens = |l: &Line| {
+            l.code.contains("spawn(async")
+                && (l.code.ends_with("async {") || l.code.ends_with("async move {"))
+        };
+        (0..self.lines.len())
+            .filter(|&n| opens(&self.lines[n]))
+            .collect()
+    }
+
+    /// The numbers a spawned `async move` block, opening on line index
+    /// `head`, captures (rustc's upvars, kept in its prefix): the variables
+    /// of the function around it that the block reads, a `for` loop's count,
+    /// a counter or a `let` (each an `i32`) or a parameter (a `u32`).
+    pub(crate) fn captured_numbers(&self, head: usize) -> Vec<(String, &'static str)> {
+        let indent = |n: usize| self.lines[n].indent;
+        let code = |n: usize| self.lines[n].code.as_str();
+        if !code(head).ends_with("async move {") {
+            return Vec::new();
+        }
+        let around = (0..head)
+            .rev()
+            .find(|&n| indent(n) < indent(head) && code(n).starts_with("async fn "));
+        let Some(function) = around else {
             return Vec::new();
         };
+        let name = code(function)["async fn ".len()..]
+            .split('(')
+            .next()
+            .unwrap_or_default();
+        let mut known: Vec<(String, &'static str)> = self
+            .params_of(name)
+            .into_iter()
+            .map(|p| (p, "u32"))
+            .collect();
+        for n in function + 1..head {
+            // A `let` is seen from the rest of its block; a loop's count
+            // inside the loop's body.
+            let open = (n + 1..head).all(|m| indent(m) >= indent(n));
+            if let Some(rest) = code(n).strip_prefix("for ") {
+                let var = rest.split(" in ").next().unwrap_or("_");
+                let inside = (n + 1..=head).all(|m| indent(m) > indent(n));
+                if var != "_" && inside {
+                    known.push((var.to_string(), "i32"));
+                }
+            } else if let Some(rest) = code(n).strip_prefix("let ") {
+                let rest = rest.trim_start_matches("mut ");
+                if let Some((bound, value)) = rest.split_once(" = ") {
+                    let whole = value
+                        .trim_end_matches(';')
+                        .bytes()
+                        .all(|b| b.is_ascii_digit());
+                    if whole && open {
+                        known.push((bound.to_string(), "i32"));
+                    }
+                }
+            }
+        }
+        let end = (head + 1..self.lines.len())
+            .find(|&n| indent(n) <= indent(head))
+            .unwrap_or(self.lines.len());
+        let reads = |p: &str| {
+            (head + 1..end).any(|n| {
+                identifiers(code(n)).iter().any(|w| w == p)
+                    || (code(n).contains("format!(") && code(n).contains(&format!("{{{p}}}")))
+            })
+        };
+        known.into_iter().filter(|(p, _)| reads(p)).collect()
+    }
+
+    /// The body that opens on line index `head` (`async fn run() {`, a
+    /// helper's, or a spawned `async` block's), as `(line from 1, loops,
+    /// code without its comment)`: what [`crate::state_machine`] reads.
+    /// `loops` is how many `for` loops hold a line of the body's own
+    /// (`Some(0)` outside any), `None` for a line inside an `async` block or
+    /// a macro's arguments.
+    pub(crate) fn body_in(&self, head: usize) -> Vec<(usize, Option<usize>, &str)> {
+        let body = head;
         let outer = self.lines[body].indent;
         // The blocks open around a line: (indent, its loops if it is run()'s
         // own body). A line closes those at its indent or deeper.
@@ -250,11 +338,15 @@ impl Code {
     /// that is not `move`, or by `format!`), rustc keeps it at every later
     /// point while it is in scope, as it keeps any local whose address was
     /// taken.
-    pub(crate) fn numbers_held_at(&self, name: &str, line: usize) -> Vec<(String, &'static str)> {
-        let start = format!("async fn {name}(");
-        let Some(head) = self.lines.iter().position(|l| l.code.starts_with(&start)) else {
-            return Vec::new();
-        };
+    /// The body opens on line index `head`; `params` are the function's
+    /// (none for an `async` block, which reads the numbers it captures
+    /// where they are, in its prefix).
+    pub(crate) fn numbers_held_in(
+        &self,
+        head: usize,
+        params: Vec<String>,
+        line: usize,
+    ) -> Vec<(String, &'static str)> {
         let outer = self.lines[head].indent;
         let end = (head + 1..self.lines.len())
             .find(|&n| self.lines[n].indent <= outer)
@@ -264,11 +356,8 @@ impl Code {
         let code = |n: usize| self.lines[n].code.as_str();
         // Each number: its name, type, the line it is made on (a parameter:
         // the function's first) and the first line past its scope.
-        let mut numbers: Vec<(String, &'static str, usize, usize)> = self
-            .params_of(name)
-            .into_iter()
-            .map(|p| (p, "u32", head, end))
-            .collect();
+        let mut numbers: Vec<(String, &'static str, usize, usize)> =
+            params.into_iter().map(|p| (p, "u32", head, end)).collect();
         for n in head + 1..end {
             // `let cups = 3;`, or a `while`/`loop` counter, `let mut i = 0;`.
             let declared = code(n)

@@ -86,7 +86,22 @@ pub struct HelperMachine {
     pub variants: Vec<Variant>,
 }
 
-/// What JS gets: `{variants, helpers, size, preset, lane_runs_it}`.
+/// A spawned task's future, when it is an `async` block (`spawn(async {
+/// … })`): rustc makes it an enum of its own, as for an `async fn`. (A task
+/// spawned as `spawn(brew())` is `brew()`'s future: its helper's enum.)
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+pub struct TaskMachine {
+    /// The line of its `spawn(async {` in the panel (from 1).
+    pub line: usize,
+    /// Its handle's name, if the program keeps one: `h1`.
+    #[cfg_attr(target_arch = "wasm32", tsify(type = "string | null"))]
+    pub handle: Option<String>,
+    /// In rustc's order; `Unresumed` holds what the block captured.
+    pub variants: Vec<Variant>,
+}
+
+/// What JS gets: `{variants, helpers, tasks, size, preset, lane_runs_it}`.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 pub struct StateMachine {
@@ -95,6 +110,8 @@ pub struct StateMachine {
     /// The helper `async fn`s' enums, in the order written (none for a
     /// program without helpers).
     pub helpers: Vec<HelperMachine>,
+    /// The spawned `async` blocks' enums, in the panel's order.
+    pub tasks: Vec<TaskMachine>,
     /// `size_of_val(&run())` as rustc lays it out for this build's target,
     /// if this is a preset's program (`None`: not known).
     #[cfg_attr(target_arch = "wasm32", tsify(type = "number | null"))]
@@ -133,6 +150,7 @@ pub fn of(step: &Step, preset: Option<&str>) -> StateMachine {
                 variants: variants_of(&code, name),
             })
             .collect(),
+        tasks: tasks(&code),
         size: preset.and_then(preset_panels::size_of_run),
         preset,
         lane_runs_it: preset.is_some() && special.is_none(),
@@ -147,17 +165,27 @@ pub fn of_text(text: &str) -> Result<StateMachine, ParseError> {
     let step = parse::parse(text)?;
     let names = parse::layout::future_names(text)?;
     let mut machine = of(&step, None);
+    // The panel's names (`f1`, `h1`…) are unique: one lookup each.
+    let written = |name: &mut String| {
+        if let Some((_, text)) = names.iter().find(|(ours, _)| ours == name) {
+            *name = text.clone();
+        }
+    };
+    for task in &mut machine.tasks {
+        if let Some(handle) = &mut task.handle {
+            written(handle);
+        }
+    }
     let helpers = machine.helpers.iter_mut().flat_map(|h| &mut h.variants);
+    let tasks = machine.tasks.iter_mut().flat_map(|t| &mut t.variants);
     for field in machine
         .variants
         .iter_mut()
         .chain(helpers)
+        .chain(tasks)
         .flat_map(|v| &mut v.fields)
     {
-        // The panel's names (`f1`, `f2`…) are unique: one lookup each.
-        if let Some((_, written)) = names.iter().find(|(ours, _)| *ours == field.name) {
-            field.name = written.clone();
-        }
+        written(&mut field.name);
     }
     Ok(machine)
 }
@@ -169,25 +197,62 @@ pub fn variants(code: &Code) -> Vec<Variant> {
 
 /// The variants of the `async fn` named `name`, read from its code.
 pub fn variants_of(code: &Code, name: &str) -> Vec<Variant> {
-    let body = code.body_of(name);
+    let Some(head) = code.head_of(name) else {
+        return Vec::new();
+    };
+    // Called, the future stores its arguments before anything runs.
+    let params = code.params_of(name);
+    let stored = params.iter().map(|p| (p.clone(), "u32")).collect();
+    variants_in(code, head, stored, params)
+}
+
+/// The spawned `async` blocks' enums.
+fn tasks(code: &Code) -> Vec<TaskMachine> {
+    code.spawned_blocks()
+        .into_iter()
+        .map(|head| {
+            let text = code.code_at(head);
+            let handle = text
+                .strip_prefix("let ")
+                .and_then(|r| r.split_once(" = spawn("))
+                .map(|(h, _)| h.to_string());
+            // Made, the block stores what it captured.
+            let stored = code.captured_numbers(head);
+            TaskMachine {
+                line: head + 1,
+                handle,
+                variants: variants_in(code, head, stored, Vec::new()),
+            }
+        })
+        .collect()
+}
+
+/// The variants of the body that opens on line index `head`: `stored` is
+/// what `Unresumed` holds (an `async fn`'s arguments, an `async` block's
+/// captures), `params` the function's parameters (none for a block).
+fn variants_in(
+    code: &Code,
+    head: usize,
+    stored: Vec<(String, &'static str)>,
+    params: Vec<String>,
+) -> Vec<Variant> {
+    let body = code.body_in(head);
     let lets = bindings(&body);
     let unit = |name: &str| Variant {
         name: name.into(),
         fields: Vec::new(),
         line: None,
     };
-    // Called, the future stores its arguments before anything runs.
     let mut unresumed = unit("Unresumed");
-    unresumed.fields = code
-        .params_of(name)
+    unresumed.fields = stored
         .into_iter()
-        .map(|name| Field {
+        .map(|(name, ty)| Field {
             name,
-            ty: "u32".into(),
+            ty: ty.into(),
         })
         .collect();
     let mut out = vec![unresumed];
-    for (k, (_, line)) in code.suspension_points_of(name).into_iter().enumerate() {
+    for (k, (_, line)) in code.suspension_points_in(head).into_iter().enumerate() {
         let Some(&(_, loops, text)) = body.iter().find(|(n, _, _)| *n == line) else {
             continue;
         };
@@ -204,7 +269,7 @@ pub fn variants_of(code: &Code, name: &str) -> Vec<Variant> {
         });
         // And each number (a parameter, a `let`) the body still needs there.
         let params = code
-            .numbers_held_at(name, line)
+            .numbers_held_in(head, params.clone(), line)
             .into_iter()
             .map(|(name, ty)| Field {
                 name,

@@ -141,3 +141,16 @@ fn lets_awaited_in_another_order_than_made_are_made_in_that_order() {
         .collect();
     assert_eq!(fields, ["a: Sleep", "__awaitee: Sleep"]);
 }
+
+#[test]
+fn a_spawned_async_move_block_in_a_loop_keeps_the_lines_after_it() {
+    // The panel writes `async move` (the block reads `i`); the text may or
+    // may not: both are aligned without it (it threw every later line off).
+    for mover in ["async move", "async"] {
+        let written = format!(
+            "use runtime::prelude::*;\n\nasync fn run() {{\n    for i in 0..2 {{\n        spawn({mover} {{\n            log(format!(\"tick {{i}}\"));\n        }});\n        sleep_ms(10).await;\n    }}\n}}\n"
+        );
+        let map = line_map(&written).unwrap();
+        assert_eq!(map, [1, 3, 3, 4, 5, 6, 7, 8, 9, 10], "{mover}");
+    }
+}

@@ -339,17 +339,24 @@ fn parse_type_sizes(out: &str) -> BTreeMap<String, Reported> {
             let Some((name, size)) = ty.split_once("`: ") else {
                 continue;
             };
-            // `module` for its `run()`, `module::brew` for a helper's.
-            let Some(function) = name
+            // `module` for its `run()`, `module::brew` for a helper's,
+            // `block N` for an `async` block on line N of generated.rs.
+            let block = name
+                .strip_prefix("{async block@")
+                .filter(|n| n.contains("generated.rs:"))
+                .and_then(|n| n.split("generated.rs:").nth(1))
+                .and_then(|n| n.split(':').next())
+                .map(|line| format!("block {line}"));
+            let function = name
                 .strip_prefix("{async fn body of ")
                 .and_then(|n| n.strip_suffix("()}"))
-            else {
+                .map(|f| f.strip_suffix("::run").unwrap_or(f).to_string());
+            let Some(module) = block.or(function) else {
                 continue;
             };
-            let module = function.strip_suffix("::run").unwrap_or(function);
             let size = size.split(' ').next().unwrap().parse().unwrap();
             current = Some((
-                module.to_string(),
+                module,
                 Reported {
                     size,
                     variants: Vec::new(),
@@ -544,6 +551,15 @@ fn rustc_agrees_where_nightly_is_installed_else_skipped() {
     // Locals other than the awaitee compared (f2, f3, s, borrowed…).
     let mut locals = 0;
     let mut helpers = 0;
+    let mut tasks = 0;
+    // Where each module of generated.rs starts: a spawned block's line
+    // there is its panel line after the module's `pub mod` line.
+    let generated = std::fs::read_to_string(manifest.join("tests/panels/generated.rs")).unwrap();
+    let module_line = |name: &str| {
+        let module = name.strip_prefix("generated::")?;
+        let header = format!("pub mod {module} {{");
+        generated.lines().position(|l| l == header).map(|n| n + 1)
+    };
     for (name, preset, step) in &cases {
         let rustc = reported
             .get(name)
@@ -560,6 +576,17 @@ fn rustc_agrees_where_nightly_is_installed_else_skipped() {
                 .unwrap_or_else(|| panic!("rustc reported no {{async fn body of {key}()}}"));
             machines.push((theirs, &helper.variants));
             helpers += 1;
+        }
+        // Each spawned `async` block's enum (rustc's `{async block@…}`).
+        if let Some(start) = module_line(name) {
+            for task in &ours.tasks {
+                let key = format!("block {}", start + task.line);
+                let theirs = reported
+                    .get(&key)
+                    .unwrap_or_else(|| panic!("rustc reported no async block at {key}"));
+                machines.push((theirs, &task.variants));
+                tasks += 1;
+            }
         }
         for (rustc, ours_variants) in machines {
             let names: Vec<&str> = rustc.variants.iter().map(|(v, _)| v.as_str()).collect();
@@ -602,6 +629,8 @@ fn rustc_agrees_where_nightly_is_installed_else_skipped() {
     }
     assert!(locals > 20, "only {locals} locals compared");
     assert!(helpers > 20, "only {helpers} helper async fns compared");
+    assert!(tasks > 20, "only {tasks} spawned async blocks compared");
+    eprintln!("compared {helpers} helpers and {tasks} spawned blocks");
     eprintln!(
         "{version}: {} futures as rustc lays them out, {locals} locals besides the awaitees",
         cases.len()

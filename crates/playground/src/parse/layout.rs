@@ -63,7 +63,7 @@ pub fn line_map(text: &str) -> Result<Vec<usize>, ParseError> {
     let step = parse(text)?;
     let rendered = render::rust(&step).text(4);
     let theirs = written_code(text)?;
-    let ours = code_tokens(&rendered)?;
+    let ours = without_move(code_tokens(&rendered)?);
     let lines = rendered.lines().count();
     let mut map = vec![0; lines];
     for (i, j) in align(&ours, &theirs) {
@@ -91,7 +91,7 @@ pub fn future_names(text: &str) -> Result<Vec<(String, String)>, ParseError> {
     let step = parse(text)?;
     let rendered = render::rust(&step).text(4);
     let theirs = written_code(text)?;
-    let ours = code_tokens(&rendered)?;
+    let ours = without_move(code_tokens(&rendered)?);
     let is_let = |t: &Token| t.tok == Tok::Word("let".into());
     // A `let` of a number names no future: its name is the same in both.
     let is_number = |i: usize| matches!(ours.get(i + 2).map(|t| &t.tok), Some(Tok::Number(..)));
@@ -181,6 +181,20 @@ fn written_code(text: &str) -> Result<Vec<Token>, ParseError> {
         k += 1;
     }
     Ok(out)
+}
+
+/// The panel's tokens but `move` after `async`, which [`written_code`]
+/// drops from the text too: the renderer writes it where a block reads a
+/// variable, a text may or may not.
+fn without_move(tokens: Vec<Token>) -> Vec<Token> {
+    let word = |t: Option<&Token>, w: &str| t.is_some_and(|t| t.tok == Tok::Word(w.into()));
+    let mut out: Vec<Token> = Vec::with_capacity(tokens.len());
+    for token in tokens {
+        if !(word(Some(&token), "move") && word(out.last(), "async")) {
+            out.push(token);
+        }
+    }
+    out
 }
 
 /// `let a = F; let b = G; join!(b, a);` as the renderer writes it,
