@@ -273,16 +273,18 @@ test('each spawned async block shows its own enum: what it captured in Unresumed
   await page.getByRole('button', { name: 'Run' }).click();
   const list = page.getByRole('list', { name: 'Variants of the future of the task spawned on line 5' });
   await expect(list.getByRole('listitem')).toHaveText([
-    'Unresumed { i: i32 }, // made: what it captured is stored, and the block has not started',
+    'Unresumed { i: i32 }, // spawned, not polled yet: holds what it captured, no code has run',
     'Suspend0 { __awaitee: Sleep }, // suspended at line 6',
-    'Returned, // the task has finished',
+    'Returned, // ran to its end',
     'Panicked, // a poll panicked (never here)',
   ]);
   // run()'s own enum keeps only the handle (to its block's end) and its loop.
   const machine = await page.evaluate((text) => window.playground.stateMachine({ rust: text }), program);
   expect(machine.variants.map((v) => v.fields.map((f) => `${f.name}: ${f.type}`).join(', ')))
     .toEqual(['', 'iter: Range<i32>, h: JoinHandle<()>, __awaitee: Sleep', '', '']);
-  expect(machine.tasks.map((t) => [t.line, t.handle])).toEqual([[5, 'h']]);
+  expect(machine.tasks.map((t) => [t.line, t.handle, t.aborted])).toEqual([[5, 'h', true]]);
+  await expect(page.locator('#state-helpers')).toContainText('It captures i (async move copies in what the block reads)');
+  await expect(page.locator('#state-helpers')).toContainText('h.abort() drops the task in whatever state it is in');
 });
 
 test('join_all of a helper\'s calls: every lane waits for all, Rust polls them in one Join, the State machine names its type', async ({ page }) => {

@@ -94,24 +94,31 @@ function helperEnum({ name, variants }) {
  * executor (the task), not stored inside the future that spawned it.
  * @param {StateMachine['tasks'][number]} task
  */
-function taskEnum({ line, handle, variants }) {
+function taskEnum({ line, handle, aborted, variants }) {
   const type = `Block${line}Future`;
-  const stored = variants[0].fields.length > 0;
+  const captured = variants[0].fields.map((f) => f.name);
+  const stored = captured.length > 0;
   const meaning = {
-    Unresumed: stored ? 'made: what it captured is stored, and the block has not started' : 'made, not polled yet: the block has not started',
-    Returned: 'the task has finished',
+    Unresumed: stored ? 'spawned, not polled yet: holds what it captured, no code has run' : 'spawned, not polled yet: no code has run',
+    Returned: 'ran to its end',
     Panicked: MEANING.Panicked,
   };
   const code = (/** @type {string} */ text) => el('code', {}, text);
-  const kept = handle ? [' (the spawner keeps only its handle, ', code(handle), ')'] : [];
+  /** @param {string[]} names */
+  const listed = (names) => names.flatMap((n, i) => [i === 0 ? '' : i === names.length - 1 ? ' and ' : ', ', code(n)]);
+  const kept = handle ? [' (which keeps only the handle ', code(handle), ')'] : [];
+  const captures = stored
+    ? [' It captures ', ...listed(captured), ' (', code('async move'), ' copies in what the block reads): each time line ', String(line),
+      ' runs, a new task gets its own copy. rustc stores captures once, shared by all the states; they are shown under Unresumed only.']
+    : [];
+  const abort = aborted && handle ? [' ', code(`${handle}.abort()`), ' drops the task in whatever state it is in; no variant records that.'] : [];
   return el('div', { class: 'helper' },
     el('p', { class: 'twin' },
-      'The task spawned on line ', String(line), ' is an ', code('async'), ' block, with an enum of its own. Its type cannot be '
-      + 'written in code; rustc\'s messages print it as ', code('{async block@…}'), ', and this page calls it ', code(type),
-      '. ', code('spawn'), ' moves the block into the executor, which polls it as a task of its own: it is not stored inside the '
-      + 'future that spawned it', ...kept, '.'
-      + (stored ? ' It captured the numbers it reads (async move copies them); rustc keeps them in every state, shown in Unresumed only.' : '')
-      + ' As the replay moves, only run()\'s enum above marks its current variant; this one is not marked.'),
+      'The task spawned on line ', String(line), ' is an ', code('async'), ' block, with an enum of its own. Its type has no name '
+      + 'you can write; rustc\'s messages print it as ', code('{async block@…}'), ', and this page calls it ', code(type), '. ',
+      code('spawn'), ' moves it into the executor, which polls it as a task of its own; it is not stored inside the future that '
+      + 'spawned it', ...kept, '. Unlike a JS promise, it runs nothing until the executor first polls it.', ...captures, ...abort,
+      ' The replay marks only run()\'s current variant, not this one\'s.'),
     el('div', { class: 'enum' },
       code(`enum ${type} {`),
       el('ol', { class: 'variants', 'aria-label': `Variants of the future of the task spawned on line ${line}` },

@@ -134,6 +134,11 @@ impl Code {
             .collect()
     }
 
+    /// How many lines the code has.
+    pub(crate) fn len(&self) -> usize {
+        self.lines.len()
+    }
+
     /// The code (without its comment) on line index `n`.
     pub(crate) fn code_at(&self, n: usize) -> &str {
         &self.lines[n].code

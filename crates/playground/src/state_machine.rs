@@ -97,6 +97,9 @@ pub struct TaskMachine {
     /// Its handle's name, if the program keeps one: `h1`.
     #[cfg_attr(target_arch = "wasm32", tsify(type = "string | null"))]
     pub handle: Option<String>,
+    /// Whether the program aborts it (`h1.abort();`): dropped in whatever
+    /// state it is in, which no variant records.
+    pub aborted: bool,
     /// In rustc's order; `Unresumed` holds what the block captured.
     pub variants: Vec<Variant>,
 }
@@ -218,8 +221,13 @@ fn tasks(code: &Code) -> Vec<TaskMachine> {
                 .map(|(h, _)| h.to_string());
             // Made, the block stores what it captured.
             let stored = code.captured_numbers(head);
+            let aborted = handle.as_ref().is_some_and(|h| {
+                let abort = format!("{h}.abort();");
+                (0..code.len()).any(|n| code.code_at(n) == abort)
+            });
             TaskMachine {
                 line: head + 1,
+                aborted,
                 handle,
                 variants: variants_in(code, head, stored, Vec::new()),
             }
