@@ -315,6 +315,19 @@ for (const engine of ENGINES) {
       assert.match(await textOf(browser, '#code-futures'), /h1\.abort\(\);/);
     });
 
+    test('a spawned async block shows its own enum, what it captured in Unresumed', async () => {
+      const browser = session.browser;
+      // for i in 0..2 { spawn(async move { sleep_ms(100).await; log(format!("tick {i}")); }); } sleep_ms(300).await;
+      const link = '#clock=virtual&style=await&s=Q(F(2,i,P(0,S(Tick,100),V(tick%20%7Bi%7D))),S(Wait,300))';
+      await browser.get(`http://127.0.0.1:${page.address().port}/${link}`);
+      await browser.wait(until.elementLocated(By.css('body[data-ready="true"]')), 20_000);
+      const variants = await browser.executeScript(`
+        const list = [...document.querySelectorAll('#state-helpers ol')].find((l) => l.getAttribute('aria-label').includes('task spawned'));
+        return list && [list.getAttribute('aria-label'), [...list.children].map((li) => li.textContent.split(',')[0])];`);
+      assert.deepEqual(variants, ['Variants of the future of the task spawned on line 5',
+        ['Unresumed { i: i32 }', 'Suspend0 { __awaitee: Sleep }', 'Returned', 'Panicked']]);
+    });
+
     test('a timing edited by keyboard, then Run, runs the edited program', async () => {
       const browser = await open();
       assert.equal(await textOf(browser, 'label[for="timing-0"]'), 'Timer 1 (ms)');
