@@ -179,6 +179,7 @@ function jsSentence(e, lane, context) {
       const clamped = e.clamped === undefined ? ''
         : ` (the browser made it wait ${formatMs(e.clamped)}, not ${formatMs(e.ms)}: a short timer set from inside timer callbacks nested more `
           + 'than five deep waits longer)';
+      // (No sleep is labelled "yield": validation.rs `YIELD_LABEL`.)
       if (!promises && e.label === 'yield' && e.ms === 0) {
         return `${who(running)} called setTimeout(…, ${e.ms}) to yield. The rest of the program is its callback, which runs as a new `
           + `browser task, after any timer already due, at ${due} at the earliest${clamped}. `

@@ -135,6 +135,11 @@ fn bad_fragments_are_refused_naming_the_place() {
             "Q(P(1,P(2,L(y)),W(2)),X(1))",
             "scenario.steps[0].steps[1]: is an await of another task in the task of handle 1, which is aborted",
         ),
+        // The Callbacks lane's yield timer's label is no sleep's.
+        (
+            "Q(S(yield,0))",
+            "scenario.steps[0].label: \"yield\" names the timer the Callbacks lane sets to yield (`setTimeout(…, 0)`): name this one otherwise",
+        ),
         // join_all: futures of one type.
         (
             "Q(J(S(A,1),L(x)))",

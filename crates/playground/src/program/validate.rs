@@ -35,6 +35,11 @@ pub fn describe(problems: &[Problem]) -> String {
     lines.join("\n")
 }
 
+/// The label of the timer the Callbacks lane sets for a `yield`
+/// (web/lanes/callbacks.js): a sleep's label is never it, so the page tells
+/// the two apart by it.
+const YIELD_LABEL: &str = "yield";
+
 const STEP_TYPES: &str = "sleep, log, block, yield, seq, all, race, arm, create_then_await, \
      repeat, spawn, await_handle, abort, module, async_fn, call or let";
 
@@ -231,6 +236,15 @@ impl Check {
                         &format!("{path}.label"),
                         format!(
                             "{} is used by another timer; labels must be unique",
+                            quote(&label)
+                        ),
+                    );
+                } else if label == YIELD_LABEL {
+                    self.problem(
+                        &format!("{path}.label"),
+                        format!(
+                            "{} names the timer the Callbacks lane sets to yield \
+                             (`setTimeout(…, 0)`): name this one otherwise",
                             quote(&label)
                         ),
                     );
