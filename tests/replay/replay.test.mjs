@@ -188,3 +188,27 @@ test('an address is placed in its own task\'s future, with that future\'s size',
   // Polling task 1 after leaves the addresses in task 2's future.
   assert.deepEqual([replay[7].rust.futureAddr, replay[7].rust.size], [2000, 50]);
 });
+
+test('an abort clears a task\'s timer from Web APIs, or from the task queue if it was due: the sentence says which', () => {
+  // Two timers due at 10: the parent's (1) fires first and clears the
+  // task's (2), which was due already; then it clears a later one (3).
+  const replay = buildReplay(handMade('callbacks', [
+    { t: 0, kind: 'script_start' },
+    { t: 0, kind: 'timer_set', timer: 1, label: 'Parent', step: [1], ms: 10 },
+    { t: 0, kind: 'timer_set', timer: 2, label: 'Tick', step: [0, 0], ms: 10 },
+    { t: 0, kind: 'timer_set', timer: 3, label: 'Later', step: [0, 1], ms: 50 },
+    { t: 0, kind: 'script_end' },
+    { t: 10, kind: 'timer_fired', timer: 1, label: 'Parent', step: [1], late: 0 },
+    { t: 10, kind: 'timer_cancel', timer: 2, label: 'Tick', step: [0, 0] },
+    { t: 10, kind: 'timer_cancel', timer: 3, label: 'Later', step: [0, 1] },
+    { t: 10, kind: 'callback_end', timer: 1, label: 'Parent', step: [1] },
+  ]));
+  assert.deepEqual(replay.map((at) => at.places.callbacks.problems).flat(), []);
+  assert.equal(replay[6].told.text, '10 ms: the “Parent” timer\'s callback cleared the aborted task\'s timers: the “Tick” timer leaves '
+    + 'the task queue before its callback runs; that callback would have carried the task on.');
+  assert.equal(replay[7].told.text, '10 ms: the “Parent” timer\'s callback cleared the aborted task\'s timers: the “Later” timer leaves '
+    + 'Web APIs before it fires; that callback would have carried the task on.');
+  // Both are gone from the event loop's places; nothing is left at the end.
+  assert.deepEqual(replay[7].places.callbacks.taskQueue, []);
+  assert.deepEqual(replay[8].places.callbacks.webApis, []);
+});

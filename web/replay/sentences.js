@@ -190,13 +190,18 @@ function jsSentence(e, lane, context) {
           + `a browser timer of its own, held in Web APIs until ${due}${clamped}`
         : `${who(running)} called setTimeout for ${timerName(e)} (${e.ms} ms): the browser holds it in Web APIs until ${due}${clamped}`;
     }
-    case 'timer_cancel':
+    case 'timer_cancel': {
+      // A timer already due waits in the task queue: clearing it takes it
+      // from there.
+      const due = before?.taskQueue.some((t) => t.timer === e.timer);
+      const place = due ? 'the task queue before its callback runs' : 'Web APIs before it fires';
       return promises
         ? `${who(running)} called abort() on the task's AbortController: the listener timer() had put on its signal cleared `
           + `${timerName(e)}, so that timer's promise stays pending and the task's code awaiting it never resumes (JS cannot cancel a `
           + 'promise, so the twin stops its timer instead)'
-        : `${who(running)} cleared the aborted task's timers: ${timerName(e)} leaves Web APIs unfired, so its callback, which would `
-          + 'have carried that task on, never runs';
+        : `${who(running)} cleared the aborted task's timers: ${timerName(e)} leaves ${place}; that callback would `
+          + 'have carried the task on';
+    }
     case 'timer_fired': {
       const late = e.late && e.late >= 0.5 ? ` (${formatMs(e.late)} late)` : '';
       const start = `${timerName(e)} was due${late}, so the event loop takes its callback from the task queue and runs it as a new task`;

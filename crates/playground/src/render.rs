@@ -478,15 +478,13 @@ impl Code {
     }
 }
 
-/// The handles the program aborts (`h.abort();`).
-fn aborted_handles(program: &Step) -> Vec<u32> {
-    let mut aborted = Vec::new();
-    program.visit(&mut |s| {
-        if let Step::Abort { handle } = s {
-            aborted.push(*handle);
-        }
-    });
-    aborted
+/// A helper's call spawned as it is (`spawn(brew(100))`, validation: the
+/// spawn's one step): `brew(100)`, as every panel writes it.
+fn spawned_call(steps: &[Step]) -> String {
+    match steps {
+        [Step::Call { name, args }] => format!("{name}({})", arguments(args)),
+        _ => String::new(),
+    }
 }
 
 /// A sleep's label and its delay as the panels write it: its number, or
@@ -591,7 +589,7 @@ impl JsNames {
     /// name is one `let`'s in the whole program, so it never hides one).
     fn of(program: &Step) -> JsNames {
         let mut names = JsNames::default();
-        let aborted = aborted_handles(program);
+        let aborted = program.aborted_handles();
         program.visit_paths(&StepPath::root(), &mut |s, at| match s {
             Step::Let { name, .. } => names.vars.get_mut().push((name.clone(), name.clone())),
             Step::Spawn { handle, .. } => {
@@ -1085,7 +1083,7 @@ pub enum PromiseStyle {
 /// The promise panels' `timer(ms)`; in a program that aborts a task,
 /// `timer(ms, signal)`, which an `AbortController`'s signal clears.
 fn timer_function(step: &Step, code: &mut Code) {
-    if aborted_handles(step).is_empty() {
+    if step.aborted_handles().is_empty() {
         code.push(0, "function timer(ms) {", None);
         code.push(
             1,
@@ -1444,10 +1442,7 @@ fn await_statements(
             steps,
             direct: true,
         } => {
-            let call = match steps.as_slice() {
-                [Step::Call { name, args }] => format!("{name}({})", arguments(args)),
-                _ => String::new(), // validation: one call
-            };
+            let call = spawned_call(steps);
             let line = match handle {
                 Some(k) => format!("const h{k} = {call};"),
                 None => format!("{call};"),
@@ -1695,10 +1690,7 @@ fn rust_statements(step: &Step, path: &StepPath, indent: usize, code: &mut Code,
             steps,
             direct: true,
         } => {
-            let call = match steps.as_slice() {
-                [Step::Call { name, args }] => format!("{name}({})", arguments(args)),
-                _ => String::new(), // validation: one call
-            };
+            let call = spawned_call(steps);
             let line = match handle {
                 Some(k) => format!("let h{k} = spawn({call});"),
                 None => format!("spawn({call});"),

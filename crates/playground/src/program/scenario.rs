@@ -435,6 +435,17 @@ impl Step {
         }
     }
 
+    /// The handles the program aborts (`h.abort();`).
+    pub fn aborted_handles(&self) -> Vec<u32> {
+        let mut aborted = Vec::new();
+        self.visit(&mut |s| {
+            if let Step::Abort { handle } = s {
+                aborted.push(*handle);
+            }
+        });
+        aborted
+    }
+
     /// Calls `f` on every step and its path (this step's is `at`), parents
     /// before children, in reading order.
     pub fn visit_paths(&self, at: &StepPath, f: &mut impl FnMut(&Step, &StepPath)) {

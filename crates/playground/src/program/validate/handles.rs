@@ -13,7 +13,7 @@ use crate::program::step_path::StepPath;
 /// Every problem with `root`'s handles and spawns, as `(path, message)`.
 pub(super) fn problems(root: &Step) -> Vec<(String, String)> {
     let mut check = Handles {
-        aborted: aborted_handles(root),
+        aborted: root.aborted_handles(),
         ..Handles::default()
     };
     match root {
@@ -47,17 +47,6 @@ struct Handles {
     /// Every handle an abort names.
     aborted: Vec<u32>,
     problems: Vec<(String, String)>,
-}
-
-/// Every handle an abort names.
-fn aborted_handles(root: &Step) -> Vec<u32> {
-    let mut aborted = Vec::new();
-    root.visit(&mut |s| {
-        if let Step::Abort { handle } = s {
-            aborted.push(*handle);
-        }
-    });
-    aborted
 }
 
 /// The first step of an aborted task's body (not of a task it spawns) that
@@ -134,10 +123,16 @@ impl Handles {
                     }
                     self.block(&body);
                 }
-                Step::AwaitHandle { handle } => {
+                Step::AwaitHandle { handle } | Step::Abort { handle } => {
+                    let is_await = matches!(step, Step::AwaitHandle { .. });
                     let why = if awaited.contains(handle) {
-                        Some("an earlier step awaited already: a handle is awaited once")
-                    } else if aborted.contains(handle) {
+                        Some(if is_await {
+                            "an earlier step awaited already: a handle is awaited once"
+                        } else {
+                            "an earlier step awaited: the await moved the handle (rustc: use \
+                             of moved value)"
+                        })
+                    } else if is_await && aborted.contains(handle) {
                         Some(
                             "an earlier step aborted: this playground does not read an await \
                              of an aborted task yet",
@@ -147,31 +142,13 @@ impl Handles {
                     } else {
                         None
                     };
+                    let used = if is_await { &mut awaited } else { &mut aborted };
                     match why {
                         Some(why) => self.problems.push((
                             format!("{path}.handle"),
                             format!("is {handle}, which {why}"),
                         )),
-                        None => awaited.push(*handle),
-                    }
-                }
-                Step::Abort { handle } => {
-                    let why = if awaited.contains(handle) {
-                        Some(
-                            "an earlier step awaited: the await moved the handle (rustc: use \
-                             of moved value)",
-                        )
-                    } else if !spawned.contains(handle) {
-                        Some("no spawn step before this one in the same block made")
-                    } else {
-                        None
-                    };
-                    match why {
-                        Some(why) => self.problems.push((
-                            format!("{path}.handle"),
-                            format!("is {handle}, which {why}"),
-                        )),
-                        None => aborted.push(*handle),
+                        None => used.push(*handle),
                     }
                 }
                 Step::Repeat { .. } => self.block(&body),
