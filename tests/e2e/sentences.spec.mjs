@@ -120,6 +120,8 @@ function check(sentence, run) {
         && JSON.stringify(said(callbacks)) === JSON.stringify(listed('callbacks'))
         && JSON.stringify(said(promises)) === JSON.stringify(listed('promises'));
     }, 'timers cleared by an abort');
+  phrase(/the (\d+) Rust tasks were (?=polled \d+ times? for)/g,
+    (_, n) => +n === events('futures').filter((e) => e.kind === 'spawn').length, 'summary tasks');
   phrase(/polled (\d+) times? for (\d+) wakes?/g, (_, p, w) => +p === polls && +w === wakes, 'summary polls and wakes');
   phrase(/Task (\d+) is Pending/g, (_, task) => events('futures').some((e) => e.kind === 'lost_waker' && e.task === +task), 'lost waker');
   // "the deadline of Timer 2 and Timer 3, fixed when …, had passed when they were first polled": each was Ready at once.
@@ -201,6 +203,20 @@ test('an abort\'s sentences say what each lane did with the aborted task\'s time
       + 'and clearTimeout cleared 1 in the Callbacks lane and 1 in the Promises lane.',
   ]);
   expect(sentences.flatMap((s) => check(s, run))).toEqual([]);
+  // A task aborted before its first poll: JS ran its first steps at the
+  // spawn, Rust none.
+  const early = { type: 'seq', steps: [
+    { type: 'spawn', handle: 1, steps: [{ type: 'log', text: 'a' }, { type: 'sleep', label: 'T', ms: 10 }, { type: 'log', text: 'b' }] },
+    { type: 'abort', handle: 1 }] };
+  const said = await page.evaluate(async (scenario) => {
+    const { summarize } = await import(new URL('replay/summary.js', new URL('.', location.href)).href);
+    const result = await window.playground.run({ scenario, clock: 'virtual' });
+    return { run: result, sentence: summarize(result).sentence };
+  }, early);
+  expect(said.sentence).toBe('Callbacks and Promises logged their last line at 0 ms; Rust futures never logged: JS runs a spawned '
+    + 'task\'s code up to its first wait as soon as it is spawned, but a Rust task does nothing until its executor first runs (polls) '
+    + 'it, and the abort dropped it before that.');
+  expect(check(said.sentence, said.run)).toEqual([]);
 });
 
 test('"In this run" follows the timings, and says so when the program changed after the run', async ({ page }) => {

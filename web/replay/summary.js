@@ -33,6 +33,16 @@ export function abortCancels(events) {
 }
 
 /**
+ * Whether an abort dropped a task before its first poll (`task_drop` of a
+ * task with no `poll_start`).
+ * @param {TraceEvent[]} events the Rust lane's
+ */
+function droppedBeforePolled(events) {
+  const polled = new Set(events.filter((e) => e.kind === 'poll_start').map((e) => /** @type {EventOf<'poll_start'>} */ (e).task));
+  return events.some((e) => e.kind === 'task_drop' && !polled.has(e.task));
+}
+
+/**
  * Per-lane figures and the one-sentence difference.
  * @param {RunResult} result
  * @returns {RunSummary}
@@ -107,6 +117,22 @@ function difference({ callbacks, promises, futures }, result) {
     if (jsStalled) sentence += '; the JS lanes stall the same way: their timers fired, and nothing went on';
     return `${sentence}.`;
   }
+  // Some lanes logged and some never did (an aborted task's first steps,
+  // which JS runs at the spawn and Rust only at a poll that never came).
+  const silent = LANES.filter((lane) => result[lane].events.every((e) => e.kind !== 'log'));
+  if (silent.length > 0 && silent.length < LANES.length) {
+    const loud = LANES.filter((lane) => !silent.includes(lane));
+    const times = [...new Set(loud.map((lane) => ms(/** @type {number} */ ({ callbacks, promises, futures }[lane].lastLog))))];
+    const logged = times.length === 1
+      ? `${loud.map((lane) => LANE_NAMES[lane]).join(' and ')} logged ${loud.length > 1 ? 'their' : 'its'} last line at ${times[0]}`
+      : loud.map((lane) => `${LANE_NAMES[lane]} logged its last line at ${ms(/** @type {number} */ ({ callbacks, promises, futures }[lane].lastLog))}`).join(', ');
+    const unpolled = silent.includes('futures') && droppedBeforePolled(result.futures.events);
+    const why = unpolled
+      ? ': JS runs a spawned task\'s code up to its first wait as soon as it is spawned, but a Rust task does nothing until its '
+        + 'executor first runs (polls) it, and the abort dropped it before that'
+      : '';
+    return `${logged}; ${silent.map((lane) => LANE_NAMES[lane]).join(' and ')} never logged${why}.`;
+  }
   /** @param {LaneSummary} lane when it logged its last line (or went idle, if it never logged) */
   const done = (lane) => lane.lastLog ?? lane.idle;
   const rust = done(futures);
@@ -143,6 +169,7 @@ function difference({ callbacks, promises, futures }, result) {
       + `(dropped with the task), and clearTimeout cleared ${some(callbacks.timersCancelled)} in the Callbacks lane and `
       + `${some(promises.timersCancelled)} in the Promises lane.`;
   }
-  return `Every lane logged its last line at ${ms(rust)}; the Rust task was polled `
+  const tasks = result.futures.events.filter((e) => e.kind === 'spawn').length;
+  return `Every lane logged its last line at ${ms(rust)}; ${tasks > 1 ? `the ${tasks} Rust tasks were` : 'the Rust task was'} polled `
     + `${futures.polls} time${futures.polls === 1 ? '' : 's'} for ${futures.wakes} wake${futures.wakes === 1 ? '' : 's'}.`;
 }
