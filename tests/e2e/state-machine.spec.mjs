@@ -96,6 +96,31 @@ test('self-ref holds s and borrowed in Suspend0; lost-wake ends at Suspend0', as
   await expect(variants(page).nth(1)).toHaveText(/^Suspend0 \{ f2: impl Future, f3: impl Future, __awaitee: impl Future \},/);
 });
 
+test('nested: run()\'s future holds brew()\'s, both sizes rustc\'s, and run() is suspended at each call in turn', async ({ page }) => {
+  await openPlayground(page);
+  await page.getByLabel('Example').selectOption('nested');
+  await expect(variants(page)).toContainText([
+    'Suspend0 { __awaitee: {async fn body of brew()} }, // suspended at line 9',
+    'Suspend1 { __awaitee: {async fn body of brew()} }, // suspended at line 11',
+  ]);
+  const run = Number((await page.locator('#state-size').textContent()).match(/^size_of: (\d+) bytes/)[1]);
+  const brew = machine(page).locator('.helper .size');
+  await expect(brew).toHaveText(/^size_of: \d+ bytes: size_of_val\(&brew\(\)\) in this program compiled to WebAssembly/);
+  const text = await brew.textContent();
+  const own = Number(text.match(/^size_of: (\d+) bytes/)[1]);
+  // The caller's future holds the callee's: it is the larger, and says so.
+  expect(own).toBeLessThan(run);
+  expect(text).toContain(`run()'s future (${run} bytes) holds it in __awaitee while it waits at brew().await`);
+  expect(text).toContain('Its 2 states that wait on brew() keep that future in the same bytes');
+  // The lane's states: at the first call while Timer 1 runs, then the second.
+  await seekTo(page, /state in Rust futures at 0 ms/);
+  await expect(current(page)).toHaveAttribute('data-variant', 'Suspend0');
+  await seekTo(page, /state in Rust futures at 200 ms/);
+  await expect(current(page)).toHaveAttribute('data-variant', 'Suspend1');
+  await seekEnd(page);
+  await expect(current(page)).toHaveAttribute('data-variant', 'Returned');
+});
+
 test('a custom program says its size is not known', async ({ page }) => {
   await openPlayground(page);
   await page.getByRole('button', { name: 'Add timer' }).click();

@@ -20,7 +20,7 @@ function variantText({ name, fields }) {
 const MEANING = {
   Unresumed: 'made, not polled yet: the body has not started',
   Returned: 'run() has finished',
-  Panicked: 'a poll panicked (never here)',
+  Panicked: 'a poll panicked part-way (no program here panics)',
 };
 
 /**
@@ -53,11 +53,45 @@ function sizeText({ size, lane_runs_it: laneRunsIt }) {
 
 
 /**
+ * A helper's size, where the page has rustc's, and which future holds it:
+ * each `async fn` whose enum has a field of the helper's type (its
+ * `__awaitee` while it waits at `brew(…).await`), read from the enums.
+ * @param {StateMachine['helpers'][number]} helper
+ * @param {StateMachine} machine
+ */
+function helperSize({ name, size, variants }, machine) {
+  if (size === null) return [];
+  const call = `${name}(${variants[0].fields.length > 0 ? '…' : ''})`;
+  const type = `{async fn body of ${name}()}`;
+  const holds = (/** @type {StateMachine['variants']} */ variants) => variants.some((v) => v.fields.some((f) => f.type === type));
+  const holders = [
+    ...(holds(machine.variants) ? [{ name: 'run', size: machine.size, variants: machine.variants }] : []),
+    ...machine.helpers.filter((h) => h.name !== name && holds(h.variants)),
+  ];
+  const code = (/** @type {string} */ text) => el('code', {}, text);
+  /** How many states of `variants` hold this helper's future. */
+  const states = (/** @type {StateMachine['variants']} */ variants) => variants.filter((v) => v.fields.some((f) => f.type === type)).length;
+  const held = holders.flatMap((h) => {
+    const shared = states(h.variants) > 1
+      ? [` Its ${states(h.variants)} states that wait on `, code(call), ' keep that future in the same bytes: they never exist at once.']
+      : [];
+    return [' ', code(`${h.name}()`), '\'s future', h.size === null ? '' : ` (${h.size} bytes)`, ' holds it in ', code('__awaitee'),
+      ' while it waits at ', code(`${call}.await`), ', so its size counts these bytes: awaiting an ', code('async fn'),
+      ' allocates nothing.', ...shared];
+  });
+  return [el('p', { class: 'size' },
+    `size_of: ${size} bytes: `, code(`size_of_val(&${call})`), ' in this program compiled to WebAssembly (wasm32) '
+    + 'for this page, as rustc lays it out (other targets may differ).', ...held)];
+}
+
+/**
  * A helper `async fn`'s own enum, and where its future lives: inside the
  * future of the function that awaits it.
  * @param {StateMachine['helpers'][number]} helper
+ * @param {StateMachine} machine
  */
-function helperEnum({ name, variants }) {
+function helperEnum(helper, machine) {
+  const { name, variants } = helper;
   const type = `${name[0].toUpperCase()}${name.slice(1).replace(/_(.)/g, (_, c) => c.toUpperCase())}Future`;
   const stored = variants[0].fields.length > 0;
   const meaning = {
@@ -76,8 +110,8 @@ function helperEnum({ name, variants }) {
       code(`${name}(…)`), ' makes a new future of this type, which runs nothing until polled'
       + (stored ? ' (rustc keeps the stored arguments in every state; they are shown in Unresumed only)' : '')
       + '. While a caller waits at ', code(`${name}(…).await`), ', the future is stored inside the caller\'s own, in the field ',
-      code('__awaitee'), ' (the future being awaited); inside ', code('join!'), ' or ', code('select!'),
-      ', in a heap box that the macro\'s future owns. As the replay moves, only run()\'s enum above marks its current variant; '
+      code('__awaitee'), ' (the future being awaited); inside this playground\'s ', code('join!'), ' or ', code('select!'),
+      ', in a heap box that the macro\'s future owns (tokio\'s keep it inline, in that future, without a box). As the replay moves, only run()\'s enum above marks its current variant; '
       + 'this one is not marked.'),
     el('div', { class: 'enum' },
       code(`enum ${type} {`),
@@ -86,7 +120,8 @@ function helperEnum({ name, variants }) {
           code(`${variantText(v)},`),
           ' ',
           el('span', { class: 'comment' }, `// ${v.line !== null ? `suspended at line ${v.line}` : meaning[/** @type {keyof typeof meaning} */ (v.name)] ?? ''}`)))),
-      code('}')));
+      code('}')),
+    ...helperSize(helper, machine));
 }
 
 /**
@@ -148,7 +183,7 @@ export class StateMachineView {
       el('span', { class: 'comment' }, `// ${variantComment(v)}`),
     )]));
     this.list.replaceChildren(...this.items.values());
-    this.helpers.replaceChildren(...machine.helpers.map(helperEnum), ...machine.tasks.map(taskEnum));
+    this.helpers.replaceChildren(...machine.helpers.map((h) => helperEnum(h, machine)), ...machine.tasks.map(taskEnum));
     this.size.textContent = sizeText(machine);
   }
 

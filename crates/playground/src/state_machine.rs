@@ -84,6 +84,12 @@ pub struct HelperMachine {
     pub name: String,
     /// In rustc's order.
     pub variants: Vec<Variant>,
+    /// `size_of_val(&brew(…))` as rustc lays it out for this build's
+    /// target, if the program is a preset's (`None`: not known), as
+    /// [`StateMachine::size`]. Where a caller awaits it, the caller's
+    /// future holds it: the caller's size counts it.
+    #[cfg_attr(target_arch = "wasm32", tsify(type = "number | null"))]
+    pub size: Option<usize>,
 }
 
 /// A spawned task's future, when it is an `async` block (`spawn(async {
@@ -151,6 +157,7 @@ pub fn of(step: &Step, preset: Option<&str>) -> StateMachine {
             .map(|(_, name, _)| HelperMachine {
                 name: name.to_string(),
                 variants: variants_of(&code, name),
+                size: preset.and_then(|id| preset_panels::size_of_helper(id, name)),
             })
             .collect(),
         tasks: tasks(&code),

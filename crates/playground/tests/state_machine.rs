@@ -43,6 +43,7 @@ fn preset_panels_source() -> String {
     let mut table = String::new();
     let mut programs = String::new();
     let mut cases = String::new();
+    let mut helper_table = String::new();
     for preset in presets::PRESETS {
         let name = preset.id.replace('-', "_");
         let step = (preset.scenario)();
@@ -70,6 +71,25 @@ fn preset_panels_source() -> String {
         }
         out.push_str(&format!("pub mod {name} {{\n{text}\n"));
         out.push_str("pub fn size() -> usize {\n    std::mem::size_of_val(&run())\n}\n\n");
+        // Each helper's future, made with zeros for its arguments (its type,
+        // and so its size, does not depend on them).
+        let helpers: String = step
+            .signatures()
+            .filter(|(_, name, _, _)| *name != "run")
+            .map(|(_, name, params, _)| {
+                let zeros = vec!["0"; params.len()].join(", ");
+                format!("        \"{name}\" => Some(std::mem::size_of_val(&{name}({zeros}))),\n")
+            })
+            .collect();
+        if !helpers.is_empty() {
+            out.push_str(&format!(
+                "pub fn helper_size(name: &str) -> Option<usize> {{\n    match name {{\n{helpers}        _ => None,\n    }}\n}}\n\n"
+            ));
+            helper_table.push_str(&format!(
+                "        \"{}\" => {name}::helper_size(helper),\n",
+                preset.id
+            ));
+        }
         match preset.special {
             Some(_) => {
                 out.push_str(
@@ -95,6 +115,8 @@ fn preset_panels_source() -> String {
     out.push_str(&format!(
         "/// `size_of_val(&run())` for a preset's panel, by preset id.\n\
          pub fn size_of_run(id: &str) -> Option<usize> {{\n    match id {{\n{table}        _ => None,\n    }}\n}}\n\n\
+         /// `size_of_val(&helper(…))` for a helper `async fn` of a preset's panel.\n\
+         pub fn size_of_helper(id: &str, helper: &str) -> Option<usize> {{\n    match id {{\n{helper_table}        _ => None,\n    }}\n}}\n\n\
          /// Spawns the compiled `run()` of preset `id` (not a special one) through\n\
          /// `spawner`; gives `spawner` back if there is none.\n\
          pub fn spawn<S: crate::rust_lane::spawner::Spawner>(id: &str, spawner: S) -> Result<(), S> {{\n    match id {{\n{programs}        _ => return Err(spawner),\n    }}\n    Ok(())\n}}\n\n\
@@ -551,6 +573,7 @@ fn rustc_agrees_where_nightly_is_installed_else_skipped() {
     // Locals other than the awaitee compared (f2, f3, s, borrowed…).
     let mut locals = 0;
     let mut helpers = 0;
+    let mut helper_sizes = 0;
     let mut tasks = 0;
     // Where each module of generated.rs starts: a spawned block's line
     // there is its panel line after the module's `pub mod` line.
@@ -576,6 +599,10 @@ fn rustc_agrees_where_nightly_is_installed_else_skipped() {
                 .unwrap_or_else(|| panic!("rustc reported no {{async fn body of {key}()}}"));
             machines.push((theirs, &helper.variants));
             helpers += 1;
+            if preset.is_some() {
+                assert_eq!(Some(theirs.size), helper.size, "{key}: {}", context());
+                helper_sizes += 1;
+            }
         }
         // Each spawned `async` block's enum (rustc's `{async block@…}`).
         if let Some(start) = module_line(name) {
@@ -630,6 +657,8 @@ fn rustc_agrees_where_nightly_is_installed_else_skipped() {
     assert!(locals > 20, "only {locals} locals compared");
     assert!(helpers > 20, "only {helpers} helper async fns compared");
     assert!(tasks > 20, "only {tasks} spawned async blocks compared");
+    // The nested preset's brew(): the page's size of a helper is rustc's.
+    assert_eq!(helper_sizes, 1);
     eprintln!("compared {helpers} helpers and {tasks} spawned blocks");
     eprintln!(
         "{version}: {} futures as rustc lays them out, {locals} locals besides the awaitees",
@@ -688,4 +717,27 @@ fn a_handle_is_kept_until_awaited() {
             "Panicked",
         ]
     );
+}
+
+/// A helper's future is stored inside its caller's, in the state that
+/// awaits it: run()'s size counts brew()'s. (Their sizes are rustc's: the
+/// nightly check above compares them.)
+#[test]
+fn an_awaited_helpers_future_is_nested_in_its_callers() {
+    let machine = preset("nested");
+    let brew = &machine.helpers[0];
+    assert_eq!(brew.name, "brew");
+    assert_eq!(
+        shown(&machine)[1..3],
+        [
+            "Suspend0 { __awaitee: {async fn body of brew()} }",
+            "Suspend1 { __awaitee: {async fn body of brew()} }",
+        ]
+    );
+    let (run, brew) = (machine.size.unwrap(), brew.size.unwrap());
+    assert!(brew < run, "brew {brew}, run {run}");
+    // Not a preset's program: no size for its helpers either.
+    let text = "use runtime::prelude::*;\n\nasync fn brew() {\n    sleep_ms(5).await;\n}\n\nasync fn run() {\n    brew().await;\n    brew().await;\n    brew().await;\n}\n";
+    let custom = state_machine::of_text(text).unwrap();
+    assert_eq!((custom.size, custom.helpers[0].size), (None, None));
 }

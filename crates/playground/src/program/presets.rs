@@ -176,6 +176,48 @@ pub const PRESETS: &[Preset] = &[
         special: None,
     },
     Preset {
+        id: "nested",
+        name: "An async fn that awaits another",
+        explanation: "run() awaits brew() twice, and brew() awaits a sleep. Calling \
+            brew() runs none of its code: it only makes a future. run()'s .await polls that \
+            future, and brew() then polls its sleep. While the sleep is Pending, polling \
+            brew()'s future returns Pending, and so does polling run()'s. When the timer \
+            fires, it wakes the task (run()'s future, which the executor owns); the next poll \
+            goes in through run()'s future down to the sleep, each future carrying on from \
+            the .await where it stopped. rustc stores brew()'s future inside run()'s, in the \
+            state run() is suspended in: the State machine panel shows both enums, and \
+            run()'s size counts brew()'s. So awaiting an async fn allocates nothing, under \
+            any executor, tokio's included (spawning a task allocates, once for its whole \
+            future). In JS, each call of an async function makes a new promise, and its code \
+            runs at once, up to its first await.",
+        scenario: || {
+            Step::Module(vec![
+                Step::AsyncFn {
+                    name: "brew".into(),
+                    params: vec![],
+                    steps: vec![Step::sleep("Timer 1", 200), Step::log("Tea is brewed")],
+                },
+                Step::AsyncFn {
+                    name: "run".into(),
+                    params: vec![],
+                    steps: vec![
+                        Step::Call {
+                            name: "brew".into(),
+                            args: vec![],
+                        },
+                        Step::log("First cup"),
+                        Step::Call {
+                            name: "brew".into(),
+                            args: vec![],
+                        },
+                        Step::log("Second cup"),
+                    ],
+                },
+            ])
+        },
+        special: None,
+    },
+    Preset {
         id: "spawn",
         name: "Spawn: a task that runs without being awaited",
         explanation: "spawn starts a separate task and returns its handle. The task waits \

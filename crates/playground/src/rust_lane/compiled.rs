@@ -23,6 +23,7 @@
 
 use std::cell::{Cell, RefCell};
 use std::future::Future;
+use std::marker::PhantomData;
 use std::pin::Pin;
 use std::rc::Rc;
 use std::task::{Context, Poll};
@@ -69,7 +70,8 @@ fn collect_leaves(step: &Step, path: &StepPath, out: &mut Vec<(StepPath, Step)>)
         | Step::Log { .. }
         | Step::Block { .. }
         | Step::Yield
-        | Step::AwaitHandle { .. } => {
+        | Step::AwaitHandle { .. }
+        | Step::Call { .. } => {
             out.push((path.clone(), step.clone()));
         }
         Step::Repeat { .. } => {
@@ -133,6 +135,54 @@ pub fn block<const K: usize>() {
         *ms
     });
     runtime::block_ms(ms);
+}
+
+/// The panel's call of a helper `async fn` for the scenario's leaf `K`:
+/// the call's future, noting that `run()` waits on it.
+pub fn call<const K: usize, F: Future>(future: F) -> LeafCall<F, Leaf<K>> {
+    LeafCall {
+        future,
+        leaf: PhantomData,
+    }
+}
+
+/// Leaf `K` as a type: what [`LeafCall`] notes (pin-project-lite, which
+/// projects its pinned future, does not take const generics).
+pub struct Leaf<const K: usize>;
+
+/// A leaf's index, known from its type.
+pub trait LeafIndex {
+    /// The leaf's index in the scenario's leaves.
+    const K: usize;
+}
+
+impl<const K: usize> LeafIndex for Leaf<K> {
+    const K: usize = K;
+}
+
+pin_project! {
+    /// A helper's future with nothing added (its `leaf` takes no room), as
+    /// [`LeafSleep`]: it notes that `run()` waits on it (on the call, not on
+    /// the sleep inside the helper that is Pending: the call is what
+    /// `run()`'s body awaits).
+    pub struct LeafCall<F, L> {
+        #[pin]
+        future: F,
+        leaf: PhantomData<L>,
+    }
+}
+
+impl<F: Future, L: LeafIndex> Future for LeafCall<F, L> {
+    type Output = F::Output;
+
+    fn poll(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<F::Output> {
+        let poll = self.project().future.poll(cx);
+        if poll.is_pending() {
+            // After the helper's own leaves: the outermost call is noted last.
+            with_leaf(L::K, |scenario, _, _| scenario.pending.set(Some(L::K)));
+        }
+        poll
+    }
 }
 
 /// The panel's `h.await` for the scenario's leaf `K` (an await of a
@@ -341,37 +391,54 @@ pub fn source(step: &Step) -> String {
     collect_leaves(step, &StepPath::root(), &mut leaves);
     let mut code = render::rust(step);
     code.rewrite_calls(|path, line| {
-        // A spawned task reads its leaves from the scenario too.
-        if line.contains("spawn(async {") {
+        // A spawned task reads its leaves from the scenario too; the call
+        // a task is (`spawn(brew(100))`) is on the spawn's line.
+        if line.contains("spawn(") {
             *line = line.replacen("spawn(", "crate::rust_lane::compiled::spawn(", 1);
+            let call = leaves.iter().position(|(p, _)| *p == path.child(0));
+            if let Some(k) = call {
+                rewrite_leaf(k, &leaves[k].1, line);
+            }
             return;
         }
-        let Some(k) = leaves.iter().position(|(p, _)| p == path) else {
-            return;
-        };
-        let (literal, leaf) = match &leaves[k].1 {
-            Step::Sleep { ms, .. } => (format!("sleep_ms({ms})"), "sleep"),
-            Step::Log { text, .. } => (format!("log({})", render::js_string(text)), "log"),
-            Step::Block { ms } => (format!("block_ms({ms})"), "block"),
-            Step::Yield => ("yield_now()".into(), "yield_now"),
-            Step::AwaitHandle { handle } => {
-                let h = format!("h{handle}");
-                let wrapped = format!("crate::rust_lane::compiled::handle::<{k}>({h})");
-                *line = line.replacen(&format!("{h}.await"), &format!("{wrapped}.await"), 1);
-                return;
-            }
-            Step::Repeat { times, .. } => {
-                let count = format!("0..crate::rust_lane::compiled::times::<{k}>()");
-                *line = line.replacen(&format!("0..{times}"), &count, 1);
-                return;
-            }
-            _ => return,
-        };
-        *line = line.replacen(
-            &literal,
-            &format!("crate::rust_lane::compiled::{leaf}::<{k}>()"),
-            1,
-        );
+        if let Some(k) = leaves.iter().position(|(p, _)| p == path) {
+            rewrite_leaf(k, &leaves[k].1, line);
+        }
     });
     code.text(4)
+}
+
+/// Rewrites leaf `k`, `leaf`, on its panel line to read the scenario.
+fn rewrite_leaf(k: usize, leaf: &Step, line: &mut String) {
+    let (literal, leaf) = match leaf {
+        Step::Sleep { ms, .. } => (format!("sleep_ms({ms})"), "sleep"),
+        Step::Log { text, .. } => (format!("log({})", render::js_string(text)), "log"),
+        Step::Block { ms } => (format!("block_ms({ms})"), "block"),
+        Step::Yield => ("yield_now()".into(), "yield_now"),
+        Step::AwaitHandle { handle } => {
+            let h = format!("h{handle}");
+            let wrapped = format!("crate::rust_lane::compiled::handle::<{k}>({h})");
+            *line = line.replacen(&format!("{h}.await"), &format!("{wrapped}.await"), 1);
+            return;
+        }
+        Step::Repeat { times, .. } => {
+            let count = format!("0..crate::rust_lane::compiled::times::<{k}>()");
+            *line = line.replacen(&format!("0..{times}"), &count, 1);
+            return;
+        }
+        // `brew()`: the call's future, noted as what `run()` waits on. (No
+        // preset's helper takes arguments: a call with some, `brew(100)`,
+        // has another shape and runs on the composed futures.)
+        Step::Call { name, args } if args.is_empty() => {
+            let wrapped = format!("crate::rust_lane::compiled::call::<{k}, _>({name}())");
+            *line = line.replacen(&format!("{name}()"), &wrapped, 1);
+            return;
+        }
+        _ => return,
+    };
+    *line = line.replacen(
+        &literal,
+        &format!("crate::rust_lane::compiled::{leaf}::<{k}>()"),
+        1,
+    );
 }

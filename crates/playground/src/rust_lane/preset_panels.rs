@@ -130,6 +130,37 @@ pub fn program() -> impl std::future::Future<Output = ()> {
 }
 }
 
+pub mod nested {
+use runtime::prelude::*;
+
+async fn brew() {
+    crate::rust_lane::compiled::sleep::<0>().await; // Timer 1
+    crate::rust_lane::compiled::log::<1>();
+}
+
+async fn run() {
+    crate::rust_lane::compiled::call::<2, _>(brew()).await;
+    crate::rust_lane::compiled::log::<3>();
+    crate::rust_lane::compiled::call::<4, _>(brew()).await;
+    crate::rust_lane::compiled::log::<5>();
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn helper_size(name: &str) -> Option<usize> {
+    match name {
+        "brew" => Some(std::mem::size_of_val(&brew())),
+        _ => None,
+    }
+}
+
+pub fn program() -> impl std::future::Future<Output = ()> {
+    run()
+}
+}
+
 pub mod spawn {
 use runtime::prelude::*;
 
@@ -309,6 +340,7 @@ pub fn size_of_run(id: &str) -> Option<usize> {
         "race" => Some(race::size()),
         "cancel-at-await" => Some(cancel_at_await::size()),
         "lazy" => Some(lazy::size()),
+        "nested" => Some(nested::size()),
         "spawn" => Some(spawn::size()),
         "early-sleep" => Some(early_sleep::size()),
         "blocking" => Some(blocking::size()),
@@ -317,6 +349,14 @@ pub fn size_of_run(id: &str) -> Option<usize> {
         "self-ref" => Some(self_ref::size()),
         #[cfg(target_arch = "wasm32")]
         "interop" => Some(interop::size()),
+        _ => None,
+    }
+}
+
+/// `size_of_val(&helper(…))` for a helper `async fn` of a preset's panel.
+pub fn size_of_helper(id: &str, helper: &str) -> Option<usize> {
+    match id {
+        "nested" => nested::helper_size(helper),
         _ => None,
     }
 }
@@ -330,6 +370,7 @@ pub fn spawn<S: crate::rust_lane::spawner::Spawner>(id: &str, spawner: S) -> Res
         "race" => spawner.spawn(race::program()),
         "cancel-at-await" => spawner.spawn(cancel_at_await::program()),
         "lazy" => spawner.spawn(lazy::program()),
+        "nested" => spawner.spawn(nested::program()),
         "spawn" => spawner.spawn(spawn::program()),
         "early-sleep" => spawner.spawn(early_sleep::program()),
         "blocking" => spawner.spawn(blocking::program()),

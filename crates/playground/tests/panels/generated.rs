@@ -122,6 +122,30 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 }
 }
 
+pub mod nested {
+use runtime::prelude::*;
+
+async fn brew() {
+    sleep_ms(200).await; // Timer 1
+    log("Tea is brewed");
+}
+
+async fn run() {
+    brew().await;
+    log("First cup");
+    brew().await;
+    log("Second cup");
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
 pub mod spawn {
 use runtime::prelude::*;
 
@@ -10429,6 +10453,7 @@ pub const CASES: &[(&str, fn() -> runtime::macros::BoxedFuture<'static, ()>)] = 
     ("race", race::case),
     ("cancel_at_await", cancel_at_await::case),
     ("lazy", lazy::case),
+    ("nested", nested::case),
     ("spawn", spawn::case),
     ("early_sleep", early_sleep::case),
     ("blocking", blocking::case),
@@ -10743,6 +10768,7 @@ pub const SIZES: &[(&str, fn() -> usize)] = &[
     ("race", race::size),
     ("cancel_at_await", cancel_at_await::size),
     ("lazy", lazy::size),
+    ("nested", nested::size),
     ("spawn", spawn::size),
     ("early_sleep", early_sleep::size),
     ("blocking", blocking::size),
