@@ -8,6 +8,8 @@ import { summarize } from './replay/summary.js';
 import { inThisRun } from './replay/in-this-run.js';
 import { readFragment, writeFragment, MAX_LINK_TEXT } from './ui/share.js';
 import { formatMs } from './dom.js';
+import { CHAPTERS, chapter } from './tour/chapters.js';
+import { loadProgress, saveProgress, resetProgress } from './tour/progress.js';
 
 /** @import { Scenario, Step, RunResult, Wasm, PageOptions, Snapshot, Link, RunOptions, EditorModule, Problem, Described } from './types.js' */
 /** @import { Controls } from './ui/controls.js' */
@@ -20,6 +22,8 @@ import { formatMs } from './dom.js';
 /** @import { Summary } from './ui/summary.js' */
 /** @import { Timeline } from './ui/timeline.js' */
 /** @import { WhatHappened } from './ui/what-happened.js' */
+/** @import { TourView } from './tour/tour-view.js' */
+/** @import { Chapter, Decision } from './tour/chapters.js' */
 
 /**
  * The views, one per part of the page (ui/).
@@ -34,6 +38,7 @@ import { formatMs } from './dom.js';
  * @property {Inspector} inspector
  * @property {Summary} summary
  * @property {Share} share
+ * @property {TourView} tour
  */
 
 const CUSTOM_EXPLANATION = 'Your own program, not one of the examples: press Run and compare the lanes. '
@@ -91,6 +96,11 @@ export class App {
     this.running = null;
     /** @type {Map<string, number>} each event's replay position, by `lane:seq` */
     this.positions = new Map();
+    /** @type {Chapter | null} the tour's chapter open, if any */
+    this.chapter = null;
+    /** @type {Decision | null} the run's verdict on the open chapter's question */
+    this.decided = null;
+    this.progress = loadProgress();
   }
 
   /** Loads the link's scenario (or the default), shows it, and runs it once. */
@@ -146,11 +156,19 @@ export class App {
       exportChrome: () => this.run && this.playground.toChromeTrace(this.run),
     });
     this.views.share.showAvailable(false);
+    this.bindTour();
     this.publish();
     // A trap in a timer callback (real clock) surfaces here.
     window.addEventListener('error', (e) => {
       if (e.error instanceof WebAssembly.RuntimeError) this.trapped(e.error);
     });
+    // A chapter with a question opens before its run: the learner predicts first.
+    const opened = link.tour === undefined ? null : chapter(link.tour);
+    if (link.tour !== undefined && !opened) controls.showError(`Link: tour must be one of ${CHAPTERS.map((c) => c.id).join(', ')}`);
+    if (opened) {
+      this.openChapter(opened);
+      return Promise.resolve();
+    }
     return this.runNow().then(() => {
       if (problem) controls.showError(problem);
     });
@@ -165,6 +183,12 @@ export class App {
     this.editTimer = undefined;
     // This entry is the link's: showing it may tidy it, not add another.
     this.pushNext = false;
+    const opened = link.tour === undefined ? null : chapter(link.tour);
+    if (opened) {
+      if (opened !== this.chapter) this.openChapter(opened);
+      return;
+    }
+    if (this.chapter) this.closeTour();
     const known = this.presets.some((p) => p.id === link.preset);
     this.selectExample(known ? /** @type {string} */ (link.preset) : this.presets[0].id);
     const problem = this.applyLink(link);
@@ -369,6 +393,7 @@ export class App {
     const text = this.text !== undefined && this.text !== this.rendered(scenario)
       ? encodeURIComponent(this.text) : undefined;
     writeFragment({
+      tour: this.chapter?.id,
       preset: this.custom() ? undefined : this.presetId,
       fragment: this.wasm.encodeFragment(scenario),
       rust: text !== undefined && text.length <= MAX_LINK_TEXT ? text : undefined,
@@ -376,6 +401,8 @@ export class App {
     }, this.pushNext);
     this.pushNext = false;
     this.shownHash = location.hash;
+    // The question's choices follow the timings, until it is answered.
+    if (this.chapter?.question) this.views.tour.showChoices(this.chapter.question.choices(delaysOf(this.scenario)));
   }
 
   /** @param {(number | null)[]} values */
@@ -512,10 +539,101 @@ export class App {
     this.views.controls.showError(null);
   }
 
+  bindTour() {
+    this.views.tour.bind({
+      open: () => this.openChapter(this.chapter ?? CHAPTERS.find((c) => !this.progress.answered.includes(c.id)) ?? CHAPTERS[0]),
+      close: () => this.closeTour(),
+      go: (id) => {
+        const next = chapter(id);
+        if (next) this.openChapter(next);
+      },
+      answer: (choice) => this.answer(choice),
+      check: () => this.checkTask(),
+      showStep: () => {
+        if (this.decided?.position !== null && this.decided?.position !== undefined) this.seek(this.decided.position);
+      },
+      reset: () => {
+        resetProgress();
+        this.progress = loadProgress();
+        this.views.tour.showProgress(this.progress, CHAPTERS.length);
+      },
+    });
+  }
+
+  /**
+   * Opens a chapter of the tour: its example, its part of the page, its
+   * question (answered before its run is shown: the run comes with the
+   * answer) or, without one, its run.
+   * @param {Chapter} opened
+   */
+  openChapter(opened) {
+    this.stopPlay();
+    this.chapter = opened;
+    this.decided = null;
+    this.pushNext = true;
+    this.options.promiseStyle = opened.style;
+    this.selectExample(opened.preset);
+    this.views.tour.show(opened, CHAPTERS, this.progress, opened.question?.choices(delaysOf(this.scenario)) ?? []);
+    this.views.tour.predicting(Boolean(opened.question));
+    if (!opened.question) this.runNow();
+  }
+
+  closeTour() {
+    this.chapter = null;
+    this.decided = null;
+    this.views.tour.hide();
+    this.showCode();
+  }
+
+  /** What the tour's questions and tasks read of the run shown. */
+  facts() {
+    return { run: /** @type {RunResult} */ (this.run), summary: summarize(/** @type {RunResult} */ (this.run)), replay: this.replay };
+  }
+
+  /**
+   * Runs the program as it is now, then says whether `choice` was the
+   * run's answer, and why.
+   * @param {string} choice
+   */
+  async answer(choice) {
+    const open = this.chapter;
+    if (!open?.question) return;
+    await this.runNow();
+    if (this.chapter !== open || !this.run || !this.showsCurrent()) return;
+    const decided = open.question.decide(this.facts());
+    this.decided = decided;
+    const choices = open.question.choices(delaysOf(this.scenario));
+    const right = choices.find((c) => c.id === decided.answer);
+    const verdict = choice === decided.answer
+      ? `Right. ${decided.why}`
+      : right ? `Not quite: the answer is “${right.text}”. ${decided.why}` : `The run matches none of the choices. ${decided.why}`;
+    this.views.tour.showVerdict(verdict, decided.position !== null);
+    if (!this.progress.answered.includes(open.id)) this.progress.answered.push(open.id);
+    saveProgress(this.progress);
+    this.views.tour.showProgress(this.progress, CHAPTERS.length);
+  }
+
+  /** Runs the program as it is now (if the run shown is older), then checks the chapter's task on it. */
+  async checkTask() {
+    const open = this.chapter;
+    if (!open?.task) return;
+    if (!this.showsCurrent()) await this.runNow();
+    if (this.chapter !== open || !this.run || !this.showsCurrent()) {
+      this.views.tour.showTaskSaid('The program has an error: fix it first (it is named above the code).');
+      return;
+    }
+    const { done, said } = open.task.check(this.facts());
+    this.views.tour.showTaskSaid(done ? `Well done! ${said}` : said);
+    if (done && !this.progress.solved.includes(open.id)) this.progress.solved.push(open.id);
+    saveProgress(this.progress);
+    this.views.tour.showProgress(this.progress, CHAPTERS.length);
+  }
+
   /** `window.playground`, plus `debugTrap()` to see the recovery work. */
   publish() {
     window.playground = {
       ...this.playground,
+      tour: () => CHAPTERS.map(({ id, title }) => ({ id, title })),
       debugTrap: () => {
         try {
           this.wasm.debugTrap();
@@ -545,6 +663,7 @@ export class App {
     summary.show(figures);
     this.ran = { options, sentence: inThisRun(run, figures.lanes) };
     this.views.controls.showRun(this.ran.sentence, true);
+    this.views.tour.predicting(false);
     replay.showRange(this.replay.length);
     share.showAvailable(true);
     // At the start: Step forward and Play are what to do next.

@@ -11,6 +11,7 @@ import { WhatHappened } from './ui/what-happened.js';
 import { Inspector } from './ui/inspector.js';
 import { Summary } from './ui/summary.js';
 import { Share } from './ui/share.js';
+import { TourView } from './tour/tour-view.js';
 import { qs } from './dom.js';
 
 const wasmUrl = /** @type {HTMLLinkElement} */ (qs('#wasm')).href;
@@ -26,6 +27,7 @@ const app = new App(wasm, {
   inspector: new Inspector(qs('#inside-rust')),
   summary: new Summary(qs('#summary')),
   share: new Share(qs('#share')),
+  tour: new TourView(qs('#tour'), qs('#tour-button')),
 });
 await app.start();
 // For the benchmarks: when the first run was on screen, in ms since navigation.

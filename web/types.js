@@ -64,7 +64,7 @@
 /** @typedef {import('./pkg/playground.js').StateMachine} StateMachine */
 /** @typedef {import('./pkg/playground.js').Described} Described what the page shows and allows for a program */
 
-/** @typedef {{preset?: string, s?: string, rust?: string, clock?: string, style?: string, seed?: string}} Link a share link's fields, unvalidated */
+/** @typedef {{preset?: string, s?: string, rust?: string, clock?: string, style?: string, seed?: string, tour?: string}} Link a share link's fields, unvalidated (`tour`: the tour's chapter open) */
 
 // The code panels (ui/lanes.js: plain text first, then editor/index.js).
 

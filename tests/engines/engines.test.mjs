@@ -315,6 +315,31 @@ for (const engine of ENGINES) {
       assert.match(await textOf(browser, '#code-futures'), /h1\.abort\(\);/);
     });
 
+    test('the tour from its link: the chapter waits for an answer, runs on it, says it was right, and Next moves on', async () => {
+      const browser = session.browser;
+      await browser.get(`http://127.0.0.1:${page.address().port}/#tour=callbacks`);
+      await browser.wait(until.elementLocated(By.css('body[data-ready="true"]')), 20_000);
+      assert.equal(await textOf(browser, '#tour h2'), 'Tour, chapter 1 of 10: Callbacks');
+      assert.equal(await textOf(browser, '#what-happened'), 'No run yet.');
+      await browser.findElement(By.css('#tour input[value="350"]')).click();
+      await browser.findElement(By.css('#tour button[type="submit"]')).click();
+      await browser.wait(async () => /^Right\. /.test((await textOf(browser, '#tour .verdict')) ?? ''), 10_000);
+      assert.equal(await textOf(browser, '#trace-callbacks li[data-kind="log"] .t'), '350 ms');
+      const next = await browser.findElements(By.css('#tour nav button'));
+      await next[1].click();
+      await browser.wait(async () => (await textOf(browser, '#tour h2')) === 'Tour, chapter 2 of 10: Promises', 5_000);
+      assert.match(await browser.getCurrentUrl(), /#tour=promises&/);
+    });
+
+    test('nested: brew()\'s size is shown, and run()\'s future holds it', async () => {
+      const browser = await open();
+      await browser.executeScript(`const s = document.querySelector('#example'); s.value = 'nested'; s.dispatchEvent(new Event('change'));`);
+      await browser.wait(async () => /holds it in __awaitee/.test((await textOf(browser, '#state-helpers .size')) ?? ''), 10_000);
+      const text = await textOf(browser, '#state-helpers .size');
+      const [brew, run] = [...text.matchAll(/(\d+) bytes/g)].map((m) => Number(m[1]));
+      assert.ok(brew > 0 && brew < run, text);
+    });
+
     test('a spawned async block shows its own enum, what it captured in Unresumed', async () => {
       const browser = session.browser;
       // for i in 0..2 { spawn(async move { sleep_ms(100).await; log(format!("tick {i}")); }); } sleep_ms(300).await;

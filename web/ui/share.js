@@ -4,13 +4,13 @@ import { qs } from '../dom.js';
 
 /** @import { Link, PageOptions } from '../types.js' */
 
-const KEYS = ['preset', 's', 'rust', 'clock', 'style', 'seed'];
+const KEYS = ['tour', 'preset', 's', 'rust', 'clock', 'style', 'seed'];
 
 /** The longest program text a link carries, percent-encoded (characters). */
 export const MAX_LINK_TEXT = 16_384;
 
 /**
- * Reads `#preset=..&clock=..&style=..&seed=..&s=..&rust=..` (values still
+ * Reads `#tour=..&preset=..&clock=..&style=..&seed=..&s=..&rust=..` (values still
  * unvalidated). `s` is kept as written: it is a scenario fragment,
  * percent-encoded by its own rules (`&` and `=` inside it are always
  * encoded). So is `rust`, the program text, percent-encoded as
@@ -39,13 +39,15 @@ export function readFragment(hash) {
 /**
  * Puts the program in the address: a new history entry if `push` (Back
  * returns to the program before), else in place of the current one.
- * @param {{preset?: string, fragment: string, rust?: string} & PageOptions} link
- *   `preset` unless the program is a custom one; `rust`, percent-encoded,
- *   when the text says more than the scenario
+ * @param {{tour?: string, preset?: string, fragment: string, rust?: string} & PageOptions} link
+ *   `tour` while a chapter of the tour is open; `preset` unless the program
+ *   is a custom one; `rust`, percent-encoded, when the text says more than
+ *   the scenario
  * @param {boolean} push
  */
-export function writeFragment({ preset, fragment, rust, clock, promiseStyle, seed }, push) {
-  const named = preset === undefined ? '' : `preset=${encodeURIComponent(preset)}&`;
+export function writeFragment({ tour, preset, fragment, rust, clock, promiseStyle, seed }, push) {
+  const chapter = tour === undefined ? '' : `tour=${encodeURIComponent(tour)}&`;
+  const named = `${chapter}${preset === undefined ? '' : `preset=${encodeURIComponent(preset)}&`}`;
   const text = rust === undefined ? '' : `&rust=${rust}`;
   // The seed only where it is not the first one, 0: links stay short.
   const seeded = seed === 0 ? '' : `seed=${seed}&`;

@@ -1,0 +1,150 @@
+// The tour (web/tour/): every chapter driven as a learner would, from its
+// link: its example loads, its part of the page is outlined, its question's
+// right answer is accepted and a wrong one explained (the answer is the
+// run's: change a timing first and it changes), its task refused with what
+// is missing and accepted when solved; by keyboard, at phone width, with
+// progress kept in the browser. tests/replay/tour.test.mjs decides the same
+// questions on the golden traces.
+import { readFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { test, expect } from './fixtures.mjs';
+
+const require = createRequire(import.meta.url);
+
+const tour = (page) => page.getByRole('region', { name: /^Tour, chapter/ });
+const verdict = (page) => tour(page).locator('.verdict').first();
+const taskSaid = (page) => tour(page).locator('.verdict').nth(1);
+
+/** Opens `path` and waits until the app has started (a chapter with a
+ * question shows no run until it is answered). */
+async function open(page, path) {
+  await page.goto(path);
+  await expect(page.locator('body')).toHaveAttribute('data-ready', 'true', { timeout: 15_000 });
+  await expect(page.locator('body')).toHaveAttribute('data-editor', 'ready', { timeout: 15_000 });
+}
+
+/** Picks `choice` and answers. */
+async function answer(page, choice) {
+  await tour(page).getByRole('radio', { name: choice, exact: true }).check();
+  await tour(page).getByRole('button', { name: 'Answer, then run' }).click();
+}
+
+/** Each chapter: its example, the part of the page outlined, its right answer and a wrong one. */
+const CHAPTERS = [
+  ['callbacks', 'sequential', 'lane-callbacks', 'at 350 ms', 'at 200 ms'],
+  ['promises', 'sequential', 'lane-promises', 'at the same time', 'sooner'],
+  ['async-await', 'sequential', 'lane-promises', 'at 350 ms', 'never'],
+  ['polling', 'sequential', 'lane-futures', '4 times', 'once'],
+  ['waker', 'lost-wake', 'inside-title', 'never', 'at 100 ms'],
+  ['lazy', 'lazy', 'lane-futures', 'at 350 ms', 'at 200 ms'],
+  ['concurrency', 'race', 'timeline-title', '2', 'none'],
+  ['state-machine', 'sequential', 'state-machine-title', 'Suspend0', 'Returned'],
+  ['pin', 'self-ref', 'inside-title', 'no', 'yes'],
+  ['your-own', 'sequential', 'lane-futures', null, null],
+];
+
+test('playground.tour() lists the chapters in order; a bad chapter in a link is named', async ({ page }) => {
+  await open(page, '/#tour=nope');
+  await expect(page.getByRole('alert')).toContainText('Link: tour must be one of callbacks, promises, async-await');
+  const chapters = await page.evaluate(() => window.playground.tour());
+  expect(chapters.map((c) => c.id)).toEqual(CHAPTERS.map(([id]) => id));
+  expect(chapters[0]).toEqual({ id: 'callbacks', title: 'Callbacks' });
+});
+
+test('every chapter: its example, its part of the page, a wrong answer explained, then the right one accepted, with the step that decides it', async ({ page }) => {
+  test.setTimeout(120_000);
+  for (const [i, [id, preset, focus, right, wrong]] of CHAPTERS.entries()) {
+    // A fresh page each time (a new fragment alone would keep the last run).
+    await page.goto('about:blank');
+    await open(page, `/#tour=${id}`);
+    await expect(tour(page).getByRole('heading', { level: 2 })).toHaveText(new RegExp(`^Tour, chapter ${i + 1} of 10: `));
+    await expect(page.getByLabel('Example')).toHaveValue(preset);
+    await expect(page.locator('.tour-focus')).toHaveCount(1);
+    expect(await page.locator('.tour-focus').evaluate((el, f) => el.contains(document.getElementById(f)), focus), id).toBe(true);
+    expect(await page.evaluate(() => location.hash)).toMatch(new RegExp(`^#tour=${id}&`));
+    if (!right) continue;
+    // Predict first: no run of this chapter's program is shown yet.
+    await expect(page.locator('#what-happened')).toHaveText('No run yet.');
+    await answer(page, wrong);
+    await expect(verdict(page)).toHaveText(new RegExp(`^Not quite: the answer is “${right}”\\. `));
+    await answer(page, right);
+    await expect(verdict(page)).toHaveText(/^Right\. /);
+    await tour(page).getByRole('button', { name: 'Show the step that decides it' }).click();
+    await expect(page.locator('#position')).not.toHaveText(/^Event 1 of/);
+  }
+});
+
+test('the answer is the run\'s: a timing changed before answering changes it', async ({ page }) => {
+  await open(page, '/#tour=callbacks');
+  await expect(tour(page).getByRole('radio')).toHaveCount(3);
+  await page.getByLabel('Timer 3 (ms)').fill('0');
+  // The choices follow the timings: 300 ms is now the sum.
+  await expect(tour(page).getByRole('radio', { name: 'at 300 ms', exact: true })).toHaveCount(1);
+  await answer(page, 'at 300 ms');
+  await expect(verdict(page)).toHaveText('Right. The Callbacks lane logged its last line at 300 ms.');
+});
+
+test('tasks: refused with what is missing, accepted when solved, by timings and by code', async ({ page }) => {
+  await open(page, '/#tour=callbacks');
+  const check = tour(page).getByRole('button', { name: 'Check my change' });
+  await check.click();
+  await expect(taskSaid(page)).toHaveText('Not yet: Callbacks at 350 ms, Promises at 350 ms, Rust futures at 350 ms.');
+  await page.getByLabel('Timer 2 (ms)').fill('50');
+  await check.click();
+  await expect(taskSaid(page)).toHaveText('Well done! Every lane logged at 300 ms.');
+  // The lazy example: make the Rust lane finish with the JS lanes, in the code.
+  await tour(page).getByRole('button', { name: 'Close tour' }).click();
+  await expect(tour(page)).toBeHidden();
+  await open(page, '/#tour=lazy');
+  await tour(page).getByRole('button', { name: 'Check my change' }).click();
+  await expect(taskSaid(page)).toHaveText('Not yet: Callbacks at 200 ms, Promises at 200 ms, Rust futures at 350 ms.');
+  const early = ['use runtime::prelude::*;', '', 'async fn run() {', '    join!(sleep_ms(200), sleep_ms(100), sleep_ms(50));',
+    '    log("Done awaiting");', '}', ''].join('\n');
+  await page.getByRole('textbox', { name: 'Rust code' }).click();
+  await page.keyboard.press('ControlOrMeta+a');
+  await page.keyboard.insertText(early);
+  await tour(page).getByRole('button', { name: 'Check my change' }).click();
+  await expect(taskSaid(page)).toHaveText('Well done! All three lanes logged at 200 ms.');
+});
+
+test('progress is kept in this browser, and Reset progress forgets it', async ({ page }) => {
+  await open(page, '/#tour=promises');
+  await answer(page, 'sooner');
+  await expect(tour(page).locator('.tour-progress')).toContainText('1 of 10 chapters answered, 0 tasks solved');
+  await page.reload();
+  await expect(page.locator('body')).toHaveAttribute('data-ready', 'true');
+  await expect(tour(page).locator('.tour-progress')).toContainText('1 of 10 chapters answered');
+  await tour(page).getByRole('button', { name: 'Reset progress' }).click();
+  await expect(tour(page).locator('.tour-progress')).toContainText('0 of 10 chapters answered');
+  // Next and Back move through the chapters, and the link follows.
+  await tour(page).getByRole('button', { name: 'Next' }).click();
+  await expect(tour(page).getByRole('heading', { level: 2 })).toHaveText('Tour, chapter 3 of 10: async and await');
+  // Its question waits: the last run (of the same program) is hidden until answered.
+  await expect(page.getByRole('list', { name: 'Promises trace' })).toBeHidden();
+  await answer(page, 'at 350 ms');
+  await expect(page.getByRole('list', { name: 'Promises trace' })).toBeVisible();
+  await expect(page.getByRole('radio', { name: 'async/await' })).toBeChecked();
+  expect(await page.evaluate(() => location.hash)).toMatch(/^#tour=async-await&/);
+  await tour(page).getByRole('button', { name: 'Back' }).click();
+  await expect(tour(page).getByRole('heading', { level: 2 })).toHaveText('Tour, chapter 2 of 10: Promises');
+});
+
+test('by keyboard alone, at phone width: open, answer, move on; no sideways scrolling, no axe violations', async ({ page }) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  await open(page, '/');
+  await page.getByRole('button', { name: 'Tour', exact: true }).focus();
+  await page.keyboard.press('Enter');
+  await expect(tour(page).getByRole('heading', { level: 2 })).toBeFocused();
+  await expect(tour(page).getByRole('heading', { level: 2 })).toHaveText('Tour, chapter 1 of 10: Callbacks');
+  // Tab to the first choice, arrow to the second (350 ms), Tab to Answer.
+  await page.keyboard.press('Tab');
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('Tab');
+  await page.keyboard.press('Enter');
+  await expect(verdict(page)).toHaveText(/^Right\. /);
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  expect(overflow).toBeLessThanOrEqual(0);
+  await page.evaluate(await readFile(require.resolve('axe-core/axe.min.js'), 'utf8'));
+  const results = await page.evaluate(() => window.axe.run('#tour', { resultTypes: ['violations'] }));
+  expect(results.violations.map((v) => `${v.id} (${v.impact})`)).toEqual([]);
+});

@@ -1,0 +1,100 @@
+// The tour's questions and tasks (web/tour/chapters.js) decided on the
+// golden traces (tests/golden/, recorded by the page): each right answer is
+// the run's, among the choices the program's timings give, and a run that
+// differs gets another answer. The page's tests (tests/e2e/tour.spec.mjs)
+// drive the same chapters in the browser.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { buildReplay } from '../../web/replay/index.js';
+import { summarize } from '../../web/replay/summary.js';
+import { CHAPTERS, chapter } from '../../web/tour/chapters.js';
+
+/** @param {string} name a file of tests/golden/ */
+const golden = (name) => JSON.parse(readFileSync(new URL(`../golden/${name}.json`, import.meta.url), 'utf8'));
+
+/** What a question or task reads of `run`. */
+const facts = (run) => ({ run, summary: summarize(run), replay: buildReplay(run) });
+
+/** The program's timings, as the Timings inputs hold them: its timers' delays in the Callbacks lane, in order. */
+const timings = (run) => run.callbacks.events.filter((e) => e.kind === 'timer_set').map((e) => e.ms);
+
+/** Each chapter's answer on its example's golden run. */
+const ANSWERS = {
+  callbacks: '350',
+  promises: 'same',
+  'async-await': '350',
+  polling: '4',
+  waker: 'never',
+  lazy: '350',
+  concurrency: '2',
+  'state-machine': 'Suspend0',
+  pin: 'no',
+};
+
+test('ten chapters in the notes\' order, each with words, an example and a part of the page', () => {
+  assert.deepEqual(CHAPTERS.map((c) => c.id), ['callbacks', 'promises', 'async-await', 'polling', 'waker', 'lazy',
+    'concurrency', 'state-machine', 'pin', 'your-own']);
+  for (const c of CHAPTERS) {
+    const sentences = c.text.join(' ').split(/(?<=[.:?])\s+(?=[A-Z])/).length;
+    assert.ok(sentences >= 1 && sentences <= 6, `${c.id}: ${sentences} sentences`);
+    assert.ok(c.question || c.task, c.id);
+  }
+  assert.equal(CHAPTERS.filter((c) => c.question).length, 9);
+  assert.equal(CHAPTERS.filter((c) => c.task).length, 3);
+});
+
+test('every question\'s right answer is the run\'s, one of its choices, with a step to show', () => {
+  for (const c of CHAPTERS.filter((ch) => ch.question)) {
+    const run = golden(`${c.preset}-${c.style}`);
+    const decided = c.question.decide(facts(run));
+    assert.equal(decided.answer, ANSWERS[c.id], c.id);
+    const choices = c.question.choices(timings(run)).map((x) => x.id);
+    assert.ok(choices.includes(decided.answer), `${c.id}: ${decided.answer} in ${choices}`);
+    assert.equal(new Set(choices).size, choices.length, `${c.id}: distinct choices`);
+    assert.ok(choices.length >= 2 && choices.length <= 4, c.id);
+    assert.ok(decided.why.length > 0, c.id);
+    assert.equal(typeof decided.position, 'number', `${c.id}: a step decides it`);
+  }
+});
+
+test('the answers follow the run: other timings, another program, another answer', () => {
+  // Sequential on its own timings: 350 ms; its choices are the sum and the longest.
+  const sequential = golden('sequential-then');
+  assert.deepEqual(chapter('callbacks').question.choices([200, 100, 50]).map((c) => c.text), ['at 200 ms', 'at 350 ms', 'never']);
+  // Lazy's Rust lane logs at the sum; early-sleep's at the longest.
+  assert.equal(chapter('lazy').question.decide(facts(golden('early-sleep-then'))).answer, '200');
+  // The waker chapter on a run whose Rust lane logs: when it did.
+  assert.equal(chapter('waker').question.decide(facts(sequential)).answer, '350');
+  // A join polls once per wake, not once per timer.
+  assert.equal(chapter('polling').question.decide(facts(golden('join-then'))).answer, '4');
+  // No race, no cancelled timer.
+  assert.equal(chapter('concurrency').question.decide(facts(sequential)).answer, '0');
+  // A future that moved between polls: s at two addresses.
+  const selfRef = golden('self-ref-then');
+  let n = 0;
+  const moved = { ...selfRef, futures: { ...selfRef.futures, events: selfRef.futures.events.map((e) => (e.kind === 'address' && e.name === 's' ? { ...e, addr: 1000 + (n++) * 64 } : e)) } };
+  assert.equal(chapter('pin').question.decide(facts(moved)).answer, 'yes');
+  assert.equal(chapter('pin').question.decide(facts(selfRef)).answer, 'no');
+});
+
+test('each task is refused with what is missing, and accepted when solved', () => {
+  const sequential = facts(golden('sequential-then'));
+  assert.deepEqual(chapter('callbacks').task.check(sequential),
+    { done: false, said: 'Not yet: Callbacks at 350 ms, Promises at 350 ms, Rust futures at 350 ms.' });
+  // Lazy as it is: the Rust lane at the sum, the JS lanes at the longest.
+  assert.deepEqual(chapter('lazy').task.check(facts(golden('lazy-then'))),
+    { done: false, said: 'Not yet: Callbacks at 200 ms, Promises at 200 ms, Rust futures at 350 ms.' });
+  // Early-sleep is lazy with one line changed: every lane at the longest.
+  assert.deepEqual(chapter('lazy').task.check(facts(golden('early-sleep-then'))),
+    { done: true, said: 'All three lanes logged at 200 ms.' });
+  assert.equal(chapter('your-own').task.check(sequential).done, false);
+  assert.deepEqual(chapter('your-own').task.check(facts(golden('lazy-then'))),
+    { done: true, said: 'The Rust lane logged at 350 ms, after the JS lanes.' });
+  // A run where every lane logs at 300 ms solves the first task.
+  const at300 = golden('sequential-then');
+  for (const lane of ['callbacks', 'promises', 'futures']) {
+    at300[lane].events = at300[lane].events.map((e) => (e.kind === 'log' ? { ...e, t: 300 } : e));
+  }
+  assert.deepEqual(chapter('callbacks').task.check(facts(at300)), { done: true, said: 'Every lane logged at 300 ms.' });
+});

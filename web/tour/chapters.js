@@ -1,0 +1,392 @@
+// The tour: one chapter per part of the notes the page is built from, in
+// their order. Each loads an example, points at the part of the page it is
+// about, asks a question before the run is shown, and may set a small task.
+// Nothing here is an answer written down: the choices come from the
+// program's timings, and which one is right, and whether a task is solved,
+// from the run itself (the Summary's figures and the replay model's
+// snapshots), so a learner who changes a timing first gets the answer for
+// the program they changed.
+import { formatMs } from '../dom.js';
+import { LANES, LANE_NAMES } from '../replay/merge.js';
+
+/** @import { RunResult, RunSummary, Snapshot, Lane } from '../types.js' */
+
+/**
+ * What a question or a task reads of a run.
+ * @typedef {object} Facts
+ * @property {RunResult} run
+ * @property {RunSummary} summary
+ * @property {Snapshot[]} replay
+ */
+/**
+ * @typedef {object} Choice
+ * @property {string} id
+ * @property {string} text
+ */
+/**
+ * The run's verdict on a question: the right choice (null if the run
+ * matches none of them), why, and the replay position that shows it.
+ * @typedef {object} Decision
+ * @property {string | null} answer
+ * @property {string} why
+ * @property {number | null} position
+ */
+/**
+ * @typedef {object} Question
+ * @property {string} prompt
+ * @property {(timers: number[]) => Choice[]} choices from the program's timings, before the run
+ * @property {(facts: Facts) => Decision} decide
+ */
+/**
+ * @typedef {object} Task
+ * @property {string} prompt
+ * @property {(facts: Facts) => {done: boolean, said: string}} check
+ */
+/**
+ * @typedef {object} Chapter
+ * @property {string} id
+ * @property {string} title
+ * @property {string[]} text paragraphs, 2 to 6 sentences in all
+ * @property {string} preset the example it loads
+ * @property {'then' | 'await'} style how the Promises lane is written
+ * @property {string} focus the id of the part of the page it is about
+ * @property {string} focusName that part, as the page names it
+ * @property {Question} [question]
+ * @property {Task} [task]
+ */
+
+/** @param {number | null} t */
+const at = (t) => (t === null ? 'never' : `at ${formatMs(t)}`);
+
+/**
+ * "When does a lane log its last line?": after the sum of the delays, the
+ * longest, or never; the choices that coincide are one.
+ * @param {number[]} timers
+ * @returns {Choice[]}
+ */
+function whenChoices(timers) {
+  const sum = timers.reduce((a, b) => a + b, 0);
+  const max = Math.max(0, ...timers);
+  const times = [...new Set([max, sum])].sort((a, b) => a - b);
+  return [...times.map((t) => ({ id: String(t), text: at(t) })), { id: 'never', text: 'never' }];
+}
+
+/**
+ * The replay position of `lane`'s last event of `kind`, if any.
+ * @param {Snapshot[]} replay
+ * @param {Lane} lane
+ * @param {string} kind
+ */
+function lastPosition(replay, lane, kind) {
+  const found = replay.findLast((s) => s.entry.lane === lane && s.entry.event.kind === kind);
+  return found ? found.position : null;
+}
+
+/**
+ * Decides "when does `lane` log its last line?" from the run.
+ * @param {Lane} lane
+ * @param {Facts} facts
+ * @returns {Decision}
+ */
+function decideWhen(lane, { summary, replay }) {
+  const { lastLog } = summary.lanes[lane];
+  const answer = lastLog === null ? 'never' : String(lastLog);
+  return {
+    answer,
+    why: `The ${LANE_NAMES[lane]} lane logged its last line ${at(lastLog)}.`,
+    position: lastLog === null ? null : lastPosition(replay, lane, 'log'),
+  };
+}
+
+/**
+ * The lanes' last logs, said: "Callbacks at 350 ms, Promises at 350 ms and
+ * Rust futures never".
+ * @param {RunSummary} summary
+ */
+function lastLogs(summary) {
+  return LANES.map((lane) => `${LANE_NAMES[lane]} ${at(summary.lanes[lane].lastLog)}`).join(', ');
+}
+
+/** @type {Chapter[]} */
+export const CHAPTERS = [
+  {
+    id: 'callbacks',
+    title: 'Callbacks',
+    text: [
+      'Start with the oldest way to wait in JavaScript. This program waits on three timers, one after the other, '
+        + 'then logs a line. With callbacks, setTimeout takes the function to call when the time is up, so each '
+        + 'wait is written inside the one before it.',
+      'Look at the Callbacks lane. A timer waits in Web APIs (the browser, outside your code); when it fires, its '
+        + 'callback goes to the Task queue, and runs on the Call stack (the code running right now) once that is empty.',
+    ],
+    preset: 'sequential',
+    style: 'then',
+    focus: 'lane-callbacks',
+    focusName: 'the Callbacks lane',
+    question: {
+      prompt: 'When does the Callbacks lane log its line?',
+      choices: whenChoices,
+      decide: (facts) => decideWhen('callbacks', facts),
+    },
+    task: {
+      prompt: 'Change one timing (the numbers under Timings) so that every lane logs its line at 300 ms.',
+      check: ({ summary }) => {
+        const done = LANES.every((lane) => summary.lanes[lane].lastLog === 300);
+        return { done, said: done ? 'Every lane logged at 300 ms.' : `Not yet: ${lastLogs(summary)}.` };
+      },
+    },
+  },
+  {
+    id: 'promises',
+    title: 'Promises',
+    text: [
+      'The same program with promises. timer(ms), a small helper that wraps setTimeout, returns a promise: an '
+        + 'object that is pending until its timer fires, then fulfilled. .then(f) says what to run once it is '
+        + 'fulfilled; each f returns the next timer\'s promise, so the next step waits for it: a chain instead of a nest.',
+      'Look at the Promises lane. When a promise is fulfilled, its .then function does not run at once: it '
+        + 'waits in the Microtask queue, which the browser empties before it takes the next task.',
+    ],
+    preset: 'sequential',
+    style: 'then',
+    focus: 'lane-promises',
+    focusName: 'the Promises lane',
+    question: {
+      prompt: 'Compared with the Callbacks lane, when does the Promises lane log its line (to the millisecond)?',
+      choices: () => [
+        { id: 'sooner', text: 'sooner' },
+        { id: 'same', text: 'at the same time' },
+        { id: 'later', text: 'later' },
+      ],
+      decide: ({ summary, replay }) => {
+        const [c, p] = [summary.lanes.callbacks.lastLog ?? Infinity, summary.lanes.promises.lastLog ?? Infinity];
+        return {
+          answer: p < c ? 'sooner' : p > c ? 'later' : 'same',
+          why: `Callbacks logged ${at(summary.lanes.callbacks.lastLog)}, Promises ${at(summary.lanes.promises.lastLog)}: `
+            + 'the same timers, one after the other; promises change how the code is written, not when it runs.',
+          position: lastPosition(replay, 'promises', 'log'),
+        };
+      },
+    },
+  },
+  {
+    id: 'async-await',
+    title: 'async and await',
+    text: [
+      'The same again, written with async and await (this chapter switches Promise style to async/await for '
+        + 'you): the Promises panel now reads top to bottom, like code that does not wait.',
+      'At each await the function pauses and returns to its caller, which gets a pending promise; the rest of '
+        + 'the function runs later, as a microtask, once the awaited promise is fulfilled.',
+    ],
+    preset: 'sequential',
+    style: 'await',
+    focus: 'lane-promises',
+    focusName: 'the Promises lane',
+    question: {
+      prompt: 'With await instead of .then, when does the Promises lane log its line?',
+      choices: whenChoices,
+      decide: (facts) => decideWhen('promises', facts),
+    },
+  },
+  {
+    id: 'polling',
+    title: 'A Rust future is polled',
+    text: [
+      'Now the same program as Rust. Calling an async fn gives a future, Rust\'s counterpart of a promise, but '
+        + 'nothing runs it by itself: an executor polls it, which means calling it to ask whether it is done. Each '
+        + 'poll runs the code up to the next .await that cannot finish yet and returns Pending, or runs to the end '
+        + 'and returns Ready (the two answers a poll can give).',
+      'Look at the Rust futures lane: each poll of the task (the future the executor runs) is a line in its '
+        + 'trace, with its result.',
+    ],
+    preset: 'sequential',
+    style: 'then',
+    focus: 'lane-futures',
+    focusName: 'the Rust futures lane',
+    question: {
+      prompt: 'How many times is the Rust task polled?',
+      choices: (timers) => [...new Set([1, timers.length, timers.length + 1])]
+        .map((n) => ({ id: String(n), text: n === 1 ? 'once' : `${n} times` })),
+      decide: ({ summary, replay }) => {
+        const { polls, wakes } = summary.lanes.futures;
+        return {
+          answer: String(polls),
+          why: `The task was polled ${polls} times: once at the start, and once after each of its ${wakes} wakes. `
+            + 'A poll that finds nothing ready returns Pending at once; nothing polls in a loop.',
+          position: lastPosition(replay, 'futures', 'poll_end'),
+        };
+      },
+    },
+  },
+  {
+    id: 'waker',
+    title: 'Reactor, executor, waker',
+    text: [
+      'Who polls the task again when a timer fires? Each poll is given a waker: a handle that puts the task back '
+        + 'on the executor\'s ready queue. A sleep that is not done hands it to the reactor, which keeps the timers '
+        + '(here, all of them behind one browser timeout), then returns Pending. When the timer is due, the '
+        + 'reactor calls the waker, and the executor polls the task again.',
+      'This example shows what goes wrong without the waker: a hand-written future (a struct with its own poll '
+        + 'function instead of async) polls its timer with a waker that wakes nobody. Look at Inside the Rust lane.',
+    ],
+    preset: 'lost-wake',
+    style: 'then',
+    focus: 'inside-title',
+    focusName: 'Inside the Rust lane',
+    question: {
+      prompt: 'Its timer fires. When does the Rust lane log its line?',
+      choices: whenChoices,
+      decide: ({ summary, replay }) => {
+        const { lastLog } = summary.lanes.futures;
+        return {
+          answer: lastLog === null ? 'never' : String(lastLog),
+          why: lastLog === null
+            ? 'Never: the timer fired and called a waker that wakes nobody, so nothing put the task back on the '
+              + 'ready queue, and it was never polled again.'
+            : `The Rust lane logged ${at(lastLog)}.`,
+          position: lastPosition(replay, 'futures', 'timer_fired'),
+        };
+      },
+    },
+  },
+  {
+    id: 'lazy',
+    title: 'Lazy futures, eager promises',
+    text: [
+      'Here three async blocks (async { … }: a future made from a few lines of code) are made first, each waiting '
+        + 'on one timer, then awaited one by one. In JS, calling timer(ms) starts its setTimeout at once. A Rust '
+        + 'future does nothing until it is polled: making it only stores what it needs.',
+    ],
+    preset: 'lazy',
+    style: 'then',
+    focus: 'lane-futures',
+    focusName: 'the Rust futures lane',
+    question: {
+      prompt: 'When does the Rust lane log "Done awaiting"?',
+      choices: whenChoices,
+      decide: (facts) => decideWhen('futures', facts),
+    },
+    task: {
+      prompt: 'Edit the Rust code so that the Rust lane logs its last line when the JS lanes do. A hint: '
+        + 'join!(f1, f2, f3) polls all three in the same task and is done when all are; put it in place of the three awaits.',
+      check: ({ summary }) => {
+        const { callbacks, promises, futures } = summary.lanes;
+        const done = futures.lastLog !== null && futures.lastLog === callbacks.lastLog && futures.lastLog === promises.lastLog;
+        return { done, said: done ? `All three lanes logged ${at(futures.lastLog)}.` : `Not yet: ${lastLogs(summary)}.` };
+      },
+    },
+  },
+  {
+    id: 'concurrency',
+    title: 'Racing, and cancelling',
+    text: [
+      'Three timers race, and the first to fire wins. In Rust, select! (tokio\'s too) polls them all; when one is '
+        + 'ready, it drops the others, and dropping a sleep cancels its timer. A JS promise cannot be cancelled: '
+        + 'after Promise.race, the losing timers still fire; the race ignores them.',
+      'Look at the Timeline: one row per lane, with a mark for each timer set, fired or cancelled.',
+    ],
+    preset: 'race',
+    style: 'then',
+    focus: 'timeline-title',
+    focusName: 'the Timeline',
+    question: {
+      prompt: 'How many of the Rust lane\'s timers are cancelled before they fire?',
+      choices: (timers) => [...new Set([0, Math.max(0, timers.length - 1), timers.length])]
+        .map((n) => ({ id: String(n), text: n === 0 ? 'none' : String(n) })),
+      decide: ({ summary, replay }) => {
+        const { timersCancelled } = summary.lanes.futures;
+        return {
+          answer: String(timersCancelled),
+          why: `select! dropped the losers: ${timersCancelled} timer${timersCancelled === 1 ? ' was' : 's were'} `
+            + `cancelled in the Rust lane, ${summary.lanes.promises.timersCancelled} in the Promises lane.`,
+          position: lastPosition(replay, 'futures', 'timer_cancel'),
+        };
+      },
+    },
+  },
+  {
+    id: 'state-machine',
+    title: 'The state machine',
+    text: [
+      'How does a future remember where it stopped? rustc turns an async fn into an enum (names you never write '
+        + 'yourself), one variant per place it can stop: Unresumed before the first poll, one Suspend variant per '
+        + '.await, then Returned. Each poll starts from the current variant and runs until an .await returns '
+        + 'Pending, or to the end.',
+      'Step through the run (Step forward, under Replay) and watch the State machine mark the variant the '
+        + 'future is in.',
+    ],
+    preset: 'sequential',
+    style: 'then',
+    focus: 'state-machine-title',
+    focusName: 'the State machine',
+    question: {
+      prompt: 'Which variant is run()\'s future in after its first poll?',
+      choices: () => ['Unresumed', 'Suspend0', 'Returned'].map((v) => ({ id: v, text: v })),
+      decide: ({ replay }) => {
+        const first = replay.find((s) => s.entry.lane === 'futures' && s.entry.event.kind === 'state');
+        const variant = first ? first.variant : 'Unresumed';
+        return {
+          answer: variant,
+          why: `${variant}: the first poll ran up to the first .await, whose timer was not done, and stopped there.`,
+          position: first ? first.position : null,
+        };
+      },
+    },
+  },
+  {
+    id: 'pin',
+    title: 'Self-reference and Pin',
+    text: [
+      'A future keeps inside itself the locals it still needs after an .await, so one of them can borrow another: '
+        + 'here borrowed points at s, and both live inside the future. If the future moved to another address '
+        + 'between polls, borrowed would point at the old place. Pin guarantees that a future, pinned before its '
+        + 'first poll, stays where it is until it is dropped.',
+      'Look at Inside the Rust lane: it shows where s lives and where borrowed points, at each poll.',
+    ],
+    preset: 'self-ref',
+    style: 'then',
+    focus: 'inside-title',
+    focusName: 'Inside the Rust lane',
+    question: {
+      prompt: 'Between the polls, does s move to another address?',
+      choices: () => [{ id: 'no', text: 'no' }, { id: 'yes', text: 'yes' }],
+      decide: ({ replay }) => {
+        const places = new Set(replay.map((s) => s.rust.addresses.s).filter((a) => a !== undefined));
+        const last = replay.findLast((s) => s.entry.event.kind === 'address');
+        return {
+          answer: places.size > 1 ? 'yes' : 'no',
+          why: places.size > 1
+            ? `s was at ${places.size} different addresses.`
+            : 'No: s stayed at one address at every poll, inside the pinned future, so borrowed stayed valid.',
+          position: last ? last.position : null,
+        };
+      },
+    },
+  },
+  {
+    id: 'your-own',
+    title: 'Your own program',
+    text: [
+      'The Rust code is editable: change it, press Run, and compare the lanes. The page rewrites the JS panels to '
+        + 'match your Rust code; if it cannot read something, it says what and why under the code.',
+    ],
+    preset: 'sequential',
+    style: 'then',
+    focus: 'lane-futures',
+    focusName: 'the Rust code',
+    task: {
+      prompt: 'Edit the Rust code so that the Rust lane logs its last line later than both JS lanes. A hint: '
+        + 'the chapter on lazy futures.',
+      check: ({ summary }) => {
+        const { callbacks, promises, futures } = summary.lanes;
+        const js = Math.max(callbacks.lastLog ?? -1, promises.lastLog ?? -1);
+        const done = futures.lastLog !== null && futures.lastLog > js;
+        return { done, said: done ? `The Rust lane logged ${at(futures.lastLog)}, after the JS lanes.` : `Not yet: ${lastLogs(summary)}.` };
+      },
+    },
+  },
+];
+
+/** @param {string} id */
+export function chapter(id) {
+  return CHAPTERS.find((c) => c.id === id);
+}

@@ -1,0 +1,180 @@
+// The tour's panel: the chapter's words, its question (choices as radio
+// buttons), the verdict with a button that moves the replay to the step
+// that decides it, the task with its check, Back / Next, and the progress.
+// It sits above the page, which stays usable; the part of the page the
+// chapter is about is outlined, scrolled to and announced.
+import { el } from '../dom.js';
+
+/** @import { Chapter, Choice } from './chapters.js' */
+/** @import { Progress } from './progress.js' */
+
+/**
+ * @typedef {object} TourActions
+ * @property {() => void} open the Tour button
+ * @property {() => void} close
+ * @property {(id: string) => void} go Back, Next
+ * @property {(choice: string) => void} answer
+ * @property {() => void} check the task
+ * @property {() => void} showStep
+ * @property {() => void} reset the progress
+ */
+
+export class TourView {
+  /**
+   * @param {HTMLElement} root the tour's section (hidden until opened)
+   * @param {HTMLButtonElement} button the Tour button
+   */
+  constructor(root, button) {
+    this.root = root;
+    this.button = button;
+    this.title = el('h2', { id: 'tour-title', tabindex: -1 });
+    this.text = el('div', { class: 'tour-text' });
+    this.legend = el('legend');
+    this.choices = el('div', { class: 'choices' });
+    this.answerButton = el('button', { type: 'submit' }, 'Answer, then run');
+    this.question = el('form', { class: 'tour-question', 'aria-label': 'Question' },
+      el('fieldset', {}, this.legend, this.choices), this.answerButton);
+    this.verdict = el('p', { class: 'verdict', role: 'status' });
+    this.stepButton = el('button', { type: 'button', class: 'secondary', hidden: true }, 'Show the step that decides it');
+    this.taskText = el('p', { class: 'task-text' });
+    this.checkButton = el('button', { type: 'button' }, 'Check my change');
+    this.taskSaid = el('p', { class: 'verdict', role: 'status' });
+    this.task = el('div', { class: 'tour-task', role: 'group', 'aria-label': 'Try this' },
+      el('h3', {}, 'Try this'), this.taskText, this.checkButton, this.taskSaid);
+    this.back = el('button', { type: 'button', class: 'secondary' }, 'Back');
+    this.next = el('button', { type: 'button' }, 'Next');
+    this.closeButton = el('button', { type: 'button', class: 'secondary' }, 'Close tour');
+    this.resetButton = el('button', { type: 'button', class: 'secondary' }, 'Reset progress');
+    this.progress = el('p', { class: 'tour-progress' });
+    this.announce = el('p', { class: 'visually-hidden', 'aria-live': 'polite' });
+    root.replaceChildren(this.title, this.text, this.question, this.verdict, this.stepButton, this.task,
+      el('nav', { class: 'tour-nav', 'aria-label': 'Tour' }, this.back, this.next, this.closeButton, this.resetButton),
+      this.progress, this.announce);
+    /** @type {Element | null} */
+    this.focused = null;
+    /** @type {string | undefined} */
+    this.backTo = undefined;
+    /** @type {string | undefined} */
+    this.nextTo = undefined;
+  }
+
+  /** @param {TourActions} actions */
+  bind(actions) {
+    this.button.addEventListener('click', () => actions.open());
+    this.closeButton.addEventListener('click', () => actions.close());
+    this.back.addEventListener('click', () => this.backTo && actions.go(this.backTo));
+    this.next.addEventListener('click', () => this.nextTo && actions.go(this.nextTo));
+    this.question.addEventListener('submit', (e) => {
+      e.preventDefault();
+      const picked = /** @type {HTMLInputElement | null} */ (this.choices.querySelector('input:checked'));
+      if (picked) actions.answer(picked.value);
+      else this.verdict.textContent = 'Pick an answer first.';
+    });
+    this.checkButton.addEventListener('click', () => actions.check());
+    this.stepButton.addEventListener('click', () => actions.showStep());
+    this.resetButton.addEventListener('click', () => actions.reset());
+  }
+
+  /**
+   * Opens `chapter`, the `index`-th of `chapters`.
+   * @param {Chapter} chapter
+   * @param {Chapter[]} chapters
+   * @param {Progress} progress
+   * @param {Choice[]} choices
+   */
+  show(chapter, chapters, progress, choices) {
+    const index = chapters.indexOf(chapter);
+    this.root.hidden = false;
+    document.body.classList.add('touring');
+    this.button.setAttribute('aria-expanded', 'true');
+    this.title.textContent = `Tour, chapter ${index + 1} of ${chapters.length}: ${chapter.title}`;
+    this.text.replaceChildren(...chapter.text.map((p) => el('p', {}, p)));
+    this.question.hidden = !chapter.question;
+    this.legend.textContent = chapter.question?.prompt ?? '';
+    this.showChoices(choices);
+    this.verdict.textContent = '';
+    this.stepButton.hidden = true;
+    this.task.hidden = !chapter.task;
+    this.taskText.textContent = chapter.task?.prompt ?? '';
+    this.taskSaid.textContent = '';
+    this.backTo = chapters[index - 1]?.id;
+    this.nextTo = chapters[index + 1]?.id;
+    this.back.disabled = !this.backTo;
+    this.next.disabled = !this.nextTo;
+    this.showProgress(progress, chapters.length);
+    this.highlight(chapter);
+    this.title.focus({ preventScroll: true });
+  }
+
+  /**
+   * The question's choices, from the program's timings as they are now.
+   * @param {Choice[]} choices
+   */
+  showChoices(choices) {
+    const picked = /** @type {HTMLInputElement | null} */ (this.choices.querySelector('input:checked'))?.value;
+    this.choices.replaceChildren(...choices.map((c) => el('label', {},
+      el('input', { type: 'radio', name: 'tour-choice', value: c.id, checked: c.id === picked }), ` ${c.text}`)));
+  }
+
+  /**
+   * @param {string} text whether the answer was right, and why
+   * @param {boolean} canShow the replay has a step that decides it
+   */
+  showVerdict(text, canShow) {
+    this.verdict.textContent = text;
+    this.stepButton.hidden = !canShow;
+  }
+
+  /** @param {string} text */
+  showTaskSaid(text) {
+    this.taskSaid.textContent = text;
+  }
+
+  /**
+   * @param {Progress} progress
+   * @param {number} count
+   */
+  showProgress({ answered, solved }, count) {
+    this.progress.textContent = `Your progress, kept in this browser only: ${answered.length} of ${count} `
+      + `chapters answered, ${solved.length} ${solved.length === 1 ? 'task' : 'tasks'} solved.`;
+  }
+
+  /**
+   * Outlines the part of the page the chapter is about, scrolls to it and
+   * says which it is.
+   * @param {Chapter} chapter
+   */
+  highlight(chapter) {
+    this.focused?.classList.remove('tour-focus');
+    const target = document.getElementById(chapter.focus);
+    this.focused = target?.closest('section') ?? target;
+    this.focused?.classList.add('tour-focus');
+    // To the top of the window, under the Run bar that stays there (the
+    // tour's panel stays at the bottom).
+    if (this.focused) {
+      const bar = document.querySelector('.bar')?.getBoundingClientRect().height ?? 0;
+      const top = this.focused.getBoundingClientRect().top + window.scrollY - bar - 12;
+      window.scrollTo({ top: Math.max(0, top) });
+    }
+    this.announce.textContent = `This chapter is about ${chapter.focusName}, outlined on the page.`;
+  }
+
+  /**
+   * While a question waits for its answer, the last run's traces, timeline
+   * and summary are hidden: they may be of this very program, and would
+   * give the answer away. A run (the answer's, or Run) shows them again.
+   * @param {boolean} waiting
+   */
+  predicting(waiting) {
+    document.body.classList.toggle('predicting', waiting);
+  }
+
+  hide() {
+    this.predicting(false);
+    this.root.hidden = true;
+    document.body.classList.remove('touring');
+    this.button.setAttribute('aria-expanded', 'false');
+    this.focused?.classList.remove('tour-focus');
+    this.focused = null;
+  }
+}
