@@ -317,10 +317,13 @@ for (const engine of ENGINES) {
 
     test('the tour from its link: the chapter waits for an answer, runs on it, says it was right, and Next moves on', async () => {
       const browser = session.browser;
+      // A fresh page (a new fragment alone would keep the last run).
+      await browser.get('about:blank');
       await browser.get(`http://127.0.0.1:${page.address().port}/#tour=callbacks`);
       await browser.wait(until.elementLocated(By.css('body[data-ready="true"]')), 20_000);
       assert.equal(await textOf(browser, '#tour h2'), 'Tour, chapter 1 of 10: Callbacks');
       assert.equal(await textOf(browser, '#what-happened'), 'No run yet.');
+      assert.equal(await browser.executeScript('return document.body.classList.contains("predicting")'), true);
       await browser.findElement(By.css('#tour input[value="350"]')).click();
       await browser.findElement(By.css('#tour button[type="submit"]')).click();
       await browser.wait(async () => /^Right\. /.test((await textOf(browser, '#tour .verdict')) ?? ''), 10_000);
