@@ -28,11 +28,11 @@ test('on load the notes example has run in all three lanes', async ({ page }) =>
   }
   await expect(page.locator('#code-futures')).toContainText('sleep_ms(200).await; // Timer 1');
   await expect(page.locator('#summary-sentence')).toContainText('Every lane logged its last line at 350 ms');
-  // The Rust lane says what it runs: the example's compiled run(), or for
-  // another shape composed futures, whose size is not rustc's.
+  // The Rust lane says what it runs: the example's compiled code, or for a
+  // program of your own, futures put together as it says.
   const note = page.locator('#inside-rust .note');
-  await expect(note).toContainText('The lane runs compiled async code');
-  await expect(note).toContainText("the composition's size is not rustc's for the panel");
+  await expect(note).toContainText("An example's program is its Rust code, compiled to WebAssembly in advance");
+  await expect(note).toContainText('Code you type is not compiled');
 });
 
 test('editing a timing by keyboard updates the code, and Run runs it', async ({ page }) => {

@@ -107,6 +107,30 @@ test('tasks: refused with what is missing, accepted when solved, by timings and 
   await expect(taskSaid(page)).toHaveText('Well done! All three lanes logged at 200 ms.');
 });
 
+test('the other tasks: a timing, Add timer, each checked on the run', async ({ page }) => {
+  const check = async () => tour(page).getByRole('button', { name: 'Check my change' }).click();
+  await open(page, '/#tour=promises');
+  await page.getByLabel('Timer 1 (ms)').fill('100');
+  await check();
+  await expect(taskSaid(page)).toHaveText('Well done! The Promises lane logged at 250 ms: the chain waits for each timer in turn.');
+  for (const id of ['polling', 'state-machine']) {
+    await page.goto('about:blank');
+    await open(page, `/#tour=${id}`);
+    await check();
+    await expect(taskSaid(page)).toHaveText(/^Not yet: /);
+    await page.getByRole('button', { name: 'Add timer' }).click();
+    await check();
+    await expect(taskSaid(page), id).toHaveText(/^Well done! /);
+  }
+  await page.goto('about:blank');
+  await open(page, '/#tour=concurrency');
+  await check();
+  await expect(taskSaid(page)).toHaveText('Not yet: Timer 3 fired first in the Rust lane.');
+  await page.getByLabel('Timer 1 (ms)').fill('10');
+  await check();
+  await expect(taskSaid(page)).toHaveText('Well done! Timer 1 won; select! dropped the others: Timer 2 and Timer 3 cancelled.');
+});
+
 test('progress is kept in this browser, and Reset progress forgets it', async ({ page }) => {
   await open(page, '/#tour=promises');
   await answer(page, 'sooner');

@@ -41,7 +41,7 @@ test('ten chapters in the notes\' order, each with words, an example and a part 
     assert.ok(c.question || c.task, c.id);
   }
   assert.equal(CHAPTERS.filter((c) => c.question).length, 9);
-  assert.equal(CHAPTERS.filter((c) => c.task).length, 3);
+  assert.equal(CHAPTERS.filter((c) => c.task).length, 7);
 });
 
 test('every question\'s right answer is the run\'s, one of its choices, with a step to show', () => {
@@ -91,6 +91,16 @@ test('each task is refused with what is missing, and accepted when solved', () =
   assert.equal(chapter('your-own').task.check(sequential).done, false);
   assert.deepEqual(chapter('your-own').task.check(facts(golden('lazy-then'))),
     { done: true, said: 'The Rust lane logged at 350 ms, after the JS lanes.' });
+  assert.deepEqual(chapter('promises').task.check(sequential), { done: false, said: 'Not yet: the Promises lane logged at 350 ms.' });
+  assert.deepEqual(chapter('polling').task.check(sequential), { done: false, said: 'Not yet: the task was polled 4 times.' });
+  // The race: Timer 3 (50 ms) wins; with Timer 1 the shortest, it wins.
+  assert.deepEqual(chapter('concurrency').task.check(facts(golden('race-then'))), { done: false, said: 'Not yet: Timer 3 fired first in the Rust lane.' });
+  const race = golden('race-then');
+  const relabel = { 'Timer 1': 'Timer 3', 'Timer 3': 'Timer 1' };
+  race.futures.events = race.futures.events.map((e) => (e.label in relabel ? { ...e, label: relabel[e.label] } : e));
+  assert.deepEqual(chapter('concurrency').task.check(facts(race)), { done: true, said: 'Timer 1 won; select! dropped the others: Timer 3 and Timer 2 cancelled.' });
+  assert.deepEqual(chapter('state-machine').task.check(sequential),
+    { done: false, said: 'Not yet: run()\'s future went through Unresumed, Suspend0, Suspend1, Suspend2, Returned.' });
   // A run where every lane logs at 300 ms solves the first task.
   const at300 = golden('sequential-then');
   for (const lane of ['callbacks', 'promises', 'futures']) {

@@ -167,6 +167,15 @@ export const CHAPTERS = [
         };
       },
     },
+    task: {
+      prompt: 'Change one timing so that the Promises lane logs its line at 250 ms.',
+      check: ({ summary }) => {
+        const { lastLog } = summary.lanes.promises;
+        return lastLog === 250
+          ? { done: true, said: 'The Promises lane logged at 250 ms: the chain waits for each timer in turn.' }
+          : { done: false, said: `Not yet: the Promises lane logged ${at(lastLog)}.` };
+      },
+    },
   },
   {
     id: 'async-await',
@@ -214,6 +223,15 @@ export const CHAPTERS = [
             + 'A poll that finds nothing ready returns Pending at once; nothing polls in a loop.',
           position: lastPosition(replay, 'futures', 'poll_end'),
         };
+      },
+    },
+    task: {
+      prompt: 'Make the Rust task be polled 5 times (Add timer adds a sleep to the program).',
+      check: ({ summary }) => {
+        const { polls } = summary.lanes.futures;
+        return polls === 5
+          ? { done: true, said: 'The task was polled 5 times: once to start, then once per timer, as each woke it.' }
+          : { done: false, said: `Not yet: the task was polled ${polls} times.` };
       },
     },
   },
@@ -302,6 +320,18 @@ export const CHAPTERS = [
         };
       },
     },
+    task: {
+      prompt: 'Change one timing so that Timer 1 wins the race in the Rust lane.',
+      check: ({ replay }) => {
+        const rust = replay.filter((s) => s.entry.lane === 'futures').map((s) => s.entry.event);
+        const won = rust.find((e) => e.kind === 'timer_fired');
+        const cancelled = rust.filter((e) => e.kind === 'timer_cancel').map((e) => ('label' in e ? e.label : ''));
+        const winner = won && 'label' in won ? won.label : null;
+        return winner === 'Timer 1'
+          ? { done: true, said: `Timer 1 won; select! dropped the others: ${cancelled.join(' and ') || 'none'} cancelled.` }
+          : { done: false, said: `Not yet: ${winner ?? 'no timer'} fired first in the Rust lane.` };
+      },
+    },
   },
   {
     id: 'state-machine',
@@ -329,6 +359,15 @@ export const CHAPTERS = [
           why: `${variant}: the first poll ran up to the first .await, whose timer was not done, and stopped there.`,
           position: first ? first.position : null,
         };
+      },
+    },
+    task: {
+      prompt: 'Make run()\'s future pass through a variant named Suspend3 (a hint: Add timer adds an .await).',
+      check: ({ replay }) => {
+        const seen = [...new Set(replay.map((s) => s.variant))];
+        return seen.includes('Suspend3')
+          ? { done: true, said: `run()'s future went through ${seen.join(', ')}: one Suspend variant per .await.` }
+          : { done: false, said: `Not yet: run()'s future went through ${seen.join(', ')}.` };
       },
     },
   },

@@ -37,18 +37,21 @@ function variantComment({ name, line }) {
  * @param {StateMachine} machine
  */
 function sizeText({ size, lane_runs_it: laneRunsIt }) {
+  const fixed = 'Its size is fixed when it is compiled, and never grows: each local kept across an .await has its '
+    + 'place in it (locals never kept at the same time may share one), and a future it .awaits is stored inside it '
+    + '(a spawned one is not).';
   if (size !== null && laneRunsIt) {
-    return `size_of: ${size} bytes, as rustc lays it out (wasm32): this preset's panel is compiled into the page, `
-      + 'the lane runs that compiled run(), and size_of_val(&run()) is measured on its future, made and never polled.';
+    return `size_of: ${size} bytes: the memory one run() future takes, as rustc lays it out for WebAssembly `
+      + `(wasm32), measured with size_of_val(&run()) on this example's code, compiled into the page: the lane runs that very future. ${fixed}`;
   }
   if (size !== null) {
-    return `size_of: ${size} bytes, as rustc lays it out (wasm32), measured with size_of_val(&run()) on this `
-      + 'panel compiled into the page, made and never polled. The lane runs this example as its own async fn: '
-      + 'the panel\'s code with the timing and text as arguments (and Self-reference\'s address records), '
-      + 'so the future it polls holds those too.';
+    return `size_of: ${size} bytes: the memory one run() future takes, as rustc lays it out for WebAssembly `
+      + '(wasm32), measured with size_of_val(&run()) on this code, compiled into the page. The lane runs this example as its own '
+      + 'async fn: a version of this code that takes the timing and text as arguments, which its future stores too. ' + fixed;
   }
-  return 'size_of: not known. The lane runs this program as the runtime\'s combinators composed, whose size '
-    + 'is not rustc\'s for this panel; the page has rustc\'s size only for the presets, whose panels it compiles.';
+  return 'size_of: not known. The page can measure only the examples\' code, which it compiled in advance. Code you '
+    + 'type is not compiled: it runs as futures already built into the page, combined as your code says, so there is '
+    + 'no rustc size to measure.';
 }
 
 
