@@ -550,12 +550,14 @@ export class App {
       answer: (choice) => this.answer(choice),
       check: () => this.checkTask(),
       showStep: () => {
-        if (this.decided?.position !== null && this.decided?.position !== undefined) this.seek(this.decided.position);
+        if (this.decided?.position === null || this.decided?.position === undefined) return;
+        this.seek(this.decided.position);
+        this.views.tour.showStepRow();
       },
       reset: () => {
         resetProgress();
         this.progress = loadProgress();
-        this.views.tour.showProgress(this.progress, CHAPTERS.length);
+        this.views.tour.showProgress(this.progress, CHAPTERS);
       },
     });
   }
@@ -599,6 +601,10 @@ export class App {
     const open = this.chapter;
     if (!open?.question) return;
     await this.runNow();
+    if (this.problem) {
+      this.views.tour.showVerdict('The Rust code has an error (it is named under the code): fix it, then answer again.', false);
+      return;
+    }
     if (this.chapter !== open || !this.run || !this.showsCurrent()) return;
     const decided = open.question.decide(this.facts());
     this.decided = decided;
@@ -610,23 +616,26 @@ export class App {
     this.views.tour.showVerdict(verdict, decided.position !== null);
     if (!this.progress.answered.includes(open.id)) this.progress.answered.push(open.id);
     saveProgress(this.progress);
-    this.views.tour.showProgress(this.progress, CHAPTERS.length);
+    this.views.tour.showProgress(this.progress, CHAPTERS);
   }
 
   /** Runs the program as it is now (if the run shown is older), then checks the chapter's task on it. */
   async checkTask() {
     const open = this.chapter;
     if (!open?.task) return;
-    if (!this.showsCurrent()) await this.runNow();
-    if (this.chapter !== open || !this.run || !this.showsCurrent()) {
-      this.views.tour.showTaskSaid('The program has an error: fix it first (it is named above the code).');
+    // A text that does not parse is not the program: say so, never judge the last good one.
+    this.readText();
+    if (this.problem || !this.views.controls.error.hidden) {
+      this.views.tour.showTaskSaid('The program has an error (it is named above and under the code): fix it, then check again.');
       return;
     }
+    if (!this.showsCurrent()) await this.runNow();
+    if (this.chapter !== open || !this.run || !this.showsCurrent()) return;
     const { done, said } = open.task.check(this.facts());
     this.views.tour.showTaskSaid(done ? `Well done! ${said}` : said);
     if (done && !this.progress.solved.includes(open.id)) this.progress.solved.push(open.id);
     saveProgress(this.progress);
-    this.views.tour.showProgress(this.progress, CHAPTERS.length);
+    this.views.tour.showProgress(this.progress, CHAPTERS);
   }
 
   /** `window.playground`, plus `debugTrap()` to see the recovery work. */

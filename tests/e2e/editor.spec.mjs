@@ -439,6 +439,12 @@ test('a special preset\'s Rust panel is read-only; its timings still edit it', a
   await expect(editor(page)).toHaveAttribute('aria-readonly', 'true');
   await page.getByLabel('Suspend (ms)').fill('70');
   await expect(editor(page)).toContainText('sleep_ms(70)');
+  // Text the browser inserts (an IME, a paste into the contenteditable) is dropped too.
+  await editor(page).click();
+  await page.keyboard.press('ControlOrMeta+a');
+  await page.keyboard.insertText('fn main() {}');
+  await expect(editor(page)).toContainText('sleep_ms(70)');
+  await expect(editor(page)).not.toContainText('fn main() {}');
 });
 
 test('playground.parse and playground.run({rust}) from a script', async ({ page }) => {

@@ -32,7 +32,7 @@ test('on load the notes example has run in all three lanes', async ({ page }) =>
   // program of your own, futures put together as it says.
   const note = page.locator('#inside-rust .note');
   await expect(note).toContainText("An example's program is its Rust code, compiled to WebAssembly in advance");
-  await expect(note).toContainText('Code you type is not compiled');
+  await expect(note).toContainText('Any other code is not compiled');
 });
 
 test('editing a timing by keyboard updates the code, and Run runs it', async ({ page }) => {

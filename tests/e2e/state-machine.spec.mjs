@@ -30,6 +30,7 @@ test('the default example: Unresumed before the first poll, Suspend0 while Timer
   ]);
   await expect(page.locator('#state-size')).toHaveText(/^size_of: \d+ bytes: the memory one run\(\) future takes, as rustc lays it out/);
   await expect(page.locator('#state-size')).toContainText('compiled into the page: the lane runs that very future');
+  await expect(page.locator('#state-size')).toContainText('the code of the example this program is');
   // The replay opens at the start, before the first poll: Unresumed.
   await expect(current(page)).toHaveCount(1);
   await expect(current(page)).toHaveAttribute('data-variant', 'Unresumed');

@@ -62,7 +62,11 @@ test('every chapter: its example, its part of the page, a wrong answer explained
     await expect(page.locator('.tour-focus')).toHaveCount(1);
     expect(await page.locator('.tour-focus').evaluate((el, f) => el.contains(document.getElementById(f)), focus), id).toBe(true);
     expect(await page.evaluate(() => location.hash)).toMatch(new RegExp(`^#tour=${id}&`));
-    if (!right) continue;
+    if (!right) {
+      // No question here: no choices, no Answer button.
+      await expect(tour(page).getByRole('button', { name: 'Answer, then run' })).toBeHidden();
+      continue;
+    }
     // Predict first: no run of this chapter's program is shown yet.
     await expect(page.locator('#what-happened')).toHaveText('No run yet.');
     await answer(page, wrong);
@@ -82,6 +86,10 @@ test('the answer is the run\'s: a timing changed before answering changes it', a
   await expect(tour(page).getByRole('radio', { name: 'at 300 ms', exact: true })).toHaveCount(1);
   await answer(page, 'at 300 ms');
   await expect(verdict(page)).toHaveText('Right. The Callbacks lane logged its last line at 300 ms.');
+  // Another timing: the verdict was on the program before; it goes.
+  await page.getByLabel('Timer 1 (ms)').fill('100');
+  await expect(verdict(page)).toBeHidden();
+  await expect(tour(page).getByRole('radio', { name: 'at 200 ms', exact: true })).toHaveCount(1);
 });
 
 test('tasks: refused with what is missing, accepted when solved, by timings and by code', async ({ page }) => {
@@ -100,6 +108,12 @@ test('tasks: refused with what is missing, accepted when solved, by timings and 
   await expect(taskSaid(page)).toHaveText('Not yet: Callbacks at 200 ms, Promises at 200 ms, Rust futures at 350 ms.');
   const early = ['use runtime::prelude::*;', '', 'async fn run() {', '    join!(sleep_ms(200), sleep_ms(100), sleep_ms(50));',
     '    log("Done awaiting");', '}', ''].join('\n');
+  await page.getByRole('textbox', { name: 'Rust code' }).click();
+  await page.keyboard.press('ControlOrMeta+a');
+  // A text with an error is refused, never judged on the last good run.
+  await page.keyboard.insertText('use runtime::prelude::*;\n\nasync fn run() {\n    join!(sleep_ms(5)).await;\n}\n');
+  await tour(page).getByRole('button', { name: 'Check my change' }).click();
+  await expect(taskSaid(page)).toHaveText(/^The program has an error/);
   await page.getByRole('textbox', { name: 'Rust code' }).click();
   await page.keyboard.press('ControlOrMeta+a');
   await page.keyboard.insertText(early);
@@ -134,12 +148,12 @@ test('the other tasks: a timing, Add timer, each checked on the run', async ({ p
 test('progress is kept in this browser, and Reset progress forgets it', async ({ page }) => {
   await open(page, '/#tour=promises');
   await answer(page, 'sooner');
-  await expect(tour(page).locator('.tour-progress')).toContainText('1 of 10 chapters answered, 0 tasks solved');
+  await expect(tour(page).locator('.tour-progress')).toContainText('1 of 9 questions answered, 0 of 7 tasks solved');
   await page.reload();
   await expect(page.locator('body')).toHaveAttribute('data-ready', 'true');
-  await expect(tour(page).locator('.tour-progress')).toContainText('1 of 10 chapters answered');
+  await expect(tour(page).locator('.tour-progress')).toContainText('1 of 9 questions answered');
   await tour(page).getByRole('button', { name: 'Reset progress' }).click();
-  await expect(tour(page).locator('.tour-progress')).toContainText('0 of 10 chapters answered');
+  await expect(tour(page).locator('.tour-progress')).toContainText('0 of 9 questions answered');
   // Next and Back move through the chapters, and the link follows.
   await tour(page).getByRole('button', { name: 'Next' }).click();
   await expect(tour(page).getByRole('heading', { level: 2 })).toHaveText('Tour, chapter 3 of 10: async and await');
@@ -160,12 +174,18 @@ test('by keyboard alone, at phone width: open, answer, move on; no sideways scro
   await page.keyboard.press('Enter');
   await expect(tour(page).getByRole('heading', { level: 2 })).toBeFocused();
   await expect(tour(page).getByRole('heading', { level: 2 })).toHaveText('Tour, chapter 1 of 10: Callbacks');
-  // Tab to the first choice, arrow to the second (350 ms), Tab to Answer.
+  // Past Hide text, Tab to the first choice, arrow to the second (350 ms), Tab to Answer.
+  await page.keyboard.press('Tab');
   await page.keyboard.press('Tab');
   await page.keyboard.press('ArrowDown');
   await page.keyboard.press('Tab');
   await page.keyboard.press('Enter');
   await expect(verdict(page)).toHaveText(/^Right\. /);
+  // Hide text folds the panel to its heading and Back / Next.
+  await tour(page).getByRole('button', { name: 'Hide text' }).click();
+  await expect(tour(page).getByRole('button', { name: 'Show text' })).toHaveAttribute('aria-expanded', 'false');
+  await expect(verdict(page)).toBeHidden();
+  await expect(tour(page).getByRole('button', { name: 'Next' })).toBeVisible();
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
   expect(overflow).toBeLessThanOrEqual(0);
   await page.evaluate(await readFile(require.resolve('axe-core/axe.min.js'), 'utf8'));

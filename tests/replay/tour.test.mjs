@@ -88,6 +88,13 @@ test('each task is refused with what is missing, and accepted when solved', () =
   // Early-sleep is lazy with one line changed: every lane at the longest.
   assert.deepEqual(chapter('lazy').task.check(facts(golden('early-sleep-then'))),
     { done: true, said: 'All three lanes logged at 200 ms.' });
+  // Removing every timer makes the lanes agree, at 0 ms: not the lesson.
+  const none = golden('lazy-then');
+  for (const lane of ['callbacks', 'promises', 'futures']) {
+    none[lane].events = none[lane].events.filter((e) => !e.kind.startsWith('timer')).map((e) => (e.kind === 'log' ? { ...e, t: 0 } : e));
+  }
+  assert.deepEqual(chapter('lazy').task.check(facts(none)),
+    { done: false, said: 'Not yet: keep at least two timers, so there is something to wait for together.' });
   assert.equal(chapter('your-own').task.check(sequential).done, false);
   assert.deepEqual(chapter('your-own').task.check(facts(golden('lazy-then'))),
     { done: true, said: 'The Rust lane logged at 350 ms, after the JS lanes.' });

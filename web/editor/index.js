@@ -105,6 +105,10 @@ export function createCodeView(replaced, { text, label, readOnly, rust: isRust, 
   /** @param {boolean} on */
   const readOnlyExtensions = (on) => [
     EditorState.readOnly.of(on),
+    // readOnly stops typing, not text the browser inserts into the
+    // contenteditable (an IME, a test's insertText): drop any change a user
+    // made; the page's own updates carry no user event.
+    on ? EditorState.transactionFilter.of((tr) => (tr.docChanged && tr.annotation(Transaction.userEvent) ? [] : tr)) : [],
     // A tab stop said out loud (contenteditable is one anyway), so checkers
     // see the scrolling panel has something to focus.
     EditorView.contentAttributes.of({ 'aria-label': label, tabindex: '0' }),

@@ -129,7 +129,7 @@ export const CHAPTERS = [
       decide: (facts) => decideWhen('callbacks', facts),
     },
     task: {
-      prompt: 'Change one timing (the numbers under Timings) so that every lane logs its line at 300 ms.',
+      prompt: 'Change a timing (the numbers under Timings) so that every lane logs its line at 300 ms.',
       check: ({ summary }) => {
         const done = LANES.every((lane) => summary.lanes[lane].lastLog === 300);
         return { done, said: done ? 'Every lane logged at 300 ms.' : `Not yet: ${lastLogs(summary)}.` };
@@ -288,6 +288,9 @@ export const CHAPTERS = [
         + 'join!(f1, f2, f3) polls all three in the same task and is done when all are; put it in place of the three awaits.',
       check: ({ summary }) => {
         const { callbacks, promises, futures } = summary.lanes;
+        // Waiting for nothing is not waiting together: two timers at least
+        // (counted where every timer is set: a Rust sleep already due sets none).
+        if (callbacks.timersSet < 2) return { done: false, said: 'Not yet: keep at least two timers, so there is something to wait for together.' };
         const done = futures.lastLog !== null && futures.lastLog === callbacks.lastLog && futures.lastLog === promises.lastLog;
         return { done, said: done ? `All three lanes logged ${at(futures.lastLog)}.` : `Not yet: ${lastLogs(summary)}.` };
       },

@@ -47,7 +47,9 @@ export class TourView {
     this.resetButton = el('button', { type: 'button', class: 'secondary' }, 'Reset progress');
     this.progress = el('p', { class: 'tour-progress' });
     this.announce = el('p', { class: 'visually-hidden', 'aria-live': 'polite' });
-    root.replaceChildren(this.title, this.text, this.question, this.verdict, this.stepButton, this.task,
+    this.collapse = el('button', { type: 'button', class: 'secondary', 'aria-expanded': 'true' }, 'Hide text');
+    root.replaceChildren(el('div', { class: 'tour-head' }, this.title, this.collapse), this.text, this.question,
+      this.verdict, this.stepButton, this.task,
       el('nav', { class: 'tour-nav', 'aria-label': 'Tour' }, this.back, this.next, this.closeButton, this.resetButton),
       this.progress, this.announce);
     /** @type {Element | null} */
@@ -56,12 +58,20 @@ export class TourView {
     this.backTo = undefined;
     /** @type {string | undefined} */
     this.nextTo = undefined;
+    /** @type {string | undefined} the choices shown, by id */
+    this.choiceIds = undefined;
   }
 
   /** @param {TourActions} actions */
   bind(actions) {
     this.button.addEventListener('click', () => actions.open());
     this.closeButton.addEventListener('click', () => actions.close());
+    // The panel folds to its heading and Back / Next, to see more of the page.
+    this.collapse.addEventListener('click', () => {
+      const collapsed = this.root.classList.toggle('collapsed');
+      this.collapse.setAttribute('aria-expanded', String(!collapsed));
+      this.collapse.textContent = collapsed ? 'Show text' : 'Hide text';
+    });
     this.back.addEventListener('click', () => this.backTo && actions.go(this.backTo));
     this.next.addEventListener('click', () => this.nextTo && actions.go(this.nextTo));
     this.question.addEventListener('submit', (e) => {
@@ -91,6 +101,7 @@ export class TourView {
     this.text.replaceChildren(...chapter.text.map((p) => el('p', {}, p)));
     this.question.hidden = !chapter.question;
     this.legend.textContent = chapter.question?.prompt ?? '';
+    this.choiceIds = undefined;
     this.showChoices(choices);
     this.verdict.textContent = '';
     this.stepButton.hidden = true;
@@ -101,7 +112,7 @@ export class TourView {
     this.nextTo = chapters[index + 1]?.id;
     this.back.disabled = !this.backTo;
     this.next.disabled = !this.nextTo;
-    this.showProgress(progress, chapters.length);
+    this.showProgress(progress, chapters);
     this.highlight(chapter);
     this.title.focus({ preventScroll: true });
   }
@@ -111,6 +122,11 @@ export class TourView {
    * @param {Choice[]} choices
    */
   showChoices(choices) {
+    const ids = choices.map((c) => c.id).join('\n');
+    if (ids === this.choiceIds) return;
+    // Other choices (a timing changed): the verdict was on another program.
+    if (this.choiceIds !== undefined) this.showVerdict('', false);
+    this.choiceIds = ids;
     const picked = /** @type {HTMLInputElement | null} */ (this.choices.querySelector('input:checked'))?.value;
     this.choices.replaceChildren(...choices.map((c) => el('label', {},
       el('input', { type: 'radio', name: 'tour-choice', value: c.id, checked: c.id === picked }), ` ${c.text}`)));
@@ -132,11 +148,25 @@ export class TourView {
 
   /**
    * @param {Progress} progress
-   * @param {number} count
+   * @param {Chapter[]} chapters
    */
-  showProgress({ answered, solved }, count) {
-    this.progress.textContent = `Your progress, kept in this browser only: ${answered.length} of ${count} `
-      + `chapters answered, ${solved.length} ${solved.length === 1 ? 'task' : 'tasks'} solved.`;
+  showProgress({ answered, solved }, chapters) {
+    const questions = chapters.filter((c) => c.question).length;
+    const tasks = chapters.filter((c) => c.task).length;
+    this.progress.textContent = `Your progress, kept in this browser only: ${answered.length} of ${questions} `
+      + `questions answered, ${solved.length} of ${tasks} tasks solved.`;
+  }
+
+  /** After the replay moved to the deciding step: its row in its lane's
+   * trace, scrolled into view under the Run bar. */
+  showStepRow() {
+    const row = document.querySelector('.trace [aria-current="step"].current');
+    if (!row) return;
+    const bar = document.querySelector('.bar')?.getBoundingClientRect().height ?? 0;
+    const { top, bottom } = row.getBoundingClientRect();
+    if (top < bar || bottom > this.root.getBoundingClientRect().top) {
+      window.scrollTo({ top: Math.max(0, top + window.scrollY - bar - 60) });
+    }
   }
 
   /**

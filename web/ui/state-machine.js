@@ -42,16 +42,17 @@ function sizeText({ size, lane_runs_it: laneRunsIt }) {
     + '(a spawned one is not).';
   if (size !== null && laneRunsIt) {
     return `size_of: ${size} bytes: the memory one run() future takes, as rustc lays it out for WebAssembly `
-      + `(wasm32), measured with size_of_val(&run()) on this example's code, compiled into the page: the lane runs that very future. ${fixed}`;
+      + '(wasm32), measured with size_of_val(&run()) on the code of the example this program is (or has the shape of: '
+      + `only timings and texts differ), compiled into the page: the lane runs that very future. ${fixed}`;
   }
   if (size !== null) {
     return `size_of: ${size} bytes: the memory one run() future takes, as rustc lays it out for WebAssembly `
       + '(wasm32), measured with size_of_val(&run()) on this code, compiled into the page. The lane runs this example as its own '
       + 'async fn: a version of this code that takes the timing and text as arguments, which its future stores too. ' + fixed;
   }
-  return 'size_of: not known. The page can measure only the examples\' code, which it compiled in advance. Code you '
-    + 'type is not compiled: it runs as futures already built into the page, combined as your code says, so there is '
-    + 'no rustc size to measure.';
+  return 'size_of: not known. The page can measure only the examples\' code, which it compiled in advance. Code '
+    + 'of another shape is not compiled: it runs as futures already built into the page, combined as your code '
+    + 'says, so there is no rustc size to measure.';
 }
 
 
