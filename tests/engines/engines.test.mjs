@@ -349,9 +349,13 @@ for (const engine of ENGINES) {
       const link = '#clock=virtual&style=await&s=Q(F(2,i,P(0,S(Tick,100),V(tick%20%7Bi%7D))),S(Wait,300))';
       await browser.get(`http://127.0.0.1:${page.address().port}/${link}`);
       await browser.wait(until.elementLocated(By.css('body[data-ready="true"]')), 20_000);
-      const variants = await browser.executeScript(`
+      // The page may still be showing the last test's program (a new
+      // fragment on the same page runs it after data-ready): wait for it.
+      const read = () => browser.executeScript(`
         const list = [...document.querySelectorAll('#state-helpers ol')].find((l) => l.getAttribute('aria-label').includes('task spawned'));
         return list && [list.getAttribute('aria-label'), [...list.children].map((li) => li.textContent.split(',')[0])];`);
+      await browser.wait(async () => (await read()) !== null, 10_000);
+      const variants = await read();
       assert.deepEqual(variants, ['Variants of the future of the task spawned on line 5',
         ['Unresumed { i: i32 }', 'Suspend0 { __awaitee: Sleep }', 'Returned', 'Panicked']]);
     });
