@@ -120,6 +120,16 @@ function check(sentence, run) {
         && JSON.stringify(said(callbacks)) === JSON.stringify(listed('callbacks'))
         && JSON.stringify(said(promises)) === JSON.stringify(listed('promises'));
     }, 'timers cleared by an abort');
+  // "task 2 was still polled after run() returned at 0 ms (until 100 ms)"
+  phrase(re(String.raw`[Tt]asks? ((?:\d+(?:, | and )?)+) (?:was|were) still polled after run\(\) returned at ${T} \(until ${T}\)`),
+    (_, tasks, returned, until) => {
+      const rust = events('futures');
+      const root = rust.find((e) => e.kind === 'spawn')?.task;
+      const end = rust.find((e) => e.kind === 'poll_end' && e.task === root && e.result === 'ready');
+      const later = rust.filter((e) => e.kind === 'poll_start' && e.seq > end.seq && e.task !== root);
+      return JSON.stringify(tasks.split(/, | and /).map(Number)) === JSON.stringify([...new Set(later.map((e) => e.task))])
+        && formatMs(end.t) === returned && formatMs(later.at(-1).t) === until;
+    }, 'tasks polled after run() returned');
   phrase(/the (\d+) Rust tasks were (?=polled \d+ times? for)/g,
     (_, n) => +n === events('futures').filter((e) => e.kind === 'spawn').length, 'summary tasks');
   phrase(/polled (\d+) times? for (\d+) wakes?/g, (_, p, w) => +p === polls && +w === wakes, 'summary polls and wakes');
@@ -217,6 +227,26 @@ test('an abort\'s sentences say what each lane did with the aborted task\'s time
     + 'task\'s code up to its first wait as soon as it is spawned, but a Rust task does nothing until its executor first runs (polls) '
     + 'it, and the abort dropped it before that.');
   expect(check(said.sentence, said.run)).toEqual([]);
+});
+
+test('a task that outlives run() is said to, with what tokio does instead, and every number is the trace\'s', async ({ page }) => {
+  await openPlayground(page);
+  // spawn(async { sleep_ms(100).await; log("late"); }); log("run() returns");
+  const scenario = { type: 'seq', steps: [
+    { type: 'spawn', steps: [{ type: 'sleep', label: 'T', ms: 100 }, { type: 'log', text: 'late' }] },
+    { type: 'log', text: 'run() returns' }] };
+  const { run, said } = await page.evaluate(async (program) => {
+    const base = new URL('.', location.href);
+    const { inThisRun } = await import(new URL('replay/in-this-run.js', base).href);
+    const { summarize } = await import(new URL('replay/summary.js', base).href);
+    const result = await window.playground.run({ scenario: program, clock: 'virtual' });
+    return { run: result, said: inThisRun(result, summarize(result).lanes) };
+  }, scenario);
+  expect(said).toContain('Task 2 was still polled after run() returned at 0 ms (until 100 ms): our executor, like the JS lanes, '
+    + 'runs every task to its end; in tokio, returning from main shuts the runtime down and drops the tasks still running.');
+  expect(check(said, run)).toEqual([]);
+  // The checker catches a wrong time in it.
+  expect(check(said.replace('(until 100 ms)', '(until 90 ms)'), run)).not.toEqual([]);
 });
 
 test('"In this run" follows the timings, and says so when the program changed after the run', async ({ page }) => {

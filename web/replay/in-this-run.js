@@ -123,6 +123,26 @@ function cancelled(result) {
   return `Rust cancelled ${list(labels)} when ${labels.length === 1 ? 'its sleep was' : 'their sleeps were'} dropped${inJs}`;
 }
 
+/**
+ * Tasks the Rust lane still polled after run(), its first task, returned:
+ * our executor (like the JS lanes) runs every task to its end, where tokio,
+ * when `main` returns, shuts its runtime down and drops them.
+ * @param {RunResult} result
+ */
+function outlived(result) {
+  const { events } = result.futures;
+  const root = /** @type {EventOf<'spawn'> | undefined} */ (events.find((e) => e.kind === 'spawn'))?.task;
+  const returned = /** @type {EventOf<'poll_end'> | undefined} */ (events.find((e) => e.kind === 'poll_end' && e.task === root && e.result === 'ready'));
+  if (root === undefined || !returned) return null;
+  const later = /** @type {EventOf<'poll_start'>[]} */ (events.filter((e) => e.kind === 'poll_start' && e.seq > returned.seq && e.task !== root));
+  if (!later.length) return null;
+  const tasks = [...new Set(later.map((e) => e.task))];
+  const one = tasks.length === 1;
+  return `task${one ? '' : 's'} ${list(tasks.map(String))} ${one ? 'was' : 'were'} still polled after run() returned at `
+    + `${formatMs(returned.t)} (until ${formatMs(/** @type {EventOf<'poll_start'>} */ (later.at(-1)).t)}): our executor, like the JS lanes, `
+    + 'runs every task to its end; in tokio, returning from main shuts the runtime down and drops the tasks still running';
+}
+
 /** How "In this run" names a lane. */
 const LANE_PLACES = { callbacks: 'the Callbacks lane', promises: 'the Promises lane', futures: 'the Rust lane' };
 
@@ -194,6 +214,6 @@ function lateTimers(result) {
  */
 export function inThisRun(result, lanes) {
   const first = `${lastLogs(lanes)}; ${pollsAndWakes(lanes.futures, result)}.`;
-  const more = [cancelled(result), aborted(result), ...lateTimers(result)].filter((x) => x !== null).map((x) => `${x[0].toUpperCase()}${x.slice(1)}.`);
+  const more = [cancelled(result), aborted(result), outlived(result), ...lateTimers(result)].filter((x) => x !== null).map((x) => `${x[0].toUpperCase()}${x.slice(1)}.`);
   return [first, ...more].join(' ');
 }
