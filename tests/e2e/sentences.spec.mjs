@@ -120,8 +120,8 @@ function check(sentence, run) {
         && JSON.stringify(said(callbacks)) === JSON.stringify(listed('callbacks'))
         && JSON.stringify(said(promises)) === JSON.stringify(listed('promises'));
     }, 'timers cleared by an abort');
-  // "task 2 was still polled after run() returned at 0 ms (until 100 ms)"
-  phrase(re(String.raw`[Tt]asks? ((?:\d+(?:, | and )?)+) (?:was|were) still polled after run\(\) returned at ${T} \(until ${T}\)`),
+  // "task 2 outlived run(), which returned at 0 ms: it was last polled at 100 ms"
+  phrase(re(String.raw`[Tt]asks? ((?:\d+(?:, | and )?)+) outlived run\(\), which returned at ${T}: (?:it was|they were) last polled at ${T}`),
     (_, tasks, returned, until) => {
       const rust = events('futures');
       const root = rust.find((e) => e.kind === 'spawn')?.task;
@@ -242,11 +242,12 @@ test('a task that outlives run() is said to, with what tokio does instead, and e
     const result = await window.playground.run({ scenario: program, clock: 'virtual' });
     return { run: result, said: inThisRun(result, summarize(result).lanes) };
   }, scenario);
-  expect(said).toContain('Task 2 was still polled after run() returned at 0 ms (until 100 ms): our executor, like the JS lanes, '
-    + 'runs every task to its end; in tokio, returning from main shuts the runtime down and drops the tasks still running.');
+  expect(said).toContain('Task 2 outlived run(), which returned at 0 ms: it was last polled at 100 ms; our executor, like the JS lanes, '
+    + 'runs every task to its end, but in tokio, once main returns, the runtime shuts down and drops unfinished tasks '
+    + '(await a task\'s JoinHandle to keep it).');
   expect(check(said, run)).toEqual([]);
   // The checker catches a wrong time in it.
-  expect(check(said.replace('(until 100 ms)', '(until 90 ms)'), run)).not.toEqual([]);
+  expect(check(said.replace('last polled at 100 ms', 'last polled at 90 ms'), run)).not.toEqual([]);
 });
 
 test('"In this run" follows the timings, and says so when the program changed after the run', async ({ page }) => {

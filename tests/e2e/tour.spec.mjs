@@ -75,6 +75,13 @@ test('every chapter: its example, its part of the page, a wrong answer explained
     await expect(verdict(page)).toHaveText(/^Right\. /);
     await tour(page).getByRole('button', { name: 'Show the step that decides it' }).click();
     await expect(page.locator('#position')).not.toHaveText(/^Event 1 of/);
+    // Its row in the trace is in sight: below the Run bar, above the tour's panel.
+    await expect.poll(() => page.evaluate(() => {
+      const row = document.querySelector('.trace [aria-current="step"].current')?.getBoundingClientRect();
+      const bar = document.querySelector('.bar').getBoundingClientRect();
+      const panel = document.querySelector('#tour').getBoundingClientRect();
+      return Boolean(row) && row.top >= bar.bottom && row.bottom <= panel.top;
+    }), `${id}: the deciding step's row in sight`).toBe(true);
   }
 });
 

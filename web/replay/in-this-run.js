@@ -138,9 +138,10 @@ function outlived(result) {
   if (!later.length) return null;
   const tasks = [...new Set(later.map((e) => e.task))];
   const one = tasks.length === 1;
-  return `task${one ? '' : 's'} ${list(tasks.map(String))} ${one ? 'was' : 'were'} still polled after run() returned at `
-    + `${formatMs(returned.t)} (until ${formatMs(/** @type {EventOf<'poll_start'>} */ (later.at(-1)).t)}): our executor, like the JS lanes, `
-    + 'runs every task to its end; in tokio, returning from main shuts the runtime down and drops the tasks still running';
+  return `task${one ? '' : 's'} ${list(tasks.map(String))} outlived run(), which returned at ${formatMs(returned.t)}: `
+    + `${one ? 'it was' : 'they were'} last polled at ${formatMs(/** @type {EventOf<'poll_start'>} */ (later.at(-1)).t)}; our executor, `
+    + 'like the JS lanes, runs every task to its end, but in tokio, once main returns, the runtime shuts down and drops '
+    + 'unfinished tasks (await a task\'s JoinHandle to keep it)';
 }
 
 /** How "In this run" names a lane. */

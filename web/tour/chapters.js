@@ -168,7 +168,7 @@ export const CHAPTERS = [
       },
     },
     task: {
-      prompt: 'Change one timing so that the Promises lane logs its line at 250 ms.',
+      prompt: 'Change the timings so that the Promises lane logs its line at 250 ms.',
       check: ({ summary }) => {
         const { lastLog } = summary.lanes.promises;
         return lastLog === 250
@@ -183,8 +183,8 @@ export const CHAPTERS = [
     text: [
       'The same again, written with async and await (this chapter switches Promise style to async/await for '
         + 'you): the Promises panel now reads top to bottom, like code that does not wait.',
-      'At each await the function pauses and returns to its caller, which gets a pending promise; the rest of '
-        + 'the function runs later, as a microtask, once the awaited promise is fulfilled.',
+      'An async function runs like plain code until its first await, where it returns a pending promise to its '
+        + 'caller. After each await, the rest runs later, as a microtask, once the awaited promise settles.',
     ],
     preset: 'sequential',
     style: 'await',
@@ -193,7 +193,10 @@ export const CHAPTERS = [
     question: {
       prompt: 'With await instead of .then, when does the Promises lane log its line?',
       choices: whenChoices,
-      decide: (facts) => decideWhen('promises', facts),
+      decide: (facts) => {
+        const decided = decideWhen('promises', facts);
+        return { ...decided, why: `${decided.why} await changes how the code reads, not when it runs: each timer still starts when the one before it is done.` };
+      },
     },
   },
   {
@@ -281,7 +284,16 @@ export const CHAPTERS = [
     question: {
       prompt: 'When does the Rust lane log "Done awaiting"?',
       choices: whenChoices,
-      decide: (facts) => decideWhen('futures', facts),
+      decide: (facts) => {
+        const decided = decideWhen('futures', facts);
+        const { futures, callbacks } = facts.summary.lanes;
+        const later = futures.lastLog !== null && callbacks.lastLog !== null && futures.lastLog > callbacks.lastLog;
+        const why = later
+          ? ' Each block\'s timer started only when the block was first awaited, after the one before it was done, so '
+            + `the waits added up; the JS lanes started all their timers at once, and logged ${at(callbacks.lastLog)}.`
+          : '';
+        return { ...decided, why: `${decided.why}${why}` };
+      },
     },
     task: {
       prompt: 'Edit the Rust code so that the Rust lane logs its last line when the JS lanes do. A hint: '
@@ -324,7 +336,7 @@ export const CHAPTERS = [
       },
     },
     task: {
-      prompt: 'Change one timing so that Timer 1 wins the race in the Rust lane.',
+      prompt: 'Change the timings so that Timer 1 wins the race in the Rust lane.',
       check: ({ replay }) => {
         const rust = replay.filter((s) => s.entry.lane === 'futures').map((s) => s.entry.event);
         const won = rust.find((e) => e.kind === 'timer_fired');
@@ -344,8 +356,8 @@ export const CHAPTERS = [
         + 'yourself), one variant per place it can stop: Unresumed before the first poll, one Suspend variant per '
         + '.await, then Returned. Each poll starts from the current variant and runs until an .await returns '
         + 'Pending, or to the end.',
-      'Step through the run (Step forward, under Replay) and watch the State machine mark the variant the '
-        + 'future is in.',
+      'Click Step forward (under Run): the State machine panel highlights the variant the future is in, that is, '
+        + 'the .await it is paused at.',
     ],
     preset: 'sequential',
     style: 'then',

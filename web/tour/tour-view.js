@@ -158,15 +158,12 @@ export class TourView {
   }
 
   /** After the replay moved to the deciding step: its row in its lane's
-   * trace, scrolled into view under the Run bar. */
+   * trace, in the middle of the window (above the tour's panel, below the
+   * Run bar), once the lanes have scrolled their lists. */
   showStepRow() {
-    const row = document.querySelector('.trace [aria-current="step"].current');
-    if (!row) return;
-    const bar = document.querySelector('.bar')?.getBoundingClientRect().height ?? 0;
-    const { top, bottom } = row.getBoundingClientRect();
-    if (top < bar || bottom > this.root.getBoundingClientRect().top) {
-      window.scrollTo({ top: Math.max(0, top + window.scrollY - bar - 60) });
-    }
+    requestAnimationFrame(() => {
+      document.querySelector('.trace [aria-current="step"].current')?.scrollIntoView({ block: 'center' });
+    });
   }
 
   /**

@@ -633,6 +633,11 @@ const TABLE: &[(&str, &str, Want)] = &[
         Refused(6, 27, "this playground does not read a future made by `let` inside `select!` yet; in Rust it is fine: write the future itself here, `sleep_ms(5)`, in place of `x`"),
     ),
     (
+        "join! of some of the futures made by let",
+        "    let f1 = sleep_ms(200);\n    let f2 = sleep_ms(100);\n    let f3 = sleep_ms(50);\n    join!(f1, f2);\n    f3.await;\n",
+        Refused(7, 11, "this playground does not read a `join!` of only some of your `let` futures (`join!(f1, f2, f3)`, of them all, is read) yet; in Rust it is fine: write the future itself here, `sleep_ms(200)`, in place of `f1`"),
+    ),
+    (
         "a future awaited in join!",
         "    join!(sleep_ms(1).await, sleep_ms(2));\n",
         Refused(4, 22, "expected `,` or `)`, found `.`: `join!` awaits its futures itself: remove `.await`"),

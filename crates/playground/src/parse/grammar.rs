@@ -2286,10 +2286,19 @@ impl<'a> Parser<'a> {
         let here = format!("write `{name}.await;` here");
         if let Some(w @ ("join" | "select")) = self.word() {
             if let Some((k, token)) = self.name_inside(names) {
+                // A `join!` of every one of them, alone, is read.
+                let what = match w {
+                    "join" => format!(
+                        "a `join!` of only some of your `let` futures \
+                         (`join!({})`, of them all, is read)",
+                        names.join(", ")
+                    ),
+                    _ => format!("a future made by `let` inside `{w}!`"),
+                };
                 return ParseError::new(
                     token.at,
                     not_read_yet(
-                        &format!("a future made by `let` inside `{w}!`"),
+                        &what,
                         &format!(
                             "write the future itself here, `{}`, in place of `{}`",
                             written(futures[k]),
