@@ -6,7 +6,7 @@ import { createPlayground, timersOf as delaysOf, MAX_SEED } from './playground.j
 import { buildReplay } from './replay/index.js';
 import { summarize } from './replay/summary.js';
 import { inThisRun } from './replay/in-this-run.js';
-import { readFragment, writeFragment, MAX_LINK_TEXT } from './ui/share.js';
+import { readFragment, writeFragment, atPosition, MAX_LINK_TEXT } from './ui/share.js';
 import { formatMs } from './dom.js';
 import { CHAPTERS, chapter } from './tour/chapters.js';
 import { loadProgress, saveProgress, resetProgress } from './tour/progress.js';
@@ -152,6 +152,7 @@ export class App {
       seek: (p) => this.seek(p),
     });
     this.views.share.bind({
+      link: () => atPosition(location.href, this.position),
       exportJson: () => this.run,
       exportChrome: () => this.run && this.playground.toChromeTrace(this.run),
     });
@@ -170,8 +171,30 @@ export class App {
       return Promise.resolve();
     }
     return this.runNow().then(() => {
-      if (problem) controls.showError(problem);
+      const problems = [problem, this.applyPosition(link)].filter(Boolean);
+      if (problems.length) controls.showError(problems.join('\n'));
     });
+  }
+
+  /**
+   * Opens the replay at the link's moment, if it has one: `step=` an event
+   * index, or `t=` a time in ms (its first event at or after it). Returns a
+   * message if it is out of range or not a number; the replay stays at its start.
+   * @param {Link} link
+   */
+  applyPosition(link) {
+    const last = this.replay.length - 1;
+    if (link.step !== undefined) {
+      const step = Number(link.step);
+      if (!/^\d{1,9}$/.test(link.step) || step > last) return `Link: step must be a whole number from 0 to ${last}`;
+      this.seek(step);
+    } else if (link.t !== undefined) {
+      const end = this.replay[last]?.entry.event.t ?? 0;
+      const at = /^\d{1,9}(\.\d{1,6})?$/.test(link.t) ? this.replay.find((s) => s.entry.event.t >= Number(link.t)) : undefined;
+      if (!at) return `Link: t must be a time in ms from 0 to ${Math.round(end * 10) / 10}`;
+      this.seek(at.position);
+    }
+    return null;
   }
 
   /** The address changed under the page (not by `writeFragment`): open the
@@ -193,7 +216,8 @@ export class App {
     this.selectExample(known ? /** @type {string} */ (link.preset) : this.presets[0].id);
     const problem = this.applyLink(link);
     this.runNow().then(() => {
-      if (problem) this.views.controls.showError(problem);
+      const problems = [problem, this.applyPosition(link)].filter(Boolean);
+      if (problems.length) this.views.controls.showError(problems.join('\n'));
     });
   }
 

@@ -334,6 +334,16 @@ for (const engine of ENGINES) {
       assert.match(await browser.getCurrentUrl(), /#tour=promises&/);
     });
 
+    test('a link to a moment opens the replay at its step, and at its time', async () => {
+      const browser = session.browser;
+      for (const [at, want] of [['step=12', /^Event 13 of \d+: /], ['t=200', / at 200 ms$/]]) {
+        await browser.get('about:blank');
+        await browser.get(`http://127.0.0.1:${page.address().port}/#preset=sequential&clock=virtual&style=then&${at}`);
+        await browser.wait(until.elementLocated(By.css('body[data-ready="true"]')), 20_000);
+        await browser.wait(async () => want.test((await textOf(browser, '#position')) ?? ''), 10_000, at);
+      }
+    });
+
     test('nested: brew()\'s size is shown, and run()\'s future holds it', async () => {
       const browser = await open();
       await browser.executeScript(`const s = document.querySelector('#example'); s.value = 'nested'; s.dispatchEvent(new Event('change'));`);

@@ -4,13 +4,13 @@ import { qs } from '../dom.js';
 
 /** @import { Link, PageOptions } from '../types.js' */
 
-const KEYS = ['tour', 'preset', 's', 'rust', 'clock', 'style', 'seed'];
+const KEYS = ['tour', 'preset', 's', 'rust', 'clock', 'style', 'seed', 'step', 't'];
 
 /** The longest program text a link carries, percent-encoded (characters). */
 export const MAX_LINK_TEXT = 16_384;
 
 /**
- * Reads `#tour=..&preset=..&clock=..&style=..&seed=..&s=..&rust=..` (values still
+ * Reads `#tour=..&preset=..&clock=..&style=..&seed=..&s=..&rust=..&step=..` (or `&t=..`; values still
  * unvalidated). `s` is kept as written: it is a scenario fragment,
  * percent-encoded by its own rules (`&` and `=` inside it are always
  * encoded). So is `rust`, the program text, percent-encoded as
@@ -57,6 +57,19 @@ export function writeFragment({ tour, preset, fragment, rust, clock, promiseStyl
   else history.replaceState(null, '', hash);
 }
 
+/**
+ * `href` with the replay's position: `&step=N` (none at the start, 0), in
+ * place of any position it had.
+ * @param {string} href
+ * @param {number} position
+ */
+export function atPosition(href, position) {
+  const [base, hash = ''] = href.split('#');
+  const kept = hash.split('&').filter((part) => part && !/^(step|t)=/.test(part));
+  if (position > 0) kept.push(`step=${position}`);
+  return kept.length ? `${base}#${kept.join('&')}` : base;
+}
+
 export class Share {
   /** @param {ParentNode} root */
   constructor(root) {
@@ -70,14 +83,18 @@ export class Share {
     this.status = qs('#share-status', root);
   }
 
-  /** @param {{exportJson: () => unknown, exportChrome: () => unknown}} exports what to save (nothing if falsy) */
-  bind({ exportJson, exportChrome }) {
+  /**
+   * @param {{link: () => string, exportJson: () => unknown, exportChrome: () => unknown}} actions the link to
+   *   copy (the page's, at the replay's position), what to save (nothing if falsy)
+   */
+  bind({ link, exportJson, exportChrome }) {
     this.copy.addEventListener('click', async () => {
+      const href = link();
       try {
-        await navigator.clipboard.writeText(location.href);
-        this.status.textContent = 'Link copied.';
+        await navigator.clipboard.writeText(href);
+        this.status.textContent = 'Link copied: it opens this program at this step of the replay.';
       } catch {
-        this.status.textContent = `Copy this link: ${location.href}`;
+        this.status.textContent = `Copy this link: ${href}`;
       }
     });
     this.json.addEventListener('click', () => download('futures-playground-run.json', exportJson()));

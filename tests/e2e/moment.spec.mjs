@@ -1,0 +1,42 @@
+// Links to a moment of a run (`step=` an event index, `t=` a time in ms):
+// the page opens the replay there; Copy link gives the link of the current
+// step; a bad one is named in the alert and the replay opens at its start.
+import { test, expect, openPlayground } from './fixtures.mjs';
+
+test('step= and t= open the replay at that moment; a bad one is named', async ({ page }) => {
+  await openPlayground(page, '/#preset=sequential&clock=virtual&style=then&step=12');
+  await expect(page.locator('#position')).toHaveText(/^Event 13 of \d+: /);
+  await page.goto('about:blank');
+  await openPlayground(page, '/#preset=sequential&clock=virtual&style=then&t=200');
+  // The first event at or after 200 ms.
+  const first200 = await page.evaluate(() => {
+    const r = window.playground.lastRun();
+    return Math.min(...['callbacks', 'promises', 'futures'].map((l) => r[l].events.find((e) => e.t >= 200).t));
+  });
+  expect(first200).toBe(200);
+  await expect(page.locator('#position')).toHaveText(/ at 200 ms$/);
+  for (const [bad, said] of [['step=99999', /Link: step must be a whole number from 0 to \d+/], ['step=abc', /Link: step must be a whole number/],
+    ['t=-5', /Link: t must be a time in ms from 0 to 350/], ['t=9000', /Link: t must be a time in ms from 0 to 350/]]) {
+    await page.goto('about:blank');
+    await openPlayground(page, `/#preset=sequential&clock=virtual&style=then&${bad}`);
+    await expect(page.getByRole('alert'), bad).toHaveText(said);
+    await expect(page.locator('#position'), bad).toHaveText(/^Event 1 of/);
+  }
+});
+
+test('Copy link gives the link of the step shown, which opens there', async ({ page, context }) => {
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  await openPlayground(page, '/#preset=race&clock=virtual&style=await');
+  await page.getByLabel('Replay position').fill('9');
+  await page.getByRole('button', { name: 'Copy link' }).click();
+  await expect(page.locator('#share-status')).toHaveText(/^Link copied/);
+  const link = await page.evaluate(() => navigator.clipboard.readText());
+  expect(link).toMatch(/#preset=race&.*&step=9$/);
+  await page.goto('about:blank');
+  await openPlayground(page, link.replace(/^https?:\/\/[^/]+/, ''));
+  await expect(page.locator('#position')).toHaveText(/^Event 10 of/);
+  // At the start, the link carries no step.
+  await page.getByLabel('Replay position').fill('0');
+  await page.getByRole('button', { name: 'Copy link' }).click();
+  expect(await page.evaluate(() => navigator.clipboard.readText())).not.toMatch(/step=/);
+});
