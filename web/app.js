@@ -6,6 +6,7 @@ import { createPlayground, timersOf as delaysOf, MAX_SEED } from './playground.j
 import { buildReplay } from './replay/index.js';
 import { summarize } from './replay/summary.js';
 import { inThisRun } from './replay/in-this-run.js';
+import { transcript } from './replay/transcript.js';
 import { readFragment, writeFragment, atPosition, MAX_LINK_TEXT } from './ui/share.js';
 import { formatMs } from './dom.js';
 import { CHAPTERS, chapter } from './tour/chapters.js';
@@ -155,6 +156,10 @@ export class App {
       link: () => atPosition(location.href, this.position),
       exportJson: () => this.run,
       exportChrome: () => this.run && this.playground.toChromeTrace(this.run),
+      exportMarkdown: () => this.run && transcript(this.replay, {
+        title: this.custom() ? 'Custom program' : this.presets.find((p) => p.id === this.presetId)?.name ?? 'Custom program',
+        link: atPosition(location.href, 0),
+      }),
     });
     this.views.share.showAvailable(false);
     this.bindTour();

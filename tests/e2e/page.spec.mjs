@@ -214,7 +214,7 @@ test('showing a run leaves its traces as they were recorded', async ({ page }) =
   expect(extra).toEqual([]);
 });
 
-test('both exports download and parse', async ({ page }) => {
+test('the exports download and parse: JSON, Chrome trace, Markdown transcript', async ({ page }) => {
   await openPlayground(page);
   const download = async (name) => {
     const downloaded = page.waitForEvent('download');
@@ -230,6 +230,16 @@ test('both exports download and parse', async ({ page }) => {
     expect(Object.keys(e), JSON.stringify(e)).toEqual(expect.arrayContaining(['ph', 'pid', 'tid']));
     if (e.ph !== 'M') expect(typeof e.ts, JSON.stringify(e)).toBe('number');
   }
+  // The Markdown transcript: a heading, the link, then one line per step of the replay.
+  const downloaded = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Export Markdown transcript' }).click();
+  const md = await readFile(await (await downloaded).path(), 'utf8');
+  const lines = md.trimEnd().split('\n');
+  expect(lines[0]).toBe('## Sequential timers (the notes\' example)');
+  expect(lines[2]).toMatch(/^\[Open this run in the futures playground\]\(<http:\/\/127\.0\.0\.1:\d+\/#preset=sequential&/);
+  const steps = await page.locator('#scrubber').getAttribute('max');
+  expect(lines.slice(4)).toHaveLength(Number(steps) + 1);
+  expect(lines.at(-1)).toMatch(/^- 350 ms, (Callbacks|Promises|Rust futures): /);
 });
 
 test('bad input shows an alert naming the field and keeps the last run', async ({ page }) => {

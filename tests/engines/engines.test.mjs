@@ -344,6 +344,22 @@ for (const engine of ENGINES) {
       }
     });
 
+    test('the Markdown transcript of the run shown: one line per step', async () => {
+      const browser = await open();
+      const out = await browser.executeAsyncScript(`
+        const done = arguments[arguments.length - 1];
+        Promise.all([import('./replay/transcript.js'), import('./replay/index.js')]).then(([{ transcript }, { buildReplay }]) => {
+          const replay = buildReplay(window.playground.lastRun());
+          const text = transcript(replay, { title: 'T <b>', link: location.href });
+          done({ steps: replay.length, lines: text.trimEnd().split('\\n') });
+        }, (e) => done({ error: String(e) }));`);
+      assert.equal(out.error, undefined, out.error);
+      assert.equal(out.lines[0], '## T \\<b\\>');
+      assert.equal(out.lines.length - 4, out.steps);
+      assert.match(out.lines.at(-1), /^- 350 ms, (Callbacks|Promises|Rust futures): /);
+      assert.equal(await browser.findElement(By.id('export-markdown')).isEnabled(), true);
+    });
+
     test('nested: brew()\'s size is shown, and run()\'s future holds it', async () => {
       const browser = await open();
       await browser.executeScript(`const s = document.querySelector('#example'); s.value = 'nested'; s.dispatchEvent(new Event('change'));`);

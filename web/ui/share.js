@@ -79,15 +79,18 @@ export class Share {
     this.json = qs('#export-json', root);
     /** @type {HTMLButtonElement} */
     this.chrome = qs('#export-chrome', root);
+    /** @type {HTMLButtonElement} */
+    this.markdown = qs('#export-markdown', root);
     /** @type {HTMLElement} */
     this.status = qs('#share-status', root);
   }
 
   /**
-   * @param {{link: () => string, exportJson: () => unknown, exportChrome: () => unknown}} actions the link to
-   *   copy (the page's, at the replay's position), what to save (nothing if falsy)
+   * @param {{link: () => string, exportJson: () => unknown, exportChrome: () => unknown,
+   *   exportMarkdown: () => string | null}} actions the link to copy (the page's, at the replay's
+   *   position), what to save (nothing if falsy)
    */
-  bind({ link, exportJson, exportChrome }) {
+  bind({ link, exportJson, exportChrome, exportMarkdown }) {
     this.copy.addEventListener('click', async () => {
       const href = link();
       try {
@@ -99,12 +102,17 @@ export class Share {
     });
     this.json.addEventListener('click', () => download('futures-playground-run.json', exportJson()));
     this.chrome.addEventListener('click', () => download('futures-playground-chrome-trace.json', exportChrome()));
+    this.markdown.addEventListener('click', () => {
+      const text = exportMarkdown();
+      if (text) save('futures-playground-transcript.md', new Blob([text], { type: 'text/markdown' }));
+    });
   }
 
   /** @param {boolean} hasRun */
   showAvailable(hasRun) {
     this.json.disabled = !hasRun;
     this.chrome.disabled = !hasRun;
+    this.markdown.disabled = !hasRun;
   }
 }
 
@@ -113,8 +121,16 @@ export class Share {
  * @param {unknown} data
  */
 function download(name, data) {
-  if (!data) return;
-  const url = URL.createObjectURL(new Blob([JSON.stringify(data, null, 1)], { type: 'application/json' }));
+  if (data) save(name, new Blob([JSON.stringify(data, null, 1)], { type: 'application/json' }));
+}
+
+/**
+ * Saves `blob` as the file `name`.
+ * @param {string} name
+ * @param {Blob} blob
+ */
+function save(name, blob) {
+  const url = URL.createObjectURL(blob);
   const a = document.createElement('a');
   a.href = url;
   a.download = name;
