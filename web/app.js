@@ -153,7 +153,7 @@ export class App {
       seek: (p) => this.seek(p),
     });
     this.views.share.bind({
-      link: () => atPosition(location.href, this.position),
+      link: () => ({ href: atPosition(location.href, this.position), event: this.position + 1, of: this.replay.length }),
       exportJson: () => this.run,
       exportChrome: () => this.run && this.playground.toChromeTrace(this.run),
       exportMarkdown: () => this.run && transcript(this.replay, {
@@ -182,21 +182,24 @@ export class App {
   }
 
   /**
-   * Opens the replay at the link's moment, if it has one: `step=` an event
-   * index, or `t=` a time in ms (its first event at or after it). Returns a
-   * message if it is out of range or not a number; the replay stays at its start.
+   * Opens the replay at the link's moment, if it has one: `step=N` its
+   * event N as the replay counts them ("Event N of M", from 1), or `t=` a
+   * time in ms (its first event at or after it). Returns a message if it is
+   * out of range or not a number; the replay stays at its first event.
    * @param {Link} link
    */
   applyPosition(link) {
-    const last = this.replay.length - 1;
+    const count = this.replay.length;
     if (link.step !== undefined) {
       const step = Number(link.step);
-      if (!/^\d{1,9}$/.test(link.step) || step > last) return `Link: step must be a whole number from 0 to ${last}`;
-      this.seek(step);
+      if (!/^\d{1,9}$/.test(link.step) || step < 1 || step > count) {
+        return `Link: step must be a whole number from 1 to ${count}, this run's events; the replay opens at event 1`;
+      }
+      this.seek(step - 1);
     } else if (link.t !== undefined) {
-      const end = this.replay[last]?.entry.event.t ?? 0;
+      const end = this.replay[count - 1]?.entry.event.t ?? 0;
       const at = /^\d{1,9}(\.\d{1,6})?$/.test(link.t) ? this.replay.find((s) => s.entry.event.t >= Number(link.t)) : undefined;
-      if (!at) return `Link: t must be a time in ms from 0 to ${Math.round(end * 10) / 10}`;
+      if (!at) return `Link: t must be a time in ms from 0 to ${Math.round(end * 10) / 10}, this run's length; the replay opens at event 1`;
       this.seek(at.position);
     }
     return null;

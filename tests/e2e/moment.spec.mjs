@@ -4,7 +4,7 @@
 import { test, expect, openPlayground } from './fixtures.mjs';
 
 test('step= and t= open the replay at that moment; a bad one is named', async ({ page }) => {
-  await openPlayground(page, '/#preset=sequential&clock=virtual&style=then&step=12');
+  await openPlayground(page, '/#preset=sequential&clock=virtual&style=then&step=13');
   await expect(page.locator('#position')).toHaveText(/^Event 13 of \d+: /);
   await page.goto('about:blank');
   await openPlayground(page, '/#preset=sequential&clock=virtual&style=then&t=200');
@@ -15,8 +15,9 @@ test('step= and t= open the replay at that moment; a bad one is named', async ({
   });
   expect(first200).toBe(200);
   await expect(page.locator('#position')).toHaveText(/ at 200 ms$/);
-  for (const [bad, said] of [['step=99999', /Link: step must be a whole number from 0 to \d+/], ['step=abc', /Link: step must be a whole number/],
-    ['t=-5', /Link: t must be a time in ms from 0 to 350/], ['t=9000', /Link: t must be a time in ms from 0 to 350/]]) {
+  for (const [bad, said] of [['step=99999', /^Link: step must be a whole number from 1 to \d+, this run's events; the replay opens at event 1$/],
+    ['step=0', /Link: step must be a whole number from 1/], ['step=abc', /Link: step must be a whole number/],
+    ['t=-5', /Link: t must be a time in ms from 0 to 350, this run's length/], ['t=9000', /Link: t must be a time in ms from 0 to 350/]]) {
     await page.goto('about:blank');
     await openPlayground(page, `/#preset=sequential&clock=virtual&style=then&${bad}`);
     await expect(page.getByRole('alert'), bad).toHaveText(said);
@@ -28,10 +29,11 @@ test('Copy link gives the link of the step shown, which opens there', async ({ p
   await context.grantPermissions(['clipboard-read', 'clipboard-write']);
   await openPlayground(page, '/#preset=race&clock=virtual&style=await');
   await page.getByLabel('Replay position').fill('9');
+  await expect(page.locator('#position')).toHaveText(/^Event 10 of (\d+)/);
   await page.getByRole('button', { name: 'Copy link' }).click();
-  await expect(page.locator('#share-status')).toHaveText(/^Link copied/);
+  await expect(page.locator('#share-status')).toHaveText(/^Link copied: it opens this program at event 10 of \d+\.$/);
   const link = await page.evaluate(() => navigator.clipboard.readText());
-  expect(link).toMatch(/#preset=race&.*&step=9$/);
+  expect(link).toMatch(/#preset=race&.*&step=10$/);
   await page.goto('about:blank');
   await openPlayground(page, link.replace(/^https?:\/\/[^/]+/, ''));
   await expect(page.locator('#position')).toHaveText(/^Event 10 of/);

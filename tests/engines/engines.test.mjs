@@ -336,7 +336,7 @@ for (const engine of ENGINES) {
 
     test('a link to a moment opens the replay at its step, and at its time', async () => {
       const browser = session.browser;
-      for (const [at, want] of [['step=12', /^Event 13 of \d+: /], ['t=200', / at 200 ms$/]]) {
+      for (const [at, want] of [['step=13', /^Event 13 of \d+: /], ['t=200', / at 200 ms$/]]) {
         await browser.get('about:blank');
         await browser.get(`http://127.0.0.1:${page.address().port}/#preset=sequential&clock=virtual&style=then&${at}`);
         await browser.wait(until.elementLocated(By.css('body[data-ready="true"]')), 20_000);

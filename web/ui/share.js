@@ -58,15 +58,15 @@ export function writeFragment({ tour, preset, fragment, rust, clock, promiseStyl
 }
 
 /**
- * `href` with the replay's position: `&step=N` (none at the start, 0), in
- * place of any position it had.
+ * `href` with the replay's position: `&step=N`, its event N as the replay
+ * counts them, from 1 (none at the first), in place of any position it had.
  * @param {string} href
- * @param {number} position
+ * @param {number} position from 0
  */
 export function atPosition(href, position) {
   const [base, hash = ''] = href.split('#');
   const kept = hash.split('&').filter((part) => part && !/^(step|t)=/.test(part));
-  if (position > 0) kept.push(`step=${position}`);
+  if (position > 0) kept.push(`step=${position + 1}`);
   return kept.length ? `${base}#${kept.join('&')}` : base;
 }
 
@@ -86,16 +86,16 @@ export class Share {
   }
 
   /**
-   * @param {{link: () => string, exportJson: () => unknown, exportChrome: () => unknown,
-   *   exportMarkdown: () => string | null}} actions the link to copy (the page's, at the replay's
-   *   position), what to save (nothing if falsy)
+   * @param {{link: () => {href: string, event: number, of: number}, exportJson: () => unknown,
+   *   exportChrome: () => unknown, exportMarkdown: () => string | null}} actions the link to copy (the
+   *   page's, at the replay's event), what to save (nothing if falsy)
    */
   bind({ link, exportJson, exportChrome, exportMarkdown }) {
     this.copy.addEventListener('click', async () => {
-      const href = link();
+      const { href, event, of } = link();
       try {
         await navigator.clipboard.writeText(href);
-        this.status.textContent = 'Link copied: it opens this program at this step of the replay.';
+        this.status.textContent = `Link copied: it opens this program at event ${event} of ${of}.`;
       } catch {
         this.status.textContent = `Copy this link: ${href}`;
       }
