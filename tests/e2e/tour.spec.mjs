@@ -193,6 +193,9 @@ test('by keyboard alone, at phone width: open, answer, move on; no sideways scro
   await expect(tour(page).getByRole('button', { name: 'Show text' })).toHaveAttribute('aria-expanded', 'false');
   await expect(verdict(page)).toBeHidden();
   await expect(tour(page).getByRole('button', { name: 'Next' })).toBeVisible();
+  await expect(tour(page).getByRole('button', { name: 'Reset progress' })).toBeHidden();
+  // Folded, it leaves most of a phone's screen to the page.
+  expect(await tour(page).evaluate((el) => el.getBoundingClientRect().height)).toBeLessThan(844 / 5);
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
   expect(overflow).toBeLessThanOrEqual(0);
   await page.evaluate(await readFile(require.resolve('axe-core/axe.min.js'), 'utf8'));
