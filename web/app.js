@@ -12,7 +12,7 @@ import { formatMs } from './dom.js';
 import { CHAPTERS, chapter } from './tour/chapters.js';
 import { loadProgress, saveProgress, resetProgress } from './tour/progress.js';
 
-/** @import { Scenario, Step, RunResult, Wasm, PageOptions, Snapshot, Link, RunOptions, EditorModule, Problem, Described } from './types.js' */
+/** @import { Scenario, Step, RunResult, RunSummary, Wasm, PageOptions, Snapshot, Link, RunOptions, EditorModule, Problem, Described } from './types.js' */
 /** @import { Controls } from './ui/controls.js' */
 /** @import { Inspector } from './ui/inspector.js' */
 /** @import { Lanes } from './ui/lanes.js' */
@@ -99,6 +99,8 @@ export class App {
     this.positions = new Map();
     /** @type {Chapter | null} the tour's chapter open, if any */
     this.chapter = null;
+    /** @type {RunSummary | null} the Summary's figures of the run shown */
+    this.figures = null;
     /** @type {Decision | null} the run's verdict on the open chapter's question */
     this.decided = null;
     this.progress = loadProgress();
@@ -619,9 +621,10 @@ export class App {
     this.showCode();
   }
 
-  /** What the tour's questions and tasks read of the run shown. */
+  /** What the tour's questions and tasks read of the run shown: its
+   * figures, as the Summary shows them, and the replay model. */
   facts() {
-    return { run: /** @type {RunResult} */ (this.run), summary: summarize(/** @type {RunResult} */ (this.run)), replay: this.replay };
+    return { run: /** @type {RunResult} */ (this.run), summary: /** @type {RunSummary} */ (this.figures), replay: this.replay };
   }
 
   /**
@@ -701,6 +704,7 @@ export class App {
     lanes.showTraces(run);
     timeline.show(run);
     const figures = summarize(run);
+    this.figures = figures;
     summary.show(figures);
     this.ran = { options, sentence: inThisRun(run, figures.lanes) };
     this.views.controls.showRun(this.ran.sentence, true);

@@ -66,6 +66,14 @@ test('the answers follow the run: other timings, another program, another answer
   assert.equal(chapter('lazy').question.decide(facts(golden('early-sleep-then'))).answer, '200');
   // The waker chapter on a run whose Rust lane logs: when it did.
   assert.equal(chapter('waker').question.decide(facts(sequential)).answer, '350');
+  // Its reason follows the run: 3 wakes, 4 polls, none wasted.
+  assert.equal(chapter('polling').question.decide(facts(sequential)).why,
+    'The task was polled 4 times: once at the start, then once per wake (3 wakes). '
+    + 'A poll that finds nothing ready returns Pending at once; nothing polls in a loop.');
+  // The first poll of a program whose timers are all due returns Ready.
+  const due = golden('sequential-then');
+  due.futures.events = due.futures.events.map((e) => (e.kind === 'state' ? { ...e, variant: 'Returned' } : e));
+  assert.match(chapter('state-machine').question.decide(facts(due)).why, /^Returned: every timer was already due/);
   // A join polls once per wake, not once per timer.
   assert.equal(chapter('polling').question.decide(facts(golden('join-then'))).answer, '4');
   // No race, no cancelled timer.

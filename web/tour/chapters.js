@@ -161,8 +161,8 @@ export const CHAPTERS = [
         const [c, p] = [summary.lanes.callbacks.lastLog ?? Infinity, summary.lanes.promises.lastLog ?? Infinity];
         return {
           answer: p < c ? 'sooner' : p > c ? 'later' : 'same',
-          why: `Callbacks logged ${at(summary.lanes.callbacks.lastLog)}, Promises ${at(summary.lanes.promises.lastLog)}: `
-            + 'the same timers, one after the other; promises change how the code is written, not when it runs.',
+          why: `Callbacks logged ${at(summary.lanes.callbacks.lastLog)}, Promises ${at(summary.lanes.promises.lastLog)}`
+            + (p === c ? ': each lane starts the next timer when the one before fires; promises change how the code is written, not when it runs.' : '.'),
           position: lastPosition(replay, 'promises', 'log'),
         };
       },
@@ -172,7 +172,7 @@ export const CHAPTERS = [
       check: ({ summary }) => {
         const { lastLog } = summary.lanes.promises;
         return lastLog === 250
-          ? { done: true, said: 'The Promises lane logged at 250 ms: the chain waits for each timer in turn.' }
+          ? { done: true, said: 'The Promises lane logged at 250 ms.' }
           : { done: false, said: `Not yet: the Promises lane logged ${at(lastLog)}.` };
       },
     },
@@ -222,7 +222,9 @@ export const CHAPTERS = [
         const { polls, wakes } = summary.lanes.futures;
         return {
           answer: String(polls),
-          why: `The task was polled ${polls} times: once at the start, and once after each of its ${wakes} wakes. `
+          // A wake while the task is already queued adds no poll: say so only when it happened.
+          why: `The task was polled ${polls} times: once at the start, then once per wake (${wakes} wakes`
+            + `${wakes > polls - 1 ? `, of which ${wakes - polls + 1} came while it was already queued and added no poll` : ''}). `
             + 'A poll that finds nothing ready returns Pending at once; nothing polls in a loop.',
           position: lastPosition(replay, 'futures', 'poll_end'),
         };
@@ -233,7 +235,7 @@ export const CHAPTERS = [
       check: ({ summary }) => {
         const { polls } = summary.lanes.futures;
         return polls === 5
-          ? { done: true, said: 'The task was polled 5 times: once to start, then once per timer, as each woke it.' }
+          ? { done: true, said: 'The task was polled 5 times: once to start, then once per wake.' }
           : { done: false, said: `Not yet: the task was polled ${polls} times.` };
       },
     },
@@ -371,7 +373,9 @@ export const CHAPTERS = [
         const variant = first ? first.variant : 'Unresumed';
         return {
           answer: variant,
-          why: `${variant}: the first poll ran up to the first .await, whose timer was not done, and stopped there.`,
+          why: variant === 'Returned'
+            ? 'Returned: every sleep was already due when first polled, so each .await was Ready at once, and the first poll returned Ready.'
+            : `${variant}: the first poll ran up to the first .await, whose timer was not done, and stopped there.`,
           position: first ? first.position : null,
         };
       },

@@ -67,17 +67,15 @@ function helperSize({ name, size, variants }, machine) {
   if (size === null) return [];
   const call = `${name}(${variants[0].fields.length > 0 ? '…' : ''})`;
   const type = `{async fn body of ${name}()}`;
-  const holds = (/** @type {StateMachine['variants']} */ variants) => variants.some((v) => v.fields.some((f) => f.type === type));
-  const holders = [
-    ...(holds(machine.variants) ? [{ name: 'run', size: machine.size, variants: machine.variants }] : []),
-    ...machine.helpers.filter((h) => h.name !== name && holds(h.variants)),
-  ];
-  const code = (/** @type {string} */ text) => el('code', {}, text);
   /** How many states of `variants` hold this helper's future. */
   const states = (/** @type {StateMachine['variants']} */ variants) => variants.filter((v) => v.fields.some((f) => f.type === type)).length;
+  const holders = [{ name: 'run', size: machine.size, variants: machine.variants }, ...machine.helpers.filter((h) => h.name !== name)]
+    .map((h) => ({ ...h, states: states(h.variants) }))
+    .filter((h) => h.states > 0);
+  const code = (/** @type {string} */ text) => el('code', {}, text);
   const held = holders.flatMap((h) => {
-    const shared = states(h.variants) > 1
-      ? [` Its ${states(h.variants)} states that wait on `, code(call), ' keep that future in the same bytes: they never exist at once.']
+    const shared = h.states > 1
+      ? [` Its ${h.states} states that wait on `, code(call), ' keep that future in the same bytes: they never exist at once.']
       : [];
     return [' ', code(`${h.name}()`), '\'s future', h.size === null ? '' : ` (${h.size} bytes)`, ' holds it in ', code('__awaitee'),
       ' while it waits at ', code(`${call}.await`), ', so its size counts these bytes: awaiting an ', code('async fn'),

@@ -1932,27 +1932,36 @@ impl<'a> Parser<'a> {
         self.enter(at, what)?;
         self.expect("!", "`join!` is a macro")?;
         self.expect("(", "")?;
-        let mut futures = Vec::new();
-        while !self.is(")") {
-            futures.push(self.future()?);
-            if self.is_await() {
-                return Err(self.fail(
-                    "`,` or `)`",
-                    "`join!` awaits its futures itself: remove `.await`",
-                ));
-            }
-            if self.is(",") {
-                self.bump();
-            } else if !self.is(")") {
-                return Err(self.fail_missing("`,` or `)`", ""));
-            }
-        }
-        self.bump();
+        let futures = self.futures_until(")", "`join!`")?;
         self.expect(";", "")?;
         self.leave();
         // An empty `join!()` gets validation's message ("must hold at least
         // one step"), like an empty array of steps.
         Ok(Node::new(Kind::All, at, what, futures))
+    }
+
+    /// Futures separated by commas (a trailing one allowed) up to `close`,
+    /// which is consumed: the list of `join!(…)` and `join_all(vec![…])`,
+    /// `who`, which awaits its futures itself.
+    fn futures_until(&mut self, close: &str, who: &str) -> Result<Vec<Node>, ParseError> {
+        let expected = format!("`,` or `{close}`");
+        let mut futures = Vec::new();
+        while !self.is(close) {
+            futures.push(self.future()?);
+            if self.is_await() {
+                return Err(self.fail(
+                    &expected,
+                    &format!("{who} awaits its futures itself: remove `.await`"),
+                ));
+            }
+            if self.is(",") {
+                self.bump();
+            } else if !self.is(close) {
+                return Err(self.fail_missing(&expected, ""));
+            }
+        }
+        self.bump();
+        Ok(futures)
     }
 
     /// `join_all(vec![future, …]).await;`: futures of one type (a `Vec`
@@ -1975,22 +1984,7 @@ impl<'a> Parser<'a> {
         for token in ["vec", "!", "["] {
             self.expect(token, vec)?;
         }
-        let mut futures = Vec::new();
-        while !self.is("]") {
-            futures.push(self.future()?);
-            if self.is_await() {
-                return Err(self.fail(
-                    "`,` or `]`",
-                    "`join_all` awaits its futures itself: remove `.await`",
-                ));
-            }
-            if self.is(",") {
-                self.bump();
-            } else if !self.is("]") {
-                return Err(self.fail_missing("`,` or `]`", ""));
-            }
-        }
-        self.bump();
+        let futures = self.futures_until("]", "`join_all`")?;
         self.expect(")", vec)?;
         self.expect_await()?;
         self.expect(";", "")?;
