@@ -73,7 +73,7 @@ test('the answers follow the run: other timings, another program, another answer
   // The first poll of a program whose timers are all due returns Ready.
   const due = golden('sequential-then');
   due.futures.events = due.futures.events.map((e) => (e.kind === 'state' ? { ...e, variant: 'Returned' } : e));
-  assert.match(chapter('state-machine').question.decide(facts(due)).why, /^Returned: every timer was already due/);
+  assert.match(chapter('state-machine').question.decide(facts(due)).why, /^Returned: every sleep was already due when first polled/);
   // A join polls once per wake, not once per timer.
   assert.equal(chapter('polling').question.decide(facts(golden('join-then'))).answer, '4');
   // No race, no cancelled timer.
