@@ -58,7 +58,7 @@ serve-dist: build
 
 # Every test: native (with property tests), in-browser, end to end, and
 # every benchmark once at a tiny size
-test: build test-native test-server test-replay test-browser test-e2e test-engines test-bench
+test: build test-native test-server test-replay test-docs test-browser test-e2e test-engines test-bench
 
 # Each benchmark once, tiny: all tasks complete, all sleeps fire, no errors
 test-bench: bench-wasm
@@ -82,6 +82,10 @@ test-server:
 test-replay:
     node --test tests/replay/
 
+# The README's and docs/' relative links name committed files
+test-docs:
+    node --test tests/docs/
+
 # The runtime on BrowserHost in headless Chromium and Firefox, in a page and
 # in a worker (wasm-bindgen-test; the runner picks the browser by its driver)
 test-browser:
@@ -103,6 +107,12 @@ test-engines:
 test-e2e:
     tools/setup.sh browser
     npx playwright test
+
+# The README's pictures (docs/pictures/), from fixed links in Chromium; review
+# the diff as for golden files before committing
+screenshots: wasm
+    tools/setup.sh browser
+    node tools/screenshots.mjs
 
 # Rewrite tests/golden/ from the current code, on purpose (then review the diff)
 golden: wasm

@@ -1,11 +1,14 @@
 // The production site: dist/ with content-hashed, minified assets that any
-// static host can serve. Bundles web/ (after `just build` made web/pkg); the
-// code editor (web/pkg/editor.js, already one minified module) is copied
-// under a hashed name, loaded after the first run, and counted apart.
+// static host can serve. Bundles web/ (after `just build` made web/pkg): the
+// page (index.html, main.js) and the embed (embed.html, embed.js), which
+// share the wasm, the stylesheet and the code editor (web/pkg/editor.js,
+// already one minified module, copied under a hashed name, loaded after the
+// first run, and counted apart).
 import { build } from 'esbuild';
 import { createHash } from 'node:crypto';
 import { mkdir, readFile, rm, writeFile, readdir } from 'node:fs/promises';
 import { gzipSync } from 'node:zlib';
+import { pageWeight } from './page-weight.mjs';
 
 const WEB = new URL('../web/', import.meta.url);
 const DIST = new URL('../dist/', import.meta.url);
@@ -21,8 +24,9 @@ async function emit(name, ext, bytes) {
 await rm(DIST, { recursive: true, force: true });
 await mkdir(new URL('assets/', DIST), { recursive: true });
 
-const js = await build({
-  entryPoints: [new URL('main.js', WEB).pathname],
+/** @param {string} entry */
+const bundle = (entry) => build({
+  entryPoints: [new URL(entry, WEB).pathname],
   bundle: true,
   format: 'esm',
   minify: true,
@@ -30,6 +34,8 @@ const js = await build({
   write: false,
   legalComments: 'none',
 });
+const js = await bundle('main.js');
+const embedJs = await bundle('embed.js');
 const css = await build({
   entryPoints: [new URL('style.css', WEB).pathname],
   bundle: true,
@@ -38,34 +44,36 @@ const css = await build({
 });
 const files = {
   'main.js': await emit('main', 'js', js.outputFiles[0].contents),
+  'embed.js': await emit('embed', 'js', embedJs.outputFiles[0].contents),
   'style.css': await emit('style', 'css', css.outputFiles[0].contents),
   'pkg/playground_bg.wasm': await emit('playground', 'wasm', await readFile(new URL('pkg/playground_bg.wasm', WEB))),
   'pkg/editor.js': await emit('editor', 'js', await readFile(new URL('pkg/editor.js', WEB))),
 };
 
-let html = await readFile(new URL('index.html', WEB), 'utf8');
-for (const [from, to] of Object.entries(files)) {
-  const before = html;
-  html = html.replace(`"${from}"`, `"${to}"`);
-  if (html === before) throw new Error(`index.html does not reference ${from}`);
+/** Each page, its assets renamed to their hashed names. */
+for (const page of ['index.html', 'embed.html']) {
+  let html = await readFile(new URL(page, WEB), 'utf8');
+  for (const [from, to] of Object.entries(files)) {
+    html = html.replace(`"${from}"`, `"${to}"`);
+  }
+  for (const [, from] of html.matchAll(/(?:src|href|content)="((?!assets\/|data:|#)[^"]+\.(?:js|css|wasm))"/g)) {
+    throw new Error(`${page} references ${from}, which is not built`);
+  }
+  await writeFile(new URL(page, DIST), html.replace(/\n\s+/g, '\n'));
 }
-html = html.replace(/\n\s+/g, '\n');
-await writeFile(new URL('index.html', DIST), html);
 
-// Sizes, for the README and the benchmarks: the page until its first run,
-// then the editor it loads after.
+// Sizes, for the README and the benchmarks: each file; each page until its
+// first run (its HTML and what it references, but the editor); the editor.
 const row = (name, raw, gz) => `  ${name.padEnd(36)} ${String(raw).padStart(8)} B ${String(gz).padStart(8)} B gzipped`;
-const totals = { page: [0, 0], editor: [0, 0] };
-const rows = [];
-for (const file of ['index.html', ...(await readdir(new URL('assets/', DIST))).map((f) => `assets/${f}`)]) {
+/** @type {Map<string, [number, number]>} */
+const sizes = new Map();
+for (const file of ['index.html', 'embed.html', ...(await readdir(new URL('assets/', DIST))).map((f) => `assets/${f}`)]) {
   const bytes = await readFile(new URL(file, DIST));
-  const gz = gzipSync(bytes, { level: 9 }).length;
-  const part = file === files['pkg/editor.js'] ? totals.editor : totals.page;
-  part[0] += bytes.length;
-  part[1] += gz;
-  rows.push(row(file, bytes.length, gz));
+  sizes.set(file, [bytes.length, gzipSync(bytes, { level: 9 }).length]);
 }
-console.log(`dist/:\n${rows.join('\n')}`);
-console.log(row('before the editor (first run)', ...totals.page));
-console.log(row('the editor (after the first run)', ...totals.editor));
-console.log(row('total', totals.page[0] + totals.editor[0], totals.page[1] + totals.editor[1]));
+console.log(`dist/:\n${[...sizes].map(([file, [raw, gz]]) => row(file, raw, gz)).join('\n')}`);
+for (const page of ['index.html', 'embed.html']) {
+  const { raw, gzipped } = await pageWeight(DIST, page);
+  console.log(row(`${page} before its first run`, raw, gzipped));
+}
+console.log(row('the editor (after the first run)', ...sizes.get(files['pkg/editor.js'])));

@@ -42,6 +42,9 @@ export const CSP = [
   "frame-ancestors 'none'",
 ].join('; ');
 
+// The embed (embed.html) is made to be framed, by any site.
+export const EMBED_CSP = CSP.replace("frame-ancestors 'none'", 'frame-ancestors *');
+
 // Errors that mean "there is nothing here for you": answered with 404.
 const MISSING = new Set(['ENOENT', 'ENOTDIR', 'ENAMETOOLONG', 'ELOOP', 'EISDIR', 'EACCES', 'EPERM']);
 
@@ -127,7 +130,11 @@ async function handle(req, res, base, extra) {
   }
   send(req, res, 200, found.body, {
     'Content-Type': found.type,
-    'Content-Security-Policy': CSP,
+    'Content-Security-Policy': names.at(-1) === 'embed.html' ? EMBED_CSP : CSP,
+    // An embed sandboxed without allow-same-origin has an opaque origin:
+    // its module scripts and its wasm are cross-origin fetches to it. The
+    // files are public; any origin may read them.
+    'Access-Control-Allow-Origin': '*',
     'Cache-Control': 'no-cache',
     ...extra,
   });

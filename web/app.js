@@ -7,7 +7,8 @@ import { buildReplay } from './replay/index.js';
 import { summarize } from './replay/summary.js';
 import { inThisRun } from './replay/in-this-run.js';
 import { transcript } from './replay/transcript.js';
-import { readFragment, writeFragment, atPosition, MAX_LINK_TEXT } from './ui/share.js';
+import { readFragment, writeFragment, atPosition, linkPosition, MAX_LINK_TEXT } from './ui/share.js';
+import { linkProgram, renderedText, runOptionsOf } from './link-program.js';
 import { formatMs } from './dom.js';
 import { CHAPTERS, chapter } from './tour/chapters.js';
 import { loadProgress, saveProgress, resetProgress } from './tour/progress.js';
@@ -155,13 +156,17 @@ export class App {
       seek: (p) => this.seek(p),
     });
     this.views.share.bind({
-      link: () => ({ href: atPosition(location.href, this.position), event: this.position + 1, of: this.replay.length }),
+      link: () => ({ href: location.href, position: this.position, event: this.position + 1, of: this.replay.length, title: this.title() }),
       exportJson: () => this.run,
       exportChrome: () => this.run && this.playground.toChromeTrace(this.run),
       exportMarkdown: () => this.run && transcript(this.replay, {
-        title: this.custom() ? 'Custom program' : this.presets.find((p) => p.id === this.presetId)?.name ?? 'Custom program',
+        title: this.title(),
         link: atPosition(location.href, 0),
       }),
+      picture: () => {
+        const at = this.replay[this.position];
+        return at ? this.views.timeline.picture(`${this.title()}: the run at ${at.entry.time} (event ${at.position + 1} of ${this.replay.length})`) : null;
+      },
     });
     this.views.share.showAvailable(false);
     this.bindTour();
@@ -184,27 +189,16 @@ export class App {
   }
 
   /**
-   * Opens the replay at the link's moment, if it has one: `step=N` its
-   * event N as the replay counts them ("Event N of M", from 1), or `t=` a
-   * time in ms (its first event at or after it). Returns a message if it is
-   * out of range or not a number; the replay stays at its first event.
+   * Opens the replay at the link's moment, if it has one (`step=` or `t=`).
+   * Returns a message if it is out of range or not a number; the replay
+   * stays at its first event.
    * @param {Link} link
    */
   applyPosition(link) {
-    const count = this.replay.length;
-    if (link.step !== undefined) {
-      const step = Number(link.step);
-      if (!/^\d{1,9}$/.test(link.step) || step < 1 || step > count) {
-        return `Link: step must be a whole number from 1 to ${count}, this run's events; the replay opens at event 1`;
-      }
-      this.seek(step - 1);
-    } else if (link.t !== undefined) {
-      const end = this.replay[count - 1]?.entry.event.t ?? 0;
-      const at = /^\d{1,9}(\.\d{1,6})?$/.test(link.t) ? this.replay.find((s) => s.entry.event.t >= Number(link.t)) : undefined;
-      if (!at) return `Link: t must be a time in ms from 0 to ${Math.round(end * 10) / 10}, this run's length; the replay opens at event 1`;
-      this.seek(at.position);
-    }
-    return null;
+    const events = this.replay.map((s) => ({ t: s.entry.event.t, step: s.position + 1 }));
+    const at = linkPosition(link, events, this.replay.length);
+    if (at && 'position' in at) this.seek(at.position);
+    return at && 'problem' in at ? at.problem : null;
   }
 
   /** The address changed under the page (not by `writeFragment`): open the
@@ -306,6 +300,11 @@ export class App {
     this.views.controls.showExample(preset ?? 'custom', preset ? this.playground.explain(preset) : custom);
   }
 
+  /** The program's name: its example's, or "Custom program". */
+  title() {
+    return this.custom() ? 'Custom program' : this.presets.find((p) => p.id === this.presetId)?.name ?? 'Custom program';
+  }
+
   /** The program is none of the examples (the Example control says "Custom"). */
   custom() {
     return !this.described.preset;
@@ -314,10 +313,9 @@ export class App {
   /**
    * The Rust panel of `scenario`, as the page writes it.
    * @param {Scenario} scenario
-   * @returns {string}
    */
   rendered(scenario) {
-    return this.wasm.renderCode(scenario, 'then', undefined).futures.code;
+    return renderedText(this.wasm, scenario);
   }
 
   /**
@@ -325,58 +323,14 @@ export class App {
    * @param {Link} link
    */
   applyLink(link) {
-    /** @type {string[]} */
-    const problems = [];
-    if (link.preset !== undefined) {
-      if (this.presets.some((p) => p.id === link.preset)) this.selectExample(link.preset);
-      else problems.push(`Link: preset must be one of ${this.presets.map((p) => p.id).join(', ')}`);
-    }
-    if (link.rust !== undefined && this.described.textEditable) {
-      try {
-        if (link.rust.length > MAX_LINK_TEXT) {
-          throw new Error(`is ${link.rust.length} characters long; at most ${MAX_LINK_TEXT} are read`);
-        }
-        let text;
-        try {
-          text = decodeURIComponent(link.rust);
-        } catch {
-          throw new Error('is not percent-encoded UTF-8 text');
-        }
-        /** @type {Scenario} */
-        const scenario = this.wasm.parse(text);
-        this.scenario = scenario;
-        this.text = text;
-        this.identify();
-      } catch (error) {
-        problems.push(`Link: rust: ${/** @type {Error} */ (error).message}`);
-      }
-    } else if (link.s !== undefined) {
-      try {
-        /** @type {Scenario} */
-        const scenario = this.wasm.decodeFragment(link.s);
-        if (!this.described.textEditable) {
-          // A preset running its own async fn keeps its shape: only its timings.
-          this.scenario = this.wasm.resolveScenario(this.presetId, undefined, delaysOf(scenario));
-          this.described = this.wasm.describeProgram(this.scenario, this.presetId);
-        } else {
-          this.scenario = scenario;
-          this.text = this.rendered(scenario);
-          this.identify();
-        }
-      } catch (error) {
-        problems.push(`Link: ${/** @type {Error} */ (error).message}`);
-      }
-    }
-    if (link.clock === 'real' || link.clock === 'virtual') this.options.clock = link.clock;
-    else if (link.clock !== undefined) problems.push('Link: clock must be "real" or "virtual"');
-    if (link.style === 'then' || link.style === 'await') this.options.promiseStyle = link.style;
-    else if (link.style !== undefined) problems.push('Link: style must be "then" or "await"');
-    const seed = Number(link.seed);
-    if (link.seed === undefined) this.options.seed = 0;
-    else if (/^\d{1,10}$/.test(link.seed) && seed <= MAX_SEED) this.options.seed = seed;
-    else problems.push(`Link: seed must be a whole number from 0 to ${MAX_SEED}`);
+    const program = linkProgram(this.wasm, this.presets, link, this.options);
+    this.selectExample(program.presetId);
+    this.scenario = program.scenario;
+    this.text = program.text;
+    this.options = program.options;
+    this.identify();
     this.refresh();
-    return problems.join('\n') || null;
+    return program.problems.join('\n') || null;
   }
 
   /** @param {string} id */
@@ -399,10 +353,7 @@ export class App {
    * @returns {RunOptions}
    */
   runOptions() {
-    const base = this.text === undefined
-      ? { preset: this.presetId, timings: delaysOf(this.scenario) }
-      : { rust: this.text };
-    return { ...base, ...this.options };
+    return runOptionsOf(this, this.options);
   }
 
   /** Shows the timers, code and link for the current program and options. */
@@ -729,6 +680,7 @@ export class App {
     this.views.machinery.show(at.places);
     this.views.replay.showPosition(at.position, count, at.entry);
     this.views.whatHappened.show(at.told.text, at.entry.lane);
+    this.views.share.showEmbed();
   }
 
   togglePlay() {

@@ -13,6 +13,9 @@ import { Summary } from './ui/summary.js';
 import { Share } from './ui/share.js';
 import { TourView } from './tour/tour-view.js';
 import { qs } from './dom.js';
+import { buildParts } from './ui/page-parts.js';
+
+buildParts(document);
 
 const wasmUrl = /** @type {HTMLLinkElement} */ (qs('#wasm')).href;
 await wasm.default({ module_or_path: wasmUrl });

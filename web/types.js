@@ -64,7 +64,7 @@
 /** @typedef {import('./pkg/playground.js').StateMachine} StateMachine */
 /** @typedef {import('./pkg/playground.js').Described} Described what the page shows and allows for a program */
 
-/** @typedef {{preset?: string, s?: string, rust?: string, clock?: string, style?: string, seed?: string, tour?: string, step?: string, t?: string}} Link a share link's fields, unvalidated (`tour`: the tour's chapter open; `step`/`t`: the replay's position, an event index or a time in ms) */
+/** @typedef {{preset?: string, s?: string, rust?: string, clock?: string, style?: string, seed?: string, tour?: string, step?: string, t?: string, lanes?: string, edit?: string}} Link a share link's fields, unvalidated (`tour`: the tour's chapter open; `step`/`t`: the replay's position, an event index or a time in ms; `lanes`/`edit`: the embed's lanes shown, and whether its Rust panel is an editor) */
 
 // The code panels (ui/lanes.js: plain text first, then editor/index.js).
 

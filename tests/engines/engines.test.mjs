@@ -360,6 +360,35 @@ for (const engine of ENGINES) {
       assert.equal(await browser.findElement(By.id('export-markdown')).isEnabled(), true);
     });
 
+    test('the embed shows the lanes chosen at the link\'s event, and the timeline exports as SVG and PNG', async () => {
+      const browser = session.browser;
+      await browser.get('about:blank');
+      await browser.get(`http://127.0.0.1:${page.address().port}/embed.html#preset=sequential&clock=virtual&style=then&lanes=promises,futures&t=200`);
+      await browser.wait(until.elementLocated(By.css('body[data-ready="true"]')), 20_000);
+      assert.match(await textOf(browser, '#what-happened'), /^200 ms: /);
+      const shown = await browser.executeScript(`return [...document.querySelectorAll('.lanes > section')]
+        .filter((s) => !s.hidden).map((s) => s.querySelector('h2').textContent)`);
+      assert.deepEqual(shown, ['Promises', 'Rust futures']);
+      assert.deepEqual(await browser.executeScript(`return [...document.querySelectorAll('#timeline .lane-label')].map((l) => l.textContent)`),
+        ['Promises', 'Rust futures']);
+      assert.match(await browser.findElement(By.id('open-playground')).getAttribute('href'), /\/index\.html#preset=sequential&.*&step=\d+$/);
+      // The picture, as the page's Export buttons make it: an SVG this engine parses, drawn into a 2x PNG.
+      await open();
+      const out = await browser.executeAsyncScript(`
+        const done = arguments[arguments.length - 1];
+        import('./ui/timeline-picture.js').then(async ({ timelinePicture, pngOf }) => {
+          const picture = timelinePicture(document.querySelector('#timeline'), 'T');
+          const doc = new DOMParser().parseFromString(picture.text, 'image/svg+xml');
+          const png = await pngOf(picture);
+          const bytes = new DataView(await png.arrayBuffer());
+          done({ labels: [...doc.querySelectorAll('.lane-label')].map((l) => l.textContent), error: doc.querySelector('parsererror') === null ? null : 'parse',
+            width: picture.width, height: picture.height, png: [bytes.getUint32(16), bytes.getUint32(20)] });
+        }, (e) => done({ error: String(e) }));`);
+      assert.equal(out.error, null, out.error);
+      assert.deepEqual(out.labels, ['Callbacks', 'Promises', 'Rust futures']);
+      assert.deepEqual(out.png, [2 * out.width, 2 * out.height]);
+    });
+
     test('nested: brew()\'s size is shown, and run()\'s future holds it', async () => {
       const browser = await open();
       await browser.executeScript(`const s = document.querySelector('#example'); s.value = 'nested'; s.dispatchEvent(new Event('change'));`);

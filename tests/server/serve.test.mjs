@@ -9,7 +9,7 @@ import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { CSP, serve } from '../../tools/serve.mjs';
+import { CSP, EMBED_CSP, serve } from '../../tools/serve.mjs';
 
 const SECRET = 'SECRET-0f9e8d7c-must-never-be-served';
 const INDEX = '<!doctype html><title>root index</title>';
@@ -30,6 +30,7 @@ before(async () => {
   await writeFile(join(root, 'index.html'), INDEX);
   await writeFile(join(root, 'x.wasm'), WASM);
   await writeFile(join(root, 'sub', 'index.html'), 'sub index');
+  await writeFile(join(root, 'embed.html'), '<!doctype html><title>embed</title>');
   await symlink(join(tmp, 'secret.txt'), join(root, 'leak.txt'));
   await symlink(tmp, join(root, 'out'));
   await symlink('index.html', join(root, 'alias.html'));
@@ -144,6 +145,21 @@ test('a normal page load still works after the table', async () => {
   const sub = await get(`${base}/sub/`);
   assert.equal(sub.status, 200);
   assert.equal(await sub.text(), 'sub index');
+});
+
+test('the embed may be framed by any site, the page by none; any origin may read the files', async () => {
+  const base = `http://127.0.0.1:${port}`;
+  const page = await get(`${base}/`);
+  assert.match(page.headers.get('content-security-policy'), /frame-ancestors 'none'/);
+  const embed = await get(`${base}/embed.html`);
+  assert.equal(embed.status, 200);
+  assert.equal(embed.headers.get('content-security-policy'), EMBED_CSP);
+  assert.match(EMBED_CSP, /frame-ancestors \*$/);
+  assert.equal(EMBED_CSP.replace('frame-ancestors *', ''), CSP.replace("frame-ancestors 'none'", ''));
+  // A sandboxed embed's opaque origin fetches its scripts and wasm with CORS.
+  for (const path of ['/', '/embed.html', '/x.wasm']) {
+    assert.equal((await get(`${base}${path}`)).headers.get('access-control-allow-origin'), '*', path);
+  }
 });
 
 test('isolated pages are cross-origin isolated; others are not', async () => {

@@ -106,6 +106,16 @@ export class Lanes {
     /** @type {HTMLElement} */ (qs('#rust-read-only', this.root)).hidden = !on;
   }
 
+  /**
+   * Shows only `lanes`' sections (the embed may show fewer than three).
+   * @param {Lane[]} lanes
+   */
+  showLanes(lanes) {
+    for (const lane of LANES) {
+      /** @type {HTMLElement} */ (qs(`section[data-lane="${lane}"]`, this.root)).hidden = !lanes.includes(lane);
+    }
+  }
+
   /** Moves the focus to the Rust panel (the skip link's target). */
   focusRust() {
     this.panels.futures.code.focus();
@@ -136,7 +146,8 @@ export class Lanes {
         e.preventDefault();
       });
     }
-    qs('#skip-to-code').addEventListener('click', (e) => {
+    // The page's skip link (the embed has none).
+    this.root.querySelector('#skip-to-code')?.addEventListener('click', (e) => {
       e.preventDefault();
       this.focusRust();
     });

@@ -1,10 +1,13 @@
 // The URL fragment holds the program and options, so a link reproduces the
 // page; Copy link; exports as our trace JSON and as a Chrome trace.
 import { qs } from '../dom.js';
+import { embedSrc, iframeSnippet, markdownLink, measureEmbed } from './embed-snippet.js';
+import { pngOf } from './timeline-picture.js';
 
-/** @import { Link, PageOptions } from '../types.js' */
+/** @import { Link, PageOptions, Lane } from '../types.js' */
 
-const KEYS = ['tour', 'preset', 's', 'rust', 'clock', 'style', 'seed', 'step', 't'];
+// `lanes` and `edit` are the embed's (embed.html); the page ignores them.
+const KEYS = ['tour', 'preset', 's', 'rust', 'clock', 'style', 'seed', 'step', 't', 'lanes', 'edit'];
 
 /** The longest program text a link carries, percent-encoded (characters). */
 export const MAX_LINK_TEXT = 16_384;
@@ -37,24 +40,61 @@ export function readFragment(hash) {
 }
 
 /**
- * Puts the program in the address: a new history entry if `push` (Back
- * returns to the program before), else in place of the current one.
+ * The fragment of a link to the program, `#…`.
  * @param {{tour?: string, preset?: string, fragment: string, rust?: string} & PageOptions} link
  *   `tour` while a chapter of the tour is open; `preset` unless the program
  *   is a custom one; `rust`, percent-encoded, when the text says more than
  *   the scenario
- * @param {boolean} push
  */
-export function writeFragment({ tour, preset, fragment, rust, clock, promiseStyle, seed }, push) {
+export function fragmentOf({ tour, preset, fragment, rust, clock, promiseStyle, seed }) {
   const chapter = tour === undefined ? '' : `tour=${encodeURIComponent(tour)}&`;
   const named = `${chapter}${preset === undefined ? '' : `preset=${encodeURIComponent(preset)}&`}`;
   const text = rust === undefined ? '' : `&rust=${rust}`;
   // The seed only where it is not the first one, 0: links stay short.
   const seeded = seed === 0 ? '' : `seed=${seed}&`;
-  const hash = `#${named}clock=${clock}&style=${promiseStyle}&${seeded}s=${fragment}${text}`;
+  return `#${named}clock=${clock}&style=${promiseStyle}&${seeded}s=${fragment}${text}`;
+}
+
+/**
+ * Puts the program in the address: a new history entry if `push` (Back
+ * returns to the program before), else in place of the current one.
+ * @param {Parameters<typeof fragmentOf>[0]} link
+ * @param {boolean} push
+ */
+export function writeFragment(link, push) {
+  const hash = fragmentOf(link);
   if (location.hash === hash) return;
   if (push) history.pushState(null, '', hash);
   else history.replaceState(null, '', hash);
+}
+
+/**
+ * Where a link's `step=` or `t=` opens a replay: `step=N` is the page's
+ * event N ("Event N of M", from 1; a replay of fewer lanes, the embed's,
+ * opens at its first event at or after it), `t=` a time in ms (the first
+ * event at or after it).
+ * @param {Link} link
+ * @param {{t: number, step: number}[]} events the replay's events, in order:
+ *   each one's time and its number as the page counts them
+ * @param {number} count the page's events, M
+ * @returns {{position: number} | {problem: string} | null} null where the link has no position
+ */
+export function linkPosition(link, events, count) {
+  if (link.step !== undefined) {
+    const step = Number(link.step);
+    const at = /^\d{1,9}$/.test(link.step) && step >= 1 && step <= count ? events.findIndex((e) => e.step >= step) : -1;
+    return at < 0
+      ? { problem: `Link: step must be a whole number from 1 to ${count}, this run's events; the replay opens at event 1` }
+      : { position: at };
+  }
+  if (link.t !== undefined) {
+    const end = events.at(-1)?.t ?? 0;
+    const at = /^\d{1,9}(\.\d{1,6})?$/.test(link.t) ? events.findIndex((e) => e.t >= Number(link.t)) : -1;
+    return at < 0
+      ? { problem: `Link: t must be a time in ms from 0 to ${Math.round(end * 10) / 10}, this run's length; the replay opens at event 1` }
+      : { position: at };
+  }
+  return null;
 }
 
 /**
@@ -70,35 +110,61 @@ export function atPosition(href, position) {
   return kept.length ? `${base}#${kept.join('&')}` : base;
 }
 
+/**
+ * What the Share section asks the app for.
+ * @typedef {object} ShareActions
+ * @property {() => {href: string, position: number, event: number, of: number, title: string}} link the
+ *   page's link, the replay's position (from 0; `event` from 1, of `of`) and the program's name
+ * @property {() => unknown} exportJson the run, to save (nothing if falsy)
+ * @property {() => unknown} exportChrome
+ * @property {() => string | null} exportMarkdown the transcript
+ * @property {() => {text: string, width: number, height: number} | null} picture the timeline as an SVG picture
+ */
+
 export class Share {
   /** @param {ParentNode} root */
   constructor(root) {
     /** @type {HTMLButtonElement} */
     this.copy = qs('#copy-link', root);
     /** @type {HTMLButtonElement} */
+    this.markdownLink = qs('#copy-markdown-link', root);
+    /** @type {HTMLButtonElement} */
     this.json = qs('#export-json', root);
     /** @type {HTMLButtonElement} */
     this.chrome = qs('#export-chrome', root);
     /** @type {HTMLButtonElement} */
     this.markdown = qs('#export-markdown', root);
+    /** @type {HTMLButtonElement} */
+    this.svg = qs('#export-svg', root);
+    /** @type {HTMLButtonElement} */
+    this.png = qs('#export-png', root);
+    /** @type {HTMLDetailsElement} */
+    this.embed = qs('#embed-details', root);
+    /** @type {HTMLTextAreaElement} */
+    this.embedCode = qs('#embed-code', root);
+    /** @type {HTMLButtonElement} */
+    this.copyEmbed = qs('#copy-embed', root);
+    /** @type {NodeListOf<HTMLInputElement>} */
+    this.embedLanes = root.querySelectorAll('input[name="embed-lane"]');
     /** @type {HTMLElement} */
     this.status = qs('#share-status', root);
+    /** The embed's address whose height was last measured, and that height. */
+    this.measured = { src: '', height: 0 };
+    /** @type {ReturnType<typeof setTimeout> | undefined} a measurement waiting for changes to settle */
+    this.measuring = undefined;
   }
 
-  /**
-   * @param {{link: () => {href: string, event: number, of: number}, exportJson: () => unknown,
-   *   exportChrome: () => unknown, exportMarkdown: () => string | null}} actions the link to copy (the
-   *   page's, at the replay's event), what to save (nothing if falsy)
-   */
-  bind({ link, exportJson, exportChrome, exportMarkdown }) {
-    this.copy.addEventListener('click', async () => {
-      const { href, event, of } = link();
-      try {
-        await navigator.clipboard.writeText(href);
-        this.status.textContent = `Link copied: it opens this program at event ${event} of ${of}.`;
-      } catch {
-        this.status.textContent = `Copy this link: ${href}`;
-      }
+  /** @param {ShareActions} actions */
+  bind({ link, exportJson, exportChrome, exportMarkdown, picture }) {
+    this.link = link;
+    this.copy.addEventListener('click', () => {
+      const { href, position, event, of } = link();
+      this.copyText(atPosition(href, position), `Link copied: it opens this program at event ${event} of ${of}.`);
+    });
+    this.markdownLink.addEventListener('click', () => {
+      const { href, position, event, title } = link();
+      const text = markdownLink(atPosition(href, position), position > 0 ? `${title}, at event ${event}` : title);
+      this.copyText(text, 'Markdown link copied.');
     });
     this.json.addEventListener('click', () => download('futures-playground-run.json', exportJson()));
     this.chrome.addEventListener('click', () => download('futures-playground-chrome-trace.json', exportChrome()));
@@ -106,13 +172,71 @@ export class Share {
       const text = exportMarkdown();
       if (text) save('futures-playground-transcript.md', new Blob([text], { type: 'text/markdown' }));
     });
+    this.svg.addEventListener('click', () => {
+      const shown = picture();
+      if (shown) save('futures-playground-timeline.svg', new Blob([shown.text], { type: 'image/svg+xml' }));
+    });
+    this.png.addEventListener('click', async () => {
+      const shown = picture();
+      if (!shown) return;
+      try {
+        save('futures-playground-timeline.png', await pngOf(shown));
+      } catch (error) {
+        this.status.textContent = `No PNG: ${/** @type {Error} */ (error).message}. Export timeline SVG still works.`;
+      }
+    });
+    this.embed.addEventListener('toggle', () => this.showEmbed());
+    for (const box of this.embedLanes) box.addEventListener('change', () => this.showEmbed());
+    this.copyEmbed.addEventListener('click', () => this.copyText(this.embedCode.value, 'Embed code copied: paste it into your page\'s HTML.'));
+  }
+
+  /**
+   * Copies `text`, and says `said`; where the clipboard is refused, shows the text to copy by hand.
+   * @param {string} text
+   * @param {string} said
+   */
+  async copyText(text, said) {
+    try {
+      await navigator.clipboard.writeText(text);
+      this.status.textContent = said;
+    } catch {
+      this.status.textContent = `Copy this: ${text}`;
+    }
+  }
+
+  /** Writes the embed's snippet, for the program and position shown, if the
+   * section is open. Its height is the embed's own at that position (the
+   * lists and the sentence shown change it), measured in the background a
+   * moment after the last change. */
+  showEmbed() {
+    if (!this.embed.open || !this.link) return;
+    const lanes = /** @type {Lane[]} */ ([...this.embedLanes].filter((b) => b.checked).map((b) => b.value));
+    if (lanes.length === 0) {
+      this.embedCode.value = '';
+      this.status.textContent = 'Choose at least one lane for the embed.';
+      return;
+    }
+    const { href, position, title } = this.link();
+    const src = embedSrc(atPosition(href, position), lanes);
+    if (this.measured.src === src) {
+      this.embedCode.value = iframeSnippet(src, this.measured.height, title);
+      this.embedCode.removeAttribute('aria-busy');
+      return;
+    }
+    this.embedCode.value = iframeSnippet(src, this.measured.height || 600, title);
+    this.embedCode.setAttribute('aria-busy', 'true');
+    clearTimeout(this.measuring);
+    this.measuring = setTimeout(async () => {
+      const height = await measureEmbed(src);
+      this.measured = { src, height: height ?? 600 };
+      // Another change may have come meanwhile: it writes its own.
+      this.showEmbed();
+    }, 300);
   }
 
   /** @param {boolean} hasRun */
   showAvailable(hasRun) {
-    this.json.disabled = !hasRun;
-    this.chrome.disabled = !hasRun;
-    this.markdown.disabled = !hasRun;
+    for (const button of [this.json, this.chrome, this.markdown, this.svg, this.png, this.markdownLink]) button.disabled = !hasRun;
   }
 }
 

@@ -9,6 +9,7 @@
 /** @import { Lane } from '../types.js' */
 import { qs, svg, formatMs } from '../dom.js';
 import { LANES, LANE_NAMES } from '../replay/merge.js';
+import { timelinePicture } from './timeline-picture.js';
 
 /** @import { TraceEvent, EventOf, RunResult } from '../types.js' */
 /** @typedef {EventOf<'timer_set'>} TimerSetEvent */
@@ -101,14 +102,19 @@ export class Timeline {
     if (title) this.detail.textContent = title;
   }
 
-  /** @param {RunResult} result */
-  show(result) {
-    const all = LANES.flatMap((lane) => result[lane].events);
+  /**
+   * @param {RunResult} result
+   * @param {Lane[]} [lanes] the rows to draw (the embed may show fewer)
+   */
+  show(result, lanes = LANES) {
+    this.svg.setAttribute('aria-label', lanes.length === LANES.length ? 'Timeline of all three lanes'
+      : `Timeline of ${lanes.map((lane) => LANE_NAMES[lane]).join(' and ')}`);
+    const all = lanes.flatMap((lane) => result[lane].events);
     const end = Math.max(1, ...all.map((e) => e.t)) * 1.02;
     /** @type {Scale} */
     const x = (t) => LEFT + (t / end) * (WIDTH - LEFT - RIGHT);
     this.x = x;
-    const rows = LANES.map((lane) => layoutLane(result[lane].events, lane !== 'futures'));
+    const rows = lanes.map((lane) => layoutLane(result[lane].events, lane !== 'futures'));
     const heights = rows.map((r) => 30 + r.barRows * (BAR + 3));
     const height = AXIS + heights.reduce((a, b) => a + b, 0) + 4;
     this.svg.setAttribute('viewBox', `0 0 ${WIDTH} ${height}`);
@@ -124,7 +130,7 @@ export class Timeline {
     }
 
     let y = AXIS;
-    LANES.forEach((lane, i) => {
+    lanes.forEach((lane, i) => {
       const g = svg('g', { class: `lane lane-${lane}` });
       g.append(svg('rect', { class: 'lane-bg', x: 0, y, width: WIDTH, height: heights[i] }));
       const label = svg('text', { class: 'lane-label', x: 6, y: y + 18 });
@@ -142,6 +148,15 @@ export class Timeline {
     this.marks[0]?.setAttribute('tabindex', '0');
     this.cursor = svg('line', { class: 'cursor', x1: LEFT, x2: LEFT, y1: AXIS - 6, y2: height });
     this.svg.append(this.cursor);
+  }
+
+  /**
+   * The timeline as shown (its cursor at the replay's position), as a
+   * self-contained SVG picture titled `title`.
+   * @param {string} title
+   */
+  picture(title) {
+    return timelinePicture(this.svg, title);
   }
 
   /** @param {number | undefined} t */

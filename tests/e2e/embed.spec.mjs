@@ -1,0 +1,257 @@
+// The embed (embed.html), as a writer uses it: the lanes a link chooses and
+// only those, at the link's moment; a bad value falls back with a message,
+// never a blank frame; inside a sandboxed cross-origin <iframe> it runs and
+// tells its host its height; "Open in the playground" opens the same run at
+// the same event; `edit=1` makes the Rust panel an editor. And the page's
+// Share section: the embed's snippet, the Markdown link, the timeline as
+// SVG and PNG.
+import { createServer } from 'node:http';
+import { readFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { test, expect, openPlayground } from './fixtures.mjs';
+
+const require = createRequire(import.meta.url);
+
+const LANE_NAMES = { callbacks: 'Callbacks', promises: 'Promises', futures: 'Rust futures' };
+const SEQUENTIAL = 'preset=sequential&clock=virtual&style=then';
+
+/** Opens the embed at `fragment` and waits for its first run. */
+async function openEmbed(page, fragment) {
+  await page.goto(`/embed.html#${fragment}`);
+  await expect(page.locator('body')).toHaveAttribute('data-ready', 'true', { timeout: 15_000 });
+}
+
+/** The lanes the embed shows: their headings, and the timeline's rows. */
+async function shownLanes(page) {
+  const headings = await page.locator('.lanes > section:visible h2').allTextContents();
+  const rows = await page.locator('#timeline .lane-label').allTextContents();
+  return { headings, rows };
+}
+
+test('each lanes choice shows those lanes and only those, and steps through their events only', async ({ page }) => {
+  await openEmbed(page, SEQUENTIAL);
+  const all = Number((await page.locator('#position').textContent()).match(/of (\d+)/)[1]);
+  expect(await shownLanes(page)).toEqual({ headings: Object.values(LANE_NAMES), rows: Object.values(LANE_NAMES) });
+  /** @type {Record<string, number>} each lane's events alone */
+  const counts = {};
+  for (const lanes of [['callbacks'], ['promises'], ['futures'], ['promises', 'futures'], ['futures', 'callbacks']]) {
+    await page.goto('about:blank');
+    await openEmbed(page, `${SEQUENTIAL}&lanes=${lanes.join(',')}`);
+    const names = ['callbacks', 'promises', 'futures'].filter((l) => lanes.includes(l)).map((l) => LANE_NAMES[l]);
+    expect(await shownLanes(page), lanes.join()).toEqual({ headings: names, rows: names });
+    await expect(page.locator('#timeline')).toHaveAttribute('aria-label', lanes.length === 1
+      ? `Timeline of ${names[0]}` : `Timeline of ${names.join(' and ')}`);
+    const count = Number((await page.locator('#position').textContent()).match(/of (\d+)/)[1]);
+    if (lanes.length === 1) counts[lanes[0]] = count;
+    else expect(count, lanes.join()).toBe(lanes.reduce((sum, l) => sum + counts[l], 0));
+    // Stepping to the end never leaves the lanes shown.
+    await page.locator('#scrubber').fill(String(count - 1));
+    for (const name of Object.values(LANE_NAMES).filter((n) => !names.includes(n))) {
+      await expect(page.locator('#position')).not.toContainText(`in ${name} at`);
+    }
+    await expect(page.getByRole('alert')).toBeHidden();
+  }
+  expect(counts.callbacks + counts.promises + counts.futures).toBe(all);
+});
+
+test('step= and t= open the embed at that moment, as the page counts events', async ({ page }) => {
+  // All lanes: the embed counts as the page does.
+  await openEmbed(page, `${SEQUENTIAL}&step=13`);
+  await expect(page.locator('#position')).toHaveText(/^Event 13 of \d+: /);
+  await page.goto('about:blank');
+  await openEmbed(page, `${SEQUENTIAL}&t=200`);
+  await expect(page.locator('#position')).toHaveText(/ at 200 ms$/);
+  // One lane: the page's event 13, or that lane's first event after it.
+  await page.goto('about:blank');
+  await openEmbed(page, `${SEQUENTIAL}&lanes=futures&step=13`);
+  await expect(page.locator('#position')).toHaveText(/in Rust futures at/);
+  const open = await page.getByRole('link', { name: 'Open in the playground' }).getAttribute('href');
+  const step = Number(open.match(/&step=(\d+)$/)[1]);
+  expect(step).toBeGreaterThanOrEqual(13);
+  // The page at that step shows a Rust event; the page's events between 13 and it are of other lanes.
+  for (let n = 13; n <= step; n += 1) {
+    await page.goto('about:blank');
+    await openPlayground(page, `/#${SEQUENTIAL}&step=${n}`);
+    const lane = n === step ? /in Rust futures at/ : /in (Callbacks|Promises) at/;
+    await expect(page.locator('#position'), `page event ${n}`).toHaveText(lane);
+  }
+});
+
+test('Open in the playground opens the same program at the same event', async ({ page }) => {
+  await openEmbed(page, 'preset=race&clock=virtual&style=await&step=9');
+  await page.getByRole('button', { name: 'Step forward' }).click();
+  await expect(page.locator('#position')).toHaveText(/^Event 10 of (\d+): (.*)$/);
+  const said = await page.locator('#what-happened').textContent();
+  const href = await page.getByRole('link', { name: 'Open in the playground' }).getAttribute('href');
+  expect(href).toMatch(/\/index\.html#preset=race&clock=virtual&style=await&s=.*&step=10$/);
+  await page.goto('about:blank');
+  await openPlayground(page, href.replace(/^https?:\/\/[^/]+/, ''));
+  await expect(page.locator('#position')).toHaveText(/^Event 10 of /);
+  await expect(page.locator('#what-happened')).toHaveText(said);
+  await expect(page.getByLabel('Example')).toHaveValue('race');
+  await expect(page.getByRole('radio', { name: 'async/await' })).toBeChecked();
+});
+
+test('a bad step, t, lanes or edit falls back to the default with a message, never a blank frame', async ({ page }) => {
+  for (const [bad, said] of [
+    ['step=99999', /^Link: step must be a whole number from 1 to \d+, this run's events; the replay opens at event 1$/],
+    ['t=-1', /^Link: t must be a time in ms from 0 to 350, this run's length; the replay opens at event 1$/],
+    ['lanes=rust', /^Link: lanes must be one or more of callbacks, promises, futures, separated by commas; all three are shown$/],
+    ['lanes=', /^Link: lanes must be one or more of/],
+    ['edit=yes', /^Link: edit must be 1 \(an editable Rust panel\) or left out$/],
+    ['preset=nope', /^Link: preset must be one of /],
+    ['s=Q(S(Timer%201,-5))', /^Link: /],
+  ]) {
+    await page.goto('about:blank');
+    await openEmbed(page, `${SEQUENTIAL}&${bad}`);
+    await expect(page.getByRole('alert'), bad).toHaveText(said);
+    await expect(page.locator('#position'), bad).toHaveText(/^Event 1 of \d+/);
+    await expect(page.locator('#timeline .lane-label').first(), bad).toBeVisible();
+  }
+});
+
+test('inside a sandboxed cross-origin iframe it runs and posts its height', async ({ page, baseURL }) => {
+  // The host: another origin (localhost, not 127.0.0.1, on its own port),
+  // the snippet's sandbox reduced to allow-scripts alone.
+  const src = `${baseURL}embed.html#${SEQUENTIAL}&lanes=promises,futures&step=30`;
+  const host = createServer((req, res) => {
+    res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' });
+    res.end(`<!doctype html><title>A post</title><p>Before the run.</p>
+      <iframe id="run" sandbox="allow-scripts" width="640" height="150" src="${src}"></iframe><p>After the run.</p>
+      <script>window.heights = [];
+        addEventListener('message', (e) => {
+          if (e.source !== document.getElementById('run').contentWindow || e.data?.type !== 'futures-playground:height') return;
+          window.heights.push(e.data);
+          document.getElementById('run').height = e.data.height;
+        });</script>`);
+  });
+  await new Promise((ok) => host.listen(0, '127.0.0.1', ok));
+  try {
+    await page.goto(`http://localhost:${host.address().port}/`);
+    const frame = page.frameLocator('#run');
+    await expect(frame.locator('body')).toHaveAttribute('data-ready', 'true', { timeout: 15_000 });
+    await expect(frame.locator('#position')).toHaveText(/^Event \d+ of \d+: .* at 200 ms$/);
+    await expect(frame.locator('.lanes > section:visible h2')).toHaveText(['Promises', 'Rust futures']);
+    await expect.poll(() => page.evaluate(() => window.heights.some((h) => h.ready))).toBe(true);
+    // The last height posted is the frame's whole content: the iframe, sized by it, shows all of it.
+    const posted = await page.evaluate(() => window.heights.at(-1).height);
+    const content = await frame.locator('html').evaluate((html) => html.getBoundingClientRect().height);
+    expect(Math.abs(posted - content)).toBeLessThanOrEqual(1);
+    expect(await page.locator('#run').evaluate((f) => f.getBoundingClientRect().height)).toBeGreaterThanOrEqual(posted);
+    // No storage: the sandbox's opaque origin would refuse it, and nothing failed.
+    await expect(frame.getByRole('alert')).toBeHidden();
+  } finally {
+    await new Promise((done) => {
+      host.close(done);
+      host.closeAllConnections();
+    });
+  }
+});
+
+test('edit=1: the Rust panel is an editor, and Run runs what it holds', async ({ page }) => {
+  await openEmbed(page, `${SEQUENTIAL}&edit=1&lanes=futures`);
+  await expect(page.locator('body')).toHaveAttribute('data-editor', 'ready', { timeout: 15_000 });
+  const editor = page.getByRole('textbox', { name: 'Rust code' });
+  await expect(editor).toBeVisible();
+  await editor.click();
+  await page.keyboard.press('Control+End');
+  await page.keyboard.press('ArrowUp');
+  await page.keyboard.press('ArrowUp');
+  await page.keyboard.press('End');
+  await page.keyboard.press('Enter');
+  await page.keyboard.type('sleep_ms(25).await;');
+  await page.getByRole('button', { name: 'Run' }).click();
+  await page.locator('#scrubber').press('End');
+  await expect(page.locator('#position')).toHaveText(/ at 375 ms$/);
+  // The link back carries the edited program.
+  expect(await page.getByRole('link', { name: 'Open in the playground' }).getAttribute('href')).toMatch(/S\(Timer%204,25\)|sleep_ms\(25\)/);
+  // A text that does not parse is named; the last run stays.
+  await editor.click();
+  await page.keyboard.press('Control+A');
+  await page.keyboard.type('async fn run( {');
+  await page.getByRole('button', { name: 'Run' }).click();
+  await expect(page.getByRole('alert')).toHaveText(/^Rust code: /);
+  await expect(page.locator('#position')).toHaveText(/ at 375 ms$/);
+});
+
+test('the embed has no serious or critical accessibility violations (axe-core)', async ({ page }) => {
+  await openEmbed(page, `${SEQUENTIAL}&lanes=promises,futures`);
+  await page.evaluate(await readFile(require.resolve('axe-core/axe.min.js'), 'utf8'));
+  const results = await page.evaluate(() => window.axe.run(document, { resultTypes: ['violations'] }));
+  const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  expect(serious.map((v) => `${v.id}: ${v.nodes.slice(0, 3).map((n) => n.target).join(' ')}`)).toEqual([]);
+});
+
+test('Share: the embed snippet at the replay position, measured; the Markdown link', async ({ page, context }) => {
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  await openPlayground(page, `/#${SEQUENTIAL}&step=30`);
+  await page.getByText('Embed in a web page').click();
+  const code = page.getByLabel('HTML to paste');
+  await expect(code).not.toHaveAttribute('aria-busy', 'true', { timeout: 20_000 });
+  await expect(code).toHaveValue(/^<iframe src="http:\/\/127\.0\.0\.1:\d+\/embed\.html#preset=sequential&amp;clock=virtual&amp;style=then&amp;s=[^"]*&amp;step=30" title="Futures playground: Sequential timers \(the notes' example\)" width="100%" height="(\d+)" style="max-width: 640px; border: 0" loading="lazy" sandbox="allow-scripts allow-popups allow-popups-to-escape-sandbox"><\/iframe>$/);
+  const height = Number((await code.inputValue()).match(/height="(\d+)"/)[1]);
+  // The height is the embed's own, at 640 px.
+  const src = (await code.inputValue()).match(/src="([^"]+)"/)[1].replace(/&amp;/g, '&');
+  const embed = await context.newPage();
+  await embed.setViewportSize({ width: 640, height: 6000 });
+  await embed.goto(src);
+  await expect(embed.locator('body')).toHaveAttribute('data-ready', 'true', { timeout: 15_000 });
+  const own = await embed.locator('html').evaluate((html) => Math.ceil(html.getBoundingClientRect().height));
+  expect(Math.abs(own - height)).toBeLessThanOrEqual(2);
+  await expect(embed.locator('#position')).toHaveText(/^Event 30 of /);
+  await embed.close();
+  // Fewer lanes: the snippet says so, and is shorter.
+  await page.getByRole('checkbox', { name: 'Callbacks' }).uncheck();
+  await expect(code).toHaveValue(/&amp;step=30&amp;lanes=promises,futures"/);
+  await expect(code).not.toHaveAttribute('aria-busy', 'true', { timeout: 20_000 });
+  expect(Number((await code.inputValue()).match(/height="(\d+)"/)[1])).toBeLessThan(height);
+  // A step moves the snippet's position.
+  await page.getByRole('button', { name: 'Step forward' }).click();
+  await expect(code).toHaveValue(/&amp;step=31&amp;lanes=promises,futures"/);
+  await expect(code).not.toHaveAttribute('aria-busy', 'true', { timeout: 20_000 });
+  await page.getByRole('button', { name: 'Copy embed code' }).click();
+  expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(await code.inputValue());
+  // The Markdown link: the program's name and event, and the link.
+  await page.getByRole('button', { name: 'Copy Markdown link' }).click();
+  await expect(page.locator('#share-status')).toHaveText('Markdown link copied.');
+  expect(await page.evaluate(() => navigator.clipboard.readText())).toMatch(
+    /^\[Sequential timers \(the notes' example\), at event 31\]\(http:\/\/127\.0\.0\.1:\d+\/#preset=sequential&.*&step=31\)$/);
+});
+
+test('the timeline exports as a self-contained SVG naming every lane, and as a 2x PNG', async ({ page, context }) => {
+  await openPlayground(page, `/#${SEQUENTIAL}&step=30`);
+  const download = async (name) => {
+    const downloaded = page.waitForEvent('download');
+    await page.getByRole('button', { name }).click();
+    return readFile(await (await downloaded).path());
+  };
+  const svgText = (await download('Export timeline SVG')).toString('utf8');
+  // Parsed in a blank page: the page's own CSP would refuse the picture's <style> (a file needs none).
+  const blank = await context.newPage();
+  const parsed = await blank.evaluate((text) => {
+    const doc = new DOMParser().parseFromString(text, 'image/svg+xml');
+    const root = doc.documentElement;
+    return {
+      error: doc.querySelector('parsererror')?.textContent ?? null,
+      name: root.localName,
+      ns: root.namespaceURI,
+      width: Number(root.getAttribute('width')),
+      height: Number(root.getAttribute('height')),
+      labels: [...doc.querySelectorAll('.lane-label')].map((l) => l.textContent),
+      heading: doc.querySelector('svg > text')?.textContent,
+      styled: doc.querySelector('style')?.textContent.includes('.timer'),
+      external: /(href|src)="(?!#)/.test(text),
+    };
+  }, svgText);
+  await blank.close();
+  expect(parsed).toEqual({
+    error: null, name: 'svg', ns: 'http://www.w3.org/2000/svg', width: 1000, height: expect.any(Number),
+    labels: ['Callbacks', 'Promises', 'Rust futures'],
+    heading: 'Sequential timers (the notes\' example): the run at 200 ms (event 30 of 75)',
+    styled: true, external: false,
+  });
+  const png = await download('Export timeline PNG');
+  expect(png.subarray(1, 4).toString('latin1')).toBe('PNG');
+  // The IHDR chunk: width and height, big-endian, at bytes 16 and 20.
+  expect([png.readUInt32BE(16), png.readUInt32BE(20)]).toEqual([2 * parsed.width, 2 * parsed.height]);
+});

@@ -1,0 +1,269 @@
+// The embed (embed.html): one run of a linked program, for an <iframe> in a
+// blog post or a course page. It reads the same link as the page (plus
+// `lanes=` and `edit=1`), runs the program once, and shows the lanes chosen,
+// the replay and the timeline, at the link's moment. It keeps nothing
+// (no storage, no history), so a sandbox of `allow-scripts` alone shows the
+// run; it tells the page around it its height. docs/embed.md says how to
+// embed it.
+import * as wasm from './pkg/playground.js';
+import { createPlayground } from './playground.js';
+import { linkProgram, renderedText, runOptionsOf } from './link-program.js';
+import { buildReplay } from './replay/index.js';
+import { merge, LANES } from './replay/merge.js';
+import { buildParts } from './ui/page-parts.js';
+import { Lanes } from './ui/lanes.js';
+import { Machinery } from './ui/machinery.js';
+import { StateMachineView } from './ui/state-machine.js';
+import { Timeline } from './ui/timeline.js';
+import { ReplayControls } from './ui/replay-controls.js';
+import { WhatHappened } from './ui/what-happened.js';
+import { readFragment, fragmentOf, atPosition, linkPosition } from './ui/share.js';
+import { HEIGHT_MESSAGE } from './ui/embed-snippet.js';
+import { qs } from './dom.js';
+
+/** @import { Lane, Link, RunResult, Snapshot, EditorModule } from './types.js' */
+/** @import { LinkProgram } from './link-program.js' */
+
+/**
+ * The lanes a link asks for (`lanes=promises,futures`): all three by
+ * default, or where the value is not a list of lane names.
+ * @param {Link} link
+ * @returns {{lanes: Lane[], problem: string | null}}
+ */
+export function lanesOf(link) {
+  if (link.lanes === undefined) return { lanes: LANES, problem: null };
+  const asked = link.lanes.split(',');
+  const known = asked.length > 0 && asked.every((l) => /** @type {string[]} */ (LANES).includes(l));
+  if (!known) {
+    return { lanes: LANES, problem: `Link: lanes must be one or more of ${LANES.join(', ')}, separated by commas; all three are shown` };
+  }
+  // In the page's order, each once.
+  return { lanes: LANES.filter((l) => asked.includes(l)), problem: null };
+}
+
+/**
+ * `run` with only `lanes`' events (the others' traces emptied): the replay
+ * and the timeline of the lanes shown.
+ * @param {RunResult} run
+ * @param {Lane[]} lanes
+ * @returns {RunResult}
+ */
+function onlyLanes(run, lanes) {
+  const shown = { ...run };
+  for (const lane of LANES) if (!lanes.includes(lane)) shown[lane] = { ...run[lane], events: [] };
+  return shown;
+}
+
+class Embed {
+  /** @param {Link} link */
+  constructor(link) {
+    /** @type {Link} the position (`step=`, `t=`) is the first run's only */
+    this.link = link;
+    this.playground = createPlayground(wasm);
+    const { lanes, problem } = lanesOf(link);
+    this.lanes = lanes;
+    /** @type {LinkProgram} */
+    this.program = linkProgram(wasm, this.playground.presets(), link, { clock: 'virtual', promiseStyle: 'then', seed: 0 });
+    /** @type {string[]} what the link or the run was refused, said above the lanes */
+    this.problems = problem ? [problem, ...this.program.problems] : [...this.program.problems];
+    this.error = /** @type {HTMLElement} */ (qs('#error'));
+    this.open = /** @type {HTMLAnchorElement} */ (qs('#open-playground'));
+    this.views = {
+      lanes: new Lanes(document),
+      machinery: new Machinery(document),
+      stateMachine: new StateMachineView(qs('#state-machine')),
+      timeline: new Timeline(qs('#timeline-section')),
+      replay: new ReplayControls(qs('#replay')),
+      whatHappened: new WhatHappened(qs('#replay')),
+    };
+    /** @type {Snapshot[]} */
+    this.replay = [];
+    this.position = 0;
+    /** @type {Map<string, number>} each event's position in the embed's replay, by `lane:seq` */
+    this.positions = new Map();
+    /** @type {Map<string, number>} each event's number as the page counts them (all lanes, from 1) */
+    this.steps = new Map();
+    /** @type {ReturnType<typeof setInterval> | null} */
+    this.playing = null;
+    /** The page's link to the program run (`playgroundHref`), without a position. */
+    this.href = 'index.html';
+    this.views.lanes.showLanes(lanes);
+    const name = this.playground.presets().find((p) => p.id === this.program.presetId)?.name;
+    qs('#embed-title').textContent = this.program.described.preset && name ? name : 'A program of your own';
+  }
+
+  start() {
+    const seek = (/** @type {Lane} */ lane, /** @type {number} */ seq) => {
+      const position = this.positions.get(`${lane}:${seq}`);
+      if (position !== undefined) this.seek(position);
+    };
+    this.views.lanes.bindSeek(seek);
+    this.views.timeline.bindSeek(seek);
+    this.views.replay.bind({
+      back: () => this.seek(this.position - 1),
+      forward: () => this.seek(this.position + 1),
+      toggle: () => this.togglePlay(),
+      seek: (p) => this.seek(p),
+    });
+    return this.runNow();
+  }
+
+  /** @param {string[]} problems */
+  say(problems) {
+    this.error.textContent = problems.join('\n');
+    this.error.hidden = problems.length === 0;
+  }
+
+  async runNow() {
+    this.stopPlay();
+    const options = runOptionsOf(this.program, this.program.options);
+    this.views.lanes.showCode(this.playground.code(options));
+    try {
+      const run = await this.playground.run(options);
+      this.views.stateMachine.showMachine(this.playground.stateMachine(options));
+      this.show(run);
+    } catch (error) {
+      this.problems.push(/** @type {Error} */ (error).message);
+    }
+    this.say(this.problems);
+  }
+
+  /** @param {RunResult} run */
+  show(run) {
+    const shown = onlyLanes(run, this.lanes);
+    this.replay = buildReplay(shown);
+    this.positions = new Map(this.replay.map((at) => [`${at.entry.lane}:${at.entry.event.seq}`, at.position]));
+    const all = merge(run);
+    this.steps = new Map(all.map(({ lane, event }, i) => [`${lane}:${event.seq}`, i + 1]));
+    this.views.lanes.showTraces(shown);
+    this.views.timeline.show(shown, this.lanes);
+    this.views.replay.showRange(this.replay.length);
+    this.href = this.playgroundHref;
+    this.seek(0);
+    const events = this.replay.map((s) => ({ t: s.entry.event.t, step: this.stepOf(s) }));
+    const at = linkPosition(this.link, events, all.length);
+    if (at && 'position' in at) this.seek(at.position);
+    if (at && 'problem' in at) this.problems.push(at.problem);
+    // A Run after an edit starts at the start.
+    this.link = {};
+  }
+
+  /** @param {Snapshot} at @returns {number} its event's number in the page */
+  stepOf(at) {
+    return this.steps.get(`${at.entry.lane}:${at.entry.event.seq}`) ?? 1;
+  }
+
+  /** @param {number} position */
+  seek(position) {
+    const count = this.replay.length;
+    if (count === 0) return;
+    this.position = Math.max(0, Math.min(count - 1, position));
+    const at = this.replay[this.position];
+    this.views.lanes.showPosition(at.current, at.lines);
+    this.views.timeline.showCursor(at.entry.event.t);
+    this.views.stateMachine.showCurrent(at.variant);
+    this.views.machinery.show(at.places);
+    this.views.replay.showPosition(at.position, count, at.entry);
+    this.views.whatHappened.show(at.told.text, at.entry.lane);
+    this.open.href = atPosition(this.href, this.stepOf(at) - 1);
+  }
+
+  /** The page, with this program (its text only where it says more than
+   * the scenario, as the page writes its links). */
+  get playgroundHref() {
+    const { presetId, scenario, described, text, options } = this.program;
+    const says = text !== undefined && text !== renderedText(wasm, scenario);
+    const hash = fragmentOf({
+      preset: described.preset ? presetId : undefined,
+      fragment: wasm.encodeFragment(scenario),
+      rust: says ? encodeURIComponent(text) : undefined,
+      ...options,
+    });
+    return new URL(`index.html${hash}`, location.href).href;
+  }
+
+  togglePlay() {
+    if (this.playing) {
+      this.stopPlay();
+      return;
+    }
+    if (this.position >= this.replay.length - 1) this.seek(0);
+    this.playing = setInterval(() => {
+      if (this.position >= this.replay.length - 1) this.stopPlay();
+      else this.seek(this.position + 1);
+    }, 500 / this.views.replay.speedFactor());
+    this.views.replay.showPlaying(true);
+  }
+
+  stopPlay() {
+    clearInterval(/** @type {ReturnType<typeof setInterval> | undefined} */ (this.playing ?? undefined));
+    this.playing = null;
+    this.views.replay.showPlaying(false);
+  }
+
+  /**
+   * `edit=1`: the Rust panel becomes an editor (where the example's code
+   * can be edited), and Run runs what it holds.
+   * @param {EditorModule} editor
+   */
+  useEditor(editor) {
+    const { lanes } = this.views;
+    lanes.showRustReadOnly(!this.program.described.textEditable);
+    lanes.useEditor(editor, { edit: () => {}, blur: () => {} });
+    /** @type {HTMLElement} */ (qs('#rust-read-only')).hidden = true;
+    const run = /** @type {HTMLButtonElement} */ (qs('#run'));
+    run.hidden = !this.program.described.textEditable;
+    run.addEventListener('click', () => this.runEdited());
+  }
+
+  runEdited() {
+    const text = this.views.lanes.rustText();
+    try {
+      this.program = { ...this.program, scenario: wasm.parse(text), text };
+    } catch (error) {
+      const { line, column, message } = /** @type {Error & {line?: number, column?: number}} */ (error);
+      if (line !== undefined && column !== undefined) this.views.lanes.showProblem({ line, column, message });
+      this.say([`Rust code: ${message}`]);
+      return;
+    }
+    this.views.lanes.showProblem(null);
+    this.program.described = wasm.describeProgram(this.program.scenario, this.program.presetId);
+    this.problems = [];
+    this.runNow();
+  }
+}
+
+/**
+ * Tells the page around the embed its height (CSS px) whenever it changes:
+ * `{type: HEIGHT_MESSAGE, height, ready}`, `ready` once the run is shown.
+ * @returns {() => void} posts the height now
+ */
+function postHeight() {
+  const post = () => {
+    if (window.parent === window) return;
+    const height = Math.ceil(document.documentElement.getBoundingClientRect().height);
+    window.parent.postMessage({ type: HEIGHT_MESSAGE, height, ready: document.body.dataset.ready === 'true' }, '*');
+  };
+  new ResizeObserver(post).observe(document.documentElement);
+  return post;
+}
+
+buildParts(document);
+const postNow = postHeight();
+const wasmUrl = /** @type {HTMLLinkElement} */ (qs('#wasm')).href;
+await wasm.default({ module_or_path: wasmUrl });
+const link = readFragment(location.hash);
+const embed = new Embed(link);
+await embed.start();
+// For the benchmarks: when the first run was on screen, in ms since navigation.
+window.__firstRunAt = performance.now();
+document.body.dataset.ready = 'true';
+postNow();
+if (link.edit === '1') {
+  const editorUrl = new URL(/** @type {HTMLMetaElement} */ (qs('meta[name="editor-module"]')).content, document.baseURI);
+  const editor = /** @type {EditorModule} */ (await import(editorUrl.href));
+  embed.useEditor(editor);
+  document.body.dataset.editor = 'ready';
+} else if (link.edit !== undefined) {
+  embed.say([...embed.problems, 'Link: edit must be 1 (an editable Rust panel) or left out']);
+}

@@ -1,0 +1,106 @@
+// A share link's program: which example, its scenario, its text and the
+// options, as the page and the embed both open it. Every field is checked;
+// a refused one is said (naming the field) and left at its default.
+import { timersOf as delaysOf, MAX_SEED } from './playground.js';
+import { MAX_LINK_TEXT } from './ui/share.js';
+
+/** @import { Link, PageOptions, Scenario, Described, Wasm, RunOptions } from './types.js' */
+
+/**
+ * @typedef {object} LinkProgram
+ * @property {string} presetId the example (the link's, or the first), or
+ *   the one the program came from when it is a custom one
+ * @property {Scenario} scenario
+ * @property {Described} described what the wasm says of it
+ * @property {string | undefined} text the Rust panel's text; none where the
+ *   example's Rust code cannot be edited (its own async fn: only timings change)
+ * @property {PageOptions} options
+ * @property {string[]} problems one message per refused field
+ */
+
+/**
+ * The Rust panel of `scenario`, as the page writes it.
+ * @param {Wasm} wasm
+ * @param {Scenario} scenario
+ * @returns {string}
+ */
+export function renderedText(wasm, scenario) {
+  return wasm.renderCode(scenario, 'then', undefined).futures.code;
+}
+
+/**
+ * @param {Wasm} wasm
+ * @param {{id: string}[]} presets the examples, the first the default
+ * @param {Link} link
+ * @param {PageOptions} options what a field the link leaves out stays at
+ *   (the seed excepted: a link without one means seed 0)
+ * @returns {LinkProgram}
+ */
+export function linkProgram(wasm, presets, link, options) {
+  /** @type {string[]} */
+  const problems = [];
+  let presetId = presets[0].id;
+  if (link.preset !== undefined) {
+    if (presets.some((p) => p.id === link.preset)) presetId = link.preset;
+    else problems.push(`Link: preset must be one of ${presets.map((p) => p.id).join(', ')}`);
+  }
+  /** @type {Scenario} */
+  let scenario = wasm.resolveScenario(presetId, undefined, undefined);
+  /** @type {Described} */
+  let described = wasm.describeProgram(scenario, presetId);
+  let text = described.textEditable ? renderedText(wasm, scenario) : undefined;
+  const editable = described.textEditable;
+  try {
+    if (link.rust !== undefined && editable) {
+      if (link.rust.length > MAX_LINK_TEXT) {
+        throw new Error(`rust: is ${link.rust.length} characters long; at most ${MAX_LINK_TEXT} are read`);
+      }
+      try {
+        text = decodeURIComponent(link.rust);
+      } catch {
+        throw new Error('rust: is not percent-encoded UTF-8 text');
+      }
+      try {
+        scenario = wasm.parse(text);
+      } catch (error) {
+        throw new Error(`rust: ${/** @type {Error} */ (error).message}`, { cause: error });
+      }
+    } else if (link.s !== undefined) {
+      /** @type {Scenario} */
+      const decoded = wasm.decodeFragment(link.s);
+      // A preset running its own async fn keeps its shape: only its timings.
+      scenario = editable ? decoded : wasm.resolveScenario(presetId, undefined, delaysOf(decoded));
+      if (editable) text = renderedText(wasm, scenario);
+    }
+    described = wasm.describeProgram(scenario, presetId);
+    presetId = described.preset ?? presetId;
+  } catch (error) {
+    problems.push(`Link: ${/** @type {Error} */ (error).message}`);
+    // The example as it is, where the link's program was refused.
+    scenario = wasm.resolveScenario(presetId, undefined, undefined);
+    described = wasm.describeProgram(scenario, presetId);
+    text = editable ? renderedText(wasm, scenario) : undefined;
+  }
+  const next = { ...options };
+  if (link.clock === 'real' || link.clock === 'virtual') next.clock = link.clock;
+  else if (link.clock !== undefined) problems.push('Link: clock must be "real" or "virtual"');
+  if (link.style === 'then' || link.style === 'await') next.promiseStyle = link.style;
+  else if (link.style !== undefined) problems.push('Link: style must be "then" or "await"');
+  const seed = Number(link.seed);
+  if (link.seed === undefined) next.seed = 0;
+  else if (/^\d{1,10}$/.test(link.seed) && seed <= MAX_SEED) next.seed = seed;
+  else problems.push(`Link: seed must be a whole number from 0 to ${MAX_SEED}`);
+  return { presetId, scenario, described, text, options: next, problems };
+}
+
+/**
+ * What `run` and `code` take for a program: its text; or, where there is
+ * none (an example running its own async fn), the example and its timings.
+ * @param {{presetId: string, scenario: Scenario, text: string | undefined}} program
+ * @param {PageOptions} options
+ * @returns {RunOptions}
+ */
+export function runOptionsOf({ presetId, scenario, text }, options) {
+  const base = text === undefined ? { preset: presetId, timings: delaysOf(scenario) } : { rust: text };
+  return { ...base, ...options };
+}

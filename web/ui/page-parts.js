@@ -1,0 +1,126 @@
+// The parts the playground page and its embed (embed.html) both show: the
+// three lanes (code, event loop, trace), the replay bar and the timeline.
+// Built here once, so the two pages have the same markup and the same
+// accessible names; each page's HTML has an empty element where they go.
+import { el, svg } from '../dom.js';
+
+/** @param {string} text @returns {HTMLElement} */
+const code = (text) => el('code', {}, text);
+
+/**
+ * One place of an event loop: its heading and its list.
+ * @param {string} id the list's id
+ * @param {string} title
+ * @param {...HTMLElement} extra what follows the heading (the Rust lane's JS twin)
+ */
+function place(id, title, ...extra) {
+  return el('div', { class: 'place' },
+    el('h3', { id: `${id}-title` }, title),
+    ...extra.slice(0, 1),
+    el('ul', { id, class: 'place-list', 'aria-labelledby': `${id}-title` }),
+    ...extra.slice(1));
+}
+
+/** @param {string} text */
+const twin = (text) => el('p', { class: 'twin' }, text);
+
+/**
+ * A lane's section: its heading, code panel, event loop and trace.
+ * @param {'callbacks' | 'promises' | 'futures'} lane
+ * @param {string} name
+ * @param {HTMLElement[]} places
+ * @param {{beforeCode?: HTMLElement[], afterPlaces?: HTMLElement[], afterCode?: HTMLElement[]}} [more]
+ */
+function lane(lane, name, places, more = {}) {
+  return el('section', { 'aria-labelledby': `lane-${lane}`, class: 'lane', dataset: { lane } },
+    el('h2', { id: `lane-${lane}` }, name),
+    ...(more.beforeCode ?? []),
+    el('pre', { class: 'code', tabindex: 0, 'aria-label': `${name} code` }, el('code', { id: `code-${lane}` })),
+    ...(more.afterCode ?? []),
+    el('div', { class: 'places', id: `places-${lane}` }, ...places),
+    ...(more.afterPlaces ?? []),
+    el('ol', { id: `trace-${lane}`, class: 'trace', 'aria-label': `${name} trace` }));
+}
+
+/** @param {'callbacks' | 'promises'} id @param {string} name */
+function jsLane(id, name) {
+  return lane(id, name, [
+    place(`webapis-${id}`, 'Web APIs'),
+    place(`tasks-${id}`, 'Task queue'),
+    place(`microtasks-${id}`, 'Microtask queue'),
+    place(`stack-${id}`, 'Call stack'),
+  ]);
+}
+
+function rustLane() {
+  const readOnly = el('p', { id: 'rust-read-only', class: 'read-only-note', hidden: true },
+    'You can\'t edit this example\'s Rust code: it is hand-written (a ', code('Future'), ' impl, ', code('Pin'),
+    ', or a JS Promise), beyond what the editor reads. You can still change its timing under Timings, above.');
+  const stateMachine = el('section', { id: 'state-machine', class: 'state-machine', 'aria-labelledby': 'state-machine-title' },
+    el('h3', { id: 'state-machine-title' }, 'State machine'),
+    el('p', { class: 'twin' }, 'What rustc makes of ', code('async fn run()'), ': an enum, one variant per suspension point, '
+      + 'holding the locals kept across it (rustc\'s unnamed drop flags left out).'),
+    el('div', { class: 'enum' }, code('enum RunFuture {'),
+      el('ol', { id: 'state-variants', class: 'variants', 'aria-label': 'Variants of run()\'s future' }),
+      code('}')),
+    el('p', { id: 'state-size', class: 'size' }),
+    el('div', { id: 'state-helpers' }));
+  return lane('futures', 'Rust futures', [
+    place('timer-queue', 'Reactor: timer queue', twin('JS twin: Web APIs'),
+      el('p', { class: 'armed' }, 'Browser timeout: ', el('span', { id: 'armed-timeout' }))),
+    place('task-queue-futures', 'Browser: task queue', twin('JS twin: Task queue')),
+    place('ready-queue', 'Executor: ready queue', twin('JS twin: Microtask queue')),
+    place('polling', 'Executor: polling', twin('JS twin: Call stack')),
+  ], {
+    beforeCode: [readOnly],
+    afterCode: [el('p', { id: 'rust-problem', class: 'problem', hidden: true })],
+    afterPlaces: [stateMachine],
+  });
+}
+
+/** The three lanes, for `<div class="lanes">`. */
+export function laneSections() {
+  return [jsLane('callbacks', 'Callbacks'), jsLane('promises', 'Promises'), rustLane()];
+}
+
+/** Step back, Play, Step forward, speed, the scrubber, the position and
+ * What happened, for `<section id="replay">`. */
+export function replayParts() {
+  const speeds = [0.5, 1, 2, 4].map((s) => el('option', { value: s, selected: s === 1 }, `${s}×`));
+  return [
+    el('button', { type: 'button', id: 'step-back' }, 'Step back'),
+    el('button', { type: 'button', id: 'play' }, 'Play'),
+    el('button', { type: 'button', id: 'step-forward' }, 'Step forward'),
+    el('span', { class: 'speed' }, el('label', { for: 'speed' }, 'Speed'), el('select', { id: 'speed' }, ...speeds)),
+    el('input', { type: 'range', id: 'scrubber', min: 0, max: 0, value: 0, 'aria-label': 'Replay position' }),
+    // Not live: What happened, below, announces each step.
+    el('p', { id: 'position', class: 'position' }),
+    el('div', { class: 'what-happened', id: 'what-happened-box' },
+      el('span', { id: 'what-happened-title', class: 'what-happened-title' }, 'What happened'),
+      el('p', { id: 'what-happened', role: 'status', 'aria-live': 'polite', 'aria-labelledby': 'what-happened-title' }, 'No run yet.')),
+  ];
+}
+
+/** The timeline's heading, its drawing and the line that explains a mark,
+ * for `<section id="timeline-section">`. */
+export function timelineParts() {
+  const drawing = svg('svg', { id: 'timeline', role: 'group', 'aria-label': 'Timeline of all three lanes', preserveAspectRatio: 'none' });
+  return [
+    el('h2', { id: 'timeline-title' }, 'Timeline'),
+    el('div', { class: 'timeline-scroll' }, drawing),
+    el('p', { id: 'timeline-detail', class: 'timeline-detail', 'aria-live': 'polite' },
+      el('span', { class: 'hint-hover' }, 'Hover over a mark, or focus one (Tab, then the arrow keys), for its details; '
+        + 'click it or press Enter to move the replay there.'),
+      el('span', { class: 'hint-touch' }, 'Tap a mark for its details and to move the replay there.')),
+  ];
+}
+
+/**
+ * Fills the page's empty places for the shared parts.
+ * @param {ParentNode} root
+ */
+export function buildParts(root) {
+  /** @type {HTMLElement} */ (root.querySelector('.lanes')).replaceChildren(...laneSections());
+  /** @type {HTMLElement} */ (root.querySelector('#replay')).replaceChildren(...replayParts());
+  /** @type {HTMLElement} */ (root.querySelector('#timeline-section')).replaceChildren(...timelineParts());
+}

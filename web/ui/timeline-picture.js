@@ -1,0 +1,83 @@
+// The timeline as a picture, for a post or a slide: the drawing on screen
+// (at the replay's position: its cursor included), with a title above it,
+// as a self-contained SVG (its styles inside it, in the page's light
+// colours, whatever the screen's scheme) or as a PNG drawn from that SVG.
+import { svg } from '../dom.js';
+
+/** Room above the drawing for the title (px of the drawing). */
+const TITLE = 30;
+const FONT = 'system-ui, -apple-system, "Segoe UI", Roboto, sans-serif';
+
+/**
+ * The page's style rules that draw the timeline, with the light palette:
+ * the same rules the screen uses (one definition), read from the page's
+ * stylesheets. Rules inside media queries (the dark palette, the phone
+ * layout) are left out.
+ * @param {Element} live the timeline on screen
+ */
+function styles(live) {
+  /** @type {string[]} */
+  const palette = [];
+  /** @type {string[]} */
+  const rules = [];
+  for (const sheet of document.styleSheets) {
+    for (const rule of sheet.cssRules) {
+      if (!(rule instanceof CSSStyleRule)) continue;
+      if (rule.selectorText === ':root') {
+        for (const name of rule.style) if (name.startsWith('--')) palette.push(`${name}: ${rule.style.getPropertyValue(name)};`);
+        continue;
+      }
+      let used = false;
+      try {
+        used = live.querySelector(rule.selectorText) !== null;
+      } catch {
+        // A selector this browser does not take: not the timeline's.
+      }
+      if (used) rules.push(rule.cssText);
+    }
+  }
+  return `svg { ${palette.join(' ')} font-family: ${FONT}; }\n${rules.join('\n')}`;
+}
+
+/**
+ * The timeline on screen as a self-contained SVG document.
+ * @param {SVGSVGElement} live
+ * @param {string} title the picture's title: the program, and the moment
+ * @returns {{text: string, width: number, height: number}}
+ */
+export function timelinePicture(live, title) {
+  const [, , width, drawn] = (live.getAttribute('viewBox') ?? '0 0 1000 200').split(' ').map(Number);
+  const height = drawn + TITLE;
+  const picture = svg('svg', { xmlns: 'http://www.w3.org/2000/svg', width, height, viewBox: `0 0 ${width} ${height}`, role: 'img' }, title);
+  const style = svg('style');
+  style.textContent = styles(live);
+  const heading = svg('text', { x: 8, y: 20, 'font-size': 15, 'font-weight': 600, fill: '#1c1c1f' });
+  heading.textContent = title;
+  const drawing = svg('g', { transform: `translate(0 ${TITLE})` });
+  for (const child of live.children) drawing.append(child.cloneNode(true));
+  // Marks are a tab stop on screen; a picture has none.
+  for (const mark of drawing.querySelectorAll('[tabindex]')) mark.removeAttribute('tabindex');
+  picture.append(style, svg('rect', { width, height, fill: '#ffffff' }), heading, drawing);
+  return { text: new XMLSerializer().serializeToString(picture), width, height };
+}
+
+/**
+ * The picture as a PNG, `scale` times its size (2: sharp on slides).
+ * @param {{text: string, width: number, height: number}} picture
+ * @param {number} [scale]
+ * @returns {Promise<Blob>}
+ */
+export async function pngOf({ text, width, height }, scale = 2) {
+  const image = new Image();
+  // A data: URL, which the page's Content-Security-Policy allows for images.
+  image.src = `data:image/svg+xml;charset=utf-8,${encodeURIComponent(text)}`;
+  await image.decode();
+  const canvas = document.createElement('canvas');
+  canvas.width = width * scale;
+  canvas.height = height * scale;
+  const context = /** @type {CanvasRenderingContext2D} */ (canvas.getContext('2d'));
+  context.drawImage(image, 0, 0, canvas.width, canvas.height);
+  return new Promise((resolve, reject) => {
+    canvas.toBlob((blob) => (blob ? resolve(blob) : reject(new Error('the browser could not make a PNG'))), 'image/png');
+  });
+}
