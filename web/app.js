@@ -526,7 +526,9 @@ export class App {
 
   bindTour() {
     this.views.tour.bind({
-      open: () => this.openChapter(this.chapter ?? CHAPTERS.find((c) => !this.progress.answered.includes(c.id)) ?? CHAPTERS[0]),
+      // The chapter open last, else the first with a question not yet answered.
+      open: () => this.openChapter(this.chapter ?? chapter(this.progress.last ?? '')
+        ?? CHAPTERS.find((c) => !this.progress.answered.includes(c.id)) ?? CHAPTERS[0]),
       close: () => this.closeTour(),
       go: (id) => {
         const next = chapter(id);
@@ -537,7 +539,7 @@ export class App {
       showStep: () => {
         if (this.decided?.position === null || this.decided?.position === undefined) return;
         this.seek(this.decided.position);
-        this.views.tour.showStepRow();
+        this.views.tour.showStepRow(this.replay[this.position].entry.lane, this.chapter?.question?.shows);
       },
       reset: () => {
         resetProgress();
@@ -556,6 +558,8 @@ export class App {
   openChapter(opened) {
     this.stopPlay();
     this.chapter = opened;
+    this.progress.last = opened.id;
+    saveProgress(this.progress);
     this.decided = null;
     this.pushNext = true;
     this.options.promiseStyle = opened.style;
@@ -588,7 +592,8 @@ export class App {
     if (!open?.question) return;
     await this.runNow();
     if (this.problem) {
-      this.views.tour.showVerdict('The Rust code has an error (it is named under the code): fix it, then answer again.', false);
+      const { line, message } = this.problem;
+      this.views.tour.showVerdict(`The Rust code has an error (line ${line}: ${message}). Fix it, then answer again.`, false);
       return;
     }
     if (this.chapter !== open || !this.run || !this.showsCurrent()) return;
@@ -612,7 +617,9 @@ export class App {
     // A text that does not parse is not the program: say so, never judge the last good one.
     this.readText();
     if (this.problem || !this.views.controls.error.hidden) {
-      this.views.tour.showTaskSaid('The program has an error (it is named above and under the code): fix it, then check again.');
+      // The error itself, here: its own place may be out of sight, under the tour's panel.
+      const error = this.problem ? `line ${this.problem.line}: ${this.problem.message}` : this.views.controls.error.textContent;
+      this.views.tour.showTaskSaid(`The program has an error (${error}). Fix it, then check again.`);
       return;
     }
     if (!this.showsCurrent()) await this.runNow();

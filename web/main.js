@@ -14,8 +14,10 @@ import { Share } from './ui/share.js';
 import { TourView } from './tour/tour-view.js';
 import { qs } from './dom.js';
 import { buildParts } from './ui/page-parts.js';
+import { wordList } from './ui/trace-words.js';
 
 buildParts(document);
+qs('#trace-words-details').append(wordList());
 
 const wasmUrl = /** @type {HTMLLinkElement} */ (qs('#wasm')).href;
 await wasm.default({ module_or_path: wasmUrl });

@@ -213,7 +213,7 @@ test('Add timer keeps the example\'s lesson in view, as that example\'s', async 
   const lesson = await explanation.textContent();
   await page.getByRole('button', { name: 'Add timer' }).click();
   await expect(page.getByLabel('Example')).toHaveValue('custom');
-  await expect(explanation).toHaveText('Custom program: the example “Sequential timers (the notes\' example)” with one more timer. '
+  await expect(explanation).toHaveText('Custom program: the example “Sequential timers” with one more timer. '
     + `Press Reset to restore the original. That example's lesson: ${lesson}`);
   await page.getByRole('button', { name: 'Reset' }).click();
   await expect(explanation).toHaveText(lesson);

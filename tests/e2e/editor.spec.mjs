@@ -142,7 +142,7 @@ test('a helper async fn, typed: every lane runs it, a Rust call runs nothing unt
     'Unresumed, // made, not polled yet: brew() has not started',
     'Suspend0 { __awaitee: Sleep }, // suspended at line 13',
     'Returned, // brew() has finished',
-    'Panicked, // a poll panicked part-way (no program here panics)',
+    'Panicked, // a poll panicked (crashed) part-way; no program here panics',
   ]);
 });
 
@@ -276,7 +276,7 @@ test('each spawned async block shows its own enum: what it captured in Unresumed
     'Unresumed { i: i32 }, // spawned, not polled yet: holds what it captured, no code has run',
     'Suspend0 { __awaitee: Sleep }, // suspended at line 6',
     'Returned, // ran to its end',
-    'Panicked, // a poll panicked part-way (no program here panics)',
+    'Panicked, // a poll panicked (crashed) part-way; no program here panics',
   ]);
   // run()'s own enum keeps only the handle (to its block's end) and its loop.
   const machine = await page.evaluate((text) => window.playground.stateMachine({ rust: text }), program);

@@ -188,7 +188,7 @@ test('Share: the embed snippet at the replay position, measured; the Markdown li
   await page.getByText('Embed in a web page').click();
   const code = page.getByLabel('HTML to paste');
   await expect(code).not.toHaveAttribute('aria-busy', 'true', { timeout: 20_000 });
-  await expect(code).toHaveValue(/^<iframe src="http:\/\/127\.0\.0\.1:\d+\/embed\.html#preset=sequential&amp;clock=virtual&amp;style=then&amp;s=[^"]*&amp;step=30" title="Futures playground: Sequential timers \(the notes' example\)" width="100%" height="(\d+)" style="max-width: 640px; border: 0" loading="lazy" sandbox="allow-scripts allow-popups allow-popups-to-escape-sandbox"><\/iframe>$/);
+  await expect(code).toHaveValue(/^<iframe src="http:\/\/127\.0\.0\.1:\d+\/embed\.html#preset=sequential&amp;clock=virtual&amp;style=then&amp;s=[^"]*&amp;step=30" title="Futures playground: Sequential timers" width="100%" height="(\d+)" style="max-width: 640px; border: 0" loading="lazy" sandbox="allow-scripts allow-popups allow-popups-to-escape-sandbox"><\/iframe>$/);
   const height = Number((await code.inputValue()).match(/height="(\d+)"/)[1]);
   // The height is the embed's own, at 640 px.
   const src = (await code.inputValue()).match(/src="([^"]+)"/)[1].replace(/&amp;/g, '&');
@@ -215,7 +215,7 @@ test('Share: the embed snippet at the replay position, measured; the Markdown li
   await page.getByRole('button', { name: 'Copy Markdown link' }).click();
   await expect(page.locator('#share-status')).toHaveText('Markdown link copied.');
   expect(await page.evaluate(() => navigator.clipboard.readText())).toMatch(
-    /^\[Sequential timers \(the notes' example\), at event 31\]\(http:\/\/127\.0\.0\.1:\d+\/#preset=sequential&.*&step=31\)$/);
+    /^\[Sequential timers, at event 31\]\(http:\/\/127\.0\.0\.1:\d+\/#preset=sequential&.*&step=31\)$/);
 });
 
 test('the timeline exports as a self-contained SVG naming every lane, and as a 2x PNG', async ({ page, context }) => {
@@ -247,7 +247,7 @@ test('the timeline exports as a self-contained SVG naming every lane, and as a 2
   expect(parsed).toEqual({
     error: null, name: 'svg', ns: 'http://www.w3.org/2000/svg', width: 1000, height: expect.any(Number),
     labels: ['Callbacks', 'Promises', 'Rust futures'],
-    heading: 'Sequential timers (the notes\' example): the run at 200 ms (event 30 of 75)',
+    heading: 'Sequential timers: the run at 200 ms (event 30 of 75)',
     styled: true, external: false,
   });
   const png = await download('Export timeline PNG');

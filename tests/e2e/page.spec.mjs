@@ -235,7 +235,7 @@ test('the exports download and parse: JSON, Chrome trace, Markdown transcript', 
   await page.getByRole('button', { name: 'Export Markdown transcript' }).click();
   const md = await readFile(await (await downloaded).path(), 'utf8');
   const lines = md.trimEnd().split('\n');
-  expect(lines[0]).toBe('## Sequential timers (the notes\' example)');
+  expect(lines[0]).toBe('## Sequential timers');
   expect(lines[2]).toMatch(/^\[Open this run in the futures playground\]\(<http:\/\/127\.0\.0\.1:\d+\/#preset=sequential&/);
   const steps = await page.locator('#scrubber').getAttribute('max');
   expect(lines.slice(4)).toHaveLength(Number(steps) + 1);

@@ -126,7 +126,7 @@ test('a custom program says its size is not known', async ({ page }) => {
   await openPlayground(page);
   await page.getByRole('button', { name: 'Add timer' }).click();
   await page.getByRole('button', { name: 'Run' }).click();
-  await expect(page.locator('#state-size')).toHaveText(/^size_of: not known\./);
+  await expect(page.locator('#state-size')).toHaveText(/^size_of: not known for this program\. .*\(a timer added, or code you wrote\)/);
   // Four sleeps: four Suspend variants.
   await expect(variants(page)).toHaveCount(4 + 3);
   await seekEnd(page);

@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { buildReplay } from '../../web/replay/index.js';
 import { summarize } from '../../web/replay/summary.js';
-import { CHAPTERS, chapter } from '../../web/tour/chapters.js';
+import { CHAPTERS, chapter, raceResult } from '../../web/tour/chapters.js';
 
 /** @param {string} name a file of tests/golden/ */
 const golden = (name) => JSON.parse(readFileSync(new URL(`../golden/${name}.json`, import.meta.url), 'utf8'));
@@ -109,7 +109,7 @@ test('each task is refused with what is missing, and accepted when solved', () =
   assert.deepEqual(chapter('promises').task.check(sequential), { done: false, said: 'Not yet: the Promises lane logged at 350 ms.' });
   assert.deepEqual(chapter('polling').task.check(sequential), { done: false, said: 'Not yet: the task was polled 4 times.' });
   // The race: Timer 3 (50 ms) wins; with Timer 1 the shortest, it wins.
-  assert.deepEqual(chapter('concurrency').task.check(facts(golden('race-then'))), { done: false, said: 'Not yet: Timer 3 fired first in the Rust lane.' });
+  assert.deepEqual(chapter('concurrency').task.check(facts(golden('race-then'))), { done: false, said: 'Not yet: Timer 3 won the race in the Rust lane.' });
   const race = golden('race-then');
   const relabel = { 'Timer 1': 'Timer 3', 'Timer 3': 'Timer 1' };
   race.futures.events = race.futures.events.map((e) => (e.label in relabel ? { ...e, label: relabel[e.label] } : e));
@@ -122,4 +122,23 @@ test('each task is refused with what is missing, and accepted when solved', () =
     at300[lane].events = at300[lane].events.map((e) => (e.kind === 'log' ? { ...e, t: 300 } : e));
   }
   assert.deepEqual(chapter('callbacks').task.check(facts(at300)), { done: true, said: 'Every lane logged at 300 ms.' });
+});
+
+test('the race\'s winner is the child select! found ready, even when timers fire at the same moment', () => {
+  const poll = (child, result) => ({ kind: 'child_poll', combinator: 'select', task: 1, child, result });
+  const timer = (kind, label) => ({ kind, label, timer: Number(label.slice(-1)) });
+  // Timer 3 and Timer 1 due together: the reactor fires both, select! takes child 0 (Timer 1).
+  const events = [
+    timer('timer_set', 'Timer 1'), poll(0, 'pending'), timer('timer_set', 'Timer 2'), poll(1, 'pending'),
+    timer('timer_set', 'Timer 3'), poll(2, 'pending'), timer('timer_fired', 'Timer 3'), timer('timer_fired', 'Timer 1'),
+    poll(0, 'ready'), timer('timer_cancel', 'Timer 2'),
+  ];
+  assert.deepEqual(raceResult(events), { winner: 'Timer 1', fired: ['Timer 3', 'Timer 1'] });
+  const replay = events.map((event, position) => ({ position, entry: { lane: 'futures', event } }));
+  assert.deepEqual(chapter('concurrency').task.check({ replay }), {
+    done: true,
+    said: 'Timer 1 won; select! dropped the others: Timer 2 cancelled. Timer 3 fired at the same moment and was dropped unused.',
+  });
+  // No select! at all: no winner.
+  assert.deepEqual(raceResult([timer('timer_set', 'Timer 1'), timer('timer_fired', 'Timer 1')]), { winner: null, fired: ['Timer 1'] });
 });

@@ -36,6 +36,9 @@ import { LANES, LANE_NAMES } from '../replay/merge.js';
  * @property {string} prompt
  * @property {(timers: number[]) => Choice[]} choices from the program's timings, before the run
  * @property {(facts: Facts) => Decision} decide
+ * @property {'trace' | 'state-machine' | 'timeline' | 'inside'} [shows] where the deciding step is
+ *   seen best: its row in its lane's trace (the default), the State machine, the Timeline, or
+ *   Inside the Rust lane
  */
 /**
  * @typedef {object} Task
@@ -107,6 +110,31 @@ function lastLogs(summary) {
   return LANES.map((lane) => `${LANE_NAMES[lane]} ${at(summary.lanes[lane].lastLog)}`).join(', ');
 }
 
+/**
+ * Which timer won a select! in the Rust lane (the child it found ready,
+ * named by the timer that child set), and every timer that fired by then.
+ * @param {import('../types.js').TraceEvent[]} rust the Rust lane's events
+ * @returns {{winner: string | null, fired: string[]}}
+ */
+export function raceResult(rust) {
+  /** @type {Map<number, string>} each child's timer, by child number */
+  const timers = new Map();
+  /** @type {string | null} a timer set since the last child's poll ended: that child's */
+  let set = null;
+  /** @type {string[]} */
+  const fired = [];
+  for (const e of rust) {
+    if (e.kind === 'timer_set' && 'label' in e) set = e.label ?? null;
+    else if (e.kind === 'timer_fired' && 'label' in e && e.label) fired.push(e.label);
+    else if (e.kind === 'child_poll' && e.combinator === 'select') {
+      if (set !== null && !timers.has(e.child)) timers.set(e.child, set);
+      set = null;
+      if (e.result === 'ready') return { winner: timers.get(e.child) ?? null, fired };
+    }
+  }
+  return { winner: null, fired };
+}
+
 /** @type {Chapter[]} */
 export const CHAPTERS = [
   {
@@ -126,7 +154,17 @@ export const CHAPTERS = [
     question: {
       prompt: 'When does the Callbacks lane log its line?',
       choices: whenChoices,
-      decide: (facts) => decideWhen('callbacks', facts),
+      decide: (facts) => {
+        const decided = decideWhen('callbacks', facts);
+        // The waits add up where each timer was set as the one before it fired.
+        const set = facts.run.callbacks.events.filter((e) => e.kind === 'timer_set');
+        const chained = set.length > 1 && set.every((e, i) => i === 0 || e.t > set[i - 1].t);
+        const sum = set.reduce((total, e) => total + ('ms' in e ? e.ms : 0), 0);
+        const why = chained && sum === facts.summary.lanes.callbacks.lastLog
+          ? ` Each timer is set only when the one before it fires, so the waits add up: ${set.map((e) => ('ms' in e ? e.ms : 0)).join(' + ')} = ${formatMs(sum)}.`
+          : '';
+        return { ...decided, why: `${decided.why}${why}` };
+      },
     },
     task: {
       prompt: 'Change a timing (the numbers under Timings) so that every lane logs its line at 300 ms.',
@@ -204,11 +242,11 @@ export const CHAPTERS = [
     title: 'A Rust future is polled',
     text: [
       'Now the same program as Rust. Calling an async fn gives a future, Rust\'s counterpart of a promise, but '
-        + 'nothing runs it by itself: an executor polls it, which means calling it to ask whether it is done. Each '
-        + 'poll runs the code up to the next .await that cannot finish yet and returns Pending, or runs to the end '
-        + 'and returns Ready (the two answers a poll can give).',
-      'Look at the Rust futures lane: each poll of the task (the future the executor runs) is a line in its '
-        + 'trace, with its result.',
+        + 'nothing runs it by itself: an executor polls it, which means calling the future\'s poll method to ask '
+        + 'whether it is done. Each poll runs the code up to the next .await that cannot finish yet and returns '
+        + 'Pending, or runs to the end and returns Ready (the two answers a poll can give).',
+      'Look at the Rust futures lane: each poll of the task (the future the executor runs) is two lines in its '
+        + 'trace, poll_start and poll_end, which gives its result.',
     ],
     preset: 'sequential',
     style: 'then',
@@ -244,12 +282,13 @@ export const CHAPTERS = [
     id: 'waker',
     title: 'Reactor, executor, waker',
     text: [
-      'Who polls the task again when a timer fires? Each poll is given a waker: a handle that puts the task back '
-        + 'on the executor\'s ready queue. A sleep that is not done hands it to the reactor, which keeps the timers '
-        + '(here, all of them behind one browser timeout), then returns Pending. When the timer is due, the '
-        + 'reactor calls the waker, and the executor polls the task again.',
+      'Who polls the task again when a timer fires? Each poll is given a waker (inside the cx argument of poll): a '
+        + 'handle that puts the task back on the executor\'s ready queue. A sleep that is not done hands that waker '
+        + 'to the reactor, which keeps the timers (here, all of them behind one browser timeout), then returns '
+        + 'Pending. When the timer is due, the reactor calls the waker, and the executor polls the task again.',
       'This example shows what goes wrong without the waker: a hand-written future (a struct with its own poll '
-        + 'function instead of async) polls its timer with a waker that wakes nobody. Look at Inside the Rust lane.',
+        + 'function instead of async) polls its timer with a waker that wakes nobody. Look at Inside the Rust lane: '
+        + 'how often the task is polled and woken.',
     ],
     preset: 'lost-wake',
     style: 'then',
@@ -277,7 +316,11 @@ export const CHAPTERS = [
     text: [
       'Here three async blocks (async { … }: a future made from a few lines of code) are made first, each waiting '
         + 'on one timer, then awaited one by one. In JS, calling timer(ms) starts its setTimeout at once. A Rust '
-        + 'future does nothing until it is polled: making it only stores what it needs.',
+        + 'future does nothing until it is polled: making it only stores what it needs, and the code inside a block '
+        + 'runs only when the block is polled.',
+      'One thing is stored when it is made: a sleep notes its deadline then (tokio\'s does too), so a sleep made '
+        + 'early and awaited late is due early. Here each sleep is made inside its block, when the block first runs. '
+        + 'When you edit the Rust code, the JS panels are rewritten to do the same.',
     ],
     preset: 'lazy',
     style: 'then',
@@ -314,9 +357,10 @@ export const CHAPTERS = [
     id: 'concurrency',
     title: 'Racing, and cancelling',
     text: [
-      'Three timers race, and the first to fire wins. In Rust, select! (tokio\'s too) polls them all; when one is '
-        + 'ready, it drops the others, and dropping a sleep cancels its timer. A JS promise cannot be cancelled: '
-        + 'after Promise.race, the losing timers still fire; the race ignores them.',
+      'Three timers race, and the first to fire wins. In Rust, the select! macro (tokio, the most used Rust '
+        + 'runtime, has one too) polls them all; when one is ready, it drops the others, and dropping a sleep '
+        + 'cancels its timer. A JS promise cannot be cancelled: after Promise.race, the losing timers still fire; '
+        + 'the race ignores them.',
       'Look at the Timeline: one row per lane, with a mark for each timer set, fired or cancelled.',
     ],
     preset: 'race',
@@ -324,6 +368,7 @@ export const CHAPTERS = [
     focus: 'timeline-title',
     focusName: 'the Timeline',
     question: {
+      shows: 'timeline',
       prompt: 'How many of the Rust lane\'s timers are cancelled before they fire?',
       choices: (timers) => [...new Set([0, Math.max(0, timers.length - 1), timers.length])]
         .map((n) => ({ id: String(n), text: n === 0 ? 'none' : String(n) })),
@@ -341,12 +386,14 @@ export const CHAPTERS = [
       prompt: 'Change the timings so that Timer 1 wins the race in the Rust lane.',
       check: ({ replay }) => {
         const rust = replay.filter((s) => s.entry.lane === 'futures').map((s) => s.entry.event);
-        const won = rust.find((e) => e.kind === 'timer_fired');
+        const { winner, fired } = raceResult(rust);
         const cancelled = rust.filter((e) => e.kind === 'timer_cancel').map((e) => ('label' in e ? e.label : ''));
-        const winner = won && 'label' in won ? won.label : null;
+        // Timers that fired at the same moment as the winner lost too, not cancelled: their time had come.
+        const tied = fired.filter((label) => label !== winner);
+        const also = tied.length ? ` ${tied.join(' and ')} fired at the same moment and ${tied.length === 1 ? 'was' : 'were'} dropped unused.` : '';
         return winner === 'Timer 1'
-          ? { done: true, said: `Timer 1 won; select! dropped the others: ${cancelled.join(' and ') || 'none'} cancelled.` }
-          : { done: false, said: `Not yet: ${winner ?? 'no timer'} fired first in the Rust lane.` };
+          ? { done: true, said: `Timer 1 won; select! dropped the others: ${cancelled.join(' and ') || 'none'} cancelled.${also}` }
+          : { done: false, said: `Not yet: ${winner ?? 'no timer'} won the race in the Rust lane.${also}` };
       },
     },
   },
@@ -354,10 +401,10 @@ export const CHAPTERS = [
     id: 'state-machine',
     title: 'The state machine',
     text: [
-      'How does a future remember where it stopped? rustc turns an async fn into an enum (names you never write '
-        + 'yourself), one variant per place it can stop: Unresumed before the first poll, one Suspend variant per '
-        + '.await, then Returned. Each poll starts from the current variant and runs until an .await returns '
-        + 'Pending, or to the end.',
+      'How does a future remember where it stopped? The Rust compiler (rustc) turns an async fn into an enum, a '
+        + 'type whose value is one of several variants (their names are rustc\'s, never written by you): one variant '
+        + 'per place it can stop, Unresumed before the first poll, one Suspend variant per .await, then Returned. '
+        + 'Each poll starts from the current variant and runs until an .await returns Pending, or to the end.',
       'Click Step forward (under Run): the State machine panel highlights the variant the future is in, that is, '
         + 'the .await it is paused at.',
     ],
@@ -366,6 +413,7 @@ export const CHAPTERS = [
     focus: 'state-machine-title',
     focusName: 'the State machine',
     question: {
+      shows: 'state-machine',
       prompt: 'Which variant is run()\'s future in after its first poll?',
       choices: () => ['Unresumed', 'Suspend0', 'Returned'].map((v) => ({ id: v, text: v })),
       decide: ({ replay }) => {
@@ -394,10 +442,11 @@ export const CHAPTERS = [
     id: 'pin',
     title: 'Self-reference and Pin',
     text: [
-      'A future keeps inside itself the locals it still needs after an .await, so one of them can borrow another: '
-        + 'here borrowed points at s, and both live inside the future. If the future moved to another address '
-        + 'between polls, borrowed would point at the old place. Pin guarantees that a future, pinned before its '
-        + 'first poll, stays where it is until it is dropped.',
+      'A future keeps inside itself the locals it still needs after an .await, so one of them can borrow another '
+        + '(hold a reference to it): here borrowed points at s, and both live inside the future. If the future moved '
+        + 'to another address between polls, borrowed would point at the old place. Pin guarantees that a future, '
+        + 'pinned before its first poll, stays where it is until it is dropped; the executor pins each task\'s '
+        + 'future, so async code never has to.',
       'Look at Inside the Rust lane: it shows where s lives and where borrowed points, at each poll.',
     ],
     preset: 'self-ref',
@@ -405,6 +454,7 @@ export const CHAPTERS = [
     focus: 'inside-title',
     focusName: 'Inside the Rust lane',
     question: {
+      shows: 'inside',
       prompt: 'Between the polls, does s move to another address?',
       choices: () => [{ id: 'no', text: 'no' }, { id: 'yes', text: 'yes' }],
       decide: ({ replay }) => {
@@ -438,7 +488,12 @@ export const CHAPTERS = [
         const { callbacks, promises, futures } = summary.lanes;
         const js = Math.max(callbacks.lastLog ?? -1, promises.lastLog ?? -1);
         const done = futures.lastLog !== null && futures.lastLog > js;
-        return { done, said: done ? `The Rust lane logged ${at(futures.lastLog)}, after the JS lanes.` : `Not yet: ${lastLogs(summary)}.` };
+        return {
+          done,
+          said: done ? `The Rust lane logged ${at(futures.lastLog)}, after the JS lanes.`
+            : `Not yet: ${lastLogs(summary)}. The JS panels follow your Rust; they differ where JS starts a timer when `
+              + 'called and Rust only when first polled (the lazy chapter). A sleep counts from when it is made.',
+        };
       },
     },
   },

@@ -9,6 +9,7 @@ const KEY = 'futures-playground-tour';
  * @typedef {object} Progress
  * @property {string[]} answered the chapters whose question was answered
  * @property {string[]} solved the chapters whose task was solved
+ * @property {string | null} last the chapter open last: the Tour button reopens it
  */
 
 /** @returns {Progress} */
@@ -17,9 +18,9 @@ export function loadProgress() {
     const saved = JSON.parse(localStorage.getItem(KEY) ?? '{}');
     /** @param {unknown} list */
     const ids = (list) => (Array.isArray(list) ? list.filter((x) => typeof x === 'string') : []);
-    return { answered: ids(saved.answered), solved: ids(saved.solved) };
+    return { answered: ids(saved.answered), solved: ids(saved.solved), last: typeof saved.last === 'string' ? saved.last : null };
   } catch {
-    return { answered: [], solved: [] };
+    return { answered: [], solved: [], last: null };
   }
 }
 

@@ -6,6 +6,7 @@
 import { el } from '../dom.js';
 
 /** @import { Chapter, Choice } from './chapters.js' */
+/** @import { Lane } from '../types.js' */
 /** @import { Progress } from './progress.js' */
 
 /**
@@ -157,12 +158,31 @@ export class TourView {
       + `questions answered, ${solved.length} of ${tasks} tasks solved.`;
   }
 
-  /** After the replay moved to the deciding step: its row in its lane's
-   * trace, in the middle of the window (above the tour's panel, below the
-   * Run bar), once the lanes have scrolled their lists. */
-  showStepRow() {
+  /**
+   * After the replay moved to the deciding step: where it is seen best (its
+   * row in its lane's trace, the State machine's current variant, the
+   * Timeline, or Inside the Rust lane), in the middle of the part of the
+   * window the page shows: below the Run bar that stays at the top, above
+   * the tour's panel at the bottom. Once the lanes have scrolled their lists.
+   * @param {Lane} lane the step's lane
+   * @param {'trace' | 'state-machine' | 'timeline' | 'inside'} [shows]
+   */
+  showStepRow(lane, shows = 'trace') {
+    const selector = {
+      trace: `#trace-${lane} [aria-current="step"]`,
+      'state-machine': '#state-variants [aria-current="step"]',
+      timeline: '#timeline-section',
+      inside: '#memory',
+    }[shows];
     requestAnimationFrame(() => {
-      document.querySelector('.trace [aria-current="step"].current')?.scrollIntoView({ block: 'center' });
+      const target = document.querySelector(selector);
+      if (!target) return;
+      const top = document.querySelector('.bar')?.getBoundingClientRect().bottom ?? 0;
+      const bottom = this.root.hidden ? window.innerHeight : this.root.getBoundingClientRect().top;
+      const box = target.getBoundingClientRect();
+      // Its middle to the band's middle; a part taller than the band, its top to the band's top.
+      const to = box.height > bottom - top ? box.top - top - 8 : box.top + box.height / 2 - (top + bottom) / 2;
+      window.scrollBy({ top: to });
     });
   }
 

@@ -55,7 +55,7 @@ export class Inspector {
     const inside = addresses.s >= futureAddr && addresses.s < futureAddr + /** @type {number} */ (size);
     this.memory.hidden = false;
     this.memory.replaceChildren(
-      el('li', {}, `The task's future (run(), with what the page adds to record it): ${hex(futureAddr)} to ${hex(futureAddr + /** @type {number} */ (size))} (${size} bytes), the same at every poll`),
+      el('li', {}, `The task's future (run()'s, inside a wrapper the page adds to record the run, so bigger than run()'s own size): ${hex(futureAddr)} to ${hex(futureAddr + /** @type {number} */ (size))} (${size} bytes), the same at every poll`),
       el('li', {}, `s lives at ${hex(addresses.s)}: ${inside ? 'inside the future' : 'outside the future'}`),
       el('li', {}, `borrowed points to ${hex(addresses.borrowed ?? 0)}${addresses.borrowed === addresses.s ? ': at s, inside the future itself' : ''}`),
     );

@@ -8,6 +8,7 @@
 // read-only.
 import { qs, el, formatMs } from '../dom.js';
 import { LANES, LANE_NAMES } from '../replay/merge.js';
+import { meaningOf } from './trace-words.js';
 
 /** @import { Lane, TraceEvent, Code, RunResult, CodeView, EditorModule, Problem } from '../types.js' */
 
@@ -206,7 +207,7 @@ export class Lanes {
       panel.rows = result[lane].events.map((event, i) => el(
         'li', { dataset: { kind: event.kind, seq: event.seq }, tabindex: i === 0 ? 0 : -1 },
         el('span', { class: 't' }, formatMs(event.t)),
-        el('span', { class: 'kind' }, event.kind),
+        el('span', { class: 'kind', title: meaningOf(event.kind) }, event.kind),
         el('span', { class: 'detail' }, detail(event)),
       ));
       panel.trace.replaceChildren(...panel.rows);

@@ -54,12 +54,13 @@ function jsLane(id, name) {
 
 function rustLane() {
   const readOnly = el('p', { id: 'rust-read-only', class: 'read-only-note', hidden: true },
-    'You can\'t edit this example\'s Rust code: it is hand-written (a ', code('Future'), ' impl, ', code('Pin'),
-    ', or a JS Promise), beyond what the editor reads. You can still change its timing under Timings, above.');
+    'You can\'t edit this example\'s Rust code: it needs code of its own that the editor does not read (a '
+    + 'hand-written future, a report of addresses, or a JS Promise). You can still change its timing under Timings, above.');
   const stateMachine = el('section', { id: 'state-machine', class: 'state-machine', 'aria-labelledby': 'state-machine-title' },
     el('h3', { id: 'state-machine-title' }, 'State machine'),
-    el('p', { class: 'twin' }, 'What rustc makes of ', code('async fn run()'), ': an enum, one variant per suspension point, '
-      + 'holding the locals kept across it (rustc\'s unnamed drop flags left out).'),
+    el('p', { class: 'twin' }, 'What the Rust compiler (rustc) makes of ', code('async fn run()'), ': an enum, one variant '
+      + 'per place the future can be paused, each holding the locals it still needs there; ', code('__awaitee'),
+      ' is the future it is waiting on.'),
     el('div', { class: 'enum' }, code('enum RunFuture {'),
       el('ol', { id: 'state-variants', class: 'variants', 'aria-label': 'Variants of run()\'s future' }),
       code('}')),
@@ -108,6 +109,8 @@ export function timelineParts() {
   return [
     el('h2', { id: 'timeline-title' }, 'Timeline'),
     el('div', { class: 'timeline-scroll' }, drawing),
+    el('p', { class: 'timeline-legend' }, 'Long bars: a timer, from when it is set (a Rust sleep: made) to when it fires; dashed: cancelled. '
+      + 'Short marks: a callback or a poll running. Arrows: a wake. Diamonds: a line logged. The red line: the replay\'s position.'),
     el('p', { id: 'timeline-detail', class: 'timeline-detail', 'aria-live': 'polite' },
       el('span', { class: 'hint-hover' }, 'Hover over a mark, or focus one (Tab, then the arrow keys), for its details; '
         + 'click it or press Enter to move the replay there.'),

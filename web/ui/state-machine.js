@@ -20,7 +20,7 @@ function variantText({ name, fields }) {
 const MEANING = {
   Unresumed: 'made, not polled yet: the body has not started',
   Returned: 'run() has finished',
-  Panicked: 'a poll panicked part-way (no program here panics)',
+  Panicked: 'a poll panicked (crashed) part-way; no program here panics',
 };
 
 /**
@@ -50,9 +50,9 @@ function sizeText({ size, lane_runs_it: laneRunsIt }) {
       + '(wasm32), measured with size_of_val(&run()) on this code, compiled into the page. The lane runs this example as its own '
       + 'async fn: a version of this code that takes the timing and text as arguments, which its future stores too. ' + fixed;
   }
-  return 'size_of: not known. The page can measure only the examples\' code, which it compiled in advance. Code '
-    + 'of another shape is not compiled: it runs as futures already built into the page, combined as your code '
-    + 'says, so there is no rustc size to measure.';
+  return 'size_of: not known for this program. The page can measure only the examples (with any timings and '
+    + 'texts), which were compiled into it in advance. This one has another shape (a timer added, or code you wrote): '
+    + 'the page runs it from futures it already has, combined as the code says, so rustc never laid it out.';
 }
 
 

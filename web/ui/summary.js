@@ -7,7 +7,9 @@ import { LANES, LANE_NAMES } from '../replay/merge.js';
 /** Timers set; and Rust sleeps that needed none (already past their deadline).
  * @param {LaneSummary} s */
 const timersSet = (s) => (s.timersElapsed
-  ? `${s.timersSet} (${s.timersElapsed} more ${s.timersElapsed === 1 ? 'sleep needed none: already past its' : 'sleeps needed none: already past their'} deadline at the first poll)`
+  ? `${s.timersSet} (and ${s.timersElapsed} ${s.timersElapsed === 1
+    ? 'sleep that needed no timer: its deadline had passed by its first poll'
+    : 'sleeps that needed no timer: their deadlines had passed by their first polls'})`
   : s.timersSet);
 
 export class Summary {

@@ -978,7 +978,7 @@ fn callback_step(
             let why = match step {
                 Step::All(_) => "// all: go on when every one is done",
                 Step::Race(_) => "// race: go on at the first; the others still run",
-                _ => "// each starts when called; go on when all are done, in order",
+                _ => "// each starts when called; go on once all are done",
             };
             code.push(indent, why, Some(path));
             if race {

@@ -1933,7 +1933,14 @@ impl<'a> Parser<'a> {
         self.expect("!", "`join!` is a macro")?;
         self.expect("(", "")?;
         let futures = self.futures_until(")", "`join!`")?;
-        self.expect(";", "")?;
+        // `join!(…).await`, as `await Promise.all(…)` would be written: the
+        // macro awaits (tokio's and the futures crate's alike).
+        let why = if self.is(".") {
+            "`join!` waits for its futures itself (as in tokio): write `join!(…);`, without `.await`"
+        } else {
+            ""
+        };
+        self.expect(";", why)?;
         self.leave();
         // An empty `join!()` gets validation's message ("must hold at least
         // one step"), like an empty array of steps.

@@ -77,7 +77,7 @@ fn three_timers() -> Vec<Step> {
 pub const PRESETS: &[Preset] = &[
     Preset {
         id: "sequential",
-        name: "Sequential timers (the notes' example)",
+        name: "Sequential timers",
         explanation: "Timers one after another, then a log line: each timer starts when the one \
             before it fires, so every lane logs at the sum of the delays. Callbacks nest, \
             promises chain, and the Rust task is polled once to start, then once each time \
@@ -337,8 +337,8 @@ pub const PRESETS: &[Preset] = &[
     },
     Preset {
         id: "self-ref",
-        name: "Self-reference and Pin (the notes' generator)",
-        explanation: "The notes' generator: `let s = String::from(\"foo\"); let borrowed = &s;` \
+        name: "Self-reference and Pin",
+        explanation: "A future that borrows from itself: `let s = String::from(\"foo\"); let borrowed = &s;` \
             kept across an .await. Both live inside the future, so the future points into \
             itself. The trace records the future's address and size, where s lives, and \
             where borrowed points, before and after the await: the same addresses, because \

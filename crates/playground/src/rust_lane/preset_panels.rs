@@ -290,7 +290,7 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 pub mod self_ref {
 use runtime::prelude::*;
 
-async fn run() { // the notes' generator
+async fn run() { // a future that borrows from itself
     let s = String::from("foo");
     let borrowed = &s; // points into this future
     sleep_ms(100).await; // s and borrowed wait inside the future

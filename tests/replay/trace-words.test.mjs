@@ -1,0 +1,17 @@
+// The page's list of trace words covers every kind the trace format
+// defines (docs/trace-format.md's tables), and no kind it does not: a new
+// kind cannot reach the traces without its meaning for a learner.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
+import { WORDS } from '../../web/ui/trace-words.js';
+
+test('every kind of the trace format has a meaning for a learner, and only those', async () => {
+  const doc = await readFile(new URL('../../docs/trace-format.md', import.meta.url), 'utf8');
+  const kinds = new Set([...doc.matchAll(/^\| `([a-z_]+)` \|/gm)].map((m) => m[1]));
+  assert.ok(kinds.size > 20, `only ${kinds.size} kinds found in the format's tables`);
+  const words = WORDS.map((w) => w.kind);
+  assert.deepEqual([...new Set(words)].sort(), [...kinds].sort());
+  assert.equal(words.length, new Set(words).size, 'a kind is listed twice');
+  for (const w of WORDS) assert.ok(w.meaning.length > 20 && w.meaning.length <= 300, w.kind);
+});

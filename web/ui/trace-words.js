@@ -1,0 +1,58 @@
+// The words of the traces, for a learner: what each kind of event means
+// (shown as a row's tooltip, and in the page's list "Words in the traces"),
+// and what the fields that are not self-evident say. docs/trace-format.md
+// has the full definitions, for contributors.
+import { el } from '../dom.js';
+
+/** @typedef {{kind: string, lanes: 'js' | 'rust' | 'all', meaning: string}} Word */
+
+/** @type {Word[]} in the order a run meets them */
+export const WORDS = [
+  { kind: 'script_start', lanes: 'js', meaning: 'the panel\'s script starts: it is the first task on the call stack' },
+  { kind: 'script_end', lanes: 'js', meaning: 'the script\'s own code is done: the call stack is empty, so the microtasks it queued run next' },
+  { kind: 'spawn', lanes: 'rust', meaning: 'a task was made and queued for its first poll; nothing of its code runs yet (size: its future\'s bytes)' },
+  { kind: 'batch', lanes: 'rust', meaning: 'the executor starts polling the tasks on its ready queue (tasks: how many), in a microtask (turn=microtask) or a new browser task (turn=macrotask)' },
+  { kind: 'poll_start', lanes: 'rust', meaning: 'the executor calls the task\'s poll method (addr: where its future lives in memory)' },
+  { kind: 'poll_end', lanes: 'rust', meaning: 'poll returned: result=pending (not done: it will wait for a wake) or result=ready (done)' },
+  { kind: 'state', lanes: 'rust', meaning: 'which variant of its state machine run()\'s future is in after this poll (point: which .await)' },
+  { kind: 'child_poll', lanes: 'rust', meaning: 'inside a poll, join! or select! polled one of its futures (child: which one, from 0) and got its result' },
+  { kind: 'timer_set', lanes: 'all', meaning: 'a timer started (ms: its delay). JS: setTimeout, kept by the browser in Web APIs. Rust: a sleep registered with the reactor, which keeps its waker' },
+  { kind: 'reactor_arm', lanes: 'rust', meaning: 'the reactor set its one browser setTimeout for its earliest timer (deadline: when; delay: in how many ms)' },
+  { kind: 'reactor_clear', lanes: 'rust', meaning: 'no timer is left: the reactor cleared its browser setTimeout' },
+  { kind: 'timer_fired', lanes: 'all', meaning: 'a timer\'s time came (late: how many ms after its due time). JS: its callback runs. Rust: the reactor wakes the sleep\'s task' },
+  { kind: 'timer_elapsed', lanes: 'rust', meaning: 'a sleep first polled after its deadline had passed: it is ready at once and sets no timer (a sleep counts from when it is made)' },
+  { kind: 'timer_cancel', lanes: 'all', meaning: 'a timer was removed before it fired. JS: clearTimeout. Rust: its sleep was dropped (a select! loser, an aborted task)' },
+  { kind: 'wake', lanes: 'rust', meaning: 'a task\'s waker was called (by: who called it); outcome=queued put the task on the ready queue, to be polled again' },
+  { kind: 'callback_end', lanes: 'js', meaning: 'a timer\'s callback returned' },
+  { kind: 'enqueue', lanes: 'js', meaning: 'a job joined the microtask queue (handler: what it runs; by: what queued it, such as a timer\'s callback resolving a promise)' },
+  { kind: 'reaction', lanes: 'js', meaning: 'one of the panel\'s .then callbacks started' },
+  { kind: 'resume', lanes: 'js', meaning: 'one of the panel\'s awaits resumed, its promise settled' },
+  { kind: 'engine_job', lanes: 'js', meaning: 'a job the JavaScript engine adds by itself, running none of the panel\'s code: handler=thenable and handler=adopt are the two extra hops when a .then callback returns a promise (the chain\'s promise takes that promise\'s value); all and race are Promise.all\'s and Promise.race\'s' },
+  { kind: 'job_end', lanes: 'js', meaning: 'the running microtask returned' },
+  { kind: 'log', lanes: 'all', meaning: 'the program logged a line' },
+  { kind: 'block', lanes: 'all', meaning: 'the program kept the thread busy for ms: nothing else could run meanwhile' },
+  { kind: 'yield', lanes: 'rust', meaning: 'the executor stopped polling for this browser task, so timers and the page get a turn; the queued tasks wait for the next one' },
+  { kind: 'task_drop', lanes: 'rust', meaning: 'a task was dropped before it finished (aborted)' },
+  { kind: 'lost_waker', lanes: 'rust', meaning: 'the task waits and no waker of it is left: nothing can wake it, so it will never be polled again' },
+  { kind: 'address', lanes: 'rust', meaning: 'where a local of the future lives in memory, or where a reference points' },
+];
+
+const BY_KIND = new Map(WORDS.map((w) => [w.kind, w.meaning]));
+
+/**
+ * What a kind of event means, for a row's tooltip (undefined: a kind this
+ * list does not know).
+ * @param {string} kind
+ */
+export function meaningOf(kind) {
+  return BY_KIND.get(kind);
+}
+
+/** The list "Words in the traces": one term and its meaning per kind. */
+export function wordList() {
+  const where = { js: ' (JS lanes)', rust: ' (Rust lane)', all: '' };
+  return el('dl', { class: 'trace-words' }, ...WORDS.flatMap((w) => [
+    el('dt', {}, el('code', {}, w.kind), where[w.lanes]),
+    el('dd', {}, w.meaning),
+  ]));
+}
