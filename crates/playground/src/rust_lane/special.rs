@@ -139,7 +139,12 @@ pub fn code(special: Special, step: &Step) -> Code {
         Special::SelfRef => {
             code.push(0, crate::render::RUST_PRELUDE, None);
             code.push(0, "", None);
-            code.push_noted(0, "async fn run() {", Some("a future that borrows from itself"), None);
+            code.push_noted(
+                0,
+                "async fn run() {",
+                Some("a future that borrows from itself"),
+                None,
+            );
             code.push(1, format!("let s = String::from({quoted});"), None);
             code.push_noted(
                 1,
