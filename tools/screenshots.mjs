@@ -23,7 +23,7 @@ const PICTURES = [
   {
     // The first screen, at the moment the Rust task is woken.
     file: 'first-screen.png',
-    path: '/#preset=sequential&clock=virtual&style=then&step=30',
+    path: '/#preset=sequential&clock=virtual&style=then&step=27',
     viewport: { width: 1280, height: 860 },
     before: async (page) => page.evaluate(() => document.querySelector('#bar')?.scrollIntoView()),
   },
@@ -35,7 +35,7 @@ const PICTURES = [
   {
     // The embed as a blog column shows it: the Rust lane alone, at its wake.
     file: 'embed.png',
-    path: '/embed.html#preset=sequential&clock=virtual&style=then&lanes=futures&step=30',
+    path: '/embed.html#preset=sequential&clock=virtual&style=then&lanes=futures&step=27',
     viewport: { width: 640, height: 1000 },
     element: 'main',
   },

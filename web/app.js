@@ -156,7 +156,13 @@ export class App {
       seek: (p) => this.seek(p),
     });
     this.views.share.bind({
-      link: () => ({ href: location.href, position: this.position, event: this.position + 1, of: this.replay.length, title: this.title() }),
+      link: () => {
+        const at = this.replay[this.position];
+        return {
+          href: location.href, position: this.position, event: this.position + 1, of: this.replay.length,
+          title: this.title(), time: at?.entry.time ?? '', lane: at?.entry.lane ?? 'futures', slug: this.custom() ? 'custom' : this.presetId,
+        };
+      },
       exportJson: () => this.run,
       exportChrome: () => this.run && this.playground.toChromeTrace(this.run),
       exportMarkdown: () => this.run && transcript(this.replay, {
@@ -438,7 +444,7 @@ export class App {
     } else if (!controls.error.hidden) {
       controls.showStatus('Fix the error above, then press Run. The last run is still shown.', 'problem');
     } else if (!this.showsCurrent()) {
-      controls.showStatus('You changed the program since the last run, which is still shown. Press Run (Ctrl+Enter) to run it.', 'stale');
+      controls.showStatus('The program changed since the last run, which is still shown. Press Run (Ctrl+Enter) to run it.', 'stale');
     } else {
       controls.showStatus(`Up to date: the views show a run of the program as it is now (${this.options.clock} clock).`, 'current');
     }
@@ -539,7 +545,8 @@ export class App {
       showStep: () => {
         if (this.decided?.position === null || this.decided?.position === undefined) return;
         this.seek(this.decided.position);
-        this.views.tour.showStepRow(this.replay[this.position].entry.lane, this.chapter?.question?.shows);
+        const { lane } = this.replay[this.position].entry;
+        this.views.tour.showStepRow(lane, this.chapter?.question?.shows, () => this.views.lanes.centreRows([lane], 5));
       },
       reset: () => {
         resetProgress();
@@ -592,8 +599,7 @@ export class App {
     if (!open?.question) return;
     await this.runNow();
     if (this.problem) {
-      const { line, message } = this.problem;
-      this.views.tour.showVerdict(`The Rust code has an error (line ${line}: ${message}). Fix it, then answer again.`, false);
+      this.views.tour.showVerdict(`The Rust code has an error (${this.problem.message}). Fix it, then answer again.`, false);
       return;
     }
     if (this.chapter !== open || !this.run || !this.showsCurrent()) return;
@@ -618,7 +624,7 @@ export class App {
     this.readText();
     if (this.problem || !this.views.controls.error.hidden) {
       // The error itself, here: its own place may be out of sight, under the tour's panel.
-      const error = this.problem ? `line ${this.problem.line}: ${this.problem.message}` : this.views.controls.error.textContent;
+      const error = this.problem ? this.problem.message : this.views.controls.error.textContent;
       this.views.tour.showTaskSaid(`The program has an error (${error}). Fix it, then check again.`);
       return;
     }

@@ -89,7 +89,9 @@ class Embed {
     this.href = 'index.html';
     this.views.lanes.showLanes(lanes);
     const name = this.playground.presets().find((p) => p.id === this.program.presetId)?.name;
-    qs('#embed-title').textContent = this.program.described.preset && name ? name : 'A program of your own';
+    const title = this.program.described.preset && name ? name : 'A program of your own';
+    qs('#embed-title').textContent = title;
+    document.title = `Futures playground: ${title}`;
   }
 
   start() {
@@ -141,7 +143,7 @@ class Embed {
     this.href = this.playgroundHref;
     this.seek(0);
     const events = this.replay.map((s) => ({ t: s.entry.event.t, step: this.stepOf(s) }));
-    const at = linkPosition(this.link, events, all.length);
+    const at = linkPosition(this.link, events, all.length, 'the run\'s events in all three lanes');
     if (at && 'position' in at) this.seek(at.position);
     if (at && 'problem' in at) this.problems.push(at.problem);
     // A Run after an edit starts at the start.

@@ -27,7 +27,7 @@ test('the replay opens at its first step; the status line says the views show th
   await expect(status(page)).toHaveText('Up to date: the views show a run of the program as it is now (virtual clock).');
   // A timing typed but not run: the line says so, and Run brings it back.
   await page.getByLabel('Timer 3 (ms)').fill('70');
-  await expect(status(page)).toHaveText('You changed the program since the last run, which is still shown. Press Run (Ctrl+Enter) to run it.');
+  await expect(status(page)).toHaveText('The program changed since the last run, which is still shown. Press Run (Ctrl+Enter) to run it.');
   await expect(status(page)).toHaveAttribute('data-state', 'stale');
   await page.getByRole('button', { name: 'Run' }).click();
   await expect(status(page)).toHaveAttribute('data-state', 'current');

@@ -437,7 +437,7 @@ test('a special preset\'s Rust panel is read-only; its timings still edit it', a
   await openPlayground(page);
   await page.getByLabel('Example').selectOption('self-ref');
   await expect(editor(page)).toHaveAttribute('aria-readonly', 'true');
-  await page.getByLabel('Suspend (ms)').fill('70');
+  await page.getByLabel('Timer 1 (ms)').fill('70');
   await expect(editor(page)).toContainText('sleep_ms(70)');
   // Text the browser inserts (an IME, a paste into the contenteditable) is dropped too.
   await editor(page).click();

@@ -39,6 +39,7 @@ test('each lanes choice shows those lanes and only those, and steps through thei
     await openEmbed(page, `${SEQUENTIAL}&lanes=${lanes.join(',')}`);
     const names = ['callbacks', 'promises', 'futures'].filter((l) => lanes.includes(l)).map((l) => LANE_NAMES[l]);
     expect(await shownLanes(page), lanes.join()).toEqual({ headings: names, rows: names });
+    await expect(page).toHaveTitle('Futures playground: Sequential timers');
     await expect(page.locator('#timeline')).toHaveAttribute('aria-label', lanes.length === 1
       ? `Timeline of ${names[0]}` : `Timeline of ${names.join(' and ')}`);
     const count = Number((await page.locator('#position').textContent()).match(/of (\d+)/)[1]);
@@ -94,7 +95,7 @@ test('Open in the playground opens the same program at the same event', async ({
 
 test('a bad step, t, lanes or edit falls back to the default with a message, never a blank frame', async ({ page }) => {
   for (const [bad, said] of [
-    ['step=99999', /^Link: step must be a whole number from 1 to \d+, this run's events; the replay opens at event 1$/],
+    ['step=99999', /^Link: step must be a whole number from 1 to \d+, the run's events in all three lanes; the replay opens at event 1$/],
     ['t=-1', /^Link: t must be a time in ms from 0 to 350, this run's length; the replay opens at event 1$/],
     ['lanes=rust', /^Link: lanes must be one or more of callbacks, promises, futures, separated by commas; all three are shown$/],
     ['lanes=', /^Link: lanes must be one or more of/],
@@ -211,18 +212,35 @@ test('Share: the embed snippet at the replay position, measured; the Markdown li
   await expect(code).not.toHaveAttribute('aria-busy', 'true', { timeout: 20_000 });
   await page.getByRole('button', { name: 'Copy embed code' }).click();
   expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(await code.inputValue());
+  // An event of a lane the embed leaves out is said; no lane at all, nothing to copy.
+  const said = page.locator('#embed-said');
+  await expect(page.locator('#position')).toHaveText(/in (Callbacks|Promises|Rust futures) at/);
+  const laneNow = (await page.locator('#position').textContent()).match(/ in (.+) at /)[1];
+  for (const box of ['Callbacks', 'Promises', 'Rust futures']) {
+    await page.getByRole('checkbox', { name: box }).setChecked(box !== laneNow);
+  }
+  await expect(said).toHaveText(new RegExp(`^This event \\(\\d+ ms\\) is in the ${laneNow} lane, which the embed leaves out: it opens at the next event of its lanes\\.`));
+  for (const box of ['Callbacks', 'Promises', 'Rust futures']) await page.getByRole('checkbox', { name: box }).uncheck();
+  await expect(said).toHaveText('Choose at least one lane for the embed.');
+  await expect(page.getByRole('button', { name: 'Copy embed code' })).toBeDisabled();
+  await page.getByRole('checkbox', { name: laneNow }).check();
+  await expect(said).toBeHidden();
+  await expect(page.getByRole('button', { name: 'Copy embed code' })).toBeEnabled();
   // The Markdown link: the program's name and event, and the link.
   await page.getByRole('button', { name: 'Copy Markdown link' }).click();
-  await expect(page.locator('#share-status')).toHaveText('Markdown link copied.');
+  await expect(page.locator('#share-status')).toHaveText('Markdown link copied: it opens this program at this event.');
   expect(await page.evaluate(() => navigator.clipboard.readText())).toMatch(
-    /^\[Sequential timers, at event 31\]\(http:\/\/127\.0\.0\.1:\d+\/#preset=sequential&.*&step=31\)$/);
+    /^\[Sequential timers at 200 ms\]\(http:\/\/127\.0\.0\.1:\d+\/#preset=sequential&.*&step=31\)$/);
 });
 
 test('the timeline exports as a self-contained SVG naming every lane, and as a 2x PNG', async ({ page, context }) => {
   await openPlayground(page, `/#${SEQUENTIAL}&step=30`);
+  /** @type {string[]} */
+  const names = [];
   const download = async (name) => {
     const downloaded = page.waitForEvent('download');
     await page.getByRole('button', { name }).click();
+    names.push((await downloaded).suggestedFilename());
     return readFile(await (await downloaded).path());
   };
   const svgText = (await download('Export timeline SVG')).toString('utf8');
@@ -250,8 +268,13 @@ test('the timeline exports as a self-contained SVG naming every lane, and as a 2
     heading: 'Sequential timers: the run at 200 ms (event 30 of 75)',
     styled: true, external: false,
   });
+  await expect(page.locator('#share-status')).toHaveText('Timeline saved as an SVG picture (all three lanes, at this event).');
+  // No buttons in a picture: its marks are shapes.
+  expect(svgText).not.toMatch(/role="button"|tabindex|Enter: go to this step|data-seq/);
   const png = await download('Export timeline PNG');
   expect(png.subarray(1, 4).toString('latin1')).toBe('PNG');
   // The IHDR chunk: width and height, big-endian, at bytes 16 and 20.
   expect([png.readUInt32BE(16), png.readUInt32BE(20)]).toEqual([2 * parsed.width, 2 * parsed.height]);
+  // Named for the program and the event, so two pictures do not overwrite each other.
+  expect(names).toEqual(['futures-playground-sequential-event-30.svg', 'futures-playground-sequential-event-30.png']);
 });

@@ -31,8 +31,8 @@ test('on load the notes example has run in all three lanes', async ({ page }) =>
   // The Rust lane says what it runs: the example's compiled code, or for a
   // program of your own, futures put together as it says.
   const note = page.locator('#inside-rust .note');
-  await expect(note).toContainText("An example's program is its Rust code, compiled to WebAssembly in advance");
-  await expect(note).toContainText('Any other code is not compiled');
+  await expect(note).toContainText("An example's Rust code, with any timings and texts, was compiled to WebAssembly in advance");
+  await expect(note).toContainText('other code you write is read by the page and run from the same futures');
 });
 
 test('editing a timing by keyboard updates the code, and Run runs it', async ({ page }) => {

@@ -108,7 +108,7 @@ function jobName(job) {
   /** @type {Record<Handler, string>} */
   const names = {
     then: `the .then callback${onLine(job.line)}`,
-    await: `the async function resumed at its await${onLine(job.line)}`,
+    await: `the async function (resumed at its await${onLine(job.line)})`,
     all: `Promise.all's job for its item${onLine(job.line)}`,
     race: `Promise.race's job for its item${onLine(job.line)}`,
     thenable: `the engine's job that follows the promise the .then callback${onLine(job.line)} returned`,
@@ -241,7 +241,7 @@ function jsSentence(e, lane, context) {
       const ended = before?.callStack[0];
       const job = ended?.kind === 'job' ? ended : { handler: e.handler, step: e.step, line: e.line };
       const done = job.handler === 'await'
-        ? `the async function resumed at its await${onLine(job.line)} ran to its next await or its end, and gave the thread back`
+        ? `the async function (resumed at its await${onLine(job.line)}) ran to its next await or its end, and gave the thread back`
         : `${jobName(job)} ${job.handler === 'then' ? 'returned' : 'is done'}`;
       return `${done}; ${nextUp(after)}`;
     }

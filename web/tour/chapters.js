@@ -220,7 +220,7 @@ export const CHAPTERS = [
     title: 'async and await',
     text: [
       'The same again, written with async and await (this chapter switches Promise style to async/await for '
-        + 'you): the Promises panel now reads top to bottom, like code that does not wait.',
+        + 'you): the Promises panel now reads top to bottom, like ordinary synchronous code.',
       'An async function runs like plain code until its first await, where it returns a pending promise to its '
         + 'caller. After each await, the rest runs later, as a microtask, once the awaited promise settles.',
     ],
@@ -405,8 +405,8 @@ export const CHAPTERS = [
         + 'type whose value is one of several variants (their names are rustc\'s, never written by you): one variant '
         + 'per place it can stop, Unresumed before the first poll, one Suspend variant per .await, then Returned. '
         + 'Each poll starts from the current variant and runs until an .await returns Pending, or to the end.',
-      'Click Step forward (under Run): the State machine panel highlights the variant the future is in, that is, '
-        + 'the .await it is paused at.',
+      'After you answer, click Step forward (under Run) to follow the run: the State machine panel highlights the '
+        + 'variant the future is in, that is, the .await it is paused at.',
     ],
     preset: 'sequential',
     style: 'then',

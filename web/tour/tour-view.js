@@ -51,8 +51,8 @@ export class TourView {
     this.collapse = el('button', { type: 'button', class: 'secondary', 'aria-expanded': 'true' }, 'Hide text');
     root.replaceChildren(el('div', { class: 'tour-head' }, this.title, this.collapse), this.text, this.question,
       this.verdict, this.stepButton, this.task,
-      el('nav', { class: 'tour-nav', 'aria-label': 'Tour' }, this.back, this.next, this.closeButton, this.resetButton),
-      this.progress, this.announce);
+      el('nav', { class: 'tour-nav', 'aria-label': 'Tour' }, this.back, this.next, this.closeButton),
+      el('div', { class: 'tour-progress-row' }, this.progress, this.resetButton), this.announce);
     /** @type {Element | null} */
     this.focused = null;
     /** @type {string | undefined} */
@@ -140,11 +140,26 @@ export class TourView {
   showVerdict(text, canShow) {
     this.verdict.textContent = text;
     this.stepButton.hidden = !canShow;
+    if (text) this.reveal(canShow ? this.stepButton : this.verdict);
   }
 
   /** @param {string} text */
   showTaskSaid(text) {
     this.taskSaid.textContent = text;
+    if (text) this.reveal(this.taskSaid);
+  }
+
+  /**
+   * Scrolls the panel (not the page) so `part` is in sight above its
+   * Back / Next bar: what was just said would otherwise be under it.
+   * @param {HTMLElement} part
+   */
+  reveal(part) {
+    const nav = /** @type {HTMLElement} */ (this.root.querySelector('.tour-nav'));
+    const bottom = nav.getBoundingClientRect().top;
+    const box = part.getBoundingClientRect();
+    if (box.bottom > bottom) this.root.scrollTop += box.bottom - bottom + 8;
+    else if (box.top < this.root.getBoundingClientRect().top) this.root.scrollTop -= this.root.getBoundingClientRect().top - box.top + 8;
   }
 
   /**
@@ -154,8 +169,9 @@ export class TourView {
   showProgress({ answered, solved }, chapters) {
     const questions = chapters.filter((c) => c.question).length;
     const tasks = chapters.filter((c) => c.task).length;
+    const done = answered.length >= questions && solved.length >= tasks;
     this.progress.textContent = `Your progress, kept in this browser only: ${answered.length} of ${questions} `
-      + `questions answered, ${solved.length} of ${tasks} tasks solved.`;
+      + `questions answered, ${solved.length} of ${tasks} tasks solved.${done ? ' You have finished the tour: well done!' : ''}`;
   }
 
   /**
@@ -163,27 +179,58 @@ export class TourView {
    * row in its lane's trace, the State machine's current variant, the
    * Timeline, or Inside the Rust lane), in the middle of the part of the
    * window the page shows: below the Run bar that stays at the top, above
-   * the tour's panel at the bottom. Once the lanes have scrolled their lists.
+   * the tour's panel at the bottom.
    * @param {Lane} lane the step's lane
    * @param {'trace' | 'state-machine' | 'timeline' | 'inside'} [shows]
+   * @param {() => void} [centreRow] centres the row in its list: done once
+   *   the list is on screen, where its rows are laid out at their own
+   *   heights (off screen, at an estimated one)
    */
-  showStepRow(lane, shows = 'trace') {
+  showStepRow(lane, shows = 'trace', centreRow = () => {}) {
     const selector = {
       trace: `#trace-${lane} [aria-current="step"]`,
       'state-machine': '#state-variants [aria-current="step"]',
       timeline: '#timeline-section',
       inside: '#memory',
     }[shows];
-    requestAnimationFrame(() => {
+    /** `selector`'s element into the middle of the band, or its top to the band's top if it is taller. */
+    const toBand = () => {
       const target = document.querySelector(selector);
       if (!target) return;
       const top = document.querySelector('.bar')?.getBoundingClientRect().bottom ?? 0;
       const bottom = this.root.hidden ? window.innerHeight : this.root.getBoundingClientRect().top;
-      const box = target.getBoundingClientRect();
-      // Its middle to the band's middle; a part taller than the band, its top to the band's top.
+      const box = (shows === 'trace' ? target.closest('.trace') ?? target : target).getBoundingClientRect();
       const to = box.height > bottom - top ? box.top - top - 8 : box.top + box.height / 2 - (top + bottom) / 2;
       window.scrollBy({ top: to });
-    });
+    };
+    /** The row is in sight: inside the band, and inside its list's own view. */
+    const rowInSight = () => {
+      const row = document.querySelector(selector);
+      const list = row?.closest('.trace');
+      if (!row || !list) return false;
+      const [box, view] = [row.getBoundingClientRect(), list.getBoundingClientRect()];
+      const top = Math.max(view.top, document.querySelector('.bar')?.getBoundingClientRect().bottom ?? 0);
+      const bottom = Math.min(view.bottom, this.root.getBoundingClientRect().top);
+      return box.top >= top - 1 && box.bottom <= bottom + 1;
+    };
+    // Already in sight (asked again): nothing moves.
+    if (shows === 'trace' && rowInSight()) return;
+    // The list (or the part) first, then its row inside it, then the row.
+    toBand();
+    if (shows !== 'trace') return;
+    centreRow();
+    let frames = 5;
+    const settle = () => {
+      frames -= 1;
+      if (frames > 0) requestAnimationFrame(settle);
+      else {
+        const row = document.querySelector(selector);
+        const band = [document.querySelector('.bar')?.getBoundingClientRect().bottom ?? 0, this.root.getBoundingClientRect().top];
+        const box = row?.getBoundingClientRect();
+        if (box && (box.top < band[0] || box.bottom > band[1])) window.scrollBy({ top: box.top + box.height / 2 - (band[0] + band[1]) / 2 });
+      }
+    };
+    requestAnimationFrame(settle);
   }
 
   /**

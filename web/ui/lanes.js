@@ -83,6 +83,8 @@ export class Lanes {
     })]));
     this.rustReadOnly = false;
     this.editor = false;
+    /** @type {number | undefined} a frame that centres rows again, after a jump */
+    this.centring = undefined;
   }
 
   /** @param {Code} code */
@@ -246,14 +248,33 @@ export class Lanes {
     // is in view: all positions read first, then all scrolls written, so
     // layout runs once; a list that did not move is not scrolled (a scroll
     // repaints it).
-    const tops = LANES.map((lane) => {
+    this.centreRows(LANES.filter((lane) => moved[lane]), 4);
+  }
+
+  /**
+   * Scrolls `lanes`' lists so each current row is in the middle. Rows far
+   * from view are laid out at an estimated height until shown (the rows'
+   * content-visibility), so after a jump the row is not quite where the
+   * estimate put it: once the rows around it are laid out (a frame or two
+   * later), it is centred again, in each of the next `tries - 1` frames.
+   * @param {Lane[]} lanes
+   * @param {number} tries
+   */
+  centreRows(lanes, tries) {
+    const tops = lanes.map((lane) => {
       const { rows, shown, trace } = this.panels[lane];
       const row = rows[shown ?? -1];
-      return row && moved[lane] ? row.offsetTop - trace.clientHeight / 2 : null;
+      return row ? Math.round(row.offsetTop - trace.clientHeight / 2 + row.offsetHeight / 2) : null;
     });
-    LANES.forEach((lane, i) => {
+    lanes.forEach((lane, i) => {
       const top = tops[i];
-      if (top !== null) this.panels[lane].trace.scrollTop = top;
+      const { trace } = this.panels[lane];
+      // A scroll repaints the list: only where the row is not there yet.
+      if (top !== null && Math.abs(trace.scrollTop - Math.max(0, Math.min(top, trace.scrollHeight - trace.clientHeight))) > 1) {
+        trace.scrollTop = top;
+      }
     });
+    cancelAnimationFrame(this.centring ?? 0);
+    if (tries > 1) this.centring = requestAnimationFrame(() => this.centreRows(lanes, tries - 1));
   }
 }

@@ -3,6 +3,10 @@
 import { qs } from '../dom.js';
 import { embedSrc, iframeSnippet, markdownLink, measureEmbed } from './embed-snippet.js';
 import { pngOf } from './timeline-picture.js';
+import { LANE_NAMES } from '../replay/merge.js';
+
+/** The snippet's height where the embed did not report its own (px). */
+const FALLBACK_HEIGHT = 600;
 
 /** @import { Link, PageOptions, Lane } from '../types.js' */
 
@@ -77,14 +81,15 @@ export function writeFragment(link, push) {
  * @param {{t: number, step: number}[]} events the replay's events, in order:
  *   each one's time and its number as the page counts them
  * @param {number} count the page's events, M
+ * @param {string} [counted] what `count` counts, as the message says it
  * @returns {{position: number} | {problem: string} | null} null where the link has no position
  */
-export function linkPosition(link, events, count) {
+export function linkPosition(link, events, count, counted = 'this run\'s events') {
   if (link.step !== undefined) {
     const step = Number(link.step);
     const at = /^\d{1,9}$/.test(link.step) && step >= 1 && step <= count ? events.findIndex((e) => e.step >= step) : -1;
     return at < 0
-      ? { problem: `Link: step must be a whole number from 1 to ${count}, this run's events; the replay opens at event 1` }
+      ? { problem: `Link: step must be a whole number from 1 to ${count}, ${counted}; the replay opens at event 1` }
       : { position: at };
   }
   if (link.t !== undefined) {
@@ -111,10 +116,15 @@ export function atPosition(href, position) {
 }
 
 /**
+ * The page's link and the replay's moment: its position (from 0; `event`
+ * from 1, of `of`), time and lane; the program's name and, for file names,
+ * its example's id ("custom" for a program of one's own).
+ * @typedef {{href: string, position: number, event: number, of: number, title: string, time: string, lane: Lane, slug: string}} Moment
+ */
+/**
  * What the Share section asks the app for.
  * @typedef {object} ShareActions
- * @property {() => {href: string, position: number, event: number, of: number, title: string}} link the
- *   page's link, the replay's position (from 0; `event` from 1, of `of`) and the program's name
+ * @property {() => Moment} link
  * @property {() => unknown} exportJson the run, to save (nothing if falsy)
  * @property {() => unknown} exportChrome
  * @property {() => string | null} exportMarkdown the transcript
@@ -148,8 +158,10 @@ export class Share {
     this.embedLanes = root.querySelectorAll('input[name="embed-lane"]');
     /** @type {HTMLElement} */
     this.status = qs('#share-status', root);
-    /** The embed's address whose height was last measured, and that height. */
-    this.measured = { src: '', height: 0 };
+    /** @type {HTMLElement} what the embed's snippet needs said: a moment it cannot show, a height it did not report */
+    this.embedSaid = qs('#embed-said', root);
+    /** @type {{src: string, height: number | null}} the embed's address last measured, and its height (null: none reported) */
+    this.measured = { src: '', height: null };
     /** @type {ReturnType<typeof setTimeout> | undefined} a measurement waiting for changes to settle */
     this.measuring = undefined;
   }
@@ -162,9 +174,9 @@ export class Share {
       this.copyText(atPosition(href, position), `Link copied: it opens this program at event ${event} of ${of}.`);
     });
     this.markdownLink.addEventListener('click', () => {
-      const { href, position, event, title } = link();
-      const text = markdownLink(atPosition(href, position), position > 0 ? `${title}, at event ${event}` : title);
-      this.copyText(text, 'Markdown link copied.');
+      const { href, position, time, title } = link();
+      const text = markdownLink(atPosition(href, position), position > 0 ? `${title} at ${time}` : title);
+      this.copyText(text, 'Markdown link copied: it opens this program at this event.');
     });
     this.json.addEventListener('click', () => download('futures-playground-run.json', exportJson()));
     this.chrome.addEventListener('click', () => download('futures-playground-chrome-trace.json', exportChrome()));
@@ -172,15 +184,23 @@ export class Share {
       const text = exportMarkdown();
       if (text) save('futures-playground-transcript.md', new Blob([text], { type: 'text/markdown' }));
     });
+    /** The picture's file name: the program and the event it shows. */
+    const named = (/** @type {string} */ ext) => {
+      const { slug, event } = link();
+      return `futures-playground-${slug}-event-${event}.${ext}`;
+    };
     this.svg.addEventListener('click', () => {
       const shown = picture();
-      if (shown) save('futures-playground-timeline.svg', new Blob([shown.text], { type: 'image/svg+xml' }));
+      if (!shown) return;
+      save(named('svg'), new Blob([shown.text], { type: 'image/svg+xml' }));
+      this.status.textContent = 'Timeline saved as an SVG picture (all three lanes, at this event).';
     });
     this.png.addEventListener('click', async () => {
       const shown = picture();
       if (!shown) return;
       try {
-        save('futures-playground-timeline.png', await pngOf(shown));
+        save(named('png'), await pngOf(shown));
+        this.status.textContent = 'Timeline saved as a PNG picture, twice its size (all three lanes, at this event).';
       } catch (error) {
         this.status.textContent = `No PNG: ${/** @type {Error} */ (error).message}. Export timeline SVG still works.`;
       }
@@ -211,24 +231,32 @@ export class Share {
   showEmbed() {
     if (!this.embed.open || !this.link) return;
     const lanes = /** @type {Lane[]} */ ([...this.embedLanes].filter((b) => b.checked).map((b) => b.value));
+    this.copyEmbed.disabled = lanes.length === 0;
     if (lanes.length === 0) {
       this.embedCode.value = '';
-      this.status.textContent = 'Choose at least one lane for the embed.';
+      this.embedSaid.textContent = 'Choose at least one lane for the embed.';
       return;
     }
-    const { href, position, title } = this.link();
+    const { href, position, title, lane, time } = this.link();
+    // The event shown is of a lane the embed leaves out: it opens at the next event of its lanes.
+    this.embedSaid.textContent = lanes.includes(lane) ? ''
+      : `This event (${time}) is in the ${LANE_NAMES[lane]} lane, which the embed leaves out: it opens at the next event of its lanes.`;
     const src = embedSrc(atPosition(href, position), lanes);
     if (this.measured.src === src) {
-      this.embedCode.value = iframeSnippet(src, this.measured.height, title);
+      this.embedCode.value = iframeSnippet(src, this.measured.height ?? FALLBACK_HEIGHT, title);
       this.embedCode.removeAttribute('aria-busy');
+      if (this.measured.height === null) {
+        this.embedSaid.textContent += `${this.embedSaid.textContent ? ' ' : ''}The embed did not report its height, so the `
+          + `snippet says ${FALLBACK_HEIGHT} px: check it in your page.`;
+      }
       return;
     }
-    this.embedCode.value = iframeSnippet(src, this.measured.height || 600, title);
+    this.embedCode.value = iframeSnippet(src, this.measured.height ?? FALLBACK_HEIGHT, title);
     this.embedCode.setAttribute('aria-busy', 'true');
     clearTimeout(this.measuring);
     this.measuring = setTimeout(async () => {
       const height = await measureEmbed(src);
-      this.measured = { src, height: height ?? 600 };
+      this.measured = { src, height };
       // Another change may have come meanwhile: it writes its own.
       this.showEmbed();
     }, 300);

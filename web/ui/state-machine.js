@@ -41,13 +41,13 @@ function sizeText({ size, lane_runs_it: laneRunsIt }) {
     + 'place in it (locals never kept at the same time may share one), and a future it .awaits is stored inside it '
     + '(a spawned one is not).';
   if (size !== null && laneRunsIt) {
-    return `size_of: ${size} bytes: the memory one run() future takes, as rustc lays it out for WebAssembly `
-      + '(wasm32), measured with size_of_val(&run()) on the code of the example this program is (or has the shape of: '
-      + `only timings and texts differ), compiled into the page: the lane runs that very future. ${fixed}`;
+    return `size_of: ${size} bytes: all the memory one run() future takes, as rustc lays it out for WebAssembly `
+      + '(measured with size_of_val(&run())). This example\'s code, with any timings and texts, was compiled into '
+      + `the page, and the lane runs that very future. ${fixed}`;
   }
   if (size !== null) {
-    return `size_of: ${size} bytes: the memory one run() future takes, as rustc lays it out for WebAssembly `
-      + '(wasm32), measured with size_of_val(&run()) on this code, compiled into the page. The lane runs this example as its own '
+    return `size_of: ${size} bytes: all the memory one run() future takes, as rustc lays it out for WebAssembly `
+      + '(measured with size_of_val(&run()) on this code, compiled into the page). The lane runs this example as its own '
       + 'async fn: a version of this code that takes the timing and text as arguments, which its future stores too. ' + fixed;
   }
   return 'size_of: not known for this program. The page can measure only the examples (with any timings and '

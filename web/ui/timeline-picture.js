@@ -9,13 +9,13 @@ const TITLE = 30;
 const FONT = 'system-ui, -apple-system, "Segoe UI", Roboto, sans-serif';
 
 /**
- * The page's style rules that draw the timeline, with the light palette:
+ * The page's style rules that draw the picture, with the light palette:
  * the same rules the screen uses (one definition), read from the page's
  * stylesheets. Rules inside media queries (the dark palette, the phone
  * layout) are left out.
- * @param {Element} live the timeline on screen
+ * @param {Element} picture the picture, whose elements the rules must match
  */
-function styles(live) {
+function styles(picture) {
   /** @type {string[]} */
   const palette = [];
   /** @type {string[]} */
@@ -29,7 +29,7 @@ function styles(live) {
       }
       let used = false;
       try {
-        used = live.querySelector(rule.selectorText) !== null;
+        used = picture.querySelector(rule.selectorText) !== null;
       } catch {
         // A selector this browser does not take: not the timeline's.
       }
@@ -50,14 +50,19 @@ export function timelinePicture(live, title) {
   const height = drawn + TITLE;
   const picture = svg('svg', { xmlns: 'http://www.w3.org/2000/svg', width, height, viewBox: `0 0 ${width} ${height}`, role: 'img' }, title);
   const style = svg('style');
-  style.textContent = styles(live);
   const heading = svg('text', { x: 8, y: 20, 'font-size': 15, 'font-weight': 600, fill: '#1c1c1f' });
   heading.textContent = title;
   const drawing = svg('g', { transform: `translate(0 ${TITLE})` });
   for (const child of live.children) drawing.append(child.cloneNode(true));
-  // Marks are a tab stop on screen; a picture has none.
-  for (const mark of drawing.querySelectorAll('[tabindex]')) mark.removeAttribute('tabindex');
+  // On screen a mark is a button (a tab stop, Enter moves the replay); in a
+  // picture it is a shape whose tooltip says what it stands for.
+  for (const mark of drawing.querySelectorAll('[data-seq]')) {
+    for (const name of ['tabindex', 'role', 'aria-label']) mark.removeAttribute(name);
+    for (const name of Object.keys(/** @type {SVGElement} */ (mark).dataset)) delete /** @type {SVGElement} */ (mark).dataset[name];
+  }
   picture.append(style, svg('rect', { width, height, fill: '#ffffff' }), heading, drawing);
+  // The rules the picture itself needs (not the screen's buttons and focus rings).
+  style.textContent = styles(picture);
   return { text: new XMLSerializer().serializeToString(picture), width, height };
 }
 

@@ -172,7 +172,8 @@ export class Timeline {
 function defs() {
   const d = svg('defs');
   const marker = svg('marker', {
-    id: 'arrow', viewBox: '0 0 10 10', refX: 9, refY: 5, markerWidth: 6, markerHeight: 6, orient: 'auto-start-reverse',
+    // In the drawing's units, not the line's: a focused wake's thicker line keeps its arrow head.
+    id: 'arrow', viewBox: '0 0 10 10', refX: 9, refY: 5, markerWidth: 9, markerHeight: 9, markerUnits: 'userSpaceOnUse', orient: 'auto-start-reverse',
   });
   marker.append(svg('path', { d: 'M 0 0 L 10 5 L 0 10 z', class: 'arrow-head' }));
   d.append(marker);

@@ -22,18 +22,18 @@ export const WORDS = [
   { kind: 'timer_fired', lanes: 'all', meaning: 'a timer\'s time came (late: how many ms after its due time). JS: its callback runs. Rust: the reactor wakes the sleep\'s task' },
   { kind: 'timer_elapsed', lanes: 'rust', meaning: 'a sleep first polled after its deadline had passed: it is ready at once and sets no timer (a sleep counts from when it is made)' },
   { kind: 'timer_cancel', lanes: 'all', meaning: 'a timer was removed before it fired. JS: clearTimeout. Rust: its sleep was dropped (a select! loser, an aborted task)' },
-  { kind: 'wake', lanes: 'rust', meaning: 'a task\'s waker was called (by: who called it); outcome=queued put the task on the ready queue, to be polled again' },
+  { kind: 'wake', lanes: 'rust', meaning: 'a task\'s waker was called (by: who called it). outcome=queued: the task went on the ready queue, to be polled again; other outcomes: it was on it already, or it had finished' },
   { kind: 'callback_end', lanes: 'js', meaning: 'a timer\'s callback returned' },
   { kind: 'enqueue', lanes: 'js', meaning: 'a job joined the microtask queue (handler: what it runs; by: what queued it, such as a timer\'s callback resolving a promise)' },
   { kind: 'reaction', lanes: 'js', meaning: 'one of the panel\'s .then callbacks started' },
   { kind: 'resume', lanes: 'js', meaning: 'one of the panel\'s awaits resumed, its promise settled' },
-  { kind: 'engine_job', lanes: 'js', meaning: 'a job the JavaScript engine adds by itself, running none of the panel\'s code: handler=thenable and handler=adopt are the two extra hops when a .then callback returns a promise (the chain\'s promise takes that promise\'s value); all and race are Promise.all\'s and Promise.race\'s' },
+  { kind: 'engine_job', lanes: 'js', meaning: 'a job the JavaScript engine adds by itself, running none of the panel\'s code. handler=thenable, then adopt: the two extra steps when a .then callback returns a promise (the chain waits for it, then takes its value). all, race: Promise.all or Promise.race noting one of its promises' },
   { kind: 'job_end', lanes: 'js', meaning: 'the running microtask returned' },
   { kind: 'log', lanes: 'all', meaning: 'the program logged a line' },
-  { kind: 'block', lanes: 'all', meaning: 'the program kept the thread busy for ms: nothing else could run meanwhile' },
+  { kind: 'block', lanes: 'all', meaning: 'the program kept the thread busy for ms milliseconds: nothing else could run meanwhile' },
   { kind: 'yield', lanes: 'rust', meaning: 'the executor stopped polling for this browser task, so timers and the page get a turn; the queued tasks wait for the next one' },
   { kind: 'task_drop', lanes: 'rust', meaning: 'a task was dropped before it finished (aborted)' },
-  { kind: 'lost_waker', lanes: 'rust', meaning: 'the task waits and no waker of it is left: nothing can wake it, so it will never be polled again' },
+  { kind: 'lost_waker', lanes: 'rust', meaning: 'the task waits and no waker for it remains: nothing can wake it, so it will never be polled again' },
   { kind: 'address', lanes: 'rust', meaning: 'where a local of the future lives in memory, or where a reference points' },
 ];
 
@@ -50,7 +50,7 @@ export function meaningOf(kind) {
 
 /** The list "Words in the traces": one term and its meaning per kind. */
 export function wordList() {
-  const where = { js: ' (JS lanes)', rust: ' (Rust lane)', all: '' };
+  const where = { js: ' (JS lanes)', rust: ' (Rust lane)', all: ' (all lanes)' };
   return el('dl', { class: 'trace-words' }, ...WORDS.flatMap((w) => [
     el('dt', {}, el('code', {}, w.kind), where[w.lanes]),
     el('dd', {}, w.meaning),

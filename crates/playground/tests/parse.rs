@@ -279,6 +279,8 @@ fn invalid_programs_are_refused_at_the_offending_token() {
         ("a log and a tail", module("    join!(async { sleep_ms(1).await; log(\"x\") });\n"), 4, 47, "expected `;`, found `}`"),
         ("join! awaited, as Promise.all", module("    join!(sleep_ms(1), sleep_ms(2)).await;\n"), 4, 36,
          "expected `;`, found `.`: `join!` waits for its futures itself (as in tokio): write `join!(…);`, without `.await`"),
+        ("join! of lets awaited", module("    let a = sleep_ms(1);\n    let b = sleep_ms(2);\n    join!(a, b).await;\n"), 6, 16,
+         "expected `;`, found `.`: `join!` waits for its futures itself"),
         ("unknown character", module("    # log(\"x\");\n"), 4, 5,
          "expected a statement (`sleep_ms(…).await;`, `log(\"…\");`, `join!(…);`, `select! { … }` or `let f = …;`), found `#`"),
         ("no-break space", module("    log(\"x\");\u{a0}\n"), 4, 14, "found the character U+00A0"),

@@ -1933,18 +1933,23 @@ impl<'a> Parser<'a> {
         self.expect("!", "`join!` is a macro")?;
         self.expect("(", "")?;
         let futures = self.futures_until(")", "`join!`")?;
-        // `join!(…).await`, as `await Promise.all(…)` would be written: the
-        // macro awaits (tokio's and the futures crate's alike).
+        self.end_of_join()?;
+        self.leave();
+        // An empty `join!()` gets validation's message ("must hold at least
+        // one step"), like an empty array of steps.
+        Ok(Node::new(Kind::All, at, what, futures))
+    }
+
+    /// The `;` after `join!(…)`. Written `join!(…).await`, as `await
+    /// Promise.all(…)` would be, it says the macro awaits (tokio's and the
+    /// futures crate's alike).
+    fn end_of_join(&mut self) -> Result<Pos, ParseError> {
         let why = if self.is(".") {
             "`join!` waits for its futures itself (as in tokio): write `join!(…);`, without `.await`"
         } else {
             ""
         };
-        self.expect(";", why)?;
-        self.leave();
-        // An empty `join!()` gets validation's message ("must hold at least
-        // one step"), like an empty array of steps.
-        Ok(Node::new(Kind::All, at, what, futures))
+        self.expect(";", why)
     }
 
     /// Futures separated by commas (a trailing one allowed) up to `close`,
@@ -2204,7 +2209,7 @@ impl<'a> Parser<'a> {
                 }
             }
             self.expect(")", "")?;
-            self.expect(";", "")?;
+            self.end_of_join()?;
             if let Some(scope) = self.scopes.last_mut() {
                 scope.extend(names);
             }

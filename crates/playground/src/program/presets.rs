@@ -345,7 +345,7 @@ pub const PRESETS: &[Preset] = &[
             a pinned future never moves. The JS panels run the same timer and log: JS shows \
             no addresses, and its garbage collector may move objects because it updates \
             every reference, so JS needs no Pin.",
-        scenario: || Step::Seq(vec![Step::sleep("Suspend", 100), Step::log("foo")]),
+        scenario: || Step::Seq(vec![Step::sleep("Timer 1", 100), Step::log("foo")]),
         special: Some(Special::SelfRef),
     },
     Preset {
