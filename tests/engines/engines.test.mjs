@@ -324,7 +324,11 @@ for (const engine of ENGINES) {
       assert.equal(await textOf(browser, '#tour h2'), 'Tour, chapter 1 of 10: Callbacks');
       assert.equal(await textOf(browser, '#what-happened'), 'No run yet.');
       assert.equal(await browser.executeScript('return document.body.classList.contains("predicting")'), true);
-      await browser.findElement(By.css('#tour input[value="350"]')).click();
+      // Into the middle of the panel's view first, as a reader scrolls it: at
+      // its bottom edge, the panel's Back / Next bar (which stays in sight) covers it.
+      const choice = await browser.findElement(By.css('#tour input[value="350"]'));
+      await browser.executeScript('arguments[0].scrollIntoView({ block: "center" })', choice);
+      await choice.click();
       await browser.findElement(By.css('#tour button[type="submit"]')).click();
       await browser.wait(async () => /^Right\. /.test((await textOf(browser, '#tour .verdict')) ?? ''), 10_000);
       assert.equal(await textOf(browser, '#trace-callbacks li[data-kind="log"] .t'), '350 ms');
