@@ -24,13 +24,13 @@ const PICTURES = [
     // The first screen, at the moment the Rust task is woken.
     file: 'first-screen.png',
     path: '/#preset=sequential&clock=virtual&style=then&step=27',
-    viewport: { width: 1280, height: 860 },
+    viewport: { width: 1200, height: 760 },
     before: async (page) => page.evaluate(() => document.querySelector('#bar')?.scrollIntoView()),
   },
   {
     file: 'tour.png',
     path: '/#tour=polling',
-    viewport: { width: 1280, height: 860 },
+    viewport: { width: 1200, height: 760 },
   },
   {
     // The embed as a blog column shows it: the Rust lane alone, at its wake.

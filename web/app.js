@@ -376,6 +376,8 @@ export class App {
     // A text being fixed stays as typed; the other panels show the last good program.
     if (this.problem) lanes.futures.code = this.views.lanes.rustText();
     this.views.lanes.showCode(lanes);
+    // The State machine is the program's, as its code panel is (not the last run's).
+    if (!this.problem) this.views.stateMachine.showMachine(this.playground.stateMachine(this.runOptions()));
     if (this.ran) this.views.controls.showRun(this.ran.sentence, this.showsCurrent());
     this.showStatus();
     const { scenario } = this;

@@ -502,7 +502,9 @@ const STEP_PHRASES = [
     ({ e, f }, task, fut) => +task === e.task && f.polls === 1 && fut === futureOf(e.task)],
   [['futures:poll_start'], String.raw`^the executor took task (\d+) off the ready queue and polled its future again \(poll (\d+)\)(, at the same address as before: the future is pinned, it never moves)?$`,
     ({ e, f }, task, polls, pinned) => +task === e.task && +polls === f.polls && f.polls > 1 && (pinned ? f.pollAddrBefore === e.addr : f.pollAddrBefore !== e.addr)],
-  [['futures:poll_end'], String.raw`^task (\d+)'s poll returned (Ready|Pending)`, ({ e }, task, result) => +task === e.task && result.toLowerCase() === e.result],
+  // Ready says which poll it was (the count the question of the tour's polling chapter asks).
+  [['futures:poll_end'], String.raw`^task (\d+)'s poll (?:(\d+) )?returned (Ready|Pending)`,
+    ({ e, f }, task, n, result) => +task === e.task && result.toLowerCase() === e.result && (e.result === 'ready' ? +n === f.polls : n === undefined)],
   [['futures:poll_end'], String.raw`: ${FUT} is done, and its future is dropped(?: \(which cancels ${LABELS}, next\))?$`,
     ({ e, f }, fut, cancels) => fut === futureOf(e.task)
       && same(labelsOf(cancels ?? ''), f.timers.filter((t) => t.task === e.task).map((t) => nameOf(t.label)))],
@@ -560,7 +562,7 @@ const STEP_PHRASES = [
   [['futures:timer_fired'], String.raw`^(?:the browser ran the reactor's one setTimeout; ${LABEL} expired(?: ${T} after its deadline)?|the same callback of the reactor's setTimeout also expired ${LABEL}, which was due too(?: \(it expired ${T} after its deadline\))?)`,
     ({ e, f }, label, late, also, lateToo) => (label ?? also) === nameOf(e.label) && (also === undefined) === !f.sameCallback
       && (e.late >= 0.5 ? at(e.late, late ?? lateToo) : (late ?? lateToo) === undefined)],
-  [['futures:timer_fired'], String.raw`, and the reactor wakes the waker it kept(?: for task (\d+)|: Waker::noop\(\), which does nothing, so task (\d+) is not woken|, which is not task (\d+)'s)$`,
+  [['futures:timer_fired'], String.raw`, and the reactor calls the waker it kept(?: for task (\d+)|: Waker::noop\(\), which does nothing, so task (\d+) is not woken|, which is not task (\d+)'s)$`,
     ({ e, f }, own, noop, other) => +(own ?? noop ?? other) === f.owner && f.waker === (own ? 'task' : noop ? 'noop' : 'other')
       // The task's own waker wakes it next; another wakes nobody the trace names.
       && (f.nextEvent?.kind === 'wake' && f.nextEvent.timer === e.timer && f.nextEvent.task === f.owner) === Boolean(own)],

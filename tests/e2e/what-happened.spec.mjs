@@ -180,7 +180,7 @@ test('What happened is a polite live region, and changes on every step of the de
   await expect(what).toHaveText("0 ms: this lane's first task: the Callbacks panel's script starts, top to bottom.");
   const count = Number(await page.getByLabel('Replay position').getAttribute('max')) + 1;
   await page.getByLabel('Replay position').fill(String(count - 1));
-  await expect(what).toHaveText("350 ms: task 1's poll returned Ready: run() is done, and its future is dropped.");
+  await expect(what).toHaveText("350 ms: task 1's poll 4 returned Ready: run() is done, and its future is dropped.");
   await page.getByLabel('Replay position').fill('0');
   await expect(what).toHaveText("0 ms: this lane's first task: the Callbacks panel's script starts, top to bottom.");
   const forward = page.getByRole('button', { name: 'Step forward' });
@@ -217,7 +217,7 @@ test('the steps a learner looks at read as expected', async ({ page }) => {
     + 'the microtask queue runs next: the .then callback on line 6.');
   // The Rust lane's Timer 1: the reactor's one setTimeout, then task 1's waker.
   await seekTo(page, /timer_fired in Rust futures at 200 ms/);
-  await expect(what).toHaveText("200 ms: the browser ran the reactor's one setTimeout; Timer 1 expired, and the reactor wakes "
+  await expect(what).toHaveText("200 ms: the browser ran the reactor's one setTimeout; Timer 1 expired, and the reactor calls "
     + 'the waker it kept for task 1.');
   await page.getByRole('button', { name: 'Step forward' }).click();
   await expect(what).toHaveText("200 ms: Timer 1's waker put task 1 on the executor's ready queue (the twin of a promise reaction "
@@ -239,7 +239,7 @@ test('the steps a learner looks at read as expected', async ({ page }) => {
   await expect(run).not.toHaveAttribute('aria-busy', 'true');
   await expect(page.locator('#trace-futures li[data-kind="timer_cancel"]')).toHaveCount(2);
   await seekTo(page, /timer_cancel in Rust futures at 50 ms/);
-  await expect(what).toHaveText('50 ms: select! dropped its losing branch, and with it the Sleep, so our reactor removed Timer 1: '
+  await expect(what).toHaveText('50 ms: select! dropped its losing branches, and with this one the Sleep it waited on, so our reactor removed Timer 1: '
     + 'it will never fire.');
 });
 

@@ -237,7 +237,7 @@ for (const engine of ENGINES) {
         await browser.actions().sendKeys(Key.ARROW_RIGHT).perform();
       }
       assert.equal(await textOf(browser, '#what-happened'), '200 ms: the browser ran the reactor\'s one setTimeout; '
-        + 'Timer 1 expired, and the reactor wakes the waker it kept for task 1.');
+        + 'Timer 1 expired, and the reactor calls the waker it kept for task 1.');
       const seen = await browser.executeScript(`
         const row = document.querySelector('#trace-futures li[aria-current="step"]');
         const list = document.querySelector('#trace-futures').getBoundingClientRect();

@@ -39,7 +39,7 @@ test('the notes\' example in the Rust lane: every position\'s tasks, timers, tim
   assert.deepEqual(replay[7].rust.timerQueue, []);
   assert.equal(replay[7].rust.armed, null);
   assert.equal(replay[7].told.text, '200 ms: the browser ran the reactor\'s one setTimeout; Timer 1 expired, and the reactor '
-    + 'wakes the waker it kept for task 1.');
+    + 'calls the waker it kept for task 1.');
   // The wake queues the task; its poll takes it off the ready queue.
   assert.deepEqual(replay[8].places.futures.ready, [1]);
   assert.equal(replay[8].rust.tasks[0].state, 'queued');
@@ -139,7 +139,7 @@ test('lost-wake says who holds which waker, and that the JS callbacks do nothing
   assert.match(rust[3], /registered Timer 1 with our reactor, due at 100 ms; the waker the reactor keeps is the one the Sleep was polled with: Waker::noop\(\), which wakes nobody, not task 1's \(the hand-written future did not pass its cx on\)\.$/);
   assert.match(rust[5], /it waits for Timer 1 \(due at 100 ms\), but for it the reactor holds only Waker::noop\(\), which wakes nobody\.$/);
   assert.equal(rust[6], 'task 1 is waiting and nothing holds its waker: it will never be polled again (its last poll returned Pending without keeping cx.waker()).');
-  assert.equal(rust.at(-1), 'the browser ran the reactor\'s one setTimeout; Timer 1 expired, and the reactor wakes the waker it kept: '
+  assert.equal(rust.at(-1), 'the browser ran the reactor\'s one setTimeout; Timer 1 expired, and the reactor calls the waker it kept: '
     + 'Waker::noop(), which does nothing, so task 1 is not woken.');
   assert.equal(rust.length, 9, 'nothing after the timer: no wake, no poll');
   for (const sentence of rust) assert.doesNotMatch(sentence, /keeps task 1's waker|waker it kept for task 1/);

@@ -375,7 +375,8 @@ function rustSentence(e, context) {
     case 'poll_end': {
       if (e.result === 'ready') {
         const left = state.timerQueue.filter((t) => ownerOf(t.timer) === e.task);
-        return `task ${e.task}'s poll returned Ready: ${futureOf(e.task)} is done, and its future is dropped`
+        const polls = task(e.task)?.polls ?? 1;
+        return `task ${e.task}'s poll ${polls} returned Ready: ${futureOf(e.task)} is done, and its future is dropped`
           + (left.length ? ` (which cancels ${and(left.map((t) => named(t.label)))}, next)` : '');
       }
       const machine = suspended(task(e.task)?.machine, e.task);
@@ -467,9 +468,9 @@ function rustSentence(e, context) {
       const late = e.late && e.late >= 0.5 ? ` ${formatMs(e.late)} after its deadline` : '';
       const waker = context.rust.wakerOf(e.timer);
       const wakes = !owner ? ''
-        : waker === 'noop' ? `, and the reactor wakes the waker it kept: Waker::noop(), which does nothing, so task ${owner} is not woken`
-          : waker === 'other' ? `, and the reactor wakes the waker it kept, which is not task ${owner}'s`
-            : `, and the reactor wakes the waker it kept for task ${owner}`;
+        : waker === 'noop' ? `, and the reactor calls the waker it kept: Waker::noop(), which does nothing, so task ${owner} is not woken`
+          : waker === 'other' ? `, and the reactor calls the waker it kept, which is not task ${owner}'s`
+            : `, and the reactor calls the waker it kept for task ${owner}`;
       const prev = lookback.previous;
       const same = prev && prev.t === e.t && (prev.kind === 'timer_fired' || (prev.kind === 'wake' && prev.by === 'timer'));
       // "Timer 2, which was due too (it expired 20 ms after its deadline)":
@@ -482,7 +483,7 @@ function rustSentence(e, context) {
       const owner = ownerOf(e.timer);
       const aborted = owner !== undefined && task(owner)?.state === 'dropped';
       const why = lookback.selectWon
-        ? 'select! dropped its losing branch, and with it the Sleep'
+        ? 'select! dropped its losing branches, and with this one the Sleep it waited on'
         : aborted ? `task ${owner} was dropped, and with it the Sleep it was waiting on (the future sleep_ms returned; a dropped Sleep `
           + 'takes its timer off the reactor)'
           : 'its Sleep was dropped before it fired';

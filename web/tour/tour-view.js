@@ -115,6 +115,8 @@ export class TourView {
     this.next.disabled = !this.nextTo;
     this.showProgress(progress, chapters);
     this.highlight(chapter);
+    // A new chapter reads from its top, whatever the last one was scrolled to.
+    this.root.scrollTop = 0;
     this.title.focus({ preventScroll: true });
   }
 

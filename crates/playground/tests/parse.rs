@@ -158,6 +158,19 @@ fn valid_programs_give_their_scenarios() {
             Seq(vec![All(vec![Step::sleep("T1", 1), Step::sleep("Timer 2", 2)]), Step::log("x")]),
         ),
         (
+            // Valid Rust: a block's last statement of type `()` may be its
+            // tail expression, without `;` (as a learner writes `async { … }`).
+            "a block's last statement without its ;",
+            module("    join!(async { sleep_ms(1).await; log(\"x\") }, async { sleep_ms(2).await });\n    log(\"y\")\n"),
+            Seq(vec![
+                All(vec![
+                    Seq(vec![Step::sleep("Timer 1", 1), Step::log("x")]),
+                    Seq(vec![Step::sleep("Timer 2", 2)]),
+                ]),
+                Step::log("y"),
+            ]),
+        ),
+        (
             "digits with underscores and leading zeros",
             module("    sleep_ms(1_000).await;\n    sleep_ms(007).await;\n"),
             Seq(vec![Step::sleep("Timer 1", 1000), Step::sleep("Timer 2", 7)]),
@@ -220,7 +233,7 @@ fn invalid_programs_are_refused_at_the_offending_token() {
         ("suffix", module("    sleep_ms(20u32).await;\n"), 4, 14, "found `20u32`"),
         ("no .await nor ;", module("    sleep_ms(20)\n}\n"), 4, 17,
          "expected `.await` at the end of this line"),
-        ("awaited, no ;", module("    sleep_ms(20).await\n"), 4, 23, "expected `;` at the end of this line"),
+        ("awaited, no ; before the next", module("    sleep_ms(20).await\n    log(\"x\");\n"), 4, 23, "expected `;` at the end of this line"),
         ("no use line", "async fn run() {}\n".into(), 1, 1,
          "expected `use`, found `async`: the module starts with `use runtime::prelude::*;`"),
         ("not async", "use runtime::prelude::*;\nfn run() {}\n".into(), 2, 1, "expected `async`, found `fn`"),
@@ -276,7 +289,6 @@ fn invalid_programs_are_refused_at_the_offending_token() {
         ("deep nesting stops early", module(&deep), 4, 89, "this `join!` is nested too deep: at most 6 levels"),
         ("empty statement", module("    log(\"x\");;\n"), 4, 14,
          "this playground does not read an empty statement (a `;` alone) yet"),
-        ("a log and a tail", module("    join!(async { sleep_ms(1).await; log(\"x\") });\n"), 4, 47, "expected `;`, found `}`"),
         ("join! awaited, as Promise.all", module("    join!(sleep_ms(1), sleep_ms(2)).await;\n"), 4, 36,
          "expected `;`, found `.`: `join!` waits for its futures itself (as in tokio): write `join!(…);`, without `.await`"),
         ("join! of lets awaited", module("    let a = sleep_ms(1);\n    let b = sleep_ms(2);\n    join!(a, b).await;\n"), 6, 16,

@@ -946,19 +946,19 @@ impl<'a> Parser<'a> {
             Some("sleep_ms") => {
                 let sleep = self.sleep()?;
                 self.expect_await()?;
-                self.expect(";", "")?;
+                self.end_statement()?;
                 Ok(sleep)
             }
             Some("sleep") if self.is_duration_sleep() => {
                 let sleep = self.duration_sleep()?;
                 self.expect_await()?;
-                self.expect(";", "")?;
+                self.end_statement()?;
                 Ok(sleep)
             }
             Some("yield_now") => {
                 let node = self.yield_now()?;
                 self.expect_await()?;
-                self.expect(";", "")?;
+                self.end_statement()?;
                 Ok(node)
             }
             Some("log") => {
@@ -987,7 +987,7 @@ impl<'a> Parser<'a> {
                     }
                 };
                 self.expect(")", "")?;
-                self.expect(";", "")?;
+                self.end_statement()?;
                 Ok(Node::new(kind, at, "this `log`", vec![]))
             }
             Some("println") if self.is_at(1, "!") && self.is_at(2, "(") => self.println(),
@@ -1007,7 +1007,7 @@ impl<'a> Parser<'a> {
             _ if self.is_call() => {
                 let call = self.call()?;
                 self.expect_await()?;
-                self.expect(";", "")?;
+                self.end_statement()?;
                 Ok(call)
             }
             Some("let") if self.is_at(1, "_") => self.let_underscore(),
@@ -1035,7 +1035,7 @@ impl<'a> Parser<'a> {
                          there is nothing to await",
                     ));
                 }
-                self.expect(";", "")?;
+                self.end_statement()?;
                 Ok(block)
             }
             Some("async") => {
@@ -1635,7 +1635,7 @@ impl<'a> Parser<'a> {
         self.expect("(", "")?;
         let kind = self.format_string("`println!`")?;
         self.expect(")", "")?;
-        self.expect(";", "")?;
+        self.end_statement()?;
         Ok(Node::new(kind, at, "this `println!`", vec![]))
     }
 
@@ -1772,7 +1772,7 @@ impl<'a> Parser<'a> {
                  (it blocks the thread meanwhile): there is nothing to await",
             ));
         }
-        self.expect(";", "")?;
+        self.end_statement()?;
         Ok(Node::new(
             Kind::Block {
                 ms,
@@ -1938,6 +1938,17 @@ impl<'a> Parser<'a> {
         // An empty `join!()` gets validation's message ("must hold at least
         // one step"), like an empty array of steps.
         Ok(Node::new(Kind::All, at, what, futures))
+    }
+
+    /// The end of a statement whose value is `()`: its `;`, or nothing
+    /// before the `}` that closes its block, where it is the block's tail
+    /// expression (`async { sleep_ms(1).await }`, valid Rust: the block's
+    /// value is that `()`).
+    fn end_statement(&mut self) -> Result<(), ParseError> {
+        if !self.is("}") {
+            self.expect(";", "")?;
+        }
+        Ok(())
     }
 
     /// The `;` after `join!(…)`. Written `join!(…).await`, as `await
@@ -2245,7 +2256,7 @@ impl<'a> Parser<'a> {
             }
             self.bump();
             self.expect_await()?;
-            self.expect(";", "")?;
+            self.end_statement()?;
         }
         if let Some(scope) = self.scopes.last_mut() {
             scope.extend(names);
