@@ -219,7 +219,7 @@ test('Share: the embed snippet at the replay position, measured; the Markdown li
   for (const box of ['Callbacks', 'Promises', 'Rust futures']) {
     await page.getByRole('checkbox', { name: box }).setChecked(box !== laneNow);
   }
-  await expect(said).toHaveText(new RegExp(`^This event \\(\\d+ ms\\) is in the ${laneNow} lane, which the embed leaves out: it opens at the next event of its lanes\\.`));
+  await expect(said).toHaveText(new RegExp(`^You left the ${laneNow} lane out of the embed, and this event \\(\\d+ ms\\) is in that lane\\. The embed will open at the next event in the lanes it shows\\.`));
   for (const box of ['Callbacks', 'Promises', 'Rust futures']) await page.getByRole('checkbox', { name: box }).uncheck();
   await expect(said).toHaveText('Choose at least one lane for the embed.');
   await expect(page.getByRole('button', { name: 'Copy embed code' })).toBeDisabled();
@@ -228,7 +228,7 @@ test('Share: the embed snippet at the replay position, measured; the Markdown li
   await expect(page.getByRole('button', { name: 'Copy embed code' })).toBeEnabled();
   // The Markdown link: the program's name and event, and the link.
   await page.getByRole('button', { name: 'Copy Markdown link' }).click();
-  await expect(page.locator('#share-status')).toHaveText('Markdown link copied: it opens this program at this event.');
+  await expect(page.locator('#share-status')).toHaveText('Markdown link copied: it opens this program at the current event.');
   expect(await page.evaluate(() => navigator.clipboard.readText())).toMatch(
     /^\[Sequential timers at 200 ms\]\(http:\/\/127\.0\.0\.1:\d+\/#preset=sequential&.*&step=31\)$/);
 });
@@ -268,7 +268,7 @@ test('the timeline exports as a self-contained SVG naming every lane, and as a 2
     heading: 'Sequential timers: the run at 200 ms (event 30 of 75)',
     styled: true, external: false,
   });
-  await expect(page.locator('#share-status')).toHaveText('Timeline saved as an SVG picture (all three lanes, at this event).');
+  await expect(page.locator('#share-status')).toHaveText('Timeline saved as an SVG picture (all three lanes, at the current event).');
   // No buttons in a picture: its marks are shapes.
   expect(svgText).not.toMatch(/role="button"|tabindex|Enter: go to this step|data-seq/);
   const png = await download('Export timeline PNG');

@@ -110,6 +110,7 @@ test('the answer is the run\'s: a timing changed before answering changes it', a
   await page.getByLabel('Timer 3 (ms)').fill('0');
   // The choices follow the timings: 300 ms is now the sum.
   await expect(tour(page).getByRole('radio', { name: 'at 300 ms', exact: true })).toHaveCount(1);
+  await expect(tour(page).locator('.choices-said')).toHaveText('New choices for the timings you changed: answer for the program as it is now.');
   await answer(page, 'at 300 ms');
   await expect(verdict(page)).toHaveText('Right. The Callbacks lane logged its last line at 300 ms. '
     + 'Each timer is set only when the one before it fires, so the waits add up: 200 + 100 + 0 = 300 ms.');

@@ -32,9 +32,11 @@ export class TourView {
     this.text = el('div', { class: 'tour-text' });
     this.legend = el('legend');
     this.choices = el('div', { class: 'choices' });
+    /** Says the choices changed: they follow the program's timings. */
+    this.choicesSaid = el('p', { class: 'choices-said', role: 'status' });
     this.answerButton = el('button', { type: 'submit' }, 'Answer, then run');
     this.question = el('form', { class: 'tour-question', 'aria-label': 'Question' },
-      el('fieldset', {}, this.legend, this.choices), this.answerButton);
+      el('fieldset', {}, this.legend, this.choices, this.choicesSaid), this.answerButton);
     this.verdict = el('p', { class: 'verdict', role: 'status' });
     this.stepButton = el('button', { type: 'button', class: 'secondary', hidden: true }, 'Show the step that decides it');
     this.taskText = el('p', { class: 'task-text' });
@@ -103,6 +105,7 @@ export class TourView {
     this.question.hidden = !chapter.question;
     this.legend.textContent = chapter.question?.prompt ?? '';
     this.choiceIds = undefined;
+    this.choicesSaid.textContent = '';
     this.showChoices(choices);
     this.verdict.textContent = '';
     this.stepButton.hidden = true;
@@ -128,7 +131,10 @@ export class TourView {
     const ids = choices.map((c) => c.id).join('\n');
     if (ids === this.choiceIds) return;
     // Other choices (a timing changed): the verdict was on another program.
-    if (this.choiceIds !== undefined) this.showVerdict('', false);
+    if (this.choiceIds !== undefined) {
+      this.showVerdict('', false);
+      this.choicesSaid.textContent = 'New choices for the timings you changed: answer for the program as it is now.';
+    }
     this.choiceIds = ids;
     const picked = /** @type {HTMLInputElement | null} */ (this.choices.querySelector('input:checked'))?.value;
     this.choices.replaceChildren(...choices.map((c) => el('label', {},
@@ -172,8 +178,8 @@ export class TourView {
     const questions = chapters.filter((c) => c.question).length;
     const tasks = chapters.filter((c) => c.task).length;
     const done = answered.length >= questions && solved.length >= tasks;
-    this.progress.textContent = `Your progress, kept in this browser only: ${answered.length} of ${questions} `
-      + `questions answered, ${solved.length} of ${tasks} tasks solved.${done ? ' You have finished the tour: well done!' : ''}`;
+    this.progress.textContent = `${done ? 'Tour finished, well done! ' : 'Your progress: '}${answered.length} of ${questions} `
+      + `questions answered, ${solved.length} of ${tasks} tasks solved (kept in this browser only).`;
   }
 
   /**

@@ -176,7 +176,7 @@ export class Share {
     this.markdownLink.addEventListener('click', () => {
       const { href, position, time, title } = link();
       const text = markdownLink(atPosition(href, position), position > 0 ? `${title} at ${time}` : title);
-      this.copyText(text, 'Markdown link copied: it opens this program at this event.');
+      this.copyText(text, 'Markdown link copied: it opens this program at the current event.');
     });
     this.json.addEventListener('click', () => download('futures-playground-run.json', exportJson()));
     this.chrome.addEventListener('click', () => download('futures-playground-chrome-trace.json', exportChrome()));
@@ -193,14 +193,14 @@ export class Share {
       const shown = picture();
       if (!shown) return;
       save(named('svg'), new Blob([shown.text], { type: 'image/svg+xml' }));
-      this.status.textContent = 'Timeline saved as an SVG picture (all three lanes, at this event).';
+      this.status.textContent = 'Timeline saved as an SVG picture (all three lanes, at the current event).';
     });
     this.png.addEventListener('click', async () => {
       const shown = picture();
       if (!shown) return;
       try {
         save(named('png'), await pngOf(shown));
-        this.status.textContent = 'Timeline saved as a PNG picture, twice its size (all three lanes, at this event).';
+        this.status.textContent = 'Timeline saved as a PNG picture at 2× resolution (all three lanes, at the current event).';
       } catch (error) {
         this.status.textContent = `No PNG: ${/** @type {Error} */ (error).message}. Export timeline SVG still works.`;
       }
@@ -240,14 +240,14 @@ export class Share {
     const { href, position, title, lane, time } = this.link();
     // The event shown is of a lane the embed leaves out: it opens at the next event of its lanes.
     this.embedSaid.textContent = lanes.includes(lane) ? ''
-      : `This event (${time}) is in the ${LANE_NAMES[lane]} lane, which the embed leaves out: it opens at the next event of its lanes.`;
+      : `You left the ${LANE_NAMES[lane]} lane out of the embed, and this event (${time}) is in that lane. The embed will open at the next event in the lanes it shows.`;
     const src = embedSrc(atPosition(href, position), lanes);
     if (this.measured.src === src) {
       this.embedCode.value = iframeSnippet(src, this.measured.height ?? FALLBACK_HEIGHT, title);
       this.embedCode.removeAttribute('aria-busy');
       if (this.measured.height === null) {
-        this.embedSaid.textContent += `${this.embedSaid.textContent ? ' ' : ''}The embed did not report its height, so the `
-          + `snippet says ${FALLBACK_HEIGHT} px: check it in your page.`;
+        this.embedSaid.textContent += `${this.embedSaid.textContent ? ' ' : ''}Couldn't measure the embed's height, so the `
+          + `snippet uses ${FALLBACK_HEIGHT} px. Check that it fits your page.`;
       }
       return;
     }
