@@ -12,6 +12,8 @@ import { linkProgram, renderedText, runOptionsOf } from './link-program.js';
 import { formatMs } from './dom.js';
 import { CHAPTERS, chapter } from './tour/chapters.js';
 import { loadProgress, saveProgress, resetProgress } from './tour/progress.js';
+import { Player } from './ui/player.js';
+import { showStep } from './ui/show-step.js';
 
 /** @import { Scenario, Step, RunResult, RunSummary, Wasm, PageOptions, Snapshot, Link, RunOptions, EditorModule, Problem, Described } from './types.js' */
 /** @import { Controls } from './ui/controls.js' */
@@ -105,6 +107,7 @@ export class App {
     /** @type {Decision | null} the run's verdict on the open chapter's question */
     this.decided = null;
     this.progress = loadProgress();
+    this.player = new Player(views.replay, { position: () => this.position, count: () => this.replay.length, seek: (p) => this.seek(p) });
   }
 
   /** Loads the link's scenario (or the default), shows it, and runs it once. */
@@ -152,7 +155,7 @@ export class App {
     this.views.replay.bind({
       back: () => this.seek(this.position - 1),
       forward: () => this.seek(this.position + 1),
-      toggle: () => this.togglePlay(),
+      toggle: () => this.player.toggle(),
       seek: (p) => this.seek(p),
     });
     this.views.share.bind({
@@ -476,7 +479,7 @@ export class App {
     this.readText();
     if (this.problem || !controls.error.hidden) return;
     if (this.needsRestart) this.restartWasm();
-    this.stopPlay();
+    this.player.stop();
     controls.run.setAttribute('aria-busy', 'true');
     /** @type {ReturnType<typeof setInterval> | undefined} */
     let progress;
@@ -495,7 +498,6 @@ export class App {
       }
       this.showStatus();
       const run = await this.playground.run(options);
-      this.views.stateMachine.showMachine(this.playground.stateMachine(options));
       this.show(run, asked);
     } catch (error) {
       if (error instanceof WebAssembly.RuntimeError) {
@@ -565,7 +567,7 @@ export class App {
    * @param {Chapter} opened
    */
   openChapter(opened) {
-    this.stopPlay();
+    this.player.stop();
     this.chapter = opened;
     this.progress.last = opened.id;
     saveProgress(this.progress);
@@ -688,34 +690,9 @@ export class App {
     if (count === 0) return;
     this.position = Math.max(0, Math.min(count - 1, position));
     const at = this.replay[this.position];
-    this.views.lanes.showPosition(at.current, at.lines);
-    this.views.timeline.showCursor(at.entry.event.t);
+    showStep(this.views, at, count);
     this.views.inspector.show(at.rust);
-    this.views.stateMachine.showCurrent(at.variant);
-    this.views.machinery.show(at.places);
-    this.views.replay.showPosition(at.position, count, at.entry);
-    this.views.whatHappened.show(at.told.text, at.entry.lane);
     this.views.share.showEmbed();
-  }
-
-  togglePlay() {
-    if (this.playing) {
-      this.stopPlay();
-      return;
-    }
-    if (this.position >= this.replay.length - 1) this.seek(0);
-    /** @type {number | null} */
-    this.playing = setInterval(() => {
-      if (this.position >= this.replay.length - 1) this.stopPlay();
-      else this.seek(this.position + 1);
-    }, 500 / this.views.replay.speedFactor());
-    this.views.replay.showPlaying(true);
-  }
-
-  stopPlay() {
-    clearInterval(/** @type {number | undefined} */ (this.playing));
-    this.playing = null;
-    this.views.replay.showPlaying(false);
   }
 }
 

@@ -17,6 +17,8 @@ import { StateMachineView } from './ui/state-machine.js';
 import { Timeline } from './ui/timeline.js';
 import { ReplayControls } from './ui/replay-controls.js';
 import { WhatHappened } from './ui/what-happened.js';
+import { Player } from './ui/player.js';
+import { showStep } from './ui/show-step.js';
 import { readFragment, fragmentOf, atPosition, linkPosition } from './ui/share.js';
 import { HEIGHT_MESSAGE } from './ui/embed-snippet.js';
 import { qs } from './dom.js';
@@ -83,8 +85,7 @@ class Embed {
     this.positions = new Map();
     /** @type {Map<string, number>} each event's number as the page counts them (all lanes, from 1) */
     this.steps = new Map();
-    /** @type {ReturnType<typeof setInterval> | null} */
-    this.playing = null;
+    this.player = new Player(this.views.replay, { position: () => this.position, count: () => this.replay.length, seek: (p) => this.seek(p) });
     /** The page's link to the program run (`playgroundHref`), without a position. */
     this.href = 'index.html';
     this.views.lanes.showLanes(lanes);
@@ -104,7 +105,7 @@ class Embed {
     this.views.replay.bind({
       back: () => this.seek(this.position - 1),
       forward: () => this.seek(this.position + 1),
-      toggle: () => this.togglePlay(),
+      toggle: () => this.player.toggle(),
       seek: (p) => this.seek(p),
     });
     return this.runNow();
@@ -117,7 +118,7 @@ class Embed {
   }
 
   async runNow() {
-    this.stopPlay();
+    this.player.stop();
     const options = runOptionsOf(this.program, this.program.options);
     this.views.lanes.showCode(this.playground.code(options));
     try {
@@ -161,12 +162,7 @@ class Embed {
     if (count === 0) return;
     this.position = Math.max(0, Math.min(count - 1, position));
     const at = this.replay[this.position];
-    this.views.lanes.showPosition(at.current, at.lines);
-    this.views.timeline.showCursor(at.entry.event.t);
-    this.views.stateMachine.showCurrent(at.variant);
-    this.views.machinery.show(at.places);
-    this.views.replay.showPosition(at.position, count, at.entry);
-    this.views.whatHappened.show(at.told.text, at.entry.lane);
+    showStep(this.views, at, count);
     this.open.href = atPosition(this.href, this.stepOf(at) - 1);
   }
 
@@ -182,25 +178,6 @@ class Embed {
       ...options,
     });
     return new URL(`index.html${hash}`, location.href).href;
-  }
-
-  togglePlay() {
-    if (this.playing) {
-      this.stopPlay();
-      return;
-    }
-    if (this.position >= this.replay.length - 1) this.seek(0);
-    this.playing = setInterval(() => {
-      if (this.position >= this.replay.length - 1) this.stopPlay();
-      else this.seek(this.position + 1);
-    }, 500 / this.views.replay.speedFactor());
-    this.views.replay.showPlaying(true);
-  }
-
-  stopPlay() {
-    clearInterval(/** @type {ReturnType<typeof setInterval> | undefined} */ (this.playing ?? undefined));
-    this.playing = null;
-    this.views.replay.showPlaying(false);
   }
 
   /**

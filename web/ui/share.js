@@ -75,7 +75,7 @@ export function writeFragment(link, push) {
 /**
  * Where a link's `step=` or `t=` opens a replay: `step=N` is the page's
  * event N ("Event N of M", from 1; a replay of fewer lanes, the embed's,
- * opens at its first event at or after it), `t=` a time in ms (the first
+ * opens at its first event at or after it, or its last), `t=` a time in ms (the first
  * event at or after it).
  * @param {Link} link
  * @param {{t: number, step: number}[]} events the replay's events, in order:
@@ -87,10 +87,12 @@ export function writeFragment(link, push) {
 export function linkPosition(link, events, count, counted = 'this run\'s events') {
   if (link.step !== undefined) {
     const step = Number(link.step);
-    const at = /^\d{1,9}$/.test(link.step) && step >= 1 && step <= count ? events.findIndex((e) => e.step >= step) : -1;
-    return at < 0
-      ? { problem: `Link: step must be a whole number from 1 to ${count}, ${counted}; the replay opens at event 1` }
-      : { position: at };
+    if (!/^\d{1,9}$/.test(link.step) || step < 1 || step > count) {
+      return { problem: `Link: step must be a whole number from 1 to ${count}, ${counted}; the replay opens at event 1` };
+    }
+    // A replay of fewer lanes may have no event at or after it: its last.
+    const at = events.findIndex((e) => e.step >= step);
+    return { position: at < 0 ? events.length - 1 : at };
   }
   if (link.t !== undefined) {
     const end = events.at(-1)?.t ?? 0;
@@ -240,7 +242,7 @@ export class Share {
     const { href, position, title, lane, time } = this.link();
     // The event shown is of a lane the embed leaves out: it opens at the next event of its lanes.
     this.embedSaid.textContent = lanes.includes(lane) ? ''
-      : `You left the ${LANE_NAMES[lane]} lane out of the embed, and this event (${time}) is in that lane. The embed will open at the next event in the lanes it shows.`;
+      : `You left the ${LANE_NAMES[lane]} lane out of the embed, and this event (${time}) is in that lane. The embed will open at the next event in the lanes it shows (or their last, if none follows).`;
     const src = embedSrc(atPosition(href, position), lanes);
     if (this.measured.src === src) {
       this.embedCode.value = iframeSnippet(src, this.measured.height ?? FALLBACK_HEIGHT, title);
