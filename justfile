@@ -25,16 +25,24 @@ default:
 setup:
     tools/setup.sh all
 
-# Build the wasm module into web/pkg (size-tuned, wasm-bindgen, then wasm-opt -Oz),
-# and the code editor beside it (the page needs both)
+# Build the page's two wasm modules into web/pkg (size-tuned, wasm-bindgen, then
+# wasm-opt -Oz), and the code editor beside them: `playground`, what the first
+# run needs (feature `page`), and `playground_text`, the parser and what else
+# reads a program's text (feature `text`), loaded with the editor
 wasm: editor
     tools/setup.sh build
     tools/setup.sh npm
-    cargo build -p playground --release --target wasm32-unknown-unknown
+    just wasm-module page playground
+    just wasm-module text playground_text
+
+# One of the page's wasm modules: the playground crate with one feature
+[private]
+wasm-module feature name:
+    cargo build -p playground --release --target wasm32-unknown-unknown --no-default-features --features {{feature}}
     # The reset function lets the page re-instantiate the module after a trap.
-    wasm-bindgen --target web --experimental-reset-state-function --remove-name-section --remove-producers-section --out-dir web/pkg --out-name playground {{wasm}}
-    {{wasm_opt}} --merge-similar-functions -Oz --converge web/pkg/playground_bg.wasm -o web/pkg/playground_bg.wasm
-    @echo "wasm: $(wc -c < web/pkg/playground_bg.wasm) bytes, $(gzip -9c web/pkg/playground_bg.wasm | wc -c) gzipped"
+    wasm-bindgen --target web --experimental-reset-state-function --remove-name-section --remove-producers-section --out-dir web/pkg --out-name {{name}} {{wasm}}
+    {{wasm_opt}} --merge-similar-functions -Oz --converge web/pkg/{{name}}_bg.wasm -o web/pkg/{{name}}_bg.wasm
+    @echo "{{name}}: $(wc -c < web/pkg/{{name}}_bg.wasm) bytes, $(gzip -9c web/pkg/{{name}}_bg.wasm | wc -c) gzipped"
 
 # The code editor (CodeMirror 6, web/editor/) as one module, web/pkg/editor.js,
 # which the page loads after its first run
@@ -176,6 +184,8 @@ lint: wasm
     cargo fmt --all -- --check
     cargo clippy --workspace --all-targets -- -D warnings
     cargo clippy --workspace --all-targets --target wasm32-unknown-unknown -- -D warnings
+    cargo clippy -p playground --target wasm32-unknown-unknown --no-default-features --features page -- -D warnings
+    cargo clippy -p playground --target wasm32-unknown-unknown --no-default-features --features text -- -D warnings
     npx eslint .
     npx tsc -p tsconfig.json
 

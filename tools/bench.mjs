@@ -4,7 +4,11 @@
 // docs/benchmarks.md. `--quick`: tiny sizes, one round, checks only that
 // everything completes (for `just test`); writes nothing. `BENCH_ONLY=spawn,polls`:
 // only those workloads, no page figures; writes nothing (for trying a change;
-// `BENCH_ONLY=replay` needs only dist/, not bench/pkg).
+// `BENCH_ONLY=replay` needs only dist/, not bench/pkg; `BENCH_ONLY=page`: the
+// page's figures alone). `BENCH_BASELINE=<a dist/ directory>`: the page's
+// figures of that build too (an older commit's `just build`), its loads
+// interleaved with this one's, so a change is measured before and after in
+// one run.
 import { readFile, writeFile, mkdir, readdir } from 'node:fs/promises';
 import { gzipSync } from 'node:zlib';
 import { cpus } from 'node:os';
@@ -23,6 +27,7 @@ const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--dis
   '--disable-component-update', '--disable-sync', '--no-first-run'];
 
 const ONLY = process.env.BENCH_ONLY?.split(',');
+const BASELINE = process.env.BENCH_BASELINE;
 const partial = Boolean(ONLY);
 const n = (big, small) => (quick ? small : big);
 const WORKLOADS = [
@@ -93,34 +98,54 @@ async function measureWorkloads(page) {
   return results;
 }
 
-async function pageFigures(browser) {
-  const dist = new URL('../dist/', import.meta.url);
+/** What a dist/ directory sends: its first-run wasm, the editor and the
+ * text module (both loaded after the first run), and each page before its
+ * first run, gzipped.
+ * @param {URL} dist */
+async function distSizes(dist) {
   let editor = 0;
+  let text = 0;
   let wasm = { raw: 0, gzipped: 0 };
   for (const file of (await readdir(new URL('assets/', dist))).map((f) => `assets/${f}`)) {
     const bytes = await readFile(new URL(file, dist));
     const gz = gzipSync(bytes, { level: 9 }).length;
-    // The editor loads after the first run: counted apart.
     if (file.startsWith('assets/editor-')) editor += gz;
-    if (file.endsWith('.wasm')) wasm = { raw: bytes.length, gzipped: gz };
+    if (file.startsWith('assets/text-')) text += gz;
+    if (file.startsWith('assets/playground-')) wasm = { raw: bytes.length, gzipped: gz };
   }
-  const total = (await pageWeight(dist, 'index.html')).gzipped;
-  const embedTotal = (await pageWeight(dist, 'embed.html')).gzipped;
-  const server = await serve(dist.pathname, { port: 0 });
-  // The page and the embed, interleaved: the machine's noise falls on both.
-  const times = [];
-  const embedTimes = [];
+  const distGzipped = (await pageWeight(dist, 'index.html')).gzipped;
+  const embedGzipped = (await pageWeight(dist, 'embed.html')).gzipped;
+  return { wasm, distGzipped, editorGzipped: editor, textGzipped: text, embedGzipped };
+}
+
+async function pageFigures(browser) {
+  const builds = [{ name: 'now', dist: new URL('../dist/', import.meta.url) }];
+  if (BASELINE) builds.push({ name: 'baseline', dist: new URL(`file://${BASELINE.replace(/\/?$/, '/')}`) });
+  const figures = {};
+  for (const build of builds) {
+    const server = await serve(build.dist.pathname, { port: 0 });
+    figures[build.name] = { ...await distSizes(build.dist), server, times: [], embedTimes: [] };
+  }
+  // The page and the embed, of each build, interleaved: the machine's noise
+  // falls on all of them alike.
   for (let i = 0; i < (quick ? 1 : 5); i += 1) {
-    for (const [path, into] of [['/', times], ['/embed.html', embedTimes]]) {
-      const page = await browser.newPage();
-      await page.goto(`http://127.0.0.1:${server.address().port}${path}`);
-      await page.waitForSelector('body[data-ready="true"]');
-      into.push(await page.evaluate(() => window.__firstRunAt));
-      await page.close();
+    for (const path of ['/', '/embed.html']) {
+      for (const build of builds) {
+        const f = figures[build.name];
+        const page = await browser.newPage();
+        await page.goto(`http://127.0.0.1:${f.server.address().port}${path}`);
+        await page.waitForSelector('body[data-ready="true"]');
+        (path === '/' ? f.times : f.embedTimes).push(await page.evaluate(() => window.__firstRunAt));
+        await page.close();
+      }
     }
   }
-  await new Promise((done) => server.close(done));
-  return { wasm, distGzipped: total, editorGzipped: editor, firstRun: median(times), embedGzipped: embedTotal, embedFirstRun: median(embedTimes) };
+  for (const build of builds) {
+    const { server, times, embedTimes, ...sizes } = figures[build.name];
+    await new Promise((done) => server.close(done));
+    figures[build.name] = { ...sizes, firstRun: median(times), embedFirstRun: median(embedTimes), firstRuns: times, embedFirstRuns: embedTimes };
+  }
+  return { ...figures.now, baseline: figures.baseline };
 }
 
 /** Sleeps held pending for the memory workload, and how long they wait. */
@@ -199,9 +224,10 @@ function markdown(results, page, meta, memory) {
     '|---|---|---|---|---|---|',
     `| bytes | ${perSleep(memory.bytes.ours)} | ${perSleep(memory.bytes.spawn_local)} | ${perSleep(memory.bytes.js)} | ${(memory.bytes.spawn_local / memory.bytes.ours).toFixed(2)}× | ${(memory.bytes.js / memory.bytes.ours).toFixed(2)}× |`);
   lines.push('', '| page | figure |', '|---|---|',
-    `| wasm | ${page.wasm.raw.toLocaleString('en')} B, ${page.wasm.gzipped.toLocaleString('en')} B gzipped |`,
+    `| the first run's wasm | ${page.wasm.raw.toLocaleString('en')} B, ${page.wasm.gzipped.toLocaleString('en')} B gzipped |`,
     `| dist/ until the first run | ${page.distGzipped.toLocaleString('en')} B gzipped (budget: 120 KB before the editor) |`,
     `| the editor, loaded after it | ${page.editorGzipped.toLocaleString('en')} B gzipped |`,
+    `| the program text's module (the parser), loaded with the editor | ${page.textGzipped.toLocaleString('en')} B gzipped |`,
     `| navigation to the first Virtual run on screen | ${page.firstRun.toFixed(0)} ms (median of 5; budget: under 250 ms, issue 26: 200 ms) |`,
     `| the embed (embed.html) until its first run | ${page.embedGzipped.toLocaleString('en')} B gzipped (budget: 100 KB) |`,
     `| the embed: navigation to its first run on screen | ${page.embedFirstRun.toFixed(0)} ms (median of 5, interleaved with the page's) |`);
@@ -242,10 +268,12 @@ try {
   const results = WORKLOADS.length > 0 || !partial ? await measureWorkloads(await benchPage(browser)) : [];
   if (!ONLY || ONLY.includes('replay')) results.push(await replay(browser));
   const memory = partial ? null : await measureMemory(browser, benchUrl);
-  const pageStats = partial ? null : await pageFigures(browser);
-  if (pageStats) {
-    console.log(`page: wasm ${pageStats.wasm.gzipped} B gz, dist ${pageStats.distGzipped} B gz, first run ${pageStats.firstRun.toFixed(0)} ms; `
-      + `embed ${pageStats.embedGzipped} B gz, first run ${pageStats.embedFirstRun.toFixed(0)} ms`);
+  const pageStats = partial && !ONLY.includes('page') ? null : await pageFigures(browser);
+  for (const [name, stats] of pageStats ? [['page', pageStats], ['baseline', pageStats.baseline]] : []) {
+    if (!stats) continue;
+    console.log(`${name}: wasm ${stats.wasm.gzipped} B gz, dist ${stats.distGzipped} B gz, first run ${stats.firstRun.toFixed(0)} ms `
+      + `(${stats.firstRuns.map((t) => t.toFixed(0)).join(', ')}); embed ${stats.embedGzipped} B gz, first run `
+      + `${stats.embedFirstRun.toFixed(0)} ms (${stats.embedFirstRuns.map((t) => t.toFixed(0)).join(', ')}); text module ${stats.textGzipped} B gz`);
   }
   if (!quick && !partial) {
     const meta = { date: new Date().toISOString().slice(0, 10), browser: `Chromium ${browser.version()}`, cores: cpus().length };

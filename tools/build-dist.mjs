@@ -1,9 +1,10 @@
 // The production site: dist/ with content-hashed, minified assets that any
 // static host can serve. Bundles web/ (after `just build` made web/pkg): the
 // page (index.html, main.js) and the embed (embed.html, embed.js), which
-// share the wasm, the stylesheet and the code editor (web/pkg/editor.js,
-// already one minified module, copied under a hashed name, loaded after the
-// first run, and counted apart).
+// share the first run's wasm, the stylesheet, and what is loaded after the
+// first run and counted apart: the code editor (web/pkg/editor.js, already one
+// minified module, copied under a hashed name) and the program text's wasm
+// module (web/pkg/playground_text.js, minified, and its wasm).
 import { build } from 'esbuild';
 import { createHash } from 'node:crypto';
 import { mkdir, readFile, rm, writeFile, readdir } from 'node:fs/promises';
@@ -35,6 +36,7 @@ const bundle = (entry) => build({
   legalComments: 'none',
 });
 const js = await bundle('main.js');
+const textJs = await bundle('pkg/playground_text.js');
 const embedJs = await bundle('embed.js');
 const css = await build({
   entryPoints: [new URL('style.css', WEB).pathname],
@@ -48,6 +50,8 @@ const files = {
   'style.css': await emit('style', 'css', css.outputFiles[0].contents),
   'pkg/playground_bg.wasm': await emit('playground', 'wasm', await readFile(new URL('pkg/playground_bg.wasm', WEB))),
   'pkg/editor.js': await emit('editor', 'js', await readFile(new URL('pkg/editor.js', WEB))),
+  'pkg/playground_text.js': await emit('text', 'js', textJs.outputFiles[0].contents),
+  'pkg/playground_text_bg.wasm': await emit('text', 'wasm', await readFile(new URL('pkg/playground_text_bg.wasm', WEB))),
 };
 
 /** Each page, its assets renamed to their hashed names. */
@@ -63,7 +67,8 @@ for (const page of ['index.html', 'embed.html']) {
 }
 
 // Sizes, for the README and the benchmarks: each file; each page until its
-// first run (its HTML and what it references, but the editor); the editor.
+// first run (its HTML and what it references, but the editor and the text
+// module); the editor; the text module.
 const row = (name, raw, gz) => `  ${name.padEnd(36)} ${String(raw).padStart(8)} B ${String(gz).padStart(8)} B gzipped`;
 /** @type {Map<string, [number, number]>} */
 const sizes = new Map();
@@ -77,3 +82,6 @@ for (const page of ['index.html', 'embed.html']) {
   console.log(row(`${page} before its first run`, raw, gzipped));
 }
 console.log(row('the editor (after the first run)', ...sizes.get(files['pkg/editor.js'])));
+const [textRaw, textGz] = ['pkg/playground_text.js', 'pkg/playground_text_bg.wasm']
+  .map((f) => sizes.get(files[f])).reduce(([r, g], [r2, g2]) => [r + r2, g + g2], [0, 0]);
+console.log(row('the text module (with the editor)', textRaw, textGz));

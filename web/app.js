@@ -9,13 +9,14 @@ import { inThisRun } from './replay/in-this-run.js';
 import { transcript } from './replay/transcript.js';
 import { readFragment, writeFragment, atPosition, linkPosition, MAX_LINK_TEXT } from './ui/share.js';
 import { linkProgram, renderedText, runOptionsOf } from './link-program.js';
+import { loadText } from './text-module.js';
 import { formatMs } from './dom.js';
 import { CHAPTERS, chapter } from './tour/chapters.js';
 import { loadProgress, saveProgress, resetProgress } from './tour/progress.js';
 import { Player } from './ui/player.js';
 import { showStep } from './ui/show-step.js';
 
-/** @import { Scenario, Step, RunResult, RunSummary, Wasm, PageOptions, Snapshot, Link, RunOptions, EditorModule, Problem, Described } from './types.js' */
+/** @import { Scenario, Step, RunResult, RunSummary, Wasm, TextWasm, PageOptions, Snapshot, Link, RunOptions, EditorModule, Problem, Described } from './types.js' */
 /** @import { Controls } from './ui/controls.js' */
 /** @import { Inspector } from './ui/inspector.js' */
 /** @import { Lanes } from './ui/lanes.js' */
@@ -58,8 +59,10 @@ export class App {
    */
   constructor(wasm, views) {
     this.wasm = wasm;
+    /** @type {TextWasm | null} the program text's module (text-module.js), once loaded */
+    this.textWasm = null;
     this.views = views;
-    this.playground = createPlayground(wasm);
+    this.playground = createPlayground(wasm, loadText);
     this.presets = this.playground.presets();
     /** @type {PageOptions} */
     this.options = { clock: 'virtual', promiseStyle: 'then', seed: 0 };
@@ -111,10 +114,13 @@ export class App {
   }
 
   /** Loads the link's scenario (or the default), shows it, and runs it once. */
-  start() {
+  async start() {
     const { controls } = this.views;
     // Read the link before showing anything: showing rewrites it.
     const link = readFragment(location.hash);
+    // A text of the link's own is read by the text module: only then is it
+    // needed before the first run.
+    if (link.rust !== undefined) await this.loadText().catch(() => {});
     controls.showPresets(this.presets);
     this.selectExample(this.presets[0].id);
     const problem = this.applyLink(link);
@@ -179,7 +185,6 @@ export class App {
     });
     this.views.share.showAvailable(false);
     this.bindTour();
-    this.publish();
     // A trap in a timer callback (real clock) surfaces here.
     window.addEventListener('error', (e) => {
       if (e.error instanceof WebAssembly.RuntimeError) this.trapped(e.error);
@@ -189,12 +194,19 @@ export class App {
     if (link.tour !== undefined && !opened) controls.showError(`Link: tour must be one of ${CHAPTERS.map((c) => c.id).join(', ')}`);
     if (opened) {
       this.openChapter(opened);
-      return Promise.resolve();
+      return;
     }
-    return this.runNow().then(() => {
-      const problems = [problem, this.applyPosition(link)].filter(Boolean);
-      if (problems.length) controls.showError(problems.join('\n'));
-    });
+    await this.runNow();
+    const problems = [problem, this.applyPosition(link)].filter(Boolean);
+    if (problems.length) controls.showError(problems.join('\n'));
+  }
+
+  /** Loads the program text's module (parser, timings rewriter), once: the
+   * editor needs it, and so does a link that carries a text. The
+   * playground's calls of a text wait for the same load. */
+  async loadText() {
+    await this.playground.textReady();
+    this.textWasm = await loadText();
   }
 
   /**
@@ -212,9 +224,10 @@ export class App {
 
   /** The address changed under the page (not by `writeFragment`): open the
    * link's program and run it, as on load. */
-  navigated() {
+  async navigated() {
     if (location.hash === this.shownHash) return;
     const link = readFragment(location.hash);
+    if (link.rust !== undefined) await this.loadText().catch(() => {});
     clearTimeout(this.editTimer);
     this.editTimer = undefined;
     // This entry is the link's: showing it may tidy it, not add another.
@@ -266,7 +279,7 @@ export class App {
     /** @type {Scenario} */
     let scenario;
     try {
-      scenario = this.wasm.parse(text);
+      scenario = this.playground.parse(text);
     } catch (error) {
       const { line, column, message } = /** @type {Error & {line?: number, column?: number}} */ (error);
       if (line === undefined || column === undefined) throw error;
@@ -332,7 +345,7 @@ export class App {
    * @param {Link} link
    */
   applyLink(link) {
-    const program = linkProgram(this.wasm, this.presets, link, this.options);
+    const program = linkProgram(this.wasm, this.playground.parse, this.presets, link, this.options);
     this.selectExample(program.presetId);
     this.scenario = program.scenario;
     this.text = program.text;
@@ -362,7 +375,7 @@ export class App {
    * @returns {RunOptions}
    */
   runOptions() {
-    return runOptionsOf(this, this.options);
+    return runOptionsOf(this.wasm, this, this.options);
   }
 
   /** Shows the timers, code and link for the current program and options. */
@@ -406,9 +419,13 @@ export class App {
     try {
       /** @type {Scenario} */
       const next = this.wasm.resolveScenario(undefined, this.scenario, values);
-      if (this.text !== undefined) {
-        // The numbers are rewritten where they are written: comments stay.
-        this.text = this.wasm.setTimings(this.text, Uint32Array.from(delaysOf(next)));
+      if (this.text !== undefined && this.text === this.rendered(this.scenario)) {
+        this.text = this.rendered(next);
+      } else if (this.text !== undefined) {
+        // The learner's text (from the editor or a link: the text module
+        // is loaded): the numbers are rewritten where they are written, and
+        // comments stay.
+        this.text = /** @type {TextWasm} */ (this.textWasm).setTimings(this.text, Uint32Array.from(delaysOf(next)));
       }
       this.scenario = next;
       // The same example with other delays: only the timers changed.
@@ -528,8 +545,10 @@ export class App {
 
   restartWasm() {
     this.wasm.__wbg_reset_state();
-    this.playground = createPlayground(this.wasm);
-    this.publish();
+    this.textWasm?.__wbg_reset_state();
+    this.playground = createPlayground(this.wasm, loadText);
+    // Published again once its text calls work (the module is loaded: at once).
+    if (this.textWasm) void this.loadText().then(() => this.publish());
     this.needsRestart = false;
     this.views.controls.showError(null);
   }
@@ -641,10 +660,14 @@ export class App {
     this.views.tour.showProgress(this.progress, CHAPTERS);
   }
 
-  /** `window.playground`, plus `debugTrap()` to see the recovery work. */
+  /** `window.playground`, plus `debugTrap()` to see the recovery work;
+   * published once the text module is loaded, so that every call works. */
   publish() {
+    // textReady is the page's own: published, every call already works.
+    // eslint-disable-next-line no-unused-vars
+    const { textReady, ...api } = this.playground;
     window.playground = {
-      ...this.playground,
+      ...api,
       tour: () => CHAPTERS.map(({ id, title }) => ({ id, title })),
       debugTrap: () => {
         try {

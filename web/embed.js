@@ -8,6 +8,7 @@
 import * as wasm from './pkg/playground.js';
 import { createPlayground } from './playground.js';
 import { linkProgram, renderedText, runOptionsOf } from './link-program.js';
+import { loadText } from './text-module.js';
 import { buildReplay } from './replay/index.js';
 import { merge, LANES } from './replay/merge.js';
 import { buildParts } from './ui/page-parts.js';
@@ -25,6 +26,7 @@ import { qs } from './dom.js';
 
 /** @import { Lane, Link, RunResult, Snapshot, EditorModule } from './types.js' */
 /** @import { LinkProgram } from './link-program.js' */
+/** @import { Playground } from './playground.js' */
 
 /**
  * The lanes a link asks for (`lanes=promises,futures`): all three by
@@ -57,15 +59,18 @@ function onlyLanes(run, lanes) {
 }
 
 class Embed {
-  /** @param {Link} link */
-  constructor(link) {
+  /**
+   * @param {Link} link
+   * @param {Playground} playground its text module loaded if the link has a text
+   */
+  constructor(link, playground) {
     /** @type {Link} the position (`step=`, `t=`) is the first run's only */
     this.link = link;
-    this.playground = createPlayground(wasm);
+    this.playground = playground;
     const { lanes, problem } = lanesOf(link);
     this.lanes = lanes;
     /** @type {LinkProgram} */
-    this.program = linkProgram(wasm, this.playground.presets(), link, { clock: 'virtual', promiseStyle: 'then', seed: 0 });
+    this.program = linkProgram(wasm, playground.parse, playground.presets(), link, { clock: 'virtual', promiseStyle: 'then', seed: 0 });
     /** @type {string[]} what the link or the run was refused, said above the lanes */
     this.problems = problem ? [problem, ...this.program.problems] : [...this.program.problems];
     this.error = /** @type {HTMLElement} */ (qs('#error'));
@@ -119,7 +124,7 @@ class Embed {
 
   async runNow() {
     this.player.stop();
-    const options = runOptionsOf(this.program, this.program.options);
+    const options = runOptionsOf(wasm, this.program, this.program.options);
     this.views.lanes.showCode(this.playground.code(options));
     try {
       const run = await this.playground.run(options);
@@ -198,7 +203,7 @@ class Embed {
   runEdited() {
     const text = this.views.lanes.rustText();
     try {
-      this.program = { ...this.program, scenario: wasm.parse(text), text };
+      this.program = { ...this.program, scenario: this.playground.parse(text), text };
     } catch (error) {
       const { line, column, message } = /** @type {Error & {line?: number, column?: number}} */ (error);
       if (line !== undefined && column !== undefined) this.views.lanes.showProblem({ line, column, message });
@@ -232,7 +237,11 @@ const postNow = postHeight();
 const wasmUrl = /** @type {HTMLLinkElement} */ (qs('#wasm')).href;
 await wasm.default({ module_or_path: wasmUrl });
 const link = readFragment(location.hash);
-const embed = new Embed(link);
+const playground = createPlayground(wasm, loadText);
+// The parser (the text module) only for a link with a text of its own, or
+// with the editor; a failed load is said where the link's text is read.
+if (link.rust !== undefined) await playground.textReady().catch(() => {});
+const embed = new Embed(link, playground);
 await embed.start();
 // For the benchmarks: when the first run was on screen, in ms since navigation.
 window.__firstRunAt = performance.now();
@@ -240,7 +249,7 @@ document.body.dataset.ready = 'true';
 postNow();
 if (link.edit === '1') {
   const editorUrl = new URL(/** @type {HTMLMetaElement} */ (qs('meta[name="editor-module"]')).content, document.baseURI);
-  const editor = /** @type {EditorModule} */ (await import(editorUrl.href));
+  const [editor] = await Promise.all([/** @type {Promise<EditorModule>} */ (import(editorUrl.href)), playground.textReady()]);
   embed.useEditor(editor);
   document.body.dataset.editor = 'ready';
 } else if (link.edit !== undefined) {

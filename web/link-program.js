@@ -30,13 +30,15 @@ export function renderedText(wasm, scenario) {
 
 /**
  * @param {Wasm} wasm
+ * @param {(text: string) => Scenario} parse reads a program text (the text
+ *   module's: called only for a link with a text, after the page loaded it)
  * @param {{id: string}[]} presets the examples, the first the default
  * @param {Link} link
  * @param {PageOptions} options what a field the link leaves out stays at
  *   (the seed excepted: a link without one means seed 0)
  * @returns {LinkProgram}
  */
-export function linkProgram(wasm, presets, link, options) {
+export function linkProgram(wasm, parse, presets, link, options) {
   /** @type {string[]} */
   const problems = [];
   let presetId = presets[0].id;
@@ -61,7 +63,7 @@ export function linkProgram(wasm, presets, link, options) {
         throw new Error('rust: is not percent-encoded UTF-8 text');
       }
       try {
-        scenario = wasm.parse(text);
+        scenario = parse(text);
       } catch (error) {
         throw new Error(`rust: ${/** @type {Error} */ (error).message}`, { cause: error });
       }
@@ -94,13 +96,19 @@ export function linkProgram(wasm, presets, link, options) {
 }
 
 /**
- * What `run` and `code` take for a program: its text; or, where there is
- * none (an example running its own async fn), the example and its timings.
+ * What `run` and `code` take for a program: its text, where it says more
+ * than its scenario (comments, layout: the learner's own); the scenario,
+ * where the text is the one the page renders for it (so the first run needs
+ * no text module); or, where there is no text (an example running its own
+ * async fn), the example and its timings. The three run the same program.
+ * @param {Wasm} wasm
  * @param {{presetId: string, scenario: Scenario, text: string | undefined}} program
  * @param {PageOptions} options
  * @returns {RunOptions}
  */
-export function runOptionsOf({ presetId, scenario, text }, options) {
-  const base = text === undefined ? { preset: presetId, timings: delaysOf(scenario) } : { rust: text };
+export function runOptionsOf(wasm, { presetId, scenario, text }, options) {
+  const base = text === undefined
+    ? { preset: presetId, timings: delaysOf(scenario) }
+    : text === renderedText(wasm, scenario) ? { scenario } : { rust: text };
   return { ...base, ...options };
 }

@@ -38,10 +38,16 @@ await app.start();
 // For the benchmarks: when the first run was on screen, in ms since navigation.
 window.__firstRunAt = performance.now();
 document.body.dataset.ready = 'true';
-// The editor (CodeMirror, several times the size of the rest) only now, so
-// the first run never waits for it; the panels keep their text.
+// The editor (CodeMirror, several times the size of the rest) and the
+// program text's module (the parser) only now, so the first run never waits
+// for them; the panels keep their text. window.playground comes with the
+// parser: every call of it works then.
 const editorUrl = new URL(/** @type {HTMLMetaElement} */ (qs('meta[name="editor-module"]')).content, document.baseURI);
-/** @type {Promise<import('./types.js').EditorModule>} */ (import(editorUrl.href)).then((editor) => {
+const text = app.loadText().then(() => app.publish());
+Promise.all([/** @type {Promise<import('./types.js').EditorModule>} */ (import(editorUrl.href)), text]).then(([editor]) => {
   app.useEditor(editor);
   document.body.dataset.editor = 'ready';
+}, (error) => {
+  // Offline, say: the examples still run; only editing is missing.
+  app.views.controls.showError(`The code editor could not be loaded (${error.message}). The examples still run; reload the page to edit the code.`);
 });

@@ -7,7 +7,7 @@ import { runPromises } from './lanes/promises.js';
 import { toChromeTrace } from './chrome-trace.js';
 import { stepKey } from './lanes/step-path.js';
 
-/** @import { Lane, ClockName, PromiseStyle, Scenario, RunOptions, RunResult, Code, Preset, StateMachine, Wasm } from './types.js' */
+/** @import { Lane, ClockName, PromiseStyle, Scenario, RunOptions, RunResult, Code, Preset, StateMachine, Wasm, TextWasm } from './types.js' */
 /** @import { RustLane } from './pkg/playground.js' */
 
 /** @typedef {ReturnType<typeof createPlayground>} Playground */
@@ -60,10 +60,27 @@ function checkOptions(options) {
 }
 
 /**
- * The page's playground API (see README), over the loaded wasm module.
+ * The page's playground API (see README), over the loaded wasm module. A
+ * program text (`rust`) needs the text module too: `run` loads it first;
+ * `code`, `stateMachine` and `parse` of a text need `textReady()` to have
+ * resolved (the page publishes `window.playground` only then).
  * @param {Wasm} wasm
+ * @param {() => Promise<TextWasm>} loadText
  */
-export function createPlayground(wasm) {
+export function createPlayground(wasm, loadText) {
+  /** @type {TextWasm | null} the program text's module, once loaded */
+  let textWasm = null;
+  /** @type {Promise<void> | undefined} */
+  let textLoading;
+  const textReady = () => (textLoading ??= loadText().then((loaded) => { textWasm = loaded; }, (error) => {
+    textLoading = undefined;
+    throw error;
+  }));
+  /** The text module; the page never asks for it before `textReady()`. */
+  const text = () => {
+    if (!textWasm) throw new Error('rust: the program text reader is still loading; try again in a moment');
+    return textWasm;
+  };
   /** @type {Partial<Record<ClockName, RustLane>>} */
   const rustLanes = {};
   /** @type {Run | null} */
@@ -91,10 +108,10 @@ export function createPlayground(wasm) {
       throw new Error('preset, scenario, rust: give one of them, not more');
     }
     if (typeof options.rust !== 'string') throw new Error('rust: must be a program text (a string)');
-    const parsed = wasm.parse(options.rust);
+    const parsed = text().parse(options.rust);
     if (options.timings === undefined) return { scenario: parsed, rust: options.rust };
     const scenario = wasm.resolveScenario(undefined, parsed, options.timings);
-    return { scenario, rust: wasm.setTimings(options.rust, Uint32Array.from(timersOf(scenario))) };
+    return { scenario, rust: text().setTimings(options.rust, Uint32Array.from(timersOf(scenario))) };
   }
 
   /**
@@ -110,7 +127,7 @@ export function createPlayground(wasm) {
     /** @type {Code} */
     const code = wasm.renderCode(scenario, promiseStyle, preset);
     if (rust === undefined) return { code, lineOf: (line) => line };
-    const map = wasm.lineMap(rust);
+    const map = text().lineMap(rust);
     /** @param {number} line a line of the rendered panel */
     const lineOf = (line) => map[line - 1] ?? line;
     const steps = code.futures.steps.map(({ step, line }) => ({ step, line: lineOf(line) }));
@@ -124,6 +141,7 @@ export function createPlayground(wasm) {
    */
   async function run(options = {}) {
     const { clock, promiseStyle, oneByOne, seed } = checkOptions(options);
+    if (options.rust !== undefined) await textReady();
     // Throws an Error naming every bad field; nothing runs then.
     const { scenario, rust: text } = resolve(options);
     current?.cancel();
@@ -167,17 +185,16 @@ export function createPlayground(wasm) {
   function stateMachine(options = {}) {
     checkOptions(options);
     const { scenario, rust } = resolve(options);
+    if (rust === undefined) return wasm.stateMachine(scenario, options.preset);
     /** @type {StateMachine} */
-    const machine = wasm.stateMachine(scenario, options.preset, rust);
-    if (rust !== undefined) {
-      // Lines of the typed text, as the trace's are.
-      const map = wasm.lineMap(rust);
-      const enums = [...machine.helpers, ...machine.tasks];
-      for (const variant of [...machine.variants, ...enums.flatMap((e) => e.variants)]) {
-        if (variant.line !== undefined && variant.line !== null) variant.line = map[variant.line - 1] ?? variant.line;
-      }
-      for (const task of machine.tasks) task.line = map[task.line - 1] ?? task.line;
+    const machine = text().stateMachineOfText(rust);
+    // Lines of the typed text, as the trace's are.
+    const map = text().lineMap(rust);
+    const enums = [...machine.helpers, ...machine.tasks];
+    for (const variant of [...machine.variants, ...enums.flatMap((e) => e.variants)]) {
+      if (variant.line !== undefined && variant.line !== null) variant.line = map[variant.line - 1] ?? variant.line;
     }
+    for (const task of machine.tasks) task.line = map[task.line - 1] ?? task.line;
     return machine;
   }
 
@@ -187,11 +204,12 @@ export function createPlayground(wasm) {
     presets: () => presetList.map(({ id, name, special }) => ({ id, name, special })),
     explain: /** @param {string} id */ (id) => presetList.find((p) => p.id === id)?.explanation,
     run,
-    /** @type {(text: string) => Scenario} */
-    parse: (text) => {
-      if (typeof text !== 'string') throw new Error('parse: give a program text (a string)');
-      return wasm.parse(text);
+    /** @type {(source: string) => Scenario} */
+    parse: (source) => {
+      if (typeof source !== 'string') throw new Error('parse: give a program text (a string)');
+      return text().parse(source);
     },
+    textReady,
     lastRun: () => last,
     toChromeTrace,
     encodeFragment: /** @param {Scenario} scenario */ (scenario) => wasm.encodeFragment(scenario),

@@ -54,7 +54,8 @@
  */
 /** @typedef {{clock: ClockName, promiseStyle: PromiseStyle, seed: number}} PageOptions the page's own controls */
 /** @typedef {import('./pkg/playground.js').PresetInfo} Preset a preset, as the wasm declares it */
-/** @typedef {typeof import('./pkg/playground.js')} Wasm the wasm module (wasm-bindgen's declarations) */
+/** @typedef {typeof import('./pkg/playground.js')} Wasm the first run's wasm module (wasm-bindgen's declarations) */
+/** @typedef {typeof import('./pkg/playground_text.js')} TextWasm the program text's wasm module: parser, timings rewriter, line map (text-module.js) */
 // What the wasm hands the page, declared by the Rust types themselves (tsify
 // writes them into wasm-bindgen's pkg/playground.d.ts; their docs are
 // there): a field renamed in Rust fails `just lint` wherever the page reads it.

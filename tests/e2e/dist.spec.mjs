@@ -17,7 +17,7 @@ test('dist/ loads with hashed assets, no console errors and no CSP violations', 
   expect(r.futures.events.find((e) => e.kind === 'log').t).toBe(350);
 });
 
-test('dist/embed.html runs with its own hashed bundle and the shared wasm, without the editor', async ({ page }) => {
+test('dist/embed.html runs with its own hashed bundle and the shared wasm, without the editor or the parser', async ({ page }) => {
   const html = await readFile(new URL('../../dist/embed.html', import.meta.url), 'utf8');
   expect(html).toMatch(/assets\/embed-[0-9a-f]{10}\.js/);
   expect(html).toMatch(/assets\/playground-[0-9a-f]{10}\.wasm/);
@@ -27,5 +27,40 @@ test('dist/embed.html runs with its own hashed bundle and the shared wasm, witho
   await page.goto('/embed.html#preset=sequential&lanes=futures&t=350');
   await expect(page.locator('body')).toHaveAttribute('data-ready', 'true', { timeout: 15_000 });
   await expect(page.locator('#position')).toHaveText(/in Rust futures at 350 ms$/);
-  expect(loaded.filter((p) => p.includes('editor-'))).toEqual([]);
+  expect(loaded.filter((p) => /\/assets\/(editor|text)-/.test(p))).toEqual([]);
+});
+
+test('the first run loads no parser; the editor brings it, and with it window.playground', async ({ page }) => {
+  await page.goto('/');
+  await expect(page.locator('body')).toHaveAttribute('data-editor', 'ready', { timeout: 15_000 });
+  // Each file the page fetched, and when it asked for it, against when its
+  // first run was on screen.
+  const { firstRunAt, fetched } = await page.evaluate(() => ({
+    firstRunAt: window.__firstRunAt,
+    fetched: performance.getEntriesByType('resource').map((r) => ({ path: new URL(r.name).pathname, at: r.startTime })),
+  }));
+  const before = fetched.filter((f) => f.at < firstRunAt).map((f) => f.path);
+  const after = fetched.filter((f) => f.at >= firstRunAt).map((f) => f.path);
+  expect(before.filter((p) => /^\/assets\/playground-[0-9a-f]{10}\.wasm$/.test(p))).toHaveLength(1);
+  expect(before.filter((p) => /^\/assets\/(text|editor)-/.test(p))).toEqual([]);
+  expect(after.filter((p) => /^\/assets\/text-[0-9a-f]{10}\.(js|wasm)$/.test(p))).toHaveLength(2);
+  expect(after.filter((p) => /^\/assets\/editor-[0-9a-f]{10}\.js$/.test(p))).toHaveLength(1);
+  // The first run was the example's, as its rendered panel says.
+  await expect(page.locator('#trace-futures li[data-kind="log"] .t')).toHaveText('350 ms');
+  const parsed = await page.evaluate(() => window.playground.parse('use runtime::prelude::*;\nasync fn run() {\n    sleep_ms(5).await; // Kettle\n}\n'));
+  expect(parsed).toEqual({ type: 'seq', steps: [{ type: 'sleep', label: 'Kettle', ms: 5 }] });
+});
+
+test('a link with a text of its own loads the parser before its first run, and shows and runs that text', async ({ page }) => {
+  const text = 'use runtime::prelude::*;\nasync fn run() {\n    // Water first\n    sleep_ms(40).await; // Kettle\n    log("Tea");\n}';
+  await page.goto(`/#rust=${encodeURIComponent(text)}`);
+  await expect(page.locator('body')).toHaveAttribute('data-ready', 'true', { timeout: 15_000 });
+  const { firstRunAt, fetched } = await page.evaluate(() => ({
+    firstRunAt: window.__firstRunAt,
+    fetched: performance.getEntriesByType('resource').map((r) => ({ path: new URL(r.name).pathname, at: r.startTime })),
+  }));
+  expect(fetched.filter((f) => f.at < firstRunAt && /^\/assets\/text-[0-9a-f]{10}\.(js|wasm)$/.test(f.path))).toHaveLength(2);
+  await expect(page.locator('#code-futures')).toContainText('// Water first');
+  await expect(page.locator('#trace-futures li[data-kind="log"] .t')).toHaveText('40 ms');
+  await expect(page.locator('#error')).toBeHidden();
 });

@@ -1,9 +1,14 @@
-//! JS values into [`Value`] trees, for validation. Reading is bounded, so a hostile object (huge, deep, cyclic, with getters
+//! JS values into [`Value`] trees, for validation, and our values out as
+//! plain JS data. Reading is bounded, so a hostile object (huge, deep, cyclic, with getters
 //! that throw) cannot hang or crash the module: what is past the bounds, or
 //! not plain data, becomes `Value::Other` and fails validation with a message.
 
+// The text module only writes values out; the reader is the first module's.
+#![cfg_attr(not(feature = "page"), allow(dead_code))]
+
 use js_sys::{Array, Object, Reflect};
-use wasm_bindgen::{JsCast, JsValue};
+use serde::Serialize;
+use wasm_bindgen::{JsCast, JsValue, UnwrapThrowExt};
 
 use crate::program::scenario::limits;
 use crate::program::value::Value;
@@ -15,6 +20,15 @@ const MAX_DEPTH: usize = 2 * limits::MAX_DEPTH + 4;
 const MAX_ITEMS: u32 = limits::MAX_STEPS as u32 + 1;
 /// Longer than any valid label, in UTF-16 units.
 const MAX_STRING: u32 = 1_000;
+
+/// `value` as plain JS data: objects (not `Map`s), arrays, numbers, strings.
+pub(crate) fn to_js(value: &impl Serialize) -> JsValue {
+    value
+        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
+        // Our types hold only strings, small numbers and sequences: nothing
+        // that fails to convert.
+        .expect_throw("a value the page receives could not be converted")
+}
 
 /// Reads `value` as a plain tree.
 pub(crate) fn read(value: &JsValue) -> Value {

@@ -1,17 +1,18 @@
-//! What `window.playground` calls: scenarios in and out (validated here, once),
-//! presets, and the Rust lane on either clock.
+//! What the page's first module exports (feature `page`): scenarios in and
+//! out (validated here, once), presets, each lane's code, share-link
+//! fragments, and the Rust lane on either clock. What reads a program's text
+//! is in the second module (text_api.rs).
 
 use std::cell::{Cell, RefCell};
 use std::future::Future;
 
-use js_sys::{Function, Promise, Reflect};
+use js_sys::{Function, Promise};
 use runtime::{BrowserHost, Event, Runtime, VirtualHost};
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::JsFuture;
 
-use crate::js_value;
-use crate::parse::{self, ParseError};
+use crate::js_value::{self, to_js};
 use crate::program::presets::Special;
 use crate::program::scenario::Step;
 use crate::program::step_path::StepPath;
@@ -20,15 +21,6 @@ use crate::rust_lane::special;
 use crate::rust_lane::step_names::TimerLabels;
 use crate::rust_lane::trace_events;
 use crate::{render, rust_lane};
-
-/// `value` as plain JS data: objects (not `Map`s), arrays, numbers, strings.
-fn to_js(value: &impl Serialize) -> JsValue {
-    value
-        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
-        // Our types hold only strings, small numbers and sequences: nothing
-        // that fails to convert.
-        .expect_throw("a value the page receives could not be converted")
-}
 
 fn refuse(problems: &[validate::Problem]) -> JsError {
     JsError::new(&validate::describe(problems))
@@ -215,42 +207,6 @@ async fn interop(make_promise: Function, ms: u32, text: String) {
     runtime::log(&text);
 }
 
-/// A parse error as JS sees it: an `Error` whose message is
-/// `line L, column C: …`, with numeric `line` and `column` (from 1).
-fn parse_error(error: &ParseError) -> JsValue {
-    let js = js_sys::Error::new(&error.to_string());
-    // Setting a data property on a fresh Error cannot fail.
-    let _ = Reflect::set(&js, &"line".into(), &(error.line as f64).into());
-    let _ = Reflect::set(&js, &"column".into(), &(error.column as f64).into());
-    js.into()
-}
-
-/// The scenario a Rust program text describes (the Rust panel's subset of
-/// async Rust), as a plain object; throws an `Error` with `line` and
-/// `column` where the text is not accepted.
-#[wasm_bindgen(js_name = parse)]
-pub fn parse_program(text: &str) -> Result<JsValue, JsValue> {
-    parse::parse(text)
-        .map(|step| to_js(&step))
-        .map_err(|e| parse_error(&e))
-}
-
-/// `text` with its timers' delays set to `ms`, in reading order: the numbers
-/// rewritten where they are written, comments and layout kept.
-#[wasm_bindgen(js_name = setTimings)]
-pub fn set_timings(text: &str, ms: Vec<u32>) -> Result<String, JsValue> {
-    parse::layout::set_timings(text, &ms).map_err(|e| parse_error(&e))
-}
-
-/// For each line of the panel that `text`'s scenario renders to (item `k`
-/// for line `k + 1`), the line of `text` holding the same code.
-#[wasm_bindgen(js_name = lineMap)]
-pub fn line_map(text: &str) -> Result<Vec<u32>, JsValue> {
-    parse::layout::line_map(text)
-        .map(|map| map.into_iter().map(|line| line as u32).collect())
-        .map_err(|e| parse_error(&e))
-}
-
 /// The scenario as a URL fragment (for share links).
 #[wasm_bindgen(js_name = encodeFragment)]
 pub fn encode_fragment(scenario: JsValue) -> Result<String, JsError> {
@@ -271,18 +227,9 @@ pub fn decode_fragment(text: &str) -> Result<JsValue, JsError> {
 /// own code): `{variants: [{name, fields: [{name, type}], line}], size,
 /// preset}`, `size` being `size_of_val(&run())` as rustc lays it out for
 /// wasm32, or null where it is not known (a program that is no preset's).
-/// With `rust`, the text the scenario was read from, each field a `let`
-/// made is named as the text names it (`eggs: Sleep`), as rustc names it.
+/// That of a program text is the text module's `stateMachineOfText`.
 #[wasm_bindgen(js_name = stateMachine)]
-pub fn state_machine(
-    scenario: JsValue,
-    preset: Option<String>,
-    rust: Option<String>,
-) -> Result<JsValue, JsValue> {
-    if let Some(text) = rust {
-        let machine = crate::state_machine::of_text(&text).map_err(|e| parse_error(&e))?;
-        return Ok(to_js(&machine));
-    }
+pub fn state_machine(scenario: JsValue, preset: Option<String>) -> Result<JsValue, JsError> {
     let step = validate::scenario(&js_value::read(&scenario)).map_err(|p| refuse(&p))?;
     Ok(to_js(&crate::state_machine::of(&step, preset.as_deref())))
 }

@@ -9,11 +9,11 @@
 //! |---|---|
 //! | [`program`] | the scenario (a tree of steps) and a step's path in it, its limits and checks, the presets, what the page's controls may do to a program, share-link fragments, numbers as JS prints them |
 //! | [`render`] | each lane's panel for a program: Callbacks, Promises (`.then` or `await`), Rust; each step's first line |
-//! | [`parse`] | the Rust panel's text back into a program (lexer, grammar, checks), and timings written into a text |
+//! | [`parse`] | the Rust panel's text back into a program (lexer, grammar, checks), and timings written into a text (feature `text`) |
 //! | [`trace`] | the trace format: what a lane's run records, event by event, as the page receives and exports it |
 //! | [`rust_lane`] | what the Rust lane runs: a special preset's own `async fn`, a preset's compiled `run()` (generated `rust_lane/preset_panels.rs`), or composed futures; its `state` events and the steps its trace names |
 //! | [`state_machine`] | the enum rustc makes of the panel's `run()`, and its size where known |
-//! | `lane_api`, `js_value` | the wasm exports the page calls, and the bounded reader of what JS passes in (wasm32 only) |
+//! | `lane_api`, `text_api`, `js_value` | the wasm exports the page calls (those of the first run, and those of the program's text, built as two modules by the features `page` and `text`), and the bounded reader of what JS passes in (wasm32 only) |
 //!
 //! `docs/architecture.md` has the data flow and the checklists to add a
 //! preset, a step kind or a lane.
@@ -22,6 +22,7 @@
 // here there is none, and none may come in.
 #![forbid(unsafe_code)]
 
+#[cfg(feature = "text")]
 pub mod parse;
 pub mod program;
 pub mod render;
@@ -31,5 +32,7 @@ pub mod trace;
 
 #[cfg(target_arch = "wasm32")]
 mod js_value;
-#[cfg(target_arch = "wasm32")]
+#[cfg(all(target_arch = "wasm32", feature = "page"))]
 mod lane_api;
+#[cfg(all(target_arch = "wasm32", feature = "text"))]
+mod text_api;

@@ -26,6 +26,7 @@
 
 use serde::Serialize;
 
+#[cfg(feature = "text")]
 use crate::parse::{self, ParseError};
 use crate::program::log_text;
 use crate::program::presets;
@@ -171,6 +172,7 @@ pub fn of(step: &Step, preset: Option<&str>) -> StateMachine {
 /// scenario's panel ([`of`]), each field a `let` made named as the text's
 /// `let` names it. rustc names the field after the local, so `let eggs =
 /// sleep_ms(20);` is kept as `eggs: Sleep`.
+#[cfg(feature = "text")]
 pub fn of_text(text: &str) -> Result<StateMachine, ParseError> {
     let step = parse::parse(text)?;
     let names = parse::layout::future_names(text)?;
