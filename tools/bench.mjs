@@ -12,6 +12,8 @@
 import { readFile, writeFile, mkdir, readdir } from 'node:fs/promises';
 import { gzipSync } from 'node:zlib';
 import { cpus } from 'node:os';
+import { resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { chromium } from 'playwright-core';
 import { serve } from './serve.mjs';
 import { pageWeight } from './page-weight.mjs';
@@ -120,7 +122,7 @@ async function distSizes(dist) {
 
 async function pageFigures(browser) {
   const builds = [{ name: 'now', dist: new URL('../dist/', import.meta.url) }];
-  if (BASELINE) builds.push({ name: 'baseline', dist: new URL(`file://${BASELINE.replace(/\/?$/, '/')}`) });
+  if (BASELINE) builds.push({ name: 'baseline', dist: pathToFileURL(`${resolve(BASELINE)}/`) });
   const figures = {};
   for (const build of builds) {
     const server = await serve(build.dist.pathname, { port: 0 });

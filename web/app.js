@@ -9,14 +9,14 @@ import { inThisRun } from './replay/in-this-run.js';
 import { transcript } from './replay/transcript.js';
 import { readFragment, writeFragment, atPosition, linkPosition, MAX_LINK_TEXT } from './ui/share.js';
 import { linkProgram, renderedText, runOptionsOf } from './link-program.js';
-import { loadText } from './text-module.js';
+import { loadText, loadedText, textModule } from './text-module.js';
 import { formatMs } from './dom.js';
 import { CHAPTERS, chapter } from './tour/chapters.js';
 import { loadProgress, saveProgress, resetProgress } from './tour/progress.js';
 import { Player } from './ui/player.js';
 import { showStep } from './ui/show-step.js';
 
-/** @import { Scenario, Step, RunResult, RunSummary, Wasm, TextWasm, PageOptions, Snapshot, Link, RunOptions, EditorModule, Problem, Described } from './types.js' */
+/** @import { Scenario, Step, RunResult, RunSummary, Wasm, PageOptions, Snapshot, Link, RunOptions, EditorModule, Problem, Described } from './types.js' */
 /** @import { Controls } from './ui/controls.js' */
 /** @import { Inspector } from './ui/inspector.js' */
 /** @import { Lanes } from './ui/lanes.js' */
@@ -59,10 +59,8 @@ export class App {
    */
   constructor(wasm, views) {
     this.wasm = wasm;
-    /** @type {TextWasm | null} the program text's module (text-module.js), once loaded */
-    this.textWasm = null;
     this.views = views;
-    this.playground = createPlayground(wasm, loadText);
+    this.playground = createPlayground(wasm);
     this.presets = this.playground.presets();
     /** @type {PageOptions} */
     this.options = { clock: 'virtual', promiseStyle: 'then', seed: 0 };
@@ -116,11 +114,12 @@ export class App {
   /** Loads the link's scenario (or the default), shows it, and runs it once. */
   async start() {
     const { controls } = this.views;
-    // Read the link before showing anything: showing rewrites it.
-    const link = readFragment(location.hash);
     // A text of the link's own is read by the text module: only then is it
-    // needed before the first run.
-    if (link.rust !== undefined) await this.loadText().catch(() => {});
+    // needed before the first run (a failed load is said where the text is).
+    if (readFragment(location.hash).rust !== undefined) await loadText().catch(() => {});
+    // Read the link before showing anything (showing rewrites it), and after
+    // that load (the address may have changed during it).
+    const link = readFragment(location.hash);
     controls.showPresets(this.presets);
     this.selectExample(this.presets[0].id);
     const problem = this.applyLink(link);
@@ -185,6 +184,7 @@ export class App {
     });
     this.views.share.showAvailable(false);
     this.bindTour();
+    this.publish();
     // A trap in a timer callback (real clock) surfaces here.
     window.addEventListener('error', (e) => {
       if (e.error instanceof WebAssembly.RuntimeError) this.trapped(e.error);
@@ -201,13 +201,6 @@ export class App {
     if (problems.length) controls.showError(problems.join('\n'));
   }
 
-  /** Loads the program text's module (parser, timings rewriter), once: the
-   * editor needs it, and so does a link that carries a text. The
-   * playground's calls of a text wait for the same load. */
-  async loadText() {
-    await this.playground.textReady();
-    this.textWasm = await loadText();
-  }
 
   /**
    * Opens the replay at the link's moment, if it has one (`step=` or `t=`).
@@ -227,7 +220,12 @@ export class App {
   async navigated() {
     if (location.hash === this.shownHash) return;
     const link = readFragment(location.hash);
-    if (link.rust !== undefined) await this.loadText().catch(() => {});
+    if (link.rust !== undefined && !loadedText()) {
+      const hash = location.hash;
+      await loadText().catch(() => {});
+      // Another navigation or an edit came meanwhile: it is the one to show.
+      if (location.hash !== hash) return;
+    }
     clearTimeout(this.editTimer);
     this.editTimer = undefined;
     // This entry is the link's: showing it may tidy it, not add another.
@@ -425,7 +423,7 @@ export class App {
         // The learner's text (from the editor or a link: the text module
         // is loaded): the numbers are rewritten where they are written, and
         // comments stay.
-        this.text = /** @type {TextWasm} */ (this.textWasm).setTimings(this.text, Uint32Array.from(delaysOf(next)));
+        this.text = textModule().setTimings(this.text, Uint32Array.from(delaysOf(next)));
       }
       this.scenario = next;
       // The same example with other delays: only the timers changed.
@@ -494,8 +492,9 @@ export class App {
     const { controls } = this.views;
     // Run runs what is typed, even within the pause before it is read.
     this.readText();
-    if (this.problem || !controls.error.hidden) return;
+    // The trap's message, shown, is no reason not to run: Run restarts.
     if (this.needsRestart) this.restartWasm();
+    if (this.problem || !controls.error.hidden) return;
     this.player.stop();
     controls.run.setAttribute('aria-busy', 'true');
     /** @type {ReturnType<typeof setInterval> | undefined} */
@@ -545,10 +544,9 @@ export class App {
 
   restartWasm() {
     this.wasm.__wbg_reset_state();
-    this.textWasm?.__wbg_reset_state();
-    this.playground = createPlayground(this.wasm, loadText);
-    // Published again once its text calls work (the module is loaded: at once).
-    if (this.textWasm) void this.loadText().then(() => this.publish());
+    loadedText()?.__wbg_reset_state();
+    this.playground = createPlayground(this.wasm);
+    this.publish();
     this.needsRestart = false;
     this.views.controls.showError(null);
   }
@@ -660,14 +658,10 @@ export class App {
     this.views.tour.showProgress(this.progress, CHAPTERS);
   }
 
-  /** `window.playground`, plus `debugTrap()` to see the recovery work;
-   * published once the text module is loaded, so that every call works. */
+  /** `window.playground`, plus `debugTrap()` to see the recovery work. */
   publish() {
-    // textReady is the page's own: published, every call already works.
-    // eslint-disable-next-line no-unused-vars
-    const { textReady, ...api } = this.playground;
     window.playground = {
-      ...api,
+      ...this.playground,
       tour: () => CHAPTERS.map(({ id, title }) => ({ id, title })),
       debugTrap: () => {
         try {

@@ -237,10 +237,10 @@ const postNow = postHeight();
 const wasmUrl = /** @type {HTMLLinkElement} */ (qs('#wasm')).href;
 await wasm.default({ module_or_path: wasmUrl });
 const link = readFragment(location.hash);
-const playground = createPlayground(wasm, loadText);
+const playground = createPlayground(wasm);
 // The parser (the text module) only for a link with a text of its own, or
 // with the editor; a failed load is said where the link's text is read.
-if (link.rust !== undefined) await playground.textReady().catch(() => {});
+if (link.rust !== undefined) await loadText().catch(() => {});
 const embed = new Embed(link, playground);
 await embed.start();
 // For the benchmarks: when the first run was on screen, in ms since navigation.
@@ -249,9 +249,13 @@ document.body.dataset.ready = 'true';
 postNow();
 if (link.edit === '1') {
   const editorUrl = new URL(/** @type {HTMLMetaElement} */ (qs('meta[name="editor-module"]')).content, document.baseURI);
-  const [editor] = await Promise.all([/** @type {Promise<EditorModule>} */ (import(editorUrl.href)), playground.textReady()]);
-  embed.useEditor(editor);
-  document.body.dataset.editor = 'ready';
+  try {
+    const [editor] = await Promise.all([/** @type {Promise<EditorModule>} */ (import(editorUrl.href)), loadText()]);
+    embed.useEditor(editor);
+    document.body.dataset.editor = 'ready';
+  } catch (error) {
+    embed.views.lanes.showEditorFailed(/** @type {Error} */ (error).message);
+  }
 } else if (link.edit !== undefined) {
   embed.say([...embed.problems, 'Link: edit must be 1 (an editable Rust panel) or left out']);
 }

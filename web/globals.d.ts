@@ -2,7 +2,7 @@
 declare global {
   interface Window {
     /** The console API (README), with `debugTrap()` and the tour's chapters; app.js sets it. */
-    playground: Omit<import('./playground.js').Playground, 'textReady'> & { debugTrap(): void; tour(): { id: string; title: string }[] };
+    playground: import('./playground.js').Playground & { debugTrap(): void; tour(): { id: string; title: string }[] };
     /** When the first run was on screen, in ms since navigation (main.js, for the benchmarks). */
     __firstRunAt: number;
   }

@@ -97,10 +97,11 @@ export function linkProgram(wasm, parse, presets, link, options) {
 
 /**
  * What `run` and `code` take for a program: its text, where it says more
- * than its scenario (comments, layout: the learner's own); the scenario,
- * where the text is the one the page renders for it (so the first run needs
- * no text module); or, where there is no text (an example running its own
- * async fn), the example and its timings. The three run the same program.
+ * than its scenario (comments, layout: the learner's own); where the text is
+ * the one the page renders for the scenario, the scenario that text parses
+ * to (its canonical form: so the first run needs no text module, and runs
+ * what reading the text would); or, where there is no text (an example
+ * running its own async fn), the example and its timings.
  * @param {Wasm} wasm
  * @param {{presetId: string, scenario: Scenario, text: string | undefined}} program
  * @param {PageOptions} options
@@ -109,6 +110,6 @@ export function linkProgram(wasm, parse, presets, link, options) {
 export function runOptionsOf(wasm, { presetId, scenario, text }, options) {
   const base = text === undefined
     ? { preset: presetId, timings: delaysOf(scenario) }
-    : text === renderedText(wasm, scenario) ? { scenario } : { rust: text };
+    : text === renderedText(wasm, scenario) ? { scenario: wasm.canonicalScenario(scenario) } : { rust: text };
   return { ...base, ...options };
 }

@@ -15,6 +15,7 @@ import { TourView } from './tour/tour-view.js';
 import { qs } from './dom.js';
 import { buildParts } from './ui/page-parts.js';
 import { wordList } from './ui/trace-words.js';
+import { loadText } from './text-module.js';
 
 buildParts(document);
 qs('#trace-words-details').append(wordList());
@@ -40,14 +41,12 @@ window.__firstRunAt = performance.now();
 document.body.dataset.ready = 'true';
 // The editor (CodeMirror, several times the size of the rest) and the
 // program text's module (the parser) only now, so the first run never waits
-// for them; the panels keep their text. window.playground comes with the
-// parser: every call of it works then.
+// for them; the panels keep their text.
 const editorUrl = new URL(/** @type {HTMLMetaElement} */ (qs('meta[name="editor-module"]')).content, document.baseURI);
-const text = app.loadText().then(() => app.publish());
-Promise.all([/** @type {Promise<import('./types.js').EditorModule>} */ (import(editorUrl.href)), text]).then(([editor]) => {
+Promise.all([/** @type {Promise<import('./types.js').EditorModule>} */ (import(editorUrl.href)), loadText()]).then(([editor]) => {
   app.useEditor(editor);
   document.body.dataset.editor = 'ready';
 }, (error) => {
   // Offline, say: the examples still run; only editing is missing.
-  app.views.controls.showError(`The code editor could not be loaded (${error.message}). The examples still run; reload the page to edit the code.`);
+  app.views.lanes.showEditorFailed(/** @type {Error} */ (error).message);
 });

@@ -6,8 +6,9 @@ import { runCallbacks } from './lanes/callbacks.js';
 import { runPromises } from './lanes/promises.js';
 import { toChromeTrace } from './chrome-trace.js';
 import { stepKey } from './lanes/step-path.js';
+import { loadText, textModule as text } from './text-module.js';
 
-/** @import { Lane, ClockName, PromiseStyle, Scenario, RunOptions, RunResult, Code, Preset, StateMachine, Wasm, TextWasm } from './types.js' */
+/** @import { Lane, ClockName, PromiseStyle, Scenario, RunOptions, RunResult, Code, Preset, StateMachine, Wasm } from './types.js' */
 /** @import { RustLane } from './pkg/playground.js' */
 
 /** @typedef {ReturnType<typeof createPlayground>} Playground */
@@ -61,26 +62,12 @@ function checkOptions(options) {
 
 /**
  * The page's playground API (see README), over the loaded wasm module. A
- * program text (`rust`) needs the text module too: `run` loads it first;
- * `code`, `stateMachine` and `parse` of a text need `textReady()` to have
- * resolved (the page publishes `window.playground` only then).
+ * program text (`rust`) needs the text module too (text-module.js): `run`
+ * loads it first; `code`, `stateMachine` and `parse` of a text throw, saying
+ * so, until it is loaded (just after the page's first run).
  * @param {Wasm} wasm
- * @param {() => Promise<TextWasm>} loadText
  */
-export function createPlayground(wasm, loadText) {
-  /** @type {TextWasm | null} the program text's module, once loaded */
-  let textWasm = null;
-  /** @type {Promise<void> | undefined} */
-  let textLoading;
-  const textReady = () => (textLoading ??= loadText().then((loaded) => { textWasm = loaded; }, (error) => {
-    textLoading = undefined;
-    throw error;
-  }));
-  /** The text module; the page never asks for it before `textReady()`. */
-  const text = () => {
-    if (!textWasm) throw new Error('rust: the program text reader is still loading; try again in a moment');
-    return textWasm;
-  };
+export function createPlayground(wasm) {
   /** @type {Partial<Record<ClockName, RustLane>>} */
   const rustLanes = {};
   /** @type {Run | null} */
@@ -141,7 +128,7 @@ export function createPlayground(wasm, loadText) {
    */
   async function run(options = {}) {
     const { clock, promiseStyle, oneByOne, seed } = checkOptions(options);
-    if (options.rust !== undefined) await textReady();
+    if (options.rust !== undefined) await loadText();
     // Throws an Error naming every bad field; nothing runs then.
     const { scenario, rust: text } = resolve(options);
     current?.cancel();
@@ -209,7 +196,6 @@ export function createPlayground(wasm, loadText) {
       if (typeof source !== 'string') throw new Error('parse: give a program text (a string)');
       return text().parse(source);
     },
-    textReady,
     lastRun: () => last,
     toChromeTrace,
     encodeFragment: /** @param {Scenario} scenario */ (scenario) => wasm.encodeFragment(scenario),

@@ -7,6 +7,10 @@ import { qs } from './dom.js';
 
 /** @import { TextWasm } from './types.js' */
 
+/** @type {TextWasm | null} */
+let loaded = null;
+/** @type {Error | null} why the last load failed */
+let failure = null;
 /** @type {Promise<TextWasm> | undefined} */
 let loading;
 
@@ -24,10 +28,29 @@ export function loadText() {
     /** @type {TextWasm} */
     const text = await import(urlOf('text-module'));
     await text.default({ module_or_path: urlOf('text-wasm') });
+    loaded = text;
+    failure = null;
     return text;
   })().catch((error) => {
     loading = undefined;
-    throw error;
+    failure = error instanceof Error ? error : new Error(String(error));
+    throw failure;
   });
   return loading;
+}
+
+/** The text module, if it is loaded. */
+export function loadedText() {
+  return loaded;
+}
+
+/**
+ * The text module; throws, saying why, where it is not loaded (yet).
+ * @returns {TextWasm}
+ */
+export function textModule() {
+  if (loaded) return loaded;
+  throw new Error(failure
+    ? `the reader of Rust code could not be loaded (${failure.message.slice(0, 80)}); reload the page to read a program's text`
+    : 'the reader of Rust code is still loading (it comes just after the first run); try again in a moment');
 }

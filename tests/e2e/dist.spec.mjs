@@ -30,7 +30,7 @@ test('dist/embed.html runs with its own hashed bundle and the shared wasm, witho
   expect(loaded.filter((p) => /\/assets\/(editor|text)-/.test(p))).toEqual([]);
 });
 
-test('the first run loads no parser; the editor brings it, and with it window.playground', async ({ page }) => {
+test('the first run loads no parser; the editor brings it', async ({ page }) => {
   await page.goto('/');
   await expect(page.locator('body')).toHaveAttribute('data-editor', 'ready', { timeout: 15_000 });
   // Each file the page fetched, and when it asked for it, against when its
@@ -63,4 +63,21 @@ test('a link with a text of its own loads the parser before its first run, and s
   await expect(page.locator('#code-futures')).toContainText('// Water first');
   await expect(page.locator('#trace-futures li[data-kind="log"] .t')).toHaveText('40 ms');
   await expect(page.locator('#error')).toBeHidden();
+});
+
+test('a program the page rendered runs as the text it shows would: a link to a scenario written unlike its panel', async ({ page }) => {
+  // A sequence in a sequence: the panel writes it as one, and reading the
+  // panel's text gives the flat one. The first run is that one's.
+  await page.goto('/#s=Q(Q(S(Kettle,30),S(Toast,20)),L(Tea))');
+  await expect(page.locator('body')).toHaveAttribute('data-editor', 'ready', { timeout: 15_000 });
+  const { first, again } = await page.evaluate(async () => {
+    const first = window.playground.lastRun();
+    const text = window.playground.code({ scenario: { type: 'seq', steps: [{ type: 'seq', steps: [
+      { type: 'sleep', label: 'Kettle', ms: 30 }, { type: 'sleep', label: 'Toast', ms: 20 }] }, { type: 'log', text: 'Tea' }] } }).futures.code;
+    return { first, again: await window.playground.run({ rust: text }) };
+  });
+  // Where the allocator put a task is the one thing two runs may differ in.
+  const events = (/** @type {{events: object[]}} */ trace) => trace.events.map((event) => ({ ...event, addr: undefined }));
+  for (const lane of ['callbacks', 'promises', 'futures']) expect(events(first[lane]), lane).toEqual(events(again[lane]));
+  expect(first.futures.events.filter((e) => e.kind === 'timer_set').map((e) => e.step)).toEqual([[0], [1]]);
 });

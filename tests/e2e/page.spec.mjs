@@ -369,6 +369,19 @@ test('a wasm trap is reported and the next Run restarts the module', async ({ pa
   expect(message).toMatch(/^RuntimeError: unreachable/);
   await expect(page.getByRole('alert')).toHaveText(/The wasm module stopped \(unreachable.*\)\. Press Run to restart it\./);
   await expect(logTime(page, 'futures'), 'the last run stays on screen').toHaveText('350 ms');
+  // Run, at once: the message said to press it.
+  await page.getByRole('button', { name: 'Run' }).click();
+  await expect(page.getByRole('alert')).toBeHidden();
+  await expect(logTime(page, 'futures')).toHaveText('350 ms');
+  // And again after a trap and an edit.
+  await page.evaluate(() => {
+    try {
+      window.playground.debugTrap();
+    } catch {
+      // The trap, reported on the page.
+    }
+  });
+  await expect(page.getByRole('alert')).toHaveText(/Press Run to restart it/);
   await page.getByLabel('Timer 3 (ms)').fill('70');
   await page.getByRole('button', { name: 'Run' }).click();
   await expect(logTime(page, 'futures')).toHaveText('370 ms');

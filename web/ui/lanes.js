@@ -110,6 +110,18 @@ export class Lanes {
   }
 
   /**
+   * Says that the code editor (or the reader of Rust code it needs) could
+   * not be loaded: the panels stay plain text, and the examples still run.
+   * @param {string} why the load's error
+   */
+  showEditorFailed(why) {
+    const note = /** @type {HTMLElement} */ (qs('#editor-failed', this.root));
+    note.textContent = `The code editor could not be loaded (${why.slice(0, 80)}). The examples still run; `
+      + 'reload the page to edit the Rust code.';
+    note.hidden = false;
+  }
+
+  /**
    * Shows only `lanes`' sections (the embed may show fewer than three).
    * @param {Lane[]} lanes
    */

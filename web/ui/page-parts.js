@@ -73,7 +73,7 @@ function rustLane() {
     place('ready-queue', 'Executor: ready queue', twin('JS twin: Microtask queue')),
     place('polling', 'Executor: polling', twin('JS twin: Call stack')),
   ], {
-    beforeCode: [readOnly],
+    beforeCode: [readOnly, el('p', { id: 'editor-failed', class: 'read-only-note', role: 'status', hidden: true })],
     afterCode: [el('p', { id: 'rust-problem', class: 'problem', hidden: true })],
     afterPlaces: [stateMachine],
   });

@@ -207,6 +207,15 @@ async fn interop(make_promise: Function, ms: u32, text: String) {
     runtime::log(&text);
 }
 
+/// The one scenario the Rust panel of `scenario` parses back to
+/// ([`canonical`](crate::program::canonical::canonical)): what the page runs
+/// for a text it rendered itself, as if it had read the text.
+#[wasm_bindgen(js_name = canonicalScenario)]
+pub fn canonical_scenario(scenario: JsValue) -> Result<JsValue, JsError> {
+    let step = validate::scenario(&js_value::read(&scenario)).map_err(|p| refuse(&p))?;
+    Ok(to_js(&crate::program::canonical::canonical(&step)))
+}
+
 /// The scenario as a URL fragment (for share links).
 #[wasm_bindgen(js_name = encodeFragment)]
 pub fn encode_fragment(scenario: JsValue) -> Result<String, JsError> {

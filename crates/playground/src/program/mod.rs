@@ -3,6 +3,7 @@
 //! read into a [`value`] tree), the checks every way in goes through, and
 //! what the page's controls may do to it ([`editing`]).
 
+pub mod canonical;
 pub mod editing;
 pub mod fragment;
 pub mod log_text;
