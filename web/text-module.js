@@ -51,6 +51,8 @@ export function loadedText() {
 export function textModule() {
   if (loaded) return loaded;
   throw new Error(failure
-    ? `the reader of Rust code could not be loaded (${failure.message.slice(0, 80)}); reload the page to read a program's text`
-    : 'the reader of Rust code is still loading (it comes just after the first run); try again in a moment');
+    ? 'the part of the page that understands Rust code did not download, so a program\'s text cannot be read. '
+      + `Check your connection, then reload the page. (Browser said: ${failure.message.slice(0, 60)})`
+    : 'the part of the page that understands Rust code is still downloading: it starts right after the page\'s '
+      + 'first run. Wait a moment, then try again.');
 }

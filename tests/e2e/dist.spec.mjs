@@ -81,3 +81,25 @@ test('a program the page rendered runs as the text it shows would: a link to a s
   for (const lane of ['callbacks', 'promises', 'futures']) expect(events(first[lane]), lane).toEqual(events(again[lane]));
   expect(first.futures.events.filter((e) => e.kind === 'timer_set').map((e) => e.step)).toEqual([[0], [1]]);
 });
+
+test('where the parser cannot be downloaded, the examples still run, and a link with a text says why it is not opened', async ({ page, problems }) => {
+  await page.route(/\/assets\/text-/, (route) => route.abort());
+  await page.goto('/');
+  await expect(page.locator('body')).toHaveAttribute('data-ready', 'true', { timeout: 15_000 });
+  await expect(page.locator('#editor-failed')).toContainText('The code editor did not download');
+  await expect(page.locator('#error')).toBeHidden();
+  // Run still runs the example, with a changed timing.
+  await page.getByLabel('Timer 3 (ms)').fill('70');
+  await page.getByRole('button', { name: 'Run' }).click();
+  await expect(page.locator('#trace-futures li[data-kind="log"] .t')).toHaveText('370 ms');
+  const text = 'use runtime::prelude::*;\nasync fn run() {\n    sleep_ms(40).await; // Kettle\n}';
+  await page.goto(`/#rust=${encodeURIComponent(text)}`);
+  await page.reload();
+  await expect(page.locator('body')).toHaveAttribute('data-ready', 'true', { timeout: 15_000 });
+  await expect(page.locator('#error')).toContainText('Link: rust: the part of the page that understands Rust code did not download');
+  // The example runs instead.
+  await expect(page.locator('#trace-futures li[data-kind="log"] .t')).toHaveText('350 ms');
+  // The failed downloads are the browser's own report; nothing else went wrong.
+  const others = problems.filter((p) => !/^console: Failed to load resource: net::ERR_FAILED \(\S+\/assets\/text-/.test(p));
+  problems.splice(0, problems.length, ...others);
+});

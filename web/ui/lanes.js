@@ -116,8 +116,8 @@ export class Lanes {
    */
   showEditorFailed(why) {
     const note = /** @type {HTMLElement} */ (qs('#editor-failed', this.root));
-    note.textContent = `The code editor could not be loaded (${why.slice(0, 80)}). The examples still run; `
-      + 'reload the page to edit the Rust code.';
+    note.textContent = 'The code editor did not download, so you can\'t change the Rust code for now. The '
+      + `built-in examples still run. Check your connection, then reload the page. (Browser said: ${why.slice(0, 60)})`;
     note.hidden = false;
   }
 
