@@ -45,10 +45,12 @@ wasm-module feature name:
     @echo "{{name}}: $(wc -c < web/pkg/{{name}}_bg.wasm) bytes, $(gzip -9c web/pkg/{{name}}_bg.wasm | wc -c) gzipped"
 
 # The code editor (CodeMirror 6, web/editor/) as one module, web/pkg/editor.js,
-# which the page loads after its first run
+# which the page loads after its first run; and the GIF encoder (gifenc),
+# web/pkg/gif.js, which it loads to export a replay as a GIF
 editor:
     tools/setup.sh npm
     node tools/build-editor.mjs
+    node tools/build-gif.mjs
     @echo "editor: $(wc -c < web/pkg/editor.js) bytes, $(gzip -9c web/pkg/editor.js | wc -c) gzipped"
 
 # The production site in dist/: hashed, minified assets for any static host

@@ -4,7 +4,8 @@
 // share the first run's wasm, the stylesheet, and what is loaded after the
 // first run and counted apart: the code editor (web/pkg/editor.js, already one
 // minified module, copied under a hashed name) and the program text's wasm
-// module (web/pkg/playground_text.js, minified, and its wasm).
+// module (web/pkg/playground_text.js, minified, and its wasm); and the GIF
+// encoder (web/pkg/gif.js), loaded only to export a replay as a GIF.
 import { build } from 'esbuild';
 import { createHash } from 'node:crypto';
 import { mkdir, readFile, rm, writeFile, readdir } from 'node:fs/promises';
@@ -50,6 +51,7 @@ const files = {
   'style.css': await emit('style', 'css', css.outputFiles[0].contents),
   'pkg/playground_bg.wasm': await emit('playground', 'wasm', await readFile(new URL('pkg/playground_bg.wasm', WEB))),
   'pkg/editor.js': await emit('editor', 'js', await readFile(new URL('pkg/editor.js', WEB))),
+  'pkg/gif.js': await emit('gif', 'js', await readFile(new URL('pkg/gif.js', WEB))),
   'pkg/playground_text.js': await emit('text', 'js', textJs.outputFiles[0].contents),
   'pkg/playground_text_bg.wasm': await emit('text', 'wasm', await readFile(new URL('pkg/playground_text_bg.wasm', WEB))),
 };

@@ -179,7 +179,19 @@ export class App {
       }),
       picture: () => {
         const at = this.replay[this.position];
-        return at ? this.views.timeline.picture(`${this.title()}: the run at ${at.entry.time} (event ${at.position + 1} of ${this.replay.length})`) : null;
+        return at ? this.views.timeline.picture(this.momentTitle(at)) : null;
+      },
+      animation: () => {
+        const shown = this.replay[this.position];
+        if (!shown) return null;
+        const { timeline } = this.views;
+        // From the first event to the one shown: the writer picks the end as for a picture.
+        const frames = this.replay.slice(0, this.position + 1).map((at) => {
+          timeline.showCursor(at.entry.event.t);
+          return timeline.picture(this.momentTitle(at), `${at.entry.laneName}, ${at.told.text}`);
+        });
+        timeline.showCursor(shown.entry.event.t);
+        return frames;
       },
     });
     this.views.share.showAvailable(false);
@@ -323,6 +335,14 @@ export class App {
   /** The program's name: its example's, or "Custom program". */
   title() {
     return this.custom() ? 'Custom program' : this.presets.find((p) => p.id === this.presetId)?.name ?? 'Custom program';
+  }
+
+  /**
+   * A picture's title: the program, and the moment it shows.
+   * @param {Snapshot} at
+   */
+  momentTitle(at) {
+    return `${this.title()}: the run at ${at.entry.time} (event ${at.position + 1} of ${this.replay.length})`;
   }
 
   /** The program is none of the examples (the Example control says "Custom"). */

@@ -283,3 +283,59 @@ test('the timeline exports as a self-contained SVG naming every lane, and as a 2
   // Named for the program and the event, so two pictures do not overwrite each other.
   expect(names).toEqual(['futures-playground-sequential-event-30.svg', 'futures-playground-sequential-event-30.png']);
 });
+
+/**
+ * A GIF's frames, read block by block (GIF89a): each image's size and its
+ * delay (ms), and whether it loops.
+ * @param {Buffer} gif
+ */
+function gifFrames(gif) {
+  let at = 13 + (gif[10] & 0x80 ? 3 * 2 ** ((gif[10] & 7) + 1) : 0);
+  const skipSubBlocks = () => {
+    while (gif[at] !== 0) at += gif[at] + 1;
+    at += 1;
+  };
+  const frames = [];
+  let delay = 0;
+  let loops = false;
+  while (gif[at] !== 0x3b) {
+    if (gif[at] === 0x21) {
+      const label = gif[at + 1];
+      if (label === 0xf9) delay = gif.readUInt16LE(at + 4) * 10;
+      if (label === 0xff && gif.subarray(at + 3, at + 14).toString('latin1') === 'NETSCAPE2.0') loops = true;
+      at += 2;
+      skipSubBlocks();
+    } else if (gif[at] === 0x2c) {
+      const width = gif.readUInt16LE(at + 5);
+      const height = gif.readUInt16LE(at + 7);
+      const flags = gif[at + 9];
+      at += 10 + (flags & 0x80 ? 3 * 2 ** ((flags & 7) + 1) : 0) + 1;
+      skipSubBlocks();
+      frames.push({ width, height, delay });
+    } else {
+      throw new Error(`not a GIF block at byte ${at}: ${gif[at]}`);
+    }
+  }
+  return { header: gif.subarray(0, 6).toString('latin1'), frames, loops, bytes: gif.length };
+}
+
+test('the replay exports as an animated GIF: one frame per event up to the one shown, each with what happened', async ({ page }) => {
+  await openPlayground(page, `/#${SEQUENTIAL}&step=30`);
+  const downloaded = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Export replay GIF, up to this event' }).click();
+  const download = await downloaded;
+  expect(download.suggestedFilename()).toBe('futures-playground-sequential-replay-to-event-30.gif');
+  const gif = gifFrames(await readFile(await download.path()));
+  expect(gif.header).toBe('GIF89a');
+  expect(gif.loops).toBe(true);
+  expect(gif.frames).toHaveLength(30);
+  // Each frame the picture's size: the timeline, its title and a caption of one or more lines.
+  expect(new Set(gif.frames.map((f) => f.width))).toEqual(new Set([1000]));
+  expect(gif.frames.slice(0, -1).every((f) => f.delay === 2500)).toBe(true);
+  expect(gif.frames.at(-1)?.delay).toBe(5000);
+  await expect(page.locator('#share-status')).toHaveText(
+    /^Replay saved as an animated GIF: events 1 to 30, one frame each, with what happened under the title; \d+ KB\.$/);
+  // The replay is where it was: the export moved only the pictures' cursor.
+  await expect(page.locator('#position')).toHaveText(/^Event 30 of 75: /);
+  console.log(`GIF of the notes' example to event 30: ${gif.bytes} bytes`);
+});

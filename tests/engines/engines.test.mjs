@@ -364,7 +364,7 @@ for (const engine of ENGINES) {
       assert.equal(await browser.findElement(By.id('export-markdown')).isEnabled(), true);
     });
 
-    test('the embed shows the lanes chosen at the link\'s event, and the timeline exports as SVG and PNG', async () => {
+    test('the embed shows the lanes chosen at the link\'s event, and the timeline exports as SVG, PNG and a replay GIF', async () => {
       const browser = session.browser;
       await browser.get('about:blank');
       await browser.get(`http://127.0.0.1:${page.address().port}/embed.html#preset=sequential&clock=virtual&style=then&lanes=promises,futures&t=200`);
@@ -391,6 +391,14 @@ for (const engine of ENGINES) {
       assert.equal(out.error, null, out.error);
       assert.deepEqual(out.labels, ['Callbacks', 'Promises', 'Rust futures']);
       assert.deepEqual(out.png, [2 * out.width, 2 * out.height]);
+      // The replay's GIF, up to the fifth event, as the button makes it (the
+      // encoder is called from the page: WebDriver's own scripts hand
+      // Firefox's pixels over in a wrapper the encoder refuses).
+      await browser.get(`http://127.0.0.1:${page.address().port}/#preset=sequential&clock=virtual&style=then&step=5`);
+      await browser.wait(until.elementLocated(By.css('body[data-ready="true"]')), 20_000);
+      await browser.executeScript("document.querySelector('#export-gif').click()");
+      await browser.wait(async () => /^Replay saved as an animated GIF: events 1 to 5, one frame each/.test((await textOf(browser, '#share-status')) ?? ''),
+        20_000, 'the GIF is made');
     });
 
     test('nested: brew()\'s size is shown, and run()\'s future holds it', async () => {

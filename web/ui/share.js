@@ -3,6 +3,7 @@
 import { qs } from '../dom.js';
 import { embedSrc, iframeSnippet, markdownLink, measureEmbed } from './embed-snippet.js';
 import { pngOf } from './timeline-picture.js';
+import { gifOf } from './replay-gif.js';
 import { LANE_NAMES } from '../replay/merge.js';
 
 /** The snippet's height where the embed did not report its own (px). */
@@ -131,6 +132,8 @@ export function atPosition(href, position) {
  * @property {() => unknown} exportChrome
  * @property {() => string | null} exportMarkdown the transcript
  * @property {() => {text: string, width: number, height: number} | null} picture the timeline as an SVG picture
+ * @property {() => {text: string, width: number, height: number}[] | null} animation the timeline at each
+ *   event up to the current one, with what happened there: the frames of the replay's GIF
  */
 
 export class Share {
@@ -150,6 +153,8 @@ export class Share {
     this.svg = qs('#export-svg', root);
     /** @type {HTMLButtonElement} */
     this.png = qs('#export-png', root);
+    /** @type {HTMLButtonElement} */
+    this.gif = qs('#export-gif', root);
     /** @type {HTMLDetailsElement} */
     this.embed = qs('#embed-details', root);
     /** @type {HTMLTextAreaElement} */
@@ -169,7 +174,7 @@ export class Share {
   }
 
   /** @param {ShareActions} actions */
-  bind({ link, exportJson, exportChrome, exportMarkdown, picture }) {
+  bind({ link, exportJson, exportChrome, exportMarkdown, picture, animation }) {
     this.link = link;
     this.copy.addEventListener('click', () => {
       const { href, position, event, of } = link();
@@ -205,6 +210,23 @@ export class Share {
         this.status.textContent = 'Timeline saved as a PNG picture at 2× resolution (all three lanes, at the current event).';
       } catch (error) {
         this.status.textContent = `No PNG: ${/** @type {Error} */ (error).message}. Export timeline SVG still works.`;
+      }
+    });
+    this.gif.addEventListener('click', async () => {
+      const frames = animation();
+      if (!frames) return;
+      this.gif.disabled = true;
+      this.status.textContent = `Making the GIF: ${frames.length} frames…`;
+      try {
+        const gif = await gifOf(frames);
+        const { slug, event } = link();
+        save(`futures-playground-${slug}-replay-to-event-${event}.gif`, gif);
+        this.status.textContent = `Replay saved as an animated GIF: events 1 to ${frames.length}, one frame each, `
+          + `with what happened under the title; ${Math.round(gif.size / 1024)} KB.`;
+      } catch (error) {
+        this.status.textContent = `No GIF: ${/** @type {Error} */ (error).message}. Export timeline PNG still works.`;
+      } finally {
+        this.gif.disabled = false;
       }
     });
     this.embed.addEventListener('toggle', () => this.showEmbed());
@@ -266,7 +288,7 @@ export class Share {
 
   /** @param {boolean} hasRun */
   showAvailable(hasRun) {
-    for (const button of [this.json, this.chrome, this.markdown, this.svg, this.png, this.markdownLink]) button.disabled = !hasRun;
+    for (const button of [this.json, this.chrome, this.markdown, this.svg, this.png, this.gif, this.markdownLink]) button.disabled = !hasRun;
   }
 }
 

@@ -152,11 +152,12 @@ export class Timeline {
 
   /**
    * The timeline as shown (its cursor at the replay's position), as a
-   * self-contained SVG picture titled `title`.
+   * self-contained SVG picture titled `title`, with `caption` under it.
    * @param {string} title
+   * @param {string} [caption]
    */
-  picture(title) {
-    return timelinePicture(this.svg, title);
+  picture(title, caption) {
+    return timelinePicture(this.svg, title, caption);
   }
 
   /** @param {number | undefined} t */
