@@ -322,7 +322,7 @@ function gifFrames(gif) {
 test('the replay exports as an animated GIF: one frame per event up to the one shown, each with what happened', async ({ page }) => {
   await openPlayground(page, `/#${SEQUENTIAL}&step=30`);
   const downloaded = page.waitForEvent('download');
-  await page.getByRole('button', { name: 'Export replay GIF, up to this event' }).click();
+  await page.getByRole('button', { name: 'Export GIF: event 1 to current' }).click();
   const download = await downloaded;
   expect(download.suggestedFilename()).toBe('futures-playground-sequential-replay-to-event-30.gif');
   const gif = gifFrames(await readFile(await download.path()));
@@ -334,7 +334,7 @@ test('the replay exports as an animated GIF: one frame per event up to the one s
   expect(gif.frames.slice(0, -1).every((f) => f.delay === 2500)).toBe(true);
   expect(gif.frames.at(-1)?.delay).toBe(5000);
   await expect(page.locator('#share-status')).toHaveText(
-    /^Replay saved as an animated GIF: events 1 to 30, one frame each, with what happened under the title; \d+ KB\.$/);
+    /^GIF downloaded: events 1 to 30, one frame per event, each captioned with what happened\. \d+ KB\. To change the end, step the replay and export again\.$/);
   // The replay is where it was: the export moved only the pictures' cursor.
   await expect(page.locator('#position')).toHaveText(/^Event 30 of 75: /);
   console.log(`GIF of the notes' example to event 30: ${gif.bytes} bytes`);

@@ -397,7 +397,7 @@ for (const engine of ENGINES) {
       await browser.get(`http://127.0.0.1:${page.address().port}/#preset=sequential&clock=virtual&style=then&step=5`);
       await browser.wait(until.elementLocated(By.css('body[data-ready="true"]')), 20_000);
       await browser.executeScript("document.querySelector('#export-gif').click()");
-      await browser.wait(async () => /^Replay saved as an animated GIF: events 1 to 5, one frame each/.test((await textOf(browser, '#share-status')) ?? ''),
+      await browser.wait(async () => /^GIF downloaded: events 1 to 5, one frame per event/.test((await textOf(browser, '#share-status')) ?? ''),
         20_000, 'the GIF is made');
     });
 

@@ -216,15 +216,16 @@ export class Share {
       const frames = animation();
       if (!frames) return;
       this.gif.disabled = true;
-      this.status.textContent = `Making the GIF: ${frames.length} frames…`;
+      this.status.textContent = `Making the GIF: ${frames.length} frames (events 1 to ${frames.length})…`;
       try {
         const gif = await gifOf(frames);
         const { slug, event } = link();
         save(`futures-playground-${slug}-replay-to-event-${event}.gif`, gif);
-        this.status.textContent = `Replay saved as an animated GIF: events 1 to ${frames.length}, one frame each, `
-          + `with what happened under the title; ${Math.round(gif.size / 1024)} KB.`;
+        this.status.textContent = `GIF downloaded: events 1 to ${frames.length}, one frame per event, each captioned with `
+          + `what happened. ${Math.round(gif.size / 1024)} KB. To change the end, step the replay and export again.`;
       } catch (error) {
-        this.status.textContent = `No GIF: ${/** @type {Error} */ (error).message}. Export timeline PNG still works.`;
+        this.status.textContent = `Couldn't make the GIF (browser said: ${/** @type {Error} */ (error).message}). `
+          + 'Export timeline PNG still gives a still picture of this event.';
       } finally {
         this.gif.disabled = false;
       }
