@@ -97,11 +97,14 @@ test-docs:
     node --test tests/docs/
 
 # The runtime on BrowserHost in headless Chromium and Firefox, in a page and
-# in a worker (wasm-bindgen-test; the runner picks the browser by its driver)
+# in a worker, and the spawn_local lane's prelude and records in a page
+# (wasm-bindgen-test; the runner picks the browser by its driver)
 test-browser:
     tools/setup.sh engines
     env -u GECKODRIVER cargo test -p runtime --target wasm32-unknown-unknown --test browser --test worker
     env -u CHROMEDRIVER cargo test -p runtime --target wasm32-unknown-unknown --test browser --test worker
+    env -u GECKODRIVER cargo test -p spawn-local-lane --target wasm32-unknown-unknown --test browser
+    env -u CHROMEDRIVER cargo test -p spawn-local-lane --target wasm32-unknown-unknown --test browser
 
 # The page in Firefox and WebKit (W3C WebDriver; WebKit's MiniBrowser under
 # xvfb-run): first page, golden traces, a real run, the JS panels, the replay

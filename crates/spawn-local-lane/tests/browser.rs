@@ -1,0 +1,182 @@
+//! The prelude on `spawn_local` and gloo-timers, in a real headless browser
+//! (`just test-browser`): what the edges record, event by event.
+#![cfg(target_arch = "wasm32")]
+
+use std::cell::Cell;
+use std::rc::Rc;
+
+use spawn_local_lane::prelude::*;
+use spawn_local_lane::record::{self, Event};
+use wasm_bindgen_test::*;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+/// The records since `reset`, without their times.
+fn events() -> Vec<Event> {
+    record::take().into_iter().map(|r| r.event).collect()
+}
+
+fn poll(task: u32, ready: bool) -> [Event; 2] {
+    [Event::PollStart { task }, Event::PollEnd { task, ready }]
+}
+
+#[wasm_bindgen_test]
+async fn sleeps_one_after_another_poll_once_each_and_are_woken_by_their_timers() {
+    record::reset();
+    let done = spawn(async {
+        sleep_ms(30).await;
+        sleep_ms(20).await;
+        sleep_ms(10).await;
+        log("I'm the last one");
+    });
+    done.await.unwrap();
+    let mut want = vec![Event::Spawn { task: 1 }];
+    for _ in 0..3 {
+        want.extend(poll(1, false));
+        want.push(Event::Wake { task: 1 });
+    }
+    want.push(Event::PollStart { task: 1 });
+    want.push(Event::Log {
+        text: "I'm the last one".into(),
+    });
+    want.push(Event::PollEnd {
+        task: 1,
+        ready: true,
+    });
+    assert_eq!(events(), want);
+}
+
+#[wasm_bindgen_test]
+async fn records_are_timed_by_the_global_clock_and_the_log_comes_after_the_sleeps() {
+    record::reset();
+    spawn(async {
+        sleep_ms(30).await;
+        sleep_ms(20).await;
+        log("done");
+    })
+    .await
+    .unwrap();
+    let records = record::take();
+    let start = records[0].t;
+    let logged = records
+        .iter()
+        .find(|r| matches!(r.event, Event::Log { .. }))
+        .unwrap();
+    // Real timers: at or after their deadlines, never before.
+    assert!(logged.t - start >= 50.0, "{records:?}");
+    assert!(records.windows(2).all(|w| w[0].t <= w[1].t));
+}
+
+#[wasm_bindgen_test]
+async fn join_polls_every_unfinished_future_each_time_one_wakes_the_task() {
+    record::reset();
+    spawn(async {
+        join!(sleep_ms(30), sleep_ms(10));
+        log("both");
+    })
+    .await
+    .unwrap();
+    let got = events();
+    let count = |e: fn(&Event) -> bool| got.iter().filter(|x| e(x)).count();
+    // Pending, woken by 10 ms, pending, woken by 30 ms, ready.
+    assert_eq!(
+        count(|e| matches!(e, Event::PollStart { task: 1 })),
+        3,
+        "{got:?}"
+    );
+    assert_eq!(
+        count(|e| matches!(e, Event::Wake { task: 1 })),
+        2,
+        "{got:?}"
+    );
+}
+
+#[wasm_bindgen_test]
+async fn a_spawned_task_is_task_2_and_its_handle_awaits_it() {
+    record::reset();
+    spawn(async {
+        let child = spawn(async {
+            sleep_ms(10).await;
+            log("child");
+            7
+        });
+        log("parent");
+        assert_eq!(child.await.unwrap(), 7);
+        log("joined");
+    })
+    .await
+    .unwrap();
+    let got = events();
+    let logs: Vec<&str> = got
+        .iter()
+        .filter_map(|e| match e {
+            Event::Log { text } => Some(text.as_str()),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(logs, ["parent", "child", "joined"]);
+    assert_eq!(
+        got[..2],
+        [Event::Spawn { task: 1 }, Event::PollStart { task: 1 }]
+    );
+    assert_eq!(got[2], Event::Spawn { task: 2 });
+    // spawn_local polls the child in a later microtask, not inside the parent's poll.
+    assert_eq!(
+        got[4],
+        Event::PollEnd {
+            task: 1,
+            ready: false
+        }
+    );
+    assert_eq!(got[5], Event::PollStart { task: 2 });
+}
+
+#[wasm_bindgen_test]
+async fn abort_drops_the_task_s_future_and_its_handle_says_cancelled() {
+    record::reset();
+    struct Dropped(Rc<Cell<bool>>);
+    impl Drop for Dropped {
+        fn drop(&mut self) {
+            self.0.set(true);
+        }
+    }
+    let dropped = Rc::new(Cell::new(false));
+    let flag = Dropped(dropped.clone());
+    let task = spawn(async move {
+        let _flag = flag;
+        sleep_ms(10_000).await;
+        log("never");
+    });
+    sleep_ms(10).await;
+    task.abort();
+    assert!(matches!(task.await, Err(JoinError::Cancelled)));
+    assert!(dropped.get(), "the future was dropped");
+    // Time for any poll that might still come.
+    sleep_ms(5).await;
+    let got = events();
+    assert!(
+        !got.iter().any(|e| matches!(e, Event::Log { .. })),
+        "{got:?}"
+    );
+    // Woken by abort, then polled once more: Ready, its future dropped. The
+    // dropped sleep wakes its own task once more, during that poll: gloo
+    // clears the timeout and drops the callback holding its channel's
+    // sender, which wakes the receiver's task. Nothing polls it again.
+    assert_eq!(
+        got[1..],
+        [
+            Event::PollStart { task: 1 },
+            Event::PollEnd {
+                task: 1,
+                ready: false
+            },
+            Event::Wake { task: 1 },
+            Event::PollStart { task: 1 },
+            Event::Wake { task: 1 },
+            Event::PollEnd {
+                task: 1,
+                ready: true
+            },
+        ]
+    );
+}
