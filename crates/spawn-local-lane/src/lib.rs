@@ -7,7 +7,7 @@
 //! That executor's insides cannot be instrumented, so what it does is
 //! recorded at its edges ([`record`]): each poll of each task (a wrapper
 //! future), each wake (a waker that records, then wakes the executor's),
-//! each spawn and each log. The browser timers gloo sets, clears and sees
+//! each spawn, log and block. The browser timers gloo sets, clears and sees
 //! fire are not recorded here: they are calls of the global `setTimeout`
 //! and `clearTimeout`, which the host sees (the page will give this lane a
 //! realm whose timers are its own; see issue 27).

@@ -21,15 +21,28 @@ use crate::record::{self, Event, Traced};
 /// sleep is made, and cleared when it is dropped.
 pub type Sleep = gloo_timers::future::TimeoutFuture;
 
-/// A sleep of `ms` milliseconds.
+/// The longest sleep: gloo hands its delay to `setTimeout` as an `i32`, so a
+/// longer one would fire at once (gloo #121); it is clamped here, as the
+/// runtime clamps its own (`runtime::MAX_TIMEOUT_MS`).
+const LONGEST_MS: u32 = i32::MAX as u32;
+
+/// A sleep of `ms` milliseconds (at most about 24.8 days).
 pub fn sleep_ms(ms: u32) -> Sleep {
-    Sleep::new(ms)
+    Sleep::new(ms.min(LONGEST_MS))
 }
 
-/// A sleep of `duration` (whole milliseconds; longer than `u32::MAX` ms is
-/// that many).
+/// A sleep of `duration`, in whole milliseconds (at most about 24.8 days).
 pub fn sleep(duration: Duration) -> Sleep {
     sleep_ms(u32::try_from(duration.as_millis()).unwrap_or(u32::MAX))
+}
+
+/// Keeps the thread busy for `ms` milliseconds of the global clock
+/// (`performance.now()`): nothing else runs meanwhile, not even the timers
+/// that fall due. Recorded as a block.
+pub fn block_ms(ms: u32) {
+    record::record(Event::Block { ms });
+    let until = record::now() + f64::from(ms);
+    while record::now() < until {}
 }
 
 /// Logs a line.
@@ -45,6 +58,9 @@ pub use runtime::JoinError;
 /// What a task and its handles share.
 struct Shared<T> {
     output: Option<Result<T, JoinError>>,
+    /// The task is over (done or aborted): its output, if not yet taken, is
+    /// in `output`.
+    finished: bool,
     /// The handle's waker, woken when the output is in.
     awaiting: Option<Waker>,
     /// `abort` was called: the task drops its future at its next poll.
@@ -62,6 +78,7 @@ where
     let task = record::new_task();
     let shared = Rc::new(RefCell::new(Shared {
         output: None,
+        finished: false,
         awaiting: None,
         aborted: false,
         task: None,
@@ -108,9 +125,15 @@ impl<F: Future> Future for Abortable<F> {
         // Dropped now, as tokio drops an aborted task's future: its sleeps
         // clear their browser timers.
         this.future = None;
-        let mut shared = this.shared.borrow_mut();
-        shared.output = Some(output);
-        if let Some(waker) = shared.awaiting.take() {
+        let awaiting = {
+            let mut shared = this.shared.borrow_mut();
+            shared.output = Some(output);
+            shared.finished = true;
+            shared.task = None;
+            shared.awaiting.take()
+        };
+        // Woken with nothing borrowed: a waker may poll at once.
+        if let Some(waker) = awaiting {
             waker.wake();
         }
         Poll::Ready(())
@@ -127,12 +150,15 @@ impl<T> JoinHandle<T> {
     /// it (woken now), and the handle gives `Err(JoinError::Cancelled)`.
     /// Nothing, if the task is done.
     pub fn abort(&self) {
-        let mut shared = self.shared.borrow_mut();
-        if shared.output.is_some() {
-            return;
-        }
-        shared.aborted = true;
-        if let Some(task) = shared.task.take() {
+        let task = {
+            let mut shared = self.shared.borrow_mut();
+            if shared.finished {
+                return;
+            }
+            shared.aborted = true;
+            shared.task.take()
+        };
+        if let Some(task) = task {
             task.wake();
         }
     }
@@ -151,6 +177,8 @@ impl<T> Future for JoinHandle<T> {
         let mut shared = self.shared.borrow_mut();
         match shared.output.take() {
             Some(output) => Poll::Ready(output),
+            // Polled again after it gave the output (as runtime's handle says).
+            None if shared.finished => Poll::Ready(Err(JoinError::Taken)),
             None => {
                 shared.awaiting = Some(cx.waker().clone());
                 Poll::Pending

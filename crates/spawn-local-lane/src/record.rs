@@ -30,7 +30,8 @@ pub enum Event {
         /// It returned `Ready`: the task is done.
         ready: bool,
     },
-    /// A waker of the task was called (the executor then queues it).
+    /// A waker of the task was called: the executor queues the task,
+    /// unless it is queued already or done.
     Wake {
         /// The task woken.
         task: u32,
@@ -39,6 +40,11 @@ pub enum Event {
     Log {
         /// The line.
         text: String,
+    },
+    /// The program kept the thread busy (`block_ms`).
+    Block {
+        /// For how long.
+        ms: u32,
     },
 }
 
@@ -63,9 +69,14 @@ thread_local! {
     static NEXT_TASK: Cell<u32> = const { Cell::new(1) };
 }
 
+/// The global clock, now (ms).
+pub(crate) fn now() -> f64 {
+    performance_now()
+}
+
 /// Records `event`, now.
 pub(crate) fn record(event: Event) {
-    let t = performance_now();
+    let t = now();
     RECORDS.with(|records| records.borrow_mut().push(Record { t, event }));
 }
 
