@@ -8,13 +8,13 @@ import { summarize } from './replay/summary.js';
 import { inThisRun } from './replay/in-this-run.js';
 import { transcript } from './replay/transcript.js';
 import { readFragment, writeFragment, atPosition, linkPosition, MAX_LINK_TEXT } from './ui/share.js';
-import { linkProgram, renderedText, runOptionsOf } from './link-program.js';
+import { linkProgram, renderedText, runOptionsOf, ownText } from './link-program.js';
 import { loadText, loadedText, textModule } from './text-module.js';
 import { formatMs } from './dom.js';
 import { CHAPTERS, chapter } from './tour/chapters.js';
 import { loadProgress, saveProgress, resetProgress } from './tour/progress.js';
 import { Player } from './ui/player.js';
-import { showStep } from './ui/show-step.js';
+import { showStep, bindReplay } from './ui/show-step.js';
 
 /** @import { Scenario, Step, RunResult, RunSummary, Wasm, PageOptions, Snapshot, Link, RunOptions, EditorModule, Problem, Described } from './types.js' */
 /** @import { Controls } from './ui/controls.js' */
@@ -151,17 +151,11 @@ export class App {
     // A link pasted into the address bar of this page, Back and Forward.
     window.addEventListener('hashchange', () => this.navigated());
     window.addEventListener('popstate', () => this.navigated());
-    const seekEvent = (/** @type {import('./types.js').Lane} */ lane, /** @type {number} */ seq) => {
-      const position = this.positions.get(`${lane}:${seq}`);
-      if (position !== undefined) this.seek(position);
-    };
-    this.views.lanes.bindSeek(seekEvent);
-    this.views.timeline.bindSeek(seekEvent);
-    this.views.replay.bind({
-      back: () => this.seek(this.position - 1),
-      forward: () => this.seek(this.position + 1),
-      toggle: () => this.player.toggle(),
+    bindReplay(this.views, {
+      positionOf: (event) => this.positions.get(event),
+      position: () => this.position,
       seek: (p) => this.seek(p),
+      toggle: () => this.player.toggle(),
     });
     this.views.share.bind({
       link: () => {
@@ -212,7 +206,6 @@ export class App {
     const problems = [problem, this.applyPosition(link)].filter(Boolean);
     if (problems.length) controls.showError(problems.join('\n'));
   }
-
 
   /**
    * Opens the replay at the link's moment, if it has one (`step=` or `t=`).
@@ -414,15 +407,14 @@ export class App {
     if (!this.problem) this.views.stateMachine.showMachine(this.playground.stateMachine(this.runOptions()));
     if (this.ran) this.views.controls.showRun(this.ran.sentence, this.showsCurrent());
     this.showStatus();
-    const { scenario } = this;
     // The text itself only when it says more than the scenario (comments,
     // layout), and fits in a link: the scenario always goes.
-    const text = this.text !== undefined && this.text !== this.rendered(scenario)
-      ? encodeURIComponent(this.text) : undefined;
+    const own = ownText(this.wasm, this);
+    const text = own === undefined ? undefined : encodeURIComponent(own);
     writeFragment({
       tour: this.chapter?.id,
       preset: this.custom() ? undefined : this.presetId,
-      fragment: this.wasm.encodeFragment(scenario),
+      fragment: this.wasm.encodeFragment(this.scenario),
       rust: text !== undefined && text.length <= MAX_LINK_TEXT ? text : undefined,
       ...this.options,
     }, this.pushNext);
@@ -437,13 +429,14 @@ export class App {
     try {
       /** @type {Scenario} */
       const next = this.wasm.resolveScenario(undefined, this.scenario, values);
-      if (this.text !== undefined && this.text === this.rendered(this.scenario)) {
-        this.text = this.rendered(next);
-      } else if (this.text !== undefined) {
+      const own = ownText(this.wasm, this);
+      if (own !== undefined) {
         // The learner's text (from the editor or a link: the text module
         // is loaded): the numbers are rewritten where they are written, and
         // comments stay.
-        this.text = textModule().setTimings(this.text, Uint32Array.from(delaysOf(next)));
+        this.text = textModule().setTimings(own, Uint32Array.from(delaysOf(next)));
+      } else if (this.text !== undefined) {
+        this.text = this.rendered(next);
       }
       this.scenario = next;
       // The same example with other delays: only the timers changed.

@@ -7,7 +7,7 @@
 // embed it.
 import * as wasm from './pkg/playground.js';
 import { createPlayground } from './playground.js';
-import { linkProgram, renderedText, runOptionsOf } from './link-program.js';
+import { linkProgram, ownText, runOptionsOf } from './link-program.js';
 import { loadText } from './text-module.js';
 import { buildReplay } from './replay/index.js';
 import { merge, LANES } from './replay/merge.js';
@@ -19,7 +19,7 @@ import { Timeline } from './ui/timeline.js';
 import { ReplayControls } from './ui/replay-controls.js';
 import { WhatHappened } from './ui/what-happened.js';
 import { Player } from './ui/player.js';
-import { showStep } from './ui/show-step.js';
+import { showStep, bindReplay } from './ui/show-step.js';
 import { readFragment, fragmentOf, atPosition, linkPosition } from './ui/share.js';
 import { HEIGHT_MESSAGE } from './ui/embed-snippet.js';
 import { qs } from './dom.js';
@@ -101,17 +101,11 @@ class Embed {
   }
 
   start() {
-    const seek = (/** @type {Lane} */ lane, /** @type {number} */ seq) => {
-      const position = this.positions.get(`${lane}:${seq}`);
-      if (position !== undefined) this.seek(position);
-    };
-    this.views.lanes.bindSeek(seek);
-    this.views.timeline.bindSeek(seek);
-    this.views.replay.bind({
-      back: () => this.seek(this.position - 1),
-      forward: () => this.seek(this.position + 1),
-      toggle: () => this.player.toggle(),
+    bindReplay(this.views, {
+      positionOf: (event) => this.positions.get(event),
+      position: () => this.position,
       seek: (p) => this.seek(p),
+      toggle: () => this.player.toggle(),
     });
     return this.runNow();
   }
@@ -174,12 +168,12 @@ class Embed {
   /** The page, with this program (its text only where it says more than
    * the scenario, as the page writes its links). */
   get playgroundHref() {
-    const { presetId, scenario, described, text, options } = this.program;
-    const says = text !== undefined && text !== renderedText(wasm, scenario);
+    const { presetId, scenario, described, options } = this.program;
+    const own = ownText(wasm, this.program);
     const hash = fragmentOf({
       preset: described.preset ? presetId : undefined,
       fragment: wasm.encodeFragment(scenario),
-      rust: says ? encodeURIComponent(text) : undefined,
+      rust: own === undefined ? undefined : encodeURIComponent(own),
       ...options,
     });
     return new URL(`index.html${hash}`, location.href).href;

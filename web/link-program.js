@@ -96,6 +96,18 @@ export function linkProgram(wasm, parse, presets, link, options) {
 }
 
 /**
+ * The program's text where it says more than its scenario (comments,
+ * layout: the learner's own); none where it is the one the page renders
+ * for the scenario, or where there is no text.
+ * @param {Wasm} wasm
+ * @param {{scenario: Scenario, text: string | undefined}} program
+ * @returns {string | undefined}
+ */
+export function ownText(wasm, { scenario, text }) {
+  return text !== undefined && text !== renderedText(wasm, scenario) ? text : undefined;
+}
+
+/**
  * What `run` and `code` take for a program: its text, where it says more
  * than its scenario (comments, layout: the learner's own); where the text is
  * the one the page renders for the scenario, the scenario that text parses
@@ -107,9 +119,10 @@ export function linkProgram(wasm, parse, presets, link, options) {
  * @param {PageOptions} options
  * @returns {RunOptions}
  */
-export function runOptionsOf(wasm, { presetId, scenario, text }, options) {
-  const base = text === undefined
-    ? { preset: presetId, timings: delaysOf(scenario) }
-    : text === renderedText(wasm, scenario) ? { scenario: wasm.canonicalScenario(scenario) } : { rust: text };
+export function runOptionsOf(wasm, program, options) {
+  const own = ownText(wasm, program);
+  const base = own !== undefined ? { rust: own }
+    : program.text !== undefined ? { scenario: wasm.canonicalScenario(program.scenario) }
+      : { preset: program.presetId, timings: delaysOf(program.scenario) };
   return { ...base, ...options };
 }

@@ -1,7 +1,8 @@
 // A replay position in the views the page and the embed both have: each
 // lane's row and code line, the timeline's cursor, the state machine's
-// variant, the event loops, the position and What happened.
-/** @import { Snapshot } from '../types.js' */
+// variant, the event loops, the position and What happened; and what moves
+// the replay in those views.
+/** @import { Snapshot, Lane } from '../types.js' */
 /** @import { Lanes } from './lanes.js' */
 /** @import { Timeline } from './timeline.js' */
 /** @import { StateMachineView } from './state-machine.js' */
@@ -22,4 +23,23 @@ export function showStep(views, at, count) {
   views.machinery.show(at.places);
   views.replay.showPosition(at.position, count, at.entry);
   views.whatHappened.show(at.told.text, at.entry.lane);
+}
+
+/**
+ * Binds the replay to the views that move it, on both pages: a click on a
+ * trace row or a timeline mark goes to that event; the controls step, play
+ * and scrub.
+ * @param {{lanes: Lanes, timeline: Timeline, replay: ReplayControls}} views
+ * @param {{positionOf: (event: string) => number | undefined, position: () => number,
+ *   seek: (position: number) => void, toggle: () => void}} replay `positionOf`
+ *   takes an event as `lane:seq`
+ */
+export function bindReplay(views, { positionOf, position, seek, toggle }) {
+  const seekEvent = (/** @type {Lane} */ lane, /** @type {number} */ seq) => {
+    const at = positionOf(`${lane}:${seq}`);
+    if (at !== undefined) seek(at);
+  };
+  views.lanes.bindSeek(seekEvent);
+  views.timeline.bindSeek(seekEvent);
+  views.replay.bind({ back: () => seek(position() - 1), forward: () => seek(position() + 1), toggle, seek });
 }

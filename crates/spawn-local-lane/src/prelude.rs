@@ -21,14 +21,13 @@ use crate::record::{self, Event, Traced};
 /// sleep is made, and cleared when it is dropped.
 pub type Sleep = gloo_timers::future::TimeoutFuture;
 
-/// The longest sleep: gloo hands its delay to `setTimeout` as an `i32`, so a
-/// longer one would fire at once (gloo #121); it is clamped here, as the
-/// runtime clamps its own (`runtime::MAX_TIMEOUT_MS`).
-const LONGEST_MS: u32 = i32::MAX as u32;
-
-/// A sleep of `ms` milliseconds (at most about 24.8 days).
+/// A sleep of `ms` milliseconds (at most about 24.8 days). gloo hands its
+/// delay to `setTimeout` as an `i32`, so a longer one would fire at once
+/// (gloo #121): it is clamped to what a browser timer holds, as the runtime
+/// clamps its own.
 pub fn sleep_ms(ms: u32) -> Sleep {
-    Sleep::new(ms.min(LONGEST_MS))
+    // 2^31 - 1: exactly a u32.
+    Sleep::new(ms.min(runtime::MAX_TIMEOUT_MS as u32))
 }
 
 /// A sleep of `duration`, in whole milliseconds (at most about 24.8 days).
