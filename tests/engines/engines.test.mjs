@@ -396,6 +396,9 @@ for (const engine of ENGINES) {
       // Firefox's pixels over in a wrapper the encoder refuses).
       await browser.get(`http://127.0.0.1:${page.address().port}/#preset=sequential&clock=virtual&style=then&step=5`);
       await browser.wait(until.elementLocated(By.css('body[data-ready="true"]')), 20_000);
+      // The page was open: the link only changed its fragment, so it runs and
+      // opens at event 5 after the page was ready.
+      await browser.wait(async () => /^Event 5 of \d+: /.test((await textOf(browser, '#position')) ?? ''), 10_000, 'at event 5');
       await browser.executeScript("document.querySelector('#export-gif').click()");
       await browser.wait(async () => /^GIF downloaded: events 1 to 5, one frame per event/.test((await textOf(browser, '#share-status')) ?? ''),
         20_000, 'the GIF is made');
