@@ -25,15 +25,18 @@ default:
 setup:
     tools/setup.sh all
 
-# Build the page's two wasm modules into web/pkg (size-tuned, wasm-bindgen, then
+# Build the page's three wasm modules into web/pkg (size-tuned, wasm-bindgen, then
 # wasm-opt -Oz), and the code editor beside them: `playground`, what the first
-# run needs (feature `page`), and `playground_text`, the parser and what else
-# reads a program's text (feature `text`), loaded with the editor
+# run needs (feature `page`), `playground_text`, the parser and what else
+# reads a program's text (feature `text`), loaded with the editor, and
+# `playground_spawn_local`, the lane "Rust on spawn_local" (feature
+# `spawn-local`), loaded into a realm of its own when the comparison is on
 wasm: editor
     tools/setup.sh build
     tools/setup.sh npm
     just wasm-module page playground
     just wasm-module text playground_text
+    just wasm-module spawn-local playground_spawn_local
 
 # One of the page's wasm modules: the playground crate with one feature
 [private]
@@ -191,6 +194,7 @@ lint: wasm
     cargo clippy --workspace --all-targets --target wasm32-unknown-unknown -- -D warnings
     cargo clippy -p playground --target wasm32-unknown-unknown --no-default-features --features page -- -D warnings
     cargo clippy -p playground --target wasm32-unknown-unknown --no-default-features --features text -- -D warnings
+    cargo clippy -p playground --target wasm32-unknown-unknown --no-default-features --features spawn-local -- -D warnings
     npx eslint .
     npx tsc -p tsconfig.json
 

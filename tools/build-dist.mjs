@@ -4,8 +4,11 @@
 // share the first run's wasm, the stylesheet, and what is loaded after the
 // first run and counted apart: the code editor (web/pkg/editor.js, already one
 // minified module, copied under a hashed name) and the program text's wasm
-// module (web/pkg/playground_text.js, minified, and its wasm); and the GIF
-// encoder (web/pkg/gif.js), loaded only to export a replay as a GIF.
+// module (web/pkg/playground_text.js, minified, and its wasm); the GIF
+// encoder (web/pkg/gif.js), loaded only to export a replay as a GIF; and the
+// spawn_local lane's wasm module (web/pkg/playground_spawn_local.js, minified,
+// its wasm, and web/lanes/spawn-local-realm.js, which loads it into its realm),
+// loaded only when the comparison is turned on.
 import { build } from 'esbuild';
 import { createHash } from 'node:crypto';
 import { mkdir, readFile, rm, writeFile, readdir } from 'node:fs/promises';
@@ -39,6 +42,8 @@ const bundle = (entry) => build({
 const js = await bundle('main.js');
 const textJs = await bundle('pkg/playground_text.js');
 const embedJs = await bundle('embed.js');
+const spawnLocalJs = await bundle('pkg/playground_spawn_local.js');
+const realmJs = await bundle('lanes/spawn-local-realm.js');
 const css = await build({
   entryPoints: [new URL('style.css', WEB).pathname],
   bundle: true,
@@ -54,6 +59,9 @@ const files = {
   'pkg/gif.js': await emit('gif', 'js', await readFile(new URL('pkg/gif.js', WEB))),
   'pkg/playground_text.js': await emit('text', 'js', textJs.outputFiles[0].contents),
   'pkg/playground_text_bg.wasm': await emit('text', 'wasm', await readFile(new URL('pkg/playground_text_bg.wasm', WEB))),
+  'pkg/playground_spawn_local.js': await emit('spawn-local', 'js', spawnLocalJs.outputFiles[0].contents),
+  'pkg/playground_spawn_local_bg.wasm': await emit('spawn-local', 'wasm', await readFile(new URL('pkg/playground_spawn_local_bg.wasm', WEB))),
+  'lanes/spawn-local-realm.js': await emit('spawn-local-realm', 'js', realmJs.outputFiles[0].contents),
 };
 
 /** Each page, its assets renamed to their hashed names. */
@@ -87,3 +95,6 @@ console.log(row('the editor (after the first run)', ...sizes.get(files['pkg/edit
 const [textRaw, textGz] = ['pkg/playground_text.js', 'pkg/playground_text_bg.wasm']
   .map((f) => sizes.get(files[f])).reduce(([r, g], [r2, g2]) => [r + r2, g + g2], [0, 0]);
 console.log(row('the text module (with the editor)', textRaw, textGz));
+const [slRaw, slGz] = ['pkg/playground_spawn_local.js', 'pkg/playground_spawn_local_bg.wasm', 'lanes/spawn-local-realm.js']
+  .map((f) => sizes.get(files[f])).reduce(([r, g], [r2, g2]) => [r + r2, g + g2], [0, 0]);
+console.log(row('the spawn_local lane (when compared)', slRaw, slGz));

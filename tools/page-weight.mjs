@@ -1,7 +1,8 @@
 // What a page of dist/ sends before its first run: its HTML and every asset
 // it references, but the code editor and the program text's wasm module
-// (loaded after the first run, or first for a link with a text) and the GIF
-// encoder (loaded to make a GIF), gzipped
+// (loaded after the first run, or first for a link with a text), the GIF
+// encoder (loaded to make a GIF) and the spawn_local lane (loaded when the
+// comparison is on), gzipped
 // at level 9 as the budget counts it. build-dist.mjs prints it; the
 // benchmarks report it.
 import { readFile } from 'node:fs/promises';
@@ -14,7 +15,7 @@ import { gzipSync } from 'node:zlib';
  */
 export async function pageWeight(dist, page) {
   const html = await readFile(new URL(page, dist), 'utf8');
-  const assets = [...html.matchAll(/"(assets\/[^"]+)"/g)].map((m) => m[1]).filter((f) => !/^assets\/(editor|text|gif)-/.test(f));
+  const assets = [...html.matchAll(/"(assets\/[^"]+)"/g)].map((m) => m[1]).filter((f) => !/^assets\/(editor|text|gif|spawn-local(-realm)?)-/.test(f));
   const files = [page, ...new Set(assets)];
   let raw = 0;
   let gzipped = 0;

@@ -521,7 +521,8 @@ export class App {
         // How long it should take: the same program on the virtual clock
         // (exact, and done in a moment), to show the real one's progress.
         const preview = await this.playground.run({ ...options, clock: 'virtual' });
-        running.expected = Object.values(preview).reduce((end, trace) => Math.max(end, trace.events.at(-1)?.t ?? 0), 0);
+        const traces = [preview.callbacks, preview.promises, preview.futures, preview.spawnLocal];
+        running.expected = traces.reduce((end, trace) => Math.max(end, trace?.events.at(-1)?.t ?? 0), 0);
         running.started = performance.now();
         progress = setInterval(() => this.showStatus(), 100);
       }

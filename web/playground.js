@@ -7,13 +7,14 @@ import { runPromises } from './lanes/promises.js';
 import { toChromeTrace } from './chrome-trace.js';
 import { stepKey } from './lanes/step-path.js';
 import { loadText, textModule as text } from './text-module.js';
+import { SpawnLocalRealm } from './lanes/spawn-local.js';
 
 /** @import { Lane, ClockName, PromiseStyle, Scenario, RunOptions, RunResult, Code, Preset, StateMachine, Wasm } from './types.js' */
 /** @import { RustLane } from './pkg/playground.js' */
 
 /** @typedef {ReturnType<typeof createPlayground>} Playground */
 
-const OPTIONS = ['preset', 'scenario', 'rust', 'timings', 'clock', 'promiseStyle', 'oneByOne', 'seed'];
+const OPTIONS = ['preset', 'scenario', 'rust', 'timings', 'clock', 'promiseStyle', 'oneByOne', 'seed', 'compare'];
 
 /** The largest seed: a u32, which JS and the share link write exactly. */
 export const MAX_SEED = 0xffff_ffff;
@@ -52,12 +53,15 @@ function checkOptions(options) {
   if (options.oneByOne !== undefined && typeof options.oneByOne !== 'boolean') {
     throw new Error('oneByOne: must be true or false');
   }
+  if (options.compare !== undefined && typeof options.compare !== 'boolean') {
+    throw new Error('compare: must be true or false');
+  }
   // What a select! without biased; draws from (the Rust lane's only chance).
   const seed = options.seed ?? 0;
   if (!Number.isInteger(seed) || seed < 0 || seed > MAX_SEED) {
     throw new Error(`seed: must be a whole number from 0 to ${MAX_SEED}, got ${String(seed).slice(0, 40)}`);
   }
-  return { clock, promiseStyle, oneByOne: options.oneByOne === true, seed };
+  return { clock, promiseStyle, oneByOne: options.oneByOne === true, seed, compare: options.compare === true };
 }
 
 /**
@@ -127,14 +131,14 @@ export function createPlayground(wasm) {
    * @returns {Promise<RunResult>}
    */
   async function run(options = {}) {
-    const { clock, promiseStyle, oneByOne, seed } = checkOptions(options);
+    const { clock, promiseStyle, oneByOne, seed, compare } = checkOptions(options);
     if (options.rust !== undefined) await loadText();
     // Throws an Error naming every bad field; nothing runs then.
     const { scenario, rust: text } = resolve(options);
     current?.cancel();
     const rust = rustLane(clock);
     const forget = presetList.some((p) => p.id === options.preset && p.forgetsWake);
-    const run = new Run(scenario, options.preset, clock, promiseStyle, rust, forget, seed);
+    const run = new Run(scenario, options.preset, clock, promiseStyle, rust, forget, seed, compare);
     current = run;
     const result = await run.execute(oneByOne);
     if (current === run) current = null;
@@ -224,9 +228,13 @@ export function timersOf(step, out = []) {
  * @param {Code} code
  */
 function nameLines(result, code) {
-  for (const lane of /** @type {Lane[]} */ (['callbacks', 'promises', 'futures'])) {
+  /** @type {[import('./types.js').Trace | undefined, Lane][]} */
+  const traces = [[result.callbacks, 'callbacks'], [result.promises, 'promises'], [result.futures, 'futures'],
+    // The spawn_local lane runs the Rust panel's code: its lines are that panel's.
+    [result.spawnLocal, 'futures']];
+  for (const [trace, lane] of traces) {
     const lines = new Map(code[lane].steps.map(({ step, line }) => [stepKey(step), line]));
-    for (const event of result[lane].events) {
+    for (const event of trace?.events ?? []) {
       const line = 'step' in event && event.step !== undefined ? lines.get(stepKey(event.step)) : undefined;
       if (line !== undefined) event.line = line;
     }
@@ -244,8 +252,9 @@ class Run {
    * @param {boolean} forget the preset's JS panels lose their continuation
    *   (its Preset's `forgetsWake`: lost-wake)
    * @param {number} seed what an unbiased select! draws from
+   * @param {boolean} compare run the Rust program on spawn_local too
    */
-  constructor(scenario, preset, clock, promiseStyle, rust, forget, seed) {
+  constructor(scenario, preset, clock, promiseStyle, rust, forget, seed, compare) {
     this.scenario = scenario;
     this.seed = seed;
     this.preset = preset;
@@ -267,7 +276,13 @@ class Run {
       callbacks: new LaneTimers(laneClock()),
       promises: new LaneTimers(laneClock()),
       futures: new LaneTimers(laneClock()), // only for JS Promises the Rust lane awaits
+      // The spawn_local lane's realm's timers (gloo's), when it runs.
+      ...(compare ? { spawnLocal: new LaneTimers(laneClock()) } : {}),
     };
+    /** @type {SpawnLocalRealm | null} */
+    this.realm = null;
+    /** @type {string | undefined} why the spawn_local lane could not run this program */
+    this.spawnLocalRefused = undefined;
   }
 
   cancel() {
@@ -275,6 +290,7 @@ class Run {
     this.onCancel();
     Object.values(this.timers).forEach((timers) => timers.cancel());
     this.rust.cancel();
+    this.realm?.close();
   }
 
   /** A lane is over when its program is done and its timers have fired, or
@@ -320,6 +336,22 @@ class Run {
     return Promise.race([started, this.rustStuck()]);
   }
 
+  /** The Rust program on spawn_local, in its realm (opened before the lanes
+   * start, so the Virtual driver sees its timers from the first step). */
+  startSpawnLocal() {
+    const timers = /** @type {LaneTimers} */ (this.timers.spawnLocal);
+    const realm = /** @type {SpawnLocalRealm} */ (this.realm);
+    this.spawnLocalStart = timers.now();
+    let program;
+    try {
+      program = realm.start(this.scenario);
+    } catch (error) {
+      this.spawnLocalRefused = error instanceof Error ? error.message : String(error);
+      return Promise.resolve();
+    }
+    return this.finished(program, timers);
+  }
+
   /** Resolves once the Rust lane's task is stuck (it lost its waker:
    * lost-wake) and nothing else can happen: no timer, timeout or queued task.
    * Checked every 20 ms (browser time) while the run lasts.
@@ -343,6 +375,11 @@ class Run {
    */
   async execute(oneByOne) {
     const starts = [() => this.startCallbacks(), () => this.startPromises(), () => this.startFutures()];
+    if (this.timers.spawnLocal) {
+      this.realm = await SpawnLocalRealm.open(this.timers.spawnLocal);
+      if (this.cancelled) this.realm.close();
+      starts.push(() => this.startSpawnLocal());
+    }
     if (oneByOne) {
       for (const start of starts) {
         // A newer run owns the lanes now: start nothing more.
@@ -354,11 +391,22 @@ class Run {
     }
     if (this.cancelled) throw new Error('run: cancelled by a newer run');
     // Not cancelled: every lane was started.
-    return {
+    /** @type {RunResult} */
+    const result = {
       callbacks: /** @type {Recorder} */ (this.callbacks).trace(),
       promises: /** @type {Recorder} */ (this.promises).trace(),
       futures: { version: 5, lane: 'futures', clock: this.clockName, events: this.rust.events() },
     };
+    if (this.realm) {
+      if (this.spawnLocalRefused === undefined) {
+        const events = this.realm.events();
+        result.spawnLocal = { version: 5, lane: 'spawn_local', clock: this.clockName, events };
+      } else {
+        result.spawnLocalRefused = this.spawnLocalRefused;
+      }
+      this.realm.close();
+    }
+    return result;
   }
 
   /**

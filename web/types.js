@@ -4,7 +4,7 @@
 
 // Lanes, clocks, promise styles.
 
-/** @typedef {import('./pkg/playground.js').Lane} Lane */
+/** @typedef {Exclude<import('./pkg/playground.js').Lane, 'spawn_local'>} Lane the page's three lanes (a trace's `lane` may also be `spawn_local`: the comparison's, run on request) */
 /** @typedef {import('./pkg/playground.js').ClockName} ClockName */
 /** @typedef {'then' | 'await'} PromiseStyle */
 
@@ -37,7 +37,11 @@
  * @template {EventKind} K
  * @typedef {Extract<TraceEvent, {kind: K}>} EventOf
  */
-/** @typedef {Record<Lane, Trace>} RunResult what `playground.run()` resolves to */
+/**
+ * What `playground.run()` resolves to: each lane's trace; with `compare`, the
+ * spawn_local lane's too, or why it could not run the program.
+ * @typedef {Record<Lane, Trace> & {spawnLocal?: Trace, spawnLocalRefused?: string}} RunResult
+ */
 
 // `playground.run()` and `playground.code()`, and what the wasm module returns.
 
@@ -51,6 +55,7 @@
  * @property {PromiseStyle} [promiseStyle]
  * @property {boolean} [oneByOne]
  * @property {number} [seed] what a `select!` without `biased;` draws from (0 to 4294967295; 0 by default)
+ * @property {boolean} [compare] run the Rust program on spawn_local and gloo-timers too (`spawnLocal` in the result)
  */
 /** @typedef {{clock: ClockName, promiseStyle: PromiseStyle, seed: number}} PageOptions the page's own controls */
 /** @typedef {import('./pkg/playground.js').PresetInfo} Preset a preset, as the wasm declares it */

@@ -17,6 +17,12 @@ test('dist/ loads with hashed assets, no console errors and no CSP violations', 
   expect(r.futures.events.find((e) => e.kind === 'log').t).toBe(350);
 });
 
+test('dist/: the spawn_local lane loads its hashed module into its realm, under the page\'s CSP', async ({ page }) => {
+  await openPlayground(page);
+  const r = await page.evaluate(() => window.playground.run({ preset: 'sequential', compare: true }));
+  expect(r.spawnLocal.events.filter((e) => e.kind === 'log').map((e) => e.t)).toEqual([350]);
+});
+
 test('dist/embed.html runs with its own hashed bundle and the shared wasm, without the editor or the parser', async ({ page }) => {
   const html = await readFile(new URL('../../dist/embed.html', import.meta.url), 'utf8');
   expect(html).toMatch(/assets\/embed-[0-9a-f]{10}\.js/);

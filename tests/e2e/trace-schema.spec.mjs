@@ -30,6 +30,27 @@ test('every trace matches the schema', async ({ page }) => {
   }
 });
 
+test('every spawn_local trace matches the schema', async ({ page }) => {
+  await openPlayground(page);
+  const traces = await page.evaluate(async () => {
+    const out = [];
+    for (const { id, special } of window.playground.presets()) {
+      if (special) continue;
+      for (const clock of ['virtual', 'real']) {
+        const timings = ['starve', 'nested'].includes(id) ? [3] : id === 'spawn' ? [3, 2] : [3, 2, 1];
+        out.push((await window.playground.run({ preset: id, clock, timings, compare: true })).spawnLocal);
+      }
+    }
+    return out;
+  });
+  expect(traces).toHaveLength(20); // 10 presets × 2 clocks
+  for (const trace of traces) {
+    const ok = validate(trace);
+    expect(ok, JSON.stringify(validate.errors?.slice(0, 3))).toBe(true);
+    expect(trace.lane).toBe('spawn_local');
+  }
+});
+
 test('the schema refuses malformed traces', () => {
   const good = { version: 3, lane: 'futures', clock: 'virtual', events: [{ seq: 0, t: 0, kind: 'spawn', task: 1, size: 8 }] };
   expect(validate(good), JSON.stringify(validate.errors)).toBe(true);

@@ -11,9 +11,9 @@
 //! | [`render`] | each lane's panel for a program: Callbacks, Promises (`.then` or `await`), Rust; each step's first line |
 //! | [`parse`] | the Rust panel's text back into a program (lexer, grammar, checks), and timings written into a text (feature `text`) |
 //! | [`trace`] | the trace format: what a lane's run records, event by event, as the page receives and exports it |
-//! | [`rust_lane`] | what the Rust lane runs: a special preset's own `async fn`, a preset's compiled `run()` (generated `rust_lane/preset_panels.rs`), or composed futures; its `state` events and the steps its trace names |
+//! | [`rust_lane`] | what the Rust lane runs: a special preset's own `async fn`, a preset's compiled `run()` (generated `rust_lane/preset_panels.rs`), or composed futures; its `state` events and the steps its trace names; the same compiled `run()`s on `spawn_local` (generated `rust_lane/spawn_local_panels.rs`) and that lane's trace |
 //! | [`state_machine`] | the enum rustc makes of the panel's `run()`, and its size where known |
-//! | `lane_api`, `text_api`, `js_value` | the wasm exports the page calls (those of the first run, and those of the program's text, built as two modules by the features `page` and `text`), and the bounded reader of what JS passes in (wasm32 only) |
+//! | `lane_api`, `text_api`, `spawn_local_api`, `js_value` | the wasm exports the page calls (those of the first run, those of the program's text, and the spawn_local lane's, built as three modules by the features `page`, `text` and `spawn-local`), and the bounded reader of what JS passes in (wasm32 only) |
 //!
 //! `docs/architecture.md` has the data flow and the checklists to add a
 //! preset, a step kind or a lane.
@@ -34,5 +34,7 @@ pub mod trace;
 mod js_value;
 #[cfg(all(target_arch = "wasm32", feature = "page"))]
 mod lane_api;
+#[cfg(all(target_arch = "wasm32", feature = "spawn-local"))]
+mod spawn_local_api;
 #[cfg(all(target_arch = "wasm32", feature = "text"))]
 mod text_api;

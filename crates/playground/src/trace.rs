@@ -33,6 +33,8 @@ pub enum Lane {
     Promises,
     /// Rust futures on our executor.
     Futures,
+    /// The same Rust on wasm-bindgen-futures' `spawn_local` and gloo-timers.
+    SpawnLocal,
 }
 
 /// Which clock a run used: the browser's timers, or a virtual clock that
@@ -256,6 +258,14 @@ pub enum Kind {
     /// Where a local of `task`'s future lives (`name`: `s`), or where a
     /// reference inside it points (`borrowed`).
     Address { task: u32, name: String, addr: u64 },
+
+    // The spawn_local lane: its executor runs in microtasks.
+    /// `spawn_local`'s executor queued a microtask to poll its ready tasks.
+    MicrotaskQueued,
+    /// That microtask started: it polls the tasks queued before it.
+    MicrotaskStart,
+    /// That microtask returned.
+    MicrotaskEnd,
 }
 
 /// What a Promises-lane job runs: a `.then` callback of the panel, the rest

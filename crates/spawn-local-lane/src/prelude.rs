@@ -37,11 +37,11 @@ pub fn sleep(duration: Duration) -> Sleep {
 
 /// Keeps the thread busy for `ms` milliseconds of the global clock
 /// (`performance.now()`): nothing else runs meanwhile, not even the timers
-/// that fall due. Recorded as a block.
+/// that fall due. Recorded as a block. A host that gives the lane a
+/// virtual clock waits on it instead (`spawnLocalLaneBlock`).
 pub fn block_ms(ms: u32) {
     record::record(Event::Block { ms });
-    let until = record::now() + f64::from(ms);
-    while record::now() < until {}
+    record::busy(ms);
 }
 
 /// Logs a line.
@@ -74,7 +74,7 @@ where
     F: Future + 'static,
     F::Output: 'static,
 {
-    let task = record::new_task();
+    let task = record::spawned(std::mem::size_of_val(&future));
     let shared = Rc::new(RefCell::new(Shared {
         output: None,
         finished: false,
@@ -82,7 +82,6 @@ where
         aborted: false,
         task: None,
     }));
-    record::record(Event::Spawn { task });
     let in_task = shared.clone();
     wasm_bindgen_futures::spawn_local(Traced::new(
         task,

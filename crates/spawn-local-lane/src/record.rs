@@ -1,8 +1,12 @@
 //! What the lane records, in the order it happened: spawns, each poll's
-//! start and end, wakes and logs, each with `performance.now()` as the
-//! lane's global sees it (the host decides what clock that is).
+//! start and end, wakes, logs and blocks, seen from inside the program; and,
+//! told by the host that gives the lane its globals, each browser timer set,
+//! fired and cleared and each microtask the executor queued and ran. Each is
+//! timed with `performance.now()` as the lane's global sees it (the host
+//! decides what clock that is).
 
-use std::cell::{Cell, RefCell};
+use std::cell::RefCell;
+use std::collections::BTreeMap;
 use std::future::Future;
 use std::pin::Pin;
 use std::sync::Arc;
@@ -17,11 +21,16 @@ pub enum Event {
     Spawn {
         /// The new task.
         task: u32,
+        /// The bytes its future takes (the program's, before the lane's
+        /// wrapper).
+        size: u32,
     },
     /// The executor began polling a task.
     PollStart {
         /// The task polled.
         task: u32,
+        /// Where its future lives in wasm memory (boxed: it never moves).
+        addr: u32,
     },
     /// The poll returned.
     PollEnd {
@@ -30,11 +39,14 @@ pub enum Event {
         /// It returned `Ready`: the task is done.
         ready: bool,
     },
-    /// A waker of the task was called: the executor queues the task,
-    /// unless it is queued already or done.
+    /// A waker of the task was called.
     Wake {
         /// The task woken.
         task: u32,
+        /// What was running when it was called.
+        by: WakeBy,
+        /// What the executor does with it.
+        outcome: WakeOutcome,
     },
     /// The program logged a line.
     Log {
@@ -46,6 +58,62 @@ pub enum Event {
         /// For how long.
         ms: u32,
     },
+    /// gloo called the host's `setTimeout` (told by the host).
+    TimerSet {
+        /// The lane's number for it: 1, 2, … in the order set.
+        timer: u32,
+        /// Its delay.
+        ms: u32,
+    },
+    /// The host runs the timer's callback (told by the host).
+    TimerFired {
+        /// Which.
+        timer: u32,
+        /// How many ms after its due time (a block kept the thread busy,
+        /// or the tab was hidden).
+        late: f64,
+    },
+    /// The timer's callback returned.
+    CallbackEnd {
+        /// Which.
+        timer: u32,
+    },
+    /// gloo cleared a timer that had not fired (its sleep was dropped).
+    TimerCancel {
+        /// Which.
+        timer: u32,
+    },
+    /// The executor queued a microtask to run its ready tasks.
+    MicrotaskQueued,
+    /// That microtask started.
+    MicrotaskStart,
+    /// That microtask returned.
+    MicrotaskEnd,
+}
+
+/// What was running when a waker was called.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum WakeBy {
+    /// A timer's callback (gloo's, which wakes the sleep's task).
+    Timer(u32),
+    /// The task's own poll.
+    ItSelf,
+    /// Another task's poll.
+    Task(u32),
+    /// Nothing the lane can name.
+    External,
+}
+
+/// What `spawn_local`'s executor does with a wake: it keeps one flag per
+/// task, set when the task is queued and cleared when its poll starts
+/// (js-sys 0.3's `futures::task::singlethread`), so the outcome follows
+/// from the events before it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum WakeOutcome {
+    /// The task joins the executor's queue.
+    Queued,
+    /// It is queued already: this wake adds no poll.
+    AlreadyQueued,
 }
 
 /// An [`Event`] and when it happened (ms, the global `performance.now()`).
@@ -62,49 +130,161 @@ extern "C" {
     // Looked up on the lane's global at each call, as gloo's `setTimeout` is.
     #[wasm_bindgen(js_namespace = performance, js_name = now)]
     fn performance_now() -> f64;
+
+    // The host's busy wait, if it gives one (a virtual clock cannot be
+    // waited on by reading it: it moves only when told).
+    #[wasm_bindgen(catch, js_name = spawnLocalLaneBlock)]
+    fn host_block(ms: u32) -> Result<(), JsValue>;
+}
+
+/// What the lane knows between events.
+#[derive(Default)]
+struct Lane {
+    records: Vec<Record>,
+    /// The last task number given.
+    tasks: u32,
+    /// Tasks queued and not yet polled (the executor's flag).
+    queued: Vec<u32>,
+    /// The task being polled.
+    polling: Option<u32>,
+    /// The timer whose callback runs.
+    firing: Option<u32>,
+    /// The host's timer ids of the timers set and not yet fired or
+    /// cleared, with the lane's numbers.
+    live_timers: BTreeMap<u32, u32>,
+    /// The last timer number given.
+    timers: u32,
 }
 
 thread_local! {
-    static RECORDS: RefCell<Vec<Record>> = const { RefCell::new(Vec::new()) };
-    static NEXT_TASK: Cell<u32> = const { Cell::new(1) };
+    static LANE: RefCell<Lane> = RefCell::default();
 }
 
 /// The global clock, now (ms).
-pub(crate) fn now() -> f64 {
+pub fn now() -> f64 {
     performance_now()
 }
 
 /// Records `event`, now.
-pub(crate) fn record(event: Event) {
+fn push(lane: &mut Lane, event: Event) {
     let t = now();
-    RECORDS.with(|records| records.borrow_mut().push(Record { t, event }));
+    lane.records.push(Record { t, event });
+}
+
+/// Records `event`, now.
+pub(crate) fn record(event: Event) {
+    LANE.with(|lane| push(&mut lane.borrow_mut(), event));
 }
 
 /// The records since the last call (or [`reset`]).
 pub fn take() -> Vec<Record> {
-    RECORDS.with(|records| std::mem::take(&mut *records.borrow_mut()))
+    LANE.with(|lane| std::mem::take(&mut lane.borrow_mut().records))
 }
 
-/// Forgets the records, and numbers the next task 1: a new run.
+/// Forgets the records, and numbers the next task and timer 1: a new run.
 pub fn reset() {
-    take();
-    NEXT_TASK.with(|next| next.set(1));
+    LANE.with(|lane| *lane.borrow_mut() = Lane::default());
 }
 
-/// A number for a new task: 1, 2, … since the last [`reset`].
-pub(crate) fn new_task() -> u32 {
-    NEXT_TASK.with(|next| {
-        let task = next.get();
-        next.set(task + 1);
+/// Keeps the thread busy for `ms`: the host's wait if it has one, else a
+/// loop on the global clock.
+pub(crate) fn busy(ms: u32) {
+    if host_block(ms).is_err() {
+        let until = now() + f64::from(ms);
+        while now() < until {}
+    }
+}
+
+/// A new task, queued by `spawn_local`: its number, 1, 2, … since the last
+/// [`reset`], recorded with its future's size.
+pub(crate) fn spawned(size: usize) -> u32 {
+    LANE.with(|lane| {
+        let lane = &mut *lane.borrow_mut();
+        lane.tasks += 1;
+        let task = lane.tasks;
+        lane.queued.push(task);
+        let size = u32::try_from(size).unwrap_or(u32::MAX);
+        push(lane, Event::Spawn { task, size });
         task
     })
+}
+
+/// The host's side: what gloo and the executor asked of the lane's globals.
+pub mod host {
+    use super::{push, Event, LANE};
+
+    /// `setTimeout(…, ms)` returned `id`: a timer set.
+    pub fn timer_set(id: u32, ms: u32) {
+        LANE.with(|lane| {
+            let lane = &mut *lane.borrow_mut();
+            lane.timers += 1;
+            let timer = lane.timers;
+            lane.live_timers.insert(id, timer);
+            push(lane, Event::TimerSet { timer, ms });
+        });
+    }
+
+    /// Timer `id`'s callback is about to run, `late` ms after its due time.
+    pub fn timer_fired(id: u32, late: f64) {
+        LANE.with(|lane| {
+            let lane = &mut *lane.borrow_mut();
+            if let Some(timer) = lane.live_timers.remove(&id) {
+                lane.firing = Some(timer);
+                push(lane, Event::TimerFired { timer, late });
+            }
+        });
+    }
+
+    /// The running timer callback returned.
+    pub fn callback_end() {
+        LANE.with(|lane| {
+            let lane = &mut *lane.borrow_mut();
+            if let Some(timer) = lane.firing.take() {
+                push(lane, Event::CallbackEnd { timer });
+            }
+        });
+    }
+
+    /// `clearTimeout(id)`: a cancel if the timer had not fired. gloo also
+    /// clears timers that fired (the finished sleep is dropped): those
+    /// change nothing and are not recorded.
+    pub fn timer_cleared(id: u32) {
+        LANE.with(|lane| {
+            let lane = &mut *lane.borrow_mut();
+            if let Some(timer) = lane.live_timers.remove(&id) {
+                push(lane, Event::TimerCancel { timer });
+            }
+        });
+    }
+
+    /// `queueMicrotask(…)`.
+    pub fn microtask_queued() {
+        LANE.with(|lane| push(&mut lane.borrow_mut(), Event::MicrotaskQueued));
+    }
+
+    /// A queued microtask starts.
+    pub fn microtask_start() {
+        LANE.with(|lane| push(&mut lane.borrow_mut(), Event::MicrotaskStart));
+    }
+
+    /// It returned.
+    pub fn microtask_end() {
+        LANE.with(|lane| push(&mut lane.borrow_mut(), Event::MicrotaskEnd));
+    }
+}
+
+/// The lane's number of the last timer set, if any (a sleep is made, and
+/// gloo sets its timer, in one call: the sleep's timer is the last one).
+pub fn last_timer() -> Option<u32> {
+    LANE.with(|lane| Some(lane.borrow().timers).filter(|&n| n > 0))
 }
 
 /// A task's future, recording each poll, and polling its future with a
 /// waker that records each wake before it wakes the executor's.
 pub(crate) struct Traced<F> {
     task: u32,
-    // Boxed, so `Traced` is `Unpin` without unsafe pin projection.
+    // Boxed, so `Traced` is `Unpin` without unsafe pin projection, and the
+    // future's address does not change.
     future: Pin<Box<F>>,
 }
 
@@ -122,15 +302,24 @@ impl<F: Future> Future for Traced<F> {
 
     fn poll(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<F::Output> {
         let task = self.task;
-        record(Event::PollStart { task });
+        // A wasm32 address is a u32.
+        let addr = &*self.future as *const F as usize as u32;
+        let outer = LANE.with(|lane| {
+            let lane = &mut *lane.borrow_mut();
+            lane.queued.retain(|&t| t != task);
+            push(lane, Event::PollStart { task, addr });
+            lane.polling.replace(task)
+        });
         let waker = Waker::from(Arc::new(RecordingWaker {
             task,
             inner: cx.waker().clone(),
         }));
         let poll = self.future.as_mut().poll(&mut Context::from_waker(&waker));
-        record(Event::PollEnd {
-            task,
-            ready: poll.is_ready(),
+        LANE.with(|lane| {
+            let lane = &mut *lane.borrow_mut();
+            let ready = poll.is_ready();
+            push(lane, Event::PollEnd { task, ready });
+            lane.polling = outer;
         });
         poll
     }
@@ -148,7 +337,25 @@ impl Wake for RecordingWaker {
     }
 
     fn wake_by_ref(self: &Arc<Self>) {
-        record(Event::Wake { task: self.task });
+        let task = self.task;
+        LANE.with(|lane| {
+            let lane = &mut *lane.borrow_mut();
+            let by = match (lane.polling, lane.firing) {
+                (Some(t), _) if t == task => WakeBy::ItSelf,
+                (Some(t), _) => WakeBy::Task(t),
+                (None, Some(timer)) => WakeBy::Timer(timer),
+                (None, None) => WakeBy::External,
+            };
+            let outcome = if lane.queued.contains(&task) {
+                WakeOutcome::AlreadyQueued
+            } else {
+                lane.queued.push(task);
+                WakeOutcome::Queued
+            };
+            push(lane, Event::Wake { task, by, outcome });
+        });
+        // Woken with nothing borrowed: the executor may queue a microtask,
+        // which the host records.
         self.inner.wake_by_ref();
     }
 }

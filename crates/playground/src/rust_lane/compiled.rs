@@ -98,20 +98,20 @@ fn with_leaf<R>(k: usize, f: impl FnOnce(&Scenario, &StepPath, &Step) -> R) -> R
     f(&scenario, path, step)
 }
 
-/// The panel's `sleep_ms(ms)` for the scenario's leaf `K` (a sleep).
-pub fn sleep<const K: usize>() -> LeafSleep<K> {
-    let ms = with_leaf(K, |_, path, step| match step {
+// What a leaf call reads from the running scenario and notes in it, for
+// either prelude: the runtime's here, spawn_local's in `on_spawn_local`.
+
+/// Leaf `k`'s delay (a sleep).
+pub(crate) fn sleep_ms_of(k: usize) -> u32 {
+    with_leaf(k, |_, path, step| match step {
         Step::Sleep { ms, .. } => *ms,
         _ => panic!("{path} is not a sleep: the scenario has another shape"),
-    });
-    LeafSleep {
-        sleep: runtime::sleep_ms(ms),
-    }
+    })
 }
 
-/// The panel's `log("…")` for the scenario's leaf `K` (a log).
-pub fn log<const K: usize>() {
-    with_leaf(K, |scenario, path, step| {
+/// Leaf `k`'s line (a log), noting that it logs now.
+pub(crate) fn log_text_of(k: usize) -> String {
+    with_leaf(k, |scenario, path, step| {
         // No preset's log reads a variable: one that does has another shape.
         let Step::Log {
             text,
@@ -120,21 +120,70 @@ pub fn log<const K: usize>() {
         else {
             panic!("{path} is not a plain log: the scenario has another shape");
         };
-        runtime::log(text);
         scenario.labels.borrow_mut().calls.push(path.clone());
-    });
+        text.clone()
+    })
 }
 
-/// The panel's `block_ms(ms)` for the scenario's leaf `K` (a block).
-pub fn block<const K: usize>() {
-    let ms = with_leaf(K, |scenario, path, step| {
+/// Leaf `k`'s time (a block), noting that it blocks now.
+pub(crate) fn block_ms_of(k: usize) -> u32 {
+    with_leaf(k, |scenario, path, step| {
         let Step::Block { ms } = step else {
             panic!("{path} is not a block: the scenario has another shape");
         };
         scenario.labels.borrow_mut().calls.push(path.clone());
         *ms
+    })
+}
+
+/// Leaf `k` is an await of a handle.
+pub(crate) fn check_handle(k: usize) {
+    with_leaf(k, |_, path, step| {
+        assert!(
+            matches!(step, Step::AwaitHandle { .. }),
+            "{path} is not an await of a handle: the scenario has another shape"
+        );
     });
-    runtime::block_ms(ms);
+}
+
+/// `run()` waits on leaf `k` (it was left Pending in this poll).
+pub(crate) fn waits_on(k: usize) {
+    with_leaf(k, |scenario, _, _| scenario.pending.set(Some(k)));
+}
+
+/// `timer` (the lane's number) is leaf `k`'s (a sleep): its label and step.
+pub(crate) fn name_timer(k: usize, timer: u32) {
+    with_leaf(k, |scenario, path, step| {
+        if let Step::Sleep { label, .. } = step {
+            let named = (timer, label.clone(), path.clone());
+            scenario.labels.borrow_mut().timers.push(named);
+        }
+    });
+}
+
+/// `future`, a task the panel spawns, reading the running scenario.
+pub(crate) fn in_scenario<F: Future<Output = ()>>(future: F) -> InScenario<F> {
+    let scenario = CURRENT
+        .with(|c| c.borrow().clone())
+        .expect("a compiled preset's spawn called outside Running::poll");
+    InScenario { future, scenario }
+}
+
+/// The panel's `sleep_ms(ms)` for the scenario's leaf `K` (a sleep).
+pub fn sleep<const K: usize>() -> LeafSleep<K> {
+    LeafSleep {
+        sleep: runtime::sleep_ms(sleep_ms_of(K)),
+    }
+}
+
+/// The panel's `log("…")` for the scenario's leaf `K` (a log).
+pub fn log<const K: usize>() {
+    runtime::log(log_text_of(K));
+}
+
+/// The panel's `block_ms(ms)` for the scenario's leaf `K` (a block).
+pub fn block<const K: usize>() {
+    runtime::block_ms(block_ms_of(K));
 }
 
 /// The panel's call of a helper `async fn` for the scenario's leaf `K`:
@@ -179,7 +228,7 @@ impl<F: Future, L: LeafIndex> Future for LeafCall<F, L> {
         let poll = self.project().future.poll(cx);
         if poll.is_pending() {
             // After the helper's own leaves: the outermost call is noted last.
-            with_leaf(L::K, |scenario, _, _| scenario.pending.set(Some(L::K)));
+            waits_on(L::K);
         }
         poll
     }
@@ -188,12 +237,7 @@ impl<F: Future, L: LeafIndex> Future for LeafCall<F, L> {
 /// The panel's `h.await` for the scenario's leaf `K` (an await of a
 /// handle): the handle, noting that `run()` waits on it.
 pub fn handle<const K: usize>(handle: runtime::JoinHandle<()>) -> LeafHandle<K> {
-    with_leaf(K, |_, path, step| {
-        assert!(
-            matches!(step, Step::AwaitHandle { .. }),
-            "{path} is not an await of a handle: the scenario has another shape"
-        );
-    });
+    check_handle(K);
     LeafHandle { handle }
 }
 
@@ -210,7 +254,7 @@ impl<const K: usize> Future for LeafHandle<K> {
     fn poll(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Self::Output> {
         let poll = Pin::new(&mut self.get_mut().handle).poll(cx);
         if poll.is_pending() {
-            with_leaf(K, |scenario, _, _| scenario.pending.set(Some(K)));
+            waits_on(K);
         }
         poll
     }
@@ -219,10 +263,7 @@ impl<const K: usize> Future for LeafHandle<K> {
 /// The panel's `spawn(async { … })`: the runtime's `spawn`, with the task's
 /// polls reading the running scenario, as `run()`'s do.
 pub fn spawn<F: Future<Output = ()> + 'static>(future: F) -> runtime::JoinHandle<()> {
-    let scenario = CURRENT
-        .with(|c| c.borrow().clone())
-        .expect("a compiled preset's spawn called outside Running::poll");
-    runtime::spawn(InScenario { future, scenario })
+    runtime::spawn(in_scenario(future))
 }
 
 pin_project! {
@@ -281,7 +322,7 @@ impl<const K: usize> Future for LeafYield<K> {
     fn poll(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<()> {
         let poll = Pin::new(&mut self.get_mut().future).poll(cx);
         if poll.is_pending() {
-            with_leaf(K, |scenario, _, _| scenario.pending.set(Some(K)));
+            waits_on(K);
         }
         poll
     }
@@ -302,15 +343,13 @@ impl<const K: usize> Future for LeafSleep<K> {
         let sleep = &mut self.get_mut().sleep;
         let first = sleep.timer().is_none();
         let poll = Pin::new(&mut *sleep).poll(cx);
-        with_leaf(K, |scenario, path, step| {
-            if let (true, Some(timer), Step::Sleep { label, .. }) = (first, sleep.timer(), step) {
-                let named = (timer, label.clone(), path.clone());
-                scenario.labels.borrow_mut().timers.push(named);
-            }
-            if poll.is_pending() {
-                scenario.pending.set(Some(K));
-            }
-        });
+        // Our Sleep registers its timer at its first poll.
+        if let (true, Some(timer)) = (first, sleep.timer()) {
+            name_timer(K, timer);
+        }
+        if poll.is_pending() {
+            waits_on(K);
+        }
         poll
     }
 }
@@ -387,6 +426,12 @@ impl<S: Spawner> Spawner for WithScenario<'_, S> {
 /// these): the panel's text, line for line, with each sleep, log and block
 /// call reading its value from the scenario.
 pub fn source(step: &Step) -> String {
+    source_reading_from(step, "crate::rust_lane::compiled")
+}
+
+/// [`source`], with the leaf calls in module `leaves_at` (the path of this
+/// module, or of `on_spawn_local`: the same calls on spawn_local's prelude).
+pub fn source_reading_from(step: &Step, leaves_at: &str) -> String {
     let mut leaves = Vec::new();
     collect_leaves(step, &StepPath::root(), &mut leaves);
     let mut code = render::rust(step);
@@ -394,22 +439,22 @@ pub fn source(step: &Step) -> String {
         // A spawned task reads its leaves from the scenario too; the call
         // a task is (`spawn(brew(100))`) is on the spawn's line.
         if line.contains("spawn(") {
-            *line = line.replacen("spawn(", "crate::rust_lane::compiled::spawn(", 1);
+            *line = line.replacen("spawn(", &format!("{leaves_at}::spawn("), 1);
             let call = leaves.iter().position(|(p, _)| *p == path.child(0));
             if let Some(k) = call {
-                rewrite_leaf(k, &leaves[k].1, line);
+                rewrite_leaf(k, &leaves[k].1, line, leaves_at);
             }
             return;
         }
         if let Some(k) = leaves.iter().position(|(p, _)| p == path) {
-            rewrite_leaf(k, &leaves[k].1, line);
+            rewrite_leaf(k, &leaves[k].1, line, leaves_at);
         }
     });
     code.text(4)
 }
 
 /// Rewrites leaf `k`, `leaf`, on its panel line to read the scenario.
-fn rewrite_leaf(k: usize, leaf: &Step, line: &mut String) {
+fn rewrite_leaf(k: usize, leaf: &Step, line: &mut String, leaves_at: &str) {
     let (literal, leaf) = match leaf {
         Step::Sleep { ms, .. } => (format!("sleep_ms({ms})"), "sleep"),
         Step::Log { text, .. } => (format!("log({})", render::js_string(text)), "log"),
@@ -417,12 +462,12 @@ fn rewrite_leaf(k: usize, leaf: &Step, line: &mut String) {
         Step::Yield => ("yield_now()".into(), "yield_now"),
         Step::AwaitHandle { handle } => {
             let h = format!("h{handle}");
-            let wrapped = format!("crate::rust_lane::compiled::handle::<{k}>({h})");
+            let wrapped = format!("{leaves_at}::handle::<{k}>({h})");
             *line = line.replacen(&format!("{h}.await"), &format!("{wrapped}.await"), 1);
             return;
         }
         Step::Repeat { times, .. } => {
-            let count = format!("0..crate::rust_lane::compiled::times::<{k}>()");
+            let count = format!("0..{leaves_at}::times::<{k}>()");
             *line = line.replacen(&format!("0..{times}"), &count, 1);
             return;
         }
@@ -430,15 +475,11 @@ fn rewrite_leaf(k: usize, leaf: &Step, line: &mut String) {
         // preset's helper takes arguments: a call with some, `brew(100)`,
         // has another shape and runs on the composed futures.)
         Step::Call { name, args } if args.is_empty() => {
-            let wrapped = format!("crate::rust_lane::compiled::call::<{k}, _>({name}())");
+            let wrapped = format!("{leaves_at}::call::<{k}, _>({name}())");
             *line = line.replacen(&format!("{name}()"), &wrapped, 1);
             return;
         }
         _ => return,
     };
-    *line = line.replacen(
-        &literal,
-        &format!("crate::rust_lane::compiled::{leaf}::<{k}>()"),
-        1,
-    );
+    *line = line.replacen(&literal, &format!("{leaves_at}::{leaf}::<{k}>()"), 1);
 }

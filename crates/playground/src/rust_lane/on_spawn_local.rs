@@ -1,0 +1,93 @@
+//! The compiled presets' leaf calls on the second prelude,
+//! `spawn_local_lane::prelude` (wasm-bindgen-futures' `spawn_local` and
+//! gloo-timers): the same calls as [`super::compiled`]'s, reading the same
+//! scenario, for the panels in `spawn_local_panels.rs`. Only what differs
+//! is here: the sleep (gloo's, which sets its browser timer when it is
+//! made), the log, the block, the spawn and its handle. `call`, `times` and
+//! `yield_now` are the runtime's own, plain futures on either executor.
+
+use std::future::Future;
+use std::pin::Pin;
+use std::task::{Context, Poll};
+
+use spawn_local_lane::prelude::{self, JoinError, JoinHandle, Sleep};
+use spawn_local_lane::record;
+
+use super::compiled::{
+    block_ms_of, check_handle, in_scenario, log_text_of, name_timer, sleep_ms_of, waits_on,
+    InScenario,
+};
+pub use super::compiled::{call, times, yield_now};
+
+/// The panel's `sleep_ms(ms)` for the scenario's leaf `K`: gloo sets the
+/// browser timer now, and the host tells the lane its number.
+pub fn sleep<const K: usize>() -> LeafSleep<K> {
+    let before = record::last_timer();
+    let sleep = prelude::sleep_ms(sleep_ms_of(K));
+    let after = record::last_timer();
+    // No host, no timer numbers (the crate's own tests run without one).
+    if let (true, Some(timer)) = (after != before, after) {
+        name_timer(K, timer);
+    }
+    LeafSleep { sleep }
+}
+
+/// gloo's sleep for leaf `K`, with nothing added: it notes that `run()`
+/// waits on it.
+#[repr(transparent)]
+#[derive(Debug)]
+pub struct LeafSleep<const K: usize> {
+    sleep: Sleep,
+}
+
+impl<const K: usize> Future for LeafSleep<K> {
+    type Output = ();
+
+    fn poll(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<()> {
+        let poll = Pin::new(&mut self.get_mut().sleep).poll(cx);
+        if poll.is_pending() {
+            waits_on(K);
+        }
+        poll
+    }
+}
+
+/// The panel's `log("…")` for the scenario's leaf `K`.
+pub fn log<const K: usize>() {
+    prelude::log(log_text_of(K));
+}
+
+/// The panel's `block_ms(ms)` for the scenario's leaf `K`.
+pub fn block<const K: usize>() {
+    prelude::block_ms(block_ms_of(K));
+}
+
+/// The panel's `spawn(async { … })`: `spawn_local`, with the task's polls
+/// reading the running scenario.
+pub fn spawn<F: Future<Output = ()> + 'static>(future: F) -> JoinHandle<()> {
+    prelude::spawn::<InScenario<F>>(in_scenario(future))
+}
+
+/// The panel's `h.await` for the scenario's leaf `K`.
+pub fn handle<const K: usize>(handle: JoinHandle<()>) -> LeafHandle<K> {
+    check_handle(K);
+    LeafHandle { handle }
+}
+
+/// A handle with nothing added: it notes that `run()` waits on it.
+#[repr(transparent)]
+pub struct LeafHandle<const K: usize> {
+    handle: JoinHandle<()>,
+}
+
+impl<const K: usize> Future for LeafHandle<K> {
+    type Output = Result<(), JoinError>;
+
+    fn poll(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Self::Output> {
+        let poll = Pin::new(&mut self.get_mut().handle).poll(cx);
+        if poll.is_pending() {
+            waits_on(K);
+        }
+        poll
+    }
+}

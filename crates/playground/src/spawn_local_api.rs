@@ -1,0 +1,154 @@
+//! What the spawn_local lane's module exports (feature `spawn-local`): the
+//! same compiled presets as the Rust lane's, on wasm-bindgen-futures'
+//! `spawn_local` and gloo-timers (`rust_lane/spawn_local_panels.rs`), and
+//! the notes its host sends: each browser timer gloo set, fired or cleared,
+//! and each microtask the executor queued and ran. The page loads this
+//! module into a realm of its own, whose `setTimeout`, `clearTimeout`,
+//! `queueMicrotask` and `performance.now` are the host's
+//! (`web/lanes/spawn-local.js`), so its timers run on the page's clock.
+
+use std::cell::{Cell, RefCell};
+use std::future::Future;
+
+use js_sys::{Function, Promise};
+use spawn_local_lane::prelude;
+use spawn_local_lane::record::{self, host};
+use wasm_bindgen::prelude::*;
+
+use crate::js_value::{self, to_js};
+use crate::program::{presets, validate};
+use crate::rust_lane::step_names::TimerLabels;
+use crate::rust_lane::{compiled, spawn_local_events, spawn_local_panels, Spawner};
+
+/// The lane: one run at a time, in this realm.
+#[wasm_bindgen]
+pub struct SpawnLocalLane {
+    labels: RefCell<TimerLabels>,
+    started: Cell<f64>,
+}
+
+/// Spawns the lane's program with `spawn_local`; `done()` when it is over.
+struct OnSpawnLocal<D> {
+    done: D,
+}
+
+impl<D: FnOnce() + 'static> Spawner for OnSpawnLocal<D> {
+    fn spawn<F: Future<Output = ()> + 'static>(self, program: F) {
+        let done = self.done;
+        // Detached: dropping the handle leaves the task running.
+        prelude::spawn(async move {
+            program.await;
+            done();
+        });
+    }
+}
+
+impl Default for SpawnLocalLane {
+    fn default() -> Self {
+        SpawnLocalLane::new()
+    }
+}
+
+#[wasm_bindgen]
+impl SpawnLocalLane {
+    /// A lane with no run yet.
+    #[wasm_bindgen(constructor)]
+    pub fn new() -> SpawnLocalLane {
+        SpawnLocalLane {
+            labels: RefCell::default(),
+            started: Cell::new(0.0),
+        }
+    }
+
+    /// Starts the scenario (a plain object, as `resolveScenario` gives it)
+    /// as one task; the promise resolves when that task has finished. Throws
+    /// if the lane has no compiled program of the scenario's shape (the
+    /// examples' shapes, but self-ref's, lost-wake's and interop's).
+    pub fn start(&self, scenario: JsValue) -> Result<Promise, JsError> {
+        let step = validate::scenario(&js_value::read(&scenario))
+            .map_err(|p| JsError::new(&validate::describe(&p)))?;
+        let preset = presets::of_shape(&step)
+            .filter(|p| p.special.is_none())
+            .ok_or_else(|| {
+                JsError::new(
+                    "This comparison runs the examples' programs (but self-ref, lost-wake and \
+                     interop), with their timings and texts changed or not; this program has \
+                     another shape.",
+                )
+            })?;
+        record::reset();
+        self.started.set(record::now());
+        let labels = TimerLabels::default();
+        *self.labels.borrow_mut() = labels.clone();
+        Ok(Promise::new(&mut |resolve: Function, _reject| {
+            let done = move || {
+                let _ = resolve.call0(&JsValue::UNDEFINED);
+            };
+            let program = compiled::WithScenario {
+                step: &step,
+                labels: &labels,
+                spawner: OnSpawnLocal { done },
+            };
+            if spawn_local_panels::spawn(preset.id, program).is_err() {
+                unreachable!(
+                    "src/rust_lane/spawn_local_panels.rs lacks {}: regenerate it",
+                    preset.id
+                );
+            }
+        }))
+    }
+
+    /// The run's events so far, with `t` in ms since it started; timer, log
+    /// and block events name their `step` (and timers their `label`).
+    pub fn events(&self) -> JsValue {
+        let names = self.labels.borrow().borrow().clone();
+        let records = record::take();
+        to_js(&spawn_local_events::events(
+            &records,
+            &names,
+            self.started.get(),
+        ))
+    }
+}
+
+/// The host's `setTimeout(…, ms)` gave gloo the timer `id`.
+#[wasm_bindgen(js_name = noteTimerSet)]
+pub fn note_timer_set(id: u32, ms: u32) {
+    host::timer_set(id, ms);
+}
+
+/// Timer `id`'s callback is about to run, `late` ms after its due time.
+#[wasm_bindgen(js_name = noteTimerFired)]
+pub fn note_timer_fired(id: u32, late: f64) {
+    host::timer_fired(id, late);
+}
+
+/// The running timer callback returned.
+#[wasm_bindgen(js_name = noteCallbackEnd)]
+pub fn note_callback_end() {
+    host::callback_end();
+}
+
+/// gloo called `clearTimeout(id)`.
+#[wasm_bindgen(js_name = noteTimerCleared)]
+pub fn note_timer_cleared(id: u32) {
+    host::timer_cleared(id);
+}
+
+/// The executor called `queueMicrotask`.
+#[wasm_bindgen(js_name = noteMicrotaskQueued)]
+pub fn note_microtask_queued() {
+    host::microtask_queued();
+}
+
+/// A microtask the executor queued starts.
+#[wasm_bindgen(js_name = noteMicrotaskStart)]
+pub fn note_microtask_start() {
+    host::microtask_start();
+}
+
+/// It returned.
+#[wasm_bindgen(js_name = noteMicrotaskEnd)]
+pub fn note_microtask_end() {
+    host::microtask_end();
+}

@@ -1,0 +1,151 @@
+// The spawn_local lane through window.playground (`run({compare: true})`):
+// every example's trace on the Virtual clock is golden and the same on every
+// run; the facts the comparison teaches, read from both Rust lanes' traces;
+// the Real clock; and what it refuses. UPDATE_GOLDEN=1 rewrites
+// tests/golden/spawn-local/ (then review the diff).
+import { readFile, writeFile, mkdir } from 'node:fs/promises';
+import { test, expect } from './fixtures.mjs';
+import { GOLDEN, goldenText } from '../golden.mjs';
+
+test.describe.configure({ mode: 'default' }); // in order, on one page
+
+const UPDATE = process.env.UPDATE_GOLDEN === '1';
+const DIR = new URL('spawn-local/', GOLDEN);
+// Every example but the special ones (self-ref, lost-wake, interop), whose
+// programs are their own async fns, not compiled for this lane.
+const PRESETS = ['sequential', 'join', 'race', 'cancel-at-await', 'lazy', 'nested', 'spawn', 'early-sleep', 'blocking', 'starve'];
+
+const run = (page, options) => page.evaluate((o) => window.playground.run({ compare: true, ...o }), options);
+const all = (trace, kind) => trace.events.filter((e) => e.kind === kind);
+const logs = (trace) => all(trace, 'log').map((e) => [e.t, e.text]);
+/** The trace without the addresses and sizes of this build. */
+const stable = (trace) => ({
+  ...trace,
+  events: trace.events.map((e) => ({ ...e, ...(e.addr === undefined ? {} : { addr: 'addr' }), ...(e.size === undefined ? {} : { size: 'size' }) })),
+});
+
+for (const preset of PRESETS) {
+  test(`golden spawn_local trace: ${preset}, virtual clock, the same 100 runs in a row`, async ({ sharedPage: page }) => {
+    const { trace: last, distinct } = await page.evaluate(async (id) => {
+      const seen = new Set();
+      let trace;
+      for (let i = 0; i < 100; i += 1) {
+        trace = (await window.playground.run({ preset: id, compare: true })).spawnLocal;
+        seen.add(JSON.stringify(trace.events.map(({ addr, size, ...e }) => e)));
+      }
+      return { trace, distinct: seen.size };
+    }, preset);
+    expect(distinct, 'different traces in 100 runs').toBe(1);
+    const trace = stable(last);
+    const file = new URL(`${preset}.json`, DIR);
+    if (UPDATE) {
+      await mkdir(DIR, { recursive: true });
+      await writeFile(file, goldenText(trace));
+      return;
+    }
+    const want = JSON.parse(await readFile(file, 'utf8'));
+    for (let i = 0; i < Math.max(want.events.length, trace.events.length); i += 1) {
+      expect(trace.events[i], `event ${i} differs (UPDATE_GOLDEN=1 rewrites on purpose)`).toStrictEqual(want.events[i]);
+    }
+    expect(trace).toStrictEqual(want);
+  });
+}
+
+test('the notes\' example: both Rust lanes log at 350, by different machinery', async ({ sharedPage: page }) => {
+  const r = await run(page, { preset: 'sequential' });
+  expect(logs(r.futures)).toEqual([[350, "I'm the last one"]]);
+  expect(logs(r.spawnLocal)).toEqual([[350, "I'm the last one"]]);
+  // Ours: one browser timeout at a time (the reactor's), re-armed per
+  // deadline. gloo: one browser timer per sleep, set when the sleep is made.
+  expect(all(r.spawnLocal, 'timer_set').map((e) => [e.t, e.label, e.ms, e.line])).toEqual([
+    [0, 'Timer 1', 200, 4], [200, 'Timer 2', 100, 5], [300, 'Timer 3', 50, 6],
+  ]);
+  // Each timer's callback wakes task 1, which the executor polls in the
+  // microtask it queued, after the callback returned.
+  const kinds = r.spawnLocal.events.filter((e) => e.t === 200).map((e) => e.kind);
+  expect(kinds).toEqual([
+    'timer_fired', 'wake', 'microtask_queued', 'callback_end',
+    'microtask_start', 'poll_start', 'timer_set', 'poll_end', 'microtask_end',
+  ]);
+  expect(all(r.spawnLocal, 'wake').map((e) => [e.task, e.by, e.label, e.outcome])).toEqual([
+    [1, 'timer', 'Timer 1', 'queued'], [1, 'timer', 'Timer 2', 'queued'], [1, 'timer', 'Timer 3', 'queued'],
+  ]);
+  expect(all(r.spawnLocal, 'poll_start')).toHaveLength(4);
+});
+
+test('every poll runs inside a microtask the executor queued', async ({ sharedPage: page }) => {
+  for (const preset of PRESETS) {
+    const { spawnLocal } = await run(page, { preset });
+    let inMicrotask = false;
+    let queued = 0;
+    for (const e of spawnLocal.events) {
+      if (e.kind === 'microtask_queued') queued += 1;
+      if (e.kind === 'microtask_start') {
+        expect(queued, `${preset} #${e.seq}`).toBeGreaterThan(0);
+        queued -= 1;
+        inMicrotask = true;
+      }
+      if (e.kind === 'microtask_end') inMicrotask = false;
+      if (e.kind === 'poll_start') expect(inMicrotask, `${preset} #${e.seq}`).toBe(true);
+    }
+    expect(queued, preset).toBe(0);
+  }
+});
+
+test('a select! on spawn_local clears the losers\' browser timers; the spawned task starts in the next microtask', async ({ sharedPage: page }) => {
+  const race = (await run(page, { preset: 'race' })).spawnLocal;
+  expect(all(race, 'timer_cancel').map((e) => [e.t, e.label])).toEqual([[50, 'Timer 1'], [50, 'Timer 2']]);
+  expect(all(race, 'timer_fired').map((e) => e.label)).toEqual(['Timer 3']);
+  const spawn = (await run(page, { preset: 'spawn' })).spawnLocal;
+  const at = (kind, task) => spawn.events.findIndex((e) => e.kind === kind && e.task === task);
+  const ends = spawn.events.filter((e) => e.kind === 'microtask_end').map((e) => e.seq);
+  // Task 2 is spawned during task 1's first poll, and first polled in the
+  // microtask after the one that polled task 1.
+  expect(at('spawn', 2)).toBeLessThan(at('poll_end', 1));
+  expect(at('poll_start', 2)).toBeGreaterThan(ends[0]);
+  expect(logs(spawn)).toEqual([[100, 'Task 2 is done'], [200, 'run() goes on'], [200, 'Done']]);
+});
+
+test('starve prints in another order on spawn_local: its yield_now never lets the timer fire', async ({ sharedPage: page }) => {
+  const r = await run(page, { preset: 'starve' });
+  // Ours polls for a while, then yields to the browser: the timer fires
+  // during the loop. spawn_local polls a woken task in the next microtask,
+  // and microtasks run before any timer: the loop finishes first.
+  expect(logs(r.futures)).toEqual([[16, 'Timer 1 done'], [30, 'Loop done']]);
+  expect(logs(r.spawnLocal)).toEqual([[30, 'Loop done'], [30, 'Timer 1 done']]);
+  // Timer 1 (5 ms) fires 25 ms late, once the loop is over.
+  expect(all(r.spawnLocal, 'timer_fired').map((e) => [e.t, e.late])).toEqual([[30, 25]]);
+});
+
+test('the Real clock: the spawn_local lane logs at its timers\' times', async ({ sharedPage: page }) => {
+  const r = await run(page, { preset: 'sequential', clock: 'real', timings: [60, 30, 10] });
+  expect(r.spawnLocal.clock).toBe('real');
+  const [[t]] = logs(r.spawnLocal);
+  expect(t).toBeGreaterThanOrEqual(99);
+  expect(t).toBeLessThan(100 + 250); // a shared, noisy machine
+});
+
+test('an edited program of an example\'s shape runs with its own timings and texts', async ({ sharedPage: page }) => {
+  const r = await run(page, { preset: 'sequential', timings: [5, 10, 20] });
+  expect(logs(r.spawnLocal)).toEqual([[35, "I'm the last one"]]);
+  expect(all(r.spawnLocal, 'timer_set').map((e) => e.ms)).toEqual([5, 10, 20]);
+});
+
+test('a program the lane has no compiled copy of: it says why, the other lanes run', async ({ sharedPage: page }) => {
+  for (const preset of ['self-ref', 'lost-wake', 'interop']) {
+    const r = await run(page, { preset });
+    expect(r.spawnLocal, preset).toBeUndefined();
+    expect(r.spawnLocalRefused, preset).toContain('another shape');
+    expect(r.futures.events.length, preset).toBeGreaterThan(0);
+  }
+});
+
+test('compare must be true or false; without it there is no spawn_local lane and no realm is left', async ({ sharedPage: page }) => {
+  const said = await page.evaluate(() => window.playground.run({ compare: 'yes' }).then(() => 'ran', (e) => e.message));
+  expect(said).toBe('compare: must be true or false');
+  const r = await page.evaluate(() => window.playground.run({ preset: 'join' }));
+  expect(r.spawnLocal).toBeUndefined();
+  expect(r.spawnLocalRefused).toBeUndefined();
+  await run(page, { preset: 'join' });
+  expect(await page.locator('iframe').count()).toBe(0);
+});

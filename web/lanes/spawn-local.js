@@ -1,0 +1,132 @@
+// The lane "Rust on spawn_local": the Rust panel's program on
+// wasm-bindgen-futures' spawn_local and gloo-timers, from the third wasm
+// module (pkg/playground_spawn_local.js, the crate's feature `spawn-local`).
+//
+// gloo and spawn_local use the global setTimeout, clearTimeout and
+// queueMicrotask, and the lane times its records with performance.now. To
+// run them on the page's clocks (the Virtual one included), each run loads
+// the module into a realm of its own: a hidden same-origin iframe (about:blank,
+// so it keeps the page's Content-Security-Policy) whose globals are replaced
+// with the run's LaneTimers before the module is loaded. The replacements
+// also tell the lane what its edges cannot see from inside: each timer set,
+// fired and cleared, and each microtask the executor queues and runs. A
+// same-origin iframe shares the page's event loop and microtask queue, so
+// the page's Virtual driver moves this lane as it moves the others.
+import { qs } from '../dom.js';
+
+/** @import { LaneTimers } from './clocks.js' */
+/** @import { SpawnLocalLane } from '../pkg/playground_spawn_local.js' */
+
+/** @typedef {typeof import('../pkg/playground_spawn_local.js')} SpawnLocalModule */
+
+/** @param {string} name a meta tag's name */
+function urlOf(name) {
+  return new URL(/** @type {HTMLMetaElement} */ (qs(`meta[name="${name}"]`)).content, document.baseURI).href;
+}
+
+/** A run's realm: the lane's module, loaded with the run's timers as its globals. */
+export class SpawnLocalRealm {
+  /**
+   * @param {HTMLIFrameElement} frame
+   * @param {SpawnLocalModule} module
+   */
+  constructor(frame, module) {
+    this.frame = frame;
+    /** @type {SpawnLocalLane} */
+    this.lane = new module.SpawnLocalLane();
+  }
+
+  /**
+   * Starts the scenario (validated by the page) as the lane's one task;
+   * resolves when it has finished. Throws if the lane has no compiled
+   * program of its shape, saying so.
+   * @param {import('../types.js').Scenario} scenario
+   * @returns {Promise<void>}
+   */
+  start(scenario) {
+    // The module reads plain objects of its own realm: a copy made there.
+    const copy = /** @type {Window} */ (this.frame.contentWindow).structuredClone(scenario);
+    return this.lane.start(copy);
+  }
+
+  /** The run's events so far. @returns {import('../types.js').TraceEvent[]} */
+  events() {
+    return this.lane.events();
+  }
+
+  /**
+   * Opens a realm whose timers are `timers`.
+   * @param {LaneTimers} timers
+   * @returns {Promise<SpawnLocalRealm>}
+   */
+  static async open(timers) {
+    const frame = document.createElement('iframe');
+    frame.hidden = true;
+    frame.tabIndex = -1;
+    frame.setAttribute('aria-hidden', 'true');
+    document.body.append(frame);
+    const win = /** @type {Window & typeof globalThis & Record<string, unknown>} */ (frame.contentWindow);
+    /** @type {SpawnLocalModule | undefined} */
+    let lane;
+    const note = () => /** @type {SpawnLocalModule} */ (lane);
+    // gloo's sleep sets one browser timer when it is made, and clears it
+    // when it is dropped (also after it fired: the lane ignores those).
+    win.setTimeout = /** @type {any} */ ((/** @type {() => void} */ callback, /** @type {number} */ ms) => {
+      const due = timers.now() + timers.delay(ms);
+      const id = timers.setTimeout(() => {
+        note().noteTimerFired(id, Math.max(0, timers.now() - due));
+        try {
+          callback();
+        } finally {
+          note().noteCallbackEnd();
+        }
+      }, ms);
+      note().noteTimerSet(id, ms);
+      return id;
+    });
+    win.clearTimeout = /** @type {any} */ ((/** @type {number} */ id) => {
+      note().noteTimerCleared(id);
+      timers.clearTimeout(id);
+    });
+    // spawn_local's executor polls its ready tasks in one microtask.
+    win.queueMicrotask = (job) => {
+      note().noteMicrotaskQueued();
+      queueMicrotask(() => {
+        note().noteMicrotaskStart();
+        try {
+          job();
+        } finally {
+          note().noteMicrotaskEnd();
+        }
+      });
+    };
+    Object.defineProperty(win.performance, 'now', { value: () => timers.now() });
+    // block_ms: the clock's own wait (a Virtual clock only moves when told).
+    win.spawnLocalLaneBlock = (/** @type {number} */ ms) => timers.block(ms);
+    /** @type {(error: unknown) => void} */
+    let fail = () => {};
+    const loaded = new Promise((ready, failed) => {
+      fail = failed;
+      win.spawnLocalRealm = { glue: urlOf('spawn-local-module'), wasm: urlOf('spawn-local-wasm'), ready, failed };
+    });
+    // Made by the realm's document, so it runs in the realm.
+    const doc = /** @type {Document} */ (frame.contentDocument);
+    const script = doc.createElement('script');
+    script.type = 'module';
+    script.src = urlOf('spawn-local-realm');
+    script.onerror = () => fail(new Error('the spawn_local lane did not download'));
+    doc.head.append(script);
+    try {
+      lane = /** @type {SpawnLocalModule} */ (await loaded);
+    } catch (error) {
+      frame.remove();
+      throw error;
+    }
+    return new SpawnLocalRealm(frame, lane);
+  }
+
+  /** Removes the realm: its timers are the run's, cancelled with it. */
+  close() {
+    this.frame.remove();
+  }
+}
