@@ -4,6 +4,7 @@
 // the timings, the Example and the link all go through here.
 import { createPlayground, timersOf as delaysOf, MAX_SEED } from './playground.js';
 import { buildReplay } from './replay/index.js';
+import { lanesOf } from './replay/merge.js';
 import { summarize } from './replay/summary.js';
 import { inThisRun } from './replay/in-this-run.js';
 import { transcript } from './replay/transcript.js';
@@ -63,7 +64,7 @@ export class App {
     this.playground = createPlayground(wasm);
     this.presets = this.playground.presets();
     /** @type {PageOptions} */
-    this.options = { clock: 'virtual', promiseStyle: 'then', seed: 0 };
+    this.options = { clock: 'virtual', promiseStyle: 'then', seed: 0, compare: false };
     // The seed field holds a value the options refused (shown as an error).
     this.badSeed = false;
     /** @type {RunResult | null} */
@@ -701,7 +702,7 @@ export class App {
     performance.measure('replay model', { start });
     const { lanes, timeline, summary, replay, share } = this.views;
     lanes.showTraces(run);
-    timeline.show(run);
+    timeline.show(run, lanesOf(run));
     const figures = summarize(run);
     this.figures = figures;
     summary.show(figures);

@@ -70,7 +70,9 @@ class Embed {
     const { lanes, problem } = lanesOf(link);
     this.lanes = lanes;
     /** @type {LinkProgram} */
-    this.program = linkProgram(wasm, playground.parse, playground.presets(), link, { clock: 'virtual', promiseStyle: 'then', seed: 0 });
+    this.program = linkProgram(wasm, playground.parse, playground.presets(), link, { clock: 'virtual', promiseStyle: 'then', seed: 0, compare: false });
+    // The embed shows the page's three lanes: a link's comparison opens in the page.
+    this.program.options.compare = false;
     /** @type {string[]} what the link or the run was refused, said above the lanes */
     this.problems = problem ? [problem, ...this.program.problems] : [...this.program.problems];
     this.error = /** @type {HTMLElement} */ (qs('#error'));

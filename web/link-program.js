@@ -35,7 +35,7 @@ export function renderedText(wasm, scenario) {
  * @param {{id: string}[]} presets the examples, the first the default
  * @param {Link} link
  * @param {PageOptions} options what a field the link leaves out stays at
- *   (the seed excepted: a link without one means seed 0)
+ *   (the seed and the comparison excepted: a link without them means seed 0, no comparison)
  * @returns {LinkProgram}
  */
 export function linkProgram(wasm, parse, presets, link, options) {
@@ -92,6 +92,8 @@ export function linkProgram(wasm, parse, presets, link, options) {
   if (link.seed === undefined) next.seed = 0;
   else if (/^\d{1,10}$/.test(link.seed) && seed <= MAX_SEED) next.seed = seed;
   else problems.push(`Link: seed must be a whole number from 0 to ${MAX_SEED}`);
+  next.compare = link.compare === '1';
+  if (link.compare !== undefined && link.compare !== '1') problems.push('Link: compare must be 1 (or left out)');
   return { presetId, scenario, described, text, options: next, problems };
 }
 

@@ -5,6 +5,7 @@
 // Lanes, clocks, promise styles.
 
 /** @typedef {Exclude<import('./pkg/playground.js').Lane, 'spawn_local'>} Lane the page's three lanes (a trace's `lane` may also be `spawn_local`: the comparison's, run on request) */
+/** @typedef {Lane | 'spawnLocal'} ShownLane a lane the replay shows: the three, and "Rust on spawn_local" when the comparison ran */
 /** @typedef {import('./pkg/playground.js').ClockName} ClockName */
 /** @typedef {'then' | 'await'} PromiseStyle */
 
@@ -57,7 +58,7 @@
  * @property {number} [seed] what a `select!` without `biased;` draws from (0 to 4294967295; 0 by default)
  * @property {boolean} [compare] run the Rust program on spawn_local and gloo-timers too (`spawnLocal` in the result)
  */
-/** @typedef {{clock: ClockName, promiseStyle: PromiseStyle, seed: number}} PageOptions the page's own controls */
+/** @typedef {{clock: ClockName, promiseStyle: PromiseStyle, seed: number, compare: boolean}} PageOptions the page's own controls (`compare`: run the Rust program on spawn_local too) */
 /** @typedef {import('./pkg/playground.js').PresetInfo} Preset a preset, as the wasm declares it */
 /** @typedef {typeof import('./pkg/playground.js')} Wasm the first run's wasm module (wasm-bindgen's declarations) */
 /** @typedef {typeof import('./pkg/playground_text.js')} TextWasm the program text's wasm module: parser, timings rewriter, line map (text-module.js) */
@@ -70,7 +71,7 @@
 /** @typedef {import('./pkg/playground.js').StateMachine} StateMachine */
 /** @typedef {import('./pkg/playground.js').Described} Described what the page shows and allows for a program */
 
-/** @typedef {{preset?: string, s?: string, rust?: string, clock?: string, style?: string, seed?: string, tour?: string, step?: string, t?: string, lanes?: string, edit?: string}} Link a share link's fields, unvalidated (`tour`: the tour's chapter open; `step`/`t`: the replay's position, an event index or a time in ms; `lanes`/`edit`: the embed's lanes shown, and whether its Rust panel is an editor) */
+/** @typedef {{preset?: string, s?: string, rust?: string, clock?: string, style?: string, seed?: string, compare?: string, tour?: string, step?: string, t?: string, lanes?: string, edit?: string}} Link a share link's fields, unvalidated (`tour`: the tour's chapter open; `step`/`t`: the replay's position, an event index or a time in ms; `lanes`/`edit`: the embed's lanes shown, and whether its Rust panel is an editor) */
 
 // The code panels (ui/lanes.js: plain text first, then editor/index.js).
 
@@ -93,7 +94,7 @@
 
 // The replay model (replay/).
 
-/** @typedef {{lane: Lane, event: TraceEvent}} MergedEvent */
+/** @typedef {{lane: ShownLane, event: TraceEvent}} MergedEvent */
 /** @typedef {MergedEvent & {laneName: string, time: string}} ReplayEntry with the lane's name and the formatted time */
 
 /**
@@ -129,17 +130,22 @@
  * @property {number} polls
  * @property {number} wakes
  */
-/** @typedef {{lanes: Record<Lane, LaneSummary>, sentence: string}} RunSummary */
+/**
+ * @typedef {{lanes: Record<Lane, LaneSummary>, sentence: string,
+ *   spawnLocal?: {figures: LaneSummary, sentence: string}}} RunSummary `spawnLocal`: the comparison's
+ *   figures, and how it differed from the Rust lane, when it ran
+ */
 /**
  * Everything the views show at one position of the replay (replay/index.js).
  * @typedef {object} Snapshot
  * @property {number} position
  * @property {ReplayEntry} entry the event at this position, and its lane
- * @property {Partial<Record<Lane, TraceEvent>>} current each lane's latest event
- * @property {Partial<Record<Lane, number>>} lines each lane's line to highlight: of its latest event naming one
+ * @property {Partial<Record<ShownLane, TraceEvent>>} current each lane's latest event
+ * @property {Partial<Record<ShownLane, number>>} lines each lane's line to highlight: of its latest event naming one
  * @property {RustState} rust inside the Rust lane
  * @property {{callbacks: import('./replay/js-lane.js').JsPlaces, promises: import('./replay/js-lane.js').JsPlaces,
- *   futures: import('./replay/rust-lane.js').RustPlaces}} places each lane's event loop (the Rust lane's twins)
+ *   futures: import('./replay/rust-lane.js').RustPlaces, spawnLocal?: import('./replay/spawn-local-lane.js').SpawnLocalPlaces}} places
+ *   each lane's event loop (the Rust lane's twins)
  * @property {string} variant the live variant of run()'s state machine (Unresumed before its first poll)
  * @property {{text: string, fallback: boolean}} told What happened: the sentence, and whether it is the
  *   fallback for a kind without one of its own

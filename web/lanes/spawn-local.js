@@ -19,6 +19,18 @@ import { qs } from '../dom.js';
 
 /** @typedef {typeof import('../pkg/playground_spawn_local.js')} SpawnLocalModule */
 
+/** The line of the Rust panel that picks its prelude, and the spawn_local lane's. */
+const OUR_PRELUDE = 'use runtime::prelude::*;';
+export const SPAWN_LOCAL_PRELUDE = 'use spawn_local_lane::prelude::*;';
+
+/**
+ * The spawn_local lane's code: the Rust panel's, with only its prelude's
+ * `use` line changed (the compiled copies are made the same way:
+ * crates/playground/tests/spawn_local_panels.rs).
+ * @param {string} rust the Rust panel's text
+ */
+export const spawnLocalCode = (rust) => rust.replace(OUR_PRELUDE, SPAWN_LOCAL_PRELUDE);
+
 /** @param {string} name a meta tag's name */
 function urlOf(name) {
   return new URL(/** @type {HTMLMetaElement} */ (qs(`meta[name="${name}"]`)).content, document.baseURI).href;

@@ -13,9 +13,10 @@ import { formatMs } from '../dom.js';
 import { merge, LANE_NAMES } from './merge.js';
 import { JsLane } from './js-lane.js';
 import { RustLane } from './rust-lane.js';
+import { SpawnLocalLane } from './spawn-local-lane.js';
 import { whatHappened } from './sentences.js';
 
-/** @import { RunResult, Snapshot, Lane, TraceEvent } from '../types.js' */
+/** @import { RunResult, Snapshot, ShownLane, TraceEvent } from '../types.js' */
 
 export { merge };
 
@@ -28,9 +29,11 @@ export function buildReplay(run) {
   const callbacks = new JsLane('callbacks');
   const promises = new JsLane('promises');
   const rust = new RustLane();
-  /** @type {Partial<Record<Lane, TraceEvent>>} */
+  // The comparison's lane, when it ran.
+  const spawnLocal = run.spawnLocal ? new SpawnLocalLane() : undefined;
+  /** @type {Partial<Record<ShownLane, TraceEvent>>} */
   let current = {};
-  /** @type {Partial<Record<Lane, number>>} */
+  /** @type {Partial<Record<ShownLane, number>>} */
   let lines = {};
   /** @type {Snapshot[]} */
   const snapshots = [];
@@ -39,6 +42,7 @@ export function buildReplay(run) {
     const lookback = lane === 'futures' ? rust.apply(event) : { previous: undefined, pollAddr: undefined, selectWon: false };
     if (lane === 'callbacks') callbacks.apply(event);
     if (lane === 'promises') promises.apply(event);
+    if (lane === 'spawnLocal') spawnLocal?.apply(event);
     current = { ...current, [lane]: event };
     // The line to highlight in a lane: its latest event that ran code there
     // and names a line (a `state` names where run() waits: the State
@@ -52,6 +56,7 @@ export function buildReplay(run) {
         callbacks: callbacks.places(now),
         promises: promises.places(now),
         futures: rust.places(state, now),
+        ...(spawnLocal ? { spawnLocal: spawnLocal.places(now) } : {}),
       },
     };
     const entry = { lane, event, laneName: LANE_NAMES[lane], time: formatMs(event.t) };

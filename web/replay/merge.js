@@ -1,12 +1,29 @@
 // All lanes' events in one replay order: by time; at equal times, lanes in a
 // fixed order, and each lane's own order kept.
 
-/** @import { Lane, RunResult, MergedEvent } from '../types.js' */
+/** @import { Lane, ShownLane, RunResult, MergedEvent, Trace } from '../types.js' */
 
 /** @type {Lane[]} */
 export const LANES = ['callbacks', 'promises', 'futures'];
-/** @type {Record<Lane, string>} */
-export const LANE_NAMES = { callbacks: 'Callbacks', promises: 'Promises', futures: 'Rust futures' };
+/** @type {Record<ShownLane, string>} */
+export const LANE_NAMES = { callbacks: 'Callbacks', promises: 'Promises', futures: 'Rust futures', spawnLocal: 'Rust on spawn_local' };
+
+/**
+ * The lanes of a run: the three, and the spawn_local lane if it ran.
+ * @param {RunResult} result
+ * @returns {ShownLane[]}
+ */
+export const lanesOf = (result) => (result.spawnLocal ? [...LANES, 'spawnLocal'] : LANES);
+
+/**
+ * A lane's trace in a run.
+ * @param {RunResult} result
+ * @param {ShownLane} lane
+ * @returns {Trace}
+ */
+export const traceOf = (result, lane) => (lane === 'spawnLocal'
+  ? result.spawnLocal ?? { version: 5, lane: 'spawn_local', clock: result.futures.clock, events: [] }
+  : result[lane]);
 
 /**
  * `[{lane, event}]` in time order; lanes in a fixed order at equal times.
@@ -16,8 +33,8 @@ export const LANE_NAMES = { callbacks: 'Callbacks', promises: 'Promises', future
 export function merge(result) {
   /** @type {(MergedEvent & {order: number})[]} */
   const all = [];
-  LANES.forEach((lane, order) => {
-    for (const event of result[lane].events) all.push({ lane, order, event });
+  lanesOf(result).forEach((lane, order) => {
+    for (const event of traceOf(result, lane).events) all.push({ lane, order, event });
   });
   all.sort((a, b) => a.event.t - b.event.t || a.order - b.order || a.event.seq - b.event.seq);
   return all.map(({ lane, event }) => ({ lane, event }));

@@ -13,8 +13,10 @@
 
 import { formatMs } from '../dom.js';
 import { LANE_NAMES } from './merge.js';
+import { named, timerName, onLine } from './names.js';
+import { spawnLocalSentence } from './spawn-local-sentences.js';
 
-/** @import { Lane, MergedEvent, TraceEvent, ClockName, Handler, TaskView, Snapshot, RustState } from '../types.js' */
+/** @import { Lane, ShownLane, MergedEvent, TraceEvent, ClockName, Handler, TaskView, Snapshot, RustState } from '../types.js' */
 /** @import { JsPlaces, Frame, JobPlace, JsLane } from './js-lane.js' */
 /** @import { RustLane, RustLookback } from './rust-lane.js' */
 
@@ -41,19 +43,12 @@ const ORDINALS = ['first', 'second', 'third', 'fourth', 'fifth', 'sixth', 'seven
 const ordinal = (n) => ORDINALS[n - 1] ?? `number ${n}`;
 /** `1 task`, `2 tasks`. @param {number} n @param {string} noun */
 const count = (n, noun) => `${n} ${noun}${n === 1 ? '' : 's'}`;
-/** @param {number | undefined} line */
-const onLine = (line) => (line ? ` on line ${line}` : '');
+
 /** @param {number} addr */
 const hex = (addr) => `0x${addr.toString(16)}`;
 /** `A`, `A and B`, `A, B and C`. @param {string[]} items */
 const and = (items) => (items.length < 2 ? items.join('') : `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`);
 
-/** A timer's label as a name: "Timer 1" as it is, "Kettle" as `the “Kettle” timer`.
- * @param {string} label */
-const named = (label) => (/^timer\b/i.test(label) ? label : `the “${label}” timer`);
-/** A timer's name, from its label (else its number).
- * @param {{timer?: number, label?: string}} e */
-const timerName = (e) => (e.label === undefined ? `timer ${e.timer}` : named(e.label));
 
 /**
  * What `entry`'s event did, as one sentence.
@@ -63,16 +58,16 @@ const timerName = (e) => (e.label === undefined ? `timer ${e.timer}` : named(e.l
  */
 export function whatHappened(entry, context) {
   const { lane, event } = entry;
-  const said = lane === 'futures'
-    ? rustSentence(event, context)
-    : jsSentence(event, lane, context);
+  const said = lane === 'futures' ? rustSentence(event, context)
+    : lane === 'spawnLocal' ? spawnLocalSentence(event, context.after.places.spawnLocal, context.before?.places.spawnLocal)
+      : jsSentence(event, lane, context);
   if (said !== null) return { text: `${formatMs(event.t)}: ${said}.`, fallback: false };
   return { text: `${formatMs(event.t)}: ${fallbackSentence(lane, event)}.`, fallback: true };
 }
 
 /**
  * A kind with no sentence of its own: its name and fields, readably.
- * @param {Lane} lane
+ * @param {ShownLane} lane
  * @param {TraceEvent} event
  */
 function fallbackSentence(lane, event) {

@@ -2,6 +2,7 @@
 // sentence on how the lanes differ. Read once per run, not per step.
 import { formatMs as ms } from '../dom.js';
 import { LANES, LANE_NAMES } from './merge.js';
+import { compareRust } from './compare.js';
 
 /** @import { Lane, RunResult, TraceEvent, LaneSummary, RunSummary, EventKind, EventOf } from '../types.js' */
 
@@ -49,25 +50,33 @@ function droppedBeforePolled(events) {
  */
 export function summarize(result) {
   const lanes = /** @type {Record<Lane, LaneSummary>} */ ({});
-  for (const lane of LANES) {
-    const events = result[lane].events;
-    /** @param {EventKind} kind */
-    const count = (kind) => events.filter((e) => e.kind === kind).length;
-    const logs = events.filter((e) => e.kind === 'log');
-    lanes[lane] = {
-      lastLog: logs.at(-1)?.t ?? null,
-      idle: events.at(-1)?.t ?? 0,
-      timersSet: count('timer_set'),
-      timersElapsed: count('timer_elapsed'),
-      timersFired: count('timer_fired'),
-      timersCancelled: count('timer_cancel'),
-      callbacks: lane === 'callbacks' ? count('timer_fired') : 0,
-      reactions: count('reaction') + count('resume'),
-      polls: count('poll_start'),
-      wakes: events.filter((e) => e.kind === 'wake' && e.outcome !== 'ignored').length,
-    };
-  }
-  return { lanes, sentence: difference(lanes, result) };
+  for (const lane of LANES) lanes[lane] = figures(result[lane].events, lane === 'callbacks');
+  const spawnLocal = result.spawnLocal && { figures: figures(result.spawnLocal.events, false), sentence: /** @type {string} */ (compareRust(result)) };
+  return { lanes, sentence: difference(lanes, result), ...(spawnLocal ? { spawnLocal } : {}) };
+}
+
+/**
+ * A lane's figures, counted from its events.
+ * @param {TraceEvent[]} events
+ * @param {boolean} callbackLane a firing is a callback of the program's (the Callbacks lane)
+ * @returns {LaneSummary}
+ */
+function figures(events, callbackLane) {
+  /** @param {EventKind} kind */
+  const count = (kind) => events.filter((e) => e.kind === kind).length;
+  const logs = events.filter((e) => e.kind === 'log');
+  return {
+    lastLog: logs.at(-1)?.t ?? null,
+    idle: events.at(-1)?.t ?? 0,
+    timersSet: count('timer_set'),
+    timersElapsed: count('timer_elapsed'),
+    timersFired: count('timer_fired'),
+    timersCancelled: count('timer_cancel'),
+    callbacks: callbackLane ? count('timer_fired') : 0,
+    reactions: count('reaction') + count('resume'),
+    polls: count('poll_start'),
+    wakes: events.filter((e) => e.kind === 'wake' && e.outcome !== 'ignored').length,
+  };
 }
 
 /**

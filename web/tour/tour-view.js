@@ -6,7 +6,7 @@
 import { el } from '../dom.js';
 
 /** @import { Chapter, Choice } from './chapters.js' */
-/** @import { Lane } from '../types.js' */
+/** @import { ShownLane } from '../types.js' */
 /** @import { Progress } from './progress.js' */
 
 /**
@@ -188,7 +188,7 @@ export class TourView {
    * Timeline, or Inside the Rust lane), in the middle of the part of the
    * window the page shows: below the Run bar that stays at the top, above
    * the tour's panel at the bottom.
-   * @param {Lane} lane the step's lane
+   * @param {ShownLane} lane the step's lane
    * @param {'trace' | 'state-machine' | 'timeline' | 'inside'} [shows]
    * @param {() => void} [centreRow] centres the row in its list: done once
    *   the list is on screen, where its rows are laid out at their own

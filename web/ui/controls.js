@@ -102,8 +102,9 @@ export class Controls {
    * @param {boolean} [draws] whether the program draws at random (a
    *   `select!` without `biased;`): only then is the seed shown
    */
-  showOptions({ clock, promiseStyle, seed }, draws = false) {
+  showOptions({ clock, promiseStyle, seed, compare }, draws = false) {
     /** @type {HTMLInputElement} */ (qs(`input[name="clock"][value="${clock}"]`, this.root)).checked = true;
+    /** @type {HTMLInputElement} */ (qs('#compare', this.root)).checked = compare;
     /** @type {HTMLInputElement} */ (qs(`input[name="style"][value="${promiseStyle}"]`, this.root)).checked = true;
     const input = /** @type {HTMLInputElement} */ (qs('#seed', this.root));
     // Not while it is being typed in: the field keeps what was typed.
@@ -112,7 +113,7 @@ export class Controls {
   }
 
   /**
-   * The checked radio buttons and the seed (the markup's values are the
+   * The checked radio buttons, the seed and the comparison (the markup's values are the
    * allowed ones; a seed out of range is refused where it is read, in the
    * playground's options, with its range).
    * @returns {PageOptions}
@@ -123,6 +124,7 @@ export class Controls {
       clock: /** @type {HTMLInputElement} */ (qs('input[name="clock"]:checked', this.root)).value,
       promiseStyle: /** @type {HTMLInputElement} */ (qs('input[name="style"]:checked', this.root)).value,
       seed: seed.trim() === '' ? Number.NaN : Number(seed),
+      compare: /** @type {HTMLInputElement} */ (qs('#compare', this.root)).checked,
     });
   }
 
@@ -162,7 +164,7 @@ export class Controls {
   bindOptions(handler) {
     this.root.addEventListener('change', (e) => {
       const { name, id } = /** @type {HTMLInputElement} */ (e.target);
-      if (name === 'clock' || name === 'style' || id === 'seed') handler(this.options());
+      if (name === 'clock' || name === 'style' || id === 'seed' || id === 'compare') handler(this.options());
     });
     // A new seed: the next one, so a learner can step through them.
     qs('#new-seed', this.root).addEventListener('click', () => {

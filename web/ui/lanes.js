@@ -1,4 +1,4 @@
-// The three lanes: each lane's code, with the current event's line
+// The three lanes, and the spawn_local lane when the comparison ran: each lane's code, with the current event's line
 // highlighted (and scrolled into the panel's view), and its trace as a list
 // that follows the replay position; a click on a row, or Enter on it (the
 // arrow keys move between rows: the list is one tab stop), moves the replay
@@ -7,10 +7,14 @@
 // CodeMirror: the Rust panel an editor named "Rust code", the others
 // read-only.
 import { qs, el, formatMs } from '../dom.js';
-import { LANES, LANE_NAMES } from '../replay/merge.js';
+import { LANES, LANE_NAMES, traceOf } from '../replay/merge.js';
 import { meaningOf } from './trace-words.js';
+import { spawnLocalCode } from '../lanes/spawn-local.js';
 
-/** @import { Lane, TraceEvent, Code, RunResult, CodeView, EditorModule, Problem } from '../types.js' */
+/** @import { Lane, ShownLane, TraceEvent, Code, RunResult, CodeView, EditorModule, Problem } from '../types.js' */
+
+/** @type {ShownLane[]} every lane a page can show */
+const SHOWN = [...LANES, 'spawnLocal'];
 
 /**
  * @typedef {object} Panel a lane's code and trace
@@ -76,7 +80,7 @@ export class Lanes {
   /** @param {ParentNode} root */
   constructor(root) {
     this.root = root;
-    this.panels = Object.fromEntries(LANES.map((lane) => [lane, /** @type {Panel} */ ({
+    this.panels = Object.fromEntries(SHOWN.map((lane) => [lane, /** @type {Panel} */ ({
       code: plainCode(qs(`#code-${lane}`, root)),
       trace: qs(`#trace-${lane}`, root),
       rows: [],
@@ -91,6 +95,8 @@ export class Lanes {
   showCode(code) {
     // As written, to the last newline: the Rust one is the program's text.
     for (const lane of LANES) this.panels[lane].code.setText(code[lane].code);
+    // The same program: the Rust panel with its prelude's `use` line changed.
+    this.panels.spawnLocal.code.setText(spawnLocalCode(code.futures.code));
   }
 
   /** The Rust panel's text, as shown (and, once it is an editor, as edited). */
@@ -138,10 +144,10 @@ export class Lanes {
 
   /**
    * A click on a trace row, or Enter on it, asks for its event.
-   * @param {(lane: Lane, seq: number) => void} handler
+   * @param {(lane: ShownLane, seq: number) => void} handler
    */
   bindSeek(handler) {
-    for (const lane of LANES) {
+    for (const lane of SHOWN) {
       const { trace } = this.panels[lane];
       /** @param {EventTarget | null} target */
       const rowOf = (target) => /** @type {HTMLElement | null} */ (/** @type {Element} */ (target).closest?.('li[data-seq]'));
@@ -169,7 +175,7 @@ export class Lanes {
   }
 
   /** The one row of `lane`'s trace in the tab order, focused.
-   * @param {Lane} lane @param {number} seq */
+   * @param {ShownLane} lane @param {number} seq */
   focusRow(lane, seq) {
     const { rows } = this.panels[lane];
     for (const row of rows) if (row.tabIndex === 0) row.tabIndex = -1;
@@ -213,12 +219,21 @@ export class Lanes {
     this.editor = true;
   }
 
-  /** @param {RunResult} result */
+  /**
+   * Each lane's trace; the spawn_local lane's section is shown when the
+   * comparison ran, or said why it could not run the program.
+   * @param {RunResult} result
+   */
   showTraces(result) {
-    for (const lane of LANES) {
+    const compared = result.spawnLocal !== undefined || result.spawnLocalRefused !== undefined;
+    /** @type {HTMLElement} */ (qs('section[data-lane="spawnLocal"]', this.root)).hidden = !compared;
+    const refused = /** @type {HTMLElement} */ (qs('#spawn-local-refused', this.root));
+    refused.textContent = result.spawnLocalRefused ?? '';
+    refused.hidden = result.spawnLocalRefused === undefined;
+    for (const lane of SHOWN) {
       const panel = this.panels[lane];
       // One tab stop per list (the first row), arrows between rows.
-      panel.rows = result[lane].events.map((event, i) => el(
+      panel.rows = traceOf(result, lane).events.map((event, i) => el(
         'li', { dataset: { kind: event.kind, seq: event.seq }, tabindex: i === 0 ? 0 : -1 },
         el('span', { class: 't' }, formatMs(event.t)),
         el('span', { class: 'kind', title: meaningOf(event.kind) }, event.kind),
@@ -231,13 +246,13 @@ export class Lanes {
 
   /**
    * Marks each lane's current event and line; later events are dimmed.
-   * @param {Partial<Record<Lane, TraceEvent>>} current
-   * @param {Partial<Record<Lane, number>>} lines
+   * @param {Partial<Record<ShownLane, TraceEvent>>} current
+   * @param {Partial<Record<ShownLane, number>>} lines
    */
   showPosition(current, lines) {
-    /** @type {Partial<Record<Lane, boolean>>} the lanes whose current row changed */
+    /** @type {Partial<Record<ShownLane, boolean>>} the lanes whose current row changed */
     const moved = {};
-    for (const lane of LANES) {
+    for (const lane of SHOWN) {
       const panel = this.panels[lane];
       const seq = current[lane]?.seq ?? -1;
       // Only the rows between the last position and this one change: a step
@@ -260,7 +275,7 @@ export class Lanes {
     // is in view: all positions read first, then all scrolls written, so
     // layout runs once; a list that did not move is not scrolled (a scroll
     // repaints it).
-    this.centreRows(LANES.filter((lane) => moved[lane]), 4);
+    this.centreRows(SHOWN.filter((lane) => moved[lane]), 4);
   }
 
   /**
@@ -269,7 +284,7 @@ export class Lanes {
    * content-visibility), so after a jump the row is not quite where the
    * estimate put it: once the rows around it are laid out (a frame or two
    * later), it is centred again, in each of the next `tries - 1` frames.
-   * @param {Lane[]} lanes
+   * @param {ShownLane[]} lanes
    * @param {number} tries
    */
   centreRows(lanes, tries) {

@@ -8,6 +8,7 @@ import { qs, el, formatMs } from '../dom.js';
 
 /** @import { JsPlaces, JobPlace, Frame } from '../replay/js-lane.js' */
 /** @import { RustPlaces } from '../replay/rust-lane.js' */
+/** @import { SpawnLocalPlaces, SpawnLocalFrame } from '../replay/spawn-local-lane.js' */
 /** @import { Handler } from '../types.js' */
 
 /** @type {Record<Handler, string>} */
@@ -74,6 +75,7 @@ export class Machinery {
     });
     this.callbacks = jsLists('callbacks');
     this.promises = jsLists('promises');
+    this.spawnLocal = jsLists('spawnLocal');
     this.futures = {
       timers: qs('#timer-queue', root),
       armed: qs('#armed-timeout', root),
@@ -83,8 +85,9 @@ export class Machinery {
     };
   }
 
-  /** @param {{callbacks: JsPlaces, promises: JsPlaces, futures: RustPlaces}} places */
+  /** @param {{callbacks: JsPlaces, promises: JsPlaces, futures: RustPlaces, spawnLocal?: SpawnLocalPlaces}} places */
   show(places) {
+    if (places.spawnLocal) this.showSpawnLocal(places.spawnLocal);
     for (const lane of /** @type {const} */ (['callbacks', 'promises'])) {
       const p = places[lane];
       const lists = this[lane];
@@ -105,4 +108,23 @@ export class Machinery {
     fill(lists.ready, r.ready.map((id) => `task ${id}`));
     fill(lists.polling, r.polling.map((t) => `poll task ${t.id}`));
   }
+
+  /** The spawn_local lane's places: the JS event loop's, where its executor runs.
+   * @param {SpawnLocalPlaces} p */
+  showSpawnLocal(p) {
+    const lists = this.spawnLocal;
+    fill(lists.webApis, p.webApis.map((t) => `${t.label}: gloo's timer, due at ${formatMs(t.due)}`));
+    fill(lists.taskQueue, p.taskQueue.map((t) => `${t.label}'s callback, gloo's (due at ${formatMs(t.due)})`));
+    const ready = p.ready.filter((task) => !p.done.has(task));
+    const polls = ready.length ? `: poll ${ready.map((task) => `task ${task}`).join(', ')}` : '';
+    fill(lists.microtasks, Array.from({ length: p.microtasks }, () => `spawn_local's executor${polls}`));
+    fill(lists.callStack, p.callStack.map(describeSpawnLocalFrame).reverse());
+  }
+}
+
+/** @param {SpawnLocalFrame} frame */
+function describeSpawnLocalFrame(frame) {
+  if (frame.kind === 'callback') return `${frame.label}'s callback, gloo's (it wakes the sleep's task)`;
+  if (frame.kind === 'executor') return 'spawn_local\'s executor (a microtask)';
+  return `poll task ${frame.task}`;
 }

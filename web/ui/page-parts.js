@@ -1,5 +1,6 @@
 // The parts the playground page and its embed (embed.html) both show: the
-// three lanes (code, event loop, trace), the replay bar and the timeline.
+// three lanes (code, event loop, trace), the replay bar and the timeline; and
+// the page's fourth lane, "Rust on spawn_local", shown when the comparison runs.
 // Built here once, so the two pages have the same markup and the same
 // accessible names; each page's HTML has an empty element where they go.
 import { el, svg } from '../dom.js';
@@ -26,7 +27,7 @@ const twin = (text) => el('p', { class: 'twin' }, text);
 
 /**
  * A lane's section: its heading, code panel, event loop and trace.
- * @param {'callbacks' | 'promises' | 'futures'} lane
+ * @param {import('../types.js').ShownLane} lane
  * @param {string} name
  * @param {HTMLElement[]} places
  * @param {{beforeCode?: HTMLElement[], afterPlaces?: HTMLElement[], afterCode?: HTMLElement[]}} [more]
@@ -42,14 +43,29 @@ function lane(lane, name, places, more = {}) {
     el('ol', { id: `trace-${lane}`, class: 'trace', 'aria-label': `${name} trace` }));
 }
 
-/** @param {'callbacks' | 'promises'} id @param {string} name */
-function jsLane(id, name) {
+/** @param {'callbacks' | 'promises' | 'spawnLocal'} id @param {string} name */
+function jsLane(id, name, more = {}) {
   return lane(id, name, [
     place(`webapis-${id}`, 'Web APIs'),
     place(`tasks-${id}`, 'Task queue'),
     place(`microtasks-${id}`, 'Microtask queue'),
     place(`stack-${id}`, 'Call stack'),
-  ]);
+  ], more);
+}
+
+/** The Rust program on spawn_local: its places are the JS event loop's,
+ * where spawn_local's executor runs. Hidden until a run compares. */
+function spawnLocalLane() {
+  const section = jsLane('spawnLocal', 'Rust on spawn_local', {
+    beforeCode: [el('p', { class: 'twin' }, 'The same Rust program with one line changed, ',
+      code('use spawn_local_lane::prelude::*;'), ': its tasks run on ', code('wasm_bindgen_futures::spawn_local'),
+      ' (the executor most Rust in a browser uses), and its sleeps are ', code('gloo_timers'), '\' (one browser timer each).'),
+    el('p', { id: 'spawn-local-refused', class: 'read-only-note', role: 'status', hidden: true })],
+    afterPlaces: [el('p', { class: 'twin' }, 'Recorded at the executor\'s edges: its polls and wakes, gloo\'s timers, and the '
+      + 'microtasks it queues. What it does inside them cannot be seen.')],
+  });
+  section.hidden = true;
+  return section;
 }
 
 function rustLane() {
@@ -79,9 +95,9 @@ function rustLane() {
   });
 }
 
-/** The three lanes, for `<div class="lanes">`. */
+/** The lanes, for `<div class="lanes">`. */
 export function laneSections() {
-  return [jsLane('callbacks', 'Callbacks'), jsLane('promises', 'Promises'), rustLane()];
+  return [jsLane('callbacks', 'Callbacks'), jsLane('promises', 'Promises'), rustLane(), spawnLocalLane()];
 }
 
 /** Step back, Play, Step forward, speed, the scrubber, the position and

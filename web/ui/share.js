@@ -9,16 +9,16 @@ import { LANE_NAMES } from '../replay/merge.js';
 /** The snippet's height where the embed did not report its own (px). */
 const FALLBACK_HEIGHT = 600;
 
-/** @import { Link, PageOptions, Lane } from '../types.js' */
+/** @import { Link, PageOptions, Lane, ShownLane } from '../types.js' */
 
 // `lanes` and `edit` are the embed's (embed.html); the page ignores them.
-const KEYS = ['tour', 'preset', 's', 'rust', 'clock', 'style', 'seed', 'step', 't', 'lanes', 'edit'];
+const KEYS = ['tour', 'preset', 's', 'rust', 'clock', 'style', 'seed', 'compare', 'step', 't', 'lanes', 'edit'];
 
 /** The longest program text a link carries, percent-encoded (characters). */
 export const MAX_LINK_TEXT = 16_384;
 
 /**
- * Reads `#tour=..&preset=..&clock=..&style=..&seed=..&s=..&rust=..&step=..` (or `&t=..`; values still
+ * Reads `#tour=..&preset=..&clock=..&style=..&seed=..&compare=1&s=..&rust=..&step=..` (or `&t=..`; values still
  * unvalidated). `s` is kept as written: it is a scenario fragment,
  * percent-encoded by its own rules (`&` and `=` inside it are always
  * encoded). So is `rust`, the program text, percent-encoded as
@@ -51,13 +51,15 @@ export function readFragment(hash) {
  *   is a custom one; `rust`, percent-encoded, when the text says more than
  *   the scenario
  */
-export function fragmentOf({ tour, preset, fragment, rust, clock, promiseStyle, seed }) {
+export function fragmentOf({ tour, preset, fragment, rust, clock, promiseStyle, seed, compare }) {
   const chapter = tour === undefined ? '' : `tour=${encodeURIComponent(tour)}&`;
   const named = `${chapter}${preset === undefined ? '' : `preset=${encodeURIComponent(preset)}&`}`;
   const text = rust === undefined ? '' : `&rust=${rust}`;
   // The seed only where it is not the first one, 0: links stay short.
   const seeded = seed === 0 ? '' : `seed=${seed}&`;
-  return `#${named}clock=${clock}&style=${promiseStyle}&${seeded}s=${fragment}${text}`;
+  // The comparison only where it is on.
+  const compared = compare ? 'compare=1&' : '';
+  return `#${named}clock=${clock}&style=${promiseStyle}&${seeded}${compared}s=${fragment}${text}`;
 }
 
 /**
@@ -122,7 +124,7 @@ export function atPosition(href, position) {
  * The page's link and the replay's moment: its position (from 0; `event`
  * from 1, of `of`), time and lane; the program's name and, for file names,
  * its example's id ("custom" for a program of one's own).
- * @typedef {{href: string, position: number, event: number, of: number, title: string, time: string, lane: Lane, slug: string}} Moment
+ * @typedef {{href: string, position: number, event: number, of: number, title: string, time: string, lane: ShownLane, slug: string}} Moment
  */
 /**
  * What the Share section asks the app for.
@@ -264,8 +266,10 @@ export class Share {
     }
     const { href, position, title, lane, time } = this.link();
     // The event shown is of a lane the embed leaves out: it opens at the next event of its lanes.
-    this.embedSaid.textContent = lanes.includes(lane) ? ''
-      : `You left the ${LANE_NAMES[lane]} lane out of the embed, and this event (${time}) is in that lane. The embed will open at the next event in the lanes it shows (or their last, if none follows).`;
+    this.embedSaid.textContent = lane === 'spawnLocal'
+      ? `This event (${time}) is in the spawn_local comparison, which an embed does not show. The embed will open at the next event in the lanes it shows (or their last, if none follows).`
+      : lanes.includes(lane) ? ''
+        : `You left the ${LANE_NAMES[lane]} lane out of the embed, and this event (${time}) is in that lane. The embed will open at the next event in the lanes it shows (or their last, if none follows).`;
     const src = embedSrc(atPosition(href, position), lanes);
     if (this.measured.src === src) {
       this.embedCode.value = iframeSnippet(src, this.measured.height ?? FALLBACK_HEIGHT, title);

@@ -2,7 +2,7 @@
 // lane's row and code line, the timeline's cursor, the state machine's
 // variant, the event loops, the position and What happened; and what moves
 // the replay in those views.
-/** @import { Snapshot, Lane } from '../types.js' */
+/** @import { Snapshot, ShownLane } from '../types.js' */
 /** @import { Lanes } from './lanes.js' */
 /** @import { Timeline } from './timeline.js' */
 /** @import { StateMachineView } from './state-machine.js' */
@@ -35,7 +35,7 @@ export function showStep(views, at, count) {
  *   takes an event as `lane:seq`
  */
 export function bindReplay(views, { positionOf, position, seek, toggle }) {
-  const seekEvent = (/** @type {Lane} */ lane, /** @type {number} */ seq) => {
+  const seekEvent = (/** @type {ShownLane} */ lane, /** @type {number} */ seq) => {
     const at = positionOf(`${lane}:${seq}`);
     if (at !== undefined) seek(at);
   };

@@ -17,19 +17,22 @@ export class Summary {
   constructor(root) {
     this.rows = qs('#summary-rows', root);
     this.sentence = qs('#summary-sentence', root);
+    this.compared = /** @type {HTMLElement} */ (qs('#summary-compare', root));
   }
 
   /** @param {RunSummary} summary */
-  show({ lanes, sentence }) {
-    this.rows.replaceChildren(...LANES.map((lane) => {
-      const s = lanes[lane];
-      return el(
-        'tr', {},
-        el('th', { scope: 'row' }, LANE_NAMES[lane]),
-        ...[s.lastLog === null ? 'never' : formatMs(s.lastLog), formatMs(s.idle), timersSet(s), s.timersFired, s.timersCancelled, s.callbacks, s.reactions, s.polls, s.wakes]
-          .map((v) => el('td', {}, String(v))),
-      );
-    }));
+  show({ lanes, sentence, spawnLocal }) {
+    /** @type {[string, LaneSummary][]} */
+    const rows = LANES.map((lane) => [LANE_NAMES[lane], lanes[lane]]);
+    if (spawnLocal) rows.push([LANE_NAMES.spawnLocal, spawnLocal.figures]);
+    this.rows.replaceChildren(...rows.map(([name, s]) => el(
+      'tr', {},
+      el('th', { scope: 'row' }, name),
+      ...[s.lastLog === null ? 'never' : formatMs(s.lastLog), formatMs(s.idle), timersSet(s), s.timersFired, s.timersCancelled, s.callbacks, s.reactions, s.polls, s.wakes]
+        .map((v) => el('td', {}, String(v))),
+    )));
     this.sentence.textContent = sentence;
+    this.compared.textContent = spawnLocal?.sentence ?? '';
+    this.compared.hidden = !spawnLocal;
   }
 }

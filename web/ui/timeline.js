@@ -6,9 +6,9 @@
 // click or Enter on one moves the replay to its event. The timeline is one
 // tab stop: the arrow keys move between its marks, in time order (a roving
 // tabindex).
-/** @import { Lane } from '../types.js' */
+/** @import { ShownLane } from '../types.js' */
 import { qs, svg, formatMs } from '../dom.js';
-import { LANES, LANE_NAMES } from '../replay/merge.js';
+import { LANES, LANE_NAMES, traceOf } from '../replay/merge.js';
 import { timelinePicture } from './timeline-picture.js';
 
 /** @import { TraceEvent, EventOf, RunResult } from '../types.js' */
@@ -79,14 +79,14 @@ export class Timeline {
 
   /**
    * A click on a mark, or Enter on it, asks for its event.
-   * @param {(lane: Lane, seq: number) => void} handler
+   * @param {(lane: ShownLane, seq: number) => void} handler
    */
   bindSeek(handler) {
     /** @param {Event} e */
     const seek = (e) => {
       const mark = /** @type {SVGElement | null} */ (/** @type {Element} */ (e.target).closest?.('[data-seq]'));
       if (!mark) return false;
-      handler(/** @type {Lane} */ (mark.dataset.lane), Number(mark.dataset.seq));
+      handler(/** @type {ShownLane} */ (mark.dataset.lane), Number(mark.dataset.seq));
       return true;
     };
     this.svg.addEventListener('click', seek);
@@ -104,17 +104,22 @@ export class Timeline {
 
   /**
    * @param {RunResult} result
-   * @param {Lane[]} [lanes] the rows to draw (the embed may show fewer)
+   * @param {ShownLane[]} [lanes] the rows to draw (the embed may show fewer; the page adds the
+   *   spawn_local lane when it ran)
    */
   show(result, lanes = LANES) {
-    this.svg.setAttribute('aria-label', lanes.length === LANES.length ? 'Timeline of all three lanes'
-      : `Timeline of ${lanes.map((lane) => LANE_NAMES[lane]).join(' and ')}`);
-    const all = lanes.flatMap((lane) => result[lane].events);
+    const all3 = LANES.every((lane) => lanes.includes(lane));
+    this.svg.setAttribute('aria-label', all3 && lanes.length === 3 ? 'Timeline of all three lanes'
+      : all3 ? 'Timeline of all four lanes'
+        : `Timeline of ${lanes.map((lane) => LANE_NAMES[lane]).join(' and ')}`);
+    const all = lanes.flatMap((lane) => traceOf(result, lane).events);
     const end = Math.max(1, ...all.map((e) => e.t)) * 1.02;
     /** @type {Scale} */
     const x = (t) => LEFT + (t / end) * (WIDTH - LEFT - RIGHT);
     this.x = x;
-    const rows = lanes.map((lane) => layoutLane(result[lane].events, lane !== 'futures'));
+    // The spawn_local lane's timers are browser timers, as the JS lanes': a
+    // firing is a callback.
+    const rows = lanes.map((lane) => layoutLane(traceOf(result, lane).events, lane !== 'futures'));
     const heights = rows.map((r) => 30 + r.barRows * (BAR + 3));
     const height = AXIS + heights.reduce((a, b) => a + b, 0) + 4;
     this.svg.setAttribute('viewBox', `0 0 ${WIDTH} ${height}`);
@@ -262,7 +267,7 @@ function timerDetail({ set, end }) {
  * reach it.
  * @param {SVGElement} node
  * @param {string} detail
- * @param {Lane} lane
+ * @param {ShownLane} lane
  * @param {TraceEvent} event
  */
 function focusable(node, detail, lane, event) {
@@ -281,7 +286,7 @@ function focusable(node, detail, lane, event) {
  * @param {LaneLayout} row
  * @param {Scale} x
  * @param {number} y
- * @param {Lane} lane
+ * @param {ShownLane} lane
  */
 function drawLane(g, row, x, y, lane) {
   const activity = y + 22;

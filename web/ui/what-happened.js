@@ -2,7 +2,7 @@
 // words it), in a live region, edged in the colour of the step's lane.
 import { qs } from '../dom.js';
 
-/** @import { Lane } from '../types.js' */
+/** @import { ShownLane } from '../types.js' */
 
 export class WhatHappened {
   /** @param {ParentNode} root */
@@ -15,7 +15,7 @@ export class WhatHappened {
 
   /**
    * @param {string} text
-   * @param {Lane | undefined} lane
+   * @param {ShownLane | undefined} lane
    */
   show(text, lane) {
     this.sentence.textContent = text;

@@ -1,0 +1,113 @@
+// The comparison on the page: the checkbox "Compare with spawn_local" adds
+// the lane "Rust on spawn_local" (its code, event loop and trace), a row in
+// the Timeline and in the Summary, and the Summary's sentence on the two Rust
+// lanes; every step of the lane has a sentence of its own in What happened,
+// whose numbers are the event's; the link keeps the comparison.
+import { test, expect, openPlayground } from './fixtures.mjs';
+import { formatMs } from '../../web/dom.js';
+import { buildReplay } from '../../web/replay/index.js';
+
+const PRESETS = ['sequential', 'join', 'race', 'cancel-at-await', 'lazy', 'nested', 'spawn', 'early-sleep', 'blocking', 'starve'];
+
+test('the checkbox adds the lane: the Rust panel\'s code with the other prelude, its places and its trace', async ({ page }) => {
+  await openPlayground(page, '/#preset=sequential');
+  const lane = page.getByRole('region', { name: 'Rust on spawn_local' });
+  await expect(lane).toBeHidden();
+  const box = page.getByRole('checkbox', { name: 'Compare with spawn_local' });
+  await expect(box).not.toBeChecked();
+  await box.check();
+  await page.getByRole('button', { name: 'Run', exact: true }).click();
+  await expect(lane).toBeVisible();
+  await expect(page).toHaveURL(/&compare=1&/);
+  const run = await page.evaluate(() => window.playground.lastRun());
+  await expect(lane.getByRole('list', { name: 'Rust on spawn_local trace' }).getByRole('listitem')).toHaveCount(run.spawnLocal.events.length);
+  const ours = (await page.evaluate(() => window.playground.code({ preset: 'sequential' }))).futures.code;
+  const theirs = await lane.locator('#code-spawnLocal').textContent();
+  expect(theirs.replace(/\n+$/, '')).toBe(ours.replace('use runtime::prelude::*;', 'use spawn_local_lane::prelude::*;').replace(/\n+$/, ''));
+  for (const place of ['Web APIs', 'Task queue', 'Microtask queue', 'Call stack']) {
+    await expect(lane.getByRole('list', { name: place, exact: true })).toBeVisible();
+  }
+  await expect(page.getByRole('group', { name: 'Timeline of all four lanes' })).toBeVisible();
+  await expect(page.locator('#summary-rows th', { hasText: 'Rust on spawn_local' })).toHaveCount(1);
+  await expect(page.locator('#summary-compare')).toHaveText('Both Rust lanes logged their last line at 350 ms. On spawn_local, gloo set '
+    + '3 browser timers (one per sleep), where ours set one browser timeout at a time (3 times in all); its 4 polls ran in 4 '
+    + 'microtasks, ours its 4 polls in 4 batches of its own.');
+  // Unchecked: the next run has three lanes again.
+  await box.uncheck();
+  await page.getByRole('button', { name: 'Run', exact: true }).click();
+  await expect(lane).toBeHidden();
+  await expect(page.locator('#summary-compare')).toBeHidden();
+  await expect(page).not.toHaveURL(/compare=/);
+});
+
+test('stepping through the lane: its places follow the executor, and What happened says what it did', async ({ page }) => {
+  await openPlayground(page, '/#preset=sequential&compare=1');
+  await expect(page.getByRole('checkbox', { name: 'Compare with spawn_local' })).toBeChecked();
+  const lane = page.getByRole('region', { name: 'Rust on spawn_local' });
+  await expect(lane).toBeVisible();
+  // The 200 ms poll, in its microtask: a click on its row goes there.
+  const rows = lane.getByRole('list', { name: 'Rust on spawn_local trace' }).getByRole('listitem');
+  const at = (kind, t) => rows.filter({ has: page.locator(`.kind:text-is("${kind}")`) }).filter({ has: page.locator(`.t:text-is("${t}")`) });
+  await at('poll_start', '200 ms').click();
+  await expect(lane.getByRole('list', { name: 'Call stack' }).getByRole('listitem')).toHaveText(['poll task 1', 'spawn_local\'s executor (a microtask)']);
+  await expect(page.locator('#what-happened')).toHaveText('200 ms: spawn_local polls task 1: it calls poll on the task\'s future, '
+    + 'which runs to its next .await that is not ready.');
+  await at('timer_fired', '200 ms').click();
+  await expect(lane.getByRole('list', { name: 'Call stack' }).getByRole('listitem')).toHaveText(['Timer 1\'s callback, gloo\'s (it wakes the sleep\'s task)']);
+  await at('microtask_queued', '200 ms').click();
+  await expect(lane.getByRole('list', { name: 'Microtask queue' }).getByRole('listitem')).toHaveText(['spawn_local\'s executor: poll task 1']);
+  await at('timer_set', '200 ms').click();
+  await expect(page.locator('#what-happened')).toHaveText('200 ms: the sleep for Timer 2 set a browser timer of 100 ms (setTimeout) on '
+    + 'line 5. gloo-timers sets one timer per sleep, when the sleep is made.');
+  await expect(lane.getByRole('list', { name: 'Web APIs' }).getByRole('listitem')).toHaveText(['Timer 2: gloo\'s timer, due at 300 ms']);
+  await expect(lane.locator('#code-spawnLocal .line.current')).toHaveText('    sleep_ms(100).await; // Timer 2');
+});
+
+test('every step of the lane has its own sentence, with the event\'s numbers; its places obey the event loop and end empty', async ({ page }) => {
+  await openPlayground(page);
+  const runs = await page.evaluate(async (presets) => {
+    const out = [];
+    for (const preset of presets) out.push(await window.playground.run({ preset, compare: true }));
+    return out;
+  }, PRESETS);
+  for (const [i, run] of runs.entries()) {
+    const replay = buildReplay(run);
+    const steps = replay.filter((at) => at.entry.lane === 'spawnLocal');
+    expect(steps).toHaveLength(run.spawnLocal.events.length);
+    for (const at of steps) {
+      const e = at.entry.event;
+      const where = `${PRESETS[i]} #${e.seq} ${e.kind}`;
+      const { text, fallback } = at.told;
+      expect(fallback, where).toBe(false);
+      expect(text.startsWith(`${formatMs(e.t)}: `), where).toBe(true);
+      if (e.task !== undefined) expect(text, where).toContain(`task ${e.task}`);
+      if (e.label !== undefined) expect(text, where).toContain(e.label);
+      if (e.kind === 'timer_set') expect(text, where).toContain(`of ${formatMs(e.ms)}`);
+      if (e.kind === 'timer_fired' && e.late) expect(text, where).toContain(`${formatMs(e.late)} after it was due`);
+      if (e.kind === 'log') expect(text, where).toContain(`“${e.text}”`);
+      if (e.line !== undefined && ['timer_set', 'log', 'block'].includes(e.kind)) expect(text, where).toContain(`line ${e.line}`);
+      expect(at.places.spawnLocal.problems, where).toEqual([]);
+    }
+    const end = replay.at(-1).places.spawnLocal;
+    expect([end.webApis, end.taskQueue, end.callStack, end.microtasks], PRESETS[i]).toEqual([[], [], [], 0]);
+  }
+});
+
+test('starve: the Summary says the two Rust lanes printed in another order, and why', async ({ page }) => {
+  await openPlayground(page, '/#preset=starve&compare=1');
+  await expect(page.locator('#summary-compare')).toContainText('The two Rust lanes printed differently: ours “Timer 1 done”, then '
+    + '“Loop done”; spawn_local “Loop done”, then “Timer 1 done”. On spawn_local, Timer 1 fired 25 ms late: each wake queued another '
+    + 'microtask (25 microtasks ran after it was due), and the browser runs a timer\'s callback only once no microtask is left.');
+});
+
+test('a program the lane cannot run says so in the lane; a bad compare= in a link is said, and the comparison stays off', async ({ page }) => {
+  await openPlayground(page, '/#preset=self-ref&compare=1');
+  const lane = page.getByRole('region', { name: 'Rust on spawn_local' });
+  await expect(lane).toBeVisible();
+  await expect(lane.locator('#spawn-local-refused')).toContainText('another shape');
+  await expect(lane.getByRole('list', { name: 'Rust on spawn_local trace' }).getByRole('listitem')).toHaveCount(0);
+  await openPlayground(page, '/#preset=join&compare=yes');
+  await expect(page.locator('#error')).toContainText('Link: compare must be 1 (or left out)');
+  await expect(page.getByRole('checkbox', { name: 'Compare with spawn_local' })).not.toBeChecked();
+  await expect(lane).toBeHidden();
+});

@@ -1,0 +1,69 @@
+// The Summary's sentence on the two Rust lanes: the same program on our
+// executor and on spawn_local, compared from what each recorded. Pure: no DOM.
+import { formatMs } from '../dom.js';
+
+/** @import { RunResult, TraceEvent, EventKind } from '../types.js' */
+
+/** `1 poll`, `3 polls`, `2 batches`. @param {number} n @param {string} noun */
+const count = (n, noun) => `${n} ${noun}${n === 1 ? '' : /(ch|sh|s|x)$/.test(noun) ? 'es' : 's'}`;
+/** @param {TraceEvent[]} events @param {EventKind} kind */
+const number = (events, kind) => events.filter((e) => e.kind === kind).length;
+/** The lines logged, in order. @param {TraceEvent[]} events */
+const printed = (events) => events.flatMap((e) => (e.kind === 'log' ? [e.text] : []));
+/** `“a”, then “b”`. @param {string[]} lines */
+const inOrder = (lines) => lines.map((line) => `“${line}”`).join(', then ');
+
+/**
+ * How the spawn_local lane's run differed from the Rust lane's, in one or
+ * two sentences; null when the comparison did not run.
+ * @param {RunResult} result
+ * @returns {string | null}
+ */
+export function compareRust(result) {
+  if (!result.spawnLocal) return null;
+  const ours = result.futures.events;
+  const theirs = result.spawnLocal.events;
+  const [oursPrinted, theirsPrinted] = [printed(ours), printed(theirs)];
+  const out = [];
+  if (oursPrinted.join('\n') !== theirsPrinted.join('\n')) {
+    out.push(`The two Rust lanes printed differently: ours ${inOrder(oursPrinted) || 'nothing'}; `
+      + `spawn_local ${inOrder(theirsPrinted) || 'nothing'}.`);
+  } else {
+    const [a, b] = [ours, theirs].map((events) => events.findLast((e) => e.kind === 'log')?.t);
+    if (a !== undefined && b !== undefined) {
+      out.push(a === b ? `Both Rust lanes logged their last line at ${formatMs(a)}.`
+        : `Our Rust lane logged its last line at ${formatMs(a)}, spawn_local at ${formatMs(b)}.`);
+    }
+  }
+  const why = lateTimer(ours, theirs);
+  if (why) out.push(why);
+  const timers = number(theirs, 'timer_set');
+  const arms = number(ours, 'reactor_arm');
+  out.push(`On spawn_local, gloo set ${count(timers, 'browser timer')} (one per sleep), where ours set one browser `
+    + `timeout at a time (${count(arms, 'time')} in all); its ${count(number(theirs, 'poll_start'), 'poll')} ran in `
+    + `${count(number(theirs, 'microtask_start'), 'microtask')}, ours its ${count(number(ours, 'poll_start'), 'poll')} in `
+    + `${count(number(ours, 'batch'), 'batch')} of its own.`);
+  return out.join(' ');
+}
+
+/**
+ * Why a timer fired later on spawn_local than on ours, where microtasks
+ * kept it waiting: the first such timer, said in a sentence; else null.
+ * @param {TraceEvent[]} ours
+ * @param {TraceEvent[]} theirs
+ * @returns {string | null}
+ */
+function lateTimer(ours, theirs) {
+  for (const fired of theirs) {
+    if (fired.kind !== 'timer_fired' || !fired.late) continue;
+    const oursFired = ours.find((e) => e.kind === 'timer_fired' && e.label === fired.label);
+    if (oursFired && oursFired.t >= fired.t) continue;
+    const due = fired.t - fired.late;
+    const microtasks = theirs.filter((e) => e.kind === 'microtask_start' && e.t >= due && e.t < fired.t).length;
+    if (microtasks === 0) continue;
+    return `On spawn_local, ${fired.label ?? `timer ${fired.timer}`} fired ${formatMs(fired.late)} late: each wake queued `
+      + `another microtask (${count(microtasks, 'microtask')} ran after it was due), and the browser runs a timer's `
+      + 'callback only once no microtask is left. Ours polls in turns of its own, and lets the browser run timers between them.';
+  }
+  return null;
+}
