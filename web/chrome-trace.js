@@ -3,7 +3,7 @@
 // poll (Rust) or timer callback (JS); timers as async bars; flow arrows from
 // each wake to the poll it causes.
 
-/** @import { Lane, RunResult, TraceEvent } from './types.js' */
+/** @import { ShownLane, RunResult, TraceEvent } from './types.js' */
 
 /**
  * One entry of `traceEvents` (only the fields used here).
@@ -21,8 +21,8 @@
  * @property {object} [args]
  */
 
-/** @type {[Lane, string][]} */
-const LANES = [['callbacks', 'Callbacks'], ['promises', 'Promises'], ['futures', 'Rust futures']];
+/** @type {[ShownLane, string][]} the spawn_local lane's when the comparison ran */
+const LANES = [['callbacks', 'Callbacks'], ['promises', 'Promises'], ['futures', 'Rust futures'], ['spawnLocal', 'Rust on spawn_local']];
 /** @param {number} ms */
 const us = (ms) => Math.round(ms * 1000);
 
@@ -37,6 +37,7 @@ export function toChromeTrace(result) {
   LANES.forEach(([lane, name], i) => {
     const tid = i + 1;
     const events = result?.[lane]?.events ?? [];
+    if (lane === 'spawnLocal' && !result?.spawnLocal) return;
     traceEvents.push({ ph: 'M', pid: 1, tid, name: 'thread_name', args: { name } });
     traceEvents.push({ ph: 'M', pid: 1, tid, name: 'thread_sort_index', args: { sort_index: tid } });
     const base = { pid: 1, tid, cat: lane };

@@ -92,8 +92,9 @@ export function linkProgram(wasm, parse, presets, link, options) {
   if (link.seed === undefined) next.seed = 0;
   else if (/^\d{1,10}$/.test(link.seed) && seed <= MAX_SEED) next.seed = seed;
   else problems.push(`Link: seed must be a whole number from 0 to ${MAX_SEED}`);
-  next.compare = link.compare === '1';
-  if (link.compare !== undefined && link.compare !== '1') problems.push('Link: compare must be 1 (or left out)');
+  // As the seed: a link without it means off; a bad one keeps the page's.
+  if (link.compare === undefined || link.compare === '1') next.compare = link.compare === '1';
+  else problems.push('Link: compare must be 1, to show the spawn_local lane, or left out');
   return { presetId, scenario, described, text, options: next, problems };
 }
 

@@ -32,6 +32,16 @@ function nextTask() {
   });
 }
 
+/**
+ * An error's message, whichever realm made it (the spawn_local lane's
+ * errors are its iframe's `Error`s, which `instanceof Error` misses).
+ * @param {unknown} error
+ */
+function messageOf(error) {
+  const message = /** @type {{message?: unknown}} */ (error)?.message;
+  return typeof message === 'string' ? message : String(error);
+}
+
 /** @param {RunOptions} options */
 function checkOptions(options) {
   if (options === null || typeof options !== 'object' || Array.isArray(options)) {
@@ -340,13 +350,15 @@ class Run {
    * start, so the Virtual driver sees its timers from the first step). */
   startSpawnLocal() {
     const timers = /** @type {LaneTimers} */ (this.timers.spawnLocal);
-    const realm = /** @type {SpawnLocalRealm} */ (this.realm);
-    this.spawnLocalStart = timers.now();
+    const realm = this.realm;
+    // Where the lane could not be loaded, the other lanes still run.
+    if (!realm) return Promise.resolve();
     let program;
     try {
       program = realm.start(this.scenario);
     } catch (error) {
-      this.spawnLocalRefused = error instanceof Error ? error.message : String(error);
+      // An Error of the realm's, not of this page's: read its message as such.
+      this.spawnLocalRefused = messageOf(error);
       return Promise.resolve();
     }
     return this.finished(program, timers);
@@ -376,8 +388,17 @@ class Run {
   async execute(oneByOne) {
     const starts = [() => this.startCallbacks(), () => this.startPromises(), () => this.startFutures()];
     if (this.timers.spawnLocal) {
-      this.realm = await SpawnLocalRealm.open(this.timers.spawnLocal);
-      if (this.cancelled) this.realm.close();
+      try {
+        this.realm = await SpawnLocalRealm.open(this.timers.spawnLocal);
+      } catch (error) {
+        this.spawnLocalRefused = `The spawn_local lane could not be loaded, so this run has three lanes. Check your connection, then run again. (Browser said: ${messageOf(error).slice(0, 80)})`;
+      }
+      // A newer run owns the lanes now (the Rust lane is one per clock):
+      // start none of them.
+      if (this.cancelled) {
+        this.realm?.close();
+        throw new Error('run: cancelled by a newer run');
+      }
       starts.push(() => this.startSpawnLocal());
     }
     if (oneByOne) {
@@ -389,24 +410,21 @@ class Run {
     } else {
       await this.settle(starts.map((start) => start()));
     }
-    if (this.cancelled) throw new Error('run: cancelled by a newer run');
-    // Not cancelled: every lane was started.
-    /** @type {RunResult} */
-    const result = {
-      callbacks: /** @type {Recorder} */ (this.callbacks).trace(),
-      promises: /** @type {Recorder} */ (this.promises).trace(),
-      futures: { version: 5, lane: 'futures', clock: this.clockName, events: this.rust.events() },
-    };
-    if (this.realm) {
-      if (this.spawnLocalRefused === undefined) {
-        const events = this.realm.events();
-        result.spawnLocal = { version: 5, lane: 'spawn_local', clock: this.clockName, events };
-      } else {
-        result.spawnLocalRefused = this.spawnLocalRefused;
-      }
-      this.realm.close();
+    try {
+      if (this.cancelled) throw new Error('run: cancelled by a newer run');
+      // Not cancelled: every lane was started.
+      /** @type {RunResult} */
+      const result = {
+        callbacks: /** @type {Recorder} */ (this.callbacks).trace(),
+        promises: /** @type {Recorder} */ (this.promises).trace(),
+        futures: { version: 5, lane: 'futures', clock: this.clockName, events: this.rust.events() },
+      };
+      if (this.spawnLocalRefused !== undefined) result.spawnLocalRefused = this.spawnLocalRefused;
+      else if (this.realm) result.spawnLocal = { version: 5, lane: 'spawn_local', clock: this.clockName, events: this.realm.events() };
+      return result;
+    } finally {
+      this.realm?.close();
     }
-    return result;
   }
 
   /**

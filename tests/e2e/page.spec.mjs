@@ -343,11 +343,11 @@ for (const [name, options] of [
         expect(shades.editor, 'dark code').toBeLessThan(0.2);
       }
       if (name !== 'phone') {
-        const tops = await page.locator('.lanes > .lane').evaluateAll((ls) => ls.map((l) => Math.round(l.getBoundingClientRect().top)));
+        const tops = await page.locator('.lanes > .lane:not([hidden])').evaluateAll((ls) => ls.map((l) => Math.round(l.getBoundingClientRect().top)));
         expect(new Set(tops).size, `the three lanes side by side at 1280 px: tops ${tops}`).toBe(1);
       }
       if (name === 'phone') {
-        const widths = await page.locator('.lane').evaluateAll((ls) => ls.map((l) => l.getBoundingClientRect().width));
+        const widths = await page.locator('.lane:not([hidden])').evaluateAll((ls) => ls.map((l) => l.getBoundingClientRect().width));
         expect(widths.every((w) => w > 300), `lanes stack at phone width: ${widths}`).toBe(true);
         const width = await page.evaluate(() => document.documentElement.scrollWidth);
         expect(width, 'no sideways scrolling').toBeLessThanOrEqual(390);

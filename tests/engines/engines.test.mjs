@@ -149,6 +149,24 @@ for (const engine of ENGINES) {
       }
     });
 
+    test('the spawn_local lane: each example\'s trace is the golden one, and a link with compare=1 shows the lane', async () => {
+      const browser = await open();
+      const mask = (e) => ({ ...e, ...(e.addr === undefined ? {} : { addr: 'addr' }), ...(e.size === undefined ? {} : { size: 'size' }) });
+      for (const preset of PRESETS.filter((p) => !['lost-wake', 'self-ref', 'interop'].includes(p))) {
+        const got = (await call(browser, 'run', { preset, clock: 'virtual', compare: true })).spawnLocal.events.map(mask);
+        const want = JSON.parse(await readFile(new URL(`spawn-local/${preset}.json`, GOLDEN), 'utf8')).events;
+        for (let i = 0; i < Math.max(got.length, want.length); i += 1) assert.deepEqual(got[i], want[i], `${preset}: event ${i}`);
+      }
+      await browser.get(`http://127.0.0.1:${page.address().port}/#preset=starve&compare=1`);
+      await browser.wait(until.elementLocated(By.css('body[data-ready="true"]')), 20_000);
+      const logs = () => browser.executeScript(
+        'return [...document.querySelectorAll(\'#trace-spawnLocal li[data-kind="log"] .detail\')].map((e) => e.textContent)');
+      await browser.wait(async () => (await logs()).length === 2, 10_000);
+      // spawn_local's microtasks keep the timer waiting until the loop is done.
+      assert.deepEqual(await logs(), ['text=Loop done', 'text=Timer 1 done']);
+      assert.match(await textOf(browser, '#summary-compare'), /^The two Rust lanes printed differently/);
+    });
+
     test('a real-clock run of 30/20/10 logs at or after 60 ms in every lane', async () => {
       const browser = await open();
       const r = await call(browser, 'run', { preset: 'sequential', clock: 'real', timings: [30, 20, 10] });

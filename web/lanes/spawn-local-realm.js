@@ -4,11 +4,12 @@
 // performance.now are this realm's, which the page has replaced with its own.
 // What to load and whom to tell come from the page, on this realm's global.
 
-/** @type {{glue: string, wasm: string, ready: (lane: unknown) => void, failed: (error: unknown) => void}} */
+/** @type {{glue: string, wasm: WebAssembly.Module, ready: (lane: unknown) => void, failed: (error: unknown) => void}} */
 const realm = /** @type {any} */ (globalThis).spawnLocalRealm;
 try {
   const lane = await import(realm.glue);
-  // An object of this realm: the module's glue checks its prototype.
+  // An object of this realm: the module's glue checks its prototype. The
+  // wasm comes compiled by the page: each realm only instantiates it.
   await lane.default({ module_or_path: realm.wasm });
   realm.ready(lane);
 } catch (error) {

@@ -26,24 +26,39 @@ export function compareRust(result) {
   const [oursPrinted, theirsPrinted] = [printed(ours), printed(theirs)];
   const out = [];
   if (oursPrinted.join('\n') !== theirsPrinted.join('\n')) {
-    out.push(`The two Rust lanes printed differently: ours ${inOrder(oursPrinted) || 'nothing'}; `
-      + `spawn_local ${inOrder(theirsPrinted) || 'nothing'}.`);
+    out.push(`The two Rust lanes printed in different orders: the page's executor printed ${inOrder(oursPrinted) || 'nothing'}; `
+      + `spawn_local printed ${inOrder(theirsPrinted) || 'nothing'}.`);
   } else {
     const [a, b] = [ours, theirs].map((events) => events.findLast((e) => e.kind === 'log')?.t);
     if (a !== undefined && b !== undefined) {
       out.push(a === b ? `Both Rust lanes logged their last line at ${formatMs(a)}.`
-        : `Our Rust lane logged its last line at ${formatMs(a)}, spawn_local at ${formatMs(b)}.`);
+        : `The page's executor logged its last line at ${formatMs(a)}, spawn_local at ${formatMs(b)}.`);
     }
   }
   const why = lateTimer(ours, theirs);
   if (why) out.push(why);
   const timers = number(theirs, 'timer_set');
   const arms = number(ours, 'reactor_arm');
-  out.push(`On spawn_local, gloo set ${count(timers, 'browser timer')} (one per sleep), where ours set one browser `
-    + `timeout at a time (${count(arms, 'time')} in all); its ${count(number(theirs, 'poll_start'), 'poll')} ran in `
-    + `${count(number(theirs, 'microtask_start'), 'microtask')}, ours its ${count(number(ours, 'poll_start'), 'poll')} in `
-    + `${count(number(ours, 'batch'), 'batch')} of its own.`);
+  const peak = peakPending(theirs);
+  out.push(`gloo set ${count(timers, 'browser timer')}, one per sleep${peak > 1 ? `, up to ${peak} pending at once` : ''}; the page's `
+    + `executor keeps one browser timer pending at a time (it set ${arms} in all). spawn_local ran its `
+    + `${count(number(theirs, 'poll_start'), 'poll')} in ${count(number(theirs, 'microtask_start'), 'microtask')}; the page's `
+    + `executor ran its ${count(number(ours, 'poll_start'), 'poll')} in ${count(number(ours, 'batch'), 'batch')} of its own.`);
   return out.join(' ');
+}
+
+/**
+ * The most browser timers the lane had pending at once.
+ * @param {TraceEvent[]} events
+ */
+function peakPending(events) {
+  let pending = 0;
+  let peak = 0;
+  for (const e of events) {
+    if (e.kind === 'timer_set') peak = Math.max(peak, ++pending);
+    else if (e.kind === 'timer_fired' || e.kind === 'timer_cancel') pending -= 1;
+  }
+  return peak;
 }
 
 /**
@@ -61,9 +76,10 @@ function lateTimer(ours, theirs) {
     const due = fired.t - fired.late;
     const microtasks = theirs.filter((e) => e.kind === 'microtask_start' && e.t >= due && e.t < fired.t).length;
     if (microtasks === 0) continue;
-    return `On spawn_local, ${fired.label ?? `timer ${fired.timer}`} fired ${formatMs(fired.late)} late: each wake queued `
-      + `another microtask (${count(microtasks, 'microtask')} ran after it was due), and the browser runs a timer's `
-      + 'callback only once no microtask is left. Ours polls in turns of its own, and lets the browser run timers between them.';
+    return `On spawn_local, each wake of the task queued another microtask, and the browser runs a timer's callback only `
+      + `once the microtask queue is empty: so ${fired.label ?? `timer ${fired.timer}`} fired ${formatMs(fired.late)} late `
+      + `(${count(microtasks, 'microtask')} ran after it was due). The page's executor polls in batches and gives the browser a `
+      + 'turn between them.';
   }
   return null;
 }

@@ -41,8 +41,8 @@ export class SpawnLocalLane {
     this.stack = [];
     /** @type {Set<number>} */
     this.done = new Set();
-    /** @type {number[]} the tasks the running microtask took */
-    this.taking = [];
+    /** @type {number[]} the finished tasks the running microtask took off the queue */
+    this.finishedTaken = [];
     /** @type {string[]} */
     this.problems = [];
   }
@@ -59,7 +59,9 @@ export class SpawnLocalLane {
         this.ready = [...this.ready, e.task];
         break;
       case 'timer_set':
-        this.timers = new Map(this.timers).set(e.timer, { timer: e.timer, label: e.label ?? `timer ${e.timer}`, due: e.t + e.ms, line: e.line });
+        this.timers = new Map(this.timers).set(e.timer, {
+          timer: e.timer, label: e.label ?? `timer ${e.timer}`, due: e.t + (e.clamped ?? e.ms), line: e.line,
+        });
         break;
       case 'timer_fired': {
         const timer = this.timers.get(e.timer);
@@ -88,15 +90,16 @@ export class SpawnLocalLane {
         if (!this.microtasks) this.problem(e, 'no microtask was queued');
         this.microtasks -= 1;
         this.stack = [{ kind: 'executor' }];
-        // It runs the tasks queued before it started, no more.
-        this.taking = this.ready;
+        // It runs the tasks queued before it started, no more; a finished
+        // one among them leaves the queue without a poll.
+        this.finishedTaken = this.ready.filter((task) => this.done.has(task));
         break;
       case 'microtask_end': {
         if (this.stack.length !== 1 || this.stack[0].kind !== 'executor') this.problem(e, 'the executor\'s microtask was not what ran');
         this.stack = [];
-        // A finished task it took is not polled again: it just leaves the queue.
-        const taken = this.taking;
-        this.ready = this.ready.filter((task) => !(this.done.has(task) && taken.includes(task)));
+        const taken = this.finishedTaken;
+        this.ready = this.ready.filter((task) => !taken.includes(task));
+        this.finishedTaken = [];
         break;
       }
       case 'poll_start':

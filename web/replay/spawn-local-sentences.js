@@ -10,9 +10,10 @@ import { timerName, onLine } from './names.js';
 /** @import { TraceEvent } from '../types.js' */
 /** @import { SpawnLocalPlaces } from './spawn-local-lane.js' */
 
-/** `task 1`, `tasks 1 and 2`. @param {number[]} tasks */
-const tasksNamed = (tasks) => (tasks.length === 1 ? `task ${tasks[0]}`
-  : `tasks ${tasks.slice(0, -1).join(', ')} and ${tasks.at(-1)}`);
+/** `task 1`, `tasks 1 and 2`; `no task`. @param {number[]} tasks */
+const tasksNamed = (tasks) => (tasks.length === 0 ? 'no task'
+  : tasks.length === 1 ? `task ${tasks[0]}`
+    : `tasks ${tasks.slice(0, -1).join(', ')} and ${tasks.at(-1)}`);
 
 /** The task being polled, if one is. @param {SpawnLocalPlaces | undefined} places */
 function polled(places) {
@@ -30,23 +31,24 @@ function polled(places) {
 export function spawnLocalSentence(e, after, before) {
   switch (e.kind) {
     case 'spawn':
-      return `task ${e.task} was handed to spawn_local, which will poll it in a microtask. Nothing of it runs yet: `
+      return `task ${e.task} was handed to spawn_local, which will poll it in a microtask. None of its code runs yet: `
         + 'futures are lazy';
     case 'microtask_queued':
-      return 'spawn_local queued a microtask (queueMicrotask) to poll its ready tasks: it runs as soon as the code '
-        + 'running now returns, before any timer\'s callback';
+      return 'spawn_local queued a microtask (queueMicrotask) to poll the tasks waiting on its queue: it runs as soon '
+        + 'as the call stack is empty, before any timer\'s callback';
     case 'microtask_start': {
-      const ready = after?.ready ?? [];
-      const pollable = ready.filter((task) => !after?.done.has(task));
+      const queued = after?.ready ?? [];
+      const pollable = queued.filter((task) => !after?.done.has(task));
       if (pollable.length === 0) {
-        return `spawn_local's microtask starts. Its queue holds only ${tasksNamed(ready)}, already finished: `
-          + 'there is nothing to poll';
+        const finished = queued.length === 1 ? `its only queued task, task ${queued[0]}, has` : `its queued ${tasksNamed(queued)} have`;
+        return `spawn_local's microtask starts, but ${finished} already finished: there is nothing to poll`;
       }
-      return `spawn_local's microtask starts: it polls the ${pollable.length === 1 ? 'task' : 'tasks'} ready now, `
-        + `${tasksNamed(pollable)}. A task woken while it runs waits for the next microtask`;
+      return `spawn_local's microtask starts: it polls the tasks queued so far, ${tasksNamed(pollable)}. A task woken `
+        + 'while it runs waits for the next microtask';
     }
     case 'poll_start':
-      return `spawn_local polls task ${e.task}: it calls poll on the task's future, which runs to its next .await that is not ready`;
+      return `spawn_local polls task ${e.task}: it calls poll on the task's future, which runs until it reaches an .await `
+        + 'that is not ready yet, or until it finishes';
     case 'poll_end':
       return e.result === 'ready'
         ? `task ${e.task}'s poll returned Ready: the task is done, and spawn_local drops its future`
@@ -54,29 +56,33 @@ export function spawnLocalSentence(e, after, before) {
     case 'microtask_end':
       if ((after?.microtasks ?? 0) > 0) return 'spawn_local\'s microtask returned; another one is queued, and runs next';
       if ((after?.webApis.length ?? 0) + (after?.taskQueue.length ?? 0) > 0) {
-        return 'spawn_local\'s microtask returned: nothing of this lane runs until a timer fires';
+        return 'spawn_local\'s microtask returned: nothing in this lane runs until a timer fires';
       }
       return 'spawn_local\'s microtask returned';
     case 'timer_set':
-      return `the sleep for ${timerName(e)} set a browser timer of ${formatMs(e.ms)} (setTimeout)${onLine(e.line)}. `
-        + 'gloo-timers sets one timer per sleep, when the sleep is made';
+      return `the sleep for ${timerName(e)} set a browser timer of ${formatMs(e.ms)} (setTimeout)${onLine(e.line)}`
+        + `${e.clamped === undefined ? '' : `, which the browser makes wait ${formatMs(e.clamped)} (a short timer set from deep in nested timer callbacks)`}. `
+        + 'gloo-timers starts a sleep\'s timer as soon as the sleep is created, before anything awaits it; most futures '
+        + 'do nothing until they are polled';
     case 'timer_fired': {
-      const late = e.late ? `, ${formatMs(e.late)} after it was due (nothing else could run before)` : '';
-      return `${timerName(e)} fired: the browser runs its callback, gloo's, as a task of its own${late}`;
+      const late = e.late ? `, ${formatMs(e.late)} after it was due (the thread was busy until then)` : '';
+      return `${timerName(e)} fired: the browser runs gloo's callback as a separate browser task${late}`;
     }
     case 'callback_end':
       return (after?.microtasks ?? 0) > 0
-        ? `${timerName(e)}'s callback returned; the microtask it queued runs now, before any other timer`
+        ? `${timerName(e)}'s callback returned; the microtask it queued runs now, before the browser takes the next task `
+          + 'from the task queue'
         : `${timerName(e)}'s callback returned`;
     case 'timer_cancel':
       return `gloo cleared ${timerName(e)}'s browser timer (clearTimeout): its sleep was dropped before it fired`;
     case 'wake': {
       const by = e.by === 'timer' ? `${timerName(e)}'s callback`
-        : e.by === 'self' ? `task ${e.task}'s own poll`
+        : e.by === 'self' ? `task ${e.task}'s own poll (as yield_now does, or a sleep dropped in it)`
           : e.by === 'task' ? `task ${e.by_task}'s poll` : 'code outside the lane\'s tasks';
       if (e.outcome === 'already_queued') return `${by} woke task ${e.task}, which was already waiting to be polled: this adds no poll`;
-      const finished = before?.done.has(e.task) ? ' (it has finished: the executor will find nothing to poll)' : '';
-      return `${by} woke task ${e.task}: spawn_local puts it on its queue, to poll in a microtask${finished}`;
+      const finished = before?.done.has(e.task) ? ' (it has finished: the microtask will find nothing to poll)' : '';
+      return `${by} woke task ${e.task}: spawn_local puts it on its own queue (not the browser's microtask queue), to poll `
+        + `in a microtask${finished}`;
     }
     case 'log': {
       const task = polled(after);
@@ -85,7 +91,7 @@ export function spawnLocalSentence(e, after, before) {
     case 'block': {
       const task = polled(after);
       return `${task === undefined ? 'the program' : `task ${task}`} kept the thread busy for ${formatMs(e.ms)}${onLine(e.line)}: `
-        + 'nothing else runs meanwhile, not even a timer that falls due';
+        + 'nothing else runs meanwhile, not even a timer callback that is now due';
     }
     default:
       return null;

@@ -51,14 +51,14 @@ function droppedBeforePolled(events) {
 export function summarize(result) {
   const lanes = /** @type {Record<Lane, LaneSummary>} */ ({});
   for (const lane of LANES) lanes[lane] = figures(result[lane].events, lane === 'callbacks');
-  const spawnLocal = result.spawnLocal && { figures: figures(result.spawnLocal.events, false), sentence: /** @type {string} */ (compareRust(result)) };
+  const spawnLocal = result.spawnLocal && { figures: figures(result.spawnLocal.events, true), sentence: /** @type {string} */ (compareRust(result)) };
   return { lanes, sentence: difference(lanes, result), ...(spawnLocal ? { spawnLocal } : {}) };
 }
 
 /**
  * A lane's figures, counted from its events.
  * @param {TraceEvent[]} events
- * @param {boolean} callbackLane a firing is a callback of the program's (the Callbacks lane)
+ * @param {boolean} callbackLane a firing runs a callback of the lane's own: the Callbacks lane's, or gloo's in the spawn_local lane
  * @returns {LaneSummary}
  */
 function figures(events, callbackLane) {

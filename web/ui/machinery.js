@@ -114,17 +114,17 @@ export class Machinery {
   showSpawnLocal(p) {
     const lists = this.spawnLocal;
     fill(lists.webApis, p.webApis.map((t) => `${t.label}: gloo's timer, due at ${formatMs(t.due)}`));
-    fill(lists.taskQueue, p.taskQueue.map((t) => `${t.label}'s callback, gloo's (due at ${formatMs(t.due)})`));
+    fill(lists.taskQueue, p.taskQueue.map((t) => `${t.label}: gloo's callback (due at ${formatMs(t.due)})`));
     const ready = p.ready.filter((task) => !p.done.has(task));
     const polls = ready.length ? `: poll ${ready.map((task) => `task ${task}`).join(', ')}` : '';
-    fill(lists.microtasks, Array.from({ length: p.microtasks }, () => `spawn_local's executor${polls}`));
+    fill(lists.microtasks, Array.from({ length: p.microtasks }, () => `spawn_local's microtask${polls}`));
     fill(lists.callStack, p.callStack.map(describeSpawnLocalFrame).reverse());
   }
 }
 
 /** @param {SpawnLocalFrame} frame */
 function describeSpawnLocalFrame(frame) {
-  if (frame.kind === 'callback') return `${frame.label}'s callback, gloo's (it wakes the sleep's task)`;
-  if (frame.kind === 'executor') return 'spawn_local\'s executor (a microtask)';
+  if (frame.kind === 'callback') return `${frame.label}: gloo's callback (wakes the sleep's task)`;
+  if (frame.kind === 'executor') return 'spawn_local\'s microtask';
   return `poll task ${frame.task}`;
 }

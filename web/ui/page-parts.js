@@ -57,12 +57,13 @@ function jsLane(id, name, more = {}) {
  * where spawn_local's executor runs. Hidden until a run compares. */
 function spawnLocalLane() {
   const section = jsLane('spawnLocal', 'Rust on spawn_local', {
-    beforeCode: [el('p', { class: 'twin' }, 'The same Rust program with one line changed, ',
-      code('use spawn_local_lane::prelude::*;'), ': its tasks run on ', code('wasm_bindgen_futures::spawn_local'),
-      ' (the executor most Rust in a browser uses), and its sleeps are ', code('gloo_timers'), '\' (one browser timer each).'),
+    beforeCode: [el('p', { class: 'twin' }, 'The same Rust program; only its first line changes, to ',
+      code('use spawn_local_lane::prelude::*;'), ', which brings the same functions from two other crates. Its tasks run on ',
+      code('wasm_bindgen_futures::spawn_local'), ', which polls them in JS microtasks (where promise callbacks run), and its sleeps '
+      + 'come from ', code('gloo_timers'), ', where each sleep sets a browser timer of its own.'),
     el('p', { id: 'spawn-local-refused', class: 'read-only-note', role: 'status', hidden: true })],
-    afterPlaces: [el('p', { class: 'twin' }, 'Recorded at the executor\'s edges: its polls and wakes, gloo\'s timers, and the '
-      + 'microtasks it queues. What it does inside them cannot be seen.')],
+    afterPlaces: [el('p', { class: 'twin' }, 'This trace is recorded from outside spawn_local and gloo-timers: each poll and wake, '
+      + 'each browser timer set, fired or cleared, and each microtask queued, but not the libraries\' own steps in between.')],
   });
   section.hidden = true;
   return section;

@@ -20,6 +20,27 @@ use crate::program::{presets, validate};
 use crate::rust_lane::step_names::TimerLabels;
 use crate::rust_lane::{compiled, spawn_local_events, spawn_local_panels, Spawner};
 
+/// Why the lane does not run a program: which examples it runs, by the
+/// names the page shows them by.
+fn refusal() -> JsError {
+    let mut special: Vec<String> = presets::PRESETS
+        .iter()
+        .filter(|p| p.special.is_some())
+        .map(|p| format!("“{}”", p.name))
+        .collect();
+    // “A”, “B” and “C”.
+    let last = special.pop().unwrap_or_default();
+    let names = if special.is_empty() {
+        last
+    } else {
+        format!("{} and {last}", special.join(", "))
+    };
+    JsError::new(&format!(
+        "This lane runs only the page's examples, except {names}. You may change their timings \
+         and texts, not how they are built; this program is built differently."
+    ))
+}
+
 /// The lane: one run at a time, in this realm.
 #[wasm_bindgen]
 pub struct SpawnLocalLane {
@@ -69,13 +90,7 @@ impl SpawnLocalLane {
             .map_err(|p| JsError::new(&validate::describe(&p)))?;
         let preset = presets::of_shape(&step)
             .filter(|p| p.special.is_none())
-            .ok_or_else(|| {
-                JsError::new(
-                    "This comparison runs the examples' programs (but self-ref, lost-wake and \
-                     interop), with their timings and texts changed or not; this program has \
-                     another shape.",
-                )
-            })?;
+            .ok_or_else(refusal)?;
         record::reset();
         self.started.set(record::now());
         let labels = TimerLabels::default();
@@ -98,8 +113,9 @@ impl SpawnLocalLane {
         }))
     }
 
-    /// The run's events so far, with `t` in ms since it started; timer, log
-    /// and block events name their `step` (and timers their `label`).
+    /// The run's events, with `t` in ms since it started; timer, log and
+    /// block events name their `step` (and timers their `label`). Taken:
+    /// called once, when the run is over.
     pub fn events(&self) -> JsValue {
         let names = self.labels.borrow().borrow().clone();
         let records = record::take();
@@ -111,10 +127,11 @@ impl SpawnLocalLane {
     }
 }
 
-/// The host's `setTimeout(…, ms)` gave gloo the timer `id`.
+/// The host's `setTimeout(…, ms)` gave gloo the timer `id`, which waits
+/// `delay` (more than `ms` where the browser clamps a nested timer).
 #[wasm_bindgen(js_name = noteTimerSet)]
-pub fn note_timer_set(id: u32, ms: u32) {
-    host::timer_set(id, ms);
+pub fn note_timer_set(id: u32, ms: u32, delay: u32) {
+    host::timer_set(id, ms, delay);
 }
 
 /// Timer `id`'s callback is about to run, `late` ms after its due time.

@@ -29,7 +29,8 @@ pub enum Event {
     PollStart {
         /// The task polled.
         task: u32,
-        /// Where its future lives in wasm memory (boxed: it never moves).
+        /// Where the lane's wrapper around the task's future lives in wasm
+        /// memory (boxed: it never moves between polls).
         addr: u32,
     },
     /// The poll returned.
@@ -62,15 +63,18 @@ pub enum Event {
     TimerSet {
         /// The lane's number for it: 1, 2, … in the order set.
         timer: u32,
-        /// Its delay.
+        /// The delay gloo asked for.
         ms: u32,
+        /// The delay the browser gives it, where not `ms`: a short timer set
+        /// from inside timer callbacks nested more than five deep waits 4 ms.
+        clamped: Option<u32>,
     },
     /// The host runs the timer's callback (told by the host).
     TimerFired {
         /// Which.
         timer: u32,
-        /// How many ms after its due time (a block kept the thread busy,
-        /// or the tab was hidden).
+        /// How many ms after its due time: the thread was busy (a block,
+        /// or microtasks that kept coming), or the tab was hidden.
         late: f64,
     },
     /// The timer's callback returned.
@@ -213,14 +217,15 @@ pub(crate) fn spawned(size: usize) -> u32 {
 pub mod host {
     use super::{push, Event, LANE};
 
-    /// `setTimeout(…, ms)` returned `id`: a timer set.
-    pub fn timer_set(id: u32, ms: u32) {
+    /// `setTimeout(…, ms)` returned `id`: a timer set, which waits `delay`.
+    pub fn timer_set(id: u32, ms: u32, delay: u32) {
         LANE.with(|lane| {
             let lane = &mut *lane.borrow_mut();
             lane.timers += 1;
             let timer = lane.timers;
             lane.live_timers.insert(id, timer);
-            push(lane, Event::TimerSet { timer, ms });
+            let clamped = Some(delay).filter(|&d| d != ms);
+            push(lane, Event::TimerSet { timer, ms, clamped });
         });
     }
 

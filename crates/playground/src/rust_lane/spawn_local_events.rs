@@ -65,7 +65,11 @@ pub fn events(records: &[Record], names: &StepNames, start: f64) -> Vec<TraceEve
                 step: call_steps.next().cloned(),
                 task: None,
             },
-            &Event::TimerSet { timer: t, ms } => {
+            &Event::TimerSet {
+                timer: t,
+                ms,
+                clamped,
+            } => {
                 let (label, step) = timer(t);
                 Kind::TimerSet {
                     timer: t,
@@ -76,7 +80,7 @@ pub fn events(records: &[Record], names: &StepNames, start: f64) -> Vec<TraceEve
                     deadline: None,
                     waker: None,
                     callback: None,
-                    clamped: None,
+                    clamped: clamped.map(f64::from),
                 }
             }
             &Event::TimerFired { timer: t, late } => {
