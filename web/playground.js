@@ -355,7 +355,7 @@ class Run {
     if (!realm) return Promise.resolve();
     let program;
     try {
-      program = realm.start(this.scenario);
+      program = realm.start(this.scenario, this.preset);
     } catch (error) {
       // An Error of the realm's, not of this page's: read its message as such.
       this.spawnLocalRefused = messageOf(error);

@@ -108,7 +108,7 @@ test('a program the lane cannot run says so in the lane', async ({ page }) => {
   await openPlayground(page, '/#preset=self-ref&compare=1');
   const lane = page.getByRole('region', { name: 'Rust on spawn_local' });
   await expect(lane).toBeVisible();
-  await expect(lane.locator('#spawn-local-refused')).toHaveText(/^This lane runs only the page's examples, except /);
+  await expect(lane.locator('#spawn-local-refused')).toHaveText(/^This lane runs every program but three examples, whose Rust is code of their own: /);
   await expect(lane.getByRole('list', { name: 'Rust on spawn_local trace' }).getByRole('listitem')).toHaveCount(0);
 });
 

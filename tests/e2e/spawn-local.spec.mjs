@@ -6,6 +6,8 @@
 import { readFile, writeFile, mkdir } from 'node:fs/promises';
 import { test, expect } from './fixtures.mjs';
 import { GOLDEN, goldenText } from '../golden.mjs';
+import { random, scenario } from '../random-scenario.mjs';
+import { buildReplay } from '../../web/replay/index.js';
 
 test.describe.configure({ mode: 'default' }); // in order, on one page
 
@@ -131,15 +133,48 @@ test('an edited program of an example\'s shape runs with its own timings and tex
   expect(all(r.spawnLocal, 'timer_set').map((e) => e.ms)).toEqual([5, 10, 20]);
 });
 
-test('a program the lane has no compiled copy of: it says why, naming the examples it does not run; the other lanes run', async ({ sharedPage: page }) => {
+test('the three examples whose Rust is code of their own: the lane says why it does not run them; the other lanes run', async ({ sharedPage: page }) => {
   for (const preset of ['self-ref', 'lost-wake', 'interop']) {
     const r = await run(page, { preset });
     expect(r.spawnLocal, preset).toBeUndefined();
-    expect(r.spawnLocalRefused, preset).toBe('This lane runs only the page\'s examples, except “A lost wake: Pending for ever”, '
-      + '“Self-reference and Pin” and “A Rust future awaiting a JS Promise”. You may change their timings and texts, not how '
-      + 'they are built; this program is built differently.');
+    expect(r.spawnLocalRefused, preset).toBe('This lane runs every program but three examples, whose Rust is code of their own: '
+      + '“A lost wake: Pending for ever”, “Self-reference and Pin” and “A Rust future awaiting a JS Promise”.');
     expect(r.futures.events.length, preset).toBeGreaterThan(0);
   }
+});
+
+test('a program of no example\'s shape runs on spawn_local as the same composed futures as the Rust lane\'s', async ({ sharedPage: page }) => {
+  // Four timers one after another, a helper called twice, a loop: no example has these shapes.
+  const text = 'use runtime::prelude::*;\n\nasync fn run() {\n    for _ in 0..2 {\n        brew(30).await;\n    }\n'
+    + '    sleep_ms(10).await; // Timer 2\n}\n\nasync fn brew(ms: u32) {\n    sleep_ms(ms).await; // Kettle\n'
+    + '    log("a cup");\n}\n';
+  const r = await page.evaluate((rust) => window.playground.run({ rust, compare: true }), text);
+  expect(r.spawnLocalRefused).toBeUndefined();
+  expect(logs(r.spawnLocal)).toEqual([[30, 'a cup'], [60, 'a cup']]);
+  expect(logs(r.spawnLocal)).toEqual(logs(r.futures));
+  expect(all(r.spawnLocal, 'timer_set').map((e) => [e.t, e.label, e.line])).toEqual([[0, 'Kettle', 11], [30, 'Kettle', 11], [60, 'Timer 2', 7]]);
+  // 40 random programs (loops, spawns, aborts, selects, blocks…): each runs,
+  // its event loop keeps the rules, every step has its sentence, and it ends empty.
+  const programs = Array.from({ length: 40 }, (_, i) => scenario(random(9000 + i)));
+  const runs = await page.evaluate(async (list) => {
+    const out = [];
+    for (const s of list) out.push(await window.playground.run({ scenario: s, compare: true }).catch((e) => e.message));
+    return out;
+  }, programs);
+  let ran = 0;
+  for (const [i, result] of runs.entries()) {
+    if (typeof result === 'string') continue; // a random program validation refuses
+    ran += 1;
+    expect(result.spawnLocalRefused, `program ${i}`).toBeUndefined();
+    const replay = buildReplay(result);
+    for (const at of replay.filter((a) => a.entry.lane === 'spawnLocal')) {
+      expect(at.told.fallback, `program ${i} #${at.entry.event.seq}`).toBe(false);
+      expect(at.places.spawnLocal.problems, `program ${i}`).toEqual([]);
+    }
+    const end = replay.at(-1).places.spawnLocal;
+    expect([end.webApis, end.taskQueue, end.callStack, end.microtasks], `program ${i}`).toEqual([[], [], [], 0]);
+  }
+  expect(ran).toBeGreaterThan(20);
 });
 
 test('a task woken by another task\'s poll, and a wake of a task already queued, say so', async ({ sharedPage: page }) => {

@@ -19,17 +19,14 @@ import { qs } from '../dom.js';
 
 /** @typedef {typeof import('../pkg/playground_spawn_local.js')} SpawnLocalModule */
 
-/** The line of the Rust panel that picks its prelude, and the spawn_local lane's. */
-const OUR_PRELUDE = 'use runtime::prelude::*;';
-export const SPAWN_LOCAL_PRELUDE = 'use spawn_local_lane::prelude::*;';
-
 /**
- * The spawn_local lane's code: the Rust panel's, with only its prelude's
- * `use` line changed (the compiled copies are made the same way:
+ * The spawn_local lane's code: the Rust panel's, with only its `use` lines
+ * changed, `runtime::` to `spawn_local_lane::` (which has the same names:
+ * `prelude`, `time`, `println`; the compiled copies are made the same way,
  * crates/playground/tests/spawn_local_panels.rs).
  * @param {string} rust the Rust panel's text
  */
-export const spawnLocalCode = (rust) => rust.replace(OUR_PRELUDE, SPAWN_LOCAL_PRELUDE);
+export const spawnLocalCode = (rust) => rust.replace(/^(\s*use\s+)runtime::/gm, '$1spawn_local_lane::');
 
 /** @param {string} name a meta tag's name */
 function urlOf(name) {
@@ -71,15 +68,16 @@ export class SpawnLocalRealm {
 
   /**
    * Starts the scenario (validated by the page) as the lane's one task;
-   * resolves when it has finished. Throws if the lane has no compiled
-   * program of its shape, saying so.
+   * resolves when it has finished. Throws, saying why, for an example whose
+   * Rust is code of its own.
    * @param {import('../types.js').Scenario} scenario
+   * @param {string | undefined} preset the example picked, which may be one whose Rust is its own code
    * @returns {Promise<void>}
    */
-  start(scenario) {
+  start(scenario, preset) {
     // The module reads plain objects of its own realm: a copy made there.
     const copy = /** @type {Window} */ (this.frame.contentWindow).structuredClone(scenario);
-    return this.lane.start(copy);
+    return this.lane.start(copy, preset);
   }
 
   /** The run's events so far. @returns {import('../types.js').TraceEvent[]} */

@@ -16,12 +16,17 @@ use spawn_local_lane::record::{self, host};
 use wasm_bindgen::prelude::*;
 
 use crate::js_value::{self, to_js};
+use crate::program::step_path::StepPath;
 use crate::program::{presets, validate};
+use crate::render;
+use crate::rust_lane::machine::Machine;
+use crate::rust_lane::on_spawn_local::SpawnLocalPrelude;
 use crate::rust_lane::step_names::TimerLabels;
+use crate::rust_lane::suspension::report_states;
 use crate::rust_lane::{compiled, spawn_local_events, spawn_local_panels, Spawner};
 
-/// Why the lane does not run a program: which examples it runs, by the
-/// names the page shows them by.
+/// Why the lane does not run a special example: which ones it does not
+/// run, by the names the page shows them by.
 fn refusal() -> JsError {
     let mut special: Vec<String> = presets::PRESETS
         .iter()
@@ -36,8 +41,8 @@ fn refusal() -> JsError {
         format!("{} and {last}", special.join(", "))
     };
     JsError::new(&format!(
-        "This lane runs only the page's examples, except {names}. You may change their timings \
-         and texts, not how they are built; this program is built differently."
+        "This lane runs every program but three examples, whose Rust is code of their own: \
+         {names}."
     ))
 }
 
@@ -82,15 +87,21 @@ impl SpawnLocalLane {
     }
 
     /// Starts the scenario (a plain object, as `resolveScenario` gives it)
-    /// as one task; the promise resolves when that task has finished. Throws
-    /// if the lane has no compiled program of the scenario's shape (the
-    /// examples' shapes, but self-ref's, lost-wake's and interop's).
-    pub fn start(&self, scenario: JsValue) -> Result<Promise, JsError> {
+    /// as one task, as the Rust lane does: an example's shape as its
+    /// compiled `run()`, any other as the composed futures. The promise
+    /// resolves when that task has finished. Throws for the special
+    /// examples (`preset` self-ref, lost-wake, interop): their programs are
+    /// their own `async fn`s, not compiled here.
+    pub fn start(&self, scenario: JsValue, preset: Option<String>) -> Result<Promise, JsError> {
         let step = validate::scenario(&js_value::read(&scenario))
             .map_err(|p| JsError::new(&validate::describe(&p)))?;
-        let preset = presets::of_shape(&step)
-            .filter(|p| p.special.is_none())
-            .ok_or_else(refusal)?;
+        // A special example's program is its own async fn, not compiled here
+        // (its scenario may have another example's shape: the preset says).
+        let special = |id: &str| presets::find(id).is_some_and(|p| p.special.is_some());
+        if preset.as_deref().is_some_and(special) {
+            return Err(refusal());
+        }
+        let shape = presets::of_shape(&step).filter(|p| p.special.is_none());
         record::reset();
         self.started.set(record::now());
         let labels = TimerLabels::default();
@@ -99,16 +110,29 @@ impl SpawnLocalLane {
             let done = move || {
                 let _ = resolve.call0(&JsValue::UNDEFINED);
             };
-            let program = compiled::WithScenario {
-                step: &step,
-                labels: &labels,
-                spawner: OnSpawnLocal { done },
-            };
-            if spawn_local_panels::spawn(preset.id, program).is_err() {
-                unreachable!(
-                    "src/rust_lane/spawn_local_panels.rs lacks {}: regenerate it",
-                    preset.id
-                );
+            let spawner = OnSpawnLocal { done };
+            match shape {
+                // An example's shape: its compiled run(), as the Rust lane's.
+                Some(preset) => {
+                    let program = compiled::WithScenario {
+                        step: &step,
+                        labels: &labels,
+                        spawner,
+                    };
+                    if spawn_local_panels::spawn(preset.id, program).is_err() {
+                        unreachable!(
+                            "src/rust_lane/spawn_local_panels.rs lacks {}: regenerate it",
+                            preset.id
+                        );
+                    }
+                }
+                // Any other: the composed futures, as the Rust lane's.
+                None => {
+                    let points = render::rust(&step).suspension_points();
+                    let program =
+                        Machine::<SpawnLocalPrelude>::new(&step, &StepPath::root(), &labels);
+                    spawner.spawn(report_states(program, points, Machine::suspended_at));
+                }
             }
         }))
     }

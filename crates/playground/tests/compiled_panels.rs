@@ -23,6 +23,7 @@ use playground::program::scenario::Step;
 use playground::program::step_path::StepPath;
 use playground::rust_lane;
 use playground::rust_lane::machine::Machine;
+use playground::rust_lane::prelude::RuntimePrelude;
 use playground::rust_lane::step_names::TimerLabels;
 use playground::rust_lane::suspension::report_states;
 use runtime::{Counters, Runtime, Trace, VirtualHost};
@@ -310,7 +311,7 @@ fn a_presets_shape_with_other_values_runs_compiled_as_the_composed_futures_do() 
             let compiled_names = labels.borrow().clone();
             let labels = TimerLabels::default();
             let points = playground::render::rust(&step).suspension_points();
-            let machine = Machine::new(&step, &StepPath::root(), &labels);
+            let machine = Machine::<RuntimePrelude>::new(&step, &StepPath::root(), &labels);
             let machine = report_states(machine, points, Machine::suspended_at);
             let (machine_end, composed) = run_traced(Box::pin(machine));
             let context = format!("{} round {round}: {step:?}", preset.id);

@@ -7,6 +7,7 @@
 use playground::program::presets;
 use playground::program::step_path::StepPath;
 use playground::rust_lane::machine::Machine;
+use playground::rust_lane::prelude::RuntimePrelude;
 use playground::rust_lane::step_names::TimerLabels;
 use playground::rust_lane::trace_events;
 use runtime::{Runtime, VirtualHost};
@@ -17,8 +18,12 @@ fn notes_example_events() -> Vec<Value> {
     let host = VirtualHost::new();
     let rt = Runtime::new(host.clone());
     let labels = TimerLabels::default();
-    rt.spawn(Machine::new(&step, &StepPath::root(), &labels))
-        .detach();
+    rt.spawn(Machine::<RuntimePrelude>::new(
+        &step,
+        &StepPath::root(),
+        &labels,
+    ))
+    .detach();
     host.run();
     let trace = rt.take_trace();
     let names = labels.borrow().clone();

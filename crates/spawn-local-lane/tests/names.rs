@@ -1,11 +1,12 @@
 //! A program written for `runtime::prelude` compiles against this prelude
-//! with only its `use` line changed: every name the runtime's prelude has,
-//! used as the Rust panel uses it. Natively this only compiles (nothing is
+//! with only its `use` lines changed: every name the runtime's prelude has,
+//! and the other paths the Rust panel reads (`time::{sleep, Duration}`,
+//! `println!`), used as the Rust panel uses them. Natively this only compiles (nothing is
 //! polled: spawn_local and gloo need a browser).
 
-use std::time::Duration;
-
 use spawn_local_lane::prelude::*;
+use spawn_local_lane::println;
+use spawn_local_lane::time::{sleep, Duration};
 
 async fn brew(ms: u32) {
     sleep_ms(ms).await;
@@ -30,6 +31,7 @@ async fn run() {
     early.await;
     if let Ok(n) = task.await {
         log(format!("{n}"));
+        println!("tea after {} ms", n);
     }
     let other = spawn(brew(5));
     other.abort();

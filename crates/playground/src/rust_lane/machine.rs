@@ -8,19 +8,26 @@
 //! [`Machine::suspended_at`] tells which of the panel's awaits it waits at,
 //! for the lane's `state` events ([`crate::rust_lane::suspension`]), which the panel as
 //! shown does not record.
+//!
+//! Its leaves (sleeps, logs, blocks, spawns) are a prelude's, `P`: the
+//! runtime's for the Rust lane, spawn_local's and gloo-timers' for the lane
+//! "Rust on spawn_local" ([`crate::rust_lane::prelude`]).
 
 use std::future::Future;
 use std::pin::Pin;
 use std::task::{Context, Poll};
 
+use std::cell::RefCell;
+use std::fmt;
 use std::rc::Rc;
 
-use runtime::{join, select, select_random, Join, JoinHandle, Select, Sleep, YieldNow};
+use runtime::{join, select, select_random, Join, Select, YieldNow};
 
 use crate::program::log_text;
 use crate::program::scenario::Step;
 use crate::program::step_path::StepPath;
-use crate::rust_lane::step_names::{Handles, TimerLabels};
+use crate::rust_lane::prelude::LanePrelude;
+use crate::rust_lane::step_names::TimerLabels;
 
 /// The counts of the loops around a step whose variables are named, each
 /// with its name, innermost last: what a log that reads them prints.
@@ -30,11 +37,76 @@ pub type LoopVars = Rc<Vec<(String, u32)>>;
 /// it, the module's helper `async fn`s (for its calls), and the handles of
 /// the tasks its function spawned (each call of a helper has its own, as
 /// each call's locals are its own).
-#[derive(Clone, Default)]
-pub struct Scope {
+pub struct Scope<P: LanePrelude> {
     counts: LoopVars,
     fns: Rc<[Helper]>,
-    handles: Handles,
+    handles: Handles<P::Handle>,
+}
+
+impl<P: LanePrelude> Clone for Scope<P> {
+    fn clone(&self) -> Self {
+        Scope {
+            counts: self.counts.clone(),
+            fns: self.fns.clone(),
+            handles: self.handles.clone(),
+        }
+    }
+}
+
+impl<P: LanePrelude> Default for Scope<P> {
+    fn default() -> Self {
+        Scope {
+            counts: LoopVars::default(),
+            fns: Rc::new([]),
+            handles: Handles::default(),
+        }
+    }
+}
+
+/// The handles of a function's spawned tasks, by handle number: a spawn
+/// puts its handle here, the await of that handle takes it.
+pub struct Handles<H>(Rc<RefCell<Vec<(u32, H)>>>);
+
+impl<H> Clone for Handles<H> {
+    fn clone(&self) -> Self {
+        Handles(self.0.clone())
+    }
+}
+
+impl<H> Default for Handles<H> {
+    fn default() -> Self {
+        Handles(Rc::default())
+    }
+}
+
+impl<H> Handles<H> {
+    /// A spawn's handle, kept for its await.
+    fn keep(&self, number: u32, handle: H) {
+        self.0.borrow_mut().push((number, handle));
+    }
+
+    /// The handle `number`, taken by its await.
+    fn take(&self, number: u32) -> Option<H> {
+        let mut handles = self.0.borrow_mut();
+        let at = handles.iter().position(|(n, _)| *n == number)?;
+        Some(handles.remove(at).1)
+    }
+
+    /// Aborts the task of handle `number` (validation: kept, never awaited),
+    /// which drops it now. The handle stays, for another abort.
+    fn abort<P: LanePrelude<Handle = H>>(&self, number: u32) {
+        // Out of the list while the task's future drops.
+        if let Some(handle) = self.take(number) {
+            P::abort(&handle);
+            self.keep(number, handle);
+        }
+    }
+}
+
+impl<H> fmt::Debug for Handles<H> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{} handles kept", self.0.borrow().len())
+    }
 }
 
 /// A helper `async fn` of the module: its name, path, parameters and body.
@@ -45,9 +117,9 @@ struct Helper {
     steps: Vec<Step>,
 }
 
-impl Scope {
+impl<P: LanePrelude> Scope<P> {
     /// The scope of `run()`'s body in `root`'s program.
-    fn of(root: &Step) -> Scope {
+    fn of(root: &Step) -> Scope<P> {
         let fns = root.signatures().map(|(i, name, params, steps)| Helper {
             name: name.to_string(),
             at: StepPath::root().child(i),
@@ -62,7 +134,7 @@ impl Scope {
 
     /// The scope of `helper`'s body, called from here with `args`: its
     /// parameters hold them; no loop around it, no handle of its caller's.
-    fn of_call(&self, helper: &Helper, args: &[u32]) -> Scope {
+    fn of_call(&self, helper: &Helper, args: &[u32]) -> Scope<P> {
         let params = helper.params.iter().cloned().zip(args.iter().copied());
         Scope {
             counts: Rc::new(params.collect()),
@@ -80,15 +152,18 @@ impl Scope {
 }
 
 /// One step, as a future.
-pub enum Machine {
-    /// Waits on the reactor; notes which trace timer belongs to `label`.
+pub enum Machine<P: LanePrelude> {
+    /// Waits on a timer; notes which trace timer belongs to `label`.
     Sleep {
         /// The step's label.
         label: String,
         /// The step's path.
         path: StepPath,
         /// The timer future.
-        sleep: Sleep,
+        sleep: P::Sleep,
+        /// Its timer's number is noted (when it was set: at the first poll
+        /// on our runtime, when it was made on gloo's).
+        named: bool,
         /// Where to note the timer's number once it is registered.
         labels: TimerLabels,
     },
@@ -118,14 +193,14 @@ pub enum Machine {
         future: YieldNow,
     },
     /// Awaits its steps one after another.
-    Seq(Sequence),
+    Seq(Sequence<P>),
     /// `join!`: polls every unfinished step on each poll.
-    All(MadeAtFirstPoll<Join<Machine>>),
+    All(MadeAtFirstPoll<Join<Machine<P>>>),
     /// `select!`: the first Ready step wins; the others are dropped; then
     /// the winner's arm runs its body, if it has one.
-    Race(Race),
+    Race(Race<P>),
     /// `for _ in 0..times`: its body, a sequence, made anew for each round.
-    Repeat(Repeat),
+    Repeat(Repeat<P>),
     /// `spawn(async { … })`: the steps as a task of their own; Ready at once.
     Spawn {
         /// The step's path.
@@ -137,7 +212,7 @@ pub enum Machine {
         /// Where the handle is kept, and the task's timers named.
         labels: TimerLabels,
         /// The loops' counts around it, for the task's logs.
-        vars: Scope,
+        vars: Scope<P>,
     },
     /// `h.await`: Ready when the task spawned with `handle` is done.
     AwaitHandle {
@@ -146,9 +221,9 @@ pub enum Machine {
         /// The handle's number.
         handle: u32,
         /// The spawned task's handle, once taken.
-        task: Option<JoinHandle<()>>,
+        task: Option<P::Handle>,
         /// Where the handle is kept.
-        handles: Handles,
+        handles: Handles<P::Handle>,
     },
     /// `h.abort()`: drops the task spawned with `handle` now, with its
     /// timers; Ready at once.
@@ -156,7 +231,7 @@ pub enum Machine {
         /// The handle's number.
         handle: u32,
         /// Where the handle is kept.
-        handles: Handles,
+        handles: Handles<P::Handle>,
     },
     /// `brew().await`: the helper's body, awaited as a statement sequence
     /// of its own (its future is made when the call is, and runs nothing
@@ -165,36 +240,36 @@ pub enum Machine {
         /// The call's step path.
         path: StepPath,
         /// The helper's body, at its own path.
-        body: Box<Sequence>,
+        body: Box<Sequence<P>>,
     },
 }
 
 /// A loop: `body` is the current round's sequence (none before the first
 /// poll and between rounds).
-pub struct Repeat {
+pub struct Repeat<P: LanePrelude> {
     path: StepPath,
     times: u32,
     /// Its variable's name, if a log reads it; the loops' counts around it.
     var: Option<String>,
-    vars: Scope,
+    vars: Scope<P>,
     done: u32,
     steps: Vec<Step>,
-    body: Option<Box<Sequence>>,
+    body: Option<Box<Sequence<P>>>,
     labels: TimerLabels,
 }
 
 /// A `select!`: its branches' futures raced, then the winner's body.
-pub struct Race {
-    race: MadeAtFirstPoll<Select<Machine>>,
+pub struct Race<P: LanePrelude> {
+    race: MadeAtFirstPoll<Select<Machine<P>>>,
     /// Each branch's body and its path, if it has one.
     bodies: Vec<Option<(Step, StepPath)>>,
     /// The winner's body, once it won.
-    body: Option<Pin<Box<Machine>>>,
+    body: Option<Pin<Box<Machine<P>>>>,
     labels: TimerLabels,
-    vars: Scope,
+    vars: Scope<P>,
 }
 
-impl Race {
+impl<P: LanePrelude> Race<P> {
     fn poll(&mut self, cx: &mut Context<'_>) -> Poll<()> {
         if self.body.is_none() {
             let Poll::Ready((winner, ())) = self.race.poll(cx) else {
@@ -246,22 +321,22 @@ impl<F: Future + Unpin> MadeAtFirstPoll<F> {
 /// created: for `create_then_await`, all of them at the first poll (as the
 /// `let f1 = …;` lines of an async body run then), otherwise each one just
 /// before it is awaited.
-pub struct Sequence {
+pub struct Sequence<P: LanePrelude> {
     path: StepPath,
     steps: Vec<Step>,
-    made: Vec<Option<Pin<Box<Machine>>>>,
+    made: Vec<Option<Pin<Box<Machine<P>>>>>,
     /// `create_then_await`: every step is made at the first poll, then each
     /// awaited by its own `fN.await`.
     awaits_each: bool,
     current: usize,
     labels: TimerLabels,
-    vars: Scope,
+    vars: Scope<P>,
 }
 
-impl Machine {
+impl<P: LanePrelude> Machine<P> {
     /// The future for `step`, at `path` (`scenario` for the root, then
     /// `scenario.steps[1]` and so on, as validation names fields).
-    pub fn new(step: &Step, path: &StepPath, labels: &TimerLabels) -> Machine {
+    pub fn new(step: &Step, path: &StepPath, labels: &TimerLabels) -> Machine<P> {
         match step {
             Step::Module(_) => {
                 let (at, entry) = step.entry();
@@ -272,15 +347,10 @@ impl Machine {
     }
 
     /// The future for `step`, inside loops whose counts are `vars`.
-    fn within(step: &Step, path: &StepPath, labels: &TimerLabels, vars: &Scope) -> Machine {
+    fn within(step: &Step, path: &StepPath, labels: &TimerLabels, vars: &Scope<P>) -> Machine<P> {
         let child = |i: usize| path.child(i);
         match step {
-            Step::Sleep { label, ms } => Machine::Sleep {
-                label: label.clone(),
-                path: path.clone(),
-                sleep: runtime::sleep_ms(*ms),
-                labels: labels.clone(),
-            },
+            Step::Sleep { label, ms } => Machine::sleep(label, path, *ms, labels),
             Step::Log { text, format } => Machine::Log {
                 text: match format {
                     false => text.clone(),
@@ -299,12 +369,9 @@ impl Machine {
                 path: path.clone(),
                 labels: labels.clone(),
             },
-            Step::SleepFor { label, param } => Machine::Sleep {
-                label: label.clone(),
-                path: path.clone(),
-                sleep: runtime::sleep_ms(vars.value(param)),
-                labels: labels.clone(),
-            },
+            Step::SleepFor { label, param } => {
+                Machine::sleep(label, path, vars.value(param), labels)
+            }
             Step::Yield => Machine::Yield {
                 path: path.clone(),
                 future: runtime::yield_now(),
@@ -382,7 +449,7 @@ impl Machine {
                     }
                 }
                 let (made_labels, made_vars) = (labels.clone(), vars.clone());
-                let make = move || -> Vec<Machine> {
+                let make = move || -> Vec<Machine<P>> {
                     let machines = futures.iter();
                     machines
                         .map(|(s, path)| Machine::within(s, path, &made_labels, &made_vars))
@@ -411,7 +478,24 @@ impl Machine {
     }
 }
 
-impl Machine {
+impl<P: LanePrelude> Machine<P> {
+    /// A sleep of `ms`, noting its timer's label and step as soon as it has
+    /// set its timer.
+    fn sleep(label: &str, path: &StepPath, ms: u32, labels: &TimerLabels) -> Machine<P> {
+        let sleep = P::sleep_ms(ms);
+        let named = P::timer(&sleep).map(|timer| {
+            let named = (timer, label.to_string(), path.clone());
+            labels.borrow_mut().timers.push(named);
+        });
+        Machine::Sleep {
+            label: label.to_string(),
+            path: path.clone(),
+            sleep,
+            named: named.is_some(),
+            labels: labels.clone(),
+        }
+    }
+
     /// The step whose `.await` (or `join!`, `select!`) in the panel's
     /// `run()` this future, as `run()`'s body, is suspended at: a sequence's
     /// steps are statements of the same body, so a nested sequence answers
@@ -442,13 +526,13 @@ impl Machine {
     }
 }
 
-impl Sequence {
+impl<P: LanePrelude> Sequence<P> {
     fn new(
         path: &StepPath,
         steps: &[Step],
         awaits_each: bool,
         labels: &TimerLabels,
-        vars: &Scope,
+        vars: &Scope<P>,
     ) -> Self {
         Sequence {
             path: path.clone(),
@@ -479,7 +563,7 @@ impl Sequence {
     }
 }
 
-impl Future for Machine {
+impl<P: LanePrelude> Future for Machine<P> {
     type Output = ();
 
     fn poll(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<()> {
@@ -489,11 +573,12 @@ impl Future for Machine {
                 label,
                 path,
                 sleep,
+                named,
                 labels,
             } => {
-                let first = sleep.timer().is_none();
                 let poll = Pin::new(&mut *sleep).poll(cx);
-                if let (true, Some(timer)) = (first, sleep.timer()) {
+                if let (false, Some(timer)) = (*named, P::timer(sleep)) {
+                    *named = true;
                     labels
                         .borrow_mut()
                         .timers
@@ -502,13 +587,13 @@ impl Future for Machine {
                 poll
             }
             Machine::Log { text, path, labels } => {
-                runtime::log(text);
+                P::log(text);
                 labels.borrow_mut().calls.push(path.clone());
                 Poll::Ready(())
             }
             Machine::Block { ms, path, labels } => {
                 labels.borrow_mut().calls.push(path.clone());
-                runtime::block_ms(*ms);
+                P::block_ms(*ms);
                 Poll::Ready(())
             }
             Machine::Yield { future, .. } => Pin::new(future).poll(cx),
@@ -531,10 +616,10 @@ impl Future for Machine {
                     ..vars.clone()
                 };
                 let body = Machine::Seq(Sequence::new(path, steps, false, labels, &scope));
-                let task = runtime::spawn(body);
-                match handle {
-                    Some(number) => vars.handles.keep(*number, task),
-                    None => task.detach(),
+                let task = P::spawn(body);
+                // A handle never awaited is dropped: the task goes on, detached.
+                if let Some(number) = handle {
+                    vars.handles.keep(*number, task);
                 }
                 Poll::Ready(())
             }
@@ -553,14 +638,14 @@ impl Future for Machine {
                 Pin::new(task).poll(cx).map(drop)
             }
             Machine::Abort { handle, handles } => {
-                handles.abort(*handle);
+                handles.abort::<P>(*handle);
                 Poll::Ready(())
             }
         }
     }
 }
 
-impl Repeat {
+impl<P: LanePrelude> Repeat<P> {
     fn poll(&mut self, cx: &mut Context<'_>) -> Poll<()> {
         while self.done < self.times {
             let (path, steps, labels) = (&self.path, &self.steps, &self.labels);
@@ -586,7 +671,7 @@ impl Repeat {
     }
 }
 
-impl Sequence {
+impl<P: LanePrelude> Sequence<P> {
     fn poll(&mut self, cx: &mut Context<'_>) -> Poll<()> {
         let count = self.steps.len();
         // The first poll: nothing made yet.

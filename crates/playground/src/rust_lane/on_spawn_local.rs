@@ -5,6 +5,9 @@
 //! is here: the sleep (gloo's, which sets its browser timer when it is
 //! made), the log, the block, the spawn and its handle. `call`, `times` and
 //! `yield_now` are the runtime's own, plain futures on either executor.
+//!
+//! And the same prelude for the composed futures that run a program of any
+//! other shape ([`SpawnLocalPrelude`], for [`super::machine::Machine`]).
 
 use std::future::Future;
 use std::pin::Pin;
@@ -18,15 +21,23 @@ use super::compiled::{
     InScenario,
 };
 pub use super::compiled::{call, times, yield_now};
+use super::prelude::LanePrelude;
+
+/// gloo's sleep of `ms`, and the number of the browser timer it set (gloo
+/// sets it now, and the host tells the lane its number; without a host, as
+/// in the crate's own tests, there is none).
+fn timed_sleep(ms: u32) -> (Sleep, Option<u32>) {
+    let before = record::last_timer();
+    let sleep = prelude::sleep_ms(ms);
+    let after = record::last_timer();
+    (sleep, after.filter(|_| after != before))
+}
 
 /// The panel's `sleep_ms(ms)` for the scenario's leaf `K`: gloo sets the
-/// browser timer now, and the host tells the lane its number.
+/// browser timer now.
 pub fn sleep<const K: usize>() -> LeafSleep<K> {
-    let before = record::last_timer();
-    let sleep = prelude::sleep_ms(sleep_ms_of(K));
-    let after = record::last_timer();
-    // No host, no timer numbers (the crate's own tests run without one).
-    if let (true, Some(timer)) = (after != before, after) {
+    let (sleep, timer) = timed_sleep(sleep_ms_of(K));
+    if let Some(timer) = timer {
         name_timer(K, timer);
     }
     LeafSleep { sleep }
@@ -89,5 +100,53 @@ impl<const K: usize> Future for LeafHandle<K> {
             waits_on(K);
         }
         poll
+    }
+}
+
+/// spawn_local's and gloo-timers' prelude, for the composed futures.
+pub struct SpawnLocalPrelude;
+
+/// gloo's sleep, with the number of the browser timer it set.
+#[derive(Debug)]
+pub struct TimedSleep {
+    sleep: Sleep,
+    timer: Option<u32>,
+}
+
+impl Future for TimedSleep {
+    type Output = ();
+
+    fn poll(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<()> {
+        Pin::new(&mut self.get_mut().sleep).poll(cx)
+    }
+}
+
+impl LanePrelude for SpawnLocalPrelude {
+    type Sleep = TimedSleep;
+    type Handle = JoinHandle<()>;
+
+    fn sleep_ms(ms: u32) -> TimedSleep {
+        let (sleep, timer) = timed_sleep(ms);
+        TimedSleep { sleep, timer }
+    }
+
+    fn timer(sleep: &TimedSleep) -> Option<u32> {
+        sleep.timer
+    }
+
+    fn log(text: &str) {
+        prelude::log(text);
+    }
+
+    fn block_ms(ms: u32) {
+        prelude::block_ms(ms);
+    }
+
+    fn spawn<F: Future<Output = ()> + 'static>(future: F) -> JoinHandle<()> {
+        prelude::spawn(future)
+    }
+
+    fn abort(handle: &JoinHandle<()>) {
+        handle.abort();
     }
 }
