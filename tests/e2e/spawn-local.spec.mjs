@@ -8,14 +8,16 @@ import { test, expect } from './fixtures.mjs';
 import { GOLDEN, goldenText } from '../golden.mjs';
 import { random, scenario } from '../random-scenario.mjs';
 import { buildReplay } from '../../web/replay/index.js';
+import { summarize } from '../../web/replay/summary.js';
+import { formatMs } from '../../web/dom.js';
 
 test.describe.configure({ mode: 'default' }); // in order, on one page
 
 const UPDATE = process.env.UPDATE_GOLDEN === '1';
 const DIR = new URL('spawn-local/', GOLDEN);
-// Every example but the special ones (self-ref, lost-wake, interop), whose
-// programs are their own async fns, not compiled for this lane.
-const PRESETS = ['sequential', 'join', 'race', 'cancel-at-await', 'lazy', 'nested', 'spawn', 'early-sleep', 'blocking', 'starve'];
+// Every example but self-ref and interop, whose Rust is written for the
+// page's executor alone.
+const PRESETS = ['sequential', 'join', 'race', 'cancel-at-await', 'lazy', 'nested', 'spawn', 'early-sleep', 'blocking', 'starve', 'lost-wake'];
 
 const run = (page, options) => page.evaluate((o) => window.playground.run({ compare: true, ...o }), options);
 const all = (trace, kind) => trace.events.filter((e) => e.kind === kind);
@@ -133,14 +135,24 @@ test('an edited program of an example\'s shape runs with its own timings and tex
   expect(all(r.spawnLocal, 'timer_set').map((e) => e.ms)).toEqual([5, 10, 20]);
 });
 
-test('the three examples whose Rust is code of their own: the lane says why it does not run them; the other lanes run', async ({ sharedPage: page }) => {
-  for (const preset of ['self-ref', 'lost-wake', 'interop']) {
+test('the two examples whose Rust is written for the page\'s executor: the lane says why it does not run them; the other lanes run', async ({ sharedPage: page }) => {
+  for (const preset of ['self-ref', 'interop']) {
     const r = await run(page, { preset });
     expect(r.spawnLocal, preset).toBeUndefined();
-    expect(r.spawnLocalRefused, preset).toBe('This lane runs every program but three examples, whose Rust is code of their own: '
-      + '“A lost wake: Pending for ever”, “Self-reference and Pin” and “A Rust future awaiting a JS Promise”.');
+    expect(r.spawnLocalRefused, preset).toBe('This lane does not run “Self-reference and Pin” or “A Rust future awaiting a JS '
+      + 'Promise”: their Rust is written for the page\'s executor alone.');
     expect(r.futures.events.length, preset).toBeGreaterThan(0);
   }
+});
+
+test('lost-wake on spawn_local: the same bug, the same silence; gloo\'s timer fires and wakes nobody', async ({ sharedPage: page }) => {
+  const { spawnLocal, futures } = await run(page, { preset: 'lost-wake' });
+  expect(logs(spawnLocal)).toEqual([]);
+  expect(logs(futures)).toEqual([]);
+  expect(spawnLocal.events.map((e) => [e.t, e.kind])).toEqual([
+    [0, 'spawn'], [0, 'microtask_queued'], [0, 'microtask_start'], [0, 'poll_start'], [0, 'timer_set'], [0, 'poll_end'],
+    [0, 'microtask_end'], [100, 'timer_fired'], [100, 'callback_end'],
+  ]);
 });
 
 test('a program of no example\'s shape runs on spawn_local as the same composed futures as the Rust lane\'s', async ({ sharedPage: page }) => {
@@ -222,3 +234,80 @@ test('compare must be true or false; without it there is no spawn_local lane and
   await run(page, { preset: 'join' });
   expect(await page.locator('iframe').count()).toBe(0);
 });
+
+/**
+ * The Summary's sentence on the two Rust lanes, checked against both traces,
+ * counted here from the events: every number in it is one of theirs.
+ * @returns {string[]} what does not match
+ */
+function checkComparison(sentence, run) {
+  const problems = [];
+  const ours = run.futures.events;
+  const theirs = run.spawnLocal.events;
+  const n = (events, kind) => events.filter((e) => e.kind === kind).length;
+  const printed = (events) => events.filter((e) => e.kind === 'log').map((e) => `“${e.text}”`).join(', then ');
+  const want = (what, got, expected) => { if (got !== expected) problems.push(`${what}: says ${got}, the traces ${expected}`); };
+  const order = sentence.match(/^The two Rust lanes printed in different orders: the page's executor printed (.*?); spawn_local printed (.*?)\. /);
+  if (order) {
+    want('ours printed', order[1], printed(ours) || 'nothing');
+    want('spawn_local printed', order[2], printed(theirs) || 'nothing');
+    if (printed(ours) === printed(theirs)) problems.push('says they printed differently');
+  } else if (printed(ours) !== printed(theirs)) {
+    problems.push('does not say they printed differently');
+  }
+  const lastLog = (events) => events.findLast((e) => e.kind === 'log')?.t;
+  const both = sentence.match(/Both Rust lanes logged their last line at ([\d.]+ m?s)\./);
+  if (both) {
+    want('last log', both[1], formatMs(lastLog(ours)));
+    want('last log', both[1], formatMs(lastLog(theirs)));
+  }
+  const apart = sentence.match(/The page's executor logged its last line at ([\d.]+ m?s), spawn_local at ([\d.]+ m?s)\./);
+  if (apart) {
+    want('our last log', apart[1], formatMs(lastLog(ours)));
+    want('their last log', apart[2], formatMs(lastLog(theirs)));
+  }
+  if (!order && !both && !apart && lastLog(ours) !== undefined && lastLog(theirs) !== undefined) problems.push('says nothing of the logs');
+  const late = sentence.match(/so (.+?) fired ([\d.]+ m?s) late \((\d+) microtasks? ran after it was due\)/);
+  if (late) {
+    const fired = theirs.find((e) => e.kind === 'timer_fired' && e.label === late[1]);
+    want('late', late[2], fired && formatMs(fired.late));
+    const due = fired.t - fired.late;
+    want('microtasks after due', Number(late[3]), theirs.filter((e) => e.kind === 'microtask_start' && e.t >= due && e.t < fired.t).length);
+  }
+  const counts = sentence.match(/(?:Neither Rust lane set a browser timer\.|gloo set (\d+) browser timers?, one per sleep(?:, up to (\d+) pending at once)?; the page's executor keeps one browser timer pending at a time \(it set (\d+) in all\)\.) spawn_local ran its (\d+) polls? in (\d+) microtasks?; the page's executor ran its (\d+) polls? in (\d+) batch(?:es)? of its own\.$/);
+  if (!counts) return [...problems, `no counts in: ${sentence}`];
+  want('gloo timers', Number(counts[1] ?? 0), n(theirs, 'timer_set'));
+  let pending = 0;
+  let peak = 0;
+  for (const e of theirs) {
+    if (e.kind === 'timer_set') peak = Math.max(peak, ++pending);
+    if (e.kind === 'timer_fired' || e.kind === 'timer_cancel') pending -= 1;
+  }
+  // Said only when more than one was pending at once.
+  want('peak', counts[2] === undefined ? 'one or none' : Number(counts[2]), peak > 1 ? peak : 'one or none');
+  want('reactor arms', Number(counts[3] ?? 0), n(ours, 'reactor_arm'));
+  want('their polls', Number(counts[4]), n(theirs, 'poll_start'));
+  want('microtasks', Number(counts[5]), n(theirs, 'microtask_start'));
+  want('our polls', Number(counts[6]), n(ours, 'poll_start'));
+  want('batches', Number(counts[7]), n(ours, 'batch'));
+  return problems;
+}
+
+test('the Summary\'s sentence on the two Rust lanes states only the traces\' numbers, for every example and 30 random programs', async ({ sharedPage: page }) => {
+  const programs = Array.from({ length: 30 }, (_, i) => scenario(random(7000 + i)));
+  const runs = await page.evaluate(async ({ presets, list }) => {
+    const out = [];
+    for (const preset of presets) out.push(await window.playground.run({ preset, compare: true }));
+    for (const s of list) out.push(await window.playground.run({ scenario: s, compare: true }).catch(() => null));
+    return out;
+  }, { presets: PRESETS, list: programs });
+  let checked = 0;
+  for (const [i, run] of runs.entries()) {
+    if (!run) continue;
+    const { sentence } = summarize(run).spawnLocal;
+    expect(checkComparison(sentence, run), `${PRESETS[i] ?? `program ${i - PRESETS.length}`}: ${sentence}`).toEqual([]);
+    checked += 1;
+  }
+  expect(checked).toBeGreaterThan(PRESETS.length + 15);
+});
+

@@ -40,8 +40,9 @@ export function compareRust(result) {
   const timers = number(theirs, 'timer_set');
   const arms = number(ours, 'reactor_arm');
   const peak = peakPending(theirs);
-  out.push(`gloo set ${count(timers, 'browser timer')}, one per sleep${peak > 1 ? `, up to ${peak} pending at once` : ''}; the page's `
-    + `executor keeps one browser timer pending at a time (it set ${arms} in all). spawn_local ran its `
+  out.push(`${timers === 0 && arms === 0 ? 'Neither Rust lane set a browser timer.'
+    : `gloo set ${count(timers, 'browser timer')}, one per sleep${peak > 1 ? `, up to ${peak} pending at once` : ''}; the page's `
+      + `executor keeps one browser timer pending at a time (it set ${arms} in all).`} spawn_local ran its `
     + `${count(number(theirs, 'poll_start'), 'poll')} in ${count(number(theirs, 'microtask_start'), 'microtask')}; the page's `
     + `executor ran its ${count(number(ours, 'poll_start'), 'poll')} in ${count(number(ours, 'batch'), 'batch')} of its own.`);
   return out.join(' ');

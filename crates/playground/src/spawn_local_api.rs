@@ -16,33 +16,37 @@ use spawn_local_lane::record::{self, host};
 use wasm_bindgen::prelude::*;
 
 use crate::js_value::{self, to_js};
+use crate::program::presets::Special;
 use crate::program::step_path::StepPath;
 use crate::program::{presets, validate};
 use crate::render;
 use crate::rust_lane::machine::Machine;
 use crate::rust_lane::on_spawn_local::SpawnLocalPrelude;
+use crate::rust_lane::special::{self, Parts};
 use crate::rust_lane::step_names::TimerLabels;
 use crate::rust_lane::suspension::report_states;
-use crate::rust_lane::{compiled, spawn_local_events, spawn_local_panels, Spawner};
+use crate::rust_lane::{
+    at_its_one_point, compiled, spawn_local_events, spawn_local_panels, Spawner,
+};
 
-/// Why the lane does not run a special example: which ones it does not
-/// run, by the names the page shows them by.
+/// Why the lane does not run a special example (self-ref, interop: they
+/// record through our runtime, or await a Promise our lane makes), by the
+/// names the page shows them by.
 fn refusal() -> JsError {
     let mut special: Vec<String> = presets::PRESETS
         .iter()
-        .filter(|p| p.special.is_some())
+        .filter(|p| p.special.is_some_and(|s| s != Special::LostWake))
         .map(|p| format!("“{}”", p.name))
         .collect();
-    // “A”, “B” and “C”.
+    // “A”, “B” or “C”.
     let last = special.pop().unwrap_or_default();
-    let names = if special.is_empty() {
-        last
+    let (names, whose) = if special.is_empty() {
+        (last, "its")
     } else {
-        format!("{} and {last}", special.join(", "))
+        (format!("{} or {last}", special.join(", ")), "their")
     };
     JsError::new(&format!(
-        "This lane runs every program but three examples, whose Rust is code of their own: \
-         {names}."
+        "This lane does not run {names}: {whose} Rust is written for the page's executor alone."
     ))
 }
 
@@ -89,18 +93,24 @@ impl SpawnLocalLane {
     /// Starts the scenario (a plain object, as `resolveScenario` gives it)
     /// as one task, as the Rust lane does: an example's shape as its
     /// compiled `run()`, any other as the composed futures. The promise
-    /// resolves when that task has finished. Throws for the special
-    /// examples (`preset` self-ref, lost-wake, interop): their programs are
-    /// their own `async fn`s, not compiled here.
+    /// resolves when that task has finished (never, for lost-wake's). Throws
+    /// for the special examples self-ref and interop (`preset`), whose
+    /// programs are written for our runtime.
     pub fn start(&self, scenario: JsValue, preset: Option<String>) -> Result<Promise, JsError> {
         let step = validate::scenario(&js_value::read(&scenario))
             .map_err(|p| JsError::new(&validate::describe(&p)))?;
-        // A special example's program is its own async fn, not compiled here
-        // (its scenario may have another example's shape: the preset says).
-        let special = |id: &str| presets::find(id).is_some_and(|p| p.special.is_some());
-        if preset.as_deref().is_some_and(special) {
-            return Err(refusal());
-        }
+        // A special example's program is its own async fn (its scenario
+        // may have another example's shape: the preset says which it is).
+        // Lost-wake's runs on either prelude; the others are our runtime's.
+        let special = preset
+            .as_deref()
+            .and_then(presets::find)
+            .and_then(|p| p.special);
+        let mut lost_wake = match special {
+            Some(Special::LostWake) => Some(special::parts(&step).ok_or_else(refusal)?),
+            Some(_) => return Err(refusal()),
+            None => None,
+        };
         let shape = presets::of_shape(&step).filter(|p| p.special.is_none());
         record::reset();
         self.started.set(record::now());
@@ -111,6 +121,17 @@ impl SpawnLocalLane {
                 let _ = resolve.call0(&JsValue::UNDEFINED);
             };
             let spawner = OnSpawnLocal { done };
+            if let Some(Parts { label, ms, text }) = lost_wake.take() {
+                // As the Rust lane names its one timer and its one log.
+                let mut names = labels.borrow_mut();
+                names.calls.push(StepPath::at(&[1]));
+                names.timers.push((1, label, StepPath::at(&[0])));
+                drop(names);
+                let points = special::code(Special::LostWake, &step).suspension_points();
+                let program = special::lost_wake::<SpawnLocalPrelude>(ms, text);
+                spawner.spawn(report_states(program, points, at_its_one_point));
+                return;
+            }
             match shape {
                 // An example's shape: its compiled run(), as the Rust lane's.
                 Some(preset) => {

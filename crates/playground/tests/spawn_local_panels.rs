@@ -8,11 +8,11 @@
 //! Rust panel's code with only its `use` line changed.
 #![cfg(not(target_arch = "wasm32"))]
 
-use playground::program::presets;
+use playground::program::presets::{self, Special};
 use playground::rust_lane::compiled;
 
 mod common;
-use common::up_to_date;
+use common::{panel, up_to_date};
 
 const PANELS: &str = "src/rust_lane/spawn_local_panels.rs";
 const OURS: &str = "use runtime::prelude::*;";
@@ -26,7 +26,9 @@ fn panels_source() -> String {
          // The compiled presets of preset_panels.rs (beside this file) on the second\n\
          // prelude: wasm-bindgen-futures' spawn_local and gloo-timers. Each is the\n\
          // Rust panel's code with only its `use` line changed; its leaf calls read\n\
-         // the scenario as preset_panels.rs's do (on_spawn_local.rs).\n\n",
+         // the scenario as preset_panels.rs's do (on_spawn_local.rs). Lost-wake's\n\
+         // panel, as the page shows it, is here to be compiled against the\n\
+         // prelude; the lane runs special.rs's lost_wake on it.\n\n",
     );
     let mut programs = String::new();
     for preset in presets::PRESETS.iter().filter(|p| p.special.is_none()) {
@@ -42,6 +44,19 @@ fn panels_source() -> String {
             "        \"{}\" => spawner.spawn({name}::program()),\n",
             preset.id
         ));
+    }
+    for preset in presets::PRESETS
+        .iter()
+        .filter(|p| p.special == Some(Special::LostWake))
+    {
+        let name = preset.id.replace('-', "_");
+        let text = panel(Some(preset.id), &(preset.scenario)());
+        assert!(text.contains(OURS), "{}: no prelude line", preset.id);
+        let text = text.replacen(OURS, THEIRS, 1);
+        out.push_str(&format!("pub mod {name} {{\n{text}\n"));
+        out.push_str(
+            "pub fn program() -> impl std::future::Future<Output = ()> {\n    run()\n}\n}\n\n",
+        );
     }
     out.push_str(&format!(
         "/// Spawns the compiled `run()` of preset `id` (not a special one) through\n\

@@ -81,7 +81,7 @@ pub fn spawn<I: Future<Output = ()> + 'static>(
                 }
                 Special::LostWake => {
                     spawner.spawn(report_states(
-                        special::lost_wake(ms, text),
+                        special::lost_wake::<RuntimePrelude>(ms, text),
                         points,
                         at_its_one_point,
                     ));
@@ -116,6 +116,6 @@ pub fn spawn<I: Future<Output = ()> + 'static>(
 
 /// Where a special preset's `async fn` is suspended: it has one point, so
 /// it can only be at that one ([`crate::rust_lane::suspension`]).
-fn at_its_one_point<F>(_: &F) -> Option<StepPath> {
+pub(crate) fn at_its_one_point<F>(_: &F) -> Option<StepPath> {
     None
 }

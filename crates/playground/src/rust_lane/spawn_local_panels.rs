@@ -3,7 +3,9 @@
 // The compiled presets of preset_panels.rs (beside this file) on the second
 // prelude: wasm-bindgen-futures' spawn_local and gloo-timers. Each is the
 // Rust panel's code with only its `use` line changed; its leaf calls read
-// the scenario as preset_panels.rs's do (on_spawn_local.rs).
+// the scenario as preset_panels.rs's do (on_spawn_local.rs). Lost-wake's
+// panel, as the page shows it, is here to be compiled against the
+// prelude; the lane runs special.rs's lost_wake on it.
 
 pub mod sequential {
 use spawn_local_lane::prelude::*;
@@ -196,6 +198,32 @@ async fn run() {
             crate::rust_lane::on_spawn_local::log::<5>();
         },
     );
+}
+
+pub fn program() -> impl std::future::Future<Output = ()> {
+    run()
+}
+}
+
+pub mod lost_wake {
+use std::future::Future;
+use std::pin::Pin;
+use std::task::{Context, Poll, Waker};
+use spawn_local_lane::prelude::*;
+
+struct LostWake(Sleep);
+
+impl Future for LostWake {
+    type Output = ();
+    fn poll(mut self: Pin<&mut Self>, _cx: &mut Context<'_>) -> Poll<()> {
+        let mut nobody = Context::from_waker(Waker::noop()); // BUG: a waker that wakes nobody
+        Pin::new(&mut self.0).poll(&mut nobody) // fix: .poll(cx), so the timer wakes this task
+    }
+}
+
+async fn run() {
+    LostWake(sleep_ms(100)).await; // Pending for ever: nothing holds this task's waker
+    log("Never logged");
 }
 
 pub fn program() -> impl std::future::Future<Output = ()> {

@@ -12,6 +12,7 @@ use crate::program::presets::Special;
 use crate::program::scenario::Step;
 use crate::program::step_path::StepPath;
 use crate::render::{Code, PromiseStyle};
+use crate::rust_lane::prelude::LanePrelude;
 
 /// The parts of a special preset's scenario (a sleep, then a log).
 pub struct Parts {
@@ -53,13 +54,14 @@ pub async fn self_ref(ms: u32, text: String) {
     runtime::log(borrowed);
 }
 
-/// The lost-wake bug: polls the `Sleep` it waits on with a waker that wakes
+/// The lost-wake bug: polls the sleep it waits on with a waker that wakes
 /// nobody, instead of `cx.waker()`, so when the timer fires nothing polls the
-/// task again. Returns `Pending` keeping no waker of its task: the runtime
-/// records `lost_waker`.
-pub struct LostWake(pub runtime::Sleep);
+/// task again. Returns `Pending` keeping no waker of its task: our runtime
+/// records `lost_waker`. The sleep is either prelude's (`S`), as the panel's
+/// `Sleep` is.
+pub struct LostWake<S>(pub S);
 
-impl Future for LostWake {
+impl<S: Future<Output = ()> + Unpin> Future for LostWake<S> {
     type Output = ();
 
     fn poll(mut self: Pin<&mut Self>, _cx: &mut Context<'_>) -> Poll<()> {
@@ -68,10 +70,10 @@ impl Future for LostWake {
     }
 }
 
-/// The lost-wake preset's program: never gets to its log.
-pub async fn lost_wake(ms: u32, text: String) {
-    LostWake(runtime::sleep_ms(ms)).await;
-    runtime::log(&text);
+/// The lost-wake preset's program, on prelude `P`: never gets to its log.
+pub async fn lost_wake<P: LanePrelude>(ms: u32, text: String) {
+    LostWake(P::sleep_ms(ms)).await;
+    P::log(&text);
 }
 
 /// The JS panels' code for a special preset, if it has its own: lost-wake's
