@@ -29,9 +29,9 @@ test('the checkbox adds the lane: the Rust panel\'s code with the other prelude,
   }
   await expect(page.getByRole('group', { name: 'Timeline of all four lanes' })).toBeVisible();
   await expect(page.locator('#summary-rows th', { hasText: 'Rust on spawn_local' })).toHaveCount(1);
-  await expect(page.locator('#summary-compare')).toHaveText('Both Rust lanes logged their last line at 350 ms. gloo set 3 browser '
-    + 'timers, one per sleep; the page\'s executor keeps one browser timer pending at a time (it set 3 in all). spawn_local ran its '
-    + '4 polls in 4 microtasks; the page\'s executor ran its 4 polls in 4 batches of its own.');
+  await expect(page.locator('#summary-compare')).toHaveText('Both Rust lanes logged their last line at 350 ms. Each set 3 browser '
+    + 'timers: gloo one per sleep, the page\'s executor one at a time, for the sleep due next. spawn_local ran its 4 polls in 4 '
+    + 'microtasks; the page\'s executor ran its 4 polls in 4 batches.');
   // Unchecked: the next run has three lanes again.
   await box.uncheck();
   await page.getByRole('button', { name: 'Run', exact: true }).click();
@@ -98,10 +98,10 @@ test('every step of the lane has its own sentence, with the event\'s numbers; it
 test('starve: the Summary says the two Rust lanes printed in another order, and why', async ({ page }) => {
   await openPlayground(page, '/#preset=starve&compare=1');
   await expect(page.locator('#summary-compare')).toContainText('The two Rust lanes printed in different orders: the page\'s executor '
-    + 'printed “Timer 1 done”, then “Loop done”; spawn_local printed “Loop done”, then “Timer 1 done”. On spawn_local, each wake of '
-    + 'the task queued another microtask, and the browser runs a timer\'s callback only once the microtask queue is empty: so Timer 1 '
-    + 'fired 25 ms late (25 microtasks ran after it was due). The page\'s executor polls in batches and gives the browser a turn '
-    + 'between them.');
+    + 'printed “Timer 1 done”, then “Loop done”; spawn_local printed “Loop done”, then “Timer 1 done”. On spawn_local, each time the '
+    + 'task woke itself during its poll, spawn_local polled it again in a new microtask, and the browser runs no timer callback until '
+    + 'the microtask queue is empty: so Timer 1\'s callback waited, and fired 25 ms late (25 microtasks ran after it was due). The '
+    + 'page\'s executor polls in batches and gives the browser a turn between them, so Timer 1 fired at 16 ms there.');
 });
 
 test('a program the lane cannot run says so in the lane', async ({ page }) => {
@@ -115,13 +115,13 @@ test('a program the lane cannot run says so in the lane', async ({ page }) => {
 test('a bad compare= in a link is said, and the comparison stays as it was', async ({ page }) => {
   await openPlayground(page, '/#preset=join&compare=yes');
   const lane = page.getByRole('region', { name: 'Rust on spawn_local' });
-  await expect(page.locator('#error')).toContainText('Link: compare must be 1, to show the spawn_local lane, or left out');
+  await expect(page.locator('#error')).toContainText('Link: compare can only be 1 (to show the spawn_local lane); leave it out to hide the lane');
   await expect(page.getByRole('checkbox', { name: 'Compare with spawn_local' })).not.toBeChecked();
   await expect(lane).toBeHidden();
   // With the comparison on, a bad link keeps it on (the page's last good state).
   await page.getByRole('checkbox', { name: 'Compare with spawn_local' }).check();
   await page.evaluate(() => { location.hash = '#preset=sequential&compare=2'; });
-  await expect(page.locator('#error')).toContainText('Link: compare must be 1');
+  await expect(page.locator('#error')).toContainText('Link: compare can only be 1');
   await expect(page.getByRole('checkbox', { name: 'Compare with spawn_local' })).toBeChecked();
 });
 

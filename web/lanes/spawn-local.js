@@ -26,7 +26,7 @@ import { qs } from '../dom.js';
  * crates/playground/tests/spawn_local_panels.rs).
  * @param {string} rust the Rust panel's text
  */
-export const spawnLocalCode = (rust) => rust.replace(/^(\s*use\s+)runtime::/gm, '$1spawn_local_lane::');
+export const spawnLocalCode = (rust) => rust.replace(/(^|;)(\s*use\s+)runtime(?=\s*::)/gm, '$1$2spawn_local_lane');
 
 /** @param {string} name a meta tag's name */
 function urlOf(name) {
@@ -68,8 +68,8 @@ export class SpawnLocalRealm {
 
   /**
    * Starts the scenario (validated by the page) as the lane's one task;
-   * resolves when it has finished. Throws, saying why, for an example whose
-   * Rust is code of its own.
+   * resolves when it has finished (never, for lost-wake's). Throws, saying
+   * why, for self-ref and interop, whose Rust uses our runtime's helpers.
    * @param {import('../types.js').Scenario} scenario
    * @param {string | undefined} preset the example picked, which may be one whose Rust is its own code
    * @returns {Promise<void>}

@@ -26,8 +26,11 @@ export function compareRust(result) {
   const [oursPrinted, theirsPrinted] = [printed(ours), printed(theirs)];
   const out = [];
   if (oursPrinted.join('\n') !== theirsPrinted.join('\n')) {
-    out.push(`The two Rust lanes printed in different orders: the page's executor printed ${inOrder(oursPrinted) || 'nothing'}; `
-      + `spawn_local printed ${inOrder(theirsPrinted) || 'nothing'}.`);
+    // The same lines in another order, or other lines (an unbiased
+    // select! draws its first branch on ours, starts at the first on theirs).
+    const reordered = [...oursPrinted].sort().join('\n') === [...theirsPrinted].sort().join('\n');
+    out.push(`The two Rust lanes printed ${reordered ? 'in different orders' : 'differently'}: the page's executor printed `
+      + `${inOrder(oursPrinted) || 'nothing'}; spawn_local printed ${inOrder(theirsPrinted) || 'nothing'}.`);
   } else {
     const [a, b] = [ours, theirs].map((events) => events.findLast((e) => e.kind === 'log')?.t);
     if (a !== undefined && b !== undefined) {
@@ -40,11 +43,14 @@ export function compareRust(result) {
   const timers = number(theirs, 'timer_set');
   const arms = number(ours, 'reactor_arm');
   const peak = peakPending(theirs);
-  out.push(`${timers === 0 && arms === 0 ? 'Neither Rust lane set a browser timer.'
-    : `gloo set ${count(timers, 'browser timer')}, one per sleep${peak > 1 ? `, up to ${peak} pending at once` : ''}; the page's `
-      + `executor keeps one browser timer pending at a time (it set ${arms} in all).`} spawn_local ran its `
-    + `${count(number(theirs, 'poll_start'), 'poll')} in ${count(number(theirs, 'microtask_start'), 'microtask')}; the page's `
-    + `executor ran its ${count(number(ours, 'poll_start'), 'poll')} in ${count(number(ours, 'batch'), 'batch')} of its own.`);
+  const timersSaid = timers === 0 && arms === 0 ? 'Neither Rust lane set a browser timer.'
+    : timers === arms && peak <= 1 ? `Each set ${count(timers, 'browser timer')}: gloo one per sleep, the page's executor one at `
+      + 'a time, for the sleep due next.'
+      : `gloo set ${count(timers, 'browser timer')}, one per sleep${peak > 1 ? `, up to ${peak} pending at once` : ''}; the page's `
+        + `executor keeps one browser timer pending at a time (it set ${arms} in all).`;
+  out.push(`${timersSaid} spawn_local ran its ${count(number(theirs, 'poll_start'), 'poll')} in `
+    + `${count(number(theirs, 'microtask_start'), 'microtask')}; the page's executor ran its `
+    + `${count(number(ours, 'poll_start'), 'poll')} in ${count(number(ours, 'batch'), 'batch')}.`);
   return out.join(' ');
 }
 
@@ -70,17 +76,26 @@ function peakPending(events) {
  * @returns {string | null}
  */
 function lateTimer(ours, theirs) {
-  for (const fired of theirs) {
+  const firings = (/** @type {TraceEvent[]} */ events) => events.filter((e) => e.kind === 'timer_fired');
+  /** A firing's step and which firing of that step it is (a loop's sleep fires once a round). */
+  const key = (/** @type {TraceEvent[]} */ events, /** @type {TraceEvent} */ fired) => {
+    const step = JSON.stringify('step' in fired ? fired.step : null);
+    const nth = firings(events).filter((e) => e.seq < fired.seq && JSON.stringify('step' in e ? e.step : null) === step).length;
+    return `${step}#${nth}`;
+  };
+  for (const fired of firings(theirs)) {
     if (fired.kind !== 'timer_fired' || !fired.late) continue;
-    const oursFired = ours.find((e) => e.kind === 'timer_fired' && e.label === fired.label);
+    const oursFired = firings(ours).find((e) => key(ours, e) === key(theirs, fired));
     if (oursFired && oursFired.t >= fired.t) continue;
     const due = fired.t - fired.late;
     const microtasks = theirs.filter((e) => e.kind === 'microtask_start' && e.t >= due && e.t < fired.t).length;
     if (microtasks === 0) continue;
-    return `On spawn_local, each wake of the task queued another microtask, and the browser runs a timer's callback only `
-      + `once the microtask queue is empty: so ${fired.label ?? `timer ${fired.timer}`} fired ${formatMs(fired.late)} late `
-      + `(${count(microtasks, 'microtask')} ran after it was due). The page's executor polls in batches and gives the browser a `
-      + 'turn between them.';
+    const label = fired.label ?? `timer ${fired.timer}`;
+    const there = oursFired ? `, so ${label} fired at ${formatMs(oursFired.t)} there` : '';
+    return 'On spawn_local, each time the task woke itself during its poll, spawn_local polled it again in a new microtask, '
+      + `and the browser runs no timer callback until the microtask queue is empty: so ${label}'s callback waited, and fired `
+      + `${formatMs(fired.late)} late (${count(microtasks, 'microtask')} ran after it was due). The page's executor polls in `
+      + `batches and gives the browser a turn between them${there}.`;
   }
   return null;
 }

@@ -31,8 +31,8 @@ function polled(places) {
 export function spawnLocalSentence(e, after, before) {
   switch (e.kind) {
     case 'spawn':
-      return `task ${e.task} was handed to spawn_local, which will poll it in a microtask. None of its code runs yet: `
-        + 'futures are lazy';
+      return `task ${e.task} was handed to spawn_local. None of its code has run yet: a future runs only when polled, and `
+        + 'spawn_local polls it later, in a microtask';
     case 'microtask_queued':
       return 'spawn_local queued a microtask (queueMicrotask) to poll the tasks waiting on its queue: it runs as soon '
         + 'as the call stack is empty, before any timer\'s callback';
@@ -43,8 +43,8 @@ export function spawnLocalSentence(e, after, before) {
         const finished = queued.length === 1 ? `its only queued task, task ${queued[0]}, has` : `its queued ${tasksNamed(queued)} have`;
         return `spawn_local's microtask starts, but ${finished} already finished: there is nothing to poll`;
       }
-      return `spawn_local's microtask starts: it polls the tasks queued so far, ${tasksNamed(pollable)}. A task woken `
-        + 'while it runs waits for the next microtask';
+      return `spawn_local's microtask starts: it polls the tasks queued before it started (here, ${tasksNamed(pollable)}). `
+        + 'A task woken during this microtask is polled in the next one';
     }
     case 'poll_start':
       return `spawn_local polls task ${e.task}: it calls poll on the task's future, which runs until it reaches an .await `
@@ -70,19 +70,18 @@ export function spawnLocalSentence(e, after, before) {
     }
     case 'callback_end':
       return (after?.microtasks ?? 0) > 0
-        ? `${timerName(e)}'s callback returned; the microtask it queued runs now, before the browser takes the next task `
-          + 'from the task queue'
+        ? `${timerName(e)}'s callback returned; the microtask spawn_local queued when the callback woke the task runs now, `
+          + 'before the browser takes the next task from the task queue'
         : `${timerName(e)}'s callback returned`;
     case 'timer_cancel':
       return `gloo cleared ${timerName(e)}'s browser timer (clearTimeout): its sleep was dropped before it fired`;
     case 'wake': {
-      const by = e.by === 'timer' ? `${timerName(e)}'s callback`
-        : e.by === 'self' ? `task ${e.task}'s own poll (as yield_now does, or a sleep dropped in it)`
-          : e.by === 'task' ? `task ${e.by_task}'s poll` : 'code outside the lane\'s tasks';
-      if (e.outcome === 'already_queued') return `${by} woke task ${e.task}, which was already waiting to be polled: this adds no poll`;
+      const woke = e.by === 'timer' ? `${timerName(e)}'s callback woke task ${e.task}`
+        : e.by === 'self' ? `task ${e.task} woke itself during its own poll (yield_now does this; so does dropping a gloo sleep)`
+          : e.by === 'task' ? `task ${e.by_task}'s poll woke task ${e.task}` : `code outside the lane's tasks woke task ${e.task}`;
+      if (e.outcome === 'already_queued') return `${woke}, which was already waiting to be polled: this adds no poll`;
       const finished = before?.done.has(e.task) ? ' (it has finished: the microtask will find nothing to poll)' : '';
-      return `${by} woke task ${e.task}: spawn_local puts it on its own queue (not the browser's microtask queue), to poll `
-        + `in a microtask${finished}`;
+      return `${woke}: spawn_local puts it on its own queue (not the browser's microtask queue), to poll in a microtask${finished}`;
     }
     case 'log': {
       const task = polled(after);

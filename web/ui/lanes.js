@@ -95,7 +95,7 @@ export class Lanes {
   showCode(code) {
     // As written, to the last newline: the Rust one is the program's text.
     for (const lane of LANES) this.panels[lane].code.setText(code[lane].code);
-    // The same program: the Rust panel with its prelude's `use` line changed.
+    // The same program: the Rust panel with its `use runtime::` lines changed.
     this.panels.spawnLocal.code.setText(spawnLocalCode(code.futures.code));
   }
 

@@ -57,13 +57,14 @@ function jsLane(id, name, more = {}) {
  * where spawn_local's executor runs. Hidden until a run compares. */
 function spawnLocalLane() {
   const section = jsLane('spawnLocal', 'Rust on spawn_local', {
-    beforeCode: [el('p', { class: 'twin' }, 'The same Rust program; only its first line changes, to ',
-      code('use spawn_local_lane::prelude::*;'), ', which brings the same functions from two other crates. Its tasks run on ',
-      code('wasm_bindgen_futures::spawn_local'), ', which polls them in JS microtasks (where promise callbacks run), and its sleeps '
-      + 'come from ', code('gloo_timers'), ', where each sleep sets a browser timer of its own.'),
+    beforeCode: [el('p', { class: 'twin' }, 'The same Rust program; only its ', code('use'), ' lines change, to ',
+      code('use spawn_local_lane::prelude::*;'), ' and the like, which bring in functions with the same names but other implementations: ',
+      code('spawn'), ' hands tasks to ', code('wasm_bindgen_futures::spawn_local'), ', which polls them in JS microtasks (where '
+      + 'promise callbacks run), and ', code('sleep_ms'), ' is a sleep from ', code('gloo_timers'), ', which sets a browser timer of '
+      + 'its own. ', code('join!'), ', ', code('select!'), ' and ', code('yield_now'), ' are the same futures in both lanes.'),
     el('p', { id: 'spawn-local-refused', class: 'read-only-note', role: 'status', hidden: true })],
-    afterPlaces: [el('p', { class: 'twin' }, 'This trace is recorded from outside spawn_local and gloo-timers: each poll and wake, '
-      + 'each browser timer set, fired or cleared, and each microtask queued, but not the libraries\' own steps in between.')],
+    afterPlaces: [el('p', { class: 'twin' }, 'This trace is recorded from outside spawn_local and gloo-timers. It shows each poll and '
+      + 'wake, each browser timer set, fired or cleared, and each microtask queued, but not what the libraries do in between.')],
   });
   section.hidden = true;
   return section;

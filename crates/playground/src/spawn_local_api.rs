@@ -19,15 +19,11 @@ use crate::js_value::{self, to_js};
 use crate::program::presets::Special;
 use crate::program::step_path::StepPath;
 use crate::program::{presets, validate};
-use crate::render;
 use crate::rust_lane::machine::Machine;
 use crate::rust_lane::on_spawn_local::SpawnLocalPrelude;
 use crate::rust_lane::special::{self, Parts};
 use crate::rust_lane::step_names::TimerLabels;
-use crate::rust_lane::suspension::report_states;
-use crate::rust_lane::{
-    at_its_one_point, compiled, spawn_local_events, spawn_local_panels, Spawner,
-};
+use crate::rust_lane::{compiled, spawn_local_events, spawn_local_panels, Spawner};
 
 /// Why the lane does not run a special example (self-ref, interop: they
 /// record through our runtime, or await a Promise our lane makes), by the
@@ -46,7 +42,9 @@ fn refusal() -> JsError {
         (format!("{} or {last}", special.join(", ")), "their")
     };
     JsError::new(&format!(
-        "This lane does not run {names}: {whose} Rust is written for the page's executor alone."
+        "This lane does not run {names}: {whose} code uses helpers of the page's own executor. \
+         (On spawn_local, a Rust future awaits a JS Promise through \
+         wasm_bindgen_futures::JsFuture.)"
     ))
 }
 
@@ -99,19 +97,20 @@ impl SpawnLocalLane {
     pub fn start(&self, scenario: JsValue, preset: Option<String>) -> Result<Promise, JsError> {
         let step = validate::scenario(&js_value::read(&scenario))
             .map_err(|p| JsError::new(&validate::describe(&p)))?;
-        // A special example's program is its own async fn (its scenario
-        // may have another example's shape: the preset says which it is).
-        // Lost-wake's runs on either prelude; the others are our runtime's.
+        // As the Rust lane decides (rust_lane::spawn): a special example
+        // with its shape runs its own async fn (its scenario may have
+        // another example's shape: the preset says which it is). Lost-wake's
+        // runs on either prelude; self-ref's and interop's are our runtime's.
         let special = preset
             .as_deref()
             .and_then(presets::find)
             .and_then(|p| p.special);
-        let mut lost_wake = match special {
-            Some(Special::LostWake) => Some(special::parts(&step).ok_or_else(refusal)?),
-            Some(_) => return Err(refusal()),
-            None => None,
+        let mut lost_wake = match (special, special::parts(&step)) {
+            (Some(Special::LostWake), Some(parts)) => Some(parts),
+            (Some(Special::SelfRef | Special::Interop), Some(_)) => return Err(refusal()),
+            _ => None,
         };
-        let shape = presets::of_shape(&step).filter(|p| p.special.is_none());
+        let shape = presets::of_shape(&step);
         record::reset();
         self.started.set(record::now());
         let labels = TimerLabels::default();
@@ -122,14 +121,13 @@ impl SpawnLocalLane {
             };
             let spawner = OnSpawnLocal { done };
             if let Some(Parts { label, ms, text }) = lost_wake.take() {
-                // As the Rust lane names its one timer and its one log.
+                // As the Rust lane names its one timer and its one log: the
+                // run's first timer (record::reset numbered from 1).
                 let mut names = labels.borrow_mut();
                 names.calls.push(StepPath::at(&[1]));
                 names.timers.push((1, label, StepPath::at(&[0])));
                 drop(names);
-                let points = special::code(Special::LostWake, &step).suspension_points();
-                let program = special::lost_wake::<SpawnLocalPrelude>(ms, text);
-                spawner.spawn(report_states(program, points, at_its_one_point));
+                spawner.spawn(special::lost_wake::<SpawnLocalPrelude>(ms, text));
                 return;
             }
             match shape {
@@ -147,12 +145,14 @@ impl SpawnLocalLane {
                         );
                     }
                 }
-                // Any other: the composed futures, as the Rust lane's.
+                // Any other: the composed futures, as the Rust lane's (with
+                // no state events: those are our runtime's records).
                 None => {
-                    let points = render::rust(&step).suspension_points();
-                    let program =
-                        Machine::<SpawnLocalPrelude>::new(&step, &StepPath::root(), &labels);
-                    spawner.spawn(report_states(program, points, Machine::suspended_at));
+                    spawner.spawn(Machine::<SpawnLocalPrelude>::new(
+                        &step,
+                        &StepPath::root(),
+                        &labels,
+                    ));
                 }
             }
         }))

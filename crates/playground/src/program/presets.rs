@@ -306,9 +306,11 @@ pub const PRESETS: &[Preset] = &[
             slice ends: Timer 1 is late until then, not by the whole loop. tokio, the most \
             used Rust runtime, goes further today: after a yield_now it checks its timers and \
             I/O before polling that task again (its docs do not promise this order). Turn \
-            on Compare with spawn_local to see the executor most Rust in a browser uses do \
-            as the Promises lane does: spawn_local polls a task that woke itself in a new \
-            microtask, so the same Rust prints Loop done before Timer 1 done.",
+            on Compare with spawn_local to see that the executor most async Rust in a browser \
+            uses behaves like the Promises lane: when a task wakes itself, spawn_local polls it \
+            again in a new microtask, and the browser runs no timer callback until the \
+            microtask queue is empty, so the same Rust prints “Loop done” before \
+            “Timer 1 done”.",
         scenario: || {
             Step::Seq(vec![Step::All(vec![
                 Step::Seq(vec![Step::sleep("Timer 1", 5), Step::log("Timer 1 done")]),

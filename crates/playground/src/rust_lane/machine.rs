@@ -18,7 +18,6 @@ use std::pin::Pin;
 use std::task::{Context, Poll};
 
 use std::cell::RefCell;
-use std::fmt;
 use std::rc::Rc;
 
 use runtime::{join, select, select_random, Join, Select, YieldNow};
@@ -92,20 +91,15 @@ impl<H> Handles<H> {
         Some(handles.remove(at).1)
     }
 
-    /// Aborts the task of handle `number` (validation: kept, never awaited),
-    /// which drops it now. The handle stays, for another abort.
+    /// Aborts the task of handle `number` (validation: kept, never awaited):
+    /// our runtime drops it now, spawn_local at the task's next poll. The
+    /// handle stays, for another abort.
     fn abort<P: LanePrelude<Handle = H>>(&self, number: u32) {
         // Out of the list while the task's future drops.
         if let Some(handle) = self.take(number) {
             P::abort(&handle);
             self.keep(number, handle);
         }
-    }
-}
-
-impl<H> fmt::Debug for Handles<H> {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{} handles kept", self.0.borrow().len())
     }
 }
 
@@ -209,7 +203,7 @@ pub enum Machine<P: LanePrelude> {
         handle: Option<u32>,
         /// The task's steps.
         steps: Vec<Step>,
-        /// Where the handle is kept, and the task's timers named.
+        /// Where the task's timers and logs are named.
         labels: TimerLabels,
         /// The loops' counts around it, for the task's logs.
         vars: Scope<P>,
@@ -225,8 +219,8 @@ pub enum Machine<P: LanePrelude> {
         /// Where the handle is kept.
         handles: Handles<P::Handle>,
     },
-    /// `h.abort()`: drops the task spawned with `handle` now, with its
-    /// timers; Ready at once.
+    /// `h.abort()`: stops the task spawned with `handle` (our runtime drops
+    /// it now, with its timers; spawn_local at its next poll); Ready at once.
     Abort {
         /// The handle's number.
         handle: u32,

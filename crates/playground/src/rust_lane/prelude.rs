@@ -27,7 +27,8 @@ pub trait LanePrelude: 'static {
     fn block_ms(ms: u32);
     /// `spawn(future)`: a task of its own. Dropping the handle detaches it.
     fn spawn<F: Future<Output = ()> + 'static>(future: F) -> Self::Handle;
-    /// `h.abort()`.
+    /// `h.abort()`: our runtime drops the task's future now; spawn_local
+    /// wakes the task, which drops it at its next poll.
     fn abort(handle: &Self::Handle);
 }
 
