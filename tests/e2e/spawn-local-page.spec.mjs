@@ -7,7 +7,7 @@ import { test, expect, openPlayground } from './fixtures.mjs';
 import { formatMs } from '../../web/dom.js';
 import { buildReplay } from '../../web/replay/index.js';
 
-const PRESETS = ['sequential', 'join', 'race', 'cancel-at-await', 'lazy', 'nested', 'spawn', 'early-sleep', 'blocking', 'starve', 'lost-wake'];
+const PRESETS = ['sequential', 'join', 'race', 'cancel-at-await', 'lazy', 'nested', 'spawn', 'early-sleep', 'blocking', 'starve', 'lost-wake', 'interop'];
 
 test('the checkbox adds the lane: the Rust panel\'s code with the other prelude, its places and its trace', async ({ page }) => {
   await openPlayground(page, '/#preset=sequential');
@@ -108,7 +108,7 @@ test('a program the lane cannot run says so in the lane', async ({ page }) => {
   await openPlayground(page, '/#preset=self-ref&compare=1');
   const lane = page.getByRole('region', { name: 'Rust on spawn_local' });
   await expect(lane).toBeVisible();
-  await expect(lane.locator('#spawn-local-refused')).toHaveText(/^This lane does not run “Self-reference and Pin” or /);
+  await expect(lane.locator('#spawn-local-refused')).toHaveText(/^This lane does not run “Self-reference and Pin”: /);
   await expect(lane.getByRole('list', { name: 'Rust on spawn_local trace' }).getByRole('listitem')).toHaveCount(0);
 });
 

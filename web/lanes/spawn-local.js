@@ -69,15 +69,19 @@ export class SpawnLocalRealm {
   /**
    * Starts the scenario (validated by the page) as the lane's one task;
    * resolves when it has finished (never, for lost-wake's). Throws, saying
-   * why, for self-ref and interop, whose Rust uses our runtime's helpers.
+   * why, for self-ref, whose Rust uses our runtime's helpers.
    * @param {import('../types.js').Scenario} scenario
    * @param {string | undefined} preset the example picked, which may be one whose Rust is its own code
    * @returns {Promise<void>}
    */
   start(scenario, preset) {
+    const win = /** @type {Window & typeof globalThis} */ (this.frame.contentWindow);
     // The module reads plain objects of its own realm: a copy made there.
-    const copy = /** @type {Window} */ (this.frame.contentWindow).structuredClone(scenario);
-    return this.lane.start(copy, preset);
+    const copy = win.structuredClone(scenario);
+    // The interop example's JS Promise: one of the realm's (wasm-bindgen
+    // checks that), resolved by a timer on the realm's clock.
+    const makePromise = (/** @type {number} */ ms) => new win.Promise((resolve) => win.setTimeout(resolve, ms));
+    return this.lane.start(copy, preset, makePromise);
   }
 
   /** The run's events so far. @returns {import('../types.js').TraceEvent[]} */

@@ -10,13 +10,13 @@ use js_sys::{Function, Promise};
 use runtime::{BrowserHost, Event, Runtime, VirtualHost};
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
-use wasm_bindgen_futures::JsFuture;
 
 use crate::js_value::{self, to_js};
 use crate::program::presets::Special;
 use crate::program::scenario::Step;
 use crate::program::step_path::StepPath;
 use crate::program::{editing, fragment, presets, validate};
+use crate::rust_lane::prelude::RuntimePrelude;
 use crate::rust_lane::special;
 use crate::rust_lane::step_names::TimerLabels;
 use crate::rust_lane::trace_events;
@@ -196,17 +196,6 @@ impl<D: FnOnce() + 'static> rust_lane::Spawner for OnPage<'_, D> {
     }
 }
 
-/// A Rust future awaiting the JS Promise that `make_promise(ms)` returns.
-async fn interop(make_promise: Function, ms: u32, text: String) {
-    let promise = make_promise
-        .call1(&JsValue::NULL, &JsValue::from(ms))
-        .ok()
-        .and_then(|p| p.dyn_into::<Promise>().ok())
-        .unwrap_or_else(|| Promise::resolve(&JsValue::UNDEFINED));
-    let _ = JsFuture::from(promise).await;
-    runtime::log(&text);
-}
-
 /// The one scenario the Rust panel of `scenario` parses back to
 /// ([`canonical`](crate::program::canonical::canonical)): what the page runs
 /// for a text it rendered itself, as if it had read the text.
@@ -302,7 +291,8 @@ impl RustLane {
                 // in the trace by then.
                 let _ = resolve.call0(&JsValue::UNDEFINED);
             };
-            let interop = |ms, text| interop(make_promise.clone(), ms, text);
+            let interop =
+                |ms, text| special::interop::<RuntimePrelude>(make_promise.clone(), ms, text);
             rust_lane::spawn(
                 &step,
                 preset.as_deref(),

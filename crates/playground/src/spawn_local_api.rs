@@ -25,13 +25,12 @@ use crate::rust_lane::special::{self, Parts};
 use crate::rust_lane::step_names::TimerLabels;
 use crate::rust_lane::{compiled, spawn_local_events, spawn_local_panels, Spawner};
 
-/// Why the lane does not run a special example (self-ref, interop: they
-/// record through our runtime, or await a Promise our lane makes), by the
-/// names the page shows them by.
+/// Why the lane does not run a special example (self-ref: it records its
+/// addresses through our runtime), by the names the page shows them by.
 fn refusal() -> JsError {
     let mut special: Vec<String> = presets::PRESETS
         .iter()
-        .filter(|p| p.special.is_some_and(|s| s != Special::LostWake))
+        .filter(|p| p.special == Some(Special::SelfRef))
         .map(|p| format!("“{}”", p.name))
         .collect();
     // “A”, “B” or “C”.
@@ -42,9 +41,7 @@ fn refusal() -> JsError {
         (format!("{} or {last}", special.join(", ")), "their")
     };
     JsError::new(&format!(
-        "This lane does not run {names}: {whose} code uses helpers of the page's own executor. \
-         (On spawn_local, a Rust future awaits a JS Promise through \
-         wasm_bindgen_futures::JsFuture.)"
+        "This lane does not run {names}: {whose} code uses helpers of the page's own executor."
     ))
 }
 
@@ -92,9 +89,15 @@ impl SpawnLocalLane {
     /// as one task, as the Rust lane does: an example's shape as its
     /// compiled `run()`, any other as the composed futures. The promise
     /// resolves when that task has finished (never, for lost-wake's). Throws
-    /// for the special examples self-ref and interop (`preset`), whose
-    /// programs are written for our runtime.
-    pub fn start(&self, scenario: JsValue, preset: Option<String>) -> Result<Promise, JsError> {
+    /// for the special example self-ref (`preset`), whose program records
+    /// through our runtime. `make_promise(ms)` gives the JS Promise the
+    /// interop example awaits: one of this realm's, on its timers.
+    pub fn start(
+        &self,
+        scenario: JsValue,
+        preset: Option<String>,
+        make_promise: Function,
+    ) -> Result<Promise, JsError> {
         let step = validate::scenario(&js_value::read(&scenario))
             .map_err(|p| JsError::new(&validate::describe(&p)))?;
         // As the Rust lane decides (rust_lane::spawn): a special example
@@ -105,9 +108,9 @@ impl SpawnLocalLane {
             .as_deref()
             .and_then(presets::find)
             .and_then(|p| p.special);
-        let mut lost_wake = match (special, special::parts(&step)) {
-            (Some(Special::LostWake), Some(parts)) => Some(parts),
-            (Some(Special::SelfRef | Special::Interop), Some(_)) => return Err(refusal()),
+        let mut own = match (special, special::parts(&step)) {
+            (Some(Special::SelfRef), Some(_)) => return Err(refusal()),
+            (Some(which), Some(parts)) => Some((which, parts)),
             _ => None,
         };
         let shape = presets::of_shape(&step);
@@ -120,14 +123,22 @@ impl SpawnLocalLane {
                 let _ = resolve.call0(&JsValue::UNDEFINED);
             };
             let spawner = OnSpawnLocal { done };
-            if let Some(Parts { label, ms, text }) = lost_wake.take() {
+            if let Some((which, Parts { label, ms, text })) = own.take() {
                 // As the Rust lane names its one timer and its one log: the
-                // run's first timer (record::reset numbered from 1).
+                // run's first timer (record::reset numbered from 1). The
+                // interop promise's timer is set in this lane's realm, so it
+                // is this lane's: it has the step's label too.
                 let mut names = labels.borrow_mut();
                 names.calls.push(StepPath::at(&[1]));
                 names.timers.push((1, label, StepPath::at(&[0])));
                 drop(names);
-                spawner.spawn(special::lost_wake::<SpawnLocalPrelude>(ms, text));
+                if which == Special::Interop {
+                    let program =
+                        special::interop::<SpawnLocalPrelude>(make_promise.clone(), ms, text);
+                    spawner.spawn(program);
+                } else {
+                    spawner.spawn(special::lost_wake::<SpawnLocalPrelude>(ms, text));
+                }
                 return;
             }
             match shape {

@@ -76,6 +76,23 @@ pub async fn lost_wake<P: LanePrelude>(ms: u32, text: String) {
     P::log(&text);
 }
 
+/// The interop preset's program, on prelude `P`: a Rust future awaiting the
+/// JS Promise that `make_promise(ms)` returns (made by the page, in the
+/// lane's realm: wasm-bindgen checks it is a `Promise` of that realm), through
+/// wasm-bindgen-futures' `JsFuture`, then its log.
+#[cfg(target_arch = "wasm32")]
+pub async fn interop<P: LanePrelude>(make_promise: js_sys::Function, ms: u32, text: String) {
+    use js_sys::Promise;
+    use wasm_bindgen::{JsCast, JsValue};
+    let promise = make_promise
+        .call1(&JsValue::NULL, &JsValue::from(ms))
+        .ok()
+        .and_then(|p| p.dyn_into::<Promise>().ok())
+        .unwrap_or_else(|| Promise::resolve(&JsValue::UNDEFINED));
+    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+    P::log(&text);
+}
+
 /// The JS panels' code for a special preset, if it has its own: lost-wake's
 /// timer never calls on (`None`: the scenario's panels, as rendered).
 pub fn js_code(special: Special, step: &Step, promises: Option<PromiseStyle>) -> Option<Code> {
