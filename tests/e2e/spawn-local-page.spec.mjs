@@ -7,7 +7,7 @@ import { test, expect, openPlayground } from './fixtures.mjs';
 import { formatMs } from '../../web/dom.js';
 import { buildReplay } from '../../web/replay/index.js';
 
-const PRESETS = ['sequential', 'join', 'race', 'cancel-at-await', 'lazy', 'nested', 'spawn', 'early-sleep', 'blocking', 'starve', 'lost-wake', 'interop'];
+const PRESETS = ['sequential', 'join', 'race', 'cancel-at-await', 'lazy', 'nested', 'spawn', 'early-sleep', 'blocking', 'starve', 'lost-wake', 'interop', 'self-ref'];
 
 test('the checkbox adds the lane: the Rust panel\'s code with the other prelude, its places and its trace', async ({ page }) => {
   await openPlayground(page, '/#preset=sequential');
@@ -104,12 +104,14 @@ test('starve: the Summary says the two Rust lanes printed in another order, and 
     + 'page\'s executor polls in batches and gives the browser a turn between them, so Timer 1 fired at 16 ms there.');
 });
 
-test('a program the lane cannot run says so in the lane', async ({ page }) => {
+test('self-ref runs on the lane too: What happened says borrowed points into the future, which never moved', async ({ page }) => {
   await openPlayground(page, '/#preset=self-ref&compare=1');
   const lane = page.getByRole('region', { name: 'Rust on spawn_local' });
   await expect(lane).toBeVisible();
-  await expect(lane.locator('#spawn-local-refused')).toHaveText(/^This lane does not run “Self-reference and Pin”: /);
-  await expect(lane.getByRole('list', { name: 'Rust on spawn_local trace' }).getByRole('listitem')).toHaveCount(0);
+  await expect(lane.locator('#spawn-local-refused')).toBeHidden();
+  const rows = lane.getByRole('list', { name: 'Rust on spawn_local trace' }).getByRole('listitem');
+  await rows.filter({ has: page.locator('.kind:text-is("address")') }).last().click();
+  await expect(page.locator('#what-happened')).toHaveText(/^100 ms: in task 1's future, borrowed points at 0x[0-9a-f]+, where s lives: the future points into itself; the same as at the last poll: it never moved\.$/);
 });
 
 test('a bad compare= in a link is said, and the comparison stays as it was', async ({ page }) => {

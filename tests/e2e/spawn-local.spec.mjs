@@ -15,8 +15,8 @@ test.describe.configure({ mode: 'default' }); // in order, on one page
 
 const UPDATE = process.env.UPDATE_GOLDEN === '1';
 const DIR = new URL('spawn-local/', GOLDEN);
-// Every example but self-ref, whose Rust records through the page's executor.
-const PRESETS = ['sequential', 'join', 'race', 'cancel-at-await', 'lazy', 'nested', 'spawn', 'early-sleep', 'blocking', 'starve', 'lost-wake', 'interop'];
+// Every example.
+const PRESETS = ['sequential', 'join', 'race', 'cancel-at-await', 'lazy', 'nested', 'spawn', 'early-sleep', 'blocking', 'starve', 'lost-wake', 'interop', 'self-ref'];
 
 const run = (page, options) => page.evaluate((o) => window.playground.run({ compare: true, ...o }), options);
 const all = (trace, kind) => trace.events.filter((e) => e.kind === kind);
@@ -134,11 +134,15 @@ test('an edited program of an example\'s shape runs with its own timings and tex
   expect(all(r.spawnLocal, 'timer_set').map((e) => e.ms)).toEqual([5, 10, 20]);
 });
 
-test('self-ref, whose Rust records through the page\'s executor: the lane says why it does not run it; the other lanes run', async ({ sharedPage: page }) => {
-  const r = await run(page, { preset: 'self-ref' });
-  expect(r.spawnLocal).toBeUndefined();
-  expect(r.spawnLocalRefused).toBe('This lane does not run “Self-reference and Pin”: its code uses helpers of the page\'s own executor.');
-  expect(r.futures.events.length).toBeGreaterThan(0);
+test('self-ref on spawn_local: s and borrowed stay where they were across the await; the future points into itself', async ({ sharedPage: page }) => {
+  const { spawnLocal } = await run(page, { preset: 'self-ref' });
+  const addresses = all(spawnLocal, 'address').map((e) => [e.task, e.name, e.addr]);
+  expect(addresses).toHaveLength(4);
+  const [s1, b1, s2, b2] = addresses;
+  expect([s1[1], b1[1], s2[1], b2[1]]).toEqual(['s', 'borrowed', 's', 'borrowed']);
+  // borrowed points at s, and neither moved between the two polls.
+  expect(new Set([s1[2], b1[2], s2[2], b2[2]]).size).toBe(1);
+  expect(logs(spawnLocal)).toEqual([[100, 'foo']]);
 });
 
 test('interop on spawn_local: JsFuture awaits a JS Promise of the lane\'s realm; the promise\'s reaction wakes the task', async ({ sharedPage: page }) => {

@@ -27,6 +27,7 @@
  * @property {number[]} ready the tasks the executor will poll (spawned or woken, not yet polled)
  * @property {SpawnLocalFrame[]} callStack bottom first
  * @property {Set<number>} done the tasks that finished
+ * @property {Record<string, number>} addresses self-ref: where `s` lives and where `borrowed` points, as last reported
  * @property {string[]} problems
  */
 
@@ -43,6 +44,8 @@ export class SpawnLocalLane {
     this.done = new Set();
     /** @type {number[]} the finished tasks the running microtask took off the queue */
     this.finishedTaken = [];
+    /** @type {Record<string, number>} */
+    this.addresses = {};
     /** @type {string[]} */
     this.problems = [];
   }
@@ -117,6 +120,9 @@ export class SpawnLocalLane {
         // executor's next microtask finds nothing to poll for it.
         if (e.outcome === 'queued') this.ready = [...this.ready, e.task];
         break;
+      case 'address':
+        this.addresses = { ...this.addresses, [e.name]: e.addr };
+        break;
       case 'log':
       case 'block':
         if (!this.stack.length) this.problem(e, `${e.kind === 'log' ? 'logged' : 'blocked'} with nothing running`);
@@ -140,6 +146,7 @@ export class SpawnLocalLane {
       ready: this.ready,
       callStack: this.stack,
       done: this.done,
+      addresses: this.addresses,
       problems: this.problems,
     };
   }

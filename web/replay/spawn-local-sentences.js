@@ -83,6 +83,16 @@ export function spawnLocalSentence(e, after, before) {
       const finished = before?.done.has(e.task) ? ' (it has finished: the microtask will find nothing to poll)' : '';
       return `${woke}: spawn_local puts it on its own queue (not the browser's microtask queue), to poll in a microtask${finished}`;
     }
+    case 'address': {
+      const hex = `0x${e.addr.toString(16)}`;
+      const earlier = before?.addresses[e.name];
+      const same = earlier === undefined ? '' : earlier === e.addr ? '; the same as at the last poll: it never moved' : '; it moved';
+      if (e.name === 'borrowed') {
+        const at = after?.addresses.s === e.addr ? ', where s lives: the future points into itself' : '';
+        return `in task ${e.task}'s future, borrowed points at ${hex}${at}${same}`;
+      }
+      return `in task ${e.task}'s future, ${e.name} lives at ${hex}${same}`;
+    }
     case 'log': {
       const task = polled(after);
       return `${task === undefined ? 'the program' : `task ${task}`} logged “${e.text}”${onLine(e.line)}`;

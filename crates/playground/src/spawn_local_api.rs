@@ -25,26 +25,6 @@ use crate::rust_lane::special::{self, Parts};
 use crate::rust_lane::step_names::TimerLabels;
 use crate::rust_lane::{compiled, spawn_local_events, spawn_local_panels, Spawner};
 
-/// Why the lane does not run a special example (self-ref: it records its
-/// addresses through our runtime), by the names the page shows them by.
-fn refusal() -> JsError {
-    let mut special: Vec<String> = presets::PRESETS
-        .iter()
-        .filter(|p| p.special == Some(Special::SelfRef))
-        .map(|p| format!("“{}”", p.name))
-        .collect();
-    // “A”, “B” or “C”.
-    let last = special.pop().unwrap_or_default();
-    let (names, whose) = if special.is_empty() {
-        (last, "its")
-    } else {
-        (format!("{} or {last}", special.join(", ")), "their")
-    };
-    JsError::new(&format!(
-        "This lane does not run {names}: {whose} code uses helpers of the page's own executor."
-    ))
-}
-
 /// The lane: one run at a time, in this realm.
 #[wasm_bindgen]
 pub struct SpawnLocalLane {
@@ -88,10 +68,10 @@ impl SpawnLocalLane {
     /// Starts the scenario (a plain object, as `resolveScenario` gives it)
     /// as one task, as the Rust lane does: an example's shape as its
     /// compiled `run()`, any other as the composed futures. The promise
-    /// resolves when that task has finished (never, for lost-wake's). Throws
-    /// for the special example self-ref (`preset`), whose program records
-    /// through our runtime. `make_promise(ms)` gives the JS Promise the
-    /// interop example awaits: one of this realm's, on its timers.
+    /// resolves when that task has finished (never, for lost-wake's). A
+    /// special example (`preset`) runs its own `async fn`, on this lane's
+    /// prelude. `make_promise(ms)` gives the JS Promise the interop example
+    /// awaits: one of this realm's, on its timers.
     pub fn start(
         &self,
         scenario: JsValue,
@@ -102,14 +82,13 @@ impl SpawnLocalLane {
             .map_err(|p| JsError::new(&validate::describe(&p)))?;
         // As the Rust lane decides (rust_lane::spawn): a special example
         // with its shape runs its own async fn (its scenario may have
-        // another example's shape: the preset says which it is). Lost-wake's
-        // runs on either prelude; self-ref's and interop's are our runtime's.
+        // another example's shape: the preset says which it is), on this
+        // lane's prelude.
         let special = preset
             .as_deref()
             .and_then(presets::find)
             .and_then(|p| p.special);
         let mut own = match (special, special::parts(&step)) {
-            (Some(Special::SelfRef), Some(_)) => return Err(refusal()),
             (Some(which), Some(parts)) => Some((which, parts)),
             _ => None,
         };
@@ -132,12 +111,17 @@ impl SpawnLocalLane {
                 names.calls.push(StepPath::at(&[1]));
                 names.timers.push((1, label, StepPath::at(&[0])));
                 drop(names);
-                if which == Special::Interop {
-                    let program =
-                        special::interop::<SpawnLocalPrelude>(make_promise.clone(), ms, text);
-                    spawner.spawn(program);
-                } else {
-                    spawner.spawn(special::lost_wake::<SpawnLocalPrelude>(ms, text));
+                match which {
+                    Special::Interop => {
+                        let promise = make_promise.clone();
+                        spawner.spawn(special::interop::<SpawnLocalPrelude>(promise, ms, text));
+                    }
+                    Special::LostWake => {
+                        spawner.spawn(special::lost_wake::<SpawnLocalPrelude>(ms, text));
+                    }
+                    Special::SelfRef => {
+                        spawner.spawn(special::self_ref::<SpawnLocalPrelude>(ms, text));
+                    }
                 }
                 return;
             }

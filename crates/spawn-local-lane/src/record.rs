@@ -59,6 +59,16 @@ pub enum Event {
         /// For how long.
         ms: u32,
     },
+    /// Where a local of the polled task's future lives, or where a
+    /// reference in it points (`address`, as the runtime's).
+    Address {
+        /// The task being polled.
+        task: u32,
+        /// The local's name.
+        name: &'static str,
+        /// The address.
+        addr: u32,
+    },
     /// gloo called the host's `setTimeout` (told by the host).
     TimerSet {
         /// The lane's number for it: 1, 2, … in the order set.
@@ -183,6 +193,19 @@ pub(crate) fn record(event: Event) {
 /// The records since the last call (or [`reset`]).
 pub fn take() -> Vec<Record> {
     LANE.with(|lane| std::mem::take(&mut lane.borrow_mut().records))
+}
+
+/// Records where `name` lives (or points) in the task being polled; nothing
+/// outside a poll.
+pub(crate) fn address(name: &'static str, addr: usize) {
+    LANE.with(|lane| {
+        let lane = &mut *lane.borrow_mut();
+        if let Some(task) = lane.polling {
+            // A wasm32 address is a u32.
+            let addr = addr as u32;
+            push(lane, Event::Address { task, name, addr });
+        }
+    });
 }
 
 /// Forgets the records, and numbers the next task and timer 1: a new run.

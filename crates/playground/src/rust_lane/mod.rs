@@ -76,7 +76,7 @@ pub fn spawn<I: Future<Output = ()> + 'static>(
             match which {
                 Special::SelfRef => {
                     spawner.spawn(report_states(
-                        special::self_ref(ms, text),
+                        special::self_ref::<RuntimePrelude>(ms, text),
                         points,
                         at_its_one_point,
                     ));

@@ -146,6 +146,10 @@ impl LanePrelude for SpawnLocalPrelude {
         prelude::spawn(future)
     }
 
+    fn address(name: &'static str, addr: usize) {
+        prelude::address(name, addr);
+    }
+
     fn abort(handle: &JoinHandle<()>) {
         handle.abort();
     }

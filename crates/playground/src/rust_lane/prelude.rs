@@ -27,6 +27,8 @@ pub trait LanePrelude: 'static {
     fn block_ms(ms: u32);
     /// `spawn(future)`: a task of its own. Dropping the handle detaches it.
     fn spawn<F: Future<Output = ()> + 'static>(future: F) -> Self::Handle;
+    /// Notes where `name` lives (or points) in the task being polled.
+    fn address(name: &'static str, addr: usize);
     /// `h.abort()`: our runtime drops the task's future now; spawn_local
     /// wakes the task, which drops it at its next poll.
     fn abort(handle: &Self::Handle);
@@ -57,6 +59,10 @@ impl LanePrelude for RuntimePrelude {
 
     fn spawn<F: Future<Output = ()> + 'static>(future: F) -> runtime::JoinHandle<()> {
         runtime::spawn(future)
+    }
+
+    fn address(name: &'static str, addr: usize) {
+        runtime::address(name, addr);
     }
 
     fn abort(handle: &runtime::JoinHandle<()>) {

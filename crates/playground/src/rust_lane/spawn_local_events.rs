@@ -108,6 +108,11 @@ pub fn events(records: &[Record], names: &StepNames, start: f64) -> Vec<TraceEve
                     step,
                 }
             }
+            &Event::Address { task, name, addr } => Kind::Address {
+                task,
+                name: name.to_string(),
+                addr: u64::from(addr),
+            },
             Event::MicrotaskQueued => Kind::MicrotaskQueued,
             Event::MicrotaskStart => Kind::MicrotaskStart,
             Event::MicrotaskEnd => Kind::MicrotaskEnd,

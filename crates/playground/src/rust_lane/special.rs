@@ -39,19 +39,19 @@ pub fn parts(step: &Step) -> Option<Parts> {
     }
 }
 
-/// The notes' generator as an `async fn`: `s` and `borrowed` are kept inside
+/// The notes' generator as an `async fn`, on prelude `P`: `s` and `borrowed` are kept inside
 /// the future across the suspension point, so the future points into itself.
 /// The trace gets the address of `s` and the pointer in `borrowed`, before and
 /// after the await: the same, because the pinned future never moved.
-pub async fn self_ref(ms: u32, text: String) {
+pub async fn self_ref<P: LanePrelude>(ms: u32, text: String) {
     let s = text;
     let borrowed = &s;
-    runtime::address("s", std::ptr::addr_of!(s) as usize);
-    runtime::address("borrowed", std::ptr::from_ref(borrowed) as usize);
-    runtime::sleep_ms(ms).await;
-    runtime::address("s", std::ptr::addr_of!(s) as usize);
-    runtime::address("borrowed", std::ptr::from_ref(borrowed) as usize);
-    runtime::log(borrowed);
+    P::address("s", std::ptr::addr_of!(s) as usize);
+    P::address("borrowed", std::ptr::from_ref(borrowed) as usize);
+    P::sleep_ms(ms).await;
+    P::address("s", std::ptr::addr_of!(s) as usize);
+    P::address("borrowed", std::ptr::from_ref(borrowed) as usize);
+    P::log(borrowed);
 }
 
 /// The lost-wake bug: polls the sleep it waits on with a waker that wakes
