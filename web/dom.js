@@ -11,6 +11,14 @@
 export const qs = (selector, root = document) => /** @type {T} */ (root.querySelector(selector));
 
 /**
+ * The URL of an asset the page names in a meta tag (`<meta name="text-module"
+ * content="pkg/…">`): what is loaded later, under its hashed name in dist/.
+ * @param {string} name the meta tag's name
+ * @returns {URL}
+ */
+export const assetUrl = (name) => new URL(/** @type {HTMLMetaElement} */ (qs(`meta[name="${name}"]`)).content, document.baseURI);
+
+/**
  * Attributes for `el` and `svg`: `true` is an empty attribute; `false`, null
  * and undefined leave it out; `dataset` sets `data-*`.
  * @typedef {Record<string, string | number | boolean | null | undefined | Record<string, string | number>>} Attrs

@@ -22,7 +22,7 @@ import { Player } from './ui/player.js';
 import { showStep, bindReplay } from './ui/show-step.js';
 import { readFragment, fragmentOf, atPosition, linkPosition } from './ui/share.js';
 import { HEIGHT_MESSAGE } from './ui/embed-snippet.js';
-import { qs } from './dom.js';
+import { qs, assetUrl } from './dom.js';
 
 /** @import { Lane, Link, RunResult, Snapshot, EditorModule } from './types.js' */
 /** @import { LinkProgram } from './link-program.js' */
@@ -244,7 +244,7 @@ window.__firstRunAt = performance.now();
 document.body.dataset.ready = 'true';
 postNow();
 if (link.edit === '1') {
-  const editorUrl = new URL(/** @type {HTMLMetaElement} */ (qs('meta[name="editor-module"]')).content, document.baseURI);
+  const editorUrl = assetUrl('editor-module');
   try {
     const [editor] = await Promise.all([/** @type {Promise<EditorModule>} */ (import(editorUrl.href)), loadText()]);
     embed.useEditor(editor);

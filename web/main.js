@@ -12,7 +12,7 @@ import { Inspector } from './ui/inspector.js';
 import { Summary } from './ui/summary.js';
 import { Share } from './ui/share.js';
 import { TourView } from './tour/tour-view.js';
-import { qs } from './dom.js';
+import { qs, assetUrl } from './dom.js';
 import { buildParts } from './ui/page-parts.js';
 import { wordList } from './ui/trace-words.js';
 import { loadText } from './text-module.js';
@@ -42,7 +42,7 @@ document.body.dataset.ready = 'true';
 // The editor (CodeMirror, several times the size of the rest) and the
 // program text's module (the parser) only now, so the first run never waits
 // for them; the panels keep their text.
-const editorUrl = new URL(/** @type {HTMLMetaElement} */ (qs('meta[name="editor-module"]')).content, document.baseURI);
+const editorUrl = assetUrl('editor-module');
 Promise.all([/** @type {Promise<import('./types.js').EditorModule>} */ (import(editorUrl.href)), loadText()]).then(([editor]) => {
   app.useEditor(editor);
   document.body.dataset.editor = 'ready';

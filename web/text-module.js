@@ -3,7 +3,7 @@
 // rendered itself runs and shows without it, so the page loads it with the
 // editor, after its first run, and first only for a link that carries a text
 // of its own. Its URLs are the page's meta tags (hashed in dist/).
-import { qs } from './dom.js';
+import { assetUrl } from './dom.js';
 
 /** @import { TextWasm } from './types.js' */
 
@@ -15,9 +15,7 @@ let failure = null;
 let loading;
 
 /** @param {string} name a meta tag's name */
-function urlOf(name) {
-  return new URL(/** @type {HTMLMetaElement} */ (qs(`meta[name="${name}"]`)).content, document.baseURI).href;
-}
+const urlOf = (name) => assetUrl(name).href;
 
 /**
  * The text module, loaded once; a failed load is tried again on the next call.

@@ -12,7 +12,7 @@
 // fired and cleared, and each microtask the executor queues and runs. A
 // same-origin iframe shares the page's event loop and microtask queue, so
 // the page's Virtual driver moves this lane as it moves the others.
-import { qs } from '../dom.js';
+import { assetUrl } from '../dom.js';
 
 /** @import { LaneTimers } from './clocks.js' */
 /** @import { SpawnLocalLane } from '../pkg/playground_spawn_local.js' */
@@ -29,9 +29,7 @@ import { qs } from '../dom.js';
 export const spawnLocalCode = (rust) => rust.replace(/(^|;)(\s*use\s+)runtime(?=\s*::)/gm, '$1$2spawn_local_lane');
 
 /** @param {string} name a meta tag's name */
-function urlOf(name) {
-  return new URL(/** @type {HTMLMetaElement} */ (qs(`meta[name="${name}"]`)).content, document.baseURI).href;
-}
+const urlOf = (name) => assetUrl(name).href;
 
 /** @type {Promise<WebAssembly.Module> | undefined} the lane's wasm, compiled once */
 let compiled;

@@ -88,8 +88,10 @@ function lateTimer(ours, theirs) {
     const oursFired = firings(ours).find((e) => key(ours, e) === key(theirs, fired));
     if (oursFired && oursFired.t >= fired.t) continue;
     const due = fired.t - fired.late;
-    const microtasks = theirs.filter((e) => e.kind === 'microtask_start' && e.t >= due && e.t < fired.t).length;
-    if (microtasks === 0) continue;
+    const between = theirs.filter((e) => e.t >= due && e.t < fired.t);
+    const microtasks = between.filter((e) => e.kind === 'microtask_start').length;
+    // What the sentence says kept the timer waiting: tasks waking themselves.
+    if (microtasks === 0 || !between.some((e) => e.kind === 'wake' && e.by === 'self')) continue;
     const label = fired.label ?? `timer ${fired.timer}`;
     const there = oursFired ? `, so ${label} fired at ${formatMs(oursFired.t)} there` : '';
     return 'On spawn_local, each time the task woke itself during its poll, spawn_local polled it again in a new microtask, '

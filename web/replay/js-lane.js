@@ -48,6 +48,19 @@ function startedJob(e) {
 /** @type {Record<string, Frame['kind']>} */
 const ENDS = { script_end: 'script', callback_end: 'callback', job_end: 'job' };
 
+/**
+ * Browser timers set and not fired, at time `now`: those still ahead wait in
+ * Web APIs; those due wait in the task queue for their callback's task. By
+ * due time, then in the order set.
+ * @param {Iterable<TimerPlace>} timers
+ * @param {number} now
+ * @returns {{webApis: TimerPlace[], taskQueue: TimerPlace[]}}
+ */
+export function timerPlaces(timers, now) {
+  const waiting = [...timers].sort((a, b) => a.due - b.due || a.timer - b.timer);
+  return { webApis: waiting.filter((t) => t.due > now), taskQueue: waiting.filter((t) => t.due <= now) };
+}
+
 /** One JS lane's event loop, as its events so far left it. */
 export class JsLane {
   /** @param {Lane} lane 'callbacks' or 'promises' */
@@ -155,10 +168,8 @@ export class JsLane {
    * @returns {JsPlaces}
    */
   places(now) {
-    const waiting = [...this.timers.values()].sort((a, b) => a.due - b.due || a.timer - b.timer);
     return {
-      webApis: waiting.filter((t) => t.due > now),
-      taskQueue: waiting.filter((t) => t.due <= now),
+      ...timerPlaces(this.timers.values(), now),
       microtasks: this.microtasks,
       callStack: this.running ? [this.running] : [],
       problems: this.problems,

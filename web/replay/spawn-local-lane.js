@@ -9,6 +9,8 @@
 // ready; Call stack: a timer's callback (gloo's, which wakes a task), or the
 // executor's microtask and the task it is polling. Pure: no DOM.
 
+import { timerPlaces } from './js-lane.js';
+
 /** @import { TraceEvent } from '../types.js' */
 /** @import { TimerPlace } from './js-lane.js' */
 
@@ -138,10 +140,8 @@ export class SpawnLocalLane {
    * @returns {SpawnLocalPlaces}
    */
   places(now) {
-    const waiting = [...this.timers.values()].sort((a, b) => a.due - b.due || a.timer - b.timer);
     return {
-      webApis: waiting.filter((t) => t.due > now),
-      taskQueue: waiting.filter((t) => t.due <= now),
+      ...timerPlaces(this.timers.values(), now),
       microtasks: this.microtasks,
       ready: this.ready,
       callStack: this.stack,

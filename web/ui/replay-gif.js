@@ -2,7 +2,7 @@
 // embed cannot go: one frame per event, the timeline at that event with
 // what happened written under the title. Encoded by gifenc (npm, MIT),
 // which the page loads only for this (web/pkg/gif.js, a meta tag's URL).
-import { qs } from '../dom.js';
+import { assetUrl } from '../dom.js';
 import { canvasOf } from './timeline-picture.js';
 
 /** How long each event stays on screen, and the last one (ms): time to read its sentence. */
@@ -24,7 +24,7 @@ export const LAST_FRAME_MS = 5000;
  * @returns {Promise<Blob>}
  */
 export async function gifOf(pictures) {
-  const url = new URL(/** @type {HTMLMetaElement} */ (qs('meta[name="gif-module"]')).content, document.baseURI);
+  const url = assetUrl('gif-module');
   /** @type {GifModule} */
   const { GIFEncoder, quantize, applyPalette } = await import(url.href);
   const gif = GIFEncoder();

@@ -309,8 +309,8 @@ pub const PRESETS: &[Preset] = &[
             on Compare with spawn_local to see that the executor most async Rust in a browser \
             uses behaves like the Promises lane: when a task wakes itself, spawn_local polls it \
             again in a new microtask, and the browser runs no timer callback until the \
-            microtask queue is empty, so the same Rust prints “Loop done” before \
-            “Timer 1 done”.",
+            microtask queue is empty, so when Timer 1 falls due during the loop, the same \
+            Rust prints “Loop done” before “Timer 1 done”.",
         scenario: || {
             Step::Seq(vec![Step::All(vec![
                 Step::Seq(vec![Step::sleep("Timer 1", 5), Step::log("Timer 1 done")]),

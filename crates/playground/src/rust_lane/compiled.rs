@@ -236,23 +236,27 @@ impl<F: Future, L: LeafIndex> Future for LeafCall<F, L> {
 
 /// The panel's `h.await` for the scenario's leaf `K` (an await of a
 /// handle): the handle, noting that `run()` waits on it.
-pub fn handle<const K: usize>(handle: runtime::JoinHandle<()>) -> LeafHandle<K> {
-    check_handle(K);
-    LeafHandle { handle }
-}
-
-/// A `JoinHandle` with nothing added, as [`LeafSleep`]: it notes that
-/// `run()` waits on it.
-#[repr(transparent)]
-pub struct LeafHandle<const K: usize> {
+pub fn handle<const K: usize>(
     handle: runtime::JoinHandle<()>,
+) -> Waited<K, runtime::JoinHandle<()>> {
+    check_handle(K);
+    Waited { future: handle }
 }
 
-impl<const K: usize> Future for LeafHandle<K> {
-    type Output = Result<(), runtime::JoinError>;
+/// A leaf's future (a handle, a yield; on spawn_local, a sleep too) with
+/// nothing added, as [`LeafSleep`]: `repr(transparent)`, so the future
+/// holding it has the panel's size. It notes that `run()` waits on it.
+#[repr(transparent)]
+#[derive(Debug)]
+pub struct Waited<const K: usize, F> {
+    pub(crate) future: F,
+}
 
-    fn poll(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Self::Output> {
-        let poll = Pin::new(&mut self.get_mut().handle).poll(cx);
+impl<const K: usize, F: Future + Unpin> Future for Waited<K, F> {
+    type Output = F::Output;
+
+    fn poll(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<F::Output> {
+        let poll = Pin::new(&mut self.get_mut().future).poll(cx);
         if poll.is_pending() {
             waits_on(K);
         }
@@ -296,35 +300,15 @@ pub fn times<const K: usize>() -> u32 {
 }
 
 /// The panel's `yield_now()` for the scenario's leaf `K` (a yield).
-pub fn yield_now<const K: usize>() -> LeafYield<K> {
+pub fn yield_now<const K: usize>() -> Waited<K, runtime::YieldNow> {
     with_leaf(K, |_, path, step| {
         assert!(
             matches!(step, Step::Yield),
             "{path} is not a yield: the scenario has another shape"
         );
     });
-    LeafYield {
+    Waited {
         future: runtime::yield_now(),
-    }
-}
-
-/// The runtime's `YieldNow` for leaf `K`, with nothing added, as
-/// [`LeafSleep`]: it notes that `run()` waits on it.
-#[repr(transparent)]
-#[derive(Debug)]
-pub struct LeafYield<const K: usize> {
-    future: runtime::YieldNow,
-}
-
-impl<const K: usize> Future for LeafYield<K> {
-    type Output = ();
-
-    fn poll(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<()> {
-        let poll = Pin::new(&mut self.get_mut().future).poll(cx);
-        if poll.is_pending() {
-            waits_on(K);
-        }
-        poll
     }
 }
 

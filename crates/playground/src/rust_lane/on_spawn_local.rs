@@ -13,12 +13,12 @@ use std::future::Future;
 use std::pin::Pin;
 use std::task::{Context, Poll};
 
-use spawn_local_lane::prelude::{self, JoinError, JoinHandle, Sleep};
+use spawn_local_lane::prelude::{self, JoinHandle, Sleep};
 use spawn_local_lane::record;
 
 use super::compiled::{
-    block_ms_of, check_handle, in_scenario, log_text_of, name_timer, sleep_ms_of, waits_on,
-    InScenario,
+    block_ms_of, check_handle, in_scenario, log_text_of, name_timer, sleep_ms_of, InScenario,
+    Waited,
 };
 pub use super::compiled::{call, times, yield_now};
 use super::prelude::LanePrelude;
@@ -35,32 +35,12 @@ fn timed_sleep(ms: u32) -> (Sleep, Option<u32>) {
 
 /// The panel's `sleep_ms(ms)` for the scenario's leaf `K`: gloo sets the
 /// browser timer now.
-pub fn sleep<const K: usize>() -> LeafSleep<K> {
+pub fn sleep<const K: usize>() -> Waited<K, Sleep> {
     let (sleep, timer) = timed_sleep(sleep_ms_of(K));
     if let Some(timer) = timer {
         name_timer(K, timer);
     }
-    LeafSleep { sleep }
-}
-
-/// gloo's sleep for leaf `K`, with nothing added: it notes that `run()`
-/// waits on it.
-#[repr(transparent)]
-#[derive(Debug)]
-pub struct LeafSleep<const K: usize> {
-    sleep: Sleep,
-}
-
-impl<const K: usize> Future for LeafSleep<K> {
-    type Output = ();
-
-    fn poll(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<()> {
-        let poll = Pin::new(&mut self.get_mut().sleep).poll(cx);
-        if poll.is_pending() {
-            waits_on(K);
-        }
-        poll
-    }
+    Waited { future: sleep }
 }
 
 /// The panel's `log("…")` for the scenario's leaf `K`.
@@ -80,27 +60,9 @@ pub fn spawn<F: Future<Output = ()> + 'static>(future: F) -> JoinHandle<()> {
 }
 
 /// The panel's `h.await` for the scenario's leaf `K`.
-pub fn handle<const K: usize>(handle: JoinHandle<()>) -> LeafHandle<K> {
+pub fn handle<const K: usize>(handle: JoinHandle<()>) -> Waited<K, JoinHandle<()>> {
     check_handle(K);
-    LeafHandle { handle }
-}
-
-/// A handle with nothing added: it notes that `run()` waits on it.
-#[repr(transparent)]
-pub struct LeafHandle<const K: usize> {
-    handle: JoinHandle<()>,
-}
-
-impl<const K: usize> Future for LeafHandle<K> {
-    type Output = Result<(), JoinError>;
-
-    fn poll(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Self::Output> {
-        let poll = Pin::new(&mut self.get_mut().handle).poll(cx);
-        if poll.is_pending() {
-            waits_on(K);
-        }
-        poll
-    }
+    Waited { future: handle }
 }
 
 /// spawn_local's and gloo-timers' prelude, for the composed futures.
