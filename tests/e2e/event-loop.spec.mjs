@@ -218,7 +218,7 @@ test('every step of every preset, on both clocks, keeps the event loop\'s rules 
     for (const { id } of window.playground.presets()) {
       for (const clock of ['virtual', 'real']) {
         for (const promiseStyle of ['then', 'await']) {
-          const timings = ['self-ref', 'interop', 'lost-wake', 'starve', 'nested'].includes(id) ? [3] : id === 'spawn' ? [3, 2] : [3, 2, 1];
+          const timings = ['self-ref', 'interop', 'lost-wake', 'starve', 'nested'].includes(id) ? [3] : ['spawn', 'overdue'].includes(id) ? [3, 2] : [3, 2, 1];
           const options = { preset: id, clock, promiseStyle, ...(clock === 'real' ? { timings } : {}) };
           out.push({ name: JSON.stringify(options), result: await window.playground.run(options) });
         }
@@ -226,7 +226,7 @@ test('every step of every preset, on both clocks, keeps the event loop\'s rules 
     }
     return out;
   });
-  expect(runs).toHaveLength(52);
+  expect(runs).toHaveLength(56);
   const problems = runs.flatMap(({ name, result }) => check(result, name));
   expect(problems).toEqual([]);
   // The Promises lane's queue is not always empty: the check saw jobs (but

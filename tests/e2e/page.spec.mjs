@@ -54,7 +54,7 @@ test('editing a timing by keyboard updates the code, and Run runs it', async ({ 
 test('every preset runs under both clocks from the controls', async ({ page }) => {
   await openPlayground(page);
   const presets = await page.locator('#example option').evaluateAll((os) => os.map((o) => o.value));
-  expect(presets).toEqual(['sequential', 'join', 'race', 'cancel-at-await', 'lazy', 'nested', 'spawn', 'early-sleep', 'blocking', 'starve', 'lost-wake', 'self-ref', 'interop']);
+  expect(presets).toEqual(['sequential', 'join', 'race', 'cancel-at-await', 'lazy', 'nested', 'spawn', 'early-sleep', 'blocking', 'starve', 'overdue', 'lost-wake', 'self-ref', 'interop']);
   for (const preset of presets) {
     await page.getByLabel('Example').selectOption(preset);
     for (const clock of ['Real', 'Virtual']) {

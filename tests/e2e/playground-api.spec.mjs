@@ -11,7 +11,7 @@ import { inThisRun } from '../../web/replay/in-this-run.js';
 test.describe.configure({ mode: 'default' }); // in order, even under --fully-parallel
 
 const UPDATE = process.env.UPDATE_GOLDEN === '1';
-const PRESETS = ['sequential', 'join', 'race', 'cancel-at-await', 'lazy', 'nested', 'spawn', 'early-sleep', 'blocking', 'starve', 'lost-wake', 'self-ref', 'interop'];
+const PRESETS = ['sequential', 'join', 'race', 'cancel-at-await', 'lazy', 'nested', 'spawn', 'early-sleep', 'blocking', 'starve', 'overdue', 'lost-wake', 'self-ref', 'interop'];
 const LANES = ['callbacks', 'promises', 'futures'];
 const IDLE = { liveTasks: 0, queuedTasks: 0, pendingTimers: 0, armedTimeouts: 0, stuckTasks: 0 };
 
@@ -533,7 +533,7 @@ test('a run one lane at a time, cut short, starts no more lanes', async ({ share
 
 test('bad input rejects with an Error naming the field; nothing runs', async ({ sharedPage: page }) => {
   const cases = [
-    [{ preset: 'nope' }, 'preset: must be one of sequential, join, race, cancel-at-await, lazy, nested, spawn, early-sleep, blocking, starve, lost-wake, self-ref, interop'],
+    [{ preset: 'nope' }, 'preset: must be one of sequential, join, race, cancel-at-await, lazy, nested, spawn, early-sleep, blocking, starve, overdue, lost-wake, self-ref, interop'],
     [{ timings: [-5] }, 'timings[0]: must be a whole number of milliseconds from 0 to 60000, got -5'],
     [{ timings: ['abc'] }, 'timings[0]: must be a whole number of milliseconds from 0 to 60000, got a string'],
     [{ timings: [1e9] }, 'timings[0]: must be a whole number of milliseconds from 0 to 60000, got 1000000000'],
@@ -624,7 +624,7 @@ test('both clocks run every preset in the served page', async ({ sharedPage: pag
   for (const preset of PRESETS) {
     for (const clock of ['virtual', 'real']) {
       const oneTimer = ['self-ref', 'interop', 'lost-wake', 'starve', 'nested'].includes(preset);
-      const timings = oneTimer ? [5] : preset === 'spawn' ? [5, 3] : [5, 3, 1];
+      const timings = oneTimer ? [5] : ['spawn', 'overdue'].includes(preset) ? [5, 3] : [5, 3, 1];
       const r = await run(page, { preset, clock, timings });
       for (const lane of LANES) {
         expect(r[lane].clock).toBe(clock);

@@ -7,7 +7,7 @@ import { test, expect, openPlayground } from './fixtures.mjs';
 import { formatMs } from '../../web/dom.js';
 import { buildReplay } from '../../web/replay/index.js';
 
-const PRESETS = ['sequential', 'join', 'race', 'cancel-at-await', 'lazy', 'nested', 'spawn', 'early-sleep', 'blocking', 'starve', 'lost-wake', 'interop', 'self-ref'];
+const PRESETS = ['sequential', 'join', 'race', 'cancel-at-await', 'lazy', 'nested', 'spawn', 'early-sleep', 'blocking', 'starve', 'overdue', 'lost-wake', 'interop', 'self-ref'];
 
 test('the checkbox adds the lane: the Rust panel\'s code with the other prelude, its places and its trace', async ({ page }) => {
   await openPlayground(page, '/#preset=sequential');
@@ -102,6 +102,18 @@ test('starve: the Summary says the two Rust lanes printed in another order, and 
     + 'task woke itself during its poll, spawn_local polled it again in a new microtask, and the browser runs no timer callback until '
     + 'the microtask queue is empty: so Timer 1\'s callback waited, and fired 25 ms late (25 microtasks ran after it was due). The '
     + 'page\'s executor polls in batches and gives the browser a turn between them, so Timer 1 fired at 16 ms there.');
+});
+
+test('overdue: the Summary says the two Rust lanes printed in another order, and why', async ({ page }) => {
+  await openPlayground(page, '/#preset=overdue&compare=1');
+  await expect(page.locator('#summary-compare')).toHaveText('The two Rust lanes printed in different orders: the page\'s executor '
+    + 'printed “Timer 1 done”, then “Timer 2 done”; spawn_local printed “Timer 2 done”, then “Timer 1 done”. On the page\'s executor, '
+    + 'Timer 2 and Timer 1 were both overdue when its one browser timer fired, at 100 ms: it woke task 1 once for them (the second '
+    + 'wake found it already queued) and polled it once, and that one poll found both sleeps done. gloo gave each sleep a browser '
+    + 'timer of its own: the browser ran their callbacks one at a time (Timer 2\'s, then Timer 1\'s, in the order they fell due), and '
+    + 'spawn_local polled the task after each, so each poll found one more sleep done. gloo set 2 browser timers, one per sleep, up '
+    + 'to 2 pending at once; the page\'s executor keeps one browser timer pending at a time (it set 1 in all). spawn_local ran its 3 '
+    + 'polls in 3 microtasks; the page\'s executor ran its 2 polls in 2 batches.');
 });
 
 test('self-ref runs on the lane too: What happened says borrowed points into the future, which never moved', async ({ page }) => {

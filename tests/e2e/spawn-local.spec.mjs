@@ -16,7 +16,7 @@ test.describe.configure({ mode: 'default' }); // in order, on one page
 const UPDATE = process.env.UPDATE_GOLDEN === '1';
 const DIR = new URL('spawn-local/', GOLDEN);
 // Every example.
-const PRESETS = ['sequential', 'join', 'race', 'cancel-at-await', 'lazy', 'nested', 'spawn', 'early-sleep', 'blocking', 'starve', 'lost-wake', 'interop', 'self-ref'];
+const PRESETS = ['sequential', 'join', 'race', 'cancel-at-await', 'lazy', 'nested', 'spawn', 'early-sleep', 'blocking', 'starve', 'overdue', 'lost-wake', 'interop', 'self-ref'];
 
 const run = (page, options) => page.evaluate((o) => window.playground.run({ compare: true, ...o }), options);
 const all = (trace, kind) => trace.events.filter((e) => e.kind === kind);
@@ -118,6 +118,35 @@ test('starve prints in another order on spawn_local: its yield_now never lets th
   expect(logs(r.spawnLocal)).toEqual([[30, 'Loop done'], [30, 'Timer 1 done']]);
   // Timer 1 (5 ms) fires 25 ms late, once the loop is over.
   expect(all(r.spawnLocal, 'timer_fired').map((e) => [e.t, e.late])).toEqual([[30, 25]]);
+});
+
+test('overdue prints in another order on spawn_local: one reactor timer, one wake and one poll for both sleeps, against two timers and two polls', async ({ sharedPage: page }) => {
+  for (const clock of ['virtual', 'real']) {
+    const r = await run(page, { preset: 'overdue', clock });
+    const texts = (trace) => all(trace, 'log').map((e) => e.text);
+    // The JS lanes and spawn_local: in the order the timers fell due. Ours:
+    // in the order join! polls its branches.
+    for (const lane of ['callbacks', 'promises', 'spawnLocal']) expect(texts(r[lane]), `${clock} ${lane}`).toEqual(['Timer 2 done', 'Timer 1 done']);
+    expect(texts(r.futures), clock).toEqual(['Timer 1 done', 'Timer 2 done']);
+    if (clock === 'real') continue;
+    const kinds = (trace, which) => trace.events.filter((e) => which.includes(e.kind)).map((e) => [e.t, e.kind, e.label ?? e.text ?? e.outcome ?? e.task]);
+    // Ours: one browser timer, set once the block is over; both sleeps
+    // overdue when it fires; the second wake finds the task queued; one poll.
+    expect(all(r.futures, 'reactor_arm').map((e) => [e.t, e.deadline, e.delay])).toEqual([[100, 50, 0]]);
+    expect(kinds(r.futures, ['timer_fired', 'wake', 'poll_start', 'log']).slice(1)).toEqual([
+      [100, 'timer_fired', 'Timer 2'], [100, 'wake', 'Timer 2'], [100, 'timer_fired', 'Timer 1'], [100, 'wake', 'Timer 1'],
+      [100, 'poll_start', 1], [100, 'log', 'Timer 1 done'], [100, 'log', 'Timer 2 done'],
+    ]);
+    expect(all(r.futures, 'wake').map((e) => e.outcome)).toEqual(['queued', 'already_queued']);
+    // spawn_local: gloo set both timers in the first poll; each fires late
+    // on its own, and the task is polled after each.
+    expect(all(r.spawnLocal, 'timer_set').map((e) => [e.t, e.label, e.ms])).toEqual([[0, 'Timer 1', 80], [0, 'Timer 2', 50]]);
+    expect(kinds(r.spawnLocal, ['timer_fired', 'poll_start', 'log']).slice(1)).toEqual([
+      [100, 'timer_fired', 'Timer 2'], [100, 'poll_start', 1], [100, 'log', 'Timer 2 done'],
+      [100, 'timer_fired', 'Timer 1'], [100, 'poll_start', 1], [100, 'log', 'Timer 1 done'],
+    ]);
+    expect(all(r.spawnLocal, 'timer_fired').map((e) => e.late)).toEqual([50, 20]);
+  }
 });
 
 test('the Real clock: the spawn_local lane logs at its timers\' times', async ({ sharedPage: page }) => {
@@ -306,6 +335,32 @@ function checkComparison(sentence, run) {
     const round = (events, e) => events.filter((x) => x.kind === 'timer_fired' && x.seq < e.seq && JSON.stringify(x.step) === JSON.stringify(e.step)).length;
     const oursFired = ours.filter((e) => e.kind === 'timer_fired' && JSON.stringify(e.step) === JSON.stringify(fired.step))[round(theirs, fired)];
     want('fired on ours at', late[5], oursFired && formatMs(oursFired.t));
+  }
+  const together = sentence.match(new RegExp('On the page\'s executor, (.+?) were (?:both|all) overdue when its one browser timer '
+    + 'fired, at ([\\d.]+ m?s): it woke task (\\d+) once for them \\((?:the second wake|(\\d+) more wakes) found it already queued\\) '
+    + 'and polled it once, and that one poll found (?:both|all) sleeps done\\. gloo gave each sleep a browser timer of its own: the '
+    + 'browser ran their callbacks one at a time \\((.+?)(, in the order they fell due)?\\), and spawn_local polled the task after '
+    + 'each, so each poll found one more sleep done\\.'));
+  if (together) {
+    const labels = together[1].split(/, | and /);
+    // Ours: those firings, in that order, at that time, one after another
+    // in one callback, each waking the task; then one poll of it.
+    const first = ours.findIndex((e) => e.kind === 'timer_fired' && e.label === labels[0] && formatMs(e.t) === together[2]);
+    const callback = ours.slice(first, first + 2 * labels.length);
+    want('fired together', JSON.stringify(callback.filter((e) => e.kind === 'timer_fired').map((e) => e.label)), JSON.stringify(labels));
+    want('their wakes', JSON.stringify(callback.filter((e) => e.kind === 'wake').map((e) => [e.task, e.outcome])),
+      JSON.stringify(labels.map((_, k) => [Number(together[3]), k === 0 ? 'queued' : 'already_queued'])));
+    const polls = ours.slice(first + 2 * labels.length).filter((e) => e.kind === 'poll_start' || e.kind === 'timer_fired');
+    want('then one poll', JSON.stringify(polls[0]), JSON.stringify({ ...polls[0], kind: 'poll_start', task: Number(together[3]) }));
+    // Theirs: the same timers one at a time, in the order said, a poll after each but the last.
+    const theirOrder = together[5].split(', then ').map((l) => l.replace(/'s$/, ''));
+    const fired = theirs.filter((e) => e.kind === 'timer_fired' && labels.includes(e.label));
+    want('their order', JSON.stringify(fired.map((e) => e.label)), JSON.stringify(theirOrder));
+    fired.slice(1).forEach((e, k) => {
+      if (!theirs.some((p) => p.kind === 'poll_start' && p.seq > fired[k].seq && p.seq < e.seq)) problems.push(`no poll between ${fired[k].label} and ${e.label}`);
+    });
+    const due = fired.map((e) => e.t - e.late);
+    want('in due order', !!together[6], due.every((d, k) => k === 0 || due[k - 1] <= d));
   }
   const counts = sentence.match(new RegExp('(?:Neither Rust lane set a browser timer\\.'
     + '|Each set (?<each>\\d+) browser timers?: gloo one per sleep, the page\'s executor one at a time, for the sleep due next\\.'

@@ -14,14 +14,14 @@ test('every trace matches the schema', async ({ page }) => {
     for (const { id } of window.playground.presets()) {
       for (const clock of ['virtual', 'real']) {
         for (const promiseStyle of ['then', 'await']) {
-          const timings = ['self-ref', 'interop', 'lost-wake', 'starve', 'nested'].includes(id) ? [3] : id === 'spawn' ? [3, 2] : [3, 2, 1];
+          const timings = ['self-ref', 'interop', 'lost-wake', 'starve', 'nested'].includes(id) ? [3] : ['spawn', 'overdue'].includes(id) ? [3, 2] : [3, 2, 1];
           out.push(await window.playground.run({ preset: id, clock, promiseStyle, timings }));
         }
       }
     }
     return out;
   });
-  expect(results).toHaveLength(52); // 13 presets × 2 styles × 2 clocks
+  expect(results).toHaveLength(56); // 14 presets × 2 styles × 2 clocks
   for (const result of results) {
     for (const lane of ['callbacks', 'promises', 'futures']) {
       const ok = validate(result[lane]);
@@ -36,13 +36,13 @@ test('every spawn_local trace matches the schema', async ({ page }) => {
     const out = [];
     for (const { id } of window.playground.presets()) {
       for (const clock of ['virtual', 'real']) {
-        const timings = ['starve', 'nested', 'lost-wake', 'interop', 'self-ref'].includes(id) ? [3] : id === 'spawn' ? [3, 2] : [3, 2, 1];
+        const timings = ['starve', 'nested', 'lost-wake', 'interop', 'self-ref'].includes(id) ? [3] : ['spawn', 'overdue'].includes(id) ? [3, 2] : [3, 2, 1];
         out.push((await window.playground.run({ preset: id, clock, timings, compare: true })).spawnLocal);
       }
     }
     return out;
   });
-  expect(traces).toHaveLength(26); // 13 presets × 2 clocks
+  expect(traces).toHaveLength(28); // 14 presets × 2 clocks
   for (const trace of traces) {
     const ok = validate(trace);
     expect(ok, JSON.stringify(validate.errors?.slice(0, 3))).toBe(true);

@@ -14,7 +14,7 @@ import { GOLDEN, stable } from '../golden.mjs';
 import { runScript, logsOf } from '../js-panel.mjs';
 
 const ARTIFACTS = new URL('../artifacts/', import.meta.url);
-const PRESETS = ['sequential', 'join', 'race', 'cancel-at-await', 'lazy', 'nested', 'spawn', 'early-sleep', 'blocking', 'starve', 'lost-wake', 'self-ref', 'interop'];
+const PRESETS = ['sequential', 'join', 'race', 'cancel-at-await', 'lazy', 'nested', 'spawn', 'early-sleep', 'blocking', 'starve', 'overdue', 'lost-wake', 'self-ref', 'interop'];
 const LANES = ['callbacks', 'promises', 'futures'];
 
 const ALL_ENGINES = [

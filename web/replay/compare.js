@@ -28,8 +28,7 @@ export function compareRust(result) {
   if (oursPrinted.join('\n') !== theirsPrinted.join('\n')) {
     // The same lines in another order, or other lines (an unbiased
     // select! draws its first branch on ours, starts at the first on theirs).
-    const reordered = [...oursPrinted].sort().join('\n') === [...theirsPrinted].sort().join('\n');
-    out.push(`The two Rust lanes printed ${reordered ? 'in different orders' : 'differently'}: the page's executor printed `
+    out.push(`The two Rust lanes printed ${reordered(oursPrinted, theirsPrinted) ? 'in different orders' : 'differently'}: the page's executor printed `
       + `${inOrder(oursPrinted) || 'nothing'}; spawn_local printed ${inOrder(theirsPrinted) || 'nothing'}.`);
   } else {
     const [a, b] = [ours, theirs].map((events) => events.findLast((e) => e.kind === 'log')?.t);
@@ -38,7 +37,7 @@ export function compareRust(result) {
         : `The page's executor logged its last line at ${formatMs(a)}, spawn_local at ${formatMs(b)}.`);
     }
   }
-  const why = lateTimer(ours, theirs);
+  const why = lateTimer(ours, theirs) ?? (reordered(oursPrinted, theirsPrinted) ? overdueTogether(ours, theirs) : null);
   if (why) out.push(why);
   const timers = number(theirs, 'timer_set');
   const arms = number(ours, 'reactor_arm');
@@ -53,6 +52,10 @@ export function compareRust(result) {
     + `${count(number(ours, 'poll_start'), 'poll')} in ${count(number(ours, 'batch'), 'batch')}.`);
   return out.join(' ');
 }
+
+/** The same lines, not in the same order.
+ * @param {string[]} a @param {string[]} b */
+const reordered = (a, b) => a.join('\n') !== b.join('\n') && [...a].sort().join('\n') === [...b].sort().join('\n');
 
 /**
  * The most browser timers the lane had pending at once.
@@ -98,6 +101,53 @@ function lateTimer(ours, theirs) {
       + `and the browser runs no timer callback until the microtask queue is empty: so ${label}'s callback waited, and fired `
       + `${formatMs(fired.late)} late (${count(microtasks, 'microtask')} ran after it was due). The page's executor polls in `
       + `batches and gives the browser a turn between them${there}.`;
+  }
+  return null;
+}
+
+/**
+ * Why a task printed in another order on ours, where several of its sleeps
+ * were overdue when our one browser timer fired: one wake and one poll
+ * served them all, where gloo's timers fired one at a time, each followed by
+ * a poll. The first such moment, said in a sentence; else null.
+ * @param {TraceEvent[]} ours
+ * @param {TraceEvent[]} theirs
+ * @returns {string | null}
+ */
+function overdueTogether(ours, theirs) {
+  const stepOf = (/** @type {TraceEvent} */ e) => JSON.stringify('step' in e ? e.step : null);
+  for (let i = 0; i < ours.length; i += 1) {
+    // One reactor callback: firings and their wakes, nothing between them.
+    let end = i;
+    while (end < ours.length && (ours[end].kind === 'timer_fired' || ours[end].kind === 'wake')) end += 1;
+    const callback = ours.slice(i, end);
+    const fired = callback.filter((e) => e.kind === 'timer_fired');
+    const wakes = callback.filter((e) => e.kind === 'wake');
+    const tasks = new Set(wakes.map((e) => ('task' in e ? e.task : undefined)));
+    if (fired.length < 2 || wakes.length !== fired.length || tasks.size !== 1) {
+      i = Math.max(i, end - 1);
+      continue;
+    }
+    // On theirs: the same sleeps' firings, with a poll after each but the last.
+    const steps = fired.map(stepOf);
+    const theirFirings = theirs.filter((e) => e.kind === 'timer_fired' && steps.includes(stepOf(e)));
+    if (theirFirings.length !== fired.length) return null;
+    const polledBetween = theirFirings.slice(1).every((e, k) => theirs.some((p) => p.kind === 'poll_start'
+      && p.seq > theirFirings[k].seq && p.seq < e.seq));
+    if (!polledBetween) return null;
+    const name = (/** @type {TraceEvent} */ e) => ('label' in e && e.label) || `timer ${'timer' in e ? e.timer : ''}`;
+    const labels = fired.map(name);
+    const named = labels.length === 2 ? `${labels[0]} and ${labels[1]} were both` : `${labels.slice(0, -1).join(', ')} and ${labels.at(-1)} were all`;
+    const [task] = tasks;
+    const again = wakes.length - 1;
+    const due = (/** @type {TraceEvent} */ e) => e.t - ('late' in e && e.late ? e.late : 0);
+    const inDueOrder = theirFirings.every((e, k) => k === 0 || due(theirFirings[k - 1]) <= due(e));
+    return `On the page's executor, ${named} overdue when its one browser timer fired, at ${formatMs(fired[0].t)}: it woke `
+      + `task ${task} once for them (${again === 1 ? 'the second wake' : `${again} more wakes`} found it already queued) `
+      + `and polled it once, and that one poll found ${labels.length === 2 ? 'both' : 'all'} sleeps done. gloo gave each sleep `
+      + `a browser timer of its own: the browser ran their callbacks one at a time (${theirFirings.map((e) => `${name(e)}'s`).join(', then ')}`
+      + `${inDueOrder ? ', in the order they fell due' : ''}), and spawn_local polled the task after each, so each poll found one `
+      + 'more sleep done.';
   }
   return null;
 }

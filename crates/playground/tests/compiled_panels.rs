@@ -290,7 +290,7 @@ fn the_lanes_compiled_presets_have_the_panels_sizes() {
         assert_eq!(lane, Some(panel), "{}", preset.id);
         compared += 1;
     }
-    assert_eq!(compared, 10);
+    assert_eq!(compared, 11);
 }
 
 /// A program with a preset's shape but other timings and texts runs on the
@@ -322,7 +322,7 @@ fn a_presets_shape_with_other_values_runs_compiled_as_the_composed_futures_do() 
             runs += 1;
         }
     }
-    assert_eq!(runs, 200);
+    assert_eq!(runs, 220);
 }
 
 /// What the lane spawns for `step`: a compiled `run()` for a preset's shape

@@ -328,6 +328,35 @@ pub const PRESETS: &[Preset] = &[
         special: None,
     },
     Preset {
+        id: "overdue",
+        name: "Two overdue timers: one wake or two?",
+        explanation: "join! runs three branches in one Rust task: the first waits for Timer 1 \
+            and logs, the second waits for Timer 2 and logs, the third keeps the thread busy \
+            (block_ms). When both timers fall due during the block, both are overdue when it \
+            ends, and which line prints first depends on how each lane hears of its timers. \
+            Callbacks and Promises: each timer has a setTimeout of its own, and the browser \
+            runs overdue timer callbacks in the order they fell due. Rust: our runtime keeps \
+            one browser timer for all its sleeps, set for the sleep due next. When it runs, \
+            every overdue sleep is done at once: the task is woken once (a second wake finds \
+            it already queued) and polled once, and join! polls its branches in the order \
+            they are written, so Timer 1's line comes first even when Timer 2 fell due first \
+            (as the example opens, Timer 2 is the shorter). A wake says only \u{201c}poll this \
+            task again\u{201d}; which branches can go on is for the futures to find out. Turn \
+            on Compare with spawn_local: gloo's sleep sets a setTimeout of its own, and \
+            spawn_local polls the task after each timer's callback, so each poll finds one \
+            more branch ready, and the same Rust prints in the order the timers fell due, as \
+            the JS lanes do. tokio's join! starts each poll at the next branch, for \
+            fairness, so there the order can change from one poll to the next.",
+        scenario: || {
+            Step::Seq(vec![Step::All(vec![
+                Step::Seq(vec![Step::sleep("Timer 1", 80), Step::log("Timer 1 done")]),
+                Step::Seq(vec![Step::sleep("Timer 2", 50), Step::log("Timer 2 done")]),
+                Step::Block { ms: 100 },
+            ])])
+        },
+        special: None,
+    },
+    Preset {
         id: "lost-wake",
         name: "A lost wake: Pending for ever",
         explanation: "A hand-written future polls its Sleep with a waker that wakes nobody, \

@@ -257,6 +257,32 @@ pub fn program() -> impl std::future::Future<Output = ()> {
 }
 }
 
+pub mod overdue {
+use runtime::prelude::*;
+
+async fn run() {
+    join!( // all at once; each poll polls every unfinished one
+        async {
+            crate::rust_lane::compiled::sleep::<0>().await; // Timer 1
+            crate::rust_lane::compiled::log::<1>();
+        },
+        async {
+            crate::rust_lane::compiled::sleep::<2>().await; // Timer 2
+            crate::rust_lane::compiled::log::<3>();
+        },
+        async { crate::rust_lane::compiled::block::<4>() },
+    );
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn program() -> impl std::future::Future<Output = ()> {
+    run()
+}
+}
+
 pub mod lost_wake {
 use std::future::Future;
 use std::pin::Pin;
@@ -345,6 +371,7 @@ pub fn size_of_run(id: &str) -> Option<usize> {
         "early-sleep" => Some(early_sleep::size()),
         "blocking" => Some(blocking::size()),
         "starve" => Some(starve::size()),
+        "overdue" => Some(overdue::size()),
         "lost-wake" => Some(lost_wake::size()),
         "self-ref" => Some(self_ref::size()),
         #[cfg(target_arch = "wasm32")]
@@ -375,6 +402,7 @@ pub fn spawn<S: crate::rust_lane::spawner::Spawner>(id: &str, spawner: S) -> Res
         "early-sleep" => spawner.spawn(early_sleep::program()),
         "blocking" => spawner.spawn(blocking::program()),
         "starve" => spawner.spawn(starve::program()),
+        "overdue" => spawner.spawn(overdue::program()),
         _ => return Err(spawner),
     }
     Ok(())

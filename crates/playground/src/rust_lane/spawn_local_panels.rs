@@ -205,6 +205,28 @@ pub fn program() -> impl std::future::Future<Output = ()> {
 }
 }
 
+pub mod overdue {
+use spawn_local_lane::prelude::*;
+
+async fn run() {
+    join!( // all at once; each poll polls every unfinished one
+        async {
+            crate::rust_lane::on_spawn_local::sleep::<0>().await; // Timer 1
+            crate::rust_lane::on_spawn_local::log::<1>();
+        },
+        async {
+            crate::rust_lane::on_spawn_local::sleep::<2>().await; // Timer 2
+            crate::rust_lane::on_spawn_local::log::<3>();
+        },
+        async { crate::rust_lane::on_spawn_local::block::<4>() },
+    );
+}
+
+pub fn program() -> impl std::future::Future<Output = ()> {
+    run()
+}
+}
+
 pub mod lost_wake {
 use std::future::Future;
 use std::pin::Pin;
@@ -245,6 +267,7 @@ pub fn spawn<S: crate::rust_lane::spawner::Spawner>(id: &str, spawner: S) -> Res
         "early-sleep" => spawner.spawn(early_sleep::program()),
         "blocking" => spawner.spawn(blocking::program()),
         "starve" => spawner.spawn(starve::program()),
+        "overdue" => spawner.spawn(overdue::program()),
         _ => return Err(spawner),
     }
     Ok(())

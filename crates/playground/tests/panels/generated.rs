@@ -242,6 +242,32 @@ pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
 }
 }
 
+pub mod overdue {
+use runtime::prelude::*;
+
+async fn run() {
+    join!( // all at once; each poll polls every unfinished one
+        async {
+            sleep_ms(80).await; // Timer 1
+            log("Timer 1 done");
+        },
+        async {
+            sleep_ms(50).await; // Timer 2
+            log("Timer 2 done");
+        },
+        async { block_ms(100) },
+    );
+}
+
+pub fn size() -> usize {
+    std::mem::size_of_val(&run())
+}
+
+pub fn case() -> runtime::macros::BoxedFuture<'static, ()> {
+    Box::pin(run())
+}
+}
+
 pub mod loop_spawn {
 use runtime::prelude::*;
 
@@ -10458,6 +10484,7 @@ pub const CASES: &[(&str, fn() -> runtime::macros::BoxedFuture<'static, ()>)] = 
     ("early_sleep", early_sleep::case),
     ("blocking", blocking::case),
     ("starve", starve::case),
+    ("overdue", overdue::case),
     ("loop_spawn", loop_spawn::case),
     ("params", params::case),
     ("random_000", random_000::case),
@@ -10773,4 +10800,5 @@ pub const SIZES: &[(&str, fn() -> usize)] = &[
     ("early_sleep", early_sleep::size),
     ("blocking", blocking::size),
     ("starve", starve::size),
+    ("overdue", overdue::size),
 ];
