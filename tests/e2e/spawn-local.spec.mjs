@@ -336,31 +336,39 @@ function checkComparison(sentence, run) {
     const oursFired = ours.filter((e) => e.kind === 'timer_fired' && JSON.stringify(e.step) === JSON.stringify(fired.step))[round(theirs, fired)];
     want('fired on ours at', late[5], oursFired && formatMs(oursFired.t));
   }
-  const together = sentence.match(new RegExp('On the page\'s executor, (.+?) were (?:both|all) overdue when its one browser timer '
-    + 'fired, at ([\\d.]+ m?s): it woke task (\\d+) once for them \\((?:the second wake|(\\d+) more wakes) found it already queued\\) '
-    + 'and polled it once, and that one poll found (?:both|all) sleeps done\\. gloo gave each sleep a browser timer of its own: the '
-    + 'browser ran their callbacks one at a time \\((.+?)(, in the order they fell due)?\\), and spawn_local polled the task after '
-    + 'each, so each poll found one more sleep done\\.'));
+  const together = sentence.match(new RegExp('The page\'s executor keeps one setTimeout pending, for the sleep due next; its callback '
+    + 'ran at ([\\d.]+ m?s), when (.+?) were (?:both|all) overdue: each woke task (\\d+), (?:the second wake|every wake after the first) '
+    + 'found it already queued, and the one poll that followed found (?:both|all) sleeps done and printed (.+?), in the order its code '
+    + 'reached them\\. On spawn_local, gloo had set a setTimeout per sleep: the browser ran their callbacks one at a time \\((.+?)'
+    + '(, in the order they fell due)?\\), and after each, spawn_local polled the task in a microtask, before the next callback, so '
+    + 'each poll found one more sleep done\\.'));
   if (together) {
-    const labels = together[1].split(/, | and /);
+    const [, at, named, task, lines, order, inDueOrder] = together;
+    const labels = named.split(/, | and /);
     // Ours: those firings, in that order, at that time, one after another
-    // in one callback, each waking the task; then one poll of it.
-    const first = ours.findIndex((e) => e.kind === 'timer_fired' && e.label === labels[0] && formatMs(e.t) === together[2]);
+    // in one callback, each waking the task; then one poll of it, which
+    // printed those lines.
+    const first = ours.findIndex((e) => e.kind === 'timer_fired' && e.label === labels[0] && formatMs(e.t) === at);
     const callback = ours.slice(first, first + 2 * labels.length);
     want('fired together', JSON.stringify(callback.filter((e) => e.kind === 'timer_fired').map((e) => e.label)), JSON.stringify(labels));
     want('their wakes', JSON.stringify(callback.filter((e) => e.kind === 'wake').map((e) => [e.task, e.outcome])),
-      JSON.stringify(labels.map((_, k) => [Number(together[3]), k === 0 ? 'queued' : 'already_queued'])));
-    const polls = ours.slice(first + 2 * labels.length).filter((e) => e.kind === 'poll_start' || e.kind === 'timer_fired');
-    want('then one poll', JSON.stringify(polls[0]), JSON.stringify({ ...polls[0], kind: 'poll_start', task: Number(together[3]) }));
+      JSON.stringify(labels.map((_, k) => [Number(task), k === 0 ? 'queued' : 'already_queued'])));
+    const rest = ours.slice(first + 2 * labels.length);
+    const poll = rest.findIndex((e) => e.kind === 'poll_start' || e.kind === 'timer_fired');
+    want('then a poll of that task', JSON.stringify([rest[poll]?.kind, rest[poll]?.task]), JSON.stringify(['poll_start', Number(task)]));
+    const inPoll = rest.slice(poll, rest.findIndex((e, k) => k > poll && e.kind === 'poll_end'));
+    want('that poll printed', lines, printed(inPoll));
     // Theirs: the same timers one at a time, in the order said, a poll after each but the last.
-    const theirOrder = together[5].split(', then ').map((l) => l.replace(/'s$/, ''));
+    const theirOrder = order.split(', then ').map((l) => l.replace(/'s$/, ''));
     const fired = theirs.filter((e) => e.kind === 'timer_fired' && labels.includes(e.label));
     want('their order', JSON.stringify(fired.map((e) => e.label)), JSON.stringify(theirOrder));
     fired.slice(1).forEach((e, k) => {
       if (!theirs.some((p) => p.kind === 'poll_start' && p.seq > fired[k].seq && p.seq < e.seq)) problems.push(`no poll between ${fired[k].label} and ${e.label}`);
     });
     const due = fired.map((e) => e.t - e.late);
-    want('in due order', !!together[6], due.every((d, k) => k === 0 || due[k - 1] <= d));
+    want('in due order', !!inDueOrder, due.every((d, k) => k === 0 || due[k - 1] <= d));
+  } else if (/overdue/.test(sentence)) {
+    problems.push('says overdue in words the check does not know');
   }
   const counts = sentence.match(new RegExp('(?:Neither Rust lane set a browser timer\\.'
     + '|Each set (?<each>\\d+) browser timers?: gloo one per sleep, the page\'s executor one at a time, for the sleep due next\\.'

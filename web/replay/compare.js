@@ -135,19 +135,24 @@ function overdueTogether(ours, theirs) {
     const polledBetween = theirFirings.slice(1).every((e, k) => theirs.some((p) => p.kind === 'poll_start'
       && p.seq > theirFirings[k].seq && p.seq < e.seq));
     if (!polledBetween) return null;
+    // That poll printed two lines or more: the order its code reached them.
+    const pollAt = ours.findIndex((e, k) => k >= end && e.kind === 'poll_start');
+    const pollEnd = ours.findIndex((e, k) => k > pollAt && e.kind === 'poll_end');
+    const lines = pollAt < 0 ? [] : printed(ours.slice(pollAt, pollEnd < 0 ? undefined : pollEnd));
+    if (lines.length < 2 || ('task' in ours[pollAt] && !tasks.has(ours[pollAt].task))) return null;
     const name = (/** @type {TraceEvent} */ e) => ('label' in e && e.label) || `timer ${'timer' in e ? e.timer : ''}`;
     const labels = fired.map(name);
     const named = labels.length === 2 ? `${labels[0]} and ${labels[1]} were both` : `${labels.slice(0, -1).join(', ')} and ${labels.at(-1)} were all`;
     const [task] = tasks;
-    const again = wakes.length - 1;
     const due = (/** @type {TraceEvent} */ e) => e.t - ('late' in e && e.late ? e.late : 0);
     const inDueOrder = theirFirings.every((e, k) => k === 0 || due(theirFirings[k - 1]) <= due(e));
-    return `On the page's executor, ${named} overdue when its one browser timer fired, at ${formatMs(fired[0].t)}: it woke `
-      + `task ${task} once for them (${again === 1 ? 'the second wake' : `${again} more wakes`} found it already queued) `
-      + `and polled it once, and that one poll found ${labels.length === 2 ? 'both' : 'all'} sleeps done. gloo gave each sleep `
-      + `a browser timer of its own: the browser ran their callbacks one at a time (${theirFirings.map((e) => `${name(e)}'s`).join(', then ')}`
-      + `${inDueOrder ? ', in the order they fell due' : ''}), and spawn_local polled the task after each, so each poll found one `
-      + 'more sleep done.';
+    return `The page's executor keeps one setTimeout pending, for the sleep due next; its callback ran at ${formatMs(fired[0].t)}, `
+      + `when ${named} overdue: each woke task ${task}, ${wakes.length === 2 ? 'the second wake' : 'every wake after the first'} `
+      + `found it already queued, and the one poll that followed found ${labels.length === 2 ? 'both' : 'all'} sleeps done and `
+      + `printed ${inOrder(lines)}, in the order its code reached them. On spawn_local, gloo had set a setTimeout per sleep: the `
+      + `browser ran their callbacks one at a time (${theirFirings.map((e) => `${name(e)}'s`).join(', then ')}`
+      + `${inDueOrder ? ', in the order they fell due' : ''}), and after each, spawn_local polled the task in a microtask, before `
+      + 'the next callback, so each poll found one more sleep done.';
   }
   return null;
 }

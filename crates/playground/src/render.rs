@@ -1782,7 +1782,7 @@ fn rust_statements(step: &Step, path: &StepPath, indent: usize, code: &mut Code,
             code.push_noted(
                 indent,
                 "join!(",
-                Some("all at once; each poll polls every unfinished one"),
+                Some("concurrently, in one task: each poll polls every unfinished one, in order"),
                 Some(path),
             );
             for (i, s) in steps.iter().enumerate() {

@@ -86,7 +86,7 @@ fn join_race_and_lazy_in_rust() {
         "use runtime::prelude::*;
 
 async fn run() {
-    join!( // all at once; each poll polls every unfinished one
+    join!( // concurrently, in one task: each poll polls every unfinished one, in order
         sleep_ms(200), // Timer 1
         sleep_ms(100), // Timer 2
         sleep_ms(50), // Timer 3
@@ -362,7 +362,7 @@ async fn run() {
     yield_now().await; // yield: the task goes to the back of the ready queue
     log(\"a\");
     yield_now().await; // yield: the task goes to the back of the ready queue
-    join!( // all at once; each poll polls every unfinished one
+    join!( // concurrently, in one task: each poll polls every unfinished one, in order
         yield_now(),
         sleep_ms(5), // T
     );

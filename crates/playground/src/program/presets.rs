@@ -330,23 +330,27 @@ pub const PRESETS: &[Preset] = &[
     Preset {
         id: "overdue",
         name: "Two overdue timers: one wake or two?",
-        explanation: "join! runs three branches in one Rust task: the first waits for Timer 1 \
-            and logs, the second waits for Timer 2 and logs, the third keeps the thread busy \
-            (block_ms). When both timers fall due during the block, both are overdue when it \
-            ends, and which line prints first depends on how each lane hears of its timers. \
-            Callbacks and Promises: each timer has a setTimeout of its own, and the browser \
-            runs overdue timer callbacks in the order they fell due. Rust: our runtime keeps \
-            one browser timer for all its sleeps, set for the sleep due next. When it runs, \
-            every overdue sleep is done at once: the task is woken once (a second wake finds \
-            it already queued) and polled once, and join! polls its branches in the order \
-            they are written, so Timer 1's line comes first even when Timer 2 fell due first \
-            (as the example opens, Timer 2 is the shorter). A wake says only \u{201c}poll this \
-            task again\u{201d}; which branches can go on is for the futures to find out. Turn \
-            on Compare with spawn_local: gloo's sleep sets a setTimeout of its own, and \
-            spawn_local polls the task after each timer's callback, so each poll finds one \
-            more branch ready, and the same Rust prints in the order the timers fell due, as \
-            the JS lanes do. tokio's join! starts each poll at the next branch, for \
-            fairness, so there the order can change from one poll to the next.",
+        explanation: "join! runs its three branches in one Rust task (a future the executor \
+            polls, not a browser task). Its first poll polls them in the order written: the \
+            two sleeps start (a Rust future does nothing until it is polled), then block_ms \
+            holds the thread. If both sleeps fall due during the block, both are overdue when \
+            it ends, and which line prints first depends on how each lane hears of its \
+            timers. Callbacks and Promises: each timer has a setTimeout of its own, and the \
+            browser runs overdue timer callbacks in the order they fell due (at equal times, \
+            in the order they were set). Rust: our runtime keeps at most one setTimeout \
+            pending, for whichever sleep is due next. When its callback runs, it marks every \
+            overdue sleep finished. Each finished sleep wakes the task, but the second wake \
+            finds it already queued, so the task is polled once, and join! polls its branches \
+            in the order written: Timer 1's line comes first even when Timer 2 fell due first \
+            (with the starting values, Timer 2 is the shorter). A wake only says \
+            \u{201c}poll this task again\u{201d}; each branch finds out, when polled, whether \
+            its sleep is done. Turn on \u{201c}Compare with spawn_local\u{201d}: gloo's sleep \
+            sets a setTimeout of its own, and spawn_local polls a woken task in a microtask, \
+            which runs before the browser's next timer callback, so each poll finds one more \
+            sleep done, and the lines print in the order the timers fell due, as in the JS \
+            lanes. futures::join! also polls in the order written; tokio::join! changes which \
+            branch it polls first at each poll, so do not rely on the order of branches that \
+            are ready together.",
         scenario: || {
             Step::Seq(vec![Step::All(vec![
                 Step::Seq(vec![Step::sleep("Timer 1", 80), Step::log("Timer 1 done")]),

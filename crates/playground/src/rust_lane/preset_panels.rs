@@ -35,7 +35,7 @@ pub mod join {
 use runtime::prelude::*;
 
 async fn run() {
-    join!( // all at once; each poll polls every unfinished one
+    join!( // concurrently, in one task: each poll polls every unfinished one, in order
         crate::rust_lane::compiled::sleep::<0>(), // Timer 1
         crate::rust_lane::compiled::sleep::<1>(), // Timer 2
         crate::rust_lane::compiled::sleep::<2>(), // Timer 3
@@ -211,7 +211,7 @@ pub mod blocking {
 use runtime::prelude::*;
 
 async fn run() {
-    join!( // all at once; each poll polls every unfinished one
+    join!( // concurrently, in one task: each poll polls every unfinished one, in order
         crate::rust_lane::compiled::sleep::<0>(), // Timer 1
         crate::rust_lane::compiled::sleep::<1>(), // Timer 2
         async { crate::rust_lane::compiled::block::<2>() },
@@ -233,7 +233,7 @@ pub mod starve {
 use runtime::prelude::*;
 
 async fn run() {
-    join!( // all at once; each poll polls every unfinished one
+    join!( // concurrently, in one task: each poll polls every unfinished one, in order
         async {
             crate::rust_lane::compiled::sleep::<0>().await; // Timer 1
             crate::rust_lane::compiled::log::<1>();
@@ -261,7 +261,7 @@ pub mod overdue {
 use runtime::prelude::*;
 
 async fn run() {
-    join!( // all at once; each poll polls every unfinished one
+    join!( // concurrently, in one task: each poll polls every unfinished one, in order
         async {
             crate::rust_lane::compiled::sleep::<0>().await; // Timer 1
             crate::rust_lane::compiled::log::<1>();

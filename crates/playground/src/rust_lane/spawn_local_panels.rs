@@ -26,7 +26,7 @@ pub mod join {
 use spawn_local_lane::prelude::*;
 
 async fn run() {
-    join!( // all at once; each poll polls every unfinished one
+    join!( // concurrently, in one task: each poll polls every unfinished one, in order
         crate::rust_lane::on_spawn_local::sleep::<0>(), // Timer 1
         crate::rust_lane::on_spawn_local::sleep::<1>(), // Timer 2
         crate::rust_lane::on_spawn_local::sleep::<2>(), // Timer 3
@@ -167,7 +167,7 @@ pub mod blocking {
 use spawn_local_lane::prelude::*;
 
 async fn run() {
-    join!( // all at once; each poll polls every unfinished one
+    join!( // concurrently, in one task: each poll polls every unfinished one, in order
         crate::rust_lane::on_spawn_local::sleep::<0>(), // Timer 1
         crate::rust_lane::on_spawn_local::sleep::<1>(), // Timer 2
         async { crate::rust_lane::on_spawn_local::block::<2>() },
@@ -185,7 +185,7 @@ pub mod starve {
 use spawn_local_lane::prelude::*;
 
 async fn run() {
-    join!( // all at once; each poll polls every unfinished one
+    join!( // concurrently, in one task: each poll polls every unfinished one, in order
         async {
             crate::rust_lane::on_spawn_local::sleep::<0>().await; // Timer 1
             crate::rust_lane::on_spawn_local::log::<1>();
@@ -209,7 +209,7 @@ pub mod overdue {
 use spawn_local_lane::prelude::*;
 
 async fn run() {
-    join!( // all at once; each poll polls every unfinished one
+    join!( // concurrently, in one task: each poll polls every unfinished one, in order
         async {
             crate::rust_lane::on_spawn_local::sleep::<0>().await; // Timer 1
             crate::rust_lane::on_spawn_local::log::<1>();

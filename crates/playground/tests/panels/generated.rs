@@ -27,7 +27,7 @@ pub mod join {
 use runtime::prelude::*;
 
 async fn run() {
-    join!( // all at once; each poll polls every unfinished one
+    join!( // concurrently, in one task: each poll polls every unfinished one, in order
         sleep_ms(200), // Timer 1
         sleep_ms(100), // Timer 2
         sleep_ms(50), // Timer 3
@@ -196,7 +196,7 @@ pub mod blocking {
 use runtime::prelude::*;
 
 async fn run() {
-    join!( // all at once; each poll polls every unfinished one
+    join!( // concurrently, in one task: each poll polls every unfinished one, in order
         sleep_ms(50), // Timer 1
         sleep_ms(80), // Timer 2
         async { block_ms(100) },
@@ -218,7 +218,7 @@ pub mod starve {
 use runtime::prelude::*;
 
 async fn run() {
-    join!( // all at once; each poll polls every unfinished one
+    join!( // concurrently, in one task: each poll polls every unfinished one, in order
         async {
             sleep_ms(5).await; // Timer 1
             log("Timer 1 done");
@@ -246,7 +246,7 @@ pub mod overdue {
 use runtime::prelude::*;
 
 async fn run() {
-    join!( // all at once; each poll polls every unfinished one
+    join!( // concurrently, in one task: each poll polls every unfinished one, in order
         async {
             sleep_ms(80).await; // Timer 1
             log("Timer 1 done");
@@ -296,7 +296,7 @@ use runtime::prelude::*;
 
 async fn run() {
     brew(10).await;
-    join!( // all at once; each poll polls every unfinished one
+    join!( // concurrently, in one task: each poll polls every unfinished one, in order
         brew(5),
         steep(3),
     );
@@ -316,7 +316,7 @@ async fn steep(n: u32) {
         sleep_ms(1).await; // Timer 5
         block_ms(n);
     }
-    join!( // all at once; each poll polls every unfinished one
+    join!( // concurrently, in one task: each poll polls every unfinished one, in order
         async {
             sleep_ms(n).await; // Timer 6
         },
@@ -351,7 +351,7 @@ async fn run() {
     f2.await;
     f3.await;
     sleep_ms(20).await; // Timer 10
-    join!( // all at once; each poll polls every unfinished one
+    join!( // concurrently, in one task: each poll polls every unfinished one, in order
         async {
             log("log 13");
             log("log 14");
@@ -382,7 +382,7 @@ async fn run() {
             block_ms(30);
         }
     }
-    join!( // all at once; each poll polls every unfinished one
+    join!( // concurrently, in one task: each poll polls every unfinished one, in order
         async {
             sleep_ms(10).await; // Timer 29
         },
@@ -444,7 +444,7 @@ async fn run() {
         select! { // each poll starts at a branch drawn at random (from this run's seed); the first found finished wins, the others are dropped
             _ = async { log(format!("log 3 {n8}")) } => {}
             _ = async {
-                join!( // all at once; each poll polls every unfinished one
+                join!( // concurrently, in one task: each poll polls every unfinished one, in order
                     sleep_ms(20), // Timer 5
                     async { block_ms(10) },
                 );
@@ -489,7 +489,7 @@ use runtime::prelude::*;
 async fn run() {
     select! { // each poll starts at a branch drawn at random (from this run's seed); the first found finished wins, the others are dropped
         _ = async {
-            join!( // all at once; each poll polls every unfinished one
+            join!( // concurrently, in one task: each poll polls every unfinished one, in order
                 yield_now(),
                 sleep_ms(0), // Timer 4
             );
@@ -524,10 +524,10 @@ use runtime::prelude::*;
 
 async fn run() {
     let n26 = 0;
-    join!( // all at once; each poll polls every unfinished one
+    join!( // concurrently, in one task: each poll polls every unfinished one, in order
         sleep_ms(20), // Timer 22
         async {
-            join!( // all at once; each poll polls every unfinished one
+            join!( // concurrently, in one task: each poll polls every unfinished one, in order
                 sleep_ms(100), // Timer 24
                 async { log(format!("log 25 {n26}")) },
                 async { block_ms(0) },
@@ -556,7 +556,7 @@ async fn run() {
     select! {
         biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
         _ = async {
-            join!( // all at once; each poll polls every unfinished one
+            join!( // concurrently, in one task: each poll polls every unfinished one, in order
                 async { block_ms(30) },
             );
         } => {
@@ -588,7 +588,7 @@ async fn run() {
     part8(20).await;
     sleep_ms(0).await; // Timer 3
     sleep_ms(20).await; // Timer 5
-    join!( // all at once; each poll polls every unfinished one
+    join!( // concurrently, in one task: each poll polls every unfinished one, in order
         async { block_ms(0) },
         sleep_ms(10), // Timer 8
     );
@@ -637,7 +637,7 @@ use runtime::prelude::*;
 
 async fn run() {
     let n9 = 42;
-    join!( // all at once; each poll polls every unfinished one
+    join!( // concurrently, in one task: each poll polls every unfinished one, in order
         yield_now(),
         async { block_ms(30) },
     );
@@ -685,7 +685,7 @@ use runtime::prelude::*;
 async fn run() {
     sleep_ms(20).await; // Timer 1
     log("log 2");
-    join!( // all at once; each poll polls every unfinished one
+    join!( // concurrently, in one task: each poll polls every unfinished one, in order
         async { log("log 5") },
     );
     let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
@@ -711,7 +711,7 @@ async fn run() {
     yield_now().await; // yield: the task goes to the back of the ready queue
     log("log 23");
     sleep_ms(100).await; // Timer 24
-    join!( // all at once; each poll polls every unfinished one
+    join!( // concurrently, in one task: each poll polls every unfinished one, in order
         async { log("log 26") },
         yield_now(),
     );
@@ -757,7 +757,7 @@ use runtime::prelude::*;
 async fn run() {
     let n19 = 7;
     let f1 = async {
-        join!( // all at once; each poll polls every unfinished one
+        join!( // concurrently, in one task: each poll polls every unfinished one, in order
             sleep_ms(50), // Timer 3
             yield_now(),
             async { block_ms(10) },
@@ -770,9 +770,9 @@ async fn run() {
     // nothing has run yet: futures start when polled
     f1.await;
     f2.await;
-    join!( // all at once; each poll polls every unfinished one
+    join!( // concurrently, in one task: each poll polls every unfinished one, in order
         async {
-            join!( // all at once; each poll polls every unfinished one
+            join!( // concurrently, in one task: each poll polls every unfinished one, in order
                 sleep_ms(20), // Timer 11
             );
         },
@@ -844,7 +844,7 @@ pub mod random_017 {
 use runtime::prelude::*;
 
 async fn run() {
-    join!( // all at once; each poll polls every unfinished one
+    join!( // concurrently, in one task: each poll polls every unfinished one, in order
         async {
             select! {
                 biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
@@ -901,7 +901,7 @@ async fn run() {
     part13(20).await;
     part13(10).await;
     log(format!("log 5 {n13}"));
-    join!( // all at once; each poll polls every unfinished one
+    join!( // concurrently, in one task: each poll polls every unfinished one, in order
         async {
             yield_now().await; // yield: the task goes to the back of the ready queue
             sleep_ms(0).await; // Timer 9
@@ -931,7 +931,7 @@ pub mod random_019 {
 use runtime::prelude::*;
 
 async fn run() {
-    join!( // all at once; each poll polls every unfinished one
+    join!( // concurrently, in one task: each poll polls every unfinished one, in order
         async {
             sleep_ms(50).await; // Timer 3
             sleep_ms(50).await; // Timer 4
@@ -949,9 +949,9 @@ async fn run() {
     // nothing has run yet: futures start when polled
     f1.await;
     sleep_ms(50).await; // Timer 13
-    join!( // all at once; each poll polls every unfinished one
+    join!( // concurrently, in one task: each poll polls every unfinished one, in order
         async {
-            join!( // all at once; each poll polls every unfinished one
+            join!( // concurrently, in one task: each poll polls every unfinished one, in order
                 sleep_ms(20), // Timer 16
                 sleep_ms(20), // Timer 17
                 async { block_ms(10) },
@@ -976,9 +976,9 @@ pub mod random_020 {
 use runtime::prelude::*;
 
 async fn run() {
-    join!( // all at once; each poll polls every unfinished one
+    join!( // concurrently, in one task: each poll polls every unfinished one, in order
         async {
-            join!( // all at once; each poll polls every unfinished one
+            join!( // concurrently, in one task: each poll polls every unfinished one, in order
                 sleep_ms(100), // Timer 32
                 sleep_ms(0), // Timer 33
                 yield_now(),
@@ -1003,7 +1003,7 @@ use runtime::prelude::*;
 
 async fn run() {
     let n16 = 7;
-    join!( // all at once; each poll polls every unfinished one
+    join!( // concurrently, in one task: each poll polls every unfinished one, in order
         async {
             sleep_ms(0).await; // Timer 3
             yield_now().await; // yield: the task goes to the back of the ready queue
@@ -1055,7 +1055,7 @@ async fn run() {
     let f1 = sleep_ms(20); // Timer 10
     // nothing has run yet: futures start when polled
     f1.await;
-    join!( // all at once; each poll polls every unfinished one
+    join!( // concurrently, in one task: each poll polls every unfinished one, in order
         sleep_ms(0), // Timer 13
         yield_now(),
     );
@@ -1086,10 +1086,10 @@ async fn run() {
     };
     // nothing has run yet: futures start when polled
     f1.await;
-    join!( // all at once; each poll polls every unfinished one
+    join!( // concurrently, in one task: each poll polls every unfinished one, in order
         sleep_ms(100), // Timer 7
     );
-    join!( // all at once; each poll polls every unfinished one
+    join!( // concurrently, in one task: each poll polls every unfinished one, in order
         async { log("log 9") },
         async { log("log 10") },
         async { block_ms(30) },
@@ -1127,14 +1127,14 @@ async fn run() {
         block_ms(30);
         block_ms(30);
     }
-    join!( // all at once; each poll polls every unfinished one
+    join!( // concurrently, in one task: each poll polls every unfinished one, in order
         async {
             select! { // each poll starts at a branch drawn at random (from this run's seed); the first found finished wins, the others are dropped
                 _ = sleep_ms(100) => {} // Timer 6
             }
         },
         async {
-            join!( // all at once; each poll polls every unfinished one
+            join!( // concurrently, in one task: each poll polls every unfinished one, in order
                 sleep_ms(10), // Timer 8
                 sleep_ms(20), // Timer 9
             );
@@ -1169,11 +1169,11 @@ async fn part27(ms: u32) {
 
 async fn run() {
     let n27 = 0;
-    join!( // all at once; each poll polls every unfinished one
+    join!( // concurrently, in one task: each poll polls every unfinished one, in order
         part27(50),
         part27(0),
     );
-    join!( // all at once; each poll polls every unfinished one
+    join!( // concurrently, in one task: each poll polls every unfinished one, in order
         async {
             sleep_ms(20).await; // Timer 25
             log("log 26");
@@ -1277,7 +1277,7 @@ async fn part7() {
         block_ms(30);
     };
     let f2 = async {
-        join!( // all at once; each poll polls every unfinished one
+        join!( // concurrently, in one task: each poll polls every unfinished one, in order
             sleep_ms(10), // Timer 5
             async { log("log 6") },
             async { log("log 7") },
@@ -1322,7 +1322,7 @@ pub mod random_031 {
 use runtime::prelude::*;
 
 async fn part34() {
-    join!( // all at once; each poll polls every unfinished one
+    join!( // concurrently, in one task: each poll polls every unfinished one, in order
         async {
             select! {
                 biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
@@ -1330,7 +1330,7 @@ async fn part34() {
             }
         },
         async {
-            join!( // all at once; each poll polls every unfinished one
+            join!( // concurrently, in one task: each poll polls every unfinished one, in order
                 async { block_ms(10) },
                 async { log("log 34") },
             );
@@ -1339,7 +1339,7 @@ async fn part34() {
 }
 
 async fn run() {
-    join!( // all at once; each poll polls every unfinished one
+    join!( // concurrently, in one task: each poll polls every unfinished one, in order
         async {
             sleep_ms(50).await; // Timer 10
         },
@@ -1351,7 +1351,7 @@ async fn run() {
             }
         },
     );
-    join!( // all at once; each poll polls every unfinished one
+    join!( // concurrently, in one task: each poll polls every unfinished one, in order
         async {
             for _ in 0..3 {
                 sleep_ms(20).await; // Timer 17
@@ -1445,21 +1445,21 @@ async fn run() {
                 }
             } => {}
             _ = async {
-                join!( // all at once; each poll polls every unfinished one
+                join!( // concurrently, in one task: each poll polls every unfinished one, in order
                     async { block_ms(30) },
                     async { block_ms(10) },
                     async { block_ms(10) },
                 );
             } => {}
             _ = async {
-                join!( // all at once; each poll polls every unfinished one
+                join!( // concurrently, in one task: each poll polls every unfinished one, in order
                     sleep_ms(100), // Timer 12
                     async { log("log 13") },
                 );
             } => {}
         }
     });
-    join!( // all at once; each poll polls every unfinished one
+    join!( // concurrently, in one task: each poll polls every unfinished one, in order
         async {
             select! {
                 biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
@@ -1499,7 +1499,7 @@ use runtime::prelude::*;
 
 async fn run() {
     let n30 = 42;
-    join!( // all at once; each poll polls every unfinished one
+    join!( // concurrently, in one task: each poll polls every unfinished one, in order
         async {
             join_all(vec![ // futures of one type; .await polls them all in turn, as join! does (nothing starts before .await)
                 sleep_ms(20), // Timer 14
@@ -1513,12 +1513,12 @@ async fn run() {
     };
     // nothing has run yet: futures start when polled
     f1.await;
-    join!( // all at once; each poll polls every unfinished one
+    join!( // concurrently, in one task: each poll polls every unfinished one, in order
         sleep_ms(10), // Timer 19
         sleep_ms(0), // Timer 20
         async { log(format!("log 21 {n30}")) },
     );
-    join!( // all at once; each poll polls every unfinished one
+    join!( // concurrently, in one task: each poll polls every unfinished one, in order
         async {
             let f2 = sleep_ms(50); // Timer 24
             // nothing has run yet: futures start when polled
@@ -1552,7 +1552,7 @@ use runtime::prelude::*;
 
 async fn run() {
     let n8 = 42;
-    join!( // all at once; each poll polls every unfinished one
+    join!( // concurrently, in one task: each poll polls every unfinished one, in order
         async {
             select! {
                 biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
@@ -1583,9 +1583,9 @@ pub mod random_036 {
 use runtime::prelude::*;
 
 async fn run() {
-    join!( // all at once; each poll polls every unfinished one
+    join!( // concurrently, in one task: each poll polls every unfinished one, in order
         async {
-            join!( // all at once; each poll polls every unfinished one
+            join!( // concurrently, in one task: each poll polls every unfinished one, in order
                 async { log("log 3") },
                 sleep_ms(0), // Timer 4
             );
@@ -1596,7 +1596,7 @@ async fn run() {
             }
         },
     );
-    join!( // all at once; each poll polls every unfinished one
+    join!( // concurrently, in one task: each poll polls every unfinished one, in order
         async {
             select! {
                 biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
@@ -1644,9 +1644,9 @@ async fn run() {
     }
     yield_now().await; // yield: the task goes to the back of the ready queue
     let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
-        join!( // all at once; each poll polls every unfinished one
+        join!( // concurrently, in one task: each poll polls every unfinished one, in order
             async {
-                join!( // all at once; each poll polls every unfinished one
+                join!( // concurrently, in one task: each poll polls every unfinished one, in order
                     async { log("log 9") },
                     async { log("log 10") },
                     sleep_ms(50), // Timer 11
@@ -1684,7 +1684,7 @@ async fn run() {
     }
     let h1 = spawn(async move { // spawn: a task of its own; it starts once this task pauses at an .await
         sleep_ms(20).await; // Timer 5
-        join!( // all at once; each poll polls every unfinished one
+        join!( // concurrently, in one task: each poll polls every unfinished one, in order
             sleep_ms(20), // Timer 7
             async { log(format!("log 8 {n12}")) },
         );
@@ -1714,16 +1714,16 @@ async fn run() {
     // nothing has run yet: futures start when polled
     f1.await;
     f2.await;
-    join!( // all at once; each poll polls every unfinished one
+    join!( // concurrently, in one task: each poll polls every unfinished one, in order
         async {
-            join!( // all at once; each poll polls every unfinished one
+            join!( // concurrently, in one task: each poll polls every unfinished one, in order
                 async { log("log 7") },
                 async { log("log 8") },
                 async { block_ms(30) },
             );
         },
         async {
-            join!( // all at once; each poll polls every unfinished one
+            join!( // concurrently, in one task: each poll polls every unfinished one, in order
                 async { block_ms(10) },
                 sleep_ms(20), // Timer 12
             );
@@ -1771,7 +1771,7 @@ async fn run() {
             sleep_ms(20).await; // Timer 10
         }
         _ = async {
-            join!( // all at once; each poll polls every unfinished one
+            join!( // concurrently, in one task: each poll polls every unfinished one, in order
                 async { block_ms(30) },
             );
         } => {
@@ -1838,7 +1838,7 @@ async fn run() {
     f2.await;
     sleep_ms(20).await; // Timer 8
     part10().await;
-    join!( // all at once; each poll polls every unfinished one
+    join!( // concurrently, in one task: each poll polls every unfinished one, in order
         sleep_ms(10), // Timer 10
         part10(),
     );
@@ -1857,14 +1857,14 @@ pub mod random_042 {
 use runtime::prelude::*;
 
 async fn run() {
-    join!( // all at once; each poll polls every unfinished one
+    join!( // concurrently, in one task: each poll polls every unfinished one, in order
         async {
             for _ in 0..1 {
                 block_ms(0);
             }
         },
         async {
-            join!( // all at once; each poll polls every unfinished one
+            join!( // concurrently, in one task: each poll polls every unfinished one, in order
                 sleep_ms(10), // Timer 5
                 yield_now(),
                 sleep_ms(20), // Timer 7
@@ -1924,7 +1924,7 @@ use runtime::prelude::*;
 
 async fn run() {
     let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
-        join!( // all at once; each poll polls every unfinished one
+        join!( // concurrently, in one task: each poll polls every unfinished one, in order
             async {
                 sleep_ms(20).await; // Timer 9
                 log("log 10");
@@ -1989,7 +1989,7 @@ async fn run() {
     let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
         let f1 = yield_now();
         let f2 = async {
-            join!( // all at once; each poll polls every unfinished one
+            join!( // concurrently, in one task: each poll polls every unfinished one, in order
                 sleep_ms(100), // Timer 4
                 async { block_ms(0) },
                 sleep_ms(50), // Timer 6
@@ -2083,7 +2083,7 @@ async fn run() {
         _ = async { log("log 33") } => {}
     }
     log("log 37");
-    join!( // all at once; each poll polls every unfinished one
+    join!( // concurrently, in one task: each poll polls every unfinished one, in order
         sleep_ms(100), // Timer 39
         async { log("log 40") },
         sleep_ms(20), // Timer 41
@@ -2120,10 +2120,10 @@ use runtime::prelude::*;
 
 async fn run() {
     sleep_ms(20).await; // Timer 1
-    join!( // all at once; each poll polls every unfinished one
+    join!( // concurrently, in one task: each poll polls every unfinished one, in order
         async { log("log 3") },
         async {
-            join!( // all at once; each poll polls every unfinished one
+            join!( // concurrently, in one task: each poll polls every unfinished one, in order
                 async { log("log 5") },
             );
         },
@@ -2135,7 +2135,7 @@ async fn run() {
     };
     // nothing has run yet: futures start when polled
     f1.await;
-    join!( // all at once; each poll polls every unfinished one
+    join!( // concurrently, in one task: each poll polls every unfinished one, in order
         part14(0),
         part14(30),
     );
@@ -2165,7 +2165,7 @@ async fn run() {
     let n14 = 7;
     select! { // each poll starts at a branch drawn at random (from this run's seed); the first found finished wins, the others are dropped
         _ = async {
-            join!( // all at once; each poll polls every unfinished one
+            join!( // concurrently, in one task: each poll polls every unfinished one, in order
                 async { log("log 3") },
                 sleep_ms(20), // Timer 4
             );
@@ -2205,9 +2205,9 @@ pub mod random_051 {
 use runtime::prelude::*;
 
 async fn run() {
-    join!( // all at once; each poll polls every unfinished one
+    join!( // concurrently, in one task: each poll polls every unfinished one, in order
         async {
-            join!( // all at once; each poll polls every unfinished one
+            join!( // concurrently, in one task: each poll polls every unfinished one, in order
                 async { log("log 10") },
                 sleep_ms(10), // Timer 11
                 async { log("log 12") },
@@ -2306,7 +2306,7 @@ async fn run() {
         sleep_ms(20).await; // Timer 34
     };
     let f2 = async {
-        join!( // all at once; each poll polls every unfinished one
+        join!( // concurrently, in one task: each poll polls every unfinished one, in order
             yield_now(),
         );
     };
@@ -2334,7 +2334,7 @@ pub mod random_055 {
 use runtime::prelude::*;
 
 async fn run() {
-    join!( // all at once; each poll polls every unfinished one
+    join!( // concurrently, in one task: each poll polls every unfinished one, in order
         async {
             select! {
                 biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
@@ -2352,7 +2352,7 @@ async fn run() {
             f2.await;
         },
     );
-    join!( // all at once; each poll polls every unfinished one
+    join!( // concurrently, in one task: each poll polls every unfinished one, in order
         sleep_ms(20), // Timer 10
         sleep_ms(20), // Timer 11
     );
@@ -2375,7 +2375,7 @@ use runtime::prelude::*;
 
 async fn run() {
     for _ in 0..0 {
-        join!( // all at once; each poll polls every unfinished one
+        join!( // concurrently, in one task: each poll polls every unfinished one, in order
             yield_now(),
             sleep_ms(10), // Timer 4
             sleep_ms(20), // Timer 5
@@ -2411,7 +2411,7 @@ pub mod random_057 {
 use runtime::prelude::*;
 
 async fn run() {
-    join!( // all at once; each poll polls every unfinished one
+    join!( // concurrently, in one task: each poll polls every unfinished one, in order
         async {
             select! {
                 biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
@@ -2424,7 +2424,7 @@ async fn run() {
         },
         async { block_ms(30) },
     );
-    join!( // all at once; each poll polls every unfinished one
+    join!( // concurrently, in one task: each poll polls every unfinished one, in order
         sleep_ms(20), // Timer 9
     );
     select! {
@@ -2446,7 +2446,7 @@ pub mod random_058 {
 use runtime::prelude::*;
 
 async fn run() {
-    join!( // all at once; each poll polls every unfinished one
+    join!( // concurrently, in one task: each poll polls every unfinished one, in order
         sleep_ms(10), // Timer 3
         async { block_ms(0) },
         async { block_ms(30) },
@@ -2498,7 +2498,7 @@ async fn run() {
     spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
         select! { // each poll starts at a branch drawn at random (from this run's seed); the first found finished wins, the others are dropped
             _ = async {
-                join!( // all at once; each poll polls every unfinished one
+                join!( // concurrently, in one task: each poll polls every unfinished one, in order
                     sleep_ms(0), // Timer 34
                     sleep_ms(0), // Timer 35
                     async { log("log 36") },
@@ -2544,7 +2544,7 @@ async fn run() {
     let f1 = sleep_ms(0); // Timer 2
     // nothing has run yet: futures start when polled
     f1.await;
-    join!( // all at once; each poll polls every unfinished one
+    join!( // concurrently, in one task: each poll polls every unfinished one, in order
         sleep_ms(0), // Timer 4
         async {
             let f2 = sleep_ms(10); // Timer 6
@@ -2555,7 +2555,7 @@ async fn run() {
     );
     let f3 = async { log("log 9") };
     let f4 = async {
-        join!( // all at once; each poll polls every unfinished one
+        join!( // concurrently, in one task: each poll polls every unfinished one, in order
             sleep_ms(20), // Timer 11
         );
     };
@@ -2587,7 +2587,7 @@ pub mod random_061 {
 use runtime::prelude::*;
 
 async fn run() {
-    join!( // all at once; each poll polls every unfinished one
+    join!( // concurrently, in one task: each poll polls every unfinished one, in order
         part3(),
         part3(),
     );
@@ -2640,7 +2640,7 @@ async fn run() {
         _ = async { block_ms(10) } => {}
     }
     log("log 40");
-    join!( // all at once; each poll polls every unfinished one
+    join!( // concurrently, in one task: each poll polls every unfinished one, in order
         async { log("log 41") },
         part41(),
     );
@@ -2663,7 +2663,7 @@ async fn run() {
     // nothing has run yet: futures start when polled
     f1.await;
     log("log 3");
-    join!( // all at once; each poll polls every unfinished one
+    join!( // concurrently, in one task: each poll polls every unfinished one, in order
         async {
             sleep_ms(20).await; // Timer 6
             block_ms(10);
@@ -2699,10 +2699,10 @@ use runtime::prelude::*;
 
 async fn run() {
     let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
-        join!( // all at once; each poll polls every unfinished one
+        join!( // concurrently, in one task: each poll polls every unfinished one, in order
             sleep_ms(20), // Timer 2
             async {
-                join!( // all at once; each poll polls every unfinished one
+                join!( // concurrently, in one task: each poll polls every unfinished one, in order
                     async { log("log 4") },
                     sleep_ms(10), // Timer 5
                     sleep_ms(100), // Timer 6
@@ -2727,7 +2727,7 @@ pub mod random_066 {
 use runtime::prelude::*;
 
 async fn run() {
-    join!( // all at once; each poll polls every unfinished one
+    join!( // concurrently, in one task: each poll polls every unfinished one, in order
         sleep_ms(100), // Timer 3
         yield_now(),
     );
@@ -2866,10 +2866,10 @@ async fn run() {
     let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
         sleep_ms(50).await; // Timer 1
     });
-    join!( // all at once; each poll polls every unfinished one
+    join!( // concurrently, in one task: each poll polls every unfinished one, in order
         sleep_ms(20), // Timer 3
         async {
-            join!( // all at once; each poll polls every unfinished one
+            join!( // concurrently, in one task: each poll polls every unfinished one, in order
                 async { block_ms(30) },
                 async { log("log 6") },
             );
@@ -2917,7 +2917,7 @@ async fn run() {
     let n3 = 7;
     spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
         let f1 = async {
-            join!( // all at once; each poll polls every unfinished one
+            join!( // concurrently, in one task: each poll polls every unfinished one, in order
                 async { block_ms(30) },
             );
         };
@@ -2941,16 +2941,16 @@ use runtime::prelude::*;
 
 async fn run() {
     sleep_ms(10).await; // Timer 1
-    join!( // all at once; each poll polls every unfinished one
+    join!( // concurrently, in one task: each poll polls every unfinished one, in order
         part5(),
         part5(),
     );
 }
 
 async fn part5() {
-    join!( // all at once; each poll polls every unfinished one
+    join!( // concurrently, in one task: each poll polls every unfinished one, in order
         async {
-            join!( // all at once; each poll polls every unfinished one
+            join!( // concurrently, in one task: each poll polls every unfinished one, in order
                 async { block_ms(0) },
                 async { block_ms(30) },
             );
@@ -2998,7 +2998,7 @@ async fn run() {
         _ = async { log("log 10") } => {}
         _ = sleep_ms(50) => {} // Timer 11
     }
-    join!( // all at once; each poll polls every unfinished one
+    join!( // concurrently, in one task: each poll polls every unfinished one, in order
         async { log("log 13") },
         sleep_ms(20), // Timer 14
         sleep_ms(20), // Timer 15
@@ -3071,7 +3071,7 @@ use runtime::prelude::*;
 
 async fn run() {
     sleep_ms(20).await; // Timer 1
-    join!( // all at once; each poll polls every unfinished one
+    join!( // concurrently, in one task: each poll polls every unfinished one, in order
         async { log("log 4") },
         sleep_ms(10), // Timer 5
         async { log("log 6") },
@@ -3108,7 +3108,7 @@ async fn run() {
         select! {
             biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
             _ = async {
-                join!( // all at once; each poll polls every unfinished one
+                join!( // concurrently, in one task: each poll polls every unfinished one, in order
                     sleep_ms(20), // Timer 9
                     async { block_ms(30) },
                     sleep_ms(0), // Timer 11
@@ -3165,7 +3165,7 @@ async fn run() {
             sleep_ms(10).await; // Timer 37
         }
     }
-    join!( // all at once; each poll polls every unfinished one
+    join!( // concurrently, in one task: each poll polls every unfinished one, in order
         async {
             for _ in 0..0 {
                 sleep_ms(20).await; // Timer 40
@@ -3193,7 +3193,7 @@ use runtime::prelude::*;
 async fn run() {
     let n12 = 42;
     let f1 = async {
-        join!( // all at once; each poll polls every unfinished one
+        join!( // concurrently, in one task: each poll polls every unfinished one, in order
             async { log("log 3") },
         );
     };
@@ -3274,12 +3274,12 @@ use runtime::prelude::*;
 
 async fn run() {
     let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
-        join!( // all at once; each poll polls every unfinished one
+        join!( // concurrently, in one task: each poll polls every unfinished one, in order
             sleep_ms(10), // Timer 3
         );
         sleep_ms(0).await; // Timer 5
     });
-    join!( // all at once; each poll polls every unfinished one
+    join!( // concurrently, in one task: each poll polls every unfinished one, in order
         async { block_ms(10) },
     );
     h1.await.unwrap();
@@ -3307,7 +3307,7 @@ async fn run() {
         biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
         _ = sleep_ms(0) => {} // Timer 2
     }
-    join!( // all at once; each poll polls every unfinished one
+    join!( // concurrently, in one task: each poll polls every unfinished one, in order
         async {
             sleep_ms(10).await; // Timer 5
         },
@@ -3323,9 +3323,9 @@ async fn run() {
             }
         },
     );
-    join!( // all at once; each poll polls every unfinished one
+    join!( // concurrently, in one task: each poll polls every unfinished one, in order
         async {
-            join!( // all at once; each poll polls every unfinished one
+            join!( // concurrently, in one task: each poll polls every unfinished one, in order
                 async { log("log 14") },
                 sleep_ms(20), // Timer 15
             );
@@ -3433,7 +3433,7 @@ pub mod random_089 {
 use runtime::prelude::*;
 
 async fn run() {
-    join!( // all at once; each poll polls every unfinished one
+    join!( // concurrently, in one task: each poll polls every unfinished one, in order
         async {
             sleep_ms(10).await; // Timer 3
             block_ms(0);
@@ -3445,7 +3445,7 @@ async fn run() {
     log("log 10");
     sleep_ms(50).await; // Timer 11
     sleep_ms(0).await; // Timer 12
-    join!( // all at once; each poll polls every unfinished one
+    join!( // concurrently, in one task: each poll polls every unfinished one, in order
         async { log("log 14") },
         yield_now(),
         sleep_ms(20), // Timer 16
@@ -3498,7 +3498,7 @@ async fn run() {
     spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
         sleep_ms(100).await; // Timer 1
     });
-    join!( // all at once; each poll polls every unfinished one
+    join!( // concurrently, in one task: each poll polls every unfinished one, in order
         part11(20),
         part11(0),
     );
@@ -3540,7 +3540,7 @@ pub mod random_092 {
 use runtime::prelude::*;
 
 async fn run() {
-    join!( // all at once; each poll polls every unfinished one
+    join!( // concurrently, in one task: each poll polls every unfinished one, in order
         async {
             select! {
                 biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
@@ -3553,7 +3553,7 @@ async fn run() {
         },
         async { log("log 7") },
     );
-    join!( // all at once; each poll polls every unfinished one
+    join!( // concurrently, in one task: each poll polls every unfinished one, in order
         async {
             select! { // each poll starts at a branch drawn at random (from this run's seed); the first found finished wins, the others are dropped
                 _ = async { block_ms(10) } => {}
@@ -3643,7 +3643,7 @@ async fn part13() {
             sleep_ms(20).await; // Timer 6
         } => {}
         _ = async {
-            join!( // all at once; each poll polls every unfinished one
+            join!( // concurrently, in one task: each poll polls every unfinished one, in order
                 sleep_ms(100), // Timer 8
                 async { log("log 9") },
                 async { block_ms(30) },
@@ -3676,7 +3676,7 @@ async fn part1(ms: u32) {
 }
 
 async fn run() {
-    join!( // all at once; each poll polls every unfinished one
+    join!( // concurrently, in one task: each poll polls every unfinished one, in order
         part1(20),
         part1(10),
     );
@@ -3743,7 +3743,7 @@ use runtime::prelude::*;
 async fn run() {
     let n3 = 7;
     sleep_ms(100).await; // Timer 1
-    join!( // all at once; each poll polls every unfinished one
+    join!( // concurrently, in one task: each poll polls every unfinished one, in order
         async { log(format!("log 3 {n3}")) },
     );
     log(format!("{n3} in all"));
@@ -3834,7 +3834,7 @@ pub mod random_101 {
 use runtime::prelude::*;
 
 async fn run() {
-    join!( // all at once; each poll polls every unfinished one
+    join!( // concurrently, in one task: each poll polls every unfinished one, in order
         async {
             let f1 = sleep_ms(0); // Timer 3
             // nothing has run yet: futures start when polled
@@ -3911,13 +3911,13 @@ async fn run() {
             f1.await;
         } => {}
         _ = async {
-            join!( // all at once; each poll polls every unfinished one
+            join!( // concurrently, in one task: each poll polls every unfinished one, in order
                 yield_now(),
                 async { block_ms(0) },
             );
         } => {}
         _ = async {
-            join!( // all at once; each poll polls every unfinished one
+            join!( // concurrently, in one task: each poll polls every unfinished one, in order
                 sleep_ms(20), // Timer 8
                 yield_now(),
                 sleep_ms(50), // Timer 10
@@ -3925,7 +3925,7 @@ async fn run() {
         } => {}
     }
     block_ms(30);
-    join!( // all at once; each poll polls every unfinished one
+    join!( // concurrently, in one task: each poll polls every unfinished one, in order
         sleep_ms(0), // Timer 13
         sleep_ms(20), // Timer 14
         async {
@@ -3947,7 +3947,7 @@ pub mod random_104 {
 use runtime::prelude::*;
 
 async fn run() {
-    join!( // all at once; each poll polls every unfinished one
+    join!( // concurrently, in one task: each poll polls every unfinished one, in order
         async {
             log("log 3");
             sleep_ms(20).await; // Timer 4
@@ -4103,7 +4103,7 @@ async fn run() {
             }
         } => {}
         _ = async {
-            join!( // all at once; each poll polls every unfinished one
+            join!( // concurrently, in one task: each poll polls every unfinished one, in order
                 sleep_ms(100), // Timer 5
             );
         } => {}
@@ -4182,7 +4182,7 @@ async fn run() {
             }
         } => {}
         _ = async {
-            join!( // all at once; each poll polls every unfinished one
+            join!( // concurrently, in one task: each poll polls every unfinished one, in order
                 async { block_ms(0) },
                 sleep_ms(20), // Timer 11
                 async { log("log 12") },
@@ -4198,7 +4198,7 @@ async fn run() {
         }
     }
     sleep_ms(20).await; // Timer 17
-    join!( // all at once; each poll polls every unfinished one
+    join!( // concurrently, in one task: each poll polls every unfinished one, in order
         async { block_ms(0) },
     );
 }
@@ -4249,7 +4249,7 @@ async fn run() {
             sleep_ms(20).await; // Timer 39
         } => {}
         _ = async {
-            join!( // all at once; each poll polls every unfinished one
+            join!( // concurrently, in one task: each poll polls every unfinished one, in order
                 async { log("log 41") },
                 sleep_ms(50), // Timer 42
                 sleep_ms(50), // Timer 43
@@ -4279,7 +4279,7 @@ async fn run() {
     }
     select! { // each poll starts at a branch drawn at random (from this run's seed); the first found finished wins, the others are dropped
         _ = async {
-            join!( // all at once; each poll polls every unfinished one
+            join!( // concurrently, in one task: each poll polls every unfinished one, in order
                 sleep_ms(100), // Timer 59
                 async { log("log 60") },
                 yield_now(),
@@ -4330,7 +4330,7 @@ async fn run() {
         sleep_ms(100).await; // Timer 16
     };
     let f5 = async {
-        join!( // all at once; each poll polls every unfinished one
+        join!( // concurrently, in one task: each poll polls every unfinished one, in order
             async { block_ms(30) },
             sleep_ms(20), // Timer 19
         );
@@ -4365,7 +4365,7 @@ use runtime::prelude::*;
 
 async fn run() {
     sleep_ms(0).await; // Timer 1
-    join!( // all at once; each poll polls every unfinished one
+    join!( // concurrently, in one task: each poll polls every unfinished one, in order
         async {
             select! {
                 biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
@@ -4426,7 +4426,7 @@ pub mod random_117 {
 use runtime::prelude::*;
 
 async fn run() {
-    join!( // all at once; each poll polls every unfinished one
+    join!( // concurrently, in one task: each poll polls every unfinished one, in order
         async {
             log("log 32");
             log("log 33");
@@ -4434,7 +4434,7 @@ async fn run() {
     );
     log("log 34");
     sleep_ms(50).await; // Timer 35
-    join!( // all at once; each poll polls every unfinished one
+    join!( // concurrently, in one task: each poll polls every unfinished one, in order
         sleep_ms(50), // Timer 37
         async { block_ms(10) },
     );
@@ -4535,11 +4535,11 @@ async fn run() {
             }
         } => {}
     }
-    join!( // all at once; each poll polls every unfinished one
+    join!( // concurrently, in one task: each poll polls every unfinished one, in order
         async { block_ms(0) },
         sleep_ms(0), // Timer 7
     );
-    join!( // all at once; each poll polls every unfinished one
+    join!( // concurrently, in one task: each poll polls every unfinished one, in order
         async {
             sleep_ms(10).await; // Timer 10
             sleep_ms(20).await; // Timer 11
@@ -4644,14 +4644,14 @@ use runtime::prelude::*;
 async fn run() {
     let n23 = 42;
     sleep_ms(100).await; // Timer 2
-    join!( // all at once; each poll polls every unfinished one
+    join!( // concurrently, in one task: each poll polls every unfinished one, in order
         async {
             let f1 = sleep_ms(10); // Timer 5
             // nothing has run yet: futures start when polled
             f1.await;
         },
     );
-    join!( // all at once; each poll polls every unfinished one
+    join!( // concurrently, in one task: each poll polls every unfinished one, in order
         async {
             select! {
                 biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
@@ -4675,7 +4675,7 @@ async fn run() {
             }
         },
     );
-    join!( // all at once; each poll polls every unfinished one
+    join!( // concurrently, in one task: each poll polls every unfinished one, in order
         async {
             select! {
                 biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
@@ -4754,7 +4754,7 @@ use runtime::prelude::*;
 async fn run() {
     select! { // each poll starts at a branch drawn at random (from this run's seed); the first found finished wins, the others are dropped
         _ = async {
-            join!( // all at once; each poll polls every unfinished one
+            join!( // concurrently, in one task: each poll polls every unfinished one, in order
                 sleep_ms(20), // Timer 3
             );
         } => {}
@@ -4774,9 +4774,9 @@ async fn run() {
             f3.await;
         } => {}
     }
-    join!( // all at once; each poll polls every unfinished one
+    join!( // concurrently, in one task: each poll polls every unfinished one, in order
         async {
-            join!( // all at once; each poll polls every unfinished one
+            join!( // concurrently, in one task: each poll polls every unfinished one, in order
                 async { block_ms(30) },
             );
         },
@@ -4832,7 +4832,7 @@ pub mod random_129 {
 use runtime::prelude::*;
 
 async fn run() {
-    join!( // all at once; each poll polls every unfinished one
+    join!( // concurrently, in one task: each poll polls every unfinished one, in order
         async {
             log("log 3");
         },
@@ -4854,7 +4854,7 @@ use runtime::prelude::*;
 async fn run() {
     block_ms(10);
     let f1 = async {
-        join!( // all at once; each poll polls every unfinished one
+        join!( // concurrently, in one task: each poll polls every unfinished one, in order
             sleep_ms(20), // Timer 17
         );
     };
@@ -4873,7 +4873,7 @@ async fn run() {
     f2.await;
     f3.await;
     sleep_ms(100).await; // Timer 23
-    join!( // all at once; each poll polls every unfinished one
+    join!( // concurrently, in one task: each poll polls every unfinished one, in order
         async {
             sleep_ms(10).await; // Timer 26
             log("log 27");
@@ -5032,7 +5032,7 @@ async fn part9() {
 
 async fn run() {
     let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
-        join!( // all at once; each poll polls every unfinished one
+        join!( // concurrently, in one task: each poll polls every unfinished one, in order
             async {
                 sleep_ms(50).await; // Timer 3
                 log("log 4");
@@ -5094,7 +5094,7 @@ pub mod random_137 {
 use runtime::prelude::*;
 
 async fn run() {
-    join!( // all at once; each poll polls every unfinished one
+    join!( // concurrently, in one task: each poll polls every unfinished one, in order
         async { block_ms(0) },
         part3(),
     );
@@ -5148,18 +5148,18 @@ async fn part10() {
         yield_now().await; // yield: the task goes to the back of the ready queue
         sleep_ms(100).await; // Timer 4
     }
-    join!( // all at once; each poll polls every unfinished one
+    join!( // concurrently, in one task: each poll polls every unfinished one, in order
         sleep_ms(100), // Timer 6
         sleep_ms(100), // Timer 7
     );
-    join!( // all at once; each poll polls every unfinished one
+    join!( // concurrently, in one task: each poll polls every unfinished one, in order
         async { log("log 9") },
         sleep_ms(50), // Timer 10
     );
 }
 
 async fn run() {
-    join!( // all at once; each poll polls every unfinished one
+    join!( // concurrently, in one task: each poll polls every unfinished one, in order
         part10(),
         part10(),
     );
@@ -5179,12 +5179,12 @@ use runtime::prelude::*;
 
 async fn run() {
     let n21 = 42;
-    join!( // all at once; each poll polls every unfinished one
+    join!( // concurrently, in one task: each poll polls every unfinished one, in order
         async { block_ms(10) },
     );
-    join!( // all at once; each poll polls every unfinished one
+    join!( // concurrently, in one task: each poll polls every unfinished one, in order
         async {
-            join!( // all at once; each poll polls every unfinished one
+            join!( // concurrently, in one task: each poll polls every unfinished one, in order
                 async { log("log 5") },
                 sleep_ms(50), // Timer 6
             );
@@ -5264,7 +5264,7 @@ async fn run() {
         _ = sleep_ms(10) => {} // Timer 8
     }
     sleep_ms(0).await; // Timer 11
-    join!( // all at once; each poll polls every unfinished one
+    join!( // concurrently, in one task: each poll polls every unfinished one, in order
         async { block_ms(10) },
         async {
             select! {
@@ -5381,7 +5381,7 @@ use runtime::prelude::*;
 
 async fn run() {
     log("log 2");
-    join!( // all at once; each poll polls every unfinished one
+    join!( // concurrently, in one task: each poll polls every unfinished one, in order
         async { log("log 4") },
         async { log("log 5") },
         async { log("log 6") },
@@ -5439,7 +5439,7 @@ use runtime::prelude::*;
 
 async fn run() {
     let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
-        join!( // all at once; each poll polls every unfinished one
+        join!( // concurrently, in one task: each poll polls every unfinished one, in order
             async { log("log 2") },
             async { block_ms(0) },
         );
@@ -5474,7 +5474,7 @@ use runtime::prelude::*;
 
 async fn run() {
     let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
-        join!( // all at once; each poll polls every unfinished one
+        join!( // concurrently, in one task: each poll polls every unfinished one, in order
             async {
                 let f1 = sleep_ms(10); // Timer 3
                 let f2 = async { block_ms(10) };
@@ -5610,7 +5610,7 @@ async fn run() {
     sleep_ms(100).await; // Timer 5
     block_ms(30);
     sleep_ms(100).await; // Timer 7
-    join!( // all at once; each poll polls every unfinished one
+    join!( // concurrently, in one task: each poll polls every unfinished one, in order
         part14(20),
         part14(30),
     );
@@ -5619,10 +5619,10 @@ async fn run() {
 }
 
 async fn part14(ms: u32) {
-    join!( // all at once; each poll polls every unfinished one
+    join!( // concurrently, in one task: each poll polls every unfinished one, in order
         async { block_ms(10) },
         async {
-            join!( // all at once; each poll polls every unfinished one
+            join!( // concurrently, in one task: each poll polls every unfinished one, in order
                 sleep_ms(ms), // Timer 11
                 async { log("log 12") },
                 sleep_ms(50), // Timer 13
@@ -5644,7 +5644,7 @@ pub mod random_154 {
 use runtime::prelude::*;
 
 async fn run() {
-    join!( // all at once; each poll polls every unfinished one
+    join!( // concurrently, in one task: each poll polls every unfinished one, in order
         sleep_ms(0), // Timer 3
         sleep_ms(20), // Timer 4
         async { log("log 5") },
@@ -5670,7 +5670,7 @@ use runtime::prelude::*;
 
 async fn run() {
     let n2 = 0;
-    join!( // all at once; each poll polls every unfinished one
+    join!( // concurrently, in one task: each poll polls every unfinished one, in order
         part2(20),
         part2(0),
     );
@@ -5698,7 +5698,7 @@ use runtime::prelude::*;
 async fn run() {
     sleep_ms(0).await; // Timer 1
     sleep_ms(50).await; // Timer 2
-    join!( // all at once; each poll polls every unfinished one
+    join!( // concurrently, in one task: each poll polls every unfinished one, in order
         async { block_ms(0) },
         sleep_ms(0), // Timer 5
         async {
@@ -5728,7 +5728,7 @@ use runtime::prelude::*;
 
 async fn run() {
     let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
-        join!( // all at once; each poll polls every unfinished one
+        join!( // concurrently, in one task: each poll polls every unfinished one, in order
             async { block_ms(10) },
             sleep_ms(0), // Timer 4
             sleep_ms(50), // Timer 5
@@ -5761,7 +5761,7 @@ async fn run() {
     spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
         sleep_ms(100).await; // Timer 1
     });
-    join!( // all at once; each poll polls every unfinished one
+    join!( // concurrently, in one task: each poll polls every unfinished one, in order
         async {
             select! {
                 biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
@@ -5852,7 +5852,7 @@ async fn run() {
         }
     }
     part16(20).await;
-    join!( // all at once; each poll polls every unfinished one
+    join!( // concurrently, in one task: each poll polls every unfinished one, in order
         sleep_ms(10), // Timer 11
         async {
             for _ in 0..2 {
@@ -5927,7 +5927,7 @@ async fn run() {
         f8.await;
     });
     h1.await.unwrap();
-    join!( // all at once; each poll polls every unfinished one
+    join!( // concurrently, in one task: each poll polls every unfinished one, in order
         sleep_ms(0), // Timer 21
         async { block_ms(30) },
     );
@@ -5951,7 +5951,7 @@ async fn run() {
     join_all(vec![ // futures of one type; .await polls them all in turn, as join! does (nothing starts before .await)
         sleep_ms(20), // Timer 6
     ]).await;
-    join!( // all at once; each poll polls every unfinished one
+    join!( // concurrently, in one task: each poll polls every unfinished one, in order
         sleep_ms(20), // Timer 8
         sleep_ms(100), // Timer 9
         async { block_ms(0) },
@@ -5999,7 +5999,7 @@ async fn run() {
     let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
         block_ms(30);
     });
-    join!( // all at once; each poll polls every unfinished one
+    join!( // concurrently, in one task: each poll polls every unfinished one, in order
         async {
             for _ in 0..1 {
                 sleep_ms(50).await; // Timer 15
@@ -6036,9 +6036,9 @@ async fn run() {
         yield_now().await; // yield: the task goes to the back of the ready queue
         sleep_ms(20).await; // Timer 5
     }
-    join!( // all at once; each poll polls every unfinished one
+    join!( // concurrently, in one task: each poll polls every unfinished one, in order
         async {
-            join!( // all at once; each poll polls every unfinished one
+            join!( // concurrently, in one task: each poll polls every unfinished one, in order
                 sleep_ms(0), // Timer 8
                 sleep_ms(10), // Timer 9
             );
@@ -6118,7 +6118,7 @@ async fn run() {
         log("log 3");
         sleep_ms(100).await; // Timer 4
         sleep_ms(0).await; // Timer 5
-        join!( // all at once; each poll polls every unfinished one
+        join!( // concurrently, in one task: each poll polls every unfinished one, in order
             async { log("log 7") },
             sleep_ms(20), // Timer 8
         );
@@ -6170,7 +6170,7 @@ pub mod random_168 {
 use runtime::prelude::*;
 
 async fn run() {
-    join!( // all at once; each poll polls every unfinished one
+    join!( // concurrently, in one task: each poll polls every unfinished one, in order
         async {
             join_all(vec![ // futures of one type; .await polls them all in turn, as join! does (nothing starts before .await)
                 sleep_ms(20), // Timer 26
@@ -6208,7 +6208,7 @@ use runtime::prelude::*;
 
 async fn run() {
     sleep_ms(20).await; // Timer 2
-    join!( // all at once; each poll polls every unfinished one
+    join!( // concurrently, in one task: each poll polls every unfinished one, in order
         async { log("log 4") },
         async { log("log 5") },
         sleep_ms(10), // Timer 6
@@ -6232,7 +6232,7 @@ use runtime::prelude::*;
 
 async fn run() {
     sleep_ms(10).await; // Timer 1
-    join!( // all at once; each poll polls every unfinished one
+    join!( // concurrently, in one task: each poll polls every unfinished one, in order
         async { log("log 3") },
         async {
             select! { // each poll starts at a branch drawn at random (from this run's seed); the first found finished wins, the others are dropped
@@ -6388,7 +6388,7 @@ async fn run() {
         sleep_ms(20).await; // Timer 3
         sleep_ms(100).await; // Timer 4
     });
-    join!( // all at once; each poll polls every unfinished one
+    join!( // concurrently, in one task: each poll polls every unfinished one, in order
         async {
             for _ in 0..1 {
                 sleep_ms(10).await; // Timer 7
@@ -6491,7 +6491,7 @@ async fn run() {
         _ = async { block_ms(30) } => {}
     }
     let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
-        join!( // all at once; each poll polls every unfinished one
+        join!( // concurrently, in one task: each poll polls every unfinished one, in order
             async { log("log 9") },
         );
     });
@@ -6524,7 +6524,7 @@ async fn run() {
     select! {
         biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
         _ = async {
-            join!( // all at once; each poll polls every unfinished one
+            join!( // concurrently, in one task: each poll polls every unfinished one, in order
                 yield_now(),
             );
         } => {}
@@ -6570,7 +6570,7 @@ use runtime::prelude::*;
 
 async fn run() {
     let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
-        join!( // all at once; each poll polls every unfinished one
+        join!( // concurrently, in one task: each poll polls every unfinished one, in order
             async {
                 select! {
                     biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
@@ -6610,7 +6610,7 @@ async fn run() {
     let n11 = 0;
     sleep_ms(20).await; // Timer 2
     sleep_ms(10).await; // Timer 3
-    join!( // all at once; each poll polls every unfinished one
+    join!( // concurrently, in one task: each poll polls every unfinished one, in order
         sleep_ms(100), // Timer 5
         async { log(format!("log 6 {n11}")) },
     );
@@ -6738,7 +6738,7 @@ use runtime::prelude::*;
 
 async fn run() {
     log("log 26");
-    join!( // all at once; each poll polls every unfinished one
+    join!( // concurrently, in one task: each poll polls every unfinished one, in order
         sleep_ms(50), // Timer 29
     );
     select! {
@@ -6769,7 +6769,7 @@ async fn run() {
             f3.await;
         } => {}
     }
-    join!( // all at once; each poll polls every unfinished one
+    join!( // concurrently, in one task: each poll polls every unfinished one, in order
         async {
             sleep_ms(20).await; // Timer 45
             block_ms(30);
@@ -6791,16 +6791,16 @@ pub mod random_189 {
 use runtime::prelude::*;
 
 async fn run() {
-    join!( // all at once; each poll polls every unfinished one
+    join!( // concurrently, in one task: each poll polls every unfinished one, in order
         async {
-            join!( // all at once; each poll polls every unfinished one
+            join!( // concurrently, in one task: each poll polls every unfinished one, in order
                 async { log("log 3") },
                 sleep_ms(50), // Timer 4
             );
         },
         async { log("log 5") },
         async {
-            join!( // all at once; each poll polls every unfinished one
+            join!( // concurrently, in one task: each poll polls every unfinished one, in order
                 async { log("log 7") },
                 async { block_ms(0) },
                 sleep_ms(20), // Timer 9
@@ -6809,7 +6809,7 @@ async fn run() {
     );
     select! { // each poll starts at a branch drawn at random (from this run's seed); the first found finished wins, the others are dropped
         _ = async {
-            join!( // all at once; each poll polls every unfinished one
+            join!( // concurrently, in one task: each poll polls every unfinished one, in order
                 yield_now(),
                 sleep_ms(100), // Timer 13
                 async { log("log 14") },
@@ -6867,7 +6867,7 @@ pub mod random_191 {
 use runtime::prelude::*;
 
 async fn run() {
-    join!( // all at once; each poll polls every unfinished one
+    join!( // concurrently, in one task: each poll polls every unfinished one, in order
         async { block_ms(10) },
     );
     sleep_ms(20).await; // Timer 3
@@ -6892,7 +6892,7 @@ async fn run() {
     let f1 = yield_now();
     // nothing has run yet: futures start when polled
     f1.await;
-    join!( // all at once; each poll polls every unfinished one
+    join!( // concurrently, in one task: each poll polls every unfinished one, in order
         async {
             select! {
                 biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
@@ -6960,7 +6960,7 @@ async fn run() {
 }
 
 async fn part12(ms: u32) {
-    join!( // all at once; each poll polls every unfinished one
+    join!( // concurrently, in one task: each poll polls every unfinished one, in order
         async {
             let f1 = sleep_ms(ms); // Timer 3
             // nothing has run yet: futures start when polled
@@ -6983,7 +6983,7 @@ use runtime::prelude::*;
 
 async fn run() {
     let n9 = 7;
-    join!( // all at once; each poll polls every unfinished one
+    join!( // concurrently, in one task: each poll polls every unfinished one, in order
         async {
             select! { // each poll starts at a branch drawn at random (from this run's seed); the first found finished wins, the others are dropped
                 _ = async { log(format!("log 3 {n9}")) } => {}
@@ -6992,7 +6992,7 @@ async fn run() {
             }
         },
         async {
-            join!( // all at once; each poll polls every unfinished one
+            join!( // concurrently, in one task: each poll polls every unfinished one, in order
                 sleep_ms(100), // Timer 7
                 async { log("log 8") },
                 sleep_ms(10), // Timer 9
@@ -7015,7 +7015,7 @@ pub mod random_196 {
 use runtime::prelude::*;
 
 async fn run() {
-    join!( // all at once; each poll polls every unfinished one
+    join!( // concurrently, in one task: each poll polls every unfinished one, in order
         async {
             let f1 = sleep_ms(50); // Timer 3
             let f2 = async { log("log 4") };
@@ -7033,7 +7033,7 @@ async fn run() {
     spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
         yield_now().await; // yield: the task goes to the back of the ready queue
         sleep_ms(20).await; // Timer 11
-        join!( // all at once; each poll polls every unfinished one
+        join!( // concurrently, in one task: each poll polls every unfinished one, in order
             async { log("log 13") },
             async { block_ms(30) },
         );
@@ -7080,7 +7080,7 @@ async fn run() {
             sleep_ms(20).await; // Timer 4
         } => {}
         _ = async {
-            join!( // all at once; each poll polls every unfinished one
+            join!( // concurrently, in one task: each poll polls every unfinished one, in order
                 async { log("log 6") },
             );
         } => {}
@@ -7088,7 +7088,7 @@ async fn run() {
     }
     spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
         sleep_ms(10).await; // Timer 9
-        join!( // all at once; each poll polls every unfinished one
+        join!( // concurrently, in one task: each poll polls every unfinished one, in order
             async { log("log 11") },
             sleep_ms(100), // Timer 12
         );
@@ -7117,7 +7117,7 @@ async fn run() {
     f2.await;
     f3.await;
     sleep_ms(100).await; // Timer 6
-    join!( // all at once; each poll polls every unfinished one
+    join!( // concurrently, in one task: each poll polls every unfinished one, in order
         async { log("log 8") },
         async { block_ms(30) },
         sleep_ms(20), // Timer 10
@@ -7149,7 +7149,7 @@ async fn run() {
         f5.await;
     };
     let f3 = async {
-        join!( // all at once; each poll polls every unfinished one
+        join!( // concurrently, in one task: each poll polls every unfinished one, in order
             yield_now(),
             async { log(format!("log 9 {n28}")) },
             yield_now(),
@@ -7159,7 +7159,7 @@ async fn run() {
     f1.await;
     f2.await;
     f3.await;
-    join!( // all at once; each poll polls every unfinished one
+    join!( // concurrently, in one task: each poll polls every unfinished one, in order
         async {
             let mut r15 = 0;
             loop {
@@ -7232,7 +7232,7 @@ async fn run() {
     let n6 = 42;
     sleep_ms(20).await; // Timer 1
     block_ms(10);
-    join!( // all at once; each poll polls every unfinished one
+    join!( // concurrently, in one task: each poll polls every unfinished one, in order
         sleep_ms(20), // Timer 4
         async { block_ms(30) },
     );
@@ -7259,13 +7259,13 @@ async fn run() {
             log("log 3");
         } => {}
         _ = async {
-            join!( // all at once; each poll polls every unfinished one
+            join!( // concurrently, in one task: each poll polls every unfinished one, in order
                 async { block_ms(30) },
                 sleep_ms(10), // Timer 6
             );
         } => {}
         _ = async {
-            join!( // all at once; each poll polls every unfinished one
+            join!( // concurrently, in one task: each poll polls every unfinished one, in order
                 sleep_ms(20), // Timer 8
                 async { log("log 9") },
             );
@@ -7290,9 +7290,9 @@ use runtime::prelude::*;
 
 async fn run() {
     log("log 1");
-    join!( // all at once; each poll polls every unfinished one
+    join!( // concurrently, in one task: each poll polls every unfinished one, in order
         async {
-            join!( // all at once; each poll polls every unfinished one
+            join!( // concurrently, in one task: each poll polls every unfinished one, in order
                 yield_now(),
                 async { log("log 5") },
                 sleep_ms(50), // Timer 6
@@ -7323,7 +7323,7 @@ async fn part6() {
 
 async fn run() {
     part6().await;
-    join!( // all at once; each poll polls every unfinished one
+    join!( // concurrently, in one task: each poll polls every unfinished one, in order
         async {
             select! {
                 biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
@@ -7350,7 +7350,7 @@ async fn run() {
     sleep_ms(50).await; // Timer 15
     part19().await;
     part19().await;
-    join!( // all at once; each poll polls every unfinished one
+    join!( // concurrently, in one task: each poll polls every unfinished one, in order
         async { block_ms(0) },
     );
 }
@@ -7389,7 +7389,7 @@ async fn run() {
     }
     sleep_ms(10).await; // Timer 10
     let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
-        join!( // all at once; each poll polls every unfinished one
+        join!( // concurrently, in one task: each poll polls every unfinished one, in order
             async {
                 sleep_ms(20).await; // Timer 13
                 sleep_ms(10).await; // Timer 14
@@ -7460,7 +7460,7 @@ use runtime::prelude::*;
 
 async fn run() {
     log("log 1");
-    join!( // all at once; each poll polls every unfinished one
+    join!( // concurrently, in one task: each poll polls every unfinished one, in order
         async {
             log("log 4");
             sleep_ms(20).await; // Timer 5
@@ -7474,7 +7474,7 @@ async fn run() {
     }
     log("log 12");
     sleep_ms(50).await; // Timer 14
-    join!( // all at once; each poll polls every unfinished one
+    join!( // concurrently, in one task: each poll polls every unfinished one, in order
         async { log("log 16") },
         async {
             block_ms(30);
@@ -7496,7 +7496,7 @@ use runtime::prelude::*;
 
 async fn run() {
     block_ms(30);
-    join!( // all at once; each poll polls every unfinished one
+    join!( // concurrently, in one task: each poll polls every unfinished one, in order
         part2(),
         part2(),
     );
@@ -7631,7 +7631,7 @@ async fn run() {
     }
     let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
         let f1 = async {
-            join!( // all at once; each poll polls every unfinished one
+            join!( // concurrently, in one task: each poll polls every unfinished one, in order
                 yield_now(),
                 async { log("log 14") },
                 sleep_ms(20), // Timer 15
@@ -7748,7 +7748,7 @@ use runtime::prelude::*;
 
 async fn run() {
     let f1 = async {
-        join!( // all at once; each poll polls every unfinished one
+        join!( // concurrently, in one task: each poll polls every unfinished one, in order
             async { log("log 3") },
         );
     };
@@ -7763,7 +7763,7 @@ async fn run() {
     f2.await;
     let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
         let f3 = async {
-            join!( // all at once; each poll polls every unfinished one
+            join!( // concurrently, in one task: each poll polls every unfinished one, in order
                 sleep_ms(0), // Timer 9
                 yield_now(),
             );
@@ -7773,7 +7773,7 @@ async fn run() {
     });
     h1.await.unwrap();
     for _ in 0..0 {
-        join!( // all at once; each poll polls every unfinished one
+        join!( // concurrently, in one task: each poll polls every unfinished one, in order
             sleep_ms(20), // Timer 13
         );
     }
@@ -7818,9 +7818,9 @@ async fn run() {
             log("log 13");
         }
     }
-    join!( // all at once; each poll polls every unfinished one
+    join!( // concurrently, in one task: each poll polls every unfinished one, in order
         async {
-            join!( // all at once; each poll polls every unfinished one
+            join!( // concurrently, in one task: each poll polls every unfinished one, in order
                 sleep_ms(20), // Timer 16
                 sleep_ms(10), // Timer 17
             );
@@ -7945,7 +7945,7 @@ async fn run() {
     select! {
         biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
         _ = async {
-            join!( // all at once; each poll polls every unfinished one
+            join!( // concurrently, in one task: each poll polls every unfinished one, in order
                 sleep_ms(20), // Timer 6
                 async { log("log 7") },
             );
@@ -7974,7 +7974,7 @@ async fn run() {
     sleep_ms(50).await; // Timer 3
     block_ms(10);
     log(format!("log 5 {n16}"));
-    join!( // all at once; each poll polls every unfinished one
+    join!( // concurrently, in one task: each poll polls every unfinished one, in order
         async { log(format!("log 8 {n16}")) },
         async { block_ms(10) },
         sleep_ms(100), // Timer 10
@@ -8013,9 +8013,9 @@ async fn run() {
             _ = sleep_ms(20) => {} // Timer 5
         }
     }
-    join!( // all at once; each poll polls every unfinished one
+    join!( // concurrently, in one task: each poll polls every unfinished one, in order
         async {
-            join!( // all at once; each poll polls every unfinished one
+            join!( // concurrently, in one task: each poll polls every unfinished one, in order
                 async { block_ms(30) },
                 sleep_ms(20), // Timer 9
                 sleep_ms(0), // Timer 10
@@ -8063,7 +8063,7 @@ async fn run() {
     f1.await;
     f2.await;
     f3.await;
-    join!( // all at once; each poll polls every unfinished one
+    join!( // concurrently, in one task: each poll polls every unfinished one, in order
         sleep_ms(20), // Timer 10
         async { log("log 11") },
         sleep_ms(20), // Timer 12
@@ -8101,7 +8101,7 @@ async fn run() {
         sleep_ms(20).await; // Timer 10
         log(format!("log 11 {r15}"));
         log("log 12");
-        join!( // all at once; each poll polls every unfinished one
+        join!( // concurrently, in one task: each poll polls every unfinished one, in order
             async { block_ms(0) },
             sleep_ms(0), // Timer 15
         );
@@ -8131,7 +8131,7 @@ async fn part19(ms: u32) {
 }
 
 async fn run() {
-    join!( // all at once; each poll polls every unfinished one
+    join!( // concurrently, in one task: each poll polls every unfinished one, in order
         async {
             select! {
                 biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
@@ -8212,7 +8212,7 @@ async fn run() {
         _ = sleep_ms(50) => {} // Timer 39
         _ = yield_now() => {}
     }
-    join!( // all at once; each poll polls every unfinished one
+    join!( // concurrently, in one task: each poll polls every unfinished one, in order
         yield_now(),
         async { block_ms(0) },
         yield_now(),
@@ -8248,12 +8248,12 @@ async fn run() {
     select! {
         biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
         _ = async {
-            join!( // all at once; each poll polls every unfinished one
+            join!( // concurrently, in one task: each poll polls every unfinished one, in order
                 sleep_ms(20), // Timer 61
             );
         } => {}
         _ = async {
-            join!( // all at once; each poll polls every unfinished one
+            join!( // concurrently, in one task: each poll polls every unfinished one, in order
                 async { block_ms(0) },
                 sleep_ms(20), // Timer 64
                 sleep_ms(50), // Timer 65
@@ -8275,7 +8275,7 @@ pub mod random_232 {
 use runtime::prelude::*;
 
 async fn run() {
-    join!( // all at once; each poll polls every unfinished one
+    join!( // concurrently, in one task: each poll polls every unfinished one, in order
         async {
             sleep_ms(20).await; // Timer 3
             sleep_ms(50).await; // Timer 4
@@ -8321,7 +8321,7 @@ async fn run() {
         select! {
             biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
             _ = async {
-                join!( // all at once; each poll polls every unfinished one
+                join!( // concurrently, in one task: each poll polls every unfinished one, in order
                     async { log("log 3") },
                     yield_now(),
                     yield_now(),
@@ -8350,7 +8350,7 @@ async fn run() {
     }
     select! { // each poll starts at a branch drawn at random (from this run's seed); the first found finished wins, the others are dropped
         _ = async {
-            join!( // all at once; each poll polls every unfinished one
+            join!( // concurrently, in one task: each poll polls every unfinished one, in order
                 sleep_ms(100), // Timer 16
                 async { log("log 17") },
                 async { log("log 18") },
@@ -8404,7 +8404,7 @@ pub mod random_236 {
 use runtime::prelude::*;
 
 async fn run() {
-    join!( // all at once; each poll polls every unfinished one
+    join!( // concurrently, in one task: each poll polls every unfinished one, in order
         async { block_ms(30) },
         async { log("log 18") },
     );
@@ -8423,16 +8423,16 @@ pub mod random_237 {
 use runtime::prelude::*;
 
 async fn run() {
-    join!( // all at once; each poll polls every unfinished one
+    join!( // concurrently, in one task: each poll polls every unfinished one, in order
         async {
-            join!( // all at once; each poll polls every unfinished one
+            join!( // concurrently, in one task: each poll polls every unfinished one, in order
                 yield_now(),
                 async { block_ms(0) },
                 async { block_ms(30) },
             );
         },
         async {
-            join!( // all at once; each poll polls every unfinished one
+            join!( // concurrently, in one task: each poll polls every unfinished one, in order
                 sleep_ms(100), // Timer 7
                 sleep_ms(50), // Timer 8
                 sleep_ms(20), // Timer 9
@@ -8479,9 +8479,9 @@ use runtime::prelude::*;
 
 async fn run() {
     sleep_ms(100).await; // Timer 1
-    join!( // all at once; each poll polls every unfinished one
+    join!( // concurrently, in one task: each poll polls every unfinished one, in order
         async {
-            join!( // all at once; each poll polls every unfinished one
+            join!( // concurrently, in one task: each poll polls every unfinished one, in order
                 async { block_ms(10) },
                 async { block_ms(10) },
             );
@@ -8568,7 +8568,7 @@ async fn part13() {
         biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
         _ = async { log("log 9") } => {}
         _ = async {
-            join!( // all at once; each poll polls every unfinished one
+            join!( // concurrently, in one task: each poll polls every unfinished one, in order
                 sleep_ms(100), // Timer 11
                 async { block_ms(10) },
                 sleep_ms(0), // Timer 13
@@ -8606,7 +8606,7 @@ async fn run() {
     select! {
         biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
         _ = async {
-            join!( // all at once; each poll polls every unfinished one
+            join!( // concurrently, in one task: each poll polls every unfinished one, in order
                 async { block_ms(30) },
                 sleep_ms(20), // Timer 24
                 async { log("log 25") },
@@ -8616,7 +8616,7 @@ async fn run() {
         }
         _ = sleep_ms(20) => {} // Timer 26
         _ = async {
-            join!( // all at once; each poll polls every unfinished one
+            join!( // concurrently, in one task: each poll polls every unfinished one, in order
                 async { log("log 28") },
                 sleep_ms(10), // Timer 29
                 async { log(format!("log 30 {n36}")) },
@@ -8646,7 +8646,7 @@ use runtime::prelude::*;
 
 async fn run() {
     let n29 = 7;
-    join!( // all at once; each poll polls every unfinished one
+    join!( // concurrently, in one task: each poll polls every unfinished one, in order
         async {
             let mut r4 = 0;
             while r4 < 1 {
@@ -8656,16 +8656,16 @@ async fn run() {
             }
         },
         async {
-            join!( // all at once; each poll polls every unfinished one
+            join!( // concurrently, in one task: each poll polls every unfinished one, in order
                 async { log(format!("log 6 {n29}")) },
                 async { block_ms(0) },
             );
         },
     );
-    join!( // all at once; each poll polls every unfinished one
+    join!( // concurrently, in one task: each poll polls every unfinished one, in order
         async { block_ms(30) },
         async {
-            join!( // all at once; each poll polls every unfinished one
+            join!( // concurrently, in one task: each poll polls every unfinished one, in order
                 async { block_ms(10) },
                 sleep_ms(50), // Timer 12
             );
@@ -8680,7 +8680,7 @@ async fn run() {
             f3.await;
         },
     );
-    join!( // all at once; each poll polls every unfinished one
+    join!( // concurrently, in one task: each poll polls every unfinished one, in order
         async {
             yield_now().await; // yield: the task goes to the back of the ready queue
         },
@@ -8723,7 +8723,7 @@ use runtime::prelude::*;
 
 async fn run() {
     let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
-        join!( // all at once; each poll polls every unfinished one
+        join!( // concurrently, in one task: each poll polls every unfinished one, in order
             yield_now(),
             async {
                 yield_now().await; // yield: the task goes to the back of the ready queue
@@ -8873,7 +8873,7 @@ async fn run() {
         // nothing has run yet: futures start when polled
         f1.await;
     }
-    join!( // all at once; each poll polls every unfinished one
+    join!( // concurrently, in one task: each poll polls every unfinished one, in order
         async { block_ms(30) },
         async {
             yield_now().await; // yield: the task goes to the back of the ready queue
@@ -8896,7 +8896,7 @@ pub mod random_250 {
 use runtime::prelude::*;
 
 async fn run() {
-    join!( // all at once; each poll polls every unfinished one
+    join!( // concurrently, in one task: each poll polls every unfinished one, in order
         async {
             let f1 = sleep_ms(20); // Timer 3
             // nothing has run yet: futures start when polled
@@ -8931,7 +8931,7 @@ use runtime::prelude::*;
 
 async fn run() {
     let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
-        join!( // all at once; each poll polls every unfinished one
+        join!( // concurrently, in one task: each poll polls every unfinished one, in order
             async { block_ms(30) },
         );
         block_ms(30);
@@ -8952,7 +8952,7 @@ pub mod random_252 {
 use runtime::prelude::*;
 
 async fn run() {
-    join!( // all at once; each poll polls every unfinished one
+    join!( // concurrently, in one task: each poll polls every unfinished one, in order
         async {
             select! {
                 biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
@@ -8972,7 +8972,7 @@ async fn run() {
         } => {}
     }
     spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
-        join!( // all at once; each poll polls every unfinished one
+        join!( // concurrently, in one task: each poll polls every unfinished one, in order
             async {
                 let f1 = async { log("log 13") };
                 let f2 = async { block_ms(30) };
@@ -9035,7 +9035,7 @@ pub mod random_254 {
 use runtime::prelude::*;
 
 async fn run() {
-    join!( // all at once; each poll polls every unfinished one
+    join!( // concurrently, in one task: each poll polls every unfinished one, in order
         async {
             let f1 = sleep_ms(10); // Timer 3
             let f2 = async { log("log 4") };
@@ -9060,12 +9060,12 @@ use runtime::prelude::*;
 
 async fn run() {
     spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
-        join!( // all at once; each poll polls every unfinished one
+        join!( // concurrently, in one task: each poll polls every unfinished one, in order
             async {
                 sleep_ms(50).await; // Timer 3
             },
             async {
-                join!( // all at once; each poll polls every unfinished one
+                join!( // concurrently, in one task: each poll polls every unfinished one, in order
                     sleep_ms(100), // Timer 5
                     async { log("log 6") },
                 );
@@ -9114,7 +9114,7 @@ async fn run() {
 }
 
 async fn part10() {
-    join!( // all at once; each poll polls every unfinished one
+    join!( // concurrently, in one task: each poll polls every unfinished one, in order
         async {
             yield_now().await; // yield: the task goes to the back of the ready queue
         },
@@ -9134,10 +9134,10 @@ pub mod random_257 {
 use runtime::prelude::*;
 
 async fn run() {
-    join!( // all at once; each poll polls every unfinished one
+    join!( // concurrently, in one task: each poll polls every unfinished one, in order
         async { log("log 2") },
     );
-    join!( // all at once; each poll polls every unfinished one
+    join!( // concurrently, in one task: each poll polls every unfinished one, in order
         async { block_ms(0) },
         sleep_ms(100), // Timer 6
     );
@@ -9167,7 +9167,7 @@ use runtime::prelude::*;
 
 async fn run() {
     let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
-        join!( // all at once; each poll polls every unfinished one
+        join!( // concurrently, in one task: each poll polls every unfinished one, in order
             yield_now(),
         );
     });
@@ -9232,7 +9232,7 @@ pub mod random_260 {
 use runtime::prelude::*;
 
 async fn run() {
-    join!( // all at once; each poll polls every unfinished one
+    join!( // concurrently, in one task: each poll polls every unfinished one, in order
         async {
             for _ in 0..2 {
                 log("log 3");
@@ -9243,7 +9243,7 @@ async fn run() {
     sleep_ms(100).await; // Timer 5
     let h1 = spawn(async move { // spawn: a task of its own; it starts once this task pauses at an .await
         let f1 = async {
-            join!( // all at once; each poll polls every unfinished one
+            join!( // concurrently, in one task: each poll polls every unfinished one, in order
                 async { block_ms(30) },
             );
         };
@@ -9289,7 +9289,7 @@ async fn run() {
     });
     let f1 = async { log("log 3") };
     let f2 = async {
-        join!( // all at once; each poll polls every unfinished one
+        join!( // concurrently, in one task: each poll polls every unfinished one, in order
             async { log("log 5") },
             sleep_ms(20), // Timer 6
             sleep_ms(10), // Timer 7
@@ -9339,7 +9339,7 @@ pub mod random_263 {
 use runtime::prelude::*;
 
 async fn run() {
-    join!( // all at once; each poll polls every unfinished one
+    join!( // concurrently, in one task: each poll polls every unfinished one, in order
         sleep_ms(20), // Timer 1
         part8(10),
     );
@@ -9347,7 +9347,7 @@ async fn run() {
 }
 
 async fn part8(ms: u32) {
-    join!( // all at once; each poll polls every unfinished one
+    join!( // concurrently, in one task: each poll polls every unfinished one, in order
         sleep_ms(ms), // Timer 3
         async {
             select! { // each poll starts at a branch drawn at random (from this run's seed); the first found finished wins, the others are dropped
@@ -9411,7 +9411,7 @@ async fn run() {
         _ = yield_now() => {}
     }
     spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
-        join!( // all at once; each poll polls every unfinished one
+        join!( // concurrently, in one task: each poll polls every unfinished one, in order
             sleep_ms(10), // Timer 14
             async {
                 yield_now().await; // yield: the task goes to the back of the ready queue
@@ -9436,9 +9436,9 @@ pub mod random_266 {
 use runtime::prelude::*;
 
 async fn run() {
-    join!( // all at once; each poll polls every unfinished one
+    join!( // concurrently, in one task: each poll polls every unfinished one, in order
         async {
-            join!( // all at once; each poll polls every unfinished one
+            join!( // concurrently, in one task: each poll polls every unfinished one, in order
                 sleep_ms(10), // Timer 3
                 async { block_ms(0) },
                 sleep_ms(20), // Timer 5
@@ -9460,7 +9460,7 @@ pub mod random_267 {
 use runtime::prelude::*;
 
 async fn run() {
-    join!( // all at once; each poll polls every unfinished one
+    join!( // concurrently, in one task: each poll polls every unfinished one, in order
         yield_now(),
         async {
             select! {
@@ -9526,7 +9526,7 @@ async fn run() {
         sleep_ms(20).await; // Timer 5
     });
     h1.await.unwrap();
-    join!( // all at once; each poll polls every unfinished one
+    join!( // concurrently, in one task: each poll polls every unfinished one, in order
         async {
             let f1 = yield_now();
             let f2 = sleep_ms(10); // Timer 9
@@ -9537,7 +9537,7 @@ async fn run() {
             f3.await;
         },
         async {
-            join!( // all at once; each poll polls every unfinished one
+            join!( // concurrently, in one task: each poll polls every unfinished one, in order
                 sleep_ms(50), // Timer 12
                 yield_now(),
                 sleep_ms(0), // Timer 14
@@ -9570,7 +9570,7 @@ async fn part8() {
 async fn run() {
     part8().await;
     let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
-        join!( // all at once; each poll polls every unfinished one
+        join!( // concurrently, in one task: each poll polls every unfinished one, in order
             sleep_ms(20), // Timer 7
             yield_now(),
         );
@@ -9593,7 +9593,7 @@ use runtime::prelude::*;
 async fn run() {
     block_ms(0);
     let f1 = async {
-        join!( // all at once; each poll polls every unfinished one
+        join!( // concurrently, in one task: each poll polls every unfinished one, in order
             sleep_ms(10), // Timer 5
         );
     };
@@ -9601,7 +9601,7 @@ async fn run() {
     f1.await;
     select! { // each poll starts at a branch drawn at random (from this run's seed); the first found finished wins, the others are dropped
         _ = async {
-            join!( // all at once; each poll polls every unfinished one
+            join!( // concurrently, in one task: each poll polls every unfinished one, in order
                 sleep_ms(100), // Timer 8
                 async { log("log 9") },
             );
@@ -9637,7 +9637,7 @@ async fn run() {
     f1.await;
     let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
         let f2 = async {
-            join!( // all at once; each poll polls every unfinished one
+            join!( // concurrently, in one task: each poll polls every unfinished one, in order
                 sleep_ms(50), // Timer 13
                 async { log("log 14") },
             );
@@ -9690,7 +9690,7 @@ async fn run() {
     part8(10).await;
     sleep_ms(20).await; // Timer 5
     block_ms(10);
-    join!( // all at once; each poll polls every unfinished one
+    join!( // concurrently, in one task: each poll polls every unfinished one, in order
         async {
             select! { // each poll starts at a branch drawn at random (from this run's seed); the first found finished wins, the others are dropped
                 _ = sleep_ms(20) => {} // Timer 8
@@ -9726,7 +9726,7 @@ use runtime::prelude::*;
 
 async fn run() {
     for r5 in 0..1 {
-        join!( // all at once; each poll polls every unfinished one
+        join!( // concurrently, in one task: each poll polls every unfinished one, in order
             sleep_ms(50), // Timer 3
             yield_now(),
             async { log(format!("log 5 {r5}")) },
@@ -9777,7 +9777,7 @@ async fn part37() {
 }
 
 async fn run() {
-    join!( // all at once; each poll polls every unfinished one
+    join!( // concurrently, in one task: each poll polls every unfinished one, in order
         async {
             let f1 = yield_now();
             let f2 = sleep_ms(20); // Timer 29
@@ -9812,11 +9812,11 @@ async fn run() {
         sleep_ms(100).await; // Timer 1
     });
     for _ in 0..2 {
-        join!( // all at once; each poll polls every unfinished one
+        join!( // concurrently, in one task: each poll polls every unfinished one, in order
             sleep_ms(20), // Timer 4
             async { block_ms(30) },
         );
-        join!( // all at once; each poll polls every unfinished one
+        join!( // concurrently, in one task: each poll polls every unfinished one, in order
             async { log("log 7") },
         );
     }
@@ -9838,7 +9838,7 @@ use runtime::prelude::*;
 
 async fn run() {
     yield_now().await; // yield: the task goes to the back of the ready queue
-    join!( // all at once; each poll polls every unfinished one
+    join!( // concurrently, in one task: each poll polls every unfinished one, in order
         async {
             for _ in 0..1 {
                 block_ms(10);
@@ -9929,7 +9929,7 @@ async fn run() {
             }
         } => {}
         _ = async {
-            join!( // all at once; each poll polls every unfinished one
+            join!( // concurrently, in one task: each poll polls every unfinished one, in order
                 async { log("log 5") },
                 yield_now(),
             );
@@ -9982,7 +9982,7 @@ async fn run() {
     block_ms(0);
     log("log 14");
     log("log 15");
-    join!( // all at once; each poll polls every unfinished one
+    join!( // concurrently, in one task: each poll polls every unfinished one, in order
         async {
             log("log 18");
             block_ms(30);
@@ -10032,7 +10032,7 @@ use runtime::prelude::*;
 
 async fn run() {
     let n17 = 42;
-    join!( // all at once; each poll polls every unfinished one
+    join!( // concurrently, in one task: each poll polls every unfinished one, in order
         async {
             join_all(vec![ // futures of one type; .await polls them all in turn, as join! does (nothing starts before .await)
                 sleep_ms(10), // Timer 3
@@ -10061,7 +10061,7 @@ async fn run() {
                 log(format!("log 14 {n17}"));
             } => {}
             _ = async {
-                join!( // all at once; each poll polls every unfinished one
+                join!( // concurrently, in one task: each poll polls every unfinished one, in order
                     async { log(format!("log 16 {n17}")) },
                 );
             } => {}
@@ -10105,7 +10105,7 @@ pub mod random_288 {
 use runtime::prelude::*;
 
 async fn run() {
-    join!( // all at once; each poll polls every unfinished one
+    join!( // concurrently, in one task: each poll polls every unfinished one, in order
         async {
             sleep_ms(20).await; // Timer 20
             block_ms(10);
@@ -10217,7 +10217,7 @@ pub mod random_292 {
 use runtime::prelude::*;
 
 async fn run() {
-    join!( // all at once; each poll polls every unfinished one
+    join!( // concurrently, in one task: each poll polls every unfinished one, in order
         async { block_ms(30) },
         async {
             select! {
@@ -10230,17 +10230,17 @@ async fn run() {
             }
         },
         async {
-            join!( // all at once; each poll polls every unfinished one
+            join!( // concurrently, in one task: each poll polls every unfinished one, in order
                 async { log("log 9") },
             );
         },
     );
     spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
-        join!( // all at once; each poll polls every unfinished one
+        join!( // concurrently, in one task: each poll polls every unfinished one, in order
             sleep_ms(100), // Timer 11
             sleep_ms(20), // Timer 12
             async {
-                join!( // all at once; each poll polls every unfinished one
+                join!( // concurrently, in one task: each poll polls every unfinished one, in order
                     async { log("log 14") },
                 );
             },
@@ -10264,7 +10264,7 @@ use runtime::prelude::*;
 async fn run() {
     let n5 = 7;
     let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
-        join!( // all at once; each poll polls every unfinished one
+        join!( // concurrently, in one task: each poll polls every unfinished one, in order
             sleep_ms(0), // Timer 2
             sleep_ms(20), // Timer 3
             async {
@@ -10291,7 +10291,7 @@ pub mod random_294 {
 use runtime::prelude::*;
 
 async fn run() {
-    join!( // all at once; each poll polls every unfinished one
+    join!( // concurrently, in one task: each poll polls every unfinished one, in order
         async {
             select! { // each poll starts at a branch drawn at random (from this run's seed); the first found finished wins, the others are dropped
                 _ = async { log("log 3") } => {
@@ -10352,7 +10352,7 @@ use runtime::prelude::*;
 async fn run() {
     sleep_ms(50).await; // Timer 1
     sleep_ms(100).await; // Timer 2
-    join!( // all at once; each poll polls every unfinished one
+    join!( // concurrently, in one task: each poll polls every unfinished one, in order
         async {
             select! { // each poll starts at a branch drawn at random (from this run's seed); the first found finished wins, the others are dropped
                 _ = sleep_ms(0) => { // Timer 5
@@ -10430,7 +10430,7 @@ use runtime::prelude::*;
 
 async fn run() {
     let n24 = 0;
-    join!( // all at once; each poll polls every unfinished one
+    join!( // concurrently, in one task: each poll polls every unfinished one, in order
         async {
             sleep_ms(20).await; // Timer 3
             sleep_ms(100).await; // Timer 4
@@ -10446,7 +10446,7 @@ async fn run() {
     sleep_ms(100).await; // Timer 10
     sleep_ms(20).await; // Timer 12
     block_ms(10);
-    join!( // all at once; each poll polls every unfinished one
+    join!( // concurrently, in one task: each poll polls every unfinished one, in order
         sleep_ms(10), // Timer 15
     );
     sleep_ms(20).await; // Timer 17
@@ -10457,7 +10457,7 @@ async fn run() {
     f1.await;
     f2.await;
     f3.await;
-    join!( // all at once; each poll polls every unfinished one
+    join!( // concurrently, in one task: each poll polls every unfinished one, in order
         sleep_ms(20), // Timer 23
     );
     sleep_ms(20).await; // Timer 24
