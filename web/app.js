@@ -606,6 +606,7 @@ export class App {
     this.decided = null;
     this.pushNext = true;
     this.options.promiseStyle = opened.style;
+    if (opened.compare) this.options.compare = true;
     this.selectExample(opened.preset);
     this.views.tour.show(opened, CHAPTERS, this.progress, opened.question?.choices(delaysOf(this.scenario)) ?? []);
     this.views.tour.predicting(Boolean(opened.question));

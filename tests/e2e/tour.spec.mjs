@@ -38,6 +38,7 @@ const CHAPTERS = [
   ['waker', 'lost-wake', 'inside-title', 'never', 'at 100 ms'],
   ['lazy', 'lazy', 'lane-futures', 'at 350 ms', 'at 200 ms'],
   ['concurrency', 'race', 'timeline-title', '2', 'none'],
+  ['executors', 'overdue', 'lane-futures', 'Timer 1 done', 'Timer 2 done'],
   ['state-machine', 'sequential', 'state-machine-title', 'Suspend0', 'Returned'],
   ['pin', 'self-ref', 'inside-title', 'no', 'yes'],
   ['your-own', 'sequential', 'lane-futures', null, null],
@@ -60,8 +61,10 @@ test('every chapter: its example, its part of the page, a wrong answer explained
     // A fresh page each time (a new fragment alone would keep the last run).
     await page.goto('about:blank');
     await open(page, `/#tour=${id}`);
-    await expect(tour(page).getByRole('heading', { level: 2 })).toHaveText(new RegExp(`^Tour, chapter ${i + 1} of 10: `));
+    await expect(tour(page).getByRole('heading', { level: 2 })).toHaveText(new RegExp(`^Tour, chapter ${i + 1} of 11: `));
     await expect(page.getByLabel('Example')).toHaveValue(preset);
+    // The chapter on another executor turns the comparison on; the others leave it off.
+    await expect(page.getByRole('checkbox', { name: 'Compare with spawn_local' })).toBeChecked({ checked: id === 'executors' });
     await expect(page.locator('.tour-focus')).toHaveCount(1);
     expect(await page.locator('.tour-focus').evaluate((el, f) => el.contains(document.getElementById(f)), focus), id).toBe(true);
     expect(await page.evaluate(() => location.hash)).toMatch(new RegExp(`^#tour=${id}&`));
@@ -176,15 +179,15 @@ test('the other tasks: a timing, Add timer, each checked on the run', async ({ p
 test('progress is kept in this browser, and Reset progress forgets it', async ({ page }) => {
   await open(page, '/#tour=promises');
   await answer(page, 'sooner');
-  await expect(tour(page).locator('.tour-progress')).toContainText('1 of 9 questions answered, 0 of 7 tasks solved');
+  await expect(tour(page).locator('.tour-progress')).toContainText('1 of 10 questions answered, 0 of 7 tasks solved');
   await page.reload();
   await expect(page.locator('body')).toHaveAttribute('data-ready', 'true');
-  await expect(tour(page).locator('.tour-progress')).toContainText('1 of 9 questions answered');
+  await expect(tour(page).locator('.tour-progress')).toContainText('1 of 10 questions answered');
   await tour(page).getByRole('button', { name: 'Reset progress' }).click();
-  await expect(tour(page).locator('.tour-progress')).toContainText('0 of 9 questions answered');
+  await expect(tour(page).locator('.tour-progress')).toContainText('0 of 10 questions answered');
   // Next and Back move through the chapters, and the link follows.
   await tour(page).getByRole('button', { name: 'Next' }).click();
-  await expect(tour(page).getByRole('heading', { level: 2 })).toHaveText('Tour, chapter 3 of 10: async and await');
+  await expect(tour(page).getByRole('heading', { level: 2 })).toHaveText('Tour, chapter 3 of 11: async and await');
   // Its question waits: the last run (of the same program) is hidden until answered.
   await expect(page.getByRole('list', { name: 'Promises trace' })).toBeHidden();
   await answer(page, 'at 350 ms');
@@ -192,7 +195,7 @@ test('progress is kept in this browser, and Reset progress forgets it', async ({
   await expect(page.getByRole('radio', { name: 'async/await' })).toBeChecked();
   expect(await page.evaluate(() => location.hash)).toMatch(/^#tour=async-await&/);
   await tour(page).getByRole('button', { name: 'Back' }).click();
-  await expect(tour(page).getByRole('heading', { level: 2 })).toHaveText('Tour, chapter 2 of 10: Promises');
+  await expect(tour(page).getByRole('heading', { level: 2 })).toHaveText('Tour, chapter 2 of 11: Promises');
 });
 
 test('by keyboard alone, at phone width: open, answer, move on; no sideways scrolling, no axe violations', async ({ page }) => {
@@ -201,7 +204,7 @@ test('by keyboard alone, at phone width: open, answer, move on; no sideways scro
   await page.getByRole('button', { name: 'Tour', exact: true }).focus();
   await page.keyboard.press('Enter');
   await expect(tour(page).getByRole('heading', { level: 2 })).toBeFocused();
-  await expect(tour(page).getByRole('heading', { level: 2 })).toHaveText('Tour, chapter 1 of 10: Callbacks');
+  await expect(tour(page).getByRole('heading', { level: 2 })).toHaveText('Tour, chapter 1 of 11: Callbacks');
   // Past Hide text, Tab to the first choice, arrow to the second (350 ms), Tab to Answer.
   await page.keyboard.press('Tab');
   await page.keyboard.press('Tab');

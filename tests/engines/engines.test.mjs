@@ -339,7 +339,7 @@ for (const engine of ENGINES) {
       await browser.get('about:blank');
       await browser.get(`http://127.0.0.1:${page.address().port}/#tour=callbacks`);
       await browser.wait(until.elementLocated(By.css('body[data-ready="true"]')), 20_000);
-      assert.equal(await textOf(browser, '#tour h2'), 'Tour, chapter 1 of 10: Callbacks');
+      assert.equal(await textOf(browser, '#tour h2'), 'Tour, chapter 1 of 11: Callbacks');
       assert.equal(await textOf(browser, '#what-happened'), 'No run yet.');
       assert.equal(await browser.executeScript('return document.body.classList.contains("predicting")'), true);
       // Into the middle of the panel's view first, as a reader scrolls it: at
@@ -352,7 +352,7 @@ for (const engine of ENGINES) {
       assert.equal(await textOf(browser, '#trace-callbacks li[data-kind="log"] .t'), '350 ms');
       const next = await browser.findElements(By.css('#tour nav button'));
       await next[1].click();
-      await browser.wait(async () => (await textOf(browser, '#tour h2')) === 'Tour, chapter 2 of 10: Promises', 5_000);
+      await browser.wait(async () => (await textOf(browser, '#tour h2')) === 'Tour, chapter 2 of 11: Promises', 5_000);
       assert.match(await browser.getCurrentUrl(), /#tour=promises&/);
     });
 

@@ -28,19 +28,20 @@ const ANSWERS = {
   waker: 'never',
   lazy: '350',
   concurrency: '2',
+  executors: 'Timer 1 done',
   'state-machine': 'Suspend0',
   pin: 'no',
 };
 
-test('ten chapters in the notes\' order, each with words, an example and a part of the page', () => {
+test('eleven chapters in the notes\' order, each with words, an example and a part of the page', () => {
   assert.deepEqual(CHAPTERS.map((c) => c.id), ['callbacks', 'promises', 'async-await', 'polling', 'waker', 'lazy',
-    'concurrency', 'state-machine', 'pin', 'your-own']);
+    'concurrency', 'executors', 'state-machine', 'pin', 'your-own']);
   for (const c of CHAPTERS) {
     const sentences = c.text.join(' ').split(/(?<=[.:?])\s+(?=[A-Z])/).length;
     assert.ok(sentences >= 1 && sentences <= 6, `${c.id}: ${sentences} sentences`);
     assert.ok(c.question || c.task, c.id);
   }
-  assert.equal(CHAPTERS.filter((c) => c.question).length, 9);
+  assert.equal(CHAPTERS.filter((c) => c.question).length, 10);
   assert.equal(CHAPTERS.filter((c) => c.task).length, 7);
 });
 
@@ -56,6 +57,21 @@ test('every question\'s right answer is the run\'s, one of its choices, with a s
     assert.ok(decided.why.length > 0, c.id);
     assert.equal(typeof decided.position, 'number', `${c.id}: a step decides it`);
   }
+});
+
+test('another executor: the first line each Rust lane printed, and where the page says why they differ', () => {
+  const run = { ...golden('overdue-then'), spawnLocal: golden('spawn-local/overdue') };
+  const decided = chapter('executors').question.decide(facts(run));
+  assert.equal(decided.answer, 'Timer 1 done');
+  assert.equal(decided.why, 'The Rust futures lane printed “Timer 1 done” first. The same code on spawn_local printed “Timer 2 done” '
+    + 'first; the sentence under the Summary says why, from both runs.');
+  assert.equal(buildReplay(run)[decided.position].entry.event.kind, 'log');
+  assert.ok(chapter('executors').compare);
+  // Equal timings: both lanes print Timer 1's line first, and say so.
+  const same = { ...golden('overdue-then'), spawnLocal: { ...golden('spawn-local/overdue'), events: golden('spawn-local/overdue').events
+    .map((e) => (e.kind === 'log' ? { ...e, text: e.text === 'Timer 2 done' ? 'Timer 1 done' : 'Timer 2 done' } : e)) } };
+  assert.equal(chapter('executors').question.decide(facts(same)).why, 'The Rust futures lane printed “Timer 1 done” first. So did the '
+    + 'same code on spawn_local.');
 });
 
 test('the answers follow the run: other timings, another program, another answer', () => {

@@ -52,6 +52,7 @@ import { LANES, LANE_NAMES } from '../replay/merge.js';
  * @property {string[]} text paragraphs, 2 to 6 sentences in all
  * @property {string} preset the example it loads
  * @property {'then' | 'await'} style how the Promises lane is written
+ * @property {boolean} [compare] turns on Compare with spawn_local (a chapter without it leaves it as it is)
  * @property {string} focus the id of the part of the page it is about
  * @property {string} focusName that part, as the page names it
  * @property {Question} [question]
@@ -394,6 +395,38 @@ export const CHAPTERS = [
         return winner === 'Timer 1'
           ? { done: true, said: `Timer 1 won; select! dropped the others: ${cancelled.join(' and ') || 'none'} cancelled.${also}` }
           : { done: false, said: `Not yet: ${winner ?? 'no timer'} won the race in the Rust lane.${also}` };
+      },
+    },
+  },
+  {
+    id: 'executors',
+    title: 'Another executor',
+    text: [
+      'The notes give one mental model of a runtime, and say that runtimes need not follow it. This page\'s runtime '
+        + 'keeps every sleep behind one setTimeout and polls woken tasks in batches. Most async Rust in a browser runs '
+        + 'on another executor, wasm-bindgen-futures\' spawn_local, with sleeps from gloo-timers: a setTimeout per '
+        + 'sleep, and each woken task polled in a microtask.',
+      'This chapter turns on Compare with spawn_local, so the same Rust code runs there too, in a fourth lane. Here '
+        + 'join! waits for two timers while its third branch keeps the thread busy until both are overdue.',
+    ],
+    preset: 'overdue',
+    style: 'then',
+    compare: true,
+    focus: 'lane-futures',
+    focusName: 'the Rust futures lane',
+    question: {
+      prompt: 'Which line does the Rust futures lane print first?',
+      choices: () => ['Timer 1 done', 'Timer 2 done'].map((line) => ({ id: line, text: line })),
+      decide: ({ run, replay }) => {
+        const first = run.futures.events.find((e) => e.kind === 'log');
+        const theirs = run.spawnLocal?.events.find((e) => e.kind === 'log');
+        const shown = replay.find((s) => s.entry.lane === 'futures' && s.entry.event.kind === 'log');
+        if (!first || first.kind !== 'log') return { answer: null, why: 'The Rust futures lane printed nothing.', position: null };
+        const there = !theirs || theirs.kind !== 'log' ? ''
+          : theirs.text === first.text ? ' So did the same code on spawn_local.'
+            : ` The same code on spawn_local printed “${theirs.text}” first; the sentence under the Summary says why, `
+              + 'from both runs.';
+        return { answer: first.text, why: `The Rust futures lane printed “${first.text}” first.${there}`, position: shown ? shown.position : null };
       },
     },
   },
