@@ -104,6 +104,8 @@ export class App {
     this.positions = new Map();
     /** @type {Chapter | null} the tour's chapter open, if any */
     this.chapter = null;
+    /** @type {boolean | undefined} Compare with spawn_local as the learner had it, while a chapter turned it on */
+    this.compareOutsideTour = undefined;
     /** @type {RunSummary | null} the Summary's figures of the run shown */
     this.figures = null;
     /** @type {Decision | null} the run's verdict on the open chapter's question */
@@ -140,6 +142,8 @@ export class App {
         return;
       }
       controls.showError(null);
+      // Changed by hand: the learner's own setting from now on.
+      if (options.compare !== this.options.compare) this.compareOutsideTour = undefined;
       this.options = options;
       this.refresh();
     });
@@ -606,7 +610,14 @@ export class App {
     this.decided = null;
     this.pushNext = true;
     this.options.promiseStyle = opened.style;
-    if (opened.compare) this.options.compare = true;
+    // A chapter about the comparison turns it on for as long as the tour
+    // shows such chapters; the learner's own setting comes back after.
+    if (opened.compare) {
+      this.compareOutsideTour ??= this.options.compare;
+      this.options.compare = true;
+    } else {
+      this.restoreCompare();
+    }
     this.selectExample(opened.preset);
     this.views.tour.show(opened, CHAPTERS, this.progress, opened.question?.choices(delaysOf(this.scenario)) ?? []);
     this.views.tour.predicting(Boolean(opened.question));
@@ -617,7 +628,17 @@ export class App {
     this.chapter = null;
     this.decided = null;
     this.views.tour.hide();
+    this.restoreCompare();
     this.showCode();
+  }
+
+  /** Gives the comparison back the setting it had before a chapter turned
+   * it on (if one did, and the learner did not change it since). */
+  restoreCompare() {
+    if (this.compareOutsideTour === undefined) return;
+    this.options.compare = this.compareOutsideTour;
+    this.compareOutsideTour = undefined;
+    this.views.controls.showOptions(this.options, drawsAtRandom(this.scenario));
   }
 
   /** What the tour's questions and tasks read of the run shown: its

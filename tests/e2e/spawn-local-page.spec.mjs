@@ -107,13 +107,13 @@ test('starve: the Summary says the two Rust lanes printed in another order, and 
 test('overdue: the Summary says the two Rust lanes printed in another order, and why', async ({ page }) => {
   await openPlayground(page, '/#preset=overdue&compare=1');
   await expect(page.locator('#summary-compare')).toHaveText('The two Rust lanes printed in different orders: the page\'s executor '
-    + 'printed “Timer 1 done”, then “Timer 2 done”; spawn_local printed “Timer 2 done”, then “Timer 1 done”. The page\'s executor '
-    + 'keeps one setTimeout pending, for the sleep due next; its callback ran at 100 ms, when Timer 2 and Timer 1 were both overdue: '
-    + 'each woke task 1, the second wake found it already queued, and the one poll that followed found both sleeps done and printed '
-    + '“Timer 1 done”, then “Timer 2 done”, in the order its code reached them. On spawn_local, gloo had set a setTimeout per sleep: '
-    + 'the browser ran their callbacks one at a time (Timer 2\'s, then Timer 1\'s, in the order they fell due), and after each, '
-    + 'spawn_local polled the task in a microtask, before the next callback, so each poll found one more sleep done. gloo set 2 '
-    + 'browser timers, one per sleep, up to 2 pending at once; the page\'s executor keeps one browser timer pending at a time (it '
+    + 'printed “Timer 1 done”, then “Timer 2 done”; spawn_local printed “Timer 2 done”, then “Timer 1 done”. On the page\'s '
+    + 'executor, Timer 2 and Timer 1 were both overdue when its one browser timer\'s callback ran, at 100 ms: each woke task 1, the '
+    + 'second wake found it already queued, and the one poll that followed found both sleeps done and printed “Timer 1 done”, then '
+    + '“Timer 2 done”, in the order its code reached them. On spawn_local, gloo had set a browser timer per sleep: the browser ran '
+    + 'their callbacks one at a time (Timer 2\'s, then Timer 1\'s, in the order they fell due), and after each, spawn_local polled '
+    + 'the task in a microtask, before the next callback, so each poll found one more sleep done. gloo set 2 browser timers, one '
+    + 'per sleep, up to 2 pending at once; the page\'s executor keeps one browser timer pending at a time (it '
     + 'set 1 in all). spawn_local ran its 3 '
     + 'polls in 3 microtasks; the page\'s executor ran its 2 polls in 2 batches.');
 });

@@ -149,6 +149,43 @@ test('overdue prints in another order on spawn_local: one reactor timer, one wak
   }
 });
 
+test('the Summary names the overdue timers that changed the order, not earlier ones due together on time', async ({ sharedPage: page }) => {
+  const rust = `use runtime::prelude::*;
+
+async fn run() {
+    join!(
+        async {
+            sleep_ms(20).await;
+            log("a");
+        },
+        async {
+            sleep_ms(20).await;
+            log("b");
+        },
+    );
+    join!(
+        async {
+            sleep_ms(80).await;
+            log("c");
+        },
+        async {
+            sleep_ms(50).await;
+            log("d");
+        },
+        async { block_ms(100) },
+    );
+}
+`;
+  const r = await run(page, { rust });
+  expect(logs(r.futures).map(([, text]) => text)).toEqual(['a', 'b', 'c', 'd']);
+  expect(logs(r.spawnLocal).map(([, text]) => text)).toEqual(['a', 'b', 'd', 'c']);
+  const { sentence } = summarize(r).spawnLocal;
+  expect(sentence).toContain('On the page\'s executor, Timer 4 and Timer 3 were both overdue when its one browser timer\'s callback ran, '
+    + 'at 120 ms: each woke task 1, the second wake found it already queued, and the one poll that followed found both sleeps done '
+    + 'and printed “c”, then “d”, in the order its code reached them.');
+  expect(checkComparison(sentence, r)).toEqual([]);
+});
+
 test('the Real clock: the spawn_local lane logs at its timers\' times', async ({ sharedPage: page }) => {
   const r = await run(page, { preset: 'sequential', clock: 'real', timings: [60, 30, 10] });
   expect(r.spawnLocal.clock).toBe('real');
@@ -336,37 +373,52 @@ function checkComparison(sentence, run) {
     const oursFired = ours.filter((e) => e.kind === 'timer_fired' && JSON.stringify(e.step) === JSON.stringify(fired.step))[round(theirs, fired)];
     want('fired on ours at', late[5], oursFired && formatMs(oursFired.t));
   }
-  const together = sentence.match(new RegExp('The page\'s executor keeps one setTimeout pending, for the sleep due next; its callback '
-    + 'ran at ([\\d.]+ m?s), when (.+?) were (?:both|all) overdue: each woke task (\\d+), (?:the second wake|every wake after the first) '
-    + 'found it already queued, and the one poll that followed found (?:both|all) sleeps done and printed (.+?), in the order its code '
-    + 'reached them\\. On spawn_local, gloo had set a setTimeout per sleep: the browser ran their callbacks one at a time \\((.+?)'
-    + '(, in the order they fell due)?\\), and after each, spawn_local polled the task in a microtask, before the next callback, so '
-    + 'each poll found one more sleep done\\.'));
+  const together = sentence.match(new RegExp('On the page\'s executor, (.+?) were (both|all) overdue when its one browser timer\'s '
+    + 'callback ran, at ([\\d.]+ m?s): each woke task (\\d+), (the second wake|every wake after the first) found it already queued, '
+    + 'and the one poll that followed found (both|all) sleeps done and printed (.+?), in the order its code reached them\\. On '
+    + 'spawn_local, gloo had set a browser timer per sleep: the browser ran their callbacks one at a time \\((.+?)(, in the order '
+    + 'they fell due)?\\), and after each, spawn_local polled the task in a microtask, before the next callback, so each poll '
+    + 'found one more sleep done\\.'));
   if (together) {
-    const [, at, named, task, lines, order, inDueOrder] = together;
+    const [, named, bothOrAll, at, task, laterWakes, bothOrAll2, lines, order, inDueOrder] = together;
     const labels = named.split(/, | and /);
-    // Ours: those firings, in that order, at that time, one after another
-    // in one callback, each waking the task; then one poll of it, which
-    // printed those lines.
+    const two = labels.length === 2;
+    want('both or all', `${bothOrAll} ${bothOrAll2}`, two ? 'both both' : 'all all');
+    want('the wakes after the first', laterWakes, two ? 'the second wake' : 'every wake after the first');
+    // Ours: those firings, late, in that order, at that time, one after
+    // another in one callback, each waking the task; then one poll of it,
+    // which printed those lines.
     const first = ours.findIndex((e) => e.kind === 'timer_fired' && e.label === labels[0] && formatMs(e.t) === at);
     const callback = ours.slice(first, first + 2 * labels.length);
-    want('fired together', JSON.stringify(callback.filter((e) => e.kind === 'timer_fired').map((e) => e.label)), JSON.stringify(labels));
-    want('their wakes', JSON.stringify(callback.filter((e) => e.kind === 'wake').map((e) => [e.task, e.outcome])),
-      JSON.stringify(labels.map((_, k) => [Number(task), k === 0 ? 'queued' : 'already_queued'])));
+    const fired = callback.filter((e) => e.kind === 'timer_fired');
+    want('fired together', JSON.stringify(fired.map((e) => [e.label, e.t])), JSON.stringify(labels.map((l) => [l, fired[0]?.t])));
+    if (!fired.every((e) => e.late > 0)) problems.push('says overdue, but a timer was on time');
+    want('their wakes', JSON.stringify(callback.filter((e) => e.kind === 'wake').map((e) => [e.task, e.by, e.outcome])),
+      JSON.stringify(labels.map((_, k) => [Number(task), 'timer', k === 0 ? 'queued' : 'already_queued'])));
     const rest = ours.slice(first + 2 * labels.length);
-    const poll = rest.findIndex((e) => e.kind === 'poll_start' || e.kind === 'timer_fired');
-    want('then a poll of that task', JSON.stringify([rest[poll]?.kind, rest[poll]?.task]), JSON.stringify(['poll_start', Number(task)]));
-    const inPoll = rest.slice(poll, rest.findIndex((e, k) => k > poll && e.kind === 'poll_end'));
+    const poll = rest.findIndex((e) => e.kind === 'poll_start' && e.task === Number(task));
+    const end = rest.findIndex((e, k) => k > poll && e.kind === 'poll_end');
+    const inPoll = rest.slice(poll, end < 0 ? undefined : end);
     want('that poll printed', lines, printed(inPoll));
-    // Theirs: the same timers one at a time, in the order said, a poll after each but the last.
+    if (poll < 0 || rest.slice(0, poll).some((e) => e.kind === 'poll_start' || e.kind === 'timer_fired')) problems.push('no poll of that task next');
+    // Theirs: those lines in another order; the same timers one at a time,
+    // in the order said, each but the last followed by a poll of the task
+    // in a microtask before the next.
+    const theirLines = theirs.filter((e) => e.kind === 'log').map((e) => `“${e.text}”`);
+    const ourLines = lines.split(', then ');
+    let k = 0;
+    for (const line of theirLines) if (line === ourLines[k]) k += 1;
+    if (k === ourLines.length) problems.push('spawn_local printed those lines in the same order');
     const theirOrder = order.split(', then ').map((l) => l.replace(/'s$/, ''));
-    const fired = theirs.filter((e) => e.kind === 'timer_fired' && labels.includes(e.label));
-    want('their order', JSON.stringify(fired.map((e) => e.label)), JSON.stringify(theirOrder));
-    fired.slice(1).forEach((e, k) => {
-      if (!theirs.some((p) => p.kind === 'poll_start' && p.seq > fired[k].seq && p.seq < e.seq)) problems.push(`no poll between ${fired[k].label} and ${e.label}`);
+    const theirFired = theirs.filter((e) => e.kind === 'timer_fired' && labels.includes(e.label));
+    want('their order', JSON.stringify(theirFired.map((e) => e.label)), JSON.stringify(theirOrder));
+    theirFired.slice(1).forEach((e, j) => {
+      const p = theirs.find((x) => x.kind === 'poll_start' && x.seq > theirFired[j].seq);
+      const micro = p && theirs.some((x) => x.kind === 'microtask_start' && x.seq > theirFired[j].seq && x.seq < p.seq);
+      if (!p || p.seq > e.seq || !micro) problems.push(`no poll in a microtask between ${theirFired[j].label} and ${e.label}`);
     });
-    const due = fired.map((e) => e.t - e.late);
-    want('in due order', !!inDueOrder, due.every((d, k) => k === 0 || due[k - 1] <= d));
+    const due = theirFired.map((e) => e.t - e.late);
+    want('in due order', !!inDueOrder, due.every((d, j) => j === 0 || due[j - 1] <= d));
   } else if (/overdue/.test(sentence)) {
     problems.push('says overdue in words the check does not know');
   }

@@ -107,6 +107,29 @@ test('every chapter: its example, its part of the page, a wrong answer explained
   }
 });
 
+test('the chapter on another executor turns the comparison on for itself; the learner\'s own setting comes back after', async ({ page }) => {
+  await open(page, '/#tour=executors');
+  const box = page.getByRole('checkbox', { name: 'Compare with spawn_local' });
+  await expect(box).toBeChecked();
+  await answer(page, 'Timer 1 done');
+  await expect(verdict(page)).toHaveText(/^Right\. The Rust futures lane printed “Timer 1 done” first\. The same code on spawn_local printed “Timer 2 done” first\. On the page's executor, Timer 2 and Timer 1 were both overdue /);
+  await expect(page.getByRole('region', { name: 'Rust on spawn_local' })).toBeVisible();
+  await tour(page).getByRole('button', { name: 'Next' }).click();
+  await expect(box).not.toBeChecked();
+  await expect(page).not.toHaveURL(/compare=1/);
+  await tour(page).getByRole('button', { name: 'Back' }).click();
+  await expect(box).toBeChecked();
+  await tour(page).getByRole('button', { name: 'Close tour' }).click();
+  await expect(box).not.toBeChecked();
+  // Turned on by hand, it stays on after the tour.
+  await page.goto('about:blank');
+  await open(page, '/#tour=executors');
+  await box.uncheck();
+  await box.check();
+  await tour(page).getByRole('button', { name: 'Close tour' }).click();
+  await expect(box).toBeChecked();
+});
+
 test('the answer is the run\'s: a timing changed before answering changes it', async ({ page }) => {
   await open(page, '/#tour=callbacks');
   await expect(tour(page).getByRole('radio')).toHaveCount(3);

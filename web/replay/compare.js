@@ -37,7 +37,7 @@ export function compareRust(result) {
         : `The page's executor logged its last line at ${formatMs(a)}, spawn_local at ${formatMs(b)}.`);
     }
   }
-  const why = lateTimer(ours, theirs) ?? (reordered(oursPrinted, theirsPrinted) ? overdueTogether(ours, theirs) : null);
+  const why = whyTheyDiffered(result);
   if (why) out.push(why);
   const timers = number(theirs, 'timer_set');
   const arms = number(ours, 'reactor_arm');
@@ -51,6 +51,21 @@ export function compareRust(result) {
     + `${count(number(theirs, 'microtask_start'), 'microtask')}; the page's executor ran its `
     + `${count(number(ours, 'poll_start'), 'poll')} in ${count(number(ours, 'batch'), 'batch')}.`);
   return out.join(' ');
+}
+
+/**
+ * Why the spawn_local lane did something else than ours, where the traces
+ * show a reason the page can name: a timer kept waiting by self-wakes in
+ * microtasks, or lines printed in another order because several sleeps were
+ * overdue at once; else null. (The Summary's sentence says it; so does the
+ * tour's chapter on another executor.)
+ * @param {RunResult} result
+ * @returns {string | null}
+ */
+export function whyTheyDiffered(result) {
+  if (!result.spawnLocal) return null;
+  const [ours, theirs] = [result.futures.events, result.spawnLocal.events];
+  return lateTimer(ours, theirs) ?? (reordered(printed(ours), printed(theirs)) ? overdueTogether(ours, theirs) : null);
 }
 
 /** The same lines, not in the same order.
@@ -80,15 +95,9 @@ function peakPending(events) {
  */
 function lateTimer(ours, theirs) {
   const firings = (/** @type {TraceEvent[]} */ events) => events.filter((e) => e.kind === 'timer_fired');
-  /** A firing's step and which firing of that step it is (a loop's sleep fires once a round). */
-  const key = (/** @type {TraceEvent[]} */ events, /** @type {TraceEvent} */ fired) => {
-    const step = JSON.stringify('step' in fired ? fired.step : null);
-    const nth = firings(events).filter((e) => e.seq < fired.seq && JSON.stringify('step' in e ? e.step : null) === step).length;
-    return `${step}#${nth}`;
-  };
   for (const fired of firings(theirs)) {
     if (fired.kind !== 'timer_fired' || !fired.late) continue;
-    const oursFired = firings(ours).find((e) => key(ours, e) === key(theirs, fired));
+    const oursFired = firings(ours).find((e) => firingKey(ours, e) === firingKey(theirs, fired));
     if (oursFired && oursFired.t >= fired.t) continue;
     const due = fired.t - fired.late;
     const between = theirs.filter((e) => e.t >= due && e.t < fired.t);
@@ -105,52 +114,87 @@ function lateTimer(ours, theirs) {
   return null;
 }
 
+/** A firing's step and which firing of that step it is (a loop's sleep
+ * fires once a round): the same firing in both lanes has the same key.
+ * @param {TraceEvent[]} events
+ * @param {TraceEvent} fired
+ */
+function firingKey(events, fired) {
+  const step = JSON.stringify('step' in fired ? fired.step : null);
+  const nth = events.filter((e) => e.kind === 'timer_fired' && e.seq < fired.seq && JSON.stringify('step' in e ? e.step : null) === step).length;
+  return `${step}#${nth}`;
+}
+
+/** Whether `lines` are in `all` in that order (not always one after another).
+ * @param {string[]} lines @param {string[]} all */
+function inThatOrder(lines, all) {
+  let k = 0;
+  for (const line of all) if (line === lines[k]) k += 1;
+  return k === lines.length;
+}
+
 /**
  * Why a task printed in another order on ours, where several of its sleeps
  * were overdue when our one browser timer fired: one wake and one poll
  * served them all, where gloo's timers fired one at a time, each followed by
- * a poll. The first such moment, said in a sentence; else null.
+ * a poll in a microtask. The first such moment whose lines spawn_local
+ * printed in another order, said in a sentence; else null.
  * @param {TraceEvent[]} ours
  * @param {TraceEvent[]} theirs
  * @returns {string | null}
  */
 function overdueTogether(ours, theirs) {
-  const stepOf = (/** @type {TraceEvent} */ e) => JSON.stringify('step' in e ? e.step : null);
+  const name = (/** @type {TraceEvent} */ e) => ('label' in e && e.label) || `timer ${'timer' in e ? e.timer : ''}`;
+  const theirLines = printed(theirs);
   for (let i = 0; i < ours.length; i += 1) {
-    // One reactor callback: firings and their wakes, nothing between them.
-    let end = i;
-    while (end < ours.length && (ours[end].kind === 'timer_fired' || ours[end].kind === 'wake')) end += 1;
-    const callback = ours.slice(i, end);
-    const fired = callback.filter((e) => e.kind === 'timer_fired');
-    const wakes = callback.filter((e) => e.kind === 'wake');
-    const tasks = new Set(wakes.map((e) => ('task' in e ? e.task : undefined)));
-    if (fired.length < 2 || wakes.length !== fired.length || tasks.size !== 1) {
-      i = Math.max(i, end - 1);
-      continue;
+    // One reactor callback: late firings at one time, each followed by its
+    // timer's wake; the first wake queued the task, the others found it so.
+    /** @type {TraceEvent[]} */
+    const fired = [];
+    /** @type {TraceEvent[]} */
+    const wakes = [];
+    let k = i;
+    for (; k + 1 < ours.length; k += 2) {
+      const [firing, wake] = [ours[k], ours[k + 1]];
+      if (firing.kind !== 'timer_fired' || !firing.late || firing.t !== ours[i].t) break;
+      if (wake.kind !== 'wake' || wake.by !== 'timer' || wake.timer !== firing.timer) break;
+      fired.push(firing);
+      wakes.push(wake);
     }
-    // On theirs: the same sleeps' firings, with a poll after each but the last.
-    const steps = fired.map(stepOf);
-    const theirFirings = theirs.filter((e) => e.kind === 'timer_fired' && steps.includes(stepOf(e)));
-    if (theirFirings.length !== fired.length) return null;
-    const polledBetween = theirFirings.slice(1).every((e, k) => theirs.some((p) => p.kind === 'poll_start'
-      && p.seq > theirFirings[k].seq && p.seq < e.seq));
-    if (!polledBetween) return null;
-    // That poll printed two lines or more: the order its code reached them.
-    const pollAt = ours.findIndex((e, k) => k >= end && e.kind === 'poll_start');
-    const pollEnd = ours.findIndex((e, k) => k > pollAt && e.kind === 'poll_end');
-    const lines = pollAt < 0 ? [] : printed(ours.slice(pollAt, pollEnd < 0 ? undefined : pollEnd));
-    if (lines.length < 2 || ('task' in ours[pollAt] && !tasks.has(ours[pollAt].task))) return null;
-    const name = (/** @type {TraceEvent} */ e) => ('label' in e && e.label) || `timer ${'timer' in e ? e.timer : ''}`;
+    if (fired.length < 2) continue;
+    i = k - 1;
+    const task = 'task' in wakes[0] ? wakes[0].task : undefined;
+    const outcomes = wakes.map((w) => ('task' in w && w.task === task && 'outcome' in w ? w.outcome : null));
+    if (outcomes[0] !== 'queued' || outcomes.slice(1).some((o) => o !== 'already_queued')) continue;
+    // That task's next poll printed two lines or more: the order its code
+    // reached them; spawn_local printed them in another order.
+    const pollAt = ours.findIndex((e, j) => j >= k && e.kind === 'poll_start' && e.task === task);
+    if (pollAt < 0) continue;
+    const pollEnd = ours.findIndex((e, j) => j > pollAt && e.kind === 'poll_end' && e.task === task);
+    const lines = printed(ours.slice(pollAt, pollEnd < 0 ? undefined : pollEnd));
+    if (lines.length < 2 || inThatOrder(lines, theirLines)) continue;
+    // On theirs: the same firings, one at a time, each but the last followed,
+    // before the next, by a poll of the task it woke, in a microtask.
+    const theirFirings = fired.map((f) => theirs.find((e) => e.kind === 'timer_fired' && firingKey(theirs, e) === firingKey(ours, f)));
+    if (theirFirings.some((e) => !e)) continue;
+    const one = /** @type {TraceEvent[]} */ (theirFirings).sort((a, b) => a.seq - b.seq);
+    const polledAfterEach = one.slice(0, -1).every((f, j) => {
+      const wake = theirs.find((e) => e.kind === 'wake' && e.seq > f.seq && e.by === 'timer' && 'timer' in f && e.timer === f.timer);
+      const poll = wake && theirs.find((e) => e.kind === 'poll_start' && e.seq > wake.seq && 'task' in wake && e.task === wake.task);
+      return Boolean(poll) && /** @type {TraceEvent} */ (poll).seq < one[j + 1].seq
+        && theirs.some((e) => e.kind === 'microtask_start' && e.seq > f.seq && e.seq < /** @type {TraceEvent} */ (poll).seq);
+    });
+    if (!polledAfterEach) continue;
     const labels = fired.map(name);
-    const named = labels.length === 2 ? `${labels[0]} and ${labels[1]} were both` : `${labels.slice(0, -1).join(', ')} and ${labels.at(-1)} were all`;
-    const [task] = tasks;
+    const named = labels.length === 2 ? `${labels[0]} and ${labels[1]} were both`
+      : `${labels.slice(0, -1).join(', ')} and ${labels.at(-1)} were all`;
     const due = (/** @type {TraceEvent} */ e) => e.t - ('late' in e && e.late ? e.late : 0);
-    const inDueOrder = theirFirings.every((e, k) => k === 0 || due(theirFirings[k - 1]) <= due(e));
-    return `The page's executor keeps one setTimeout pending, for the sleep due next; its callback ran at ${formatMs(fired[0].t)}, `
-      + `when ${named} overdue: each woke task ${task}, ${wakes.length === 2 ? 'the second wake' : 'every wake after the first'} `
-      + `found it already queued, and the one poll that followed found ${labels.length === 2 ? 'both' : 'all'} sleeps done and `
-      + `printed ${inOrder(lines)}, in the order its code reached them. On spawn_local, gloo had set a setTimeout per sleep: the `
-      + `browser ran their callbacks one at a time (${theirFirings.map((e) => `${name(e)}'s`).join(', then ')}`
+    const inDueOrder = one.every((e, j) => j === 0 || due(one[j - 1]) <= due(e));
+    return `On the page's executor, ${named} overdue when its one browser timer's callback ran, at ${formatMs(fired[0].t)}: `
+      + `each woke task ${task}, ${wakes.length === 2 ? 'the second wake' : 'every wake after the first'} found it already `
+      + `queued, and the one poll that followed found ${labels.length === 2 ? 'both' : 'all'} sleeps done and printed `
+      + `${inOrder(lines)}, in the order its code reached them. On spawn_local, gloo had set a browser timer per sleep: the `
+      + `browser ran their callbacks one at a time (${one.map((e) => `${name(e)}'s`).join(', then ')}`
       + `${inDueOrder ? ', in the order they fell due' : ''}), and after each, spawn_local polled the task in a microtask, before `
       + 'the next callback, so each poll found one more sleep done.';
   }

@@ -8,6 +8,7 @@
 // the program they changed.
 import { formatMs } from '../dom.js';
 import { LANES, LANE_NAMES } from '../replay/merge.js';
+import { whyTheyDiffered } from '../replay/compare.js';
 
 /** @import { RunResult, RunSummary, Snapshot, Lane } from '../types.js' */
 
@@ -402,12 +403,14 @@ export const CHAPTERS = [
     id: 'executors',
     title: 'Another executor',
     text: [
-      'The notes give one mental model of a runtime, and say that runtimes need not follow it. This page\'s runtime '
-        + 'keeps every sleep behind one setTimeout and polls woken tasks in batches. Most async Rust in a browser runs '
-        + 'on another executor, wasm-bindgen-futures\' spawn_local, with sleeps from gloo-timers: a setTimeout per '
-        + 'sleep, and each woken task polled in a microtask.',
-      'This chapter turns on Compare with spawn_local, so the same Rust code runs there too, in a fourth lane. Here '
-        + 'join! waits for two timers while its third branch keeps the thread busy until both are overdue.',
+      'The notes give one mental model of a runtime, and say that runtimes need not follow it. This page\'s executor '
+        + 'keeps all its sleeps behind one setTimeout, set for the earliest deadline; when it fires, it wakes every sleep '
+        + 'due by then, and then polls each woken task once, even a task woken twice. The usual browser executor, '
+        + 'wasm-bindgen-futures\' spawn_local with gloo-timers\' sleeps, gives each sleep a setTimeout of its own, and '
+        + 'polls a woken task in a microtask, right after the callback that woke it.',
+      'This chapter turns on “Compare with spawn_local”, so the same Rust code also runs there, in a fourth lane. In '
+        + 'join!\'s first poll both sleeps start, then block_ms keeps the thread busy without awaiting, so no timer '
+        + 'callback can run until both sleeps are overdue.',
     ],
     preset: 'overdue',
     style: 'then',
@@ -415,7 +418,7 @@ export const CHAPTERS = [
     focus: 'lane-futures',
     focusName: 'the Rust futures lane',
     question: {
-      prompt: 'Which line does the Rust futures lane print first?',
+      prompt: 'In the Rust futures lane, which of the two lines comes first?',
       choices: () => ['Timer 1 done', 'Timer 2 done'].map((line) => ({ id: line, text: line })),
       decide: ({ run, replay }) => {
         const first = run.futures.events.find((e) => e.kind === 'log');
@@ -424,8 +427,8 @@ export const CHAPTERS = [
         if (!first || first.kind !== 'log') return { answer: null, why: 'The Rust futures lane printed nothing.', position: null };
         const there = !theirs || theirs.kind !== 'log' ? ''
           : theirs.text === first.text ? ' So did the same code on spawn_local.'
-            : ` The same code on spawn_local printed “${theirs.text}” first; the sentence under the Summary says why, `
-              + 'from both runs.';
+            : ` The same code on spawn_local printed “${theirs.text}” first. ${whyTheyDiffered(run)
+              ?? 'The sentence under the Summary compares the two runs.'}`;
         return { answer: first.text, why: `The Rust futures lane printed “${first.text}” first.${there}`, position: shown ? shown.position : null };
       },
     },
