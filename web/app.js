@@ -168,6 +168,7 @@ export class App {
         return {
           href: location.href, position: this.position, event: this.position + 1, of: this.replay.length,
           title: this.title(), time: at?.entry.time ?? '', lane: at?.entry.lane ?? 'futures', slug: this.custom() ? 'custom' : this.presetId,
+          compared: this.options.compare,
         };
       },
       exportJson: () => this.run,

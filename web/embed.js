@@ -24,37 +24,48 @@ import { readFragment, fragmentOf, atPosition, linkPosition } from './ui/share.j
 import { HEIGHT_MESSAGE } from './ui/embed-snippet.js';
 import { qs, assetUrl } from './dom.js';
 
-/** @import { Lane, Link, RunResult, Snapshot, EditorModule } from './types.js' */
+/** @import { ShownLane, Link, RunResult, Snapshot, EditorModule } from './types.js' */
 /** @import { LinkProgram } from './link-program.js' */
 /** @import { Playground } from './playground.js' */
 
 /**
  * The lanes a link asks for (`lanes=promises,futures`): all three by
- * default, or where the value is not a list of lane names.
+ * default, or where the value is not a list of lane names; with the
+ * comparison on (`compare=1`), "Rust on spawn_local" (`spawnLocal`) too.
  * @param {Link} link
- * @returns {{lanes: Lane[], problem: string | null}}
+ * @param {boolean} compare whether the run compares
+ * @returns {{lanes: ShownLane[], problem: string | null}}
  */
-export function lanesOf(link) {
-  if (link.lanes === undefined) return { lanes: LANES, problem: null };
+export function lanesOf(link, compare) {
+  /** @type {ShownLane[]} */
+  const all = compare ? [...LANES, 'spawnLocal'] : LANES;
+  if (link.lanes === undefined) return { lanes: all, problem: null };
   const asked = link.lanes.split(',');
-  const known = asked.length > 0 && asked.every((l) => /** @type {string[]} */ (LANES).includes(l));
+  const known = asked.length > 0 && asked.every((l) => /** @type {string[]} */ (all).includes(l));
   if (!known) {
-    return { lanes: LANES, problem: `Link: lanes must be one or more of ${LANES.join(', ')}, separated by commas; all three are shown` };
+    const shown = compare ? 'all four are shown' : 'all three are shown';
+    const needs = !compare && asked.includes('spawnLocal') ? ' (spawnLocal only with compare=1)' : '';
+    return { lanes: all, problem: `Link: lanes must be one or more of ${all.join(', ')}, separated by commas${needs}; ${shown}` };
   }
   // In the page's order, each once.
-  return { lanes: LANES.filter((l) => asked.includes(l)), problem: null };
+  return { lanes: all.filter((l) => asked.includes(l)), problem: null };
 }
 
 /**
- * `run` with only `lanes`' events (the others' traces emptied): the replay
- * and the timeline of the lanes shown.
+ * `run` with only `lanes`' events (the others' traces emptied; the
+ * spawn_local lane's, or why it could not run, left out): the replay and the
+ * timeline of the lanes shown.
  * @param {RunResult} run
- * @param {Lane[]} lanes
+ * @param {ShownLane[]} lanes
  * @returns {RunResult}
  */
 function onlyLanes(run, lanes) {
   const shown = { ...run };
   for (const lane of LANES) if (!lanes.includes(lane)) shown[lane] = { ...run[lane], events: [] };
+  if (!lanes.includes('spawnLocal')) {
+    delete shown.spawnLocal;
+    delete shown.spawnLocalRefused;
+  }
   return shown;
 }
 
@@ -67,12 +78,10 @@ class Embed {
     /** @type {Link} the position (`step=`, `t=`) is the first run's only */
     this.link = link;
     this.playground = playground;
-    const { lanes, problem } = lanesOf(link);
-    this.lanes = lanes;
     /** @type {LinkProgram} */
     this.program = linkProgram(wasm, playground.parse, playground.presets(), link, { clock: 'virtual', promiseStyle: 'then', seed: 0, compare: false });
-    // The embed shows the page's three lanes: a link's comparison opens in the page.
-    this.program.options.compare = false;
+    const { lanes, problem } = lanesOf(link, this.program.options.compare);
+    this.lanes = lanes;
     /** @type {string[]} what the link or the run was refused, said above the lanes */
     this.problems = problem ? [problem, ...this.program.problems] : [...this.program.problems];
     this.error = /** @type {HTMLElement} */ (qs('#error'));
@@ -145,7 +154,8 @@ class Embed {
     this.href = this.playgroundHref;
     this.seek(0);
     const events = this.replay.map((s) => ({ t: s.entry.event.t, step: this.stepOf(s) }));
-    const at = linkPosition(this.link, events, all.length, 'the run\'s events in all three lanes');
+    const lanes = run.spawnLocal ? 'all four lanes' : 'all three lanes';
+    const at = linkPosition(this.link, events, all.length, `the run's events in ${lanes}`);
     if (at && 'position' in at) this.seek(at.position);
     if (at && 'problem' in at) this.problems.push(at.problem);
     // A Run after an edit starts at the start.

@@ -391,7 +391,12 @@ class Run {
       try {
         this.realm = await SpawnLocalRealm.open(this.timers.spawnLocal);
       } catch (error) {
-        this.spawnLocalRefused = `The spawn_local lane could not be loaded, so this run has three lanes. Check your connection, then run again. (Browser said: ${messageOf(error).slice(0, 80)})`;
+        // A page in a sandbox without allow-same-origin (an embed, say) has
+        // an opaque origin, and cannot reach into a frame of its own.
+        this.spawnLocalRefused = window.origin === 'null'
+          ? 'The spawn_local lane runs in a hidden frame of its own, which this sandboxed page cannot use, so this run has three '
+            + 'lanes. (Whoever embedded it: add allow-same-origin to the iframe\'s sandbox.)'
+          : `The spawn_local lane could not be loaded, so this run has three lanes. Check your connection, then run again. (Browser said: ${messageOf(error).slice(0, 80)})`;
       }
       // A newer run owns the lanes now (the Rust lane is one per clock):
       // start none of them.

@@ -116,6 +116,39 @@ test('a bad step, t, lanes or edit falls back to the default with a message, nev
   }
 });
 
+test('a link that compares: the spawn_local lane too, chosen like the others, counted as the page counts it', async ({ page }) => {
+  const OVERDUE = 'preset=overdue&clock=virtual&style=then&compare=1';
+  await openEmbed(page, OVERDUE);
+  const names = [...Object.values(LANE_NAMES), 'Rust on spawn_local'];
+  expect(await shownLanes(page)).toEqual({ headings: names, rows: names });
+  await expect(page.locator('#timeline')).toHaveAttribute('aria-label', 'Timeline of all four lanes');
+  await expect(page.getByRole('alert')).toBeHidden();
+  // The two Rust lanes alone: the order they printed in, side by side.
+  await page.goto('about:blank');
+  await openEmbed(page, `${OVERDUE}&lanes=futures,spawnLocal`);
+  expect(await shownLanes(page)).toEqual({ headings: ['Rust futures', 'Rust on spawn_local'], rows: ['Rust futures', 'Rust on spawn_local'] });
+  await expect(page.locator('#trace-spawnLocal .kind:text-is("log")')).toHaveCount(2);
+  await expect(page.locator('#trace-spawnLocal li:has(.kind:text-is("log"))').first()).toContainText('Timer 2 done');
+  await expect(page.locator('#trace-futures li:has(.kind:text-is("log"))').first()).toContainText('Timer 1 done');
+  // A step copied from the page with the comparison on: the same event.
+  await page.goto('about:blank');
+  await openPlayground(page, `/#${OVERDUE}&step=60`);
+  const there = await page.locator('#position').textContent();
+  await page.goto('about:blank');
+  await openEmbed(page, `${OVERDUE}&step=60`);
+  await expect(page.locator('#position')).toHaveText(there);
+  // spawnLocal without the comparison: said, and the three lanes shown.
+  await page.goto('about:blank');
+  await openEmbed(page, 'preset=overdue&lanes=futures,spawnLocal');
+  await expect(page.getByRole('alert')).toHaveText('Link: lanes must be one or more of callbacks, promises, futures, separated by '
+    + 'commas (spawnLocal only with compare=1); all three are shown');
+  expect(await shownLanes(page)).toEqual({ headings: Object.values(LANE_NAMES), rows: Object.values(LANE_NAMES) });
+  // Out of range, the four lanes' count is said.
+  await page.goto('about:blank');
+  await openEmbed(page, `${OVERDUE}&step=99999`);
+  await expect(page.getByRole('alert')).toHaveText(/^Link: step must be a whole number from 1 to \d+, the run's events in all four lanes; /);
+});
+
 test('inside a sandboxed cross-origin iframe it runs and posts its height', async ({ page, baseURL }) => {
   // The host: another origin (localhost, not 127.0.0.1, on its own port),
   // the snippet's sandbox reduced to allow-scripts alone.
@@ -145,6 +178,28 @@ test('inside a sandboxed cross-origin iframe it runs and posts its height', asyn
     expect(Math.abs(posted - content)).toBeLessThanOrEqual(1);
     expect(await page.locator('#run').evaluate((f) => f.getBoundingClientRect().height)).toBeGreaterThanOrEqual(posted);
     // No storage: the sandbox's opaque origin would refuse it, and nothing failed.
+    await expect(frame.getByRole('alert')).toBeHidden();
+    // The comparison: the spawn_local lane's hidden frame needs the embed's
+    // own origin. With allow-scripts alone the embed says so, and shows the
+    // three lanes; with allow-same-origin too, the fourth runs.
+    const reload = (compared, sandbox) => page.evaluate(([url, flags]) => {
+      // A new frame (a new fragment alone would not load the page again).
+      const old = document.getElementById('run');
+      const next = /** @type {HTMLIFrameElement} */ (old.cloneNode());
+      next.setAttribute('sandbox', flags);
+      next.src = url;
+      old.replaceWith(next);
+    }, [compared, sandbox]);
+    const compared = `${baseURL}embed.html#preset=overdue&compare=1&lanes=futures,spawnLocal`;
+    await reload(compared, 'allow-scripts');
+    await expect(frame.locator('#spawn-local-refused')).toHaveText('The spawn_local lane runs in a hidden frame of its own, which '
+      + 'this sandboxed page cannot use, so this run has three lanes. (Whoever embedded it: add allow-same-origin to the iframe\'s '
+      + 'sandbox.)', { timeout: 15_000 });
+    await expect(frame.locator('#trace-futures li:has(.kind:text-is("log"))').first()).toContainText('Timer 1 done');
+    await reload(compared, 'allow-scripts allow-same-origin');
+    await expect(frame.locator('.lanes > section:visible h2')).toHaveText(['Rust futures', 'Rust on spawn_local'], { timeout: 15_000 });
+    await expect(frame.locator('#spawn-local-refused')).toBeHidden();
+    await expect(frame.locator('#trace-spawnLocal li:has(.kind:text-is("log"))').first()).toContainText('Timer 2 done');
     await expect(frame.getByRole('alert')).toBeHidden();
   } finally {
     await new Promise((done) => {
@@ -231,6 +286,17 @@ test('Share: the embed snippet at the replay position, measured; the Markdown li
   await page.getByRole('checkbox', { name: laneNow }).check();
   await expect(said).toBeHidden();
   await expect(page.getByRole('button', { name: 'Copy embed code' })).toBeEnabled();
+  // With the comparison on, the spawn_local lane is offered too, and all four need no lanes=.
+  await expect(page.getByRole('checkbox', { name: 'Rust on spawn_local' })).toBeHidden();
+  await page.getByRole('checkbox', { name: 'Compare with spawn_local' }).check();
+  for (const box of ['Callbacks', 'Promises', 'Rust futures']) await page.getByRole('checkbox', { name: box }).check();
+  await expect(page.getByRole('checkbox', { name: 'Rust on spawn_local' })).toBeChecked();
+  await expect(code).toHaveValue(/&amp;compare=1&amp;s=[^"]*&amp;step=\d+" .* sandbox="allow-scripts allow-same-origin allow-popups allow-popups-to-escape-sandbox">/);
+  await page.getByRole('checkbox', { name: 'Rust on spawn_local' }).uncheck();
+  await expect(code).toHaveValue(/&amp;step=\d+&amp;lanes=callbacks,promises,futures" .* sandbox="allow-scripts allow-popups allow-popups-to-escape-sandbox">/);
+  await page.getByRole('checkbox', { name: 'Compare with spawn_local' }).uncheck();
+  await expect(page.getByRole('checkbox', { name: 'Rust on spawn_local' })).toBeHidden();
+  await expect(code).not.toHaveValue(/compare=1|lanes=/);
   // The Markdown link: the program's name and event, and the link.
   await page.getByRole('button', { name: 'Copy Markdown link' }).click();
   await expect(page.locator('#share-status')).toHaveText('Markdown link copied: it opens this program at the current event.');

@@ -2,7 +2,7 @@
 // itself reports at a blog column's width) and a Markdown link.
 import { LANES } from '../replay/merge.js';
 
-/** @import { Lane } from '../types.js' */
+/** @import { ShownLane } from '../types.js' */
 
 /** The message the embed posts to the page around it (embed.js sends it). */
 export const HEIGHT_MESSAGE = 'futures-playground:height';
@@ -11,15 +11,16 @@ export const HEIGHT_MESSAGE = 'futures-playground:height';
 export const COLUMN = 640;
 
 /**
- * The embed's address for the page's link `href`, with `lanes` (all
- * three: no `lanes=`).
+ * The embed's address for the page's link `href`, with `lanes` (all of
+ * them: no `lanes=`; the link's `compare=1` adds the spawn_local lane).
  * @param {string} href the page's address, with its fragment (and position)
- * @param {Lane[]} lanes
+ * @param {ShownLane[]} lanes
+ * @param {boolean} [compared] whether the link compares
  */
-export function embedSrc(href, lanes) {
+export function embedSrc(href, lanes, compared = false) {
   const url = new URL(href);
   url.pathname = url.pathname.replace(/[^/]*$/, 'embed.html');
-  if (lanes.length < LANES.length) url.hash += `&lanes=${lanes.join(',')}`;
+  if (lanes.length < LANES.length + (compared ? 1 : 0)) url.hash += `&lanes=${lanes.join(',')}`;
   return url.href;
 }
 
@@ -28,15 +29,18 @@ const attribute = (text) => text.replace(/&/g, '&amp;').replace(/"/g, '&quot;').
 
 /**
  * The `<iframe>` to paste: sandboxed (scripts run; "Open in the
- * playground" may open a tab), `height` high (px).
+ * playground" may open a tab; with the spawn_local lane, the embed keeps its
+ * own origin, which its hidden frame for that lane needs), `height` high
+ * (px).
  * @param {string} src
  * @param {number} height
  * @param {string} title the program's name, the frame's accessible name
+ * @param {boolean} [spawnLocal] whether the embed shows the spawn_local lane
  */
-export function iframeSnippet(src, height, title) {
+export function iframeSnippet(src, height, title, spawnLocal = false) {
   return `<iframe src="${attribute(src)}" title="${attribute(`Futures playground: ${title}`)}" `
     + `width="100%" height="${height}" style="max-width: ${COLUMN}px; border: 0" loading="lazy" `
-    + 'sandbox="allow-scripts allow-popups allow-popups-to-escape-sandbox"></iframe>';
+    + `sandbox="allow-scripts ${spawnLocal ? 'allow-same-origin ' : ''}allow-popups allow-popups-to-escape-sandbox"></iframe>`;
 }
 
 /**

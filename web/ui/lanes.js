@@ -128,8 +128,9 @@ export class Lanes {
   }
 
   /**
-   * Shows only `lanes`' sections (the embed may show fewer than three).
-   * @param {Lane[]} lanes
+   * Shows only `lanes`' sections (the embed may show fewer than three; the
+   * spawn_local lane's is shown by `showTraces`, when a run compared).
+   * @param {ShownLane[]} lanes
    */
   showLanes(lanes) {
     for (const lane of LANES) {

@@ -124,7 +124,7 @@ export function atPosition(href, position) {
  * The page's link and the replay's moment: its position (from 0; `event`
  * from 1, of `of`), time and lane; the program's name and, for file names,
  * its example's id ("custom" for a program of one's own).
- * @typedef {{href: string, position: number, event: number, of: number, title: string, time: string, lane: ShownLane, slug: string}} Moment
+ * @typedef {{href: string, position: number, event: number, of: number, title: string, time: string, lane: ShownLane, slug: string, compared: boolean}} Moment
  */
 /**
  * What the Share section asks the app for.
@@ -165,6 +165,8 @@ export class Share {
     this.copyEmbed = qs('#copy-embed', root);
     /** @type {NodeListOf<HTMLInputElement>} */
     this.embedLanes = root.querySelectorAll('input[name="embed-lane"]');
+    /** @type {HTMLElement} the choice of the spawn_local lane, offered when the link compares */
+    this.embedSpawnLocal = qs('#embed-lane-spawn-local', root);
     /** @type {HTMLElement} */
     this.status = qs('#share-status', root);
     /** @type {HTMLElement} what the embed's snippet needs said: a moment it cannot show, a height it did not report */
@@ -257,22 +259,23 @@ export class Share {
    * moment after the last change. */
   showEmbed() {
     if (!this.embed.open || !this.link) return;
-    const lanes = /** @type {Lane[]} */ ([...this.embedLanes].filter((b) => b.checked).map((b) => b.value));
+    const { href, position, title, lane, time, compared } = this.link();
+    // The spawn_local lane is the link's when it compares.
+    this.embedSpawnLocal.hidden = !compared;
+    const lanes = /** @type {ShownLane[]} */ ([...this.embedLanes]
+      .filter((b) => b.checked && (compared || b.value !== 'spawnLocal')).map((b) => b.value));
     this.copyEmbed.disabled = lanes.length === 0;
     if (lanes.length === 0) {
       this.embedCode.value = '';
       this.embedSaid.textContent = 'Choose at least one lane for the embed.';
       return;
     }
-    const { href, position, title, lane, time } = this.link();
     // The event shown is of a lane the embed leaves out: it opens at the next event of its lanes.
-    this.embedSaid.textContent = lane === 'spawnLocal'
-      ? `This event (${time}) is in the spawn_local comparison, which an embed does not show. The embed will open at the next event in the lanes it shows (or their last, if none follows).`
-      : lanes.includes(lane) ? ''
-        : `You left the ${LANE_NAMES[lane]} lane out of the embed, and this event (${time}) is in that lane. The embed will open at the next event in the lanes it shows (or their last, if none follows).`;
-    const src = embedSrc(atPosition(href, position), lanes);
+    this.embedSaid.textContent = lanes.includes(lane) ? ''
+      : `You left the ${LANE_NAMES[lane]} lane out of the embed, and this event (${time}) is in that lane. The embed will open at the next event in the lanes it shows (or their last, if none follows).`;
+    const src = embedSrc(atPosition(href, position), lanes, compared);
     if (this.measured.src === src) {
-      this.embedCode.value = iframeSnippet(src, this.measured.height ?? FALLBACK_HEIGHT, title);
+      this.embedCode.value = iframeSnippet(src, this.measured.height ?? FALLBACK_HEIGHT, title, lanes.includes('spawnLocal'));
       this.embedCode.removeAttribute('aria-busy');
       if (this.measured.height === null) {
         this.embedSaid.textContent += `${this.embedSaid.textContent ? ' ' : ''}Couldn't measure the embed's height, so the `
@@ -280,7 +283,7 @@ export class Share {
       }
       return;
     }
-    this.embedCode.value = iframeSnippet(src, this.measured.height ?? FALLBACK_HEIGHT, title);
+    this.embedCode.value = iframeSnippet(src, this.measured.height ?? FALLBACK_HEIGHT, title, lanes.includes('spawnLocal'));
     this.embedCode.setAttribute('aria-busy', 'true');
     clearTimeout(this.measuring);
     this.measuring = setTimeout(async () => {
