@@ -165,6 +165,17 @@ for (const engine of ENGINES) {
       // spawn_local's microtasks keep the timer waiting until the loop is done.
       assert.deepEqual(await logs(), ['text=Loop done', 'text=Timer 1 done']);
       assert.match(await textOf(browser, '#summary-compare'), /^The two Rust lanes printed in different orders/);
+      // The embed of a link that compares, the two Rust lanes alone: overdue's two orders.
+      await browser.get('about:blank');
+      await browser.get(`http://127.0.0.1:${page.address().port}/embed.html#preset=overdue&compare=1&lanes=futures,spawnLocal`);
+      await browser.wait(until.elementLocated(By.css('body[data-ready="true"]')), 20_000);
+      const laneLogs = (lane) => browser.executeScript(
+        `return [...document.querySelectorAll('#trace-${lane} li[data-kind="log"] .detail')].map((e) => e.textContent)`);
+      await browser.wait(async () => (await laneLogs('spawnLocal')).length === 2, 10_000);
+      assert.deepEqual(await laneLogs('futures'), ['text=Timer 1 done', 'text=Timer 2 done']);
+      assert.deepEqual(await laneLogs('spawnLocal'), ['text=Timer 2 done', 'text=Timer 1 done']);
+      assert.deepEqual(await browser.executeScript(`return [...document.querySelectorAll('#timeline .lane-label')].map((l) => l.textContent)`),
+        ['Rust futures', 'Rust on spawn_local']);
     });
 
     test('a real-clock run of 30/20/10 logs at or after 60 ms in every lane', async () => {
