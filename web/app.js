@@ -168,7 +168,8 @@ export class App {
         return {
           href: location.href, position: this.position, event: this.position + 1, of: this.replay.length,
           title: this.title(), time: at?.entry.time ?? '', lane: at?.entry.lane ?? 'futures', slug: this.custom() ? 'custom' : this.presetId,
-          compared: this.options.compare,
+          compared: Boolean(this.run?.spawnLocal),
+          threeLanes: this.replay.slice(0, this.position).filter((s) => s.entry.lane !== 'spawnLocal').length,
         };
       },
       exportJson: () => this.run,
@@ -401,6 +402,7 @@ export class App {
     this.views.controls.showTimers(timers, { canAdd: canAddTimer, canRemove: canRemoveTimer });
     this.views.controls.showOptions(this.options, drawsAtRandom(this.scenario));
     this.showCode();
+    this.views.share.showEmbed();
   }
 
   showCode() {

@@ -3,8 +3,9 @@
 // `lanes=` and `edit=1`), runs the program once, and shows the lanes chosen,
 // the replay and the timeline, at the link's moment. It keeps nothing
 // (no storage, no history), so a sandbox of `allow-scripts` alone shows the
-// run; it tells the page around it its height. docs/embed.md says how to
-// embed it.
+// run (all but the spawn_local lane, whose hidden frame needs
+// `allow-same-origin`); it tells the page around it its height.
+// docs/embed.md says how to embed it.
 import * as wasm from './pkg/playground.js';
 import { createPlayground } from './playground.js';
 import { linkProgram, ownText, runOptionsOf } from './link-program.js';
@@ -21,35 +22,12 @@ import { WhatHappened } from './ui/what-happened.js';
 import { Player } from './ui/player.js';
 import { showStep, bindReplay } from './ui/show-step.js';
 import { readFragment, fragmentOf, atPosition, linkPosition } from './ui/share.js';
-import { HEIGHT_MESSAGE } from './ui/embed-snippet.js';
+import { HEIGHT_MESSAGE, linkLanes } from './ui/embed-snippet.js';
 import { qs, assetUrl } from './dom.js';
 
 /** @import { ShownLane, Link, RunResult, Snapshot, EditorModule } from './types.js' */
 /** @import { LinkProgram } from './link-program.js' */
 /** @import { Playground } from './playground.js' */
-
-/**
- * The lanes a link asks for (`lanes=promises,futures`): all three by
- * default, or where the value is not a list of lane names; with the
- * comparison on (`compare=1`), "Rust on spawn_local" (`spawnLocal`) too.
- * @param {Link} link
- * @param {boolean} compare whether the run compares
- * @returns {{lanes: ShownLane[], problem: string | null}}
- */
-export function lanesOf(link, compare) {
-  /** @type {ShownLane[]} */
-  const all = compare ? [...LANES, 'spawnLocal'] : LANES;
-  if (link.lanes === undefined) return { lanes: all, problem: null };
-  const asked = link.lanes.split(',');
-  const known = asked.length > 0 && asked.every((l) => /** @type {string[]} */ (all).includes(l));
-  if (!known) {
-    const shown = compare ? 'all four are shown' : 'all three are shown';
-    const needs = !compare && asked.includes('spawnLocal') ? ' (spawnLocal only with compare=1)' : '';
-    return { lanes: all, problem: `Link: lanes must be one or more of ${all.join(', ')}, separated by commas${needs}; ${shown}` };
-  }
-  // In the page's order, each once.
-  return { lanes: all.filter((l) => asked.includes(l)), problem: null };
-}
 
 /**
  * `run` with only `lanes`' events (the others' traces emptied; the
@@ -80,10 +58,11 @@ class Embed {
     this.playground = playground;
     /** @type {LinkProgram} */
     this.program = linkProgram(wasm, playground.parse, playground.presets(), link, { clock: 'virtual', promiseStyle: 'then', seed: 0, compare: false });
-    const { lanes, problem } = lanesOf(link, this.program.options.compare);
+    const { lanes, problem } = linkLanes(link, this.program.options.compare);
+    /** @type {ShownLane[]} the lanes the link chose */
     this.lanes = lanes;
     /** @type {string[]} what the link or the run was refused, said above the lanes */
-    this.problems = problem ? [problem, ...this.program.problems] : [...this.program.problems];
+    this.problems = problem ? [...this.program.problems, problem] : [...this.program.problems];
     this.error = /** @type {HTMLElement} */ (qs('#error'));
     this.open = /** @type {HTMLAnchorElement} */ (qs('#open-playground'));
     this.views = {
@@ -143,19 +122,33 @@ class Embed {
 
   /** @param {RunResult} run */
   show(run) {
-    const shown = onlyLanes(run, this.lanes);
+    // The spawn_local lane could not run here (a sandbox, a download): the
+    // others chosen, or, if it was the only one, the three with its reason.
+    // Its section says why; the replay and the timeline are the others'.
+    let lanes = run.spawnLocal ? this.lanes : this.lanes.filter((l) => l !== 'spawnLocal');
+    let shown = onlyLanes(run, this.lanes);
+    if (lanes.length === 0) {
+      lanes = LANES;
+      shown = onlyLanes(run, lanes);
+      this.views.lanes.showLanes(lanes);
+      this.problems.push(run.spawnLocalRefused ?? 'Rust on spawn_local did not run; the three lanes are shown.');
+    }
     this.replay = buildReplay(shown);
     this.positions = new Map(this.replay.map((at) => [`${at.entry.lane}:${at.entry.event.seq}`, at.position]));
     const all = merge(run);
     this.steps = new Map(all.map(({ lane, event }, i) => [`${lane}:${event.seq}`, i + 1]));
     this.views.lanes.showTraces(shown);
-    this.views.timeline.show(shown, this.lanes);
+    this.views.timeline.show(shown, lanes);
     this.views.replay.showRange(this.replay.length);
     this.href = this.playgroundHref;
     this.seek(0);
     const events = this.replay.map((s) => ({ t: s.entry.event.t, step: this.stepOf(s) }));
-    const lanes = run.spawnLocal ? 'all four lanes' : 'all three lanes';
-    const at = linkPosition(this.link, events, all.length, `the run's events in ${lanes}`);
+    if (this.program.options.compare && !run.spawnLocal && this.link.step !== undefined) {
+      // The link's step counts the spawn_local lane's events too: not here.
+      this.problems.push('Link: step counts the events of Rust on spawn_local, which did not run here; the replay opens at event 1');
+      this.link = {};
+    }
+    const at = linkPosition(this.link, events, all.length, `the run's events in ${run.spawnLocal ? 'all four lanes' : 'all three lanes'}`);
     if (at && 'position' in at) this.seek(at.position);
     if (at && 'problem' in at) this.problems.push(at.problem);
     // A Run after an edit starts at the start.

@@ -7,7 +7,7 @@ import { runPromises } from './lanes/promises.js';
 import { toChromeTrace } from './chrome-trace.js';
 import { stepKey } from './lanes/step-path.js';
 import { loadText, textModule as text } from './text-module.js';
-import { SpawnLocalRealm } from './lanes/spawn-local.js';
+import { SpawnLocalRealm, SandboxedPageError } from './lanes/spawn-local.js';
 
 /** @import { Lane, ClockName, PromiseStyle, Scenario, RunOptions, RunResult, Code, Preset, StateMachine, Wasm } from './types.js' */
 /** @import { RustLane } from './pkg/playground.js' */
@@ -391,11 +391,9 @@ class Run {
       try {
         this.realm = await SpawnLocalRealm.open(this.timers.spawnLocal);
       } catch (error) {
-        // A page in a sandbox without allow-same-origin (an embed, say) has
-        // an opaque origin, and cannot reach into a frame of its own.
-        this.spawnLocalRefused = window.origin === 'null'
-          ? 'The spawn_local lane runs in a hidden frame of its own, which this sandboxed page cannot use, so this run has three '
-            + 'lanes. (Whoever embedded it: add allow-same-origin to the iframe\'s sandbox.)'
+        this.spawnLocalRefused = error instanceof SandboxedPageError
+          ? 'Rust on spawn_local can\'t run inside this frame: it is sandboxed without allow-same-origin (by its iframe, or a frame '
+            + 'around it). Open the playground to see this lane.'
           : `The spawn_local lane could not be loaded, so this run has three lanes. Check your connection, then run again. (Browser said: ${messageOf(error).slice(0, 80)})`;
       }
       // A newer run owns the lanes now (the Rust lane is one per clock):

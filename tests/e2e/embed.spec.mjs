@@ -137,12 +137,23 @@ test('a link that compares: the spawn_local lane too, chosen like the others, co
   await page.goto('about:blank');
   await openEmbed(page, `${OVERDUE}&step=60`);
   await expect(page.locator('#position')).toHaveText(there);
-  // spawnLocal without the comparison: said, and the three lanes shown.
+  // spawnLocal without the comparison: said, and the other lanes named shown.
   await page.goto('about:blank');
   await openEmbed(page, 'preset=overdue&lanes=futures,spawnLocal');
-  await expect(page.getByRole('alert')).toHaveText('Link: lanes must be one or more of callbacks, promises, futures, separated by '
-    + 'commas (spawnLocal only with compare=1); all three are shown');
-  expect(await shownLanes(page)).toEqual({ headings: Object.values(LANE_NAMES), rows: Object.values(LANE_NAMES) });
+  await expect(page.getByRole('alert')).toHaveText('Link: lanes can name spawnLocal only with compare=1; the other lanes it names are shown');
+  expect(await shownLanes(page)).toEqual({ headings: ['Rust futures'], rows: ['Rust futures'] });
+  // Fewer lanes with the comparison: the page's moment, or the next of the lanes shown.
+  for (const lanes of ['futures,spawnLocal', 'callbacks,promises,futures', 'spawnLocal']) {
+    await page.goto('about:blank');
+    await openEmbed(page, `${OVERDUE}&lanes=${lanes}&step=60`);
+    const href = await page.getByRole('link', { name: 'Open in the playground' }).getAttribute('href');
+    const step = Number(href.match(/&step=(\d+)$/)[1]);
+    expect(step, lanes).toBeGreaterThanOrEqual(60);
+    const [, lane, time] = (await page.locator('#position').textContent()).match(/ in (.+) at (\d+ ms)$/);
+    await page.goto('about:blank');
+    await openPlayground(page, href.replace(/^https?:\/\/[^/]+/, ''));
+    await expect(page.locator('#position'), lanes).toHaveText(new RegExp(`^Event ${step} of \\d+: .* in ${lane} at ${time}$`));
+  }
   // Out of range, the four lanes' count is said.
   await page.goto('about:blank');
   await openEmbed(page, `${OVERDUE}&step=99999`);
@@ -191,11 +202,19 @@ test('inside a sandboxed cross-origin iframe it runs and posts its height', asyn
       old.replaceWith(next);
     }, [compared, sandbox]);
     const compared = `${baseURL}embed.html#preset=overdue&compare=1&lanes=futures,spawnLocal`;
+    const refused = 'Rust on spawn_local can\'t run inside this frame: it is sandboxed without allow-same-origin (by its iframe, or '
+      + 'a frame around it). Open the playground to see this lane.';
     await reload(compared, 'allow-scripts');
-    await expect(frame.locator('#spawn-local-refused')).toHaveText('The spawn_local lane runs in a hidden frame of its own, which '
-      + 'this sandboxed page cannot use, so this run has three lanes. (Whoever embedded it: add allow-same-origin to the iframe\'s '
-      + 'sandbox.)', { timeout: 15_000 });
+    await expect(frame.locator('#spawn-local-refused')).toHaveText(refused, { timeout: 15_000 });
     await expect(frame.locator('#trace-futures li:has(.kind:text-is("log"))').first()).toContainText('Timer 1 done');
+    await expect(frame.locator('#timeline .lane-label')).toHaveText(['Rust futures']);
+    // That lane alone: the three others instead, and why; a step counted with it cannot be kept.
+    await reload(`${baseURL}embed.html#preset=overdue&compare=1&lanes=spawnLocal&step=40`, 'allow-scripts');
+    await expect(frame.getByRole('alert')).toHaveText(`${refused}\nLink: step counts the events of Rust on spawn_local, which did `
+      + 'not run here; the replay opens at event 1', { timeout: 15_000 });
+    await expect(frame.locator('.lanes > section:visible h2')).toHaveText(['Callbacks', 'Promises', 'Rust futures']);
+    await expect(frame.locator('#timeline .lane-label')).toHaveText(['Callbacks', 'Promises', 'Rust futures']);
+    await expect(frame.locator('#position')).toHaveText(/^Event 1 of /);
     await reload(compared, 'allow-scripts allow-same-origin');
     await expect(frame.locator('.lanes > section:visible h2')).toHaveText(['Rust futures', 'Rust on spawn_local'], { timeout: 15_000 });
     await expect(frame.locator('#spawn-local-refused')).toBeHidden();
@@ -286,22 +305,43 @@ test('Share: the embed snippet at the replay position, measured; the Markdown li
   await page.getByRole('checkbox', { name: laneNow }).check();
   await expect(said).toBeHidden();
   await expect(page.getByRole('button', { name: 'Copy embed code' })).toBeEnabled();
-  // With the comparison on, the spawn_local lane is offered too, and all four need no lanes=.
-  await expect(page.getByRole('checkbox', { name: 'Rust on spawn_local' })).toBeHidden();
-  await page.getByRole('checkbox', { name: 'Compare with spawn_local' }).check();
-  for (const box of ['Callbacks', 'Promises', 'Rust futures']) await page.getByRole('checkbox', { name: box }).check();
-  await expect(page.getByRole('checkbox', { name: 'Rust on spawn_local' })).toBeChecked();
-  await expect(code).toHaveValue(/&amp;compare=1&amp;s=[^"]*&amp;step=\d+" .* sandbox="allow-scripts allow-same-origin allow-popups allow-popups-to-escape-sandbox">/);
-  await page.getByRole('checkbox', { name: 'Rust on spawn_local' }).uncheck();
-  await expect(code).toHaveValue(/&amp;step=\d+&amp;lanes=callbacks,promises,futures" .* sandbox="allow-scripts allow-popups allow-popups-to-escape-sandbox">/);
-  await page.getByRole('checkbox', { name: 'Compare with spawn_local' }).uncheck();
-  await expect(page.getByRole('checkbox', { name: 'Rust on spawn_local' })).toBeHidden();
-  await expect(code).not.toHaveValue(/compare=1|lanes=/);
   // The Markdown link: the program's name and event, and the link.
   await page.getByRole('button', { name: 'Copy Markdown link' }).click();
   await expect(page.locator('#share-status')).toHaveText('Markdown link copied: it opens this program at the current event.');
   expect(await page.evaluate(() => navigator.clipboard.readText())).toMatch(
     /^\[Sequential timers at 200 ms\]\(http:\/\/127\.0\.0\.1:\d+\/#preset=sequential&.*&step=31\)$/);
+  // The spawn_local lane is offered once a run shows it, unticked; ticked,
+  // the snippet compares and keeps the embed's origin.
+  const spawnLocalBox = page.locator('input[name="embed-lane"][value="spawnLocal"]');
+  await expect(spawnLocalBox).toBeHidden();
+  await page.getByRole('checkbox', { name: 'Compare with spawn_local' }).check();
+  await expect(spawnLocalBox).toBeHidden();
+  await expect(code).not.toHaveValue(/compare=1/);
+  await page.getByRole('button', { name: 'Run', exact: true }).click();
+  await expect(spawnLocalBox).toBeVisible();
+  await expect(spawnLocalBox).not.toBeChecked();
+  await expect(page.locator('#embed-spawn-local-note')).toBeVisible();
+  for (const box of ['Callbacks', 'Promises', 'Rust futures']) await page.getByRole('checkbox', { name: box }).check();
+  // At an event of the spawn_local lane, without that lane: no comparison,
+  // and the position counted over the three lanes, at the next of theirs.
+  const replay = await page.evaluate(() => window.playground.lastRun());
+  const rows = page.getByRole('list', { name: 'Rust on spawn_local trace' }).getByRole('listitem');
+  await rows.nth(5).click();
+  await expect(page.locator('#position')).toHaveText(/ in Rust on spawn_local at /);
+  const at = Number((await page.locator('#position').textContent()).match(/^Event (\d+) of/)[1]) - 1;
+  const { merge } = await import('../../web/replay/merge.js');
+  const threeLanes = merge(replay).slice(0, at).filter((e) => e.lane !== 'spawnLocal').length;
+  await expect(code).toHaveValue(new RegExp(`#preset=sequential&amp;clock=virtual&amp;style=then&amp;s=[^"]*&amp;step=${threeLanes + 1}" .* sandbox="allow-scripts allow-popups allow-popups-to-escape-sandbox">`));
+  await expect(page.locator('#embed-said')).toHaveText(/^You left the Rust on spawn_local lane out of the embed, and this event/);
+  await spawnLocalBox.check();
+  await expect(code).toHaveValue(new RegExp(`&amp;compare=1&amp;s=[^"]*&amp;step=${at + 1}" .* sandbox="allow-scripts allow-same-origin allow-popups allow-popups-to-escape-sandbox">`));
+  await expect(page.locator('#embed-said')).toBeHidden();
+  // Compare turned off without a run: the run shown still has the lane.
+  await page.getByRole('checkbox', { name: 'Compare with spawn_local' }).uncheck();
+  await expect(code).toHaveValue(/&amp;compare=1&amp;/);
+  await page.getByRole('button', { name: 'Run', exact: true }).click();
+  await expect(spawnLocalBox).toBeHidden();
+  await expect(code).not.toHaveValue(/compare=1|allow-same-origin/);
 });
 
 test('the timeline exports as a self-contained SVG naming every lane, and as a 2x PNG', async ({ page, context }) => {

@@ -51,6 +51,16 @@ function compiledWasm() {
 }
 
 /** A run's realm: the lane's module, loaded with the run's timers as its globals. */
+/** The page is in a sandbox without allow-same-origin (an embed, say): its
+ * origin is opaque, and it cannot reach into a frame of its own, where the
+ * lane runs. */
+export class SandboxedPageError extends Error {
+  constructor() {
+    super('this page is sandboxed without allow-same-origin: it cannot reach into the frame the lane runs in');
+    this.name = 'SandboxedPageError';
+  }
+}
+
 export class SpawnLocalRealm {
   /**
    * @param {HTMLIFrameElement} frame
@@ -93,6 +103,8 @@ export class SpawnLocalRealm {
    * @returns {Promise<SpawnLocalRealm>}
    */
   static async open(timers) {
+    // Before downloading anything: the frame would be of another origin.
+    if (window.origin === 'null') throw new SandboxedPageError();
     const wasm = await compiledWasm();
     const frame = document.createElement('iframe');
     frame.hidden = true;

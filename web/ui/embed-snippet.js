@@ -2,7 +2,7 @@
 // itself reports at a blog column's width) and a Markdown link.
 import { LANES } from '../replay/merge.js';
 
-/** @import { ShownLane } from '../types.js' */
+/** @import { Link, ShownLane } from '../types.js' */
 
 /** The message the embed posts to the page around it (embed.js sends it). */
 export const HEIGHT_MESSAGE = 'futures-playground:height';
@@ -11,16 +11,41 @@ export const HEIGHT_MESSAGE = 'futures-playground:height';
 export const COLUMN = 640;
 
 /**
+ * The lanes an embed's link asks for (`lanes=promises,futures`): all three
+ * by default, and "Rust on spawn_local" (`spawnLocal`) too when the link
+ * compares (`compare=1`). A value that names no lane gives them all; one
+ * that names `spawnLocal` without the comparison gives the others it names.
+ * @param {Link} link
+ * @param {boolean} compare whether the link compares
+ * @returns {{lanes: ShownLane[], problem: string | null}}
+ */
+export function linkLanes(link, compare) {
+  /** @type {ShownLane[]} */
+  const all = compare ? [...LANES, 'spawnLocal'] : LANES;
+  if (link.lanes === undefined) return { lanes: all, problem: null };
+  const asked = link.lanes.split(',');
+  const names = /** @type {string[]} */ ([...LANES, 'spawnLocal']);
+  if (asked.length === 0 || !asked.every((l) => names.includes(l))) {
+    return { lanes: all, problem: `Link: lanes must be one or more of ${all.join(', ')}, separated by commas; ${compare ? 'all four' : 'all three'} are shown` };
+  }
+  // In the page's order, each once.
+  const lanes = all.filter((l) => asked.includes(l));
+  if (compare || !asked.includes('spawnLocal')) return { lanes, problem: null };
+  const others = lanes.length ? 'the other lanes it names are shown' : 'all three are shown';
+  return { lanes: lanes.length ? lanes : all, problem: `Link: lanes can name spawnLocal only with compare=1; ${others}` };
+}
+
+/**
  * The embed's address for the page's link `href`, with `lanes` (all of
- * them: no `lanes=`; the link's `compare=1` adds the spawn_local lane).
+ * them: no `lanes=`). With the spawn_local lane, the link compares.
  * @param {string} href the page's address, with its fragment (and position)
  * @param {ShownLane[]} lanes
- * @param {boolean} [compared] whether the link compares
  */
-export function embedSrc(href, lanes, compared = false) {
+export function embedSrc(href, lanes) {
   const url = new URL(href);
   url.pathname = url.pathname.replace(/[^/]*$/, 'embed.html');
-  if (lanes.length < LANES.length + (compared ? 1 : 0)) url.hash += `&lanes=${lanes.join(',')}`;
+  const all = lanes.includes('spawnLocal') ? LANES.length + 1 : LANES.length;
+  if (lanes.length < all) url.hash += `&lanes=${lanes.join(',')}`;
   return url.href;
 }
 
@@ -30,8 +55,8 @@ const attribute = (text) => text.replace(/&/g, '&amp;').replace(/"/g, '&quot;').
 /**
  * The `<iframe>` to paste: sandboxed (scripts run; "Open in the
  * playground" may open a tab; with the spawn_local lane, the embed keeps its
- * own origin, which its hidden frame for that lane needs), `height` high
- * (px).
+ * own origin, which the hidden frame that lane runs in needs), `height`
+ * high (px).
  * @param {string} src
  * @param {number} height
  * @param {string} title the program's name, the frame's accessible name

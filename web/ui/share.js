@@ -121,10 +121,28 @@ export function atPosition(href, position) {
 }
 
 /**
+ * `href` with `compare=1` in its fragment, or without it.
+ * @param {string} href
+ * @param {boolean} compare
+ */
+export function withCompare(href, compare) {
+  const [base, hash = ''] = href.split('#');
+  const kept = hash.split('&').filter((part) => part && part !== 'compare=1');
+  // Before the scenario, where the page writes it.
+  const at = kept.findIndex((part) => /^(s|rust|step|t)=/.test(part));
+  if (compare) kept.splice(at < 0 ? kept.length : at, 0, 'compare=1');
+  return kept.length ? `${base}#${kept.join('&')}` : base;
+}
+
+/**
  * The page's link and the replay's moment: its position (from 0; `event`
  * from 1, of `of`), time and lane; the program's name and, for file names,
- * its example's id ("custom" for a program of one's own).
- * @typedef {{href: string, position: number, event: number, of: number, title: string, time: string, lane: ShownLane, slug: string, compared: boolean}} Moment
+ * its example's id ("custom" for a program of one's own). `compared`: the
+ * run shown has the spawn_local lane; then `threeLanes` is the position
+ * counted without that lane's events (the next of the others' where the
+ * moment is that lane's).
+ * @typedef {{href: string, position: number, event: number, of: number, title: string, time: string, lane: ShownLane,
+ *   slug: string, compared: boolean, threeLanes: number}} Moment
  */
 /**
  * What the Share section asks the app for.
@@ -165,8 +183,10 @@ export class Share {
     this.copyEmbed = qs('#copy-embed', root);
     /** @type {NodeListOf<HTMLInputElement>} */
     this.embedLanes = root.querySelectorAll('input[name="embed-lane"]');
-    /** @type {HTMLElement} the choice of the spawn_local lane, offered when the link compares */
+    /** @type {HTMLElement} the choice of the spawn_local lane, offered when the run shown compared */
     this.embedSpawnLocal = qs('#embed-lane-spawn-local', root);
+    /** @type {HTMLElement} what that choice asks of the writer's page */
+    this.embedSpawnLocalNote = qs('#embed-spawn-local-note', root);
     /** @type {HTMLElement} */
     this.status = qs('#share-status', root);
     /** @type {HTMLElement} what the embed's snippet needs said: a moment it cannot show, a height it did not report */
@@ -259,11 +279,15 @@ export class Share {
    * moment after the last change. */
   showEmbed() {
     if (!this.embed.open || !this.link) return;
-    const { href, position, title, lane, time, compared } = this.link();
-    // The spawn_local lane is the link's when it compares.
+    const { href, position, title, lane, time, compared, threeLanes } = this.link();
+    // The spawn_local lane is offered where the run shown has it.
     this.embedSpawnLocal.hidden = !compared;
+    this.embedSpawnLocalNote.hidden = !compared;
     const lanes = /** @type {ShownLane[]} */ ([...this.embedLanes]
       .filter((b) => b.checked && (compared || b.value !== 'spawnLocal')).map((b) => b.value));
+    // The embed compares only to show that lane; without it, the position
+    // is counted as the embed counts it then, over the three lanes.
+    const withLane = lanes.includes('spawnLocal');
     this.copyEmbed.disabled = lanes.length === 0;
     if (lanes.length === 0) {
       this.embedCode.value = '';
@@ -273,9 +297,9 @@ export class Share {
     // The event shown is of a lane the embed leaves out: it opens at the next event of its lanes.
     this.embedSaid.textContent = lanes.includes(lane) ? ''
       : `You left the ${LANE_NAMES[lane]} lane out of the embed, and this event (${time}) is in that lane. The embed will open at the next event in the lanes it shows (or their last, if none follows).`;
-    const src = embedSrc(atPosition(href, position), lanes, compared);
+    const src = embedSrc(atPosition(withCompare(href, withLane), withLane ? position : threeLanes), lanes);
     if (this.measured.src === src) {
-      this.embedCode.value = iframeSnippet(src, this.measured.height ?? FALLBACK_HEIGHT, title, lanes.includes('spawnLocal'));
+      this.embedCode.value = iframeSnippet(src, this.measured.height ?? FALLBACK_HEIGHT, title, withLane);
       this.embedCode.removeAttribute('aria-busy');
       if (this.measured.height === null) {
         this.embedSaid.textContent += `${this.embedSaid.textContent ? ' ' : ''}Couldn't measure the embed's height, so the `
@@ -283,7 +307,7 @@ export class Share {
       }
       return;
     }
-    this.embedCode.value = iframeSnippet(src, this.measured.height ?? FALLBACK_HEIGHT, title, lanes.includes('spawnLocal'));
+    this.embedCode.value = iframeSnippet(src, this.measured.height ?? FALLBACK_HEIGHT, title, withLane);
     this.embedCode.setAttribute('aria-busy', 'true');
     clearTimeout(this.measuring);
     this.measuring = setTimeout(async () => {
