@@ -392,8 +392,8 @@ class Run {
         this.realm = await SpawnLocalRealm.open(this.timers.spawnLocal);
       } catch (error) {
         this.spawnLocalRefused = error instanceof SandboxedPageError
-          ? 'Rust on spawn_local can\'t run inside this frame: it is sandboxed without allow-same-origin (by its iframe, or a frame '
-            + 'around it). Open the playground to see this lane.'
+          ? 'Rust on spawn_local can\'t run in this embed. Use Open in the playground, above, to run it. (For the writer: this '
+            + 'embed is sandboxed without allow-same-origin.)'
           : `The spawn_local lane could not be loaded, so this run has three lanes. Check your connection, then run again. (Browser said: ${messageOf(error).slice(0, 80)})`;
       }
       // A newer run owns the lanes now (the Rust lane is one per clock):

@@ -202,8 +202,8 @@ test('inside a sandboxed cross-origin iframe it runs and posts its height', asyn
       old.replaceWith(next);
     }, [compared, sandbox]);
     const compared = `${baseURL}embed.html#preset=overdue&compare=1&lanes=futures,spawnLocal`;
-    const refused = 'Rust on spawn_local can\'t run inside this frame: it is sandboxed without allow-same-origin (by its iframe, or '
-      + 'a frame around it). Open the playground to see this lane.';
+    const refused = 'Rust on spawn_local can\'t run in this embed. Use Open in the playground, above, to run it. (For the writer: '
+      + 'this embed is sandboxed without allow-same-origin.)';
     await reload(compared, 'allow-scripts');
     await expect(frame.locator('#spawn-local-refused')).toHaveText(refused, { timeout: 15_000 });
     await expect(frame.locator('#trace-futures li:has(.kind:text-is("log"))').first()).toContainText('Timer 1 done');
@@ -320,7 +320,7 @@ test('Share: the embed snippet at the replay position, measured; the Markdown li
   await page.getByRole('button', { name: 'Run', exact: true }).click();
   await expect(spawnLocalBox).toBeVisible();
   await expect(spawnLocalBox).not.toBeChecked();
-  await expect(page.locator('#embed-spawn-local-note')).toBeVisible();
+  await expect(page.locator('#embed-spawn-local-note')).toHaveText(/^Rust on spawn_local needs allow-same-origin, so the snippet adds it to the iframe's sandbox\. Choose it only if your page is on a different domain from this playground \(127\.0\.0\.1:\d+\)\. /);
   for (const box of ['Callbacks', 'Promises', 'Rust futures']) await page.getByRole('checkbox', { name: box }).check();
   // At an event of the spawn_local lane, without that lane: no comparison,
   // and the position counted over the three lanes, at the next of theirs.
