@@ -45,7 +45,7 @@ pub enum Event {
         /// The task woken.
         task: u32,
         /// What was running when it was called.
-        by: WakeBy,
+        by: WakeSource,
         /// What the executor does with it.
         outcome: WakeOutcome,
     },
@@ -105,30 +105,14 @@ pub enum Event {
     MicrotaskEnd,
 }
 
-/// What was running when a waker was called.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum WakeBy {
-    /// A timer's callback (gloo's, which wakes the sleep's task).
-    Timer(u32),
-    /// The task's own poll.
-    ItSelf,
-    /// Another task's poll.
-    Task(u32),
-    /// Nothing the lane can name.
-    External,
-}
-
-/// What `spawn_local`'s executor does with a wake: it keeps one flag per
-/// task, set when the task is queued and cleared when its poll starts
-/// (js-sys 0.3's `futures::task::singlethread`), so the outcome follows
-/// from the events before it.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum WakeOutcome {
-    /// The task joins the executor's queue.
-    Queued,
-    /// It is queued already: this wake adds no poll.
-    AlreadyQueued,
-}
+/// Who woke a task, and what the executor did with the wake: the runtime's
+/// own words for them ([`runtime::WakeSource`], [`runtime::WakeOutcome`]).
+/// `spawn_local`'s executor keeps one flag per task, set when the task is
+/// queued and cleared when its poll starts (js-sys 0.3's
+/// `futures::task::singlethread`), so the outcome follows from the events
+/// before it; a wake is never `Ignored` here: the lane cannot see a task
+/// that is gone.
+pub use runtime::{WakeOutcome, WakeSource};
 
 /// An [`Event`] and when it happened (ms, the global `performance.now()`).
 #[derive(Clone, Debug, PartialEq)]
@@ -369,10 +353,10 @@ impl Wake for RecordingWaker {
         LANE.with(|lane| {
             let lane = &mut *lane.borrow_mut();
             let by = match (lane.polling, lane.firing) {
-                (Some(t), _) if t == task => WakeBy::ItSelf,
-                (Some(t), _) => WakeBy::Task(t),
-                (None, Some(timer)) => WakeBy::Timer(timer),
-                (None, None) => WakeBy::External,
+                (Some(t), _) if t == task => WakeSource::SelfWake,
+                (Some(t), _) => WakeSource::Task(t),
+                (None, Some(timer)) => WakeSource::Timer(timer),
+                (None, None) => WakeSource::External,
             };
             let outcome = if lane.queued.contains(&task) {
                 WakeOutcome::AlreadyQueued

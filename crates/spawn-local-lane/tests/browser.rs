@@ -6,7 +6,7 @@ use std::cell::Cell;
 use std::rc::Rc;
 
 use spawn_local_lane::prelude::*;
-use spawn_local_lane::record::{self, Event, WakeBy, WakeOutcome};
+use spawn_local_lane::record::{self, Event, WakeOutcome, WakeSource};
 use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
@@ -37,7 +37,7 @@ fn poll(task: u32, ready: bool) -> [Event; 2] {
 
 /// A wake that queues `task`. With no host telling it which timer fires,
 /// the lane cannot name a gloo timer's wake: `External`.
-fn woken(task: u32, by: WakeBy) -> Event {
+fn woken(task: u32, by: WakeSource) -> Event {
     Event::Wake {
         task,
         by,
@@ -58,7 +58,7 @@ async fn sleeps_one_after_another_poll_once_each_and_are_woken_by_their_timers()
     let mut want = vec![spawned(1)];
     for _ in 0..3 {
         want.extend(poll(1, false));
-        want.push(woken(1, WakeBy::External));
+        want.push(woken(1, WakeSource::External));
     }
     want.push(Event::PollStart { task: 1, addr: 0 });
     want.push(Event::Log {
@@ -191,9 +191,9 @@ async fn abort_drops_the_task_s_future_and_its_handle_says_cancelled() {
     let [start, end] = poll(1, true);
     let mut want = poll(1, false).to_vec();
     want.extend([
-        woken(1, WakeBy::External),
+        woken(1, WakeSource::External),
         start,
-        woken(1, WakeBy::ItSelf),
+        woken(1, WakeSource::SelfWake),
         end,
     ]);
     assert_eq!(got[1..], want);

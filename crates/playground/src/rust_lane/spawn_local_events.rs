@@ -4,21 +4,15 @@
 //! of the sleep that set the timer, log and block events by their `step`,
 //! as [`super::trace_events`] names our runtime's.
 
-use spawn_local_lane::record::{Event, Record, WakeBy, WakeOutcome};
+use spawn_local_lane::record::{Event, Record};
 
 use crate::rust_lane::step_names::StepNames;
-use crate::trace::{self, Kind, PollResult, TraceEvent};
+use crate::rust_lane::trace_events::wake;
+use crate::trace::{Kind, PollResult, TraceEvent};
 
 /// `records`, timed from `start` and named by `names`.
 pub fn events(records: &[Record], names: &StepNames, start: f64) -> Vec<TraceEvent> {
     let mut call_steps = names.calls.iter();
-    let timer = |timer: u32| {
-        let named = names.timers.iter().find(|(t, _, _)| *t == timer);
-        (
-            named.map(|(_, label, _)| label.clone()),
-            named.map(|(_, _, step)| step.clone()),
-        )
-    };
     let mut out = Vec::with_capacity(records.len());
     for (seq, record) in records.iter().enumerate() {
         let kind = match &record.event {
@@ -35,27 +29,7 @@ pub fn events(records: &[Record], names: &StepNames, start: f64) -> Vec<TraceEve
                     PollResult::Pending
                 },
             },
-            &Event::Wake { task, by, outcome } => {
-                let (by, timer_number, by_task) = match by {
-                    WakeBy::Timer(t) => (trace::WakeBy::Timer, Some(t), None),
-                    WakeBy::ItSelf => (trace::WakeBy::SelfWake, None, None),
-                    WakeBy::Task(t) => (trace::WakeBy::Task, None, Some(t)),
-                    WakeBy::External => (trace::WakeBy::External, None, None),
-                };
-                let (label, step) = timer_number.map(timer).unwrap_or_default();
-                Kind::Wake {
-                    task,
-                    by,
-                    timer: timer_number,
-                    by_task,
-                    label,
-                    step,
-                    outcome: match outcome {
-                        WakeOutcome::Queued => trace::WakeOutcome::Queued,
-                        WakeOutcome::AlreadyQueued => trace::WakeOutcome::AlreadyQueued,
-                    },
-                }
-            }
+            &Event::Wake { task, by, outcome } => wake(task, by, outcome, names),
             Event::Log { text } => Kind::Log {
                 text: text.clone(),
                 step: call_steps.next().cloned(),
@@ -70,7 +44,7 @@ pub fn events(records: &[Record], names: &StepNames, start: f64) -> Vec<TraceEve
                 ms,
                 clamped,
             } => {
-                let (label, step) = timer(t);
+                let (label, step) = names.timer(t);
                 Kind::TimerSet {
                     timer: t,
                     ms: f64::from(ms),
@@ -84,7 +58,7 @@ pub fn events(records: &[Record], names: &StepNames, start: f64) -> Vec<TraceEve
                 }
             }
             &Event::TimerFired { timer: t, late } => {
-                let (label, step) = timer(t);
+                let (label, step) = names.timer(t);
                 Kind::TimerFired {
                     timer: t,
                     label,
@@ -93,7 +67,7 @@ pub fn events(records: &[Record], names: &StepNames, start: f64) -> Vec<TraceEve
                 }
             }
             &Event::CallbackEnd { timer: t } => {
-                let (label, step) = timer(t);
+                let (label, step) = names.timer(t);
                 Kind::CallbackEnd {
                     timer: t,
                     label,
@@ -101,7 +75,7 @@ pub fn events(records: &[Record], names: &StepNames, start: f64) -> Vec<TraceEve
                 }
             }
             &Event::TimerCancel { timer: t } => {
-                let (label, step) = timer(t);
+                let (label, step) = names.timer(t);
                 Kind::TimerCancel {
                     timer: t,
                     label,

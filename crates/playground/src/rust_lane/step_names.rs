@@ -18,5 +18,16 @@ pub struct StepNames {
     pub calls: Vec<StepPath>,
 }
 
+impl StepNames {
+    /// The label and the step of timer number `timer`, if it was named.
+    pub fn timer(&self, timer: u32) -> (Option<String>, Option<StepPath>) {
+        let named = self.timers.iter().find(|(t, _, _)| *t == timer);
+        (
+            named.map(|(_, label, _)| label.clone()),
+            named.map(|(_, _, step)| step.clone()),
+        )
+    }
+}
+
 /// Shared between the lane and its machines.
 pub type TimerLabels = Rc<RefCell<StepNames>>;

@@ -3,7 +3,7 @@
 //! and `step` of the sleep that set the timer, log and block events by their
 //! `step`.
 
-use runtime::{Event, MachineState, Trace};
+use runtime::{Event, MachineState, Trace, WakeSource};
 
 use crate::rust_lane::step_names::StepNames;
 use crate::trace::{
@@ -15,13 +15,6 @@ use crate::trace::{
 /// has the next noted step).
 pub fn records(trace: &Trace, names: &StepNames, logs_before: usize) -> Vec<TraceEvent> {
     let mut call_steps = names.calls.iter().skip(logs_before);
-    let timer = |timer: u32| {
-        let named = names.timers.iter().find(|(t, _, _)| *t == timer);
-        (
-            named.map(|(_, label, _)| label.clone()),
-            named.map(|(_, _, step)| step.clone()),
-        )
-    };
     let result = |ready: bool| {
         if ready {
             PollResult::Ready
@@ -64,28 +57,7 @@ pub fn records(trace: &Trace, names: &StepNames, logs_before: usize) -> Vec<Trac
                 child,
                 result: result(ready),
             },
-            Event::Wake { task, by, outcome } => {
-                let (by, timer_number, by_task) = match by {
-                    runtime::WakeSource::Timer(t) => (WakeBy::Timer, Some(t), None),
-                    runtime::WakeSource::SelfWake => (WakeBy::SelfWake, None, None),
-                    runtime::WakeSource::Task(other) => (WakeBy::Task, None, Some(other)),
-                    runtime::WakeSource::External => (WakeBy::External, None, None),
-                };
-                let (label, step) = timer_number.map(timer).unwrap_or_default();
-                Kind::Wake {
-                    task,
-                    by,
-                    timer: timer_number,
-                    by_task,
-                    label,
-                    step,
-                    outcome: match outcome {
-                        runtime::WakeOutcome::Queued => WakeOutcome::Queued,
-                        runtime::WakeOutcome::AlreadyQueued => WakeOutcome::AlreadyQueued,
-                        runtime::WakeOutcome::Ignored => WakeOutcome::Ignored,
-                    },
-                }
-            }
+            Event::Wake { task, by, outcome } => wake(task, by, outcome, names),
             Event::TaskDrop { task } => Kind::TaskDrop { task },
             Event::LostWaker { task } => Kind::LostWaker { task },
             Event::TimerSet {
@@ -95,7 +67,7 @@ pub fn records(trace: &Trace, names: &StepNames, logs_before: usize) -> Vec<Trac
                 deadline,
                 waker,
             } => {
-                let (label, step) = timer(number);
+                let (label, step) = names.timer(number);
                 Kind::TimerSet {
                     timer: number,
                     ms,
@@ -118,7 +90,7 @@ pub fn records(trace: &Trace, names: &StepNames, logs_before: usize) -> Vec<Trac
                 ms,
                 deadline,
             } => {
-                let (label, step) = timer(number);
+                let (label, step) = names.timer(number);
                 Kind::TimerElapsed {
                     timer: number,
                     ms,
@@ -133,7 +105,7 @@ pub fn records(trace: &Trace, names: &StepNames, logs_before: usize) -> Vec<Trac
                 timer: number,
                 late,
             } => {
-                let (label, step) = timer(number);
+                let (label, step) = names.timer(number);
                 Kind::TimerFired {
                     timer: number,
                     label,
@@ -142,7 +114,7 @@ pub fn records(trace: &Trace, names: &StepNames, logs_before: usize) -> Vec<Trac
                 }
             }
             Event::TimerCancel { timer: number } => {
-                let (label, step) = timer(number);
+                let (label, step) = names.timer(number);
                 Kind::TimerCancel {
                     timer: number,
                     label,
@@ -188,4 +160,36 @@ pub fn records(trace: &Trace, names: &StepNames, logs_before: usize) -> Vec<Trac
         });
     }
     records
+}
+
+/// A wake in the trace format: who woke `task` (the timer named by its
+/// sleep's label and step) and what the executor did with it. Both Rust
+/// lanes' traces say it so: the spawn_local lane records the runtime's
+/// words for it ([`super::spawn_local_events`]).
+pub(crate) fn wake(
+    task: u32,
+    by: WakeSource,
+    outcome: runtime::WakeOutcome,
+    names: &StepNames,
+) -> Kind {
+    let (by, timer, by_task) = match by {
+        WakeSource::Timer(t) => (WakeBy::Timer, Some(t), None),
+        WakeSource::SelfWake => (WakeBy::SelfWake, None, None),
+        WakeSource::Task(other) => (WakeBy::Task, None, Some(other)),
+        WakeSource::External => (WakeBy::External, None, None),
+    };
+    let (label, step) = timer.map(|t| names.timer(t)).unwrap_or_default();
+    Kind::Wake {
+        task,
+        by,
+        timer,
+        by_task,
+        label,
+        step,
+        outcome: match outcome {
+            runtime::WakeOutcome::Queued => WakeOutcome::Queued,
+            runtime::WakeOutcome::AlreadyQueued => WakeOutcome::AlreadyQueued,
+            runtime::WakeOutcome::Ignored => WakeOutcome::Ignored,
+        },
+    }
 }
