@@ -125,14 +125,13 @@ class Embed {
     // The spawn_local lane could not run here (a sandbox, a download): the
     // others chosen, or, if it was the only one, the three with its reason.
     // Its section says why; the replay and the timeline are the others'.
-    let lanes = run.spawnLocal ? this.lanes : this.lanes.filter((l) => l !== 'spawnLocal');
-    let shown = onlyLanes(run, this.lanes);
-    if (lanes.length === 0) {
-      lanes = LANES;
-      shown = onlyLanes(run, lanes);
+    const ran = run.spawnLocal ? this.lanes : this.lanes.filter((l) => l !== 'spawnLocal');
+    const lanes = ran.length ? ran : LANES;
+    if (!ran.length) {
       this.views.lanes.showLanes(lanes);
       this.problems.push(run.spawnLocalRefused ?? 'Rust on spawn_local did not run; the three lanes are shown.');
     }
+    const shown = onlyLanes(run, ran.length ? this.lanes : lanes);
     this.replay = buildReplay(shown);
     this.positions = new Map(this.replay.map((at) => [`${at.entry.lane}:${at.entry.event.seq}`, at.position]));
     const all = merge(run);
@@ -143,12 +142,10 @@ class Embed {
     this.href = this.playgroundHref;
     this.seek(0);
     const events = this.replay.map((s) => ({ t: s.entry.event.t, step: this.stepOf(s) }));
-    if (this.program.options.compare && !run.spawnLocal && this.link.step !== undefined) {
-      // The link's step counts the spawn_local lane's events too: not here.
-      this.problems.push('Link: step counts the events of Rust on spawn_local, which did not run here; the replay opens at event 1');
-      this.link = {};
-    }
-    const at = linkPosition(this.link, events, all.length, `the run's events in ${run.spawnLocal ? 'all four lanes' : 'all three lanes'}`);
+    // The link's step counts the spawn_local lane's events too: not here.
+    const uncounted = this.program.options.compare && !run.spawnLocal && this.link.step !== undefined;
+    if (uncounted) this.problems.push('Link: step counts the events of Rust on spawn_local, which did not run here; the replay opens at event 1');
+    const at = linkPosition(uncounted ? {} : this.link, events, all.length, `the run's events in ${run.spawnLocal ? 'all four lanes' : 'all three lanes'}`);
     if (at && 'position' in at) this.seek(at.position);
     if (at && 'problem' in at) this.problems.push(at.problem);
     // A Run after an edit starts at the start.

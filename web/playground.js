@@ -396,24 +396,22 @@ class Run {
             + 'embed is sandboxed without allow-same-origin.)'
           : `The spawn_local lane could not be loaded, so this run has three lanes. Check your connection, then run again. (Browser said: ${messageOf(error).slice(0, 80)})`;
       }
-      // A newer run owns the lanes now (the Rust lane is one per clock):
-      // start none of them.
-      if (this.cancelled) {
-        this.realm?.close();
-        throw new Error('run: cancelled by a newer run');
-      }
       starts.push(() => this.startSpawnLocal());
     }
-    if (oneByOne) {
-      for (const start of starts) {
-        // A newer run owns the lanes now: start nothing more.
-        if (this.cancelled) break;
-        await this.settle([start()]);
-      }
-    } else {
-      await this.settle(starts.map((start) => start()));
-    }
+    // The realm, if one opened, is the run's: closed however the run ends.
     try {
+      // A newer run owns the lanes now (the Rust lane is one per clock):
+      // start none of them.
+      if (this.cancelled) throw new Error('run: cancelled by a newer run');
+      if (oneByOne) {
+        for (const start of starts) {
+          // A newer run owns the lanes now: start nothing more.
+          if (this.cancelled) break;
+          await this.settle([start()]);
+        }
+      } else {
+        await this.settle(starts.map((start) => start()));
+      }
       if (this.cancelled) throw new Error('run: cancelled by a newer run');
       // Not cancelled: every lane was started.
       /** @type {RunResult} */

@@ -50,7 +50,6 @@ function compiledWasm() {
   return compiled;
 }
 
-/** A run's realm: the lane's module, loaded with the run's timers as its globals. */
 /** The page is in a sandbox without allow-same-origin (an embed, say): its
  * origin is opaque, and it cannot reach into a frame of its own, where the
  * lane runs. */
@@ -61,6 +60,7 @@ export class SandboxedPageError extends Error {
   }
 }
 
+/** A run's realm: the lane's module, loaded with the run's timers as its globals. */
 export class SpawnLocalRealm {
   /**
    * @param {HTMLIFrameElement} frame
@@ -77,7 +77,7 @@ export class SpawnLocalRealm {
   /**
    * Starts the scenario (validated by the page) as the lane's one task;
    * resolves when it has finished (never, for lost-wake's). Throws, saying
-   * why, for self-ref, whose Rust uses our runtime's helpers.
+   * why, for a scenario the lane refuses.
    * @param {import('../types.js').Scenario} scenario
    * @param {string | undefined} preset the example picked, which may be one whose Rust is its own code
    * @returns {Promise<void>}

@@ -1,11 +1,10 @@
 // The Summary's sentence on the two Rust lanes: the same program on our
 // executor and on spawn_local, compared from what each recorded. Pure: no DOM.
 import { formatMs } from '../dom.js';
+import { count, and } from './names.js';
 
 /** @import { RunResult, TraceEvent, EventKind } from '../types.js' */
 
-/** `1 poll`, `3 polls`, `2 batches`. @param {number} n @param {string} noun */
-const count = (n, noun) => `${n} ${noun}${n === 1 ? '' : /(ch|sh|s|x)$/.test(noun) ? 'es' : 's'}`;
 /** @param {TraceEvent[]} events @param {EventKind} kind */
 const number = (events, kind) => events.filter((e) => e.kind === kind).length;
 /** The lines logged, in order. @param {TraceEvent[]} events */
@@ -186,8 +185,7 @@ function overdueTogether(ours, theirs) {
     });
     if (!polledAfterEach) continue;
     const labels = fired.map(name);
-    const named = labels.length === 2 ? `${labels[0]} and ${labels[1]} were both`
-      : `${labels.slice(0, -1).join(', ')} and ${labels.at(-1)} were all`;
+    const named = `${and(labels)} were ${labels.length === 2 ? 'both' : 'all'}`;
     const due = (/** @type {TraceEvent} */ e) => e.t - ('late' in e && e.late ? e.late : 0);
     const inDueOrder = one.every((e, j) => j === 0 || due(one[j - 1]) <= due(e));
     return `On the page's executor, ${named} overdue when its one browser timer's callback ran, at ${formatMs(fired[0].t)}: `

@@ -7,11 +7,10 @@
 import { formatMs } from '../dom.js';
 import { LANES, LANE_NAMES } from './merge.js';
 import { abortCancels } from './summary.js';
+import { and } from './names.js';
 
 /** @import { Lane, RunResult, EventOf, LaneSummary } from '../types.js' */
 
-/** @param {string[]} items `a`, `a and b`, `a, b and c` */
-const list = (items) => (items.length < 2 ? items.join('') : `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`);
 
 /** @param {number} n `once`, `twice`, `3 times` */
 const times = (n) => (n === 1 ? 'once' : n === 2 ? 'twice' : `${n} times`);
@@ -20,7 +19,7 @@ const times = (n) => (n === 1 ? 'once' : n === 2 ? 'twice' : `${n} times`);
 const label = (e) => e.label ?? `timer ${e.timer}`;
 
 /** @param {Lane[]} lanes */
-const names = (lanes) => list(lanes.map((l) => LANE_NAMES[l]));
+const names = (lanes) => and(lanes.map((l) => LANE_NAMES[l]));
 
 /**
  * When each lane logged its last line, lanes with the same time together.
@@ -70,14 +69,14 @@ function aborted(result) {
   const owner = (timer) => /** @type {EventOf<'timer_set'> | undefined} */ (events.find((e) => e.kind === 'timer_set' && e.timer === timer))?.task;
   const tasks = [...new Set(cancels.map((e) => owner(e.timer)))].map(String);
   const one = tasks.length === 1;
-  const timers = cancels.length === 1 ? `its pending timer ${label(cancels[0])}` : `${one ? 'its' : 'their'} ${cancels.length} pending timers, ${list(cancels.map(label))},`;
-  const rust = `aborting task${one ? '' : 's'} ${list(tasks)} dropped (destroyed) ${one ? 'it' : 'them'}, and ${timers} went with `
+  const timers = cancels.length === 1 ? `its pending timer ${label(cancels[0])}` : `${one ? 'its' : 'their'} ${cancels.length} pending timers, ${and(cancels.map(label))},`;
+  const rust = `aborting task${one ? '' : 's'} ${and(tasks)} dropped (destroyed) ${one ? 'it' : 'them'}, and ${timers} went with `
     + `${one ? 'it' : 'them'}, so ${cancels.length === 1 ? 'that timer' : 'they'} never fired`;
   /** @param {Lane} lane */
   const cleared = (lane) => {
     const timers = result[lane].events.filter((e) => e.kind === 'timer_cancel')
       .map((e) => `${label(/** @type {EventOf<'timer_cancel'>} */ (e))} at ${formatMs(e.t)}`);
-    return timers.length ? `${LANE_PLACES[lane]} cleared ${list(timers)}` : `${LANE_PLACES[lane]} had no timer left to clear`;
+    return timers.length ? `${LANE_PLACES[lane]} cleared ${and(timers)}` : `${LANE_PLACES[lane]} had no timer left to clear`;
   };
   return `${rust}; the JS versions imitate this with clearTimeout: ${cleared('callbacks')}, and ${cleared('promises')}`;
 }
@@ -116,11 +115,11 @@ function cancelled(result) {
   const they = (/** @type {string[]} */ l) => (l.length === 1 ? 'it' : 'they');
   const them = (/** @type {string[]} */ l) => (l.length === 1 ? 'it' : 'them');
   const js = [
-    idle.length ? `${they(idle)} still fired, and nothing waited for ${them(idle)}: ${list(idle)}` : '',
-    on.length ? `${they(on)} still fired, and the code after ${them(on)} ran on: ${list(on)}` : '',
+    idle.length ? `${they(idle)} still fired, and nothing waited for ${them(idle)}: ${and(idle)}` : '',
+    on.length ? `${they(on)} still fired, and the code after ${them(on)} ran on: ${and(on)}` : '',
   ].filter(Boolean);
   const inJs = js.length ? `; in the JS lanes ${js.join('; ')}` : '';
-  return `Rust cancelled ${list(labels)} when ${labels.length === 1 ? 'its sleep was' : 'their sleeps were'} dropped${inJs}`;
+  return `Rust cancelled ${and(labels)} when ${labels.length === 1 ? 'its sleep was' : 'their sleeps were'} dropped${inJs}`;
 }
 
 /**
@@ -138,7 +137,7 @@ function outlived(result) {
   if (!later.length) return null;
   const tasks = [...new Set(later.map((e) => e.task))];
   const one = tasks.length === 1;
-  return `task${one ? '' : 's'} ${list(tasks.map(String))} outlived run(), which returned at ${formatMs(returned.t)}: `
+  return `task${one ? '' : 's'} ${and(tasks.map(String))} outlived run(), which returned at ${formatMs(returned.t)}: `
     + `${one ? 'it was' : 'they were'} last polled at ${formatMs(/** @type {EventOf<'poll_start'>} */ (later.at(-1)).t)}; our executor, `
     + 'like the JS lanes, runs every task to its end, but in tokio, once main returns, the runtime shuts down and drops '
     + 'unfinished tasks (await a task\'s JoinHandle to keep it)';
@@ -189,16 +188,16 @@ function lateTimers(result) {
   const out = [];
   const everywhere = rust.length > 0 && LANES.every((lane) => said(lateIn(lane)).sort().join() === [...rust].sort().join());
   if (everywhere) {
-    out.push(`in every lane ${list(rust)}: ${lateBecause(result, 'futures', lateIn('futures')[0])}`);
+    out.push(`in every lane ${and(rust)}: ${lateBecause(result, 'futures', lateIn('futures')[0])}`);
   } else {
     for (const lane of LANES) {
       const late = lateIn(lane);
-      if (late.length) out.push(`in ${LANE_PLACES[lane]} ${list(said(late))}: ${lateBecause(result, lane, late[0])}`);
+      if (late.length) out.push(`in ${LANE_PLACES[lane]} ${and(said(late))}: ${lateBecause(result, lane, late[0])}`);
     }
   }
   if (polledLate.length) {
     const one = polledLate.length === 1;
-    out.push(`in the Rust lane the deadline of ${list(polledLate.map(label))}, fixed when ${one ? 'its sleep was' : 'their sleeps were'} made, `
+    out.push(`in the Rust lane the deadline of ${and(polledLate.map(label))}, fixed when ${one ? 'its sleep was' : 'their sleeps were'} made, `
       + `had passed when ${one ? 'it was' : 'they were'} first polled, so ${one ? 'it was' : 'they were'} Ready at once, `
       + 'with no timer set');
   }

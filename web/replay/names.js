@@ -8,6 +8,15 @@ export const named = (label) => (/^timer\b/i.test(label) ? label : `the “${lab
  * @param {{timer?: number, label?: string}} e */
 export const timerName = (e) => (e.label === undefined ? `timer ${e.timer}` : named(e.label));
 
+/** `1 task`, `2 tasks`, `2 batches`. @param {number} n @param {string} noun */
+export const count = (n, noun) => `${n} ${noun}${n === 1 ? '' : /(ch|sh|s|x)$/.test(noun) ? 'es' : 's'}`;
+
+/** An address as the trace's readers write it: `0x1a2b`. @param {number} addr */
+export const hex = (addr) => `0x${addr.toString(16)}`;
+
+/** `A`, `A and B`, `A, B and C`. @param {string[]} items */
+export const and = (items) => (items.length < 2 ? items.join('') : `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`);
+
 /** ` on line 4`, or nothing without a line.
  * @param {number | undefined} line */
 export const onLine = (line) => (line ? ` on line ${line}` : '');

@@ -13,10 +13,10 @@
 
 import { formatMs } from '../dom.js';
 import { LANE_NAMES } from './merge.js';
-import { named, timerName, onLine } from './names.js';
+import { named, timerName, onLine, count, hex, and } from './names.js';
 import { spawnLocalSentence } from './spawn-local-sentences.js';
 
-/** @import { Lane, ShownLane, MergedEvent, TraceEvent, ClockName, Handler, TaskView, Snapshot, RustState } from '../types.js' */
+/** @import { ShownLane, MergedEvent, TraceEvent, ClockName, Handler, TaskView, Snapshot, RustState } from '../types.js' */
 /** @import { JsPlaces, Frame, JobPlace, JsLane } from './js-lane.js' */
 /** @import { RustLane, RustLookback } from './rust-lane.js' */
 
@@ -41,15 +41,6 @@ import { spawnLocalSentence } from './spawn-local-sentences.js';
 const ORDINALS = ['first', 'second', 'third', 'fourth', 'fifth', 'sixth', 'seventh', 'eighth', 'ninth', 'tenth'];
 /** `first`, `second`… then `number 11`. @param {number} n from 1 */
 const ordinal = (n) => ORDINALS[n - 1] ?? `number ${n}`;
-/** `1 task`, `2 tasks`. @param {number} n @param {string} noun */
-const count = (n, noun) => `${n} ${noun}${n === 1 ? '' : 's'}`;
-
-/** @param {number} addr */
-const hex = (addr) => `0x${addr.toString(16)}`;
-/** `A`, `A and B`, `A, B and C`. @param {string[]} items */
-const and = (items) => (items.length < 2 ? items.join('') : `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`);
-
-
 /**
  * What `entry`'s event did, as one sentence.
  * @param {MergedEvent} entry

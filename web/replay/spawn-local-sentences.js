@@ -5,15 +5,13 @@
 // the JS event loop it runs in. Pure: no DOM.
 
 import { formatMs } from '../dom.js';
-import { timerName, onLine } from './names.js';
+import { timerName, onLine, hex, and } from './names.js';
 
 /** @import { TraceEvent } from '../types.js' */
 /** @import { SpawnLocalPlaces } from './spawn-local-lane.js' */
 
 /** `task 1`, `tasks 1 and 2`; `no task`. @param {number[]} tasks */
-const tasksNamed = (tasks) => (tasks.length === 0 ? 'no task'
-  : tasks.length === 1 ? `task ${tasks[0]}`
-    : `tasks ${tasks.slice(0, -1).join(', ')} and ${tasks.at(-1)}`);
+const tasksNamed = (tasks) => (tasks.length === 0 ? 'no task' : `${tasks.length === 1 ? 'task' : 'tasks'} ${and(tasks.map(String))}`);
 
 /** The task being polled, if one is. @param {SpawnLocalPlaces | undefined} places */
 function polled(places) {
@@ -84,14 +82,13 @@ export function spawnLocalSentence(e, after, before) {
       return `${woke}: spawn_local puts it on its own queue (not the browser's microtask queue), to poll in a microtask${finished}`;
     }
     case 'address': {
-      const hex = `0x${e.addr.toString(16)}`;
       const earlier = before?.addresses[e.name];
       const same = earlier === undefined ? '' : earlier === e.addr ? '; the same as at the last poll: it never moved' : '; it moved';
       if (e.name === 'borrowed') {
         const at = after?.addresses.s === e.addr ? ', where s lives: the future points into itself' : '';
-        return `in task ${e.task}'s future, borrowed points at ${hex}${at}${same}`;
+        return `in task ${e.task}'s future, borrowed points at ${hex(e.addr)}${at}${same}`;
       }
-      return `in task ${e.task}'s future, ${e.name} lives at ${hex}${same}`;
+      return `in task ${e.task}'s future, ${e.name} lives at ${hex(e.addr)}${same}`;
     }
     case 'log': {
       const task = polled(after);

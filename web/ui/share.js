@@ -187,6 +187,10 @@ export class Share {
     this.embedSpawnLocal = qs('#embed-lane-spawn-local', root);
     /** @type {HTMLElement} what that choice asks of the writer's page */
     this.embedSpawnLocalNote = qs('#embed-spawn-local-note', root);
+    this.embedSpawnLocalNote.textContent = 'Rust on spawn_local needs allow-same-origin, so the snippet adds it to the iframe\'s '
+      + `sandbox. Choose it only if your page is on a different domain from this playground (${location.host}). If they share a `
+      + 'domain, even as sibling subdomains like blog.example.com and play.example.com, the embed could run code in your page or '
+      + 'read and set its cookies.';
     /** @type {HTMLElement} */
     this.status = qs('#share-status', root);
     /** @type {HTMLElement} what the embed's snippet needs said: a moment it cannot show, a height it did not report */
@@ -283,10 +287,6 @@ export class Share {
     // The spawn_local lane is offered where the run shown has it.
     this.embedSpawnLocal.hidden = !compared;
     this.embedSpawnLocalNote.hidden = !compared;
-    this.embedSpawnLocalNote.textContent = 'Rust on spawn_local needs allow-same-origin, so the snippet adds it to the iframe\'s '
-      + `sandbox. Choose it only if your page is on a different domain from this playground (${location.host}). If they share a `
-      + 'domain, even as sibling subdomains like blog.example.com and play.example.com, the embed could run code in your page or '
-      + 'read and set its cookies.';
     const lanes = /** @type {ShownLane[]} */ ([...this.embedLanes]
       .filter((b) => b.checked && (compared || b.value !== 'spawnLocal')).map((b) => b.value));
     // The embed compares only to show that lane; without it, the position
