@@ -16,14 +16,11 @@ use spawn_local_lane::record::{self, host};
 use wasm_bindgen::prelude::*;
 
 use crate::js_value::{self, to_js};
-use crate::program::presets::Special;
-use crate::program::step_path::StepPath;
-use crate::program::{presets, validate};
-use crate::rust_lane::machine::Machine;
+use crate::program::validate;
 use crate::rust_lane::on_spawn_local::SpawnLocalPrelude;
-use crate::rust_lane::special::{self, Parts};
+use crate::rust_lane::special;
 use crate::rust_lane::step_names::TimerLabels;
-use crate::rust_lane::{compiled, spawn_local_events, spawn_local_panels, Spawner};
+use crate::rust_lane::{self, spawn_local_events, Spawner};
 
 /// The lane: one run at a time, in this realm.
 #[wasm_bindgen]
@@ -80,19 +77,6 @@ impl SpawnLocalLane {
     ) -> Result<Promise, JsError> {
         let step = validate::scenario(&js_value::read(&scenario))
             .map_err(|p| JsError::new(&validate::describe(&p)))?;
-        // As the Rust lane decides (rust_lane::spawn): a special example
-        // with its shape runs its own async fn (its scenario may have
-        // another example's shape: the preset says which it is), on this
-        // lane's prelude.
-        let special = preset
-            .as_deref()
-            .and_then(presets::find)
-            .and_then(|p| p.special);
-        let mut own = match (special, special::parts(&step)) {
-            (Some(which), Some(parts)) => Some((which, parts)),
-            _ => None,
-        };
-        let shape = presets::of_shape(&step);
         record::reset();
         self.started.set(record::now());
         let labels = TimerLabels::default();
@@ -101,55 +85,18 @@ impl SpawnLocalLane {
             let done = move || {
                 let _ = resolve.call0(&JsValue::UNDEFINED);
             };
-            let spawner = OnSpawnLocal { done };
-            if let Some((which, Parts { label, ms, text })) = own.take() {
-                // As the Rust lane names its one timer and its one log: the
-                // run's first timer (record::reset numbered from 1). The
-                // interop promise's timer is set in this lane's realm, so it
-                // is this lane's: it has the step's label too.
-                let mut names = labels.borrow_mut();
-                names.calls.push(StepPath::at(&[1]));
-                names.timers.push((1, label, StepPath::at(&[0])));
-                drop(names);
-                match which {
-                    Special::Interop => {
-                        let promise = make_promise.clone();
-                        spawner.spawn(special::interop::<SpawnLocalPrelude>(promise, ms, text));
-                    }
-                    Special::LostWake => {
-                        spawner.spawn(special::lost_wake::<SpawnLocalPrelude>(ms, text));
-                    }
-                    Special::SelfRef => {
-                        spawner.spawn(special::self_ref::<SpawnLocalPrelude>(ms, text));
-                    }
-                }
-                return;
-            }
-            match shape {
-                // An example's shape: its compiled run(), as the Rust lane's.
-                Some(preset) => {
-                    let program = compiled::WithScenario {
-                        step: &step,
-                        labels: &labels,
-                        spawner,
-                    };
-                    if spawn_local_panels::spawn(preset.id, program).is_err() {
-                        unreachable!(
-                            "src/rust_lane/spawn_local_panels.rs lacks {}: regenerate it",
-                            preset.id
-                        );
-                    }
-                }
-                // Any other: the composed futures, as the Rust lane's (with
-                // no state events: those are our runtime's records).
-                None => {
-                    spawner.spawn(Machine::<SpawnLocalPrelude>::new(
-                        &step,
-                        &StepPath::root(),
-                        &labels,
-                    ));
-                }
-            }
+            // As the Rust lane decides it (rust_lane::spawn_on), on this
+            // lane's prelude. The interop promise's timer is set in this
+            // lane's realm: one of its own.
+            let interop =
+                |ms, text| special::interop::<SpawnLocalPrelude>(make_promise.clone(), ms, text);
+            rust_lane::spawn_on::<SpawnLocalPrelude, _>(
+                &step,
+                preset.as_deref(),
+                &labels,
+                interop,
+                OnSpawnLocal { done },
+            );
         }))
     }
 

@@ -42,17 +42,58 @@ use crate::program::step_path::StepPath;
 use crate::render;
 use compiled::WithScenario;
 use machine::Machine;
-use prelude::RuntimePrelude;
+use prelude::{LanePrelude, RuntimePrelude};
 pub use spawner::Spawner;
 use special::Parts;
 use step_names::TimerLabels;
 use suspension::report_states;
 
-/// Spawns the lane's program for `step` (`preset` picks a special preset's
-/// own `async fn`) through `spawner`, noting in `labels` which step each
-/// timer and log comes from. `interop(ms, text)` makes the interop preset's
-/// program, which awaits a JS Promise only the page can make.
+/// A prelude a lane runs programs on, with what else the lane knows of it.
+pub trait OnPrelude: LanePrelude {
+    /// Whether the JS Promise the interop example awaits is on one of this
+    /// lane's own timers (spawn_local's realm sets it; our runtime's
+    /// reactor does not), so that timer is named in the lane's trace.
+    const PROMISE_TIMER_IS_THE_LANES: bool;
+
+    /// Spawns the compiled `run()` of preset `id` (not a special one), as
+    /// compiled against this prelude; gives `spawner` back if there is none.
+    fn spawn_panel<S: Spawner>(id: &str, spawner: S) -> Result<(), S>;
+}
+
+impl OnPrelude for RuntimePrelude {
+    const PROMISE_TIMER_IS_THE_LANES: bool = false;
+
+    fn spawn_panel<S: Spawner>(id: &str, spawner: S) -> Result<(), S> {
+        preset_panels::spawn(id, spawner)
+    }
+}
+
+impl OnPrelude for on_spawn_local::SpawnLocalPrelude {
+    const PROMISE_TIMER_IS_THE_LANES: bool = true;
+
+    fn spawn_panel<S: Spawner>(id: &str, spawner: S) -> Result<(), S> {
+        spawn_local_panels::spawn(id, spawner)
+    }
+}
+
+/// Spawns the Rust lane's program for `step` on our runtime: [`spawn_on`]
+/// with the runtime's prelude.
 pub fn spawn<I: Future<Output = ()> + 'static>(
+    step: &Step,
+    preset: Option<&str>,
+    labels: &TimerLabels,
+    interop: impl FnOnce(u32, String) -> I,
+    spawner: impl Spawner,
+) {
+    spawn_on::<RuntimePrelude, I>(step, preset, labels, interop, spawner);
+}
+
+/// Spawns the lane's program for `step` on prelude `P` (`preset` picks a
+/// special preset's own `async fn`) through `spawner`, noting in `labels`
+/// which step each timer and log comes from. `interop(ms, text)` makes the
+/// interop preset's program, which awaits a JS Promise only the page can
+/// make. Both Rust lanes decide so, each on its own executor.
+pub fn spawn_on<P: OnPrelude, I: Future<Output = ()> + 'static>(
     step: &Step,
     preset: Option<&str>,
     labels: &TimerLabels,
@@ -64,11 +105,11 @@ pub fn spawn<I: Future<Output = ()> + 'static>(
         (Some(which), Some(Parts { label, ms, text })) => {
             // Where the panel's run() can suspend: the states rustc gives it.
             let points = special::code(which, step).suspension_points();
-            // One sleep (timer 1 of the run, but for interop, whose timer is
-            // a JS one), then one log: name their steps now.
+            // One sleep (timer 1 of the run, but for interop on our runtime,
+            // whose timer is a JS one), then one log: name their steps now.
             let mut names = labels.borrow_mut();
             names.calls.push(StepPath::at(&[1]));
-            if which != Special::Interop {
+            if which != Special::Interop || P::PROMISE_TIMER_IS_THE_LANES {
                 names.timers.push((1, label, StepPath::at(&[0])));
             }
             drop(names);
@@ -76,14 +117,14 @@ pub fn spawn<I: Future<Output = ()> + 'static>(
             match which {
                 Special::SelfRef => {
                     spawner.spawn(report_states(
-                        special::self_ref::<RuntimePrelude>(ms, text),
+                        special::self_ref::<P>(ms, text),
                         points,
                         at_its_one_point,
                     ));
                 }
                 Special::LostWake => {
                     spawner.spawn(report_states(
-                        special::lost_wake::<RuntimePrelude>(ms, text),
+                        special::lost_wake::<P>(ms, text),
                         points,
                         at_its_one_point,
                     ));
@@ -100,16 +141,16 @@ pub fn spawn<I: Future<Output = ()> + 'static>(
                     labels,
                     spawner,
                 };
-                if preset_panels::spawn(preset.id, compiled).is_err() {
+                if P::spawn_panel(preset.id, compiled).is_err() {
                     unreachable!(
-                        "src/rust_lane/preset_panels.rs lacks {}: regenerate it",
+                        "the compiled panels lack {}: regenerate them (UPDATE_PANELS=1)",
                         preset.id
                     );
                 }
             }
             None => {
                 let points = render::rust(step).suspension_points();
-                let program = Machine::<RuntimePrelude>::new(step, &StepPath::root(), labels);
+                let program = Machine::<P>::new(step, &StepPath::root(), labels);
                 spawner.spawn(report_states(program, points, Machine::suspended_at));
             }
         },
