@@ -410,7 +410,7 @@ export const CHAPTERS = [
         + 'polls a woken task in a microtask, right after the callback that woke it.',
       'This chapter turns on “Compare with spawn_local”, so the same Rust code also runs there, in a fourth lane. In '
         + 'join!\'s first poll both sleeps start, then block_ms keeps the thread busy without awaiting, so no timer '
-        + 'callback can run until both sleeps are overdue.',
+        + 'callback can run until the block ends; with the example\'s own timings, both sleeps are overdue by then.',
     ],
     preset: 'overdue',
     style: 'then',
