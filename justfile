@@ -101,6 +101,7 @@ test-docs:
 
 # The runtime on BrowserHost in headless Chromium and Firefox, in a page and
 # in a worker, and the spawn_local lane's prelude and records in a page
+# and numbers as the page prints and reads them, against the native code
 # (wasm-bindgen-test; the runner picks the browser by its driver)
 test-browser:
     tools/setup.sh engines
@@ -108,6 +109,8 @@ test-browser:
     env -u CHROMEDRIVER cargo test -p runtime --target wasm32-unknown-unknown --test browser --test worker
     env -u GECKODRIVER cargo test -p spawn-local-lane --target wasm32-unknown-unknown --test browser
     env -u CHROMEDRIVER cargo test -p spawn-local-lane --target wasm32-unknown-unknown --test browser
+    env -u GECKODRIVER cargo test -p playground --target wasm32-unknown-unknown --test numbers_in_browser
+    env -u CHROMEDRIVER cargo test -p playground --target wasm32-unknown-unknown --test numbers_in_browser
 
 # The page in Firefox and WebKit (W3C WebDriver; WebKit's MiniBrowser under
 # xvfb-run): first page, golden traces, a real run, the JS panels, the replay

@@ -1,8 +1,8 @@
 //! Numbers in messages and share links, against std: what we print reads
 //! back as the same double, and within the range where both write plain
 //! decimals it is std's `Display` but for ties, which JS breaks to even; what we read is exactly what
-//! `str::parse` reads. (The e2e tests compare the printing with the
-//! browser's `String(n)`.)
+//! `str::parse` reads. (In wasm the page asks JavaScript instead;
+//! `numbers_in_browser.rs` checks that the two agree.)
 #![cfg(not(target_arch = "wasm32"))]
 
 use playground::program::number::{parse_decimal, to_js_string};

@@ -1,0 +1,94 @@
+//! Numbers in wasm, where the page asks JavaScript (`String(n)`,
+//! `parseFloat`), against [`portable`], what every native test uses
+//! (`just test-browser`, in Chromium and Firefox): the same text for 20,000
+//! doubles from a seeded generator and the edge cases, and the same double
+//! read back from each of those texts and from long decimals.
+#![cfg(target_arch = "wasm32")]
+
+use playground::program::number::{self, portable};
+use wasm_bindgen_test::*;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+/// xorshift64*: a seeded stream of 64-bit values.
+fn stream(mut state: u64) -> impl Iterator<Item = u64> {
+    std::iter::repeat_with(move || {
+        state ^= state >> 12;
+        state ^= state << 25;
+        state ^= state >> 27;
+        state.wrapping_mul(0x2545_f491_4f6c_dd1d)
+    })
+}
+
+/// The edge cases, then doubles of every kind: any bit pattern (NaN and
+/// the infinities among them), and whole and fractional milliseconds.
+fn doubles() -> Vec<f64> {
+    let mut all = vec![
+        0.0,
+        -0.0,
+        1.0000001,
+        2.5e-7,
+        1e-7,
+        0.000001,
+        1e21,
+        123456789012345680000.0,
+        1125899906842624.0 + 0.25,
+        1125899906842624.0 + 0.75,
+        f64::MAX,
+        f64::MIN_POSITIVE,
+        5e-324,
+        f64::INFINITY,
+        f64::NEG_INFINITY,
+        f64::NAN,
+    ];
+    let mut bits = stream(0x5eed);
+    for _ in 0..10_000 {
+        all.push(f64::from_bits(bits.next().unwrap()));
+    }
+    for _ in 0..10_000 {
+        let n = bits.next().unwrap();
+        all.push((n % 60_001) as f64 + (n >> 40) as f64 / (1u64 << 24) as f64);
+    }
+    all
+}
+
+#[wasm_bindgen_test]
+fn printed_as_javascript_prints_them() {
+    for n in doubles() {
+        assert_eq!(
+            number::to_js_string(n),
+            portable::to_js_string(n),
+            "{:#x}",
+            n.to_bits()
+        );
+    }
+}
+
+#[wasm_bindgen_test]
+fn read_as_javascript_reads_them() {
+    let mut texts: Vec<String> = doubles()
+        .into_iter()
+        .filter(|n| n.is_finite())
+        .map(|n| portable::to_js_string(n).replace("e+", "e"))
+        .collect();
+    // Decimals longer than a double holds: each must round to the nearest.
+    let mut digits = stream(7).map(|n| char::from(b'0' + (n % 10) as u8));
+    for length in 1..=2_000 {
+        let whole: String = digits.by_ref().take(1 + length % 30).collect();
+        let fraction: String = digits.by_ref().take(length % 27).collect();
+        texts.push(format!("{whole}.{fraction}e{}", length as i32 % 700 - 350));
+    }
+    texts.extend(
+        [
+            "", "-", ".5", "+1", "inf", "NaN", "1e", "1..2", "0x10", "7.", "-0",
+        ]
+        .map(String::from),
+    );
+    for text in texts {
+        assert_eq!(
+            number::parse_decimal(&text).map(f64::to_bits),
+            portable::parse_decimal(&text).map(f64::to_bits),
+            "{text}"
+        );
+    }
+}
