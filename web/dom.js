@@ -14,9 +14,9 @@ export const qs = (selector, root = document) => /** @type {T} */ (root.querySel
  * The URL of an asset the page names in a meta tag (`<meta name="text-module"
  * content="pkg/…">`): what is loaded later, under its hashed name in dist/.
  * @param {string} name the meta tag's name
- * @returns {URL}
+ * @returns {string} absolute
  */
-export const assetUrl = (name) => new URL(/** @type {HTMLMetaElement} */ (qs(`meta[name="${name}"]`)).content, document.baseURI);
+export const assetUrl = (name) => new URL(/** @type {HTMLMetaElement} */ (qs(`meta[name="${name}"]`)).content, document.baseURI).href;
 
 /**
  * Attributes for `el` and `svg`: `true` is an empty attribute; `false`, null

@@ -246,7 +246,7 @@ postNow();
 if (link.edit === '1') {
   const editorUrl = assetUrl('editor-module');
   try {
-    const [editor] = await Promise.all([/** @type {Promise<EditorModule>} */ (import(editorUrl.href)), loadText()]);
+    const [editor] = await Promise.all([/** @type {Promise<EditorModule>} */ (import(editorUrl)), loadText()]);
     embed.useEditor(editor);
     document.body.dataset.editor = 'ready';
   } catch (error) {

@@ -43,7 +43,7 @@ document.body.dataset.ready = 'true';
 // program text's module (the parser) only now, so the first run never waits
 // for them; the panels keep their text.
 const editorUrl = assetUrl('editor-module');
-Promise.all([/** @type {Promise<import('./types.js').EditorModule>} */ (import(editorUrl.href)), loadText()]).then(([editor]) => {
+Promise.all([/** @type {Promise<import('./types.js').EditorModule>} */ (import(editorUrl)), loadText()]).then(([editor]) => {
   app.useEditor(editor);
   document.body.dataset.editor = 'ready';
 }, (error) => {

@@ -14,9 +14,6 @@ let failure = null;
 /** @type {Promise<TextWasm> | undefined} */
 let loading;
 
-/** @param {string} name a meta tag's name */
-const urlOf = (name) => assetUrl(name).href;
-
 /**
  * The text module, loaded once; a failed load is tried again on the next call.
  * @returns {Promise<TextWasm>}
@@ -24,8 +21,8 @@ const urlOf = (name) => assetUrl(name).href;
 export function loadText() {
   loading ??= (async () => {
     /** @type {TextWasm} */
-    const text = await import(urlOf('text-module'));
-    await text.default({ module_or_path: urlOf('text-wasm') });
+    const text = await import(assetUrl('text-module'));
+    await text.default({ module_or_path: assetUrl('text-wasm') });
     loaded = text;
     failure = null;
     return text;

@@ -28,9 +28,6 @@ import { assetUrl } from '../dom.js';
  */
 export const spawnLocalCode = (rust) => rust.replace(/(^|;)(\s*use\s+)runtime(?=\s*::)/gm, '$1$2spawn_local_lane');
 
-/** @param {string} name a meta tag's name */
-const urlOf = (name) => assetUrl(name).href;
-
 /** @type {Promise<WebAssembly.Module> | undefined} the lane's wasm, compiled once */
 let compiled;
 
@@ -43,7 +40,7 @@ let compiled;
  * @returns {Promise<WebAssembly.Module>}
  */
 function compiledWasm() {
-  compiled ??= WebAssembly.compileStreaming(fetch(urlOf('spawn-local-wasm'))).catch((error) => {
+  compiled ??= WebAssembly.compileStreaming(fetch(assetUrl('spawn-local-wasm'))).catch((error) => {
     compiled = undefined;
     throw error;
   });
@@ -158,13 +155,13 @@ export class SpawnLocalRealm {
     let fail = () => {};
     const loaded = new Promise((ready, failed) => {
       fail = failed;
-      win.spawnLocalRealm = { glue: urlOf('spawn-local-module'), wasm, ready, failed };
+      win.spawnLocalRealm = { glue: assetUrl('spawn-local-module'), wasm, ready, failed };
     });
     // Made by the realm's document, so it runs in the realm.
     const doc = /** @type {Document} */ (frame.contentDocument);
     const script = doc.createElement('script');
     script.type = 'module';
-    script.src = urlOf('spawn-local-realm');
+    script.src = assetUrl('spawn-local-realm');
     script.onerror = () => fail(new Error('the spawn_local lane did not download'));
     doc.head.append(script);
     try {

@@ -26,7 +26,7 @@ export const LAST_FRAME_MS = 5000;
 export async function gifOf(pictures) {
   const url = assetUrl('gif-module');
   /** @type {GifModule} */
-  const { GIFEncoder, quantize, applyPalette } = await import(url.href);
+  const { GIFEncoder, quantize, applyPalette } = await import(url);
   const gif = GIFEncoder();
   for (const [i, picture] of pictures.entries()) {
     const canvas = await canvasOf(picture, 1);
