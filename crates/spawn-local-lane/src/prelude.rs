@@ -90,10 +90,14 @@ where
         task: None,
     }));
     let in_task = shared.clone();
+    let future = Box::pin(future);
+    // A wasm32 address is a u32.
+    let addr = &*future as *const F as usize as u32;
     wasm_bindgen_futures::spawn_local(Traced::new(
         task,
+        addr,
         Abortable {
-            future: Some(Box::pin(future)),
+            future: Some(future),
             shared: in_task,
         },
     ));

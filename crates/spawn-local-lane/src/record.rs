@@ -295,27 +295,24 @@ pub fn last_timer() -> Option<u32> {
 /// waker that records each wake before it wakes the executor's.
 pub(crate) struct Traced<F> {
     task: u32,
-    // Boxed, so `Traced` is `Unpin` without unsafe pin projection, and the
-    // future's address does not change.
-    future: Pin<Box<F>>,
+    /// Where the task's own future is: it is boxed (`future` holds the box),
+    /// so it never moves.
+    addr: u32,
+    future: F,
 }
 
-impl<F: Future> Traced<F> {
-    pub(crate) fn new(task: u32, future: F) -> Self {
-        Traced {
-            task,
-            future: Box::pin(future),
-        }
+impl<F: Future + Unpin> Traced<F> {
+    /// `future` holds the task's future in a box at `addr`.
+    pub(crate) fn new(task: u32, addr: u32, future: F) -> Self {
+        Traced { task, addr, future }
     }
 }
 
-impl<F: Future> Future for Traced<F> {
+impl<F: Future + Unpin> Future for Traced<F> {
     type Output = F::Output;
 
     fn poll(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<F::Output> {
-        let task = self.task;
-        // A wasm32 address is a u32.
-        let addr = &*self.future as *const F as usize as u32;
+        let (task, addr) = (self.task, self.addr);
         let outer = LANE.with(|lane| {
             let lane = &mut *lane.borrow_mut();
             lane.queued.retain(|&t| t != task);
@@ -326,7 +323,7 @@ impl<F: Future> Future for Traced<F> {
             task,
             inner: cx.waker().clone(),
         }));
-        let poll = self.future.as_mut().poll(&mut Context::from_waker(&waker));
+        let poll = Pin::new(&mut self.future).poll(&mut Context::from_waker(&waker));
         LANE.with(|lane| {
             let lane = &mut *lane.borrow_mut();
             let ready = poll.is_ready();
