@@ -5,6 +5,8 @@
 
 /** @type {Lane[]} */
 export const LANES = ['callbacks', 'promises', 'futures'];
+/** @type {ShownLane[]} the three, then the spawn_local lane, shown when a run compares */
+export const SHOWN_LANES = [...LANES, 'spawnLocal'];
 /** @type {Record<ShownLane, string>} */
 export const LANE_NAMES = { callbacks: 'Callbacks', promises: 'Promises', futures: 'Rust futures', spawnLocal: 'Rust on spawn_local' };
 
@@ -13,7 +15,7 @@ export const LANE_NAMES = { callbacks: 'Callbacks', promises: 'Promises', future
  * @param {RunResult} result
  * @returns {ShownLane[]}
  */
-export const lanesOf = (result) => (result.spawnLocal ? [...LANES, 'spawnLocal'] : LANES);
+export const lanesOf = (result) => (result.spawnLocal ? SHOWN_LANES : LANES);
 
 /**
  * A lane's trace in a run.

@@ -1,6 +1,6 @@
 // What a writer pastes: the embed's <iframe> (with the height the embed
 // itself reports at a blog column's width) and a Markdown link.
-import { LANES } from '../replay/merge.js';
+import { LANES, SHOWN_LANES } from '../replay/merge.js';
 
 /** @import { Link, ShownLane } from '../types.js' */
 
@@ -21,10 +21,10 @@ export const COLUMN = 640;
  */
 export function linkLanes(link, compare) {
   /** @type {ShownLane[]} */
-  const all = compare ? [...LANES, 'spawnLocal'] : LANES;
+  const all = compare ? SHOWN_LANES : LANES;
   if (link.lanes === undefined) return { lanes: all, problem: null };
   const asked = link.lanes.split(',');
-  const names = /** @type {string[]} */ ([...LANES, 'spawnLocal']);
+  const names = /** @type {string[]} */ (SHOWN_LANES);
   if (asked.length === 0 || !asked.every((l) => names.includes(l))) {
     return { lanes: all, problem: `Link: lanes must be one or more of ${all.join(', ')}, separated by commas; ${compare ? 'all four' : 'all three'} are shown` };
   }

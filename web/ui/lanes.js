@@ -7,14 +7,11 @@
 // CodeMirror: the Rust panel an editor named "Rust code", the others
 // read-only.
 import { qs, el, formatMs } from '../dom.js';
-import { LANES, LANE_NAMES, traceOf } from '../replay/merge.js';
+import { LANES, SHOWN_LANES, LANE_NAMES, traceOf } from '../replay/merge.js';
 import { meaningOf } from './trace-words.js';
 import { spawnLocalCode } from '../lanes/spawn-local.js';
 
 /** @import { Lane, ShownLane, TraceEvent, Code, RunResult, CodeView, EditorModule, Problem } from '../types.js' */
-
-/** @type {ShownLane[]} every lane a page can show */
-const SHOWN = [...LANES, 'spawnLocal'];
 
 /**
  * @typedef {object} Panel a lane's code and trace
@@ -80,7 +77,7 @@ export class Lanes {
   /** @param {ParentNode} root */
   constructor(root) {
     this.root = root;
-    this.panels = Object.fromEntries(SHOWN.map((lane) => [lane, /** @type {Panel} */ ({
+    this.panels = Object.fromEntries(SHOWN_LANES.map((lane) => [lane, /** @type {Panel} */ ({
       code: plainCode(qs(`#code-${lane}`, root)),
       trace: qs(`#trace-${lane}`, root),
       rows: [],
@@ -148,7 +145,7 @@ export class Lanes {
    * @param {(lane: ShownLane, seq: number) => void} handler
    */
   bindSeek(handler) {
-    for (const lane of SHOWN) {
+    for (const lane of SHOWN_LANES) {
       const { trace } = this.panels[lane];
       /** @param {EventTarget | null} target */
       const rowOf = (target) => /** @type {HTMLElement | null} */ (/** @type {Element} */ (target).closest?.('li[data-seq]'));
@@ -231,7 +228,7 @@ export class Lanes {
     const refused = /** @type {HTMLElement} */ (qs('#spawn-local-refused', this.root));
     refused.textContent = result.spawnLocalRefused ?? '';
     refused.hidden = result.spawnLocalRefused === undefined;
-    for (const lane of SHOWN) {
+    for (const lane of SHOWN_LANES) {
       const panel = this.panels[lane];
       // One tab stop per list (the first row), arrows between rows.
       panel.rows = traceOf(result, lane).events.map((event, i) => el(
@@ -253,7 +250,7 @@ export class Lanes {
   showPosition(current, lines) {
     /** @type {Partial<Record<ShownLane, boolean>>} the lanes whose current row changed */
     const moved = {};
-    for (const lane of SHOWN) {
+    for (const lane of SHOWN_LANES) {
       const panel = this.panels[lane];
       const seq = current[lane]?.seq ?? -1;
       // Only the rows between the last position and this one change: a step
@@ -276,7 +273,7 @@ export class Lanes {
     // is in view: all positions read first, then all scrolls written, so
     // layout runs once; a list that did not move is not scrolled (a scroll
     // repaints it).
-    this.centreRows(SHOWN.filter((lane) => moved[lane]), 4);
+    this.centreRows(SHOWN_LANES.filter((lane) => moved[lane]), 4);
   }
 
   /**
