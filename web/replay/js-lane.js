@@ -7,20 +7,18 @@
 
 /** @import { Lane, TraceEvent, Handler, EnqueueBy, StepPath } from '../types.js' */
 
-import { sameStep } from '../lanes/step-path.js';
+/** @import { TimerPlace, CallbackFrame } from './browser-timers.js' */
 
-/**
- * A timer of a JS lane, waiting (Web APIs) or due (Task queue). `noop`:
- * its callback does nothing (the trace's `callback: "noop"`).
- * @typedef {{timer: number, label: string, due: number, line?: number, noop?: boolean}} TimerPlace
- */
+import { sameStep } from '../lanes/step-path.js';
+import { BrowserTimers } from './browser-timers.js';
+
 /**
  * A microtask: queued (Microtask queue) or running (Call stack).
  * @typedef {{handler: Handler, step: StepPath, line?: number, by?: EnqueueBy, label?: string}} JobPlace
  */
 /**
  * What runs on the call stack: the script, a timer's callback, or a job.
- * @typedef {{kind: 'script'} | {kind: 'callback', timer: number, label: string, line?: number, noop?: boolean} | ({kind: 'job'} & JobPlace)} Frame
+ * @typedef {{kind: 'script'} | CallbackFrame | ({kind: 'job'} & JobPlace)} Frame
  */
 /**
  * A JS lane's four places at a position. `problems`: events that break the
@@ -48,26 +46,12 @@ function startedJob(e) {
 /** @type {Record<string, Frame['kind']>} */
 const ENDS = { script_end: 'script', callback_end: 'callback', job_end: 'job' };
 
-/**
- * Browser timers set and not fired, at time `now`: those still ahead wait in
- * Web APIs; those due wait in the task queue for their callback's task. By
- * due time, then in the order set.
- * @param {Iterable<TimerPlace>} timers
- * @param {number} now
- * @returns {{webApis: TimerPlace[], taskQueue: TimerPlace[]}}
- */
-export function timerPlaces(timers, now) {
-  const waiting = [...timers].sort((a, b) => a.due - b.due || a.timer - b.timer);
-  return { webApis: waiting.filter((t) => t.due > now), taskQueue: waiting.filter((t) => t.due <= now) };
-}
-
 /** One JS lane's event loop, as its events so far left it. */
 export class JsLane {
   /** @param {Lane} lane 'callbacks' or 'promises' */
   constructor(lane) {
     this.lane = lane;
-    /** @type {Map<number, TimerPlace>} timers set and not yet fired */
-    this.timers = new Map();
+    this.timers = new BrowserTimers();
     /** @type {Map<number, number>} every timer's delay, fired or not */
     this.delays = new Map();
     /** @type {JobPlace[]} */
@@ -116,25 +100,20 @@ export class JsLane {
         this.running = { kind: 'script' };
         break;
       case 'timer_set':
-        this.timers.set(e.timer, {
-          timer: e.timer, label: e.label ?? `timer ${e.timer}`, due: e.t + (e.clamped ?? e.ms), line: e.line, noop: e.callback === 'noop',
-        });
+        this.timers.set(e);
         this.delays.set(e.timer, e.ms);
         break;
       case 'timer_fired': {
-        const timer = this.timers.get(e.timer);
-        if (!timer) this.problem(e, 'no such timer was set');
-        this.timers.delete(e.timer);
+        const { callback, wasSet } = this.timers.fire(e);
+        if (!wasSet) this.problem(e, 'no such timer was set');
         this.taskStarts(e);
-        this.running = {
-          kind: 'callback', timer: e.timer, label: timer?.label ?? e.label ?? `timer ${e.timer}`, line: e.line, noop: timer?.noop,
-        };
+        this.running = callback;
         break;
       }
       case 'timer_cancel':
         // clearTimeout of a timer not yet fired: it leaves Web APIs (or
         // the task queue, if due), and its callback never runs.
-        if (!this.timers.delete(e.timer)) this.problem(e, 'no such timer was pending');
+        if (!this.timers.cancel(e)) this.problem(e, 'no such timer was pending');
         if (!this.running) this.problem(e, 'cleared a timer with nothing running');
         break;
       case 'enqueue':
@@ -169,7 +148,7 @@ export class JsLane {
    */
   places(now) {
     return {
-      ...timerPlaces(this.timers.values(), now),
+      ...this.timers.places(now),
       microtasks: this.microtasks,
       callStack: this.running ? [this.running] : [],
       problems: this.problems,

@@ -9,15 +9,15 @@
 // ready; Call stack: a timer's callback (gloo's, which wakes a task), or the
 // executor's microtask and the task it is polling. Pure: no DOM.
 
-import { timerPlaces } from './js-lane.js';
+import { BrowserTimers } from './browser-timers.js';
 
 /** @import { TraceEvent } from '../types.js' */
-/** @import { TimerPlace } from './js-lane.js' */
+/** @import { TimerPlace, CallbackFrame } from './browser-timers.js' */
 
 /**
  * What runs: a timer's callback, or the executor's microtask (and the task
  * it polls).
- * @typedef {{kind: 'callback', timer: number, label: string, line?: number} | {kind: 'executor'} | {kind: 'poll', task: number}} SpawnLocalFrame
+ * @typedef {CallbackFrame | {kind: 'executor'} | {kind: 'poll', task: number}} SpawnLocalFrame
  */
 /**
  * The lane's four places at a position. `problems`: events that break the
@@ -35,8 +35,7 @@ import { timerPlaces } from './js-lane.js';
 
 export class SpawnLocalLane {
   constructor() {
-    /** @type {Map<number, TimerPlace>} timers set and not yet fired or cleared */
-    this.timers = new Map();
+    this.timers = new BrowserTimers();
     this.microtasks = 0;
     /** @type {number[]} */
     this.ready = [];
@@ -64,18 +63,14 @@ export class SpawnLocalLane {
         this.ready = [...this.ready, e.task];
         break;
       case 'timer_set':
-        this.timers = new Map(this.timers).set(e.timer, {
-          timer: e.timer, label: e.label ?? `timer ${e.timer}`, due: e.t + (e.clamped ?? e.ms), line: e.line,
-        });
+        this.timers.set(e);
         break;
       case 'timer_fired': {
-        const timer = this.timers.get(e.timer);
-        if (!timer) this.problem(e, 'no such timer was set');
+        const { callback, wasSet } = this.timers.fire(e);
+        if (!wasSet) this.problem(e, 'no such timer was set');
         if (this.stack.length) this.problem(e, 'a task started while something ran');
         if (this.microtasks) this.problem(e, 'a task started with a microtask queued');
-        this.timers = new Map(this.timers);
-        this.timers.delete(e.timer);
-        this.stack = [{ kind: 'callback', timer: e.timer, label: timer?.label ?? e.label ?? `timer ${e.timer}`, line: e.line }];
+        this.stack = [callback];
         break;
       }
       case 'callback_end':
@@ -83,9 +78,7 @@ export class SpawnLocalLane {
         this.stack = [];
         break;
       case 'timer_cancel':
-        if (!this.timers.has(e.timer)) this.problem(e, 'no such timer was pending');
-        this.timers = new Map(this.timers);
-        this.timers.delete(e.timer);
+        if (!this.timers.cancel(e)) this.problem(e, 'no such timer was pending');
         break;
       case 'microtask_queued':
         this.microtasks += 1;
@@ -141,7 +134,7 @@ export class SpawnLocalLane {
    */
   places(now) {
     return {
-      ...timerPlaces(this.timers.values(), now),
+      ...this.timers.places(now),
       microtasks: this.microtasks,
       ready: this.ready,
       callStack: this.stack,
