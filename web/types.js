@@ -131,9 +131,10 @@
  * @property {number} wakes
  */
 /**
- * @typedef {{lanes: Record<Lane, LaneSummary>, sentence: string,
- *   spawnLocal?: {figures: LaneSummary, sentence: string}}} RunSummary `spawnLocal`: the comparison's
- *   figures, and how it differed from the Rust lane, when it ran
+ * @typedef {{lanes: Record<Lane, LaneSummary> & {spawnLocal?: LaneSummary}, sentence: string,
+ *   rustLanes?: string}} RunSummary each lane's figures (the spawn_local lane's when it ran),
+ *   how the three lanes differed, and (`rustLanes`) how the spawn_local lane differed from
+ *   the Rust lane, when it ran
  */
 /**
  * Everything the views show at one position of the replay (replay/index.js).

@@ -179,7 +179,7 @@ async fn run() {
   const r = await run(page, { rust });
   expect(logs(r.futures).map(([, text]) => text)).toEqual(['a', 'b', 'c', 'd']);
   expect(logs(r.spawnLocal).map(([, text]) => text)).toEqual(['a', 'b', 'd', 'c']);
-  const { sentence } = summarize(r).spawnLocal;
+  const sentence = summarize(r).rustLanes;
   expect(sentence).toContain('On the page\'s executor, Timer 4 and Timer 3 were both overdue when its one browser timer\'s callback ran, '
     + 'at 120 ms: each woke task 1, the second wake found it already queued, and the one poll that followed found both sleeps done '
     + 'and printed “c”, then “d”, in the order its code reached them.');
@@ -234,7 +234,7 @@ test('an unbiased select! whose branches are ready together: the two lanes may p
   const split = runs.find((r) => logs(r.futures)[0][1] === 'second');
   expect(split, 'some seed has ours start at the second branch').toBeDefined();
   expect(logs(split.spawnLocal)).toEqual([[10, 'first']]);
-  expect(summarize(split).spawnLocal.sentence).toMatch(/^The two Rust lanes printed differently: the page's executor printed “second”; spawn_local printed “first”\. /);
+  expect(summarize(split).rustLanes).toMatch(/^The two Rust lanes printed differently: the page's executor printed “second”; spawn_local printed “first”\. /);
 });
 
 test('lost-wake on spawn_local: the same bug, the same silence; gloo\'s timer fires and wakes nobody', async ({ sharedPage: page }) => {
@@ -458,7 +458,7 @@ test('the Summary\'s sentence on the two Rust lanes states only the traces\' num
   let checked = 0;
   for (const [i, run] of runs.entries()) {
     if (!run) continue;
-    const { sentence } = summarize(run).spawnLocal;
+    const sentence = summarize(run).rustLanes;
     expect(checkComparison(sentence, run), `${PRESETS[i] ?? `program ${i - PRESETS.length}`}: ${sentence}`).toEqual([]);
     checked += 1;
   }

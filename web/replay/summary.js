@@ -49,10 +49,12 @@ function droppedBeforePolled(events) {
  * @returns {RunSummary}
  */
 export function summarize(result) {
-  const lanes = /** @type {Record<Lane, LaneSummary>} */ ({});
+  const lanes = /** @type {RunSummary['lanes']} */ ({});
   for (const lane of LANES) lanes[lane] = figures(result[lane].events, lane === 'callbacks');
-  const spawnLocal = result.spawnLocal && { figures: figures(result.spawnLocal.events, true), sentence: /** @type {string} */ (compareRust(result)) };
-  return { lanes, sentence: difference(lanes, result), ...(spawnLocal ? { spawnLocal } : {}) };
+  const sentence = difference(lanes, result);
+  if (!result.spawnLocal) return { lanes, sentence };
+  lanes.spawnLocal = figures(result.spawnLocal.events, true);
+  return { lanes, sentence, rustLanes: /** @type {string} */ (compareRust(result)) };
 }
 
 /**

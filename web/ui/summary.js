@@ -1,6 +1,6 @@
 // Per lane: finish time and counts; and the difference in one sentence.
 import { qs, el, formatMs } from '../dom.js';
-import { LANES, LANE_NAMES } from '../replay/merge.js';
+import { SHOWN_LANES, LANE_NAMES } from '../replay/merge.js';
 
 /** @import { RunSummary, LaneSummary } from '../types.js' */
 
@@ -21,10 +21,12 @@ export class Summary {
   }
 
   /** @param {RunSummary} summary */
-  show({ lanes, sentence, spawnLocal }) {
+  show({ lanes, sentence, rustLanes }) {
     /** @type {[string, LaneSummary][]} */
-    const rows = LANES.map((lane) => [LANE_NAMES[lane], lanes[lane]]);
-    if (spawnLocal) rows.push([LANE_NAMES.spawnLocal, spawnLocal.figures]);
+    const rows = SHOWN_LANES.flatMap((lane) => {
+      const figures = lanes[lane];
+      return figures ? [[LANE_NAMES[lane], figures]] : [];
+    });
     this.rows.replaceChildren(...rows.map(([name, s]) => el(
       'tr', {},
       el('th', { scope: 'row' }, name),
@@ -32,7 +34,7 @@ export class Summary {
         .map((v) => el('td', {}, String(v))),
     )));
     this.sentence.textContent = sentence;
-    this.compared.textContent = spawnLocal?.sentence ?? '';
-    this.compared.hidden = !spawnLocal;
+    this.compared.textContent = rustLanes ?? '';
+    this.compared.hidden = rustLanes === undefined;
   }
 }
