@@ -8,7 +8,8 @@
 // page's figures alone). `BENCH_BASELINE=<a dist/ directory>`: the page's
 // figures of that build too (an older commit's `just build`), its loads
 // interleaved with this one's, so a change is measured before and after in
-// one run. `BENCH_PAGE_LOADS=N`: N loads of each page (5 by default).
+// one run. `BENCH_PAGE_LOADS=N`: N loads of each page (5 by default;
+// `--quick` loads each once).
 import { readFile, writeFile, mkdir, readdir } from 'node:fs/promises';
 import { gzipSync } from 'node:zlib';
 import { cpus } from 'node:os';
@@ -32,7 +33,7 @@ const ONLY = process.env.BENCH_ONLY?.split(',');
 const BASELINE = process.env.BENCH_BASELINE;
 // Loads of each page (and of the baseline's), interleaved: on a busy machine
 // five loads give a median that moves by tens of ms from run to run.
-const PAGE_LOADS = Number(process.env.BENCH_PAGE_LOADS ?? 5);
+const PAGE_LOADS = quick ? 1 : Number(process.env.BENCH_PAGE_LOADS ?? 5);
 const partial = Boolean(ONLY);
 const n = (big, small) => (quick ? small : big);
 const WORKLOADS = [
@@ -133,7 +134,7 @@ async function pageFigures(browser) {
   }
   // The page and the embed, of each build, interleaved: the machine's noise
   // falls on all of them alike.
-  for (let i = 0; i < (quick ? 1 : PAGE_LOADS); i += 1) {
+  for (let i = 0; i < PAGE_LOADS; i += 1) {
     for (const path of ['/', '/embed.html']) {
       for (const build of builds) {
         const f = figures[build.name];

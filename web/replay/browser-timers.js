@@ -1,8 +1,8 @@
-// The browser timers of a lane that runs in the page's event loop (the JS
-// lanes; the spawn_local lane, whose gloo sleeps each set one): set and not
-// yet fired or cleared. A timer waits in Web APIs until it is due, then in
-// the task queue until its callback runs (docs/trace-format.md, "The four
-// places"). Pure: no DOM.
+// The browser timers (setTimeout) a lane has set that have not yet fired or
+// been cleared. Lanes that run on the page's event loop keep them: both JS
+// lanes, and the spawn_local lane, where each sleep (gloo-timers') sets one.
+// A timer waits in Web APIs until it is due, then in the task queue until
+// its callback runs (docs/trace-format.md, "The four places"). Pure: no DOM.
 
 /** @import { TraceEvent } from '../types.js' */
 
@@ -37,7 +37,7 @@ export class BrowserTimers {
   }
 
   /** A `timer_set` event: the timer waits, due at its set time plus its
-   * delay (the browser's, where it clamped it).
+   * delay (the browser's clamped delay, where it raised the one asked for).
    * @param {Extract<TraceEvent, {kind: 'timer_set'}>} e */
   set(e) {
     this.pending.set(e.timer, {

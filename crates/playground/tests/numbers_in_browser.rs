@@ -1,8 +1,8 @@
-//! Numbers in wasm, where the page asks JavaScript (`String(n)`,
-//! `parseFloat`), against [`portable`], what every native test uses
-//! (`just test-browser`, in Chromium and Firefox): the same text for 20,000
-//! doubles from a seeded generator and the edge cases, and the same double
-//! read back from each of those texts and from long decimals.
+//! Checks in Chromium and Firefox (`just test-browser`) that the wasm's
+//! numbers, which call JavaScript's `String(n)` and `parseFloat`, agree with
+//! [`portable`], the std code the native tests use. Both must print the same
+//! text for the edge cases and 20,000 seeded random doubles, and read the
+//! same double from those texts and from 2,000 long decimals.
 #![cfg(target_arch = "wasm32")]
 
 use playground::program::number::{self, portable};
@@ -21,7 +21,8 @@ fn stream(mut state: u64) -> impl Iterator<Item = u64> {
 }
 
 /// The edge cases, then doubles of every kind: any bit pattern (NaN and
-/// the infinities among them), and whole and fractional milliseconds.
+/// the infinities among them), and values from 0 to 60,000 with random
+/// fractions, like timings in ms.
 fn doubles() -> Vec<f64> {
     let mut all = vec![
         0.0,
@@ -71,7 +72,9 @@ fn read_as_javascript_reads_them() {
         .filter(|n| n.is_finite())
         .map(|n| portable::to_js_string(n).replace("e+", "e"))
         .collect();
-    // Decimals longer than a double holds: each must round to the nearest.
+    // Decimals of 1 to 56 digits (many more than the 17 a double tells
+    // apart), exponents from -350 to 349: each must read as std reads it,
+    // the nearest double.
     let mut digits = stream(7).map(|n| char::from(b'0' + (n % 10) as u8));
     for length in 1..=2_000 {
         let whole: String = digits.by_ref().take(1 + length % 30).collect();

@@ -2,6 +2,8 @@
 //! tokens: they are kept apart, one per line at most, because one that trails
 //! a `sleep_ms(…)` names its timer.
 
+use crate::program::number::parse_decimal;
+
 use super::error::{not_read_yet, ParseError, Pos};
 
 /// One token.
@@ -238,6 +240,11 @@ fn number(cur: &mut Cursor) -> Tok {
     let is_decimal = plain
         .split('.')
         .all(|part| !part.is_empty() && part.bytes().all(|b| b.is_ascii_digit()));
-    let value = if is_decimal { plain.parse().ok() } else { None };
+    // Read as a share link's numbers are (in wasm, by JavaScript).
+    let value = if is_decimal {
+        parse_decimal(&plain)
+    } else {
+        None
+    };
     Tok::Number(text, value)
 }

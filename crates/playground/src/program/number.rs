@@ -1,15 +1,15 @@
 //! Numbers as a user reads and writes them: printed the way JavaScript prints
 //! them (`Number.prototype.toString`), so a message shows the value that was
-//! typed (`1.0000001`, `2.5e-7`, `Infinity`), and read from share links
-//! correctly rounded (`7.00000` is 7).
+//! typed (`1.0000001`, `2.5e-7`, `Infinity`), and read from share links and
+//! the Rust panel correctly rounded (`7.00000` is 7).
 //!
 //! In wasm the page asks JavaScript itself (`String(n)`, `parseFloat`).
-//! Rust's own float printing and reading (std's Grisu and Dragon, and
-//! Eisel-Lemire with its table of powers of five, which does not compress)
-//! cost the first run's module 26 KB gzipped of its 162.5 (measured
-//! 2026-12-07). Natively (the tests, the tools) [`portable`] does the same
-//! with std, and a browser test (`tests/numbers_in_browser.rs`) checks that
-//! the two agree.
+//! Leaving out std's own float-to-text code (the Grisu and Dragon
+//! algorithms) and text-to-float code (Eisel-Lemire, with a table of powers
+//! of five that gzip barely shrinks) saved the first run's module 26.2 KB
+//! gzipped of its 162.6 (measured 2026-12-07). Outside wasm (in the native
+//! tests) [`portable`] does the same with std, and a browser test
+//! (`tests/numbers_in_browser.rs`) checks that the two agree.
 
 /// `n` as JavaScript's `String(n)` writes it: JavaScript's own.
 #[cfg(target_arch = "wasm32")]
@@ -21,9 +21,9 @@ pub fn to_js_string(n: f64) -> String {
     )
 }
 
-/// A decimal as JSON writes it, `-?digits(.digits?)?([eE][+-]?digits)?`,
-/// read by JavaScript's own `parseFloat` (which rounds correctly). `None`
-/// for anything else.
+/// A decimal of the form `-?digits(.digits?)?([eE][+-]?digits)?` (JSON's,
+/// but for a trailing `.` and leading zeros), read by JavaScript's own
+/// `parseFloat` (which rounds correctly). `None` for anything else.
 #[cfg(target_arch = "wasm32")]
 pub fn parse_decimal(text: &str) -> Option<f64> {
     portable::is_json_decimal(text).then(|| js_sys::Number::parse_float(text))
@@ -88,14 +88,15 @@ pub mod portable {
         }
     }
 
-    /// Reads a decimal as JSON writes it, `-?digits(.digits?)?([eE][+-]?digits)?`,
+    /// Reads a decimal of the form `-?digits(.digits?)?([eE][+-]?digits)?`,
     /// correctly rounded to the nearest double. `None` for anything else
     /// (`str::parse` alone would also take `inf`, `NaN`, `+1` and `.5`).
     pub fn parse_decimal(text: &str) -> Option<f64> {
         is_json_decimal(text).then(|| text.parse().ok()).flatten()
     }
 
-    /// Whether `text` is a decimal as JSON writes it (a trailing `.` allowed).
+    /// Whether `text` is a decimal of that form: JSON's, but for a trailing
+    /// `.` and leading zeros, which are read as std and JavaScript read them.
     pub fn is_json_decimal(text: &str) -> bool {
         let unsigned = text.strip_prefix('-').unwrap_or(text);
         let (mantissa, exponent) = match unsigned.split_once(['e', 'E']) {
