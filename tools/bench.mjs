@@ -34,6 +34,7 @@ const BASELINE = process.env.BENCH_BASELINE;
 // Loads of each page (and of the baseline's), interleaved: on a busy machine
 // five loads give a median that moves by tens of ms from run to run.
 const PAGE_LOADS = quick ? 1 : Number(process.env.BENCH_PAGE_LOADS ?? 5);
+if (!Number.isInteger(PAGE_LOADS) || PAGE_LOADS < 1) throw new Error(`BENCH_PAGE_LOADS: must be a whole number from 1, got ${process.env.BENCH_PAGE_LOADS}`);
 const partial = Boolean(ONLY);
 const n = (big, small) => (quick ? small : big);
 const WORKLOADS = [

@@ -3,7 +3,9 @@
 // poll (Rust) or timer callback (JS); timers as async bars; flow arrows from
 // each wake to the poll it causes.
 
-/** @import { ShownLane, RunResult, TraceEvent } from './types.js' */
+/** @import { RunResult, TraceEvent } from './types.js' */
+
+import { lanesOf, traceOf, LANE_NAMES } from './replay/merge.js';
 
 /**
  * One entry of `traceEvents` (only the fields used here).
@@ -21,8 +23,6 @@
  * @property {object} [args]
  */
 
-/** @type {[ShownLane, string][]} the spawn_local lane's when the comparison ran */
-const LANES = [['callbacks', 'Callbacks'], ['promises', 'Promises'], ['futures', 'Rust futures'], ['spawnLocal', 'Rust on spawn_local']];
 /** @param {number} ms */
 const us = (ms) => Math.round(ms * 1000);
 
@@ -34,11 +34,10 @@ export function toChromeTrace(result) {
   /** @type {ChromeEvent[]} */
   const traceEvents = [{ ph: 'M', pid: 1, tid: 0, name: 'process_name', args: { name: 'futures playground' } }];
   let flow = 0;
-  LANES.forEach(([lane, name], i) => {
+  lanesOf(result).forEach((lane, i) => {
     const tid = i + 1;
-    const events = result?.[lane]?.events ?? [];
-    if (lane === 'spawnLocal' && !result?.spawnLocal) return;
-    traceEvents.push({ ph: 'M', pid: 1, tid, name: 'thread_name', args: { name } });
+    const { events } = traceOf(result, lane);
+    traceEvents.push({ ph: 'M', pid: 1, tid, name: 'thread_name', args: { name: LANE_NAMES[lane] } });
     traceEvents.push({ ph: 'M', pid: 1, tid, name: 'thread_sort_index', args: { sort_index: tid } });
     const base = { pid: 1, tid, cat: lane };
     /** @type {Map<number, TraceEvent>} */

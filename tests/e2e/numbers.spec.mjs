@@ -1,7 +1,10 @@
 // Numbers in messages are printed as JS prints them (String(x)): a refused
 // timing of 1.0000001 says "got 1.0000001", of 2.5e-7 "got 2.5e-7", of 1e308
-// "got 1e+308". Checked for a table of edge cases and for 12,000 values from a
-// seeded PRNG (NUMBERS_SEED changes the seed), all refused by the page.
+// "got 1e+308". The wasm asks JavaScript for that text (program/number.rs),
+// so this checks the wiring, and that each value is refused with its rule:
+// for a table of edge cases and for 12,000 values from a seeded PRNG
+// (NUMBERS_SEED changes the seed). numbers_in_browser.rs checks the native
+// code against JavaScript's.
 import { test, expect, openPlayground } from './fixtures.mjs';
 
 const SEED = Number(process.env.NUMBERS_SEED ?? 0x5eed);

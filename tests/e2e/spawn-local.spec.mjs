@@ -208,6 +208,14 @@ test('self-ref on spawn_local: s and borrowed stay where they were across the aw
   expect([s1[1], b1[1], s2[1], b2[1]]).toEqual(['s', 'borrowed', 's', 'borrowed']);
   // borrowed points at s, and neither moved between the two polls.
   expect(new Set([s1[2], b1[2], s2[2], b2[2]]).size).toBe(1);
+  // s lives inside the task's future: from where each poll says it is, for
+  // the size its spawn gave.
+  const [{ size }] = all(spawnLocal, 'spawn');
+  const starts = new Set(all(spawnLocal, 'poll_start').map((e) => e.addr));
+  expect(starts.size).toBe(1);
+  const [start] = starts;
+  expect(s1[2]).toBeGreaterThanOrEqual(start);
+  expect(s1[2]).toBeLessThan(start + size);
   expect(logs(spawnLocal)).toEqual([[100, 'foo']]);
 });
 

@@ -44,7 +44,7 @@ export function linkLanes(link, compare) {
 export function embedSrc(href, lanes) {
   const url = new URL(href);
   url.pathname = url.pathname.replace(/[^/]*$/, 'embed.html');
-  const all = lanes.includes('spawnLocal') ? LANES.length + 1 : LANES.length;
+  const all = lanes.includes('spawnLocal') ? SHOWN_LANES.length : LANES.length;
   if (lanes.length < all) url.hash += `&lanes=${lanes.join(',')}`;
   return url.href;
 }

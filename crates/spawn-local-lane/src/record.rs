@@ -29,8 +29,8 @@ pub enum Event {
     PollStart {
         /// The task polled.
         task: u32,
-        /// Where the lane's wrapper around the task's future lives in wasm
-        /// memory (boxed: it never moves between polls).
+        /// Where the task's own future lives in wasm memory (boxed: it never
+        /// moves between polls).
         addr: u32,
     },
     /// The poll returned.
