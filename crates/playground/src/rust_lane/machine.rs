@@ -153,11 +153,9 @@ pub enum Machine<P: LanePrelude> {
         label: String,
         /// The step's path.
         path: StepPath,
-        /// The timer future.
+        /// The timer future. Its timer's number is noted when the timer is
+        /// set: at the first poll on our runtime, when it is made on gloo's.
         sleep: P::Sleep,
-        /// Its timer's number is noted (when it was set: at the first poll
-        /// on our runtime, when it was made on gloo's).
-        named: bool,
         /// Where to note the timer's number once it is registered.
         labels: TimerLabels,
     },
@@ -477,15 +475,14 @@ impl<P: LanePrelude> Machine<P> {
     /// set its timer.
     fn sleep(label: &str, path: &StepPath, ms: u32, labels: &TimerLabels) -> Machine<P> {
         let sleep = P::sleep_ms(ms);
-        let named = P::timer(&sleep).map(|timer| {
+        if let Some(timer) = P::timer(&sleep) {
             let named = (timer, label.to_string(), path.clone());
             labels.borrow_mut().timers.push(named);
-        });
+        }
         Machine::Sleep {
             label: label.to_string(),
             path: path.clone(),
             sleep,
-            named: named.is_some(),
             labels: labels.clone(),
         }
     }
@@ -567,12 +564,12 @@ impl<P: LanePrelude> Future for Machine<P> {
                 label,
                 path,
                 sleep,
-                named,
                 labels,
             } => {
+                // Named already if it had its timer before this poll.
+                let unnamed = P::timer(sleep).is_none();
                 let poll = Pin::new(&mut *sleep).poll(cx);
-                if let (false, Some(timer)) = (*named, P::timer(sleep)) {
-                    *named = true;
+                if let (true, Some(timer)) = (unnamed, P::timer(sleep)) {
                     labels
                         .borrow_mut()
                         .timers
