@@ -204,14 +204,14 @@ export class App {
     });
     // A chapter with a question opens before its run: the learner predicts first.
     const opened = link.tour === undefined ? null : chapter(link.tour);
-    if (link.tour !== undefined && !opened) controls.showError(`Link: tour must be one of ${CHAPTERS.map((c) => c.id).join(', ')}`);
+    if (link.tour !== undefined && !opened) controls.showLinkProblem(`Link: tour must be one of ${CHAPTERS.map((c) => c.id).join(', ')}`);
     if (opened) {
       this.openChapter(opened);
       return;
     }
     await this.runNow();
     const problems = [problem, this.applyPosition(link)].filter(Boolean);
-    if (problems.length) controls.showError(problems.join('\n'));
+    if (problems.length) controls.showLinkProblem(problems.join('\n'));
   }
 
   /**
@@ -253,7 +253,7 @@ export class App {
     const problem = this.applyLink(link);
     this.runNow().then(() => {
       const problems = [problem, this.applyPosition(link)].filter(Boolean);
-      if (problems.length) this.views.controls.showError(problems.join('\n'));
+      if (problems.length) this.views.controls.showLinkProblem(problems.join('\n'));
     });
   }
 

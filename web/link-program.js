@@ -77,8 +77,8 @@ export function linkProgram(wasm, parse, presets, link, options) {
     described = wasm.describeProgram(scenario, presetId);
     presetId = described.preset ?? presetId;
   } catch (error) {
-    problems.push(`Link: ${/** @type {Error} */ (error).message}`);
     // The example as it is, where the link's program was refused.
+    problems.push(`Link: ${/** @type {Error} */ (error).message}. The example is shown as it is instead.`);
     scenario = wasm.resolveScenario(presetId, undefined, undefined);
     described = wasm.describeProgram(scenario, presetId);
     text = editable ? renderedText(wasm, scenario) : undefined;

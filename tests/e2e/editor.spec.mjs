@@ -406,8 +406,10 @@ test('a link whose program is refused says why, and the example runs instead', a
   for (const [hash, message] of cases) {
     const page = await openPlayground(await context.newPage(), `/${hash}`);
     await expect(page.getByRole('alert'), hash.slice(0, 30)).toHaveText(message + (message.endsWith('`fn`')
-      ? ': the module starts with `use runtime::prelude::*;`' : ''));
+      ? ': the module starts with `use runtime::prelude::*;`' : '') + '. The example is shown as it is instead.');
     await expect(logTime(page, 'futures')).toHaveText('350 ms');
+    // The example shown runs: the link's problem does not hold Run back.
+    await expect(page.getByRole('button', { name: 'Run' })).toBeEnabled();
     await expect(page.getByLabel('Example')).toHaveValue('sequential');
     await page.close();
   }

@@ -106,7 +106,7 @@ test('a bad step, t, lanes or edit falls back to the default with a message, nev
     ['lanes=', /^Link: lanes must be one or more of/],
     ['edit=yes', /^Link: edit must be 1 \(an editable Rust panel\) or left out$/],
     ['preset=nope', /^Link: preset must be one of /],
-    ['s=Q(S(Timer%201,-5))', /^Link: /],
+    ['s=Q(S(Timer%201,-5))', /^Link: scenario.steps\[0\].ms: must be a whole number of milliseconds from 0 to 60000, got -5\. The example is shown as it is instead\.$/],
   ]) {
     await page.goto('about:blank');
     await openEmbed(page, `${SEQUENTIAL}&${bad}`);

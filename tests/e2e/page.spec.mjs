@@ -280,6 +280,7 @@ test('bad and hostile links are refused or shown as text, never as markup', asyn
     const page = await openPlayground(await context.newPage(), `/${hash}`);
     await expect(page.getByRole('alert'), name).toContainText(message);
     await expect(logTime(page, 'futures'), `${name}: the default example ran`).toHaveText('350 ms');
+    await expect(page.getByRole('button', { name: 'Run' }), `${name}: the example shown can run`).toBeEnabled();
     expect(problems, name).toEqual([]);
     await page.close();
   }

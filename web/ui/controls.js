@@ -133,12 +133,30 @@ export class Controls {
    * @param {string | null} message
    */
   showError(message) {
+    this.say(message, true);
+  }
+
+  /**
+   * What a link asked for and did not get (each part said, naming it): the
+   * page shows what it could open instead, which runs, so Run stays on and
+   * no field is marked.
+   * @param {string} message
+   */
+  showLinkProblem(message) {
+    this.say(message, false);
+  }
+
+  /**
+   * @param {string | null} message
+   * @param {boolean} blocking the program as it is cannot run
+   */
+  say(message, blocking) {
     const named = message?.replace(/timings\[(\d+)\]/g, (_, i) => this.fieldName(Number(i)));
     this.error.textContent = named ?? '';
     this.error.hidden = !message;
-    this.run.disabled = Boolean(message);
+    this.run.disabled = blocking && Boolean(message);
     for (const input of this.timings.querySelectorAll('input')) {
-      const bad = Boolean(message) && /** @type {string} */ (message).includes(`timings[${input.dataset.index}]`);
+      const bad = blocking && Boolean(message) && /** @type {string} */ (message).includes(`timings[${input.dataset.index}]`);
       input.setAttribute('aria-invalid', String(bad));
     }
   }
