@@ -238,6 +238,10 @@ const playground = createPlayground(wasm);
 // with the editor; a failed load is said where the link's text is read.
 if (link.rust !== undefined) await loadText().catch(() => {});
 const embed = new Embed(link, playground);
+// Another link in the same frame (a host page that changes the iframe's
+// fragment, or a reader who edits it): the embed opens it as it opened the
+// first, from the start.
+window.addEventListener('hashchange', () => location.reload());
 await embed.start();
 // For the benchmarks: when the first run was on screen, in ms since navigation.
 window.__firstRunAt = performance.now();

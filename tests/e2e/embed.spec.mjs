@@ -98,6 +98,17 @@ test('Open in the playground opens the same program at the same event', async ({
   await expect(page.getByRole('radio', { name: 'async/await' })).toBeChecked();
 });
 
+test('another link in the same frame opens that link', async ({ page }) => {
+  await openEmbed(page, 'preset=race&clock=virtual&style=then&step=4');
+  await expect(page.locator('#embed-title')).toHaveText('Race: the first one wins');
+  // Only the fragment changes: the same document, as when a host page
+  // changes its iframe's link.
+  await page.evaluate(() => { location.hash = '#preset=sequential&clock=virtual&style=then&step=9'; });
+  await expect(page.locator('#embed-title')).toHaveText('Sequential timers');
+  await expect(page.locator('body')).toHaveAttribute('data-ready', 'true');
+  await expect(page.locator('#position')).toHaveText(/^Event 9 of /);
+});
+
 test('a bad step, t, lanes or edit falls back to the default with a message, never a blank frame', async ({ page }) => {
   for (const [bad, said] of [
     ['step=99999', /^Link: step must be a whole number from 1 to \d+, the run's events in all three lanes; the replay opens at event 1$/],
