@@ -263,6 +263,18 @@ test.describe('on a 390 px phone', () => {
     await expect(page.locator('#timeline-detail .hint-hover')).toBeHidden();
   });
 
+  test('a step names its lane above what happened, as the position line (left out here) does', async ({ page }) => {
+    await openPlayground(page);
+    const lane = page.locator('#what-happened-lane');
+    await expect(page.locator('#position')).toBeHidden();
+    for (let i = 0; i < 8; i += 1) await page.getByRole('button', { name: 'Step forward' }).click();
+    await expect(page.locator('#what-happened')).toContainText('called poll');
+    await expect(lane).toBeVisible();
+    await expect(lane).toHaveText('Rust futures');
+    await page.getByRole('button', { name: 'Step back' }).click();
+    await expect(lane).toHaveText(/^(Callbacks|Promises|Rust futures)$/);
+  });
+
   test('a read-only Rust panel says so, and why', async ({ page }) => {
     await openPlayground(page);
     const note = page.locator('#rust-read-only');

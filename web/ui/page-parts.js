@@ -116,6 +116,8 @@ export function replayParts() {
     el('p', { id: 'position', class: 'position' }),
     el('div', { class: 'what-happened', id: 'what-happened-box' },
       el('span', { id: 'what-happened-title', class: 'what-happened-title' }, 'What happened'),
+      // On a phone, where the position line is left out: whose step it is.
+      el('span', { id: 'what-happened-lane', class: 'what-happened-lane' }),
       el('p', { id: 'what-happened', role: 'status', 'aria-live': 'polite', 'aria-labelledby': 'what-happened-title' }, 'No run yet.')),
   ];
 }

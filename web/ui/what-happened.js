@@ -1,6 +1,8 @@
 // What happened: one sentence for the replay's current step (the replay model
-// words it), in a live region, edged in the colour of the step's lane.
+// words it), in a live region, edged in the colour of the step's lane, and
+// (on a phone, where the position line is left out) headed by its name.
 import { qs } from '../dom.js';
+import { LANE_NAMES } from '../replay/merge.js';
 
 /** @import { ShownLane } from '../types.js' */
 
@@ -11,6 +13,8 @@ export class WhatHappened {
     this.box = qs('#what-happened-box', root);
     /** @type {HTMLElement} */
     this.sentence = qs('#what-happened', root);
+    /** @type {HTMLElement} */
+    this.lane = qs('#what-happened-lane', root);
   }
 
   /**
@@ -19,6 +23,7 @@ export class WhatHappened {
    */
   show(text, lane) {
     this.sentence.textContent = text;
+    this.lane.textContent = lane ? LANE_NAMES[lane] : '';
     if (lane) this.box.dataset.lane = lane;
     else delete this.box.dataset.lane;
   }
