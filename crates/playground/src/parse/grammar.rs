@@ -719,8 +719,8 @@ impl<'a> Parser<'a> {
                 "`async`",
                 &not_read_yet(
                     "a plain `fn` helper",
-                    "a plain `fn` cannot `.await` (E0728), so write `async fn name() { … }` and \
-                     call it with `name().await`",
+                    "here, write `async fn name() { … }` and call it with `name().await` (a \
+                     plain `fn` cannot `.await`: E0728)",
                 ),
             ));
         }
