@@ -96,6 +96,7 @@ test('replay steps move the highlight, the trace, the timeline and the panels', 
   // The code panels are editors by now: a line is its text, without the newline.
   await expect(page.locator('#code-callbacks .current')).toHaveText(exactly('setTimeout(() => { // Timer 1'));
   await expect(page.locator('#trace-futures li.current'), 'no Rust event yet').toHaveCount(0);
+  await expect(page.locator('#tasks')).toHaveText('No task yet: none has been spawned at this step.');
   // Forward, one step at a time, to the Rust lane's first poll.
   const step = page.getByRole('button', { name: 'Step forward' });
   const stepUntil = async (event) => {

@@ -31,6 +31,10 @@ export class Inspector {
 
   /** @param {RustState} state */
   showTasks(state) {
+    if (!state.tasks.length) {
+      this.tasks.replaceChildren(el('tr', {}, el('td', { colspan: 5, class: 'empty' }, 'No task yet: none has been spawned at this step.')));
+      return;
+    }
     this.tasks.replaceChildren(...state.tasks.map((t) => el(
       'tr', {},
       el('td', {}, `task ${t.id}`),

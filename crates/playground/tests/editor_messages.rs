@@ -766,7 +766,7 @@ const TABLE: &[(&str, &str, Want)] = &[
     (
         "a plain fn helper",
         "use runtime::prelude::*;\n\nasync fn run() {\n    brew().await;\n}\n\nfn brew() {\n    log(\"x\");\n}\n",
-        Refused(7, 1, "expected `async`, found `fn`: this playground does not read a plain `fn` helper yet; in Rust it is fine: here, write `async fn name() { … }` and call it with `name().await` (a plain `fn` cannot `.await`: E0728)"),
+        Refused(7, 1, "expected `async`, found `fn`: this playground does not read a plain `fn` helper yet; in Rust it is fine: write `async fn name() { … }` here instead, and call it with `name().await` (only an `async fn` can `.await` inside it: E0728)"),
     ),
     (
         "two helpers of one name",

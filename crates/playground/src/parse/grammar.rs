@@ -719,8 +719,8 @@ impl<'a> Parser<'a> {
                 "`async`",
                 &not_read_yet(
                     "a plain `fn` helper",
-                    "here, write `async fn name() { … }` and call it with `name().await` (a \
-                     plain `fn` cannot `.await`: E0728)",
+                    "write `async fn name() { … }` here instead, and call it with \
+                     `name().await` (only an `async fn` can `.await` inside it: E0728)",
                 ),
             ));
         }
