@@ -6,6 +6,7 @@
 /** @import { RunResult, TraceEvent } from './types.js' */
 
 import { lanesOf, traceOf, LANE_NAMES } from './replay/merge.js';
+import { timerLabel } from './replay/names.js';
 
 /**
  * One entry of `traceEvents` (only the fields used here).
@@ -49,15 +50,15 @@ export function toChromeTrace(result) {
       const args = { ...e };
       switch (e.kind) {
         case 'timer_set':
-          traceEvents.push({ ...base, ph: 'b', id: `${lane}-${e.timer}`, name: e.label ?? `timer ${e.timer}`, ts, args });
+          traceEvents.push({ ...base, ph: 'b', id: `${lane}-${e.timer}`, name: timerLabel(e), ts, args });
           break;
         case 'timer_elapsed':
           // No timer was set: the Sleep was already past its deadline.
-          traceEvents.push({ ...base, ph: 'i', s: 't', name: `${e.label ?? `timer ${e.timer}`}: already past its deadline`, ts, args });
+          traceEvents.push({ ...base, ph: 'i', s: 't', name: `${timerLabel(e)}: already past its deadline`, ts, args });
           break;
         case 'timer_fired':
         case 'timer_cancel':
-          traceEvents.push({ ...base, ph: 'e', id: `${lane}-${e.timer}`, name: e.label ?? `timer ${e.timer}`, ts, args });
+          traceEvents.push({ ...base, ph: 'e', id: `${lane}-${e.timer}`, name: timerLabel(e), ts, args });
           if (lane !== 'futures' && e.kind === 'timer_fired') {
             traceEvents.push({ ...base, ph: 'X', name: `callback ${e.label ?? e.timer}`, ts, dur: 1, args });
           }

@@ -331,7 +331,7 @@ test('Share: the embed snippet at the replay position, measured; the Markdown li
   await page.getByRole('button', { name: 'Run', exact: true }).click();
   await expect(spawnLocalBox).toBeVisible();
   await expect(spawnLocalBox).not.toBeChecked();
-  await expect(page.locator('#embed-spawn-local-note')).toHaveText(/^Rust on spawn_local needs allow-same-origin, so the snippet adds it to the iframe's sandbox\. Choose it only if your page is on a different domain from this playground \(127\.0\.0\.1:\d+\)\. /);
+  await expect(page.locator('#embed-spawn-local-note')).toHaveText(/^Rust on spawn_local needs allow-same-origin, so the snippet adds it to the iframe's sandbox\. Choose it only if your page is neither on this playground's host \(127\.0\.0\.1:\d+\) nor on another subdomain of the same parent domain\. /);
   for (const box of ['Callbacks', 'Promises', 'Rust futures']) await page.getByRole('checkbox', { name: box }).check();
   // At an event of the spawn_local lane, without that lane: no comparison,
   // and the position counted over the three lanes, at the next of theirs.

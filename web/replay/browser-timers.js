@@ -4,6 +4,8 @@
 // A timer waits in Web APIs until it is due, then in the task queue until
 // its callback runs (docs/trace-format.md, "The four places"). Pure: no DOM.
 
+import { timerLabel } from './names.js';
+
 /** @import { TraceEvent } from '../types.js' */
 
 /**
@@ -41,7 +43,7 @@ export class BrowserTimers {
    * @param {Extract<TraceEvent, {kind: 'timer_set'}>} e */
   set(e) {
     this.pending.set(e.timer, {
-      timer: e.timer, label: e.label ?? `timer ${e.timer}`, due: e.t + (e.clamped ?? e.ms), line: e.line, noop: e.callback === 'noop',
+      timer: e.timer, label: timerLabel(e), due: e.t + (e.clamped ?? e.ms), line: e.line, noop: e.callback === 'noop',
     });
   }
 
@@ -55,7 +57,7 @@ export class BrowserTimers {
     const timer = this.pending.get(e.timer);
     this.pending.delete(e.timer);
     return {
-      callback: { kind: 'callback', timer: e.timer, label: timer?.label ?? e.label ?? `timer ${e.timer}`, line: e.line, noop: timer?.noop },
+      callback: { kind: 'callback', timer: e.timer, label: timer?.label ?? timerLabel(e), line: e.line, noop: timer?.noop },
       wasSet: timer !== undefined,
     };
   }

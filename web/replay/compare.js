@@ -1,9 +1,9 @@
 // The Summary's sentence on the two Rust lanes: the same program on our
 // executor and on spawn_local, compared from what each recorded. Pure: no DOM.
 import { formatMs } from '../dom.js';
-import { count, and } from './names.js';
+import { count, and, timerLabel } from './names.js';
 
-/** @import { RunResult, TraceEvent, EventKind } from '../types.js' */
+/** @import { RunResult, TraceEvent, EventKind, EventOf } from '../types.js' */
 
 /** @param {TraceEvent[]} events @param {EventKind} kind */
 const number = (events, kind) => events.filter((e) => e.kind === kind).length;
@@ -103,7 +103,7 @@ function lateTimer(ours, theirs) {
     const microtasks = between.filter((e) => e.kind === 'microtask_start').length;
     // What the sentence says kept the timer waiting: tasks waking themselves.
     if (microtasks === 0 || !between.some((e) => e.kind === 'wake' && e.by === 'self')) continue;
-    const label = fired.label ?? `timer ${fired.timer}`;
+    const label = timerLabel(fired);
     const there = oursFired ? `, so ${label} fired at ${formatMs(oursFired.t)} there` : '';
     return 'On spawn_local, each time the task woke itself during its poll, spawn_local polled it again in a new microtask, '
       + `and the browser runs no timer callback until the microtask queue is empty: so ${label}'s callback waited, and fired `
@@ -143,12 +143,11 @@ function inThatOrder(lines, all) {
  * @returns {string | null}
  */
 function overdueTogether(ours, theirs) {
-  const name = (/** @type {TraceEvent} */ e) => ('label' in e && e.label) || `timer ${'timer' in e ? e.timer : ''}`;
   const theirLines = printed(theirs);
   for (let i = 0; i < ours.length; i += 1) {
     // One reactor callback: late firings at one time, each followed by its
     // timer's wake; the first wake queued the task, the others found it so.
-    /** @type {TraceEvent[]} */
+    /** @type {EventOf<'timer_fired'>[]} */
     const fired = [];
     /** @type {TraceEvent[]} */
     const wakes = [];
@@ -176,15 +175,15 @@ function overdueTogether(ours, theirs) {
     // before the next, by a poll of the task it woke, in a microtask.
     const theirFirings = fired.map((f) => theirs.find((e) => e.kind === 'timer_fired' && firingKey(theirs, e) === firingKey(ours, f)));
     if (theirFirings.some((e) => !e)) continue;
-    const one = /** @type {TraceEvent[]} */ (theirFirings).sort((a, b) => a.seq - b.seq);
+    const one = /** @type {EventOf<'timer_fired'>[]} */ (theirFirings).sort((a, b) => a.seq - b.seq);
     const polledAfterEach = one.slice(0, -1).every((f, j) => {
-      const wake = theirs.find((e) => e.kind === 'wake' && e.seq > f.seq && e.by === 'timer' && 'timer' in f && e.timer === f.timer);
+      const wake = theirs.find((e) => e.kind === 'wake' && e.seq > f.seq && e.by === 'timer' && e.timer === f.timer);
       const poll = wake && theirs.find((e) => e.kind === 'poll_start' && e.seq > wake.seq && 'task' in wake && e.task === wake.task);
       return Boolean(poll) && /** @type {TraceEvent} */ (poll).seq < one[j + 1].seq
         && theirs.some((e) => e.kind === 'microtask_start' && e.seq > f.seq && e.seq < /** @type {TraceEvent} */ (poll).seq);
     });
     if (!polledAfterEach) continue;
-    const labels = fired.map(name);
+    const labels = fired.map(timerLabel);
     const named = `${and(labels)} were ${labels.length === 2 ? 'both' : 'all'}`;
     const due = (/** @type {TraceEvent} */ e) => e.t - ('late' in e && e.late ? e.late : 0);
     const inDueOrder = one.every((e, j) => j === 0 || due(one[j - 1]) <= due(e));
@@ -192,7 +191,7 @@ function overdueTogether(ours, theirs) {
       + `each woke task ${task}, ${wakes.length === 2 ? 'the second wake' : 'every wake after the first'} found it already `
       + `queued, and the one poll that followed found ${labels.length === 2 ? 'both' : 'all'} sleeps done and printed `
       + `${inOrder(lines)}, in the order its code reached them. On spawn_local, gloo had set a browser timer per sleep: the `
-      + `browser ran their callbacks one at a time (${one.map((e) => `${name(e)}'s`).join(', then ')}`
+      + `browser ran their callbacks one at a time (${one.map((e) => `${timerLabel(e)}'s`).join(', then ')}`
       + `${inDueOrder ? ', in the order they fell due' : ''}), and after each, spawn_local polled the task in a microtask, before `
       + 'the next callback, so each poll found one more sleep done.';
   }

@@ -7,16 +7,12 @@
 import { formatMs } from '../dom.js';
 import { LANES, LANE_NAMES } from './merge.js';
 import { abortCancels } from './summary.js';
-import { and } from './names.js';
+import { and, timerLabel as label } from './names.js';
 
 /** @import { Lane, RunResult, EventOf, LaneSummary } from '../types.js' */
 
-
 /** @param {number} n `once`, `twice`, `3 times` */
 const times = (n) => (n === 1 ? 'once' : n === 2 ? 'twice' : `${n} times`);
-
-/** @param {{label?: string, timer: number}} e */
-const label = (e) => e.label ?? `timer ${e.timer}`;
 
 /** @param {Lane[]} lanes */
 const names = (lanes) => and(lanes.map((l) => LANE_NAMES[l]));

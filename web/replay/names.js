@@ -4,9 +4,13 @@
  * @param {string} label */
 export const named = (label) => (/^timer\b/i.test(label) ? label : `the “${label}” timer`);
 
+/** A timer's label, or `timer 3` where it has none (a timer no sleep named).
+ * @param {{timer?: number, label?: string}} e */
+export const timerLabel = (e) => e.label ?? `timer ${e.timer}`;
+
 /** A timer's name, from its label (else its number).
  * @param {{timer?: number, label?: string}} e */
-export const timerName = (e) => (e.label === undefined ? `timer ${e.timer}` : named(e.label));
+export const timerName = (e) => (e.label === undefined ? timerLabel(e) : named(e.label));
 
 /** `1 task`, `2 tasks`, `2 batches`. @param {number} n @param {string} noun */
 export const count = (n, noun) => `${n} ${noun}${n === 1 ? '' : /(ch|sh|s|x)$/.test(noun) ? 'es' : 's'}`;

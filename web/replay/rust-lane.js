@@ -9,6 +9,8 @@
 // queues a task once; a task woken during its own poll is queued when that
 // poll ends, as tokio does; a dropped task is not queued again.
 
+import { timerLabel } from './names.js';
+
 /** @import { TraceEvent, TaskView, RustState, TimerWaker } from '../types.js' */
 
 /**
@@ -192,7 +194,7 @@ export class RustLane {
         // The Rust lane's timer_set always has a deadline (and, from
         // version 4, `waker`; before, it was always the task's).
         this.timers.set(e.timer, {
-          timer: e.timer, label: e.label ?? `timer ${e.timer}`, deadline: /** @type {number} */ (e.deadline), waker: e.waker ?? 'task', task: e.task,
+          timer: e.timer, label: timerLabel(e), deadline: /** @type {number} */ (e.deadline), waker: e.waker ?? 'task', task: e.task,
         });
         this.wakers.set(e.timer, e.waker ?? 'task');
         if (e.task) this.owners.set(e.timer, e.task);

@@ -2,11 +2,9 @@
 // (self-ref) where the future, s and borrowed live. Its queues and timers are
 // beside its code (machinery.js).
 import { qs, el } from '../dom.js';
+import { hex } from '../replay/names.js';
 
 /** @import { RustState } from '../types.js' */
-
-/** @param {number} n */
-const hex = (n) => `0x${n.toString(16).padStart(6, '0')}`;
 
 export class Inspector {
   /** @param {ParentNode} root */

@@ -108,16 +108,27 @@ export function linkPosition(link, events, count, counted = 'this run\'s events'
 }
 
 /**
+ * `href` with its fragment's parts (`key=value`) as `edit` gives them back.
+ * @param {string} href
+ * @param {(parts: string[]) => string[]} edit
+ */
+function editFragment(href, edit) {
+  const [base, hash = ''] = href.split('#');
+  const parts = edit(hash.split('&').filter(Boolean));
+  return parts.length ? `${base}#${parts.join('&')}` : base;
+}
+
+/**
  * `href` with the replay's position: `&step=N`, its event N as the replay
  * counts them, from 1 (none at the first), in place of any position it had.
  * @param {string} href
  * @param {number} position from 0
  */
 export function atPosition(href, position) {
-  const [base, hash = ''] = href.split('#');
-  const kept = hash.split('&').filter((part) => part && !/^(step|t)=/.test(part));
-  if (position > 0) kept.push(`step=${position + 1}`);
-  return kept.length ? `${base}#${kept.join('&')}` : base;
+  return editFragment(href, (parts) => [
+    ...parts.filter((part) => !/^(step|t)=/.test(part)),
+    ...(position > 0 ? [`step=${position + 1}`] : []),
+  ]);
 }
 
 /**
@@ -126,12 +137,13 @@ export function atPosition(href, position) {
  * @param {boolean} compare
  */
 export function withCompare(href, compare) {
-  const [base, hash = ''] = href.split('#');
-  const kept = hash.split('&').filter((part) => part && part !== 'compare=1');
-  // Before the scenario, where the page writes it.
-  const at = kept.findIndex((part) => /^(s|rust|step|t)=/.test(part));
-  if (compare) kept.splice(at < 0 ? kept.length : at, 0, 'compare=1');
-  return kept.length ? `${base}#${kept.join('&')}` : base;
+  return editFragment(href, (parts) => {
+    const kept = parts.filter((part) => part !== 'compare=1');
+    // Before the scenario, where the page writes it.
+    const at = kept.findIndex((part) => /^(s|rust|step|t)=/.test(part));
+    if (compare) kept.splice(at < 0 ? kept.length : at, 0, 'compare=1');
+    return kept;
+  });
 }
 
 /**
@@ -188,9 +200,10 @@ export class Share {
     /** @type {HTMLElement} what that choice asks of the writer's page */
     this.embedSpawnLocalNote = qs('#embed-spawn-local-note', root);
     this.embedSpawnLocalNote.textContent = 'Rust on spawn_local needs allow-same-origin, so the snippet adds it to the iframe\'s '
-      + `sandbox. Choose it only if your page is on a different domain from this playground (${location.host}). If they share a `
-      + 'domain, even as sibling subdomains like blog.example.com and play.example.com, the embed could run code in your page or '
-      + 'read and set its cookies.';
+      + `sandbox. Choose it only if your page is neither on this playground's host (${location.host}) nor on another subdomain `
+      + 'of the same parent domain. On the same host, the embed could run code in your page and remove its own sandbox. On a '
+      + 'sibling subdomain (blog.example.com beside play.example.com), it could read and change your cookies set for '
+      + 'example.com that are not HttpOnly.';
     /** @type {HTMLElement} */
     this.status = qs('#share-status', root);
     /** @type {HTMLElement} what the embed's snippet needs said: a moment it cannot show, a height it did not report */

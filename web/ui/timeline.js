@@ -10,6 +10,7 @@
 import { qs, svg, formatMs } from '../dom.js';
 import { LANES, LANE_NAMES, traceOf } from '../replay/merge.js';
 import { timelinePicture } from './timeline-picture.js';
+import { timerLabel } from '../replay/names.js';
 
 /** @import { TraceEvent, EventOf, RunResult } from '../types.js' */
 /** @typedef {EventOf<'timer_set'>} TimerSetEvent */
@@ -247,7 +248,7 @@ const madeAt = (set) => (set.deadline === undefined ? set.t : set.deadline - set
  * @param {Bar} bar
  */
 function timerDetail({ set, end }) {
-  const label = set.label ?? `timer ${set.timer}`;
+  const label = timerLabel(set);
   const made = madeAt(set);
   if (set.kind === 'timer_elapsed') {
     return `${label}: made at ${formatMs(made)} for ${formatMs(set.ms)}, due at ${formatMs(set.deadline)}; first polled at `
