@@ -55,10 +55,11 @@ function check(sentence, run) {
   phrase(re(String.raw`[Ee]very lane logged its last line at ${T}`),
     (_, t) => ['callbacks', 'promises', 'futures'].every((l) => logged(l, t)), 'every last log');
   // "Callbacks and Promises logged their last line at 200 ms, Rust futures at 350 ms"
-  phrase(re(String.raw`(${LANES}(?:(?:, | and )${LANES})*) logged (?:its|their) last line at ${T}((?:, (?:${LANES}(?:, | and )?)+ at [\d.]+ m?s)*)`),
+  // (not "Rust futures logged its last line at 350 ms, JS at 200 ms", below)
+  phrase(re(String.raw`(${LANES}(?:(?:, | and )${LANES})*) logged (?:its|their) last line at ${T}(?!, JS at)((?:, (?:${LANES}(?:, | and )?)+ at [\d.]+ m?s)*)`),
     (_, names, t, more) => [[names, t], ...[...more.matchAll(re(String.raw`, ((?:${LANES}(?:, | and )?)+) at ${T}`))].map((g) => [g[1], g[2]])]
       .every(([n, time]) => lanesIn(n).every((l) => logged(l, time))), 'last logs by lane');
-  phrase(/the (?:(\d+) )?Rust tasks? (?:was|were) polled (once|twice|\d+ times) and (?:woken (once|twice|\d+ times)|never woken)/g,
+  phrase(/the (?:(\d+) )?Rust tasks? (?:on the page's executor )?(?:was|were) polled (once|twice|\d+ times) and (?:woken (once|twice|\d+ times)|never woken)/g,
     (_, tasks, p, w) => times(p) === polls && (w === undefined ? 0 : times(w)) === wakes
       && (tasks === undefined || +tasks === events('futures').filter((e) => e.kind === 'spawn').length), 'polls and wakes');
   // "Rust cancelled Timer 1 and Timer 2 when their sleeps were dropped; in the JS lanes they still fired, and nothing waited for them: Timer 2 at 100 ms and Timer 1 at 200 ms"
@@ -79,14 +80,14 @@ function check(sentence, run) {
         events(lane).some((e) => e.kind === 'timer_fired' && e.label === label && formatMs(e.late) === late))),
     'late timers');
   // Summary: "Rust logged its last line at 350 ms, JS at 200 ms: the Rust lane set Timer 2 at 200 ms, the JS lanes at 0 ms"
-  phrase(re(String.raw`Rust logged its last line at ${T}, JS at ${T}`),
+  phrase(re(String.raw`Rust(?: futures)? logged its last line at ${T}, JS at ${T}`),
     (_, rust, js) => formatMs(done('futures')) === rust && formatMs(Math.max(done('callbacks'), done('promises'))) === js, 'Rust against JS');
   phrase(re(String.raw`the browser made (\d+) of the (Callbacks|Promises) lane's timers wait ${T}`),
     (_, n, lane, wait) => {
       const clamped = events(LANE[lane]).filter((e) => e.kind === 'timer_set' && e.clamped !== undefined);
       return clamped.length === +n && clamped.every((e) => formatMs(e.clamped) === wait);
     }, 'clamped timers');
-  phrase(re(String.raw`the Rust lane set (.+?) at ${T}, the JS lanes at ${T}`),
+  phrase(re(String.raw`the Rust(?: futures)? lane set (.+?) at ${T}, the JS lanes at ${T}`),
     (_, label, rust, js) => {
       const set = (lane) => events(lane).find((e) => e.kind === 'timer_set' && e.label === label)?.t;
       return formatMs(set('futures')) === rust && formatMs(Math.min(set('callbacks'), set('promises'))) === js;
@@ -130,7 +131,7 @@ function check(sentence, run) {
       return JSON.stringify(tasks.split(/, | and /).map(Number)) === JSON.stringify([...new Set(later.map((e) => e.task))])
         && formatMs(end.t) === returned && formatMs(later.at(-1).t) === until;
     }, 'tasks polled after run() returned');
-  phrase(/the (\d+) Rust tasks were (?=polled \d+ times? for)/g,
+  phrase(/the (\d+) Rust tasks (?:on the page's executor )?were (?=polled \d+ times? for)/g,
     (_, n) => +n === events('futures').filter((e) => e.kind === 'spawn').length, 'summary tasks');
   phrase(/polled (\d+) times? for (\d+) wakes?/g, (_, p, w) => +p === polls && +w === wakes, 'summary polls and wakes');
   phrase(/Task (\d+) is Pending/g, (_, task) => events('futures').some((e) => e.kind === 'lost_waker' && e.task === +task), 'lost waker');
@@ -171,17 +172,21 @@ test('every number the run\'s sentences state is the trace\'s, for every preset 
   test.setTimeout(120_000);
   await openPlayground(page);
   const runs = [];
-  for (const { preset, timings } of await presetTimings(page)) {
-    runs.push(await page.evaluate(async ({ preset: id, timings: ts }) => {
+  const timed = await presetTimings(page);
+  // With the spawn_local lane beside them, the sentences name the lanes and
+  // the executor they are about: each example once, compared.
+  const compared = timed.filter((t) => t.nth === 0).map((t) => ({ ...t, compare: true }));
+  for (const { preset, timings, compare } of [...timed, ...compared]) {
+    runs.push(await page.evaluate(async ({ preset: id, timings: ts, compare: both }) => {
       const base = new URL('.', location.href);
       const { inThisRun } = await import(new URL('replay/in-this-run.js', base).href);
       const { summarize } = await import(new URL('replay/summary.js', base).href);
-      const run = await window.playground.run({ preset: id, timings: ts, clock: 'virtual' });
+      const run = await window.playground.run({ preset: id, timings: ts, clock: 'virtual', compare: both });
       const { lanes, sentence } = summarize(run);
-      return { name: `${id} ${JSON.stringify(ts)}`, run, sentences: [inThisRun(run, lanes), sentence] };
-    }, { preset, timings }));
+      return { name: `${id} ${JSON.stringify(ts)}${both ? ' compared' : ''}`, run, sentences: [inThisRun(run, lanes), sentence] };
+    }, { preset, timings, compare: compare === true }));
   }
-  expect(runs.length).toBeGreaterThanOrEqual(9 * 21);
+  expect(runs.length).toBeGreaterThanOrEqual(9 * 22);
   const problems = runs.flatMap(({ name, run, sentences }) => sentences.flatMap((s) => check(s, run).map((p) => `${name}: ${p}`)));
   expect(problems).toEqual([]);
   // The checker itself: a wrong number is caught, and so is a number no
@@ -190,7 +195,8 @@ test('every number the run\'s sentences state is the trace\'s, for every preset 
   expect(check(sentences[0].replace(/(\d+) ms/, (_, n) => `${+n + 1} ms`), run)).not.toEqual([]);
   expect(check(`${sentences[0]} It took 12 ms.`, run)).not.toEqual([]);
   const said = runs.flatMap((r) => r.sentences).join(' ');
-  for (const kind of ['Callbacks and Promises logged their last line', 'Rust cancelled', 'Ready at once', 'In every lane Timer', 'already queued', ' s;', 'no lane logged']) {
+  for (const kind of ['Callbacks and Promises logged their last line', 'Callbacks, Promises and Rust futures logged their last line',
+    'the Rust task on the page\'s executor was polled', 'Rust cancelled', 'Ready at once', 'In every lane Timer', 'already queued', ' s;', 'no lane logged']) {
     expect(said, kind).toContain(kind);
   }
 });

@@ -7,7 +7,7 @@
 import { formatMs } from '../dom.js';
 import { LANES, LANE_NAMES } from './merge.js';
 import { abortCancels } from './summary.js';
-import { and, timerLabel as label } from './names.js';
+import { allLogged, and, rustTasksWere, timerLabel as label } from './names.js';
 
 /** @import { Lane, RunResult, EventOf, LaneSummary } from '../types.js' */
 
@@ -20,8 +20,9 @@ const names = (lanes) => and(lanes.map((l) => LANE_NAMES[l]));
 /**
  * When each lane logged its last line, lanes with the same time together.
  * @param {Record<Lane, LaneSummary>} lanes
+ * @param {boolean} compared the spawn_local lane ran too
  */
-function lastLogs(lanes) {
+function lastLogs(lanes, compared) {
   /** @type {Map<string, Lane[]>} */
   const byTime = new Map();
   for (const lane of LANES) {
@@ -31,7 +32,7 @@ function lastLogs(lanes) {
   const silent = LANES.filter((lane) => lanes[lane].lastLog === null);
   if (byTime.size === 0) return 'no lane logged';
   const [[time, first], ...rest] = byTime;
-  if (rest.length === 0 && silent.length === 0) return `every lane logged its last line at ${time}`;
+  if (rest.length === 0 && silent.length === 0) return allLogged(time, compared);
   const said = [[`${names(first)} logged ${first.length === 1 ? 'its' : 'their'} last line at ${time}`,
     ...rest.map(([t, l]) => `${names(l)} at ${t}`)].join(', ')];
   if (silent.length) said.push(`${names(silent)} never logged`);
@@ -47,7 +48,7 @@ function pollsAndWakes({ polls, wakes }, result) {
   const { events } = result.futures;
   const tasks = events.filter((e) => e.kind === 'spawn').length;
   const queued = events.filter((e) => e.kind === 'wake' && e.outcome === 'already_queued').length;
-  const who = tasks === 1 ? 'the Rust task was' : `the ${tasks} Rust tasks were`;
+  const who = rustTasksWere(tasks, Boolean(result.spawnLocal));
   const noPoll = queued ? ` (${queued} of those wakes came while it was already queued to be polled: ${queued === 1 ? 'it' : 'they'} added no poll)` : '';
   return `${who} polled ${times(polls)} and ${wakes ? `woken ${times(wakes)}${noPoll}` : 'never woken'}`;
 }
@@ -209,7 +210,7 @@ function lateTimers(result) {
  * @returns {string}
  */
 export function inThisRun(result, lanes) {
-  const first = `${lastLogs(lanes)}; ${pollsAndWakes(lanes.futures, result)}.`;
+  const first = `${lastLogs(lanes, Boolean(result.spawnLocal))}; ${pollsAndWakes(lanes.futures, result)}.`;
   const more = [cancelled(result), aborted(result), outlived(result), ...lateTimers(result)].filter((x) => x !== null).map((x) => `${x[0].toUpperCase()}${x.slice(1)}.`);
   return [first, ...more].join(' ');
 }

@@ -1,4 +1,5 @@
-// How the sentences of What happened name timers and lines.
+// How the sentences of What happened and the Summary name timers, lines,
+// lanes and tasks.
 
 /** A timer's label as a name: "Timer 1" as it is, "Kettle" as `the “Kettle” timer`.
  * @param {string} label */
@@ -24,3 +25,19 @@ export const and = (items) => (items.length < 2 ? items.join('') : `${items.slic
 /** ` on line 4`, or nothing without a line.
  * @param {number | undefined} line */
 export const onLine = (line) => (line ? ` on line ${line}` : '');
+
+/** Which lanes "every lane" is: the three, by name, where the spawn_local
+ * lane ran beside them (the sentence is not about that one).
+ * @param {string} time `350 ms`
+ * @param {boolean} compared the spawn_local lane ran */
+export const allLogged = (time, compared) => (compared
+  ? `Callbacks, Promises and Rust futures logged their last line at ${time}`
+  : `every lane logged its last line at ${time}`);
+
+/** `the Rust task was`, `the 2 Rust tasks were`; where the spawn_local lane
+ * ran too, on which executor.
+ * @param {number} tasks @param {boolean} compared */
+export const rustTasksWere = (tasks, compared) => {
+  const on = compared ? " on the page's executor" : '';
+  return tasks === 1 ? `the Rust task${on} was` : `the ${tasks} Rust tasks${on} were`;
+};

@@ -3,6 +3,7 @@
 import { formatMs as ms } from '../dom.js';
 import { LANES, LANE_NAMES } from './merge.js';
 import { compareRust } from './compare.js';
+import { allLogged, rustTasksWere } from './names.js';
 
 /** @import { Lane, RunResult, TraceEvent, LaneSummary, RunSummary, EventKind, EventOf } from '../types.js' */
 
@@ -148,6 +149,9 @@ function difference({ callbacks, promises, futures }, result) {
   const done = (lane) => lane.lastLog ?? lane.idle;
   const rust = done(futures);
   const js = Math.max(done(callbacks), done(promises));
+  // With the spawn_local lane beside them, "Rust" alone could be either.
+  const compared = Boolean(result.spawnLocal);
+  const rustLane = compared ? 'Rust futures lane' : 'Rust lane';
   if (Math.abs(rust - js) >= 1) {
     const later = laterStart(result);
     const clamped = clampedTimers(result);
@@ -156,31 +160,33 @@ function difference({ callbacks, promises, futures }, result) {
       why = `the browser made ${clamped.count} of the ${clamped.lane} lane's timers wait ${ms(clamped.ms)}, as it does with a short timer `
         + 'set from inside timer callbacks nested more than five deep';
     } else if (rust > js && later) {
-      why = `the Rust lane set ${later.label} at ${ms(later.rust)}, the JS lanes at ${ms(later.js)}: `
+      why = `the ${rustLane} set ${later.label} at ${ms(later.rust)}, the JS lanes at ${ms(later.js)}: `
         + 'the body of an async fn or block runs only when polled';
     } else if (rust > js) {
-      why = 'the same timers, set at the same times: the browser ran the Rust lane\'s callbacks later';
+      why = `the same timers, set at the same times: the browser ran the ${rustLane}'s callbacks later`;
     } else if (futures.timersCancelled > abortCancels(result.futures.events).size) {
-      why = 'the JS lanes waited for timers the Rust lane had already dropped';
+      why = `the JS lanes waited for timers the ${rustLane} had already dropped`;
     } else {
       why = 'the same timers, set at the same times: the browser ran the JS lanes\' callbacks later';
     }
-    return `Rust logged its last line at ${ms(rust)}, JS at ${ms(js)}: ${why}.`;
+    return `${compared ? 'Rust futures' : 'Rust'} logged its last line at ${ms(rust)}, JS at ${ms(js)}: ${why}.`;
   }
+  const logged = allLogged(ms(rust), compared);
+  const allDone = `${logged[0].toUpperCase()}${logged.slice(1)}`;
   const aborts = abortCancels(result.futures.events).size;
   const losers = futures.timersCancelled - aborts;
   if (losers > 0) {
-    return `Every lane logged its last line at ${ms(rust)}; Rust's select dropped ${losers} losing `
+    return `${allDone}; Rust's select dropped ${losers} losing `
       + `timer${losers > 1 ? 's' : ''}, which still fired in the JS lanes.`;
   }
   if (aborts > 0) {
     /** @param {number} n */
     const some = (n) => (n === 0 ? 'none' : `${n}`);
-    return `Every lane logged its last line at ${ms(rust)}; the abort cancelled ${aborts} pending timer${aborts > 1 ? 's' : ''} in Rust `
+    return `${allDone}; the abort cancelled ${aborts} pending timer${aborts > 1 ? 's' : ''} in Rust `
       + `(dropped with the task), and clearTimeout cleared ${some(callbacks.timersCancelled)} in the Callbacks lane and `
       + `${some(promises.timersCancelled)} in the Promises lane.`;
   }
   const tasks = result.futures.events.filter((e) => e.kind === 'spawn').length;
-  return `Every lane logged its last line at ${ms(rust)}; ${tasks > 1 ? `the ${tasks} Rust tasks were` : 'the Rust task was'} polled `
+  return `${allDone}; ${rustTasksWere(tasks, compared)} polled `
     + `${futures.polls} time${futures.polls === 1 ? '' : 's'} for ${futures.wakes} wake${futures.wakes === 1 ? '' : 's'}.`;
 }
