@@ -482,7 +482,7 @@ export class App {
     if (this.problem) {
       controls.showStatus(`Line ${this.problem.line} of the Rust code has an error (explained under the code). `
         + 'Fix it, then press Run. The last run is still shown.', 'problem');
-    } else if (!controls.error.hidden) {
+    } else if (controls.blocked) {
       controls.showStatus('Fix the error above, then press Run. The last run is still shown.', 'problem');
     } else if (!this.showsCurrent()) {
       controls.showStatus('The program changed since the last run, which is still shown. Press Run (Ctrl+Enter) to run it.', 'stale');
@@ -515,7 +515,7 @@ export class App {
     this.readText();
     // The trap's message, shown, is no reason not to run: Run restarts.
     if (this.needsRestart) this.restartWasm();
-    if (this.problem || !controls.error.hidden) return;
+    if (this.problem || controls.blocked) return;
     this.player.stop();
     controls.run.setAttribute('aria-busy', 'true');
     /** @type {ReturnType<typeof setInterval> | undefined} */
@@ -560,8 +560,8 @@ export class App {
    */
   trapped(error) {
     this.needsRestart = true;
-    this.views.controls.showError(`The wasm module stopped (${error.message}). Press Run to restart it.`);
-    this.views.controls.run.disabled = false;
+    // Not blocking: Run is what restarts it.
+    this.views.controls.say(`The wasm module stopped (${error.message}). Press Run to restart it.`, false);
   }
 
   restartWasm() {
@@ -683,7 +683,7 @@ export class App {
     if (!open?.task) return;
     // A text that does not parse is not the program: say so, never judge the last good one.
     this.readText();
-    if (this.problem || !this.views.controls.error.hidden) {
+    if (this.problem || this.views.controls.blocked) {
       // The error itself, here: its own place may be out of sight, under the tour's panel.
       const error = this.problem ? this.problem.message : this.views.controls.error.textContent;
       this.views.tour.showTaskSaid(`The program has an error (${error}). Fix it, then check again.`);

@@ -28,6 +28,9 @@ export class Controls {
     this.reset = qs('#reset', root);
     /** @type {HTMLElement} */
     this.error = qs('#error', root);
+    /** The message shown is an error the program cannot run with (not a
+     * link's refused part, not a trap that Run restarts from). */
+    this.blocked = false;
     /** @type {HTMLElement} */
     this.inThisRun = qs('#in-this-run', root);
   }
@@ -154,7 +157,8 @@ export class Controls {
     const named = message?.replace(/timings\[(\d+)\]/g, (_, i) => this.fieldName(Number(i)));
     this.error.textContent = named ?? '';
     this.error.hidden = !message;
-    this.run.disabled = blocking && Boolean(message);
+    this.blocked = blocking && Boolean(message);
+    this.run.disabled = this.blocked;
     for (const input of this.timings.querySelectorAll('input')) {
       const bad = blocking && Boolean(message) && /** @type {string} */ (message).includes(`timings[${input.dataset.index}]`);
       input.setAttribute('aria-invalid', String(bad));
