@@ -18,6 +18,11 @@ import { Player } from './ui/player.js';
 import { showStep, bindReplay } from './ui/show-step.js';
 
 /** @import { Scenario, Step, RunResult, RunSummary, Wasm, PageOptions, Snapshot, Link, RunOptions, EditorModule, Problem, Described } from './types.js' */
+/**
+ * The learner's changes to an example, kept while another is shown: the
+ * program (its last text that parsed), and a text being fixed, as typed.
+ * @typedef {{scenario: Scenario, text: string | undefined, typed: string | undefined}} KeptChanges
+ */
 /** @import { Controls } from './ui/controls.js' */
 /** @import { Inspector } from './ui/inspector.js' */
 /** @import { Lanes } from './ui/lanes.js' */
@@ -100,6 +105,9 @@ export class App {
     this.ran = undefined;
     /** @type {{started: number, expected: number | null} | null} a run in flight (real clock: how far) */
     this.running = null;
+    /** @type {Map<string, KeptChanges>} the learner's changes to each
+     * example, kept when another was chosen */
+    this.kept = new Map();
     /** @type {Map<string, number>} each event's replay position, by `lane:seq` */
     this.positions = new Map();
     /** @type {Chapter | null} the tour's chapter open, if any */
@@ -127,7 +135,14 @@ export class App {
     this.selectExample(this.presets[0].id);
     const problem = this.applyLink(link);
     controls.bindExample((id) => {
+      const from = this.presetId;
+      this.keepChanges();
       this.selectExample(id);
+      // Back to an example changed before: the changes come back (Reset
+      // brings the original). The example a Custom program came from is
+      // the original: its changes stay kept.
+      const kept = this.kept.get(id);
+      if (kept && id !== from) this.restore(kept);
       this.runNow();
     });
     controls.bindTimings((values) => this.editTimings(values));
@@ -150,6 +165,7 @@ export class App {
     controls.bindRun(() => this.runNow());
     controls.bindReset(() => {
       this.pushNext = true;
+      this.kept.delete(this.presetId);
       this.selectExample(this.presetId);
       this.runNow();
     });
@@ -373,6 +389,36 @@ export class App {
     return program.problems.join('\n') || null;
   }
 
+  /** Keeps the program, if it is not its example as written (timings,
+   * code, timers changed), to come back when that example is chosen again. */
+  keepChanges() {
+    this.readText();
+    const original = this.wasm.resolveScenario(this.presetId, undefined, undefined);
+    const changed = this.wasm.encodeFragment(this.scenario) !== this.wasm.encodeFragment(original)
+      || ownText(this.wasm, this) !== undefined;
+    // A text being fixed is kept as typed, with the last program that ran.
+    const typed = this.problem ? this.views.lanes.rustText() : undefined;
+    if (changed || typed !== undefined) this.kept.set(this.presetId, { scenario: this.scenario, text: this.text, typed });
+  }
+
+  /**
+   * Brings back the changes kept for the example just chosen.
+   * @param {KeptChanges} kept
+   */
+  restore({ scenario, text, typed }) {
+    this.scenario = scenario;
+    this.text = text;
+    this.identify();
+    this.refresh();
+    if (typed !== undefined) {
+      // Read back as an edit is, so its error is said again.
+      this.views.lanes.showRustText(typed);
+      this.editTimer = setTimeout(() => this.readText(), EDIT_DELAY);
+      this.readText();
+    }
+    this.views.controls.showKept([...this.kept.keys()].filter((id) => id !== this.presetId));
+  }
+
   /** @param {string} id */
   selectExample(id) {
     this.presetId = id;
@@ -384,6 +430,7 @@ export class App {
     this.text = this.described.textEditable ? this.rendered(this.scenario) : undefined;
     this.views.lanes.showRustReadOnly(!this.described.textEditable);
     this.views.controls.showExample(id, this.playground.explain(id));
+    this.views.controls.showKept([...this.kept.keys()].filter((kept) => kept !== id));
     this.views.controls.showError(null);
     this.refresh();
   }
@@ -621,6 +668,9 @@ export class App {
     } else {
       this.restoreCompare();
     }
+    // The learner's changes to the example shown are kept, as when another
+    // example is chosen (the chapter opens its own example as written).
+    this.keepChanges();
     this.selectExample(opened.preset);
     this.views.tour.show(opened, CHAPTERS, this.progress, opened.question?.choices(delaysOf(this.scenario)) ?? []);
     this.views.tour.predicting(Boolean(opened.question));

@@ -286,3 +286,53 @@ test.describe('on a 390 px phone', () => {
     await expect(note).toBeHidden();
   });
 });
+
+test('changes to an example are kept when another is chosen, come back with it, and Reset forgets them', async ({ page }) => {
+  await openPlayground(page);
+  const example = page.getByLabel('Example');
+  const option = (id) => example.locator(`option[value="${id}"]`);
+  const timer1 = page.getByLabel('Timer 1 (ms)');
+  // New timings: kept, and the list says so.
+  await timer1.fill('20');
+  await example.selectOption('join');
+  await expect(option('sequential')).toHaveText('Sequential timers (your changes)');
+  await expect(logTime(page, 'futures'), 'the other example ran').not.toHaveText('170 ms');
+  await example.selectOption('sequential');
+  await expect(timer1).toHaveValue('20');
+  await expect(logTime(page, 'futures'), 'and the changed one ran').toHaveText('170 ms');
+  await expect(option('sequential'), 'the example shown is not marked').toHaveText('Sequential timers');
+  // Reset: the original, and the changes forgotten.
+  await page.getByRole('button', { name: 'Reset' }).click();
+  await expect(timer1).toHaveValue('200');
+  await example.selectOption('join');
+  await expect(option('sequential')).toHaveText('Sequential timers');
+  await example.selectOption('sequential');
+  await expect(timer1).toHaveValue('200');
+  // Code typed: a Custom program, kept under the example it came from.
+  await typeProgram(page, 'use runtime::prelude::*;\n\nasync fn run() {\n    sleep_ms(40).await; // mine\n    log("typed");\n}\n');
+  await page.getByRole('button', { name: 'Run' }).click();
+  await expect(example).toHaveValue('custom');
+  await example.selectOption('race');
+  await expect(option('sequential')).toHaveText('Sequential timers (your changes)');
+  await example.selectOption('sequential');
+  await expect(example).toHaveValue('custom');
+  await expect(rustEditor(page)).toContainText('// mine');
+  await expect(logTime(page, 'futures')).toHaveText('40 ms');
+  // From Custom, its own example is the original; the changes stay kept.
+  await example.selectOption('sequential');
+  await expect(rustEditor(page)).not.toContainText('// mine');
+  await expect(timer1).toHaveValue('200');
+  await example.selectOption('join');
+  await example.selectOption('sequential');
+  await expect(rustEditor(page)).toContainText('// mine');
+  // A text being fixed comes back as typed, its error said again (and
+  // nothing runs until it is fixed, as while it is typed).
+  await typeProgram(page, 'use runtime::prelude::*;\n\nasync fn run() {\n    sleep_ms(40).await // mine\n    log("typed");\n}\n');
+  await expect(page.getByRole('alert')).toContainText('Rust code: line 4');
+  await example.selectOption('join');
+  await expect(page.getByRole('alert')).toBeHidden();
+  await example.selectOption('sequential');
+  await expect(rustEditor(page)).toContainText('sleep_ms(40).await // mine');
+  await expect(page.getByRole('alert')).toContainText('Rust code: line 4');
+  await expect(status(page)).toHaveAttribute('data-state', 'problem');
+});

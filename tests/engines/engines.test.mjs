@@ -476,5 +476,17 @@ for (const engine of ENGINES) {
         await browser.wait(async () => (await textOf(browser, log)) === '650 ms', 10_000, id);
       }
     });
+
+    test('a changed example is kept when another is chosen, and comes back with it', async () => {
+      const browser = await open();
+      await browser.findElement(By.id('timing-0')).click();
+      await browser.actions().sendKeys(Key.END, Key.BACK_SPACE, Key.BACK_SPACE, Key.BACK_SPACE, '20', Key.TAB).perform();
+      await browser.findElement(By.css('#example option[value="join"]')).click();
+      await browser.wait(async () => (await textOf(browser, '#example option[value="sequential"]')) === 'Sequential timers (your changes)', 5_000);
+      await browser.findElement(By.css('#example option[value="sequential"]')).click();
+      await browser.wait(async () => (await textOf(browser, '#timing-0', 'value')) === '20', 5_000);
+      await browser.wait(async () => (await textOf(browser, '#trace-futures li[data-kind="log"] .t')) === '170 ms', 10_000);
+      assert.equal(await textOf(browser, '#example option[value="sequential"]'), 'Sequential timers');
+    });
   });
 }

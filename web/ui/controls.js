@@ -28,6 +28,8 @@ export class Controls {
     this.reset = qs('#reset', root);
     /** @type {HTMLElement} */
     this.error = qs('#error', root);
+    /** @type {{id: string, name: string}[]} */
+    this.presets = [];
     /** The message shown is an error the program cannot run with (not a
      * link's refused part, not a trap that Run restarts from). */
     this.blocked = false;
@@ -37,7 +39,20 @@ export class Controls {
 
   /** @param {{id: string, name: string}[]} presets */
   showPresets(presets) {
+    this.presets = presets;
     this.example.replaceChildren(...presets.map((p) => el('option', { value: p.id }, p.name)));
+  }
+
+  /**
+   * Marks the examples whose changes the page keeps: choosing one brings
+   * them back.
+   * @param {string[]} ids
+   */
+  showKept(ids) {
+    for (const { id, name } of this.presets) {
+      const option = /** @type {HTMLOptionElement} */ (this.example.querySelector(`option[value="${id}"]`));
+      option.textContent = ids.includes(id) ? `${name} (your changes)` : name;
+    }
   }
 
   /**

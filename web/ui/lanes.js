@@ -96,6 +96,12 @@ export class Lanes {
     this.panels.spawnLocal.code.setText(spawnLocalCode(code.futures.code));
   }
 
+  /** Shows a text in the Rust panel, the others unchanged (a text being
+   * fixed, brought back). @param {string} text */
+  showRustText(text) {
+    this.panels.futures.code.setText(text);
+  }
+
   /** The Rust panel's text, as shown (and, once it is an editor, as edited). */
   rustText() {
     return this.panels.futures.code.text();
