@@ -134,16 +134,18 @@ export class App {
     controls.showPresets(this.presets);
     this.selectExample(this.presets[0].id);
     const problem = this.applyLink(link);
-    controls.bindExample((id) => {
+    controls.bindExample(async (id) => {
       const from = this.presetId;
       this.keepChanges();
       this.selectExample(id);
       // Back to an example changed before: the changes come back (Reset
       // brings the original). The example a Custom program came from is
       // the original: its changes stay kept.
-      const kept = this.kept.get(id);
-      if (kept && id !== from) this.restore(kept);
-      this.runNow();
+      const kept = id === from ? undefined : this.kept.get(id);
+      if (kept) this.restoreKept(kept);
+      await this.runNow();
+      // A text being fixed, after the run of the last one that parsed.
+      if (kept?.typed !== undefined && this.presetId === id) this.showTyped(kept.typed);
     });
     controls.bindTimings((values) => this.editTimings(values));
     controls.bindAddRemove(() => this.changeTimers(1), () => this.changeTimers(-1));
@@ -300,7 +302,14 @@ export class App {
     if (this.editTimer === undefined) return;
     clearTimeout(this.editTimer);
     this.editTimer = undefined;
-    const text = this.views.lanes.rustText();
+    this.readProgram(this.views.lanes.rustText());
+  }
+
+  /**
+   * A text for the Rust panel, read as an edit is: see `readText`.
+   * @param {string} text
+   */
+  readProgram(text) {
     if (!this.described.textEditable) return;
     /** @type {Scenario} */
     let scenario;
@@ -402,21 +411,27 @@ export class App {
   }
 
   /**
-   * Brings back the changes kept for the example just chosen.
+   * Brings back the program kept for the example just chosen (a text
+   * being fixed follows its run: `showTyped`).
    * @param {KeptChanges} kept
    */
-  restore({ scenario, text, typed }) {
+  restoreKept({ scenario, text }) {
+    // Shown again: kept again only if still changed when left.
+    this.kept.delete(this.presetId);
     this.scenario = scenario;
     this.text = text;
     this.identify();
     this.refresh();
-    if (typed !== undefined) {
-      // Read back as an edit is, so its error is said again.
-      this.views.lanes.showRustText(typed);
-      this.editTimer = setTimeout(() => this.readText(), EDIT_DELAY);
-      this.readText();
-    }
-    this.views.controls.showKept([...this.kept.keys()].filter((id) => id !== this.presetId));
+  }
+
+  /**
+   * A text being fixed, brought back as typed: read as an edit is, so its
+   * error is said again.
+   * @param {string} typed
+   */
+  showTyped(typed) {
+    this.views.lanes.showRustText(typed);
+    this.readProgram(typed);
   }
 
   /** @param {string} id */
@@ -430,7 +445,6 @@ export class App {
     this.text = this.described.textEditable ? this.rendered(this.scenario) : undefined;
     this.views.lanes.showRustReadOnly(!this.described.textEditable);
     this.views.controls.showExample(id, this.playground.explain(id));
-    this.views.controls.showKept([...this.kept.keys()].filter((kept) => kept !== id));
     this.views.controls.showError(null);
     this.refresh();
   }
@@ -446,6 +460,9 @@ export class App {
   /** Shows the timers, code and link for the current program and options. */
   refresh() {
     const { timers, canAddTimer, canRemoveTimer } = this.described;
+    // The examples with changes kept, but the one shown (`identify` may
+    // have found the program to be another example's).
+    this.views.controls.showKept([...this.kept.keys()].filter((id) => id !== this.presetId));
     this.views.controls.showTimers(timers, { canAdd: canAddTimer, canRemove: canRemoveTimer });
     this.views.controls.showOptions(this.options, drawsAtRandom(this.scenario));
     this.showCode();
@@ -529,6 +546,8 @@ export class App {
     if (this.problem) {
       controls.showStatus(`Line ${this.problem.line} of the Rust code has an error (explained under the code). `
         + 'Fix it, then press Run. The last run is still shown.', 'problem');
+    } else if (this.needsRestart) {
+      controls.showStatus('The wasm module stopped (said above): press Run to restart it. The last run is still shown.', 'problem');
     } else if (controls.blocked) {
       controls.showStatus('Fix the error above, then press Run. The last run is still shown.', 'problem');
     } else if (!this.showsCurrent()) {
@@ -609,6 +628,7 @@ export class App {
     this.needsRestart = true;
     // Not blocking: Run is what restarts it.
     this.views.controls.say(`The wasm module stopped (${error.message}). Press Run to restart it.`, false);
+    this.showStatus();
   }
 
   restartWasm() {
@@ -623,12 +643,19 @@ export class App {
   bindTour() {
     this.views.tour.bind({
       // The chapter open last, else the first with a question not yet answered.
-      open: () => this.openChapter(this.chapter ?? chapter(this.progress.last ?? '')
-        ?? CHAPTERS.find((c) => !this.progress.answered.includes(c.id)) ?? CHAPTERS[0]),
+      open: () => {
+        // The learner's changes are kept, as when another example is
+        // chosen (a chapter opens its own example as written).
+        this.keepChanges();
+        this.openChapter(this.chapter ?? chapter(this.progress.last ?? '')
+          ?? CHAPTERS.find((c) => !this.progress.answered.includes(c.id)) ?? CHAPTERS[0]);
+      },
       close: () => this.closeTour(),
       go: (id) => {
         const next = chapter(id);
-        if (next) this.openChapter(next);
+        if (!next) return;
+        this.keepChanges();
+        this.openChapter(next);
       },
       answer: (choice) => this.answer(choice),
       check: () => this.checkTask(),
@@ -668,9 +695,6 @@ export class App {
     } else {
       this.restoreCompare();
     }
-    // The learner's changes to the example shown are kept, as when another
-    // example is chosen (the chapter opens its own example as written).
-    this.keepChanges();
     this.selectExample(opened.preset);
     this.views.tour.show(opened, CHAPTERS, this.progress, opened.question?.choices(delaysOf(this.scenario)) ?? []);
     this.views.tour.predicting(Boolean(opened.question));

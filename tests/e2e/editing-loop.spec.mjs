@@ -89,6 +89,20 @@ test('the bar with Run and the replay stays in view while the lanes scroll', asy
   await expect(position(page)).toHaveText(/^Event 2 of /);
 });
 
+test('Share this moment, in the bar, goes to Share with Copy link focused, out from under the bar', async ({ page }) => {
+  await page.setViewportSize({ width: 1440, height: 900 });
+  await openPlayground(page);
+  await page.getByRole('button', { name: 'Step forward' }).click();
+  await page.getByRole('button', { name: 'Share this moment' }).click();
+  const copy = page.getByRole('button', { name: 'Copy link' });
+  await expect(copy).toBeFocused();
+  await expect(page.getByRole('heading', { name: 'Share and export' })).toBeInViewport();
+  const [bar, heading] = await Promise.all(['#bar', '#share-title'].map((css) => page.locator(css).boundingBox()));
+  expect(heading.y, 'the heading is below the bar').toBeGreaterThanOrEqual(bar.y + bar.height);
+  await copy.press('Enter');
+  await expect(page.locator('#share-status')).toHaveText('Link copied: it opens this program at event 2 of 75.');
+});
+
 test('each panel scrolls its highlighted line into view (a 30-timer program)', async ({ page }) => {
   await openPlayground(page);
   const sleeps = Array.from({ length: 30 }, (_, i) => `    sleep_ms(${i + 1}).await;`).join('\n');
@@ -234,6 +248,8 @@ test.describe('on a 390 px phone', () => {
 
   test('text is 12 px or more, targets 24 px or more, hints say tap, and no code is cut off', async ({ page }) => {
     await openPlayground(page);
+    // The bar keeps to Run, the replay and What happened.
+    await expect(page.getByRole('button', { name: 'Share this moment' })).toBeHidden();
     for (const preset of ['sequential', 'lost-wake']) {
       await page.getByLabel('Example').selectOption(preset);
       const small = await page.evaluate(() => [...document.querySelectorAll('body *')]
@@ -296,11 +312,21 @@ test('changes to an example are kept when another is chosen, come back with it, 
   await timer1.fill('20');
   await example.selectOption('join');
   await expect(option('sequential')).toHaveText('Sequential timers (your changes)');
-  await expect(logTime(page, 'futures'), 'the other example ran').not.toHaveText('170 ms');
+  await expect(page.locator('#code-futures'), 'the other example is shown').toContainText('join!');
   await example.selectOption('sequential');
   await expect(timer1).toHaveValue('20');
   await expect(logTime(page, 'futures'), 'and the changed one ran').toHaveText('170 ms');
   await expect(option('sequential'), 'the example shown is not marked').toHaveText('Sequential timers');
+  // Changed back by hand: nothing is kept.
+  await timer1.fill('200');
+  await example.selectOption('join');
+  await expect(option('sequential')).toHaveText('Sequential timers');
+  await example.selectOption('sequential');
+  await expect(timer1).toHaveValue('200');
+  await timer1.fill('20');
+  await example.selectOption('join');
+  await example.selectOption('sequential');
+  await expect(timer1).toHaveValue('20');
   // Reset: the original, and the changes forgotten.
   await page.getByRole('button', { name: 'Reset' }).click();
   await expect(timer1).toHaveValue('200');
@@ -325,8 +351,8 @@ test('changes to an example are kept when another is chosen, come back with it, 
   await example.selectOption('join');
   await example.selectOption('sequential');
   await expect(rustEditor(page)).toContainText('// mine');
-  // A text being fixed comes back as typed, its error said again (and
-  // nothing runs until it is fixed, as while it is typed).
+  // A text being fixed comes back as typed, its error said again, after a
+  // run of the last text that parsed.
   await typeProgram(page, 'use runtime::prelude::*;\n\nasync fn run() {\n    sleep_ms(40).await // mine\n    log("typed");\n}\n');
   await expect(page.getByRole('alert')).toContainText('Rust code: line 4');
   await example.selectOption('join');
@@ -335,4 +361,5 @@ test('changes to an example are kept when another is chosen, come back with it, 
   await expect(rustEditor(page)).toContainText('sleep_ms(40).await // mine');
   await expect(page.getByRole('alert')).toContainText('Rust code: line 4');
   await expect(status(page)).toHaveAttribute('data-state', 'problem');
+  await expect(logTime(page, 'futures')).toHaveText('40 ms');
 });

@@ -399,6 +399,13 @@ test('the timeline exports as a self-contained SVG naming every lane, and as a 2
   expect([png.readUInt32BE(16), png.readUInt32BE(20)]).toEqual([2 * parsed.width, 2 * parsed.height]);
   // Named for the program and the event, so two pictures do not overwrite each other.
   expect(names).toEqual(['futures-playground-sequential-event-30.svg', 'futures-playground-sequential-event-30.png']);
+  // Compared: the picture has the fourth lane, and the message says four.
+  await page.getByRole('checkbox', { name: 'Compare with spawn_local' }).check();
+  await page.getByRole('button', { name: 'Run', exact: true }).click();
+  await expect(page.getByRole('region', { name: 'Rust on spawn_local' })).toBeVisible();
+  const four = (await download('Export timeline SVG')).toString('utf8');
+  expect([...four.matchAll(/class="lane-label"[^>]*>([^<]*)</g)].map((m) => m[1])).toEqual(['Callbacks', 'Promises', 'Rust futures', 'Rust on spawn_local']);
+  await expect(page.locator('#share-status')).toHaveText('Timeline saved as an SVG picture (all four lanes, at the current event).');
 });
 
 /**

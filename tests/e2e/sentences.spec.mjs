@@ -56,7 +56,7 @@ function check(sentence, run) {
     (_, t) => ['callbacks', 'promises', 'futures'].every((l) => logged(l, t)), 'every last log');
   // "Callbacks and Promises logged their last line at 200 ms, Rust futures at 350 ms"
   // (not "Rust futures logged its last line at 350 ms, JS at 200 ms", below)
-  phrase(re(String.raw`(${LANES}(?:(?:, | and )${LANES})*) logged (?:its|their) last line at ${T}(?!, JS at)((?:, (?:${LANES}(?:, | and )?)+ at [\d.]+ m?s)*)`),
+  phrase(re(String.raw`(?:[Tt]he )?(${LANES}(?:(?:, | and )${LANES})*)(?: lanes)? logged (?:its|their) last line at ${T}(?!, JS at)((?:, (?:${LANES}(?:, | and )?)+ at [\d.]+ m?s)*)`),
     (_, names, t, more) => [[names, t], ...[...more.matchAll(re(String.raw`, ((?:${LANES}(?:, | and )?)+) at ${T}`))].map((g) => [g[1], g[2]])]
       .every(([n, time]) => lanesIn(n).every((l) => logged(l, time))), 'last logs by lane');
   phrase(/the (?:(\d+) )?Rust tasks? (?:on the page's executor )?(?:was|were) polled (once|twice|\d+ times) and (?:woken (once|twice|\d+ times)|never woken)/g,
@@ -72,9 +72,10 @@ function check(sentence, run) {
       const said = [...at.matchAll(re(String.raw`(Timer \d+) at ${T}`))].map((m) => `${m[1]} ${m[2]}`);
       return JSON.stringify(names) === JSON.stringify(cancelled) && JSON.stringify(said.sort()) === JSON.stringify(fired.sort());
     }, 'cancelled timers');
-  // "In every lane Timer 1 fired 50 ms after its deadline and Timer 2 fired 20 ms after its deadline" (or "In the Rust lane …")
-  const places = { 'every lane': ['callbacks', 'promises', 'futures'], 'the Callbacks lane': ['callbacks'], 'the Promises lane': ['promises'], 'the Rust lane': ['futures'] };
-  phrase(re(String.raw`[Ii]n (every lane|the Callbacks lane|the Promises lane|the Rust lane) ((?:Timer \d+ fired [\d.]+ m?s after its deadline(?:, | and )?)+)`),
+  // "In every lane Timer 1 fired 50 ms after its deadline and Timer 2 fired 20 ms after its deadline" (or "In the Rust futures lane …")
+  const three = ['callbacks', 'promises', 'futures'];
+  const places = { 'every lane': three, 'the Callbacks, Promises and Rust futures lanes': three, 'the Callbacks lane': ['callbacks'], 'the Promises lane': ['promises'], 'the Rust futures lane': ['futures'] };
+  phrase(re(String.raw`[Ii]n (every lane|the Callbacks, Promises and Rust futures lanes|the Callbacks lane|the Promises lane|the Rust futures lane) ((?:Timer \d+ fired [\d.]+ m?s after its deadline(?:, | and )?)+)`),
     (_, where, said) => places[where].every((lane) =>
       [...said.matchAll(re(String.raw`(Timer \d+) fired ${T} after its deadline`))].every(([, label, late]) =>
         events(lane).some((e) => e.kind === 'timer_fired' && e.label === label && formatMs(e.late) === late))),
@@ -195,7 +196,7 @@ test('every number the run\'s sentences state is the trace\'s, for every preset 
   expect(check(sentences[0].replace(/(\d+) ms/, (_, n) => `${+n + 1} ms`), run)).not.toEqual([]);
   expect(check(`${sentences[0]} It took 12 ms.`, run)).not.toEqual([]);
   const said = runs.flatMap((r) => r.sentences).join(' ');
-  for (const kind of ['Callbacks and Promises logged their last line', 'Callbacks, Promises and Rust futures logged their last line',
+  for (const kind of ['Callbacks and Promises logged their last line', 'the Callbacks, Promises and Rust futures lanes logged their last line',
     'the Rust task on the page\'s executor was polled', 'Rust cancelled', 'Ready at once', 'In every lane Timer', 'already queued', ' s;', 'no lane logged']) {
     expect(said, kind).toContain(kind);
   }

@@ -141,7 +141,9 @@ function outlived(result) {
 }
 
 /** How "In this run" names a lane. */
-const LANE_PLACES = { callbacks: 'the Callbacks lane', promises: 'the Promises lane', futures: 'the Rust lane' };
+// By the lane's name on the page: "the Rust lane" could be either Rust
+// lane once spawn_local's is shown.
+const LANE_PLACES = { callbacks: 'the Callbacks lane', promises: 'the Promises lane', futures: 'the Rust futures lane' };
 
 /**
  * Why a timer of `lane` fired late, read from what the lane did between its
@@ -185,7 +187,8 @@ function lateTimers(result) {
   const out = [];
   const everywhere = rust.length > 0 && LANES.every((lane) => said(lateIn(lane)).sort().join() === [...rust].sort().join());
   if (everywhere) {
-    out.push(`in every lane ${and(rust)}: ${lateBecause(result, 'futures', lateIn('futures')[0])}`);
+    const where = result.spawnLocal ? `in the ${names(LANES)} lanes` : 'in every lane';
+    out.push(`${where} ${and(rust)}: ${lateBecause(result, 'futures', lateIn('futures')[0])}`);
   } else {
     for (const lane of LANES) {
       const late = lateIn(lane);
@@ -194,7 +197,7 @@ function lateTimers(result) {
   }
   if (polledLate.length) {
     const one = polledLate.length === 1;
-    out.push(`in the Rust lane the deadline of ${and(polledLate.map(label))}, fixed when ${one ? 'its sleep was' : 'their sleeps were'} made, `
+    out.push(`in ${LANE_PLACES.futures} the deadline of ${and(polledLate.map(label))}, fixed when ${one ? 'its sleep was' : 'their sleeps were'} made, `
       + `had passed when ${one ? 'it was' : 'they were'} first polled, so ${one ? 'it was' : 'they were'} Ready at once, `
       + 'with no timer set');
   }

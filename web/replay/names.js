@@ -1,6 +1,8 @@
 // How the sentences of What happened and the Summary name timers, lines,
 // lanes and tasks.
 
+import { LANES, LANE_NAMES } from './merge.js';
+
 /** A timer's label as a name: "Timer 1" as it is, "Kettle" as `the “Kettle” timer`.
  * @param {string} label */
 export const named = (label) => (/^timer\b/i.test(label) ? label : `the “${label}” timer`);
@@ -31,7 +33,7 @@ export const onLine = (line) => (line ? ` on line ${line}` : '');
  * @param {string} time `350 ms`
  * @param {boolean} compared the spawn_local lane ran */
 export const allLogged = (time, compared) => (compared
-  ? `Callbacks, Promises and Rust futures logged their last line at ${time}`
+  ? `the ${and(LANES.map((lane) => LANE_NAMES[lane]))} lanes logged their last line at ${time}`
   : `every lane logged its last line at ${time}`);
 
 /** `the Rust task was`, `the 2 Rust tasks were`; where the spawn_local lane

@@ -206,6 +206,14 @@ export class Share {
       + 'example.com that are not HttpOnly.';
     /** @type {HTMLElement} */
     this.status = qs('#share-status', root);
+    // In the bar that stays in view, wherever the replay is: to this
+    // section, below the sticky bar, with Copy link focused.
+    qs('#to-share').addEventListener('click', () => {
+      const section = /** @type {HTMLElement} */ (root);
+      const bar = /** @type {HTMLElement} */ (qs('#bar'));
+      window.scrollTo({ top: section.getBoundingClientRect().top + window.scrollY - bar.offsetHeight - 8 });
+      this.copy.focus({ preventScroll: true });
+    });
     /** @type {HTMLElement} what the embed's snippet needs said: a moment it cannot show, a height it did not report */
     this.embedSaid = qs('#embed-said', root);
     /** @type {{src: string, height: number | null}} the embed's address last measured, and its height (null: none reported) */
@@ -237,18 +245,20 @@ export class Share {
       const { slug, event } = link();
       return `futures-playground-${slug}-event-${event}.${ext}`;
     };
+    /** The lanes a picture shows: the timeline's, four when the run compared. */
+    const lanes = () => (link().compared ? 'all four lanes' : 'all three lanes');
     this.svg.addEventListener('click', () => {
       const shown = picture();
       if (!shown) return;
       save(named('svg'), new Blob([shown.text], { type: 'image/svg+xml' }));
-      this.status.textContent = 'Timeline saved as an SVG picture (all three lanes, at the current event).';
+      this.status.textContent = `Timeline saved as an SVG picture (${lanes()}, at the current event).`;
     });
     this.png.addEventListener('click', async () => {
       const shown = picture();
       if (!shown) return;
       try {
         save(named('png'), await pngOf(shown));
-        this.status.textContent = 'Timeline saved as a PNG picture at 2× resolution (all three lanes, at the current event).';
+        this.status.textContent = `Timeline saved as a PNG picture at 2× resolution (${lanes()}, at the current event).`;
       } catch (error) {
         this.status.textContent = `No PNG: ${/** @type {Error} */ (error).message}. Export timeline SVG still works.`;
       }
