@@ -477,6 +477,15 @@ for (const engine of ENGINES) {
       }
     });
 
+    test('Share this moment goes to Share and export, Copy link focused', async () => {
+      const browser = await open();
+      await browser.findElement(By.id('to-share')).click();
+      await browser.wait(async () => (await browser.executeScript('return document.activeElement.id')) === 'copy-link', 5_000);
+      const below = await browser.executeScript(`return document.querySelector('#share-title').getBoundingClientRect().top
+        >= document.querySelector('#bar').getBoundingClientRect().bottom`);
+      assert.equal(below, true, 'the heading is below the bar that stays in view');
+    });
+
     test('a changed example is kept when another is chosen, and comes back with it', async () => {
       const browser = await open();
       await browser.findElement(By.id('timing-0')).click();
