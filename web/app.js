@@ -547,7 +547,7 @@ export class App {
       controls.showStatus(`Line ${this.problem.line} of the Rust code has an error (explained under the code). `
         + 'Fix it, then press Run. The last run is still shown.', 'problem');
     } else if (this.needsRestart) {
-      controls.showStatus('The wasm module stopped (said above): press Run to restart it. The last run is still shown.', 'problem');
+      controls.showStatus('The wasm module stopped: press Run to restart it. Until then, the views show the run before it stopped.', 'problem');
     } else if (controls.blocked) {
       controls.showStatus('Fix the error above, then press Run. The last run is still shown.', 'problem');
     } else if (!this.showsCurrent()) {

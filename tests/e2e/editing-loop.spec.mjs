@@ -89,11 +89,11 @@ test('the bar with Run and the replay stays in view while the lanes scroll', asy
   await expect(position(page)).toHaveText(/^Event 2 of /);
 });
 
-test('Share this moment, in the bar, goes to Share with Copy link focused, out from under the bar', async ({ page }) => {
+test('Share and export…, in the bar, goes to Share with Copy link focused, out from under the bar', async ({ page }) => {
   await page.setViewportSize({ width: 1440, height: 900 });
   await openPlayground(page);
   await page.getByRole('button', { name: 'Step forward' }).click();
-  await page.getByRole('button', { name: 'Share this moment' }).click();
+  await page.getByRole('button', { name: 'Share and export…' }).click();
   const copy = page.getByRole('button', { name: 'Copy link' });
   await expect(copy).toBeFocused();
   await expect(page.getByRole('heading', { name: 'Share and export' })).toBeInViewport();
@@ -249,7 +249,7 @@ test.describe('on a 390 px phone', () => {
   test('text is 12 px or more, targets 24 px or more, hints say tap, and no code is cut off', async ({ page }) => {
     await openPlayground(page);
     // The bar keeps to Run, the replay and What happened.
-    await expect(page.getByRole('button', { name: 'Share this moment' })).toBeHidden();
+    await expect(page.getByRole('button', { name: 'Share and export…' })).toBeHidden();
     for (const preset of ['sequential', 'lost-wake']) {
       await page.getByLabel('Example').selectOption(preset);
       const small = await page.evaluate(() => [...document.querySelectorAll('body *')]

@@ -376,7 +376,7 @@ test('a wasm trap is reported and the next Run restarts the module', async ({ pa
   expect(message).toMatch(/^RuntimeError: unreachable/);
   await expect(page.getByRole('alert')).toHaveText(/The wasm module stopped \(unreachable.*\)\. Press Run to restart it\./);
   await expect(logTime(page, 'futures'), 'the last run stays on screen').toHaveText('350 ms');
-  await expect(page.locator('#program-status')).toHaveText('The wasm module stopped (said above): press Run to restart it. The last run is still shown.');
+  await expect(page.locator('#program-status')).toHaveText('The wasm module stopped: press Run to restart it. Until then, the views show the run before it stopped.');
   // Run, at once: the message said to press it.
   await page.getByRole('button', { name: 'Run' }).click();
   await expect(page.getByRole('alert')).toBeHidden();

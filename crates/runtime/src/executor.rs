@@ -690,12 +690,6 @@ impl Schedule for Executor {
         };
         let poll = task.poll_future();
         std::mem::forget(dropped_if_it_panics);
-        if poll.is_ready() {
-            // The task's output is in: wake whoever awaits its JoinHandle
-            // while its poll is still the one running, so the trace says
-            // this task woke it (as it finished), not someone outside.
-            task.wake_waiter();
-        }
         if tracing {
             self.tracer.set_polling(None, std::ptr::null());
             let ready = poll.is_ready();
