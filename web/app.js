@@ -10,7 +10,7 @@ import { inThisRun } from './replay/in-this-run.js';
 import { transcript } from './replay/transcript.js';
 import { readFragment, writeFragment, atPosition, linkPosition, MAX_LINK_TEXT } from './ui/share.js';
 import { linkProgram, renderedText, runOptionsOf, ownText } from './link-program.js';
-import { loadText, loadedText, textModule } from './text-module.js';
+import { loadText, loadedText, textFailed, textModule } from './text-module.js';
 import { formatMs } from './dom.js';
 import { CHAPTERS, chapter } from './tour/chapters.js';
 import { loadProgress, saveProgress, resetProgress } from './tour/progress.js';
@@ -475,8 +475,7 @@ export class App {
     // A text being fixed stays as typed; the other panels show the last good program.
     if (this.problem) lanes.futures.code = this.views.lanes.rustText();
     this.views.lanes.showCode(lanes);
-    // The State machine is the program's, as its code panel is (not the last run's).
-    if (!this.problem) this.views.stateMachine.showMachine(this.playground.stateMachine(this.runOptions()));
+    this.showStateMachine();
     if (this.ran) this.views.controls.showRun(this.ran.sentence, this.showsCurrent());
     this.showStatus();
     // The text itself only when it says more than the scenario (comments,
@@ -494,6 +493,23 @@ export class App {
     this.shownHash = location.hash;
     // The question's choices follow the timings, until it is answered.
     if (this.chapter?.question) this.views.tour.showChoices(this.chapter.question.choices(delaysOf(this.scenario)));
+  }
+
+  /** The State machine: the program's, as its code panel is (not the last
+   * run's); read by the text module, which arrives just after the first
+   * run (main.js shows it again then). */
+  showStateMachine() {
+    if (this.problem) return;
+    const { stateMachine } = this.views;
+    if (loadedText()) {
+      stateMachine.showMachine(this.playground.stateMachine(this.runOptions()));
+    } else if (textFailed()) {
+      stateMachine.showNote('Could not load the editor\'s Rust support, which works this enum out from run(). '
+        + 'Reload the page to try again.');
+    } else {
+      stateMachine.showNote('Loading: this enum is worked out from run() by the editor\'s Rust support, which downloads '
+        + 'just after the page first runs the program.');
+    }
   }
 
   /** @param {(number | null)[]} values */

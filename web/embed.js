@@ -15,7 +15,6 @@ import { merge, LANES } from './replay/merge.js';
 import { buildParts } from './ui/page-parts.js';
 import { Lanes } from './ui/lanes.js';
 import { Machinery } from './ui/machinery.js';
-import { StateMachineView } from './ui/state-machine.js';
 import { Timeline } from './ui/timeline.js';
 import { ReplayControls } from './ui/replay-controls.js';
 import { WhatHappened } from './ui/what-happened.js';
@@ -68,7 +67,6 @@ class Embed {
     this.views = {
       lanes: new Lanes(document),
       machinery: new Machinery(document),
-      stateMachine: new StateMachineView(qs('#state-machine')),
       timeline: new Timeline(qs('#timeline-section')),
       replay: new ReplayControls(qs('#replay')),
       whatHappened: new WhatHappened(qs('#replay')),
@@ -112,7 +110,6 @@ class Embed {
     this.views.lanes.showCode(this.playground.code(options));
     try {
       const run = await this.playground.run(options);
-      this.views.stateMachine.showMachine(this.playground.stateMachine(options));
       this.show(run);
     } catch (error) {
       this.problems.push(/** @type {Error} */ (error).message);
@@ -228,7 +225,7 @@ function postHeight() {
   return post;
 }
 
-buildParts(document);
+buildParts(document, { stateMachine: false });
 const postNow = postHeight();
 const wasmUrl = /** @type {HTMLLinkElement} */ (qs('#wasm')).href;
 await wasm.default({ module_or_path: wasmUrl });

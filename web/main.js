@@ -43,7 +43,10 @@ document.body.dataset.ready = 'true';
 // program text's module (the parser) only now, so the first run never waits
 // for them; the panels keep their text.
 const editorUrl = assetUrl('editor-module');
-Promise.all([/** @type {Promise<import('./types.js').EditorModule>} */ (import(editorUrl)), loadText()]).then(([editor]) => {
+// The State machine is read by the text module too: shown as it arrives.
+const text = loadText();
+text.then(() => app.showStateMachine(), () => app.showStateMachine());
+Promise.all([/** @type {Promise<import('./types.js').EditorModule>} */ (import(editorUrl)), text]).then(([editor]) => {
   app.useEditor(editor);
   document.body.dataset.editor = 'ready';
 }, (error) => {

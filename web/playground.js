@@ -186,7 +186,8 @@ export function createPlayground(wasm) {
   function stateMachine(options = {}) {
     checkOptions(options);
     const { scenario, rust } = resolve(options);
-    if (rust === undefined) return wasm.stateMachine(scenario, options.preset);
+    // Read by the text module, which the page loads just after its first run.
+    if (rust === undefined) return text().stateMachine(scenario, options.preset);
     /** @type {StateMachine} */
     const machine = text().stateMachineOfText(rust);
     // Lines of the typed text, as the trace's are.

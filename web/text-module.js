@@ -39,6 +39,11 @@ export function loadedText() {
   return loaded;
 }
 
+/** The last load failed (a new `loadText` tries again). */
+export function textFailed() {
+  return failure !== null;
+}
+
 /**
  * The text module; throws, saying why, where it is not loaded (yet).
  * @returns {TextWasm}

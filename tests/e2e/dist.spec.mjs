@@ -94,6 +94,8 @@ test('where the parser cannot be downloaded, the examples still run, and a link 
   await expect(page.locator('body')).toHaveAttribute('data-ready', 'true', { timeout: 15_000 });
   await expect(page.locator('#editor-failed')).toContainText('The code editor did not download');
   await expect(page.locator('#error')).toBeHidden();
+  // The State machine, read by the same module, says why it is not shown.
+  await expect(page.locator('#state-size')).toHaveText(/^Could not load the editor's Rust support, which works this enum out from run\(\)\./);
   // Run still runs the example, with a changed timing.
   await page.getByLabel('Timer 3 (ms)').fill('70');
   await page.getByRole('button', { name: 'Run' }).click();

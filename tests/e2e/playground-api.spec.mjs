@@ -443,7 +443,7 @@ test('starve: a yielding loop lets the timer in at once (Callbacks), at its end 
     expect(inThisRun(r, lanes)).toBe('Callbacks logged its last line at 126 ms, Promises and Rust futures at 30 ms; the Rust task was polled 31 times and woken 31 times '
       + '(1 of those wakes came while it was already queued to be polled: it added no poll). '
       + 'In the Promises lane Timer 1 fired 25 ms after its deadline: microtasks ran first, and the event loop runs all microtasks, even those queued meanwhile, before the next task. '
-      + 'In the Rust lane Timer 1 fired 11 ms after its deadline: our executor kept polling its ready queue until its time slice was used up, then gave the browser a turn.');
+      + 'In the Rust futures lane Timer 1 fired 11 ms after its deadline: our executor kept polling its ready queue until its time slice was used up, then gave the browser a turn.');
   }
 });
 

@@ -142,3 +142,28 @@ test('the State machine is accessible (axe-core) and fits a phone', async ({ pag
   const overflow = await machine(page).evaluate((el) => el.scrollWidth - el.clientWidth);
   expect(overflow, 'no sideways scrolling at phone width').toBeLessThanOrEqual(0);
 });
+
+test('before the module that reads it arrives (just after the first run), the State machine says so; then it shows the live variant', async ({ page }) => {
+  /** @type {() => void} */
+  let release = () => {};
+  const held = new Promise((done) => { release = done; });
+  await page.route(/playground_text_bg\.wasm/, async (route) => {
+    await held;
+    await route.continue();
+  });
+  await page.goto('/#preset=sequential&step=20');
+  await expect(page.locator('body')).toHaveAttribute('data-ready', 'true', { timeout: 15_000 });
+  await expect(machine(page).locator('#state-size')).toHaveText(/^Loading: this enum is worked out from run\(\) by the editor's Rust support/);
+  await expect(machine(page).locator('.enum')).toBeHidden();
+  // The run is on screen meanwhile, at its step.
+  await expect(page.locator('#position')).toHaveText(/^Event 20 of /);
+  release();
+  await expect(variants(page)).toHaveCount(6);
+  const live = await page.evaluate(() => {
+    const run = window.playground.lastRun();
+    return run.futures.events.filter((e) => e.kind === 'state').length;
+  });
+  expect(live, 'the run has state events').toBeGreaterThan(0);
+  await expect(current(page)).toHaveCount(1);
+  await expect(current(page)).toHaveText(/^Suspend0 /);
+});

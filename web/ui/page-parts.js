@@ -70,7 +70,8 @@ function spawnLocalLane() {
   return section;
 }
 
-function rustLane() {
+/** @param {boolean} withStateMachine the page's; the embed leaves it out */
+function rustLane(withStateMachine) {
   const readOnly = el('p', { id: 'rust-read-only', class: 'read-only-note', hidden: true },
     'You can\'t edit this example\'s Rust code: it needs code of its own that the editor does not read (a '
     + 'hand-written future, a report of addresses, or a JS Promise). You can still change its timing under Timings, above.');
@@ -93,13 +94,14 @@ function rustLane() {
   ], {
     beforeCode: [readOnly, el('p', { id: 'editor-failed', class: 'read-only-note', role: 'status', hidden: true })],
     afterCode: [el('p', { id: 'rust-problem', class: 'problem', hidden: true })],
-    afterPlaces: [stateMachine],
+    afterPlaces: withStateMachine ? [stateMachine] : [],
   });
 }
 
-/** The lanes, for `<div class="lanes">`. */
-export function laneSections() {
-  return [jsLane('callbacks', 'Callbacks'), jsLane('promises', 'Promises'), rustLane(), spawnLocalLane()];
+/** The lanes, for `<div class="lanes">`.
+ * @param {boolean} withStateMachine */
+export function laneSections(withStateMachine) {
+  return [jsLane('callbacks', 'Callbacks'), jsLane('promises', 'Promises'), rustLane(withStateMachine), spawnLocalLane()];
 }
 
 /** Step back, Play, Step forward, speed, the scrubber, the position and
@@ -142,9 +144,11 @@ export function timelineParts() {
 /**
  * Fills the page's empty places for the shared parts.
  * @param {ParentNode} root
+ * @param {{stateMachine?: boolean}} [options] the Rust lane's State machine
+ *   (the page's; the embed, for a column's width, leaves it out)
  */
-export function buildParts(root) {
-  /** @type {HTMLElement} */ (root.querySelector('.lanes')).replaceChildren(...laneSections());
+export function buildParts(root, { stateMachine = true } = {}) {
+  /** @type {HTMLElement} */ (root.querySelector('.lanes')).replaceChildren(...laneSections(stateMachine));
   /** @type {HTMLElement} */ (root.querySelector('#replay')).replaceChildren(...replayParts());
   /** @type {HTMLElement} */ (root.querySelector('#timeline-section')).replaceChildren(...timelineParts());
 }

@@ -11,7 +11,7 @@
 /** @import { WhatHappened } from './what-happened.js' */
 
 /**
- * @param {{lanes: Lanes, timeline: Timeline, stateMachine: StateMachineView, machinery: Machinery,
+ * @param {{lanes: Lanes, timeline: Timeline, stateMachine?: StateMachineView, machinery: Machinery,
  *   replay: ReplayControls, whatHappened: WhatHappened}} views
  * @param {Snapshot} at
  * @param {number} count the replay's positions
@@ -19,7 +19,7 @@
 export function showStep(views, at, count) {
   views.lanes.showPosition(at.current, at.lines);
   views.timeline.showCursor(at.entry.event.t);
-  views.stateMachine.showCurrent(at.variant);
+  views.stateMachine?.showCurrent(at.variant);
   views.machinery.show(at.places);
   views.replay.showPosition(at.position, count, at.entry);
   views.whatHappened.show(at.told.text, at.entry.lane);

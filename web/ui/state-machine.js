@@ -170,10 +170,27 @@ export class StateMachineView {
   /** @param {ParentNode} root */
   constructor(root) {
     this.list = qs('#state-variants', root);
+    /** @type {HTMLElement} `enum RunFuture { … }`, hidden while there is none */
+    this.enumBox = /** @type {HTMLElement} */ (this.list.parentElement);
     this.size = qs('#state-size', root);
     this.helpers = qs('#state-helpers', root);
     /** @type {Map<string, HTMLElement>} */
     this.items = new Map();
+    /** The live variant, marked again when the enum arrives after it. */
+    this.current = 'Unresumed';
+  }
+
+  /**
+   * No enum (yet): the module that reads it from the code arrives just
+   * after the first run; or it did not arrive.
+   * @param {string} note
+   */
+  showNote(note) {
+    this.items = new Map();
+    this.list.replaceChildren();
+    this.enumBox.hidden = true;
+    this.helpers.replaceChildren();
+    this.size.textContent = note;
   }
 
   /** @param {StateMachine} machine */
@@ -185,12 +202,15 @@ export class StateMachineView {
       el('span', { class: 'comment' }, `// ${variantComment(v)}`),
     )]));
     this.list.replaceChildren(...this.items.values());
+    this.enumBox.hidden = false;
     this.helpers.replaceChildren(...machine.helpers.map((h) => helperEnum(h, machine)), ...machine.tasks.map(taskEnum));
     this.size.textContent = sizeText(machine);
+    this.showCurrent(this.current);
   }
 
   /** @param {string} name the live variant */
   showCurrent(name) {
+    this.current = name;
     for (const [variant, item] of this.items) {
       if (variant === name) item.setAttribute('aria-current', 'step');
       else item.removeAttribute('aria-current');

@@ -220,18 +220,6 @@ pub fn decode_fragment(text: &str) -> Result<JsValue, JsError> {
         .map_err(|p| refuse(&p))
 }
 
-/// The enum rustc makes of the Rust panel's `async fn run()` for a scenario
-/// (a plain object from `resolveScenario`; `preset` picks a special preset's
-/// own code): `{variants: [{name, fields: [{name, type}], line}], size,
-/// preset}`, `size` being `size_of_val(&run())` as rustc lays it out for
-/// wasm32, or null where it is not known (a program that is no preset's).
-/// That of a program text is the text module's `stateMachineOfText`.
-#[wasm_bindgen(js_name = stateMachine)]
-pub fn state_machine(scenario: JsValue, preset: Option<String>) -> Result<JsValue, JsError> {
-    let step = validate::scenario(&js_value::read(&scenario)).map_err(|p| refuse(&p))?;
-    Ok(to_js(&crate::state_machine::of(&step, preset.as_deref())))
-}
-
 /// The Rust lane: one runtime, on the browser's timers or on a virtual clock.
 /// A new run drops the previous one first (its tasks and timers).
 #[wasm_bindgen]

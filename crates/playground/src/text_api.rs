@@ -7,8 +7,9 @@
 use js_sys::Reflect;
 use wasm_bindgen::prelude::*;
 
-use crate::js_value::to_js;
+use crate::js_value::{self, to_js};
 use crate::parse::{self, ParseError};
+use crate::program::validate;
 
 /// A parse error as JS sees it: an `Error` whose message is
 /// `line L, column C: …`, with numeric `line` and `column` (from 1).
@@ -46,8 +47,23 @@ pub fn line_map(text: &str) -> Result<Vec<u32>, JsValue> {
         .map_err(|e| parse_error(&e))
 }
 
-/// The enum rustc makes of `text`'s `async fn run()`, as the first module's
-/// `stateMachine` gives it for the text's scenario, but with each field a
+/// The enum rustc makes of the Rust panel's `async fn run()` for a scenario
+/// (a plain object from `resolveScenario`; `preset` picks a special preset's
+/// own code): `{variants: [{name, fields: [{name, type}], line}], size,
+/// preset}`, `size` being `size_of_val(&run())` as rustc lays it out for
+/// wasm32, or null where it is not known (a program that is no preset's).
+/// Here, not in the first run's module: the page shows it once this module
+/// is loaded, just after the first run, and the embed does not show it
+/// (16.5 KB gzipped less before the first run; docs/benchmarks.md).
+#[wasm_bindgen(js_name = stateMachine)]
+pub fn state_machine(scenario: JsValue, preset: Option<String>) -> Result<JsValue, JsError> {
+    let step = validate::scenario(&js_value::read(&scenario))
+        .map_err(|p| JsError::new(&validate::describe(&p)))?;
+    Ok(to_js(&crate::state_machine::of(&step, preset.as_deref())))
+}
+
+/// The enum rustc makes of `text`'s `async fn run()`, as `stateMachine`
+/// gives it for the text's scenario, but with each field a
 /// `let` made named as the text names it (`eggs: Sleep`), as rustc names it.
 /// Its lines are those of the rendered panel (`lineMap` maps them).
 #[wasm_bindgen(js_name = stateMachineOfText)]
