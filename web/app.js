@@ -548,6 +548,7 @@ export class App {
    * and, while a run is in flight, how far it is. */
   showStatus() {
     const { controls } = this.views;
+    this.views.share.showCurrent(!this.ran || this.showsCurrent());
     if (this.running) {
       const { started, expected } = this.running;
       // In tenths of a second: a figure that moves, and does not flicker.
@@ -567,7 +568,7 @@ export class App {
     } else if (controls.blocked) {
       controls.showStatus('Fix the error above, then press Run. The last run is still shown.', 'problem');
     } else if (!this.showsCurrent()) {
-      controls.showStatus('The program changed since the last run, which is still shown. Press Run (Ctrl+Enter) to run it.', 'stale');
+      controls.showStatus('The program or its settings changed since the last run, which is still shown. Press Run (Ctrl+Enter) to run it.', 'stale');
     } else {
       controls.showStatus(`Up to date: the views show a run of the program as it is now (${this.options.clock} clock).`, 'current');
     }
@@ -598,6 +599,8 @@ export class App {
     // The trap's message, shown, is no reason not to run: Run restarts.
     if (this.needsRestart) this.restartWasm();
     if (this.problem || controls.blocked) return;
+    // A link's message (a part refused) was about the program first shown.
+    if (!controls.error.hidden) controls.say(null, false);
     this.player.stop();
     controls.run.setAttribute('aria-busy', 'true');
     /** @type {ReturnType<typeof setInterval> | undefined} */
@@ -826,6 +829,9 @@ export class App {
     this.views.tour.predicting(false);
     replay.showRange(this.replay.length);
     share.showAvailable(true);
+    share.showCurrent(true);
+    // A message of the last run's (Link copied: … event 30 of 75) is stale now.
+    share.status.textContent = '';
     // At the start: Step forward and Play are what to do next.
     this.seek(0);
   }

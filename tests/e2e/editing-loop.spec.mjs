@@ -27,7 +27,7 @@ test('the replay opens at its first step; the status line says the views show th
   await expect(status(page)).toHaveText('Up to date: the views show a run of the program as it is now (virtual clock).');
   // A timing typed but not run: the line says so, and Run brings it back.
   await page.getByLabel('Timer 3 (ms)').fill('70');
-  await expect(status(page)).toHaveText('The program changed since the last run, which is still shown. Press Run (Ctrl+Enter) to run it.');
+  await expect(status(page)).toHaveText('The program or its settings changed since the last run, which is still shown. Press Run (Ctrl+Enter) to run it.');
   await expect(status(page)).toHaveAttribute('data-state', 'stale');
   await page.getByRole('button', { name: 'Run' }).click();
   await expect(status(page)).toHaveAttribute('data-state', 'current');
@@ -89,11 +89,11 @@ test('the bar with Run and the replay stays in view while the lanes scroll', asy
   await expect(position(page)).toHaveText(/^Event 2 of /);
 });
 
-test('Share and export…, in the bar, goes to Share with Copy link focused, out from under the bar', async ({ page }) => {
+test('Share and export ↓, in the bar, goes to Share with Copy link focused, out from under the bar', async ({ page }) => {
   await page.setViewportSize({ width: 1440, height: 900 });
   await openPlayground(page);
   await page.getByRole('button', { name: 'Step forward' }).click();
-  await page.getByRole('button', { name: 'Share and export…' }).click();
+  await page.getByRole('button', { name: 'Go to Share and export' }).click();
   const copy = page.getByRole('button', { name: 'Copy link' });
   await expect(copy).toBeFocused();
   await expect(page.getByRole('heading', { name: 'Share and export' })).toBeInViewport();
@@ -101,6 +101,19 @@ test('Share and export…, in the bar, goes to Share with Copy link focused, out
   expect(heading.y, 'the heading is below the bar').toBeGreaterThanOrEqual(bar.y + bar.height);
   await copy.press('Enter');
   await expect(page.locator('#share-status')).toHaveText('Link copied: it opens this program at event 2 of 75.');
+  // Changed since the run on screen: a link would open the new program at an
+  // event of the old run, so the links wait for Run; the exports stay.
+  await page.getByLabel('Timer 1 (ms)').fill('300');
+  const stale = page.locator('#share-stale');
+  await expect(stale).toHaveText(/^Press Run first to share a link or an embed/);
+  await expect(copy).toBeDisabled();
+  await expect(page.getByRole('button', { name: 'Copy Markdown link' })).toBeDisabled();
+  await expect(page.getByRole('button', { name: 'Export timeline SVG' })).toBeEnabled();
+  await page.getByRole('button', { name: 'Run', exact: true }).click();
+  await expect(stale).toBeHidden();
+  await expect(copy).toBeEnabled();
+  // The last run's message went with it.
+  await expect(page.locator('#share-status')).toHaveText('');
 });
 
 test('each panel scrolls its highlighted line into view (a 30-timer program)', async ({ page }) => {
@@ -249,7 +262,7 @@ test.describe('on a 390 px phone', () => {
   test('text is 12 px or more, targets 24 px or more, hints say tap, and no code is cut off', async ({ page }) => {
     await openPlayground(page);
     // The bar keeps to Run, the replay and What happened.
-    await expect(page.getByRole('button', { name: 'Share and export…' })).toBeHidden();
+    await expect(page.getByRole('button', { name: 'Go to Share and export' })).toBeHidden();
     for (const preset of ['sequential', 'lost-wake']) {
       await page.getByLabel('Example').selectOption(preset);
       const small = await page.evaluate(() => [...document.querySelectorAll('body *')]

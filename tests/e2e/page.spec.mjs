@@ -287,6 +287,7 @@ test('bad and hostile links are refused or shown as text, never as markup', asyn
     await page.getByRole('button', { name: 'Run' }).click();
     await expect.poll(() => page.evaluate(() => window.playground.lastRun() !== window.shownRun), `${name}: Run ran`).toBe(true);
     await expect(page.locator('#program-status'), name).toHaveText(/^Up to date/);
+    await expect(page.getByRole('alert'), `${name}: the link's message went with the run it was about`).toBeHidden();
     expect(problems, name).toEqual([]);
     await page.close();
   }

@@ -33,10 +33,9 @@ test('the checkbox adds the lane: the Rust panel\'s code with the other prelude,
     + 'timers: gloo one per sleep, the page\'s executor one at a time, for the sleep due next. spawn_local ran its 4 polls in 4 '
     + 'microtasks; the page\'s executor ran its 4 polls in 4 batches.');
   // The sentences about three lanes say which three, and which executor.
-  await expect(page.locator('#summary-sentence')).toHaveText('The Callbacks, Promises and Rust futures lanes logged their last line at 350 ms; '
+  await expect(page.locator('#summary-sentence')).toHaveText('All four lanes logged their last line at 350 ms; '
     + 'the Rust task on the page\'s executor was polled 4 times for 3 wakes.');
-  await expect(page.locator('#in-this-run')).toHaveText('In this run, the Callbacks, Promises and Rust futures lanes logged their last line at '
-    + '350 ms; the Rust task on the page\'s executor was polled 4 times and woken 3 times.');
+  await expect(page.locator('#in-this-run')).toHaveText('In this run, all four lanes logged their last line at 350 ms; the Rust task on the page\'s executor was polled 4 times and woken 3 times.');
   // Unchecked: the next run has three lanes again.
   await box.uncheck();
   await page.getByRole('button', { name: 'Run', exact: true }).click();

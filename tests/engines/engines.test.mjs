@@ -477,7 +477,7 @@ for (const engine of ENGINES) {
       }
     });
 
-    test('Share and export… in the bar goes to Share and export, Copy link focused', async () => {
+    test('Share and export ↓ in the bar goes to Share and export, Copy link focused', async () => {
       const browser = await open();
       await browser.findElement(By.id('to-share')).click();
       await browser.wait(async () => (await browser.executeScript('return document.activeElement.id')) === 'copy-link', 5_000);

@@ -212,3 +212,22 @@ test('an abort clears a task\'s timer from Web APIs, or from the task queue if i
   assert.deepEqual(replay[7].places.callbacks.taskQueue, []);
   assert.deepEqual(replay[8].places.callbacks.webApis, []);
 });
+
+test('with the spawn_local lane beside them, the run\'s sentences say "all four lanes" only where it logged last at the same time', async () => {
+  const { summarize } = await import('../../web/replay/summary.js');
+  const { inThisRun } = await import('../../web/replay/in-this-run.js');
+  const three = golden('sequential-then');
+  /** @param {string} preset whose spawn_local trace joins the sequential example's three lanes */
+  const sentences = (preset) => {
+    const run = { ...three, spawnLocal: JSON.parse(readFileSync(new URL(`../golden/spawn-local/${preset}.json`, import.meta.url), 'utf8')) };
+    const { lanes, sentence } = summarize(run);
+    return [inThisRun(run, lanes).split('.')[0], sentence.split(';')[0]];
+  };
+  // Its own example: it logged last at 350 ms too.
+  assert.deepEqual(sentences('sequential'), ['all four lanes logged their last line at 350 ms; the Rust task on the page\'s executor was polled 4 times and woken 3 times', 'All four lanes logged their last line at 350 ms']);
+  // Another example's trace (last log at 200 ms): the sentence names the three lanes it is about.
+  assert.deepEqual(sentences('join'), [
+    'the Callbacks, Promises and Rust futures lanes logged their last line at 350 ms; the Rust task on the page\'s executor was polled 4 times and woken 3 times',
+    'The Callbacks, Promises and Rust futures lanes logged their last line at 350 ms',
+  ]);
+});

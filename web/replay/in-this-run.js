@@ -7,6 +7,7 @@
 import { formatMs } from '../dom.js';
 import { LANES, LANE_NAMES } from './merge.js';
 import { abortCancels } from './summary.js';
+import { spawnLocalLoggedAt } from './compare.js';
 import { allLogged, and, rustTasksWere, timerLabel as label } from './names.js';
 
 /** @import { Lane, RunResult, EventOf, LaneSummary } from '../types.js' */
@@ -20,9 +21,9 @@ const names = (lanes) => and(lanes.map((l) => LANE_NAMES[l]));
 /**
  * When each lane logged its last line, lanes with the same time together.
  * @param {Record<Lane, LaneSummary>} lanes
- * @param {boolean} compared the spawn_local lane ran too
+ * @param {RunResult} result whether the spawn_local lane ran, and when it logged
  */
-function lastLogs(lanes, compared) {
+function lastLogs(lanes, result) {
   /** @type {Map<string, Lane[]>} */
   const byTime = new Map();
   for (const lane of LANES) {
@@ -32,7 +33,7 @@ function lastLogs(lanes, compared) {
   const silent = LANES.filter((lane) => lanes[lane].lastLog === null);
   if (byTime.size === 0) return 'no lane logged';
   const [[time, first], ...rest] = byTime;
-  if (rest.length === 0 && silent.length === 0) return allLogged(time, compared);
+  if (rest.length === 0 && silent.length === 0) return allLogged(time, Boolean(result.spawnLocal), spawnLocalLoggedAt(result, time));
   const said = [[`${names(first)} logged ${first.length === 1 ? 'its' : 'their'} last line at ${time}`,
     ...rest.map(([t, l]) => `${names(l)} at ${t}`)].join(', ')];
   if (silent.length) said.push(`${names(silent)} never logged`);
@@ -213,7 +214,7 @@ function lateTimers(result) {
  * @returns {string}
  */
 export function inThisRun(result, lanes) {
-  const first = `${lastLogs(lanes, Boolean(result.spawnLocal))}; ${pollsAndWakes(lanes.futures, result)}.`;
+  const first = `${lastLogs(lanes, result)}; ${pollsAndWakes(lanes.futures, result)}.`;
   const more = [cancelled(result), aborted(result), outlived(result), ...lateTimers(result)].filter((x) => x !== null).map((x) => `${x[0].toUpperCase()}${x.slice(1)}.`);
   return [first, ...more].join(' ');
 }

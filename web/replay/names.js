@@ -29,12 +29,16 @@ export const and = (items) => (items.length < 2 ? items.join('') : `${items.slic
 export const onLine = (line) => (line ? ` on line ${line}` : '');
 
 /** Which lanes "every lane" is: the three, by name, where the spawn_local
- * lane ran beside them (the sentence is not about that one).
+ * lane ran beside them and logged its last line at another time (or never);
+ * all four where it logged it at the same.
  * @param {string} time `350 ms`
- * @param {boolean} compared the spawn_local lane ran */
-export const allLogged = (time, compared) => (compared
-  ? `the ${and(LANES.map((lane) => LANE_NAMES[lane]))} lanes logged their last line at ${time}`
-  : `every lane logged its last line at ${time}`);
+ * @param {boolean} compared the spawn_local lane ran
+ * @param {boolean} [fourToo] it logged its last line at `time` too */
+export const allLogged = (time, compared, fourToo = false) => {
+  if (!compared) return `every lane logged its last line at ${time}`;
+  if (fourToo) return `all four lanes logged their last line at ${time}`;
+  return `the ${and(LANES.map((lane) => LANE_NAMES[lane]))} lanes logged their last line at ${time}`;
+};
 
 /** `the Rust task was`, `the 2 Rust tasks were`; where the spawn_local lane
  * ran too, on which executor.

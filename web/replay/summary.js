@@ -2,7 +2,7 @@
 // sentence on how the lanes differ. Read once per run, not per step.
 import { formatMs as ms } from '../dom.js';
 import { LANES, LANE_NAMES } from './merge.js';
-import { compareRust } from './compare.js';
+import { compareRust, spawnLocalLoggedAt } from './compare.js';
 import { allLogged, rustTasksWere } from './names.js';
 
 /** @import { Lane, RunResult, TraceEvent, LaneSummary, RunSummary, EventKind, EventOf } from '../types.js' */
@@ -171,7 +171,7 @@ function difference({ callbacks, promises, futures }, result) {
     }
     return `${compared ? 'Rust futures' : 'Rust'} logged its last line at ${ms(rust)}, JS at ${ms(js)}: ${why}.`;
   }
-  const logged = allLogged(ms(rust), compared);
+  const logged = allLogged(ms(rust), compared, spawnLocalLoggedAt(result, ms(rust)));
   const allDone = `${logged[0].toUpperCase()}${logged.slice(1)}`;
   const aborts = abortCancels(result.futures.events).size;
   const losers = futures.timersCancelled - aborts;

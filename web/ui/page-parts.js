@@ -80,7 +80,8 @@ function rustLane(withStateMachine) {
     el('p', { class: 'twin' }, 'What the Rust compiler (rustc) makes of ', code('async fn run()'), ': an enum, one variant '
       + 'per place the future can be paused, each holding the locals it still needs there; ', code('__awaitee'),
       ' is the future it is waiting on.'),
-    el('div', { class: 'enum' }, code('enum RunFuture {'),
+    // Hidden until there is an enum to show (StateMachineView).
+    el('div', { class: 'enum', hidden: true }, code('enum RunFuture {'),
       el('ol', { id: 'state-variants', class: 'variants', 'aria-label': 'Variants of run()\'s future' }),
       code('}')),
     el('p', { id: 'state-size', class: 'size' }),

@@ -206,6 +206,12 @@ export class Share {
       + 'example.com that are not HttpOnly.';
     /** @type {HTMLElement} */
     this.status = qs('#share-status', root);
+    /** @type {HTMLElement} said while the run shown is not of the program as it is now */
+    this.stale = qs('#share-stale', root);
+    /** The run shown is of the program as it is now: a link's position is one of its events. */
+    this.current = true;
+    /** A run is shown: there is something to export. */
+    this.hasRun = false;
     // In the bar that stays in view, wherever the replay is: to this
     // section, below the sticky bar, with Copy link focused.
     qs('#to-share').addEventListener('click', () => {
@@ -315,7 +321,7 @@ export class Share {
     // The embed compares only to show that lane; without it, the position
     // is counted as the embed counts it then, over the three lanes.
     const withLane = lanes.includes('spawnLocal');
-    this.copyEmbed.disabled = lanes.length === 0;
+    this.copyEmbed.disabled = lanes.length === 0 || !this.current;
     if (lanes.length === 0) {
       this.embedCode.value = '';
       this.embedSaid.textContent = 'Choose at least one lane for the embed.';
@@ -347,7 +353,24 @@ export class Share {
 
   /** @param {boolean} hasRun */
   showAvailable(hasRun) {
-    for (const button of [this.json, this.chrome, this.markdown, this.svg, this.png, this.gif, this.markdownLink]) button.disabled = !hasRun;
+    for (const button of [this.json, this.chrome, this.markdown, this.svg, this.png, this.gif]) button.disabled = !hasRun;
+    this.hasRun = hasRun;
+    this.showCurrent(this.current);
+  }
+
+  /**
+   * Whether the run on screen is of the program as it is now. If not, a
+   * link or an embed would open the edited program at an event of the old
+   * run: they wait for Run (the exports are of the run on screen, and stay).
+   * @param {boolean} current
+   */
+  showCurrent(current) {
+    this.current = current;
+    this.stale.hidden = current;
+    this.copy.disabled = !current;
+    this.markdownLink.disabled = !current || !this.hasRun;
+    this.copyEmbed.disabled = !current;
+    if (current) this.showEmbed();
   }
 }
 
