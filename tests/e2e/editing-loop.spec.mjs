@@ -105,7 +105,8 @@ test('Share and export ↓, in the bar, goes to Share with Copy link focused, ou
   // event of the old run, so the links wait for Run; the exports stay.
   await page.getByLabel('Timer 1 (ms)').fill('300');
   const stale = page.locator('#share-stale');
-  await expect(stale).toHaveText(/^You changed the program since this run\. Press Run again to share a link or embed code/);
+  await expect(stale).toHaveText('You changed the program since this run. Press Run again to share a link or embed code, so that it '
+    + 'matches what your readers will see. Pictures and files still export the run on screen.');
   await expect(copy).toBeDisabled();
   await expect(page.getByRole('button', { name: 'Copy Markdown link' })).toBeDisabled();
   await expect(page.getByRole('button', { name: 'Export timeline SVG' })).toBeEnabled();
