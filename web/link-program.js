@@ -44,7 +44,7 @@ export function linkProgram(wasm, parse, presets, link, options) {
   let presetId = presets[0].id;
   if (link.preset !== undefined) {
     if (presets.some((p) => p.id === link.preset)) presetId = link.preset;
-    else problems.push(`Link: preset must be one of ${presets.map((p) => p.id).join(', ')}`);
+    else problems.push(`Link: preset must be one of ${presets.map((p) => p.id).join(', ')}; the first, ${presetId}, is shown`);
   }
   /** @type {Scenario} */
   let scenario = wasm.resolveScenario(presetId, undefined, undefined);
@@ -85,16 +85,16 @@ export function linkProgram(wasm, parse, presets, link, options) {
   }
   const next = { ...options };
   if (link.clock === 'real' || link.clock === 'virtual') next.clock = link.clock;
-  else if (link.clock !== undefined) problems.push('Link: clock must be "real" or "virtual"');
+  else if (link.clock !== undefined) problems.push(`Link: clock must be "real" or "virtual"; the ${next.clock} clock is used`);
   if (link.style === 'then' || link.style === 'await') next.promiseStyle = link.style;
-  else if (link.style !== undefined) problems.push('Link: style must be "then" or "await"');
+  else if (link.style !== undefined) problems.push(`Link: style must be "then" or "await"; "${next.promiseStyle}" is used`);
   const seed = Number(link.seed);
   if (link.seed === undefined) next.seed = 0;
   else if (/^\d{1,10}$/.test(link.seed) && seed <= MAX_SEED) next.seed = seed;
-  else problems.push(`Link: seed must be a whole number from 0 to ${MAX_SEED}`);
+  else problems.push(`Link: seed must be a whole number from 0 to ${MAX_SEED}; seed ${next.seed} is used`);
   // As the seed: a link without it means off; a bad one keeps the page's.
   if (link.compare === undefined || link.compare === '1') next.compare = link.compare === '1';
-  else problems.push('Link: compare can only be 1 (to show the spawn_local lane); leave it out to hide the lane');
+  else problems.push(`Link: compare can only be 1 (to show the spawn_local lane); leave it out to hide the lane. The lane stays ${next.compare ? 'shown' : 'hidden'}`);
   return { presetId, scenario, described, text, options: next, problems };
 }
 

@@ -272,7 +272,10 @@ test('bad and hostile links are refused or shown as text, never as markup', asyn
     ['#s=Z(', 'Link: fragment: expected a step (S, L, V, B, Y, Q, A, J, R, U, M, C, F, G, K, P, T, W, X, D, N, H or E) at character 1'],
     ['#s=Q(S(A,1),S(A,2))', 'is used by another timer'],
     ['#preset=nope', 'Link: preset must be one of'],
-    ['#clock=fast', 'Link: clock must be "real" or "virtual"'],
+    ['#preset=nope', '; the first, sequential, is shown'],
+    ['#clock=fast', 'Link: clock must be "real" or "virtual"; the virtual clock is used'],
+    ['#style=later', 'Link: style must be "then" or "await"; "then" is used'],
+    ['#seed=-1', 'Link: seed must be a whole number from 0 to 4294967295; seed 0 is used'],
     [`#s=${'Q('.repeat(5000)}`, 'Link: fragment: is 10000 bytes long'],
     [`#s=${'Q('.repeat(30)}`, 'Link: fragment: is nested deeper than 12 levels'],
   ];
