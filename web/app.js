@@ -222,13 +222,14 @@ export class App {
     });
     // A chapter with a question opens before its run: the learner predicts first.
     const opened = link.tour === undefined ? null : chapter(link.tour);
-    if (link.tour !== undefined && !opened) controls.showLinkProblem(`Link: tour must be one of ${CHAPTERS.map((c) => c.id).join(', ')}`);
     if (opened) {
       this.openChapter(opened);
       return;
     }
     await this.runNow();
-    const problems = [problem, this.applyPosition(link)].filter(Boolean);
+    // Said after the run, which clears a message about the program shown before it.
+    const tourProblem = link.tour === undefined ? null : `Link: tour must be one of ${CHAPTERS.map((c) => c.id).join(', ')}`;
+    const problems = [problem, tourProblem, this.applyPosition(link)].filter(Boolean);
     if (problems.length) controls.showLinkProblem(problems.join('\n'));
   }
 

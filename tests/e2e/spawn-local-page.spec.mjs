@@ -30,7 +30,7 @@ test('the checkbox adds the lane: the Rust panel\'s code with the other prelude,
   await expect(page.getByRole('group', { name: 'Timeline of all four lanes' })).toBeVisible();
   await expect(page.locator('#summary-rows th', { hasText: 'Rust on spawn_local' })).toHaveCount(1);
   await expect(page.locator('#summary-compare')).toHaveText('Both Rust lanes logged their last line at 350 ms. Each set 3 browser '
-    + 'timers: gloo one per sleep, the page\'s executor one at a time, for the sleep due next. spawn_local ran its 4 polls in 4 '
+    + 'timers: gloo-timers (spawn_local\'s sleeps) one per sleep, the page\'s executor one at a time, for the sleep due next. spawn_local ran its 4 polls in 4 '
     + 'microtasks; the page\'s executor ran its 4 polls in 4 batches.');
   // The sentences about three lanes say which three, and which executor.
   await expect(page.locator('#summary-sentence')).toHaveText('All four lanes logged their last line at 350 ms; '
@@ -117,7 +117,7 @@ test('overdue: the Summary says the two Rust lanes printed in another order, and
     + 'second wake found it already queued, and the one poll that followed found both sleeps done and printed “Timer 1 done”, then '
     + '“Timer 2 done”, in the order its code reached them. On spawn_local, gloo had set a browser timer per sleep: the browser ran '
     + 'their callbacks one at a time (Timer 2\'s, then Timer 1\'s, in the order they fell due), and after each, spawn_local polled '
-    + 'the task in a microtask, before the next callback, so each poll found one more sleep done. gloo set 2 browser timers, one '
+    + 'the task in a microtask, before the next callback, so each poll found one more sleep done. gloo-timers (spawn_local\'s sleeps) set 2 browser timers, one '
     + 'per sleep, up to 2 pending at once; the page\'s executor keeps one browser timer pending at a time (it '
     + 'set 1 in all). spawn_local ran its 3 '
     + 'polls in 3 microtasks; the page\'s executor ran its 2 polls in 2 batches.');

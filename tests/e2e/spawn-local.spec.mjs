@@ -431,8 +431,8 @@ function checkComparison(sentence, run) {
     problems.push('says overdue in words the check does not know');
   }
   const counts = sentence.match(new RegExp('(?:Neither Rust lane set a browser timer\\.'
-    + '|Each set (?<each>\\d+) browser timers?: gloo one per sleep, the page\'s executor one at a time, for the sleep due next\\.'
-    + '|gloo set (?<gloo>\\d+) browser timers?, one per sleep(?:, up to (?<peak>\\d+) pending at once)?; the page\'s executor keeps '
+    + '|Each set (?<each>\\d+) browser timers?: gloo-timers \\(spawn_local\'s sleeps\\) one per sleep, the page\'s executor one at a time, for the sleep due next\\.'
+    + '|gloo-timers \\(spawn_local\'s sleeps\\) set (?<gloo>\\d+) browser timers?, one per sleep(?:, up to (?<peak>\\d+) pending at once)?; the page\'s executor keeps '
     + 'one browser timer pending at a time \\(it set (?<arms>\\d+) in all\\)\\.) spawn_local ran its (?<theirPolls>\\d+) polls? in '
     + '(?<microtasks>\\d+) microtasks?; the page\'s executor ran its (?<ourPolls>\\d+) polls? in (?<batches>\\d+) batch(?:es)?\\.$'));
   if (!counts) return [...problems, `no counts in: ${sentence}`];

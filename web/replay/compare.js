@@ -54,9 +54,9 @@ export function compareRust(result) {
   const arms = number(ours, 'reactor_arm');
   const peak = peakPending(theirs);
   const timersSaid = timers === 0 && arms === 0 ? 'Neither Rust lane set a browser timer.'
-    : timers === arms && peak <= 1 ? `Each set ${count(timers, 'browser timer')}: gloo one per sleep, the page's executor one at `
+    : timers === arms && peak <= 1 ? `Each set ${count(timers, 'browser timer')}: gloo-timers (spawn_local's sleeps) one per sleep, the page's executor one at `
       + 'a time, for the sleep due next.'
-      : `gloo set ${count(timers, 'browser timer')}, one per sleep${peak > 1 ? `, up to ${peak} pending at once` : ''}; the page's `
+      : `gloo-timers (spawn_local's sleeps) set ${count(timers, 'browser timer')}, one per sleep${peak > 1 ? `, up to ${peak} pending at once` : ''}; the page's `
         + `executor keeps one browser timer pending at a time (it set ${arms} in all).`;
   out.push(`${timersSaid} spawn_local ran its ${count(number(theirs, 'poll_start'), 'poll')} in `
     + `${count(number(theirs, 'microtask_start'), 'microtask')}; the page's executor ran its `
