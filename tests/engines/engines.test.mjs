@@ -486,6 +486,17 @@ for (const engine of ENGINES) {
       assert.equal(below, true, 'the heading is below the bar that stays in view');
     });
 
+    test('while the run on screen is older than the program, the links wait for Run', async () => {
+      const browser = await open();
+      await browser.findElement(By.id('timing-0')).click();
+      await browser.actions().sendKeys(Key.END, Key.BACK_SPACE, '5', Key.TAB).perform();
+      await browser.wait(async () => (await browser.findElement(By.id('share-stale')).isDisplayed()), 5_000);
+      assert.equal(await browser.findElement(By.id('copy-link')).isEnabled(), false);
+      await browser.findElement(By.id('run')).click();
+      await browser.wait(async () => (await browser.findElement(By.id('copy-link')).isEnabled()), 10_000);
+      assert.equal(await browser.findElement(By.id('share-stale')).isDisplayed(), false);
+    });
+
     test('a changed example is kept when another is chosen, and comes back with it', async () => {
       const browser = await open();
       await browser.findElement(By.id('timing-0')).click();
