@@ -230,7 +230,17 @@ export class App {
     // Said after the run, which clears a message about the program shown before it.
     const tourProblem = link.tour === undefined ? null : `Link: tour must be one of ${CHAPTERS.map((c) => c.id).join(', ')}`;
     const problems = [problem, tourProblem, this.applyPosition(link)].filter(Boolean);
-    if (problems.length) controls.showLinkProblem(problems.join('\n'));
+    if (problems.length) this.showLinkProblem(problems.join('\n'));
+  }
+
+  /**
+   * Says what a link asked for and did not get (the page shows what it could
+   * open instead, which runs), and points at it from the status line.
+   * @param {string} message
+   */
+  showLinkProblem(message) {
+    this.views.controls.showLinkProblem(message);
+    this.showStatus();
   }
 
   /**
@@ -272,7 +282,7 @@ export class App {
     const problem = this.applyLink(link);
     this.runNow().then(() => {
       const problems = [problem, this.applyPosition(link)].filter(Boolean);
-      if (problems.length) this.views.controls.showLinkProblem(problems.join('\n'));
+      if (problems.length) this.showLinkProblem(problems.join('\n'));
     });
   }
 
@@ -571,7 +581,10 @@ export class App {
     } else if (!this.showsCurrent()) {
       controls.showStatus('The program or its settings changed since the last run, which is still shown. Press Run (Ctrl+Enter) to run it.', 'stale');
     } else {
-      controls.showStatus(`Up to date: the views show a run of the program as it is now (${this.options.clock} clock).`, 'current');
+      // A link's refused part is said with the controls, out of sight on a
+      // phone: this line, in the bar that stays in view, points at it.
+      const link = controls.error.hidden ? '' : ' Part of the link was not used: the message above Run says why.';
+      controls.showStatus(`Up to date: the views show a run of the program as it is now (${this.options.clock} clock).${link}`, 'current');
     }
   }
 

@@ -285,12 +285,15 @@ test('bad and hostile links are refused or shown as text, never as markup', asyn
     await expect(page.getByRole('alert'), name).toContainText(message);
     await expect(logTime(page, 'futures'), `${name}: the default example ran`).toHaveText('350 ms');
     await expect(page.getByRole('button', { name: 'Run' }), `${name}: the example shown can run`).toBeEnabled();
+    // Said with the controls (off a phone's first screen): the line in the bar points at it.
+    await expect(page.locator('#program-status'), name).toHaveText(/^Up to date: .* Part of the link was not used: the message above Run says why\.$/);
     // And Run runs it: the link's message is no error of the program's.
     await page.evaluate(() => { window.shownRun = window.playground.lastRun(); });
     await page.getByRole('button', { name: 'Run' }).click();
     await expect.poll(() => page.evaluate(() => window.playground.lastRun() !== window.shownRun), `${name}: Run ran`).toBe(true);
     await expect(page.locator('#program-status'), name).toHaveText(/^Up to date/);
     await expect(page.getByRole('alert'), `${name}: the link's message went with the run it was about`).toBeHidden();
+    await expect(page.locator('#program-status'), name).not.toContainText('Part of the link');
     expect(problems, name).toEqual([]);
     await page.close();
   }
