@@ -278,7 +278,14 @@ test('Share: the embed snippet at the replay position, measured; the Markdown li
   await openPlayground(page, `/#${SEQUENTIAL}&step=30`);
   await page.getByText('Embed in a web page').click();
   const code = page.getByLabel('HTML to paste');
+  // Until its height is measured, the snippet waits (copied, it would be 600 px).
+  const copyEmbed = page.getByRole('button', { name: 'Copy embed code' });
+  await expect(code).toHaveAttribute('aria-busy', 'true');
+  await expect(copyEmbed).toBeDisabled();
+  await expect(page.locator('#embed-said')).toHaveText('Measuring the embed\'s height for the snippet…');
   await expect(code).not.toHaveAttribute('aria-busy', 'true', { timeout: 20_000 });
+  await expect(copyEmbed).toBeEnabled();
+  await expect(page.locator('#embed-said')).toBeHidden();
   await expect(code).toHaveValue(/^<iframe src="http:\/\/127\.0\.0\.1:\d+\/embed\.html#preset=sequential&amp;clock=virtual&amp;style=then&amp;s=[^"]*&amp;step=30" title="Futures playground: Sequential timers" width="100%" height="(\d+)" style="max-width: 640px; border: 0" loading="lazy" sandbox="allow-scripts allow-popups allow-popups-to-escape-sandbox"><\/iframe>$/);
   const height = Number((await code.inputValue()).match(/height="(\d+)"/)[1]);
   // The height is the embed's own, at 640 px.

@@ -342,6 +342,9 @@ export class Share {
     }
     this.embedCode.value = iframeSnippet(src, this.measured.height ?? FALLBACK_HEIGHT, title, withLane);
     this.embedCode.setAttribute('aria-busy', 'true');
+    // Copied now, the snippet would have the last height, not this one's.
+    this.copyEmbed.disabled = true;
+    this.embedSaid.textContent += `${this.embedSaid.textContent ? ' ' : ''}Measuring the embed's height for the snippet…`;
     clearTimeout(this.measuring);
     this.measuring = setTimeout(async () => {
       const height = await measureEmbed(src);
