@@ -226,10 +226,25 @@ export class App {
       this.openChapter(opened);
       return;
     }
+    const shown = this.shownHash;
     await this.runNow();
-    // Said after the run, which clears a message about the program shown before it.
-    const tourProblem = link.tour === undefined ? null : `Link: tour must be one of ${CHAPTERS.map((c) => c.id).join(', ')}`;
-    const problems = [problem, tourProblem, this.applyPosition(link)].filter(Boolean);
+    this.afterLinkRun(link, problem, shown);
+  }
+
+  /**
+   * After the first run of a link's program (not a chapter's): what the
+   * link asked for and did not get, said now (a run clears a message about
+   * the program shown before it), and its moment; unless another link or an
+   * edit came meanwhile, which they are not about.
+   * @param {Link} link
+   * @param {string | null} problem what `applyLink` refused
+   * @param {string} shown the address the link's program was given
+   */
+  afterLinkRun(link, problem, shown) {
+    if (this.shownHash !== shown) return;
+    // A chapter that exists opens instead of a run: this one does not.
+    const tour = link.tour === undefined ? null : `Link: tour must be one of ${CHAPTERS.map((c) => c.id).join(', ')}`;
+    const problems = [problem, tour, this.applyPosition(link)].filter(Boolean);
     if (problems.length) this.showLinkProblem(problems.join('\n'));
   }
 
@@ -280,10 +295,8 @@ export class App {
     const known = this.presets.some((p) => p.id === link.preset);
     this.selectExample(known ? /** @type {string} */ (link.preset) : this.presets[0].id);
     const problem = this.applyLink(link);
-    this.runNow().then(() => {
-      const problems = [problem, this.applyPosition(link)].filter(Boolean);
-      if (problems.length) this.showLinkProblem(problems.join('\n'));
-    });
+    const shown = this.shownHash;
+    this.runNow().then(() => this.afterLinkRun(link, problem, shown));
   }
 
   /**
@@ -514,6 +527,10 @@ export class App {
     const { stateMachine } = this.views;
     if (loadedText()) {
       stateMachine.showMachine(this.playground.stateMachine(this.runOptions()));
+      // The enum may come after the replay moved (it arrives just after the
+      // first run): its live variant, if the run shown is this program's.
+      const at = this.replay[this.position];
+      if (at && this.showsCurrent()) stateMachine.showCurrent(at.variant);
     } else if (textFailed()) {
       stateMachine.showNote('Could not load the editor\'s Rust support, which works this enum out from run(). '
         + 'Reload the page to try again.');
@@ -842,8 +859,8 @@ export class App {
     this.views.controls.showRun(this.ran.sentence, true);
     this.views.tour.predicting(false);
     replay.showRange(this.replay.length);
-    share.showAvailable(true);
     share.showCurrent(true);
+    share.showAvailable(true);
     // A message of the last run's (Link copied: … event 30 of 75) is stale now.
     share.status.textContent = '';
     // At the start: Step forward and Play are what to do next.

@@ -44,7 +44,11 @@ export function linkProgram(wasm, parse, presets, link, options) {
   let presetId = presets[0].id;
   if (link.preset !== undefined) {
     if (presets.some((p) => p.id === link.preset)) presetId = link.preset;
-    else problems.push(`Link: preset must be one of ${presets.map((p) => p.id).join(', ')}; the first, ${presetId}, is shown`);
+    else {
+      // Its own program (s= or rust=) is still shown; else the first example.
+      const shown = link.s === undefined && link.rust === undefined ? `; the first, ${presetId}, is shown` : '';
+      problems.push(`Link: preset must be one of ${presets.map((p) => p.id).join(', ')}${shown}`);
+    }
   }
   /** @type {Scenario} */
   let scenario = wasm.resolveScenario(presetId, undefined, undefined);

@@ -45,7 +45,9 @@ document.body.dataset.ready = 'true';
 const editorUrl = assetUrl('editor-module');
 // The State machine is read by the text module too: shown as it arrives.
 const text = loadText();
-text.then(() => app.showStateMachine(), () => app.showStateMachine());
+text.then(() => app.showStateMachine(), () => app.showStateMachine()).catch((error) => {
+  app.views.stateMachine.showNote(`The State machine could not be shown: ${/** @type {Error} */ (error).message}`);
+});
 Promise.all([/** @type {Promise<import('./types.js').EditorModule>} */ (import(editorUrl)), text]).then(([editor]) => {
   app.useEditor(editor);
   document.body.dataset.editor = 'ready';

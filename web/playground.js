@@ -77,8 +77,9 @@ function checkOptions(options) {
 /**
  * The page's playground API (see README), over the loaded wasm module. A
  * program text (`rust`) needs the text module too (text-module.js): `run`
- * loads it first; `code`, `stateMachine` and `parse` of a text throw, saying
- * so, until it is loaded (just after the page's first run).
+ * loads it first; `code` and `parse` of a text, and `stateMachine` of any
+ * program, throw, saying so, until it is loaded (just after the page's
+ * first run).
  * @param {Wasm} wasm
  */
 export function createPlayground(wasm) {

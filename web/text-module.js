@@ -1,8 +1,9 @@
 // The program text's wasm module (pkg/playground_text.js: the crate's feature
-// `text`): the parser, the timings rewriter, the line map. A program the page
-// rendered itself runs and shows without it, so the page loads it with the
-// editor, after its first run, and first only for a link that carries a text
-// of its own. Its URLs are the page's meta tags (hashed in dist/).
+// `text`): the parser, the timings rewriter, the line map, and the State
+// machine. A program the page rendered itself runs without it (its State
+// machine shows when it arrives), so the page loads it with the editor,
+// after its first run, and first only for a link that carries a text of its
+// own. Its URLs are the page's meta tags (hashed in dist/).
 import { assetUrl } from './dom.js';
 
 /** @import { TextWasm } from './types.js' */

@@ -103,9 +103,14 @@ test('Share and export ↓, in the bar, goes to Share with Copy link focused, ou
   await expect(page.locator('#share-status')).toHaveText('Link copied: it opens this program at event 2 of 75.');
   // Changed since the run on screen: a link would open the new program at an
   // event of the old run, so the links wait for Run; the exports stay.
+  await page.getByText('Embed in a web page').click();
+  const snippet = page.getByLabel('HTML to paste');
+  await expect(snippet).toHaveValue(/^<iframe /);
   await page.getByLabel('Timer 1 (ms)').fill('300');
+  await expect(snippet, 'no snippet to copy by hand either').toHaveValue('');
+  await expect(page.getByRole('button', { name: 'Copy embed code' })).toBeDisabled();
   const stale = page.locator('#share-stale');
-  await expect(stale).toHaveText('You changed the program since this run. Press Run again to share a link or embed code, so that it '
+  await expect(stale).toHaveText('The program or its settings changed since this run. Press Run again to share a link or embed code, so that it '
     + 'matches what your readers will see. Pictures and files still export the run on screen.');
   await expect(copy).toBeDisabled();
   await expect(page.getByRole('button', { name: 'Copy Markdown link' })).toBeDisabled();
@@ -113,6 +118,7 @@ test('Share and export ↓, in the bar, goes to Share with Copy link focused, ou
   await page.getByRole('button', { name: 'Run', exact: true }).click();
   await expect(stale).toBeHidden();
   await expect(copy).toBeEnabled();
+  await expect(snippet).toHaveValue(/sleep|preset=sequential/);
   // The last run's message went with it.
   await expect(page.locator('#share-status')).toHaveText('');
 });

@@ -354,9 +354,11 @@ test('Share: the embed snippet at the replay position, measured; the Markdown li
   await spawnLocalBox.check();
   await expect(code).toHaveValue(new RegExp(`&amp;compare=1&amp;s=[^"]*&amp;step=${at + 1}" .* sandbox="allow-scripts allow-same-origin allow-popups allow-popups-to-escape-sandbox">`));
   await expect(page.locator('#embed-said')).toBeHidden();
-  // Compare turned off without a run: the run shown still has the lane.
+  // Compare turned off without a run: the settings are not the run's, so
+  // the snippet waits for Run.
   await page.getByRole('checkbox', { name: 'Compare with spawn_local' }).uncheck();
-  await expect(code).toHaveValue(/&amp;compare=1&amp;/);
+  await expect(code).toHaveValue('');
+  await expect(page.getByRole('button', { name: 'Copy embed code' })).toBeDisabled();
   await page.getByRole('button', { name: 'Run', exact: true }).click();
   await expect(spawnLocalBox).toBeHidden();
   await expect(code).not.toHaveValue(/compare=1|allow-same-origin/);

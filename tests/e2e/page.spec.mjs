@@ -272,7 +272,7 @@ test('bad and hostile links are refused or shown as text, never as markup', asyn
     ['#s=Z(', 'Link: fragment: expected a step (S, L, V, B, Y, Q, A, J, R, U, M, C, F, G, K, P, T, W, X, D, N, H or E) at character 1'],
     ['#s=Q(S(A,1),S(A,2))', 'is used by another timer'],
     ['#preset=nope', 'Link: preset must be one of'],
-    ['#preset=nope', '; the first, sequential, is shown'],
+    ['#preset=nope', 'Link: preset must be one of sequential, join, race, cancel-at-await, lazy, nested, spawn, early-sleep, blocking, starve, overdue, lost-wake, self-ref, interop; the first, sequential, is shown'],
     ['#clock=fast', 'Link: clock must be "real" or "virtual"; the virtual clock is used'],
     ['#style=later', 'Link: style must be "then" or "await"; "then" is used'],
     ['#seed=-1', 'Link: seed must be a whole number from 0 to 4294967295; seed 0 is used'],
@@ -297,6 +297,11 @@ test('bad and hostile links are refused or shown as text, never as markup', asyn
     expect(problems, name).toEqual([]);
     await page.close();
   }
+  // A bad preset beside a program of the link's own: that program is shown, not the first example.
+  const own = await openPlayground(await context.newPage(), '/#preset=nope&s=Q(S(A,5),L(x))');
+  await expect(own.getByRole('alert')).toHaveText(/^Link: preset must be one of [a-z-, ]+interop$/);
+  await expect(logTime(own, 'futures')).toHaveText('5 ms');
+  await own.close();
   const hostile = '/#s=Q(S(%3Cimg%20src%3Dx%20onerror%3Dalert%281%29%3E,20),L(%3Cb%3Ebold%3C%2Fb%3E))';
   const page = await openPlayground(await context.newPage(), hostile);
   await expect(page.getByLabel('<img src=x onerror=alert(1)> (ms)')).toBeVisible();

@@ -47,6 +47,11 @@ const CHAPTERS = [
 test('playground.tour() lists the chapters in order; a bad chapter in a link is named', async ({ page }) => {
   await open(page, '/#tour=nope');
   await expect(page.getByRole('alert')).toContainText('Link: tour must be one of callbacks, promises, async-await');
+  // And on a link opened in the page (Back, Forward, a pasted address).
+  await page.evaluate(() => { location.hash = '#preset=join'; });
+  await expect(page.getByRole('alert')).toBeHidden();
+  await page.evaluate(() => { location.hash = '#tour=later&preset=race'; });
+  await expect(page.getByRole('alert')).toContainText('Link: tour must be one of callbacks, promises, async-await');
   const chapters = await page.evaluate(() => window.playground.tour());
   expect(chapters.map((c) => c.id)).toEqual(CHAPTERS.map(([id]) => id));
   expect(chapters[0]).toEqual({ id: 'callbacks', title: 'Callbacks' });

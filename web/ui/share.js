@@ -312,6 +312,15 @@ export class Share {
    * moment after the last change. */
   showEmbed() {
     if (!this.embed.open || !this.link) return;
+    if (!this.current) {
+      // No snippet of the new program at an event of the old run: nothing to
+      // select by hand either, and nothing measured (the note says why).
+      clearTimeout(this.measuring);
+      this.embedCode.value = '';
+      this.embedCode.removeAttribute('aria-busy');
+      this.embedSaid.textContent = '';
+      return;
+    }
     const { href, position, title, lane, time, compared, threeLanes } = this.link();
     // The spawn_local lane is offered where the run shown has it.
     this.embedSpawnLocal.hidden = !compared;
@@ -358,7 +367,7 @@ export class Share {
   showAvailable(hasRun) {
     for (const button of [this.json, this.chrome, this.markdown, this.svg, this.png, this.gif]) button.disabled = !hasRun;
     this.hasRun = hasRun;
-    this.showCurrent(this.current);
+    this.showLinksAvailable();
   }
 
   /**
@@ -368,12 +377,21 @@ export class Share {
    * @param {boolean} current
    */
   showCurrent(current) {
+    // Asked at every status (ten times a second during a Real run): only a
+    // change redraws the snippet, which would start its measuring again.
+    if (current === this.current) return;
     this.current = current;
-    this.stale.hidden = current;
-    this.copy.disabled = !current;
-    this.markdownLink.disabled = !current || !this.hasRun;
-    this.copyEmbed.disabled = !current;
-    if (current) this.showEmbed();
+    this.showLinksAvailable();
+    this.showEmbed();
+  }
+
+  /** The links and the embed code: a run shown, and of the program as it is now. */
+  showLinksAvailable() {
+    const ok = this.current && this.hasRun;
+    this.stale.hidden = this.current;
+    this.copy.disabled = !ok;
+    this.markdownLink.disabled = !ok;
+    this.copyEmbed.disabled = !ok;
   }
 }
 

@@ -176,8 +176,6 @@ export class StateMachineView {
     this.helpers = qs('#state-helpers', root);
     /** @type {Map<string, HTMLElement>} */
     this.items = new Map();
-    /** The live variant, marked again when the enum arrives after it. */
-    this.current = 'Unresumed';
   }
 
   /**
@@ -205,12 +203,10 @@ export class StateMachineView {
     this.enumBox.hidden = false;
     this.helpers.replaceChildren(...machine.helpers.map((h) => helperEnum(h, machine)), ...machine.tasks.map(taskEnum));
     this.size.textContent = sizeText(machine);
-    this.showCurrent(this.current);
   }
 
   /** @param {string} name the live variant */
   showCurrent(name) {
-    this.current = name;
     for (const [variant, item] of this.items) {
       if (variant === name) item.setAttribute('aria-current', 'step');
       else item.removeAttribute('aria-current');

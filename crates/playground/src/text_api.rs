@@ -54,7 +54,7 @@ pub fn line_map(text: &str) -> Result<Vec<u32>, JsValue> {
 /// wasm32, or null where it is not known (a program that is no preset's).
 /// Here, not in the first run's module: the page shows it once this module
 /// is loaded, just after the first run, and the embed does not show it
-/// (16.5 KB gzipped less before the first run; docs/benchmarks.md).
+/// (16.7 KB gzipped less before the first run; docs/benchmarks.md).
 #[wasm_bindgen(js_name = stateMachine)]
 pub fn state_machine(scenario: JsValue, preset: Option<String>) -> Result<JsValue, JsError> {
     let step = validate::scenario(&js_value::read(&scenario))
