@@ -501,6 +501,7 @@ export class App {
     this.views.lanes.showCode(lanes);
     this.showStateMachine();
     if (this.ran) this.views.controls.showRun(this.ran.sentence, this.showsCurrent());
+    this.views.share.showCurrent(!this.ran || this.showsCurrent());
     this.showStatus();
     // The text itself only when it says more than the scenario (comments,
     // layout), and fits in a link: the scenario always goes.
@@ -576,7 +577,6 @@ export class App {
    * and, while a run is in flight, how far it is. */
   showStatus() {
     const { controls } = this.views;
-    this.views.share.showCurrent(!this.ran || this.showsCurrent());
     if (this.running) {
       const { started, expected } = this.running;
       // In tenths of a second: a figure that moves, and does not flicker.
@@ -859,10 +859,7 @@ export class App {
     this.views.controls.showRun(this.ran.sentence, true);
     this.views.tour.predicting(false);
     replay.showRange(this.replay.length);
-    share.showCurrent(true);
-    share.showAvailable(true);
-    // A message of the last run's (Link copied: … event 30 of 75) is stale now.
-    share.status.textContent = '';
+    share.showRun();
     // At the start: Step forward and Play are what to do next.
     this.seek(0);
   }

@@ -337,23 +337,22 @@ test('changes to an example are kept when another is chosen, come back with it, 
   await expect(timer1).toHaveValue('20');
   await expect(logTime(page, 'futures'), 'and the changed one ran').toHaveText('170 ms');
   await expect(option('sequential'), 'the example shown is not marked').toHaveText('Sequential timers');
+  /** To Join and back: how the list named Sequential timers meanwhile, and Timer 1 after. */
+  const awayAndBack = async (listed, timer) => {
+    await example.selectOption('join');
+    await expect(option('sequential')).toHaveText(listed);
+    await example.selectOption('sequential');
+    await expect(timer1).toHaveValue(timer);
+  };
   // Changed back by hand: nothing is kept.
   await timer1.fill('200');
-  await example.selectOption('join');
-  await expect(option('sequential')).toHaveText('Sequential timers');
-  await example.selectOption('sequential');
-  await expect(timer1).toHaveValue('200');
+  await awayAndBack('Sequential timers', '200');
   await timer1.fill('20');
-  await example.selectOption('join');
-  await example.selectOption('sequential');
-  await expect(timer1).toHaveValue('20');
+  await awayAndBack('Sequential timers (your changes)', '20');
   // Reset: the original, and the changes forgotten.
   await page.getByRole('button', { name: 'Reset' }).click();
   await expect(timer1).toHaveValue('200');
-  await example.selectOption('join');
-  await expect(option('sequential')).toHaveText('Sequential timers');
-  await example.selectOption('sequential');
-  await expect(timer1).toHaveValue('200');
+  await awayAndBack('Sequential timers', '200');
   // Code typed: a Custom program, kept under the example it came from.
   await typeProgram(page, 'use runtime::prelude::*;\n\nasync fn run() {\n    sleep_ms(40).await; // mine\n    log("typed");\n}\n');
   await page.getByRole('button', { name: 'Run' }).click();

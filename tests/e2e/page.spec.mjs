@@ -138,7 +138,7 @@ test('the summary says why the lanes differ, from what they recorded', async ({ 
   const sentence = page.locator('#summary-sentence');
   await page.getByLabel('Example').selectOption('lazy');
   await page.getByRole('button', { name: 'Run' }).click();
-  await expect(sentence).toHaveText('Rust logged its last line at 350 ms, JS at 200 ms: the Rust lane set Timer 2 at 200 ms, '
+  await expect(sentence).toHaveText('Rust futures logged its last line at 350 ms, JS at 200 ms: the Rust futures lane set Timer 2 at 200 ms, '
     + 'the JS lanes at 0 ms: the body of an async fn or block runs only when polled.');
   await page.getByLabel('Example').selectOption('early-sleep');
   await page.getByRole('button', { name: 'Run' }).click();

@@ -83,15 +83,15 @@ function check(sentence, run) {
       [...said.matchAll(re(String.raw`(Timer \d+) fired ${T} after its deadline`))].every(([, label, late]) =>
         events(lane).some((e) => e.kind === 'timer_fired' && e.label === label && formatMs(e.late) === late))),
     'late timers');
-  // Summary: "Rust logged its last line at 350 ms, JS at 200 ms: the Rust lane set Timer 2 at 200 ms, the JS lanes at 0 ms"
-  phrase(re(String.raw`Rust(?: futures)? logged its last line at ${T}, JS at ${T}`),
+  // Summary: "Rust futures logged its last line at 350 ms, JS at 200 ms: the Rust futures lane set Timer 2 at 200 ms, the JS lanes at 0 ms"
+  phrase(re(String.raw`Rust futures logged its last line at ${T}, JS at ${T}`),
     (_, rust, js) => formatMs(done('futures')) === rust && formatMs(Math.max(done('callbacks'), done('promises'))) === js, 'Rust against JS');
   phrase(re(String.raw`the browser made (\d+) of the (Callbacks|Promises) lane's timers wait ${T}`),
     (_, n, lane, wait) => {
       const clamped = events(LANE[lane]).filter((e) => e.kind === 'timer_set' && e.clamped !== undefined);
       return clamped.length === +n && clamped.every((e) => formatMs(e.clamped) === wait);
     }, 'clamped timers');
-  phrase(re(String.raw`the Rust(?: futures)? lane set (.+?) at ${T}, the JS lanes at ${T}`),
+  phrase(re(String.raw`the Rust futures lane set (.+?) at ${T}, the JS lanes at ${T}`),
     (_, label, rust, js) => {
       const set = (lane) => events(lane).find((e) => e.kind === 'timer_set' && e.label === label)?.t;
       return formatMs(set('futures')) === rust && formatMs(Math.min(set('callbacks'), set('promises'))) === js;

@@ -13,18 +13,6 @@ const printed = (events) => events.flatMap((e) => (e.kind === 'log' ? [e.text] :
 const inOrder = (lines) => lines.map((line) => `“${line}”`).join(', then ');
 
 /**
- * Whether the spawn_local lane ran and logged its last line at `time`, as
- * printed (`350 ms`): then a sentence about the other three lanes' last
- * lines can say all four.
- * @param {RunResult} result
- * @param {string} time
- */
-export function spawnLocalLoggedAt(result, time) {
-  const last = result.spawnLocal?.events.findLast((e) => e.kind === 'log')?.t;
-  return last !== undefined && formatMs(last) === time;
-}
-
-/**
  * How the spawn_local lane's run differed from the Rust lane's, in one or
  * two sentences; null when the comparison did not run.
  * @param {RunResult} result

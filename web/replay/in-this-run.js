@@ -7,7 +7,6 @@
 import { formatMs } from '../dom.js';
 import { LANES, LANE_NAMES } from './merge.js';
 import { abortCancels } from './summary.js';
-import { spawnLocalLoggedAt } from './compare.js';
 import { allLogged, and, rustTasksWere, timerLabel as label } from './names.js';
 
 /** @import { Lane, RunResult, EventOf, LaneSummary } from '../types.js' */
@@ -33,7 +32,7 @@ function lastLogs(lanes, result) {
   const silent = LANES.filter((lane) => lanes[lane].lastLog === null);
   if (byTime.size === 0) return 'no lane logged';
   const [[time, first], ...rest] = byTime;
-  if (rest.length === 0 && silent.length === 0) return allLogged(time, Boolean(result.spawnLocal), spawnLocalLoggedAt(result, time));
+  if (rest.length === 0 && silent.length === 0) return allLogged(time, result);
   const said = [[`${names(first)} logged ${first.length === 1 ? 'its' : 'their'} last line at ${time}`,
     ...rest.map(([t, l]) => `${names(l)} at ${t}`)].join(', ')];
   if (silent.length) said.push(`${names(silent)} never logged`);

@@ -1,7 +1,10 @@
 // How the sentences of What happened and the Summary name timers, lines,
 // lanes and tasks.
 
+import { formatMs } from '../dom.js';
 import { LANES, LANE_NAMES } from './merge.js';
+
+/** @import { RunResult } from '../types.js' */
 
 /** A timer's label as a name: "Timer 1" as it is, "Kettle" as `the “Kettle” timer`.
  * @param {string} label */
@@ -28,15 +31,15 @@ export const and = (items) => (items.length < 2 ? items.join('') : `${items.slic
  * @param {number | undefined} line */
 export const onLine = (line) => (line ? ` on line ${line}` : '');
 
-/** Which lanes "every lane" is: the three, by name, where the spawn_local
- * lane ran beside them and logged its last line at another time (or never);
- * all four where it logged it at the same.
- * @param {string} time `350 ms`
- * @param {boolean} compared the spawn_local lane ran
- * @param {boolean} [fourToo] it logged its last line at `time` too */
-export const allLogged = (time, compared, fourToo = false) => {
-  if (!compared) return `every lane logged its last line at ${time}`;
-  if (fourToo) return `all four lanes logged their last line at ${time}`;
+/** The three lanes logged their last line at `time`: "every lane", or,
+ * where the spawn_local lane ran beside them, "all four" if it did too, else
+ * the three by name.
+ * @param {string} time `350 ms`, as printed
+ * @param {RunResult} result */
+export const allLogged = (time, result) => {
+  if (!result.spawnLocal) return `every lane logged its last line at ${time}`;
+  const last = result.spawnLocal.events.findLast((e) => e.kind === 'log')?.t;
+  if (last !== undefined && formatMs(last) === time) return `all four lanes logged their last line at ${time}`;
   return `the ${and(LANES.map((lane) => LANE_NAMES[lane]))} lanes logged their last line at ${time}`;
 };
 

@@ -2,7 +2,7 @@
 // sentence on how the lanes differ. Read once per run, not per step.
 import { formatMs as ms } from '../dom.js';
 import { LANES, LANE_NAMES } from './merge.js';
-import { compareRust, spawnLocalLoggedAt } from './compare.js';
+import { compareRust } from './compare.js';
 import { allLogged, rustTasksWere } from './names.js';
 
 /** @import { Lane, RunResult, TraceEvent, LaneSummary, RunSummary, EventKind, EventOf } from '../types.js' */
@@ -149,9 +149,9 @@ function difference({ callbacks, promises, futures }, result) {
   const done = (lane) => lane.lastLog ?? lane.idle;
   const rust = done(futures);
   const js = Math.max(done(callbacks), done(promises));
-  // With the spawn_local lane beside them, "Rust" alone could be either.
-  const compared = Boolean(result.spawnLocal);
-  const rustLane = compared ? 'Rust futures lane' : 'Rust lane';
+  // By its name on the page: "Rust" alone could be either Rust lane once
+  // spawn_local's is shown.
+  const rustLane = 'Rust futures lane';
   if (Math.abs(rust - js) >= 1) {
     const later = laterStart(result);
     const clamped = clampedTimers(result);
@@ -169,9 +169,9 @@ function difference({ callbacks, promises, futures }, result) {
     } else {
       why = 'the same timers, set at the same times: the browser ran the JS lanes\' callbacks later';
     }
-    return `${compared ? 'Rust futures' : 'Rust'} logged its last line at ${ms(rust)}, JS at ${ms(js)}: ${why}.`;
+    return `Rust futures logged its last line at ${ms(rust)}, JS at ${ms(js)}: ${why}.`;
   }
-  const logged = allLogged(ms(rust), compared, spawnLocalLoggedAt(result, ms(rust)));
+  const logged = allLogged(ms(rust), result);
   const allDone = `${logged[0].toUpperCase()}${logged.slice(1)}`;
   const aborts = abortCancels(result.futures.events).size;
   const losers = futures.timersCancelled - aborts;
@@ -187,6 +187,6 @@ function difference({ callbacks, promises, futures }, result) {
       + `${some(promises.timersCancelled)} in the Promises lane.`;
   }
   const tasks = result.futures.events.filter((e) => e.kind === 'spawn').length;
-  return `${allDone}; ${rustTasksWere(tasks, compared)} polled `
+  return `${allDone}; ${rustTasksWere(tasks, Boolean(result.spawnLocal))} polled `
     + `${futures.polls} time${futures.polls === 1 ? '' : 's'} for ${futures.wakes} wake${futures.wakes === 1 ? '' : 's'}.`;
 }

@@ -330,7 +330,7 @@ export class Share {
     // The embed compares only to show that lane; without it, the position
     // is counted as the embed counts it then, over the three lanes.
     const withLane = lanes.includes('spawnLocal');
-    this.copyEmbed.disabled = lanes.length === 0 || !this.current;
+    this.copyEmbed.disabled = lanes.length === 0 || !this.hasRun;
     if (lanes.length === 0) {
       this.embedCode.value = '';
       this.embedSaid.textContent = 'Choose at least one lane for the embed.';
@@ -370,6 +370,15 @@ export class Share {
     this.showLinksAvailable();
   }
 
+  /** A new run is on screen, of the program as it is now: everything is
+   * available, and the last run's message (Link copied: … event 30 of 75)
+   * goes. */
+  showRun() {
+    this.status.textContent = '';
+    this.showCurrent(true);
+    this.showAvailable(true);
+  }
+
   /**
    * Whether the run on screen is of the program as it is now. If not, a
    * link or an embed would open the edited program at an event of the old
@@ -377,8 +386,7 @@ export class Share {
    * @param {boolean} current
    */
   showCurrent(current) {
-    // Asked at every status (ten times a second during a Real run): only a
-    // change redraws the snippet, which would start its measuring again.
+    // Only a change redraws the snippet, which would start its measuring again.
     if (current === this.current) return;
     this.current = current;
     this.showLinksAvailable();
