@@ -600,7 +600,7 @@ export class App {
     } else {
       // A link's refused part is said with the controls, out of sight on a
       // phone: this line, in the bar that stays in view, points at it.
-      const link = controls.error.hidden ? '' : ' Part of the link was not used: the message above Run says why.';
+      const link = controls.error.hidden ? '' : ' Part of the link was not used: the red message above says why.';
       controls.showStatus(`Up to date: the views show a run of the program as it is now (${this.options.clock} clock).${link}`, 'current');
     }
   }

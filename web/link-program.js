@@ -98,7 +98,7 @@ export function linkProgram(wasm, parse, presets, link, options) {
   else problems.push(`Link: seed must be a whole number from 0 to ${MAX_SEED}; seed ${next.seed} is used`);
   // As the seed: a link without it means off; a bad one keeps the page's.
   if (link.compare === undefined || link.compare === '1') next.compare = link.compare === '1';
-  else problems.push(`Link: compare can only be 1 (to show the spawn_local lane); leave it out to hide the lane. The lane stays ${next.compare ? 'shown' : 'hidden'}`);
+  else problems.push(`Link: compare must be 1 (shows the spawn_local lane); the lane stays ${next.compare ? 'shown' : 'hidden'}`);
   return { presetId, scenario, described, text, options: next, problems };
 }
 

@@ -282,7 +282,7 @@ test('Share: the embed snippet at the replay position, measured; the Markdown li
   const copyEmbed = page.getByRole('button', { name: 'Copy embed code' });
   await expect(code).toHaveAttribute('aria-busy', 'true');
   await expect(copyEmbed).toBeDisabled();
-  await expect(page.locator('#embed-said')).toHaveText('Measuring the embed\'s height for the snippet…');
+  await expect(page.locator('#embed-said')).toHaveText('Measuring the embed\'s height for the HTML above; Copy embed code is ready in a moment…');
   await expect(code).not.toHaveAttribute('aria-busy', 'true', { timeout: 20_000 });
   await expect(copyEmbed).toBeEnabled();
   await expect(page.locator('#embed-said')).toBeHidden();

@@ -138,8 +138,9 @@ test('the summary says why the lanes differ, from what they recorded', async ({ 
   const sentence = page.locator('#summary-sentence');
   await page.getByLabel('Example').selectOption('lazy');
   await page.getByRole('button', { name: 'Run' }).click();
-  await expect(sentence).toHaveText('Rust futures logged its last line at 350 ms, JS at 200 ms: the Rust futures lane set Timer 2 at 200 ms, '
-    + 'the JS lanes at 0 ms: the body of an async fn or block runs only when polled.');
+  await expect(sentence).toHaveText('The Rust futures lane logged its last line at 350 ms, the JS lanes at 200 ms, because the Rust futures '
+    + 'lane set Timer 2 at 200 ms, the JS lanes at 0 ms: a Rust async fn or block runs only when its executor polls it (a JS async '
+    + 'function starts when it is called).');
   await page.getByLabel('Example').selectOption('early-sleep');
   await page.getByRole('button', { name: 'Run' }).click();
   // The later sleeps are past their deadlines when first polled: Ready at once.
@@ -286,7 +287,7 @@ test('bad and hostile links are refused or shown as text, never as markup', asyn
     await expect(logTime(page, 'futures'), `${name}: the default example ran`).toHaveText('350 ms');
     await expect(page.getByRole('button', { name: 'Run' }), `${name}: the example shown can run`).toBeEnabled();
     // Said with the controls (off a phone's first screen): the line in the bar points at it.
-    await expect(page.locator('#program-status'), name).toHaveText(/^Up to date: .* Part of the link was not used: the message above Run says why\.$/);
+    await expect(page.locator('#program-status'), name).toHaveText(/^Up to date: .* Part of the link was not used: the red message above says why\.$/);
     // And Run runs it: the link's message is no error of the program's.
     await page.evaluate(() => { window.shownRun = window.playground.lastRun(); });
     await page.getByRole('button', { name: 'Run' }).click();

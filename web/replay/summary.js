@@ -161,15 +161,15 @@ function difference({ callbacks, promises, futures }, result) {
         + 'set from inside timer callbacks nested more than five deep';
     } else if (rust > js && later) {
       why = `the ${rustLane} set ${later.label} at ${ms(later.rust)}, the JS lanes at ${ms(later.js)}: `
-        + 'the body of an async fn or block runs only when polled';
+        + 'a Rust async fn or block runs only when its executor polls it (a JS async function starts when it is called)';
     } else if (rust > js) {
-      why = `the same timers, set at the same times: the browser ran the ${rustLane}'s callbacks later`;
+      why = `the browser ran the ${rustLane}'s callbacks later (the same timers, set at the same times)`;
     } else if (futures.timersCancelled > abortCancels(result.futures.events).size) {
       why = `the JS lanes waited for timers the ${rustLane} had already dropped`;
     } else {
-      why = 'the same timers, set at the same times: the browser ran the JS lanes\' callbacks later';
+      why = 'the browser ran the JS lanes\' callbacks later (the same timers, set at the same times)';
     }
-    return `Rust futures logged its last line at ${ms(rust)}, JS at ${ms(js)}: ${why}.`;
+    return `The Rust futures lane logged its last line at ${ms(rust)}, the JS lanes at ${ms(js)}, because ${why}.`;
   }
   const logged = allLogged(ms(rust), result);
   const allDone = `${logged[0].toUpperCase()}${logged.slice(1)}`;

@@ -353,7 +353,7 @@ export class Share {
     this.embedCode.setAttribute('aria-busy', 'true');
     // Copied now, the snippet would have the last height, not this one's.
     this.copyEmbed.disabled = true;
-    this.embedSaid.textContent += `${this.embedSaid.textContent ? ' ' : ''}Measuring the embed's height for the snippet…`;
+    this.embedSaid.textContent += `${this.embedSaid.textContent ? ' ' : ''}Measuring the embed's height for the HTML above; Copy embed code is ready in a moment…`;
     clearTimeout(this.measuring);
     this.measuring = setTimeout(async () => {
       const height = await measureEmbed(src);
