@@ -132,7 +132,6 @@ export class App {
     // that load (the address may have changed during it).
     const link = readFragment(location.hash);
     controls.showPresets(this.presets);
-    this.selectExample(this.presets[0].id);
     const problem = this.applyLink(link);
     controls.bindExample(async (id) => {
       const from = this.presetId;
@@ -292,8 +291,6 @@ export class App {
       return;
     }
     if (this.chapter) this.closeTour();
-    const known = this.presets.some((p) => p.id === link.preset);
-    this.selectExample(known ? /** @type {string} */ (link.preset) : this.presets[0].id);
     const problem = this.applyLink(link);
     const shown = this.shownHash;
     this.runNow().then(() => this.afterLinkRun(link, problem, shown));
@@ -413,7 +410,7 @@ export class App {
    */
   applyLink(link) {
     const program = linkProgram(this.wasm, this.playground.parse, this.presets, link, this.options);
-    this.selectExample(program.presetId);
+    this.useExample(program.presetId);
     this.scenario = program.scenario;
     this.text = program.text;
     this.options = program.options;
@@ -458,8 +455,16 @@ export class App {
     this.readProgram(typed);
   }
 
-  /** @param {string} id */
+  /** The example `id`, as written, shown.
+   * @param {string} id */
   selectExample(id) {
+    this.useExample(id);
+    this.refresh();
+  }
+
+  /** The example `id`, as written, is the program (`refresh` shows it).
+   * @param {string} id */
+  useExample(id) {
     this.presetId = id;
     this.scenario = this.wasm.resolveScenario(id, undefined, undefined);
     this.described = this.wasm.describeProgram(this.scenario, id);
@@ -470,7 +475,6 @@ export class App {
     this.views.lanes.showRustReadOnly(!this.described.textEditable);
     this.views.controls.showExample(id, this.playground.explain(id));
     this.views.controls.showError(null);
-    this.refresh();
   }
 
   /** What `run` and `code` take: the program's text; or, where there is

@@ -18,14 +18,32 @@ import { MAX_LINK_TEXT } from './ui/share.js';
  * @property {string[]} problems one message per refused field
  */
 
+/** The last few programs' Rust panels, by their scenario's JSON. */
+const texts = new Map();
+/** Enough for the programs a page compares in one change (the one shown,
+ * the one read, the example's own). */
+const TEXTS_KEPT = 8;
+
 /**
- * The Rust panel of `scenario`, as the page writes it.
+ * The Rust panel of `scenario`, as the page writes it. Asked for again and
+ * again of the same program (is the text the learner's own? which options
+ * run it?), it is rendered once: all three panels, across the wasm boundary,
+ * took the page's first run 17 renders (measured 2026-12-07).
  * @param {Wasm} wasm
  * @param {Scenario} scenario
  * @returns {string}
  */
 export function renderedText(wasm, scenario) {
-  return wasm.renderCode(scenario, 'then', undefined).futures.code;
+  const key = JSON.stringify(scenario);
+  let text = texts.get(key);
+  if (text === undefined) {
+    text = /** @type {string} */ (wasm.renderCode(scenario, 'then', undefined).futures.code);
+    if (texts.size >= TEXTS_KEPT) texts.delete(texts.keys().next().value);
+  }
+  // The newest last: the oldest is the one to go.
+  texts.delete(key);
+  texts.set(key, text);
+  return text;
 }
 
 /**

@@ -86,6 +86,10 @@ export class Lanes {
     this.editor = false;
     /** @type {number | undefined} a frame that centres rows again, after a jump */
     this.centring = undefined;
+    /** @type {Set<ShownLane>} the lists whose current row changed since the last frame */
+    this.toCentre = new Set();
+    /** @type {number | undefined} the frame that centres them */
+    this.centringNext = undefined;
   }
 
   /** @param {Code} code */
@@ -276,14 +280,22 @@ export class Lanes {
       panel.code.showLine(lines[lane]);
     }
     // Scroll each list whose row changed (not the page) so its current row
-    // is in view: all positions read first, then all scrolls written, so
-    // layout runs once; a list that did not move is not scrolled (a scroll
-    // repaints it).
-    this.centreRows(SHOWN_LANES.filter((lane) => moved[lane]), 4);
+    // is in view; a list that did not move is not scrolled (a scroll
+    // repaints it). In the next frame, when every view has shown this step:
+    // read now, the rows' positions would make the browser lay the page out
+    // before the other views write theirs, and again for the frame.
+    for (const lane of SHOWN_LANES) if (moved[lane]) this.toCentre.add(lane);
+    this.centringNext ??= requestAnimationFrame(() => {
+      this.centringNext = undefined;
+      const lanes = [...this.toCentre];
+      this.toCentre.clear();
+      this.centreRows(lanes, 4);
+    });
   }
 
   /**
-   * Scrolls `lanes`' lists so each current row is in the middle. Rows far
+   * Scrolls `lanes`' lists so each current row is in the middle: all
+   * positions read first, then all scrolls written, so layout runs once. Rows far
    * from view are laid out at an estimated height until shown (the rows'
    * content-visibility), so after a jump the row is not quite where the
    * estimate put it: once the rows around it are laid out (a frame or two
