@@ -108,6 +108,8 @@ export class App {
     /** @type {Map<string, KeptChanges>} the learner's changes to each
      * example, kept when another was chosen */
     this.kept = new Map();
+    /** @type {KeptChanges | undefined} what the last Reset discarded, while Undo reset can bring it back */
+    this.discarded = undefined;
     /** @type {Map<string, number>} each event's replay position, by `lane:seq` */
     this.positions = new Map();
     /** @type {Chapter | null} the tour's chapter open, if any */
@@ -165,10 +167,24 @@ export class App {
     });
     controls.bindRun(() => this.runNow());
     controls.bindReset(() => {
+      const discarded = this.changes();
       this.pushNext = true;
       this.kept.delete(this.presetId);
       this.selectExample(this.presetId);
       this.runNow();
+      // One click from losing a program typed by hand: Undo reset brings
+      // it back, until the program changes again.
+      if (discarded) controls.offerUndoReset(true);
+      this.discarded = discarded;
+    });
+    controls.bindUndoReset(async () => {
+      const { discarded } = this;
+      if (!discarded) return;
+      this.pushNext = true;
+      this.restoreKept(discarded);
+      controls.reset.focus();
+      await this.runNow();
+      if (discarded.typed !== undefined) this.showTyped(discarded.typed);
     });
     // A link pasted into the address bar of this page, Back and Forward.
     window.addEventListener('hashchange', () => this.navigated());
@@ -422,13 +438,22 @@ export class App {
   /** Keeps the program, if it is not its example as written (timings,
    * code, timers changed), to come back when that example is chosen again. */
   keepChanges() {
+    const changes = this.changes();
+    if (changes) this.kept.set(this.presetId, changes);
+  }
+
+  /** The learner's changes to the example (timings, code, timers), if the
+   * program is not the example as written: what choosing another example
+   * keeps and what Reset discards.
+   * @returns {KeptChanges | undefined} */
+  changes() {
     this.readText();
     const original = this.wasm.resolveScenario(this.presetId, undefined, undefined);
     const changed = this.wasm.encodeFragment(this.scenario) !== this.wasm.encodeFragment(original)
       || ownText(this.wasm, this) !== undefined;
     // A text being fixed is kept as typed, with the last program that ran.
     const typed = this.problem ? this.views.lanes.rustText() : undefined;
-    if (changed || typed !== undefined) this.kept.set(this.presetId, { scenario: this.scenario, text: this.text, typed });
+    return changed || typed !== undefined ? { scenario: this.scenario, text: this.text, typed } : undefined;
   }
 
   /**
@@ -498,6 +523,9 @@ export class App {
   }
 
   showCode() {
+    // The program changed: what Reset discarded is not one step back any more.
+    this.views.controls.offerUndoReset(false);
+    this.discarded = undefined;
     const { code } = this.playground;
     const lanes = code(this.runOptions());
     // A text being fixed stays as typed; the other panels show the last good program.

@@ -249,7 +249,7 @@ test('Add timer keeps the example\'s lesson in view, as that example\'s', async 
   await expect(page.getByLabel('Example')).toHaveValue('custom');
   await expect(explanation).toHaveText('Custom program: the example “Sequential timers” with one more timer. '
     + `Press Reset to restore the original. That example's lesson: ${lesson}`);
-  await page.getByRole('button', { name: 'Reset' }).click();
+  await page.getByRole('button', { name: 'Reset', exact: true }).click();
   await expect(explanation).toHaveText(lesson);
 });
 
@@ -350,7 +350,7 @@ test('changes to an example are kept when another is chosen, come back with it, 
   await timer1.fill('20');
   await awayAndBack('Sequential timers (your changes)', '20');
   // Reset: the original, and the changes forgotten.
-  await page.getByRole('button', { name: 'Reset' }).click();
+  await page.getByRole('button', { name: 'Reset', exact: true }).click();
   await expect(timer1).toHaveValue('200');
   await awayAndBack('Sequential timers', '200');
   // Code typed: a Custom program, kept under the example it came from.

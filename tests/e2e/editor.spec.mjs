@@ -415,15 +415,40 @@ test('a link whose program is refused says why, and the example runs instead', a
   }
 });
 
-test('Reset restores the example; choosing an Example replaces the text', async ({ page }) => {
+test('Reset restores the example, Undo reset brings the typed program back; choosing an Example replaces the text', async ({ page }) => {
   await openPlayground(page);
   const sequential = await editorText(page);
+  const reset = page.getByRole('button', { name: 'Reset', exact: true });
+  const undo = page.getByRole('button', { name: 'Undo reset' });
+  const said = page.getByRole('status').filter({ hasText: 'discarded' });
+  // Nothing to discard: nothing to undo.
+  await reset.click();
+  await expect(page.locator('#program-status')).toHaveAttribute('data-state', 'current');
+  await expect(undo).toBeHidden();
   await typeProgram(page, ...BREAKFAST);
   await expect(page.getByLabel('Example')).toHaveValue('custom');
-  await page.getByRole('button', { name: 'Reset' }).click();
+  const typed = await editorText(page);
+  await reset.click();
   await expect(page.getByLabel('Example')).toHaveValue('sequential');
   await expect(page.locator('#example option[value="custom"]')).toHaveCount(0);
   expect(await editorText(page)).toBe(sequential);
+  await expect(page.getByLabel('Timer 1 (ms)')).toHaveValue('200');
+  await expect(said).toHaveText('Your changes to this example were discarded.');
+  // Undone: the typed program is back, runs, and the offer goes.
+  await undo.click();
+  await expect(page.getByLabel('Example')).toHaveValue('custom');
+  expect(await editorText(page)).toBe(typed);
+  await expect(undo).toBeHidden();
+  await expect(said).toHaveCount(0);
+  await expect(reset).toBeFocused();
+  await expect(page.locator('#trace-futures li[data-kind="log"]').last()).toContainText('Breakfast');
+  await expect(page.locator('#program-status')).toHaveAttribute('data-state', 'current');
+  // Reset again, then a change of the program's: the offer goes with it.
+  await reset.click();
+  await expect(undo).toBeVisible();
+  await page.getByLabel('Timer 1 (ms)').fill('20');
+  await expect(undo).toBeHidden();
+  await reset.click();
   await expect(page.getByLabel('Timer 1 (ms)')).toHaveValue('200');
   await page.getByLabel('Example').selectOption('race');
   await expect(editor(page)).toContainText('select! {');

@@ -508,5 +508,19 @@ for (const engine of ENGINES) {
       await browser.wait(async () => (await textOf(browser, '#trace-futures li[data-kind="log"] .t')) === '170 ms', 10_000);
       assert.equal(await textOf(browser, '#example option[value="sequential"]'), 'Sequential timers');
     });
+
+    test('Reset discards the changes, and Undo reset brings them back', async () => {
+      const browser = await open();
+      await browser.findElement(By.id('timing-0')).click();
+      await browser.actions().sendKeys(Key.END, Key.BACK_SPACE, Key.BACK_SPACE, Key.BACK_SPACE, '20', Key.TAB).perform();
+      await browser.wait(async () => (await textOf(browser, '#example', 'value')) === 'sequential', 5_000);
+      await browser.findElement(By.id('reset')).click();
+      await browser.wait(async () => (await textOf(browser, '#timing-0', 'value')) === '200', 5_000);
+      await browser.wait(async () => (await textOf(browser, '#reset-said')) === 'Your changes to this example were discarded.', 5_000);
+      await browser.findElement(By.id('undo-reset')).click();
+      await browser.wait(async () => (await textOf(browser, '#timing-0', 'value')) === '20', 5_000);
+      await browser.wait(async () => (await textOf(browser, '#trace-futures li[data-kind="log"] .t')) === '170 ms', 10_000);
+      assert.equal(await browser.findElement(By.id('undo-reset')).isDisplayed(), false);
+    });
   });
 }

@@ -26,6 +26,10 @@ export class Controls {
     this.status = qs('#program-status');
     /** @type {HTMLButtonElement} */
     this.reset = qs('#reset', root);
+    /** @type {HTMLButtonElement} */
+    this.undoReset = qs('#undo-reset', root);
+    /** @type {HTMLElement} */
+    this.resetSaid = qs('#reset-said', root);
     /** @type {HTMLElement} */
     this.error = qs('#error', root);
     /** @type {{id: string, name: string}[]} */
@@ -190,6 +194,22 @@ export class Controls {
   /** @param {() => void} handler */
   bindReset(handler) {
     this.reset.addEventListener('click', handler);
+  }
+
+  /** @param {() => void} handler */
+  bindUndoReset(handler) {
+    this.undoReset.addEventListener('click', handler);
+  }
+
+  /**
+   * Offers Undo reset, saying that Reset discarded the learner's changes;
+   * or takes it away.
+   * @param {boolean} offered
+   */
+  offerUndoReset(offered) {
+    if (this.undoReset.hidden === !offered) return;
+    this.undoReset.hidden = !offered;
+    this.resetSaid.textContent = offered ? 'Your changes to this example were discarded.' : '';
   }
 
   /** @param {(values: (number | null)[]) => void} handler */
