@@ -420,7 +420,7 @@ test('Reset restores the example, Undo reset brings the typed program back; choo
   const sequential = await editorText(page);
   const reset = page.getByRole('button', { name: 'Reset', exact: true });
   const undo = page.getByRole('button', { name: 'Undo reset' });
-  const said = page.getByRole('status').filter({ hasText: 'discarded' });
+  const said = page.getByRole('status').filter({ hasText: 'Undo reset brings back' });
   // Nothing to discard: nothing to undo.
   await reset.click();
   await expect(page.locator('#program-status')).toHaveAttribute('data-state', 'current');
@@ -433,7 +433,7 @@ test('Reset restores the example, Undo reset brings the typed program back; choo
   await expect(page.locator('#example option[value="custom"]')).toHaveCount(0);
   expect(await editorText(page)).toBe(sequential);
   await expect(page.getByLabel('Timer 1 (ms)')).toHaveValue('200');
-  await expect(said).toHaveText('Your changes to this example were discarded.');
+  await expect(said).toHaveText('Reset put back the original example. Undo reset brings back what you had, until you change the program again.');
   // Undone: the typed program is back, runs, and the offer goes.
   await undo.click();
   await expect(page.getByLabel('Example')).toHaveValue('custom');

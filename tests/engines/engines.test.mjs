@@ -516,7 +516,7 @@ for (const engine of ENGINES) {
       await browser.wait(async () => (await textOf(browser, '#example', 'value')) === 'sequential', 5_000);
       await browser.findElement(By.id('reset')).click();
       await browser.wait(async () => (await textOf(browser, '#timing-0', 'value')) === '200', 5_000);
-      await browser.wait(async () => (await textOf(browser, '#reset-said')) === 'Your changes to this example were discarded.', 5_000);
+      await browser.wait(async () => (await textOf(browser, '#reset-said')) === 'Reset put back the original example. Undo reset brings back what you had, until you change the program again.', 5_000);
       await browser.findElement(By.id('undo-reset')).click();
       await browser.wait(async () => (await textOf(browser, '#timing-0', 'value')) === '20', 5_000);
       await browser.wait(async () => (await textOf(browser, '#trace-futures li[data-kind="log"] .t')) === '170 ms', 10_000);

@@ -209,7 +209,8 @@ export class Controls {
   offerUndoReset(offered) {
     if (this.undoReset.hidden === !offered) return;
     this.undoReset.hidden = !offered;
-    this.resetSaid.textContent = offered ? 'Your changes to this example were discarded.' : '';
+    this.resetSaid.textContent = offered
+      ? 'Reset put back the original example. Undo reset brings back what you had, until you change the program again.' : '';
   }
 
   /** @param {(values: (number | null)[]) => void} handler */
