@@ -157,13 +157,21 @@ async function loadTimes(browser, url) {
   const page = await browser.newPage();
   /** @type {(times: {script: number, painted: number}) => void} */
   let tell = () => {};
-  const told = new Promise((resolve) => (tell = resolve));
+  /** @type {Promise<{script: number, painted: number}>} */
+  const told = new Promise((resolve, reject) => {
+    tell = resolve;
+    // A page that never gets there fails the bench, as a wait for it would.
+    page.on('pageerror', reject);
+    setTimeout(() => reject(new Error(`${url}: no first run on screen within 30 s`)), 30_000).unref();
+  });
   await page.exposeFunction('firstRunOnScreen', tell);
   await page.addInitScript(watchFirstRun);
-  await page.goto(url);
-  const times = await told;
-  await page.close();
-  return times;
+  try {
+    await page.goto(url);
+    return await told;
+  } finally {
+    await page.close();
+  }
 }
 
 async function pageFigures(browser) {

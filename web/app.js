@@ -167,7 +167,8 @@ export class App {
     });
     controls.bindRun(() => this.runNow());
     controls.bindReset(() => {
-      const discarded = this.changes();
+      // Pressed again, it has nothing of its own to discard: the first one's stays undoable.
+      const discarded = this.changes() ?? this.discarded;
       this.pushNext = true;
       this.kept.delete(this.presetId);
       this.selectExample(this.presetId);
@@ -181,10 +182,16 @@ export class App {
       const { discarded } = this;
       if (!discarded) return;
       this.pushNext = true;
+      // From where Reset left it: what came after (a text that does not
+      // parse, a bad timing, an edit not yet read) goes, as with Reset.
+      this.useExample(this.presetId);
       this.restoreKept(discarded);
       controls.reset.focus();
+      const shown = this.shownHash;
       await this.runNow();
-      if (discarded.typed !== undefined) this.showTyped(discarded.typed);
+      // A text being fixed, after the run of the last one that parsed;
+      // unless the learner moved on meanwhile (a Real run takes seconds).
+      if (discarded.typed !== undefined && this.shownHash === shown) this.showTyped(discarded.typed);
     });
     // A link pasted into the address bar of this page, Back and Forward.
     window.addEventListener('hashchange', () => this.navigated());

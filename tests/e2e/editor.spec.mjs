@@ -460,6 +460,46 @@ test('Reset restores the example, Undo reset brings the typed program back; choo
   await expect(page.getByLabel('Timer 1 (ms)')).toHaveValue('20');
 });
 
+test('Undo reset after Reset pressed twice, and after a broken text typed since: the program back, running', async ({ page }) => {
+  await openPlayground(page);
+  const reset = page.getByRole('button', { name: 'Reset', exact: true });
+  const undo = page.getByRole('button', { name: 'Undo reset' });
+  const mine = 'use runtime::prelude::*;\n\nasync fn run() {\n    sleep_ms(40).await; // mine\n    log("typed");\n}\n';
+  await pasteProgram(page, mine);
+  await page.getByRole('button', { name: 'Run' }).click();
+  await expect(logTime(page, 'futures')).toHaveText('40 ms');
+  // Twice: the second has nothing of its own to discard, and the first's stays.
+  await reset.click();
+  await reset.click();
+  await expect(logTime(page, 'futures')).toHaveText('350 ms');
+  await expect(undo).toBeVisible();
+  // A text that does not parse, typed since: it goes, as with Reset.
+  await pasteProgram(page, 'use runtime::prelude::*;\n\nasync fn run() {\n    sleep_ms(5).await // broken\n    log("x");\n}\n');
+  await expect(page.getByRole('alert')).toContainText('Rust code: line 4');
+  await undo.click();
+  await expect(page.getByRole('alert')).toBeHidden();
+  expect(await editorText(page)).toBe(mine);
+  await expect(logTime(page, 'futures')).toHaveText('40 ms');
+  await expect(page.locator('#program-status')).toHaveAttribute('data-state', 'current');
+});
+
+test('Undo reset brings back a text being fixed as typed, its error said again, after a run of the last that parsed', async ({ page }) => {
+  await openPlayground(page);
+  await pasteProgram(page, 'use runtime::prelude::*;\n\nasync fn run() {\n    sleep_ms(40).await;\n    log("typed");\n}\n');
+  await page.getByRole('button', { name: 'Run' }).click();
+  await expect(logTime(page, 'futures')).toHaveText('40 ms');
+  const broken = 'use runtime::prelude::*;\n\nasync fn run() {\n    sleep_ms(40).await // fixing\n    log("typed");\n}';
+  await pasteProgram(page, broken);
+  await expect(page.getByRole('alert')).toContainText('Rust code: line 4');
+  await page.getByRole('button', { name: 'Reset', exact: true }).click();
+  await expect(page.getByRole('alert')).toBeHidden();
+  await page.getByRole('button', { name: 'Undo reset' }).click();
+  await expect(page.getByRole('alert')).toContainText('Rust code: line 4');
+  expect(await editorText(page)).toBe(broken);
+  await expect(logTime(page, 'futures')).toHaveText('40 ms');
+  await expect(page.locator('#program-status')).toHaveAttribute('data-state', 'problem');
+});
+
 test('a special preset\'s Rust panel is read-only; its timings still edit it', async ({ page }) => {
   await openPlayground(page);
   await page.getByLabel('Example').selectOption('self-ref');

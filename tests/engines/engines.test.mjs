@@ -513,7 +513,7 @@ for (const engine of ENGINES) {
       const browser = await open();
       await browser.findElement(By.id('timing-0')).click();
       await browser.actions().sendKeys(Key.END, Key.BACK_SPACE, Key.BACK_SPACE, Key.BACK_SPACE, '20', Key.TAB).perform();
-      await browser.wait(async () => (await textOf(browser, '#example', 'value')) === 'sequential', 5_000);
+      await browser.wait(async () => (await textOf(browser, '#program-status', 'data-state')) === 'stale', 5_000);
       await browser.findElement(By.id('reset')).click();
       await browser.wait(async () => (await textOf(browser, '#timing-0', 'value')) === '200', 5_000);
       await browser.wait(async () => (await textOf(browser, '#reset-said')) === 'Reset put back the original example. Undo reset brings back what you had, until you change the program again.', 5_000);

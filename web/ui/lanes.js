@@ -285,11 +285,14 @@ export class Lanes {
     // read now, the rows' positions would make the browser lay the page out
     // before the other views write theirs, and again for the frame.
     for (const lane of SHOWN_LANES) if (moved[lane]) this.toCentre.add(lane);
+    if (this.toCentre.size === 0) return;
     this.centringNext ??= requestAnimationFrame(() => {
       this.centringNext = undefined;
       const lanes = [...this.toCentre];
       this.toCentre.clear();
-      this.centreRows(lanes, 4);
+      // Since then, a new run may have left none of those lists: nothing
+      // to centre, and another centring (the tour's) is not cut short.
+      if (lanes.length > 0) this.centreRows(lanes, 4);
     });
   }
 
