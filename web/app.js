@@ -114,6 +114,8 @@ export class App {
     this.positions = new Map();
     /** @type {Chapter | null} the tour's chapter open, if any */
     this.chapter = null;
+    /** The open chapter's question waits for its answer (its run is not shown yet). */
+    this.predicting = false;
     /** @type {boolean | undefined} Compare with spawn_local as the learner had it, while a chapter turned it on */
     this.compareOutsideTour = undefined;
     /** @type {RunSummary | null} the Summary's figures of the run shown */
@@ -626,6 +628,12 @@ export class App {
         : 'Running…', 'running');
       return;
     }
+    if (this.predicting && !this.problem && !controls.blocked) {
+      // The run shown, if any, is hidden until the answer (a tour link
+      // opens the chapter before any run).
+      controls.showStatus('First answer the tour\'s question below; Answer, then run shows what happened.', 'stale');
+      return;
+    }
     if (!this.ran) return;
     if (this.problem) {
       controls.showStatus(`Line ${this.problem.line} of the Rust code has an error (explained under the code). `
@@ -784,15 +792,18 @@ export class App {
     } else {
       this.restoreCompare();
     }
+    // Before the example is shown: the status line asks for the answer.
+    this.predicting = Boolean(opened.question);
     this.selectExample(opened.preset);
     this.views.tour.show(opened, CHAPTERS, this.progress, opened.question?.choices(delaysOf(this.scenario)) ?? []);
-    this.views.tour.predicting(Boolean(opened.question));
+    this.views.tour.predicting(this.predicting);
     if (!opened.question) this.runNow();
   }
 
   closeTour() {
     this.chapter = null;
     this.decided = null;
+    this.predicting = false;
     this.views.tour.hide();
     this.restoreCompare();
     this.showCode();
@@ -896,6 +907,7 @@ export class App {
     summary.show(figures);
     this.ran = { options, sentence: inThisRun(run, figures.lanes) };
     this.views.controls.showRun(this.ran.sentence, true);
+    this.predicting = false;
     this.views.tour.predicting(false);
     replay.showRange(this.replay.length);
     share.showRun();

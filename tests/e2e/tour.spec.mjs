@@ -57,6 +57,35 @@ test('playground.tour() lists the chapters in order; a bad chapter in a link is 
   expect(chapters[0]).toEqual({ id: 'callbacks', title: 'Callbacks' });
 });
 
+test('a question below the panel\'s bottom: More below shows it; the status line asks for the answer until the run', async ({ page }) => {
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await open(page, '/#tour=callbacks');
+  const status = page.locator('#program-status');
+  await expect(status).toHaveText(/^First answer the tour's question below/);
+  const more = tour(page).getByRole('button', { name: 'More below ↓' });
+  const choice = tour(page).getByRole('radio', { name: 'at 350 ms', exact: true });
+  /** The choice is above the buttons that stay at the panel's bottom. */
+  const inSight = async () => {
+    const [box, nav] = await Promise.all([choice.boundingBox(), tour(page).locator('.tour-nav').boundingBox()]);
+    return box !== null && nav !== null && box.y + box.height <= nav.y;
+  };
+  // The panel is a third of the screen: the choices are below its bottom.
+  await expect(more).toBeVisible();
+  expect(await inSight()).toBe(false);
+  await more.click();
+  await expect.poll(inSight).toBe(true);
+  await expect(more).toBeHidden();
+  // At the bottom, the focus went on to Next.
+  await expect(tour(page).getByRole('button', { name: 'Next' })).toBeFocused();
+  await answer(page, 'at 350 ms');
+  await expect(status).toHaveText(/^Up to date/);
+  // Folded to its heading, the panel has nothing below.
+  await tour(page).evaluate((root) => { root.scrollTop = 0; });
+  await expect(more).toBeVisible();
+  await tour(page).getByRole('button', { name: 'Hide text' }).click();
+  await expect(more).toBeHidden();
+});
+
 /** Where a chapter's deciding step is seen best, where not its trace row. */
 const SHOWN = { concurrency: '#timeline-section', 'state-machine': '#state-variants [aria-current="step"]', pin: '#memory' };
 

@@ -51,10 +51,18 @@ export class TourView {
     this.progress = el('p', { class: 'tour-progress' });
     this.announce = el('p', { class: 'visually-hidden', 'aria-live': 'polite' });
     this.collapse = el('button', { type: 'button', class: 'secondary', 'aria-expanded': 'true' }, 'Hide text');
+    // The panel is a third of the screen: a chapter's question or task is
+    // often below its text, out of sight, with Back and Next in view.
+    this.more = el('button', { type: 'button', class: 'secondary tour-more', hidden: true }, 'More below ↓');
     root.replaceChildren(el('div', { class: 'tour-head' }, this.title, this.collapse), this.text, this.question,
       this.verdict, this.stepButton, this.task,
-      el('nav', { class: 'tour-nav', 'aria-label': 'Tour' }, this.back, this.next, this.closeButton),
+      el('nav', { class: 'tour-nav', 'aria-label': 'Tour' }, this.back, this.next, this.closeButton, this.more),
       el('div', { class: 'tour-progress-row' }, this.progress, this.resetButton), this.announce);
+    root.addEventListener('scroll', () => this.showMore(), { passive: true });
+    // Its parts grow and shrink (a verdict, the choices, a narrower window).
+    const resized = new ResizeObserver(() => this.showMore());
+    for (const part of root.children) resized.observe(part);
+    resized.observe(root);
     /** @type {Element | null} */
     this.focused = null;
     /** @type {string | undefined} */
@@ -74,6 +82,11 @@ export class TourView {
       const collapsed = this.root.classList.toggle('collapsed');
       this.collapse.setAttribute('aria-expanded', String(!collapsed));
       this.collapse.textContent = collapsed ? 'Show text' : 'Hide text';
+    });
+    this.more.addEventListener('click', () => {
+      // A screenful, less the bar of buttons that stays at the bottom.
+      const nav = /** @type {HTMLElement} */ (this.root.querySelector('.tour-nav'));
+      this.root.scrollBy({ top: this.root.clientHeight - nav.offsetHeight - 16 });
     });
     this.back.addEventListener('click', () => this.backTo && actions.go(this.backTo));
     this.next.addEventListener('click', () => this.nextTo && actions.go(this.nextTo));
@@ -121,6 +134,17 @@ export class TourView {
     // A new chapter reads from its top, whatever the last one was scrolled to.
     this.root.scrollTop = 0;
     this.title.focus({ preventScroll: true });
+  }
+
+  /** More below ↓ while the panel has more of the chapter below its bottom. */
+  showMore() {
+    const below = this.root.scrollHeight - this.root.scrollTop - this.root.clientHeight;
+    const hidden = this.root.hidden || this.root.classList.contains('collapsed') || below <= 4;
+    if (this.more.hidden === hidden) return;
+    // Going away from under the focus, it hands it to Next (or Back, at the last chapter).
+    const focused = document.activeElement === this.more;
+    this.more.hidden = hidden;
+    if (hidden && focused) (this.next.disabled ? this.back : this.next).focus();
   }
 
   /**
