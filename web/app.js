@@ -108,7 +108,9 @@ export class App {
     /** @type {Map<string, KeptChanges>} the learner's changes to each
      * example, kept when another was chosen */
     this.kept = new Map();
-    /** @type {KeptChanges | undefined} what the last Reset discarded, while Undo reset can bring it back */
+    /** @type {(KeptChanges & {for: string}) | undefined} what the last Reset discarded, while
+     * Undo reset can bring it back: until the program is no longer the one
+     * Reset showed (`for`, its `programKey`) */
     this.discarded = undefined;
     /** @type {Map<string, number>} each event's replay position, by `lane:seq` */
     this.positions = new Map();
@@ -178,7 +180,7 @@ export class App {
       // One click from losing a program typed by hand: Undo reset brings
       // it back, until the program changes again.
       if (discarded) controls.offerUndoReset(true);
-      this.discarded = discarded;
+      this.discarded = discarded && { ...discarded, for: this.programKey() };
     });
     controls.bindUndoReset(async () => {
       const { discarded } = this;
@@ -444,6 +446,11 @@ export class App {
     return program.problems.join('\n') || null;
   }
 
+  /** The program shown, as one string: two are the same program if equal. */
+  programKey() {
+    return JSON.stringify([this.presetId, this.scenario, this.text]);
+  }
+
   /** Keeps the program, if it is not its example as written (timings,
    * code, timers changed), to come back when that example is chosen again. */
   keepChanges() {
@@ -532,9 +539,12 @@ export class App {
   }
 
   showCode() {
-    // The program changed: what Reset discarded is not one step back any more.
-    this.views.controls.offerUndoReset(false);
-    this.discarded = undefined;
+    // The program changed (not only a setting): what Reset discarded is not
+    // one step back any more.
+    if (this.discarded && this.programKey() !== this.discarded.for) {
+      this.views.controls.offerUndoReset(false);
+      this.discarded = undefined;
+    }
     const { code } = this.playground;
     const lanes = code(this.runOptions());
     // A text being fixed stays as typed; the other panels show the last good program.

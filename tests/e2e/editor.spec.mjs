@@ -443,9 +443,14 @@ test('Reset restores the example, Undo reset brings the typed program back; choo
   await expect(reset).toBeFocused();
   await expect(page.locator('#trace-futures li[data-kind="log"]').last()).toContainText('Breakfast');
   await expect(page.locator('#program-status')).toHaveAttribute('data-state', 'current');
-  // Reset again, then a change of the program's: the offer goes with it.
+  // Reset again; a setting changed is not the program changed: the offer stays.
   await reset.click();
   await expect(undo).toBeVisible();
+  await page.getByRole('radio', { name: 'Real' }).check();
+  await expect(page.locator('#program-status')).toHaveAttribute('data-state', 'stale');
+  await expect(undo).toBeVisible();
+  await page.getByRole('radio', { name: 'Virtual' }).check();
+  // A change of the program's: the offer goes with it.
   await page.getByLabel('Timer 1 (ms)').fill('20');
   await expect(undo).toBeHidden();
   await reset.click();

@@ -265,6 +265,10 @@ test('bad input shows an alert naming the field and keeps the last run', async (
   await input.fill('20');
   await expect(alert).toBeHidden();
   await expect(run).toBeEnabled();
+  // Enter in the field runs it, as a form's field submits the form.
+  await input.press('Enter');
+  await expect(logTime(page, 'futures')).toHaveText('170 ms');
+  await expect(page.locator('#program-status')).toHaveAttribute('data-state', 'current');
 });
 
 test('bad and hostile links are refused or shown as text, never as markup', async ({ context, problems }) => {

@@ -263,5 +263,11 @@ export class Controls {
       // Even while Run is disabled: the text just typed may fix the error.
       handler();
     }, { capture: true });
+    // Enter in a timing runs with it, as a form's field submits it.
+    this.timings.addEventListener('keydown', (e) => {
+      if (e.key !== 'Enter' || e.ctrlKey || e.metaKey || e.altKey || e.shiftKey || e.isComposing) return;
+      e.preventDefault();
+      handler();
+    });
   }
 }
