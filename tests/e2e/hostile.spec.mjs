@@ -92,7 +92,7 @@ const LINK_CASES = [
   ['huge number', '#s=S(A,1e400)', 'got Infinity'],
   ['negative zero', '#s=Q(S(A,-0),L(ok))', { ok: 'A (ms)' }],
   ['many timers', `#s=Q(${Array.from({ length: 40 }, (_, i) => `S(T${i},1)`).join(',')})`, 'has 40 timers; at most 32'],
-  ['empty', '#s=', 'but the fragment ended'],
+  ['empty', '#s=', 'ends before its program does (was the link cut short when it was copied?)'],
   ['a special preset with other timers', '#preset=interop&s=Q(S(A,1),S(B,2),S(C,3),L(x))', 'timings: has 3 entries but the scenario has 1 timers'],
 ];
 

@@ -106,11 +106,11 @@ fn bad_fragments_are_refused_naming_the_place() {
     let table = [
         (
             "",
-            "fragment: expected a step (S, L, V, B, Y, Q, A, J, R, U, M, C, F, G, K, P, T, W, X, D, N, H or E), but the fragment ended",
+            "fragment: ends before its program does (was the link cut short when it was copied?): expected a step (S, L, V, B, Y, Q, A, J, R, U, M, C, F, G, K, P, T, W, X, D, N, H or E)",
         ),
         (
             "Z(1)",
-            "fragment: expected a step (S, L, V, B, Y, Q, A, J, R, U, M, C, F, G, K, P, T, W, X, D, N, H or E) at character 1, found 'Z'",
+            "fragment: is not a program this page can read: expected a step (S, L, V, B, Y, Q, A, J, R, U, M, C, F, G, K, P, T, W, X, D, N, H or E) at character 1, found 'Z'",
         ),
         // An abort: of a task spawned before it in its block, not awaited
         // before or after; the task neither calls a helper nor awaits
@@ -154,10 +154,10 @@ fn bad_fragments_are_refused_naming_the_place() {
             "Q(P(1,L(x)),A(X(1),S(T,1)))",
             "scenario.steps[1].steps[0]: is an abort, a statement: here a future is needed (put it in a sequence)",
         ),
-        ("S(A,200", "fragment: expected ')', but the fragment ended"),
+        ("S(A,200", "fragment: ends before its program does (was the link cut short when it was copied?): expected ')'"),
         (
             "S(A,-abc)",
-            "fragment: expected a number of milliseconds at character 5, found '-'",
+            "fragment: is not a program this page can read: expected a number of milliseconds at character 5, found '-'",
         ),
         (
             "S(A,-5)",
@@ -166,7 +166,7 @@ fn bad_fragments_are_refused_naming_the_place() {
         ("S(A,1e9)", "got 1000000000"),
         (
             "S(%ZZ,1)",
-            "fragment: expected two hex digits after % at character 3",
+            "fragment: is not a program this page can read: expected two hex digits after % at character 3",
         ),
         (
             "S(%FF,1)",
@@ -174,9 +174,9 @@ fn bad_fragments_are_refused_naming_the_place() {
         ),
         (
             "L(%3Cscript%3E)x",
-            "fragment: expected the end at character 16, found 'x'",
+            "fragment: is not a program this page can read: expected the end at character 16, found 'x'",
         ),
-        ("Q()", "fragment: expected a step"),
+        ("Q()", "fragment: is not a program this page can read: expected a step"),
         (
             &long,
             "fragment: is 10000 bytes long; at most 8192 are read",

@@ -228,17 +228,26 @@ const STEP_TAGS: &str =
 const MAX_PARSE_DEPTH: usize = 12;
 
 impl Parser<'_> {
+    /// What a reader of a broken link needs first (the link may have been
+    /// cut short, or changed by hand), then where the program stops.
     fn error(&self, expected: &str) -> String {
+        const UNREADABLE: &str = "is not a program this page can read";
         match self.bytes.get(self.at) {
             Some(&b) if b.is_ascii_graphic() => {
                 format!(
-                    "expected {expected} at character {}, found '{}'",
+                    "{UNREADABLE}: expected {expected} at character {}, found '{}'",
                     self.at + 1,
                     b as char
                 )
             }
-            Some(_) => format!("expected {expected} at character {}", self.at + 1),
-            None => format!("expected {expected}, but the fragment ended"),
+            Some(_) => format!(
+                "{UNREADABLE}: expected {expected} at character {}",
+                self.at + 1
+            ),
+            None => format!(
+                "ends before its program does (was the link cut short when it was copied?): \
+                 expected {expected}"
+            ),
         }
     }
 
