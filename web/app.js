@@ -272,6 +272,18 @@ export class App {
     const tour = link.tour === undefined ? null : `Link: tour must be one of ${CHAPTERS.map((c) => c.id).join(', ')}`;
     const problems = [problem, tour, this.applyPosition(link)].filter(Boolean);
     if (problems.length) this.showLinkProblem(problems.join('\n'));
+    // A link to a moment, all of it used: its lanes, below the first
+    // screen, come up under the bar (a message would be above them).
+    else if (link.step !== undefined || link.t !== undefined) this.bringLanesUp();
+  }
+
+  /** Scrolls the lanes up to just under the bar that stays at the top, if
+   * they start below the middle of the window. */
+  bringLanesUp() {
+    const lanes = /** @type {HTMLElement} */ (document.querySelector('.lanes'));
+    const bar = /** @type {HTMLElement} */ (document.querySelector('#bar'));
+    const top = lanes.getBoundingClientRect().top;
+    if (top > window.innerHeight / 2) window.scrollTo({ top: top + window.scrollY - bar.offsetHeight - 8 });
   }
 
   /**

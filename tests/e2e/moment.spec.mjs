@@ -6,6 +6,11 @@ import { test, expect, openPlayground } from './fixtures.mjs';
 test('step= and t= open the replay at that moment; a bad one is named', async ({ page }) => {
   await openPlayground(page, '/#preset=sequential&clock=virtual&style=then&step=13');
   await expect(page.locator('#position')).toHaveText(/^Event 13 of \d+: /);
+  // The moment's lanes are brought up, under the bar that stays at the top.
+  const lanesTop = () => page.locator('.lanes').evaluate((lanes) => lanes.getBoundingClientRect().top);
+  const barBottom = await page.locator('#bar').evaluate((bar) => bar.getBoundingClientRect().bottom);
+  await expect.poll(lanesTop).toBeLessThan(barBottom + 20);
+  expect(await lanesTop()).toBeGreaterThanOrEqual(barBottom);
   await page.goto('about:blank');
   await openPlayground(page, '/#preset=sequential&clock=virtual&style=then&t=200');
   // The first event at or after 200 ms.
@@ -22,6 +27,8 @@ test('step= and t= open the replay at that moment; a bad one is named', async ({
     await openPlayground(page, `/#preset=sequential&clock=virtual&style=then&${bad}`);
     await expect(page.getByRole('alert'), bad).toHaveText(said);
     await expect(page.locator('#position'), bad).toHaveText(/^Event 1 of/);
+    // Its message is at the top: the page stays there.
+    expect(await page.evaluate(() => window.scrollY), bad).toBe(0);
   }
 });
 
