@@ -125,7 +125,7 @@ export class App {
     /** @type {Decision | null} the run's verdict on the open chapter's question */
     this.decided = null;
     this.progress = loadProgress();
-    this.player = new Player(views.replay, { position: () => this.position, count: () => this.replay.length, seek: (p) => this.seek(p) });
+    this.player = new Player(views.replay, { position: () => this.position, replay: () => this.replay, seek: (p) => this.seek(p) });
   }
 
   /** Loads the link's scenario (or the default), shows it, and runs it once. */
@@ -205,6 +205,7 @@ export class App {
       position: () => this.position,
       seek: (p) => this.seek(p),
       toggle: () => this.player.toggle(),
+      replay: () => this.replay,
     });
     this.views.share.bind({
       link: () => {
@@ -932,6 +933,7 @@ export class App {
     this.predicting = false;
     this.views.tour.predicting(false);
     replay.showRange(this.replay.length);
+    replay.showLanes(lanesOf(run));
     share.showRun();
     // At the start: Step forward and Play are what to do next.
     this.seek(0);
@@ -944,7 +946,7 @@ export class App {
     if (count === 0) return;
     this.position = Math.max(0, Math.min(count - 1, position));
     const at = this.replay[this.position];
-    showStep(this.views, at, count);
+    showStep(this.views, this.replay, this.position);
     this.views.inspector.show(at.rust);
     this.views.share.showEmbed();
   }

@@ -78,7 +78,7 @@ class Embed {
     this.positions = new Map();
     /** @type {Map<string, number>} each event's number as the page counts them (all lanes, from 1) */
     this.steps = new Map();
-    this.player = new Player(this.views.replay, { position: () => this.position, count: () => this.replay.length, seek: (p) => this.seek(p) });
+    this.player = new Player(this.views.replay, { position: () => this.position, replay: () => this.replay, seek: (p) => this.seek(p) });
     /** The page's link to the program run (`playgroundHref`), without a position. */
     this.href = 'index.html';
     this.views.lanes.showLanes(lanes);
@@ -94,6 +94,7 @@ class Embed {
       position: () => this.position,
       seek: (p) => this.seek(p),
       toggle: () => this.player.toggle(),
+      replay: () => this.replay,
     });
     return this.runNow();
   }
@@ -136,6 +137,7 @@ class Embed {
     this.views.lanes.showTraces(shown);
     this.views.timeline.show(shown, lanes);
     this.views.replay.showRange(this.replay.length);
+    this.views.replay.showLanes(lanes);
     this.href = this.playgroundHref;
     this.seek(0);
     const events = this.replay.map((s) => ({ t: s.entry.event.t, step: this.stepOf(s) }));
@@ -160,7 +162,7 @@ class Embed {
     if (count === 0) return;
     this.position = Math.max(0, Math.min(count - 1, position));
     const at = this.replay[this.position];
-    showStep(this.views, at, count);
+    showStep(this.views, this.replay, this.position);
     this.open.href = atPosition(this.href, this.stepOf(at) - 1);
   }
 

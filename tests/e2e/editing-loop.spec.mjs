@@ -311,6 +311,49 @@ test.describe('on a 390 px phone', () => {
     await expect(lane).toHaveText(/^(Callbacks|Promises|Rust futures)$/);
   });
 
+  test('Step through one lane: the steps, the arrows and Play go to that lane\'s events only', async ({ page }) => {
+    await openPlayground(page);
+    const follow = page.getByLabel('Step through');
+    const forward = page.getByRole('button', { name: 'Step forward' });
+    const back = page.getByRole('button', { name: 'Step back' });
+    await expect(follow.locator('option')).toHaveText(['every lane', 'Callbacks only', 'Promises only', 'Rust futures only']);
+    const run = await page.evaluate(() => window.playground.lastRun());
+    const all = ['callbacks', 'promises', 'futures']
+      .flatMap((lane) => run[lane].events.map((e) => ({ lane, t: e.t })));
+    await follow.selectOption('futures');
+    // From event 1 (a Callbacks event): each step is the Rust lane's next.
+    const seen = [];
+    for (let i = 0; i < 5; i += 1) {
+      await forward.click();
+      seen.push(await position(page).textContent());
+    }
+    for (const line of seen) expect(line).toMatch(/ in Rust futures at /);
+    const numbers = seen.map((line) => Number(/^Event (\d+) of/.exec(line)[1]));
+    expect(numbers).toEqual([...numbers].sort((a, b) => a - b));
+    expect(new Set(numbers).size).toBe(5);
+    // The keyboard steps the same way.
+    await page.getByRole('button', { name: 'Run' }).focus();
+    await page.keyboard.press('ArrowLeft');
+    await expect(position(page)).toHaveText(new RegExp(`^Event ${numbers[3]} of`));
+    // At the lane's last event, Step forward goes nowhere; Step back still does.
+    const futures = run.futures.events.length;
+    await page.getByLabel('Replay position').fill(String(all.length - 1));
+    await expect(forward).toBeDisabled();
+    await page.getByLabel('Replay position').fill('0');
+    await expect(back).toBeDisabled();
+    // Play from the start plays the Rust lane's events, each in turn.
+    await page.getByLabel('Speed').selectOption('4');
+    await page.getByRole('button', { name: 'Play' }).click();
+    await expect(page.getByRole('button', { name: 'Play' })).toBeVisible({ timeout: futures * 200 + 5_000 });
+    await expect(position(page)).toHaveText(/ in Rust futures at /);
+    await expect(forward).toBeDisabled();
+    // Every lane again: a step is the next event.
+    await follow.selectOption('');
+    await expect(forward).toBeDisabled();
+    await back.click();
+    await expect(position(page)).toHaveText(new RegExp(`^Event ${all.length - 1} of`));
+  });
+
   test('a read-only Rust panel says so, and why', async ({ page }) => {
     await openPlayground(page);
     const note = page.locator('#rust-read-only');

@@ -509,6 +509,16 @@ for (const engine of ENGINES) {
       assert.equal(await textOf(browser, '#example option[value="sequential"]'), 'Sequential timers');
     });
 
+    test('Step through one lane: Step forward goes to that lane\'s next event', async () => {
+      const browser = await open();
+      await browser.findElement(By.css('#step-lane option[value="futures"]')).click();
+      for (let i = 0; i < 3; i += 1) await browser.findElement(By.id('step-forward')).click();
+      await browser.wait(async () => / in Rust futures at /.test((await textOf(browser, '#position')) ?? ''), 5_000);
+      const third = Number(/^Event (\d+) of/.exec((await textOf(browser, '#position')) ?? '')?.[1]);
+      // Three steps through every lane from event 1 end at event 4: the JS lanes' events between were skipped.
+      assert.ok(third > 4, `event ${third}`);
+    });
+
     test('Reset discards the changes, and Undo reset brings them back', async () => {
       const browser = await open();
       await browser.findElement(By.id('timing-0')).click();

@@ -3,9 +3,11 @@
 // number field, a radio group, a select, the code editor, the scrubber, and
 // the timeline and trace lists, whose arrows move between their marks and
 // rows); Space plays where it would do nothing else.
-import { qs } from '../dom.js';
+import { qs, el } from '../dom.js';
+import { stepFrom } from '../replay/steps.js';
+import { LANE_NAMES } from '../replay/merge.js';
 
-/** @import { ReplayEntry } from '../types.js' */
+/** @import { Snapshot, ShownLane } from '../types.js' */
 
 export class ReplayControls {
   /** @param {ParentNode} root */
@@ -22,6 +24,26 @@ export class ReplayControls {
     this.scrubber = qs('#scrubber', root);
     /** @type {HTMLElement} */
     this.position = qs('#position', root);
+    /** @type {HTMLSelectElement} Step through: every lane, or one */
+    this.stepLane = qs('#step-lane', root);
+  }
+
+  /** The lane the steps follow; '' for every lane.
+   * @returns {ShownLane | ''} */
+  lane() {
+    return /** @type {ShownLane | ''} */ (this.stepLane.value);
+  }
+
+  /**
+   * Step through's choices: every lane, or one of those the run has (the
+   * one followed stays chosen if the new run has it).
+   * @param {ShownLane[]} lanes
+   */
+  showLanes(lanes) {
+    const followed = lanes.includes(/** @type {ShownLane} */ (this.stepLane.value)) ? this.stepLane.value : '';
+    this.stepLane.replaceChildren(el('option', { value: '' }, 'every lane'),
+      ...lanes.map((lane) => el('option', { value: lane }, `${LANE_NAMES[lane]} only`)));
+    this.stepLane.value = followed;
   }
 
   /** @param {number} count */
@@ -31,16 +53,17 @@ export class ReplayControls {
   }
 
   /**
+   * @param {Snapshot[]} replay
    * @param {number} position
-   * @param {number} count
-   * @param {ReplayEntry | undefined} entry
    */
-  showPosition(position, count, entry) {
+  showPosition(replay, position) {
+    const entry = replay[position]?.entry;
     this.scrubber.value = String(position);
-    this.back.disabled = position <= 0;
-    this.forward.disabled = position >= count - 1;
+    // A step goes nowhere at the end, or past the followed lane's last event.
+    this.back.disabled = stepFrom(replay, position, -1, this.lane()) === null;
+    this.forward.disabled = stepFrom(replay, position, 1, this.lane()) === null;
     this.position.textContent = entry
-      ? `Event ${position + 1} of ${count}: ${entry.event.kind} in ${entry.laneName} at ${entry.time}`
+      ? `Event ${position + 1} of ${replay.length}: ${entry.event.kind} in ${entry.laneName} at ${entry.time}`
       : 'No run yet';
   }
 
@@ -55,9 +78,11 @@ export class ReplayControls {
   }
 
   /**
-   * @param {{back: () => void, forward: () => void, toggle: () => void, seek: (position: number) => void}} handlers
+   * @param {{back: () => void, forward: () => void, toggle: () => void, seek: (position: number) => void,
+   *   follow: () => void}} handlers `follow`: Step through changed
    */
-  bind({ back, forward, toggle, seek }) {
+  bind({ back, forward, toggle, seek, follow }) {
+    this.stepLane.addEventListener('change', follow);
     this.back.addEventListener('click', back);
     this.forward.addEventListener('click', forward);
     this.play.addEventListener('click', toggle);

@@ -2,6 +2,8 @@
 // lane's row and code line, the timeline's cursor, the state machine's
 // variant, the event loops, the position and What happened; and what moves
 // the replay in those views.
+import { stepFrom } from '../replay/steps.js';
+
 /** @import { Snapshot, ShownLane } from '../types.js' */
 /** @import { Lanes } from './lanes.js' */
 /** @import { Timeline } from './timeline.js' */
@@ -13,33 +15,41 @@
 /**
  * @param {{lanes: Lanes, timeline: Timeline, stateMachine?: StateMachineView, machinery: Machinery,
  *   replay: ReplayControls, whatHappened: WhatHappened}} views
- * @param {Snapshot} at
- * @param {number} count the replay's positions
+ * @param {Snapshot[]} replay
+ * @param {number} position
  */
-export function showStep(views, at, count) {
+export function showStep(views, replay, position) {
+  const at = replay[position];
   views.lanes.showPosition(at.current, at.lines);
   views.timeline.showCursor(at.entry.event.t);
   views.stateMachine?.showCurrent(at.variant);
   views.machinery.show(at.places);
-  views.replay.showPosition(at.position, count, at.entry);
+  views.replay.showPosition(replay, position);
   views.whatHappened.show(at.told.text, at.entry.lane);
 }
 
 /**
  * Binds the replay to the views that move it, on both pages: a click on a
- * trace row or a timeline mark goes to that event; the controls step, play
- * and scrub.
+ * trace row or a timeline mark goes to that event; the controls step (to
+ * the next event, or the followed lane's: `stepFrom`), play and scrub.
  * @param {{lanes: Lanes, timeline: Timeline, replay: ReplayControls}} views
  * @param {{positionOf: (event: string) => number | undefined, position: () => number,
- *   seek: (position: number) => void, toggle: () => void}} replay `positionOf`
- *   takes an event as `lane:seq`
+ *   seek: (position: number) => void, toggle: () => void, replay: () => Snapshot[]}} replay
+ *   `positionOf` takes an event as `lane:seq`
  */
-export function bindReplay(views, { positionOf, position, seek, toggle }) {
+export function bindReplay(views, { positionOf, position, seek, toggle, replay }) {
   const seekEvent = (/** @type {ShownLane} */ lane, /** @type {number} */ seq) => {
     const at = positionOf(`${lane}:${seq}`);
     if (at !== undefined) seek(at);
   };
   views.lanes.bindSeek(seekEvent);
   views.timeline.bindSeek(seekEvent);
-  views.replay.bind({ back: () => seek(position() - 1), forward: () => seek(position() + 1), toggle, seek });
+  /** @param {1 | -1} direction */
+  const step = (direction) => {
+    const to = stepFrom(replay(), position(), direction, views.replay.lane());
+    if (to !== null) seek(to);
+  };
+  // A lane followed from now on: the steps available change, not the position.
+  const follow = () => replay().length > 0 && seek(position());
+  views.replay.bind({ back: () => step(-1), forward: () => step(1), toggle, seek, follow });
 }
