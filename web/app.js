@@ -279,7 +279,9 @@ export class App {
   }
 
   /** Scrolls the lanes up to just under the bar that stays at the top, if
-   * they start below the middle of the window. */
+   * they start below the middle of the window. The bar is measured now: the
+   * step just shown may have changed its height, which the page's scroll
+   * padding learns only after the next layout. */
   bringLanesUp() {
     const lanes = /** @type {HTMLElement} */ (document.querySelector('.lanes'));
     const bar = /** @type {HTMLElement} */ (document.querySelector('#bar'));
@@ -654,7 +656,8 @@ export class App {
     if (this.predicting && !this.problem && !controls.blocked) {
       // The run shown, if any, is hidden until the answer (a tour link
       // opens the chapter before any run).
-      controls.showStatus('First answer the tour\'s question below; Answer, then run shows what happened.', 'stale');
+      controls.showStatus('The run is hidden until you answer the tour\'s question, in the panel at the bottom: pick an answer, '
+        + 'then press “Answer, then run”.', 'stale');
       return;
     }
     if (!this.ran) return;

@@ -274,15 +274,15 @@ test('bad input shows an alert naming the field and keeps the last run', async (
 test('bad and hostile links are refused or shown as text, never as markup', async ({ context, problems }) => {
   const cases = [
     ['#s=Q(S(Timer%201,-5))', 'scenario.steps[0].ms: must be a whole number of milliseconds from 0 to 60000, got -5'],
-    ['#s=Z(', 'Link: fragment: is not a program this page can read: expected a step (S, L, V, B, Y, Q, A, J, R, U, M, C, F, G, K, P, T, W, X, D, N, H or E) at character 1'],
+    ['#s=Z(', 'Link: s: is not a program this page can read: expected a step (S, L, V, B, Y, Q, A, J, R, U, M, C, F, G, K, P, T, W, X, D, N, H or E) at character 1'],
     ['#s=Q(S(A,1),S(A,2))', 'is used by another timer'],
     ['#preset=nope', 'Link: preset must be one of'],
     ['#preset=nope', 'Link: preset must be one of sequential, join, race, cancel-at-await, lazy, nested, spawn, early-sleep, blocking, starve, overdue, lost-wake, self-ref, interop; the first, sequential, is shown'],
     ['#clock=fast', 'Link: clock must be "real" or "virtual"; the virtual clock is used'],
     ['#style=later', 'Link: style must be "then" or "await"; "then" is used'],
     ['#seed=-1', 'Link: seed must be a whole number from 0 to 4294967295; seed 0 is used'],
-    [`#s=${'Q('.repeat(5000)}`, 'Link: fragment: is 10000 bytes long'],
-    [`#s=${'Q('.repeat(30)}`, 'Link: fragment: is nested deeper than 12 levels'],
+    [`#s=${'Q('.repeat(5000)}`, 'Link: s: is 10000 bytes long'],
+    [`#s=${'Q('.repeat(30)}`, 'Link: s: is nested deeper than 12 levels'],
   ];
   for (const [hash, message] of cases) {
     const name = hash.slice(0, 40);

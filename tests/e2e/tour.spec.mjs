@@ -57,12 +57,12 @@ test('playground.tour() lists the chapters in order; a bad chapter in a link is 
   expect(chapters[0]).toEqual({ id: 'callbacks', title: 'Callbacks' });
 });
 
-test('a question below the panel\'s bottom: More below shows it; the status line asks for the answer until the run', async ({ page }) => {
+test('a question below the panel\'s bottom: Question below shows it; the status line asks for the answer until the run', async ({ page }) => {
   await page.setViewportSize({ width: 1280, height: 800 });
   await open(page, '/#tour=callbacks');
   const status = page.locator('#program-status');
-  await expect(status).toHaveText(/^First answer the tour's question below/);
-  const more = tour(page).getByRole('button', { name: 'More below ↓' });
+  await expect(status).toHaveText(/^The run is hidden until you answer the tour's question/);
+  const more = tour(page).getByRole('button', { name: 'Question below ↓' });
   const choice = tour(page).getByRole('radio', { name: 'at 350 ms', exact: true });
   /** The choice is above the buttons that stay at the panel's bottom. */
   const inSight = async () => {
@@ -82,6 +82,9 @@ test('a question below the panel\'s bottom: More below shows it; the status line
   // Folded to its heading, the panel has nothing below.
   await tour(page).evaluate((root) => { root.scrollTop = 0; });
   await expect(more).toBeVisible();
+  // The question in sight, and a little more of the chapter below: More below.
+  await tour(page).evaluate((root) => { root.scrollTop = root.scrollHeight - root.clientHeight - 20; });
+  await expect(tour(page).getByRole('button', { name: 'More below ↓' })).toBeVisible();
   await tour(page).getByRole('button', { name: 'Hide text' }).click();
   await expect(more).toBeHidden();
 });

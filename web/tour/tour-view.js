@@ -136,10 +136,17 @@ export class TourView {
     this.title.focus({ preventScroll: true });
   }
 
-  /** More below ↓ while the panel has more of the chapter below its bottom. */
+  /** Question below ↓ (or More below ↓) while the panel has more of the
+   * chapter below its bottom: the question, or what follows it. */
   showMore() {
     const below = this.root.scrollHeight - this.root.scrollTop - this.root.clientHeight;
     const hidden = this.root.hidden || this.root.classList.contains('collapsed') || below <= 4;
+    if (!hidden) {
+      const nav = /** @type {HTMLElement} */ (this.root.querySelector('.tour-nav'));
+      const question = !this.question.hidden && this.choices.getBoundingClientRect().bottom > nav.getBoundingClientRect().top;
+      const label = question ? 'Question below ↓' : 'More below ↓';
+      if (this.more.textContent !== label) this.more.textContent = label;
+    }
     if (this.more.hidden === hidden) return;
     // Going away from under the focus, it hands it to Next (or Back, at the last chapter).
     const focused = document.activeElement === this.more;

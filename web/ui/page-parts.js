@@ -117,7 +117,7 @@ export function replayParts() {
     // The lanes are separate runs, their events merged in time order: a
     // learner may follow one (the run's lanes are its options).
     el('span', { class: 'step-lane' }, el('label', { for: 'step-lane' }, 'Step through'),
-      el('select', { id: 'step-lane' }, el('option', { value: '' }, 'every lane'))),
+      el('select', { id: 'step-lane' }, el('option', { value: '' }, 'Every lane'))),
     el('input', { type: 'range', id: 'scrubber', min: 0, max: 0, value: 0, 'aria-label': 'Replay position' }),
     // Not live: What happened, below, announces each step.
     el('p', { id: 'position', class: 'position' }),

@@ -41,7 +41,7 @@ export class ReplayControls {
    */
   showLanes(lanes) {
     const followed = lanes.includes(/** @type {ShownLane} */ (this.stepLane.value)) ? this.stepLane.value : '';
-    this.stepLane.replaceChildren(el('option', { value: '' }, 'every lane'),
+    this.stepLane.replaceChildren(el('option', { value: '' }, 'Every lane'),
       ...lanes.map((lane) => el('option', { value: lane }, `${LANE_NAMES[lane]} only`)));
     this.stepLane.value = followed;
   }

@@ -106,11 +106,11 @@ fn bad_fragments_are_refused_naming_the_place() {
     let table = [
         (
             "",
-            "fragment: ends before its program does (was the link cut short when it was copied?): expected a step (S, L, V, B, Y, Q, A, J, R, U, M, C, F, G, K, P, T, W, X, D, N, H or E)",
+            "s: ends before its program does (was the link cut short when it was copied?): expected a step (S, L, V, B, Y, Q, A, J, R, U, M, C, F, G, K, P, T, W, X, D, N, H or E)",
         ),
         (
             "Z(1)",
-            "fragment: is not a program this page can read: expected a step (S, L, V, B, Y, Q, A, J, R, U, M, C, F, G, K, P, T, W, X, D, N, H or E) at character 1, found 'Z'",
+            "s: is not a program this page can read: expected a step (S, L, V, B, Y, Q, A, J, R, U, M, C, F, G, K, P, T, W, X, D, N, H or E) at character 1, found 'Z'",
         ),
         // An abort: of a task spawned before it in its block, not awaited
         // before or after; the task neither calls a helper nor awaits
@@ -154,10 +154,10 @@ fn bad_fragments_are_refused_naming_the_place() {
             "Q(P(1,L(x)),A(X(1),S(T,1)))",
             "scenario.steps[1].steps[0]: is an abort, a statement: here a future is needed (put it in a sequence)",
         ),
-        ("S(A,200", "fragment: ends before its program does (was the link cut short when it was copied?): expected ')'"),
+        ("S(A,200", "s: ends before its program does (was the link cut short when it was copied?): expected ')'"),
         (
             "S(A,-abc)",
-            "fragment: is not a program this page can read: expected a number of milliseconds at character 5, found '-'",
+            "s: is not a program this page can read: expected a number of milliseconds at character 5, found '-'",
         ),
         (
             "S(A,-5)",
@@ -166,24 +166,24 @@ fn bad_fragments_are_refused_naming_the_place() {
         ("S(A,1e9)", "got 1000000000"),
         (
             "S(%ZZ,1)",
-            "fragment: is not a program this page can read: expected two hex digits after % at character 3",
+            "s: is not a program this page can read: expected two hex digits after % at character 3",
         ),
         (
             "S(%FF,1)",
-            "fragment: the text at character 3 is not valid UTF-8",
+            "s: the text at character 3 is not valid UTF-8",
         ),
         (
             "L(%3Cscript%3E)x",
-            "fragment: is not a program this page can read: expected the end at character 16, found 'x'",
+            "s: is not a program this page can read: expected the end at character 16, found 'x'",
         ),
-        ("Q()", "fragment: is not a program this page can read: expected a step"),
+        ("Q()", "s: is not a program this page can read: expected a step"),
         (
             &long,
-            "fragment: is 10000 bytes long; at most 8192 are read",
+            "s: is 10000 bytes long; at most 8192 are read",
         ),
         (
             "Q(Q(Q(Q(Q(Q(Q(Q(Q(Q(Q(Q(Q(L(a))))))))))))))",
-            "fragment: is nested deeper than 12 levels",
+            "s: is nested deeper than 12 levels",
         ),
         (
             "Q(Q(Q(Q(Q(Q(L(a)))))))",

@@ -186,7 +186,8 @@ fn escape(text: &str, out: &mut String) {
 pub fn decode(fragment: &str) -> Result<Step, Vec<Problem>> {
     let value = parse(fragment).map_err(|message| {
         vec![Problem {
-            path: "fragment".into(),
+            // The link's field: its messages name the field, as the others'.
+            path: "s".into(),
             message,
         }]
     })?;
