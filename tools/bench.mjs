@@ -164,6 +164,8 @@ async function loadTimes(browser, url) {
     page.on('pageerror', reject);
     setTimeout(() => reject(new Error(`${url}: no first run on screen within 30 s`)), 30_000).unref();
   });
+  // Awaited below; if the load itself fails first, its error is the one thrown.
+  told.catch(() => {});
   await page.exposeFunction('firstRunOnScreen', tell);
   await page.addInitScript(watchFirstRun);
   try {

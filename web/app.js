@@ -274,14 +274,13 @@ export class App {
     const problems = [problem, tour, this.applyPosition(link)].filter(Boolean);
     if (problems.length) this.showLinkProblem(problems.join('\n'));
     // A link to a moment, all of it used: its lanes, below the first
-    // screen, come up under the bar (a message would be above them).
-    else if (link.step !== undefined || link.t !== undefined) this.bringLanesUp();
+    // screen, come up under the bar (a message would be above them);
+    // unless the reader scrolled meanwhile (a Real run takes seconds).
+    else if ((link.step !== undefined || link.t !== undefined) && window.scrollY === 0) this.bringLanesUp();
   }
 
   /** Scrolls the lanes up to just under the bar that stays at the top, if
-   * they start below the middle of the window. The bar is measured now: the
-   * step just shown may have changed its height, which the page's scroll
-   * padding learns only after the next layout. */
+   * they start below the middle of the window. */
   bringLanesUp() {
     const lanes = /** @type {HTMLElement} */ (document.querySelector('.lanes'));
     const bar = /** @type {HTMLElement} */ (document.querySelector('#bar'));
@@ -383,6 +382,8 @@ export class App {
       if (line === undefined || column === undefined) throw error;
       this.problem = { line, column, message };
       this.views.lanes.showProblem(this.problem);
+      // An edit, if one that does not parse yet: Undo reset would lose it.
+      this.forgetDiscarded();
       this.views.controls.showError(`Rust code: ${message}`);
       this.showStatus();
       return;
@@ -459,6 +460,12 @@ export class App {
     this.identify();
     this.refresh();
     return program.problems.join('\n') || null;
+  }
+
+  /** What Reset discarded is not one step back any more: Undo reset goes. */
+  forgetDiscarded() {
+    this.views.controls.offerUndoReset(false);
+    this.discarded = undefined;
   }
 
   /** The program shown, as one string: two are the same program if equal. */
@@ -556,10 +563,7 @@ export class App {
   showCode() {
     // The program changed (not only a setting): what Reset discarded is not
     // one step back any more.
-    if (this.discarded && this.programKey() !== this.discarded.for) {
-      this.views.controls.offerUndoReset(false);
-      this.discarded = undefined;
-    }
+    if (this.discarded && this.programKey() !== this.discarded.for) this.forgetDiscarded();
     const { code } = this.playground;
     const lanes = code(this.runOptions());
     // A text being fixed stays as typed; the other panels show the last good program.
@@ -653,7 +657,7 @@ export class App {
         : 'Running…', 'running');
       return;
     }
-    if (this.predicting && !this.problem && !controls.blocked) {
+    if (this.predicting && !this.problem && !this.needsRestart && !controls.blocked) {
       // The run shown, if any, is hidden until the answer (a tour link
       // opens the chapter before any run).
       controls.showStatus('The run is hidden until you answer the tour\'s question, in the panel at the bottom: pick an answer, '
@@ -724,7 +728,11 @@ export class App {
         progress = setInterval(() => this.showStatus(), 100);
       }
       this.showStatus();
+      const chapter = this.chapter;
       const run = await this.playground.run(options);
+      // A chapter opened meanwhile waits for its answer: this run (of the
+      // one before, maybe of the same example) would give it away.
+      if (this.predicting && this.chapter !== chapter) return;
       this.show(run, asked);
     } catch (error) {
       if (error instanceof WebAssembly.RuntimeError) {

@@ -19,11 +19,6 @@ import { loadText } from './text-module.js';
 
 buildParts(document);
 qs('#trace-words-details').append(wordList());
-// The bar that stays at the top covers what scrolls under it: a part of the
-// page scrolled to (by Tab, a link or the page itself) stops below it.
-new ResizeObserver(([bar]) => {
-  document.documentElement.style.setProperty('--bar-height', `${Math.ceil(bar.borderBoxSize[0].blockSize)}px`);
-}).observe(qs('#bar'));
 
 const wasmUrl = /** @type {HTMLLinkElement} */ (qs('#wasm')).href;
 await wasm.default({ module_or_path: wasmUrl });

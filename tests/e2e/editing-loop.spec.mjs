@@ -311,17 +311,6 @@ test.describe('on a 390 px phone', () => {
     await expect(lane).toHaveText(/^(Callbacks|Promises|Rust futures)$/);
   });
 
-  test('a part of the page focused or scrolled to stops below the bar that stays at the top', async ({ page }) => {
-    await openPlayground(page);
-    const barBottom = () => page.locator('#bar').evaluate((bar) => bar.getBoundingClientRect().bottom);
-    for (const target of ['#trace-futures', '#timeline']) {
-      await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
-      await page.locator(target).focus();
-      const top = await page.locator(target).evaluate((element) => element.getBoundingClientRect().top);
-      expect(top, target).toBeGreaterThanOrEqual(await barBottom());
-    }
-  });
-
   test('Step through one lane: the steps, the arrows and Play go to that lane\'s events only', async ({ page }) => {
     await openPlayground(page);
     const follow = page.getByLabel('Step through');

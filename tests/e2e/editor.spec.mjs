@@ -465,7 +465,7 @@ test('Reset restores the example, Undo reset brings the typed program back; choo
   await expect(page.getByLabel('Timer 1 (ms)')).toHaveValue('20');
 });
 
-test('Undo reset after Reset pressed twice, and after a broken text typed since: the program back, running', async ({ page }) => {
+test('Undo reset after Reset pressed twice, and after a bad timing typed since: the program back, running; a text typed since ends the offer', async ({ page }) => {
   await openPlayground(page);
   const reset = page.getByRole('button', { name: 'Reset', exact: true });
   const undo = page.getByRole('button', { name: 'Undo reset' });
@@ -478,14 +478,22 @@ test('Undo reset after Reset pressed twice, and after a broken text typed since:
   await reset.click();
   await expect(logTime(page, 'futures')).toHaveText('350 ms');
   await expect(undo).toBeVisible();
-  // A text that does not parse, typed since: it goes, as with Reset.
-  await pasteProgram(page, 'use runtime::prelude::*;\n\nasync fn run() {\n    sleep_ms(5).await // broken\n    log("x");\n}\n');
-  await expect(page.getByRole('alert')).toContainText('Rust code: line 4');
+  // A timing refused since (the program did not change): it goes, as with Reset.
+  await page.getByLabel('Timer 1 (ms)').fill('-5');
+  await expect(page.getByRole('alert')).toContainText('Timer 1 (ms): must be');
+  await expect(undo).toBeVisible();
   await undo.click();
   await expect(page.getByRole('alert')).toBeHidden();
   expect(await editorText(page)).toBe(mine);
   await expect(logTime(page, 'futures')).toHaveText('40 ms');
   await expect(page.locator('#program-status')).toHaveAttribute('data-state', 'current');
+  // A text typed since, even one that does not parse yet, is an edit: Undo
+  // reset would lose it, and goes.
+  await reset.click();
+  await expect(undo).toBeVisible();
+  await pasteProgram(page, 'use runtime::prelude::*;\n\nasync fn run() {\n    sleep_ms(5).await // broken\n    log("x");\n}\n');
+  await expect(page.getByRole('alert')).toContainText('Rust code: line 4');
+  await expect(undo).toBeHidden();
 });
 
 test('Undo reset brings back a text being fixed as typed, its error said again, after a run of the last that parsed', async ({ page }) => {

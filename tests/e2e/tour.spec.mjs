@@ -75,8 +75,8 @@ test('a question below the panel\'s bottom: Question below shows it; the status 
   await more.click();
   await expect.poll(inSight).toBe(true);
   await expect(more).toBeHidden();
-  // At the bottom, the focus went on to Next.
-  await expect(tour(page).getByRole('button', { name: 'Next' })).toBeFocused();
+  // At the bottom, the focus went on to the question (Next would skip it).
+  await expect(tour(page).getByRole('radio').first()).toBeFocused();
   await answer(page, 'at 350 ms');
   await expect(status).toHaveText(/^Up to date/);
   // Folded to its heading, the panel has nothing below.
@@ -87,6 +87,10 @@ test('a question below the panel\'s bottom: Question below shows it; the status 
   await expect(tour(page).getByRole('button', { name: 'More below ↓' })).toBeVisible();
   await tour(page).getByRole('button', { name: 'Hide text' }).click();
   await expect(more).toBeHidden();
+  await expect(tour(page).getByRole('button', { name: /below ↓$/ })).toBeHidden();
+  // Folded: the heading, Back and Next.
+  await expect(tour(page).getByRole('button', { name: 'Close tour' })).toBeHidden();
+  await expect(tour(page).getByRole('button', { name: 'Next' })).toBeVisible();
 });
 
 /** Where a chapter's deciding step is seen best, where not its trace row. */

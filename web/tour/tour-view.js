@@ -46,7 +46,7 @@ export class TourView {
       el('h3', {}, 'Try this'), this.taskText, this.checkButton, this.taskSaid);
     this.back = el('button', { type: 'button', class: 'secondary' }, 'Back');
     this.next = el('button', { type: 'button' }, 'Next');
-    this.closeButton = el('button', { type: 'button', class: 'secondary' }, 'Close tour');
+    this.closeButton = el('button', { type: 'button', class: 'secondary tour-close' }, 'Close tour');
     this.resetButton = el('button', { type: 'button', class: 'secondary' }, 'Reset progress');
     this.progress = el('p', { class: 'tour-progress' });
     this.announce = el('p', { class: 'visually-hidden', 'aria-live': 'polite' });
@@ -148,10 +148,13 @@ export class TourView {
       if (this.more.textContent !== label) this.more.textContent = label;
     }
     if (this.more.hidden === hidden) return;
-    // Going away from under the focus, it hands it to Next (or Back, at the last chapter).
+    // Going away from under the focus, it hands it to the question's first
+    // choice (Enter on Next would leave it unanswered), or to Next (Back, at
+    // the last chapter).
     const focused = document.activeElement === this.more;
     this.more.hidden = hidden;
-    if (hidden && focused) (this.next.disabled ? this.back : this.next).focus();
+    const choice = /** @type {HTMLInputElement | null} */ (this.question.hidden ? null : this.choices.querySelector('input'));
+    if (hidden && focused) (choice ?? (this.next.disabled ? this.back : this.next)).focus();
   }
 
   /**

@@ -265,7 +265,8 @@ export class Controls {
     }, { capture: true });
     // Enter in a timing runs with it, as a form's field submits it.
     this.timings.addEventListener('keydown', (e) => {
-      if (e.key !== 'Enter' || e.ctrlKey || e.metaKey || e.altKey || e.shiftKey || e.isComposing) return;
+      // Not held down (each repeat would restart the run), nor an input method's Enter.
+      if (e.key !== 'Enter' || e.repeat || e.ctrlKey || e.metaKey || e.altKey || e.shiftKey || e.isComposing || e.keyCode === 229) return;
       e.preventDefault();
       handler();
     });

@@ -44,6 +44,8 @@ export class ReplayControls {
     this.stepLane.replaceChildren(el('option', { value: '' }, 'Every lane'),
       ...lanes.map((lane) => el('option', { value: lane }, `${LANE_NAMES[lane]} only`)));
     this.stepLane.value = followed;
+    // One lane (an embed's): nothing to choose.
+    /** @type {HTMLElement} */ (this.stepLane.parentElement).hidden = lanes.length < 2;
   }
 
   /** @param {number} count */
@@ -90,7 +92,9 @@ export class ReplayControls {
     document.addEventListener('keydown', (e) => {
       if (e.defaultPrevented || e.ctrlKey || e.metaKey || e.altKey) return;
       const target = /** @type {HTMLElement} */ (e.target);
-      const field = ['INPUT', 'SELECT', 'TEXTAREA'].includes(target.tagName) || target.isContentEditable;
+      // The replay's own selects (Speed, Step through) take ↑ and ↓; ← and → step.
+      const own = target === this.speed || target === this.stepLane;
+      const field = (['INPUT', 'SELECT', 'TEXTAREA'].includes(target.tagName) && !own) || target.isContentEditable;
       const ownArrows = field || Boolean(target.closest?.('#timeline, .trace'));
       if (e.key === 'ArrowLeft' && !ownArrows) back();
       else if (e.key === 'ArrowRight' && !ownArrows) forward();
