@@ -35,6 +35,11 @@ fn text(program: &str) -> String {
 #[rustfmt::skip]
 const TABLE: &[(&str, &str, Want)] = &[
     ("let _ = sleep_ms(…).await is awaited", "    let _ = sleep_ms(10).await;\n", Parses),
+    (
+        "a call's `)` left out at the end of its line: said there, not at the next line's `}`",
+        "    log(\"hi\"\n",
+        Refused(4, 13, "expected `)` at the end of this line"),
+    ),
     ("async move in join!", "    join!(async move { log(\"x\") }, sleep_ms(5));\n", Parses),
     ("async move in a let", "    let a = async move { sleep_ms(1).await; };\n    a.await;\n", Parses),
     (

@@ -392,8 +392,11 @@ impl<'a> Parser<'a> {
             self.arm_expression = false;
             return Ok(self.peek().at);
         }
-        if s == ";" {
-            return Err(self.fail_missing("`;`", why));
+        // A `;`, or a `)` or `]` left open at the end of a line, goes at the
+        // end of that line, not on the next token (`log("hi"` then `}` on
+        // the next line: line 9's `}` is not the mistake).
+        if s == ";" || s == ")" || s == "]" {
+            return Err(self.fail_missing(&format!("`{s}`"), why));
         }
         let wordy = s.len() > 1 && s.chars().all(|c| c.is_alphanumeric() || c == '_');
         match self.slip(&[s]).filter(|_| wordy) {
