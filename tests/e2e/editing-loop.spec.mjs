@@ -357,12 +357,20 @@ test.describe('on a 390 px phone', () => {
   test('a read-only Rust panel says so, and why', async ({ page }) => {
     await openPlayground(page);
     const note = page.locator('#rust-read-only');
+    // The editable panel says so once the editor is in; the JS ones, where their code comes from.
+    const editable = page.getByText('Edit this code; the JS panels update to match.');
     await expect(note).toBeHidden();
+    await expect(editable).toBeVisible();
+    for (const lane of ['callbacks', 'promises']) {
+      await expect(page.locator(`section[data-lane="${lane}"] .code-note`)).toHaveText('Generated from the Rust code; read-only.');
+    }
     await page.getByLabel('Example').selectOption('self-ref');
     await expect(note).toBeVisible();
+    await expect(editable).toBeHidden();
     await expect(note).toContainText('You can\'t edit this example\'s Rust code');
     await page.getByLabel('Example').selectOption('join');
     await expect(note).toBeHidden();
+    await expect(editable).toBeVisible();
   });
 });
 

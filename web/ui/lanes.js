@@ -120,6 +120,12 @@ export class Lanes {
     this.rustReadOnly = on;
     this.panels.futures.code.setReadOnly(on);
     /** @type {HTMLElement} */ (qs('#rust-read-only', this.root)).hidden = !on;
+    this.showEditable();
+  }
+
+  /** "Edit this code" over the Rust panel while it is an editor that takes edits. */
+  showEditable() {
+    /** @type {HTMLElement} */ (qs('#rust-editable', this.root)).hidden = !this.editor || this.rustReadOnly;
   }
 
   /**
@@ -225,6 +231,7 @@ export class Lanes {
       });
     }
     this.editor = true;
+    this.showEditable();
   }
 
   /**
