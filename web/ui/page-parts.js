@@ -93,10 +93,11 @@ function rustLane(withStateMachine) {
     place('ready-queue', 'Executor: ready queue', twin('JS twin: Microtask queue')),
     place('polling', 'Executor: polling', twin('JS twin: Call stack')),
   ], {
-    beforeCode: [readOnly, el('p', { id: 'editor-failed', class: 'read-only-note', role: 'status', hidden: true }),
+    beforeCode: [readOnly, el('p', { id: 'editor-failed', class: 'read-only-note', role: 'status', hidden: true })],
+    afterCode: [el('p', { id: 'rust-problem', class: 'problem', hidden: true }),
       // Shown once the editor is in, where the example's code can be edited.
+      // Under the code, as the JS panels' lines: the panels start level, on the first screen.
       el('p', { id: 'rust-editable', class: 'code-note', hidden: true }, 'Edit this code; the JS panels update to match.')],
-    afterCode: [el('p', { id: 'rust-problem', class: 'problem', hidden: true })],
     afterPlaces: withStateMachine ? [stateMachine] : [],
   });
 }
@@ -106,7 +107,7 @@ function rustLane(withStateMachine) {
 export function laneSections(withStateMachine) {
   // The JS panels are the Rust program, written again: a learner who types
   // in one of them finds nothing happens, and asks why.
-  const written = () => ({ beforeCode: [el('p', { class: 'code-note' }, 'Generated from the Rust code; read-only.')] });
+  const written = () => ({ afterCode: [el('p', { class: 'code-note' }, 'Generated from the Rust code; read-only.')] });
   return [jsLane('callbacks', 'Callbacks', written()), jsLane('promises', 'Promises', written()), rustLane(withStateMachine),
     spawnLocalLane()];
 }
