@@ -827,17 +827,27 @@ export class App {
       this.restoreCompare();
     }
     // Before the example is shown: the status line asks for the answer.
-    this.predicting = Boolean(opened.question);
+    this.predict(Boolean(opened.question));
     this.selectExample(opened.preset);
     this.views.tour.show(opened, CHAPTERS, this.progress, opened.question?.choices(delaysOf(this.scenario)) ?? []);
-    this.views.tour.predicting(this.predicting);
     if (!opened.question) this.runNow();
+  }
+
+  /**
+   * Whether the open chapter's question waits for its answer: until then
+   * the last run's views are hidden (they would give it away), and the
+   * status line asks for the answer.
+   * @param {boolean} waiting
+   */
+  predict(waiting) {
+    this.predicting = waiting;
+    this.views.tour.predicting(waiting);
   }
 
   closeTour() {
     this.chapter = null;
     this.decided = null;
-    this.predicting = false;
+    this.predict(false);
     this.views.tour.hide();
     this.restoreCompare();
     this.showCode();
@@ -941,8 +951,7 @@ export class App {
     summary.show(figures);
     this.ran = { options, sentence: inThisRun(run, figures.lanes) };
     this.views.controls.showRun(this.ran.sentence, true);
-    this.predicting = false;
-    this.views.tour.predicting(false);
+    this.predict(false);
     replay.showRange(this.replay.length);
     replay.showLanes(lanesOf(run));
     share.showRun();

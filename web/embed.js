@@ -242,8 +242,6 @@ const embed = new Embed(link, playground);
 // first, from the start.
 window.addEventListener('hashchange', () => location.reload());
 await embed.start();
-// For the benchmarks: when the first run was on screen, in ms since navigation.
-window.__firstRunAt = performance.now();
 document.body.dataset.ready = 'true';
 postNow();
 if (link.edit === '1') {

@@ -3,7 +3,7 @@ declare global {
   interface Window {
     /** The console API (README), with `debugTrap()` and the tour's chapters; app.js sets it. */
     playground: import('./playground.js').Playground & { debugTrap(): void; tour(): { id: string; title: string }[] };
-    /** When the first run was on screen, in ms since navigation (main.js, for the benchmarks). */
+    /** When the page's first run's script was done, in ms since navigation (main.js; dist.spec.mjs reads it). */
     __firstRunAt: number;
   }
 }

@@ -123,7 +123,7 @@ export class Lanes {
     this.showEditable();
   }
 
-  /** "Edit this code" over the Rust panel while it is an editor that takes edits. */
+  /** "Edit this code" under the Rust panel while it is an editor that takes edits. */
   showEditable() {
     /** @type {HTMLElement} */ (qs('#rust-editable', this.root)).hidden = !this.editor || this.rustReadOnly;
   }

@@ -50,6 +50,8 @@ export function bindReplay(views, { positionOf, position, seek, toggle, replay }
     if (to !== null) seek(to);
   };
   // A lane followed from now on: the steps available change, not the position.
-  const follow = () => replay().length > 0 && views.replay.showPosition(replay(), position());
+  const follow = () => {
+    if (replay().length > 0) views.replay.showPosition(replay(), position());
+  };
   views.replay.bind({ back: () => step(-1), forward: () => step(1), toggle, seek, follow });
 }
