@@ -362,7 +362,7 @@ test.describe('on a 390 px phone', () => {
     await expect(note).toBeHidden();
     await expect(editable).toBeVisible();
     for (const lane of ['callbacks', 'promises']) {
-      await expect(page.locator(`section[data-lane="${lane}"] .code-note`)).toHaveText('The same program in JS, written by the page; read-only.');
+      await expect(page.locator(`section[data-lane="${lane}"] .code-note`)).toHaveText('JS counterpart of the Rust program. Read-only.');
     }
     await page.getByLabel('Example').selectOption('self-ref');
     await expect(note).toBeVisible();

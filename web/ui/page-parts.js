@@ -107,7 +107,7 @@ function rustLane(withStateMachine) {
 export function laneSections(withStateMachine) {
   // The JS panels are the Rust program, written again: a learner who types
   // in one of them finds nothing happens, and asks why.
-  const written = () => ({ afterCode: [el('p', { class: 'code-note' }, 'The same program in JS, written by the page; read-only.')] });
+  const written = () => ({ afterCode: [el('p', { class: 'code-note' }, 'JS counterpart of the Rust program. Read-only.')] });
   return [jsLane('callbacks', 'Callbacks', written()), jsLane('promises', 'Promises', written()), rustLane(withStateMachine),
     spawnLocalLane()];
 }
