@@ -472,3 +472,41 @@ test('the replay exports as an animated GIF: one frame per event up to the one s
   await expect(page.locator('#position')).toHaveText(/^Event 30 of 75: /);
   console.log(`GIF of the notes' example to event 30: ${gif.bytes} bytes`);
 });
+
+test('in a blog column (640 px) the lanes stack, each code line whole and the four places in one row; on a phone a long line wraps under its text', async ({ page }) => {
+  await page.setViewportSize({ width: 640, height: 900 });
+  await openEmbed(page, SEQUENTIAL);
+  const layout = await page.evaluate(() => {
+    const lanes = [...document.querySelectorAll('.lanes > section:not([hidden])')];
+    return {
+      width: document.documentElement.scrollWidth,
+      laneLefts: lanes.map((l) => Math.round(l.getBoundingClientRect().left)),
+      laneWidths: lanes.map((l) => Math.round(l.getBoundingClientRect().width)),
+      // A line that wraps is taller than the line with only its number.
+      tallLines: lanes.flatMap((l) => [...l.querySelectorAll('.code .line')]).filter((line) => line.getBoundingClientRect().height > 1.5 * parseFloat(getComputedStyle(line).lineHeight)).length,
+      lines: lanes.flatMap((l) => [...l.querySelectorAll('.code .line')]).length,
+      placeTops: lanes.map((l) => new Set([...l.querySelectorAll('.place')].map((p) => Math.round(p.getBoundingClientRect().top))).size),
+    };
+  });
+  expect(layout.width).toBe(640);
+  expect(layout.laneLefts).toEqual([8, 8, 8]);
+  expect(layout.laneWidths.every((w) => w >= 600)).toBe(true);
+  expect(layout.lines).toBeGreaterThan(20);
+  expect(layout.tallLines).toBe(0);
+  expect(layout.placeTops).toEqual([1, 1, 1]);
+
+  // A phone: the Callbacks panel's log line wraps, and its rest starts
+  // where the line's text starts, not under the line numbers.
+  await page.setViewportSize({ width: 390, height: 800 });
+  const wrapped = await page.evaluate(() => {
+    const line = [...document.querySelectorAll('.lane[data-lane="callbacks"] .code .line')].find((l) => l.textContent.includes('console.log'));
+    const range = document.createRange();
+    range.selectNodeContents(line);
+    const rects = [...range.getClientRects()].filter((r) => r.width > 0);
+    return { rows: new Set(rects.map((r) => Math.round(r.top))).size, lefts: rects.map((r) => Math.round(r.left)), lineLeft: Math.round(line.getBoundingClientRect().left), width: document.documentElement.scrollWidth };
+  });
+  expect(wrapped.width).toBe(390);
+  expect(wrapped.rows).toBeGreaterThan(1);
+  // Every piece of text starts at least 2.5 em (30 px) right of the line's box: past the numbers.
+  expect(Math.min(...wrapped.lefts) - wrapped.lineLeft).toBeGreaterThanOrEqual(30);
+});

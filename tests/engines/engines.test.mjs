@@ -433,6 +433,31 @@ for (const engine of ENGINES) {
         20_000, 'the GIF is made');
     });
 
+    test('the embed in a blog column stacks its lanes, each code line whole and the four places in one row', async () => {
+      const browser = session.browser;
+      const before = await browser.manage().window().getRect();
+      await browser.manage().window().setRect({ width: 700, height: 900 });
+      try {
+        await browser.wait(async () => (await browser.executeScript('return innerWidth')) <= 700, 5_000);
+        await browser.get('about:blank');
+        await browser.get(`http://127.0.0.1:${page.address().port}/embed.html#preset=sequential&clock=virtual&style=then`);
+        await browser.wait(until.elementLocated(By.css('body[data-ready="true"]')), 20_000);
+        const layout = await browser.executeScript(`
+          const lanes = [...document.querySelectorAll('.lanes > section:not([hidden])')];
+          const lines = lanes.flatMap((l) => [...l.querySelectorAll('.code .line')]);
+          return {
+            width: innerWidth,
+            lefts: new Set(lanes.map((l) => Math.round(l.getBoundingClientRect().left))).size,
+            wrapped: lines.filter((line) => line.getBoundingClientRect().height > 1.5 * parseFloat(getComputedStyle(line).lineHeight)).length,
+            rows: lanes.map((l) => new Set([...l.querySelectorAll('.place')].map((p) => Math.round(p.getBoundingClientRect().top))).size),
+          };`);
+        assert.ok(layout.width >= 600, `the window is ${layout.width} px wide`);
+        assert.deepEqual({ ...layout, width: 0 }, { width: 0, lefts: 1, wrapped: 0, rows: [1, 1, 1] });
+      } finally {
+        await browser.manage().window().setRect(before);
+      }
+    });
+
     test('nested: brew()\'s size is shown, and run()\'s future holds it', async () => {
       const browser = await open();
       await browser.executeScript(`const s = document.querySelector('#example'); s.value = 'nested'; s.dispatchEvent(new Event('change'));`);
