@@ -611,7 +611,7 @@ export class App {
     }
   }
 
-  /** @param {(number | null)[]} values */
+  /** @param {(number | string | null)[]} values */
   editTimings(values) {
     try {
       /** @type {Scenario} */

@@ -51,7 +51,7 @@
  * @property {string} [preset] a preset id (or `scenario`, or `rust`)
  * @property {Scenario} [scenario]
  * @property {string} [rust] a Rust program text (README, "Writing your own program")
- * @property {(number | null)[]} [timings] ms per timer, in reading order (null: an empty field)
+ * @property {(number | string | null)[]} [timings] ms per timer, in reading order (null: an empty field; text: a field that is not a number)
  * @property {ClockName} [clock]
  * @property {PromiseStyle} [promiseStyle]
  * @property {boolean} [oneByOne]

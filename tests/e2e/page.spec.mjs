@@ -262,6 +262,12 @@ test('bad input shows an alert naming the field and keeps the last run', async (
     await expect(logTime(page, 'futures'), 'the last good run stays').toHaveText('350 ms');
     await expect(page.locator('#code-futures'), 'and its code').toContainText('sleep_ms(200)');
   }
+  // Typed text that is no number reads as an empty field in a browser;
+  // the message says what is there.
+  await input.fill('');
+  await input.pressSequentially('1e');
+  await expect(alert).toHaveText('Timer 1 (ms): must be a whole number of milliseconds from 0 to 60000, got text that is not a number');
+  await expect(run).toBeDisabled();
   await input.fill('20');
   await expect(alert).toBeHidden();
   await expect(run).toBeEnabled();

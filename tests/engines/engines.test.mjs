@@ -500,6 +500,12 @@ for (const engine of ENGINES) {
         const log = `#trace-${id} li[data-kind="log"] .t`;
         await browser.wait(async () => (await textOf(browser, log)) === '650 ms', 10_000, id);
       }
+      // Text that is no number (Firefox keeps the letters, the others only the
+      // "e"): the field reads as empty, and the message says what is there.
+      await browser.findElement(By.id('timing-0')).click();
+      await browser.actions().sendKeys(Key.END, Key.BACK_SPACE, Key.BACK_SPACE, Key.BACK_SPACE, '5e').perform();
+      await browser.wait(async () => (await textOf(browser, '#error')) === 'Timer 1 (ms): must be a whole number of milliseconds from 0 to 60000, got text that is not a number',
+        5_000, `the message for 5e: ${await textOf(browser, '#error')}`);
     });
 
     test('Share and export ↓ in the bar goes to Share and export, Copy link focused', async () => {

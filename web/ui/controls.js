@@ -100,14 +100,16 @@ export class Controls {
     this.remove.hidden = !canRemove;
   }
 
-  /** The raw input values: numbers, or null where the field is empty or
-   * not a number (validation names it).
-   * @returns {(number | null)[]}
+  /** The raw input values: numbers, null where the field is empty, and the
+   * text where it is not a number (validation names each). A number field
+   * with letters in it reads as empty, so `validity.badInput` tells them apart.
+   * @returns {(number | string | null)[]}
    */
   timingValues() {
     return [...this.timings.querySelectorAll('input')].map((input) => {
       const text = input.value.trim();
-      return text === '' || Number.isNaN(Number(text)) ? null : Number(text);
+      if (input.validity.badInput || (text !== '' && Number.isNaN(Number(text)))) return text;
+      return text === '' ? null : Number(text);
     });
   }
 
@@ -213,7 +215,7 @@ export class Controls {
       ? 'Reset put back the original example. Undo reset brings back what you had, until you change the program again.' : '';
   }
 
-  /** @param {(values: (number | null)[]) => void} handler */
+  /** @param {(values: (number | string | null)[]) => void} handler */
   bindTimings(handler) {
     this.timings.addEventListener('input', () => handler(this.timingValues()));
   }

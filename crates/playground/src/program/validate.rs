@@ -729,6 +729,12 @@ impl Check {
                 );
                 None
             }
+            // A timing field with letters in it (the browser hands the
+            // page that text, or none with `validity.badInput`), or a link's "200".
+            Value::String(_) => {
+                self.problem(path, ms_rule("got text that is not a number", max));
+                None
+            }
             other => {
                 self.problem(path, ms_rule(&format!("got {}", other.describe()), max));
                 None
