@@ -16,9 +16,11 @@ import { qs, assetUrl } from './dom.js';
 import { buildParts } from './ui/page-parts.js';
 import { wordList } from './ui/trace-words.js';
 import { loadText } from './text-module.js';
+import { keepFocusClearOf } from './ui/clear-of-bar.js';
 
 buildParts(document);
 qs('#trace-words-details').append(wordList());
+keepFocusClearOf(qs('#bar'));
 
 const wasmUrl = /** @type {HTMLLinkElement} */ (qs('#wasm')).href;
 await wasm.default({ module_or_path: wasmUrl });

@@ -133,6 +133,29 @@ test('the timeline explains a mark on focus', async ({ page }) => {
   await expect(page.locator('#timeline .lane-callbacks .timer.cancelled')).toHaveCount(0);
 });
 
+test('going back up the page by keyboard, what gets the focus is never under the bar that stays in view', async ({ page }) => {
+  for (const viewport of [{ width: 1280, height: 900 }, { width: 390, height: 800 }]) {
+    await page.setViewportSize(viewport);
+    await openPlayground(page);
+    await page.locator('#copy-link').focus();
+    const seen = [];
+    for (let i = 0; i < 80; i += 1) {
+      await page.keyboard.press('Shift+Tab');
+      // The page scrolls in the next frame, after the browser's own scroll.
+      const at = await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => {
+        const bar = document.querySelector('#bar');
+        const focused = /** @type {HTMLElement} */ (document.activeElement);
+        resolve({ inBar: bar.contains(focused), top: focused.getBoundingClientRect().top, barBottom: bar.getBoundingClientRect().bottom, what: focused.outerHTML.slice(0, 60) });
+      }))));
+      if (at.inBar) break;
+      seen.push(at);
+    }
+    // Trace rows, the Summary, the timeline: a good part of the page.
+    expect(seen.length, `${viewport.width}`).toBeGreaterThan(8);
+    expect(seen.filter((at) => at.top < at.barBottom), `${viewport.width}`).toEqual([]);
+  }
+});
+
 test('the summary says why the lanes differ, from what they recorded', async ({ page }) => {
   await openPlayground(page);
   const sentence = page.locator('#summary-sentence');

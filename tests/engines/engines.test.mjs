@@ -517,6 +517,26 @@ for (const engine of ENGINES) {
       assert.equal(below, true, 'the heading is below the bar that stays in view');
     });
 
+    test('going back up the page by keyboard, what gets the focus is never under the bar that stays in view', async () => {
+      const browser = await open();
+      await browser.executeScript("document.querySelector('#copy-link').focus()");
+      const seen = [];
+      for (let i = 0; i < 40; i += 1) {
+        await browser.actions().keyDown(Key.SHIFT).sendKeys(Key.TAB).keyUp(Key.SHIFT).perform();
+        const at = await browser.executeAsyncScript(`
+          const done = arguments[arguments.length - 1];
+          requestAnimationFrame(() => requestAnimationFrame(() => {
+            const bar = document.querySelector('#bar');
+            const focused = document.activeElement;
+            done({ inBar: bar.contains(focused), top: focused.getBoundingClientRect().top, barBottom: bar.getBoundingClientRect().bottom, what: focused.outerHTML.slice(0, 60) });
+          }));`);
+        if (at.inBar) break;
+        seen.push(at);
+      }
+      assert.ok(seen.length > 8, `${seen.length} stops below the bar`);
+      assert.deepEqual(seen.filter((at) => at.top < at.barBottom), []);
+    });
+
     test('while the run on screen is older than the program, the links wait for Run', async () => {
       const browser = await open();
       await browser.findElement(By.id('timing-0')).click();
