@@ -39,7 +39,32 @@ const bundle = (entry) => build({
   write: false,
   legalComments: 'none',
 });
-const js = await bundle('main.js');
+// The page's bundle is split: the tour (web/tour/tour.js, imported when it
+// first opens) is a chunk of its own, loaded after the first run. esbuild
+// puts what the tour shares with the page in a chunk both import; the page
+// names it in a modulepreload link, so it loads beside main.js (and counts
+// in the page's weight).
+const pageBuild = await build({
+  entryPoints: [new URL('main.js', WEB).pathname],
+  bundle: true,
+  format: 'esm',
+  minify: true,
+  target: 'es2022',
+  write: false,
+  legalComments: 'none',
+  splitting: true,
+  outdir: new URL('assets/', DIST).pathname,
+  entryNames: 'main',
+  chunkNames: '[name]-[hash]',
+  metafile: true,
+});
+const mainOut = new URL('assets/main.js', DIST).pathname;
+const js = pageBuild.outputFiles.find((f) => f.path === mainOut);
+if (!js) throw new Error('esbuild wrote no main.js');
+// The chunks keep esbuild's content-hashed names: main.js imports them by those.
+for (const chunk of pageBuild.outputFiles.filter((f) => f !== js)) await writeFile(chunk.path, chunk.contents);
+const preloads = Object.entries(pageBuild.metafile.outputs).find(([, o]) => o.entryPoint?.endsWith('web/main.js'))?.[1].imports
+  .filter((i) => i.kind === 'import-statement').map((i) => `assets/${i.path.split('/').at(-1)}`) ?? [];
 const textJs = await bundle('pkg/playground_text.js');
 const embedJs = await bundle('embed.js');
 const spawnLocalJs = await bundle('pkg/playground_spawn_local.js');
@@ -51,7 +76,7 @@ const css = await build({
   write: false,
 });
 const files = {
-  'main.js': await emit('main', 'js', js.outputFiles[0].contents),
+  'main.js': await emit('main', 'js', js.contents),
   'embed.js': await emit('embed', 'js', embedJs.outputFiles[0].contents),
   'style.css': await emit('style', 'css', css.outputFiles[0].contents),
   'pkg/playground_bg.wasm': await emit('playground', 'wasm', await readFile(new URL('pkg/playground_bg.wasm', WEB))),
@@ -69,6 +94,11 @@ for (const page of ['index.html', 'embed.html']) {
   let html = await readFile(new URL(page, WEB), 'utf8');
   for (const [from, to] of Object.entries(files)) {
     html = html.replace(`"${from}"`, `"${to}"`);
+  }
+  if (page === 'index.html') {
+    const script = `<script type="module" src="${files['main.js']}"></script>`;
+    if (!html.includes(script)) throw new Error('index.html has no main.js script to preload its chunks beside');
+    html = html.replace(script, [...preloads.map((href) => `<link rel="modulepreload" href="${href}">`), script].join('\n'));
   }
   for (const [, from] of html.matchAll(/(?:src|href|content)="((?!assets\/|data:|#)[^"]+\.(?:js|css|wasm))"/g)) {
     throw new Error(`${page} references ${from}, which is not built`);

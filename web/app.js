@@ -12,7 +12,7 @@ import { readFragment, writeFragment, atPosition, linkPosition, MAX_LINK_TEXT } 
 import { linkProgram, renderedText, runOptionsOf, ownText } from './link-program.js';
 import { loadText, loadedText, textFailed, textModule } from './text-module.js';
 import { formatMs } from './dom.js';
-import { CHAPTERS, chapter } from './tour/chapters.js';
+import { CONTENTS } from './tour/contents.js';
 import { loadProgress, saveProgress, resetProgress } from './tour/progress.js';
 import { Player } from './ui/player.js';
 import { showStep, bindReplay } from './ui/show-step.js';
@@ -33,7 +33,7 @@ import { showStep, bindReplay } from './ui/show-step.js';
 /** @import { Summary } from './ui/summary.js' */
 /** @import { Timeline } from './ui/timeline.js' */
 /** @import { WhatHappened } from './ui/what-happened.js' */
-/** @import { TourView } from './tour/tour-view.js' */
+/** @import { Tour, LoadedTour } from './tour/load.js' */
 /** @import { Chapter, Decision } from './tour/chapters.js' */
 
 /**
@@ -49,7 +49,7 @@ import { showStep, bindReplay } from './ui/show-step.js';
  * @property {Inspector} inspector
  * @property {Summary} summary
  * @property {Share} share
- * @property {TourView} tour
+ * @property {Tour} tour its chapters and panel, loaded when first needed
  */
 
 const CUSTOM_EXPLANATION = 'Your own program, not one of the examples: press Run and compare the lanes. '
@@ -116,6 +116,10 @@ export class App {
     this.positions = new Map();
     /** @type {Chapter | null} the tour's chapter open, if any */
     this.chapter = null;
+    /** @type {LoadedTour | undefined} the tour, once loaded (a chapter open means it is) */
+    this.tour = undefined;
+    /** @type {string | undefined} why the tour last failed to load */
+    this.tourFailed = undefined;
     /** The open chapter's question waits for its answer (its run is not shown yet). */
     this.predicting = false;
     /** @type {boolean | undefined} Compare with spawn_local as the learner had it, while a chapter turned it on */
@@ -241,14 +245,14 @@ export class App {
       },
     });
     this.views.share.showAvailable(false);
-    this.bindTour();
+    this.views.tour.button.addEventListener('click', () => this.openTour());
     this.publish();
     // A trap in a timer callback (real clock) surfaces here.
     window.addEventListener('error', (e) => {
       if (e.error instanceof WebAssembly.RuntimeError) this.trapped(e.error);
     });
     // A chapter with a question opens before its run: the learner predicts first.
-    const opened = link.tour === undefined ? null : chapter(link.tour);
+    const opened = await this.linkChapter(link);
     if (opened) {
       this.openChapter(opened);
       return;
@@ -270,7 +274,8 @@ export class App {
   afterLinkRun(link, problem, shown) {
     if (this.shownHash !== shown) return;
     // A chapter that exists opens instead of a run: this one does not.
-    const tour = link.tour === undefined ? null : `Link: tour must be one of ${CHAPTERS.map((c) => c.id).join(', ')}`;
+    const tour = link.tour === undefined ? null
+      : this.tourRefused(link.tour) ?? `Link: the tour could not be loaded (${this.tourFailed}); its chapter's program is shown without it`;
     const problems = [problem, tour, this.applyPosition(link)].filter(Boolean);
     if (problems.length) this.showLinkProblem(problems.join('\n'));
     // A link to a moment, all of it used: its lanes, below the first
@@ -311,22 +316,57 @@ export class App {
     return at && 'problem' in at ? at.problem : null;
   }
 
+  /**
+   * The chapter a link opens (its `tour=`), the tour loaded for it; null
+   * for a link without one, one that names no chapter, or if the tour
+   * could not be loaded (offline, say): the link's program runs instead,
+   * and `afterLinkRun` says why.
+   * @param {Link} link
+   * @returns {Promise<Chapter | null>}
+   */
+  async linkChapter(link) {
+    if (link.tour === undefined || this.tourRefused(link.tour)) return null;
+    try {
+      return (await this.loadedTour()).chapter(link.tour) ?? null;
+    } catch (error) {
+      this.tourFailed = /** @type {Error} */ (error).message;
+      return null;
+    }
+  }
+
+  /**
+   * What is wrong with a link's `tour=`, if it names no chapter.
+   * @param {string} id
+   * @returns {string | null}
+   */
+  tourRefused(id) {
+    return CONTENTS.some((c) => c.id === id) ? null : `Link: tour must be one of ${CONTENTS.map((c) => c.id).join(', ')}`;
+  }
+
+  /** The tour, loaded (once) and bound to the page. */
+  async loadedTour() {
+    const loaded = await this.views.tour.load();
+    if (this.tour === undefined) {
+      this.tour = loaded;
+      this.bindTour(loaded);
+    }
+    return loaded;
+  }
+
   /** The address changed under the page (not by `writeFragment`): open the
    * link's program and run it, as on load. */
   async navigated() {
     if (location.hash === this.shownHash) return;
     const link = readFragment(location.hash);
-    if (link.rust !== undefined && !loadedText()) {
-      const hash = location.hash;
-      await loadText().catch(() => {});
-      // Another navigation or an edit came meanwhile: it is the one to show.
-      if (location.hash !== hash) return;
-    }
+    const hash = location.hash;
+    if (link.rust !== undefined && !loadedText()) await loadText().catch(() => {});
+    const opened = await this.linkChapter(link);
+    // Another navigation or an edit came meanwhile: it is the one to show.
+    if (location.hash !== hash) return;
     clearTimeout(this.editTimer);
     this.editTimer = undefined;
     // This entry is the link's: showing it may tidy it, not add another.
     this.pushNext = false;
-    const opened = link.tour === undefined ? null : chapter(link.tour);
     if (opened) {
       if (opened !== this.chapter) this.openChapter(opened);
       return;
@@ -587,7 +627,7 @@ export class App {
     this.pushNext = false;
     this.shownHash = location.hash;
     // The question's choices follow the timings, until it is answered.
-    if (this.chapter?.question) this.views.tour.showChoices(this.chapter.question.choices(delaysOf(this.scenario)));
+    if (this.chapter?.question) this.tour?.view.showChoices(this.chapter.question.choices(delaysOf(this.scenario)));
   }
 
   /** The State machine: the program's, as its code panel is (not the last
@@ -771,16 +811,29 @@ export class App {
     this.views.controls.showError(null);
   }
 
-  bindTour() {
-    this.views.tour.bind({
-      // The chapter open last, else the first with a question not yet answered.
-      open: () => {
-        // The learner's changes are kept, as when another example is
-        // chosen (a chapter opens its own example as written).
-        this.keepChanges();
-        this.openChapter(this.chapter ?? chapter(this.progress.last ?? '')
-          ?? CHAPTERS.find((c) => !this.progress.answered.includes(c.id)) ?? CHAPTERS[0]);
-      },
+  /**
+   * The Tour button: the chapter open last, else the first with a question
+   * not yet answered (the tour loads the first time).
+   */
+  async openTour() {
+    /** @type {LoadedTour} */
+    let tour;
+    try {
+      tour = await this.loadedTour();
+    } catch (error) {
+      this.views.controls.showLinkProblem(`The tour could not be loaded (${/** @type {Error} */ (error).message}): press Tour to try again.`);
+      return;
+    }
+    // The learner's changes are kept, as when another example is
+    // chosen (a chapter opens its own example as written).
+    this.keepChanges();
+    this.openChapter(this.chapter ?? tour.chapter(this.progress.last ?? '')
+      ?? tour.chapters.find((c) => !this.progress.answered.includes(c.id)) ?? tour.chapters[0]);
+  }
+
+  /** @param {LoadedTour} tour */
+  bindTour({ view, chapter }) {
+    view.bind({
       close: () => this.closeTour(),
       go: (id) => {
         const next = chapter(id);
@@ -794,14 +847,19 @@ export class App {
         if (this.decided?.position === null || this.decided?.position === undefined) return;
         this.seek(this.decided.position);
         const { lane } = this.replay[this.position].entry;
-        this.views.tour.showStepRow(lane, this.chapter?.question?.shows, () => this.views.lanes.centreRows([lane], 5));
+        view.showStepRow(lane, this.chapter?.question?.shows, () => this.views.lanes.centreRows([lane], 5));
       },
       reset: () => {
         resetProgress();
         this.progress = loadProgress();
-        this.views.tour.showProgress(this.progress, CHAPTERS);
+        this.showProgress();
       },
     });
+  }
+
+  /** The tour's progress, in its panel. */
+  showProgress() {
+    this.tour?.view.showProgress(this.progress, this.tour.chapters);
   }
 
   /**
@@ -829,7 +887,7 @@ export class App {
     // Before the example is shown: the status line asks for the answer.
     this.predict(Boolean(opened.question));
     this.selectExample(opened.preset);
-    this.views.tour.show(opened, CHAPTERS, this.progress, opened.question?.choices(delaysOf(this.scenario)) ?? []);
+    this.tour?.view.show(opened, this.tour.chapters, this.progress, opened.question?.choices(delaysOf(this.scenario)) ?? []);
     if (!opened.question) this.runNow();
   }
 
@@ -841,14 +899,14 @@ export class App {
    */
   predict(waiting) {
     this.predicting = waiting;
-    this.views.tour.predicting(waiting);
+    this.tour?.view.predicting(waiting);
   }
 
   closeTour() {
     this.chapter = null;
     this.decided = null;
     this.predict(false);
-    this.views.tour.hide();
+    this.tour?.view.hide();
     this.restoreCompare();
     this.showCode();
   }
@@ -878,7 +936,7 @@ export class App {
     if (!open?.question) return;
     await this.runNow();
     if (this.problem) {
-      this.views.tour.showVerdict(`The Rust code has an error (${this.problem.message}). Fix it, then answer again.`, false);
+      this.tour?.view.showVerdict(`The Rust code has an error (${this.problem.message}). Fix it, then answer again.`, false);
       return;
     }
     if (this.chapter !== open || !this.run || !this.showsCurrent()) return;
@@ -889,10 +947,10 @@ export class App {
     const verdict = choice === decided.answer
       ? `Right. ${decided.why}`
       : right ? `Not quite: the answer is “${right.text}”. ${decided.why}` : `The run matches none of the choices. ${decided.why}`;
-    this.views.tour.showVerdict(verdict, decided.position !== null);
+    this.tour?.view.showVerdict(verdict, decided.position !== null);
     if (!this.progress.answered.includes(open.id)) this.progress.answered.push(open.id);
     saveProgress(this.progress);
-    this.views.tour.showProgress(this.progress, CHAPTERS);
+    this.showProgress();
   }
 
   /** Runs the program as it is now (if the run shown is older), then checks the chapter's task on it. */
@@ -904,23 +962,23 @@ export class App {
     if (this.problem || this.views.controls.blocked) {
       // The error itself, here: its own place may be out of sight, under the tour's panel.
       const error = this.problem ? this.problem.message : this.views.controls.error.textContent;
-      this.views.tour.showTaskSaid(`The program has an error (${error}). Fix it, then check again.`);
+      this.tour?.view.showTaskSaid(`The program has an error (${error}). Fix it, then check again.`);
       return;
     }
     if (!this.showsCurrent()) await this.runNow();
     if (this.chapter !== open || !this.run || !this.showsCurrent()) return;
     const { done, said } = open.task.check(this.facts());
-    this.views.tour.showTaskSaid(done ? `Well done! ${said}` : said);
+    this.tour?.view.showTaskSaid(done ? `Well done! ${said}` : said);
     if (done && !this.progress.solved.includes(open.id)) this.progress.solved.push(open.id);
     saveProgress(this.progress);
-    this.views.tour.showProgress(this.progress, CHAPTERS);
+    this.showProgress();
   }
 
   /** `window.playground`, plus `debugTrap()` to see the recovery work. */
   publish() {
     window.playground = {
       ...this.playground,
-      tour: () => CHAPTERS.map(({ id, title }) => ({ id, title })),
+      tour: () => CONTENTS.map(({ id, title }) => ({ id, title })),
       debugTrap: () => {
         try {
           this.wasm.debugTrap();

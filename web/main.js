@@ -11,7 +11,7 @@ import { WhatHappened } from './ui/what-happened.js';
 import { Inspector } from './ui/inspector.js';
 import { Summary } from './ui/summary.js';
 import { Share } from './ui/share.js';
-import { TourView } from './tour/tour-view.js';
+import { Tour } from './tour/load.js';
 import { qs, assetUrl } from './dom.js';
 import { buildParts } from './ui/page-parts.js';
 import { wordList } from './ui/trace-words.js';
@@ -35,7 +35,7 @@ const app = new App(wasm, {
   inspector: new Inspector(qs('#inside-rust')),
   summary: new Summary(qs('#summary')),
   share: new Share(qs('#share')),
-  tour: new TourView(qs('#tour'), qs('#tour-button')),
+  tour: new Tour(qs('#tour'), qs('#tour-button')),
 });
 await app.start();
 // When the first run's script was done, in ms since navigation: the tests

@@ -55,6 +55,12 @@ test('the first run loads no parser; the editor brings it', async ({ page }) => 
   await expect(page.locator('#trace-futures li[data-kind="log"] .t')).toHaveText('350 ms');
   const parsed = await page.evaluate(() => window.playground.parse('use runtime::prelude::*;\nasync fn run() {\n    sleep_ms(5).await; // Kettle\n}\n'));
   expect(parsed).toEqual({ type: 'seq', steps: [{ type: 'sleep', label: 'Kettle', ms: 5 }] });
+  // Nor the tour: it loads when opened, under the page's CSP.
+  expect(fetched.filter((f) => /^\/assets\/tour-/.test(f.path))).toEqual([]);
+  await page.getByRole('button', { name: 'Tour' }).click();
+  await expect(page.locator('#tour-title')).toHaveText('Tour, chapter 1 of 11: Callbacks');
+  const tour = await page.evaluate(() => performance.getEntriesByType('resource').map((r) => new URL(r.name).pathname).filter((p) => p.startsWith('/assets/tour-')));
+  expect(tour).toHaveLength(1);
 });
 
 test('a link with a text of its own loads the parser before its first run, and shows and runs that text', async ({ page }) => {

@@ -290,3 +290,31 @@ test('by keyboard alone, at phone width: open, answer, move on; no sideways scro
   const results = await page.evaluate(() => window.axe.run('#tour', { resultTypes: ['violations'] }));
   expect(results.violations.map((v) => `${v.id} (${v.impact})`)).toEqual([]);
 });
+
+test('the tour loads when first opened; if it cannot, Tour says so and tries again', async ({ page, problems }) => {
+  const loads = [];
+  page.on('request', (r) => { if (/\/tour\/(tour|chapters|tour-view)\.js$/.test(r.url())) loads.push(new URL(r.url()).pathname); });
+  await page.route(/\/tour\/tour\.js$/, (route) => route.abort());
+  await open(page, '/');
+  expect(loads, 'nothing of the tour before it is opened').toEqual([]);
+  await page.getByRole('button', { name: 'Tour' }).click();
+  await expect(page.locator('#error')).toContainText('The tour could not be loaded (');
+  await expect(page.locator('#error')).toContainText('press Tour to try again.');
+  await expect(page.getByRole('button', { name: 'Run', exact: true }), 'the page still runs').toBeEnabled();
+  await page.unroute(/\/tour\/tour\.js$/);
+  await page.getByRole('button', { name: 'Tour' }).click();
+  await expect(tour(page)).toBeVisible();
+  await expect(page.locator('#tour-title')).toHaveText('Tour, chapter 1 of 11: Callbacks');
+  // The link of a chapter that cannot load shows the chapter's program, and says why.
+  const other = await page.context().newPage();
+  await other.route(/\/tour\/tour\.js$/, (route) => route.abort());
+  await other.goto('/#tour=lazy&preset=lazy&clock=virtual&style=then');
+  await expect(other.locator('body')).toHaveAttribute('data-ready', 'true', { timeout: 15_000 });
+  await expect(other.locator('#error')).toHaveText(/^Link: the tour could not be loaded \(.+\); its chapter's program is shown without it$/);
+  await expect(other.locator('#example')).toHaveValue('lazy');
+  await other.close();
+  // The loads refused on purpose, and only those.
+  const others = problems.filter((p) => !/^console: Failed to load resource: net::ERR_FAILED \(\S+\/tour\/tour\.js\)$/.test(p));
+  problems.splice(0, problems.length, ...others);
+});
+

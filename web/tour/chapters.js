@@ -9,6 +9,7 @@
 import { formatMs } from '../dom.js';
 import { LANES, LANE_NAMES } from '../replay/merge.js';
 import { whyTheyDiffered } from '../replay/compare.js';
+import { CONTENTS } from './contents.js';
 
 /** @import { RunResult, RunSummary, Snapshot, Lane } from '../types.js' */
 
@@ -137,11 +138,9 @@ export function raceResult(rust) {
   return { winner: null, fired };
 }
 
-/** @type {Chapter[]} */
-export const CHAPTERS = [
-  {
-    id: 'callbacks',
-    title: 'Callbacks',
+/** @type {Record<string, Omit<Chapter, 'id' | 'title'>>} each chapter but its id and title (contents.js), by id */
+const BODIES = {
+  callbacks: {
     text: [
       'Start with the oldest way to wait in JavaScript. This program waits on three timers, one after the other, '
         + 'then logs a line. With callbacks, setTimeout takes the function to call when the time is up, so each '
@@ -176,9 +175,7 @@ export const CHAPTERS = [
       },
     },
   },
-  {
-    id: 'promises',
-    title: 'Promises',
+  promises: {
     text: [
       'The same program with promises. timer(ms), a small helper that wraps setTimeout, returns a promise: an '
         + 'object that is pending until its timer fires, then fulfilled. .then(f) says what to run once it is '
@@ -217,9 +214,7 @@ export const CHAPTERS = [
       },
     },
   },
-  {
-    id: 'async-await',
-    title: 'async and await',
+  'async-await': {
     text: [
       'The same again, written with async and await (this chapter switches Promise style to async/await for '
         + 'you): the Promises panel now reads top to bottom, like ordinary synchronous code.',
@@ -239,9 +234,7 @@ export const CHAPTERS = [
       },
     },
   },
-  {
-    id: 'polling',
-    title: 'A Rust future is polled',
+  polling: {
     text: [
       'Now the same program as Rust. Calling an async fn gives a future, Rust\'s counterpart of a promise, but '
         + 'nothing runs it by itself: an executor polls it, which means calling the future\'s poll method to ask '
@@ -280,9 +273,7 @@ export const CHAPTERS = [
       },
     },
   },
-  {
-    id: 'waker',
-    title: 'Reactor, executor, waker',
+  waker: {
     text: [
       'Who polls the task again when a timer fires? Each poll is given a waker (inside the cx argument of poll): a '
         + 'handle that puts the task back on the executor\'s ready queue. A sleep that is not done hands that waker '
@@ -312,9 +303,7 @@ export const CHAPTERS = [
       },
     },
   },
-  {
-    id: 'lazy',
-    title: 'Lazy futures, eager promises',
+  lazy: {
     text: [
       'Here three async blocks (async { … }: a future made from a few lines of code) are made first, each waiting '
         + 'on one timer, then awaited one by one. In JS, calling timer(ms) starts its setTimeout at once. A Rust '
@@ -355,9 +344,7 @@ export const CHAPTERS = [
       },
     },
   },
-  {
-    id: 'concurrency',
-    title: 'Racing, and cancelling',
+  concurrency: {
     text: [
       'Three timers race, and the first to fire wins. In Rust, the select! macro (tokio, the most used Rust '
         + 'runtime, has one too) polls them all; when one is ready, it drops the others, and dropping a sleep '
@@ -399,9 +386,7 @@ export const CHAPTERS = [
       },
     },
   },
-  {
-    id: 'executors',
-    title: 'Another executor',
+  executors: {
     text: [
       'The notes give one mental model of a runtime, and say that runtimes need not follow it. This page\'s executor '
         + 'keeps all its sleeps behind one setTimeout, set for the earliest deadline; when it fires, it wakes every sleep '
@@ -433,9 +418,7 @@ export const CHAPTERS = [
       },
     },
   },
-  {
-    id: 'state-machine',
-    title: 'The state machine',
+  'state-machine': {
     text: [
       'How does a future remember where it stopped? The Rust compiler (rustc) turns an async fn into an enum, a '
         + 'type whose value is one of several variants (their names are rustc\'s, never written by you): one variant '
@@ -474,9 +457,7 @@ export const CHAPTERS = [
       },
     },
   },
-  {
-    id: 'pin',
-    title: 'Self-reference and Pin',
+  pin: {
     text: [
       'A future keeps inside itself the locals it still needs after an .await, so one of them can borrow another '
         + '(hold a reference to it): here borrowed points at s, and both live inside the future. If the future moved '
@@ -506,9 +487,7 @@ export const CHAPTERS = [
       },
     },
   },
-  {
-    id: 'your-own',
-    title: 'Your own program',
+  'your-own': {
     text: [
       'The Rust code is editable: change it, press Run, and compare the lanes. The page rewrites the JS panels to '
         + 'match your Rust code; if it cannot read something, it says what and why under the code.',
@@ -533,7 +512,10 @@ export const CHAPTERS = [
       },
     },
   },
-];
+};
+
+/** @type {Chapter[]} in the contents' order */
+export const CHAPTERS = CONTENTS.map(({ id, title }) => ({ id, title, ...BODIES[id] }));
 
 /** @param {string} id */
 export function chapter(id) {

@@ -11,7 +11,6 @@ import { el } from '../dom.js';
 
 /**
  * @typedef {object} TourActions
- * @property {() => void} open the Tour button
  * @property {() => void} close
  * @property {(id: string) => void} go Back, Next
  * @property {(choice: string) => void} answer
@@ -73,9 +72,8 @@ export class TourView {
     this.choiceIds = undefined;
   }
 
-  /** @param {TourActions} actions */
+  /** @param {TourActions} actions (the Tour button is the page's: it loads the tour) */
   bind(actions) {
-    this.button.addEventListener('click', () => actions.open());
     this.closeButton.addEventListener('click', () => actions.close());
     // The panel folds to its heading and Back / Next, to see more of the page.
     this.collapse.addEventListener('click', () => {
