@@ -156,6 +156,18 @@ test('going back up the page by keyboard, what gets the focus is never under the
   }
 });
 
+test('on a phone the bar that stays in view is under 30% of the screen: the speed beside Step forward, its name still read', async ({ page }) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  await openPlayground(page);
+  const at = await page.evaluate(() => {
+    const top = (s) => document.querySelector(s).getBoundingClientRect().top;
+    return { bar: document.querySelector('#bar').getBoundingClientRect().height, forward: top('#step-forward'), speed: top('#speed') };
+  });
+  expect(at.bar).toBeLessThan(0.3 * 844);
+  expect(Math.abs(at.speed - at.forward)).toBeLessThan(10);
+  await expect(page.getByRole('combobox', { name: 'Speed' })).toHaveValue('1');
+});
+
 test('the summary says why the lanes differ, from what they recorded', async ({ page }) => {
   await openPlayground(page);
   const sentence = page.locator('#summary-sentence');
