@@ -168,6 +168,22 @@ test('on a phone the bar that stays in view is under 30% of the screen: the spee
   await expect(page.getByRole('combobox', { name: 'Speed' })).toHaveValue('1');
 });
 
+test('on a phone the timeline scrolls sideways, and the lanes\' names stay at its left edge', async ({ page }) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  await openPlayground(page);
+  const scroller = page.locator('.timeline-scroll');
+  const edges = () => page.evaluate(() => {
+    const left = document.querySelector('.timeline-scroll').getBoundingClientRect().left;
+    return [...document.querySelectorAll('#timeline .lane-label')].map((l) => Math.round(l.getBoundingClientRect().left - left));
+  });
+  const before = await edges();
+  expect(before).toHaveLength(3);
+  await scroller.evaluate((s) => { s.scrollLeft = 500; });
+  await expect.poll(() => scroller.evaluate((s) => s.scrollLeft)).toBe(500);
+  await expect.poll(edges).toEqual(before);
+  expect(before.every((x) => x >= 0 && x < 20)).toBe(true);
+});
+
 test('the summary says why the lanes differ, from what they recorded', async ({ page }) => {
   await openPlayground(page);
   const sentence = page.locator('#summary-sentence');

@@ -56,6 +56,14 @@ export class Timeline {
     /** @type {HTMLElement} */
     this.detail = qs('#timeline-detail', root);
     this.svg.addEventListener('focusin', (e) => this.explain(e.target));
+    // On a phone the drawing is wider than the screen and scrolls sideways:
+    // the lanes' names follow the scroll, so they stay at its left edge
+    // (style.css moves them by --labels-x, in the drawing's units).
+    const scroller = this.svg.parentElement;
+    scroller?.addEventListener('scroll', () => {
+      const width = this.svg.getBoundingClientRect().width;
+      if (width > 0) this.svg.style.setProperty('--labels-x', `${(scroller.scrollLeft * WIDTH) / width}px`);
+    }, { passive: true });
     this.svg.addEventListener('mouseover', (e) => this.explain(e.target));
     this.svg.addEventListener('click', (e) => this.explain(e.target)); // a tap, where nothing hovers
     this.svg.addEventListener('keydown', (e) => this.move(e));
