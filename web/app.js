@@ -118,8 +118,8 @@ export class App {
     this.chapter = null;
     /** @type {LoadedTour | undefined} the tour, once loaded (a chapter open means it is) */
     this.tour = undefined;
-    /** @type {string | undefined} why the tour last failed to load */
-    this.tourFailed = undefined;
+    /** @type {string | undefined} the chapter a link asked for when the tour could not load */
+    this.linkChapterId = undefined;
     /** The open chapter's question waits for its answer (its run is not shown yet). */
     this.predicting = false;
     /** @type {boolean | undefined} Compare with spawn_local as the learner had it, while a chapter turned it on */
@@ -275,7 +275,8 @@ export class App {
     if (this.shownHash !== shown) return;
     // A chapter that exists opens instead of a run: this one does not.
     const tour = link.tour === undefined ? null
-      : this.tourRefused(link.tour) ?? `Link: the tour could not be loaded (${this.tourFailed}); its chapter's program is shown without it`;
+      : this.tourRefused(link.tour) ?? 'Link: it opens a chapter of the tour, but the tour could not be downloaded (are you offline?); '
+        + 'the chapter\'s example is shown instead. Press Tour to try again.';
     const problems = [problem, tour, this.applyPosition(link)].filter(Boolean);
     if (problems.length) this.showLinkProblem(problems.join('\n'));
     // A link to a moment, all of it used: its lanes, below the first
@@ -328,8 +329,9 @@ export class App {
     if (link.tour === undefined || this.tourRefused(link.tour)) return null;
     try {
       return (await this.loadedTour()).chapter(link.tour) ?? null;
-    } catch (error) {
-      this.tourFailed = /** @type {Error} */ (error).message;
+    } catch {
+      // Tour, pressed once it can load, opens this chapter.
+      this.linkChapterId = link.tour;
       return null;
     }
   }
@@ -812,22 +814,25 @@ export class App {
   }
 
   /**
-   * The Tour button: the chapter open last, else the first with a question
-   * not yet answered (the tour loads the first time).
+   * The Tour button: the chapter a link asked for while the tour could not
+   * load, else the one open last, else the first with a question not yet
+   * answered (the tour loads the first time).
    */
   async openTour() {
     /** @type {LoadedTour} */
     let tour;
     try {
       tour = await this.loadedTour();
-    } catch (error) {
-      this.views.controls.showLinkProblem(`The tour could not be loaded (${/** @type {Error} */ (error).message}): press Tour to try again.`);
+    } catch {
+      this.views.controls.showLinkProblem('The tour could not be downloaded (are you offline?): press Tour to try again.');
       return;
     }
     // The learner's changes are kept, as when another example is
     // chosen (a chapter opens its own example as written).
     this.keepChanges();
-    this.openChapter(this.chapter ?? tour.chapter(this.progress.last ?? '')
+    const asked = this.linkChapterId;
+    this.linkChapterId = undefined;
+    this.openChapter(this.chapter ?? tour.chapter(asked ?? '') ?? tour.chapter(this.progress.last ?? '')
       ?? tour.chapters.find((c) => !this.progress.answered.includes(c.id)) ?? tour.chapters[0]);
   }
 

@@ -184,6 +184,33 @@ test('on a phone the timeline scrolls sideways, and the lanes\' names stay at it
   expect(before.every((x) => x >= 0 && x < 20)).toBe(true);
 });
 
+test('a long explanation shows its first lines and Read more, so Run stays on a laptop\'s first screen', async ({ page }) => {
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await openPlayground(page);
+  const explanation = page.locator('#explanation');
+  const more = page.locator('#explanation-more');
+  // The first example's fits: nothing to unfold.
+  await expect(more).toBeHidden();
+  await page.getByLabel('Example').selectOption('starve');
+  await expect(more).toHaveText('Read more');
+  await expect(more).toHaveAttribute('aria-expanded', 'false');
+  const lines = () => explanation.evaluate((p) => Math.round(p.getBoundingClientRect().height / parseFloat(getComputedStyle(p).lineHeight)));
+  expect(await lines()).toBe(3);
+  // The whole text is there for a screen reader, and Run is in sight.
+  await expect(explanation).toContainText('the same Rust prints “Loop done” before “Timer 1 done”.');
+  expect(await page.locator('#run').evaluate((b) => b.getBoundingClientRect().bottom)).toBeLessThan(720);
+  await more.click();
+  await expect(more).toHaveText('Read less');
+  await expect(more).toHaveAttribute('aria-expanded', 'true');
+  expect(await lines()).toBeGreaterThan(8);
+  // Another example: folded again; a short one offers nothing.
+  await page.getByLabel('Example').selectOption('overdue');
+  await expect(more).toHaveText('Read more');
+  expect(await lines()).toBe(3);
+  await page.getByLabel('Example').selectOption('sequential');
+  await expect(more).toBeHidden();
+});
+
 test('the summary says why the lanes differ, from what they recorded', async ({ page }) => {
   await openPlayground(page);
   const sentence = page.locator('#summary-sentence');

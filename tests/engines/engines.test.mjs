@@ -537,6 +537,20 @@ for (const engine of ENGINES) {
       assert.deepEqual(seen.filter((at) => at.top < at.barBottom), []);
     });
 
+    test('a long explanation shows three lines and Read more, which shows the rest', async () => {
+      const browser = session.browser;
+      await browser.get('about:blank');
+      await browser.get(`http://127.0.0.1:${page.address().port}/#preset=starve`);
+      await browser.wait(until.elementLocated(By.css('body[data-ready="true"]')), 20_000);
+      const lines = () => browser.executeScript(`const p = document.querySelector('#explanation');
+        return Math.round(p.getBoundingClientRect().height / parseFloat(getComputedStyle(p).lineHeight));`);
+      await browser.wait(async () => (await textOf(browser, '#explanation-more')) === 'Read more', 5_000, 'Read more is offered');
+      assert.equal(await lines(), 3);
+      await browser.findElement(By.id('explanation-more')).click();
+      assert.equal(await textOf(browser, '#explanation-more'), 'Read less');
+      assert.ok(await lines() > 3, 'the whole explanation');
+    });
+
     test('while the run on screen is older than the program, the links wait for Run', async () => {
       const browser = await open();
       await browser.findElement(By.id('timing-0')).click();

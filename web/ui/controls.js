@@ -14,6 +14,11 @@ export class Controls {
     this.example = qs('#example', root);
     /** @type {HTMLElement} */
     this.explanation = qs('#explanation', root);
+    /** @type {HTMLButtonElement} Read more / Read less, for a long explanation */
+    this.explanationMore = qs('#explanation-more', root);
+    this.explanationMore.addEventListener('click', () => this.foldExplanation(this.explanationMore.getAttribute('aria-expanded') === 'true'));
+    // After a layout (a new text, a narrower window): is there more to read?
+    new ResizeObserver(() => this.offerMore()).observe(this.explanation);
     /** @type {HTMLElement} */
     this.timings = qs('#timings-list', root);
     /** @type {HTMLButtonElement} */
@@ -68,7 +73,29 @@ export class Controls {
     if (id === 'custom' && !custom) this.example.append(el('option', { value: 'custom' }, 'Custom'));
     if (id !== 'custom') custom?.remove();
     this.example.value = id;
-    this.explanation.textContent = explanation ?? '';
+    if (this.explanation.textContent !== (explanation ?? '')) {
+      this.explanation.textContent = explanation ?? '';
+      this.foldExplanation(true);
+      // Three lines before as after keep the box's size: no resize to say so.
+      requestAnimationFrame(() => this.offerMore());
+    }
+  }
+
+  /**
+   * Shows the explanation's first three lines only, or all of it.
+   * @param {boolean} folded
+   */
+  foldExplanation(folded) {
+    this.explanation.classList.toggle('folded', folded);
+    this.explanationMore.setAttribute('aria-expanded', String(!folded));
+    this.explanationMore.textContent = folded ? 'Read more' : 'Read less';
+  }
+
+  /** Read more only where the folded explanation hides some of it (and
+   * Read less while it is unfolded). */
+  offerMore() {
+    const folded = this.explanation.classList.contains('folded');
+    this.explanationMore.hidden = folded && this.explanation.scrollHeight <= this.explanation.clientHeight + 1;
   }
 
   /**

@@ -120,7 +120,7 @@ export function replayParts() {
     el('button', { type: 'button', id: 'step-back' }, 'Step back'),
     el('button', { type: 'button', id: 'play' }, 'Play'),
     el('button', { type: 'button', id: 'step-forward' }, 'Step forward'),
-    el('span', { class: 'speed' }, el('label', { for: 'speed' }, 'Speed'), el('select', { id: 'speed' }, ...speeds)),
+    el('span', { class: 'speed' }, el('label', { for: 'speed' }, 'Speed'), el('select', { id: 'speed', title: 'Speed' }, ...speeds)),
     // The lanes are separate runs, their events merged in time order: a
     // learner may follow one (the run's lanes are its options).
     el('span', { class: 'step-lane' }, el('label', { for: 'step-lane' }, 'Step through'),
