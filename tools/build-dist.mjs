@@ -8,7 +8,9 @@
 // encoder (web/pkg/gif.js), loaded only to export a replay as a GIF; and the
 // spawn_local lane's wasm module (web/pkg/playground_spawn_local.js, minified,
 // its wasm, and web/lanes/spawn-local-realm.js, which loads it into its realm),
-// loaded only when the comparison is turned on.
+// loaded only when the comparison is turned on. The page's main.js is split
+// by esbuild: the tour is a chunk loaded when it opens (assets/tour-*.js),
+// and what it shares with the page a chunk (assets/chunk-*.js) preloaded.
 import { build } from 'esbuild';
 import { createHash } from 'node:crypto';
 import { mkdir, readFile, rm, writeFile, readdir } from 'node:fs/promises';
@@ -40,7 +42,8 @@ const bundle = (entry) => build({
   legalComments: 'none',
 });
 // The page's bundle is split: the tour (web/tour/tour.js, imported when it
-// first opens) is a chunk of its own, loaded after the first run. esbuild
+// first opens: after the first run, unless a link opens a chapter) is a
+// chunk of its own. esbuild
 // puts what the tour shares with the page in a chunk both import; the page
 // names it in a modulepreload link, so it loads beside main.js (and counts
 // in the page's weight).

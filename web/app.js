@@ -251,13 +251,19 @@ export class App {
     window.addEventListener('error', (e) => {
       if (e.error instanceof WebAssembly.RuntimeError) this.trapped(e.error);
     });
+    const shown = this.shownHash;
     // A chapter with a question opens before its run: the learner predicts first.
     const opened = await this.linkChapter(link);
+    // Another link or an edit came while the tour loaded: the program shown
+    // is that one, and runs; the chapter does not open over it.
+    if (this.shownHash !== shown) {
+      await this.runNow();
+      return;
+    }
     if (opened) {
       this.openChapter(opened);
       return;
     }
-    const shown = this.shownHash;
     await this.runNow();
     this.afterLinkRun(link, problem, shown);
   }
@@ -276,7 +282,7 @@ export class App {
     // A chapter that exists opens instead of a run: this one does not.
     const tour = link.tour === undefined ? null
       : this.tourRefused(link.tour) ?? 'Link: it opens a chapter of the tour, but the tour could not be downloaded (are you offline?); '
-        + 'the chapter\'s example is shown instead. Press Tour to try again.';
+        + 'the chapter\'s example is shown instead. Press Tour to try again, or reload the page.';
     const problems = [problem, tour, this.applyPosition(link)].filter(Boolean);
     if (problems.length) this.showLinkProblem(problems.join('\n'));
     // A link to a moment, all of it used: its lanes, below the first
@@ -821,12 +827,16 @@ export class App {
   async openTour() {
     /** @type {LoadedTour} */
     let tour;
+    // Said beside the button: the controls' message may be a timing's error, which stays.
+    const said = this.views.tour.said;
+    if (!this.tour) said.textContent = 'Loading the tour…';
     try {
       tour = await this.loadedTour();
     } catch {
-      this.views.controls.showLinkProblem('The tour could not be downloaded (are you offline?): press Tour to try again.');
+      said.textContent = 'The tour could not be downloaded (are you offline?): press Tour to try again, or reload the page.';
       return;
     }
+    said.textContent = '';
     // The learner's changes are kept, as when another example is
     // chosen (a chapter opens its own example as written).
     this.keepChanges();

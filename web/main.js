@@ -35,7 +35,7 @@ const app = new App(wasm, {
   inspector: new Inspector(qs('#inside-rust')),
   summary: new Summary(qs('#summary')),
   share: new Share(qs('#share')),
-  tour: new Tour(qs('#tour'), qs('#tour-button')),
+  tour: new Tour(qs('#tour'), qs('#tour-button'), qs('#tour-said')),
 });
 await app.start();
 // When the first run's script was done, in ms since navigation: the tests

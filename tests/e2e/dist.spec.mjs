@@ -49,6 +49,8 @@ test('the first run loads no parser; the editor brings it', async ({ page }) => 
   const after = fetched.filter((f) => f.at >= firstRunAt).map((f) => f.path);
   expect(before.filter((p) => /^\/assets\/playground-[0-9a-f]{10}\.wasm$/.test(p))).toHaveLength(1);
   expect(before.filter((p) => /^\/assets\/(text|editor)-/.test(p))).toEqual([]);
+  // The chunk main.js shares with the tour, preloaded beside it.
+  expect(before.filter((p) => /^\/assets\/chunk-[0-9A-Z]{8}\.js$/.test(p))).toHaveLength(1);
   expect(after.filter((p) => /^\/assets\/text-[0-9a-f]{10}\.(js|wasm)$/.test(p))).toHaveLength(2);
   expect(after.filter((p) => /^\/assets\/editor-[0-9a-f]{10}\.js$/.test(p))).toHaveLength(1);
   // The first run was the example's, as its rendered panel says.

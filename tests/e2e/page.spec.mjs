@@ -154,6 +154,24 @@ test('going back up the page by keyboard, what gets the focus is never under the
     expect(seen.length, `${viewport.width}`).toBeGreaterThan(8);
     expect(seen.filter((at) => at.top < at.barBottom), `${viewport.width}`).toEqual([]);
   }
+  // The controls before the bar are left where the browser scrolls them: in
+  // sight, on a phone held sideways too.
+  await page.setViewportSize({ width: 844, height: 390 });
+  await openPlayground(page);
+  await page.locator('#example').focus();
+  const controls = [];
+  for (let i = 0; i < 30; i += 1) {
+    await page.keyboard.press('Tab');
+    const at = await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => {
+      const focused = /** @type {HTMLElement} */ (document.activeElement);
+      const box = focused.getBoundingClientRect();
+      resolve({ id: focused.id, top: box.top, bottom: box.bottom, height: innerHeight, inBar: document.querySelector('#bar').contains(focused) });
+    }))));
+    if (at.inBar) break;
+    controls.push(at);
+  }
+  expect(controls.map((at) => at.id)).toContain('compare');
+  expect(controls.filter((at) => at.top < 0 || at.bottom > at.height)).toEqual([]);
 });
 
 test('on a phone the bar that stays in view is under 30% of the screen: the speed beside Step forward, its name still read', async ({ page }) => {
@@ -344,7 +362,7 @@ test('bad input shows an alert naming the field and keeps the last run', async (
   // the message says what is there.
   await input.fill('');
   await input.pressSequentially('1e');
-  await expect(alert).toHaveText('Timer 1 (ms): must be a whole number of milliseconds from 0 to 60000, got text that is not a number');
+  await expect(alert).toHaveText('Timer 1 (ms): must be a whole number of milliseconds from 0 to 60000, got text, not a number');
   await expect(run).toBeDisabled();
   await input.fill('20');
   await expect(alert).toBeHidden();

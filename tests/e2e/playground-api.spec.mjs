@@ -535,7 +535,7 @@ test('bad input rejects with an Error naming the field; nothing runs', async ({ 
   const cases = [
     [{ preset: 'nope' }, 'preset: must be one of sequential, join, race, cancel-at-await, lazy, nested, spawn, early-sleep, blocking, starve, overdue, lost-wake, self-ref, interop'],
     [{ timings: [-5] }, 'timings[0]: must be a whole number of milliseconds from 0 to 60000, got -5'],
-    [{ timings: ['abc'] }, 'timings[0]: must be a whole number of milliseconds from 0 to 60000, got text that is not a number'],
+    [{ timings: ['abc'] }, 'timings[0]: must be a whole number of milliseconds from 0 to 60000, got text, not a number'],
     [{ timings: [1e9] }, 'timings[0]: must be a whole number of milliseconds from 0 to 60000, got 1000000000'],
     [{ clock: 'fast' }, 'clock: must be "real" or "virtual"'],
     [{ promiseStyle: 'callbacks' }, 'promiseStyle: must be "then" or "await"'],

@@ -298,19 +298,28 @@ test('the tour loads when first opened; if it cannot, Tour says so and tries aga
   await open(page, '/');
   expect(loads, 'nothing of the tour before it is opened').toEqual([]);
   await page.getByRole('button', { name: 'Tour' }).click();
-  await expect(page.locator('#error')).toHaveText('The tour could not be downloaded (are you offline?): press Tour to try again.');
+  await expect(page.locator('#tour-said')).toHaveText('The tour could not be downloaded (are you offline?): press Tour to try again, or reload the page.');
   await expect(page.getByRole('button', { name: 'Run', exact: true }), 'the page still runs').toBeEnabled();
+  // Said beside Tour: a timing's error, where the controls say it, stays.
+  await page.getByLabel('Timer 1 (ms)').fill('-5');
+  await expect(page.locator('#error')).toContainText('got -5');
+  await page.getByRole('button', { name: 'Tour' }).click();
+  await expect(page.locator('#tour-said')).toHaveText(/^The tour could not be downloaded/);
+  await expect(page.locator('#error')).toContainText('got -5');
+  await expect(page.getByRole('button', { name: 'Run', exact: true })).toBeDisabled();
+  await page.getByLabel('Timer 1 (ms)').fill('200');
   await page.unroute(/\/tour\/tour\.js$/);
   await page.getByRole('button', { name: 'Tour' }).click();
   await expect(tour(page)).toBeVisible();
   await expect(page.locator('#tour-title')).toHaveText('Tour, chapter 1 of 11: Callbacks');
+  await expect(page.locator('#tour-said')).toBeEmpty();
   // The link of a chapter that cannot load shows the chapter's program, and says why.
   const other = await page.context().newPage();
   await other.route(/\/tour\/tour\.js$/, (route) => route.abort());
   await other.goto('/#tour=lazy&preset=lazy&clock=virtual&style=then');
   await expect(other.locator('body')).toHaveAttribute('data-ready', 'true', { timeout: 15_000 });
   await expect(other.locator('#error')).toHaveText('Link: it opens a chapter of the tour, but the tour could not be downloaded (are you '
-    + 'offline?); the chapter\'s example is shown instead. Press Tour to try again.');
+    + 'offline?); the chapter\'s example is shown instead. Press Tour to try again, or reload the page.');
   await expect(other.locator('#example')).toHaveValue('lazy');
   // Online again, Tour opens that chapter.
   await other.unroute(/\/tour\/tour\.js$/);
@@ -320,5 +329,25 @@ test('the tour loads when first opened; if it cannot, Tour says so and tries aga
   // The loads refused on purpose, and only those.
   const others = problems.filter((p) => !/^console: Failed to load resource: net::ERR_FAILED \(\S+\/tour\/tour\.js\)$/.test(p));
   problems.splice(0, problems.length, ...others);
+});
+
+test('a link that came while a chapter\'s tour was loading is the one shown: the chapter does not open over it', async ({ page }) => {
+  let release;
+  const held = new Promise((resolve) => { release = resolve; });
+  await page.route(/\/tour\/tour\.js$/, async (route) => {
+    await held;
+    await route.continue();
+  });
+  await page.goto('/#tour=lazy&preset=lazy&clock=virtual&style=then');
+  // The page is up, waiting for the tour: another link comes.
+  await expect(page.locator('#example')).toHaveValue('lazy');
+  await page.evaluate(() => { location.hash = '#preset=race&clock=virtual&style=then'; });
+  await expect(page.locator('#example')).toHaveValue('race');
+  release();
+  await expect(page.locator('body')).toHaveAttribute('data-ready', 'true', { timeout: 15_000 });
+  await expect(page.locator('#example')).toHaveValue('race');
+  await expect(page.locator('#tour')).toBeHidden();
+  expect(new URL(page.url()).hash).toMatch(/^#preset=race&/);
+  await expect(page.locator('#program-status')).toHaveAttribute('data-state', 'current');
 });
 

@@ -1,8 +1,8 @@
 // The tour's chapters, in order: their ids (a link's `tour=`) and titles.
-// All the page needs of the tour before a chapter opens (`playground.tour()`,
-// a link's chapter named or refused): the chapters themselves (chapters.js)
-// and the tour's panel load when the tour first opens, not before the first
-// run.
+// With progress.js (the progress kept in the browser), all the page loads
+// of the tour before a chapter opens: `playground.tour()`, a link's chapter
+// named or refused. The chapters themselves (chapters.js) and the tour's
+// panel load when the tour first opens (load.js).
 
 /** @type {{id: string, title: string}[]} */
 export const CONTENTS = [

@@ -1,7 +1,8 @@
 // The tour, loaded the first time it is needed: the Tour button, or a link
-// that opens a chapter. Its chapters' words and its panel are not part of
-// what the page loads before its first run (contents.js has the ids and
-// titles the page needs before).
+// that opens a chapter (then before that link's first run). Its chapters'
+// words and its panel are not part of what the page loads before a first
+// run otherwise: contents.js has the ids and titles the page needs before,
+// and progress.js, the progress kept in the browser, loads with the page.
 
 /** @import { TourView } from './tour-view.js' */
 /** @import { Chapter } from './chapters.js' */
@@ -17,10 +18,12 @@ export class Tour {
   /**
    * @param {HTMLElement} root the tour's section (hidden until opened)
    * @param {HTMLButtonElement} button the Tour button
+   * @param {HTMLElement} said beside the button: the tour is loading, or could not be
    */
-  constructor(root, button) {
+  constructor(root, button, said) {
     this.root = root;
     this.button = button;
+    this.said = said;
     /** @type {Promise<LoadedTour> | undefined} */
     this.loading = undefined;
   }

@@ -1,4 +1,4 @@
-// What the keyboard focuses below the bar that stays at the top of the page
+// What the keyboard focuses after the bar that stays at the top of the page
 // (Run and the replay) is scrolled clear of it: a browser scrolls a focused
 // element just into the window, which can be under the bar (a trace row,
 // the Summary, when Shift+Tab goes back up the page). A page-wide
@@ -10,7 +10,11 @@
 export function keepFocusClearOf(bar) {
   document.addEventListener('focusin', (event) => {
     const target = event.target;
-    if (!(target instanceof HTMLElement) || bar.contains(target) || target.closest('#tour')) return;
+    // Only what comes after the bar can be under it: the controls before it
+    // are above it on screen too (scrolling them "clear" would push them off
+    // a short window), and so is the tour's panel, fixed at the bottom.
+    if (!(target instanceof HTMLElement) || bar.contains(target)
+      || !(bar.compareDocumentPosition(target) & Node.DOCUMENT_POSITION_FOLLOWING)) return;
     // After the browser's own scroll to the element.
     requestAnimationFrame(() => {
       if (document.activeElement !== target || !target.matches(':focus-visible')) return;

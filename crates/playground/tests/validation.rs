@@ -46,7 +46,7 @@ fn bad_scenarios_are_refused_naming_the_field() {
         ("tiny", sleep(s("A"), n(2.5e-7)), "got 2.5e-7, which is not whole"),
         ("vast", sleep(s("A"), n(1e308)), "got 1e+308"),
         ("just over", sleep(s("A"), n(60_001.0)), "got 60001"),
-        ("ms as text", sleep(s("A"), s("200")), "scenario.ms: must be a whole number of milliseconds from 0 to 60000, got text that is not a number"),
+        ("ms as text", sleep(s("A"), s("200")), "scenario.ms: must be a whole number of milliseconds from 0 to 60000, got text, not a number"),
         ("ms missing", obj(&[("type", s("sleep")), ("label", s("A"))]), "scenario.ms: must be a whole number of milliseconds from 0 to 60000, is missing"),
         ("block too long", seq(vec![obj(&[("type", s("block")), ("ms", n(5001.0))])]), "scenario.steps[0].ms: must be a whole number of milliseconds from 0 to 5000, got 5001"),
         ("block not whole", obj(&[("type", s("block")), ("ms", n(0.5))]), "scenario.ms: must be a whole number of milliseconds from 0 to 5000, got 0.5, which is not whole"),
@@ -332,7 +332,7 @@ fn timings_are_checked_like_any_other_input() {
         got,
         "timings: has 4 entries but the scenario has 3 timers\n\
          timings[1]: must be a whole number of milliseconds from 0 to 60000, got -1\n\
-         timings[2]: must be a whole number of milliseconds from 0 to 60000, got text that is not a number"
+         timings[2]: must be a whole number of milliseconds from 0 to 60000, got text, not a number"
     );
     validate::apply_timings(&mut step, &Value::Array(vec![n(500.0)])).unwrap();
     assert_eq!(

@@ -732,7 +732,7 @@ impl Check {
             // A timing field with letters in it (the browser hands the
             // page that text, or none with `validity.badInput`), or a link's "200".
             Value::String(_) => {
-                self.problem(path, ms_rule("got text that is not a number", max));
+                self.problem(path, ms_rule("got text, not a number", max));
                 None
             }
             other => {
