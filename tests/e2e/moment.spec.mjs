@@ -6,6 +6,11 @@ import { test, expect, openPlayground } from './fixtures.mjs';
 test('step= and t= open the replay at that moment; a bad one is named', async ({ page }) => {
   await openPlayground(page, '/#preset=sequential&clock=virtual&style=then&step=13');
   await expect(page.locator('#position')).toHaveText(/^Event 13 of \d+: /);
+  // Each lane's line at that step stays marked when the editors take the panels' place.
+  const marked = () => page.evaluate(() => [...document.querySelectorAll('.lane .current:is(.line, .cm-line)')]
+    .map((line) => `${/** @type {HTMLElement} */ (line.closest('.lane')).dataset.lane}: ${line.textContent}`));
+  await expect(page.locator('.lane .cm-line.current')).toHaveCount(3);
+  expect(await marked()).toEqual(['callbacks: setTimeout(() => { // Timer 1', 'promises: timer(200) // Timer 1', 'futures:     sleep_ms(200).await; // Timer 1']);
   // The moment's lanes are brought up, under the bar that stays at the top.
   const lanesTop = () => page.locator('.lanes').evaluate((lanes) => lanes.getBoundingClientRect().top);
   const barBottom = await page.locator('#bar').evaluate((bar) => bar.getBoundingClientRect().bottom);

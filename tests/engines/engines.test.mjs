@@ -375,6 +375,11 @@ for (const engine of ENGINES) {
         await browser.wait(until.elementLocated(By.css('body[data-ready="true"]')), 20_000);
         await browser.wait(async () => want.test((await textOf(browser, '#position')) ?? ''), 10_000, at);
       }
+      // Once the editors are in, the step's lines are still marked.
+      await browser.wait(until.elementLocated(By.css('body[data-editor="ready"]')), 20_000);
+      const marked = await browser.executeScript(`return [...document.querySelectorAll('.lane .cm-line.current')]
+        .map((line) => line.closest('.lane').dataset.lane)`);
+      assert.deepEqual(marked, ['callbacks', 'promises', 'futures']);
     });
 
     test('the Markdown transcript of the run shown: one line per step', async () => {

@@ -19,6 +19,7 @@ import { spawnLocalCode } from '../lanes/spawn-local.js';
  * @property {HTMLElement} trace
  * @property {HTMLElement[]} rows the trace's events
  * @property {number} [shown] the row marked current (-1: none yet); unset while no row is marked
+ * @property {number} [line] the code line marked current (unset: none)
  */
 
 /**
@@ -229,6 +230,9 @@ export class Lanes {
         onEdit: rust ? edit : undefined,
         onBlur: rust ? blur : undefined,
       });
+      // The step shown keeps its line marked (a link to a moment, or steps
+      // taken before the editor came).
+      panel.code.showLine(panel.line);
     }
     this.editor = true;
     this.showEditable();
@@ -284,6 +288,7 @@ export class Lanes {
         else row.removeAttribute('aria-current');
       }
       panel.shown = seq;
+      panel.line = lines[lane];
       panel.code.showLine(lines[lane]);
     }
     // Scroll each list whose row changed (not the page) so its current row
