@@ -229,6 +229,22 @@ test('a long explanation shows its first lines and Read more, so Run stays on a 
   await expect(more).toBeHidden();
 });
 
+test('every piece of code an example\'s explanation names is in its panels (in one promise style or the other)', async ({ page }) => {
+  await openPlayground(page);
+  const missing = await page.evaluate(() => {
+    const pg = window.playground;
+    return pg.presets().flatMap(({ id }) => {
+      const panels = ['then', 'await'].flatMap((promiseStyle) => Object.values(pg.code({ preset: id, promiseStyle })).map((c) => c.code)).join('\n');
+      // Calls, macros, snake_case names, and the two ways a promise yields.
+      const named = pg.explain(id).matchAll(/\.then\(\(\) => null\)|await null|\b[a-z][a-z0-9]*(?:_[a-z0-9]+)+\b|\b[a-zA-Z_]\w*!|\b[a-zA-Z_][\w.]*\(/g);
+      return [...new Set([...named].map((m) => m[0]))].filter((code) => !panels.includes(code)).map((code) => `${id}: ${code}`);
+    });
+  });
+  // Named on purpose, from outside the panels: tokio's way out of blocking,
+  // the other executor, and the lost wake's fix.
+  expect(missing).toEqual(['blocking: spawn_blocking', 'starve: spawn_local', 'overdue: spawn_local', 'lost-wake: cx.waker(']);
+});
+
 test('the summary says why the lanes differ, from what they recorded', async ({ page }) => {
   await openPlayground(page);
   const sentence = page.locator('#summary-sentence');

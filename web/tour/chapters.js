@@ -388,7 +388,8 @@ const BODIES = {
   },
   executors: {
     text: [
-      'The notes give one mental model of a runtime, and say that runtimes need not follow it. This page\'s executor '
+      'So far this tour has used one mental model of a runtime (a reactor wakes tasks, an executor polls them), and '
+        + 'runtimes need not follow it to the letter. This page\'s executor '
         + 'keeps all its sleeps behind one setTimeout, set for the earliest deadline; when it fires, it wakes every sleep '
         + 'due by then, and then polls each woken task once, even a task woken twice. The usual browser executor, '
         + 'wasm-bindgen-futures\' spawn_local with gloo-timers\' sleeps, gives each sleep a setTimeout of its own, and '
