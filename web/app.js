@@ -15,6 +15,7 @@ import { formatMs } from './dom.js';
 import { CONTENTS } from './tour/contents.js';
 import { loadProgress, saveProgress, resetProgress } from './tour/progress.js';
 import { Player } from './ui/player.js';
+import { stepFrom } from './replay/steps.js';
 import { showStep, bindReplay } from './ui/show-step.js';
 
 /** @import { Scenario, Step, RunResult, RunSummary, Wasm, PageOptions, Snapshot, Link, RunOptions, EditorModule, Problem, Described } from './types.js' */
@@ -1028,8 +1029,9 @@ export class App {
     replay.showRange(this.replay.length);
     replay.showLanes(lanesOf(run));
     share.showRun();
-    // At the start: Step forward and Play are what to do next.
-    this.seek(0);
+    // At the start (of the lane the learner follows, if one: Step through):
+    // Step forward and Play are what to do next.
+    this.seek(stepFrom(this.replay, -1, 1, replay.lane()) ?? 0);
   }
 
   /** Shows the replay's snapshot at `position` (clamped) in every view.

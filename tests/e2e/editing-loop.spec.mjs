@@ -347,8 +347,19 @@ test.describe('on a 390 px phone', () => {
     await expect(page.getByRole('button', { name: 'Play' })).toBeVisible({ timeout: futures * 200 + 5_000 });
     await expect(position(page)).toHaveText(/ in Rust futures at /);
     await expect(forward).toBeDisabled();
+    // Another example, still following the Rust lane: its run opens at
+    // that lane's first event, not at the Callbacks lane's.
+    await page.getByLabel('Example').selectOption('race');
+    await expect(follow).toHaveValue('futures');
+    await expect(position(page)).toHaveText(/^Event \d+ of \d+: \w+ in Rust futures at 0 ms$/);
+    await expect(back).toBeDisabled();
+    const first = Number(/^Event (\d+) of/.exec(await position(page).textContent())[1]);
+    expect(first).toBeGreaterThan(1);
     // Every lane again: a step is the next event.
     await follow.selectOption('');
+    await page.getByLabel('Example').selectOption('sequential');
+    await expect(position(page)).toHaveText(/^Event 1 of/);
+    await page.getByLabel('Replay position').fill(String(all.length - 1));
     await expect(forward).toBeDisabled();
     await back.click();
     await expect(position(page)).toHaveText(new RegExp(`^Event ${all.length - 1} of`));
