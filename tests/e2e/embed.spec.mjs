@@ -510,3 +510,25 @@ test('in a blog column (640 px) the lanes stack, each code line whole and the fo
   // Every piece of text starts at least 2.5 em (30 px) right of the line's box: past the numbers.
   expect(Math.min(...wrapped.lefts) - wrapped.lineLeft).toBeGreaterThanOrEqual(30);
 });
+
+test('in a blog column the timeline keeps its size and scrolls sideways to the moment shown, the lanes\' names in sight', async ({ page }) => {
+  await page.setViewportSize({ width: 640, height: 900 });
+  await openEmbed(page, `${SEQUENTIAL}&step=27`);
+  await expect(page.locator('#position')).toHaveText('Event 27 of 75: wake in Rust futures at 200 ms');
+  const seen = () => page.evaluate(() => {
+    const scroller = document.querySelector('.timeline-scroll').getBoundingClientRect();
+    const cursor = document.querySelector('#timeline .cursor').getBoundingClientRect();
+    return {
+      // The tick labels at their size on the page: 11 px or more, not shrunk.
+      tick: Math.round(document.querySelector('#timeline .tick-label').getBoundingClientRect().height),
+      cursor: (cursor.left - scroller.left) / scroller.width,
+      names: [...document.querySelectorAll('#timeline .lane-label')].map((l) => Math.round(l.getBoundingClientRect().left - scroller.left)),
+    };
+  });
+  await expect.poll(async () => (await seen()).cursor).toBeGreaterThan(0.2);
+  const at = await seen();
+  expect(at.cursor).toBeLessThan(0.8);
+  expect(at.tick).toBeGreaterThanOrEqual(11);
+  expect(at.names.every((x) => x >= 0 && x < 20)).toBe(true);
+});
+

@@ -55,6 +55,8 @@ export class Timeline {
     this.svg = qs('#timeline', root);
     /** @type {HTMLElement} */
     this.detail = qs('#timeline-detail', root);
+    /** @type {number | undefined} the frame that brings the cursor into sight */
+    this.revealNext = undefined;
     this.svg.addEventListener('focusin', (e) => this.explain(e.target));
     // On a phone the drawing is wider than the screen and scrolls sideways:
     // the lanes' names follow the scroll, so they stay at its left edge
@@ -181,6 +183,26 @@ export class Timeline {
     const at = /** @type {Scale} */ (this.x)(t ?? 0);
     this.cursor.setAttribute('x1', String(at));
     this.cursor.setAttribute('x2', String(at));
+    // In the next frame, when the step is drawn: read now, the layout would
+    // be made twice (as the lanes' lists, ui/lanes.js).
+    this.revealNext ??= requestAnimationFrame(() => {
+      this.revealNext = undefined;
+      this.revealCursor();
+    });
+  }
+
+  /** Where the drawing scrolls sideways (a phone, a blog column), brings
+   * the cursor a third of the way in if it is out of sight or near the right
+   * edge (what follows the moment shown is in sight too). */
+  revealCursor() {
+    const scroller = this.svg.parentElement;
+    if (!this.cursor || !scroller || scroller.scrollWidth <= scroller.clientWidth + 1) return;
+    const scale = this.svg.getBoundingClientRect().width / WIDTH;
+    const x = Number(this.cursor.getAttribute('x1')) * scale;
+    // Left of it, the lanes' names cover the drawing.
+    if (x < scroller.scrollLeft + LEFT * scale || x > scroller.scrollLeft + scroller.clientWidth * 0.8) {
+      scroller.scrollLeft = x - scroller.clientWidth / 3;
+    }
   }
 }
 
