@@ -230,7 +230,8 @@ export class App {
       }),
       picture: () => {
         const at = this.replay[this.position];
-        return at ? this.views.timeline.picture(this.momentTitle(at)) : null;
+        // The moment named under the title (what happened then), as in a GIF's frames.
+        return at ? this.views.timeline.picture(this.momentTitle(at), `${at.entry.laneName}, ${at.told.text}`) : null;
       },
       animation: () => {
         const shown = this.replay[this.position];

@@ -388,6 +388,8 @@ test('the timeline exports as a self-contained SVG naming every lane, and as a 2
       height: Number(root.getAttribute('height')),
       labels: [...doc.querySelectorAll('.lane-label')].map((l) => l.textContent),
       heading: doc.querySelector('svg > text')?.textContent,
+      // The lines under the title: the event's What happened sentence.
+      caption: [...doc.querySelectorAll('svg > text')].slice(1).map((t) => t.textContent).join(' '),
       styled: doc.querySelector('style')?.textContent.includes('.timer'),
       external: /(href|src)="(?!#)/.test(text),
     };
@@ -397,8 +399,10 @@ test('the timeline exports as a self-contained SVG naming every lane, and as a 2
     error: null, name: 'svg', ns: 'http://www.w3.org/2000/svg', width: 1000, height: expect.any(Number),
     labels: ['Callbacks', 'Promises', 'Rust futures'],
     heading: 'Sequential timers: the run at 200 ms (event 30 of 75)',
+    caption: expect.stringMatching(/^(Callbacks|Promises|Rust futures), 200 ms: ./),
     styled: true, external: false,
   });
+  await expect(page.locator('#what-happened')).toContainText(parsed.caption.replace(/^[^,]+, /, ''));
   await expect(page.locator('#share-status')).toHaveText('Timeline saved as an SVG picture (all three lanes, at the current event).');
   // No buttons in a picture: its marks are shapes.
   expect(svgText).not.toMatch(/role="button"|tabindex|Enter: go to this step|data-seq/);
