@@ -93,6 +93,15 @@ test('replay steps move the highlight, the trace, the timeline and the panels', 
   await page.keyboard.press('ArrowRight');
   await page.keyboard.press('ArrowLeft');
   await expect(position).toHaveText(new RegExp(`Event 2 of ${count}: timer_set in Callbacks at 0 ms`));
+  // And from a trace row clicked (which moves the replay to it): ↑ and ↓ move
+  // between rows, ← and → step the replay.
+  await page.locator('#trace-callbacks li').nth(2).click();
+  await expect(position).toHaveText(new RegExp(`Event 3 of ${count}: script_end in Callbacks at 0 ms`));
+  await page.keyboard.press('ArrowRight');
+  await expect(position).toHaveText(new RegExp(`Event 4 of ${count}: `));
+  await page.keyboard.press('ArrowLeft');
+  await page.keyboard.press('ArrowLeft');
+  await expect(position).toHaveText(new RegExp(`Event 2 of ${count}: timer_set in Callbacks at 0 ms`));
   // The code panels are editors by now: a line is its text, without the newline.
   await expect(page.locator('#code-callbacks .current')).toHaveText(exactly('setTimeout(() => { // Timer 1'));
   await expect(page.locator('#trace-futures li.current'), 'no Rust event yet').toHaveCount(0);

@@ -117,9 +117,10 @@ export function laneSections(withStateMachine) {
 export function replayParts() {
   const speeds = [0.5, 1, 2, 4].map((s) => el('option', { value: s, selected: s === 1 }, `${s}×`));
   return [
-    el('button', { type: 'button', id: 'step-back' }, 'Step back'),
-    el('button', { type: 'button', id: 'play' }, 'Play'),
-    el('button', { type: 'button', id: 'step-forward' }, 'Step forward'),
+    // The keys, said where a pointer rests (ReplayControls.bind).
+    el('button', { type: 'button', id: 'step-back', title: 'Step back (← key)', 'aria-keyshortcuts': 'ArrowLeft' }, 'Step back'),
+    el('button', { type: 'button', id: 'play', title: 'Play or pause (Space)', 'aria-keyshortcuts': 'Space' }, 'Play'),
+    el('button', { type: 'button', id: 'step-forward', title: 'Step forward (→ key)', 'aria-keyshortcuts': 'ArrowRight' }, 'Step forward'),
     el('span', { class: 'speed' }, el('label', { for: 'speed' }, 'Speed'), el('select', { id: 'speed', title: 'Speed' }, ...speeds)),
     // The lanes are separate runs, their events merged in time order: a
     // learner may follow one (the run's lanes are its options).

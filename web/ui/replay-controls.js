@@ -1,8 +1,9 @@
 // Step back, Play (with speed), Step forward, and the scrubber. ← and → step
 // wherever the focus is, but in a field that takes them itself (a text or
 // number field, a radio group, a select, the code editor, the scrubber, and
-// the timeline and trace lists, whose arrows move between their marks and
-// rows); Space plays where it would do nothing else.
+// the timeline, whose arrows move between its marks: a trace list's row
+// moves with ↑ and ↓, so ← and → step there too); Space plays where it
+// would do nothing else.
 import { qs, el } from '../dom.js';
 import { stepFrom } from '../replay/steps.js';
 import { LANE_NAMES } from '../replay/merge.js';
@@ -95,7 +96,8 @@ export class ReplayControls {
       // The replay's own selects (Speed, Step through) take ↑ and ↓; ← and → step.
       const own = target === this.speed || target === this.stepLane;
       const field = (['INPUT', 'SELECT', 'TEXTAREA'].includes(target.tagName) && !own) || target.isContentEditable;
-      const ownArrows = field || Boolean(target.closest?.('#timeline, .trace'));
+      // The timeline moves between its marks with them (a trace list uses ↑ and ↓).
+      const ownArrows = field || Boolean(target.closest?.('#timeline'));
       if (e.key === 'ArrowLeft' && !ownArrows) back();
       else if (e.key === 'ArrowRight' && !ownArrows) forward();
       // Space presses a focused button, and scrolls a focused list: not those.
