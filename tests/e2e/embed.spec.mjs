@@ -100,7 +100,7 @@ test('Open in the playground opens the same program at the same event', async ({
 
 test('another link in the same frame opens that link', async ({ page }) => {
   await openEmbed(page, 'preset=race&clock=virtual&style=then&step=4');
-  await expect(page.locator('#embed-title')).toHaveText('Race: the first one wins');
+  await expect(page.locator('#embed-title')).toHaveText('Race (select!): the first one wins');
   // Only the fragment changes: the same document, as when a host page
   // changes its iframe's link.
   await page.evaluate(() => { location.hash = '#preset=sequential&clock=virtual&style=then&step=9'; });

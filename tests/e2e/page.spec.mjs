@@ -254,6 +254,27 @@ test('every piece of code an example\'s explanation names is in its panels (in o
   expect(missing).toEqual(['blocking: spawn_blocking', 'starve: spawn_local', 'overdue: spawn_local', 'lost-wake: cx.waker(']);
 });
 
+test('at a laptop\'s width long code lines wrap: no panel hides the end of a line', async ({ page }) => {
+  await page.setViewportSize({ width: 1280, height: 900 });
+  // The plain panels (the embed's, and the page's before its editors come)
+  // and the editors, all three lanes side by side.
+  await page.goto('/embed.html#preset=sequential&clock=virtual&style=then');
+  await expect(page.locator('body')).toHaveAttribute('data-ready', 'true', { timeout: 15_000 });
+  const hidden = () => page.evaluate(() => [...document.querySelectorAll('.lane .code, .lane .cm-scroller')]
+    .filter((panel) => panel.scrollWidth > panel.clientWidth + 1).map((panel) => panel.closest('.lane').dataset.lane));
+  const wrapped = () => page.evaluate(() => {
+    const line = [...document.querySelectorAll('#lane-promises .line, #lane-promises .cm-line, section[data-lane="promises"] .line, section[data-lane="promises"] .cm-line')]
+      .find((l) => l.textContent.includes('return new Promise'));
+    return line ? Math.round(line.getBoundingClientRect().height / parseFloat(getComputedStyle(line).lineHeight)) : null;
+  });
+  expect(await page.locator('.lane .line').count()).toBeGreaterThan(20);
+  expect(await hidden()).toEqual([]);
+  expect(await wrapped()).toBe(2);
+  await openPlayground(page);
+  expect(await hidden()).toEqual([]);
+  expect(await wrapped()).toBe(2);
+});
+
 test('the summary says why the lanes differ, from what they recorded', async ({ page }) => {
   await openPlayground(page);
   const sentence = page.locator('#summary-sentence');

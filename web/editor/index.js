@@ -19,9 +19,6 @@ import { rust } from '@codemirror/lang-rust';
 // (`tok-keyword`...), and CodeMirror's own parts (cursor, selection,
 // tooltips) its dark variant when the page is dark.
 const darkScheme = matchMedia('(prefers-color-scheme: dark)');
-// On a phone-wide screen long lines wrap, so no comment is cut off (wider,
-// the panel scrolls sideways).
-const narrow = matchMedia('(max-width: 700px)');
 
 /** The line of the current replay event: 1-based, or 0 for none. */
 const showLine = StateEffect.define({ map: (/** @type {number} */ line) => line });
@@ -101,7 +98,6 @@ export function createCodeView(replaced, { text, label, readOnly, rust: isRust, 
   let shownLine = 0;
   const readOnlyness = new Compartment();
   const scheme = new Compartment();
-  const wrapping = new Compartment();
   /** @param {boolean} on */
   const readOnlyExtensions = (on) => [
     EditorState.readOnly.of(on),
@@ -123,7 +119,10 @@ export function createCodeView(replaced, { text, label, readOnly, rust: isRust, 
     indentUnit.of('    '), // as rustfmt, and as the panels are written
     syntaxHighlighting(classHighlighter),
     scheme.of(EditorView.darkTheme.of(darkScheme.matches)),
-    wrapping.of(narrow.matches ? EditorView.lineWrapping : []),
+    // Long lines wrap, so no end of a line or comment is cut off (a panel
+    // is a third of a laptop's width; scrolled sideways, a learner missed
+    // what ended a line).
+    EditorView.lineWrapping,
     bracketMatching(),
     closeBrackets(),
     lintGutter(),
@@ -152,9 +151,6 @@ export function createCodeView(replaced, { text, label, readOnly, rust: isRust, 
   replaced.replaceWith(view.dom);
   darkScheme.addEventListener('change', () => {
     view.dispatch({ effects: scheme.reconfigure(EditorView.darkTheme.of(darkScheme.matches)) });
-  });
-  narrow.addEventListener('change', () => {
-    view.dispatch({ effects: wrapping.reconfigure(narrow.matches ? EditorView.lineWrapping : []) });
   });
 
   return {

@@ -91,7 +91,7 @@ pub const PRESETS: &[Preset] = &[
     },
     Preset {
         id: "join",
-        name: "Join: wait for all",
+        name: "Join (join!): wait for all",
         explanation: "Timers run together; the log waits for all of them, so every lane logs \
             when the longest fires. The Rust task is polled once to start and once per \
             wake. Give two timers the same delay and their wakes come in the same turn: \
@@ -106,7 +106,7 @@ pub const PRESETS: &[Preset] = &[
     },
     Preset {
         id: "race",
-        name: "Race: the first one wins",
+        name: "Race (select!): the first one wins",
         explanation: "Timers race; the first to fire wins everywhere. Rust's select drops the \
             losers immediately, and dropping a Sleep cancels its timer. Promise.race cannot \
             cancel: the losing timers still fire, with nothing waiting for them.",
