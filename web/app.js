@@ -399,8 +399,13 @@ export class App {
         this.editTimer = setTimeout(() => this.readText(), EDIT_DELAY);
       },
       blur: () => {
-        this.readText();
         this.pushNext = true;
+        // Pressing Run moved the focus: Run reads the text itself. Read now,
+        // between the press and the release, it would change the page above
+        // Run (the explanation, the status line) and move Run from under
+        // the pointer, and the click would miss it.
+        if (this.views.controls.pressingRun) return;
+        this.readText();
       },
     });
     this.views.lanes.showRustReadOnly(!this.described.textEditable);

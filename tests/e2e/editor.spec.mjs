@@ -496,6 +496,26 @@ test('Undo reset after Reset pressed twice, and after a bad timing typed since: 
   await expect(undo).toBeHidden();
 });
 
+test('pressing Run right after typing runs the text: Run stays under the pointer from the press to the click', async ({ page }) => {
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await openPlayground(page);
+  await page.evaluate(() => {
+    const run = document.querySelector('#run');
+    window.runTops = [];
+    // Captured: before Run's own click handler, which reads the text and changes the page.
+    for (const type of ['pointerdown', 'click']) {
+      document.addEventListener(type, (e) => { if (e.target === run) window.runTops.push(Math.round(run.getBoundingClientRect().top)); }, true);
+    }
+  });
+  // Typed, then Run before the pause after typing ends (the text not read yet).
+  await pasteProgram(page, 'use runtime::prelude::*;\n\nasync fn run() {\n    sleep_ms(40).await; // mine\n    log("typed");\n}\n');
+  await page.getByRole('button', { name: 'Run', exact: true }).click();
+  await expect(logTime(page, 'futures')).toHaveText('40 ms');
+  const tops = await page.evaluate(() => window.runTops);
+  expect(tops).toHaveLength(2);
+  expect(tops[1]).toBe(tops[0]);
+});
+
 test('Undo reset brings back a text being fixed as typed, its error said again, after a run of the last that parsed', async ({ page }) => {
   await openPlayground(page);
   await pasteProgram(page, 'use runtime::prelude::*;\n\nasync fn run() {\n    sleep_ms(40).await;\n    log("typed");\n}\n');

@@ -27,6 +27,8 @@ export class Controls {
     this.remove = qs('#remove-timer', root);
     /** @type {HTMLButtonElement} */
     this.run = qs('#run');
+    /** Run is being pressed (its click has not come yet). */
+    this.pressingRun = false;
     /** @type {HTMLElement} */
     this.status = qs('#program-status');
     /** @type {HTMLButtonElement} */
@@ -284,6 +286,13 @@ export class Controls {
   /** @param {() => void} handler */
   bindRun(handler) {
     this.run.addEventListener('click', handler);
+    // From a press on Run to its release (or the press's end elsewhere):
+    // `pressingRun` (App's editor blur reads it).
+    this.run.addEventListener('pointerdown', () => {
+      this.pressingRun = true;
+      document.addEventListener('pointerup', () => setTimeout(() => { this.pressingRun = false; }), { once: true, capture: true });
+      document.addEventListener('pointercancel', () => { this.pressingRun = false; }, { once: true, capture: true });
+    });
     // Capture: before the editor, whose own Ctrl+Enter would insert a line.
     document.addEventListener('keydown', (e) => {
       if (e.key !== 'Enter' || !(e.ctrlKey || e.metaKey) || e.altKey || e.shiftKey) return;
