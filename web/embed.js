@@ -23,6 +23,7 @@ import { showStep, bindReplay } from './ui/show-step.js';
 import { readFragment, fragmentOf, atPosition, linkPosition } from './ui/share.js';
 import { HEIGHT_MESSAGE, linkLanes } from './ui/embed-snippet.js';
 import { qs, assetUrl } from './dom.js';
+import { stepFrom } from './replay/steps.js';
 
 /** @import { ShownLane, Link, RunResult, Snapshot, EditorModule } from './types.js' */
 /** @import { LinkProgram } from './link-program.js' */
@@ -139,7 +140,8 @@ class Embed {
     this.views.replay.showRange(this.replay.length);
     this.views.replay.showLanes(lanes);
     this.href = this.playgroundHref;
-    this.seek(0);
+    // At the start of the lane followed, if one (Step through), as the page.
+    this.seek(stepFrom(this.replay, -1, 1, this.views.replay.lane()) ?? 0);
     const events = this.replay.map((s) => ({ t: s.entry.event.t, step: this.stepOf(s) }));
     // The link's step counts the spawn_local lane's events too: not here.
     const uncounted = this.program.options.compare && !run.spawnLocal && this.link.step !== undefined;

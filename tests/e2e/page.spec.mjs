@@ -102,6 +102,11 @@ test('replay steps move the highlight, the trace, the timeline and the panels', 
   await page.keyboard.press('ArrowLeft');
   await page.keyboard.press('ArrowLeft');
   await expect(position).toHaveText(new RegExp(`Event 2 of ${count}: timer_set in Callbacks at 0 ms`));
+  // The focused row followed: ↓ goes on from the event shown.
+  await expect(page.locator('#trace-callbacks li').nth(1)).toBeFocused();
+  await page.keyboard.press('ArrowDown');
+  await expect(page.locator('#trace-callbacks li').nth(2)).toBeFocused();
+  await expect(position).toHaveText(new RegExp(`Event 2 of ${count}: `));
   // The code panels are editors by now: a line is its text, without the newline.
   await expect(page.locator('#code-callbacks .current')).toHaveText(exactly('setTimeout(() => { // Timer 1'));
   await expect(page.locator('#trace-futures li.current'), 'no Rust event yet').toHaveCount(0);

@@ -96,7 +96,12 @@ export class Lanes {
   /** @param {Code} code */
   showCode(code) {
     // As written, to the last newline: the Rust one is the program's text.
-    for (const lane of LANES) this.panels[lane].code.setText(code[lane].code);
+    for (const lane of LANES) {
+      const panel = this.panels[lane];
+      // Another text: the line marked was of the last one (the next step marks its own).
+      if (panel.code.text() !== code[lane].code) panel.line = undefined;
+      panel.code.setText(code[lane].code);
+    }
     // The same program: the Rust panel with its `use runtime::` lines changed.
     this.panels.spawnLocal.code.setText(spawnLocalCode(code.futures.code));
   }
@@ -104,6 +109,7 @@ export class Lanes {
   /** Shows a text in the Rust panel, the others unchanged (a text being
    * fixed, brought back). @param {string} text */
   showRustText(text) {
+    if (this.panels.futures.code.text() !== text) this.panels.futures.line = undefined;
     this.panels.futures.code.setText(text);
   }
 
@@ -190,12 +196,13 @@ export class Lanes {
   }
 
   /** The one row of `lane`'s trace in the tab order, focused.
-   * @param {ShownLane} lane @param {number} seq */
-  focusRow(lane, seq) {
+   * @param {ShownLane} lane @param {number} seq
+   * @param {boolean} [scroll] scroll it into view (else the lists' centring does) */
+  focusRow(lane, seq, scroll = true) {
     const { rows } = this.panels[lane];
     for (const row of rows) if (row.tabIndex === 0) row.tabIndex = -1;
     rows[seq].tabIndex = 0;
-    rows[seq].focus();
+    rows[seq].focus({ preventScroll: !scroll });
   }
 
   /**
@@ -288,6 +295,9 @@ export class Lanes {
         else row.removeAttribute('aria-current');
       }
       panel.shown = seq;
+      // A row focused in this list (clicked, or moved to with ↑ ↓) follows
+      // the replay as ← and → step it: ↑, ↓ and Enter go on from there.
+      if (moved[lane] && seq >= 0 && panel.rows[seq] && panel.trace.contains(document.activeElement)) this.focusRow(lane, seq, false);
       panel.line = lines[lane];
       panel.code.showLine(lines[lane]);
     }

@@ -57,15 +57,19 @@ export class Timeline {
     this.detail = qs('#timeline-detail', root);
     /** @type {number | undefined} the frame that brings the cursor into sight */
     this.revealNext = undefined;
+    /** When the reader last scrolled the drawing by hand (ms, performance.now()) */
+    this.scrolledByHand = -Infinity;
     this.svg.addEventListener('focusin', (e) => this.explain(e.target));
     // On a phone the drawing is wider than the screen and scrolls sideways:
     // the lanes' names follow the scroll, so they stay at its left edge
     // (style.css moves them by --labels-x, in the drawing's units).
     const scroller = this.svg.parentElement;
-    scroller?.addEventListener('scroll', () => {
-      const width = this.svg.getBoundingClientRect().width;
-      if (width > 0) this.svg.style.setProperty('--labels-x', `${(scroller.scrollLeft * WIDTH) / width}px`);
-    }, { passive: true });
+    scroller?.addEventListener('scroll', () => this.followScroll(), { passive: true });
+    // What the reader scrolls to by hand stays a while: a step does not pull
+    // the drawing back under their finger (revealCursor).
+    for (const type of ['pointerdown', 'wheel', 'touchstart']) {
+      scroller?.addEventListener(type, () => { this.scrolledByHand = performance.now(); }, { passive: true });
+    }
     this.svg.addEventListener('mouseover', (e) => this.explain(e.target));
     this.svg.addEventListener('click', (e) => this.explain(e.target)); // a tap, where nothing hovers
     this.svg.addEventListener('keydown', (e) => this.move(e));
@@ -197,12 +201,23 @@ export class Timeline {
   revealCursor() {
     const scroller = this.svg.parentElement;
     if (!this.cursor || !scroller || scroller.scrollWidth <= scroller.clientWidth + 1) return;
+    if (performance.now() - this.scrolledByHand < 2000) return;
     const scale = this.svg.getBoundingClientRect().width / WIDTH;
     const x = Number(this.cursor.getAttribute('x1')) * scale;
     // Left of it, the lanes' names cover the drawing.
-    if (x < scroller.scrollLeft + LEFT * scale || x > scroller.scrollLeft + scroller.clientWidth * 0.8) {
-      scroller.scrollLeft = x - scroller.clientWidth / 3;
+    const names = LEFT * scale;
+    if (x < scroller.scrollLeft + names || x > scroller.scrollLeft + scroller.clientWidth * 0.8) {
+      scroller.scrollLeft = x - Math.max(names + 16, scroller.clientWidth / 3);
+      // The names now, not a frame later with the scroll event.
+      this.followScroll();
     }
+  }
+
+  /** The lanes' names at the left edge of the part of the drawing in sight. */
+  followScroll() {
+    const scroller = this.svg.parentElement;
+    const width = this.svg.getBoundingClientRect().width;
+    if (scroller && width > 0) this.svg.style.setProperty('--labels-x', `${(scroller.scrollLeft * WIDTH) / width}px`);
   }
 }
 

@@ -297,7 +297,8 @@ pub const PRESETS: &[Preset] = &[
             callbacks nested more than five deep wait a few milliseconds, so after some \
             rounds the loop itself slows down. Promises: the yield is a microtask \
             (.then(() => null), or await null with async/await), and the event loop runs \
-            all microtasks, even those queued meanwhile, before the next task, so Timer 1 waits until the loop is done. Rust: yield_now \
+            all microtasks, even those queued meanwhile, before the next task, so Timer 1 \
+            waits until the loop is done. Rust: yield_now \
             puts the task at the back of our executor's ready queue, and it is polled \
             (resumed up to its next await) again, in the same browser task until the \
             executor's time slice runs out. Timer 1's sleep ends only when the reactor (the \
