@@ -31,8 +31,11 @@ async function emit(name, ext, bytes) {
 await rm(DIST, { recursive: true, force: true });
 await mkdir(new URL('assets/', DIST), { recursive: true });
 
-/** @param {string} entry */
-const bundle = (entry) => build({
+/**
+ * @param {string} entry
+ * @param {import('esbuild').BuildOptions} [more] options beside the shared ones
+ */
+const bundle = (entry, more = {}) => build({
   entryPoints: [new URL(entry, WEB).pathname],
   bundle: true,
   format: 'esm',
@@ -40,21 +43,14 @@ const bundle = (entry) => build({
   target: 'es2022',
   write: false,
   legalComments: 'none',
+  ...more,
 });
 // The page's bundle is split: the tour (web/tour/tour.js, imported when it
 // first opens: after the first run, unless a link opens a chapter) is a
-// chunk of its own. esbuild
-// puts what the tour shares with the page in a chunk both import; the page
-// names it in a modulepreload link, so it loads beside main.js (and counts
-// in the page's weight).
-const pageBuild = await build({
-  entryPoints: [new URL('main.js', WEB).pathname],
-  bundle: true,
-  format: 'esm',
-  minify: true,
-  target: 'es2022',
-  write: false,
-  legalComments: 'none',
+// chunk of its own. esbuild puts what the tour shares with the page in a
+// chunk both import; the page names it in a modulepreload link, so it
+// loads beside main.js (and counts in the page's weight).
+const pageBuild = await bundle('main.js', {
   splitting: true,
   outdir: new URL('assets/', DIST).pathname,
   entryNames: 'main',

@@ -147,23 +147,33 @@ test('the timeline explains a mark on focus', async ({ page }) => {
   await expect(page.locator('#timeline .lane-callbacks .timer.cancelled')).toHaveCount(0);
 });
 
+/**
+ * Presses `key` until the focus reaches the bar that stays in view (or
+ * `limit` presses): where each focused element was, after the page's own
+ * scroll (in the next frame, after the browser's).
+ */
+async function focusStops(page, key, limit) {
+  const stops = [];
+  for (let i = 0; i < limit; i += 1) {
+    await page.keyboard.press(key);
+    const at = await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => {
+      const bar = document.querySelector('#bar');
+      const focused = /** @type {HTMLElement} */ (document.activeElement);
+      const box = focused.getBoundingClientRect();
+      resolve({ id: focused.id, inBar: bar.contains(focused), top: box.top, bottom: box.bottom, barBottom: bar.getBoundingClientRect().bottom, height: innerHeight });
+    }))));
+    if (at.inBar) break;
+    stops.push(at);
+  }
+  return stops;
+}
+
 test('going back up the page by keyboard, what gets the focus is never under the bar that stays in view', async ({ page }) => {
   for (const viewport of [{ width: 1280, height: 900 }, { width: 390, height: 800 }]) {
     await page.setViewportSize(viewport);
     await openPlayground(page);
     await page.locator('#copy-link').focus();
-    const seen = [];
-    for (let i = 0; i < 80; i += 1) {
-      await page.keyboard.press('Shift+Tab');
-      // The page scrolls in the next frame, after the browser's own scroll.
-      const at = await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => {
-        const bar = document.querySelector('#bar');
-        const focused = /** @type {HTMLElement} */ (document.activeElement);
-        resolve({ inBar: bar.contains(focused), top: focused.getBoundingClientRect().top, barBottom: bar.getBoundingClientRect().bottom, what: focused.outerHTML.slice(0, 60) });
-      }))));
-      if (at.inBar) break;
-      seen.push(at);
-    }
+    const seen = await focusStops(page, 'Shift+Tab', 80);
     // Trace rows, the Summary, the timeline: a good part of the page.
     expect(seen.length, `${viewport.width}`).toBeGreaterThan(8);
     expect(seen.filter((at) => at.top < at.barBottom), `${viewport.width}`).toEqual([]);
@@ -173,17 +183,7 @@ test('going back up the page by keyboard, what gets the focus is never under the
   await page.setViewportSize({ width: 844, height: 390 });
   await openPlayground(page);
   await page.locator('#example').focus();
-  const controls = [];
-  for (let i = 0; i < 30; i += 1) {
-    await page.keyboard.press('Tab');
-    const at = await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => {
-      const focused = /** @type {HTMLElement} */ (document.activeElement);
-      const box = focused.getBoundingClientRect();
-      resolve({ id: focused.id, top: box.top, bottom: box.bottom, height: innerHeight, inBar: document.querySelector('#bar').contains(focused) });
-    }))));
-    if (at.inBar) break;
-    controls.push(at);
-  }
+  const controls = await focusStops(page, 'Tab', 30);
   expect(controls.map((at) => at.id)).toContain('compare');
   expect(controls.filter((at) => at.top < 0 || at.bottom > at.height)).toEqual([]);
 });

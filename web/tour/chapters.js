@@ -388,8 +388,9 @@ const BODIES = {
   },
   executors: {
     text: [
-      'So far this tour has used one mental model of a runtime (a reactor wakes tasks, an executor polls them), and '
-        + 'runtimes need not follow it to the letter. This page\'s executor '
+      'The tour\'s earlier chapters describe a runtime as two parts: a reactor, which turns timers into wake-ups for '
+        + 'the tasks waiting on them, and an executor, which polls (resumes) the tasks that were woken. Runtimes need '
+        + 'not share the work the same way. This page\'s executor '
         + 'keeps all its sleeps behind one setTimeout, set for the earliest deadline; when it fires, it wakes every sleep '
         + 'due by then, and then polls each woken task once, even a task woken twice. The usual browser executor, '
         + 'wasm-bindgen-futures\' spawn_local with gloo-timers\' sleeps, gives each sleep a setTimeout of its own, and '

@@ -295,10 +295,10 @@ pub const PRESETS: &[Preset] = &[
             first break: on time if the loop is waiting for its next timer, else as soon as \
             the current round ends; but a browser makes a short timer set from inside timer \
             callbacks nested more than five deep wait a few milliseconds, so after some \
-            rounds the loop itself slows down. Promises: the yield is a microtask \
-            (.then(() => null), or await null with async/await), and the event loop runs \
-            all microtasks, even those queued meanwhile, before the next task, so Timer 1 \
-            waits until the loop is done. Rust: yield_now \
+            rounds the loop itself slows down. Promises: each yield (.then(() => null), or \
+            await null in the async/await style) queues the rest of the loop as a microtask, \
+            and the event loop runs all microtasks, even those queued meanwhile, before the \
+            next task, so Timer 1 waits until the loop is done. Rust: yield_now \
             puts the task at the back of our executor's ready queue, and it is polled \
             (resumed up to its next await) again, in the same browser task until the \
             executor's time slice runs out. Timer 1's sleep ends only when the reactor (the \
