@@ -42,8 +42,10 @@ export const CSP = [
   "frame-ancestors 'none'",
 ].join('; ');
 
-// The embed (embed.html) is made to be framed, by any site.
-export const EMBED_CSP = CSP.replace("frame-ancestors 'none'", 'frame-ancestors *');
+// The embed (embed.html) is made to be framed, by any page: no
+// frame-ancestors at all. `frame-ancestors *` would refuse a page opened
+// from disk (file://), a writer's draft: `*` matches network schemes only.
+export const EMBED_CSP = CSP.replace("; frame-ancestors 'none'", '');
 
 // Errors that mean "there is nothing here for you": answered with 404.
 const MISSING = new Set(['ENOENT', 'ENOTDIR', 'ENAMETOOLONG', 'ELOOP', 'EISDIR', 'EACCES', 'EPERM']);

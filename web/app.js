@@ -17,6 +17,7 @@ import { loadProgress, saveProgress, resetProgress } from './tour/progress.js';
 import { Player } from './ui/player.js';
 import { stepFrom } from './replay/steps.js';
 import { showStep, bindReplay } from './ui/show-step.js';
+import { picturesOf } from './ui/timeline.js';
 
 /** @import { Scenario, Step, RunResult, RunSummary, Wasm, PageOptions, Snapshot, Link, RunOptions, EditorModule, Problem, Described } from './types.js' */
 /**
@@ -228,22 +229,18 @@ export class App {
         title: this.title(),
         link: atPosition(location.href, 0),
       }),
-      picture: () => {
+      picture: (lanes) => {
         const at = this.replay[this.position];
         // The moment named under the title (what happened then), as in a GIF's frames.
-        return at ? this.views.timeline.picture(this.momentTitle(at), `${at.entry.laneName}, ${at.told.text}`) : null;
+        return at && this.run ? picturesOf(this.run, lanes)(at.entry, this.momentTitle(at), `${at.entry.laneName}, ${at.told.text}`) : null;
       },
-      animation: () => {
-        const shown = this.replay[this.position];
-        if (!shown) return null;
-        const { timeline } = this.views;
-        // From the first event to the one shown: the writer picks the end as for a picture.
-        const frames = this.replay.slice(0, this.position + 1).map((at) => {
-          timeline.showCursor(at.entry.event.t);
-          return timeline.picture(this.momentTitle(at), `${at.entry.laneName}, ${at.told.text}`);
-        });
-        timeline.showCursor(shown.entry.event.t);
-        return frames;
+      animation: (lanes) => {
+        if (!this.replay[this.position] || !this.run) return null;
+        const picture = picturesOf(this.run, lanes);
+        // From the first event to the one shown, of the lanes pictured: the
+        // writer picks the end as for a picture.
+        return this.replay.slice(0, this.position + 1).filter((at) => lanes.includes(at.entry.lane))
+          .map((at) => picture(at.entry, this.momentTitle(at), `${at.entry.laneName}, ${at.told.text}`));
       },
     });
     this.views.share.showAvailable(false);
@@ -486,7 +483,9 @@ export class App {
    * @param {Snapshot} at
    */
   momentTitle(at) {
-    return `${this.title()}: the run at ${at.entry.time} (event ${at.position + 1} of ${this.replay.length})`;
+    // No event number: a picture of fewer lanes would count its events
+    // otherwise than the page (and the embed) do. The caption says which.
+    return `${this.title()}: the run at ${at.entry.time}`;
   }
 
   /** The program is none of the examples (the Example control says "Custom"). */

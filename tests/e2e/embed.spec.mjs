@@ -6,7 +6,8 @@
 // Share section: the embed's snippet, the Markdown link, the timeline as
 // SVG and PNG.
 import { createServer } from 'node:http';
-import { readFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
+import { pathToFileURL } from 'node:url';
 import { createRequire } from 'node:module';
 import { test, expect, openPlayground } from './fixtures.mjs';
 
@@ -239,6 +240,18 @@ test('inside a sandboxed cross-origin iframe it runs and posts its height', asyn
   }
 });
 
+test('a post opened from disk (file://), a writer\'s draft, may frame it', async ({ page, baseURL }) => {
+  // `frame-ancestors *` would refuse it: `*` matches network schemes only.
+  const draft = test.info().outputPath('draft.html');
+  await writeFile(draft, `<!doctype html><title>A draft</title>
+    <iframe id="run" sandbox="allow-scripts" width="640" height="600"
+      src="${baseURL}embed.html#${SEQUENTIAL}&lanes=futures&step=27"></iframe>`);
+  await page.goto(pathToFileURL(draft).href);
+  const frame = page.frameLocator('#run');
+  await expect(frame.locator('body')).toHaveAttribute('data-ready', 'true', { timeout: 15_000 });
+  await expect(frame.locator('#position')).toHaveText('Event 9 of 30: wake in Rust futures at 200 ms');
+});
+
 test('edit=1: the Rust panel is an editor, and Run runs what it holds', async ({ page }) => {
   await openEmbed(page, `${SEQUENTIAL}&edit=1&lanes=futures`);
   await expect(page.locator('body')).toHaveAttribute('data-editor', 'ready', { timeout: 15_000 });
@@ -278,11 +291,12 @@ test('Share: the embed snippet at the replay position, measured; the Markdown li
   await openPlayground(page, `/#${SEQUENTIAL}&step=30`);
   await page.getByText('Embed in a web page').click();
   const code = page.getByLabel('HTML to paste');
-  // Until its height is measured, the snippet waits (copied, it would be 600 px).
+  // Until its height is measured, there is no snippet to copy or select (it would have the last one's height).
   const copyEmbed = page.getByRole('button', { name: 'Copy embed code' });
   await expect(code).toHaveAttribute('aria-busy', 'true');
+  await expect(code).toHaveValue('');
   await expect(copyEmbed).toBeDisabled();
-  await expect(page.locator('#embed-said')).toHaveText('Measuring the embed\'s height for the HTML above; Copy embed code is ready in a moment…');
+  await expect(page.locator('#embed-said')).toHaveText('Measuring the embed\'s height: the HTML to paste appears above in a moment…');
   await expect(code).not.toHaveAttribute('aria-busy', 'true', { timeout: 20_000 });
   await expect(copyEmbed).toBeEnabled();
   await expect(page.locator('#embed-said')).toBeHidden();
@@ -398,7 +412,7 @@ test('the timeline exports as a self-contained SVG naming every lane, and as a 2
   expect(parsed).toEqual({
     error: null, name: 'svg', ns: 'http://www.w3.org/2000/svg', width: 1000, height: expect.any(Number),
     labels: ['Callbacks', 'Promises', 'Rust futures'],
-    heading: 'Sequential timers: the run at 200 ms (event 30 of 75)',
+    heading: 'Sequential timers: the run at 200 ms',
     caption: expect.stringMatching(/^(Callbacks|Promises|Rust futures), 200 ms: ./),
     styled: true, external: false,
   });
@@ -412,10 +426,42 @@ test('the timeline exports as a self-contained SVG naming every lane, and as a 2
   expect([png.readUInt32BE(16), png.readUInt32BE(20)]).toEqual([2 * parsed.width, 2 * parsed.height]);
   // Named for the program and the event, so two pictures do not overwrite each other.
   expect(names).toEqual(['futures-playground-sequential-event-30.svg', 'futures-playground-sequential-event-30.png']);
-  // Compared: the picture has the fourth lane, and the message says four.
+  // The lanes ticked are the picture's: the Rust lane alone, at its wake
+  // (event 27), whose arrow is ringed and outlined in red; at an event of a
+  // lane left out, the message says so.
+  await openPlayground(page, `/#${SEQUENTIAL}&step=27`);
+  await expect(page.locator('#position')).toHaveText('Event 27 of 75: wake in Rust futures at 200 ms');
+  for (const box of ['Callbacks', 'Promises']) await page.getByRole('checkbox', { name: box }).uncheck();
+  const rust = (await download('Export timeline SVG')).toString('utf8');
+  expect([...rust.matchAll(/class="lane-label"[^>]*>([^<]*)</g)].map((m) => m[1])).toEqual(['Rust futures']);
+  expect([...rust.matchAll(/<line class="wake moment"/g)]).toHaveLength(1);
+  const ring = rust.match(/<circle class="moment-ring" r="11" cx="([\d.]+)" cy="([\d.]+)"/);
+  const cursor = rust.match(/<line class="cursor" x1="([\d.]+)"/);
+  expect(Math.abs(Number(ring[1]) - Number(cursor[1]))).toBeLessThan(12);
+  expect(rust).toMatch(/\.moment-ring \{/);
+  await expect(page.locator('#share-status')).toHaveText('Timeline saved as an SVG picture (Rust futures, at the current event).');
+  // The same moment is marked on screen.
+  await expect(page.locator('#timeline .wake.moment')).toHaveCount(1);
+  await expect(page.locator('#timeline .moment-ring')).toBeVisible();
+  // Back to the last event of another lane (at 200 ms too).
+  while (/ in Rust futures at /.test(await page.locator('#position').textContent())) {
+    await page.getByRole('button', { name: 'Step back' }).click();
+  }
+  await expect(page.locator('#position')).toHaveText(/^Event \d+ of 75: .* in (Callbacks|Promises) at 200 ms$/);
+  const lane = (await page.locator('#position').textContent()).match(/ in (\w+) at /)[1];
+  await download('Export timeline PNG');
+  await expect(page.locator('#share-status')).toHaveText('Timeline saved as a PNG picture at 2× resolution (Rust futures, at the current '
+    + `event). This event is in the ${lane} lane, which the picture leaves out: the red line marks its time, 200 ms.`);
+  // No lane ticked: no picture, and why.
+  await page.getByRole('checkbox', { name: 'Rust futures' }).uncheck();
+  await page.getByRole('button', { name: 'Export timeline SVG' }).click();
+  await expect(page.locator('#share-status')).toHaveText('No picture: tick at least one lane under "Lanes in the embed and pictures", above.');
+  for (const box of ['Callbacks', 'Promises', 'Rust futures']) await page.getByRole('checkbox', { name: box }).check();
+  // Compared: the picture has the fourth lane once it is ticked, and the message says four.
   await page.getByRole('checkbox', { name: 'Compare with spawn_local' }).check();
   await page.getByRole('button', { name: 'Run', exact: true }).click();
   await expect(page.getByRole('region', { name: 'Rust on spawn_local' })).toBeVisible();
+  await page.getByRole('checkbox', { name: 'Rust on spawn_local' }).check();
   const four = (await download('Export timeline SVG')).toString('utf8');
   expect([...four.matchAll(/class="lane-label"[^>]*>([^<]*)</g)].map((m) => m[1])).toEqual(['Callbacks', 'Promises', 'Rust futures', 'Rust on spawn_local']);
   await expect(page.locator('#share-status')).toHaveText('Timeline saved as an SVG picture (all four lanes, at the current event).');
@@ -475,6 +521,15 @@ test('the replay exports as an animated GIF: one frame per event up to the one s
   // The replay is where it was: the export moved only the pictures' cursor.
   await expect(page.locator('#position')).toHaveText(/^Event 30 of 75: /);
   console.log(`GIF of the notes' example to event 30: ${gif.bytes} bytes`);
+  // The Rust lane alone: a frame per event of that lane up to the one shown.
+  for (const box of ['Callbacks', 'Promises']) await page.getByRole('checkbox', { name: box }).uncheck();
+  const rustOnly = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Export GIF: event 1 to current' }).click();
+  const rustFrames = gifFrames(await readFile(await (await rustOnly).path())).frames;
+  const replay = await page.evaluate(() => window.playground.lastRun());
+  const { merge } = await import('../../web/replay/merge.js');
+  expect(rustFrames).toHaveLength(merge(replay).slice(0, 30).filter((e) => e.lane === 'futures').length);
+  await expect(page.locator('#share-status')).toHaveText(new RegExp(`^GIF downloaded: the events of Rust futures up to the current one, one frame per event, `));
 });
 
 test('in a blog column (640 px) the lanes stack, each code line whole and the four places in one row; on a phone a long line wraps under its text', async ({ page }) => {

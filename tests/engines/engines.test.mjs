@@ -436,6 +436,19 @@ for (const engine of ENGINES) {
       await browser.executeScript("document.querySelector('#export-gif').click()");
       await browser.wait(async () => /^GIF downloaded: events 1 to 5, one frame per event/.test((await textOf(browser, '#share-status')) ?? ''),
         20_000, 'the GIF is made');
+      // A picture of the lanes a writer ticks (drawn apart from the page's
+      // timeline), at the first wake: its arrow outlined and ringed.
+      const apart = await browser.executeAsyncScript(`
+        const done = arguments[arguments.length - 1];
+        import('./ui/timeline.js').then(({ picturesOf }) => {
+          const run = window.playground.lastRun();
+          const wake = run.futures.events.find((e) => e.kind === 'wake');
+          const picture = picturesOf(run, ['futures'])({ lane: 'futures', event: wake }, 'T');
+          const doc = new DOMParser().parseFromString(picture.text, 'image/svg+xml');
+          done({ labels: [...doc.querySelectorAll('.lane-label')].map((l) => l.textContent), moment: doc.querySelectorAll('.wake.moment').length,
+            ringHidden: doc.querySelector('.moment-ring')?.hasAttribute('hidden') });
+        }, (e) => done({ error: String(e) }));`);
+      assert.deepEqual(apart, { labels: ['Rust futures'], moment: 1, ringHidden: false });
     });
 
     test('the embed in a blog column stacks its lanes, each code line whole and the four places in one row', async () => {

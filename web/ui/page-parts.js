@@ -146,7 +146,7 @@ export function timelineParts() {
     el('div', { class: 'timeline-scroll' }, drawing),
     el('p', { class: 'timeline-legend' }, 'Long bars: a timer, from when it is set (for a Rust sleep, when the future is created) until it fires; dashed if '
       + 'cancelled. Short marks: a callback or a poll running. Arrows: a waker waking a task. Diamonds: a line logged. '
-      + 'Red line: the replay\'s current position.'),
+      + 'Red line: the replay\'s current position; a red ring or outline: its event\'s mark, if it has one.'),
     el('p', { id: 'timeline-detail', class: 'timeline-detail', 'aria-live': 'polite' },
       el('span', { class: 'hint-hover' }, 'Hover over a mark, or focus one (Tab, then the arrow keys), for its details; '
         + 'click it or press Enter to move the replay there.'),

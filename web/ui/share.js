@@ -163,9 +163,11 @@ export function withCompare(href, compare) {
  * @property {() => unknown} exportJson the run, to save (nothing if falsy)
  * @property {() => unknown} exportChrome
  * @property {() => string | null} exportMarkdown the transcript
- * @property {() => {text: string, width: number, height: number} | null} picture the timeline as an SVG picture
- * @property {() => {text: string, width: number, height: number}[] | null} animation the timeline at each
- *   event up to the current one, with what happened there: the frames of the replay's GIF
+ * @property {(lanes: ShownLane[]) => {text: string, width: number, height: number} | null} picture the
+ *   timeline of those lanes at the current event, as an SVG picture
+ * @property {(lanes: ShownLane[]) => {text: string, width: number, height: number}[] | null} animation the
+ *   timeline of those lanes at each of their events up to the current one, with what happened there: the
+ *   frames of the replay's GIF
  */
 
 export class Share {
@@ -193,8 +195,8 @@ export class Share {
     this.embedCode = qs('#embed-code', root);
     /** @type {HTMLButtonElement} */
     this.copyEmbed = qs('#copy-embed', root);
-    /** @type {NodeListOf<HTMLInputElement>} */
-    this.embedLanes = root.querySelectorAll('input[name="embed-lane"]');
+    /** @type {NodeListOf<HTMLInputElement>} the lanes the embed and the pictures show */
+    this.laneBoxes = root.querySelectorAll('input[name="embed-lane"]');
     /** @type {HTMLElement} the choice of the spawn_local lane, offered when the run shown compared */
     this.embedSpawnLocal = qs('#embed-lane-spawn-local', root);
     /** @type {HTMLElement} what that choice asks of the writer's page */
@@ -251,34 +253,51 @@ export class Share {
       const { slug, event } = link();
       return `futures-playground-${slug}-event-${event}.${ext}`;
     };
-    /** The lanes a picture shows: the timeline's, four when the run compared. */
-    const lanes = () => (link().compared ? 'all four lanes' : 'all three lanes');
+    /** A picture's lanes, named: "all three lanes", or each. */
+    const lanesNamed = (/** @type {ShownLane[]} */ lanes) => (lanes.length === (link().compared ? 4 : 3)
+      ? (link().compared ? 'all four lanes' : 'all three lanes') : lanes.map((l) => LANE_NAMES[l]).join(' and '));
+    /** What a picture shows, said after "Timeline saved as …": its lanes, at the event shown. */
+    const shows = (/** @type {ShownLane[]} */ lanes) => {
+      const { lane, time } = link();
+      const left = lanes.includes(lane) ? ''
+        : ` This event is in the ${LANE_NAMES[lane]} lane, which the picture leaves out: the red line marks its time, ${time}.`;
+      return `(${lanesNamed(lanes)}, at the current event).${left}`;
+    };
     this.svg.addEventListener('click', () => {
-      const shown = picture();
-      if (!shown) return;
+      const lanes = this.picturedLanes();
+      const shown = lanes && picture(lanes);
+      if (!lanes || !shown) return;
       save(named('svg'), new Blob([shown.text], { type: 'image/svg+xml' }));
-      this.status.textContent = `Timeline saved as an SVG picture (${lanes()}, at the current event).`;
+      this.status.textContent = `Timeline saved as an SVG picture ${shows(lanes)}`;
     });
     this.png.addEventListener('click', async () => {
-      const shown = picture();
-      if (!shown) return;
+      const lanes = this.picturedLanes();
+      const shown = lanes && picture(lanes);
+      if (!lanes || !shown) return;
       try {
         save(named('png'), await pngOf(shown));
-        this.status.textContent = `Timeline saved as a PNG picture at 2× resolution (${lanes()}, at the current event).`;
+        this.status.textContent = `Timeline saved as a PNG picture at 2× resolution ${shows(lanes)}`;
       } catch (error) {
         this.status.textContent = `No PNG: ${/** @type {Error} */ (error).message}. Export timeline SVG still works.`;
       }
     });
     this.gif.addEventListener('click', async () => {
-      const frames = animation();
-      if (!frames) return;
+      const lanes = this.picturedLanes();
+      const frames = lanes && animation(lanes);
+      if (!lanes || !frames) return;
+      if (frames.length === 0) {
+        this.status.textContent = `No GIF: ${lanesNamed(lanes)} had no event yet at the current one. Step further, or tick another lane.`;
+        return;
+      }
+      // One frame per event of the lanes pictured: of all of them, events 1 to the current one.
+      const which = frames.length === link().event ? `events 1 to ${frames.length}` : `the events of ${lanesNamed(lanes)} up to the current one`;
       this.gif.disabled = true;
-      this.status.textContent = `Making the GIF: ${frames.length} frames (events 1 to ${frames.length})…`;
+      this.status.textContent = `Making the GIF: ${frames.length} frames (${which})…`;
       try {
         const gif = await gifOf(frames);
         const { slug, event } = link();
         save(`futures-playground-${slug}-replay-to-event-${event}.gif`, gif);
-        this.status.textContent = `GIF downloaded: events 1 to ${frames.length}, one frame per event, each captioned with `
+        this.status.textContent = `GIF downloaded: ${which}, one frame per event, each captioned with `
           + `what happened. ${Math.round(gif.size / 1024)} KB. To change the end, step the replay and export again.`;
       } catch (error) {
         this.status.textContent = `Couldn't make the GIF (browser said: ${/** @type {Error} */ (error).message}). `
@@ -288,8 +307,22 @@ export class Share {
       }
     });
     this.embed.addEventListener('toggle', () => this.showEmbed());
-    for (const box of this.embedLanes) box.addEventListener('change', () => this.showEmbed());
+    for (const box of this.laneBoxes) box.addEventListener('change', () => this.showEmbed());
     this.copyEmbed.addEventListener('click', () => this.copyText(this.embedCode.value, 'Embed code copied: paste it into your page\'s HTML.'));
+  }
+
+  /** The lanes ticked: the spawn_local lane only where the run shown has it. */
+  chosenLanes() {
+    const compared = Boolean(this.link?.().compared);
+    return /** @type {ShownLane[]} */ ([...this.laneBoxes]
+      .filter((b) => b.checked && (compared || b.value !== 'spawnLocal')).map((b) => b.value));
+  }
+
+  /** The lanes ticked, for a picture; none ticked, null, and the status says to tick one. */
+  picturedLanes() {
+    const lanes = this.chosenLanes();
+    if (lanes.length === 0) this.status.textContent = 'No picture: tick at least one lane under "Lanes in the embed and pictures", above.';
+    return lanes.length === 0 ? null : lanes;
   }
 
   /**
@@ -321,12 +354,8 @@ export class Share {
       this.embedSaid.textContent = '';
       return;
     }
-    const { href, position, title, lane, time, compared, threeLanes } = this.link();
-    // The spawn_local lane is offered where the run shown has it.
-    this.embedSpawnLocal.hidden = !compared;
-    this.embedSpawnLocalNote.hidden = !compared;
-    const lanes = /** @type {ShownLane[]} */ ([...this.embedLanes]
-      .filter((b) => b.checked && (compared || b.value !== 'spawnLocal')).map((b) => b.value));
+    const { href, position, title, lane, time, threeLanes } = this.link();
+    const lanes = this.chosenLanes();
     // The embed compares only to show that lane; without it, the position
     // is counted as the embed counts it then, over the three lanes.
     const withLane = lanes.includes('spawnLocal');
@@ -349,11 +378,12 @@ export class Share {
       }
       return;
     }
-    this.embedCode.value = iframeSnippet(src, this.measured.height ?? FALLBACK_HEIGHT, title, withLane);
+    // No snippet until measured: copied, or selected by hand, it would have
+    // the last one's height, not this one's.
+    this.embedCode.value = '';
     this.embedCode.setAttribute('aria-busy', 'true');
-    // Copied now, the snippet would have the last height, not this one's.
     this.copyEmbed.disabled = true;
-    this.embedSaid.textContent += `${this.embedSaid.textContent ? ' ' : ''}Measuring the embed's height for the HTML above; Copy embed code is ready in a moment…`;
+    this.embedSaid.textContent += `${this.embedSaid.textContent ? ' ' : ''}Measuring the embed's height: the HTML to paste appears above in a moment…`;
     clearTimeout(this.measuring);
     this.measuring = setTimeout(async () => {
       const height = await measureEmbed(src);
@@ -375,6 +405,10 @@ export class Share {
    * goes. */
   showRun() {
     this.status.textContent = '';
+    // The spawn_local lane is offered where the run shown has it.
+    const offered = Boolean(this.link?.().compared);
+    this.embedSpawnLocal.hidden = !offered;
+    this.embedSpawnLocalNote.hidden = !offered;
     this.showCurrent(true);
     this.showAvailable(true);
   }

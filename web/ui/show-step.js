@@ -21,7 +21,7 @@ import { stepFrom } from '../replay/steps.js';
 export function showStep(views, replay, position) {
   const at = replay[position];
   views.lanes.showPosition(at.current, at.lines);
-  views.timeline.showCursor(at.entry.event.t);
+  views.timeline.showCursor(at.entry);
   views.stateMachine?.showCurrent(at.variant);
   views.machinery.show(at.places);
   views.replay.showPosition(replay, position);

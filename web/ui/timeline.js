@@ -30,6 +30,8 @@ import { timerLabel } from '../replay/names.js';
 /** @typedef {{start: TraceEvent, end: TraceEvent, name: string}} Slice a poll, or a JS timer's callback */
 /** @typedef {WakeEvent & {poll?: Slice}} WakeMark a wake, and the poll it causes */
 /** @typedef {ReturnType<typeof layoutLane>} LaneLayout */
+/** @typedef {{x: Scale, cursor: SVGLineElement, ring: SVGElement}} Drawn a drawing's scale, its cursor, and the ring around the mark of the event shown */
+/** @typedef {{lane: ShownLane, event: TraceEvent}} Moment a replay's position: its event, and the event's lane */
 
 const WIDTH = 1000;
 const LEFT = 110;
@@ -75,6 +77,8 @@ export class Timeline {
     this.svg.addEventListener('keydown', (e) => this.move(e));
     /** @type {SVGElement[]} the marks, in time order */
     this.marks = [];
+    /** @type {Drawn | undefined} the run drawn, once `show` drew one */
+    this.drawn = undefined;
   }
 
   /** Arrow keys, Home and End: the focus to another mark.
@@ -127,66 +131,19 @@ export class Timeline {
     this.svg.setAttribute('aria-label', all3 && lanes.length === 3 ? 'Timeline of all three lanes'
       : all3 ? 'Timeline of all four lanes'
         : `Timeline of ${lanes.map((lane) => LANE_NAMES[lane]).join(' and ')}`);
-    const all = lanes.flatMap((lane) => traceOf(result, lane).events);
-    const end = Math.max(1, ...all.map((e) => e.t)) * 1.02;
-    /** @type {Scale} */
-    const x = (t) => LEFT + (t / end) * (WIDTH - LEFT - RIGHT);
-    this.x = x;
-    // The spawn_local lane's timers are browser timers, as the JS lanes': a
-    // firing is a callback.
-    const rows = lanes.map((lane) => layoutLane(traceOf(result, lane).events, lane !== 'futures'));
-    const heights = rows.map((r) => 30 + r.barRows * (BAR + 3));
-    const height = AXIS + heights.reduce((a, b) => a + b, 0) + 4;
-    this.svg.setAttribute('viewBox', `0 0 ${WIDTH} ${height}`);
-    this.svg.replaceChildren(defs());
-
-    const step = tickStep(end);
-    for (let t = 0; t <= end; t += step) {
-      this.svg.append(
-        svg('line', { class: 'tick', x1: x(t), x2: x(t), y1: AXIS - 6, y2: height }),
-        svg('text', { class: 'tick-label', x: x(t), y: AXIS - 10, 'text-anchor': 'middle' }, null),
-      );
-      /** @type {ChildNode} */ (this.svg.lastChild).textContent = formatMs(+t.toFixed(6));
-    }
-
-    let y = AXIS;
-    lanes.forEach((lane, i) => {
-      const g = svg('g', { class: `lane lane-${lane}` });
-      g.append(svg('rect', { class: 'lane-bg', x: 0, y, width: WIDTH, height: heights[i] }));
-      const label = svg('text', { class: 'lane-label', x: 6, y: y + 18 });
-      label.textContent = LANE_NAMES[lane];
-      g.append(label);
-      drawLane(g, rows[i], x, y, lane);
-      this.svg.append(g);
-      y += heights[i];
-    });
+    this.drawn = draw(this.svg, result, lanes);
     // In time order, then top to bottom; only the first is a tab stop.
     this.marks = /** @type {SVGElement[]} */ ([...this.svg.querySelectorAll('[data-seq]')])
       .map((mark, order) => ({ mark, order, t: Number(mark.dataset.t) }))
       .sort((a, b) => a.t - b.t || a.order - b.order)
       .map(({ mark }) => mark);
     this.marks[0]?.setAttribute('tabindex', '0');
-    this.cursor = svg('line', { class: 'cursor', x1: LEFT, x2: LEFT, y1: AXIS - 6, y2: height });
-    this.svg.append(this.cursor);
   }
 
-  /**
-   * The timeline as shown (its cursor at the replay's position), as a
-   * self-contained SVG picture titled `title`, with `caption` under it.
-   * @param {string} title
-   * @param {string} [caption]
-   */
-  picture(title, caption) {
-    return timelinePicture(this.svg, title, caption);
-  }
-
-  /** @param {number | undefined} t */
-  showCursor(t) {
-    if (!this.cursor) return;
-    // `show` made the cursor and the scale together.
-    const at = /** @type {Scale} */ (this.x)(t ?? 0);
-    this.cursor.setAttribute('x1', String(at));
-    this.cursor.setAttribute('x2', String(at));
+  /** @param {Moment | undefined} at the replay's position: the cursor at its time, its event's mark ringed */
+  showCursor(at) {
+    if (!this.drawn) return;
+    showMoment(this.svg, this.drawn, at);
     // In the next frame, when the step is drawn: read now, the layout would
     // be made twice (as the lanes' lists, ui/lanes.js).
     this.revealNext ??= requestAnimationFrame(() => {
@@ -200,10 +157,10 @@ export class Timeline {
    * edge (what follows the moment shown is in sight too). */
   revealCursor() {
     const scroller = this.svg.parentElement;
-    if (!this.cursor || !scroller || scroller.scrollWidth <= scroller.clientWidth + 1) return;
+    if (!this.drawn || !scroller || scroller.scrollWidth <= scroller.clientWidth + 1) return;
     if (performance.now() - this.scrolledByHand < 2000) return;
     const scale = this.svg.getBoundingClientRect().width / WIDTH;
-    const x = Number(this.cursor.getAttribute('x1')) * scale;
+    const x = Number(this.drawn.cursor.getAttribute('x1')) * scale;
     // Left of it, the lanes' names cover the drawing.
     const names = LEFT * scale;
     if (x < scroller.scrollLeft + names || x > scroller.scrollLeft + scroller.clientWidth * 0.8) {
@@ -219,6 +176,115 @@ export class Timeline {
     const width = this.svg.getBoundingClientRect().width;
     if (scroller && width > 0) this.svg.style.setProperty('--labels-x', `${(scroller.scrollLeft * WIDTH) / width}px`);
   }
+}
+
+/**
+ * Draws `lanes` of `result` into `drawing`, in place of what it held: the
+ * time axis, a row per lane, and the cursor, last, at 0 ms.
+ * @param {SVGSVGElement} drawing
+ * @param {RunResult} result
+ * @param {ShownLane[]} lanes
+ * @returns {Drawn}
+ */
+function draw(drawing, result, lanes) {
+  const all = lanes.flatMap((lane) => traceOf(result, lane).events);
+  const end = Math.max(1, ...all.map((e) => e.t)) * 1.02;
+  /** @type {Scale} */
+  const x = (t) => LEFT + (t / end) * (WIDTH - LEFT - RIGHT);
+  // The spawn_local lane's timers are browser timers, as the JS lanes': a
+  // firing is a callback.
+  const rows = lanes.map((lane) => layoutLane(traceOf(result, lane).events, lane !== 'futures'));
+  const heights = rows.map((r) => 30 + r.barRows * (BAR + 3));
+  const height = AXIS + heights.reduce((a, b) => a + b, 0) + 4;
+  drawing.setAttribute('viewBox', `0 0 ${WIDTH} ${height}`);
+  drawing.replaceChildren(defs());
+
+  const step = tickStep(end);
+  for (let t = 0; t <= end; t += step) {
+    drawing.append(
+      svg('line', { class: 'tick', x1: x(t), x2: x(t), y1: AXIS - 6, y2: height }),
+      svg('text', { class: 'tick-label', x: x(t), y: AXIS - 10, 'text-anchor': 'middle' }, null),
+    );
+    /** @type {ChildNode} */ (drawing.lastChild).textContent = formatMs(+t.toFixed(6));
+  }
+
+  let y = AXIS;
+  lanes.forEach((lane, i) => {
+    const g = svg('g', { class: `lane lane-${lane}` });
+    g.append(svg('rect', { class: 'lane-bg', x: 0, y, width: WIDTH, height: heights[i] }));
+    const label = svg('text', { class: 'lane-label', x: 6, y: y + 18 });
+    label.textContent = LANE_NAMES[lane];
+    g.append(label);
+    drawLane(g, rows[i], x, y, lane);
+    drawing.append(g);
+    y += heights[i];
+  });
+  const cursor = /** @type {SVGLineElement} */ (svg('line', { class: 'cursor', x1: LEFT, x2: LEFT, y1: AXIS - 6, y2: height }));
+  const ring = svg('circle', { class: 'moment-ring', r: 11, hidden: '' });
+  drawing.append(cursor, ring);
+  return { x, cursor, ring };
+}
+
+/**
+ * The cursor at the moment's time, and its event's mark ringed (a wake, a
+ * poll or callback, a timer set, a log: the others have none), in place of
+ * the last moment's: in a picture, the wake a post is about stands out.
+ * @param {SVGSVGElement} drawing
+ * @param {Drawn} drawn
+ * @param {Moment | undefined} at
+ */
+function showMoment(drawing, { x, cursor, ring }, at) {
+  const to = String(x(at?.event.t ?? 0));
+  cursor.setAttribute('x1', to);
+  cursor.setAttribute('x2', to);
+  drawing.querySelector('.moment')?.classList.remove('moment');
+  const mark = at && drawing.querySelector(`[data-lane="${at.lane}"][data-seq="${at.event.seq}"]`);
+  mark?.classList.add('moment');
+  // A small mark (a wake's arrow, a poll, a log) is ringed too; a timer's
+  // bar, long enough to see, is only outlined.
+  const center = mark && !mark.classList.contains('timer') ? centerOf(mark) : null;
+  ring.toggleAttribute('hidden', !center);
+  if (center) {
+    ring.setAttribute('cx', String(center.x));
+    ring.setAttribute('cy', String(center.y));
+  }
+}
+
+/**
+ * The middle of a mark, from its attributes (a drawing off screen has no
+ * layout to ask).
+ * @param {Element} mark a line, a rect or a polygon
+ */
+function centerOf(mark) {
+  const n = (/** @type {string} */ name) => Number(mark.getAttribute(name));
+  if (mark.localName === 'line') return { x: (n('x1') + n('x2')) / 2, y: (n('y1') + n('y2')) / 2 };
+  if (mark.localName === 'rect') return { x: n('x') + n('width') / 2, y: n('y') + n('height') / 2 };
+  const points = (mark.getAttribute('points') ?? '').trim().split(/\s+/).map((p) => p.split(',').map(Number));
+  return {
+    x: points.reduce((sum, [px]) => sum + px, 0) / points.length,
+    y: points.reduce((sum, [, py]) => sum + py, 0) / points.length,
+  };
+}
+
+/**
+ * The run's timeline of `lanes`, drawn apart from the page's (a writer's
+ * picture may leave out lanes the page shows), for pictures of its moments:
+ * each a self-contained SVG as `timelinePicture` makes it.
+ * @param {RunResult} result
+ * @param {ShownLane[]} lanes
+ */
+export function picturesOf(result, lanes) {
+  const drawing = /** @type {SVGSVGElement} */ (svg('svg'));
+  const drawn = draw(drawing, result, lanes);
+  /**
+   * @param {Moment} at
+   * @param {string} title
+   * @param {string} [caption]
+   */
+  return (at, title, caption) => {
+    showMoment(drawing, drawn, at);
+    return timelinePicture(drawing, title, caption);
+  };
 }
 
 function defs() {
