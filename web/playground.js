@@ -1,7 +1,7 @@
 // window.playground: run a scenario in all three lanes and get their traces.
 // Scenarios are validated once, in Rust; this module only orchestrates.
 import { RealClock, VirtualClock, LaneTimers } from './lanes/clocks.js';
-import { Recorder } from './lanes/recorder.js';
+import { Recorder, TRACE_VERSION } from './lanes/recorder.js';
 import { runCallbacks } from './lanes/callbacks.js';
 import { runPromises } from './lanes/promises.js';
 import { toChromeTrace } from './chrome-trace.js';
@@ -420,10 +420,10 @@ class Run {
       const result = {
         callbacks: /** @type {Recorder} */ (this.callbacks).trace(),
         promises: /** @type {Recorder} */ (this.promises).trace(),
-        futures: { version: 5, lane: 'futures', clock: this.clockName, events: this.rust.events() },
+        futures: { version: TRACE_VERSION, lane: 'futures', clock: this.clockName, events: this.rust.events() },
       };
       if (this.spawnLocalRefused !== undefined) result.spawnLocalRefused = this.spawnLocalRefused;
-      else if (this.realm) result.spawnLocal = { version: 5, lane: 'spawn_local', clock: this.clockName, events: this.realm.events() };
+      else if (this.realm) result.spawnLocal = { version: TRACE_VERSION, lane: 'spawn_local', clock: this.clockName, events: this.realm.events() };
       return result;
     } finally {
       this.realm?.close();

@@ -338,8 +338,8 @@ test('a mistake is underlined and named in the alert; the last program and run s
   for (let i = 0; i < 17; i += 1) await page.keyboard.press('ArrowRight');
   for (let i = 0; i < 6; i += 1) await page.keyboard.press('Delete');
   await expect(alert).toHaveText('Rust code: line 4, column 18: expected `.await`, found `;`: '
-    + 'without `.await` this future is dropped, never polled, so nothing waits '
-    + '(futures do nothing unless you `.await` or poll them)');
+    + 'without `.await` this future is dropped, never polled, so nothing waits. rustc would only warn here ("futures do nothing '
+    + 'unless you `.await` or poll them"), an easy bug to miss');
   await expect(page.locator('#code-futures .cm-lintRange-error')).toHaveText(';');
   await expect(page.getByRole('button', { name: 'Run' })).toBeDisabled();
   await expect(logTime(page, 'futures'), 'the last run stays').toHaveText('350 ms');

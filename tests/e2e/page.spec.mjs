@@ -372,7 +372,7 @@ test('the exports download and parse: JSON, Chrome trace, Markdown transcript', 
   };
   const run = await download('Export JSON');
   expect(Object.keys(run)).toEqual(['callbacks', 'promises', 'futures']);
-  expect(run.futures.version).toBe(5);
+  expect(run.futures.version).toBe(6);
   const trace = await download('Export Chrome trace');
   expect(trace.traceEvents.length).toBeGreaterThan(10);
   for (const e of trace.traceEvents) {

@@ -51,6 +51,18 @@ function check(sentence, run) {
   };
   const lanesIn = (names) => names.split(/, | and /).map((n) => LANE[n]);
   const times = (said) => ({ once: 1, twice: 2 })[said] ?? +said.replace(/ times$/, '');
+  // Summary: "The Rust futures lane logged its last line at 350 ms, the JS lanes at 200 ms, because …", or
+  // where the JS lanes differ, each named: "The Rust futures and Promises lanes logged their last line at 30 ms,
+  // the Callbacks lane at 126 ms, because …". Before the phrase of last logs by lane, which would take its first half.
+  phrase(re(String.raw`The Rust futures lane logged its last line at ${T}, the JS lanes at ${T}`),
+    (_, rust, js) => formatMs(done('futures')) === rust && formatMs(done('callbacks')) === js && formatMs(done('promises')) === js, 'Rust against JS');
+  phrase(re(String.raw`The Rust futures (?:lane|and (Callbacks|Promises) lanes) logged (?:its|their) last line at ${T}, `
+    + String.raw`(?:the (Callbacks|Promises) lane at ${T}|the Callbacks lane at ${T} and the Promises lane at ${T})(?=, because)`),
+    (_, together, rust, apart, apartAt, callbacksAt, promisesAt) => formatMs(done('futures')) === rust
+      && (together === undefined || formatMs(done(LANE[together])) === rust)
+      && (apart === undefined || (formatMs(done(LANE[apart])) === apartAt && apartAt !== rust))
+      && (callbacksAt === undefined || (formatMs(done('callbacks')) === callbacksAt && formatMs(done('promises')) === promisesAt)),
+    'Rust against each JS lane');
   // "all four lanes logged their last line at 350 ms": the spawn_local lane too
   phrase(re(String.raw`[Aa]ll four lanes logged their last line at ${T}`),
     (_, t) => ['callbacks', 'promises', 'futures', 'spawnLocal'].every((l) => logged(l, t)), 'all four last logs');
@@ -82,9 +94,7 @@ function check(sentence, run) {
       [...said.matchAll(re(String.raw`(Timer \d+) fired ${T} after its deadline`))].every(([, label, late]) =>
         events(lane).some((e) => e.kind === 'timer_fired' && e.label === label && formatMs(e.late) === late))),
     'late timers');
-  // Summary: "The Rust futures lane logged its last line at 350 ms, the JS lanes at 200 ms, because the Rust futures lane set Timer 2 at 200 ms, the JS lanes at 0 ms"
-  phrase(re(String.raw`The Rust futures lane logged its last line at ${T}, the JS lanes at ${T}`),
-    (_, rust, js) => formatMs(done('futures')) === rust && formatMs(Math.max(done('callbacks'), done('promises'))) === js, 'Rust against JS');
+  // "… because the Rust futures lane set Timer 2 at 200 ms, the JS lanes at 0 ms"
   phrase(re(String.raw`the browser made (\d+) of the (Callbacks|Promises) lane's timers wait ${T}`),
     (_, n, lane, wait) => {
       const clamped = events(LANE[lane]).filter((e) => e.kind === 'timer_set' && e.clamped !== undefined);
@@ -585,13 +595,17 @@ const STEP_PHRASES = [
   [['futures:reactor_arm'], String.raw`^the browser called the reactor's setTimeout back with nothing due(?:, before the deadline)?, so our reactor armed it again for ${T}, to call back in ${T}$`,
     ({ e, f }, deadline, delay) => f.armedBefore === e.deadline && at(e.deadline, deadline) && at(e.delay, delay)],
   [['futures:yield'], String.raw`the (\d+) tasks? queued waits? for it, while timers fire and the page paints first`, ({ e }, n) => +n === e.queued],
+  // The runtime's limits (DEFAULT_SLICE_MS, DEFAULT_BUDGET), and which one the runtime said ended the slice.
+  [['futures:yield'], String.raw`used up its time slice \(8 ms of polling per browser task\)`, ({ e }) => e.limit === 'time'],
+  [['futures:yield'], String.raw`used up its budget of polls \(16,384 per browser task on the Virtual clock\)`, ({ e }) => e.limit === 'polls'],
   [['futures:state'], String.raw`^${FUT}'s state machine is now in (Suspend(\d+)): suspended at its ${ORD} suspension point, line (\d+)$`,
     ({ e }, fut, variant, k, nth, line) => fut === futureOf(e.task) && variant === e.variant && +k === e.point
       && nth === ordinalOf(e.point + 1) && +line === e.line],
   [['futures:state'], String.raw`^${FUT}'s state machine is now Returned`, ({ e }, fut) => fut === futureOf(e.task) && e.variant === 'Returned'],
   [['futures:state'], String.raw`^task (\d+) reported the state`, ({ e }, task) => +task === e.task],
   [['futures:address'], String.raw`^(s|borrowed) (?:lives|points) at ${HEX}`, ({ e }, name, addr) => name === e.name && addr === hex(e.addr)],
-  [['futures:address'], String.raw`, inside task (\d+)'s future \(${HEX}, (\d+) bytes\)`,
+  [['futures:address'], String.raw`, inside task (\d+)'s future \(${HEX}, (\d+) bytes: the async fn's own future, and what the page `
+    + String.raw`wraps around it to record its states\)`,
     ({ e, f }, task, start, size) => +task === e.task && start === hex(f.pollAddr) && +size === f.size
       && e.addr >= f.pollAddr && e.addr < f.pollAddr + f.size],
   [['futures:address'], ', where s lives: the future points into itself', ({ e, f }) => f.addresses.get('s') === e.addr],
@@ -659,7 +673,7 @@ const RARE = handMade({
     { t: 0, kind: 'timer_set', timer: 1, task: 2, ms: 10, deadline: 10, label: 'Timer 1', waker: 'task' },
     { t: 0, kind: 'poll_end', task: 2, result: 'pending' },
     { t: 0, kind: 'reactor_arm', deadline: 10, delay: 10 },
-    { t: 0, kind: 'yield', queued: 1 },
+    { t: 0, kind: 'yield', queued: 1, limit: 'polls' },
     { t: 1, kind: 'batch', turn: 'macrotask', tasks: 1 },
     { t: 1, kind: 'poll_start', task: 1, addr: 1024 },
     { t: 1, kind: 'address', task: 1, name: 's', addr: 1034 },

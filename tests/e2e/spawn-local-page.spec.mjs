@@ -106,7 +106,8 @@ test('starve: the Summary says the two Rust lanes printed in another order, and 
     + 'printed “Timer 1 done”, then “Loop done”; spawn_local printed “Loop done”, then “Timer 1 done”. On spawn_local, each time the '
     + 'task woke itself during its poll, spawn_local polled it again in a new microtask, and the browser runs no timer callback until '
     + 'the microtask queue is empty: so Timer 1\'s callback waited, and fired 25 ms late (25 microtasks ran after it was due). The '
-    + 'page\'s executor polls in batches and gives the browser a turn between them, so Timer 1 fired at 16 ms there.');
+    + 'page\'s executor polls only until its time slice is used up, then gives the browser a turn, so timers can fire: Timer 1 '
+    + 'fired at 8 ms there.');
 });
 
 test('overdue: the Summary says the two Rust lanes printed in another order, and why', async ({ page }) => {

@@ -72,8 +72,18 @@ test('the schema refuses malformed traces', () => {
   // Version 5: a JS timer the browser clamps.
   const v5 = { ...good, version: 5 };
   expect(validate({ ...v5, events: [{ ...set, ms: 0, clamped: 4 }] }), JSON.stringify(validate.errors)).toBe(true);
+  // Version 6: a yield says which limit ended the executor's slice.
+  const v6 = { ...good, version: 6 };
+  const yielded = { seq: 0, t: 8, kind: 'yield', queued: 1 };
+  for (const limit of ['polls', 'time']) {
+    expect(validate({ ...v6, events: [{ ...yielded, limit }] }), JSON.stringify(validate.errors)).toBe(true);
+  }
+  expect(validate({ ...v5, events: [yielded] }), JSON.stringify(validate.errors)).toBe(true);
   const bad = [
-    { ...good, version: 6 },
+    { ...good, version: 7 },
+    { ...v6, events: [yielded] },
+    { ...v6, events: [{ ...yielded, limit: 'tired' }] },
+    { ...v5, events: [{ ...yielded, limit: 'time' }] },
     { ...v4, events: [{ ...set, ms: 0, clamped: 4 }] },
     { ...v5, events: [{ ...set, ms: 0, clamped: -1 }] },
     { ...good, events: [elapsed] },

@@ -71,7 +71,7 @@ const RUST_RARE = handMade('futures', [
   { t: 30, kind: 'timer_set', timer: 1, task: 2, ms: 3e9, deadline: 3e9 + 30, label: 'Timer 1' },
   { t: 30, kind: 'poll_end', task: 2, result: 'pending' },
   { t: 30, kind: 'reactor_arm', deadline: 3e9 + 30, delay: 2147483647 },
-  { t: 30, kind: 'yield', queued: 1 },
+  { t: 30, kind: 'yield', queued: 1, limit: 'time' },
   { t: 31, kind: 'batch', turn: 'macrotask', tasks: 1 },
   { t: 31, kind: 'poll_start', task: 1, addr: 1024 },
   { t: 31, kind: 'poll_end', task: 1, result: 'ready' },
@@ -162,8 +162,8 @@ test('the rare kinds read true to what they mean', () => {
   expect(rare[8]).toBe('30 ms: task 2 woke task 1\'s waker during its poll, but it was already on the ready queue: '
     + 'this wake adds no poll (many wakes, one poll).');
   expect(rare[11]).toMatch(/call back in 2147483.6 s \(the browser's longest delay: it re-arms in chunks\)\.$/);
-  expect(rare[12]).toBe('30 ms: our executor used up its 8 ms in this browser task, so it yields: it asks the browser for a new task, '
-    + 'and the 1 task queued waits for it, while timers fire and the page paints first.');
+  expect(rare[12]).toBe('30 ms: our executor used up its time slice (8 ms of polling per browser task), so it yields: it asks the '
+    + 'browser for a new task, and the 1 task queued waits for it, while timers fire and the page paints first.');
   expect(rare[13]).toMatch(/^31 ms: our executor's turn begins in a new browser task, after its yield/);
   expect(rare[16]).toMatch(/^32 ms: something outside our executor .* woke task 1's waker, but it has finished: the wake does nothing\.$/);
   expect(rare[17]).toMatch(/^32 ms: task 2 was dropped before it finished/);

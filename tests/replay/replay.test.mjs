@@ -184,7 +184,8 @@ test('an address is placed in its own task\'s future, with that future\'s size',
     { t: 0, kind: 'poll_end', task: 1, result: 'pending' },
   ]);
   const replay = buildReplay(run);
-  assert.equal(replay[4].told.text, '0 ms: s lives at 0x7da, inside task 2\'s future (0x7d0, 50 bytes).');
+  assert.equal(replay[4].told.text, '0 ms: s lives at 0x7da, inside task 2\'s future (0x7d0, 50 bytes: the async fn\'s own future, '
+    + 'and what the page wraps around it to record its states).');
   // Polling task 1 after leaves the addresses in task 2's future.
   assert.deepEqual([replay[7].rust.futureAddr, replay[7].rust.size], [2000, 50]);
 });

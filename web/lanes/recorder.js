@@ -4,6 +4,12 @@
 /** @import { TraceEvent, EventKind, Lane, ClockName, EventFields, Trace, StepPath } from '../types.js' */
 /** @import { LaneTimers } from './clocks.js' */
 
+/** The trace format's version (docs/trace-format.md, "Versions"): the Rust
+ * types' `VERSION` (crates/playground/src/trace.rs), which every trace of
+ * every lane writes (`tsc` checks it against the `Trace` type's, declared
+ * from those types). */
+export const TRACE_VERSION = 6;
+
 export class Recorder {
   /**
    * @param {Lane} lane
@@ -87,6 +93,6 @@ export class Recorder {
 
   /** @returns {Trace} */
   trace() {
-    return { version: 5, lane: this.lane, clock: this.clock, events: this.events };
+    return { version: TRACE_VERSION, lane: this.lane, clock: this.clock, events: this.events };
   }
 }

@@ -104,11 +104,11 @@ function lateTimer(ours, theirs) {
     // What the sentence says kept the timer waiting: tasks waking themselves.
     if (microtasks === 0 || !between.some((e) => e.kind === 'wake' && e.by === 'self')) continue;
     const label = timerLabel(fired);
-    const there = oursFired ? `, so ${label} fired at ${formatMs(oursFired.t)} there` : '';
+    const there = oursFired ? `: ${label} fired at ${formatMs(oursFired.t)} there` : '';
     return 'On spawn_local, each time the task woke itself during its poll, spawn_local polled it again in a new microtask, '
       + `and the browser runs no timer callback until the microtask queue is empty: so ${label}'s callback waited, and fired `
-      + `${formatMs(fired.late)} late (${count(microtasks, 'microtask')} ran after it was due). The page's executor polls in `
-      + `batches and gives the browser a turn between them${there}.`;
+      + `${formatMs(fired.late)} late (${count(microtasks, 'microtask')} ran after it was due). The page's executor polls only `
+      + `until its time slice is used up, then gives the browser a turn, so timers can fire${there}.`;
   }
   return null;
 }

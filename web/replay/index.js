@@ -67,7 +67,7 @@ export function buildReplay(run) {
       lines,
       ...after,
       variant: rust.variant,
-      told: whatHappened(entry, { before, after, promises, rust, lookback, clock: run.futures.clock }),
+      told: whatHappened(entry, { before, after, promises, rust, lookback }),
     });
   }
   return snapshots;

@@ -2,6 +2,7 @@
 // fixed order, and each lane's own order kept.
 
 /** @import { Lane, ShownLane, RunResult, MergedEvent, Trace } from '../types.js' */
+import { TRACE_VERSION } from '../lanes/recorder.js';
 
 /** @type {Lane[]} */
 export const LANES = ['callbacks', 'promises', 'futures'];
@@ -24,7 +25,7 @@ export const lanesOf = (result) => (result.spawnLocal ? SHOWN_LANES : LANES);
  * @returns {Trace}
  */
 export const traceOf = (result, lane) => (lane === 'spawnLocal'
-  ? result.spawnLocal ?? { version: 5, lane: 'spawn_local', clock: result.futures.clock, events: [] }
+  ? result.spawnLocal ?? { version: TRACE_VERSION, lane: 'spawn_local', clock: result.futures.clock, events: [] }
   : result[lane]);
 
 /**

@@ -28,7 +28,6 @@ import { spawnLocalSentence } from './spawn-local-sentences.js';
  * @property {JsLane} promises the Promises lane's fold, after the event
  * @property {RustLane} rust the Rust lane's fold, after the event
  * @property {RustLookback} lookback what the Rust lane's events before it said
- * @property {ClockName | undefined} clock the run's clock, for `yield`
  */
 
 /**
@@ -492,8 +491,12 @@ function rustSentence(e, context) {
     case 'reactor_clear':
       return 'no timer is left in our reactor, so it cleared its browser setTimeout';
     case 'yield': {
-      const slice = context.clock === 'virtual' ? 'its budget of polls' : context.clock === 'real' ? 'its 8 ms' : 'its time slice';
-      return `our executor used up ${slice} in this browser task, so it yields: it asks the browser for a new task, and the `
+      // What ended the slice, as the runtime recorded it: on the Virtual
+      // clock time stands still but for block_ms, so a budget of polls
+      // bounds a browser task there too.
+      const slice = e.limit === 'polls' ? 'its budget of polls (16,384 per browser task on the Virtual clock)'
+        : 'its time slice (8 ms of polling per browser task)';
+      return `our executor used up ${slice}, so it yields: it asks the browser for a new task, and the `
         + `${count(e.queued, 'task')} queued ${e.queued === 1 ? 'waits' : 'wait'} for it, while timers fire and the page paints first`;
     }
     case 'state': {
@@ -509,7 +512,10 @@ function rustSentence(e, context) {
       const start = context.rust.pollAddrs.get(e.task);
       const size = context.rust.sizes.get(e.task);
       const inside = start !== undefined && size !== undefined && e.addr >= start && e.addr < start + size;
-      const where = inside ? `, inside task ${e.task}'s future (${hex(/** @type {number} */ (start))}, ${size} bytes)` : '';
+      // The task's whole future: the State machine's size_of is of the
+      // async fn's own, which the page wraps (it records its states).
+      const where = inside ? `, inside task ${e.task}'s future (${hex(/** @type {number} */ (start))}, ${size} bytes: the async `
+        + 'fn\'s own future, and what the page wraps around it to record its states)' : '';
       const earlier = context.before?.rust.addresses[e.name];
       const same = earlier === undefined ? '' : earlier === e.addr ? '; the same as at the last poll: it never moved' : '; it moved';
       if (e.name === 'borrowed') {

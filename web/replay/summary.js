@@ -155,6 +155,18 @@ function difference({ callbacks, promises, futures }, result) {
   if (Math.abs(rust - js) >= 1) {
     const later = laterStart(result);
     const clamped = clampedTimers(result);
+    // The JS lanes that did not finish with the Rust lane (one may have):
+    // those the reasons below speak of.
+    const jsLanes = /** @type {const} */ (['callbacks', 'promises']);
+    const times = { callbacks: done(callbacks), promises: done(promises) };
+    const apart = jsLanes.filter((lane) => ms(times[lane]) !== ms(rust));
+    const together = jsLanes.filter((lane) => !apart.includes(lane));
+    const others = apart.length === 2 ? 'the JS lanes' : `the ${LANE_NAMES[apart[0]]} lane`;
+    const othersAt = apart.length === 2 && ms(times.callbacks) !== ms(times.promises)
+      ? `the Callbacks lane at ${ms(times.callbacks)} and the Promises lane at ${ms(times.promises)}`
+      : `${others} at ${ms(Math.max(...apart.map((lane) => times[lane])))}`;
+    const first = together.length === 0 ? `The ${rustLane} logged its last line at ${ms(rust)}`
+      : `The Rust futures and ${LANE_NAMES[together[0]]} lanes logged their last line at ${ms(rust)}`;
     let why;
     if (rust < js && clamped) {
       why = `the browser made ${clamped.count} of the ${clamped.lane} lane's timers wait ${ms(clamped.ms)}, as it does with a short timer `
@@ -165,11 +177,11 @@ function difference({ callbacks, promises, futures }, result) {
     } else if (rust > js) {
       why = `the browser ran the ${rustLane}'s callbacks later (the same timers, set at the same times)`;
     } else if (futures.timersCancelled > abortCancels(result.futures.events).size) {
-      why = `the JS lanes waited for timers the ${rustLane} had already dropped`;
+      why = `${others} waited for timers the ${rustLane} had already dropped`;
     } else {
-      why = 'the browser ran the JS lanes\' callbacks later (the same timers, set at the same times)';
+      why = `the browser ran ${apart.length === 2 ? 'the JS lanes\'' : `${others}'s`} callbacks later (the same timers, set at the same times)`;
     }
-    return `The Rust futures lane logged its last line at ${ms(rust)}, the JS lanes at ${ms(js)}, because ${why}.`;
+    return `${first}, ${othersAt}, because ${why}.`;
   }
   const logged = allLogged(ms(rust), result);
   const allDone = `${logged[0].toUpperCase()}${logged.slice(1)}`;

@@ -36,10 +36,17 @@ function variantComment({ name, line }) {
  * The size sentence: rustc's figure, or why the page has none.
  * @param {StateMachine} machine
  */
-function sizeText({ size, lane_runs_it: laneRunsIt }) {
+function sizeText({ size, lane_runs_it: laneRunsIt, variants }) {
+  // This playground's join! and select! box their branches: the bytes
+  // counted hold a pointer to each, not the branch (tokio's do not box).
+  const boxed = variants.some((v) => v.fields.some((f) => f.type.includes('Box<')))
+    ? ' Here it waits on a join! or select!, whose branches this playground keeps on the heap, each in a box, listed '
+      + 'in a Vec: the future holds only the Vec (a pointer and two counts), and the branches\' own bytes are not counted '
+      + 'here (tokio\'s join! and select! keep their branches inline, so there they would be).'
+    : '';
   const fixed = 'Its size is fixed when it is compiled, and never grows: each local kept across an .await has its '
     + 'place in it (locals never kept at the same time may share one), and a future it .awaits is stored inside it '
-    + '(a spawned one is not).';
+    + `(a spawned one is not).${boxed}`;
   if (size !== null && laneRunsIt) {
     return `size_of: ${size} bytes: all the memory one run() future takes, as rustc lays it out for WebAssembly `
       + '(measured with size_of_val(&run())). This example\'s code, with any timings and texts, was compiled into '
@@ -48,7 +55,8 @@ function sizeText({ size, lane_runs_it: laneRunsIt }) {
   if (size !== null) {
     return `size_of: ${size} bytes: all the memory one run() future takes, as rustc lays it out for WebAssembly `
       + '(measured with size_of_val(&run()) on this code, compiled into the page). The lane runs this example as its own '
-      + 'async fn: a version of this code that takes the timing and text as arguments, which its future stores too. ' + fixed;
+      + 'async fn: a version of this code that takes the timing and text as arguments, which its future stores too, so '
+      + 'the task\'s future in the replay is larger (with what the page wraps around it to record its states). ' + fixed;
   }
   return 'size_of: not known for this program. The page can measure only the examples (with any timings and '
     + 'texts), which were compiled into it in advance. This one has another shape (a timer added, or code you wrote): '

@@ -1836,11 +1836,17 @@ fn rust_statements(step: &Step, path: &StepPath, indent: usize, code: &mut Code,
                 }
                 code.append(indent, item);
             }
-            code.push(
-                indent,
-                "// nothing has run yet: futures start when polled",
-                Some(path),
-            );
+            // A sleep made here has fixed its deadline already (as tokio's
+            // does); an async block has not started.
+            let sleeps = steps
+                .iter()
+                .any(|s| matches!(s, Step::Sleep { .. } | Step::SleepFor { .. }));
+            let comment = if sleeps {
+                "// none polled yet, but a sleep fixes its deadline when it is made"
+            } else {
+                "// nothing has run yet: futures start when polled"
+            };
+            code.push(indent, comment, Some(path));
             for i in 0..steps.len() {
                 code.push(
                     indent,

@@ -20,7 +20,7 @@ use crate::program::step_path::StepPath;
 
 /// The version of the format these types write (docs/trace-format.md,
 /// "Versions").
-pub const VERSION: u32 = 5;
+pub const VERSION: u32 = 6;
 
 /// A lane: Callbacks, Promises, or Futures (the Rust lane).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -54,7 +54,7 @@ pub enum ClockName {
 #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 pub struct Trace {
     /// [`VERSION`].
-    #[cfg_attr(target_arch = "wasm32", tsify(type = "5"))]
+    #[cfg_attr(target_arch = "wasm32", tsify(type = "6"))]
     pub version: u32,
     /// Whose trace it is.
     pub lane: Lane,
@@ -200,8 +200,9 @@ pub enum Kind {
     Spawn { task: u32, size: u32 },
     /// A host turn begins polling the `tasks` queued when it began.
     Batch { turn: Turn, tasks: u32 },
-    /// The turn used its poll budget; the `queued` rest waits for a macrotask.
-    Yield { queued: u32 },
+    /// The turn used up its slice (`limit`: its poll budget or its time);
+    /// the `queued` rest waits for a macrotask.
+    Yield { queued: u32, limit: SliceLimit },
     /// The executor calls `poll` on the task's future, which lives at `addr`.
     PollStart { task: u32, addr: u64 },
     /// `poll` returned.
@@ -349,6 +350,18 @@ pub enum Turn {
     Microtask,
     /// A fresh browser task.
     Macrotask,
+}
+
+/// What ended the executor's slice of a browser task, so it yielded.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+#[serde(rename_all = "snake_case")]
+pub enum SliceLimit {
+    /// Its budget of polls (on the Virtual clock, where time stands still
+    /// but for `block_ms`).
+    Polls,
+    /// Its time slice: 8 ms of polling.
+    Time,
 }
 
 /// What a `poll` returned.

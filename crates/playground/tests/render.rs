@@ -140,7 +140,7 @@ async fn run() {
     let f1 = sleep_ms(200); // Timer 1
     let f2 = sleep_ms(100); // Timer 2
     let f3 = sleep_ms(50); // Timer 3
-    // nothing has run yet: futures start when polled
+    // none polled yet, but a sleep fixes its deadline when it is made
     f1.await;
     f2.await;
     f3.await;

@@ -432,9 +432,9 @@ impl Executor {
         }
         self.phase.set(Phase::Idle);
         if self.queued.get() > 0 && !self.turn_requested.get() {
-            let turn = if self.slice.get().is_used_up() {
+            let turn = if let Some(limit) = self.slice.get().ended() {
                 let queued = self.queued.get() as u32;
-                self.record(Event::Yield { queued });
+                self.record(Event::Yield { queued, limit });
                 Turn::Macrotask
             } else {
                 Turn::Microtask

@@ -106,7 +106,7 @@ pub use join_handle::{JoinError, JoinHandle};
 pub use runtime::{Counters, Runtime};
 pub use select::{select, select_random, Select};
 pub use sleep::{sleep, sleep_ms, Sleep};
-pub use time_slice::{DEFAULT_BUDGET, DEFAULT_SLICE_MS};
+pub use time_slice::{SliceLimit, DEFAULT_BUDGET, DEFAULT_SLICE_MS};
 pub use tokio_paths::{task, time};
 pub use trace::{
     Combinator, Event, MachineState, Record, TimerWaker, Trace, Turn, Value, WakeOutcome,

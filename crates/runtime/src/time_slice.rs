@@ -16,13 +16,15 @@ pub const DEFAULT_BUDGET: u32 = 16_384;
 pub const DEFAULT_SLICE_MS: f64 = 8.0;
 
 /// How often (in polls) the clock is read: reading it is a call into JS that
-/// costs as much as many quick polls. The first read comes after
-/// `CHECK_FIRST` polls; the interval then doubles (up to `CHECK_MOST`) while an
-/// interval takes under `CHECK_QUICK_MS`, and halves when one takes longer, so
-/// slow polls are caught within a few of them. (Read at a fixed interval, the
-/// clock took a large share of the polls workload: see docs/benchmarks.md,
-/// "The clock is read less often while polls are quick".)
-const CHECK_FIRST: u32 = 16;
+/// costs as much as many quick polls. The first read comes after the first
+/// poll (`CHECK_FIRST`); the interval then doubles (up to `CHECK_MOST`) while an
+/// interval takes under `CHECK_QUICK_MS`, and halves (down to one poll) when
+/// one takes longer, so slow polls are caught at once: a slice of 8 ms ends
+/// within a poll of 8 ms, not 16 polls later (16 polls of 4 ms made it 64).
+/// (Read at a fixed interval, the clock took a large share of the polls
+/// workload: see docs/benchmarks.md, "The clock is read less often while
+/// polls are quick".)
+const CHECK_FIRST: u32 = 1;
 const CHECK_MOST: u32 = 1_024;
 const CHECK_QUICK_MS: f64 = 1.0;
 
@@ -34,6 +36,16 @@ pub(crate) struct Limits {
     pub(crate) polls: u32,
     /// Milliseconds allowed per browser task.
     pub(crate) ms: f64,
+}
+
+/// What ended a browser task's slice, so the executor yields: the budget of
+/// polls (on a virtual clock) or the time (its milliseconds).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum SliceLimit {
+    /// The poll budget ([`DEFAULT_BUDGET`], or `Runtime::set_budget`'s).
+    Polls,
+    /// The time slice ([`DEFAULT_SLICE_MS`], or `Runtime::set_time_slice`'s).
+    Time,
 }
 
 /// One browser task's slice: plain data, copied into the batch that uses it.
@@ -48,7 +60,8 @@ pub(crate) struct TimeSlice {
     next_check: u32,
     check_every: u32,
     last_check: f64,
-    used_up: bool,
+    /// Which limit ended the slice, once one has.
+    ended: Option<SliceLimit>,
 }
 
 impl TimeSlice {
@@ -60,7 +73,7 @@ impl TimeSlice {
             next_check: 0,
             check_every: 0,
             last_check: 0.0,
-            used_up: false,
+            ended: None,
         };
         slice.begin(0.0, limits);
         slice
@@ -75,23 +88,23 @@ impl TimeSlice {
         self.next_check = CHECK_FIRST;
         self.check_every = CHECK_FIRST;
         self.last_check = now;
-        self.used_up = false;
+        self.ended = None;
     }
 
     /// How many more polls fit in this browser task before it must be asked
     /// again (0: none, the slice is used up). `now` reads the clock; it is
     /// called only every so often (see `CHECK_FIRST`).
     pub(crate) fn polls_allowed(&mut self, now: impl FnOnce() -> f64) -> u32 {
-        if self.used_up {
+        if self.ended.is_some() {
             return 0;
         }
         if self.polls >= self.limits.polls {
-            self.used_up = true;
+            self.ended = Some(SliceLimit::Polls);
             return 0;
         }
         if self.polls >= self.next_check {
             self.check(now());
-            if self.used_up {
+            if self.ended.is_some() {
                 return 0;
             }
         }
@@ -103,16 +116,16 @@ impl TimeSlice {
         self.polls += polls;
     }
 
-    /// The budget or the time ran out: the executor must yield.
-    pub(crate) fn is_used_up(&self) -> bool {
-        self.used_up
+    /// The budget or the time ran out (which one): the executor must yield.
+    pub(crate) fn ended(&self) -> Option<SliceLimit> {
+        self.ended
     }
 
     /// The clock says `now`: is the slice over? If not, adapts how often to
     /// read the clock.
     fn check(&mut self, now: f64) {
         if now - self.started >= self.limits.ms {
-            self.used_up = true;
+            self.ended = Some(SliceLimit::Time);
             return;
         }
         self.check_every = if now - self.last_check < CHECK_QUICK_MS {
@@ -137,7 +150,7 @@ mod tests {
     /// Polls until the slice says stop, as many at a time as it allows; each
     /// poll takes `poll_ms` on a clock that starts at 0. Returns the polls
     /// made and the clock reads.
-    fn run(mut slice: TimeSlice, poll_ms: f64, limit: u32) -> (u32, u32) {
+    fn run(slice: &mut TimeSlice, poll_ms: f64, limit: u32) -> (u32, u32) {
         let clock = Cell::new(0.0);
         let reads = Cell::new(0);
         let mut polls = 0;
@@ -159,38 +172,47 @@ mod tests {
 
     #[test]
     fn a_virtual_clock_is_bounded_by_the_budget() {
-        let (polls, _) = run(TimeSlice::new(limits(100, DEFAULT_SLICE_MS)), 0.0, u32::MAX);
-        assert_eq!(polls, 100);
+        let mut slice = TimeSlice::new(limits(100, DEFAULT_SLICE_MS));
+        let (polls, _) = run(&mut slice, 0.0, u32::MAX);
+        assert_eq!((polls, slice.ended()), (100, Some(SliceLimit::Polls)));
     }
 
     #[test]
-    fn slow_polls_end_the_slice_soon_after_it_is_over() {
-        // 1 ms polls, 8 ms slice: the first read is after 16 polls (16 ms),
-        // which finds the slice over.
-        let (polls, reads) = run(TimeSlice::new(limits(u32::MAX, 8.0)), 1.0, u32::MAX);
-        assert_eq!((polls, reads), (16, 1));
+    fn slow_polls_end_the_slice_at_the_poll_that_fills_it() {
+        // An 8 ms slice: polls of 1 ms end it after 8 polls, of 4 ms after
+        // 2, of 3 ms after 3 (9 ms: a poll cannot be cut short). A poll
+        // taking 1 ms or more has the clock read after each.
+        for (poll_ms, made) in [(1.0, 8), (4.0, 2), (3.0, 3)] {
+            let mut slice = TimeSlice::new(limits(u32::MAX, 8.0));
+            let (polls, reads) = run(&mut slice, poll_ms, u32::MAX);
+            assert_eq!(
+                (polls, reads, slice.ended()),
+                (made, made, Some(SliceLimit::Time)),
+                "{poll_ms} ms polls"
+            );
+        }
     }
 
     #[test]
     fn quick_polls_read_the_clock_less_and_less_often() {
-        // 1 µs polls: 8,000 polls fill 8 ms. The interval doubles from 16 up
-        // to 1,024, so the slice ends within 1,024 polls of 8 ms, after a
-        // dozen clock reads instead of one per poll.
-        let (polls, reads) = run(TimeSlice::new(limits(u32::MAX, 8.0)), 0.001, u32::MAX);
+        // 1 µs polls: 8,000 polls fill 8 ms. The interval doubles from 1 up
+        // to 1,024, so the slice ends within 1,024 polls of 8 ms, after
+        // under twenty clock reads instead of one per poll.
+        let mut slice = TimeSlice::new(limits(u32::MAX, 8.0));
+        let (polls, reads) = run(&mut slice, 0.001, u32::MAX);
         assert!((8_000..=8_000 + 1_024).contains(&polls), "{polls}");
-        assert!(reads <= 16, "{reads} reads");
+        assert!(reads <= 20, "{reads} reads");
+        assert_eq!(slice.ended(), Some(SliceLimit::Time));
     }
 
     #[test]
     fn a_new_browser_task_gives_a_fresh_slice() {
         let mut slice = TimeSlice::new(limits(3, DEFAULT_SLICE_MS));
-        assert_eq!(slice.polls_allowed(|| 0.0), 3);
-        slice.polled(2);
-        assert_eq!(slice.polls_allowed(|| 0.0), 1);
-        slice.polled(1);
+        assert_eq!(run(&mut slice, 0.0, u32::MAX).0, 3);
         assert_eq!(slice.polls_allowed(|| 0.0), 0);
-        assert!(slice.is_used_up());
+        assert_eq!(slice.ended(), Some(SliceLimit::Polls));
         slice.begin(10.0, limits(3, DEFAULT_SLICE_MS));
-        assert_eq!(slice.polls_allowed(|| 10.0), 3);
+        assert_eq!(slice.ended(), None);
+        assert_eq!(run(&mut slice, 0.0, u32::MAX).0, 3);
     }
 }

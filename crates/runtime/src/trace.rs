@@ -5,6 +5,8 @@
 //! a trace is shown or exported ([`Event::kind`], [`Event::fields`]).
 //! The kinds are documented in `docs/trace-format.md`.
 
+use crate::time_slice::SliceLimit;
+
 /// Which host turn a batch of polls runs in.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Turn {
@@ -104,8 +106,9 @@ pub enum Event {
     Spawn { task: u32, size: u32 },
     /// A host turn begins polling the `tasks` that were queued when it began.
     Batch { turn: Turn, tasks: u32 },
-    /// The turn used its poll budget; the queued rest waits for a macrotask.
-    Yield { queued: u32 },
+    /// The turn used up its slice (its poll budget or its time: `limit`);
+    /// the queued rest waits for a macrotask.
+    Yield { queued: u32, limit: SliceLimit },
     /// The executor calls `poll` on the task's future, which lives at `addr`.
     PollStart { task: u32, addr: usize },
     /// `poll` returned. On `ready` the task is finished: its future is dropped
@@ -241,7 +244,16 @@ impl Event {
                 field("turn", Name(turn_name(turn)));
                 field("tasks", int(tasks));
             }
-            Event::Yield { queued } => field("queued", int(queued)),
+            Event::Yield { queued, limit } => {
+                field("queued", int(queued));
+                field(
+                    "limit",
+                    Name(match limit {
+                        SliceLimit::Polls => "polls",
+                        SliceLimit::Time => "time",
+                    }),
+                );
+            }
             Event::PollStart { task, addr } => {
                 field("task", int(task));
                 field("addr", Int(addr as u64));

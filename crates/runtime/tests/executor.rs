@@ -314,9 +314,40 @@ fn a_task_that_yields_forever_still_lets_timers_fire() {
     assert!(trace
         .records
         .iter()
-        .any(|r| matches!(r.event, Event::Yield { queued: 1 })));
+        .any(|r| matches!(r.event, Event::Yield { queued: 1, .. })));
     spinner.abort();
     assert_eq!(rt.counters(), Counters::default());
+}
+
+#[test]
+fn slow_polls_yield_when_the_time_slice_is_over_not_later() {
+    // Each poll keeps the thread busy 4 ms (the Virtual clock moves by
+    // exactly that): the 8 ms slice is over after 2 polls, and the executor
+    // yields there, saying why. (It read the clock every 16 polls at first:
+    // 64 ms, eight slices' worth, before a timer could fire.)
+    let (host, rt) = virtual_runtime();
+    let spinner = rt.spawn(async move {
+        loop {
+            runtime::block_ms(4);
+            yield_now().await;
+        }
+    });
+    for _ in 0..4 {
+        host.step();
+    }
+    let lines = lines_with(&rt, &["poll_start", "yield", "batch"]);
+    assert_eq!(
+        lines[..6],
+        [
+            "0 batch turn=microtask tasks=1",
+            "0 poll_start task=1",
+            "4 batch turn=microtask tasks=1",
+            "4 poll_start task=1",
+            "8 yield queued=1 limit=time",
+            "8 batch turn=macrotask tasks=1",
+        ]
+    );
+    spinner.abort();
 }
 
 #[test]
@@ -348,11 +379,11 @@ fn a_budget_set_inside_a_task_applies_from_the_next_browser_task() {
             "1 timer_fired timer=1 late=0",
             "1 timer_fired timer=2 late=0",
             "1 batch turn=microtask tasks=2",
-            "1 yield queued=2",
+            "1 yield queued=2 limit=polls",
             "1 batch turn=macrotask tasks=2",
-            "1 yield queued=2",
+            "1 yield queued=2 limit=polls",
             "1 batch turn=macrotask tasks=2",
-            "1 yield queued=2",
+            "1 yield queued=2 limit=polls",
             "1 batch turn=macrotask tasks=2",
         ]
     );

@@ -128,15 +128,16 @@ fn slow_polls_yield_soon_after_the_time_slice() {
     })
     .detach();
     // One poll per batch (the task wakes itself for the next); the clock is
-    // first read after 16 polls, 16 ms in (at the end of the 16th batch):
-    // over the 8 ms slice, so the executor yields for a macrotask there.
-    assert_eq!(clock.run_browser_task(), 16);
-    assert_eq!(polls.get(), 16);
+    // read after every poll (each takes 1 ms, not quick), so the 8 ms slice
+    // is found over at the 8th, and the executor yields for a macrotask
+    // there (it read the clock every 16 polls at first: 16 ms in).
+    assert_eq!(clock.run_browser_task(), 8);
+    assert_eq!(polls.get(), 8);
     assert_eq!(clock.0.turns.borrow().as_slice(), &[Turn::Macrotask]);
     // The next browser task starts its slice afresh.
     clock.turn();
     clock.run_browser_task();
-    assert_eq!(polls.get(), 32);
+    assert_eq!(polls.get(), 16);
 }
 
 #[test]
@@ -156,13 +157,14 @@ fn quick_polls_check_the_clock_less_and_less_often() {
     let reads_before = clock.0.reads.get();
     clock.run_browser_task();
     let reads = clock.0.reads.get() - reads_before;
-    // Checks after 16 polls, then 32, 64... 1,024 polls apart (each interval
-    // takes well under 1 ms): at 16, 48, 112, 240, 496, 1,008, then every
-    // 1,024. The 8 ms slice is used up at 80,000 polls; the first check after
-    // that is at 1,008 + 78 × 1,024 = 80,880. Clock reads: 84 checks plus one
-    // per turn (81), where a check every 16 polls would make 5,055.
-    assert_eq!(polls.get(), 80_880);
-    assert_eq!(reads, 84 + 81);
+    // Checks after the first poll, then 2, 4... 1,024 polls apart (each
+    // interval takes well under 1 ms): at 1, 3, 7, ..., 1,023, 2,047, then
+    // every 1,024. The 8 ms slice is used up at 80,000 polls; the first
+    // check after that is at 2,047 + 77 × 1,024 = 80,895. Clock reads: 88
+    // checks plus one per turn (81), where a check every 16 polls would
+    // make 5,055.
+    assert_eq!(polls.get(), 80_895);
+    assert_eq!(reads, 88 + 81);
 }
 
 #[test]

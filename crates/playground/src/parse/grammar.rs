@@ -147,12 +147,17 @@ impl Node {
 const MAX_NESTING: usize = 2 * limits::MAX_DEPTH;
 
 /// Why `sleep_ms(20);` waits for nothing: true of every future in Rust.
+/// rustc compiles it, with a warning (its `#[must_use]` note, quoted): the
+/// page refuses it, and says so.
 const UNAWAITED: &str = "without `.await` this future is dropped, never polled, so nothing \
-     waits (futures do nothing unless you `.await` or poll them)";
+     waits. rustc would only warn here (\"futures do nothing unless you `.await` or poll \
+     them\"), an easy bug to miss";
 
 /// Why `let _ = sleep_ms(20);` waits for nothing.
+/// rustc compiles it without a word: `let _ =` silences the warning.
 const LET_UNDERSCORE_DROPS: &str = "`let _ =` drops this future at once, never polled, so \
-     nothing waits: add `.await`, or give it a name (`let f = …;`) to await it later";
+     nothing waits: add `.await`, or give it a name (`let f = …;`) to await it later \
+     (rustc would accept it silently)";
 
 const A_STATEMENT: &str = "a statement (`sleep_ms(…).await;`, `log(\"…\");`, `join!(…);`, \
      `select! { … }` or `let f = …;`)";

@@ -151,7 +151,7 @@ async fn run() {
     let f1 = crate::rust_lane::on_spawn_local::sleep::<0>(); // Timer 1
     let f2 = crate::rust_lane::on_spawn_local::sleep::<1>(); // Timer 2
     let f3 = crate::rust_lane::on_spawn_local::sleep::<2>(); // Timer 3
-    // nothing has run yet: futures start when polled
+    // none polled yet, but a sleep fixes its deadline when it is made
     f1.await;
     f2.await;
     f3.await;

@@ -7,7 +7,7 @@ use runtime::{Event, MachineState, Trace, WakeSource};
 
 use crate::rust_lane::step_names::StepNames;
 use crate::trace::{
-    Combinator, Kind, PollResult, TimerWaker, TraceEvent, Turn, WakeBy, WakeOutcome,
+    Combinator, Kind, PollResult, SliceLimit, TimerWaker, TraceEvent, Turn, WakeBy, WakeOutcome,
 };
 
 /// The records of `trace`, named by `names`. `logs_before` is how many of
@@ -34,7 +34,13 @@ pub fn records(trace: &Trace, names: &StepNames, logs_before: usize) -> Vec<Trac
                 },
                 tasks,
             },
-            Event::Yield { queued } => Kind::Yield { queued },
+            Event::Yield { queued, limit } => Kind::Yield {
+                queued,
+                limit: match limit {
+                    runtime::SliceLimit::Polls => SliceLimit::Polls,
+                    runtime::SliceLimit::Time => SliceLimit::Time,
+                },
+            },
             Event::PollStart { task, addr } => Kind::PollStart {
                 task,
                 addr: addr as u64,

@@ -176,7 +176,7 @@ async fn run() {
     let f1 = sleep_ms(200); // Timer 1
     let f2 = sleep_ms(100); // Timer 2
     let f3 = sleep_ms(50); // Timer 3
-    // nothing has run yet: futures start when polled
+    // none polled yet, but a sleep fixes its deadline when it is made
     f1.await;
     f2.await;
     f3.await;
@@ -346,7 +346,7 @@ async fn run() {
     let f1 = sleep_ms(10); // Timer 6
     let f2 = sleep_ms(20); // Timer 7
     let f3 = async { log("log 8") };
-    // nothing has run yet: futures start when polled
+    // none polled yet, but a sleep fixes its deadline when it is made
     f1.await;
     f2.await;
     f3.await;
@@ -738,7 +738,7 @@ async fn run() {
 
 async fn part5() {
     let f1 = sleep_ms(20); // Timer 3
-    // nothing has run yet: futures start when polled
+    // none polled yet, but a sleep fixes its deadline when it is made
     f1.await;
 }
 
@@ -808,11 +808,11 @@ async fn run() {
         }
         let f1 = async { log("log 31") };
         let f2 = sleep_ms(20); // Timer 32
-        // nothing has run yet: futures start when polled
+        // none polled yet, but a sleep fixes its deadline when it is made
         f1.await;
         f2.await;
         let f3 = sleep_ms(20); // Timer 34
-        // nothing has run yet: futures start when polled
+        // none polled yet, but a sleep fixes its deadline when it is made
         f3.await;
     }
     let f4 = async {
@@ -861,7 +861,7 @@ async fn run() {
         async {
             let f1 = sleep_ms(100); // Timer 10
             let f2 = async { log("log 11") };
-            // nothing has run yet: futures start when polled
+            // none polled yet, but a sleep fixes its deadline when it is made
             f1.await;
             f2.await;
         },
@@ -910,7 +910,7 @@ async fn run() {
         async {
             let f3 = sleep_ms(50); // Timer 12
             let f4 = async { block_ms(0) };
-            // nothing has run yet: futures start when polled
+            // none polled yet, but a sleep fixes its deadline when it is made
             f3.await;
             f4.await;
         },
@@ -1053,7 +1053,7 @@ use runtime::prelude::*;
 async fn run() {
     let n16 = 0;
     let f1 = sleep_ms(20); // Timer 10
-    // nothing has run yet: futures start when polled
+    // none polled yet, but a sleep fixes its deadline when it is made
     f1.await;
     join!( // concurrently, in one task: each poll polls every unfinished one, in order
         sleep_ms(0), // Timer 13
@@ -1521,12 +1521,12 @@ async fn run() {
     join!( // concurrently, in one task: each poll polls every unfinished one, in order
         async {
             let f2 = sleep_ms(50); // Timer 24
-            // nothing has run yet: futures start when polled
+            // none polled yet, but a sleep fixes its deadline when it is made
             f2.await;
         },
         async {
             let f3 = sleep_ms(0); // Timer 26
-            // nothing has run yet: futures start when polled
+            // none polled yet, but a sleep fixes its deadline when it is made
             f3.await;
         },
         async {
@@ -1679,7 +1679,7 @@ async fn run() {
     let n12 = 7;
     for _ in 0..3 {
         let f1 = sleep_ms(10); // Timer 3
-        // nothing has run yet: futures start when polled
+        // none polled yet, but a sleep fixes its deadline when it is made
         f1.await;
     }
     let h1 = spawn(async move { // spawn: a task of its own; it starts once this task pauses at an .await
@@ -1764,7 +1764,7 @@ async fn run() {
         _ = async {
             let f1 = async { log("log 6") };
             let f2 = sleep_ms(20); // Timer 7
-            // nothing has run yet: futures start when polled
+            // none polled yet, but a sleep fixes its deadline when it is made
             f1.await;
             f2.await;
         } => {
@@ -2047,7 +2047,7 @@ async fn run() {
         let f2 = sleep_ms(20); // Timer 17
         let f3 = async { log("log 18") };
         let f4 = async { log("log 19") };
-        // nothing has run yet: futures start when polled
+        // none polled yet, but a sleep fixes its deadline when it is made
         f2.await;
         f3.await;
         f4.await;
@@ -2347,7 +2347,7 @@ async fn run() {
         async {
             let f1 = sleep_ms(0); // Timer 7
             let f2 = async { block_ms(0) };
-            // nothing has run yet: futures start when polled
+            // none polled yet, but a sleep fixes its deadline when it is made
             f1.await;
             f2.await;
         },
@@ -2465,7 +2465,7 @@ async fn run() {
             let f1 = sleep_ms(0); // Timer 14
             let f2 = async { block_ms(0) };
             let f3 = async { log("log 16") };
-            // nothing has run yet: futures start when polled
+            // none polled yet, but a sleep fixes its deadline when it is made
             f1.await;
             f2.await;
             f3.await;
@@ -2542,13 +2542,13 @@ use runtime::prelude::*;
 
 async fn run() {
     let f1 = sleep_ms(0); // Timer 2
-    // nothing has run yet: futures start when polled
+    // none polled yet, but a sleep fixes its deadline when it is made
     f1.await;
     join!( // concurrently, in one task: each poll polls every unfinished one, in order
         sleep_ms(0), // Timer 4
         async {
             let f2 = sleep_ms(10); // Timer 6
-            // nothing has run yet: futures start when polled
+            // none polled yet, but a sleep fixes its deadline when it is made
             f2.await;
         },
         sleep_ms(100), // Timer 7
@@ -2563,7 +2563,7 @@ async fn run() {
         let f6 = sleep_ms(0); // Timer 13
         let f7 = sleep_ms(100); // Timer 14
         let f8 = sleep_ms(20); // Timer 15
-        // nothing has run yet: futures start when polled
+        // none polled yet, but a sleep fixes its deadline when it is made
         f6.await;
         f7.await;
         f8.await;
@@ -2765,7 +2765,7 @@ async fn run() {
         let f1 = async {
             let f2 = sleep_ms(10); // Timer 25
             let f3 = async { log("log 26") };
-            // nothing has run yet: futures start when polled
+            // none polled yet, but a sleep fixes its deadline when it is made
             f2.await;
             f3.await;
         };
@@ -2800,7 +2800,7 @@ use runtime::prelude::*;
 
 async fn run() {
     let f1 = sleep_ms(0); // Timer 2
-    // nothing has run yet: futures start when polled
+    // none polled yet, but a sleep fixes its deadline when it is made
     f1.await;
     let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
         sleep_ms(0).await; // Timer 3
@@ -3097,7 +3097,7 @@ async fn run() {
         let f2 = sleep_ms(50); // Timer 4
         let f3 = sleep_ms(20); // Timer 5
         let f4 = sleep_ms(10); // Timer 6
-        // nothing has run yet: futures start when polled
+        // none polled yet, but a sleep fixes its deadline when it is made
         f2.await;
         f3.await;
         f4.await;
@@ -3208,7 +3208,7 @@ async fn run() {
     let f3 = async {
         let f4 = sleep_ms(10); // Timer 11
         let f5 = yield_now();
-        // nothing has run yet: futures start when polled
+        // none polled yet, but a sleep fixes its deadline when it is made
         f4.await;
         f5.await;
     };
@@ -3518,7 +3518,7 @@ async fn part11(ms: u32) {
         }
         _ = async {
             let f3 = sleep_ms(100); // Timer 7
-            // nothing has run yet: futures start when polled
+            // none polled yet, but a sleep fixes its deadline when it is made
             f3.await;
         } => {
             log("log 9");
@@ -3652,7 +3652,7 @@ async fn part13() {
         _ = async {
             let f2 = yield_now();
             let f3 = sleep_ms(20); // Timer 13
-            // nothing has run yet: futures start when polled
+            // none polled yet, but a sleep fixes its deadline when it is made
             f2.await;
             f3.await;
         } => {}
@@ -3837,7 +3837,7 @@ async fn run() {
     join!( // concurrently, in one task: each poll polls every unfinished one, in order
         async {
             let f1 = sleep_ms(0); // Timer 3
-            // nothing has run yet: futures start when polled
+            // none polled yet, but a sleep fixes its deadline when it is made
             f1.await;
         },
     );
@@ -3856,7 +3856,7 @@ async fn run() {
         _ = async {
             let f2 = sleep_ms(10); // Timer 11
             let f3 = sleep_ms(100); // Timer 12
-            // nothing has run yet: futures start when polled
+            // none polled yet, but a sleep fixes its deadline when it is made
             f2.await;
             f3.await;
         } => {
@@ -3907,7 +3907,7 @@ async fn run() {
         biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
         _ = async {
             let f1 = sleep_ms(0); // Timer 3
-            // nothing has run yet: futures start when polled
+            // none polled yet, but a sleep fixes its deadline when it is made
             f1.await;
         } => {}
         _ = async {
@@ -3973,7 +3973,7 @@ async fn run() {
         _ = async {
             let f1 = async { log("log 16") };
             let f2 = sleep_ms(10); // Timer 17
-            // nothing has run yet: futures start when polled
+            // none polled yet, but a sleep fixes its deadline when it is made
             f1.await;
             f2.await;
         } => {
@@ -4224,7 +4224,7 @@ async fn run() {
     }
     for _ in 0..1 {
         let f1 = sleep_ms(100); // Timer 22
-        // nothing has run yet: futures start when polled
+        // none polled yet, but a sleep fixes its deadline when it is made
         f1.await;
     }
 }
@@ -4320,7 +4320,7 @@ async fn run() {
     let f3 = async {
         block_ms(0);
     };
-    // nothing has run yet: futures start when polled
+    // none polled yet, but a sleep fixes its deadline when it is made
     f1.await;
     f2.await;
     f3.await;
@@ -4464,7 +4464,7 @@ async fn run() {
 async fn part6(ms: u32) {
     let f1 = async {
         let f2 = sleep_ms(ms); // Timer 4
-        // nothing has run yet: futures start when polled
+        // none polled yet, but a sleep fixes its deadline when it is made
         f2.await;
     };
     // nothing has run yet: futures start when polled
@@ -4562,7 +4562,7 @@ use runtime::prelude::*;
 async fn run() {
     let f1 = sleep_ms(20); // Timer 3
     let f2 = sleep_ms(50); // Timer 4
-    // nothing has run yet: futures start when polled
+    // none polled yet, but a sleep fixes its deadline when it is made
     f1.await;
     f2.await;
     select! {
@@ -4590,11 +4590,11 @@ async fn run() {
     }
     let f3 = async {
         let f4 = sleep_ms(10); // Timer 22
-        // nothing has run yet: futures start when polled
+        // none polled yet, but a sleep fixes its deadline when it is made
         f4.await;
     };
     let f4 = sleep_ms(0); // Timer 23
-    // nothing has run yet: futures start when polled
+    // none polled yet, but a sleep fixes its deadline when it is made
     f3.await;
     f4.await;
     let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
@@ -4647,7 +4647,7 @@ async fn run() {
     join!( // concurrently, in one task: each poll polls every unfinished one, in order
         async {
             let f1 = sleep_ms(10); // Timer 5
-            // nothing has run yet: futures start when polled
+            // none polled yet, but a sleep fixes its deadline when it is made
             f1.await;
         },
     );
@@ -4768,7 +4768,7 @@ async fn run() {
             let f1 = async { log("log 8") };
             let f2 = sleep_ms(50); // Timer 9
             let f3 = async { log("log 10") };
-            // nothing has run yet: futures start when polled
+            // none polled yet, but a sleep fixes its deadline when it is made
             f1.await;
             f2.await;
             f3.await;
@@ -5001,7 +5001,7 @@ async fn part9() {
             let f1 = async { log("log 3") };
             let f2 = sleep_ms(20); // Timer 4
             let f3 = async { block_ms(10) };
-            // nothing has run yet: futures start when polled
+            // none polled yet, but a sleep fixes its deadline when it is made
             f1.await;
             f2.await;
             f3.await;
@@ -5123,7 +5123,7 @@ async fn run() {
         let f1 = sleep_ms(20); // Timer 3
         let f2 = sleep_ms(10); // Timer 4
         let f3 = async { log("log 5") };
-        // nothing has run yet: futures start when polled
+        // none polled yet, but a sleep fixes its deadline when it is made
         f1.await;
         f2.await;
         f3.await;
@@ -5390,7 +5390,7 @@ async fn run() {
     sleep_ms(50).await; // Timer 8
     let f1 = sleep_ms(100); // Timer 11
     let f2 = sleep_ms(0); // Timer 12
-    // nothing has run yet: futures start when polled
+    // none polled yet, but a sleep fixes its deadline when it is made
     f1.await;
     f2.await;
     sleep_ms(50).await; // Timer 13
@@ -5449,7 +5449,7 @@ async fn run() {
         let f2 = sleep_ms(10); // Timer 7
         let f3 = async { block_ms(30) };
         let f4 = sleep_ms(0); // Timer 9
-        // nothing has run yet: futures start when polled
+        // none polled yet, but a sleep fixes its deadline when it is made
         f2.await;
         f3.await;
         f4.await;
@@ -5479,7 +5479,7 @@ async fn run() {
                 let f1 = sleep_ms(10); // Timer 3
                 let f2 = async { block_ms(10) };
                 let f3 = async { block_ms(0) };
-                // nothing has run yet: futures start when polled
+                // none polled yet, but a sleep fixes its deadline when it is made
                 f1.await;
                 f2.await;
                 f3.await;
@@ -5532,7 +5532,7 @@ async fn run() {
         _ = async {
             let f2 = sleep_ms(10); // Timer 5
             let f3 = async { log("log 6") };
-            // nothing has run yet: futures start when polled
+            // none polled yet, but a sleep fixes its deadline when it is made
             f2.await;
             f3.await;
         } => {}
@@ -5545,7 +5545,7 @@ async fn run() {
         }
     }
     let f5 = sleep_ms(100); // Timer 11
-    // nothing has run yet: futures start when polled
+    // none polled yet, but a sleep fixes its deadline when it is made
     f5.await;
     let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
         sleep_ms(10).await; // Timer 12
@@ -5737,7 +5737,7 @@ async fn run() {
         let f1 = async { log("log 8") };
         let f2 = sleep_ms(50); // Timer 9
         let f3 = yield_now();
-        // nothing has run yet: futures start when polled
+        // none polled yet, but a sleep fixes its deadline when it is made
         f1.await;
         f2.await;
         f3.await;
@@ -5886,7 +5886,7 @@ async fn run() {
     let f1 = async {
         let f2 = sleep_ms(0); // Timer 3
         let f3 = sleep_ms(10); // Timer 4
-        // nothing has run yet: futures start when polled
+        // none polled yet, but a sleep fixes its deadline when it is made
         f2.await;
         f3.await;
     };
@@ -5918,7 +5918,7 @@ async fn run() {
         let f8 = async {
             let f9 = async { log("log 18") };
             let f10 = sleep_ms(10); // Timer 19
-            // nothing has run yet: futures start when polled
+            // none polled yet, but a sleep fixes its deadline when it is made
             f9.await;
             f10.await;
         };
@@ -5960,7 +5960,7 @@ async fn run() {
     let f1 = async { block_ms(30) };
     let f2 = async { log("log 15") };
     let f3 = sleep_ms(0); // Timer 16
-    // nothing has run yet: futures start when polled
+    // none polled yet, but a sleep fixes its deadline when it is made
     f1.await;
     f2.await;
     f3.await;
@@ -6074,7 +6074,7 @@ async fn run() {
         biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
         _ = async {
             let f1 = sleep_ms(10); // Timer 4
-            // nothing has run yet: futures start when polled
+            // none polled yet, but a sleep fixes its deadline when it is made
             f1.await;
         } => {
             log("log 5");
@@ -6763,7 +6763,7 @@ async fn run() {
             let f1 = async { block_ms(0) };
             let f2 = sleep_ms(50); // Timer 39
             let f3 = sleep_ms(20); // Timer 40
-            // nothing has run yet: futures start when polled
+            // none polled yet, but a sleep fixes its deadline when it is made
             f1.await;
             f2.await;
             f3.await;
@@ -6848,7 +6848,7 @@ async fn run() {
     for _ in 0..3 {
         block_ms(0);
         let f1 = sleep_ms(20); // Timer 4
-        // nothing has run yet: futures start when polled
+        // none polled yet, but a sleep fixes its deadline when it is made
         f1.await;
         yield_now().await; // yield: the task goes to the back of the ready queue
     }
@@ -6963,7 +6963,7 @@ async fn part12(ms: u32) {
     join!( // concurrently, in one task: each poll polls every unfinished one, in order
         async {
             let f1 = sleep_ms(ms); // Timer 3
-            // nothing has run yet: futures start when polled
+            // none polled yet, but a sleep fixes its deadline when it is made
             f1.await;
         },
     );
@@ -7019,7 +7019,7 @@ async fn run() {
         async {
             let f1 = sleep_ms(50); // Timer 3
             let f2 = async { log("log 4") };
-            // nothing has run yet: futures start when polled
+            // none polled yet, but a sleep fixes its deadline when it is made
             f1.await;
             f2.await;
         },
@@ -7112,7 +7112,7 @@ async fn run() {
     let f1 = sleep_ms(50); // Timer 3
     let f2 = yield_now();
     let f3 = yield_now();
-    // nothing has run yet: futures start when polled
+    // none polled yet, but a sleep fixes its deadline when it is made
     f1.await;
     f2.await;
     f3.await;
@@ -7143,7 +7143,7 @@ async fn run() {
         let f3 = sleep_ms(10); // Timer 4
         let f4 = sleep_ms(0); // Timer 5
         let f5 = sleep_ms(0); // Timer 6
-        // nothing has run yet: futures start when polled
+        // none polled yet, but a sleep fixes its deadline when it is made
         f3.await;
         f4.await;
         f5.await;
@@ -7155,7 +7155,7 @@ async fn run() {
             yield_now(),
         );
     };
-    // nothing has run yet: futures start when polled
+    // none polled yet, but a sleep fixes its deadline when it is made
     f1.await;
     f2.await;
     f3.await;
@@ -7585,7 +7585,7 @@ async fn run() {
         biased; // polled top to bottom: if several are ready, the upper one wins; the others are dropped
         _ = async {
             let f1 = sleep_ms(100); // Timer 17
-            // nothing has run yet: futures start when polled
+            // none polled yet, but a sleep fixes its deadline when it is made
             f1.await;
         } => {
             sleep_ms(20).await; // Timer 18
@@ -7708,7 +7708,7 @@ async fn run() {
     f1.await;
     let f2 = sleep_ms(10); // Timer 7
     let f3 = sleep_ms(20); // Timer 8
-    // nothing has run yet: futures start when polled
+    // none polled yet, but a sleep fixes its deadline when it is made
     f2.await;
     f3.await;
     log(format!("{n8} in all"));
@@ -7848,7 +7848,7 @@ async fn run() {
             sleep_ms(20).await; // Timer 3
             let f1 = sleep_ms(100); // Timer 5
             let f2 = sleep_ms(0); // Timer 6
-            // nothing has run yet: futures start when polled
+            // none polled yet, but a sleep fixes its deadline when it is made
             f1.await;
             f2.await;
         }
@@ -7873,7 +7873,7 @@ async fn run() {
     let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
         let f1 = sleep_ms(20); // Timer 4
         let f2 = async { log("log 5") };
-        // nothing has run yet: futures start when polled
+        // none polled yet, but a sleep fixes its deadline when it is made
         f1.await;
         f2.await;
         select! {
@@ -7919,7 +7919,7 @@ async fn run() {
             let f4 = yield_now();
             let f5 = sleep_ms(20); // Timer 12
             let f6 = sleep_ms(50); // Timer 13
-            // nothing has run yet: futures start when polled
+            // none polled yet, but a sleep fixes its deadline when it is made
             f4.await;
             f5.await;
             f6.await;
@@ -8059,7 +8059,7 @@ async fn run() {
         f4.await;
         f5.await;
     };
-    // nothing has run yet: futures start when polled
+    // none polled yet, but a sleep fixes its deadline when it is made
     f1.await;
     f2.await;
     f3.await;
@@ -8142,7 +8142,7 @@ async fn run() {
         async {
             let f1 = sleep_ms(100); // Timer 6
             let f2 = async { log("log 7") };
-            // nothing has run yet: futures start when polled
+            // none polled yet, but a sleep fixes its deadline when it is made
             f1.await;
             f2.await;
         },
@@ -8300,7 +8300,7 @@ use runtime::prelude::*;
 async fn run() {
     block_ms(30);
     let f1 = sleep_ms(50); // Timer 3
-    // nothing has run yet: futures start when polled
+    // none polled yet, but a sleep fixes its deadline when it is made
     f1.await;
 }
 
@@ -8674,7 +8674,7 @@ async fn run() {
             let f1 = async { log(format!("log 14 {n29}")) };
             let f2 = async { log("log 15") };
             let f3 = sleep_ms(20); // Timer 16
-            // nothing has run yet: futures start when polled
+            // none polled yet, but a sleep fixes its deadline when it is made
             f1.await;
             f2.await;
             f3.await;
@@ -8811,7 +8811,7 @@ use runtime::prelude::*;
 async fn run() {
     let n4 = 0;
     let f1 = sleep_ms(20); // Timer 2
-    // nothing has run yet: futures start when polled
+    // none polled yet, but a sleep fixes its deadline when it is made
     f1.await;
     sleep_ms(100).await; // Timer 3
     let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
@@ -8870,7 +8870,7 @@ async fn run() {
     for _ in 0..3 {
         block_ms(0);
         let f1 = sleep_ms(10); // Timer 16
-        // nothing has run yet: futures start when polled
+        // none polled yet, but a sleep fixes its deadline when it is made
         f1.await;
     }
     join!( // concurrently, in one task: each poll polls every unfinished one, in order
@@ -8899,7 +8899,7 @@ async fn run() {
     join!( // concurrently, in one task: each poll polls every unfinished one, in order
         async {
             let f1 = sleep_ms(20); // Timer 3
-            // nothing has run yet: futures start when polled
+            // none polled yet, but a sleep fixes its deadline when it is made
             f1.await;
         },
     );
@@ -9039,7 +9039,7 @@ async fn run() {
         async {
             let f1 = sleep_ms(10); // Timer 3
             let f2 = async { log("log 4") };
-            // nothing has run yet: futures start when polled
+            // none polled yet, but a sleep fixes its deadline when it is made
             f1.await;
             f2.await;
         },
@@ -9074,7 +9074,7 @@ async fn run() {
                 let f1 = async { block_ms(10) };
                 let f2 = sleep_ms(100); // Timer 9
                 let f3 = yield_now();
-                // nothing has run yet: futures start when polled
+                // none polled yet, but a sleep fixes its deadline when it is made
                 f1.await;
                 f2.await;
                 f3.await;
@@ -9105,7 +9105,7 @@ async fn run() {
     for _ in 0..2 {
         let f1 = sleep_ms(20); // Timer 8
         let f2 = sleep_ms(0); // Timer 9
-        // nothing has run yet: futures start when polled
+        // none polled yet, but a sleep fixes its deadline when it is made
         f1.await;
         f2.await;
         sleep_ms(20).await; // Timer 10
@@ -9143,7 +9143,7 @@ async fn run() {
     );
     let f1 = sleep_ms(20); // Timer 9
     let f2 = sleep_ms(100); // Timer 10
-    // nothing has run yet: futures start when polled
+    // none polled yet, but a sleep fixes its deadline when it is made
     f1.await;
     f2.await;
     log("log 12");
@@ -9531,7 +9531,7 @@ async fn run() {
             let f1 = yield_now();
             let f2 = sleep_ms(10); // Timer 9
             let f3 = sleep_ms(20); // Timer 10
-            // nothing has run yet: futures start when polled
+            // none polled yet, but a sleep fixes its deadline when it is made
             f1.await;
             f2.await;
             f3.await;
@@ -9633,7 +9633,7 @@ async fn run() {
         _ = sleep_ms(20) => {} // Timer 6
     }
     let f1 = sleep_ms(0); // Timer 10
-    // nothing has run yet: futures start when polled
+    // none polled yet, but a sleep fixes its deadline when it is made
     f1.await;
     let h1 = spawn(async { // spawn: a task of its own; it starts once this task pauses at an .await
         let f2 = async {
@@ -9739,7 +9739,7 @@ async fn run() {
         log("log 11");
     };
     let f3 = async { log("log 12") };
-    // nothing has run yet: futures start when polled
+    // none polled yet, but a sleep fixes its deadline when it is made
     f1.await;
     f2.await;
     f3.await;
@@ -9782,7 +9782,7 @@ async fn run() {
             let f1 = yield_now();
             let f2 = sleep_ms(20); // Timer 29
             let f3 = sleep_ms(20); // Timer 30
-            // nothing has run yet: futures start when polled
+            // none polled yet, but a sleep fixes its deadline when it is made
             f1.await;
             f2.await;
             f3.await;
@@ -10453,7 +10453,7 @@ async fn run() {
     let f1 = async { log(format!("log 19 {n24}")) };
     let f2 = async { block_ms(0) };
     let f3 = sleep_ms(100); // Timer 21
-    // nothing has run yet: futures start when polled
+    // none polled yet, but a sleep fixes its deadline when it is made
     f1.await;
     f2.await;
     f3.await;
