@@ -626,6 +626,7 @@ export class App {
     this.showStateMachine();
     if (this.ran) this.views.controls.showRun(this.ran.sentence, this.showsCurrent());
     this.views.share.showCurrent(!this.ran || this.showsCurrent());
+    this.showStale(Boolean(this.ran) && !this.showsCurrent());
     this.showStatus();
     // The text itself only when it says more than the scenario (comments,
     // layout), and fits in a link: the scenario always goes.
@@ -690,6 +691,14 @@ export class App {
       this.views.controls.showError(/** @type {Error} */ (error).message);
       this.showStatus();
     }
+  }
+
+  /** The code panels show another program than the run's (edited since):
+   * no line of theirs is marked, and What happened says its lines are the
+   * old code's. @param {boolean} stale */
+  showStale(stale) {
+    this.views.lanes.showStale(stale);
+    this.views.whatHappened.showStale(stale);
   }
 
   /** The shown run is of the program and options as they are now. */
@@ -1030,6 +1039,7 @@ export class App {
     summary.show(figures);
     this.ran = { options, sentence: inThisRun(run, figures.lanes) };
     this.views.controls.showRun(this.ran.sentence, true);
+    this.showStale(false);
     this.predict(false);
     replay.showRange(this.replay.length);
     replay.showLanes(lanesOf(run));

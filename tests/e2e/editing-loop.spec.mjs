@@ -226,7 +226,10 @@ test('tokio\'s spelling of a sleep and println! run as written, with their use l
   // The timing input rewrites the number where it is written.
   await page.getByLabel('Kettle (ms)').fill('90');
   await expect(page.locator('#code-futures')).toContainText('sleep(Duration::from_millis(90)).await; // Kettle');
-  // The trace names the line written: the sleep is line 5 of the text.
+  // The trace names the line written: the sleep is line 5 of the text (of
+  // the run of it: until Run, the replay is of the text before).
+  await page.getByRole('button', { name: 'Run', exact: true }).click();
+  await expect(logTime(page, 'futures')).toHaveText('90 ms');
   await page.locator('#trace-futures li[data-kind="timer_set"]').click();
   await expect(page.locator('#code-futures .current')).toHaveText('    sleep(Duration::from_millis(90)).await; // Kettle');
 });

@@ -337,7 +337,7 @@ test('a mistake is underlined and named in the alert; the last program and run s
   for (let i = 0; i < 3; i += 1) await page.keyboard.press('ArrowDown');
   for (let i = 0; i < 17; i += 1) await page.keyboard.press('ArrowRight');
   for (let i = 0; i < 6; i += 1) await page.keyboard.press('Delete');
-  await expect(alert).toHaveText('Rust code: line 4, column 18: expected `.await`, found `;`: '
+  await expect(alert).toHaveText('Rust code: line 4, column 18: missing `.await`: '
     + 'without `.await` this future is dropped, never polled, so nothing waits. rustc would only warn here ("futures do nothing '
     + 'unless you `.await` or poll them"), an easy bug to miss');
   await expect(page.locator('#code-futures .cm-lintRange-error')).toHaveText(';');
@@ -576,7 +576,7 @@ test('playground.parse and playground.run({rust}) from a script', async ({ page 
     ],
   });
   expect(out.error.name).toBe('Error');
-  expect(out.error.message).toMatch(/^line 3, column 17: expected `\.await`/);
+  expect(out.error.message).toMatch(/^line 3, column 17: missing `\.await`/);
   expect(out.error.line).toBe(3);
   expect(out.error.column).toBe(17);
   expect(out.logs).toEqual([250, 250, 250]);

@@ -296,7 +296,7 @@ test('Share: the embed snippet at the replay position, measured; the Markdown li
   await expect(code).toHaveAttribute('aria-busy', 'true');
   await expect(code).toHaveValue('');
   await expect(copyEmbed).toBeDisabled();
-  await expect(page.locator('#embed-said')).toHaveText('Measuring the embed\'s height: the HTML to paste appears above in a moment…');
+  await expect(page.locator('#embed-said')).toHaveText('Measuring the embed\'s height: the HTML to paste appears in the box above in a moment…');
   await expect(code).not.toHaveAttribute('aria-busy', 'true', { timeout: 20_000 });
   await expect(copyEmbed).toBeEnabled();
   await expect(page.locator('#embed-said')).toBeHidden();

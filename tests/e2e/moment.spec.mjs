@@ -54,3 +54,28 @@ test('Copy link gives the link of the step shown, which opens there', async ({ p
   await page.getByRole('button', { name: 'Copy link' }).click();
   expect(await page.evaluate(() => navigator.clipboard.readText())).not.toMatch(/step=/);
 });
+
+test('after an edit, the old run\'s lines are not marked on the new code, and What happened says whose they are', async ({ page }) => {
+  await openPlayground(page, '/#preset=sequential&clock=virtual&style=then&step=21');
+  await expect(page.locator('.lane .cm-line.current')).toHaveCount(3);
+  const stale = page.locator('#what-happened-stale');
+  await expect(stale).toBeHidden();
+  const before = await page.locator('#what-happened').textContent();
+  // Another promise style rewrites the Promises panel, not the run shown.
+  await page.getByRole('radio', { name: 'async/await' }).check();
+  await expect(page.locator('.lane .current:is(.line, .cm-line)')).toHaveCount(0);
+  await expect(stale).toHaveText('From the last run, before your change: line numbers are that code\'s. Run to replay the code as it is now.');
+  await expect(page.locator('#what-happened')).toHaveText(before);
+  // Steps still move the traces, with no line marked on code that did not run.
+  await page.getByRole('button', { name: 'Step forward' }).click();
+  await expect(page.locator('#position')).toHaveText(/^Event 22 of /);
+  await expect(page.locator('.lane .current:is(.line, .cm-line)')).toHaveCount(0);
+  // Back as it was: the run is of the program shown again.
+  await page.getByRole('radio', { name: '.then' }).check();
+  await expect(stale).toBeHidden();
+  await page.getByRole('radio', { name: 'async/await' }).check();
+  await page.getByRole('button', { name: 'Run', exact: true }).click();
+  await expect(stale).toBeHidden();
+  await page.getByRole('button', { name: 'Step forward' }).click();
+  await expect(page.locator('.lane .current:is(.line, .cm-line)').first()).toBeVisible();
+});

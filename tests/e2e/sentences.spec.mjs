@@ -66,6 +66,12 @@ function check(sentence, run) {
   // "all four lanes logged their last line at 350 ms": the spawn_local lane too
   phrase(re(String.raw`[Aa]ll four lanes logged their last line at ${T}`),
     (_, t) => ['callbacks', 'promises', 'futures', 'spawnLocal'].every((l) => logged(l, t)), 'all four last logs');
+  // A Real run's lanes within a millisecond: "Every lane logged its last line within a millisecond: from 357.5 to 357.6 ms"
+  phrase(re(String.raw`(?:[Ee]very lane|[Tt]he Callbacks, Promises and Rust futures lanes) logged (?:its|their) last line within a millisecond: from ${T} to ${T}`),
+    (_, from, to) => {
+      const ends = ['callbacks', 'promises', 'futures'].map(done).sort((a, b) => a - b);
+      return from !== to && formatMs(ends[0]) === from && formatMs(ends[2]) === to && ends[2] - ends[0] < 1;
+    }, 'last logs within a millisecond');
   // "every lane logged its last line at 350 ms" / "Every lane logged …"
   phrase(re(String.raw`[Ee]very lane logged its last line at ${T}`),
     (_, t) => ['callbacks', 'promises', 'futures'].every((l) => logged(l, t)), 'every last log');

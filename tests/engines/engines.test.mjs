@@ -569,15 +569,19 @@ for (const engine of ENGINES) {
       assert.ok(await lines() > 3, 'the whole explanation');
     });
 
-    test('while the run on screen is older than the program, the links wait for Run', async () => {
+    test('while the run on screen is older than the program, the links wait for Run, and no line is marked', async () => {
       const browser = await open();
       await browser.findElement(By.id('timing-0')).click();
       await browser.actions().sendKeys(Key.END, Key.BACK_SPACE, '5', Key.TAB).perform();
       await browser.wait(async () => (await browser.findElement(By.id('share-stale')).isDisplayed()), 5_000);
       assert.equal(await browser.findElement(By.id('copy-link')).isEnabled(), false);
+      // No line of the new code is marked with the old run's; What happened says whose its lines are.
+      assert.equal(await browser.findElement(By.id('what-happened-stale')).isDisplayed(), true);
+      assert.equal(await browser.executeScript("return document.querySelectorAll('.lane .current:is(.line, .cm-line)').length"), 0);
       await browser.findElement(By.id('run')).click();
       await browser.wait(async () => (await browser.findElement(By.id('copy-link')).isEnabled()), 10_000);
       assert.equal(await browser.findElement(By.id('share-stale')).isDisplayed(), false);
+      assert.equal(await browser.findElement(By.id('what-happened-stale')).isDisplayed(), false);
     });
 
     test('a changed example is kept when another is chosen, and comes back with it', async () => {

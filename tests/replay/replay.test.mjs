@@ -232,3 +232,15 @@ test('with the spawn_local lane beside them, the run\'s sentences say "all four 
     'The Callbacks, Promises and Rust futures lanes logged their last line at 350 ms',
   ]);
 });
+
+test('lanes that logged last within a millisecond of each other (a Real run) are said as the range the table shows', async () => {
+  const { summarize } = await import('../../web/replay/summary.js');
+  const run = structuredClone(golden('sequential-then'));
+  // Shift the Promises lane's last log by a tenth of a millisecond, as a Real run may.
+  const last = run.promises.events.findLast((e) => e.kind === 'log');
+  last.t += 0.1;
+  for (const e of run.promises.events) if (e.seq > last.seq) e.t += 0.1;
+  assert.equal(summarize(run).sentence.split(';')[0], 'Every lane logged its last line within a millisecond: from 350 ms to 350.1 ms');
+  // The same times: one.
+  assert.match(summarize(golden('sequential-then')).sentence, /^Every lane logged its last line at 350 ms;/);
+});

@@ -178,9 +178,13 @@ export function createCodeView(replaced, { text, label, readOnly, rust: isRust, 
       if (shownLine < 1 || shownLine > view.state.doc.lines) return;
       // Into the panel's view: its scroller moves, never the page (which
       // CodeMirror's own scrollIntoView would move too).
+      // This line, as it is now: by the time the measure runs, another may
+      // be marked, or none (0, no line to measure).
+      const marked = shownLine;
       view.requestMeasure({
         read: () => {
-          const block = view.lineBlockAt(view.state.doc.line(shownLine).from);
+          if (marked > view.state.doc.lines) return null;
+          const block = view.lineBlockAt(view.state.doc.line(marked).from);
           const { scrollTop, clientHeight } = view.scrollDOM;
           const top = block.top + view.documentPadding.top;
           return top < scrollTop || top + block.height > scrollTop + clientHeight ? top - clientHeight / 2 : null;

@@ -85,12 +85,29 @@ export class Lanes {
     })]));
     this.rustReadOnly = false;
     this.editor = false;
+    /** The code shown is not the run's program (see `showStale`). */
+    this.stale = false;
     /** @type {number | undefined} a frame that centres rows again, after a jump */
     this.centring = undefined;
     /** @type {Set<ShownLane>} the lists whose current row changed since the last frame */
     this.toCentre = new Set();
     /** @type {number | undefined} the frame that centres them */
     this.centringNext = undefined;
+  }
+
+  /**
+   * Whether the code shown is another program than the run's (edited
+   * since): then the replay's lines are not its lines, and none is marked
+   * until Run (the steps still move the traces).
+   * @param {boolean} stale
+   */
+  showStale(stale) {
+    if (stale === this.stale) return;
+    this.stale = stale;
+    for (const lane of SHOWN_LANES) {
+      const panel = this.panels[lane];
+      panel.code.showLine(stale ? undefined : panel.line);
+    }
   }
 
   /** @param {Code} code */
@@ -239,7 +256,7 @@ export class Lanes {
       });
       // The step shown keeps its line marked (a link to a moment, or steps
       // taken before the editor came).
-      panel.code.showLine(panel.line);
+      panel.code.showLine(this.stale ? undefined : panel.line);
     }
     this.editor = true;
     this.showEditable();
@@ -299,7 +316,7 @@ export class Lanes {
       // the replay as ← and → step it: ↑, ↓ and Enter go on from there.
       if (moved[lane] && seq >= 0 && panel.rows[seq] && panel.trace.contains(document.activeElement)) this.focusRow(lane, seq, false);
       panel.line = lines[lane];
-      panel.code.showLine(lines[lane]);
+      panel.code.showLine(this.stale ? undefined : lines[lane]);
     }
     // Scroll each list whose row changed (not the page) so its current row
     // is in view; a list that did not move is not scrolled (a scroll

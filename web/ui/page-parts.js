@@ -133,6 +133,9 @@ export function replayParts() {
       el('span', { id: 'what-happened-title', class: 'what-happened-title' }, 'What happened'),
       // On a phone, where the position line is left out: whose step it is.
       el('span', { id: 'what-happened-lane', class: 'what-happened-lane' }),
+      // Where the program changed since the run shown: its lines are not the new code's.
+      el('span', { id: 'what-happened-stale', class: 'what-happened-stale', hidden: '' },
+        'From the last run, before your change: line numbers are that code\'s. Run to replay the code as it is now.'),
       el('p', { id: 'what-happened', role: 'status', 'aria-live': 'polite', 'aria-labelledby': 'what-happened-title' }, 'No run yet.')),
   ];
 }
@@ -144,7 +147,8 @@ export function timelineParts() {
   return [
     el('h2', { id: 'timeline-title' }, 'Timeline'),
     el('div', { class: 'timeline-scroll' }, drawing),
-    el('p', { class: 'timeline-legend' }, 'Long bars: a timer, from when it is set (for a Rust sleep, when the future is created) until it fires; dashed if '
+    el('p', { class: 'timeline-legend' }, 'Long bars: a timer, from when its deadline is fixed (in JS when setTimeout is called; a Rust sleep fixes it when the '
+      + 'future is made, before its first poll, which registers it) until it fires; dashed if '
       + 'cancelled. Short marks: a callback or a poll running. Arrows: a waker waking a task. Diamonds: a line logged. '
       + 'Red line: the replay\'s current position; a red ring or outline: its event\'s mark, if it has one.'),
     el('p', { id: 'timeline-detail', class: 'timeline-detail', 'aria-live': 'polite' },

@@ -383,7 +383,7 @@ export class Share {
     this.embedCode.value = '';
     this.embedCode.setAttribute('aria-busy', 'true');
     this.copyEmbed.disabled = true;
-    this.embedSaid.textContent += `${this.embedSaid.textContent ? ' ' : ''}Measuring the embed's height: the HTML to paste appears above in a moment…`;
+    this.embedSaid.textContent += `${this.embedSaid.textContent ? ' ' : ''}Measuring the embed's height: the HTML to paste appears in the box above in a moment…`;
     clearTimeout(this.measuring);
     this.measuring = setTimeout(async () => {
       const height = await measureEmbed(src);

@@ -15,6 +15,15 @@ export class WhatHappened {
     this.sentence = qs('#what-happened', root);
     /** @type {HTMLElement} */
     this.lane = qs('#what-happened-lane', root);
+    /** @type {HTMLElement} said while the program has changed since the run shown */
+    this.stale = qs('#what-happened-stale', root);
+  }
+
+  /** Whether the sentence is of a run of another program than the one
+   * shown (edited since): its line numbers are the old code's.
+   * @param {boolean} stale */
+  showStale(stale) {
+    this.stale.hidden = !stale;
   }
 
   /**

@@ -133,7 +133,7 @@ const TABLE: &[(&str, &str, Want)] = &[
     (
         "yield_now not awaited",
         "    yield_now();\n",
-        Refused(4, 16, "expected `.await`, found `;`: without `.await` this future is dropped, never polled, so nothing waits. rustc would only warn here (\"futures do nothing unless you `.await` or poll them\"), an easy bug to miss"),
+        Refused(4, 16, "missing `.await`: without `.await` this future is dropped, never polled, so nothing waits. rustc would only warn here (\"futures do nothing unless you `.await` or poll them\"), an easy bug to miss"),
     ),
     (
         "yield_now with an argument",
@@ -203,7 +203,7 @@ const TABLE: &[(&str, &str, Want)] = &[
     (
         "sleep_ms(100); never polled",
         "    sleep_ms(100);\n",
-        Refused(4, 18, "expected `.await`, found `;`: without `.await` this future is dropped, never polled, so nothing waits. rustc would only warn here (\"futures do nothing unless you `.await` or poll them\"), an easy bug to miss"),
+        Refused(4, 18, "missing `.await`: without `.await` this future is dropped, never polled, so nothing waits. rustc would only warn here (\"futures do nothing unless you `.await` or poll them\"), an easy bug to miss"),
     ),
     (
         "a missing .await at the end of a line",
@@ -706,7 +706,7 @@ const TABLE: &[(&str, &str, Want)] = &[
     (
         "a helper called without .await",
         "use runtime::prelude::*;\n\nasync fn run() {\n    brew();\n}\n\nasync fn brew() {\n    sleep_ms(10).await;\n}\n",
-        Refused(4, 11, "expected `.await`, found `;`: without `.await` this future is dropped, never polled, so nothing waits. rustc would only warn here (\"futures do nothing unless you `.await` or poll them\"), an easy bug to miss"),
+        Refused(4, 11, "missing `.await`: without `.await` this future is dropped, never polled, so nothing waits. rustc would only warn here (\"futures do nothing unless you `.await` or poll them\"), an easy bug to miss"),
     ),
     (
         "a helper's name misspelled",

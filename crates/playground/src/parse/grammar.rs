@@ -443,7 +443,12 @@ impl<'a> Parser<'a> {
             return Err(self.fail("`.await`", "Rust writes it with a dot: `.await`"));
         }
         if self.is(";") {
-            return Err(self.fail("`.await`", UNAWAITED));
+            // Not "expected …, found `;`": rustc would accept the line, so
+            // the message must not read as its parse error.
+            return Err(ParseError::new(
+                self.peek().at,
+                format!("missing `.await`: {UNAWAITED}"),
+            ));
         }
         Err(self.fail_missing("`.await`", ""))
     }
