@@ -218,7 +218,7 @@ fn invalid_programs_are_refused_at_the_offending_token() {
     );
     let table: Vec<(&str, String, usize, usize, &str)> = vec![
         ("not awaited", module("    sleep_ms(20);\n"), 4, 17,
-         "expected `.await`, found `;`: without `.await` this future is dropped, never polled"),
+         "missing `.await`: without `.await` this future is dropped, never polled"),
         ("out of range", module("    sleep_ms(70000).await;\n"), 4, 14,
          "this delay must be a whole number of milliseconds from 0 to 60000, got 70000"),
         ("a block out of range", module("    block_ms(6000);\n"), 4, 14,
@@ -266,7 +266,7 @@ fn invalid_programs_are_refused_at_the_offending_token() {
         ("arm body of two statements not a block", module("    select! { biased; _ = sleep_ms(1) => log(\"x\"); log(\"y\"), }\n"), 4, 50,
          "expected `,`, found `;`: a branch's code is one expression"),
         ("arm body not awaited", module("    select! { biased; _ = sleep_ms(1) => { sleep_ms(2); } }\n"), 4, 55,
-         "expected `.await`, found `;`"),
+         "missing `.await`"),
         ("not awaited next", module("    let f1 = sleep_ms(1);\n    log(\"x\");\n"), 5, 5,
          "expected `f1.await;`, found `log`: this playground does not read other statements between"),
         ("one of two never awaited", module("    let f1 = sleep_ms(1);\n    let f2 = sleep_ms(2);\n    f2.await;\n"), 7, 1,
