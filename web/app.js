@@ -102,7 +102,7 @@ export class App {
     this.pushNext = false;
     /** The fragment the page last wrote or read: a navigation to it is no news. */
     this.shownHash = '';
-    /** @type {{options: string, sentence: string} | undefined} the shown
+    /** @type {{options: string, code: string, sentence: string} | undefined} the shown
      * run's options (do the views still show the program?) and figures */
     this.ran = undefined;
     /** @type {{started: number, expected: number | null} | null} a run in flight (real clock: how far) */
@@ -232,11 +232,12 @@ export class App {
       picture: (lanes) => {
         const at = this.replay[this.position];
         // The moment named under the title (what happened then), as in a GIF's frames.
-        return at && this.run ? picturesOf(this.run, lanes)(at.entry, this.momentTitle(at), `${at.entry.laneName}, ${at.told.text}`) : null;
+        return at && this.run ? picturesOf(this.run, lanes, at.entry.event.t)(at.entry, this.momentTitle(at), `${at.entry.laneName}, ${at.told.text}`) : null;
       },
       animation: (lanes) => {
-        if (!this.replay[this.position] || !this.run) return null;
-        const picture = picturesOf(this.run, lanes);
+        const shown = this.replay[this.position];
+        if (!shown || !this.run) return null;
+        const picture = picturesOf(this.run, lanes, shown.entry.event.t);
         // From the first event to the one shown, of the lanes pictured: the
         // writer picks the end as for a picture.
         return this.replay.slice(0, this.position + 1).filter((at) => lanes.includes(at.entry.lane))
@@ -626,7 +627,8 @@ export class App {
     this.showStateMachine();
     if (this.ran) this.views.controls.showRun(this.ran.sentence, this.showsCurrent());
     this.views.share.showCurrent(!this.ran || this.showsCurrent());
-    this.showStale(Boolean(this.ran) && !this.showsCurrent());
+    // Only the code: another clock or seed leaves the run's lines true.
+    this.showStale(Boolean(this.ran) && this.ran?.code !== codeOf(this.runOptions()));
     this.showStatus();
     // The text itself only when it says more than the scenario (comments,
     // layout), and fits in a link: the scenario always goes.
@@ -693,7 +695,7 @@ export class App {
     }
   }
 
-  /** The code panels show another program than the run's (edited since):
+  /** The code panels show another program than the run's (edited, or another promise style):
    * no line of theirs is marked, and What happened says its lines are the
    * old code's. @param {boolean} stale */
   showStale(stale) {
@@ -1037,7 +1039,7 @@ export class App {
     const figures = summarize(run);
     this.figures = figures;
     summary.show(figures);
-    this.ran = { options, sentence: inThisRun(run, figures.lanes) };
+    this.ran = { options, code: codeOf(JSON.parse(options)), sentence: inThisRun(run, figures.lanes) };
     this.views.controls.showRun(this.ran.sentence, true);
     this.showStale(false);
     this.predict(false);
@@ -1071,4 +1073,13 @@ export class App {
 function drawsAtRandom(step) {
   if (step.type === 'race' && step.random) return true;
   return 'steps' in step && step.steps.some(drawsAtRandom);
+}
+
+/**
+ * What the code panels show of a run's options: the program and the
+ * promise style (the clock, the seed and the comparison change no line).
+ * @param {RunOptions} options
+ */
+function codeOf(options) {
+  return JSON.stringify({ ...options, clock: undefined, seed: undefined, compare: undefined });
 }

@@ -467,6 +467,25 @@ test('the timeline exports as a self-contained SVG naming every lane, and as a 2
   await expect(page.locator('#share-status')).toHaveText('Timeline saved as an SVG picture (all four lanes, at the current event).');
 });
 
+test('a picture of lanes that ended before the moment shown still has its red line, at that moment', async ({ page }) => {
+  // starve: the Rust lane ends at 30 ms, the Callbacks lane at 126 ms.
+  await openPlayground(page, '/#preset=starve&clock=virtual&style=then&t=126');
+  await expect(page.locator('#position')).toHaveText(/ in Callbacks at 126 ms$/);
+  for (const box of ['Callbacks', 'Promises']) await page.getByRole('checkbox', { name: box }).uncheck();
+  const downloaded = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Export timeline SVG' }).click();
+  const text = (await readFile(await (await downloaded).path())).toString('utf8');
+  const width = Number(text.match(/<svg [^>]*width="(\d+)"/)[1]);
+  const cursor = Number(text.match(/<line class="cursor" x1="([\d.]+)"/)[1]);
+  // Inside the drawing, right of every Rust mark (its last at 30 ms).
+  expect(cursor).toBeLessThan(width);
+  const marks = [...text.matchAll(/<(?:rect|line|polygon) class="(?:slice|wake|log)[^"]*" (?:x|x1|points)="([\d.]+)/g)].map((m) => Number(m[1]));
+  expect(marks.length).toBeGreaterThan(0);
+  expect(cursor).toBeGreaterThan(Math.max(...marks));
+  await expect(page.locator('#share-status')).toHaveText('Timeline saved as an SVG picture (Rust futures, at the current event). This event is in '
+    + 'the Callbacks lane, which the picture leaves out: the red line marks its time, 126 ms.');
+});
+
 /**
  * A GIF's frames, read block by block (GIF89a): each image's size and its
  * delay (ms), and whether it loops.

@@ -78,4 +78,9 @@ test('after an edit, the old run\'s lines are not marked on the new code, and Wh
   await expect(stale).toBeHidden();
   await page.getByRole('button', { name: 'Step forward' }).click();
   await expect(page.locator('.lane .current:is(.line, .cm-line)').first()).toBeVisible();
+  // Another clock changes no line of code: the run's lines stay marked.
+  await page.getByRole('radio', { name: 'Real' }).check();
+  await expect(page.locator('#program-status')).toContainText('changed since the last run');
+  await expect(stale).toBeHidden();
+  await expect(page.locator('.lane .current:is(.line, .cm-line)').first()).toBeVisible();
 });

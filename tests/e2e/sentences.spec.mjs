@@ -57,7 +57,7 @@ function check(sentence, run) {
   phrase(re(String.raw`The Rust futures lane logged its last line at ${T}, the JS lanes at ${T}`),
     (_, rust, js) => formatMs(done('futures')) === rust && formatMs(done('callbacks')) === js && formatMs(done('promises')) === js, 'Rust against JS');
   phrase(re(String.raw`The Rust futures (?:lane|and (Callbacks|Promises) lanes) logged (?:its|their) last line at ${T}, `
-    + String.raw`(?:the (Callbacks|Promises) lane at ${T}|the Callbacks lane at ${T} and the Promises lane at ${T})(?=, because)`),
+    + String.raw`(?:the (Callbacks|Promises) lane at ${T}|the Callbacks lane at ${T} and the Promises lane at ${T})(?=, because|\.)`),
     (_, together, rust, apart, apartAt, callbacksAt, promisesAt) => formatMs(done('futures')) === rust
       && (together === undefined || formatMs(done(LANE[together])) === rust)
       && (apart === undefined || (formatMs(done(LANE[apart])) === apartAt && apartAt !== rust))

@@ -443,7 +443,7 @@ for (const engine of ENGINES) {
         import('./ui/timeline.js').then(({ picturesOf }) => {
           const run = window.playground.lastRun();
           const wake = run.futures.events.find((e) => e.kind === 'wake');
-          const picture = picturesOf(run, ['futures'])({ lane: 'futures', event: wake }, 'T');
+          const picture = picturesOf(run, ['futures'], wake.t)({ lane: 'futures', event: wake }, 'T');
           const doc = new DOMParser().parseFromString(picture.text, 'image/svg+xml');
           done({ labels: [...doc.querySelectorAll('.lane-label')].map((l) => l.textContent), moment: doc.querySelectorAll('.wake.moment').length,
             ringHidden: doc.querySelector('.moment-ring')?.hasAttribute('hidden') });

@@ -244,3 +244,13 @@ test('lanes that logged last within a millisecond of each other (a Real run) are
   // The same times: one.
   assert.match(summarize(golden('sequential-then')).sentence, /^Every lane logged its last line at 350 ms;/);
 });
+
+test('a JS lane that finished before the others is named, and no reason of Rust against JS is given for it', async () => {
+  const { summarize } = await import('../../web/replay/summary.js');
+  const run = structuredClone(golden('sequential-then'));
+  // The Callbacks lane logs at 200 ms, and stops there.
+  const events = run.callbacks.events.filter((e) => e.t <= 200);
+  events.push({ seq: events.length, t: 200, kind: 'log', text: 'early' });
+  run.callbacks.events = events;
+  assert.equal(summarize(run).sentence, 'The Rust futures and Promises lanes logged their last line at 350 ms, the Callbacks lane at 200 ms.');
+});

@@ -105,10 +105,13 @@ function lateTimer(ours, theirs) {
     if (microtasks === 0 || !between.some((e) => e.kind === 'wake' && e.by === 'self')) continue;
     const label = timerLabel(fired);
     const there = oursFired ? `: ${label} fired at ${formatMs(oursFired.t)} there` : '';
+    // What ended our executor's slice before it fired, as the runtime recorded it.
+    const yielded = ours.find((e) => e.kind === 'yield' && e.t >= due && (!oursFired || e.seq < oursFired.seq));
+    const slice = yielded?.kind === 'yield' && yielded.limit === 'polls' ? 'budget of polls' : 'time slice';
     return 'On spawn_local, each time the task woke itself during its poll, spawn_local polled it again in a new microtask, '
       + `and the browser runs no timer callback until the microtask queue is empty: so ${label}'s callback waited, and fired `
       + `${formatMs(fired.late)} late (${count(microtasks, 'microtask')} ran after it was due). The page's executor polls only `
-      + `until its time slice is used up, then gives the browser a turn, so timers can fire${there}.`;
+      + `until its ${slice} is used up, then gives the browser a turn, so timers can fire${there}.`;
   }
   return null;
 }

@@ -148,8 +148,8 @@ const LANE_PLACES = { callbacks: 'the Callbacks lane', promises: 'the Promises l
 /**
  * Why a timer of `lane` fired late, read from what the lane did between its
  * deadline and its firing: microtasks run before any task (a loop of
- * `await`s starves timers); our executor polled until its time slice was
- * used up; a block kept the thread busy; else the browser ran it late.
+ * `await`s starves timers); our executor polled until its time slice (or
+ * budget of polls) was used up; a block kept the thread busy; else the browser ran it late.
  * @param {RunResult} result
  * @param {Lane} lane
  * @param {EventOf<'timer_fired'>} fired
@@ -160,8 +160,11 @@ function lateBecause(result, lane, fired) {
   if (lane === 'promises' && between.some((e) => e.kind === 'resume' || e.kind === 'reaction')) {
     return 'microtasks ran first, and the event loop runs all microtasks, even those queued meanwhile, before the next task';
   }
-  if (lane === 'futures' && between.some((e) => e.kind === 'yield')) {
-    return 'our executor kept polling its ready queue until its time slice was used up, then gave the browser a turn';
+  const yielded = lane === 'futures' ? between.find((e) => e.kind === 'yield') : undefined;
+  if (yielded?.kind === 'yield') {
+    // What the runtime recorded as ending the slice.
+    const slice = yielded.limit === 'polls' ? 'budget of polls' : 'time slice';
+    return `our executor kept polling its ready queue until its ${slice} was used up, then gave the browser a turn`;
   }
   return result[lane].events.some((e) => e.kind === 'block') ? 'a block kept the thread busy' : 'the browser ran the callbacks late';
 }

@@ -148,44 +148,49 @@ function difference({ callbacks, promises, futures }, result) {
   /** @param {LaneSummary} lane when it logged its last line (or went idle, if it never logged) */
   const done = (lane) => lane.lastLog ?? lane.idle;
   const rust = done(futures);
-  const js = Math.max(done(callbacks), done(promises));
+  const jsLanes = /** @type {const} */ (['callbacks', 'promises']);
+  const times = { callbacks: done(callbacks), promises: done(promises) };
   // By its name on the page: "Rust" alone could be either Rust lane once
   // spawn_local's is shown.
   const rustLane = 'Rust futures lane';
-  if (Math.abs(rust - js) >= 1) {
+  const spread = Math.max(rust, times.callbacks, times.promises) - Math.min(rust, times.callbacks, times.promises);
+  // The JS lanes that did not finish with the Rust lane (one may have).
+  const apart = jsLanes.filter((lane) => ms(times[lane]) !== ms(rust));
+  if (spread >= 1 && apart.length > 0) {
     const later = laterStart(result);
     const clamped = clampedTimers(result);
-    // The JS lanes that did not finish with the Rust lane (one may have):
-    // those the reasons below speak of.
-    const jsLanes = /** @type {const} */ (['callbacks', 'promises']);
-    const times = { callbacks: done(callbacks), promises: done(promises) };
-    const apart = jsLanes.filter((lane) => ms(times[lane]) !== ms(rust));
     const together = jsLanes.filter((lane) => !apart.includes(lane));
     const others = apart.length === 2 ? 'the JS lanes' : `the ${LANE_NAMES[apart[0]]} lane`;
     const othersAt = apart.length === 2 && ms(times.callbacks) !== ms(times.promises)
       ? `the Callbacks lane at ${ms(times.callbacks)} and the Promises lane at ${ms(times.promises)}`
-      : `${others} at ${ms(Math.max(...apart.map((lane) => times[lane])))}`;
+      : `${others} at ${ms(times[apart[0]])}`;
     const first = together.length === 0 ? `The ${rustLane} logged its last line at ${ms(rust)}`
       : `The Rust futures and ${LANE_NAMES[together[0]]} lanes logged their last line at ${ms(rust)}`;
-    let why;
-    if (rust < js && clamped) {
+    // The reasons compare the Rust lane with JS lanes that all finished
+    // after it, or all before it; one each side, no reason is given. Where a
+    // JS lane finished with Rust, only the browser's clamping (a JS lane's
+    // own) tells the lanes apart.
+    const after = apart.every((lane) => times[lane] > rust);
+    const before = together.length === 0 && apart.every((lane) => times[lane] < rust);
+    let why = null;
+    if (after && clamped) {
       why = `the browser made ${clamped.count} of the ${clamped.lane} lane's timers wait ${ms(clamped.ms)}, as it does with a short timer `
         + 'set from inside timer callbacks nested more than five deep';
-    } else if (rust > js && later) {
+    } else if (before && later) {
       why = `the ${rustLane} set ${later.label} at ${ms(later.rust)}, the JS lanes at ${ms(later.js)}: `
         + 'a Rust async fn or block runs only when its executor polls it (a JS async function starts when it is called)';
-    } else if (rust > js) {
+    } else if (before) {
       why = `the browser ran the ${rustLane}'s callbacks later (the same timers, set at the same times)`;
-    } else if (futures.timersCancelled > abortCancels(result.futures.events).size) {
+    } else if (after && together.length === 0 && futures.timersCancelled > abortCancels(result.futures.events).size) {
       why = `${others} waited for timers the ${rustLane} had already dropped`;
-    } else {
+    } else if (after && together.length === 0) {
       why = `the browser ran ${apart.length === 2 ? 'the JS lanes\'' : `${others}'s`} callbacks later (the same timers, set at the same times)`;
     }
-    return `${first}, ${othersAt}, because ${why}.`;
+    return `${first}, ${othersAt}${why ? `, because ${why}` : ''}.`;
   }
   // Within a millisecond of each other (a Real run's): said as the range
   // the table shows, not as one time.
-  const ends = [done(callbacks), done(promises), rust].sort((a, b) => a - b);
+  const ends = [times.callbacks, times.promises, rust].sort((a, b) => a - b);
   const logged = ms(ends[0]) === ms(ends[2]) ? allLogged(ms(rust), result)
     : `${result.spawnLocal ? 'the Callbacks, Promises and Rust futures lanes' : 'every lane'} logged ${result.spawnLocal ? 'their' : 'its'} `
       + `last line within a millisecond: from ${ms(ends[0])} to ${ms(ends[2])}`;

@@ -148,7 +148,7 @@ export function timelineParts() {
     el('h2', { id: 'timeline-title' }, 'Timeline'),
     el('div', { class: 'timeline-scroll' }, drawing),
     el('p', { class: 'timeline-legend' }, 'Long bars: a timer, from when its deadline is fixed (in JS when setTimeout is called; a Rust sleep fixes it when the '
-      + 'future is made, before its first poll, which registers it) until it fires; dashed if '
+      + 'future is made; in our runtime its first poll registers it) until it fires; dashed if '
       + 'cancelled. Short marks: a callback or a poll running. Arrows: a waker waking a task. Diamonds: a line logged. '
       + 'Red line: the replay\'s current position; a red ring or outline: its event\'s mark, if it has one.'),
     el('p', { id: 'timeline-detail', class: 'timeline-detail', 'aria-live': 'polite' },

@@ -5,6 +5,7 @@ import { embedSrc, iframeSnippet, markdownLink, measureEmbed } from './embed-sni
 import { pngOf } from './timeline-picture.js';
 import { gifOf } from './replay-gif.js';
 import { LANE_NAMES } from '../replay/merge.js';
+import { and } from '../replay/names.js';
 
 /** The snippet's height where the embed did not report its own (px). */
 const FALLBACK_HEIGHT = 600;
@@ -255,7 +256,7 @@ export class Share {
     };
     /** A picture's lanes, named: "all three lanes", or each. */
     const lanesNamed = (/** @type {ShownLane[]} */ lanes) => (lanes.length === (link().compared ? 4 : 3)
-      ? (link().compared ? 'all four lanes' : 'all three lanes') : lanes.map((l) => LANE_NAMES[l]).join(' and '));
+      ? (link().compared ? 'all four lanes' : 'all three lanes') : and(lanes.map((l) => LANE_NAMES[l])));
     /** What a picture shows, said after "Timeline saved as …": its lanes, at the event shown. */
     const shows = (/** @type {ShownLane[]} */ lanes) => {
       const { lane, time } = link();

@@ -1,5 +1,6 @@
-// The timeline as a picture, for a post or a slide: the drawing on screen
-// (at the replay's position: its cursor included), with a title above it,
+// The timeline as a picture, for a post or a slide: a timeline drawing (one
+// made for the picture, off screen: ui/timeline.js, picturesOf), with its
+// cursor at the replay's position, a title above it,
 // as a self-contained SVG (its styles inside it, in the page's light
 // colours, whatever the screen's scheme) or as a PNG drawn from that SVG.
 import { svg } from '../dom.js';
@@ -59,8 +60,8 @@ function wrap(text, width) {
 }
 
 /**
- * The timeline on screen as a self-contained SVG document.
- * @param {SVGSVGElement} live
+ * A timeline drawing as a self-contained SVG document.
+ * @param {SVGSVGElement} live the drawing (on screen or not), which is copied
  * @param {string} title the picture's title: the program, and the moment
  * @param {string} [caption] a sentence under the title (an animation's
  *   frame: what happened at that event), in as many lines as it needs

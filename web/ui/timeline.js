@@ -184,11 +184,13 @@ export class Timeline {
  * @param {SVGSVGElement} drawing
  * @param {RunResult} result
  * @param {ShownLane[]} lanes
+ * @param {number} [until] a time the axis must reach (ms): a moment of a
+ *   lane left out may come after the last event drawn
  * @returns {Drawn}
  */
-function draw(drawing, result, lanes) {
+function draw(drawing, result, lanes, until = 0) {
   const all = lanes.flatMap((lane) => traceOf(result, lane).events);
-  const end = Math.max(1, ...all.map((e) => e.t)) * 1.02;
+  const end = Math.max(1, until, ...all.map((e) => e.t)) * 1.02;
   /** @type {Scale} */
   const x = (t) => LEFT + (t / end) * (WIDTH - LEFT - RIGHT);
   // The spawn_local lane's timers are browser timers, as the JS lanes': a
@@ -272,10 +274,11 @@ function centerOf(mark) {
  * each a self-contained SVG as `timelinePicture` makes it.
  * @param {RunResult} result
  * @param {ShownLane[]} lanes
+ * @param {number} until the latest moment to be pictured (ms): the axis reaches it
  */
-export function picturesOf(result, lanes) {
+export function picturesOf(result, lanes, until) {
   const drawing = /** @type {SVGSVGElement} */ (svg('svg'));
-  const drawn = draw(drawing, result, lanes);
+  const drawn = draw(drawing, result, lanes, until);
   /**
    * @param {Moment} at
    * @param {string} title

@@ -120,8 +120,9 @@ impl Runtime {
 
     /// Sets how long (ms on the host clock) one browser task may poll before
     /// the executor yields ([`DEFAULT_SLICE_MS`](crate::DEFAULT_SLICE_MS) to start with). A virtual
-    /// clock does not move during a turn, so there only the budget applies.
-    /// It applies from the next browser task the runtime polls in.
+    /// clock moves during a turn only by `block_ms`, so there the budget
+    /// ends a loop of quick polls. It applies from the next browser task the
+    /// runtime polls in.
     pub fn set_time_slice(&self, ms: f64) {
         self.executor.change_limits(|limits| limits.ms = ms);
     }

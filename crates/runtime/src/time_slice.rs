@@ -2,13 +2,15 @@
 //! it yields (asks for a new browser task), so timers fire and the page paints
 //! even if a task wakes itself forever.
 //!
-//! On a real clock the limit is time ([`DEFAULT_SLICE_MS`]); on a virtual
-//! clock, which stands still during a callback, it is a number of polls
-//! ([`DEFAULT_BUDGET`]).
+//! The limit is time ([`DEFAULT_SLICE_MS`]); on a virtual clock, which moves
+//! during a callback only by `block_ms`, a number of polls
+//! ([`DEFAULT_BUDGET`]) too, so a loop of quick polls yields there as well.
+//! Which one ended a slice is recorded ([`SliceLimit`], the trace's `yield`).
 
 /// Polls per browser task before the executor yields to the browser, on a
-/// virtual clock (where time does not move during a turn, so the time slice
-/// cannot end one). On a real clock only the time slice applies.
+/// virtual clock (where time moves during a turn only by `block_ms`, so the
+/// time slice alone would never end a loop of quick polls). On a real clock
+/// only the time slice applies.
 pub const DEFAULT_BUDGET: u32 = 16_384;
 
 /// Milliseconds of polling per browser task before the executor yields to the
@@ -18,13 +20,16 @@ pub const DEFAULT_SLICE_MS: f64 = 8.0;
 /// How often (in polls) the clock is read: reading it is a call into JS that
 /// costs as much as many quick polls. The first read comes after the first
 /// poll (`CHECK_FIRST`); the interval then doubles (up to `CHECK_MOST`) while an
-/// interval takes under `CHECK_QUICK_MS`, and halves (down to one poll) when
-/// one takes longer, so slow polls are caught at once: a slice of 8 ms ends
-/// within a poll of 8 ms, not 16 polls later (16 polls of 4 ms made it 64).
+/// interval takes under `CHECK_QUICK_MS`, and halves (down to `CHECK_LEAST`)
+/// when one takes longer. Slow polls from a slice's start are caught at once:
+/// a slice of 8 ms ends within a poll of 8 ms, not 16 polls later (16 polls
+/// of 4 ms made it 64). Polls that turn slow after many quick ones overrun
+/// it by at most the interval reached, halving at each read.
 /// (Read at a fixed interval, the clock took a large share of the polls
 /// workload: see docs/benchmarks.md, "The clock is read less often while
 /// polls are quick".)
 const CHECK_FIRST: u32 = 1;
+const CHECK_LEAST: u32 = 1;
 const CHECK_MOST: u32 = 1_024;
 const CHECK_QUICK_MS: f64 = 1.0;
 
@@ -131,7 +136,7 @@ impl TimeSlice {
         self.check_every = if now - self.last_check < CHECK_QUICK_MS {
             (self.check_every * 2).min(CHECK_MOST)
         } else {
-            (self.check_every / 2).max(CHECK_FIRST)
+            (self.check_every / 2).max(CHECK_LEAST)
         };
         self.last_check = now;
         self.next_check = self.polls + self.check_every;
@@ -196,8 +201,9 @@ mod tests {
     #[test]
     fn quick_polls_read_the_clock_less_and_less_often() {
         // 1 µs polls: 8,000 polls fill 8 ms. The interval doubles from 1 up
-        // to 1,024, so the slice ends within 1,024 polls of 8 ms, after
-        // under twenty clock reads instead of one per poll.
+        // to 512 or 1,024 (an interval of 1,024 takes just over 1 ms, and
+        // halves), so the slice ends within 1,024 polls of 8 ms, after under
+        // twenty clock reads instead of one per poll.
         let mut slice = TimeSlice::new(limits(u32::MAX, 8.0));
         let (polls, reads) = run(&mut slice, 0.001, u32::MAX);
         assert!((8_000..=8_000 + 1_024).contains(&polls), "{polls}");
