@@ -628,7 +628,7 @@ export class App {
     if (this.ran) this.views.controls.showRun(this.ran.sentence, this.showsCurrent());
     this.views.share.showCurrent(!this.ran || this.showsCurrent());
     // Only the code: another clock or seed leaves the run's lines true.
-    this.showStale(Boolean(this.ran) && this.ran?.code !== codeOf(this.runOptions()));
+    this.showStale(this.ran !== undefined && this.ran.code !== codeOf(this.runOptions()));
     this.showStatus();
     // The text itself only when it says more than the scenario (comments,
     // layout), and fits in a link: the scenario always goes.

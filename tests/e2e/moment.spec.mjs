@@ -64,7 +64,7 @@ test('after an edit, the old run\'s lines are not marked on the new code, and Wh
   // Another promise style rewrites the Promises panel, not the run shown.
   await page.getByRole('radio', { name: 'async/await' }).check();
   await expect(page.locator('.lane .current:is(.line, .cm-line)')).toHaveCount(0);
-  await expect(stale).toHaveText('From the last run, before your change: line numbers are that code\'s. Run to replay the code as it is now.');
+  await expect(stale).toHaveText('Replaying your last run, from before your edit: its line numbers are that code\'s. Press Run to replay your current code.');
   await expect(page.locator('#what-happened')).toHaveText(before);
   // Steps still move the traces, with no line marked on code that did not run.
   await page.getByRole('button', { name: 'Step forward' }).click();

@@ -1,7 +1,7 @@
 // The Summary's sentence on the two Rust lanes: the same program on our
 // executor and on spawn_local, compared from what each recorded. Pure: no DOM.
 import { formatMs } from '../dom.js';
-import { count, and, timerLabel } from './names.js';
+import { count, and, sliceName, timerLabel } from './names.js';
 
 /** @import { RunResult, TraceEvent, EventKind, EventOf } from '../types.js' */
 
@@ -107,7 +107,7 @@ function lateTimer(ours, theirs) {
     const there = oursFired ? `: ${label} fired at ${formatMs(oursFired.t)} there` : '';
     // What ended our executor's slice before it fired, as the runtime recorded it.
     const yielded = ours.find((e) => e.kind === 'yield' && e.t >= due && (!oursFired || e.seq < oursFired.seq));
-    const slice = yielded?.kind === 'yield' && yielded.limit === 'polls' ? 'budget of polls' : 'time slice';
+    const slice = sliceName(yielded?.kind === 'yield' ? yielded.limit : 'time');
     return 'On spawn_local, each time the task woke itself during its poll, spawn_local polled it again in a new microtask, '
       + `and the browser runs no timer callback until the microtask queue is empty: so ${label}'s callback waited, and fired `
       + `${formatMs(fired.late)} late (${count(microtasks, 'microtask')} ran after it was due). The page's executor polls only `

@@ -7,7 +7,7 @@
 import { formatMs } from '../dom.js';
 import { LANES, LANE_NAMES } from './merge.js';
 import { abortCancels } from './summary.js';
-import { allLogged, and, rustTasksWere, timerLabel as label } from './names.js';
+import { allLogged, and, rustTasksWere, sliceName, timerLabel as label } from './names.js';
 
 /** @import { Lane, RunResult, EventOf, LaneSummary } from '../types.js' */
 
@@ -162,9 +162,7 @@ function lateBecause(result, lane, fired) {
   }
   const yielded = lane === 'futures' ? between.find((e) => e.kind === 'yield') : undefined;
   if (yielded?.kind === 'yield') {
-    // What the runtime recorded as ending the slice.
-    const slice = yielded.limit === 'polls' ? 'budget of polls' : 'time slice';
-    return `our executor kept polling its ready queue until its ${slice} was used up, then gave the browser a turn`;
+    return `our executor kept polling its ready queue until its ${sliceName(yielded.limit)} was used up, then gave the browser a turn`;
   }
   return result[lane].events.some((e) => e.kind === 'block') ? 'a block kept the thread busy' : 'the browser ran the callbacks late';
 }

@@ -43,6 +43,11 @@ export const allLogged = (time, result) => {
   return `the ${and(LANES.map((lane) => LANE_NAMES[lane]))} lanes logged their last line at ${time}`;
 };
 
+/** What ended our executor's slice of a browser task, as its `yield`
+ * records it (`limit`).
+ * @param {string} limit `polls` or `time` */
+export const sliceName = (limit) => (limit === 'polls' ? 'budget of polls' : 'time slice');
+
 /** `the Rust task was`, `the 2 Rust tasks were`; where the spawn_local lane
  * ran too, on which executor.
  * @param {number} tasks @param {boolean} compared */

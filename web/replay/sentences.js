@@ -13,7 +13,7 @@
 
 import { formatMs } from '../dom.js';
 import { LANE_NAMES } from './merge.js';
-import { named, timerName, onLine, count, hex, and } from './names.js';
+import { named, timerName, onLine, count, hex, and, sliceName } from './names.js';
 import { spawnLocalSentence } from './spawn-local-sentences.js';
 
 /** @import { ShownLane, MergedEvent, TraceEvent, ClockName, Handler, TaskView, Snapshot, RustState } from '../types.js' */
@@ -493,10 +493,10 @@ function rustSentence(e, context) {
     case 'yield': {
       // What ended the slice, as the runtime recorded it: on the Virtual
       // clock time stands still but for block_ms, so a budget of polls
-      // bounds a browser task there too.
-      const slice = e.limit === 'polls' ? 'its budget of polls (16,384 per browser task on the Virtual clock)'
-        : 'its time slice (8 ms of polling per browser task)';
-      return `our executor used up ${slice}, so it yields: it asks the browser for a new task, and the `
+      // bounds a browser task there too. The figures are the runtime's
+      // DEFAULT_BUDGET and DEFAULT_SLICE_MS (tests/trace_format.rs checks).
+      const figure = e.limit === 'polls' ? '16,384 per browser task on the Virtual clock' : '8 ms of polling per browser task';
+      return `our executor used up its ${sliceName(e.limit)} (${figure}), so it yields: it asks the browser for a new task, and the `
         + `${count(e.queued, 'task')} queued ${e.queued === 1 ? 'waits' : 'wait'} for it, while timers fire and the page paints first`;
     }
     case 'state': {

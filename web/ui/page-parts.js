@@ -135,7 +135,7 @@ export function replayParts() {
       el('span', { id: 'what-happened-lane', class: 'what-happened-lane' }),
       // Where the program changed since the run shown: its lines are not the new code's.
       el('span', { id: 'what-happened-stale', class: 'what-happened-stale', hidden: '' },
-        'From the last run, before your change: line numbers are that code\'s. Run to replay the code as it is now.'),
+        'Replaying your last run, from before your edit: its line numbers are that code\'s. Press Run to replay your current code.'),
       el('p', { id: 'what-happened', role: 'status', 'aria-live': 'polite', 'aria-labelledby': 'what-happened-title' }, 'No run yet.')),
   ];
 }
@@ -147,9 +147,8 @@ export function timelineParts() {
   return [
     el('h2', { id: 'timeline-title' }, 'Timeline'),
     el('div', { class: 'timeline-scroll' }, drawing),
-    el('p', { class: 'timeline-legend' }, 'Long bars: a timer, from when its deadline is fixed (in JS when setTimeout is called; a Rust sleep fixes it when the '
-      + 'future is made; in our runtime its first poll registers it) until it fires; dashed if '
-      + 'cancelled. Short marks: a callback or a poll running. Arrows: a waker waking a task. Diamonds: a line logged. '
+    el('p', { class: 'timeline-legend' }, 'Long bars: a timer, from when its deadline is set (JS: when setTimeout is called; a Rust sleep: when the '
+      + 'future is created, before any poll) until it fires; dashed if cancelled (in Rust, its sleep dropped). Short marks: a callback or a poll running. Arrows: a waker waking a task. Diamonds: a line logged. '
       + 'Red line: the replay\'s current position; a red ring or outline: its event\'s mark, if it has one.'),
     el('p', { id: 'timeline-detail', class: 'timeline-detail', 'aria-live': 'polite' },
       el('span', { class: 'hint-hover' }, 'Hover over a mark, or focus one (Tab, then the arrow keys), for its details; '

@@ -10,7 +10,7 @@
 import { qs, svg, formatMs } from '../dom.js';
 import { LANES, LANE_NAMES, traceOf } from '../replay/merge.js';
 import { timelinePicture } from './timeline-picture.js';
-import { timerLabel } from '../replay/names.js';
+import { and, timerLabel } from '../replay/names.js';
 
 /** @import { TraceEvent, EventOf, RunResult } from '../types.js' */
 /** @typedef {EventOf<'timer_set'>} TimerSetEvent */
@@ -130,7 +130,7 @@ export class Timeline {
     const all3 = LANES.every((lane) => lanes.includes(lane));
     this.svg.setAttribute('aria-label', all3 && lanes.length === 3 ? 'Timeline of all three lanes'
       : all3 ? 'Timeline of all four lanes'
-        : `Timeline of ${lanes.map((lane) => LANE_NAMES[lane]).join(' and ')}`);
+        : `Timeline of ${and(lanes.map((lane) => LANE_NAMES[lane]))}`);
     this.drawn = draw(this.svg, result, lanes);
     // In time order, then top to bottom; only the first is a tab stop.
     this.marks = /** @type {SVGElement[]} */ ([...this.svg.querySelectorAll('[data-seq]')])

@@ -108,3 +108,21 @@ fn a_field_the_types_lack_is_refused_or_dropped() {
         assert!(serde_json::from_value::<Trace>(trace).is_err());
     }
 }
+
+/// A `yield`'s sentence on the page states the runtime's limits: they are
+/// the runtime's own figures, not copies that could drift.
+#[test]
+fn the_yield_sentence_states_the_runtimes_limits() {
+    let sentences = include_str!("../../../web/replay/sentences.js");
+    let budget = runtime::DEFAULT_BUDGET.to_string();
+    let (thousands, rest) = budget.split_at(budget.len() - 3);
+    for figure in [
+        format!("'{thousands},{rest} per browser task on the Virtual clock'"),
+        format!(
+            "'{} ms of polling per browser task'",
+            runtime::DEFAULT_SLICE_MS
+        ),
+    ] {
+        assert!(sentences.contains(&figure), "{figure} not in sentences.js");
+    }
+}

@@ -23,8 +23,8 @@ pub const DEFAULT_SLICE_MS: f64 = 8.0;
 /// interval takes under `CHECK_QUICK_MS`, and halves (down to `CHECK_LEAST`)
 /// when one takes longer. Slow polls from a slice's start are caught at once:
 /// a slice of 8 ms ends within a poll of 8 ms, not 16 polls later (16 polls
-/// of 4 ms made it 64). Polls that turn slow after many quick ones overrun
-/// it by at most the interval reached, halving at each read.
+/// of 4 ms made it 64). Polls that turn slow after many quick ones may
+/// overrun it by the interval reached then (at most `CHECK_MOST` polls).
 /// (Read at a fixed interval, the clock took a large share of the polls
 /// workload: see docs/benchmarks.md, "The clock is read less often while
 /// polls are quick".)
