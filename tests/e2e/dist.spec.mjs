@@ -32,7 +32,7 @@ test('dist/embed.html runs with its own hashed bundle and the shared wasm, witho
   page.on('request', (r) => loaded.push(new URL(r.url()).pathname));
   await page.goto('/embed.html#preset=sequential&lanes=futures&t=350');
   await expect(page.locator('body')).toHaveAttribute('data-ready', 'true', { timeout: 15_000 });
-  await expect(page.locator('#position')).toHaveText(/in Rust futures at 350 ms$/);
+  await expect(page.locator('#position')).toHaveText(/in Rust futures at 350 ms: /);
   expect(loaded.filter((p) => /\/assets\/(editor|text)-/.test(p))).toEqual([]);
 });
 

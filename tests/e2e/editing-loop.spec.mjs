@@ -5,6 +5,7 @@
 // that move the replay, a Real run's progress; the keyboard (one tab stop
 // for the timeline, a skip link, arrows that step) and a phone.
 import { test, expect, openPlayground } from './fixtures.mjs';
+import { merge } from '../../web/replay/merge.js';
 
 const status = (page) => page.locator('#program-status');
 const position = (page) => page.locator('#position');
@@ -20,7 +21,7 @@ async function typeProgram(page, text) {
 
 test('the replay opens at its first step; the status line says the views show the program as it is', async ({ page }) => {
   await openPlayground(page);
-  await expect(position(page)).toHaveText(/^Event 1 of \d+: script_start in Callbacks at 0 ms$/);
+  await expect(position(page)).toHaveText(/^Event 1 of \d+, in Callbacks at 0 ms: the panel's script starts \(script_start\)$/);
   await expect(page.getByRole('button', { name: 'Step forward' })).toBeEnabled();
   await expect(page.getByRole('button', { name: 'Play' })).toBeEnabled();
   await expect(page.getByRole('button', { name: 'Step back' })).toBeDisabled();
@@ -146,7 +147,7 @@ test('a click or Enter on a trace row, or on a timeline mark, moves the replay t
   // page, busy at its start on a loaded machine, redrew the list under it.)
   await expect(async () => {
     await page.locator('#trace-futures li[data-kind="log"]').click();
-    await expect(position(page)).toHaveText(/: log in Rust futures at 350 ms$/, { timeout: 2_000 });
+    await expect(position(page)).toHaveText(/, in Rust futures at 350 ms: the program logs a line \(log\)$/, { timeout: 2_000 });
   }).toPass({ timeout: 10_000 });
   // Enter on a row reached with the arrow keys: the list is one tab stop.
   const rows = page.locator('#trace-callbacks li');
@@ -155,11 +156,11 @@ test('a click or Enter on a trace row, or on a timeline mark, moves the replay t
   await page.keyboard.press('ArrowDown');
   await expect(rows.nth(1)).toBeFocused();
   await page.keyboard.press('Enter');
-  await expect(position(page)).toHaveText(/^Event 2 of \d+: timer_set in Callbacks at 0 ms$/);
+  await expect(position(page)).toHaveText(/^Event 2 of \d+, in Callbacks at 0 ms: a timer starts \(timer_set\)$/);
   // A timeline mark: a click, then Enter on another.
   const marks = page.locator('#timeline [data-seq]');
   await page.locator('#timeline .lane-futures polygon.log').click();
-  await expect(position(page)).toHaveText(/: log in Rust futures at 350 ms$/);
+  await expect(position(page)).toHaveText(/, in Rust futures at 350 ms: the program logs a line \(log\)$/);
   await expect(page.locator('#timeline-detail')).toHaveText('log "I\'m the last one" at 350 ms');
   // One tab stop: Tab reaches the first mark; the arrows move on, Enter goes there.
   await expect(page.locator('#timeline [tabindex="0"]')).toHaveCount(1);
@@ -173,9 +174,10 @@ test('a click or Enter on a trace row, or on a timeline mark, moves the replay t
   const at = await page.evaluate(({ lane, seq }) => {
     const names = { callbacks: 'Callbacks', promises: 'Promises', futures: 'Rust futures' };
     const event = window.playground.lastRun()[lane].events[Number(seq)];
-    return `${event.kind} in ${names[lane]}`;
+    return { kind: event.kind, lane: names[lane] };
   }, focused);
-  await expect(position(page)).toContainText(at);
+  await expect(position(page)).toContainText(`, in ${at.lane} at `);
+  await expect(position(page)).toContainText(`(${at.kind})`);
   // The focused mark's ring is drawn: a thick stroke.
   const ring = await page.evaluate(() => parseFloat(getComputedStyle(document.activeElement).strokeWidth));
   expect(ring).toBeGreaterThanOrEqual(4);
@@ -338,6 +340,14 @@ test.describe('on a 390 px phone', () => {
     await page.getByRole('button', { name: 'Run' }).focus();
     await page.keyboard.press('ArrowLeft');
     await expect(position(page)).toHaveText(new RegExp(`^Event ${numbers[3]} of`));
+    // Home and End go to the lane's first and last event (in the merged order).
+    const merged = merge(run);
+    await page.keyboard.press('End');
+    await expect(position(page)).toHaveText(new RegExp(`^Event ${merged.findLastIndex((m) => m.lane === 'futures') + 1} of`));
+    await expect(forward).toBeDisabled();
+    await page.keyboard.press('Home');
+    await expect(position(page)).toHaveText(new RegExp(`^Event ${merged.findIndex((m) => m.lane === 'futures') + 1} of`));
+    await expect(back).toBeDisabled();
     // At the lane's last event, Step forward goes nowhere; Step back still does.
     const futures = run.futures.events.length;
     await page.getByLabel('Replay position').fill(String(all.length - 1));
@@ -354,7 +364,7 @@ test.describe('on a 390 px phone', () => {
     // that lane's first event, not at the Callbacks lane's.
     await page.getByLabel('Example').selectOption('race');
     await expect(follow).toHaveValue('futures');
-    await expect(position(page)).toHaveText(/^Event \d+ of \d+: \w+ in Rust futures at 0 ms$/);
+    await expect(position(page)).toHaveText(/^Event \d+ of \d+, in Rust futures at 0 ms: /);
     await expect(back).toBeDisabled();
     const first = Number(/^Event (\d+) of/.exec(await position(page).textContent())[1]);
     expect(first).toBeGreaterThan(1);
@@ -366,6 +376,11 @@ test.describe('on a 390 px phone', () => {
     await expect(forward).toBeDisabled();
     await back.click();
     await expect(position(page)).toHaveText(new RegExp(`^Event ${all.length - 1} of`));
+    // Home and End: every lane's first and last event.
+    await page.keyboard.press('Home');
+    await expect(position(page)).toHaveText(/^Event 1 of/);
+    await page.keyboard.press('End');
+    await expect(position(page)).toHaveText(new RegExp(`^Event ${all.length} of`));
   });
 
   test('a read-only Rust panel says so, and why', async ({ page }) => {

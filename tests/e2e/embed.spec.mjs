@@ -59,15 +59,15 @@ test('each lanes choice shows those lanes and only those, and steps through thei
 test('step= and t= open the embed at that moment, as the page counts events', async ({ page }) => {
   // All lanes: the embed counts as the page does.
   await openEmbed(page, `${SEQUENTIAL}&step=13`);
-  await expect(page.locator('#position')).toHaveText(/^Event 13 of \d+: /);
+  await expect(page.locator('#position')).toHaveText(/^Event 13 of \d+, /);
   await page.goto('about:blank');
   await openEmbed(page, `${SEQUENTIAL}&t=200`);
-  await expect(page.locator('#position')).toHaveText(/ at 200 ms$/);
+  await expect(page.locator('#position')).toHaveText(/ at 200 ms: /);
   // The page's last event is the Rust lane's: an embed of Callbacks alone opens at its own last.
   await page.goto('about:blank');
   await openEmbed(page, `${SEQUENTIAL}&lanes=callbacks&step=75`);
   await expect(page.getByRole('alert')).toBeHidden();
-  await expect(page.locator('#position')).toHaveText(/^Event (\d+) of \1: .* in Callbacks at 350 ms$/);
+  await expect(page.locator('#position')).toHaveText(/^Event (\d+) of \1, in Callbacks at 350 ms: /);
   // One lane: the page's event 13, or that lane's first event after it.
   await page.goto('about:blank');
   await openEmbed(page, `${SEQUENTIAL}&lanes=futures&step=13`);
@@ -87,7 +87,7 @@ test('step= and t= open the embed at that moment, as the page counts events', as
 test('Open in the playground opens the same program at the same event', async ({ page }) => {
   await openEmbed(page, 'preset=race&clock=virtual&style=await&step=9');
   await page.getByRole('button', { name: 'Step forward' }).click();
-  await expect(page.locator('#position')).toHaveText(/^Event 10 of (\d+): (.*)$/);
+  await expect(page.locator('#position')).toHaveText(/^Event 10 of (\d+), (.*)$/);
   const said = await page.locator('#what-happened').textContent();
   const href = await page.getByRole('link', { name: 'Open in the playground' }).getAttribute('href');
   expect(href).toMatch(/\/index\.html#preset=race&clock=virtual&style=await&s=.*&step=10$/);
@@ -161,10 +161,10 @@ test('a link that compares: the spawn_local lane too, chosen like the others, co
     const href = await page.getByRole('link', { name: 'Open in the playground' }).getAttribute('href');
     const step = Number(href.match(/&step=(\d+)$/)[1]);
     expect(step, lanes).toBeGreaterThanOrEqual(60);
-    const [, lane, time] = (await page.locator('#position').textContent()).match(/ in (.+) at (\d+ ms)$/);
+    const [, lane, time] = (await page.locator('#position').textContent()).match(/, in (.+) at (\d+ ms): /);
     await page.goto('about:blank');
     await openPlayground(page, href.replace(/^https?:\/\/[^/]+/, ''));
-    await expect(page.locator('#position'), lanes).toHaveText(new RegExp(`^Event ${step} of \\d+: .* in ${lane} at ${time}$`));
+    await expect(page.locator('#position'), lanes).toHaveText(new RegExp(`^Event ${step} of \\d+, in ${lane} at ${time}: `));
   }
   // Out of range, the four lanes' count is said.
   await page.goto('about:blank');
@@ -192,7 +192,7 @@ test('inside a sandboxed cross-origin iframe it runs and posts its height', asyn
     await page.goto(`http://localhost:${host.address().port}/`);
     const frame = page.frameLocator('#run');
     await expect(frame.locator('body')).toHaveAttribute('data-ready', 'true', { timeout: 15_000 });
-    await expect(frame.locator('#position')).toHaveText(/^Event \d+ of \d+: .* at 200 ms$/);
+    await expect(frame.locator('#position')).toHaveText(/^Event \d+ of \d+, .* at 200 ms: /);
     await expect(frame.locator('.lanes > section:visible h2')).toHaveText(['Promises', 'Rust futures']);
     await expect.poll(() => page.evaluate(() => window.heights.some((h) => h.ready))).toBe(true);
     // The last height posted is the frame's whole content: the iframe, sized by it, shows all of it.
@@ -249,7 +249,7 @@ test('a post opened from disk (file://), a writer\'s draft, may frame it', async
   await page.goto(pathToFileURL(draft).href);
   const frame = page.frameLocator('#run');
   await expect(frame.locator('body')).toHaveAttribute('data-ready', 'true', { timeout: 15_000 });
-  await expect(frame.locator('#position')).toHaveText('Event 9 of 30: wake in Rust futures at 200 ms');
+  await expect(frame.locator('#position')).toHaveText('Event 9 of 30, in Rust futures at 200 ms: a task is woken (wake)');
 });
 
 test('edit=1: the Rust panel is an editor, and Run runs what it holds', async ({ page }) => {
@@ -266,7 +266,7 @@ test('edit=1: the Rust panel is an editor, and Run runs what it holds', async ({
   await page.keyboard.type('sleep_ms(25).await;');
   await page.getByRole('button', { name: 'Run' }).click();
   await page.locator('#scrubber').press('End');
-  await expect(page.locator('#position')).toHaveText(/ at 375 ms$/);
+  await expect(page.locator('#position')).toHaveText(/ at 375 ms: /);
   // The link back carries the edited program.
   expect(await page.getByRole('link', { name: 'Open in the playground' }).getAttribute('href')).toMatch(/S\(Timer%204,25\)|sleep_ms\(25\)/);
   // A text that does not parse is named; the last run stays.
@@ -275,7 +275,7 @@ test('edit=1: the Rust panel is an editor, and Run runs what it holds', async ({
   await page.keyboard.type('async fn run( {');
   await page.getByRole('button', { name: 'Run' }).click();
   await expect(page.getByRole('alert')).toHaveText(/^Rust code: /);
-  await expect(page.locator('#position')).toHaveText(/ at 375 ms$/);
+  await expect(page.locator('#position')).toHaveText(/ at 375 ms: /);
 });
 
 test('the embed has no serious or critical accessibility violations (axe-core)', async ({ page }) => {
@@ -430,7 +430,7 @@ test('the timeline exports as a self-contained SVG naming every lane, and as a 2
   // (event 27), whose arrow is ringed and outlined in red; at an event of a
   // lane left out, the message says so.
   await openPlayground(page, `/#${SEQUENTIAL}&step=27`);
-  await expect(page.locator('#position')).toHaveText('Event 27 of 75: wake in Rust futures at 200 ms');
+  await expect(page.locator('#position')).toHaveText('Event 27 of 75, in Rust futures at 200 ms: a task is woken (wake)');
   for (const box of ['Callbacks', 'Promises']) await page.getByRole('checkbox', { name: box }).uncheck();
   const rust = (await download('Export timeline SVG')).toString('utf8');
   expect([...rust.matchAll(/class="lane-label"[^>]*>([^<]*)</g)].map((m) => m[1])).toEqual(['Rust futures']);
@@ -447,7 +447,7 @@ test('the timeline exports as a self-contained SVG naming every lane, and as a 2
   while (/ in Rust futures at /.test(await page.locator('#position').textContent())) {
     await page.getByRole('button', { name: 'Step back' }).click();
   }
-  await expect(page.locator('#position')).toHaveText(/^Event \d+ of 75: .* in (Callbacks|Promises) at 200 ms$/);
+  await expect(page.locator('#position')).toHaveText(/^Event \d+ of 75, in (Callbacks|Promises) at 200 ms: /);
   const lane = (await page.locator('#position').textContent()).match(/ in (\w+) at /)[1];
   await download('Export timeline PNG');
   await expect(page.locator('#share-status')).toHaveText('Timeline saved as a PNG picture at 2× resolution (Rust futures, at the current '
@@ -470,7 +470,7 @@ test('the timeline exports as a self-contained SVG naming every lane, and as a 2
 test('a picture of lanes that ended before the moment shown still has its red line, at that moment', async ({ page }) => {
   // starve: the Rust lane ends at 30 ms, the Callbacks lane at 126 ms.
   await openPlayground(page, '/#preset=starve&clock=virtual&style=then&t=126');
-  await expect(page.locator('#position')).toHaveText(/ in Callbacks at 126 ms$/);
+  await expect(page.locator('#position')).toHaveText(/ in Callbacks at 126 ms: /);
   for (const box of ['Callbacks', 'Promises']) await page.getByRole('checkbox', { name: box }).uncheck();
   const downloaded = page.waitForEvent('download');
   await page.getByRole('button', { name: 'Export timeline SVG' }).click();
@@ -538,7 +538,7 @@ test('the replay exports as an animated GIF: one frame per event up to the one s
   await expect(page.locator('#share-status')).toHaveText(
     /^GIF downloaded: events 1 to 30, one frame per event, each captioned with what happened\. \d+ KB\. To change the end, step the replay and export again\.$/);
   // The replay is where it was: the export moved only the pictures' cursor.
-  await expect(page.locator('#position')).toHaveText(/^Event 30 of 75: /);
+  await expect(page.locator('#position')).toHaveText(/^Event 30 of 75, /);
   console.log(`GIF of the notes' example to event 30: ${gif.bytes} bytes`);
   // The Rust lane alone: a frame per event of that lane up to the one shown.
   for (const box of ['Callbacks', 'Promises']) await page.getByRole('checkbox', { name: box }).uncheck();
@@ -592,7 +592,7 @@ test('in a blog column (640 px) the lanes stack, each code line whole and the fo
 test('in a blog column the timeline keeps its size and scrolls sideways to the moment shown, the lanes\' names in sight', async ({ page }) => {
   await page.setViewportSize({ width: 640, height: 900 });
   await openEmbed(page, `${SEQUENTIAL}&step=27`);
-  await expect(page.locator('#position')).toHaveText('Event 27 of 75: wake in Rust futures at 200 ms');
+  await expect(page.locator('#position')).toHaveText('Event 27 of 75, in Rust futures at 200 ms: a task is woken (wake)');
   const seen = () => page.evaluate(() => {
     const scroller = document.querySelector('.timeline-scroll').getBoundingClientRect();
     const cursor = document.querySelector('#timeline .cursor').getBoundingClientRect();

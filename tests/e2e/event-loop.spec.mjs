@@ -52,12 +52,12 @@ test('Promises: Timer 1 fires, its reaction is queued, the stack empties, the re
   await expect(place(page, 'Promises', 'Web APIs')).toHaveText('empty');
   // The callback returns: microtasks run only once the stack is empty.
   await page.getByRole('button', { name: 'Step forward' }).click();
-  await expect(position).toHaveText(/callback_end in Promises at 200 ms/);
+  await expect(position).toHaveText(/in Promises at 200 ms: .*\(callback_end\)/);
   await expect(stack).toHaveText('empty');
   await expect(items(microtasks)).toHaveText(['.then callback, line 6']);
   // One step more: the reaction moves from the queue to the stack.
   await page.getByRole('button', { name: 'Step forward' }).click();
-  await expect(position).toHaveText(/reaction in Promises at 200 ms/);
+  await expect(position).toHaveText(/in Promises at 200 ms: .*\(reaction\)/);
   await expect(items(stack)).toHaveText(['.then callback, line 6']);
   await expect(microtasks).toHaveText('empty');
   // It calls timer(100) and returns that promise: the engine queues its own
@@ -70,7 +70,7 @@ test('Promises: Timer 1 fires, its reaction is queued, the stack empties, the re
   await page.getByRole('button', { name: 'Step back' }).click();
   await page.getByRole('button', { name: 'Step back' }).click();
   await page.getByRole('button', { name: 'Step back' }).click();
-  await expect(position).toHaveText(/callback_end in Promises at 200 ms/);
+  await expect(position).toHaveText(/in Promises at 200 ms: .*\(callback_end\)/);
   await expect(items(microtasks)).toHaveText(['.then callback, line 6']);
 });
 
@@ -103,7 +103,7 @@ test('Callbacks: a timer is waiting, then due, then its callback runs and sets t
   await page.getByRole('button', { name: 'Step forward' }).click();
   await expect(items(webApis)).toHaveText(['Timer 2: due at 300 ms']);
   await page.getByRole('button', { name: 'Step forward' }).click();
-  await expect(page.locator('#position')).toHaveText(/callback_end in Callbacks at 200 ms/);
+  await expect(page.locator('#position')).toHaveText(/in Callbacks at 200 ms: .*\(callback_end\)/);
   await expect(stack).toHaveText('empty');
   await expect(place(page, 'Callbacks', 'Microtask queue')).toHaveText('empty');
 });
@@ -149,7 +149,7 @@ test('the lists follow the scrubber and Play, and the Real clock', async ({ page
   await page.getByLabel('Speed').selectOption('4');
   await page.getByRole('button', { name: 'Play' }).click();
   await expect(page.getByRole('button', { name: 'Play' })).toBeVisible({ timeout: 30_000 });
-  await expect(page.locator('#position')).toHaveText(/Event (\d+) of \1:/);
+  await expect(page.locator('#position')).toHaveText(/Event (\d+) of \1,/);
   for (const name of ['Callbacks', 'Promises']) {
     for (const list of PLACES) await expect(place(page, name, list), `${name}: ${list}`).toHaveText('empty');
   }

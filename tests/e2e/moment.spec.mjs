@@ -5,7 +5,7 @@ import { test, expect, openPlayground } from './fixtures.mjs';
 
 test('step= and t= open the replay at that moment; a bad one is named', async ({ page }) => {
   await openPlayground(page, '/#preset=sequential&clock=virtual&style=then&step=13');
-  await expect(page.locator('#position')).toHaveText(/^Event 13 of \d+: /);
+  await expect(page.locator('#position')).toHaveText(/^Event 13 of \d+, /);
   // Each lane's line at that step stays marked when the editors take the panels' place.
   const marked = () => page.evaluate(() => [...document.querySelectorAll('.lane .current:is(.line, .cm-line)')]
     .map((line) => `${/** @type {HTMLElement} */ (line.closest('.lane')).dataset.lane}: ${line.textContent}`));
@@ -24,7 +24,7 @@ test('step= and t= open the replay at that moment; a bad one is named', async ({
     return Math.min(...['callbacks', 'promises', 'futures'].map((l) => r[l].events.find((e) => e.t >= 200).t));
   });
   expect(first200).toBe(200);
-  await expect(page.locator('#position')).toHaveText(/ at 200 ms$/);
+  await expect(page.locator('#position')).toHaveText(/ at 200 ms: /);
   for (const [bad, said] of [['step=99999', /^Link: step must be a whole number from 1 to \d+, this run's events; the replay opens at event 1$/],
     ['step=0', /Link: step must be a whole number from 1/], ['step=abc', /Link: step must be a whole number/],
     ['t=-5', /Link: t must be a time in ms from 0 to 350, this run's length/], ['t=9000', /Link: t must be a time in ms from 0 to 350/]]) {

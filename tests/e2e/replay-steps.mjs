@@ -9,10 +9,13 @@ const LANE_NAMES = { callbacks: 'Callbacks', promises: 'Promises', futures: 'Rus
  * names it ("kind in Lane at time"); returns its position. */
 export async function seekTo(page, pattern) {
   const merged = merge(await page.evaluate(() => window.playground.lastRun()));
-  const index = merged.findIndex(({ lane, event: e }) => pattern.test(`${e.kind} in ${LANE_NAMES[lane]} at ${formatMs(e.t)}`));
+  const named = ({ lane, event: e }) => `${e.kind} in ${LANE_NAMES[lane]} at ${formatMs(e.t)}`;
+  const index = merged.findIndex((m) => pattern.test(named(m)));
   expect(index, `no event matches ${pattern}`).toBeGreaterThanOrEqual(0);
   await page.getByLabel('Replay position').fill(String(index));
-  await expect(page.locator('#position')).toHaveText(new RegExp(`Event ${index + 1} of \\d+: ${pattern.source}`));
+  // The position line: where and when, then the event in words, its kind in brackets.
+  const { lane, event } = merged[index];
+  await expect(page.locator('#position')).toHaveText(new RegExp(`^Event ${index + 1} of \\d+, in ${LANE_NAMES[lane]} at ${formatMs(event.t)}: .*\\(${event.kind}\\)$`));
   return index;
 }
 
@@ -31,5 +34,5 @@ export async function seekEnd(page) {
   const scrubber = page.getByLabel('Replay position');
   const last = await scrubber.getAttribute('max');
   await scrubber.fill(String(last));
-  await expect(page.locator('#position')).toHaveText(new RegExp(`^Event (\\d+) of \\1:`));
+  await expect(page.locator('#position')).toHaveText(new RegExp(`^Event (\\d+) of \\1,`));
 }

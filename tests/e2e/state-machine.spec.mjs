@@ -59,7 +59,7 @@ test('the default example: Unresumed before the first poll, Suspend0 while Timer
   // Play to the end.
   await page.getByLabel('Speed').selectOption('4');
   await page.getByRole('button', { name: 'Play' }).click();
-  await expect(page.locator('#position')).toHaveText(/Event (\d+) of \1:/, { timeout: 30_000 });
+  await expect(page.locator('#position')).toHaveText(/Event (\d+) of \1,/, { timeout: 30_000 });
   await expect(current(page)).toHaveAttribute('data-variant', 'Returned');
 });
 

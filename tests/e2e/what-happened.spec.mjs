@@ -163,7 +163,7 @@ test('the rare kinds read true to what they mean', () => {
     + 'this wake adds no poll (many wakes, one poll).');
   expect(rare[11]).toMatch(/call back in 2147483.6 s \(the browser's longest delay: it re-arms in chunks\)\.$/);
   expect(rare[12]).toBe('30 ms: our executor used up its time slice (8 ms of polling per browser task), so it yields: it asks the '
-    + 'browser for a new task, and the 1 task queued waits for it, while timers fire and the page paints first.');
+    + 'browser for a new task, and the 1 task queued waits for it; before it, the browser may run timers that are due and paint the page.');
   expect(rare[13]).toMatch(/^31 ms: our executor's turn begins in a new browser task, after its yield/);
   expect(rare[16]).toMatch(/^32 ms: something outside our executor .* woke task 1's waker, but it has finished: the wake does nothing\.$/);
   expect(rare[17]).toMatch(/^32 ms: task 2 was dropped before it finished/);
@@ -187,7 +187,7 @@ test('What happened is a polite live region, and changes on every step of the de
   let previous = await what.textContent();
   for (let i = 1; i < count; i += 1) {
     await forward.click();
-    await expect(page.locator('#position')).toHaveText(new RegExp(`^Event ${i + 1} of ${count}:`));
+    await expect(page.locator('#position')).toHaveText(new RegExp(`^Event ${i + 1} of ${count},`));
     await expect(what, `step ${i + 1}`).not.toHaveText(previous);
     previous = await what.textContent();
     expect(previous, `step ${i + 1}`).toMatch(/^\d+ ms: \S.{20,}\.$/);
@@ -263,7 +263,7 @@ test('it follows the scrubber and Play on the Real clock, at phone width, and pa
   await page.getByLabel('Speed').selectOption('4');
   await page.getByRole('button', { name: 'Play' }).click();
   await expect(page.getByRole('button', { name: 'Play' })).toBeVisible({ timeout: 30_000 });
-  await expect(page.locator('#position')).toHaveText(/Event (\d+) of \1:/);
+  await expect(page.locator('#position')).toHaveText(/Event (\d+) of \1,/);
   expect(texts.size, 'Play showed many steps').toBeGreaterThan(20);
   for (const text of texts) expect(text).toMatch(/^[\d.]+ m?s: \S.{20,}\.$/);
   // Accessible: no serious or critical axe-core violation, as page.spec.mjs checks.

@@ -223,11 +223,11 @@ for (const engine of ENGINES) {
         const top = (s) => document.querySelector(s).getBoundingClientRect().top;
         return { height: innerHeight, run: top('#run'), rust: top('#code-futures'), callbacks: top('#code-callbacks') };`);
       for (const part of ['run', 'rust', 'callbacks']) assert.ok(seen[part] < seen.height - 50, `${part} at ${seen[part]} of ${seen.height}`);
-      assert.match(await textOf(browser, '#position'), /^Event 1 of \d+: script_start in Callbacks at 0 ms$/);
+      assert.match(await textOf(browser, '#position'), /^Event 1 of \d+, in Callbacks at 0 ms: the panel's script starts \(script_start\)$/);
       await browser.executeScript("document.querySelector('#run').focus()");
       await browser.actions().sendKeys(Key.ARROW_RIGHT).perform();
       await browser.actions().sendKeys(Key.ARROW_RIGHT).perform();
-      assert.match(await textOf(browser, '#position'), /^Event 3 of \d+: /);
+      assert.match(await textOf(browser, '#position'), /^Event 3 of \d+, /);
       // The timeline is one tab stop; its arrows move between marks, Enter goes there.
       const stops = await browser.executeScript("return document.querySelectorAll('#timeline [tabindex=\"0\"]').length");
       assert.equal(stops, 1);
@@ -238,16 +238,16 @@ for (const engine of ENGINES) {
         const { lane, seq } = document.activeElement.dataset;
         const names = { callbacks: 'Callbacks', promises: 'Promises', futures: 'Rust futures' };
         const event = window.playground.lastRun()[lane].events[Number(seq)];
-        return event.kind + ' in ' + names[lane];`);
+        return { kind: event.kind, lane: names[lane] };`);
       // Elsewhere first (the scrubber at the end, the focus kept on the mark).
       await browser.executeScript(`
         const scrubber = document.querySelector('#scrubber');
         scrubber.value = scrubber.max;
         scrubber.dispatchEvent(new Event('input'));`);
-      assert.match(await textOf(browser, '#position'), /^Event (\d+) of \1: /);
+      assert.match(await textOf(browser, '#position'), /^Event (\d+) of \1, /);
       await browser.actions().sendKeys(Key.ENTER).perform();
       const at = await textOf(browser, '#position');
-      assert.ok(at.includes(`: ${want} at `) && !/^Event (\d+) of \1: /.test(at), `${at} names ${want}`);
+      assert.ok(at.includes(`, in ${want.lane} at `) && at.endsWith(`(${want.kind})`) && !/^Event (\d+) of \1, /.test(at), `${at} names ${want.kind} in ${want.lane}`);
     });
 
     test('stepping the replay by keyboard moves every view to the same step', async () => {
@@ -258,10 +258,10 @@ for (const engine of ENGINES) {
         scrubber.value = '0';
         scrubber.dispatchEvent(new Event('input'));
         document.activeElement.blur();`);
-      assert.match(await textOf(browser, '#position'), /^Event 1 of \d+: script_start in Callbacks at 0 ms$/);
+      assert.match(await textOf(browser, '#position'), /^Event 1 of \d+, in Callbacks at 0 ms: the panel's script starts \(script_start\)$/);
       assert.match(await textOf(browser, '#what-happened'), /^0 ms: this lane's first task/);
       let steps = 0;
-      while (!/timer_fired in Rust futures at 200 ms/.test(await textOf(browser, '#position'))) {
+      while (!/, in Rust futures at 200 ms: .*\(timer_fired\)$/.test(await textOf(browser, '#position'))) {
         assert.ok((steps += 1) < 80, 'the Rust lane\'s Timer 1 fired within 80 steps');
         await browser.actions().sendKeys(Key.ARROW_RIGHT).perform();
       }
@@ -283,8 +283,13 @@ for (const engine of ENGINES) {
       assert.match(line ?? '', /sleep_ms\(200\)\.await/);
       // One more step: the wake puts task 1 on the ready queue.
       await browser.actions().sendKeys(Key.ARROW_RIGHT).perform();
-      assert.match(await textOf(browser, '#position'), /wake in Rust futures at 200 ms/);
+      assert.match(await textOf(browser, '#position'), /, in Rust futures at 200 ms: a task is woken \(wake\)$/);
       assert.equal(await textOf(browser, '#ready-queue'), 'task 1');
+      // End and Home: the last event, then the first.
+      await browser.actions().sendKeys(Key.END).perform();
+      assert.match(await textOf(browser, '#position'), /^Event (\d+) of \1, /);
+      await browser.actions().sendKeys(Key.HOME).perform();
+      assert.match(await textOf(browser, '#position'), /^Event 1 of \d+, in Callbacks at 0 ms: /);
     });
 
     test('a select! without biased; shows its seed from the link, and New seed moves to the next', async () => {
@@ -369,7 +374,7 @@ for (const engine of ENGINES) {
 
     test('a link to a moment opens the replay at its step, and at its time', async () => {
       const browser = session.browser;
-      for (const [at, want] of [['step=13', /^Event 13 of \d+: /], ['t=200', / at 200 ms$/]]) {
+      for (const [at, want] of [['step=13', /^Event 13 of \d+, /], ['t=200', / at 200 ms: /]]) {
         await browser.get('about:blank');
         await browser.get(`http://127.0.0.1:${page.address().port}/#preset=sequential&clock=virtual&style=then&${at}`);
         await browser.wait(until.elementLocated(By.css('body[data-ready="true"]')), 20_000);
@@ -432,7 +437,7 @@ for (const engine of ENGINES) {
       await browser.wait(until.elementLocated(By.css('body[data-ready="true"]')), 20_000);
       // The page was open: the link only changed its fragment, so it runs and
       // opens at event 5 after the page was ready.
-      await browser.wait(async () => /^Event 5 of \d+: /.test((await textOf(browser, '#position')) ?? ''), 10_000, 'at event 5');
+      await browser.wait(async () => /^Event 5 of \d+, /.test((await textOf(browser, '#position')) ?? ''), 10_000, 'at event 5');
       await browser.executeScript("document.querySelector('#export-gif').click()");
       await browser.wait(async () => /^GIF downloaded: events 1 to 5, one frame per event/.test((await textOf(browser, '#share-status')) ?? ''),
         20_000, 'the GIF is made');

@@ -4,7 +4,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
-import { WORDS } from '../../web/ui/trace-words.js';
+import { WORDS, inWords } from '../../web/ui/trace-words.js';
 
 test('every kind of the trace format has a meaning for a learner, and only those', async () => {
   const doc = await readFile(new URL('../../docs/trace-format.md', import.meta.url), 'utf8');
@@ -14,4 +14,12 @@ test('every kind of the trace format has a meaning for a learner, and only those
   assert.deepEqual([...new Set(words)].sort(), [...kinds].sort());
   assert.equal(words.length, new Set(words).size, 'a kind is listed twice');
   for (const w of WORDS) assert.ok(w.meaning.length > 20 && w.meaning.length <= 300, w.kind);
+  // The position line's few words: short, and not the kind's name again.
+  for (const w of WORDS) assert.ok(w.short.length >= 8 && w.short.length <= 50 && !w.short.includes(w.kind), w.kind);
+});
+
+test('the position line says an event in words, its kind in brackets; an unknown kind by its name', () => {
+  assert.equal(inWords('wake'), 'a task is woken (wake)');
+  assert.equal(inWords('microtask_start'), 'spawn_local\'s microtask starts polling (microtask_start)');
+  assert.equal(inWords('something_new'), 'something_new');
 });

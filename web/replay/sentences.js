@@ -497,7 +497,7 @@ function rustSentence(e, context) {
       // DEFAULT_BUDGET and DEFAULT_SLICE_MS (tests/trace_format.rs checks).
       const figure = e.limit === 'polls' ? '16,384 per browser task on the Virtual clock' : '8 ms of polling per browser task';
       return `our executor used up its ${sliceName(e.limit)} (${figure}), so it yields: it asks the browser for a new task, and the `
-        + `${count(e.queued, 'task')} queued ${e.queued === 1 ? 'waits' : 'wait'} for it, while timers fire and the page paints first`;
+        + `${count(e.queued, 'task')} queued ${e.queued === 1 ? 'waits' : 'wait'} for it; before it, the browser may run timers that are due and paint the page`;
     }
     case 'state': {
       if (e.point !== undefined && e.line !== undefined) {

@@ -115,12 +115,14 @@ export function laneSections(withStateMachine) {
 /** Step back, Play, Step forward, speed, the scrubber, the position and
  * What happened, for `<section id="replay">`. */
 export function replayParts() {
-  const speeds = [0.5, 1, 2, 4].map((s) => el('option', { value: s, selected: s === 1 }, `${s}×`));
+  // 1× is two events a second; a long run (a loop's, hundreds of events)
+  // plays in under a minute at 8× or 16×.
+  const speeds = [0.5, 1, 2, 4, 8, 16].map((s) => el('option', { value: s, selected: s === 1 }, `${s}×`));
   return [
     // The keys, said where a pointer rests (ReplayControls.bind).
-    el('button', { type: 'button', id: 'step-back', title: 'Step back (← key)', 'aria-keyshortcuts': 'ArrowLeft' }, 'Step back'),
+    el('button', { type: 'button', id: 'step-back', title: 'Step back (← key; Home: the first event)', 'aria-keyshortcuts': 'ArrowLeft' }, 'Step back'),
     el('button', { type: 'button', id: 'play', title: 'Play or pause (Space)', 'aria-keyshortcuts': 'Space' }, 'Play'),
-    el('button', { type: 'button', id: 'step-forward', title: 'Step forward (→ key)', 'aria-keyshortcuts': 'ArrowRight' }, 'Step forward'),
+    el('button', { type: 'button', id: 'step-forward', title: 'Step forward (→ key; End: the last event)', 'aria-keyshortcuts': 'ArrowRight' }, 'Step forward'),
     el('span', { class: 'speed' }, el('label', { for: 'speed' }, 'Speed'), el('select', { id: 'speed', title: 'Speed' }, ...speeds)),
     // The lanes are separate runs, their events merged in time order: a
     // learner may follow one (the run's lanes are its options).

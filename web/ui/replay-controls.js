@@ -1,12 +1,14 @@
-// Step back, Play (with speed), Step forward, and the scrubber. ← and → step
-// wherever the focus is, but in a field that takes them itself (a text or
-// number field, a radio group, a select, the code editor, the scrubber, and
-// the timeline, whose arrows move between its marks: a trace list's row
-// moves with ↑ and ↓, so ← and → step there too); Space plays where it
-// would do nothing else.
+// Step back, Play (with speed), Step forward, and the scrubber. ← and → step,
+// and Home and End go to the first and last event, wherever the focus is,
+// but in a field that takes them itself (a text or number field, a radio
+// group, a select, the code editor, the scrubber, and the timeline, whose
+// arrows, Home and End move between its marks: a trace list's row moves
+// with ↑ and ↓, so ← and → step there too, but Home and End are its own);
+// Space plays where it would do nothing else.
 import { qs, el } from '../dom.js';
 import { stepFrom } from '../replay/steps.js';
 import { LANE_NAMES } from '../replay/merge.js';
+import { inWords } from './trace-words.js';
 
 /** @import { Snapshot, ShownLane } from '../types.js' */
 
@@ -66,7 +68,8 @@ export class ReplayControls {
     this.back.disabled = stepFrom(replay, position, -1, this.lane()) === null;
     this.forward.disabled = stepFrom(replay, position, 1, this.lane()) === null;
     this.position.textContent = entry
-      ? `Event ${position + 1} of ${replay.length}: ${entry.event.kind} in ${entry.laneName} at ${entry.time}`
+      // Where and when, then what happens in words, the trace's name after.
+      ? `Event ${position + 1} of ${replay.length}, in ${entry.laneName} at ${entry.time}: ${inWords(entry.event.kind)}`
       : 'No run yet';
   }
 
@@ -81,10 +84,10 @@ export class ReplayControls {
   }
 
   /**
-   * @param {{back: () => void, forward: () => void, toggle: () => void, seek: (position: number) => void,
-   *   follow: () => void}} handlers `follow`: Step through changed
+   * @param {{back: () => void, forward: () => void, first: () => void, last: () => void, toggle: () => void,
+   *   seek: (position: number) => void, follow: () => void}} handlers `follow`: Step through changed
    */
-  bind({ back, forward, toggle, seek, follow }) {
+  bind({ back, forward, first, last, toggle, seek, follow }) {
     this.stepLane.addEventListener('change', follow);
     this.back.addEventListener('click', back);
     this.forward.addEventListener('click', forward);
@@ -100,6 +103,9 @@ export class ReplayControls {
       const ownArrows = field || Boolean(target.closest?.('#timeline'));
       if (e.key === 'ArrowLeft' && !ownArrows) back();
       else if (e.key === 'ArrowRight' && !ownArrows) forward();
+      // Home and End go to the first and last event, as they do in the timeline and a trace list.
+      else if (e.key === 'Home' && !ownArrows && !target.closest?.('.trace')) first();
+      else if (e.key === 'End' && !ownArrows && !target.closest?.('.trace')) last();
       // Space presses a focused button, and scrolls a focused list: not those.
       else if (e.key === ' ' && (!field || e.target === this.scrubber) && !['BUTTON', 'A'].includes(target.tagName)
         && !target.closest?.('#timeline, .trace')) toggle();

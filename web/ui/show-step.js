@@ -31,7 +31,8 @@ export function showStep(views, replay, position) {
 /**
  * Binds the replay to the views that move it, on both pages: a click on a
  * trace row or a timeline mark goes to that event; the controls step (to
- * the next event, or the followed lane's: `stepFrom`), play and scrub.
+ * the next event, or the followed lane's: `stepFrom`), go to the first or
+ * last event (Home, End), play and scrub.
  * @param {{lanes: Lanes, timeline: Timeline, replay: ReplayControls}} views
  * @param {{positionOf: (event: string) => number | undefined, position: () => number,
  *   seek: (position: number) => void, toggle: () => void, replay: () => Snapshot[]}} replay
@@ -53,5 +54,11 @@ export function bindReplay(views, { positionOf, position, seek, toggle, replay }
   const follow = () => {
     if (replay().length > 0) views.replay.showPosition(replay(), position());
   };
-  views.replay.bind({ back: () => step(-1), forward: () => step(1), toggle, seek, follow });
+  /** The first event (-1 from before the start) or the last (1), of the lane followed if one is.
+   * @param {1 | -1} direction */
+  const edge = (direction) => {
+    const to = stepFrom(replay(), direction > 0 ? replay().length : -1, /** @type {1 | -1} */ (-direction), views.replay.lane());
+    if (to !== null) seek(to);
+  };
+  views.replay.bind({ back: () => step(-1), forward: () => step(1), first: () => edge(-1), last: () => edge(1), toggle, seek, follow });
 }
