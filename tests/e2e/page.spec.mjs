@@ -200,6 +200,33 @@ test('on a phone the bar that stays in view is under 30% of the screen: the spee
   await expect(page.getByRole('combobox', { name: 'Speed' })).toHaveValue('1');
 });
 
+test('on a phone a long sentence of What happened keeps the bar under 30% of the screen', async ({ page }) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  // A Promises step of the starve example: a sentence of five lines at 16 px.
+  await openPlayground(page, '/#preset=starve&clock=virtual&style=then&step=600');
+  await expect(page.locator('#what-happened')).toHaveText(/^30 ms: the engine's job that gives the \.then on line 13 /);
+  expect(await page.locator('#bar').evaluate((bar) => bar.getBoundingClientRect().height)).toBeLessThan(0.3 * 844);
+  // Step through and the scrubber share a row; Step through's name is still read.
+  const top = (s) => page.locator(s).evaluate((e) => e.getBoundingClientRect().top);
+  expect(Math.abs(await top('#step-lane') - await top('#scrubber'))).toBeLessThan(20);
+  await expect(page.getByRole('combobox', { name: 'Step through' })).toHaveValue('');
+});
+
+test('on a phone the Summary turns: a row per figure, a column per lane, all in the screen\'s width', async ({ page }) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  await openPlayground(page, '/#preset=starve&clock=virtual&style=then&compare=1');
+  const summary = page.locator('#summary');
+  await expect(summary.locator('table.summary-wide')).toBeHidden();
+  await expect(summary.locator('table.summary-narrow')).toBeVisible();
+  expect(await summary.evaluate((s) => s.scrollWidth - s.clientWidth)).toBeLessThanOrEqual(0);
+  // The same cells as the wide table's, turned a quarter (names with their explanations).
+  const cells = (rows) => summary.locator(rows).evaluateAll((trs) => trs.map((tr) => [...tr.children].map((c) => c.textContent)));
+  const wide = [await cells('.summary-wide tr'), await cells('.summary-narrow tr')];
+  expect(wide[0].length).toBe(5);
+  expect(wide[1]).toEqual(wide[0][0].map((_, col) => wide[0].map((row) => row[col])));
+  await expect(summary.locator('.summary-narrow tbody th abbr[title^="when the lane logged its last line"]')).toHaveText('Last log');
+});
+
 test('on a phone the timeline scrolls sideways, and the lanes\' names stay at its left edge', async ({ page }) => {
   await page.setViewportSize({ width: 390, height: 844 });
   await openPlayground(page);

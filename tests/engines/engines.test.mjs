@@ -481,6 +481,31 @@ for (const engine of ENGINES) {
       }
     });
 
+    test('in a narrow window the Summary turns to a row per figure, and fits', async () => {
+      const browser = session.browser;
+      const before = await browser.manage().window().getRect();
+      await browser.manage().window().setRect({ width: 600, height: 900 });
+      try {
+        await browser.wait(async () => (await browser.executeScript('return innerWidth')) <= 700, 5_000);
+        await browser.get('about:blank');
+        await browser.get(`http://127.0.0.1:${page.address().port}/#preset=starve&clock=virtual&style=then`);
+        await browser.wait(until.elementLocated(By.css('body[data-ready="true"]')), 20_000);
+        const seen = await browser.executeScript(`
+          const summary = document.querySelector('#summary');
+          const shown = (s) => getComputedStyle(summary.querySelector(s)).display !== 'none';
+          return {
+            wide: shown('.summary-wide'), narrow: shown('.summary-narrow'), over: summary.scrollWidth - summary.clientWidth,
+            rows: summary.querySelectorAll('.summary-narrow tbody tr').length,
+            lanes: [...summary.querySelectorAll('.summary-narrow thead th')].map((th) => th.textContent),
+          };`);
+        assert.deepEqual({ ...seen, over: Math.max(0, seen.over) }, {
+          wide: false, narrow: true, over: 0, rows: 9, lanes: ['Lane', 'Callbacks', 'Promises', 'Rust futures'],
+        });
+      } finally {
+        await browser.manage().window().setRect(before);
+      }
+    });
+
     test('nested: brew()\'s size is shown, and run()\'s future holds it', async () => {
       const browser = await open();
       await browser.executeScript(`const s = document.querySelector('#example'); s.value = 'nested'; s.dispatchEvent(new Event('change'));`);

@@ -1,4 +1,6 @@
 // Per lane: finish time and counts; and the difference in one sentence.
+// Two tables of the same cells: a row per lane, and on a phone, where that
+// one is too wide for the screen, a row per figure.
 import { qs, el, formatMs } from '../dom.js';
 import { SHOWN_LANES, LANE_NAMES } from '../replay/merge.js';
 
@@ -16,6 +18,11 @@ export class Summary {
   /** @param {ParentNode} root */
   constructor(root) {
     this.rows = qs('#summary-rows', root);
+    // The figures' names, as the wide table's head gives them (with their
+    // explanations), for the narrow table's rows.
+    this.figureNames = [...qs('.summary-wide thead tr', root).children].slice(1);
+    this.narrowLanes = qs('#summary-narrow-lanes', root);
+    this.narrowRows = qs('#summary-narrow-rows', root);
     this.sentence = qs('#summary-sentence', root);
     this.compared = /** @type {HTMLElement} */ (qs('#summary-compare', root));
   }
@@ -27,11 +34,19 @@ export class Summary {
       const figures = lanes[lane];
       return figures ? [[LANE_NAMES[lane], figures]] : [];
     });
-    this.rows.replaceChildren(...rows.map(([name, s]) => el(
+    const figures = rows.map(([, s]) => [s.lastLog === null ? 'never' : formatMs(s.lastLog), formatMs(s.idle), timersSet(s),
+      s.timersFired, s.timersCancelled, s.callbacks, s.reactions, s.polls, s.wakes].map(String));
+    this.rows.replaceChildren(...rows.map(([name], i) => el(
       'tr', {},
       el('th', { scope: 'row' }, name),
-      ...[s.lastLog === null ? 'never' : formatMs(s.lastLog), formatMs(s.idle), timersSet(s), s.timersFired, s.timersCancelled, s.callbacks, s.reactions, s.polls, s.wakes]
-        .map((v) => el('td', {}, String(v))),
+      ...figures[i].map((v) => el('td', {}, v)),
+    )));
+    // A phone shows this one instead (the page's stylesheet): the same cells, turned.
+    this.narrowLanes.replaceChildren(el('th', { scope: 'col' }, 'Lane'), ...rows.map(([name]) => el('th', { scope: 'col' }, name)));
+    this.narrowRows.replaceChildren(...this.figureNames.map((head, f) => el(
+      'tr', {},
+      el('th', { scope: 'row' }, ...[...head.childNodes].map((n) => n.cloneNode(true))),
+      ...figures.map((lane) => el('td', {}, lane[f])),
     )));
     this.sentence.textContent = sentence;
     this.compared.textContent = rustLanes ?? '';
