@@ -79,6 +79,8 @@ class Embed {
     this.positions = new Map();
     /** @type {Map<string, number>} each event's number as the page counts them (all lanes, from 1) */
     this.steps = new Map();
+    /** The Rust panel's text when the run shown was made (`show`). */
+    this.ranText = '';
     this.player = new Player(this.views.replay, { position: () => this.position, replay: () => this.replay, seek: (p) => this.seek(p) });
     /** The page's link to the program run (`playgroundHref`), without a position. */
     this.href = 'index.html';
@@ -151,6 +153,18 @@ class Embed {
     if (at && 'problem' in at) this.problems.push(at.problem);
     // A Run after an edit starts at the start.
     this.link = {};
+    // The Rust code this run is of: an edit away from it unmarks the lines (edit=1).
+    this.ranText = this.views.lanes.rustText();
+    this.showStale(false);
+  }
+
+  /** Whether the Rust panel holds other code than the run's (edited since,
+   * with `edit=1`): as on the page, no line is marked, and What happened
+   * says its line numbers are the old code's, until Run.
+   * @param {boolean} stale */
+  showStale(stale) {
+    this.views.lanes.showStale(stale);
+    this.views.whatHappened.showStale(stale);
   }
 
   /** @param {Snapshot} at @returns {number} its event's number in the page */
@@ -190,7 +204,7 @@ class Embed {
   useEditor(editor) {
     const { lanes } = this.views;
     lanes.showRustReadOnly(!this.program.described.textEditable);
-    lanes.useEditor(editor, { edit: () => {}, blur: () => {} });
+    lanes.useEditor(editor, { edit: () => this.showStale(lanes.rustText() !== this.ranText), blur: () => {} });
     /** @type {HTMLElement} */ (qs('#rust-read-only')).hidden = true;
     const run = /** @type {HTMLButtonElement} */ (qs('#run'));
     run.hidden = !this.program.described.textEditable;

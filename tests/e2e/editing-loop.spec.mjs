@@ -21,7 +21,7 @@ async function typeProgram(page, text) {
 
 test('the replay opens at its first step; the status line says the views show the program as it is', async ({ page }) => {
   await openPlayground(page);
-  await expect(position(page)).toHaveText(/^Event 1 of \d+, in Callbacks at 0 ms: the panel's script starts \(script_start\)$/);
+  await expect(position(page)).toHaveText(/^Event 1 of \d+, in Callbacks at 0 ms: the lane's script starts running \(script_start\)$/);
   await expect(page.getByRole('button', { name: 'Step forward' })).toBeEnabled();
   await expect(page.getByRole('button', { name: 'Play' })).toBeEnabled();
   await expect(page.getByRole('button', { name: 'Step back' })).toBeDisabled();
@@ -156,7 +156,7 @@ test('a click or Enter on a trace row, or on a timeline mark, moves the replay t
   await page.keyboard.press('ArrowDown');
   await expect(rows.nth(1)).toBeFocused();
   await page.keyboard.press('Enter');
-  await expect(position(page)).toHaveText(/^Event 2 of \d+, in Callbacks at 0 ms: a timer starts \(timer_set\)$/);
+  await expect(position(page)).toHaveText(/^Event 2 of \d+, in Callbacks at 0 ms: setTimeout is called \(timer_set\)$/);
   // A timeline mark: a click, then Enter on another.
   const marks = page.locator('#timeline [data-seq]');
   await page.locator('#timeline .lane-futures polygon.log').click();

@@ -249,7 +249,7 @@ test('a post opened from disk (file://), a writer\'s draft, may frame it', async
   await page.goto(pathToFileURL(draft).href);
   const frame = page.frameLocator('#run');
   await expect(frame.locator('body')).toHaveAttribute('data-ready', 'true', { timeout: 15_000 });
-  await expect(frame.locator('#position')).toHaveText('Event 9 of 30, in Rust futures at 200 ms: a task is woken (wake)');
+  await expect(frame.locator('#position')).toHaveText('Event 9 of 30, in Rust futures at 200 ms: a task is woken, not run yet (wake)');
 });
 
 test('edit=1: the Rust panel is an editor, and Run runs what it holds', async ({ page }) => {
@@ -257,6 +257,12 @@ test('edit=1: the Rust panel is an editor, and Run runs what it holds', async ({
   await expect(page.locator('body')).toHaveAttribute('data-editor', 'ready', { timeout: 15_000 });
   const editor = page.getByRole('textbox', { name: 'Rust code' });
   await expect(editor).toBeVisible();
+  // The run's line is marked (the first Rust event: the call of run()).
+  await page.locator('#scrubber').press('End');
+  const marked = page.locator('#code-futures .cm-line.current');
+  await expect(marked).toHaveCount(1);
+  const stale = page.locator('#what-happened-stale');
+  await expect(stale).toBeHidden();
   await editor.click();
   await page.keyboard.press('Control+End');
   await page.keyboard.press('ArrowUp');
@@ -264,7 +270,11 @@ test('edit=1: the Rust panel is an editor, and Run runs what it holds', async ({
   await page.keyboard.press('End');
   await page.keyboard.press('Enter');
   await page.keyboard.type('sleep_ms(25).await;');
+  // Edited: as on the page, no line is marked with the old run's, and What happened says so.
+  await expect(marked).toHaveCount(0);
+  await expect(stale).toBeVisible();
   await page.getByRole('button', { name: 'Run' }).click();
+  await expect(stale).toBeHidden();
   await page.locator('#scrubber').press('End');
   await expect(page.locator('#position')).toHaveText(/ at 375 ms: /);
   // The link back carries the edited program.
@@ -430,7 +440,7 @@ test('the timeline exports as a self-contained SVG naming every lane, and as a 2
   // (event 27), whose arrow is ringed and outlined in red; at an event of a
   // lane left out, the message says so.
   await openPlayground(page, `/#${SEQUENTIAL}&step=27`);
-  await expect(page.locator('#position')).toHaveText('Event 27 of 75, in Rust futures at 200 ms: a task is woken (wake)');
+  await expect(page.locator('#position')).toHaveText('Event 27 of 75, in Rust futures at 200 ms: a task is woken, not run yet (wake)');
   for (const box of ['Callbacks', 'Promises']) await page.getByRole('checkbox', { name: box }).uncheck();
   const rust = (await download('Export timeline SVG')).toString('utf8');
   expect([...rust.matchAll(/class="lane-label"[^>]*>([^<]*)</g)].map((m) => m[1])).toEqual(['Rust futures']);
@@ -592,7 +602,7 @@ test('in a blog column (640 px) the lanes stack, each code line whole and the fo
 test('in a blog column the timeline keeps its size and scrolls sideways to the moment shown, the lanes\' names in sight', async ({ page }) => {
   await page.setViewportSize({ width: 640, height: 900 });
   await openEmbed(page, `${SEQUENTIAL}&step=27`);
-  await expect(page.locator('#position')).toHaveText('Event 27 of 75, in Rust futures at 200 ms: a task is woken (wake)');
+  await expect(page.locator('#position')).toHaveText('Event 27 of 75, in Rust futures at 200 ms: a task is woken, not run yet (wake)');
   const seen = () => page.evaluate(() => {
     const scroller = document.querySelector('.timeline-scroll').getBoundingClientRect();
     const cursor = document.querySelector('#timeline .cursor').getBoundingClientRect();

@@ -600,7 +600,7 @@ const STEP_PHRASES = [
       && f.timers.length - 1 === (one ? 1 : +(others ?? 0)) && (others === undefined || +others > 1)],
   [['futures:reactor_arm'], String.raw`^the browser called the reactor's setTimeout back with nothing due(?:, before the deadline)?, so our reactor armed it again for ${T}, to call back in ${T}$`,
     ({ e, f }, deadline, delay) => f.armedBefore === e.deadline && at(e.deadline, deadline) && at(e.delay, delay)],
-  [['futures:yield'], String.raw`the (\d+) tasks? queued waits? for it; before it, the browser may run timers that are due and paint the page`, ({ e }, n) => +n === e.queued],
+  [['futures:yield'], String.raw`and stops\. The (\d+) Rust tasks? queued waits? for that one; meanwhile the browser may run timers that are due and paint the page`, ({ e }, n) => +n === e.queued],
   // The runtime's limits (DEFAULT_SLICE_MS, DEFAULT_BUDGET), and which one the runtime said ended the slice.
   [['futures:yield'], String.raw`used up its time slice \(8 ms of polling per browser task\)`, ({ e }) => e.limit === 'time'],
   [['futures:yield'], String.raw`used up its budget of polls \(16,384 per browser task on the Virtual clock\)`, ({ e }) => e.limit === 'polls'],

@@ -163,7 +163,7 @@ test('the rare kinds read true to what they mean', () => {
     + 'this wake adds no poll (many wakes, one poll).');
   expect(rare[11]).toMatch(/call back in 2147483.6 s \(the browser's longest delay: it re-arms in chunks\)\.$/);
   expect(rare[12]).toBe('30 ms: our executor used up its time slice (8 ms of polling per browser task), so it yields: it asks the '
-    + 'browser for a new task, and the 1 task queued waits for it; before it, the browser may run timers that are due and paint the page.');
+    + 'browser for a new browser task and stops. The 1 Rust task queued waits for that one; meanwhile the browser may run timers that are due and paint the page.');
   expect(rare[13]).toMatch(/^31 ms: our executor's turn begins in a new browser task, after its yield/);
   expect(rare[16]).toMatch(/^32 ms: something outside our executor .* woke task 1's waker, but it has finished: the wake does nothing\.$/);
   expect(rare[17]).toMatch(/^32 ms: task 2 was dropped before it finished/);

@@ -223,7 +223,7 @@ for (const engine of ENGINES) {
         const top = (s) => document.querySelector(s).getBoundingClientRect().top;
         return { height: innerHeight, run: top('#run'), rust: top('#code-futures'), callbacks: top('#code-callbacks') };`);
       for (const part of ['run', 'rust', 'callbacks']) assert.ok(seen[part] < seen.height - 50, `${part} at ${seen[part]} of ${seen.height}`);
-      assert.match(await textOf(browser, '#position'), /^Event 1 of \d+, in Callbacks at 0 ms: the panel's script starts \(script_start\)$/);
+      assert.match(await textOf(browser, '#position'), /^Event 1 of \d+, in Callbacks at 0 ms: the lane's script starts running \(script_start\)$/);
       await browser.executeScript("document.querySelector('#run').focus()");
       await browser.actions().sendKeys(Key.ARROW_RIGHT).perform();
       await browser.actions().sendKeys(Key.ARROW_RIGHT).perform();
@@ -258,7 +258,7 @@ for (const engine of ENGINES) {
         scrubber.value = '0';
         scrubber.dispatchEvent(new Event('input'));
         document.activeElement.blur();`);
-      assert.match(await textOf(browser, '#position'), /^Event 1 of \d+, in Callbacks at 0 ms: the panel's script starts \(script_start\)$/);
+      assert.match(await textOf(browser, '#position'), /^Event 1 of \d+, in Callbacks at 0 ms: the lane's script starts running \(script_start\)$/);
       assert.match(await textOf(browser, '#what-happened'), /^0 ms: this lane's first task/);
       let steps = 0;
       while (!/, in Rust futures at 200 ms: .*\(timer_fired\)$/.test(await textOf(browser, '#position'))) {
@@ -283,7 +283,7 @@ for (const engine of ENGINES) {
       assert.match(line ?? '', /sleep_ms\(200\)\.await/);
       // One more step: the wake puts task 1 on the ready queue.
       await browser.actions().sendKeys(Key.ARROW_RIGHT).perform();
-      assert.match(await textOf(browser, '#position'), /, in Rust futures at 200 ms: a task is woken \(wake\)$/);
+      assert.match(await textOf(browser, '#position'), /, in Rust futures at 200 ms: a task is woken, not run yet \(wake\)$/);
       assert.equal(await textOf(browser, '#ready-queue'), 'task 1');
       // End and Home: the last event, then the first.
       await browser.actions().sendKeys(Key.END).perform();

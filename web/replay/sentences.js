@@ -496,8 +496,9 @@ function rustSentence(e, context) {
       // bounds a browser task there too. The figures are the runtime's
       // DEFAULT_BUDGET and DEFAULT_SLICE_MS (tests/trace_format.rs checks).
       const figure = e.limit === 'polls' ? '16,384 per browser task on the Virtual clock' : '8 ms of polling per browser task';
-      return `our executor used up its ${sliceName(e.limit)} (${figure}), so it yields: it asks the browser for a new task, and the `
-        + `${count(e.queued, 'task')} queued ${e.queued === 1 ? 'waits' : 'wait'} for it; before it, the browser may run timers that are due and paint the page`;
+      return `our executor used up its ${sliceName(e.limit)} (${figure}), so it yields: it asks the browser for a new browser task `
+        + `and stops. ${e.queued === 1 ? 'The 1 Rust task queued waits' : `The ${e.queued} Rust tasks queued wait`} for that one; meanwhile the `
+        + 'browser may run timers that are due and paint the page';
     }
     case 'state': {
       if (e.point !== undefined && e.line !== undefined) {

@@ -69,7 +69,7 @@ export class ReplayControls {
     this.forward.disabled = stepFrom(replay, position, 1, this.lane()) === null;
     this.position.textContent = entry
       // Where and when, then what happens in words, the trace's name after.
-      ? `Event ${position + 1} of ${replay.length}, in ${entry.laneName} at ${entry.time}: ${inWords(entry.event.kind)}`
+      ? `Event ${position + 1} of ${replay.length}, in ${entry.laneName} at ${entry.time}: ${inWords(entry.event.kind, entry.lane)}`
       : 'No run yet';
   }
 
