@@ -112,17 +112,22 @@ class Embed {
     this.player.stop();
     const options = runOptionsOf(wasm, this.program, this.program.options);
     this.views.lanes.showCode(this.playground.code(options));
+    // The Rust code this run is of (a Real run takes time: an edit meanwhile is after it).
+    const ranText = this.views.lanes.rustText();
     try {
       const run = await this.playground.run(options);
-      this.show(run);
+      this.show(run, ranText);
     } catch (error) {
       this.problems.push(/** @type {Error} */ (error).message);
     }
     this.say(this.problems);
   }
 
-  /** @param {RunResult} run */
-  show(run) {
+  /**
+   * @param {RunResult} run
+   * @param {string} ranText the Rust panel's text when the run began
+   */
+  show(run, ranText) {
     // The spawn_local lane could not run here (a sandbox, a download): the
     // others chosen, or, if it was the only one, the three with its reason.
     // Its section says why; the replay and the timeline are the others'.
@@ -153,9 +158,9 @@ class Embed {
     if (at && 'problem' in at) this.problems.push(at.problem);
     // A Run after an edit starts at the start.
     this.link = {};
-    // The Rust code this run is of: an edit away from it unmarks the lines (edit=1).
-    this.ranText = this.views.lanes.rustText();
-    this.showStale(false);
+    // An edit away from the run's code unmarks the lines (edit=1).
+    this.ranText = ranText;
+    this.showStale(this.views.lanes.rustText() !== ranText);
   }
 
   /** Whether the Rust panel holds other code than the run's (edited since,

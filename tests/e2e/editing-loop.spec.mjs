@@ -348,6 +348,18 @@ test.describe('on a 390 px phone', () => {
     await page.keyboard.press('Home');
     await expect(position(page)).toHaveText(new RegExp(`^Event ${merged.findIndex((m) => m.lane === 'futures') + 1} of`));
     await expect(back).toBeDisabled();
+    // Where the focus takes Home and End itself, the replay stays: a select, a trace row, the page.
+    const at = await position(page).textContent();
+    await page.getByLabel('Speed').focus();
+    await page.keyboard.press('End');
+    await page.locator('#trace-callbacks li').first().focus();
+    await page.keyboard.press('End');
+    await expect(page.locator('#trace-callbacks li').last()).toBeFocused();
+    await page.evaluate(() => document.activeElement.blur());
+    await page.keyboard.press('End');
+    await expect(position(page)).toHaveText(at);
+    await page.getByLabel('Speed').selectOption('1');
+    await page.getByRole('button', { name: 'Run' }).focus();
     // At the lane's last event, Step forward goes nowhere; Step back still does.
     const futures = run.futures.events.length;
     await page.getByLabel('Replay position').fill(String(all.length - 1));

@@ -257,7 +257,7 @@ test('edit=1: the Rust panel is an editor, and Run runs what it holds', async ({
   await expect(page.locator('body')).toHaveAttribute('data-editor', 'ready', { timeout: 15_000 });
   const editor = page.getByRole('textbox', { name: 'Rust code' });
   await expect(editor).toBeVisible();
-  // The run's line is marked (the first Rust event: the call of run()).
+  // The last event's line is marked.
   await page.locator('#scrubber').press('End');
   const marked = page.locator('#code-futures .cm-line.current');
   await expect(marked).toHaveCount(1);
@@ -275,6 +275,8 @@ test('edit=1: the Rust panel is an editor, and Run runs what it holds', async ({
   await expect(stale).toBeVisible();
   await page.getByRole('button', { name: 'Run' }).click();
   await expect(stale).toBeHidden();
+  await page.locator('#scrubber').press('End');
+  await expect(marked).toHaveCount(1);
   await page.locator('#scrubber').press('End');
   await expect(page.locator('#position')).toHaveText(/ at 375 ms: /);
   // The link back carries the edited program.
@@ -336,7 +338,7 @@ test('Share: the embed snippet at the replay position, measured; the Markdown li
   // An event of a lane the embed leaves out is said; no lane at all, nothing to copy.
   const said = page.locator('#embed-said');
   await expect(page.locator('#position')).toHaveText(/in (Callbacks|Promises|Rust futures) at/);
-  const laneNow = (await page.locator('#position').textContent()).match(/ in (.+) at /)[1];
+  const laneNow = (await page.locator('#position').textContent()).match(/, in (.+?) at \d/)[1];
   for (const box of ['Callbacks', 'Promises', 'Rust futures']) {
     await page.getByRole('checkbox', { name: box }).setChecked(box !== laneNow);
   }

@@ -126,7 +126,7 @@ test('every chapter: its example, its part of the page, a wrong answer explained
     // the tour's panel: its row in its lane's trace, or the part of the page
     // the question is about (its top, if it is taller than the space left).
     const lane = { Callbacks: 'callbacks', Promises: 'promises', 'Rust futures': 'futures' }[
-      (await page.locator('#position').textContent()).match(/ in (.+) at /)[1]];
+      (await page.locator('#position').textContent()).match(/, in (.+?) at \d/)[1]];
     const shown = SHOWN[id] ?? `#trace-${lane} [aria-current="step"]`;
     await expect.poll(() => page.evaluate((selector) => {
       const target = document.querySelector(selector);

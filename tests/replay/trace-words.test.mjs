@@ -16,7 +16,7 @@ test('every kind of the trace format has a meaning for a learner, and only those
   for (const w of WORDS) assert.ok(w.meaning.length > 20 && w.meaning.length <= 300, w.kind);
   // The position line's few words: short, and not a snake_case name again.
   for (const w of WORDS) {
-    for (const short of typeof w.short === 'string' ? [w.short] : [w.short.js, w.short.rust]) {
+    for (const short of typeof w.short === 'string' ? [w.short] : Object.values(w.short)) {
       assert.ok(short.length >= 8 && short.length <= 50 && !/[a-z]_[a-z]|:/.test(short), `${w.kind}: ${short}`);
     }
   }
@@ -24,9 +24,11 @@ test('every kind of the trace format has a meaning for a learner, and only those
 
 test('the position line says an event in words, its kind in brackets; an unknown kind by its name', () => {
   assert.equal(inWords('wake', 'futures'), 'a task is woken, not run yet (wake)');
-  // A timer: a JS one's words in the JS lanes (and spawn_local's, gloo's setTimeouts), a sleep's in ours.
+  // A timer: a JS one's words in the JS lanes, a sleep's in ours, and on spawn_local gloo's
+  // setTimeout, which wakes a task (its JS words where they hold: setTimeout is called).
   assert.equal(inWords('timer_fired', 'callbacks'), 'a setTimeout callback runs (timer_fired)');
-  assert.equal(inWords('timer_fired', 'spawnLocal'), 'a setTimeout callback runs (timer_fired)');
+  assert.equal(inWords('timer_fired', 'spawnLocal'), 'gloo\'s setTimeout fires, waking the task (timer_fired)');
+  assert.equal(inWords('timer_set', 'spawnLocal'), 'setTimeout is called (timer_set)');
   assert.equal(inWords('timer_fired', 'futures'), 'a sleep is due; the reactor wakes its task (timer_fired)');
   assert.equal(inWords('microtask_start', 'spawnLocal'), 'the polling microtask starts (microtask_start)');
   assert.equal(inWords('something_new', 'futures'), 'something_new');

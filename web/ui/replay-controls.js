@@ -1,10 +1,11 @@
-// Step back, Play (with speed), Step forward, and the scrubber. ← and → step,
-// and Home and End go to the first and last event, wherever the focus is,
-// but in a field that takes them itself (a text or number field, a radio
-// group, a select, the code editor, the scrubber, and the timeline, whose
-// arrows, Home and End move between its marks: a trace list's row moves
-// with ↑ and ↓, so ← and → step there too, but Home and End are its own);
-// Space plays where it would do nothing else.
+// Step back, Play (with speed), Step forward, and the scrubber. ← and → step
+// wherever the focus is, but in a field that takes them itself (a text or
+// number field, a radio group, a select, the code editor, the scrubber, and
+// the timeline, whose arrows move between its marks: a trace list's row
+// moves with ↑ and ↓, so ← and → step there too); Home and End go to the
+// first and last event from a button of the replay's bar (elsewhere they
+// scroll, or the focused control takes them); Space plays where it would do
+// nothing else.
 import { qs, el } from '../dom.js';
 import { stepFrom } from '../replay/steps.js';
 import { LANE_NAMES } from '../replay/merge.js';
@@ -65,8 +66,12 @@ export class ReplayControls {
     const entry = replay[position]?.entry;
     this.scrubber.value = String(position);
     // A step goes nowhere at the end, or past the followed lane's last event.
+    const focused = document.activeElement;
     this.back.disabled = stepFrom(replay, position, -1, this.lane()) === null;
     this.forward.disabled = stepFrom(replay, position, 1, this.lane()) === null;
+    // A step button disabled under the focus would drop it to the page
+    // (where Home and End scroll): Play, beside it, keeps it in the bar.
+    if ((this.back.disabled && focused === this.back) || (this.forward.disabled && focused === this.forward)) this.play.focus();
     this.position.textContent = entry
       // Where and when, then what happens in words, the trace's name after.
       ? `Event ${position + 1} of ${replay.length}, in ${entry.laneName} at ${entry.time}: ${inWords(entry.event.kind, entry.lane)}`
@@ -103,9 +108,14 @@ export class ReplayControls {
       const ownArrows = field || Boolean(target.closest?.('#timeline'));
       if (e.key === 'ArrowLeft' && !ownArrows) back();
       else if (e.key === 'ArrowRight' && !ownArrows) forward();
-      // Home and End go to the first and last event, as they do in the timeline and a trace list.
-      else if (e.key === 'Home' && !ownArrows && !target.closest?.('.trace')) first();
-      else if (e.key === 'End' && !ownArrows && !target.closest?.('.trace')) last();
+      // Home and End go to the first and last event from the bar's buttons
+      // (Run, Step back…), as they do in the timeline and a trace list;
+      // elsewhere they scroll (the page, a code panel, the tour), and a
+      // select (Speed, Step through) picks its first or last choice.
+      else if ((e.key === 'Home' || e.key === 'End') && target.tagName === 'BUTTON' && target.closest?.('#bar, .embed-bar')) {
+        if (e.key === 'Home') first();
+        else last();
+      }
       // Space presses a focused button, and scrolls a focused list: not those.
       else if (e.key === ' ' && (!field || e.target === this.scrubber) && !['BUTTON', 'A'].includes(target.tagName)
         && !target.closest?.('#timeline, .trace')) toggle();

@@ -42,7 +42,8 @@ export class Summary {
       ...figures[i].map((v) => el('td', {}, v)),
     )));
     // A phone shows this one instead (the page's stylesheet): the same cells, turned.
-    this.narrowLanes.replaceChildren(el('th', { scope: 'col' }, 'Lane'), ...rows.map(([name]) => el('th', { scope: 'col' }, name)));
+    // An empty corner: the column under it holds the figures' names, not lanes.
+    this.narrowLanes.replaceChildren(el('td'), ...rows.map(([name]) => el('th', { scope: 'col' }, name)));
     this.narrowRows.replaceChildren(...this.figureNames.map((head, f) => el(
       'tr', {},
       el('th', { scope: 'row' }, ...[...head.childNodes].map((n) => n.cloneNode(true))),

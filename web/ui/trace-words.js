@@ -4,10 +4,13 @@
 // has the full definitions, for contributors.
 import { el } from '../dom.js';
 
-/** @typedef {{kind: string, short: string | {js: string, rust: string}, lanes: 'js' | 'rust' | 'all', meaning: string}} Word
+/** @typedef {{kind: string, short: string | {js: string, rust: string, spawnLocal?: string}, lanes: 'js' | 'rust' | 'all',
+ *   meaning: string}} Word
  * short: what happens, in a few words, for the replay's position line; in
  * two ways where a JS timer and a Rust sleep differ (the spawn_local lane's
- * timers are gloo's setTimeouts: its words are the JS ones) */
+ * timers are gloo's setTimeouts: its words are the JS ones, but where its
+ * own say it better: a timer that fires there wakes a task, runs none of
+ * its code) */
 
 /** @type {Word[]} in the order a run meets them */
 export const WORDS = [
@@ -22,7 +25,7 @@ export const WORDS = [
   { kind: 'timer_set', short: { js: 'setTimeout is called', rust: 'a sleep gives its waker to the reactor' }, lanes: 'all', meaning: 'a timer started (ms: its delay). JS: setTimeout, kept by the browser in Web APIs. Rust: a sleep registered with the reactor, which keeps its waker' },
   { kind: 'reactor_arm', short: 'the reactor calls setTimeout for its next sleep', lanes: 'rust', meaning: 'the reactor set its one browser setTimeout for its earliest timer (deadline: when; delay: in how many ms)' },
   { kind: 'reactor_clear', short: 'no sleep left; the reactor clears its setTimeout', lanes: 'rust', meaning: 'no timer is left: the reactor cleared its browser setTimeout' },
-  { kind: 'timer_fired', short: { js: 'a setTimeout callback runs', rust: 'a sleep is due; the reactor wakes its task' }, lanes: 'all', meaning: 'a timer\'s time came (late: how many ms after its due time). JS: its callback runs. Rust: the reactor wakes the sleep\'s task' },
+  { kind: 'timer_fired', short: { js: 'a setTimeout callback runs', rust: 'a sleep is due; the reactor wakes its task', spawnLocal: 'gloo\'s setTimeout fires, waking the task' }, lanes: 'all', meaning: 'a timer\'s time came (late: how many ms after its due time). JS: its callback runs. Rust: the reactor wakes the sleep\'s task' },
   { kind: 'timer_elapsed', short: 'a sleep polled late is ready at once', lanes: 'rust', meaning: 'a sleep first polled after its deadline had passed: it is ready at once and sets no timer (a sleep counts from when it is made)' },
   { kind: 'timer_cancel', short: { js: 'a timer is cancelled', rust: 'a sleep is dropped, cancelling its timer' }, lanes: 'all', meaning: 'a timer was removed before it fired. JS: clearTimeout. Rust: its sleep was dropped (a select! loser, an aborted task)' },
   { kind: 'wake', short: 'a task is woken, not run yet', lanes: 'rust', meaning: 'a task\'s waker was called (by: who called it). outcome=queued: the task went on the ready queue, to be polled again; other outcomes: it was on it already, or it had finished' },
@@ -34,9 +37,9 @@ export const WORDS = [
   { kind: 'job_end', short: 'a microtask returns', lanes: 'js', meaning: 'the running microtask returned' },
   { kind: 'log', short: 'the program logs a line', lanes: 'all', meaning: 'the program logged a line' },
   { kind: 'block', short: 'the program keeps the thread busy', lanes: 'all', meaning: 'the program kept the thread busy for ms milliseconds: nothing else could run meanwhile' },
-  { kind: 'yield', short: 'the executor gives the browser a turn', lanes: 'rust', meaning: 'the executor stopped polling for this browser task, so timers and the page get a turn; the queued tasks wait for the next one' },
+  { kind: 'yield', short: 'the executor gives the browser a turn', lanes: 'rust', meaning: 'the executor stopped polling for this browser task and asked for a new one; the queued Rust tasks wait for it, and meanwhile the browser may run due timers and paint' },
   { kind: 'task_drop', short: 'an unfinished task is dropped, cancelling it', lanes: 'rust', meaning: 'a task was dropped before it finished (aborted)' },
-  { kind: 'lost_waker', short: 'the task\'s last waker is dropped', lanes: 'rust', meaning: 'the task waits and no waker for it remains: nothing can wake it, so it will never be polled again' },
+  { kind: 'lost_waker', short: 'the task waits with no waker left', lanes: 'rust', meaning: 'the task waits and no waker for it remains: nothing can wake it, so it will never be polled again' },
   { kind: 'address', short: 'the memory address of a local or reference', lanes: 'rust', meaning: 'where a local of the future lives in memory, or where a reference points' },
 ];
 
@@ -67,7 +70,8 @@ export function meaningOf(kind) {
  */
 export function inWords(kind, lane) {
   const words = BY_KIND.get(kind)?.short ?? SPAWN_LOCAL_SHORT.get(kind);
-  const short = typeof words === 'object' ? words[lane === 'futures' ? 'rust' : 'js'] : words;
+  const short = typeof words === 'object'
+    ? (lane === 'futures' ? words.rust : lane === 'spawnLocal' ? words.spawnLocal ?? words.js : words.js) : words;
   return short ? `${short} (${kind})` : kind;
 }
 
