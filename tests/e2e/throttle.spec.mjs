@@ -4,18 +4,22 @@
 // Protocol.
 import { test, expect, openPlayground } from './fixtures.mjs';
 
-const FROZEN_MS = 700;
+const FROZEN_MS = 1000;
 
 test('after a freeze, every due timer fires once, in order, marked late', async ({ page }) => {
   await openPlayground(page);
   const cdp = await page.context().newCDPSession(page);
+  // The debugger is on before the run starts, so the pause comes at once
+  // after it: the first timer is due 300 ms in, time enough on a busy
+  // machine (with 150 ms and the debugger enabled in between, a pause once
+  // came 100 ms after the run's start).
+  await cdp.send('Debugger.enable');
   await page.evaluate(() => {
-    window.__frozenRun = window.playground.run({ preset: 'join', clock: 'real', timings: [150, 200, 250] });
+    window.__frozenRun = window.playground.run({ preset: 'join', clock: 'real', timings: [300, 350, 400] });
   });
   // Pausing the page's JS stops it as a frozen tab is stopped: timers come
   // due but cannot run. (Page.setWebLifecycleState 'frozen' does not stop
   // timers in headless Chromium: tried.)
-  await cdp.send('Debugger.enable');
   await cdp.send('Debugger.pause');
   await new Promise((r) => setTimeout(r, FROZEN_MS));
   await cdp.send('Debugger.resume');
