@@ -16,7 +16,7 @@ import { CONTENTS } from './tour/contents.js';
 import { loadProgress, saveProgress, resetProgress } from './tour/progress.js';
 import { Player } from './ui/player.js';
 import { stepFrom } from './replay/steps.js';
-import { showStep, bindReplay } from './ui/show-step.js';
+import { showStep, showStale, bindReplay } from './ui/show-step.js';
 import { picturesOf } from './ui/timeline.js';
 
 /** @import { Scenario, Step, RunResult, RunSummary, Wasm, PageOptions, Snapshot, Link, RunOptions, EditorModule, Problem, Described } from './types.js' */
@@ -628,7 +628,7 @@ export class App {
     if (this.ran) this.views.controls.showRun(this.ran.sentence, this.showsCurrent());
     this.views.share.showCurrent(!this.ran || this.showsCurrent());
     // Only the code: another clock or seed leaves the run's lines true.
-    this.showStale(this.ran !== undefined && this.ran.code !== codeOf(this.runOptions()));
+    showStale(this.views, this.ran !== undefined && this.ran.code !== codeOf(this.runOptions()));
     this.showStatus();
     // The text itself only when it says more than the scenario (comments,
     // layout), and fits in a link: the scenario always goes.
@@ -693,14 +693,6 @@ export class App {
       this.views.controls.showError(/** @type {Error} */ (error).message);
       this.showStatus();
     }
-  }
-
-  /** The code panels show another program than the run's (edited, or another promise style):
-   * no line of theirs is marked, and What happened says its lines are the
-   * old code's. @param {boolean} stale */
-  showStale(stale) {
-    this.views.lanes.showStale(stale);
-    this.views.whatHappened.showStale(stale);
   }
 
   /** The shown run is of the program and options as they are now. */
@@ -1041,7 +1033,7 @@ export class App {
     summary.show(figures);
     this.ran = { options, code: codeOf(JSON.parse(options)), sentence: inThisRun(run, figures.lanes) };
     this.views.controls.showRun(this.ran.sentence, true);
-    this.showStale(false);
+    showStale(this.views, false);
     this.predict(false);
     replay.showRange(this.replay.length);
     replay.showLanes(lanesOf(run));

@@ -19,7 +19,7 @@ import { Timeline } from './ui/timeline.js';
 import { ReplayControls } from './ui/replay-controls.js';
 import { WhatHappened } from './ui/what-happened.js';
 import { Player } from './ui/player.js';
-import { showStep, bindReplay } from './ui/show-step.js';
+import { showStep, showStale, bindReplay } from './ui/show-step.js';
 import { readFragment, fragmentOf, atPosition, linkPosition } from './ui/share.js';
 import { HEIGHT_MESSAGE, linkLanes } from './ui/embed-snippet.js';
 import { qs, assetUrl } from './dom.js';
@@ -160,16 +160,7 @@ class Embed {
     this.link = {};
     // An edit away from the run's code unmarks the lines (edit=1).
     this.ranText = ranText;
-    this.showStale(this.views.lanes.rustText() !== ranText);
-  }
-
-  /** Whether the Rust panel holds other code than the run's (edited since,
-   * with `edit=1`): as on the page, no line is marked, and What happened
-   * says its line numbers are the old code's, until Run.
-   * @param {boolean} stale */
-  showStale(stale) {
-    this.views.lanes.showStale(stale);
-    this.views.whatHappened.showStale(stale);
+    showStale(this.views, this.views.lanes.rustText() !== ranText);
   }
 
   /** @param {Snapshot} at @returns {number} its event's number in the page */
@@ -209,7 +200,7 @@ class Embed {
   useEditor(editor) {
     const { lanes } = this.views;
     lanes.showRustReadOnly(!this.program.described.textEditable);
-    lanes.useEditor(editor, { edit: () => this.showStale(lanes.rustText() !== this.ranText), blur: () => {} });
+    lanes.useEditor(editor, { edit: () => showStale(this.views, lanes.rustText() !== this.ranText), blur: () => {} });
     /** @type {HTMLElement} */ (qs('#rust-read-only')).hidden = true;
     const run = /** @type {HTMLButtonElement} */ (qs('#run'));
     run.hidden = !this.program.described.textEditable;

@@ -105,6 +105,19 @@ before(async () => {
 });
 after(() => page?.close());
 
+/** Runs `check` in a window `width` px wide (at most 700: a phone's or a
+ * blog column's layout), then puts the window back as it was. */
+async function inNarrowWindow(browser, width, check) {
+  const before = await browser.manage().window().getRect();
+  await browser.manage().window().setRect({ width, height: 900 });
+  try {
+    await browser.wait(async () => (await browser.executeScript('return innerWidth')) <= 700, 5_000);
+    await check(browser);
+  } finally {
+    await browser.manage().window().setRect(before);
+  }
+}
+
 for (const engine of ENGINES) {
   describe(engine.name, () => {
     let session;
@@ -458,11 +471,7 @@ for (const engine of ENGINES) {
     });
 
     test('the embed in a blog column stacks its lanes, each code line whole and the four places in one row', async () => {
-      const browser = session.browser;
-      const before = await browser.manage().window().getRect();
-      await browser.manage().window().setRect({ width: 700, height: 900 });
-      try {
-        await browser.wait(async () => (await browser.executeScript('return innerWidth')) <= 700, 5_000);
+      await inNarrowWindow(session.browser, 700, async (browser) => {
         await browser.get('about:blank');
         await browser.get(`http://127.0.0.1:${page.address().port}/embed.html#preset=sequential&clock=virtual&style=then`);
         await browser.wait(until.elementLocated(By.css('body[data-ready="true"]')), 20_000);
@@ -477,17 +486,11 @@ for (const engine of ENGINES) {
           };`);
         assert.ok(layout.width >= 600, `the window is ${layout.width} px wide`);
         assert.deepEqual({ ...layout, width: 0 }, { width: 0, lefts: 1, wrapped: 0, rows: [1, 1, 1] });
-      } finally {
-        await browser.manage().window().setRect(before);
-      }
+      });
     });
 
     test('in a narrow window the Summary turns to a row per figure, and fits', async () => {
-      const browser = session.browser;
-      const before = await browser.manage().window().getRect();
-      await browser.manage().window().setRect({ width: 600, height: 900 });
-      try {
-        await browser.wait(async () => (await browser.executeScript('return innerWidth')) <= 700, 5_000);
+      await inNarrowWindow(session.browser, 600, async (browser) => {
         await browser.get('about:blank');
         await browser.get(`http://127.0.0.1:${page.address().port}/#preset=starve&clock=virtual&style=then`);
         await browser.wait(until.elementLocated(By.css('body[data-ready="true"]')), 20_000);
@@ -502,9 +505,7 @@ for (const engine of ENGINES) {
         assert.deepEqual({ ...seen, over: Math.max(0, seen.over) }, {
           wide: false, narrow: true, over: 0, rows: 9, lanes: ['Callbacks', 'Promises', 'Rust futures'],
         });
-      } finally {
-        await browser.manage().window().setRect(before);
-      }
+      });
     });
 
     test('nested: brew()\'s size is shown, and run()\'s future holds it', async () => {

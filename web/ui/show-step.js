@@ -29,6 +29,18 @@ export function showStep(views, replay, position) {
 }
 
 /**
+ * Whether the code panels show another program than the run's (edited
+ * since): no line of theirs is marked, and What happened says its line
+ * numbers are the old code's, until Run. The page and the embed alike.
+ * @param {{lanes: Lanes, whatHappened: WhatHappened}} views
+ * @param {boolean} stale
+ */
+export function showStale(views, stale) {
+  views.lanes.showStale(stale);
+  views.whatHappened.showStale(stale);
+}
+
+/**
  * Binds the replay to the views that move it, on both pages: a click on a
  * trace row or a timeline mark goes to that event; the controls step (to
  * the next event, or the followed lane's: `stepFrom`), go to the first or
